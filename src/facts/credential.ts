@@ -1,0 +1,40 @@
+// A credential found anywhere in the tree: published by the credential pass, rated by the scope stage.
+import type { CredentialScope, Location } from '../model.js';
+
+export interface Credential {
+  /** Stable id within one scan: `<path>:<line>:<column>`. */
+  id: string;
+  /** Provider family (`railway`, `aws`, `stripe`...) or `generic` when only the context says it is a secret. */
+  provider: string;
+  /** Provider kind id (`railway-account-token`, `stripe-live-secret-key`...). */
+  kind: string;
+  /** Human name of the kind, e.g. "Railway account token". */
+  kindTitle: string;
+  location: Location;
+  /**
+   * The raw value. Kept in memory for decoding and cross-file comparison only: never printed, logged or
+   * serialised. Reporters see `redacted`.
+   */
+  value: string;
+  /** sha256 of the value, for comparing credentials across files without holding them. */
+  valueHash: string;
+  redacted: string;
+  /** The variable, key or property it is bound to, if any. */
+  variable?: string;
+  /** HTTP header it is sent with, if the file shows one. */
+  header?: string;
+  /** Sibling keys in the same object/section/file (names only), which can narrow or widen scope. */
+  siblings?: string[];
+  /** The file is a git-ignored .env: read for scope only, not reported as exposed. */
+  inIgnoredDotenv: boolean;
+  /** Filled by the scope stage (root-scoped-token). */
+  scope?: CredentialScope;
+  /** What the holder can do, in one sentence (scope stage). */
+  reach?: string;
+  /** Canonical environment the file or variable points to, when known. */
+  environment?: string;
+  /** Filled by the agent-reach stage: some agent's file tools can read it. */
+  agentReadable?: boolean;
+  /** Agents whose ignore rules exclude this file. */
+  excludedFor?: string[];
+}

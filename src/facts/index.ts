@@ -1,0 +1,22 @@
+// The fact kinds detectors publish for one another through the engine, never by importing each other.
+import type { Credential } from './credential.js';
+import type { EnvironmentResource } from './environment.js';
+import type { BackupEvidence, DataStore } from './datastore.js';
+import type { AgentGrant, AgentReadExclusion } from './agent.js';
+
+export interface FactKinds {
+  credential: Credential;
+  'environment-resource': EnvironmentResource;
+  'data-store': DataStore;
+  'backup-evidence': BackupEvidence;
+  'agent-grant': AgentGrant;
+  'agent-read-exclusion': AgentReadExclusion;
+}
+
+export type FactKind = keyof FactKinds;
+export type FactOf<K extends FactKind> = FactKinds[K];
+
+export type { Credential } from './credential.js';
+export type { EnvironmentResource, CanonicalEnvironment, ResourceKind } from './environment.js';
+export type { DataStore, BackupEvidence, BackupProtection } from './datastore.js';
+export type { AgentGrant, AgentReadExclusion } from './agent.js';

@@ -1,0 +1,83 @@
+// Picks a file's format from its name and dispatches to the parser for it; every parser returns positions.
+import type { FileFormat } from '../model.js';
+import type { DataDocument } from './data-tree.js';
+
+export interface ParseError {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseError };
+
+const BY_EXTENSION: Record<string, FileFormat> = {
+  yml: 'yaml',
+  yaml: 'yaml',
+  json: 'json',
+  jsonc: 'json',
+  json5: 'json',
+  toml: 'toml',
+  ini: 'ini',
+  cfg: 'ini',
+  conf: 'ini',
+  properties: 'properties',
+  tf: 'hcl',
+  tfvars: 'hcl',
+  hcl: 'hcl',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsx: 'javascript',
+  ts: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  tsx: 'typescript',
+  py: 'python',
+  sh: 'shell',
+  bash: 'shell',
+  zsh: 'shell',
+  md: 'markdown',
+  mdx: 'markdown',
+  ipynb: 'notebook',
+};
+
+const BY_NAME: Record<string, FileFormat> = {
+  dockerfile: 'dockerfile',
+  containerfile: 'dockerfile',
+  '.npmrc': 'ini',
+  '.pypirc': 'ini',
+  '.gitconfig': 'ini',
+  '.editorconfig': 'ini',
+  '.terraformrc': 'hcl',
+  '.firebaserc': 'json',
+  '.babelrc': 'json',
+  '.eslintrc': 'json',
+};
+
+/** The format a file's name says it has. `.env`, `.env.production`, `prod.env` and `*.env.example` are dotenv. */
+export function formatOf(path: string): FileFormat {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || name === '.envrc') return 'dotenv';
+  const byName = BY_NAME[name];
+  if (byName) return byName;
+  if (name.startsWith('dockerfile.') || name.endsWith('.dockerfile')) return 'dockerfile';
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return 'text';
+  return BY_EXTENSION[name.slice(dot + 1)] ?? 'text';
+}
+
+/** Formats that parse into a DataDocument. */
+export function isDataFormat(format: FileFormat): boolean {
+  return (
+    format === 'yaml' ||
+    format === 'json' ||
+    format === 'toml' ||
+    format === 'ini' ||
+    format === 'properties' ||
+    format === 'dotenv' ||
+    format === 'hcl' ||
+    format === 'notebook'
+  );
+}
+
+export type DataParser = (text: string) => ParseResult<DataDocument>;
