@@ -272,6 +272,8 @@ export interface ScanStats {
   skippedTooLarge: number;
   skippedUnreadable: number;
   durationMs: number;
+  /** With --profile: milliseconds per detector and phase, slowest first. */
+  profile?: Array<{ key: string; ms: number }>;
 }
 
 /** The headline: what an agent in this repo could reach, at what scope, in which environment, and what survives. */

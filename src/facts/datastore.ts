@@ -23,6 +23,8 @@ export interface DataStore {
   identities: string[];
   /** Test-only stores (CI compose files, test databases) are never production stores. */
   testOnly: boolean;
+  /** The strongest protection found for it (set by the backup stage once evidence is matched). */
+  protection?: BackupProtection;
 }
 
 export interface BackupEvidence {

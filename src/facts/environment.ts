@@ -32,3 +32,13 @@ export interface EnvironmentResource {
   /** The variable or key that holds it. */
   variable?: string;
 }
+
+/** A non-production environment that reaches a production resource (published by the environment stage). */
+export interface EnvironmentCrossing {
+  environment: CanonicalEnvironment;
+  resourceKind: ResourceKind;
+  /** What the user sees (never a secret). */
+  resource: string;
+  location: Location;
+  productionLocation?: Location;
+}

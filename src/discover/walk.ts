@@ -1,0 +1,202 @@
+// Lists the files under the root that a scan should consider, with gitignore semantics (nested .gitignore files,
+// .git/info/exclude), the project's .blast-radiusignore, config ignores and default excludes. Never follows symlinks.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import type { FileRef, Notification } from '../model.js';
+import { formatOf } from '../parse/index.js';
+
+/** Directories no agent-relevant secret lives in and that are too large or generated to be worth reading. */
+export const DEFAULT_EXCLUDED_DIRECTORIES = [
+  '.git',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'vendor',
+  'third_party',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.terraform',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.turbo',
+  '.parcel-cache',
+  '.gradle',
+  '.idea',
+  'dist',
+  'build',
+  'out',
+  'target',
+  'coverage',
+  '.yarn',
+  '.pnpm-store',
+  'Pods',
+];
+
+/** File names that are generated and hold hashes, never credentials. */
+const DEFAULT_EXCLUDED_FILES = [
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lockb',
+  'Cargo.lock',
+  'Gemfile.lock',
+  'poetry.lock',
+  'Pipfile.lock',
+  'composer.lock',
+  'go.sum',
+  'uv.lock',
+  'flake.lock',
+  'packages.lock.json',
+  'mix.lock',
+  'pubspec.lock',
+  'Podfile.lock',
+];
+
+/** Extensions that are always binary or minified: skipped by name, before any read. */
+const BINARY_EXTENSIONS = new Set(
+  (
+    'png jpg jpeg gif bmp ico icns webp avif tiff psd svgz pdf zip gz tgz bz2 xz 7z rar jar war ear class dll exe so dylib o a lib ' +
+    'bin wasm woff woff2 ttf otf eot mp3 mp4 m4a mov avi mkv webm wav flac ogg pyc pyo whl egg db sqlite sqlite3 parquet ' +
+    'onnx pt pth ckpt safetensors h5 npy npz pkl dmg iso img deb rpm apk ipa keystore jks min.js min.css map'
+  ).split(' '),
+);
+
+export interface DiscoverOptions {
+  root: string;
+  /** Also list git-ignored files (what an agent on a laptop can read). */
+  includeIgnored: boolean;
+  /** Extra gitignore-style patterns from the config. */
+  ignorePaths: readonly string[];
+  /** Repo-relative paths git tracks. */
+  tracked: ReadonlySet<string>;
+}
+
+export interface Discovery {
+  files: FileRef[];
+  notifications: Notification[];
+  /** Files left out by name because their extension says binary. */
+  skippedBinaryByName: number;
+}
+
+export function discover(options: DiscoverOptions): Discovery {
+  const { root } = options;
+  const notifications: Notification[] = [];
+  const excluded = ignore().add(DEFAULT_EXCLUDED_FILES);
+  const blastIgnore = readIgnoreFile(join(root, '.blast-radiusignore'), notifications);
+  if (blastIgnore) excluded.add(blastIgnore);
+  excluded.add([...options.ignorePaths]);
+
+  let entries: fg.Entry[];
+  try {
+    entries = fg.sync('**', {
+      cwd: root,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      stats: true,
+      unique: true,
+      suppressErrors: true,
+      ignore: DEFAULT_EXCLUDED_DIRECTORIES.map((dir) => `**/${dir}/**`),
+    });
+  } catch (error) {
+    notifications.push({ level: 'error', code: 'discovery-failed', message: `Could not list files under the root: ${String(error)}` });
+    entries = [];
+  }
+
+  const gitignore = new GitignoreStack(root, entries, notifications);
+  const files: FileRef[] = [];
+  let symlinks = 0;
+  let skippedBinaryByName = 0;
+  for (const entry of entries) {
+    const path = entry.path;
+    if (entry.stats?.isSymbolicLink()) {
+      symlinks++;
+      continue;
+    }
+    if (excluded.ignores(path)) continue;
+    if (isBinaryByName(path)) {
+      skippedBinaryByName++;
+      continue;
+    }
+    const tracked = options.tracked.has(path);
+    // Tracked files are never ignored, whatever .gitignore says (git's own rule).
+    const gitIgnored = !tracked && gitignore.ignores(path);
+    // A git-ignored .env is where credentials belong: read it for scope facts, not reported as exposed.
+    if (gitIgnored && !options.includeIgnored && formatOf(path) !== 'dotenv') continue;
+    files.push({ path, absolutePath: join(root, path), size: entry.stats?.size ?? 0, tracked, gitIgnored });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (symlinks > 0) {
+    notifications.push({
+      level: 'note',
+      code: 'symlink-skipped',
+      message: `${symlinks} symbolic link${symlinks === 1 ? '' : 's'} not followed (their targets inside the root are scanned as themselves).`,
+    });
+  }
+  return { files, notifications, skippedBinaryByName };
+}
+
+function isBinaryByName(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.indexOf('.');
+  if (dot < 0) return false;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  if (BINARY_EXTENSIONS.has(last)) return true;
+  const secondLast = name.slice(0, name.lastIndexOf('.'));
+  const double = secondLast.slice(secondLast.lastIndexOf('.') + 1) + '.' + last;
+  return BINARY_EXTENSIONS.has(double);
+}
+
+function readIgnoreFile(path: string, notifications: Notification[]): string | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    notifications.push({ level: 'warning', code: 'unreadable', message: `Could not read ${path}: ${String(error)}` });
+    return undefined;
+  }
+}
+
+/** Nested .gitignore semantics: each file's patterns apply relative to its directory; deeper files win. */
+class GitignoreStack {
+  private readonly byDirectory = new Map<string, Ignore>();
+
+  constructor(root: string, entries: readonly fg.Entry[], notifications: Notification[]) {
+    const rootRules = ignore();
+    const exclude = readIgnoreFile(join(root, '.git', 'info', 'exclude'), notifications);
+    if (exclude) rootRules.add(exclude);
+    this.byDirectory.set('', rootRules);
+    for (const entry of entries) {
+      if (!entry.path.endsWith('.gitignore') || entry.name !== '.gitignore') continue;
+      const directory = entry.path.slice(0, -'.gitignore'.length).replace(/\/$/, '');
+      const content = readIgnoreFile(join(root, entry.path), notifications);
+      if (content === undefined) continue;
+      const rules = this.byDirectory.get(directory) ?? ignore();
+      rules.add(content);
+      this.byDirectory.set(directory, rules);
+    }
+  }
+
+  ignores(path: string): boolean {
+    let ignored = false;
+    const segments = path.split('/');
+    for (let depth = 0; depth < segments.length; depth++) {
+      const directory = segments.slice(0, depth).join('/');
+      const rules = this.byDirectory.get(directory);
+      if (!rules) continue;
+      const relative = segments.slice(depth).join('/');
+      const verdict = rules.test(relative);
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  }
+}

@@ -1,0 +1,111 @@
+// A discovered file's content, decoded once, with lazily built line index, structured data and AST.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FileFormat, FileRef, Notification, SourceFile, Span } from './model.js';
+import type { DataDocument } from './parse/data-tree.js';
+import type { ParseResult } from './parse/index.js';
+
+export interface ParserSet {
+  data(format: FileFormat, text: string): ParseResult<DataDocument> | undefined;
+  script(text: string, path: string): ParseResult<TSESTree.Program>;
+}
+
+export class LoadedFile implements SourceFile {
+  readonly path: string;
+  readonly absolutePath: string;
+  readonly size: number;
+  readonly tracked: boolean;
+  readonly gitIgnored: boolean;
+  readonly content?: string;
+  private starts?: number[];
+  private dataResult?: { value: DataDocument | undefined };
+  private astResult?: { value: TSESTree.Program | undefined };
+
+  constructor(
+    ref: FileRef,
+    readonly format: FileFormat,
+    readonly text: string,
+    private readonly parsers: ParserSet,
+    private readonly keywordsFound: ReadonlySet<string>,
+    private readonly onNotification: (notification: Notification) => void,
+  ) {
+    this.path = ref.path;
+    this.absolutePath = ref.absolutePath;
+    this.size = ref.size;
+    this.tracked = ref.tracked;
+    this.gitIgnored = ref.gitIgnored;
+  }
+
+  get lineStarts(): readonly number[] {
+    if (!this.starts) {
+      const starts = [0];
+      const text = this.text;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+
+  line(n: number): string {
+    const starts = this.lineStarts;
+    const start = starts[n - 1];
+    if (start === undefined) return '';
+    const next = starts[n];
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
+  }
+
+  positionAt(offset: number): { line: number; column: number } {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+
+  spanOf(start: number, end: number): Span {
+    const from = this.positionAt(start);
+    const to = this.positionAt(Math.max(start, end));
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  }
+
+  data(): DataDocument | undefined {
+    if (!this.dataResult) {
+      const result = this.parsers.data(this.format, this.text);
+      if (result && !result.ok) this.parseFailed(result.error);
+      this.dataResult = { value: result?.ok ? result.value : undefined };
+    }
+    return this.dataResult.value;
+  }
+
+  ast(): TSESTree.Program | undefined {
+    if (!this.astResult) {
+      if (this.format !== 'javascript' && this.format !== 'typescript') {
+        this.astResult = { value: undefined };
+      } else {
+        const result = this.parsers.script(this.text, this.path);
+        if (!result.ok) this.parseFailed(result.error);
+        this.astResult = { value: result.ok ? result.value : undefined };
+      }
+    }
+    return this.astResult.value;
+  }
+
+  hasKeyword(keyword: string): boolean {
+    return this.keywordsFound.has(keyword.toLowerCase());
+  }
+
+  private parseFailed(error: { message: string; line?: number }): void {
+    this.onNotification({
+      level: 'warning',
+      code: 'parse-error',
+      message: `Could not parse ${this.path} as ${this.format}${error.line ? ` (line ${error.line})` : ''}: ${error.message}. Scanned as text.`,
+      path: this.path,
+      line: error.line,
+    });
+  }
+}
