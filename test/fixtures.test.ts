@@ -1,0 +1,28 @@
+// Every fixture repo under fixtures/<group>/<scenario>/ is scanned for real and must produce exactly the findings
+// its expected.json lists for the detectors it names: positives land on the right rule, file and line, clean twins stay clean.
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../src/scan.js';
+import { listFixtures, materialise } from './helpers/fixture.js';
+import type { TempRepo } from './helpers/repo.js';
+
+const repos: TempRepo[] = [];
+afterAll(() => repos.forEach((repo) => repo.remove()));
+
+describe('fixture repos', () => {
+  for (const { name, dir, expected } of listFixtures()) {
+    it(name, async () => {
+      const repo = materialise(dir);
+      repos.push(repo);
+      const result = await scan({ root: repo.root, includeIgnored: expected.includeIgnored ?? false });
+      const inScope = (ruleId: string) => expected.detectors.some((prefix) => ruleId === prefix || ruleId.startsWith(`${prefix}/`));
+      const actual = result.findings
+        .filter((finding) => inScope(finding.ruleId) && !finding.suppression)
+        .map((finding) => `${finding.ruleId} ${finding.location.path}:${finding.location.span.line}`)
+        .sort();
+      const wanted = expected.findings.map((finding) => `${finding.rule} ${finding.path}:${finding.line}`).sort();
+      expect(actual).toEqual(wanted);
+      const crashes = result.notifications.filter((notification) => notification.code === 'detector-error');
+      expect(crashes).toEqual([]);
+    });
+  }
+});
