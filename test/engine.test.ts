@@ -1,0 +1,283 @@
+// The engine through its public surface, with a small detector of the test's own (the engine knows no provider):
+// discovery and gitignore semantics, bad input, suppressions, baseline, config, fact ordering, determinism.
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Detector, FileEmitter, FinishContext, SourceFile } from '../src/model.js';
+import { sample } from '../src/model.js';
+import { scan, UsageError, ConfigError } from '../src/scan.js';
+import { makeRepo, type TempRepo } from './helpers/repo.js';
+
+const repos: TempRepo[] = [];
+afterAll(() => repos.forEach((repo) => repo.remove()));
+function repo(files: Record<string, string>, options?: Parameters<typeof makeRepo>[1]): TempRepo {
+  const made = makeRepo(files, options);
+  repos.push(made);
+  return made;
+}
+
+/** Reports every occurrence of the literal `DANGER-` followed by word characters. */
+const dangerDetector: Detector = {
+  id: 'test-danger',
+  keywords: ['danger-'],
+  rules: [
+    {
+      id: 'test-danger/marker',
+      title: 'Danger marker',
+      severity: 'high',
+      why: 'The test detector reports every DANGER- marker it sees.',
+      fix: 'Remove the marker.',
+      precision: 'high',
+      samples: { positive: [sample('a.txt', 'DANGER-1')], negative: [sample('a.txt', 'safe')] },
+    },
+  ],
+  scanFile(file: SourceFile, out: FileEmitter) {
+    for (const match of file.text.matchAll(/DANGER-\w+/g)) {
+      out.report({
+        ruleId: 'test-danger/marker',
+        message: `Marker ${match[0]} found.`,
+        location: { path: file.path, span: file.spanOf(match.index, match.index + match[0].length) },
+        evidence: match[0],
+      });
+    }
+  },
+};
+
+async function findings(root: string, extra: Partial<Parameters<typeof scan>[0]> = {}) {
+  const result = await scan({ root, detectors: [dangerDetector], ...extra });
+  return { result, where: result.findings.map((finding) => `${finding.location.path}:${finding.location.span.line}:${finding.location.span.column}`) };
+}
+
+describe('discovery', () => {
+  it('honours nested .gitignore files, negations and .blast-radiusignore, and skips default-excluded directories', async () => {
+    const r = repo({
+      'src/app.ts': 'const a = "DANGER-app";\n',
+      'logs/debug.log': 'DANGER-log\n',
+      'packages/web/.gitignore': 'generated/\n!generated/keep.ts\n',
+      'packages/web/generated/out.ts': 'DANGER-generated\n',
+      'packages/web/src/index.ts': '\n\nDANGER-web\n',
+      'node_modules/lib/index.js': 'DANGER-dependency\n',
+      'dist/bundle.js': 'DANGER-build\n',
+      'fixtures/sample.txt': 'DANGER-fixture\n',
+      '.blast-radiusignore': 'fixtures/\n',
+    }, { gitignored: ['*.log'] });
+    const { where } = await findings(r.root);
+    expect(where).toEqual(['packages/web/src/index.ts:3:1', 'src/app.ts:1:12']);
+  });
+
+  it('scans git-ignored files with includeIgnored', async () => {
+    const r = repo({ 'src/a.ts': 'x', 'logs/debug.log': 'DANGER-log\n' }, { gitignored: ['*.log'] });
+    expect((await findings(r.root)).where).toEqual([]);
+    expect((await findings(r.root, { includeIgnored: true })).where).toEqual(['logs/debug.log:1:1']);
+  });
+
+  it('marks tracked and git-ignored .env files for detectors, reading ignored dotenv files without includeIgnored', async () => {
+    const r = repo({ '.env': 'A=1\n', '.env.production': 'B=2\n', 'app.ts': 'x' }, { gitignored: ['.env'] });
+    const seen: Array<{ path: string; tracked: boolean; gitIgnored: boolean }> = [];
+    const probe: Detector = {
+      id: 'probe',
+      rules: [],
+      scanFile(file) {
+        seen.push({ path: file.path, tracked: file.tracked, gitIgnored: file.gitIgnored });
+      },
+    };
+    await scan({ root: r.root, detectors: [probe] });
+    expect(seen).toEqual([
+      { path: '.env', tracked: false, gitIgnored: true },
+      { path: '.env.production', tracked: true, gitIgnored: false },
+      { path: '.gitignore', tracked: true, gitIgnored: false },
+      { path: 'app.ts', tracked: true, gitIgnored: false },
+    ]);
+  });
+
+  it('works outside a git repository', async () => {
+    const r = repo({ 'notes.md': 'DANGER-notes\n' }, { git: false });
+    const { result, where } = await findings(r.root);
+    expect(where).toEqual(['notes.md:1:1']);
+    expect(result.complete).toBe(true);
+  });
+
+  it('does not follow symlinks, so a loop cannot hang the scan', async () => {
+    const r = repo({ 'a/real.txt': 'DANGER-real\n' }, { git: false });
+    symlinkSync(join(r.root, 'a'), join(r.root, 'a', 'loop'));
+    symlinkSync('/etc', join(r.root, 'outside'));
+    const { result, where } = await findings(r.root);
+    expect(where).toEqual(['a/real.txt:1:1']);
+    expect(result.notifications.map((n) => n.code)).toContain('symlink-skipped');
+  });
+});
+
+describe('bad input', () => {
+  it('skips binary and oversized files with a count and a notification, and still scans the rest', async () => {
+    const r = repo({ 'big.txt': `${'x'.repeat(5000)}\nDANGER-big\n`, 'ok.txt': 'DANGER-ok\n' }, { git: false });
+    writeFileSync(join(r.root, 'blob.dat'), Buffer.from([0x44, 0x41, 0x4e, 0x00, 0x01, 0x02]));
+    writeFileSync(join(r.root, 'logo.png'), Buffer.from('DANGER-png'));
+    const { result, where } = await findings(r.root, { maxFileSize: 1000 });
+    expect(where).toEqual(['ok.txt:1:1']);
+    expect(result.stats.skippedBinary).toBe(2);
+    expect(result.stats.skippedTooLarge).toBe(1);
+    expect(result.notifications.find((n) => n.code === 'too-large')?.path).toBe('big.txt');
+  });
+
+  it('decodes non-UTF-8 text as Latin-1 with a note, and UTF-16 with a BOM', async () => {
+    const r = repo({}, { git: false });
+    writeFileSync(join(r.root, 'latin1.txt'), Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' DANGER-latin\n')]));
+    writeFileSync(join(r.root, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('DANGER-wide\n', 'utf16le')]));
+    const { result, where } = await findings(r.root);
+    expect(where).toEqual(['latin1.txt:1:6', 'utf16.txt:1:1']);
+    expect(result.notifications.filter((n) => n.code === 'non-utf8').map((n) => n.path)).toEqual(['latin1.txt']);
+  });
+
+  it('reports a file that vanished or cannot be read and goes on', async () => {
+    const r = repo({ 'ok.txt': 'DANGER-ok\n' }, { git: false });
+    const { result, where } = await findings(r.root, {
+      files: [
+        { path: 'gone.txt', absolutePath: join(r.root, 'gone.txt'), size: 10, tracked: false, gitIgnored: false },
+        { path: 'ok.txt', absolutePath: join(r.root, 'ok.txt'), size: 10, tracked: false, gitIgnored: false },
+      ],
+    });
+    expect(where).toEqual(['ok.txt:1:1']);
+    expect(result.notifications.find((n) => n.code === 'unreadable')?.path).toBe('gone.txt');
+    expect(result.stats.skippedUnreadable).toBe(1);
+  });
+
+  it('reports an unreadable directory entry (EACCES) when not running as root', async () => {
+    if (process.getuid?.() === 0) return; // root reads everything; the vanished-file test covers the path
+    const r = repo({ 'secret/locked.txt': 'DANGER-locked\n', 'ok.txt': 'DANGER-ok\n' }, { git: false });
+    chmodSync(join(r.root, 'secret', 'locked.txt'), 0o000);
+    const { result, where } = await findings(r.root);
+    expect(where).toEqual(['ok.txt:1:1']);
+    expect(result.notifications.some((n) => n.code === 'unreadable')).toBe(true);
+  });
+
+  it('scans an empty directory cleanly', async () => {
+    const r = repo({}, { git: false });
+    mkdirSync(join(r.root, 'empty'));
+    const { result } = await findings(r.root);
+    expect(result.findings).toEqual([]);
+    expect(result.stats.filesDiscovered).toBe(0);
+    expect(result.complete).toBe(true);
+  });
+
+  it('refuses a missing path or a file as root with a usage error', async () => {
+    await expect(scan({ root: '/nonexistent/blast-radius' })).rejects.toBeInstanceOf(UsageError);
+    const r = repo({ 'a.txt': 'x' }, { git: false });
+    await expect(scan({ root: join(r.root, 'a.txt') })).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('isolates a crashing detector: a notification, and the other detectors still report', async () => {
+    const r = repo({ 'a.txt': 'DANGER-a\n' }, { git: false });
+    const crashing: Detector = {
+      id: 'crashing',
+      rules: [],
+      scanFile() {
+        throw new Error('boom');
+      },
+    };
+    const result = await scan({ root: r.root, detectors: [crashing, dangerDetector] });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['test-danger/marker']);
+    expect(result.notifications.find((n) => n.code === 'detector-error')?.message).toContain('boom');
+  });
+});
+
+describe('suppression, baseline and config', () => {
+  it('honours inline markers on the line or the line above, for all rules or the named one', async () => {
+    const r = repo({
+      'a.ts': [
+        'const a = "DANGER-one"; // blast-radius-ignore test fixture',
+        '// blast-radius-ignore: test-danger/marker rotated already',
+        'const b = "DANGER-two";',
+        '// blast-radius-ignore: other/rule not this one',
+        'const c = "DANGER-three";',
+      ].join('\n'),
+    }, { git: false });
+    const { result } = await findings(r.root);
+    expect(result.findings.map((f) => [f.location.span.line, f.suppression?.justification])).toEqual([
+      [1, 'test fixture'],
+      [3, 'rotated already'],
+      [5, undefined],
+    ]);
+  });
+
+  it('suppresses findings whose fingerprints are in a baseline, and fingerprints survive line moves', async () => {
+    const r = repo({ 'a.txt': 'DANGER-keep\nDANGER-new\n' }, { git: false });
+    const first = await findings(r.root);
+    const baseline = new Set([first.result.findings[0]!.fingerprint]);
+    r.write('a.txt', '\n\n\nDANGER-keep\nDANGER-new\n');
+    const second = await findings(r.root, { baseline });
+    expect(second.result.findings.map((f) => [f.location.span.line, f.suppression?.kind])).toEqual([
+      [4, 'external'],
+      [5, undefined],
+    ]);
+  });
+
+  it('reads .blast-radius.yml: ignored paths, rules off, severity overrides, allowed values', async () => {
+    const r = repo({
+      'a.txt': 'DANGER-x\nDANGER-allowed\n',
+      'skip/b.txt': 'DANGER-b\n',
+      '.blast-radius.yml': 'ignore:\n  - skip/\nrules:\n  test-danger/marker: low\nallow:\n  - DANGER-allowed\n',
+    }, { git: false });
+    const { result, where } = await findings(r.root);
+    expect(where).toEqual(['a.txt:1:1']);
+    expect(result.findings[0]!.severity).toBe('low');
+    r.write('.blast-radius.yml', 'rules:\n  test-danger/*: off\n');
+    expect((await findings(r.root)).where).toEqual([]);
+  });
+
+  it('rejects a broken config with a ConfigError naming the problem', async () => {
+    const r = repo({ '.blast-radius.yml': 'rules:\n  x/y: loud\n' }, { git: false });
+    await expect(findings(r.root)).rejects.toThrow(ConfigError);
+    r.write('.blast-radius.yml', 'rules: [unclosed\n');
+    await expect(findings(r.root)).rejects.toThrow(/not valid YAML/);
+  });
+});
+
+describe('facts between detectors', () => {
+  it('runs cross-file passes after the producers of the facts they consume, whatever the registry order', async () => {
+    const r = repo({ 'a.txt': 'DANGER-x\n' }, { git: false });
+    const order: string[] = [];
+    const consumer: Detector = {
+      id: 'consumer',
+      rules: [],
+      consumes: ['credential'],
+      finish(context: FinishContext) {
+        order.push(`consumer saw ${context.facts.all('credential').map((c) => c.scope).join(',')}`);
+      },
+    };
+    const enricher: Detector = {
+      id: 'enricher',
+      rules: [],
+      consumes: ['credential'],
+      produces: ['credential'],
+      finish(context) {
+        context.enrich('credential', () => true, { scope: 'root' });
+        order.push('enricher');
+      },
+    };
+    const producer: Detector = {
+      id: 'producer',
+      rules: [],
+      produces: ['credential'],
+      scanFile(file, out) {
+        out.publish('credential', {
+          id: `${file.path}:1:1`, provider: 'test', kind: 'test-token', kindTitle: 'Test token', value: 'DANGER-x', valueHash: 'h',
+          redacted: 'DANG****', location: { path: file.path, span: file.spanOf(0, 8) }, inIgnoredDotenv: false,
+        });
+      },
+    };
+    await scan({ root: r.root, detectors: [consumer, enricher, producer] });
+    expect(order).toEqual(['enricher', 'consumer saw root']);
+  });
+});
+
+describe('determinism', () => {
+  it('returns the same findings in the same order on every run', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`dir${i % 7}/file${i}.txt`] = `x\nDANGER-${i}\n`;
+    const r = repo(files, { git: false });
+    const a = await findings(r.root);
+    const b = await findings(r.root);
+    expect(a.result.findings).toEqual(b.result.findings);
+    expect(a.where).toEqual([...a.where].sort((x, y) => (x < y ? -1 : 1)));
+  });
+});
