@@ -1,0 +1,129 @@
+// `npm run bench`: times full scans over generated corpora (1x, 2x, 4x) and over any paths given, reports files, bytes,
+// wall time, MB/s, peak RSS, recall on planted secrets, and ratios against secretlint and ripgrep when they are installed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus, type Corpus } from './corpus.js';
+
+interface Measurement {
+  target: string;
+  files: number;
+  bytes: number;
+  wallMs: number;
+  mbPerSecond: number;
+  maxRssMb: number;
+  findings: number;
+  recall?: string;
+  secretlintMs?: number;
+  ripgrepMs?: number;
+}
+
+const args = process.argv.slice(2);
+const scales = (valueOf('--scales') ?? '1,2,4').split(',').map(Number).filter((n) => n > 0);
+const jsonOut = valueOf('--json');
+const paths = args.filter((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
+const measureScript = fileURLToPath(new URL('./measure.js', import.meta.url));
+
+function valueOf(flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+function measure(root: string): { wallMs: number; files: number; bytes: number; maxRssKb: number; findings: Array<{ rule: string; path: string; line: number }> } {
+  const child = spawnSync(process.execPath, [measureScript, root], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`measure failed on ${root}: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+function onPath(command: string): string | undefined {
+  const local = resolve('node_modules/.bin', command);
+  if (existsSync(local)) return local;
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : undefined;
+}
+
+function timeCommand(command: string, commandArgs: string[], cwd: string): number | undefined {
+  const started = performance.now();
+  const run = spawnSync(command, commandArgs, { cwd, stdio: 'ignore', timeout: 600_000 });
+  if (run.error) return undefined;
+  return performance.now() - started;
+}
+
+function row(target: string, corpus: Corpus | undefined, root: string): Measurement {
+  // Warm the page cache and the module cache once, then keep the median of three.
+  measure(root);
+  const runs = [measure(root), measure(root), measure(root)].sort((a, b) => a.wallMs - b.wallMs);
+  const median = runs[1]!;
+  const measurement: Measurement = {
+    target,
+    files: median.files,
+    bytes: median.bytes,
+    wallMs: Math.round(median.wallMs),
+    mbPerSecond: Math.round((median.bytes / 1e6 / (median.wallMs / 1000)) * 10) / 10,
+    maxRssMb: Math.round(Math.max(...runs.map((r) => r.maxRssKb)) / 1024),
+    findings: median.findings.length,
+  };
+  if (corpus) {
+    const hit = corpus.planted.filter((secret) => median.findings.some((f) => f.path === secret.path && f.line === secret.line)).length;
+    measurement.recall = `${hit}/${corpus.planted.length}`;
+  }
+  const secretlint = onPath('secretlint');
+  if (secretlint) {
+    writeFileSync(join(tmpdir(), 'blast-radius-secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+    const ms = timeCommand(secretlint, ['--secretlintrc', join(tmpdir(), 'blast-radius-secretlintrc.json'), '**/*'], root);
+    if (ms !== undefined) measurement.secretlintMs = Math.round(ms);
+  }
+  const rg = onPath('rg');
+  if (rg) {
+    const ms = timeCommand(rg, ['-c', '--hidden', '-e', 'AKIA[A-Z2-7]{16}', '-e', 'sk_live_[A-Za-z0-9]{24}', '-e', 'hooks\\.slack\\.com', '-e', 'SG\\.[A-Za-z0-9_-]{22}', '-e', 'BEGIN [A-Z ]*PRIVATE KEY', '.'], root);
+    if (ms !== undefined) measurement.ripgrepMs = Math.round(ms);
+  }
+  return measurement;
+}
+
+const results: Measurement[] = [];
+const corpusBase = join(tmpdir(), 'blast-radius-bench');
+for (const scale of scales) {
+  const root = join(corpusBase, `${scale}x`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const corpus = generateCorpus(root, scale);
+  execFileSync('git', ['init', '-q'], { cwd: root });
+  results.push(row(`generated ${scale}x`, corpus, root));
+}
+for (const path of paths) results.push(row(path, undefined, resolve(path)));
+
+const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const header = ['target', 'files', 'MB', 'wall s', 'MB/s', 'peak RSS MB', 'findings', 'recall', 'vs secretlint', 'vs ripgrep'];
+const lines = results.map((m) => [
+  m.target,
+  String(m.files),
+  (m.bytes / 1e6).toFixed(1),
+  (m.wallMs / 1000).toFixed(2),
+  m.mbPerSecond.toFixed(1),
+  String(m.maxRssMb),
+  String(m.findings),
+  m.recall ?? '-',
+  m.secretlintMs ? `${(m.secretlintMs / m.wallMs).toFixed(1)}x faster` : 'not installed',
+  m.ripgrepMs ? `${(m.wallMs / m.ripgrepMs).toFixed(1)}x rg time` : 'not installed',
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+console.log(`machine: ${machine}`);
+console.log(format(header));
+for (const line of lines) console.log(format(line));
+const generated = results.filter((m) => m.target.startsWith('generated'));
+if (generated.length > 1) {
+  const base = generated[0]!;
+  const baseScale = scales[0]!;
+  for (const [index, m] of generated.entries()) {
+    const expected = (base.wallMs * scales[index]!) / baseScale;
+    console.log(`linearity ${m.target}: ${((m.wallMs / expected - 1) * 100).toFixed(1)}% from linear`);
+  }
+}
+const report = { machine, results };
+console.log(JSON.stringify(report));
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
+
