@@ -58,6 +58,8 @@ export interface RuleMeta {
   fix: string;
   /** Optional extra Markdown for SARIF `help.markdown` and the docs. */
   help?: string;
+  /** A page that documents what the rule finds (a vendor's token reference, a platform's docs). */
+  helpUri?: string;
   precision: Precision;
   tags?: string[];
   samples: RuleSamples;

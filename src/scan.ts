@@ -99,7 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
   stats.filesDiscovered = files.length;
 
-  await initParsers();
+  await initParsers(new Set(files.map((file) => formatOf(file.path))));
   const parsers = parserSet();
   const keywordIndex = new KeywordIndex(detectors.flatMap((detector) => detector.keywords ?? []));
   const facts = new FactStore();

@@ -2,10 +2,10 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileFormat, FileRef, Notification, SourceFile, Span } from './model.js';
 import type { DataDocument } from './parse/data-tree.js';
-import type { ParseResult } from './parse/index.js';
+import type { ParseResult, SpanOf } from './parse/index.js';
 
 export interface ParserSet {
-  data(format: FileFormat, text: string): ParseResult<DataDocument> | undefined;
+  data(format: FileFormat, text: string, spanOf: SpanOf): ParseResult<DataDocument> | undefined;
   script(text: string, path: string): ParseResult<TSESTree.Program>;
 }
 
@@ -75,7 +75,7 @@ export class LoadedFile implements SourceFile {
 
   data(): DataDocument | undefined {
     if (!this.dataResult) {
-      const result = this.parsers.data(this.format, this.text);
+      const result = this.parsers.data(this.format, this.text, (start, end) => this.spanOf(start, end));
       if (result && !result.ok) this.parseFailed(result.error);
       this.dataResult = { value: result?.ok ? result.value : undefined };
     }

@@ -1,6 +1,7 @@
 // Lists the files under the root that a scan should consider, with gitignore semantics (nested .gitignore files,
 // .git/info/exclude), the project's .blast-radiusignore, config ignores and default excludes. Never follows symlinks.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -94,21 +95,39 @@ export function discover(options: DiscoverOptions): Discovery {
   if (blastIgnore) excluded.add(blastIgnore);
   excluded.add([...options.ignorePaths]);
 
+  // fast-glob drops unreadable directories silently; this reader records them so the user hears which were skipped.
+  const unreadableDirectories: string[] = [];
+  const recordingReaddirSync = ((path: string, options: unknown) => {
+    try {
+      return readdirSync(path, options as { withFileTypes: true });
+    } catch (error) {
+      unreadableDirectories.push(`${relative(root, path) || '.'} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return [];
+    }
+  }) as typeof readdirSync;
+
   let entries: fg.Entry[];
   try {
     entries = fg.sync('**', {
       cwd: root,
       dot: true,
-      onlyFiles: true,
+      // Directories come back too, so that symbolic links (never followed) can be counted rather than silently dropped.
+      onlyFiles: false,
+      markDirectories: true,
       followSymbolicLinks: false,
       stats: true,
       unique: true,
       suppressErrors: true,
+      fs: { readdirSync: recordingReaddirSync },
       ignore: DEFAULT_EXCLUDED_DIRECTORIES.map((dir) => `**/${dir}/**`),
     });
   } catch (error) {
     notifications.push({ level: 'error', code: 'discovery-failed', message: `Could not list files under the root: ${String(error)}` });
     entries = [];
+  }
+
+  for (const directory of unreadableDirectories) {
+    notifications.push({ level: 'warning', code: 'unreadable', message: `Could not read directory ${directory}; its files were not scanned.`, path: directory.replace(/ \(.*\)$/, '') });
   }
 
   const gitignore = new GitignoreStack(root, entries, notifications);
@@ -117,6 +136,7 @@ export function discover(options: DiscoverOptions): Discovery {
   let skippedBinaryByName = 0;
   for (const entry of entries) {
     const path = entry.path;
+    if (entry.stats?.isDirectory()) continue;
     if (entry.stats?.isSymbolicLink()) {
       symlinks++;
       continue;

@@ -13,6 +13,8 @@ export interface MapNode {
   span: Span;
   /** In source order; duplicate keys are kept (HCL repeats blocks, INI repeats sections). */
   entries: MapEntry[];
+  /** Set on an HCL block's body: `resource "aws_db_instance" "main" {}` is type `resource`, labels [aws_db_instance, main]. */
+  block?: { type: string; labels: string[] };
 }
 
 export interface SeqNode {

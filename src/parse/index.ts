@@ -1,6 +1,5 @@
 // Picks a file's format from its name and dispatches to the parser for it; every parser returns positions.
-import type { FileFormat } from '../model.js';
-import type { DataDocument } from './data-tree.js';
+import type { FileFormat, Span } from '../model.js';
 
 export interface ParseError {
   message: string;
@@ -80,4 +79,5 @@ export function isDataFormat(format: FileFormat): boolean {
   );
 }
 
-export type DataParser = (text: string) => ParseResult<DataDocument>;
+/** Converts offsets in the parsed text to a span; parsers get it from the file so line indexes are built once. */
+export type SpanOf = (start: number, end: number) => Span;

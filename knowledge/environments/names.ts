@@ -1,0 +1,98 @@
+// Environment names as repositories write them (`prod`, `stg`, `uat`, `pr-123`...), mapped to the canonical
+// environments every detector compares, and the environment a file's path implies.
+import type { CanonicalEnvironment } from '../../src/facts/environment.js';
+
+export type { CanonicalEnvironment };
+
+/** Words that name an environment, by canonical environment. `main`/`master` are branches, not environments. */
+const WORDS: Record<Exclude<CanonicalEnvironment, 'base'>, readonly string[]> = {
+  production: ['production', 'prod', 'prd', 'live'],
+  staging: ['staging', 'stage', 'stg', 'preprod', 'pre-prod', 'uat', 'qa', 'sit', 'acceptance', 'acc'],
+  preview: ['preview', 'review', 'pr', 'ephemeral', 'deploy-preview', 'branch-deploy'],
+  development: ['development', 'dev', 'develop', 'local', 'sandbox', 'demo'],
+  test: ['test', 'testing', 'ci', 'e2e'],
+};
+
+const BY_WORD = new Map<string, CanonicalEnvironment>();
+for (const [environment, words] of Object.entries(WORDS) as Array<[CanonicalEnvironment, readonly string[]]>) {
+  for (const word of words) BY_WORD.set(word, environment);
+}
+
+/**
+ * The canonical environment a name means, or undefined when it names none. Team aliases (from the config) win.
+ * Accepts whole names (`production`, `Prod`, `pr-42`) and compound ones (`acme-staging`, `eu_prod`).
+ */
+export function canonicalEnvironment(name: string, aliases: Readonly<Record<string, string>> = {}): CanonicalEnvironment | undefined {
+  const lower = name.trim().toLowerCase();
+  const alias = aliases[lower];
+  if (alias) return alias as CanonicalEnvironment;
+  const exact = BY_WORD.get(lower);
+  if (exact) return exact;
+  if (/^pr-?\d+$/.test(lower)) return 'preview';
+  // Compound names: the last token that names an environment decides (`prod-db-staging` is staging's copy).
+  const tokens = tokensOf(name);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    const aliased = aliases[token];
+    if (aliased) return aliased as CanonicalEnvironment;
+    // Two-letter `pr`, `qa` and `ci` are too common inside compound names to count there.
+    if (token.length <= 2 && tokens.length > 1) continue;
+    const found = BY_WORD.get(token);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Splits on separators, camelCase and digits: `appsettings.Production.json` -> [appsettings, production, json]. */
+export function tokensOf(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z]+/)
+    .filter(Boolean)
+    .map((token) => token.toLowerCase());
+}
+
+const ENVIRONMENT_DIRECTORIES = new Set(['envs', 'env', 'environments', 'environment', 'overlays', 'live', 'deploy', 'deployments', 'stages', 'config', 'settings', 'clusters', 'k8s', 'helm', 'terraform', 'infra']);
+const EXAMPLE_SUFFIXES = /\.(example|sample|template|dist|defaults?|tmpl|tpl)$/i;
+
+export interface PathEnvironment {
+  environment: CanonicalEnvironment;
+  /** The name as the path spells it (`stg`, `Production`). */
+  name: string;
+  evidence: 'file-name' | 'directory';
+}
+
+/**
+ * The environment a path implies: the file name first (`.env.staging`, `values-prod.yaml`, `Pulumi.prod.yaml`,
+ * `appsettings.Production.json`), then the nearest directory under a known parent (`envs/<e>/`, `overlays/<e>/`)
+ * or a directory named after an environment. Undefined for base files (`.env`, `values.yaml`) and example files.
+ */
+export function environmentOfPath(path: string, aliases: Readonly<Record<string, string>> = {}): PathEnvironment | undefined {
+  const segments = path.split('/');
+  const fileName = segments[segments.length - 1]!;
+  if (!EXAMPLE_SUFFIXES.test(fileName)) {
+    const stem = fileName.replace(/^\./, '');
+    for (const token of tokensOf(stem).reverse()) {
+      if (token.length <= 2 && !aliases[token] && token !== 'pr') continue;
+      const environment = aliases[token] ? (aliases[token] as CanonicalEnvironment) : BY_WORD.get(token);
+      if (environment) return { environment, name: token, evidence: 'file-name' };
+    }
+  }
+  for (let i = segments.length - 2; i >= 0; i--) {
+    const directory = segments[i]!;
+    const parent = segments[i - 1]?.toLowerCase();
+    const environment = canonicalEnvironment(directory, aliases);
+    if (!environment) continue;
+    // A bare environment word as a directory counts anywhere; compound ones only under a known parent.
+    if (BY_WORD.has(directory.toLowerCase()) || aliases[directory.toLowerCase()] || (parent && ENVIRONMENT_DIRECTORIES.has(parent))) {
+      // `test/` and `tests/` hold test code, not a test environment's config; callers treat those as test-only.
+      return { environment, name: directory, evidence: 'directory' };
+    }
+  }
+  return undefined;
+}
+
+/** Paths whose content exists for tests, examples or docs: lower confidence for environment and store facts. */
+export function isTestOrExamplePath(path: string): boolean {
+  return /(^|\/)(tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|examples?|samples?|e2e|cypress|docs?)(\/|$)/i.test(path) || /\.(test|spec)\.[a-z]+$/i.test(path);
+}
