@@ -30,7 +30,9 @@ export function parseHcl(text: string, spanOf: SpanOf): ParseResult<DataDocument
     const root = tree.rootNode;
     if (root.hasError) {
       const bad = firstError(root);
-      const position = bad ? spanOf(bad.startIndex, bad.startIndex) : undefined;
+      // An ERROR node often spans from the start of the broken block; its last piece is nearer to the mistake.
+      const near = bad?.isError ? (bad.namedChildren[bad.namedChildren.length - 1] ?? bad) : bad;
+      const position = near ? spanOf(near.startIndex, near.startIndex) : undefined;
       return { ok: false, error: { message: bad?.isMissing ? `missing ${bad.type}` : 'syntax error', line: position?.line, column: position?.column } };
     }
     const body = root.namedChildren.find((child) => child?.type === 'body');

@@ -11,7 +11,7 @@ const MAX_ALIAS_DEPTH = 32;
 export function parseYaml(text: string, spanOf: SpanOf): ParseResult<DataDocument> {
   let documents: Document.Parsed[];
   try {
-    documents = parseAllDocuments(text, { merge: true, prettyErrors: false, uniqueKeys: false, strict: false });
+    documents = parseAllDocuments(text, { merge: true, prettyErrors: true, uniqueKeys: false, strict: false });
   } catch (error) {
     return { ok: false, error: { message: (error as Error).message } };
   }
@@ -39,7 +39,8 @@ function convert(node: YamlNode, document: Document.Parsed, spanOf: SpanOf, dept
     const entries: MapEntry[] = [];
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
-      const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+      // With merge keys on, `<<` comes back as a symbol.
+      const key = keyNode && isScalar(keyNode) ? (typeof keyNode.value === 'symbol' ? '<<' : String(keyNode.value)) : keyNode ? String(keyNode) : '';
       const value = pair.value as YamlNode | null;
       const keySpan = keyNode ? spanFor(keyNode, spanOf) : span;
       if (key === '<<' && value) {

@@ -1,0 +1,127 @@
+// Every structured format through the real scan: a probe detector reads each file's data tree and AST, so positions,
+// nesting and expressions are asserted as detectors will see them; malformed files become notifications.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Detector, SourceFile } from '../src/model.js';
+import { leaves, type DataNode } from '../src/parse/data-tree.js';
+import { scan } from '../src/scan.js';
+import { makeRepo, type TempRepo } from './helpers/repo.js';
+
+const repos: TempRepo[] = [];
+afterAll(() => repos.forEach((repo) => repo.remove()));
+
+/** `path.to.key=value @line:column` for every literal leaf, and `= expression` for expressions. */
+function describeLeaves(file: SourceFile): string[] {
+  const document = file.data();
+  if (!document) return [];
+  return [...leaves(document)].map((leaf) => {
+    const where = `@${leaf.node.span.line}:${leaf.node.span.column}`;
+    const value = leaf.node.expression !== undefined ? `~${leaf.node.expression}` : JSON.stringify(leaf.node.value);
+    return `${leaf.path.join('.')}=${value} ${where}`;
+  });
+}
+
+async function probe(files: Record<string, string>) {
+  const seen = new Map<string, string[]>();
+  const blocks = new Map<string, string[]>();
+  const asts = new Map<string, string>();
+  const detector: Detector = {
+    id: 'probe',
+    rules: [],
+    scanFile(file) {
+      seen.set(file.path, describeLeaves(file));
+      const root = file.data()?.roots[0];
+      if (root?.kind === 'map') blocks.set(file.path, root.entries.filter((entry) => entry.value.kind === 'map' && entry.value.block).map((entry) => `${entry.key}[${(entry.value as Extract<DataNode, { kind: 'map' }>).block!.labels.join(',')}]`));
+      const ast = file.ast();
+      if (ast) asts.set(file.path, ast.body.map((statement) => `${statement.type}@${statement.loc.start.line}`).join(' '));
+    },
+  };
+  const repo = makeRepo(files, { git: false });
+  repos.push(repo);
+  const result = await scan({ root: repo.root, detectors: [detector] });
+  return { seen, blocks, asts, result };
+}
+
+describe('structured formats', () => {
+  it('parses YAML streams with positions, merge keys and CloudFormation tags', async () => {
+    const { seen } = await probe({
+      'compose.yml': 'x-db: &db\n  image: postgres:16\n  port: 5432\nservices:\n  api:\n    <<: *db\n    port: 8080\n---\nkind: ConfigMap\n',
+      'template.yaml': 'Resources:\n  Bucket:\n    Properties:\n      BucketName: !Sub "${Env}-data"\n',
+    });
+    expect(seen.get('compose.yml')).toEqual([
+      'x-db.image="postgres:16" @2:10',
+      'x-db.port=5432 @3:9',
+      'services.api.image="postgres:16" @2:10',
+      'services.api.port=5432 @3:9',
+      'services.api.port=8080 @7:11',
+      'kind="ConfigMap" @9:7',
+    ]);
+    expect(seen.get('template.yaml')).toEqual(['Resources.Bucket.Properties.BucketName=~!Sub ${Env}-data @4:24']);
+  });
+
+  it('parses JSON with comments and trailing commas', async () => {
+    const { seen } = await probe({ '.vscode/settings.json': '{\n  // agent settings\n  "a": { "b": [1, "two"] },\n}\n' });
+    expect(seen.get('.vscode/settings.json')).toEqual(['a.b.0=1 @3:16', 'a.b.1="two" @3:19']);
+  });
+
+  it('parses TOML tables, dotted keys, arrays of tables and inline tables', async () => {
+    const { seen } = await probe({
+      'fly.toml': 'app = "acme-staging"\n[env]\n  DB_HOST = "db.flycast"\n[[mounts]]\n  source = "data"\n[[mounts]]\n  source = "logs"\n[context.production.environment]\nA.b = { c = true }\n',
+    });
+    expect(seen.get('fly.toml')).toEqual([
+      'app="acme-staging" @1:7',
+      'env.DB_HOST="db.flycast" @3:13',
+      'mounts.0.source="data" @5:12',
+      'mounts.1.source="logs" @7:12',
+      'context.production.environment.A.b.c=true @9:13',
+    ]);
+  });
+
+  it('parses dotenv (export, quotes, comments, multi-line values, references), INI sections and properties', async () => {
+    const { seen } = await probe({
+      '.env.staging': 'export A=1\nB="two words" # comment\nC=\'lit $X\'\nD="multi\nline"\nE=${A}/x\n# skipped\nF=plain # note\n',
+      '.npmrc': '//registry.npmjs.org/:_authToken=abc123\n[section]\nkey = "v"\n',
+      'app.properties': 'spring.datasource.url=jdbc:postgresql://db/app\nlong = a\\\n  b\n',
+    });
+    expect(seen.get('.env.staging')).toEqual(['A="1" @1:10', 'B="two words" @2:3', 'C="lit $X" @3:3', 'D="multi\\nline" @4:3', 'E=~${A}/x @6:3', 'F="plain" @8:3']);
+    expect(seen.get('.npmrc')).toEqual(['//registry.npmjs.org/:_authToken="abc123" @1:34', 'section.key="v" @3:7']);
+    expect(seen.get('app.properties')).toEqual(['spring.datasource.url="jdbc:postgresql://db/app" @1:23', 'long="ab" @2:8']);
+  });
+
+  it('parses HCL blocks with labels, literal attributes and expressions', async () => {
+    const { seen, blocks } = await probe({
+      'main.tf': 'resource "aws_db_instance" "main" {\n  identifier = "prod-db"\n  skip_final_snapshot = true\n  password = var.db_password\n  tags = { Env = "prod" }\n  name = "db-${var.env}"\n  lifecycle {\n    prevent_destroy = false\n  }\n}\n',
+    });
+    expect(blocks.get('main.tf')).toEqual(['resource[aws_db_instance,main]']);
+    expect(seen.get('main.tf')).toEqual([
+      'resource.identifier="prod-db" @2:16',
+      'resource.skip_final_snapshot=true @3:25',
+      'resource.password=~var.db_password @4:14',
+      'resource.tags.Env="prod" @5:18',
+      'resource.name=~"db-${var.env}" @6:10',
+      'resource.lifecycle.prevent_destroy=false @8:23',
+    ]);
+  });
+
+  it('parses JavaScript with JSX and TypeScript', async () => {
+    const { asts } = await probe({
+      'src/app.jsx': 'const el = <div />;\nexport default el;\n',
+      'src/cast.ts': 'const x = <number>(1 as unknown);\nexport { x };\n',
+    });
+    expect(asts.get('src/app.jsx')).toBe('VariableDeclaration@1 ExportDefaultDeclaration@2');
+    expect(asts.get('src/cast.ts')).toBe('VariableDeclaration@1 ExportNamedDeclaration@2');
+  });
+
+  it('turns malformed YAML, JSON, TOML, HCL and JS into parse-error notifications with the line, and keeps scanning', async () => {
+    const { result, seen } = await probe({
+      'bad.yml': 'a: [1,\nb: "x\n',
+      'bad.json': '{\n  "a": 1,\n  "b": \n}\n',
+      'bad.toml': 'a = = 1\n',
+      'bad.tf': 'resource "x" {\n  a = \n',
+      'bad.ts': 'const = ;\n',
+      'good.yml': 'ok: true\n',
+    });
+    const errors = result.notifications.filter((notification) => notification.code === 'parse-error').map((notification) => `${notification.path}:${notification.line ?? '?'}`);
+    expect(errors).toEqual(['bad.json:4', 'bad.tf:2', 'bad.toml:1', 'bad.ts:1', 'bad.yml:2']);
+    expect(seen.get('good.yml')).toEqual(['ok=true @1:5']);
+  });
+});
