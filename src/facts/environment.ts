@@ -16,7 +16,35 @@ export type ResourceKind =
   | 'host'
   | 'payment-key';
 
-/** One environment's use of one resource, at one place in one file. */
+/**
+ * One environment's use of one resource, at one place in one file.
+ *
+ * An identity is `<scheme>:<value>`, lowercase except where the provider is case-sensitive, never holding a
+ * password or key. Build them with `knowledge/environments/identities.ts` so that they compare across detectors:
+ * - `db:<engine>://<host>:<port>/<database>` a database on a server (engine `postgres`, `mysql`, `mongodb`, `redis`,
+ *   `sqlserver`, `clickhouse`, `amqp`; default port filled in; hosts of a replica set sorted and comma-joined;
+ *   `?user=<user>` appended on multi-tenant front doors such as the Supabase pooler or PlanetScale);
+ * - `host:<hostname>` a data server by hostname (no port, no trailing dot);
+ * - provider ids: `rds:<identifier>` (instance, cluster or proxy), `supabase:<project-ref>`, `neon:<endpoint-id>`
+ *   (without `-pooler`), `render:<dpg-…|red-…>`, `render-db:<blueprint database name>`,
+ *   `railway-proxy:<host>:<port>`, `cloudsql:<project>:<region>:<instance>`, `fly-app:<app>`, `heroku-app:<app>`;
+ * - `bucket:<name>` (S3, GCS, Spaces: globally named), `bucket:azure:<account>/<container>`,
+ *   `bucket:r2:<account-id>/<bucket>` (also published as `bucket:<bucket>`);
+ * - `volume:<id>` (EBS `vol-…`, CSI volume handle, Railway volume id), `volume:docker:<name>`, and names scoped by
+ *   something the repo does not show: `volume:pvc:<name>`, `volume:pv:<name>`, `volume:fly:<app>/<name>`;
+ * - `account:aws:<12 digits>`, `project:gcp:<id>`, `firebase:<id>`, `neon-project:<id>`;
+ * - `tfstate:s3:<bucket>/<key>[@<workspace>]`, `tfstate:gcs:<bucket>/<prefix>`,
+ *   `tfstate:azurerm:<account>/<container>/<key>`, `tfstate:tfc:<organization>/<workspace>`, `tfstate:dir:<path>`
+ *   (a Terragrunt dependency's directory);
+ * - `volume:nfs:<server>:<path>`, `volume:render:<service>/<disk>`;
+ * - `stack:pulumi:<[org/project/]stack>`, `stack:cf:<stack or export name>`, `stack:serverless:<stage>`,
+ *   `tfstate:workspace:<name>` (a Terraform workspace a command selects), `railway-environment:<name>`;
+ * - `secret:<NAME>` (a CI secret or environment variable read by name, uppercased), `secret:ssm:<path>`,
+ *   `secret:k8s:<name>`, `secret:aws:<name>`, `secret:gcp:<name>`;
+ * - `payment:<provider>:<sha256 prefix of the key>`, `payment-mode:<provider>:live`.
+ * `identity` is the strongest of these for the value; `otherIdentities` holds the weaker ones (a database URL on an
+ * RDS host has identity `rds:orders-prod` and others `db:postgres://…` and `host:orders-prod.….rds.amazonaws.com`).
+ */
 export interface EnvironmentResource {
   environment: CanonicalEnvironment;
   /** The name the repo uses (e.g. `stg`, `prod-eu`), before canonicalisation. */
@@ -24,13 +52,49 @@ export interface EnvironmentResource {
   /** How the environment was inferred: explicit key, file name, directory, value. */
   environmentEvidence: 'key' | 'file-name' | 'directory' | 'value' | 'base';
   kind: ResourceKind;
-  /** Normalised identity used for comparison (e.g. `postgres://db.example.com:5432/app`). */
+  /** Normalised identity used for comparison (e.g. `db:postgres://db.example.com:5432/app`); see above. */
   identity: string;
   /** What the user sees (never a secret). */
   display: string;
   location: Location;
   /** The variable or key that holds it. */
   variable?: string;
+  /** Weaker identities of the same resource (its server, its bare bucket name, its project). */
+  otherIdentities?: string[];
+  /**
+   * The configuration family the value belongs to, when it layers (`dotenv:apps/web`, `helm:charts/api`,
+   * `netlify:netlify.toml`): a `base` value is inherited by every layer of the family that does not set `variable`.
+   */
+  family?: string;
+  /** The resource is created or owned here (a Terraform resource, a Render database, a backend's state), not just used. */
+  declared?: boolean;
+  /** Under tests, fixtures, examples or docs: recorded, never reported. */
+  testOnly?: boolean;
+  /**
+   * The repo names the environment (`blue`, `eu-1`) but neither the vocabulary nor the team's `environments:` aliases
+   * place it; `environment` is then `base` only for want of a better value, and the resource is never compared.
+   */
+  unplaced?: boolean;
+}
+
+/**
+ * One layer of a configuration family: a file or a section that configures one environment (`.env.staging`,
+ * `values-prod.yaml`, `[context.deploy-preview]`, a workflow job with `environment: staging`). Published for every
+ * layer, with or without resources, so that inheritance from the family's base layer can be judged.
+ */
+export interface EnvironmentLayer {
+  family: string;
+  environment: CanonicalEnvironment;
+  environmentName: string;
+  environmentEvidence: EnvironmentResource['environmentEvidence'];
+  /** The file, or the line that opens the section. */
+  location: Location;
+  /** Variables (key paths relative to the layer) the layer sets, overriding the base. */
+  keys: string[];
+  /** The platform creates this layer without the file declaring it (Netlify deploy previews, Heroku review apps). */
+  implicit?: boolean;
+  testOnly?: boolean;
+  unplaced?: boolean;
 }
 
 /** A non-production environment that reaches a production resource (published by the environment stage). */
@@ -41,4 +105,10 @@ export interface EnvironmentCrossing {
   resource: string;
   location: Location;
   productionLocation?: Location;
+  /** The production resource's identity (see `EnvironmentResource`), to join with data stores and credentials. */
+  identity?: string;
+  /** The rule that reported the crossing (`staging-reaches-production/shared-database`). */
+  rule?: string;
+  /** The crossing is through a base value the environment inherits rather than a value of its own. */
+  inherited?: boolean;
 }

@@ -1,6 +1,6 @@
 // The fact kinds detectors publish for one another through the engine, never by importing each other.
 import type { Credential } from './credential.js';
-import type { EnvironmentCrossing, EnvironmentResource } from './environment.js';
+import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore } from './datastore.js';
 import type { AgentGrant, AgentReadExclusion } from './agent.js';
 
@@ -8,6 +8,7 @@ export interface FactKinds {
   credential: Credential;
   'environment-resource': EnvironmentResource;
   'environment-crossing': EnvironmentCrossing;
+  'environment-layer': EnvironmentLayer;
   'data-store': DataStore;
   'backup-evidence': BackupEvidence;
   'agent-grant': AgentGrant;
@@ -18,6 +19,6 @@ export type FactKind = keyof FactKinds;
 export type FactOf<K extends FactKind> = FactKinds[K];
 
 export type { Credential } from './credential.js';
-export type { EnvironmentResource, EnvironmentCrossing, CanonicalEnvironment, ResourceKind } from './environment.js';
+export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection } from './datastore.js';
 export type { AgentGrant, AgentReadExclusion } from './agent.js';
