@@ -96,3 +96,46 @@ export function environmentOfPath(path: string, aliases: Readonly<Record<string,
 export function isTestOrExamplePath(path: string): boolean {
   return /(^|\/)(tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|examples?|samples?|e2e|cypress|docs?)(\/|$)/i.test(path) || /\.(test|spec)\.[a-z]+$/i.test(path);
 }
+
+/**
+ * Files that hold placeholders for others to copy (`.env.example`, `values.sample.yaml`, `database.yml.template`,
+ * `example.env`): their values are not any environment's, so nothing in them is a resource of one.
+ */
+export function isExampleFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (EXAMPLE_SUFFIXES.test(name)) return true;
+  return /(^|[._-])(example|examples|sample|samples|template|templates|tmpl|dist)([._-]|$)/.test(name);
+}
+
+/**
+ * The canonical environments the words of a resource or variable name point at (`orders-prod-db` -> production,
+ * `PROD_DATABASE_URL` -> production, `acme-stg-from-prod` -> staging and production). Two-letter words count only
+ * through a team alias; `live` counts only through an alias too, because it is an ordinary word in resource names
+ * (`live-chat`, `livestream-uploads`). A word negated by `non`/`not` (`NON_PROD_URL`) does not count.
+ */
+export function environmentsNamedIn(name: string, aliases: Readonly<Record<string, string>> = {}): Set<CanonicalEnvironment> {
+  const found = new Set<CanonicalEnvironment>();
+  const tokens = tokensOf(name);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const aliased = aliases[token] as CanonicalEnvironment | undefined;
+    if (aliased) {
+      found.add(aliased);
+      continue;
+    }
+    if (token.length <= 2 || token === 'live') continue;
+    if (token === 'nonprod' || token === 'nonproduction' || token === 'notprod') continue;
+    const environment = BY_WORD.get(token);
+    if (!environment) continue;
+    const previous = tokens[i - 1];
+    if (previous === 'non' || previous === 'not' || previous === 'pre') continue;
+    found.add(environment);
+  }
+  return found;
+}
+
+/** True when a name points at production and at no other environment (`acme-production`, `PROD_DB_URL`). */
+export function isProductionName(name: string, aliases: Readonly<Record<string, string>> = {}): boolean {
+  const named = environmentsNamedIn(name, aliases);
+  return named.size === 1 && named.has('production');
+}

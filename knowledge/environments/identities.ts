@@ -1,0 +1,514 @@
+// Resource identities: one normalised string per database, volume, bucket, project, app, Terraform state or secret,
+// so that a staging value and a production declaration written differently (a URL, a bare hostname, a Terraform
+// attribute) compare equal. The grammar of the strings is documented on `EnvironmentResource` in
+// src/facts/environment.ts; every detector that compares resources builds them here.
+import type { ResourceKind } from '../../src/facts/environment.js';
+import { tokensOf } from './names.js';
+
+export interface ResourceIdentity {
+  kind: ResourceKind;
+  /** The strongest identity (a provider id when the value names one). */
+  identity: string;
+  /** Weaker identities of the same resource: the server of a database, the bare bucket name, the GCP project. */
+  otherIdentities: string[];
+  /** What a user sees: never a password or key. */
+  display: string;
+  /** The part a human chose (`orders-prod`, `acme-production-uploads`); absent for generated ids, which say nothing. */
+  name?: string;
+  /** Substrings of the input that must never be shown (a URL's password). */
+  secrets: string[];
+}
+
+/**
+ * Identity schemes that name something inside a scope the repo does not show (a namespace, an app, a cluster): two
+ * environments using the same name there usually mean two objects, so only the name itself is evidence.
+ */
+export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['volume:pvc:', 'volume:pv:', 'volume:fly:', 'secret:k8s:'];
+
+export function isComparableIdentity(identity: string): boolean {
+  return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hosts
+
+const PLACEHOLDER_WORDS = new Set([
+  'example', 'examples', 'your', 'yours', 'yourdomain', 'yourcompany', 'mydomain', 'mycompany', 'placeholder', 'changeme',
+  'dummy', 'fake', 'sample', 'replace', 'redacted', 'todo', 'foo', 'foobar', 'hostname',
+]);
+
+/** Hosts no other environment can share: loopback, single-label (compose services), cluster-internal, private, placeholders. */
+export function isLocalOrPlaceholderHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  if (h === '' || /[${}<>%()\s*]/.test(h)) return true;
+  if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '[::1]' || h === '0.0.0.0') return true;
+  if (/^127\./.test(h) || /^10\./.test(h) || /^192\.168\./.test(h) || /^169\.254\./.test(h) || /^172\.(1[6-9]|2\d|3[01])\./.test(h)) return true;
+  if (/^(host|gateway|kubernetes)\.docker\.internal$/.test(h)) return true;
+  if (!h.includes('.')) return !RENDER_INTERNAL.test(h);
+  if (/\.(svc|local|localdomain|internal\.local|test|example|invalid|lan|home\.arpa|cluster\.local)$/.test(h)) return true;
+  if (/\.svc\.cluster\.local$|\.svc\.[a-z0-9-]+$/.test(h)) return true;
+  if (h.endsWith('.railway.internal')) return true; // private networking resolves per environment
+  if (/(^|\.)example\.(com|org|net)$/.test(h)) return true;
+  return isPlaceholderName(h);
+}
+
+/** Names made of placeholder words (`your-db`, `example`, `xxxx`): documentation, not a resource. */
+export function isPlaceholderName(name: string): boolean {
+  const tokens = tokensOf(name);
+  return tokens.some((token) => PLACEHOLDER_WORDS.has(token) || /^x{3,}$/.test(token));
+}
+
+const RENDER_INTERNAL = /^(dpg|red)-[a-z0-9]{16,}(-a)?$/;
+const RDS = /^([a-z][a-z0-9-]*)\.(?:(cluster-ro-|cluster-custom-|cluster-|proxy-)?[a-z0-9]+)\.([a-z]{2}-[a-z]+-\d)\.rds\.amazonaws\.com(\.cn)?$/;
+const SUPABASE = /^(?:db\.)?([a-z]{20})\.supabase\.(?:co|in)$/;
+const SUPABASE_POOLER = /\.pooler\.supabase\.com$/;
+const NEON = /^(ep-[a-z0-9-]+?)(?:-pooler)?\.(?:[a-z0-9-]+\.)*neon\.tech$/;
+const RAILWAY_PROXY = /(\.proxy\.rlwy\.net|\.railway\.app)$/;
+const FLY = /^(?:(?:top\d+\.nearest\.of|[a-z]{3}|\d+)\.)?([a-z0-9][a-z0-9-]*)\.(internal|flycast|fly\.dev)$/;
+const HEROKU_APP = /^([a-z][a-z0-9-]{2,29})\.herokuapp\.com$/;
+const RENDER_HOST = /^((?:dpg|red)-[a-z0-9]{16,})(?:-a)?(?:\.[a-z0-9-]+\.render\.com)?$/;
+/** Multi-tenant front doors: the host says nothing, the user (or database) says which tenant. */
+const SHARED_HOSTS = [SUPABASE_POOLER, /(^|\.)psdb\.cloud$/, /\.tidbcloud\.com$/, /\.cockroachlabs\.cloud$/];
+
+export function isSharedHost(host: string): boolean {
+  return SHARED_HOSTS.some((pattern) => pattern.test(host));
+}
+
+export function normaliseHost(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[|\]$/g, '');
+}
+
+/**
+ * The identities a data server's hostname carries: a provider id (RDS identifier, Supabase ref, Neon endpoint, Fly
+ * app, Render id) when the host shows one, and `host:<hostname>` for the server itself. Undefined for hosts no
+ * two environments can share (see `isLocalOrPlaceholderHost`) and for shared front doors.
+ */
+export function hostIdentities(rawHost: string, port?: number): { primary: string; others: string[]; name?: string; provider?: string } | undefined {
+  const host = normaliseHost(rawHost);
+  if (isLocalOrPlaceholderHost(host)) return undefined;
+  let match: RegExpExecArray | null;
+  if ((match = RDS.exec(host))) return { primary: `rds:${match[1]}`, others: [`host:${host}`], name: match[1], provider: 'aws-rds' };
+  if ((match = SUPABASE.exec(host))) return { primary: `supabase:${match[1]}`, others: [], provider: 'supabase' };
+  if ((match = NEON.exec(host))) return { primary: `neon:${match[1]}`, others: [], provider: 'neon' };
+  if ((match = RENDER_HOST.exec(host))) return { primary: `render:${match[1]}`, others: [], provider: 'render' };
+  if ((match = FLY.exec(host))) return { primary: `fly-app:${match[1]}`, others: [`host:${host}`], name: match[1], provider: 'fly' };
+  if ((match = HEROKU_APP.exec(host))) return { primary: `heroku-app:${match[1]}`, others: [`host:${host}`], name: match[1], provider: 'heroku' };
+  if (RAILWAY_PROXY.test(host)) return port ? { primary: `railway-proxy:${host}:${port}`, others: [], provider: 'railway' } : undefined;
+  if (isSharedHost(host)) return undefined;
+  return { primary: `host:${host}`, others: [], name: hostName(host) };
+}
+
+/** The labels of a hostname a human chose: all but the public suffix and well-known provider zones. */
+function hostName(host: string): string {
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return '';
+  const labels = host.split('.');
+  const provider = /\.(amazonaws\.com|azure\.com|windows\.net|mongodb\.net|upstash\.io|aivencloud\.com|googleapis\.com|digitalocean\.com|ondigitalocean\.app|elastic-cloud\.com|cloud\.es\.io)$/.exec(host);
+  if (provider) return host.slice(0, host.length - provider[0].length);
+  return labels.slice(0, Math.max(1, labels.length - 1)).join('.');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Database URLs and connection strings
+
+const ENGINES: Record<string, { engine: string; port: number }> = {
+  postgres: { engine: 'postgres', port: 5432 },
+  postgresql: { engine: 'postgres', port: 5432 },
+  postgis: { engine: 'postgres', port: 5432 },
+  pgsql: { engine: 'postgres', port: 5432 },
+  cockroachdb: { engine: 'postgres', port: 26257 },
+  mysql: { engine: 'mysql', port: 3306 },
+  mysql2: { engine: 'mysql', port: 3306 },
+  mariadb: { engine: 'mysql', port: 3306 },
+  mongodb: { engine: 'mongodb', port: 27017 },
+  'mongodb+srv': { engine: 'mongodb', port: 27017 },
+  redis: { engine: 'redis', port: 6379 },
+  rediss: { engine: 'redis', port: 6379 },
+  valkey: { engine: 'redis', port: 6379 },
+  sqlserver: { engine: 'sqlserver', port: 1433 },
+  mssql: { engine: 'sqlserver', port: 1433 },
+  clickhouse: { engine: 'clickhouse', port: 9000 },
+  amqp: { engine: 'amqp', port: 5672 },
+  amqps: { engine: 'amqp', port: 5671 },
+};
+
+const URL_START = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//i;
+
+/** True when the value is a database URL (any engine above, with or without `jdbc:` and a `+driver` suffix). */
+export function isDatabaseUrl(value: string): boolean {
+  const match = URL_START.exec(value.trim());
+  return !!match && engineOf(match[1]!) !== undefined;
+}
+
+function engineOf(scheme: string): { engine: string; port: number } | undefined {
+  const lower = scheme.toLowerCase();
+  if (ENGINES[lower]) return ENGINES[lower];
+  const plus = lower.indexOf('+');
+  return plus > 0 ? ENGINES[lower.slice(0, plus)] : undefined;
+}
+
+/**
+ * A database URL's identities: `db:<engine>://<host>:<port>/<database>` (with `?user=` on shared front doors such as
+ * the Supabase pooler or PlanetScale), the provider id the host carries, and the server's `host:` identity.
+ * Undefined for local, placeholder or templated URLs.
+ */
+export function databaseUrlIdentity(raw: string): ResourceIdentity | undefined {
+  const value = raw.trim();
+  const start = URL_START.exec(value);
+  if (!start) return undefined;
+  const engine = engineOf(start[1]!);
+  if (!engine) return undefined;
+  const rest = value.slice(start[0].length);
+  const beforeQuery = rest.split(/[?#]/)[0]!;
+  const at = beforeQuery.lastIndexOf('@');
+  const userinfo = at >= 0 ? beforeQuery.slice(0, at) : '';
+  const afterUser = rest.slice(at + 1);
+  const slash = afterUser.search(/[/?#;]/);
+  const authority = slash >= 0 ? afterUser.slice(0, slash) : afterUser;
+  const tail = slash >= 0 ? afterUser.slice(slash) : '';
+  // A templated user or password is fine (`${DB_USER}`); a templated host or database is not a resource we can name.
+  if (/[${}<%()]/.test(authority) || /^\/[^?#;]*[${}<%]/.test(tail)) return undefined;
+  const colon = userinfo.indexOf(':');
+  const user = decode(colon >= 0 ? userinfo.slice(0, colon) : userinfo);
+  const password = colon >= 0 ? userinfo.slice(colon + 1) : '';
+  let database = tail.startsWith('/') ? decode(tail.slice(1).split(/[?#;/]/)[0] ?? '') : '';
+  // SQL Server JDBC names the database in a parameter: `jdbc:sqlserver://host:1433;databaseName=orders`.
+  const named = /[;?&](?:databaseName|database)=([^;&]+)/i.exec(tail);
+  if (!database && named) database = named[1]!;
+  const query = /[?&]host=([^&]+)/i.exec(tail);
+  const hosts = authority
+    .split(',')
+    .map((part) => splitHostPort(part))
+    .filter((part) => part.host !== '');
+  const cloudSql = query ? /\/cloudsql\/([a-z][a-z0-9-]*:[a-z0-9-]+:[a-z0-9-]+)/.exec(decode(query[1]!)) : null;
+  if (hosts.length === 0 && !cloudSql) return undefined;
+  const secrets = password ? [password, decode(password)].filter((secret) => secret.length > 0) : [];
+  const first = hosts[0];
+  const port = first?.port ?? engine.port;
+  const hostList = hosts.map((part) => normaliseHost(part.host));
+  if (!cloudSql && hostList.some((host) => isLocalOrPlaceholderHost(host))) return undefined;
+  const db = database.toLowerCase();
+  const shared = first ? isSharedHost(normaliseHost(first.host)) : false;
+  const server = hosts.length > 1 ? [...hostList].sort().join(',') : `${hostList[0] ?? 'cloudsql'}:${port}`;
+  const dbIdentity = `db:${engine.engine}://${server}/${db}${shared && user ? `?user=${user.toLowerCase()}` : ''}`;
+  const display = `database ${engine.engine}://${hosts.length > 1 ? hostList.join(',') : `${hostList[0] ?? ''}${first?.port ? `:${first.port}` : ''}`}${db ? `/${db}` : ''}`;
+  const others: string[] = [];
+  let primary = dbIdentity;
+  let name: string | undefined;
+  if (cloudSql) {
+    primary = `cloudsql:${cloudSql[1]}`;
+    others.push(dbIdentity);
+    name = cloudSql[1]!.split(':')[2];
+  } else if (first) {
+    const host = normaliseHost(first.host);
+    const supabaseUser = SUPABASE_POOLER.test(host) ? /^postgres\.([a-z]{20})$/.exec(user) : null;
+    const ids = supabaseUser ? { primary: `supabase:${supabaseUser[1]}`, others: [] as string[], name: undefined } : hostIdentities(host, port);
+    if (ids && ids.primary !== `host:${host}`) {
+      primary = ids.primary;
+      others.push(dbIdentity, ...ids.others);
+    } else {
+      others.push(...(ids?.others ?? []));
+      if (ids) others.push(ids.primary);
+    }
+    name = ids?.name;
+    if (hosts.length > 1) name = hostList.map((h) => hostName(h)).join(' ');
+    if (shared && db) name = [db, user].filter(Boolean).join(' ');
+  }
+  return { kind: 'database', identity: primary, otherIdentities: unique(others.filter((id) => id !== primary)), display, name, secrets };
+}
+
+/**
+ * ADO.NET / Npgsql / ODBC connection strings: `Server=tcp:acme.database.windows.net,1433;Database=orders;...`,
+ * `Host=db.acme.com;Port=5432;Database=orders;Username=app;Password=...`.
+ */
+export function connectionStringIdentity(raw: string): ResourceIdentity | undefined {
+  if (!/[=;]/.test(raw) || !/;/.test(raw)) return undefined;
+  const parts = new Map<string, string>();
+  for (const piece of raw.split(';')) {
+    const eq = piece.indexOf('=');
+    if (eq <= 0) continue;
+    parts.set(piece.slice(0, eq).trim().toLowerCase().replace(/\s+/g, ' '), piece.slice(eq + 1).trim());
+  }
+  const server = parts.get('server') ?? parts.get('data source') ?? parts.get('host') ?? parts.get('address') ?? parts.get('addr');
+  if (!server) return undefined;
+  const database = parts.get('database') ?? parts.get('initial catalog') ?? '';
+  const password = parts.get('password') ?? parts.get('pwd');
+  let host = server.replace(/^tcp:/i, '');
+  let port: number | undefined;
+  const comma = /^(.*?)[,:](\d+)$/.exec(host);
+  if (comma) {
+    host = comma[1]!;
+    port = Number(comma[2]);
+  }
+  if (parts.get('port')) port = Number(parts.get('port'));
+  host = host.split('\\')[0]!;
+  if (/\$\{|\{\{|<%/.test(host) || host === '.' || host.toLowerCase() === '(local)' || /^\(localdb\)/i.test(host)) return undefined;
+  const engine = parts.has('host') || parts.has('username') ? 'postgres' : 'sqlserver';
+  const ids = hostIdentities(host, port);
+  if (!ids) return undefined;
+  const defaultPort = engine === 'postgres' ? 5432 : 1433;
+  const dbIdentity = `db:${engine}://${normaliseHost(host)}:${port ?? defaultPort}/${database.toLowerCase()}`;
+  const primary = ids.primary.startsWith('host:') ? dbIdentity : ids.primary;
+  const others = unique([dbIdentity, ids.primary, ...ids.others].filter((id) => id !== primary));
+  return {
+    kind: 'database',
+    identity: primary,
+    otherIdentities: others,
+    display: `database ${engine}://${normaliseHost(host)}${port ? `:${port}` : ''}${database ? `/${database.toLowerCase()}` : ''}`,
+    name: ids.name,
+    secrets: password ? [password] : [],
+  };
+}
+
+/** A database server named by a bare host (`DB_HOST`, `PGHOST`, `host:` in database.yml), optionally with its database. */
+export function databaseHostIdentity(rawHost: string, options: { port?: number; database?: string; engine?: string } = {}): ResourceIdentity | undefined {
+  const cloudSql = /^\/cloudsql\/([a-z][a-z0-9-]*:[a-z0-9-]+:[a-z0-9-]+)$/.exec(rawHost.trim());
+  if (cloudSql) return { kind: 'database', identity: `cloudsql:${cloudSql[1]}`, otherIdentities: [], display: `Cloud SQL instance ${cloudSql[1]}`, name: cloudSql[1]!.split(':')[2], secrets: [] };
+  const host = normaliseHost(rawHost.replace(/^[a-z]+:\/\//i, '').split('/')[0]!.replace(/:\d+$/, ''));
+  if (!/^[a-z0-9.-]+$/.test(host)) return undefined;
+  const ids = hostIdentities(host, options.port);
+  if (!ids) return undefined;
+  const others = [...ids.others];
+  if (options.database && options.engine) {
+    const engine = engineOf(options.engine)?.engine ?? options.engine.toLowerCase();
+    others.push(`db:${engine}://${host}:${options.port ?? engineOf(options.engine)?.port ?? 0}/${options.database.toLowerCase()}`);
+  }
+  return { kind: 'database', identity: ids.primary, otherIdentities: unique(others), display: `database server ${host}${options.database ? ` (database ${options.database})` : ''}`, name: ids.name, secrets: [] };
+}
+
+/** Cloud SQL connection names (`project:region:instance`). */
+export function cloudSqlIdentity(value: string): ResourceIdentity | undefined {
+  const match = /^([a-z][a-z0-9-]{4,29}):([a-z]+-[a-z]+\d):([a-z][a-z0-9-]*)$/.exec(value.trim());
+  if (!match) return undefined;
+  return { kind: 'database', identity: `cloudsql:${match[0]}`, otherIdentities: [`project:gcp:${match[1]}`], display: `Cloud SQL instance ${match[0]}`, name: `${match[1]} ${match[3]}`, secrets: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Buckets
+
+const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
+
+/** Object-storage locations written as URLs or ARNs: `s3://b/x`, `gs://b`, `arn:aws:s3:::b/*`, virtual-host and path styles. */
+export function bucketUrlIdentity(raw: string): ResourceIdentity | undefined {
+  const value = raw.trim();
+  if (/\$\{|\{\{|<%|\*\.|<[a-z]/i.test(value.replace(/\/\*$/, ''))) return undefined;
+  let match: RegExpExecArray | null;
+  if ((match = /^(s3|s3a|s3n|gs|gcs):\/\/([^/\s?]+)/i.exec(value))) return bucketIdentity(match[2]!, match[1]!.toLowerCase().startsWith('g') ? 'gcs' : 's3');
+  if ((match = /^arn:aws[a-z-]*:s3:::([^/\s*]+)/.exec(value))) return bucketIdentity(match[1]!, 's3');
+  if ((match = /^https?:\/\/([a-z0-9.-]+)\.s3(?:[.-]([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?(?:\/|$)/i.exec(value))) return bucketIdentity(match[1]!, 's3');
+  if ((match = /^https?:\/\/s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?\/([^/\s?]+)/i.exec(value))) return bucketIdentity(match[1]!, 's3');
+  if ((match = /^https?:\/\/storage\.(?:googleapis|cloud\.google)\.com\/([^/\s?]+)/i.exec(value))) return bucketIdentity(match[1]!, 'gcs');
+  if ((match = /^https?:\/\/([a-z0-9.-]+)\.storage\.googleapis\.com(?:\/|$)/i.exec(value))) return bucketIdentity(match[1]!, 'gcs');
+  if ((match = /^https?:\/\/([a-z0-9.-]+)\.([a-z0-9-]+)\.(?:cdn\.)?digitaloceanspaces\.com(?:\/|$)/i.exec(value))) return bucketIdentity(match[1]!, 'spaces');
+  if ((match = /^https?:\/\/([a-z0-9]{3,24})\.blob\.core\.windows\.net\/([a-z0-9-]{3,63})/i.exec(value))) {
+    const account = match[1]!.toLowerCase();
+    const container = match[2]!.toLowerCase();
+    return { kind: 'bucket', identity: `bucket:azure:${account}/${container}`, otherIdentities: [], display: `Azure container ${account}/${container}`, name: `${account} ${container}`, secrets: [] };
+  }
+  if ((match = /^https?:\/\/([a-f0-9]{32})\.(?:[a-z]+\.)?r2\.cloudflarestorage\.com\/([a-z0-9-]{3,63})/i.exec(value))) {
+    const bucket = match[2]!.toLowerCase();
+    return { kind: 'bucket', identity: `bucket:r2:${match[1]!.toLowerCase()}/${bucket}`, otherIdentities: [`bucket:${bucket}`], display: `R2 bucket ${bucket}`, name: bucket, secrets: [] };
+  }
+  return undefined;
+}
+
+/** A bucket by name: S3 and GCS names are global, so the bare name is the identity. */
+export function bucketIdentity(rawName: string, provider?: string): ResourceIdentity | undefined {
+  const name = rawName.trim().toLowerCase();
+  if (!BUCKET_NAME.test(name) || /^\d+$/.test(name) || /^(true|false|null|none|bucket|my-bucket|your-bucket)$/.test(name)) return undefined;
+  if (isPlaceholderName(name)) return undefined;
+  const label = provider === 'gcs' ? 'GCS bucket' : provider === 's3' ? 'S3 bucket' : 'bucket';
+  return { kind: 'bucket', identity: `bucket:${name}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Volumes, projects, accounts, apps
+
+export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | 'fly', scope?: string): ResourceIdentity | undefined {
+  const value = raw.trim();
+  if (value === '' || /\$\{|\{\{/.test(value)) return undefined;
+  if (scheme) {
+    const name = value.toLowerCase();
+    const qualified = scheme === 'fly' && scope ? `${scope}/${name}` : name;
+    const label = { docker: 'Docker volume', pvc: 'PersistentVolumeClaim', pv: 'PersistentVolume', fly: 'Fly volume' }[scheme];
+    return { kind: 'volume', identity: `volume:${scheme}:${qualified}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
+  }
+  const ebs = /\b(vol-[0-9a-f]{8}(?:[0-9a-f]{9})?)\b/.exec(value);
+  if (ebs) return { kind: 'volume', identity: `volume:${ebs[1]}`, otherIdentities: [], display: `EBS volume ${ebs[1]}`, secrets: [] };
+  // CSI volume handles and Railway volume ids: opaque, globally unique.
+  const id = value.toLowerCase();
+  if (/^[a-z0-9][a-z0-9/_.:-]{7,}$/.test(id)) {
+    const gcpDisk = /disks\/([a-z0-9-]+)$/.exec(id);
+    return { kind: 'volume', identity: `volume:${id}`, otherIdentities: [], display: `volume ${id}`, name: gcpDisk?.[1], secrets: [] };
+  }
+  return undefined;
+}
+
+const GCP_PROJECT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+
+export function gcpProjectIdentity(raw: string, firebase = false): ResourceIdentity | undefined {
+  const id = raw.trim();
+  if (!GCP_PROJECT.test(id) || isPlaceholderName(id)) return undefined;
+  return firebase
+    ? { kind: 'project', identity: `firebase:${id}`, otherIdentities: [`project:gcp:${id}`], display: `Firebase project ${id}`, name: id, secrets: [] }
+    : { kind: 'project', identity: `project:gcp:${id}`, otherIdentities: [`firebase:${id}`], display: `GCP project ${id}`, name: id, secrets: [] };
+}
+
+export function awsAccountIdentity(raw: string): ResourceIdentity | undefined {
+  const match = /^(?:arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:)?(\d{12})(?::|$)/.exec(raw.trim());
+  if (!match || /^(\d)\1{11}$/.test(match[1]!) || match[1] === '123456789012') return undefined;
+  return { kind: 'account', identity: `account:aws:${match[1]}`, otherIdentities: [], display: `AWS account ${match[1]}`, secrets: [] };
+}
+
+export function supabaseProjectIdentity(raw: string): ResourceIdentity | undefined {
+  const ref = /^(?:https?:\/\/)?(?:db\.)?([a-z]{20})(?:\.supabase\.(?:co|in))?\/?$/.exec(raw.trim());
+  if (!ref) return undefined;
+  return { kind: 'database', identity: `supabase:${ref[1]}`, otherIdentities: [], display: `Supabase project ${ref[1]}`, secrets: [] };
+}
+
+export function appIdentity(raw: string, platform: 'fly' | 'heroku'): ResourceIdentity | undefined {
+  const app = raw.trim().toLowerCase();
+  if (!/^[a-z][a-z0-9-]{1,62}$/.test(app) || isPlaceholderName(app)) return undefined;
+  return { kind: 'app', identity: `${platform}-app:${app}`, otherIdentities: [], display: `${platform === 'fly' ? 'Fly' : 'Heroku'} app ${app}`, name: app, secrets: [] };
+}
+
+export function neonProjectIdentity(raw: string): ResourceIdentity | undefined {
+  const id = raw.trim();
+  if (!/^[a-z]+-[a-z]+-\d{6,}$/.test(id)) return undefined;
+  return { kind: 'project', identity: `neon-project:${id}`, otherIdentities: [], display: `Neon project ${id}`, secrets: [] };
+}
+
+export function renderDatabaseIdentity(name: string): ResourceIdentity | undefined {
+  const value = name.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return undefined;
+  return { kind: 'database', identity: `render-db:${value.toLowerCase()}`, otherIdentities: [], display: `Render database ${value}`, name: value, secrets: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Terraform state, stacks, secrets
+
+export function terraformStateIdentity(backend: string, config: Readonly<Record<string, string | undefined>>): ResourceIdentity | undefined {
+  const workspace = config.workspace ? `@${config.workspace}` : '';
+  let address: string | undefined;
+  switch (backend) {
+    case 's3':
+      if (config.bucket && config.key) address = `s3:${config.bucket}/${config.key}`;
+      break;
+    case 'gcs':
+      if (config.bucket) address = `gcs:${config.bucket}/${config.prefix ?? ''}`;
+      break;
+    case 'azurerm':
+      if (config.storage_account_name && config.container_name && config.key) address = `azurerm:${config.storage_account_name}/${config.container_name}/${config.key}`;
+      break;
+    case 'remote':
+    case 'cloud':
+      if (config.organization && config.name) address = `tfc:${config.organization}/${config.name}`;
+      break;
+    case 'dir':
+      if (config.path) address = `dir:${config.path}`;
+      break;
+  }
+  if (!address) return undefined;
+  const display = backend === 'dir' ? `Terraform state of ${config.path}` : `Terraform state ${address.slice(address.indexOf(':') + 1)}${workspace ? ` (workspace ${config.workspace})` : ''}`;
+  return {
+    kind: 'terraform-state',
+    identity: `tfstate:${address}${workspace}`,
+    otherIdentities: [],
+    display,
+    name: `${address.slice(address.indexOf(':') + 1)} ${config.workspace ?? ''}`.trim(),
+    secrets: [],
+  };
+}
+
+export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIdentity | undefined {
+  const value = name.trim();
+  if (value === '' || /\$\{|\{\{/.test(value)) return undefined;
+  return {
+    kind: 'stack',
+    identity: `stack:${tool}:${value.toLowerCase()}`,
+    otherIdentities: [],
+    display: tool === 'pulumi' ? `Pulumi stack ${value}` : `CloudFormation stack ${value}`,
+    name: value,
+    secrets: [],
+  };
+}
+
+/** A secret or variable referred to by name (`secrets.PROD_DB_URL`, `${PROD_DATABASE_URL}`, `${ssm:/acme/prod/db}`). */
+export function secretIdentity(name: string, store?: 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager'): ResourceIdentity {
+  const trimmed = name.trim();
+  if (store) {
+    const label = { ssm: 'SSM parameter', k8s: 'Kubernetes secret', 'aws-secrets-manager': 'AWS secret', 'gcp-secret-manager': 'GCP secret' }[store];
+    const scheme = { ssm: 'ssm', k8s: 'k8s', 'aws-secrets-manager': 'aws', 'gcp-secret-manager': 'gcp' }[store];
+    return { kind: 'secret', identity: `secret:${scheme}:${trimmed}`, otherIdentities: [], display: `${label} ${trimmed}`, name: trimmed, secrets: [] };
+  }
+  const upper = trimmed.toUpperCase();
+  return { kind: 'secret', identity: `secret:${upper}`, otherIdentities: [], display: upper, name: upper, secrets: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function splitHostPort(part: string): { host: string; port?: number } {
+  const trimmed = part.trim();
+  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(trimmed);
+  if (bracket) return { host: bracket[1]!, port: bracket[2] ? Number(bracket[2]) : undefined };
+  const colon = trimmed.lastIndexOf(':');
+  if (colon > 0 && /^\d+$/.test(trimmed.slice(colon + 1))) return { host: trimmed.slice(0, colon), port: Number(trimmed.slice(colon + 1)) };
+  return { host: trimmed };
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+/**
+ * The human-chosen name inside an identity, whose words may say which environment owns the resource
+ * (`rds:orders-prod` -> `orders-prod`, `db:postgres://db.acme.com:5432/acme_production` -> `db.acme acme_production`).
+ * Undefined for generated ids (Supabase refs, Neon endpoints, volume ids, account numbers), which say nothing.
+ */
+export function identityName(identity: string): string | undefined {
+  const colon = identity.indexOf(':');
+  if (colon < 0) return undefined;
+  const scheme = identity.slice(0, colon);
+  const rest = identity.slice(colon + 1);
+  switch (scheme) {
+    case 'host':
+      return hostName(rest);
+    case 'db': {
+      const match = /^[a-z]+:\/\/([^/]*)\/([^?]*)(?:\?user=(.*))?$/.exec(rest);
+      if (!match) return undefined;
+      const hosts = match[1]!.split(',').map((host) => host.replace(/:\d+$/, ''));
+      const shared = hosts.some((host) => isSharedHost(host));
+      return [shared ? '' : hosts.map((host) => hostName(host)).join(' '), match[2], match[3]].filter(Boolean).join(' ');
+    }
+    case 'rds':
+    case 'fly-app':
+    case 'heroku-app':
+    case 'render-db':
+    case 'firebase':
+    case 'railway-environment':
+      return rest;
+    case 'cloudsql':
+      return rest.split(':').filter((_, index) => index !== 1).join(' ');
+    case 'bucket':
+      return rest.replace(/^(azure|r2):/, '').replace(/^[a-f0-9]{32}\//, '');
+    case 'volume':
+      return /^(docker|pvc|pv|fly|render|nfs):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : undefined;
+    case 'project':
+      return rest.startsWith('gcp:') ? rest.slice(4) : undefined;
+    case 'tfstate':
+      return rest.slice(rest.indexOf(':') + 1);
+    case 'stack':
+      return rest.slice(rest.indexOf(':') + 1);
+    case 'secret':
+      return /^(ssm|k8s|aws|gcp):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : rest;
+    default:
+      return undefined;
+  }
+}
