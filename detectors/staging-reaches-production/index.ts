@@ -1,8 +1,141 @@
-// Non-production environments that point at production resources.
-import type { Detector } from '../../src/model.js';
+// Non-production environments that reach production: builds a model of the environments a repository configures
+// (explicit keys, file names, directories, values) and the resources each uses, then reports every staging,
+// preview, development or test environment that shares, names, reads or inherits a production resource.
+import type { EnvironmentResource } from '../../src/facts/environment.js';
+import type { Detector, FinishContext, RelatedLocation, RuleMeta, Severity } from '../../src/model.js';
+import { severityRank } from '../../src/model.js';
+import { EnvironmentModel, compareLocations, placeWithAliases } from './model.js';
+import { scanEnvironmentFile } from './scan/index.js';
+import { admitsPath, classifyPath } from './scan/files.js';
+import { judgeShared, sharedBucket, sharedDatabase, sharedProject, sharedVolume } from './rules/shared.js';
+import { judgeSecret, readsProductionSecret } from './rules/secrets.js';
+import { judgeState, readsProductionState } from './rules/state.js';
+import { judgeNamed, productionNamedResource } from './rules/named.js';
+import { judgePayment, livePaymentKey } from './rules/payment.js';
+import { describeInheritors, inheritedProductionValue } from './rules/inherited.js';
+import { clonedFromProduction } from './rules/cloned.js';
+import { environmentLabel, type Judge, type Verdict } from './rules/verdict.js';
+
+const RULES: RuleMeta[] = [
+  sharedDatabase,
+  sharedVolume,
+  sharedBucket,
+  sharedProject,
+  readsProductionSecret,
+  readsProductionState,
+  productionNamedResource,
+  livePaymentKey,
+  inheritedProductionValue,
+  clonedFromProduction,
+];
+
+/** In order of precedence: a resource production also uses beats one merely named for production. */
+const JUDGES: readonly Judge[] = [judgeShared, judgeState, judgeSecret, judgePayment, judgeNamed];
 
 export const stagingReachesProduction: Detector = {
   id: 'staging-reaches-production',
-  // Rules land with the detector's issue; an empty list runs nothing.
-  rules: [],
+  rules: RULES,
+  admits: admitsPath,
+  // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
+  keywords: ['railway', 'heroku'],
+  admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== 'commands',
+  scanFile: scanEnvironmentFile,
+  produces: ['environment-resource', 'environment-layer', 'environment-crossing'],
+  consumes: ['environment-resource', 'environment-layer'],
+  finish: reportCrossings,
 };
+
+interface Pending {
+  resource: EnvironmentResource;
+  verdict: Verdict;
+  environments: Map<string, string>;
+  inheritedBy?: RelatedLocation[];
+}
+
+function reportCrossings(context: FinishContext): void {
+  placeWithAliases(context);
+  const model = new EnvironmentModel(context.facts, context.config.environmentAliases);
+  const pending = new Map<string, Pending>();
+  const add = (resource: EnvironmentResource, verdict: Verdict, environment: string, name: string, inheritedBy?: RelatedLocation[]) => {
+    const key = `${verdict.ruleId}\u0000${resource.location.path}\u0000${resource.location.span.line}\u0000${resource.identity}`;
+    const existing = pending.get(key);
+    if (existing) {
+      existing.environments.set(`${environment}\u0000${name}`, name);
+      if (severityRank(verdict.severity ?? 'info') > severityRank(existing.verdict.severity ?? 'info')) existing.verdict = verdict;
+      return;
+    }
+    pending.set(key, { resource, verdict, environments: new Map([[`${environment}\u0000${name}`, name]]), inheritedBy });
+  };
+
+  for (const resource of model.nonProduction()) {
+    const verdict = judge(resource, model);
+    if (verdict) add(resource, verdict, resource.environment, resource.environmentName);
+  }
+  for (const base of model.bases()) {
+    const inheritors = model.inheritors(base.family!, base.variable);
+    if (inheritors.length === 0) continue;
+    const verdict = judge(base, model);
+    if (!verdict) continue;
+    const related = inheritors.slice(0, 5).map((layer) => ({
+      location: layer.location,
+      message: `${environmentLabel(layer.environment, layer.environmentName)} inherits it${layer.implicit ? ' (the platform creates this environment from the file)' : base.variable ? ` (does not set ${base.variable})` : ''}`,
+    }));
+    const inherited: Verdict = { ...verdict, ruleId: inheritedProductionValue.id, severity: verdict.severity ?? ruleSeverity(verdict.ruleId) };
+    for (const layer of inheritors) add(base, { ...inherited, detail: verdict.detail }, layer.environment, layer.environmentName, related);
+  }
+
+  const ordered = [...pending.values()].sort((a, b) => compareLocations(a.resource.location, b.resource.location) || (a.verdict.ruleId < b.verdict.ruleId ? -1 : 1));
+  for (const item of ordered) emit(context, item);
+}
+
+function judge(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
+  for (const judgeOne of JUDGES) {
+    const verdict = judgeOne(resource, model);
+    if (verdict) return verdict;
+  }
+  return undefined;
+}
+
+function ruleSeverity(ruleId: string): Severity {
+  return RULES.find((rule) => rule.id === ruleId)?.severity ?? 'medium';
+}
+
+function emit(context: FinishContext, { resource, verdict, environments, inheritedBy }: Pending): void {
+  const names = [...environments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, name]) => [key.slice(0, key.indexOf('\u0000')), name] as const);
+  const labels = names.map(([environment, name]) => environmentLabel(environment, name));
+  const who = labels.length === 1 ? `The ${labels[0]} environment` : `The ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]} environments`;
+  const where = `${resource.variable ? `\`${resource.variable}\` in ` : ''}${resource.location.path}`;
+  const message = inheritedBy
+    ? `${who} ${names.length === 1 ? 'inherits' : 'inherit'} a production value from the base configuration: it ${verdict.action} (${where}). ${verdict.detail ?? ''}`.trim()
+    : `${who} ${verdict.action} (${where}). ${verdict.detail ?? ''}`.trim();
+  const related = [...verdict.related, ...(inheritedBy ?? [])];
+  context.report({
+    ruleId: verdict.ruleId,
+    severity: verdict.severity,
+    message,
+    location: resource.location,
+    evidence: `${verdict.ruleId}|${verdict.identity}|${resource.identity}|${resource.variable ?? ''}|${names.map(([environment, name]) => `${environment}:${name}`).join(',')}`,
+    details: {
+      environment: [...new Set(names.map(([environment]) => environment))].join(','),
+      environmentName: names.map(([, name]) => name).join(','),
+      resource: resource.display,
+      kind: resource.kind,
+      variable: resource.variable,
+      inherited: inheritedBy ? true : undefined,
+    },
+    related: related.length > 0 ? related : undefined,
+  });
+  const productionLocation = verdict.related.find((entry) => entry.message.startsWith('production'))?.location;
+  for (const environment of new Set(names.map(([canonical]) => canonical))) {
+    context.publish('environment-crossing', {
+      environment: environment as EnvironmentResource['environment'],
+      resourceKind: resource.kind,
+      resource: resource.display,
+      location: resource.location,
+      productionLocation,
+      identity: verdict.identity,
+      rule: verdict.ruleId,
+      inherited: inheritedBy ? true : undefined,
+    });
+  }
+}

@@ -1,0 +1,154 @@
+// The environment model the cross-file pass judges: every resource and layer the per-file pass published, placed in
+// its canonical environment with the team's aliases, an index of production's resources by identity, and the
+// layers of each configuration family (to tell which environments inherit a base value).
+import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../src/facts/environment.js';
+import type { FactReader, FinishContext, Location } from '../../src/model.js';
+import { identityName, isComparableIdentity } from '../../knowledge/environments/identities.js';
+import { canonicalEnvironment, environmentOfPath, environmentsNamedIn } from '../../knowledge/environments/names.js';
+
+export const NON_PRODUCTION: ReadonlySet<CanonicalEnvironment> = new Set(['staging', 'preview', 'development', 'test']);
+
+export interface ProductionMatch {
+  production: EnvironmentResource;
+  /** The identity both share (the strongest one). */
+  identity: string;
+  /** Database kinds: the same database, or only the same server with different databases. */
+  sameDatabase: boolean;
+}
+
+export class EnvironmentModel {
+  readonly resources: readonly EnvironmentResource[];
+  readonly layers: readonly EnvironmentLayer[];
+  private readonly production = new Map<string, EnvironmentResource[]>();
+  private readonly layersByFamily = new Map<string, EnvironmentLayer[]>();
+
+  constructor(
+    facts: FactReader,
+    readonly aliases: Readonly<Record<string, string>>,
+  ) {
+    this.resources = facts.all('environment-resource');
+    this.layers = facts.all('environment-layer');
+    for (const resource of this.resources) {
+      if (resource.environment !== 'production' || resource.testOnly || resource.unplaced) continue;
+      for (const identity of identitiesOf(resource)) {
+        if (!isComparableIdentity(identity)) continue;
+        const list = this.production.get(identity);
+        if (list) list.push(resource);
+        else this.production.set(identity, [resource]);
+      }
+    }
+    for (const layer of this.layers) {
+      if (layer.testOnly || layer.unplaced) continue;
+      const list = this.layersByFamily.get(layer.family);
+      if (list) list.push(layer);
+      else this.layersByFamily.set(layer.family, [layer]);
+    }
+  }
+
+  /** Resources of non-production environments, in a deterministic order. */
+  nonProduction(): EnvironmentResource[] {
+    return this.resources.filter((resource) => NON_PRODUCTION.has(resource.environment) && !resource.testOnly && !resource.unplaced);
+  }
+
+  /** Base values of layered families. */
+  bases(): EnvironmentResource[] {
+    return this.resources.filter((resource) => resource.environment === 'base' && resource.family && !resource.testOnly && !resource.unplaced);
+  }
+
+  /** The non-production layers of a family that do not set `variable` themselves, and so inherit the base's value. */
+  inheritors(family: string, variable: string | undefined): EnvironmentLayer[] {
+    return (this.layersByFamily.get(family) ?? []).filter((layer) => NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable));
+  }
+
+  /** The production resource this one is, by its strongest shared identity. */
+  productionMatch(resource: EnvironmentResource): ProductionMatch | undefined {
+    let best: { production: EnvironmentResource; identity: string; rank: number } | undefined;
+    const own = identitiesOf(resource);
+    own.forEach((identity, index) => {
+      if (!isComparableIdentity(identity)) return;
+      for (const production of this.production.get(identity) ?? []) {
+        const rank = index + (production.identity === identity ? 0 : 1);
+        if (!best || rank < best.rank || (rank === best.rank && compareLocations(production.location, best.production.location) < 0)) best = { production, identity, rank };
+      }
+    });
+    if (!best) return undefined;
+    const mine = own.filter((identity) => identity.startsWith('db:'));
+    const theirs = identitiesOf(best.production).filter((identity) => identity.startsWith('db:'));
+    const sharedDb = mine.some((identity) => theirs.includes(identity));
+    const distinctNames = mine.some((identity) => !identity.endsWith('/')) && theirs.some((identity) => !identity.endsWith('/'));
+    return { production: best.production, identity: best.identity, sameDatabase: sharedDb || !distinctNames || mine.length === 0 || theirs.length === 0 };
+  }
+
+  /** The resource's own name says production and nothing else (`orders-prod`, `acme-production-uploads`). */
+  productionNamed(resource: EnvironmentResource): boolean {
+    const name = identityName(resource.identity);
+    if (!name) return false;
+    const named = environmentsNamedIn(name, this.aliases);
+    return named.size === 1 && named.has('production');
+  }
+
+  /** Every production resource with this identity, for related locations. */
+  productionWith(identity: string): EnvironmentResource[] {
+    return [...(this.production.get(identity) ?? [])].sort((a, b) => compareLocations(a.location, b.location));
+  }
+}
+
+function identitiesOf(resource: EnvironmentResource): string[] {
+  return [resource.identity, ...(resource.otherIdentities ?? [])];
+}
+
+/** A layer overrides a base variable when it sets it, a parent of it (a whole map), or a child of it. */
+function overrides(keys: readonly string[], variable: string | undefined): boolean {
+  if (!variable) return false;
+  return keys.some((key) => key === variable || variable.startsWith(`${key}.`) || key.startsWith(`${variable}.`));
+}
+
+export function compareLocations(a: Location, b: Location): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.line - b.span.line || a.span.column - b.span.column;
+}
+
+/**
+ * Places every fact's environment again with the team's `environments:` aliases (the per-file pass cannot see the
+ * config) and replaces the facts whose environment changes.
+ */
+export function placeWithAliases(context: FinishContext): void {
+  const aliases = context.config.environmentAliases;
+  if (Object.keys(aliases).length === 0) return;
+  const placeResource = (fact: EnvironmentResource | EnvironmentLayer) => place(fact, aliases);
+  const patches = new Map<string, { environment: CanonicalEnvironment; environmentName: string; unplaced: boolean }>();
+  for (const kind of ['environment-resource', 'environment-layer'] as const) {
+    const facts: ReadonlyArray<EnvironmentResource | EnvironmentLayer> = context.facts.all(kind);
+    const changed = new Map<string, Set<EnvironmentResource | EnvironmentLayer>>();
+    for (const fact of facts) {
+      const placed = placeResource(fact);
+      if (!placed) continue;
+      const key = `${placed.environment}\u0000${placed.environmentName}\u0000${placed.unplaced}`;
+      patches.set(key, placed);
+      let set = changed.get(key);
+      if (!set) changed.set(key, (set = new Set()));
+      set.add(fact);
+    }
+    for (const [key, set] of changed) {
+      const patch = patches.get(key)!;
+      const fields = { environment: patch.environment, environmentName: patch.environmentName, unplaced: patch.unplaced ? true : undefined };
+      if (kind === 'environment-resource') context.enrich('environment-resource', (fact) => set.has(fact), fields);
+      else context.enrich('environment-layer', (fact) => set.has(fact), fields);
+    }
+  }
+}
+
+function place(fact: EnvironmentResource | EnvironmentLayer, aliases: Readonly<Record<string, string>>): { environment: CanonicalEnvironment; environmentName: string; unplaced: boolean } | undefined {
+  const name = fact.environmentName;
+  const alias = aliases[name.toLowerCase()] as CanonicalEnvironment | undefined;
+  if (alias && (fact.environment !== alias || fact.unplaced)) return { environment: alias, environmentName: name, unplaced: false };
+  if (fact.unplaced) {
+    const found = canonicalEnvironment(name, aliases) ?? environmentOfPath(fact.location.path, aliases)?.environment;
+    if (found) return { environment: found, environmentName: name, unplaced: false };
+    return undefined;
+  }
+  if (fact.environmentEvidence === 'base') {
+    const byPath = environmentOfPath(fact.location.path, aliases);
+    if (byPath && aliases[byPath.name.toLowerCase()]) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+// Commands in scripts, Makefiles and docs that build a non-production environment out of production:
+// `railway environment new staging --duplicate production` copies production's variables (its database URL, its
+// volume) into staging; `heroku addons:attach acme-prod::DATABASE -a acme-staging` attaches production's database.
+import type { FileEmitter, SourceFile } from '../../../src/model.js';
+import { sample, type RuleMeta } from '../../../src/model.js';
+import { canonicalEnvironment } from '../../../knowledge/environments/names.js';
+import { lineSpan } from '../scan/recorder.js';
+import { DETECTOR, environmentLabel } from './verdict.js';
+
+export const clonedFromProduction: RuleMeta = {
+  id: `${DETECTOR}/cloned-from-production`,
+  title: 'Non-production environment cloned from production',
+  severity: 'medium',
+  why:
+    'A script or runbook creates a non-production environment as a copy of production, or attaches production\'s database to a non-production app. ' +
+    'A duplicated Railway environment starts with production\'s variables, so staging talks to production\'s database and volume until someone rewires every one of them.',
+  fix: 'Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps.',
+  help: 'Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps.',
+  helpUri: 'https://docs.railway.com/guides/environments',
+  precision: 'high',
+  tags: ['environments', 'railway', 'heroku'],
+  samples: {
+    positive: [
+      sample('scripts/create-staging.sh', '#!/usr/bin/env bash\nset -euo pipefail\n\nrailway link --project acme\nrailway environment new staging --duplicate production\nrailway up --environment staging\n', { expect: { line: 5 } }),
+      sample('docs/runbooks/staging.md', '# Staging\n\nAttach the database to the staging app:\n\n```sh\nheroku addons:attach acme-prod::DATABASE --app acme-staging\n```\n', {
+        expect: { line: 6 },
+      }),
+    ],
+    negative: [
+      sample('scripts/create-staging.sh', '#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n'),
+      sample('scripts/preview.sh', '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
+    ],
+  },
+};
+
+const RAILWAY = /\brailway\s+(?:environment|env)\s+(?:new|create|add)\b([^\n`'"|;&]*)/g;
+const HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
+
+/** Reports the commands of one script, Makefile or document. */
+export function scanCommands(file: SourceFile, out: FileEmitter): void {
+  // Test and example scripts describe someone else's environments; runbooks under docs/ describe this team's.
+  if (/(^|\/)(tests?|spec|__tests__|fixtures?|testdata|examples?|samples?)\//i.test(file.path)) return;
+  const text = file.text;
+  if (!/railway|heroku/i.test(text)) return;
+  for (const match of text.matchAll(RAILWAY)) {
+    const args = match[1]!.trim().split(/\s+/).filter(Boolean);
+    let source: string | undefined;
+    let name: string | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      const flag = /^(--duplicate|--copy|-d|-c)(?:=(.+))?$/.exec(arg);
+      if (flag) source = flag[2] ?? args[++i];
+      else if (!arg.startsWith('-') && name === undefined) name = arg;
+    }
+    if (!source || canonicalEnvironment(source) !== 'production') continue;
+    const created = name ? canonicalEnvironment(name.replace(/^\$\{?|\}$/g, '')) : undefined;
+    if (created === 'production') continue;
+    report(file, out, match.index, `The ${environmentLabel(created ?? 'non-production', name ?? '')} environment is created as a copy of production (\`railway environment new ... --duplicate ${source}\`).`, created ?? 'staging', `railway-duplicate:${source}:${name ?? ''}`, 'environment');
+  }
+  for (const match of text.matchAll(HEROKU_ATTACH)) {
+    const sourceApp = match[1]!;
+    const targetApp = match[2]!;
+    if (canonicalEnvironment(sourceApp) !== 'production') continue;
+    const target = canonicalEnvironment(targetApp);
+    if (target === 'production' || target === undefined) continue;
+    report(file, out, match.index, `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`).`, target, `heroku-attach:${sourceApp}:${targetApp}`, 'database', 'high');
+  }
+}
+
+function report(file: SourceFile, out: FileEmitter, index: number, message: string, environment: string, evidence: string, kind: 'environment' | 'database', severity?: 'high'): void {
+  const position = file.positionAt(index);
+  if (isComment(file.line(position.line), position.column)) return;
+  const location = { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) };
+  out.report({
+    ruleId: clonedFromProduction.id,
+    severity,
+    message: `${message} It starts out reaching production's resources.`,
+    location,
+    evidence,
+    details: { environment, resource: kind === 'database' ? 'production database add-on' : 'production environment variables' },
+    snippet: file.line(position.line).trim(),
+  });
+  const canonical = canonicalEnvironment(environment);
+  out.publish('environment-crossing', {
+    environment: canonical && canonical !== 'production' && canonical !== 'base' ? canonical : 'staging',
+    resourceKind: kind === 'database' ? 'database' : 'project',
+    resource: kind === 'database' ? 'production database add-on' : 'production environment (copied variables)',
+    location,
+    rule: clonedFromProduction.id,
+  });
+}
+
+function isComment(line: string, column: number): boolean {
+  const before = line.slice(0, column - 1);
+  return /^\s*(#|\/\/)/.test(line) && !/^\s*#!/.test(line) ? true : /(^|\s)#\s/.test(before) && !before.includes('`');
+}

@@ -1,0 +1,67 @@
+// A base value (plain `.env`, `values.yaml`, `terraform.tfvars`, `[build.environment]`, workflow-level `env`) that is
+// production's, inherited by a non-production layer of the same family that does not set it.
+import type { EnvironmentLayer } from '../../../src/facts/environment.js';
+import type { RuleMeta } from '../../../src/model.js';
+import { DETECTOR } from './verdict.js';
+
+export const inheritedProductionValue: RuleMeta = {
+  id: `${DETECTOR}/inherited-production-value`,
+  title: 'Production value inherited by a non-production environment',
+  severity: 'medium',
+  why:
+    'A shared base file holds a production value (a production database, bucket, live key or secret), and a non-production layer built on that base does not override it. ' +
+    'The staging, preview or development environment therefore runs against production without any file of its own saying so.',
+  fix: 'Move the production value into the production layer (`.env.production`, `values-prod.yaml`, `[context.production.environment]`) and give the base a safe default or none.',
+  help: 'The finding is on the base line; the inheriting layers and the production declaration are related locations. Severity follows what is inherited (a shared database is critical).',
+  precision: 'medium',
+  tags: ['environments', 'inheritance'],
+  samples: {
+    positive: [
+      {
+        files: {
+          '.env': 'PORT=3000\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
+          '.env.staging': 'PORT=3000\nAPP_URL=https://staging.acme.com\n',
+        },
+        expect: { path: '.env', line: 2 },
+        note: 'staging never overrides the production database set in the base file',
+      },
+      {
+        files: {
+          'netlify.toml':
+            '[build]\n  command = "npm run build"\n  publish = "dist"\n\n[build.environment]\n  NODE_VERSION = "20"\n  DATABASE_URL = "postgres://web:pw@acme-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:5432/web"\n\n[context.production.environment]\n  SITE_ENV = "production"\n',
+        },
+        expect: { path: 'netlify.toml', line: 7 },
+        note: 'Netlify deploy previews build with [build.environment] unless a context overrides it',
+      },
+    ],
+    negative: [
+      {
+        files: {
+          '.env': 'PORT=3000\nDATABASE_URL=postgres://app:pw@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
+          '.env.staging': 'DATABASE_URL=postgres://app:pw@orders-staging.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
+        },
+        note: 'staging overrides the base value',
+      },
+      {
+        files: {
+          '.env': 'DATABASE_URL=postgres://app:pw@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
+          '.env.production': 'LOG_LEVEL=warn\n',
+        },
+        note: 'no non-production layer inherits the base',
+      },
+      {
+        files: {
+          'netlify.toml':
+            '[build.environment]\n  DATABASE_URL = "postgres://web:pw@acme-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:5432/web"\n\n[context.deploy-preview.environment]\n  DATABASE_URL = "postgres://web:pw@acme-preview.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:5432/web"\n\n[context.branch-deploy.environment]\n  DATABASE_URL = "postgres://web:pw@acme-preview.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:5432/web"\n',
+        },
+        note: 'every preview context overrides the base',
+      },
+    ],
+  },
+};
+
+/** "staging (.env.staging)", "deploy-preview (built by Netlify)". */
+export function describeInheritors(layers: readonly EnvironmentLayer[]): string {
+  const names = [...new Set(layers.map((layer) => (layer.environmentName && layer.environmentName !== layer.environment ? `${layer.environment} (\`${layer.environmentName}\`)` : layer.environment)))];
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,52 @@
+// A non-production config that names a resource production owns by its name (`orders-prod.….rds.amazonaws.com`,
+// `s3://acme-production-uploads`, `acme-db-prod.flycast`), though no production config in the repo shows it.
+import type { EnvironmentResource } from '../../../src/facts/environment.js';
+import { sample, type RuleMeta, type Severity } from '../../../src/model.js';
+import type { EnvironmentModel } from '../model.js';
+import { DETECTOR, type Verdict } from './verdict.js';
+
+export const productionNamedResource: RuleMeta = {
+  id: `${DETECTOR}/production-named-resource`,
+  title: 'Non-production config names a production resource',
+  severity: 'high',
+  why:
+    'A non-production environment points at a database, volume, bucket, project or app whose own name says it is production\'s. ' +
+    'Even when the production side of the configuration lives outside the repository, whatever runs in this environment reaches production data.',
+  fix: 'Point the environment at its own resource (orders-staging, acme-staging-uploads) and keep production names out of non-production configuration.',
+  help: 'Only names whose words say production and nothing else count (`orders-prod`, `acme-production`); `live`, `preprod` and mixed names such as `staging-from-prod` do not. Severity: high for databases and volumes, medium for buckets, apps and projects, low for accounts.',
+  precision: 'medium',
+  tags: ['environments'],
+  samples: {
+    positive: [
+      sample('fly.staging.toml', 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DB_HOST = "acme-db-prod.flycast"\n  PORT = "8080"\n', { expect: { line: 5 } }),
+      sample('envs/staging/main.tf', 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
+      sample('config/staging.json', '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('fly.staging.toml', 'app = "acme-api-staging"\n\n[env]\n  DB_HOST = "acme-db-staging.flycast"\n'),
+      sample('envs/staging/main.tf', 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-staging.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n'),
+      sample('.env.staging', '# copied from production, then separated\nDATABASE_URL=postgres://app:pw@db.staging.acme.com/orders\nREDIS_URL=redis://redis.production.svc.cluster.local:6379\nNODE_ENV=production\n', { note: 'comments, NODE_ENV and cluster-internal names are not evidence' }),
+      sample('config/staging.json', '{\n  "storage": {\n    "bucket": "acme-livestream-uploads"\n  }\n}\n', { note: '"live" is an ordinary word in resource names' }),
+    ],
+  },
+};
+
+const NAMED_KINDS = new Set<EnvironmentResource['kind']>(['database', 'volume', 'bucket', 'project', 'account', 'app']);
+
+function severityOf(kind: EnvironmentResource['kind']): Severity | undefined {
+  if (kind === 'database' || kind === 'volume') return undefined;
+  if (kind === 'account') return 'low';
+  return 'medium';
+}
+
+export function judgeNamed(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
+  if (!NAMED_KINDS.has(resource.kind) || !model.productionNamed(resource)) return undefined;
+  return {
+    ruleId: productionNamedResource.id,
+    severity: severityOf(resource.kind),
+    action: `uses ${resource.display}, which is named for production`,
+    detail: 'No production configuration in the repository declares it, but its name says it is production\'s.',
+    related: [],
+    identity: resource.identity,
+  };
+}

@@ -1,0 +1,90 @@
+// A non-production job or config that reads a production secret by name: `${{ secrets.PROD_DATABASE_URL }}` in a
+// staging or pull-request job, `${PROD_DB_PASSWORD}` in `.env.staging`, `${ssm:/acme/prod/db}` in a dev stage, a
+// Kubernetes workload in a staging overlay mounting `prod-db-credentials`.
+import type { EnvironmentResource } from '../../../src/facts/environment.js';
+import type { RuleMeta } from '../../../src/model.js';
+import { identityName } from '../../../knowledge/environments/identities.js';
+import type { EnvironmentModel } from '../model.js';
+import { DETECTOR, type Verdict } from './verdict.js';
+
+export const readsProductionSecret: RuleMeta = {
+  id: `${DETECTOR}/reads-production-secret`,
+  title: 'Non-production job or config reads a production secret',
+  severity: 'high',
+  why:
+    'A staging, preview or pull-request job (or a non-production config) reads a secret named for production. Everything that runs there, ' +
+    'including code from an unreviewed pull request or an agent iterating in staging, then holds production credentials.',
+  fix:
+    'Give the environment its own secret (STAGING_DATABASE_URL), and scope production secrets to a GitHub environment (or secret store path) that only production jobs can use, with required reviewers.',
+  help: 'Repository and organisation secrets reach every job of every workflow; only environment secrets are limited to jobs that declare the environment.',
+  helpUri: 'https://docs.github.com/en/actions/deployment/targeting-different-environments/using-environments-for-deployment',
+  precision: 'high',
+  tags: ['environments', 'secrets', 'ci'],
+  samples: {
+    positive: [
+      {
+        files: {
+          '.github/workflows/deploy-staging.yml':
+            'name: Deploy staging\non:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm run migrate\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n      - run: npm run deploy\n',
+        },
+        expect: { path: '.github/workflows/deploy-staging.yml', line: 13 },
+      },
+      {
+        files: {
+          '.github/workflows/preview.yml':
+            'name: Preview\non:\n  pull_request:\n    branches: [main]\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx playwright test\n        env:\n          API_TOKEN: ${{ secrets.PRODUCTION_API_TOKEN }}\n',
+        },
+        expect: { path: '.github/workflows/preview.yml', line: 12 },
+        note: 'a pull-request-only workflow is a preview environment',
+      },
+      {
+        files: {
+          'k8s/overlays/staging/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n          envFrom:\n            - secretRef:\n                name: prod-db-credentials\n',
+        },
+        expect: { path: 'k8s/overlays/staging/deployment.yaml', line: 13 },
+      },
+    ],
+    negative: [
+      {
+        files: {
+          '.github/workflows/deploy.yml':
+            'name: Deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: npm run migrate\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
+        },
+        note: 'the production job reads the production secret',
+      },
+      {
+        files: {
+          '.github/workflows/deploy-staging.yml':
+            'name: Deploy staging\non:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: npm run migrate\n        env:\n          DATABASE_URL: ${{ secrets.STAGING_DATABASE_URL }}\n          # never ${{ secrets.PROD_DATABASE_URL }} here\n',
+        },
+        note: 'a staging secret, and the production one only in a comment',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: CI\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n  deploy:\n    if: github.ref == \'refs/heads/main\'\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run deploy\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
+        },
+        note: 'a workflow that also runs on push: the deploy job is not a preview',
+      },
+    ],
+  },
+};
+
+/** Words that make a variable a credential or a data location, for names read from plain env references. */
+const SENSITIVE = /(^|_)(DATABASE|DB|DSN|PASSWORD|PASSWD|PWD|SECRET|TOKEN|KEY|CREDENTIALS|CREDS|CONN|CONNECTION|POSTGRES|PG|MYSQL|MONGO|MONGODB|REDIS|SUPABASE|STRIPE|KUBECONFIG|BUCKET)(_|$)/;
+
+export function judgeSecret(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
+  if (resource.kind !== 'secret' || !model.productionNamed(resource)) return undefined;
+  const name = identityName(resource.identity) ?? resource.display;
+  const ciSecret = /^secrets\./.test(resource.variable ?? '') || /^secret:(ssm|aws|gcp|k8s):/.test(resource.identity);
+  if (!ciSecret && !SENSITIVE.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
+  const production = model.productionWith(resource.identity);
+  return {
+    ruleId: readsProductionSecret.id,
+    action: `reads the production secret ${resource.display}`,
+    detail: 'Anything that runs in this environment holds production credentials.',
+    related: production.slice(0, 3).map((other) => ({ location: other.location, message: 'production reads the same secret here' })),
+    identity: resource.identity,
+  };
+}

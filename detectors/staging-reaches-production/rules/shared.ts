@@ -1,0 +1,239 @@
+// A non-production environment that uses production's own database, volume, bucket, project or app: the same
+// identity declared or used by production elsewhere in the repo.
+import type { EnvironmentResource } from '../../../src/facts/environment.js';
+import { sample, type RuleMeta, type Severity } from '../../../src/model.js';
+import type { EnvironmentModel } from '../model.js';
+import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
+
+export const sharedDatabase: RuleMeta = {
+  id: `${DETECTOR}/shared-database`,
+  title: 'Non-production environment uses the production database',
+  severity: 'critical',
+  why:
+    'A staging, preview, development or test environment is configured with the same database (or database server) as production. ' +
+    'Whatever runs there, including a coding agent working "in staging", a migration under test or a seed script, reads, changes and can drop production data; ' +
+    'deleting or restoring the shared instance takes production with it.',
+  fix:
+    'Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), ' +
+    'and keep production connection strings only in production-scoped secrets.',
+  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances.',
+  precision: 'high',
+  tags: ['environments', 'database'],
+  samples: {
+    positive: [
+      {
+        files: {
+          '.env.production': 'APP_ENV=production\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
+          '.env.staging': 'APP_ENV=staging\nDATABASE_URL=postgres://app_stg:Stg0nly@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\nLOG_LEVEL=debug\n',
+        },
+        expect: { path: '.env.staging', line: 2 },
+        note: 'staging dotenv points at the production RDS instance',
+      },
+      {
+        files: {
+          'config/database.yml':
+            'default: &default\n  adapter: postgresql\n  pool: 5\n\ndevelopment:\n  <<: *default\n  database: shop_development\n\nstaging:\n  <<: *default\n  host: shop-db.cluster-cx81kq2.us-east-1.rds.amazonaws.com\n  database: shop\n\nproduction:\n  <<: *default\n  host: shop-db.cluster-cx81kq2.us-east-1.rds.amazonaws.com\n  database: shop\n  username: shop\n',
+        },
+        expect: { path: 'config/database.yml', line: 11 },
+        note: 'Rails database.yml: staging and production on one Aurora cluster and database',
+      },
+      {
+        files: {
+          'render.yaml':
+            'projects:\n  - name: acme\n    environments:\n      - name: production\n        databases:\n          - name: acme-db\n            plan: pro-4gb\n        services:\n          - type: web\n            name: api\n            runtime: node\n            envVars:\n              - key: DATABASE_URL\n                fromDatabase:\n                  name: acme-db\n                  property: connectionString\n      - name: staging\n        services:\n          - type: web\n            name: api-staging\n            runtime: node\n            envVars:\n              - key: DATABASE_URL\n                fromDatabase:\n                  name: acme-db\n                  property: connectionString\n',
+        },
+        expect: { path: 'render.yaml', line: 25 },
+        note: 'Render Blueprint: the staging environment reads the production environment\'s database',
+      },
+    ],
+    negative: [
+      sample('.env.staging', 'APP_ENV=staging\nDATABASE_URL=postgres://app:pw@db.staging.acme.com:5432/orders\n', { note: 'staging has its own server' }),
+      {
+        files: {
+          '.env.production': 'DATABASE_URL=postgres://app:pw@db.acme.com:5432/orders\n',
+          '.env.staging': 'DATABASE_URL=postgres://app:pw@db.staging.acme.com:5432/orders\n',
+          '.env.example': 'DATABASE_URL=postgres://app:pw@db.acme.com:5432/orders\n',
+        },
+        note: 'separated environments; the example file copies production but is only a template',
+      },
+      {
+        files: {
+          'docker-compose.yml': 'services:\n  api:\n    build: .\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n  db:\n    image: postgres:16\n',
+          'docker-compose.prod.yml': 'services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n',
+          '.env.development': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app\n',
+          '.env.production': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app\n',
+        },
+        note: 'compose service names and localhost are per-host, not shared resources',
+      },
+    ],
+  },
+};
+
+export const sharedVolume: RuleMeta = {
+  id: `${DETECTOR}/shared-volume`,
+  title: 'Non-production environment mounts the production volume',
+  severity: 'critical',
+  why:
+    'A non-production environment mounts the same volume or disk as production. One delete, wipe or restore aimed at staging destroys production data, ' +
+    'and on platforms that keep backups on the volume itself (Railway) the backups go with it.',
+  fix: 'Give the non-production environment its own volume or disk; never mount production storage by name, id or NFS export outside production.',
+  help: 'Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes.',
+  precision: 'high',
+  tags: ['environments', 'volume'],
+  samples: {
+    positive: [
+      {
+        files: {
+          'docker-compose.prod.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    name: acme_pgdata\n',
+          'docker-compose.staging.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: acme_pgdata\n',
+        },
+        expect: { path: 'docker-compose.staging.yml', line: 9 },
+        note: 'staging compose stack attaches production\'s named volume',
+      },
+      {
+        files: {
+          'k8s/overlays/production/pv.yaml':
+            'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
+          'k8s/overlays/staging/pv.yaml':
+            'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv-staging\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
+        },
+        expect: { path: 'k8s/overlays/staging/pv.yaml', line: 11 },
+        note: 'two PersistentVolumes over one EBS volume',
+      },
+    ],
+    negative: [
+      {
+        files: {
+          'docker-compose.prod.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n',
+          'docker-compose.staging.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n',
+        },
+        note: 'unnamed compose volumes are prefixed by each project',
+      },
+      {
+        files: {
+          'chart/values-production.yaml': 'persistence:\n  enabled: true\n  existingClaim: app-data\n',
+          'chart/values-staging.yaml': 'persistence:\n  enabled: true\n  existingClaim: app-data\n',
+        },
+        note: 'a claim name is per namespace: same name, different claims',
+      },
+    ],
+  },
+};
+
+export const sharedBucket: RuleMeta = {
+  id: `${DETECTOR}/shared-bucket`,
+  title: 'Non-production environment uses the production bucket',
+  severity: 'high',
+  why:
+    'A non-production environment reads and writes the same object-storage bucket as production: test uploads land next to customer files, ' +
+    'and a cleanup job, lifecycle rule or agent running against staging can delete production objects (or backups kept in that bucket).',
+  fix: 'Give each environment its own bucket (and credentials scoped to it); if staging must read production assets, grant read-only access to a copy.',
+  help: 'Compared identities: S3/GCS/Spaces bucket names from `s3://`, `gs://`, ARNs, virtual-host and path-style URLs and `*BUCKET*` variables; Azure containers; R2 buckets.',
+  precision: 'high',
+  tags: ['environments', 'storage'],
+  samples: {
+    positive: [
+      {
+        files: {
+          'deploy/production.env': 'APP_ENV=production\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n',
+          'deploy/staging.env': 'APP_ENV=staging\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n',
+        },
+        expect: { path: 'deploy/staging.env', line: 3 },
+      },
+      {
+        files: {
+          'envs/prod/terraform.tfvars': 'environment = "prod"\nassets_bucket = "northwind-assets"\n',
+          'envs/staging/terraform.tfvars': 'environment = "staging"\nassets_bucket = "northwind-assets"\n',
+        },
+        expect: { path: 'envs/staging/terraform.tfvars', line: 2 },
+        note: 'per-environment Terraform directories share one bucket',
+      },
+    ],
+    negative: [
+      {
+        files: {
+          'deploy/production.env': 'S3_BUCKET=acme-user-uploads-production\n',
+          'deploy/staging.env': 'S3_BUCKET=acme-user-uploads-staging\n',
+        },
+      },
+    ],
+  },
+};
+
+export const sharedProject: RuleMeta = {
+  id: `${DETECTOR}/shared-project`,
+  title: 'Non-production environment uses the production project, app or account',
+  severity: 'medium',
+  why:
+    'A non-production environment deploys into the same cloud project, platform app or account as production. Its credentials and tooling then act where production lives: ' +
+    'a Firebase alias or Fly/Heroku app shared with production is production; a shared GCP project or AWS account puts both behind the same permissions.',
+  fix: 'Use a separate project, app or account per environment (a Firebase project, Fly app or Heroku app for staging; an AWS account or GCP project per environment).',
+  help: 'Severity follows what is shared: high for a Firebase project or a Fly/Heroku app (the data and the deploys are production\'s), medium for a GCP or Neon project, low for an AWS account.',
+  precision: 'medium',
+  tags: ['environments', 'account'],
+  samples: {
+    positive: [
+      {
+        files: { '.firebaserc': '{\n  "projects": {\n    "default": "acme-web-dev",\n    "production": "acme-web",\n    "staging": "acme-web"\n  }\n}\n' },
+        expect: { path: '.firebaserc', line: 5 },
+        note: 'the staging alias deploys to the production Firebase project',
+      },
+      {
+        files: {
+          'fly.production.toml': 'app = "acme-api"\nprimary_region = "ams"\n\n[http_service]\n  internal_port = 8080\n',
+          'fly.staging.toml': 'app = "acme-api"\nprimary_region = "ams"\n\n[http_service]\n  internal_port = 8080\n',
+        },
+        expect: { path: 'fly.staging.toml', line: 1 },
+      },
+    ],
+    negative: [
+      sample('.firebaserc', '{\n  "projects": {\n    "default": "acme-web-dev",\n    "production": "acme-web",\n    "staging": "acme-web-staging"\n  }\n}\n'),
+    ],
+  },
+};
+
+const SHARED_RULES: Partial<Record<EnvironmentResource['kind'], RuleMeta>> = {
+  database: sharedDatabase,
+  volume: sharedVolume,
+  bucket: sharedBucket,
+  project: sharedProject,
+  account: sharedProject,
+  app: sharedProject,
+};
+
+/** Severity of sharing a project-like resource, by what it is. */
+function projectSeverity(identity: string): Severity {
+  if (/^(firebase|fly-app|heroku-app|railway-environment):/.test(identity)) return 'high';
+  if (/^account:/.test(identity)) return 'low';
+  return 'medium';
+}
+
+export function judgeShared(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
+  const rule = SHARED_RULES[resource.kind];
+  if (!rule) return undefined;
+  const match = model.productionMatch(resource);
+  if (!match) return undefined;
+  const production = match.production;
+  const what = production.display;
+  if (rule === sharedDatabase) {
+    return {
+      ruleId: rule.id,
+      severity: match.sameDatabase ? 'critical' : 'high',
+      action: match.sameDatabase ? `uses production's ${what}` : `uses a database on production's server (${resource.display}; production uses ${what})`,
+      detail: match.sameDatabase
+        ? 'Anything that runs with this configuration reads and writes production data.'
+        : 'The databases differ, but the instance is one: deleting, restoring or overloading it hits production.',
+      related: productionRelated(model.productionWith(match.identity), 'this database'),
+      identity: match.identity,
+    };
+  }
+  const noun = rule === sharedVolume ? 'volume' : rule === sharedBucket ? 'bucket' : production.kind === 'account' ? 'account' : production.kind === 'app' ? 'app' : 'project';
+  return {
+    ruleId: rule.id,
+    severity: rule === sharedProject ? projectSeverity(match.identity) : undefined,
+    action: `uses production's ${what}`,
+    detail: rule === sharedVolume ? 'Deleting or restoring it for this environment destroys production data.' : undefined,
+    related: productionRelated(model.productionWith(match.identity), `this ${noun}`),
+    identity: match.identity,
+  };
+}

@@ -1,0 +1,77 @@
+// Non-production infrastructure that reads (or writes) production's infrastructure state: a Terraform remote state
+// or Terragrunt dependency on production, a backend key shared with production, a Pulumi stack reference or a
+// CloudFormation export of a production stack, a staging job that selects the production workspace or stack.
+import type { EnvironmentResource } from '../../../src/facts/environment.js';
+import { sample, type RuleMeta } from '../../../src/model.js';
+import type { EnvironmentModel } from '../model.js';
+import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
+
+export const readsProductionState: RuleMeta = {
+  id: `${DETECTOR}/reads-production-state`,
+  title: 'Non-production infrastructure reads or writes production state',
+  severity: 'medium',
+  why:
+    'Non-production infrastructure code reads production\'s Terraform state, stack outputs or exports, so its credentials must reach production\'s state (which holds every ' +
+    'production resource id and often secrets in plain text); a backend shared with production, or a staging job that selects the production workspace or stack, ' +
+    'lets a staging `apply` or `destroy` change production itself.',
+  fix:
+    'Keep each environment\'s state separate (backend key, workspace, stack), pass the few values staging needs as variables or from a read-only parameter, ' +
+    'and run non-production jobs with credentials that cannot read the production state bucket.',
+  help: 'Writing production state (a shared backend, a selected production workspace or stack) is reported high; reading it medium.',
+  precision: 'high',
+  tags: ['environments', 'terraform', 'iac'],
+  samples: {
+    positive: [
+      {
+        files: {
+          'envs/staging/network.tf':
+            'data "terraform_remote_state" "network" {\n  backend = "s3"\n  config = {\n    bucket = "acme-terraform-state"\n    key    = "prod/network.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+        },
+        expect: { path: 'envs/staging/network.tf', line: 1 },
+      },
+      {
+        files: {
+          'envs/prod/backend.tf': 'terraform {\n  backend "s3" {\n    bucket = "acme-terraform-state"\n    key    = "app/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+          'envs/staging/backend.tf': 'terraform {\n  backend "s3" {\n    bucket = "acme-terraform-state"\n    key    = "app/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+        },
+        expect: { path: 'envs/staging/backend.tf', line: 2 },
+        note: 'staging and production write the same state file',
+      },
+      {
+        files: {
+          'live/staging/app/terragrunt.hcl': 'include "root" {\n  path = find_in_parent_folders()\n}\n\ndependency "vpc" {\n  config_path = "../../prod/vpc"\n}\n\ninputs = {\n  vpc_id = dependency.vpc.outputs.vpc_id\n}\n',
+        },
+        expect: { path: 'live/staging/app/terragrunt.hcl', line: 6 },
+      },
+    ],
+    negative: [
+      {
+        files: {
+          'envs/staging/network.tf':
+            'data "terraform_remote_state" "network" {\n  backend = "s3"\n  config = {\n    bucket = "acme-terraform-state"\n    key    = "staging/network.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+          'envs/prod/backend.tf': 'terraform {\n  backend "s3" {\n    bucket = "acme-terraform-state"\n    key    = "prod/app.tfstate"\n  }\n}\n',
+          'envs/staging/backend.tf': 'terraform {\n  backend "s3" {\n    bucket = "acme-terraform-state"\n    key    = "staging/app.tfstate"\n  }\n}\n',
+        },
+        note: 'one state bucket, separate keys per environment',
+      },
+      sample('live/staging/app/terragrunt.hcl', 'dependency "vpc" {\n  config_path = "../vpc"\n}\n'),
+    ],
+  },
+};
+
+export function judgeState(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
+  if (resource.kind !== 'terraform-state' && resource.kind !== 'stack') return undefined;
+  const match = model.productionMatch(resource);
+  if (!match && !model.productionNamed(resource)) return undefined;
+  const writes = resource.declared === true || resource.identity.startsWith('tfstate:workspace:') || resource.identity.startsWith('stack:serverless:') || /^pulumi /.test(resource.variable ?? '');
+  return {
+    ruleId: readsProductionState.id,
+    severity: writes ? 'high' : undefined,
+    action: writes ? `writes production's ${resource.display}` : `reads production's ${resource.display}`,
+    detail: writes
+      ? 'A plan, apply or destroy run for this environment changes production.'
+      : 'Its credentials must be able to read production state, which lists every production resource and often holds secrets.',
+    related: match ? productionRelated(model.productionWith(match.identity), 'this state') : [],
+    identity: match?.identity ?? resource.identity,
+  };
+}

@@ -1,0 +1,134 @@
+// What kind of environment configuration a file is, by its path: which platform or framework reads it, which
+// family of layered files it belongs to, and whether it is that family's base or one environment's layer.
+import type { FileFormat, FileRef } from '../../../src/model.js';
+import { formatOf } from '../../../src/parse/index.js';
+import { isExampleFile } from '../../../knowledge/environments/names.js';
+import { BASE, pathTag, type EnvTag } from './recorder.js';
+
+export type FileKind =
+  | 'dotenv'
+  | 'compose'
+  | 'helm-values'
+  | 'kustomization'
+  | 'terraform'
+  | 'tfvars'
+  | 'terragrunt'
+  | 'railway'
+  | 'render'
+  | 'fly'
+  | 'netlify'
+  | 'heroku-app'
+  | 'vercel'
+  | 'firebaserc'
+  | 'supabase'
+  | 'serverless'
+  | 'workflow'
+  | 'rails-database'
+  | 'sequelize'
+  | 'spring'
+  | 'dotnet'
+  | 'node-config'
+  | 'pulumi-stack'
+  | 'kamal'
+  | 'data'
+  | 'python-settings'
+  | 'js-config'
+  | 'commands';
+
+export interface FileClass {
+  kind: FileKind;
+  format: FileFormat;
+  /** The environment the path names, or the base when it names none. */
+  tag: EnvTag;
+  /** The family of layered files this file belongs to, and its place in it. */
+  family?: string;
+  role: 'base' | 'layer' | 'plain';
+}
+
+const DATA_FORMATS = new Set<FileFormat>(['dotenv', 'yaml', 'json', 'toml', 'ini', 'properties', 'hcl']);
+
+/** Files that never configure an environment even though they parse: manifests of packages, editor and lint settings. */
+const NOT_CONFIG = /(^|\/)(package\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|\.gitlab-ci\.yml|codecov\.ya?ml|\.github\/(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)[^/]*|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
+const LOCALE_DIR = /(^|\/)(locales?|i18n|translations|lang|messages)\//i;
+
+/** Whether this detector reads the file at all (a path check, before any read). */
+export function admitsPath(file: FileRef): boolean {
+  return classifyPath(file.path) !== undefined;
+}
+
+export function classifyPath(path: string): FileClass | undefined {
+  if (isExampleFile(path)) return undefined;
+  const format = formatOf(path);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const lower = name.toLowerCase();
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const tag = pathTag(path) ?? BASE;
+  const make = (kind: FileKind, family?: string, baseNames?: RegExp, own: EnvTag = tag): FileClass => {
+    const named = own.environment !== 'base';
+    if (!family) return { kind, format, tag: own, role: 'plain' };
+    if (!named && baseNames?.test(name)) return { kind, format, tag: BASE, family, role: 'base' };
+    if (named) return { kind, format, tag: own, family, role: 'layer' };
+    return { kind, format, tag: own, role: 'plain' };
+  };
+
+  if (format === 'dotenv') return make('dotenv', `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
+  if (format === 'python') return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path) ? make('python-settings', `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : undefined;
+  if (format === 'javascript' || format === 'typescript') {
+    if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path)) return make('js-config');
+    return undefined;
+  }
+  if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower)) return make('commands');
+  if (!DATA_FORMATS.has(format)) return undefined;
+  if (NOT_CONFIG.test(path) || LOCALE_DIR.test(path)) return undefined;
+  // Helm chart templates are Go templates that only look like YAML.
+  if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path) && /(^|\/)charts?\//i.test(path)) return undefined;
+
+  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return { kind: 'workflow', format, tag, role: 'plain' };
+  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
+    // `docker-compose.override.yml` is what `docker compose up` adds on a developer's machine.
+    const own: EnvTag = /\.override\.ya?ml$/i.test(name) ? { environment: 'development', name: 'override', evidence: 'file-name' } : tag;
+    return make('compose', `compose:${dir}`, /^(docker-)?compose\.ya?ml$/i, own);
+  }
+  if (/^kustomization\.ya?ml$/i.test(name)) return make('kustomization');
+  if (/^(values([.-][^/]*)?|[^/]*[.-]values)\.ya?ml$/i.test(name) || /(^|\/)values\/[^/]+\.ya?ml$/i.test(path)) {
+    const chart = /(^|\/)values$/i.test(dir) ? dir.replace(/\/?values$/i, '') : dir;
+    return make('helm-values', `helm:${chart}`, /^values\.ya?ml$/i);
+  }
+  if (format === 'hcl') {
+    if (lower === 'terragrunt.hcl') return make('terragrunt');
+    if (lower.endsWith('.tfvars')) {
+      const root = /(^|\/)(env|envs|vars|tfvars|environments|config)$/i.test(dir) ? dir.replace(/\/?[^/]+$/, '') : dir;
+      return make('tfvars', `tfvars:${root}`, /^(terraform\.tfvars|[^/]*\.auto\.tfvars)$/i);
+    }
+    if (lower.endsWith('.tf')) return make('terraform');
+    return make('data');
+  }
+  if (/^railway\.(json|toml)$/i.test(name)) return make('railway');
+  if (/^render\.ya?ml$/i.test(name)) return make('render');
+  if (/^fly([.-][^/]*)?\.toml$/i.test(name)) return make('fly');
+  if (lower === 'netlify.toml') return make('netlify');
+  if (lower === 'app.json') return make('heroku-app');
+  if (lower === 'vercel.json') return make('vercel');
+  if (lower === '.firebaserc') return make('firebaserc');
+  if (/(^|\/)supabase\/config\.toml$/i.test(path)) return make('supabase');
+  if (/^serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(name)) return make('serverless');
+  if (/^database\.ya?ml$/i.test(name)) return make('rails-database');
+  if (/(^|\/)config\/(config|database)\.json$/i.test(path)) return make('sequelize');
+  if (/^application([.-][^/]*)?\.(ya?ml|properties)$/i.test(name) || /^bootstrap([.-][^/]*)?\.(ya?ml|properties)$/i.test(name)) {
+    return make('spring', `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i);
+  }
+  if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make('dotnet', `dotnet:${dir}`, /^appsettings\.json$/i);
+  if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: 'pulumi-stack', format, tag: stackTag(name), family: `pulumi:${dir}`, role: 'layer' };
+  if (/(^|\/)config\/deploy(\.[^/]+)?\.ya?ml$/i.test(path)) return make('kamal', `kamal:${dir}`, /^deploy\.ya?ml$/i);
+  if (/(^|\/)config\/[^/]+\.(json|ya?ml|json5|toml)$/i.test(path) && !/custom-environment-variables/i.test(name)) {
+    return make('node-config', `node-config:${dir}`, /^default\.(json|ya?ml|json5|toml)$/i);
+  }
+  return make('data');
+}
+
+/** Pulumi stacks are environments by name: `Pulumi.prod.yaml`, `Pulumi.acme-staging.yaml`, `Pulumi.dev.yaml`. */
+function stackTag(name: string): EnvTag {
+  const stack = name.replace(/^pulumi\./i, '').replace(/\.ya?ml$/i, '');
+  const found = pathTag(name);
+  return found ?? { environment: undefined, name: stack, evidence: 'file-name' };
+}

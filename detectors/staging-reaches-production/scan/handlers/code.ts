@@ -1,0 +1,164 @@
+// Configuration written as code: Django settings modules (`settings/staging.py`) read line by line, and JavaScript
+// configs (knexfile, Sequelize `config.js`, PM2 `ecosystem.config.js`) whose exported object literal is read as a tree.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { DataNode, MapEntry, MapNode, ScalarNode } from '../../../../src/parse/data-tree.js';
+import type { Span } from '../../../../src/model.js';
+import type { FileClass } from '../files.js';
+import { BASE, namedTag, type Recorder } from '../recorder.js';
+import { walkSection } from '../tree.js';
+import { topSection, walkOptions } from '../sections.js';
+import { identifyValue, referencesIn } from '../values.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Python settings
+
+const ASSIGNMENT = /^([A-Z][A-Z0-9_]*)\s*=\s*(['"])([^'"\n]*)\2\s*(?:#.*)?$/;
+const DICT_PAIR = /(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*:\s*(['"])([^'"\n]*)\3/g;
+const DATABASE_URL_CALL = /\b(?:dj_database_url|db_url)\.(?:config|parse)\(\s*(?:default\s*=\s*)?(['"])([^'"\n]+)\1/g;
+const ENVIRONMENT_READ = /\b(?:os\.environ(?:\.get)?\s*[[(]|os\.getenv\s*\(|env(?:\.str|\.db|\.url)?\s*\()\s*(['"])([A-Z_][A-Z0-9_]*)\1/g;
+
+export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
+  const file = rec.file;
+  const family = cls.family;
+  const keys = new Set<string>();
+  let block: string | undefined;
+  let depth = 0;
+  for (let number = 1; number <= file.lineStarts.length; number++) {
+    const line = file.line(number);
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const top = /^([A-Z][A-Z0-9_]*)\s*=/.exec(line);
+    if (top && depth === 0) {
+      keys.add(top[1]!);
+      block = top[1]!;
+    }
+    const span = (index: number, length: number): Span => ({ line: number, column: index + 1, endLine: number, endColumn: index + 1 + length });
+    const record = (value: string, variable: string, path: string[], index: number) => {
+      for (const identity of identifyValue(value, { variable, path })) rec.resource(cls.tag, identity, span(index, value.length), { variable: path.concat(variable).join('.'), family });
+    };
+    const assignment = ASSIGNMENT.exec(line);
+    if (assignment) record(assignment[3]!, assignment[1]!, [], line.indexOf(assignment[3]!));
+    for (const pair of line.matchAll(DICT_PAIR)) record(pair[4]!, pair[2]!, block ? [block] : [], pair.index + pair[0].lastIndexOf(pair[4]!));
+    for (const call of line.matchAll(DATABASE_URL_CALL)) record(call[2]!, 'DATABASE_URL', block ? [block] : [], call.index);
+    for (const read of line.matchAll(ENVIRONMENT_READ)) {
+      for (const reference of referencesIn(`\${${read[2]}}`)) rec.resource(cls.tag, reference.identity, span(read.index, read[0].length), { variable: block, family });
+    }
+    depth += (line.match(/[{[(]/g)?.length ?? 0) - (line.match(/[}\])]/g)?.length ?? 0);
+    if (depth <= 0) {
+      depth = 0;
+      if (!top) block = undefined;
+    }
+  }
+  if (cls.role === 'layer' && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, keys);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JavaScript configs
+
+export function scanJsConfig(rec: Recorder, cls: FileClass): void {
+  const program = rec.file.ast();
+  if (!program) return;
+  const exported = exportedObject(program);
+  if (!exported) return;
+  const root = toNode(exported);
+  if (root.kind !== 'map') return;
+  const apps = root.entries.find((entry) => entry.key === 'apps')?.value;
+  if (/ecosystem\.config/i.test(rec.file.path) && apps?.kind === 'seq') {
+    apps.items.forEach((app, index) => {
+      if (app.kind !== 'map') return;
+      // PM2: `env` is the base, `env_production` / `env_staging` the environments `pm2 start --env <name>` selects.
+      const environments: MapEntry[] = [];
+      for (const entry of app.entries) {
+        const match = /^env(?:_(.+))?$/.exec(entry.key);
+        if (match) environments.push({ ...entry, key: match[1] ?? 'default' });
+      }
+      const family = `pm2:${rec.file.path}#${index}`;
+      for (const entry of environments) {
+        const tag = namedTag(entry.key, 'key');
+        walkSection(rec, { node: entry.value, path: ['apps', index, entry.key], tag, family, role: tag === BASE ? 'base' : 'layer', span: entry.keySpan }, { ...walkOptions(cls), envMaps: false });
+      }
+    });
+    return;
+  }
+  walkSection(rec, topSection(cls, root), { ...walkOptions(cls), rootEnvironmentMaps: true, databaseFile: /knexfile|sequelize|database|ormconfig/i.test(rec.file.path) });
+}
+
+/** `module.exports = {...}`, `export default {...}`, `export default defineConfig({...})`, or an exported const. */
+function exportedObject(program: TSESTree.Program): TSESTree.ObjectExpression | undefined {
+  const constants = new Map<string, TSESTree.Expression>();
+  for (const statement of program.body) {
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.init) constants.set(declarator.id.name, declarator.init);
+      }
+    }
+  }
+  const unwrap = (expression: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined => {
+    if (!expression) return undefined;
+    if (expression.type === 'ObjectExpression') return expression;
+    if (expression.type === 'CallExpression') return unwrap(expression.arguments[0]);
+    if (expression.type === 'TSAsExpression' || expression.type === 'TSSatisfiesExpression') return unwrap(expression.expression);
+    if (expression.type === 'Identifier') return unwrap(constants.get(expression.name));
+    return undefined;
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ExportDefaultDeclaration') return unwrap(statement.declaration);
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const left = statement.expression.left;
+      if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && left.property.type === 'Identifier' && left.property.name === 'exports') {
+        return unwrap(statement.expression.right);
+      }
+    }
+  }
+  return undefined;
+}
+
+function spanOf(node: TSESTree.Node): Span {
+  return { line: node.loc.start.line, column: node.loc.start.column + 1, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1 };
+}
+
+/** An object literal as a data tree: literals are scalars, `process.env.X` is the reference `${X}`, the rest expressions. */
+function toNode(node: TSESTree.Node): DataNode {
+  const span = spanOf(node);
+  switch (node.type) {
+    case 'ObjectExpression': {
+      const entries: MapEntry[] = [];
+      for (const property of node.properties) {
+        if (property.type !== 'Property') continue;
+        const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+        if (key === undefined) continue;
+        entries.push({ key, keySpan: spanOf(property.key), value: toNode(property.value) });
+      }
+      const map: MapNode = { kind: 'map', span, entries };
+      return map;
+    }
+    case 'ArrayExpression':
+      return { kind: 'seq', span, items: node.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement').map(toNode) };
+    case 'Literal':
+      return { kind: 'scalar', span, value: typeof node.value === 'string' || typeof node.value === 'number' || typeof node.value === 'boolean' ? node.value : null };
+    case 'TemplateLiteral':
+      if (node.expressions.length === 0) return { kind: 'scalar', span, value: node.quasis.map((quasi) => quasi.value.cooked ?? '').join('') };
+      break;
+    case 'MemberExpression': {
+      const name = environmentVariable(node);
+      if (name) return { kind: 'scalar', span, value: null, expression: `\${${name}}` } satisfies ScalarNode;
+      break;
+    }
+    case 'LogicalExpression':
+      // `process.env.DB_HOST || 'db.acme.com'`: the literal is what the environment gets when the variable is unset.
+      if ((node.operator === '||' || node.operator === '??') && node.right.type === 'Literal' && typeof node.right.value === 'string') {
+        return { kind: 'scalar', span: spanOf(node.right), value: node.right.value };
+      }
+      break;
+  }
+  return { kind: 'scalar', span, value: null, expression: node.type };
+}
+
+function environmentVariable(node: TSESTree.MemberExpression): string | undefined {
+  const object = node.object;
+  if (object.type !== 'MemberExpression' || object.object.type !== 'Identifier' || object.object.name !== 'process') return undefined;
+  if (object.property.type !== 'Identifier' || object.property.name !== 'env') return undefined;
+  if (node.property.type === 'Identifier' && !node.computed) return node.property.name;
+  if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
+  return undefined;
+}

@@ -1,0 +1,296 @@
+// Platform configuration files whose environments are explicit keys: Render Blueprints, Fly apps, Netlify contexts,
+// Heroku app.json, vercel.json, .firebaserc aliases, Supabase remotes and Serverless stages.
+import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
+import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
+import { appIdentity, gcpProjectIdentity, renderDatabaseIdentity, supabaseProjectIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
+import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
+import type { FileClass } from '../files.js';
+import { BASE, namedTag, type EnvTag, type Recorder } from '../recorder.js';
+import { effectiveEntries, walkSection, type Section } from '../tree.js';
+import { topSection, walkOptions } from '../sections.js';
+import { identifyValue } from '../values.js';
+
+function mapOf(node: DataNode | undefined): MapNode | undefined {
+  return node?.kind === 'map' ? node : undefined;
+}
+
+function section(node: DataNode, path: Array<string | number>, tag: EnvTag, role: Section['role'], family: string | undefined, span = node.span): Section {
+  return { node, path, tag, role, family, span };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Render
+
+/**
+ * `render.yaml`: top-level services and databases, or `projects[].environments[]` each with their own. Env vars are
+ * literal `value`s or `fromDatabase: {name}` references, resolved within the Blueprint. Preview environments copy
+ * the Blueprint with new, empty databases, but literal values carry over unchanged.
+ */
+export function scanRender(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  if (!root || root.kind !== 'map') return;
+  const previews = literalString(getPath(root, ['previews', 'generation']));
+  const previewsOn = (previews !== undefined && previews !== 'off') || literalString(get(root, 'previewsEnabled')) === 'true' || getBoolean(get(root, 'previewsEnabled'));
+  const projects = get(root, 'projects');
+  if (projects && projects.kind !== 'seq') rec.notify('environment-config-unreadable', `${rec.file.path}: "projects" is not a list; Render environments in it were not read.`);
+  if (projects?.kind === 'seq') {
+    for (const project of projects.items) {
+      const environments = get(project, 'environments');
+      if (environments?.kind !== 'seq') continue;
+      for (const environment of environments.items) {
+        const name = literalString(get(environment, 'name'));
+        if (!name || environment.kind !== 'map') continue;
+        renderScope(rec, environment, namedTag(name, 'key'), false);
+      }
+    }
+  }
+  const production: EnvTag = cls.tag.environment !== 'base' ? cls.tag : { environment: 'production', name: 'production', evidence: 'key' };
+  renderScope(rec, root, production, previewsOn);
+}
+
+function getBoolean(node: DataNode | undefined): boolean {
+  return node?.kind === 'scalar' && node.value === true;
+}
+
+function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLiterals: boolean): void {
+  const preview: EnvTag = { environment: 'preview', name: 'preview environments', evidence: 'key' };
+  const databases = get(scope, 'databases');
+  if (databases?.kind === 'seq') {
+    for (const database of databases.items) {
+      const nameNode = get(database, 'name');
+      const name = literalString(nameNode);
+      const identity = name ? renderDatabaseIdentity(name) : undefined;
+      if (identity && nameNode) rec.resource(tag, identity, nameNode.span, { variable: 'databases.name', declared: true });
+    }
+  }
+  for (const listKey of ['services', 'envVarGroups']) {
+    const list = get(scope, listKey);
+    if (list?.kind !== 'seq') continue;
+    for (const service of list.items) {
+      const envVars = get(service, 'envVars');
+      if (envVars?.kind !== 'seq') continue;
+      for (const variable of envVars.items) {
+        const key = literalString(get(variable, 'key'));
+        if (!key) continue;
+        const fromDatabase = literalString(getPath(variable, ['fromDatabase', 'name']));
+        const fromNode = getPath(variable, ['fromDatabase', 'name']);
+        if (fromDatabase && fromNode) {
+          const identity = renderDatabaseIdentity(fromDatabase);
+          if (identity) rec.resource(tag, identity, fromNode.span, { variable: key });
+          continue;
+        }
+        const valueNode = get(variable, 'value');
+        const value = literalString(valueNode);
+        if (!value || !valueNode) continue;
+        for (const identity of identifyValue(value, { variable: key, path: [listKey, key] })) {
+          rec.resource(tag, identity, valueNode.span, { variable: key });
+          if (previewsCopyLiterals && identity.kind !== 'payment-key') rec.resource(preview, identity, valueNode.span, { variable: key });
+        }
+      }
+      const disk = get(service, 'disk');
+      const diskName = literalString(get(disk, 'name'));
+      const serviceName = literalString(get(service, 'name'));
+      if (diskName && disk && serviceName) {
+        const identity = volumeIdentity(diskName, 'fly', serviceName);
+        if (identity) rec.resource(tag, { ...identity, identity: `volume:render:${serviceName.toLowerCase()}/${diskName.toLowerCase()}`, display: `Render disk ${diskName}` }, disk.span, { variable: 'disk', declared: true });
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fly
+
+/** `fly.toml`, `fly.staging.toml`: one app per file, named by `app`; `[env]` values and `[[mounts]]` volumes. */
+export function scanFly(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  if (!root || root.kind !== 'map') return;
+  const appNode = get(root, 'app');
+  const app = literalString(appNode);
+  let tag = cls.tag;
+  if (tag.environment === 'base' && app) {
+    const byName = canonicalEnvironment(app);
+    if (byName) tag = { environment: byName, name: app, evidence: 'value' };
+  }
+  walkSection(rec, { ...topSection(cls, root), tag }, { ...walkOptions(cls), envMaps: false });
+  const appId = app ? appIdentity(app, 'fly') : undefined;
+  if (appId && appNode) rec.resource(tag, appId, appNode.span, { variable: 'app', declared: true, family: `fly:${directoryOf(rec.file.path)}` });
+  const mounts = get(root, 'mounts');
+  const list = mounts?.kind === 'seq' ? mounts.items : mounts ? [mounts] : [];
+  for (const mount of list) {
+    const source = get(mount, 'source');
+    const name = literalString(source);
+    const identity = name && app ? volumeIdentity(name, 'fly', app) : undefined;
+    if (identity && source) rec.resource(tag, identity, source.span, { variable: 'mounts.source', declared: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Netlify
+
+/** Netlify builds every deploy preview and branch deploy from the file, whether or not it names them. */
+const NETLIFY_IMPLICIT: readonly EnvTag[] = [
+  { environment: 'preview', name: 'deploy-preview', evidence: 'key' },
+  { environment: 'preview', name: 'branch-deploy', evidence: 'key' },
+];
+
+/** `[build.environment]` is the base; `[context.<name>.environment]` the layers (`production`, `deploy-preview`, a branch). */
+export function scanNetlify(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  if (!root || root.kind !== 'map') return;
+  const family = `netlify:${rec.file.path}`;
+  const options = { ...walkOptions(cls), envMaps: false };
+  const base = getPath(root, ['build', 'environment']);
+  if (base) walkSection(rec, section(base, ['build', 'environment'], BASE, 'base', family), options);
+  const contexts = mapOf(get(root, 'context'));
+  const declared = new Set<string>();
+  for (const entry of contexts ? effectiveEntries(contexts) : []) {
+    const tag = netlifyContext(entry.key);
+    declared.add(entry.key);
+    const environment = get(entry.value, 'environment');
+    if (environment) walkSection(rec, section(environment, ['context', entry.key, 'environment'], tag, 'layer', family, entry.keySpan), options);
+    else rec.layer(family, tag, entry.keySpan, []);
+  }
+  for (const implicit of NETLIFY_IMPLICIT) if (!declared.has(implicit.name)) rec.layer(family, implicit, { line: 1, column: 1, endLine: 1, endColumn: 1 }, [], true);
+}
+
+function netlifyContext(name: string): EnvTag {
+  // Contexts other than the three built-in ones are branch names.
+  if (/^(main|master|trunk)$/i.test(name)) return { environment: 'production', name, evidence: 'key' };
+  return namedTag(name, 'key');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Heroku app.json
+
+/**
+ * app.json sets the config of review apps, Heroku CI and one-click deploys (production's own config vars live in the
+ * dashboard): `env` is the base, `environments.test` / `environments.review` the layers. Review apps exist whether
+ * or not the file names them.
+ */
+export function scanHerokuAppJson(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  if (!root || root.kind !== 'map') return;
+  const isHeroku = ['env', 'addons', 'formation', 'buildpacks', 'environments', 'scripts', 'stack'].some((key) => get(root, key) !== undefined) && get(root, 'expo') === undefined;
+  if (!isHeroku) return;
+  const family = `heroku:${rec.file.path}`;
+  const options = { ...walkOptions(cls), envMaps: false };
+  const env = mapOf(get(root, 'env'));
+  if (env) walkSection(rec, section(flattenHerokuEnv(env), ['env'], BASE, 'base', family), options);
+  const environments = mapOf(get(root, 'environments'));
+  const declared = new Set<string>();
+  for (const entry of environments ? effectiveEntries(environments) : []) {
+    declared.add(entry.key);
+    const tag = namedTag(entry.key, 'key');
+    const layerEnv = mapOf(get(entry.value, 'env'));
+    if (layerEnv) walkSection(rec, section(flattenHerokuEnv(layerEnv), ['environments', entry.key, 'env'], tag, 'layer', family, entry.keySpan), options);
+    else rec.layer(family, tag, entry.keySpan, []);
+  }
+  if (!declared.has('review')) rec.layer(family, { environment: 'preview', name: 'review', evidence: 'key' }, { line: 1, column: 1, endLine: 1, endColumn: 1 }, [], true);
+}
+
+/** `env: { X: { value: "..." } }` and `env: { X: "..." }` both become `X: "..."`. */
+function flattenHerokuEnv(env: MapNode): MapNode {
+  return {
+    ...env,
+    entries: env.entries.map((entry) => {
+      const value = get(entry.value, 'value');
+      return value ? { ...entry, value } : entry;
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// vercel.json
+
+/** Legacy `env` / `build.env` in vercel.json apply to every deployment, previews included. */
+export function scanVercelJson(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  if (!root || root.kind !== 'map') return;
+  const family = `vercel:${rec.file.path}`;
+  const options = { ...walkOptions(cls), envMaps: false };
+  let any = false;
+  for (const path of [['env'], ['build', 'env']]) {
+    const node = getPath(root, path);
+    if (node?.kind !== 'map') continue;
+    any = true;
+    walkSection(rec, section(node, path, BASE, 'base', family), options);
+  }
+  if (any) rec.layer(family, { environment: 'preview', name: 'preview', evidence: 'key' }, { line: 1, column: 1, endLine: 1, endColumn: 1 }, [], true);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// .firebaserc
+
+/** `{"projects": {"default": "acme-prod", "staging": "acme-staging"}}`: each alias is an environment. */
+export function scanFirebaserc(rec: Recorder, _cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  const projects = mapOf(get(root, 'projects'));
+  if (get(root, 'projects') && !projects) rec.notify('environment-config-unreadable', `${rec.file.path}: "projects" is not a map of aliases; Firebase environments were not read.`);
+  if (!projects) return;
+  for (const entry of effectiveEntries(projects)) {
+    const id = literalString(entry.value);
+    const identity = id ? gcpProjectIdentity(id, true) : undefined;
+    if (!id || !identity) continue;
+    const tag = namedTag(entry.key, 'key');
+    // `default` is what `firebase deploy` uses without `-P`: it counts only when the project's own name places it.
+    const byName = canonicalEnvironment(id);
+    const own: EnvTag | undefined = tag === BASE ? (byName ? { environment: byName, name: id, evidence: 'value' } : undefined) : tag;
+    if (own) rec.resource(own, identity, entry.value.span, { variable: `projects.${entry.key}` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Supabase
+
+/** `supabase/config.toml` `[remotes.<name>] project_id = "<ref>"`: persistent branches and linked projects by name. */
+export function scanSupabaseConfig(rec: Recorder, _cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  const remotes = mapOf(get(root, 'remotes'));
+  for (const entry of remotes ? effectiveEntries(remotes) : []) {
+    const node = get(entry.value, 'project_id');
+    const ref = literalString(node);
+    const identity = ref ? supabaseProjectIdentity(ref) : undefined;
+    if (identity && node) rec.resource(namedTag(entry.key, 'key'), identity, node.span, { variable: `remotes.${entry.key}.project_id` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Serverless Framework
+
+/**
+ * `params: {default: {...}, prod: {...}, dev: {...}}` (v3) or `stages: {default: {params}, prod: {params}}` (v4): each
+ * stage is a layer; the rest of the file (provider.environment, custom) is the base every stage inherits.
+ */
+export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  if (!root || root.kind !== 'map') return;
+  const params = mapOf(get(root, 'params'));
+  const stages = mapOf(get(root, 'stages'));
+  if ((get(root, 'params') && !params) || (get(root, 'stages') && !stages)) {
+    rec.notify('environment-config-unreadable', `${rec.file.path}: "params"/"stages" is not a map of stages; Serverless stages were not read.`);
+  }
+  const family = `serverless:${rec.file.path}`;
+  const options = { ...walkOptions(cls), rootEnvironmentMaps: false };
+  const rest: MapNode = { ...root, entries: root.entries.filter((entry) => entry.key !== 'params' && entry.key !== 'stages') };
+  const stageMaps: Array<{ map: MapNode; path: string[]; inner: string[] }> = [];
+  if (params) stageMaps.push({ map: params, path: ['params'], inner: [] });
+  if (stages) stageMaps.push({ map: stages, path: ['stages'], inner: ['params'] });
+  const hasStages = stageMaps.length > 0;
+  walkSection(rec, { ...topSection(cls, rest), tag: cls.tag, family: hasStages && cls.tag.environment === 'base' ? family : undefined, role: hasStages && cls.tag.environment === 'base' ? 'base' : 'plain' }, options);
+  for (const { map, path, inner } of stageMaps) {
+    for (const entry of effectiveEntries(map)) {
+      const tag = namedTag(entry.key, 'key');
+      const node = inner.length > 0 ? getPath(entry.value, inner) : entry.value;
+      if (!node) {
+        if (tag !== BASE) rec.layer(family, tag, entry.keySpan, []);
+        continue;
+      }
+      walkSection(rec, section(node, [...path, entry.key, ...inner], tag, tag === BASE ? 'base' : 'layer', family, entry.keySpan), { ...options, envMaps: false });
+    }
+  }
+}
+
+function directoryOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}

@@ -1,0 +1,136 @@
+// GitHub Actions workflows: each job is an environment by its `environment:` key, else by its name (`deploy-staging`)
+// or the workflow's file name, else by a pull-request-only trigger (a preview). Jobs read secrets by name, and name
+// the stacks, workspaces and apps their commands act on; workflow-level `env` is the base every job inherits.
+import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
+import { get, literalString } from '../../../../src/parse/data-tree.js';
+import { appIdentity, secretIdentity, stackIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
+import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
+import type { Span } from '../../../../src/model.js';
+import type { FileClass } from '../files.js';
+import { BASE, type EnvTag, type Recorder } from '../recorder.js';
+import { effectiveEntries, walkSection } from '../tree.js';
+import { walkOptions } from '../sections.js';
+
+const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
+/** Names that place a job without an `environment:` key; `test`/`ci` jobs are everywhere and name no environment. */
+const NAMED_ENVIRONMENTS = new Set(['production', 'staging', 'preview', 'development']);
+
+export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  if (!root || root.kind !== 'map') return;
+  const family = `gha:${rec.file.path}`;
+  const options = { ...walkOptions(cls), envMaps: false, references: false, projectKeys: true };
+  const triggers = triggersOf(get(root, 'on'));
+  const pullRequestOnly = triggers.length > 0 && triggers.every((trigger) => PULL_REQUEST_TRIGGERS.has(trigger));
+  const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : undefined;
+
+  const workflowEnv = get(root, 'env');
+  if (workflowEnv?.kind === 'map') {
+    walkSection(rec, { node: workflowEnv, path: ['env'], tag: BASE, family, role: 'base', span: workflowEnv.span }, options);
+    scanText(rec, workflowEnv, BASE, family);
+  }
+  const jobs = get(root, 'jobs');
+  if (jobs && jobs.kind !== 'map') rec.notify('environment-config-unreadable', `${rec.file.path}: "jobs" is not a map; its jobs' environments were not read.`);
+  if (jobs?.kind !== 'map') return;
+  for (const entry of effectiveEntries(jobs)) {
+    const job = entry.value;
+    if (job.kind !== 'map') continue;
+    const tag = jobTag(entry.key, job) ?? fileTag ?? (pullRequestOnly ? { environment: 'preview' as const, name: 'pull_request', evidence: 'value' as const } : undefined);
+    if (!tag) continue;
+    walkSection(rec, { node: job, path: ['jobs', entry.key], tag, role: 'plain', span: entry.keySpan }, options);
+    scanText(rec, job, tag);
+    rec.layer(family, tag, entry.keySpan, envKeys(job));
+  }
+}
+
+function triggersOf(node: DataNode | undefined): string[] {
+  if (!node) return [];
+  if (node.kind === 'scalar') return node.value === null ? [] : [String(node.value)];
+  if (node.kind === 'seq') return node.items.map((item) => literalString(item)).filter((item): item is string => !!item);
+  return node.entries.map((entry) => entry.key);
+}
+
+/** `environment: staging`, `environment: {name: staging}`, a reusable workflow's `with: {environment: staging}`, or the job's name. */
+function jobTag(id: string, job: MapNode): EnvTag | undefined {
+  const environment = get(job, 'environment') ?? get(get(job, 'with'), 'environment');
+  if (environment) {
+    const name = environment.kind === 'map' ? literalString(get(environment, 'name')) : literalString(environment);
+    // `environment: ${{ matrix.env }}` targets several environments: none of them can be named here.
+    if (!name || name.includes('${{')) return undefined;
+    return { environment: canonicalEnvironment(name), name, evidence: 'key' };
+  }
+  for (const name of [literalString(get(job, 'name')), id]) {
+    if (!name || name.includes('${{')) continue;
+    const environment = canonicalEnvironment(name);
+    if (environment && NAMED_ENVIRONMENTS.has(environment)) return { environment, name, evidence: 'value' };
+  }
+  return undefined;
+}
+
+/** Variables a job sets for itself (job and step `env:`), which override the workflow's. */
+function envKeys(job: MapNode): string[] {
+  const keys: string[] = [];
+  const collect = (env: DataNode | undefined) => {
+    if (env?.kind === 'map') for (const entry of env.entries) keys.push(entry.key);
+  };
+  collect(get(job, 'env'));
+  const steps = get(job, 'steps');
+  if (steps?.kind === 'seq') for (const step of steps.items) collect(get(step, 'env'));
+  return keys;
+}
+
+/** Commands that act on a named stack, workspace, stage or app, with what the name identifies. */
+const TARGETS: ReadonlyArray<{ regex: RegExp; build: (name: string) => ResourceIdentity | undefined }> = [
+  { regex: /\bterraform\s+workspace\s+(?:select|new)\s+(?:-or-create\s+)?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
+  { regex: /\bTF_WORKSPACE:\s*["']?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
+  { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity('pulumi', name) },
+  { regex: /\bpulumi\s+(?:up|preview|destroy|refresh|import)\b[^\n]*?\s(?:--stack[=\s]|-s\s)([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity('pulumi', name) },
+  { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
+  { regex: /\b(?:flyctl|fly)\s+(?:deploy|secrets|ssh|postgres|volumes|scale|apps\s+destroy)\b[^\n]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g, build: (name) => appIdentity(name, 'fly') },
+  { regex: /\bheroku\s+[a-z:-]+\b[^\n]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g, build: (name) => appIdentity(name, 'heroku') },
+  { regex: /\brailway\s+(?:up|run|redeploy|variables|link|down)\b[^\n]*?\s(?:--environment[=\s]|-e\s)([A-Za-z0-9_-]+)/g, build: railwayEnvironmentIdentity },
+];
+
+function workspaceIdentity(name: string): ResourceIdentity | undefined {
+  if (name.includes('$')) return undefined;
+  return { kind: 'terraform-state', identity: `tfstate:workspace:${name.toLowerCase()}`, otherIdentities: [], display: `Terraform workspace ${name}`, name, secrets: [] };
+}
+
+function serverlessStageIdentity(name: string): ResourceIdentity | undefined {
+  return { kind: 'stack', identity: `stack:serverless:${name.toLowerCase()}`, otherIdentities: [], display: `Serverless stage ${name}`, name, secrets: [] };
+}
+
+function railwayEnvironmentIdentity(name: string): ResourceIdentity | undefined {
+  return { kind: 'project', identity: `railway-environment:${name.toLowerCase()}`, otherIdentities: [], display: `Railway environment ${name}`, name, secrets: [] };
+}
+
+/** Secrets and variables read by name (`${{ secrets.PROD_DB_URL }}`) and command targets, on their own lines. */
+function scanText(rec: Recorder, node: DataNode, tag: EnvTag, family?: string): void {
+  const file = rec.file;
+  const start = offsetOf(rec, node.span.line, 1);
+  const end = node.span.endLine < file.lineStarts.length ? offsetOf(rec, node.span.endLine + 1, 1) : file.text.length;
+  const text = file.text.slice(start, end);
+  const record = (identity: ResourceIdentity, index: number, variable: string) => {
+    const position = file.positionAt(start + index);
+    if (file.line(position.line).trimStart().startsWith('#')) return;
+    const span: Span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
+    rec.resource(tag, identity, span, { variable, family });
+  };
+  for (const match of text.matchAll(/\$\{\{([^}]*)\}\}/g)) {
+    for (const reference of match[1]!.matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      if (reference[2] === 'GITHUB_TOKEN') continue;
+      record(secretIdentity(reference[2]!), match.index, `${reference[1]}.${reference[2]}`);
+    }
+  }
+  for (const { regex, build } of TARGETS) {
+    regex.lastIndex = 0;
+    for (const match of text.matchAll(regex)) {
+      const identity = build(match[1]!);
+      if (identity) record(identity, match.index, match[0].split(/\s+/).slice(0, 2).join(' '));
+    }
+  }
+}
+
+function offsetOf(rec: Recorder, line: number, column: number): number {
+  return (rec.file.lineStarts[line - 1] ?? rec.file.text.length) + column - 1;
+}

@@ -1,0 +1,97 @@
+// The per-file pass: classify the file, let the handler for its kind find the environments it configures and the
+// resources each one names, and publish them as facts. Nothing is reported here except commands that clone
+// production; the cross-file pass compares environments once every file is read.
+import type { FileEmitter, SourceFile } from '../../../src/model.js';
+import type { DataDocument, DataNode } from '../../../src/parse/data-tree.js';
+import { classifyPath, type FileClass } from './files.js';
+import { Recorder } from './recorder.js';
+import { walkSection, type WalkOptions } from './tree.js';
+import { topSection, walkOptions } from './sections.js';
+import { scanDotenv } from './handlers/dotenv.js';
+import { scanComposeFile } from './handlers/compose.js';
+import { kubernetesSection, scanKubernetesDocument } from './handlers/kubernetes.js';
+import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
+import { scanFly, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless } from './handlers/platforms.js';
+import { scanWorkflow } from './handlers/workflows.js';
+import { scanSpringDocument } from './handlers/frameworks.js';
+import { scanJsConfig, scanPythonSettings } from './handlers/code.js';
+import { scanCommands } from '../rules/cloned.js';
+
+export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
+  const cls = classifyPath(file.path);
+  if (!cls) return;
+  const rec = new Recorder(file, out);
+  try {
+    dispatch(file, cls, rec, out);
+  } finally {
+    rec.flush();
+  }
+}
+
+function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmitter): void {
+  switch (cls.kind) {
+    case 'commands':
+      scanCommands(file, out);
+      return;
+    case 'python-settings':
+      scanPythonSettings(rec, cls);
+      return;
+    case 'js-config':
+      scanJsConfig(rec, cls);
+      return;
+  }
+  const document = file.data();
+  if (!document) return;
+  switch (cls.kind) {
+    case 'dotenv':
+      return scanDotenv(rec, cls, document);
+    case 'compose':
+      return scanComposeFile(rec, cls, document);
+    case 'terraform':
+    case 'tfvars':
+      return scanTerraform(rec, cls, document);
+    case 'terragrunt':
+      return scanTerragrunt(rec, cls, document);
+    case 'render':
+      return scanRender(rec, cls, document);
+    case 'fly':
+      return scanFly(rec, cls, document);
+    case 'netlify':
+      return scanNetlify(rec, cls, document);
+    case 'heroku-app':
+      return scanHerokuAppJson(rec, cls, document);
+    case 'vercel':
+      return scanVercelJson(rec, cls, document);
+    case 'firebaserc':
+      return scanFirebaserc(rec, cls, document);
+    case 'supabase':
+      return scanSupabaseConfig(rec, cls, document);
+    case 'serverless':
+      return scanServerless(rec, cls, document);
+    case 'workflow':
+      return scanWorkflow(rec, cls, document);
+    case 'railway':
+      return walkDocument(rec, cls, document, { explicitEnvironmentMaps: ['environments'] });
+    case 'rails-database':
+    case 'sequelize':
+      return walkDocument(rec, cls, document, { explicitEnvironmentMaps: [''], databaseFile: true });
+    case 'spring':
+      for (const root of document.roots) scanSpringDocument(rec, cls, root);
+      return;
+    default:
+      for (const root of document.roots) {
+        if (isKubernetesObject(root)) scanKubernetesDocument(rec, cls, root);
+        else walkSection(rec, kubernetesSection(rec, cls, root) ?? topSection(cls, root), walkOptions(cls));
+      }
+  }
+}
+
+export function walkDocument(rec: Recorder, cls: FileClass, document: DataDocument, extra: Partial<WalkOptions> = {}): void {
+  for (const root of document.roots) walkSection(rec, topSection(cls, root), { ...walkOptions(cls), ...extra });
+}
+
+function isKubernetesObject(root: DataNode): boolean {
+  if (root.kind !== 'map') return false;
+  const keys = new Set(root.entries.map((entry) => entry.key));
+  return keys.has('apiVersion') && keys.has('kind');
+}

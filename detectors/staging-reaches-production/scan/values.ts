@@ -1,0 +1,233 @@
+// Which resource a configuration value names: by its own shape (a database URL, an `s3://` location, an RDS host,
+// a live payment key) or, for bare names and hosts, by the variable that holds it (`DB_HOST`, `S3_BUCKET`,
+// `GOOGLE_CLOUD_PROJECT`). Also the references a value makes by name (`${PROD_DATABASE_URL}`, `secrets.PROD_X`).
+import {
+  appIdentity,
+  awsAccountIdentity,
+  bucketIdentity,
+  bucketUrlIdentity,
+  cloudSqlIdentity,
+  connectionStringIdentity,
+  databaseHostIdentity,
+  databaseUrlIdentity,
+  gcpProjectIdentity,
+  isDatabaseUrl,
+  neonProjectIdentity,
+  secretIdentity,
+  stackIdentity,
+  supabaseProjectIdentity,
+  volumeIdentity,
+  type ResourceIdentity,
+} from '../../../knowledge/environments/identities.js';
+import { tokensOf } from '../../../knowledge/environments/names.js';
+import { livePaymentOf } from '../../../knowledge/environments/payments.js';
+
+/** What is known around a value: the variable that holds it, the key path, sibling keys. */
+export interface ValueContext {
+  /** The variable or key (`DATABASE_URL`, `host`, `spring.datasource.url`). */
+  variable?: string;
+  /** Every key on the way to the value, for context (`externalDatabase`, `DATABASES`). */
+  path: ReadonlyArray<string | number>;
+  /** Sibling literal values by key, for composing host + port + database. */
+  siblings?: ReadonlyMap<string, string>;
+  /** The file declares GCP projects by plain `project` keys (Terraform, workflows, Firebase configs). */
+  projectKeys?: boolean;
+  /** The whole file is a database configuration (`config/database.yml`, Sequelize `config/config.json`). */
+  databaseFile?: boolean;
+}
+
+const DATA_WORDS = new Set([
+  'db', 'database', 'databases', 'datasource', 'datasources', 'pg', 'postgres', 'postgresql', 'psql', 'mysql', 'mariadb', 'mongo',
+  'mongodb', 'redis', 'valkey', 'cache', 'memcache', 'memcached', 'elastic', 'elasticsearch', 'opensearch', 'clickhouse',
+  'cassandra', 'mssql', 'sql', 'rds', 'aurora', 'cockroach', 'cockroachdb', 'supabase', 'neon', 'upstash', 'couchdb', 'influx',
+  'influxdb', 'timescale', 'timescaledb', 'sqlalchemy', 'typeorm', 'prisma', 'sequelize', 'knex', 'dynamo', 'dynamodb',
+]);
+const COMPACT_DATA_HOSTS = new Set(['pghost', 'dbhost', 'dbserver', 'dburl', 'dburi', 'pgurl', 'mysqlhost', 'redishost', 'mongohost', 'mongourl', 'mongouri', 'redisurl', 'dbendpoint']);
+const HOST_WORDS = new Set(['host', 'hostname', 'hosts', 'server', 'servers', 'endpoint', 'endpoints', 'address', 'addr', 'url', 'uri', 'urls', 'dsn', 'cluster', 'writer', 'reader', 'primary', 'replica', 'nodes']);
+/** Buckets that hold infrastructure state: one per organisation, every environment under its own key. */
+const STATE_WORDS = new Set(['state', 'tfstate', 'backend', 'terraform', 'pulumi', 'terragrunt']);
+const DRIVER_KEYS = ['adapter', 'dialect', 'engine', 'ENGINE', 'driver', 'client', 'provider'];
+
+/** The variable names a data server (by its tokens, or by sitting in a database's own settings). */
+export function isDatabaseHostVariable(context: ValueContext): boolean {
+  const variable = context.variable;
+  if (!variable) return false;
+  const tokens = tokensOf(variable);
+  if (tokens.length === 1 && COMPACT_DATA_HOSTS.has(tokens[0]!)) return true;
+  const last = tokens[tokens.length - 1];
+  if (!last || !HOST_WORDS.has(last)) return false;
+  if (tokens.some((token) => DATA_WORDS.has(token))) return true;
+  if (context.databaseFile) return true;
+  if (context.siblings && DRIVER_KEYS.some((key) => context.siblings!.has(key))) return true;
+  return context.path.some((step) => typeof step === 'string' && tokensOf(step).some((token) => DATA_WORDS.has(token)));
+}
+
+function tokensHave(variable: string | undefined, ...words: string[]): boolean {
+  if (!variable) return false;
+  const tokens = tokensOf(variable);
+  return words.every((word) => tokens.includes(word));
+}
+
+/** The resources a literal value names. Empty for values that name none or only a local/placeholder one. */
+export function identifyValue(raw: string, context: ValueContext): ResourceIdentity[] {
+  const value = raw.trim();
+  if (value === '' || value.length > 2000) return [];
+  const variable = context.variable;
+  const found: ResourceIdentity[] = [];
+
+  const payment = livePaymentOf(value, variable);
+  if (payment) {
+    found.push({
+      kind: 'payment-key',
+      identity: payment.identity,
+      otherIdentities: [],
+      display: payment.title,
+      secrets: payment.secret ? [payment.secret] : [],
+    });
+    return found;
+  }
+  // Sequelize names the variable that holds the URL: the name is the evidence.
+  if (variable === 'use_env_variable' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return [secretIdentity(value)];
+  const stackTokens = variable ? tokensOf(variable) : [];
+  if (stackTokens.includes('stack') && (/^[\w.-]+\/[\w.-]+\/[\w.-]+$/.test(value) || (stackTokens.join(' ') === 'stack name' && /^[\w./-]+$/.test(value)))) {
+    const stack = stackIdentity('pulumi', value);
+    return stack ? [stack] : [];
+  }
+  if (isDatabaseUrl(value)) {
+    const identity = databaseUrlIdentity(value);
+    return identity ? [identity] : [];
+  }
+  const bucket = bucketUrlIdentity(value);
+  if (bucket) return [bucket];
+  if (/^https?:\/\/[a-z]{20}\.supabase\.(co|in)\/?$/.test(value)) {
+    const supabase = supabaseProjectIdentity(value);
+    return supabase ? [supabase] : [];
+  }
+  if (/^vol-[0-9a-f]{8}([0-9a-f]{9})?$/.test(value)) {
+    const volume = volumeIdentity(value);
+    return volume ? [volume] : [];
+  }
+  const cloudSql = cloudSqlIdentity(value);
+  if (cloudSql) return [cloudSql];
+  const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(value);
+  if (role) {
+    const account = awsAccountIdentity(role[1]!);
+    return account ? [account] : [];
+  }
+  if (/;/.test(value) && /(^|;)\s*(server|data source|host|address)\s*=/i.test(value)) {
+    const connection = connectionStringIdentity(value);
+    return connection ? [connection] : [];
+  }
+  if (!variable) return found;
+  const tokens = tokensOf(variable);
+
+  if ((tokens.includes('bucket') || tokens.includes('buckets')) && !tokens.some((token) => STATE_WORDS.has(token))) {
+    const named = bucketIdentity(value.replace(/^(s3|gs):\/\//, '').split('/')[0]!, tokens.includes('gcs') ? 'gcs' : tokens.includes('s3') ? 's3' : undefined);
+    return named ? [named] : [];
+  }
+  if (isDatabaseHostVariable(context) && /^(https?:\/\/)?[a-z0-9.-]+(:\d+)?\/?$/i.test(value)) {
+    const port = Number(context.siblings?.get('port') ?? context.siblings?.get('PORT') ?? NaN);
+    const database = context.siblings?.get('database') ?? context.siblings?.get('NAME') ?? context.siblings?.get('dbname');
+    const engine = DRIVER_KEYS.map((key) => context.siblings?.get(key)).find((driver) => driver !== undefined);
+    const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database, engine: engine ? engineName(engine) : undefined });
+    return host ? [host] : [];
+  }
+  if (tokensHave(variable, 'supabase', 'project') || tokensHave(variable, 'supabase', 'ref')) {
+    const supabase = supabaseProjectIdentity(value);
+    return supabase ? [supabase] : [];
+  }
+  if (tokensHave(variable, 'neon', 'project')) {
+    const neon = neonProjectIdentity(value);
+    return neon ? [neon] : [];
+  }
+  if (tokens.includes('account') && (tokens.includes('aws') || tokens.includes('id') || tokens.includes('ids') || tokens.includes('cdk')) && /^\d{12}$/.test(value)) {
+    const account = awsAccountIdentity(value);
+    return account ? [account] : [];
+  }
+  if (isProjectVariable(variable, context)) {
+    const project = gcpProjectIdentity(value, tokens.includes('firebase'));
+    return project ? [project] : [];
+  }
+  if (tokens.includes('heroku') && tokens.includes('app')) {
+    const app = appIdentity(value, 'heroku');
+    return app ? [app] : [];
+  }
+  if (tokens.includes('fly') && tokens.includes('app')) {
+    const app = appIdentity(value, 'fly');
+    return app ? [app] : [];
+  }
+  if ((tokens.includes('existing') || tokens.includes('claim')) && tokens.includes('claim')) {
+    const claim = /^[a-z0-9][a-z0-9.-]*$/.test(value) ? volumeIdentity(value, 'pvc') : undefined;
+    return claim ? [claim] : [];
+  }
+  if (tokens.includes('volume') && (tokens.includes('id') || tokens.includes('handle'))) {
+    const volume = volumeIdentity(value);
+    return volume ? [volume] : [];
+  }
+  return found;
+}
+
+function isProjectVariable(variable: string, context: ValueContext): boolean {
+  const compact = variable.toLowerCase().replace(/[^a-z]/g, '');
+  if (['googlecloudproject', 'gcloudproject', 'gcpproject', 'gcpprojectid', 'googleprojectid', 'googlecloudprojectid', 'firebaseprojectid', 'firebaseproject', 'cloudsdkcoreproject', 'gcloudprojectid'].includes(compact)) return true;
+  if (variable === 'PROJECT_ID') return true;
+  return context.projectKeys === true && ['project', 'projectid'].includes(compact);
+}
+
+function engineName(driver: string): string {
+  const lower = driver.toLowerCase();
+  if (/postg|pg/.test(lower)) return 'postgres';
+  if (/mysql|maria|trilogy/.test(lower)) return 'mysql';
+  if (/mongo/.test(lower)) return 'mongodb';
+  if (/mssql|sqlserver|tedious/.test(lower)) return 'sqlserver';
+  return lower.replace(/[^a-z0-9]/g, '');
+}
+
+/** A reference a value makes by name, which is evidence when it cannot be resolved here. */
+export interface NamedReference {
+  identity: ResourceIdentity;
+  /** Offset of the reference in the value, to place it on its own line in multi-line values. */
+  offset: number;
+  /** A CI secret store (GitHub `secrets.`), where every name is a secret. */
+  ciSecret: boolean;
+}
+
+const REFERENCES: ReadonlyArray<{ regex: RegExp; build: (match: RegExpExecArray) => Omit<NamedReference, 'offset'> | undefined }> = [
+  { regex: /\$\{\{[^}]*?\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g, build: (m) => ({ identity: secretIdentity(m[2]!), ciSecret: m[1] === 'secrets' }) },
+  { regex: /\$\{ssm(?:\([^)]*\))?:\s*([^},~]+)/g, build: (m) => ({ identity: secretIdentity(m[1]!.trim(), 'ssm'), ciSecret: true }) },
+  { regex: /\{\{resolve:ssm(?:-secure)?:([^:}]+)/g, build: (m) => ({ identity: secretIdentity(m[1]!, 'ssm'), ciSecret: true }) },
+  { regex: /\{\{resolve:secretsmanager:([^:}]+)/g, build: (m) => ({ identity: secretIdentity(m[1]!, 'aws-secrets-manager'), ciSecret: true }) },
+  { regex: /\$\{cf(?:\([^)]*\))?:([A-Za-z0-9-]+)\.[A-Za-z0-9]+/g, build: (m) => { const id = stackIdentity('cf', m[1]!); return id ? { identity: id, ciSecret: false } : undefined; } },
+  { regex: /\$\{(?!\{)(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::?-[^}]*)?\}/g, build: (m) => ({ identity: secretIdentity(m[1]!), ciSecret: false }) },
+  { regex: /ENV(?:\.fetch\(\s*|\[\s*)["']([A-Za-z_][A-Za-z0-9_]*)["']/g, build: (m) => ({ identity: secretIdentity(m[1]!), ciSecret: false }) },
+];
+
+/** Named references inside a literal string value (CI expressions, `${VAR}`, ERB `ENV[...]`, `${ssm:...}`, `${cf:...}`). */
+export function referencesIn(value: string): NamedReference[] {
+  if (!/[$%{]|ENV/.test(value)) return [];
+  const found: NamedReference[] = [];
+  const seen = new Set<string>();
+  for (const { regex, build } of REFERENCES) {
+    regex.lastIndex = 0;
+    for (let match = regex.exec(value); match; match = regex.exec(value)) {
+      const built = build(match);
+      if (!built || seen.has(`${match.index}:${built.identity.identity}`)) continue;
+      // `${{ secrets.X }}` also matches the plain `${...}` pattern's prefix; keep the first, more specific, reading.
+      if ([...seen].some((key) => key.startsWith(`${match!.index}:`))) continue;
+      seen.add(`${match.index}:${built.identity.identity}`);
+      found.push({ ...built, offset: match.index });
+    }
+  }
+  return found;
+}
+
+/** A bare reference: the whole value is `$VAR` or `${VAR}` (dotenv expressions, compose interpolation). */
+export function bareReference(value: string): string | undefined {
+  const match = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?-[^}]*)?\}?$/.exec(value.trim());
+  return match ? match[1] : undefined;
+}
+
+/** True for a value that is only placeholder text for someone to fill in. */
+export function isPlaceholderValue(value: string): boolean {
+  return /^<[^>]*>$|^\[[^\]]*\]$|^(changeme|change-me|todo|tbd|xxx+|\*+|\.\.\.|none|null|nil|undefined|false|true)$/i.test(value.trim());
+}
