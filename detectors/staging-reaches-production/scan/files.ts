@@ -48,7 +48,7 @@ export interface FileClass {
 const DATA_FORMATS = new Set<FileFormat>(['dotenv', 'yaml', 'json', 'toml', 'ini', 'properties', 'hcl']);
 
 /** Files that never configure an environment even though they parse: manifests of packages, editor and lint settings. */
-const NOT_CONFIG = /(^|\/)(package\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|\.gitlab-ci\.yml|codecov\.ya?ml|\.github\/(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)[^/]*|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
+const NOT_CONFIG = /(^|\/)(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|\.gitlab-ci\.yml|codecov\.ya?ml|\.github\/(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)[^/]*|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
 const LOCALE_DIR = /(^|\/)(locales?|i18n|translations|lang|messages)\//i;
 
 /** Whether this detector reads the file at all (a path check, before any read). */

@@ -3,6 +3,7 @@
 // production; the cross-file pass compares environments once every file is read.
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import type { DataDocument, DataNode } from '../../../src/parse/data-tree.js';
+import { parseYaml } from '../../../src/parse/yaml.js';
 import { classifyPath, type FileClass } from './files.js';
 import { Recorder } from './recorder.js';
 import { walkSection, type WalkOptions } from './tree.js';
@@ -40,7 +41,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       scanJsConfig(rec, cls);
       return;
   }
-  const document = file.data();
+  const document = cls.kind === 'rails-database' && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : file.data();
   if (!document) return;
   switch (cls.kind) {
     case 'dotenv':
@@ -88,6 +89,21 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
 
 export function walkDocument(rec: Recorder, cls: FileClass, document: DataDocument, extra: Partial<WalkOptions> = {}): void {
   for (const root of document.roots) walkSection(rec, topSection(cls, root), { ...walkOptions(cls), ...extra });
+}
+
+/** An ERB control tag on a line of its own (`<% if ENV['REPLICA'] %>`), which YAML cannot read. */
+const ERB_CONTROL = /^[ \t]*<%(?!=)[^\n]*%>[ \t]*$/m;
+
+/**
+ * Rails renders database.yml through ERB before reading it as YAML. Control tags are blanked (offsets kept, so
+ * lines still match the file) and the rest is read as YAML; both branches of a conditional are then visible.
+ */
+function parseWithoutErbControl(file: SourceFile, rec: Recorder): DataDocument | undefined {
+  const blanked = file.text.replace(/^([ \t]*)(<%(?!=)[^\n]*%>)([ \t]*)$/gm, (_whole, before: string, tag: string, after: string) => before + ' '.repeat(tag.length) + after);
+  const parsed = parseYaml(blanked, (start, end) => file.spanOf(start, end));
+  if (parsed.ok) return parsed.value;
+  rec.notify('environment-config-unreadable', `${file.path} could not be read as YAML after rendering away its ERB tags (${parsed.error.message}); its environments were not read.`, parsed.error.line);
+  return undefined;
 }
 
 function isKubernetesObject(root: DataNode): boolean {

@@ -36,6 +36,8 @@ export function pathTag(path: string): EnvTag | undefined {
     if (environment) return { environment, name: local[1]!, evidence: 'file-name' };
   }
   const found = environmentOfPath(path);
+  // Terragrunt keeps every environment under `live/`; as a directory it names none of them.
+  if (found?.evidence === 'directory' && found.name.toLowerCase() === 'live') return undefined;
   return found ? { environment: found.environment, name: found.name, evidence: found.evidence } : undefined;
 }
 

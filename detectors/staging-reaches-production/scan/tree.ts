@@ -127,7 +127,7 @@ function leaf(
   const identities = identifyValue(value, {
     variable: key,
     path,
-    siblings: parent ? siblingValues(parent) : undefined,
+    siblings: parent ? cachedSiblings(parent) : undefined,
     projectKeys: options.projectKeys,
     databaseFile: options.databaseFile,
   });
@@ -202,6 +202,15 @@ export function effectiveEntries(map: MapNode): MapEntry[] {
   for (const entry of map.entries) last.set(entry.key, entry);
   if (last.size === map.entries.length) return map.entries;
   return [...last.values()];
+}
+
+const SIBLINGS = new WeakMap<MapNode, Map<string, string>>();
+
+/** Sibling values, computed once per map: a leaf of a map with thousands of keys must not rebuild them each time. */
+function cachedSiblings(map: MapNode): Map<string, string> {
+  let values = SIBLINGS.get(map);
+  if (!values) SIBLINGS.set(map, (values = siblingValues(map)));
+  return values;
 }
 
 export function siblingValues(map: MapNode): Map<string, string> {

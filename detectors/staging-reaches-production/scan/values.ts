@@ -44,6 +44,8 @@ const DATA_WORDS = new Set([
 ]);
 const COMPACT_DATA_HOSTS = new Set(['pghost', 'dbhost', 'dbserver', 'dburl', 'dburi', 'pgurl', 'mysqlhost', 'redishost', 'mongohost', 'mongourl', 'mongouri', 'redisurl', 'dbendpoint']);
 const HOST_WORDS = new Set(['host', 'hostname', 'hosts', 'server', 'servers', 'endpoint', 'endpoints', 'address', 'addr', 'url', 'uri', 'urls', 'dsn', 'cluster', 'writer', 'reader', 'primary', 'replica', 'nodes']);
+const MANAGED_DATABASE_HOST = /^[a-z0-9.-]+\.(rds\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?$/;
+
 /** Buckets that hold infrastructure state: one per organisation, every environment under its own key. */
 const STATE_WORDS = new Set(['state', 'tfstate', 'backend', 'terraform', 'pulumi', 'terragrunt']);
 const DRIVER_KEYS = ['adapter', 'dialect', 'engine', 'ENGINE', 'driver', 'client', 'provider'];
@@ -52,30 +54,36 @@ const DRIVER_KEYS = ['adapter', 'dialect', 'engine', 'ENGINE', 'driver', 'client
 export function isDatabaseHostVariable(context: ValueContext): boolean {
   const variable = context.variable;
   if (!variable) return false;
-  const tokens = tokensOf(variable);
+  const tokens = tokensOfVariable(variable);
   if (tokens.length === 1 && COMPACT_DATA_HOSTS.has(tokens[0]!)) return true;
   const last = tokens[tokens.length - 1];
   if (!last || !HOST_WORDS.has(last)) return false;
   if (tokens.some((token) => DATA_WORDS.has(token))) return true;
   if (context.databaseFile) return true;
   if (context.siblings && DRIVER_KEYS.some((key) => context.siblings!.has(key))) return true;
-  return context.path.some((step) => typeof step === 'string' && tokensOf(step).some((token) => DATA_WORDS.has(token)));
+  return context.path.some((step) => typeof step === 'string' && tokensOfVariable(step).some((token) => DATA_WORDS.has(token)));
 }
 
-function tokensHave(variable: string | undefined, ...words: string[]): boolean {
-  if (!variable) return false;
-  const tokens = tokensOf(variable);
-  return words.every((word) => tokens.includes(word));
+const TOKENS = new Map<string, string[]>();
+
+/** Variable names repeat across a repository: tokenise each once. */
+function tokensOfVariable(variable: string): string[] {
+  let tokens = TOKENS.get(variable);
+  if (!tokens) {
+    if (TOKENS.size > 20_000) TOKENS.clear();
+    TOKENS.set(variable, (tokens = tokensOf(variable)));
+  }
+  return tokens;
 }
 
 /** The resources a literal value names. Empty for values that name none or only a local/placeholder one. */
 export function identifyValue(raw: string, context: ValueContext): ResourceIdentity[] {
   const value = raw.trim();
-  if (value === '' || value.length > 2000) return [];
+  if (value === '' || value.length > 1000) return [];
   const variable = context.variable;
   const found: ResourceIdentity[] = [];
 
-  const payment = livePaymentOf(value, variable);
+  const payment = /live|prod|paypal|authorize/i.test(value) ? livePaymentOf(value, variable) : undefined;
   if (payment) {
     found.push({
       kind: 'payment-key',
@@ -88,16 +96,18 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   }
   // Sequelize names the variable that holds the URL: the name is the evidence.
   if (variable === 'use_env_variable' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return [secretIdentity(value)];
-  const stackTokens = variable ? tokensOf(variable) : [];
+  const stackTokens = variable ? tokensOfVariable(variable) : [];
   if (stackTokens.includes('stack') && (/^[\w.-]+\/[\w.-]+\/[\w.-]+$/.test(value) || (stackTokens.join(' ') === 'stack name' && /^[\w./-]+$/.test(value)))) {
     const stack = stackIdentity('pulumi', value);
     return stack ? [stack] : [];
   }
+  // Resource values are single tokens; prose (messages, descriptions, commands) names none, bar connection strings.
+  if (/\s/.test(value) && !value.includes(';')) return found;
   if (isDatabaseUrl(value)) {
     const identity = databaseUrlIdentity(value);
     return identity ? [identity] : [];
   }
-  const bucket = bucketUrlIdentity(value);
+  const bucket = value.includes('://') || value.startsWith('arn:') ? bucketUrlIdentity(value) : undefined;
   if (bucket) return [bucket];
   if (/^https?:\/\/[a-z]{20}\.supabase\.(co|in)\/?$/.test(value)) {
     const supabase = supabaseProjectIdentity(value);
@@ -109,17 +119,18 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   }
   const cloudSql = cloudSqlIdentity(value);
   if (cloudSql) return [cloudSql];
-  const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(value);
-  if (role) {
-    const account = awsAccountIdentity(role[1]!);
-    return account ? [account] : [];
+  // Managed database endpoints say what they are, whatever the variable (`default = "orders-prod.….rds.amazonaws.com"`).
+  if (MANAGED_DATABASE_HOST.test(value)) {
+    const host = databaseHostIdentity(value);
+    if (host) return [host];
   }
   if (/;/.test(value) && /(^|;)\s*(server|data source|host|address)\s*=/i.test(value)) {
     const connection = connectionStringIdentity(value);
     return connection ? [connection] : [];
   }
   if (!variable) return found;
-  const tokens = tokensOf(variable);
+  const tokens = tokensOfVariable(variable);
+  const has = (...words: string[]) => words.every((word) => tokens.includes(word));
 
   if ((tokens.includes('bucket') || tokens.includes('buckets')) && !tokens.some((token) => STATE_WORDS.has(token))) {
     const named = bucketIdentity(value.replace(/^(s3|gs):\/\//, '').split('/')[0]!, tokens.includes('gcs') ? 'gcs' : tokens.includes('s3') ? 's3' : undefined);
@@ -132,11 +143,11 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database, engine: engine ? engineName(engine) : undefined });
     return host ? [host] : [];
   }
-  if (tokensHave(variable, 'supabase', 'project') || tokensHave(variable, 'supabase', 'ref')) {
+  if (has('supabase', 'project') || has('supabase', 'ref')) {
     const supabase = supabaseProjectIdentity(value);
     return supabase ? [supabase] : [];
   }
-  if (tokensHave(variable, 'neon', 'project')) {
+  if (has('neon', 'project')) {
     const neon = neonProjectIdentity(value);
     return neon ? [neon] : [];
   }
@@ -144,7 +155,7 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const account = awsAccountIdentity(value);
     return account ? [account] : [];
   }
-  if (isProjectVariable(variable, context)) {
+  if (isProjectVariable(variable, tokens, context)) {
     const project = gcpProjectIdentity(value, tokens.includes('firebase'));
     return project ? [project] : [];
   }
@@ -167,7 +178,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   return found;
 }
 
-function isProjectVariable(variable: string, context: ValueContext): boolean {
+function isProjectVariable(variable: string, tokens: readonly string[], context: ValueContext): boolean {
+  if (!tokens.includes('project') && !tokens.includes('projectid')) return false;
   const compact = variable.toLowerCase().replace(/[^a-z]/g, '');
   if (['googlecloudproject', 'gcloudproject', 'gcpproject', 'gcpprojectid', 'googleprojectid', 'googlecloudprojectid', 'firebaseprojectid', 'firebaseproject', 'cloudsdkcoreproject', 'gcloudprojectid'].includes(compact)) return true;
   if (variable === 'PROJECT_ID') return true;
@@ -204,7 +216,7 @@ const REFERENCES: ReadonlyArray<{ regex: RegExp; build: (match: RegExpExecArray)
 
 /** Named references inside a literal string value (CI expressions, `${VAR}`, ERB `ENV[...]`, `${ssm:...}`, `${cf:...}`). */
 export function referencesIn(value: string): NamedReference[] {
-  if (!/[$%{]|ENV/.test(value)) return [];
+  if (!/\$\{|\{\{|ENV/.test(value)) return [];
   const found: NamedReference[] = [];
   const seen = new Set<string>();
   for (const { regex, build } of REFERENCES) {
