@@ -96,6 +96,13 @@ function judge(resource: EnvironmentResource, model: EnvironmentModel): Verdict 
   return undefined;
 }
 
+/** "uses production's ..." -> "use production's ..." for several environments. */
+function pluralVerb(action: string): string {
+  const [verb, ...rest] = action.split(' ');
+  const plural = verb === 'is' ? 'are' : verb!.endsWith('s') ? verb!.slice(0, -1) : verb!;
+  return [plural, ...rest].join(' ');
+}
+
 function ruleSeverity(ruleId: string): Severity {
   return RULES.find((rule) => rule.id === ruleId)?.severity ?? 'medium';
 }
@@ -107,7 +114,7 @@ function emit(context: FinishContext, { resource, verdict, environments, inherit
   const where = `${resource.variable ? `\`${resource.variable}\` in ` : ''}${resource.location.path}`;
   const message = inheritedBy
     ? `${who} ${names.length === 1 ? 'inherits' : 'inherit'} a production value from the base configuration: it ${verdict.action} (${where}). ${verdict.detail ?? ''}`.trim()
-    : `${who} ${verdict.action} (${where}). ${verdict.detail ?? ''}`.trim();
+    : `${who} ${names.length === 1 ? verdict.action : pluralVerb(verdict.action)} (${where}). ${verdict.detail ?? ''}`.trim();
   const related = [...verdict.related, ...(inheritedBy ?? [])];
   context.report({
     ruleId: verdict.ruleId,

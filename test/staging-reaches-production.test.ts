@@ -1,0 +1,344 @@
+// The staging-reaches-production detector through scan(): the team's environment aliases, the facts it publishes for
+// other stages, identities compared across formats, references, inheritance, precision traps, malformed configs and
+// determinism. Per-rule positives and negatives live in the rules' samples; whole repos in fixtures/.
+import { afterAll, describe, expect, it } from 'vitest';
+import { stagingReachesProduction } from '../detectors/staging-reaches-production/index.js';
+import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from '../src/facts/environment.js';
+import type { Detector } from '../src/model.js';
+import { scan } from '../src/scan.js';
+import { materialise, FIXTURES } from './helpers/fixture.js';
+import { makeRepo, type TempRepo } from './helpers/repo.js';
+
+const repos: TempRepo[] = [];
+afterAll(() => repos.forEach((repo) => repo.remove()));
+
+function repo(files: Record<string, string>): TempRepo {
+  const made = makeRepo(files);
+  repos.push(made);
+  return made;
+}
+
+interface Facts {
+  resources: EnvironmentResource[];
+  layers: EnvironmentLayer[];
+  crossings: EnvironmentCrossing[];
+}
+
+/** Reads what the detector published, as a later stage (backups, blast radius) would. */
+function factProbe(into: Facts): Detector {
+  return {
+    id: 'probe',
+    rules: [],
+    consumes: ['environment-resource', 'environment-layer', 'environment-crossing'],
+    finish(context) {
+      into.resources = [...context.facts.all('environment-resource')];
+      into.layers = [...context.facts.all('environment-layer')];
+      into.crossings = [...context.facts.all('environment-crossing')];
+    },
+  };
+}
+
+async function run(files: Record<string, string>) {
+  const facts: Facts = { resources: [], layers: [], crossings: [] };
+  const result = await scan({ root: repo(files).root, detectors: [stagingReachesProduction, factProbe(facts)] });
+  const found = result.findings.map((finding) => `${finding.ruleId.replace('staging-reaches-production/', '')} ${finding.location.path}:${finding.location.span.line}`);
+  return { result, found, facts };
+}
+
+const RDS_URL = 'postgres://app:S3cr3tPass@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders';
+
+describe('environment aliases from .blast-radius.yml', () => {
+  const files = {
+    'deploy/blue/.env': 'DATABASE_URL=postgres://app:pw@orders.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
+    'deploy/green/.env': 'DATABASE_URL=postgres://app:pw@orders.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
+    'railway.json': '{\n  "deploy": { "startCommand": "node server.js" },\n  "environments": { "green": { "deploy": { "startCommand": "node server.js --debug" } } }\n}\n',
+  };
+
+  it('places team-named environments, so blue (production) and green (staging) sharing a database is reported', async () => {
+    const { found, result } = await run({ ...files, '.blast-radius.yml': 'environments:\n  blue: production\n  green: staging\n' });
+    expect(found).toEqual(['shared-database deploy/green/.env:1']);
+    expect(result.findings[0]!.message).toContain('The staging (`green`) environment uses production');
+  });
+
+  it('reports nothing for names it cannot place without the config', async () => {
+    expect((await run(files)).found).toEqual([]);
+  });
+
+  it('lets an alias make a name production: a live key in a `demo` environment the team calls production is not reported', async () => {
+    const key = ['sk', 'live', '51Hx8aQKpL2mZr7Tq9WbY3vN4cD6eF8gH0jK'].join('_');
+    const demo = { '.env.demo': `STRIPE_SECRET_KEY=${key}\n` };
+    expect((await run(demo)).found).toEqual(['live-payment-key .env.demo:1']);
+    expect((await run({ ...demo, '.blast-radius.yml': 'environments:\n  demo: production\n' })).found).toEqual([]);
+  });
+});
+
+describe('facts for later stages', () => {
+  it('publishes normalised identities with environment and location, comparable with data-store identities', async () => {
+    const { facts } = await run({
+      '.env.staging': `DATABASE_URL=${RDS_URL}\nS3_BUCKET=acme-uploads\n`,
+      'k8s/overlays/production/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: data\nspec:\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
+    });
+    const summary = facts.resources.map((fact) => ({
+      environment: fact.environment,
+      kind: fact.kind,
+      identity: fact.identity,
+      otherIdentities: fact.otherIdentities,
+      where: `${fact.location.path}:${fact.location.span.line}`,
+    }));
+    expect(summary).toEqual([
+      {
+        environment: 'staging',
+        kind: 'database',
+        identity: 'rds:orders-prod',
+        otherIdentities: ['db:postgres://orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders', 'host:orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com'],
+        where: '.env.staging:1',
+      },
+      { environment: 'staging', kind: 'bucket', identity: 'bucket:acme-uploads', otherIdentities: undefined, where: '.env.staging:2' },
+      { environment: 'production', kind: 'volume', identity: 'volume:vol-0a1b2c3d4e5f60718', otherIdentities: undefined, where: 'k8s/overlays/production/pv.yaml:8' },
+      { environment: 'production', kind: 'volume', identity: 'volume:pv:data', otherIdentities: undefined, where: 'k8s/overlays/production/pv.yaml:4' },
+    ]);
+    expect(JSON.stringify(facts.resources)).not.toContain('S3cr3tPass');
+  });
+
+  it('publishes one crossing per reported environment, with the production location and identity', async () => {
+    const production = `DATABASE_URL=${RDS_URL}`;
+    const staging = `DATABASE_URL=${RDS_URL.replace('S3cr3tPass', 'other')}`;
+    const { facts, result } = await run({ '.env.production': `${production}\n`, '.env.staging': `${staging}\n` });
+    expect(facts.crossings).toEqual([
+      {
+        environment: 'staging',
+        resourceKind: 'database',
+        resource: 'database postgres://orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders',
+        location: { path: '.env.staging', span: { line: 1, column: 1, endLine: 1, endColumn: staging.length + 1 } },
+        productionLocation: { path: '.env.production', span: { line: 1, column: 1, endLine: 1, endColumn: production.length + 1 } },
+        identity: 'rds:orders-prod',
+        rule: 'staging-reaches-production/shared-database',
+        inherited: undefined,
+      },
+    ]);
+    expect(result.summary.crossings).toEqual([{ environment: 'staging', resource: facts.crossings[0]!.resource, location: facts.crossings[0]!.location }]);
+    expect(result.findings[0]!.related?.[0]?.location.path).toBe('.env.production');
+  });
+
+  it('publishes the layers of each configuration family with the keys they set', async () => {
+    const { facts } = await run({
+      '.env': 'PORT=3000\nDATABASE_URL=postgres://app:pw@localhost/app\n',
+      '.env.staging': 'PORT=8080\nLOG_LEVEL=debug\n',
+      'netlify.toml': '[build.environment]\n  NODE_VERSION = "20"\n\n[context.production.environment]\n  API = "https://api.acme.dev"\n',
+    });
+    expect(facts.layers.map((layer) => `${layer.family} ${layer.environment}/${layer.environmentName} [${layer.keys.join(',')}]${layer.implicit ? ' implicit' : ''}`)).toEqual([
+      'dotenv: staging/staging [LOG_LEVEL,PORT]',
+      'netlify:netlify.toml production/production [API]',
+      'netlify:netlify.toml preview/deploy-preview [] implicit',
+      'netlify:netlify.toml preview/branch-deploy [] implicit',
+    ]);
+  });
+});
+
+describe('identities compared across formats', () => {
+  it('matches a staging database URL with the RDS instance production declares in Terraform', async () => {
+    const { found, result } = await run({
+      'envs/prod/db.tf': 'resource "aws_db_instance" "orders" {\n  identifier     = "orders"\n  engine         = "postgres"\n  instance_class = "db.t4g.large"\n}\n',
+      'services/api/.env.staging': 'DATABASE_URL=postgres://api:pw@orders.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders_staging\n',
+    });
+    expect(found).toEqual(['shared-database services/api/.env.staging:1']);
+    expect(result.findings[0]!.related?.[0]).toMatchObject({ location: { path: 'envs/prod/db.tf' }, message: 'production declares this database here (prod)' });
+  });
+
+  it('matches a bucket named in Terraform with the same bucket as an s3:// URL in a staging manifest', async () => {
+    const { found } = await run({
+      'infra/production/storage.tf': 'resource "aws_s3_bucket" "exports" {\n  bucket = "acme-data-exports"\n}\n',
+      'k8s/staging/cronjob.yaml':
+        'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: export\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: export\n              image: ghcr.io/acme/export:1.2.0\n              env:\n                - name: EXPORT_TARGET\n                  value: s3://acme-data-exports/nightly/\n',
+    });
+    expect(found).toEqual(['shared-bucket k8s/staging/cronjob.yaml:16']);
+  });
+
+  it('reports a server shared with production at high, not critical, when the databases differ', async () => {
+    const { result } = await run({
+      '.env.production': 'DATABASE_URL=postgres://app:pw@db1.acme-internal.net:5432/app_production\n',
+      '.env.staging': 'DATABASE_URL=postgres://app:pw@db1.acme-internal.net:5432/app_staging\n',
+    });
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['staging-reaches-production/shared-database high']);
+  });
+
+  it('compares a Supabase pooler URL by the project ref in its user, not by the shared pooler host', async () => {
+    const pooler = (ref: string) => `postgres://postgres.${ref}:pw@aws-0-eu-central-1.pooler.supabase.com:6543/postgres`;
+    expect((await run({ '.env.production': `DATABASE_URL=${pooler('abcdefghijklmnopqrst')}\n`, '.env.staging': `DATABASE_URL=${pooler('tsrqponmlkjihgfedcba')}\n` })).found).toEqual([]);
+    expect((await run({ '.env.production': `DATABASE_URL=${pooler('abcdefghijklmnopqrst')}\n`, '.env.staging': 'SUPABASE_URL=https://abcdefghijklmnopqrst.supabase.co\n' })).found).toEqual([
+      'shared-database .env.staging:1',
+    ]);
+  });
+});
+
+describe('references and inheritance', () => {
+  it('resolves a reference inside the same environment before comparing', async () => {
+    const { found } = await run({
+      '.env.production': `DATABASE_URL=${RDS_URL}\n`,
+      '.env.staging': 'DB_HOST=orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com\nDATABASE_URL=postgres://app:${DB_PASSWORD}@${DB_HOST}:5432/orders\n',
+    });
+    expect(found).toEqual(['shared-database .env.staging:1', 'shared-database .env.staging:2']);
+  });
+
+  it('treats an unresolved reference by its name: a staging file reading PROD_DATABASE_URL', async () => {
+    const { found } = await run({ '.env.staging': 'DATABASE_URL=${PROD_DATABASE_URL}\nAPI_URL=${PRODUCTION_SITE_NAME}\n' });
+    expect(found).toEqual(['reads-production-secret .env.staging:1']);
+  });
+
+  it('reports a YAML anchor shared by several environments once, naming all of them', async () => {
+    const { found, result } = await run({
+      'config/database.yml':
+        'default: &default\n  adapter: postgresql\n  host: crm-db.cqz8vkt1m2ab.us-west-2.rds.amazonaws.com\n  database: crm\n\ndevelopment:\n  <<: *default\n\ntest:\n  <<: *default\n\nproduction:\n  <<: *default\n',
+    });
+    expect(found).toEqual(['shared-database config/database.yml:3']);
+    expect(result.findings[0]!.message).toMatch(/^The development and test environments use production's/);
+  });
+
+  it('says which layers inherit a production base value and does not report layers that override it', async () => {
+    const { result } = await run({
+      '.env': `DATABASE_URL=${RDS_URL}\n`,
+      '.env.staging': 'PORT=8080\n',
+      '.env.development': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/orders\n',
+    });
+    expect(result.findings.map((finding) => [finding.ruleId, finding.message.split(':')[0], finding.related?.map((entry) => entry.location.path)])).toEqual([
+      ['staging-reaches-production/inherited-production-value', 'The staging environment inherits a production value from the base configuration', ['.env.staging']],
+    ]);
+  });
+});
+
+describe('precision: what is never evidence', () => {
+  it('stays quiet on localhost, compose services, cluster-internal names, placeholders, NODE_ENV, comments, build targets and example files', async () => {
+    const { found } = await run({
+      '.env.production': `NODE_ENV=production\nDATABASE_URL=${RDS_URL}\nREDIS_URL=redis://redis:6379\n`,
+      '.env.staging': '# staging mirrors production settings, pointed at its own database\nNODE_ENV=production\nDATABASE_URL=${STAGING_DATABASE_URL}\nREDIS_URL=redis://redis:6379\nSEARCH_URL=http://opensearch.production.svc.cluster.local:9200\n',
+      '.env.development': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/orders\nCACHE_HOST=127.0.0.1\n',
+      '.env.staging.example': `DATABASE_URL=${RDS_URL}\n`,
+      'docker-compose.staging.yml': 'services:\n  web:\n    build:\n      context: .\n      target: production\n    environment:\n      DATABASE_URL: postgres://app:app@db:5432/app\n  db:\n    image: postgres:16\n',
+      'k8s/staging/deploy.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\n  namespace: staging\ndata:\n  DB_HOST: postgres.production.svc.cluster.local\n  DATABASE_URL: postgres://api:pw@your-db-host.example.com:5432/api\n',
+      'tests/fixtures/.env.staging': `DATABASE_URL=${RDS_URL}\n`,
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('stays quiet when staging has a server of its own, even one whose database is named after an environment', async () => {
+    const { found } = await run({
+      '.env.production': 'DATABASE_URL=postgres://app:pw@db.acme.com:5432/acme\n',
+      '.env.staging': 'DATABASE_URL=postgres://app:pw@db.staging.acme.com:5432/acme_production\n',
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('does not place a job whose environment is an expression, nor a job that only runs on push', async () => {
+    const { found } = await run({
+      '.github/workflows/deploy.yml':
+        'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    strategy:\n      matrix:\n        target: [staging, production]\n    environment: ${{ matrix.target }}\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('does not compare state buckets, which hold every environment under its own key', async () => {
+    const { found } = await run({
+      'envs/prod/backend.tf': 'terraform {\n  backend "s3" {\n    bucket = "acme-tfstate"\n    key    = "prod/app.tfstate"\n  }\n}\n',
+      'envs/staging/backend.tf': 'terraform {\n  backend "s3" {\n    bucket = "acme-tfstate"\n    key    = "staging/app.tfstate"\n  }\n}\n',
+      '.github/workflows/plan-staging.yml': 'on: pull_request\njobs:\n  plan:\n    runs-on: ubuntu-latest\n    env:\n      TF_STATE_BUCKET: acme-tfstate\n    steps:\n      - run: terraform plan\n',
+    });
+    expect(found).toEqual([]);
+  });
+});
+
+describe('malformed and partial configs', () => {
+  it('never crashes: unreadable files and structures become notifications and the rest is still judged', async () => {
+    const fixture = materialise(`${FIXTURES}staging-reaches-production/malformed-configs`);
+    repos.push(fixture);
+    const result = await scan({ root: fixture.root, detectors: [stagingReachesProduction] });
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.location.path}:${finding.location.span.line}`)).toEqual([
+      'staging-reaches-production/shared-bucket .env.staging:5',
+    ]);
+    expect(result.notifications.map((notification) => `${notification.code} ${notification.path}`)).toEqual([
+      'environment-config-unreadable .firebaserc',
+      'parse-error .github/workflows/deploy-staging.yml',
+      'parse-error envs/staging/main.tf',
+      'environment-config-unreadable render.yaml',
+      'environment-config-unreadable serverless.yml',
+      'parse-error src/Legacy/appsettings.Staging.json',
+    ]);
+  });
+
+  it('reads a database.yml whose ERB control tags are not YAML', async () => {
+    const { found, result } = await run({
+      'config/database.yml':
+        'default: &default\n  adapter: postgresql\n<% if ENV["DB_REPLICA"] %>\n  replica: true\n<% end %>\n\nstaging:\n  <<: *default\n  host: crm-db.cqz8vkt1m2ab.us-west-2.rds.amazonaws.com\n\nproduction:\n  <<: *default\n  host: crm-db.cqz8vkt1m2ab.us-west-2.rds.amazonaws.com\n',
+    });
+    expect(found).toEqual(['shared-database config/database.yml:9']);
+    expect(result.notifications).toEqual([]);
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same findings, fingerprints and facts on every run', async () => {
+    const fixture = materialise(`${FIXTURES}staging-reaches-production/kustomize-overlays`);
+    repos.push(fixture);
+    const first = await scan({ root: fixture.root, detectors: [stagingReachesProduction] });
+    const second = await scan({ root: fixture.root, detectors: [stagingReachesProduction] });
+    expect(second.findings).toEqual(first.findings);
+    expect(second.summary).toEqual(first.summary);
+  });
+});
+
+describe('environments named by explicit keys in other formats', () => {
+  it('reads knexfile environments and the literal fallbacks of process.env reads', async () => {
+    const { found } = await run({
+      'knexfile.js':
+        "module.exports = {\n  development: {\n    client: 'pg',\n    connection: 'postgres://localhost/app_dev',\n  },\n  staging: {\n    client: 'pg',\n    connection: {\n      host: process.env.DB_HOST || 'app-prod.c9akciq32.eu-west-1.rds.amazonaws.com',\n      database: 'app',\n    },\n  },\n  production: {\n    client: 'pg',\n    connection: process.env.DATABASE_URL,\n  },\n};\n",
+    });
+    expect(found).toEqual(['production-named-resource knexfile.js:9']);
+  });
+
+  it('reads PM2 ecosystem environments (`env_production`, `env_staging`)', async () => {
+    const { found } = await run({
+      'ecosystem.config.js':
+        "module.exports = {\n  apps: [\n    {\n      name: 'api',\n      script: 'dist/server.js',\n      env: { PORT: 3000 },\n      env_production: { MONGO_URL: 'mongodb+srv://api:pw@cluster0.x7k2m.mongodb.net/api' },\n      env_staging: { MONGO_URL: 'mongodb+srv://api:pw@cluster0.x7k2m.mongodb.net/api' },\n    },\n  ],\n};\n",
+    });
+    expect(found).toEqual(['shared-database ecosystem.config.js:8']);
+  });
+
+  it('reads Terraform workspace conditions: the branch every other workspace gets is non-production', async () => {
+    const { found } = await run({
+      'main.tf':
+        'locals {\n  uploads_bucket = terraform.workspace == "prod" ? "acme-prod-uploads" : "acme-prod-uploads"\n  db_host        = terraform.workspace == "prod" ? "db.acme.dev" : "db.staging.acme.dev"\n}\n',
+    });
+    expect(found).toEqual(['shared-bucket main.tf:2']);
+  });
+
+  it('reads Supabase remotes and Pulumi stack configs', async () => {
+    const { found } = await run({
+      'supabase/config.toml': 'project_id = "acme"\n\n[remotes.production]\nproject_id = "abcdefghijklmnopqrst"\n\n[remotes.staging]\nproject_id = "abcdefghijklmnopqrst"\n',
+      'infra/Pulumi.yaml': 'name: acme-infra\nruntime: nodejs\n',
+      'infra/Pulumi.staging.yaml': 'config:\n  aws:region: eu-west-1\n  acme-infra:networkStack: acme/network/prod\n  acme-infra:dbHost: acme-prod.c9akciq32.eu-west-1.rds.amazonaws.com\n',
+    });
+    expect(found).toEqual([
+      'reads-production-state infra/Pulumi.staging.yaml:3',
+      'production-named-resource infra/Pulumi.staging.yaml:4',
+      'shared-database supabase/config.toml:7',
+    ]);
+  });
+
+  it('reads the stacks, workspaces and apps a non-production job\'s commands act on', async () => {
+    const { found, result } = await run({
+      '.github/workflows/staging.yml':
+        'name: Staging\non:\n  push:\n    branches: [develop]\njobs:\n  infra:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          terraform init\n          terraform workspace select prod\n          terraform apply -auto-approve\n      - run: flyctl deploy --app acme-api-prod --remote-only\n',
+    });
+    expect(found).toEqual(['reads-production-state .github/workflows/staging.yml:13', 'production-named-resource .github/workflows/staging.yml:15']);
+    expect(result.findings.map((finding) => finding.severity)).toEqual(['high', 'medium']);
+  });
+
+  it('reads node-config and .NET layers as families of the same directory', async () => {
+    const { found } = await run({
+      'config/default.json': '{\n  "s3": { "bucket": "acme-invoices-prod" }\n}\n',
+      'config/production.json': '{\n  "logLevel": "warn"\n}\n',
+      'config/test.json': '{\n  "s3": { "bucket": "acme-invoices-test" }\n}\n',
+      'config/staging.json': '{\n  "logLevel": "debug"\n}\n',
+    });
+    expect(found).toEqual(['inherited-production-value config/default.json:2']);
+  });
+});
