@@ -46,13 +46,25 @@ function binding(name: string, value: string, start: number): Binding {
   return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header };
 }
 
-/** Bindings on the lines of `text` (or of one slice of it): the fallback for every format. */
-export function lineBindings(text: string, offset = 0): Binding[] {
+/**
+ * Bindings on the lines of `text` (or of one slice of it): the fallback for every format. With `bareLiterals`
+ * false (source code), only quoted values count: a bare right-hand side there is an expression, not a literal.
+ */
+export function lineBindings(text: string, offset = 0, bareLiterals = true): Binding[] {
   const found: Binding[] = [];
-  for (const match of text.matchAll(LINE_BINDING)) {
+  const pattern = new RegExp(LINE_BINDING.source, LINE_BINDING.flags);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const groups = [match[3], match[4], match[5], match[6]];
     const index = groups.findIndex((group) => group !== undefined);
     const value = groups[index]!;
+    if (index === 3) {
+      // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
+      // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
+      if (value.startsWith('//') || !bareLiterals || /[([]/.test(value)) {
+        pattern.lastIndex = match.index + match[0].length - value.length;
+        continue;
+      }
+    }
     // The value starts after the opening quote for quoted forms, at the match for bare ones.
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     found.push(binding(match[2]!, value, offset + valueStart));
@@ -80,9 +92,14 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
     const located = locateValue(file, leaf, node.value);
     if (!located) continue;
     if (file.format === 'notebook' || (name === undefined && /\s/.test(node.value))) {
-      // Notebook cells and multi-line strings hold code: read their lines as code.
-      if (/\\/.test(file.text.slice(located.start, located.end))) continue;
-      found.push(...lineBindings(node.value, located.start));
+      // Notebook cells and multi-line strings hold code: read their lines as code, and find each value in the
+      // source (where it may sit between escapes) to point at it.
+      const raw = file.text.slice(located.start, located.end);
+      for (const inner of lineBindings(node.value, 0, false)) {
+        const at = raw.indexOf(inner.value);
+        const start = located.start + (at === -1 ? 0 : at);
+        found.push({ ...inner, start, end: at === -1 ? located.end : start + inner.value.length });
+      }
       continue;
     }
     // Compose-style `KEY=value` list items.

@@ -31,6 +31,8 @@ export interface FoundCredential {
   context: CredentialContext;
 }
 
+/** Formats where a bare right-hand side is an expression (`password = getpass()`), never a literal. */
+const CODE_FORMATS = new Set(['javascript', 'typescript', 'python', 'notebook']);
 const DATA_FORMATS = new Set(['yaml', 'json', 'toml', 'ini', 'properties', 'dotenv', 'hcl', 'notebook']);
 const GENERIC_KIND_IDS = new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 const CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
@@ -125,9 +127,10 @@ function bindingsOf(file: SourceFile): Binding[] {
     CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => pattern.keywords.some((keyword) => file.hasKeyword(keyword))));
   if (!hasNameKeyword) return [];
   // The line pass is cheap and decides whether the file is worth parsing at all.
-  const fromLines = lineBindings(file.text);
+  const fromLines = lineBindings(file.text, 0, !CODE_FORMATS.has(file.format));
   const interesting = fromLines.some((binding) => isInteresting(binding));
-  const structured = DATA_FORMATS.has(file.format) && (interesting || /\b(?:value|default)\s*[:=]/.test(file.text));
+  // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text));
   if (!interesting && !structured) return [];
   if (structured) return dataBindings(file) ?? fromLines;
   if (file.format === 'javascript' || file.format === 'typescript') {
@@ -208,7 +211,7 @@ function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
   const position = file.positionAt(candidate.start);
   const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
   const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? file.text.length;
-  const around = lineBindings(file.text.slice(windowStart, windowEnd === windowStart ? file.text.length : windowEnd), windowStart);
+  const around = lineBindings(file.text.slice(windowStart, windowEnd === windowStart ? file.text.length : windowEnd), windowStart, !CODE_FORMATS.has(file.format));
   const own = candidate.binding ?? around.find((binding) => binding.start <= candidate.start && candidate.end <= binding.end + 1);
   const siblings: string[] = [];
   const siblingValues: Record<string, string> = {};
