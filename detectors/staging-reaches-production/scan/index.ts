@@ -41,6 +41,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       scanJsConfig(rec, cls);
       return;
   }
+  // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.
+  if (cls.role === 'plain' && cls.tag.environment === 'base' && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text)) return;
   const document = cls.kind === 'rails-database' && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : file.data();
   if (!document) return;
   switch (cls.kind) {
@@ -89,6 +91,22 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
 
 export function walkDocument(rec: Recorder, cls: FileClass, document: DataDocument, extra: Partial<WalkOptions> = {}): void {
   for (const root of document.roots) walkSection(rec, topSection(cls, root), { ...walkOptions(cls), ...extra });
+}
+
+const UNPLACED_KINDS = new Set<FileClass['kind']>(['data', 'node-config', 'helm-values', 'kustomization', 'spring', 'dotnet', 'kamal', 'tfvars']);
+const ENVIRONMENT_KEY = /(?:^|[\s{,"'])(production|prod|prd|staging|stage|stg|preprod|uat|qa|preview|review|development|dev|develop|test|testing|sandbox|demo)["']?\s*[:=]/gim;
+const ENVIRONMENT_VALUE = /\b(namespace|environment|env|stage|on-profile|profiles|app_env|rails_env|deploy_env)["']?\s*[:=]\s*["']?[\w-]*(prod|prd|stag|stg|dev|preview|review|uat|qa|test|sandbox|demo)/i;
+
+/** Content that could place values in an environment: a key named after one, or a namespace/environment value. */
+function namesEnvironmentsInside(text: string): boolean {
+  if (ENVIRONMENT_VALUE.test(text)) return true;
+  // A lookup map keyed by environments has at least two of them (`test:` alone is a CI job or a flag).
+  const keys = new Set<string>();
+  for (const match of text.matchAll(ENVIRONMENT_KEY)) {
+    keys.add(match[1]!.toLowerCase());
+    if (keys.size >= 2) return true;
+  }
+  return false;
 }
 
 /** An ERB control tag on a line of its own (`<% if ENV['REPLICA'] %>`), which YAML cannot read. */
