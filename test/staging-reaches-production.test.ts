@@ -342,3 +342,31 @@ describe('environments named by explicit keys in other formats', () => {
     expect(found).toEqual(['inherited-production-value config/default.json:2']);
   });
 });
+
+describe('production credentials and storage reached by name', () => {
+  it('reports credential files, AWS profiles, kube contexts and external secrets named for production', async () => {
+    const { found } = await run({
+      '.env.staging': 'APP_ENV=staging\nGOOGLE_APPLICATION_CREDENTIALS=./keys/acme-prod-sa.json\nAWS_PROFILE=acme-prod\nAWS_SHARED_CREDENTIALS_FILE=~/.aws/credentials\n',
+      'k8s/overlays/staging/external-secret.yaml':
+        'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: payments-db\nspec:\n  secretStoreRef:\n    name: aws\n    kind: ClusterSecretStore\n  target:\n    name: payments-db\n  data:\n    - secretKey: url\n      remoteRef:\n        key: prod/payments/database-url\n',
+      '.github/workflows/deploy-staging.yml':
+        'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: kubectl --context prod-eks -n payments apply -f k8s/\n',
+    });
+    expect(found).toEqual([
+      'reads-production-secret .env.staging:2',
+      'reads-production-secret .env.staging:3',
+      'reads-production-secret .github/workflows/deploy-staging.yml:9',
+      'reads-production-secret k8s/overlays/staging/external-secret.yaml:14',
+    ]);
+  });
+
+  it('reports a staging bind mount or hostPath whose path is production\'s, but never compares host paths across hosts', async () => {
+    const { found } = await run({
+      'docker-compose.staging.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/acme-prod/pgdata:/var/lib/postgresql/data\n',
+      'docker-compose.prod.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/acme/pgdata:/var/lib/postgresql/data\n',
+      'docker-compose.dev.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/acme/pgdata:/var/lib/postgresql/data\n',
+      'k8s/staging/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: backup-reader\nspec:\n  volumes:\n    - name: data\n      hostPath:\n        path: /mnt/production-data\n  containers:\n    - name: reader\n      image: busybox\n',
+    });
+    expect(found).toEqual(['production-named-resource docker-compose.staging.yml:5', 'production-named-resource k8s/staging/pod.yaml:9']);
+  });
+});

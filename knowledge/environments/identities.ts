@@ -23,7 +23,7 @@ export interface ResourceIdentity {
  * Identity schemes that name something inside a scope the repo does not show (a namespace, an app, a cluster): two
  * environments using the same name there usually mean two objects, so only the name itself is evidence.
  */
-export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['volume:pvc:', 'volume:pv:', 'volume:fly:', 'secret:k8s:'];
+export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:'];
 
 export function isComparableIdentity(identity: string): boolean {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
@@ -323,13 +323,13 @@ export function bucketIdentity(rawName: string, provider?: string): ResourceIden
 // ---------------------------------------------------------------------------------------------------------------
 // Volumes, projects, accounts, apps
 
-export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | 'fly', scope?: string): ResourceIdentity | undefined {
+export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | 'fly' | 'hostpath', scope?: string): ResourceIdentity | undefined {
   const value = raw.trim();
   if (value === '' || /\$\{|\{\{/.test(value)) return undefined;
   if (scheme) {
     const name = value.toLowerCase();
     const qualified = scheme === 'fly' && scope ? `${scope}/${name}` : name;
-    const label = { docker: 'Docker volume', pvc: 'PersistentVolumeClaim', pv: 'PersistentVolume', fly: 'Fly volume' }[scheme];
+    const label = { docker: 'Docker volume', pvc: 'PersistentVolumeClaim', pv: 'PersistentVolume', fly: 'Fly volume', hostpath: 'host path' }[scheme];
     return { kind: 'volume', identity: `volume:${scheme}:${qualified}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
   }
   const ebs = /\b(vol-[0-9a-f]{8}(?:[0-9a-f]{9})?)\b/.exec(value);
@@ -432,16 +432,41 @@ export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIden
   };
 }
 
-/** A secret or variable referred to by name (`secrets.PROD_DB_URL`, `${PROD_DATABASE_URL}`, `${ssm:/acme/prod/db}`). */
-export function secretIdentity(name: string, store?: 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager'): ResourceIdentity {
+export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context';
+
+const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
+  ssm: { scheme: 'ssm', label: 'SSM parameter' },
+  k8s: { scheme: 'k8s', label: 'Kubernetes secret' },
+  'aws-secrets-manager': { scheme: 'aws', label: 'AWS secret' },
+  'gcp-secret-manager': { scheme: 'gcp', label: 'GCP secret' },
+  external: { scheme: 'external', label: 'external secret' },
+  file: { scheme: 'file', label: 'credential file' },
+  'aws-profile': { scheme: 'aws-profile', label: 'AWS profile' },
+  'kube-context': { scheme: 'kube-context', label: 'Kubernetes context' },
+};
+
+/**
+ * A secret or credential referred to by name: a CI secret or environment variable (`secrets.PROD_DB_URL`,
+ * `${PROD_DATABASE_URL}`), or an entry of a store (`${ssm:/acme/prod/db}`, a Kubernetes secret, a credential file,
+ * an AWS profile or kube context).
+ */
+export function secretIdentity(name: string, store?: SecretStore): ResourceIdentity {
   const trimmed = name.trim();
   if (store) {
-    const label = { ssm: 'SSM parameter', k8s: 'Kubernetes secret', 'aws-secrets-manager': 'AWS secret', 'gcp-secret-manager': 'GCP secret' }[store];
-    const scheme = { ssm: 'ssm', k8s: 'k8s', 'aws-secrets-manager': 'aws', 'gcp-secret-manager': 'gcp' }[store];
+    const { scheme, label } = SECRET_STORES[store];
     return { kind: 'secret', identity: `secret:${scheme}:${trimmed}`, otherIdentities: [], display: `${label} ${trimmed}`, name: trimmed, secrets: [] };
   }
   const upper = trimmed.toUpperCase();
   return { kind: 'secret', identity: `secret:${upper}`, otherIdentities: [], display: upper, name: upper, secrets: [] };
+}
+
+/** Secrets named by ARN: Secrets Manager (the random 6-character suffix dropped) and SSM parameters. */
+export function secretArnIdentity(value: string): ResourceIdentity | undefined {
+  const manager = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:(.+?)(?:-[A-Za-z0-9]{6})?$/.exec(value.trim());
+  if (manager) return secretIdentity(manager[1]!, 'aws-secrets-manager');
+  const parameter = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter(\/.+)$/.exec(value.trim());
+  if (parameter) return secretIdentity(parameter[1]!, 'ssm');
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -499,7 +524,7 @@ export function identityName(identity: string): string | undefined {
     case 'bucket':
       return rest.replace(/^(azure|r2):/, '').replace(/^[a-f0-9]{32}\//, '');
     case 'volume':
-      return /^(docker|pvc|pv|fly|render|nfs):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : undefined;
+      return /^(docker|pvc|pv|fly|render|nfs|hostpath):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : undefined;
     case 'project':
       return rest.startsWith('gcp:') ? rest.slice(4) : undefined;
     case 'tfstate':
@@ -507,7 +532,7 @@ export function identityName(identity: string): string | undefined {
     case 'stack':
       return rest.slice(rest.indexOf(':') + 1);
     case 'secret':
-      return /^(ssm|k8s|aws|gcp):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : rest;
+      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : rest;
     default:
       return undefined;
   }

@@ -36,11 +36,13 @@ export type ResourceKind =
  * - `tfstate:s3:<bucket>/<key>[@<workspace>]`, `tfstate:gcs:<bucket>/<prefix>`,
  *   `tfstate:azurerm:<account>/<container>/<key>`, `tfstate:tfc:<organization>/<workspace>`, `tfstate:dir:<path>`
  *   (a Terragrunt dependency's directory);
- * - `volume:nfs:<server>:<path>`, `volume:render:<service>/<disk>`;
+ * - `volume:nfs:<server>:<path>`, `volume:render:<service>/<disk>`, `volume:hostpath:<path>` (a bind mount or
+ *   hostPath, compared by name only);
  * - `stack:pulumi:<[org/project/]stack>`, `stack:cf:<stack or export name>`, `stack:serverless:<stage>`,
  *   `tfstate:workspace:<name>` (a Terraform workspace a command selects), `railway-environment:<name>`;
  * - `secret:<NAME>` (a CI secret or environment variable read by name, uppercased), `secret:ssm:<path>`,
- *   `secret:k8s:<name>`, `secret:aws:<name>`, `secret:gcp:<name>`;
+ *   `secret:k8s:<name>`, `secret:aws:<name>`, `secret:gcp:<name>`, `secret:external:<key>` (External Secrets),
+ *   `secret:file:<path>` (a credential file), `secret:aws-profile:<name>`, `secret:kube-context:<name>`;
  * - `payment:<provider>:<sha256 prefix of the key>`, `payment-mode:<provider>:live`.
  * `identity` is the strongest of these for the value; `otherIdentities` holds the weaker ones (a database URL on an
  * RDS host has identity `rds:orders-prod` and others `db:postgres://…` and `host:orders-prod.….rds.amazonaws.com`).

@@ -77,7 +77,7 @@ const SENSITIVE = /(^|_)(DATABASE|DB|DSN|PASSWORD|PASSWD|PWD|SECRET|TOKEN|KEY|CR
 export function judgeSecret(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
   if (resource.kind !== 'secret' || !model.productionNamed(resource)) return undefined;
   const name = identityName(resource.identity) ?? resource.display;
-  const ciSecret = /^secrets\./.test(resource.variable ?? '') || /^secret:(ssm|aws|gcp|k8s):/.test(resource.identity);
+  const ciSecret = /^secrets\./.test(resource.variable ?? '') || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context):/.test(resource.identity);
   if (!ciSecret && !SENSITIVE.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
   const production = model.productionWith(resource.identity);
   return {

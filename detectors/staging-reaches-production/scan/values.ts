@@ -13,6 +13,7 @@ import {
   gcpProjectIdentity,
   isDatabaseUrl,
   neonProjectIdentity,
+  secretArnIdentity,
   secretIdentity,
   stackIdentity,
   supabaseProjectIdentity,
@@ -45,6 +46,8 @@ const DATA_WORDS = new Set([
 const COMPACT_DATA_HOSTS = new Set(['pghost', 'dbhost', 'dbserver', 'dburl', 'dburi', 'pgurl', 'mysqlhost', 'redishost', 'mongohost', 'mongourl', 'mongouri', 'redisurl', 'dbendpoint']);
 const HOST_WORDS = new Set(['host', 'hostname', 'hosts', 'server', 'servers', 'endpoint', 'endpoints', 'address', 'addr', 'url', 'uri', 'urls', 'dsn', 'cluster', 'writer', 'reader', 'primary', 'replica', 'nodes']);
 const MANAGED_DATABASE_HOST = /^[a-z0-9.-]+\.(rds\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?$/;
+
+const CREDENTIAL_FILE_WORDS = new Set(['credentials', 'credential', 'creds', 'keyfile', 'kubeconfig', 'serviceaccount', 'cert', 'certificate']);
 
 /** Buckets that hold infrastructure state: one per organisation, every environment under its own key. */
 const STATE_WORDS = new Set(['state', 'tfstate', 'backend', 'terraform', 'pulumi', 'terragrunt']);
@@ -117,6 +120,10 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const volume = volumeIdentity(value);
     return volume ? [volume] : [];
   }
+  if (value.startsWith('arn:aws')) {
+    const secret = secretArnIdentity(value);
+    if (secret) return [secret];
+  }
   const cloudSql = cloudSqlIdentity(value);
   if (cloudSql) return [cloudSql];
   // Managed database endpoints say what they are, whatever the variable (`default = "orders-prod.….rds.amazonaws.com"`).
@@ -166,6 +173,21 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   if (tokens.includes('fly') && tokens.includes('app')) {
     const app = appIdentity(value, 'fly');
     return app ? [app] : [];
+  }
+  // Credentials by location: `GOOGLE_APPLICATION_CREDENTIALS=./keys/prod-sa.json`, `KUBECONFIG=~/.kube/prod.yaml`.
+  if (tokens.some((token) => CREDENTIAL_FILE_WORDS.has(token)) && /^[~.]?[\w./-]*\/[\w.-]+$|^[\w.-]+\.(json|pem|key|p12|pfx|crt|ya?ml|conf|config)$/.test(value) && !value.includes('://')) {
+    return [secretIdentity(value, 'file')];
+  }
+  if (['aws_profile', 'aws_default_profile'].includes(variable.toLowerCase()) && /^[\w.-]+$/.test(value)) return [secretIdentity(value, 'aws-profile')];
+  if (variable === 'key' && context.path.includes('remoteRef')) return [secretIdentity(value, 'external')];
+  if ((variable === 'path' && context.path.includes('hostPath')) || (variable === 'source' && context.siblings?.get('type') === 'bind')) {
+    const host = /^[/~]/.test(value) ? volumeIdentity(value, 'hostpath') : undefined;
+    return host ? [host] : [];
+  }
+  if (variable === 'volumes') {
+    const bind = /^([/~][^:]*):\//.exec(value);
+    const host = bind ? volumeIdentity(bind[1]!, 'hostpath') : undefined;
+    return host ? [host] : [];
   }
   if ((tokens.includes('existing') || tokens.includes('claim')) && tokens.includes('claim')) {
     const claim = /^[a-z0-9][a-z0-9.-]*$/.test(value) ? volumeIdentity(value, 'pvc') : undefined;

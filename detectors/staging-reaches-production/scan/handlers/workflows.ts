@@ -3,7 +3,7 @@
 // the stacks, workspaces and apps their commands act on; workflow-level `env` is the base every job inherits.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
-import { appIdentity, secretIdentity, stackIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
+import { appIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
@@ -88,6 +88,10 @@ const TARGETS: ReadonlyArray<{ regex: RegExp; build: (name: string) => ResourceI
   { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
   { regex: /\b(?:flyctl|fly)\s+(?:deploy|secrets|ssh|postgres|volumes|scale|apps\s+destroy)\b[^\n]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g, build: (name) => appIdentity(name, 'fly') },
   { regex: /\bheroku\s+[a-z:-]+\b[^\n]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g, build: (name) => appIdentity(name, 'heroku') },
+  { regex: /\bkubectl\b[^\n]*?\s--context[=\s]([A-Za-z0-9_.:@/-]+)/g, build: (name) => secretIdentity(name, 'kube-context') },
+  { regex: /\baws\s+[a-z0-9-]+\b[^\n]*?\s--profile[=\s]([A-Za-z0-9_.-]+)/g, build: (name) => secretIdentity(name, 'aws-profile') },
+  { regex: /\bgcloud\b[^\n]*?\s--project[=\s]([a-z][a-z0-9-]{4,28}[a-z0-9])\b/g, build: (name) => gcpProjectIdentity(name) },
+  { regex: /\bfirebase\s+(?:deploy|use|firestore:delete|database:set|database:remove)\b[^\n]*?\s(?:--project[=\s]|-P\s)([a-z][a-z0-9-]+)/g, build: (name) => gcpProjectIdentity(name, true) },
   { regex: /\brailway\s+(?:up|run|redeploy|variables|link|down)\b[^\n]*?\s(?:--environment[=\s]|-e\s)([A-Za-z0-9_-]+)/g, build: railwayEnvironmentIdentity },
 ];
 
