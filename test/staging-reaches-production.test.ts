@@ -90,12 +90,12 @@ describe('facts for later stages', () => {
         environment: 'staging',
         kind: 'database',
         identity: 'rds:orders-prod',
-        otherIdentities: ['db:postgres://orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders', 'host:orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com'],
+        otherIdentities: ['db:postgres://orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders', 'host:orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com', 'aws:rds:orders-prod'],
         where: '.env.staging:1',
       },
-      { environment: 'staging', kind: 'bucket', identity: 'bucket:acme-uploads', otherIdentities: undefined, where: '.env.staging:2' },
+      { environment: 'staging', kind: 'bucket', identity: 'bucket:acme-uploads', otherIdentities: ['aws:s3:acme-uploads', 'gcp:gcs:acme-uploads'], where: '.env.staging:2' },
       { environment: 'production', kind: 'volume', identity: 'volume:vol-0a1b2c3d4e5f60718', otherIdentities: undefined, where: 'k8s/overlays/production/pv.yaml:8' },
-      { environment: 'production', kind: 'volume', identity: 'volume:pv:data', otherIdentities: undefined, where: 'k8s/overlays/production/pv.yaml:4' },
+      { environment: 'production', kind: 'volume', identity: 'volume:pv:data', otherIdentities: ['k8s:pv:data'], where: 'k8s/overlays/production/pv.yaml:4' },
     ]);
     expect(JSON.stringify(facts.resources)).not.toContain('S3cr3tPass');
   });

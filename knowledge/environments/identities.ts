@@ -537,3 +537,38 @@ export function identityName(identity: string): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * The same resource in the forms data-store facts use (`aws:rds:<id>`, `aws:s3:<bucket>`, `fly:app:<app>`...), so
+ * that a fact holding `[identity, ...otherIdentities]` meets a `DataStore.identities` list without translation.
+ */
+export function dataStoreForms(identity: string): string[] {
+  const colon = identity.indexOf(':');
+  const scheme = identity.slice(0, colon);
+  const rest = identity.slice(colon + 1);
+  switch (scheme) {
+    case 'rds':
+      return [`aws:rds:${rest}`];
+    case 'bucket':
+      if (rest.startsWith('azure:')) return [`azure:storage:${rest.slice(6).split('/')[0]}`];
+      if (rest.startsWith('r2:')) return [];
+      return [`aws:s3:${rest}`, `gcp:gcs:${rest}`];
+    case 'render-db':
+      return [`render:database:${rest}`];
+    case 'fly-app':
+      return [`fly:app:${rest}`];
+    case 'supabase':
+      return [`supabase:project:${rest}`];
+    case 'neon-project':
+      return [`neon:project:${rest}`];
+    case 'cloudsql':
+      return [`gcp:sql:${rest.split(':')[2] ?? rest}`];
+    case 'volume':
+      if (rest.startsWith('fly:')) return [`fly:volume:${rest.slice(4)}`];
+      if (rest.startsWith('render:')) return [`render:disk:${rest.slice(7)}`];
+      if (rest.startsWith('pv:')) return [`k8s:pv:${rest.slice(3)}`];
+      return [];
+    default:
+      return [];
+  }
+}

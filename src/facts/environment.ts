@@ -45,7 +45,10 @@ export type ResourceKind =
  *   `secret:file:<path>` (a credential file), `secret:aws-profile:<name>`, `secret:kube-context:<name>`;
  * - `payment:<provider>:<sha256 prefix of the key>`, `payment-mode:<provider>:live`.
  * `identity` is the strongest of these for the value; `otherIdentities` holds the weaker ones (a database URL on an
- * RDS host has identity `rds:orders-prod` and others `db:postgres://…` and `host:orders-prod.….rds.amazonaws.com`).
+ * RDS host has identity `rds:orders-prod` and others `db:postgres://…` and `host:orders-prod.….rds.amazonaws.com`),
+ * plus the same resource in the forms `DataStore.identities` uses (`aws:rds:orders-prod`, `aws:s3:<bucket>`,
+ * `fly:app:<app>`, `supabase:project:<ref>`, `render:database:<name>`, `k8s:pv:<name>`; see `dataStoreForms`), so a
+ * consumer intersects `[identity, ...otherIdentities]` with a store's identities directly.
  */
 export interface EnvironmentResource {
   environment: CanonicalEnvironment;

@@ -3,7 +3,7 @@
 // cross-file pass places them again with the config and reports.
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../../src/facts/environment.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
-import type { ResourceIdentity } from '../../../knowledge/environments/identities.js';
+import { dataStoreForms, type ResourceIdentity } from '../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, environmentOfPath, isTestOrExamplePath } from '../../../knowledge/environments/names.js';
 
 export type Evidence = EnvironmentResource['environmentEvidence'];
@@ -70,7 +70,8 @@ export class Recorder {
       location: { path: this.file.path, span: lineSpan(this.file, span) },
     };
     if (options.variable !== undefined) fact.variable = options.variable;
-    if (identity.otherIdentities.length > 0) fact.otherIdentities = identity.otherIdentities;
+    const others = [...new Set([...identity.otherIdentities, ...[identity.identity, ...identity.otherIdentities].flatMap(dataStoreForms)])];
+    if (others.length > 0) fact.otherIdentities = others;
     if (options.family) fact.family = options.family;
     if (options.declared) fact.declared = true;
     if (this.testOnly) fact.testOnly = true;
