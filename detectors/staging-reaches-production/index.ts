@@ -12,7 +12,7 @@ import { judgeSecret, readsProductionSecret } from './rules/secrets.js';
 import { judgeState, readsProductionState } from './rules/state.js';
 import { judgeNamed, productionNamedResource } from './rules/named.js';
 import { judgePayment, livePaymentKey } from './rules/payment.js';
-import { describeInheritors, inheritedProductionValue } from './rules/inherited.js';
+import { inheritedProductionValue } from './rules/inherited.js';
 import { clonedFromProduction } from './rules/cloned.js';
 import { environmentLabel, type Judge, type Verdict } from './rules/verdict.js';
 

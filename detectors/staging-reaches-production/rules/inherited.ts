@@ -1,6 +1,5 @@
 // A base value (plain `.env`, `values.yaml`, `terraform.tfvars`, `[build.environment]`, workflow-level `env`) that is
 // production's, inherited by a non-production layer of the same family that does not set it.
-import type { EnvironmentLayer } from '../../../src/facts/environment.js';
 import type { RuleMeta } from '../../../src/model.js';
 import { DETECTOR } from './verdict.js';
 
@@ -59,9 +58,3 @@ export const inheritedProductionValue: RuleMeta = {
     ],
   },
 };
-
-/** "staging (.env.staging)", "deploy-preview (built by Netlify)". */
-export function describeInheritors(layers: readonly EnvironmentLayer[]): string {
-  const names = [...new Set(layers.map((layer) => (layer.environmentName && layer.environmentName !== layer.environment ? `${layer.environment} (\`${layer.environmentName}\`)` : layer.environment)))];
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}

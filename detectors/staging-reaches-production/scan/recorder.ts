@@ -45,8 +45,6 @@ export class Recorder {
   readonly testOnly: boolean;
   private readonly seen = new Set<string>();
   private readonly layers = new Map<string, { family: string; tag: EnvTag; span: Span; keys: Set<string>; implicit: boolean }>();
-  /** Identities recorded, so a handler can tell whether a generic pass already covered a value. */
-  readonly recorded: Array<{ identity: string; line: number }> = [];
 
   constructor(
     readonly file: SourceFile,
@@ -59,7 +57,6 @@ export class Recorder {
     const key = `${tag.environment ?? '?'}:${tag.name}:${identity.identity}:${span.line}:${span.column}:${options.variable ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.recorded.push({ identity: identity.identity, line: span.line });
     const fact: EnvironmentResource = {
       environment: tag.environment ?? 'base',
       environmentName: tag.name,

@@ -100,7 +100,7 @@ function visit(
   const key = [...relative].reverse().find((step): step is string => typeof step === 'string');
   if (node.expression !== undefined) {
     keys.add(variableName(relative));
-    expression(rec, section, options, node, key, relative);
+    expression(rec, section, options, node, relative);
     return;
   }
   if (node.value === null || typeof node.value === 'boolean') {
@@ -137,7 +137,7 @@ function leaf(
   }
 }
 
-function expression(rec: Recorder, section: Section, options: WalkOptions, node: ScalarNode, key: string | undefined, relative: Array<string | number>): void {
+function expression(rec: Recorder, section: Section, options: WalkOptions, node: ScalarNode, relative: Array<string | number>): void {
   const text = node.expression ?? '';
   const variable = variableName(relative);
   if (node.tag === '!ImportValue' && typeof node.value === 'string') {
@@ -147,7 +147,6 @@ function expression(rec: Recorder, section: Section, options: WalkOptions, node:
   }
   if (!options.references || node.tag) return;
   for (const reference of referencesIn(text)) recordReference(rec, section, node, text, reference, variable);
-  void key;
 }
 
 function recordReference(rec: Recorder, section: Section, node: ScalarNode, value: string, reference: NamedReference, variable: string): void {
@@ -223,8 +222,4 @@ export function siblingValues(map: MapNode): Map<string, string> {
 
 export function variableName(relative: ReadonlyArray<string | number>): string {
   return relative.filter((step): step is string => typeof step === 'string').join('.');
-}
-
-export function documentSpan(node: DataNode): Span {
-  return node.span;
 }

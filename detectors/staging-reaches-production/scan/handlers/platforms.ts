@@ -91,8 +91,9 @@ function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLit
       const diskName = literalString(get(disk, 'name'));
       const serviceName = literalString(get(service, 'name'));
       if (diskName && disk && serviceName) {
-        const identity = volumeIdentity(diskName, 'fly', serviceName);
-        if (identity) rec.resource(tag, { ...identity, identity: `volume:render:${serviceName.toLowerCase()}/${diskName.toLowerCase()}`, display: `Render disk ${diskName}` }, disk.span, { variable: 'disk', declared: true });
+        // A disk belongs to one service: the service name scopes it.
+        const id = `${serviceName.toLowerCase()}/${diskName.toLowerCase()}`;
+        rec.resource(tag, { kind: 'volume', identity: `volume:render:${id}`, otherIdentities: [], display: `Render disk ${diskName} of ${serviceName}`, name: diskName, secrets: [] }, disk.span, { variable: 'disk', declared: true });
       }
     }
   }
