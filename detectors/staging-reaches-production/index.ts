@@ -61,7 +61,7 @@ function reportCrossings(context: FinishContext): void {
     const existing = pending.get(key);
     if (existing) {
       existing.environments.set(`${environment}\u0000${name}`, name);
-      if (severityRank(verdict.severity ?? 'info') > severityRank(existing.verdict.severity ?? 'info')) existing.verdict = verdict;
+      if (severityRank(verdict.severity ?? ruleSeverity(verdict.ruleId)) > severityRank(existing.verdict.severity ?? ruleSeverity(existing.verdict.ruleId))) existing.verdict = verdict;
       return;
     }
     pending.set(key, { resource, verdict, environments: new Map([[`${environment}\u0000${name}`, name]]), inheritedBy });

@@ -90,7 +90,11 @@ function report(file: SourceFile, out: FileEmitter, index: number, message: stri
   });
 }
 
+/** A shell, Makefile or Markdown comment (a shebang is not one), or a trailing `# ...` before the command. */
 function isComment(line: string, column: number): boolean {
+  const trimmed = line.trimStart();
+  if (trimmed.startsWith('#!')) return false;
+  if (trimmed.startsWith('#') || trimmed.startsWith('//')) return true;
   const before = line.slice(0, column - 1);
-  return /^\s*(#|\/\/)/.test(line) && !/^\s*#!/.test(line) ? true : /(^|\s)#\s/.test(before) && !before.includes('`');
+  return /(^|\s)#\s/.test(before) && !before.includes('`');
 }
