@@ -228,6 +228,16 @@ describe('precision: what is never evidence', () => {
     expect(found).toEqual([]);
   });
 
+  it('does not compare generic names (a local MinIO bucket, a compose default volume) between environments', async () => {
+    const { found } = await run({
+      '.env.production': 'S3_BUCKET=uploads\nS3_ENDPOINT=https://s3.eu-west-1.amazonaws.com\n',
+      '.env.development': 'S3_BUCKET=uploads\nS3_ENDPOINT=http://localhost:9000\n',
+      'docker-compose.prod.yml': 'services:\n  db:\n    image: postgres:16\nvolumes:\n  pgdata:\n    name: pgdata\n',
+      'docker-compose.dev.yml': 'services:\n  db:\n    image: postgres:16\nvolumes:\n  pgdata:\n    name: pgdata\n',
+    });
+    expect(found).toEqual([]);
+  });
+
   it('does not place a job whose environment is an expression, nor a job that only runs on push', async () => {
     const { found } = await run({
       '.github/workflows/deploy.yml':

@@ -52,6 +52,23 @@ export function isLocalOrPlaceholderHost(host: string): boolean {
   return isPlaceholderName(h);
 }
 
+/**
+ * Words that name what a store holds rather than whose it is. A bucket or volume named only with them (`uploads`,
+ * `pgdata`, `my-bucket`) is a local MinIO bucket, a compose default or a placeholder: the same name in two
+ * environments says nothing about sharing. Real S3 and GCS names are globally unique, so they carry an owner word.
+ */
+const GENERIC_WORDS = new Set([
+  'my', 'the', 'bucket', 'buckets', 'name', 's', 'gcs', 'storage', 'store', 'data', 'db', 'database', 'pg', 'pgdata', 'postgres',
+  'postgresql', 'mysql', 'mariadb', 'redis', 'mongo', 'mongodb', 'volume', 'volumes', 'vol', 'files', 'file', 'uploads', 'upload',
+  'assets', 'static', 'media', 'public', 'private', 'images', 'backups', 'backup', 'logs', 'cache', 'tmp', 'temp', 'content',
+  'documents', 'attachments', 'exports', 'imports', 'reports', 'app', 'web', 'api', 'default', 'local', 'minio', 'es',
+]);
+
+export function isGenericName(name: string): boolean {
+  const tokens = tokensOf(name);
+  return tokens.length > 0 && tokens.every((token) => GENERIC_WORDS.has(token));
+}
+
 /** Names made of placeholder words (`your-db`, `example`, `xxxx`): documentation, not a resource. */
 export function isPlaceholderName(name: string): boolean {
   const tokens = tokensOf(name);
@@ -314,8 +331,7 @@ export function bucketUrlIdentity(raw: string): ResourceIdentity | undefined {
 /** A bucket by name: S3 and GCS names are global, so the bare name is the identity. */
 export function bucketIdentity(rawName: string, provider?: string): ResourceIdentity | undefined {
   const name = rawName.trim().toLowerCase();
-  if (!BUCKET_NAME.test(name) || /^\d+$/.test(name) || /^(true|false|null|none|bucket|my-bucket|your-bucket)$/.test(name)) return undefined;
-  if (isPlaceholderName(name)) return undefined;
+  if (!BUCKET_NAME.test(name) || /^\d+$/.test(name) || isPlaceholderName(name) || isGenericName(name)) return undefined;
   const label = provider === 'gcs' ? 'GCS bucket' : provider === 's3' ? 'S3 bucket' : 'bucket';
   return { kind: 'bucket', identity: `bucket:${name}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
 }
@@ -328,6 +344,7 @@ export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | '
   if (value === '' || /\$\{|\{\{/.test(value)) return undefined;
   if (scheme) {
     const name = value.toLowerCase();
+    if (scheme === 'docker' && isGenericName(name)) return undefined;
     const qualified = scheme === 'fly' && scope ? `${scope}/${name}` : name;
     const label = { docker: 'Docker volume', pvc: 'PersistentVolumeClaim', pv: 'PersistentVolume', fly: 'Fly volume', hostpath: 'host path' }[scheme];
     return { kind: 'volume', identity: `volume:${scheme}:${qualified}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
