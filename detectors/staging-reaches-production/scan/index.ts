@@ -10,7 +10,7 @@ import { walkSection, type WalkOptions } from './tree.js';
 import { topSection, walkOptions } from './sections.js';
 import { scanDotenv } from './handlers/dotenv.js';
 import { scanComposeFile } from './handlers/compose.js';
-import { kubernetesSection, scanKubernetesDocument } from './handlers/kubernetes.js';
+import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernetes.js';
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless } from './handlers/platforms.js';
 import { scanWorkflow } from './handlers/workflows.js';
@@ -84,7 +84,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     default:
       for (const root of document.roots) {
         if (isKubernetesObject(root)) scanKubernetesDocument(rec, cls, root);
-        else walkSection(rec, kubernetesSection(rec, cls, root) ?? topSection(cls, root), walkOptions(cls));
+        else walkSection(rec, valueTaggedSection(rec, cls, root) ?? topSection(cls, root), walkOptions(cls));
       }
   }
 }

@@ -84,19 +84,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   const value = raw.trim();
   if (value === '' || value.length > 1000) return [];
   const variable = context.variable;
-  const found: ResourceIdentity[] = [];
-
   const payment = /live|prod|paypal|authorize/i.test(value) ? livePaymentOf(value, variable) : undefined;
-  if (payment) {
-    found.push({
-      kind: 'payment-key',
-      identity: payment.identity,
-      otherIdentities: [],
-      display: payment.title,
-      secrets: payment.secret ? [payment.secret] : [],
-    });
-    return found;
-  }
+  if (payment) return [{ kind: 'payment-key', identity: payment.identity, otherIdentities: [], display: payment.title, secrets: payment.secret ? [payment.secret] : [] }];
   // Sequelize names the variable that holds the URL: the name is the evidence.
   if (variable === 'use_env_variable' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return [secretIdentity(value)];
   const stackTokens = variable ? tokensOfVariable(variable) : [];
@@ -105,7 +94,7 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     return stack ? [stack] : [];
   }
   // Resource values are single tokens; prose (messages, descriptions, commands) names none, bar connection strings.
-  if (/\s/.test(value) && !value.includes(';')) return found;
+  if (/\s/.test(value) && !value.includes(';')) return [];
   if (isDatabaseUrl(value)) {
     const identity = databaseUrlIdentity(value);
     return identity ? [identity] : [];
@@ -135,7 +124,7 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const connection = connectionStringIdentity(value);
     return connection ? [connection] : [];
   }
-  if (!variable) return found;
+  if (!variable) return [];
   const tokens = tokensOfVariable(variable);
   const has = (...words: string[]) => words.every((word) => tokens.includes(word));
 
@@ -197,7 +186,7 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const volume = volumeIdentity(value);
     return volume ? [volume] : [];
   }
-  return found;
+  return [];
 }
 
 function isProjectVariable(variable: string, tokens: readonly string[], context: ValueContext): boolean {

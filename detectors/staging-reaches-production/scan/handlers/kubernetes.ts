@@ -24,7 +24,7 @@ function namespaceTag(cls: FileClass, root: DataNode): EnvTag | undefined {
 }
 
 /** The section for a non-Kubernetes YAML document, tagged by a top-level `namespace:`/`environment:` when it has one. */
-export function kubernetesSection(_rec: Recorder, cls: FileClass, root: DataNode): Section | undefined {
+export function valueTaggedSection(_rec: Recorder, cls: FileClass, root: DataNode): Section | undefined {
   const tag = namespaceTag(cls, root);
   return tag ? { ...topSection(cls, root), tag, family: undefined, role: 'plain' } : undefined;
 }
