@@ -380,3 +380,13 @@ describe('production credentials and storage reached by name', () => {
     expect(found).toEqual(['production-named-resource docker-compose.staging.yml:5', 'production-named-resource k8s/staging/pod.yaml:9']);
   });
 });
+
+describe('tables and instances named by identifier', () => {
+  it('reports a dev stage using a production-named DynamoDB table and a staging module given a production RDS identifier', async () => {
+    const { found } = await run({
+      'serverless.yml': "service: orders\nprovider:\n  name: aws\n  environment:\n    TABLE_NAME: ${param:tableName}\nparams:\n  prod:\n    tableName: orders-prod\n  dev:\n    tableName: orders-prod\n",
+      'envs/staging/main.tf': 'module "reporting" {\n  source                 = "../../modules/reporting"\n  db_instance_identifier = "orders-production"\n}\n',
+    });
+    expect(found).toEqual(['production-named-resource envs/staging/main.tf:3', 'production-named-resource serverless.yml:10']);
+  });
+});

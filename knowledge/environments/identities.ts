@@ -23,7 +23,7 @@ export interface ResourceIdentity {
  * Identity schemes that name something inside a scope the repo does not show (a namespace, an app, a cluster): two
  * environments using the same name there usually mean two objects, so only the name itself is evidence.
  */
-export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:'];
+export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:'];
 
 export function isComparableIdentity(identity: string): boolean {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
@@ -394,6 +394,20 @@ export function neonProjectIdentity(raw: string): ResourceIdentity | undefined {
   return { kind: 'project', identity: `neon-project:${id}`, otherIdentities: [], display: `Neon project ${id}`, secrets: [] };
 }
 
+/** An RDS instance or cluster by its identifier (`db_instance_identifier = "orders-prod"`). */
+export function rdsIdentity(value: string): ResourceIdentity | undefined {
+  const id = value.trim().toLowerCase();
+  if (!/^[a-z][a-z0-9-]{0,62}$/.test(id) || isPlaceholderName(id)) return undefined;
+  return { kind: 'database', identity: `rds:${id}`, otherIdentities: [], display: `RDS database ${id}`, name: id, secrets: [] };
+}
+
+/** A DynamoDB table by name: tables are named per account and region, so only the name is evidence. */
+export function dynamoTableIdentity(value: string): ResourceIdentity | undefined {
+  const name = value.trim();
+  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(name) || isPlaceholderName(name) || isGenericName(name)) return undefined;
+  return { kind: 'database', identity: `dynamodb:${name}`, otherIdentities: [], display: `DynamoDB table ${name}`, name, secrets: [] };
+}
+
 export function renderDatabaseIdentity(name: string): ResourceIdentity | undefined {
   const value = name.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return undefined;
@@ -530,6 +544,7 @@ export function identityName(identity: string): string | undefined {
       return [shared ? '' : hosts.map((host) => hostName(host)).join(' '), match[2], match[3]].filter(Boolean).join(' ');
     }
     case 'rds':
+    case 'dynamodb':
     case 'fly-app':
     case 'heroku-app':
     case 'render-db':
@@ -566,6 +581,8 @@ export function dataStoreForms(identity: string): string[] {
   switch (scheme) {
     case 'rds':
       return [`aws:rds:${rest}`];
+    case 'dynamodb':
+      return [`aws:dynamodb:${rest}`];
     case 'bucket':
       if (rest.startsWith('azure:')) return [`azure:storage:${rest.slice(6).split('/')[0]}`];
       if (rest.startsWith('r2:')) return [];

@@ -25,7 +25,7 @@ export type ResourceKind =
  *   `sqlserver`, `clickhouse`, `amqp`; default port filled in; hosts of a replica set sorted and comma-joined;
  *   `?user=<user>` appended on multi-tenant front doors such as the Supabase pooler or PlanetScale);
  * - `host:<hostname>` a data server by hostname (no port, no trailing dot);
- * - provider ids: `rds:<identifier>` (instance, cluster or proxy), `supabase:<project-ref>`, `neon:<endpoint-id>`
+ * - provider ids: `rds:<identifier>` (instance, cluster or proxy), `dynamodb:<table>` (compared by name only), `supabase:<project-ref>`, `neon:<endpoint-id>`
  *   (without `-pooler`), `render:<dpg-…|red-…>`, `render-db:<blueprint database name>`,
  *   `railway-proxy:<host>:<port>`, `cloudsql:<project>:<region>:<instance>`, `fly-app:<app>`, `heroku-app:<app>`;
  * - `bucket:<name>` (S3, GCS, Spaces: globally named), `bucket:azure:<account>/<container>`,

@@ -10,6 +10,8 @@ import {
   connectionStringIdentity,
   databaseHostIdentity,
   databaseUrlIdentity,
+  dynamoTableIdentity,
+  rdsIdentity,
   gcpProjectIdentity,
   isDatabaseUrl,
   neonProjectIdentity,
@@ -138,6 +140,14 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const engine = DRIVER_KEYS.map((key) => context.siblings?.get(key)).find((driver) => driver !== undefined);
     const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database, engine: engine ? engineName(engine) : undefined });
     return host ? [host] : [];
+  }
+  if (tokens.includes('identifier') && tokens.some((token) => ['db', 'rds', 'database', 'aurora', 'cluster', 'instance'].includes(token))) {
+    const rds = rdsIdentity(value);
+    return rds ? [rds] : [];
+  }
+  if (tokens.includes('table') && (tokens.includes('dynamo') || tokens.includes('dynamodb') || tokens.join(' ') === 'table name' || tokens.join(' ') === 'table')) {
+    const table = dynamoTableIdentity(value);
+    return table ? [table] : [];
   }
   if (has('supabase', 'project') || has('supabase', 'ref')) {
     const supabase = supabaseProjectIdentity(value);

@@ -6,8 +6,10 @@ import { get, literalString } from '../../../../src/parse/data-tree.js';
 import {
   appIdentity,
   bucketIdentity,
+  dynamoTableIdentity,
   databaseHostIdentity,
   gcpProjectIdentity,
+  rdsIdentity,
   terraformStateIdentity,
   type ResourceIdentity,
 } from '../../../../knowledge/environments/identities.js';
@@ -26,6 +28,7 @@ const STORE_ATTRIBUTES: Record<string, { attribute: string; identity: (value: st
   aws_s3_bucket: { attribute: 'bucket', identity: (value) => bucketIdentity(value, 's3') },
   google_storage_bucket: { attribute: 'name', identity: (value) => bucketIdentity(value, 'gcs') },
   google_project: { attribute: 'project_id', identity: (value) => gcpProjectIdentity(value) },
+  aws_dynamodb_table: { attribute: 'name', identity: dynamoTableIdentity },
   heroku_app: { attribute: 'name', identity: (value) => appIdentity(value, 'heroku') },
 };
 const LOOKUP_ATTRIBUTES: Record<string, { attribute: string; identity: (value: string) => ResourceIdentity | undefined }> = {
@@ -35,10 +38,6 @@ const LOOKUP_ATTRIBUTES: Record<string, { attribute: string; identity: (value: s
   google_storage_bucket: { attribute: 'name', identity: (value) => bucketIdentity(value, 'gcs') },
 };
 
-function rdsIdentity(value: string): ResourceIdentity | undefined {
-  if (!/^[a-z][a-z0-9-]{0,62}$/.test(value)) return undefined;
-  return { kind: 'database', identity: `rds:${value}`, otherIdentities: [], display: `RDS database ${value}`, name: value, secrets: [] };
-}
 
 export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocument): void {
   const root = document.roots[0];
