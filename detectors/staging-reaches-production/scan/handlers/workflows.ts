@@ -10,6 +10,7 @@ import type { FileClass } from '../files.js';
 import { BASE, type EnvTag, type Recorder } from '../recorder.js';
 import { effectiveEntries, walkSection } from '../tree.js';
 import { walkOptions } from '../sections.js';
+import { valueTag } from './dotenv.js';
 
 const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
 /** Names that place a job without an `environment:` key; `test`/`ci` jobs are everywhere and name no environment. */
@@ -64,7 +65,10 @@ function jobTag(id: string, job: MapNode): EnvTag | undefined {
     const environment = canonicalEnvironment(name);
     if (environment && NAMED_ENVIRONMENTS.has(environment)) return { environment, name, evidence: 'value' };
   }
-  return undefined;
+  // `env: { APP_ENV: staging }` on the job.
+  const env = get(job, 'env');
+  const byValue = env?.kind === 'map' ? valueTag(env.entries) : undefined;
+  return byValue?.environment && NAMED_ENVIRONMENTS.has(byValue.environment) ? byValue : undefined;
 }
 
 /** Variables a job sets for itself (job and step `env:`), which override the workflow's. */
