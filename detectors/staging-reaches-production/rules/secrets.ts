@@ -49,7 +49,7 @@ export const readsProductionSecret: RuleMeta = {
           '.github/workflows/smoke.yml':
             'name: Smoke tests\non:\n  schedule:\n    - cron: "0 6 * * *"\njobs:\n  smoke:\n    runs-on: ubuntu-latest\n    env:\n      APP_ENV: staging\n      BASE_URL: https://staging.acme.dev\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm run smoke\n        env:\n          ADMIN_TOKEN: ${{ secrets.PROD_ADMIN_TOKEN }}\n',
         },
-        expect: { path: '.github/workflows/smoke.yml', line: 16 },
+        expect: { path: '.github/workflows/smoke.yml', line: 15 },
         note: 'a job placed by its own APP_ENV',
       },
     ],
