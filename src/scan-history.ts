@@ -122,7 +122,11 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
       root,
       since: options.since,
       maxFileSize,
-      excludes: (path) => exclusions.excludes(path),
+      excludes(path) {
+        if (!exclusions.excludes(path)) return false;
+        if (exclusions.binaryByName(path)) stats.skippedBinary++;
+        return true;
+      },
       onCommit() {
         commitCount++;
       },

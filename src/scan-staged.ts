@@ -17,13 +17,15 @@ export async function scanStaged(options: StagedScanOptions): Promise<ScanResult
   const { root } = workTree(options.root, '--staged');
   const config = options.config ?? loadConfig(root, options.configPath);
   const exclusions = pathExclusions(root, config.ignorePaths);
-  const blobs = stagedBlobs(root).filter((blob) => !exclusions.excludes(blob.path));
+  const listed = stagedBlobs(root);
+  const blobs = listed.filter((blob) => !exclusions.excludes(blob.path));
+  const binaryByName = listed.filter((blob) => exclusions.binaryByName(blob.path)).length;
   const staged = await readStagedFiles(root, blobs, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   const result = await scan({ ...options, root, config, files: staged.files });
   result.notifications = [...exclusions.notifications, ...staged.notifications, ...result.notifications];
-  result.stats.skippedBinary += staged.skippedBinary;
+  result.stats.skippedBinary += staged.skippedBinary + binaryByName;
   result.stats.skippedTooLarge += staged.skippedTooLarge;
-  result.stats.filesDiscovered = blobs.length;
+  result.stats.filesDiscovered = listed.length;
   return result;
 }
 

@@ -9,6 +9,8 @@ import { DEFAULT_EXCLUDED_DIRECTORIES, DEFAULT_EXCLUDED_FILES, isBinaryByName } 
 export interface PathExclusions {
   /** True when a repo-relative path is not to be scanned. */
   excludes(path: string): boolean;
+  /** Among the excluded: binary by its name (counted as a skipped binary, like the walk does). */
+  binaryByName(path: string): boolean;
   notifications: Notification[];
 }
 
@@ -32,6 +34,7 @@ export function pathExclusions(root: string, ignorePaths: readonly string[]): Pa
       for (let index = 0; index < segments.length - 1; index++) if (EXCLUDED_DIRECTORIES.has(segments[index]!)) return true;
       return isBinaryByName(path) || excluded.ignores(path);
     },
+    binaryByName: isBinaryByName,
     notifications,
   };
 }
