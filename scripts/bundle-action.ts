@@ -43,6 +43,8 @@ export async function bundleAction(outDir: string = ACTION_DIR): Promise<string[
     platform: 'node',
     target: TARGET,
     format: 'esm',
+    // ESM builds first: jsonc-parser's UMD `main` requires its own files at run time, which a bundle cannot serve.
+    mainFields: ['module', 'main'],
     outfile: join(outDir, 'index.js'),
     // CommonJS dependencies (fast-glob, yaml's friends) call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },

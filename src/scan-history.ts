@@ -5,6 +5,7 @@ import { loadConfig, ruleMatches } from './config.js';
 import { hasCommit } from './discover/diff.js';
 import { pathExclusions } from './discover/exclusions.js';
 import { headCommit, isShallow, walkHistory, type HistoryCommit } from './discover/history.js';
+import type { Credential, FactKind, FactOf } from './facts/index.js';
 import type { Detector, FactReader, FileRef, Finding, Notification, ScanResult, ScanStats } from './model.js';
 import { compareFindings, DEFAULT_MAX_FILE_SIZE, scan, UsageError, type ScanOptions } from './scan.js';
 import { loadBaseline } from './suppress.js';
@@ -68,6 +69,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   let batch: FileRef[] = [];
   let batchBytes = 0;
   let commitsBySha = new Map<string, HistoryCommit>();
+  const historyCredentials = new Map<string, Credential>();
 
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
@@ -92,6 +94,10 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
       notifications.push(notification);
     }
     const facts = credentials?.all('credential') ?? [];
+    for (const fact of facts) {
+      // For the summary: every distinct secret the history holds, rated; the value itself is not kept.
+      if (!fact.inIgnoredDotenv) historyCredentials.set(fact.valueHash, { ...fact, value: '', siblingValues: {} });
+    }
     for (const finding of result.findings) {
       const sha = finding.location.commit;
       const commit = sha ? batchCommits.get(sha) : undefined;
@@ -178,7 +184,9 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
       message: `Scanned the lines added by ${commits} commit${commits === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''} (${stats.filesDiscovered} file versions) in ${(stats.durationMs / 1000).toFixed(1)} s.`,
     });
     const sorted = list.sort(compareFindings);
-    const summary = buildSummary({ all: () => [] }, sorted);
+    const credentials = [...historyCredentials.values()];
+    const reader: FactReader = { all: <K extends FactKind>(kind: K) => (kind === 'credential' ? credentials : []) as unknown as readonly FactOf<K>[] };
+    const summary = buildSummary(reader, sorted);
     const active = sorted.filter((finding) => !finding.suppression);
     const gone = active.filter((finding) => finding.details.stillInTree === false).length;
     summary.headline =
