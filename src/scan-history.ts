@@ -44,6 +44,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   const shared = { root, detectors, config, baseline, maxFileSize, profile: false } satisfies ScanOptions;
 
   const notifications: Notification[] = [];
+  const historyCredentials = new Map<string, Credential>();
   const stats: ScanStats = { filesDiscovered: 0, filesRead: 0, bytesRead: 0, skippedBinary: 0, skippedTooLarge: 0, skippedUnreadable: 0, durationMs: 0 };
   if (options.since !== undefined && !hasCommit(root, options.since)) {
     throw new UsageError(`--since ${options.since} does not name a commit in this repository`);
@@ -69,7 +70,6 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   let batch: FileRef[] = [];
   let batchBytes = 0;
   let commitsBySha = new Map<string, HistoryCommit>();
-  const historyCredentials = new Map<string, Credential>();
 
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
@@ -93,10 +93,12 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
       seenNotifications.add(key);
       notifications.push(notification);
     }
-    const facts = credentials?.all('credential') ?? [];
-    for (const fact of facts) {
+    const byVersion = new Map<string, Credential[]>();
+    for (const fact of credentials?.all('credential') ?? []) {
       // For the summary: every distinct secret the history holds, rated; the value itself is not kept.
       if (!fact.inIgnoredDotenv) historyCredentials.set(fact.valueHash, { ...fact, value: '', siblingValues: {} });
+      const key = `${fact.location.commit ?? ''}\0${fact.location.path}`;
+      byVersion.set(key, [...(byVersion.get(key) ?? []), fact]);
     }
     for (const finding of result.findings) {
       const sha = finding.location.commit;
@@ -104,8 +106,8 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
       // Cross-file findings about the batch as a whole (no commit) say nothing about one version of the history.
       if (!sha || !commit) continue;
       const span = finding.location.span;
-      const hashes = facts
-        .filter((fact) => fact.location.commit === sha && fact.location.path === finding.location.path && fact.location.span.line >= span.line && fact.location.span.line <= span.endLine)
+      const hashes = (byVersion.get(`${sha}\0${finding.location.path}`) ?? [])
+        .filter((fact) => fact.location.span.line >= span.line && fact.location.span.line <= span.endLine)
         .map((fact) => fact.valueHash);
       const entry = introduced.get(finding.fingerprint);
       if (!entry) {

@@ -75,6 +75,17 @@ describe('history machinery', () => {
     ]);
   });
 
+  it('still reads a side branch whose changes a merge discarded (what `git log -p` shows)', async () => {
+    const repo = makeGitRepo();
+    repo.commit('init', { 'a.txt': 'one\n' });
+    repo.git('checkout', '-q', '-b', 'experiment');
+    const discarded = repo.commit('try a key', { 'b.txt': 'TESTKEY-discard1\n' });
+    repo.git('checkout', '-q', 'main');
+    repo.git('merge', '-q', '-s', 'ours', '--no-edit', 'experiment');
+    const { found } = await history(repo.root);
+    expect(found.map(({ path, commit, stillInTree }) => ({ path, commit, stillInTree }))).toEqual([{ path: 'b.txt', commit: discarded, stillInTree: false }]);
+  });
+
   it('does not report a pure rename as a new introduction', async () => {
     const repo = makeGitRepo();
     const added = repo.commit('add', { 'old/name.cfg': 'token TESTKEY-renamed1\n'.padEnd(400, '#') + '\n' });

@@ -38,8 +38,3 @@ export function pathExclusions(root: string, ignorePaths: readonly string[]): Pa
     notifications,
   };
 }
-
-/** Git pathspecs for the default-excluded directories, so git does not even produce their patches. */
-export function excludedDirectoryPathspecs(): string[] {
-  return DEFAULT_EXCLUDED_DIRECTORIES.flatMap((directory) => [`:(exclude,glob)${directory}/**`, `:(exclude,glob)**/${directory}/**`]);
-}

@@ -3,7 +3,6 @@
 // relative to every parent (`--cc`), so what a branch added is reported once, at the commit that added it.
 import type { FileRef } from '../model.js';
 import { COMMIT_MARKER, PATCH_FLAGS, PatchParser, streamPatch, type AddedLine } from './diff.js';
-import { excludedDirectoryPathspecs } from './exclusions.js';
 import { git } from './git.js';
 import { join } from 'node:path';
 
@@ -66,11 +65,9 @@ export async function walkHistory(options: HistoryWalkOptions): Promise<void> {
     '--cc',
     ...PATCH_FLAGS,
     `--format=${COMMIT_MARKER}%H%x02%P%x02%aI`,
+    // No pathspec: one would switch on history simplification, which hides side branches a merge discarded.
     '--relative',
     range,
-    '--',
-    '.',
-    ...excludedDirectoryPathspecs(),
   ];
 
   let commit: HistoryCommit | undefined;
