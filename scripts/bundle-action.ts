@@ -66,25 +66,22 @@ export async function bundleAction(outDir: string = ACTION_DIR): Promise<string[
   return readdirSync(outDir).sort();
 }
 
-/** Replaces the estree loader with one that requires the separately bundled chunk beside the bundle. */
+/** script.ts requires typescript-estree on first use; in the Action that is the separately bundled chunk beside it. */
 function lazyParserChunk(): Plugin {
   return {
     name: 'lazy-parser-chunk',
     setup(builder) {
-      builder.onLoad({ filter: /[\\/]src[\\/]parse[\\/]estree-loader\.ts$/ }, () => ({
-        loader: 'ts',
-        contents: [
-          "import { createRequire } from 'node:module';",
-          `type Estree = typeof import(${JSON.stringify(ESTREE)});`,
-          'let loaded: Estree | undefined;',
-          `export function estree(): Estree {`,
-          `  loaded ??= createRequire(import.meta.url)('./${ESTREE_CHUNK}') as Estree;`,
-          '  return loaded;',
-          '}',
-        ].join('\n'),
-      }));
+      builder.onLoad({ filter: /[\\/]src[\\/]parse[\\/]script\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const call = `createRequire(import.meta.url)('${ESTREE}')`;
+        if (!source.includes(call)) {
+          return { errors: [{ text: `src/parse/script.ts no longer loads the parser with ${call}: update scripts/bundle-action.ts` }] };
+        }
+        return { loader: 'ts', contents: source.replace(call, `createRequire(import.meta.url)('./${ESTREE_CHUNK}')`) };
+      });
+      // Any other value import would pull TypeScript into the main bundle.
       builder.onResolve({ filter: new RegExp(`^${ESTREE.replace(/[/@-]/g, '\\$&')}$`) }, (args) => ({
-        errors: [{ text: `${ESTREE} must be reached only through src/parse/estree-loader.ts (imported by ${args.importer})` }],
+        errors: [{ text: `${ESTREE} must be loaded only lazily by src/parse/script.ts (imported by ${args.importer})` }],
       }));
     },
   };
