@@ -11659,7 +11659,7 @@ var require_reusify = __commonJS({
     function reusify(Constructor) {
       var head = new Constructor();
       var tail = head;
-      function get() {
+      function get2() {
         var current = head;
         if (current.next) {
           head = current.next;
@@ -11675,7 +11675,7 @@ var require_reusify = __commonJS({
         tail = obj;
       }
       return {
-        get,
+        get: get2,
         release
       };
     }
@@ -13779,17 +13779,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString2(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
+        const rule2 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index2
         );
-        if (rule) {
+        if (rule2) {
           this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
+          this._rules.push(rule2);
+          if (matchesBasename(rule2.body)) {
             this._basenameCount++;
           }
         }
@@ -13818,11 +13818,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index2 = rules2.length - 1; index2 >= 0; index2--) {
-          const rule = rules2[index2];
-          if (rule.checkRegex.test(path2)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
+          const rule2 = rules2[index2];
+          if (rule2.checkRegex.test(path2)) {
+            ignored = !rule2.negative;
+            unignored = rule2.negative;
+            matchedRule = rule2.negative ? UNDEFINED : rule2;
             break;
           }
         }
@@ -13845,17 +13845,17 @@ var require_ignore = __commonJS({
         const shortcut = this._basenameCount * 2 >= length;
         const basename = shortcut ? basenameOf(path2) : path2;
         for (let index2 = length - 1; index2 >= 0; index2--) {
-          const rule = rules2[index2];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path2
+          const rule2 = rules2[index2];
+          if (rule2[mode].test(
+            shortcut && rule2._basenameOnly ? basename : path2
           )) {
-            const { negative } = rule;
+            const { negative } = rule2;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule;
+              ret.rule = rule2;
             }
             return ret;
           }
@@ -14081,6 +14081,18 @@ var init_names = __esm({
   }
 });
 
+// src/paths.ts
+function isTestOrExamplePath(path2) {
+  return TEST_OR_EXAMPLE.test(path2);
+}
+var TEST_OR_EXAMPLE;
+var init_paths = __esm({
+  "src/paths.ts"() {
+    "use strict";
+    TEST_OR_EXAMPLE = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?)(?:\/|$)|\.(?:test|spec)\.[a-z]+$|(?:^|[/-])examples?-\d*\.json$/i;
+  }
+});
+
 // src/redact.ts
 function redact(value) {
   const trimmed = value.trim();
@@ -14131,7 +14143,7 @@ function isSequential(value) {
   return runs >= value.length - 2;
 }
 function isWordSalad(value) {
-  const normalised = value.toLowerCase().replace(/\d{2,}/g, " ").replace(/[013457@$]/g, (char) => LEET[char] ?? char).replace(/[^a-z]+/g, " ").trim();
+  const normalised = value.toLowerCase().replace(/\d{2,}|^\d+|\d+$/g, " ").replace(/[013457@$]/g, (char) => LEET[char] ?? char).replace(/[^a-z]+/g, " ").trim();
   if (normalised === "") return true;
   return normalised.split(" ").every((chunk) => segmentsInto(chunk));
 }
@@ -14213,6 +14225,8 @@ var init_values = __esm({
       [
         String.raw`\$\{[^}]*\}`,
         // ${VAR}, ${{ secrets.X }}
+        String.raw`^\$\{\{?\s*[A-Za-z_]`,
+        // ${VAR or ${{ secrets.X cut short by a bare-value boundary
         String.raw`^\$[A-Za-z_]\w*$`,
         // $VAR
         String.raw`\{\{[^}]*\}\}`,
@@ -14247,7 +14261,8 @@ var init_values = __esm({
       /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
       /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/,
       // trufflehog-style fill substrings
-      /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake/i,
+      /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
+      /1a2b3c|a1b2c3|abc123|123abc/i,
       /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
       /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i
     ];
@@ -14287,7 +14302,8 @@ function rateAwsKey(context, keyId) {
     return { scope: "root", because: "the key sits beside the account root ARN: root user keys can do anything, including closing the account" };
   }
   if (keyId?.startsWith("ASIA")) return { scope: "scoped", because: "an ASIA key id is a temporary role session (at most 36 hours)" };
-  const narrow = [context.variable, ...context.siblings].flatMap((name2) => wordsOf(name2 ?? "")).find((word) => NARROW_NAME_WORDS.has(word));
+  const pairNames = Object.entries(context.siblingValues).filter(([, value]) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)).map(([name2]) => name2);
+  const narrow = [context.variable, ...pairNames].flatMap((name2) => wordsOf(name2 ?? "")).find((word) => NARROW_NAME_WORDS.has(word));
   if (narrow) return { scope: "scoped", because: `the variable names a ${narrow} key` };
   return { scope: "root", because: "a long-term IAM user key: its policies are not in the repository, so it is rated the broad kind" };
 }
@@ -14305,7 +14321,9 @@ var init_aws = __esm({
       provider: "aws",
       title: "AWS access key ID",
       valuePatterns: [{ regex: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Z0-9])/g, keywords: ["akia", "asia", "abia", "acca"] }],
-      plausible: (value) => !value.endsWith("EXAMPLE") && !/^(?:AKIA|ASIA)([A-Z2-7])\1{10,}/.test(value),
+      // In a presigned URL (`X-Amz-Credential=AKIA...`, `AWSAccessKeyId=AKIA...`) the id travels with a short-lived
+      // signature, not with the secret key.
+      plausible: (value, context) => !value.endsWith("EXAMPLE") && !/^(?:AKIA|ASIA)([A-Z2-7])\1{10,}/.test(value) && !new RegExp(`(?:X-Amz-Credential|AWSAccessKeyId)=${value}`).test(context.line),
       rate: (context) => rateAwsKey(context, context.value),
       companionOf: "aws-secret-access-key",
       reach: "with its secret key, does whatever the IAM user may do; a root or admin user can delete every resource in the account",
@@ -14447,7 +14465,9 @@ var init_generic = __esm({
       id: "hardcoded-password",
       provider: "generic",
       title: "Hard-coded password",
-      plausible: (value) => value.length >= 8 && !isHumanPlaceholder(value) && !/^(?:\/|\.\/|~\/|https?:\/\/)/.test(value) && !/\s/.test(value),
+      plausible: (value, context) => value.length >= 8 && !isHumanPlaceholder(value) && !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) && // A value that says "password" is a label or a field name (`challengePassword`), not a password.
+      !/pass(?:word|wd)/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
+      !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
       rate: (context) => rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }),
       reach: "opens the account it belongs to; a root or admin password opens every database or tenant on the server",
       narrower: "read it from a secret store at run time and give the application a user limited to its own database",
@@ -14729,7 +14749,7 @@ function rateAccount(context) {
   if (WORKSPACE_HINT.test(context.line) || /team|workspace/i.test(context.variable ?? "")) {
     return { scope: "root", because: `${name2} is a workspace token: every project in the workspace` };
   }
-  return { scope: "root", because: `${name2} holds an account or workspace token (RAILWAY_API_TOKEN): a UUID cannot show which, so it is rated the broad kind` };
+  return { scope: "root", because: `${name2} holds account or workspace tokens, and a UUID cannot show which, so it is rated the broad kind` };
 }
 var REFERENCE5, WORKSPACE_HINT, railwayAccountToken, railwayProjectToken, RAILWAY_KINDS;
 var init_railway = __esm({
@@ -14924,7 +14944,7 @@ var init_names2 = __esm({
     SECRET_WORDS = /* @__PURE__ */ new Set(["secret", "token", "apikey", "credential", "credentials", "privatekey", "accesskey", "secretkey", "authkey", "authtoken", "bearer"]);
     SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private key", "secret key", "auth key", "signing key", "encryption key", "master key", "app key", "account key", "service key", "admin key", "license key", "auth token", "access token", "refresh token", "connection string", "shared key", "hmac key", "webhook key"]);
     NOT_A_SECRET_WORDS = new Set(
-      "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest".split(" ")
+      "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer".split(" ")
     );
     SECRET_NAME_KEYWORDS = ["pass", "pwd", "secret", "token", "key", "credential", "bearer", "authorization"];
   }
@@ -14950,6 +14970,23 @@ function* leavesOf(node, path2, parent, key, keySpan) {
       }
   }
 }
+function get(node, key) {
+  if (!node || node.kind !== "map") return void 0;
+  return node.entries.find((entry) => entry.key === key)?.value;
+}
+function getPath(node, path2) {
+  let current = node;
+  for (const step of path2) {
+    if (!current) return void 0;
+    if (typeof step === "number") current = current.kind === "seq" ? current.items[step] : void 0;
+    else current = get(current, step);
+  }
+  return current;
+}
+function literalString(node) {
+  if (!node || node.kind !== "scalar" || node.expression !== void 0 || node.value === null) return void 0;
+  return String(node.value);
+}
 var init_data_tree = __esm({
   "src/parse/data-tree.ts"() {
     "use strict";
@@ -14957,6 +14994,10 @@ var init_data_tree = __esm({
 });
 
 // detectors/exposed-credential/bindings.ts
+function isExpression(value) {
+  return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
+  /[<>{}()[\]]|=>/.test(value);
+}
 function normaliseName(name2) {
   return name2.replace(ENV_PREFIX, "");
 }
@@ -14973,14 +15014,24 @@ function binding(name2, value, start2) {
   }
   return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header };
 }
-function lineBindings(text, offset = 0) {
+function lineBindings(text, offset = 0, bareLiterals = true) {
   const found = [];
-  for (const match of text.matchAll(LINE_BINDING)) {
+  const pattern = LINE_BINDING;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const groups = [match[3], match[4], match[5], match[6]];
     const index2 = groups.findIndex((group) => group !== void 0);
     const value = groups[index2];
+    if (index2 === 3) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || !bareLiterals && isExpression(value)) {
+        pattern.lastIndex = match.index + match[0].length - value.length;
+        continue;
+      }
+    }
     const valueStart = match.index + match[0].length - value.length - (index2 < 3 ? 1 : 0);
     found.push(binding(match[2], value, offset + valueStart));
+    const inner = index2 < 3 ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
+    if (inner) found.push(binding(inner[1], inner[2], offset + valueStart + inner[1].length + 1));
   }
   for (const match of text.matchAll(XML_BINDING)) {
     found.push(binding(match[1], match[2], offset + match.index + match[1].length + 2));
@@ -14988,6 +15039,19 @@ function lineBindings(text, offset = 0) {
   for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3].length;
     found.push({ name: match[1], header: match[1], value: match[3], start: offset + valueStart, end: offset + valueStart + match[3].length });
+  }
+  return found;
+}
+function lineBindingsNear(text, words, bareLiterals) {
+  const found = [];
+  let lastLineStart = -1;
+  for (const match of text.matchAll(words)) {
+    const lineStart = text.lastIndexOf("\n", match.index) + 1;
+    if (lineStart === lastLineStart) continue;
+    lastLineStart = lineStart;
+    const newline = text.indexOf("\n", match.index);
+    const lineEnd = newline === -1 ? text.length : newline;
+    found.push(...lineBindings(text.slice(lineStart, lineEnd), lineStart, bareLiterals));
   }
   return found;
 }
@@ -15002,12 +15066,16 @@ function dataBindings(file) {
     const located = locateValue(file, leaf, node.value);
     if (!located) continue;
     if (file.format === "notebook" || name2 === void 0 && /\s/.test(node.value)) {
-      if (/\\/.test(file.text.slice(located.start, located.end))) continue;
-      found.push(...lineBindings(node.value, located.start));
+      const raw = file.text.slice(located.start, located.end);
+      for (const inner of lineBindings(node.value, 0, false)) {
+        const at = raw.indexOf(inner.value);
+        const start2 = located.start + (at === -1 ? 0 : at);
+        found.push({ ...inner, start: start2, end: at === -1 ? located.end : start2 + inner.value.length });
+      }
       continue;
     }
-    const inline = /^([A-Za-z_][\w.\-]*)=(.+)$/.exec(node.value);
-    if (inline && (name2 === void 0 || /^(?:environment|env|args|build_args|variables)$/i.test(leaf.key ?? ""))) {
+    const inline = /^([A-Za-z_][\w.\-]*)=(\S.*)$/.exec(node.value);
+    if (inline && (name2 === void 0 || /^(?:environment|env|args|build_args|variables)$/i.test(leaf.key ?? "") || /^[A-Z][A-Z0-9_]{2,}$/.test(inline[1]))) {
       found.push(binding(inline[1], inline[2], located.start + inline[1].length + 1));
       continue;
     }
@@ -15110,7 +15178,7 @@ var init_bindings = __esm({
     HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
     AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
     ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV|env|secrets|vars)\./;
-    LINE_BINDING = /(?<![\w$.\-])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
+    LINE_BINDING = /(?<![\w$.\-/@])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
     XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
   }
 });
@@ -34038,7 +34106,7 @@ function requireLodash_sortby() {
         return matchesStrictComparable(toKey(path2), srcValue);
       }
       return function(object) {
-        var objValue = get(object, path2);
+        var objValue = get2(object, path2);
         return objValue === void 0 && objValue === srcValue ? hasIn(object, path2) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
@@ -34471,7 +34539,7 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get(object, path2, defaultValue) {
+    function get2(object, path2, defaultValue) {
       var result = object == null ? void 0 : baseGet(object, path2);
       return result === void 0 ? defaultValue : result;
     }
@@ -35864,8 +35932,8 @@ var init_index_Cq_34xZU = __esm({
       },
       rules,
       create(context, _options) {
-        rules.forEach((rule) => {
-          context.registerRule(rule);
+        rules.forEach((rule2) => {
+          context.registerRule(rule2);
         });
       }
     };
@@ -35902,10 +35970,10 @@ function secretlintMatches(file) {
     rangeToLocation: (range) => ({ start: indexToPosition(range[0]), end: indexToPosition(range[1]) }),
     locationToRange: (location) => [positionToIndex(location.start), positionToIndex(location.end)]
   };
-  for (const rule of RULES) {
-    if (!rule.keywords.some((keyword) => file.hasKeyword(keyword))) continue;
-    const context = ruleContext(rule.id, matches);
-    const handlers = rule.creator.create(context, {});
+  for (const rule2 of RULES) {
+    if (!rule2.keywords.some((keyword) => file.hasKeyword(keyword))) continue;
+    const context = ruleContext(rule2.id, matches);
+    const handlers = rule2.creator.create(context, {});
     try {
       const outcome = handlers.file?.(source);
       if (outcome && typeof outcome.catch === "function") outcome.catch(() => void 0);
@@ -35948,7 +36016,7 @@ var init_secretlint = __esm({
       "@secretlint/secretlint-rule-database-connection-string": ["://"]
     };
     SECRETLINT_KEYWORDS = [...new Set(Object.values(RULE_KEYWORDS).flat())];
-    RULES = creator.rules.filter((rule) => rule.meta.id in RULE_KEYWORDS).map((rule) => ({ id: rule.meta.id, creator: rule, keywords: RULE_KEYWORDS[rule.meta.id] }));
+    RULES = creator.rules.filter((rule2) => rule2.meta.id in RULE_KEYWORDS).map((rule2) => ({ id: rule2.meta.id, creator: rule2, keywords: RULE_KEYWORDS[rule2.meta.id] }));
   }
 });
 
@@ -36005,19 +36073,26 @@ function findCredentials(file) {
 function bindingsOf(file) {
   const hasNameKeyword = [...SECRET_NAME_KEYWORDS, "railway", "project-access-token", "authorization"].some((keyword) => file.hasKeyword(keyword)) || CONTEXT_KINDS.some((kind) => kind.contextPatterns.some((pattern) => pattern.keywords.some((keyword) => file.hasKeyword(keyword))));
   if (!hasNameKeyword) return [];
-  const fromLines = lineBindings(file.text);
+  const fromLines = lineBindingsNear(file.text, NAME_WORDS, !CODE_FORMATS.has(file.format));
   const interesting = fromLines.some((binding2) => isInteresting(binding2));
-  const structured = DATA_FORMATS.has(file.format) && (interesting || /\b(?:value|default)\s*[:=]/.test(file.text));
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || /\b(?:value|default)\s*[:=]/.test(file.text));
   if (!interesting && !structured) return [];
-  if (structured) return dataBindings(file) ?? fromLines;
-  if (file.format === "javascript" || file.format === "typescript") {
-    const fromAst = scriptBindings(file);
-    return fromAst ? [...fromAst, ...fromLines.filter((binding2) => !fromAst.some((other) => other.start === binding2.start))] : fromLines;
-  }
-  return fromLines;
+  const fromStructure = structured ? dataBindings(file) : file.format === "javascript" || file.format === "typescript" ? scriptBindings(file) : void 0;
+  if (!fromStructure) return fromLines;
+  const starts = new Set(fromStructure.map((binding2) => binding2.start));
+  return [...fromStructure, ...fromLines.filter((binding2) => !starts.has(binding2.start))];
 }
 function isInteresting(binding2) {
-  return binding2.value.length >= 6 && (binding2.header !== void 0 || secretNameClass(binding2.name) !== void 0 || CONTEXT_KINDS.some((kind) => kind.contextPatterns.some((pattern) => nameMatches(pattern, binding2))));
+  return binding2.value.length >= 6 && (binding2.header !== void 0 || nameClassOf(binding2.name) !== void 0 || CONTEXT_KINDS.some((kind) => kind.contextPatterns.some((pattern) => nameMatches(pattern, binding2))));
+}
+function nameClassOf(name2) {
+  let known = nameClasses.get(name2);
+  if (known === void 0 && !nameClasses.has(name2)) {
+    known = secretNameClass(name2);
+    if (nameClasses.size > 5e4) nameClasses.clear();
+    nameClasses.set(name2, known);
+  }
+  return known;
 }
 function nameMatches(pattern, binding2) {
   if (pattern.variable && pattern.variable.test(binding2.name)) return true;
@@ -36033,7 +36108,7 @@ function candidateOfBinding(binding2, fileContains) {
       }
     }
   }
-  const nameClass = secretNameClass(binding2.name) ?? (binding2.header ? "secret" : void 0);
+  const nameClass = nameClassOf(binding2.name) ?? (binding2.header ? "secret" : void 0);
   if (nameClass === "password") {
     return { kind: hardcodedPassword, value, start: binding2.start, end: binding2.end, specificity: Specificity.Generic, binding: binding2 };
   }
@@ -36044,11 +36119,11 @@ function candidateOfBinding(binding2, fileContains) {
 }
 function looksLikeGeneratedSecret(value) {
   if (!looksRandom(value, 16, 3) || value.length > 500) return false;
-  if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value)) return false;
-  if (/^[a-z]+(?:[._:\-/][a-z]+)+$/i.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(value)).length;
-  if (classes < 2) return false;
-  if (/^[A-Za-z]+$/.test(value) && /^(?:[A-Z]?[a-z]{2,})+$/.test(value)) return false;
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value)) return false;
+  const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
+  const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
+  if (segments.length >= 2 && segments.every(wordLike)) return false;
   return !isPlaceholder(value);
 }
 function resolve2(candidates) {
@@ -36076,7 +36151,7 @@ function contextOf(file, candidate) {
   const position = file.positionAt(candidate.start);
   const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
   const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? file.text.length;
-  const around = lineBindings(file.text.slice(windowStart, windowEnd === windowStart ? file.text.length : windowEnd), windowStart);
+  const around = lineBindings(file.text.slice(windowStart, windowEnd === windowStart ? file.text.length : windowEnd), windowStart, !CODE_FORMATS.has(file.format));
   const own = candidate.binding ?? around.find((binding2) => binding2.start <= candidate.start && candidate.end <= binding2.end + 1);
   const siblings = [];
   const siblingValues = {};
@@ -36098,7 +36173,7 @@ function contextOf(file, candidate) {
     nearby: file.text.slice(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : file.text.length)
   };
 }
-var Specificity, DATA_FORMATS, GENERIC_KIND_IDS, CONTEXT_KINDS, SIBLING_WINDOW, NEARBY_WINDOW, FIND_KEYWORDS, SECRETLINT_KINDS, KIND_BY_ID;
+var Specificity, CODE_FORMATS, DATA_FORMATS, GENERIC_KIND_IDS, CONTEXT_KINDS, SIBLING_WINDOW, NEARBY_WINDOW, FIND_KEYWORDS, NAME_WORDS, SECRETLINT_KINDS, KIND_BY_ID, nameClasses;
 var init_find = __esm({
   "detectors/exposed-credential/find.ts"() {
     "use strict";
@@ -36109,6 +36184,7 @@ var init_find = __esm({
     init_bindings();
     init_secretlint();
     Specificity = { Generic: 1, SecretlintOnly: 2, Context: 3, Value: 4 };
+    CODE_FORMATS = /* @__PURE__ */ new Set(["javascript", "typescript", "python", "notebook", "hcl"]);
     DATA_FORMATS = /* @__PURE__ */ new Set(["yaml", "json", "toml", "ini", "properties", "dotenv", "hcl", "notebook"]);
     GENERIC_KIND_IDS = /* @__PURE__ */ new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
     CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
@@ -36120,6 +36196,10 @@ var init_find = __esm({
         ...SECRET_NAME_KEYWORDS
       ])
     ];
+    NAME_WORDS = new RegExp(
+      [.../* @__PURE__ */ new Set([...SECRET_NAME_KEYWORDS, ...CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns.flatMap((pattern) => pattern.keywords))])].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+      "gi"
+    );
     SECRETLINT_KINDS = {
       "@secretlint/secretlint-rule-aws": ["aws-secret-access-key", "aws-access-key-id"],
       "@secretlint/secretlint-rule-gcp": ["gcp-service-account-key"],
@@ -36137,6 +36217,7 @@ var init_find = __esm({
       "@secretlint/secretlint-rule-database-connection-string": ["database-connection-string"]
     };
     KIND_BY_ID = new Map(CREDENTIAL_KINDS.map((kind) => [kind.id, kind]));
+    nameClasses = /* @__PURE__ */ new Map();
   }
 });
 
@@ -36194,8 +36275,27 @@ function isDotenvPath(path2) {
   const name2 = path2.slice(path2.lastIndexOf("/") + 1);
   return (name2 === ".env" || name2.startsWith(".env.")) && !EXAMPLE_DOTENV.test(name2);
 }
+function noteUnreadableShapes(file, found, out2) {
+  const covered = (offset) => found.some((credential) => credential.start <= offset && offset < credential.end);
+  if (file.hasKeyword("private key")) {
+    for (const match of file.text.matchAll(/-----BEGIN ((?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?)-----/g)) {
+      if (covered(match.index) || file.text.includes(`-----END ${match[1]}-----`, match.index)) continue;
+      const body3 = file.text.slice(match.index + match[0].length, match.index + match[0].length + 200).replace(/\\n/g, "\n").trimStart();
+      if (!/^[A-Za-z0-9+/=]{40,}/.test(body3)) continue;
+      const line = file.positionAt(match.index).line;
+      out2.notify({ level: "note", code: "truncated-private-key", message: `${file.path}:${line} starts a ${match[1].toLowerCase()} that never ends (no END line): a truncated key, not rated.`, line });
+    }
+  }
+  if (file.hasKeyword("eyj")) {
+    for (const match of file.text.matchAll(/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g)) {
+      if (covered(match.index) || decodeJwt(match[0])) continue;
+      const line = file.positionAt(match.index).line;
+      out2.notify({ level: "note", code: "malformed-jwt", message: `${file.path}:${line} holds a JWT-shaped token whose header or payload does not decode: not rated.`, line });
+    }
+  }
+}
 function severityOf(credential, testScope, path2) {
-  if (testScope || TEST_PATH.test(path2)) return "low";
+  if (testScope || isTestOrExamplePath(path2)) return "low";
   return credential.kind.exposedSeverity ?? "high";
 }
 function holdsSecretNamedValue(file) {
@@ -36207,12 +36307,13 @@ function snippetOf(file, credential) {
   line = line.trim();
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
 }
-var TEST_PATH, EXAMPLE_DOTENV, MAX_SNIPPET, exposedCredential;
+var EXAMPLE_DOTENV, MAX_SNIPPET, exposedCredential;
 var init_exposed_credential = __esm({
   "detectors/exposed-credential/index.ts"() {
     "use strict";
     init_names();
     init_fingerprint();
+    init_paths();
     init_redact();
     init_find();
     init_rules();
@@ -36220,7 +36321,6 @@ var init_exposed_credential = __esm({
     init_names2();
     init_bindings();
     init_values();
-    TEST_PATH = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?)(?:\/|$)|\.(?:test|spec)\.[a-z]+$/i;
     EXAMPLE_DOTENV = /\.(?:example|sample|template|dist|defaults?|tmpl|tpl|schema)$/i;
     MAX_SNIPPET = 160;
     exposedCredential = {
@@ -36269,6 +36369,7 @@ var init_exposed_credential = __esm({
             details: { provider: credential.kind.provider, kind: credential.kind.id, variable, environment, redacted: redact(credential.value) }
           });
         }
+        noteUnreadableShapes(file, found, out2);
         if (file.tracked && isDotenvPath(file.path) && (found.length > 0 || holdsSecretNamedValue(file))) {
           out2.report({
             ruleId: committedDotenvRule.id,
@@ -36320,10 +36421,255 @@ var init_credential_rules = __esm({
   }
 });
 
+// detectors/root-scoped-token/grants.ts
+function scanGrants(file, out2) {
+  const severity = isTestOrExamplePath(file.path) ? "low" : void 0;
+  const report = (ruleId, span, message, evidence) => out2.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
+  const document2 = file.hasKeyword("statement") || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
+  if (document2) {
+    for (const root of document2.roots) walkMaps(root, (map, parentBlock) => {
+      allowAllStatement(map, parentBlock, report);
+      gcpBinding(map, report);
+      azureAssignment(map, report);
+      clusterAdmin(map, report);
+    });
+    if (file.hasKeyword("statement")) embeddedPolicies(file, document2, out2, report);
+  }
+  managedAdminPolicies(file, report);
+  if (!document2) commandLineGrants(file, report);
+}
+function walkMaps(node, visit2, parentBlock) {
+  if (node.kind === "map") {
+    visit2(node, parentBlock);
+    for (const entry of node.entries) walkMaps(entry.value, visit2, node.block?.type ?? entry.key);
+  } else if (node.kind === "seq") {
+    for (const item of node.items) walkMaps(item, visit2, parentBlock);
+  }
+}
+function entryOf(map, names) {
+  const entry = map.entries.find((candidate) => names.test(candidate.key));
+  return entry ? { value: entry.value, keySpan: entry.keySpan } : void 0;
+}
+function strings(node) {
+  if (!node) return [];
+  if (node.kind === "seq") return node.items.flatMap(strings);
+  const literal = literalString(node);
+  return literal === void 0 ? [] : [literal];
+}
+function allowAllStatement(map, parentBlock, report) {
+  const action = entryOf(map, /^actions?$/i);
+  const resource = entryOf(map, /^resources?$/i);
+  if (!action || !resource) return;
+  const effect = literalString(entryOf(map, /^effect$/i)?.value);
+  const allows = effect ? effect.toLowerCase() === "allow" : map.block?.type === "statement" || parentBlock === "statement";
+  if (!allows || entryOf(map, /^condition$/i)) return;
+  const actions = strings(action.value);
+  if (!actions.some((value) => value === "*" || value === "*:*") || !strings(resource.value).includes("*")) return;
+  report(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
+}
+function gcpBinding(map, report) {
+  const role = entryOf(map, /^role$/);
+  const roleName = literalString(role?.value);
+  if (!role || roleName !== "roles/owner" && roleName !== "roles/editor") return;
+  const members = entryOf(map, /^members?$/);
+  const memberText = members ? members.value.kind === "scalar" ? String(members.value.value ?? members.value.expression ?? "") : strings(members.value).join(" ") + (members.value.kind === "seq" ? members.value.items.map((item) => item.kind === "scalar" ? item.expression ?? "" : "").join(" ") : "") : "";
+  if (!/serviceAccount:|google_service_account/.test(memberText)) return;
+  report(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
+}
+function azureAssignment(map, report) {
+  const role = entryOf(map, /^role_definition_name$/);
+  const roleName = literalString(role?.value);
+  if (!role || !roleName || !SUBSCRIPTION_ROLES.test(roleName)) return;
+  const scope = entryOf(map, /^scope$/)?.value;
+  const scopeText = scope?.kind === "scalar" ? String(scope.value ?? scope.expression ?? "") : "";
+  const atSubscription = /azurerm_subscription\.[\w-]+\.id|^\/subscriptions\/[^/]+\/?$|\/subscriptions\/\$\{[^}]+\}\/?$/.test(scopeText) && !/resourceGroups|resource_group/.test(scopeText);
+  if (!atSubscription) return;
+  report(azureSubscriptionOwner.id, role.value.span, `${roleName} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${roleName} subscription`);
+}
+function clusterAdmin(map, report) {
+  if (literalString(getPath(map, ["kind"])) !== "ClusterRoleBinding") return;
+  const roleName = getPath(map, ["roleRef", "name"]);
+  if (literalString(roleName) !== "cluster-admin" || !roleName) return;
+  const subjects = getPath(map, ["subjects"]);
+  const serviceAccount = subjects?.kind === "seq" && subjects.items.some((subject) => literalString(getPath(subject, ["kind"])) === "ServiceAccount" || literalString(getPath(subject, ["name"])) === "system:masters");
+  if (!serviceAccount) return;
+  const name2 = literalString(getPath(map, ["metadata", "name"])) ?? "a ClusterRoleBinding";
+  report(clusterAdminBinding.id, roleName.span, `${name2} binds cluster-admin to a service account: its token can delete anything in every namespace.`, `cluster-admin ${name2}`);
+}
+function embeddedPolicies(file, document2, out2, report) {
+  for (const leaf of leaves(document2)) {
+    const value = leaf.node.value;
+    if (typeof value !== "string" || !/"Statement"/.test(value) || !/^\s*\{/.test(value)) continue;
+    let policy;
+    try {
+      policy = JSON.parse(value);
+    } catch (error) {
+      out2.notify({ level: "warning", code: "invalid-policy-json", message: `The IAM policy document at ${file.path}:${leaf.node.span.line} is not valid JSON (${error.message}); it was not checked.`, line: leaf.node.span.line });
+      continue;
+    }
+    const statements = policy.Statement;
+    const list = Array.isArray(statements) ? statements : [statements];
+    for (const statement of list) {
+      if (!statement || typeof statement !== "object") continue;
+      const { Effect, Action, Resource, Condition } = statement;
+      const actions = [].concat(Action ?? []);
+      const resources = [].concat(Resource ?? []);
+      if (Effect === "Allow" && !Condition && actions.some((action) => action === "*" || action === "*:*") && resources.includes("*")) {
+        report(awsAdminPolicy.id, leaf.node.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
+      }
+    }
+  }
+}
+function managedAdminPolicies(file, report) {
+  if (!file.hasKeyword("administratoraccess") && !file.hasKeyword("iamfullaccess")) return;
+  for (const match of file.text.matchAll(MANAGED_ADMIN)) {
+    const span = file.spanOf(match.index, match.index + match[0].length);
+    const block = file.text.slice(Math.max(0, match.index - 400), match.index);
+    if (/aws_ssoadmin_|AWS::SSO::|PermissionSet/.test(block.slice(block.lastIndexOf('resource "') >= 0 ? block.lastIndexOf('resource "') : 0))) continue;
+    const window2 = file.text.slice(file.lineStarts[Math.max(0, span.line - 4)] ?? 0, file.lineStarts[span.line] ?? file.text.length);
+    if (!/policy_arn|managed_policy_arns|ManagedPolicyArns|managedPolicyArns|policyArn|policy-arn|attach-(?:user|role|group)-policy|fromAwsManagedPolicyName|managedPolicies/.test(window2)) continue;
+    const policy = match[1] ?? match[2];
+    report(awsManagedAdmin.id, span, `The AWS managed policy ${policy} is attached here: the user or role becomes an account administrator.`, policy);
+  }
+}
+function commandLineGrants(file, report) {
+  const text = file.text;
+  for (const match of text.matchAll(/gcloud\s+(?:projects|organizations|resource-manager\s+folders)\s+add-iam-policy-binding(?:\\\n|[^\n])*/g)) {
+    const command = match[0];
+    const role = /--role[= ]["']?(roles\/(?:owner|editor))\b/.exec(command);
+    if (!role || !/--member[= ]["']?serviceAccount:/.test(command)) continue;
+    const at = match.index + command.indexOf(role[0]);
+    report(gcpBasicRole.id, file.spanOf(at, at + role[0].length), `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
+  }
+  for (const match of text.matchAll(/az\s+role\s+assignment\s+create(?:\\\n|[^\n])*/g)) {
+    const command = match[0];
+    const role = /--role\s+["']?(Owner|Contributor|User Access Administrator)["']?(?=\s|$)/.exec(command);
+    const scope = /--scope\s+["']?(\/subscriptions\/[^\s"'/]+)\/?["']?(?=\s|$)/.exec(command);
+    if (!role || !scope) continue;
+    const at = match.index + command.indexOf(role[0]);
+    report(azureSubscriptionOwner.id, file.spanOf(match.index, at + role[0].length), `${role[1]} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role[1]} subscription`);
+  }
+  for (const match of text.matchAll(/kubectl\s+create\s+clusterrolebinding\b[^\n]*--clusterrole[= ]cluster-admin[^\n]*--serviceaccount[= ]\S+/g)) {
+    report(clusterAdminBinding.id, file.spanOf(match.index, match.index + match[0].length), "A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.", "cluster-admin kubectl");
+  }
+}
+var rule, awsAdminPolicy, awsManagedAdmin, gcpBasicRole, azureSubscriptionOwner, clusterAdminBinding, GRANT_RULES, GRANT_KEYWORDS, SUBSCRIPTION_ROLES, MANAGED_ADMIN;
+var init_grants = __esm({
+  "detectors/root-scoped-token/grants.ts"() {
+    "use strict";
+    init_model();
+    init_data_tree();
+    init_paths();
+    init_credential_rules();
+    rule = (id, meta) => ({
+      id: `${DETECTOR_ID2}/${id}`,
+      precision: "high",
+      ...meta,
+      tags: ["iam", "least-privilege", "external/cwe/cwe-250", ...meta.tags ?? []]
+    });
+    awsAdminPolicy = rule("aws-allow-all-policy", {
+      title: "AWS IAM statement that allows every action on every resource",
+      severity: "critical",
+      why: 'A statement allowing "*" on "*" is AdministratorAccess by another name: whoever assumes the role or holds the user’s keys can delete every database, bucket and backup vault in the account, and can grant themselves anything else.',
+      fix: "List the actions and resource ARNs the workload needs; use IAM Access Analyzer policy generation to derive them from CloudTrail.",
+      helpUri: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+      tags: ["aws"],
+      samples: {
+        positive: [
+          sample("infra/iam.tf", 'resource "aws_iam_role_policy" "ci" {\n  name = "ci-deploy"\n  role = aws_iam_role.github_actions.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "*"\n      Resource = "*"\n    }]\n  })\n}\n', { expect: { line: 8 } }),
+          sample("policies/deployer.json", '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["*"],\n      "Resource": "*"\n    }\n  ]\n}\n', { expect: { line: 6 } }),
+          sample("infra/policy.tf", 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n', { expect: { line: 3 } })
+        ],
+        negative: [
+          sample("policies/deployer.json", '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-assets/*" },\n    { "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }\n  ]\n}\n'),
+          sample("infra/policy.tf", 'data "aws_iam_policy_document" "logs" {\n  statement {\n    actions   = ["logs:*"]\n    resources = ["arn:aws:logs:*:*:log-group:/acme/*"]\n  }\n}\n')
+        ]
+      }
+    });
+    awsManagedAdmin = rule("aws-admin-managed-policy", {
+      title: "AWS managed admin policy attached to a user or role",
+      severity: "critical",
+      why: "AdministratorAccess and IAMFullAccess (which can grant itself AdministratorAccess) make the principal account-wide. A CI role or an application user with it turns any leaked credential or prompt-injected agent into an account takeover.",
+      fix: "Attach a customer-managed policy listing the actions and resources the principal needs; keep administrator access for break-glass humans behind MFA or SSO.",
+      helpUri: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html",
+      tags: ["aws"],
+      samples: {
+        positive: [
+          sample("infra/ci.tf", 'resource "aws_iam_role_policy_attachment" "github_admin" {\n  role       = aws_iam_role.github_actions.name\n  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n}\n', { expect: { line: 3 } }),
+          sample("template.yaml", "Resources:\n  DeployRole:\n    Type: AWS::IAM::Role\n    Properties:\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/IAMFullAccess\n", { expect: { line: 6 } }),
+          sample("lib/ci-stack.ts", "role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));\n", { expect: { line: 1 } })
+        ],
+        negative: [
+          sample("infra/ci.tf", 'resource "aws_iam_role_policy_attachment" "read" {\n  role       = aws_iam_role.github_actions.name\n  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}\n'),
+          sample("infra/sso.tf", 'resource "aws_ssoadmin_managed_policy_attachment" "admins" {\n  instance_arn       = local.sso_instance_arn\n  managed_policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n  permission_set_arn = aws_ssoadmin_permission_set.admins.arn\n}\n', { note: "SSO permission sets are for humans signing in with MFA" })
+        ]
+      }
+    });
+    gcpBasicRole = rule("gcp-basic-role-service-account", {
+      title: "GCP Owner or Editor role bound to a service account",
+      severity: "critical",
+      why: "roles/owner and roles/editor grant write access to nearly every resource in the project (owner also IAM): a service account key or workload identity with them can delete every database, bucket and backup in the project.",
+      fix: "Bind predefined or custom roles limited to the services the workload uses (roles/cloudsql.client, roles/storage.objectAdmin on one bucket).",
+      helpUri: "https://cloud.google.com/iam/docs/understanding-roles#basic",
+      tags: ["gcp"],
+      samples: {
+        positive: [
+          sample("infra/iam.tf", 'resource "google_project_iam_member" "deployer" {\n  project = var.project_id\n  role    = "roles/owner"\n  member  = "serviceAccount:${google_service_account.deployer.email}"\n}\n', { expect: { line: 3 } }),
+          sample("scripts/bootstrap.sh", 'gcloud projects add-iam-policy-binding acme-prod \\\n  --member="serviceAccount:ci@acme-prod.iam.gserviceaccount.com" --role="roles/editor"\n', { expect: { line: 2 } })
+        ],
+        negative: [
+          sample("infra/iam.tf", 'resource "google_project_iam_member" "deployer" {\n  project = var.project_id\n  role    = "roles/run.developer"\n  member  = "serviceAccount:${google_service_account.deployer.email}"\n}\n'),
+          sample("infra/iam.tf", 'resource "google_project_iam_member" "owner" {\n  project = var.project_id\n  role    = "roles/owner"\n  member  = "group:platform-admins@acme.io"\n}\n')
+        ]
+      }
+    });
+    azureSubscriptionOwner = rule("azure-subscription-owner", {
+      title: "Azure Owner or Contributor on a whole subscription",
+      severity: "critical",
+      why: "Owner, Contributor and User Access Administrator at subscription scope can delete every resource group, database and storage account in it (Owner and UAA can also grant themselves more).",
+      fix: "Assign built-in data or service roles at the narrowest scope: one resource group or one resource.",
+      helpUri: "https://learn.microsoft.com/azure/role-based-access-control/best-practices",
+      tags: ["azure"],
+      samples: {
+        positive: [
+          sample("infra/rbac.tf", 'resource "azurerm_role_assignment" "pipeline" {\n  scope                = data.azurerm_subscription.primary.id\n  role_definition_name = "Contributor"\n  principal_id         = azuread_service_principal.pipeline.object_id\n}\n', { expect: { line: 3 } }),
+          sample("scripts/setup.sh", 'az role assignment create --assignee "$SP_ID" --role Owner --scope "/subscriptions/$SUBSCRIPTION_ID"\n', { expect: { line: 1 } })
+        ],
+        negative: [
+          sample("infra/rbac.tf", 'resource "azurerm_role_assignment" "pipeline" {\n  scope                = azurerm_resource_group.app.id\n  role_definition_name = "Contributor"\n  principal_id         = azuread_service_principal.pipeline.object_id\n}\n'),
+          sample("scripts/setup.sh", 'az role assignment create --assignee "$SP_ID" --role "Storage Blob Data Contributor" --scope "$STORAGE_ID"\n')
+        ]
+      }
+    });
+    clusterAdminBinding = rule("kubernetes-cluster-admin-binding", {
+      title: "Kubernetes cluster-admin bound to a service account",
+      severity: "critical",
+      why: "cluster-admin can do anything to any resource in every namespace: a pod, CI job or agent using that service account token can delete every volume and database in the cluster.",
+      fix: "Bind a Role in the namespace the workload uses, with only the verbs and resources it needs.",
+      helpUri: "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles",
+      tags: ["kubernetes"],
+      samples: {
+        positive: [
+          sample("deploy/rbac.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: deployer-admin\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n", { expect: { line: 8 } }),
+          sample("scripts/ci-setup.sh", "kubectl create clusterrolebinding ci-admin --clusterrole=cluster-admin --serviceaccount=ci:deployer\n", { expect: { line: 1 } })
+        ],
+        negative: [
+          sample("deploy/rbac.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: deployer\n  namespace: app\nroleRef:\n  kind: Role\n  name: deployer\n  apiGroup: rbac.authorization.k8s.io\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n"),
+          sample("deploy/rbac.yaml", "kind: ClusterRoleBinding\napiVersion: rbac.authorization.k8s.io/v1\nmetadata:\n  name: oncall-admins\nroleRef:\n  kind: ClusterRole\n  name: cluster-admin\n  apiGroup: rbac.authorization.k8s.io\nsubjects:\n  - kind: Group\n    name: oncall@acme.io\n    apiGroup: rbac.authorization.k8s.io\n")
+        ]
+      }
+    });
+    GRANT_RULES = [awsAdminPolicy, awsManagedAdmin, gcpBasicRole, azureSubscriptionOwner, clusterAdminBinding];
+    GRANT_KEYWORDS = ["statement", "administratoraccess", "iamfullaccess", "roles/owner", "roles/editor", "cluster-admin", "role_definition_name", "role assignment"];
+    SUBSCRIPTION_ROLES = /^(?:owner|contributor|user access administrator)$/i;
+    MANAGED_ADMIN = /arn:aws:iam::aws:policy\/(AdministratorAccess|IAMFullAccess)\b|fromAwsManagedPolicyName\(\s*['"](AdministratorAccess|IAMFullAccess)['"]\s*\)/g;
+  }
+});
+
 // detectors/root-scoped-token/index.ts
 function rateCredentials(context) {
   const credentials = context.facts.all("credential");
-  const declared = new Set(CREDENTIAL_SCOPE_RULES.map((rule) => rule.id));
+  const declared = new Set(CREDENTIAL_SCOPE_RULES.map((rule2) => rule2.id));
   for (const credential of credentials) {
     const kind = credentialKind(credential.kind);
     if (!kind) continue;
@@ -36335,7 +36681,8 @@ function rateCredentials(context) {
     const where = credential.variable ? ` in ${credential.variable}` : "";
     context.report({
       ruleId: scopeRuleId(kind),
-      severity: rating.scope === "root" ? "critical" : "high",
+      // In tests and examples the value is rarely live: still reported, below the default failure threshold.
+      severity: isTestOrExamplePath(credential.location.path) ? "low" : rating.scope === "root" ? "critical" : "high",
       message: `${kind.title}${where} reaches ${rating.scope === "root" ? "a whole account" : "a whole resource"}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,
@@ -36374,14 +36721,18 @@ var PAIR_WINDOW, rootScopedToken;
 var init_root_scoped_token = __esm({
   "detectors/root-scoped-token/index.ts"() {
     "use strict";
+    init_paths();
     init_credentials();
     init_credential_rules();
+    init_grants();
     PAIR_WINDOW = 12;
     rootScopedToken = {
       id: DETECTOR_ID2,
-      rules: [...CREDENTIAL_SCOPE_RULES],
+      rules: [...CREDENTIAL_SCOPE_RULES, ...GRANT_RULES],
+      keywords: GRANT_KEYWORDS,
       consumes: ["credential"],
       produces: ["credential"],
+      scanFile: scanGrants,
       finish(context) {
         rateCredentials(context);
       }
@@ -36512,12 +36863,12 @@ function resolve(raw, path2) {
   config.allowedValues = stringList(raw.allow, "allow", path2);
   if (raw.rules !== void 0) {
     if (!isRecord(raw.rules)) throw new ConfigError(`config ${path2}: "rules" must map rule ids to off or a severity`);
-    for (const [rule, setting] of Object.entries(raw.rules)) {
-      if (setting === "off" || setting === false) config.disabledRules.push(rule);
+    for (const [rule2, setting] of Object.entries(raw.rules)) {
+      if (setting === "off" || setting === false) config.disabledRules.push(rule2);
       else if (typeof setting === "string" && SEVERITIES.includes(setting)) {
-        config.severityOverrides.push({ rule, severity: setting });
+        config.severityOverrides.push({ rule: rule2, severity: setting });
       } else {
-        throw new ConfigError(`config ${path2}: rule "${rule}" must be off or one of ${SEVERITIES.join(", ")}`);
+        throw new ConfigError(`config ${path2}: rule "${rule2}" must be off or one of ${SEVERITIES.join(", ")}`);
       }
     }
   }
@@ -36678,17 +37029,17 @@ var SECURITY_SEVERITY = {
   low: "2.0",
   info: void 0
 };
-function ruleHelpText(rule) {
-  return `${rule.why}
+function ruleHelpText(rule2) {
+  return `${rule2.why}
 
-Fix: ${rule.fix}${rule.help ? `
+Fix: ${rule2.fix}${rule2.help ? `
 
-${stripMarkdown(rule.help)}` : ""}`;
+${stripMarkdown(rule2.help)}` : ""}`;
 }
-function ruleHelpMarkdown(rule) {
-  const parts2 = [`**${rule.title}** (\`${rule.id}\`, ${rule.severity})`, `**Why it matters.** ${rule.why}`, `**Fix.** ${rule.fix}`];
-  if (rule.help) parts2.push(rule.help);
-  if (rule.helpUri) parts2.push(`Reference: ${rule.helpUri}`);
+function ruleHelpMarkdown(rule2) {
+  const parts2 = [`**${rule2.title}** (\`${rule2.id}\`, ${rule2.severity})`, `**Why it matters.** ${rule2.why}`, `**Fix.** ${rule2.fix}`];
+  if (rule2.help) parts2.push(rule2.help);
+  if (rule2.helpUri) parts2.push(`Reference: ${rule2.helpUri}`);
   return parts2.join("\n\n");
 }
 function stripMarkdown(text) {
@@ -36760,7 +37111,7 @@ var MAX_TAGS = 10;
 var SRCROOT = "%SRCROOT%";
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
 function buildSarif(result, options) {
-  const ruleIndex = new Map(result.rules.map((rule, index2) => [rule.id, index2]));
+  const ruleIndex = new Map(result.rules.map((rule2, index2) => [rule2.id, index2]));
   let findings = result.findings.filter((finding) => options.includeSuppressed || !finding.suppression);
   const notifications = [...result.notifications];
   if (findings.length > MAX_SARIF_RESULTS) {
@@ -36800,19 +37151,19 @@ function renderSarif(result, options) {
   return `${JSON.stringify(buildSarif(result, options), null, 2)}
 `;
 }
-function ruleDescriptor(rule) {
-  const tags = ["security", rule.id.slice(0, rule.id.indexOf("/")), ...rule.tags ?? []].filter((tag, index2, all) => all.indexOf(tag) === index2).slice(0, MAX_TAGS);
-  const properties = { tags, precision: rule.precision };
-  const securitySeverity = SECURITY_SEVERITY[rule.severity];
+function ruleDescriptor(rule2) {
+  const tags = ["security", rule2.id.slice(0, rule2.id.indexOf("/")), ...rule2.tags ?? []].filter((tag, index2, all) => all.indexOf(tag) === index2).slice(0, MAX_TAGS);
+  const properties = { tags, precision: rule2.precision };
+  const securitySeverity = SECURITY_SEVERITY[rule2.severity];
   if (securitySeverity) properties["security-severity"] = securitySeverity;
   return {
-    id: rule.id,
-    name: pascalCase(rule.id),
-    shortDescription: { text: truncate(rule.title, 1024) },
-    fullDescription: { text: truncate(rule.why, 1024) },
-    help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
-    ...rule.helpUri ? { helpUri: rule.helpUri } : {},
-    defaultConfiguration: { level: LEVEL[rule.severity] },
+    id: rule2.id,
+    name: pascalCase(rule2.id),
+    shortDescription: { text: truncate(rule2.title, 1024) },
+    fullDescription: { text: truncate(rule2.why, 1024) },
+    help: { text: ruleHelpText(rule2), markdown: ruleHelpMarkdown(rule2) },
+    ...rule2.helpUri ? { helpUri: rule2.helpUri } : {},
+    defaultConfiguration: { level: LEVEL[rule2.severity] },
     properties
   };
 }
@@ -37031,6 +37382,7 @@ var BY_EXTENSION = {
   cts: "typescript",
   tsx: "typescript",
   py: "python",
+  pyi: "python",
   sh: "shell",
   bash: "shell",
   zsh: "shell",
@@ -41302,6 +41654,13 @@ function convertExpression(node, spanOf) {
       }
       break;
     }
+    case "function_call": {
+      const name2 = only.namedChildren[0];
+      const args2 = only.namedChildren.find((child) => child?.type === "function_arguments");
+      const inner = args2?.namedChildren.filter((child) => child?.type === "expression") ?? [];
+      if (name2 && /^(?:jsonencode|yamlencode)$/.test(name2.text) && inner.length === 1) return convertExpression(inner[0], spanOf);
+      break;
+    }
     case "collection_value": {
       const collection = only.namedChildren[0];
       if (collection?.type === "tuple") {
@@ -42441,20 +42800,18 @@ function nextLine(text, from) {
   return newline === -1 ? text.length : newline + 1;
 }
 
-// src/parse/estree-loader.ts
-import { createRequire as createRequire2 } from "node:module";
-var loaded;
-function estree() {
-  loaded ??= createRequire2(import.meta.url)("./typescript-estree.cjs");
-  return loaded;
-}
-
 // src/parse/script.ts
+import { createRequire as createRequire2 } from "node:module";
+var estree;
+function loadEstree() {
+  estree ??= createRequire2(import.meta.url)("./typescript-estree.cjs");
+  return estree;
+}
 function parseScript(text, path2) {
   const lower = path2.toLowerCase();
   const jsx = lower.endsWith(".tsx") || lower.endsWith(".jsx") || lower.endsWith(".js") || lower.endsWith(".mjs") || lower.endsWith(".cjs");
   try {
-    return { ok: true, value: estree().parse(text, { range: true, loc: true, jsx, comment: false, tokens: false, filePath: path2, allowInvalidAST: true, suppressDeprecatedPropertyWarnings: true }) };
+    return { ok: true, value: loadEstree().parse(text, { range: true, loc: true, jsx, comment: false, tokens: false, filePath: path2, allowInvalidAST: true, suppressDeprecatedPropertyWarnings: true }) };
   } catch (error) {
     const located = error;
     return { ok: false, error: { message: located.message.split("\n")[0], line: located.lineNumber, column: located.column } };
@@ -45051,7 +45408,7 @@ async function scan(options) {
     }
   }
   options.onFacts?.(facts);
-  const rules2 = detectors2.flatMap((detector) => detector.rules).filter((rule) => !config.disabledRules.some((pattern) => ruleMatches(pattern, rule.id)));
+  const rules2 = detectors2.flatMap((detector) => detector.rules).filter((rule2) => !config.disabledRules.some((pattern) => ruleMatches(pattern, rule2.id)));
   const findings = finalize(inputs, rules2, config, markersByPath, baseline, notifications);
   const reported = options.reportOnly ? findings.filter(options.reportOnly) : findings;
   stats.durationMs = Math.round(performance.now() - started);
@@ -45114,14 +45471,14 @@ function detectorFailure(detector, error, path2) {
   };
 }
 function finalize(inputs, rules2, config, markersByPath, baseline, notifications) {
-  const ruleById = new Map(rules2.map((rule) => [rule.id, rule]));
+  const ruleById = new Map(rules2.map((rule2) => [rule2.id, rule2]));
   const allowed = new Set(config.allowedValues);
   const seen = /* @__PURE__ */ new Set();
   const findings = [];
   const unknownRules = /* @__PURE__ */ new Set();
   for (const { input: input2, detector } of inputs) {
-    const rule = ruleById.get(input2.ruleId);
-    if (!rule) {
+    const rule2 = ruleById.get(input2.ruleId);
+    if (!rule2) {
       if (!config.disabledRules.some((pattern) => ruleMatches(pattern, input2.ruleId))) unknownRules.add(`${detector}: ${input2.ruleId}`);
       continue;
     }
@@ -45130,7 +45487,7 @@ function finalize(inputs, rules2, config, markersByPath, baseline, notifications
     const { evidence, ...rest } = input2;
     const finding = {
       ...rest,
-      severity: override?.severity ?? input2.severity ?? rule.severity,
+      severity: override?.severity ?? input2.severity ?? rule2.severity,
       fingerprint: fingerprintOf(input2.ruleId, input2.location.path, evidence),
       details: input2.details ?? {}
     };
@@ -45609,7 +45966,7 @@ function rebase(result, prefix, root) {
   return { ...result, root, findings, notifications };
 }
 function annotationsOf(result, failOn) {
-  const titles = new Map(result.rules.map((rule) => [rule.id, rule.title]));
+  const titles = new Map(result.rules.map((rule2) => [rule2.id, rule2.title]));
   const active = result.findings.filter((finding) => !finding.suppression).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const fails = (finding) => failOn !== "none" && severityRank(finding.severity) >= severityRank(failOn);
   const lines = [];

@@ -57,6 +57,7 @@ function pullRequest(shop: Shop, extra: Record<string, unknown> = {}) {
 
 const PR_ERRORS = [
   `::error file=config/billing.yml,line=3,col=15,endColumn=${15 + stripe.length},title=critical%3A Stripe live secret key with account-wide reach (root-scoped-token/stripe-live-secret-key)::Stripe live secret key in secret_key reaches a whole account: a live secret key controls the whole live account: charges, refunds, payouts, customers.`,
+  '::error file=scripts/deploy.sh,line=5,col=30,endColumn=70,title=critical%3A AWS secret access key with account-wide reach (root-scoped-token/aws-secret-access-key)::AWS secret access key in AWS_SECRET_ACCESS_KEY reaches a whole account: a long-term IAM user key: its policies are not in the repository, so it is rated the broad kind.',
   `::error file=config/billing.yml,line=3,col=15,endColumn=${15 + stripe.length},title=high%3A Stripe live secret key stored where coding agents read it (exposed-credential/stripe-live-secret-key)::Stripe live secret key in secret_key is stored in plain text where coding agents read it.`,
   '::error file=scripts/deploy.sh,line=4,col=26,endColumn=46,title=high%3A AWS access key ID stored where coding agents read it (exposed-credential/aws-access-key-id)::AWS access key ID in AWS_ACCESS_KEY_ID is stored in plain text where coding agents read it.',
   '::error file=scripts/deploy.sh,line=5,col=30,endColumn=70,title=high%3A AWS secret access key stored where coding agents read it (exposed-credential/aws-secret-access-key)::AWS secret access key in AWS_SECRET_ACCESS_KEY is stored in plain text where coding agents read it.',
@@ -81,13 +82,13 @@ describe('the Action on a pull request', () => {
     expect(run.log[0]).toBe(`Changed lines of the pull request #7 (${s.base.slice(0, 12)}..${s.repo.git('rev-parse', 'HEAD').trim().slice(0, 12)}).`);
     expect(run.outputs).toEqual({
       'sarif-file': 'blast-radius.sarif',
-      findings: '4',
-      critical: '1',
+      findings: '5',
+      critical: '2',
       high: '3',
       medium: '0',
       low: '0',
       info: '0',
-      'blast-radius': '4 credentials readable by agents (2 root-scoped); 0 non-production paths to production; 0 of 0 production stores without off-provider backup; 0 agent permissions bypassing a human; 4 findings.',
+      'blast-radius': '4 credentials readable by agents (4 root-scoped); 0 non-production paths to production; 0 of 0 production stores without off-provider backup; 0 agent permissions bypassing a human; 5 findings.',
       'exit-code': '1',
     });
     expect(sarifResults(run, s.repo.root)).toEqual([
@@ -95,10 +96,11 @@ describe('the Action on a pull request', () => {
       'root-scoped-token/stripe-live-secret-key config/billing.yml:3',
       'exposed-credential/aws-access-key-id scripts/deploy.sh:4',
       'exposed-credential/aws-secret-access-key scripts/deploy.sh:5',
+      'root-scoped-token/aws-secret-access-key scripts/deploy.sh:5',
     ]);
     expect(run.summary).toContain('## Blast radius\n\nChanged lines of the pull request #7');
-    expect(run.summary).toContain('**4 findings at or above high**: the step fails.');
-    expect(run.summary).toContain('| Credentials agents can read | 2 root, 2 scoped |');
+    expect(run.summary).toContain('**5 findings at or above high**: the step fails.');
+    expect(run.summary).toContain('| Credentials agents can read | 4 root |');
     expect(run.summary).toContain('| critical | `root-scoped-token/stripe-live-secret-key` | `config/billing.yml:3` |');
     expect(run.summary).not.toContain(legacy);
     expect(run.summary).not.toContain(stripe);
@@ -137,6 +139,7 @@ describe('the Action on a pull request', () => {
     expect(run.commands.slice(1).map((command) => /file=([^,]+),line=(\d+)/.exec(command)?.slice(1).join(':'))).toEqual([
       'config/billing.yml:3',
       'config/github.yml:3',
+      'scripts/deploy.sh:5',
       'config/billing.yml:3',
       'config/github.yml:3',
       'scripts/deploy.sh:4',
@@ -164,7 +167,7 @@ describe('the Action outside pull requests', () => {
     s.repo.git('checkout', '-q', 'feature/billing');
     const run = await runActionInProcess({ workspace: s.repo.root, event: 'push', payload: { before: s.base, after: s.head } });
     expect(run.log[0]).toBe('Full scan (push).');
-    expect(run.outputs.findings).toBe('6');
+    expect(run.outputs.findings).toBe('7');
     expect(run.exitCode).toBe(1);
   });
 
@@ -177,7 +180,7 @@ describe('the Action outside pull requests', () => {
 
     const newBranch = await runActionInProcess({ workspace: s.repo.root, event: 'push', payload: { before: '0000000000000000000000000000000000000000', after: s.head, created: true }, inputs: { scan: 'changed' } });
     expect(newBranch.commands[0]).toBe('::notice title=blast-radius::This push has no previous commit to compare with (a new branch or a first commit); scanned everything.');
-    expect(newBranch.outputs.findings).toBe('6');
+    expect(newBranch.outputs.findings).toBe('7');
 
     const first = makeGitRepo();
     first.commit('initial', { 'config/github.yml': `token: ${legacy}\n` });
@@ -228,7 +231,7 @@ describe('the Action inputs', () => {
       inputs: { 'fail-on': 'none', summary: 'false', 'sarif-file': 'none' },
     });
     expect(run.exitCode).toBe(0);
-    expect(run.commands.filter((command) => command.startsWith('::warning'))).toHaveLength(4);
+    expect(run.commands.filter((command) => command.startsWith('::warning'))).toHaveLength(5);
     expect(run.summary).toBe('');
     expect(run.outputs['sarif-file']).toBe('');
   });
@@ -239,12 +242,12 @@ describe('the Action inputs', () => {
     s.repo.write('.blast-radius.yml', 'rules:\n  root-scoped-token/stripe-live-secret-key: off\n');
     const baseline = join(s.repo.root, 'accepted.json');
     const first = await runActionInProcess({ workspace: s.repo.root, event: 'pull_request', payload: pullRequest(s), inputs: { 'sarif-file': 'none' } });
-    expect(first.outputs.findings).toBe('3');
+    expect(first.outputs.findings).toBe('4');
     const { render } = await import('../src/report/index.js');
     const accepted = await scan({ root: s.repo.root });
     s.repo.write('accepted.json', render('json', { ...accepted, findings: accepted.findings.filter((finding) => finding.location.path === 'scripts/deploy.sh') }, { color: false }));
     const run = await runActionInProcess({ workspace: s.repo.root, event: 'pull_request', payload: pullRequest(s), inputs: { baseline: 'accepted.json', config: '.blast-radius.yml' } });
-    expect(run.commands).toEqual([PR_ERRORS[1]]);
+    expect(run.commands).toEqual([PR_ERRORS[2]]);
     rmSync(baseline);
   });
 

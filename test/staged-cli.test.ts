@@ -38,7 +38,11 @@ describe('scan --staged', () => {
 
     const { code, stdout } = await cli(['scan', '--staged', repo.root, '--format', 'json']);
     expect(code).toBe(1);
-    expect(findings(stdout)).toEqual(['exposed-credential/aws-access-key-id bin/upload-assets.sh:2', 'exposed-credential/aws-secret-access-key bin/upload-assets.sh:3']);
+    expect(findings(stdout)).toEqual([
+      'exposed-credential/aws-access-key-id bin/upload-assets.sh:2',
+      'exposed-credential/aws-secret-access-key bin/upload-assets.sh:3',
+      'root-scoped-token/aws-secret-access-key bin/upload-assets.sh:3',
+    ]);
   });
 
   it('passes a commit with nothing at or above --fail-on, and prints nothing with --quiet', async () => {
@@ -47,11 +51,11 @@ describe('scan --staged', () => {
     repo.write('src/config.ts', "export const config = { apiUrl: 'https://api.example.com', timeoutMs: 5000 };\n");
     repo.git('add', '-A');
     expect(await cli(['scan', '--staged', '--quiet', repo.root])).toEqual({ code: 0, stdout: '', stderr: '' });
-    repo.write('tests/fixtures/billing.yml', `stripe:\n  secret_key: ${stripeLiveKey('fixture')}\n`);
+    repo.write('deploy/billing.yml', `stripe:\n  secret_key: ${stripeLiveKey('deploy')}\n`);
     repo.git('add', '-A');
-    const relaxed = await cli(['scan', '--staged', '--fail-on', 'critical', repo.root, '--format', 'json']);
-    expect(relaxed.code).toBe(1);
-    expect(findings(relaxed.stdout)).toEqual(['exposed-credential/stripe-live-secret-key tests/fixtures/billing.yml:2', 'root-scoped-token/stripe-live-secret-key tests/fixtures/billing.yml:2']);
+    const critical = await cli(['scan', '--staged', '--fail-on', 'critical', repo.root, '--format', 'json']);
+    expect(critical.code).toBe(1);
+    expect(findings(critical.stdout)).toEqual(['exposed-credential/stripe-live-secret-key deploy/billing.yml:2', 'root-scoped-token/stripe-live-secret-key deploy/billing.yml:2']);
   });
 
   it('has nothing to do when nothing is staged', async () => {
