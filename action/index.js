@@ -37318,9 +37318,9 @@ import { realpathSync, statSync } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/discover/read.ts
+import { isUtf8 } from "node:buffer";
 import { readFileSync as readFileSync3 } from "node:fs";
 var SNIFF_BYTES = 8e3;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
 var utf16le = new TextDecoder("utf-16le");
 var latin1 = new TextDecoder("latin1");
 function readText(ref, maxFileSize) {
@@ -37335,16 +37335,13 @@ function readText(ref, maxFileSize) {
   if (bytes.length > maxFileSize) return { kind: "too-large" };
   return decode(bytes);
 }
-function decode(bytes) {
+function decode(input2) {
+  let bytes = Buffer.isBuffer(input2) ? input2 : Buffer.from(input2.buffer, input2.byteOffset, input2.byteLength);
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return { kind: "text", text: utf16le.decode(bytes.subarray(2)) };
   if (bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) bytes = bytes.subarray(3);
-  const sniff = Math.min(bytes.length, SNIFF_BYTES);
-  for (let i2 = 0; i2 < sniff; i2++) if (bytes[i2] === 0) return { kind: "binary" };
-  try {
-    return { kind: "text", text: utf8.decode(bytes) };
-  } catch {
-    return { kind: "text", text: latin1.decode(bytes), lossy: true };
-  }
+  if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) !== -1) return { kind: "binary" };
+  if (isUtf8(bytes)) return { kind: "text", text: bytes.toString("utf8") };
+  return { kind: "text", text: latin1.decode(bytes), lossy: true };
 }
 function errorCode(error) {
   if (error && typeof error === "object" && "code" in error && typeof error.code === "string") return error.code;
@@ -45040,12 +45037,15 @@ function parserSet() {
 }
 
 // src/prefilter.ts
-var ALPHABET = 128;
+var ALPHABET_BITS = 7;
+var ALPHABET = 1 << ALPHABET_BITS;
 var KeywordIndex = class {
   keywords;
   transitions;
   /** For each state, the keyword ids that end there (including via failure links), or undefined. */
   outputs;
+  /** 1 where a state ends some keyword: the hot loop reads a byte instead of an array slot. */
+  hasOutput;
   constructor(keywords) {
     const unique = [...new Set([...keywords].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
     for (const keyword of unique) {
@@ -45098,31 +45098,35 @@ var KeywordIndex = class {
         }
       }
     }
+    for (let i2 = 0; i2 < transitions.length; i2++) transitions[i2] = transitions[i2] * ALPHABET;
     this.transitions = transitions;
     this.outputs = outputs;
+    this.hasOutput = new Uint8Array(states);
+    for (let state = 0; state < states; state++) if (outputs[state]) this.hasOutput[state] = 1;
   }
   /** The keywords (lower-cased) that occur in `text`. */
   find(text) {
     const found = /* @__PURE__ */ new Set();
     if (this.keywords.length === 0) return found;
+    const seen = new Uint8Array(this.keywords.length);
     const transitions = this.transitions;
     const outputs = this.outputs;
-    let state = 0;
+    const hasOutput = this.hasOutput;
+    let row = 0;
     let remaining = this.keywords.length;
     for (let i2 = 0, length = text.length; i2 < length; i2++) {
       let code = text.charCodeAt(i2);
       if (code >= ALPHABET) {
-        state = 0;
+        row = 0;
         continue;
       }
       if (code >= 65 && code <= 90) code += 32;
-      state = transitions[state * ALPHABET + code];
-      const ids = outputs[state];
-      if (ids !== void 0) {
-        for (const id of ids) {
-          const keyword = this.keywords[id];
-          if (!found.has(keyword)) {
-            found.add(keyword);
+      row = transitions[row + code];
+      if (hasOutput[row >> ALPHABET_BITS] === 1) {
+        for (const id of outputs[row >> ALPHABET_BITS]) {
+          if (seen[id] === 0) {
+            seen[id] = 1;
+            found.add(this.keywords[id]);
             if (--remaining === 0) return found;
           }
         }
