@@ -1,0 +1,124 @@
+// Workspace settings of VS Code and its forks (`.vscode/settings.json`, `*.code-workspace`): Copilot agent mode's
+// terminal auto-approval, Roo Code / Kilo Code command allowlists and Windsurf's Cascade allow/deny lists.
+// `chat.tools.global.autoApprove` (formerly `chat.tools.autoApprove`) has application scope, so a workspace value is
+// ignored (intent only); the terminal rules are honoured in trusted workspaces (microsoft/vscode
+// terminalChatAgentToolsConfiguration.ts, chat.contribution.ts).
+import type { FileEmitter, SourceFile } from '../../../src/model.js';
+import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
+import type { AgentId } from '../../../knowledge/agents/agents.js';
+import { prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
+import { invalid, mapAt, rootMap, stringsOf, unknownValue } from './tree.js';
+
+export const VSCODE_SETTINGS = /(^|\/)\.vscode\/settings\.json$|\.code-workspace$/;
+
+/** Terminal rule maps: `{ "rm": false, "/^git (status|log)\\b/": true, "npm test": { "approve": true } }`. */
+const TERMINAL_MAPS = ['chat.tools.terminal.autoApprove', 'chat.agent.terminal.allowList', 'github.copilot.chat.agent.terminal.allowList'];
+const TERMINAL_DENY_MAPS = ['chat.agent.terminal.denyList', 'github.copilot.chat.agent.terminal.denyList'];
+const GLOBAL_AUTO_APPROVE = ['chat.tools.global.autoApprove', 'chat.tools.autoApprove'];
+
+/** Prefix lists of other VS Code-based agents: allowed and denied command prefixes (`*` = every command). */
+const PREFIX_LISTS: ReadonlyArray<{ agent: AgentId; allow: string; deny: string }> = [
+  { agent: 'roo-code', allow: 'roo-cline.allowedCommands', deny: 'roo-cline.deniedCommands' },
+  { agent: 'kilo-code', allow: 'kilo-code.allowedCommands', deny: 'kilo-code.deniedCommands' },
+  { agent: 'windsurf', allow: 'windsurf.cascadeCommandsAllowList', deny: 'windsurf.cascadeCommandsDenyList' },
+];
+
+export function readVscodeSettings(file: SourceFile, out: FileEmitter): void {
+  let root = rootMap(file, out);
+  if (!root) return;
+  if (file.path.endsWith('.code-workspace')) {
+    root = mapAt(file, out, root, 'settings');
+    if (!root) return;
+  }
+  const keys = new Set(root.entries.map((entry) => entry.key));
+  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
+  if (!relevant.some((key) => keys.has(key))) return;
+
+  for (const key of GLOBAL_AUTO_APPROVE) {
+    const value = valueOf(root, key);
+    if (value?.kind === 'scalar' && value.value === true) {
+      emitConfig(out, 'copilot', 'settings', file.path);
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.bypassMode,
+        agent: 'copilot',
+        grant: 'bypass-mode',
+        setting: `"${key}": true`,
+        span: value.span,
+        lets: 'run every tool, terminal included,',
+        effective: false,
+        ignoredBecause: 'the setting has application scope and is read from user settings only',
+      });
+    }
+  }
+  for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'allow');
+  for (const key of TERMINAL_DENY_MAPS) readTerminalMap(file, out, root, key, 'deny');
+
+  for (const list of PREFIX_LISTS) {
+    const allow = valueOf(root, list.allow);
+    const deny = valueOf(root, list.deny);
+    if (allow || deny) emitConfig(out, list.agent, 'settings', file.path);
+    if (allow) {
+      for (const item of stringsOf(file, out, allow, list.allow)) {
+        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting: `"${list.allow}": "${item.value}"`, span: item.span });
+        if (permission) emitPermission(file, out, permission);
+      }
+    }
+    if (deny) {
+      for (const item of stringsOf(file, out, deny, list.deny)) {
+        emitBrake(file, out, list.agent, 'deny', `"${list.deny}": "${item.value}"`, item.span, prefixMatcher(item.value));
+      }
+    }
+  }
+}
+
+/**
+ * A terminal rule map. In an allow map `true` (or `{ approve: true }`) runs matching commands unasked and `false`
+ * always asks; a deny map's keys always ask.
+ */
+function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key: string, kind: 'allow' | 'deny'): void {
+  const map = valueOf(root, key);
+  if (!map) return;
+  emitConfig(out, 'copilot', 'settings', file.path);
+  if (map.kind !== 'map') {
+    invalid(file, out, `"${key}" in ${file.path} should be an object of command rules; it was ignored.`, map.span.line);
+    return;
+  }
+  for (const entry of map.entries) {
+    const matcher = ruleMatcher(entry.key);
+    if (!matcher) {
+      unknownValue(file, out, `The rule "${entry.key}" of "${key}" in ${file.path} is not a valid regular expression; it was ignored.`, entry.keySpan.line);
+      continue;
+    }
+    const approve = kind === 'deny' ? false : approval(entry.value);
+    if (approve === undefined) continue;
+    const setting = `"${key}": { "${entry.key}": ${approve} }`;
+    if (approve) {
+      const permission = commandPermission(matcher, { agent: 'copilot', setting, span: entry.keySpan });
+      if (permission) emitPermission(file, out, permission);
+    } else {
+      emitBrake(file, out, 'copilot', 'ask', setting, entry.keySpan, matcher);
+    }
+  }
+}
+
+function approval(value: DataNode): boolean | undefined {
+  if (value.kind === 'scalar') return typeof value.value === 'boolean' ? value.value : undefined;
+  if (value.kind === 'map') {
+    const approve = value.entries.find((entry) => entry.key === 'approve')?.value;
+    return approve?.kind === 'scalar' && typeof approve.value === 'boolean' ? approve.value : undefined;
+  }
+  return undefined;
+}
+
+/** `/regex/flags` keys are regular expressions; other keys are command prefixes. */
+function ruleMatcher(key: string): CommandMatcher | undefined {
+  const regex = /^\/(.*)\/([a-z]*)$/s.exec(key);
+  if (regex) return regexMatcher(regex[1]!, regex[2]);
+  return prefixMatcher(key);
+}
+
+/** VS Code settings use flat dotted keys. */
+function valueOf(root: MapNode, key: string): DataNode | undefined {
+  return root.entries.find((entry) => entry.key === key)?.value;
+}
