@@ -137,7 +137,7 @@ function reportSecretFile(
   const root = live.some((credential) => credential.scope === 'root' || credential.scope === 'root-resource');
   const severity: Severity = root ? 'high' : 'medium';
   const kinds = [...new Set(ordered.map((credential) => credential.kindTitle))];
-  const holds = ordered.length === 1 ? `a ${kinds[0]}` : `${ordered.length} credentials (${kinds.join(', ')})`;
+  const holds = ordered.length === 1 ? `${/^[aeiou]/i.test(kinds[0]!) ? 'an' : 'a'} ${kinds[0]}` : `${ordered.length} credentials (${kinds.join(', ')})`;
   const byFiles = reach.readableBy.filter((agent) => !reach.readableByShell.includes(agent));
   const it = ordered.length === 1 ? 'it' : 'them';
   let message: string;
@@ -170,7 +170,7 @@ function reportSecretFile(
       kind: first.kind,
       provider: first.provider,
     },
-    related: ordered.slice(1).map((credential) => ({ location: credential.location, message: `also holds a ${credential.kindTitle}` })),
+    related: ordered.slice(1).map((credential) => ({ location: credential.location, message: `also holds: ${credential.kindTitle}` })),
   });
 }
 
