@@ -17,6 +17,14 @@ export function reportProseGuardrails(context: FinishContext): void {
   if (guardrails.length === 0) return;
   const brakes = context.facts.all('agent-command-brake');
   const hasReadRule = context.facts.all('agent-read-exclusion').some((exclusion) => !exclusion.builtIn);
+  const allowed = [
+    ...new Set(
+      context.facts
+        .all('agent-grant')
+        .filter((grant) => grant.grant === 'destructive-command' && grant.reaches)
+        .map((grant) => grant.reaches!),
+    ),
+  ];
   for (const guardrail of guardrails) {
     const unenforced = guardrail.classes.filter((kind) => !enforced(kind, guardrail, brakes, hasReadRule));
     if (unenforced.length === 0) continue;
@@ -26,7 +34,7 @@ export function reportProseGuardrails(context: FinishContext): void {
       ruleId: RULE_IDS.proseOnlyGuardrail,
       message:
         `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: ` +
-        `the model decides whether to obey. Enforce it with ${fixFor(agent, unenforced[0]!, guardrail.tools)}.`,
+        `the model decides whether to obey. Enforce it with ${fixFor(agent, unenforced[0]!, guardrail.tools, allowed)}.`,
       location: guardrail.location,
       snippet: quoted,
       evidence: `guardrail|${guardrail.text.toLowerCase().replace(/\s+/g, ' ')}`,
@@ -53,17 +61,28 @@ function enforced(kind: GuardrailClass, guardrail: AgentProseGuardrail, brakes: 
   }
 }
 
+/** How a user types these tools, when the probe's name is not a command line (`prisma migrate reset` runs through npx). */
+const TYPED: Readonly<Record<string, string>> = {
+  'prisma migrate reset': 'npx prisma migrate reset',
+  'prisma db push --force-reset': 'npx prisma db push',
+  'rails db:drop': 'bin/rails db:drop',
+  'artisan migrate:fresh': 'php artisan migrate:fresh',
+};
+
 /** The deny rule (or exclusion) that would enforce the sentence, in the syntax of the agent that reads the file. */
-function fixFor(agent: AgentId, kind: GuardrailClass, tools: readonly string[]): string {
+function fixFor(agent: AgentId, kind: GuardrailClass, tools: readonly string[], allowed: readonly string[]): string {
   const knowledge = agentKnowledge(agent);
   if (kind === 'credentials') {
     const fix = knowledge.exclusionFix ?? agentKnowledge('claude-code').exclusionFix!;
     const hint = fix('.env');
-    return knowledge.exclusionFix ? `an exclusion for the secret files (${hint}, and the same for .env.*)` : `a read rule for the agents that have one (Claude Code: ${hint}); ${agentTitle(agent)} has none, so keep secrets out of the checkout`;
+    return knowledge.exclusionFix
+      ? `an exclusion for the secret files (${hint}, and the same for .env.*)`
+      : `a read rule for the agents that have one (Claude Code: ${hint}); ${agentTitle(agent)} has none, so keep secrets out of the checkout`;
   }
-  const deny = knowledge.commandDenyFix ?? agentKnowledge('claude-code').commandDenyFix!;
-  const commands = tools.length > 0 ? tools : kind === 'destructive' ? ['rm'] : kind === 'migration' ? ['npx prisma migrate'] : ['terraform apply', 'psql'];
-  const rules = commands.slice(0, 3).map(deny).join(', ');
-  const more = tools.length === 0 && kind === 'production' ? ' (and the same for every deploy and database CLI that reaches production)' : '';
-  return `a deny rule: ${rules}${more}`;
+  const deny = knowledge.commandDeny ?? agentKnowledge('claude-code').commandDeny!;
+  // Without named commands: the destructive CLIs this repository already lets agents run, else a typical one.
+  const commands = tools.length > 0 ? tools : allowed.length > 0 ? allowed : kind === 'destructive' ? ['rm'] : kind === 'migration' ? ['npx prisma migrate'] : ['psql'];
+  const rules = commands.slice(0, 3).map((command) => deny.rule(TYPED[command] ?? command)).join(', ');
+  const more = tools.length === 0 && kind !== 'destructive' ? ', and the same for every deploy and database CLI that reaches production' : '';
+  return `a deny rule in ${deny.where}: ${rules}${more}`;
 }

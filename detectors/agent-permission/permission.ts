@@ -106,6 +106,7 @@ export function commandPermission(matcher: CommandMatcher, context: CommandRuleC
         grant: 'destructive-command',
         lets: `run ${reach.probe.tool} (it ${reach.probe.does})`,
         reaches: reach.probe.tool,
+        ...(reach.probe.needsCredential ? { severity: 'medium' as const } : {}),
       };
   }
 }

@@ -136,7 +136,7 @@ function reportSecretFile(
   const first = ordered[0]!;
   const root = live.some((credential) => credential.scope === 'root' || credential.scope === 'root-resource');
   const severity: Severity = root ? 'high' : 'medium';
-  const kinds = [...new Set(ordered.map((credential) => credential.kindTitle))];
+  const kinds = [...new Set(ordered.map((credential) => commonNoun(credential.kindTitle)))];
   const holds = ordered.length === 1 ? `${/^[aeiou]/i.test(kinds[0]!) ? 'an' : 'a'} ${kinds[0]}` : `${ordered.length} credentials (${kinds.join(', ')})`;
   const byFiles = reach.readableBy.filter((agent) => !reach.readableByShell.includes(agent));
   const it = ordered.length === 1 ? 'it' : 'them';
@@ -185,6 +185,13 @@ function fixesFor(path: string, agents: readonly AgentId[]): string {
     parts.push(`${listOf(without.map(agentTitle))} ${without.length === 1 ? 'has' : 'have'} no repository rule that hides a file: move the credential out of the checkout`);
   }
   return parts.length > 0 ? `Fix: ${parts.join('; ')}.` : '';
+}
+
+/** "Database connection string" reads as a common noun mid-sentence; "Railway account token" keeps its capital. */
+function commonNoun(title: string): string {
+  return /^(?:Database|Secret|Secret-named|Password|Private|Generic|Hard-coded|Hardcoded|Connection|Basic|Bearer|Session|Webhook|Signing|Encryption)\b/.test(title)
+    ? title[0]!.toLowerCase() + title.slice(1)
+    : title;
 }
 
 function listOf(items: readonly string[]): string {

@@ -35,8 +35,8 @@ export interface AgentKnowledge {
   skipsGitIgnored: boolean;
   /** How a team keeps `path` from this agent's file tools, one line. Undefined when the agent has no such rule. */
   exclusionFix?(path: string): string;
-  /** The repository rule that stops this agent running `command` (a program and optional subcommand) unasked. */
-  commandDenyFix?(command: string): string;
+  /** The repository rule that stops this agent running `command` (a program and optional subcommand) unasked, and where it goes. */
+  commandDeny?: { where: string; rule(command: string): string };
   /** The page that documents the above. */
   reference: string;
 }
@@ -52,7 +52,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: [],
     skipsGitIgnored: false,
     exclusionFix: (path) => `add "Read(./${path})" to permissions.deny in .claude/settings.json`,
-    commandDenyFix: (command) => `"Bash(${command}:*)" in permissions.deny of .claude/settings.json`,
+    commandDeny: { where: 'permissions.deny of .claude/settings.json', rule: (command) => `"Bash(${command}:*)"` },
     reference: 'https://code.claude.com/docs/en/permissions',
   },
   {
@@ -63,7 +63,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: ['.env', '.env.*'],
     skipsGitIgnored: true,
     exclusionFix: (path) => `list ${anchored(path)} in .cursorignore`,
-    commandDenyFix: (command) => `"Shell(${command.split(' ')[0]})" in permissions.deny of .cursor/cli.json`,
+    commandDeny: { where: 'permissions.deny of .cursor/cli.json', rule: (command) => `"Shell(${command.split(' ')[0]})"` },
     reference: 'https://cursor.com/docs/reference/ignore-file',
   },
   {
@@ -73,7 +73,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     ignoreFiles: [],
     builtInExclusions: [],
     skipsGitIgnored: false,
-    commandDenyFix: (command) => `prefix_rule(pattern=[${command.split(' ').map((word) => `"${word}"`).join(', ')}], decision="forbidden") in .codex/rules/default.rules`,
+    commandDeny: { where: '.codex/rules/default.rules', rule: (command) => `prefix_rule(pattern=[${command.split(' ').map((word) => `"${word}"`).join(', ')}], decision="forbidden")` },
     reference: 'https://github.com/openai/codex/issues/85',
   },
   {
@@ -83,7 +83,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     ignoreFiles: [],
     builtInExclusions: [],
     skipsGitIgnored: false,
-    commandDenyFix: (command) => `"chat.tools.terminal.autoApprove": { "${command}": false } in .vscode/settings.json`,
+    commandDeny: { where: '"chat.tools.terminal.autoApprove" of .vscode/settings.json', rule: (command) => `"${command}": false` },
     reference: 'https://docs.github.com/en/copilot/concepts/context/content-exclusion',
   },
   {
@@ -94,7 +94,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: [],
     skipsGitIgnored: true,
     exclusionFix: (path) => `list ${anchored(path)} in .geminiignore`,
-    commandDenyFix: (command) => `"run_shell_command(${command})" in tools.exclude of .gemini/settings.json`,
+    commandDeny: { where: 'tools.exclude of .gemini/settings.json', rule: (command) => `"run_shell_command(${command})"` },
     reference: 'https://geminicli.com/docs/cli/gemini-ignore',
   },
   {
@@ -115,7 +115,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: [],
     skipsGitIgnored: false,
     exclusionFix: (path) => `list ${anchored(path)} in .codeiumignore`,
-    commandDenyFix: (command) => `"${command}" in windsurf.cascadeCommandsDenyList`,
+    commandDeny: { where: 'windsurf.cascadeCommandsDenyList', rule: (command) => `"${command}"` },
     reference: 'https://docs.windsurf.com/context-awareness/windsurf-ignore',
   },
   {
@@ -136,7 +136,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: [],
     skipsGitIgnored: false,
     exclusionFix: (path) => `list ${anchored(path)} in .rooignore`,
-    commandDenyFix: (command) => `"${command}" in roo-cline.deniedCommands of .vscode/settings.json`,
+    commandDeny: { where: 'roo-cline.deniedCommands of .vscode/settings.json', rule: (command) => `"${command}"` },
     reference: 'https://docs.roocode.com/features/rooignore',
   },
   {
@@ -147,7 +147,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: [],
     skipsGitIgnored: false,
     exclusionFix: (path) => `list ${anchored(path)} in .kilocodeignore`,
-    commandDenyFix: (command) => `"${command}" in kilo-code.deniedCommands of .vscode/settings.json`,
+    commandDeny: { where: 'kilo-code.deniedCommands of .vscode/settings.json', rule: (command) => `"${command}"` },
     reference: 'https://kilocode.ai/docs',
   },
   {
@@ -183,7 +183,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: [],
     skipsGitIgnored: false,
     exclusionFix: (path) => `add "${path}" to toolsSettings.fs_read.deniedPaths in .amazonq/cli-agents/<agent>.json`,
-    commandDenyFix: (command) => `"${command} .*" in toolsSettings.execute_bash.deniedCommands of .amazonq/cli-agents/<agent>.json`,
+    commandDeny: { where: 'toolsSettings.execute_bash.deniedCommands of .amazonq/cli-agents/<agent>.json', rule: (command) => `"${command} .*"` },
     reference: 'https://github.com/aws/amazon-q-developer-cli/blob/main/docs/built-in-tools.md',
   },
   {
@@ -223,7 +223,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     ignoreFiles: [],
     builtInExclusions: [],
     skipsGitIgnored: false,
-    commandDenyFix: (command) => `{ "tool": "Bash", "action": "reject", "matches": { "cmd": "${command} *" } } in amp.permissions of .amp/settings.json`,
+    commandDeny: { where: 'amp.permissions of .amp/settings.json', rule: (command) => `{ "tool": "Bash", "action": "reject", "matches": { "cmd": "${command} *" } }` },
     reference: 'https://ampcode.com/manual',
   },
   {
@@ -235,7 +235,7 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: ['*.env', '*.env.*', '!*.env.example'],
     skipsGitIgnored: false,
     exclusionFix: (path) => `set "permission": { "read": { "${path}": "deny" } } in opencode.json`,
-    commandDenyFix: (command) => `"permission": { "bash": { "${command} *": "deny" } } in opencode.json`,
+    commandDeny: { where: 'permission.bash of opencode.json', rule: (command) => `"${command} *": "deny"` },
     reference: 'https://opencode.ai/docs/permissions',
   },
 ];

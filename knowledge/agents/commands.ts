@@ -16,6 +16,8 @@ export interface CommandProbe {
   domain?: DestructiveDomain;
   /** What it does, for messages: "deletes a Railway volume". */
   does: string;
+  /** Destructive only with a credential the agent finds (an HTTP client): reported medium. */
+  needsCredential?: boolean;
 }
 
 /** A command no allowlist names on purpose: a rule that lets it through lets everything through. */
@@ -96,6 +98,9 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('dd if=/dev/zero of=/dev/sda', 'dd', 'files', 'overwrites disks'),
   destructive('mkfs.ext4 /dev/sda1', 'mkfs', 'files', 'formats disks'),
   destructive('shred -u ./data/app.db', 'shred', 'files', 'destroys files'),
+  // The incident's call: one authenticated HTTP request to the provider's API.
+  { ...destructive('curl -X DELETE https://api.example.invalid/v1/volumes/vol_1 -H "Authorization: Bearer $TOKEN"', 'curl', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
+  { ...destructive('wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1', 'wget', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
 ];
 
 export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...DESTRUCTIVE_PROBES];

@@ -84,8 +84,9 @@ function sentencesOf(line: string): Array<{ start: number; end: number; text: st
   let start = 0;
   const push = (end: number) => {
     const raw = line.slice(start, end);
-    const leading = raw.length - raw.trimStart().length;
-    const text = raw.trim();
+    // List markers, checkboxes and a trailing semicolon are layout, not part of the sentence.
+    const leading = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/.exec(raw)![0].length;
+    const text = raw.slice(leading).replace(/[\s;]+$/, '');
     if (text) sentences.push({ start: start + leading, end: start + leading + text.length, text });
   };
   for (const match of line.matchAll(boundary)) {

@@ -188,7 +188,7 @@ function inlineSecrets(server: ServerNode): InlineSecret[] {
     const bearer = /^\s*(?:bearer|basic|token)\s+(\S+)\s*$/i.exec(pair.value)?.[1];
     const value = bearer ?? pair.value;
     if ((bearer !== undefined || SECRET_NAME.test(pair.key)) && isLiteralSecret(value)) {
-      found.push({ where: `header ${pair.key}`, variable: variableFor(server.name, pair.key), secret: value, span: pair.span });
+      found.push({ where: `header ${pair.key}`, variable: variableFor(server.name, 'token'), secret: value, span: pair.span });
     }
   }
   server.argNodes.forEach((arg, index) => {
@@ -207,9 +207,10 @@ function inlineSecrets(server: ServerNode): InlineSecret[] {
       secret = isLiteralSecret(arg.value) ? arg.value : undefined;
     } else {
       secret = secretIn('', arg.value);
-      flag = `argument ${index + 1}`;
+      flag = hostOf(arg.value) ? `connection string in argument ${index + 1}` : `argument ${index + 1}`;
     }
-    if (secret) found.push({ where: flag.startsWith('-') ? `argument ${flag}` : flag, variable: variableFor(server.name, flag.replace(/^-+/, '')), secret, span: arg.span });
+    const variable = flag.startsWith('connection') ? variableFor(server.name, 'database_url') : variableFor(server.name, flag.replace(/^-+/, ''));
+    if (secret) found.push({ where: flag.startsWith('-') ? `argument ${flag}` : flag, variable, secret, span: arg.span });
   });
   if (server.urlNode) {
     const query = /[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret)=([^&#\s]+)/i.exec(server.urlNode.value)?.[1];
@@ -245,7 +246,8 @@ function reportInlineCredentials(file: SourceFile, out: FileEmitter, spec: McpFi
     out.report({
       ruleId: RULE_IDS.mcpInlineCredential,
       message:
-        `The MCP server "${server.name}" in ${file.path} is given a literal credential (${secret.where}): ${title} starts the server with it, ` +
+        `The MCP server "${server.name}" in ${file.path} is given a literal credential (${secret.where}): ` +
+        `${title} ${secret.where.startsWith('header') || secret.where === 'url' ? 'sends it with every request to the server' : 'starts the server with it'}, ` +
         `so every tool the agent calls acts with that credential's full scope; reference it as ${spec.reference(secret.variable)} instead.`,
       location: { path: file.path, span: lineSpan(file, secret.span) },
       snippet: redactIn(line.trim(), secret.secret),
@@ -263,12 +265,12 @@ function productionEvidence(server: ServerNode): string | undefined {
   const plain = (value: string) => /^[\w.:@/-]{1,60}$/.test(value) && !value.startsWith('-') && !hasSecretPrefix(value);
   server.args.forEach((value, index) => {
     const host = hostOf(value);
-    if (host) candidates.push([host, `host ${host}`]);
+    if (host) candidates.push(...endpointOf(value, host));
     else if (plain(value) && !(index > 0 && SECRET_FLAG.test(server.args[index - 1]!))) candidates.push([value, `argument "${value}"`]);
   });
   for (const [key, value] of Object.entries(server.env)) {
     const host = hostOf(value);
-    if (host) candidates.push([host, `host ${host}`]);
+    if (host) candidates.push(...endpointOf(value, host));
     else if (plain(value) && !SECRET_NAME.test(key) && !IGNORED_VARIABLES.has(key)) candidates.push([value, `${key}=${value}`]);
     if (!IGNORED_VARIABLES.has(key)) candidates.push([key, `variable ${key}`]);
   }
@@ -278,6 +280,14 @@ function productionEvidence(server: ServerNode): string | undefined {
     if (tokensOf(text).some((token) => token !== 'live' && canonicalEnvironment(token) === 'production')) return because;
   }
   return undefined;
+}
+
+/** A URL's host and, for a connection string, its database name (`.../orders_prod`). */
+function endpointOf(value: string, host: string): Array<[string, string]> {
+  const found: Array<[string, string]> = [[host, `host ${host}`]];
+  const database = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+\/([\w.-]+)/i.exec(value.trim())?.[1];
+  if (database && !/^https?:/i.test(value.trim())) found.push([database, `database ${database}`]);
+  return found;
 }
 
 /** Runtime modes of the server process, not the environment its data lives in. */

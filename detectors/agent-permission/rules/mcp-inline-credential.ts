@@ -25,7 +25,7 @@ export const mcpInlineCredential: RuleMeta = {
       ),
       sample(
         '.cursor/mcp.json',
-        '{\n  "mcpServers": {\n    "github": {\n      "command": "docker",\n      "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server"],\n      "env": {\n        "GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_R7kq2Lm9Xw4Tz8Pb3Nv6Hd1Jf5Sc0Ya2Ge7U"\n      }\n    }\n  }\n}\n',
+        '{\n  "mcpServers": {\n    "github": {\n      "command": "docker",\n      "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server"],\n      "env": {\n        "GITHUB_PERSONAL_ACCESS_TOKEN": "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"\n      }\n    }\n  }\n}\n',
         { expect: { line: 7 } },
       ),
       sample(
