@@ -76,6 +76,8 @@ export interface CommandRuleContext {
   span: Span;
   effective?: boolean;
   ignoredBecause?: string;
+  /** Deny and ask rules of the same configuration: they win over the allow rule, so what they stop is not granted. */
+  except?: readonly CommandMatcher[];
 }
 
 /**
@@ -84,7 +86,8 @@ export interface CommandRuleContext {
  * Narrow rules (`git status`, `npm test`) return undefined.
  */
 export function commandPermission(matcher: CommandMatcher, context: CommandRuleContext): Permission | undefined {
-  const reach = reachOf(matcher);
+  const brakes = context.except ?? [];
+  const reach = reachOf(brakes.length === 0 ? matcher : (command) => matcher(command) && !brakes.some((brake) => brake(command)));
   if (!reach) return undefined;
   const base = { agent: context.agent, setting: context.setting, span: context.span, effective: context.effective ?? true, ignoredBecause: context.ignoredBecause };
   switch (reach.class) {

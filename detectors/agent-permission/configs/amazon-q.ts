@@ -5,7 +5,7 @@
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
-import { regexMatcher } from '../../../knowledge/agents/commands.js';
+import { regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, RULE_IDS } from '../permission.js';
 import { rootMap, stringsAt } from './tree.js';
 
@@ -56,15 +56,18 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
       });
     }
   }
+  const brakes: CommandMatcher[] = [];
+  for (const item of stringsAt(file, out, bash, 'deniedCommands')) {
+    const matcher = regexMatcher(item.value, '', { anchored: true });
+    if (!matcher) continue;
+    brakes.push(matcher);
+    emitBrake(file, out, agent, 'deny', `toolsSettings.execute_bash.deniedCommands: "${item.value}"`, item.span, matcher);
+  }
   for (const item of allowedCommands) {
     const matcher = regexMatcher(item.value, '', { anchored: true });
     if (!matcher) continue;
-    const permission = commandPermission(matcher, { agent, setting: `toolsSettings.execute_bash.allowedCommands: "${item.value}"`, span: item.span });
+    const permission = commandPermission(matcher, { agent, setting: `toolsSettings.execute_bash.allowedCommands: "${item.value}"`, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
-  }
-  for (const item of stringsAt(file, out, bash, 'deniedCommands')) {
-    const matcher = regexMatcher(item.value, '', { anchored: true });
-    if (matcher) emitBrake(file, out, agent, 'deny', `toolsSettings.execute_bash.deniedCommands: "${item.value}"`, item.span, matcher);
   }
   for (const item of stringsAt(file, out, get(settings, 'fs_read') ?? get(settings, 'read'), 'deniedPaths')) {
     const path = item.value.trim().replace(/^\.\//, '');

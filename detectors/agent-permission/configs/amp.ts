@@ -35,6 +35,8 @@ export function readAmpSettings(file: SourceFile, out: FileEmitter): void {
     invalid(file, out, `"amp.permissions" in ${file.path} should be a list of rules; it was ignored.`, rules.span.line);
     return;
   }
+  // Rules are ordered and the first match wins: an allow grants only what no earlier reject or ask rule catches.
+  const earlier: CommandMatcher[] = [];
   for (const rule of rules.items) {
     const tool = stringAt(rule, 'tool');
     const action = stringAt(rule, 'action');
@@ -50,9 +52,10 @@ export function readAmpSettings(file: SourceFile, out: FileEmitter): void {
       if (!matcher) continue;
       const setting = `"amp.permissions": { tool: "${tool.value}", action: "${action.value}", cmd: "${pattern}" }`;
       if (action.value === 'allow') {
-        const permission = commandPermission(matcher, { agent: 'amp', setting, span: action.span });
+        const permission = commandPermission(matcher, { agent: 'amp', setting, span: action.span, except: [...earlier] });
         if (permission) emitPermission(file, out, permission);
       } else if (action.value === 'reject' || action.value === 'ask') {
+        earlier.push(matcher);
         emitBrake(file, out, 'amp', action.value === 'reject' ? 'deny' : 'ask', setting, action.span, matcher);
       }
     }

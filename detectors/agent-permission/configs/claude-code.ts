@@ -50,10 +50,15 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
     }
   }
 
-  for (const item of stringsAt(file, out, permissions, 'allow')) readAllow(file, out, item);
+  // Deny and ask rules win over allow rules (deny -> ask -> allow), so an allow grants only what they leave through.
+  const brakes: CommandMatcher[] = [];
   for (const decision of ['deny', 'ask'] as const) {
-    for (const item of stringsAt(file, out, permissions, decision)) readBrake(file, out, item, decision, projectDirectory);
+    for (const item of stringsAt(file, out, permissions, decision)) {
+      const matcher = readBrake(file, out, item, decision, projectDirectory);
+      if (matcher) brakes.push(matcher);
+    }
   }
+  for (const item of stringsAt(file, out, permissions, 'allow')) readAllow(file, out, item, brakes);
 }
 
 interface ClaudeRule {
@@ -78,7 +83,7 @@ export function bashMatcher(specifier: string | undefined): CommandMatcher | und
   return exactMatcher(spec);
 }
 
-function readAllow(file: SourceFile, out: FileEmitter, item: StringItem): void {
+function readAllow(file: SourceFile, out: FileEmitter, item: StringItem, brakes: readonly CommandMatcher[]): void {
   const rule = parseRule(item.value);
   if (!rule) {
     unknownValue(file, out, `permissions.allow entry "${item.value}" in ${file.path} is not a Claude Code permission rule.`, item.span.line);
@@ -88,7 +93,7 @@ function readAllow(file: SourceFile, out: FileEmitter, item: StringItem): void {
   if (SHELL_TOOLS.has(rule.tool)) {
     const matcher = bashMatcher(rule.specifier);
     if (!matcher) return;
-    const permission = commandPermission(matcher, { agent: 'claude-code', setting, span: item.span });
+    const permission = commandPermission(matcher, { agent: 'claude-code', setting, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
     return;
   }
@@ -124,22 +129,24 @@ function readMcpAllow(file: SourceFile, out: FileEmitter, name: string, setting:
   }
 }
 
-function readBrake(file: SourceFile, out: FileEmitter, item: StringItem, decision: 'deny' | 'ask', projectDirectory: string): void {
+/** Publishes a deny/ask rule; returns its command matcher when it brakes shell commands. */
+function readBrake(file: SourceFile, out: FileEmitter, item: StringItem, decision: 'deny' | 'ask', projectDirectory: string): CommandMatcher | undefined {
   const rule = parseRule(item.value);
   if (!rule) {
     unknownValue(file, out, `permissions.${decision} entry "${item.value}" in ${file.path} is not a Claude Code permission rule.`, item.span.line);
-    return;
+    return undefined;
   }
   const setting = `permissions.${decision}: "${item.value}"`;
   if (SHELL_TOOLS.has(rule.tool)) {
     const matcher = bashMatcher(rule.specifier);
     if (matcher) emitBrake(file, out, 'claude-code', decision, setting, item.span, matcher);
-    return;
+    return matcher;
   }
   if (rule.tool === 'Read') {
     const pattern = rule.specifier === undefined ? '*' : claudePathPattern(rule.specifier, projectDirectory);
     if (pattern) emitExclusion(file, out, 'claude-code', pattern, item.span, decision === 'ask');
   }
+  return undefined;
 }
 
 /**

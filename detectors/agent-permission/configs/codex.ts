@@ -4,7 +4,7 @@
 // command unasked; profiles cannot be set from a project (developers.openai.com/codex/config-reference).
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
-import { tokenPrefixMatcher } from '../../../knowledge/agents/commands.js';
+import { tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { booleanAt, mapAt, rootMap, stringAt, unknownValue, type StringItem } from './tree.js';
 
@@ -61,9 +61,10 @@ function judgeApproval(file: SourceFile, out: FileEmitter, table: DataNode, pref
   }
 }
 
-/** `prefix_rule(...)` calls of a rules file: allow rules are permissions, prompt/forbidden rules are brakes. */
+/** `prefix_rule(...)` calls of a rules file: allow rules are permissions, prompt/forbidden rules are brakes (and win). */
 export function readCodexRules(file: SourceFile, out: FileEmitter): void {
   emitConfig(out, 'codex', 'settings', file.path);
+  const rules: Array<{ decision: string; written: string; matcher: CommandMatcher; span: Span }> = [];
   for (const call of file.text.matchAll(/\bprefix_rule\s*\(/g)) {
     const start = call.index;
     const end = closingParen(file.text, start + call[0].length);
@@ -80,16 +81,26 @@ export function readCodexRules(file: SourceFile, out: FileEmitter): void {
       unknownValue(file, out, `A prefix_rule in ${file.path} has no pattern Codex can read; it was ignored.`, span.line);
       continue;
     }
-    const written = tokens.map((token) => (typeof token === 'string' ? token : `[${token.join('|')}]`)).join(' ');
-    const matcher = tokenPrefixMatcher(tokens);
-    if (decision === 'allow') {
-      const permission = commandPermission(matcher, { agent: 'codex', setting: `prefix_rule(pattern=[${written}], decision="allow")`, span });
-      if (permission) emitPermission(file, out, permission);
-    } else if (decision === 'prompt' || decision === 'forbidden') {
-      emitBrake(file, out, 'codex', decision === 'forbidden' ? 'deny' : 'ask', `prefix_rule(pattern=[${written}], decision="${decision}")`, span, matcher);
-    } else {
+    if (decision !== 'allow' && decision !== 'prompt' && decision !== 'forbidden') {
       unknownValue(file, out, `prefix_rule decision "${decision}" in ${file.path} is not allow, prompt or forbidden; it was ignored.`, span.line);
+      continue;
     }
+    const written = tokens.map((token) => (typeof token === 'string' ? token : `[${token.join('|')}]`)).join(' ');
+    rules.push({ decision, written, matcher: tokenPrefixMatcher(tokens), span });
+  }
+  // forbidden > prompt > allow: an allow rule grants only what no prompt or forbidden rule catches.
+  const brakes = rules.filter((rule) => rule.decision !== 'allow');
+  for (const rule of brakes) {
+    emitBrake(file, out, 'codex', rule.decision === 'forbidden' ? 'deny' : 'ask', `prefix_rule(pattern=[${rule.written}], decision="${rule.decision}")`, rule.span, rule.matcher);
+  }
+  for (const rule of rules.filter((candidate) => candidate.decision === 'allow')) {
+    const permission = commandPermission(rule.matcher, {
+      agent: 'codex',
+      setting: `prefix_rule(pattern=[${rule.written}], decision="allow")`,
+      span: rule.span,
+      except: brakes.map((brake) => brake.matcher),
+    });
+    if (permission) emitPermission(file, out, permission);
   }
 }
 

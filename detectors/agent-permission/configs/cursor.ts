@@ -3,7 +3,7 @@
 // `.cursor/permissions.json` (`terminalAllowlist`, `mcpAllowlist`, concatenated with the user's file;
 // cursor.com/docs/reference/permissions).
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
-import { commandBaseMatcher, prefixMatcher } from '../../../knowledge/agents/commands.js';
+import { commandBaseMatcher, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, RULE_IDS } from '../permission.js';
 import { directoryOf, mapAt, rootMap, stringsAt, unknownValue, type StringItem } from './tree.js';
@@ -20,27 +20,32 @@ export function readCursorCli(file: SourceFile, out: FileEmitter): void {
   const permissions = mapAt(file, out, root, 'permissions');
   if (!permissions) return;
   const projectDirectory = directoryOf(directoryOf(file.path).replace(/\/$/, ''));
+  // Deny rules win over allow rules.
+  const brakes: CommandMatcher[] = [];
+  for (const item of stringsAt(file, out, permissions, 'deny')) {
+    const token = parse(file, out, item, 'deny');
+    if (!token) continue;
+    const setting = `permissions.deny: "${item.value}"`;
+    if (token.type === 'Shell') {
+      const matcher = commandBaseMatcher(token.argument);
+      brakes.push(matcher);
+      emitBrake(file, out, 'cursor', 'deny', setting, item.span, matcher);
+    } else if (token.type === 'Read') {
+      const pattern = token.argument.trim().replace(/^\.\//, '');
+      if (pattern && !pattern.startsWith('/') && !pattern.startsWith('~')) {
+        emitExclusion(file, out, 'cursor', projectDirectory ? `/${projectDirectory}${pattern}` : pattern, item.span);
+      }
+    }
+  }
   for (const item of stringsAt(file, out, permissions, 'allow')) {
     const token = parse(file, out, item, 'allow');
     if (!token) continue;
     const setting = `permissions.allow: "${item.value}"`;
     if (token.type === 'Shell') {
-      const permission = commandPermission(commandBaseMatcher(token.argument), { agent: 'cursor', setting, span: item.span });
+      const permission = commandPermission(commandBaseMatcher(token.argument), { agent: 'cursor', setting, span: item.span, except: brakes });
       if (permission) emitPermission(file, out, permission);
     } else if (token.type === 'Mcp') {
       mcpAllow(file, out, token.argument, setting, item.span);
-    }
-  }
-  for (const item of stringsAt(file, out, permissions, 'deny')) {
-    const token = parse(file, out, item, 'deny');
-    if (!token) continue;
-    const setting = `permissions.deny: "${item.value}"`;
-    if (token.type === 'Shell') emitBrake(file, out, 'cursor', 'deny', setting, item.span, commandBaseMatcher(token.argument));
-    else if (token.type === 'Read') {
-      const pattern = token.argument.trim();
-      if (pattern && !pattern.startsWith('/') && !pattern.startsWith('~')) {
-        emitExclusion(file, out, 'cursor', projectDirectory ? `/${projectDirectory}${pattern.replace(/^\.\//, '')}` : pattern.replace(/^\.\//, ''), item.span);
-      }
     }
   }
 }

@@ -19,15 +19,19 @@ export function readGeminiSettings(file: SourceFile, out: FileEmitter): void {
   const tools = mapAt(file, out, root, 'tools');
   const allowed = [...stringsAt(file, out, tools, 'allowed'), ...stringsAt(file, out, root, 'allowedTools')];
   const excluded = [...stringsAt(file, out, tools, 'exclude'), ...stringsAt(file, out, root, 'excludeTools')];
+  // Excluded tools are taken away whatever the allowlist says.
+  const brakes: CommandMatcher[] = [];
+  for (const item of excluded) {
+    const matcher = shellMatcher(item);
+    if (!matcher) continue;
+    brakes.push(matcher);
+    emitBrake(file, out, 'gemini-cli', 'deny', `tools.exclude: "${item.value}"`, item.span, matcher);
+  }
   for (const item of allowed) {
     const matcher = shellMatcher(item);
     if (!matcher) continue;
-    const permission = commandPermission(matcher, { agent: 'gemini-cli', setting: `tools.allowed: "${item.value}"`, span: item.span });
+    const permission = commandPermission(matcher, { agent: 'gemini-cli', setting: `tools.allowed: "${item.value}"`, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
-  }
-  for (const item of excluded) {
-    const matcher = shellMatcher(item);
-    if (matcher) emitBrake(file, out, 'gemini-cli', 'deny', `tools.exclude: "${item.value}"`, item.span, matcher);
   }
 
   const general = mapAt(file, out, root, 'general');

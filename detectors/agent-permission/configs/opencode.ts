@@ -63,19 +63,25 @@ function readBash(file: SourceFile, out: FileEmitter, bash: DataNode): void {
     return;
   }
   if (bash.kind !== 'map') return;
+  const rules: Array<{ key: string; action: string; span: Span }> = [];
   for (const entry of bash.entries) {
     const action = entry.value.kind === 'scalar' ? String(entry.value.value) : '';
     if (!ACTIONS.has(action)) {
       unknownValue(file, out, `permission.bash "${entry.key}" in ${file.path} is "${action}", not allow, ask or deny; it was ignored.`, entry.keySpan.line);
       continue;
     }
-    const matcher = globMatcher(entry.key);
-    const setting = `"permission": { "bash": { "${entry.key}": "${action}" } }`;
-    if (action === 'allow') {
-      const permission = commandPermission(matcher, { agent: 'opencode', setting, span: entry.keySpan });
-      if (permission) emitPermission(file, out, permission);
-    } else {
-      emitBrake(file, out, 'opencode', action === 'deny' ? 'deny' : 'ask', setting, entry.keySpan, matcher);
-    }
+    rules.push({ key: entry.key, action, span: entry.keySpan });
   }
+  // The last matching rule wins: an allow grants only what no later ask or deny rule catches.
+  rules.forEach((rule, index) => {
+    const matcher = globMatcher(rule.key);
+    const setting = `"permission": { "bash": { "${rule.key}": "${rule.action}" } }`;
+    if (rule.action !== 'allow') {
+      emitBrake(file, out, 'opencode', rule.action === 'deny' ? 'deny' : 'ask', setting, rule.span, matcher);
+      return;
+    }
+    const later = rules.slice(index + 1).filter((candidate) => candidate.action !== 'allow').map((candidate) => globMatcher(candidate.key));
+    const permission = commandPermission(matcher, { agent: 'opencode', setting, span: rule.span, except: later });
+    if (permission) emitPermission(file, out, permission);
+  });
 }

@@ -51,53 +51,61 @@ export function readVscodeSettings(file: SourceFile, out: FileEmitter): void {
       });
     }
   }
-  for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'allow');
-  for (const key of TERMINAL_DENY_MAPS) readTerminalMap(file, out, root, key, 'deny');
+  // A command any `false` or deny-list rule matches is never auto-approved, whatever else matches it.
+  const terminalBrakes: CommandMatcher[] = [];
+  for (const key of TERMINAL_DENY_MAPS) readTerminalMap(file, out, root, key, 'deny', terminalBrakes);
+  for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'brakes', terminalBrakes);
+  for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'allow', terminalBrakes);
 
   for (const list of PREFIX_LISTS) {
     const allow = valueOf(root, list.allow);
     const deny = valueOf(root, list.deny);
     if (allow || deny) emitConfig(out, list.agent, 'settings', file.path);
-    if (allow) {
-      for (const item of stringsOf(file, out, allow, list.allow)) {
-        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting: `"${list.allow}": "${item.value}"`, span: item.span });
-        if (permission) emitPermission(file, out, permission);
-      }
-    }
+    const brakes: CommandMatcher[] = [];
     if (deny) {
       for (const item of stringsOf(file, out, deny, list.deny)) {
-        emitBrake(file, out, list.agent, 'deny', `"${list.deny}": "${item.value}"`, item.span, prefixMatcher(item.value));
+        const matcher = prefixMatcher(item.value);
+        brakes.push(matcher);
+        emitBrake(file, out, list.agent, 'deny', `"${list.deny}": "${item.value}"`, item.span, matcher);
+      }
+    }
+    if (allow) {
+      for (const item of stringsOf(file, out, allow, list.allow)) {
+        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting: `"${list.allow}": "${item.value}"`, span: item.span, except: brakes });
+        if (permission) emitPermission(file, out, permission);
       }
     }
   }
 }
 
 /**
- * A terminal rule map. In an allow map `true` (or `{ approve: true }`) runs matching commands unasked and `false`
- * always asks; a deny map's keys always ask.
+ * A terminal rule map, read in three passes so that brakes are known before grants: a deny map's keys always ask
+ * (`deny`), an allow map's `false` entries always ask (`brakes`), its `true` (or `{ approve: true }`) entries run
+ * matching commands unasked (`allow`).
  */
-function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key: string, kind: 'allow' | 'deny'): void {
+function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key: string, pass: 'deny' | 'brakes' | 'allow', brakes: CommandMatcher[]): void {
   const map = valueOf(root, key);
   if (!map) return;
-  emitConfig(out, 'copilot', 'settings', file.path);
+  if (pass !== 'brakes') emitConfig(out, 'copilot', 'settings', file.path);
   if (map.kind !== 'map') {
-    invalid(file, out, `"${key}" in ${file.path} should be an object of command rules; it was ignored.`, map.span.line);
+    if (pass !== 'brakes') invalid(file, out, `"${key}" in ${file.path} should be an object of command rules; it was ignored.`, map.span.line);
     return;
   }
   for (const entry of map.entries) {
     const matcher = ruleMatcher(entry.key);
     if (!matcher) {
-      unknownValue(file, out, `The rule "${entry.key}" of "${key}" in ${file.path} is not a valid regular expression; it was ignored.`, entry.keySpan.line);
+      if (pass === 'allow' || pass === 'deny') unknownValue(file, out, `The rule "${entry.key}" of "${key}" in ${file.path} is not a valid regular expression; it was ignored.`, entry.keySpan.line);
       continue;
     }
-    const approve = kind === 'deny' ? false : approval(entry.value);
+    const approve = pass === 'deny' ? false : approval(entry.value);
     if (approve === undefined) continue;
     const setting = `"${key}": { "${entry.key}": ${approve} }`;
-    if (approve) {
-      const permission = commandPermission(matcher, { agent: 'copilot', setting, span: entry.keySpan });
-      if (permission) emitPermission(file, out, permission);
-    } else {
+    if (!approve && pass !== 'allow') {
+      brakes.push(matcher);
       emitBrake(file, out, 'copilot', 'ask', setting, entry.keySpan, matcher);
+    } else if (approve && pass === 'allow') {
+      const permission = commandPermission(matcher, { agent: 'copilot', setting, span: entry.keySpan, except: brakes });
+      if (permission) emitPermission(file, out, permission);
     }
   }
 }

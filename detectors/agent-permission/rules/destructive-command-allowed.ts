@@ -41,6 +41,11 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.codex/rules/default.rules', 'prefix_rule(pattern=["railway"], decision="forbidden")\nprefix_rule(pattern=["terraform", ["plan", "fmt"]], decision="allow")\n'),
       sample('opencode.json', '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "git *": "allow",\n      "rm *": "deny"\n    }\n  }\n}\n'),
       sample('.cursor/permissions.json', '{\n  "terminalAllowlist": ["npm test", "git status", "kubectl get"]\n}\n'),
+      sample(
+        '.claude/settings.json',
+        '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)"]\n  }\n}\n',
+        { note: 'deny rules win over the allow: what is left of railway deletes nothing' },
+      ),
     ],
   },
 };

@@ -33,6 +33,11 @@ export const shellAutoApproved: RuleMeta = {
         { expect: { line: 4 } },
       ),
       sample('.gemini/settings.json', '{\n  "tools": {\n    "allowed": ["run_shell_command", "read_file"]\n  }\n}\n', { expect: { line: 3 } }),
+      sample(
+        '.vscode/settings.json',
+        '{\n  "chat.tools.terminal.autoApprove": {\n    "rm": false,\n    "/.*/": true\n  }\n}\n',
+        { expect: { line: 4 }, note: 'a few ask rules do not narrow an allow-everything rule' },
+      ),
       sample('.vscode/settings.json', '{\n  "roo-cline.allowedCommands": ["npm test", "*"]\n}\n', { expect: { line: 2 }, note: 'Roo Code: `*` allows every command' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(python3:*)"]\n  }\n}\n', {
         expect: { line: 3 },
