@@ -15,7 +15,7 @@ import { isInstructionFile, readInstructions } from './configs/instructions.js';
 import { isLauncherFile, readLauncher } from './configs/launchers.js';
 import { isMcpFile, readMcpFile } from './configs/mcp.js';
 import { readOpencodeConfig, OPENCODE_CONFIG } from './configs/opencode.js';
-import { readVscodeSettings, VSCODE_SETTINGS } from './configs/vscode.js';
+import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
 import { reportProseGuardrails } from './guardrail-check.js';
 import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
@@ -43,6 +43,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(CODEX_RULES, readCodexRules),
   byPattern(GEMINI_SETTINGS, readGeminiSettings),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
+  byPattern(DEVCONTAINER, readDevcontainer),
   byPattern(CURSOR_CLI, readCursorCli),
   byPattern(CURSOR_PERMISSIONS, readCursorPermissions),
   byPattern(AIDER_CONFIG, readAiderConfig),

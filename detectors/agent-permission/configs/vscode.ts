@@ -4,7 +4,7 @@
 // ignored (intent only); the terminal rules are honoured in trusted workspaces (microsoft/vscode
 // terminalChatAgentToolsConfiguration.ts, chat.contribution.ts).
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
-import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
+import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
@@ -24,6 +24,10 @@ const PREFIX_LISTS: ReadonlyArray<{ agent: AgentId; allow: string; deny: string 
   { agent: 'windsurf', allow: 'windsurf.cascadeCommandsAllowList', deny: 'windsurf.cascadeCommandsDenyList' },
 ];
 
+export const DEVCONTAINER = /(^|\/)\.devcontainer(\/[^/]+)?\/devcontainer\.json$|(^|\/)\.devcontainer\.json$/;
+
+const PERMISSION_LEVELS = new Set(['default', 'autoApprove', 'autopilot']);
+
 export function readVscodeSettings(file: SourceFile, out: FileEmitter): void {
   let root = rootMap(file, out);
   if (!root) return;
@@ -31,8 +35,22 @@ export function readVscodeSettings(file: SourceFile, out: FileEmitter): void {
     root = mapAt(file, out, root, 'settings');
     if (!root) return;
   }
+  readSettings(file, out, root, false);
+}
+
+/**
+ * A dev container's `customizations.vscode.settings` become the container's machine settings, where VS Code honours
+ * machine-scoped settings such as global auto-approve that it ignores in a workspace.
+ */
+export function readDevcontainer(file: SourceFile, out: FileEmitter): void {
+  const root = rootMap(file, out);
+  const settings = get(get(get(root, 'customizations'), 'vscode'), 'settings');
+  if (settings?.kind === 'map') readSettings(file, out, settings, true);
+}
+
+function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine: boolean): void {
   const keys = new Set(root.entries.map((entry) => entry.key));
-  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
+  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, 'chat.permissions.default', ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
   if (!relevant.some((key) => keys.has(key))) return;
 
   for (const key of GLOBAL_AUTO_APPROVE) {
@@ -46,8 +64,25 @@ export function readVscodeSettings(file: SourceFile, out: FileEmitter): void {
         setting: `"${key}": true`,
         span: value.span,
         lets: 'run every tool, terminal included,',
-        effective: false,
-        ignoredBecause: 'the setting has application scope and is read from user settings only',
+        ...(machine ? { effective: true } : { effective: false, ignoredBecause: 'the setting has application-machine scope: user or remote-machine settings only' }),
+      });
+    }
+  }
+  // The permission picker's default for new chat sessions: window scope, so a workspace sets it.
+  const level = valueOf(root, 'chat.permissions.default');
+  if (level?.kind === 'scalar' && typeof level.value === 'string') {
+    if (!PERMISSION_LEVELS.has(level.value)) {
+      unknownValue(file, out, `"chat.permissions.default" "${level.value}" in ${file.path} is not a VS Code permission level; it was ignored.`, level.span.line);
+    } else if (level.value !== 'default') {
+      emitConfig(out, 'copilot', 'settings', file.path);
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.bypassMode,
+        agent: 'copilot',
+        grant: 'bypass-mode',
+        setting: `"chat.permissions.default": "${level.value}"`,
+        span: level.span,
+        lets: level.value === 'autopilot' ? 'run every tool, terminal included, and keep going until it decides the task is done,' : 'run every tool, terminal included,',
+        effective: true,
       });
     }
   }

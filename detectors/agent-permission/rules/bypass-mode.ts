@@ -37,6 +37,15 @@ export const bypassMode: RuleMeta = {
         '{\n  "editor.formatOnSave": true,\n  "typescript.tsdk": "node_modules/typescript/lib",\n  "chat.tools.global.autoApprove": true\n}\n',
         { expect: { line: 4 }, note: 'application-scope setting: intent only, reported at info' },
       ),
+      sample('.vscode/settings.json', '{\n  "chat.agent.enabled": true,\n  "chat.permissions.default": "autopilot"\n}\n', {
+        expect: { line: 3 },
+        note: 'window-scoped: new chat sessions in this workspace start in Autopilot',
+      }),
+      sample(
+        '.devcontainer/devcontainer.json',
+        '{\n  "name": "api",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:20",\n  "customizations": {\n    "vscode": {\n      "extensions": ["github.copilot-chat"],\n      "settings": {\n        "chat.tools.global.autoApprove": true\n      }\n    }\n  }\n}\n',
+        { expect: { line: 8 }, note: 'container machine settings honour global auto-approve' },
+      ),
       sample('.aider.conf.yml', 'model: sonnet\nauto-commits: true\nyes-always: true\nread:\n  - CONVENTIONS.md\n', { expect: { line: 3 } }),
     ],
     negative: [
@@ -50,6 +59,7 @@ export const bypassMode: RuleMeta = {
         '{\n  "editor.defaultFormatter": "esbenp.prettier-vscode",\n  "chat.tools.global.autoApprove": false,\n  "files.exclude": { "**/dist": true }\n}\n',
       ),
       sample('.gemini/settings.json', '{\n  "general": { "defaultApprovalMode": "default", "vimMode": false },\n  "ui": { "theme": "GitHub" }\n}\n'),
+      sample('.vscode/settings.json', '{\n  "chat.permissions.default": "default",\n  "chat.tools.terminal.autoApprove": { "npm test": true }\n}\n'),
       sample('docs/agents.md', '# Working with agents\n\nDo not set `"defaultMode": "bypassPermissions"` in `.claude/settings.json`; it skips every prompt.\n', {
         note: 'prose about the setting is not the setting',
       }),
