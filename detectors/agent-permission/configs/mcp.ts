@@ -274,6 +274,13 @@ function productionEvidence(server: ServerNode): string | undefined {
     else if (plain(value) && !SECRET_NAME.test(key) && !IGNORED_VARIABLES.has(key)) candidates.push([value, `${key}=${value}`]);
     if (!IGNORED_VARIABLES.has(key)) candidates.push([key, `variable ${key}`]);
   }
+  // Variables the entry references: `${PROD_DATABASE_URL}`, `${env:ORDERS_PRODUCTION_DSN}`, `$LIVE_DB`.
+  for (const value of [...server.args, ...Object.values(server.env), server.url ?? '']) {
+    for (const reference of value.matchAll(/\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\}|\{env:([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const variable = reference[1] ?? reference[2] ?? reference[3]!;
+      if (!IGNORED_VARIABLES.has(variable)) candidates.push([variable, `variable ${variable}`]);
+    }
+  }
   const urlHost = server.url ? hostOf(server.url) : undefined;
   if (urlHost) candidates.push([urlHost, `host ${urlHost}`]);
   for (const [text, because] of candidates) {

@@ -35,6 +35,11 @@ export const mcpWriteAccess: RuleMeta = {
         { expect: { line: 3 } },
       ),
       sample(
+        '.mcp.json',
+        '{\n  "mcpServers": {\n    "mongo": {\n      "command": "npx",\n      "args": ["-y", "mongodb-mcp-server", "--connectionString", "${MONGODB_PROD_URI}"]\n    }\n  }\n}\n',
+        { expect: { line: 3 }, note: 'the referenced variable names production; writes are on by default' },
+      ),
+      sample(
         '.gemini/settings.json',
         '{\n  "mcpServers": {\n    "railway": {\n      "command": "npx",\n      "args": ["-y", "@jasontanswe/railway-mcp"],\n      "env": { "RAILWAY_API_TOKEN": "$RAILWAY_API_TOKEN" }\n    }\n  }\n}\n',
         { expect: { line: 3 } },
@@ -44,6 +49,10 @@ export const mcpWriteAccess: RuleMeta = {
       sample(
         '.mcp.json',
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=abcdefghijklmnopqrst"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n',
+      ),
+      sample(
+        '.mcp.json',
+        '{\n  "mcpServers": {\n    "mongo": {\n      "command": "npx",\n      "args": ["-y", "mongodb-mcp-server", "--readOnly", "--connectionString", "${MONGODB_PROD_URI}"]\n    }\n  }\n}\n',
       ),
       sample(
         '.cursor/mcp.json',
