@@ -11,6 +11,8 @@ type GuardrailClass = AgentProseGuardrail['classes'][number];
 
 const PRODUCTION_TOOLS = new Set([...toolsOfDomain('data'), ...toolsOfDomain('infrastructure'), ...toolsOfDomain('migration')]);
 const MIGRATION_TOOLS = new Set([...toolsOfDomain('migration'), ...toolsOfDomain('data')]);
+const DATA_TOOLS = MIGRATION_TOOLS;
+const DATA_WORDS = /\b(?:databases?|dbs?|data|tables?|volumes?|buckets?|backups?|schemas?|collections?)\b/i;
 
 export function reportProseGuardrails(context: FinishContext): void {
   const guardrails = context.facts.all('agent-prose-guardrail');
@@ -55,7 +57,8 @@ function enforced(kind: GuardrailClass, guardrail: AgentProseGuardrail, brakes: 
     case 'destructive':
       return stops(brakes, () => true);
     case 'production':
-      return stops(brakes, (tool) => PRODUCTION_TOOLS.has(tool));
+      // "the production database" is kept safe by brakes on database tools, not by one on terraform.
+      return stops(brakes, (tool) => (DATA_WORDS.test(guardrail.text) ? DATA_TOOLS.has(tool) : PRODUCTION_TOOLS.has(tool)));
     case 'migration':
       return stops(brakes, (tool) => MIGRATION_TOOLS.has(tool));
   }
