@@ -3,6 +3,7 @@
 // Rules: `Tool` or `Tool(specifier)`; Bash specifiers are exact, `prefix:*` (word boundary) or `*` globs; deny -> ask
 // -> allow, first match wins (code.claude.com/docs/en/permissions). `defaultMode: auto` is ignored in project and local
 // settings; `bypassPermissions` is honoured by the versions that read it from the project, so it counts as effective.
+import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { exactMatcher, globMatcher, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
@@ -45,7 +46,7 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
         span: mode.span,
         lets: 'approve its own tool calls',
         effective: false,
-        ignoredBecause: 'auto mode is not accepted from project or local settings',
+        ignoredBecause: IGNORED_BECAUSE.claudeAutoMode,
       });
     }
   }

@@ -2,6 +2,7 @@
 // (`.codex/rules/*.rules`, Starlark `prefix_rule(pattern=[...], decision="allow"|"prompt"|"forbidden")`).
 // `approval_policy = "never"` with no sandbox (`danger-full-access`) or a sandbox with network access runs every
 // command unasked; profiles cannot be set from a project (developers.openai.com/codex/config-reference).
+import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
 import { tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
@@ -39,7 +40,7 @@ function judgeApproval(file: SourceFile, out: FileEmitter, table: DataNode, pref
   const fullAccess: StringItem | undefined =
     sandbox?.value === 'danger-full-access' ? sandbox : permissions?.value === ':danger-full-access' ? permissions : undefined;
   const never = approval?.value === 'never' ? approval : undefined;
-  const intent = effective ? {} : { effective: false, ignoredBecause: 'profiles cannot be set from a project config' };
+  const intent = effective ? {} : { effective: false, ignoredBecause: IGNORED_BECAUSE.codexProfiles };
   const emit = (span: Span, setting: string, lets: string, severity?: 'medium') =>
     emitPermission(file, out, {
       ruleId: RULE_IDS.bypassMode,

@@ -2,6 +2,7 @@
 // confirmation (`tools.allowed`, v1 `allowedTools`), tools taken away (`tools.exclude`, v1 `excludeTools`), the approval
 // mode, and MCP servers marked `trust: true`. YOLO "can only be enabled via command line", so a yolo default in the
 // file is intent only (gemini-cli docs/reference/configuration.md).
+import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
@@ -47,7 +48,7 @@ export function readGeminiSettings(file: SourceFile, out: FileEmitter): void {
       span: mode.span,
       lets: 'approve every tool call',
       effective: false,
-      ignoredBecause: 'YOLO mode can only be turned on from the command line',
+      ignoredBecause: IGNORED_BECAUSE.geminiYolo,
     });
   }
 }

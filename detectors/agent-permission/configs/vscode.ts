@@ -3,6 +3,7 @@
 // `chat.tools.global.autoApprove` (formerly `chat.tools.autoApprove`) has application scope, so a workspace value is
 // ignored (intent only); the terminal rules are honoured in trusted workspaces (microsoft/vscode
 // terminalChatAgentToolsConfiguration.ts, chat.contribution.ts).
+import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
@@ -64,7 +65,7 @@ function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine
         setting: `"${key}": true`,
         span: value.span,
         lets: 'run every tool, terminal included,',
-        ...(machine ? { effective: true } : { effective: false, ignoredBecause: 'the setting has application-machine scope: user or remote-machine settings only' }),
+        ...(machine ? { effective: true } : { effective: false, ignoredBecause: IGNORED_BECAUSE.vscodeGlobalAutoApprove }),
       });
     }
   }

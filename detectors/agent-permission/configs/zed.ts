@@ -1,6 +1,7 @@
 // Zed's project settings (`.zed/settings.json`). Zed does not take `agent.*` settings from a project ("those get
 // checked into code repositories and applied automatically", zed-industries/zed#16156), so tool permissions there
 // are intent only; `private_files` is honoured and replaces the defaults (zed.dev/docs/ai/tool-permissions).
+import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
 import { regexMatcher } from '../../../knowledge/agents/commands.js';
@@ -9,7 +10,7 @@ import { booleanAt, directoryOf, mapAt, rootMap, stringAt, stringsAt } from './t
 
 export const ZED_SETTINGS = /(^|\/)\.zed\/settings\.json$/;
 
-const IGNORED = 'Zed reads agent settings from user settings only';
+const IGNORED = IGNORED_BECAUSE.zedAgent;
 
 export function readZedSettings(file: SourceFile, out: FileEmitter): void {
   const root = rootMap(file, out);
