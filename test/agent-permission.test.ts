@@ -176,6 +176,21 @@ describe('facts for the blast-radius stage', () => {
   });
 });
 
+describe('tests and examples', () => {
+  it('reports configurations and secrets under tests, fixtures and examples low', async () => {
+    const { findings } = await scanWithFacts({
+      'examples/railway-bot/.claude/settings.json': '{ "permissions": { "defaultMode": "bypassPermissions" } }\n',
+      'examples/railway-bot/deploy.sh': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n',
+      '.claude/settings.json': '{ "permissions": { "allow": ["Bash(railway:*)"] } }\n',
+    });
+    expect(findings).toEqual([
+      'agent-permission/destructive-command-allowed .claude/settings.json:1 high',
+      'agent-permission/bypass-mode examples/railway-bot/.claude/settings.json:1 low',
+      'agent-permission/secret-file-not-excluded examples/railway-bot/deploy.sh:1 low',
+    ]);
+  });
+});
+
 describe('malformed and unknown agent configurations', () => {
   it('turns every bad shape into a notification and still reads the rest', async () => {
     const { result, findings } = await scanWithFacts({

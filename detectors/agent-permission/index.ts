@@ -1,7 +1,8 @@
 // Agent configurations that let an agent act without a human, or read secrets no rule hides: bypass modes, shell and
 // destructive-command allowlists, launch flags in CI and scripts, MCP servers with inline credentials or write access
 // to production, prose guardrails nothing enforces, and, for every credential, which agents can read its file.
-import type { Detector, FileEmitter, FileRef, SourceFile } from '../../src/model.js';
+import type { Detector, FileEmitter, FileRef, FindingInput, FinishContext, SourceFile } from '../../src/model.js';
+import { isTestOrExamplePath } from '../../src/paths.js';
 import { LAUNCH_KEYWORDS } from '../../knowledge/agents/launch-flags.js';
 import { readAiderConfig, AIDER_CONFIG } from './configs/aider.js';
 import { readAmazonQAgent, AMAZON_Q_AGENT } from './configs/amazon-q.js';
@@ -77,13 +78,21 @@ export const agentPermission: Detector = {
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
   consumes: ['credential'],
   produces: ['credential', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail'],
-  scanFile(file, out) {
+  scanFile(file, sink) {
+    const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
     if (isLauncherFile(file.path) && LAUNCH_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) readLauncher(file, out);
   },
-  finish(context) {
+  finish(sink) {
+    const context: FinishContext = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);
   },
 };
+
+/** Configurations and secrets under tests, fixtures and examples are reported low, as the credential stages do. */
+function inTestsLow(finding: FindingInput): FindingInput {
+  if (!isTestOrExamplePath(finding.location.path) || finding.severity === 'info') return finding;
+  return { ...finding, severity: 'low' };
+}
