@@ -1,19 +1,23 @@
 // Rates every credential's scope (root, root-resource, scoped, public, test) from provider knowledge and its
 // context, writes the rating onto the credential for later stages, and reports the ones that reach everything.
 import type { Detector, FinishContext } from '../../src/model.js';
+import { isTestOrExamplePath } from '../../src/paths.js';
 import type { Credential } from '../../src/facts/credential.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
 import type { CredentialContext } from '../../knowledge/credentials/types.js';
 import { CREDENTIAL_SCOPE_RULES, DETECTOR_ID, scopeRuleId } from './credential-rules.js';
+import { GRANT_KEYWORDS, GRANT_RULES, scanGrants } from './grants.js';
 
 /** Lines within which two halves of a pair (an AWS key id and its secret) are read as one credential. */
 const PAIR_WINDOW = 12;
 
 export const rootScopedToken: Detector = {
   id: DETECTOR_ID,
-  rules: [...CREDENTIAL_SCOPE_RULES],
+  rules: [...CREDENTIAL_SCOPE_RULES, ...GRANT_RULES],
+  keywords: GRANT_KEYWORDS,
   consumes: ['credential'],
   produces: ['credential'],
+  scanFile: scanGrants,
   finish(context) {
     rateCredentials(context);
   },
@@ -33,7 +37,8 @@ function rateCredentials(context: FinishContext): void {
     const where = credential.variable ? ` in ${credential.variable}` : '';
     context.report({
       ruleId: scopeRuleId(kind),
-      severity: rating.scope === 'root' ? 'critical' : 'high',
+      // In tests and examples the value is rarely live: still reported, below the default failure threshold.
+      severity: isTestOrExamplePath(credential.location.path) ? 'low' : rating.scope === 'root' ? 'critical' : 'high',
       message: `${kind.title}${where} reaches ${rating.scope === 'root' ? 'a whole account' : 'a whole resource'}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,

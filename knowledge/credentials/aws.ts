@@ -14,7 +14,9 @@ function rateAwsKey(context: CredentialContext, keyId: string | undefined): Rati
     return { scope: 'root', because: 'the key sits beside the account root ARN: root user keys can do anything, including closing the account' };
   }
   if (keyId?.startsWith('ASIA')) return { scope: 'scoped', because: 'an ASIA key id is a temporary role session (at most 36 hours)' };
-  const narrow = [context.variable, ...context.siblings].flatMap((name) => wordsOf(name ?? '')).find((word) => NARROW_NAME_WORDS.has(word));
+  // Only the names of the pair itself narrow it (`S3_UPLOADER_ACCESS_KEY_ID`), not unrelated keys beside it.
+  const pairNames = Object.entries(context.siblingValues).filter(([, value]) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)).map(([name]) => name);
+  const narrow = [context.variable, ...pairNames].flatMap((name) => wordsOf(name ?? '')).find((word) => NARROW_NAME_WORDS.has(word));
   if (narrow) return { scope: 'scoped', because: `the variable names a ${narrow} key` };
   return { scope: 'root', because: 'a long-term IAM user key: its policies are not in the repository, so it is rated the broad kind' };
 }
@@ -24,7 +26,9 @@ export const awsAccessKeyId: CredentialKind = {
   provider: 'aws',
   title: 'AWS access key ID',
   valuePatterns: [{ regex: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Z0-9])/g, keywords: ['akia', 'asia', 'abia', 'acca'] }],
-  plausible: (value) => !value.endsWith('EXAMPLE') && !/^(?:AKIA|ASIA)([A-Z2-7])\1{10,}/.test(value),
+  // In a presigned URL (`X-Amz-Credential=AKIA...`, `AWSAccessKeyId=AKIA...`) the id travels with a short-lived
+  // signature, not with the secret key.
+  plausible: (value, context) => !value.endsWith('EXAMPLE') && !/^(?:AKIA|ASIA)([A-Z2-7])\1{10,}/.test(value) && !new RegExp(`(?:X-Amz-Credential|AWSAccessKeyId)=${value}`).test(context.line),
   rate: (context) => rateAwsKey(context, context.value),
   companionOf: 'aws-secret-access-key',
   reach: 'with its secret key, does whatever the IAM user may do; a root or admin user can delete every resource in the account',
