@@ -2,7 +2,7 @@
 // every row of a project; only Supabase's legacy keys say how far (a JWT role claim). Database URLs in general are
 // the generic `database-connection-string` kind.
 import { sample } from '../../src/model.js';
-import { base64urlFragments, escapeRegExp, looksGenerated, nameWord, readOnlyRating, READ_ONLY_WORDS, TEST_WORDS } from './narrowing.js';
+import { base64urlFragments, browserExposure, escapeRegExp, looksGenerated, nameWord, readOnlyRating, READ_ONLY_WORDS, TEST_WORDS } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { decodeJwt, isPlaceholder, UUID, wordsOf } from './values.js';
 
@@ -19,7 +19,8 @@ function supabaseJwtRating(context: CredentialContext): Rating {
   const role = decodeJwt(context.value)?.payload.role;
   if (role === 'anon') return { scope: 'public', because: 'JWT role anon: the legacy publishable key, bound by Row Level Security' };
   if (typeof role === 'string' && role !== 'service_role') return { scope: 'scoped', because: `JWT role ${role}` };
-  return { scope: 'root-resource', because: role === 'service_role' ? 'JWT role service_role bypasses Row Level Security on the whole project' : 'a Supabase-issued JWT without a role claim is rated as the service key' };
+  const because = role === 'service_role' ? 'JWT role service_role bypasses Row Level Security on the whole project' : 'a Supabase-issued JWT without a role claim is rated as the service key';
+  return { scope: 'root-resource', because: because + browserExposure(context) };
 }
 
 export const supabaseServiceRoleKey: CredentialKind = {
@@ -65,7 +66,7 @@ export const supabaseSecretKey: CredentialKind = {
   rate: (context) =>
     context.value.startsWith('sb_publishable_')
       ? { scope: 'public', because: 'a publishable key is meant for browsers and is bound by Row Level Security' }
-      : { scope: 'root-resource', because: 'an sb_secret_ key bypasses Row Level Security on the whole project' },
+      : { scope: 'root-resource', because: `an sb_secret_ key bypasses Row Level Security on the whole project${browserExposure(context)}` },
   reach: 'bypasses Row Level Security: reads, changes and deletes every row, file and user of the Supabase project',
   narrower: 'keep secret keys on the server only (one per backend component, so each can be revoked alone) and give clients the publishable key',
   reference: SUPABASE_KEYS,
@@ -81,7 +82,10 @@ export const supabaseSecretKey: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('server/db.py', 'SUPABASE_KEY = "sb_secret_75BdvwuoBt7DPJr0uKhI5-_qgWZYNeW"\n', { expect: { line: 1 } })],
+    positive: [
+      sample('server/db.py', 'SUPABASE_KEY = "sb_secret_75BdvwuoBt7DPJr0uKhI5-_qgWZYNeW"\n', { expect: { line: 1 } }),
+      sample('web/.env.production', 'VITE_SUPABASE_URL=https://ygginoqukmzwpujrtqlo.supabase.co\nVITE_SUPABASE_KEY=sb_secret_75BdvwuoBt7DPJr0uKhI5-_qgWZYNeW\n', { expect: { line: 2 }, note: 'a secret key under a bundler prefix ships to browsers' }),
+    ],
     negative: [sample('server/db.py', 'SUPABASE_KEY = "sb_publishable_Dt4AspvZab1qydp0QSdH2D_BEnN95Uu"\n')],
   },
 };

@@ -245,6 +245,9 @@ export const onepasswordServiceAccountToken: CredentialKind = {
   },
 };
 
+/** Secret Keys published in 1Password's white paper and in scanners' documentation (hyphens removed). */
+const PUBLISHED_SECRET_KEYS = new Set(['ASWWYB798JRYLJVD423DC286TVMH43EB', 'C4ZJMNPQTZTLHGL84G64M7KVZRN4ZVP6']);
+
 export const onepasswordSecretKey: CredentialKind = {
   id: 'onepassword-secret-key',
   provider: '1password',
@@ -257,8 +260,7 @@ export const onepasswordSecretKey: CredentialKind = {
   ],
   plausible: (value) => {
     const body = value.slice(3).replace(/-/g, '');
-    // The white paper's example key is published.
-    return body !== 'ASWWYB798JRYLJVD423DC286TVMH43EB' && !isPlaceholder(body) && /[0-9]/.test(body) && entropy(body) >= 3.8;
+    return !PUBLISHED_SECRET_KEYS.has(body) && !isPlaceholder(body) && /[0-9]/.test(body) && entropy(body) >= 3.8;
   },
   rate: fixed('root', 'with the account password, the Secret Key signs in to the whole 1Password account'),
   reach: 'with the account password, opens every vault of the 1Password account, including every credential stored in it',

@@ -13,6 +13,15 @@ export function nameWord(context: CredentialContext, words: ReadonlySet<string>)
   return wordsOf(context.variable ?? context.header ?? '').find((word) => words.has(word));
 }
 
+/** Bundler prefixes that inline a variable into the client bundle: whatever is bound to them ships to browsers. */
+const BROWSER_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|PUBLIC_|GATSBY_)/;
+
+/** `, and NEXT_PUBLIC_ ships it to every browser` when the variable has a bundler's public prefix, else ''. */
+export function browserExposure(context: CredentialContext): string {
+  const prefix = BROWSER_PREFIX.exec(context.variable ?? '')?.[1];
+  return prefix ? `, and the ${prefix} prefix ships it to every browser` : '';
+}
+
 /** True when the line or the lines around the value say "read-only" (a comment, a token description). */
 export function saysReadOnly(context: CredentialContext): boolean {
   return /\bread[-_ ]?only\b/i.test(`${context.line}\n${context.nearby}`);

@@ -399,6 +399,8 @@ export const sendgridApiKey: CredentialKind = {
   },
 };
 
+/** The key Mailgun's documentation and SDK READMEs use in every example. */
+const MAILGUN_DOCS_KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
 /** The current Mailgun key shape (also used by webhook signing keys, so known only by a Mailgun API-key name). */
 const MAILGUN_KEY = /^[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}$/;
 
@@ -407,11 +409,12 @@ export const mailgunApiKey: CredentialKind = {
   provider: 'mailgun',
   title: 'Mailgun API key',
   valuePatterns: [
-    { regex: /(?<![A-Za-z0-9_-])(key-[0-9a-f]{32})(?![A-Za-z0-9_-])/g, keywords: ['key-'], requires: ['mailgun'] },
+    // Primary keys from before 2023: `key-` + 32 lower-case letters and digits.
+    { regex: /(?<![A-Za-z0-9_-])(key-[0-9a-z]{32})(?![A-Za-z0-9_-])/g, keywords: ['key-'], requires: ['mailgun'] },
     { regex: /(?<![A-Za-z0-9_-])(pubkey-[0-9a-f]{32})(?![A-Za-z0-9_-])/g, keywords: ['pubkey-'], requires: ['mailgun'] },
   ],
   contextPatterns: [{ variable: /^(?!.*(?:webhook|signing|public|pubkey)).*mailgun.*(?:key|secret|token)/i, value: MAILGUN_KEY, keywords: ['mailgun'] }],
-  plausible: (value) => !isPlaceholder(value.replace(/^(?:pub)?key-/, '')) && new Set(value).size >= 10,
+  plausible: (value) => value !== MAILGUN_DOCS_KEY && !isPlaceholder(value.replace(/^(?:pub)?key-/, '')) && /[0-9]/.test(value.slice(4)) && new Set(value).size >= 10,
   rate: (context) => {
     if (context.value.startsWith('pubkey-')) return { scope: 'public', because: 'the public validation key is meant for browsers' };
     const word = nameWord(context, new Set(['sending', 'send', 'domain', 'smtp']));
@@ -430,6 +433,7 @@ export const mailgunApiKey: CredentialKind = {
       sample('web/mailcheck.js', "// Mailgun address validation runs in the browser with the public key\nconst MAILGUN_PUBLIC_KEY = 'pubkey-15240a7c0b2d25743516acc508ef750d';\n"),
       sample('deploy/mail.env', 'MAILGUN_WEBHOOK_SIGNING_KEY=a0878d8dbb52d23607cf5fcbdf102dd2-e806bbf6-2bec81e8\n', { note: 'a signing key, not an API key' }),
       sample('src/cache.ts', "const CACHE_ID = 'key-7276551469b6901b94a93993fea28e36';\n", { note: 'no Mailgun in the file' }),
+      sample('docs/email.md', '## Mailgun\n\n```\nMAILGUN_API_KEY=key-3ax6xnjp29jd6fds4gc373sgvjxteol0\n```\n', { note: 'the key from Mailgun’s own docs' }),
     ],
   },
   scopeSamples: {

@@ -7,7 +7,8 @@ import { entropy, isHumanPlaceholder, isPlaceholder } from './values.js';
 
 /** Characters generated secrets are written with (hex, base64, Django's alphabet); no quotes, braces or spaces. */
 const SECRET_VALUE = /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{16,512}$/;
-const TEST_FILE = /(?:^|\/)\.env\.(?:test|testing|dusk(?:\.[a-z]+)?|ci)$|(?:^|\/)(?:tests?|spec|specs|__tests__|fixtures?)\//i;
+/** Dotenv files a framework loads for test runs (`.env.testing` for Laravel, `.env.test` for Next.js and Rails). */
+const TEST_DOTENV = /(?:^|\/)\.env\.(?:test|testing|dusk(?:\.[a-z]+)?)(?:\.local)?$/i;
 const NON_PRODUCTION_SECTIONS = new Set(['development', 'dev', 'test', 'testing', 'local']);
 
 /** The top-level YAML key above the value (`development:` in Rails' config/secrets.yml), read from the lines around it. */
@@ -25,18 +26,37 @@ function yamlSectionAbove(context: CredentialContext): string | undefined {
 function appSecretRating(context: CredentialContext, because: string): Rating {
   const test = nameWord(context, TEST_WORDS);
   if (test) return { scope: 'test', because: `variable ${context.variable} names a ${test} secret` };
-  if (TEST_FILE.test(context.path)) return { scope: 'test', because: `${context.path} configures tests` };
+  if (TEST_DOTENV.test(context.path)) return { scope: 'test', because: `${context.path} configures test runs` };
   const section = yamlSectionAbove(context);
   if (section && NON_PRODUCTION_SECTIONS.has(section)) return { scope: 'test', because: `it is the ${section} environment’s secret` };
   return { scope: 'root-resource', because };
+}
+
+/** A JWT verification config (Hasura's) whose key is an HMAC secret rather than a public key. */
+function hmacConfig(json: string): { key: string } | undefined {
+  try {
+    const parsed = JSON.parse(json) as { type?: unknown; key?: unknown };
+    return typeof parsed.key === 'string' && typeof parsed.type === 'string' && /^HS\d+$/.test(parsed.type) ? { key: parsed.key } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const jwtSigningSecret: CredentialKind = {
   id: 'jwt-signing-secret',
   provider: 'generic',
   title: 'JWT signing secret',
-  contextPatterns: [{ variable: /jwt[_.-]?(?:secret(?:[_.-]?key)?|signing[_.-]?(?:key|secret)|key)$/i, value: SECRET_VALUE, keywords: ['jwt'] }],
-  plausible: (value) => looksGenerated(value, 16),
+  contextPatterns: [
+    { variable: /jwt[_.-]?(?:secret(?:[_.-]?key)?|signing[_.-]?(?:key|secret)|key)$/i, value: SECRET_VALUE, keywords: ['jwt'] },
+    // Hasura's JWT config is JSON: `{"type":"HS256","key":"..."}` holds an HMAC secret; RS256 keys and JWKS URLs are
+    // public, and claiming them here keeps the generic secret kind from reporting them.
+    { variable: /^HASURA_GRAPHQL_JWT_SECRET$/i, value: /^\{[^\n]*\}$/, keywords: ['jwt'] },
+  ],
+  plausible: (value) => {
+    if (!value.startsWith('{')) return looksGenerated(value, 16);
+    const config = hmacConfig(value);
+    return config !== undefined && looksGenerated(config.key, 32);
+  },
   rate: (context) => appSecretRating(context, 'whoever holds the HMAC secret signs a token for any user, administrators included'),
   reach: 'signs tokens the application accepts as any user, administrators included',
   narrower: 'load it from a secret store at run time, or sign with an asymmetric key whose private half never leaves the issuer',
@@ -45,11 +65,13 @@ export const jwtSigningSecret: CredentialKind = {
     positive: [
       sample('docker-compose.prod.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:2.4.1\n    environment:\n      NODE_ENV: production\n      JWT_SECRET: 980d508a6a7fbb3ade5e7441134ac9dc9c973fdc7d85598086a59fa5d827c305\n', { expect: { line: 6 } }),
       sample('src/config/auth.ts', "export const auth = {\n  jwtSecret: process.env.JWT_SECRET ?? '69sZkEKYyx3+MiEuO6Fv54mB3DorXLWLetRI/uWLFsI=',\n  expiresIn: '1h',\n};\n", { expect: { line: 2 } }),
+      sample('hasura/docker-compose.yaml', 'services:\n  graphql-engine:\n    image: hasura/graphql-engine:v2.44.0\n    environment:\n      HASURA_GRAPHQL_JWT_SECRET: \'{"type":"HS256","key":"bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9e"}\'\n', { expect: { line: 5 } }),
     ],
     negative: [
       sample('.env.example', 'JWT_SECRET=your-super-secret-jwt-key-change-in-production\n'),
       sample('docker-compose.yml', 'services:\n  api:\n    environment:\n      JWT_SECRET: supersecretjwtsigningkey\n      JWT_PUBLIC_KEY: /run/secrets/jwt.pub\n'),
       sample('src/config/auth.ts', "export const auth = { jwtSecret: process.env.JWT_SECRET!, jwtExpiry: '15m' };\n"),
+      sample('hasura/docker-compose.yaml', 'services:\n  graphql-engine:\n    environment:\n      HASURA_GRAPHQL_JWT_SECRET: \'{"type":"RS256","jwk_url":"https://acme.eu.auth0.com/.well-known/jwks.json"}\'\n', { note: 'verified against a public JWKS: no secret' }),
     ],
   },
   scopeSamples: {
@@ -84,7 +106,7 @@ export const sessionSecret: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('deploy/web.env', 'SESSION_SECRET=bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9e\n', { expect: { line: 1 } })],
-    negative: [sample('tests/web.env', 'SESSION_SECRET=bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9e\n')],
+    negative: [sample('.env.test', 'SESSION_SECRET=bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9e\n')],
   },
 };
 
