@@ -4,7 +4,7 @@ import { sample } from '../../src/model.js';
 import { decodeBase64Text, readOnlyRating } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
-import { entropy, isPlaceholder, wordsOf } from './values.js';
+import { entropy, isPlaceholder, UUID, UUID_SOURCE, wordsOf } from './values.js';
 
 export const terraformCloudToken: CredentialKind = {
   id: 'terraform-cloud-token',
@@ -61,7 +61,11 @@ export const vaultToken: CredentialKind = {
   id: 'vault-token',
   provider: 'hashicorp',
   title: 'HashiCorp Vault token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ['hvs.', 'hvb.'] }],
+  valuePatterns: [
+    { regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ['hvs.', 'hvb.'] },
+    // `vault operator init` output kept in notes: older Vaults printed `s.` tokens and, before 0.10, UUIDs.
+    { regex: new RegExp(`(?<=Initial Root Token: ?)(s\\.[A-Za-z0-9]{24}|${UUID_SOURCE})(?![A-Za-z0-9-])`, 'g'), keywords: ['initial root token'] },
+  ],
   contextPatterns: [
     {
       variable: /^(?:VAULT_(?:ROOT_|DEV_ROOT_)?TOKEN(?:_ID)?|vault[_.-]?(?:root[_.-]?)?token|vaultToken|root_token)$/i,
@@ -71,6 +75,7 @@ export const vaultToken: CredentialKind = {
   ],
   plausible: (value) => {
     const body = value.slice(4);
+    if (UUID.test(value)) return !isPlaceholder(value);
     if (VAULT_LEGACY.test(value)) return /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && !isPlaceholder(value.slice(2));
     return !isPlaceholder(body) && entropy(body) >= 3.5;
   },
@@ -83,6 +88,7 @@ export const vaultToken: CredentialKind = {
       sample('scripts/fetch-secrets.sh', '#!/bin/sh\nexport VAULT_ADDR=https://vault.acme.internal:8200\nexport VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\nvault kv get -field=password secret/app/db\n', { expect: { line: 3 } }),
       sample('docs/vault-setup.md', '# Vault init (2024-03-02)\n\n```\nUnseal Key 1: 1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo\n\nInitial Root Token: hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n```\n', { expect: { line: 6 } }),
       sample('deploy/values.yaml', 'vault:\n  address: https://vault.acme.internal:8200\nenv:\n  - name: VAULT_TOKEN\n    value: s.02RnFl63Prpu2dzLqOLyAszB\n', { expect: { line: 5 } }),
+      sample('ops/README.md', '## Vault bootstrap (2019)\n\n    Unseal Key 1: bus1bOzFoSCs/YTCZi5+T3OQzjpVTpSvUkgBxnG3VT4R\n    Initial Root Token: 8952c6db-2259-a638-8d4e-6705dbdfda91\n', { expect: { line: 4 } }),
     ],
     negative: [
       sample('docker-compose.yml', 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    command: server -dev -dev-root-token-id=root\n    environment:\n      VAULT_DEV_ROOT_TOKEN_ID: root\n'),
@@ -97,6 +103,8 @@ export const vaultToken: CredentialKind = {
 };
 
 const UNSEAL_SHARE = '[A-Za-z0-9+/]{43,88}={0,2}';
+/** Shares shown in HashiCorp's command documentation. */
+const PUBLISHED_UNSEAL_KEYS = new Set(['IXyR0OJnSFobekZMMCKCoVEpT7wI6l+USMzE3IcyDyo=']);
 
 export const vaultUnsealKey: CredentialKind = {
   id: 'vault-unseal-key',
@@ -108,8 +116,11 @@ export const vaultUnsealKey: CredentialKind = {
     // `vault operator init -format=json`: every share in the key arrays.
     { regex: new RegExp(`(?<="(?:unseal|recovery)_keys_b64"\\s*:\\s*\\[[^\\]]*")(${UNSEAL_SHARE})(?=")`, 'g'), keywords: ['_keys_b64'] },
     { regex: /(?<="(?:unseal|recovery)_keys_hex"\s*:\s*\[[^\]]*")([0-9a-f]{64,130})(?=")/g, keywords: ['_keys_hex'] },
+    // A share typed on the command line: `vault operator unseal <key>` (`vault unseal` before 0.9).
+    { regex: new RegExp(`(?<=\\bvault (?:operator )?unseal (?:-\\S+ )*)(${UNSEAL_SHARE})(?![A-Za-z0-9+/=])`, 'g'), keywords: ['vault operator unseal', 'vault unseal'] },
   ],
-  plausible: (value) => !isPlaceholder(value) && entropy(value) >= 3.5,
+  contextPatterns: [{ variable: /unseal[_.-]?keys?(?:[_.-]?\d+)?$/i, value: new RegExp(`^${UNSEAL_SHARE}$`), keywords: ['unseal'] }],
+  plausible: (value) => !PUBLISHED_UNSEAL_KEYS.has(value) && !isPlaceholder(value) && entropy(value) >= 3.5,
   rate: fixed('root', 'a quorum of unseal or recovery key shares unseals Vault and generates a new root token'),
   reach: 'with a quorum of shares, unseals the Vault and generates a root token: every secret it holds',
   narrower: 'hand each share to a different person (PGP-encrypted with -pgp-keys) or use auto-unseal with a cloud KMS; never store shares together or in a repository',
@@ -118,10 +129,12 @@ export const vaultUnsealKey: CredentialKind = {
     positive: [
       sample('ops/vault-init.txt', 'Unseal Key 1: 1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo\nUnseal Key 2: tRBvSIHVqxQqCAys0ittExKP+TS1Rp6tT810nyC+Q6Nc\nUnseal Key 3: bus1bOzFoSCs/YTCZi5+T3OQzjpVTpSvUkgBxnG3VT4R\n\nVault initialized with 3 key shares and a key threshold of 2.\n', { expect: { line: 2 } }),
       sample('ops/init.json', '{\n  "unseal_keys_b64": [\n    "1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo"\n  ],\n  "unseal_threshold": 1\n}\n', { expect: { line: 3 } }),
+      sample('scripts/start-vault.sh', '#!/bin/sh\nvault server -config=/etc/vault.d/vault.hcl &\nsleep 5\nvault operator unseal tRBvSIHVqxQqCAys0ittExKP+TS1Rp6tT810nyC+Q6Nc\n', { expect: { line: 4 } }),
     ],
     negative: [
       sample('docs/vault.md', 'After init, run `vault operator unseal` and paste `Unseal Key 1: <key>` when asked.\n'),
       sample('ops/init.json', '{\n  "unseal_keys_b64": [],\n  "unseal_shares": 5,\n  "unseal_threshold": 3\n}\n'),
+      sample('docs/unseal.md', 'The key can be passed as an argument:\n\n    $ vault operator unseal IXyR0OJnSFobekZMMCKCoVEpT7wI6l+USMzE3IcyDyo=\n', { note: 'the share from HashiCorp’s own docs' }),
     ],
   },
   scopeSamples: {

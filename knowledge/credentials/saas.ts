@@ -170,8 +170,8 @@ export const openaiLegacyKey: CredentialKind = {
   provider: 'openai',
   title: 'OpenAI user API key',
   valuePatterns: [
-    // `sk-` + 20 + base64("OpenAI") + 20 is the original user key; `sk-None-` keys were user keys without a project.
-    { regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|sk-None-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] },
+    // `sk-` + 20 + base64("OpenAI") + 20 is the original user key; `sk-None-` (same body) were user keys without a project.
+    { regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-(?:None-)?[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|sk-None-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] },
   ],
   plausible: openaiBodyReal,
   rate: (context) => readOnlyRating(context, 'OpenAI key') ?? { scope: 'root', because: 'a user key acts as its user across the organization’s default project; its permission set is not in the value' },
@@ -182,6 +182,7 @@ export const openaiLegacyKey: CredentialKind = {
     positive: [
       sample('bot/config.json', '{\n  "model": "gpt-4o-mini",\n  "openai_api_key": "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"\n}\n', { expect: { line: 3 } }),
       sample('scripts/summarize.sh', '#!/bin/sh\ncurl https://api.openai.com/v1/chat/completions \\\n  -H "Authorization: Bearer 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" \\\n  -d @request.json\n', { expect: { line: 3 } }),
+      sample('scrape/summarize.py', 'import openai\n\nopenai.api_key = "sk-None-WyHHkM76KPnAZhhnXH4NT3BlbkFJo6SlySibJZRiv7R6tEes"\n', { expect: { line: 3 } }),
     ],
     negative: [
       sample('bot/config.json', '{\n  "openai_api_key": ""\n}\n'),
