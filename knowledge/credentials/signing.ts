@@ -9,6 +9,8 @@ import { entropy, isHumanPlaceholder, isPlaceholder } from './values.js';
 const SECRET_VALUE = /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{16,512}$/;
 /** Dotenv files a framework loads for test runs (`.env.testing` for Laravel, `.env.test` for Next.js and Rails). */
 const TEST_DOTENV = /(?:^|\/)\.env\.(?:test|testing|dusk(?:\.[a-z]+)?)(?:\.local)?$/i;
+/** Templates copied to `.env` by hand (`.env.example`, `.env.dist`): the value there is a shared development key. */
+const TEMPLATE_DOTENV = /(?:^|\/)(?:\.env\.[\w.-]*|[\w.-]*\.env)\.?(?:example|sample|template|dist|defaults?|tmpl|tpl)$/i;
 const NON_PRODUCTION_SECTIONS = new Set(['development', 'dev', 'test', 'testing', 'local']);
 
 /** The top-level YAML key above the value (`development:` in Rails' config/secrets.yml), read from the lines around it. */
@@ -27,6 +29,7 @@ function appSecretRating(context: CredentialContext, because: string): Rating {
   const test = nameWord(context, TEST_WORDS);
   if (test) return { scope: 'test', because: `variable ${context.variable} names a ${test} secret` };
   if (TEST_DOTENV.test(context.path)) return { scope: 'test', because: `${context.path} configures test runs` };
+  if (TEMPLATE_DOTENV.test(context.path)) return { scope: 'test', because: `${context.path} is a template: its value is a shared development key` };
   const section = yamlSectionAbove(context);
   if (section && NON_PRODUCTION_SECTIONS.has(section)) return { scope: 'test', because: `it is the ${section} environment’s secret` };
   return { scope: 'root-resource', because };
@@ -252,7 +255,10 @@ export const laravelAppKey: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('.env.production', 'APP_KEY=base64:y6hdjKgOIeL7t3mmp5aGC+xHm2Y3jbD6HRVa2V2YFJA=\n', { expect: { line: 1 } })],
-    negative: [sample('.env.testing', 'APP_KEY=base64:y6hdjKgOIeL7t3mmp5aGC+xHm2Y3jbD6HRVa2V2YFJA=\n')],
+    negative: [
+      sample('.env.testing', 'APP_KEY=base64:y6hdjKgOIeL7t3mmp5aGC+xHm2Y3jbD6HRVa2V2YFJA=\n'),
+      sample('.env.example', 'APP_ENV=local\nAPP_KEY=base64:y6hdjKgOIeL7t3mmp5aGC+xHm2Y3jbD6HRVa2V2YFJA=\n', { note: 'a template’s key is a shared development key' }),
+    ],
   },
 };
 
