@@ -2,6 +2,7 @@
 // Adding a provider is adding a module here; detectors iterate this list and never name a provider.
 import { AWS_KINDS } from './aws.js';
 import { AZURE_KINDS } from './azure.js';
+import { CLOUDFLARE_KINDS } from './cloudflare.js';
 import { GCP_KINDS } from './gcp.js';
 import { GENERIC_KINDS } from './generic.js';
 import { GITHUB_KINDS } from './github.js';
@@ -10,7 +11,7 @@ import { RAILWAY_KINDS } from './railway.js';
 import { STRIPE_KINDS } from './stripe.js';
 import type { CredentialKind } from './types.js';
 
-export const PROVIDER_KINDS: readonly CredentialKind[] = [...RAILWAY_KINDS, ...AWS_KINDS, ...GITHUB_KINDS, ...STRIPE_KINDS, ...GCP_KINDS, ...AZURE_KINDS, ...GITLAB_KINDS];
+export const PROVIDER_KINDS: readonly CredentialKind[] = [...RAILWAY_KINDS, ...AWS_KINDS, ...GITHUB_KINDS, ...STRIPE_KINDS, ...GCP_KINDS, ...AZURE_KINDS, ...GITLAB_KINDS, ...CLOUDFLARE_KINDS];
 
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = [...PROVIDER_KINDS, ...GENERIC_KINDS];
 
