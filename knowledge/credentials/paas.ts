@@ -7,7 +7,9 @@ import { fixed } from './types.js';
 import { isPlaceholder, looksRandom, UUID, UUID_SOURCE } from './values.js';
 
 const DEPLOY_OR_READ = new Set(['deploy', 'deployer', 'deployment', 'readonly', 'read', 'ro', 'viewer', 'project']);
-const generated = (body: string, minLength = 20): boolean => !isPlaceholder(body) && looksRandom(body, minLength, 3.5);
+/** A random token body: not a placeholder, varied, with letters and digits, and not identifier words (`rnd_generateRandomSeed`). */
+const generated = (body: string, minLength = 20): boolean =>
+  !isPlaceholder(body) && looksRandom(body, minLength, 3.5) && /[0-9]/.test(body) && /[A-Za-z]/.test(body) && !/^(?:[A-Z]?[a-z]{2,}|[0-9]{1,4})+$/.test(body);
 
 /** Narrowed when the variable names a deploy, read-only or project token; otherwise the broad kind. */
 function rateAccountToken(broad: string, context: CredentialContext): Rating {
