@@ -7,9 +7,11 @@ import { fixed } from './types.js';
 import { isPlaceholder, looksRandom, UUID, UUID_SOURCE } from './values.js';
 
 const DEPLOY_OR_READ = new Set(['deploy', 'deployer', 'deployment', 'readonly', 'read', 'ro', 'viewer', 'project']);
+/** camelCase or PascalCase words with numbers: unambiguous, so it runs in linear time. */
+const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+|[0-9]+)*$|^(?:[A-Z][a-z]+|[0-9]+)+$/;
 /** A random token body: not a placeholder, varied, with letters and digits, and not identifier words (`rnd_generateRandomSeed`). */
 const generated = (body: string, minLength = 20): boolean =>
-  !isPlaceholder(body) && looksRandom(body, minLength, 3.5) && /[0-9]/.test(body) && /[A-Za-z]/.test(body) && !/^(?:[A-Z]?[a-z]{2,}|[0-9]{1,4})+$/.test(body);
+  !isPlaceholder(body) && looksRandom(body, minLength, 3.5) && /[0-9]/.test(body) && /[A-Za-z]/.test(body) && !IDENTIFIER.test(body);
 
 /** Narrowed when the variable names a deploy, read-only or project token; otherwise the broad kind. */
 function rateAccountToken(broad: string, context: CredentialContext): Rating {
