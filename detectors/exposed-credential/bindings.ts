@@ -24,9 +24,14 @@ const ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV
  * One line-level binding pattern for every language: an optional `export`/`ENV`/`set`, a (quoted) name, an
  * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`), then a quoted or bare value.
  */
-const LINE_BINDING = /(?<![\w$.\-])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
+const LINE_BINDING = /(?<![\w$.\-/@])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
 /** XML elements such as Maven's `<password>...</password>`. */
 const XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
+
+/** In code, a bare right-hand side that reads as identifiers (`getpass`, `random_password.db.result`) is an expression. */
+function isExpression(value: string): boolean {
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value);
+}
 
 export function normaliseName(name: string): string {
   return name.replace(ENV_PREFIX, '');
@@ -46,16 +51,34 @@ function binding(name: string, value: string, start: number): Binding {
   return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header };
 }
 
-/** Bindings on the lines of `text` (or of one slice of it): the fallback for every format. */
-export function lineBindings(text: string, offset = 0): Binding[] {
+/**
+ * Bindings on the lines of `text` (or of one slice of it): the fallback for every format. With `bareLiterals`
+ * false (source code), a bare right-hand side counts only when it cannot be an expression (a token pasted into a
+ * comment or a shell line inside the file, not `getpass()` or `config.secret`).
+ */
+export function lineBindings(text: string, offset = 0, bareLiterals = true): Binding[] {
   const found: Binding[] = [];
-  for (const match of text.matchAll(LINE_BINDING)) {
+  // One compiled pattern for the process; its lastIndex is reset here and the loop never yields.
+  const pattern = LINE_BINDING;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const groups = [match[3], match[4], match[5], match[6]];
     const index = groups.findIndex((group) => group !== undefined);
     const value = groups[index]!;
+    if (index === 3) {
+      // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
+      // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
+      if (value.startsWith('//') || /[([]/.test(value) || (!bareLiterals && isExpression(value))) {
+        pattern.lastIndex = match.index + match[0].length - value.length;
+        continue;
+      }
+    }
     // The value starts after the opening quote for quoted forms, at the match for bare ones.
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     found.push(binding(match[2]!, value, offset + valueStart));
+    // A quoted `KEY=value` (a comment field, a Docker `Env` entry) binds KEY too.
+    const inner = index < 3 ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
+    if (inner) found.push(binding(inner[1]!, inner[2]!, offset + valueStart + inner[1]!.length + 1));
   }
   for (const match of text.matchAll(XML_BINDING)) {
     found.push(binding(match[1]!, match[2]!, offset + match.index + match[1]!.length + 2));
@@ -64,6 +87,24 @@ export function lineBindings(text: string, offset = 0): Binding[] {
   for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3]!.length;
     found.push({ name: match[1]!, header: match[1]!, value: match[3]!, start: offset + valueStart, end: offset + valueStart + match[3]!.length });
+  }
+  return found;
+}
+
+/**
+ * Bindings on just the lines that contain one of `words` (case-insensitive): the same as `lineBindings` over those
+ * lines, without running the binding pattern over the rest of a large file.
+ */
+export function lineBindingsNear(text: string, words: RegExp, bareLiterals: boolean): Binding[] {
+  const found: Binding[] = [];
+  let lastLineStart = -1;
+  for (const match of text.matchAll(words)) {
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    if (lineStart === lastLineStart) continue;
+    lastLineStart = lineStart;
+    const newline = text.indexOf('\n', match.index);
+    const lineEnd = newline === -1 ? text.length : newline;
+    found.push(...lineBindings(text.slice(lineStart, lineEnd), lineStart, bareLiterals));
   }
   return found;
 }
@@ -80,14 +121,19 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
     const located = locateValue(file, leaf, node.value);
     if (!located) continue;
     if (file.format === 'notebook' || (name === undefined && /\s/.test(node.value))) {
-      // Notebook cells and multi-line strings hold code: read their lines as code.
-      if (/\\/.test(file.text.slice(located.start, located.end))) continue;
-      found.push(...lineBindings(node.value, located.start));
+      // Notebook cells and multi-line strings hold code: read their lines as code, and find each value in the
+      // source (where it may sit between escapes) to point at it.
+      const raw = file.text.slice(located.start, located.end);
+      for (const inner of lineBindings(node.value, 0, false)) {
+        const at = raw.indexOf(inner.value);
+        const start = located.start + (at === -1 ? 0 : at);
+        found.push({ ...inner, start, end: at === -1 ? located.end : start + inner.value.length });
+      }
       continue;
     }
-    // Compose-style `KEY=value` list items.
-    const inline = /^([A-Za-z_][\w.\-]*)=(.+)$/.exec(node.value);
-    if (inline && (name === undefined || /^(?:environment|env|args|build_args|variables)$/i.test(leaf.key ?? ''))) {
+    // Compose-style `KEY=value` list items, and environment assignments written into any string.
+    const inline = /^([A-Za-z_][\w.\-]*)=(\S.*)$/.exec(node.value);
+    if (inline && (name === undefined || /^(?:environment|env|args|build_args|variables)$/i.test(leaf.key ?? '') || /^[A-Z][A-Z0-9_]{2,}$/.test(inline[1]!))) {
       found.push(binding(inline[1]!, inline[2]!, located.start + inline[1]!.length + 1));
       continue;
     }

@@ -7,7 +7,7 @@ import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPasswor
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
 import { isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
-import { dataBindings, lineBindings, scriptBindings, type Binding } from './bindings.js';
+import { dataBindings, lineBindings, lineBindingsNear, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -31,6 +31,8 @@ export interface FoundCredential {
   context: CredentialContext;
 }
 
+/** Formats where a bare right-hand side is an expression (`password = getpass()`), never a literal. */
+const CODE_FORMATS = new Set(['javascript', 'typescript', 'python', 'notebook', 'hcl']);
 const DATA_FORMATS = new Set(['yaml', 'json', 'toml', 'ini', 'properties', 'dotenv', 'hcl', 'notebook']);
 const GENERIC_KIND_IDS = new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 const CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
@@ -44,6 +46,14 @@ export const FIND_KEYWORDS: readonly string[] = [
     ...SECRET_NAME_KEYWORDS,
   ]),
 ];
+
+/** Words one of which every interesting binding's name (or header) contains: lines without one are not read. */
+const NAME_WORDS = new RegExp(
+  [...new Set([...SECRET_NAME_KEYWORDS, ...CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.flatMap((pattern) => pattern.keywords))])]
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'gi',
+);
 
 /** secretlint rule -> the kinds its matches may be. */
 const SECRETLINT_KINDS: Record<string, readonly string[]> = {
@@ -125,21 +135,33 @@ function bindingsOf(file: SourceFile): Binding[] {
     CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => pattern.keywords.some((keyword) => file.hasKeyword(keyword))));
   if (!hasNameKeyword) return [];
   // The line pass is cheap and decides whether the file is worth parsing at all.
-  const fromLines = lineBindings(file.text);
+  const fromLines = lineBindingsNear(file.text, NAME_WORDS, !CODE_FORMATS.has(file.format));
   const interesting = fromLines.some((binding) => isInteresting(binding));
-  const structured = DATA_FORMATS.has(file.format) && (interesting || /\b(?:value|default)\s*[:=]/.test(file.text));
+  // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text));
   if (!interesting && !structured) return [];
-  if (structured) return dataBindings(file) ?? fromLines;
-  if (file.format === 'javascript' || file.format === 'typescript') {
-    const fromAst = scriptBindings(file);
-    // Template strings and JSX attributes the AST pass does not read are still seen by the line pass.
-    return fromAst ? [...fromAst, ...fromLines.filter((binding) => !fromAst.some((other) => other.start === binding.start))] : fromLines;
-  }
-  return fromLines;
+  const fromStructure = structured ? dataBindings(file) : file.format === 'javascript' || file.format === 'typescript' ? scriptBindings(file) : undefined;
+  if (!fromStructure) return fromLines;
+  // What the structure does not explain (a `KEY=value` inside a comment string, a template string) the line pass
+  // still saw; a value both passes bound keeps the structure's name for it.
+  const starts = new Set(fromStructure.map((binding) => binding.start));
+  return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
 }
 
 function isInteresting(binding: Binding): boolean {
-  return binding.value.length >= 6 && (binding.header !== undefined || secretNameClass(binding.name) !== undefined || CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding))));
+  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding))));
+}
+
+/** Names repeat across a repository (`token`, `password`, `API_KEY`): classify each once. */
+const nameClasses = new Map<string, ReturnType<typeof secretNameClass>>();
+function nameClassOf(name: string): ReturnType<typeof secretNameClass> {
+  let known = nameClasses.get(name);
+  if (known === undefined && !nameClasses.has(name)) {
+    known = secretNameClass(name);
+    if (nameClasses.size > 50_000) nameClasses.clear();
+    nameClasses.set(name, known);
+  }
+  return known;
 }
 
 function nameMatches(pattern: ContextPattern, binding: Binding): boolean {
@@ -157,7 +179,7 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
       }
     }
   }
-  const nameClass = secretNameClass(binding.name) ?? (binding.header ? 'secret' : undefined);
+  const nameClass = nameClassOf(binding.name) ?? (binding.header ? 'secret' : undefined);
   if (nameClass === 'password') {
     return { kind: hardcodedPassword, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
   }
@@ -208,7 +230,7 @@ function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
   const position = file.positionAt(candidate.start);
   const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
   const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? file.text.length;
-  const around = lineBindings(file.text.slice(windowStart, windowEnd === windowStart ? file.text.length : windowEnd), windowStart);
+  const around = lineBindings(file.text.slice(windowStart, windowEnd === windowStart ? file.text.length : windowEnd), windowStart, !CODE_FORMATS.has(file.format));
   const own = candidate.binding ?? around.find((binding) => binding.start <= candidate.start && candidate.end <= binding.end + 1);
   const siblings: string[] = [];
   const siblingValues: Record<string, string> = {};

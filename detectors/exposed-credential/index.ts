@@ -1,6 +1,6 @@
 // Credentials stored where a coding agent reads them: anything but a git-ignored .env file. Publishes every
 // credential it finds (git-ignored .env files included, for their scope) for the later stages to rate and join.
-import type { Detector, FileRef, Severity, SourceFile } from '../../src/model.js';
+import type { Detector, FileEmitter, FileRef, Severity, SourceFile } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
 import { sha256 } from '../../src/fingerprint.js';
 import { redact, redactIn } from '../../src/redact.js';
@@ -9,7 +9,7 @@ import { committedDotenvRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from '
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
 import { secretNameClass } from '../../knowledge/credentials/names.js';
 import { lineBindings } from './bindings.js';
-import { isReference, isHumanPlaceholder } from '../../knowledge/credentials/values.js';
+import { decodeJwt, isHumanPlaceholder, isReference } from '../../knowledge/credentials/values.js';
 
 /** Paths that hold test code and fixtures: an agent reads them too, but what is there is rarely live. */
 const TEST_PATH = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?)(?:\/|$)|\.(?:test|spec)\.[a-z]+$/i;
@@ -67,6 +67,7 @@ export const exposedCredential: Detector = {
         details: { provider: credential.kind.provider, kind: credential.kind.id, variable, environment, redacted: redact(credential.value) },
       });
     }
+    noteUnreadableShapes(file, found, out);
     if (file.tracked && isDotenvPath(file.path) && (found.length > 0 || holdsSecretNamedValue(file))) {
       out.report({
         ruleId: committedDotenvRule.id,
@@ -78,6 +79,31 @@ export const exposedCredential: Detector = {
     }
   },
 };
+
+/**
+ * Things shaped like credentials that cannot be read as one: a private key with no END line (truncated), a token
+ * shaped like a JWT whose parts do not decode. Said as notes, so a reader knows they were seen and not rated.
+ */
+function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[], out: FileEmitter): void {
+  const covered = (offset: number) => found.some((credential) => credential.start <= offset && offset < credential.end);
+  if (file.hasKeyword('private key')) {
+    for (const match of file.text.matchAll(/-----BEGIN ((?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?)-----/g)) {
+      if (covered(match.index) || file.text.includes(`-----END ${match[1]}-----`, match.index)) continue;
+      // Prose that names the marker (`starts with -----BEGIN PRIVATE KEY-----`) is not a key: a key has a body.
+      const body = file.text.slice(match.index + match[0].length, match.index + match[0].length + 200).replace(/\\n/g, '\n').trimStart();
+      if (!/^[A-Za-z0-9+/=]{40,}/.test(body)) continue;
+      const line = file.positionAt(match.index).line;
+      out.notify({ level: 'note', code: 'truncated-private-key', message: `${file.path}:${line} starts a ${match[1]!.toLowerCase()} that never ends (no END line): a truncated key, not rated.`, line });
+    }
+  }
+  if (file.hasKeyword('eyj')) {
+    for (const match of file.text.matchAll(/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g)) {
+      if (covered(match.index) || decodeJwt(match[0])) continue;
+      const line = file.positionAt(match.index).line;
+      out.notify({ level: 'note', code: 'malformed-jwt', message: `${file.path}:${line} holds a JWT-shaped token whose header or payload does not decode: not rated.`, line });
+    }
+  }
+}
 
 function severityOf(credential: FoundCredential, testScope: boolean, path: string): Severity {
   if (testScope || TEST_PATH.test(path)) return 'low';

@@ -5,15 +5,18 @@ import type { Credential } from '../../src/facts/credential.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
 import type { CredentialContext } from '../../knowledge/credentials/types.js';
 import { CREDENTIAL_SCOPE_RULES, DETECTOR_ID, scopeRuleId } from './credential-rules.js';
+import { GRANT_KEYWORDS, GRANT_RULES, scanGrants } from './grants.js';
 
 /** Lines within which two halves of a pair (an AWS key id and its secret) are read as one credential. */
 const PAIR_WINDOW = 12;
 
 export const rootScopedToken: Detector = {
   id: DETECTOR_ID,
-  rules: [...CREDENTIAL_SCOPE_RULES],
+  rules: [...CREDENTIAL_SCOPE_RULES, ...GRANT_RULES],
+  keywords: GRANT_KEYWORDS,
   consumes: ['credential'],
   produces: ['credential'],
+  scanFile: scanGrants,
   finish(context) {
     rateCredentials(context);
   },

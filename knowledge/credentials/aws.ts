@@ -14,7 +14,9 @@ function rateAwsKey(context: CredentialContext, keyId: string | undefined): Rati
     return { scope: 'root', because: 'the key sits beside the account root ARN: root user keys can do anything, including closing the account' };
   }
   if (keyId?.startsWith('ASIA')) return { scope: 'scoped', because: 'an ASIA key id is a temporary role session (at most 36 hours)' };
-  const narrow = [context.variable, ...context.siblings].flatMap((name) => wordsOf(name ?? '')).find((word) => NARROW_NAME_WORDS.has(word));
+  // Only the names of the pair itself narrow it (`S3_UPLOADER_ACCESS_KEY_ID`), not unrelated keys beside it.
+  const pairNames = Object.entries(context.siblingValues).filter(([, value]) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)).map(([name]) => name);
+  const narrow = [context.variable, ...pairNames].flatMap((name) => wordsOf(name ?? '')).find((word) => NARROW_NAME_WORDS.has(word));
   if (narrow) return { scope: 'scoped', because: `the variable names a ${narrow} key` };
   return { scope: 'root', because: 'a long-term IAM user key: its policies are not in the repository, so it is rated the broad kind' };
 }

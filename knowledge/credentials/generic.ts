@@ -51,7 +51,13 @@ export const hardcodedPassword: CredentialKind = {
   id: 'hardcoded-password',
   provider: 'generic',
   title: 'Hard-coded password',
-  plausible: (value) => value.length >= 8 && !isHumanPlaceholder(value) && !/^(?:\/|\.\/|~\/|https?:\/\/)/.test(value) && !/\s/.test(value),
+  plausible: (value, context) =>
+    value.length >= 8 &&
+    !isHumanPlaceholder(value) &&
+    !/^(?:\/|\.\/|~\/|https?:\/\/)/.test(value) &&
+    !/\s/.test(value) &&
+    // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
+    !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
   rate: (context) => rateByName(context, { scope: 'unknown', because: 'the password does not say which account it opens' }),
   reach: 'opens the account it belongs to; a root or admin password opens every database or tenant on the server',
   narrower: 'read it from a secret store at run time and give the application a user limited to its own database',

@@ -13,7 +13,7 @@ function rateAccount(context: CredentialContext): Rating {
   if (WORKSPACE_HINT.test(context.line) || /team|workspace/i.test(context.variable ?? '')) {
     return { scope: 'root', because: `${name} is a workspace token: every project in the workspace` };
   }
-  return { scope: 'root', because: `${name} holds an account or workspace token (RAILWAY_API_TOKEN): a UUID cannot show which, so it is rated the broad kind` };
+  return { scope: 'root', because: `${name} holds account or workspace tokens, and a UUID cannot show which, so it is rated the broad kind` };
 }
 
 export const railwayAccountToken: CredentialKind = {

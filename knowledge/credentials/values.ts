@@ -18,6 +18,7 @@ export function entropy(value: string): number {
 const REFERENCE = new RegExp(
   [
     String.raw`\$\{[^}]*\}`, // ${VAR}, ${{ secrets.X }}
+    String.raw`^\$\{\{?\s*[A-Za-z_]`, // ${VAR or ${{ secrets.X cut short by a bare-value boundary
     String.raw`^\$[A-Za-z_]\w*$`, // $VAR
     String.raw`\{\{[^}]*\}\}`, // {{ .Values.x }}, Jinja, Mustache
     String.raw`<%=?[^%]*%>`, // ERB
