@@ -35,6 +35,17 @@ function plausiblePem(value: string): boolean {
   return body.length >= 64 && !/\.\.\.|x{8,}|X{8,}/.test(body);
 }
 
+const EXAMPLE_ACCOUNT = /@(?:[a-z0-9-]+\.)*example\.(?:com|org|net)$|\.example$/;
+const EXAMPLE_PROJECT = /\\?["']project_id\\?["']\s*:\s*\\?["'][^"'\\]*(?:example|fake|mock|dummy)[^"'\\]*\\?["']/;
+
+/** A key file made for documentation or library tests: an example.com account or a fake project. */
+function plausibleServiceAccountKey(value: string, context: CredentialContext): boolean {
+  if (!plausiblePem(value)) return false;
+  const around = surroundings(context);
+  const email = CLIENT_EMAIL.exec(around)?.[1] ?? '';
+  return !EXAMPLE_ACCOUNT.test(email) && !EXAMPLE_PROJECT.test(around);
+}
+
 const SA_JSON = (privateKey: string, email: string): string =>
   [
     '{',
@@ -69,7 +80,7 @@ export const gcpServiceAccountKey: CredentialKind = {
       requires: ['service_account'],
     },
   ],
-  plausible: plausiblePem,
+  plausible: plausibleServiceAccountKey,
   rate: rateServiceAccountKey,
   reach: 'acts as the service account with every IAM role bound to it; an Owner or Editor account can delete every resource of the project, and keys do not expire',
   narrower: 'use Workload Identity Federation from CI (no key at all) or attached service accounts, each bound to the few roles its job needs',
@@ -83,6 +94,7 @@ export const gcpServiceAccountKey: CredentialKind = {
     negative: [
       sample('deploy/gcp-key.example.json', SA_JSON('-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n', 'my-sa@my-project.iam.gserviceaccount.com')),
       sample('deploy/wif-config.json', '{\n  "type": "external_account",\n  "audience": "//iam.googleapis.com/projects/4821093/locations/global/workloadIdentityPools/github/providers/acme",\n  "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",\n  "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/deployer@acme-billing-prod.iam.gserviceaccount.com:generateAccessToken",\n  "token_url": "https://sts.googleapis.com/v1/token"\n}\n'),
+      sample('tests/data/service_account.json', SA_JSON(PEM, 'service-account@example.com'), { note: 'a library’s test key for an example.com account' }),
       sample('src/gcp.ts', "// The key file's private_key field holds a PEM block; service_account keys are read from GOOGLE_APPLICATION_CREDENTIALS.\nconst credentials = JSON.parse(process.env.GCP_SA_KEY ?? '{}');\nexport const privateKey: string = credentials.private_key;\n"),
     ],
   },
