@@ -282,5 +282,144 @@ export const azureDevOpsPat: CredentialKind = {
   },
 };
 
+const REDIS_KEY = 'CKWFBsEkXpw9gnOYjxGwOiXfsxpSAq2aJazUuFI/W7w=';
+
+export const azureCacheRedisKey: CredentialKind = {
+  id: 'azure-cache-redis-key',
+  provider: 'azure',
+  title: 'Azure Cache for Redis access key',
+  valuePatterns: [
+    // StackExchange.Redis connection strings: `<name>.redis.cache.windows.net:6380,password=<key>,ssl=True`.
+    { regex: /[a-z0-9-]+\.redis\.cache\.(?:windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)(?::\d+)?,(?:[^,\s"'`]*,){0,6}?password=([A-Za-z0-9+/]{43}=)/gi, keywords: ['redis.cache.'] },
+    // redis:// URLs: `rediss://:<key>@<name>.redis.cache.windows.net:6380`.
+    { regex: /rediss?:\/\/[^:@/\s'"`]*:([A-Za-z0-9+/]{43}=)@[a-z0-9-]+\.redis\.cache\.(?:windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)/gi, keywords: ['redis.cache.'] },
+  ],
+  plausible: (value) => looksRandom(value, 40, 4.2) && !isPlaceholder(value) && !ALPHABET_RUN.test(value),
+  rate: fixed('root-resource', 'an access key authenticates as the cache’s default user, which can run every command, FLUSHALL included'),
+  reach: 'runs any command on the cache, including FLUSHALL, CONFIG and reading every key',
+  narrower: 'use Microsoft Entra authentication with a data-access policy limited to the commands and keys the app uses, and disable access keys',
+  reference: 'https://learn.microsoft.com/azure/azure-cache-for-redis/cache-configure#access-keys',
+  samples: {
+    positive: [
+      sample('src/Api/appsettings.Production.json', `{\n  "ConnectionStrings": {\n    "Redis": "acme-prod.redis.cache.windows.net:6380,password=${REDIS_KEY},ssl=True,abortConnect=False"\n  }\n}\n`, { expect: { line: 3 } }),
+      sample('worker/settings.py', `CELERY_BROKER_URL = "rediss://:${REDIS_KEY}@acme-prod.redis.cache.windows.net:6380/0?ssl_cert_reqs=required"\n`, { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('src/Api/appsettings.json', '{\n  "ConnectionStrings": {\n    "Redis": "<cache-name>.redis.cache.windows.net:6380,password=<access-key>,ssl=True,abortConnect=False"\n  }\n}\n'),
+      sample('worker/settings.py', 'CELERY_BROKER_URL = f"rediss://:{REDIS_KEY}@acme-prod.redis.cache.windows.net:6380/0"\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('worker/settings.py', `CELERY_BROKER_URL = "rediss://:${REDIS_KEY}@acme-prod.redis.cache.windows.net:6380/0"\n`, { expect: { line: 1 } })],
+    negative: [sample('worker/settings.py', 'CELERY_BROKER_URL = "rediss://:abcdefghijklmnopqrstuvwxyz0123456789/+ABCDE=@acme-prod.redis.cache.windows.net:6380/0"\n', { note: 'Microsoft’s documented example value' })],
+  },
+};
+
+const SERVICE_BUS_KEY = '+q2a+Fbht3ITmgne7Cp8kWpFjqtUfw9ax3ya7RHCiL4=';
+const SERVICE_BUS_KEY_2 = 'eCP20FEpjXB262T7PE1Xo/qtJ87aEQL4Kw3spbGb5sA=';
+const SERVICE_BUS = (policy: string, key: string, entity = ''): string => `Endpoint=sb://acme-prod.servicebus.windows.net/;SharedAccessKeyName=${policy};SharedAccessKey=${key}${entity}`;
+
+export const azureServiceBusKey: CredentialKind = {
+  id: 'azure-service-bus-key',
+  provider: 'azure',
+  title: 'Azure Service Bus or Event Hubs shared access key',
+  valuePatterns: [
+    {
+      regex: /Endpoint=sb:\/\/[A-Za-z0-9.-]+\.servicebus\.(?:windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)\/?;\s*SharedAccessKeyName=[^;'"\s]+;\s*SharedAccessKey=([A-Za-z0-9+/]{43}=)/g,
+      keywords: ['sharedaccesskey='],
+    },
+  ],
+  plausible: (value) => looksRandom(value, 40, 4.2) && !isPlaceholder(value) && !ALPHABET_RUN.test(value),
+  rate: (context) => {
+    const policy = /SharedAccessKeyName=([^;'"\s]+)/.exec(context.line)?.[1] ?? '';
+    if (/^RootManageSharedAccessKey$|manage/i.test(policy)) return { scope: 'root-resource', because: `policy ${policy} has Manage rights on the whole namespace: every queue, topic and event hub` };
+    return { scope: 'scoped', because: `policy ${policy || 'of the connection string'} is a send or listen policy` };
+  },
+  reach: 'with the namespace’s RootManageSharedAccessKey, creates and deletes every queue, topic and event hub and reads or injects every message',
+  narrower: 'use Microsoft Entra identities with a data-sender or data-receiver role on one entity, or a Send/Listen policy on the one queue or hub',
+  reference: 'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas',
+  samples: {
+    positive: [
+      sample('functions/local.settings.json', `{\n  "Values": {\n    "ServiceBusConnection": "${SERVICE_BUS('RootManageSharedAccessKey', SERVICE_BUS_KEY)}"\n  }\n}\n`, { expect: { line: 3 } }),
+      sample('ingest/config.py', `EVENT_HUB_CONN = "${SERVICE_BUS('ingest-send', SERVICE_BUS_KEY_2, ';EntityPath=telemetry')}"\n`, { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('functions/local.settings.json', '{\n  "Values": {\n    "ServiceBusConnection": "Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>"\n  }\n}\n'),
+      sample('functions/local.settings.json', '{\n  "Values": {\n    "ServiceBusConnection__fullyQualifiedNamespace": "acme-prod.servicebus.windows.net"\n  }\n}\n', { note: 'identity-based connection' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('functions/local.settings.json', `{\n  "Values": {\n    "ServiceBusConnection": "${SERVICE_BUS('RootManageSharedAccessKey', SERVICE_BUS_KEY)}"\n  }\n}\n`, { expect: { line: 3 } })],
+    negative: [sample('ingest/config.py', `EVENT_HUB_CONN = "${SERVICE_BUS('ingest-send', SERVICE_BUS_KEY_2, ';EntityPath=telemetry')}"\n`, { note: 'a send policy on one event hub' })],
+  },
+};
+
+const SEARCH_ADMIN_KEY = '4A3446A1419926CF765769C8EA3FD9F2';
+const SEARCH_KEY_VALUE = /^(?:[A-F0-9]{32}|[A-Za-z0-9]{52})$/;
+
+export const azureSearchKey: CredentialKind = {
+  id: 'azure-search-key',
+  provider: 'azure',
+  title: 'Azure AI Search API key',
+  contextPatterns: [
+    { header: /^api-key$/i, value: SEARCH_KEY_VALUE, keywords: ['api-key'], requires: ['search.windows.net'] },
+    { variable: /search[_.-]?(?:service[_.-]?)?(?:admin[_.-]?|query[_.-]?|api[_.-]?)?key|searchcredential/i, value: SEARCH_KEY_VALUE, keywords: ['search'], requires: ['search.windows.net'] },
+  ],
+  plausible: (value) => looksRandom(value, 32, 3.2) && !isPlaceholder(value),
+  rate: (context) => {
+    if (/query/i.test(context.variable ?? '')) return { scope: 'scoped', because: `variable ${context.variable} names a query key, which only reads indexes` };
+    return { scope: 'root-resource', because: 'an admin key (query keys cannot be told apart by value) creates, changes and deletes every index of the search service' };
+  },
+  reach: 'with an admin key, creates, overwrites and deletes every index, indexer and data source of the search service',
+  narrower: 'use a query key where the code only searches, or Microsoft Entra roles on the one index it needs',
+  reference: 'https://learn.microsoft.com/azure/search/search-security-api-keys',
+  samples: {
+    positive: [
+      sample('indexer/push.py', `from azure.core.credentials import AzureKeyCredential\nfrom azure.search.documents import SearchClient\n\nSEARCH_ENDPOINT = "https://acme-search.search.windows.net"\nSEARCH_ADMIN_KEY = "${SEARCH_ADMIN_KEY}"\nclient = SearchClient(SEARCH_ENDPOINT, "products", AzureKeyCredential(SEARCH_ADMIN_KEY))\n`, { expect: { line: 5 } }),
+      sample('scripts/reindex.http', `POST https://acme-search.search.windows.net/indexers/products-indexer/run?api-version=2024-07-01\napi-key: ${SEARCH_ADMIN_KEY}\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('indexer/push.py', 'SEARCH_ENDPOINT = "https://acme-search.search.windows.net"\nSEARCH_ADMIN_KEY = os.environ["SEARCH_ADMIN_KEY"]\n'),
+      sample('web/.env.local.example', 'SEARCH_ENDPOINT=https://<service>.search.windows.net\nSEARCH_QUERY_KEY=<query-key>\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('indexer/push.py', `SEARCH_ENDPOINT = "https://acme-search.search.windows.net"\nSEARCH_ADMIN_KEY = "${SEARCH_ADMIN_KEY}"\n`, { expect: { line: 2 } })],
+    negative: [sample('web/search.ts', `export const searchEndpoint = 'https://acme-search.search.windows.net';\nexport const searchQueryKey = '${SEARCH_ADMIN_KEY}';\n`, { note: 'a query key' })],
+  },
+};
+
+export const azureApimSubscriptionKey: CredentialKind = {
+  id: 'azure-apim-subscription-key',
+  provider: 'azure',
+  title: 'Azure API Management or AI services subscription key',
+  contextPatterns: [{ variable: /ocp[_.-]?apim[_.-]?subscription[_.-]?key|apim[_.-]?subscription[_.-]?key/i, value: /^[0-9a-f]{32}$/, keywords: ['subscription'] }],
+  plausible: (value) => looksRandom(value, 32, 3.2) && !/0123456789abcdef/.test(value),
+  rate: fixed('scoped', 'a subscription key calls the APIs of one product or one AI services resource'),
+  reach: 'calls the APIs its subscription or AI services resource allows, billed to its owner',
+  narrower: 'keep it in the caller’s secret store; rotate it from the subscription or resource keys page after exposure',
+  reference: 'https://learn.microsoft.com/azure/api-management/api-management-subscriptions',
+  samples: {
+    positive: [
+      sample('scripts/translate.sh', '#!/bin/sh\ncurl -X POST "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de" \\\n  -H "Ocp-Apim-Subscription-Key: 413b6d635522b6035f68864c0641e411" \\\n  -H "Content-Type: application/json" -d \'[{"Text":"Hello"}]\'\n', { expect: { line: 3 } }),
+      sample('src/partner-api.ts', "export const partnerApi = axios.create({\n  baseURL: 'https://acme-apim.azure-api.net/orders',\n  headers: { 'Ocp-Apim-Subscription-Key': '413b6d635522b6035f68864c0641e411' },\n});\n", { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('src/partner-api.ts', "export const partnerApi = axios.create({ headers: { 'Ocp-Apim-Subscription-Key': process.env.APIM_KEY! } });\n"),
+      sample('docs/api.md', 'Send your key in the `Ocp-Apim-Subscription-Key: <subscription-key>` header.\n'),
+    ],
+  },
+};
+
 /** Cosmos DB before storage: both say AccountKey=, and the Cosmos pattern is the narrower one. */
-export const AZURE_KINDS: readonly CredentialKind[] = [azureCosmosDbKey, azureStorageAccountKey, azureSasToken, azureEntraClientSecret, azureDevOpsPat];
+export const AZURE_KINDS: readonly CredentialKind[] = [
+  azureCosmosDbKey,
+  azureStorageAccountKey,
+  azureSasToken,
+  azureEntraClientSecret,
+  azureDevOpsPat,
+  azureCacheRedisKey,
+  azureServiceBusKey,
+  azureSearchKey,
+  azureApimSubscriptionKey,
+];
