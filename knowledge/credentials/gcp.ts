@@ -4,6 +4,7 @@
 import { sample } from '../../src/model.js';
 import { flatSiblings, narrowingWord, surroundings } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import { fixed } from './types.js';
 import { looksRandom, isPlaceholder } from './values.js';
 
 const PEM_BODY = String.raw`(?:\\{1,2}n|[A-Za-z0-9+/=\s])+?`;
@@ -220,4 +221,29 @@ export const gcpOauthClientSecret: CredentialKind = {
   },
 };
 
-export const GCP_KINDS: readonly CredentialKind[] = [gcpServiceAccountKey, gcpAuthorizedUserCredentials, gcpApiKey, gcpOauthClientSecret];
+const ACCESS_TOKEN = 'ya29.a0AeDClZhJ3_U-kVwN_8tRSU4gzWw4gqiC2ZZvtKtkPeiiXdDs_xRyfq0qilMovyWGHNbdquyoQJpJhlACloRmcjSgJ-vYcueyvr0WNe-YHQnAPfL6NGCmFd8dfCsHYRqhl7v7ZNrl4fqXInKc5O';
+
+export const gcpOauthAccessToken: CredentialKind = {
+  id: 'gcp-oauth-access-token',
+  provider: 'gcp',
+  title: 'Google OAuth access token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(ya29\.[0-9A-Za-z_-]{50,})(?![A-Za-z0-9_-])/g, keywords: ['ya29.'] }],
+  plausible: (value) => looksRandom(value.slice(5), 50, 4) && !isPlaceholder(value.slice(5)),
+  rate: fixed('scoped', 'an access token expires within an hour of being issued'),
+  exposedSeverity: 'low',
+  reach: 'acts as the user or service account that requested it, with its scopes, until it expires (an hour at most)',
+  narrower: 'let the client library fetch tokens at run time; never paste a printed token into code or notes',
+  reference: 'https://cloud.google.com/docs/authentication/token-types#access',
+  samples: {
+    positive: [
+      sample('scripts/list-buckets.sh', `#!/bin/sh\ncurl -H "Authorization: Bearer ${ACCESS_TOKEN}" https://storage.googleapis.com/storage/v1/b?project=acme-billing-prod\n`, { expect: { line: 2 } }),
+      sample('notebooks/debug.ipynb', `{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "token = \\"${ACCESS_TOKEN}\\"\\n"\n   ]\n  }\n ]\n}\n`, { expect: { line: 6 } }),
+    ],
+    negative: [
+      sample('scripts/list-buckets.sh', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://storage.googleapis.com/storage/v1/b?project=acme-billing-prod\n'),
+      sample('docs/auth.md', 'Access tokens start with `ya29.` and expire after an hour, e.g. `ya29.a0AfH6SMBx...`.\n'),
+    ],
+  },
+};
+
+export const GCP_KINDS: readonly CredentialKind[] = [gcpServiceAccountKey, gcpAuthorizedUserCredentials, gcpApiKey, gcpOauthClientSecret, gcpOauthAccessToken];
