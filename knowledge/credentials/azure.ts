@@ -2,7 +2,7 @@
 // own query: permissions, services, resource types, expiry), Entra application secrets (the principal's roles
 // live in Azure, so the broad kind unless the app is a sign-in registration) and Azure DevOps personal access tokens.
 import { sample } from '../../src/model.js';
-import { narrowingWord, surroundings } from './signals.js';
+import { hasTypedRun, narrowingWord, surroundings } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
 import { isPlaceholder, looksRandom } from './values.js';
@@ -219,7 +219,6 @@ export const azureEntraClientSecret: CredentialKind = {
 
 const ADO_NEW = /^[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}$/;
 const ADO_LEGACY = /^[a-z2-7]{52}$/;
-const ALPHABET_RUN = /abcdefgh|ijklmnop|qrstuvwx|ABCDEFGH|IJKLMNOP|QRSTUVWX|01234567/;
 const FEED_SIGNAL = /pkgs\.dev\.azure\.com|_packaging|(?:^|\/)(?:\.npmrc|nuget\.config|pip\.conf|\.pypirc)$/i;
 
 function rateDevOpsPat(context: CredentialContext): Rating {
@@ -258,7 +257,7 @@ export const azureDevOpsPat: CredentialKind = {
   plausible: (value) => {
     if (!ADO_NEW.test(value) && !ADO_LEGACY.test(value)) return false;
     const random = value.slice(0, 52);
-    return !ALPHABET_RUN.test(value) && !isPlaceholder(random) && looksRandom(random, 40, ADO_LEGACY.test(value) ? 3.8 : 4.2);
+    return !hasTypedRun(value) && !isPlaceholder(random) && looksRandom(random, 40, ADO_LEGACY.test(value) ? 3.8 : 4.2);
   },
   rate: rateDevOpsPat,
   reach: 'acts as its user with the scopes it was given; a full-access PAT can delete repositories, pipelines and projects across the organisation',
@@ -294,7 +293,7 @@ export const azureCacheRedisKey: CredentialKind = {
     // redis:// URLs: `rediss://:<key>@<name>.redis.cache.windows.net:6380`.
     { regex: /rediss?:\/\/[^:@/\s'"`]*:([A-Za-z0-9+/]{43}=)@[a-z0-9-]+\.redis\.cache\.(?:windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)/gi, keywords: ['redis.cache.'] },
   ],
-  plausible: (value) => looksRandom(value, 40, 4.2) && !isPlaceholder(value) && !ALPHABET_RUN.test(value),
+  plausible: (value) => looksRandom(value, 40, 4.2) && !isPlaceholder(value) && !hasTypedRun(value),
   rate: fixed('root-resource', 'an access key authenticates as the cache’s default user, which can run every command, FLUSHALL included'),
   reach: 'runs any command on the cache, including FLUSHALL, CONFIG and reading every key',
   narrower: 'use Microsoft Entra authentication with a data-access policy limited to the commands and keys the app uses, and disable access keys',
@@ -329,7 +328,7 @@ export const azureServiceBusKey: CredentialKind = {
       keywords: ['sharedaccesskey='],
     },
   ],
-  plausible: (value) => looksRandom(value, 40, 4.2) && !isPlaceholder(value) && !ALPHABET_RUN.test(value),
+  plausible: (value) => looksRandom(value, 40, 4.2) && !isPlaceholder(value) && !hasTypedRun(value),
   rate: (context) => {
     const policy = /SharedAccessKeyName=([^;'"\s]+)/.exec(context.line)?.[1] ?? '';
     if (/^RootManageSharedAccessKey$|manage/i.test(policy)) return { scope: 'root-resource', because: `policy ${policy} has Manage rights on the whole namespace: every queue, topic and event hub` };

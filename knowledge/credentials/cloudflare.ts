@@ -2,13 +2,13 @@
 // permission groups and resources chosen when they were created. New credentials are prefixed (cfk_, cfut_, cfat_)
 // and end in a CRC32 of their body; older ones are known only by the variable or header they are bound to.
 import { sample } from '../../src/model.js';
-import { base64Json } from './signals.js';
+import { base64Json, hasTypedRun } from './signals.js';
 import type { CredentialKind } from './types.js';
 import { fixed } from './types.js';
 import { crc32, isPlaceholder, looksRandom } from './values.js';
 
 const REFERENCE = 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/';
-const FAKE_RUN = /0123456789abcdef|abcdefgh|01234567/i;
+
 
 /** `cf*_` + 40 alphanumerics + the lower-case hex CRC32 of those 40: a failing checksum means a made-up value. */
 export function hasValidCloudflareChecksum(token: string): boolean {
@@ -39,7 +39,7 @@ export const cloudflareGlobalApiKey: CredentialKind = {
     { header: /^x-auth-key$/i, value: LEGACY_GLOBAL_KEY, keywords: ['x-auth-key'], requires: ['x-auth-email'] },
     { variable: /^api_key$/, value: LEGACY_GLOBAL_KEY, keywords: ['api_key'], requires: ['provider "cloudflare"', 'email'] },
   ],
-  plausible: (value) => (value.startsWith('cfk_') ? hasValidCloudflareChecksum(value) : !FAKE_RUN.test(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2)),
+  plausible: (value) => (value.startsWith('cfk_') ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2)),
   rate: fixed('root', 'the Global API Key acts as the user with all of their permissions on every account and zone they can reach'),
   reach: 'acts as the user on every account and zone they belong to: it can delete zones, DNS records, Workers, R2 buckets and rotate other credentials',
   narrower: 'use an API token limited to the permission groups and zones the job needs (for example Zone:DNS:Edit on one zone), with a TTL and client IP filter',
@@ -81,7 +81,7 @@ export const cloudflareApiToken: CredentialKind = {
     { variable: /^api_token$/, value: LEGACY_TOKEN, keywords: ['api_token'], requires: ['provider "cloudflare"'] },
     { header: /^authorization$/i, value: LEGACY_TOKEN, keywords: ['authorization'], requires: ['api.cloudflare.com'] },
   ],
-  plausible: (value) => (value.startsWith('cfut_') ? hasValidCloudflareChecksum(value) : !isPlaceholder(value) && looksRandom(value, 40, 3.8)),
+  plausible: (value) => (value.startsWith('cfut_') ? hasValidCloudflareChecksum(value) : !isPlaceholder(value) && !hasTypedRun(value) && looksRandom(value, 40, 3.8)),
   rate: fixed('scoped', 'an API token holds only the permission groups and resources chosen when it was created'),
   reach: 'does what its permission groups allow on the accounts and zones it was given; an all-zones edit token can rewrite every DNS record',
   narrower: 'keep it in CI secrets; limit it to the zones and permission groups the job needs, with a TTL and client IP filter',
@@ -183,7 +183,7 @@ export const cloudflareAccessServiceToken: CredentialKind = {
   provider: 'cloudflare',
   title: 'Cloudflare Access service token secret',
   contextPatterns: [{ variable: /cf[_.-]?access[_.-]?client[_.-]?secret/i, value: /^[0-9a-f]{64}$/, keywords: ['access'] }],
-  plausible: (value) => !FAKE_RUN.test(value) && looksRandom(value, 64, 3.5),
+  plausible: (value) => !hasTypedRun(value) && looksRandom(value, 64, 3.5),
   rate: fixed('scoped', 'a service token passes the Access policies that name it'),
   reach: 'passes the Cloudflare Access policies that allow the service token, reaching the internal applications behind them',
   narrower: 'keep the client secret in a secret store and allow the token only on the applications the job calls',

@@ -2,7 +2,7 @@
 // a key is rated the broad kind unless its account's name narrows it), user refresh tokens from gcloud, API keys
 // (public when they sit in a Firebase web config) and OAuth client secrets.
 import { sample } from '../../src/model.js';
-import { flatSiblings, narrowingWord, surroundings } from './signals.js';
+import { flatSiblings, hasTypedRun, narrowingWord, surroundings } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
 import { looksRandom, isPlaceholder } from './values.js';
@@ -175,7 +175,7 @@ export const gcpApiKey: CredentialKind = {
   provider: 'gcp',
   title: 'Google API key',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g, keywords: ['aiza'] }],
-  plausible: (value) => !DOCUMENTED_KEYS.has(value) && looksRandom(value.slice(4), 30, 3.5) && !isPlaceholder(value),
+  plausible: (value) => !DOCUMENTED_KEYS.has(value) && looksRandom(value.slice(4), 30, 3.5) && !isPlaceholder(value) && !hasTypedRun(value),
   rate: rateApiKey,
   exposedSeverity: 'medium',
   reach: 'calls every API enabled on the project that the key is not restricted from (Gemini, Maps, Translate...), billed to the project',

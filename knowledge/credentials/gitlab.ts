@@ -3,6 +3,7 @@
 // it); deploy, runner, CI job, trigger and the other tokens are bound to one project, runner or feature.
 import { sample } from '../../src/model.js';
 import type { RuleSamples } from '../../src/model.js';
+import { hasTypedRun } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
 import { crc32, isPlaceholder, looksRandom, wordsOf } from './values.js';
@@ -23,7 +24,7 @@ export function isValidRoutableToken(token: string, prefixLength: number): boole
 
 /** A legacy (random) token body that was generated, not typed: `glpat-XXXXXXXXXXX-XXXXXXXX`, `glptt-0000...`. */
 function randomBody(body: string): boolean {
-  return !isPlaceholder(body) && looksRandom(body, Math.min(16, body.length), 3.0);
+  return !isPlaceholder(body) && !hasTypedRun(body) && looksRandom(body, Math.min(16, body.length), 3.0);
 }
 
 const PAT_NARROW_WORDS = new Set(['project', 'deploy', 'read', 'readonly', 'ro', 'viewer', 'registry']);

@@ -1,7 +1,7 @@
 // Platforms where an app is one command away from deletion: Heroku, Fly.io, Render, Vercel, Netlify and
 // DigitalOcean. Their account tokens reach every app of the user or team; deploy tokens and deploy hooks reach one.
 import { sample } from '../../src/model.js';
-import { narrowingWord } from './signals.js';
+import { hasTypedRun, narrowingWord } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
 import { isPlaceholder, looksRandom, UUID, UUID_SOURCE } from './values.js';
@@ -11,7 +11,7 @@ const DEPLOY_OR_READ = new Set(['deploy', 'deployer', 'deployment', 'readonly', 
 const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+|[0-9]+)*$|^(?:[A-Z][a-z]+|[0-9]+)+$/;
 /** A random token body: not a placeholder, varied, with letters and digits, and not identifier words (`rnd_generateRandomSeed`). */
 const generated = (body: string, minLength = 20): boolean =>
-  !isPlaceholder(body) && looksRandom(body, minLength, 3.5) && /[0-9]/.test(body) && /[A-Za-z]/.test(body) && !IDENTIFIER.test(body);
+  !isPlaceholder(body) && !hasTypedRun(body) && looksRandom(body, minLength, 3.5) && /[0-9]/.test(body) && /[A-Za-z]/.test(body) && !IDENTIFIER.test(body);
 
 /** Narrowed when the variable names a deploy, read-only or project token; otherwise the broad kind. */
 function rateAccountToken(broad: string, context: CredentialContext): Rating {

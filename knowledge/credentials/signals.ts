@@ -32,6 +32,19 @@ export function flatSiblings(context: CredentialContext): string[] {
   return context.siblings.map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
 
+/**
+ * A run of `length` characters ascending by one (`abcdef`, `123456`, `ABCDEF`): typed by a person writing an example,
+ * almost never produced by a generator (about one in 10^8 per position for base62).
+ */
+export function hasTypedRun(value: string, length = 6): boolean {
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    run = value.charCodeAt(i) - value.charCodeAt(i - 1) === 1 && /[A-Za-z0-9]/.test(value[i]!) ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
 /** Standard or URL-safe base64 decoded to text; undefined when it is not base64. */
 export function fromBase64(value: string): string | undefined {
   const clean = value.replace(/\\n|\s/g, '');
