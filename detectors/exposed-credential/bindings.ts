@@ -30,7 +30,12 @@ const XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 
 /** In code, a bare right-hand side that reads as identifiers (`getpass`, `random_password.db.result`) is an expression. */
 function isExpression(value: string): boolean {
-  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value);
+  return (
+    /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) ||
+    /^(?:true|false|null|undefined|None|nil)$/.test(value) ||
+    // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
+    /[<>{}()[\]]|=>/.test(value)
+  );
 }
 
 export function normaliseName(name: string): string {
@@ -68,7 +73,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     if (index === 3) {
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
-      if (value.startsWith('//') || /[([]/.test(value) || (!bareLiterals && isExpression(value))) {
+      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || (!bareLiterals && isExpression(value))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }

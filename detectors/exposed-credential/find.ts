@@ -189,15 +189,20 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
   return undefined;
 }
 
-/** Random-looking, not words joined by dots or dashes, not a URL, path or template. */
+/**
+ * Random-looking: letters and digits mixed the way generated tokens are (a 32-character random token has a digit
+ * all but always; identifiers such as `DBClusterParameterGroups` have none), not words joined by dots or dashes
+ * (`fs.s3.consistent`, `my-app.war`), not a URL, ARN, path or template.
+ */
 function looksLikeGeneratedSecret(value: string): boolean {
   if (!looksRandom(value, 16, 3.0) || value.length > 500) return false;
-  if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value)) return false;
-  if (/^[a-z]+(?:[._:\-/][a-z]+)+$/i.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(value)).length;
-  if (classes < 2) return false;
-  // camelCase or PascalCase identifiers (`UserProfileSettings`) are names, not secrets.
-  if (/^[A-Za-z]+$/.test(value) && /^(?:[A-Z]?[a-z]{2,})+$/.test(value)) return false;
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value)) return false;
+  // Words, camelCase words, short codes and numbers joined by separators are names and paths, not secrets
+  // (`fs.s3.serverSideEncryption`, `AWS4-HMAC-SHA256`, `mock_access_key/20220524/us-east-1`).
+  const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
+  const wordLike = (segment: string) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
+  if (segments.length >= 2 && segments.every(wordLike)) return false;
   return !isPlaceholder(value);
 }
 

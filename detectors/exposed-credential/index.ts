@@ -3,6 +3,7 @@
 import type { Detector, FileEmitter, FileRef, Severity, SourceFile } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
 import { sha256 } from '../../src/fingerprint.js';
+import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
 import { FIND_KEYWORDS, findCredentials, type FoundCredential } from './find.js';
 import { committedDotenvRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
@@ -11,8 +12,6 @@ import { secretNameClass } from '../../knowledge/credentials/names.js';
 import { lineBindings } from './bindings.js';
 import { decodeJwt, isHumanPlaceholder, isReference } from '../../knowledge/credentials/values.js';
 
-/** Paths that hold test code and fixtures: an agent reads them too, but what is there is rarely live. */
-const TEST_PATH = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?)(?:\/|$)|\.(?:test|spec)\.[a-z]+$/i;
 const EXAMPLE_DOTENV = /\.(?:example|sample|template|dist|defaults?|tmpl|tpl|schema)$/i;
 const MAX_SNIPPET = 160;
 
@@ -106,7 +105,7 @@ function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[
 }
 
 function severityOf(credential: FoundCredential, testScope: boolean, path: string): Severity {
-  if (testScope || TEST_PATH.test(path)) return 'low';
+  if (testScope || isTestOrExamplePath(path)) return 'low';
   return credential.kind.exposedSeverity ?? 'high';
 }
 

@@ -1,6 +1,7 @@
 // Rates every credential's scope (root, root-resource, scoped, public, test) from provider knowledge and its
 // context, writes the rating onto the credential for later stages, and reports the ones that reach everything.
 import type { Detector, FinishContext } from '../../src/model.js';
+import { isTestOrExamplePath } from '../../src/paths.js';
 import type { Credential } from '../../src/facts/credential.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
 import type { CredentialContext } from '../../knowledge/credentials/types.js';
@@ -36,7 +37,8 @@ function rateCredentials(context: FinishContext): void {
     const where = credential.variable ? ` in ${credential.variable}` : '';
     context.report({
       ruleId: scopeRuleId(kind),
-      severity: rating.scope === 'root' ? 'critical' : 'high',
+      // In tests and examples the value is rarely live: still reported, below the default failure threshold.
+      severity: isTestOrExamplePath(credential.location.path) ? 'low' : rating.scope === 'root' ? 'critical' : 'high',
       message: `${kind.title}${where} reaches ${rating.scope === 'root' ? 'a whole account' : 'a whole resource'}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,

@@ -26,7 +26,9 @@ export const awsAccessKeyId: CredentialKind = {
   provider: 'aws',
   title: 'AWS access key ID',
   valuePatterns: [{ regex: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Z0-9])/g, keywords: ['akia', 'asia', 'abia', 'acca'] }],
-  plausible: (value) => !value.endsWith('EXAMPLE') && !/^(?:AKIA|ASIA)([A-Z2-7])\1{10,}/.test(value),
+  // In a presigned URL (`X-Amz-Credential=AKIA...`, `AWSAccessKeyId=AKIA...`) the id travels with a short-lived
+  // signature, not with the secret key.
+  plausible: (value, context) => !value.endsWith('EXAMPLE') && !/^(?:AKIA|ASIA)([A-Z2-7])\1{10,}/.test(value) && !new RegExp(`(?:X-Amz-Credential|AWSAccessKeyId)=${value}`).test(context.line),
   rate: (context) => rateAwsKey(context, context.value),
   companionOf: 'aws-secret-access-key',
   reach: 'with its secret key, does whatever the IAM user may do; a root or admin user can delete every resource in the account',

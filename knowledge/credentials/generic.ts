@@ -54,7 +54,9 @@ export const hardcodedPassword: CredentialKind = {
   plausible: (value, context) =>
     value.length >= 8 &&
     !isHumanPlaceholder(value) &&
-    !/^(?:\/|\.\/|~\/|https?:\/\/)/.test(value) &&
+    !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) &&
+    // A value that says "password" is a label or a field name (`challengePassword`), not a password.
+    !/pass(?:word|wd)/i.test(value) &&
     !/\s/.test(value) &&
     // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
     !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),

@@ -22,7 +22,9 @@ const NOT_A_SECRET_WORDS = new Set(
     'changed change policy rule rules validator validation strength min length prompt dialog modal form field ' +
     'column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite ' +
     'count counter metric metrics mask masked visible show hide toggle icon class style widget button link route ' +
-    'handler callback service generator length provider issuer audience scope scopes state nonce digest'
+    'handler callback service generator length provider issuer audience scope scopes state nonce digest ' +
+    'next continuation page pagination cursor marker request result results output lifecycle verifier data last ' +
+    'used date time created updated modified age question answer'
   ).split(' '),
 );
 

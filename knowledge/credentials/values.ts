@@ -58,7 +58,8 @@ const PLACEHOLDER_PATTERNS = [
   /^(.)\1+$/, // xxxx, 0000
   /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
   /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/, // trufflehog-style fill substrings
-  /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake/i,
+  /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
+  /1a2b3c|a1b2c3|abc123|123abc/i,
   /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i,
 ];
@@ -79,8 +80,9 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 function isWordSalad(value: string): boolean {
   const normalised = value
     .toLowerCase()
-    // Runs of digits (`123`, `2024`) are padding; single digits inside words are leetspeak (`s3cret`).
-    .replace(/\d{2,}/g, ' ')
+    // Runs of digits (`123`, `2024`) and digits at either end (`password1`) are padding; single digits inside
+    // words are leetspeak (`s3cret`).
+    .replace(/\d{2,}|^\d+|\d+$/g, ' ')
     .replace(/[013457@$]/g, (char) => LEET[char] ?? char)
     .replace(/[^a-z]+/g, ' ')
     .trim();
