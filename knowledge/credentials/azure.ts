@@ -116,7 +116,6 @@ function rateSas(context: CredentialContext): Rating {
   const permissions = parameters.get('sp') ?? '';
   const expiry = Date.parse(parameters.get('se') ?? '');
   const start = Date.parse(parameters.get('st') ?? '') || Date.now();
-  if (!Number.isNaN(expiry) && expiry < Date.now()) return { scope: 'scoped', because: `the SAS expired on ${parameters.get('se')}` };
   const services = parameters.get('ss');
   const resourceTypes = parameters.get('srt') ?? '';
   if (!services) return { scope: 'scoped', because: `a service SAS for one ${({ b: 'blob', c: 'container', s: 'share', f: 'file', d: 'directory' } as Record<string, string>)[parameters.get('sr') ?? ''] ?? 'resource'} with permissions "${permissions}"` };
@@ -145,6 +144,9 @@ export const azureSasToken: CredentialKind = {
   plausible: (value) => {
     const sig = /(?:^|&)sig=([^&]+)/.exec(value)?.[1];
     if (!sig) return false;
+    // An expired signature opens nothing (documentation examples are usually long expired).
+    const expiry = Date.parse(decodeURIComponent(/(?:^|&)se=([^&]+)/.exec(value)?.[1] ?? ''));
+    if (!Number.isNaN(expiry) && expiry < Date.now()) return false;
     let decoded: string;
     try {
       decoded = decodeURIComponent(sig);
@@ -165,6 +167,7 @@ export const azureSasToken: CredentialKind = {
     negative: [
       sample('docs/storage.md', 'Append a SAS such as `?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2025-01-01T00:00:00Z&sig=<signature>` to the container URL.\n'),
       sample('src/sas.ts', "const url = `${container}?sv=2022-11-02&sr=c&sp=r&se=${expiry}&sig=${encodeURIComponent(signature)}`;\n"),
+      sample('docs/artifacts.md', `az deploymentmanager artifact-source create -g rg1 -n artifacts --sas-uri "https://acmeartifacts.blob.core.windows.net/artifacts?st=2019-04-10T22%3A12Z&se=2019-04-11T09%3A12Z&sp=rl&sv=2018-03-28&sr=c&sig=${SIG_2}"\n`, { note: 'expired in 2019' }),
     ],
   },
   scopeSamples: {
