@@ -347,7 +347,7 @@ export const azureServiceBusKey: CredentialKind = {
     ],
     negative: [
       sample('functions/local.settings.json', '{\n  "Values": {\n    "ServiceBusConnection": "Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>"\n  }\n}\n'),
-      sample('functions/local.settings.json', '{\n  "Values": {\n    "ServiceBusConnection__fullyQualifiedNamespace": "acme-prod.servicebus.windows.net"\n  }\n}\n', { note: 'identity-based connection' }),
+      sample('ingest/.env.example', 'EVENT_HUB_CONN="Endpoint=sb://acme-prod.servicebus.windows.net/;SharedAccessKeyName=ingest-send;SharedAccessKey=${EVENT_HUB_KEY};EntityPath=telemetry"\n'),
     ],
   },
   scopeSamples: {

@@ -197,7 +197,7 @@ export const gitlabPipelineTriggerToken = prefixed({
     ],
     negative: [
       sample('scripts/trigger-docs.sh', 'curl -X POST -F token=glptt-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx -F ref=main "$TRIGGER_URL"\n'),
-      sample('scripts/trigger-docs.sh', 'curl -X POST -F "token=$DOCS_TRIGGER_TOKEN" -F ref=main https://gitlab.com/api/v4/projects/4821/trigger/pipeline\n'),
+      sample('Makefile', 'trigger-docs:\n\tcurl -X POST -F "token=$(DOCS_TRIGGER_TOKEN)" -F ref=main https://gitlab.com/api/v4/projects/4821/trigger/pipeline\n'),
     ],
   },
 });
