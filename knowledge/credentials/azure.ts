@@ -28,7 +28,7 @@ export const azureCosmosDbKey: CredentialKind = {
     { regex: /AccountEndpoint=https:\/\/[A-Za-z0-9.-]+\.documents\.azure\.(?:com|us|cn)[^;'"\s]*;\s*AccountKey=([A-Za-z0-9+/]{86}==)/g, keywords: ['accountendpoint='] },
     EMULATOR_PATTERN,
   ],
-  contextPatterns: [{ variable: /cosmos(?:db)?[_.-]?(?:primary[_.-]?|master[_.-]?|read[_.-]?only[_.-]?|readonly[_.-]?)?(?:account[_.-]?)?(?:key|auth[_.-]?key)|documentdb[_.-]?(?:auth[_.-]?)?key|docdb[_.-]?auth[_.-]?key/i, value: ACCOUNT_KEY, keywords: ['cosmos', 'documentdb', 'docdb'] }],
+  contextPatterns: [{ variable: /cosmos(?:[_.-]?db)?[_.-]?(?:primary[_.-]?|master[_.-]?|read[_.-]?only[_.-]?|readonly[_.-]?)?(?:account[_.-]?)?(?:key|auth[_.-]?key)|documentdb[_.-]?(?:auth[_.-]?)?key|docdb[_.-]?auth[_.-]?key/i, value: ACCOUNT_KEY, keywords: ['cosmos', 'documentdb', 'docdb'] }],
   plausible: plausibleAccountKey,
   rate: (context) => {
     if (/read[_.-]?only|readonly|(?:^|[_.-])ro(?:$|[_.-])/i.test(context.variable ?? '')) return { scope: 'scoped', because: `variable ${context.variable} names a read-only key` };

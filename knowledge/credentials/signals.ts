@@ -6,7 +6,7 @@ import { wordsOf } from './values.js';
 
 /** Name words that mark a credential as limited to reading, deploying, uploading or one narrow job. */
 export const NARROW_WORDS: ReadonlySet<string> = new Set([
-  'readonly', 'ro', 'read', 'reader', 'viewer', 'view', 'deploy', 'deployer', 'deployment', 'upload', 'uploader',
+  'readonly', 'ro', 'read', 'reader', 'viewer', 'view', 'deploy', 'deployer', 'upload', 'uploader',
   'publisher', 'publish', 'subscriber', 'invoker', 'logs', 'logging', 'logger', 'monitoring', 'metrics',
 ]);
 
