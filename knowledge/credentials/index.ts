@@ -3,17 +3,38 @@
 import { AWS_KINDS } from './aws.js';
 import { AZURE_KINDS } from './azure.js';
 import { CLOUDFLARE_KINDS } from './cloudflare.js';
+import { DATABASE_KINDS } from './databases.js';
 import { GCP_KINDS } from './gcp.js';
 import { GENERIC_KINDS } from './generic.js';
 import { GITHUB_KINDS } from './github.js';
 import { GITLAB_KINDS } from './gitlab.js';
+import { INFRA_KINDS } from './infra.js';
 import { KUBERNETES_KINDS } from './kubernetes.js';
 import { PAAS_KINDS } from './paas.js';
 import { RAILWAY_KINDS } from './railway.js';
+import { REGISTRY_KINDS } from './registries.js';
+import { SAAS_KINDS } from './saas.js';
+import { SIGNING_KINDS } from './signing.js';
 import { STRIPE_KINDS } from './stripe.js';
 import type { CredentialKind } from './types.js';
 
-export const PROVIDER_KINDS: readonly CredentialKind[] = [...RAILWAY_KINDS, ...AWS_KINDS, ...GITHUB_KINDS, ...STRIPE_KINDS, ...GCP_KINDS, ...AZURE_KINDS, ...GITLAB_KINDS, ...CLOUDFLARE_KINDS, ...PAAS_KINDS, ...KUBERNETES_KINDS];
+export const PROVIDER_KINDS: readonly CredentialKind[] = [
+  ...RAILWAY_KINDS,
+  ...AWS_KINDS,
+  ...GITHUB_KINDS,
+  ...STRIPE_KINDS,
+  ...DATABASE_KINDS,
+  ...REGISTRY_KINDS,
+  ...SAAS_KINDS,
+  ...INFRA_KINDS,
+  ...SIGNING_KINDS,
+  ...GCP_KINDS,
+  ...AZURE_KINDS,
+  ...GITLAB_KINDS,
+  ...CLOUDFLARE_KINDS,
+  ...PAAS_KINDS,
+  ...KUBERNETES_KINDS,
+];
 
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = [...PROVIDER_KINDS, ...GENERIC_KINDS];
 

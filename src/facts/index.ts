@@ -2,7 +2,7 @@
 import type { Credential } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore } from './datastore.js';
-import type { AgentGrant, AgentReadExclusion } from './agent.js';
+import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentProseGuardrail, AgentReadExclusion } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
@@ -12,6 +12,9 @@ export interface FactKinds {
   'backup-evidence': BackupEvidence;
   'agent-grant': AgentGrant;
   'agent-read-exclusion': AgentReadExclusion;
+  'agent-config': AgentConfigFile;
+  'agent-command-brake': AgentCommandBrake;
+  'agent-prose-guardrail': AgentProseGuardrail;
 }
 
 export type FactKind = keyof FactKinds;
@@ -20,4 +23,4 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 export type { Credential } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection } from './datastore.js';
-export type { AgentGrant, AgentReadExclusion } from './agent.js';
+export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentProseGuardrail } from './agent.js';
