@@ -27,13 +27,14 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...REGISTRY_KINDS,
   ...SAAS_KINDS,
   ...INFRA_KINDS,
-  ...SIGNING_KINDS,
   ...GCP_KINDS,
   ...AZURE_KINDS,
   ...GITLAB_KINDS,
   ...CLOUDFLARE_KINDS,
   ...PAAS_KINDS,
   ...KUBERNETES_KINDS,
+  // Name-based signing secrets last, so a provider's own name (`SUPABASE_JWT_SECRET`) wins over `JWT_SECRET`.
+  ...SIGNING_KINDS,
 ];
 
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = [...PROVIDER_KINDS, ...GENERIC_KINDS];
