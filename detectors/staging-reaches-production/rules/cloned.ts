@@ -29,6 +29,9 @@ export const clonedFromProduction: RuleMeta = {
     negative: [
       sample('scripts/create-staging.sh', '#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n'),
       sample('scripts/preview.sh', '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
+      sample('docs/environments.md', '# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production\'s variables.\nCreate staging empty and add its own database instead.\n', {
+        note: 'documentation warning against the command',
+      }),
     ],
   },
 };
@@ -69,7 +72,8 @@ export function scanCommands(file: SourceFile, out: FileEmitter): void {
 
 function report(file: SourceFile, out: FileEmitter, index: number, message: string, environment: string, evidence: string, kind: 'environment' | 'database', severity?: 'high'): void {
   const position = file.positionAt(index);
-  if (isComment(file.line(position.line), position.column)) return;
+  const line = file.line(position.line);
+  if (isComment(line, position.column) || warnsAgainst(line.slice(0, position.column - 1))) return;
   const location = { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) };
   out.report({
     ruleId: clonedFromProduction.id,
@@ -88,6 +92,11 @@ function report(file: SourceFile, out: FileEmitter, index: number, message: stri
     location,
     rule: clonedFromProduction.id,
   });
+}
+
+/** Prose that warns against the command (`Never run ...`, `instead of ...`) rather than running it. */
+function warnsAgainst(before: string): boolean {
+  return /\b(never|don'?t|do not|avoid|instead of|not|no longer|deprecated)\b/i.test(before);
 }
 
 /** A shell, Makefile or Markdown comment (a shebang is not one), or a trailing `# ...` before the command. */
