@@ -390,3 +390,19 @@ describe('tables and instances named by identifier', () => {
     expect(found).toEqual(['production-named-resource envs/staging/main.tf:3', 'production-named-resource serverless.yml:10']);
   });
 });
+
+describe('platform previews that copy production literals', () => {
+  const blueprint = (previews: string) =>
+    `${previews}services:\n  - type: web\n    name: shop\n    runtime: node\n    envVars:\n      - key: DATABASE_URL\n        value: postgres://shop:pw@shop-db.cqz8vkt1m2ab.us-west-2.rds.amazonaws.com:5432/shop\n      - key: REDIS_URL\n        fromService:\n          type: keyvalue\n          name: cache\n          property: connectionString\n`;
+
+  it('reports a Render Blueprint whose previews copy a literal production database URL', async () => {
+    const { found, result } = await run({ 'render.yaml': blueprint('previews:\n  generation: automatic\n') });
+    expect(found).toEqual(['shared-database render.yaml:9']);
+    expect(result.findings[0]!.message).toContain('preview environments');
+  });
+
+  it('stays quiet when previews are off', async () => {
+    expect((await run({ 'render.yaml': blueprint('previews:\n  generation: off\n') })).found).toEqual([]);
+    expect((await run({ 'render.yaml': blueprint('') })).found).toEqual([]);
+  });
+});
