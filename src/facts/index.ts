@@ -1,7 +1,7 @@
 // The fact kinds detectors publish for one another through the engine, never by importing each other.
 import type { Credential } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentResource } from './environment.js';
-import type { BackupEvidence, DataStore } from './datastore.js';
+import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
 import type { AgentGrant, AgentReadExclusion } from './agent.js';
 
 export interface FactKinds {
@@ -10,6 +10,7 @@ export interface FactKinds {
   'environment-crossing': EnvironmentCrossing;
   'data-store': DataStore;
   'backup-evidence': BackupEvidence;
+  'store-context': StoreContext;
   'agent-grant': AgentGrant;
   'agent-read-exclusion': AgentReadExclusion;
 }
@@ -19,5 +20,5 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 
 export type { Credential } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, CanonicalEnvironment, ResourceKind } from './environment.js';
-export type { DataStore, BackupEvidence, BackupProtection } from './datastore.js';
+export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
 export type { AgentGrant, AgentReadExclusion } from './agent.js';
