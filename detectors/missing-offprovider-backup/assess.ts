@@ -1,7 +1,7 @@
 // The cross-file pass: decides which stores are production (and which facts describe the same store), matches every
 // backup to the stores it covers, classifies each copy against the store's own provider and account, and reports
 // stores whose strongest protection dies with them, destructive settings, and backups nobody restores.
-import type { BackupEvidence, BackupProtection, DataStore, StoreContext } from '../../src/facts/datastore.js';
+import type { BackupEvidence, BackupProtection, DataStore, DestructiveSetting, StoreContext } from '../../src/facts/datastore.js';
 import type { FinishContext, RelatedLocation, Severity } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
 import { directoryOf, engineTitle, fileNameOf, platformTitle } from './shared.js';
@@ -452,12 +452,12 @@ const DESTRUCTIVE_TITLES: Record<string, string> = {
 function reportDestructive(context: FinishContext, assessment: Assessment, all: ReadonlyMap<string, Assessment>, storageClasses: readonly StoreContext[]): void {
   const { store } = assessment;
   const explicitProduction = assessment.environment === 'production';
-  const settings = [...(store.destructiveSettings ?? [])];
+  const settings: Array<DestructiveSetting & { from?: StoreContext }> = [...(store.destructiveSettings ?? [])];
   // Storage classes that delete volumes when their claims go.
   if (store.provider === 'kubernetes' && store.engine !== 'volume' || store.identities.some((identity) => identity.includes(':persistentvolumeclaim/'))) {
     const storageClass = store.storageClass ? storageClasses.find((entry) => entry.name === store.storageClass) : undefined;
     if (storageClass && (storageClass.policy ?? 'Delete') === 'Delete' && assessment.primary) {
-      settings.push({ kind: 'reclaim-policy-delete', setting: `storage class ${storageClass.name} reclaimPolicy: ${storageClass.policy ?? 'Delete (default)'}`, explicit: storageClass.policy === 'Delete', location: store.location });
+      settings.push({ kind: 'reclaim-policy-delete', setting: `storage class ${storageClass.name} reclaimPolicy: ${storageClass.policy ?? 'Delete (default)'}`, explicit: storageClass.policy === 'Delete', location: store.location, from: storageClass });
     }
   }
   for (const setting of settings) {
@@ -466,6 +466,7 @@ function reportDestructive(context: FinishContext, assessment: Assessment, all: 
     const what = `${explicitProduction ? 'Production' : 'Deployed'} ${engineTitle(store.engine)} \`${store.name}\``;
     const related: RelatedLocation[] = [];
     if (setting.location.span.line !== store.location.span.line || setting.location.path !== store.location.path) related.push({ location: store.location, message: `declaration of ${store.name}` });
+    if (setting.from) related.push({ location: setting.from.location, message: `storage class ${setting.from.name}` });
     context.report({
       ruleId,
       severity: setting.explicit ? undefined : 'low',

@@ -44,6 +44,8 @@ const TYPE_DECLARATIONS = /\.d\.ts$|\.(test|spec)\.[cm]?[jt]sx?$|\.min\.js$/i;
 
 function isScriptFile(path: string): boolean {
   const name = fileNameOf(path).toLowerCase();
+  // Extensionless executables in script folders (`bin/backup`, `scripts/db-dump`).
+  if (/(^|\/)(bin|scripts?|ops|tools|cron)\/[^/.]+$/.test(path)) return true;
   return /\.(sh|bash|zsh)$/.test(name) || name === 'makefile' || name.endsWith('.mk') || name === 'justfile' || name === 'procfile' || /crontab|\.cron$/.test(name) || /(^|\/)cron\.d\//.test(path) || name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile');
 }
 

@@ -270,7 +270,7 @@ function scanObject(inventory: Inventory, object: DataNode): void {
 
 function cnpgCluster(inventory: Inventory, map: MapNode, name: string, ns: string, environment: string | undefined, clusterIdentity: string): void {
   const spec = get(map, 'spec');
-  const line = map.span.line;
+  const line = keyLine(map, 'kind') ?? map.span.line;
   const objectStores = itemsOf(get(spec, 'plugins')).map((plugin) => literalOf(path(plugin, 'parameters', 'barmanObjectName'))).filter((store): store is string => !!store);
   const recovery = path(spec, 'bootstrap', 'recovery');
   const drillName = /restore|recovery|verify|drill|check|test|dr-/i.test(`${name} ${ns}`);
