@@ -56,7 +56,10 @@ export function assess(context: FinishContext): void {
   const byKind = <K extends StoreContext['kind']>(kind: K) => contexts.filter((entry) => entry.kind === kind);
 
   const buttons = new Set(byKind('deploy-button').map((entry) => entry.value));
-  const deploys = byKind('deploys').filter((entry) => !buttons.has(entry.value) && !isTestLike(entry.location.path));
+  const allDeploys = byKind('deploys').filter((entry) => !buttons.has(entry.value) && !isTestLike(entry.location.path));
+  // Workload manifests alone may be samples for others; kubectl/helm in a pipeline or a GitOps controller apply them.
+  const deploys = allDeploys.filter((entry) => entry.value !== 'kubernetes-manifest');
+  const kubernetesApplied = deploys.some((entry) => entry.value === 'kubernetes' || entry.value === 'gitops');
   const composeDeploys = byKind('deploys-compose').filter((entry) => !isTestLike(entry.location.path));
   const terraformRoots = new Set(byKind('terraform-root').map((entry) => entry.directory));
   const supabaseHosted = byKind('supabase-hosted').length > 0;
@@ -79,13 +82,13 @@ export function assess(context: FinishContext): void {
         if (terraform) {
           // A resource in a module is deployed by whatever calls the module; without a root we cannot tell which environment.
           const directory = directoryOf(store.location.path);
-          const isModule = /(^|\/)modules?\//.test(store.location.path) || (terraformRoots.size > 0 && !terraformRoots.has(directory));
+          const isModule = /(^|\/)modules?\//.test(store.location.path) || !terraformRoots.has(directory);
           return environment === 'production' || !isModule;
         }
         return true;
       }
       case 'manifest':
-        return true;
+        return environment === 'production' || kubernetesApplied;
       case 'compose': {
         if (environment === 'production') return true;
         if (environment) return false;
@@ -414,6 +417,7 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     context.report({
       ...base,
       ruleId: RULE.noBackup,
+      severity: store.declaredBy === 'usage' ? 'medium' : undefined,
       message: `${what}${on} has no backup: ${builtIn?.description ?? 'no backup is configured for it'}.${missing}`,
     });
     return;
@@ -429,7 +433,8 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     return;
   }
   const critical = store.provider === 'supabase' && store.declaredBy !== 'usage';
-  const severity: Severity | undefined = best === 'same-account-other-region' ? 'medium' : critical ? 'critical' : undefined;
+  // A store known only from its use (a connection host, a client package) is weaker evidence than a declaration.
+  const severity: Severity | undefined = best === 'same-account-other-region' || store.declaredBy === 'usage' ? 'medium' : critical ? 'critical' : undefined;
   context.report({
     ...base,
     ruleId: RULE.providerOnly,

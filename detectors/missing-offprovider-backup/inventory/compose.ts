@@ -46,7 +46,16 @@ export function scanCompose(inventory: Inventory): void {
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: 'deploys-compose', name: fileName, value: 'swarm', location: inventory.line(1) });
   const volumes = mapOf(get(root, 'volumes'));
   const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? 'development' : undefined);
+  // Services other services use as their S3 endpoint are backup targets in the same stack, not stores of their own.
+  const endpoints = new Set<string>();
   for (const entry of services.entries) {
+    for (const [key, value] of environmentVariables(get(entry.value, 'environment'))) {
+      const host = /ENDPOINT|S3_HOST|S3_URL/i.test(key) ? /^(?:https?:\/\/)?([\w-]+)(?::\d+)?\/?$/.exec(value)?.[1] : undefined;
+      if (host) endpoints.add(host);
+    }
+  }
+  for (const entry of services.entries) {
+    if (endpoints.has(entry.key)) continue;
     const service = mapOf(entry.value);
     if (!service) continue;
     const image = literalOf(get(service, 'image'));

@@ -76,7 +76,7 @@ function scanObject(inventory: Inventory, object: DataNode): void {
       const pod = podSpec(spec);
       const containers = [...itemsOf(get(pod, 'containers'))];
       const engine = containers.map((container) => engineOfImage(literalOf(get(container, 'image')))).find(Boolean);
-      inventory.context({ kind: 'deploys', value: 'kubernetes', location: inventory.line(line) });
+      inventory.context({ kind: 'deploys', value: 'kubernetes-manifest', location: inventory.line(line) });
       if (!engine) return;
       const templates = itemsOf(get(spec, 'volumeClaimTemplates'));
       const claims = itemsOf(get(pod, 'volumes')).map((volume) => literalOf(path(volume, 'persistentVolumeClaim', 'claimName'))).filter((claim): claim is string => !!claim);
@@ -168,6 +168,11 @@ function scanObject(inventory: Inventory, object: DataNode): void {
     }
   }
 
+  // GitOps controllers apply what the repo holds: the manifests are this team's deployment.
+  if ((/^argoproj\.io\//.test(apiVersion) && (kind === 'Application' || kind === 'ApplicationSet')) || (/fluxcd\.io\//.test(apiVersion) && (kind === 'Kustomization' || kind === 'HelmRelease'))) {
+    inventory.context({ kind: 'deploys', value: 'gitops', location: inventory.line(line) });
+    return;
+  }
   if (/^postgresql\.cnpg\.io\//.test(apiVersion) && kind === 'Cluster') {
     cnpgCluster(inventory, map, name, ns, environment, identity('cluster'));
     return;
