@@ -165,7 +165,9 @@ function scanProgramFile(inventory: Inventory, file: SourceFile): void {
     scanOrm(inventory);
     if (file.format === 'python') return;
   }
-  if (file.hasKeyword('aws-cdk-lib') || file.hasKeyword('@aws-cdk/') || file.hasKeyword('@pulumi/') || (file.format === 'python' && (file.hasKeyword('aws_cdk') || file.hasKeyword('pulumi')))) {
+  // Only programs that import CDK or Pulumi are parsed (mentioning them in a string or comment is not enough).
+  const imports = file.format === 'python' ? /^\s*(from|import)\s+(aws_cdk|pulumi)/m : /(from|require\()\s*['"](aws-cdk-lib|@aws-cdk\/|@pulumi\/)/;
+  if ((file.hasKeyword('aws-cdk-lib') || file.hasKeyword('@aws-cdk/') || file.hasKeyword('@pulumi/') || file.hasKeyword('aws_cdk') || file.hasKeyword('pulumi')) && imports.test(file.text)) {
     scanProgram(inventory);
   }
   if (file.hasKeyword('typeorm') && file.hasKeyword('DataSource') && file.format !== 'python') scanTypeormSource(inventory);

@@ -65,8 +65,11 @@ export function parseArn(arn: string): { account?: string; region?: string; serv
  * or a path. `endpoint` is the S3 endpoint written beside it (`--endpoint-url`, `AWS_ENDPOINT_URL`).
  * `remotes` maps rclone remote names to their provider.
  */
-export function classifyDestination(raw: string, endpoint?: string, remotes: ReadonlyMap<string, string> = new Map()): Destination {
+export function classifyDestination(raw: string, givenEndpoint?: string, remotes: ReadonlyMap<string, string> = new Map()): Destination {
   const text = raw.trim().replace(/^["']|["']$/g, '');
+  // Litestream and others also take the endpoint as a query parameter: `s3://b/p?endpoint=fly.storage.tigris.dev`.
+  const queryEndpoint = /[?&]endpoint=([^&#]+)/.exec(text)?.[1];
+  const endpoint = givenEndpoint ?? (queryEndpoint ? safeDecode(queryEndpoint) : undefined);
   const display = displayOf(text);
   // A literal endpoint nobody recognises is someone's own S3-compatible server: another host, at least.
   const endpointProvider = endpoint && !isUnresolved(endpoint) ? (providerOfEndpoint(endpoint) ?? 'remote-host') : undefined;
@@ -174,4 +177,12 @@ export function providerOfRcloneRemote(type: string | undefined, provider: strin
     local: 'local',
   };
   return types[kind];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
