@@ -38,6 +38,8 @@ export interface ScriptReading {
   /** Engine the restore loads into (`postgres` for pg_restore and psql...). */
   loadEngine?: string;
   verify?: number;
+  /** Databases the script provisions on a platform (`railway add -d postgres`, `fly postgres create`). */
+  provisions: Array<{ platform: string; engine: string; name?: string; offset: number }>;
   /** Supabase project refs the script links or deploys to (`--project-ref`), or `linked` for the linked project. */
   supabaseProjects: string[];
   /** Deploy commands: how the repo ships (`fly`, `railway`, `compose`...), with the compose file a remote `up` names. */
@@ -232,7 +234,7 @@ const DUMP_TOOLS: Record<string, string[]> = {
 
 /** Reads a script for dumps, uploads and restores. `remotes` resolves rclone remotes known from the same file. */
 export function readScript(script: string, env: ScriptEnv = new Map(), remote = false): ScriptReading {
-  const reading: ScriptReading = { dumps: [], uploads: [], localOnly: false, deploys: [], supabaseProjects: [] };
+  const reading: ScriptReading = { dumps: [], uploads: [], localOnly: false, deploys: [], supabaseProjects: [], provisions: [] };
   const localEnv = new Map(env);
   const mcAliases = new Map<string, string>();
   let dumpedToFile = false;
@@ -289,6 +291,11 @@ function readCommand(
   const upload = (destination: string, kind: string, fileLevel = false, givenEndpoint?: string, ref?: string) =>
     reading.uploads.push({ tool: kind, offset: at, destination: classifyDestination(destination, givenEndpoint), fileLevel, ref });
 
+  const provision = provisionOf(tool, words);
+  if (provision) {
+    reading.provisions.push({ ...provision, offset: at });
+    return;
+  }
   const dumpEngines = DUMP_TOOLS[tool];
   if (dumpEngines) {
     if (tool === 'sqlcmd' && !/BACKUP\s+DATABASE/i.test(words.join(' '))) return;
@@ -582,4 +589,27 @@ function optionValues(words: string[], ...names: string[]): string[] {
     }
   }
   return values;
+}
+
+const PROVISIONED_ENGINES: Record<string, string> = { postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql', mariadb: 'mysql', mongo: 'mongo', mongodb: 'mongo' };
+
+/** A command that creates a database on a platform: the store exists even though no config file declares it. */
+function provisionOf(tool: string, words: string[]): { platform: string; engine: string; name?: string } | undefined {
+  if (tool === 'railway') {
+    // `railway add -d postgres`, `railway add --database postgres`, `railway deploy -t postgres` (a template).
+    const database = option(words, '-d', '--database') ?? (words[1] === 'deploy' ? option(words, '-t', '--template') : undefined);
+    const engine = database ? PROVISIONED_ENGINES[database.toLowerCase()] : undefined;
+    return engine ? { platform: 'railway', engine, name: database } : undefined;
+  }
+  if ((tool === 'fly' || tool === 'flyctl') && (words[1] === 'postgres' || words[1] === 'pg') && words[2] === 'create') {
+    return { platform: 'fly', engine: 'postgres', name: option(words, '--name', '-n') };
+  }
+  if (tool === 'heroku' && words[1] === 'addons:create') {
+    const plan = words[2] ?? '';
+    return /^heroku-postgresql/.test(plan) ? { platform: 'heroku', engine: 'postgres', name: plan } : undefined;
+  }
+  if (tool === 'dokku' && /^(postgres|mysql|mariadb|mongo):create$/.test(words[1] ?? '')) {
+    return { platform: 'dokku', engine: PROVISIONED_ENGINES[words[1]!.split(':')[0]!]!, name: words[2] };
+  }
+  return undefined;
 }

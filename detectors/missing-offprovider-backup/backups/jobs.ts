@@ -2,7 +2,8 @@
 // sidecars, scripts, Makefiles, crontabs and package.json scripts. A job is evidence when it dumps a database (or
 // copies files with a backup tool) and sends the copy somewhere; it is a restore drill when it fetches a backup back,
 // loads it and checks it. Deploy commands found on the way are published as context.
-import type { Inventory } from '../shared.js';
+import { isExamplePath, type Inventory } from '../shared.js';
+import { RAILWAY_BUILT_IN } from '../inventory/railway.js';
 import { readScript, type ScriptEnv, type ScriptReading } from './commands.js';
 import type { Destination } from './destinations.js';
 
@@ -137,6 +138,7 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
       environment: job.environment,
     });
   }
+  for (const provision of reading.provisions) provisionedStore(inventory, provision, job);
   for (const project of new Set(reading.supabaseProjects)) {
     inventory.context({ kind: 'supabase-hosted', name: project === 'linked' ? undefined : project, value: 'cli', location: inventory.line(job.lineOf(0)) });
   }
@@ -173,4 +175,28 @@ export function scalarLines(inventory: Inventory, script: string, fromLine: numb
     for (let line = fromLine; line <= toLine; line++) if (inventory.file.line(line).includes(needle)) return line;
     return fromLine;
   };
+}
+
+const PROVISIONED_BUILT_IN: Record<string, { protection: 'same-volume' | 'provider-managed' | 'none'; description: string }> = {
+  railway: RAILWAY_BUILT_IN,
+  fly: { protection: 'provider-managed', description: 'Fly keeps volume snapshots of the Postgres app in the same Fly organization' },
+  heroku: { protection: 'provider-managed', description: "Heroku's backups are held by Heroku, with the app" },
+  dokku: { protection: 'none', description: 'a Dokku database service keeps its data on the server, with no copies unless backups are configured' },
+};
+
+/** A database a setup script creates (`railway add -d postgres`): a platform store without a config file. */
+function provisionedStore(inventory: Inventory, provision: { platform: string; engine: string; name?: string; offset: number }, job: Job): void {
+  if (isExamplePath(inventory.path)) return;
+  const name = provision.name ?? provision.engine;
+  inventory.store({
+    platform: provision.platform,
+    provider: provision.platform === 'dokku' ? 'host' : provision.platform,
+    engine: provision.engine,
+    name,
+    environment: job.environment,
+    location: inventory.line(job.lineOf(provision.offset)),
+    identities: provision.platform === 'railway' ? [`railway:service:${name.toLowerCase()}`] : provision.platform === 'fly' ? [`fly:app:${name.toLowerCase()}`] : [`${provision.platform}:database:${name.toLowerCase()}`],
+    declaredBy: 'platform',
+    builtInBackup: PROVISIONED_BUILT_IN[provision.platform],
+  });
 }

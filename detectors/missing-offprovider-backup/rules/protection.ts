@@ -91,6 +91,21 @@ volumes:
           expect: { path: 'docker-compose.prod.yml', line: 5 },
           note: 'a backup-local sidecar keeps dumps on the same server',
         },
+        {
+          files: {
+            'scripts/bootstrap-railway.sh': `#!/usr/bin/env bash
+# One-time setup of the Railway project.
+set -euo pipefail
+railway init --name tinyshop
+railway add --database postgres
+railway add --service web --repo tinyshop/web
+railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
+`,
+            'railway.toml': '[build]\nbuilder = "NIXPACKS"\n\n[deploy]\nstartCommand = "npm start"\n',
+          },
+          expect: { path: 'scripts/bootstrap-railway.sh', line: 5 },
+          note: 'a Railway database created by a setup script',
+        },
       ],
       negative: [
         { files: { '.railway/railway.ts': RAILWAY_IAC, '.github/workflows/backup.yml': OFFSITE_WORKFLOW }, note: 'nightly pg_dump to Cloudflare R2 with a restore check' },
