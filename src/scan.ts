@@ -33,6 +33,9 @@ import { TOOL_VERSION } from './version.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
+/** A keyword set that contains every keyword: what files see when the prefilter is off. */
+const EVERY_KEYWORD: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
+
 export interface ScanOptions {
   root: string;
   /** Defaults to every registered detector. */
@@ -54,6 +57,11 @@ export interface ScanOptions {
   reportOnly?: (finding: Finding) => boolean;
   /** Collect time per detector and phase. */
   profile?: boolean;
+  /**
+   * Skip the keyword prefilter: every detector and rule sees every file it admits by path. The slow path, kept so
+   * a test can prove the prefilter never hides a finding.
+   */
+  exhaustive?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -131,12 +139,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       });
     }
     const text = outcome.text;
-    const found = time('prefilter', () => keywordIndex.find(text));
+    const found = options.exhaustive ? EVERY_KEYWORD : time('prefilter', () => keywordIndex.find(text));
     const file = new LoadedFile(ref, formatOf(ref.path), text, parsers, found, (notification) => notifications.push(notification));
     if (text.includes(INLINE_MARKER)) markersByPath.set(ref.path, inlineSuppressions(text));
     for (const detector of admitted) {
       if (!detector.scanFile) continue;
       const wanted =
+        options.exhaustive ||
         !detector.keywords ||
         detector.admitsWithoutKeywords?.(ref) === true ||
         detector.keywords.some((keyword) => found.has(keyword.toLowerCase()));

@@ -96,7 +96,7 @@ export class LoadedFile implements SourceFile {
   }
 
   hasKeyword(keyword: string): boolean {
-    return this.keywordsFound.has(keyword.toLowerCase());
+    return this.keywordsFound.has(keyword) || this.keywordsFound.has(keyword.toLowerCase());
   }
 
   private parseFailed(error: { message: string; line?: number }): void {

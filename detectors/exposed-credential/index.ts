@@ -1,8 +1,124 @@
-// Credentials stored where a coding agent reads them (anything but a git-ignored .env file).
-import type { Detector } from '../../src/model.js';
+// Credentials stored where a coding agent reads them: anything but a git-ignored .env file. Publishes every
+// credential it finds (git-ignored .env files included, for their scope) for the later stages to rate and join.
+import type { Detector, FileEmitter, FileRef, Severity, SourceFile } from '../../src/model.js';
+import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
+import { sha256 } from '../../src/fingerprint.js';
+import { isTestOrExamplePath } from '../../src/paths.js';
+import { redact, redactIn } from '../../src/redact.js';
+import { FIND_KEYWORDS, findCredentials, type FoundCredential } from './find.js';
+import { committedDotenvRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
+import { SECRETLINT_KEYWORDS } from './secretlint.js';
+import { secretNameClass } from '../../knowledge/credentials/names.js';
+import { lineBindings } from './bindings.js';
+import { decodeJwt, isHumanPlaceholder, isReference } from '../../knowledge/credentials/values.js';
+
+const EXAMPLE_DOTENV = /\.(?:example|sample|template|dist|defaults?|tmpl|tpl|schema)$/i;
+const MAX_SNIPPET = 160;
+
+function isDotenvPath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (name === '.env' || name.startsWith('.env.')) && !EXAMPLE_DOTENV.test(name);
+}
 
 export const exposedCredential: Detector = {
-  id: 'exposed-credential',
-  // Rules land with the detector's issue; an empty list runs nothing.
-  rules: [],
+  id: DETECTOR_ID,
+  rules: [...EXPOSED_RULES],
+  keywords: [...new Set([...FIND_KEYWORDS, ...SECRETLINT_KEYWORDS])],
+  // A tracked .env is reported even when nothing in it matches a keyword of ours.
+  admitsWithoutKeywords: (file: FileRef) => file.tracked && isDotenvPath(file.path),
+  produces: ['credential'],
+  scanFile(file, out) {
+    const found = findCredentials(file);
+    const inIgnoredDotenv = file.gitIgnored && file.format === 'dotenv';
+    for (const credential of found) {
+      const span = file.spanOf(credential.start, credential.end);
+      const location = { path: file.path, span };
+      const rating = credential.kind.rate(credential.context);
+      if (rating.scope === 'public') continue;
+      const variable = credential.context.variable;
+      const environment = environmentOfPath(file.path)?.environment ?? (variable ? canonicalEnvironment(variable) : undefined);
+      out.publish('credential', {
+        id: `${file.path}:${span.line}:${span.column}`,
+        provider: credential.kind.provider,
+        kind: credential.kind.id,
+        kindTitle: credential.kind.title,
+        location,
+        value: credential.value,
+        valueHash: sha256(credential.value),
+        redacted: redact(credential.value),
+        variable,
+        header: credential.context.header,
+        siblings: [...credential.context.siblings],
+        siblingValues: { ...credential.context.siblingValues },
+        line: credential.context.line,
+        nearby: credential.context.nearby,
+        inIgnoredDotenv,
+        environment,
+      });
+      if (inIgnoredDotenv) continue;
+      out.report({
+        ruleId: exposedRuleId(credential.kind),
+        severity: severityOf(credential, rating.scope === 'test', file.path),
+        message: `${credential.kind.title}${variable ? ` in ${variable}` : ''} is stored in plain text where coding agents read it.`,
+        location,
+        snippet: snippetOf(file, credential),
+        evidence: credential.value,
+        details: { provider: credential.kind.provider, kind: credential.kind.id, variable, environment, redacted: redact(credential.value) },
+      });
+    }
+    noteUnreadableShapes(file, found, out);
+    if (file.tracked && isDotenvPath(file.path) && (found.length > 0 || holdsSecretNamedValue(file))) {
+      out.report({
+        ruleId: committedDotenvRule.id,
+        message: `${file.path} is tracked by git, so the secrets in it are in every clone and in history.`,
+        location: { path: file.path, span: file.spanOf(0, Math.max(0, file.line(1).length)) },
+        evidence: file.path,
+        details: { credentials: found.length },
+      });
+    }
+  },
 };
+
+/**
+ * Things shaped like credentials that cannot be read as one: a private key with no END line (truncated), a token
+ * shaped like a JWT whose parts do not decode. Said as notes, so a reader knows they were seen and not rated.
+ */
+function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[], out: FileEmitter): void {
+  const covered = (offset: number) => found.some((credential) => credential.start <= offset && offset < credential.end);
+  if (file.hasKeyword('private key')) {
+    for (const match of file.text.matchAll(/-----BEGIN ((?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?)-----/g)) {
+      if (covered(match.index) || file.text.includes(`-----END ${match[1]}-----`, match.index)) continue;
+      // Prose that names the marker (`starts with -----BEGIN PRIVATE KEY-----`) is not a key: a key has a body.
+      const body = file.text.slice(match.index + match[0].length, match.index + match[0].length + 200).replace(/\\n/g, '\n').trimStart();
+      if (!/^[A-Za-z0-9+/=]{40,}/.test(body)) continue;
+      const line = file.positionAt(match.index).line;
+      out.notify({ level: 'note', code: 'truncated-private-key', message: `${file.path}:${line} starts a ${match[1]!.toLowerCase()} that never ends (no END line): a truncated key, not rated.`, line });
+    }
+  }
+  if (file.hasKeyword('eyj')) {
+    for (const match of file.text.matchAll(/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g)) {
+      if (covered(match.index) || decodeJwt(match[0])) continue;
+      const line = file.positionAt(match.index).line;
+      out.notify({ level: 'note', code: 'malformed-jwt', message: `${file.path}:${line} holds a JWT-shaped token whose header or payload does not decode: not rated.`, line });
+    }
+  }
+}
+
+function severityOf(credential: FoundCredential, testScope: boolean, path: string): Severity {
+  if (testScope || isTestOrExamplePath(path)) return 'low';
+  return credential.kind.exposedSeverity ?? 'high';
+}
+
+/** A `.env` line binding a secret-named key to a real-looking value, even one no kind recognises. */
+function holdsSecretNamedValue(file: SourceFile): boolean {
+  return lineBindings(file.text).some((binding) => secretNameClass(binding.name) !== undefined && binding.value.length >= 6 && !isReference(binding.value) && !isHumanPlaceholder(binding.value));
+}
+
+/** The line with the secret redacted, trimmed around it. */
+function snippetOf(file: SourceFile, credential: FoundCredential): string {
+  const position = file.positionAt(credential.start);
+  // A PEM block shows its BEGIN line, which names the key type and holds nothing secret.
+  let line = credential.value.startsWith('-----BEGIN') ? credential.value.slice(0, credential.value.indexOf('-----', 11) + 5) : redactIn(file.line(position.line), credential.value);
+  line = line.trim();
+  return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
+}

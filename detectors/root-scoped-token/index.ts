@@ -1,8 +1,80 @@
-// Rates every credential's scope and reports the ones that reach a whole account or a whole resource.
-import type { Detector } from '../../src/model.js';
+// Rates every credential's scope (root, root-resource, scoped, public, test) from provider knowledge and its
+// context, writes the rating onto the credential for later stages, and reports the ones that reach everything.
+import type { Detector, FinishContext } from '../../src/model.js';
+import { isTestOrExamplePath } from '../../src/paths.js';
+import type { Credential } from '../../src/facts/credential.js';
+import { credentialKind } from '../../knowledge/credentials/index.js';
+import type { CredentialContext } from '../../knowledge/credentials/types.js';
+import { CREDENTIAL_SCOPE_RULES, DETECTOR_ID, scopeRuleId } from './credential-rules.js';
+import { GRANT_KEYWORDS, GRANT_RULES, scanGrants } from './grants.js';
+
+/** Lines within which two halves of a pair (an AWS key id and its secret) are read as one credential. */
+const PAIR_WINDOW = 12;
 
 export const rootScopedToken: Detector = {
-  id: 'root-scoped-token',
-  // Rules land with the detector's issue; an empty list runs nothing.
-  rules: [],
+  id: DETECTOR_ID,
+  rules: [...CREDENTIAL_SCOPE_RULES, ...GRANT_RULES],
+  keywords: GRANT_KEYWORDS,
+  consumes: ['credential'],
+  produces: ['credential'],
+  scanFile: scanGrants,
+  finish(context) {
+    rateCredentials(context);
+  },
 };
+
+function rateCredentials(context: FinishContext): void {
+  const credentials = context.facts.all('credential');
+  const declared = new Set(CREDENTIAL_SCOPE_RULES.map((rule) => rule.id));
+  for (const credential of credentials) {
+    const kind = credentialKind(credential.kind);
+    if (!kind) continue;
+    const rating = kind.rate(contextOf(credential));
+    context.enrich('credential', (fact) => fact.id === credential.id, { scope: rating.scope, reach: kind.reach });
+    if (rating.scope !== 'root' && rating.scope !== 'root-resource') continue;
+    if (!declared.has(scopeRuleId(kind))) continue;
+    if (kind.companionOf && hasCompanion(credential, kind.companionOf, credentials)) continue;
+    const where = credential.variable ? ` in ${credential.variable}` : '';
+    context.report({
+      ruleId: scopeRuleId(kind),
+      // In tests and examples the value is rarely live: still reported, below the default failure threshold.
+      severity: isTestOrExamplePath(credential.location.path) ? 'low' : rating.scope === 'root' ? 'critical' : 'high',
+      message: `${kind.title}${where} reaches ${rating.scope === 'root' ? 'a whole account' : 'a whole resource'}: ${rating.because}.`,
+      location: credential.location,
+      snippet: credential.redacted,
+      evidence: credential.value,
+      details: {
+        provider: credential.provider,
+        kind: credential.kind,
+        variable: credential.variable,
+        scope: rating.scope,
+        because: rating.because,
+        narrower: kind.narrower,
+        environment: credential.environment,
+        inIgnoredDotenv: credential.inIgnoredDotenv,
+      },
+    });
+  }
+}
+
+function contextOf(credential: Credential): CredentialContext {
+  return {
+    value: credential.value,
+    variable: credential.variable,
+    header: credential.header,
+    siblings: credential.siblings ?? [],
+    siblingValues: credential.siblingValues ?? {},
+    path: credential.location.path,
+    line: credential.line ?? '',
+    nearby: credential.nearby ?? '',
+  };
+}
+
+function hasCompanion(credential: Credential, companionKind: string, all: readonly Credential[]): boolean {
+  return all.some(
+    (other) =>
+      other.kind === companionKind &&
+      other.location.path === credential.location.path &&
+      Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW,
+  );
+}

@@ -1,6 +1,6 @@
 // The shape of provider knowledge: one entry per credential kind, holding how to recognise it, how far it reaches
 // and what narrower credential would do. Adding a provider is adding entries; no engine or detector code changes.
-import type { CredentialScope, RuleSamples } from '../../src/model.js';
+import type { CredentialScope, RuleSamples, Severity } from '../../src/model.js';
 
 /** What is known around a value when it is rated: the signals that may narrow or widen its scope. */
 export interface CredentialContext {
@@ -9,12 +9,16 @@ export interface CredentialContext {
   variable?: string;
   /** HTTP header it is sent with, when the file shows one. */
   header?: string;
-  /** Names of sibling keys in the same object, section or file. */
+  /** Names of sibling keys in the same object, section or file (as written). */
   siblings: readonly string[];
   /** Values of sibling keys by name, where they are literals (for pairs: AWS id + secret, user + host). */
   siblingValues: Readonly<Record<string, string>>;
   /** Repo-relative path of the file. */
   path: string;
+  /** The whole text of the line the value sits on (for nearby signals such as a host or a flag). */
+  line: string;
+  /** The text of the lines around it (a small window), for signals that sit in comments or headers nearby. */
+  nearby: string;
 }
 
 export interface Rating {
@@ -27,22 +31,34 @@ export interface Rating {
 export interface ValuePattern {
   /** Must be a global regex; group 1 (or the whole match) is the secret. Anchor it with token boundaries. */
   regex: RegExp;
-  /** Literal, case-insensitive keywords the prefilter looks for; at least one must occur for the regex to run. */
+  /**
+   * Literal, case-insensitive keywords the prefilter looks for; at least one must occur for the regex to run,
+   * so every match of the regex must contain one of them.
+   */
   keywords: readonly string[];
+  /** Literals (case-insensitive) that must also occur somewhere in the file, e.g. `service_account` for a key file. */
+  requires?: readonly string[];
 }
 
-/** A value recognised only by the name it is bound to (Railway UUIDs, AWS secret keys, Twilio auth tokens). */
+/** A value recognised only by the name it is bound to or the header it is sent with (Railway UUIDs, AWS secrets). */
 export interface ContextPattern {
-  /** Matches the variable/key name (case-insensitive matching is the pattern's job). */
-  variable: RegExp;
+  /** Matches the variable/key name. */
+  variable?: RegExp;
+  /** Matches the HTTP header the value is sent with. */
+  header?: RegExp;
   /** Shape the value must have. */
   value: RegExp;
-  /** Prefilter keywords (usually parts of the variable name). */
+  /**
+   * Prefilter keywords; the binding's name (or header) must contain one, case-insensitively, so that the prefilter
+   * never hides a match.
+   */
   keywords: readonly string[];
+  /** Literals (case-insensitive) that must also occur in the file (e.g. `backboard.railway` for a bearer token). */
+  requires?: readonly string[];
 }
 
 export interface CredentialKind {
-  /** Stable id, `<provider>-<kind>`, used in rule ids (`root-scoped-token/<id>`) and fact `kind`. */
+  /** Stable id, `<provider>-<kind>`, used in rule ids (`exposed-credential/<id>`, `root-scoped-token/<id>`). */
   id: string;
   provider: string;
   /** "Railway account token". */
@@ -50,14 +66,21 @@ export interface CredentialKind {
   valuePatterns?: readonly ValuePattern[];
   contextPatterns?: readonly ContextPattern[];
   /** Drops fabricated or documented example values (checksums, `...EXAMPLE`). True = plausible real credential. */
-  plausible?(value: string): boolean;
+  plausible?(value: string, context: CredentialContext): boolean;
   /** Scope from the value and its context; fail closed (the broad kind) when nothing narrows it. */
   rate(context: CredentialContext): Rating;
   /** What the holder can do at the broad scope, one sentence: "can delete every project, service and volume in every workspace". */
   reach: string;
   /** The narrower alternative: "use a project token in RAILWAY_TOKEN, bound to one environment". */
   narrower: string;
-  /** Docs for the kind. */
+  /**
+   * This value is one half of a pair whose other half is the named kind (an AWS key id and its secret): when both
+   * sit together, the pair is rated once, on the other half.
+   */
+  companionOf?: string;
+  /** Severity of the exposed-credential finding (default high; a rating of `test` lowers it to low). */
+  exposedSeverity?: Severity;
+  /** Docs for the kind (vendor token reference). */
   reference?: string;
   /**
    * Files in which this kind must / must not be found (realistic placements: a script, a compose file, a README).
@@ -70,4 +93,9 @@ export interface CredentialKind {
    * `root-scoped-token/<id>` rule.
    */
   scopeSamples?: RuleSamples;
+}
+
+/** A rating decided by the value alone, for kinds whose scope never depends on context. */
+export function fixed(scope: CredentialScope, because: string): (context: CredentialContext) => Rating {
+  return () => ({ scope, because });
 }

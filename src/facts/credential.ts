@@ -25,6 +25,11 @@ export interface Credential {
   header?: string;
   /** Sibling keys in the same object/section/file (names only), which can narrow or widen scope. */
   siblings?: string[];
+  /** Literal values of those siblings (in memory only, like `value`: pairs such as an AWS key id and its secret). */
+  siblingValues?: Record<string, string>;
+  /** The line the value sits on and a few lines around it (in memory only), for signals a rating reads. */
+  line?: string;
+  nearby?: string;
   /** The file is a git-ignored .env: read for scope only, not reported as exposed. */
   inIgnoredDotenv: boolean;
   /** Filled by the scope stage (root-scoped-token). */

@@ -103,6 +103,15 @@ function convertExpression(node: SyntaxNode, spanOf: SpanOf): DataNode {
       }
       break;
     }
+    case 'function_call': {
+      // `jsonencode({...})` and `yamlencode({...})` build documents (IAM policies, k8s manifests) from HCL objects:
+      // the object is what a reader needs, so it stands in for the call.
+      const name = only.namedChildren[0];
+      const args = only.namedChildren.find((child) => child?.type === 'function_arguments');
+      const inner = args?.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression') ?? [];
+      if (name && /^(?:jsonencode|yamlencode)$/.test(name.text) && inner.length === 1) return convertExpression(inner[0]!, spanOf);
+      break;
+    }
     case 'collection_value': {
       const collection = only.namedChildren[0];
       if (collection?.type === 'tuple') {

@@ -32,6 +32,7 @@ const BY_EXTENSION: Record<string, FileFormat> = {
   cts: 'typescript',
   tsx: 'typescript',
   py: 'python',
+  pyi: 'python',
   sh: 'shell',
   bash: 'shell',
   zsh: 'shell',

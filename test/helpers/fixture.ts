@@ -10,7 +10,8 @@ export const FIXTURES = new URL('../../fixtures/', import.meta.url).pathname;
 export interface FixtureExpectation {
   /** Detector ids (or rule-id prefixes) whose findings must equal `findings` exactly. */
   detectors: string[];
-  findings: Array<{ rule: string; path: string; line: number; severity?: string }>;
+  /** Severity and scope rating are compared when the expectation names them. */
+  findings: Array<{ rule: string; path: string; line: number; severity?: string; scope?: string }>;
   /** Scan options the fixture needs. */
   includeIgnored?: boolean;
 }

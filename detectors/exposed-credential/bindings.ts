@@ -1,0 +1,249 @@
+// Names bound to literal values in a file: `KEY=value`, `key: "value"`, `const apiKey = '...'`, `"Authorization":
+// "Bearer ..."`. Structure-aware where the file parses (data tree, JS/TS AST), line patterns elsewhere, so that a
+// value's name, header and neighbours are known whatever the format.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SourceFile } from '../../src/model.js';
+import { leaves, type DataLeaf } from '../../src/parse/data-tree.js';
+
+export interface Binding {
+  /** The variable, key or property as written (env lookups reduced to the variable: `process.env.X` -> `X`). */
+  name: string;
+  value: string;
+  /** Offsets of the value in the file's text. */
+  start: number;
+  end: number;
+  /** The HTTP header the value is sent with, when the name is one. */
+  header?: string;
+}
+
+const HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
+const AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
+const ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV|env|secrets|vars)\./;
+
+/**
+ * One line-level binding pattern for every language: an optional `export`/`ENV`/`set`, a (quoted) name, an
+ * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`), then a quoted or bare value.
+ */
+const LINE_BINDING = /(?<![\w$.\-/@])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
+/** XML elements such as Maven's `<password>...</password>`. */
+const XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
+
+/** In code, a bare right-hand side that reads as identifiers (`getpass`, `random_password.db.result`) is an expression. */
+function isExpression(value: string): boolean {
+  return (
+    /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) ||
+    /^(?:true|false|null|undefined|None|nil)$/.test(value) ||
+    // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
+    /[<>{}()[\]]|=>/.test(value)
+  );
+}
+
+export function normaliseName(name: string): string {
+  return name.replace(ENV_PREFIX, '');
+}
+
+function binding(name: string, value: string, start: number): Binding {
+  const normalised = normaliseName(name);
+  let header: string | undefined;
+  let trimmedStart = start;
+  let trimmed = value;
+  if (HEADERS.test(normalised)) header = normalised;
+  const scheme = AUTH_SCHEME.exec(trimmed);
+  if (scheme && (header || /^authorization$/i.test(normalised))) {
+    trimmedStart += scheme[0].length;
+    trimmed = trimmed.slice(scheme[0].length);
+  }
+  return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header };
+}
+
+/**
+ * Bindings on the lines of `text` (or of one slice of it): the fallback for every format. With `bareLiterals`
+ * false (source code), a bare right-hand side counts only when it cannot be an expression (a token pasted into a
+ * comment or a shell line inside the file, not `getpass()` or `config.secret`).
+ */
+export function lineBindings(text: string, offset = 0, bareLiterals = true): Binding[] {
+  const found: Binding[] = [];
+  // One compiled pattern for the process; its lastIndex is reset here and the loop never yields.
+  const pattern = LINE_BINDING;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const groups = [match[3], match[4], match[5], match[6]];
+    const index = groups.findIndex((group) => group !== undefined);
+    const value = groups[index]!;
+    if (index === 3) {
+      // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
+      // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
+      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || (!bareLiterals && isExpression(value))) {
+        pattern.lastIndex = match.index + match[0].length - value.length;
+        continue;
+      }
+    }
+    // The value starts after the opening quote for quoted forms, at the match for bare ones.
+    const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
+    found.push(binding(match[2]!, value, offset + valueStart));
+    // A quoted `KEY=value` (a comment field, a Docker `Env` entry) binds KEY too.
+    const inner = index < 3 ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
+    if (inner) found.push(binding(inner[1]!, inner[2]!, offset + valueStart + inner[1]!.length + 1));
+  }
+  for (const match of text.matchAll(XML_BINDING)) {
+    found.push(binding(match[1]!, match[2]!, offset + match.index + match[1]!.length + 2));
+  }
+  // `Authorization: Bearer <token>` in HTTP files, curl flags and docs.
+  for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
+    const valueStart = match.index + match[0].length - match[3]!.length;
+    found.push({ name: match[1]!, header: match[1]!, value: match[3]!, start: offset + valueStart, end: offset + valueStart + match[3]!.length });
+  }
+  return found;
+}
+
+/**
+ * Bindings on just the lines that contain one of `words` (case-insensitive): the same as `lineBindings` over those
+ * lines, without running the binding pattern over the rest of a large file.
+ */
+export function lineBindingsNear(text: string, words: RegExp, bareLiterals: boolean): Binding[] {
+  const found: Binding[] = [];
+  let lastLineStart = -1;
+  for (const match of text.matchAll(words)) {
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    if (lineStart === lastLineStart) continue;
+    lastLineStart = lineStart;
+    const newline = text.indexOf('\n', match.index);
+    const lineEnd = newline === -1 ? text.length : newline;
+    found.push(...lineBindings(text.slice(lineStart, lineEnd), lineStart, bareLiterals));
+  }
+  return found;
+}
+
+/** Structure-aware bindings from a parsed data document; undefined when the file does not parse. */
+export function dataBindings(file: SourceFile): Binding[] | undefined {
+  const document = file.data();
+  if (!document) return undefined;
+  const found: Binding[] = [];
+  for (const leaf of leaves(document)) {
+    const node = leaf.node;
+    if (node.expression !== undefined || typeof node.value !== 'string' || node.value === '') continue;
+    const name = leafName(leaf);
+    const located = locateValue(file, leaf, node.value);
+    if (!located) continue;
+    if (file.format === 'notebook' || (name === undefined && /\s/.test(node.value))) {
+      // Notebook cells and multi-line strings hold code: read their lines as code, and find each value in the
+      // source (where it may sit between escapes) to point at it.
+      const raw = file.text.slice(located.start, located.end);
+      for (const inner of lineBindings(node.value, 0, false)) {
+        const at = raw.indexOf(inner.value);
+        const start = located.start + (at === -1 ? 0 : at);
+        found.push({ ...inner, start, end: at === -1 ? located.end : start + inner.value.length });
+      }
+      continue;
+    }
+    // Compose-style `KEY=value` list items, and environment assignments written into any string.
+    const inline = /^([A-Za-z_][\w.\-]*)=(\S.*)$/.exec(node.value);
+    if (inline && (name === undefined || /^(?:environment|env|args|build_args|variables)$/i.test(leaf.key ?? '') || /^[A-Z][A-Z0-9_]{2,}$/.test(inline[1]!))) {
+      found.push(binding(inline[1]!, inline[2]!, located.start + inline[1]!.length + 1));
+      continue;
+    }
+    if (name !== undefined) found.push(binding(name, node.value, located.start));
+  }
+  return found;
+}
+
+/** The name a leaf's value is bound to: its key, or the `name:` beside a `value:` (Kubernetes env), or a block label. */
+function leafName(leaf: DataLeaf): string | undefined {
+  const key = leaf.key;
+  if (key === undefined || typeof leaf.path[leaf.path.length - 1] === 'number') return undefined;
+  if ((key === 'value' || key === 'Value') && leaf.parent) {
+    const sibling = leaf.parent.entries.find((entry) => entry.key === 'name' || entry.key === 'Name' || entry.key === 'key');
+    if (sibling?.value.kind === 'scalar' && typeof sibling.value.value === 'string') return sibling.value.value;
+  }
+  if (key === 'default' && leaf.parent?.block?.type === 'variable') return leaf.parent.block.labels[0] ?? key;
+  return key;
+}
+
+/** Offsets of a scalar's string value within the file (inside its quotes), or undefined if it cannot be found. */
+function locateValue(file: SourceFile, leaf: DataLeaf, value: string): { start: number; end: number } | undefined {
+  const span = leaf.node.span;
+  const start = offsetOf(file, span.line, span.column);
+  const end = offsetOf(file, span.endLine, span.endColumn);
+  const raw = file.text.slice(start, end);
+  const at = raw.indexOf(value);
+  if (at !== -1) return { start: start + at, end: start + at + value.length };
+  // Escaped in the source (JSON `\"`, YAML folding): point at the scalar without its quotes.
+  const quoted = raw.length >= 2 && /^["'`]/.test(raw);
+  return { start: start + (quoted ? 1 : 0), end: end - (quoted ? 1 : 0) };
+}
+
+export function offsetOf(file: SourceFile, line: number, column: number): number {
+  return (file.lineStarts[line - 1] ?? file.text.length) + column - 1;
+}
+
+/** Structure-aware bindings from a JS/TS AST; undefined when the file does not parse. */
+export function scriptBindings(file: SourceFile): Binding[] | undefined {
+  const program = file.ast();
+  if (!program) return undefined;
+  const found: Binding[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    const typed = node as TSESTree.Node;
+    if (typeof typed.type !== 'string') return;
+    switch (typed.type) {
+      case 'VariableDeclarator':
+        if (typed.id.type === 'Identifier') add(typed.id.name, typed.init);
+        break;
+      case 'Property':
+      case 'PropertyDefinition':
+        add(propertyName(typed.key, typed.computed), typed.value as TSESTree.Node | null);
+        break;
+      case 'AssignmentExpression':
+        add(typed.left.type === 'Identifier' ? typed.left.name : typed.left.type === 'MemberExpression' ? propertyName(typed.left.property, typed.left.computed) : undefined, typed.right);
+        break;
+    }
+    for (const [key, child] of Object.entries(typed)) {
+      if (key !== 'parent' && key !== 'loc' && key !== 'range' && child && typeof child === 'object') visit(child);
+    }
+  };
+  const add = (name: string | undefined, value: TSESTree.Node | null | undefined): void => {
+    if (!value) return;
+    const literal = stringLiteral(value);
+    if (literal) {
+      if (name) found.push(binding(name, literal.value, literal.start));
+      return;
+    }
+    // `process.env.X ?? 'fallback'`: the fallback is bound to the environment variable X.
+    if (value.type === 'LogicalExpression' && (value.operator === '??' || value.operator === '||')) {
+      const fallback = stringLiteral(value.right);
+      const envName = envVariable(value.left);
+      if (fallback && (envName || name)) found.push(binding(envName ?? name!, fallback.value, fallback.start));
+    }
+  };
+  visit(program.body);
+  return found;
+}
+
+function stringLiteral(node: TSESTree.Node): { value: string; start: number } | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'string') return { value: node.value, start: node.range[0] + 1 };
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis[0]) {
+    return { value: node.quasis[0].value.cooked ?? node.quasis[0].value.raw, start: node.range[0] + 1 };
+  }
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') return stringLiteral(node.expression);
+  return undefined;
+}
+
+function propertyName(key: TSESTree.Node, computed: boolean): string | undefined {
+  if (key.type === 'Identifier' && !computed) return key.name;
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  return undefined;
+}
+
+function envVariable(node: TSESTree.Node): string | undefined {
+  if (node.type !== 'MemberExpression') return undefined;
+  const object = node.object;
+  const isEnv =
+    (object.type === 'MemberExpression' && object.property.type === 'Identifier' && object.property.name === 'env') ||
+    (object.type === 'Identifier' && /^(?:env|ENV)$/.test(object.name));
+  if (!isEnv) return undefined;
+  return propertyName(node.property, node.computed);
+}

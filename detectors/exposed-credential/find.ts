@@ -1,0 +1,259 @@
+// Finds the credentials in one file: provider value patterns, secretlint's recommended rules, and names bound to
+// values (context patterns of provider kinds, then secret-named literals). Overlapping candidates resolve to the
+// most specific kind; each survivor carries the context its scope is rated from.
+import type { SourceFile } from '../../src/model.js';
+import { CREDENTIAL_KINDS, PROVIDER_KINDS } from '../../knowledge/credentials/index.js';
+import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPassword, jsonWebToken, privateKey } from '../../knowledge/credentials/generic.js';
+import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
+import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
+import { isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
+import { dataBindings, lineBindings, lineBindingsNear, scriptBindings, type Binding } from './bindings.js';
+import { secretlintMatches } from './secretlint.js';
+
+/** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
+const Specificity = { Generic: 1, SecretlintOnly: 2, Context: 3, Value: 4 } as const;
+type Specificity = (typeof Specificity)[keyof typeof Specificity];
+
+export interface Candidate {
+  kind: CredentialKind;
+  value: string;
+  start: number;
+  end: number;
+  specificity: Specificity;
+  binding?: Binding;
+}
+
+export interface FoundCredential {
+  kind: CredentialKind;
+  value: string;
+  start: number;
+  end: number;
+  context: CredentialContext;
+}
+
+/** Formats where a bare right-hand side is an expression (`password = getpass()`), never a literal. */
+const CODE_FORMATS = new Set(['javascript', 'typescript', 'python', 'notebook', 'hcl']);
+const DATA_FORMATS = new Set(['yaml', 'json', 'toml', 'ini', 'properties', 'dotenv', 'hcl', 'notebook']);
+const GENERIC_KIND_IDS = new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
+const CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
+const SIBLING_WINDOW = 12;
+const NEARBY_WINDOW = 3;
+
+/** Every keyword a match of this detector needs, for the engine's prefilter. */
+export const FIND_KEYWORDS: readonly string[] = [
+  ...new Set([
+    ...CREDENTIAL_KINDS.flatMap((kind) => [...(kind.valuePatterns ?? []).flatMap((pattern) => pattern.keywords), ...(kind.contextPatterns ?? []).flatMap((pattern) => pattern.keywords)]),
+    ...SECRET_NAME_KEYWORDS,
+  ]),
+];
+
+/** Words one of which every interesting binding's name (or header) contains: lines without one are not read. */
+const NAME_WORDS = new RegExp(
+  [...new Set([...SECRET_NAME_KEYWORDS, ...CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.flatMap((pattern) => pattern.keywords))])]
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'gi',
+);
+
+/** secretlint rule -> the kinds its matches may be. */
+const SECRETLINT_KINDS: Record<string, readonly string[]> = {
+  '@secretlint/secretlint-rule-aws': ['aws-secret-access-key', 'aws-access-key-id'],
+  '@secretlint/secretlint-rule-gcp': ['gcp-service-account-key'],
+  '@secretlint/secretlint-rule-privatekey': ['private-key'],
+  '@secretlint/secretlint-rule-npm': ['npm-token'],
+  '@secretlint/secretlint-rule-basicauth': ['basic-auth-url', 'database-connection-string'],
+  '@secretlint/secretlint-rule-slack': ['slack-user-token', 'slack-bot-token', 'slack-webhook'],
+  '@secretlint/secretlint-rule-sendgrid': ['sendgrid-api-key'],
+  '@secretlint/secretlint-rule-shopify': ['shopify-access-token', 'shopify-shared-secret'],
+  '@secretlint/secretlint-rule-github': ['github-classic-token', 'github-oauth-token', 'github-fine-grained-token', 'github-app-token'],
+  '@secretlint/secretlint-rule-openai': ['openai-admin-key', 'openai-project-key', 'openai-legacy-key'],
+  '@secretlint/secretlint-rule-anthropic': ['anthropic-admin-key', 'anthropic-api-key'],
+  '@secretlint/secretlint-rule-linear': ['linear-api-key'],
+  '@secretlint/secretlint-rule-1password': ['onepassword-service-account-token'],
+  '@secretlint/secretlint-rule-database-connection-string': ['database-connection-string'],
+};
+const KIND_BY_ID = new Map(CREDENTIAL_KINDS.map((kind) => [kind.id, kind]));
+
+export function findCredentials(file: SourceFile): FoundCredential[] {
+  const text = file.text;
+  let lower: string | undefined;
+  const fileContains = (literals: readonly string[] | undefined): boolean => {
+    if (!literals) return true;
+    lower ??= text.toLowerCase();
+    return literals.every((literal) => lower!.includes(literal.toLowerCase()));
+  };
+  const candidates: Candidate[] = [];
+
+  for (const kind of CREDENTIAL_KINDS) {
+    for (const pattern of kind.valuePatterns ?? []) {
+      if (!pattern.keywords.some((keyword) => file.hasKeyword(keyword)) || !fileContains(pattern.requires)) continue;
+      for (const match of text.matchAll(pattern.regex)) {
+        const value = match[1] ?? match[0];
+        const start = match.index + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
+        candidates.push({ kind, value, start, end: start + value.length, specificity: Specificity.Value });
+      }
+    }
+  }
+
+  for (const match of secretlintMatches(file)) {
+    const kinds = (SECRETLINT_KINDS[match.ruleId] ?? []).map((id) => KIND_BY_ID.get(id)).filter((kind): kind is CredentialKind => kind !== undefined);
+    const excerpt = text.slice(match.start, match.end);
+    let refined = false;
+    for (const kind of kinds) {
+      for (const pattern of kind.valuePatterns ?? []) {
+        const regex = new RegExp(pattern.regex.source, pattern.regex.flags);
+        for (const inner of excerpt.matchAll(regex)) {
+          const value = inner[1] ?? inner[0];
+          const start = match.start + inner.index + (inner[1] !== undefined ? inner[0].indexOf(inner[1]) : 0);
+          candidates.push({ kind, value, start, end: start + value.length, specificity: Specificity.Value });
+          refined = true;
+        }
+      }
+    }
+    // A secretlint match none of our patterns explains still counts, as its first kind (plausibility applies).
+    if (!refined && kinds[0] && excerpt.length >= 8) {
+      candidates.push({ kind: kinds[0], value: excerpt.trim(), start: match.start, end: match.end, specificity: Specificity.SecretlintOnly });
+    }
+  }
+
+  for (const binding of bindingsOf(file)) {
+    const candidate = candidateOfBinding(binding, fileContains);
+    if (candidate) candidates.push(candidate);
+  }
+
+  return resolve(candidates).flatMap((candidate) => {
+    const context = contextOf(file, candidate);
+    if (isReference(candidate.value)) return [];
+    if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
+    return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context }];
+  });
+}
+
+/** Bindings of the file, read through its structure when it parses; only for files that can hold secret names. */
+function bindingsOf(file: SourceFile): Binding[] {
+  const hasNameKeyword = [...SECRET_NAME_KEYWORDS, 'railway', 'project-access-token', 'authorization'].some((keyword) => file.hasKeyword(keyword)) ||
+    CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => pattern.keywords.some((keyword) => file.hasKeyword(keyword))));
+  if (!hasNameKeyword) return [];
+  // The line pass is cheap and decides whether the file is worth parsing at all.
+  const fromLines = lineBindingsNear(file.text, NAME_WORDS, !CODE_FORMATS.has(file.format));
+  const interesting = fromLines.some((binding) => isInteresting(binding));
+  // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text));
+  if (!interesting && !structured) return [];
+  const fromStructure = structured ? dataBindings(file) : file.format === 'javascript' || file.format === 'typescript' ? scriptBindings(file) : undefined;
+  if (!fromStructure) return fromLines;
+  // What the structure does not explain (a `KEY=value` inside a comment string, a template string) the line pass
+  // still saw; a value both passes bound keeps the structure's name for it.
+  const starts = new Set(fromStructure.map((binding) => binding.start));
+  return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
+}
+
+function isInteresting(binding: Binding): boolean {
+  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding))));
+}
+
+/** Names repeat across a repository (`token`, `password`, `API_KEY`): classify each once. */
+const nameClasses = new Map<string, ReturnType<typeof secretNameClass>>();
+function nameClassOf(name: string): ReturnType<typeof secretNameClass> {
+  let known = nameClasses.get(name);
+  if (known === undefined && !nameClasses.has(name)) {
+    known = secretNameClass(name);
+    if (nameClasses.size > 50_000) nameClasses.clear();
+    nameClasses.set(name, known);
+  }
+  return known;
+}
+
+function nameMatches(pattern: ContextPattern, binding: Binding): boolean {
+  if (pattern.variable && pattern.variable.test(binding.name)) return true;
+  return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
+}
+
+function candidateOfBinding(binding: Binding, fileContains: (literals: readonly string[] | undefined) => boolean): Candidate | undefined {
+  const value = binding.value;
+  if (value.length < 6 || isReference(value)) return undefined;
+  for (const kind of CONTEXT_KINDS) {
+    for (const pattern of kind.contextPatterns!) {
+      if (nameMatches(pattern, binding) && pattern.value.test(value) && fileContains(pattern.requires)) {
+        return { kind, value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
+      }
+    }
+  }
+  const nameClass = nameClassOf(binding.name) ?? (binding.header ? 'secret' : undefined);
+  if (nameClass === 'password') {
+    return { kind: hardcodedPassword, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
+  }
+  if (nameClass === 'secret' && looksLikeGeneratedSecret(value)) {
+    return { kind: genericSecret, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
+  }
+  return undefined;
+}
+
+/**
+ * Random-looking: letters and digits mixed the way generated tokens are (a 32-character random token has a digit
+ * all but always; identifiers such as `DBClusterParameterGroups` have none), not words joined by dots or dashes
+ * (`fs.s3.consistent`, `my-app.war`), not a URL, ARN, path or template.
+ */
+function looksLikeGeneratedSecret(value: string): boolean {
+  if (!looksRandom(value, 16, 3.0) || value.length > 500) return false;
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value)) return false;
+  // Words, camelCase words, short codes and numbers joined by separators are names and paths, not secrets
+  // (`fs.s3.serverSideEncryption`, `AWS4-HMAC-SHA256`, `mock_access_key/20220524/us-east-1`).
+  const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
+  const wordLike = (segment: string) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
+  if (segments.length >= 2 && segments.every(wordLike)) return false;
+  return !isPlaceholder(value);
+}
+
+/** Keeps, for overlapping candidates, the most specific kind (then the longest match). */
+function resolve(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.specificity - a.specificity || b.end - a.end);
+  const kept: Candidate[] = [];
+  for (const candidate of sorted) {
+    const overlapping = kept.findIndex((other) => candidate.start < other.end && other.start < candidate.end);
+    if (overlapping === -1) {
+      kept.push(candidate);
+      continue;
+    }
+    const other = kept[overlapping]!;
+    if (better(candidate, other)) kept[overlapping] = candidate;
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function better(candidate: Candidate, other: Candidate): boolean {
+  if (candidate.specificity !== other.specificity) return candidate.specificity > other.specificity;
+  const candidateGeneric = GENERIC_KIND_IDS.has(candidate.kind.id);
+  const otherGeneric = GENERIC_KIND_IDS.has(other.kind.id);
+  if (candidateGeneric !== otherGeneric) return otherGeneric;
+  return candidate.end - candidate.start > other.end - other.start;
+}
+
+/** The signals a rating reads: the name and header the value is bound to, the bindings and text around it. */
+function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
+  const position = file.positionAt(candidate.start);
+  const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
+  const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? file.text.length;
+  const around = lineBindings(file.text.slice(windowStart, windowEnd === windowStart ? file.text.length : windowEnd), windowStart, !CODE_FORMATS.has(file.format));
+  const own = candidate.binding ?? around.find((binding) => binding.start <= candidate.start && candidate.end <= binding.end + 1);
+  const siblings: string[] = [];
+  const siblingValues: Record<string, string> = {};
+  for (const binding of around) {
+    if (binding === own || (own && binding.start === own.start)) continue;
+    siblings.push(binding.name);
+    if (!isReference(binding.value)) siblingValues[binding.name] = binding.value;
+  }
+  const nearbyStart = file.lineStarts[Math.max(0, position.line - 1 - NEARBY_WINDOW)] ?? 0;
+  const nearbyEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + NEARBY_WINDOW)] ?? file.text.length;
+  return {
+    value: candidate.value,
+    variable: own?.name,
+    header: own?.header,
+    siblings,
+    siblingValues,
+    path: file.path,
+    line: file.line(position.line),
+    nearby: file.text.slice(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : file.text.length),
+  };
+}

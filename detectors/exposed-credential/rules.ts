@@ -1,0 +1,50 @@
+// The exposed-credential rules: one per credential kind, generated from the kind's knowledge (so docs and SARIF
+// help never drift from what the detector matches), plus the rule for a tracked .env file.
+import type { RuleMeta } from '../../src/model.js';
+import { sample } from '../../src/model.js';
+import { CREDENTIAL_KINDS } from '../../knowledge/credentials/index.js';
+import type { CredentialKind } from '../../knowledge/credentials/types.js';
+
+export const DETECTOR_ID = 'exposed-credential';
+const GENERIC_PROVIDERS = new Set(['generic', 'database', 'private-key']);
+
+export function exposedRuleId(kind: CredentialKind): string {
+  return `${DETECTOR_ID}/${kind.id}`;
+}
+
+function ruleOf(kind: CredentialKind): RuleMeta {
+  return {
+    id: exposedRuleId(kind),
+    title: `${kind.title} stored where coding agents read it`,
+    severity: kind.exposedSeverity ?? 'high',
+    why: `A ${kind.title.toLowerCase()} sits in plain text in a file that every coding agent working in this repository can open, search and quote. Whoever holds it ${kind.reach}.`,
+    fix: `Revoke and rotate it, keep the new one in a secret manager or a git-ignored .env file, and remove it from git history; ${kind.narrower}.`,
+    ...(kind.reference ? { helpUri: kind.reference } : {}),
+    precision: GENERIC_PROVIDERS.has(kind.provider) ? 'medium' : 'high',
+    tags: ['secrets', kind.provider, 'external/cwe/cwe-798'],
+    samples: kind.samples,
+  };
+}
+
+export const committedDotenvRule: RuleMeta = {
+  id: `${DETECTOR_ID}/committed-dotenv`,
+  title: '.env file with secrets tracked by git',
+  severity: 'high',
+  why: 'A .env file exists to keep secrets out of the repository. Once git tracks it, every clone, fork, CI log and coding agent has the secrets in it, and they stay in history after the file is deleted.',
+  fix: 'Remove it from the index (`git rm --cached`), add it to .gitignore, rotate every secret it held, and commit a `.env.example` with placeholders instead.',
+  precision: 'high',
+  tags: ['secrets', 'dotenv', 'external/cwe/cwe-538'],
+  samples: {
+    positive: [
+      sample('.env', 'NODE_ENV=production\nDATABASE_URL=postgres://app:Hq7vN2xL9pRt@db.acme-prod.internal:5432/app\nSESSION_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n', { expect: { line: 1 } }),
+      sample('apps/api/.env.production', 'API_TOKEN=T9xK2mQ7vB4nW8pR1sY5zA0cF3hJ6lD\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('.env.example', 'DATABASE_URL=postgres://user:password@localhost:5432/app\nSESSION_SECRET=changeme\n'),
+      sample('.env', 'NODE_ENV=development\nPORT=3000\nLOG_LEVEL=debug\n'),
+      { files: { '.env': 'SESSION_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n' }, gitignored: ['.env'], note: 'git-ignored: where secrets belong' },
+    ],
+  },
+};
+
+export const EXPOSED_RULES: readonly RuleMeta[] = [...CREDENTIAL_KINDS.map(ruleOf), committedDotenvRule];

@@ -1,0 +1,271 @@
+// Grants in infrastructure code that make an identity account-wide: IAM statements allowing everything, AWS
+// managed admin policies, GCP basic roles on service accounts, Azure Owner/Contributor on a subscription, and
+// Kubernetes cluster-admin bindings to service accounts. Read from the parsed tree where the file parses, from
+// command lines in scripts and docs otherwise.
+import type { FileEmitter, RuleMeta, SourceFile, Span } from '../../src/model.js';
+import { sample } from '../../src/model.js';
+import { getPath, leaves, literalString, type DataNode, type MapNode } from '../../src/parse/data-tree.js';
+import { isTestOrExamplePath } from '../../src/paths.js';
+import { DETECTOR_ID } from './credential-rules.js';
+
+const rule = (id: string, meta: Omit<RuleMeta, 'id' | 'precision' | 'tags'> & { tags?: string[] }): RuleMeta => ({
+  id: `${DETECTOR_ID}/${id}`,
+  precision: 'high',
+  ...meta,
+  tags: ['iam', 'least-privilege', 'external/cwe/cwe-250', ...(meta.tags ?? [])],
+});
+
+export const awsAdminPolicy = rule('aws-allow-all-policy', {
+  title: 'AWS IAM statement that allows every action on every resource',
+  severity: 'critical',
+  why: 'A statement allowing "*" on "*" is AdministratorAccess by another name: whoever assumes the role or holds the user’s keys can delete every database, bucket and backup vault in the account, and can grant themselves anything else.',
+  fix: 'List the actions and resource ARNs the workload needs; use IAM Access Analyzer policy generation to derive them from CloudTrail.',
+  helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
+  tags: ['aws'],
+  samples: {
+    positive: [
+      sample('infra/iam.tf', 'resource "aws_iam_role_policy" "ci" {\n  name = "ci-deploy"\n  role = aws_iam_role.github_actions.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "*"\n      Resource = "*"\n    }]\n  })\n}\n', { expect: { line: 8 } }),
+      sample('policies/deployer.json', '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["*"],\n      "Resource": "*"\n    }\n  ]\n}\n', { expect: { line: 6 } }),
+      sample('infra/policy.tf', 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('policies/deployer.json', '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-assets/*" },\n    { "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }\n  ]\n}\n'),
+      sample('infra/policy.tf', 'data "aws_iam_policy_document" "logs" {\n  statement {\n    actions   = ["logs:*"]\n    resources = ["arn:aws:logs:*:*:log-group:/acme/*"]\n  }\n}\n'),
+    ],
+  },
+});
+
+export const awsManagedAdmin = rule('aws-admin-managed-policy', {
+  title: 'AWS managed admin policy attached to a user or role',
+  severity: 'critical',
+  why: 'AdministratorAccess and IAMFullAccess (which can grant itself AdministratorAccess) make the principal account-wide. A CI role or an application user with it turns any leaked credential or prompt-injected agent into an account takeover.',
+  fix: 'Attach a customer-managed policy listing the actions and resources the principal needs; keep administrator access for break-glass humans behind MFA or SSO.',
+  helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html',
+  tags: ['aws'],
+  samples: {
+    positive: [
+      sample('infra/ci.tf', 'resource "aws_iam_role_policy_attachment" "github_admin" {\n  role       = aws_iam_role.github_actions.name\n  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n}\n', { expect: { line: 3 } }),
+      sample('template.yaml', 'Resources:\n  DeployRole:\n    Type: AWS::IAM::Role\n    Properties:\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/IAMFullAccess\n', { expect: { line: 6 } }),
+      sample('lib/ci-stack.ts', "role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));\n", { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('infra/ci.tf', 'resource "aws_iam_role_policy_attachment" "read" {\n  role       = aws_iam_role.github_actions.name\n  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}\n'),
+      sample('infra/sso.tf', 'resource "aws_ssoadmin_managed_policy_attachment" "admins" {\n  instance_arn       = local.sso_instance_arn\n  managed_policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n  permission_set_arn = aws_ssoadmin_permission_set.admins.arn\n}\n', { note: 'SSO permission sets are for humans signing in with MFA' }),
+    ],
+  },
+});
+
+export const gcpBasicRole = rule('gcp-basic-role-service-account', {
+  title: 'GCP Owner or Editor role bound to a service account',
+  severity: 'critical',
+  why: 'roles/owner and roles/editor grant write access to nearly every resource in the project (owner also IAM): a service account key or workload identity with them can delete every database, bucket and backup in the project.',
+  fix: 'Bind predefined or custom roles limited to the services the workload uses (roles/cloudsql.client, roles/storage.objectAdmin on one bucket).',
+  helpUri: 'https://cloud.google.com/iam/docs/understanding-roles#basic',
+  tags: ['gcp'],
+  samples: {
+    positive: [
+      sample('infra/iam.tf', 'resource "google_project_iam_member" "deployer" {\n  project = var.project_id\n  role    = "roles/owner"\n  member  = "serviceAccount:${google_service_account.deployer.email}"\n}\n', { expect: { line: 3 } }),
+      sample('scripts/bootstrap.sh', 'gcloud projects add-iam-policy-binding acme-prod \\\n  --member="serviceAccount:ci@acme-prod.iam.gserviceaccount.com" --role="roles/editor"\n', { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('infra/iam.tf', 'resource "google_project_iam_member" "deployer" {\n  project = var.project_id\n  role    = "roles/run.developer"\n  member  = "serviceAccount:${google_service_account.deployer.email}"\n}\n'),
+      sample('infra/iam.tf', 'resource "google_project_iam_member" "owner" {\n  project = var.project_id\n  role    = "roles/owner"\n  member  = "group:platform-admins@acme.io"\n}\n'),
+    ],
+  },
+});
+
+export const azureSubscriptionOwner = rule('azure-subscription-owner', {
+  title: 'Azure Owner or Contributor on a whole subscription',
+  severity: 'critical',
+  why: 'Owner, Contributor and User Access Administrator at subscription scope can delete every resource group, database and storage account in it (Owner and UAA can also grant themselves more).',
+  fix: 'Assign built-in data or service roles at the narrowest scope: one resource group or one resource.',
+  helpUri: 'https://learn.microsoft.com/azure/role-based-access-control/best-practices',
+  tags: ['azure'],
+  samples: {
+    positive: [
+      sample('infra/rbac.tf', 'resource "azurerm_role_assignment" "pipeline" {\n  scope                = data.azurerm_subscription.primary.id\n  role_definition_name = "Contributor"\n  principal_id         = azuread_service_principal.pipeline.object_id\n}\n', { expect: { line: 3 } }),
+      sample('scripts/setup.sh', 'az role assignment create --assignee "$SP_ID" --role Owner --scope "/subscriptions/$SUBSCRIPTION_ID"\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('infra/rbac.tf', 'resource "azurerm_role_assignment" "pipeline" {\n  scope                = azurerm_resource_group.app.id\n  role_definition_name = "Contributor"\n  principal_id         = azuread_service_principal.pipeline.object_id\n}\n'),
+      sample('scripts/setup.sh', 'az role assignment create --assignee "$SP_ID" --role "Storage Blob Data Contributor" --scope "$STORAGE_ID"\n'),
+    ],
+  },
+});
+
+export const clusterAdminBinding = rule('kubernetes-cluster-admin-binding', {
+  title: 'Kubernetes cluster-admin bound to a service account',
+  severity: 'critical',
+  why: 'cluster-admin can do anything to any resource in every namespace: a pod, CI job or agent using that service account token can delete every volume and database in the cluster.',
+  fix: 'Bind a Role in the namespace the workload uses, with only the verbs and resources it needs.',
+  helpUri: 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles',
+  tags: ['kubernetes'],
+  samples: {
+    positive: [
+      sample('deploy/rbac.yaml', 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: deployer-admin\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n', { expect: { line: 8 } }),
+      sample('scripts/ci-setup.sh', 'kubectl create clusterrolebinding ci-admin --clusterrole=cluster-admin --serviceaccount=ci:deployer\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('deploy/rbac.yaml', 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: deployer\n  namespace: app\nroleRef:\n  kind: Role\n  name: deployer\n  apiGroup: rbac.authorization.k8s.io\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n'),
+      sample('deploy/rbac.yaml', 'kind: ClusterRoleBinding\napiVersion: rbac.authorization.k8s.io/v1\nmetadata:\n  name: oncall-admins\nroleRef:\n  kind: ClusterRole\n  name: cluster-admin\n  apiGroup: rbac.authorization.k8s.io\nsubjects:\n  - kind: Group\n    name: oncall@acme.io\n    apiGroup: rbac.authorization.k8s.io\n'),
+    ],
+  },
+});
+
+export const GRANT_RULES: readonly RuleMeta[] = [awsAdminPolicy, awsManagedAdmin, gcpBasicRole, azureSubscriptionOwner, clusterAdminBinding];
+
+export const GRANT_KEYWORDS = ['statement', 'administratoraccess', 'iamfullaccess', 'roles/owner', 'roles/editor', 'cluster-admin', 'role_definition_name', 'role assignment'];
+
+type Report = (ruleId: string, span: Span, message: string, evidence: string) => void;
+
+export function scanGrants(file: SourceFile, out: FileEmitter): void {
+  // Grants in tests and examples (IAM docs, policy fixtures) are still reported, below the default failure threshold.
+  const severity = isTestOrExamplePath(file.path) ? ('low' as const) : undefined;
+  const report: Report = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
+  const document = file.hasKeyword('statement') || file.hasKeyword('roles/owner') || file.hasKeyword('roles/editor') || file.hasKeyword('cluster-admin') || file.hasKeyword('role_definition_name') ? file.data() : undefined;
+  if (document) {
+    for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
+      allowAllStatement(map, parentBlock, report);
+      gcpBinding(map, report);
+      azureAssignment(map, report);
+      clusterAdmin(map, report);
+    });
+    if (file.hasKeyword('statement')) embeddedPolicies(file, document, out, report);
+  }
+  managedAdminPolicies(file, report);
+  if (!document) commandLineGrants(file, report);
+}
+
+function walkMaps(node: DataNode, visit: (map: MapNode, parentBlock?: string) => void, parentBlock?: string): void {
+  if (node.kind === 'map') {
+    visit(node, parentBlock);
+    for (const entry of node.entries) walkMaps(entry.value, visit, node.block?.type ?? entry.key);
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) walkMaps(item, visit, parentBlock);
+  }
+}
+
+function entryOf(map: MapNode, names: RegExp): { value: DataNode; keySpan: Span } | undefined {
+  const entry = map.entries.find((candidate) => names.test(candidate.key));
+  return entry ? { value: entry.value, keySpan: entry.keySpan } : undefined;
+}
+
+function strings(node: DataNode | undefined): string[] {
+  if (!node) return [];
+  if (node.kind === 'seq') return node.items.flatMap(strings);
+  const literal = literalString(node);
+  return literal === undefined ? [] : [literal];
+}
+
+function allowAllStatement(map: MapNode, parentBlock: string | undefined, report: Report): void {
+  const action = entryOf(map, /^actions?$/i);
+  const resource = entryOf(map, /^resources?$/i);
+  if (!action || !resource) return;
+  const effect = literalString(entryOf(map, /^effect$/i)?.value);
+  // Terraform's aws_iam_policy_document statements default to Allow; JSON statements must say it.
+  const allows = effect ? effect.toLowerCase() === 'allow' : map.block?.type === 'statement' || parentBlock === 'statement';
+  if (!allows || entryOf(map, /^condition$/i)) return;
+  const actions = strings(action.value);
+  if (!actions.some((value) => value === '*' || value === '*:*') || !strings(resource.value).includes('*')) return;
+  report(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', 'allow * on *');
+}
+
+function gcpBinding(map: MapNode, report: Report): void {
+  const role = entryOf(map, /^role$/);
+  const roleName = literalString(role?.value);
+  if (!role || (roleName !== 'roles/owner' && roleName !== 'roles/editor')) return;
+  const members = entryOf(map, /^members?$/);
+  const memberText = members ? (members.value.kind === 'scalar' ? String(members.value.value ?? members.value.expression ?? '') : strings(members.value).join(' ') + (members.value.kind === 'seq' ? members.value.items.map((item) => (item.kind === 'scalar' ? item.expression ?? '' : '')).join(' ') : '')) : '';
+  if (!/serviceAccount:|google_service_account/.test(memberText)) return;
+  report(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
+}
+
+const SUBSCRIPTION_ROLES = /^(?:owner|contributor|user access administrator)$/i;
+
+function azureAssignment(map: MapNode, report: Report): void {
+  const role = entryOf(map, /^role_definition_name$/);
+  const roleName = literalString(role?.value);
+  if (!role || !roleName || !SUBSCRIPTION_ROLES.test(roleName)) return;
+  const scope = entryOf(map, /^scope$/)?.value;
+  const scopeText = scope?.kind === 'scalar' ? String(scope.value ?? scope.expression ?? '') : '';
+  const atSubscription = /azurerm_subscription\.[\w-]+\.id|^\/subscriptions\/[^/]+\/?$|\/subscriptions\/\$\{[^}]+\}\/?$/.test(scopeText) && !/resourceGroups|resource_group/.test(scopeText);
+  if (!atSubscription) return;
+  report(azureSubscriptionOwner.id, role.value.span, `${roleName} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${roleName} subscription`);
+}
+
+function clusterAdmin(map: MapNode, report: Report): void {
+  if (literalString(getPath(map, ['kind'])) !== 'ClusterRoleBinding') return;
+  const roleName = getPath(map, ['roleRef', 'name']);
+  if (literalString(roleName) !== 'cluster-admin' || !roleName) return;
+  const subjects = getPath(map, ['subjects']);
+  const serviceAccount = subjects?.kind === 'seq' && subjects.items.some((subject) => literalString(getPath(subject, ['kind'])) === 'ServiceAccount' || literalString(getPath(subject, ['name'])) === 'system:masters');
+  if (!serviceAccount) return;
+  const name = literalString(getPath(map, ['metadata', 'name'])) ?? 'a ClusterRoleBinding';
+  report(clusterAdminBinding.id, roleName.span, `${name} binds cluster-admin to a service account: its token can delete anything in every namespace.`, `cluster-admin ${name}`);
+}
+
+/** Policies written as JSON strings (Terraform heredocs, CloudFormation strings): parsed, or reported as broken. */
+function embeddedPolicies(file: SourceFile, document: { roots: DataNode[] }, out: FileEmitter, report: Report): void {
+  for (const leaf of leaves(document)) {
+    const value = leaf.node.value;
+    if (typeof value !== 'string' || !/"Statement"/.test(value) || !/^\s*\{/.test(value)) continue;
+    let policy: unknown;
+    try {
+      policy = JSON.parse(value);
+    } catch (error) {
+      out.notify({ level: 'warning', code: 'invalid-policy-json', message: `The IAM policy document at ${file.path}:${leaf.node.span.line} is not valid JSON (${(error as Error).message}); it was not checked.`, line: leaf.node.span.line });
+      continue;
+    }
+    const statements = (policy as { Statement?: unknown }).Statement;
+    const list = Array.isArray(statements) ? statements : [statements];
+    for (const statement of list) {
+      if (!statement || typeof statement !== 'object') continue;
+      const { Effect, Action, Resource, Condition } = statement as Record<string, unknown>;
+      const actions = ([] as unknown[]).concat(Action ?? []);
+      const resources = ([] as unknown[]).concat(Resource ?? []);
+      if (Effect === 'Allow' && !Condition && actions.some((action) => action === '*' || action === '*:*') && resources.includes('*')) {
+        report(awsAdminPolicy.id, leaf.node.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', 'allow * on *');
+      }
+    }
+  }
+}
+
+const MANAGED_ADMIN = /arn:aws:iam::aws:policy\/(AdministratorAccess|IAMFullAccess)\b|fromAwsManagedPolicyName\(\s*['"](AdministratorAccess|IAMFullAccess)['"]\s*\)/g;
+
+function managedAdminPolicies(file: SourceFile, report: Report): void {
+  if (!file.hasKeyword('administratoraccess') && !file.hasKeyword('iamfullaccess')) return;
+  for (const match of file.text.matchAll(MANAGED_ADMIN)) {
+    const span = file.spanOf(match.index, match.index + match[0].length);
+    // SSO permission sets and their attachments are for people signing in with MFA, not for workloads.
+    const block = file.text.slice(Math.max(0, match.index - 400), match.index);
+    if (/aws_ssoadmin_|AWS::SSO::|PermissionSet/.test(block.slice(block.lastIndexOf('resource "') >= 0 ? block.lastIndexOf('resource "') : 0))) continue;
+    // Lists of managed policies (docs output, linters' data files) name it without attaching it.
+    const window = file.text.slice(file.lineStarts[Math.max(0, span.line - 4)] ?? 0, file.lineStarts[span.line] ?? file.text.length);
+    if (!/policy_arn|managed_policy_arns|ManagedPolicyArns|managedPolicyArns|policyArn|policy-arn|attach-(?:user|role|group)-policy|fromAwsManagedPolicyName|managedPolicies/.test(window)) continue;
+    const policy = match[1] ?? match[2]!;
+    report(awsManagedAdmin.id, span, `The AWS managed policy ${policy} is attached here: the user or role becomes an account administrator.`, policy);
+  }
+}
+
+function commandLineGrants(file: SourceFile, report: Report): void {
+  const text = file.text;
+  // Shell continuations join the lines of one command.
+  for (const match of text.matchAll(/gcloud\s+(?:projects|organizations|resource-manager\s+folders)\s+add-iam-policy-binding(?:\\\n|[^\n])*/g)) {
+    const command = match[0];
+    const role = /--role[= ]["']?(roles\/(?:owner|editor))\b/.exec(command);
+    if (!role || !/--member[= ]["']?serviceAccount:/.test(command)) continue;
+    const at = match.index + command.indexOf(role[0]);
+    report(gcpBasicRole.id, file.spanOf(at, at + role[0].length), `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
+  }
+  for (const match of text.matchAll(/az\s+role\s+assignment\s+create(?:\\\n|[^\n])*/g)) {
+    const command = match[0];
+    const role = /--role\s+["']?(Owner|Contributor|User Access Administrator)["']?(?=\s|$)/.exec(command);
+    const scope = /--scope\s+["']?(\/subscriptions\/[^\s"'/]+)\/?["']?(?=\s|$)/.exec(command);
+    if (!role || !scope) continue;
+    const at = match.index + command.indexOf(role[0]);
+    report(azureSubscriptionOwner.id, file.spanOf(match.index, at + role[0].length), `${role[1]} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role[1]} subscription`);
+  }
+  for (const match of text.matchAll(/kubectl\s+create\s+clusterrolebinding\b[^\n]*--clusterrole[= ]cluster-admin[^\n]*--serviceaccount[= ]\S+/g)) {
+    report(clusterAdminBinding.id, file.spanOf(match.index, match.index + match[0].length), 'A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.', 'cluster-admin kubectl');
+  }
+}

@@ -1,0 +1,90 @@
+// AWS: access key ids have a fixed shape; secret keys are 40 base64 characters known only by the name beside them.
+// Scope lives in IAM policies, not in the key, so a long-term key is rated the broad kind unless something narrows it.
+import { sample } from '../../src/model.js';
+import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import { looksRandom, wordsOf } from './values.js';
+
+const REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
+const ROOT_ARN = /arn:aws:iam::\d{12}:root\b/;
+const NARROW_NAME_WORDS = new Set(['readonly', 'ro', 'read', 'viewer', 'deploy', 'ci', 'upload', 'uploader', 'backup', 'ses', 'sqs', 's3', 'bucket', 'logs']);
+
+function rateAwsKey(context: CredentialContext, keyId: string | undefined): Rating {
+  const nearby = [context.nearby, ...Object.values(context.siblingValues)].join('\n');
+  if (ROOT_ARN.test(nearby) || /(?:^|_)root(?:_|$)/i.test(context.variable ?? '')) {
+    return { scope: 'root', because: 'the key sits beside the account root ARN: root user keys can do anything, including closing the account' };
+  }
+  if (keyId?.startsWith('ASIA')) return { scope: 'scoped', because: 'an ASIA key id is a temporary role session (at most 36 hours)' };
+  // Only the names of the pair itself narrow it (`S3_UPLOADER_ACCESS_KEY_ID`), not unrelated keys beside it.
+  const pairNames = Object.entries(context.siblingValues).filter(([, value]) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)).map(([name]) => name);
+  const narrow = [context.variable, ...pairNames].flatMap((name) => wordsOf(name ?? '')).find((word) => NARROW_NAME_WORDS.has(word));
+  if (narrow) return { scope: 'scoped', because: `the variable names a ${narrow} key` };
+  return { scope: 'root', because: 'a long-term IAM user key: its policies are not in the repository, so it is rated the broad kind' };
+}
+
+export const awsAccessKeyId: CredentialKind = {
+  id: 'aws-access-key-id',
+  provider: 'aws',
+  title: 'AWS access key ID',
+  valuePatterns: [{ regex: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Z0-9])/g, keywords: ['akia', 'asia', 'abia', 'acca'] }],
+  // In a presigned URL (`X-Amz-Credential=AKIA...`, `AWSAccessKeyId=AKIA...`) the id travels with a short-lived
+  // signature, not with the secret key.
+  plausible: (value, context) => !value.endsWith('EXAMPLE') && !/^(?:AKIA|ASIA)([A-Z2-7])\1{10,}/.test(value) && !new RegExp(`(?:X-Amz-Credential|AWSAccessKeyId)=${value}`).test(context.line),
+  rate: (context) => rateAwsKey(context, context.value),
+  companionOf: 'aws-secret-access-key',
+  reach: 'with its secret key, does whatever the IAM user may do; a root or admin user can delete every resource in the account',
+  narrower: 'use short-lived role credentials (OIDC from CI, SSO locally) or a user limited to the few actions and resources it needs',
+  reference: REFERENCE,
+  samples: {
+    positive: [
+      sample('scripts/upload-assets.sh', '#!/bin/sh\nexport AWS_ACCESS_KEY_ID=AKIAQX4KJ2MZ7HTLD5PW\nexport AWS_SECRET_ACCESS_KEY=9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\naws s3 sync ./public s3://acme-assets\n', { expect: { line: 2 } }),
+      sample('notebooks/explore.ipynb', '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import boto3\\n",\n    "s3 = boto3.client(\'s3\', aws_access_key_id=\'AKIAQX4KJ2MZ7HTLD5PW\', aws_secret_access_key=\'9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\')\\n"\n   ]\n  }\n ]\n}\n', { expect: { line: 7 } }),
+    ],
+    negative: [
+      sample('docs/aws.md', 'For example `AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE`.\n'),
+      sample('src/iam.ts', "export const ROLE_ID = 'AROAQX4KJ2MZ7HTLD5PW';\nexport const USER_ID = 'AIDAQX4KJ2MZ7HTLD5PW';\n"),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('ops/aws.ini', '[default]\naws_access_key_id = AKIAQX4KJ2MZ7HTLD5PW\n', { expect: { line: 2 } })],
+    negative: [sample('ops/aws.ini', '[default]\naws_access_key_id = ASIAQX4KJ2MZ7HTLD5PW\n')],
+  },
+};
+
+export const awsSecretAccessKey: CredentialKind = {
+  id: 'aws-secret-access-key',
+  provider: 'aws',
+  title: 'AWS secret access key',
+  contextPatterns: [
+    {
+      variable: /(?:aws)?[_.-]?secret[_.-]?access[_.-]?key|^aws[_.-]?secret(?:[_.-]?key)?$|secretAccessKey/i,
+      value: /^[A-Za-z0-9/+]{40}$/,
+      keywords: ['secret'],
+    },
+    // Terraform's aws provider block and boto-style configs call it plainly `secret_key`.
+    { variable: /^secret[_-]?key$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ['secret'], requires: ['aws'] },
+  ],
+  plausible: (value) => !/EXAMPLEKEY$/.test(value) && looksRandom(value, 40, 3.5),
+  rate: (context) => {
+    const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value));
+    return rateAwsKey(context, keyId);
+  },
+  reach: 'signs requests as the IAM user; a root or admin user can delete every resource in the account',
+  narrower: 'use short-lived role credentials (OIDC from CI, SSO locally) or a user limited to the few actions and resources it needs',
+  reference: REFERENCE,
+  samples: {
+    positive: [
+      sample('config/storage.yml', 'amazon:\n  service: S3\n  access_key_id: AKIAQX4KJ2MZ7HTLD5PW\n  secret_access_key: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n  region: eu-west-1\n', { expect: { line: 4 } }),
+      sample('terraform/provider.tf', 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 } }),
+    ],
+    negative: [
+      sample('config/storage.yml', 'amazon:\n  access_key_id: <%= ENV["AWS_ACCESS_KEY_ID"] %>\n  secret_access_key: <%= ENV["AWS_SECRET_ACCESS_KEY"] %>\n'),
+      sample('docs/aws.md', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('ops/credentials', '[default]\n# arn:aws:iam::123456789012:root\naws_access_key_id = AKIAQX4KJ2MZ7HTLD5PW\naws_secret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n', { expect: { line: 4 } })],
+    negative: [sample('ops/credentials', '[default]\naws_access_key_id = ASIAQX4KJ2MZ7HTLD5PW\naws_secret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\naws_session_token = IQoJb3JpZ2luX2VjEJr\n')],
+  },
+};
+
+export const AWS_KINDS: readonly CredentialKind[] = [awsAccessKeyId, awsSecretAccessKey];

@@ -1,0 +1,272 @@
+// Credentials recognised by shape or by name rather than by a provider's prefix: secret-named values, passwords,
+// connection strings with inline passwords, URLs with basic auth, private keys and JWTs.
+import { sample } from '../../src/model.js';
+import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import { decodeJwt, isHumanPlaceholder, wordsOf } from './values.js';
+
+const ROOT_NAME_WORDS = new Set(['admin', 'root', 'master', 'superuser', 'super', 'owner', 'sudo', 'global', 'privileged', 'sa', 'elastic']);
+const TEST_NAME_WORDS = new Set(['test', 'testing', 'sandbox', 'mock', 'fake', 'dummy', 'local', 'example', 'sample', 'demo']);
+
+/** Rating by what the variable's name says: admin/root names reach the whole service, test names reach a sandbox. */
+function rateByName(context: CredentialContext, fallback: Rating): Rating {
+  const words = wordsOf(context.variable ?? '');
+  const admin = words.find((word) => ROOT_NAME_WORDS.has(word));
+  if (admin) return { scope: 'root-resource', because: `variable ${context.variable} names an ${admin} credential` };
+  const test = words.find((word) => TEST_NAME_WORDS.has(word));
+  if (test) return { scope: 'test', because: `variable ${context.variable} names a ${test} credential` };
+  return fallback;
+}
+
+export const genericSecret: CredentialKind = {
+  id: 'generic-secret',
+  provider: 'generic',
+  title: 'Secret-named value',
+  rate: (context) => rateByName(context, { scope: 'unknown', because: 'the value does not name its provider' }),
+  reach: 'can do whatever the service that issued it allows; an admin-named secret reaches the whole service',
+  narrower: 'move it to a secret manager or a git-ignored .env file and issue the narrowest key the service offers',
+  exposedSeverity: 'medium',
+  samples: {
+    positive: [
+      sample('config/settings.yml', 'payments:\n  provider: acme\n  api_key: "k7Qp2xV9mB4nR8sT1wY6zA3cF5hJ0lN2"\n', { expect: { line: 3 } }),
+      sample('src/client.ts', "export const client = createClient({\n  baseUrl: 'https://api.acme.dev',\n  apiToken: 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b',\n});\n", { expect: { line: 3 } }),
+      sample('scripts/sync.py', 'import requests\n\nSYNC_SECRET = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\nrequests.post(URL, headers={"X-Secret": SYNC_SECRET})\n', { expect: { line: 3 } }),
+      sample('src/env.js', "const signingKey = process.env.WEBHOOK_SIGNING_KEY ?? 'b3JjYS1zaWduaW5nLWtleS0yMDI2LXF3ZXJ0eQ';\nmodule.exports = { signingKey };\n", { expect: { line: 1 } }),
+      sample('deploy/values.yaml', 'env:\n  - name: PARTNER_API_TOKEN\n    value: "T9xK2mQ7vB4nW8pR1sY5zA0cF3hJ6lD"\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('config/settings.yml', 'payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n'),
+      sample('src/client.ts', "const apiToken = process.env.API_TOKEN ?? '';\nconst tokenType = 'Bearer';\nconst maxTokens = 4096;\n"),
+      sample('src/i18n.ts', "export const keys = { passwordResetKey: 'auth.password.reset.title', cacheKey: 'user-profile-v2' };\n"),
+      sample('README.md', '## Configuration\n\nSet `API_KEY=<your-api-key>` and `SECRET_TOKEN=changeme` in your `.env`.\n'),
+      sample('deploy/values.yaml', 'env:\n  - name: PARTNER_API_TOKEN\n    valueFrom:\n      secretKeyRef:\n        name: partner\n        key: token\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('ops/admin.py', 'ADMIN_API_TOKEN = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\n', { expect: { line: 1 } })],
+    negative: [sample('ops/partner.py', 'PARTNER_API_TOKEN = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\n')],
+  },
+};
+
+export const hardcodedPassword: CredentialKind = {
+  id: 'hardcoded-password',
+  provider: 'generic',
+  title: 'Hard-coded password',
+  plausible: (value, context) =>
+    value.length >= 8 &&
+    !isHumanPlaceholder(value) &&
+    !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) &&
+    // A value that says "password" is a label or a field name (`challengePassword`), not a password.
+    !/pass(?:word|wd)/i.test(value) &&
+    !/\s/.test(value) &&
+    // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
+    !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
+  rate: (context) => rateByName(context, { scope: 'unknown', because: 'the password does not say which account it opens' }),
+  reach: 'opens the account it belongs to; a root or admin password opens every database or tenant on the server',
+  narrower: 'read it from a secret store at run time and give the application a user limited to its own database',
+  exposedSeverity: 'medium',
+  samples: {
+    positive: [
+      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: acme\n      POSTGRES_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 6 } }),
+      sample('src/main/resources/application.properties', 'spring.datasource.url=jdbc:postgresql://db.internal.acme.io:5432/orders\nspring.datasource.username=orders\nspring.datasource.password=Gq83!vPz2mLw\n', { expect: { line: 3 } }),
+      sample('config/mail.toml', '[smtp]\nhost = "smtp.acme.io"\nuser = "alerts"\npassword = "nW4$kf93Lp2q"\n', { expect: { line: 4 } }),
+    ],
+    negative: [
+      sample('docker-compose.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n'),
+      sample('.github/workflows/ci.yml', 'jobs:\n  test:\n    services:\n      postgres:\n        image: postgres\n        env:\n          POSTGRES_PASSWORD: testpass123\n'),
+      sample('src/main/resources/application.properties', 'spring.datasource.password=${DB_PASSWORD}\nspring.security.password-policy.min-length=12\n'),
+      sample('src/forms.ts', "const labels = { password: 'Password', confirmPassword: 'Confirm password', passwordHint: 'At least 12 characters' };\n"),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('deploy/mysql.env.yaml', 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } })],
+    negative: [sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n')],
+  },
+};
+
+/** Users that own every database on the server (Postgres, MySQL, SQL Server, managed-service admins). */
+const SUPERUSERS = new Set(['postgres', 'root', 'admin', 'administrator', 'sa', 'rdsadmin', 'doadmin', 'avnadmin', 'supabase_admin', 'elastic', 'master', 'superuser', 'dbadmin', 'mongoadmin']);
+const READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica|analytics)(?:$|[_.-])/i;
+const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
+
+/** The connection URL around a password, read from the line the password sits on. */
+export function connectionUrlAround(line: string, password: string): { scheme: string; user: string; host: string } | undefined {
+  const at = line.indexOf(`:${password}@`);
+  if (at === -1) return undefined;
+  const before = line.slice(0, at);
+  const schemeAt = before.lastIndexOf('://');
+  if (schemeAt === -1) return undefined;
+  const scheme = /([a-z][a-z0-9+.:-]*)$/i.exec(before.slice(0, schemeAt))?.[1]?.toLowerCase() ?? '';
+  const user = decodeURIComponent(before.slice(schemeAt + 3));
+  const host = /^([^/:?#\s'"`]+)/.exec(line.slice(at + password.length + 2))?.[1]?.toLowerCase() ?? '';
+  return { scheme, user, host };
+}
+
+const DB_SCHEMES = 'postgres(?:ql)?|mysqlx?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|jdbc:[a-z]+';
+
+export const databaseConnectionString: CredentialKind = {
+  id: 'database-connection-string',
+  provider: 'database',
+  title: 'Database connection string with a password',
+  valuePatterns: [
+    {
+      // Group 1 is the password inside `scheme://user:password@host`.
+      regex: new RegExp(`(?<=\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:)([^\\s@/'"\`]{3,200})(?=@[^\\s/'"\`]+)`, 'gi'),
+      keywords: ['://'],
+    },
+    {
+      // ADO.NET / ODBC: `Server=...;User Id=...;Password=...`.
+      regex: /(?<=(?:Server|Data Source|Host)=[^;'"\n]{1,200};[^'"\n]{0,300}?\b(?:Password|Pwd)=)([^;'"\s]{3,200})/gi,
+      keywords: ['password=', 'pwd='],
+    },
+  ],
+  plausible: (value, context) => {
+    if (isHumanPlaceholder(value) || /^[$%{<*]/.test(value)) return false;
+    const url = connectionUrlAround(context.line, value);
+    if (!url) return true;
+    if (url.user === value || url.user === '') return url.user === '' && !LOCAL_HOST.test(url.host);
+    // Local and compose-internal hosts (`localhost`, `db`, `postgres`) hold development databases.
+    return !LOCAL_HOST.test(url.host) && !/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host);
+  },
+  rate: (context) => {
+    const url = connectionUrlAround(context.line, context.value);
+    const user = url?.user ?? /\b(?:User Id|Uid|User)=([^;]+)/i.exec(context.line)?.[1]?.trim() ?? '';
+    const base = user.split('.')[0]!.toLowerCase();
+    if (SUPERUSERS.has(base) || base.endsWith('_owner') || base === 'neondb_owner') {
+      return { scope: 'root-resource', because: `database user ${base} is the server's superuser` };
+    }
+    if (url && url.user === '' && url.scheme.startsWith('redis')) return { scope: 'root-resource', because: 'a Redis URL with no user authenticates as the default user, which can run any command' };
+    if (READ_ONLY_USER.test(user)) return { scope: 'scoped', because: `database user ${user} is read-only by name` };
+    return { scope: 'scoped', because: user ? `database user ${user} is an application user` : 'the connection string names an application user' };
+  },
+  reach: 'opens the database; as a superuser (postgres, root, sa, doadmin) it can drop every database on the server',
+  narrower: 'connect as an application user that owns only its own schema, with the password in a secret store',
+  samples: {
+    positive: [
+      sample('scripts/migrate.sh', '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
+      sample('docs/runbook.md', '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),
+      sample('appsettings.json', '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('docker-compose.yml', 'services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n'),
+      sample('.env.example', 'DATABASE_URL=postgresql://user:password@localhost:5432/mydb\n'),
+      sample('src/db.ts', 'const url = `postgres://${user}:${password}@${host}:5432/${db}`;\n'),
+      sample('README.md', 'Use `mongodb+srv://<username>:<password>@cluster0.example.mongodb.net/test`.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/restore.sh', 'psql "postgres://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres" < dump.sql\n', { expect: { line: 1 } })],
+    negative: [sample('scripts/report.sh', 'psql "postgres://analytics_ro:Hq7vN2xL9pRt@reports.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/app" -f report.sql\n')],
+  },
+};
+
+export const basicAuthUrl: CredentialKind = {
+  id: 'basic-auth-url',
+  provider: 'generic',
+  title: 'URL with a password in it',
+  valuePatterns: [
+    {
+      regex: /(?<=\bhttps?:\/\/[A-Za-z0-9._~%!$&'()*+,;=-]{1,100}:)([^\s@/'"`<>]{6,200})(?=@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g,
+      keywords: ['http://', 'https://'],
+    },
+  ],
+  plausible: (value, context) => {
+    if (isHumanPlaceholder(value) || /^[$%{<*]/.test(value)) return false;
+    const url = connectionUrlAround(context.line, value);
+    return !url || (!LOCAL_HOST.test(url.host) && !/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host) && url.user !== value);
+  },
+  rate: () => ({ scope: 'unknown', because: 'the URL does not say what the account may do' }),
+  reach: 'signs in to the service as that user, wherever the URL is used',
+  narrower: 'use a token with the narrowest scope the service offers, kept out of the URL and the repository',
+  samples: {
+    positive: [sample('scripts/publish.sh', 'curl -u deploy --upload-file pkg.tgz "https://deploy:Qm8vX2pL7nRt@artifacts.acme-internal.io/repository/npm/"\n', { expect: { line: 1 } })],
+    negative: [
+      sample('scripts/publish.sh', 'git clone "https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git"\n'),
+      sample('docs/setup.md', 'Point it at `https://user:password@registry.example.com`.\n'),
+    ],
+  },
+};
+
+/** Group 1 is the whole block, BEGIN to END; JSON-escaped newlines (`\\n`) count as line breaks. */
+const PEM = /(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\\n|[\r\n\s])+[A-Za-z0-9+/=:,\-\s\\]{40,}?(?:\\n|[\r\n\s])*-----END \2-----)/g;
+
+export const privateKey: CredentialKind = {
+  id: 'private-key',
+  provider: 'private-key',
+  title: 'Private key',
+  valuePatterns: [{ regex: PEM, keywords: ['private key'] }],
+  plausible: (value) => {
+    const body = value.replace(/-----[A-Z ]+-----|\\n|\s/g, '');
+    return body.length >= 64 && !/\.\.\.|x{8,}|X{8,}/.test(body) && !isHumanPlaceholder(body.slice(0, 32));
+  },
+  rate: (context) => {
+    const path = context.path.toLowerCase();
+    const names = [context.variable ?? '', ...context.siblings].join(' ').toLowerCase();
+    if (/(?:^|\/)(?:ca|ca-key|ca_key|root-ca|rootca|etcd\/ca|pki\/ca)[^/]*\.(?:key|pem)$/.test(path) || /\bca[_-]?key\b/.test(names)) return { scope: 'root', because: 'a certificate authority key signs any identity the CA is trusted for' };
+    if (/github[_-]?app|app[_-]?id|private-key\.pem$/.test(`${names} ${path}`) && /github|app[_-]?id/.test(`${names} ${path}`)) return { scope: 'root', because: 'a GitHub App key mints installation tokens for every organisation that installed the app' };
+    if (/OPENSSH PRIVATE KEY/.test(context.value) || /(?:^|\/)id_(?:rsa|ed25519|ecdsa|dsa)$/.test(path)) return { scope: 'root', because: 'an SSH key opens every host that trusts it' };
+    if (/ENCRYPTED|Proc-Type: 4,ENCRYPTED/.test(context.value)) return { scope: 'scoped', because: 'the key is encrypted with a passphrase' };
+    if (/(?:^|\/)(?:ssl|tls|certs?|https)\/|(?:server|tls|privkey|cert)[^/]*\.(?:key|pem)$/.test(path) || /\b(?:tls|ssl)\b/.test(names)) return { scope: 'scoped', because: 'a TLS key serves one set of host names' };
+    return { scope: 'root-resource', because: 'nothing in the repository says what the key signs, so it is treated as the broad kind' };
+  },
+  reach: 'signs as its owner: an SSH key opens every host that trusts it, a CA key mints any identity, an app key acts for every installation',
+  narrower: 'keep keys in a secret store or the host keychain; use short-lived certificates or deploy keys scoped to one host or repository',
+  samples: {
+    positive: [
+      sample('deploy/id_deploy', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACB7m4vY3a2S0tQqj8Jx1xg7n2kq3v9a8c0d1e2f3g4h5iAAAAmJm5SxdZ\n-----END OPENSSH PRIVATE KEY-----\n', { expect: { line: 1 } }),
+      sample('config/jwt.json', '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('docs/tls.md', '```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n'),
+      sample('src/keys.ts', "const header = '-----BEGIN PRIVATE KEY-----';\nconst footer = '-----END PRIVATE KEY-----';\n"),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('infra/pki/ca.key', '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n', { expect: { line: 1 } })],
+    negative: [sample('infra/tls/server.key', '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n')],
+  },
+};
+
+/** JWT claims that make a bearer token an administrator of the service that issued it. */
+function jwtRating(context: CredentialContext): Rating {
+  const decoded = decodeJwt(context.value);
+  const claims = decoded?.payload ?? {};
+  const role = String(claims.role ?? claims['https://hasura.io/jwt/claims'] ?? '').toLowerCase();
+  if (/admin|service_role|superuser|root|owner/.test(role) || claims.admin === true || claims.is_admin === true) {
+    return { scope: 'root-resource', because: `JWT role claim says ${role || 'admin'}` };
+  }
+  return { scope: 'scoped', because: 'JWT claims name an ordinary user or service' };
+}
+
+export const jsonWebToken: CredentialKind = {
+  id: 'jwt',
+  provider: 'generic',
+  title: 'JSON Web Token',
+  valuePatterns: [{ regex: /\b(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])/g, keywords: ['eyj'] }],
+  plausible: (value) => {
+    const decoded = decodeJwt(value);
+    if (!decoded) return false;
+    const claims = decoded.payload;
+    // jwt.io's sample and Supabase's local demo keys are published; an expired token opens nothing.
+    if (claims.sub === '1234567890' && claims.name === 'John Doe') return false;
+    if (claims.iss === 'supabase-demo') return false;
+    if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return false;
+    return true;
+  },
+  rate: jwtRating,
+  reach: 'acts as the subject of the token until it expires; an admin or service-role claim bypasses the service’s access rules',
+  narrower: 'issue short-lived tokens at run time instead of committing one, and never commit a token without an expiry',
+  exposedSeverity: 'medium',
+  samples: {
+    positive: [sample('tests/e2e/api.http', '### List orders\nGET https://api.acme.io/v1/orders\nAuthorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfOGYzYTIiLCJyb2xlIjoic3RhZmYiLCJpYXQiOjE3NjQwMDAwMDB9.x7Qm2vN8pL4kR9sT1wY6zA3cF5hJ0lD2bG7eK5uI8oM\n', { expect: { line: 3 } })],
+    negative: [
+      sample('docs/auth.md', 'Example: `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`\n'),
+      sample('tests/fixtures/expired.txt', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfOGYzYTIiLCJleHAiOjE2MDAwMDAwMDB9.x7Qm2vN8pL4kR9sT1wY6zA3cF5hJ0lD2bG7eK5uI8oM\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/admin.http', 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJvcHMiLCJyb2xlIjoiYWRtaW4ifQ.x7Qm2vN8pL4kR9sT1wY6zA3cF5hJ0lD2bG7eK5uI8oM\n', { expect: { line: 1 } })],
+    negative: [sample('scripts/user.http', 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfOGYzYTIiLCJyb2xlIjoic3RhZmYifQ.x7Qm2vN8pL4kR9sT1wY6zA3cF5hJ0lD2bG7eK5uI8oM\n')],
+  },
+};
+
+export const GENERIC_KINDS: readonly CredentialKind[] = [genericSecret, hardcodedPassword, databaseConnectionString, basicAuthUrl, privateKey, jsonWebToken];

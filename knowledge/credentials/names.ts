@@ -1,0 +1,53 @@
+// What a variable, key or property name says about the value bound to it: a password, a secret token, or neither.
+import { wordsOf } from './values.js';
+
+export type SecretNameClass = 'password' | 'secret';
+
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'pass']);
+const SECRET_WORDS = new Set(['secret', 'token', 'apikey', 'credential', 'credentials', 'privatekey', 'accesskey', 'secretkey', 'authkey', 'authtoken', 'bearer']);
+/** Word pairs that make a secret name when adjacent: `api key`, `private key`, `client secret`, `master key`. */
+const SECRET_PAIRS = new Set(['api key', 'access key', 'private key', 'secret key', 'auth key', 'signing key', 'encryption key', 'master key', 'app key', 'account key', 'service key', 'admin key', 'license key', 'auth token', 'access token', 'refresh token', 'connection string', 'shared key', 'hmac key', 'webhook key']);
+/**
+ * Words that turn a secret-looking name into metadata about a secret (`token_url`, `secret_name`, `password_file`,
+ * `max_tokens`) or a public value (`public_key`, `publishable_key`, `site_key`).
+ */
+const NOT_A_SECRET_WORDS = new Set(
+  (
+    'public publishable pub site id ids url uri urls path paths file files filename name names type types length size ' +
+    'ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint ' +
+    'version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars ' +
+    'enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder ' +
+    'example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize ' +
+    'tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation ' +
+    'changed change policy rule rules validator validation strength min length prompt dialog modal form field ' +
+    'column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite ' +
+    'count counter metric metrics mask masked visible show hide toggle icon class style widget button link route ' +
+    'handler callback service generator length provider issuer audience scope scopes state nonce digest ' +
+    'next continuation page pagination cursor marker request result results output lifecycle verifier data last ' +
+    'used date time created updated modified age question answer'
+  ).split(' '),
+);
+
+/**
+ * Classifies a name: `password` for password-like names (`DB_PASSWORD`, `mysqlRootPass`), `secret` for tokens and
+ * keys (`STRIPE_SECRET_KEY`, `apiToken`, `client_secret`), undefined for everything else.
+ */
+export function secretNameClass(name: string): SecretNameClass | undefined {
+  const words = wordsOf(name.replace(/^.*[.:/]/, ''));
+  if (words.length === 0 || words.length > 8) return undefined;
+  if (words.some((word) => NOT_A_SECRET_WORDS.has(word))) return undefined;
+  if (words.some((word) => PASSWORD_WORDS.has(word) && word !== 'pass')) return 'password';
+  // `pass` alone is too common a word (`pass_through`); as the last word of a name it means a password.
+  if (words[words.length - 1] === 'pass') return 'password';
+  if (words.some((word) => SECRET_WORDS.has(word))) return 'secret';
+  for (let i = 1; i < words.length; i++) {
+    if (SECRET_PAIRS.has(`${words[i - 1]} ${words[i]}`)) return 'secret';
+  }
+  // `SECRET_KEY_BASE`, `sk`, `jwt` alone say nothing; a trailing `key` after a provider-ish word does (`STRIPE_KEY`).
+  const last = words[words.length - 1];
+  if (last === 'key' && words.length >= 2 && !/^\d+$/.test(words[words.length - 2]!)) return 'secret';
+  return undefined;
+}
+
+/** Literal words every secret-looking name contains one of: the prefilter keywords of the name-based pass. */
+export const SECRET_NAME_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'bearer', 'authorization'] as const;

@@ -1,0 +1,74 @@
+// Railway: every token is a bare UUID, so the kind comes from where it is bound (RAILWAY_API_TOKEN vs RAILWAY_TOKEN),
+// the header it is sent with, and the API it is sent to. The incident's token was an account token.
+import { sample } from '../../src/model.js';
+import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import { UUID } from './values.js';
+
+const REFERENCE = 'https://docs.railway.com/integrations/api';
+const WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
+
+function rateAccount(context: CredentialContext): Rating {
+  const name = context.variable ?? context.header ?? 'the value';
+  if (/project/i.test(context.variable ?? '')) return { scope: 'scoped', because: `variable ${context.variable} names a project token` };
+  if (WORKSPACE_HINT.test(context.line) || /team|workspace/i.test(context.variable ?? '')) {
+    return { scope: 'root', because: `${name} is a workspace token: every project in the workspace` };
+  }
+  return { scope: 'root', because: `${name} holds account or workspace tokens, and a UUID cannot show which, so it is rated the broad kind` };
+}
+
+export const railwayAccountToken: CredentialKind = {
+  id: 'railway-account-token',
+  provider: 'railway',
+  title: 'Railway account token',
+  contextPatterns: [
+    // RAILWAY_API_TOKEN is the CLI's variable for account and workspace tokens; other Railway-named token
+    // variables (project tokens are matched first) are rated the same way because a UUID never shows its kind.
+    { variable: /railway.*(?:token|key)/i, value: UUID, keywords: ['railway'] },
+    // A bearer UUID sent to Railway's public GraphQL API is a user or workspace token (project tokens use their own header).
+    { header: /^authorization$/i, value: UUID, keywords: ['authorization'], requires: ['backboard.railway'] },
+  ],
+  rate: rateAccount,
+  reach: 'can delete every project, service, volume and backup in every workspace the account belongs to',
+  narrower: 'use a project token in RAILWAY_TOKEN, bound to one environment of one project',
+  reference: REFERENCE,
+  samples: {
+    positive: [
+      sample('scripts/redeploy.sh', '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway up --service api\n', { expect: { line: 3 } }),
+      sample('src/ops/railway.ts', "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
+      sample('docs/deploy.md', '## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n', { expect: { line: 4 } }),
+    ],
+    negative: [
+      sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n'),
+      sample('docs/deploy.md', 'Set `RAILWAY_API_TOKEN=XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` (create one under Account Settings).\n'),
+      sample('src/ids.ts', "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('config/deploy.ts', "export const railway = { apiToken: process.env.RAILWAY_API_TOKEN ?? '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c' };\n", { expect: { line: 1 } })],
+    negative: [sample('config/deploy.ts', "export const railway = { token: process.env.RAILWAY_TOKEN ?? '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c' };\n")],
+  },
+};
+
+export const railwayProjectToken: CredentialKind = {
+  id: 'railway-project-token',
+  provider: 'railway',
+  title: 'Railway project token',
+  contextPatterns: [
+    { variable: /^RAILWAY_TOKEN$|railway.*project.*token/i, value: UUID, keywords: ['railway'] },
+    { header: /^project-access-token$/i, value: UUID, keywords: ['project-access-token'] },
+  ],
+  rate: () => ({ scope: 'scoped', because: 'a project token reaches one environment of one project' }),
+  reach: 'can deploy, redeploy and read logs in one environment of one project',
+  narrower: 'already the narrowest Railway token; keep it in CI secrets rather than in the repository',
+  reference: 'https://docs.railway.com/cli/login',
+  samples: {
+    positive: [
+      sample('.gitlab-ci.yml', 'deploy:\n  stage: deploy\n  variables:\n    RAILWAY_TOKEN: "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"\n  script:\n    - railway up --service web\n', { expect: { line: 4 } }),
+      sample('scripts/logs.py', 'import requests\nrequests.post(URL, headers={"Project-Access-Token": "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"})\n', { expect: { line: 2 } }),
+    ],
+    negative: [sample('.gitlab-ci.yml', 'deploy:\n  variables:\n    RAILWAY_TOKEN: $RAILWAY_TOKEN\n  script:\n    - railway up\n')],
+  },
+};
+
+/** Project tokens first: the account kind's variable pattern is the catch-all for Railway-named tokens. */
+export const RAILWAY_KINDS: readonly CredentialKind[] = [railwayProjectToken, railwayAccountToken];

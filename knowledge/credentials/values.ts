@@ -1,0 +1,223 @@
+// What a candidate value is: a placeholder, a reference, random enough to be a secret, a decodable token.
+// Shared by every credential kind so that "not a credential" means the same thing everywhere.
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** Values that point at a secret instead of holding one: templates, env lookups, secret-manager references. */
+const REFERENCE = new RegExp(
+  [
+    String.raw`\$\{[^}]*\}`, // ${VAR}, ${{ secrets.X }}
+    String.raw`^\$\{\{?\s*[A-Za-z_]`, // ${VAR or ${{ secrets.X cut short by a bare-value boundary
+    String.raw`^\$[A-Za-z_]\w*$`, // $VAR
+    String.raw`\{\{[^}]*\}\}`, // {{ .Values.x }}, Jinja, Mustache
+    String.raw`<%=?[^%]*%>`, // ERB
+    String.raw`^%[A-Za-z_]\w*%$`, // %VAR%
+    String.raw`^@[A-Za-z_]\w*@$`, // @VAR@
+    String.raw`\$\([^)]*\)`, // $(VAR), $(command)
+    String.raw`^(?:op|vault|awssm|gcpsm|azkv|doppler|infisical|sops|ref\+[a-z]+)://`, // secret-manager URIs
+    String.raw`^(?:arn:aws:secretsmanager|arn:aws:ssm|projects/[^/]+/secrets/)`,
+    String.raw`(?:process\.env|os\.environ|os\.getenv|ENV\[|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable)`,
+    String.raw`^\{env:[^}]+\}$`,
+    String.raw`^\{file:[^}]+\}$`,
+  ].join('|'),
+);
+
+export function isReference(value: string): boolean {
+  return REFERENCE.test(value);
+}
+
+/** Words that, alone or joined (`my-secret-password`, `test123`), make a value a placeholder rather than a secret. */
+const PLACEHOLDER_WORDS = new Set(
+  (
+    'changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing ' +
+    'dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo ' +
+    'your yours my mine here insert replace with value default local localhost dev development staging prod production ' +
+    'admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio ' +
+    'minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing ' +
+    'keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for ' +
+    'to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter ' +
+    'qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker'
+  ).split(' '),
+);
+
+const PLACEHOLDER_PATTERNS = [
+  /^<[^<>]+>$/, // <your-token>
+  /^\[[^\]]+\]$/, // [REDACTED]
+  /^\*+$/,
+  /^(.)\1+$/, // xxxx, 0000
+  /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
+  /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/, // trufflehog-style fill substrings
+  /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
+  /1a2b3c|a1b2c3|abc123|123abc/i,
+  /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
+  /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i,
+];
+
+/** Sequential runs (`abcdefgh`, `12345678`) are typed by people, not generated. */
+function isSequential(value: string): boolean {
+  if (value.length < 6) return false;
+  let runs = 0;
+  for (let i = 1; i < value.length; i++) {
+    if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) runs++;
+  }
+  return runs >= value.length - 2;
+}
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+
+/** True when the value is made only of placeholder words (after digits and separators are dropped). */
+function isWordSalad(value: string): boolean {
+  const normalised = value
+    .toLowerCase()
+    // Runs of digits (`123`, `2024`) and digits at either end (`password1`) are padding; single digits inside
+    // words are leetspeak (`s3cret`).
+    .replace(/\d{2,}|^\d+|\d+$/g, ' ')
+    .replace(/[013457@$]/g, (char) => LEET[char] ?? char)
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+  if (normalised === '') return true;
+  return normalised.split(' ').every((chunk) => segmentsInto(chunk));
+}
+
+/** Can `text` be split into placeholder words? (`mysecretpassword` -> my + secret + password.) */
+function segmentsInto(text: string): boolean {
+  const reachable = new Array<boolean>(text.length + 1).fill(false);
+  reachable[0] = true;
+  for (let end = 1; end <= text.length; end++) {
+    for (let start = Math.max(0, end - 14); start < end; start++) {
+      if (reachable[start] && PLACEHOLDER_WORDS.has(text.slice(start, end))) {
+        reachable[end] = true;
+        break;
+      }
+    }
+  }
+  return reachable[text.length]!;
+}
+
+/** Documented example values that look real: vendors' docs keys, jwt.io, Supabase CLI demo secrets. */
+const KNOWN_EXAMPLES = new Set([
+  'AKIAIOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'AKIAI44QH8DHBEXAMPLE',
+  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  'pk_test_TYooMQauvdEDq54NiTphI7jx',
+  'your-256-bit-secret',
+  'super-secret-jwt-token-with-at-least-32-characters-long',
+  'dev-only-token',
+  'minioadmin',
+  'notasecret',
+]);
+
+/**
+ * A value written to be replaced: template words, fill characters, sequences, documented examples, or a body
+ * that is only a provider prefix plus filler (`ghp_xxxxxxxx`).
+ */
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) return true;
+  if (KNOWN_EXAMPLES.has(trimmed)) return true;
+  if (/EXAMPLE(?:KEY)?$/.test(trimmed)) return true;
+  if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
+  if (isSequential(trimmed)) return true;
+  const body = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, '');
+  if (body.length >= 8 && /^(.)\1+$/.test(body)) return true;
+  return false;
+}
+
+/** Placeholder or a word salad of them: for values that have no provider format to vouch for them (passwords). */
+export function isHumanPlaceholder(value: string): boolean {
+  return isPlaceholder(value) || isWordSalad(value);
+}
+
+/** Looks generated: long enough, varied enough, and mixing character classes the way random tokens do. */
+export function looksRandom(value: string, minLength = 16, minEntropy = 3.0): boolean {
+  if (value.length < minLength) return false;
+  if (/\s/.test(value)) return false;
+  if (entropy(value) < minEntropy) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+  return classes >= 2;
+}
+
+export const UUID_SOURCE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+export const UUID = new RegExp(`^${UUID_SOURCE}$`);
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < text.length; i++) crc = (crc >>> 8) ^ CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff]!;
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+export function base62(value: number, width: number): string {
+  let out = '';
+  let rest = value;
+  while (rest > 0) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out.padStart(width, '0');
+}
+
+/**
+ * GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`) and npm (`npm_`) tokens end in a base62 CRC32 of their random
+ * part: a failing checksum means the value was made up (docs, tests), not issued.
+ */
+export function hasValidBase62Checksum(token: string, prefixLength: number): boolean {
+  const body = token.slice(prefixLength, -6);
+  return base62(crc32(body), 6) === token.slice(-6);
+}
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+/** Decodes a JWT's header and payload; undefined when either part is not base64url JSON (a malformed token). */
+export function decodeJwt(token: string): DecodedJwt | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as unknown;
+    const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown;
+    if (!isObject(header) || !isObject(payload)) return undefined;
+    return { header, payload };
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Splits an identifier into lower-case words: `stripeSecretKey`, `STRIPE_SECRET_KEY`, `stripe-secret-key`. */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}

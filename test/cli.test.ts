@@ -1,0 +1,140 @@
+// The command line through main(): formats, output files, exit codes, --fail-on, --quiet, baselines, config and
+// usage errors, as a user or CI sees them. One test runs the built bin as a process.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main, type CliIo } from '../src/cli.js';
+import { FIXTURES, materialise } from './helpers/fixture.js';
+import { makeRepo, type TempRepo } from './helpers/repo.js';
+import { sarifProblems } from './helpers/sarif.js';
+
+const repos: TempRepo[] = [];
+afterAll(() => repos.forEach((repo) => repo.remove()));
+
+async function run(args: string[], env: NodeJS.ProcessEnv = {}, isTty = false) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), isTty, env };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+function fixture(name: string): TempRepo {
+  const repo = materialise(join(FIXTURES, name));
+  repos.push(repo);
+  return repo;
+}
+
+function repo(files: Record<string, string>): TempRepo {
+  const made = makeRepo(files);
+  repos.push(made);
+  return made;
+}
+
+const RAILWAY = 'export RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\n';
+
+describe('exit codes', () => {
+  it('exits 1 when a finding is at or above --fail-on (default high), 0 below it or with none', async () => {
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    expect((await run(['scan', r.root])).code).toBe(1);
+    expect((await run(['scan', r.root, '--fail-on', 'none'])).code).toBe(0);
+    const medium = repo({ 'src/client.py': 'PARTNER_API_TOKEN = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\n' });
+    expect((await run(['scan', medium.root])).code).toBe(0);
+    expect((await run(['scan', medium.root, '--fail-on', 'medium'])).code).toBe(1);
+  });
+
+  it('exits 0 on a clean repository and says so in one line', async () => {
+    const clean = fixture('exposed-credential/lookalikes-clean');
+    const { code, stdout } = await run(['scan', clean.root, '--no-color']);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').pop()).toMatch(/^0 findings · \d+ files scanned in/);
+  });
+
+  it('exits 2 with a one-line message for a missing path, a bad option, a broken config or baseline', async () => {
+    const missing = await run(['scan', '/nonexistent/place']);
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'blast-radius: path does not exist: /nonexistent/place (see blast-radius --help)\n' });
+    expect((await run(['scan', '.', '--format', 'xml'])).stderr).toMatch(/^blast-radius: --format must be one of text, json, sarif, markdown/);
+    expect((await run(['scan', '.', '--fail-on', 'loud'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    const broken = repo({ '.blast-radius.yml': 'rules:\n  exposed-credential/generic-secret: sometimes\n' });
+    const config = await run(['scan', broken.root]);
+    expect(config.code).toBe(2);
+    expect(config.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    const baseline = await run(['scan', broken.root, '--baseline', join(broken.root, 'nope.json')]);
+    expect(baseline.code).toBe(2);
+  });
+
+  it('prints help and the version', async () => {
+    expect((await run(['--help'])).stdout).toContain('blast-radius scan [path] [options]');
+    expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('output', () => {
+  it('writes each format to --output atomically and nothing to stdout', async () => {
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    for (const format of ['json', 'sarif', 'markdown', 'text']) {
+      const target = join(r.root, 'reports', `out.${format}`);
+      const { stdout, code } = await run(['scan', r.root, '-f', format, '-o', target]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(readFileSync(target, 'utf8').length).toBeGreaterThan(50);
+    }
+    expect(readdirSync(join(r.root, 'reports')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(sarifProblems(JSON.parse(readFileSync(join(r.root, 'reports', 'out.sarif'), 'utf8')))).toEqual([]);
+  });
+
+  it('colours only on a TTY and never with NO_COLOR or --no-color', async () => {
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    expect((await run(['scan', r.root], {}, true)).stdout).toMatch(/\x1b\[/);
+    expect((await run(['scan', r.root], { NO_COLOR: '1' }, true)).stdout).not.toMatch(/\x1b\[/);
+    expect((await run(['scan', r.root, '--no-color'], {}, true)).stdout).not.toMatch(/\x1b\[/);
+    expect((await run(['scan', r.root], {}, false)).stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('--quiet prints nothing when nothing is at or above --fail-on', async () => {
+    const clean = repo({ 'README.md': '# nothing here\n' });
+    expect(await run(['scan', clean.root, '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--profile prints time per detector and phase to stderr', async () => {
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    const { stderr } = await run(['scan', r.root, '--profile', '-f', 'json']);
+    expect(stderr).toMatch(/ms {2}exposed-credential scanFile/);
+  });
+});
+
+describe('baselines', () => {
+  it('--write-baseline then --baseline suppresses known findings, and a new secret still fails', async () => {
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    const baseline = join(r.root, '.blast-radius-baseline.json');
+    expect((await run(['scan', r.root, '--write-baseline', baseline, '-q'])).code).toBe(1);
+    expect((await run(['scan', r.root, '--baseline', baseline])).code).toBe(0);
+    r.write('scripts/release.sh', 'GH_TOKEN=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 gh release create\n');
+    const after = await run(['scan', r.root, '--baseline', baseline, '-f', 'json']);
+    expect(after.code).toBe(1);
+    const active = JSON.parse(after.stdout).findings.filter((finding: { suppression?: unknown }) => !finding.suppression);
+    expect(active.map((finding: { path: string }) => finding.path)).toEqual(['scripts/release.sh', 'scripts/release.sh']);
+  });
+
+  it('accepts a SARIF report as a baseline', async () => {
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    const sarif = join(r.root, 'previous.sarif');
+    await run(['scan', r.root, '-f', 'sarif', '-o', sarif]);
+    expect((await run(['scan', r.root, '--baseline', sarif])).code).toBe(0);
+  });
+});
+
+describe('the installed bin', () => {
+  it('runs as `blast-radius scan <dir>` and never writes into the scanned tree', () => {
+    const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
+    expect(existsSync(bin), 'npm ci builds dist/ through prepare').toBe(true);
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    const before = execFileSync('git', ['status', '--porcelain', '--ignored'], { cwd: r.root, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [bin, 'scan', r.root, '--no-color'], { encoding: 'utf8' });
+    expect(child.status).toBe(1);
+    expect(child.stdout).toContain('Railway account token in RAILWAY_API_TOKEN');
+    expect(execFileSync('git', ['status', '--porcelain', '--ignored'], { cwd: r.root, encoding: 'utf8' })).toBe(before);
+  });
+});
