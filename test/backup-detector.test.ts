@@ -275,6 +275,13 @@ spec:
     expect((await run({ '.railway/railway.ts': RAILWAY, '.github/workflows/backup.yml': workflow, 'ops/rclone.conf': rclone })).findings).toEqual(['restore-never-tested low .railway/railway.ts:4']);
   });
 
+  it('reads dumps piped straight into an upload, with global options before the command', async () => {
+    const script = '#!/bin/sh\nset -eu\npg_dump -Fc --no-owner "$DATABASE_URL" | aws --endpoint-url https://4f1c.r2.cloudflarestorage.com s3 cp - "s3://acme-backups/$(date +%F).dump"\n';
+    const { evidence, findings } = await run({ '.railway/railway.ts': RAILWAY, 'ops/backup.sh': script });
+    expect(evidence).toMatchObject([{ mechanism: 'pg_dump -> aws s3', destinationProvider: 'cloudflare', location: { path: 'ops/backup.sh', span: { line: 3 } } }]);
+    expect(findings).toEqual(['restore-never-tested low .railway/railway.ts:4']);
+  });
+
   it('does not let a staging backup job protect the production database', async () => {
     const workflow = dumpWorkflow('aws s3 cp db.dump s3://acme-backups/ --endpoint-url https://s3.us-west-004.backblazeb2.com', '    environment: staging\n');
     expect((await run({ '.railway/railway.ts': RAILWAY, '.github/workflows/backup.yml': workflow })).findings).toEqual(['same-volume-backup critical .railway/railway.ts:4']);

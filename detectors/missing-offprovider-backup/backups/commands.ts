@@ -199,7 +199,7 @@ function positional(words: string[], from: number): string[] {
   const result: string[] = [];
   for (let i = from; i < words.length; i++) {
     const word = words[i]!;
-    if (word.startsWith('-')) {
+    if (word.startsWith('-') && word !== '-') {
       // Options that take a value: skip it too, unless written `--x=y`.
       if (/^--(endpoint-url|region|profile|storage-class|exclude|include|acl|sse|expires|cache-control|content-type|config|transfers|checkers|host|host-bucket|log-file|account-name|account-key|container-name|name|file|type|auth-mode|connection-string|bwlimit|tag|host-base)$/.test(word) || /^-[eE]$/.test(word)) i++;
       continue;
@@ -291,6 +291,18 @@ function readCommand(
   const upload = (destination: string, kind: string, fileLevel = false, givenEndpoint?: string, ref?: string) =>
     reading.uploads.push({ tool: kind, offset: at, destination: classifyDestination(destination, givenEndpoint), fileLevel, ref });
 
+  if (tool === 'aws') {
+    // Global options may come before the service: `aws --endpoint-url https://... s3 cp - s3://b/k`.
+    const globals: string[] = [];
+    let index = 1;
+    while (index < words.length && words[index]!.startsWith('--')) {
+      const word = words[index]!;
+      globals.push(word);
+      if (!word.includes('=') && /^--(endpoint-url|region|profile|output|query|cli-read-timeout|cli-connect-timeout|ca-bundle)$/.test(word)) globals.push(words[++index] ?? '');
+      index++;
+    }
+    if (globals.length > 0) words = [words[0]!, ...words.slice(index), ...globals];
+  }
   const provision = provisionOf(tool, words);
   if (provision) {
     reading.provisions.push({ ...provision, offset: at });
