@@ -336,6 +336,85 @@ describe('what counts as production', () => {
   });
 });
 
+describe('formats across platform families', () => {
+  const cases: Array<{ note: string; files: Record<string, string>; findings: string[] }> = [
+    {
+      note: "a scheduled GitLab job copies a Fly volume to Backblaze with restic",
+      files: {
+        "fly.toml": "app = \"x\"\n[[mounts]]\n  source = \"d\"\n  destination = \"/data\"\n",
+        ".gitlab-ci.yml": "variables:\n  RESTIC_REPOSITORY: b2:acme-restic:app\nbackup:\n  image: alpine\n  rules:\n    - if: $CI_PIPELINE_SOURCE == \"schedule\"\n  script:\n    - fly ssh sftp get /data/app.db app.db\n    - restic backup app.db\n"
+      },
+      findings: ["restore-never-tested low fly.toml:2"],
+    },
+    {
+      note: "borgmatic to a Hetzner storage box, with extract checks",
+      files: {
+        "docker-compose.prod.yml": "services:\n  db:\n    image: postgres:16\n    volumes: [pg:/var/lib/postgresql/data]\nvolumes:\n  pg: {}\n",
+        "borgmatic.d/config.yaml": "source_directories:\n  - /srv\nrepositories:\n  - path: ssh://u123@u123.your-storagebox.de:23/./borg\n    label: hetzner\npostgresql_databases:\n  - name: all\nchecks:\n  - name: repository\n  - name: extract\n"
+      },
+      findings: [],
+    },
+    {
+      note: "pgBackRest to Wasabi",
+      files: {
+        "k8s/production/pg.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: pg\n  namespace: prod\nspec:\n  template:\n    spec:\n      containers:\n        - name: pg\n          image: postgres:16\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n",
+        "pgbackrest/pgbackrest.conf": "[global]\nrepo1-type=s3\nrepo1-s3-bucket=acme-pgbackrest\nrepo1-s3-endpoint=s3.eu-central-1.wasabisys.com\nrepo1-s3-region=eu-central-1\nrepo1-retention-full=4\n\n[main]\npg1-path=/var/lib/postgresql/data\n"
+      },
+      findings: ["restore-never-tested low k8s/production/pg.yaml:2"],
+    },
+    {
+      note: "Zalando operator archiving WAL to S3",
+      files: {
+        "manifests/production/acid.yaml": "apiVersion: acid.zalan.do/v1\nkind: postgresql\nmetadata:\n  name: acid-main\n  namespace: prod\nspec:\n  teamId: acid\n  volume:\n    size: 50Gi\n  numberOfInstances: 2\n",
+        "manifests/operator-config.yaml": "apiVersion: acid.zalan.do/v1\nkind: OperatorConfiguration\nmetadata:\n  name: postgresql-operator-configuration\nconfiguration:\n  aws_or_gcp:\n    wal_s3_bucket: acme-wal\n    aws_region: eu-west-1\n"
+      },
+      findings: ["restore-never-tested low manifests/production/acid.yaml:2"],
+    },
+    {
+      note: "a DynamoDB table in a Serverless config, named per stage",
+      files: {
+        "serverless.yml": "service: orders\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  stage: ${opt:stage, 'dev'}\nfunctions:\n  api:\n    handler: src/api.handler\nresources:\n  Resources:\n    OrdersTable:\n      Type: AWS::DynamoDB::Table\n      Properties:\n        TableName: orders-${sls:stage}\n        BillingMode: PAY_PER_REQUEST\n        PointInTimeRecoverySpecification:\n          PointInTimeRecoveryEnabled: true\n        AttributeDefinitions:\n          - AttributeName: id\n            AttributeType: S\n        KeySchema:\n          - AttributeName: id\n            KeyType: HASH\n"
+      },
+      findings: ["provider-only-backup high serverless.yml:11"],
+    },
+    {
+      note: "Azure, Cloud SQL, DigitalOcean and Atlas databases in Terraform",
+      files: {
+        "infra/main.tf": "provider \"azurerm\" {\n  features {}\n}\nresource \"azurerm_postgresql_flexible_server\" \"main\" {\n  name = \"acme-pg\"\n  geo_redundant_backup_enabled = true\n}\nresource \"google_sql_database_instance\" \"main\" {\n  name = \"acme-sql\"\n  database_version = \"POSTGRES_16\"\n  deletion_protection = false\n  settings {\n    tier = \"db-f1-micro\"\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\nresource \"digitalocean_database_cluster\" \"pg\" {\n  name = \"acme-do\"\n  engine = \"pg\"\n}\nresource \"mongodbatlas_advanced_cluster\" \"main\" {\n  name = \"acme-atlas\"\n  backup_enabled = true\n}\n"
+      },
+      findings: ["provider-only-backup medium infra/main.tf:4", "provider-only-backup high infra/main.tf:8", "deletion-protection-off medium infra/main.tf:11", "provider-only-backup high infra/main.tf:19", "provider-only-backup high infra/main.tf:23"],
+    },
+    {
+      note: "a Kamal app volume (Rails SQLite) replicated by Litestream to R2",
+      files: {
+        "config/deploy.yml": "service: notes\nimage: acme/notes\nservers:\n  - 1.2.3.4\nvolumes:\n  - \"notes_storage:/rails/storage\"\n",
+        "config/litestream.yml": "dbs:\n  - path: /rails/storage/production.sqlite3\n    replicas:\n      - url: s3://notes-litestream/production.sqlite3\n        endpoint: https://abc.r2.cloudflarestorage.com\n"
+      },
+      findings: ["restore-never-tested low config/deploy.yml:6"],
+    },
+    {
+      note: "a Python CDK table with RemovalPolicy.DESTROY",
+      files: {
+        "app.py": "import aws_cdk as cdk\nfrom aws_cdk import aws_dynamodb as dynamodb, aws_rds as rds, RemovalPolicy\n\nclass DataStack(cdk.Stack):\n    def __init__(self, scope, id, **kwargs):\n        super().__init__(scope, id, **kwargs)\n        dynamodb.Table(self, \"Orders\",\n            table_name=\"orders-prod\",\n            partition_key=dynamodb.Attribute(name=\"pk\", type=dynamodb.AttributeType.STRING),\n            removal_policy=RemovalPolicy.DESTROY,\n        )\n"
+      },
+      findings: ["deletion-protection-off low app.py:7", "no-backup high app.py:7", "deletion-policy-delete medium app.py:10"],
+    },
+    {
+      note: "a Render blueprint offered through a Deploy to Render button is a template",
+      files: {
+        "README.md": "# Thing\n\n[![Deploy to Render](https://render.com/images/deploy-to-render-button.svg)](https://render.com/deploy?repo=https://github.com/x/thing)\n",
+        "render.yaml": "databases:\n  - name: thing-db\n    plan: free\n"
+      },
+      findings: [],
+    },
+  ];
+  for (const { note, files, findings } of cases) {
+    it(note, async () => {
+      expect((await run(files)).findings).toEqual(findings);
+    });
+  }
+});
+
 describe('configs that cannot be read', () => {
   it('turns broken configs into notifications and still reads the rest', async () => {
     const { result, findings } = await run({

@@ -4,7 +4,7 @@
 import type { BackupEvidence, BackupProtection, DataStore, DestructiveSetting, StoreContext } from '../../src/facts/datastore.js';
 import type { FinishContext, RelatedLocation, Severity } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
-import { directoryOf, engineTitle, fileNameOf, platformTitle } from './shared.js';
+import { directoryOf, engineTitle, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -155,7 +155,7 @@ export function assess(context: FinishContext): void {
     });
     if (!assessment.production) continue;
     if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys);
-    reportDestructive(context, assessment, assessments, byKind('storage-class'));
+    reportDestructive(context, assessment, byKind('storage-class'));
   }
 }
 
@@ -168,7 +168,7 @@ function environmentOf(store: DataStore, aliases: Readonly<Record<string, string
   if (Object.keys(aliases).length > 0) {
     const fromPath = environmentOfPath(store.location.path, aliases)?.environment;
     if (fromPath) return fromPath;
-    const fromName = canonicalEnvironment(store.name, aliases);
+    const fromName = sharedEnvironmentOf('', [store.name], aliases);
     if (fromName && !store.environment) return fromName;
   }
   if (store.environment) return store.environment;
@@ -454,7 +454,7 @@ const DESTRUCTIVE_TITLES: Record<string, string> = {
   'reclaim-policy-delete': 'has its volume deleted when the claim or workload is removed',
 };
 
-function reportDestructive(context: FinishContext, assessment: Assessment, all: ReadonlyMap<string, Assessment>, storageClasses: readonly StoreContext[]): void {
+function reportDestructive(context: FinishContext, assessment: Assessment, storageClasses: readonly StoreContext[]): void {
   const { store } = assessment;
   const explicitProduction = assessment.environment === 'production';
   const settings: Array<DestructiveSetting & { from?: StoreContext }> = [...(store.destructiveSettings ?? [])];
@@ -482,5 +482,4 @@ function reportDestructive(context: FinishContext, assessment: Assessment, all: 
       details: { environment: assessment.environment ?? 'production', platform: store.platform, engine: store.engine, resource: store.name, setting: setting.setting },
     });
   }
-  void all;
 }

@@ -85,7 +85,9 @@ export function environmentOf(path: string, names: ReadonlyArray<string | undefi
   const fromPath = environmentOfPath(path, aliases);
   if (fromPath) return fromPath.environment;
   if (/(^|\/)\.devcontainer\//.test(path)) return 'development';
-  for (const name of names) {
+  for (const raw of names) {
+    // `orders-${sls:stage}`, `{{ .Values.env }}-db`: a placeholder says the name varies by environment, not which one.
+    const name = raw?.replace(/\$\{[^}]*\}|\{\{[^}]*\}\}|%\{[^}]*\}|<%[^%]*%>/g, ' ').trim();
     if (!name) continue;
     const environment = canonicalEnvironment(name, aliases);
     if (environment) return environment;
