@@ -51,14 +51,6 @@ export class Inventory {
     return this.line(span.line);
   }
 
-  /** The first line at or after `from` (and before `to`, when given) that contains `needle`, else `from`. */
-  find(needle: string | RegExp, from = 1, to = this.file.lineStarts.length): number {
-    for (let line = from; line <= to; line++) {
-      const text = this.file.line(line);
-      if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return line;
-    }
-    return from;
-  }
 }
 
 export function lineSpan(file: SourceFile, line: number): Span {
@@ -135,12 +127,6 @@ export function itemsOf(node: DataNode | undefined): DataNode[] {
   return [node];
 }
 
-/** The first entry under `key`, with its key's span. */
-export function entryOf(node: DataNode | undefined, key: string): { value: DataNode; keySpan: Span } | undefined {
-  if (node?.kind !== 'map') return undefined;
-  const entry = node.entries.find((candidate) => candidate.key === key);
-  return entry ? { value: entry.value, keySpan: entry.keySpan } : undefined;
-}
 
 /** Case-insensitive lookup, for formats whose keys are written in any case (CloudFormation, INI). */
 export function getInsensitive(node: DataNode | undefined, key: string): DataNode | undefined {
@@ -182,14 +168,6 @@ export function engineOfImage(image: string | undefined): Engine | undefined {
   return undefined;
 }
 
-/** Engines each dump tool copies. */
-export const ENGINE_FAMILY: Record<string, Engine[]> = {
-  postgres: ['postgres'],
-  mysql: ['mysql'],
-  mongo: ['mongo'],
-  sqlite: ['sqlite'],
-  mssql: ['mssql'],
-};
 
 /** Human name of an engine for messages. */
 export function engineTitle(engine: string): string {
@@ -251,7 +229,3 @@ export function platformTitle(platform: string): string {
   return titles[platform] ?? platform;
 }
 
-/** Words in a name that mark a store as scratch data (a test database, a cache) rather than something to restore. */
-export function isScratchName(name: string): boolean {
-  return tokensOf(name).some((token) => ['test', 'tests', 'testing', 'ci', 'e2e', 'tmp', 'temp', 'scratch', 'cache', 'example', 'sample', 'demo'].includes(token));
-}

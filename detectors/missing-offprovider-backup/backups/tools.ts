@@ -1,7 +1,7 @@
 // Backup tools configured by file: Litestream, pgBackRest, Barman, borgmatic, autorestic, resticprofile, rclone
 // remotes, and WAL-G/WAL-E settings wherever they are set (env files, ConfigMaps, compose environments).
 import { leaves, type DataNode } from '../../../src/parse/data-tree.js';
-import { fileNameOf, getInsensitive, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { getInsensitive, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { classifyDestination, isUnresolved, providerOfRcloneRemote, type Destination } from './destinations.js';
 import { readScript } from './commands.js';
 
@@ -293,6 +293,3 @@ function plain(node: DataNode | undefined): unknown {
   return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
 }
 
-export function isBackupToolConfig(path: string): boolean {
-  return isLitestreamConfig(path) || isPgbackrestConfig(path) || isBarmanConfig(path) || isRcloneConfig(path) || isBorgmaticConfig(path) || isAutoresticConfig(path) || fileNameOf(path) === '.autorestic.yml';
-}

@@ -77,7 +77,7 @@ const SCHEMES: Array<[RegExp, string]> = [
 const KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
 
 /** A hosted database named by a value: provider, engine and identities. */
-export function hostedDatabaseOf(value: string): { provider: HostedProvider; engine: string; host: string; identities: string[]; supabaseRef?: string } | undefined {
+export function hostedDatabaseOf(value: string): { provider: HostedProvider; engine: string; host: string; name: string; identities: string[]; supabaseRef?: string } | undefined {
   const text = value.trim().replace(/^jdbc:/i, '');
   const scheme = SCHEMES.find(([pattern]) => pattern.test(text))?.[1];
   let host: string | undefined;
@@ -111,7 +111,9 @@ export function hostedDatabaseOf(value: string): { provider: HostedProvider; eng
   }
   if (provider.provider === 'railway') identities.push(`railway:service:${host.split('.')[0]}`);
   if (provider.provider === 'fly') identities.push(`fly:app:${host.split('.').slice(-2, -1)[0] ?? host.split('.')[0]}`);
-  return { provider, engine: scheme ?? provider.engine, host, identities: [...new Set(identities)], supabaseRef };
+  // The name people use for it: the Supabase ref, the Neon endpoint, the RDS identifier, else the host.
+  const name = supabaseRef ?? identities.find((identity) => /^(neon:endpoint|aws:rds):/.test(identity))?.split(':')[2] ?? host;
+  return { provider, engine: scheme ?? provider.engine, host, name, identities: [...new Set(identities)], supabaseRef };
 }
 
 /** Railway reference variables name the database service they resolve to. */
@@ -163,7 +165,7 @@ export function scanConnections(inventory: Inventory): void {
       platform: hosted.provider.provider,
       provider: hosted.provider.provider,
       engine: hosted.engine,
-      name: hosted.supabaseRef ?? hosted.host,
+      name: hosted.name,
       location: inventory.line(leaf.node.span.line),
       identities: hosted.identities,
       declaredBy: 'usage',

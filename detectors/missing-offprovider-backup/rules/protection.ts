@@ -1,7 +1,6 @@
 // Rules on what protects a production store: nothing, copies on the same volume, copies the provider holds, copies
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
 import type { RuleMeta } from '../../../src/model.js';
-import { sample } from '../../../src/model.js';
 
 const HELP_URI = 'https://docs.railway.com/reference/backups';
 
