@@ -60,6 +60,8 @@ export function assess(context: FinishContext): void {
   // Workload manifests alone may be samples for others; kubectl/helm in a pipeline or a GitOps controller apply them.
   const deploys = allDeploys.filter((entry) => entry.value !== 'kubernetes-manifest');
   const kubernetesApplied = deploys.some((entry) => entry.value === 'kubernetes' || entry.value === 'gitops');
+  // Deploys that ship an app with a database behind it; edge workers and database pushes say nothing about one.
+  const appDeploys = deploys.filter((entry) => entry.value !== 'cloudflare' && entry.value !== 'supabase');
   const composeDeploys = byKind('deploys-compose').filter((entry) => !isTestLike(entry.location.path));
   const terraformRoots = new Set(byKind('terraform-root').map((entry) => entry.directory));
   const supabaseHosted = byKind('supabase-hosted').length > 0;
@@ -98,7 +100,7 @@ export function assess(context: FinishContext): void {
       case 'usage':
       default:
         if (store.platform === 'supabase' && !supabaseHosted && environment !== 'production' && !store.identities.some((identity) => identity.startsWith('supabase:project:'))) return false;
-        return deploys.length > 0 || composeDeploys.length > 0 || environment === 'production' && store.provider !== undefined;
+        return appDeploys.length > 0 || composeDeploys.length > 0 || (environment === 'production' && store.provider !== undefined);
     }
   };
 

@@ -22,6 +22,10 @@ export function scanHeroku(inventory: Inventory): void {
   if (isAppJson) {
     // An app.json only describes Heroku when it says something Heroku reads.
     if (!get(root, 'addons') && !get(root, 'formation') && !get(root, 'buildpacks') && !get(root, 'stack')) return;
+    // `logo`, `repository`, `website`, `success_url` and `keywords` describe a Heroku Button: an app.json for others to deploy.
+    if (['logo', 'repository', 'website', 'success_url', 'keywords'].some((key) => get(root, key) !== undefined)) {
+      inventory.context({ kind: 'deploy-button', value: 'heroku', location: inventory.line(root.entries.find((entry) => ['logo', 'repository', 'website', 'success_url', 'keywords'].includes(entry.key))!.keySpan.line) });
+    }
     addons(inventory, get(root, 'addons'), app, undefined);
     const environments = mapOf(get(root, 'environments'));
     for (const entry of environments?.entries ?? []) {

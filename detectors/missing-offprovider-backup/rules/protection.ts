@@ -202,6 +202,21 @@ resource "aws_db_instance" "orders" {
           },
           note: 'example blueprints are not this repo\'s deployment',
         },
+        {
+          files: {
+            'app.json': `{
+  "name": "Pinboard",
+  "description": "Self-hosted bookmarks",
+  "repository": "https://github.com/pinboard-oss/pinboard",
+  "logo": "https://pinboard-oss.github.io/logo.png",
+  "addons": ["heroku-postgresql:essential-0"],
+  "env": { "SECRET_KEY_BASE": { "generator": "secret" } }
+}
+`,
+            Procfile: 'web: bundle exec puma -C config/puma.rb\n',
+          },
+          note: 'an app.json with Heroku Button metadata is a template for others',
+        },
       ],
     },
   },
