@@ -8,6 +8,9 @@ import { ConfigError } from './config.js';
 import { SEVERITIES, severityRank, type ScanResult, type Severity } from './model.js';
 import { REPORT_FORMATS, render, type ReportFormat } from './report/index.js';
 import { scan, UsageError, DEFAULT_MAX_FILE_SIZE, type ScanOptions } from './scan.js';
+import { scanHistory } from './scan-history.js';
+import { scanStaged } from './scan-staged.js';
+import { installHook } from './install-hook.js';
 import { TOOL_VERSION } from './version.js';
 
 export const EXIT_CLEAN = 0;
@@ -18,12 +21,16 @@ const HELP = `blast-radius ${TOOL_VERSION}: how much damage could an AI coding a
 
 Usage:
   blast-radius scan [path] [options]
+  blast-radius install-hook [path]   write a git pre-commit hook that runs \`scan --staged\`
 
 Options:
   -f, --format <text|json|sarif|markdown>  output format (default: text)
   -o, --output <file>            write the report to a file (atomically) instead of stdout
       --fail-on <severity|none>  exit 1 when a finding is at or above it (default: high)
       --include-ignored          also scan git-ignored files (what an agent on a laptop can read)
+      --staged                   scan only what \`git commit\` would record: staged files, content from the index
+      --history                  scan every line the commits added (what \`git log -p\` shows anyone with a clone)
+      --since <ref>              with --history: only the commits after <ref>
       --max-file-size <bytes>    skip larger files (default: ${DEFAULT_MAX_FILE_SIZE})
   -c, --config <file>            config file (default: .blast-radius.yml at the root)
       --baseline <file>          suppress findings already in this JSON or SARIF report
@@ -62,6 +69,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         output: { type: 'string', short: 'o' },
         'fail-on': { type: 'string' },
         'include-ignored': { type: 'boolean' },
+        staged: { type: 'boolean' },
+        history: { type: 'boolean' },
+        since: { type: 'string' },
         'max-file-size': { type: 'string' },
         config: { type: 'string', short: 'c' },
         baseline: { type: 'string' },
@@ -87,8 +97,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.stdout(`${HELP}\n`);
     return command === undefined && !values.help ? EXIT_ERROR : EXIT_CLEAN;
   }
+  if (command === 'install-hook') {
+    if (rest.length > 1) return usage(io, `install-hook takes one path, got ${rest.length}`);
+    return installHookCommand(rest[0] ?? '.', io);
+  }
   if (command !== 'scan') return usage(io, `unknown command "${command}"`);
   if (rest.length > 1) return usage(io, `scan takes one path, got ${rest.length}`);
+  if (values.staged && values.history) return usage(io, '--staged and --history are different scans; pick one');
+  if (values.since !== undefined && !values.history) return usage(io, '--since only applies to --history');
+  if (values['include-ignored'] && (values.staged || values.history)) return usage(io, '--include-ignored does not apply to --staged or --history (they read git objects)');
 
   const format = (values.format ?? 'text') as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) return usage(io, `--format must be one of ${REPORT_FORMATS.join(', ')}`);
@@ -113,7 +130,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
   let result: ScanResult;
   try {
-    result = await scan(options);
+    if (values.staged) result = await scanStaged(options);
+    else if (values.history) result = await scanHistory({ ...options, since: values.since });
+    else result = await scan(options);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) return usage(io, error.message);
     io.stderr(`blast-radius: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -137,6 +156,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.stderr(result.stats.profile.map((entry) => `${entry.ms.toFixed(1).padStart(9)} ms  ${entry.key}`).join('\n') + '\n');
   }
   return exitCode;
+}
+
+function installHookCommand(path: string, io: CliIo): number {
+  const outcome = installHook(path);
+  if (outcome.kind === 'installed' || outcome.kind === 'updated') {
+    io.stdout(`${outcome.message}\n`);
+    return EXIT_CLEAN;
+  }
+  io.stderr(`blast-radius: ${outcome.message}\n`);
+  return EXIT_ERROR;
 }
 
 function usage(io: CliIo, message: string): number {

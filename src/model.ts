@@ -150,6 +150,11 @@ export interface FileRef {
   gitIgnored: boolean;
   /** When set, the file's content comes from here (staged blobs, history), not from disk. */
   content?: string;
+  /**
+   * Set for a file version from git history: the engine stamps it on the locations this file's pass reports and
+   * publishes (so cross-file passes that report a fact's location keep the commit).
+   */
+  commit?: string;
 }
 
 export type FileFormat =

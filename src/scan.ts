@@ -10,11 +10,13 @@ import { FactStore } from './fact-store.js';
 import { fingerprintOf } from './fingerprint.js';
 import type {
   Detector,
+  FactReader,
   FileEmitter,
   FileRef,
   Finding,
   FindingInput,
   FinishContext,
+  Location,
   Notification,
   ResolvedConfig,
   RuleMeta,
@@ -57,6 +59,11 @@ export interface ScanOptions {
   reportOnly?: (finding: Finding) => boolean;
   /** Collect time per detector and phase. */
   profile?: boolean;
+  /**
+   * Called once after the cross-file passes with every published fact (the history scan matches a secret across
+   * versions and against the tree by the credential's value hash, which findings do not carry).
+   */
+  onFacts?: (facts: FactReader) => void;
   /**
    * Skip the keyword prefilter: every detector and rule sees every file it admits by path. The slow path, kept so
    * a test can prove the prefilter never hides a finding.
@@ -114,9 +121,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const inputs: Array<{ input: FindingInput; detector: string }> = [];
   const markersByPath = new Map<string, Map<number, InlineSuppression>>();
 
-  const emitterFor = (detector: Detector, defaultPath?: string): FileEmitter => ({
-    report: (input) => inputs.push({ input, detector: detector.id }),
-    publish: (kind, fact) => facts.add(kind, fact),
+  const emitterFor = (detector: Detector, defaultPath?: string, commit?: string): FileEmitter => ({
+    report: (input) => inputs.push({ input: commit ? atCommit(input, defaultPath, commit) : input, detector: detector.id }),
+    publish: (kind, fact) => facts.add(kind, commit ? atCommit(fact, defaultPath, commit) : fact),
     notify: (notification) => notifications.push({ ...notification, path: notification.path ?? defaultPath }),
   });
 
@@ -150,7 +157,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         detector.admitsWithoutKeywords?.(ref) === true ||
         detector.keywords.some((keyword) => found.has(keyword.toLowerCase()));
       if (!wanted) continue;
-      const emitter = emitterFor(detector, ref.path);
+      const emitter = emitterFor(detector, ref.path, ref.commit);
       try {
         time(`${detector.id} scanFile`, () => detector.scanFile!(file, emitter));
       } catch (error) {
@@ -176,6 +183,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
   }
 
+  options.onFacts?.(facts);
   const rules = detectors.flatMap((detector) => detector.rules).filter((rule) => !config.disabledRules.some((pattern) => ruleMatches(pattern, rule.id)));
   const findings = finalize(inputs, rules, config, markersByPath, baseline, notifications);
   const reported = options.reportOnly ? findings.filter(options.reportOnly) : findings;
@@ -194,6 +202,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     stats,
     complete: !notifications.some((notification) => notification.code === 'discovery-failed'),
   };
+}
+
+/** A report or fact from a historical file version: its location (if in that file) carries the commit. */
+function atCommit<T extends object>(value: T, path: string | undefined, commit: string): T {
+  const location = (value as { location?: Location }).location;
+  if (!location || location.commit || location.path !== path) return value;
+  return { ...value, location: { ...location, commit } };
 }
 
 function resolveRoot(path: string): string {

@@ -115,7 +115,7 @@ describe('baselines', () => {
     const after = await run(['scan', r.root, '--baseline', baseline, '-f', 'json']);
     expect(after.code).toBe(1);
     const active = JSON.parse(after.stdout).findings.filter((finding: { suppression?: unknown }) => !finding.suppression);
-    expect(active.map((finding: { path: string }) => finding.path)).toEqual(['scripts/release.sh', 'scripts/release.sh']);
+    expect(active.map((finding: { path: string }) => finding.path)).toEqual(['scripts/release.sh', 'scripts/release.sh', 'scripts/release.sh']);
   });
 
   it('accepts a SARIF report as a baseline', async () => {

@@ -100,7 +100,7 @@ describe('every format', () => {
   it('text: grouped by file, a closing line, ANSI colours only when asked', () => {
     const plain = render('text', result, { color: false });
     expect(plain).not.toMatch(/\x1b\[/);
-    expect(plain).toContain('scripts/deploy.sh\n  5:26     high     Railway account token in RAILWAY_API_TOKEN');
+    expect(plain).toMatch(/\nscripts\/deploy\.sh\n(?: {2}\S.*\n)* {2}5:26 {5}high {5}Railway account token in RAILWAY_API_TOKEN/);
     expect(plain.trimEnd().split('\n').pop()).toMatch(/^\d+ findings \(.*\) · \d+ files scanned in [\d.]+s$/);
     expect(render('text', result, { color: true })).toMatch(/\x1b\[/);
   });

@@ -1,8 +1,98 @@
-// Agent configurations that let an agent act without a human, or read secrets no rule hides.
-import type { Detector } from '../../src/model.js';
+// Agent configurations that let an agent act without a human, or read secrets no rule hides: bypass modes, shell and
+// destructive-command allowlists, launch flags in CI and scripts, MCP servers with inline credentials or write access
+// to production, prose guardrails nothing enforces, and, for every credential, which agents can read its file.
+import type { Detector, FileEmitter, FileRef, FindingInput, FinishContext, SourceFile } from '../../src/model.js';
+import { isTestOrExamplePath } from '../../src/paths.js';
+import { LAUNCH_KEYWORDS } from '../../knowledge/agents/launch-flags.js';
+import { readAiderConfig, AIDER_CONFIG } from './configs/aider.js';
+import { readAmazonQAgent, AMAZON_Q_AGENT } from './configs/amazon-q.js';
+import { readAmpSettings, AMP_SETTINGS } from './configs/amp.js';
+import { readClaudeSettings, CLAUDE_SETTINGS } from './configs/claude-code.js';
+import { readCodexConfig, readCodexRules, CODEX_CONFIG, CODEX_RULES } from './configs/codex.js';
+import { readCursorCli, readCursorPermissions, CURSOR_CLI, CURSOR_PERMISSIONS } from './configs/cursor.js';
+import { readGeminiSettings, GEMINI_SETTINGS } from './configs/gemini.js';
+import { isAgentIgnoreFile, readIgnoreFile } from './configs/ignore-files.js';
+import { isInstructionFile, readInstructions } from './configs/instructions.js';
+import { isLauncherFile, readLauncher } from './configs/launchers.js';
+import { isMcpFile, readMcpFile } from './configs/mcp.js';
+import { readOpencodeConfig, OPENCODE_CONFIG } from './configs/opencode.js';
+import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
+import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
+import { reportProseGuardrails } from './guardrail-check.js';
+import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
+import { bypassMode } from './rules/bypass-mode.js';
+import { shellAutoApproved } from './rules/shell-auto-approved.js';
+import { destructiveCommandAllowed } from './rules/destructive-command-allowed.js';
+import { mcpToolsAutoApproved } from './rules/mcp-tools-auto-approved.js';
+import { bypassFlag } from './rules/bypass-flag.js';
+import { proseOnlyGuardrail } from './rules/prose-only-guardrail.js';
+import { mcpInlineCredential } from './rules/mcp-inline-credential.js';
+import { mcpWriteAccess } from './rules/mcp-write-access.js';
+import { secretFileNotExcluded } from './rules/secret-file-not-excluded.js';
+
+interface ConfigReader {
+  matches(path: string): boolean;
+  read(file: SourceFile, out: FileEmitter): void;
+}
+
+const byPattern = (pattern: RegExp, read: ConfigReader['read']): ConfigReader => ({ matches: (path) => pattern.test(path), read });
+
+/** Every configuration an agent reads from the repository; a file may feed several (settings that also hold MCP servers). */
+const READERS: readonly ConfigReader[] = [
+  byPattern(CLAUDE_SETTINGS, readClaudeSettings),
+  byPattern(CODEX_CONFIG, readCodexConfig),
+  byPattern(CODEX_RULES, readCodexRules),
+  byPattern(GEMINI_SETTINGS, readGeminiSettings),
+  byPattern(VSCODE_SETTINGS, readVscodeSettings),
+  byPattern(DEVCONTAINER, readDevcontainer),
+  byPattern(CURSOR_CLI, readCursorCli),
+  byPattern(CURSOR_PERMISSIONS, readCursorPermissions),
+  byPattern(AIDER_CONFIG, readAiderConfig),
+  byPattern(AMP_SETTINGS, readAmpSettings),
+  byPattern(OPENCODE_CONFIG, readOpencodeConfig),
+  byPattern(ZED_SETTINGS, readZedSettings),
+  byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
+  { matches: isMcpFile, read: readMcpFile },
+  { matches: isAgentIgnoreFile, read: readIgnoreFile },
+  { matches: isInstructionFile, read: readInstructions },
+];
+
+const isConfig = (path: string): boolean => READERS.some((reader) => reader.matches(path));
 
 export const agentPermission: Detector = {
   id: 'agent-permission',
-  // Rules land with the detector's issue; an empty list runs nothing.
-  rules: [],
+  rules: [
+    bypassMode,
+    shellAutoApproved,
+    destructiveCommandAllowed,
+    mcpToolsAutoApproved,
+    bypassFlag,
+    proseOnlyGuardrail,
+    mcpInlineCredential,
+    mcpWriteAccess,
+    secretFileNotExcluded,
+  ],
+  admits: (file: FileRef) => isConfig(file.path) || isLauncherFile(file.path),
+  // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
+  keywords: LAUNCH_KEYWORDS,
+  admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
+  consumes: ['credential'],
+  produces: ['credential', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail'],
+  scanFile(file, sink) {
+    const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
+    for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
+    if (isLauncherFile(file.path) && LAUNCH_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) readLauncher(file, out);
+  },
+  finish(sink) {
+    const context: FinishContext = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
+    publishBuiltInExclusions(context);
+    enrichCredentials(context);
+    reportProseGuardrails(context);
+  },
 };
+
+/** Configurations and secrets under tests, fixtures and examples are reported low, as the credential stages do. */
+function inTestsLow(finding: FindingInput): FindingInput {
+  if (!isTestOrExamplePath(finding.location.path) || finding.severity === 'info') return finding;
+  return { ...finding, severity: 'low' };
+}

@@ -1,13 +1,28 @@
 // Every credential kind the scanner knows, provider kinds first (their prefixes are proof), generic shapes last.
 // Adding a provider is adding a module here; detectors iterate this list and never name a provider.
 import { AWS_KINDS } from './aws.js';
+import { DATABASE_KINDS } from './databases.js';
 import { GENERIC_KINDS } from './generic.js';
 import { GITHUB_KINDS } from './github.js';
+import { INFRA_KINDS } from './infra.js';
 import { RAILWAY_KINDS } from './railway.js';
+import { REGISTRY_KINDS } from './registries.js';
+import { SAAS_KINDS } from './saas.js';
+import { SIGNING_KINDS } from './signing.js';
 import { STRIPE_KINDS } from './stripe.js';
 import type { CredentialKind } from './types.js';
 
-export const PROVIDER_KINDS: readonly CredentialKind[] = [...RAILWAY_KINDS, ...AWS_KINDS, ...GITHUB_KINDS, ...STRIPE_KINDS];
+export const PROVIDER_KINDS: readonly CredentialKind[] = [
+  ...RAILWAY_KINDS,
+  ...AWS_KINDS,
+  ...GITHUB_KINDS,
+  ...STRIPE_KINDS,
+  ...DATABASE_KINDS,
+  ...REGISTRY_KINDS,
+  ...SAAS_KINDS,
+  ...INFRA_KINDS,
+  ...SIGNING_KINDS,
+];
 
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = [...PROVIDER_KINDS, ...GENERIC_KINDS];
 

@@ -41,7 +41,7 @@ export const DEFAULT_EXCLUDED_DIRECTORIES = [
 ];
 
 /** File names that are generated and hold hashes, never credentials. */
-const DEFAULT_EXCLUDED_FILES = [
+export const DEFAULT_EXCLUDED_FILES = [
   'package-lock.json',
   'npm-shrinkwrap.json',
   'yarn.lock',
@@ -164,7 +164,7 @@ export function discover(options: DiscoverOptions): Discovery {
   return { files, notifications, skippedBinaryByName };
 }
 
-function isBinaryByName(path: string): boolean {
+export function isBinaryByName(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   const dot = name.indexOf('.');
   if (dot < 0) return false;

@@ -11,6 +11,10 @@ export interface AgentGrant {
   /** Effective from the repo, or ignored there (intent only). */
   effective: boolean;
   location: Location;
+  /** Why the setting is ignored from the repo, when `effective` is false. */
+  ignoredBecause?: string;
+  /** The destructive tool or interpreter the permission lets through (`railway`, `rm`, `python`), when it names one. */
+  reaches?: string;
 }
 
 /** A rule of some agent that keeps its file tools from reading matching paths. */
@@ -21,4 +25,40 @@ export interface AgentReadExclusion {
   location?: Location;
   /** Built into the agent rather than configured in the repo. */
   builtIn: boolean;
+  /** Set when the rule excludes whatever git ignores (Cursor, Gemini CLI) rather than a pattern; `pattern` then reads `(git-ignored files)`. */
+  gitIgnoredFiles?: boolean;
+  /** The exclusion only makes the agent ask a human (Junie `.aiignore`, OpenCode `ask`), which still keeps it from reading unasked. */
+  asks?: boolean;
+}
+
+/** A file that configures, instructs or launches a coding agent: evidence that the agent works in this repository. */
+export interface AgentConfigFile {
+  agent: string;
+  role: 'instructions' | 'settings' | 'ignore' | 'mcp' | 'launcher';
+  path: string;
+}
+
+/** A rule that stops an agent's command (deny) or puts a human in front of it (ask), whatever the model decides. */
+export interface AgentCommandBrake {
+  agent: string;
+  decision: 'deny' | 'ask';
+  /** The rule as written (no secrets). */
+  setting: string;
+  /** Destructive tools the rule stops (`rm`, `railway`, `psql`...); `['*']` when it stops every command. */
+  stops: string[];
+  location: Location;
+}
+
+/**
+ * A sentence in an instructions file that leaves a dangerous decision to the model ("never drop the production
+ * database", "ask before running migrations"): prose, which no agent enforces.
+ */
+export interface AgentProseGuardrail {
+  /** The agents that read the file. */
+  agents: string[];
+  classes: Array<'destructive' | 'production' | 'migration' | 'credentials'>;
+  /** Destructive tools the sentence names. */
+  tools: string[];
+  text: string;
+  location: Location;
 }

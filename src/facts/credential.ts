@@ -42,4 +42,8 @@ export interface Credential {
   agentReadable?: boolean;
   /** Agents whose ignore rules exclude this file. */
   excludedFor?: string[];
+  /** Filled by the agent-reach stage: agents that can read it (those the repo shows in use, or every known agent). */
+  readableBy?: string[];
+  /** Agents whose ignore rules exclude the file but whose shell runs unasked here, so `cat` still reads it. */
+  readableByShell?: string[];
 }

@@ -2,7 +2,7 @@
 import type { Credential } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
-import type { AgentGrant, AgentReadExclusion } from './agent.js';
+import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentProseGuardrail, AgentReadExclusion } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
@@ -13,6 +13,9 @@ export interface FactKinds {
   'store-context': StoreContext;
   'agent-grant': AgentGrant;
   'agent-read-exclusion': AgentReadExclusion;
+  'agent-config': AgentConfigFile;
+  'agent-command-brake': AgentCommandBrake;
+  'agent-prose-guardrail': AgentProseGuardrail;
 }
 
 export type FactKind = keyof FactKinds;
@@ -21,4 +24,4 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 export type { Credential } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
-export type { AgentGrant, AgentReadExclusion } from './agent.js';
+export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentProseGuardrail } from './agent.js';

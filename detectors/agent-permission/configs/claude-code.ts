@@ -1,0 +1,164 @@
+// Claude Code's project settings (`.claude/settings.json`, `.claude/settings.local.json`): the permission mode, allow
+// rules that skip the prompt, and the deny/ask rules that brake commands and keep files from its Read tool.
+// Rules: `Tool` or `Tool(specifier)`; Bash specifiers are exact, `prefix:*` (word boundary) or `*` globs; deny -> ask
+// -> allow, first match wins (code.claude.com/docs/en/permissions). `defaultMode: auto` is ignored in project and local
+// settings; `bypassPermissions` is honoured by the versions that read it from the project, so it counts as effective.
+import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
+import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
+import { exactMatcher, globMatcher, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
+import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, RULE_IDS } from '../permission.js';
+import { directoryOf, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
+
+export const CLAUDE_SETTINGS = /(^|\/)\.claude\/settings(\.local)?\.json$/;
+
+const MODES = new Set(['default', 'acceptEdits', 'plan', 'auto', 'dontAsk', 'bypassPermissions']);
+const SHELL_TOOLS = new Set(['Bash', 'PowerShell']);
+
+export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
+  const root = rootMap(file, out);
+  if (!root) return;
+  emitConfig(out, 'claude-code', 'settings', file.path);
+  const permissions = mapAt(file, out, root, 'permissions');
+  if (!permissions) return;
+  const projectDirectory = directoryOf(directoryOf(file.path).replace(/\/$/, ''));
+
+  const mode = stringAt(permissions, 'defaultMode');
+  if (mode) {
+    if (!MODES.has(mode.value)) {
+      unknownValue(file, out, `permissions.defaultMode "${mode.value}" in ${file.path} is not a Claude Code permission mode; it was ignored.`, mode.span.line);
+    } else if (mode.value === 'bypassPermissions') {
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.bypassMode,
+        agent: 'claude-code',
+        grant: 'bypass-mode',
+        setting: 'permissions.defaultMode: bypassPermissions',
+        span: mode.span,
+        lets: 'run every tool, shell and file writes included,',
+        effective: true,
+      });
+    } else if (mode.value === 'auto') {
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.bypassMode,
+        agent: 'claude-code',
+        grant: 'bypass-mode',
+        setting: 'permissions.defaultMode: auto',
+        span: mode.span,
+        lets: 'approve its own tool calls',
+        effective: false,
+        ignoredBecause: IGNORED_BECAUSE.claudeAutoMode,
+      });
+    }
+  }
+
+  // Deny and ask rules win over allow rules (deny -> ask -> allow), so an allow grants only what they leave through.
+  const brakes: CommandMatcher[] = [];
+  for (const decision of ['deny', 'ask'] as const) {
+    for (const item of stringsAt(file, out, permissions, decision)) {
+      const matcher = readBrake(file, out, item, decision, projectDirectory);
+      if (matcher) brakes.push(matcher);
+    }
+  }
+  for (const item of stringsAt(file, out, permissions, 'allow')) readAllow(file, out, item, brakes);
+}
+
+interface ClaudeRule {
+  tool: string;
+  specifier?: string;
+}
+
+function parseRule(text: string): ClaudeRule | undefined {
+  const match = /^\s*([A-Za-z][\w-]*)(?:\((.*)\))?\s*$/s.exec(text);
+  if (!match) return undefined;
+  return { tool: match[1]!, specifier: match[2] };
+}
+
+/** The commands a Bash specifier covers; `command:...` parameter forms are not honoured for Bash, so undefined. */
+export function bashMatcher(specifier: string | undefined): CommandMatcher | undefined {
+  if (specifier === undefined) return () => true;
+  const spec = specifier.trim();
+  if (spec === '' || spec === '*' || spec === ':*') return () => true;
+  if (/^command:/.test(spec)) return undefined;
+  if (spec.endsWith(':*')) return prefixMatcher(spec.slice(0, -2));
+  if (spec.includes('*')) return globMatcher(spec, { optionalTrailingSpace: true });
+  return exactMatcher(spec);
+}
+
+function readAllow(file: SourceFile, out: FileEmitter, item: StringItem, brakes: readonly CommandMatcher[]): void {
+  const rule = parseRule(item.value);
+  if (!rule) {
+    unknownValue(file, out, `permissions.allow entry "${item.value}" in ${file.path} is not a Claude Code permission rule.`, item.span.line);
+    return;
+  }
+  const setting = `permissions.allow: "${item.value}"`;
+  if (SHELL_TOOLS.has(rule.tool)) {
+    const matcher = bashMatcher(rule.specifier);
+    if (!matcher) return;
+    const permission = commandPermission(matcher, { agent: 'claude-code', setting, span: item.span, except: brakes });
+    if (permission) emitPermission(file, out, permission);
+    return;
+  }
+  if (rule.tool.startsWith('mcp__')) readMcpAllow(file, out, rule.tool, setting, item.span);
+}
+
+/** `mcp__server` and `mcp__server__*` approve every tool of a server; `mcp__server__tool` one tool. */
+function readMcpAllow(file: SourceFile, out: FileEmitter, name: string, setting: string, span: Span): void {
+  const [, server, tool] = /^mcp__([^_]+(?:_[^_]+)*?)(?:__(.+))?$/.exec(name) ?? [];
+  if (!server) return;
+  if (tool === undefined || tool === '*') {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.mcpToolsAutoApproved,
+      agent: 'claude-code',
+      grant: 'mcp-tool',
+      setting,
+      span,
+      lets: `call every tool of the MCP server "${server}"`,
+      effective: true,
+      reaches: server,
+    });
+  } else if (WRITE_TOOL_NAME.test(tool)) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.mcpToolsAutoApproved,
+      agent: 'claude-code',
+      grant: 'mcp-tool',
+      setting,
+      span,
+      lets: `call the MCP tool "${tool}" of "${server}"`,
+      effective: true,
+      reaches: server,
+    });
+  }
+}
+
+/** Publishes a deny/ask rule; returns its command matcher when it brakes shell commands. */
+function readBrake(file: SourceFile, out: FileEmitter, item: StringItem, decision: 'deny' | 'ask', projectDirectory: string): CommandMatcher | undefined {
+  const rule = parseRule(item.value);
+  if (!rule) {
+    unknownValue(file, out, `permissions.${decision} entry "${item.value}" in ${file.path} is not a Claude Code permission rule.`, item.span.line);
+    return undefined;
+  }
+  const setting = `permissions.${decision}: "${item.value}"`;
+  if (SHELL_TOOLS.has(rule.tool)) {
+    const matcher = bashMatcher(rule.specifier);
+    if (matcher) emitBrake(file, out, 'claude-code', decision, setting, item.span, matcher);
+    return matcher;
+  }
+  if (rule.tool === 'Read') {
+    const pattern = rule.specifier === undefined ? '*' : claudePathPattern(rule.specifier, projectDirectory);
+    if (pattern) emitExclusion(file, out, 'claude-code', pattern, item.span, decision === 'ask');
+  }
+  return undefined;
+}
+
+/**
+ * A Read specifier as a gitignore pattern from the repo root. `./x` and `/x` are anchored at the project, a bare
+ * pattern matches at any depth; `//abs` and `~/` point outside the repository.
+ */
+function claudePathPattern(specifier: string, projectDirectory: string): string | undefined {
+  const spec = specifier.trim();
+  if (spec === '' || spec.startsWith('//') || spec.startsWith('~')) return undefined;
+  if (spec === '*' || spec === '**') return '*';
+  const anchored = spec.startsWith('./') ? spec.slice(2) : spec.startsWith('/') ? spec.slice(1) : undefined;
+  if (anchored !== undefined) return `/${projectDirectory}${anchored}`;
+  return projectDirectory ? `/${projectDirectory}**/${spec}` : spec;
+}

@@ -1,0 +1,138 @@
+// Codex's project config (`.codex/config.toml`, honoured in trusted projects) and its command rules
+// (`.codex/rules/*.rules`, Starlark `prefix_rule(pattern=[...], decision="allow"|"prompt"|"forbidden")`).
+// `approval_policy = "never"` with no sandbox (`danger-full-access`) or a sandbox with network access runs every
+// command unasked; profiles cannot be set from a project (developers.openai.com/codex/config-reference).
+import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
+import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
+import { get, type DataNode } from '../../../src/parse/data-tree.js';
+import { tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
+import { booleanAt, mapAt, rootMap, stringAt, unknownValue, type StringItem } from './tree.js';
+
+export const CODEX_CONFIG = /(^|\/)\.codex\/config\.toml$/;
+export const CODEX_RULES = /(^|\/)\.codex\/rules\/[^/]+\.rules$/;
+
+const APPROVAL_POLICIES = new Set(['untrusted', 'on-failure', 'on-request', 'never']);
+const SANDBOX_MODES = new Set(['read-only', 'workspace-write', 'danger-full-access']);
+
+export function readCodexConfig(file: SourceFile, out: FileEmitter): void {
+  const root = rootMap(file, out);
+  if (!root) return;
+  emitConfig(out, 'codex', 'settings', file.path);
+  judgeApproval(file, out, root, '', true);
+  const profiles = mapAt(file, out, root, 'profiles');
+  for (const entry of profiles?.entries ?? []) {
+    if (entry.value.kind === 'map') judgeApproval(file, out, entry.value, `profiles.${entry.key}.`, false);
+  }
+}
+
+function judgeApproval(file: SourceFile, out: FileEmitter, table: DataNode, prefix: string, effective: boolean): void {
+  const approval = stringAt(table, 'approval_policy');
+  const sandbox = stringAt(table, 'sandbox_mode');
+  const permissions = stringAt(table, 'default_permissions');
+  const network = booleanAt(get(table, 'sandbox_workspace_write'), 'network_access');
+  if (approval && !APPROVAL_POLICIES.has(approval.value)) {
+    unknownValue(file, out, `${prefix}approval_policy "${approval.value}" in ${file.path} is not a Codex approval policy; it was ignored.`, approval.span.line);
+  }
+  if (sandbox && !SANDBOX_MODES.has(sandbox.value)) {
+    unknownValue(file, out, `${prefix}sandbox_mode "${sandbox.value}" in ${file.path} is not a Codex sandbox mode; it was ignored.`, sandbox.span.line);
+  }
+  const fullAccess: StringItem | undefined =
+    sandbox?.value === 'danger-full-access' ? sandbox : permissions?.value === ':danger-full-access' ? permissions : undefined;
+  const never = approval?.value === 'never' ? approval : undefined;
+  const intent = effective ? {} : { effective: false, ignoredBecause: IGNORED_BECAUSE.codexProfiles };
+  const emit = (span: Span, setting: string, lets: string, severity?: 'medium') =>
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassMode,
+      agent: 'codex',
+      grant: 'bypass-mode',
+      setting,
+      span,
+      lets,
+      effective: true,
+      severity,
+      ...intent,
+    });
+  if (never && fullAccess) {
+    emit(never.span, `${prefix}approval_policy = "never" with ${fullAccess === sandbox ? 'sandbox_mode' : 'default_permissions'} = "${fullAccess.value}"`, 'run every command outside the sandbox');
+  } else if (never && network?.value === true && sandbox?.value !== 'read-only') {
+    emit(never.span, `${prefix}approval_policy = "never" with sandbox_workspace_write.network_access = true`, 'run every command with network access (provider APIs included)');
+  } else if (fullAccess && approval?.value !== 'untrusted') {
+    emit(fullAccess.span, `${prefix}${fullAccess === sandbox ? 'sandbox_mode' : 'default_permissions'} = "${fullAccess.value}"`, 'run commands outside the sandbox whenever the model does not ask', 'medium');
+  }
+}
+
+/** `prefix_rule(...)` calls of a rules file: allow rules are permissions, prompt/forbidden rules are brakes (and win). */
+export function readCodexRules(file: SourceFile, out: FileEmitter): void {
+  emitConfig(out, 'codex', 'settings', file.path);
+  const rules: Array<{ decision: string; written: string; matcher: CommandMatcher; span: Span }> = [];
+  for (const call of file.text.matchAll(/\bprefix_rule\s*\(/g)) {
+    const start = call.index;
+    const end = closingParen(file.text, start + call[0].length);
+    if (end < 0) {
+      unknownValue(file, out, `A prefix_rule in ${file.path} is not closed; it was ignored.`, file.positionAt(start).line);
+      continue;
+    }
+    const body = file.text.slice(start, end + 1);
+    const pattern = /\bpattern\s*=\s*(\[[\s\S]*?\])\s*(?:,|\)\s*$)/.exec(body)?.[1];
+    const decision = /\bdecision\s*=\s*["'](\w+)["']/.exec(body)?.[1] ?? 'allow';
+    const tokens = pattern ? parseTokens(pattern) : undefined;
+    const span = file.spanOf(start, start + call[0].length);
+    if (!tokens || tokens.length === 0) {
+      unknownValue(file, out, `A prefix_rule in ${file.path} has no pattern Codex can read; it was ignored.`, span.line);
+      continue;
+    }
+    if (decision !== 'allow' && decision !== 'prompt' && decision !== 'forbidden') {
+      unknownValue(file, out, `prefix_rule decision "${decision}" in ${file.path} is not allow, prompt or forbidden; it was ignored.`, span.line);
+      continue;
+    }
+    const written = tokens.map((token) => (typeof token === 'string' ? token : `[${token.join('|')}]`)).join(' ');
+    rules.push({ decision, written, matcher: tokenPrefixMatcher(tokens), span });
+  }
+  // forbidden > prompt > allow: an allow rule grants only what no prompt or forbidden rule catches.
+  const brakes = rules.filter((rule) => rule.decision !== 'allow');
+  for (const rule of brakes) {
+    emitBrake(file, out, 'codex', rule.decision === 'forbidden' ? 'deny' : 'ask', `prefix_rule(pattern=[${rule.written}], decision="${rule.decision}")`, rule.span, rule.matcher);
+  }
+  for (const rule of rules.filter((candidate) => candidate.decision === 'allow')) {
+    const permission = commandPermission(rule.matcher, {
+      agent: 'codex',
+      setting: `prefix_rule(pattern=[${rule.written}], decision="allow")`,
+      span: rule.span,
+      except: brakes.map((brake) => brake.matcher),
+    });
+    if (permission) emitPermission(file, out, permission);
+  }
+}
+
+function closingParen(text: string, from: number): number {
+  let depth = 1;
+  let quote: string | undefined;
+  for (let i = from; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `["git", ["push", "fetch"]]` -> ['git', ['push', 'fetch']]; undefined when it is not a list of strings. */
+function parseTokens(list: string): Array<string | string[]> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(list.replace(/'/g, '"').replace(/,\s*\]/g, ']'));
+    if (!Array.isArray(parsed)) return undefined;
+    const tokens: Array<string | string[]> = [];
+    for (const item of parsed) {
+      if (typeof item === 'string') tokens.push(item);
+      else if (Array.isArray(item) && item.every((alternative) => typeof alternative === 'string')) tokens.push(item as string[]);
+      else return undefined;
+    }
+    return tokens;
+  } catch {
+    return undefined;
+  }
+}

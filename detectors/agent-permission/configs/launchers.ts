@@ -1,0 +1,135 @@
+// Agents started from CI workflows, package scripts, Makefiles, shell scripts and containers with approvals off
+// (`--dangerously-skip-permissions`, `--yolo`, `--approval-mode=yolo`, `--allow-all-tools`...), and Claude Code
+// started with `--allowedTools` lists that let the shell or destructive CLIs through.
+import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
+import type { AgentId } from '../../../knowledge/agents/agents.js';
+import { prefixMatcher } from '../../../knowledge/agents/commands.js';
+import { CLAUDE_ALLOWED_TOOLS, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
+import { commandPermission, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
+import { bashMatcher } from './claude-code.js';
+
+const LAUNCHER_PATH = new RegExp(
+  [
+    String.raw`^\.github/workflows/[^/]+\.ya?ml$`,
+    String.raw`(^|/)\.gitlab-ci\.ya?ml$`,
+    String.raw`^\.circleci/config\.ya?ml$`,
+    String.raw`(^|/)(bitbucket|azure)-pipelines\.ya?ml$`,
+    String.raw`(^|/)Jenkinsfile$`,
+    String.raw`(^|/)package\.json$`,
+    String.raw`(^|/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$`,
+    String.raw`(^|/)\.?[Jj]ustfile$`,
+    String.raw`(^|/)Taskfile\.ya?ml$`,
+    String.raw`\.(sh|bash|zsh|ps1)$`,
+    String.raw`(^|/)([Dd]ockerfile|Containerfile)([.-][^/]*)?$`,
+    String.raw`\.dockerfile$`,
+    String.raw`(^|/)\.devcontainer(/[^/]+)?/devcontainer\.json$|(^|/)\.devcontainer\.json$`,
+    String.raw`(^|/)(docker-)?compose[^/]*\.ya?ml$`,
+    String.raw`(^|/)\.husky/[^/]+$`,
+    String.raw`(^|/)(scripts|bin)/[^/.]+$`,
+    String.raw`(^|/)Procfile$`,
+  ].join('|'),
+);
+
+export function isLauncherFile(path: string): boolean {
+  return LAUNCHER_PATH.test(path);
+}
+
+export function readLauncher(file: SourceFile, out: FileEmitter): void {
+  const lines = file.text.split('\n');
+  const seen = new Set<string>();
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.replace(/\r$/, '');
+    if (isComment(line)) continue;
+    const command = commandLine(lines, index);
+    for (const flag of LAUNCH_FLAGS) {
+      const match = flag.flag.exec(line);
+      if (!match) continue;
+      if (flag.command) {
+        const flagAt = command.length - line.length + match.index;
+        const invoked = flag.command.exec(command);
+        if (!invoked || invoked.index > flagAt) continue;
+      }
+      // One flag is one finding per line, even when two spellings match it.
+      const key = `${index}|${flag.agent}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      emitConfig(out, flag.agent, 'launcher', file.path);
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.bypassFlag,
+        agent: flag.agent,
+        grant: flag.grant,
+        setting: match[0].trim(),
+        span: spanOf(index, match.index, match[0].length),
+        lets: flag.lets,
+        effective: true,
+        ...(flag.grant === 'file-write' ? { severity: 'low' as const } : {}),
+      });
+    }
+    for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
+      const list = allowed[1] ?? allowed[2] ?? allowed[3] ?? '';
+      for (const entry of splitToolList(list)) {
+        const permission = allowedToolPermission(entry, spanOf(index, allowed.index, allowed[0].length));
+        if (!permission) continue;
+          emitConfig(out, permission.agent, 'launcher', file.path);
+        emitPermission(file, out, permission);
+      }
+    }
+  }
+}
+
+/** An entry of an `--allowedTools` list: Claude `Bash(...)` rules, or Gemini's `run_shell_command(...)`. */
+function allowedToolPermission(entry: string, span: Span) {
+  const claude = /^(Bash|PowerShell)(?:\((.*)\))?$/s.exec(entry);
+  const gemini = /^(run_shell_command|ShellTool)(?:\((.*)\))?$/s.exec(entry);
+  let agent: AgentId;
+  let matcher;
+  if (claude) {
+    agent = 'claude-code';
+    matcher = bashMatcher(claude[2]);
+  } else if (gemini) {
+    agent = 'gemini-cli';
+    matcher = gemini[2] === undefined ? () => true : prefixMatcher(gemini[2]);
+  } else {
+    return undefined;
+  }
+  if (!matcher) return undefined;
+  return commandPermission(matcher, { agent, setting: `--allowedTools "${entry}"`, span });
+}
+
+/** Splits `Bash(git commit:*),Read Edit` on commas and spaces outside parentheses. */
+function splitToolList(list: string): string[] {
+  const entries: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of list) {
+    if (char === '(') depth++;
+    if (char === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (char === ',' || /\s/.test(char))) {
+      if (current) entries.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  if (current) entries.push(current);
+  return entries;
+}
+
+/** The logical command a line belongs to: earlier lines joined while they end with a continuation backslash. */
+function commandLine(lines: readonly string[], index: number): string {
+  let start = index;
+  while (start > 0 && /\\\s*$/.test(lines[start - 1]!) && !isComment(lines[start - 1]!)) start--;
+  return lines
+    .slice(start, index + 1)
+    .map((line) => line.replace(/\r$/, ''))
+    .join('\n');
+}
+
+function isComment(line: string): boolean {
+  const trimmed = line.trimStart();
+  return (trimmed.startsWith('#') && !trimmed.startsWith('#!')) || trimmed.startsWith('//') || trimmed.startsWith('REM ');
+}
+
+function spanOf(index: number, column: number, length: number): Span {
+  return { line: index + 1, column: column + 1, endLine: index + 1, endColumn: column + 1 + length };
+}

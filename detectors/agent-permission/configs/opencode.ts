@@ -1,0 +1,87 @@
+// OpenCode's `opencode.json(c)`: `"permission": "allow"` (everything), or per tool `"bash": "allow"` or a map of
+// glob patterns to allow/ask/deny (last match wins); `read` rules keep files from it (opencode.ai/docs/permissions).
+import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
+import { get, type DataNode } from '../../../src/parse/data-tree.js';
+import { globMatcher } from '../../../knowledge/agents/commands.js';
+import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, RULE_IDS } from '../permission.js';
+import { directoryOf, rootMap, unknownValue } from './tree.js';
+
+export const OPENCODE_CONFIG = /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/;
+
+const ACTIONS = new Set(['allow', 'ask', 'deny']);
+
+export function readOpencodeConfig(file: SourceFile, out: FileEmitter): void {
+  const root = rootMap(file, out);
+  if (!root) return;
+  emitConfig(out, 'opencode', 'settings', file.path);
+  const permission = get(root, 'permission');
+  if (permission === undefined) return;
+  if (permission.kind === 'scalar') {
+    if (permission.value === 'allow') allowEverything(file, out, '"permission": "allow"', permission.span);
+    return;
+  }
+  if (permission.kind !== 'map') return;
+  const wildcard = get(permission, '*');
+  if (wildcard?.kind === 'scalar' && wildcard.value === 'allow') allowEverything(file, out, '"permission": { "*": "allow" }', wildcard.span);
+  const bash = get(permission, 'bash');
+  if (bash) readBash(file, out, bash);
+  const read = get(permission, 'read');
+  if (read?.kind === 'map') {
+    const directory = directoryOf(file.path.replace(/(^|\/)\.opencode\/[^/]+$/, '$1x'));
+    for (const entry of read.entries) {
+      if (entry.value.kind !== 'scalar' || (entry.value.value !== 'deny' && entry.value.value !== 'ask')) continue;
+      emitExclusion(file, out, 'opencode', directory ? `/${directory}**/${entry.key}` : entry.key, entry.keySpan, entry.value.value === 'ask');
+    }
+  }
+}
+
+function allowEverything(file: SourceFile, out: FileEmitter, setting: string, span: Span): void {
+  emitPermission(file, out, {
+    ruleId: RULE_IDS.bypassMode,
+    agent: 'opencode',
+    grant: 'bypass-mode',
+    setting,
+    span,
+    lets: 'run every tool, shell included,',
+    effective: true,
+  });
+}
+
+function readBash(file: SourceFile, out: FileEmitter, bash: DataNode): void {
+  if (bash.kind === 'scalar') {
+    if (bash.value === 'allow') {
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.shellAutoApproved,
+        agent: 'opencode',
+        grant: 'shell',
+        setting: '"permission": { "bash": "allow" }',
+        span: bash.span,
+        lets: 'run any shell command',
+        effective: true,
+      });
+    }
+    return;
+  }
+  if (bash.kind !== 'map') return;
+  const rules: Array<{ key: string; action: string; span: Span }> = [];
+  for (const entry of bash.entries) {
+    const action = entry.value.kind === 'scalar' ? String(entry.value.value) : '';
+    if (!ACTIONS.has(action)) {
+      unknownValue(file, out, `permission.bash "${entry.key}" in ${file.path} is "${action}", not allow, ask or deny; it was ignored.`, entry.keySpan.line);
+      continue;
+    }
+    rules.push({ key: entry.key, action, span: entry.keySpan });
+  }
+  // The last matching rule wins: an allow grants only what no later ask or deny rule catches.
+  rules.forEach((rule, index) => {
+    const matcher = globMatcher(rule.key);
+    const setting = `"permission": { "bash": { "${rule.key}": "${rule.action}" } }`;
+    if (rule.action !== 'allow') {
+      emitBrake(file, out, 'opencode', rule.action === 'deny' ? 'deny' : 'ask', setting, rule.span, matcher);
+      return;
+    }
+    const later = rules.slice(index + 1).filter((candidate) => candidate.action !== 'allow').map((candidate) => globMatcher(candidate.key));
+    const permission = commandPermission(matcher, { agent: 'opencode', setting, span: rule.span, except: later });
+    if (permission) emitPermission(file, out, permission);
+  });
+}

@@ -1,0 +1,168 @@
+// Workspace settings of VS Code and its forks (`.vscode/settings.json`, `*.code-workspace`): Copilot agent mode's
+// terminal auto-approval, Roo Code / Kilo Code command allowlists and Windsurf's Cascade allow/deny lists.
+// `chat.tools.global.autoApprove` (formerly `chat.tools.autoApprove`) has application scope, so a workspace value is
+// ignored (intent only); the terminal rules are honoured in trusted workspaces (microsoft/vscode
+// terminalChatAgentToolsConfiguration.ts, chat.contribution.ts).
+import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
+import type { FileEmitter, SourceFile } from '../../../src/model.js';
+import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
+import type { AgentId } from '../../../knowledge/agents/agents.js';
+import { prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
+import { invalid, mapAt, rootMap, stringsOf, unknownValue } from './tree.js';
+
+export const VSCODE_SETTINGS = /(^|\/)\.vscode\/settings\.json$|\.code-workspace$/;
+
+/** Terminal rule maps: `{ "rm": false, "/^git (status|log)\\b/": true, "npm test": { "approve": true } }`. */
+const TERMINAL_MAPS = ['chat.tools.terminal.autoApprove', 'chat.agent.terminal.allowList', 'github.copilot.chat.agent.terminal.allowList'];
+const TERMINAL_DENY_MAPS = ['chat.agent.terminal.denyList', 'github.copilot.chat.agent.terminal.denyList'];
+const GLOBAL_AUTO_APPROVE = ['chat.tools.global.autoApprove', 'chat.tools.autoApprove'];
+
+/** Prefix lists of other VS Code-based agents: allowed and denied command prefixes (`*` = every command). */
+const PREFIX_LISTS: ReadonlyArray<{ agent: AgentId; allow: string; deny: string }> = [
+  { agent: 'roo-code', allow: 'roo-cline.allowedCommands', deny: 'roo-cline.deniedCommands' },
+  { agent: 'kilo-code', allow: 'kilo-code.allowedCommands', deny: 'kilo-code.deniedCommands' },
+  { agent: 'windsurf', allow: 'windsurf.cascadeCommandsAllowList', deny: 'windsurf.cascadeCommandsDenyList' },
+];
+
+export const DEVCONTAINER = /(^|\/)\.devcontainer(\/[^/]+)?\/devcontainer\.json$|(^|\/)\.devcontainer\.json$/;
+
+const PERMISSION_LEVELS = new Set(['default', 'autoApprove', 'autopilot']);
+
+export function readVscodeSettings(file: SourceFile, out: FileEmitter): void {
+  let root = rootMap(file, out);
+  if (!root) return;
+  if (file.path.endsWith('.code-workspace')) {
+    root = mapAt(file, out, root, 'settings');
+    if (!root) return;
+  }
+  readSettings(file, out, root, false);
+}
+
+/**
+ * A dev container's `customizations.vscode.settings` become the container's machine settings, where VS Code honours
+ * machine-scoped settings such as global auto-approve that it ignores in a workspace.
+ */
+export function readDevcontainer(file: SourceFile, out: FileEmitter): void {
+  const root = rootMap(file, out);
+  const settings = get(get(get(root, 'customizations'), 'vscode'), 'settings');
+  if (settings?.kind === 'map') readSettings(file, out, settings, true);
+}
+
+function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine: boolean): void {
+  const keys = new Set(root.entries.map((entry) => entry.key));
+  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, 'chat.permissions.default', ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
+  if (!relevant.some((key) => keys.has(key))) return;
+
+  for (const key of GLOBAL_AUTO_APPROVE) {
+    const value = valueOf(root, key);
+    if (value?.kind === 'scalar' && value.value === true) {
+      emitConfig(out, 'copilot', 'settings', file.path);
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.bypassMode,
+        agent: 'copilot',
+        grant: 'bypass-mode',
+        setting: `"${key}": true`,
+        span: value.span,
+        lets: 'run every tool, terminal included,',
+        ...(machine ? { effective: true } : { effective: false, ignoredBecause: IGNORED_BECAUSE.vscodeGlobalAutoApprove }),
+      });
+    }
+  }
+  // The permission picker's default for new chat sessions: window scope, so a workspace sets it.
+  const level = valueOf(root, 'chat.permissions.default');
+  if (level?.kind === 'scalar' && typeof level.value === 'string') {
+    if (!PERMISSION_LEVELS.has(level.value)) {
+      unknownValue(file, out, `"chat.permissions.default" "${level.value}" in ${file.path} is not a VS Code permission level; it was ignored.`, level.span.line);
+    } else if (level.value !== 'default') {
+      emitConfig(out, 'copilot', 'settings', file.path);
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.bypassMode,
+        agent: 'copilot',
+        grant: 'bypass-mode',
+        setting: `"chat.permissions.default": "${level.value}"`,
+        span: level.span,
+        lets: level.value === 'autopilot' ? 'run every tool, terminal included, and keep going until it decides the task is done,' : 'run every tool, terminal included,',
+        effective: true,
+      });
+    }
+  }
+  // A command any `false` or deny-list rule matches is never auto-approved, whatever else matches it.
+  const terminalBrakes: CommandMatcher[] = [];
+  for (const key of TERMINAL_DENY_MAPS) readTerminalMap(file, out, root, key, 'deny', terminalBrakes);
+  for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'brakes', terminalBrakes);
+  for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'allow', terminalBrakes);
+
+  for (const list of PREFIX_LISTS) {
+    const allow = valueOf(root, list.allow);
+    const deny = valueOf(root, list.deny);
+    if (allow || deny) emitConfig(out, list.agent, 'settings', file.path);
+    const brakes: CommandMatcher[] = [];
+    if (deny) {
+      for (const item of stringsOf(file, out, deny, list.deny)) {
+        const matcher = prefixMatcher(item.value);
+        brakes.push(matcher);
+        emitBrake(file, out, list.agent, 'deny', `"${list.deny}": "${item.value}"`, item.span, matcher);
+      }
+    }
+    if (allow) {
+      for (const item of stringsOf(file, out, allow, list.allow)) {
+        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting: `"${list.allow}": "${item.value}"`, span: item.span, except: brakes });
+        if (permission) emitPermission(file, out, permission);
+      }
+    }
+  }
+}
+
+/**
+ * A terminal rule map, read in three passes so that brakes are known before grants: a deny map's keys always ask
+ * (`deny`), an allow map's `false` entries always ask (`brakes`), its `true` (or `{ approve: true }`) entries run
+ * matching commands unasked (`allow`).
+ */
+function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key: string, pass: 'deny' | 'brakes' | 'allow', brakes: CommandMatcher[]): void {
+  const map = valueOf(root, key);
+  if (!map) return;
+  if (pass !== 'brakes') emitConfig(out, 'copilot', 'settings', file.path);
+  if (map.kind !== 'map') {
+    if (pass !== 'brakes') invalid(file, out, `"${key}" in ${file.path} should be an object of command rules; it was ignored.`, map.span.line);
+    return;
+  }
+  for (const entry of map.entries) {
+    const matcher = ruleMatcher(entry.key);
+    if (!matcher) {
+      if (pass === 'allow' || pass === 'deny') unknownValue(file, out, `The rule "${entry.key}" of "${key}" in ${file.path} is not a valid regular expression; it was ignored.`, entry.keySpan.line);
+      continue;
+    }
+    const approve = pass === 'deny' ? false : approval(entry.value);
+    if (approve === undefined) continue;
+    const setting = `"${key}": { "${entry.key}": ${approve} }`;
+    if (!approve && pass !== 'allow') {
+      brakes.push(matcher);
+      emitBrake(file, out, 'copilot', 'ask', setting, entry.keySpan, matcher);
+    } else if (approve && pass === 'allow') {
+      const permission = commandPermission(matcher, { agent: 'copilot', setting, span: entry.keySpan, except: brakes });
+      if (permission) emitPermission(file, out, permission);
+    }
+  }
+}
+
+function approval(value: DataNode): boolean | undefined {
+  if (value.kind === 'scalar') return typeof value.value === 'boolean' ? value.value : undefined;
+  if (value.kind === 'map') {
+    const approve = value.entries.find((entry) => entry.key === 'approve')?.value;
+    return approve?.kind === 'scalar' && typeof approve.value === 'boolean' ? approve.value : undefined;
+  }
+  return undefined;
+}
+
+/** `/regex/flags` keys are regular expressions; other keys are command prefixes. */
+function ruleMatcher(key: string): CommandMatcher | undefined {
+  const regex = /^\/(.*)\/([a-z]*)$/s.exec(key);
+  if (regex) return regexMatcher(regex[1]!, regex[2]);
+  return prefixMatcher(key);
+}
+
+/** VS Code settings use flat dotted keys. */
+function valueOf(root: MapNode, key: string): DataNode | undefined {
+  return root.entries.find((entry) => entry.key === key)?.value;
+}

@@ -1,0 +1,91 @@
+// Prose-only guardrails: an instructions file tells the agent never to run destructive commands, touch production,
+// run migrations or read secrets, and no agent configuration in the repository denies any of it. The decision was
+// placed with the model; nothing deterministic enforces it. The finding sits on the sentence and names the rule that would.
+import type { FinishContext } from '../../src/model.js';
+import type { AgentCommandBrake, AgentProseGuardrail } from '../../src/facts/index.js';
+import { agentKnowledge, agentTitle, type AgentId } from '../../knowledge/agents/agents.js';
+import { toolsOfDomain } from '../../knowledge/agents/commands.js';
+import { RULE_IDS } from './permission.js';
+
+type GuardrailClass = AgentProseGuardrail['classes'][number];
+
+const PRODUCTION_TOOLS = new Set([...toolsOfDomain('data'), ...toolsOfDomain('infrastructure'), ...toolsOfDomain('migration')]);
+const MIGRATION_TOOLS = new Set([...toolsOfDomain('migration'), ...toolsOfDomain('data')]);
+const DATA_TOOLS = MIGRATION_TOOLS;
+const DATA_WORDS = /\b(?:databases?|dbs?|data|tables?|volumes?|buckets?|backups?|schemas?|collections?)\b/i;
+
+export function reportProseGuardrails(context: FinishContext): void {
+  const guardrails = context.facts.all('agent-prose-guardrail');
+  if (guardrails.length === 0) return;
+  const brakes = context.facts.all('agent-command-brake');
+  const hasReadRule = context.facts.all('agent-read-exclusion').some((exclusion) => !exclusion.builtIn);
+  const allowed = [
+    ...new Set(
+      context.facts
+        .all('agent-grant')
+        .filter((grant) => grant.grant === 'destructive-command' && grant.reaches)
+        .map((grant) => grant.reaches!),
+    ),
+  ];
+  for (const guardrail of guardrails) {
+    const unenforced = guardrail.classes.filter((kind) => !enforced(kind, guardrail, brakes, hasReadRule));
+    if (unenforced.length === 0) continue;
+    const agent = (guardrail.agents[0] ?? 'claude-code') as AgentId;
+    const quoted = guardrail.text.length > 160 ? `${guardrail.text.slice(0, 157)}...` : guardrail.text;
+    context.report({
+      ruleId: RULE_IDS.proseOnlyGuardrail,
+      message:
+        `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: ` +
+        `the model decides whether to obey. Enforce it with ${fixFor(agent, unenforced[0]!, guardrail.tools, allowed)}.`,
+      location: guardrail.location,
+      snippet: quoted,
+      evidence: `guardrail|${guardrail.text.toLowerCase().replace(/\s+/g, ' ')}`,
+      details: { agent, classes: guardrail.classes, ...(guardrail.tools.length > 0 ? { tools: guardrail.tools } : {}) },
+    });
+  }
+}
+
+function stops(brakes: readonly AgentCommandBrake[], accept: (tool: string) => boolean): boolean {
+  return brakes.some((brake) => brake.stops.some((tool) => tool === '*' || accept(tool)));
+}
+
+function enforced(kind: GuardrailClass, guardrail: AgentProseGuardrail, brakes: readonly AgentCommandBrake[], hasReadRule: boolean): boolean {
+  if (kind === 'credentials') return hasReadRule;
+  // A sentence that names its commands is enforced only when each of them is stopped.
+  if (guardrail.tools.length > 0) return guardrail.tools.every((tool) => stops(brakes, (stopped) => stopped === tool));
+  switch (kind) {
+    case 'destructive':
+      return stops(brakes, () => true);
+    case 'production':
+      // "the production database" is kept safe by brakes on database tools, not by one on terraform.
+      return stops(brakes, (tool) => (DATA_WORDS.test(guardrail.text) ? DATA_TOOLS.has(tool) : PRODUCTION_TOOLS.has(tool)));
+    case 'migration':
+      return stops(brakes, (tool) => MIGRATION_TOOLS.has(tool));
+  }
+}
+
+/** How a user types these tools, when the probe's name is not a command line (`prisma migrate reset` runs through npx). */
+const TYPED: Readonly<Record<string, string>> = {
+  'prisma migrate reset': 'npx prisma migrate reset',
+  'prisma db push --force-reset': 'npx prisma db push',
+  'rails db:drop': 'bin/rails db:drop',
+  'artisan migrate:fresh': 'php artisan migrate:fresh',
+};
+
+/** The deny rule (or exclusion) that would enforce the sentence, in the syntax of the agent that reads the file. */
+function fixFor(agent: AgentId, kind: GuardrailClass, tools: readonly string[], allowed: readonly string[]): string {
+  const knowledge = agentKnowledge(agent);
+  if (kind === 'credentials') {
+    const fix = knowledge.exclusionFix ?? agentKnowledge('claude-code').exclusionFix!;
+    const hint = fix('.env');
+    return knowledge.exclusionFix
+      ? `an exclusion for the secret files (${hint}, and the same for .env.*)`
+      : `a read rule for the agents that have one (Claude Code: ${hint}); ${agentTitle(agent)} has none, so keep secrets out of the checkout`;
+  }
+  const deny = knowledge.commandDeny ?? agentKnowledge('claude-code').commandDeny!;
+  // Without named commands: the destructive CLIs this repository already lets agents run, else a typical one.
+  const commands = tools.length > 0 ? tools : allowed.length > 0 ? allowed : kind === 'destructive' ? ['rm'] : kind === 'migration' ? ['npx prisma migrate'] : ['psql'];
+  const rules = commands.slice(0, 3).map((command) => deny.rule(TYPED[command] ?? command)).join(', ');
+  const more = tools.length === 0 && kind !== 'destructive' ? ', and the same for every deploy and database CLI that reaches production' : '';
+  return `a deny rule in ${deny.where}: ${rules}${more}`;
+}

@@ -1,0 +1,51 @@
+// agent-permission/bypass-flag: an agent started from CI, package scripts, Makefiles or containers with approvals off.
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+export const bypassFlag: RuleMeta = {
+  id: 'agent-permission/bypass-flag',
+  title: 'Agent launched with approvals turned off',
+  severity: 'high',
+  why:
+    'A workflow, script or Makefile starts an agent with a flag that skips every approval (`--dangerously-skip-permissions`, ' +
+    '`--permission-mode bypassPermissions`, `--dangerously-bypass-approvals-and-sandbox`, `--yolo`, `--approval-mode=yolo`, ' +
+    '`--allow-all-tools`, `--trust-all-tools`). Whatever the prompt or a file it reads asks for runs, with the secrets of the ' +
+    'job or the machine it runs on.',
+  fix:
+    'Start the agent with an explicit, narrow tool list (`--allowedTools "Bash(npm test:*)"`, `--sandbox workspace-write`) and ' +
+    'no deploy or production credentials in its environment; keep bypass flags for disposable sandboxes.',
+  helpUri: 'https://code.claude.com/docs/en/permission-modes',
+  precision: 'very-high',
+  tags: ['agent', 'ci', 'permissions', 'owasp-llm06'],
+  samples: {
+    positive: [
+      sample(
+        '.github/workflows/claude-triage.yml',
+        'name: Claude triage\non:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - run: |\n          claude -p "Label and triage issue #${{ github.event.issue.number }}" \\\n            --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
+        { expect: { line: 13 } },
+      ),
+      sample(
+        'package.json',
+        '{\n  "name": "acme-web",\n  "private": true,\n  "scripts": {\n    "dev": "next dev",\n    "agent:fix": "gemini --yolo -p \\"fix the failing tests\\""\n  }\n}\n',
+        { expect: { line: 6 } },
+      ),
+      sample('Makefile', '.PHONY: test agent\n\ntest:\n\tgo test ./...\n\nagent:\n\tcodex exec --dangerously-bypass-approvals-and-sandbox "$(TASK)"\n', {
+        expect: { line: 7 },
+      }),
+      sample(
+        '.github/workflows/copilot-fix.yml',
+        'name: Copilot fix\non: workflow_dispatch\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @github/copilot -p "Fix lint errors" --allow-all-tools\n',
+        { expect: { line: 8 } },
+      ),
+    ],
+    negative: [
+      sample(
+        '.github/workflows/claude-review.yml',
+        'name: Claude review\non: pull_request\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: claude -p "Review this diff" --allowedTools "Read,Grep,Bash(git diff:*)"\n',
+      ),
+      sample('scripts/agent.sh', '#!/usr/bin/env bash\nset -euo pipefail\n# Never run: claude --dangerously-skip-permissions\nclaude -p "$1" --permission-mode plan\n', {
+        note: 'a commented-out flag is not a launch',
+      }),
+      sample('package.json', '{\n  "scripts": {\n    "summarize": "npx -y @google/gemini-cli -p \\"summarize CHANGELOG.md\\"",\n    "clean": "rm -rf dist --force"\n  }\n}\n'),
+    ],
+  },
+};

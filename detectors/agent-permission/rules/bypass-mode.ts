@@ -1,0 +1,68 @@
+// agent-permission/bypass-mode: an agent set, in the repository, to run every tool without asking a human.
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+export const bypassMode: RuleMeta = {
+  id: 'agent-permission/bypass-mode',
+  title: 'Agent configured to run every tool without a human',
+  severity: 'high',
+  why:
+    'The repository puts an agent in a mode where no tool call waits for a person: Claude Code bypassPermissions, Codex ' +
+    'approval_policy "never" without a sandbox, Amp dangerouslyAllowAll, OpenCode "permission": "allow". Every shell command, ' +
+    'deploy and API call the model decides on runs at once, with whatever credentials it can read. Settings the agent ignores ' +
+    'from a repository (Claude auto mode, VS Code global auto-approve, Gemini yolo, Zed agent settings) are reported at info as intent.',
+  fix:
+    'Remove the mode from the committed settings and approve tools per command instead (allow narrow read-only commands, deny ' +
+    'destructive ones). Run bypass modes only in a disposable container with no production credentials.',
+  helpUri: 'https://code.claude.com/docs/en/permission-modes',
+  precision: 'very-high',
+  tags: ['agent', 'permissions', 'owasp-llm06'],
+  samples: {
+    positive: [
+      sample(
+        '.claude/settings.json',
+        '{\n  "$schema": "https://json.schemastore.org/claude-code-settings.json",\n  "permissions": {\n    "defaultMode": "bypassPermissions",\n    "allow": ["Bash(npm run test:*)", "Bash(npm run lint)"]\n  },\n  "includeCoAuthoredBy": false\n}\n',
+        { expect: { line: 4 } },
+      ),
+      sample(
+        '.codex/config.toml',
+        'model = "gpt-5-codex"\nmodel_reasoning_effort = "high"\napproval_policy = "never"\nsandbox_mode = "danger-full-access"\n\n[tui]\nnotifications = true\n',
+        { expect: { line: 3 }, note: 'no approvals and no sandbox' },
+      ),
+      sample('.amp/settings.json', '{\n  "amp.dangerouslyAllowAll": true,\n  "amp.git.commit.ampThread.enabled": false\n}\n', { expect: { line: 2 } }),
+      sample('opencode.json', '{\n  "$schema": "https://opencode.ai/config.json",\n  "model": "anthropic/claude-sonnet-4-5",\n  "permission": "allow"\n}\n', {
+        expect: { line: 4 },
+      }),
+      sample(
+        '.vscode/settings.json',
+        '{\n  "editor.formatOnSave": true,\n  "typescript.tsdk": "node_modules/typescript/lib",\n  "chat.tools.global.autoApprove": true\n}\n',
+        { expect: { line: 4 }, note: 'application-scope setting: intent only, reported at info' },
+      ),
+      sample('.vscode/settings.json', '{\n  "chat.agent.enabled": true,\n  "chat.permissions.default": "autopilot"\n}\n', {
+        expect: { line: 3 },
+        note: 'window-scoped: new chat sessions in this workspace start in Autopilot',
+      }),
+      sample(
+        '.devcontainer/devcontainer.json',
+        '{\n  "name": "api",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:20",\n  "customizations": {\n    "vscode": {\n      "extensions": ["github.copilot-chat"],\n      "settings": {\n        "chat.tools.global.autoApprove": true\n      }\n    }\n  }\n}\n',
+        { expect: { line: 8 }, note: 'container machine settings honour global auto-approve' },
+      ),
+      sample('.aider.conf.yml', 'model: sonnet\nauto-commits: true\nyes-always: true\nread:\n  - CONVENTIONS.md\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample(
+        '.claude/settings.json',
+        '{\n  "permissions": {\n    "defaultMode": "acceptEdits",\n    "allow": ["Bash(npm run test:*)", "Bash(git diff:*)"],\n    "deny": ["Read(./.env)", "Read(./.env.*)"]\n  }\n}\n',
+      ),
+      sample('.codex/config.toml', 'model = "gpt-5-codex"\napproval_policy = "on-request"\nsandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nnetwork_access = false\n'),
+      sample(
+        '.vscode/settings.json',
+        '{\n  "editor.defaultFormatter": "esbenp.prettier-vscode",\n  "chat.tools.global.autoApprove": false,\n  "files.exclude": { "**/dist": true }\n}\n',
+      ),
+      sample('.gemini/settings.json', '{\n  "general": { "defaultApprovalMode": "default", "vimMode": false },\n  "ui": { "theme": "GitHub" }\n}\n'),
+      sample('.vscode/settings.json', '{\n  "chat.permissions.default": "default",\n  "chat.tools.terminal.autoApprove": { "npm test": true }\n}\n'),
+      sample('docs/agents.md', '# Working with agents\n\nDo not set `"defaultMode": "bypassPermissions"` in `.claude/settings.json`; it skips every prompt.\n', {
+        note: 'prose about the setting is not the setting',
+      }),
+    ],
+  },
+};

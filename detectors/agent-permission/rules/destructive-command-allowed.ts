@@ -1,0 +1,51 @@
+// agent-permission/destructive-command-allowed: a destructive CLI (rm, railway, terraform destroy, kubectl delete,
+// psql, aws...) approved in advance.
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+export const destructiveCommandAllowed: RuleMeta = {
+  id: 'agent-permission/destructive-command-allowed',
+  title: 'Destructive command approved for the agent',
+  severity: 'high',
+  why:
+    'An allow rule lets the agent run a command that deletes data or infrastructure without a person confirming it: ' +
+    '`Bash(rm:*)`, `Bash(railway:*)`, `Bash(terraform destroy:*)`, `kubectl delete`, `psql` (any SQL), `aws`. One call ' +
+    'of the incident\'s kind, `railway volume delete` with a token the agent found, is then a single unreviewed step.',
+  fix:
+    'Remove the allow rule, or narrow it to read-only subcommands (`Bash(terraform plan:*)`, `Bash(kubectl get:*)`), and add ' +
+    'a deny (or ask) rule for the destructive ones so no later allow can open them.',
+  helpUri: 'https://code.claude.com/docs/en/permissions',
+  precision: 'high',
+  tags: ['agent', 'permissions', 'destructive', 'owasp-llm06'],
+  samples: {
+    positive: [
+      sample(
+        '.claude/settings.local.json',
+        '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run dev)",\n      "Bash(railway:*)",\n      "Bash(rm:*)"\n    ]\n  }\n}\n',
+        { expect: { line: 5 } },
+      ),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(terraform plan:*)", "Bash(terraform destroy:*)"]\n  }\n}\n', {
+        expect: { line: 3 },
+      }),
+      sample('.codex/rules/default.rules', '# Commands Codex may run outside the sandbox\nprefix_rule(pattern=["git", "status"], decision="allow")\nprefix_rule(pattern=["railway"], decision="allow")\n', {
+        expect: { line: 3 },
+      }),
+      sample('.cursor/permissions.json', '{\n  // team allowlist\n  "terminalAllowlist": ["npm test", "kubectl"]\n}\n', { expect: { line: 3 } }),
+      sample('.vscode/settings.json', '{\n  "chat.tools.terminal.autoApprove": {\n    "/^terraform (plan|apply)\\\\b/": true\n  }\n}\n', { expect: { line: 3 } }),
+      sample('opencode.json', '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "psql *": "allow"\n    }\n  }\n}\n', { expect: { line: 5 } }),
+    ],
+    negative: [
+      sample(
+        '.claude/settings.json',
+        '{\n  "permissions": {\n    "allow": ["Bash(terraform plan:*)", "Bash(kubectl get:*)", "Bash(rm -rf node_modules)", "Bash(railway logs:*)"],\n    "deny": ["Bash(terraform destroy:*)"]\n  }\n}\n',
+      ),
+      sample('.codex/rules/default.rules', 'prefix_rule(pattern=["railway"], decision="forbidden")\nprefix_rule(pattern=["terraform", ["plan", "fmt"]], decision="allow")\n'),
+      sample('opencode.json', '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "git *": "allow",\n      "rm *": "deny"\n    }\n  }\n}\n'),
+      sample('.cursor/permissions.json', '{\n  "terminalAllowlist": ["npm test", "git status", "kubectl get"]\n}\n'),
+      sample(
+        '.claude/settings.json',
+        '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)"]\n  }\n}\n',
+        { note: 'deny rules win over the allow: what is left of railway deletes nothing' },
+      ),
+    ],
+  },
+};

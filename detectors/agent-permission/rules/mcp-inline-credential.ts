@@ -1,0 +1,53 @@
+// agent-permission/mcp-inline-credential: an MCP server configured with a literal credential (env, header, argument, URL).
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+export const mcpInlineCredential: RuleMeta = {
+  id: 'agent-permission/mcp-inline-credential',
+  title: 'MCP server configured with a literal credential',
+  severity: 'high',
+  why:
+    'An MCP server entry in a repository file (.mcp.json, .cursor/mcp.json, .vscode/mcp.json, .gemini/settings.json...) ' +
+    'carries a token, API key or database password as a literal. The agent holds that credential at tool level: every tool ' +
+    'of the server acts with its full scope, whoever or whatever is driving the agent, and the file is in every clone.',
+  fix:
+    'Reference the secret instead of writing it (`${VAR}` in .mcp.json, `${env:VAR}` in Cursor and Roo, `${input:id}` with ' +
+    '`"password": true` in VS Code, `env_vars`/`bearer_token_env_var` in Codex), rotate the one that was committed, and ' +
+    'prefer a scoped, read-only token for the server.',
+  helpUri: 'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration',
+  precision: 'high',
+  tags: ['agent', 'mcp', 'secrets', 'owasp-mcp01'],
+  samples: {
+    positive: [
+      sample(
+        '.mcp.json',
+        '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": [\n        "-y",\n        "@supabase/mcp-server-supabase@latest",\n        "--access-token",\n        "sbp_4f9c2e7a1b3d5f60718293a4b5c6d7e8f9012345"\n      ]\n    }\n  }\n}\n',
+        { expect: { line: 9 } },
+      ),
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "github": {\n      "command": "docker",\n      "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server"],\n      "env": {\n        "GITHUB_PERSONAL_ACCESS_TOKEN": "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"\n      }\n    }\n  }\n}\n',
+        { expect: { line: 7 } },
+      ),
+      sample(
+        '.vscode/mcp.json',
+        '{\n  "servers": {\n    "linear": {\n      "type": "http",\n      "url": "https://mcp.linear.app/mcp",\n      "headers": {\n        "Authorization": "Bearer lin_api_Qm4x8Rt2Vw6Yz0Bc3De7Fg1Hj5Kl9Np2Rs6Tu0V"\n      }\n    }\n  }\n}\n',
+        { expect: { line: 7 } },
+      ),
+    ],
+    negative: [
+      sample(
+        '.mcp.json',
+        '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=abcdefghijklmnopqrst"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n',
+      ),
+      sample(
+        '.vscode/mcp.json',
+        '{\n  "inputs": [\n    { "type": "promptString", "id": "github-token", "description": "GitHub PAT", "password": true }\n  ],\n  "servers": {\n    "github": {\n      "type": "http",\n      "url": "https://api.githubcopilot.com/mcp/",\n      "headers": { "Authorization": "Bearer ${input:github-token}" }\n    }\n  }\n}\n',
+      ),
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "stripe": {\n      "command": "npx",\n      "args": ["-y", "@stripe/mcp", "--tools=all", "--api-key=YOUR_STRIPE_SECRET_KEY"]\n    },\n    "db": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-postgres", "postgresql://postgres:postgres@localhost:5432/app_dev"]\n    }\n  }\n}\n',
+        { note: 'a documentation placeholder and a local development database' },
+      ),
+    ],
+  },
+};

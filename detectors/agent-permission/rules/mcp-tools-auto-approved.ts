@@ -1,0 +1,41 @@
+// agent-permission/mcp-tools-auto-approved: MCP tools (a whole server, or tools that write) approved in advance.
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+export const mcpToolsAutoApproved: RuleMeta = {
+  id: 'agent-permission/mcp-tools-auto-approved',
+  title: 'MCP tools approved for the agent in advance',
+  severity: 'medium',
+  why:
+    'Approving every tool of an MCP server (Claude Code `mcp__server`, Gemini `trust: true`, Amazon Q `@server`, Cursor `server:*`) ' +
+    'or its write tools (`execute_sql`, `apply_migration`, `delete_*` in Roo `alwaysAllow` or Kiro `autoApprove`) lets the agent ' +
+    'change a database or a cloud account through that server without a person seeing the call.',
+  fix: 'Approve only read-only tools by name (`mcp__supabase__list_tables`) and leave writes to a prompt; turn on the server\'s read-only mode.',
+  helpUri: 'https://docs.github.com/en/copilot/how-tos/use-copilot-agents/coding-agent/extend-coding-agent-with-mcp',
+  precision: 'high',
+  tags: ['agent', 'mcp', 'permissions', 'owasp-llm06'],
+  samples: {
+    positive: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["mcp__supabase", "Bash(npm test:*)"]\n  },\n  "enabledMcpjsonServers": ["supabase"]\n}\n', {
+        expect: { line: 3 },
+      }),
+      sample(
+        '.gemini/settings.json',
+        '{\n  "mcpServers": {\n    "db": {\n      "command": "npx",\n      "args": ["-y", "@henkey/postgres-mcp-server", "--connection-string", "$DATABASE_URL"],\n      "trust": true\n    }\n  }\n}\n',
+        { expect: { line: 6 } },
+      ),
+      sample(
+        '.roo/mcp.json',
+        '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=xyzcompanyref"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${env:SUPABASE_ACCESS_TOKEN}" },\n      "alwaysAllow": ["list_tables", "execute_sql"]\n    }\n  }\n}\n',
+        { expect: { line: 7 } },
+      ),
+    ],
+    negative: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["mcp__context7__resolve-library-id", "mcp__context7__get-library-docs"]\n  }\n}\n'),
+      sample(
+        '.roo/mcp.json',
+        '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=xyzcompanyref"],\n      "alwaysAllow": ["list_tables", "list_extensions"]\n    }\n  }\n}\n',
+      ),
+      sample('.gemini/settings.json', '{\n  "mcpServers": {\n    "docs": {\n      "httpUrl": "https://mcp.context7.com/mcp",\n      "trust": false\n    }\n  }\n}\n'),
+    ],
+  },
+};

@@ -1,0 +1,67 @@
+// agent-permission/mcp-write-access: a database or cloud MCP server without its read-only brake, pointed at production
+// or holding an account-wide credential.
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+export const mcpWriteAccess: RuleMeta = {
+  id: 'agent-permission/mcp-write-access',
+  title: 'Database or cloud MCP server with write access to production',
+  severity: 'high',
+  why:
+    'A database or cloud MCP server (Supabase, Neon, Postgres, MongoDB, AWS, Railway, Kubernetes...) is configured without its ' +
+    'read-only mode while it points at production or holds a credential for the whole account. Its tools then run SQL, apply ' +
+    'migrations, delete projects, branches and volumes on the agent\'s say-so; some clients (Copilot\'s cloud agent) call MCP ' +
+    'tools without asking at all.',
+  fix:
+    'Turn on the server\'s read-only mode (`--read-only`, `READ_OPERATIONS_ONLY=true`, `--readOnly`, `X-READ-ONLY: true`), ' +
+    'scope it to one non-production project (`--project-ref`), and give it a read-only role or token.',
+  helpUri: 'https://github.com/supabase-community/supabase-mcp',
+  precision: 'high',
+  tags: ['agent', 'mcp', 'production', 'owasp-mcp02'],
+  samples: {
+    positive: [
+      sample(
+        '.mcp.json',
+        '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n',
+        { expect: { line: 3 }, note: 'no --read-only and no --project-ref: every project of the account' },
+      ),
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "orders-db": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-postgres", "postgresql://agent@orders.prod.acme-internal.net:5432/orders"]\n    }\n  }\n}\n',
+        { expect: { line: 3 } },
+      ),
+      sample(
+        '.vscode/mcp.json',
+        '{\n  "servers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_REGION": "us-east-1", "AWS_API_MCP_PROFILE_NAME": "default" }\n    }\n  }\n}\n',
+        { expect: { line: 3 } },
+      ),
+      sample(
+        '.mcp.json',
+        '{\n  "mcpServers": {\n    "mongo": {\n      "command": "npx",\n      "args": ["-y", "mongodb-mcp-server", "--connectionString", "${MONGODB_PROD_URI}"]\n    }\n  }\n}\n',
+        { expect: { line: 3 }, note: 'the referenced variable names production; writes are on by default' },
+      ),
+      sample(
+        '.gemini/settings.json',
+        '{\n  "mcpServers": {\n    "railway": {\n      "command": "npx",\n      "args": ["-y", "@jasontanswe/railway-mcp"],\n      "env": { "RAILWAY_API_TOKEN": "$RAILWAY_API_TOKEN" }\n    }\n  }\n}\n',
+        { expect: { line: 3 } },
+      ),
+    ],
+    negative: [
+      sample(
+        '.mcp.json',
+        '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=abcdefghijklmnopqrst"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n',
+      ),
+      sample(
+        '.mcp.json',
+        '{\n  "mcpServers": {\n    "mongo": {\n      "command": "npx",\n      "args": ["-y", "mongodb-mcp-server", "--readOnly", "--connectionString", "${MONGODB_PROD_URI}"]\n    }\n  }\n}\n',
+      ),
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "db": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-postgres", "postgresql://localhost:5432/app_dev"]\n    },\n    "railway": {\n      "command": "npx",\n      "args": ["-y", "@railway/mcp-server"]\n    }\n  }\n}\n',
+      ),
+      sample(
+        '.vscode/mcp.json',
+        '{\n  "servers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "READ_OPERATIONS_ONLY": "true", "AWS_REGION": "us-east-1" }\n    },\n    "github": {\n      "type": "http",\n      "url": "https://api.githubcopilot.com/mcp/"\n    }\n  }\n}\n',
+      ),
+    ],
+  },
+};

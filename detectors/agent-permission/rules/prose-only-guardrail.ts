@@ -1,0 +1,56 @@
+// agent-permission/prose-only-guardrail: an instructions file forbids destructive, production, migration or secret-reading
+// actions and no agent configuration enforces it.
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+export const proseOnlyGuardrail: RuleMeta = {
+  id: 'agent-permission/prose-only-guardrail',
+  title: 'Guardrail stated in prose only',
+  severity: 'medium',
+  why:
+    'AGENTS.md, CLAUDE.md, .cursor/rules or copilot-instructions.md tells the agent never to run destructive commands, touch ' +
+    'production, run migrations or read secrets, and no agent configuration in the repository denies any of it. Instructions ' +
+    'shape what the model tries; permission rules decide what the agent may do. The decision was placed with the model, the ' +
+    'incident\'s exact gap: an agent that "guessed" deleted a production volume its instructions told it to leave alone.',
+  fix:
+    'Keep the sentence, and back it with a rule the agent enforces: a deny (or ask) rule for the commands it names ' +
+    '(`"Bash(railway:*)"` in `.claude/settings.json` permissions.deny, `Shell(rm)` in `.cursor/cli.json`, a Codex ' +
+    '`prefix_rule(..., decision="forbidden")`), or a read exclusion for the secret files.',
+  helpUri: 'https://code.claude.com/docs/en/permissions',
+  precision: 'medium',
+  tags: ['agent', 'instructions', 'guardrail'],
+  samples: {
+    positive: [
+      sample(
+        'CLAUDE.md',
+        '# Acme API\n\n## Commands\n- `npm run dev` starts the API on :3000\n- `npm test` runs the suite\n\n## Rules\n- Never run destructive commands (drop, reset --hard, rm -rf) without asking.\n- Keep commits small.\n',
+        { expect: { line: 8 } },
+      ),
+      sample(
+        'AGENTS.md',
+        '# Agent guide\n\nThe API deploys to Railway from `main`.\n\n- Run `pnpm test` before you commit.\n- Never run migrations against production; ask a maintainer.\n',
+        { expect: { line: 6 } },
+      ),
+      sample(
+        '.cursor/rules/database.mdc',
+        '---\ndescription: Database work\nglobs: ["prisma/**"]\n---\n\nUse Prisma for every query.\nDo not delete the database volume or reset the production database under any circumstances.\n',
+        { expect: { line: 7 } },
+      ),
+      sample('GEMINI.md', '# Notes for Gemini\n\n* Do not read `.env` files or print their values.\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('CLAUDE.md', '# Web app\n\n- Never push to main; open a PR.\n- Never commit secrets; use .env.example.\n- Avoid `any` in production code.\n'),
+      {
+        files: {
+          'CLAUDE.md': '# Acme API\n\n- Never run destructive commands (rm -rf, dropdb) without asking.\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Bash(rm:*)", "Bash(dropdb:*)"]\n  }\n}\n',
+        },
+        note: 'the sentence is enforced by deny rules',
+      },
+      sample(
+        'AGENTS.md',
+        '# Contributing with agents\n\n```bash\n# never do this\nrm -rf /\n```\n\nDo not edit existing migrations; add a new one.\n',
+        { note: 'code blocks and migration-file hygiene are not guardrails of this kind' },
+      ),
+    ],
+  },
+};

@@ -1,0 +1,65 @@
+// agent-permission/shell-auto-approved: every shell command (or an interpreter, which runs any program) approved in advance.
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+export const shellAutoApproved: RuleMeta = {
+  id: 'agent-permission/shell-auto-approved',
+  title: 'Agent shell approved for any command',
+  severity: 'high',
+  why:
+    'An allow rule that matches every command (Claude Code `Bash` or `Bash(*)`, Cursor `Shell(*)`, a VS Code terminal rule ' +
+    '`/.*/`, Gemini `run_shell_command`, Roo `*`, Amazon Q `execute_bash`) lets the agent run anything, from `cat .env` to a ' +
+    'provider API call that deletes a volume, without a person seeing it. No ignore file stops the shell. Allowing an ' +
+    'interpreter (`python`, `node`, `bash -c`, `npx`) is the same, less visibly (reported medium).',
+  fix:
+    'Allow only the narrow commands the agent needs (`Bash(npm run test:*)`, `Bash(git diff:*)`) and deny destructive and ' +
+    'deploy CLIs explicitly; leave everything else to a prompt.',
+  helpUri: 'https://code.claude.com/docs/en/permissions',
+  precision: 'very-high',
+  tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
+  samples: {
+    positive: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash",\n      "WebFetch(domain:docs.stripe.com)"\n    ]\n  }\n}\n', {
+        expect: { line: 4 },
+      }),
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(*)", "Read(//Users/dana/.npmrc)"],\n    "deny": []\n  }\n}\n', {
+        expect: { line: 3 },
+      }),
+      sample('.cursor/cli.json', '{\n  "permissions": {\n    "allow": ["Shell(*)", "Read(src/**)", "Write(src/**)"],\n    "deny": ["Read(.env*)"]\n  }\n}\n', {
+        expect: { line: 3 },
+      }),
+      sample(
+        '.vscode/settings.json',
+        '{\n  "editor.formatOnSave": true,\n  "chat.tools.terminal.autoApprove": {\n    "/.*/": true\n  }\n}\n',
+        { expect: { line: 4 } },
+      ),
+      sample('.gemini/settings.json', '{\n  "tools": {\n    "allowed": ["run_shell_command", "read_file"]\n  }\n}\n', { expect: { line: 3 } }),
+      sample(
+        '.vscode/settings.json',
+        '{\n  "chat.tools.terminal.autoApprove": {\n    "rm": false,\n    "/.*/": true\n  }\n}\n',
+        { expect: { line: 4 }, note: 'a few ask rules do not narrow an allow-everything rule' },
+      ),
+      sample('.vscode/settings.json', '{\n  "roo-cline.allowedCommands": ["npm test", "*"]\n}\n', { expect: { line: 2 }, note: 'Roo Code: `*` allows every command' }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(python3:*)"]\n  }\n}\n', {
+        expect: { line: 3 },
+        note: 'an interpreter runs any program',
+      }),
+      sample(
+        '.amazonq/cli-agents/dev.json',
+        '{\n  "name": "dev",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "execute_bash"],\n  "resources": ["file://README.md"]\n}\n',
+        { expect: { line: 4 } },
+      ),
+    ],
+    negative: [
+      sample(
+        '.claude/settings.json',
+        '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run lint)",\n      "Bash(npm run test:*)",\n      "Bash(git status)",\n      "Bash(git diff:*)",\n      "Bash(gh pr view:*)"\n    ]\n  }\n}\n',
+      ),
+      sample(
+        '.vscode/settings.json',
+        '{\n  "chat.tools.terminal.autoApprove": {\n    "npm test": true,\n    "/^git (status|log|diff)\\\\b/": true,\n    "rm": false\n  }\n}\n',
+      ),
+      sample('.gemini/settings.json', '{\n  "tools": {\n    "allowed": ["run_shell_command(git status)", "run_shell_command(npm test)"]\n  }\n}\n'),
+      sample('.cursor/cli.json', '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(git)"],\n    "deny": ["Shell(rm)"]\n  }\n}\n'),
+    ],
+  },
+};

@@ -1,0 +1,230 @@
+// What a command rule lets an agent run. Every agent writes its rules in its own syntax (Claude `Bash(rm:*)`, VS Code
+// regexes, Codex token prefixes); each is turned into a matcher and tried on probe commands: one nobody would list
+// (the rule lets everything through), interpreters (they run anything), and destructive commands of the incident's
+// class (data, volumes, infrastructure). The probe a rule lets through says what the rule grants.
+
+export type CommandClass = 'any' | 'interpreter' | 'destructive';
+
+/** What a destructive command destroys; prose guardrails name these classes. */
+export type DestructiveDomain = 'files' | 'data' | 'infrastructure' | 'migration';
+
+export interface CommandProbe {
+  command: string;
+  class: CommandClass;
+  /** The program (or program and subcommand) a user would name: `rm`, `railway`, `terraform destroy`. */
+  tool: string;
+  domain?: DestructiveDomain;
+  /** What it does, for messages: "deletes a Railway volume". */
+  does: string;
+  /** Destructive only with a credential the agent finds (an HTTP client): reported medium. */
+  needsCredential?: boolean;
+}
+
+/** A command no allowlist names on purpose: a rule that lets it through lets everything through. */
+const ANY_PROBES: readonly CommandProbe[] = [
+  { command: 'zqx-unlisted-tool --any-flag', class: 'any', tool: '*', does: 'runs any command' },
+];
+
+const INTERPRETER_PROBES: readonly CommandProbe[] = [
+  ['bash -c "exit 0"', 'bash'],
+  ['sh -c "exit 0"', 'sh'],
+  ['zsh -c "exit 0"', 'zsh'],
+  ['python -c "print(1)"', 'python'],
+  ['python3 -c "print(1)"', 'python3'],
+  ['node -e "1"', 'node'],
+  ['deno eval "1"', 'deno'],
+  ['bun -e "1"', 'bun'],
+  ['ruby -e "1"', 'ruby'],
+  ['perl -e "1"', 'perl'],
+  ['npx zqx-unlisted-package', 'npx'],
+  ['bunx zqx-unlisted-package', 'bunx'],
+  ['pnpm dlx zqx-unlisted-package', 'pnpm dlx'],
+  ['uvx zqx-unlisted-package', 'uvx'],
+  ['eval "$COMMAND"', 'eval'],
+  ['sudo zqx-unlisted-tool', 'sudo'],
+  ['xargs zqx-unlisted-tool', 'xargs'],
+  ['env zqx-unlisted-tool', 'env'],
+  ['pwsh -Command "exit 0"', 'pwsh'],
+  ['powershell -Command "exit 0"', 'powershell'],
+].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program` }));
+
+function destructive(command: string, tool: string, domain: DestructiveDomain, does: string): CommandProbe {
+  return { command, class: 'destructive', tool, domain, does };
+}
+
+/** Ordered: the first probe a rule lets through names it. Tools a public repo allows for local work (docker, git, gh) are left out. */
+const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
+  destructive('rm -rf ./data', 'rm', 'files', 'deletes files and directories'),
+  destructive('rm -rf /', 'rm', 'files', 'deletes files and directories'),
+  destructive('railway volume delete --volume data', 'railway', 'data', 'deletes Railway volumes, services and projects'),
+  destructive('railway down -y', 'railway', 'infrastructure', 'removes Railway deployments'),
+  destructive('railway delete -y', 'railway', 'infrastructure', 'deletes Railway projects'),
+  destructive('terraform destroy -auto-approve', 'terraform', 'infrastructure', 'destroys Terraform-managed infrastructure'),
+  destructive('terraform apply -auto-approve', 'terraform', 'infrastructure', 'applies (and can destroy) Terraform-managed infrastructure'),
+  destructive('tofu destroy -auto-approve', 'tofu', 'infrastructure', 'destroys OpenTofu-managed infrastructure'),
+  destructive('pulumi destroy --yes', 'pulumi', 'infrastructure', 'destroys Pulumi stacks'),
+  destructive('pulumi up --yes', 'pulumi', 'infrastructure', 'applies (and can replace) Pulumi stacks'),
+  destructive('kubectl delete namespace production', 'kubectl', 'infrastructure', 'deletes Kubernetes resources'),
+  destructive('helm uninstall api --namespace production', 'helm', 'infrastructure', 'uninstalls Helm releases'),
+  destructive('aws s3 rm s3://acme-backups --recursive', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws rds delete-db-instance --db-instance-identifier acme-prod --skip-final-snapshot', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('gcloud sql instances delete acme-prod --quiet', 'gcloud', 'data', 'deletes Google Cloud resources'),
+  destructive('gsutil rm -r gs://acme-backups', 'gsutil', 'data', 'deletes Cloud Storage objects'),
+  destructive('az group delete --name acme-prod --yes', 'az', 'infrastructure', 'deletes Azure resource groups'),
+  destructive('doctl databases delete 9cc10173 --force', 'doctl', 'data', 'deletes DigitalOcean resources'),
+  destructive('fly volumes destroy vol_9cc10173 --yes', 'fly', 'data', 'destroys Fly.io volumes and apps'),
+  destructive('flyctl volumes destroy vol_9cc10173 --yes', 'flyctl', 'data', 'destroys Fly.io volumes and apps'),
+  destructive('heroku pg:reset DATABASE_URL --confirm acme', 'heroku', 'data', 'resets Heroku databases and destroys apps'),
+  destructive('heroku apps:destroy acme --confirm acme', 'heroku', 'infrastructure', 'resets Heroku databases and destroys apps'),
+  destructive('vercel remove acme --yes', 'vercel', 'infrastructure', 'removes Vercel deployments and projects'),
+  destructive('netlify sites:delete acme --force', 'netlify', 'infrastructure', 'deletes Netlify sites'),
+  destructive('supabase db reset --linked', 'supabase', 'data', 'resets the linked Supabase database'),
+  destructive('supabase projects delete abcdefghijklmnopqrst', 'supabase', 'infrastructure', 'deletes Supabase projects'),
+  destructive('neonctl projects delete acme', 'neonctl', 'data', 'deletes Neon projects and branches'),
+  destructive('psql "$DATABASE_URL" -c "DROP TABLE users"', 'psql', 'data', 'runs any SQL, DROP included'),
+  destructive('mysql -e "DROP DATABASE app"', 'mysql', 'data', 'runs any SQL, DROP included'),
+  destructive('mongosh "$MONGODB_URI" --eval "db.dropDatabase()"', 'mongosh', 'data', 'runs any database command, drops included'),
+  destructive('redis-cli FLUSHALL', 'redis-cli', 'data', 'flushes Redis'),
+  destructive('dropdb app', 'dropdb', 'data', 'drops a PostgreSQL database'),
+  destructive('wrangler d1 execute acme-prod --remote --command "DROP TABLE users"', 'wrangler', 'data', 'runs SQL on D1 and deletes Workers'),
+  destructive('wrangler delete', 'wrangler', 'infrastructure', 'runs SQL on D1 and deletes Workers'),
+  destructive('firebase firestore:delete --all-collections --force', 'firebase', 'data', 'deletes Firestore data'),
+  destructive('prisma migrate reset --force', 'prisma migrate reset', 'migration', 'drops and recreates the database'),
+  destructive('npx prisma migrate reset --force', 'prisma migrate reset', 'migration', 'drops and recreates the database'),
+  destructive('npx prisma db push --force-reset', 'prisma db push --force-reset', 'migration', 'drops and recreates the database'),
+  destructive('bin/rails db:drop', 'rails db:drop', 'migration', 'drops the database'),
+  destructive('rails db:drop', 'rails db:drop', 'migration', 'drops the database'),
+  destructive('php artisan migrate:fresh --force', 'artisan migrate:fresh', 'migration', 'drops every table'),
+  destructive('dd if=/dev/zero of=/dev/sda', 'dd', 'files', 'overwrites disks'),
+  destructive('mkfs.ext4 /dev/sda1', 'mkfs', 'files', 'formats disks'),
+  destructive('shred -u ./data/app.db', 'shred', 'files', 'destroys files'),
+  // The incident's call: one authenticated HTTP request to the provider's API.
+  { ...destructive('curl -X DELETE https://api.example.invalid/v1/volumes/vol_1 -H "Authorization: Bearer $TOKEN"', 'curl', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
+  { ...destructive('wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1', 'wget', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
+];
+
+export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...DESTRUCTIVE_PROBES];
+
+export type CommandMatcher = (command: string) => boolean;
+
+export interface CommandReach {
+  class: CommandClass;
+  /** The first probe let through. */
+  probe: CommandProbe;
+}
+
+/** What a rule lets through: everything, an interpreter (so everything), a destructive command, or nothing we know. */
+export function reachOf(matches: CommandMatcher): CommandReach | undefined {
+  for (const probe of COMMAND_PROBES) {
+    if (safely(matches, probe.command)) return { class: probe.class, probe };
+  }
+  return undefined;
+}
+
+/** Every probe a deny or ask rule stops: `*` when it stops everything, else the tools. */
+export function stoppedBy(matches: CommandMatcher): string[] {
+  if (ANY_PROBES.every((probe) => safely(matches, probe.command))) return ['*'];
+  const tools = new Set<string>();
+  for (const probe of DESTRUCTIVE_PROBES) if (safely(matches, probe.command)) tools.add(probe.tool);
+  return [...tools].sort();
+}
+
+/** Tools of the destructive probes in a domain. */
+export function toolsOfDomain(domain: DestructiveDomain): string[] {
+  return [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.domain === domain).map((probe) => probe.tool))];
+}
+
+/** Destructive tools a sentence names (`rm -rf`, `railway down`, `DROP TABLE` is psql's). */
+export function toolsNamedIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const [pattern, tool] of NAMED_TOOLS) if (pattern.test(text)) found.add(tool);
+  return [...found];
+}
+
+const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
+  [/\brm\s+-[a-z]*[rf]/i, 'rm'],
+  [/\brailway\b/i, 'railway'],
+  [/\bterraform\s+(?:destroy|apply)\b/i, 'terraform'],
+  [/\bpulumi\s+(?:destroy|up)\b/i, 'pulumi'],
+  [/\bkubectl\s+delete\b/i, 'kubectl'],
+  [/\bhelm\s+(?:uninstall|delete)\b/i, 'helm'],
+  [/\baws\s+\w/i, 'aws'],
+  [/\bgcloud\b/i, 'gcloud'],
+  [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy)\b/i, 'fly'],
+  [/\bheroku\b/i, 'heroku'],
+  [/\bsupabase\s+(?:db|projects)\b/i, 'supabase'],
+  [/\bneonctl\b/i, 'neonctl'],
+  [/\b(?:drop|truncate)\s+(?:table|database|schema)\b|\bpsql\b/i, 'psql'],
+  [/\bmongosh\b|\bdropDatabase\b/i, 'mongosh'],
+  [/\bredis-cli\b|\bflushall\b/i, 'redis-cli'],
+  [/\bdropdb\b/i, 'dropdb'],
+  [/\bwrangler\b/i, 'wrangler'],
+  [/\bprisma\s+migrate\s+reset\b/i, 'prisma migrate reset'],
+  [/\bdb:drop\b/i, 'rails db:drop'],
+  [/\bmigrate:fresh\b/i, 'artisan migrate:fresh'],
+];
+
+function safely(matches: CommandMatcher, command: string): boolean {
+  try {
+    return matches(command);
+  } catch {
+    return false;
+  }
+}
+
+// --- Matchers for the rule syntaxes agents use -------------------------------------------------------------
+
+/** `git` lets through `git` and `git <anything>` (word boundary), as Claude's `git:*`, Cursor's `Shell(git)` and VS Code keys do. */
+export function prefixMatcher(prefix: string): CommandMatcher {
+  const wanted = prefix.trim();
+  if (wanted === '' || wanted === '*') return () => true;
+  return (command) => command === wanted || command.startsWith(`${wanted} `);
+}
+
+/** Exactly this command line. */
+export function exactMatcher(exact: string): CommandMatcher {
+  const wanted = exact.trim();
+  return (command) => command === wanted;
+}
+
+/**
+ * A glob over the whole command line: `*` is any run of characters. With `optionalTrailingSpace`, a pattern ending in
+ * ` *` also matches the bare command (Claude Code: `Bash(ls *)` matches `ls`).
+ */
+export function globMatcher(glob: string, options: { optionalTrailingSpace?: boolean } = {}): CommandMatcher {
+  const body = glob
+    .trim()
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  const source = options.optionalTrailingSpace && body.endsWith(' .*') ? `${body.slice(0, -3)}(?: .*)?` : body;
+  const regex = new RegExp(`^${source}$`, 's');
+  return (command) => regex.test(command);
+}
+
+/** A regex rule (VS Code `/.../i` keys, Zed and Amazon Q patterns). Undefined when the regex does not compile. */
+export function regexMatcher(source: string, flags = '', options: { anchored?: boolean } = {}): CommandMatcher | undefined {
+  try {
+    const regex = new RegExp(options.anchored ? `^(?:${source})$` : source, flags.replace(/[^imsu]/g, ''));
+    return (command) => regex.test(command);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Codex `prefix_rule(pattern=[...])`: each position a token or a list of alternatives. */
+export function tokenPrefixMatcher(tokens: ReadonlyArray<string | readonly string[]>): CommandMatcher {
+  return (command) => {
+    const words = command.split(/\s+/);
+    if (words.length < tokens.length) return false;
+    return tokens.every((token, index) => (typeof token === 'string' ? [token] : token).includes(words[index]!));
+  };
+}
+
+/** Cursor CLI `Shell(git)`: the command base is the first token; globs allowed. */
+export function commandBaseMatcher(base: string): CommandMatcher {
+  const wanted = base.trim();
+  if (wanted === '' || /^\*+$/.test(wanted)) return () => true;
+  const first = globMatcher(wanted);
+  return (command) => first(command.split(/\s+/)[0] ?? '');
+}

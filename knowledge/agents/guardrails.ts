@@ -1,0 +1,98 @@
+// Sentences in agent instruction files that leave a dangerous decision to the model: "never drop the production
+// database", "ask before running migrations", "do not read .env". Only the incident's class counts (destructive
+// commands, production, migrations, credentials); "never push to main" or "never commit secrets" do not, since no
+// deny rule of an agent would enforce them. Rules are enforced by the agent, not by the model
+// (code.claude.com/docs/en/permissions), so each of these needs a deny rule behind it.
+import { toolsNamedIn } from './commands.js';
+
+export type GuardrailClass = 'destructive' | 'production' | 'migration' | 'credentials';
+
+export interface ProseGuardrail {
+  classes: GuardrailClass[];
+  /** Destructive tools the sentence names (`rm`, `railway`, `psql` for DROP TABLE). */
+  tools: string[];
+  /** Offsets of the sentence within the line. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A prohibition, or a decision placed with a human. */
+const PROHIBITION = new RegExp(
+  [
+    String.raw`\b(?:never|do\s+not|don['’]?t|must\s+not|mustn['’]?t|should\s+not|shouldn['’]?t|may\s+not|cannot|can['’]?t|not\s+allowed\s+to|forbidden|prohibited|under\s+no\s+circumstances|avoid|refrain\s+from)\b`,
+    String.raw`\bwithout\s+(?:(?:explicit|prior|written|human|user|my|our|their|manual|a)\s+)*(?:approval|confirmation|permission|consent|sign-?off)\b`,
+    String.raw`\b(?:ask|check\s+with|confirm\s+with)\s+(?:the\s+user|me|us|a\s+human|a\s+maintainer|the\s+team)(?:\s+first)?\s+before\b`,
+    String.raw`\b(?:always\s+)?ask\s+(?:for\s+)?(?:(?:explicit|human|user)\s+)?(?:permission|confirmation|approval)\s+before\b`,
+    String.raw`\brequires?\s+(?:(?:explicit|human|manual|user)\s+)*(?:approval|confirmation)\b`,
+    String.raw`\bonly\s+(?:a\s+human|humans|the\s+user|maintainers?|the\s+team)\s+(?:may|can|should|will)\b`,
+  ].join('|'),
+  'i',
+);
+
+const DESTRUCTIVE_NOUNS = String.raw`(?:databases?|dbs?|volumes?|tables?|buckets?|backups?|clusters?|schemas?|collections?|data\s*stores?|infrastructure|environments?(?!\s+variables?))`;
+const QUALIFIERS = String.raw`(?:(?:the|any|a|an|all|our|existing|production|prod|staging|live|shared|persistent|remote|cloud|real|customer|user)\s+)*`;
+
+const CLASS_PATTERNS: Record<GuardrailClass, readonly RegExp[]> = {
+  destructive: [
+    /\brm\s+-[a-z]*[rf]/i,
+    /\b(?:drop|truncate)\s+(?:table|database|schema|collection)s?\b/i,
+    /\bdestructive\s+(?!git\b)(?:(?:database|db|sql|shell|terminal|cloud|infrastructure|data)\s+)?(?:commands?|operations?|actions?|queries|query|sql|changes)\b/i,
+    new RegExp(String.raw`\b(?:delete|deleting|drop|dropping|destroy|destroying|wipe|wiping|erase|erasing|purge|purging|truncate|truncating|reset|resetting|tear(?:ing)?\s+down)\s+${QUALIFIERS}${DESTRUCTIVE_NOUNS}\b`, 'i'),
+    /\b(?:terraform|tofu|pulumi)\s+destroy\b|\bkubectl\s+delete\b|\brailway\s+(?:down|delete|volume)\b|\bprisma\s+migrate\s+reset\b|\bdb:(?:drop|reset)\b|\bmigrate:fresh\b|\bdropdb\b|\bflushall\b|\bdropDatabase\b|\bsupabase\s+db\s+reset\b/i,
+  ],
+  production: [
+    /\b(?:production|prod)[\s-]+(?:databases?|dbs?|environments?|envs?|servers?|clusters?|infrastructure|infra|volumes?|buckets?|resources?|accounts?|projects?|instances?|credentials|secrets|keys|tokens|systems?|stacks?|deployments?|services?|apis?|data\s*stores?)\b/i,
+    /\b(?:deploy|deploying|release|releasing|ship|shipping|promote|promoting)\s+(?:[\w-]+\s+){0,3}?to\s+(?:production|prod)\b/i,
+    /\b(?:touch|touching|modify|modifying|access|accessing|connect(?:ing)?\s+to|write\s+to|writing\s+to|alter|altering|mutate|mutating)\s+(?:the\s+)?(?:production|prod)\b(?![\s-]+(?:code|build|bundle|mode|ready|dependenc|logs?))/i,
+    /\b(?:run|running|execute|executing)\s+(?:[\w`:-]+\s+){0,4}?against\s+(?:the\s+)?(?:production|prod|live)\b/i,
+  ],
+  migration: [
+    /\b(?:run|running|apply|applying|execute|executing)\s+(?:(?:any|the|database|db|new|pending|schema)\s+){0,2}migrations?\b/i,
+    /\bprisma\s+migrate\s+(?:dev|deploy|reset)\b|\bprisma\s+db\s+push\b|\b(?:rails|rake)\s+db:migrate\b|\bmanage\.py\s+migrate\b|\balembic\s+upgrade\b|\bknex\s+migrate\b|\bsequelize\s+db:migrate\b|\bdrizzle-kit\s+(?:push|migrate)\b|\bsupabase\s+db\s+push\b|\bartisan\s+migrate\b/i,
+  ],
+  credentials: [
+    /\b(?:read|reading|open|opening|cat|access|accessing|view|viewing|reveal|revealing|dump|dumping|touch|touching|modify|modifying|edit|editing|load|loading)\s+(?:[\w-]+\s+){0,3}?(?:`?\.env\b[\w.*-]*`?|credentials?(?:\s+files?)?|secrets?(?!\s*(?:manager|management|scanning|scanner))|api[ _-]?keys?|access[ _-]?tokens?|private[ _-]?keys?)/i,
+    /\b(?:`?\.env`?\s+files?|credentials?\s+files?|secrets?\s+files?)\b/i,
+  ],
+};
+
+/** The credentials class only counts when the sentence is about the agent looking at secrets, not about code hygiene. */
+const CREDENTIAL_HYGIENE = /\b(?:commit|committing|hard-?code|hard-?coding|log|logging|store|storing|push|pushing|expose|exposing|share|sharing|include|including|embed|embedding)\b/i;
+
+/** The guardrails one line of prose states. Lines in code blocks are the caller's to skip. */
+export function guardrailsIn(line: string): ProseGuardrail[] {
+  const found: ProseGuardrail[] = [];
+  for (const sentence of sentencesOf(line)) {
+    if (!PROHIBITION.test(sentence.text)) continue;
+    const classes: GuardrailClass[] = [];
+    for (const [name, patterns] of Object.entries(CLASS_PATTERNS) as Array<[GuardrailClass, readonly RegExp[]]>) {
+      if (!patterns.some((pattern) => pattern.test(sentence.text))) continue;
+      if (name === 'credentials' && CREDENTIAL_HYGIENE.test(sentence.text) && !/\b(?:read|open|cat|access|view)\b/i.test(sentence.text)) continue;
+      classes.push(name);
+    }
+    if (classes.length === 0) continue;
+    found.push({ classes, tools: toolsNamedIn(sentence.text), ...sentence });
+  }
+  return found;
+}
+
+/** Sentences of a Markdown line, with list markers and emphasis left in place (offsets stay true to the line). */
+function sentencesOf(line: string): Array<{ start: number; end: number; text: string }> {
+  const sentences: Array<{ start: number; end: number; text: string }> = [];
+  const boundary = /(?<=[.!?;])\s+(?=\S)/g;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = line.slice(start, end);
+    // List markers, checkboxes and a trailing semicolon are layout, not part of the sentence.
+    const leading = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/.exec(raw)![0].length;
+    const text = raw.slice(leading).replace(/[\s;]+$/, '');
+    if (text) sentences.push({ start: start + leading, end: start + leading + text.length, text });
+  };
+  for (const match of line.matchAll(boundary)) {
+    push(match.index);
+    start = match.index + match[0].length;
+  }
+  push(line.length);
+  return sentences;
+}

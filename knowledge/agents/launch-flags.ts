@@ -1,0 +1,62 @@
+// Command-line flags that start a coding agent with approvals off, as CI workflows, package scripts and Makefiles
+// write them. Sources: each vendor's CLI reference (shared/research/agents.md §2, "any agent in CI/scripts").
+import type { AgentId } from './agents.js';
+
+export interface LaunchFlag {
+  agent: AgentId;
+  /** The flag as it appears on a command line. */
+  flag: RegExp;
+  /** The agent's executable, required before the flag when the flag alone is ambiguous (`--yolo`, `--force`). */
+  command?: RegExp;
+  /** `bypass-mode`: every tool, shell included, runs unasked. `file-write`: edits and commits only. */
+  grant: 'bypass-mode' | 'file-write';
+  /** What the flag lets the agent do unasked, a verb phrase for the message. */
+  lets: string;
+}
+
+const CLAUDE = /(?:^|[\s;&|('"`/])(?:claude|@anthropic-ai\/claude-code)(?=[\s'"`]|$)/;
+const CODEX = /(?:^|[\s;&|('"`/])(?:codex|@openai\/codex)(?=[\s'"`]|$)/;
+const GEMINI = /(?:^|[\s;&|('"`/])(?:gemini|@google\/gemini-cli)(?=[\s'"`]|$)/;
+const CURSOR = /(?:^|[\s;&|('"`/])cursor-agent(?=[\s'"`]|$)/;
+const COPILOT = /(?:^|[\s;&|('"`/])(?:copilot|@github\/copilot)(?=[\s'"`]|$)/;
+const OPENCODE = /(?:^|[\s;&|('"`/])opencode(?=[\s'"`]|$)/;
+const AIDER = /(?:^|[\s;&|('"`/])aider(?=[\s'"`]|$)/;
+
+export const LAUNCH_FLAGS: readonly LaunchFlag[] = [
+  { agent: 'claude-code', flag: /--dangerously-skip-permissions\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  { agent: 'claude-code', flag: /--permission-mode[=\s]+["']?bypassPermissions\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  { agent: 'codex', flag: /--dangerously-bypass-approvals-and-sandbox\b/, grant: 'bypass-mode', lets: 'run every command, outside any sandbox,' },
+  { agent: 'codex', flag: /--yolo\b/, command: CODEX, grant: 'bypass-mode', lets: 'run every command, outside any sandbox,' },
+  { agent: 'codex', flag: /(?:--sandbox|-s)[=\s]+["']?danger-full-access\b/, command: CODEX, grant: 'bypass-mode', lets: 'run commands outside the sandbox' },
+  { agent: 'gemini-cli', flag: /--approval-mode[=\s]+["']?yolo\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  { agent: 'gemini-cli', flag: /--yolo\b/, command: GEMINI, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  { agent: 'cursor', flag: /--force\b|--yolo\b|(?<=\s)-f(?=\s|$)/, command: CURSOR, grant: 'bypass-mode', lets: 'run every command not explicitly denied' },
+  { agent: 'copilot', flag: /--allow-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  { agent: 'copilot', flag: /--allow-all\b|--yolo\b/, command: COPILOT, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  { agent: 'amazon-q', flag: /--trust-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell and AWS calls included,' },
+  { agent: 'amp', flag: /--dangerously-allow-all\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  { agent: 'opencode', flag: /--auto\b/, command: OPENCODE, grant: 'bypass-mode', lets: 'run every tool not explicitly denied' },
+  { agent: 'aider', flag: /--yes-always\b/, command: AIDER, grant: 'file-write', lets: 'add files, apply edits and commit' },
+];
+
+/** Claude Code's `--allowedTools` (and claude-code-action's `allowed_tools:`) lists, whose entries are permission rules. */
+export const CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed_tools\s*:)[=\s]*(?:"([^"]*)"|'([^']*)'|(\S+))/g;
+
+export const CLAUDE_COMMAND = CLAUDE;
+
+/** Keywords the prefilter looks for before a launcher file is read. */
+export const LAUNCH_KEYWORDS: readonly string[] = [
+  'dangerously',
+  'bypasspermissions',
+  '--yolo',
+  'approval-mode',
+  'danger-full-access',
+  'cursor-agent',
+  '--allow-all',
+  '--trust-all-tools',
+  '--yes-always',
+  'allowedtools',
+  'allowed-tools',
+  'allowed_tools',
+  'opencode',
+];

@@ -1,0 +1,174 @@
+// MCP servers that can destroy cloud or database state, how a configuration entry names them, and the read-only
+// brake each one offers. Shared/research/agents.md §3c.
+
+/** One MCP server entry as every agent's configuration writes it, flattened. */
+export interface McpServerEntry {
+  name: string;
+  command?: string;
+  args: readonly string[];
+  env: Readonly<Record<string, string>>;
+  headers: Readonly<Record<string, string>>;
+  url?: string;
+}
+
+export interface McpServerKind {
+  id: string;
+  /** "Supabase MCP server". */
+  title: string;
+  matches(server: McpServerEntry): boolean;
+  /** The entry turns on the server's read-only mode (or its write tools are off by default). */
+  readOnly(server: McpServerEntry): boolean;
+  /** The entry reaches a whole account whatever it points at: no project scoping, an account token. */
+  accountWide(server: McpServerEntry): boolean;
+  /** What its tools can do at full power. */
+  reach: string;
+  /** How to brake it. */
+  fix: string;
+  reference: string;
+}
+
+const words = (server: McpServerEntry): string[] => [server.command ?? '', ...server.args, server.url ?? ''];
+const mentions = (server: McpServerEntry, pattern: RegExp): boolean => words(server).some((word) => pattern.test(word));
+const hasArg = (server: McpServerEntry, pattern: RegExp): boolean => server.args.some((arg) => pattern.test(arg));
+const truthy = (value: string | undefined): boolean => value !== undefined && /^(?:true|1|yes|on)$/i.test(value.trim());
+const envNamed = (server: McpServerEntry, name: string): boolean => Object.keys(server.env).some((key) => key.toUpperCase() === name);
+
+/** Read-only switches common to many servers: `--read-only`, `READ_ONLY=true`, `X-...-Read-Only: true`, `?read_only=true`. */
+export function genericReadOnly(server: McpServerEntry): boolean {
+  if (hasArg(server, /^--?(?:read[-_]?only|readonly)(?:=true)?$/i)) return true;
+  if (hasArg(server, /^--access-mode[= ]restricted$/i)) return true;
+  for (const [key, value] of Object.entries(server.env)) if (/read[-_]?only/i.test(key) && truthy(value)) return true;
+  for (const [key, value] of Object.entries(server.headers)) if (/read[-_]?only/i.test(key) && truthy(value)) return true;
+  if (server.url && /[?&](?:read[-_]?only)=(?:true|1)\b|\/readonly(?:\/|$|\?)/i.test(server.url)) return true;
+  return false;
+}
+
+export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
+  {
+    id: 'supabase',
+    title: 'Supabase MCP server',
+    matches: (server) => mentions(server, /@supabase\/mcp-server-supabase|(?:^|\/\/)mcp\.supabase\.com/i),
+    readOnly: genericReadOnly,
+    accountWide: (server) =>
+      !hasArg(server, /^--project-ref(?:=|$)/) && !/[?&]project_ref=/.test(server.url ?? '') && !envNamed(server, 'SUPABASE_PROJECT_REF'),
+    reach: 'runs SQL, applies migrations and manages branches and edge functions in every project of the account',
+    fix: 'add --read-only and --project-ref=<ref> (or ?read_only=true&project_ref=<ref> on the hosted URL)',
+    reference: 'https://github.com/supabase-community/supabase-mcp',
+  },
+  {
+    id: 'neon',
+    title: 'Neon MCP server',
+    matches: (server) => mentions(server, /@neondatabase\/mcp-server-neon|(?:^|\/\/)mcp\.neon\.tech/i),
+    readOnly: genericReadOnly,
+    accountWide: (server) => envNamed(server, 'NEON_API_KEY') || hasArg(server, /^start$/),
+    reach: 'deletes projects and branches and runs SQL across the Neon account',
+    fix: 'send the X-READ-ONLY: true header to the remote server (or use a read-only OAuth grant)',
+    reference: 'https://github.com/neondatabase/mcp-server-neon',
+  },
+  {
+    id: 'railway-community',
+    title: 'community Railway MCP server',
+    matches: (server) =>
+      !mentions(server, /@railway\/mcp-server/i) && (mentions(server, /railway-mcp|mcp-server-railway|railway-mcp-server/i) || envNamed(server, 'RAILWAY_API_TOKEN')),
+    readOnly: () => false,
+    accountWide: (server) => envNamed(server, 'RAILWAY_API_TOKEN'),
+    reach: 'deletes Railway projects, services, variables and volumes with the account token it holds',
+    fix: 'use the official @railway/mcp-server (no destructive tools) or a project token bound to a non-production environment',
+    reference: 'https://docs.railway.com/ai/mcp-server',
+  },
+  {
+    id: 'postgres',
+    title: 'PostgreSQL MCP server',
+    matches: (server) =>
+      mentions(server, /server-postgres|postgres-mcp|mcp-server-postgres|postgres-mcp-server|pg-mcp/i) ||
+      [...server.args, ...Object.values(server.env)].some((value) => /^postgres(?:ql)?:\/\//i.test(value.trim())),
+    // @modelcontextprotocol/server-postgres calls itself read-only, but `COMMIT; DROP ...` escapes its transaction.
+    readOnly: (server) => !mentions(server, /@modelcontextprotocol\/server-postgres/) && genericReadOnly(server),
+    accountWide: () => false,
+    reach: 'runs SQL, DROP and DELETE included',
+    fix: 'point it at a read replica or a read-only role, and use a server with an enforced read-only mode (postgres-mcp --access-mode=restricted)',
+    reference: 'https://github.com/crystaldba/postgres-mcp',
+  },
+  {
+    id: 'mysql',
+    title: 'MySQL MCP server',
+    matches: (server) =>
+      mentions(server, /mcp-server-mysql|mysql-mcp/i) || [...server.args, ...Object.values(server.env)].some((value) => /^mysql:\/\//i.test(value.trim())),
+    readOnly: (server) =>
+      genericReadOnly(server) ||
+      (mentions(server, /mcp-server-mysql/i) && !['ALLOW_INSERT_OPERATION', 'ALLOW_UPDATE_OPERATION', 'ALLOW_DELETE_OPERATION', 'ALLOW_DDL_OPERATION'].some((key) => truthy(server.env[key]))),
+    accountWide: () => false,
+    reach: 'runs SQL, DROP and DELETE included',
+    fix: 'connect with a read-only user and leave the ALLOW_*_OPERATION switches off',
+    reference: 'https://github.com/benborla/mcp-server-mysql',
+  },
+  {
+    id: 'mongodb',
+    title: 'MongoDB MCP server',
+    matches: (server) => mentions(server, /mongodb-mcp-server/i),
+    readOnly: genericReadOnly,
+    accountWide: (server) => envNamed(server, 'MDB_MCP_API_CLIENT_ID') || hasArg(server, /^--apiClientId/),
+    reach: 'drops collections and databases and manages Atlas clusters (writes are on by default)',
+    fix: 'add --readOnly (or MDB_MCP_READ_ONLY=true)',
+    reference: 'https://www.mongodb.com/docs/mcp-server/security-best-practices/',
+  },
+  {
+    id: 'aws-api',
+    title: 'AWS API MCP server',
+    matches: (server) => mentions(server, /awslabs\.aws-api-mcp-server/i),
+    readOnly: (server) => truthy(server.env['READ_OPERATIONS_ONLY']) || truthy(server.env['REQUIRE_MUTATION_CONSENT']),
+    accountWide: () => true,
+    reach: 'calls any AWS API the profile allows, deletes included',
+    fix: 'set READ_OPERATIONS_ONLY=true (or REQUIRE_MUTATION_CONSENT=true) and use a read-only profile',
+    reference: 'https://pypi.org/project/awslabs.aws-api-mcp-server/',
+  },
+  {
+    id: 'awslabs-write',
+    title: 'AWS Labs MCP server with writes on',
+    matches: (server) => mentions(server, /awslabs\.[\w-]+-mcp-server/i) && !mentions(server, /awslabs\.aws-api-mcp-server/i),
+    // The other awslabs servers are read-only until --allow-write (or ALLOW_WRITE) turns writes on.
+    readOnly: (server) => !hasArg(server, /^--allow-write$/) && !truthy(server.env['ALLOW_WRITE']),
+    accountWide: () => true,
+    reach: 'creates, changes and deletes AWS resources with the profile it runs as',
+    fix: 'drop --allow-write (and ALLOW_WRITE) and use a read-only profile',
+    reference: 'https://awslabs.github.io/mcp/',
+  },
+  {
+    id: 'github',
+    title: 'GitHub MCP server',
+    matches: (server) => mentions(server, /server-github|github-mcp-server|api\.githubcopilot\.com\/mcp/i),
+    readOnly: genericReadOnly,
+    accountWide: () => false,
+    reach: 'pushes, merges and edits workflows with the token it holds',
+    fix: 'add --read-only (GITHUB_READ_ONLY=1, or the /readonly URL) and narrow --toolsets',
+    reference: 'https://github.com/github/github-mcp-server/blob/main/docs/server-configuration.md',
+  },
+  {
+    id: 'cloudflare',
+    title: 'Cloudflare MCP server',
+    matches: (server) => mentions(server, /@cloudflare\/mcp-server-cloudflare|mcp\.cloudflare\.com/i),
+    readOnly: genericReadOnly,
+    accountWide: () => false,
+    reach: 'changes DNS, Workers, R2 and D1 with whatever the token grants',
+    fix: 'use a token scoped to read permissions on one zone or account',
+    reference: 'https://github.com/cloudflare/mcp-server-cloudflare',
+  },
+  {
+    id: 'kubernetes',
+    title: 'Kubernetes MCP server',
+    matches: (server) => mentions(server, /mcp-server-kubernetes|kubernetes-mcp-server|k8s-mcp/i),
+    readOnly: (server) =>
+      genericReadOnly(server) || truthy(server.env['ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS']) || hasArg(server, /^--disable-destructive$/) || /read-?only/i.test(server.env['K8S_MODE'] ?? ''),
+    accountWide: () => false,
+    reach: 'deletes and applies Kubernetes resources and execs into pods',
+    fix: 'set ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS=true (or --read-only) and use a read-only kubeconfig context',
+    reference: 'https://github.com/Flux159/mcp-server-kubernetes',
+  },
+];
+
+export function mcpServerKind(server: McpServerEntry): McpServerKind | undefined {
+  return MCP_SERVER_KINDS.find((kind) => kind.matches(server));
+}
+
+/** MCP tool names whose auto-approval lets the agent change or destroy state. */
+export const WRITE_TOOL_NAME = /(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore)/i;

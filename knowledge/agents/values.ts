@@ -1,0 +1,74 @@
+// Whether a value written in an agent configuration is a literal secret, a reference the agent resolves at run time
+// (`${VAR}`, `${env:VAR}`, `${input:id}`, `{env:VAR}`), or a placeholder from documentation. Shared/research/token-scopes.md.
+
+/** Names of keys, headers and flags that carry a secret. */
+export const SECRET_NAME = /(?:token|secret|passw(?:or)?d|pass\b|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth|(?:^|[_-])pat(?:$|[_-])|connection[_-]?string|dsn|database[_-]?url|db[_-]?url|uri$)/i;
+
+/** Prefixes of credentials that mean "secret" whatever they are bound to. */
+const SECRET_PREFIX = /^(?:ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|sk_live_|rk_live_|sk-ant-|sk-proj-|sk-|sbp_|napi_|xox[abpr]-|AKIA[0-9A-Z]{16}$|ASIA[0-9A-Z]{16}$|AIza|ya29\.|npm_|pypi-|dop_v1_|shpat_|lin_api_|cfut_|cfat_|hf_)/;
+
+/** A reference the agent or its host resolves at run time; never a secret in the file. */
+export function isReference(value: string): boolean {
+  const trimmed = value.trim();
+  return (
+    /\$\{[^}]+\}/.test(trimmed) ||
+    /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed) ||
+    /\{env:[^}]+\}|\{file:[^}]+\}/.test(trimmed) ||
+    /%[A-Za-z_][A-Za-z0-9_]*%/.test(trimmed) ||
+    /\{\{[^}]+\}\}/.test(trimmed) ||
+    /^op:\/\//.test(trimmed) ||
+    /^(?:process\.env|os\.environ)/.test(trimmed)
+  );
+}
+
+const PLACEHOLDER_WORDS = /(?:^|[^a-z])(?:your|my|example|sample|placeholder|changeme|change[_-]?me|changeit|replace|redacted|dummy|fake|todo|xxx+|insert|enter|put[_-]?your|goes[_-]?here|here$|<[^>]*>|\.\.\.)/i;
+
+/** A documented placeholder: `<token>`, `your-api-key`, `xxxx`, `sbp_xxxxxxxx`, `REPLACE_ME`. */
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 8) return true;
+  if (PLACEHOLDER_WORDS.test(trimmed)) return true;
+  if (/^(.)\1+$/.test(trimmed)) return true;
+  // A real prefix followed only by fill characters: `ghp_xxxxxxxx`, `sk_live_000000`.
+  if (/^[A-Za-z]+[_-]+(?:[A-Za-z]+[_-]+)?([xX0*.])\1{5,}$/.test(trimmed)) return true;
+  if (/^(?:abcdef|123456|password|secret|test|none|null|undefined|true|false)/i.test(trimmed) && trimmed.length < 20) return true;
+  return false;
+}
+
+/** A literal secret: not a reference, not a placeholder, long enough and not prose. */
+export function isLiteralSecret(value: string): boolean {
+  const trimmed = value.trim();
+  if (isReference(trimmed) || isPlaceholder(trimmed)) return false;
+  if (/\s/.test(trimmed)) return false;
+  // Paths, hosts and booleans are configuration, not secrets.
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(trimmed) || /^https?:\/\/[^@]*$/.test(trimmed)) return false;
+  return /[0-9]/.test(trimmed) || SECRET_PREFIX.test(trimmed) || trimmed.length >= 24;
+}
+
+/** A value that is a secret whatever its name says (a provider prefix). */
+export function hasSecretPrefix(value: string): boolean {
+  return SECRET_PREFIX.test(value.trim());
+}
+
+/** The password of a connection string (`postgres://user:pass@host/db`), when it holds a literal one. */
+export function connectionStringPassword(value: string): string | undefined {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:([^@\s]+)@[^\s]+$/i.exec(value.trim());
+  if (!match) return undefined;
+  const password = decodeURIComponentSafe(match[1]!);
+  if (isReference(password) || isPlaceholder(password)) return undefined;
+  return password;
+}
+
+/** The host part of a URL or connection string, lower-cased. */
+export function hostOf(value: string): string | undefined {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?([^/:?#\s]+)/i.exec(value.trim());
+  return match?.[1]?.toLowerCase();
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

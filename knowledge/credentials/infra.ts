@@ -1,0 +1,307 @@
+// Infrastructure and secret managers: HCP Terraform, Vault, Doppler, 1Password. Each holds the keys to everything
+// else, so a broad token here is a broad token everywhere the manager's secrets reach.
+import { sample } from '../../src/model.js';
+import { decodeBase64Text, readOnlyRating } from './narrowing.js';
+import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import { fixed } from './types.js';
+import { entropy, isPlaceholder, UUID, UUID_SOURCE, wordsOf } from './values.js';
+
+export const terraformCloudToken: CredentialKind = {
+  id: 'terraform-cloud-token',
+  provider: 'hashicorp',
+  title: 'HCP Terraform / Terraform Enterprise API token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/g, keywords: ['atlasv1'] }],
+  plausible: (value) => {
+    const [id, , body] = value.split('.');
+    return !isPlaceholder(id ?? '') && !isPlaceholder(body ?? '') && entropy(body ?? '') >= 3.5;
+  },
+  rate: (context) =>
+    readOnlyRating(context, 'Terraform token') ?? {
+      scope: 'root',
+      because: 'user, team and organization tokens share one format: a user token inherits its user (often an owner) and an organization token manages every workspace',
+    },
+  reach: 'runs plans and applies (including destroy) in every workspace it can reach, reads their state files and variables, and with an owner’s token changes the organization',
+  narrower: 'use a team token for a team with access to only the workspaces the job runs, or dynamic credentials from the CI provider',
+  reference: 'https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens',
+  samples: {
+    positive: [
+      sample('.terraformrc', 'credentials "app.terraform.io" {\n  token = "BxrLgAIzGlMkkd.atlasv1.nIKo_eR-COudtm8fZJWa87ur-BOg-OB-lgwm8rqijQ7yBVdf12bJVFqj-HahHD52VWo"\n}\n', { expect: { line: 2 } }),
+      sample('.github/workflows/terraform.yml', 'jobs:\n  apply:\n    runs-on: ubuntu-latest\n    env:\n      TF_TOKEN_app_terraform_io: BxrLgAIzGlMkkd.atlasv1.nIKo_eR-COudtm8fZJWa87ur-BOg-OB-lgwm8rqijQ7yBVdf12bJVFqj-HahHD52VWo\n    steps:\n      - run: terraform apply -auto-approve\n', { expect: { line: 5 } }),
+    ],
+    negative: [
+      sample('.github/workflows/terraform.yml', 'jobs:\n  apply:\n    env:\n      TF_TOKEN_app_terraform_io: ${{ secrets.TF_API_TOKEN }}\n'),
+      sample('docs/terraform.md', '```hcl\ncredentials "app.terraform.io" {\n  token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"\n}\n```\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('ci/terraform.env', 'TFE_TOKEN=BxrLgAIzGlMkkd.atlasv1.nIKo_eR-COudtm8fZJWa87ur-BOg-OB-lgwm8rqijQ7yBVdf12bJVFqj-HahHD52VWo\n', { expect: { line: 1 } })],
+    negative: [sample('ci/terraform.env', '# read-only team token for drift reports\nTFE_TOKEN=BxrLgAIzGlMkkd.atlasv1.nIKo_eR-COudtm8fZJWa87ur-BOg-OB-lgwm8rqijQ7yBVdf12bJVFqj-HahHD52VWo\n')],
+  },
+};
+
+/** Where Vault shows a token is root: `vault operator init` output, the dev server flag, root-named variables. */
+const VAULT_ROOT_TEXT = /Initial Root Token|-dev-root-token-id|VAULT_DEV_ROOT_TOKEN_ID|"root_token"|generate-root/i;
+
+function vaultRating(context: CredentialContext): Rating {
+  const words = wordsOf(context.variable ?? '');
+  if (words.includes('root')) return { scope: 'root', because: `variable ${context.variable} names a root token` };
+  if (VAULT_ROOT_TEXT.test(`${context.line}\n${context.nearby}`)) return { scope: 'root', because: 'the text around it shows a root token (init output or the dev server’s root token id)' };
+  return (
+    readOnlyRating(context, 'Vault token') ?? {
+      scope: 'root',
+      because: 'a Vault token’s policies are not in the repository and root tokens look the same, so it is rated the broad kind',
+    }
+  );
+}
+
+/** The pre-1.10 service token shape, `s.` + 24: known only by a Vault variable, and mixed-case with digits. */
+const VAULT_LEGACY = /^s\.[A-Za-z0-9]{24}$/;
+
+export const vaultToken: CredentialKind = {
+  id: 'vault-token',
+  provider: 'hashicorp',
+  title: 'HashiCorp Vault token',
+  valuePatterns: [
+    { regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ['hvs.', 'hvb.'] },
+    // `vault operator init` output kept in notes: older Vaults printed `s.` tokens and, before 0.10, UUIDs.
+    { regex: new RegExp(`(?<=Initial Root Token: ?)(s\\.[A-Za-z0-9]{24}|${UUID_SOURCE})(?![A-Za-z0-9-])`, 'g'), keywords: ['initial root token'] },
+  ],
+  contextPatterns: [
+    {
+      variable: /^(?:VAULT_(?:ROOT_|DEV_ROOT_)?TOKEN(?:_ID)?|vault[_.-]?(?:root[_.-]?)?token|vaultToken|root_token)$/i,
+      value: VAULT_LEGACY,
+      keywords: ['vault', 'root_token'],
+    },
+  ],
+  plausible: (value) => {
+    const body = value.slice(4);
+    if (UUID.test(value)) return !isPlaceholder(value);
+    if (VAULT_LEGACY.test(value)) return /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && !isPlaceholder(value.slice(2));
+    return !isPlaceholder(body) && entropy(body) >= 3.5;
+  },
+  rate: vaultRating,
+  reach: 'reads and writes every secret its policies allow; a root token can read every secret engine, change auth methods and revoke every other token',
+  narrower: 'use a short-lived token from an auth method (AppRole, OIDC from CI, Kubernetes) with a policy limited to the paths the job reads; revoke root tokens after setup',
+  reference: 'https://developer.hashicorp.com/vault/docs/concepts/tokens',
+  samples: {
+    positive: [
+      sample('scripts/fetch-secrets.sh', '#!/bin/sh\nexport VAULT_ADDR=https://vault.acme.internal:8200\nexport VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\nvault kv get -field=password secret/app/db\n', { expect: { line: 3 } }),
+      sample('docs/vault-setup.md', '# Vault init (2024-03-02)\n\n```\nUnseal Key 1: 1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo\n\nInitial Root Token: hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n```\n', { expect: { line: 6 } }),
+      sample('deploy/values.yaml', 'vault:\n  address: https://vault.acme.internal:8200\nenv:\n  - name: VAULT_TOKEN\n    value: s.02RnFl63Prpu2dzLqOLyAszB\n', { expect: { line: 5 } }),
+      sample('ops/README.md', '## Vault bootstrap (2019)\n\n    Unseal Key 1: bus1bOzFoSCs/YTCZi5+T3OQzjpVTpSvUkgBxnG3VT4R\n    Initial Root Token: 8952c6db-2259-a638-8d4e-6705dbdfda91\n', { expect: { line: 4 } }),
+    ],
+    negative: [
+      sample('docker-compose.yml', 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    command: server -dev -dev-root-token-id=root\n    environment:\n      VAULT_DEV_ROOT_TOKEN_ID: root\n'),
+      sample('scripts/fetch-secrets.sh', '#!/bin/sh\nexport VAULT_TOKEN="$(vault login -method=oidc -token-only)"\n'),
+      sample('src/loader.ts', "const settings = { s.makeKubeConfigController: true };\nconst path = 's.AcceptanceTimeoutSeconds';\n"),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('ops/vault.env', 'VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n', { expect: { line: 1 } })],
+    negative: [sample('ops/vault.env', 'VAULT_READONLY_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n')],
+  },
+};
+
+const UNSEAL_SHARE = '[A-Za-z0-9+/]{43,88}={0,2}';
+/** Shares shown in HashiCorp's command documentation. */
+const PUBLISHED_UNSEAL_KEYS = new Set(['IXyR0OJnSFobekZMMCKCoVEpT7wI6l+USMzE3IcyDyo=']);
+
+export const vaultUnsealKey: CredentialKind = {
+  id: 'vault-unseal-key',
+  provider: 'hashicorp',
+  title: 'HashiCorp Vault unseal or recovery key',
+  valuePatterns: [
+    // `vault operator init` prints `Unseal Key 1: ...` (or `Recovery Key 1: ...` with auto-unseal).
+    { regex: new RegExp(`(?<=(?:Unseal|Recovery) Key \\d{1,2}: ?)(${UNSEAL_SHARE})(?![A-Za-z0-9+/=])`, 'g'), keywords: ['unseal key', 'recovery key'] },
+    // `vault operator init -format=json`: every share in the key arrays.
+    { regex: new RegExp(`(?<="(?:unseal|recovery)_keys_b64"\\s*:\\s*\\[[^\\]]*")(${UNSEAL_SHARE})(?=")`, 'g'), keywords: ['_keys_b64'] },
+    { regex: /(?<="(?:unseal|recovery)_keys_hex"\s*:\s*\[[^\]]*")([0-9a-f]{64,130})(?=")/g, keywords: ['_keys_hex'] },
+    // A share typed on the command line: `vault operator unseal <key>` (`vault unseal` before 0.9).
+    { regex: new RegExp(`(?<=\\bvault (?:operator )?unseal (?:-\\S+ )*)(${UNSEAL_SHARE})(?![A-Za-z0-9+/=])`, 'g'), keywords: ['vault operator unseal', 'vault unseal'] },
+  ],
+  contextPatterns: [{ variable: /unseal[_.-]?keys?(?:[_.-]?\d+)?$/i, value: new RegExp(`^${UNSEAL_SHARE}$`), keywords: ['unseal'] }],
+  plausible: (value) => !PUBLISHED_UNSEAL_KEYS.has(value) && !isPlaceholder(value) && entropy(value) >= 3.5,
+  rate: fixed('root', 'a quorum of unseal or recovery key shares unseals Vault and generates a new root token'),
+  reach: 'with a quorum of shares, unseals the Vault and generates a root token: every secret it holds',
+  narrower: 'hand each share to a different person (PGP-encrypted with -pgp-keys) or use auto-unseal with a cloud KMS; never store shares together or in a repository',
+  reference: 'https://developer.hashicorp.com/vault/docs/concepts/seal',
+  samples: {
+    positive: [
+      sample('ops/vault-init.txt', 'Unseal Key 1: 1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo\nUnseal Key 2: tRBvSIHVqxQqCAys0ittExKP+TS1Rp6tT810nyC+Q6Nc\nUnseal Key 3: bus1bOzFoSCs/YTCZi5+T3OQzjpVTpSvUkgBxnG3VT4R\n\nVault initialized with 3 key shares and a key threshold of 2.\n', { expect: { line: 2 } }),
+      sample('ops/init.json', '{\n  "unseal_keys_b64": [\n    "1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo"\n  ],\n  "unseal_threshold": 1\n}\n', { expect: { line: 3 } }),
+      sample('scripts/start-vault.sh', '#!/bin/sh\nvault server -config=/etc/vault.d/vault.hcl &\nsleep 5\nvault operator unseal tRBvSIHVqxQqCAys0ittExKP+TS1Rp6tT810nyC+Q6Nc\n', { expect: { line: 4 } }),
+    ],
+    negative: [
+      sample('docs/vault.md', 'After init, run `vault operator unseal` and paste `Unseal Key 1: <key>` when asked.\n'),
+      sample('ops/init.json', '{\n  "unseal_keys_b64": [],\n  "unseal_shares": 5,\n  "unseal_threshold": 3\n}\n'),
+      sample('docs/unseal.md', 'The key can be passed as an argument:\n\n    $ vault operator unseal IXyR0OJnSFobekZMMCKCoVEpT7wI6l+USMzE3IcyDyo=\n', { note: 'the share from HashiCorp’s own docs' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('ops/vault-init.txt', 'Unseal Key 1: 1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo\n', { expect: { line: 1 } })],
+    negative: [sample('ops/vault-init.txt', 'Unseal Key 1: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n')],
+  },
+};
+
+const DOPPLER_REFERENCE = 'https://docs.doppler.com/reference/auth-token-formats';
+
+export const dopplerPersonalToken: CredentialKind = {
+  id: 'doppler-personal-token',
+  provider: 'doppler',
+  title: 'Doppler personal or CLI token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.])(dp\.(?:pt|ct)\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_])/g, keywords: ['dp.pt.', 'dp.ct.'] }],
+  plausible: (value) => !isPlaceholder(value.slice(6)),
+  rate: fixed('root', 'a personal or CLI token has read/write access to every project and config of the workplace the user can reach'),
+  reach: 'reads and changes every secret in every project and environment the user can reach, production included',
+  narrower: 'use a service token (dp.st.) bound to the one config the job reads, read-only',
+  reference: DOPPLER_REFERENCE,
+  samples: {
+    positive: [
+      sample('scripts/dev.sh', '#!/bin/sh\nexport DOPPLER_TOKEN=dp.pt.Vcv5me6LZXCNNHJqe0jFd3GpXG6JAYPUu7mhcpxQmmE\ndoppler run -- npm start\n', { expect: { line: 2 } }),
+      sample('.doppler.yaml', 'scoped:\n  /home/dev/acme:\n    token: dp.ct.UOPJrqWMlQpLLkvt2D7DM7G37X4cmpCHIzsYlnLDCget\n    enclave.project: acme\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    env:\n      DOPPLER_TOKEN: ${{ secrets.DOPPLER_TOKEN }}\n'),
+      sample('docs/doppler.md', 'Personal tokens start with `dp.pt.`; service tokens with `dp.st.`.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/dev.sh', 'export DOPPLER_TOKEN=dp.pt.Vcv5me6LZXCNNHJqe0jFd3GpXG6JAYPUu7mhcpxQmmE\n', { expect: { line: 1 } })],
+    negative: [sample('scripts/dev.sh', 'export DOPPLER_TOKEN=dp.st.dev.qkpVrzuteCWOObzsaf5IoVBsuqFh658t7b3J2rRK\n')],
+  },
+};
+
+/** Config slugs Doppler creates for production (`prd`, `prd_api`), or named so by the team. */
+const PRODUCTION_SLUG = /^(?:prd|prod|production|live)(?:[_-]|$)/i;
+
+export const dopplerServiceToken: CredentialKind = {
+  id: 'doppler-service-token',
+  provider: 'doppler',
+  title: 'Doppler service token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.])(dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})(?![A-Za-z0-9_])/g, keywords: ['dp.st.'] }],
+  plausible: (value) => !isPlaceholder(value.slice(value.lastIndexOf('.') + 1)),
+  rate: (context) => {
+    const slug = /^dp\.st\.([a-z0-9_-]{2,35})\./.exec(context.value)?.[1];
+    if (slug && PRODUCTION_SLUG.test(slug)) return { scope: 'scoped', because: `a service token for one config, and that config is production (${slug})` };
+    return { scope: 'scoped', because: slug ? `a service token for one config (${slug})` : 'a service token for one config' };
+  },
+  reach: 'reads (and, if granted, writes) the secrets of one config; a production config’s token opens every production secret in it',
+  narrower: 'already bound to one config; keep it read-only and out of the repository (inject it from the CI secret store)',
+  reference: 'https://docs.doppler.com/docs/service-tokens',
+  samples: {
+    positive: [
+      sample('Dockerfile', 'FROM node:20-slim\nRUN curl -Ls https://cli.doppler.com/install.sh | sh\nENV DOPPLER_TOKEN=dp.st.prd.DLQ1s97wAg1nzkuKzpUy8UxITpCiwdTQAEULsfFe\nCMD ["doppler", "run", "--", "node", "server.js"]\n', { expect: { line: 3 } }),
+      sample('docker-compose.yml', 'services:\n  api:\n    environment:\n      DOPPLER_TOKEN: dp.st.dev.qkpVrzuteCWOObzsaf5IoVBsuqFh658t7b3J2rRK\n', { expect: { line: 4 } }),
+    ],
+    negative: [
+      sample('docker-compose.yml', 'services:\n  api:\n    environment:\n      DOPPLER_TOKEN: ${DOPPLER_TOKEN}\n'),
+      sample('docs/doppler.md', 'Generate one with `doppler configs tokens create ci --plain` (it prints `dp.st.prd.xxxx`).\n'),
+    ],
+  },
+};
+
+export const dopplerWorkplaceToken: CredentialKind = {
+  id: 'doppler-workplace-token',
+  provider: 'doppler',
+  title: 'Doppler service account, SCIM or audit token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.])(dp\.(?:sa|scim|audit)\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_])/g, keywords: ['dp.sa.', 'dp.scim.', 'dp.audit.'] }],
+  plausible: (value) => !isPlaceholder(value.slice(value.lastIndexOf('.') + 1)),
+  rate: (context) => {
+    if (context.value.startsWith('dp.audit.')) return { scope: 'scoped', because: 'an audit token reads the workplace’s audit data only' };
+    if (context.value.startsWith('dp.scim.')) return { scope: 'root', because: 'a SCIM token creates, changes and removes the workplace’s users and groups' };
+    return readOnlyRating(context, 'service account token') ?? { scope: 'root', because: 'a service account’s workplace role and project access are not in the value, so it is rated the broad kind' };
+  },
+  reach: 'acts on the Doppler workplace: a service account with its role reads and changes projects and secrets; a SCIM token manages every user and group',
+  narrower: 'give the service account a project role on the projects it needs, or use a service token bound to one config',
+  reference: DOPPLER_REFERENCE,
+  samples: {
+    positive: [
+      sample('terraform/doppler.tf', 'provider "doppler" {\n  doppler_token = "dp.sa.6p0vTDT4TM7pBK2roFFd6hAWljcR6AAQOoRCnjYEwzj"\n}\n', { expect: { line: 2 } }),
+      sample('idp/okta-scim.json', '{\n  "baseUrl": "https://api.doppler.com/scim/v2",\n  "bearerToken": "dp.scim.UUXqeetWn8kgKqJPQszqClB0mDT6RPVReYjZEMeTOZJ"\n}\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('terraform/doppler.tf', 'provider "doppler" {\n  doppler_token = var.doppler_token\n}\n'),
+      sample('docs/doppler.md', 'Service account tokens are prefixed `dp.sa.` and SCIM tokens `dp.scim.`.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('idp/okta-scim.json', '{\n  "bearerToken": "dp.scim.UUXqeetWn8kgKqJPQszqClB0mDT6RPVReYjZEMeTOZJ"\n}\n', { expect: { line: 2 } })],
+    negative: [sample('ops/audit-export.env', 'DOPPLER_AUDIT_TOKEN=dp.audit.W7U0P7Jm2w9VnMr0jMRb5it0ih9PlK4E5Jb6gn9eMsU\n')],
+  },
+};
+
+/** A 1Password service account token is `ops_` + base64 JSON holding the account's sign-in details. */
+function isServiceAccountToken(value: string): boolean {
+  const json = decodeBase64Text(value.slice(4).replace(/=+$/, ''));
+  return json !== undefined && /"(?:signInAddress|secretKey|srpX|muk)"/.test(json);
+}
+
+export const onepasswordServiceAccountToken: CredentialKind = {
+  id: 'onepassword-service-account-token',
+  provider: '1password',
+  title: '1Password service account token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(ops_eyJ[A-Za-z0-9+/_-]{100,4000}={0,2})(?![A-Za-z0-9+/=_-])/g, keywords: ['ops_'] }],
+  plausible: isServiceAccountToken,
+  rate: fixed('scoped', 'a service account reaches only the vaults granted to it, never Personal or Private vaults'),
+  reach: 'reads (and, if granted, writes) every item in the vaults shared with the service account',
+  narrower: 'grant the service account read-only access to one vault holding only what the job needs',
+  reference: 'https://developer.1password.com/docs/service-accounts/security',
+  samples: {
+    positive: [
+      sample('.github/workflows/secrets.yml', 'jobs:\n  load:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: 1password/load-secrets-action@v2\n        env:\n          OP_SERVICE_ACCOUNT_TOKEN: ops_eyJlbWFpbCI6InE3dnhrMm1mZDNoendAMXBhc3N3b3Jkc2VydmljZWFjY291bnRzLmNvbSIsIm11ayI6eyJhbGciOiJBMjU2R0NNIiwiZXh0Ijp0cnVlLCJrIjoiQ0FzNVExV2tIekQ1R2kzLWluNnJ0NGl2SHVyQmlRcEpNRG5kNWw2WWdMNCIsImtleV9vcHMiOlsiZW5jcnlwdCIsImRlY3J5cHQiXSwia3R5Ijoib2N0Iiwia2lkIjoibXAifSwic2VjcmV0S2V5IjoiQTMtTDlQR043LUJXQlNIWS1MTUFSTC0zOVYySy1HNU4zRS1QNVJGMyIsInNycFgiOiJmZDBjNjJmZmJhYzAyNWEyYzE0MzJkYTE1MjhlNDQ5MDc1ODg5NmNhM2EyNzZmYjIxZGQxNzJhZmJkOWU1ODE4Iiwic2lnbkluQWRkcmVzcyI6ImFjbWUtY29ycC4xcGFzc3dvcmQuY29tIiwidXNlckF1dGgiOnsibWV0aG9kIjoiU1JQZy00MDk2IiwiYWxnIjoiUEJFUzJnLUhTMjU2IiwiaXRlcmF0aW9ucyI6NjUwMDAwLCJzYWx0IjoidmJhdE90cV9WNlRSaXdYVkZiTzRfUSJ9fQ\n', { expect: { line: 7 } }),
+      sample('scripts/op.env', 'OP_SERVICE_ACCOUNT_TOKEN=ops_eyJlbWFpbCI6InE3dnhrMm1mZDNoendAMXBhc3N3b3Jkc2VydmljZWFjY291bnRzLmNvbSIsIm11ayI6eyJhbGciOiJBMjU2R0NNIiwiZXh0Ijp0cnVlLCJrIjoiQ0FzNVExV2tIekQ1R2kzLWluNnJ0NGl2SHVyQmlRcEpNRG5kNWw2WWdMNCIsImtleV9vcHMiOlsiZW5jcnlwdCIsImRlY3J5cHQiXSwia3R5Ijoib2N0Iiwia2lkIjoibXAifSwic2VjcmV0S2V5IjoiQTMtTDlQR043LUJXQlNIWS1MTUFSTC0zOVYySy1HNU4zRS1QNVJGMyIsInNycFgiOiJmZDBjNjJmZmJhYzAyNWEyYzE0MzJkYTE1MjhlNDQ5MDc1ODg5NmNhM2EyNzZmYjIxZGQxNzJhZmJkOWU1ODE4Iiwic2lnbkluQWRkcmVzcyI6ImFjbWUtY29ycC4xcGFzc3dvcmQuY29tIiwidXNlckF1dGgiOnsibWV0aG9kIjoiU1JQZy00MDk2IiwiYWxnIjoiUEJFUzJnLUhTMjU2IiwiaXRlcmF0aW9ucyI6NjUwMDAwLCJzYWx0IjoidmJhdE90cV9WNlRSaXdYVkZiTzRfUSJ9fQ\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('.github/workflows/secrets.yml', 'jobs:\n  load:\n    steps:\n      - uses: 1password/load-secrets-action@v2\n        env:\n          OP_SERVICE_ACCOUNT_TOKEN: ${{ secrets.OP_SERVICE_ACCOUNT_TOKEN }}\n          DB_PASSWORD: op://prod/db/password\n'),
+      sample('docs/1password.md', 'export OP_SERVICE_ACCOUNT_TOKEN=ops_eyJzaWduSW5BZGRyZXNzIjoiaHR0cHM6...\n'),
+    ],
+  },
+};
+
+/** Secret Keys published in 1Password's white paper and in scanners' documentation (hyphens removed). */
+const PUBLISHED_SECRET_KEYS = new Set(['ASWWYB798JRYLJVD423DC286TVMH43EB', 'C4ZJMNPQTZTLHGL84G64M7KVZRN4ZVP6']);
+
+export const onepasswordSecretKey: CredentialKind = {
+  id: 'onepassword-secret-key',
+  provider: '1password',
+  title: '1Password account Secret Key',
+  valuePatterns: [
+    {
+      regex: /(?<![A-Za-z0-9-])(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})(?![A-Za-z0-9-])/g,
+      keywords: ['a3-'],
+    },
+  ],
+  plausible: (value) => {
+    const body = value.slice(3).replace(/-/g, '');
+    return !PUBLISHED_SECRET_KEYS.has(body) && !isPlaceholder(body) && /[0-9]/.test(body) && entropy(body) >= 3.8;
+  },
+  rate: fixed('root', 'with the account password, the Secret Key signs in to the whole 1Password account'),
+  reach: 'with the account password, opens every vault of the 1Password account, including every credential stored in it',
+  narrower: 'keep the Secret Key in the Emergency Kit and on trusted devices only; give automation a service account instead',
+  reference: 'https://support.1password.com/secret-key-security/',
+  samples: {
+    positive: [
+      sample('notes/onboarding.md', '# New laptop\n\n- 1Password: jane@acme.io\n- Secret Key: A3-L9PGN7-BWBSHY-LMARL-39V2K-G5N3E-P5RF3\n', { expect: { line: 4 } }),
+      sample('ops/bootstrap.sh', '#!/bin/sh\nop account add --address acme.1password.com --email ci@acme.io --secret-key A3-L9PGN7-BWBSHY-LMARL-39V2K-G5N3E-P5RF3\n', { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('docs/1password.md', 'Your Secret Key looks like `A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX`.\n'),
+      sample('docs/security.md', 'The white paper’s example: A3-ASWWYB-798JRYLJVD4-23DC2-86TVM-H43EB.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('notes/onboarding.md', 'Secret Key: A3-L9PGN7-BWBSHY-LMARL-39V2K-G5N3E-P5RF3\n', { expect: { line: 1 } })],
+    negative: [sample('notes/onboarding.md', 'Secret Key: A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX\n')],
+  },
+};
+
+export const INFRA_KINDS: readonly CredentialKind[] = [
+  terraformCloudToken,
+  vaultToken,
+  vaultUnsealKey,
+  dopplerPersonalToken,
+  dopplerServiceToken,
+  dopplerWorkplaceToken,
+  onepasswordServiceAccountToken,
+  onepasswordSecretKey,
+];

@@ -1,0 +1,559 @@
+// SaaS APIs: Slack, OpenAI, Anthropic, Twilio, SendGrid, Mailgun, Linear, Shopify. Most prefixes say which kind of
+// key it is (an admin key, a project key, a bot token); the permissions chosen at creation never show, so keys that
+// can be account-wide are rated account-wide unless their name says otherwise.
+import { sample } from '../../src/model.js';
+import { nameWord, readOnlyRating, TEST_WORDS } from './narrowing.js';
+import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import { fixed } from './types.js';
+import { isPlaceholder } from './values.js';
+
+const SLACK_TOKENS = 'https://docs.slack.dev/authentication/tokens';
+
+/** Every numeric and random group of a Slack token must look issued, not typed (`xoxp-1234-1234-...`). */
+function slackGroupsReal(value: string): boolean {
+  const groups = value.split('-').slice(1);
+  return groups.every((group) => group.length < 6 || !isPlaceholder(group)) && !isPlaceholder(groups[groups.length - 1] ?? '');
+}
+
+const SLACK_USER = /^(?:xox[pos]-\d{6,14}-\d{6,14}-\d{6,14}-[A-Za-z0-9]{10,64}|xoxa-2-\d{6,14}-\d{6,14}-\d{6,14}-[A-Za-z0-9]{10,64}|xoxc-\d{6,14}-\d{6,14}-\d{6,14}-[a-f0-9]{64}|xoxd-[A-Za-z0-9%/+=]{60,400})$/;
+
+export const slackUserToken: CredentialKind = {
+  id: 'slack-user-token',
+  provider: 'slack',
+  title: 'Slack user or session token',
+  valuePatterns: [
+    {
+      regex: /(?<![A-Za-z0-9_.-])(xox[pos]-\d{6,14}-\d{6,14}-\d{6,14}-[A-Za-z0-9]{10,64}|xoxa-2-\d{6,14}-\d{6,14}-\d{6,14}-[A-Za-z0-9]{10,64}|xoxc-\d{6,14}-\d{6,14}-\d{6,14}-[a-f0-9]{64}|xoxd-[A-Za-z0-9%/+=]{60,400})(?![A-Za-z0-9_-])/g,
+      keywords: ['xoxp-', 'xoxo-', 'xoxs-', 'xoxa-', 'xoxc-', 'xoxd-'],
+    },
+  ],
+  // secretlint's Slack matches that none of our shapes explain arrive here too: keep only user and session shapes.
+  plausible: (value) => SLACK_USER.test(value) && (value.startsWith('xoxd-') ? !isPlaceholder(value.slice(5)) : slackGroupsReal(value)),
+  rate: (context) =>
+    readOnlyRating(context, 'Slack token') ?? {
+      scope: 'root',
+      because: context.value.startsWith('xoxc-') || context.value.startsWith('xoxd-')
+        ? 'a browser session token acts as the signed-in user with every permission they have'
+        : 'a user token acts as the user across the workspace with the scopes it was granted, which the value does not show',
+    },
+  reach: 'reads and posts as the user in every channel and DM they can see; an admin’s token can manage the workspace',
+  narrower: 'use a bot token (xoxb-) with the few scopes the integration needs, installed in the channels it serves',
+  reference: SLACK_TOKENS,
+  samples: {
+    positive: [
+      sample('scripts/export_channel.py', 'from slack_sdk import WebClient\n\nclient = WebClient(token="xoxp-500825806407-883375120828-5503832234387-318854b6c37c4e3b69480b9eb48ca61d")\nhistory = client.conversations_history(channel="C024BE91L")\n', { expect: { line: 3 } }),
+      sample('tools/slackdump.env', 'SLACK_TOKEN=xoxc-124439794965-490816356776-4218710679492-0ae6efa7c39c46647d227dc1483bc6a49bde2d0d838e5e0302eb679dc3e45221\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('config/slack.yml', 'slack:\n  user_token: ${SLACK_USER_TOKEN}\n  channel: "#deploys"\n'),
+      sample('docs/slack.md', 'User tokens look like `xoxp-1234567890-1234567890-1234567890-abcdefabcdefabcdefabcdefabcdefab`.\n'),
+      sample('src/notify.ts', "const client = new WebClient('xoxb-your-token-here');\n"),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/export_channel.py', 'SLACK_USER_TOKEN = "xoxp-500825806407-883375120828-5503832234387-318854b6c37c4e3b69480b9eb48ca61d"\n', { expect: { line: 1 } })],
+    negative: [sample('scripts/export_channel.py', 'SLACK_READONLY_TOKEN = "xoxp-500825806407-883375120828-5503832234387-318854b6c37c4e3b69480b9eb48ca61d"\n')],
+  },
+};
+
+const SLACK_BOT = /^(?:xoxb-\d{8,14}-\d{8,14}-[A-Za-z0-9]{20,34}|xoxb-\d{8,14}-[A-Za-z0-9]{18,26}|xapp-\d-[A-Z0-9]{9,14}-\d{10,14}-[a-f0-9]{64}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{160,170}|xoxe-\d-[A-Za-z0-9]{140,150})$/;
+
+export const slackBotToken: CredentialKind = {
+  id: 'slack-bot-token',
+  provider: 'slack',
+  title: 'Slack bot, app or configuration token',
+  valuePatterns: [
+    {
+      regex: /(?<![A-Za-z0-9_.-])(xoxb-\d{8,14}-\d{8,14}-[A-Za-z0-9]{20,34}|xoxb-\d{8,14}-[A-Za-z0-9]{18,26}|xapp-\d-[A-Z0-9]{9,14}-\d{10,14}-[a-f0-9]{64}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{160,170}|xoxe-\d-[A-Za-z0-9]{140,150})(?![A-Za-z0-9_-])/g,
+      keywords: ['xoxb-', 'xapp-', 'xoxe'],
+    },
+  ],
+  plausible: (value) => SLACK_BOT.test(value) && slackGroupsReal(value),
+  rate: fixed('scoped', 'a bot or app token is limited to its app’s scopes in one workspace'),
+  reach: 'acts as the app in one workspace with the scopes it was installed with: reading and posting where the bot is a member',
+  narrower: 'already app-scoped; keep it in a secret store and trim the app’s scopes to what it uses',
+  reference: SLACK_TOKENS,
+  samples: {
+    positive: [
+      sample('bot/app.js', "const { App } = require('@slack/bolt');\n\nconst app = new App({\n  token: 'xoxb-370731019946-3692076194166-Epmwh01B3p59czbxB6VGSrKG',\n  signingSecret: process.env.SLACK_SIGNING_SECRET,\n});\n", { expect: { line: 4 } }),
+      sample('deploy/bot.env', 'SLACK_APP_TOKEN=xapp-1-AVNAJ42E39E-7419110051305-b6755b0e4c7c83cfa2bd637b7afb2405f10c51a9cd58e2e2d425aef95cc186ce\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('bot/app.js', "const app = new App({ token: process.env.SLACK_BOT_TOKEN }); // xoxb-...\n"),
+      sample('README.md', 'Set `SLACK_BOT_TOKEN=xoxb-xxxxxxxxxxx-xxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx` in `.env`.\n'),
+    ],
+  },
+};
+
+export const slackWebhook: CredentialKind = {
+  id: 'slack-webhook',
+  provider: 'slack',
+  title: 'Slack incoming webhook URL',
+  valuePatterns: [
+    {
+      regex: /(https?:\/\/hooks\.slack\.com\/(?:services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{24}|workflows\/T[A-Z0-9]{8,12}\/A[A-Z0-9]{8,12}\/\d{15,20}\/[A-Za-z0-9]{24}|triggers\/T[A-Z0-9]{8,12}\/\d{10,20}\/[a-f0-9]{32}))(?![A-Za-z0-9])/g,
+      keywords: ['hooks.slack.com'],
+    },
+  ],
+  plausible: (value) => /^https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\//.test(value) && !isPlaceholder(value) && !isPlaceholder(value.slice(value.lastIndexOf('/') + 1)),
+  rate: fixed('scoped', 'a webhook posts to one channel'),
+  exposedSeverity: 'low',
+  reach: 'posts messages to one channel, which can be used to phish the people who read it',
+  narrower: 'already narrow; keep the URL in a secret store and regenerate it if it leaks',
+  reference: 'https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks',
+  samples: {
+    positive: [
+      sample('.github/workflows/notify.yml', 'jobs:\n  notify:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          curl -X POST -H "Content-type: application/json" --data \'{"text":"Deployed"}\' \\\n            https://hooks.slack.com/services/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\n', { expect: { line: 7 } }),
+      sample('alerting/config.py', 'ALERT_WEBHOOK = "https://hooks.slack.com/services/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"\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('alerting/config.py', 'ALERT_WEBHOOK = os.environ["SLACK_WEBHOOK_URL"]  # https://hooks.slack.com/services/...\n'),
+      sample('docs/alerts.md', 'Paste the URL (`https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX`).\n'),
+    ],
+  },
+};
+
+const OPENAI_BODY = '(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})';
+const OPENAI_REFERENCE = 'https://platform.openai.com/docs/api-reference/authentication';
+const openaiBodyReal = (value: string): boolean => !isPlaceholder(value.replace(/^sk-[a-z]*-?/, '').split('T3BlbkFJ')[0] ?? '');
+
+export const openaiAdminKey: CredentialKind = {
+  id: 'openai-admin-key',
+  provider: 'openai',
+  title: 'OpenAI admin key',
+  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-admin-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] }],
+  plausible: openaiBodyReal,
+  rate: fixed('root', 'an admin key manages the organization: its users, projects, API keys and billing data'),
+  reach: 'manages the OpenAI organization: invites and removes users, creates and deletes projects and API keys',
+  narrower: 'use a project API key (or a service account key) for inference; keep admin keys out of code entirely',
+  reference: 'https://platform.openai.com/docs/api-reference/administration',
+  samples: {
+    positive: [
+      sample('ops/rotate_keys.py', 'import requests\n\nADMIN_KEY = "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"\nrequests.get("https://api.openai.com/v1/organization/projects", headers={"Authorization": f"Bearer {ADMIN_KEY}"})\n', { expect: { line: 3 } }),
+      sample('.env.ops', 'OPENAI_ADMIN_KEY=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\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('ops/rotate_keys.py', 'ADMIN_KEY = os.environ["OPENAI_ADMIN_KEY"]  # sk-admin-...\n'),
+      sample('docs/admin-api.md', 'Admin keys start with `sk-admin-` and are created in the organization settings.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.ops', 'OPENAI_ADMIN_KEY=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\n', { expect: { line: 1 } })],
+    negative: [sample('.env.ops', 'OPENAI_API_KEY=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\n')],
+  },
+};
+
+export const openaiProjectKey: CredentialKind = {
+  id: 'openai-project-key',
+  provider: 'openai',
+  title: 'OpenAI project or service account key',
+  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-(?:proj|svcacct)-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] }],
+  plausible: openaiBodyReal,
+  rate: fixed('scoped', 'a project key reaches one project (its All, Restricted or Read-only permission is not in the value)'),
+  reach: 'calls the API as one project: spends its budget and reads its files, assistants and fine-tunes',
+  narrower: 'already project-bound; give it Restricted permissions and a budget limit, and keep it in a secret store',
+  reference: OPENAI_REFERENCE,
+  samples: {
+    positive: [
+      sample('app/llm.py', 'from openai import OpenAI\n\nclient = OpenAI(api_key="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")\n', { expect: { line: 3 } }),
+      sample('notebooks/eval.ipynb', '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import os\\n",\n    "os.environ[\\"OPENAI_API_KEY\\"] = \\"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\\"\\n"\n   ]\n  }\n ]\n}\n', { expect: { line: 7 } }),
+    ],
+    negative: [
+      sample('app/llm.py', 'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])  # sk-proj-...\n'),
+      sample('README.md', 'export OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'),
+    ],
+  },
+};
+
+export const openaiLegacyKey: CredentialKind = {
+  id: 'openai-legacy-key',
+  provider: 'openai',
+  title: 'OpenAI user API key',
+  valuePatterns: [
+    // `sk-` + 20 + base64("OpenAI") + 20 is the original user key; `sk-None-` (same body) were user keys without a project.
+    { regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-(?:None-)?[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|sk-None-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] },
+  ],
+  plausible: openaiBodyReal,
+  rate: (context) => readOnlyRating(context, 'OpenAI key') ?? { scope: 'root', because: 'a user key acts as its user across the organization’s default project; its permission set is not in the value' },
+  reach: 'calls the API as the user across the organization: spends its budget and reads its files, assistants and fine-tunes',
+  narrower: 'replace it with a project key (sk-proj-) or a service account key with Restricted permissions',
+  reference: OPENAI_REFERENCE,
+  samples: {
+    positive: [
+      sample('bot/config.json', '{\n  "model": "gpt-4o-mini",\n  "openai_api_key": "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"\n}\n', { expect: { line: 3 } }),
+      sample('scripts/summarize.sh', '#!/bin/sh\ncurl https://api.openai.com/v1/chat/completions \\\n  -H "Authorization: Bearer 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" \\\n  -d @request.json\n', { expect: { line: 3 } }),
+      sample('scrape/summarize.py', 'import openai\n\nopenai.api_key = "sk-None-WyHHkM76KPnAZhhnXH4NT3BlbkFJo6SlySibJZRiv7R6tEes"\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('bot/config.json', '{\n  "openai_api_key": ""\n}\n'),
+      sample('docs/setup.md', 'Old keys look like `sk-XXXXXXXXXXXXXXXXXXXXT3BlbkFJXXXXXXXXXXXXXXXXXXXX`.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('bot/.env.production', 'OPENAI_API_KEY=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\n', { expect: { line: 1 } })],
+    negative: [sample('bot/.env.production', '# read-only key for the usage dashboard\nOPENAI_API_KEY=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\n')],
+  },
+};
+
+const ANTHROPIC_REFERENCE = 'https://docs.claude.com/en/api/administration-api';
+const anthropicBodyReal = (value: string): boolean => !isPlaceholder(value.replace(/^sk-ant-[a-z]+\d\d-/, ''));
+
+export const anthropicAdminKey: CredentialKind = {
+  id: 'anthropic-admin-key',
+  provider: 'anthropic',
+  title: 'Anthropic Admin API key',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sk-ant-admin01-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ['sk-ant-'] }],
+  plausible: (value) => value.startsWith('sk-ant-admin01-') && anthropicBodyReal(value),
+  rate: fixed('root', 'an Admin API key manages the organization: members, workspaces and API keys'),
+  reach: 'manages the Anthropic organization: adds and removes members, creates workspaces and creates or disables API keys',
+  narrower: 'use a workspace API key (sk-ant-api03-) for inference; keep admin keys out of code entirely',
+  reference: ANTHROPIC_REFERENCE,
+  samples: {
+    positive: [
+      sample('ops/anthropic_keys.ts', "const ADMIN_KEY = 'sk-ant-admin01-2caHQvjNNTf5EC6sYDyy6eoVi319A0330ffwd_wWjBrTV6cXk7KcLyRlYBkAV28iCXPUNcOK25-U3aXRb4FMBX7aD93ngAA';\nawait fetch('https://api.anthropic.com/v1/organizations/api_keys', { headers: { 'x-api-key': ADMIN_KEY } });\n", { expect: { line: 1 } }),
+      sample('.env.ops', 'ANTHROPIC_ADMIN_KEY=sk-ant-admin01-2caHQvjNNTf5EC6sYDyy6eoVi319A0330ffwd_wWjBrTV6cXk7KcLyRlYBkAV28iCXPUNcOK25-U3aXRb4FMBX7aD93ngAA\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('.env.example', 'ANTHROPIC_ADMIN_KEY=sk-ant-admin01-...\n'),
+      sample('ops/anthropic_keys.ts', "const ADMIN_KEY = process.env.ANTHROPIC_ADMIN_KEY!; // sk-ant-admin01-\n"),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.ops', 'ANTHROPIC_ADMIN_KEY=sk-ant-admin01-2caHQvjNNTf5EC6sYDyy6eoVi319A0330ffwd_wWjBrTV6cXk7KcLyRlYBkAV28iCXPUNcOK25-U3aXRb4FMBX7aD93ngAA\n', { expect: { line: 1 } })],
+    negative: [sample('.env.ops', 'ANTHROPIC_API_KEY=sk-ant-api03-yrPvFbbVF0lOvJmIhxZ_9GCRo3LuGwSuAsJvGuvFC6T5R69NuIa4oNxVHUf4NxREtxzUVAdlR8BJhA3lOyHFv5Z_WPTdKAA\n')],
+  },
+};
+
+export const anthropicApiKey: CredentialKind = {
+  id: 'anthropic-api-key',
+  provider: 'anthropic',
+  title: 'Anthropic API key',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sk-ant-api0\d-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ['sk-ant-'] }],
+  plausible: (value) => /^sk-ant-api0\d-/.test(value) && anthropicBodyReal(value),
+  rate: fixed('scoped', 'an API key belongs to one workspace'),
+  reach: 'calls the API in one workspace: spends its budget and reads its files and batches',
+  narrower: 'already workspace-bound; keep it in a secret store with a workspace spend limit',
+  reference: 'https://docs.claude.com/en/api/overview#authentication',
+  samples: {
+    positive: [
+      sample('agent/main.py', 'import anthropic\n\nclient = anthropic.Anthropic(api_key="sk-ant-api03-yrPvFbbVF0lOvJmIhxZ_9GCRo3LuGwSuAsJvGuvFC6T5R69NuIa4oNxVHUf4NxREtxzUVAdlR8BJhA3lOyHFv5Z_WPTdKAA")\n', { expect: { line: 3 } }),
+      sample('docker-compose.yml', 'services:\n  agent:\n    build: .\n    environment:\n      ANTHROPIC_API_KEY: sk-ant-api03-yrPvFbbVF0lOvJmIhxZ_9GCRo3LuGwSuAsJvGuvFC6T5R69NuIa4oNxVHUf4NxREtxzUVAdlR8BJhA3lOyHFv5Z_WPTdKAA\n', { expect: { line: 5 } }),
+    ],
+    negative: [
+      sample('docker-compose.yml', 'services:\n  agent:\n    environment:\n      ANTHROPIC_API_KEY: ${ANTHROPIC_API_KEY}\n'),
+      sample('README.md', 'export ANTHROPIC_API_KEY=sk-ant-api03-...\n'),
+    ],
+  },
+};
+
+export const anthropicOauthToken: CredentialKind = {
+  id: 'anthropic-oauth-token',
+  provider: 'anthropic',
+  title: 'Claude OAuth token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,128})(?![A-Za-z0-9_-])/g, keywords: ['sk-ant-'] }],
+  plausible: anthropicBodyReal,
+  rate: fixed('scoped', 'an OAuth token carries one user’s Claude subscription for inference'),
+  reach: 'uses the subscriber’s Claude plan (Claude Code and inference) as that user, for a year when made by `claude setup-token`',
+  narrower: 'keep it in CI secrets (CLAUDE_CODE_OAUTH_TOKEN) or use a workspace API key with a spend limit',
+  reference: 'https://docs.claude.com/en/docs/claude-code/github-actions',
+  samples: {
+    positive: [
+      sample('.github/workflows/claude.yml', 'jobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_code_oauth_token: sk-ant-oat01-gPFXHo_pC2q9mdEt4M8ML8mru1XOgE8whb1CgcakAzC31Zy6FFoE6AwhgZgtZkyLLZj7Eps9_Kl8xB3gf0mWn5qs01VzcTP\n', { expect: { line: 7 } }),
+      sample('scripts/agent.sh', '#!/bin/sh\nexport CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-gPFXHo_pC2q9mdEt4M8ML8mru1XOgE8whb1CgcakAzC31Zy6FFoE6AwhgZgtZkyLLZj7Eps9_Kl8xB3gf0mWn5qs01VzcTP\nclaude -p "$PROMPT"\n', { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('.github/workflows/claude.yml', 'jobs:\n  review:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_code_oauth_token: ${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}\n'),
+      sample('docs/agent.md', 'Run `claude setup-token`; it prints a token starting `sk-ant-oat01-`.\n'),
+    ],
+  },
+};
+
+const TWILIO_REFERENCE = 'https://www.twilio.com/docs/iam/api-keys';
+
+function twilioKeyRating(context: CredentialContext): Rating {
+  const word = nameWord(context, new Set(['restricted', 'readonly', 'read']));
+  if (word) return { scope: 'scoped', because: `variable ${context.variable} names a ${word} key` };
+  return { scope: 'root', because: 'Main and Standard API keys reach the whole account and its subaccounts; the key type is not in the repository' };
+}
+
+export const twilioAuthToken: CredentialKind = {
+  id: 'twilio-auth-token',
+  provider: 'twilio',
+  title: 'Twilio Auth Token',
+  contextPatterns: [
+    { variable: /twilio\w*auth[_.-]?token/i, value: /^[0-9a-f]{32}$/, keywords: ['twilio'] },
+    // `accountSid` / `authToken` beside `twilio(accountSid, authToken)`.
+    { variable: /^auth[_-]?token$/i, value: /^[0-9a-f]{32}$/, keywords: ['authtoken', 'auth_token', 'auth-token'], requires: ['twilio'] },
+  ],
+  plausible: (value) => !isPlaceholder(value) && new Set(value).size >= 8,
+  rate: (context) => {
+    const test = nameWord(context, TEST_WORDS);
+    if (test) return { scope: 'test', because: `variable ${context.variable} names ${test} credentials` };
+    return { scope: 'root', because: 'the Auth Token is the account’s primary credential: every API, every subaccount, and it signs webhooks' };
+  },
+  reach: 'acts as the whole Twilio account and its subaccounts: sends messages and calls, buys and releases numbers, creates API keys',
+  narrower: 'use a Restricted API key (SK…) limited to the APIs the code calls, and keep the Auth Token for the console',
+  reference: 'https://help.twilio.com/articles/223136027-Auth-Tokens-and-How-to-Change-Them',
+  samples: {
+    positive: [
+      sample('server/sms.js', "const accountSid = 'AC09a1a5e631c7e87ca4e399280e490c1b';\nconst authToken = 'e50ec9d2fdc8f319c04370278a36370f';\nconst client = require('twilio')(accountSid, authToken);\n", { expect: { line: 2 } }),
+      sample('config/twilio.env', 'TWILIO_ACCOUNT_SID=AC09a1a5e631c7e87ca4e399280e490c1b\nTWILIO_AUTH_TOKEN=e50ec9d2fdc8f319c04370278a36370f\n', { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('server/sms.js', "const client = require('twilio')(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);\n"),
+      sample('server/session.js', "const authToken = 'e50ec9d2fdc8f319c04370278a36370f';\nmodule.exports = { authToken };\n", { note: 'no Twilio in the file: not a Twilio token' }),
+      sample('.env.example', 'TWILIO_AUTH_TOKEN=00000000000000000000000000000000\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('config/twilio.env', 'TWILIO_AUTH_TOKEN=e50ec9d2fdc8f319c04370278a36370f\n', { expect: { line: 1 } })],
+    negative: [sample('config/twilio.env', 'TWILIO_TEST_AUTH_TOKEN=e50ec9d2fdc8f319c04370278a36370f\n')],
+  },
+};
+
+export const twilioApiKey: CredentialKind = {
+  id: 'twilio-api-key',
+  provider: 'twilio',
+  title: 'Twilio API key SID',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])/g, keywords: ['sk'], requires: ['twilio'] }],
+  plausible: (value) => !isPlaceholder(value.slice(2)) && new Set(value.slice(2)).size >= 8,
+  rate: twilioKeyRating,
+  companionOf: 'twilio-api-key-secret',
+  reach: 'with its secret, acts on the Twilio account: a Main key can also manage keys and subaccounts',
+  narrower: 'use a Restricted API key limited to the APIs the code calls',
+  reference: TWILIO_REFERENCE,
+  samples: {
+    positive: [
+      sample('server/voice.py', 'from twilio.rest import Client\n\nclient = Client("SK1e3868fb6e26a98932c4e52899dae615", "3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7", "AC09a1a5e631c7e87ca4e399280e490c1b")\n', { expect: { line: 3 } }),
+      sample('deploy/twilio.yaml', 'twilio:\n  account_sid: AC09a1a5e631c7e87ca4e399280e490c1b\n  api_key: SK1e3868fb6e26a98932c4e52899dae615\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('server/voice.py', 'from twilio.rest import Client\n\nclient = Client(os.environ["TWILIO_API_KEY"], os.environ["TWILIO_API_SECRET"], os.environ["TWILIO_ACCOUNT_SID"])\n'),
+      sample('build/checksums.txt', 'SK1e3868fb6e26a98932c4e52899dae615  app.tar.gz\n', { note: 'no Twilio in the file' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('deploy/twilio.yaml', 'twilio:\n  api_key: SK1e3868fb6e26a98932c4e52899dae615\n', { expect: { line: 2 } })],
+    negative: [sample('deploy/twilio.yaml', 'twilio:\n  restricted_api_key: SK1e3868fb6e26a98932c4e52899dae615\n')],
+  },
+};
+
+export const twilioApiKeySecret: CredentialKind = {
+  id: 'twilio-api-key-secret',
+  provider: 'twilio',
+  title: 'Twilio API key secret',
+  contextPatterns: [
+    { variable: /^(?!.*(?:webhook|auth)).*twilio\w*secret/i, value: /^[A-Za-z0-9]{32}$/, keywords: ['twilio'] },
+    { variable: /^api[_-]?(?:key[_-]?)?secret$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ['secret'], requires: ['twilio'] },
+  ],
+  // A plain `api_secret` is Twilio's only when its key SID sits beside it.
+  plausible: (value, context) =>
+    !isPlaceholder(value) && (/twilio/i.test(context.variable ?? '') || Object.values(context.siblingValues).some((sibling) => /^SK[0-9a-f]{32}$/.test(sibling))),
+  rate: twilioKeyRating,
+  reach: 'with its key SID, acts on the Twilio account: a Main key can also manage keys and subaccounts',
+  narrower: 'use a Restricted API key limited to the APIs the code calls',
+  reference: TWILIO_REFERENCE,
+  samples: {
+    positive: [
+      sample('config/twilio.env', 'TWILIO_API_KEY=SK1e3868fb6e26a98932c4e52899dae615\nTWILIO_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n', { expect: { line: 2 } }),
+      sample('deploy/twilio.yaml', 'twilio:\n  api_key: SK1e3868fb6e26a98932c4e52899dae615\n  api_secret: 3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('config/twilio.env', 'TWILIO_API_KEY=SK1e3868fb6e26a98932c4e52899dae615\nTWILIO_API_SECRET=${TWILIO_API_SECRET}\n'),
+      sample('deploy/partner.yaml', '# receives Twilio status callbacks\npartner:\n  api_secret: 3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n', { note: 'no key SID beside it: not known to be Twilio’s' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('config/twilio.env', 'TWILIO_API_KEY=SK1e3868fb6e26a98932c4e52899dae615\nTWILIO_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n', { expect: { line: 2 } })],
+    negative: [sample('config/twilio.env', 'TWILIO_RESTRICTED_API_SECRET=3x9cdQkxWE4IpsTykZAgNlW2PAoFIZj7\n')],
+  },
+};
+
+export const sendgridApiKey: CredentialKind = {
+  id: 'sendgrid-api-key',
+  provider: 'sendgrid',
+  title: 'SendGrid API key',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ['sg.'] }],
+  // secretlint's SendGrid matches arrive here too: keep the 22 + 43 shape only.
+  plausible: (value) => /^SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/.test(value) && value.split('.').slice(1).every((part) => !isPlaceholder(part)),
+  rate: (context) => {
+    const word = nameWord(context, new Set(['restricted', 'readonly', 'read', 'send', 'sending', 'sender', 'mailsend']));
+    if (word) return { scope: 'scoped', because: `variable ${context.variable} names a ${word} key` };
+    return { scope: 'root', because: 'Full Access keys can create keys, subusers and senders; whether this one is restricted is not in the value' };
+  },
+  reach: 'with Full Access, sends mail as the company, reads contacts and creates new API keys and subusers',
+  narrower: 'use a Restricted Access key with only Mail Send',
+  reference: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys',
+  samples: {
+    positive: [
+      sample('app/mailer.rb', "SendGrid::API.new(api_key: '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')\n", { expect: { line: 1 } }),
+      sample('config/production.json', '{\n  "mail": {\n    "provider": "sendgrid",\n    "apiKey": "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"\n  }\n}\n', { expect: { line: 4 } }),
+    ],
+    negative: [
+      sample('config/production.json', '{\n  "mail": {\n    "apiKey": "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"\n  }\n}\n'),
+      sample('src/grid.ts', "import SG from './grid';\nconst layout = SG.Layout.Columns.Responsive;\n"),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.production', 'SENDGRID_API_KEY=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\n', { expect: { line: 1 } })],
+    negative: [sample('.env.production', 'SENDGRID_SEND_KEY=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\n')],
+  },
+};
+
+/** The key Mailgun's documentation and SDK READMEs use in every example. */
+const MAILGUN_DOCS_KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
+/** The current Mailgun key shape (also used by webhook signing keys, so known only by a Mailgun API-key name). */
+const MAILGUN_KEY = /^[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}$/;
+
+export const mailgunApiKey: CredentialKind = {
+  id: 'mailgun-api-key',
+  provider: 'mailgun',
+  title: 'Mailgun API key',
+  valuePatterns: [
+    // Primary keys from before 2023: `key-` + 32 lower-case letters and digits.
+    { regex: /(?<![A-Za-z0-9_-])(key-[0-9a-z]{32})(?![A-Za-z0-9_-])/g, keywords: ['key-'], requires: ['mailgun'] },
+    { regex: /(?<![A-Za-z0-9_-])(pubkey-[0-9a-f]{32})(?![A-Za-z0-9_-])/g, keywords: ['pubkey-'], requires: ['mailgun'] },
+  ],
+  contextPatterns: [{ variable: /^(?!.*(?:webhook|signing|public|pubkey)).*mailgun.*(?:key|secret|token)/i, value: MAILGUN_KEY, keywords: ['mailgun'] }],
+  plausible: (value) => value !== MAILGUN_DOCS_KEY && !isPlaceholder(value.replace(/^(?:pub)?key-/, '')) && /[0-9]/.test(value.slice(4)) && new Set(value).size >= 10,
+  rate: (context) => {
+    if (context.value.startsWith('pubkey-')) return { scope: 'public', because: 'the public validation key is meant for browsers' };
+    const word = nameWord(context, new Set(['sending', 'send', 'domain', 'smtp']));
+    if (word) return { scope: 'scoped', because: `variable ${context.variable} names a ${word} key, limited to one domain` };
+    return { scope: 'root', because: 'the primary account key manages every domain, route and credential; a sending key would be named for its domain' };
+  },
+  reach: 'manages every sending domain of the account: sends mail as any of them, reads logs and message content, changes routes and credentials',
+  narrower: 'use a domain sending key, which can only send mail for one domain',
+  reference: 'https://documentation.mailgun.com/docs/mailgun/api-reference/authentication',
+  samples: {
+    positive: [
+      sample('config/mailgun.py', 'MAILGUN_DOMAIN = "mg.acme.io"\nMAILGUN_API_KEY = "key-7276551469b6901b94a93993fea28e36"\n', { expect: { line: 2 } }),
+      sample('deploy/mail.env', 'MAILGUN_API_KEY=a0878d8dbb52d23607cf5fcbdf102dd2-e806bbf6-2bec81e8\nMAILGUN_DOMAIN=mg.acme.io\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('web/mailcheck.js', "// Mailgun address validation runs in the browser with the public key\nconst MAILGUN_PUBLIC_KEY = 'pubkey-15240a7c0b2d25743516acc508ef750d';\n"),
+      sample('deploy/mail.env', 'MAILGUN_WEBHOOK_SIGNING_KEY=a0878d8dbb52d23607cf5fcbdf102dd2-e806bbf6-2bec81e8\n', { note: 'a signing key, not an API key' }),
+      sample('src/cache.ts', "const CACHE_ID = 'key-7276551469b6901b94a93993fea28e36';\n", { note: 'no Mailgun in the file' }),
+      sample('docs/email.md', '## Mailgun\n\n```\nMAILGUN_API_KEY=key-3ax6xnjp29jd6fds4gc373sgvjxteol0\n```\n', { note: 'the key from Mailgun’s own docs' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('deploy/mail.env', 'MAILGUN_API_KEY=a0878d8dbb52d23607cf5fcbdf102dd2-e806bbf6-2bec81e8\n', { expect: { line: 1 } })],
+    negative: [sample('deploy/mail.env', 'MAILGUN_SENDING_KEY=a0878d8dbb52d23607cf5fcbdf102dd2-e806bbf6-2bec81e8\n')],
+  },
+};
+
+export const linearApiKey: CredentialKind = {
+  id: 'linear-api-key',
+  provider: 'linear',
+  title: 'Linear API key',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64})(?![A-Za-z0-9_])/g, keywords: ['lin_api_', 'lin_oauth_'] }],
+  plausible: (value) => /^(?:lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64})$/.test(value) && !isPlaceholder(value.replace(/^lin_[a-z]+_/, '')),
+  rate: (context) => readOnlyRating(context, 'Linear key') ?? { scope: 'root', because: 'a Linear key acts as the user who made it across the workspace; its permission and team limits are not in the value' },
+  reach: 'acts as its creator across the Linear workspace: reads every issue and document they can see, edits and deletes them, and with Admin changes workspace settings',
+  narrower: 'create the key with Read (or Create issues) permission limited to the teams it needs, or use an OAuth app with narrow scopes',
+  reference: 'https://linear.app/developers/graphql#personal-api-keys',
+  samples: {
+    positive: [
+      sample('scripts/triage.ts', "import { LinearClient } from '@linear/sdk';\n\nconst linear = new LinearClient({ apiKey: 'lin_api_v2jJJlphoPYWjmC1cfpozB6gEd0yE5nsjZDqrVlQ' });\n", { expect: { line: 3 } }),
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "linear": {\n      "command": "npx",\n      "args": ["-y", "linear-mcp"],\n      "env": { "LINEAR_API_KEY": "lin_api_v2jJJlphoPYWjmC1cfpozB6gEd0yE5nsjZDqrVlQ" }\n    }\n  }\n}\n', { expect: { line: 6 } }),
+    ],
+    negative: [
+      sample('scripts/triage.ts', "const linear = new LinearClient({ apiKey: process.env.LINEAR_API_KEY });\n"),
+      sample('docs/linear.md', 'Personal keys look like `lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.tools', 'LINEAR_API_KEY=lin_api_v2jJJlphoPYWjmC1cfpozB6gEd0yE5nsjZDqrVlQ\n', { expect: { line: 1 } })],
+    negative: [sample('.env.tools', 'LINEAR_READONLY_API_KEY=lin_api_v2jJJlphoPYWjmC1cfpozB6gEd0yE5nsjZDqrVlQ\n')],
+  },
+};
+
+/** Access scopes listed beside the token (`scopes = "read_products,read_orders"`): read-only when every one is `read_`. */
+function shopifyReadOnlyScopes(context: CredentialContext): boolean {
+  const listed = /\bscopes?\b["']?\s*[=:]\s*["']?([a-z_, ]+)/i.exec(context.nearby)?.[1];
+  const scopes = listed?.split(/[\s,]+/).filter(Boolean) ?? [];
+  return scopes.length > 0 && scopes.every((scope) => scope.startsWith('read_') || scope.startsWith('unauthenticated_read_'));
+}
+
+export const shopifyAccessToken: CredentialKind = {
+  id: 'shopify-access-token',
+  provider: 'shopify',
+  title: 'Shopify Admin API access token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(shp(?:at|ca|pa)_[a-fA-F0-9]{32})(?![A-Za-z0-9_])/g, keywords: ['shpat_', 'shpca_', 'shppa_'] }],
+  // secretlint's Shopify matches arrive here too: keep the access-token shapes only.
+  plausible: (value) => /^shp(?:at|ca|pa)_[a-fA-F0-9]{32}$/.test(value) && !isPlaceholder(value.slice(6)) && new Set(value.slice(6)).size >= 8,
+  rate: (context) => {
+    if (shopifyReadOnlyScopes(context)) return { scope: 'scoped', because: 'the access scopes listed beside it are read-only' };
+    return readOnlyRating(context, 'Shopify token') ?? { scope: 'root-resource', because: 'an Admin API token holds the app’s scopes on the whole store, which the value does not show (custom and private apps often hold full admin)' };
+  },
+  reach: 'acts on the whole store with the app’s Admin API scopes: orders, customers, products, discounts and themes',
+  narrower: 'give the app only the access scopes it uses (read_ where it only reads), and use the Storefront API token for public reads',
+  reference: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
+  samples: {
+    positive: [
+      sample('scripts/sync_inventory.py', 'import shopify\n\nsession = shopify.Session("acme-store.myshopify.com", "2025-01", "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")\n', { expect: { line: 3 } }),
+      sample('.env.production', 'SHOPIFY_STORE_DOMAIN=acme-store.myshopify.com\nSHOPIFY_ADMIN_ACCESS_TOKEN=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\n', { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('.env.example', 'SHOPIFY_ADMIN_ACCESS_TOKEN=shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'),
+      sample('docs/shopify.md', 'Admin tokens start with `shpat_` (public apps), `shpca_` (custom apps) or `shppa_` (legacy private apps).\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.production', 'SHOPIFY_ADMIN_ACCESS_TOKEN=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\n', { expect: { line: 1 } })],
+    negative: [sample('shopify.app.toml', '[access_scopes]\nscopes = "read_products,read_inventory"\n\n[auth]\ntoken = "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"\n')],
+  },
+};
+
+export const shopifySharedSecret: CredentialKind = {
+  id: 'shopify-shared-secret',
+  provider: 'shopify',
+  title: 'Shopify app client secret',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(shpss_[a-fA-F0-9]{32})(?![A-Za-z0-9_])/g, keywords: ['shpss_'] }],
+  // The app's API key (client id) sits beside the secret under a secret-looking name but is public: claim it so the
+  // generic secret kind does not report it.
+  contextPatterns: [
+    { variable: /^SHOPIFY_(?:API_KEY|CLIENT_ID)$/i, value: /^[0-9a-f]{32}$/, keywords: ['shopify'] },
+    { variable: /^apiKey$/, value: /^[0-9a-f]{32}$/, keywords: ['apikey'], requires: ['shopifyapp'] },
+  ],
+  plausible: (value) => !isPlaceholder(value.replace(/^shpss_/, '')) && new Set(value.replace(/^shpss_/, '')).size >= 8,
+  rate: (context) =>
+    context.value.startsWith('shpss_')
+      ? { scope: 'scoped', because: 'the client secret belongs to one app: it verifies webhooks and exchanges install codes' }
+      : { scope: 'public', because: 'the app’s API key (client id) is public' },
+  reach: 'forges webhooks the app will trust and completes OAuth installs as the app',
+  narrower: 'already app-bound; keep it in a secret store and rotate it from the Partner Dashboard',
+  reference: 'https://shopify.dev/changelog/app-secret-key-length-has-increased',
+  samples: {
+    positive: [
+      sample('app/shopify.server.ts', "export const shopify = shopifyApp({\n  apiKey: '6b3f0c2a9e1d4f7a8c5b2e9d0f3a6c1b',\n  apiSecretKey: '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',\n});\n", { expect: { line: 3 } }),
+      sample('.env', 'SHOPIFY_API_KEY=6b3f0c2a9e1d4f7a8c5b2e9d0f3a6c1b\nSHOPIFY_API_SECRET=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\n', { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('app/shopify.server.ts', "export const shopify = shopifyApp({ apiSecretKey: process.env.SHOPIFY_API_SECRET || '' });\n"),
+      sample('.env.example', 'SHOPIFY_API_SECRET=shpss_00000000000000000000000000000000\n'),
+      sample('web/.env.production', 'SHOPIFY_API_KEY=6b3f0c2a9e1d4f7a8c5b2e9d0f3a6c1b\nSHOPIFY_APP_URL=https://apps.acme.io\n', { note: 'the API key is the app’s public client id' }),
+    ],
+  },
+};
+
+export const SAAS_KINDS: readonly CredentialKind[] = [
+  slackUserToken,
+  slackBotToken,
+  slackWebhook,
+  openaiAdminKey,
+  openaiProjectKey,
+  openaiLegacyKey,
+  anthropicAdminKey,
+  anthropicApiKey,
+  anthropicOauthToken,
+  twilioAuthToken,
+  twilioApiKeySecret,
+  twilioApiKey,
+  sendgridApiKey,
+  mailgunApiKey,
+  linearApiKey,
+  shopifyAccessToken,
+  shopifySharedSecret,
+];

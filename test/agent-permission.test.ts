@@ -1,0 +1,239 @@
+// agent-permission through scan(): the agent-reach enrichment of credentials (with a stand-in credential detector of
+// the test's own, as the engine tests do), the facts the blast-radius stage reads, and malformed or unknown agent
+// configurations as notifications.
+import { afterAll, describe, expect, it } from 'vitest';
+import { agentPermission } from '../detectors/agent-permission/index.js';
+import type { Credential } from '../src/facts/credential.js';
+import type { AgentGrant, AgentReadExclusion } from '../src/facts/agent.js';
+import type { CredentialScope, Detector } from '../src/model.js';
+import { scan } from '../src/scan.js';
+import { makeRepo, type TempRepo } from './helpers/repo.js';
+
+const repos: TempRepo[] = [];
+afterAll(() => repos.forEach((repo) => repo.remove()));
+
+/** Publishes `NAME=value` / `NAME: value` pairs whose name ends in TOKEN or KEY as credentials; `*_API_TOKEN` is root. */
+const standInCredentials: Detector = {
+  id: 'stand-in-credentials',
+  rules: [],
+  produces: ['credential'],
+  scanFile(file, out) {
+    for (const match of file.text.matchAll(/\b([A-Z][A-Z0-9_]*(?:TOKEN|KEY))\s*[=:]\s*"?([A-Za-z0-9_-]{20,})"?/g)) {
+      const start = match.index + match[0].indexOf(match[2]!);
+      const span = file.spanOf(start, start + match[2]!.length);
+      const scope: CredentialScope | undefined = match[1]!.endsWith('API_TOKEN') ? 'root' : match[1]!.includes('PUBLISHABLE') ? 'public' : undefined;
+      out.publish('credential', {
+        id: `${file.path}:${span.line}:${span.column}`,
+        provider: 'test',
+        kind: 'test-token',
+        kindTitle: 'test token',
+        location: { path: file.path, span },
+        value: match[2]!,
+        valueHash: match[2]!,
+        redacted: `${match[2]!.slice(0, 4)}****`,
+        variable: match[1],
+        inIgnoredDotenv: file.gitIgnored && file.format === 'dotenv',
+        ...(scope ? { scope } : {}),
+      });
+    }
+  },
+};
+
+interface Observed {
+  credentials: Credential[];
+  grants: AgentGrant[];
+  exclusions: AgentReadExclusion[];
+}
+
+async function scanWithFacts(files: Record<string, string>, gitignored?: string[]) {
+  const observed: Observed = { credentials: [], grants: [], exclusions: [] };
+  const probe: Detector = {
+    id: 'probe',
+    rules: [],
+    consumes: ['credential', 'agent-grant', 'agent-read-exclusion'],
+    finish(context) {
+      observed.credentials = [...context.facts.all('credential')];
+      observed.grants = [...context.facts.all('agent-grant')];
+      observed.exclusions = [...context.facts.all('agent-read-exclusion')];
+    },
+  };
+  const repo = makeRepo(files, { gitignored });
+  repos.push(repo);
+  const result = await scan({ root: repo.root, detectors: [standInCredentials, agentPermission, probe] });
+  const findings = result.findings.map((finding) => `${finding.ruleId} ${finding.location.path}:${finding.location.span.line} ${finding.severity}`);
+  return { result, observed, findings };
+}
+
+const reachOf = (credential: Credential | undefined) =>
+  credential && { agentReadable: credential.agentReadable, excludedFor: credential.excludedFor, readableByShell: credential.readableByShell };
+
+describe('agent reach of credentials', () => {
+  it('marks a credential readable by every agent when the repository configures none, and reports its file once', async () => {
+    const { observed, findings, result } = await scanWithFacts({
+      'scripts/deploy.sh': '#!/usr/bin/env bash\nexport RAILWAY_API_TOKEN="7c9e6679-7425-40de-944b-e07fc1f90ae7"\nexport SENTRY_AUTH_TOKEN="sntrys_eyJpYXQiOjE3MDAwMDAwMDB9abc"\n',
+    });
+    expect(observed.credentials.map(reachOf)).toEqual([
+      { agentReadable: true, excludedFor: [], readableByShell: [] },
+      { agentReadable: true, excludedFor: [], readableByShell: [] },
+    ]);
+    expect(observed.credentials[0]!.readableBy).toContain('claude-code');
+    expect(findings).toEqual(['agent-permission/secret-file-not-excluded scripts/deploy.sh:2 high']);
+    expect(result.findings[0]!.message).toContain('any coding agent opened here can read');
+    expect(result.findings[0]!.related?.map((related) => related.location.span.line)).toEqual([3]);
+  });
+
+  it('is medium when no credential in the file is root-scoped, and quiet for publishable keys', async () => {
+    const { findings } = await scanWithFacts({
+      'config/app.yml': 'sentry:\n  SENTRY_AUTH_TOKEN: sntrys_eyJpYXQiOjE3MDAwMDAwMDB9abc\n',
+      'web/keys.ts': 'export const STRIPE_PUBLISHABLE_KEY = "pk_live_51Ha8KqLbF2mX7vNpT9rW3y";\n',
+    });
+    expect(findings).toEqual(['agent-permission/secret-file-not-excluded config/app.yml:2 medium']);
+  });
+
+  it('excludes a file for the only agent in use when its ignore file names it', async () => {
+    const { observed, findings } = await scanWithFacts({
+      '.cursor/rules/general.mdc': '---\nalwaysApply: true\n---\nUse pnpm.\n',
+      '.cursorignore': '# secrets\nconfig/deploy/\n',
+      'config/deploy/railway.env.sh': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n',
+    });
+    expect(reachOf(observed.credentials[0])).toEqual({ agentReadable: false, excludedFor: ['cursor'], readableByShell: [] });
+    expect(findings).toEqual([]);
+  });
+
+  it('counts an excluded file as readable when the agent’s shell runs unasked: no ignore file stops cat', async () => {
+    const { observed, findings, result } = await scanWithFacts({
+      '.cursorignore': 'config/deploy/\n',
+      '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(*)"]\n  }\n}\n',
+      'config/deploy/railway.env.sh': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n',
+    });
+    expect(reachOf(observed.credentials[0])).toEqual({ agentReadable: true, excludedFor: ['cursor'], readableByShell: ['cursor'] });
+    expect(findings).toEqual([
+      'agent-permission/shell-auto-approved .cursor/cli.json:3 high',
+      'agent-permission/secret-file-not-excluded config/deploy/railway.env.sh:1 high',
+    ]);
+    const secretFile = result.findings.find((finding) => finding.ruleId === 'agent-permission/secret-file-not-excluded')!;
+    expect(secretFile.message).toContain('lets its shell read it');
+  });
+
+  it('keeps a git-ignored .env from Claude Code with a deny rule, and applies Cursor’s git-ignore default', async () => {
+    const { observed, findings } = await scanWithFacts(
+      {
+        'CLAUDE.md': '# API\n',
+        '.cursorrules': 'Use TypeScript.\n',
+        '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Read(./.env)", "Read(./.env.*)"]\n  }\n}\n',
+        '.env': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n',
+      },
+      ['.env'],
+    );
+    expect(reachOf(observed.credentials[0])).toEqual({ agentReadable: false, excludedFor: ['claude-code', 'cursor'], readableByShell: [] });
+    expect(findings).toEqual([]);
+  });
+
+  it('reports a git-ignored .env only when an agent that reads it works here', async () => {
+    const files = { '.env': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n', 'src/index.ts': 'export {};\n' };
+    const alone = await scanWithFacts(files, ['.env']);
+    expect(alone.observed.credentials[0]!.agentReadable).toBe(true);
+    expect(alone.findings).toEqual([]);
+    const withClaude = await scanWithFacts({ ...files, 'CLAUDE.md': '# App\n' }, ['.env']);
+    expect(withClaude.findings).toEqual(['agent-permission/secret-file-not-excluded .env:1 high']);
+    expect(reachOf(withClaude.observed.credentials[0])).toEqual({ agentReadable: true, excludedFor: [], readableByShell: [] });
+  });
+
+  it('anchors patterns of nested ignore files and Claude rules at their own directories', async () => {
+    const { observed } = await scanWithFacts({
+      'CLAUDE.md': '# Monorepo\n',
+      'services/api/.claude/settings.json': '{ "permissions": { "deny": ["Read(./secrets/**)"] } }\n',
+      'services/api/secrets/prod.sh': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n',
+      'services/web/secrets/prod.sh': 'RAILWAY_API_TOKEN=9d1f7780-8536-41ef-a55c-f18ad2a01bf8\n',
+    });
+    expect(observed.credentials.map((credential) => [credential.location.path, credential.agentReadable])).toEqual([
+      ['services/api/secrets/prod.sh', false],
+      ['services/web/secrets/prod.sh', true],
+    ]);
+  });
+});
+
+describe('facts for the blast-radius stage', () => {
+  it('publishes grants with effective and intent-only settings, and built-in exclusions', async () => {
+    const { observed, result } = await scanWithFacts({
+      '.claude/settings.json': '{\n  "permissions": {\n    "defaultMode": "auto",\n    "allow": ["Bash(railway:*)"]\n  }\n}\n',
+      '.vscode/settings.json': '{ "chat.tools.global.autoApprove": true }\n',
+    });
+    expect(observed.grants.map((grant) => [grant.agent, grant.grant, grant.setting, grant.effective, grant.reaches])).toEqual([
+      ['claude-code', 'bypass-mode', 'permissions.defaultMode: auto', false, undefined],
+      ['claude-code', 'destructive-command', 'permissions.allow: "Bash(railway:*)"', true, 'railway'],
+      ['copilot', 'bypass-mode', '"chat.tools.global.autoApprove": true', false, undefined],
+    ]);
+    expect(result.summary.agentBypasses.map((bypass) => `${bypass.agent} ${bypass.effective}`)).toEqual(['claude-code false', 'claude-code true', 'copilot false']);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual([
+      'agent-permission/bypass-mode info',
+      'agent-permission/destructive-command-allowed high',
+      'agent-permission/bypass-mode info',
+    ]);
+    const builtIn = observed.exclusions.filter((exclusion) => exclusion.builtIn);
+    expect(builtIn.filter((exclusion) => exclusion.agent === 'cursor').map((exclusion) => exclusion.pattern)).toEqual(['.env', '.env.*', '(files git ignores)']);
+    expect(builtIn.find((exclusion) => exclusion.agent === 'gemini-cli')?.gitIgnoredFiles).toBe(true);
+  });
+});
+
+describe('tests and examples', () => {
+  it('reports configurations and secrets under tests, fixtures and examples low', async () => {
+    const { findings } = await scanWithFacts({
+      'examples/railway-bot/.claude/settings.json': '{ "permissions": { "defaultMode": "bypassPermissions" } }\n',
+      'examples/railway-bot/deploy.sh': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n',
+      '.claude/settings.json': '{ "permissions": { "allow": ["Bash(railway:*)"] } }\n',
+    });
+    expect(findings).toEqual([
+      'agent-permission/destructive-command-allowed .claude/settings.json:1 high',
+      'agent-permission/bypass-mode examples/railway-bot/.claude/settings.json:1 low',
+      'agent-permission/secret-file-not-excluded examples/railway-bot/deploy.sh:1 low',
+    ]);
+  });
+});
+
+describe('malformed and unknown agent configurations', () => {
+  it('turns every bad shape into a notification and still reads the rest', async () => {
+    const { result, findings } = await scanWithFacts({
+      '.claude/settings.json': '{\n  "permissions": {\n    "defaultMode": "yolo",\n    "allow": ["Bash(rm:*)", 42, "Bash(unclosed"],\n    "deny": "Read(./.env)"\n  }\n}\n',
+      '.claude/settings.local.json': '{ "permissions": { "allow": [ "Bash" ',
+      '.codex/config.toml': 'approval_policy = "sometimes"\nsandbox_mode = "danger-full-access"\n',
+      '.codex/rules/default.rules': 'prefix_rule(pattern=["git", "status"], decision="allow"\nprefix_rule(decision="allow")\n',
+      '.vscode/settings.json': '{ "chat.tools.terminal.autoApprove": { "/(unclosed/": true } }\n',
+      '.gemini/settings.json': '[1, 2, 3]\n',
+      '.mcp.json': '{ "mcpServers": { "broken": "npx some-server", "ok": { "command": "npx" } } }\n',
+      'opencode.json': '{ "permission": { "bash": { "rm *": "maybe" } } }\n',
+    });
+    expect(result.notifications.filter((notification) => notification.code === 'detector-error')).toEqual([]);
+    const codes = result.notifications
+      .filter((notification) => notification.code.startsWith('agent-config') || notification.code === 'parse-error')
+      .map((notification) => `${notification.path}:${notification.line ?? '-'} ${notification.code}`);
+    expect(codes).toEqual([
+      '.claude/settings.json:3 agent-config-unknown-value',
+      '.claude/settings.json:4 agent-config-invalid',
+      '.claude/settings.json:4 agent-config-unknown-value',
+      '.claude/settings.json:5 agent-config-invalid',
+      '.claude/settings.local.json:1 parse-error',
+      '.codex/config.toml:1 agent-config-unknown-value',
+      '.codex/rules/default.rules:1 agent-config-unknown-value',
+      '.codex/rules/default.rules:2 agent-config-unknown-value',
+      '.gemini/settings.json:1 agent-config-invalid',
+      '.mcp.json:1 agent-config-invalid',
+      '.vscode/settings.json:1 agent-config-unknown-value',
+      'opencode.json:1 agent-config-unknown-value',
+    ]);
+    expect(findings).toEqual([
+      'agent-permission/destructive-command-allowed .claude/settings.json:4 high',
+      'agent-permission/bypass-mode .codex/config.toml:2 medium',
+    ]);
+  });
+
+  it('ignores agent settings it does not know and JSON that is not an agent config', async () => {
+    const { result, findings } = await scanWithFacts({
+      '.claude/settings.json': '{ "statusLine": { "type": "command", "command": "~/.claude/statusline.sh" }, "model": "opus" }\n',
+      '.vscode/settings.json': '{ "editor.tabSize": 2, "chat.agent.maxRequests": 50 }\n',
+      '.zed/settings.json': '{ "tab_size": 4, "format_on_save": "on" }\n',
+    });
+    expect(findings).toEqual([]);
+    expect(result.notifications.filter((notification) => notification.code.startsWith('agent-config'))).toEqual([]);
+  });
+});
