@@ -94,8 +94,13 @@ export function assess(context: FinishContext): void {
       case 'compose': {
         if (environment === 'production') return true;
         if (environment) return false;
-        const file = fileNameOf(store.location.path).toLowerCase();
-        return composeDeploys.some((deploy) => (deploy.name ? fileNameOf(deploy.name).toLowerCase() === file : !prodComposeFiles));
+        const path = store.location.path.toLowerCase();
+        return composeDeploys.some((deploy) => {
+          if (!deploy.name) return !prodComposeFiles;
+          // `-f deploy/docker-compose.yml` names that file; a bare `-f docker-compose.yml` any file of that name.
+          const named = deploy.name.toLowerCase().replace(/^\.\//, '');
+          return named.includes('/') ? path === named || path.endsWith(`/${named}`) : fileNameOf(path) === named;
+        });
       }
       case 'usage':
       default:
