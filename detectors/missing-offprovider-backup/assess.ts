@@ -117,7 +117,8 @@ export function assess(context: FinishContext): void {
     const order: Record<string, number> = { platform: 0, infrastructure: 0, manifest: 1, compose: 1, usage: store.provider ? 2 : 3 };
     return order[store.declaredBy ?? 'usage'] ?? 3;
   };
-  const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byPlace = (a: DataStore, b: DataStore) => (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || byPlace(a, b));
   const kept: DataStore[] = [];
   for (const store of sorted) {
     const twin = kept.find((other) => describeSame(other, store));
@@ -197,6 +198,9 @@ function describeSame(kept: DataStore, other: DataStore): boolean {
   if (kept.identities.some((identity) => other.identities.includes(identity) && !identity.startsWith('operator:'))) return true;
   if (other.declaredBy !== 'usage') return false;
   if (!enginesCompatible(kept.engine, other.engine)) return false;
+  // Two connection strings to different hosts are two databases.
+  const hosts = (store: DataStore) => store.identities.filter((identity) => identity.startsWith('host:'));
+  if (kept.declaredBy === 'usage' && hosts(kept).length > 0 && hosts(other).length > 0) return false;
   if (other.provider === undefined) return kept.engine !== 'object-storage' && kept.engine !== 'volume' || kept.engine === other.engine;
   return kept.provider === other.provider;
 }

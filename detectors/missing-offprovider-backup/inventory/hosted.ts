@@ -2,7 +2,7 @@
 // hosts in env and config files (RDS, Supabase, Neon, PlanetScale, Railway, Render, Fly, Atlas...), Railway reference
 // variables (`${{Postgres.DATABASE_URL}}`), and client packages (`@neondatabase/serverless`, `@planetscale/database`).
 import { leaves, type DataNode } from '../../../src/parse/data-tree.js';
-import { fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { environmentNamed, fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
 
 export function isSupabaseConfig(path: string): boolean {
@@ -154,6 +154,11 @@ export function scanConnections(inventory: Inventory): void {
     if (!SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ''))) && !KEY_HINT.test(key)) continue;
     const hosted = hostedDatabaseOf(value);
     if (!hosted) continue;
+    // Read replicas and reader endpoints copy a primary that is (or will be) a store of its own.
+    if (/(^|[.-])(replica|replicas|read|reader|readonly|ro)([.-]|\d|$)|\.cluster-ro-/.test(hosted.host)) continue;
+    // Multi-environment configs (database.yml, config.json, knexfile-like maps) name the environment as a key.
+    const keyed = leaf.path.find((segment): segment is string => typeof segment === 'string' && environmentNamed(segment) !== undefined && segment.length > 2 && !/[^A-Za-z]/.test(segment));
+    const environment = keyed ? environmentNamed(keyed) : undefined;
     if (hosted.supabaseRef && !isTestOnlyPath(inventory.path) && !isExampleEnv(inventory.path)) {
       inventory.context({ kind: 'supabase-hosted', name: hosted.supabaseRef, value: key, location: inventory.line(leaf.node.span.line) });
     }
@@ -170,6 +175,7 @@ export function scanConnections(inventory: Inventory): void {
       identities: hosted.identities,
       declaredBy: 'usage',
       builtInBackup: hosted.provider.builtIn,
+      ...(environment ? { environment } : {}),
     });
   }
 }
