@@ -36,6 +36,12 @@ const CODE_FORMATS = new Set(['javascript', 'typescript', 'python', 'notebook', 
 const DATA_FORMATS = new Set(['yaml', 'json', 'toml', 'ini', 'properties', 'dotenv', 'hcl', 'notebook']);
 const GENERIC_KIND_IDS = new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 const CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
+const FILE_KINDS = PROVIDER_KINDS.filter((kind) => kind.filePatterns?.length);
+
+/** Files some kind recognises by path alone: they are read whatever keywords they hold. */
+export function isCredentialFilePath(path: string): boolean {
+  return FILE_KINDS.some((kind) => kind.filePatterns!.some((pattern) => pattern.path.test(path)));
+}
 const SIBLING_WINDOW = 12;
 const NEARBY_WINDOW = 3;
 
@@ -92,6 +98,16 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
         const start = match.index + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
         candidates.push({ kind, value, start, end: start + value.length, specificity: Specificity.Value });
       }
+    }
+  }
+
+  for (const kind of FILE_KINDS) {
+    for (const pattern of kind.filePatterns!) {
+      if (!pattern.path.test(file.path)) continue;
+      const value = text.trim();
+      if (!pattern.value.test(value)) continue;
+      const start = text.indexOf(value);
+      candidates.push({ kind, value, start, end: start + value.length, specificity: Specificity.Value });
     }
   }
 

@@ -1,10 +1,16 @@
 // Every credential kind the scanner knows, provider kinds first (their prefixes are proof), generic shapes last.
 // Adding a provider is adding a module here; detectors iterate this list and never name a provider.
 import { AWS_KINDS } from './aws.js';
+import { AZURE_KINDS } from './azure.js';
+import { CLOUDFLARE_KINDS } from './cloudflare.js';
 import { DATABASE_KINDS } from './databases.js';
+import { GCP_KINDS } from './gcp.js';
 import { GENERIC_KINDS } from './generic.js';
 import { GITHUB_KINDS } from './github.js';
+import { GITLAB_KINDS } from './gitlab.js';
 import { INFRA_KINDS } from './infra.js';
+import { KUBERNETES_KINDS } from './kubernetes.js';
+import { PAAS_KINDS } from './paas.js';
 import { RAILWAY_KINDS } from './railway.js';
 import { REGISTRY_KINDS } from './registries.js';
 import { SAAS_KINDS } from './saas.js';
@@ -21,6 +27,13 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...REGISTRY_KINDS,
   ...SAAS_KINDS,
   ...INFRA_KINDS,
+  ...GCP_KINDS,
+  ...AZURE_KINDS,
+  ...GITLAB_KINDS,
+  ...CLOUDFLARE_KINDS,
+  ...PAAS_KINDS,
+  ...KUBERNETES_KINDS,
+  // Name-based signing secrets last, so a provider's own name (`SUPABASE_JWT_SECRET`) wins over `JWT_SECRET`.
   ...SIGNING_KINDS,
 ];
 

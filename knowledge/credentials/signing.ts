@@ -170,6 +170,8 @@ export const railsMasterKey: CredentialKind = {
   provider: 'rails',
   title: 'Rails master key',
   contextPatterns: [{ variable: /^RAILS_MASTER_KEY$/i, value: /^[0-9a-f]{32}$/, keywords: ['rails_master_key'] }],
+  // `rails new` writes the key alone into config/master.key (per-environment keys into config/credentials/<env>.key).
+  filePatterns: [{ path: /(?:^|\/)config\/(?:master|credentials\/[\w-]+)\.key$/, value: /^[0-9a-f]{32}$/ }],
   plausible: (value) => !isPlaceholder(value) && new Set(value).size >= 10,
   rate: (context) => appSecretRating(context, 'the master key decrypts config/credentials.yml.enc: every production credential the app holds'),
   reach: 'decrypts config/credentials.yml.enc: every database password, API key and secret_key_base the application holds in production',
@@ -179,10 +181,12 @@ export const railsMasterKey: CredentialKind = {
     positive: [
       sample('.kamal/secrets', 'KAMAL_REGISTRY_PASSWORD=$KAMAL_REGISTRY_PASSWORD\nRAILS_MASTER_KEY=044b5fe9b25ce6e6aa32889755663bdc\n', { expect: { line: 2 } }),
       sample('.github/workflows/ci.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILS_ENV: production\n      RAILS_MASTER_KEY: 044b5fe9b25ce6e6aa32889755663bdc\n    steps:\n      - run: bin/rails db:migrate\n', { expect: { line: 6 } }),
+      sample('config/master.key', '044b5fe9b25ce6e6aa32889755663bdc\n', { expect: { line: 1 }, note: 'committed by mistake: .gitignore from rails new lists it' }),
     ],
     negative: [
       sample('.kamal/secrets', 'KAMAL_REGISTRY_PASSWORD=$KAMAL_REGISTRY_PASSWORD\nRAILS_MASTER_KEY=$(cat config/master.key)\n'),
       sample('.github/workflows/ci.yml', 'jobs:\n  test:\n    env:\n      RAILS_MASTER_KEY: ${{ secrets.RAILS_MASTER_KEY }}\n'),
+      { files: { 'config/master.key': '044b5fe9b25ce6e6aa32889755663bdc\n' }, gitignored: ['config/master.key'], note: 'git-ignored, as rails new sets it up' },
     ],
   },
   scopeSamples: {

@@ -57,6 +57,14 @@ export interface ContextPattern {
   requires?: readonly string[];
 }
 
+/** A file whose whole content is the secret (`config/master.key`): recognised by its path, with no keyword. */
+export interface FilePattern {
+  /** Matches the repo-relative path. */
+  path: RegExp;
+  /** Shape the trimmed content must have. */
+  value: RegExp;
+}
+
 export interface CredentialKind {
   /** Stable id, `<provider>-<kind>`, used in rule ids (`exposed-credential/<id>`, `root-scoped-token/<id>`). */
   id: string;
@@ -65,6 +73,7 @@ export interface CredentialKind {
   title: string;
   valuePatterns?: readonly ValuePattern[];
   contextPatterns?: readonly ContextPattern[];
+  filePatterns?: readonly FilePattern[];
   /** Drops fabricated or documented example values (checksums, `...EXAMPLE`). True = plausible real credential. */
   plausible?(value: string, context: CredentialContext): boolean;
   /** Scope from the value and its context; fail closed (the broad kind) when nothing narrows it. */

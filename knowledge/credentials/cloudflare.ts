@@ -1,0 +1,210 @@
+// Cloudflare: the Global API Key is the user (every account and zone they can reach); API tokens carry the
+// permission groups and resources chosen when they were created. New credentials are prefixed (cfk_, cfut_, cfat_)
+// and end in a CRC32 of their body; older ones are known only by the variable or header they are bound to.
+import { sample } from '../../src/model.js';
+import { base64Json, hasTypedRun } from './signals.js';
+import type { CredentialKind } from './types.js';
+import { fixed } from './types.js';
+import { crc32, isPlaceholder, looksRandom } from './values.js';
+
+const REFERENCE = 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/';
+
+
+/** `cf*_` + 40 alphanumerics + the lower-case hex CRC32 of those 40: a failing checksum means a made-up value. */
+export function hasValidCloudflareChecksum(token: string): boolean {
+  const match = /^cf(?:k|ut|at)_([A-Za-z0-9]{40})([0-9a-f]{8})$/.exec(token);
+  return match !== null && crc32(match[1]!).toString(16).padStart(8, '0') === match[2];
+}
+
+const prefixedPattern = (prefix: string) => ({
+  regex: new RegExp(`(?<![A-Za-z0-9_])(${prefix}_[A-Za-z0-9]{40}[0-9a-f]{8})(?![A-Za-z0-9_])`, 'g'),
+  keywords: [`${prefix}_`],
+});
+
+const GLOBAL_KEY_NAME = /^(?:CLOUDFLARE|CF)_(?:GLOBAL_)?API_KEY$|cloudflare[_.-]?(?:global[_.-]?)?api[_.-]?key|^dns_cloudflare_api_key$|^CF_API_KEY$|^cfApiKey$/i;
+const LEGACY_GLOBAL_KEY = /^[0-9a-f]{37,45}$/;
+
+const CFK = 'cfk_3lh7piHkqXDe2TC6gctMGSBlt5zTHoVnA48laJdq6086d3d9';
+const LEGACY_KEY = 'ec1880178db2a36d7aa2372380b21a4c733d5';
+const LEGACY_KEY_2 = '72e41ae70603aa9f403fe56a3dbc424232269';
+
+export const cloudflareGlobalApiKey: CredentialKind = {
+  id: 'cloudflare-global-api-key',
+  provider: 'cloudflare',
+  title: 'Cloudflare Global API Key',
+  valuePatterns: [prefixedPattern('cfk')],
+  contextPatterns: [
+    // The legacy key (37-45 lower-case hex) is always used with the account's email.
+    { variable: GLOBAL_KEY_NAME, value: LEGACY_GLOBAL_KEY, keywords: ['cloudflare', 'cf_api', 'cfapi'], requires: ['email'] },
+    { header: /^x-auth-key$/i, value: LEGACY_GLOBAL_KEY, keywords: ['x-auth-key'], requires: ['x-auth-email'] },
+    { variable: /^api_key$/, value: LEGACY_GLOBAL_KEY, keywords: ['api_key'], requires: ['provider "cloudflare"', 'email'] },
+  ],
+  plausible: (value) => (value.startsWith('cfk_') ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2)),
+  rate: fixed('root', 'the Global API Key acts as the user with all of their permissions on every account and zone they can reach'),
+  reach: 'acts as the user on every account and zone they belong to: it can delete zones, DNS records, Workers, R2 buckets and rotate other credentials',
+  narrower: 'use an API token limited to the permission groups and zones the job needs (for example Zone:DNS:Edit on one zone), with a TTL and client IP filter',
+  reference: 'https://developers.cloudflare.com/fundamentals/api/get-started/keys/',
+  samples: {
+    positive: [
+      sample('certbot/cloudflare.ini', `# Cloudflare credentials used by certbot\ndns_cloudflare_email = ops@acme.io\ndns_cloudflare_api_key = ${LEGACY_KEY}\n`, { expect: { line: 3 } }),
+      sample('traefik/docker-compose.yml', `services:\n  traefik:\n    image: traefik:v3.1\n    environment:\n      CF_API_EMAIL: ops@acme.io\n      CF_API_KEY: ${LEGACY_KEY_2}\n`, { expect: { line: 6 } }),
+      sample('scripts/purge-cache.sh', `#!/bin/sh\ncurl -X POST "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/purge_cache" \\\n  -H "X-Auth-Email: ops@acme.io" \\\n  -H "X-Auth-Key: ${LEGACY_KEY}" \\\n  --data '{"purge_everything":true}'\n`, { expect: { line: 4 } }),
+      sample('ops/cloudflare.env.yaml', `CLOUDFLARE_EMAIL: ops@acme.io\nCLOUDFLARE_API_KEY: ${CFK}\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('certbot/cloudflare.ini', '# Cloudflare API credentials used by Certbot\ndns_cloudflare_email = cloudflare@example.com\ndns_cloudflare_api_key = 0123456789abcdef0123456789abcdef01234567\n', { note: 'certbot’s documented example' }),
+      sample('traefik/docker-compose.yml', 'services:\n  traefik:\n    environment:\n      CF_API_EMAIL: ${CF_API_EMAIL}\n      CF_API_KEY: ${CF_API_KEY}\n'),
+      sample('ops/cloudflare.env.yaml', 'CLOUDFLARE_EMAIL: ops@acme.io\nCLOUDFLARE_API_KEY: cfk_3lh7piHkqXDe2TC6gctMGSBlt5zTHoVnA48laJdq00000000\n', { note: 'checksum fails' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('certbot/cloudflare.ini', `dns_cloudflare_email = ops@acme.io\ndns_cloudflare_api_key = ${LEGACY_KEY}\n`, { expect: { line: 2 } })],
+    negative: [sample('certbot/cloudflare.ini', 'dns_cloudflare_email = ops@acme.io\ndns_cloudflare_api_key = 0123456789abcdef0123456789abcdef01234567\n', { note: 'documented example value' })],
+  },
+};
+
+const TOKEN_NAME = /^(?:CLOUDFLARE|CF)_(?:[A-Z]+_)?API_TOKEN$|cloudflare[_.-]?(?:[a-z]+[_.-]?)?api[_.-]?token|^dns_cloudflare_api_token$|^cfApiToken$/i;
+const LEGACY_TOKEN = /^(?=[A-Za-z0-9_-]*[g-zA-Z_-])[A-Za-z0-9_-]{40}$/;
+const CFUT = 'cfut_iPLkHomeXpKrKSYNHaHLgn1IXRn9CtZW6hGKYkoU6ae2ffb7';
+const LEGACY_API_TOKEN = 'rVmMk-7N9_6VlWiXUqVxjPmFjslH64dM0hltJ1-e';
+const LEGACY_API_TOKEN_2 = '8T4tshMX7wLu7SbMFBTvu5tH7WEFqYZUA2On2lAb';
+
+export const cloudflareApiToken: CredentialKind = {
+  id: 'cloudflare-api-token',
+  provider: 'cloudflare',
+  title: 'Cloudflare user API token',
+  valuePatterns: [prefixedPattern('cfut')],
+  contextPatterns: [
+    { variable: TOKEN_NAME, value: LEGACY_TOKEN, keywords: ['cloudflare', 'cf_', 'cfapi'] },
+    // Older tooling calls a token CLOUDFLARE_API_KEY; a 40-character value that is not hex is a token, not the key.
+    { variable: GLOBAL_KEY_NAME, value: LEGACY_TOKEN, keywords: ['cloudflare', 'cf_api', 'cfapi'] },
+    { variable: /^api_token$/, value: LEGACY_TOKEN, keywords: ['api_token'], requires: ['provider "cloudflare"'] },
+    { header: /^authorization$/i, value: LEGACY_TOKEN, keywords: ['authorization'], requires: ['api.cloudflare.com'] },
+  ],
+  plausible: (value) => (value.startsWith('cfut_') ? hasValidCloudflareChecksum(value) : !isPlaceholder(value) && !hasTypedRun(value) && looksRandom(value, 40, 3.8)),
+  rate: fixed('scoped', 'an API token holds only the permission groups and resources chosen when it was created'),
+  reach: 'does what its permission groups allow on the accounts and zones it was given; an all-zones edit token can rewrite every DNS record',
+  narrower: 'keep it in CI secrets; limit it to the zones and permission groups the job needs, with a TTL and client IP filter',
+  reference: REFERENCE,
+  samples: {
+    positive: [
+      sample('.github/workflows/pages.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${CFUT}\n          command: pages deploy dist --project-name=acme-site\n`, { expect: { line: 7 } }),
+      sample('infra/cloudflare.tf', `provider "cloudflare" {\n  api_token = "${LEGACY_API_TOKEN}"\n}\n\nresource "cloudflare_record" "www" {\n  zone_id = var.zone_id\n  name    = "www"\n  type    = "CNAME"\n  content = "acme.pages.dev"\n}\n`, { expect: { line: 2 } }),
+      sample('caddy/docker-compose.yml', `services:\n  caddy:\n    image: ghcr.io/caddybuilds/caddy-cloudflare:latest\n    environment:\n      CF_DNS_API_TOKEN: ${LEGACY_API_TOKEN_2}\n`, { expect: { line: 5 } }),
+    ],
+    negative: [
+      sample('.github/workflows/pages.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n          accountId: 6480e9d30ee5b575a9580f5b126adfc7\n'),
+      sample('docs/tokens.md', 'Tokens look like `cfut_iPLkHomeXpKrKSYNHaHLgn1IXRn9CtZW6hGKYkoU0000abcd`.\n', { note: 'checksum fails' }),
+      sample('wrangler.toml', 'name = "acme-api"\naccount_id = "6480e9d30ee5b575a9580f5b126adfc7"\nmain = "src/index.ts"\n'),
+    ],
+  },
+};
+
+const CFAT = 'cfat_8cQ8IOeejW3bp3oEmumS5DkdperwTOQVjrFtmBQ1424cbd6c';
+
+export const cloudflareAccountApiToken: CredentialKind = {
+  id: 'cloudflare-account-api-token',
+  provider: 'cloudflare',
+  title: 'Cloudflare account API token',
+  valuePatterns: [prefixedPattern('cfat')],
+  plausible: hasValidCloudflareChecksum,
+  rate: fixed('scoped', 'an account-owned token holds only the permission groups chosen when it was created'),
+  reach: 'does what its permission groups allow on one account, whoever leaves the team',
+  narrower: 'keep it in CI secrets; limit it to the permission groups and resources the job needs, with a TTL',
+  reference: REFERENCE,
+  samples: {
+    positive: [
+      sample('.env.deploy', `CLOUDFLARE_ACCOUNT_ID=6480e9d30ee5b575a9580f5b126adfc7\nCLOUDFLARE_API_TOKEN=${CFAT}\n`, { expect: { line: 2 } }),
+      sample('scripts/r2-sync.py', `import boto3\n\nCF_TOKEN = "${CFAT}"\nheaders = {"Authorization": f"Bearer {CF_TOKEN}"}\n`, { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('.env.example', 'CLOUDFLARE_ACCOUNT_ID=\nCLOUDFLARE_API_TOKEN=cfat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'),
+      sample('scripts/r2-sync.py', 'CF_TOKEN = "cfat_8cQ8IOeejW3bp3oEmumS5DkdperwTOQVjrFtmBQ10000beef"\n', { note: 'checksum fails' }),
+    ],
+  },
+};
+
+const ORIGIN_CA_KEY = 'v1.0-8891943273102a2562c5ca5d-5dd9dd71fc363c0f8c3f21c7cb0c5e4fcf06f2d440284ad31be207638e1f91ea74acfa84a9b613ba0fc61f2fbe1258f69778d3f88206964b739cc66ae5939595dae757725697b3daf2';
+
+export const cloudflareOriginCaKey: CredentialKind = {
+  id: 'cloudflare-origin-ca-key',
+  provider: 'cloudflare',
+  title: 'Cloudflare Origin CA key',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_.-])(v1\.0-[0-9a-f]{24}-[0-9a-f]{146})(?![A-Za-z0-9_-])/g, keywords: ['v1.0-'] }],
+  plausible: (value) => looksRandom(value.slice(30), 100, 3.5) && !/0{16,}|f{16,}/.test(value),
+  rate: fixed('scoped', 'an Origin CA key only creates and revokes origin certificates'),
+  reach: 'creates and revokes Cloudflare origin certificates for the user’s zones',
+  narrower: 'keep it in the origin-ca-issuer Secret created at install time; prefer an API token with SSL and Certificates: Edit on one zone',
+  reference: 'https://developers.cloudflare.com/ssl/origin-configuration/origin-ca/',
+  samples: {
+    positive: [
+      sample('k8s/origin-ca-issuer.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: origin-ca-key\n  namespace: cert-manager\ntype: Opaque\nstringData:\n  key: ${ORIGIN_CA_KEY}\n`, { expect: { line: 8 } }),
+      sample('.env.production', `CF_ORIGIN_CA_KEY=${ORIGIN_CA_KEY}\n`, { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('CHANGELOG.md', '## v1.0-beta.2\n\n- Release notes for v1.0-rc1 and v1.0-rc2.\n'),
+      sample('k8s/origin-ca-issuer.yaml', 'stringData:\n  key: v1.0-xxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxxx\n'),
+    ],
+  },
+};
+
+const TUNNEL_TOKEN = 'eyJhIjoiNGNmZWI2YzJmZjBmOGI3ODZjYzkyYmNiMzJiMzE1ZGYiLCJ0IjoiNDkzZjViZDktYmFjYi00N2RjLWFmZDctZmQ4YWZjNmVmN2I5IiwicyI6IlliSHZsVUFkSDZ4cVg2QTVmMGFWS1puQUZHcG1JancxZGtVVTUwL01RTms9In0=';
+
+export const cloudflareTunnelToken: CredentialKind = {
+  id: 'cloudflare-tunnel-token',
+  provider: 'cloudflare',
+  title: 'Cloudflare Tunnel token',
+  // base64 of {"a": account tag, "t": tunnel id, "s": tunnel secret}.
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9+/_-])(eyJhIjoi[A-Za-z0-9+/_-]{60,}={0,2})(?![A-Za-z0-9+/=_-])/g, keywords: ['eyjhijoi'] }],
+  plausible: (value) => {
+    const payload = base64Json(value);
+    return payload !== undefined && typeof payload.t === 'string' && typeof payload.s === 'string' && String(payload.s).length >= 32 && !isPlaceholder(String(payload.s));
+  },
+  rate: fixed('scoped', 'a tunnel token runs one tunnel'),
+  reach: 'runs a connector for the tunnel, so that its hostnames can be served from the holder’s machine',
+  narrower: 'pass it to cloudflared from a secret store (TUNNEL_TOKEN from a Kubernetes Secret or Docker secret), never in compose files',
+  reference: 'https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/',
+  samples: {
+    positive: [
+      sample('docker-compose.yml', `services:\n  tunnel:\n    image: cloudflare/cloudflared:latest\n    restart: unless-stopped\n    command: tunnel --no-autoupdate run --token ${TUNNEL_TOKEN}\n`, { expect: { line: 5 } }),
+      sample('k8s/cloudflared.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cloudflared\nspec:\n  template:\n    spec:\n      containers:\n        - name: cloudflared\n          image: cloudflare/cloudflared:2024.12.2\n          args: [tunnel, run]\n          env:\n            - name: TUNNEL_TOKEN\n              value: "${TUNNEL_TOKEN}"\n`, { expect: { line: 14 } }),
+    ],
+    negative: [
+      sample('docker-compose.yml', 'services:\n  tunnel:\n    image: cloudflare/cloudflared:latest\n    command: tunnel --no-autoupdate run --token ${TUNNEL_TOKEN}\n'),
+      sample('docs/tunnel.md', 'The token is base64 JSON and starts with `eyJhIjoi`, e.g. `eyJhIjoiYWNjb3VudC10YWciLCJ0IjoidHVubmVsLWlkIiwicyI6InNlY3JldCJ9`.\n'),
+    ],
+  },
+};
+
+const ACCESS_SECRET = '3644a3001faef12b122967dc59eaaf5fc03571ff04bd412380358533a6539cfa';
+
+export const cloudflareAccessServiceToken: CredentialKind = {
+  id: 'cloudflare-access-service-token',
+  provider: 'cloudflare',
+  title: 'Cloudflare Access service token secret',
+  contextPatterns: [{ variable: /cf[_.-]?access[_.-]?client[_.-]?secret/i, value: /^[0-9a-f]{64}$/, keywords: ['access'] }],
+  plausible: (value) => !hasTypedRun(value) && looksRandom(value, 64, 3.5),
+  rate: fixed('scoped', 'a service token passes the Access policies that name it'),
+  reach: 'passes the Cloudflare Access policies that allow the service token, reaching the internal applications behind them',
+  narrower: 'keep the client secret in a secret store and allow the token only on the applications the job calls',
+  reference: 'https://developers.cloudflare.com/cloudflare-one/identity/service-tokens/',
+  samples: {
+    positive: [
+      sample('monitoring/probe.py', `import requests\n\nHEADERS = {\n    "CF-Access-Client-Id": "4f1e2d3c5b6a79880a1b2c3d4e5f6a7b.access",\n    "CF-Access-Client-Secret": "${ACCESS_SECRET}",\n}\nrequests.get("https://grafana.internal.acme.io/api/health", headers=HEADERS)\n`, { expect: { line: 5 } }),
+      sample('.github/workflows/smoke.yml', `jobs:\n  smoke:\n    runs-on: ubuntu-latest\n    env:\n      CF_ACCESS_CLIENT_ID: 4f1e2d3c5b6a79880a1b2c3d4e5f6a7b.access\n      CF_ACCESS_CLIENT_SECRET: ${ACCESS_SECRET}\n    steps:\n      - run: ./smoke.sh\n`, { expect: { line: 6 } }),
+    ],
+    negative: [
+      sample('.github/workflows/smoke.yml', 'jobs:\n  smoke:\n    env:\n      CF_ACCESS_CLIENT_SECRET: ${{ secrets.CF_ACCESS_CLIENT_SECRET }}\n'),
+      sample('monitoring/probe.py', 'HEADERS = {"CF-Access-Client-Id": CLIENT_ID, "CF-Access-Client-Secret": os.environ["CF_ACCESS_CLIENT_SECRET"]}\n'),
+    ],
+  },
+};
+
+export const CLOUDFLARE_KINDS: readonly CredentialKind[] = [
+  cloudflareGlobalApiKey,
+  cloudflareApiToken,
+  cloudflareAccountApiToken,
+  cloudflareOriginCaKey,
+  cloudflareTunnelToken,
+  cloudflareAccessServiceToken,
+];

@@ -1,0 +1,362 @@
+// Platforms where an app is one command away from deletion: Heroku, Fly.io, Render, Vercel, Netlify and
+// DigitalOcean. Their account tokens reach every app of the user or team; deploy tokens and deploy hooks reach one.
+import { sample } from '../../src/model.js';
+import { hasTypedRun, narrowingWord } from './signals.js';
+import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import { fixed } from './types.js';
+import { isPlaceholder, looksRandom, UUID, UUID_SOURCE } from './values.js';
+
+const DEPLOY_OR_READ = new Set(['deploy', 'deployer', 'deployment', 'readonly', 'read', 'ro', 'viewer', 'project']);
+/** camelCase or PascalCase words with numbers: unambiguous, so it runs in linear time. */
+const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+|[0-9]+)*$|^(?:[A-Z][a-z]+|[0-9]+)+$/;
+/** A random token body: not a placeholder, varied, with letters and digits, and not identifier words (`rnd_generateRandomSeed`). */
+const generated = (body: string, minLength = 20): boolean =>
+  !isPlaceholder(body) && !hasTypedRun(body) && looksRandom(body, minLength, 3.5) && /[0-9]/.test(body) && /[A-Za-z]/.test(body) && !IDENTIFIER.test(body);
+
+/** Narrowed when the variable names a deploy, read-only or project token; otherwise the broad kind. */
+function rateAccountToken(broad: string, context: CredentialContext): Rating {
+  const narrow = narrowingWord([context.variable], DEPLOY_OR_READ);
+  if (narrow) return { scope: 'scoped', because: `variable ${context.variable} names a ${narrow} token` };
+  return { scope: 'root', because: broad };
+}
+
+const HEROKU_KEY = 'HRKU-AAUt7d_VhfxSwKHnfVMBcTcYb25repPvGUGbcA_ocz7Cx6v7A6v7mIoZuws4';
+const HEROKU_UUID = '8338bc18-8e04-4de5-beed-25863b9950fd';
+
+export const herokuApiKey: CredentialKind = {
+  id: 'heroku-api-key',
+  provider: 'heroku',
+  title: 'Heroku API key',
+  valuePatterns: [
+    { regex: /(?<![A-Za-z0-9_-])(HRKU-AA[0-9a-zA-Z_-]{58})(?![A-Za-z0-9_-])/g, keywords: ['hrku-aa'] },
+    // ~/.netrc entries the Heroku CLI writes: `machine api.heroku.com login <email> password <key>`.
+    { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})`, 'g'), keywords: ['heroku.com'] },
+  ],
+  contextPatterns: [
+    { variable: /heroku[_.-]?(?:[a-z]+[_.-]?)?(?:api[_.-]?)?(?:key|token)/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ['heroku'] },
+    { header: /^authorization$/i, value: UUID, keywords: ['authorization'], requires: ['api.heroku.com'] },
+  ],
+  plausible: (value) => (value.startsWith('HRKU-') ? generated(value.slice(7), 40) : UUID.test(value) && !isPlaceholder(value) && !/^0{8}-|-0{12}$|^12345678-/.test(value)),
+  rate: (context) => rateAccountToken('a Heroku API key acts as the user on every app and team they belong to', context),
+  reach: 'acts as the user on every app and team they belong to: it can destroy apps, delete add-on databases and their backups, and change config vars',
+  narrower: 'create an authorization with the narrowest scope (read, write or a single app’s deploy through a CI integration) and an expiry, instead of the account API key',
+  reference: 'https://devcenter.heroku.com/articles/authentication',
+  samples: {
+    positive: [
+      sample('.github/workflows/deploy.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${HEROKU_UUID}\n          heroku_app_name: acme-api\n          heroku_email: ops@acme.io\n`, { expect: { line: 7 } }),
+      sample('ops/netrc', `machine api.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\nmachine git.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\n`, { expect: { line: 3 } }),
+      sample('scripts/scale.py', `import heroku3\n\nconn = heroku3.from_key("${HEROKU_KEY}")\nconn.apps()["acme-api"].process_formation()["web"].scale(2)\n`, { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: acme-api\n'),
+      sample('app.json', `{\n  "name": "acme-api",\n  "env": { "HEROKU_APP_ID": { "value": "${HEROKU_UUID}" } }\n}\n`, { note: 'an app id, not a key' }),
+      sample('docs/heroku.md', 'Export `HEROKU_API_KEY=12345678-abcd-abcd-abcd-1234567890ab` before running the script.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.ci', `HEROKU_API_KEY=${HEROKU_UUID}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env.ci', `HEROKU_READONLY_API_KEY=${HEROKU_UUID}\n`, { note: 'named for a read-only authorization' })],
+  },
+};
+
+const FLY_USER_TOKEN = 'fo1_7erdt51pmM9hgbpZ7kJJg5MBO75Hf_fmtf1y9kzPCH8';
+
+export const flyUserToken: CredentialKind = {
+  id: 'fly-user-token',
+  provider: 'fly',
+  title: 'Fly.io user token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(fo1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ['fo1_'] }],
+  plausible: (value) => generated(value.slice(4), 30),
+  rate: fixed('root', 'a user token (fly auth token) acts as the user in every organisation and app'),
+  reach: 'acts as the user in every Fly.io organisation: it can destroy apps, machines and volumes, and read secrets through deploys',
+  narrower: 'use a deploy token for one app (fly tokens create deploy) with an expiry',
+  reference: 'https://fly.io/docs/security/tokens/',
+  samples: {
+    positive: [
+      sample('scripts/deploy.sh', `#!/bin/sh\nexport FLY_API_TOKEN=${FLY_USER_TOKEN}\nflyctl deploy --remote-only\n`, { expect: { line: 2 } }),
+      sample('ops/fly.env.json', `{\n  "FLY_ACCESS_TOKEN": "${FLY_USER_TOKEN}",\n  "FLY_APP": "acme-api"\n}\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('infra/doppler.tf', 'resource "doppler_integration_flyio" "prod" {\n  name    = "TF Fly.io"\n  api_key = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"\n}\n'),
+      sample('src/forms.html', '<input type="hidden" name="authenticity_token" value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJWBDl1vxd9VNqXTNAefsJqzIRYaZEfYZLffa31rw8zJA" />\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/deploy.sh', `FLY_API_TOKEN=${FLY_USER_TOKEN} flyctl deploy\n`, { expect: { line: 1 } })],
+    negative: [sample('scripts/deploy.sh', 'FLY_API_TOKEN=fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx flyctl deploy\n', { note: 'placeholder' })],
+  },
+};
+
+const MACAROON = 'FlyV1 fm2_lJPECAAAAAAAAyZtxBDk89hn/WaqXHqShknzp5klb4h4F2qKz85l9LFxcJYSbwrzdzxuA/ceapLmhceBXVI/htEY7k+bdKu45+Wb9eICT+CixvJWfnxTIKh6GjZi8IPqPs0ltghT9tRP86S2vumJGmZTLMeNdwK+uUyXgnHMItHDxDzGvgMrf+j638xx/BMxC9hTtCqT14MRhkWjF93GETgMquJThoFGxdkx9tvAmzVbPG2bqv1eG2SLbrSKrxn2rFa,fm2_lJPEuTrXZxX9Dx3hnQWeVgZdIuXDdr/XPMOGcMNtbl1+ur3TBXqIRkWZau+fy4+jCxQd1HS0WApLcdZLCOwL0VBkvRkQzFVgC5gOck4KoIVtoTEhwrhW+Tcy6lLLM3XnnFr0vll02v+EP5CVmrqBeefEH8Z4ThhW2976';
+const TOKEN_KIND_NEARBY = /tokens?\s+create\s+(deploy|readonly|ssh|machine-exec|org|literal)/;
+
+function rateMacaroon(context: CredentialContext): Rating {
+  const created = TOKEN_KIND_NEARBY.exec(context.nearby)?.[1];
+  if (created === 'org') return { scope: 'root', because: 'made with `fly tokens create org`: every app of the organisation' };
+  if (created) return { scope: 'scoped', because: `made with \`fly tokens create ${created}\`, which limits it to one app or one kind of access` };
+  const narrow = narrowingWord([context.variable], new Set([...DEPLOY_OR_READ, 'ssh', 'exec']));
+  if (narrow) return { scope: 'scoped', because: `variable ${context.variable} names a ${narrow} token` };
+  return { scope: 'root', because: 'a Fly.io macaroon’s caveats are not readable here: an org token reaches every app of the organisation, so it is rated the broad kind' };
+}
+
+export const flyMacaroonToken: CredentialKind = {
+  id: 'fly-macaroon-token',
+  provider: 'fly',
+  title: 'Fly.io macaroon token',
+  valuePatterns: [
+    {
+      regex: /(?<![A-Za-z0-9+/_])((?:FlyV1 )?fm(?:2|1[ar])_[A-Za-z0-9+/]{100,}={0,3}(?:,fm(?:2|1[ar])_[A-Za-z0-9+/]{40,}={0,3})*)(?![A-Za-z0-9+/=_])/g,
+      keywords: ['fm2_', 'fm1a_', 'fm1r_'],
+    },
+  ],
+  plausible: (value) => generated(value.replace(/^(?:FlyV1 )?fm(?:2|1[ar])_/, '').slice(0, 100), 60),
+  rate: rateMacaroon,
+  reach: 'does what its caveats allow until it expires (20 years by default): an org token can destroy every app, machine and volume of the organisation',
+  narrower: 'use `fly tokens create deploy` for one app, with a short --expiry, kept in CI secrets',
+  reference: 'https://fly.io/docs/security/tokens/',
+  samples: {
+    positive: [
+      sample('.github/workflows/fly.yml', `name: Fly Deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: superfly/flyctl-actions/setup-flyctl@master\n      - run: flyctl deploy --remote-only\n        env:\n          FLY_API_TOKEN: "${MACAROON}"\n`, { expect: { line: 12 } }),
+      sample('Dockerfile.release', `FROM flyio/flyctl:latest\nENV FLY_ACCESS_TOKEN="${MACAROON}"\nCMD ["deploy", "--remote-only"]\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('.github/workflows/fly.yml', 'jobs:\n  deploy:\n    steps:\n      - run: flyctl deploy --remote-only\n        env:\n          FLY_API_TOKEN: ${{ secrets.FLY_API_TOKEN }}\n'),
+      sample('docs/fly.md', 'A deploy token starts with `FlyV1 fm2_` followed by a long base64 string.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('ops/fly.env.yaml', `FLY_API_TOKEN: "${MACAROON}"\n`, { expect: { line: 1 } })],
+    negative: [sample('ops/fly.env.yaml', `# fly tokens create deploy -a acme-api -x 720h\nFLY_API_TOKEN: "${MACAROON}"\n`, { note: 'made as a deploy token' })],
+  },
+};
+
+const RENDER_KEY = 'rnd_4uGJFA7D2UeGw54zqTZnERYstWdAHV0y';
+
+export const renderApiKey: CredentialKind = {
+  id: 'render-api-key',
+  provider: 'render',
+  title: 'Render API key',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(rnd_[A-Za-z0-9]{24,64})(?![A-Za-z0-9_-])/g, keywords: ['rnd_'] }],
+  plausible: (value) => generated(value.slice(4), 24),
+  rate: (context) => rateAccountToken('a Render API key acts as its user in every workspace they belong to (scoped keys share the prefix, so it is rated the broad kind)', context),
+  reach: 'acts as its user in every workspace they belong to: it can delete services, Postgres databases and disks',
+  narrower: 'create a scoped API key limited to one workspace and the permissions the job needs, or use a deploy hook for deploys',
+  reference: 'https://render.com/docs/api#1-create-an-api-key',
+  samples: {
+    positive: [
+      sample('scripts/render-env.sh', `#!/bin/sh\ncurl -s -H "Authorization: Bearer ${RENDER_KEY}" https://api.render.com/v1/services?limit=20\n`, { expect: { line: 2 } }),
+      sample('infra/render.tf', `provider "render" {\n  api_key  = "${RENDER_KEY}"\n  owner_id = "tea-cq8k2mh6fquc73c0o9g0"\n}\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('docs/render.md', 'Your key looks like `rnd_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`; paste it into `RENDER_API_KEY`.\n'),
+      sample('scripts/render-env.sh', 'curl -s -H "Authorization: Bearer $RENDER_API_KEY" https://api.render.com/v1/services\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.ops', `RENDER_API_KEY=${RENDER_KEY}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env.ops', `RENDER_DEPLOY_API_KEY=${RENDER_KEY}\n`, { note: 'named for deploys' })],
+  },
+};
+
+const VERCEL_TOKEN = 'vcp_rqDGOkvdaiXJZJEpWTY4jIKB';
+const VERCEL_LEGACY = 'OdgQhslqEfB0ByyM2GRZ2GcY';
+
+export const vercelAccessToken: CredentialKind = {
+  id: 'vercel-access-token',
+  provider: 'vercel',
+  title: 'Vercel access token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(vc[piar]_[A-Za-z0-9]{20,60})(?![A-Za-z0-9_])/g, keywords: ['vcp_', 'vci_', 'vca_', 'vcr_'] }],
+  contextPatterns: [{ variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token/i, value: /^[A-Za-z0-9]{24}$/, keywords: ['vercel', 'now_'] }],
+  plausible: (value) => generated(value.replace(/^vc[piar]_/, ''), 20),
+  rate: (context) =>
+    rateAccountToken(
+      context.value.startsWith('vcr_')
+        ? 'an app refresh token mints new access tokens for the account it was granted on'
+        : 'a Vercel token’s scope (full account, a team or one project) is not in the value, so it is rated the broad kind',
+      context,
+    ),
+  reach: 'acts on the account or team it was scoped to: it can delete projects, deployments, domains and environment variables',
+  narrower: 'create a token scoped to one project (or one team) with an expiry, and keep it in CI secrets',
+  reference: 'https://vercel.com/docs/accounts/access-tokens',
+  samples: {
+    positive: [
+      sample('.github/workflows/preview.yml', `jobs:\n  preview:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --token=${VERCEL_TOKEN} --prebuilt\n`, { expect: { line: 5 } }),
+      sample('scripts/env-pull.sh', `#!/bin/sh\nexport VERCEL_TOKEN=${VERCEL_LEGACY}\nnpx vercel env pull .env.local --yes\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('.github/workflows/preview.yml', 'jobs:\n  preview:\n    steps:\n      - run: npx vercel deploy --token=${{ secrets.VERCEL_TOKEN }} --prebuilt\n'),
+      sample('vercel.json', '{\n  "projectId": "prj_3sezGX7VrTQeBJ4FpXSGP3KR1LLW",\n  "orgId": "team_8NHO7KLKwR5DjCaAFCHZxPsh"\n}\n', { note: 'project and team ids are not secrets' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/env-pull.sh', `export VERCEL_TOKEN=${VERCEL_LEGACY}\n`, { expect: { line: 1 } })],
+    negative: [sample('scripts/env-pull.sh', `export VERCEL_PROJECT_TOKEN=${VERCEL_TOKEN}\n`, { note: 'named for a project-scoped token' })],
+  },
+};
+
+export const vercelAiGatewayKey: CredentialKind = {
+  id: 'vercel-ai-gateway-key',
+  provider: 'vercel',
+  title: 'Vercel AI Gateway API key',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(vck_[A-Za-z0-9]{20,60})(?![A-Za-z0-9_])/g, keywords: ['vck_'] }],
+  plausible: (value) => generated(value.slice(4), 20),
+  rate: fixed('scoped', 'an AI Gateway key only calls models through the gateway, billed to the team'),
+  reach: 'calls models through the team’s AI Gateway, spending its credits',
+  narrower: 'keep it in the deployment’s environment variables, or use the deployment’s OIDC token instead',
+  reference: 'https://vercel.com/docs/ai-gateway/authentication',
+  samples: {
+    positive: [
+      sample('src/ai.ts', "import { createGateway } from '@ai-sdk/gateway';\n\nexport const gateway = createGateway({ apiKey: 'vck_8NHO7KLKwR5DjCaAFCHZxPsh' });\n", { expect: { line: 3 } }),
+      sample('.env.production', 'AI_GATEWAY_API_KEY=vck_8NHO7KLKwR5DjCaAFCHZxPsh\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('src/ai.ts', "export const gateway = createGateway({ apiKey: process.env.AI_GATEWAY_API_KEY });\n"),
+      sample('.env.example', 'AI_GATEWAY_API_KEY=vck_your_key_here\n'),
+    ],
+  },
+};
+
+const NETLIFY_TOKEN = 'nfp_eNM2yQyawkIVrKLiPjWi0Vtq8RQI3neoZSNc';
+const NETLIFY_LEGACY = 'Ncryw7jXShKGpj_csrX5b9gFTp3JsZbSH_jAMre5uXK';
+
+export const netlifyAccessToken: CredentialKind = {
+  id: 'netlify-access-token',
+  provider: 'netlify',
+  title: 'Netlify personal access token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(nfp_[A-Za-z0-9_]{36})(?![A-Za-z0-9_])/g, keywords: ['nfp_'] }],
+  contextPatterns: [{ variable: /^NETLIFY_(?:AUTH_|ACCESS_|API_)?TOKEN$|netlify[_.-]?(?:auth|access|api)[_.-]?token/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ['netlify'] }],
+  plausible: (value) => generated(value.replace(/^nfp_/, ''), 30),
+  rate: fixed('root', 'a Netlify personal access token acts as the user on every team and site they belong to'),
+  reach: 'acts as the user on every team and site: it can delete sites, deploys, environment variables and DNS zones',
+  narrower: 'use build hooks for triggering deploys and keep any access token in CI secrets with an expiry',
+  reference: 'https://docs.netlify.com/api/get-started/#authentication',
+  samples: {
+    positive: [
+      sample('.github/workflows/site.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx netlify deploy --prod --dir=dist\n        env:\n          NETLIFY_AUTH_TOKEN: ${NETLIFY_TOKEN}\n          NETLIFY_SITE_ID: 2f7a9c31-5b4d-4e8a-9f10-6d4c2b8a1e57\n`, { expect: { line: 7 } }),
+      sample('scripts/deploy-site.sh', `#!/bin/sh\nNETLIFY_AUTH_TOKEN=${NETLIFY_LEGACY} npx netlify deploy --prod --dir=dist\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('.github/workflows/site.yml', 'jobs:\n  deploy:\n    steps:\n      - run: npx netlify deploy --prod\n        env:\n          NETLIFY_AUTH_TOKEN: ${{ secrets.NETLIFY_AUTH_TOKEN }}\n          NETLIFY_SITE_ID: 2f7a9c31-5b4d-4e8a-9f10-6d4c2b8a1e57\n'),
+      sample('netlify.toml', '[build]\n  command = "npm run build"\n  publish = "dist"\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/deploy-site.sh', `NETLIFY_AUTH_TOKEN=${NETLIFY_TOKEN} npx netlify deploy --prod\n`, { expect: { line: 1 } })],
+    negative: [sample('scripts/deploy-site.sh', 'NETLIFY_AUTH_TOKEN=nfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx npx netlify deploy --prod\n', { note: 'placeholder' })],
+  },
+};
+
+const DO_TOKEN = 'dop_v1_8637b5bfd661f88ff033c5508a0e5b2cca9b1fd7890bd6eee25394dc2fb72578';
+const DO_OAUTH = 'doo_v1_b9d084eaad08587f8b8023318abd427318d2b54b3303df3cca3683b128477b6e';
+
+export const digitaloceanToken: CredentialKind = {
+  id: 'digitalocean-token',
+  provider: 'digitalocean',
+  title: 'DigitalOcean API token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(do[por]_v1_[a-f0-9]{64})(?![A-Za-z0-9_])/g, keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'] }],
+  contextPatterns: [{ variable: /^(?:DIGITALOCEAN_(?:ACCESS_|API_)?TOKEN|DO_(?:API_|ACCESS_|AUTH_)?TOKEN|DO_PAT)$|digitalocean[_.-]?(?:access[_.-]?|api[_.-]?)?token/i, value: /^[a-f0-9]{64}$/, keywords: ['digitalocean', 'do_'] }],
+  plausible: (value) => generated(value.replace(/^do[por]_v1_/, ''), 64),
+  rate: (context) => rateAccountToken('a DigitalOcean token’s scopes (full access, read-only or custom) are not in the value, so it is rated the broad kind', context),
+  reach: 'with full access, can destroy every droplet, managed database, volume, snapshot and Space in the team',
+  narrower: 'create a custom-scoped token with only the resource:action scopes the job needs (for example app:update for one app) and an expiry',
+  reference: 'https://docs.digitalocean.com/reference/api/create-personal-access-token/',
+  samples: {
+    positive: [
+      sample('infra/provider.tf', `provider "digitalocean" {\n  token = "${DO_TOKEN}"\n}\n`, { expect: { line: 2 } }),
+      sample('.github/workflows/app.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: digitalocean/action-doctl@v2\n        with:\n          token: ${DO_OAUTH}\n`, { expect: { line: 7 } }),
+    ],
+    negative: [
+      sample('.github/workflows/app.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: digitalocean/action-doctl@v2\n        with:\n          token: ${{ secrets.DIGITALOCEAN_ACCESS_TOKEN }}\n'),
+      sample('docs/doctl.md', 'Run `doctl auth init` and paste a token such as `dop_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('infra/provider.tf', `provider "digitalocean" {\n  token = "${DO_TOKEN}"\n}\n`, { expect: { line: 2 } })],
+    negative: [sample('monitoring/.env.exporter', `DO_READONLY_TOKEN=${DO_TOKEN}\n`, { note: 'named for a read-only token' })],
+  },
+};
+
+/** A deploy hook: anyone with the URL can start a deploy of one service; it changes nothing else. */
+function deployHook(id: string, provider: string, title: string, regex: RegExp, keyword: string, reference: string, positive: [string, string, number][], negative: [string, string][]): CredentialKind {
+  return {
+    id,
+    provider,
+    title,
+    valuePatterns: [{ regex, keywords: [keyword] }],
+    plausible: (value) => !isPlaceholder(value) && looksRandom(value, 8, 2.5),
+    rate: fixed('scoped', 'a deploy hook only starts a deploy of one service'),
+    exposedSeverity: 'low',
+    reach: 'starts a deploy of one service or site whenever it is called, from the branch the hook was made for',
+    narrower: 'keep the hook URL in CI secrets; delete and recreate it from the service settings after exposure',
+    reference,
+    samples: {
+      positive: positive.map(([path, content, line]) => sample(path, content, { expect: { line } })),
+      negative: negative.map(([path, content]) => sample(path, content)),
+    },
+  };
+}
+
+export const renderDeployHook = deployHook(
+  'render-deploy-hook',
+  'render',
+  'Render deploy hook URL',
+  /https:\/\/api\.render\.com\/deploy\/srv-[a-z0-9]{16,32}\?key=([A-Za-z0-9_-]{8,64})/g,
+  'api.render.com/deploy',
+  'https://render.com/docs/deploy-hooks',
+  [
+    ['Jenkinsfile', "pipeline {\n  agent any\n  environment {\n    RENDER_DEPLOY_HOOK = 'https://api.render.com/deploy/srv-c9l2xm78bwl05w38k9uv?key=mJZ5o-GGVci'\n  }\n  stages {\n    stage('Deploy') { steps { sh 'curl -X POST \"$RENDER_DEPLOY_HOOK\"' } }\n  }\n}\n", 4],
+    ['.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -fsS -X POST "https://api.render.com/deploy/srv-c9l2xm78bwl05w38k9uv?key=mJZ5o-GGVci"\n', 5],
+  ],
+  [
+    ['docs/deploy.md', 'Copy the hook from Settings → Deploy Hook; it looks like `https://api.render.com/deploy/srv-xxxxxxx?key=yyyyyyy`.\n'],
+    ['.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    steps:\n      - run: curl -fsS -X POST "${{ secrets.RENDER_DEPLOY_HOOK }}"\n'],
+  ],
+);
+
+export const vercelDeployHook = deployHook(
+  'vercel-deploy-hook',
+  'vercel',
+  'Vercel deploy hook URL',
+  /https:\/\/api\.vercel\.com\/v1\/integrations\/deploy\/prj_[A-Za-z0-9]{20,40}\/([A-Za-z0-9]{8,40})/g,
+  'api.vercel.com/v1/integrations/deploy',
+  'https://vercel.com/docs/deploy-hooks',
+  [
+    ['scripts/publish.sh', '#!/bin/sh\ngit push origin main\ncurl -X POST "https://api.vercel.com/v1/integrations/deploy/prj_3sezGX7VrTQeBJ4FpXSGP3KR1LLW/VZqWuDetpa"\n', 3],
+    ['cms/webhooks.ts', "export const rebuildSite = () => fetch('https://api.vercel.com/v1/integrations/deploy/prj_3sezGX7VrTQeBJ4FpXSGP3KR1LLW/VZqWuDetpa', { method: 'POST' });\n", 1],
+  ],
+  [
+    ['docs/deploy.md', 'Format: `https://api.vercel.com/v1/integrations/deploy/prj_xxx/xxx`.\n'],
+    ['cms/webhooks.ts', 'export const rebuildSite = () => fetch(process.env.VERCEL_DEPLOY_HOOK_URL!, { method: "POST" });\n'],
+  ],
+);
+
+export const netlifyBuildHook = deployHook(
+  'netlify-build-hook',
+  'netlify',
+  'Netlify build hook URL',
+  /https:\/\/api\.netlify\.com\/build_hooks\/([0-9a-f]{24})(?![0-9a-f])/g,
+  'api.netlify.com/build_hooks',
+  'https://docs.netlify.com/configure-builds/build-hooks/',
+  [
+    ['supabase/migrations/20250106_rebuild.sql', "CREATE TRIGGER rebuild_site AFTER INSERT OR UPDATE ON public.posts FOR EACH ROW EXECUTE FUNCTION supabase_functions.http_request('https://api.netlify.com/build_hooks/ec0a11f1ba2ef255f8c86ac7', 'POST', '{}', '{}', '5000');\n", 1],
+    ['src/admin/publish.js', "const BUILD_HOOK_URL = 'https://api.netlify.com/build_hooks/ec0a11f1ba2ef255f8c86ac7';\nexport const publish = () => fetch(BUILD_HOOK_URL, { method: 'POST' });\n", 1],
+  ],
+  [
+    ['netlify/functions/nightly.js', 'const buildHookUrl = `https://api.netlify.com/build_hooks/${process.env.BUILD_HOOK_NIGHTLY}`;\n'],
+    ['docs/publishing.md', 'Add a build hook (https://api.netlify.com/build_hooks/<hook_id>) to the CMS webhooks.\n'],
+  ],
+);
+
+export const PAAS_KINDS: readonly CredentialKind[] = [
+  herokuApiKey,
+  flyUserToken,
+  flyMacaroonToken,
+  renderApiKey,
+  vercelAccessToken,
+  vercelAiGatewayKey,
+  netlifyAccessToken,
+  digitaloceanToken,
+  renderDeployHook,
+  vercelDeployHook,
+  netlifyBuildHook,
+];
