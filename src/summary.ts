@@ -17,7 +17,8 @@ export function buildSummary(facts: FactReader, findings: readonly Finding[]): B
   }
   const productionStores = facts
     .all('data-store')
-    .filter((store) => !store.testOnly && (store.environment === undefined || store.environment === 'production'))
+    // The backup stage decides `production` (deployed, not a template, not a duplicate); before it runs, the facts' own word.
+    .filter((store) => store.production ?? (!store.testOnly && (store.environment === undefined || store.environment === 'production')))
     .map((store) => ({ name: store.name, platform: store.platform, protection: store.protection ?? 'none', location: store.location }));
   const crossings = facts.all('environment-crossing').map((crossing) => ({
     environment: crossing.environment,

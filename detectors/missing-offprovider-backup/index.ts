@@ -1,8 +1,222 @@
-// Production data stores whose only backups die with the provider, volume or account.
-import type { Detector } from '../../src/model.js';
+// Production data stores whose only backups die with the provider, volume or account: the inventory of stores and
+// backups per file, then the cross-file assessment (assess.ts).
+import type { Detector, FileRef, SourceFile, FileEmitter } from '../../src/model.js';
+import { assess } from './assess.js';
+import { isGithubWorkflow, isGitlabCi, scanGithubWorkflow, scanGitlabCi, scanPackageScripts, scanScriptFile } from './backups/ci.js';
+import {
+  isAutoresticConfig,
+  isBarmanConfig,
+  isBorgmaticConfig,
+  isLitestreamConfig,
+  isPgbackrestConfig,
+  isRcloneConfig,
+  isResticprofileConfig,
+  scanAutorestic,
+  scanBarman,
+  scanBorgmatic,
+  scanLitestream,
+  scanPgbackrest,
+  scanRcloneConfig,
+  scanResticprofile,
+  scanWalgSettings,
+} from './backups/tools.js';
+import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanReadme, scanTypeormSource } from './inventory/apps.js';
+import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';
+import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
+import { isFlyConfig, scanFly } from './inventory/fly.js';
+import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
+import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
+import { isHelmTemplate, looksLikeKubernetes, scanKubernetes } from './inventory/kubernetes.js';
+import { scanProgram } from './inventory/programs.js';
+import { isRailwayIac, scanRailwayIac } from './inventory/railway.js';
+import { isRenderBlueprint, scanRender } from './inventory/render.js';
+import { isTerraform, scanTerraform } from './inventory/terraform.js';
+import { destructiveRules } from './rules/destructive.js';
+import { protectionRules } from './rules/protection.js';
+import { restoreRules } from './rules/restore.js';
+import { directoryOf, fileNameOf, Inventory } from './shared.js';
+
+const DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|tf|ini|cfg|conf|properties|env)$/i;
+const PROGRAM_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs|py)$/i;
+const SKIPPED = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|tsconfig[\w.-]*\.json|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|dependabot\.ya?ml|\.pre-commit-config\.ya?ml|mkdocs\.ya?ml|codecov\.ya?ml|\.golangci\.ya?ml|pubspec\.ya?ml|CITATION\.cff)$/i;
+const LOCALE = /(^|\/)(locales?|i18n|lang|translations?)\//i;
+const TYPE_DECLARATIONS = /\.d\.ts$|\.(test|spec)\.[cm]?[jt]sx?$|\.min\.js$/i;
+
+function isScriptFile(path: string): boolean {
+  const name = fileNameOf(path).toLowerCase();
+  // Extensionless executables in script folders (`bin/backup`, `scripts/db-dump`).
+  if (/(^|\/)(bin|scripts?|ops|tools|cron)\/[^/.]+$/.test(path)) return true;
+  return /\.(sh|bash|zsh)$/.test(name) || name === 'makefile' || name.endsWith('.mk') || name === 'justfile' || name === 'procfile' || /crontab|\.cron$/.test(name) || /(^|\/)cron\.d\//.test(path) || name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile');
+}
+
+function isReadme(path: string): boolean {
+  return /^readme(\.[\w-]+)?\.(md|mdx|rst|txt)$/i.test(path);
+}
+
+function isPulumiStack(path: string): boolean {
+  return /(^|\/)Pulumi\.[\w-]+\.ya?ml$/.test(path);
+}
+
+/** Config files read for their structure, whatever words they contain. */
+function isStructural(path: string): boolean {
+  return (
+    isRenderBlueprint(path) ||
+    isFlyConfig(path) ||
+    isHerokuConfig(path) ||
+    isSupabaseConfig(path) ||
+    isComposeFile(path) ||
+    isKamalConfig(path) ||
+    isPulumiStack(path) ||
+    isRailwayIac(path) ||
+    isLitestreamConfig(path) ||
+    isPgbackrestConfig(path) ||
+    isBarmanConfig(path) ||
+    isRcloneConfig(path) ||
+    isBorgmaticConfig(path) ||
+    isAutoresticConfig(path) ||
+    isTerraform(path) ||
+    deployPlatformOfPath(path) !== undefined
+  );
+}
+
+const KEYWORDS = [
+  // Connection strings and hosts of hosted databases.
+  'postgres', 'mysql', 'mariadb', 'mongodb', 'sqlserver', 'libsql', 'rds.amazonaws', 'supabase', 'neon.tech', 'psdb.cloud', 'railway', 'render.com',
+  'flycast', 'mongodb.net', 'ondigitalocean', 'database.azure', 'database.windows', 'cockroachlabs', 'aivencloud', 'turso.io', 'xata.sh', 'timescale',
+  // Infrastructure code and manifests.
+  'AWS::', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
+  'cnpg.io', 'zalan.do', 'crunchydata', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
+  // Backups and restores.
+  'backup', 'pg_dump', 'pg_basebackup', 'mysqldump', 'mariadb-dump', 'mongodump', 'sqlite3', 'restic', 'borg', 'rclone', 'wal-g', 'walg_', 'wale_',
+  'barman', 'pgbackrest', 'litestream', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia',
+  // Deploys.
+  'fly deploy', 'flyctl', 'railway up', 'vercel', 'netlify', 'kamal', 'heroku', 'dokku', 'kubectl', 'helm ', 'serverless', 'sls deploy', 'cdk deploy',
+  'terraform apply', 'gcloud', 'docker compose', 'docker-compose', 'docker stack', 'ssh-action', 'ssh ',
+  // ORMs and framework database configs.
+  'datasource', 'dialect', 'DataSource', 'adapter', 'django.db.backends', 'dj_database_url', 'typeorm',
+  // Client packages of hosted databases.
+  '@neondatabase', '@planetscale', '@vercel/postgres', '@libsql', '@xata.io',
+  // Deploy buttons.
+  'render.com/deploy', 'heroku.com/deploy', 'railway.app', 'railway.com', 'vercel.com/new', 'netlify.com/start', 'digitalocean.com/apps', 'deploytodo',
+  'koyeb.com/deploy', 'zeabur.com', 'deploy.cloud.run',
+];
 
 export const missingOffproviderBackup: Detector = {
   id: 'missing-offprovider-backup',
-  // Rules land with the detector's issue; an empty list runs nothing.
-  rules: [],
+  rules: [...protectionRules, ...destructiveRules, ...restoreRules],
+  keywords: KEYWORDS,
+  produces: ['data-store', 'backup-evidence', 'store-context'],
+  consumes: ['data-store', 'backup-evidence', 'store-context'],
+
+  admits(file: FileRef): boolean {
+    // A git-ignored file is a developer's local state, not what the repository deploys.
+    if (file.gitIgnored) return false;
+    const path = file.path;
+    if (SKIPPED.test(path) || LOCALE.test(path)) return false;
+    if (isReadme(path) || isScriptFile(path) || isStructural(path) || fileNameOf(path).endsWith('.prisma')) return true;
+    if (/(^|\/)\.env(\.[\w.-]+)?$|\.env$/i.test(path)) return true;
+    if (DATA_EXTENSIONS.test(path)) return true;
+    return PROGRAM_EXTENSIONS.test(path) && !TYPE_DECLARATIONS.test(path);
+  },
+
+  admitsWithoutKeywords(file: FileRef): boolean {
+    return isStructural(file.path);
+  },
+
+  scanFile(file: SourceFile, out: FileEmitter): void {
+    const inventory = new Inventory(file, out);
+    const path = file.path;
+    const name = fileNameOf(path).toLowerCase();
+    if (isReadme(path)) {
+      scanReadme(inventory);
+      return;
+    }
+    if (deployPlatformOfPath(path)) scanDeployFile(inventory);
+    if (isRailwayIac(path)) {
+      scanRailwayIac(inventory);
+      return;
+    }
+    if (isScriptFile(path)) {
+      scanScriptFile(inventory);
+      return;
+    }
+    if (name.endsWith('.prisma')) {
+      scanOrm(inventory);
+      return;
+    }
+    if (isTerraform(path)) {
+      scanTerraform(inventory);
+      return;
+    }
+    if (file.format === 'typescript' || file.format === 'javascript' || file.format === 'python') {
+      scanProgramFile(inventory, file);
+      return;
+    }
+    scanDataFile(inventory, file);
+  },
+
+  finish(context) {
+    assess(context);
+  },
 };
+
+function scanProgramFile(inventory: Inventory, file: SourceFile): void {
+  if (isOrmConfig(file.path)) {
+    scanOrm(inventory);
+    if (file.format === 'python') return;
+  }
+  // Only programs that import CDK or Pulumi are parsed (mentioning them in a string or comment is not enough).
+  const imports = file.format === 'python' ? /^\s*(from|import)\s+(aws_cdk|pulumi)/m : /(from|require\()\s*['"](aws-cdk-lib|@aws-cdk\/|@pulumi\/)/;
+  if ((file.hasKeyword('aws-cdk-lib') || file.hasKeyword('@aws-cdk/') || file.hasKeyword('@pulumi/') || file.hasKeyword('aws_cdk') || file.hasKeyword('pulumi')) && imports.test(file.text)) {
+    scanProgram(inventory);
+  }
+  if (file.hasKeyword('typeorm') && file.hasKeyword('DataSource') && file.format !== 'python') scanTypeormSource(inventory);
+}
+
+function scanDataFile(inventory: Inventory, file: SourceFile): void {
+  const path = file.path;
+  const name = fileNameOf(path).toLowerCase();
+  if (isGithubWorkflow(path)) {
+    scanGithubWorkflow(inventory);
+    return;
+  }
+  if (isGitlabCi(path)) {
+    scanGitlabCi(inventory);
+    return;
+  }
+  if (name === 'package.json') {
+    scanPackages(inventory);
+    scanPackageScripts(inventory);
+    return;
+  }
+  if (isPulumiStack(path)) {
+    const stack = /Pulumi\.([\w-]+)\.ya?ml$/.exec(path)?.[1];
+    inventory.context({ kind: 'pulumi-stack', directory: directoryOf(path), name: stack, location: inventory.line(1) });
+    return;
+  }
+  if (isLitestreamConfig(path)) return scanLitestream(inventory);
+  if (isPgbackrestConfig(path)) return scanPgbackrest(inventory);
+  if (isBarmanConfig(path)) return scanBarman(inventory);
+  if (isRcloneConfig(path)) return scanRcloneConfig(inventory);
+  if (isBorgmaticConfig(path)) return scanBorgmatic(inventory);
+  if (isAutoresticConfig(path)) return scanAutorestic(inventory);
+  if (isResticprofileConfig(path) && file.hasKeyword('restic')) return scanResticprofile(inventory);
+  if (isRenderBlueprint(path)) scanRender(inventory);
+  else if (isFlyConfig(path)) scanFly(inventory);
+  else if (isHerokuConfig(path)) scanHeroku(inventory);
+  else if (isSupabaseConfig(path)) scanSupabaseConfig(inventory);
+  else if (isComposeFile(path)) scanCompose(inventory);
+  else if (isKamalConfig(path)) scanKamal(inventory);
+  else if (isOrmConfig(path)) scanOrm(inventory);
+  else if (file.format === 'yaml' && isHelmTemplate(path, file.text)) return;
+  else if (file.format === 'yaml' && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
+  else if ((file.format === 'yaml' || file.format === 'json') && (file.hasKeyword('AWS::') || file.hasKeyword('serverless')) && /\bResources\b/.test(file.text)) {
+    const document = file.data();
+    if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);
+  }
+  if (file.hasKeyword('walg_') || file.hasKeyword('wale_')) scanWalgSettings(inventory);
+  if (file.format === 'dotenv' || file.format === 'properties' || file.format === 'yaml' || file.format === 'json' || file.format === 'toml' || file.format === 'ini') {
+    if (!file.text.includes('://') && !file.hasKeyword('railway') && !/host/i.test(file.text)) return;
+    scanConnections(inventory);
+  }
+}

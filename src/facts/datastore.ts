@@ -10,6 +10,25 @@ export type BackupProtection =
   | 'off-provider'
   | 'destination-unknown';
 
+/**
+ * How the repository shows a store exists: the platform's own config (render.yaml, fly.toml, app.json, Railway IaC),
+ * infrastructure code (Terraform, CloudFormation, CDK, Pulumi), a Kubernetes manifest or operator resource, a
+ * compose file or Kamal accessory, or only its use (an ORM schema, a client package, a connection host).
+ */
+export type StoreDeclaration = 'platform' | 'infrastructure' | 'manifest' | 'compose' | 'usage';
+
+/** A setting that lets one call delete the store or its backups (or the default that does, where the repo keeps it). */
+export interface DestructiveSetting {
+  /** `deletion-protection-off`, `skip-final-snapshot`, `backups-disabled`, `backups-die-with-instance`, `force-destroy`,
+   * `no-prevent-destroy`, `deletion-policy-delete`, `reclaim-policy-delete`. */
+  kind: string;
+  /** The setting as written (`skip_final_snapshot = true`), or the missing one (`no lifecycle.prevent_destroy`). */
+  setting: string;
+  /** Written in the repo, rather than a default that applies because nothing is written. */
+  explicit: boolean;
+  location: Location;
+}
+
 export interface DataStore {
   id: string;
   /** Platform that holds the data (`railway`, `aws`, `supabase`, `kubernetes`, `docker-compose`...). */
@@ -19,12 +38,43 @@ export interface DataStore {
   name: string;
   environment?: string;
   location: Location;
-  /** Identities another fact may use to refer to this store (hostnames, volume ids, bucket names). */
+  /**
+   * Identities another fact may use to refer to this store. Each is lowercase `<namespace>:<kind>:<value>`, or
+   * `host:<hostname>` for a network endpoint (no scheme, port, user or path):
+   * - `host:orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com`, `host:db.abcdefghijklmnopqrst.supabase.co`,
+   *   `host:postgres.railway.internal`, `host:acme-db.flycast`
+   * - `railway:service:<name>`, `railway:volume:<name or uuid>`, `render:database:<name>`, `render:disk:<service>/<disk>`,
+   *   `fly:app:<app>`, `fly:volume:<app>/<source>`, `heroku:addon:<app or repo>/<service>`,
+   *   `supabase:project:<ref>`, `neon:endpoint:<ep-...>`, `planetscale:database:<name>`
+   * - `aws:rds:<identifier>`, `aws:s3:<bucket>`, `aws:dynamodb:<table>`, `aws:efs:<name>`, `gcp:sql:<instance>`,
+   *   `gcp:gcs:<bucket>`, `azure:<service>:<name>`
+   * - `terraform:<directory>:<type>.<name>` (the resource address, for facts from the same configuration)
+   * - `k8s:<namespace>:<kind>/<name>` (`default` when no namespace is written), `compose:volume:<volume name>`
+   */
   identities: string[];
   /** Test-only stores (CI compose files, test databases) are never production stores. */
   testOnly: boolean;
   /** The strongest protection found for it (set by the backup stage once evidence is matched). */
   protection?: BackupProtection;
+  /** Control plane that holds the data and its built-in backups (`railway`, `aws`, `fly`, `host` for a server...). */
+  provider?: string;
+  /** AWS account id, GCP project or Azure subscription holding it, when the repo shows it. */
+  account?: string;
+  region?: string;
+  declaredBy?: StoreDeclaration;
+  /** What the platform itself keeps, as configured here (Railway: on the same volume; RDS: automated snapshots). */
+  builtInBackup?: { protection: BackupProtection; description: string };
+  /** Where the data is mounted (volumes), so path-based backups (Litestream, restic) can be matched to it. */
+  mountPaths?: string[];
+  /** Kubernetes storage class of its claims, when written. */
+  storageClass?: string;
+  destructiveSettings?: DestructiveSetting[];
+  /** Set by the backup stage: it judged this a production store (explicit production, or base and deployed). */
+  production?: boolean;
+  /** Set by the backup stage when another store fact declares the same data (an ORM schema behind a Railway Postgres). */
+  sameAs?: string;
+  /** Set by the backup stage when `.blast-radius.yml` records a backup outside the repo: the team's reason. */
+  externalBackup?: string;
 }
 
 export interface BackupEvidence {
@@ -38,4 +88,46 @@ export interface BackupEvidence {
   location: Location;
   /** A job that fetches a backup, restores it and checks it. */
   restoreTested: boolean;
+  /** For evidence that names no store: the engines it can copy (`postgres` for pg_dump, `volume` for file backups). */
+  engines?: string[];
+  /** Provider holding the copy (`aws`, `cloudflare`, `backblaze`, `local` for the same disk or host...), when visible. */
+  destinationProvider?: string;
+  destinationAccount?: string;
+  destinationRegion?: string;
+  /** An unresolved reference to the destination in the same Terraform directory (`aws_backup_vault.dr`). */
+  destinationRef?: string;
+  /** Canonical environment of the job or file, when it says one (a staging backup job does not protect production). */
+  environment?: string;
+}
+
+/**
+ * Repository facts the backup stage weighs besides stores and backups: that the repo deploys (and how), Terraform
+ * roots and provider accounts, Pulumi stacks, Kubernetes storage classes, rclone remotes, a hosted Supabase project,
+ * "Deploy to <platform>" buttons (the platform config is then a template for others, not this team's deployment),
+ * and named backup locations (Velero BackupStorageLocations) that jobs refer to.
+ */
+export interface StoreContext {
+  kind:
+    | 'deploys'
+    | 'deploys-compose'
+    | 'terraform-root'
+    | 'terraform-provider'
+    | 'terraform-resource-provider'
+    | 'pulumi-stack'
+    | 'storage-class'
+    | 'rclone-remote'
+    | 'supabase-hosted'
+    | 'deploy-button'
+    | 'backup-location';
+  /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
+  directory?: string;
+  /** Provider alias, resource address, stack, storage class or remote name. */
+  name?: string;
+  /** What it says: the deploy mechanism, the provider a remote or class stores on, a reclaim policy, an alias. */
+  value?: string;
+  account?: string;
+  region?: string;
+  /** A storage class's reclaim policy (`Delete`, `Retain`), when written. */
+  policy?: string;
+  location: Location;
 }

@@ -1,7 +1,7 @@
 // The fact kinds detectors publish for one another through the engine, never by importing each other.
 import type { Credential } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
-import type { BackupEvidence, DataStore } from './datastore.js';
+import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
 import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentProseGuardrail, AgentReadExclusion } from './agent.js';
 
 export interface FactKinds {
@@ -11,6 +11,7 @@ export interface FactKinds {
   'environment-layer': EnvironmentLayer;
   'data-store': DataStore;
   'backup-evidence': BackupEvidence;
+  'store-context': StoreContext;
   'agent-grant': AgentGrant;
   'agent-read-exclusion': AgentReadExclusion;
   'agent-config': AgentConfigFile;
@@ -23,5 +24,5 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 
 export type { Credential } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
-export type { DataStore, BackupEvidence, BackupProtection } from './datastore.js';
+export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
 export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentProseGuardrail } from './agent.js';

@@ -1,0 +1,496 @@
+// The cross-file pass: decides which stores are production (and which facts describe the same store), matches every
+// backup to the stores it covers, classifies each copy against the store's own provider and account, and reports
+// stores whose strongest protection dies with them, destructive settings, and backups nobody restores.
+import type { BackupEvidence, BackupProtection, DataStore, DestructiveSetting, StoreContext } from '../../src/facts/datastore.js';
+import type { FinishContext, RelatedLocation, Severity } from '../../src/model.js';
+import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
+import { directoryOf, engineTitle, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
+
+export const RULE = {
+  noBackup: 'missing-offprovider-backup/no-backup',
+  sameVolume: 'missing-offprovider-backup/same-volume-backup',
+  providerOnly: 'missing-offprovider-backup/provider-only-backup',
+  destinationUnknown: 'missing-offprovider-backup/backup-destination-unknown',
+  notVisible: 'missing-offprovider-backup/backup-not-visible',
+  restoreNeverTested: 'missing-offprovider-backup/restore-never-tested',
+} as const;
+
+const RANK: Record<BackupProtection, number> = {
+  none: 0,
+  'same-volume': 1,
+  'provider-managed': 2,
+  'same-account-other-region': 3,
+  'destination-unknown': 4,
+  'other-account': 5,
+  'off-provider': 6,
+};
+
+const HYPERSCALERS = new Set(['aws', 'gcp', 'azure']);
+/** Providers whose storage is the same control plane as the store's (Fly buckets are Tigris buckets of the Fly org). */
+const SAME_PLANE: Record<string, string[]> = { fly: ['tigris'], tigris: ['fly'] };
+/** Stores that live on one machine: a local copy there shares its fate. */
+const HOST_LIKE = new Set(['host', 'kubernetes', 'in-cluster', 'docker-compose', 'kamal']);
+
+interface Classified {
+  evidence: BackupEvidence;
+  protection: BackupProtection;
+  /** How the copy was judged, for the related-location message. */
+  note: string;
+}
+
+interface Assessment {
+  store: DataStore;
+  production: boolean;
+  environment?: string;
+  matched: Classified[];
+  best: BackupProtection;
+  primary: boolean;
+  sameAs?: DataStore;
+}
+
+export function assess(context: FinishContext): void {
+  const stores = [...context.facts.all('data-store')];
+  const evidence = context.facts.all('backup-evidence');
+  const contexts = context.facts.all('store-context');
+  const aliases = context.config.environmentAliases;
+  const byKind = <K extends StoreContext['kind']>(kind: K) => contexts.filter((entry) => entry.kind === kind);
+
+  const buttons = new Set(byKind('deploy-button').map((entry) => entry.value));
+  const allDeploys = byKind('deploys').filter((entry) => !buttons.has(entry.value) && !isTestLike(entry.location.path));
+  // Workload manifests alone may be samples for others; kubectl/helm in a pipeline or a GitOps controller apply them.
+  const deploys = allDeploys.filter((entry) => entry.value !== 'kubernetes-manifest');
+  const kubernetesApplied = deploys.some((entry) => entry.value === 'kubernetes' || entry.value === 'gitops');
+  // Deploys that ship an app with a database behind it; edge workers and database pushes say nothing about one.
+  const appDeploys = deploys.filter((entry) => entry.value !== 'cloudflare' && entry.value !== 'supabase');
+  const composeDeploys = byKind('deploys-compose').filter((entry) => !isTestLike(entry.location.path));
+  const terraformRoots = new Set(byKind('terraform-root').map((entry) => entry.directory));
+  const supabaseHosted = byKind('supabase-hosted').length > 0;
+  const supabaseRefs = [...new Set(byKind('supabase-hosted').map((entry) => entry.name).filter((name): name is string => !!name))];
+  const stacks = byKind('pulumi-stack');
+  const prodComposeFiles = stores.filter((store) => store.declaredBy === 'compose' && environmentOf(store, aliases) === 'production').length > 0;
+
+  const environments = new Map(stores.map((store) => [store.id, environmentOf(store, aliases, stacks)]));
+  const declaredProduction = (store: DataStore): boolean => {
+    if (store.testOnly) return false;
+    const environment = environments.get(store.id);
+    if (environment && environment !== 'production') return false;
+    if (buttons.has(store.platform) && store.declaredBy === 'platform') return false;
+    switch (store.declaredBy) {
+      case 'platform':
+        if (store.platform === 'supabase') return environment === 'production' || supabaseHosted;
+        return true;
+      case 'infrastructure': {
+        const terraform = store.identities.find((identity) => identity.startsWith('terraform:'));
+        if (terraform) {
+          // A resource in a module is deployed by whatever calls the module; without a root we cannot tell which environment.
+          const directory = directoryOf(store.location.path);
+          const isModule = /(^|\/)modules?\//.test(store.location.path) || !terraformRoots.has(directory);
+          return environment === 'production' || !isModule;
+        }
+        return true;
+      }
+      case 'manifest':
+        return environment === 'production' || kubernetesApplied;
+      case 'compose': {
+        if (environment === 'production') return true;
+        if (environment) return false;
+        const path = store.location.path.toLowerCase();
+        return composeDeploys.some((deploy) => {
+          if (!deploy.name) return !prodComposeFiles;
+          // `-f deploy/docker-compose.yml` names that file; a bare `-f docker-compose.yml` any file of that name.
+          const named = deploy.name.toLowerCase().replace(/^\.\//, '');
+          return named.includes('/') ? path === named || path.endsWith(`/${named}`) : fileNameOf(path) === named;
+        });
+      }
+      case 'usage':
+      default:
+        if (store.platform === 'supabase' && !supabaseHosted && environment !== 'production' && !store.identities.some((identity) => identity.startsWith('supabase:project:'))) return false;
+        return appDeploys.length > 0 || composeDeploys.length > 0 || (environment === 'production' && store.provider !== undefined);
+    }
+  };
+
+  // Which facts describe the same store: claims behind workloads, ORM schemas behind declared databases.
+  const assessments = new Map<string, Assessment>(stores.map((store) => [store.id, { store, production: false, environment: environments.get(store.id), matched: [], best: 'none' as BackupProtection, primary: true }]));
+  const candidates = stores.filter((store) => declaredProduction(store));
+  for (const store of candidates) assessments.get(store.id)!.production = true;
+  const rankOf = (store: DataStore): number => {
+    const order: Record<string, number> = { platform: 0, infrastructure: 0, manifest: 1, compose: 1, usage: store.provider ? 2 : 3 };
+    return order[store.declaredBy ?? 'usage'] ?? 3;
+  };
+  const byPlace = (a: DataStore, b: DataStore) => (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || byPlace(a, b));
+  const kept: DataStore[] = [];
+  for (const store of sorted) {
+    const twin = kept.find((other) => describeSame(other, store));
+    if (twin) {
+      const assessment = assessments.get(store.id)!;
+      assessment.primary = false;
+      assessment.sameAs = twin;
+      continue;
+    }
+    kept.push(store);
+  }
+  // Hosted Supabase projects named by ref elsewhere in the repo are the project config.toml declares.
+  const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
+
+  // Plans that no selection names still protect something: treat them as covering the provider's stores.
+  const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref): ref is string => !!ref));
+  const resolve = (item: BackupEvidence, store: DataStore, depth = 0): Classified => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve });
+
+  for (const store of kept) {
+    const assessment = assessments.get(store.id)!;
+    const identities = store.platform === 'supabase' ? [...store.identities, ...supabaseIdentities] : store.identities;
+    for (const item of evidence) {
+      if (!covers(item, { ...store, identities }, stores, referencedPlans)) continue;
+      if (item.environment && item.environment !== 'production' && assessment.environment !== item.environment) continue;
+      assessment.matched.push(resolve(item, store));
+    }
+    const classes = [store.builtInBackup?.protection ?? 'none', ...assessment.matched.map((match) => match.protection)];
+    assessment.best = classes.reduce((best, next) => (RANK[next] > RANK[best] ? next : best), 'none' as BackupProtection);
+  }
+
+  // Publish what was decided, then report.
+  for (const assessment of assessments.values()) {
+    const { store } = assessment;
+    const external = assessment.production && assessment.primary ? externalBackupFor(store, context.config.externalBackups) : undefined;
+    context.enrich('data-store', (fact) => fact.id === store.id, {
+      production: assessment.production && assessment.primary,
+      environment: assessment.environment ?? store.environment,
+      protection: external ? 'off-provider' : assessment.primary ? assessment.best : undefined,
+      ...(assessment.sameAs ? { sameAs: assessment.sameAs.id } : {}),
+      ...(external ? { externalBackup: external } : {}),
+      ...(store.platform === 'supabase' && supabaseIdentities.length > 0 ? { identities: [...new Set([...store.identities, ...supabaseIdentities])] } : {}),
+    });
+    if (!assessment.production) continue;
+    if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys);
+    reportDestructive(context, assessment, byKind('storage-class'));
+  }
+}
+
+function isTestLike(path: string): boolean {
+  return /(^|\/)(tests?|spec|fixtures?|examples?|samples?|docs?|e2e)(\/|$)/i.test(path);
+}
+
+/** Environment with team aliases and Pulumi stacks applied. */
+function environmentOf(store: DataStore, aliases: Readonly<Record<string, string>>, stacks: readonly StoreContext[] = []): string | undefined {
+  if (Object.keys(aliases).length > 0) {
+    const fromPath = environmentOfPath(store.location.path, aliases)?.environment;
+    if (fromPath) return fromPath;
+    const fromName = sharedEnvironmentOf('', [store.name], aliases);
+    if (fromName && !store.environment) return fromName;
+  }
+  if (store.environment) return store.environment;
+  if (store.identities.some((identity) => identity.startsWith('pulumi:'))) {
+    // A Pulumi program runs as every stack of its project: production if any stack is, else the stacks' environment.
+    const directory = directoryOf(store.location.path);
+    const names = stacks.filter((stack) => stack.directory === directory || directory.startsWith(`${stack.directory}/`)).map((stack) => canonicalEnvironment(stack.name ?? '', aliases));
+    if (names.length > 0 && !names.includes('production') && names.every((name) => name !== undefined)) return names[0];
+  }
+  return undefined;
+}
+
+function enginesCompatible(a: string, b: string): boolean {
+  return a === b || a === 'database' || b === 'database';
+}
+
+/** Two facts for one store: a shared identity, or a usage-only fact behind a declared store of the same engine. */
+function describeSame(kept: DataStore, other: DataStore): boolean {
+  if (kept.identities.some((identity) => other.identities.includes(identity) && !identity.startsWith('operator:'))) return true;
+  if (other.declaredBy !== 'usage') return false;
+  if (!enginesCompatible(kept.engine, other.engine)) return false;
+  // Two connection strings to different hosts are two databases.
+  const hosts = (store: DataStore) => store.identities.filter((identity) => identity.startsWith('host:'));
+  if (kept.declaredBy === 'usage' && hosts(kept).length > 0 && hosts(other).length > 0) return false;
+  if (other.provider === undefined) return kept.engine !== 'object-storage' && kept.engine !== 'volume' || kept.engine === other.engine;
+  return kept.provider === other.provider;
+}
+
+interface ClassifyContext {
+  contexts: readonly StoreContext[];
+  evidence: readonly BackupEvidence[];
+  referencedPlans: ReadonlySet<string>;
+  depth: number;
+  resolve: (item: BackupEvidence, store: DataStore, depth?: number) => Classified;
+}
+
+/** The store's provider as the backup sees it (a Kubernetes store takes its storage class's cloud). */
+function providerOfStore(store: DataStore, contexts: readonly StoreContext[]): string {
+  if (store.provider === 'kubernetes') {
+    const storageClass = store.storageClass ? contexts.find((entry) => entry.kind === 'storage-class' && entry.name === store.storageClass) : undefined;
+    if (storageClass?.value) return storageClass.value;
+    const byName = store.storageClass ?? '';
+    if (/^(gp2|gp3|io1|io2|st1|sc1|ebs)/.test(byName)) return 'aws';
+    if (/^(standard-rwo|premium-rwo|pd-)/.test(byName)) return 'gcp';
+    if (/^(managed|azurefile|default-azure)/.test(byName)) return 'azure';
+    if (/^do-block-storage/.test(byName)) return 'digitalocean';
+    return 'kubernetes';
+  }
+  return store.provider ?? 'unknown';
+}
+
+function accountOfStore(store: DataStore, contexts: readonly StoreContext[]): { account?: string; region?: string } {
+  if (store.account) return { account: store.account, region: store.region };
+  const terraform = store.identities.find((identity) => identity.startsWith('terraform:'));
+  if (!terraform) return { region: store.region };
+  const directory = directoryOf(store.location.path);
+  const address = terraform.split(':').slice(2).join(':');
+  const alias = contexts.find((entry) => entry.kind === 'terraform-resource-provider' && entry.directory === directory && entry.name === address)?.value;
+  const provider = contexts.find((entry) => entry.kind === 'terraform-provider' && entry.directory === directory && entry.name === (alias ?? store.provider));
+  return { account: provider?.account, region: store.region ?? provider?.region };
+}
+
+function classify(item: BackupEvidence, store: DataStore, context: ClassifyContext): Classified {
+  const { contexts } = context;
+  let provider = item.destinationProvider;
+  let account = item.destinationAccount;
+  let region = item.destinationRegion;
+  if (item.destinationRef) {
+    const ref = item.destinationRef;
+    if (ref.startsWith('rclone:') || ref.startsWith('velero:')) {
+      const name = ref.slice(ref.indexOf(':') + 1);
+      const found = contexts.find((entry) => (entry.kind === 'rclone-remote' && entry.name === name) || (entry.kind === 'backup-location' && entry.name === ref));
+      if (!found?.value) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ref} is not visible in the repo` };
+      provider = found.value;
+    } else if (/^(aws_backup_plan\.|cloudformation-plan:)/.test(ref) && context.depth < 2) {
+      // A selection takes its destination from the plan it names.
+      const directory = directoryOf(item.location.path);
+      const planCover = ref.startsWith('aws_backup_plan.') ? `terraform-plan:${directory}:${ref.slice('aws_backup_plan.'.length)}` : ref;
+      const plans = context.evidence.filter((candidate) => candidate.covers.includes(planCover));
+      if (plans.length > 0) {
+        const judged = plans.map((plan) => context.resolve(plan, store, context.depth + 1));
+        return judged.reduce((best, next) => (RANK[next.protection] > RANK[best.protection] ? next : best));
+      }
+    } else if (ref.startsWith('aws_backup_vault.')) {
+      const directory = directoryOf(item.location.path);
+      const alias = contexts.find((entry) => entry.kind === 'terraform-resource-provider' && entry.directory === directory && entry.name === ref)?.value;
+      const target = contexts.find((entry) => entry.kind === 'terraform-provider' && entry.directory === directory && entry.name === (alias ?? 'aws'));
+      account = target?.account ?? account;
+      region = target?.region ?? region;
+    }
+  }
+  const where = item.destination ? ` (${item.destination})` : '';
+  if (provider === undefined) {
+    const protection = item.protection === 'off-provider' ? 'destination-unknown' : item.protection;
+    return { evidence: item, protection, note: protection === 'destination-unknown' ? `the destination${where} is not visible in the repo` : describe(protection, store) };
+  }
+  if (provider === 'same-cloud') return { evidence: item, protection: 'provider-managed', note: `snapshots stay in the same ${platformTitle(providerOfStore(store, contexts))} account` };
+  const storeProvider = providerOfStore(store, contexts);
+  if (provider === 'local') {
+    if (HOST_LIKE.has(storeProvider) || HOST_LIKE.has(store.platform)) return { evidence: item, protection: 'same-volume', note: `the copy stays on the same host or volume${where}` };
+    return { evidence: item, protection: 'destination-unknown', note: `the copy is written to a local path${where}, and where that runs is not visible` };
+  }
+  const same = provider === storeProvider || (SAME_PLANE[storeProvider] ?? []).includes(provider);
+  if (!same) {
+    return { evidence: item, protection: 'off-provider', note: `copies leave ${platformTitle(storeProvider)} for ${platformTitle(provider)}${where}` };
+  }
+  const source = accountOfStore(store, contexts);
+  const native = item.protection === 'provider-managed' || item.protection === 'same-account-other-region' || item.protection === 'other-account';
+  if (account && source.account && account !== source.account) return { evidence: item, protection: 'other-account', note: `copies go to another ${platformTitle(provider)} account (${account})${where}` };
+  if (native) {
+    if (account && source.account) {
+      // Same account: a copy to another region at best.
+      const otherRegion = !!region && !!source.region && region !== source.region;
+      const protection = otherRegion || item.protection === 'other-account' ? 'same-account-other-region' : item.protection;
+      return { evidence: item, protection, note: describe(protection, store) };
+    }
+    return { evidence: item, protection: item.protection, note: describe(item.protection, store) };
+  }
+  if (!HYPERSCALERS.has(provider)) return { evidence: item, protection: 'provider-managed', note: `copies stay with ${platformTitle(provider)}${where}` };
+  if (account && source.account) return { evidence: item, protection: 'provider-managed', note: `copies stay in the same ${platformTitle(provider)} account${where}` };
+  return { evidence: item, protection: 'destination-unknown', note: `copies go to ${platformTitle(provider)}${where}, and whether that is another account is not visible` };
+}
+
+function describe(protection: BackupProtection, store: DataStore): string {
+  switch (protection) {
+    case 'provider-managed':
+      return `held by ${platformTitle(store.provider ?? store.platform)} in the same account`;
+    case 'same-account-other-region':
+      return 'copied to another region of the same account';
+    case 'other-account':
+      return 'copied to another account';
+    case 'same-volume':
+      return 'kept on the same volume or host';
+    case 'off-provider':
+      return 'copied off the provider';
+    case 'destination-unknown':
+      return 'destination not visible in the repo';
+    default:
+      return 'no copy';
+  }
+}
+
+/** Whether a backup covers a store: named identities first, else by engine. */
+function covers(item: BackupEvidence, store: DataStore, all: readonly DataStore[], referencedPlans: ReadonlySet<string>): boolean {
+  const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
+  const named = item.covers.filter((cover) => !cover.startsWith('terraform-plan:') && !cover.startsWith('cloudformation-plan:'));
+  const plan = item.covers.find((cover) => cover.startsWith('terraform-plan:') || cover.startsWith('cloudformation-plan:'));
+  if (plan) {
+    // A plan protects what its selections name; a plan nobody selects for is read as covering the provider's stores.
+    if (!referencedPlans.has(plan) && ![...referencedPlans].some((ref) => plan.endsWith(`:${ref.replace(/^aws_backup_plan\./, '')}`))) return store.provider === 'aws';
+    return false;
+  }
+  if (named.length === 0) return engineOk;
+  const matches = (cover: string, candidate: DataStore): boolean => {
+    if (candidate.identities.includes(cover)) return true;
+    if (cover.startsWith('provider:')) {
+      const [provider, directory] = cover.slice('provider:'.length).split('@');
+      if (candidate.provider !== provider && candidate.platform !== provider) return false;
+      return directory === undefined || directoryOf(candidate.location.path) === directory || candidate.location.path === directory;
+    }
+    if (cover.endsWith(':*')) return candidate.identities.some((identity) => identity.startsWith(cover.slice(0, -1)));
+    if (cover.startsWith('path:')) {
+      const path = cover.slice('path:'.length);
+      return (candidate.mountPaths ?? []).some((mount) => path === mount || path.startsWith(`${mount.replace(/\/$/, '')}/`));
+    }
+    return false;
+  };
+  if (named.some((cover) => matches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
+  // Names that match no store at all (a host the inventory never saw) fall back to engines.
+  const matchesAny = all.some((candidate) => named.some((cover) => matches(cover, candidate)));
+  return !matchesAny && named.every((cover) => cover.startsWith('host:') || cover.startsWith('path:')) && engineOk;
+}
+
+function engineMatches(engine: string, store: DataStore): boolean {
+  if (engine === store.engine) return true;
+  if (store.engine === 'database' && ['postgres', 'mysql', 'mongo', 'mssql'].includes(engine)) return true;
+  // File-level copies take whatever sits on a volume: volumes, SQLite files, and databases on a host's disk.
+  if (engine === 'volume') return store.engine === 'volume' || store.engine === 'sqlite' || store.engine === 'file-system' || HOST_LIKE.has(store.provider ?? '') || store.platform === 'docker-compose' || store.platform === 'kamal';
+  if (engine === 'sqlite') return store.engine === 'volume';
+  return false;
+}
+
+function externalBackupFor(store: DataStore, recorded: ReadonlyArray<{ store: string; reason: string }>): string | undefined {
+  for (const entry of recorded) {
+    const wanted = entry.store.trim().toLowerCase();
+    if (!wanted) continue;
+    if (store.name.toLowerCase() === wanted) return entry.reason;
+    // A database known only from the app's ORM is named by its engine (`postgres`) or its URL variable.
+    if (store.declaredBy === 'usage' && !store.provider && (store.engine === wanted || /database_url|db_url/i.test(wanted))) return entry.reason;
+    for (const identity of store.identities) {
+      if (identity === wanted || identity.split(':').pop() === wanted || identity.split(':').pop()?.split('/').pop() === wanted) return entry.reason;
+    }
+  }
+  return undefined;
+}
+
+function reportProtection(context: FinishContext, assessment: Assessment, deploys: readonly StoreContext[], composeDeploys: readonly StoreContext[]): void {
+  const { store, best, matched } = assessment;
+  const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(store.engine)} \`${store.name}\``;
+  const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? ' (Kamal accessory)' : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
+  const related: RelatedLocation[] = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
+  if (store.declaredBy === 'compose' || store.declaredBy === 'usage') {
+    const deploy = store.declaredBy === 'compose' ? composeDeploys[0] : deploys[0];
+    if (deploy) related.push({ location: deploy.location, message: 'where the repo shows this app deployed' });
+  }
+  const builtIn = store.builtInBackup;
+  const details = {
+    environment: assessment.environment ?? 'production',
+    platform: store.platform,
+    engine: store.engine,
+    resource: store.name,
+    protection: best,
+  };
+  const base = { location: store.location, related, details, evidence: `${store.platform}:${store.engine}:${store.name}` };
+
+  if (RANK[best] >= RANK['other-account']) {
+    const tested = matched.some((match) => match.evidence.restoreTested && RANK[match.protection] >= RANK['destination-unknown']) ;
+    if (!tested) {
+      const copy = matched.filter((match) => RANK[match.protection] >= RANK['other-account']).map((match) => match.evidence.mechanism);
+      context.report({
+        ...base,
+        ruleId: RULE.restoreNeverTested,
+        message: `${what}${on} is backed up off the provider (${[...new Set(copy)].join(', ')}), but nothing in the repo ever restores a backup into a scratch database and checks it.`,
+      });
+    }
+    return;
+  }
+  const known = matched.filter((match) => match.protection !== 'none').map((match) => `${match.evidence.mechanism}: ${match.note}`);
+  const found = [...(builtIn && builtIn.protection !== 'none' ? [builtIn.description] : []), ...known];
+  const foundText = found.length > 0 ? ` Found: ${found.join('; ')}.` : '';
+  if (best === 'destination-unknown') {
+    context.report({
+      ...base,
+      ruleId: RULE.destinationUnknown,
+      message: `${what}${on} is backed up, but the repo does not show where the copies go, so whether they survive losing ${platformTitle(store.provider ?? 'the provider')} cannot be told.${foundText}`,
+    });
+    return;
+  }
+  if (store.declaredBy === 'usage' && !store.provider && best === 'none') {
+    context.report({
+      ...base,
+      ruleId: RULE.notVisible,
+      message: `The ${engineTitle(store.engine)} this deployed app uses (${store.name}) has no backup visible in the repo, and the repo does not show where it runs or who backs it up.`,
+    });
+    return;
+  }
+  const missing = ' No copy to another provider or account is configured in the repo.';
+  if (best === 'none') {
+    context.report({
+      ...base,
+      ruleId: RULE.noBackup,
+      severity: store.declaredBy === 'usage' ? 'medium' : undefined,
+      message: `${what}${on} has no backup: ${builtIn?.description ?? 'no backup is configured for it'}.${missing}`,
+    });
+    return;
+  }
+  if (best === 'same-volume') {
+    const critical = store.provider === 'railway';
+    context.report({
+      ...base,
+      ruleId: RULE.sameVolume,
+      severity: critical ? 'critical' : undefined,
+      message: `${what}${on} keeps its only backups on the same volume or host, so one delete takes the data and its backups together.${foundText}${missing}`,
+    });
+    return;
+  }
+  const critical = store.provider === 'supabase' && store.declaredBy !== 'usage';
+  // A store known only from its use (a connection host, a client package) is weaker evidence than a declaration.
+  const severity: Severity | undefined = best === 'same-account-other-region' || store.declaredBy === 'usage' ? 'medium' : critical ? 'critical' : undefined;
+  context.report({
+    ...base,
+    ruleId: RULE.providerOnly,
+    severity,
+    message: `${what}${on} has only backups held by ${platformTitle(store.provider ?? store.platform)}${best === 'same-account-other-region' ? ' in the same account' : ''}, which go with the ${critical ? 'project' : 'account'} if it is deleted or lost.${foundText}${missing}`,
+  });
+}
+
+const DESTRUCTIVE_TITLES: Record<string, string> = {
+  'deletion-protection-off': 'has deletion protection off',
+  'skip-final-snapshot': 'skips its final snapshot on delete',
+  'backups-disabled': 'has automated backups turned off',
+  'backups-die-with-instance': 'deletes its automated backups together with the instance',
+  'force-destroy': 'can be destroyed with all its objects in one call',
+  'no-prevent-destroy': 'has no guard against being destroyed by the infrastructure tool',
+  'deletion-policy-delete': 'is deleted with its stack',
+  'reclaim-policy-delete': 'has its volume deleted when the claim or workload is removed',
+};
+
+function reportDestructive(context: FinishContext, assessment: Assessment, storageClasses: readonly StoreContext[]): void {
+  const { store } = assessment;
+  const explicitProduction = assessment.environment === 'production';
+  const settings: Array<DestructiveSetting & { from?: StoreContext }> = [...(store.destructiveSettings ?? [])];
+  // Storage classes that delete volumes when their claims go.
+  if (store.provider === 'kubernetes' && store.engine !== 'volume' || store.identities.some((identity) => identity.includes(':persistentvolumeclaim/'))) {
+    const storageClass = store.storageClass ? storageClasses.find((entry) => entry.name === store.storageClass) : undefined;
+    if (storageClass && (storageClass.policy ?? 'Delete') === 'Delete' && assessment.primary) {
+      settings.push({ kind: 'reclaim-policy-delete', setting: `storage class ${storageClass.name} reclaimPolicy: ${storageClass.policy ?? 'Delete (default)'}`, explicit: storageClass.policy === 'Delete', location: store.location, from: storageClass });
+    }
+  }
+  for (const setting of settings) {
+    if (!setting.explicit && !explicitProduction) continue;
+    const ruleId = `missing-offprovider-backup/${setting.kind}`;
+    const what = `${explicitProduction ? 'Production' : 'Deployed'} ${engineTitle(store.engine)} \`${store.name}\``;
+    const related: RelatedLocation[] = [];
+    if (setting.location.span.line !== store.location.span.line || setting.location.path !== store.location.path) related.push({ location: store.location, message: `declaration of ${store.name}` });
+    if (setting.from) related.push({ location: setting.from.location, message: `storage class ${setting.from.name}` });
+    context.report({
+      ruleId,
+      severity: setting.explicit ? undefined : 'low',
+      message: `${what} ${DESTRUCTIVE_TITLES[setting.kind] ?? setting.kind}: ${setting.setting}.`,
+      location: setting.location,
+      evidence: `${setting.kind}:${store.platform}:${store.name}:${setting.setting}`,
+      related,
+      details: { environment: assessment.environment ?? 'production', platform: store.platform, engine: store.engine, resource: store.name, setting: setting.setting },
+    });
+  }
+}

@@ -1,0 +1,156 @@
+// What an application's own code and config say: the database its ORM or framework config expects (Prisma, Drizzle,
+// TypeORM, Sequelize, Rails `database.yml`, Django settings), and the marks of a deployed app (platform config files,
+// "Deploy to <platform>" buttons in the README). An ORM proves a store exists, never its host or its backups.
+import type { DataNode } from '../../../src/parse/data-tree.js';
+import { environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
+
+const ORM_ENGINES: Record<string, string> = {
+  postgresql: 'postgres',
+  postgres: 'postgres',
+  pg: 'postgres',
+  postgis: 'postgres',
+  cockroachdb: 'postgres',
+  mysql: 'mysql',
+  mysql2: 'mysql',
+  mariadb: 'mysql',
+  trilogy: 'mysql',
+  singlestore: 'mysql',
+  sqlserver: 'mssql',
+  mssql: 'mssql',
+  mongodb: 'mongo',
+};
+
+export function isOrmConfig(path: string): boolean {
+  const name = fileNameOf(path).toLowerCase();
+  return (
+    name.endsWith('.prisma') ||
+    /^drizzle\.config\.(ts|js|mjs|cjs|json)$/.test(name) ||
+    /^ormconfig\.(json|ya?ml|js|ts)$/.test(name) ||
+    /(^|\/)config\/database\.ya?ml$/.test(path) ||
+    /(^|\/)config\/config\.json$/.test(path) ||
+    /^knexfile\.(js|ts|cjs|mjs)$/.test(name) ||
+    (/\.py$/.test(name) && (/^settings/.test(name) || /(^|\/)settings\//.test(path)))
+  );
+}
+
+function ormStore(inventory: Inventory, engine: string, tool: string, line: number, environment?: string): void {
+  inventory.store({
+    platform: 'unknown',
+    engine,
+    name: tool,
+    environment: environment ?? environmentOf(inventory.path, []),
+    location: inventory.line(line),
+    identities: [],
+    declaredBy: 'usage',
+  });
+}
+
+export function scanOrm(inventory: Inventory): void {
+  const path = inventory.path;
+  const name = fileNameOf(path).toLowerCase();
+  const text = inventory.file.text;
+  if (name.endsWith('.prisma')) {
+    const match = /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"(\w+)"/.exec(text);
+    const engine = match ? ORM_ENGINES[match[1]!] : undefined;
+    if (match && engine) ormStore(inventory, engine, 'Prisma schema', inventory.file.positionAt(match.index).line);
+    return;
+  }
+  if (/^drizzle\.config\./.test(name)) {
+    const match = /\b(?:dialect|driver)\s*:\s*['"](\w+)['"]/.exec(text);
+    const engine = match ? ORM_ENGINES[match[1]!] : undefined;
+    if (match && engine) ormStore(inventory, engine, 'Drizzle config', inventory.file.positionAt(match.index).line);
+    return;
+  }
+  if (/^ormconfig\./.test(name) || /^knexfile\./.test(name)) {
+    const match = /\b(?:type|client)['"]?\s*:\s*['"](\w+)['"]/.exec(text);
+    const engine = match ? ORM_ENGINES[match[1]!] : undefined;
+    if (match && engine) ormStore(inventory, engine, name.startsWith('knex') ? 'Knex config' : 'TypeORM config', inventory.file.positionAt(match.index).line);
+    return;
+  }
+  if (/(^|\/)config\/database\.ya?ml$/.test(path) || /(^|\/)config\/config\.json$/.test(path)) {
+    // Rails and Sequelize: the production section names the adapter.
+    const root = mapOf(inventory.file.data()?.roots[0]);
+    const production = root?.entries.find((entry) => entry.key === 'production');
+    if (!production) return;
+    const adapter = literalOf(deepGet(production.value, 'adapter')) ?? literalOf(deepGet(production.value, 'dialect'));
+    const engine = adapter ? ORM_ENGINES[adapter.toLowerCase()] : undefined;
+    if (engine) ormStore(inventory, engine, path.endsWith('.json') ? 'Sequelize config' : 'Rails database.yml', production.keySpan.line, 'production');
+    return;
+  }
+  if (name.endsWith('.py')) {
+    const match = /['"]ENGINE['"]\s*:\s*['"]django\.db\.backends\.(postgresql(?:_psycopg2)?|mysql|oracle)['"]|(dj_database_url)\.(?:config|parse)\(/.exec(text);
+    if (!match) return;
+    const engine = match[1] ? (match[1].startsWith('postgresql') ? 'postgres' : match[1] === 'mysql' ? 'mysql' : 'database') : 'database';
+    ormStore(inventory, engine, 'Django settings', inventory.file.positionAt(match.index).line);
+  }
+}
+
+/** TypeORM `new DataSource({ type: "postgres", ... })` in application source. */
+export function scanTypeormSource(inventory: Inventory): void {
+  const match = /new\s+DataSource\(\s*\{[^}]*?\btype\s*:\s*['"](\w+)['"]/s.exec(inventory.file.text);
+  const engine = match ? ORM_ENGINES[match[1]!] : undefined;
+  if (match && engine) ormStore(inventory, engine, 'TypeORM data source', inventory.file.positionAt(match.index).line);
+}
+
+function deepGet(node: DataNode | undefined, key: string): DataNode | undefined {
+  const map = mapOf(node);
+  if (!map) return undefined;
+  // `production: { primary: { adapter: ... } }` (Rails multi-db) as well as the flat form.
+  for (const entry of map.entries) {
+    if (entry.key === key) return entry.value;
+  }
+  for (const entry of map.entries) {
+    const found = mapOf(entry.value) ? deepGet(entry.value, key) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Files whose presence says the app is deployed somewhere, and by what. */
+const DEPLOY_FILES: Array<[RegExp, string]> = [
+  [/(^|\/)railway\.(json|toml)$/i, 'railway'],
+  [/(^|\/)\.railway\/railway\.(ts|js|py)$/i, 'railway'],
+  [/(^|\/)vercel\.json$|(^|\/)\.vercel\/project\.json$/i, 'vercel'],
+  [/(^|\/)netlify\.toml$/i, 'netlify'],
+  [/(^|\/)Procfile$/, 'heroku'],
+  [/(^|\/)render\.ya?ml$/i, 'render'],
+  [/(^|\/)\.do\/(app|deploy\.template)\.ya?ml$/i, 'digitalocean'],
+  [/(^|\/)app\.ya?ml$/i, 'gcp'],
+  [/(^|\/)apprunner\.ya?ml$|(^|\/)Dockerrun\.aws\.json$|(^|\/)appspec\.ya?ml$|(^|\/)\.elasticbeanstalk\//i, 'aws'],
+  [/(^|\/)captain-definition$/i, 'caprover'],
+  [/(^|\/)\.platform\.app\.yaml$/i, 'platform.sh'],
+  [/(^|\/)(zeabur\.json|koyeb\.ya?ml)$/i, 'paas'],
+  [/(^|\/)wrangler\.(toml|jsonc?)$/i, 'cloudflare'],
+];
+
+export function deployPlatformOfPath(path: string): string | undefined {
+  return DEPLOY_FILES.find(([pattern]) => pattern.test(path))?.[1];
+}
+
+export function scanDeployFile(inventory: Inventory): void {
+  const platform = deployPlatformOfPath(inventory.path);
+  if (!platform) return;
+  // GAE's app.yaml says `runtime:`; other app.yaml files are not deploy configs.
+  if (platform === 'gcp' && !/^\s*runtime\s*:/m.test(inventory.file.text)) return;
+  inventory.context({ kind: 'deploys', value: platform, location: inventory.line(1) });
+}
+
+const BUTTONS: Array<[RegExp, string]> = [
+  [/render\.com\/deploy/i, 'render'],
+  [/heroku\.com\/deploy|herokucdn\.com\/deploy/i, 'heroku'],
+  [/railway\.(app|com)\/(new\/)?(template|deploy)/i, 'railway'],
+  [/vercel\.com\/(new\/clone|button)|vercel\.com\/new\?/i, 'vercel'],
+  [/app\.netlify\.com\/start\/deploy/i, 'netlify'],
+  [/cloud\.digitalocean\.com\/apps\/new|deploytodo\.com/i, 'digitalocean'],
+  [/app\.koyeb\.com\/deploy/i, 'paas'],
+  [/zeabur\.com\/templates/i, 'paas'],
+  [/deploy\.cloud\.run/i, 'gcp'],
+];
+
+/** "Deploy to <platform>" buttons in a README: that platform's config is a template offered to others. */
+export function scanReadme(inventory: Inventory): void {
+  for (const [pattern, platform] of BUTTONS) {
+    const match = pattern.exec(inventory.file.text);
+    if (match) inventory.context({ kind: 'deploy-button', value: platform, location: inventory.line(inventory.file.positionAt(match.index).line) });
+  }
+}

@@ -1,0 +1,385 @@
+// Kubernetes manifests: databases run as StatefulSets or Deployments on claims, PersistentVolumeClaims and
+// PersistentVolumes, operator clusters (CloudNativePG, Zalando, Crunchy PGO) with their backup sections, storage
+// classes, Velero schedules and locations, snapshot schedules, and CronJobs that dump and upload.
+import type { DestructiveSetting } from '../../../src/facts/datastore.js';
+import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
+import { readJob, scalarLines } from '../backups/jobs.js';
+import { classifyDestination, type Destination } from '../backups/destinations.js';
+import { engineOfImage, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+
+const STORAGE_PROVISIONERS: Array<[RegExp, string]> = [
+  [/ebs\.csi\.aws\.com|kubernetes\.io\/aws-ebs|efs\.csi\.aws\.com/, 'aws'],
+  [/pd\.csi\.storage\.gke\.io|kubernetes\.io\/gce-pd|filestore\.csi/, 'gcp'],
+  [/disk\.csi\.azure\.com|file\.csi\.azure\.com|kubernetes\.io\/azure-disk/, 'azure'],
+  [/dobs\.csi\.digitalocean\.com/, 'digitalocean'],
+  [/csi\.hetzner\.cloud/, 'hetzner'],
+  [/linodebs\.csi\.linode\.com/, 'linode'],
+  [/rancher\.io\/local-path|openebs\.io\/local|kubernetes\.io\/no-provisioner|hostpath/i, 'host'],
+  [/longhorn|rook|ceph|openebs/i, 'in-cluster'],
+];
+
+export function providerOfProvisioner(provisioner: string | undefined): string | undefined {
+  if (!provisioner) return undefined;
+  return STORAGE_PROVISIONERS.find(([pattern]) => pattern.test(provisioner))?.[1];
+}
+
+function get(node: DataNode | undefined, key: string): DataNode | undefined {
+  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
+}
+
+function path(node: DataNode | undefined, ...keys: string[]): DataNode | undefined {
+  let current = node;
+  for (const key of keys) current = get(current, key);
+  return current;
+}
+
+function keyLine(node: DataNode | undefined, key: string): number | undefined {
+  return mapOf(node)?.entries.find((entry) => entry.key === key)?.keySpan.line;
+}
+
+/** True for a file that is a Helm template (Go templating does not parse as YAML, and is not a manifest yet). */
+export function isHelmTemplate(path: string, text: string): boolean {
+  return /(^|\/)templates\//.test(path) && text.includes('{{');
+}
+
+export function looksLikeKubernetes(text: string): boolean {
+  return /^\s*apiVersion:/m.test(text) && /^\s*kind:/m.test(text);
+}
+
+export function scanKubernetes(inventory: Inventory): void {
+  const document = inventory.file.data();
+  if (!document) return;
+  for (const root of document.roots) {
+    const items = literalOf(get(root, 'kind')) === 'List' ? itemsOf(get(root, 'items')) : [root];
+    for (const item of items) scanObject(inventory, item);
+  }
+}
+
+function scanObject(inventory: Inventory, object: DataNode): void {
+  const map = mapOf(object);
+  const kind = literalOf(get(map, 'kind'));
+  const apiVersion = literalOf(get(map, 'apiVersion')) ?? '';
+  if (!map || !kind) return;
+  const metadata = get(map, 'metadata');
+  const name = literalOf(get(metadata, 'name')) ?? kind.toLowerCase();
+  const namespace = literalOf(get(metadata, 'namespace'));
+  const ns = namespace ?? 'default';
+  const environment = environmentOf(inventory.path, []) ?? environmentNamed(namespace) ?? environmentOf('', [name]);
+  const line = keyLine(map, 'kind') ?? map.span.line;
+  const spec = get(map, 'spec');
+  const identity = (k: string, n = name) => `k8s:${ns}:${k.toLowerCase()}/${n}`.toLowerCase();
+  const podSpec = (node: DataNode | undefined) => path(node, 'template', 'spec');
+
+  switch (kind) {
+    case 'StatefulSet':
+    case 'Deployment': {
+      const pod = podSpec(spec);
+      const containers = [...itemsOf(get(pod, 'containers'))];
+      const engine = containers.map((container) => engineOfImage(literalOf(get(container, 'image')))).find(Boolean);
+      inventory.context({ kind: 'deploys', value: 'kubernetes-manifest', location: inventory.line(line) });
+      if (!engine) return;
+      const templates = itemsOf(get(spec, 'volumeClaimTemplates'));
+      const claims = itemsOf(get(pod, 'volumes')).map((volume) => literalOf(path(volume, 'persistentVolumeClaim', 'claimName'))).filter((claim): claim is string => !!claim);
+      if (templates.length === 0 && claims.length === 0) return;
+      const storageClass = templates.map((template) => literalOf(path(template, 'spec', 'storageClassName'))).find(Boolean);
+      const settings: DestructiveSetting[] = [];
+      const retention = get(spec, 'persistentVolumeClaimRetentionPolicy');
+      if (literalOf(get(retention, 'whenDeleted')) === 'Delete') {
+        settings.push({ kind: 'reclaim-policy-delete', setting: 'persistentVolumeClaimRetentionPolicy.whenDeleted: Delete', explicit: true, location: inventory.line(keyLine(retention, 'whenDeleted') ?? line) });
+      }
+      inventory.store({
+        platform: 'kubernetes',
+        provider: 'kubernetes',
+        engine,
+        name: namespace ? `${namespace}/${name}` : name,
+        environment,
+        location: inventory.line(line),
+        identities: [identity(kind), ...claims.map((claim) => identity('persistentvolumeclaim', claim)), ...templates.map((template) => identity('volumeclaimtemplate', `${literalOf(path(template, 'metadata', 'name')) ?? 'data'}-${name}`))],
+        declaredBy: 'manifest',
+        storageClass,
+        builtInBackup: { protection: 'none', description: 'a PersistentVolume has no backup unless something snapshots or copies it' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'PersistentVolumeClaim': {
+      const storageClass = literalOf(get(spec, 'storageClassName'));
+      if (/cache|tmp|temp|log|scratch|build/i.test(name)) return;
+      const engine = /postgres|pgdata|pg-data/i.test(name) ? 'postgres' : /mysql|maria/i.test(name) ? 'mysql' : /mongo/i.test(name) ? 'mongo' : 'volume';
+      inventory.store({
+        platform: 'kubernetes',
+        provider: 'kubernetes',
+        engine,
+        name: namespace ? `${namespace}/${name}` : name,
+        environment,
+        location: inventory.line(line),
+        identities: [identity('persistentvolumeclaim')],
+        declaredBy: 'manifest',
+        storageClass,
+        builtInBackup: { protection: 'none', description: 'a PersistentVolume has no backup unless something snapshots or copies it' },
+      });
+      return;
+    }
+    case 'PersistentVolume': {
+      const policy = literalOf(get(spec, 'persistentVolumeReclaimPolicy'));
+      const claim = get(spec, 'claimRef');
+      const handle = literalOf(path(spec, 'csi', 'volumeHandle')) ?? literalOf(path(spec, 'awsElasticBlockStore', 'volumeID'));
+      const settings: DestructiveSetting[] = policy === 'Delete' ? [{ kind: 'reclaim-policy-delete', setting: 'persistentVolumeReclaimPolicy: Delete', explicit: true, location: inventory.line(keyLine(spec, 'persistentVolumeReclaimPolicy') ?? line) }] : [];
+      inventory.store({
+        platform: 'kubernetes',
+        provider: 'kubernetes',
+        engine: 'volume',
+        name,
+        environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get(claim, 'namespace'))) ?? environmentOf('', [name]),
+        location: inventory.line(line),
+        identities: [`k8s:pv:${name}`, ...(handle ? [`volume:${handle}`] : []), ...(claim ? [`k8s:${literalOf(get(claim, 'namespace')) ?? 'default'}:persistentvolumeclaim/${literalOf(get(claim, 'name')) ?? ''}`] : [])],
+        declaredBy: 'manifest',
+        storageClass: literalOf(get(spec, 'storageClassName')),
+        builtInBackup: { protection: 'none', description: 'a PersistentVolume has no backup unless something snapshots or copies it' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'StorageClass': {
+      const provisioner = literalOf(get(map, 'provisioner'));
+      inventory.context({ kind: 'storage-class', name, value: providerOfProvisioner(provisioner), policy: literalOf(get(map, 'reclaimPolicy')), location: inventory.line(keyLine(map, 'reclaimPolicy') ?? line) });
+      return;
+    }
+    case 'CronJob': {
+      const pod = path(spec, 'jobTemplate', 'spec', 'template', 'spec');
+      for (const container of [...itemsOf(get(pod, 'initContainers')), ...itemsOf(get(pod, 'containers'))]) {
+        const env = new Map<string, string>();
+        for (const variable of itemsOf(get(container, 'env'))) {
+          const key = literalOf(get(variable, 'name'));
+          const value = textOf(get(variable, 'value'));
+          if (key && value !== undefined) env.set(key, value);
+        }
+        const pieces = [...itemsOf(get(container, 'command')), ...itemsOf(get(container, 'args'))];
+        const words = pieces.map((piece) => textOf(piece) ?? '');
+        // `["/bin/sh", "-c", "<script>"]`: the script is the last word; otherwise the words are one command.
+        const shell = words.findIndex((word) => word === '-c');
+        const script = shell !== -1 ? words.slice(shell + 1).join('\n') : words.join(' ');
+        const first = pieces[0]?.span.line ?? mapOf(container)?.span.line ?? line;
+        const last = pieces[pieces.length - 1]?.span.endLine ?? first;
+        readJob(inventory, script, { name: `${name} ${literalOf(get(container, 'image')) ?? ''}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
+        backupImage(inventory, literalOf(get(container, 'image')), env, mapOf(container)?.span.line ?? line, environment);
+      }
+      return;
+    }
+  }
+
+  // GitOps controllers apply what the repo holds: the manifests are this team's deployment.
+  if ((/^argoproj\.io\//.test(apiVersion) && (kind === 'Application' || kind === 'ApplicationSet')) || (/fluxcd\.io\//.test(apiVersion) && (kind === 'Kustomization' || kind === 'HelmRelease'))) {
+    inventory.context({ kind: 'deploys', value: 'gitops', location: inventory.line(line) });
+    return;
+  }
+  if (/^postgresql\.cnpg\.io\//.test(apiVersion) && kind === 'Cluster') {
+    cnpgCluster(inventory, map, name, ns, environment, identity('cluster'));
+    return;
+  }
+  if (/^postgresql\.cnpg\.io\//.test(apiVersion) && kind === 'ScheduledBackup') {
+    const method = literalOf(get(spec, 'method')) ?? 'barmanObjectStore';
+    const cluster = literalOf(path(spec, 'cluster', 'name'));
+    if (method === 'volumeSnapshot' && cluster) {
+      inventory.evidence({ covers: [identity('cluster', cluster)], protection: 'provider-managed', mechanism: 'cnpg volume snapshots', destination: 'volume snapshots in the same cloud account', location: inventory.line(line), environment });
+    }
+    return;
+  }
+  if (/^barmancloud\.cnpg\.io\//.test(apiVersion) && kind === 'ObjectStore') {
+    const configuration = path(spec, 'configuration');
+    const destination = barmanDestination(configuration);
+    inventory.evidence({ covers: [identity('objectstore')], protection: protectionOf(destination), mechanism: 'cnpg barman-cloud', destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: ['postgres'], location: inventory.line(line), environment });
+    return;
+  }
+  if (/^acid\.zalan\.do\//.test(apiVersion) && kind === 'postgresql') {
+    const logical = isTruthy(get(spec, 'enableLogicalBackup')) === true;
+    inventory.store({
+      platform: 'kubernetes',
+      provider: 'kubernetes',
+      engine: 'postgres',
+      name: namespace ? `${namespace}/${name}` : name,
+      environment,
+      location: inventory.line(line),
+      identities: [identity('postgresql'), 'operator:zalando'],
+      declaredBy: 'manifest',
+      storageClass: literalOf(path(spec, 'volume', 'storageClass')),
+      builtInBackup: { protection: 'none', description: `the Zalando operator archives WAL only where its operator configuration points${logical ? ', and logical backups go to its configured bucket' : ''}` },
+    });
+    return;
+  }
+  if (/^acid\.zalan\.do\//.test(apiVersion) && kind === 'OperatorConfiguration') {
+    zalandoConfig(inventory, get(map, 'configuration'), environment);
+    return;
+  }
+  if (kind === 'ConfigMap' && /postgres-operator/.test(name)) {
+    zalandoConfig(inventory, get(map, 'data'), environment);
+    return;
+  }
+  if (/^postgres-operator\.crunchydata\.com\//.test(apiVersion) && kind === 'PostgresCluster') {
+    const clusterIdentity = identity('postgrescluster');
+    inventory.store({
+      platform: 'kubernetes',
+      provider: 'kubernetes',
+      engine: 'postgres',
+      name: namespace ? `${namespace}/${name}` : name,
+      environment,
+      location: inventory.line(line),
+      identities: [clusterIdentity],
+      declaredBy: 'manifest',
+      storageClass: literalOf(path(itemsOf(get(spec, 'instances'))[0], 'dataVolumeClaimSpec', 'storageClassName')),
+      builtInBackup: { protection: 'none', description: 'PGO backs up only to the pgBackRest repositories configured on the cluster' },
+    });
+    for (const repo of itemsOf(path(spec, 'backups', 'pgbackrest', 'repos'))) {
+      const s3 = get(repo, 's3');
+      const gcs = get(repo, 'gcs');
+      const azure = get(repo, 'azure');
+      let destination: Destination;
+      if (s3) destination = classifyDestination(`s3://${literalOf(get(s3, 'bucket')) ?? ''}`, literalOf(get(s3, 'endpoint')) ?? 's3.amazonaws.com');
+      else if (gcs) destination = classifyDestination(`gs://${literalOf(get(gcs, 'bucket')) ?? ''}`);
+      else if (azure) destination = { display: `azure container ${literalOf(get(azure, 'container')) ?? ''}`, provider: 'azure', unresolved: false };
+      else destination = { display: 'a volume in the same cluster', provider: 'local', unresolved: false };
+      inventory.evidence({ covers: [clusterIdentity], protection: protectionOf(destination), mechanism: 'pgbackrest (PGO)', destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: ['postgres'], location: inventory.line(mapOf(repo)?.span.line ?? line), environment });
+    }
+    return;
+  }
+  if (/^velero\.io\//.test(apiVersion) && kind === 'BackupStorageLocation') {
+    const bucket = literalOf(path(spec, 'objectStorage', 'bucket')) ?? '';
+    const providerName = (literalOf(get(spec, 'provider')) ?? '').replace(/^velero\.io\//, '');
+    const s3Url = literalOf(path(spec, 'config', 's3Url'));
+    const destination = providerName === 'gcp' ? classifyDestination(`gs://${bucket}`) : providerName === 'azure' ? { display: bucket, provider: 'azure', unresolved: false } : classifyDestination(`s3://${bucket}`, s3Url);
+    inventory.context({ kind: 'backup-location', name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
+    return;
+  }
+  if (/^velero\.io\//.test(apiVersion) && (kind === 'Schedule' || kind === 'Backup')) {
+    const template = kind === 'Schedule' ? get(spec, 'template') : spec;
+    const namespaces = itemsOf(get(template, 'includedNamespaces')).map((item) => literalOf(item) ?? '');
+    const covers = namespaces.length === 0 || namespaces.includes('*') ? ['provider:kubernetes'] : namespaces.map((item) => `k8s:${item}:*`);
+    const dataMoved = isTruthy(get(template, 'defaultVolumesToFsBackup')) === true || isTruthy(get(template, 'snapshotMoveData')) === true;
+    const location = literalOf(get(template, 'storageLocation')) ?? 'default';
+    inventory.evidence({
+      covers,
+      protection: dataMoved ? 'destination-unknown' : 'provider-managed',
+      mechanism: dataMoved ? 'velero (file-system backup)' : 'velero (volume snapshots)',
+      destination: dataMoved ? `Velero location ${location}` : 'volume snapshots in the same cloud account',
+      destinationRef: dataMoved ? `velero:${location}` : undefined,
+      destinationProvider: dataMoved ? undefined : 'same-cloud',
+      location: inventory.line(line),
+      environment: undefined,
+    });
+    return;
+  }
+  if (/^snapscheduler\.backube\//.test(apiVersion) && kind === 'SnapshotSchedule') {
+    inventory.evidence({ covers: [`k8s:${ns}:*`], protection: 'provider-managed', mechanism: 'snapscheduler', destination: 'volume snapshots in the same cloud account', destinationProvider: 'same-cloud', location: inventory.line(line), environment });
+  }
+}
+
+function cnpgCluster(inventory: Inventory, map: MapNode, name: string, ns: string, environment: string | undefined, clusterIdentity: string): void {
+  const spec = get(map, 'spec');
+  const line = keyLine(map, 'kind') ?? map.span.line;
+  const objectStores = itemsOf(get(spec, 'plugins')).map((plugin) => literalOf(path(plugin, 'parameters', 'barmanObjectName'))).filter((store): store is string => !!store);
+  const recovery = path(spec, 'bootstrap', 'recovery');
+  const drillName = /restore|recovery|verify|drill|check|test|dr-/i.test(`${name} ${ns}`);
+  if (recovery && (drillName || (environment && environment !== 'production'))) {
+    // A throwaway cluster bootstrapped from the backups: a restore drill.
+    const source = literalOf(get(recovery, 'source'));
+    const external = itemsOf(get(spec, 'externalClusters')).find((cluster) => literalOf(get(cluster, 'name')) === source);
+    const destination = barmanDestination(get(external, 'barmanObjectStore') ?? get(external, 'plugin'));
+    inventory.evidence({ covers: [], protection: protectionOf(destination), mechanism: 'cnpg recovery drill', destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: ['postgres'], location: inventory.line(line), restoreTested: true });
+    return;
+  }
+  inventory.store({
+    platform: 'kubernetes',
+    provider: 'kubernetes',
+    engine: 'postgres',
+    name: ns !== 'default' ? `${ns}/${name}` : name,
+    environment,
+    location: inventory.line(line),
+    identities: [clusterIdentity, ...objectStores.map((store) => `k8s:${ns}:objectstore/${store}`.toLowerCase())],
+    declaredBy: 'manifest',
+    storageClass: literalOf(path(spec, 'storage', 'storageClass')),
+    builtInBackup: { protection: 'none', description: 'CloudNativePG backs up only where spec.backup or a backup plugin points' },
+  });
+  const backup = get(spec, 'backup');
+  const barman = get(backup, 'barmanObjectStore');
+  if (barman) {
+    const destination = barmanDestination(barman);
+    inventory.evidence({ covers: [clusterIdentity], protection: protectionOf(destination), mechanism: 'cnpg barmanObjectStore', destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: ['postgres'], location: inventory.line(keyLine(backup, 'barmanObjectStore') ?? line), environment });
+  }
+  if (get(backup, 'volumeSnapshot')) {
+    inventory.evidence({ covers: [clusterIdentity], protection: 'provider-managed', mechanism: 'cnpg volume snapshots', destination: 'volume snapshots in the same cloud account', destinationProvider: 'same-cloud', location: inventory.line(keyLine(backup, 'volumeSnapshot') ?? line), environment });
+  }
+}
+
+function barmanDestination(node: DataNode | undefined): Destination {
+  const destinationPath = textOf(get(node, 'destinationPath'));
+  if (!destinationPath) return { display: 'an object store', unresolved: true };
+  const endpoint = textOf(get(node, 'endpointURL'));
+  return classifyDestination(destinationPath, destinationPath.startsWith('s3://') ? endpoint : undefined);
+}
+
+function zalandoConfig(inventory: Inventory, configuration: DataNode | undefined, environment: string | undefined): void {
+  const flat = new Map<string, { value: string; line: number }>();
+  const walk = (node: DataNode | undefined) => {
+    for (const entry of mapOf(node)?.entries ?? []) {
+      const value = textOf(entry.value);
+      if (value !== undefined) flat.set(entry.key, { value, line: entry.keySpan.line });
+      else walk(entry.value);
+    }
+  };
+  walk(configuration);
+  const endpoint = flat.get('aws_endpoint')?.value ?? flat.get('logical_backup_s3_endpoint')?.value;
+  const targets: Array<[string, string]> = [
+    ['wal_s3_bucket', 's3://'],
+    ['wal_gs_bucket', 'gs://'],
+    ['wal_az_storage_account', 'azure://'],
+    ['logical_backup_s3_bucket', 's3://'],
+  ];
+  for (const [key, scheme] of targets) {
+    const found = flat.get(key);
+    if (!found || !found.value) continue;
+    const destination = classifyDestination(`${scheme}${found.value}`, scheme === 's3://' ? endpoint : undefined);
+    inventory.evidence({ covers: ['operator:zalando'], protection: protectionOf(destination), mechanism: key.startsWith('wal') ? 'zalando wal-g' : 'zalando logical backup', destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: ['postgres'], location: inventory.line(found.line), environment });
+  }
+}
+
+/** Images built to back up databases or volumes, run as sidecars or CronJobs, with their destination settings. */
+export function backupImage(inventory: Inventory, image: string | undefined, env: ReadonlyMap<string, string>, line: number, environment: string | undefined): boolean {
+  if (!image) return false;
+  const name = image.toLowerCase();
+  const engines = /mysql|mariadb/.test(name) ? ['mysql'] : /mongo/.test(name) ? ['mongo'] : /postgres|pg[-_]?backup|pgbackup|pg_dump|pgdump/.test(name) ? ['postgres'] : /volume-backup|restic|borg|duplicati|kopia|rclone/.test(name) ? ['volume'] : /db-backup|dbbackup|database-backup|backup/.test(name) ? ['postgres', 'mysql', 'mongo'] : undefined;
+  if (!engines || !/backup|bkup|dump|restic|borg|kopia|rclone|duplicati/.test(name)) return false;
+  const local = /backup-local|local-backup/.test(name);
+  const value = (...keys: string[]) => keys.map((key) => env.get(key)).find((found) => found !== undefined && found !== '');
+  const bucket = value('S3_BUCKET', 'AWS_S3_BUCKET_NAME', 'AWS_S3_BUCKET', 'BACKUP_S3_BUCKET', 'S3_BUCKET_NAME', 'BUCKET', 'BUCKET_NAME', 'DEFAULT_S3_BUCKET', 'DB01_S3_BUCKET');
+  const endpoint = value('S3_ENDPOINT', 'AWS_ENDPOINT', 'AWS_S3_ENDPOINT', 'S3_ENDPOINT_URL', 'AWS_ENDPOINT_URL', 'ENDPOINT', 'S3_HOST', 'DB01_S3_HOST');
+  const repository = value('RESTIC_REPOSITORY', 'BORG_REPO', 'KOPIA_REPOSITORY');
+  const ssh = value('SSH_HOST_NAME', 'SSH_HOST', 'REMOTE_HOST');
+  const webdav = value('WEBDAV_URL');
+  const azure = value('AZURE_STORAGE_ACCOUNT_NAME');
+  const gcs = value('GCS_BUCKET', 'GS_BUCKET');
+  let destination: Destination;
+  if (local) destination = { display: 'a local directory on the same host', provider: 'local', unresolved: false };
+  else if (bucket) destination = classifyDestination(bucket.includes('://') ? bucket : `s3://${bucket}`, endpoint ? (endpoint.includes('://') || endpoint.includes('.') ? endpoint : undefined) : undefined);
+  else if (repository) destination = classifyDestination(repository);
+  else if (ssh) destination = classifyDestination(`ssh://${ssh}`);
+  else if (webdav) destination = classifyDestination(webdav);
+  else if (azure) destination = { display: `azure storage ${azure}`, provider: 'azure', unresolved: false };
+  else if (gcs) destination = classifyDestination(`gs://${gcs}`);
+  else destination = { display: 'the backup volume of the same host', provider: 'local', unresolved: false };
+  inventory.evidence({
+    covers: [],
+    protection: protectionOf(destination),
+    mechanism: image.split(':')[0]!,
+    destination: destination.display,
+    destinationProvider: destination.unresolved ? undefined : destination.provider,
+    engines,
+    location: inventory.line(line),
+    environment,
+  });
+  return true;
+}
+
+function protectionOf(destination: Destination): 'destination-unknown' | 'same-volume' | 'off-provider' {
+  if (destination.unresolved) return 'destination-unknown';
+  return destination.provider === 'local' ? 'same-volume' : 'off-provider';
+}

@@ -1,0 +1,286 @@
+// Infrastructure written as programs: AWS CDK and Pulumi, in TypeScript/JavaScript (read from the AST) and Python
+// (read from call arguments). Data-store constructs become CloudResources; CDK BackupPlans with copy actions are
+// backup evidence.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { parseArn } from '../backups/destinations.js';
+import { directoryOf, environmentOf, type Inventory } from '../shared.js';
+import { engineOfText, publishCloudResource, type CloudKind, type CloudResource, type Written } from './cloud.js';
+import { visit } from './railway.js';
+
+/** `aws-rds.DatabaseInstance` -> kind; keys are `<module tail>.<class>` for CDK and `<provider>.<module>.<class>` for Pulumi. */
+const CDK_CLASSES: Record<string, CloudKind> = {
+  'aws-rds.DatabaseInstance': 'rds-instance',
+  'aws-rds.DatabaseInstanceFromSnapshot': 'rds-instance',
+  'aws-rds.DatabaseCluster': 'rds-cluster',
+  'aws-rds.DatabaseClusterFromSnapshot': 'rds-cluster',
+  'aws-rds.ServerlessCluster': 'rds-cluster',
+  'aws-rds.ServerlessClusterFromSnapshot': 'rds-cluster',
+  'aws-docdb.DatabaseCluster': 'docdb',
+  'aws-dynamodb.Table': 'dynamodb',
+  'aws-dynamodb.TableV2': 'dynamodb',
+  'aws-s3.Bucket': 's3',
+  'aws-efs.FileSystem': 'efs',
+};
+
+const PULUMI_CLASSES: Record<string, CloudKind> = {
+  'aws.rds.Instance': 'rds-instance',
+  'aws.rds.Cluster': 'rds-cluster',
+  'aws.docdb.Cluster': 'docdb',
+  'aws.dynamodb.Table': 'dynamodb',
+  'aws.s3.Bucket': 's3',
+  'aws.s3.BucketV2': 's3',
+  'aws.efs.FileSystem': 'efs',
+  'gcp.sql.DatabaseInstance': 'cloudsql',
+  'gcp.storage.Bucket': 'gcs',
+};
+
+export function scanProgram(inventory: Inventory): void {
+  if (inventory.path.endsWith('.py')) {
+    scanPython(inventory);
+    return;
+  }
+  const program = inventory.file.ast();
+  if (!program) return;
+  // Local names of imported modules and classes: `import * as rds from 'aws-cdk-lib/aws-rds'`, `import { Bucket } from ...`.
+  const modules = new Map<string, string>();
+  const classes = new Map<string, string>();
+  let cdk = false;
+  let pulumi = false;
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    const source = String(statement.source.value);
+    const cdkModule = /^(?:aws-cdk-lib\/|@aws-cdk\/)(aws-[\w-]+)$/.exec(source)?.[1];
+    const pulumiProvider = /^@pulumi\/(aws|gcp|azure-native|azure)$/.exec(source)?.[1];
+    if (source === 'aws-cdk-lib' || cdkModule) cdk = true;
+    if (pulumiProvider || source === '@pulumi/pulumi') pulumi = true;
+    for (const specifier of statement.specifiers) {
+      const local = specifier.local.name;
+      if (specifier.type === 'ImportNamespaceSpecifier' || specifier.type === 'ImportDefaultSpecifier') {
+        if (cdkModule) modules.set(local, cdkModule);
+        else if (pulumiProvider) modules.set(local, pulumiProvider);
+        else if (source === 'aws-cdk-lib') modules.set(local, 'aws-cdk-lib');
+      } else if (specifier.type === 'ImportSpecifier') {
+        const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+        if (cdkModule) classes.set(local, `${cdkModule}.${imported}`);
+        else if (source === 'aws-cdk-lib' && /^aws_/.test(imported)) modules.set(local, imported.replace(/_/g, '-'));
+      }
+    }
+  }
+  if (!cdk && !pulumi) return;
+  const text = inventory.file.text;
+  visit(program, (node) => {
+    if (node.type !== 'NewExpression') return;
+    const qualified = qualifiedName(node.callee, modules, classes);
+    if (!qualified) return;
+    const kind = CDK_CLASSES[qualified] ?? PULUMI_CLASSES[qualified];
+    if (kind) {
+      const isCdk = qualified in CDK_CLASSES;
+      const idArgument = isCdk ? node.arguments[1] : node.arguments[0];
+      const id = idArgument?.type === 'Literal' && typeof idArgument.value === 'string' ? idArgument.value : kind;
+      const props = (isCdk ? node.arguments[2] : node.arguments[1]) as TSESTree.Node | undefined;
+      const options = isCdk ? undefined : (node.arguments[2] as TSESTree.Node | undefined);
+      publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text) : pulumiResource(inventory, kind, id, node, props, options, text));
+      return;
+    }
+    if (qualified === 'aws-backup.BackupPlan') backupPlan(inventory, node, text);
+  });
+}
+
+function qualifiedName(callee: TSESTree.Node, modules: Map<string, string>, classes: Map<string, string>): string | undefined {
+  if (callee.type === 'Identifier') return classes.get(callee.name);
+  if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return undefined;
+  const property = callee.property.name;
+  const object = callee.object;
+  if (object.type === 'Identifier') {
+    const module = modules.get(object.name);
+    return module ? `${module}.${property}` : undefined;
+  }
+  // `aws.rds.Instance`, `cdk.aws_rds.DatabaseInstance`.
+  if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.property.type === 'Identifier') {
+    const root = modules.get(object.object.name);
+    if (root === 'aws-cdk-lib') return `${object.property.name.replace(/_/g, '-')}.${property}`;
+    if (root) return `${root}.${object.property.name}.${property}`;
+  }
+  return undefined;
+}
+
+function property(node: TSESTree.Node | undefined, key: string): TSESTree.Property | undefined {
+  if (node?.type !== 'ObjectExpression') return undefined;
+  for (const candidate of node.properties) {
+    if (candidate.type !== 'Property') continue;
+    const name = candidate.key.type === 'Identifier' ? candidate.key.name : candidate.key.type === 'Literal' ? String(candidate.key.value) : undefined;
+    if (name === key) return candidate;
+  }
+  return undefined;
+}
+
+function booleanOf(node: TSESTree.Node | undefined): boolean | undefined {
+  return node?.type === 'Literal' && typeof node.value === 'boolean' ? node.value : undefined;
+}
+
+function source(text: string, node: TSESTree.Node): string {
+  return text.slice(node.range[0], node.range[1]);
+}
+
+function writtenBool(props: TSESTree.Node | undefined, key: string, text: string): Written<boolean> | undefined {
+  const found = property(props, key);
+  const value = booleanOf(found?.value);
+  return found && value !== undefined ? { value, line: found.loc.start.line, text: source(text, found) } : undefined;
+}
+
+function stringProp(props: TSESTree.Node | undefined, key: string): string | undefined {
+  const value = property(props, key)?.value;
+  return value?.type === 'Literal' && typeof value.value === 'string' ? value.value : undefined;
+}
+
+function cdkResource(inventory: Inventory, kind: CloudKind, id: string, node: TSESTree.NewExpression, props: TSESTree.Node | undefined, text: string): CloudResource {
+  const removalProp = property(props, 'removalPolicy');
+  const removalText = removalProp ? source(text, removalProp.value) : '';
+  const retentionProp = property(props, 'backupRetention');
+  const retention = retentionProp ? /Duration\.days\(\s*(\d+)\s*\)/.exec(source(text, retentionProp.value)) : undefined;
+  const physical = stringProp(props, kind === 'dynamodb' ? 'tableName' : kind === 's3' ? 'bucketName' : kind === 'efs' ? 'fileSystemName' : kind === 'rds-instance' ? 'instanceIdentifier' : 'clusterIdentifier');
+  const pitrProp = property(props, 'pointInTimeRecovery') ?? property(props, 'pointInTimeRecoverySpecification');
+  return {
+    kind,
+    name: physical ?? id,
+    logicalId: id,
+    line: node.loc.start.line,
+    engine: engineOfText(property(props, 'engine') ? source(text, property(props, 'engine')!.value) : undefined),
+    identity: `cdk:${directoryOf(inventory.path)}:${id}`.toLowerCase(),
+    environment: environmentOf(inventory.path, [physical, id]),
+    deletionProtection: writtenBool(props, 'deletionProtection', text),
+    backupRetention: retention && retentionProp ? { value: Number(retention[1]), line: retentionProp.loc.start.line, text: source(text, retentionProp) } : undefined,
+    pointInTimeRecovery: pitrProp ? /true/.test(source(text, pitrProp.value)) : false,
+    versioned: booleanOf(property(props, 'versioned')?.value) === true,
+    forceDestroy: writtenBool(props, 'autoDeleteObjects', text),
+    removal: removalProp
+      ? { value: /DESTROY/.test(removalText) ? 'delete' : /SNAPSHOT/.test(removalText) ? 'snapshot' : /RETAIN/.test(removalText) ? 'retain' : 'retain', line: removalProp.loc.start.line, text: source(text, removalProp) }
+      : undefined,
+    removalKey: 'removalPolicy',
+  };
+}
+
+function pulumiResource(inventory: Inventory, kind: CloudKind, id: string, node: TSESTree.NewExpression, props: TSESTree.Node | undefined, options: TSESTree.Node | undefined, text: string): CloudResource {
+  const retentionProp = property(props, 'backupRetentionPeriod');
+  const retentionValue = retentionProp?.value.type === 'Literal' && typeof retentionProp.value.value === 'number' ? retentionProp.value.value : undefined;
+  const physical = stringProp(props, kind === 'rds-instance' ? 'identifier' : kind === 'rds-cluster' || kind === 'docdb' ? 'clusterIdentifier' : kind === 's3' ? 'bucket' : 'name');
+  const protect = booleanOf(property(options, 'protect')?.value) === true || booleanOf(property(options, 'retainOnDelete')?.value) === true;
+  const pitr = property(props, 'pointInTimeRecovery');
+  const versioning = property(props, 'versioning');
+  const settings = property(props, 'settings');
+  const backupConfiguration = settings ? property(settings.value, 'backupConfiguration') : undefined;
+  const cloudSqlDisabled = kind === 'cloudsql' && (!backupConfiguration || booleanOf(property(backupConfiguration.value, 'enabled')?.value) !== true);
+  return {
+    kind,
+    name: physical ?? id,
+    logicalId: id,
+    line: node.loc.start.line,
+    engine: engineOfText(stringProp(props, 'engine') ?? stringProp(props, 'databaseVersion')),
+    identity: `pulumi:${directoryOf(inventory.path)}:${id}`.toLowerCase(),
+    environment: environmentOf(inventory.path, [physical, id]),
+    deletionProtection: writtenBool(props, 'deletionProtection', text),
+    skipFinalSnapshot: writtenBool(props, 'skipFinalSnapshot', text),
+    backupRetention:
+      retentionValue !== undefined ? { value: retentionValue, line: retentionProp!.loc.start.line, text: source(text, retentionProp!) } : cloudSqlDisabled ? { value: 0, line: (backupConfiguration ?? node).loc.start.line, text: 'settings.backupConfiguration.enabled is not true' } : undefined,
+    deleteAutomatedBackups: writtenBool(props, 'deleteAutomatedBackups', text),
+    pointInTimeRecovery: pitr ? /enabled:\s*true/.test(source(text, pitr.value)) : false,
+    versioned: versioning ? /enabled:\s*true/.test(source(text, versioning.value)) : false,
+    forceDestroy: writtenBool(props, 'forceDestroy', text),
+    protect,
+    removalKey: 'protect: true resource option',
+  };
+}
+
+function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: string): void {
+  const body = source(text, node);
+  const copies = /copyActions/.test(body);
+  const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(text);
+  const stackAccount = /account:\s*['"](\d{12})['"]/.exec(text)?.[1];
+  const parsed = arn ? parseArn(arn[0]) : undefined;
+  inventory.evidence({
+    covers: [`provider:aws@${directoryOf(inventory.path)}`],
+    protection: copies ? (parsed?.account && parsed.account !== stackAccount ? 'other-account' : 'same-account-other-region') : 'provider-managed',
+    mechanism: copies ? 'aws-backup copyActions' : 'aws-backup',
+    destination: copies ? (arn?.[0] ?? 'another backup vault') : 'an AWS Backup vault in the same account and region',
+    destinationProvider: 'aws',
+    destinationAccount: copies ? parsed?.account : undefined,
+    destinationRegion: copies ? parsed?.region : undefined,
+    location: inventory.line(node.loc.start.line),
+  });
+}
+
+const PYTHON_CLASSES: Array<[RegExp, CloudKind, 'cdk' | 'pulumi']> = [
+  [/\brds\.(DatabaseInstance|DatabaseInstanceFromSnapshot)\(/g, 'rds-instance', 'cdk'],
+  [/\brds\.(DatabaseCluster|ServerlessCluster|DatabaseClusterFromSnapshot)\(/g, 'rds-cluster', 'cdk'],
+  [/\bdynamodb\.(Table|TableV2)\(/g, 'dynamodb', 'cdk'],
+  [/\bs3\.Bucket\(/g, 's3', 'cdk'],
+  [/\befs\.FileSystem\(/g, 'efs', 'cdk'],
+  [/\baws\.rds\.Instance\(/g, 'rds-instance', 'pulumi'],
+  [/\baws\.rds\.Cluster\(/g, 'rds-cluster', 'pulumi'],
+  [/\baws\.dynamodb\.Table\(/g, 'dynamodb', 'pulumi'],
+  [/\baws\.s3\.(Bucket|BucketV2)\(/g, 's3', 'pulumi'],
+  [/\bgcp\.sql\.DatabaseInstance\(/g, 'cloudsql', 'pulumi'],
+];
+
+/** Python CDK and Pulumi programs: keyword arguments of data-store constructors. */
+function scanPython(inventory: Inventory): void {
+  const text = inventory.file.text;
+  const cdk = /aws_cdk/.test(text);
+  const pulumi = /import pulumi|from pulumi|pulumi_aws|pulumi_gcp/.test(text);
+  if (!cdk && !pulumi) return;
+  for (const [pattern, kind, family] of PYTHON_CLASSES) {
+    if ((family === 'cdk' && !cdk) || (family === 'pulumi' && !pulumi)) continue;
+    for (const match of text.matchAll(pattern)) {
+      if (family === 'cdk' && /aws\.$/.test(text.slice(Math.max(0, match.index - 4), match.index))) continue;
+      const open = match.index + match[0].length - 1;
+      const close = matchingParen(text, open);
+      const args = text.slice(open + 1, close);
+      const argsStart = open + 1;
+      const lineAt = (offset: number) => inventory.file.positionAt(argsStart + offset).line;
+      const kw = (name: string) => {
+        const found = new RegExp(`\\b${name}\\s*=\\s*([^,\\n)]+)`).exec(args);
+        return found ? { value: found[1]!.trim(), line: lineAt(found.index), text: found[0].trim() } : undefined;
+      };
+      const bool = (name: string): Written<boolean> | undefined => {
+        const found = kw(name);
+        return found && /^(True|False)$/.test(found.value) ? { value: found.value === 'True', line: found.line, text: found.text } : undefined;
+      };
+      const id = /^\s*(?:self|scope|[\w]+)?\s*,?\s*["']([\w.-]+)["']/.exec(args)?.[1] ?? /^\s*["']([\w.-]+)["']/.exec(args)?.[1] ?? kind;
+      const line = inventory.file.positionAt(match.index).line;
+      const removal = kw('removal_policy');
+      const retention = kw(family === 'cdk' ? 'backup_retention' : 'backup_retention_period');
+      const retentionDays = retention ? /(\d+)/.exec(retention.value)?.[1] : undefined;
+      const physical = kw(kind === 'dynamodb' ? 'table_name' : kind === 's3' ? (family === 'cdk' ? 'bucket_name' : 'bucket') : kind === 'rds-instance' ? (family === 'cdk' ? 'instance_identifier' : 'identifier') : 'cluster_identifier')?.value.replace(/^["']|["']$/g, '');
+      const protect = /protect\s*=\s*True|retain_on_delete\s*=\s*True/.test(args);
+      publishCloudResource(inventory, {
+        kind,
+        name: physical && /^[\w.-]+$/.test(physical) ? physical : id,
+        logicalId: id,
+        line,
+        engine: engineOfText(kw('engine')?.value),
+        identity: `${family}:${directoryOf(inventory.path)}:${id}`.toLowerCase(),
+        environment: environmentOf(inventory.path, [physical, id]),
+        deletionProtection: bool('deletion_protection'),
+        skipFinalSnapshot: family === 'pulumi' ? bool('skip_final_snapshot') : undefined,
+        backupRetention: retention && retentionDays !== undefined ? { value: Number(retentionDays), line: retention.line, text: retention.text } : undefined,
+        deleteAutomatedBackups: bool('delete_automated_backups'),
+        pointInTimeRecovery: /point_in_time_recovery(_specification)?\s*=\s*(True|.*enabled\s*=\s*True|.*point_in_time_recovery_enabled\s*=\s*True)/.test(args),
+        versioned: /versioned\s*=\s*True|versioning\s*=.*enabled\s*=\s*True/.test(args),
+        forceDestroy: bool(family === 'cdk' ? 'auto_delete_objects' : 'force_destroy'),
+        removal: removal ? { value: /DESTROY/.test(removal.value) ? 'delete' : /SNAPSHOT/.test(removal.value) ? 'snapshot' : 'retain', line: removal.line, text: removal.text } : undefined,
+        protect: family === 'pulumi' ? protect : undefined,
+        removalKey: family === 'cdk' ? 'removal_policy' : 'protect=True resource option',
+      });
+    }
+  }
+}
+
+function matchingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const char = text[i];
+    if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return i;
+  }
+  return text.length;
+}

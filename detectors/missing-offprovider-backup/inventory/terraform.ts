@@ -1,0 +1,516 @@
+// Terraform: data-store resources (RDS/Aurora, DynamoDB, S3, EFS, EBS, DocumentDB, Cloud SQL, GCS, Firestore, Azure
+// databases and storage accounts, DigitalOcean, Atlas, Railway, Render, Supabase, Neon), their destructive settings,
+// and the backups configured beside them (AWS Backup plans, selections and copy actions, RDS cross-region backup
+// replication, S3 replication). Provider blocks give account and region; cross-file references are resolved later.
+import type { DestructiveSetting } from '../../../src/facts/datastore.js';
+import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
+import { parseArn } from '../backups/destinations.js';
+import { directoryOf, environmentNamed, environmentOf, isTruthy, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { isBucketData } from './buckets.js';
+import { RAILWAY_BUILT_IN } from './railway.js';
+
+export function isTerraform(path: string): boolean {
+  return /\.tf$/i.test(path);
+}
+
+interface Resource {
+  type: string;
+  label: string;
+  body: MapNode;
+  line: number;
+}
+
+function attribute(node: DataNode | undefined, key: string): DataNode | undefined {
+  return mapOf(node)?.entries.find((entry) => entry.key === key && !(entry.value.kind === 'map' && entry.value.block))?.value;
+}
+
+function block(node: DataNode | undefined, type: string): MapNode | undefined {
+  const found = mapOf(node)?.entries.find((entry) => entry.key === type && entry.value.kind === 'map');
+  return found ? (found.value as MapNode) : undefined;
+}
+
+function blocks(node: DataNode | undefined, type: string): MapNode[] {
+  return (mapOf(node)?.entries ?? []).filter((entry) => entry.key === type && entry.value.kind === 'map').map((entry) => entry.value as MapNode);
+}
+
+function lineOf(node: MapNode, key: string): number {
+  return node.entries.find((entry) => entry.key === key)?.keySpan.line ?? node.span.line;
+}
+
+/** `aws_db_instance.main.arn` -> `aws_db_instance.main`. */
+function referenceOf(node: DataNode | undefined): string | undefined {
+  const text = node?.kind === 'scalar' ? node.expression : undefined;
+  const match = text ? /^([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(\[[^\]]*\])?\.[a-z_]+$/.exec(text.trim()) : undefined;
+  return match ? `${match[1]}.${match[2]}` : undefined;
+}
+
+export function scanTerraform(inventory: Inventory): void {
+  const root = mapOf(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  const directory = directoryOf(inventory.path);
+  // Provider blocks and backends make a directory a root configuration (a module has neither).
+  for (const entry of root.entries) {
+    const map = mapOf(entry.value);
+    if (!map?.block) continue;
+    if (entry.key === 'provider') {
+      const name = map.block.labels[0] ?? '';
+      const alias = literalOf(attribute(map, 'alias'));
+      const assumeRole = block(map, 'assume_role');
+      const roleArn = literalOf(attribute(assumeRole, 'role_arn'));
+      const allowed = attribute(map, 'allowed_account_ids');
+      const allowedAccount = allowed?.kind === 'seq' ? literalOf(allowed.items[0]) : undefined;
+      inventory.context({
+        kind: 'terraform-provider',
+        directory,
+        name: alias ? `${name}.${alias}` : name,
+        value: name,
+        account: (roleArn ? parseArn(roleArn)?.account : undefined) ?? allowedAccount ?? literalOf(attribute(map, 'project')) ?? literalOf(attribute(map, 'subscription_id')),
+        region: literalOf(attribute(map, 'region')) ?? literalOf(attribute(map, 'location')),
+        location: inventory.line(map.span.line),
+      });
+      inventory.context({ kind: 'terraform-root', directory, location: inventory.line(map.span.line) });
+    } else if (entry.key === 'terraform' && (block(map, 'backend') || block(map, 'cloud'))) {
+      inventory.context({ kind: 'terraform-root', directory, location: inventory.line(map.span.line) });
+      inventory.context({ kind: 'deploys', value: 'terraform', location: inventory.line(map.span.line) });
+    }
+  }
+  const resources: Resource[] = [];
+  for (const entry of root.entries) {
+    const map = mapOf(entry.value);
+    if (entry.key !== 'resource' || !map?.block) continue;
+    const [type, label] = map.block.labels;
+    if (!type || !label) continue;
+    resources.push({ type, label, body: map, line: map.span.line });
+    const provider = textOf(attribute(map, 'provider'));
+    if (provider) inventory.context({ kind: 'terraform-resource-provider', directory, name: `${type}.${label}`, value: provider.trim(), location: inventory.line(map.span.line) });
+  }
+  for (const resource of resources) scanResource(inventory, resource, resources, directory);
+}
+
+function tagsOf(body: MapNode): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const key of ['tags', 'labels']) {
+    for (const entry of mapOf(attribute(body, key))?.entries ?? []) {
+      const value = literalOf(entry.value);
+      if (value) tags[entry.key.toLowerCase()] = value;
+    }
+  }
+  return tags;
+}
+
+function environmentOfResource(inventory: Inventory, names: Array<string | undefined>, body: MapNode): string | undefined {
+  const tags = tagsOf(body);
+  const tagged = tags.environment ?? tags.env ?? tags.stage;
+  return environmentOf(inventory.path, []) ?? environmentNamed(tagged) ?? environmentOf('', names);
+}
+
+function preventDestroy(body: MapNode): boolean {
+  return isTruthy(attribute(block(body, 'lifecycle'), 'prevent_destroy')) === true;
+}
+
+function scanResource(inventory: Inventory, resource: Resource, all: Resource[], directory: string): void {
+  const { type, label, body } = resource;
+  const address = `${type}.${label}`;
+  const identity = `terraform:${directory}:${address}`;
+  const location = inventory.line(resource.line);
+  const settings: DestructiveSetting[] = [];
+  const setting = (kind: string, key: string, text: string, explicit: boolean) =>
+    settings.push({ kind, setting: text, explicit, location: explicit ? inventory.line(lineOf(body, key)) : location });
+  const noPreventDestroy = () => {
+    if (!preventDestroy(body)) setting('no-prevent-destroy', 'lifecycle', 'no lifecycle { prevent_destroy = true }', false);
+  };
+  const name = (key: string) => literalOf(attribute(body, key));
+  const sameDir = (t: string) => all.filter((candidate) => candidate.type === t);
+  const refersTo = (candidate: Resource, key: string) => referenceOf(attribute(candidate.body, key)) === address;
+
+  switch (type) {
+    case 'aws_db_instance':
+    case 'aws_rds_cluster':
+    case 'aws_docdb_cluster':
+    case 'aws_neptune_cluster': {
+      if (attribute(body, 'replicate_source_db') || attribute(body, 'replication_source_identifier')) return;
+      const identifier = name(type === 'aws_db_instance' ? 'identifier' : 'cluster_identifier');
+      const engineText = (name('engine') ?? (type === 'aws_docdb_cluster' ? 'docdb' : '')).toLowerCase();
+      const engine = /postgres/.test(engineText) ? 'postgres' : /mysql|maria/.test(engineText) ? 'mysql' : /docdb/.test(engineText) ? 'mongo' : /sqlserver/.test(engineText) ? 'mssql' : 'database';
+      const retention = attribute(body, 'backup_retention_period');
+      const retentionDays = literalOf(retention);
+      const disabled = retentionDays === '0';
+      if (disabled) setting('backups-disabled', 'backup_retention_period', 'backup_retention_period = 0', true);
+      const deletionProtection = isTruthy(attribute(body, 'deletion_protection'));
+      if (deletionProtection === false) setting('deletion-protection-off', 'deletion_protection', 'deletion_protection = false', true);
+      else if (deletionProtection === undefined && !attribute(body, 'deletion_protection')) setting('deletion-protection-off', 'deletion_protection', 'deletion_protection not set (defaults to false)', false);
+      if (isTruthy(attribute(body, 'skip_final_snapshot')) === true) setting('skip-final-snapshot', 'skip_final_snapshot', 'skip_final_snapshot = true', true);
+      const deleteAutomated = isTruthy(attribute(body, 'delete_automated_backups'));
+      if (!disabled && type !== 'aws_docdb_cluster' && type !== 'aws_neptune_cluster') {
+        if (deleteAutomated === true) setting('backups-die-with-instance', 'delete_automated_backups', 'delete_automated_backups = true', true);
+        else if (deleteAutomated === undefined && !attribute(body, 'delete_automated_backups')) setting('backups-die-with-instance', 'delete_automated_backups', 'delete_automated_backups not set (defaults to true)', false);
+      }
+      noPreventDestroy();
+      inventory.store({
+        platform: 'aws',
+        provider: 'aws',
+        engine,
+        name: identifier ?? label,
+        environment: environmentOfResource(inventory, [identifier, label], body),
+        location,
+        identities: [identity, ...(identifier ? [`aws:rds:${identifier}`] : [])],
+        declaredBy: 'infrastructure',
+        builtInBackup: disabled
+          ? { protection: 'none', description: 'automated backups are turned off (backup_retention_period = 0)' }
+          : { protection: 'provider-managed', description: `RDS automated backups${retentionDays ? ` (${retentionDays} days)` : ''} and snapshots stay in the same AWS account${deleteAutomated === false ? '' : ', and automated backups are deleted with the instance'}` },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'aws_dynamodb_table': {
+      const table = name('name') ?? label;
+      const pitr = isTruthy(attribute(block(body, 'point_in_time_recovery'), 'enabled')) === true;
+      const protection = isTruthy(attribute(body, 'deletion_protection_enabled'));
+      if (protection === false) setting('deletion-protection-off', 'deletion_protection_enabled', 'deletion_protection_enabled = false', true);
+      else if (protection === undefined) setting('deletion-protection-off', 'deletion_protection_enabled', 'deletion_protection_enabled not set (defaults to false)', false);
+      noPreventDestroy();
+      inventory.store({
+        platform: 'aws',
+        provider: 'aws',
+        engine: 'dynamodb',
+        name: table,
+        environment: environmentOfResource(inventory, [table, label], body),
+        location,
+        identities: [identity, `aws:dynamodb:${table}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: pitr
+          ? { protection: 'provider-managed', description: 'point-in-time recovery (35 days) stays in the same AWS account and region' }
+          : { protection: 'none', description: 'DynamoDB keeps no backups unless point-in-time recovery or AWS Backup is on' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'aws_s3_bucket':
+    case 'google_storage_bucket': {
+      const bucket = name(type === 'aws_s3_bucket' ? 'bucket' : 'name') ?? name('bucket_prefix');
+      const environment = environmentOfResource(inventory, [bucket, label], body);
+      if (!isBucketData(bucket ?? label, label, environment)) return;
+      const versioned =
+        isTruthy(attribute(block(body, 'versioning'), 'enabled')) === true ||
+        sameDir('aws_s3_bucket_versioning').some((candidate) => refersTo(candidate, 'bucket') && /enabled/i.test(literalOf(attribute(block(candidate.body, 'versioning_configuration'), 'status')) ?? ''));
+      if (isTruthy(attribute(body, 'force_destroy')) === true) setting('force-destroy', 'force_destroy', 'force_destroy = true', true);
+      noPreventDestroy();
+      const provider = type === 'aws_s3_bucket' ? 'aws' : 'gcp';
+      inventory.store({
+        platform: provider,
+        provider,
+        engine: 'object-storage',
+        name: bucket ?? label,
+        environment,
+        location,
+        identities: [identity, ...(bucket ? [`${provider === 'aws' ? 'aws:s3' : 'gcp:gcs'}:${bucket}`] : [])],
+        declaredBy: 'infrastructure',
+        builtInBackup: versioned
+          ? { protection: 'provider-managed', description: 'object versioning keeps old versions in the same bucket, which goes with the bucket or the account' }
+          : { protection: 'none', description: 'the bucket has no versioning or replication' },
+        destructiveSettings: settings,
+      });
+      // Replication configured on this bucket is evidence for it.
+      for (const replication of sameDir('aws_s3_bucket_replication_configuration').filter((candidate) => refersTo(candidate, 'bucket'))) {
+        for (const rule of blocks(replication.body, 'rule')) {
+          const destination = block(rule, 'destination');
+          const targetArn = literalOf(attribute(destination, 'bucket'));
+          const account = literalOf(attribute(destination, 'account'));
+          inventory.evidence({
+            covers: [identity],
+            protection: account ? 'other-account' : 'same-account-other-region',
+            mechanism: 's3-replication',
+            destination: targetArn ?? textOf(attribute(destination, 'bucket')) ?? 'another bucket',
+            destinationProvider: 'aws',
+            destinationAccount: account,
+            location: inventory.line(replication.line),
+          });
+        }
+      }
+      return;
+    }
+    case 'aws_efs_file_system': {
+      const fsName = tagsOf(body).name ?? name('creation_token') ?? label;
+      const policy = sameDir('aws_efs_backup_policy').some((candidate) => refersTo(candidate, 'file_system_id'));
+      noPreventDestroy();
+      inventory.store({
+        platform: 'aws',
+        provider: 'aws',
+        engine: 'file-system',
+        name: fsName,
+        environment: environmentOfResource(inventory, [fsName, label], body),
+        location,
+        identities: [identity, `aws:efs:${fsName}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: policy ? { protection: 'provider-managed', description: 'EFS automatic backups go to an AWS Backup vault in the same account' } : { protection: 'none', description: 'EFS keeps no backups unless a backup policy or AWS Backup covers it' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'google_sql_database_instance': {
+      const instance = name('name') ?? label;
+      const settingsBlock = block(body, 'settings');
+      const backup = block(settingsBlock, 'backup_configuration');
+      const enabled = isTruthy(attribute(backup, 'enabled')) === true;
+      if (backup && isTruthy(attribute(backup, 'enabled')) === false) settings.push({ kind: 'backups-disabled', setting: 'backup_configuration { enabled = false }', explicit: true, location: inventory.line(lineOf(backup, 'enabled')) });
+      if (isTruthy(attribute(body, 'deletion_protection')) === false) setting('deletion-protection-off', 'deletion_protection', 'deletion_protection = false', true);
+      const retain = isTruthy(attribute(settingsBlock, 'retain_backups_on_delete')) === true;
+      if (enabled && !retain) settings.push({ kind: 'backups-die-with-instance', setting: 'settings.retain_backups_on_delete not set (backups are deleted with the instance)', explicit: false, location });
+      noPreventDestroy();
+      const engineText = (name('database_version') ?? '').toLowerCase();
+      const region = name('region');
+      const multiRegion = /^(us|eu|asia)$/i.test(literalOf(attribute(backup, 'location')) ?? '');
+      inventory.store({
+        platform: 'gcp',
+        provider: 'gcp',
+        engine: /postgres/.test(engineText) ? 'postgres' : /mysql/.test(engineText) ? 'mysql' : /sqlserver/.test(engineText) ? 'mssql' : 'database',
+        name: instance,
+        environment: environmentOfResource(inventory, [instance, label], body),
+        location,
+        region,
+        account: name('project'),
+        identities: [identity, `gcp:sql:${instance}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: !enabled
+          ? { protection: 'none', description: 'automated backups are not enabled (settings.backup_configuration.enabled)' }
+          : multiRegion
+            ? { protection: 'same-account-other-region', description: 'automated backups are stored multi-region, in the same Google Cloud project' }
+            : { protection: 'provider-managed', description: `Cloud SQL automated backups stay in the same Google Cloud project${retain ? '' : ' and are deleted with the instance'}` },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'google_firestore_database': {
+      const database = name('name') ?? label;
+      const pitr = /ENABLED/.test(name('point_in_time_recovery_enablement') ?? '') && !/DISABLED/.test(name('point_in_time_recovery_enablement') ?? '');
+      const schedule = sameDir('google_firestore_backup_schedule').length > 0;
+      if ((name('delete_protection_state') ?? '') === 'DELETE_PROTECTION_DISABLED') setting('deletion-protection-off', 'delete_protection_state', 'delete_protection_state = "DELETE_PROTECTION_DISABLED"', true);
+      noPreventDestroy();
+      inventory.store({
+        platform: 'gcp',
+        provider: 'gcp',
+        engine: 'firestore',
+        name: database,
+        environment: environmentOfResource(inventory, [database, label], body),
+        location,
+        identities: [identity, `gcp:firestore:${database}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: pitr || schedule ? { protection: 'provider-managed', description: 'Firestore backups and point-in-time recovery stay in the same Google Cloud project' } : { protection: 'none', description: 'no Firestore backup schedule or point-in-time recovery is configured' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'azurerm_postgresql_flexible_server':
+    case 'azurerm_postgresql_server':
+    case 'azurerm_mysql_flexible_server':
+    case 'azurerm_mysql_server':
+    case 'azurerm_mariadb_server':
+    case 'azurerm_mssql_server':
+    case 'azurerm_cosmosdb_account': {
+      const server = name('name') ?? label;
+      const geo = isTruthy(attribute(body, 'geo_redundant_backup_enabled')) === true;
+      noPreventDestroy();
+      inventory.store({
+        platform: 'azure',
+        provider: 'azure',
+        engine: /postgresql/.test(type) ? 'postgres' : /mysql|mariadb/.test(type) ? 'mysql' : /mssql/.test(type) ? 'mssql' : 'cosmosdb',
+        name: server,
+        environment: environmentOfResource(inventory, [server, label], body),
+        location,
+        identities: [identity, `azure:${type.replace(/^azurerm_/, '')}:${server}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: geo
+          ? { protection: 'same-account-other-region', description: 'geo-redundant backups are copied to the paired region, in the same Azure subscription' }
+          : { protection: 'provider-managed', description: 'Azure keeps automated backups in the same subscription and region' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'azurerm_storage_account': {
+      const account = name('name') ?? label;
+      const environment = environmentOfResource(inventory, [account, label], body);
+      if (!isBucketData(account, label, environment)) return;
+      noPreventDestroy();
+      inventory.store({
+        platform: 'azure',
+        provider: 'azure',
+        engine: 'object-storage',
+        name: account,
+        environment,
+        location,
+        identities: [identity, `azure:storage:${account}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: /GRS|GZRS/i.test(name('account_replication_type') ?? '')
+          ? { protection: 'same-account-other-region', description: 'geo-redundant storage replicates to another region, in the same subscription' }
+          : { protection: 'none', description: 'no blob versioning, soft delete or backup vault is visible' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'digitalocean_database_cluster': {
+      const cluster = name('name') ?? label;
+      const engineText = (name('engine') ?? '').toLowerCase();
+      if (/redis|valkey|kafka|opensearch/.test(engineText)) return;
+      noPreventDestroy();
+      inventory.store({
+        platform: 'digitalocean',
+        provider: 'digitalocean',
+        engine: /pg|postgres/.test(engineText) ? 'postgres' : /mysql/.test(engineText) ? 'mysql' : /mongo/.test(engineText) ? 'mongo' : 'database',
+        name: cluster,
+        environment: environmentOfResource(inventory, [cluster, label], body),
+        location,
+        identities: [identity, `digitalocean:database:${cluster}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: { protection: 'provider-managed', description: 'DigitalOcean keeps daily backups for 7 days in the same account' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'mongodbatlas_cluster':
+    case 'mongodbatlas_advanced_cluster': {
+      const cluster = name('name') ?? label;
+      const backups = isTruthy(attribute(body, 'cloud_backup')) === true || isTruthy(attribute(body, 'backup_enabled')) === true;
+      if (isTruthy(attribute(body, 'termination_protection_enabled')) === false) setting('deletion-protection-off', 'termination_protection_enabled', 'termination_protection_enabled = false', true);
+      noPreventDestroy();
+      inventory.store({
+        platform: 'mongodb-atlas',
+        provider: 'mongodb-atlas',
+        engine: 'mongo',
+        name: cluster,
+        environment: environmentOfResource(inventory, [cluster, label], body),
+        location,
+        identities: [identity, `mongodb-atlas:cluster:${cluster}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: backups ? { protection: 'provider-managed', description: 'Atlas cloud backups stay in the same Atlas project' } : { protection: 'none', description: 'cloud backups are not enabled on the cluster' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'railway_service': {
+      const volume = mapOf(attribute(body, 'volume')) ?? block(body, 'volume');
+      if (!volume) return;
+      const service = name('name') ?? label;
+      const image = name('source_image') ?? '';
+      inventory.store({
+        platform: 'railway',
+        provider: 'railway',
+        engine: /postgres/i.test(image) ? 'postgres' : /mysql|maria/i.test(image) ? 'mysql' : /mongo/i.test(image) ? 'mongo' : 'volume',
+        name: service,
+        environment: environmentOfResource(inventory, [service, label], body),
+        location,
+        identities: [identity, `railway:service:${service}`, `host:${service.toLowerCase()}.railway.internal`],
+        declaredBy: 'infrastructure',
+        builtInBackup: RAILWAY_BUILT_IN,
+      });
+      return;
+    }
+    case 'render_postgres': {
+      const database = name('name') ?? label;
+      const free = (name('plan') ?? '') === 'free';
+      inventory.store({
+        platform: 'render',
+        provider: 'render',
+        engine: 'postgres',
+        name: database,
+        environment: environmentOfResource(inventory, [database, label], body),
+        location,
+        identities: [identity, `render:database:${database}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: free ? { protection: 'none', description: 'Render keeps no backups of free Postgres databases' } : { protection: 'provider-managed', description: 'Render keeps point-in-time recovery and exports inside the same Render workspace' },
+      });
+      return;
+    }
+    case 'supabase_project':
+    case 'neon_project':
+    case 'heroku_addon': {
+      const plan = name('plan') ?? '';
+      if (type === 'heroku_addon' && !/^heroku-postgresql/.test(plan)) return;
+      const project = name('name') ?? label;
+      const platform = type.split('_')[0]!;
+      inventory.store({
+        platform,
+        provider: platform,
+        engine: 'postgres',
+        name: project,
+        environment: environmentOfResource(inventory, [project, label], body),
+        location,
+        identities: [identity, `${platform}:project:${project}`],
+        declaredBy: 'infrastructure',
+        builtInBackup:
+          platform === 'supabase'
+            ? { protection: 'provider-managed', description: 'Supabase keeps daily backups inside the project, and deletes them with the project' }
+            : { protection: 'provider-managed', description: `${platform === 'neon' ? "Neon's restore window" : "Heroku's backups"} stay with the provider` },
+      });
+      return;
+    }
+    case 'aws_backup_plan': {
+      for (const rule of blocks(body, 'rule')) {
+        const copies = blocks(rule, 'copy_action');
+        if (copies.length === 0) {
+          inventory.evidence({ covers: [`terraform-plan:${directory}:${label}`], protection: 'provider-managed', mechanism: 'aws-backup', destination: 'an AWS Backup vault in the same account and region', destinationProvider: 'aws', location: inventory.line(rule.span.line) });
+        }
+        for (const copy of copies) {
+          const arnNode = attribute(copy, 'destination_vault_arn');
+          const arn = literalOf(arnNode);
+          const parsed = arn ? parseArn(arn) : undefined;
+          inventory.evidence({
+            covers: [`terraform-plan:${directory}:${label}`],
+            // A vault written with its account id is, in practice, another account's vault; the source account decides later.
+            protection: parsed?.account ? 'other-account' : 'same-account-other-region',
+            mechanism: 'aws-backup copy_action',
+            destination: arn ?? textOf(arnNode) ?? 'another vault',
+            destinationProvider: 'aws',
+            destinationAccount: parsed?.account,
+            destinationRegion: parsed?.region,
+            destinationRef: referenceOf(arnNode),
+            location: inventory.line(copy.span.line),
+          });
+        }
+      }
+      return;
+    }
+    case 'aws_backup_selection': {
+      const resources = attribute(body, 'resources');
+      const covers: string[] = [];
+      for (const item of resources?.kind === 'seq' ? resources.items : []) {
+        const reference = referenceOf(item);
+        if (reference) covers.push(`terraform:${directory}:${reference}`);
+        const arn = literalOf(item);
+        if (arn === '*') covers.push('provider:aws');
+        else if (arn) {
+          const rds = /:rds:[^:]*:[^:]*:(db|cluster):([\w-]+)/.exec(arn);
+          const table = /:dynamodb:[^:]*:[^:]*:table\/([\w.-]+)/.exec(arn);
+          const bucket = /^arn:aws:s3:::([\w.-]+)/.exec(arn);
+          if (rds) covers.push(`aws:rds:${rds[2]}`);
+          if (table) covers.push(`aws:dynamodb:${table[1]}`);
+          if (bucket) covers.push(`aws:s3:${bucket[1]}`);
+          if (/\*/.test(arn)) covers.push('provider:aws');
+        }
+      }
+      // Tag-based selections (`selection_tag`, `condition`) pick whatever is tagged: every AWS store of the configuration.
+      if (block(body, 'selection_tag') || block(body, 'condition') || covers.length === 0) covers.push(`provider:aws@${directory}`);
+      inventory.evidence({
+        covers,
+        protection: 'provider-managed',
+        mechanism: 'aws-backup',
+        destination: 'an AWS Backup vault',
+        destinationProvider: 'aws',
+        destinationRef: referenceOf(attribute(body, 'plan_id')),
+        location,
+      });
+      return;
+    }
+    case 'aws_db_instance_automated_backups_replication': {
+      const source = referenceOf(attribute(body, 'source_db_instance_arn'));
+      inventory.evidence({
+        covers: source ? [`terraform:${directory}:${source}`] : ['provider:aws'],
+        protection: 'same-account-other-region',
+        mechanism: 'rds-automated-backups-replication',
+        destination: 'automated backups replicated to another region of the same account',
+        destinationProvider: 'aws',
+        location,
+      });
+      return;
+    }
+  }
+}

@@ -1,0 +1,235 @@
+// Rules on settings that let one call delete a production store or its backups: deletion protection off, no final
+// snapshot, backups off or deleted with the instance, buckets destroyed with their objects, no prevent_destroy,
+// CloudFormation/CDK deletion policies and Kubernetes reclaim policies that delete.
+import type { RuleMeta } from '../../../src/model.js';
+import { sample } from '../../../src/model.js';
+
+const ROOT = `terraform {
+  backend "s3" {
+    bucket = "acme-terraform-state"
+    key    = "prod/data.tfstate"
+    region = "eu-west-1"
+  }
+}
+
+provider "aws" {
+  region = "eu-west-1"
+}
+`;
+
+/** A Terraform RDS instance with every guard in place, minus what a sample changes. */
+function rds(overrides: Record<string, string>, lifecycle = true): string {
+  const attributes: Record<string, string> = {
+    identifier: '"orders-prod"',
+    engine: '"postgres"',
+    instance_class: '"db.t4g.large"',
+    allocated_storage: '200',
+    backup_retention_period: '14',
+    deletion_protection: 'true',
+    skip_final_snapshot: 'false',
+    final_snapshot_identifier: '"orders-prod-final"',
+    delete_automated_backups: 'false',
+    ...overrides,
+  };
+  const width = Math.max(...Object.keys(attributes).map((key) => key.length));
+  const body = Object.entries(attributes)
+    .filter(([, value]) => value !== '')
+    .map(([key, value]) => `  ${key.padEnd(width)} = ${value}`)
+    .join('\n');
+  return `${ROOT}\nresource "aws_db_instance" "orders" {\n${body}\n${lifecycle ? '\n  lifecycle {\n    prevent_destroy = true\n  }\n' : ''}}\n`;
+}
+
+/** Line of `key` in a generated file. */
+function lineOf(text: string, key: string): number {
+  return text.split('\n').findIndex((line) => line.trimStart().startsWith(key)) + 1;
+}
+
+const SKIP = rds({ skip_final_snapshot: 'true', final_snapshot_identifier: '' });
+const PROTECTION_OFF = rds({ deletion_protection: 'false' });
+const RETENTION_ZERO = rds({ backup_retention_period: '0' });
+const DELETE_AUTOMATED = rds({ delete_automated_backups: 'true' });
+const NO_LIFECYCLE = rds({}, false);
+
+const STAGING_SKIP = rds({ identifier: '"orders-staging"', skip_final_snapshot: 'true', final_snapshot_identifier: '' }).replace('prod/data.tfstate', 'staging/data.tfstate');
+
+const CFN_DELETE = `AWSTemplateFormatVersion: "2010-09-09"
+Description: Orders service data layer (production)
+Resources:
+  OrdersTable:
+    Type: AWS::DynamoDB::Table
+    DeletionPolicy: Delete
+    Properties:
+      TableName: orders-prod
+      BillingMode: PAY_PER_REQUEST
+      DeletionProtectionEnabled: true
+      PointInTimeRecoverySpecification:
+        PointInTimeRecoveryEnabled: true
+      AttributeDefinitions:
+        - AttributeName: pk
+          AttributeType: S
+      KeySchema:
+        - AttributeName: pk
+          KeyType: HASH
+`;
+
+const CDK_DESTROY = `import { Stack, StackProps, RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+
+export class LedgerStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    new dynamodb.Table(this, 'LedgerTable', {
+      tableName: 'ledger-prod',
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      pointInTimeRecovery: true,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+  }
+}
+`;
+
+const UPLOADS_BUCKET = `${ROOT}
+resource "aws_s3_bucket" "uploads" {
+  bucket        = "acme-prod-user-uploads"
+  force_destroy = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+`;
+
+const PV_DELETE = `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: ledger-pg-data
+spec:
+  capacity:
+    storage: 200Gi
+  accessModes: ["ReadWriteOnce"]
+  persistentVolumeReclaimPolicy: Delete
+  storageClassName: gp3
+  claimRef:
+    namespace: production
+    name: ledger-pg-data
+  csi:
+    driver: ebs.csi.aws.com
+    volumeHandle: vol-0a1b2c3d4e5f67890
+`;
+
+export const destructiveRules: RuleMeta[] = [
+  {
+    id: 'missing-offprovider-backup/deletion-protection-off',
+    title: 'Production database with deletion protection off',
+    severity: 'medium',
+    why: 'With deletion protection off, one API call (or one `terraform destroy` an agent runs) deletes the database; the provider asks nobody. Protection turns that call into an error someone has to consciously undo first.',
+    fix: 'Set `deletion_protection = true` (Terraform), `DeletionProtection: true` (CloudFormation), `deletionProtection: true` (CDK/Pulumi), `deletion_protection_enabled = true` (DynamoDB).',
+    helpUri: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html',
+    precision: 'high',
+    tags: ['destructive-setting'],
+    samples: {
+      positive: [sample('infra/prod/rds.tf', PROTECTION_OFF, { expect: { line: lineOf(PROTECTION_OFF, 'deletion_protection') } })],
+      negative: [sample('infra/prod/rds.tf', rds({})), sample('infra/staging/rds.tf', rds({ deletion_protection: 'false', identifier: '"orders-staging"' }), { note: 'staging database' })],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/skip-final-snapshot',
+    title: 'Production database deleted without a final snapshot',
+    severity: 'medium',
+    why: '`skip_final_snapshot = true` means deleting the instance keeps no last copy: together with automated backups that are deleted with the instance, nothing is left.',
+    fix: 'Set `skip_final_snapshot = false` with a `final_snapshot_identifier` (Pulumi `skipFinalSnapshot: false`).',
+    precision: 'high',
+    tags: ['destructive-setting'],
+    samples: {
+      positive: [sample('infra/prod/rds.tf', SKIP, { expect: { line: lineOf(SKIP, 'skip_final_snapshot') } })],
+      negative: [sample('infra/prod/rds.tf', rds({})), sample('infra/staging/rds.tf', STAGING_SKIP, { note: 'staging database' })],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/backups-disabled',
+    title: 'Production database with automated backups turned off',
+    severity: 'high',
+    why: 'A retention of zero days (or backups disabled) means the provider keeps no copies at all: there is nothing to restore after a bad migration or a deletion.',
+    fix: 'Set a retention of at least 7 days (`backup_retention_period`, `BackupRetentionPeriod`, `backupRetention: Duration.days(14)`) or enable `backup_configuration` on Cloud SQL, and copy backups off the provider.',
+    precision: 'high',
+    tags: ['destructive-setting'],
+    samples: {
+      positive: [sample('infra/prod/rds.tf', RETENTION_ZERO, { expect: { line: lineOf(RETENTION_ZERO, 'backup_retention_period') } })],
+      negative: [sample('infra/prod/rds.tf', rds({}))],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/backups-die-with-instance',
+    title: 'Production database whose automated backups are deleted with it',
+    severity: 'medium',
+    why: 'By default RDS deletes automated backups when the instance is deleted (`delete_automated_backups` defaults to true), and Cloud SQL does the same unless `retain_backups_on_delete` is set: the delete that loses the data loses the backups too.',
+    fix: 'Set `delete_automated_backups = false` (RDS) or `settings.retain_backups_on_delete = true` (Cloud SQL), and keep a copy in another account or provider.',
+    precision: 'high',
+    tags: ['destructive-setting'],
+    samples: {
+      positive: [sample('infra/prod/rds.tf', DELETE_AUTOMATED, { expect: { line: lineOf(DELETE_AUTOMATED, 'delete_automated_backups') } })],
+      negative: [sample('infra/prod/rds.tf', rds({}))],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/force-destroy',
+    title: 'Production bucket that can be destroyed with all its objects',
+    severity: 'medium',
+    why: '`force_destroy = true` (or CDK `autoDeleteObjects: true`) lets one destroy delete a non-empty bucket and every object in it, where otherwise the provider refuses.',
+    fix: 'Remove `force_destroy` / `autoDeleteObjects` from production buckets and enable versioning and replication to another account.',
+    precision: 'high',
+    tags: ['destructive-setting'],
+    samples: {
+      positive: [sample('infra/prod/storage.tf', UPLOADS_BUCKET, { expect: { line: lineOf(UPLOADS_BUCKET, 'force_destroy') } })],
+      negative: [
+        sample('infra/prod/storage.tf', UPLOADS_BUCKET.replace('  force_destroy = true\n', '')),
+        sample('infra/prod/logs.tf', `${ROOT}\nresource "aws_s3_bucket" "access_logs" {\n  bucket        = "acme-prod-alb-access-logs"\n  force_destroy = true\n}\n`, { note: 'log buckets are not data stores' }),
+      ],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/no-prevent-destroy',
+    title: 'Production data store without lifecycle prevent_destroy',
+    severity: 'low',
+    why: 'Without `lifecycle { prevent_destroy = true }` (or Pulumi `protect`), a plan that replaces or removes the resource (a renamed block, a `terraform destroy` in the wrong workspace) deletes the store without an extra step.',
+    fix: 'Add `lifecycle { prevent_destroy = true }` to production data stores (Pulumi: the `protect: true` resource option).',
+    precision: 'medium',
+    tags: ['destructive-setting'],
+    samples: {
+      positive: [sample('infra/prod/rds.tf', NO_LIFECYCLE, { expect: { line: lineOf(NO_LIFECYCLE, 'resource "aws_db_instance"') } })],
+      negative: [sample('infra/prod/rds.tf', rds({})), sample('infra/main.tf', rds({ identifier: '"orders"' }, false), { note: 'not explicitly production: only written settings count there' })],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/deletion-policy-delete',
+    title: 'Production data store deleted with its stack',
+    severity: 'medium',
+    why: 'CloudFormation `DeletionPolicy: Delete` (the default for everything but RDS) and CDK `RemovalPolicy.DESTROY` delete the table or bucket when the stack is deleted or the resource is replaced: a stack delete is a data delete.',
+    fix: 'Set `DeletionPolicy: Retain` or `Snapshot` (CDK `removalPolicy: RemovalPolicy.RETAIN`), with `UpdateReplacePolicy` to match.',
+    helpUri: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html',
+    precision: 'high',
+    tags: ['destructive-setting'],
+    samples: {
+      positive: [
+        sample('template.yaml', CFN_DELETE, { expect: { line: lineOf(CFN_DELETE, 'DeletionPolicy') } }),
+        sample('lib/ledger-stack.ts', CDK_DESTROY, { expect: { line: lineOf(CDK_DESTROY, 'removalPolicy') } }),
+      ],
+      negative: [sample('template.yaml', CFN_DELETE.replace('DeletionPolicy: Delete', 'DeletionPolicy: Retain')), sample('lib/ledger-stack.ts', CDK_DESTROY.replace('RemovalPolicy.DESTROY', 'RemovalPolicy.RETAIN'))],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/reclaim-policy-delete',
+    title: 'Production volume deleted when its claim or workload is removed',
+    severity: 'medium',
+    why: 'A PersistentVolume with reclaim policy `Delete` (the default of most storage classes) deletes the cloud disk when its claim is deleted; a StatefulSet with `whenDeleted: Delete` deletes its claims with it. `kubectl delete` of the wrong namespace is then a data delete.',
+    fix: 'Use `persistentVolumeReclaimPolicy: Retain` (and a storage class with `reclaimPolicy: Retain`) for production data, and `persistentVolumeClaimRetentionPolicy.whenDeleted: Retain`.',
+    precision: 'medium',
+    tags: ['destructive-setting'],
+    samples: {
+      positive: [sample('k8s/production/ledger-pv.yaml', PV_DELETE, { expect: { line: lineOf(PV_DELETE, 'persistentVolumeReclaimPolicy') } })],
+      negative: [sample('k8s/production/ledger-pv.yaml', PV_DELETE.replace('Delete', 'Retain')), sample('k8s/dev/ledger-pv.yaml', PV_DELETE.replace('production', 'dev'), { note: 'development cluster' })],
+    },
+  },
+];

@@ -1,0 +1,407 @@
+// Rules on what protects a production store: nothing, copies on the same volume, copies the provider holds, copies
+// whose destination the repo does not show, or a database the app uses with no backup visible at all.
+import type { RuleMeta } from '../../../src/model.js';
+
+const HELP_URI = 'https://docs.railway.com/reference/backups';
+
+const RAILWAY_IAC = `import { defineRailway, postgres, project, service } from "railway/iac";
+
+export default defineRailway(() => {
+  const db = postgres("Postgres");
+  const api = service("api", {
+    source: { repo: "acme/api" },
+    env: { DATABASE_URL: db.env.DATABASE_URL },
+  });
+  return project("acme", { resources: [db, api] });
+});
+`;
+
+const OFFSITE_WORKFLOW = `name: Nightly database backup
+on:
+  schedule:
+    - cron: "17 3 * * *"
+  workflow_dispatch: {}
+jobs:
+  backup:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - name: Install Postgres client
+        run: sudo apt-get install -y postgresql-client-16
+      - name: Dump
+        run: pg_dump "$DATABASE_URL" --format=custom --file=acme.dump
+        env:
+          DATABASE_URL: \${{ secrets.DATABASE_URL }}
+      - name: Upload to R2
+        run: aws s3 cp acme.dump "s3://acme-db-backups/$(date +%F).dump" --endpoint-url https://4f1c2d.r2.cloudflarestorage.com
+        env:
+          AWS_ACCESS_KEY_ID: \${{ secrets.R2_ACCESS_KEY_ID }}
+          AWS_SECRET_ACCESS_KEY: \${{ secrets.R2_SECRET_ACCESS_KEY }}
+  restore-check:
+    needs: backup
+    runs-on: ubuntu-latest
+    services:
+      postgres:
+        image: postgres:16
+        env:
+          POSTGRES_PASSWORD: postgres
+        ports: ["5432:5432"]
+    steps:
+      - run: aws s3 cp "s3://acme-db-backups/$(date +%F).dump" latest.dump --endpoint-url https://4f1c2d.r2.cloudflarestorage.com
+      - run: pg_restore --no-owner -d postgres://postgres:postgres@localhost:5432/postgres latest.dump
+      - run: psql postgres://postgres:postgres@localhost:5432/postgres -c "select count(*) from orders"
+`;
+
+export const protectionRules: RuleMeta[] = [
+  {
+    id: 'missing-offprovider-backup/same-volume-backup',
+    title: 'Production store whose only backups live on the same volume or host',
+    severity: 'high',
+    why:
+      'Backups that sit on the volume (Railway), on the same host (a backup-local sidecar, a dump next to the data) or in the same cluster are deleted by the same call that deletes the data. One agent command, one wrong `volume delete`, and the newest recoverable copy is whatever someone kept by hand. Railway stores are rated critical: wiping a Railway volume deletes its backups.',
+    fix: 'Add a scheduled copy that leaves the provider: a pg_dump/mysqldump job, Litestream, WAL-G or restic uploading to storage at another provider (S3, R2, B2, GCS) with credentials that cannot delete, and restore it regularly. If the copy is made outside this repo, record it under `backups:` in `.blast-radius.yml` with a reason.',
+    helpUri: HELP_URI,
+    precision: 'high',
+    tags: ['backup', 'data-loss'],
+    samples: {
+      positive: [
+        { files: { '.railway/railway.ts': RAILWAY_IAC, 'package.json': '{ "name": "acme-api", "private": true }\n' }, expect: { path: '.railway/railway.ts', line: 4 }, note: 'the incident: a Railway database whose backups live on its volume' },
+        {
+          files: {
+            'docker-compose.prod.yml': `services:
+  app:
+    image: ghcr.io/acme/shop:latest
+    env_file: .env.production
+  db:
+    image: postgres:16-alpine
+    volumes:
+      - pgdata:/var/lib/postgresql/data
+  db-backup:
+    image: prodrigestivill/postgres-backup-local:16
+    environment:
+      POSTGRES_HOST: db
+      SCHEDULE: "@daily"
+    volumes:
+      - ./backups:/backups
+volumes:
+  pgdata:
+`,
+          },
+          expect: { path: 'docker-compose.prod.yml', line: 5 },
+          note: 'a backup-local sidecar keeps dumps on the same server',
+        },
+        {
+          files: {
+            'scripts/bootstrap-railway.sh': `#!/usr/bin/env bash
+# One-time setup of the Railway project.
+set -euo pipefail
+railway init --name tinyshop
+railway add --database postgres
+railway add --service web --repo tinyshop/web
+railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
+`,
+            'railway.toml': '[build]\nbuilder = "NIXPACKS"\n\n[deploy]\nstartCommand = "npm start"\n',
+          },
+          expect: { path: 'scripts/bootstrap-railway.sh', line: 5 },
+          note: 'a Railway database created by a setup script',
+        },
+      ],
+      negative: [
+        { files: { '.railway/railway.ts': RAILWAY_IAC, '.github/workflows/backup.yml': OFFSITE_WORKFLOW }, note: 'nightly pg_dump to Cloudflare R2 with a restore check' },
+        { files: { 'docker-compose.yml': "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n" }, note: 'a local development compose file is not deployed' },
+      ],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/provider-only-backup',
+    title: 'Production store whose only backups are held by the same provider or account',
+    severity: 'high',
+    why:
+      "Snapshots, point-in-time recovery and vault copies kept by the provider, in the same account or project, go when the account is compromised, suspended or deleted, and some go with the resource itself (Supabase deletes a project's backups with the project; RDS deletes automated backups with the instance by default). An agent holding an account-wide token can remove the store and every copy in the same session.",
+    fix: 'Copy backups out of the blast radius: to another provider (a dump job uploading to R2/B2/GCS), or at least to another account with its own credentials (AWS Backup `copy_action` to a vault in a separate account, S3 replication with `account`). Record copies made outside the repo under `backups:` in `.blast-radius.yml`.',
+    helpUri: 'https://supabase.com/docs/guides/platform/backups',
+    precision: 'medium',
+    tags: ['backup', 'data-loss'],
+    samples: {
+      positive: [
+        {
+          files: {
+            'render.yaml': `services:
+  - type: web
+    name: acme-api
+    runtime: node
+    buildCommand: npm ci && npm run build
+    startCommand: node dist/server.js
+    envVars:
+      - key: DATABASE_URL
+        fromDatabase:
+          name: acme-db
+          property: connectionString
+databases:
+  - name: acme-db
+    plan: basic-1gb
+    databaseName: acme
+    user: acme
+`,
+          },
+          expect: { path: 'render.yaml', line: 13 },
+        },
+        {
+          files: {
+            'infra/main.tf': `terraform {
+  backend "s3" {
+    bucket = "acme-terraform-state"
+    key    = "prod/main.tfstate"
+    region = "eu-west-1"
+  }
+}
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_db_instance" "orders" {
+  identifier              = "orders"
+  engine                  = "postgres"
+  engine_version          = "16.3"
+  instance_class          = "db.t4g.medium"
+  allocated_storage       = 100
+  backup_retention_period = 14
+  deletion_protection     = true
+  delete_automated_backups = false
+  username                = "orders"
+  manage_master_user_password = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+`,
+          },
+          expect: { path: 'infra/main.tf', line: 13 },
+          note: 'RDS automated backups only: same account',
+        },
+      ],
+      negative: [
+        {
+          files: {
+            'render.yaml': `databases:
+  - name: acme-db
+    plan: basic-1gb
+`,
+            '.github/workflows/backup.yml': OFFSITE_WORKFLOW,
+          },
+          note: 'Render Postgres with an off-site dump job and a restore check',
+        },
+        {
+          files: {
+            'examples/render.yaml': `databases:
+  - name: example-db
+    plan: basic-1gb
+`,
+          },
+          note: 'example blueprints are not this repo\'s deployment',
+        },
+        {
+          files: {
+            'app.json': `{
+  "name": "Pinboard",
+  "description": "Self-hosted bookmarks",
+  "repository": "https://github.com/pinboard-oss/pinboard",
+  "logo": "https://pinboard-oss.github.io/logo.png",
+  "addons": ["heroku-postgresql:essential-0"],
+  "env": { "SECRET_KEY_BASE": { "generator": "secret" } }
+}
+`,
+            Procfile: 'web: bundle exec puma -C config/puma.rb\n',
+          },
+          note: 'an app.json with Heroku Button metadata is a template for others',
+        },
+      ],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/no-backup',
+    title: 'Production store with no backup at all',
+    severity: 'high',
+    why: 'Nothing copies this store: not the platform (a free Render database, a DynamoDB table without point-in-time recovery, a volume on a server) and not a job in the repo. Deleting it, by mistake or by an agent, is final.',
+    fix: 'Turn on the platform\'s backups and add a scheduled copy to another provider or account (pg_dump/mysqldump uploading to object storage elsewhere, restic or Litestream to R2/B2/S3), then restore it on a schedule. Record backups kept outside the repo under `backups:` in `.blast-radius.yml`.',
+    precision: 'medium',
+    tags: ['backup', 'data-loss'],
+    samples: {
+      positive: [
+        {
+          files: {
+            'render.yaml': `databases:
+  - name: shop-db
+    plan: free
+    databaseName: shop
+`,
+          },
+          expect: { path: 'render.yaml', line: 2 },
+          note: 'free Render Postgres keeps no backups',
+        },
+        {
+          files: {
+            'deploy/docker-compose.yml': `services:
+  web:
+    image: ghcr.io/acme/crm:1.8.2
+    ports: ["80:3000"]
+    environment:
+      DATABASE_URL: postgres://crm:crm@db:5432/crm
+  db:
+    image: postgres:15
+    volumes:
+      - /srv/crm/postgres:/var/lib/postgresql/data
+`,
+            '.github/workflows/deploy.yml': `name: Deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Ship to the VPS
+        uses: appleboy/ssh-action@v1.0.3
+        with:
+          host: \${{ secrets.VPS_HOST }}
+          username: deploy
+          key: \${{ secrets.VPS_SSH_KEY }}
+          script: |
+            cd /srv/crm
+            git pull
+            docker compose -f deploy/docker-compose.yml pull
+            docker compose -f deploy/docker-compose.yml up -d
+`,
+          },
+          expect: { path: 'deploy/docker-compose.yml', line: 7 },
+          note: 'a compose file the deploy workflow brings up on a server',
+        },
+      ],
+      negative: [
+        {
+          files: {
+            'docker-compose.test.yml': 'services:\n  db:\n    image: postgres:16\n    tmpfs: [/var/lib/postgresql/data]\n',
+            '.github/workflows/ci.yml': 'on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      postgres:\n        image: postgres:16\n    steps:\n      - run: npm test\n',
+          },
+          note: 'test databases are not production stores',
+        },
+      ],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/backup-destination-unknown',
+    title: 'Production store backed up to a destination the repo does not show',
+    severity: 'low',
+    why: 'A backup job exists, but it uploads to a bucket, remote or repository held in a secret or variable, so nobody reading the repo can tell whether the copy survives losing the provider or account.',
+    fix: 'Name the destination in the repo (the bucket and endpoint, the restic repository), or record where the copies go under `backups:` in `.blast-radius.yml` with a reason.',
+    precision: 'medium',
+    tags: ['backup'],
+    samples: {
+      positive: [
+        {
+          files: {
+            'fly.toml': `app = "acme-notes"
+primary_region = "ams"
+
+[build]
+  dockerfile = "Dockerfile"
+
+[[mounts]]
+  source = "notes_data"
+  destination = "/data"
+`,
+            'litestream.yml': `dbs:
+  - path: /data/notes.db
+    replicas:
+      - url: \${LITESTREAM_REPLICA_URL}
+`,
+          },
+          expect: { path: 'fly.toml', line: 7 },
+        },
+      ],
+      negative: [
+        {
+          files: {
+            'fly.toml': `app = "acme-notes"
+primary_region = "ams"
+
+[[mounts]]
+  source = "notes_data"
+  destination = "/data"
+`,
+            'litestream.yml': `dbs:
+  - path: /data/notes.db
+    replicas:
+      - type: s3
+        bucket: acme-notes-litestream
+        path: notes.db
+        endpoint: https://s3.eu-central-003.backblazeb2.com
+        validation-interval: 6h
+`,
+          },
+          note: 'Litestream to Backblaze B2 with validation',
+        },
+      ],
+    },
+  },
+  {
+    id: 'missing-offprovider-backup/backup-not-visible',
+    title: 'Deployed app whose database has no backup visible in the repo',
+    severity: 'medium',
+    why: 'The app is deployed and its ORM or framework config expects a database, but the repo shows neither where that database runs nor any backup of it. If the backups live only in a dashboard, nobody reviewing the repo, and no agent guardrail, can see whether they would survive.',
+    fix: 'Declare the database where it is provisioned (IaC or platform config) and add an off-provider backup job, or record the backup that exists outside the repo under `backups:` in `.blast-radius.yml` with a reason.',
+    precision: 'low',
+    tags: ['backup'],
+    samples: {
+      positive: [
+        {
+          files: {
+            'prisma/schema.prisma': `generator client {
+  provider = "prisma-client-js"
+}
+
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model User {
+  id    String @id @default(cuid())
+  email String @unique
+}
+`,
+            'vercel.json': '{ "framework": "nextjs" }\n',
+          },
+          expect: { path: 'prisma/schema.prisma', line: 5 },
+        },
+      ],
+      negative: [
+        {
+          files: {
+            'prisma/schema.prisma': `datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+`,
+          },
+          note: 'nothing shows the app deployed (a library or a template)',
+        },
+        {
+          files: {
+            'prisma/schema.prisma': `datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+`,
+            'vercel.json': '{ "framework": "nextjs" }\n',
+            '.blast-radius.yml': 'backups:\n  - store: postgres\n    reason: Neon project acme-prod is exported nightly to GCS by the platform team (runbook OPS-112)\n',
+          },
+          note: 'a backup recorded outside the repo',
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,49 @@
+// The rule on backups nobody restores: an off-provider copy exists, but no job fetches one back, loads it into a
+// scratch database and checks it.
+import type { RuleMeta } from '../../../src/model.js';
+
+const FLY = `app = "acme-notes"
+primary_region = "ams"
+
+[[mounts]]
+  source = "notes_data"
+  destination = "/data"
+`;
+
+const LITESTREAM = `dbs:
+  - path: /data/notes.db
+    replicas:
+      - type: s3
+        bucket: acme-notes-litestream
+        path: notes.db
+        endpoint: https://s3.eu-central-003.backblazeb2.com
+`;
+
+const DRILL = `name: Restore drill
+on:
+  schedule:
+    - cron: "0 6 * * 1"
+jobs:
+  restore:
+    runs-on: ubuntu-latest
+    steps:
+      - run: curl -fsSL https://github.com/benbjohnson/litestream/releases/download/v0.3.13/litestream-v0.3.13-linux-amd64.tar.gz | tar xz
+      - run: ./litestream restore -o restored.db s3://acme-notes-litestream/notes.db
+      - run: sqlite3 restored.db "PRAGMA integrity_check; select count(*) from notes;"
+`;
+
+export const restoreRules: RuleMeta[] = [
+  {
+    id: 'missing-offprovider-backup/restore-never-tested',
+    title: 'Backups exist but no restore is ever tested',
+    severity: 'low',
+    why: 'A backup nobody has restored is a hope: dumps that are empty, truncated, encrypted with a lost key or missing a schema are found out on the day they are needed. In the incident the newest recoverable copy turned out to be three months old.',
+    fix: 'Add a scheduled job that fetches the latest backup, restores it into a scratch database (a CI service container, a throwaway cluster) and checks it (row counts, `pg_restore --list`, `PRAGMA integrity_check`); Litestream `validation-interval` and borgmatic `checks: [extract]` also count.',
+    precision: 'medium',
+    tags: ['backup'],
+    samples: {
+      positive: [{ files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM }, expect: { path: 'fly.toml', line: 4 } }],
+      negative: [{ files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM, '.github/workflows/restore-drill.yml': DRILL }, note: 'a weekly restore drill' }],
+    },
+  },
+];

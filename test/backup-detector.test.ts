@@ -1,0 +1,435 @@
+// missing-offprovider-backup through scan(): the facts it publishes for the summary and the chain finding, how it
+// classifies each backup against the store's own provider and account, the config key for backups kept outside the
+// repo, environment aliases, and configs that do not parse.
+import { afterAll, describe, expect, it } from 'vitest';
+import { missingOffproviderBackup } from '../detectors/missing-offprovider-backup/index.js';
+import type { BackupEvidence, DataStore } from '../src/facts/datastore.js';
+import type { Detector, ResolvedConfig } from '../src/model.js';
+import { emptyConfig } from '../src/config.js';
+import { scan } from '../src/scan.js';
+import { makeRepo, type TempRepo } from './helpers/repo.js';
+
+const repos: TempRepo[] = [];
+afterAll(() => repos.forEach((repo) => repo.remove()));
+
+const PREFIX = 'missing-offprovider-backup/';
+
+async function run(files: Record<string, string>, config?: Partial<ResolvedConfig>) {
+  const repo = makeRepo(files);
+  repos.push(repo);
+  const stores: DataStore[] = [];
+  const evidence: BackupEvidence[] = [];
+  // Reads the facts after the backup stage has enriched them, as the summary and the chain stage do.
+  const probe: Detector = {
+    id: 'probe',
+    rules: [],
+    consumes: ['data-store', 'backup-evidence'],
+    finish(context) {
+      stores.push(...context.facts.all('data-store'));
+      evidence.push(...context.facts.all('backup-evidence'));
+    },
+  };
+  const result = await scan({ root: repo.root, detectors: [missingOffproviderBackup, probe], config: config ? { ...emptyConfig(), ...config } : undefined });
+  const findings = result.findings.map((finding) => `${finding.ruleId.slice(PREFIX.length)} ${finding.severity} ${finding.location.path}:${finding.location.span.line}`);
+  return { result, findings, stores, evidence };
+}
+
+const RAILWAY = `import { defineRailway, postgres, project, service } from "railway/iac";
+
+export default defineRailway(() => {
+  const db = postgres("Postgres");
+  return project("acme", { resources: [db, service("api")] });
+});
+`;
+
+const TERRAFORM_ROOT = `terraform {
+  backend "s3" {
+    bucket = "acme-tfstate"
+    key    = "prod.tfstate"
+    region = "eu-west-1"
+  }
+}
+
+provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = ["111122223333"]
+}
+
+resource "aws_db_instance" "main" {
+  identifier               = "acme-main"
+  engine                   = "postgres"
+  instance_class           = "db.t4g.medium"
+  allocated_storage        = 50
+  backup_retention_period  = 7
+  deletion_protection      = true
+  delete_automated_backups = false
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+`;
+
+function dumpWorkflow(upload: string, extra = ''): string {
+  return `name: backup
+on:
+  schedule:
+    - cron: "0 2 * * *"
+jobs:
+  backup:
+    runs-on: ubuntu-latest
+${extra}    steps:
+      - run: pg_dump "$DATABASE_URL" -Fc -f db.dump
+        env:
+          DATABASE_URL: \${{ secrets.DATABASE_URL }}
+      - run: ${upload}
+`;
+}
+
+describe('facts for the summary and the chain stage', () => {
+  it('publishes each store with identities, environment, production and its strongest protection', async () => {
+    const { stores, result } = await run({
+      '.railway/railway.ts': RAILWAY,
+      'fly.staging.toml': 'app = "acme-staging"\n\n[[mounts]]\n  source = "data"\n  destination = "/data"\n',
+    });
+    const railway = stores.find((store) => store.platform === 'railway')!;
+    expect(railway).toMatchObject({
+      engine: 'postgres',
+      name: 'Postgres',
+      provider: 'railway',
+      production: true,
+      protection: 'same-volume',
+      testOnly: false,
+      declaredBy: 'platform',
+    });
+    expect(railway.identities).toEqual(['railway:service:postgres', 'host:postgres.railway.internal']);
+    const staging = stores.find((store) => store.platform === 'fly')!;
+    expect(staging).toMatchObject({ environment: 'staging', production: false });
+    expect(result.summary.productionStores).toEqual([{ name: 'Postgres', platform: 'railway', protection: 'same-volume', location: railway.location }]);
+  });
+
+  it('names a Supabase project by the ref the repo links to, so other stages can join on it', async () => {
+    const { stores } = await run({
+      'supabase/config.toml': 'project_id = "potluck"\n\n[db]\nport = 54322\n',
+      '.github/workflows/migrate.yml': 'on: { push: { branches: [main] } }\njobs:\n  push:\n    runs-on: ubuntu-latest\n    steps:\n      - run: supabase link --project-ref qwhmzkxrtvbnpalsdjfe\n      - run: supabase db push\n',
+    });
+    const project = stores.find((store) => store.platform === 'supabase')!;
+    expect(project.production).toBe(true);
+    expect(project.identities).toContain('supabase:project:qwhmzkxrtvbnpalsdjfe');
+    expect(project.identities).toContain('host:db.qwhmzkxrtvbnpalsdjfe.supabase.co');
+  });
+
+  it('marks an ORM schema behind a declared database as the same store, not a second one', async () => {
+    const { stores, findings } = await run({
+      '.railway/railway.ts': RAILWAY,
+      'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n',
+    });
+    const prisma = stores.find((store) => store.name === 'Prisma schema')!;
+    const railway = stores.find((store) => store.platform === 'railway')!;
+    expect(prisma.sameAs).toBe(railway.id);
+    expect(prisma.production).toBe(false);
+    expect(findings).toEqual(['same-volume-backup critical .railway/railway.ts:4']);
+  });
+
+  it('publishes backup evidence with its destination, and relates it to the finding by location', async () => {
+    const { evidence, result } = await run({
+      'render.yaml': 'databases:\n  - name: acme-db\n    plan: pro-4gb\n',
+      'scripts/backup.sh': '#!/bin/sh\nset -eu\npg_dump "$DATABASE_URL" -Fc -f /tmp/db.dump\ngsutil cp /tmp/db.dump gs://acme-offsite/db/\n',
+    });
+    expect(evidence).toMatchObject([{ mechanism: 'pg_dump -> gsutil', destination: 'gs://acme-offsite/db/', destinationProvider: 'gcp', engines: ['postgres'], restoreTested: false }]);
+    const finding = result.findings.find((candidate) => candidate.ruleId === `${PREFIX}restore-never-tested`)!;
+    expect(finding.location).toMatchObject({ path: 'render.yaml', span: { line: 2 } });
+    expect(finding.related).toEqual([{ location: { path: 'scripts/backup.sh', span: { line: 4, column: 1, endLine: 4, endColumn: 45 } }, message: 'pg_dump -> gsutil: copies leave Render for Google Cloud (gs://acme-offsite/db/)' }]);
+  });
+});
+
+describe('classifying backups against the store', () => {
+  it('cannot tell whether a dump to S3 leaves the account of an RDS database', async () => {
+    const { findings } = await run({ 'infra/main.tf': TERRAFORM_ROOT, '.github/workflows/backup.yml': dumpWorkflow('aws s3 cp db.dump s3://acme-db-dumps/') });
+    expect(findings).toEqual(['backup-destination-unknown low infra/main.tf:14']);
+  });
+
+  it('counts a dump uploaded with a role of another AWS account as another account', async () => {
+    const roleStep = '    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::444455556666:role/backup-writer\n          aws-region: eu-west-1\n';
+    const workflow = dumpWorkflow('aws s3 cp db.dump s3://acme-db-dumps/').replace('    steps:\n', roleStep);
+    const { findings } = await run({ 'infra/main.tf': TERRAFORM_ROOT, '.github/workflows/backup.yml': workflow });
+    expect(findings).toEqual(['restore-never-tested low infra/main.tf:14']);
+  });
+
+  it('reads a copy_action into the vault of another account through the provider alias', async () => {
+    const backup = `provider "aws" {
+  alias  = "dr"
+  region = "eu-central-1"
+  assume_role {
+    role_arn = "arn:aws:iam::444455556666:role/backup"
+  }
+}
+
+resource "aws_backup_vault" "dr" {
+  provider = aws.dr
+  name     = "dr"
+}
+
+resource "aws_backup_plan" "daily" {
+  name = "daily"
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "local"
+    copy_action {
+      destination_vault_arn = aws_backup_vault.dr.arn
+    }
+  }
+}
+
+resource "aws_backup_selection" "main" {
+  name    = "main"
+  plan_id = aws_backup_plan.daily.id
+  resources = [aws_db_instance.main.arn]
+}
+`;
+    const same = backup.replace('arn:aws:iam::444455556666:role/backup', 'arn:aws:iam::111122223333:role/backup');
+    expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': backup })).findings).toEqual(['restore-never-tested low infra/main.tf:14']);
+    expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': same })).findings).toEqual(['provider-only-backup medium infra/main.tf:14']);
+  });
+
+  it('keeps a Fly volume replicated to a Tigris bucket inside Fly', async () => {
+    const { findings } = await run({
+      'fly.toml': 'app = "notes"\n\n[[mounts]]\n  source = "data"\n  destination = "/data"\n',
+      'litestream.yml': 'dbs:\n  - path: /data/notes.db\n    replicas:\n      - type: s3\n        bucket: notes-replica\n        endpoint: https://fly.storage.tigris.dev\n',
+    });
+    expect(findings).toEqual(['provider-only-backup high fly.toml:3']);
+  });
+
+  it('treats Velero volume snapshots as the same account, and file-system backups as their storage location', async () => {
+    const statefulSet = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: ledger-db
+  namespace: ledger
+spec:
+  selector:
+    matchLabels: { app: ledger-db }
+  template:
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+      spec:
+        storageClassName: gp3
+`;
+    const schedule = (fsBackup: boolean) => `apiVersion: velero.io/v1
+kind: Schedule
+metadata:
+  name: ledger-nightly
+  namespace: velero
+spec:
+  schedule: "0 1 * * *"
+  template:
+    includedNamespaces: [ledger]
+    storageLocation: offsite
+${fsBackup ? '    defaultVolumesToFsBackup: true\n' : ''}`;
+    const location = `apiVersion: velero.io/v1
+kind: BackupStorageLocation
+metadata:
+  name: offsite
+  namespace: velero
+spec:
+  provider: aws
+  objectStorage:
+    bucket: ledger-velero
+  config:
+    region: us-west-004
+    s3Url: https://s3.us-west-004.backblazeb2.com
+`;
+    const files = { 'clusters/production/ledger-db.yaml': statefulSet, 'clusters/production/velero.yaml': location };
+    expect((await run({ ...files, 'clusters/production/schedule.yaml': schedule(false) })).findings).toEqual(['provider-only-backup high clusters/production/ledger-db.yaml:2']);
+    expect((await run({ ...files, 'clusters/production/schedule.yaml': schedule(true) })).findings).toEqual(['restore-never-tested low clusters/production/ledger-db.yaml:2']);
+  });
+
+  it('sees a PGO volume repository as a copy in the same cluster', async () => {
+    const cluster = `apiVersion: postgres-operator.crunchydata.com/v1beta1
+kind: PostgresCluster
+metadata:
+  name: hippo
+  namespace: production
+spec:
+  postgresVersion: 16
+  backups:
+    pgbackrest:
+      repos:
+        - name: repo1
+          volume:
+            volumeClaimSpec:
+              accessModes: [ReadWriteOnce]
+`;
+    expect((await run({ 'k8s/hippo.yaml': cluster })).findings).toEqual(['same-volume-backup high k8s/hippo.yaml:2']);
+  });
+
+  it('resolves rclone remotes from rclone.conf, and says so when it cannot', async () => {
+    const workflow = dumpWorkflow('rclone copy db.dump offsite:acme-backups/postgres');
+    expect((await run({ '.railway/railway.ts': RAILWAY, '.github/workflows/backup.yml': workflow })).findings).toEqual(['backup-destination-unknown low .railway/railway.ts:4']);
+    const rclone = '[offsite]\ntype = b2\naccount = 0041a2b3c4d5\n';
+    expect((await run({ '.railway/railway.ts': RAILWAY, '.github/workflows/backup.yml': workflow, 'ops/rclone.conf': rclone })).findings).toEqual(['restore-never-tested low .railway/railway.ts:4']);
+  });
+
+  it('reads dumps piped straight into an upload, with global options before the command', async () => {
+    const script = '#!/bin/sh\nset -eu\npg_dump -Fc --no-owner "$DATABASE_URL" | aws --endpoint-url https://4f1c.r2.cloudflarestorage.com s3 cp - "s3://acme-backups/$(date +%F).dump"\n';
+    const { evidence, findings } = await run({ '.railway/railway.ts': RAILWAY, 'ops/backup.sh': script });
+    expect(evidence).toMatchObject([{ mechanism: 'pg_dump -> aws s3', destinationProvider: 'cloudflare', location: { path: 'ops/backup.sh', span: { line: 3 } } }]);
+    expect(findings).toEqual(['restore-never-tested low .railway/railway.ts:4']);
+  });
+
+  it('does not let a staging backup job protect the production database', async () => {
+    const workflow = dumpWorkflow('aws s3 cp db.dump s3://acme-backups/ --endpoint-url https://s3.us-west-004.backblazeb2.com', '    environment: staging\n');
+    expect((await run({ '.railway/railway.ts': RAILWAY, '.github/workflows/backup.yml': workflow })).findings).toEqual(['same-volume-backup critical .railway/railway.ts:4']);
+  });
+
+  it('reads a backup sidecar whose endpoint is MinIO in the same stack as the same host, and MinIO as its target, not a store', async () => {
+    const compose = `services:
+  db:
+    image: postgres:16
+    volumes: [pgdata:/var/lib/postgresql/data]
+  backup:
+    image: offen/docker-volume-backup:v2
+    environment:
+      AWS_S3_BUCKET_NAME: backups
+      AWS_ENDPOINT: http://minio:9000
+    volumes: [pgdata:/backup/pgdata:ro]
+  minio:
+    image: minio/minio
+    command: server /data
+volumes:
+  pgdata: {}
+`;
+    const { findings } = await run({ 'docker-compose.production.yml': compose });
+    expect(findings).toEqual(['same-volume-backup high docker-compose.production.yml:2']);
+  });
+});
+
+describe('what counts as production', () => {
+  it('maps team environment names through the config aliases', async () => {
+    const compose = 'services:\n  db:\n    image: mysql:8.4\n    volumes: [data:/var/lib/mysql]\nvolumes:\n  data: {}\n';
+    expect((await run({ 'docker-compose.blue.yml': compose })).findings).toEqual([]);
+    expect((await run({ 'docker-compose.blue.yml': compose }, { environmentAliases: { blue: 'production' } })).findings).toEqual(['no-backup high docker-compose.blue.yml:2']);
+  });
+
+  it('turns the findings off for a store whose backup the team records outside the repo, and says why on the fact', async () => {
+    const reason = 'Railway volume is exported nightly by the platform team to GCS (runbook OPS-9)';
+    const { findings, stores } = await run({ '.railway/railway.ts': RAILWAY }, { externalBackups: [{ store: 'Postgres', reason }] });
+    expect(findings).toEqual([]);
+    expect(stores[0]).toMatchObject({ externalBackup: reason, protection: 'off-provider', production: true });
+  });
+
+  it('reports destructive defaults only on explicitly production resources, and written settings on any deployed one', async () => {
+    const base = TERRAFORM_ROOT.replace('  deletion_protection      = true\n', '').replace('  lifecycle {\n    prevent_destroy = true\n  }\n', '');
+    const written = base.replace('  backup_retention_period  = 7\n', '  backup_retention_period  = 7\n  skip_final_snapshot      = true\n');
+    expect((await run({ 'infra/main.tf': written })).findings).toEqual(['provider-only-backup high infra/main.tf:14', 'skip-final-snapshot medium infra/main.tf:20']);
+    expect((await run({ 'infra/prod/main.tf': written })).findings).toEqual([
+      'deletion-protection-off low infra/prod/main.tf:14',
+      'no-prevent-destroy low infra/prod/main.tf:14',
+      'provider-only-backup high infra/prod/main.tf:14',
+      'skip-final-snapshot medium infra/prod/main.tf:20',
+    ]);
+  });
+});
+
+describe('formats across platform families', () => {
+  const cases: Array<{ note: string; files: Record<string, string>; findings: string[] }> = [
+    {
+      note: "a scheduled GitLab job copies a Fly volume to Backblaze with restic",
+      files: {
+        "fly.toml": "app = \"x\"\n[[mounts]]\n  source = \"d\"\n  destination = \"/data\"\n",
+        ".gitlab-ci.yml": "variables:\n  RESTIC_REPOSITORY: b2:acme-restic:app\nbackup:\n  image: alpine\n  rules:\n    - if: $CI_PIPELINE_SOURCE == \"schedule\"\n  script:\n    - fly ssh sftp get /data/app.db app.db\n    - restic backup app.db\n"
+      },
+      findings: ["restore-never-tested low fly.toml:2"],
+    },
+    {
+      note: "borgmatic to a Hetzner storage box, with extract checks",
+      files: {
+        "docker-compose.prod.yml": "services:\n  db:\n    image: postgres:16\n    volumes: [pg:/var/lib/postgresql/data]\nvolumes:\n  pg: {}\n",
+        "borgmatic.d/config.yaml": "source_directories:\n  - /srv\nrepositories:\n  - path: ssh://u123@u123.your-storagebox.de:23/./borg\n    label: hetzner\npostgresql_databases:\n  - name: all\nchecks:\n  - name: repository\n  - name: extract\n"
+      },
+      findings: [],
+    },
+    {
+      note: "pgBackRest to Wasabi",
+      files: {
+        "k8s/production/pg.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: pg\n  namespace: prod\nspec:\n  template:\n    spec:\n      containers:\n        - name: pg\n          image: postgres:16\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n",
+        "pgbackrest/pgbackrest.conf": "[global]\nrepo1-type=s3\nrepo1-s3-bucket=acme-pgbackrest\nrepo1-s3-endpoint=s3.eu-central-1.wasabisys.com\nrepo1-s3-region=eu-central-1\nrepo1-retention-full=4\n\n[main]\npg1-path=/var/lib/postgresql/data\n"
+      },
+      findings: ["restore-never-tested low k8s/production/pg.yaml:2"],
+    },
+    {
+      note: "Zalando operator archiving WAL to S3",
+      files: {
+        "manifests/production/acid.yaml": "apiVersion: acid.zalan.do/v1\nkind: postgresql\nmetadata:\n  name: acid-main\n  namespace: prod\nspec:\n  teamId: acid\n  volume:\n    size: 50Gi\n  numberOfInstances: 2\n",
+        "manifests/operator-config.yaml": "apiVersion: acid.zalan.do/v1\nkind: OperatorConfiguration\nmetadata:\n  name: postgresql-operator-configuration\nconfiguration:\n  aws_or_gcp:\n    wal_s3_bucket: acme-wal\n    aws_region: eu-west-1\n"
+      },
+      findings: ["restore-never-tested low manifests/production/acid.yaml:2"],
+    },
+    {
+      note: "a DynamoDB table in a Serverless config, named per stage",
+      files: {
+        "serverless.yml": "service: orders\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  stage: ${opt:stage, 'dev'}\nfunctions:\n  api:\n    handler: src/api.handler\nresources:\n  Resources:\n    OrdersTable:\n      Type: AWS::DynamoDB::Table\n      Properties:\n        TableName: orders-${sls:stage}\n        BillingMode: PAY_PER_REQUEST\n        PointInTimeRecoverySpecification:\n          PointInTimeRecoveryEnabled: true\n        AttributeDefinitions:\n          - AttributeName: id\n            AttributeType: S\n        KeySchema:\n          - AttributeName: id\n            KeyType: HASH\n"
+      },
+      findings: ["provider-only-backup high serverless.yml:11"],
+    },
+    {
+      note: "Azure, Cloud SQL, DigitalOcean and Atlas databases in Terraform",
+      files: {
+        "infra/main.tf": "provider \"azurerm\" {\n  features {}\n}\nresource \"azurerm_postgresql_flexible_server\" \"main\" {\n  name = \"acme-pg\"\n  geo_redundant_backup_enabled = true\n}\nresource \"google_sql_database_instance\" \"main\" {\n  name = \"acme-sql\"\n  database_version = \"POSTGRES_16\"\n  deletion_protection = false\n  settings {\n    tier = \"db-f1-micro\"\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\nresource \"digitalocean_database_cluster\" \"pg\" {\n  name = \"acme-do\"\n  engine = \"pg\"\n}\nresource \"mongodbatlas_advanced_cluster\" \"main\" {\n  name = \"acme-atlas\"\n  backup_enabled = true\n}\n"
+      },
+      findings: ["provider-only-backup medium infra/main.tf:4", "provider-only-backup high infra/main.tf:8", "deletion-protection-off medium infra/main.tf:11", "provider-only-backup high infra/main.tf:19", "provider-only-backup high infra/main.tf:23"],
+    },
+    {
+      note: "a Kamal app volume (Rails SQLite) replicated by Litestream to R2",
+      files: {
+        "config/deploy.yml": "service: notes\nimage: acme/notes\nservers:\n  - 1.2.3.4\nvolumes:\n  - \"notes_storage:/rails/storage\"\n",
+        "config/litestream.yml": "dbs:\n  - path: /rails/storage/production.sqlite3\n    replicas:\n      - url: s3://notes-litestream/production.sqlite3\n        endpoint: https://abc.r2.cloudflarestorage.com\n"
+      },
+      findings: ["restore-never-tested low config/deploy.yml:6"],
+    },
+    {
+      note: "a Python CDK table with RemovalPolicy.DESTROY",
+      files: {
+        "app.py": "import aws_cdk as cdk\nfrom aws_cdk import aws_dynamodb as dynamodb, aws_rds as rds, RemovalPolicy\n\nclass DataStack(cdk.Stack):\n    def __init__(self, scope, id, **kwargs):\n        super().__init__(scope, id, **kwargs)\n        dynamodb.Table(self, \"Orders\",\n            table_name=\"orders-prod\",\n            partition_key=dynamodb.Attribute(name=\"pk\", type=dynamodb.AttributeType.STRING),\n            removal_policy=RemovalPolicy.DESTROY,\n        )\n"
+      },
+      findings: ["deletion-protection-off low app.py:7", "no-backup high app.py:7", "deletion-policy-delete medium app.py:10"],
+    },
+    {
+      note: "a Render blueprint offered through a Deploy to Render button is a template",
+      files: {
+        "README.md": "# Thing\n\n[![Deploy to Render](https://render.com/images/deploy-to-render-button.svg)](https://render.com/deploy?repo=https://github.com/x/thing)\n",
+        "render.yaml": "databases:\n  - name: thing-db\n    plan: free\n"
+      },
+      findings: [],
+    },
+  ];
+  for (const { note, files, findings } of cases) {
+    it(note, async () => {
+      expect((await run(files)).findings).toEqual(findings);
+    });
+  }
+});
+
+describe('configs that cannot be read', () => {
+  it('turns broken configs into notifications and still reads the rest', async () => {
+    const { result, findings } = await run({
+      'render.yaml': 'databases:\n  - name: acme-db\n    plan: [free\n',
+      'fly.toml': 'app = "notes"\n[[mounts]\n  source = "data"\n',
+      'infra/main.tf': 'resource "aws_db_instance" "main" {\n  identifier = \n',
+      'litestream.yml': 'dbs:\n  - path: /data/x.db\n    replicas: [ {\n',
+      'k8s/production/db.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n  namespace: "prod\n',
+      '.railway/railway.ts': 'export default defineRailway(() => {\n  const db = postgres("Postgres"\n',
+      '.github/workflows/backup.yml': 'on:\n  schedule:\n    - cron: "0 1 * * *"\njobs:\n  backup:\n    steps:\n      - run: pg_dump "$DB" | gzip > db.gz\n     - run: aws s3 cp db.gz s3://x/\n',
+      'docker-compose.prod.yml': 'services:\n  db:\n    image: postgres:16\n    volumes: [pgdata:/var/lib/postgresql/data]\nvolumes:\n  pgdata: {}\n',
+    });
+    const parseErrors = result.notifications.filter((notification) => notification.code === 'parse-error').map((notification) => notification.path).sort();
+    expect(parseErrors).toEqual(['.github/workflows/backup.yml', '.railway/railway.ts', 'fly.toml', 'infra/main.tf', 'k8s/production/db.yaml', 'litestream.yml', 'render.yaml']);
+    expect(result.notifications.filter((notification) => notification.code === 'detector-error')).toEqual([]);
+    expect(findings).toEqual(['no-backup high docker-compose.prod.yml:2']);
+  });
+});
