@@ -16,6 +16,11 @@ afterAll(removeAll);
 const aws = awsKeyPair('deploy');
 const stripe = stripeLiveKey('billing');
 const legacy = githubToken('legacy');
+/**
+ * These tests assert what the Action does with credential findings (changed lines, annotations, SARIF, outputs);
+ * the per-file agent-reach finding beside every credential is another detector's, so the repositories turn it off.
+ */
+const CONFIG = { '.blast-radius.yml': 'rules:\n  agent-permission/secret-file-not-excluded: off\n' };
 
 const DEPLOY_BEFORE = '#!/bin/sh\nset -e\nnpm run build\naws s3 sync ./dist s3://shop-assets\n';
 const DEPLOY_AFTER = `#!/bin/sh\nset -e\nnpm run build\nexport AWS_ACCESS_KEY_ID=${aws.id}\nexport AWS_SECRET_ACCESS_KEY=${aws.secret}\naws s3 sync ./dist s3://shop-assets\n`;
@@ -30,6 +35,7 @@ interface Shop {
 function shop(): Shop {
   const repo = makeGitRepo();
   const base = repo.commit('base', {
+    ...CONFIG,
     'README.md': '# shop\n\nStorefront and deploy scripts.\n',
     'package.json': '{\n  "name": "shop",\n  "version": "1.4.0",\n  "scripts": { "build": "vite build" }\n}\n',
     'config/github.yml': `github:\n  user: shop-bot\n  token: ${legacy}\n`,
@@ -183,7 +189,7 @@ describe('the Action outside pull requests', () => {
     expect(newBranch.outputs.findings).toBe('7');
 
     const first = makeGitRepo();
-    first.commit('initial', { 'config/github.yml': `token: ${legacy}\n` });
+    first.commit('initial', { ...CONFIG, 'config/github.yml': `token: ${legacy}\n` });
     const manual = await runActionInProcess({ workspace: first.root, event: 'workflow_dispatch', inputs: { scan: 'changed' } });
     expect(manual.commands[0]).toBe('::notice title=blast-radius::The checked-out commit has no parent to compare with; scanned everything.');
     expect(manual.outputs.findings).toBe('2');
@@ -201,7 +207,7 @@ describe('the Action outside pull requests', () => {
 describe('the Action inputs', () => {
   it('reports paths relative to the repository when `path` is a subdirectory', async () => {
     const repo = makeGitRepo();
-    const base = repo.commit('base', { 'services/api/package.json': '{"name":"api"}\n', 'services/web/.env.production': `STRIPE_SECRET_KEY=${stripeLiveKey('web')}\n` });
+    const base = repo.commit('base', { ...CONFIG, 'services/api/.blast-radius.yml': CONFIG['.blast-radius.yml'], 'services/api/package.json': '{"name":"api"}\n', 'services/web/.env.production': `STRIPE_SECRET_KEY=${stripeLiveKey('web')}\n` });
     repo.git('checkout', '-q', '-b', 'pr');
     const head = repo.commit('pr', { 'services/api/config/payments.yml': `stripe:\n  secret_key: ${stripe}\n` });
     const run = await runActionInProcess({
@@ -239,7 +245,7 @@ describe('the Action inputs', () => {
   it('uses a baseline and a config from the workspace', async () => {
     const s = shop();
     checkoutTestMerge(s);
-    s.repo.write('.blast-radius.yml', 'rules:\n  root-scoped-token/stripe-live-secret-key: off\n');
+    s.repo.write('.blast-radius.yml', `${CONFIG['.blast-radius.yml']}  root-scoped-token/stripe-live-secret-key: off\n`);
     const baseline = join(s.repo.root, 'accepted.json');
     const first = await runActionInProcess({ workspace: s.repo.root, event: 'pull_request', payload: pullRequest(s), inputs: { 'sarif-file': 'none' } });
     expect(first.outputs.findings).toBe('4');
@@ -253,7 +259,7 @@ describe('the Action inputs', () => {
 
   it('shows ten annotations per level and says how many more there are', async () => {
     const repo = makeGitRepo();
-    const base = repo.commit('base', { 'README.md': '# bots\n' });
+    const base = repo.commit('base', { ...CONFIG, 'README.md': '# bots\n' });
     repo.git('checkout', '-q', '-b', 'bots');
     const tokens = Array.from({ length: 12 }, (_, index) => `BOT_${index}_GITHUB_TOKEN=${githubToken(`bot-${index}`)}`).join('\n');
     const head = repo.commit('bots', { 'ops/bots.sh': `#!/bin/sh\n${tokens}\n` });
@@ -277,7 +283,7 @@ describe('the Action inputs', () => {
 describe('SARIF within GitHub limits', () => {
   it('keeps the most severe results that fit under the size limit and says how many it cut', async () => {
     const repo = makeGitRepo();
-    repo.commit('tokens', { 'ops/tokens.sh': Array.from({ length: 40 }, (_, index) => `TOKEN_${index}=${githubToken(`cut-${index}`)}`).join('\n') + '\n' });
+    repo.commit('tokens', { ...CONFIG, 'ops/tokens.sh': Array.from({ length: 40 }, (_, index) => `TOKEN_${index}=${githubToken(`cut-${index}`)}`).join('\n') + '\n' });
     const result = await scan({ root: repo.root });
     const whole = sarifWithinLimits(result);
     expect(whole.cut).toBeUndefined();

@@ -39,6 +39,7 @@ describe('scan --staged', () => {
     const { code, stdout } = await cli(['scan', '--staged', repo.root, '--format', 'json']);
     expect(code).toBe(1);
     expect(findings(stdout)).toEqual([
+      'agent-permission/secret-file-not-excluded bin/upload-assets.sh:2',
       'exposed-credential/aws-access-key-id bin/upload-assets.sh:2',
       'exposed-credential/aws-secret-access-key bin/upload-assets.sh:3',
       'root-scoped-token/aws-secret-access-key bin/upload-assets.sh:3',
@@ -55,7 +56,11 @@ describe('scan --staged', () => {
     repo.git('add', '-A');
     const critical = await cli(['scan', '--staged', '--fail-on', 'critical', repo.root, '--format', 'json']);
     expect(critical.code).toBe(1);
-    expect(findings(critical.stdout)).toEqual(['exposed-credential/stripe-live-secret-key deploy/billing.yml:2', 'root-scoped-token/stripe-live-secret-key deploy/billing.yml:2']);
+    expect(findings(critical.stdout)).toEqual([
+      'agent-permission/secret-file-not-excluded deploy/billing.yml:2',
+      'exposed-credential/stripe-live-secret-key deploy/billing.yml:2',
+      'root-scoped-token/stripe-live-secret-key deploy/billing.yml:2',
+    ]);
   });
 
   it('has nothing to do when nothing is staged', async () => {
