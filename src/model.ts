@@ -295,8 +295,10 @@ export interface BlastRadiusSummary {
   productionStores: Array<{ name: string; platform: string; protection: string; location: Location }>;
   /** Non-production environments that reach a production resource. */
   crossings: Array<{ environment: string; resource: string; location: Location }>;
-  /** Agent permissions that bypass a human. */
+  /** Agent permissions that bypass a human (`effective: false` when the agent ignores the setting from a repository). */
   agentBypasses: Array<{ agent: string; setting: string; effective: boolean; location: Location }>;
+  /** The incident's chain, lined up: a credential an agent can read that reaches production data with no surviving copy. */
+  chains: Array<{ message: string; location: Location; stores: string[] }>;
   /** One line for CI outputs and terminal headers. */
   headline: string;
 }

@@ -2,6 +2,11 @@
 // scope, in which environment, and what would survive.
 import type { FactReader, BlastRadiusSummary, CredentialScope, Finding } from './model.js';
 
+/** Rule ids of the chain stage. */
+const CHAIN_PREFIX = 'blast-radius/';
+/** Protection classes that survive losing the provider or account, and backups the team recorded outside the repo. */
+const SURVIVING_PROTECTION = new Set(['off-provider', 'other-account', 'recorded-outside-repo']);
+
 export function buildSummary(facts: FactReader, findings: readonly Finding[]): BlastRadiusSummary {
   const credentials = facts.all('credential').filter((credential) => !credential.inIgnoredDotenv || credential.scope !== undefined);
   const agentReadableByScope: Partial<Record<CredentialScope, number>> = {};
@@ -18,8 +23,13 @@ export function buildSummary(facts: FactReader, findings: readonly Finding[]): B
   const productionStores = facts
     .all('data-store')
     // The backup stage decides `production` (deployed, not a template, not a duplicate); before it runs, the facts' own word.
-    .filter((store) => store.production ?? (!store.testOnly && (store.environment === undefined || store.environment === 'production')))
-    .map((store) => ({ name: store.name, platform: store.platform, protection: store.protection ?? 'none', location: store.location }));
+    .filter((store) => !store.sameAs && (store.production ?? (!store.testOnly && (store.environment === undefined || store.environment === 'production'))))
+    .map((store) => ({
+      name: store.name,
+      platform: store.platform,
+      protection: store.externalBackup ? 'recorded-outside-repo' : (store.protection ?? 'none'),
+      location: store.location,
+    }));
   const crossings = facts.all('environment-crossing').map((crossing) => ({
     environment: crossing.environment,
     resource: crossing.resource,
@@ -31,21 +41,28 @@ export function buildSummary(facts: FactReader, findings: readonly Finding[]): B
     effective: grant.effective,
     location: grant.location,
   }));
+  const active = findings.filter((finding) => !finding.suppression);
+  // Chains are findings of the chain stage, which lines up every other stage's links.
+  const chains = active
+    .filter((finding) => finding.ruleId.startsWith(CHAIN_PREFIX))
+    .map((finding) => ({ message: finding.message, location: finding.location, stores: (finding.details.stores as string[] | undefined) ?? [] }));
   const reachable = Object.values(agentReadableByScope).reduce((sum, count) => sum + (count ?? 0), 0);
   const rootReachable = (agentReadableByScope.root ?? 0) + (agentReadableByScope['root-resource'] ?? 0);
-  const unprotected = productionStores.filter((store) => store.protection !== 'off-provider' && store.protection !== 'other-account').length;
-  const active = findings.filter((finding) => !finding.suppression);
+  const unprotected = productionStores.filter((store) => !SURVIVING_PROTECTION.has(store.protection)).length;
+  const bypasses = agentBypasses.filter((bypass) => bypass.effective).length;
   const headline =
+    `${chains.length} path${chains.length === 1 ? '' : 's'} from an agent to production data that would not survive; ` +
     `${reachable} credential${reachable === 1 ? '' : 's'} readable by agents (${rootReachable} root-scoped); ` +
     `${crossings.length} non-production path${crossings.length === 1 ? '' : 's'} to production; ` +
     `${unprotected} of ${productionStores.length} production store${productionStores.length === 1 ? '' : 's'} without off-provider backup; ` +
-    `${agentBypasses.length} agent permission${agentBypasses.length === 1 ? '' : 's'} bypassing a human; ` +
+    `${bypasses} agent permission${bypasses === 1 ? '' : 's'} bypassing a human; ` +
     `${active.length} finding${active.length === 1 ? '' : 's'}.`;
   return {
     credentials: { total: credentials.length, agentReadableByScope, byEnvironment },
     productionStores,
     crossings,
     agentBypasses,
+    chains,
     headline,
   };
 }

@@ -94,7 +94,7 @@ describe('the Action on a pull request', () => {
       medium: '0',
       low: '0',
       info: '0',
-      'blast-radius': '4 credentials readable by agents (4 root-scoped); 0 non-production paths to production; 0 of 0 production stores without off-provider backup; 0 agent permissions bypassing a human; 5 findings.',
+      'blast-radius': '0 paths from an agent to production data that would not survive; 4 credentials readable by agents (4 root-scoped); 0 non-production paths to production; 0 of 0 production stores without off-provider backup; 0 agent permissions bypassing a human; 5 findings.',
       'exit-code': '1',
     });
     expect(sarifResults(run, s.repo.root)).toEqual([

@@ -1,8 +1,54 @@
-// Chains: an agent-readable credential whose scope reaches a production store without off-provider backup.
-import type { Detector } from '../../src/model.js';
+// Chains: an agent-readable credential whose scope reaches a production store without an off-provider backup,
+// directly or through a non-production environment that shares the store. The headline finding of a scan.
+import type { Detector, RelatedLocation } from '../../src/model.js';
+import { describeProtection, findChains, flowOf, type Chain } from './chains.js';
+import { CHAIN_RULES, DETECTOR_ID, directChain, stagingChain } from './rules.js';
+
+/** Related locations beyond this many stores per credential are summarised in the message. */
+const MAX_STORES = 5;
 
 export const blastRadius: Detector = {
-  id: 'blast-radius',
-  // Rules land with the detector's issue; an empty list runs nothing.
-  rules: [],
+  id: DETECTOR_ID,
+  rules: [...CHAIN_RULES],
+  consumes: ['credential', 'data-store', 'backup-evidence', 'environment-crossing', 'environment-resource', 'environment-layer', 'agent-grant'],
+  finish(context) {
+    const byCredential = new Map<string, Chain[]>();
+    for (const chain of findChains(context.facts)) {
+      const list = byCredential.get(chain.credential.id);
+      if (list) list.push(chain);
+      else byCredential.set(chain.credential.id, [chain]);
+    }
+    for (const chains of byCredential.values()) {
+      // The path through a shared environment is the incident's: it leads when there is one.
+      const lead = chains.find((chain) => chain.crossing) ?? chains[0]!;
+      const credential = lead.credential;
+      const stores = chains.map((chain) => chain.store);
+      const names = stores.slice(0, MAX_STORES).map((store) => `${store.name} (${store.platform}, backups ${describeProtection(store.protection)})`);
+      const more = stores.length > MAX_STORES ? ` and ${stores.length - MAX_STORES} more` : '';
+      const path = lead.crossing ? ` through ${lead.crossing.environment}, which uses production's ${lead.crossing.resourceKind}` : '';
+      const related: RelatedLocation[] = [
+        ...(lead.crossing ? [{ location: lead.crossing.location, message: `${lead.crossing.environment} shares production's ${lead.crossing.resourceKind}` }] : []),
+        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${store.engine} ${store.name}` })),
+        ...(lead.grants[0] ? [{ location: lead.grants[0].location, message: `${lead.grants[0].agent} runs commands unasked` }] : []),
+      ];
+      context.report({
+        ruleId: lead.crossing ? stagingChain.id : directChain.id,
+        message: `An agent working here can read this ${credential.kindTitle} (${credential.scope} scope), which reaches ${names.join(', ')}${more}${path}; no copy survives outside the provider.`,
+        location: credential.location,
+        snippet: credential.redacted,
+        evidence: `${credential.valueHash}:${stores.map((store) => store.id).sort().join(',')}`,
+        details: {
+          provider: credential.provider,
+          kind: credential.kind,
+          variable: credential.variable,
+          scope: credential.scope,
+          stores: stores.map((store) => store.name),
+          environment: lead.crossing?.environment ?? credential.environment,
+          unattended: lead.grants.length > 0,
+        },
+        related,
+        flow: flowOf(lead),
+      });
+    }
+  },
 };

@@ -22,7 +22,9 @@ export function summaryRows(summary: BlastRadiusSummary): SummaryRow[] {
   const bypasses = summary.agentBypasses
     .map((bypass) => `${bypass.agent}: ${bypass.setting}${bypass.effective ? '' : ' (intent only)'}`)
     .join('; ');
+  const chains = summary.chains.map((chain) => `${chain.location.path}:${chain.location.span.line} → ${chain.stores.join(', ')}`).join('; ');
   return [
+    { label: 'Agent → unrecoverable production data', value: chains || 'no complete chain' },
     { label: 'Credentials agents can read', value: readable || 'none' },
     { label: 'Credentials by environment', value: environments || 'none' },
     { label: 'Production data stores', value: stores || 'none declared in the repository' },

@@ -1,0 +1,199 @@
+// Lines up the links the other stages found into the incident's chain: a credential an agent can read, whose scope
+// reaches a production data store (directly, or through a non-production environment that shares the store), that
+// has no copy off its provider. Reads facts only; every link keeps the location its own stage reported.
+import type { FactReader, RelatedLocation } from '../../src/model.js';
+import type { AgentGrant, BackupEvidence, Credential, DataStore, EnvironmentCrossing, EnvironmentResource } from '../../src/facts/index.js';
+import { credentialKind } from '../../knowledge/credentials/index.js';
+
+export interface Chain {
+  credential: Credential;
+  store: DataStore;
+  /** The shared resource through which a non-production context reaches the store, when that is the path. */
+  crossing?: EnvironmentCrossing;
+  /** Agent permissions that let an agent act on the credential without a human. */
+  grants: AgentGrant[];
+  backups: BackupEvidence[];
+}
+
+/** Protection classes that survive losing the provider, the volume or the account. */
+const SURVIVES = new Set(['off-provider', 'other-account']);
+
+/** Which stores an account-wide credential of a provider reaches: the stores its control plane holds. */
+const PROVIDER_PLATFORMS: Record<string, readonly string[]> = {
+  railway: ['railway'],
+  aws: ['aws'],
+  gcp: ['gcp'],
+  azure: ['azure'],
+  supabase: ['supabase'],
+  neon: ['neon'],
+  planetscale: ['planetscale'],
+  'mongodb-atlas': ['mongodb-atlas'],
+  heroku: ['heroku'],
+  fly: ['fly'],
+  render: ['render'],
+  digitalocean: ['digitalocean'],
+  kubernetes: ['kubernetes'],
+  cloudflare: ['cloudflare'],
+};
+
+/** Hostname suffixes that say which platform holds a database or volume. */
+const HOST_PLATFORMS: ReadonlyArray<[RegExp, string]> = [
+  [/\.(?:proxy\.rlwy\.net|railway\.internal|up\.railway\.app|railway\.app)$/, 'railway'],
+  [/\.(?:supabase\.co|supabase\.com)$/, 'supabase'],
+  [/\.neon\.tech$/, 'neon'],
+  [/\.psdb\.cloud$/, 'planetscale'],
+  [/\.mongodb\.net$/, 'mongodb-atlas'],
+  [/\.(?:rds\.amazonaws\.com|amazonaws\.com)$/, 'aws'],
+  [/\.(?:render\.com)$|^dpg-|^red-/, 'render'],
+  [/\.(?:flycast|fly\.dev|internal)$/, 'fly'],
+  [/\.(?:database\.windows\.net|database\.azure\.com|documents\.azure\.com)$/, 'azure'],
+  [/\.db\.ondigitalocean\.com$/, 'digitalocean'],
+];
+
+function platformOfHost(host: string): string | undefined {
+  return HOST_PLATFORMS.find(([pattern]) => pattern.test(host))?.[1];
+}
+
+function storePlatforms(store: DataStore): Set<string> {
+  return new Set([store.platform, store.provider].filter((value): value is string => Boolean(value)));
+}
+
+export function isProductionStore(store: DataStore): boolean {
+  if (store.sameAs) return false;
+  if (store.production !== undefined) return store.production;
+  return !store.testOnly && (store.environment === undefined || store.environment === 'production');
+}
+
+function isUnprotected(store: DataStore): boolean {
+  return !store.externalBackup && !SURVIVES.has(store.protection ?? 'none');
+}
+
+/** `host:` identities of the endpoints written beside a credential (the host of a connection string, an API URL). */
+function credentialHosts(credential: Credential): string[] {
+  const text = `${credential.line ?? ''}\n${credential.nearby ?? ''}`;
+  const hosts = new Set<string>();
+  for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1]!.toLowerCase());
+  return [...hosts];
+}
+
+/** Does this credential's scope reach the store directly? */
+function reaches(credential: Credential, store: DataStore, storesOfPlatform: (platform: string) => number): boolean {
+  const hosts = credentialHosts(credential);
+  if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
+  if (credential.scope === 'root') {
+    const platforms = PROVIDER_PLATFORMS[credential.provider] ?? [];
+    if (platforms.some((platform) => storePlatforms(store).has(platform))) return true;
+  }
+  if (credential.scope === 'root-resource') {
+    // A whole-resource credential (a superuser connection string, a project's service key) reaches the store when
+    // its endpoint is on the store's platform and the repository deploys only that one store there.
+    for (const host of hosts) {
+      const platform = platformOfHost(host);
+      if (platform && storePlatforms(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+    }
+    const platforms = PROVIDER_PLATFORMS[credential.provider] ?? [];
+    if (platforms.some((platform) => storePlatforms(store).has(platform) && storesOfPlatform(platform) === 1)) return true;
+  }
+  return false;
+}
+
+/** Does this crossing (a non-production environment using a production resource) land on the store? */
+function crossingLandsOn(crossing: EnvironmentCrossing, store: DataStore, resources: readonly EnvironmentResource[], storesOfPlatform: (platform: string) => number): boolean {
+  if (!crossing.identity) return false;
+  const forms = new Set([crossing.identity]);
+  for (const resource of resources) {
+    if (resource.identity === crossing.identity) for (const other of resource.otherIdentities ?? []) forms.add(other);
+  }
+  if (store.identities.some((identity) => forms.has(identity))) return true;
+  // Platform endpoints the store's own declaration does not name (a Railway TCP proxy host for the database that
+  // `.railway/railway.ts` declares): the same platform and kind, when the repository deploys one such store.
+  if (crossing.resourceKind !== 'database' && crossing.resourceKind !== 'volume' && crossing.resourceKind !== 'host') return false;
+  for (const form of forms) {
+    const host = /^(?:host:|db:[a-z]+:\/\/|railway-proxy:)([a-z0-9.-]+)/.exec(form)?.[1];
+    const platform = host ? platformOfHost(host) : undefined;
+    if (platform && storePlatforms(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+  }
+  return false;
+}
+
+const NON_PRODUCTION = new Set(['staging', 'preview', 'development', 'test']);
+const PAIR_WINDOW = 12;
+
+/** An AWS key id beside its secret (and such pairs): the pair is one credential, carried by the other half. */
+function isCompanionHalf(credential: Credential, all: readonly Credential[]): boolean {
+  const companion = credentialKind(credential.kind)?.companionOf;
+  return (
+    companion !== undefined &&
+    all.some((other) => other.kind === companion && other.location.path === credential.location.path && Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW)
+  );
+}
+const UNATTENDED_GRANTS = new Set(['shell', 'bypass-mode', 'destructive-command', 'interpreter']);
+
+export function findChains(facts: FactReader): Chain[] {
+  const stores = facts.all('data-store').filter((store) => isProductionStore(store) && isUnprotected(store));
+  if (stores.length === 0) return [];
+  const allProduction = facts.all('data-store').filter(isProductionStore);
+  const storesOfPlatform = (platform: string) => allProduction.filter((store) => storePlatforms(store).has(platform)).length;
+  const all = facts.all('credential');
+  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== 'public' && credential.scope !== 'test' && !isCompanionHalf(credential, all));
+  const crossings = facts.all('environment-crossing');
+  const resources = facts.all('environment-resource');
+  const backups = facts.all('backup-evidence');
+  const grants = facts.all('agent-grant').filter((grant) => grant.effective && UNATTENDED_GRANTS.has(grant.grant));
+  // Where the repository configures non-production environments, an agent's work happens there: a credential of
+  // no stated environment reaches production data through what those environments share with it.
+  const hasNonProduction = facts.all('environment-layer').some((layer) => NON_PRODUCTION.has(layer.environment) && !layer.testOnly && !layer.unplaced);
+
+  const chains: Chain[] = [];
+  for (const credential of credentials) {
+    const broad = credential.scope === 'root' || credential.scope === 'root-resource';
+    for (const store of stores) {
+      const storeBackups = backups.filter((evidence) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered)));
+      const viaStaging = crossings.find(
+        (crossing) =>
+          NON_PRODUCTION.has(crossing.environment) &&
+          crossingLandsOn(crossing, store, resources, storesOfPlatform) &&
+          ((broad && reaches(credential, store, storesOfPlatform)) || credential.environment === crossing.environment),
+      );
+      const direct = broad && reaches(credential, store, storesOfPlatform) && (credential.environment === 'production' || !hasNonProduction);
+      if (!viaStaging && !direct) continue;
+      chains.push({ credential, store, crossing: viaStaging, grants, backups: storeBackups });
+    }
+  }
+  return chains;
+}
+
+/** The walk an agent would take, in order: its permission, the credential, the shared resource, the store, the backup. */
+export function flowOf(chain: Chain): RelatedLocation[] {
+  const steps: RelatedLocation[] = [];
+  const grant = chain.grants[0];
+  if (grant) steps.push({ location: grant.location, message: `The ${grant.agent} configuration lets the agent run ${grant.reaches ?? 'commands'} without a human (${grant.setting}).` });
+  steps.push({ location: chain.credential.location, message: `The agent can read a ${chain.credential.kindTitle.toLowerCase()}${chain.credential.variable ? ` in ${chain.credential.variable}` : ''} (scope: ${chain.credential.scope ?? 'unknown'}).` });
+  if (chain.crossing) steps.push({ location: chain.crossing.location, message: `${capitalise(chain.crossing.environment)} uses production's ${chain.crossing.resourceKind} ${chain.crossing.resource}.` });
+  steps.push({ location: chain.store.location, message: `Production ${chain.store.engine} ${chain.store.name} on ${chain.store.platform}.` });
+  const backup = chain.backups[0];
+  if (backup) steps.push({ location: backup.location, message: `Its backup (${backup.mechanism}) is ${describeProtection(backup.protection)}: it dies with the data.` });
+  return steps;
+}
+
+export function describeProtection(protection: string | undefined): string {
+  switch (protection) {
+    case 'same-volume':
+      return 'on the same volume or host';
+    case 'provider-managed':
+      return 'held by the same provider';
+    case 'same-account-other-region':
+      return 'in the same account (another region)';
+    case 'destination-unknown':
+      return 'going somewhere the repository does not show';
+    case undefined:
+    case 'none':
+      return 'missing';
+    default:
+      return protection;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

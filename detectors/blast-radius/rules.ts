@@ -1,0 +1,68 @@
+// The chain rules: the incident's links lined up, reported once per credential on the place an agent would find it.
+import type { RuleMeta, Sample } from '../../src/model.js';
+
+export const DETECTOR_ID = 'blast-radius';
+
+const RAILWAY_IAC = 'import { defineRailway, postgres, project, service } from "railway/iac";\n\nexport default defineRailway(() => {\n  const db = postgres("Postgres");\n  const api = service("api", { source: { repo: "fleetly/api" }, env: { DATABASE_URL: db.env.DATABASE_URL } });\n  return project("fleetly", { resources: [db, api] });\n});\n';
+const PACKAGE = '{ "name": "fleetly-api", "private": true, "scripts": { "start": "node dist/server.js", "migrate": "prisma migrate deploy" } }\n';
+const ADMIN_SCRIPT = '#!/usr/bin/env bash\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway status --json > status.json\n';
+const PROJECT_TOKEN_SCRIPT = '#!/usr/bin/env bash\nexport RAILWAY_TOKEN=0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\nrailway status --json > status.json\n';
+const OFFSITE_BACKUP =
+  'name: Database backup\non:\n  schedule:\n    - cron: "23 2 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n' +
+  '      - run: pg_dump "$DATABASE_URL" --format=custom --file=fleetly.dump\n        env:\n          DATABASE_URL: ${{ secrets.RAILWAY_DATABASE_PUBLIC_URL }}\n' +
+  '      - run: aws s3 cp fleetly.dump "s3://fleetly-db-backups/daily/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.B2_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.B2_APPLICATION_KEY }}\n';
+const SHARED_URL = 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@monorail.proxy.rlwy.net:41923/railway\n';
+
+const railwayRepo = (extra: Record<string, string>, note: string, expect?: Sample['expect']): Sample => ({
+  files: { 'README.md': '# fleetly api\n', 'package.json': PACKAGE, '.railway/railway.ts': RAILWAY_IAC, ...extra },
+  note,
+  ...(expect ? { expect } : {}),
+});
+
+export const directChain: RuleMeta = {
+  id: `${DETECTOR_ID}/credential-reaches-unbacked-store`,
+  title: 'Agent-readable broad credential reaches production data with no off-provider backup',
+  severity: 'critical',
+  why: 'Every link of the incident lines up: a coding agent working here can read a credential, the credential reaches a production data store, and the store has no copy that would survive losing it. One call made to get past an error deletes the data for good.',
+  fix: 'Break any link, best all: replace the credential with one scoped to a non-production environment and keep it out of the repository, add a backup that leaves the provider (a scheduled dump to another provider’s storage), and deny the agent the destructive commands.',
+  precision: 'medium',
+  tags: ['chain', 'agents', 'backup', 'least-privilege'],
+  samples: {
+    positive: [railwayRepo({ 'scripts/admin.sh': ADMIN_SCRIPT }, 'Railway account token beside a Railway database with volume-only backups', { path: 'scripts/admin.sh', line: 2 })],
+    negative: [
+      railwayRepo({ 'scripts/admin.sh': ADMIN_SCRIPT, '.github/workflows/db-backup.yml': OFFSITE_BACKUP }, 'a nightly dump leaves Railway'),
+      railwayRepo({ 'scripts/admin.sh': PROJECT_TOKEN_SCRIPT }, 'a project token'),
+    ],
+  },
+};
+
+export const stagingChain: RuleMeta = {
+  id: `${DETECTOR_ID}/staging-reaches-unbacked-store`,
+  title: 'Agent-readable credential reaches production data through a shared non-production environment',
+  severity: 'critical',
+  why: 'The incident’s chain: an agent working in staging reads a credential whose reach covers a database or volume that staging shares with production, and nothing outside the provider keeps a copy. Looser staging controls then apply to production’s data, and a delete meant for staging destroys production with its backups.',
+  fix: 'Give staging its own database and volume, scope the credential to the staging environment (and keep it out of the repository), add a backup that leaves the provider, and deny the agent destructive commands.',
+  precision: 'medium',
+  tags: ['chain', 'agents', 'environments', 'backup'],
+  samples: {
+    positive: [
+      railwayRepo(
+        { 'scripts/admin.sh': ADMIN_SCRIPT, '.env.production': SHARED_URL, '.env.staging': SHARED_URL },
+        'staging and production use one Railway database; an account token is in a script',
+        { path: 'scripts/admin.sh', line: 2 },
+      ),
+    ],
+    negative: [
+      railwayRepo(
+        { 'scripts/admin.sh': ADMIN_SCRIPT, '.env.production': SHARED_URL, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
+        'staging has its own database',
+      ),
+      railwayRepo(
+        { 'scripts/admin.sh': ADMIN_SCRIPT, '.env.production': SHARED_URL, '.env.staging': SHARED_URL, '.github/workflows/db-backup.yml': OFFSITE_BACKUP },
+        'shared, but a nightly dump leaves Railway',
+      ),
+    ],
+  },
+};
+
+export const CHAIN_RULES: readonly RuleMeta[] = [directChain, stagingChain];

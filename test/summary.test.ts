@@ -1,0 +1,80 @@
+// The blast-radius summary and the chain on the incident's repository (a car-rental SaaS on Railway), through
+// scan() and every report format: what an agent could reach, at what scope, in which environment, what survives.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScanResult } from '../src/model.js';
+import { render } from '../src/report/index.js';
+import { scan } from '../src/scan.js';
+import { FIXTURES, materialise } from './helpers/fixture.js';
+import type { TempRepo } from './helpers/repo.js';
+import { sarifProblems } from './helpers/sarif.js';
+
+let repo: TempRepo;
+let result: ScanResult;
+beforeAll(async () => {
+  repo = materialise(join(FIXTURES, 'blast-radius', 'car-rental-incident'));
+  result = await scan({ root: repo.root });
+});
+afterAll(() => repo.remove());
+
+describe('the blast-radius summary of the incident repository', () => {
+  it('lines the links up: readable root credential, shared staging, unprotected store, unattended shell', () => {
+    const summary = result.summary;
+    expect(summary.chains.map((chain) => [chain.location.path, chain.location.span.line, chain.stores])).toEqual([['tools/import-fleet.ts', 5, ['Postgres']]]);
+    expect(summary.credentials.agentReadableByScope).toEqual({ root: 1 });
+    expect(summary.productionStores.map((store) => [store.name, store.platform, store.protection])).toEqual([['Postgres', 'railway', 'same-volume']]);
+    expect(summary.crossings.map((crossing) => [crossing.environment, crossing.location.path])).toEqual([
+      ['staging', '.env.staging'],
+      ['staging', '.env.staging'],
+    ]);
+    expect(summary.agentBypasses.filter((bypass) => bypass.effective).map((bypass) => [bypass.agent, bypass.location.path])).toContainEqual(['claude-code', '.claude/settings.json']);
+    expect(summary.headline).toMatch(/^1 path from an agent to production data that would not survive; 1 credential readable by agents \(1 root-scoped\); 2 non-production paths to production; 1 of 1 production store without off-provider backup; \d+ agent permissions? bypassing a human; \d+ findings\.$/);
+  });
+
+  it('reports the chain on the credential, with each link as a related location and the agent’s walk as a code flow', () => {
+    const chain = result.findings.find((finding) => finding.ruleId === 'blast-radius/staging-reaches-unbacked-store')!;
+    expect(chain.severity).toBe('critical');
+    expect(chain.location.path).toBe('tools/import-fleet.ts');
+    expect(chain.related?.map((entry) => entry.location.path)).toEqual(['.env.staging', '.railway/railway.ts', '.claude/settings.json']);
+    expect(chain.flow?.map((step) => step.location.path)).toEqual(['.claude/settings.json', 'tools/import-fleet.ts', '.env.staging', '.railway/railway.ts']);
+  });
+});
+
+describe('the summary in every format', () => {
+  it('text: the headline and one row per link', () => {
+    const text = render('text', result, { color: false });
+    expect(text.split('\n')[0]).toBe(`Blast radius: ${result.summary.headline}`);
+    expect(text).toMatch(/Agent → unrecoverable production data\s+tools\/import-fleet\.ts:5 → Postgres/);
+    expect(text).toMatch(/Production data stores\s+Postgres \(railway\): same-volume/);
+    expect(text).toMatch(/Agent permissions without a human\s+claude-code: permissions\.allow: "Bash\(\*\)"/);
+  });
+
+  it('Markdown (pull-request comments and job summaries): the same rows as a table', () => {
+    const markdown = render('markdown', result, { color: false });
+    expect(markdown).toContain('| Agent → unrecoverable production data | tools/import-fleet.ts:5 → Postgres |');
+    expect(markdown).toContain('| Credentials agents can read | 1 root |');
+    expect(markdown).toContain('| Production data stores | Postgres (railway): same-volume |');
+  });
+
+  it('JSON: the summary object', () => {
+    const report = JSON.parse(render('json', result, { color: false }));
+    expect(report.summary.chains).toHaveLength(1);
+    expect(report.summary.productionStores[0].protection).toBe('same-volume');
+  });
+
+  it('SARIF: run properties, and the chain’s related locations and code flow, valid for GitHub', () => {
+    const log = JSON.parse(render('sarif', result, { color: false }));
+    expect(sarifProblems(log)).toEqual([]);
+    expect(log.runs[0].properties.blastRadius.chains[0].stores).toEqual(['Postgres']);
+    const chain = log.runs[0].results.find((entry: { ruleId: string }) => entry.ruleId === 'blast-radius/staging-reaches-unbacked-store');
+    expect(chain.relatedLocations.map((entry: { physicalLocation: { artifactLocation: { uri: string } } }) => entry.physicalLocation.artifactLocation.uri)).toEqual(['.env.staging', '.railway/railway.ts', '.claude/settings.json']);
+    expect(chain.message.text).toContain('Related: [staging shares production');
+    const steps = chain.codeFlows[0].threadFlows[0].locations.map((step: { executionOrder: number; location: { physicalLocation: { artifactLocation: { uri: string } } } }) => [step.executionOrder, step.location.physicalLocation.artifactLocation.uri]);
+    expect(steps).toEqual([
+      [1, '.claude/settings.json'],
+      [2, 'tools/import-fleet.ts'],
+      [3, '.env.staging'],
+      [4, '.railway/railway.ts'],
+    ]);
+  });
+});
