@@ -195,6 +195,8 @@ export interface SourceFile extends FileRef {
   ast(): TSESTree.Program | undefined;
   /** True if the prefilter saw this keyword in the file (keywords must be declared by a rule or detector). */
   hasKeyword(keyword: string): boolean;
+  /** 1-based lines, ascending, holding one of the line keywords detectors declare: found by the prefilter's pass. */
+  keywordLines(): readonly number[];
 }
 
 /** Facts already published by the detectors that run before this one (read side). */
@@ -233,6 +235,11 @@ export interface Detector {
    * A file admitted by path with `admitsWithoutKeywords` skips this check.
    */
   keywords?: readonly string[];
+  /**
+   * Keywords whose lines the detector reads (`SourceFile.keywordLines()`): the prefilter records them in the same
+   * pass, so the detector never searches the whole text for them again.
+   */
+  lineKeywords?: readonly string[];
   /** When true, a path-admitted file is scanned even if no keyword occurs (configs read for structure). */
   admitsWithoutKeywords?(file: FileRef): boolean;
   scanFile?(file: SourceFile, out: FileEmitter): void;

@@ -4,7 +4,8 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, ruleMatches } from './config.js';
 import { gitIndexOf, type GitIndex } from './discover/git.js';
-import { readText } from './discover/read.js';
+import { detectorFailure, FileStage, type FileStageSettings } from './file-stage.js';
+import { runInWorkers, workerCount } from './parallel-stage.js';
 import { discover } from './discover/walk.js';
 import { FactStore } from './fact-store.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -16,7 +17,6 @@ import type {
   Finding,
   FindingInput,
   FinishContext,
-  Location,
   Notification,
   ResolvedConfig,
   RuleMeta,
@@ -24,19 +24,12 @@ import type {
   ScanStats,
 } from './model.js';
 import { severityRank } from './model.js';
-import { formatOf } from './parse/index.js';
-import { initParsers, parserSet } from './parse/parsers.js';
-import { KeywordIndex } from './prefilter.js';
-import { LoadedFile } from './source-file.js';
-import { INLINE_MARKER, inlineSuppressionFor, inlineSuppressions, loadBaseline, type InlineSuppression } from './suppress.js';
+import { inlineSuppressionFor, loadBaseline, type InlineSuppression } from './suppress.js';
 import { buildSummary } from './summary.js';
 import { orderByFacts } from './detector-order.js';
 import { TOOL_VERSION } from './version.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
-
-/** A keyword set that contains every keyword: what files see when the prefilter is off. */
-const EVERY_KEYWORD: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
 
 export interface ScanOptions {
   root: string;
@@ -107,64 +100,40 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (options.files) {
     files = options.files;
   } else {
-    const discovery = discover({ root, includeIgnored: options.includeIgnored ?? false, ignorePaths: config.ignorePaths, tracked: gitIndex.tracked });
+    const discovery = time('discover', () => discover({ root, includeIgnored: options.includeIgnored ?? false, ignorePaths: config.ignorePaths, tracked: gitIndex.tracked }));
     files = discovery.files;
     notifications.push(...discovery.notifications);
     stats.skippedBinary += discovery.skippedBinaryByName;
   }
   stats.filesDiscovered = files.length;
 
-  await initParsers(new Set(files.map((file) => formatOf(file.path))));
-  const parsers = parserSet();
-  const keywordIndex = new KeywordIndex(detectors.flatMap((detector) => detector.keywords ?? []));
+  const settings: FileStageSettings = { maxFileSize, exhaustive: options.exhaustive ?? false, profile: options.profile ?? false };
+  const workers = options.detectors ? 0 : workerCount(files);
+  const outputs = workers > 1 ? await runInWorkers(files, settings, workers) : [(await FileStage.create(detectors, settings, files)).run(files)];
+
+  // Batches merge in file order: facts, reports and notes come out exactly as a single thread would produce them.
   const facts = new FactStore();
   const inputs: Array<{ input: FindingInput; detector: string }> = [];
   const markersByPath = new Map<string, Map<number, InlineSuppression>>();
-
-  const emitterFor = (detector: Detector, defaultPath?: string, commit?: string): FileEmitter => ({
-    report: (input) => inputs.push({ input: commit ? atCommit(input, defaultPath, commit) : input, detector: detector.id }),
-    publish: (kind, fact) => facts.add(kind, commit ? atCommit(fact, defaultPath, commit) : fact),
-    notify: (notification) => notifications.push({ ...notification, path: notification.path ?? defaultPath }),
-  });
-
-  for (const ref of files) {
-    const admitted = detectors.filter((detector) => !detector.admits || detector.admits(ref));
-    if (admitted.length === 0) continue;
-    const outcome = time('read', () => readText(ref, maxFileSize));
-    if (outcome.kind !== 'text') {
-      recordSkip(outcome, ref, maxFileSize, stats, notifications);
-      continue;
-    }
-    stats.filesRead++;
-    stats.bytesRead += ref.content !== undefined ? Buffer.byteLength(ref.content) : ref.size;
-    if (outcome.lossy) {
-      notifications.push({
-        level: 'note',
-        code: 'non-utf8',
-        message: `${ref.path} is not valid UTF-8; scanned as Latin-1.`,
-        path: ref.path,
-      });
-    }
-    const text = outcome.text;
-    const found = options.exhaustive ? EVERY_KEYWORD : time('prefilter', () => keywordIndex.find(text));
-    const file = new LoadedFile(ref, formatOf(ref.path), text, parsers, found, (notification) => notifications.push(notification));
-    if (text.includes(INLINE_MARKER)) markersByPath.set(ref.path, inlineSuppressions(text));
-    for (const detector of admitted) {
-      if (!detector.scanFile) continue;
-      const wanted =
-        options.exhaustive ||
-        !detector.keywords ||
-        detector.admitsWithoutKeywords?.(ref) === true ||
-        detector.keywords.some((keyword) => found.has(keyword.toLowerCase()));
-      if (!wanted) continue;
-      const emitter = emitterFor(detector, ref.path, ref.commit);
-      try {
-        time(`${detector.id} scanFile`, () => detector.scanFile!(file, emitter));
-      } catch (error) {
-        notifications.push(detectorFailure(detector, error, ref.path));
-      }
-    }
+  for (const output of outputs) {
+    inputs.push(...output.reports);
+    for (const { kind, fact } of output.facts) facts.add(kind, fact as never);
+    notifications.push(...output.notifications);
+    for (const { path, markers } of output.markers) markersByPath.set(path, new Map(markers));
+    stats.filesRead += output.counters.filesRead;
+    stats.bytesRead += output.counters.bytesRead;
+    stats.skippedBinary += output.counters.skippedBinary;
+    stats.skippedTooLarge += output.counters.skippedTooLarge;
+    stats.skippedUnreadable += output.counters.skippedUnreadable;
+    for (const [key, ms] of output.profile) profile.set(key, (profile.get(key) ?? 0) + ms);
   }
+  if (workers > 1 && options.profile) profile.set(`per-file stage in ${workers} threads (wall)`, performance.now() - started);
+
+  const emitterFor = (detector: Detector): FileEmitter => ({
+    report: (input) => inputs.push({ input, detector: detector.id }),
+    publish: (kind, fact) => facts.add(kind, fact),
+    notify: (notification) => notifications.push({ ...notification }),
+  });
 
   for (const detector of orderByFacts(detectors)) {
     if (!detector.finish) continue;
@@ -204,13 +173,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
-/** A report or fact from a historical file version: its location (if in that file) carries the commit. */
-function atCommit<T extends object>(value: T, path: string | undefined, commit: string): T {
-  const location = (value as { location?: Location }).location;
-  if (!location || location.commit || location.path !== path) return value;
-  return { ...value, location: { ...location, commit } };
-}
-
 function resolveRoot(path: string): string {
   const absolute = resolve(path);
   let stats;
@@ -221,42 +183,6 @@ function resolveRoot(path: string): string {
   }
   if (!stats.isDirectory()) throw new UsageError(`not a directory: ${path}`);
   return realpathSync(absolute);
-}
-
-function recordSkip(
-  outcome: { kind: 'binary' } | { kind: 'too-large' } | { kind: 'unreadable'; reason: string },
-  ref: FileRef,
-  maxFileSize: number,
-  stats: ScanStats,
-  notifications: Notification[],
-): void {
-  switch (outcome.kind) {
-    case 'binary':
-      stats.skippedBinary++;
-      return;
-    case 'too-large':
-      stats.skippedTooLarge++;
-      notifications.push({
-        level: 'note',
-        code: 'too-large',
-        message: `${ref.path} is larger than --max-file-size (${ref.size} > ${maxFileSize} bytes); not scanned.`,
-        path: ref.path,
-      });
-      return;
-    case 'unreadable':
-      stats.skippedUnreadable++;
-      notifications.push({ level: 'warning', code: 'unreadable', message: `Could not read ${ref.path} (${outcome.reason}); not scanned.`, path: ref.path });
-  }
-}
-
-function detectorFailure(detector: Detector, error: unknown, path?: string): Notification {
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    level: 'error',
-    code: 'detector-error',
-    message: `Detector ${detector.id} failed${path ? ` on ${path}` : ''}: ${message}. Other detectors and files were still scanned.`,
-    path,
-  };
 }
 
 /** Applies config, fingerprints, suppressions and the baseline; dedupes; sorts deterministically. */

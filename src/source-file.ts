@@ -26,6 +26,7 @@ export class LoadedFile implements SourceFile {
     readonly text: string,
     private readonly parsers: ParserSet,
     private readonly keywordsFound: ReadonlySet<string>,
+    private readonly linesWithKeywords: readonly number[],
     private readonly onNotification: (notification: Notification) => void,
   ) {
     this.path = ref.path;
@@ -93,6 +94,10 @@ export class LoadedFile implements SourceFile {
       }
     }
     return this.astResult.value;
+  }
+
+  keywordLines(): readonly number[] {
+    return this.linesWithKeywords;
   }
 
   hasKeyword(keyword: string): boolean {

@@ -127,6 +127,20 @@ describe('baselines', () => {
 });
 
 describe('the installed bin', () => {
+  it('reports the same findings, facts and summary when the per-file stage runs in worker threads', () => {
+    const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
+    const r = fixture('blast-radius/car-rental-incident');
+    const run = (workers: string) => {
+      const child = spawnSync(process.execPath, [bin, 'scan', r.root, '-f', 'json', '--fail-on', 'none'], { encoding: 'utf8', env: { ...process.env, BLAST_RADIUS_WORKERS: workers } });
+      expect(child.status, child.stderr).toBe(0);
+      const report = JSON.parse(child.stdout);
+      return { findings: report.findings, summary: report.summary, notifications: report.notifications };
+    };
+    const threaded = run('2');
+    expect(threaded.findings.length).toBeGreaterThan(5);
+    expect(threaded).toEqual(run('0'));
+  });
+
   it('runs as `blast-radius scan <dir>` and never writes into the scanned tree', () => {
     const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
     expect(existsSync(bin), 'npm ci builds dist/ through prepare').toBe(true);

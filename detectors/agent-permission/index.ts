@@ -57,7 +57,17 @@ const READERS: readonly ConfigReader[] = [
   { matches: isInstructionFile, read: readInstructions },
 ];
 
-const isConfig = (path: string): boolean => READERS.some((reader) => reader.matches(path));
+/** Asked for every file before it is read: each path is tested against the readers once. */
+const configPaths = new Map<string, boolean>();
+function isConfig(path: string): boolean {
+  let known = configPaths.get(path);
+  if (known === undefined) {
+    known = READERS.some((reader) => reader.matches(path));
+    if (configPaths.size >= 100_000) configPaths.clear();
+    configPaths.set(path, known);
+  }
+  return known;
+}
 
 export const agentPermission: Detector = {
   id: 'agent-permission',

@@ -18,6 +18,8 @@ export interface Binding {
 
 const HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
 const AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
+/** Cheap first test for the header pass: the header names' distinctive parts. */
+const HEADER_HINT = /uthorization|ccess-Token|uth-Key|pi-Key|rivate-Token/i;
 const ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV|env|secrets|vars)\./;
 
 /**
@@ -43,13 +45,14 @@ export function normaliseName(name: string): string {
 }
 
 function binding(name: string, value: string, start: number): Binding {
-  const normalised = normaliseName(name);
+  const normalised = name.includes('.') ? normaliseName(name) : name;
   let header: string | undefined;
   let trimmedStart = start;
   let trimmed = value;
-  if (HEADERS.test(normalised)) header = normalised;
-  const scheme = AUTH_SCHEME.exec(trimmed);
-  if (scheme && (header || /^authorization$/i.test(normalised))) {
+  // Header names hold a dash or read `authorization`/`apikey`: skip the pattern for every other name.
+  if ((normalised.includes('-') || /^(?:authorization|apikey)$/i.test(normalised)) && HEADERS.test(normalised)) header = normalised;
+  const scheme = header || /^authorization$/i.test(normalised) ? AUTH_SCHEME.exec(trimmed) : null;
+  if (scheme) {
     trimmedStart += scheme[0].length;
     trimmed = trimmed.slice(scheme[0].length);
   }
@@ -67,9 +70,8 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   const pattern = LINE_BINDING;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const groups = [match[3], match[4], match[5], match[6]];
-    const index = groups.findIndex((group) => group !== undefined);
-    const value = groups[index]!;
+    const index = match[3] !== undefined ? 0 : match[4] !== undefined ? 1 : match[5] !== undefined ? 2 : 3;
+    const value = match[3 + index]!;
     if (index === 3) {
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
@@ -82,34 +84,19 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     found.push(binding(match[2]!, value, offset + valueStart));
     // A quoted `KEY=value` (a comment field, a Docker `Env` entry) binds KEY too.
-    const inner = index < 3 ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
+    const inner = index < 3 && value.includes('=') ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
     if (inner) found.push(binding(inner[1]!, inner[2]!, offset + valueStart + inner[1]!.length + 1));
   }
-  for (const match of text.matchAll(XML_BINDING)) {
-    found.push(binding(match[1]!, match[2]!, offset + match.index + match[1]!.length + 2));
+  if (text.includes('</')) {
+    for (const match of text.matchAll(XML_BINDING)) {
+      found.push(binding(match[1]!, match[2]!, offset + match.index + match[1]!.length + 2));
+    }
   }
   // `Authorization: Bearer <token>` in HTTP files, curl flags and docs.
+  if (!HEADER_HINT.test(text)) return found;
   for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3]!.length;
     found.push({ name: match[1]!, header: match[1]!, value: match[3]!, start: offset + valueStart, end: offset + valueStart + match[3]!.length });
-  }
-  return found;
-}
-
-/**
- * Bindings on just the lines that contain one of `words` (case-insensitive): the same as `lineBindings` over those
- * lines, without running the binding pattern over the rest of a large file.
- */
-export function lineBindingsNear(text: string, words: RegExp, bareLiterals: boolean): Binding[] {
-  const found: Binding[] = [];
-  let lastLineStart = -1;
-  for (const match of text.matchAll(words)) {
-    const lineStart = text.lastIndexOf('\n', match.index) + 1;
-    if (lineStart === lastLineStart) continue;
-    lastLineStart = lineStart;
-    const newline = text.indexOf('\n', match.index);
-    const lineEnd = newline === -1 ? text.length : newline;
-    found.push(...lineBindings(text.slice(lineStart, lineEnd), lineStart, bareLiterals));
   }
   return found;
 }

@@ -7,7 +7,7 @@ import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPasswor
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
 import { isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
-import { dataBindings, lineBindings, lineBindingsNear, scriptBindings, type Binding } from './bindings.js';
+import { dataBindings, lineBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -53,13 +53,13 @@ export const FIND_KEYWORDS: readonly string[] = [
   ]),
 ];
 
-/** Words one of which every interesting binding's name (or header) contains: lines without one are not read. */
-const NAME_WORDS = new RegExp(
-  [...new Set([...SECRET_NAME_KEYWORDS, ...CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.flatMap((pattern) => pattern.keywords))])]
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'gi',
-);
+/**
+ * Words one of which every interesting binding's name (or header) contains: the prefilter records the lines that
+ * hold one, and only those lines are read for bindings.
+ */
+export const NAME_KEYWORDS: readonly string[] = [
+  ...new Set([...SECRET_NAME_KEYWORDS, 'project-access-token', 'authorization', ...CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.flatMap((pattern) => pattern.keywords))]),
+];
 
 /** secretlint rule -> the kinds its matches may be. */
 const SECRETLINT_KINDS: Record<string, readonly string[]> = {
@@ -80,6 +80,24 @@ const SECRETLINT_KINDS: Record<string, readonly string[]> = {
 };
 const KIND_BY_ID = new Map(CREDENTIAL_KINDS.map((kind) => [kind.id, kind]));
 
+/** Each pattern once more with the `d` flag, so the secret's own group has exact offsets (a password can repeat the user). */
+const indexed = new Map<RegExp, RegExp>();
+function withIndices(regex: RegExp): RegExp {
+  let copy = indexed.get(regex);
+  if (!copy) {
+    copy = new RegExp(regex.source, regex.flags.includes('d') ? regex.flags : `${regex.flags}d`);
+    indexed.set(regex, copy);
+  }
+  return copy;
+}
+
+/** Offsets of group 1 (the secret), or of the whole match when the pattern has no group. */
+function secretRange(match: RegExpMatchArray): [number, number] {
+  const group = match.indices?.[1];
+  if (group) return [group[0], group[1]];
+  return [match.index!, match.index! + match[0].length];
+}
+
 export function findCredentials(file: SourceFile): FoundCredential[] {
   const text = file.text;
   let lower: string | undefined;
@@ -93,10 +111,9 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   for (const kind of CREDENTIAL_KINDS) {
     for (const pattern of kind.valuePatterns ?? []) {
       if (!pattern.keywords.some((keyword) => file.hasKeyword(keyword)) || !fileContains(pattern.requires)) continue;
-      for (const match of text.matchAll(pattern.regex)) {
-        const value = match[1] ?? match[0];
-        const start = match.index + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
-        candidates.push({ kind, value, start, end: start + value.length, specificity: Specificity.Value });
+      for (const match of text.matchAll(withIndices(pattern.regex))) {
+        const [start, end] = secretRange(match);
+        candidates.push({ kind, value: text.slice(start, end), start, end, specificity: Specificity.Value });
       }
     }
   }
@@ -117,11 +134,9 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     let refined = false;
     for (const kind of kinds) {
       for (const pattern of kind.valuePatterns ?? []) {
-        const regex = new RegExp(pattern.regex.source, pattern.regex.flags);
-        for (const inner of excerpt.matchAll(regex)) {
-          const value = inner[1] ?? inner[0];
-          const start = match.start + inner.index + (inner[1] !== undefined ? inner[0].indexOf(inner[1]) : 0);
-          candidates.push({ kind, value, start, end: start + value.length, specificity: Specificity.Value });
+        for (const inner of excerpt.matchAll(withIndices(pattern.regex))) {
+          const [start, end] = secretRange(inner);
+          candidates.push({ kind, value: excerpt.slice(start, end), start: match.start + start, end: match.start + end, specificity: Specificity.Value });
           refined = true;
         }
       }
@@ -147,16 +162,19 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
 
 /** Bindings of the file, read through its structure when it parses; only for files that can hold secret names. */
 function bindingsOf(file: SourceFile): Binding[] {
-  const hasNameKeyword = [...SECRET_NAME_KEYWORDS, 'railway', 'project-access-token', 'authorization'].some((keyword) => file.hasKeyword(keyword)) ||
-    CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => pattern.keywords.some((keyword) => file.hasKeyword(keyword))));
-  if (!hasNameKeyword) return [];
+  if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   // The line pass is cheap and decides whether the file is worth parsing at all.
-  const fromLines = lineBindingsNear(file.text, NAME_WORDS, !CODE_FORMATS.has(file.format));
+  const bare = !CODE_FORMATS.has(file.format);
+  const lines = file.keywordLines();
+  const fromLines = lines.flatMap((line) => lineBindings(file.line(line), file.lineStarts[line - 1] ?? 0, bare));
   const interesting = fromLines.some((binding) => isInteresting(binding));
   // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
   const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text));
-  if (!interesting && !structured) return [];
-  const fromStructure = structured ? dataBindings(file) : file.format === 'javascript' || file.format === 'typescript' ? scriptBindings(file) : undefined;
+  // In JS/TS the line pass sees every single-line assignment; the AST (and the TypeScript compiler it loads) is
+  // only needed where a secret-named binding continues on the next line (`const apiKey =\n  '...'`).
+  const script = (file.format === 'javascript' || file.format === 'typescript') && lines.some((line) => continuesOnNextLine(file.line(line)));
+  if (!interesting && !structured && !script) return [];
+  const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : undefined;
   if (!fromStructure) return fromLines;
   // What the structure does not explain (a `KEY=value` inside a comment string, a template string) the line pass
   // still saw; a value both passes bound keeps the structure's name for it.
@@ -164,8 +182,29 @@ function bindingsOf(file: SourceFile): Binding[] {
   return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
 }
 
+/** A secret-named name, then an assignment operator, then nothing more on the line. */
+function continuesOnNextLine(line: string): boolean {
+  // Most lines end in something else: look at the last character before running a pattern anchored at the end.
+  const last = line.trimEnd().slice(-1);
+  if (last !== '=' && last !== ':' && last !== '?' && last !== '|') return false;
+  const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line);
+  return open !== null && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!));
+}
+
 function isInteresting(binding: Binding): boolean {
-  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding))));
+  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || namedByContextKind(binding.name));
+}
+
+/** Whether some provider kind's context pattern names this variable: asked once per distinct name. */
+const contextNames = new Map<string, boolean>();
+function namedByContextKind(name: string): boolean {
+  let known = contextNames.get(name);
+  if (known === undefined) {
+    known = CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => pattern.variable?.test(name) === true));
+    if (contextNames.size > 50_000) contextNames.clear();
+    contextNames.set(name, known);
+  }
+  return known;
 }
 
 /** Names repeat across a repository (`token`, `password`, `API_KEY`): classify each once. */

@@ -79,10 +79,19 @@ function isStructural(path: string): boolean {
   );
 }
 
+/**
+ * Literals every hosted-database endpoint or Railway reference variable the connection scan recognises contains
+ * (see `HOSTS` and `RAILWAY_REFERENCE` in inventory/hosted.ts): a data file with none of them yields no store.
+ */
+const HOSTED_MARKERS = [
+  'rds.amazonaws', 'supabase', 'neon.tech', 'psdb.cloud', 'railway', 'rlwy.net', 'render.com', 'dpg-', 'flycast', 'fly.dev', '.internal',
+  'mongodb.net', 'ondigitalocean', 'database.azure', 'database.windows', 'cockroachlabs', 'aivencloud', 'turso.io', 'xata.sh', 'timescale',
+  'database_', 'pghost', 'pgdatabase', 'postgres', 'mysql', 'mongo',
+];
+
 const KEYWORDS = [
   // Connection strings and hosts of hosted databases.
-  'postgres', 'mysql', 'mariadb', 'mongodb', 'sqlserver', 'libsql', 'rds.amazonaws', 'supabase', 'neon.tech', 'psdb.cloud', 'railway', 'render.com',
-  'flycast', 'mongodb.net', 'ondigitalocean', 'database.azure', 'database.windows', 'cockroachlabs', 'aivencloud', 'turso.io', 'xata.sh', 'timescale',
+  ...HOSTED_MARKERS, 'mariadb', 'sqlserver', 'libsql',
   // Infrastructure code and manifests.
   'AWS::', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
   'cnpg.io', 'zalan.do', 'crunchydata', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
@@ -216,7 +225,8 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   }
   if (file.hasKeyword('walg_') || file.hasKeyword('wale_')) scanWalgSettings(inventory);
   if (file.format === 'dotenv' || file.format === 'properties' || file.format === 'yaml' || file.format === 'json' || file.format === 'toml' || file.format === 'ini') {
-    if (!file.text.includes('://') && !file.hasKeyword('railway') && !/host/i.test(file.text)) return;
+    // Only a file naming a hosted database's endpoint (or a Railway reference to one) can yield a store here.
+    if (!HOSTED_MARKERS.some((marker) => file.hasKeyword(marker))) return;
     scanConnections(inventory);
   }
 }

@@ -32,6 +32,7 @@ export const genericSecret: CredentialKind = {
       sample('scripts/sync.py', 'import requests\n\nSYNC_SECRET = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\nrequests.post(URL, headers={"X-Secret": SYNC_SECRET})\n', { expect: { line: 3 } }),
       sample('src/env.js', "const signingKey = process.env.WEBHOOK_SIGNING_KEY ?? 'b3JjYS1zaWduaW5nLWtleS0yMDI2LXF3ZXJ0eQ';\nmodule.exports = { signingKey };\n", { expect: { line: 1 } }),
       sample('deploy/values.yaml', 'env:\n  - name: PARTNER_API_TOKEN\n    value: "T9xK2mQ7vB4nW8pR1sY5zA0cF3hJ6lD"\n', { expect: { line: 3 } }),
+      sample('src/partners.ts', "export const partner = {\n  name: 'fleetco',\n  partnerApiToken:\n    'Pq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2e',\n};\n", { expect: { line: 4 }, note: 'wrapped by the formatter onto the next line: read through the AST' }),
     ],
     negative: [
       sample('config/settings.yml', 'payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n'),
@@ -109,13 +110,14 @@ export const databaseConnectionString: CredentialKind = {
   title: 'Database connection string with a password',
   valuePatterns: [
     {
-      // Group 1 is the password inside `scheme://user:password@host`.
-      regex: new RegExp(`(?<=\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:)([^\\s@/'"\`]{3,200})(?=@[^\\s/'"\`]+)`, 'gi'),
+      // Group 1 is the password inside `scheme://user:password@host`. Written forwards (no lookbehind) so the
+      // engine can skip ahead to each scheme instead of testing a lookbehind at every position.
+      regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, 'gi'),
       keywords: ['://'],
     },
     {
       // ADO.NET / ODBC: `Server=...;User Id=...;Password=...`.
-      regex: /(?<=(?:Server|Data Source|Host)=[^;'"\n]{1,200};[^'"\n]{0,300}?\b(?:Password|Pwd)=)([^;'"\s]{3,200})/gi,
+      regex: /\b(?:Server|Data Source|Host)=[^;'"\n]{1,200};[^'"\n]{0,300}?\b(?:Password|Pwd)=([^;'"\s]{3,200})/gi,
       keywords: ['password=', 'pwd='],
     },
   ],
@@ -165,7 +167,7 @@ export const basicAuthUrl: CredentialKind = {
   title: 'URL with a password in it',
   valuePatterns: [
     {
-      regex: /(?<=\bhttps?:\/\/[A-Za-z0-9._~%!$&'()*+,;=-]{1,100}:)([^\s@/'"`<>]{6,200})(?=@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g,
+      regex: /\bhttps?:\/\/[A-Za-z0-9._~%!$&'()*+,;=-]{1,100}:([^\s@/'"`<>]{6,200})@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
       keywords: ['http://', 'https://'],
     },
   ],

@@ -23,6 +23,18 @@ for (const [environment, words] of Object.entries(WORDS) as Array<[CanonicalEnvi
  * Accepts whole names (`production`, `Prod`, `pr-42`) and compound ones (`acme-staging`, `eu_prod`).
  */
 export function canonicalEnvironment(name: string, aliases: Readonly<Record<string, string>> = {}): CanonicalEnvironment | undefined {
+  // Directory and key names repeat across a repository; without team aliases the answer depends on the name alone.
+  if (Object.keys(aliases).length > 0) return canonicalEnvironmentUncached(name, aliases);
+  if (canonicalNames.has(name)) return canonicalNames.get(name);
+  const found = canonicalEnvironmentUncached(name, aliases);
+  if (canonicalNames.size >= 100_000) canonicalNames.clear();
+  canonicalNames.set(name, found);
+  return found;
+}
+
+const canonicalNames = new Map<string, CanonicalEnvironment | undefined>();
+
+function canonicalEnvironmentUncached(name: string, aliases: Readonly<Record<string, string>>): CanonicalEnvironment | undefined {
   const lower = name.trim().toLowerCase();
   const alias = aliases[lower];
   if (alias) return alias as CanonicalEnvironment;
@@ -68,6 +80,21 @@ export interface PathEnvironment {
  * or a directory named after an environment. Undefined for base files (`.env`, `values.yaml`) and example files.
  */
 export function environmentOfPath(path: string, aliases: Readonly<Record<string, string>> = {}): PathEnvironment | undefined {
+  // Every detector asks for every file, and most repositories set no aliases: answer those from a cache.
+  const cacheable = Object.keys(aliases).length === 0;
+  if (cacheable && pathEnvironments.has(path)) return pathEnvironments.get(path);
+  const found = environmentOfPathUncached(path, aliases);
+  if (cacheable) {
+    if (pathEnvironments.size >= PATH_CACHE_LIMIT) pathEnvironments.clear();
+    pathEnvironments.set(path, found);
+  }
+  return found;
+}
+
+const PATH_CACHE_LIMIT = 100_000;
+const pathEnvironments = new Map<string, PathEnvironment | undefined>();
+
+function environmentOfPathUncached(path: string, aliases: Readonly<Record<string, string>>): PathEnvironment | undefined {
   const segments = path.split('/');
   const fileName = segments[segments.length - 1]!;
   if (!EXAMPLE_SUFFIXES.test(fileName)) {

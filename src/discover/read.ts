@@ -13,7 +13,13 @@ const SNIFF_BYTES = 8000;
 const utf16le = new TextDecoder('utf-16le');
 const latin1 = new TextDecoder('latin1');
 
-export function readText(ref: FileRef, maxFileSize: number): ReadOutcome {
+/**
+ * What a scan needs before deciding whether to decode: the bytes of a text file (UTF-8 or Latin-1, BOM removed,
+ * NUL-sniffed), or text already (inline content, UTF-16 files), or why there is nothing to read.
+ */
+export type ContentOutcome = { kind: 'bytes'; bytes: Buffer } | { kind: 'text'; text: string; lossy?: boolean } | Exclude<ReadOutcome, { kind: 'text' }>;
+
+export function readContent(ref: FileRef, maxFileSize: number): ContentOutcome {
   if (ref.content !== undefined) return { kind: 'text', text: ref.content };
   if (ref.size > maxFileSize) return { kind: 'too-large' };
   let bytes: Buffer;
@@ -24,7 +30,21 @@ export function readText(ref: FileRef, maxFileSize: number): ReadOutcome {
   }
   // The size may have changed since discovery; the cap is about what we hold in memory.
   if (bytes.length > maxFileSize) return { kind: 'too-large' };
-  return decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: utf16le.decode(bytes.subarray(2)) };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) !== -1) return { kind: 'binary' };
+  return { kind: 'bytes', bytes };
+}
+
+/** Text of NUL-free bytes: UTF-8 when valid (checked natively), Latin-1 otherwise, as editors and agents read them. */
+export function decodeBytes(bytes: Buffer): { text: string; lossy: boolean } {
+  return isUtf8(bytes) ? { text: bytes.toString('utf8'), lossy: false } : { text: latin1.decode(bytes), lossy: true };
+}
+
+export function readText(ref: FileRef, maxFileSize: number): ReadOutcome {
+  const content = readContent(ref, maxFileSize);
+  if (content.kind !== 'bytes') return content;
+  return { kind: 'text', ...decodeBytes(content.bytes) };
 }
 
 /** Decodes bytes the way editors (and so agents) would: BOMs honoured, NUL means binary, bad UTF-8 falls back to Latin-1. */

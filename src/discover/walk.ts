@@ -119,7 +119,8 @@ export function discover(options: DiscoverOptions): Discovery {
       unique: true,
       suppressErrors: true,
       fs: { readdirSync: recordingReaddirSync },
-      ignore: DEFAULT_EXCLUDED_DIRECTORIES.map((dir) => `**/${dir}/**`),
+      // One pattern, not one per directory: fast-glob tests every entry against each ignore pattern.
+      ignore: [`**/{${DEFAULT_EXCLUDED_DIRECTORIES.join(',')}}/**`],
     });
   } catch (error) {
     notifications.push({ level: 'error', code: 'discovery-failed', message: `Could not list files under the root: ${String(error)}` });

@@ -56,7 +56,19 @@ export function admitsPath(file: FileRef): boolean {
   return classifyPath(file.path) !== undefined;
 }
 
+/** Admission and the per-file pass both classify every path: once is enough. */
+const classified = new Map<string, FileClass | undefined>();
+const CLASSIFIED_LIMIT = 100_000;
+
 export function classifyPath(path: string): FileClass | undefined {
+  if (classified.has(path)) return classified.get(path);
+  const result = classifyPathUncached(path);
+  if (classified.size >= CLASSIFIED_LIMIT) classified.clear();
+  classified.set(path, result);
+  return result;
+}
+
+function classifyPathUncached(path: string): FileClass | undefined {
   if (isExampleFile(path)) return undefined;
   const format = formatOf(path);
   const name = path.slice(path.lastIndexOf('/') + 1);

@@ -1,0 +1,159 @@
+// The per-file stage of a scan: read, prefilter, decode, and each wanted detector's per-file pass, over a batch of
+// files. It returns what the batch produced, in file order, as plain data, so that batches can run in worker threads
+// and be merged back in order: the same findings and facts, in the same order, whatever ran where.
+import { decodeBytes, readContent } from './discover/read.js';
+import type { FactKind } from './facts/index.js';
+import type { Detector, FileEmitter, FileRef, FindingInput, Location, Notification } from './model.js';
+import { formatOf } from './parse/index.js';
+import { initParsers, parserSet } from './parse/parsers.js';
+import { KeywordIndex } from './prefilter.js';
+import { LoadedFile, type ParserSet } from './source-file.js';
+import { INLINE_MARKER, inlineSuppressions, type InlineSuppression } from './suppress.js';
+
+export interface FileStageSettings {
+  maxFileSize: number;
+  /** No prefilter: every detector sees every file it admits by path (the slow path). */
+  exhaustive: boolean;
+  profile: boolean;
+}
+
+export interface FileStageOutput {
+  reports: Array<{ input: FindingInput; detector: string }>;
+  facts: Array<{ kind: FactKind; fact: unknown }>;
+  notifications: Notification[];
+  /** Inline suppression markers by file. */
+  markers: Array<{ path: string; markers: Array<[number, InlineSuppression]> }>;
+  counters: { filesRead: number; bytesRead: number; skippedBinary: number; skippedTooLarge: number; skippedUnreadable: number };
+  /** Milliseconds per phase and detector, when profiling. */
+  profile: Array<[string, number]>;
+}
+
+/** A keyword set that contains every keyword: what files see when the prefilter is off. */
+const EVERY_KEYWORD: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
+
+export class FileStage {
+  private readonly keywordIndex: KeywordIndex;
+  private readonly lowerKeywords: Map<Detector, string[]>;
+  private readonly parsers: ParserSet;
+
+  private constructor(
+    private readonly detectors: readonly Detector[],
+    private readonly settings: FileStageSettings,
+  ) {
+    // The inline-suppression marker is a keyword too, so a file holding one is always decoded and its markers read.
+    this.keywordIndex = new KeywordIndex([...detectors.flatMap((detector) => detector.keywords ?? []), INLINE_MARKER], detectors.flatMap((detector) => detector.lineKeywords ?? []));
+    this.lowerKeywords = new Map(detectors.map((detector) => [detector, (detector.keywords ?? []).map((keyword) => keyword.toLowerCase())]));
+    this.parsers = parserSet();
+  }
+
+  /** Loads what the files' formats need (the HCL grammar) before the stage runs. */
+  static async create(detectors: readonly Detector[], settings: FileStageSettings, files: readonly FileRef[]): Promise<FileStage> {
+    await initParsers(new Set(files.map((file) => formatOf(file.path))));
+    return new FileStage(detectors, settings);
+  }
+
+  run(files: readonly FileRef[]): FileStageOutput {
+    const output: FileStageOutput = {
+      reports: [],
+      facts: [],
+      notifications: [],
+      markers: [],
+      counters: { filesRead: 0, bytesRead: 0, skippedBinary: 0, skippedTooLarge: 0, skippedUnreadable: 0 },
+      profile: [],
+    };
+    const profile = new Map<string, number>();
+    const time = <T>(key: string, work: () => T): T => {
+      if (!this.settings.profile) return work();
+      const start = performance.now();
+      try {
+        return work();
+      } finally {
+        profile.set(key, (profile.get(key) ?? 0) + performance.now() - start);
+      }
+    };
+    const emitterFor = (detector: Detector, path: string, commit: string | undefined): FileEmitter => ({
+      report: (input) => output.reports.push({ input: commit ? atCommit(input, path, commit) : input, detector: detector.id }),
+      publish: (kind, fact) => output.facts.push({ kind, fact: commit ? atCommit(fact, path, commit) : fact }),
+      notify: (notification) => output.notifications.push({ ...notification, path: notification.path ?? path }),
+    });
+
+    for (const ref of files) {
+      const admitted = this.detectors.filter((detector) => !detector.admits || detector.admits(ref));
+      if (admitted.length === 0) continue;
+      const outcome = time('read', () => readContent(ref, this.settings.maxFileSize));
+      if (outcome.kind !== 'text' && outcome.kind !== 'bytes') {
+        recordSkip(outcome, ref, this.settings.maxFileSize, output);
+        continue;
+      }
+      output.counters.filesRead++;
+      output.counters.bytesRead += outcome.kind === 'bytes' ? outcome.bytes.length : Buffer.byteLength(outcome.text);
+      const hits = time('prefilter', () => (outcome.kind === 'bytes' ? this.keywordIndex.findInBytes(outcome.bytes) : this.keywordIndex.findInText(outcome.text)));
+      const found = this.settings.exhaustive ? EVERY_KEYWORD : hits.found;
+      const wanted = admitted.filter(
+        (detector) =>
+          detector.scanFile &&
+          (this.settings.exhaustive ||
+            !detector.keywords ||
+            detector.admitsWithoutKeywords?.(ref) === true ||
+            this.lowerKeywords.get(detector)!.some((keyword) => found.has(keyword))),
+      );
+      const marked = hits.found.has(INLINE_MARKER);
+      // A file no detector wants and no suppression marker names is never decoded.
+      if (wanted.length === 0 && !marked) continue;
+      const decoded = outcome.kind === 'bytes' ? time('decode', () => decodeBytes(outcome.bytes)) : outcome;
+      if (decoded.lossy) {
+        output.notifications.push({ level: 'note', code: 'non-utf8', message: `${ref.path} is not valid UTF-8; scanned as Latin-1.`, path: ref.path });
+      }
+      const text = decoded.text;
+      const file = new LoadedFile(ref, formatOf(ref.path), text, this.parsers, found, hits.lines, (notification) => output.notifications.push(notification));
+      if (marked && text.includes(INLINE_MARKER)) output.markers.push({ path: ref.path, markers: [...inlineSuppressions(text)] });
+      for (const detector of wanted) {
+        const emitter = emitterFor(detector, ref.path, ref.commit);
+        try {
+          time(`${detector.id} scanFile`, () => detector.scanFile!(file, emitter));
+        } catch (error) {
+          output.notifications.push(detectorFailure(detector, error, ref.path));
+        }
+      }
+    }
+    output.profile = [...profile.entries()];
+    return output;
+  }
+}
+
+/** A report or fact from a historical file version: its location (if in that file) carries the commit. */
+function atCommit<T extends object>(value: T, path: string | undefined, commit: string): T {
+  const location = (value as { location?: Location }).location;
+  if (!location || location.commit || location.path !== path) return value;
+  return { ...value, location: { ...location, commit } };
+}
+
+function recordSkip(outcome: { kind: 'binary' } | { kind: 'too-large' } | { kind: 'unreadable'; reason: string }, ref: FileRef, maxFileSize: number, output: FileStageOutput): void {
+  switch (outcome.kind) {
+    case 'binary':
+      output.counters.skippedBinary++;
+      return;
+    case 'too-large':
+      output.counters.skippedTooLarge++;
+      output.notifications.push({
+        level: 'note',
+        code: 'too-large',
+        message: `${ref.path} is larger than --max-file-size (${ref.size} > ${maxFileSize} bytes); not scanned.`,
+        path: ref.path,
+      });
+      return;
+    case 'unreadable':
+      output.counters.skippedUnreadable++;
+      output.notifications.push({ level: 'warning', code: 'unreadable', message: `Could not read ${ref.path} (${outcome.reason}); not scanned.`, path: ref.path });
+  }
+}
+
+export function detectorFailure(detector: Detector, error: unknown, path?: string): Notification {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    level: 'error',
+    code: 'detector-error',
+    message: `Detector ${detector.id} failed${path ? ` on ${path}` : ''}: ${message}. Other detectors and files were still scanned.`,
+    path,
+  };
+}
