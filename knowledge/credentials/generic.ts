@@ -228,6 +228,9 @@ export const privateKey: CredentialKind = {
   },
 };
 
+/** Registered and common claims: a JWT that authorises anything carries at least one. */
+const JWT_CLAIMS = new Set(['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'role', 'roles', 'scope', 'scp', 'email', 'user_id', 'userId', 'uid', 'ref', 'azp', 'client_id', 'tid', 'oid', 'username', 'admin', 'permissions', 'https://hasura.io/jwt/claims']);
+
 /** JWT claims that make a bearer token an administrator of the service that issued it. */
 function jwtRating(context: CredentialContext): Rating {
   const decoded = decodeJwt(context.value);
@@ -251,6 +254,8 @@ export const jsonWebToken: CredentialKind = {
     // jwt.io's sample and Supabase's local demo keys are published; an expired token opens nothing.
     if (claims.sub === '1234567890' && claims.name === 'John Doe') return false;
     if (claims.iss === 'supabase-demo') return false;
+    // A token that grants something names whom or what for: docs tokens carry `{"some": "payload"}`.
+    if (!Object.keys(claims).some((claim) => JWT_CLAIMS.has(claim))) return false;
     if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return false;
     return true;
   },

@@ -47,7 +47,8 @@ const PLACEHOLDER_WORDS = new Set(
     'minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing ' +
     'keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for ' +
     'to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter ' +
-    'qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker'
+    'qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker ' +
+    'geheim parole passwort kennwort motdepasse contrasena senha'
   ).split(' '),
 );
 
@@ -118,6 +119,24 @@ const KNOWN_EXAMPLES = new Set([
   'dev-only-token',
   'minioadmin',
   'notasecret',
+  // OAuth RFC examples (5849, 6749, 7009), quoted in library docs and docstrings everywhere.
+  'dpf43f3p2l4k3l03',
+  'kd94hf93k423kf44',
+  'hh5s93j4hdidpola',
+  'hdk48Djdsa',
+  'nnch734d00sl2jdk',
+  'pfkkdhi9sl3r4s00',
+  '0685bd9184jfhq22',
+  'ad180jjd733klru7',
+  'kllo9940pd9333jh',
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'SplxlOBeZQQYbYS6WxSbIA',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  's6BhdRkqt3',
+  'gX1fBat3bV',
+  '7Fjfp0ZBr1KtDRbnfVdmIw',
+  '45ghiukldjahdnhzdauz',
 ]);
 
 /**
