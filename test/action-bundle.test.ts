@@ -42,7 +42,9 @@ describe('the committed Action bundle', () => {
       expect(bundled.commands.map((command) => /^::(\w+) file=([^,]+),line=(\d+).*\((\S+)\)::/.exec(command)?.slice(1).join(' '))).toEqual([
         'error src/payments.ts 3 root-scoped-token/stripe-live-secret-key',
         'error terraform/provider.tf 4 root-scoped-token/aws-secret-access-key',
+        'error src/payments.ts 3 agent-permission/secret-file-not-excluded',
         'error src/payments.ts 3 exposed-credential/stripe-live-secret-key',
+        'error terraform/provider.tf 3 agent-permission/secret-file-not-excluded',
         'error terraform/provider.tf 3 exposed-credential/aws-access-key-id',
         'error terraform/provider.tf 4 exposed-credential/aws-secret-access-key',
       ]);
