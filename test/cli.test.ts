@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../src/cli.js';
+import { runCli } from './helpers/cli.js';
 import { FIXTURES, materialise } from './helpers/fixture.js';
 import { makeRepo, type TempRepo } from './helpers/repo.js';
 import { sarifProblems } from './helpers/sarif.js';
@@ -12,13 +12,7 @@ import { sarifProblems } from './helpers/sarif.js';
 const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((repo) => repo.remove()));
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}, isTty = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), isTty, env };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 function fixture(name: string): TempRepo {
   const repo = materialise(join(FIXTURES, name));

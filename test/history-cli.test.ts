@@ -1,18 +1,13 @@
 // `blast-radius scan --history` through the CLI with the real detectors and realistic credentials: a secret deleted
 // from the tree, one that moved with a rename, a branch merged with --no-ff, and what each finding says about them.
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../src/cli.js';
+import { runCli } from './helpers/cli.js';
 import { makeGitRepo, removeAll } from './helpers/git-history.js';
 import { githubToken, stripeLiveKey } from './helpers/tokens.js';
 
 afterAll(removeAll);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTty: false, env: {} };
-  return { code: await main(args, io), stdout, stderr };
-}
+const cli = (args: string[]) => runCli(args);
 
 interface JsonFinding {
   ruleId: string;

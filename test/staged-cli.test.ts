@@ -1,18 +1,13 @@
 // `blast-radius scan --staged` through the CLI with the real detectors and realistic credentials: what the commit
 // records (index blobs) is reported, the working tree and unstaged files are not, and exit codes follow --fail-on.
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../src/cli.js';
+import { runCli } from './helpers/cli.js';
 import { makeGitRepo, removeAll } from './helpers/git-history.js';
 import { awsKeyPair, githubToken, stripeLiveKey } from './helpers/tokens.js';
 
 afterAll(removeAll);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTty: false, env: {} };
-  return { code: await main(args, io), stdout, stderr };
-}
+const cli = (args: string[]) => runCli(args);
 
 function findings(stdout: string): string[] {
   return (JSON.parse(stdout) as { findings: Array<{ ruleId: string; path: string; line: number }> }).findings.map((finding) => `${finding.ruleId} ${finding.path}:${finding.line}`);
