@@ -34,7 +34,7 @@ import { isTerraform, scanTerraform } from './inventory/terraform.js';
 import { destructiveRules } from './rules/destructive.js';
 import { protectionRules } from './rules/protection.js';
 import { restoreRules } from './rules/restore.js';
-import { directoryOf, fileNameOf, Inventory } from './shared.js';
+import { directoryOf, fileNameOf, Inventory, isTestOnlyPath } from './shared.js';
 
 const DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|tf|ini|cfg|conf|properties|env)$/i;
 const PROGRAM_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs|py)$/i;
@@ -180,6 +180,13 @@ function scanProgramFile(inventory: Inventory, file: SourceFile): void {
     scanProgram(inventory);
   }
   if (file.hasKeyword('typeorm') && file.hasKeyword('DataSource') && file.format !== 'python') scanTypeormSource(inventory);
+  // A hosted Supabase project's URL in application code (`createClient('https://<ref>.supabase.co', ...)`) says the
+  // project in supabase/config.toml is a deployed one, as the same URL in an env file does.
+  if (file.hasKeyword('supabase') && !isTestOnlyPath(file.path)) {
+    for (const match of file.text.matchAll(/https:\/\/([a-z]{20})\.supabase\.co\b/g)) {
+      inventory.context({ kind: 'supabase-hosted', name: match[1], value: 'url', location: inventory.line(file.positionAt(match.index).line) });
+    }
+  }
 }
 
 function scanDataFile(inventory: Inventory, file: SourceFile): void {
