@@ -131,7 +131,10 @@ function reportSecretFile(
   agentsKnown: boolean,
 ): void {
   const live = inFile.filter((credential) => credential.scope !== 'public' && credential.scope !== 'test');
-  if (live.length === 0) return;
+  // A file whose only credentials are name-based guesses (a secret-named value, a password) is reported by the
+  // credential stage already; the agent-reach finding waits for a recognised credential or a broad one, so that a
+  // guess is never counted twice.
+  if (!live.some((credential) => credential.provider !== 'generic' || credential.scope === 'root' || credential.scope === 'root-resource')) return;
   const ordered = [...live].sort((a, b) => a.location.span.line - b.location.span.line || a.location.span.column - b.location.span.column);
   const first = ordered[0]!;
   const root = live.some((credential) => credential.scope === 'root' || credential.scope === 'root-resource');

@@ -46,6 +46,10 @@ export const secretFileNotExcluded: RuleMeta = {
         note: 'no credential in the file',
       },
       {
+        files: { 'src/partners.py': 'PARTNER_API_TOKEN = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\n' },
+        note: 'only a name-based guess, which exposed-credential reports on its own',
+      },
+      {
         files: {
           '.cursor/rules/general.mdc': '---\nalwaysApply: true\n---\nUse pnpm.\n',
           'config/billing.yml': 'stripe:\n  secret_key: sk_live_51Ha8KqLbF2mX7vNpT9rW3yZ6cD4eG8hJ1kM5nQ0sU2xV7bA\n',
