@@ -48988,6 +48988,11 @@ function scanProgramFile(inventory, file) {
     scanProgram(inventory);
   }
   if (file.hasKeyword("typeorm") && file.hasKeyword("DataSource") && file.format !== "python") scanTypeormSource(inventory);
+  if (file.hasKeyword("supabase") && !isTestOnlyPath(file.path)) {
+    for (const match of file.text.matchAll(/https:\/\/([a-z]{20})\.supabase\.co\b/g)) {
+      inventory.context({ kind: "supabase-hosted", name: match[1], value: "url", location: inventory.line(file.positionAt(match.index).line) });
+    }
+  }
 }
 function scanDataFile(inventory, file) {
   const path3 = file.path;
@@ -51887,7 +51892,7 @@ function reachOfFile(path3, gitIgnored, candidates, exclusions, shells) {
 }
 function reportSecretFile(context, path3, inFile, reach, shells, agentsKnown) {
   const live = inFile.filter((credential) => credential.scope !== "public" && credential.scope !== "test");
-  if (live.length === 0) return;
+  if (!live.some((credential) => credential.provider !== "generic" || credential.scope === "root" || credential.scope === "root-resource")) return;
   const ordered = [...live].sort((a, b) => a.location.span.line - b.location.span.line || a.location.span.column - b.location.span.column);
   const first = ordered[0];
   const root = live.some((credential) => credential.scope === "root" || credential.scope === "root-resource");
@@ -52471,6 +52476,10 @@ var init_secret_file_not_excluded = __esm({
               "scripts/deploy.sh": '#!/usr/bin/env bash\nrailway up --service api --environment "${RAILWAY_ENVIRONMENT:-staging}"\n'
             },
             note: "no credential in the file"
+          },
+          {
+            files: { "src/partners.py": 'PARTNER_API_TOKEN = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\n' },
+            note: "only a name-based guess, which exposed-credential reports on its own"
           },
           {
             files: {
