@@ -16286,7 +16286,8 @@ var init_generic = __esm({
           // Group 1 is the password inside `scheme://user:password@host`. Written forwards (no lookbehind) so the
           // engine can skip ahead to each scheme instead of testing a lookbehind at every position.
           regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, "gi"),
-          keywords: ["://"]
+          // The scheme names, not `://`: every URL has that, few files name a database scheme.
+          keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse", "neo4j", "jdbc:"]
         },
         {
           // ADO.NET / ODBC: `Server=...;User Id=...;Password=...`.
@@ -40162,7 +40163,7 @@ var init_secretlint = __esm({
       "@secretlint/secretlint-rule-anthropic": ["sk-ant-"],
       "@secretlint/secretlint-rule-linear": ["lin_api_", "lin_oauth_"],
       "@secretlint/secretlint-rule-1password": ["ops_"],
-      "@secretlint/secretlint-rule-database-connection-string": ["://"]
+      "@secretlint/secretlint-rule-database-connection-string": ["postgres", "mysql", "mongodb"]
     };
     SECRETLINT_KEYWORDS = [...new Set(Object.values(RULE_KEYWORDS).flat())];
     RULES = creator.rules.filter((rule2) => rule2.meta.id in RULE_KEYWORDS).map((rule2) => ({ id: rule2.meta.id, creator: rule2, keywords: RULE_KEYWORDS[rule2.meta.id] }));

@@ -29,7 +29,7 @@ const RULE_KEYWORDS: Record<string, readonly string[]> = {
   '@secretlint/secretlint-rule-anthropic': ['sk-ant-'],
   '@secretlint/secretlint-rule-linear': ['lin_api_', 'lin_oauth_'],
   '@secretlint/secretlint-rule-1password': ['ops_'],
-  '@secretlint/secretlint-rule-database-connection-string': ['://'],
+  '@secretlint/secretlint-rule-database-connection-string': ['postgres', 'mysql', 'mongodb'],
 };
 
 /** Every keyword any secretlint rule needs: declared to the prefilter by the detector. */

@@ -113,7 +113,8 @@ export const databaseConnectionString: CredentialKind = {
       // Group 1 is the password inside `scheme://user:password@host`. Written forwards (no lookbehind) so the
       // engine can skip ahead to each scheme instead of testing a lookbehind at every position.
       regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, 'gi'),
-      keywords: ['://'],
+      // The scheme names, not `://`: every URL has that, few files name a database scheme.
+      keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse', 'neo4j', 'jdbc:'],
     },
     {
       // ADO.NET / ODBC: `Server=...;User Id=...;Password=...`.
