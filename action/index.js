@@ -14213,9 +14213,6 @@ function environmentOfPathUncached(path3, aliases) {
   }
   return void 0;
 }
-function isTestOrExamplePath(path3) {
-  return /(^|\/)(tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|examples?|samples?|e2e|cypress|docs?)(\/|$)/i.test(path3) || /\.(test|spec)\.[a-z]+$/i.test(path3);
-}
 function isExampleFile(path3) {
   const name2 = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();
   if (EXAMPLE_SUFFIXES.test(name2)) return true;
@@ -14265,8 +14262,11 @@ var init_names = __esm({
 });
 
 // src/paths.ts
-function isTestOrExamplePath2(path3) {
+function isTestOrExamplePath(path3) {
   return TEST_OR_EXAMPLE.test(path3);
+}
+function isTestExampleOrDocsPath(path3) {
+  return TEST_OR_EXAMPLE.test(path3) || /(?:^|\/)(?:docs?|e2e|cypress)(?:\/|$)/i.test(path3);
 }
 var TEST_OR_EXAMPLE;
 var init_paths = __esm({
@@ -14381,6 +14381,15 @@ function base62(value, width) {
 function hasValidBase62Checksum(token, prefixLength) {
   const body3 = token.slice(prefixLength, -6);
   return base62(crc32(body3), 6) === token.slice(-6);
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function decodeBase64Text(value) {
+  const clean = value.replace(/\\n|\s/g, "");
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(clean)) return void 0;
+  const text = Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
+  return text.includes("�") ? void 0 : text;
 }
 function decodeJwt(token) {
   const parts2 = token.split(".");
@@ -14619,17 +14628,8 @@ function hasTypedRun(value, length = 6) {
   }
   return false;
 }
-function fromBase64(value) {
-  const clean = value.replace(/\\n|\s/g, "");
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(clean)) return void 0;
-  try {
-    return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
-  } catch {
-    return void 0;
-  }
-}
 function base64Json(value) {
-  const text = fromBase64(value);
+  const text = decodeBase64Text(value);
   if (!text || !text.trimStart().startsWith("{")) return void 0;
   try {
     const parsed = JSON.parse(text);
@@ -14639,7 +14639,7 @@ function base64Json(value) {
   }
 }
 function certificateSubject(data) {
-  const pem2 = data.includes("-----BEGIN") ? data : fromBase64(data);
+  const pem2 = data.includes("-----BEGIN") ? data : decodeBase64Text(data);
   if (!pem2 || !pem2.includes("-----BEGIN CERTIFICATE-----")) return void 0;
   try {
     const subject = new X509Certificate(pem2).subject;
@@ -15563,14 +15563,6 @@ function base64urlFragments(text) {
     fragments.push(encoded.slice(first, last2));
   }
   return fragments;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-function decodeBase64Text(value) {
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return void 0;
-  const text = Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
-  return text.includes("�") ? void 0 : text;
 }
 var READ_ONLY_WORDS, TEST_WORDS, BROWSER_PREFIX, TYPED_WORDS;
 var init_narrowing = __esm({
@@ -17181,20 +17173,20 @@ function rateKubeconfigCredential(context) {
 }
 function plausibleKubeconfigCredential(value) {
   if (value.startsWith("LS0tLS1CRUdJTi")) {
-    const pem2 = fromBase64(value);
+    const pem2 = decodeBase64Text(value);
     return pem2 !== void 0 && /PRIVATE KEY-----/.test(pem2) && pem2.replace(/-----[A-Z ]+-----|\s/g, "").length >= 64;
   }
   return !isPlaceholder(value) && value.length >= 16 && looksRandom(value, 16, 3);
 }
 function rateServiceAccountToken(context) {
-  const token = context.value.startsWith("eyJ") ? context.value : fromBase64(context.value) ?? "";
+  const token = context.value.startsWith("eyJ") ? context.value : decodeBase64Text(context.value) ?? "";
   const account = serviceAccountOf(token);
   if (!account) return { scope: "scoped", because: "a service-account token acts with the bindings of its one account" };
   if (/admin/.test(account.name)) return { scope: "root", because: `service account ${account.namespace}/${account.name} is named as an administrator (commonly bound to cluster-admin)` };
   return { scope: "scoped", because: `service account ${account.namespace}/${account.name} acts with its own RBAC bindings` };
 }
 function plausibleServiceAccountToken(value) {
-  const token = value.startsWith("eyJ") ? value : fromBase64(value);
+  const token = value.startsWith("eyJ") ? value : decodeBase64Text(value);
   if (!token) return false;
   const decoded = decodeJwt(token.trim());
   if (!decoded || !serviceAccountOf(token.trim())) return false;
@@ -40187,14 +40179,17 @@ function secretRange(match) {
   if (group) return [group[0], group[1]];
   return [match.index, match.index + match[0].length];
 }
+function literalPattern(literal) {
+  let pattern = literalPatterns.get(literal);
+  if (!pattern) {
+    pattern = new RegExp(escapeRegExp(literal), "i");
+    literalPatterns.set(literal, pattern);
+  }
+  return pattern;
+}
 function findCredentials(file) {
   const text = file.text;
-  let lower;
-  const fileContains = (literals) => {
-    if (!literals) return true;
-    lower ??= text.toLowerCase();
-    return literals.every((literal) => lower.includes(literal.toLowerCase()));
-  };
+  const fileContains = (literals) => !literals || literals.every((literal) => literalPattern(literal).test(text));
   const candidates = [];
   for (const kind of CREDENTIAL_KINDS) {
     for (const pattern of kind.valuePatterns ?? []) {
@@ -40362,7 +40357,7 @@ function contextOf(file, candidate) {
     nearby: file.text.slice(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : file.text.length)
   };
 }
-var Specificity, CODE_FORMATS, DATA_FORMATS, GENERIC_KIND_IDS, CONTEXT_KINDS, FILE_KINDS, SIBLING_WINDOW, NEARBY_WINDOW, FIND_KEYWORDS, NAME_KEYWORDS, SECRETLINT_KINDS, KIND_BY_ID, indexed, contextNames, nameClasses;
+var Specificity, CODE_FORMATS, DATA_FORMATS, GENERIC_KIND_IDS, CONTEXT_KINDS, FILE_KINDS, SIBLING_WINDOW, NEARBY_WINDOW, FIND_KEYWORDS, NAME_KEYWORDS, SECRETLINT_KINDS, KIND_BY_ID, indexed, literalPatterns, contextNames, nameClasses;
 var init_find = __esm({
   "detectors/exposed-credential/find.ts"() {
     "use strict";
@@ -40407,6 +40402,7 @@ var init_find = __esm({
     };
     KIND_BY_ID = new Map(CREDENTIAL_KINDS.map((kind) => [kind.id, kind]));
     indexed = /* @__PURE__ */ new Map();
+    literalPatterns = /* @__PURE__ */ new Map();
     contextNames = /* @__PURE__ */ new Map();
     nameClasses = /* @__PURE__ */ new Map();
   }
@@ -40486,7 +40482,7 @@ function noteUnreadableShapes(file, found, out2) {
   }
 }
 function severityOf(credential, testScope, path3) {
-  if (testScope || isTestOrExamplePath2(path3)) return "low";
+  if (testScope || isTestOrExamplePath(path3)) return "low";
   return credential.kind.exposedSeverity ?? "high";
 }
 function holdsSecretNamedValue(file) {
@@ -40615,7 +40611,7 @@ var init_credential_rules = __esm({
 
 // detectors/root-scoped-token/grants.ts
 function scanGrants(file, out2) {
-  const severity = isTestOrExamplePath2(file.path) ? "low" : void 0;
+  const severity = isTestOrExamplePath(file.path) ? "low" : void 0;
   const report2 = (ruleId, span, message, evidence) => out2.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
   const document2 = file.hasKeyword("statement") || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
   if (document2) {
@@ -40874,7 +40870,7 @@ function rateCredentials(context) {
     context.report({
       ruleId: scopeRuleId(kind),
       // In tests and examples the value is rarely live: still reported, below the default failure threshold.
-      severity: isTestOrExamplePath2(credential.location.path) ? "low" : rating.scope === "root" ? "critical" : "high",
+      severity: isTestOrExamplePath(credential.location.path) ? "low" : rating.scope === "root" ? "critical" : "high",
       message: `${kind.title}${where} reaches ${rating.scope === "root" ? "a whole account" : "a whole resource"}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,
@@ -41633,12 +41629,13 @@ var init_recorder = __esm({
     "use strict";
     init_identities();
     init_names();
+    init_paths();
     BASE = { environment: "base", name: "", evidence: "base" };
     Recorder = class {
       constructor(file, out2) {
         this.file = file;
         this.out = out2;
-        this.testOnly = isTestOrExamplePath(file.path);
+        this.testOnly = isTestExampleOrDocsPath(file.path);
       }
       file;
       out;
@@ -43269,7 +43266,7 @@ var init_verdict = __esm({
 
 // detectors/staging-reaches-production/rules/cloned.ts
 function scanCommands(file, out2) {
-  if (/(^|\/)(tests?|spec|__tests__|fixtures?|testdata|examples?|samples?)\//i.test(file.path)) return;
+  if (isTestOrExamplePath(file.path)) return;
   const text = file.text;
   if (!/railway|heroku/i.test(text)) return;
   for (const match of text.matchAll(RAILWAY)) {
@@ -43335,6 +43332,7 @@ var init_cloned = __esm({
     "use strict";
     init_model();
     init_names();
+    init_paths();
     init_recorder();
     init_verdict();
     clonedFromProduction = {
@@ -44187,7 +44185,7 @@ function environmentNamed(name2) {
   return name2 ? canonicalEnvironment(name2) : void 0;
 }
 function isTestOnlyPath(path3) {
-  if (isTestOrExamplePath(path3)) return true;
+  if (isTestExampleOrDocsPath(path3)) return true;
   const tokens = tokensOf(fileNameOf(path3));
   return tokens.some((token) => token === "test" || token === "tests" || token === "testing" || token === "ci" || token === "e2e" || token === "spec" || token === "cypress" || token === "playwright");
 }
@@ -44290,6 +44288,7 @@ var init_shared2 = __esm({
   "detectors/missing-offprovider-backup/shared.ts"() {
     "use strict";
     init_names();
+    init_paths();
     Inventory = class {
       constructor(file, out2) {
         this.file = file;
@@ -44354,11 +44353,11 @@ function assess(context) {
   const aliases = context.config.environmentAliases;
   const byKind = (kind) => contexts.filter((entry) => entry.kind === kind);
   const buttons = new Set(byKind("deploy-button").map((entry) => entry.value));
-  const allDeploys = byKind("deploys").filter((entry) => !buttons.has(entry.value) && !isTestLike(entry.location.path));
+  const allDeploys = byKind("deploys").filter((entry) => !buttons.has(entry.value) && !isTestExampleOrDocsPath(entry.location.path));
   const deploys = allDeploys.filter((entry) => entry.value !== "kubernetes-manifest");
   const kubernetesApplied = deploys.some((entry) => entry.value === "kubernetes" || entry.value === "gitops");
   const appDeploys = deploys.filter((entry) => entry.value !== "cloudflare" && entry.value !== "supabase");
-  const composeDeploys = byKind("deploys-compose").filter((entry) => !isTestLike(entry.location.path));
+  const composeDeploys = byKind("deploys-compose").filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
   const terraformRoots = new Set(byKind("terraform-root").map((entry) => entry.directory));
   const supabaseHosted = byKind("supabase-hosted").length > 0;
   const supabaseRefs = [...new Set(byKind("supabase-hosted").map((entry) => entry.name).filter((name2) => !!name2))];
@@ -44450,9 +44449,6 @@ function assess(context) {
     if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys);
     reportDestructive(context, assessment, byKind("storage-class"));
   }
-}
-function isTestLike(path3) {
-  return /(^|\/)(tests?|spec|fixtures?|examples?|samples?|docs?|e2e)(\/|$)/i.test(path3);
 }
 function environmentOf2(store, aliases, stacks = []) {
   if (Object.keys(aliases).length > 0) {
@@ -44737,6 +44733,7 @@ var init_assess = __esm({
   "detectors/missing-offprovider-backup/assess.ts"() {
     "use strict";
     init_names();
+    init_paths();
     init_shared2();
     RULE = {
       noBackup: "missing-offprovider-backup/no-backup",
@@ -52507,7 +52504,7 @@ function isConfig(path3) {
   return known;
 }
 function inTestsLow(finding) {
-  if (!isTestOrExamplePath2(finding.location.path) || finding.severity === "info") return finding;
+  if (!isTestOrExamplePath(finding.location.path) || finding.severity === "info") return finding;
   return { ...finding, severity: "low" };
 }
 var byPattern, READERS, configPaths, agentPermission;
@@ -53414,6 +53411,10 @@ function readContent(ref, maxFileSize) {
     return { kind: "unreadable", reason: errorCode(error) };
   }
   if (bytes.length > maxFileSize) return { kind: "too-large" };
+  return sniff(bytes);
+}
+function sniff(input2) {
+  let bytes = input2;
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return { kind: "text", text: utf16le.decode(bytes.subarray(2)) };
   if (bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) bytes = bytes.subarray(3);
   if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) !== -1) return { kind: "binary" };

@@ -6,3 +6,8 @@ const TEST_OR_EXAMPLE = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtur
 export function isTestOrExamplePath(path: string): boolean {
   return TEST_OR_EXAMPLE.test(path);
 }
+
+/** The same, plus documentation and browser-test trees: content that describes a system rather than configures it. */
+export function isTestExampleOrDocsPath(path: string): boolean {
+  return TEST_OR_EXAMPLE.test(path) || /(?:^|\/)(?:docs?|e2e|cypress)(?:\/|$)/i.test(path);
+}

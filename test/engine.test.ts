@@ -1,5 +1,6 @@
 // The engine through its public surface, with a small detector of the test's own (the engine knows no provider):
 // discovery and gitignore semantics, bad input, suppressions, baseline, config, fact ordering, determinism.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -141,13 +142,29 @@ describe('bad input', () => {
     expect(result.stats.skippedUnreadable).toBe(1);
   });
 
-  it('reports an unreadable directory entry (EACCES) when not running as root', async () => {
-    if (process.getuid?.() === 0) return; // root reads everything; the vanished-file test covers the path
-    const r = repo({ 'secret/locked.txt': 'DANGER-locked\n', 'ok.txt': 'DANGER-ok\n' }, { git: false });
-    chmodSync(join(r.root, 'secret', 'locked.txt'), 0o000);
-    const { result, where } = await findings(r.root);
-    expect(where).toEqual(['ok.txt:1:1']);
-    expect(result.notifications.some((n) => n.code === 'unreadable')).toBe(true);
+  it('reports an unreadable file and an unreadable directory (EACCES), and scans the rest', async () => {
+    const r = repo({ 'locked-dir/inside.txt': 'x\n', 'locked.txt': 'x\n', 'ok.txt': 'DANGER-ok\n' }, { git: false });
+    chmodSync(join(r.root, 'locked.txt'), 0o000);
+    chmodSync(join(r.root, 'locked-dir'), 0o000);
+    let codes: string[];
+    let where: string[];
+    if (process.getuid?.() === 0) {
+      // Root reads everything: the built scanner runs as `nobody` in a child process, over a tree nobody can enter.
+      chmodSync(r.root, 0o755);
+      chmodSync(join(r.root, 'ok.txt'), 0o644);
+      const scanModule = join(process.cwd(), 'dist', 'src', 'scan.js');
+      const script = `process.setgid(65534); process.setuid(65534); const { scan } = await import(${JSON.stringify(scanModule)}); const result = await scan({ root: ${JSON.stringify(r.root)}, detectors: [{ id: 'probe', rules: [], scanFile() {} }] }); console.log(JSON.stringify(result.notifications.map((n) => n.code + ' ' + n.path)));`;
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(child.status, child.stderr).toBe(0);
+      codes = JSON.parse(child.stdout) as string[];
+      where = [];
+    } else {
+      const scanned = await findings(r.root);
+      codes = scanned.result.notifications.map((n) => `${n.code} ${n.path}`);
+      where = scanned.where;
+      expect(where).toEqual(['ok.txt:1:1']);
+    }
+    expect(codes).toEqual(expect.arrayContaining(['unreadable locked-dir', 'unreadable locked.txt']));
   });
 
   it('scans an empty directory cleanly', async () => {

@@ -6,7 +6,7 @@ import { CREDENTIAL_KINDS, PROVIDER_KINDS } from '../../knowledge/credentials/in
 import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPassword, jsonWebToken, privateKey } from '../../knowledge/credentials/generic.js';
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
-import { isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
+import { escapeRegExp, isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
 import { dataBindings, lineBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 
@@ -98,14 +98,23 @@ function secretRange(match: RegExpMatchArray): [number, number] {
   return [match.index!, match.index! + match[0].length];
 }
 
+/**
+ * A case-insensitive search for a literal, compiled once: asking whether a file names `twilio` must not copy the
+ * whole file into lower case, and the answer must not depend on the prefilter (the slow path asks too).
+ */
+const literalPatterns = new Map<string, RegExp>();
+function literalPattern(literal: string): RegExp {
+  let pattern = literalPatterns.get(literal);
+  if (!pattern) {
+    pattern = new RegExp(escapeRegExp(literal), 'i');
+    literalPatterns.set(literal, pattern);
+  }
+  return pattern;
+}
+
 export function findCredentials(file: SourceFile): FoundCredential[] {
   const text = file.text;
-  let lower: string | undefined;
-  const fileContains = (literals: readonly string[] | undefined): boolean => {
-    if (!literals) return true;
-    lower ??= text.toLowerCase();
-    return literals.every((literal) => lower!.includes(literal.toLowerCase()));
-  };
+  const fileContains = (literals: readonly string[] | undefined): boolean => !literals || literals.every((literal) => literalPattern(literal).test(text));
   const candidates: Candidate[] = [];
 
   for (const kind of CREDENTIAL_KINDS) {

@@ -4,6 +4,7 @@
 import type { BackupEvidence, BackupProtection, DataStore, DestructiveSetting, StoreContext } from '../../src/facts/datastore.js';
 import type { FinishContext, RelatedLocation, Severity } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
+import { isTestExampleOrDocsPath } from '../../src/paths.js';
 import { directoryOf, engineTitle, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
 
 export const RULE = {
@@ -56,13 +57,13 @@ export function assess(context: FinishContext): void {
   const byKind = <K extends StoreContext['kind']>(kind: K) => contexts.filter((entry) => entry.kind === kind);
 
   const buttons = new Set(byKind('deploy-button').map((entry) => entry.value));
-  const allDeploys = byKind('deploys').filter((entry) => !buttons.has(entry.value) && !isTestLike(entry.location.path));
+  const allDeploys = byKind('deploys').filter((entry) => !buttons.has(entry.value) && !isTestExampleOrDocsPath(entry.location.path));
   // Workload manifests alone may be samples for others; kubectl/helm in a pipeline or a GitOps controller apply them.
   const deploys = allDeploys.filter((entry) => entry.value !== 'kubernetes-manifest');
   const kubernetesApplied = deploys.some((entry) => entry.value === 'kubernetes' || entry.value === 'gitops');
   // Deploys that ship an app with a database behind it; edge workers and database pushes say nothing about one.
   const appDeploys = deploys.filter((entry) => entry.value !== 'cloudflare' && entry.value !== 'supabase');
-  const composeDeploys = byKind('deploys-compose').filter((entry) => !isTestLike(entry.location.path));
+  const composeDeploys = byKind('deploys-compose').filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
   const terraformRoots = new Set(byKind('terraform-root').map((entry) => entry.directory));
   const supabaseHosted = byKind('supabase-hosted').length > 0;
   const supabaseRefs = [...new Set(byKind('supabase-hosted').map((entry) => entry.name).filter((name): name is string => !!name))];
@@ -167,9 +168,6 @@ export function assess(context: FinishContext): void {
   }
 }
 
-function isTestLike(path: string): boolean {
-  return /(^|\/)(tests?|spec|fixtures?|examples?|samples?|docs?|e2e)(\/|$)/i.test(path);
-}
 
 /** Environment with team aliases and Pulumi stacks applied. */
 function environmentOf(store: DataStore, aliases: Readonly<Record<string, string>>, stacks: readonly StoreContext[] = []): string | undefined {

@@ -3,7 +3,8 @@
 import type { BackupEvidence, DataStore, StoreContext } from '../../src/facts/datastore.js';
 import type { FileEmitter, Location, SourceFile, Span } from '../../src/model.js';
 import type { DataNode, MapNode } from '../../src/parse/data-tree.js';
-import { canonicalEnvironment, environmentOfPath, isTestOrExamplePath, tokensOf, type CanonicalEnvironment } from '../../knowledge/environments/names.js';
+import { canonicalEnvironment, environmentOfPath, tokensOf, type CanonicalEnvironment } from '../../knowledge/environments/names.js';
+import { isTestExampleOrDocsPath } from '../../src/paths.js';
 
 /** Collects one file's stores, backups and context, with the file at hand for locations. */
 export class Inventory {
@@ -94,7 +95,7 @@ export function environmentNamed(name: string | undefined): CanonicalEnvironment
 
 /** Paths whose stores exist only for tests, CI, examples or docs. */
 export function isTestOnlyPath(path: string): boolean {
-  if (isTestOrExamplePath(path)) return true;
+  if (isTestExampleOrDocsPath(path)) return true;
   const tokens = tokensOf(fileNameOf(path));
   return tokens.some((token) => token === 'test' || token === 'tests' || token === 'testing' || token === 'ci' || token === 'e2e' || token === 'spec' || token === 'cypress' || token === 'playwright');
 }

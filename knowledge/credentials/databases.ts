@@ -2,9 +2,9 @@
 // every row of a project; only Supabase's legacy keys say how far (a JWT role claim). Database URLs in general are
 // the generic `database-connection-string` kind.
 import { sample } from '../../src/model.js';
-import { base64urlFragments, browserExposure, escapeRegExp, looksGenerated, nameWord, readOnlyRating, READ_ONLY_WORDS, TEST_WORDS } from './narrowing.js';
+import { base64urlFragments, browserExposure, looksGenerated, nameWord, readOnlyRating, READ_ONLY_WORDS, TEST_WORDS } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
-import { decodeJwt, isPlaceholder, UUID, wordsOf } from './values.js';
+import { decodeJwt, escapeRegExp, isPlaceholder, UUID, wordsOf } from './values.js';
 
 const SUPABASE_KEYS = 'https://supabase.com/docs/guides/api/api-keys';
 

@@ -1,10 +1,10 @@
 // Infrastructure and secret managers: HCP Terraform, Vault, Doppler, 1Password. Each holds the keys to everything
 // else, so a broad token here is a broad token everywhere the manager's secrets reach.
 import { sample } from '../../src/model.js';
-import { decodeBase64Text, readOnlyRating } from './narrowing.js';
+import { readOnlyRating } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
-import { entropy, isPlaceholder, UUID, UUID_SOURCE, wordsOf } from './values.js';
+import { decodeBase64Text, entropy, isPlaceholder, UUID, UUID_SOURCE, wordsOf } from './values.js';
 
 export const terraformCloudToken: CredentialKind = {
   id: 'terraform-cloud-token',

@@ -2,9 +2,9 @@
 // certificate in system:masters is the whole cluster) and service-account tokens (JWTs whose claims name the
 // account), including Secrets of type kubernetes.io/service-account-token committed with their token.
 import { sample } from '../../src/model.js';
-import { certificateSubject, fromBase64, narrowingWord } from './signals.js';
+import { certificateSubject, narrowingWord } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
-import { decodeJwt, isPlaceholder, looksRandom } from './values.js';
+import { decodeBase64Text, decodeJwt, isPlaceholder, looksRandom } from './values.js';
 
 // Sample material, generated for these samples: EC certificates and keys that never belonged to a cluster, and
 // service-account JWTs with random signatures.
@@ -72,7 +72,7 @@ function rateKubeconfigCredential(context: CredentialContext): Rating {
 
 function plausibleKubeconfigCredential(value: string): boolean {
   if (value.startsWith('LS0tLS1CRUdJTi')) {
-    const pem = fromBase64(value);
+    const pem = decodeBase64Text(value);
     return pem !== undefined && /PRIVATE KEY-----/.test(pem) && pem.replace(/-----[A-Z ]+-----|\s/g, '').length >= 64;
   }
   return !isPlaceholder(value) && value.length >= 16 && looksRandom(value, 16, 3.0);
@@ -138,7 +138,7 @@ export const kubernetesKubeconfigCredential: CredentialKind = {
 };
 
 function rateServiceAccountToken(context: CredentialContext): Rating {
-  const token = context.value.startsWith('eyJ') ? context.value : (fromBase64(context.value) ?? '');
+  const token = context.value.startsWith('eyJ') ? context.value : (decodeBase64Text(context.value) ?? '');
   const account = serviceAccountOf(token);
   if (!account) return { scope: 'scoped', because: 'a service-account token acts with the bindings of its one account' };
   if (/admin/.test(account.name)) return { scope: 'root', because: `service account ${account.namespace}/${account.name} is named as an administrator (commonly bound to cluster-admin)` };
@@ -146,7 +146,7 @@ function rateServiceAccountToken(context: CredentialContext): Rating {
 }
 
 function plausibleServiceAccountToken(value: string): boolean {
-  const token = value.startsWith('eyJ') ? value : fromBase64(value);
+  const token = value.startsWith('eyJ') ? value : decodeBase64Text(value);
   if (!token) return false;
   const decoded = decodeJwt(token.trim());
   if (!decoded || !serviceAccountOf(token.trim())) return false;

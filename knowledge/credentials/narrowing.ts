@@ -68,14 +68,3 @@ export function base64urlFragments(text: string): string[] {
   return fragments;
 }
 
-/** Escapes a literal for use inside a RegExp source. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** Decodes standard or url-safe base64 (padding optional) to text; undefined when it is not base64. */
-export function decodeBase64Text(value: string): string | undefined {
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return undefined;
-  const text = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-  return text.includes('\uFFFD') ? undefined : text;
-}

@@ -1,9 +1,9 @@
 // Package and image registries: npm, PyPI, Docker Hub and registry logins in `.docker/config.json`. A publish token is
 // a supply-chain credential: whoever holds it ships code to everyone who installs the package or pulls the image.
 import { sample } from '../../src/model.js';
-import { decodeBase64Text, nameWord, readOnlyRating } from './narrowing.js';
+import { nameWord, readOnlyRating } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
-import { hasValidBase62Checksum, isHumanPlaceholder, isPlaceholder, looksRandom, UUID, UUID_SOURCE } from './values.js';
+import { decodeBase64Text, hasValidBase62Checksum, isHumanPlaceholder, isPlaceholder, looksRandom, UUID, UUID_SOURCE } from './values.js';
 
 const NPM_TOKEN = /^npm_[A-Za-z0-9]{36}$/;
 /** The registry a `.npmrc` line authenticates to: `//registry.npmjs.org/:_authToken=...`. */

@@ -2,7 +2,7 @@
 // narrow it (`readonly`, `deploy`), and payloads that decode (base64 JSON, PEM certificates).
 import { X509Certificate } from 'node:crypto';
 import type { CredentialContext } from './types.js';
-import { wordsOf } from './values.js';
+import { decodeBase64Text, wordsOf } from './values.js';
 
 /** Name words that mark a credential as limited to reading, deploying, uploading or one narrow job. */
 export const NARROW_WORDS: ReadonlySet<string> = new Set([
@@ -45,20 +45,9 @@ export function hasTypedRun(value: string, length = 6): boolean {
   return false;
 }
 
-/** Standard or URL-safe base64 decoded to text; undefined when it is not base64. */
-export function fromBase64(value: string): string | undefined {
-  const clean = value.replace(/\\n|\s/g, '');
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(clean)) return undefined;
-  try {
-    return Buffer.from(clean.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** A JSON object encoded in base64 (tunnel tokens, some CI secrets); undefined when it does not decode to one. */
 export function base64Json(value: string): Record<string, unknown> | undefined {
-  const text = fromBase64(value);
+  const text = decodeBase64Text(value);
   if (!text || !text.trimStart().startsWith('{')) return undefined;
   try {
     const parsed = JSON.parse(text) as unknown;
@@ -73,7 +62,7 @@ export function base64Json(value: string): Record<string, unknown> | undefined {
  * `{ O: [...], CN: [...] }`; undefined when it is truncated or does not parse (callers then fail closed).
  */
 export function certificateSubject(data: string): { O: string[]; CN: string[] } | undefined {
-  const pem = data.includes('-----BEGIN') ? data : fromBase64(data);
+  const pem = data.includes('-----BEGIN') ? data : decodeBase64Text(data);
   if (!pem || !pem.includes('-----BEGIN CERTIFICATE-----')) return undefined;
   try {
     const subject = new X509Certificate(pem).subject;

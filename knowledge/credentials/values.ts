@@ -208,6 +208,22 @@ export function hasValidBase62Checksum(token: string, prefixLength: number): boo
   return base62(crc32(body), 6) === token.slice(-6);
 }
 
+/** Escapes a literal for use inside a RegExp source. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Standard or URL-safe base64 (padding and line breaks optional, `\\n` escapes included) decoded to text; undefined
+ * when it is not base64 or not text.
+ */
+export function decodeBase64Text(value: string): string | undefined {
+  const clean = value.replace(/\\n|\s/g, '');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(clean)) return undefined;
+  const text = Buffer.from(clean.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  return text.includes('\uFFFD') ? undefined : text;
+}
+
 export interface DecodedJwt {
   header: Record<string, unknown>;
   payload: Record<string, unknown>;

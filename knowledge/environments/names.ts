@@ -119,10 +119,6 @@ function environmentOfPathUncached(path: string, aliases: Readonly<Record<string
   return undefined;
 }
 
-/** Paths whose content exists for tests, examples or docs: lower confidence for environment and store facts. */
-export function isTestOrExamplePath(path: string): boolean {
-  return /(^|\/)(tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|examples?|samples?|e2e|cypress|docs?)(\/|$)/i.test(path) || /\.(test|spec)\.[a-z]+$/i.test(path);
-}
 
 /**
  * Files that hold placeholders for others to copy (`.env.example`, `values.sample.yaml`, `database.yml.template`,

@@ -30,6 +30,12 @@ export function readContent(ref: FileRef, maxFileSize: number): ContentOutcome {
   }
   // The size may have changed since discovery; the cap is about what we hold in memory.
   if (bytes.length > maxFileSize) return { kind: 'too-large' };
+  return sniff(bytes);
+}
+
+/** BOMs honoured (UTF-16 decoded at once), NUL in the first 8 KB means binary (a native scan); else the bytes. */
+function sniff(input: Buffer): Extract<ContentOutcome, { kind: 'bytes' | 'text' | 'binary' }> {
+  let bytes = input;
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: utf16le.decode(bytes.subarray(2)) };
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) !== -1) return { kind: 'binary' };
@@ -41,21 +47,10 @@ export function decodeBytes(bytes: Buffer): { text: string; lossy: boolean } {
   return isUtf8(bytes) ? { text: bytes.toString('utf8'), lossy: false } : { text: latin1.decode(bytes), lossy: true };
 }
 
-export function readText(ref: FileRef, maxFileSize: number): ReadOutcome {
-  const content = readContent(ref, maxFileSize);
-  if (content.kind !== 'bytes') return content;
-  return { kind: 'text', ...decodeBytes(content.bytes) };
-}
-
 /** Decodes bytes the way editors (and so agents) would: BOMs honoured, NUL means binary, bad UTF-8 falls back to Latin-1. */
 export function decode(input: Uint8Array): ReadOutcome {
-  let bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: utf16le.decode(bytes.subarray(2)) };
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  // Native scans: a NUL in the first 8 KB, then UTF-8 validity (simdutf), before decoding once.
-  if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) !== -1) return { kind: 'binary' };
-  if (isUtf8(bytes)) return { kind: 'text', text: bytes.toString('utf8') };
-  return { kind: 'text', text: latin1.decode(bytes), lossy: true };
+  const content = sniff(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  return content.kind === 'bytes' ? { kind: 'text', ...decodeBytes(content.bytes) } : content;
 }
 
 function errorCode(error: unknown): string {

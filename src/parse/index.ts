@@ -66,19 +66,6 @@ export function formatOf(path: string): FileFormat {
   return BY_EXTENSION[name.slice(dot + 1)] ?? 'text';
 }
 
-/** Formats that parse into a DataDocument. */
-export function isDataFormat(format: FileFormat): boolean {
-  return (
-    format === 'yaml' ||
-    format === 'json' ||
-    format === 'toml' ||
-    format === 'ini' ||
-    format === 'properties' ||
-    format === 'dotenv' ||
-    format === 'hcl' ||
-    format === 'notebook'
-  );
-}
 
 /** Converts offsets in the parsed text to a span; parsers get it from the file so line indexes are built once. */
 export type SpanOf = (start: number, end: number) => Span;

@@ -4,6 +4,7 @@
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 import { canonicalEnvironment } from '../../../knowledge/environments/names.js';
+import { isTestOrExamplePath } from '../../../src/paths.js';
 import { lineSpan } from '../scan/recorder.js';
 import { DETECTOR, environmentLabel } from './verdict.js';
 
@@ -42,7 +43,7 @@ const HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b
 /** Reports the commands of one script, Makefile or document. */
 export function scanCommands(file: SourceFile, out: FileEmitter): void {
   // Test and example scripts describe someone else's environments; runbooks under docs/ describe this team's.
-  if (/(^|\/)(tests?|spec|__tests__|fixtures?|testdata|examples?|samples?)\//i.test(file.path)) return;
+  if (isTestOrExamplePath(file.path)) return;
   const text = file.text;
   if (!/railway|heroku/i.test(text)) return;
   for (const match of text.matchAll(RAILWAY)) {

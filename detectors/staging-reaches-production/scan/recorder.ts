@@ -4,7 +4,8 @@
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../../src/facts/environment.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { dataStoreForms, type ResourceIdentity } from '../../../knowledge/environments/identities.js';
-import { canonicalEnvironment, environmentOfPath, isTestOrExamplePath } from '../../../knowledge/environments/names.js';
+import { canonicalEnvironment, environmentOfPath } from '../../../knowledge/environments/names.js';
+import { isTestExampleOrDocsPath } from '../../../src/paths.js';
 
 export type Evidence = EnvironmentResource['environmentEvidence'];
 
@@ -50,7 +51,7 @@ export class Recorder {
     readonly file: SourceFile,
     private readonly out: FileEmitter,
   ) {
-    this.testOnly = isTestOrExamplePath(file.path);
+    this.testOnly = isTestExampleOrDocsPath(file.path);
   }
 
   resource(tag: EnvTag, identity: ResourceIdentity, span: Span, options: { variable?: string; family?: string; declared?: boolean } = {}): void {
