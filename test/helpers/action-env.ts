@@ -1,6 +1,6 @@
 // Runs the Action as the runner would, without GitHub: INPUT_* variables, an event payload file, and the output,
 // summary and workspace paths the runner provides; collects the log, outputs, summary and exit code.
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -68,13 +68,16 @@ export function runActionFile(node: string, entry: string, setup: ActionSetup): 
 
 function collect(env: Record<string, string>, exitCode: number, text: string): ActionRun {
   const log = text.split('\n').filter((line) => line.length > 0);
-  return {
+  const run = {
     exitCode,
     log,
     commands: log.filter((line) => line.startsWith('::')),
     outputs: parseOutputs(readFileSync(env.GITHUB_OUTPUT!, 'utf8')),
     summary: existsSync(env.GITHUB_STEP_SUMMARY!) ? readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8') : '',
   };
+  // The runner's temp directory is this helper's own: remove it, or every test run leaves one behind.
+  rmSync(env.RUNNER_TEMP!, { recursive: true, force: true });
+  return run;
 }
 
 /** `name<<DELIMITER\nvalue\nDELIMITER` blocks, as the runner reads $GITHUB_OUTPUT. */
