@@ -33,16 +33,20 @@ const EVERY_KEYWORD: ReadonlySet<string> = { has: () => true } as unknown as Rea
 
 export class FileStage {
   private readonly keywordIndex: KeywordIndex;
-  private readonly lowerKeywords: Map<Detector, string[]>;
+  private readonly markerBit: number;
   private readonly parsers: ParserSet;
 
   private constructor(
     private readonly detectors: readonly Detector[],
     private readonly settings: FileStageSettings,
   ) {
-    // The inline-suppression marker is a keyword too, so a file holding one is always decoded and its markers read.
-    this.keywordIndex = new KeywordIndex([...detectors.flatMap((detector) => detector.keywords ?? []), INLINE_MARKER], detectors.flatMap((detector) => detector.lineKeywords ?? []));
-    this.lowerKeywords = new Map(detectors.map((detector) => [detector, (detector.keywords ?? []).map((keyword) => keyword.toLowerCase())]));
+    // One keyword group per detector (its bit says whether the detector wants the file), and the inline-suppression
+    // marker as the last group, so a file holding one is always decoded and its markers read.
+    this.keywordIndex = new KeywordIndex({
+      groups: [...detectors.map((detector) => detector.keywords ?? []), [INLINE_MARKER]],
+      lineKeywords: detectors.flatMap((detector) => detector.lineKeywords ?? []),
+    });
+    this.markerBit = 1 << detectors.length;
     this.parsers = parserSet();
   }
 
@@ -89,15 +93,13 @@ export class FileStage {
       output.counters.bytesRead += outcome.kind === 'bytes' ? outcome.bytes.length : Buffer.byteLength(outcome.text);
       const hits = time('prefilter', () => (outcome.kind === 'bytes' ? this.keywordIndex.findInBytes(outcome.bytes) : this.keywordIndex.findInText(outcome.text)));
       const found = this.settings.exhaustive ? EVERY_KEYWORD : hits.found;
-      const wanted = admitted.filter(
-        (detector) =>
-          detector.scanFile &&
-          (this.settings.exhaustive ||
-            !detector.keywords ||
-            detector.admitsWithoutKeywords?.(ref) === true ||
-            this.lowerKeywords.get(detector)!.some((keyword) => found.has(keyword))),
-      );
-      const marked = hits.found.has(INLINE_MARKER);
+      const wanted: Detector[] = [];
+      for (const detector of admitted) {
+        if (!detector.scanFile) continue;
+        const bit = 1 << this.detectors.indexOf(detector);
+        if (this.settings.exhaustive || !detector.keywords || (hits.groups & bit) !== 0 || detector.admitsWithoutKeywords?.(ref) === true) wanted.push(detector);
+      }
+      const marked = (hits.groups & this.markerBit) !== 0;
       // A file no detector wants and no suppression marker names is never decoded.
       if (wanted.length === 0 && !marked) continue;
       const decoded = outcome.kind === 'bytes' ? time('decode', () => decodeBytes(outcome.bytes)) : outcome;

@@ -2,9 +2,11 @@
 // parsers and secretlint run only on files (and for rules) that can match. ASCII case-insensitive. It runs on the
 // file's bytes before they are decoded (a file no detector wants is never decoded), and records the lines where
 // "line keywords" occur, so a detector reads those lines instead of searching the whole text again.
+//
+// The automaton's alphabet is byte classes (one per character some keyword uses, one for everything else), which
+// keeps the transition table small enough to stay in cache; states that end a keyword are numbered last, so the hot
+// loop tells a hit from a miss by comparing the row with a threshold instead of reading a flag.
 
-/** Transitions over every byte value: uppercase ASCII folds to lowercase, and any non-ASCII unit restarts the scan. */
-const BYTE_COLUMNS = 256;
 const NEWLINE = 10;
 
 export interface KeywordHits {
@@ -12,90 +14,129 @@ export interface KeywordHits {
   found: ReadonlySet<string>;
   /** 1-based lines where a line keyword occurs, ascending, each once. */
   lines: readonly number[];
+  /** Bit `i` is set when some keyword of group `i` occurs (groups as given to the index). */
+  groups: number;
+}
+
+export interface KeywordGroups {
+  /** Keyword groups, at most 31: a hit sets the group's bit in `KeywordHits.groups`. */
+  groups: ReadonlyArray<readonly string[]>;
+  /** Keywords whose lines are recorded (they need not be in a group). */
+  lineKeywords?: Iterable<string>;
 }
 
 export class KeywordIndex {
   readonly keywords: readonly string[];
-  /** `transitions[state * 256 + byte]` = next state * 256 (pre-multiplied, so the hot loop never multiplies). */
+  /** Byte -> class: 0 for bytes no keyword uses (they send every state back to the root). */
+  private readonly classOf: Uint8Array;
+  /** `transitions[row + class]` = the next state's row (state * classes, pre-multiplied: the hot loop never multiplies). */
   private readonly transitions: Int32Array;
-  /** For each state, the keyword ids that end there (including via failure links), or undefined. */
-  private readonly outputs: Array<number[] | undefined>;
-  /** 1 where a state ends some keyword, 2 where it ends a line keyword: the hot loop reads a byte. */
-  private readonly stateFlags: Uint8Array;
+  /** Rows at or above this belong to states that end some keyword. */
+  private readonly firstOutputRow: number;
+  private readonly classes: number;
+  /** For each output state (indexed from the first one), the keyword ids that end there, failure links included. */
+  private readonly outputs: Array<readonly number[]>;
   private readonly lineKeyword: Uint8Array;
+  private readonly groupMask: Int32Array;
+  /** 1 where an output state ends a line keyword. */
+  private readonly endsLineKeyword: Uint8Array;
 
-  constructor(keywords: Iterable<string>, lineKeywords: Iterable<string> = []) {
-    const lineSet = new Set([...lineKeywords].map((keyword) => keyword.toLowerCase()));
-    const unique = [...new Set([...keywords, ...lineSet].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
+  constructor(keywords: Iterable<string> | KeywordGroups, lineKeywords: Iterable<string> = []) {
+    const spec: KeywordGroups = isGroups(keywords) ? keywords : { groups: [[...keywords]], lineKeywords };
+    if (spec.groups.length > 31) throw new Error('At most 31 keyword groups');
+    const lineSet = new Set([...(spec.lineKeywords ?? [])].map((keyword) => keyword.toLowerCase()));
+    const unique = [...new Set([...spec.groups.flat(), ...lineSet].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
     for (const keyword of unique) {
       for (let i = 0; i < keyword.length; i++) {
         if (keyword.charCodeAt(i) >= 128) throw new Error(`Prefilter keywords must be ASCII: ${JSON.stringify(keyword)}`);
       }
     }
     this.keywords = unique;
+    const idOf = new Map(unique.map((keyword, id) => [keyword, id]));
     this.lineKeyword = Uint8Array.from(unique, (keyword) => (lineSet.has(keyword) ? 1 : 0));
+    this.groupMask = new Int32Array(unique.length);
+    spec.groups.forEach((group, index) => {
+      for (const keyword of group) {
+        const id = idOf.get(keyword.toLowerCase());
+        if (id !== undefined) this.groupMask[id]! |= 1 << index;
+      }
+    });
 
-    // Trie, then failure links by breadth-first search, folded into a full transition table.
+    // Byte classes: uppercase ASCII folds to lowercase; bytes >= 128 (parts of multi-byte characters) never continue
+    // an ASCII keyword, so they share class 0 with every other unused byte.
+    const classOf = new Uint8Array(256);
+    let classes = 1;
+    for (const keyword of unique) {
+      for (let i = 0; i < keyword.length; i++) {
+        const code = keyword.charCodeAt(i);
+        if (classOf[code] === 0) classOf[code] = classes++;
+      }
+    }
+    for (let upper = 65; upper <= 90; upper++) classOf[upper] = classOf[upper + 32]!;
+    this.classOf = classOf;
+    this.classes = classes;
+
+    // Trie over classes, then failure links by breadth-first search, folded into a full transition table.
     const goto: Array<Map<number, number>> = [new Map()];
-    const outputs: Array<number[] | undefined> = [undefined];
+    const ends: Array<number[] | undefined> = [undefined];
     unique.forEach((keyword, id) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const code = keyword.charCodeAt(i);
-        let next = goto[state]!.get(code);
+        const symbol = classOf[keyword.charCodeAt(i)]!;
+        let next = goto[state]!.get(symbol);
         if (next === undefined) {
           next = goto.length;
           goto.push(new Map());
-          outputs.push(undefined);
-          goto[state]!.set(code, next);
+          ends.push(undefined);
+          goto[state]!.set(symbol, next);
         }
         state = next;
       }
-      (outputs[state] ??= []).push(id);
+      (ends[state] ??= []).push(id);
     });
-
     const states = goto.length;
-    const next = new Int32Array(states * 128);
+    const next = new Int32Array(states * classes);
     const fail = new Int32Array(states);
     const queue: number[] = [];
-    for (let code = 0; code < 128; code++) {
-      const child = goto[0]!.get(code);
+    for (let symbol = 1; symbol < classes; symbol++) {
+      const child = goto[0]!.get(symbol);
       if (child !== undefined) {
-        next[code] = child;
+        next[symbol] = child;
         queue.push(child);
       }
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
-      const inherited = outputs[fail[state]!];
-      if (inherited) outputs[state] = [...(outputs[state] ?? []), ...inherited];
-      for (let code = 0; code < 128; code++) {
-        const child = goto[state]!.get(code);
+      const inherited = ends[fail[state]!];
+      if (inherited) ends[state] = [...(ends[state] ?? []), ...inherited];
+      for (let symbol = 1; symbol < classes; symbol++) {
+        const child = goto[state]!.get(symbol);
         if (child !== undefined) {
-          fail[child] = next[fail[state]! * 128 + code]!;
-          next[state * 128 + code] = child;
+          fail[child] = next[fail[state]! * classes + symbol]!;
+          next[state * classes + symbol] = child;
           queue.push(child);
         } else {
-          next[state * 128 + code] = next[fail[state]! * 128 + code]!;
+          next[state * classes + symbol] = next[fail[state]! * classes + symbol]!;
         }
       }
     }
-    const transitions = new Int32Array(states * BYTE_COLUMNS);
-    for (let state = 0; state < states; state++) {
-      for (let unit = 0; unit < BYTE_COLUMNS; unit++) {
-        // Keywords are ASCII: a byte of a multi-byte character (>= 128) can never continue one.
-        const code = unit >= 65 && unit <= 90 ? unit + 32 : unit;
-        transitions[state * BYTE_COLUMNS + unit] = code >= 128 ? 0 : next[state * 128 + code]! * BYTE_COLUMNS;
-      }
+
+    // Renumber: states without output first (the root stays 0), output states last.
+    const order: number[] = [];
+    for (let state = 0; state < states; state++) if (!ends[state]) order.push(state);
+    const firstOutput = order.length;
+    for (let state = 0; state < states; state++) if (ends[state]) order.push(state);
+    const renamed = new Int32Array(states);
+    order.forEach((state, index) => (renamed[state] = index));
+    const transitions = new Int32Array(states * classes);
+    for (let index = 0; index < states; index++) {
+      const state = order[index]!;
+      for (let symbol = 0; symbol < classes; symbol++) transitions[index * classes + symbol] = renamed[next[state * classes + symbol]!]! * classes;
     }
     this.transitions = transitions;
-    this.outputs = outputs;
-    this.stateFlags = new Uint8Array(states);
-    for (let state = 0; state < states; state++) {
-      const ids = outputs[state];
-      if (!ids) continue;
-      this.stateFlags[state] = ids.some((id) => this.lineKeyword[id] === 1) ? 3 : 1;
-    }
+    this.firstOutputRow = firstOutput * classes;
+    this.outputs = order.slice(firstOutput).map((state) => ends[state]!);
+    this.endsLineKeyword = Uint8Array.from(this.outputs, (ids) => (ids.some((id) => this.lineKeyword[id] === 1) ? 1 : 0));
   }
 
   /** The keywords in a file's bytes (UTF-8 or Latin-1: keywords are ASCII either way). */
@@ -103,16 +144,16 @@ export class KeywordIndex {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
     const transitions = this.transitions;
-    const flags = this.stateFlags;
+    const classOf = this.classOf;
+    const threshold = this.firstOutputRow;
     let row = 0;
     let line = 1;
     // The two find methods repeat this loop on purpose: one call site per input type keeps it monomorphic.
     for (let i = 0, length = bytes.length; i < length; i++) {
       const unit = bytes[i]!;
       if (unit === NEWLINE) line++;
-      row = transitions[row + unit]!;
-      const flag = flags[row >>> 8]!;
-      if (flag !== 0) this.hit(hits, row >>> 8, flag, line);
+      row = transitions[row + classOf[unit]!]!;
+      if (row >= threshold && this.hit(hits, row)) hits.atLine(line);
     }
     return hits;
   }
@@ -122,40 +163,50 @@ export class KeywordIndex {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
     const transitions = this.transitions;
-    const flags = this.stateFlags;
+    const classOf = this.classOf;
+    const threshold = this.firstOutputRow;
     let row = 0;
     let line = 1;
     for (let i = 0, length = text.length; i < length; i++) {
-      let unit = text.charCodeAt(i);
-      if (unit >= BYTE_COLUMNS) unit = 128;
+      const unit = text.charCodeAt(i);
       if (unit === NEWLINE) line++;
-      row = transitions[row + unit]!;
-      const flag = flags[row >>> 8]!;
-      if (flag !== 0) this.hit(hits, row >>> 8, flag, line);
+      row = transitions[row + (unit < 128 ? classOf[unit]! : 0)]!;
+      if (row >= threshold && this.hit(hits, row)) hits.atLine(line);
     }
     return hits;
   }
 
-  private hit(hits: Hits, state: number, flag: number, line: number): void {
-    if (flag === 3 && line !== hits.lastLine) {
-      hits.lines.push(line);
-      hits.lastLine = line;
-    }
-    for (const id of this.outputs[state]!) {
+  /** Records the keywords an output state ends; true when one of them is a line keyword. */
+  private hit(hits: Hits, row: number): boolean {
+    const output = (row - this.firstOutputRow) / this.classes;
+    for (const id of this.outputs[output]!) {
       if (hits.seen[id] === 0) {
         hits.seen[id] = 1;
         hits.found.add(this.keywords[id]!);
+        hits.groups |= this.groupMask[id]!;
       }
     }
+    return this.endsLineKeyword[output] === 1;
   }
+}
+
+function isGroups(value: Iterable<string> | KeywordGroups): value is KeywordGroups {
+  return typeof value === 'object' && value !== null && 'groups' in value && !(Symbol.iterator in value);
 }
 
 class Hits implements KeywordHits {
   readonly found = new Set<string>();
   readonly lines: number[] = [];
-  lastLine = 0;
+  groups = 0;
   readonly seen: Uint8Array;
+  private lastLine = 0;
   constructor(keywords: number) {
     this.seen = new Uint8Array(keywords);
+  }
+
+  atLine(line: number): void {
+    if (line === this.lastLine) return;
+    this.lines.push(line);
+    this.lastLine = line;
   }
 }

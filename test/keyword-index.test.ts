@@ -1,0 +1,58 @@
+// The Aho-Corasick prefilter against the obvious search: on random text over the keywords' own letters (so
+// overlapping and nested keywords are common), it finds exactly the keywords, groups and lines a naive scan finds.
+import { describe, expect, it } from 'vitest';
+import { KeywordIndex } from '../src/prefilter.js';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 2246822507) + 0x9e3779b9) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function naive(text: string, groups: string[][], lineKeywords: string[]) {
+  const lower = text.toLowerCase();
+  const found = new Set([...groups.flat(), ...lineKeywords].map((k) => k.toLowerCase()).filter((k) => lower.includes(k)));
+  let bits = 0;
+  groups.forEach((group, index) => {
+    if (group.some((k) => found.has(k.toLowerCase()))) bits |= 1 << index;
+  });
+  const lines = lower
+    .split('\n')
+    .flatMap((line, index) => (lineKeywords.some((k) => line.includes(k.toLowerCase())) ? [index + 1] : []));
+  return { found: [...found].sort(), groups: bits, lines };
+}
+
+describe('KeywordIndex', () => {
+  const groups = [['token', 'Key', 'api_key', 'sk_live_'], ['kEy', 'keyring', 'ey'], ['aws::', 'akia'], ['blast-radius:']];
+  const lineKeywords = ['token', 'secret', 'key'];
+  const index = new KeywordIndex({ groups, lineKeywords });
+  const alphabet = 'tokenyKEYapi_sklvwAWS:IArdubh-\n\n  é€';
+
+  it('matches a naive search on random text, as bytes and as text', () => {
+    const next = random(11);
+    for (let round = 0; round < 400; round++) {
+      let text = '';
+      const length = Math.floor(next() * 300);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const expected = naive(text, groups, lineKeywords);
+      for (const hits of [index.findInText(text), index.findInBytes(Buffer.from(text, 'utf8'))]) {
+        expect({ found: [...hits.found].sort(), groups: hits.groups, lines: [...hits.lines] }).toEqual(expected);
+      }
+    }
+  });
+
+  it('never lets a non-ASCII character continue a keyword', () => {
+    expect([...index.findInText('tok\u00e9n to\u0000ken').found]).toEqual([]);
+    expect([...index.findInBytes(Buffer.from('AKI\u00c1 akia', 'utf8')).found]).toEqual(['akia']);
+  });
+
+  it('takes a plain keyword list as one group', () => {
+    const plain = new KeywordIndex(['Password', 'pass'], ['pass']);
+    const hits = plain.findInText('x\nPASSWORD=1\n');
+    expect([...hits.found].sort()).toEqual(['pass', 'password']);
+    expect(hits.groups).toBe(1);
+    expect(hits.lines).toEqual([2]);
+  });
+});
