@@ -1,6 +1,6 @@
 // Lists the files under the root that a scan should consider, with gitignore semantics (nested .gitignore files,
 // .git/info/exclude), the project's .blast-radiusignore, config ignores and default excludes. Never follows symlinks.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { join } from 'node:path';
 import fg from 'fast-glob';
@@ -111,11 +111,12 @@ export function discover(options: DiscoverOptions): Discovery {
     entries = fg.sync('**', {
       cwd: root,
       dot: true,
-      // Directories come back too, so that symbolic links (never followed) can be counted rather than silently dropped.
+      // Directories and symbolic links come back too (their dirent says which), so that links (never followed)
+      // can be counted rather than silently dropped. No stats: the dirent's type is enough to walk, and only the
+      // files kept are stat'ed, below.
       onlyFiles: false,
-      markDirectories: true,
+      objectMode: true,
       followSymbolicLinks: false,
-      stats: true,
       unique: true,
       suppressErrors: true,
       fs: { readdirSync: recordingReaddirSync },
@@ -137,12 +138,12 @@ export function discover(options: DiscoverOptions): Discovery {
   let skippedBinaryByName = 0;
   for (const entry of entries) {
     const path = entry.path;
-    if (entry.stats?.isDirectory()) continue;
-    if (entry.stats?.isSymbolicLink()) {
+    if (entry.dirent.isDirectory()) continue;
+    if (entry.dirent.isSymbolicLink()) {
       symlinks++;
       continue;
     }
-    if (excluded.ignores(path)) continue;
+    if (!entry.dirent.isFile() || excluded.ignores(path)) continue;
     if (isBinaryByName(path)) {
       skippedBinaryByName++;
       continue;
@@ -152,7 +153,8 @@ export function discover(options: DiscoverOptions): Discovery {
     const gitIgnored = !tracked && gitignore.ignores(path);
     // A git-ignored .env is where credentials belong: read it for scope facts, not reported as exposed.
     if (gitIgnored && !options.includeIgnored && formatOf(path) !== 'dotenv') continue;
-    files.push({ path, absolutePath: join(root, path), size: entry.stats?.size ?? 0, tracked, gitIgnored });
+    const absolutePath = join(root, path);
+    files.push({ path, absolutePath, size: sizeOf(absolutePath), tracked, gitIgnored });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (symlinks > 0) {
@@ -163,6 +165,15 @@ export function discover(options: DiscoverOptions): Discovery {
     });
   }
   return { files, notifications, skippedBinaryByName };
+}
+
+/** The size of a listed file; 0 when it vanished since the listing (its read then reports it unreadable). */
+function sizeOf(path: string): number {
+  try {
+    return lstatSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 export function isBinaryByName(path: string): boolean {
@@ -208,16 +219,16 @@ class GitignoreStack {
 
   ignores(path: string): boolean {
     let ignored = false;
-    const segments = path.split('/');
-    for (let depth = 0; depth < segments.length; depth++) {
-      const directory = segments.slice(0, depth).join('/');
-      const rules = this.byDirectory.get(directory);
-      if (!rules) continue;
-      const relative = segments.slice(depth).join('/');
-      const verdict = rules.test(relative);
-      if (verdict.ignored) ignored = true;
-      else if (verdict.unignored) ignored = false;
+    // Each ancestor directory with rules, from the root down, judges the path relative to itself.
+    for (let slash = -1; ; ) {
+      const rules = this.byDirectory.get(slash === -1 ? '' : path.slice(0, slash));
+      if (rules) {
+        const verdict = rules.test(path.slice(slash + 1));
+        if (verdict.ignored) ignored = true;
+        else if (verdict.unignored) ignored = false;
+      }
+      slash = path.indexOf('/', slash + 1);
+      if (slash === -1) return ignored;
     }
-    return ignored;
   }
 }
