@@ -101,7 +101,7 @@ export class LoadedFile implements SourceFile {
   }
 
   hasKeyword(keyword: string): boolean {
-    return this.keywordsFound.has(keyword) || this.keywordsFound.has(keyword.toLowerCase());
+    return this.keywordsFound.has(keyword) || this.keywordsFound.has(lowerCased(keyword));
   }
 
   private parseFailed(error: { message: string; line?: number }): void {
@@ -113,4 +113,15 @@ export class LoadedFile implements SourceFile {
       line: error.line,
     });
   }
+}
+
+/** Detectors ask with the same few hundred literals for every file: lower-case each once, not on every miss. */
+const lowered = new Map<string, string>();
+function lowerCased(keyword: string): string {
+  let lower = lowered.get(keyword);
+  if (lower === undefined) {
+    lower = keyword.toLowerCase();
+    if (lowered.size < 10_000) lowered.set(keyword, lower);
+  }
+  return lower;
 }

@@ -97,14 +97,46 @@ const pathEnvironments = new Map<string, PathEnvironment | undefined>();
 function environmentOfPathUncached(path: string, aliases: Readonly<Record<string, string>>): PathEnvironment | undefined {
   const segments = path.split('/');
   const fileName = segments[segments.length - 1]!;
+  const byName = fileNameEnvironment(fileName, aliases);
+  if (byName || segments.length === 1) return byName;
+  // Files of one directory share its answer: without aliases, ask once per directory.
+  if (Object.keys(aliases).length > 0) return directoryEnvironment(segments, aliases);
+  const directory = path.slice(0, path.length - fileName.length - 1);
+  if (directoryEnvironments.has(directory)) return directoryEnvironments.get(directory);
+  const found = directoryEnvironment(segments, aliases);
+  if (directoryEnvironments.size >= PATH_CACHE_LIMIT) directoryEnvironments.clear();
+  directoryEnvironments.set(directory, found);
+  return found;
+}
+
+const directoryEnvironments = new Map<string, PathEnvironment | undefined>();
+const fileNameEnvironments = new Map<string, PathEnvironment | undefined>();
+
+/** The environment a file's own name spells (`values-prod.yaml`), example files excepted; names repeat, so cached. */
+function fileNameEnvironment(fileName: string, aliases: Readonly<Record<string, string>>): PathEnvironment | undefined {
+  const cacheable = Object.keys(aliases).length === 0;
+  if (cacheable && fileNameEnvironments.has(fileName)) return fileNameEnvironments.get(fileName);
+  let found: PathEnvironment | undefined;
   if (!EXAMPLE_SUFFIXES.test(fileName)) {
     const stem = fileName.replace(/^\./, '');
     for (const token of tokensOf(stem).reverse()) {
       if (token.length <= 2 && !aliases[token] && token !== 'pr') continue;
       const environment = aliases[token] ? (aliases[token] as CanonicalEnvironment) : BY_WORD.get(token);
-      if (environment) return { environment, name: token, evidence: 'file-name' };
+      if (environment) {
+        found = { environment, name: token, evidence: 'file-name' };
+        break;
+      }
     }
   }
+  if (cacheable) {
+    if (fileNameEnvironments.size >= PATH_CACHE_LIMIT) fileNameEnvironments.clear();
+    fileNameEnvironments.set(fileName, found);
+  }
+  return found;
+}
+
+/** The environment of the nearest directory that names one (the last segment, the file's name, is not read). */
+function directoryEnvironment(segments: readonly string[], aliases: Readonly<Record<string, string>>): PathEnvironment | undefined {
   for (let i = segments.length - 2; i >= 0; i--) {
     const directory = segments[i]!;
     const parent = segments[i - 1]?.toLowerCase();
