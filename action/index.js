@@ -14194,14 +14194,38 @@ function environmentOfPath(path3, aliases = {}) {
 function environmentOfPathUncached(path3, aliases) {
   const segments = path3.split("/");
   const fileName = segments[segments.length - 1];
+  const byName = fileNameEnvironment(fileName, aliases);
+  if (byName || segments.length === 1) return byName;
+  if (Object.keys(aliases).length > 0) return directoryEnvironment(segments, aliases);
+  const directory = path3.slice(0, path3.length - fileName.length - 1);
+  if (directoryEnvironments.has(directory)) return directoryEnvironments.get(directory);
+  const found = directoryEnvironment(segments, aliases);
+  if (directoryEnvironments.size >= PATH_CACHE_LIMIT) directoryEnvironments.clear();
+  directoryEnvironments.set(directory, found);
+  return found;
+}
+function fileNameEnvironment(fileName, aliases) {
+  const cacheable = Object.keys(aliases).length === 0;
+  if (cacheable && fileNameEnvironments.has(fileName)) return fileNameEnvironments.get(fileName);
+  let found;
   if (!EXAMPLE_SUFFIXES.test(fileName)) {
     const stem = fileName.replace(/^\./, "");
     for (const token of tokensOf(stem).reverse()) {
       if (token.length <= 2 && !aliases[token] && token !== "pr") continue;
       const environment = aliases[token] ? aliases[token] : BY_WORD.get(token);
-      if (environment) return { environment, name: token, evidence: "file-name" };
+      if (environment) {
+        found = { environment, name: token, evidence: "file-name" };
+        break;
+      }
     }
   }
+  if (cacheable) {
+    if (fileNameEnvironments.size >= PATH_CACHE_LIMIT) fileNameEnvironments.clear();
+    fileNameEnvironments.set(fileName, found);
+  }
+  return found;
+}
+function directoryEnvironment(segments, aliases) {
   for (let i2 = segments.length - 2; i2 >= 0; i2--) {
     const directory = segments[i2];
     const parent = segments[i2 - 1]?.toLowerCase();
@@ -14238,7 +14262,7 @@ function environmentsNamedIn(name2, aliases = {}) {
   }
   return found;
 }
-var WORDS, BY_WORD, canonicalNames, ENVIRONMENT_DIRECTORIES, EXAMPLE_SUFFIXES, PATH_CACHE_LIMIT, pathEnvironments;
+var WORDS, BY_WORD, canonicalNames, ENVIRONMENT_DIRECTORIES, EXAMPLE_SUFFIXES, PATH_CACHE_LIMIT, pathEnvironments, directoryEnvironments, fileNameEnvironments;
 var init_names = __esm({
   "knowledge/environments/names.ts"() {
     "use strict";
@@ -14258,6 +14282,8 @@ var init_names = __esm({
     EXAMPLE_SUFFIXES = /\.(example|sample|template|dist|defaults?|tmpl|tpl)$/i;
     PATH_CACHE_LIMIT = 1e5;
     pathEnvironments = /* @__PURE__ */ new Map();
+    directoryEnvironments = /* @__PURE__ */ new Map();
+    fileNameEnvironments = /* @__PURE__ */ new Map();
   }
 });
 
@@ -60792,100 +60818,126 @@ function parserSet() {
 }
 
 // src/prefilter.ts
-var BYTE_COLUMNS = 256;
 var NEWLINE = 10;
 var KeywordIndex = class {
   keywords;
-  /** `transitions[state * 256 + byte]` = next state * 256 (pre-multiplied, so the hot loop never multiplies). */
+  /** Byte -> class: 0 for bytes no keyword uses (they send every state back to the root). */
+  classOf;
+  /** `transitions[row + class]` = the next state's row (state * classes, pre-multiplied: the hot loop never multiplies). */
   transitions;
-  /** For each state, the keyword ids that end there (including via failure links), or undefined. */
+  /** Rows at or above this belong to states that end some keyword. */
+  firstOutputRow;
+  classes;
+  /** For each output state (indexed from the first one), the keyword ids that end there, failure links included. */
   outputs;
-  /** 1 where a state ends some keyword, 2 where it ends a line keyword: the hot loop reads a byte. */
-  stateFlags;
   lineKeyword;
+  groupMask;
+  /** 1 where an output state ends a line keyword. */
+  endsLineKeyword;
   constructor(keywords, lineKeywords = []) {
-    const lineSet = new Set([...lineKeywords].map((keyword) => keyword.toLowerCase()));
-    const unique2 = [...new Set([...keywords, ...lineSet].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
+    const spec = isGroups(keywords) ? keywords : { groups: [[...keywords]], lineKeywords };
+    if (spec.groups.length > 31) throw new Error("At most 31 keyword groups");
+    const lineSet = new Set([...spec.lineKeywords ?? []].map((keyword) => keyword.toLowerCase()));
+    const unique2 = [...new Set([...spec.groups.flat(), ...lineSet].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
     for (const keyword of unique2) {
       for (let i2 = 0; i2 < keyword.length; i2++) {
         if (keyword.charCodeAt(i2) >= 128) throw new Error(`Prefilter keywords must be ASCII: ${JSON.stringify(keyword)}`);
       }
     }
     this.keywords = unique2;
+    const idOf = new Map(unique2.map((keyword, id) => [keyword, id]));
     this.lineKeyword = Uint8Array.from(unique2, (keyword) => lineSet.has(keyword) ? 1 : 0);
+    this.groupMask = new Int32Array(unique2.length);
+    spec.groups.forEach((group, index2) => {
+      for (const keyword of group) {
+        const id = idOf.get(keyword.toLowerCase());
+        if (id !== void 0) this.groupMask[id] |= 1 << index2;
+      }
+    });
+    const classOf = new Uint8Array(256);
+    let classes = 1;
+    for (const keyword of unique2) {
+      for (let i2 = 0; i2 < keyword.length; i2++) {
+        const code = keyword.charCodeAt(i2);
+        if (classOf[code] === 0) classOf[code] = classes++;
+      }
+    }
+    for (let upper = 65; upper <= 90; upper++) classOf[upper] = classOf[upper + 32];
+    this.classOf = classOf;
+    this.classes = classes;
     const goto = [/* @__PURE__ */ new Map()];
-    const outputs = [void 0];
+    const ends = [void 0];
     unique2.forEach((keyword, id) => {
       let state = 0;
       for (let i2 = 0; i2 < keyword.length; i2++) {
-        const code = keyword.charCodeAt(i2);
-        let next2 = goto[state].get(code);
+        const symbol = classOf[keyword.charCodeAt(i2)];
+        let next2 = goto[state].get(symbol);
         if (next2 === void 0) {
           next2 = goto.length;
           goto.push(/* @__PURE__ */ new Map());
-          outputs.push(void 0);
-          goto[state].set(code, next2);
+          ends.push(void 0);
+          goto[state].set(symbol, next2);
         }
         state = next2;
       }
-      (outputs[state] ??= []).push(id);
+      (ends[state] ??= []).push(id);
     });
     const states = goto.length;
-    const next = new Int32Array(states * 128);
+    const next = new Int32Array(states * classes);
     const fail = new Int32Array(states);
     const queue = [];
-    for (let code = 0; code < 128; code++) {
-      const child = goto[0].get(code);
+    for (let symbol = 1; symbol < classes; symbol++) {
+      const child = goto[0].get(symbol);
       if (child !== void 0) {
-        next[code] = child;
+        next[symbol] = child;
         queue.push(child);
       }
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
-      const inherited = outputs[fail[state]];
-      if (inherited) outputs[state] = [...outputs[state] ?? [], ...inherited];
-      for (let code = 0; code < 128; code++) {
-        const child = goto[state].get(code);
+      const inherited = ends[fail[state]];
+      if (inherited) ends[state] = [...ends[state] ?? [], ...inherited];
+      for (let symbol = 1; symbol < classes; symbol++) {
+        const child = goto[state].get(symbol);
         if (child !== void 0) {
-          fail[child] = next[fail[state] * 128 + code];
-          next[state * 128 + code] = child;
+          fail[child] = next[fail[state] * classes + symbol];
+          next[state * classes + symbol] = child;
           queue.push(child);
         } else {
-          next[state * 128 + code] = next[fail[state] * 128 + code];
+          next[state * classes + symbol] = next[fail[state] * classes + symbol];
         }
       }
     }
-    const transitions = new Int32Array(states * BYTE_COLUMNS);
-    for (let state = 0; state < states; state++) {
-      for (let unit = 0; unit < BYTE_COLUMNS; unit++) {
-        const code = unit >= 65 && unit <= 90 ? unit + 32 : unit;
-        transitions[state * BYTE_COLUMNS + unit] = code >= 128 ? 0 : next[state * 128 + code] * BYTE_COLUMNS;
-      }
+    const order = [];
+    for (let state = 0; state < states; state++) if (!ends[state]) order.push(state);
+    const firstOutput = order.length;
+    for (let state = 0; state < states; state++) if (ends[state]) order.push(state);
+    const renamed = new Int32Array(states);
+    order.forEach((state, index2) => renamed[state] = index2);
+    const transitions = new Int32Array(states * classes);
+    for (let index2 = 0; index2 < states; index2++) {
+      const state = order[index2];
+      for (let symbol = 0; symbol < classes; symbol++) transitions[index2 * classes + symbol] = renamed[next[state * classes + symbol]] * classes;
     }
     this.transitions = transitions;
-    this.outputs = outputs;
-    this.stateFlags = new Uint8Array(states);
-    for (let state = 0; state < states; state++) {
-      const ids = outputs[state];
-      if (!ids) continue;
-      this.stateFlags[state] = ids.some((id) => this.lineKeyword[id] === 1) ? 3 : 1;
-    }
+    this.firstOutputRow = firstOutput * classes;
+    this.outputs = order.slice(firstOutput).map((state) => ends[state]);
+    this.endsLineKeyword = Uint8Array.from(this.outputs, (ids) => ids.some((id) => this.lineKeyword[id] === 1) ? 1 : 0);
   }
   /** The keywords in a file's bytes (UTF-8 or Latin-1: keywords are ASCII either way). */
   findInBytes(bytes) {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
     const transitions = this.transitions;
-    const flags2 = this.stateFlags;
+    const classOf = this.classOf;
+    const threshold = this.firstOutputRow;
     let row = 0;
     let line = 1;
     for (let i2 = 0, length = bytes.length; i2 < length; i2++) {
       const unit = bytes[i2];
       if (unit === NEWLINE) line++;
-      row = transitions[row + unit];
-      const flag = flags2[row >>> 8];
-      if (flag !== 0) this.hit(hits, row >>> 8, flag, line);
+      row = transitions[row + classOf[unit]];
+      if (row >= threshold && this.hit(hits, row)) hits.atLine(line);
     }
     return hits;
   }
@@ -60894,39 +60946,47 @@ var KeywordIndex = class {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
     const transitions = this.transitions;
-    const flags2 = this.stateFlags;
+    const classOf = this.classOf;
+    const threshold = this.firstOutputRow;
     let row = 0;
     let line = 1;
     for (let i2 = 0, length = text.length; i2 < length; i2++) {
-      let unit = text.charCodeAt(i2);
-      if (unit >= BYTE_COLUMNS) unit = 128;
+      const unit = text.charCodeAt(i2);
       if (unit === NEWLINE) line++;
-      row = transitions[row + unit];
-      const flag = flags2[row >>> 8];
-      if (flag !== 0) this.hit(hits, row >>> 8, flag, line);
+      row = transitions[row + (unit < 128 ? classOf[unit] : 0)];
+      if (row >= threshold && this.hit(hits, row)) hits.atLine(line);
     }
     return hits;
   }
-  hit(hits, state, flag, line) {
-    if (flag === 3 && line !== hits.lastLine) {
-      hits.lines.push(line);
-      hits.lastLine = line;
-    }
-    for (const id of this.outputs[state]) {
+  /** Records the keywords an output state ends; true when one of them is a line keyword. */
+  hit(hits, row) {
+    const output = (row - this.firstOutputRow) / this.classes;
+    for (const id of this.outputs[output]) {
       if (hits.seen[id] === 0) {
         hits.seen[id] = 1;
         hits.found.add(this.keywords[id]);
+        hits.groups |= this.groupMask[id];
       }
     }
+    return this.endsLineKeyword[output] === 1;
   }
 };
+function isGroups(value) {
+  return typeof value === "object" && value !== null && "groups" in value && !(Symbol.iterator in value);
+}
 var Hits = class {
   found = /* @__PURE__ */ new Set();
   lines = [];
-  lastLine = 0;
+  groups = 0;
   seen;
+  lastLine = 0;
   constructor(keywords) {
     this.seen = new Uint8Array(keywords);
+  }
+  atLine(line) {
+    if (line === this.lastLine) return;
+    this.lines.push(line);
+    this.lastLine = line;
   }
 };
 
@@ -61018,7 +61078,7 @@ var LoadedFile = class {
     return this.linesWithKeywords;
   }
   hasKeyword(keyword) {
-    return this.keywordsFound.has(keyword) || this.keywordsFound.has(keyword.toLowerCase());
+    return this.keywordsFound.has(keyword) || this.keywordsFound.has(lowerCased(keyword));
   }
   parseFailed(error) {
     this.onNotification({
@@ -61030,6 +61090,15 @@ var LoadedFile = class {
     });
   }
 };
+var lowered = /* @__PURE__ */ new Map();
+function lowerCased(keyword) {
+  let lower = lowered.get(keyword);
+  if (lower === void 0) {
+    lower = keyword.toLowerCase();
+    if (lowered.size < 1e4) lowered.set(keyword, lower);
+  }
+  return lower;
+}
 
 // src/file-stage.ts
 var EVERY_KEYWORD = { has: () => true };
@@ -61037,18 +61106,21 @@ var FileStage = class _FileStage {
   constructor(detectors2, settings) {
     this.detectors = detectors2;
     this.settings = settings;
-    this.keywordIndex = new KeywordIndex([...detectors2.flatMap((detector) => detector.keywords ?? []), INLINE_MARKER], detectors2.flatMap((detector) => detector.lineKeywords ?? []));
-    this.lowerKeywords = new Map(detectors2.map((detector) => [detector, (detector.keywords ?? []).map((keyword) => keyword.toLowerCase())]));
+    this.keywordIndex = new KeywordIndex({
+      groups: [...detectors2.map((detector) => detector.keywords ?? []), [INLINE_MARKER]],
+      lineKeywords: detectors2.flatMap((detector) => detector.lineKeywords ?? [])
+    });
+    this.markerBit = 1 << detectors2.length;
     this.parsers = parserSet();
   }
   detectors;
   settings;
   keywordIndex;
-  lowerKeywords;
+  markerBit;
   parsers;
   /** Loads what the files' formats need (the HCL grammar) before the stage runs. */
   static async create(detectors2, settings, files) {
-    await initParsers(new Set(files.map((file) => formatOf(file.path))));
+    await prepareFormats(files);
     return new _FileStage(detectors2, settings);
   }
   run(files) {
@@ -61087,10 +61159,13 @@ var FileStage = class _FileStage {
       output.counters.bytesRead += outcome.kind === "bytes" ? outcome.bytes.length : Buffer.byteLength(outcome.text);
       const hits = time("prefilter", () => outcome.kind === "bytes" ? this.keywordIndex.findInBytes(outcome.bytes) : this.keywordIndex.findInText(outcome.text));
       const found = this.settings.exhaustive ? EVERY_KEYWORD : hits.found;
-      const wanted = admitted.filter(
-        (detector) => detector.scanFile && (this.settings.exhaustive || !detector.keywords || detector.admitsWithoutKeywords?.(ref) === true || this.lowerKeywords.get(detector).some((keyword) => found.has(keyword)))
-      );
-      const marked = hits.found.has(INLINE_MARKER);
+      const wanted = [];
+      for (const detector of admitted) {
+        if (!detector.scanFile) continue;
+        const bit = 1 << this.detectors.indexOf(detector);
+        if (this.settings.exhaustive || !detector.keywords || (hits.groups & bit) !== 0 || detector.admitsWithoutKeywords?.(ref) === true) wanted.push(detector);
+      }
+      const marked = (hits.groups & this.markerBit) !== 0;
       if (wanted.length === 0 && !marked) continue;
       const decoded = outcome.kind === "bytes" ? time("decode", () => decodeBytes(outcome.bytes)) : outcome;
       if (decoded.lossy) {
@@ -61112,6 +61187,9 @@ var FileStage = class _FileStage {
     return output;
   }
 };
+async function prepareFormats(files) {
+  await initParsers(new Set(files.map((file) => formatOf(file.path))));
+}
 function atCommit(value, path3, commit) {
   const location = value.location;
   if (!location || location.commit || location.path !== path3) return value;
@@ -61151,55 +61229,89 @@ import { existsSync as existsSync2 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
-var MIN_PARALLEL_BYTES = 64 * 1024 * 1024;
+var MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
 var MIN_PARALLEL_FILES = 200;
-var BATCH_FILES = 64;
-var MAX_WORKERS = 4;
+var BATCH_FILES = 32;
+var IN_FLIGHT = 2;
+var MAX_THREADS = 4;
 var WORKER_SCRIPT = fileURLToPath2(new URL("./scan-worker.js", import.meta.url));
-function workerCount(files, env = process.env) {
-  if (!existsSync2(WORKER_SCRIPT)) return 0;
+function maxThreads(env = process.env) {
+  if (!existsSync2(WORKER_SCRIPT)) return 1;
   const forced = env.BLAST_RADIUS_WORKERS;
   if (forced !== void 0 && forced !== "") {
     const count = Number(forced);
-    return Number.isInteger(count) && count > 1 ? Math.min(count, 16) : 0;
+    return Number.isInteger(count) && count > 1 ? Math.min(count, 16) : 1;
   }
-  const cores = availableParallelism();
-  if (cores < 2 || files.length < MIN_PARALLEL_FILES) return 0;
-  const bytes = files.reduce((sum, file) => sum + (file.content !== void 0 ? file.content.length : file.size), 0);
-  return bytes < MIN_PARALLEL_BYTES ? 0 : Math.min(cores, MAX_WORKERS);
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
 }
-async function runInWorkers(files, settings, workers) {
+function threadCount(files, env = process.env) {
+  const threads = maxThreads(env);
+  if (threads < 2) return 1;
+  if (env.BLAST_RADIUS_WORKERS) return threads;
+  if (files.length < MIN_PARALLEL_FILES) return 1;
+  const bytes = files.reduce((sum, file) => sum + (file.content !== void 0 ? file.content.length : file.size), 0);
+  return bytes < MIN_PARALLEL_BYTES ? 1 : threads;
+}
+var StageWorkers = class _StageWorkers {
+  constructor(workers, ready) {
+    this.workers = workers;
+    this.ready = ready;
+  }
+  workers;
+  ready;
+  static start(count, settings) {
+    const workers = Array.from({ length: count }, () => new Worker2(WORKER_SCRIPT, { workerData: { settings } }));
+    const ready = workers.map(
+      (worker) => new Promise((resolve5, reject) => {
+        worker.once("message", () => resolve5());
+        worker.once("error", reject);
+      })
+    );
+    for (const promise of ready) promise.catch(() => void 0);
+    return new _StageWorkers(workers, ready);
+  }
+  async stop() {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+};
+async function runInThreads(files, pool, local) {
   const batches = [];
   for (let start2 = 0; start2 < files.length; start2 += BATCH_FILES) batches.push(files.slice(start2, start2 + BATCH_FILES));
   const outputs = new Array(batches.length);
   let next = 0;
-  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker2(WORKER_SCRIPT, { workerData: { settings, files } }));
-  try {
-    await Promise.all(
-      threads.map(
-        (thread) => new Promise((resolve5, reject) => {
-          const feed = () => {
-            if (next >= batches.length) {
-              resolve5();
-              return;
-            }
-            const batch = next++;
-            thread.postMessage({ batch, files: batches[batch] });
-          };
-          thread.on("message", (message) => {
-            if (message.output && message.batch !== void 0) outputs[message.batch] = message.output;
-            feed();
-          });
-          thread.on("error", reject);
-          thread.on("exit", (code) => {
-            if (next < batches.length || outputs.some((output) => output === void 0)) reject(new Error(`scan worker exited with code ${code} before finishing`));
-          });
-        })
-      )
-    );
-  } finally {
-    await Promise.all(threads.map((thread) => thread.terminate()));
+  const take = () => next < batches.length ? next++ : -1;
+  const finished = pool.workers.map(
+    (worker, index2) => new Promise((resolve5, reject) => {
+      let inFlight = 0;
+      const feed = () => {
+        while (inFlight < IN_FLIGHT) {
+          const batch = take();
+          if (batch === -1) break;
+          inFlight++;
+          worker.postMessage({ batch, files: batches[batch] });
+        }
+        if (inFlight === 0) resolve5();
+      };
+      worker.on("message", (message) => {
+        if (!message.output || message.batch === void 0) return;
+        outputs[message.batch] = message.output;
+        inFlight--;
+        feed();
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => {
+        if (inFlight > 0) reject(new Error(`scan worker exited with code ${code} before finishing`));
+        resolve5();
+      });
+      pool.ready[index2].then(feed, () => resolve5());
+    })
+  );
+  for (let batch = take(); batch !== -1; batch = take()) {
+    outputs[batch] = local.run(batches[batch]);
+    await new Promise((resolve5) => setImmediate(resolve5));
   }
+  await Promise.all(finished);
+  if (outputs.some((output) => output === void 0)) throw new Error("a scan batch produced no output");
   return outputs;
 }
 
@@ -61207,7 +61319,7 @@ async function runInWorkers(files, settings, workers) {
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 init_parse();
-import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync3, lstatSync, readdirSync, readFileSync as readFileSync4 } from "node:fs";
 import { relative } from "node:path";
 import { join as join2 } from "node:path";
 var DEFAULT_EXCLUDED_DIRECTORIES = [
@@ -61283,11 +61395,12 @@ function discover(options) {
     entries = import_fast_glob.default.sync("**", {
       cwd: root,
       dot: true,
-      // Directories come back too, so that symbolic links (never followed) can be counted rather than silently dropped.
+      // Directories and symbolic links come back too (their dirent says which), so that links (never followed)
+      // can be counted rather than silently dropped. No stats: the dirent's type is enough to walk, and only the
+      // files kept are stat'ed, below.
       onlyFiles: false,
-      markDirectories: true,
+      objectMode: true,
       followSymbolicLinks: false,
-      stats: true,
       unique: true,
       suppressErrors: true,
       fs: { readdirSync: recordingReaddirSync },
@@ -61307,12 +61420,12 @@ function discover(options) {
   let skippedBinaryByName = 0;
   for (const entry of entries) {
     const path3 = entry.path;
-    if (entry.stats?.isDirectory()) continue;
-    if (entry.stats?.isSymbolicLink()) {
+    if (entry.dirent.isDirectory()) continue;
+    if (entry.dirent.isSymbolicLink()) {
       symlinks++;
       continue;
     }
-    if (excluded.ignores(path3)) continue;
+    if (!entry.dirent.isFile() || excluded.ignores(path3)) continue;
     if (isBinaryByName(path3)) {
       skippedBinaryByName++;
       continue;
@@ -61320,7 +61433,8 @@ function discover(options) {
     const tracked = options.tracked.has(path3);
     const gitIgnored = !tracked && gitignore.ignores(path3);
     if (gitIgnored && !options.includeIgnored && formatOf(path3) !== "dotenv") continue;
-    files.push({ path: path3, absolutePath: join2(root, path3), size: entry.stats?.size ?? 0, tracked, gitIgnored });
+    const absolutePath = join2(root, path3);
+    files.push({ path: path3, absolutePath, size: sizeOf(absolutePath), tracked, gitIgnored });
   }
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   if (symlinks > 0) {
@@ -61331,6 +61445,13 @@ function discover(options) {
     });
   }
   return { files, notifications, skippedBinaryByName };
+}
+function sizeOf(path3) {
+  try {
+    return lstatSync(path3).size;
+  } catch {
+    return 0;
+  }
 }
 function isBinaryByName(path3) {
   const name2 = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();
@@ -61370,17 +61491,16 @@ var GitignoreStack = class {
   }
   ignores(path3) {
     let ignored = false;
-    const segments = path3.split("/");
-    for (let depth = 0; depth < segments.length; depth++) {
-      const directory = segments.slice(0, depth).join("/");
-      const rules2 = this.byDirectory.get(directory);
-      if (!rules2) continue;
-      const relative3 = segments.slice(depth).join("/");
-      const verdict = rules2.test(relative3);
-      if (verdict.ignored) ignored = true;
-      else if (verdict.unignored) ignored = false;
+    for (let slash = -1; ; ) {
+      const rules2 = this.byDirectory.get(slash === -1 ? "" : path3.slice(0, slash));
+      if (rules2) {
+        const verdict = rules2.test(path3.slice(slash + 1));
+        if (verdict.ignored) ignored = true;
+        else if (verdict.unignored) ignored = false;
+      }
+      slash = path3.indexOf("/", slash + 1);
+      if (slash === -1) return ignored;
     }
-    return ignored;
   }
 };
 
@@ -61531,19 +61651,33 @@ async function scan(options) {
       profile.set(key, (profile.get(key) ?? 0) + performance.now() - start2);
     }
   };
-  let files;
-  if (options.files) {
-    files = options.files;
-  } else {
-    const discovery = time("discover", () => discover({ root, includeIgnored: options.includeIgnored ?? false, ignorePaths: config.ignorePaths, tracked: gitIndex.tracked }));
-    files = discovery.files;
-    notifications.push(...discovery.notifications);
-    stats.skippedBinary += discovery.skippedBinaryByName;
-  }
-  stats.filesDiscovered = files.length;
   const settings = { maxFileSize, exhaustive: options.exhaustive ?? false, profile: options.profile ?? false };
-  const workers = options.detectors ? 0 : workerCount(files);
-  const outputs = workers > 1 ? await runInWorkers(files, settings, workers) : [(await FileStage.create(detectors2, settings, files)).run(files)];
+  const earlyThreads = !options.files && !options.detectors ? maxThreads() : 1;
+  let pool = earlyThreads > 1 ? StageWorkers.start(earlyThreads - 1, settings) : void 0;
+  let outputs;
+  try {
+    let files;
+    if (options.files) {
+      files = options.files;
+    } else {
+      const discovery = time("discover", () => discover({ root, includeIgnored: options.includeIgnored ?? false, ignorePaths: config.ignorePaths, tracked: gitIndex.tracked }));
+      files = discovery.files;
+      notifications.push(...discovery.notifications);
+      stats.skippedBinary += discovery.skippedBinaryByName;
+    }
+    stats.filesDiscovered = files.length;
+    const threads = options.detectors ? 1 : threadCount(files);
+    if (threads < 2 && pool) {
+      await pool.stop();
+      pool = void 0;
+    }
+    if (threads > 1 && !pool) pool = StageWorkers.start(threads - 1, settings);
+    const stage = await FileStage.create(detectors2, settings, files);
+    outputs = pool ? await runInThreads(files, pool, stage) : [stage.run(files)];
+    if (pool && options.profile) profile.set(`per-file stage in ${pool.workers.length + 1} threads (wall)`, performance.now() - started);
+  } finally {
+    await pool?.stop();
+  }
   const facts = new FactStore();
   const inputs = [];
   const markersByPath = /* @__PURE__ */ new Map();
@@ -61559,7 +61693,6 @@ async function scan(options) {
     stats.skippedUnreadable += output.counters.skippedUnreadable;
     for (const [key, ms] of output.profile) profile.set(key, (profile.get(key) ?? 0) + ms);
   }
-  if (workers > 1 && options.profile) profile.set(`per-file stage in ${workers} threads (wall)`, performance.now() - started);
   const emitterFor = (detector) => ({
     report: (input2) => inputs.push({ input: input2, detector: detector.id }),
     publish: (kind, fact) => facts.add(kind, fact),

@@ -52,7 +52,7 @@ export class FileStage {
 
   /** Loads what the files' formats need (the HCL grammar) before the stage runs. */
   static async create(detectors: readonly Detector[], settings: FileStageSettings, files: readonly FileRef[]): Promise<FileStage> {
-    await initParsers(new Set(files.map((file) => formatOf(file.path))));
+    await prepareFormats(files);
     return new FileStage(detectors, settings);
   }
 
@@ -121,6 +121,11 @@ export class FileStage {
     output.profile = [...profile.entries()];
     return output;
   }
+}
+
+/** Loads the parsers the files' formats need that load asynchronously (the HCL grammar); a no-op once loaded. */
+export async function prepareFormats(files: readonly FileRef[]): Promise<void> {
+  await initParsers(new Set(files.map((file) => formatOf(file.path))));
 }
 
 /** A report or fact from a historical file version: its location (if in that file) carries the commit. */

@@ -1,71 +1,121 @@
-// Runs the per-file stage across worker threads, one per core, and hands back each batch's output in file order,
-// so a parallel scan reports exactly what a sequential one does. Falls back to the calling thread when the scan is
-// small (thread start-up would cost more than it saves), when detectors are not the default registry (they cannot
-// be sent to a thread), or when the worker script is not there (tests run the TypeScript sources).
+// Runs the per-file stage over batches of files in the calling thread and in worker threads (one per extra core),
+// and hands back each batch's output in file order, so a parallel scan reports exactly what a sequential one does.
+// The calling thread works from the first batch: it is warm already, and while the workers load the detectors
+// (about 0.2 s) it would otherwise wait. Falls back to the calling thread alone when the scan is small (a worker
+// would cost more than it saves), when detectors are not the default registry (they cannot be sent to a thread),
+// or when the worker script is not there (tests run the TypeScript sources).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileRef } from './model.js';
-import type { FileStageOutput, FileStageSettings } from './file-stage.js';
+import type { FileStage, FileStageOutput, FileStageSettings } from './file-stage.js';
 
-/** Below this much text, starting threads (each loads and warms up every detector) costs what they save: measured on 2 cores, 47 MB ran no faster on two threads and 176 MB ran 15% faster. */
-const MIN_PARALLEL_BYTES = 64 * 1024 * 1024;
+/**
+ * Below this much text a worker's start-up and warm-up cost what it saves. Measured on 2 cores (`npm run bench`):
+ * 12 MB ran no faster with a worker beside the calling thread, 24 MB and more ran faster.
+ */
+const MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
 const MIN_PARALLEL_FILES = 200;
-const BATCH_FILES = 64;
-const MAX_WORKERS = 4;
+const BATCH_FILES = 32;
+/** Batches queued per worker, so that it never waits for the calling thread to hand it the next. */
+const IN_FLIGHT = 2;
+const MAX_THREADS = 4;
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
 
-/**
- * How many threads to use: `BLAST_RADIUS_WORKERS` when set (0 or 1 = none), otherwise one per core (at most four)
- * for scans large enough to gain from them.
- */
-export function workerCount(files: readonly FileRef[], env: NodeJS.ProcessEnv = process.env): number {
-  if (!existsSync(WORKER_SCRIPT)) return 0;
+/** The most threads this process may use, the calling thread included: `BLAST_RADIUS_WORKERS`, else the cores (at most four). */
+export function maxThreads(env: NodeJS.ProcessEnv = process.env): number {
+  if (!existsSync(WORKER_SCRIPT)) return 1;
   const forced = env.BLAST_RADIUS_WORKERS;
   if (forced !== undefined && forced !== '') {
     const count = Number(forced);
-    return Number.isInteger(count) && count > 1 ? Math.min(count, 16) : 0;
+    return Number.isInteger(count) && count > 1 ? Math.min(count, 16) : 1;
   }
-  const cores = availableParallelism();
-  if (cores < 2 || files.length < MIN_PARALLEL_FILES) return 0;
-  const bytes = files.reduce((sum, file) => sum + (file.content !== undefined ? file.content.length : file.size), 0);
-  return bytes < MIN_PARALLEL_BYTES ? 0 : Math.min(cores, MAX_WORKERS);
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
 }
 
-export async function runInWorkers(files: readonly FileRef[], settings: FileStageSettings, workers: number): Promise<FileStageOutput[]> {
+/**
+ * How many threads to run the stage in, the calling thread included: `BLAST_RADIUS_WORKERS` when set (0 or 1 =
+ * the calling thread alone), otherwise one per core (at most four) for scans large enough to gain from them.
+ */
+export function threadCount(files: readonly FileRef[], env: NodeJS.ProcessEnv = process.env): number {
+  const threads = maxThreads(env);
+  if (threads < 2) return 1;
+  if (env.BLAST_RADIUS_WORKERS) return threads;
+  if (files.length < MIN_PARALLEL_FILES) return 1;
+  const bytes = files.reduce((sum, file) => sum + (file.content !== undefined ? file.content.length : file.size), 0);
+  return bytes < MIN_PARALLEL_BYTES ? 1 : threads;
+}
+
+/** Worker threads of the per-file stage, started early so that they load the detectors while files are listed. */
+export class StageWorkers {
+  private constructor(
+    readonly workers: readonly Worker[],
+    /** Resolves per worker when it has loaded the detectors. */
+    readonly ready: ReadonlyArray<Promise<void>>,
+  ) {}
+
+  static start(count: number, settings: FileStageSettings): StageWorkers {
+    const workers = Array.from({ length: count }, () => new Worker(WORKER_SCRIPT, { workerData: { settings } }));
+    const ready = workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          worker.once('message', () => resolve());
+          worker.once('error', reject);
+        }),
+    );
+    // A pool stopped before its workers are ready must not leave a rejection nobody awaits.
+    for (const promise of ready) promise.catch(() => undefined);
+    return new StageWorkers(workers, ready);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Runs the stage over the files in the calling thread (`local`) and in the pool's workers; outputs in file order. */
+export async function runInThreads(files: readonly FileRef[], pool: StageWorkers, local: FileStage): Promise<FileStageOutput[]> {
   const batches: FileRef[][] = [];
   for (let start = 0; start < files.length; start += BATCH_FILES) batches.push(files.slice(start, start + BATCH_FILES));
-  const outputs: FileStageOutput[] = new Array(batches.length);
+  const outputs: Array<FileStageOutput | undefined> = new Array(batches.length);
   let next = 0;
-  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(WORKER_SCRIPT, { workerData: { settings, files } }));
-  try {
-    await Promise.all(
-      threads.map(
-        (thread) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= batches.length) {
-                resolve();
-                return;
-              }
-              const batch = next++;
-              thread.postMessage({ batch, files: batches[batch] });
-            };
-            thread.on('message', (message: { ready?: boolean; batch?: number; output?: FileStageOutput }) => {
-              if (message.output && message.batch !== undefined) outputs[message.batch] = message.output;
-              feed();
-            });
-            thread.on('error', reject);
-            thread.on('exit', (code) => {
-              if (next < batches.length || outputs.some((output) => output === undefined)) reject(new Error(`scan worker exited with code ${code} before finishing`));
-            });
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(threads.map((thread) => thread.terminate()));
+  const take = (): number => (next < batches.length ? next++ : -1);
+  const finished = pool.workers.map(
+    (worker, index) =>
+      new Promise<void>((resolve, reject) => {
+        let inFlight = 0;
+        const feed = (): void => {
+          while (inFlight < IN_FLIGHT) {
+            const batch = take();
+            if (batch === -1) break;
+            inFlight++;
+            worker.postMessage({ batch, files: batches[batch] });
+          }
+          if (inFlight === 0) resolve();
+        };
+        worker.on('message', (message: { batch?: number; output?: FileStageOutput }) => {
+          if (!message.output || message.batch === undefined) return;
+          outputs[message.batch] = message.output;
+          inFlight--;
+          feed();
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (inFlight > 0) reject(new Error(`scan worker exited with code ${code} before finishing`));
+          resolve();
+        });
+        // A worker that failed to load leaves its share to the others (the calling thread takes what is left).
+        pool.ready[index]!.then(feed, () => resolve());
+      }),
+  );
+  for (let batch = take(); batch !== -1; batch = take()) {
+    outputs[batch] = local.run(batches[batch]!);
+    // Let the workers' messages in between batches, so they are fed while this thread works.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  return outputs;
+  await Promise.all(finished);
+  if (outputs.some((output) => output === undefined)) throw new Error('a scan batch produced no output');
+  return outputs as FileStageOutput[];
 }

@@ -1,20 +1,20 @@
-// A worker thread of the per-file stage: loads the default detectors once, then runs the batches the scan sends it.
+// A worker thread of the per-file stage: loads the default detectors once, then runs the batches the scan sends it,
+// in the order they arrive. It may start before discovery has listed the files, so each batch loads the parsers its
+// formats need (the HCL grammar) when it comes.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileRef } from './model.js';
-import { FileStage, type FileStageSettings } from './file-stage.js';
-
-interface WorkerInput {
-  settings: FileStageSettings;
-  /** Every file of the scan, so the grammars their formats need are loaded before the first batch. */
-  files: FileRef[];
-}
+import { FileStage, prepareFormats, type FileStageSettings } from './file-stage.js';
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker runs only as a worker thread');
-const input = workerData as WorkerInput;
+const { settings } = workerData as { settings: FileStageSettings };
 const { detectors } = await import('../detectors/index.js');
-const stage = await FileStage.create(detectors, input.settings, input.files);
+const stage = await FileStage.create(detectors, settings, []);
+let queue = Promise.resolve();
 port.on('message', (message: { batch: number; files: FileRef[] }) => {
-  port.postMessage({ batch: message.batch, output: stage.run(message.files) });
+  queue = queue.then(async () => {
+    await prepareFormats(message.files);
+    port.postMessage({ batch: message.batch, output: stage.run(message.files) });
+  });
 });
 port.postMessage({ ready: true });

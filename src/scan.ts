@@ -4,8 +4,8 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, ruleMatches } from './config.js';
 import { gitIndexOf, type GitIndex } from './discover/git.js';
-import { detectorFailure, FileStage, type FileStageSettings } from './file-stage.js';
-import { runInWorkers, workerCount } from './parallel-stage.js';
+import { detectorFailure, FileStage, type FileStageOutput, type FileStageSettings } from './file-stage.js';
+import { maxThreads, runInThreads, StageWorkers, threadCount } from './parallel-stage.js';
 import { discover } from './discover/walk.js';
 import { FactStore } from './fact-store.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -96,20 +96,36 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
   };
 
-  let files: readonly FileRef[];
-  if (options.files) {
-    files = options.files;
-  } else {
-    const discovery = time('discover', () => discover({ root, includeIgnored: options.includeIgnored ?? false, ignorePaths: config.ignorePaths, tracked: gitIndex.tracked }));
-    files = discovery.files;
-    notifications.push(...discovery.notifications);
-    stats.skippedBinary += discovery.skippedBinaryByName;
-  }
-  stats.filesDiscovered = files.length;
-
   const settings: FileStageSettings = { maxFileSize, exhaustive: options.exhaustive ?? false, profile: options.profile ?? false };
-  const workers = options.detectors ? 0 : workerCount(files);
-  const outputs = workers > 1 ? await runInWorkers(files, settings, workers) : [(await FileStage.create(detectors, settings, files)).run(files)];
+  // A walked tree's size is known only after discovery: start the workers now so they load the detectors meanwhile,
+  // and stop them if the tree turns out too small to share.
+  const earlyThreads = !options.files && !options.detectors ? maxThreads() : 1;
+  let pool = earlyThreads > 1 ? StageWorkers.start(earlyThreads - 1, settings) : undefined;
+  let outputs: FileStageOutput[];
+  try {
+    let files: readonly FileRef[];
+    if (options.files) {
+      files = options.files;
+    } else {
+      const discovery = time('discover', () => discover({ root, includeIgnored: options.includeIgnored ?? false, ignorePaths: config.ignorePaths, tracked: gitIndex.tracked }));
+      files = discovery.files;
+      notifications.push(...discovery.notifications);
+      stats.skippedBinary += discovery.skippedBinaryByName;
+    }
+    stats.filesDiscovered = files.length;
+
+    const threads = options.detectors ? 1 : threadCount(files);
+    if (threads < 2 && pool) {
+      await pool.stop();
+      pool = undefined;
+    }
+    if (threads > 1 && !pool) pool = StageWorkers.start(threads - 1, settings);
+    const stage = await FileStage.create(detectors, settings, files);
+    outputs = pool ? await runInThreads(files, pool, stage) : [stage.run(files)];
+    if (pool && options.profile) profile.set(`per-file stage in ${pool.workers.length + 1} threads (wall)`, performance.now() - started);
+  } finally {
+    await pool?.stop();
+  }
 
   // Batches merge in file order: facts, reports and notes come out exactly as a single thread would produce them.
   const facts = new FactStore();
@@ -127,7 +143,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     stats.skippedUnreadable += output.counters.skippedUnreadable;
     for (const [key, ms] of output.profile) profile.set(key, (profile.get(key) ?? 0) + ms);
   }
-  if (workers > 1 && options.profile) profile.set(`per-file stage in ${workers} threads (wall)`, performance.now() - started);
 
   const emitterFor = (detector: Detector): FileEmitter => ({
     report: (input) => inputs.push({ input, detector: detector.id }),
