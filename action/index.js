@@ -12687,8 +12687,8 @@ var require_partial = __commonJS({
         const levels = parts2.length;
         const patterns = this._storage.filter((info2) => !info2.complete || info2.segments.length > levels);
         for (const pattern of patterns) {
-          const section2 = pattern.sections[0];
-          if (!pattern.complete && levels > section2.length) {
+          const section3 = pattern.sections[0];
+          if (!pattern.complete && levels > section3.length) {
             return true;
           }
           const match = parts2.every((part, index2) => {
@@ -18671,8 +18671,8 @@ function yamlSectionAbove(context) {
   const lines = context.nearby.split("\n");
   const at = lines.findIndex((line) => line.trimEnd() === context.line.trimEnd());
   for (let index2 = (at === -1 ? lines.length : at) - 1; index2 >= 0; index2--) {
-    const section2 = /^([A-Za-z_][\w-]*):\s*$/.exec(lines[index2])?.[1];
-    if (section2) return section2.toLowerCase();
+    const section3 = /^([A-Za-z_][\w-]*):\s*$/.exec(lines[index2])?.[1];
+    if (section3) return section3.toLowerCase();
   }
   return void 0;
 }
@@ -18681,8 +18681,8 @@ function appSecretRating(context, because) {
   if (test) return { scope: "test", because: `variable ${context.variable} names a ${test} secret` };
   if (TEST_DOTENV.test(context.path)) return { scope: "test", because: `${context.path} configures test runs` };
   if (TEMPLATE_DOTENV.test(context.path)) return { scope: "test", because: `${context.path} is a template: its value is a shared development key` };
-  const section2 = yamlSectionAbove(context);
-  if (section2 && NON_PRODUCTION_SECTIONS.has(section2)) return { scope: "test", because: `it is the ${section2} environment’s secret` };
+  const section3 = yamlSectionAbove(context);
+  if (section3 && NON_PRODUCTION_SECTIONS.has(section3)) return { scope: "test", because: `it is the ${section3} environment’s secret` };
   return { scope: "root-resource", because };
 }
 function hmacConfig(json) {
@@ -42122,21 +42122,21 @@ var init_values2 = __esm({
 });
 
 // detectors/staging-reaches-production/scan/tree.ts
-function walkSection(rec, section2, options) {
+function walkSection(rec, section3, options) {
   const keys = /* @__PURE__ */ new Set();
-  visit2(rec, section2, options, section2.node, section2.path, [], void 0, keys);
-  if (section2.role === "layer" && section2.family) rec.layer(section2.family, section2.tag, section2.span, keys);
+  visit2(rec, section3, options, section3.node, section3.path, [], void 0, keys);
+  if (section3.role === "layer" && section3.family) rec.layer(section3.family, section3.tag, section3.span, keys);
 }
-function visit2(rec, section2, options, node, path3, relative3, parent, keys) {
+function visit2(rec, section3, options, node, path3, relative3, parent, keys) {
   if (node.kind === "map") {
     const entries = options.lastKeyWins ? effectiveEntries(node) : node.entries;
     const explicit = options.explicitEnvironmentMaps?.includes(relative3.filter((step) => typeof step === "string").join("."));
     const generic = options.envMaps && (relative3.length > 0 || options.rootEnvironmentMaps === true) && isEnvironmentMap(entries);
     if (explicit || generic) {
-      openEnvironmentSections(rec, section2, options, entries, path3);
+      openEnvironmentSections(rec, section3, options, entries, path3);
       return;
     }
-    for (const entry of entries) visit2(rec, section2, options, entry.value, [...path3, entry.key], [...relative3, entry.key], node, keys);
+    for (const entry of entries) visit2(rec, section3, options, entry.value, [...path3, entry.key], [...relative3, entry.key], node, keys);
     return;
   }
   if (node.kind === "seq") {
@@ -42144,7 +42144,7 @@ function visit2(rec, section2, options, node, path3, relative3, parent, keys) {
       if (item.kind === "scalar" && typeof item.value === "string" && item.expression === void 0) {
         const pair = /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/s.exec(item.value);
         if (pair && relative3.length > 0) {
-          leaf(rec, section2, options, item, pair[2], pair[1], [...path3, pair[1]], [...relative3, pair[1]], void 0, keys);
+          leaf(rec, section3, options, item, pair[2], pair[1], [...path3, pair[1]], [...relative3, pair[1]], void 0, keys);
           return;
         }
       }
@@ -42154,28 +42154,28 @@ function visit2(rec, section2, options, node, path3, relative3, parent, keys) {
         if (name2?.kind === "scalar" && typeof name2.value === "string" && value?.kind === "scalar" && item.entries.length <= 3) {
           const text = value.expression === void 0 && typeof value.value === "string" ? value.value : void 0;
           if (text !== void 0) {
-            leaf(rec, section2, options, value, text, name2.value, [...path3, index2, "value"], [...relative3, name2.value], void 0, keys);
+            leaf(rec, section3, options, value, text, name2.value, [...path3, index2, "value"], [...relative3, name2.value], void 0, keys);
             return;
           }
         }
       }
-      visit2(rec, section2, options, item, [...path3, index2], relative3, void 0, keys);
+      visit2(rec, section3, options, item, [...path3, index2], relative3, void 0, keys);
     });
     return;
   }
   const key = [...relative3].reverse().find((step) => typeof step === "string");
   if (node.expression !== void 0) {
     keys.add(variableName(relative3));
-    expression(rec, section2, options, node, relative3);
+    expression(rec, section3, options, node, relative3);
     return;
   }
   if (node.value === null || typeof node.value === "boolean") {
     keys.add(variableName(relative3));
     return;
   }
-  leaf(rec, section2, options, node, String(node.value), key, path3, relative3, parent, keys);
+  leaf(rec, section3, options, node, String(node.value), key, path3, relative3, parent, keys);
 }
-function leaf(rec, section2, options, node, value, key, path3, relative3, parent, keys) {
+function leaf(rec, section3, options, node, value, key, path3, relative3, parent, keys) {
   const variable = variableName(relative3);
   keys.add(variable);
   const identities = identifyValue(value, {
@@ -42185,23 +42185,23 @@ function leaf(rec, section2, options, node, value, key, path3, relative3, parent
     projectKeys: options.projectKeys,
     databaseFile: options.databaseFile
   });
-  for (const identity of identities) rec.resource(section2.tag, identity, node.span, { variable, family: section2.family });
+  for (const identity of identities) rec.resource(section3.tag, identity, node.span, { variable, family: section3.family });
   if (options.references && identities.length === 0) {
-    for (const reference of referencesIn(value)) recordReference(rec, section2, node, value, reference, variable);
+    for (const reference of referencesIn(value)) recordReference(rec, section3, node, value, reference, variable);
   }
 }
-function expression(rec, section2, options, node, relative3) {
+function expression(rec, section3, options, node, relative3) {
   const text = node.expression ?? "";
   const variable = variableName(relative3);
   if (node.tag === "!ImportValue" && typeof node.value === "string") {
     const stack = stackIdentity("cf", node.value);
-    if (stack) rec.resource(section2.tag, { ...stack, display: `CloudFormation export ${node.value}` }, node.span, { variable, family: section2.family });
+    if (stack) rec.resource(section3.tag, { ...stack, display: `CloudFormation export ${node.value}` }, node.span, { variable, family: section3.family });
     return;
   }
   if (!options.references || node.tag) return;
-  for (const reference of referencesIn(text)) recordReference(rec, section2, node, text, reference, variable);
+  for (const reference of referencesIn(text)) recordReference(rec, section3, node, text, reference, variable);
 }
-function recordReference(rec, section2, node, value, reference, variable) {
+function recordReference(rec, section3, node, value, reference, variable) {
   const identity = reference.identity;
   if (identity.kind === "secret" && !reference.ciSecret && !identity.identity.startsWith("secret:ssm:") && !identity.identity.startsWith("secret:aws:")) {
     const tokens = tokensOf(identity.name ?? "");
@@ -42209,7 +42209,7 @@ function recordReference(rec, section2, node, value, reference, variable) {
   }
   const lines = value.slice(0, reference.offset).split("\n").length - 1;
   const span = lines > 0 ? { ...node.span, line: node.span.line + lines + (blockScalar(rec, node) ? 1 : 0) } : node.span;
-  rec.resource(section2.tag, identity, span, { variable, family: section2.family });
+  rec.resource(section3.tag, identity, span, { variable, family: section3.family });
 }
 function blockScalar(rec, node) {
   return /[|>][-+]?\d*\s*$/.test(rec.file.line(node.span.line));
@@ -42489,8 +42489,8 @@ function valueTaggedSection(_rec, cls, root) {
 function scanKubernetesDocument(rec, cls, root) {
   if (root.kind !== "map") return;
   const tag = namespaceTag(cls, root) ?? cls.tag;
-  const section2 = { ...topSection(cls, root), tag, family: tag === cls.tag ? cls.family : void 0, role: tag === cls.tag ? cls.role : "plain" };
-  walkSection(rec, section2, { ...walkOptions(cls), envMaps: false });
+  const section3 = { ...topSection(cls, root), tag, family: tag === cls.tag ? cls.family : void 0, role: tag === cls.tag ? cls.role : "plain" };
+  walkSection(rec, section3, { ...walkOptions(cls), envMaps: false });
   const kind = literalString(get(root, "kind"));
   const name2 = literalString(getPath(root, ["metadata", "name"]));
   const spec = get(root, "spec");
@@ -42737,7 +42737,7 @@ var init_terraform = __esm({
 function mapOf(node) {
   return node?.kind === "map" ? node : void 0;
 }
-function section(node, path3, tag, role, family, span = node.span) {
+function section2(node, path3, tag, role, family, span = node.span) {
   return { node, path: path3, tag, role, family, span };
 }
 function scanRender(rec, cls, document2) {
@@ -42837,14 +42837,14 @@ function scanNetlify(rec, cls, document2) {
   const family = `netlify:${rec.file.path}`;
   const options = { ...walkOptions(cls), envMaps: false };
   const base = getPath(root, ["build", "environment"]);
-  if (base) walkSection(rec, section(base, ["build", "environment"], BASE, "base", family), options);
+  if (base) walkSection(rec, section2(base, ["build", "environment"], BASE, "base", family), options);
   const contexts = mapOf(get(root, "context"));
   const declared = /* @__PURE__ */ new Set();
   for (const entry of contexts ? effectiveEntries(contexts) : []) {
     const tag = netlifyContext(entry.key);
     declared.add(entry.key);
     const environment = get(entry.value, "environment");
-    if (environment) walkSection(rec, section(environment, ["context", entry.key, "environment"], tag, "layer", family, entry.keySpan), options);
+    if (environment) walkSection(rec, section2(environment, ["context", entry.key, "environment"], tag, "layer", family, entry.keySpan), options);
     else rec.layer(family, tag, entry.keySpan, []);
   }
   for (const implicit of NETLIFY_IMPLICIT) if (!declared.has(implicit.name)) rec.layer(family, implicit, { line: 1, column: 1, endLine: 1, endColumn: 1 }, [], true);
@@ -42861,14 +42861,14 @@ function scanHerokuAppJson(rec, cls, document2) {
   const family = `heroku:${rec.file.path}`;
   const options = { ...walkOptions(cls), envMaps: false };
   const env = mapOf(get(root, "env"));
-  if (env) walkSection(rec, section(flattenHerokuEnv(env), ["env"], BASE, "base", family), options);
+  if (env) walkSection(rec, section2(flattenHerokuEnv(env), ["env"], BASE, "base", family), options);
   const environments = mapOf(get(root, "environments"));
   const declared = /* @__PURE__ */ new Set();
   for (const entry of environments ? effectiveEntries(environments) : []) {
     declared.add(entry.key);
     const tag = namedTag(entry.key, "key");
     const layerEnv = mapOf(get(entry.value, "env"));
-    if (layerEnv) walkSection(rec, section(flattenHerokuEnv(layerEnv), ["environments", entry.key, "env"], tag, "layer", family, entry.keySpan), options);
+    if (layerEnv) walkSection(rec, section2(flattenHerokuEnv(layerEnv), ["environments", entry.key, "env"], tag, "layer", family, entry.keySpan), options);
     else rec.layer(family, tag, entry.keySpan, []);
   }
   if (!declared.has("review")) rec.layer(family, { environment: "preview", name: "review", evidence: "key" }, { line: 1, column: 1, endLine: 1, endColumn: 1 }, [], true);
@@ -42892,7 +42892,7 @@ function scanVercelJson(rec, cls, document2) {
     const node = getPath(root, path3);
     if (node?.kind !== "map") continue;
     any = true;
-    walkSection(rec, section(node, path3, BASE, "base", family), options);
+    walkSection(rec, section2(node, path3, BASE, "base", family), options);
   }
   if (any) rec.layer(family, { environment: "preview", name: "preview", evidence: "key" }, { line: 1, column: 1, endLine: 1, endColumn: 1 }, [], true);
 }
@@ -42945,7 +42945,7 @@ function scanServerless(rec, cls, document2) {
         if (tag !== BASE) rec.layer(family, tag, entry.keySpan, []);
         continue;
       }
-      walkSection(rec, section(node, [...path3, entry.key, ...inner], tag, tag === BASE ? "base" : "layer", family, entry.keySpan), { ...options, envMaps: false });
+      walkSection(rec, section2(node, [...path3, entry.key, ...inner], tag, tag === BASE ? "base" : "layer", family, entry.keySpan), { ...options, envMaps: false });
     }
   }
 }
@@ -43100,17 +43100,17 @@ var init_workflows = __esm({
 // detectors/staging-reaches-production/scan/handlers/frameworks.ts
 function scanSpringDocument(rec, cls, root) {
   const profile = literalString(getPath(root, ["spring", "config", "activate", "on-profile"])) ?? literalString(get(root, "spring.config.activate.on-profile")) ?? literalString(getPath(root, ["spring", "profiles"])) ?? literalString(get(root, "spring.profiles"));
-  const section2 = topSection(cls, root);
+  const section3 = topSection(cls, root);
   if (profile && /^[A-Za-z0-9_-]+$/.test(profile)) {
     const tag = namedTag(profile, "key");
     if (tag !== BASE) {
-      section2.tag = tag;
-      section2.role = cls.role === "base" ? "layer" : "plain";
-      section2.family = cls.role === "base" ? cls.family : void 0;
-      section2.span = root.span;
+      section3.tag = tag;
+      section3.role = cls.role === "base" ? "layer" : "plain";
+      section3.family = cls.role === "base" ? cls.family : void 0;
+      section3.span = root.span;
     }
   }
-  walkSection(rec, section2, { ...walkOptions(cls), envMaps: false });
+  walkSection(rec, section3, { ...walkOptions(cls), envMaps: false });
 }
 var init_frameworks = __esm({
   "detectors/staging-reaches-production/scan/handlers/frameworks.ts"() {
@@ -45926,9 +45926,9 @@ function scanPgbackrest(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   const options = /* @__PURE__ */ new Map();
-  for (const section2 of root.entries) {
-    const map = mapOf2(section2.value);
-    const pairs = map ? map.entries : [section2];
+  for (const section3 of root.entries) {
+    const map = mapOf2(section3.value);
+    const pairs = map ? map.entries : [section3];
     for (const pair of pairs) {
       const value = textOf(pair.value);
       if (value !== void 0) options.set(pair.key.toLowerCase(), { value, line: pair.keySpan.line });
@@ -45964,9 +45964,9 @@ function scanPgbackrest(inventory) {
 function scanBarman(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  for (const section2 of root.entries) {
-    if (section2.key.toLowerCase() === "barman") continue;
-    const map = mapOf2(section2.value);
+  for (const section3 of root.entries) {
+    if (section3.key.toLowerCase() === "barman") continue;
+    const map = mapOf2(section3.value);
     if (!map || !getInsensitive(map, "conninfo") && !getInsensitive(map, "ssh_command")) continue;
     inventory.evidence({
       covers: [],
@@ -45975,7 +45975,7 @@ function scanBarman(inventory) {
       destination: "the Barman backup server",
       destinationProvider: "ssh",
       engines: ["postgres"],
-      location: inventory.line(section2.keySpan.line)
+      location: inventory.line(section3.keySpan.line)
     });
   }
 }
@@ -45983,15 +45983,15 @@ function scanRcloneConfig(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   const remotes = /* @__PURE__ */ new Map();
-  for (const section2 of root.entries) {
-    const map = mapOf2(section2.value);
+  for (const section3 of root.entries) {
+    const map = mapOf2(section3.value);
     if (!map) continue;
-    remotes.set(section2.key.toLowerCase(), {
+    remotes.set(section3.key.toLowerCase(), {
       type: literalOf(getInsensitive(map, "type")),
       provider: literalOf(getInsensitive(map, "provider")),
       endpoint: literalOf(getInsensitive(map, "endpoint")),
       remote: literalOf(getInsensitive(map, "remote")),
-      line: section2.keySpan.line
+      line: section3.keySpan.line
     });
   }
   for (const [name2, remote] of remotes) {
@@ -47402,8 +47402,8 @@ function scanConnections(inventory) {
 function scanPackages(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  for (const section2 of ["dependencies"]) {
-    for (const entry of mapOf2(get8(root, section2))?.entries ?? []) {
+  for (const section3 of ["dependencies"]) {
+    for (const entry of mapOf2(get8(root, section3))?.entries ?? []) {
       const hosted = PACKAGES[entry.key];
       if (!hosted) continue;
       inventory.store({
@@ -58568,7 +58568,7 @@ function dotenvValue(text, start2, lineEnd) {
 }
 function parseIni(text, spanOf3) {
   const root = { kind: "map", span: spanOf3(0, text.length), entries: [] };
-  let section2 = root;
+  let section3 = root;
   let offset = 0;
   while (offset < text.length) {
     const lineEnd = endOfLine(text, offset);
@@ -58582,8 +58582,8 @@ function parseIni(text, spanOf3) {
     const header = /^\[([^\]]+)\]/.exec(trimmed);
     if (header) {
       const start2 = offset + indent;
-      section2 = { kind: "map", span: spanOf3(start2, lineEnd), entries: [] };
-      root.entries.push({ key: header[1].trim(), keySpan: spanOf3(start2 + 1, start2 + 1 + header[1].length), value: section2 });
+      section3 = { kind: "map", span: spanOf3(start2, lineEnd), entries: [] };
+      root.entries.push({ key: header[1].trim(), keySpan: spanOf3(start2 + 1, start2 + 1 + header[1].length), value: section3 });
     } else {
       const separator = trimmed.includes("=") ? line.indexOf("=") : line.indexOf(":");
       if (separator > indent) {
@@ -58593,7 +58593,7 @@ function parseIni(text, spanOf3) {
         while (valueEnd > valueOffset && /\s/.test(text[valueEnd - 1])) valueEnd--;
         let value = text.slice(valueOffset, valueEnd);
         if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) value = value.slice(1, -1);
-        section2.entries.push({
+        section3.entries.push({
           key: rawKey,
           keySpan: spanOf3(offset + indent, offset + indent + rawKey.length),
           value: scalarOf(value, spanOf3(valueOffset, valueEnd))
@@ -60817,6 +60817,187 @@ function parserSet() {
   };
 }
 
+// src/byte-automaton.ts
+import { endianness } from "node:os";
+var CLASSES_AT = 8;
+var TABLE_AT = 264;
+var PAGE = 65536;
+var RUN_BODY = [
+  1,
+  1,
+  127,
+  // one local: $byte
+  2,
+  64,
+  3,
+  64,
+  // block, loop
+  32,
+  0,
+  32,
+  1,
+  79,
+  13,
+  1,
+  // pos >= end: done
+  32,
+  0,
+  45,
+  0,
+  0,
+  33,
+  5,
+  // byte = load8_u(pos)
+  32,
+  3,
+  32,
+  5,
+  65,
+  10,
+  70,
+  106,
+  33,
+  3,
+  // line += byte == '\n'
+  32,
+  2,
+  32,
+  5,
+  45,
+  0,
+  8,
+  106,
+  40,
+  2,
+  136,
+  2,
+  33,
+  2,
+  // row = table[row + class[byte]]
+  32,
+  0,
+  65,
+  1,
+  106,
+  33,
+  0,
+  // pos += 1
+  32,
+  2,
+  32,
+  4,
+  73,
+  13,
+  0,
+  // row < threshold: next
+  11,
+  11,
+  // end loop, end block
+  65,
+  0,
+  32,
+  2,
+  54,
+  2,
+  0,
+  // store row at 0
+  65,
+  4,
+  32,
+  3,
+  54,
+  2,
+  0,
+  // store line at 4
+  32,
+  0,
+  11
+  // return pos
+];
+function section(id, content) {
+  return [id, content.length, ...content];
+}
+var MODULE_BYTES = new Uint8Array([
+  0,
+  97,
+  115,
+  109,
+  1,
+  0,
+  0,
+  0,
+  ...section(1, [1, 96, 5, 127, 127, 127, 127, 127, 1, 127]),
+  // type: (i32 x5) -> i32
+  ...section(3, [1, 0]),
+  // one function of that type
+  ...section(5, [1, 0, 1]),
+  // one memory, one page to start
+  ...section(7, [2, 3, 114, 117, 110, 0, 0, 6, 109, 101, 109, 111, 114, 121, 2, 0]),
+  // export run, memory
+  ...section(10, [1, RUN_BODY.length, ...RUN_BODY])
+]);
+var compiled;
+function scannerModule() {
+  if (compiled === void 0) {
+    compiled = null;
+    try {
+      compiled = endianness() === "LE" && typeof WebAssembly === "object" ? new WebAssembly.Module(MODULE_BYTES) : null;
+    } catch {
+    }
+  }
+  return compiled;
+}
+var ByteAutomaton = class _ByteAutomaton {
+  constructor(module2, classOf, transitions, threshold) {
+    this.threshold = threshold;
+    const instance2 = new WebAssembly.Instance(module2);
+    this.memory = instance2.exports.memory;
+    this.run = instance2.exports.run;
+    this.inputAt = TABLE_AT + transitions.length * 4;
+    this.reserve(this.inputAt);
+    this.bytes = new Uint8Array(this.memory.buffer);
+    this.words = new Int32Array(this.memory.buffer);
+    this.bytes.set(classOf.map((symbol) => symbol * 4), CLASSES_AT);
+    this.words.set(transitions.map((row) => row * 4), TABLE_AT / 4);
+  }
+  threshold;
+  memory;
+  run;
+  inputAt;
+  bytes;
+  words;
+  /** Undefined where WebAssembly cannot run it (the caller keeps its JavaScript loop). */
+  static create(classOf, transitions, threshold) {
+    const module2 = scannerModule();
+    if (!module2 || Math.max(...classOf) * 4 > 255) return void 0;
+    return new _ByteAutomaton(module2, classOf, transitions, threshold);
+  }
+  /** Runs the automaton over the bytes from the root state, reporting every output state it enters. */
+  scan(input2, onOutput) {
+    const start2 = this.inputAt;
+    const end = start2 + input2.length;
+    this.reserve(end);
+    this.bytes.set(input2, start2);
+    const threshold = this.threshold * 4;
+    let pos = start2;
+    let row = 0;
+    let line = 1;
+    while (pos < end) {
+      pos = this.run(pos, end, row, line, threshold);
+      row = this.words[0];
+      line = this.words[1];
+      if (row >= threshold) onOutput(row >> 2, line);
+    }
+  }
+  reserve(bytes) {
+    const missing = bytes - this.memory.buffer.byteLength;
+    if (missing <= 0) return;
+    this.memory.grow(Math.ceil(missing / PAGE));
+    this.bytes = new Uint8Array(this.memory.buffer);
+    this.words = new Int32Array(this.memory.buffer);
+  }
+};
+
 // src/prefilter.ts
 var NEWLINE = 10;
 var KeywordIndex = class {
@@ -60834,7 +61015,9 @@ var KeywordIndex = class {
   groupMask;
   /** 1 where an output state ends a line keyword. */
   endsLineKeyword;
-  constructor(keywords, lineKeywords = []) {
+  /** The byte loop in WebAssembly; undefined where it cannot run (the JavaScript loop below runs instead). */
+  automaton;
+  constructor(keywords, lineKeywords = [], options = {}) {
     const spec = isGroups(keywords) ? keywords : { groups: [[...keywords]], lineKeywords };
     if (spec.groups.length > 31) throw new Error("At most 31 keyword groups");
     const lineSet = new Set([...spec.lineKeywords ?? []].map((keyword) => keyword.toLowerCase()));
@@ -60923,11 +61106,18 @@ var KeywordIndex = class {
     this.firstOutputRow = firstOutput * classes;
     this.outputs = order.slice(firstOutput).map((state) => ends[state]);
     this.endsLineKeyword = Uint8Array.from(this.outputs, (ids) => ids.some((id) => this.lineKeyword[id] === 1) ? 1 : 0);
+    this.automaton = options.engine === "javascript" ? void 0 : ByteAutomaton.create(classOf, transitions, this.firstOutputRow);
   }
   /** The keywords in a file's bytes (UTF-8 or Latin-1: keywords are ASCII either way). */
   findInBytes(bytes) {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
+    if (this.automaton) {
+      this.automaton.scan(bytes, (row2, line2) => {
+        if (this.hit(hits, row2)) hits.atLine(line2);
+      });
+      return hits;
+    }
     const transitions = this.transitions;
     const classOf = this.classOf;
     const threshold = this.firstOutputRow;

@@ -7,6 +7,8 @@
 // keeps the transition table small enough to stay in cache; states that end a keyword are numbered last, so the hot
 // loop tells a hit from a miss by comparing the row with a threshold instead of reading a flag.
 
+import { ByteAutomaton } from './byte-automaton.js';
+
 const NEWLINE = 10;
 
 export interface KeywordHits {
@@ -40,8 +42,10 @@ export class KeywordIndex {
   private readonly groupMask: Int32Array;
   /** 1 where an output state ends a line keyword. */
   private readonly endsLineKeyword: Uint8Array;
+  /** The byte loop in WebAssembly; undefined where it cannot run (the JavaScript loop below runs instead). */
+  private readonly automaton: ByteAutomaton | undefined;
 
-  constructor(keywords: Iterable<string> | KeywordGroups, lineKeywords: Iterable<string> = []) {
+  constructor(keywords: Iterable<string> | KeywordGroups, lineKeywords: Iterable<string> = [], options: { engine?: 'webassembly' | 'javascript' } = {}) {
     const spec: KeywordGroups = isGroups(keywords) ? keywords : { groups: [[...keywords]], lineKeywords };
     if (spec.groups.length > 31) throw new Error('At most 31 keyword groups');
     const lineSet = new Set([...(spec.lineKeywords ?? [])].map((keyword) => keyword.toLowerCase()));
@@ -137,12 +141,19 @@ export class KeywordIndex {
     this.firstOutputRow = firstOutput * classes;
     this.outputs = order.slice(firstOutput).map((state) => ends[state]!);
     this.endsLineKeyword = Uint8Array.from(this.outputs, (ids) => (ids.some((id) => this.lineKeyword[id] === 1) ? 1 : 0));
+    this.automaton = options.engine === 'javascript' ? undefined : ByteAutomaton.create(classOf, transitions, this.firstOutputRow);
   }
 
   /** The keywords in a file's bytes (UTF-8 or Latin-1: keywords are ASCII either way). */
   findInBytes(bytes: Uint8Array): KeywordHits {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
+    if (this.automaton) {
+      this.automaton.scan(bytes, (row, line) => {
+        if (this.hit(hits, row)) hits.atLine(line);
+      });
+      return hits;
+    }
     const transitions = this.transitions;
     const classOf = this.classOf;
     const threshold = this.firstOutputRow;

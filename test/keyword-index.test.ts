@@ -28,19 +28,33 @@ describe('KeywordIndex', () => {
   const groups = [['token', 'Key', 'api_key', 'sk_live_'], ['kEy', 'keyring', 'ey'], ['aws::', 'akia'], ['blast-radius:']];
   const lineKeywords = ['token', 'secret', 'key'];
   const index = new KeywordIndex({ groups, lineKeywords });
+  const javascript = new KeywordIndex({ groups, lineKeywords }, [], { engine: 'javascript' });
   const alphabet = 'tokenyKEYapi_sklvwAWS:IArdubh-\n\n  é€';
 
-  it('matches a naive search on random text, as bytes and as text', () => {
+  it('matches a naive search on random text: bytes in WebAssembly and in JavaScript, and text', () => {
     const next = random(11);
     for (let round = 0; round < 400; round++) {
       let text = '';
       const length = Math.floor(next() * 300);
       for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
       const expected = naive(text, groups, lineKeywords);
-      for (const hits of [index.findInText(text), index.findInBytes(Buffer.from(text, 'utf8'))]) {
+      const bytes = Buffer.from(text, 'utf8');
+      for (const hits of [index.findInText(text), index.findInBytes(bytes), javascript.findInBytes(bytes)]) {
         expect({ found: [...hits.found].sort(), groups: hits.groups, lines: [...hits.lines] }).toEqual(expected);
       }
     }
+  });
+
+  it('grows its WebAssembly memory for a large input and still finds a keyword at the very end', () => {
+    // The byte loop runs in WebAssembly here (Node on a little-endian machine), not the JavaScript fallback.
+    expect((index as unknown as { automaton?: object }).automaton).toBeDefined();
+    expect((javascript as unknown as { automaton?: object }).automaton).toBeUndefined();
+    const large = Buffer.alloc(3 * 1024 * 1024, 0x78);
+    large.write('\nTOKEN', large.length - 6);
+    const hits = index.findInBytes(large);
+    expect([...hits.found]).toEqual(['token']);
+    expect(hits.lines).toEqual([2]);
+    expect([...index.findInBytes(Buffer.from('key')).found].sort()).toEqual(['ey', 'key']);
   });
 
   it('never lets a non-ASCII character continue a keyword', () => {
