@@ -40213,17 +40213,25 @@ function literalPattern(literal) {
   }
   return pattern;
 }
+function keyedPatterns(file) {
+  const found = file.foundKeywords();
+  if (found === "all") return VALUE_PATTERNS;
+  const indexes = [];
+  for (const keyword of found) {
+    const admitted = PATTERNS_BY_KEYWORD.get(keyword);
+    if (admitted) indexes.push(...admitted);
+  }
+  return [...new Set(indexes)].sort((a, b) => a - b).map((index2) => VALUE_PATTERNS[index2]);
+}
 function findCredentials(file) {
   const text = file.text;
   const fileContains = (literals) => !literals || literals.every((literal) => literalPattern(literal).test(text));
   const candidates = [];
-  for (const kind of CREDENTIAL_KINDS) {
-    for (const pattern of kind.valuePatterns ?? []) {
-      if (!pattern.keywords.some((keyword) => file.hasKeyword(keyword)) || !fileContains(pattern.requires)) continue;
-      for (const match of text.matchAll(withIndices(pattern.regex))) {
-        const [start2, end] = secretRange(match);
-        candidates.push({ kind, value: text.slice(start2, end), start: start2, end, specificity: Specificity.Value });
-      }
+  for (const { kind, pattern } of keyedPatterns(file)) {
+    if (!fileContains(pattern.requires)) continue;
+    for (const match of text.matchAll(withIndices(pattern.regex))) {
+      const [start2, end] = secretRange(match);
+      candidates.push({ kind, value: text.slice(start2, end), start: start2, end, specificity: Specificity.Value });
     }
   }
   for (const kind of FILE_KINDS) {
@@ -40383,7 +40391,7 @@ function contextOf(file, candidate) {
     nearby: file.text.slice(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : file.text.length)
   };
 }
-var Specificity, CODE_FORMATS, DATA_FORMATS, GENERIC_KIND_IDS, CONTEXT_KINDS, FILE_KINDS, SIBLING_WINDOW, NEARBY_WINDOW, FIND_KEYWORDS, NAME_KEYWORDS, SECRETLINT_KINDS, KIND_BY_ID, indexed, literalPatterns, contextNames, nameClasses;
+var Specificity, CODE_FORMATS, DATA_FORMATS, GENERIC_KIND_IDS, CONTEXT_KINDS, FILE_KINDS, SIBLING_WINDOW, NEARBY_WINDOW, FIND_KEYWORDS, NAME_KEYWORDS, SECRETLINT_KINDS, KIND_BY_ID, indexed, literalPatterns, VALUE_PATTERNS, PATTERNS_BY_KEYWORD, contextNames, nameClasses;
 var init_find = __esm({
   "detectors/exposed-credential/find.ts"() {
     "use strict";
@@ -40429,6 +40437,15 @@ var init_find = __esm({
     KIND_BY_ID = new Map(CREDENTIAL_KINDS.map((kind) => [kind.id, kind]));
     indexed = /* @__PURE__ */ new Map();
     literalPatterns = /* @__PURE__ */ new Map();
+    VALUE_PATTERNS = CREDENTIAL_KINDS.flatMap((kind) => (kind.valuePatterns ?? []).map((pattern) => ({ kind, pattern })));
+    PATTERNS_BY_KEYWORD = /* @__PURE__ */ new Map();
+    VALUE_PATTERNS.forEach(({ pattern }, index2) => {
+      for (const keyword of new Set(pattern.keywords.map((keyword2) => keyword2.toLowerCase()))) {
+        const list = PATTERNS_BY_KEYWORD.get(keyword) ?? [];
+        list.push(index2);
+        PATTERNS_BY_KEYWORD.set(keyword, list);
+      }
+    });
     contextNames = /* @__PURE__ */ new Map();
     nameClasses = /* @__PURE__ */ new Map();
   }
@@ -61268,7 +61285,11 @@ var LoadedFile = class {
     return this.linesWithKeywords;
   }
   hasKeyword(keyword) {
+    if (this.keywordsFound === "all") return true;
     return this.keywordsFound.has(keyword) || this.keywordsFound.has(lowerCased(keyword));
+  }
+  foundKeywords() {
+    return this.keywordsFound;
   }
   parseFailed(error) {
     this.onNotification({
@@ -61291,7 +61312,6 @@ function lowerCased(keyword) {
 }
 
 // src/file-stage.ts
-var EVERY_KEYWORD = { has: () => true };
 var FileStage = class _FileStage {
   constructor(detectors2, settings) {
     this.detectors = detectors2;
@@ -61348,7 +61368,7 @@ var FileStage = class _FileStage {
       output.counters.filesRead++;
       output.counters.bytesRead += outcome.kind === "bytes" ? outcome.bytes.length : Buffer.byteLength(outcome.text);
       const hits = time("prefilter", () => outcome.kind === "bytes" ? this.keywordIndex.findInBytes(outcome.bytes) : this.keywordIndex.findInText(outcome.text));
-      const found = this.settings.exhaustive ? EVERY_KEYWORD : hits.found;
+      const found = this.settings.exhaustive ? "all" : hits.found;
       const wanted = [];
       for (const detector of admitted) {
         if (!detector.scanFile) continue;

@@ -28,8 +28,6 @@ export interface FileStageOutput {
   profile: Array<[string, number]>;
 }
 
-/** A keyword set that contains every keyword: what files see when the prefilter is off. */
-const EVERY_KEYWORD: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
 
 export class FileStage {
   private readonly keywordIndex: KeywordIndex;
@@ -92,7 +90,7 @@ export class FileStage {
       output.counters.filesRead++;
       output.counters.bytesRead += outcome.kind === 'bytes' ? outcome.bytes.length : Buffer.byteLength(outcome.text);
       const hits = time('prefilter', () => (outcome.kind === 'bytes' ? this.keywordIndex.findInBytes(outcome.bytes) : this.keywordIndex.findInText(outcome.text)));
-      const found = this.settings.exhaustive ? EVERY_KEYWORD : hits.found;
+      const found = this.settings.exhaustive ? 'all' : hits.found;
       const wanted: Detector[] = [];
       for (const detector of admitted) {
         if (!detector.scanFile) continue;

@@ -195,6 +195,11 @@ export interface SourceFile extends FileRef {
   ast(): TSESTree.Program | undefined;
   /** True if the prefilter saw this keyword in the file (keywords must be declared by a rule or detector). */
   hasKeyword(keyword: string): boolean;
+  /**
+   * The keywords (lower-cased) the prefilter saw, or `all` when it did not run (the slow path: every keyword then
+   * counts as seen). Lets a detector with hundreds of keyed patterns visit only the patterns whose keywords occur.
+   */
+  foundKeywords(): ReadonlySet<string> | 'all';
   /** 1-based lines, ascending, holding one of the line keywords detectors declare: found by the prefilter's pass. */
   keywordLines(): readonly number[];
 }

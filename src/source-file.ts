@@ -25,7 +25,8 @@ export class LoadedFile implements SourceFile {
     readonly format: FileFormat,
     readonly text: string,
     private readonly parsers: ParserSet,
-    private readonly keywordsFound: ReadonlySet<string>,
+    /** `all` when the prefilter did not run: every keyword counts as seen. */
+    private readonly keywordsFound: ReadonlySet<string> | 'all',
     private readonly linesWithKeywords: readonly number[],
     private readonly onNotification: (notification: Notification) => void,
   ) {
@@ -101,7 +102,12 @@ export class LoadedFile implements SourceFile {
   }
 
   hasKeyword(keyword: string): boolean {
+    if (this.keywordsFound === 'all') return true;
     return this.keywordsFound.has(keyword) || this.keywordsFound.has(lowerCased(keyword));
+  }
+
+  foundKeywords(): ReadonlySet<string> | 'all' {
+    return this.keywordsFound;
   }
 
   private parseFailed(error: { message: string; line?: number }): void {

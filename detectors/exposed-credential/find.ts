@@ -112,18 +112,42 @@ function literalPattern(literal: string): RegExp {
   return pattern;
 }
 
+/** Every kind's value patterns, in declaration order (candidates keep it), and which of them each keyword admits. */
+const VALUE_PATTERNS = CREDENTIAL_KINDS.flatMap((kind) => (kind.valuePatterns ?? []).map((pattern) => ({ kind, pattern })));
+const PATTERNS_BY_KEYWORD = new Map<string, number[]>();
+VALUE_PATTERNS.forEach(({ pattern }, index) => {
+  for (const keyword of new Set(pattern.keywords.map((keyword) => keyword.toLowerCase()))) {
+    const list = PATTERNS_BY_KEYWORD.get(keyword) ?? [];
+    list.push(index);
+    PATTERNS_BY_KEYWORD.set(keyword, list);
+  }
+});
+
+/**
+ * The value patterns one of whose keywords the file holds, in declaration order: looked up from the few keywords
+ * found rather than by asking the file about each of the hundreds of patterns.
+ */
+function keyedPatterns(file: SourceFile): typeof VALUE_PATTERNS {
+  const found = file.foundKeywords();
+  if (found === 'all') return VALUE_PATTERNS;
+  const indexes: number[] = [];
+  for (const keyword of found) {
+    const admitted = PATTERNS_BY_KEYWORD.get(keyword);
+    if (admitted) indexes.push(...admitted);
+  }
+  return [...new Set(indexes)].sort((a, b) => a - b).map((index) => VALUE_PATTERNS[index]!);
+}
+
 export function findCredentials(file: SourceFile): FoundCredential[] {
   const text = file.text;
   const fileContains = (literals: readonly string[] | undefined): boolean => !literals || literals.every((literal) => literalPattern(literal).test(text));
   const candidates: Candidate[] = [];
 
-  for (const kind of CREDENTIAL_KINDS) {
-    for (const pattern of kind.valuePatterns ?? []) {
-      if (!pattern.keywords.some((keyword) => file.hasKeyword(keyword)) || !fileContains(pattern.requires)) continue;
-      for (const match of text.matchAll(withIndices(pattern.regex))) {
-        const [start, end] = secretRange(match);
-        candidates.push({ kind, value: text.slice(start, end), start, end, specificity: Specificity.Value });
-      }
+  for (const { kind, pattern } of keyedPatterns(file)) {
+    if (!fileContains(pattern.requires)) continue;
+    for (const match of text.matchAll(withIndices(pattern.regex))) {
+      const [start, end] = secretRange(match);
+      candidates.push({ kind, value: text.slice(start, end), start, end, specificity: Specificity.Value });
     }
   }
 
