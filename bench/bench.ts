@@ -123,15 +123,32 @@ console.log(`machine: ${machine}`);
 console.log(format(header));
 for (const line of lines) console.log(format(line));
 const generated = results.filter((m) => m.target.startsWith('generated'));
+let linearity: { fixedMs: number; msPerMb: number; maxResidualPercent: number; fromProportional: Record<string, number> } | undefined;
 if (generated.length > 1) {
+  // Two readings. Against proportional (time at kx = k times the time at 1x), which fixed costs (thread start-up,
+  // JIT warm-up) pull below zero. Against the straight line fitted through every scale (t = fixed + slope x MB):
+  // a cost that grows faster than the input (quadratic work, memory pressure) shows as a large residual.
   const base = generated[0]!;
   const baseScale = scales[0]!;
+  const fromProportional: Record<string, number> = {};
   for (const [index, m] of generated.entries()) {
     const expected = (base.wallMs * scales[index]!) / baseScale;
-    console.log(`linearity ${m.target}: ${((m.wallMs / expected - 1) * 100).toFixed(1)}% from linear`);
+    fromProportional[m.target] = Math.round((m.wallMs / expected - 1) * 1000) / 10;
+    console.log(`linearity ${m.target}: ${fromProportional[m.target]!.toFixed(1)}% from proportional to 1x`);
   }
+  const xs = generated.map((m) => m.bytes / 1e6);
+  const ys = generated.map((m) => m.wallMs);
+  const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const meanY = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const slope = xs.reduce((sum, x, i) => sum + (x - meanX) * (ys[i]! - meanY), 0) / xs.reduce((sum, x) => sum + (x - meanX) ** 2, 0);
+  const fixed = meanY - slope * meanX;
+  const maxResidual = Math.max(...xs.map((x, i) => Math.abs(ys[i]! - (fixed + slope * x)) / ys[i]!));
+  linearity = { fixedMs: Math.round(fixed), msPerMb: Math.round(slope * 10) / 10, maxResidualPercent: Math.round(maxResidual * 1000) / 10, fromProportional };
+  console.log(
+    `linear fit: ${linearity.fixedMs} ms fixed + ${linearity.msPerMb} ms per MB (${(1000 / slope).toFixed(1)} MB/s at the margin); largest residual ${linearity.maxResidualPercent}% of the measured time`,
+  );
 }
-const report = { machine, results };
+const report = { machine, results, linearity };
 console.log(JSON.stringify(report));
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
 
