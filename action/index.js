@@ -53440,21 +53440,35 @@ import { resolve as resolve3 } from "node:path";
 
 // src/discover/read.ts
 import { isUtf8 } from "node:buffer";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 var SNIFF_BYTES = 8e3;
 var utf16le = new TextDecoder("utf-16le");
 var latin1 = new TextDecoder("latin1");
 function readContent(ref, maxFileSize) {
   if (ref.content !== void 0) return { kind: "text", text: ref.content };
-  if (ref.size > maxFileSize) return { kind: "too-large" };
-  let bytes;
+  if (ref.size !== void 0 && ref.size > maxFileSize) return { kind: "too-large", size: ref.size };
+  let fd;
   try {
-    bytes = readFileSync3(ref.absolutePath);
+    fd = openSync(ref.absolutePath, "r");
   } catch (error) {
     return { kind: "unreadable", reason: errorCode(error) };
   }
-  if (bytes.length > maxFileSize) return { kind: "too-large" };
-  return sniff(bytes);
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxFileSize) return { kind: "too-large", size };
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, bytes, filled, size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return sniff(filled === size ? bytes : bytes.subarray(0, filled));
+  } catch (error) {
+    return { kind: "unreadable", reason: errorCode(error) };
+  } finally {
+    closeSync(fd);
+  }
 }
 function sniff(input2) {
   let bytes = input2;
@@ -61415,7 +61429,7 @@ function recordSkip(outcome, ref, maxFileSize, output) {
       output.notifications.push({
         level: "note",
         code: "too-large",
-        message: `${ref.path} is larger than --max-file-size (${ref.size} > ${maxFileSize} bytes); not scanned.`,
+        message: `${ref.path} is larger than --max-file-size (${outcome.size} > ${maxFileSize} bytes); not scanned.`,
         path: ref.path
       });
       return;
@@ -61441,6 +61455,7 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 var MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
 var MIN_PARALLEL_FILES = 200;
+var MIN_PARALLEL_UNSIZED_FILES = 2500;
 var BATCH_FILES = 32;
 var IN_FLIGHT = 2;
 var MAX_THREADS = 4;
@@ -61459,7 +61474,12 @@ function threadCount(files, env = process.env) {
   if (threads < 2) return 1;
   if (env.BLAST_RADIUS_WORKERS) return threads;
   if (files.length < MIN_PARALLEL_FILES) return 1;
-  const bytes = files.reduce((sum, file) => sum + (file.content !== void 0 ? file.content.length : file.size), 0);
+  let bytes = 0;
+  for (const file of files) {
+    const size = file.content !== void 0 ? file.content.length : file.size;
+    if (size === void 0) return files.length >= MIN_PARALLEL_UNSIZED_FILES ? threads : 1;
+    bytes += size;
+  }
   return bytes < MIN_PARALLEL_BYTES ? 1 : threads;
 }
 var StageWorkers = class _StageWorkers {
@@ -61529,7 +61549,7 @@ async function runInThreads(files, pool, local) {
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 init_parse();
-import { existsSync as existsSync3, lstatSync, readdirSync, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import { relative } from "node:path";
 import { join as join2 } from "node:path";
 var DEFAULT_EXCLUDED_DIRECTORIES = [
@@ -61581,16 +61601,16 @@ var DEFAULT_EXCLUDED_FILES = [
   "pubspec.lock",
   "Podfile.lock"
 ];
+var EXCLUDED_FILE_NAMES = new Set(DEFAULT_EXCLUDED_FILES);
 var BINARY_EXTENSIONS = new Set(
   "png jpg jpeg gif bmp ico icns webp avif tiff psd svgz pdf zip gz tgz bz2 xz 7z rar jar war ear class dll exe so dylib o a lib bin wasm woff woff2 ttf otf eot mp3 mp4 m4a mov avi mkv webm wav flac ogg pyc pyo whl egg db sqlite sqlite3 parquet onnx pt pth ckpt safetensors h5 npy npz pkl dmg iso img deb rpm apk ipa keystore jks min.js min.css map".split(" ")
 );
 function discover(options) {
   const { root } = options;
   const notifications = [];
-  const excluded = (0, import_ignore.default)().add(DEFAULT_EXCLUDED_FILES);
   const blastIgnore = readIgnoreFile(join2(root, ".blast-radiusignore"), notifications);
-  if (blastIgnore) excluded.add(blastIgnore);
-  excluded.add([...options.ignorePaths]);
+  const userPatterns = blastIgnore !== void 0 || options.ignorePaths.length > 0 ? (0, import_ignore.default)().add(blastIgnore ?? "").add([...options.ignorePaths]) : void 0;
+  const excluded = { ignores: (path3) => EXCLUDED_FILE_NAMES.has(path3.slice(path3.lastIndexOf("/") + 1)) || (userPatterns?.ignores(path3) ?? false) };
   const unreadableDirectories = [];
   const recordingReaddirSync = ((path3, options2) => {
     try {
@@ -61611,7 +61631,8 @@ function discover(options) {
       onlyFiles: false,
       objectMode: true,
       followSymbolicLinks: false,
-      unique: true,
+      // One pattern over one tree cannot list an entry twice: no duplicate check per entry.
+      unique: false,
       suppressErrors: true,
       fs: { readdirSync: recordingReaddirSync },
       // One pattern, not one per directory: fast-glob tests every entry against each ignore pattern.
@@ -61625,6 +61646,7 @@ function discover(options) {
     notifications.push({ level: "warning", code: "unreadable", message: `Could not read directory ${directory}; its files were not scanned.`, path: directory.replace(/ \(.*\)$/, "") });
   }
   const gitignore = new GitignoreStack(root, entries, notifications);
+  const rootPrefix = root.endsWith("/") ? root : `${root}/`;
   const files = [];
   let symlinks = 0;
   let skippedBinaryByName = 0;
@@ -61643,8 +61665,7 @@ function discover(options) {
     const tracked = options.tracked.has(path3);
     const gitIgnored = !tracked && gitignore.ignores(path3);
     if (gitIgnored && !options.includeIgnored && formatOf(path3) !== "dotenv") continue;
-    const absolutePath = join2(root, path3);
-    files.push({ path: path3, absolutePath, size: sizeOf(absolutePath), tracked, gitIgnored });
+    files.push({ path: path3, absolutePath: `${rootPrefix}${path3}`, tracked, gitIgnored });
   }
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   if (symlinks > 0) {
@@ -61655,13 +61676,6 @@ function discover(options) {
     });
   }
   return { files, notifications, skippedBinaryByName };
-}
-function sizeOf(path3) {
-  try {
-    return lstatSync(path3).size;
-  } catch {
-    return 0;
-  }
 }
 function isBinaryByName(path3) {
   const name2 = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();
@@ -61676,7 +61690,7 @@ function isBinaryByName(path3) {
 function readIgnoreFile(path3, notifications) {
   if (!existsSync3(path3)) return void 0;
   try {
-    return readFileSync4(path3, "utf8");
+    return readFileSync3(path3, "utf8");
   } catch (error) {
     notifications.push({ level: "warning", code: "unreadable", message: `Could not read ${path3}: ${String(error)}` });
     return void 0;
@@ -61685,10 +61699,8 @@ function readIgnoreFile(path3, notifications) {
 var GitignoreStack = class {
   byDirectory = /* @__PURE__ */ new Map();
   constructor(root, entries, notifications) {
-    const rootRules = (0, import_ignore.default)();
     const exclude = readIgnoreFile(join2(root, ".git", "info", "exclude"), notifications);
-    if (exclude) rootRules.add(exclude);
-    this.byDirectory.set("", rootRules);
+    if (exclude) this.byDirectory.set("", (0, import_ignore.default)().add(exclude));
     for (const entry of entries) {
       if (!entry.path.endsWith(".gitignore") || entry.name !== ".gitignore") continue;
       const directory = entry.path.slice(0, -".gitignore".length).replace(/\/$/, "");
@@ -61700,6 +61712,7 @@ var GitignoreStack = class {
     }
   }
   ignores(path3) {
+    if (this.byDirectory.size === 0) return false;
     let ignored = false;
     for (let slash = -1; ; ) {
       const rules2 = this.byDirectory.get(slash === -1 ? "" : path3.slice(0, slash));
@@ -61816,11 +61829,11 @@ function orderByFacts(detectors2) {
 }
 
 // src/version.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 function packageVersion() {
   for (const candidate of ["../package.json", "../../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync5(new URL(candidate, import.meta.url), "utf8"));
+      const pkg = JSON.parse(readFileSync4(new URL(candidate, import.meta.url), "utf8"));
       if (pkg.name === "agent-blast-radius" && pkg.version) return pkg.version;
     } catch {
     }
@@ -61999,7 +62012,7 @@ function sortNotifications(notifications) {
 }
 
 // src/action/plan.ts
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
 
 // src/discover/diff.ts
 import { spawn } from "node:child_process";
@@ -62210,7 +62223,7 @@ function readEvent(env) {
   const path3 = env.GITHUB_EVENT_PATH;
   if (!path3 || !existsSync4(path3)) return {};
   try {
-    const parsed = JSON.parse(readFileSync6(path3, "utf8"));
+    const parsed = JSON.parse(readFileSync5(path3, "utf8"));
     return parsed && typeof parsed === "object" ? parsed : {};
   } catch {
     return {};

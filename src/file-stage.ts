@@ -133,7 +133,7 @@ function atCommit<T extends object>(value: T, path: string | undefined, commit: 
   return { ...value, location: { ...location, commit } };
 }
 
-function recordSkip(outcome: { kind: 'binary' } | { kind: 'too-large' } | { kind: 'unreadable'; reason: string }, ref: FileRef, maxFileSize: number, output: FileStageOutput): void {
+function recordSkip(outcome: { kind: 'binary' } | { kind: 'too-large'; size: number } | { kind: 'unreadable'; reason: string }, ref: FileRef, maxFileSize: number, output: FileStageOutput): void {
   switch (outcome.kind) {
     case 'binary':
       output.counters.skippedBinary++;
@@ -143,7 +143,7 @@ function recordSkip(outcome: { kind: 'binary' } | { kind: 'too-large' } | { kind
       output.notifications.push({
         level: 'note',
         code: 'too-large',
-        message: `${ref.path} is larger than --max-file-size (${ref.size} > ${maxFileSize} bytes); not scanned.`,
+        message: `${ref.path} is larger than --max-file-size (${outcome.size} > ${maxFileSize} bytes); not scanned.`,
         path: ref.path,
       });
       return;

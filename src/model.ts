@@ -143,7 +143,11 @@ export interface FileRef {
   /** Repo-relative, forward slashes. */
   path: string;
   absolutePath: string;
-  size: number;
+  /**
+   * Bytes, when the listing knows them (git blobs, inline content). A walk of the work tree leaves it unset rather
+   * than stat every file twice: the read checks the real size before it reads.
+   */
+  size?: number;
   /** Tracked by git (false outside a git work tree). */
   tracked: boolean;
   /** Matched by .gitignore: read only because a detector reads such files (git-ignored .env) or by --include-ignored. */

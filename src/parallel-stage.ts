@@ -17,6 +17,8 @@ import type { FileStage, FileStageOutput, FileStageSettings } from './file-stage
  */
 const MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
 const MIN_PARALLEL_FILES = 200;
+/** The same threshold in files, for trees whose sizes are not known before reading (source files average 5-8 KB). */
+const MIN_PARALLEL_UNSIZED_FILES = 2500;
 const BATCH_FILES = 32;
 /** Batches queued per worker, so that it never waits for the calling thread to hand it the next. */
 const IN_FLIGHT = 2;
@@ -44,7 +46,13 @@ export function threadCount(files: readonly FileRef[], env: NodeJS.ProcessEnv = 
   if (threads < 2) return 1;
   if (env.BLAST_RADIUS_WORKERS) return threads;
   if (files.length < MIN_PARALLEL_FILES) return 1;
-  const bytes = files.reduce((sum, file) => sum + (file.content !== undefined ? file.content.length : file.size), 0);
+  let bytes = 0;
+  for (const file of files) {
+    const size = file.content !== undefined ? file.content.length : file.size;
+    // A walked tree's files are not stat'ed before they are read: judge it by how many there are.
+    if (size === undefined) return files.length >= MIN_PARALLEL_UNSIZED_FILES ? threads : 1;
+    bytes += size;
+  }
   return bytes < MIN_PARALLEL_BYTES ? 1 : threads;
 }
 

@@ -155,7 +155,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
         stats.filesDiscovered++;
         batch.push(file.ref);
         commitsBySha.set(file.commit.sha, file.commit);
-        batchBytes += file.ref.size;
+        batchBytes += file.ref.size ?? file.ref.content?.length ?? 0;
         if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) return flush();
         return undefined;
       },

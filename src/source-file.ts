@@ -12,7 +12,7 @@ export interface ParserSet {
 export class LoadedFile implements SourceFile {
   readonly path: string;
   readonly absolutePath: string;
-  readonly size: number;
+  readonly size: number | undefined;
   readonly tracked: boolean;
   readonly gitIgnored: boolean;
   readonly content?: string;

@@ -118,6 +118,8 @@ describe('bad input', () => {
     expect(result.stats.skippedBinary).toBe(2);
     expect(result.stats.skippedTooLarge).toBe(1);
     expect(result.notifications.find((n) => n.code === 'too-large')?.path).toBe('big.txt');
+    // The size is the file's own, read from the open file (the walk does not stat).
+    expect(result.notifications.find((n) => n.code === 'too-large')?.message).toContain('(5012 > 1000 bytes)');
   });
 
   it('decodes non-UTF-8 text as Latin-1 with a note, and UTF-16 with a BOM', async () => {

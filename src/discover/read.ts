@@ -1,12 +1,12 @@
 // Reads one file's bytes and decodes them to text, refusing binaries and oversized files before they cost anything.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FileRef } from '../model.js';
 
 export type ReadOutcome =
   | { kind: 'text'; text: string; /** Set when the bytes were not valid UTF-8 and were decoded as Latin-1. */ lossy?: boolean }
   | { kind: 'binary' }
-  | { kind: 'too-large' }
+  | { kind: 'too-large'; size: number }
   | { kind: 'unreadable'; reason: string };
 
 const SNIFF_BYTES = 8000;
@@ -21,16 +21,30 @@ export type ContentOutcome = { kind: 'bytes'; bytes: Buffer } | { kind: 'text'; 
 
 export function readContent(ref: FileRef, maxFileSize: number): ContentOutcome {
   if (ref.content !== undefined) return { kind: 'text', text: ref.content };
-  if (ref.size > maxFileSize) return { kind: 'too-large' };
-  let bytes: Buffer;
+  if (ref.size !== undefined && ref.size > maxFileSize) return { kind: 'too-large', size: ref.size };
+  let fd: number;
   try {
-    bytes = readFileSync(ref.absolutePath);
+    fd = openSync(ref.absolutePath, 'r');
   } catch (error) {
     return { kind: 'unreadable', reason: errorCode(error) };
   }
-  // The size may have changed since discovery; the cap is about what we hold in memory.
-  if (bytes.length > maxFileSize) return { kind: 'too-large' };
-  return sniff(bytes);
+  try {
+    // The size as of now, not as listed: the cap is about what is held in memory, so it is checked before reading.
+    const size = fstatSync(fd).size;
+    if (size > maxFileSize) return { kind: 'too-large', size };
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, bytes, filled, size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return sniff(filled === size ? bytes : bytes.subarray(0, filled));
+  } catch (error) {
+    return { kind: 'unreadable', reason: errorCode(error) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** BOMs honoured (UTF-16 decoded at once), NUL in the first 8 KB means binary (a native scan); else the bytes. */

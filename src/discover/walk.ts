@@ -1,6 +1,6 @@
 // Lists the files under the root that a scan should consider, with gitignore semantics (nested .gitignore files,
 // .git/info/exclude), the project's .blast-radiusignore, config ignores and default excludes. Never follows symlinks.
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { join } from 'node:path';
 import fg from 'fast-glob';
@@ -61,6 +61,8 @@ export const DEFAULT_EXCLUDED_FILES = [
   'Podfile.lock',
 ];
 
+const EXCLUDED_FILE_NAMES = new Set(DEFAULT_EXCLUDED_FILES);
+
 /** Extensions that are always binary or minified: skipped by name, before any read. */
 const BINARY_EXTENSIONS = new Set(
   (
@@ -90,10 +92,10 @@ export interface Discovery {
 export function discover(options: DiscoverOptions): Discovery {
   const { root } = options;
   const notifications: Notification[] = [];
-  const excluded = ignore().add(DEFAULT_EXCLUDED_FILES);
+  // Lock files are excluded by name (a set lookup); the project's own ignore patterns, when it has any, by `ignore`.
   const blastIgnore = readIgnoreFile(join(root, '.blast-radiusignore'), notifications);
-  if (blastIgnore) excluded.add(blastIgnore);
-  excluded.add([...options.ignorePaths]);
+  const userPatterns = blastIgnore !== undefined || options.ignorePaths.length > 0 ? ignore().add(blastIgnore ?? '').add([...options.ignorePaths]) : undefined;
+  const excluded = { ignores: (path: string) => EXCLUDED_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) || (userPatterns?.ignores(path) ?? false) };
 
   // fast-glob drops unreadable directories silently; this reader records them so the user hears which were skipped.
   const unreadableDirectories: string[] = [];
@@ -117,7 +119,8 @@ export function discover(options: DiscoverOptions): Discovery {
       onlyFiles: false,
       objectMode: true,
       followSymbolicLinks: false,
-      unique: true,
+      // One pattern over one tree cannot list an entry twice: no duplicate check per entry.
+      unique: false,
       suppressErrors: true,
       fs: { readdirSync: recordingReaddirSync },
       // One pattern, not one per directory: fast-glob tests every entry against each ignore pattern.
@@ -133,6 +136,7 @@ export function discover(options: DiscoverOptions): Discovery {
   }
 
   const gitignore = new GitignoreStack(root, entries, notifications);
+  const rootPrefix = root.endsWith('/') ? root : `${root}/`;
   const files: FileRef[] = [];
   let symlinks = 0;
   let skippedBinaryByName = 0;
@@ -153,8 +157,8 @@ export function discover(options: DiscoverOptions): Discovery {
     const gitIgnored = !tracked && gitignore.ignores(path);
     // A git-ignored .env is where credentials belong: read it for scope facts, not reported as exposed.
     if (gitIgnored && !options.includeIgnored && formatOf(path) !== 'dotenv') continue;
-    const absolutePath = join(root, path);
-    files.push({ path, absolutePath, size: sizeOf(absolutePath), tracked, gitIgnored });
+    // No size: the read stats the open file anyway, so a stat here would be a second system call per file.
+    files.push({ path, absolutePath: `${rootPrefix}${path}`, tracked, gitIgnored });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (symlinks > 0) {
@@ -165,15 +169,6 @@ export function discover(options: DiscoverOptions): Discovery {
     });
   }
   return { files, notifications, skippedBinaryByName };
-}
-
-/** The size of a listed file; 0 when it vanished since the listing (its read then reports it unreadable). */
-function sizeOf(path: string): number {
-  try {
-    return lstatSync(path).size;
-  } catch {
-    return 0;
-  }
 }
 
 export function isBinaryByName(path: string): boolean {
@@ -202,10 +197,8 @@ class GitignoreStack {
   private readonly byDirectory = new Map<string, Ignore>();
 
   constructor(root: string, entries: readonly fg.Entry[], notifications: Notification[]) {
-    const rootRules = ignore();
     const exclude = readIgnoreFile(join(root, '.git', 'info', 'exclude'), notifications);
-    if (exclude) rootRules.add(exclude);
-    this.byDirectory.set('', rootRules);
+    if (exclude) this.byDirectory.set('', ignore().add(exclude));
     for (const entry of entries) {
       if (!entry.path.endsWith('.gitignore') || entry.name !== '.gitignore') continue;
       const directory = entry.path.slice(0, -'.gitignore'.length).replace(/\/$/, '');
@@ -218,6 +211,7 @@ class GitignoreStack {
   }
 
   ignores(path: string): boolean {
+    if (this.byDirectory.size === 0) return false;
     let ignored = false;
     // Each ancestor directory with rules, from the root down, judges the path relative to itself.
     for (let slash = -1; ; ) {
