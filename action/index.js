@@ -19222,6 +19222,17 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   }
   return found;
 }
+function lineBindingsOfLine(line, offset, bareLiterals) {
+  if (line.length > MAX_REMEMBERED_LINE) return lineBindings(line, offset, bareLiterals);
+  const remembered = bareLiterals ? rememberedBare : rememberedCode;
+  let relative3 = remembered.get(line);
+  if (relative3 === void 0) {
+    relative3 = lineBindings(line, 0, bareLiterals);
+    if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
+    remembered.set(line, relative3);
+  }
+  return relative3.length === 0 ? [] : relative3.map((binding2) => ({ ...binding2, start: binding2.start + offset, end: binding2.end + offset }));
+}
 function dataBindings(file) {
   const document2 = file.data();
   if (!document2) return void 0;
@@ -19337,7 +19348,7 @@ function envVariable(node) {
   if (!isEnv) return void 0;
   return propertyName(node.property, node.computed);
 }
-var HEADERS, AUTH_SCHEME, HEADER_HINT, ENV_PREFIX, LINE_BINDING, XML_BINDING;
+var HEADERS, AUTH_SCHEME, HEADER_HINT, ENV_PREFIX, LINE_BINDING, XML_BINDING, MAX_REMEMBERED_LINE, MAX_REMEMBERED_LINES, rememberedBare, rememberedCode;
 var init_bindings = __esm({
   "detectors/exposed-credential/bindings.ts"() {
     "use strict";
@@ -19348,6 +19359,10 @@ var init_bindings = __esm({
     ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV|env|secrets|vars)\./;
     LINE_BINDING = /(?<![\w$.\-/@])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
     XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
+    MAX_REMEMBERED_LINE = 400;
+    MAX_REMEMBERED_LINES = 5e4;
+    rememberedBare = /* @__PURE__ */ new Map();
+    rememberedCode = /* @__PURE__ */ new Map();
   }
 });
 
@@ -40275,7 +40290,7 @@ function bindingsOf(file) {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   const bare = !CODE_FORMATS.has(file.format);
   const lines = file.keywordLines();
-  const fromLines = lines.flatMap((line) => lineBindings(file.line(line), file.lineStarts[line - 1] ?? 0, bare));
+  const fromLines = lines.flatMap((line) => lineBindingsOfLine(file.line(line), file.lineStarts[line - 1] ?? 0, bare));
   const interesting = fromLines.some((binding2) => isInteresting(binding2));
   const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || /\b(?:value|default)\s*[:=]/.test(file.text));
   const script = (file.format === "javascript" || file.format === "typescript") && lines.some((line) => continuesOnNextLine(file.line(line)));

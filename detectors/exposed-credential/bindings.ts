@@ -101,6 +101,28 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   return found;
 }
 
+/**
+ * `lineBindings` of one line, remembered by the line's text: source trees repeat lines (imports, boilerplate,
+ * generated code; 40% of the lines a scan of Python's site-packages reads), and the line pattern is the costliest
+ * step of the pass. Long lines (minified code) are not kept.
+ */
+export function lineBindingsOfLine(line: string, offset: number, bareLiterals: boolean): Binding[] {
+  if (line.length > MAX_REMEMBERED_LINE) return lineBindings(line, offset, bareLiterals);
+  const remembered = bareLiterals ? rememberedBare : rememberedCode;
+  let relative = remembered.get(line);
+  if (relative === undefined) {
+    relative = lineBindings(line, 0, bareLiterals);
+    if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
+    remembered.set(line, relative);
+  }
+  return relative.length === 0 ? [] : relative.map((binding) => ({ ...binding, start: binding.start + offset, end: binding.end + offset }));
+}
+
+const MAX_REMEMBERED_LINE = 400;
+const MAX_REMEMBERED_LINES = 50_000;
+const rememberedBare = new Map<string, readonly Binding[]>();
+const rememberedCode = new Map<string, readonly Binding[]>();
+
 /** Structure-aware bindings from a parsed data document; undefined when the file does not parse. */
 export function dataBindings(file: SourceFile): Binding[] | undefined {
   const document = file.data();

@@ -7,7 +7,7 @@ import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPasswor
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
 import { escapeRegExp, isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
-import { dataBindings, lineBindings, scriptBindings, type Binding } from './bindings.js';
+import { dataBindings, lineBindings, lineBindingsOfLine, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -199,7 +199,7 @@ function bindingsOf(file: SourceFile): Binding[] {
   // The line pass is cheap and decides whether the file is worth parsing at all.
   const bare = !CODE_FORMATS.has(file.format);
   const lines = file.keywordLines();
-  const fromLines = lines.flatMap((line) => lineBindings(file.line(line), file.lineStarts[line - 1] ?? 0, bare));
+  const fromLines = lines.flatMap((line) => lineBindingsOfLine(file.line(line), file.lineStarts[line - 1] ?? 0, bare));
   const interesting = fromLines.some((binding) => isInteresting(binding));
   // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
   const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text));

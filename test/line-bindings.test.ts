@@ -1,0 +1,33 @@
+// The remembered line pass answers exactly what the line pass does, at any offset, the first time and after.
+import { describe, expect, it } from 'vitest';
+import { lineBindings, lineBindingsOfLine } from '../detectors/exposed-credential/bindings.js';
+
+const LINES = [
+  'export STRIPE_SECRET_KEY=sk_live_abcdefghijklmnop1234',
+  '  const apiKey = process.env.API_KEY ?? "fallback-secret-1234";',
+  '"Authorization": "Bearer abcdef0123456789abcdef"',
+  '<password>hunter2hunter2</password>',
+  'db_url = postgres://user:pa55word@db.internal/app # token=abc',
+  'nothing to see here',
+  `token: ${'x'.repeat(500)}`,
+];
+
+describe('lineBindingsOfLine', () => {
+  for (const bare of [true, false]) {
+    it(`equals lineBindings on every line and offset (${bare ? 'data' : 'code'} files), twice`, () => {
+      for (const round of [1, 2]) {
+        for (const [index, line] of LINES.entries()) {
+          const offset = index * 1000 + round;
+          expect(lineBindingsOfLine(line, offset, bare)).toEqual(lineBindings(line, offset, bare));
+        }
+      }
+      expect(lineBindingsOfLine(LINES[1]!, 0, bare).length).toBeGreaterThan(0);
+    });
+  }
+
+  it('hands out copies: changing one result does not change the next', () => {
+    const first = lineBindingsOfLine(LINES[0]!, 10, true);
+    first[0]!.start = -1;
+    expect(lineBindingsOfLine(LINES[0]!, 10, true)[0]!.start).not.toBe(-1);
+  });
+});
