@@ -25,7 +25,7 @@ interface Measurement {
 const args = process.argv.slice(2);
 const scales = (valueOf('--scales') ?? '1,2,4').split(',').map(Number).filter((n) => n > 0);
 const jsonOut = valueOf('--json');
-const paths = args.filter((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
+const paths = args.filter((arg, index) => !arg.startsWith('--') && !['--scales', '--json', '--secretlint-max-mb'].includes(args[index - 1] ?? ''));
 const measureScript = fileURLToPath(new URL('./measure.js', import.meta.url));
 
 function valueOf(flag: string): string | undefined {
@@ -103,6 +103,10 @@ for (const scale of scales) {
 for (const path of paths) results.push(row(path, undefined, resolve(path)));
 
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+/** Which peers the ratios are against: versions as the tools print them. */
+const versionOf = (command: string | undefined): string | undefined =>
+  command ? spawnSync(command, ['--version'], { encoding: 'utf8' }).stdout.trim().split('\n')[0] || undefined : undefined;
+const peers = { secretlint: versionOf(onPath('secretlint')), ripgrep: versionOf(onPath('rg')) };
 const header = ['target', 'files', 'MB', 'scan s', 'start-up s', 'MB/s', 'peak RSS MB', 'findings', 'recall', 'vs secretlint', 'vs ripgrep'];
 const lines = results.map((m) => [
   m.target,
@@ -120,6 +124,7 @@ const lines = results.map((m) => [
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
 const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
 console.log(`machine: ${machine}`);
+console.log(`peers: secretlint ${peers.secretlint ?? 'not installed'} (recommended preset), ${peers.ripgrep ?? 'ripgrep not installed'}`);
 console.log(format(header));
 for (const line of lines) console.log(format(line));
 const generated = results.filter((m) => m.target.startsWith('generated'));
@@ -148,7 +153,13 @@ if (generated.length > 1) {
     `linear fit: ${linearity.fixedMs} ms fixed + ${linearity.msPerMb} ms per MB (${(1000 / slope).toFixed(1)} MB/s at the margin); largest residual ${linearity.maxResidualPercent}% of the measured time`,
   );
 }
-const report = { machine, results, linearity };
+const report = { machine, peers, results, linearity };
 console.log(JSON.stringify(report));
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
+
+// Then the git modes (`--staged`, `--history`), unless asked not to: one command measures everything.
+if (!args.includes('--no-git')) {
+  const gitModes = spawnSync(process.execPath, [fileURLToPath(new URL('./git-modes.js', import.meta.url))], { stdio: 'inherit' });
+  if (gitModes.status !== 0) process.exitCode = 1;
+}
 
