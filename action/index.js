@@ -61468,9 +61468,12 @@ import { existsSync as existsSync2 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
-var MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
+var MIN_PARALLEL_BYTES = 40 * 1024 * 1024;
 var MIN_PARALLEL_FILES = 200;
-var MIN_PARALLEL_UNSIZED_FILES = 2500;
+var MIN_PARALLEL_UNSIZED_FILES = 6e3;
+function worthStartingEarly(trackedFiles) {
+  return trackedFiles >= MIN_PARALLEL_UNSIZED_FILES;
+}
 var BATCH_FILES = 32;
 var IN_FLIGHT = 2;
 var MAX_THREADS = 4;
@@ -61890,7 +61893,7 @@ async function scan(options) {
     }
   };
   const settings = { maxFileSize, exhaustive: options.exhaustive ?? false, profile: options.profile ?? false };
-  const earlyThreads = !options.files && !options.detectors ? maxThreads() : 1;
+  const earlyThreads = !options.files && !options.detectors && worthStartingEarly(gitIndex.tracked.size) ? maxThreads() : 1;
   let pool = earlyThreads > 1 ? StageWorkers.start(earlyThreads - 1, settings) : void 0;
   let outputs;
   try {

@@ -12,13 +12,19 @@ import type { FileRef } from './model.js';
 import type { FileStage, FileStageOutput, FileStageSettings } from './file-stage.js';
 
 /**
- * Below this much text a worker's start-up and warm-up cost what it saves. Measured on 2 cores (`npm run bench`):
- * 12 MB ran no faster with a worker beside the calling thread, 24 MB and more ran faster.
+ * Below this much text a worker's start-up and warm-up cost what it saves. Measured on 2 cores (paired runs of the
+ * bench corpora): 12 MB (2,000 files) and 24 MB (4,000 files) ran no faster with a worker beside the calling
+ * thread, 47 MB (8,000 files) ran 8% faster, 176 MB (24,000 files) 15% faster.
  */
-const MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
+const MIN_PARALLEL_BYTES = 40 * 1024 * 1024;
 const MIN_PARALLEL_FILES = 200;
 /** The same threshold in files, for trees whose sizes are not known before reading (source files average 5-8 KB). */
-const MIN_PARALLEL_UNSIZED_FILES = 2500;
+const MIN_PARALLEL_UNSIZED_FILES = 6000;
+
+/** Whether a tree git says holds this many files is worth starting workers for before its files are even listed. */
+export function worthStartingEarly(trackedFiles: number): boolean {
+  return trackedFiles >= MIN_PARALLEL_UNSIZED_FILES;
+}
 const BATCH_FILES = 32;
 /** Batches queued per worker, so that it never waits for the calling thread to hand it the next. */
 const IN_FLIGHT = 2;

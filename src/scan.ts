@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig, ruleMatches } from './config.js';
 import { gitIndexOf, type GitIndex } from './discover/git.js';
 import { detectorFailure, FileStage, type FileStageOutput, type FileStageSettings } from './file-stage.js';
-import { maxThreads, runInThreads, StageWorkers, threadCount } from './parallel-stage.js';
+import { maxThreads, runInThreads, StageWorkers, threadCount, worthStartingEarly } from './parallel-stage.js';
 import { discover } from './discover/walk.js';
 import { FactStore } from './fact-store.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -97,9 +97,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 
   const settings: FileStageSettings = { maxFileSize, exhaustive: options.exhaustive ?? false, profile: options.profile ?? false };
-  // A walked tree's size is known only after discovery: start the workers now so they load the detectors meanwhile,
-  // and stop them if the tree turns out too small to share.
-  const earlyThreads = !options.files && !options.detectors ? maxThreads() : 1;
+  // When git already says the tree is large, start the workers now so they load the detectors while files are
+  // listed (and stop them if the listing turns out too small to share); otherwise decide after the listing.
+  const earlyThreads = !options.files && !options.detectors && worthStartingEarly(gitIndex.tracked.size) ? maxThreads() : 1;
   let pool = earlyThreads > 1 ? StageWorkers.start(earlyThreads - 1, settings) : undefined;
   let outputs: FileStageOutput[];
   try {

@@ -2,12 +2,14 @@
 // usage errors, as a user or CI sees them. One test runs the built bin as a process.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { FIXTURES, materialise } from './helpers/fixture.js';
 import { makeRepo, type TempRepo } from './helpers/repo.js';
 import { sarifProblems } from './helpers/sarif.js';
+import { stripeLiveKey } from './helpers/tokens.js';
 
 const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((repo) => repo.remove()));
@@ -133,6 +135,28 @@ describe('the installed bin', () => {
     const threaded = run('2');
     expect(threaded.findings.length).toBeGreaterThan(5);
     expect(threaded).toEqual(run('0'));
+  });
+
+  it('starts workers before listing a tree git says is large, and still reports what one thread reports', () => {
+    const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
+    const files: Record<string, string> = {};
+    // 6,000 tracked files: enough for the early start; a few hold findings, spread so every thread sees some.
+    for (let index = 0; index < 6000; index++) files[`pkg-${index % 60}/file-${index}.txt`] = index % 1000 === 7 ? `STRIPE_KEY=${stripeLiveKey(`k${index}`)}\n` : `line ${index}\n`;
+    const r = makeRepo(files);
+    repos.push(r);
+    const run = (env: Record<string, string>) => {
+      const child = spawnSync(process.execPath, [bin, 'scan', r.root, '-f', 'json', '--fail-on', 'none', '--profile'], { encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(child.status, child.stderr).toBe(0);
+      const report = JSON.parse(child.stdout);
+      return { findings: report.findings, summary: report.summary, notifications: report.notifications, profile: child.stderr };
+    };
+    const { BLAST_RADIUS_WORKERS: _unset, ...inherited } = process.env;
+    const threaded = run({ ...inherited, BLAST_RADIUS_WORKERS: '' });
+    const single = run({ BLAST_RADIUS_WORKERS: '1' });
+    if (availableParallelism() > 1) expect(threaded.profile).toMatch(/per-file stage in \d+ threads/);
+    expect(single.profile).not.toMatch(/per-file stage in \d+ threads/);
+    expect(threaded.findings.length).toBe(6 * 3);
+    expect({ ...threaded, profile: '' }).toEqual({ ...single, profile: '' });
   });
 
   it('runs as `blast-radius scan <dir>` and never writes into the scanned tree', () => {
