@@ -74,8 +74,11 @@ function classifyPathUncached(path: string): FileClass | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const lower = name.toLowerCase();
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-  const tag = pathTag(path) ?? BASE;
-  const make = (kind: FileKind, family?: string, baseNames?: RegExp, own: EnvTag = tag): FileClass => {
+  // Most paths turn out to be no configuration at all: read the environment off the path only for those that are.
+  let pathEnvironment: EnvTag | undefined;
+  const tag = (): EnvTag => (pathEnvironment ??= pathTag(path) ?? BASE);
+  const make = (kind: FileKind, family?: string, baseNames?: RegExp, ownTag?: EnvTag): FileClass => {
+    const own = ownTag ?? tag();
     const named = own.environment !== 'base';
     if (!family) return { kind, format, tag: own, role: 'plain' };
     if (!named && baseNames?.test(name)) return { kind, format, tag: BASE, family, role: 'base' };
@@ -95,10 +98,10 @@ function classifyPathUncached(path: string): FileClass | undefined {
   // Helm chart templates are Go templates that only look like YAML.
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path) && /(^|\/)charts?\//i.test(path)) return undefined;
 
-  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return { kind: 'workflow', format, tag, role: 'plain' };
+  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return { kind: 'workflow', format, tag: tag(), role: 'plain' };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
     // `docker-compose.override.yml` is what `docker compose up` adds on a developer's machine.
-    const own: EnvTag = /\.override\.ya?ml$/i.test(name) ? { environment: 'development', name: 'override', evidence: 'file-name' } : tag;
+    const own: EnvTag = /\.override\.ya?ml$/i.test(name) ? { environment: 'development', name: 'override', evidence: 'file-name' } : tag();
     return make('compose', `compose:${dir}`, /^(docker-)?compose\.ya?ml$/i, own);
   }
   if (/^kustomization\.ya?ml$/i.test(name)) return make('kustomization');
