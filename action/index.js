@@ -41775,8 +41775,10 @@ function classifyPathUncached(path3) {
   const name2 = path3.slice(path3.lastIndexOf("/") + 1);
   const lower = name2.toLowerCase();
   const dir = path3.includes("/") ? path3.slice(0, path3.lastIndexOf("/")) : "";
-  const tag = pathTag(path3) ?? BASE;
-  const make = (kind, family, baseNames, own = tag) => {
+  let pathEnvironment;
+  const tag = () => pathEnvironment ??= pathTag(path3) ?? BASE;
+  const make = (kind, family, baseNames, ownTag) => {
+    const own = ownTag ?? tag();
     const named = own.environment !== "base";
     if (!family) return { kind, format: format2, tag: own, role: "plain" };
     if (!named && baseNames?.test(name2)) return { kind, format: format2, tag: BASE, family, role: "base" };
@@ -41793,9 +41795,9 @@ function classifyPathUncached(path3) {
   if (!DATA_FORMATS2.has(format2)) return void 0;
   if (NOT_CONFIG.test(path3) || LOCALE_DIR.test(path3)) return void 0;
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path3) && /(^|\/)charts?\//i.test(path3)) return void 0;
-  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path3)) return { kind: "workflow", format: format2, tag, role: "plain" };
+  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path3)) return { kind: "workflow", format: format2, tag: tag(), role: "plain" };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name2)) {
-    const own = /\.override\.ya?ml$/i.test(name2) ? { environment: "development", name: "override", evidence: "file-name" } : tag;
+    const own = /\.override\.ya?ml$/i.test(name2) ? { environment: "development", name: "override", evidence: "file-name" } : tag();
     return make("compose", `compose:${dir}`, /^(docker-)?compose\.ya?ml$/i, own);
   }
   if (/^kustomization\.ya?ml$/i.test(name2)) return make("kustomization");
