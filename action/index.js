@@ -11384,11 +11384,11 @@ var require_out = __commonJS({
       async.read(path3, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync2(path3, optionsOrSettings) {
+    function statSync3(path3, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path3, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -12054,41 +12054,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve5, reject) {
+        var p = new Promise(function(resolve6, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve5(result);
+            resolve6(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve5, reject) {
+        var p = new Promise(function(resolve6, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve5(result);
+            resolve6(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve5) {
+        var p = new Promise(function(resolve6) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve5();
+              resolve6();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve5();
+                resolve6();
                 queue.drain = previousDrain;
               };
             }
@@ -12574,9 +12574,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve5(stats) : reject(error);
+            return error === null ? resolve6(stats) : reject(error);
           });
         });
       }
@@ -12600,10 +12600,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve5(entries);
+              resolve6(entries);
             } else {
               reject(error);
             }
@@ -12613,10 +12613,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve5(entries));
+          stream.once("end", () => resolve6(entries));
         });
       }
     };
@@ -44482,14 +44482,14 @@ function assess(context) {
   }
   const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
   const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref) => !!ref));
-  const resolve5 = (item, store, depth = 0) => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve: resolve5 });
+  const resolve6 = (item, store, depth = 0) => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve: resolve6 });
   for (const store of kept) {
     const assessment = assessments.get(store.id);
     const identities = store.platform === "supabase" ? [...store.identities, ...supabaseIdentities] : store.identities;
     for (const item of evidence) {
       if (!covers(item, { ...store, identities }, stores, referencedPlans)) continue;
       if (item.environment && item.environment !== "production" && assessment.environment !== item.environment) continue;
-      assessment.matched.push(resolve5(item, store));
+      assessment.matched.push(resolve6(item, store));
     }
     const classes = [store.builtInBackup?.protection ?? "none", ...assessment.matched.map((match) => match.protection)];
     assessment.best = classes.reduce((best, next) => RANK[next] > RANK[best] ? next : best, "none");
@@ -52956,9 +52956,8 @@ var init_detectors = __esm({
 
 // src/action/run.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { dirname, isAbsolute, join as join3, relative as relative2, resolve as resolve4, sep } from "node:path";
+import { isAbsolute, join as join3, relative as relative2, resolve as resolve5, sep } from "node:path";
 
 // src/config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -55559,8 +55558,8 @@ var Module2 = (() => {
     var moduleRtn;
     var Module = moduleArg;
     var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve5, reject) => {
-      readyPromiseResolve = resolve5;
+    var readyPromise = new Promise((resolve6, reject) => {
+      readyPromiseResolve = resolve6;
       readyPromiseReject = reject;
     });
     var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -55643,13 +55642,13 @@ var Module2 = (() => {
         }
         readAsync = /* @__PURE__ */ __name(async (url) => {
           if (isFileURI(url)) {
-            return new Promise((resolve5, reject) => {
+            return new Promise((resolve6, reject) => {
               var xhr = new XMLHttpRequest();
               xhr.open("GET", url, true);
               xhr.responseType = "arraybuffer";
               xhr.onload = () => {
                 if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve5(xhr.response);
+                  resolve6(xhr.response);
                   return;
                 }
                 reject(xhr.status);
@@ -55873,10 +55872,10 @@ var Module2 = (() => {
       __name(receiveInstantiationResult, "receiveInstantiationResult");
       var info2 = getWasmImports();
       if (Module["instantiateWasm"]) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           Module["instantiateWasm"](info2, (mod, inst) => {
             receiveInstance(mod, inst);
-            resolve5(mod.exports);
+            resolve6(mod.exports);
           });
         });
       }
@@ -61512,8 +61511,8 @@ var StageWorkers = class _StageWorkers {
   static start(count, settings) {
     const workers = Array.from({ length: count }, () => new Worker2(WORKER_SCRIPT, { workerData: { settings } }));
     const ready = workers.map(
-      (worker) => new Promise((resolve5, reject) => {
-        worker.once("message", () => resolve5());
+      (worker) => new Promise((resolve6, reject) => {
+        worker.once("message", () => resolve6());
         worker.once("error", reject);
       })
     );
@@ -61531,7 +61530,7 @@ async function runInThreads(files, pool, local) {
   let next = 0;
   const take = () => next < batches.length ? next++ : -1;
   const finished = pool.workers.map(
-    (worker, index2) => new Promise((resolve5, reject) => {
+    (worker, index2) => new Promise((resolve6, reject) => {
       let inFlight = 0;
       const feed = () => {
         while (inFlight < IN_FLIGHT) {
@@ -61540,7 +61539,7 @@ async function runInThreads(files, pool, local) {
           inFlight++;
           worker.postMessage({ batch, files: batches[batch] });
         }
-        if (inFlight === 0) resolve5();
+        if (inFlight === 0) resolve6();
       };
       worker.on("message", (message) => {
         if (!message.output || message.batch === void 0) return;
@@ -61551,14 +61550,14 @@ async function runInThreads(files, pool, local) {
       worker.on("error", reject);
       worker.on("exit", (code) => {
         if (inFlight > 0) reject(new Error(`scan worker exited with code ${code} before finishing`));
-        resolve5();
+        resolve6();
       });
-      pool.ready[index2].then(feed, () => resolve5());
+      pool.ready[index2].then(feed, () => resolve6());
     })
   );
   for (let batch = take(); batch !== -1; batch = take()) {
     outputs[batch] = local.run(batches[batch]);
-    await new Promise((resolve5) => setImmediate(resolve5));
+    await new Promise((resolve6) => setImmediate(resolve6));
   }
   await Promise.all(finished);
   if (outputs.some((output) => output === void 0)) throw new Error("a scan batch produced no output");
@@ -62318,6 +62317,27 @@ function mergeBase(cwd, a, b) {
   }
 }
 
+// src/write-report.ts
+import { mkdirSync, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { dirname, resolve as resolve4 } from "node:path";
+function writeAtomically(path3, content) {
+  const target = resolve4(path3);
+  let existing;
+  try {
+    existing = statSync2(target);
+  } catch {
+    existing = void 0;
+  }
+  if (existing && !existing.isFile()) {
+    writeFileSync(target, content);
+    return;
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, target);
+}
+
 // src/action/toolkit.ts
 import { appendFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -62385,8 +62405,8 @@ async function runAction(env, io, options = {}) {
   }
 }
 async function run2(env, log2, options) {
-  const workspace = resolve4(env.GITHUB_WORKSPACE ?? process.cwd());
-  const root = resolve4(workspace, input(env, "path", "."));
+  const workspace = resolve5(env.GITHUB_WORKSPACE ?? process.cwd());
+  const root = resolve5(workspace, input(env, "path", "."));
   const failOn = input(env, "fail-on", "high");
   if (failOn !== "none" && !SEVERITIES.includes(failOn)) {
     throw new InputError(`input fail-on must be one of ${SEVERITIES.join(", ")}, none; got "${failOn}"`);
@@ -62406,8 +62426,8 @@ async function run2(env, log2, options) {
   const scanned = await scan({
     root,
     detectors: options.detectors,
-    configPath: config ? resolve4(workspace, config) : void 0,
-    baseline: baseline ? resolve4(workspace, baseline) : void 0,
+    configPath: config ? resolve5(workspace, config) : void 0,
+    baseline: baseline ? resolve5(workspace, baseline) : void 0,
     reportOnly: plan.mode === "changed" ? onChangedLines(plan.changed, prefix) : void 0
   });
   const result = prefix && !prefix.startsWith("..") ? rebase(scanned, prefix, reportBase) : scanned;
@@ -62545,12 +62565,6 @@ ${header}
 
 ${header}
 `;
-}
-function writeAtomically(path3, content) {
-  mkdirSync(dirname(path3), { recursive: true });
-  const temporary = `${path3}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path3);
 }
 
 // src/action/index.ts

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Command line: parse arguments, call scan(), pick a reporter, write the output atomically, set the exit code.
-import { mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config.js';
 import { SEVERITIES, severityRank, type ScanResult, type Severity } from './model.js';
@@ -12,6 +11,7 @@ import { scanHistory } from './scan-history.js';
 import { scanStaged } from './scan-staged.js';
 import { installHook } from './install-hook.js';
 import { TOOL_VERSION } from './version.js';
+import { writeAtomically } from './write-report.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -171,15 +171,6 @@ function installHookCommand(path: string, io: CliIo): number {
 function usage(io: CliIo, message: string): number {
   io.stderr(`blast-radius: ${message} (see blast-radius --help)\n`);
   return EXIT_ERROR;
-}
-
-/** Writes next to the target and renames, so a reader never sees half a report. */
-export function writeAtomically(path: string, content: string): void {
-  const target = resolve(path);
-  mkdirSync(dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, target);
 }
 
 // Run when executed directly (the bin, possibly through a symlink), not when imported by tests.

@@ -1,7 +1,7 @@
 // The command line through main(): formats, output files, exit codes, --fail-on, --quiet, baselines, config and
 // usage errors, as a user or CI sees them. One test runs the built bin as a process.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,23 @@ describe('output', () => {
     }
     expect(readdirSync(join(r.root, 'reports')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(sarifProblems(JSON.parse(readFileSync(join(r.root, 'reports', 'out.sarif'), 'utf8')))).toEqual([]);
+  });
+
+  it('writes into a device or pipe given as --output instead of replacing it with a file (-o /dev/null, a FIFO)', async () => {
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    const fifo = join(r.root, 'report.pipe');
+    execFileSync('mkfifo', [fifo]);
+    // A reader in another process, as a CI step reading a pipe would be.
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let received = '';
+    reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    const { code } = await run(['scan', r.root, '-f', 'json', '-o', fifo]);
+    await closed;
+    expect(code).toBe(1);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.parse(received).findings.length).toBeGreaterThan(0);
+    expect(readdirSync(r.root).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('colours only on a TTY and never with NO_COLOR or --no-color', async () => {

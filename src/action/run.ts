@@ -2,9 +2,8 @@
 // the whole repository for cross-file facts), then write SARIF, annotations, the job summary and outputs, and exit
 // as the CLI does: 0 clean, 1 findings at or above fail-on, 2 a usage error or an incomplete scan.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../config.js';
 import { git } from '../discover/git.js';
 import type { ChangedLines } from '../discover/diff.js';
@@ -12,6 +11,7 @@ import { SEVERITIES, severityRank, type Finding, type Location, type ScanResult,
 import { render } from '../report/index.js';
 import { scan, UsageError, type ScanOptions } from '../scan.js';
 import { planScan, SCAN_INPUTS, type Plan, type ScanInput } from './plan.js';
+import { writeAtomically } from '../write-report.js';
 import { annotation, appendSummary, booleanInput, input, InputError, setOutput, type Env } from './toolkit.js';
 
 export const EXIT_CLEAN = 0;
@@ -234,10 +234,3 @@ function jobSummary(result: ScanResult, plan: Plan, failOn: string, failing: num
   return `## Blast radius\n\n${header}\n`;
 }
 
-/** Writes next to the target and renames, so the upload step never reads half a file. */
-function writeAtomically(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
-}
