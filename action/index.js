@@ -61472,13 +61472,13 @@ import { Worker as Worker2 } from "node:worker_threads";
 var MIN_PARALLEL_BYTES = 40 * 1024 * 1024;
 var MIN_PARALLEL_FILES = 200;
 var MIN_PARALLEL_UNSIZED_FILES = 6e3;
-function worthStartingEarly(trackedFiles) {
-  return trackedFiles >= MIN_PARALLEL_UNSIZED_FILES;
-}
 var BATCH_FILES = 32;
 var IN_FLIGHT = 2;
 var MAX_THREADS = 4;
 var WORKER_SCRIPT = fileURLToPath2(new URL("./scan-worker.js", import.meta.url));
+function worthStartingEarly(trackedFiles) {
+  return trackedFiles >= MIN_PARALLEL_UNSIZED_FILES;
+}
 function maxThreads(env = process.env) {
   if (!existsSync2(WORKER_SCRIPT)) return 1;
   const forced = env.BLAST_RADIUS_WORKERS;
@@ -61527,13 +61527,16 @@ async function runInThreads(files, pool, local) {
   const batches = [];
   for (let start2 = 0; start2 < files.length; start2 += BATCH_FILES) batches.push(files.slice(start2, start2 + BATCH_FILES));
   const outputs = new Array(batches.length);
+  const failures = [];
+  let workerBatches = 0;
   let next = 0;
   const take = () => next < batches.length ? next++ : -1;
   const finished = pool.workers.map(
-    (worker, index2) => new Promise((resolve6, reject) => {
+    (worker, index2) => new Promise((resolve6) => {
       let inFlight = 0;
+      let stopped = false;
       const feed = () => {
-        while (inFlight < IN_FLIGHT) {
+        while (!stopped && inFlight < IN_FLIGHT) {
           const batch = take();
           if (batch === -1) break;
           inFlight++;
@@ -61541,18 +61544,22 @@ async function runInThreads(files, pool, local) {
         }
         if (inFlight === 0) resolve6();
       };
+      const fail = (reason) => {
+        if (stopped) return;
+        stopped = true;
+        failures.push(reason);
+        resolve6();
+      };
       worker.on("message", (message) => {
         if (!message.output || message.batch === void 0) return;
         outputs[message.batch] = message.output;
+        workerBatches++;
         inFlight--;
         feed();
       });
-      worker.on("error", reject);
-      worker.on("exit", (code) => {
-        if (inFlight > 0) reject(new Error(`scan worker exited with code ${code} before finishing`));
-        resolve6();
-      });
-      pool.ready[index2].then(feed, () => resolve6());
+      worker.on("error", (error) => fail(error instanceof Error ? error.message : String(error)));
+      worker.on("exit", (code) => inFlight > 0 ? fail(`exited with code ${code}`) : resolve6());
+      pool.ready[index2].then(feed, (error) => fail(`could not start: ${error instanceof Error ? error.message : String(error)}`));
     })
   );
   for (let batch = take(); batch !== -1; batch = take()) {
@@ -61560,8 +61567,15 @@ async function runInThreads(files, pool, local) {
     await new Promise((resolve6) => setImmediate(resolve6));
   }
   await Promise.all(finished);
-  if (outputs.some((output) => output === void 0)) throw new Error("a scan batch produced no output");
-  return outputs;
+  for (const [batch, output] of outputs.entries()) if (output === void 0) outputs[batch] = local.run(batches[batch]);
+  if (failures.length > 0) {
+    outputs[0].notifications.push({
+      level: "warning",
+      code: "worker-failed",
+      message: `A scan worker thread failed (${failures.join("; ")}); the files it held were scanned in the main thread.`
+    });
+  }
+  return { outputs, workerBatches, batches: batches.length };
 }
 
 // src/discover/walk.ts
@@ -61915,8 +61929,13 @@ async function scan(options) {
     }
     if (threads > 1 && !pool) pool = StageWorkers.start(threads - 1, settings);
     const stage = await FileStage.create(detectors2, settings, files);
-    outputs = pool ? await runInThreads(files, pool, stage) : [stage.run(files)];
-    if (pool && options.profile) profile.set(`per-file stage in ${pool.workers.length + 1} threads (wall)`, performance.now() - started);
+    if (pool) {
+      const threaded = await runInThreads(files, pool, stage);
+      outputs = threaded.outputs;
+      if (options.profile) profile.set(`per-file stage in ${pool.workers.length + 1} threads, ${threaded.workerBatches} of ${threaded.batches} batches in workers (wall)`, performance.now() - started);
+    } else {
+      outputs = [stage.run(files)];
+    }
   } finally {
     await pool?.stop();
   }

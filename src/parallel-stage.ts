@@ -21,16 +21,17 @@ const MIN_PARALLEL_FILES = 200;
 /** The same threshold in files, for trees whose sizes are not known before reading (source files average 5-8 KB). */
 const MIN_PARALLEL_UNSIZED_FILES = 6000;
 
-/** Whether a tree git says holds this many files is worth starting workers for before its files are even listed. */
-export function worthStartingEarly(trackedFiles: number): boolean {
-  return trackedFiles >= MIN_PARALLEL_UNSIZED_FILES;
-}
 const BATCH_FILES = 32;
 /** Batches queued per worker, so that it never waits for the calling thread to hand it the next. */
 const IN_FLIGHT = 2;
 const MAX_THREADS = 4;
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
+
+/** Whether a tree git says holds this many files is worth starting workers for before its files are even listed. */
+export function worthStartingEarly(trackedFiles: number): boolean {
+  return trackedFiles >= MIN_PARALLEL_UNSIZED_FILES;
+}
 
 /** The most threads this process may use, the calling thread included: `BLAST_RADIUS_WORKERS`, else the cores (at most four). */
 export function maxThreads(env: NodeJS.ProcessEnv = process.env): number {
@@ -89,19 +90,26 @@ export class StageWorkers {
   }
 }
 
-/** Runs the stage over the files in the calling thread (`local`) and in the pool's workers; outputs in file order. */
-export async function runInThreads(files: readonly FileRef[], pool: StageWorkers, local: FileStage): Promise<FileStageOutput[]> {
+/**
+ * Runs the stage over the files in the calling thread (`local`) and in the pool's workers; outputs in file order.
+ * A worker that fails (a crash, out of memory) costs time, not files: the calling thread scans the batches it
+ * held, and the output says so.
+ */
+export async function runInThreads(files: readonly FileRef[], pool: StageWorkers, local: FileStage): Promise<{ outputs: FileStageOutput[]; workerBatches: number; batches: number }> {
   const batches: FileRef[][] = [];
   for (let start = 0; start < files.length; start += BATCH_FILES) batches.push(files.slice(start, start + BATCH_FILES));
   const outputs: Array<FileStageOutput | undefined> = new Array(batches.length);
+  const failures: string[] = [];
+  let workerBatches = 0;
   let next = 0;
   const take = (): number => (next < batches.length ? next++ : -1);
   const finished = pool.workers.map(
     (worker, index) =>
-      new Promise<void>((resolve, reject) => {
+      new Promise<void>((resolve) => {
         let inFlight = 0;
+        let stopped = false;
         const feed = (): void => {
-          while (inFlight < IN_FLIGHT) {
+          while (!stopped && inFlight < IN_FLIGHT) {
             const batch = take();
             if (batch === -1) break;
             inFlight++;
@@ -109,19 +117,22 @@ export async function runInThreads(files: readonly FileRef[], pool: StageWorkers
           }
           if (inFlight === 0) resolve();
         };
+        const fail = (reason: string): void => {
+          if (stopped) return;
+          stopped = true;
+          failures.push(reason);
+          resolve();
+        };
         worker.on('message', (message: { batch?: number; output?: FileStageOutput }) => {
           if (!message.output || message.batch === undefined) return;
           outputs[message.batch] = message.output;
+          workerBatches++;
           inFlight--;
           feed();
         });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (inFlight > 0) reject(new Error(`scan worker exited with code ${code} before finishing`));
-          resolve();
-        });
-        // A worker that failed to load leaves its share to the others (the calling thread takes what is left).
-        pool.ready[index]!.then(feed, () => resolve());
+        worker.on('error', (error) => fail(error instanceof Error ? error.message : String(error)));
+        worker.on('exit', (code) => (inFlight > 0 ? fail(`exited with code ${code}`) : resolve()));
+        pool.ready[index]!.then(feed, (error: unknown) => fail(`could not start: ${error instanceof Error ? error.message : String(error)}`));
       }),
   );
   for (let batch = take(); batch !== -1; batch = take()) {
@@ -130,6 +141,14 @@ export async function runInThreads(files: readonly FileRef[], pool: StageWorkers
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(finished);
-  if (outputs.some((output) => output === undefined)) throw new Error('a scan batch produced no output');
-  return outputs as FileStageOutput[];
+  // What a failed worker held, this thread scans now.
+  for (const [batch, output] of outputs.entries()) if (output === undefined) outputs[batch] = local.run(batches[batch]!);
+  if (failures.length > 0) {
+    outputs[0]!.notifications.push({
+      level: 'warning',
+      code: 'worker-failed',
+      message: `A scan worker thread failed (${failures.join('; ')}); the files it held were scanned in the main thread.`,
+    });
+  }
+  return { outputs: outputs as FileStageOutput[], workerBatches, batches: batches.length };
 }

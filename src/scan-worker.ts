@@ -11,8 +11,12 @@ const { settings } = workerData as { settings: FileStageSettings };
 const { detectors } = await import('../detectors/index.js');
 const stage = await FileStage.create(detectors, settings, []);
 let queue = Promise.resolve();
+// Lets a test stop a worker in the middle of a scan, as a crash would (at the first batch whose index is at least
+// this), to prove its files are still scanned.
+const failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
 port.on('message', (message: { batch: number; files: FileRef[] }) => {
   queue = queue.then(async () => {
+    if (failOnBatch !== undefined && message.batch >= Number(failOnBatch)) throw new Error('test-induced worker failure');
     await prepareFormats(message.files);
     port.postMessage({ batch: message.batch, output: stage.run(message.files) });
   });

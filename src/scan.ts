@@ -121,8 +121,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     if (threads > 1 && !pool) pool = StageWorkers.start(threads - 1, settings);
     const stage = await FileStage.create(detectors, settings, files);
-    outputs = pool ? await runInThreads(files, pool, stage) : [stage.run(files)];
-    if (pool && options.profile) profile.set(`per-file stage in ${pool.workers.length + 1} threads (wall)`, performance.now() - started);
+    if (pool) {
+      const threaded = await runInThreads(files, pool, stage);
+      outputs = threaded.outputs;
+      if (options.profile) profile.set(`per-file stage in ${pool.workers.length + 1} threads, ${threaded.workerBatches} of ${threaded.batches} batches in workers (wall)`, performance.now() - started);
+    } else {
+      outputs = [stage.run(files)];
+    }
   } finally {
     await pool?.stop();
   }

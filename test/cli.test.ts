@@ -154,26 +154,47 @@ describe('the installed bin', () => {
     expect(threaded).toEqual(run('0'));
   });
 
-  it('starts workers before listing a tree git says is large, and still reports what one thread reports', () => {
+  // 6,000 tracked files (about 12 MB): enough for workers to start before the listing; a few hold findings.
+  let large: TempRepo | undefined;
+  const largeRepo = (): TempRepo => {
+    if (!large) {
+      const files: Record<string, string> = {};
+      // Each file is code the detectors read line by line, so the scan outlasts the workers' start-up.
+      const body = (index: number) => Array.from({ length: 25 }, (_, line) => `const token${line} = config.get("service-${index}-${line}", { secret: false });`).join('\n');
+      for (let index = 0; index < 6000; index++) files[`pkg-${index % 60}/file-${index}.ts`] = index % 1000 === 7 ? `const stripeKey = '${stripeLiveKey(`k${index}`)}';\n` : `${body(index)}\n`;
+      large = makeRepo(files);
+      repos.push(large);
+    }
+    return large;
+  };
+  const scanLarge = (env: Record<string, string | undefined>) => {
     const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
-    const files: Record<string, string> = {};
-    // 6,000 tracked files: enough for the early start; a few hold findings, spread so every thread sees some.
-    for (let index = 0; index < 6000; index++) files[`pkg-${index % 60}/file-${index}.txt`] = index % 1000 === 7 ? `STRIPE_KEY=${stripeLiveKey(`k${index}`)}\n` : `line ${index}\n`;
-    const r = makeRepo(files);
-    repos.push(r);
-    const run = (env: Record<string, string>) => {
-      const child = spawnSync(process.execPath, [bin, 'scan', r.root, '-f', 'json', '--fail-on', 'none', '--profile'], { encoding: 'utf8', env: { ...process.env, ...env } });
-      expect(child.status, child.stderr).toBe(0);
-      const report = JSON.parse(child.stdout);
-      return { findings: report.findings, summary: report.summary, notifications: report.notifications, profile: child.stderr };
-    };
     const { BLAST_RADIUS_WORKERS: _unset, ...inherited } = process.env;
-    const threaded = run({ ...inherited, BLAST_RADIUS_WORKERS: '' });
-    const single = run({ BLAST_RADIUS_WORKERS: '1' });
-    if (availableParallelism() > 1) expect(threaded.profile).toMatch(/per-file stage in \d+ threads/);
-    expect(single.profile).not.toMatch(/per-file stage in \d+ threads/);
+    const child = spawnSync(process.execPath, [bin, 'scan', largeRepo().root, '-f', 'json', '--fail-on', 'none', '--profile'], { encoding: 'utf8', env: { ...inherited, ...env } });
+    expect(child.status, child.stderr).toBe(0);
+    const report = JSON.parse(child.stdout);
+    const workerBatches = Number(/(\d+) of \d+ batches in workers/.exec(child.stderr)?.[1] ?? 0);
+    return { findings: report.findings, summary: report.summary, notifications: report.notifications, workerBatches };
+  };
+
+  it('starts workers before listing a tree git says is large, and reports what one thread reports', () => {
+    const threaded = scanLarge({});
+    const single = scanLarge({ BLAST_RADIUS_WORKERS: '1' });
+    // The workers took part (they load for about 0.2 s while the calling thread works through the first batches).
+    if (availableParallelism() > 1) expect(threaded.workerBatches).toBeGreaterThan(0);
+    expect(single.workerBatches).toBe(0);
     expect(threaded.findings.length).toBe(6 * 3);
-    expect({ ...threaded, profile: '' }).toEqual({ ...single, profile: '' });
+    expect({ ...threaded, workerBatches: 0 }).toEqual(single);
+  });
+
+  it('scans in the main thread what a failed worker held, and says a worker failed', () => {
+    // Two workers beside the calling thread, each failing on the first batch it is handed.
+    const failing = scanLarge({ BLAST_RADIUS_WORKERS: '3', BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH: '0' });
+    const single = scanLarge({ BLAST_RADIUS_WORKERS: '1' });
+    expect(failing.workerBatches).toBe(0);
+    expect(failing.notifications.filter((n: { code: string }) => n.code === 'worker-failed')).toHaveLength(1);
+    expect(failing.findings).toEqual(single.findings);
+    expect(failing.summary).toEqual(single.summary);
   });
 
   it('runs as `blast-radius scan <dir>` and never writes into the scanned tree', () => {
