@@ -1,7 +1,7 @@
 // The command line through main(): formats, output files, exit codes, --fail-on, --quiet, baselines, config and
 // usage errors, as a user or CI sees them. One test runs the built bin as a process.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -195,6 +195,14 @@ describe('the installed bin', () => {
     expect(failing.notifications.filter((n: { code: string }) => n.code === 'worker-failed')).toHaveLength(1);
     expect(failing.findings).toEqual(single.findings);
     expect(failing.summary).toEqual(single.summary);
+  });
+
+  it('runs as `npx blast-radius` from the project, as the README says (the built bin is executable)', () => {
+    const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
+    expect(statSync(bin).mode & 0o111, 'npm run build marks the bin executable').not.toBe(0);
+    const child = spawnSync('npx', ['--no-install', 'blast-radius', '--version'], { cwd: process.cwd(), encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
   it('runs as `blast-radius scan <dir>` and never writes into the scanned tree', () => {
