@@ -40240,7 +40240,16 @@ function keyedPatterns(file) {
 }
 function findCredentials(file) {
   const text = file.text;
-  const fileContains = (literals) => !literals || literals.every((literal) => literalPattern(literal).test(text));
+  const contains = /* @__PURE__ */ new Map();
+  const containsLiteral = (literal) => {
+    let found = contains.get(literal);
+    if (found === void 0) {
+      found = literalPattern(literal).test(text);
+      contains.set(literal, found);
+    }
+    return found;
+  };
+  const fileContains = (literals) => !literals || literals.every(containsLiteral);
   const candidates = [];
   for (const { kind, pattern } of keyedPatterns(file)) {
     if (!fileContains(pattern.requires)) continue;

@@ -140,7 +140,17 @@ function keyedPatterns(file: SourceFile): typeof VALUE_PATTERNS {
 
 export function findCredentials(file: SourceFile): FoundCredential[] {
   const text = file.text;
-  const fileContains = (literals: readonly string[] | undefined): boolean => !literals || literals.every((literal) => literalPattern(literal).test(text));
+  // Asked per pattern and again per binding: each literal is searched for once per file.
+  const contains = new Map<string, boolean>();
+  const containsLiteral = (literal: string): boolean => {
+    let found = contains.get(literal);
+    if (found === undefined) {
+      found = literalPattern(literal).test(text);
+      contains.set(literal, found);
+    }
+    return found;
+  };
+  const fileContains = (literals: readonly string[] | undefined): boolean => !literals || literals.every(containsLiteral);
   const candidates: Candidate[] = [];
 
   for (const { kind, pattern } of keyedPatterns(file)) {
