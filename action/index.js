@@ -40298,19 +40298,32 @@ function findCredentials(file) {
 function bindingsOf(file) {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   const bare = !CODE_FORMATS.has(file.format);
-  const lines = file.keywordLines();
-  const fromLines = lines.flatMap((line) => lineBindingsOfLine(file.line(line), file.lineStarts[line - 1] ?? 0, bare));
+  const isScript = file.format === "javascript" || file.format === "typescript";
+  const fromLines = [];
+  let script = false;
+  const lineStarts = file.lineStarts;
+  for (const line of file.keywordLines()) {
+    const text = file.line(line);
+    const found = lineBindingsOfLine(text, lineStarts[line - 1] ?? 0, bare);
+    for (const binding2 of found) fromLines.push(binding2);
+    if (isScript && !script) script = continuesOnNextLine(text);
+  }
   const interesting = fromLines.some((binding2) => isInteresting(binding2));
   const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || /\b(?:value|default)\s*[:=]/.test(file.text));
-  const script = (file.format === "javascript" || file.format === "typescript") && lines.some((line) => continuesOnNextLine(file.line(line)));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : void 0;
   if (!fromStructure) return fromLines;
   const starts = new Set(fromStructure.map((binding2) => binding2.start));
   return [...fromStructure, ...fromLines.filter((binding2) => !starts.has(binding2.start))];
 }
+function isTrailingSpace(code) {
+  if (code === 32 || code >= 9 && code <= 13) return true;
+  return code > 127 && String.fromCharCode(code).trim() === "";
+}
 function continuesOnNextLine(line) {
-  const last2 = line.trimEnd().slice(-1);
+  let end = line.length - 1;
+  while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
+  const last2 = end >= 0 ? line[end] : "";
   if (last2 !== "=" && last2 !== ":" && last2 !== "?" && last2 !== "|") return false;
   const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line);
   return open !== null && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]) !== void 0 || namedByContextKind(open[1]));

@@ -208,14 +208,21 @@ function bindingsOf(file: SourceFile): Binding[] {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   // The line pass is cheap and decides whether the file is worth parsing at all.
   const bare = !CODE_FORMATS.has(file.format);
-  const lines = file.keywordLines();
-  const fromLines = lines.flatMap((line) => lineBindingsOfLine(file.line(line), file.lineStarts[line - 1] ?? 0, bare));
+  const isScript = file.format === 'javascript' || file.format === 'typescript';
+  const fromLines: Binding[] = [];
+  // In JS/TS the line pass sees every single-line assignment; the AST (and the TypeScript compiler it loads) is
+  // only needed where a secret-named binding continues on the next line (`const apiKey =\n  '...'`).
+  let script = false;
+  const lineStarts = file.lineStarts;
+  for (const line of file.keywordLines()) {
+    const text = file.line(line);
+    const found = lineBindingsOfLine(text, lineStarts[line - 1] ?? 0, bare);
+    for (const binding of found) fromLines.push(binding);
+    if (isScript && !script) script = continuesOnNextLine(text);
+  }
   const interesting = fromLines.some((binding) => isInteresting(binding));
   // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
   const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text));
-  // In JS/TS the line pass sees every single-line assignment; the AST (and the TypeScript compiler it loads) is
-  // only needed where a secret-named binding continues on the next line (`const apiKey =\n  '...'`).
-  const script = (file.format === 'javascript' || file.format === 'typescript') && lines.some((line) => continuesOnNextLine(file.line(line)));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : undefined;
   if (!fromStructure) return fromLines;
@@ -225,10 +232,18 @@ function bindingsOf(file: SourceFile): Binding[] {
   return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
 }
 
+/** What `trimEnd` removes at the end of a line of code: ASCII blanks, and the Unicode spaces it knows, via the slow path. */
+function isTrailingSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  return code > 127 && String.fromCharCode(code).trim() === '';
+}
+
 /** A secret-named name, then an assignment operator, then nothing more on the line. */
 function continuesOnNextLine(line: string): boolean {
   // Most lines end in something else: look at the last character before running a pattern anchored at the end.
-  const last = line.trimEnd().slice(-1);
+  let end = line.length - 1;
+  while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
+  const last = end >= 0 ? line[end] : '';
   if (last !== '=' && last !== ':' && last !== '?' && last !== '|') return false;
   const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line);
   return open !== null && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!));
