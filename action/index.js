@@ -61041,11 +61041,18 @@ var ByteAutomaton = class _ByteAutomaton {
     if (!module2 || Math.max(...classOf) * 4 > 255) return void 0;
     return new _ByteAutomaton(module2, classOf, transitions, threshold);
   }
-  /** Runs the automaton over the bytes from the root state, reporting every output state it enters. */
+  /**
+   * Runs the automaton over the bytes from the root state, reporting every output state it enters. False when the
+   * input does not fit in WebAssembly memory (over about 4 GB): the caller runs its JavaScript loop instead.
+   */
   scan(input2, onOutput) {
     const start2 = this.inputAt;
     const end = start2 + input2.length;
-    this.reserve(end);
+    try {
+      this.reserve(end);
+    } catch {
+      return false;
+    }
     this.bytes.set(input2, start2);
     const threshold = this.threshold * 4;
     let pos = start2;
@@ -61057,6 +61064,7 @@ var ByteAutomaton = class _ByteAutomaton {
       line = this.words[1];
       if (row >= threshold) onOutput(row >> 2, line);
     }
+    return true;
   }
   reserve(bytes) {
     const missing = bytes - this.memory.buffer.byteLength;
@@ -61181,12 +61189,8 @@ var KeywordIndex = class {
   findInBytes(bytes) {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
-    if (this.automaton) {
-      this.automaton.scan(bytes, (row2, line2) => {
-        if (this.hit(hits, row2)) hits.atLine(line2);
-      });
-      return hits;
-    }
+    const automaton = this.automaton;
+    if (automaton && automaton.scan(bytes, (row2, line2) => this.hit(hits, row2) ? hits.atLine(line2) : void 0)) return hits;
     const transitions = this.transitions;
     const classOf = this.classOf;
     const threshold = this.firstOutputRow;

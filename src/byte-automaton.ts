@@ -113,11 +113,18 @@ export class ByteAutomaton {
     this.words.set(transitions.map((row) => row * 4), TABLE_AT / 4);
   }
 
-  /** Runs the automaton over the bytes from the root state, reporting every output state it enters. */
-  scan(input: Uint8Array, onOutput: OnOutput): void {
+  /**
+   * Runs the automaton over the bytes from the root state, reporting every output state it enters. False when the
+   * input does not fit in WebAssembly memory (over about 4 GB): the caller runs its JavaScript loop instead.
+   */
+  scan(input: Uint8Array, onOutput: OnOutput): boolean {
     const start = this.inputAt;
     const end = start + input.length;
-    this.reserve(end);
+    try {
+      this.reserve(end);
+    } catch {
+      return false;
+    }
     this.bytes.set(input, start);
     const threshold = this.threshold * 4;
     let pos = start;
@@ -129,6 +136,7 @@ export class ByteAutomaton {
       line = this.words[1]!;
       if (row >= threshold) onOutput(row >> 2, line);
     }
+    return true;
   }
 
   private reserve(bytes: number): void {

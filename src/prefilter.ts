@@ -148,12 +148,8 @@ export class KeywordIndex {
   findInBytes(bytes: Uint8Array): KeywordHits {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
-    if (this.automaton) {
-      this.automaton.scan(bytes, (row, line) => {
-        if (this.hit(hits, row)) hits.atLine(line);
-      });
-      return hits;
-    }
+    const automaton = this.automaton;
+    if (automaton && automaton.scan(bytes, (row, line) => (this.hit(hits, row) ? hits.atLine(line) : undefined))) return hits;
     const transitions = this.transitions;
     const classOf = this.classOf;
     const threshold = this.firstOutputRow;

@@ -62,6 +62,19 @@ describe('KeywordIndex', () => {
     expect([...index.findInBytes(Buffer.from('AKI\u00c1 akia', 'utf8')).found]).toEqual(['akia']);
   });
 
+  it('falls back to the JavaScript loop when WebAssembly memory cannot grow (an input over about 4 GB)', () => {
+    const local = new KeywordIndex({ groups, lineKeywords });
+    const memory = (local as unknown as { automaton: { memory: { grow: (pages: number) => number } } }).automaton.memory;
+    memory.grow = () => {
+      throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    };
+    const large = Buffer.alloc(8 * 1024 * 1024, 0x20);
+    large.write('x\nsecret key', large.length - 12);
+    const hits = local.findInBytes(large);
+    expect([...hits.found].sort()).toEqual(['ey', 'key', 'secret']);
+    expect(hits.lines).toEqual([2]);
+  });
+
   it('takes a plain keyword list as one group', () => {
     const plain = new KeywordIndex(['Password', 'pass'], ['pass']);
     const hits = plain.findInText('x\nPASSWORD=1\n');
