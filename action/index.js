@@ -7393,9 +7393,28 @@ var init_model = __esm({
   }
 });
 
+// src/lookup-table.ts
+function lookupTable(entries) {
+  return Object.assign(/* @__PURE__ */ Object.create(null), entries);
+}
+var init_lookup_table = __esm({
+  "src/lookup-table.ts"() {
+    "use strict";
+  }
+});
+
 // src/parse/index.ts
 function formatOf(path3) {
-  const name2 = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();
+  const name2 = path3.slice(path3.lastIndexOf("/") + 1);
+  let format2 = formats.get(name2);
+  if (format2 === void 0) {
+    format2 = formatOfName(name2.toLowerCase());
+    if (formats.size >= 5e4) formats.clear();
+    formats.set(name2, format2);
+  }
+  return format2;
+}
+function formatOfName(name2) {
   if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") || name2 === ".envrc") return "dotenv";
   const byName = BY_NAME[name2];
   if (byName) return byName;
@@ -7404,11 +7423,12 @@ function formatOf(path3) {
   if (dot <= 0) return "text";
   return BY_EXTENSION[name2.slice(dot + 1)] ?? "text";
 }
-var BY_EXTENSION, BY_NAME;
+var BY_EXTENSION, BY_NAME, formats;
 var init_parse = __esm({
   "src/parse/index.ts"() {
     "use strict";
-    BY_EXTENSION = {
+    init_lookup_table();
+    BY_EXTENSION = lookupTable({
       yml: "yaml",
       yaml: "yaml",
       json: "json",
@@ -7438,8 +7458,8 @@ var init_parse = __esm({
       md: "markdown",
       mdx: "markdown",
       ipynb: "notebook"
-    };
-    BY_NAME = {
+    });
+    BY_NAME = lookupTable({
       dockerfile: "dockerfile",
       containerfile: "dockerfile",
       ".npmrc": "ini",
@@ -7450,7 +7470,8 @@ var init_parse = __esm({
       ".firebaserc": "json",
       ".babelrc": "json",
       ".eslintrc": "json"
-    };
+    });
+    formats = /* @__PURE__ */ new Map();
   }
 });
 
@@ -14152,6 +14173,9 @@ var init_fingerprint = __esm({
 });
 
 // knowledge/environments/names.ts
+function aliasFor(aliases, name2) {
+  return Object.hasOwn(aliases, name2) ? aliases[name2] : void 0;
+}
 function canonicalEnvironment(name2, aliases = {}) {
   if (Object.keys(aliases).length > 0) return canonicalEnvironmentUncached(name2, aliases);
   if (canonicalNames.has(name2)) return canonicalNames.get(name2);
@@ -14162,7 +14186,7 @@ function canonicalEnvironment(name2, aliases = {}) {
 }
 function canonicalEnvironmentUncached(name2, aliases) {
   const lower = name2.trim().toLowerCase();
-  const alias = aliases[lower];
+  const alias = aliasFor(aliases, lower);
   if (alias) return alias;
   const exact = BY_WORD.get(lower);
   if (exact) return exact;
@@ -14170,7 +14194,7 @@ function canonicalEnvironmentUncached(name2, aliases) {
   const tokens = tokensOf(name2);
   for (let i2 = tokens.length - 1; i2 >= 0; i2--) {
     const token = tokens[i2];
-    const aliased = aliases[token];
+    const aliased = aliasFor(aliases, token);
     if (aliased) return aliased;
     if (token.length <= 2 && tokens.length > 1) continue;
     const found = BY_WORD.get(token);
@@ -14211,8 +14235,9 @@ function fileNameEnvironment(fileName, aliases) {
   if (!EXAMPLE_SUFFIXES.test(fileName)) {
     const stem = fileName.replace(/^\./, "");
     for (const token of tokensOf(stem).reverse()) {
-      if (token.length <= 2 && !aliases[token] && token !== "pr") continue;
-      const environment = aliases[token] ? aliases[token] : BY_WORD.get(token);
+      const aliased = aliasFor(aliases, token);
+      if (token.length <= 2 && !aliased && token !== "pr") continue;
+      const environment = aliased ?? BY_WORD.get(token);
       if (environment) {
         found = { environment, name: token, evidence: "file-name" };
         break;
@@ -14231,7 +14256,7 @@ function directoryEnvironment(segments, aliases) {
     const parent = segments[i2 - 1]?.toLowerCase();
     const environment = canonicalEnvironment(directory, aliases);
     if (!environment) continue;
-    if (BY_WORD.has(directory.toLowerCase()) || aliases[directory.toLowerCase()] || parent && ENVIRONMENT_DIRECTORIES.has(parent)) {
+    if (BY_WORD.has(directory.toLowerCase()) || aliasFor(aliases, directory.toLowerCase()) || parent && ENVIRONMENT_DIRECTORIES.has(parent)) {
       return { environment, name: directory, evidence: "directory" };
     }
   }
@@ -14247,7 +14272,7 @@ function environmentsNamedIn(name2, aliases = {}) {
   const tokens = tokensOf(name2);
   for (let i2 = 0; i2 < tokens.length; i2++) {
     const token = tokens[i2];
-    const aliased = aliases[token];
+    const aliased = aliasFor(aliases, token);
     if (aliased) {
       found.add(aliased);
       continue;
@@ -14439,6 +14464,7 @@ var REFERENCE2, PLACEHOLDER_WORDS, PLACEHOLDER_PATTERNS, LEET, KNOWN_EXAMPLES, U
 var init_values = __esm({
   "knowledge/credentials/values.ts"() {
     "use strict";
+    init_lookup_table();
     REFERENCE2 = new RegExp(
       [
         String.raw`\$\{[^}]*\}`,
@@ -14484,7 +14510,7 @@ var init_values = __esm({
       /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
       /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i
     ];
-    LEET = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+    LEET = lookupTable({ "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" });
     KNOWN_EXAMPLES = /* @__PURE__ */ new Set([
       "AKIAIOSFODNN7EXAMPLE",
       "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -40182,7 +40208,8 @@ var init_secretlint = __esm({
   "detectors/exposed-credential/secretlint.ts"() {
     "use strict";
     init_module();
-    RULE_KEYWORDS = {
+    init_lookup_table();
+    RULE_KEYWORDS = lookupTable({
       "@secretlint/secretlint-rule-aws": ["secret"],
       "@secretlint/secretlint-rule-gcp": ["private_key"],
       "@secretlint/secretlint-rule-privatekey": ["private key"],
@@ -40197,7 +40224,7 @@ var init_secretlint = __esm({
       "@secretlint/secretlint-rule-linear": ["lin_api_", "lin_oauth_"],
       "@secretlint/secretlint-rule-1password": ["ops_"],
       "@secretlint/secretlint-rule-database-connection-string": ["postgres", "mysql", "mongodb"]
-    };
+    });
     SECRETLINT_KEYWORDS = [...new Set(Object.values(RULE_KEYWORDS).flat())];
     RULES = creator.rules.filter((rule2) => rule2.meta.id in RULE_KEYWORDS).map((rule2) => ({ id: rule2.meta.id, creator: rule2, keywords: RULE_KEYWORDS[rule2.meta.id] }));
   }
@@ -40438,6 +40465,7 @@ var init_find = __esm({
     init_values();
     init_bindings();
     init_secretlint();
+    init_lookup_table();
     Specificity = { Generic: 1, SecretlintOnly: 2, Context: 3, Value: 4 };
     CODE_FORMATS = /* @__PURE__ */ new Set(["javascript", "typescript", "python", "notebook", "hcl"]);
     DATA_FORMATS = /* @__PURE__ */ new Set(["yaml", "json", "toml", "ini", "properties", "dotenv", "hcl", "notebook"]);
@@ -40455,7 +40483,7 @@ var init_find = __esm({
     NAME_KEYWORDS = [
       .../* @__PURE__ */ new Set([...SECRET_NAME_KEYWORDS, "project-access-token", "authorization", ...CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns.flatMap((pattern) => pattern.keywords))])
     ];
-    SECRETLINT_KINDS = {
+    SECRETLINT_KINDS = lookupTable({
       "@secretlint/secretlint-rule-aws": ["aws-secret-access-key", "aws-access-key-id"],
       "@secretlint/secretlint-rule-gcp": ["gcp-service-account-key"],
       "@secretlint/secretlint-rule-privatekey": ["private-key"],
@@ -40470,7 +40498,7 @@ var init_find = __esm({
       "@secretlint/secretlint-rule-linear": ["linear-api-key"],
       "@secretlint/secretlint-rule-1password": ["onepassword-service-account-token"],
       "@secretlint/secretlint-rule-database-connection-string": ["database-connection-string"]
-    };
+    });
     KIND_BY_ID = new Map(CREDENTIAL_KINDS.map((kind) => [kind.id, kind]));
     indexed = /* @__PURE__ */ new Map();
     literalPatterns = /* @__PURE__ */ new Map();
@@ -41429,6 +41457,7 @@ var init_identities = __esm({
   "knowledge/environments/identities.ts"() {
     "use strict";
     init_names();
+    init_lookup_table();
     SCOPED_IDENTITY_PREFIXES = ["dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:fly:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:"];
     PLACEHOLDER_WORDS2 = /* @__PURE__ */ new Set([
       "example",
@@ -41516,7 +41545,7 @@ var init_identities = __esm({
     HEROKU_APP = /^([a-z][a-z0-9-]{2,29})\.herokuapp\.com$/;
     RENDER_HOST = /^((?:dpg|red)-[a-z0-9]{16,})(?:-a)?(?:\.[a-z0-9-]+\.render\.com)?$/;
     SHARED_HOSTS = [SUPABASE_POOLER, /(^|\.)psdb\.cloud$/, /\.tidbcloud\.com$/, /\.cockroachlabs\.cloud$/];
-    ENGINES = {
+    ENGINES = lookupTable({
       postgres: { engine: "postgres", port: 5432 },
       postgresql: { engine: "postgres", port: 5432 },
       postgis: { engine: "postgres", port: 5432 },
@@ -41535,7 +41564,7 @@ var init_identities = __esm({
       clickhouse: { engine: "clickhouse", port: 9e3 },
       amqp: { engine: "amqp", port: 5672 },
       amqps: { engine: "amqp", port: 5671 }
-    };
+    });
     URL_START = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//i;
     BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
     GCP_PROJECT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
@@ -41590,7 +41619,7 @@ function placeWithAliases(context) {
 }
 function place(fact, aliases) {
   const name2 = fact.environmentName;
-  const alias = aliases[name2.toLowerCase()];
+  const alias = aliasFor(aliases, name2.toLowerCase());
   if (alias && (fact.environment !== alias || fact.unplaced)) return { environment: alias, environmentName: name2, unplaced: false };
   if (fact.unplaced) {
     const found = canonicalEnvironment(name2, aliases) ?? environmentOfPath(fact.location.path, aliases)?.environment;
@@ -41599,7 +41628,7 @@ function place(fact, aliases) {
   }
   if (fact.environmentEvidence === "base") {
     const byPath = environmentOfPath(fact.location.path, aliases);
-    if (byPath && aliases[byPath.name.toLowerCase()]) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
+    if (byPath && aliasFor(aliases, byPath.name.toLowerCase())) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
   }
   return void 0;
 }
@@ -42770,7 +42799,8 @@ var init_terraform = __esm({
     init_tree();
     init_sections();
     init_values2();
-    STORE_ATTRIBUTES = {
+    init_lookup_table();
+    STORE_ATTRIBUTES = lookupTable({
       aws_db_instance: { attribute: "identifier", identity: rdsIdentity },
       aws_rds_cluster: { attribute: "cluster_identifier", identity: rdsIdentity },
       aws_db_proxy: { attribute: "name", identity: rdsIdentity },
@@ -42779,13 +42809,13 @@ var init_terraform = __esm({
       google_project: { attribute: "project_id", identity: (value) => gcpProjectIdentity(value) },
       aws_dynamodb_table: { attribute: "name", identity: dynamoTableIdentity },
       heroku_app: { attribute: "name", identity: (value) => appIdentity(value, "heroku") }
-    };
-    LOOKUP_ATTRIBUTES = {
+    });
+    LOOKUP_ATTRIBUTES = lookupTable({
       aws_db_instance: { attribute: "db_instance_identifier", identity: rdsIdentity },
       aws_rds_cluster: { attribute: "cluster_identifier", identity: rdsIdentity },
       aws_s3_bucket: { attribute: "bucket", identity: (value) => bucketIdentity(value, "s3") },
       google_storage_bucket: { attribute: "name", identity: (value) => bucketIdentity(value, "gcs") }
-    };
+    });
   }
 });
 
@@ -44817,6 +44847,7 @@ var init_assess = __esm({
     init_names();
     init_paths();
     init_shared2();
+    init_lookup_table();
     RULE = {
       noBackup: "missing-offprovider-backup/no-backup",
       sameVolume: "missing-offprovider-backup/same-volume-backup",
@@ -44835,9 +44866,9 @@ var init_assess = __esm({
       "off-provider": 6
     };
     HYPERSCALERS = /* @__PURE__ */ new Set(["aws", "gcp", "azure"]);
-    SAME_PLANE = { fly: ["tigris"], tigris: ["fly"] };
+    SAME_PLANE = lookupTable({ fly: ["tigris"], tigris: ["fly"] });
     HOST_LIKE = /* @__PURE__ */ new Set(["host", "kubernetes", "in-cluster", "docker-compose", "kamal"]);
-    DESTRUCTIVE_TITLES = {
+    DESTRUCTIVE_TITLES = lookupTable({
       "deletion-protection-off": "has deletion protection off",
       "skip-final-snapshot": "skips its final snapshot on delete",
       "backups-disabled": "has automated backups turned off",
@@ -44846,7 +44877,7 @@ var init_assess = __esm({
       "no-prevent-destroy": "has no guard against being destroyed by the infrastructure tool",
       "deletion-policy-delete": "is deleted with its stack",
       "reclaim-policy-delete": "has its volume deleted when the claim or workload is removed"
-    };
+    });
   }
 });
 
@@ -45057,7 +45088,8 @@ var DATABASES, RAILWAY_BUILT_IN;
 var init_railway2 = __esm({
   "detectors/missing-offprovider-backup/inventory/railway.ts"() {
     "use strict";
-    DATABASES = { postgres: "postgres", mysql: "mysql", mongo: "mongo", mongodb: "mongo" };
+    init_lookup_table();
+    DATABASES = lookupTable({ postgres: "postgres", mysql: "mysql", mongo: "mongo", mongodb: "mongo" });
     RAILWAY_BUILT_IN = {
       protection: "same-volume",
       description: "Railway's backups are snapshots kept on the volume itself: wiping the volume deletes them, and they restore only into the same project and environment"
@@ -45586,8 +45618,9 @@ var init_commands = __esm({
   "detectors/missing-offprovider-backup/backups/commands.ts"() {
     "use strict";
     init_destinations();
+    init_lookup_table();
     ENDPOINT_VARIABLES = ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL", "S3_ENDPOINT", "S3_ENDPOINT_URL", "AWS_S3_ENDPOINT", "AWS_ENDPOINT", "ENDPOINT_URL", "R2_ENDPOINT", "BUCKET_ENDPOINT", "STORAGE_ENDPOINT"];
-    DUMP_TOOLS = {
+    DUMP_TOOLS = lookupTable({
       pg_dump: ["postgres"],
       pg_dumpall: ["postgres"],
       pg_basebackup: ["postgres"],
@@ -45599,8 +45632,8 @@ var init_commands = __esm({
       mariabackup: ["mysql"],
       mongodump: ["mongo"],
       sqlcmd: ["mssql"]
-    };
-    PROVISIONED_ENGINES = { postgres: "postgres", postgresql: "postgres", mysql: "mysql", mariadb: "mysql", mongo: "mongo", mongodb: "mongo" };
+    });
+    PROVISIONED_ENGINES = lookupTable({ postgres: "postgres", postgresql: "postgres", mysql: "mysql", mariadb: "mysql", mongo: "mongo", mongodb: "mongo" });
   }
 });
 
@@ -45752,15 +45785,16 @@ var init_jobs = __esm({
     init_shared2();
     init_railway2();
     init_commands();
+    init_lookup_table();
     BACKUP_WORDS = /backup|back-up|snapshot|dump|archive|offsite|off-site|disaster|\bdr\b|replicat/i;
     SIDE_DEPLOYS = /docs?\b|storybook|website|\bsite\b|gh-pages|github-pages|\bpages\b|preview|chromatic|landing/i;
     DRILL_WORDS = /restore[-_ ]?(test|check|drill|verify|verification)|verify[-_ ]?backup|backup[-_ ]?(verify|verification|check|test|drill)|dr[-_ ]?drill|recovery[-_ ]?(test|drill)/i;
-    PROVISIONED_BUILT_IN = {
+    PROVISIONED_BUILT_IN = lookupTable({
       railway: RAILWAY_BUILT_IN,
       fly: { protection: "provider-managed", description: "Fly keeps volume snapshots of the Postgres app in the same Fly organization" },
       heroku: { protection: "provider-managed", description: "Heroku's backups are held by Heroku, with the app" },
       dokku: { protection: "none", description: "a Dokku database service keeps its data on the server, with no copies unless backups are configured" }
-    };
+    });
   }
 });
 
@@ -46284,7 +46318,8 @@ var init_apps = __esm({
   "detectors/missing-offprovider-backup/inventory/apps.ts"() {
     "use strict";
     init_shared2();
-    ORM_ENGINES = {
+    init_lookup_table();
+    ORM_ENGINES = lookupTable({
       postgresql: "postgres",
       postgres: "postgres",
       pg: "postgres",
@@ -46298,7 +46333,7 @@ var init_apps = __esm({
       sqlserver: "mssql",
       mssql: "mssql",
       mongodb: "mongo"
-    };
+    });
     DEPLOY_FILES = [
       [/(^|\/)railway\.(json|toml)$/i, "railway"],
       [/(^|\/)\.railway\/railway\.(ts|js|py)$/i, "railway"],
@@ -46716,7 +46751,8 @@ var init_cloudformation = __esm({
     init_destinations();
     init_shared2();
     init_cloud();
-    KINDS = {
+    init_lookup_table();
+    KINDS = lookupTable({
       "AWS::RDS::DBInstance": "rds-instance",
       "AWS::RDS::DBCluster": "rds-cluster",
       "AWS::DocDB::DBCluster": "docdb",
@@ -46725,7 +46761,7 @@ var init_cloudformation = __esm({
       "AWS::Serverless::SimpleTable": "dynamodb",
       "AWS::S3::Bucket": "s3",
       "AWS::EFS::FileSystem": "efs"
-    };
+    });
   }
 });
 
@@ -47485,6 +47521,7 @@ var init_hosted = __esm({
     init_data_tree();
     init_shared2();
     init_railway2();
+    init_lookup_table();
     SUPABASE_BUILT_IN = {
       protection: "provider-managed",
       description: "Supabase keeps daily backups (and point-in-time recovery when bought) inside the project, and deletes them with the project"
@@ -47516,14 +47553,14 @@ var init_hosted = __esm({
     ];
     KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
     RAILWAY_REFERENCE = /\$\{\{\s*([\w-]+)\.(DATABASE_URL|DATABASE_PUBLIC_URL|DATABASE_PRIVATE_URL|PGHOST|PGDATABASE|POSTGRES_\w+|MYSQL_URL|MYSQL\w*|MONGO_URL|MONGO\w*)\s*\}\}/;
-    PACKAGES = {
+    PACKAGES = lookupTable({
       "@neondatabase/serverless": { provider: "neon", engine: "postgres", description: "Neon's restore window is history kept in the same Neon project" },
       "@vercel/postgres": { provider: "neon", engine: "postgres", description: "Vercel Postgres is Neon: its restore window is history kept in the same project" },
       "@planetscale/database": { provider: "planetscale", engine: "mysql", description: "PlanetScale backups are kept by PlanetScale, in the same organization" },
       "@supabase/supabase-js": { provider: "supabase", engine: "postgres", description: SUPABASE_BUILT_IN.description },
       "@libsql/client": { provider: "turso", engine: "sqlite", description: "Turso point-in-time restore stays with Turso" },
       "@xata.io/client": { provider: "xata", engine: "postgres", description: "Xata backups stay with Xata" }
-    };
+    });
   }
 });
 
@@ -47756,7 +47793,8 @@ var init_programs = __esm({
     init_shared2();
     init_cloud();
     init_railway2();
-    CDK_CLASSES = {
+    init_lookup_table();
+    CDK_CLASSES = lookupTable({
       "aws-rds.DatabaseInstance": "rds-instance",
       "aws-rds.DatabaseInstanceFromSnapshot": "rds-instance",
       "aws-rds.DatabaseCluster": "rds-cluster",
@@ -47768,8 +47806,8 @@ var init_programs = __esm({
       "aws-dynamodb.TableV2": "dynamodb",
       "aws-s3.Bucket": "s3",
       "aws-efs.FileSystem": "efs"
-    };
-    PULUMI_CLASSES = {
+    });
+    PULUMI_CLASSES = lookupTable({
       "aws.rds.Instance": "rds-instance",
       "aws.rds.Cluster": "rds-cluster",
       "aws.docdb.Cluster": "docdb",
@@ -47779,7 +47817,7 @@ var init_programs = __esm({
       "aws.efs.FileSystem": "efs",
       "gcp.sql.DatabaseInstance": "cloudsql",
       "gcp.storage.Bucket": "gcs"
-    };
+    });
     PYTHON_CLASSES = [
       [/\brds\.(DatabaseInstance|DatabaseInstanceFromSnapshot)\(/g, "rds-instance", "cdk"],
       [/\brds\.(DatabaseCluster|ServerlessCluster|DatabaseClusterFromSnapshot)\(/g, "rds-cluster", "cdk"],
@@ -52795,8 +52833,9 @@ var init_chains = __esm({
   "detectors/blast-radius/chains.ts"() {
     "use strict";
     init_credentials();
+    init_lookup_table();
     SURVIVES = /* @__PURE__ */ new Set(["off-provider", "other-account"]);
-    PROVIDER_PLATFORMS = {
+    PROVIDER_PLATFORMS = lookupTable({
       railway: ["railway"],
       aws: ["aws"],
       gcp: ["gcp"],
@@ -52811,7 +52850,7 @@ var init_chains = __esm({
       digitalocean: ["digitalocean"],
       kubernetes: ["kubernetes"],
       cloudflare: ["cloudflare"]
-    };
+    });
     HOST_PLATFORMS = [
       [/\.(?:proxy\.rlwy\.net|railway\.internal|up\.railway\.app|railway\.app)$/, "railway"],
       [/\.(?:supabase\.co|supabase\.com)$/, "supabase"],
@@ -60871,8 +60910,8 @@ var DATA_PARSERS = {
   dotenv: parseDotenv,
   hcl: parseHcl
 };
-async function initParsers(formats) {
-  for (const format2 of formats) {
+async function initParsers(formats2) {
+  for (const format2 of formats2) {
     if (format2 === "hcl") await loadHclGrammar();
   }
 }

@@ -3,6 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Detector, SourceFile } from '../src/model.js';
 import { leaves, type DataNode } from '../src/parse/data-tree.js';
+import { formatOf } from '../src/parse/index.js';
+import { lookupTable } from '../src/lookup-table.js';
 import { scan } from '../src/scan.js';
 import { makeRepo, type TempRepo } from './helpers/repo.js';
 
@@ -123,5 +125,34 @@ describe('structured formats', () => {
     const errors = result.notifications.filter((notification) => notification.code === 'parse-error').map((notification) => `${notification.path}:${notification.line ?? '?'}`);
     expect(errors).toEqual(['bad.json:4', 'bad.tf:2', 'bad.toml:1', 'bad.ts:1', 'bad.yml:2']);
     expect(seen.get('good.yml')).toEqual(['ok=true @1:5']);
+  });
+});
+
+describe('formatOf', () => {
+  it('reads formats from names and extensions, case-insensitively, the same on a repeated ask', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(['.env', 'config/.env.production', 'prod.env', 'Dockerfile', 'infra/main.TF', 'a/b/values.YAML', 'notes', 'app.tsx'].map(formatOf)).toEqual([
+        'dotenv',
+        'dotenv',
+        'dotenv',
+        'dockerfile',
+        'hcl',
+        'yaml',
+        'text',
+        'typescript',
+      ]);
+    }
+  });
+
+  it('never takes a name or extension for one of Object.prototype’s members', () => {
+    expect(['constructor', 'src/toString', 'a.constructor', 'b.__proto__', 'hasOwnProperty', 'x.valueOf'].map(formatOf)).toEqual(['text', 'text', 'text', 'text', 'text', 'text']);
+  });
+});
+
+describe('lookupTable', () => {
+  it('answers only its own entries', () => {
+    const table = lookupTable({ postgres: 'postgres' });
+    expect(table.postgres).toBe('postgres');
+    expect(['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((name) => table[name])).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -6,6 +6,7 @@ import { stagingReachesProduction } from '../detectors/staging-reaches-productio
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from '../src/facts/environment.js';
 import type { Detector } from '../src/model.js';
 import { scan } from '../src/scan.js';
+import { canonicalEnvironment, environmentOfPath, environmentsNamedIn } from '../knowledge/environments/names.js';
 import { materialise, FIXTURES } from './helpers/fixture.js';
 import { makeRepo, type TempRepo } from './helpers/repo.js';
 
@@ -404,5 +405,17 @@ describe('platform previews that copy production literals', () => {
   it('stays quiet when previews are off', async () => {
     expect((await run({ 'render.yaml': blueprint('previews:\n  generation: off\n') })).found).toEqual([]);
     expect((await run({ 'render.yaml': blueprint('') })).found).toEqual([]);
+  });
+});
+
+describe('names that are members of Object.prototype', () => {
+  it('never reads `constructor` in a path or key as an environment, with or without team aliases', () => {
+    for (const aliases of [{}, { live: 'production' }] as Array<Record<string, string>>) {
+      expect(environmentOfPath('deploy/constructor/app.yml', aliases)).toBeUndefined();
+      expect(environmentOfPath('config/constructor.yml', aliases)).toBeUndefined();
+      expect(canonicalEnvironment('constructor', aliases)).toBeUndefined();
+      expect([...environmentsNamedIn('constructor_url', aliases)]).toEqual([]);
+    }
+    expect(environmentOfPath('deploy/live/app.yml', { live: 'production' })?.environment).toBe('production');
   });
 });

@@ -4,6 +4,7 @@
 import type { FactReader, RelatedLocation } from '../../src/model.js';
 import type { AgentGrant, BackupEvidence, Credential, DataStore, EnvironmentCrossing, EnvironmentResource } from '../../src/facts/index.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
+import { lookupTable } from '../../src/lookup-table.js';
 
 export interface Chain {
   credential: Credential;
@@ -19,7 +20,7 @@ export interface Chain {
 const SURVIVES = new Set(['off-provider', 'other-account']);
 
 /** Which stores an account-wide credential of a provider reaches: the stores its control plane holds. */
-const PROVIDER_PLATFORMS: Record<string, readonly string[]> = {
+const PROVIDER_PLATFORMS: Readonly<Record<string, readonly string[]>> = lookupTable({
   railway: ['railway'],
   aws: ['aws'],
   gcp: ['gcp'],
@@ -34,7 +35,7 @@ const PROVIDER_PLATFORMS: Record<string, readonly string[]> = {
   digitalocean: ['digitalocean'],
   kubernetes: ['kubernetes'],
   cloudflare: ['cloudflare'],
-};
+});
 
 /** Hostname suffixes that say which platform holds a database or volume. */
 const HOST_PLATFORMS: ReadonlyArray<[RegExp, string]> = [

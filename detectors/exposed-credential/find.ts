@@ -9,6 +9,7 @@ import type { ContextPattern, CredentialContext, CredentialKind } from '../../kn
 import { escapeRegExp, isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
 import { dataBindings, lineBindings, lineBindingsOfLine, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
+import { lookupTable } from '../../src/lookup-table.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
 const Specificity = { Generic: 1, SecretlintOnly: 2, Context: 3, Value: 4 } as const;
@@ -62,7 +63,7 @@ export const NAME_KEYWORDS: readonly string[] = [
 ];
 
 /** secretlint rule -> the kinds its matches may be. */
-const SECRETLINT_KINDS: Record<string, readonly string[]> = {
+const SECRETLINT_KINDS: Readonly<Record<string, readonly string[]>> = lookupTable({
   '@secretlint/secretlint-rule-aws': ['aws-secret-access-key', 'aws-access-key-id'],
   '@secretlint/secretlint-rule-gcp': ['gcp-service-account-key'],
   '@secretlint/secretlint-rule-privatekey': ['private-key'],
@@ -77,7 +78,7 @@ const SECRETLINT_KINDS: Record<string, readonly string[]> = {
   '@secretlint/secretlint-rule-linear': ['linear-api-key'],
   '@secretlint/secretlint-rule-1password': ['onepassword-service-account-token'],
   '@secretlint/secretlint-rule-database-connection-string': ['database-connection-string'],
-};
+});
 const KIND_BY_ID = new Map(CREDENTIAL_KINDS.map((kind) => [kind.id, kind]));
 
 /** Each pattern once more with the `d` flag, so the secret's own group has exact offsets (a password can repeat the user). */

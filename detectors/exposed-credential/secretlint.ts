@@ -5,6 +5,7 @@
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintRuleContext, SecretLintRuleCreator, SecretLintRuleReportDescriptor, SecretLintSourceCode } from '@secretlint/types';
 import type { SourceFile } from '../../src/model.js';
+import { lookupTable } from '../../src/lookup-table.js';
 
 /** A secretlint match: which rule and message said so, and where. */
 export interface SecretlintMatch {
@@ -15,7 +16,7 @@ export interface SecretlintMatch {
 }
 
 /** Keywords (lower-case) that each rule's patterns contain; a rule runs only when one occurs in the file. */
-const RULE_KEYWORDS: Record<string, readonly string[]> = {
+const RULE_KEYWORDS: Readonly<Record<string, readonly string[]>> = lookupTable({
   '@secretlint/secretlint-rule-aws': ['secret'],
   '@secretlint/secretlint-rule-gcp': ['private_key'],
   '@secretlint/secretlint-rule-privatekey': ['private key'],
@@ -30,7 +31,7 @@ const RULE_KEYWORDS: Record<string, readonly string[]> = {
   '@secretlint/secretlint-rule-linear': ['lin_api_', 'lin_oauth_'],
   '@secretlint/secretlint-rule-1password': ['ops_'],
   '@secretlint/secretlint-rule-database-connection-string': ['postgres', 'mysql', 'mongodb'],
-};
+});
 
 /** Every keyword any secretlint rule needs: declared to the prefilter by the detector. */
 export const SECRETLINT_KEYWORDS: readonly string[] = [...new Set(Object.values(RULE_KEYWORDS).flat())];

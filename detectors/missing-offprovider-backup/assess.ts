@@ -6,6 +6,7 @@ import type { FinishContext, RelatedLocation, Severity } from '../../src/model.j
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
 import { isTestExampleOrDocsPath } from '../../src/paths.js';
 import { directoryOf, engineTitle, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
+import { lookupTable } from '../../src/lookup-table.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -28,7 +29,7 @@ const RANK: Record<BackupProtection, number> = {
 
 const HYPERSCALERS = new Set(['aws', 'gcp', 'azure']);
 /** Providers whose storage is the same control plane as the store's (Fly buckets are Tigris buckets of the Fly org). */
-const SAME_PLANE: Record<string, string[]> = { fly: ['tigris'], tigris: ['fly'] };
+const SAME_PLANE: Readonly<Record<string, string[]>> = lookupTable({ fly: ['tigris'], tigris: ['fly'] });
 /** Stores that live on one machine: a local copy there shares its fate. */
 const HOST_LIKE = new Set(['host', 'kubernetes', 'in-cluster', 'docker-compose', 'kamal']);
 
@@ -452,7 +453,7 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
   });
 }
 
-const DESTRUCTIVE_TITLES: Record<string, string> = {
+const DESTRUCTIVE_TITLES: Readonly<Record<string, string>> = lookupTable({
   'deletion-protection-off': 'has deletion protection off',
   'skip-final-snapshot': 'skips its final snapshot on delete',
   'backups-disabled': 'has automated backups turned off',
@@ -461,7 +462,7 @@ const DESTRUCTIVE_TITLES: Record<string, string> = {
   'no-prevent-destroy': 'has no guard against being destroyed by the infrastructure tool',
   'deletion-policy-delete': 'is deleted with its stack',
   'reclaim-policy-delete': 'has its volume deleted when the claim or workload is removed',
-};
+});
 
 function reportDestructive(context: FinishContext, assessment: Assessment, storageClasses: readonly StoreContext[]): void {
   const { store } = assessment;

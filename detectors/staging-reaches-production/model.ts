@@ -4,7 +4,7 @@
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../src/facts/environment.js';
 import type { FactReader, FinishContext, Location } from '../../src/model.js';
 import { identityName, isComparableIdentity } from '../../knowledge/environments/identities.js';
-import { canonicalEnvironment, environmentOfPath, environmentsNamedIn } from '../../knowledge/environments/names.js';
+import { aliasFor, canonicalEnvironment, environmentOfPath, environmentsNamedIn } from '../../knowledge/environments/names.js';
 
 export const NON_PRODUCTION: ReadonlySet<CanonicalEnvironment> = new Set(['staging', 'preview', 'development', 'test']);
 
@@ -139,7 +139,7 @@ export function placeWithAliases(context: FinishContext): void {
 
 function place(fact: EnvironmentResource | EnvironmentLayer, aliases: Readonly<Record<string, string>>): { environment: CanonicalEnvironment; environmentName: string; unplaced: boolean } | undefined {
   const name = fact.environmentName;
-  const alias = aliases[name.toLowerCase()] as CanonicalEnvironment | undefined;
+  const alias = aliasFor(aliases, name.toLowerCase()) as CanonicalEnvironment | undefined;
   if (alias && (fact.environment !== alias || fact.unplaced)) return { environment: alias, environmentName: name, unplaced: false };
   if (fact.unplaced) {
     const found = canonicalEnvironment(name, aliases) ?? environmentOfPath(fact.location.path, aliases)?.environment;
@@ -148,7 +148,7 @@ function place(fact: EnvironmentResource | EnvironmentLayer, aliases: Readonly<R
   }
   if (fact.environmentEvidence === 'base') {
     const byPath = environmentOfPath(fact.location.path, aliases);
-    if (byPath && aliases[byPath.name.toLowerCase()]) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
+    if (byPath && aliasFor(aliases, byPath.name.toLowerCase())) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 // What a candidate value is: a placeholder, a reference, random enough to be a secret, a decodable token.
 // Shared by every credential kind so that "not a credential" means the same thing everywhere.
+import { lookupTable } from '../../src/lookup-table.js';
 
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
@@ -75,7 +76,7 @@ function isSequential(value: string): boolean {
   return runs >= value.length - 2;
 }
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+const LEET: Readonly<Record<string, string>> = lookupTable({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' });
 
 /** True when the value is made only of placeholder words (after digits and separators are dropped). */
 function isWordSalad(value: string): boolean {

@@ -4,6 +4,7 @@
 // src/facts/environment.ts; every detector that compares resources builds them here.
 import type { ResourceKind } from '../../src/facts/environment.js';
 import { tokensOf } from './names.js';
+import { lookupTable } from '../../src/lookup-table.js';
 
 export interface ResourceIdentity {
   kind: ResourceKind;
@@ -127,7 +128,7 @@ function hostName(host: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Database URLs and connection strings
 
-const ENGINES: Record<string, { engine: string; port: number }> = {
+const ENGINES: Readonly<Record<string, { engine: string; port: number }>> = lookupTable({
   postgres: { engine: 'postgres', port: 5432 },
   postgresql: { engine: 'postgres', port: 5432 },
   postgis: { engine: 'postgres', port: 5432 },
@@ -146,7 +147,7 @@ const ENGINES: Record<string, { engine: string; port: number }> = {
   clickhouse: { engine: 'clickhouse', port: 9000 },
   amqp: { engine: 'amqp', port: 5672 },
   amqps: { engine: 'amqp', port: 5671 },
-};
+});
 
 const URL_START = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//i;
 

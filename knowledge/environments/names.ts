@@ -18,6 +18,11 @@ for (const [environment, words] of Object.entries(WORDS) as Array<[CanonicalEnvi
   for (const word of words) BY_WORD.set(word, environment);
 }
 
+/** A team alias for a name, from the config: own keys only (a name such as `constructor` is nobody's alias). */
+export function aliasFor(aliases: Readonly<Record<string, string>>, name: string): string | undefined {
+  return Object.hasOwn(aliases, name) ? aliases[name] : undefined;
+}
+
 /**
  * The canonical environment a name means, or undefined when it names none. Team aliases (from the config) win.
  * Accepts whole names (`production`, `Prod`, `pr-42`) and compound ones (`acme-staging`, `eu_prod`).
@@ -36,7 +41,7 @@ const canonicalNames = new Map<string, CanonicalEnvironment | undefined>();
 
 function canonicalEnvironmentUncached(name: string, aliases: Readonly<Record<string, string>>): CanonicalEnvironment | undefined {
   const lower = name.trim().toLowerCase();
-  const alias = aliases[lower];
+  const alias = aliasFor(aliases, lower);
   if (alias) return alias as CanonicalEnvironment;
   const exact = BY_WORD.get(lower);
   if (exact) return exact;
@@ -45,7 +50,7 @@ function canonicalEnvironmentUncached(name: string, aliases: Readonly<Record<str
   const tokens = tokensOf(name);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i]!;
-    const aliased = aliases[token];
+    const aliased = aliasFor(aliases, token);
     if (aliased) return aliased as CanonicalEnvironment;
     // Two-letter `pr`, `qa` and `ci` are too common inside compound names to count there.
     if (token.length <= 2 && tokens.length > 1) continue;
@@ -120,8 +125,9 @@ function fileNameEnvironment(fileName: string, aliases: Readonly<Record<string, 
   if (!EXAMPLE_SUFFIXES.test(fileName)) {
     const stem = fileName.replace(/^\./, '');
     for (const token of tokensOf(stem).reverse()) {
-      if (token.length <= 2 && !aliases[token] && token !== 'pr') continue;
-      const environment = aliases[token] ? (aliases[token] as CanonicalEnvironment) : BY_WORD.get(token);
+      const aliased = aliasFor(aliases, token) as CanonicalEnvironment | undefined;
+      if (token.length <= 2 && !aliased && token !== 'pr') continue;
+      const environment = aliased ?? BY_WORD.get(token);
       if (environment) {
         found = { environment, name: token, evidence: 'file-name' };
         break;
@@ -143,7 +149,7 @@ function directoryEnvironment(segments: readonly string[], aliases: Readonly<Rec
     const environment = canonicalEnvironment(directory, aliases);
     if (!environment) continue;
     // A bare environment word as a directory counts anywhere; compound ones only under a known parent.
-    if (BY_WORD.has(directory.toLowerCase()) || aliases[directory.toLowerCase()] || (parent && ENVIRONMENT_DIRECTORIES.has(parent))) {
+    if (BY_WORD.has(directory.toLowerCase()) || aliasFor(aliases, directory.toLowerCase()) || (parent && ENVIRONMENT_DIRECTORIES.has(parent))) {
       // `test/` and `tests/` hold test code, not a test environment's config; callers treat those as test-only.
       return { environment, name: directory, evidence: 'directory' };
     }
@@ -173,7 +179,7 @@ export function environmentsNamedIn(name: string, aliases: Readonly<Record<strin
   const tokens = tokensOf(name);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const aliased = aliases[token] as CanonicalEnvironment | undefined;
+    const aliased = aliasFor(aliases, token) as CanonicalEnvironment | undefined;
     if (aliased) {
       found.add(aliased);
       continue;

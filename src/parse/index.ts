@@ -1,5 +1,6 @@
 // Picks a file's format from its name and dispatches to the parser for it; every parser returns positions.
 import type { FileFormat, Span } from '../model.js';
+import { lookupTable } from '../lookup-table.js';
 
 export interface ParseError {
   message: string;
@@ -9,7 +10,7 @@ export interface ParseError {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseError };
 
-const BY_EXTENSION: Record<string, FileFormat> = {
+const BY_EXTENSION: Readonly<Record<string, FileFormat>> = lookupTable({
   yml: 'yaml',
   yaml: 'yaml',
   json: 'json',
@@ -39,9 +40,9 @@ const BY_EXTENSION: Record<string, FileFormat> = {
   md: 'markdown',
   mdx: 'markdown',
   ipynb: 'notebook',
-};
+});
 
-const BY_NAME: Record<string, FileFormat> = {
+const BY_NAME: Readonly<Record<string, FileFormat>> = lookupTable({
   dockerfile: 'dockerfile',
   containerfile: 'dockerfile',
   '.npmrc': 'ini',
@@ -52,12 +53,26 @@ const BY_NAME: Record<string, FileFormat> = {
   '.firebaserc': 'json',
   '.babelrc': 'json',
   '.eslintrc': 'json',
-};
+});
 
 /** The format a file's name says it has. `.env`, `.env.production`, `prod.env` and `*.env.example` are dotenv. */
 export function formatOf(path: string): FileFormat {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  // The engine and detectors each ask for every file they see: answer repeats from a cache of the names seen.
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  let format = formats.get(name);
+  if (format === undefined) {
+    format = formatOfName(name.toLowerCase());
+    if (formats.size >= 50_000) formats.clear();
+    formats.set(name, format);
+  }
+  return format;
+}
+
+const formats = new Map<string, FileFormat>();
+
+function formatOfName(name: string): FileFormat {
   if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || name === '.envrc') return 'dotenv';
+  // Both tables have no prototype: a file named `constructor` or `x.toString` finds nothing in them.
   const byName = BY_NAME[name];
   if (byName) return byName;
   if (name.startsWith('dockerfile.') || name.endsWith('.dockerfile')) return 'dockerfile';

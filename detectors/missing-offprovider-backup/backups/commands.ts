@@ -1,6 +1,7 @@
 // Reads shell written anywhere (workflow steps, CronJob commands, scripts, Makefiles, package.json scripts) for the
 // three things a backup story needs: a dump of a database, an upload of it somewhere, and a restore that is checked.
 import { classifyDestination, isUnresolved, providerOfRcloneRemote as providerOfRemote, type Destination } from './destinations.js';
+import { lookupTable } from '../../../src/lookup-table.js';
 
 export interface Dump {
   tool: string;
@@ -218,7 +219,7 @@ function hostOf(target: string | undefined): string | undefined {
   return undefined;
 }
 
-const DUMP_TOOLS: Record<string, string[]> = {
+const DUMP_TOOLS: Readonly<Record<string, string[]>> = lookupTable({
   pg_dump: ['postgres'],
   pg_dumpall: ['postgres'],
   pg_basebackup: ['postgres'],
@@ -230,7 +231,7 @@ const DUMP_TOOLS: Record<string, string[]> = {
   mariabackup: ['mysql'],
   mongodump: ['mongo'],
   sqlcmd: ['mssql'],
-};
+});
 
 /** Reads a script for dumps, uploads and restores. `remotes` resolves rclone remotes known from the same file. */
 export function readScript(script: string, env: ScriptEnv = new Map(), remote = false): ScriptReading {
@@ -603,7 +604,7 @@ function optionValues(words: string[], ...names: string[]): string[] {
   return values;
 }
 
-const PROVISIONED_ENGINES: Record<string, string> = { postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql', mariadb: 'mysql', mongo: 'mongo', mongodb: 'mongo' };
+const PROVISIONED_ENGINES: Readonly<Record<string, string>> = lookupTable({ postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql', mariadb: 'mysql', mongo: 'mongo', mongodb: 'mongo' });
 
 /** A command that creates a database on a platform: the store exists even though no config file declares it. */
 function provisionOf(tool: string, words: string[]): { platform: string; engine: string; name?: string } | undefined {

@@ -6,6 +6,7 @@ import { isExamplePath, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from '../inventory/railway.js';
 import { readScript, type ScriptEnv, type ScriptReading } from './commands.js';
 import type { Destination } from './destinations.js';
+import { lookupTable } from '../../../src/lookup-table.js';
 
 export interface Job {
   /** Job, workflow or file name: `backup`, `nightly-db-dump`... */
@@ -177,12 +178,12 @@ export function scalarLines(inventory: Inventory, script: string, fromLine: numb
   };
 }
 
-const PROVISIONED_BUILT_IN: Record<string, { protection: 'same-volume' | 'provider-managed' | 'none'; description: string }> = {
+const PROVISIONED_BUILT_IN: Readonly<Record<string, { protection: 'same-volume' | 'provider-managed' | 'none'; description: string }>> = lookupTable({
   railway: RAILWAY_BUILT_IN,
   fly: { protection: 'provider-managed', description: 'Fly keeps volume snapshots of the Postgres app in the same Fly organization' },
   heroku: { protection: 'provider-managed', description: "Heroku's backups are held by Heroku, with the app" },
   dokku: { protection: 'none', description: 'a Dokku database service keeps its data on the server, with no copies unless backups are configured' },
-};
+});
 
 /** A database a setup script creates (`railway add -d postgres`): a platform store without a config file. */
 function provisionedStore(inventory: Inventory, provision: { platform: string; engine: string; name?: string; offset: number }, job: Job): void {

@@ -3,8 +3,9 @@
 // "Deploy to <platform>" buttons in the README). An ORM proves a store exists, never its host or its backups.
 import type { DataNode } from '../../../src/parse/data-tree.js';
 import { environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
+import { lookupTable } from '../../../src/lookup-table.js';
 
-const ORM_ENGINES: Record<string, string> = {
+const ORM_ENGINES: Readonly<Record<string, string>> = lookupTable({
   postgresql: 'postgres',
   postgres: 'postgres',
   pg: 'postgres',
@@ -18,7 +19,7 @@ const ORM_ENGINES: Record<string, string> = {
   sqlserver: 'mssql',
   mssql: 'mssql',
   mongodb: 'mongo',
-};
+});
 
 export function isOrmConfig(path: string): boolean {
   const name = fileNameOf(path).toLowerCase();

@@ -5,8 +5,9 @@ import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { parseArn } from '../backups/destinations.js';
 import { environmentOf, getInsensitive, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { engineOfText, publishCloudResource, type CloudKind, type CloudResource, type Written } from './cloud.js';
+import { lookupTable } from '../../../src/lookup-table.js';
 
-const KINDS: Record<string, CloudKind> = {
+const KINDS: Readonly<Record<string, CloudKind>> = lookupTable({
   'AWS::RDS::DBInstance': 'rds-instance',
   'AWS::RDS::DBCluster': 'rds-cluster',
   'AWS::DocDB::DBCluster': 'docdb',
@@ -15,7 +16,7 @@ const KINDS: Record<string, CloudKind> = {
   'AWS::Serverless::SimpleTable': 'dynamodb',
   'AWS::S3::Bucket': 's3',
   'AWS::EFS::FileSystem': 'efs',
-};
+});
 
 /** The Resources map of a CloudFormation/SAM template or a Serverless config, if the document is one. */
 export function cloudFormationResources(root: DataNode | undefined): MapNode | undefined {

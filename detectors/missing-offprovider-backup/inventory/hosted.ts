@@ -4,6 +4,7 @@
 import { leaves, type DataNode } from '../../../src/parse/data-tree.js';
 import { environmentNamed, fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
+import { lookupTable } from '../../../src/lookup-table.js';
 
 export function isSupabaseConfig(path: string): boolean {
   return /(^|\/)supabase\/config\.toml$/.test(path);
@@ -180,14 +181,14 @@ export function scanConnections(inventory: Inventory): void {
   }
 }
 
-const PACKAGES: Record<string, { provider: string; engine: string; description: string }> = {
+const PACKAGES: Readonly<Record<string, { provider: string; engine: string; description: string }>> = lookupTable({
   '@neondatabase/serverless': { provider: 'neon', engine: 'postgres', description: "Neon's restore window is history kept in the same Neon project" },
   '@vercel/postgres': { provider: 'neon', engine: 'postgres', description: "Vercel Postgres is Neon: its restore window is history kept in the same project" },
   '@planetscale/database': { provider: 'planetscale', engine: 'mysql', description: 'PlanetScale backups are kept by PlanetScale, in the same organization' },
   '@supabase/supabase-js': { provider: 'supabase', engine: 'postgres', description: SUPABASE_BUILT_IN.description },
   '@libsql/client': { provider: 'turso', engine: 'sqlite', description: 'Turso point-in-time restore stays with Turso' },
   '@xata.io/client': { provider: 'xata', engine: 'postgres', description: 'Xata backups stay with Xata' },
-};
+});
 
 /** Client packages of hosted databases in package.json dependencies. */
 export function scanPackages(inventory: Inventory): void {

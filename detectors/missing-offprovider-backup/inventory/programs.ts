@@ -6,9 +6,10 @@ import { parseArn } from '../backups/destinations.js';
 import { directoryOf, environmentOf, type Inventory } from '../shared.js';
 import { engineOfText, publishCloudResource, type CloudKind, type CloudResource, type Written } from './cloud.js';
 import { visit } from './railway.js';
+import { lookupTable } from '../../../src/lookup-table.js';
 
 /** `aws-rds.DatabaseInstance` -> kind; keys are `<module tail>.<class>` for CDK and `<provider>.<module>.<class>` for Pulumi. */
-const CDK_CLASSES: Record<string, CloudKind> = {
+const CDK_CLASSES: Readonly<Record<string, CloudKind>> = lookupTable({
   'aws-rds.DatabaseInstance': 'rds-instance',
   'aws-rds.DatabaseInstanceFromSnapshot': 'rds-instance',
   'aws-rds.DatabaseCluster': 'rds-cluster',
@@ -20,9 +21,9 @@ const CDK_CLASSES: Record<string, CloudKind> = {
   'aws-dynamodb.TableV2': 'dynamodb',
   'aws-s3.Bucket': 's3',
   'aws-efs.FileSystem': 'efs',
-};
+});
 
-const PULUMI_CLASSES: Record<string, CloudKind> = {
+const PULUMI_CLASSES: Readonly<Record<string, CloudKind>> = lookupTable({
   'aws.rds.Instance': 'rds-instance',
   'aws.rds.Cluster': 'rds-cluster',
   'aws.docdb.Cluster': 'docdb',
@@ -32,7 +33,7 @@ const PULUMI_CLASSES: Record<string, CloudKind> = {
   'aws.efs.FileSystem': 'efs',
   'gcp.sql.DatabaseInstance': 'cloudsql',
   'gcp.storage.Bucket': 'gcs',
-};
+});
 
 export function scanProgram(inventory: Inventory): void {
   if (inventory.path.endsWith('.py')) {

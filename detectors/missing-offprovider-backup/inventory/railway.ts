@@ -2,12 +2,13 @@
 // Railway's own backups are copy-on-write snapshots on the volume: wiping the volume deletes them.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Inventory } from '../shared.js';
+import { lookupTable } from '../../../src/lookup-table.js';
 
 export function isRailwayIac(path: string): boolean {
   return /(^|\/)\.railway\/railway\.(ts|js|mjs|py)$/.test(path);
 }
 
-const DATABASES: Record<string, string> = { postgres: 'postgres', mysql: 'mysql', mongo: 'mongo', mongodb: 'mongo' };
+const DATABASES: Readonly<Record<string, string>> = lookupTable({ postgres: 'postgres', mysql: 'mysql', mongo: 'mongo', mongodb: 'mongo' });
 
 export const RAILWAY_BUILT_IN = {
   protection: 'same-volume' as const,

@@ -19,9 +19,10 @@ import type { EnvTag, Recorder } from '../recorder.js';
 import { walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
 import { identifyValue } from '../values.js';
+import { lookupTable } from '../../../../src/lookup-table.js';
 
 /** Attributes that name a data store a resource creates (`declared`) or a data source looks up. */
-const STORE_ATTRIBUTES: Record<string, { attribute: string; identity: (value: string) => ResourceIdentity | undefined }> = {
+const STORE_ATTRIBUTES: Readonly<Record<string, { attribute: string; identity: (value: string) => ResourceIdentity | undefined }>> = lookupTable({
   aws_db_instance: { attribute: 'identifier', identity: rdsIdentity },
   aws_rds_cluster: { attribute: 'cluster_identifier', identity: rdsIdentity },
   aws_db_proxy: { attribute: 'name', identity: rdsIdentity },
@@ -30,13 +31,13 @@ const STORE_ATTRIBUTES: Record<string, { attribute: string; identity: (value: st
   google_project: { attribute: 'project_id', identity: (value) => gcpProjectIdentity(value) },
   aws_dynamodb_table: { attribute: 'name', identity: dynamoTableIdentity },
   heroku_app: { attribute: 'name', identity: (value) => appIdentity(value, 'heroku') },
-};
-const LOOKUP_ATTRIBUTES: Record<string, { attribute: string; identity: (value: string) => ResourceIdentity | undefined }> = {
+});
+const LOOKUP_ATTRIBUTES: Readonly<Record<string, { attribute: string; identity: (value: string) => ResourceIdentity | undefined }>> = lookupTable({
   aws_db_instance: { attribute: 'db_instance_identifier', identity: rdsIdentity },
   aws_rds_cluster: { attribute: 'cluster_identifier', identity: rdsIdentity },
   aws_s3_bucket: { attribute: 'bucket', identity: (value) => bucketIdentity(value, 's3') },
   google_storage_bucket: { attribute: 'name', identity: (value) => bucketIdentity(value, 'gcs') },
-};
+});
 
 
 export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocument): void {
