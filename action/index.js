@@ -61133,8 +61133,7 @@ var KeywordIndex = class {
   endsLineKeyword;
   /** The byte loop in WebAssembly; undefined where it cannot run (the JavaScript loop below runs instead). */
   automaton;
-  constructor(keywords, lineKeywords = [], options = {}) {
-    const spec = isGroups(keywords) ? keywords : { groups: [[...keywords]], lineKeywords };
+  constructor(spec, options = {}) {
     if (spec.groups.length > 31) throw new Error("At most 31 keyword groups");
     const lineSet = new Set([...spec.lineKeywords ?? []].map((keyword) => keyword.toLowerCase()));
     const unique2 = [...new Set([...spec.groups.flat(), ...lineSet].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
@@ -61273,9 +61272,6 @@ var KeywordIndex = class {
     return this.endsLineKeyword[output] === 1;
   }
 };
-function isGroups(value) {
-  return typeof value === "object" && value !== null && "groups" in value && !(Symbol.iterator in value);
-}
 var Hits = class {
   found = /* @__PURE__ */ new Set();
   lines = [];
@@ -61453,7 +61449,10 @@ var FileStage = class _FileStage {
       notify: (notification) => output.notifications.push({ ...notification, path: notification.path ?? path3 })
     });
     for (const ref of files) {
-      const admitted = this.detectors.filter((detector) => !detector.admits || detector.admits(ref));
+      const admitted = [];
+      this.detectors.forEach((detector, index2) => {
+        if (!detector.admits || detector.admits(ref)) admitted.push(index2);
+      });
       if (admitted.length === 0) continue;
       const outcome = time("read", () => readContent(ref, this.settings.maxFileSize));
       if (outcome.kind !== "text" && outcome.kind !== "bytes") {
@@ -61465,10 +61464,10 @@ var FileStage = class _FileStage {
       const hits = time("prefilter", () => outcome.kind === "bytes" ? this.keywordIndex.findInBytes(outcome.bytes) : this.keywordIndex.findInText(outcome.text));
       const found = this.settings.exhaustive ? "all" : hits.found;
       const wanted = [];
-      for (const detector of admitted) {
+      for (const index2 of admitted) {
+        const detector = this.detectors[index2];
         if (!detector.scanFile) continue;
-        const bit = 1 << this.detectors.indexOf(detector);
-        if (this.settings.exhaustive || !detector.keywords || (hits.groups & bit) !== 0 || detector.admitsWithoutKeywords?.(ref) === true) wanted.push(detector);
+        if (this.settings.exhaustive || !detector.keywords || (hits.groups & 1 << index2) !== 0 || detector.admitsWithoutKeywords?.(ref) === true) wanted.push(detector);
       }
       const marked = (hits.groups & this.markerBit) !== 0;
       if (wanted.length === 0 && !marked) continue;

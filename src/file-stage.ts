@@ -80,7 +80,11 @@ export class FileStage {
     });
 
     for (const ref of files) {
-      const admitted = this.detectors.filter((detector) => !detector.admits || detector.admits(ref));
+      // Detectors by index: a detector's index is its bit among the prefilter's keyword groups.
+      const admitted: number[] = [];
+      this.detectors.forEach((detector, index) => {
+        if (!detector.admits || detector.admits(ref)) admitted.push(index);
+      });
       if (admitted.length === 0) continue;
       const outcome = time('read', () => readContent(ref, this.settings.maxFileSize));
       if (outcome.kind !== 'text' && outcome.kind !== 'bytes') {
@@ -92,10 +96,10 @@ export class FileStage {
       const hits = time('prefilter', () => (outcome.kind === 'bytes' ? this.keywordIndex.findInBytes(outcome.bytes) : this.keywordIndex.findInText(outcome.text)));
       const found = this.settings.exhaustive ? 'all' : hits.found;
       const wanted: Detector[] = [];
-      for (const detector of admitted) {
+      for (const index of admitted) {
+        const detector = this.detectors[index]!;
         if (!detector.scanFile) continue;
-        const bit = 1 << this.detectors.indexOf(detector);
-        if (this.settings.exhaustive || !detector.keywords || (hits.groups & bit) !== 0 || detector.admitsWithoutKeywords?.(ref) === true) wanted.push(detector);
+        if (this.settings.exhaustive || !detector.keywords || (hits.groups & (1 << index)) !== 0 || detector.admitsWithoutKeywords?.(ref) === true) wanted.push(detector);
       }
       const marked = (hits.groups & this.markerBit) !== 0;
       // A file no detector wants and no suppression marker names is never decoded.

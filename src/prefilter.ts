@@ -45,8 +45,7 @@ export class KeywordIndex {
   /** The byte loop in WebAssembly; undefined where it cannot run (the JavaScript loop below runs instead). */
   private readonly automaton: ByteAutomaton | undefined;
 
-  constructor(keywords: Iterable<string> | KeywordGroups, lineKeywords: Iterable<string> = [], options: { engine?: 'webassembly' | 'javascript' } = {}) {
-    const spec: KeywordGroups = isGroups(keywords) ? keywords : { groups: [[...keywords]], lineKeywords };
+  constructor(spec: KeywordGroups, options: { engine?: 'webassembly' | 'javascript' } = {}) {
     if (spec.groups.length > 31) throw new Error('At most 31 keyword groups');
     const lineSet = new Set([...(spec.lineKeywords ?? [])].map((keyword) => keyword.toLowerCase()));
     const unique = [...new Set([...spec.groups.flat(), ...lineSet].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
@@ -195,10 +194,6 @@ export class KeywordIndex {
     }
     return this.endsLineKeyword[output] === 1;
   }
-}
-
-function isGroups(value: Iterable<string> | KeywordGroups): value is KeywordGroups {
-  return typeof value === 'object' && value !== null && 'groups' in value && !(Symbol.iterator in value);
 }
 
 class Hits implements KeywordHits {

@@ -28,7 +28,7 @@ describe('KeywordIndex', () => {
   const groups = [['token', 'Key', 'api_key', 'sk_live_'], ['kEy', 'keyring', 'ey'], ['aws::', 'akia'], ['blast-radius:']];
   const lineKeywords = ['token', 'secret', 'key'];
   const index = new KeywordIndex({ groups, lineKeywords });
-  const javascript = new KeywordIndex({ groups, lineKeywords }, [], { engine: 'javascript' });
+  const javascript = new KeywordIndex({ groups, lineKeywords }, { engine: 'javascript' });
   const alphabet = 'tokenyKEYapi_sklvwAWS:IArdubh-\n\n  é€';
 
   it('matches a naive search on random text: bytes in WebAssembly and in JavaScript, and text', () => {
@@ -75,8 +75,8 @@ describe('KeywordIndex', () => {
     expect(hits.lines).toEqual([2]);
   });
 
-  it('takes a plain keyword list as one group', () => {
-    const plain = new KeywordIndex(['Password', 'pass'], ['pass']);
+  it('takes keywords in any case, and a line keyword that is also a group keyword', () => {
+    const plain = new KeywordIndex({ groups: [['Password', 'pass']], lineKeywords: ['pass'] });
     const hits = plain.findInText('x\nPASSWORD=1\n');
     expect([...hits.found].sort()).toEqual(['pass', 'password']);
     expect(hits.groups).toBe(1);
