@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { base62, crc32 } from '../knowledge/credentials/values.js';
 
 const HERE = fileURLToPath(import.meta.url);
-const CLI = join(dirname(HERE), '..', 'src', 'cli.js');
+/** The installed command (package.json `bin`): what a pre-commit hook runs. */
+const CLI = join(dirname(HERE), '..', 'bin', 'cli.js');
 
 interface Planted {
   path: string;

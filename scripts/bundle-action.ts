@@ -7,14 +7,13 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { NODE_ESM } from './esbuild-node.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', ...(import.meta.url.includes('/dist/') ? ['..'] : []));
 export const ACTION_DIR = join(REPO, 'action');
 const ESTREE = '@typescript-eslint/typescript-estree';
 const ESTREE_CHUNK = 'typescript-estree.cjs';
 const HCL_GRAMMAR = '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm';
-/** Node 20 still runs node20 actions and self-hosted runners; node24 is what action.yml asks for. */
-const TARGET = 'node20';
 
 /** Builds every file of the Action into `outDir` (emptied first); returns their names. */
 export async function bundleAction(outDir: string = ACTION_DIR): Promise<string[]> {
@@ -27,7 +26,7 @@ export async function bundleAction(outDir: string = ACTION_DIR): Promise<string[
     stdin: { contents: `module.exports = require(${JSON.stringify(ESTREE)});`, resolveDir: REPO, loader: 'js', sourcefile: 'typescript-estree-entry.js' },
     bundle: true,
     platform: 'node',
-    target: TARGET,
+    target: NODE_ESM.target,
     format: 'cjs',
     minify: true,
     legalComments: 'none',
@@ -37,21 +36,11 @@ export async function bundleAction(outDir: string = ACTION_DIR): Promise<string[
   });
 
   const main = await build({
+    ...NODE_ESM,
     absWorkingDir: REPO,
     entryPoints: ['src/action/index.ts'],
-    bundle: true,
-    platform: 'node',
-    target: TARGET,
-    format: 'esm',
-    // ESM builds first: jsonc-parser's UMD `main` requires its own files at run time, which a bundle cannot serve.
-    mainFields: ['module', 'main'],
     outfile: join(outDir, 'index.js'),
-    // CommonJS dependencies (fast-glob, yaml's friends) call require() for Node built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
-    legalComments: 'none',
-    charset: 'utf8',
     metafile: true,
-    logLevel: 'silent',
     plugins: [lazyParserChunk(), grammarBesideBundle()],
   });
 

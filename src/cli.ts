@@ -182,14 +182,15 @@ function invokedDirectly(): boolean {
     return false;
   }
 }
-if (invokedDirectly()) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`blast-radius: internal error: ${String(error)}\n`);
-      process.exitCode = EXIT_ERROR;
-    },
-  );
+
+/** Runs the command line and sets the exit code: an error that escapes `main` is reported, never thrown. */
+export async function runCli(argv: readonly string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    process.stderr.write(`blast-radius: internal error: ${String(error)}\n`);
+    process.exitCode = EXIT_ERROR;
+  }
 }
+
+if (invokedDirectly()) void runCli(process.argv.slice(2));

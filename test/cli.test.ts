@@ -140,8 +140,28 @@ describe('baselines', () => {
 });
 
 describe('the installed bin', () => {
+  // The `bin` of package.json: the bundle `npm run build` makes (scripts/bundle-cli.ts), not the modules tsc emits.
+  const bin = join(process.cwd(), 'dist', 'bin', 'cli.js');
+
+  it('reports what the sources report, loading the TypeScript parser and the HCL grammar from node_modules', async () => {
+    // Both secrets are found only through a parser: a binding continued on the next line, a Terraform variable default.
+    const r = repo({
+      'src/db.ts': "export const databasePassword =\n  'Vq7#mR2!pL9xT4wZ';\n",
+      'infra/main.tf': 'variable "db_password" {\n  type    = string\n  default = "Hn3$kW8@qZ5vB1yC"\n}\n',
+    });
+    const child = spawnSync(process.execPath, [bin, 'scan', r.root, '-f', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    const bundled = JSON.parse(child.stdout);
+    expect(bundled.findings.map((finding: { path: string }) => finding.path).sort()).toEqual(['infra/main.tf', 'src/db.ts']);
+    const sources = JSON.parse((await run(['scan', r.root, '-f', 'json', '--fail-on', 'none'])).stdout);
+    expect({ findings: bundled.findings, summary: bundled.summary, notifications: bundled.notifications }).toEqual({
+      findings: sources.findings,
+      summary: sources.summary,
+      notifications: sources.notifications,
+    });
+  });
+
   it('reports the same findings, facts and summary when the per-file stage runs in worker threads', () => {
-    const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
     const r = fixture('blast-radius/car-rental-incident');
     const run = (workers: string) => {
       const child = spawnSync(process.execPath, [bin, 'scan', r.root, '-f', 'json', '--fail-on', 'none'], { encoding: 'utf8', env: { ...process.env, BLAST_RADIUS_WORKERS: workers } });
@@ -168,7 +188,6 @@ describe('the installed bin', () => {
     return large;
   };
   const scanLarge = (env: Record<string, string | undefined>) => {
-    const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
     const { BLAST_RADIUS_WORKERS: _unset, ...inherited } = process.env;
     const child = spawnSync(process.execPath, [bin, 'scan', largeRepo().root, '-f', 'json', '--fail-on', 'none', '--profile'], { encoding: 'utf8', env: { ...inherited, ...env } });
     expect(child.status, child.stderr).toBe(0);
@@ -198,7 +217,6 @@ describe('the installed bin', () => {
   });
 
   it('runs as `npx blast-radius` from the project, as the README says (the built bin is executable)', () => {
-    const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
     expect(statSync(bin).mode & 0o111, 'npm run build marks the bin executable').not.toBe(0);
     const child = spawnSync('npx', ['--no-install', 'blast-radius', '--version'], { cwd: process.cwd(), encoding: 'utf8' });
     expect(child.status, child.stderr).toBe(0);
@@ -206,7 +224,6 @@ describe('the installed bin', () => {
   });
 
   it('runs as `blast-radius scan <dir>` and never writes into the scanned tree', () => {
-    const bin = join(process.cwd(), 'dist', 'src', 'cli.js');
     expect(existsSync(bin), 'npm ci builds dist/ through prepare').toBe(true);
     const r = repo({ 'scripts/deploy.sh': RAILWAY });
     const before = execFileSync('git', ['status', '--porcelain', '--ignored'], { cwd: r.root, encoding: 'utf8' });
