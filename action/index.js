@@ -61711,7 +61711,7 @@ function discover(options) {
   const unreadableDirectories = [];
   const recordingReaddirSync = ((path3, options2) => {
     try {
-      return readdirSync(path3, options2);
+      return withoutExcludedDirectories(readdirSync(path3, options2));
     } catch (error) {
       unreadableDirectories.push(`${relative(root, path3) || "."} (${error.code ?? String(error)})`);
       return [];
@@ -61731,9 +61731,7 @@ function discover(options) {
       // One pattern over one tree cannot list an entry twice: no duplicate check per entry.
       unique: false,
       suppressErrors: true,
-      fs: { readdirSync: recordingReaddirSync },
-      // One pattern, not one per directory: fast-glob tests every entry against each ignore pattern.
-      ignore: [`**/{${DEFAULT_EXCLUDED_DIRECTORIES.join(",")}}/**`]
+      fs: { readdirSync: recordingReaddirSync }
     });
   } catch (error) {
     notifications.push({ level: "error", code: "discovery-failed", message: `Could not list files under the root: ${String(error)}` });
@@ -61773,6 +61771,19 @@ function discover(options) {
     });
   }
   return { files, notifications, skippedBinaryByName };
+}
+var EXCLUDED_DIRECTORY_NAMES = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
+function withoutExcludedDirectories(entries) {
+  let kept;
+  for (let index2 = 0; index2 < entries.length; index2++) {
+    const entry = entries[index2];
+    if (EXCLUDED_DIRECTORY_NAMES.has(entry.name) && entry.isDirectory()) {
+      kept ??= entries.slice(0, index2);
+    } else if (kept) {
+      kept.push(entry);
+    }
+  }
+  return kept ?? entries;
 }
 function isBinaryByName(path3) {
   const name2 = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();

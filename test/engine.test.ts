@@ -66,6 +66,20 @@ describe('discovery', () => {
     expect(where).toEqual(['packages/web/src/index.ts:3:1', 'src/app.ts:1:12']);
   });
 
+  it('skips directories named like build output at any depth, but not files of those names', async () => {
+    // `scripts/build` and `deploy/target` are scripts an agent runs; only the directories `build/` and `target/` are output.
+    const r = repo({
+      'scripts/build': 'export TOKEN=DANGER-script\n',
+      'deploy/target': 'DANGER-target-file\n',
+      'out': 'DANGER-out-file\n',
+      'apps/web/build/main.js': 'DANGER-build-output\n',
+      'crates/x/target/debug/x.d': 'DANGER-target-output\n',
+      'apps/web/vendor/lib.js': 'DANGER-vendored\n',
+    });
+    const { where } = await findings(r.root);
+    expect(where).toEqual(['deploy/target:1:1', 'out:1:1', 'scripts/build:1:14']);
+  });
+
   it('scans git-ignored files with includeIgnored', async () => {
     const r = repo({ 'src/a.ts': 'x', 'logs/debug.log': 'DANGER-log\n' }, { gitignored: ['*.log'] });
     expect((await findings(r.root)).where).toEqual([]);

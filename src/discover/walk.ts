@@ -1,6 +1,6 @@
 // Lists the files under the root that a scan should consider, with gitignore semantics (nested .gitignore files,
 // .git/info/exclude), the project's .blast-radiusignore, config ignores and default excludes. Never follows symlinks.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { relative } from 'node:path';
 import { join } from 'node:path';
 import fg from 'fast-glob';
@@ -98,10 +98,13 @@ export function discover(options: DiscoverOptions): Discovery {
   const excluded = { ignores: (path: string) => EXCLUDED_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) || (userPatterns?.ignores(path) ?? false) };
 
   // fast-glob drops unreadable directories silently; this reader records them so the user hears which were skipped.
+  // It also leaves the excluded directories out of each listing, so the walk never enters them: as a fast-glob
+  // `ignore` pattern they cost a regular expression per excluded name for every entry listed (a third of the listing
+  // time over Python's site-packages).
   const unreadableDirectories: string[] = [];
   const recordingReaddirSync = ((path: string, options: unknown) => {
     try {
-      return readdirSync(path, options as { withFileTypes: true });
+      return withoutExcludedDirectories(readdirSync(path, options as { withFileTypes: true }));
     } catch (error) {
       unreadableDirectories.push(`${relative(root, path) || '.'} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       return [];
@@ -123,8 +126,6 @@ export function discover(options: DiscoverOptions): Discovery {
       unique: false,
       suppressErrors: true,
       fs: { readdirSync: recordingReaddirSync },
-      // One pattern, not one per directory: fast-glob tests every entry against each ignore pattern.
-      ignore: [`**/{${DEFAULT_EXCLUDED_DIRECTORIES.join(',')}}/**`],
     });
   } catch (error) {
     notifications.push({ level: 'error', code: 'discovery-failed', message: `Could not list files under the root: ${String(error)}` });
@@ -169,6 +170,22 @@ export function discover(options: DiscoverOptions): Discovery {
     });
   }
   return { files, notifications, skippedBinaryByName };
+}
+
+const EXCLUDED_DIRECTORY_NAMES = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
+
+/** A directory listing without the excluded directories (files and links of those names stay). */
+function withoutExcludedDirectories(entries: Dirent[]): Dirent[] {
+  let kept: Dirent[] | undefined;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (EXCLUDED_DIRECTORY_NAMES.has(entry.name) && entry.isDirectory()) {
+      kept ??= entries.slice(0, index);
+    } else if (kept) {
+      kept.push(entry);
+    }
+  }
+  return kept ?? entries;
 }
 
 export function isBinaryByName(path: string): boolean {
