@@ -1,5 +1,5 @@
 // `npm run bundle`: builds the GitHub Action into action/ (committed, as the runner installs nothing): our code and
-// its small dependencies in one readable ESM file, the TypeScript parser as a separate minified chunk loaded only when
+// its small dependencies as readable ESM (the entry, the scan's worker thread, the chunks they share), the TypeScript parser as a separate minified chunk loaded only when
 // a JS/TS file is parsed (it is most of the weight and changes only with its version), the WebAssembly grammars the
 // HCL parser loads, and the licences of everything bundled. test/action-bundle.test.ts fails when action/ is stale.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,8 +38,15 @@ export async function bundleAction(outDir: string = ACTION_DIR): Promise<string[
   const main = await build({
     ...NODE_ESM,
     absWorkingDir: REPO,
-    entryPoints: ['src/action/index.ts'],
-    outfile: join(outDir, 'index.js'),
+    // The scan's worker thread beside the entry, and the code both share in chunks next to them: GitHub's runners
+    // have four cores, and the scan finds `./scan-worker.js` beside its own code.
+    entryPoints: [
+      { in: 'src/action/index.ts', out: 'index' },
+      { in: 'src/scan-worker.ts', out: 'scan-worker' },
+    ],
+    outdir: outDir,
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     metafile: true,
     plugins: [lazyParserChunk(), grammarBesideBundle()],
   });

@@ -55,4 +55,25 @@ describe('the committed Action bundle', () => {
       expect(bundled.outputs).toEqual(source.outputs);
     }
   });
+
+  it('runs the per-file stage in worker threads from the bundle, reporting what one thread reports', () => {
+    const repo = makeGitRepo();
+    const stripe = stripeLiveKey('worker');
+    // Enough files for several batches, so the workers take some.
+    const files: Record<string, string> = { 'src/billing.ts': `const stripeSecretKey = '${stripe}';\n`, 'infra/main.tf': 'variable "db_password" {\n  default = "Hn3$kW8@qZ5vB1yC"\n}\n' };
+    for (let index = 0; index < 300; index++) files[`src/module-${index}.ts`] = `export const token${index} = process.env.TOKEN_${index} ?? '';\n`;
+    repo.commit('base', files);
+    const setup = (workers: string) => ({ workspace: repo.root, event: 'push', env: { BLAST_RADIUS_WORKERS: workers } });
+    expect(readdirSync(ACTION_DIR)).toContain('scan-worker.js');
+    const single = runActionFile(process.execPath, join(ACTION_DIR, 'index.js'), setup('1'));
+    expect(single.commands.filter((command) => command.includes('src/billing.ts')).length).toBeGreaterThan(0);
+    expect(single.commands.filter((command) => command.includes('infra/main.tf')).length).toBeGreaterThan(0);
+    for (const node of [process.execPath, ...(process.env.ACTION_TEST_NODES ?? '').split(',').filter(Boolean)]) {
+      const threaded = runActionFile(node, join(ACTION_DIR, 'index.js'), setup('3'));
+      // Scan warnings (a worker that failed, a parser that did not load) are titled `blast-radius: <code>`.
+      expect(threaded.log.filter((line) => line.startsWith('::warning') && line.includes('title=blast-radius%3A'))).toEqual([]);
+      expect(threaded.commands).toEqual(single.commands);
+      expect(threaded.outputs).toEqual(single.outputs);
+    }
+  });
 });
