@@ -7,12 +7,15 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, type Corpus } from './corpus.js';
+import { parallelCapacity } from './parallel-capacity.js';
 
 interface Measurement {
   target: string;
   files: number;
   bytes: number;
   wallMs: number;
+  /** CPU time of the scan over all the process's threads (workers, V8's compiler and garbage collector). */
+  cpuMs: number;
   /** Loading the detectors in a fresh process, before the scan starts. */
   startupMs: number;
   /** The installed command as a user runs it, Node start-up and report included: what the peers are compared with. */
@@ -38,7 +41,7 @@ function valueOf(flag: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-function measure(root: string): { wallMs: number; startupMs: number; files: number; bytes: number; maxRssKb: number; findings: Array<{ rule: string; path: string; line: number }> } {
+function measure(root: string): { wallMs: number; cpuMs: number; startupMs: number; files: number; bytes: number; maxRssKb: number; findings: Array<{ rule: string; path: string; line: number }> } {
   const child = spawnSync(process.execPath, [measureScript, root], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`measure failed on ${root}: ${child.stderr}`);
   return JSON.parse(child.stdout);
@@ -86,6 +89,7 @@ function row(target: string, corpus: Corpus | undefined, root: string): Measurem
     files: median.files,
     bytes: median.bytes,
     wallMs: Math.round(median.wallMs),
+    cpuMs: Math.round(median.cpuMs),
     startupMs: Math.round(median.startupMs),
     endToEndMs: endToEnd(root),
     mbPerSecond: Math.round((median.bytes / 1e6 / (median.wallMs / 1000)) * 10) / 10,
@@ -127,12 +131,13 @@ const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(t
 const versionOf = (command: string | undefined): string | undefined =>
   command ? spawnSync(command, ['--version'], { encoding: 'utf8' }).stdout.trim().split('\n')[0] || undefined : undefined;
 const peers = { secretlint: versionOf(onPath('secretlint')), ripgrep: versionOf(onPath('rg')) };
-const header = ['target', 'files', 'MB', 'scan s', 'start-up s', 'end to end s', 'MB/s', 'peak RSS MB', 'findings', 'recall', 'vs secretlint', 'vs ripgrep'];
+const header = ['target', 'files', 'MB', 'scan s', 'CPU s', 'start-up s', 'end to end s', 'MB/s', 'peak RSS MB', 'findings', 'recall', 'vs secretlint', 'vs ripgrep'];
 const lines = results.map((m) => [
   m.target,
   String(m.files),
   (m.bytes / 1e6).toFixed(1),
   (m.wallMs / 1000).toFixed(2),
+  (m.cpuMs / 1000).toFixed(2),
   (m.startupMs / 1000).toFixed(2),
   (m.endToEndMs / 1000).toFixed(2),
   m.mbPerSecond.toFixed(1),
@@ -144,7 +149,8 @@ const lines = results.map((m) => [
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
 const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
-console.log(`machine: ${machine}`);
+const capacity = await parallelCapacity();
+console.log(`machine: ${machine}; ${capacity.threads} threads of a CPU-bound task do ${capacity.speedup}x the work of one`);
 console.log(`peers: secretlint ${peers.secretlint ?? 'not installed'} (recommended preset), ${peers.ripgrep ?? 'ripgrep not installed'}`);
 console.log(format(header));
 for (const line of lines) console.log(format(line));
@@ -174,7 +180,7 @@ if (generated.length > 1) {
     `linear fit: ${linearity.fixedMs} ms fixed + ${linearity.msPerMb} ms per MB (${(1000 / slope).toFixed(1)} MB/s at the margin); largest residual ${linearity.maxResidualPercent}% of the measured time`,
   );
 }
-const report = { machine, peers, results, linearity };
+const report = { machine, parallelCapacity: capacity, peers, results, linearity };
 console.log(JSON.stringify(report));
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
 
