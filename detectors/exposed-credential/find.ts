@@ -211,15 +211,16 @@ function bindingsOf(file: SourceFile): Binding[] {
   const bare = !CODE_FORMATS.has(file.format);
   const isScript = file.format === 'javascript' || file.format === 'typescript';
   const fromLines: Binding[] = [];
-  // In JS/TS the line pass sees every single-line assignment; the AST (and the TypeScript compiler it loads) is
-  // only needed where a secret-named binding continues on the next line (`const apiKey =\n  '...'`).
+  // In JS/TS the line pass sees every single-line assignment; the AST (and the TypeScript compiler it loads, about
+  // 0.6 s the first time) is only needed where a secret-named binding continues on the next line with what may be a
+  // string (`const apiKey =\n  '...'`), not with an expression (`const apiKey =\n  process.env.API_KEY;`).
   let script = false;
   const lineStarts = file.lineStarts;
   for (const line of file.keywordLines()) {
     const text = file.line(line);
     const found = lineBindingsOfLine(text, lineStarts[line - 1] ?? 0, bare);
     for (const binding of found) fromLines.push(binding);
-    if (isScript && !script) script = continuesOnNextLine(text);
+    if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
   const interesting = fromLines.some((binding) => isInteresting(binding));
   // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
@@ -239,6 +240,22 @@ function isTrailingSpace(code: number): boolean {
   return code > 127 && String.fromCharCode(code).trim() === '';
 }
 
+/**
+ * Whether the next line that holds anything can hold the string a continued binding is given: a quote, or a comment
+ * (the value may follow it). `process.env.API_KEY;` or `getKey(),` cannot.
+ */
+function continuedValueMayBeLiteral(file: SourceFile, line: number): boolean {
+  const lines = file.lineStarts.length;
+  for (let next = line + 1; next <= lines; next++) {
+    const text = file.line(next).trim();
+    if (text !== '') return /["'`]/.test(text) || text.startsWith('//') || text.startsWith('/*');
+  }
+  return false;
+}
+
+/** Type aliases (`type Token =`) and case labels (`case 'token':`) end in `=` and `:` without binding a value. */
+const NOT_A_BINDING = /^\s*(?:(?:export\s+)?(?:declare\s+)?type\s|case\s|default\s*:)/;
+
 /** A secret-named name, then an assignment operator, then nothing more on the line. */
 function continuesOnNextLine(line: string): boolean {
   // Most lines end in something else: look at the last character before running a pattern anchored at the end.
@@ -247,7 +264,7 @@ function continuesOnNextLine(line: string): boolean {
   const last = end >= 0 ? line[end] : '';
   if (last !== '=' && last !== ':' && last !== '?' && last !== '|') return false;
   const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line);
-  return open !== null && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!));
+  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!));
 }
 
 function isInteresting(binding: Binding): boolean {

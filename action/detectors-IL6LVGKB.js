@@ -5219,7 +5219,7 @@ function bindingsOf(file) {
     const text = file.line(line);
     const found = lineBindingsOfLine(text, lineStarts[line - 1] ?? 0, bare);
     for (const binding2 of found) fromLines.push(binding2);
-    if (isScript && !script) script = continuesOnNextLine(text);
+    if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
   const interesting = fromLines.some((binding2) => isInteresting(binding2));
   const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || /\b(?:value|default)\s*[:=]/.test(file.text));
@@ -5233,13 +5233,22 @@ function isTrailingSpace(code) {
   if (code === 32 || code >= 9 && code <= 13) return true;
   return code > 127 && String.fromCharCode(code).trim() === "";
 }
+function continuedValueMayBeLiteral(file, line) {
+  const lines = file.lineStarts.length;
+  for (let next = line + 1; next <= lines; next++) {
+    const text = file.line(next).trim();
+    if (text !== "") return /["'`]/.test(text) || text.startsWith("//") || text.startsWith("/*");
+  }
+  return false;
+}
+var NOT_A_BINDING = /^\s*(?:(?:export\s+)?(?:declare\s+)?type\s|case\s|default\s*:)/;
 function continuesOnNextLine(line) {
   let end = line.length - 1;
   while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
   const last = end >= 0 ? line[end] : "";
   if (last !== "=" && last !== ":" && last !== "?" && last !== "|") return false;
   const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line);
-  return open !== null && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]) !== void 0 || namedByContextKind(open[1]));
+  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]) !== void 0 || namedByContextKind(open[1]));
 }
 function isInteresting(binding2) {
   return binding2.value.length >= 6 && (binding2.header !== void 0 || nameClassOf(binding2.name) !== void 0 || namedByContextKind(binding2.name));
