@@ -9,7 +9,7 @@ import {
   loadBaseline,
   loadConfig,
   ruleMatches
-} from "./chunk-EZXNJ542.js";
+} from "./chunk-22H3ZZ3V.js";
 import {
   fingerprintOf,
   require_ignore
@@ -6440,11 +6440,16 @@ var FactStore = class {
   }
   /** Replaces matching facts with patched copies, so a reader never sees a half-updated fact. */
   enrich(kind, predicate, patch) {
+    this.enrichEach(kind, (fact) => predicate(fact) ? patch : void 0);
+  }
+  /** Replaces each fact `patchOf` gives a patch for with a patched copy, in one pass. */
+  enrichEach(kind, patchOf) {
     const list = this.byKind.get(kind);
     if (!list) return;
     for (let i = 0; i < list.length; i++) {
       const fact = list[i];
-      if (predicate(fact)) list[i] = { ...fact, ...patch };
+      const patch = patchOf(fact);
+      if (patch) list[i] = { ...fact, ...patch };
     }
   }
 };
@@ -6545,7 +6550,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-IL6LVGKB.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-5GGVZKLY.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -6629,6 +6634,7 @@ async function scan(options) {
       facts,
       config,
       enrich: (kind, predicate, patch) => facts.enrich(kind, predicate, patch),
+      enrichEach: (kind, patchOf) => facts.enrichEach(kind, patchOf),
       root,
       git: { isRepo: gitIndex.isRepo, topLevel: gitIndex.topLevel }
     };

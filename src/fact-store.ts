@@ -17,11 +17,17 @@ export class FactStore implements FactReader {
 
   /** Replaces matching facts with patched copies, so a reader never sees a half-updated fact. */
   enrich<K extends FactKind>(kind: K, predicate: (fact: FactOf<K>) => boolean, patch: Partial<FactOf<K>>): void {
+    this.enrichEach(kind, (fact) => (predicate(fact) ? patch : undefined));
+  }
+
+  /** Replaces each fact `patchOf` gives a patch for with a patched copy, in one pass. */
+  enrichEach<K extends FactKind>(kind: K, patchOf: (fact: FactOf<K>) => Partial<FactOf<K>> | undefined): void {
     const list = this.byKind.get(kind) as FactOf<K>[] | undefined;
     if (!list) return;
     for (let i = 0; i < list.length; i++) {
       const fact = list[i]!;
-      if (predicate(fact)) list[i] = { ...fact, ...patch };
+      const patch = patchOf(fact);
+      if (patch) list[i] = { ...fact, ...patch };
     }
   }
 }

@@ -189,6 +189,8 @@ export interface SourceFile extends FileRef {
   readonly lineStarts: readonly number[];
   /** Text of line `n` (1-based), without the newline. */
   line(n: number): string;
+  /** Where line `n` (1-based) ends in `text`, before its newline (and carriage return); it starts at `lineStarts[n - 1]`. */
+  lineEnd(n: number): number;
   /** Converts a string offset in `text` to a 1-based line/column. */
   positionAt(offset: number): { line: number; column: number };
   /** Span covering `text.slice(start, end)`. */
@@ -226,6 +228,11 @@ export interface FinishContext extends FileEmitter {
   config: ResolvedConfig;
   /** Replace a published fact with an enriched copy (the scope, environment and agent-reach stages). */
   enrich<K extends FactKind>(kind: K, predicate: (fact: FactOf<K>) => boolean, patch: Partial<FactOf<K>>): void;
+  /**
+   * Enrich many facts in one pass: each gets the patch `patchOf` returns for it (none for undefined). A stage that
+   * rates every fact calls this once rather than `enrich` per fact, which reads every fact each time.
+   */
+  enrichEach<K extends FactKind>(kind: K, patchOf: (fact: FactOf<K>) => Partial<FactOf<K>> | undefined): void;
   root: string;
   git: GitFacts;
 }

@@ -162,6 +162,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       facts,
       config,
       enrich: (kind, predicate, patch) => facts.enrich(kind, predicate, patch),
+      enrichEach: (kind, patchOf) => facts.enrichEach(kind, patchOf),
       root,
       git: { isRepo: gitIndex.isRepo, topLevel: gitIndex.topLevel },
     };

@@ -48,13 +48,18 @@ export class LoadedFile implements SourceFile {
   }
 
   line(n: number): string {
+    const start = this.lineStarts[n - 1];
+    return start === undefined ? '' : this.text.slice(start, this.lineEnd(n));
+  }
+
+  lineEnd(n: number): number {
     const starts = this.lineStarts;
     const start = starts[n - 1];
-    if (start === undefined) return '';
+    if (start === undefined) return this.text.length;
     const next = starts[n];
     let end = next === undefined ? this.text.length : next - 1;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
-    return this.text.slice(start, end);
+    return end;
   }
 
   positionAt(offset: number): { line: number; column: number } {

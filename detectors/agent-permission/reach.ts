@@ -87,21 +87,19 @@ export function enrichCredentials(context: FinishContext): void {
     else byPath.set(credential.location.path, [credential]);
   }
 
+  // Each file's reach, published in one pass over the credentials once every file is decided.
+  const reachByPath = new Map<string, Pick<Credential, 'agentReadable' | 'excludedFor' | 'readableBy' | 'readableByShell'>>();
   for (const [path, inFile] of [...byPath.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const gitIgnored = inFile.some((credential) => credential.inIgnoredDotenv);
     const reach = reachOfFile(path, gitIgnored, candidates, exclusions, shells);
     const agentReadable = reach.readableBy.length > 0;
-    context.enrich('credential', (credential) => credential.location.path === path && credential.location.commit === undefined, {
-      agentReadable,
-      excludedFor: reach.excludedFor,
-      readableBy: reach.readableBy,
-      readableByShell: reach.readableByShell,
-    });
+    reachByPath.set(path, { agentReadable, excludedFor: reach.excludedFor, readableBy: reach.readableBy, readableByShell: reach.readableByShell });
     if (!agentReadable) continue;
     // A git-ignored .env is where credentials belong; it matters here only when an agent that reads it is in use.
     if (gitIgnored && inUse.size === 0) continue;
     reportSecretFile(context, path, inFile, reach, shells, inUse.size > 0);
   }
+  context.enrichEach('credential', (credential) => (credential.location.commit === undefined ? reachByPath.get(credential.location.path) : undefined));
 }
 
 function reachOfFile(path: string, gitIgnored: boolean, candidates: readonly AgentId[], exclusions: ExclusionIndex, shells: ReadonlyMap<string, AgentGrant>): FileReach {

@@ -341,8 +341,19 @@ function looksLikeGeneratedSecret(value: string): boolean {
 function resolve(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.specificity - a.specificity || b.end - a.end);
   const kept: Candidate[] = [];
+  // Starts only grow, so a kept candidate that ends at or before this start can overlap nothing after it: skip the
+  // run of those at the front instead of testing every kept one again (a bundle can hold thousands of candidates).
+  let open = 0;
   for (const candidate of sorted) {
-    const overlapping = kept.findIndex((other) => candidate.start < other.end && other.start < candidate.end);
+    while (open < kept.length && kept[open]!.end <= candidate.start) open++;
+    let overlapping = -1;
+    for (let index = open; index < kept.length; index++) {
+      const other = kept[index]!;
+      if (candidate.start < other.end && other.start < candidate.end) {
+        overlapping = index;
+        break;
+      }
+    }
     if (overlapping === -1) {
       kept.push(candidate);
       continue;
@@ -361,12 +372,41 @@ function better(candidate: Candidate, other: Candidate): boolean {
   return candidate.end - candidate.start > other.end - other.start;
 }
 
+/**
+ * How far context reaches either side of a candidate, in characters, whatever its lines say: a minified bundle is one
+ * line of megabytes, every rating reads the context, and reading the whole line per candidate made one such file
+ * take minutes. Ordinary lines never come near it.
+ */
+const CONTEXT_REACH = 2_000;
+const SEPARATOR = /[\s,;{}()[\]]/;
+
+/** `[from, to)` cut to within CONTEXT_REACH of `[start, end)`, at separators, so that no name or value is cut in half. */
+function within(text: string, start: number, end: number, from: number, to: number): [number, number] {
+  let first = from;
+  if (start - from > CONTEXT_REACH) {
+    first = start - CONTEXT_REACH;
+    while (first < start && !SEPARATOR.test(text[first]!)) first++;
+  }
+  let last = to;
+  if (to - end > CONTEXT_REACH) {
+    last = end + CONTEXT_REACH;
+    while (last > end && !SEPARATOR.test(text[last - 1]!)) last--;
+  }
+  return [first, last];
+}
+
 /** The signals a rating reads: the name and header the value is bound to, the bindings and text around it. */
 function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
+  const text = file.text;
   const position = file.positionAt(candidate.start);
+  const reach = (from: number, to: number): string => {
+    const [first, last] = within(text, candidate.start, candidate.end, from, to);
+    return text.slice(first, last);
+  };
   const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
-  const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? file.text.length;
-  const around = lineBindings(file.text.slice(windowStart, windowEnd === windowStart ? file.text.length : windowEnd), windowStart, !CODE_FORMATS.has(file.format));
+  const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? text.length;
+  const [siblingsStart, siblingsEnd] = within(text, candidate.start, candidate.end, windowStart, windowEnd === windowStart ? text.length : windowEnd);
+  const around = lineBindings(text.slice(siblingsStart, siblingsEnd), siblingsStart, !CODE_FORMATS.has(file.format));
   const own = candidate.binding ?? around.find((binding) => binding.start <= candidate.start && candidate.end <= binding.end + 1);
   const siblings: string[] = [];
   const siblingValues: Record<string, string> = {};
@@ -376,7 +416,7 @@ function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
     if (!isReference(binding.value)) siblingValues[binding.name] = binding.value;
   }
   const nearbyStart = file.lineStarts[Math.max(0, position.line - 1 - NEARBY_WINDOW)] ?? 0;
-  const nearbyEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + NEARBY_WINDOW)] ?? file.text.length;
+  const nearbyEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + NEARBY_WINDOW)] ?? text.length;
   return {
     value: candidate.value,
     variable: own?.name,
@@ -384,7 +424,7 @@ function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
     siblings,
     siblingValues,
     path: file.path,
-    line: file.line(position.line),
-    nearby: file.text.slice(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : file.text.length),
+    line: reach(file.lineStarts[position.line - 1]!, file.lineEnd(position.line)),
+    nearby: reach(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : text.length),
   };
 }

@@ -14,6 +14,9 @@ import { decodeJwt, isHumanPlaceholder, isReference } from '../../knowledge/cred
 
 const EXAMPLE_DOTENV = /\.(?:example|sample|template|dist|defaults?|tmpl|tpl|schema)$/i;
 const MAX_SNIPPET = 160;
+/** Lines longer than this are shown from shortly before the secret. */
+const LONG_LINE = 1_000;
+const SNIPPET_LEAD = 40;
 
 function isDotenvPath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -119,7 +122,16 @@ function holdsSecretNamedValue(file: SourceFile): boolean {
 function snippetOf(file: SourceFile, credential: FoundCredential): string {
   const position = file.positionAt(credential.start);
   // A PEM block shows its BEGIN line, which names the key type and holds nothing secret.
-  let line = credential.value.startsWith('-----BEGIN') ? credential.value.slice(0, credential.value.indexOf('-----', 11) + 5) : redactIn(file.line(position.line), credential.value);
-  line = line.trim();
+  if (credential.value.startsWith('-----BEGIN')) return credential.value.slice(0, credential.value.indexOf('-----', 11) + 5);
+  const lineStart = file.lineStarts[position.line - 1]!;
+  const lineEnd = file.lineEnd(position.line);
+  // A long line (minified code) shows the stretch around the secret, not its first characters: copying and
+  // redacting the whole line for each secret in it made a bundle of megabytes take minutes.
+  if (lineEnd - lineStart > LONG_LINE) {
+    const from = Math.max(lineStart, credential.start - SNIPPET_LEAD);
+    const around = redactIn(file.text.slice(from, Math.min(lineEnd, credential.end + MAX_SNIPPET)), credential.value).trim();
+    return `…${around.slice(0, MAX_SNIPPET - 2)}…`;
+  }
+  const line = redactIn(file.text.slice(lineStart, lineEnd), credential.value).trim();
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
 }

@@ -26,14 +26,17 @@ export const rootScopedToken: Detector = {
 function rateCredentials(context: FinishContext): void {
   const credentials = context.facts.all('credential');
   const declared = new Set(CREDENTIAL_SCOPE_RULES.map((rule) => rule.id));
+  // Published once all are rated: one pass over the facts, not one per credential (a bundle can hold thousands).
+  const scopes = new Map<string, Pick<Credential, 'scope' | 'reach'>>();
+  const companions = companionIndex(credentials);
   for (const credential of credentials) {
     const kind = credentialKind(credential.kind);
     if (!kind) continue;
     const rating = kind.rate(contextOf(credential));
-    context.enrich('credential', (fact) => fact.id === credential.id, { scope: rating.scope, reach: kind.reach });
+    scopes.set(credential.id, { scope: rating.scope, reach: kind.reach });
     if (rating.scope !== 'root' && rating.scope !== 'root-resource') continue;
     if (!declared.has(scopeRuleId(kind))) continue;
-    if (kind.companionOf && hasCompanion(credential, kind.companionOf, credentials)) continue;
+    if (kind.companionOf && hasCompanion(credential, kind.companionOf, companions)) continue;
     const where = credential.variable ? ` in ${credential.variable}` : '';
     context.report({
       ruleId: scopeRuleId(kind),
@@ -55,6 +58,7 @@ function rateCredentials(context: FinishContext): void {
       },
     });
   }
+  context.enrichEach('credential', (fact) => scopes.get(fact.id));
 }
 
 function contextOf(credential: Credential): CredentialContext {
@@ -70,11 +74,18 @@ function contextOf(credential: Credential): CredentialContext {
   };
 }
 
-function hasCompanion(credential: Credential, companionKind: string, all: readonly Credential[]): boolean {
-  return all.some(
-    (other) =>
-      other.kind === companionKind &&
-      other.location.path === credential.location.path &&
-      Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW,
-  );
+/** Credentials by kind and file, for the companion check. */
+function companionIndex(all: readonly Credential[]): Map<string, Credential[]> {
+  const index = new Map<string, Credential[]>();
+  for (const credential of all) {
+    const key = `${credential.kind}\0${credential.location.path}`;
+    const list = index.get(key);
+    if (list) list.push(credential);
+    else index.set(key, [credential]);
+  }
+  return index;
+}
+
+function hasCompanion(credential: Credential, companionKind: string, index: ReadonlyMap<string, readonly Credential[]>): boolean {
+  return (index.get(`${companionKind}\0${credential.location.path}`) ?? []).some((other) => Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW);
 }

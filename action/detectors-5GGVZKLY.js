@@ -5308,8 +5308,17 @@ function looksLikeGeneratedSecret(value) {
 function resolve(candidates) {
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.specificity - a.specificity || b.end - a.end);
   const kept = [];
+  let open = 0;
   for (const candidate of sorted) {
-    const overlapping = kept.findIndex((other2) => candidate.start < other2.end && other2.start < candidate.end);
+    while (open < kept.length && kept[open].end <= candidate.start) open++;
+    let overlapping = -1;
+    for (let index = open; index < kept.length; index++) {
+      const other2 = kept[index];
+      if (candidate.start < other2.end && other2.start < candidate.end) {
+        overlapping = index;
+        break;
+      }
+    }
     if (overlapping === -1) {
       kept.push(candidate);
       continue;
@@ -5326,11 +5335,32 @@ function better(candidate, other) {
   if (candidateGeneric !== otherGeneric) return otherGeneric;
   return candidate.end - candidate.start > other.end - other.start;
 }
+var CONTEXT_REACH = 2e3;
+var SEPARATOR = /[\s,;{}()[\]]/;
+function within(text, start, end, from, to) {
+  let first = from;
+  if (start - from > CONTEXT_REACH) {
+    first = start - CONTEXT_REACH;
+    while (first < start && !SEPARATOR.test(text[first])) first++;
+  }
+  let last = to;
+  if (to - end > CONTEXT_REACH) {
+    last = end + CONTEXT_REACH;
+    while (last > end && !SEPARATOR.test(text[last - 1])) last--;
+  }
+  return [first, last];
+}
 function contextOf(file, candidate) {
+  const text = file.text;
   const position = file.positionAt(candidate.start);
+  const reach = (from, to) => {
+    const [first, last] = within(text, candidate.start, candidate.end, from, to);
+    return text.slice(first, last);
+  };
   const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
-  const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? file.text.length;
-  const around = lineBindings(file.text.slice(windowStart, windowEnd === windowStart ? file.text.length : windowEnd), windowStart, !CODE_FORMATS.has(file.format));
+  const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? text.length;
+  const [siblingsStart, siblingsEnd] = within(text, candidate.start, candidate.end, windowStart, windowEnd === windowStart ? text.length : windowEnd);
+  const around = lineBindings(text.slice(siblingsStart, siblingsEnd), siblingsStart, !CODE_FORMATS.has(file.format));
   const own = candidate.binding ?? around.find((binding2) => binding2.start <= candidate.start && candidate.end <= binding2.end + 1);
   const siblings = [];
   const siblingValues3 = {};
@@ -5340,7 +5370,7 @@ function contextOf(file, candidate) {
     if (!isReference(binding2.value)) siblingValues3[binding2.name] = binding2.value;
   }
   const nearbyStart = file.lineStarts[Math.max(0, position.line - 1 - NEARBY_WINDOW)] ?? 0;
-  const nearbyEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + NEARBY_WINDOW)] ?? file.text.length;
+  const nearbyEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + NEARBY_WINDOW)] ?? text.length;
   return {
     value: candidate.value,
     variable: own?.name,
@@ -5348,8 +5378,8 @@ function contextOf(file, candidate) {
     siblings,
     siblingValues: siblingValues3,
     path: file.path,
-    line: file.line(position.line),
-    nearby: file.text.slice(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : file.text.length)
+    line: reach(file.lineStarts[position.line - 1], file.lineEnd(position.line)),
+    nearby: reach(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : text.length)
   };
 }
 
@@ -5397,6 +5427,8 @@ var EXPOSED_RULES = [...CREDENTIAL_KINDS.map(ruleOf), committedDotenvRule];
 // detectors/exposed-credential/index.ts
 var EXAMPLE_DOTENV = /\.(?:example|sample|template|dist|defaults?|tmpl|tpl|schema)$/i;
 var MAX_SNIPPET = 160;
+var LONG_LINE = 1e3;
+var SNIPPET_LEAD = 40;
 function isDotenvPath(path2) {
   const name = path2.slice(path2.lastIndexOf("/") + 1);
   return (name === ".env" || name.startsWith(".env.")) && !EXAMPLE_DOTENV.test(name);
@@ -5488,8 +5520,15 @@ function holdsSecretNamedValue(file) {
 }
 function snippetOf(file, credential) {
   const position = file.positionAt(credential.start);
-  let line = credential.value.startsWith("-----BEGIN") ? credential.value.slice(0, credential.value.indexOf("-----", 11) + 5) : redactIn(file.line(position.line), credential.value);
-  line = line.trim();
+  if (credential.value.startsWith("-----BEGIN")) return credential.value.slice(0, credential.value.indexOf("-----", 11) + 5);
+  const lineStart = file.lineStarts[position.line - 1];
+  const lineEnd = file.lineEnd(position.line);
+  if (lineEnd - lineStart > LONG_LINE) {
+    const from = Math.max(lineStart, credential.start - SNIPPET_LEAD);
+    const around = redactIn(file.text.slice(from, Math.min(lineEnd, credential.end + MAX_SNIPPET)), credential.value).trim();
+    return `…${around.slice(0, MAX_SNIPPET - 2)}…`;
+  }
+  const line = redactIn(file.text.slice(lineStart, lineEnd), credential.value).trim();
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
 }
 
@@ -5774,14 +5813,16 @@ var rootScopedToken = {
 function rateCredentials(context) {
   const credentials = context.facts.all("credential");
   const declared = new Set(CREDENTIAL_SCOPE_RULES.map((rule2) => rule2.id));
+  const scopes = /* @__PURE__ */ new Map();
+  const companions = companionIndex(credentials);
   for (const credential of credentials) {
     const kind = credentialKind(credential.kind);
     if (!kind) continue;
     const rating = kind.rate(contextOf2(credential));
-    context.enrich("credential", (fact) => fact.id === credential.id, { scope: rating.scope, reach: kind.reach });
+    scopes.set(credential.id, { scope: rating.scope, reach: kind.reach });
     if (rating.scope !== "root" && rating.scope !== "root-resource") continue;
     if (!declared.has(scopeRuleId(kind))) continue;
-    if (kind.companionOf && hasCompanion(credential, kind.companionOf, credentials)) continue;
+    if (kind.companionOf && hasCompanion(credential, kind.companionOf, companions)) continue;
     const where = credential.variable ? ` in ${credential.variable}` : "";
     context.report({
       ruleId: scopeRuleId(kind),
@@ -5803,6 +5844,7 @@ function rateCredentials(context) {
       }
     });
   }
+  context.enrichEach("credential", (fact) => scopes.get(fact.id));
 }
 function contextOf2(credential) {
   return {
@@ -5816,10 +5858,18 @@ function contextOf2(credential) {
     nearby: credential.nearby ?? ""
   };
 }
-function hasCompanion(credential, companionKind, all) {
-  return all.some(
-    (other) => other.kind === companionKind && other.location.path === credential.location.path && Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW
-  );
+function companionIndex(all) {
+  const index = /* @__PURE__ */ new Map();
+  for (const credential of all) {
+    const key = `${credential.kind}\0${credential.location.path}`;
+    const list = index.get(key);
+    if (list) list.push(credential);
+    else index.set(key, [credential]);
+  }
+  return index;
+}
+function hasCompanion(credential, companionKind, index) {
+  return (index.get(`${companionKind}\0${credential.location.path}`) ?? []).some((other) => Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW);
 }
 
 // knowledge/environments/identities.ts
@@ -16114,20 +16164,17 @@ function enrichCredentials(context) {
     if (list) list.push(credential);
     else byPath.set(credential.location.path, [credential]);
   }
+  const reachByPath = /* @__PURE__ */ new Map();
   for (const [path2, inFile] of [...byPath.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     const gitIgnored = inFile.some((credential) => credential.inIgnoredDotenv);
     const reach = reachOfFile(path2, gitIgnored, candidates, exclusions, shells);
     const agentReadable = reach.readableBy.length > 0;
-    context.enrich("credential", (credential) => credential.location.path === path2 && credential.location.commit === void 0, {
-      agentReadable,
-      excludedFor: reach.excludedFor,
-      readableBy: reach.readableBy,
-      readableByShell: reach.readableByShell
-    });
+    reachByPath.set(path2, { agentReadable, excludedFor: reach.excludedFor, readableBy: reach.readableBy, readableByShell: reach.readableByShell });
     if (!agentReadable) continue;
     if (gitIgnored && inUse.size === 0) continue;
     reportSecretFile(context, path2, inFile, reach, shells, inUse.size > 0);
   }
+  context.enrichEach("credential", (credential) => credential.location.commit === void 0 ? reachByPath.get(credential.location.path) : void 0);
 }
 function reachOfFile(path2, gitIgnored, candidates, exclusions, shells) {
   const excludedFor = [];

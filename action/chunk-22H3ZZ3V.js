@@ -7819,13 +7819,17 @@ var LoadedFile = class {
     return this.starts;
   }
   line(n) {
+    const start2 = this.lineStarts[n - 1];
+    return start2 === void 0 ? "" : this.text.slice(start2, this.lineEnd(n));
+  }
+  lineEnd(n) {
     const starts = this.lineStarts;
     const start2 = starts[n - 1];
-    if (start2 === void 0) return "";
+    if (start2 === void 0) return this.text.length;
     const next = starts[n];
     let end = next === void 0 ? this.text.length : next - 1;
     if (end > start2 && this.text.charCodeAt(end - 1) === 13) end--;
-    return this.text.slice(start2, end);
+    return end;
   }
   positionAt(offset) {
     const starts = this.lineStarts;
