@@ -21,6 +21,8 @@ export class EnvironmentModel {
   readonly layers: readonly EnvironmentLayer[];
   private readonly production = new Map<string, EnvironmentResource[]>();
   private readonly layersByFamily = new Map<string, EnvironmentLayer[]>();
+  private readonly productionSorted = new Map<string, readonly EnvironmentResource[]>();
+  private readonly firstByIdentity = new Map<string, { primary?: EnvironmentResource; other?: EnvironmentResource }>();
 
   constructor(
     facts: FactReader,
@@ -66,8 +68,11 @@ export class EnvironmentModel {
     const own = identitiesOf(resource);
     own.forEach((identity, index) => {
       if (!isComparableIdentity(identity)) return;
-      for (const production of this.production.get(identity) ?? []) {
-        const rank = index + (production.identity === identity ? 0 : 1);
+      // The first by location among those whose main identity this is (rank `index`), then among those for which
+      // it is another identity (rank `index + 1`): all a candidate can win with.
+      const first = this.firstProduction(identity);
+      for (const [production, rank] of [[first.primary, index], [first.other, index + 1]] as const) {
+        if (!production) continue;
         if (!best || rank < best.rank || (rank === best.rank && compareLocations(production.location, best.production.location) < 0)) best = { production, identity, rank };
       }
     });
@@ -87,9 +92,33 @@ export class EnvironmentModel {
     return named.size === 1 && named.has('production');
   }
 
-  /** Every production resource with this identity, for related locations. */
-  productionWith(identity: string): EnvironmentResource[] {
-    return [...(this.production.get(identity) ?? [])].sort((a, b) => compareLocations(a.location, b.location));
+  /** Every production resource with this identity, by location, for related locations. */
+  productionWith(identity: string): readonly EnvironmentResource[] {
+    let sorted = this.productionSorted.get(identity);
+    if (!sorted) {
+      sorted = [...(this.production.get(identity) ?? [])].sort((a, b) => compareLocations(a.location, b.location));
+      this.productionSorted.set(identity, sorted);
+    }
+    return sorted;
+  }
+
+  /**
+   * The first production resource by location (the earliest published among equals) whose main identity is this one,
+   * and the first for which it is another identity. Asked once per identity: a host shared by thousands of
+   * production resources (a cache, a database server) is not walked again for every resource that names it.
+   */
+  private firstProduction(identity: string): { primary?: EnvironmentResource; other?: EnvironmentResource } {
+    let first = this.firstByIdentity.get(identity);
+    if (!first) {
+      first = {};
+      for (const production of this.production.get(identity) ?? []) {
+        const key = production.identity === identity ? 'primary' : 'other';
+        const current = first[key];
+        if (!current || compareLocations(production.location, current.location) < 0) first[key] = production;
+      }
+      this.firstByIdentity.set(identity, first);
+    }
+    return first;
   }
 }
 

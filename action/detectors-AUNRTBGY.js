@@ -6437,6 +6437,8 @@ var EnvironmentModel = class {
   layers;
   production = /* @__PURE__ */ new Map();
   layersByFamily = /* @__PURE__ */ new Map();
+  productionSorted = /* @__PURE__ */ new Map();
+  firstByIdentity = /* @__PURE__ */ new Map();
   /** Resources of non-production environments, in a deterministic order. */
   nonProduction() {
     return this.resources.filter((resource) => NON_PRODUCTION.has(resource.environment) && !resource.testOnly && !resource.unplaced);
@@ -6455,8 +6457,9 @@ var EnvironmentModel = class {
     const own = identitiesOf(resource);
     own.forEach((identity, index) => {
       if (!isComparableIdentity(identity)) return;
-      for (const production of this.production.get(identity) ?? []) {
-        const rank = index + (production.identity === identity ? 0 : 1);
+      const first = this.firstProduction(identity);
+      for (const [production, rank] of [[first.primary, index], [first.other, index + 1]]) {
+        if (!production) continue;
         if (!best || rank < best.rank || rank === best.rank && compareLocations(production.location, best.production.location) < 0) best = { production, identity, rank };
       }
     });
@@ -6474,9 +6477,32 @@ var EnvironmentModel = class {
     const named = environmentsNamedIn(name, this.aliases);
     return named.size === 1 && named.has("production");
   }
-  /** Every production resource with this identity, for related locations. */
+  /** Every production resource with this identity, by location, for related locations. */
   productionWith(identity) {
-    return [...this.production.get(identity) ?? []].sort((a, b) => compareLocations(a.location, b.location));
+    let sorted = this.productionSorted.get(identity);
+    if (!sorted) {
+      sorted = [...this.production.get(identity) ?? []].sort((a, b) => compareLocations(a.location, b.location));
+      this.productionSorted.set(identity, sorted);
+    }
+    return sorted;
+  }
+  /**
+   * The first production resource by location (the earliest published among equals) whose main identity is this one,
+   * and the first for which it is another identity. Asked once per identity: a host shared by thousands of
+   * production resources (a cache, a database server) is not walked again for every resource that names it.
+   */
+  firstProduction(identity) {
+    let first = this.firstByIdentity.get(identity);
+    if (!first) {
+      first = {};
+      for (const production of this.production.get(identity) ?? []) {
+        const key = production.identity === identity ? "primary" : "other";
+        const current = first[key];
+        if (!current || compareLocations(production.location, current.location) < 0) first[key] = production;
+      }
+      this.firstByIdentity.set(identity, first);
+    }
+    return first;
   }
 };
 function identitiesOf(resource) {
