@@ -3,6 +3,7 @@
 // has no copy off its provider. Reads facts only; every link keeps the location its own stage reported.
 import type { FactReader, RelatedLocation } from '../../src/model.js';
 import type { AgentGrant, BackupEvidence, Credential, DataStore, EnvironmentCrossing, EnvironmentResource } from '../../src/facts/index.js';
+import { CompanionIndex } from '../../knowledge/credentials/companions.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
@@ -55,8 +56,18 @@ function platformOfHost(host: string): string | undefined {
   return HOST_PLATFORMS.find(([pattern]) => pattern.test(host))?.[1];
 }
 
-function storePlatforms(store: DataStore): Set<string> {
-  return new Set([store.platform, store.provider].filter((value): value is string => Boolean(value)));
+/** The platform and provider of each store, as a set, made once per store. */
+class StorePlatforms {
+  private readonly known = new Map<DataStore, ReadonlySet<string>>();
+
+  of(store: DataStore): ReadonlySet<string> {
+    let set = this.known.get(store);
+    if (!set) {
+      set = new Set([store.platform, store.provider].filter((value): value is string => Boolean(value)));
+      this.known.set(store, set);
+    }
+    return set;
+  }
 }
 
 export function isProductionStore(store: DataStore): boolean {
@@ -77,34 +88,33 @@ function credentialHosts(credential: Credential): string[] {
   return [...hosts];
 }
 
-/** Does this credential's scope reach the store directly? */
-function reaches(credential: Credential, store: DataStore, storesOfPlatform: (platform: string) => number): boolean {
-  const hosts = credentialHosts(credential);
+/** Does this credential's scope reach the store directly? `hosts` are the endpoints written beside it. */
+function reaches(credential: Credential, hosts: readonly string[], store: DataStore, platforms: StorePlatforms, storesOfPlatform: (platform: string) => number): boolean {
   if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
   if (credential.scope === 'root') {
-    const platforms = PROVIDER_PLATFORMS[credential.provider] ?? [];
-    if (platforms.some((platform) => storePlatforms(store).has(platform))) return true;
+    const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
+    if (providers.some((platform) => platforms.of(store).has(platform))) return true;
   }
   if (credential.scope === 'root-resource') {
     // A whole-resource credential (a superuser connection string, a project's service key) reaches the store when
     // its endpoint is on the store's platform and the repository deploys only that one store there.
     for (const host of hosts) {
       const platform = platformOfHost(host);
-      if (platform && storePlatforms(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+      if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
     }
-    const platforms = PROVIDER_PLATFORMS[credential.provider] ?? [];
-    if (platforms.some((platform) => storePlatforms(store).has(platform) && storesOfPlatform(platform) === 1)) return true;
+    const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
+    if (providers.some((platform) => platforms.of(store).has(platform) && storesOfPlatform(platform) === 1)) return true;
   }
   return false;
 }
 
-/** Does this crossing (a non-production environment using a production resource) land on the store? */
-function crossingLandsOn(crossing: EnvironmentCrossing, store: DataStore, resources: readonly EnvironmentResource[], storesOfPlatform: (platform: string) => number): boolean {
+/**
+ * Does this crossing (a non-production environment using a production resource) land on the store? `formsOf` gives
+ * the other identities production's resources list beside an identity.
+ */
+function crossingLandsOn(crossing: EnvironmentCrossing, store: DataStore, formsOf: ReadonlyMap<string, ReadonlySet<string>>, platforms: StorePlatforms, storesOfPlatform: (platform: string) => number): boolean {
   if (!crossing.identity) return false;
-  const forms = new Set([crossing.identity]);
-  for (const resource of resources) {
-    if (resource.identity === crossing.identity) for (const other of resource.otherIdentities ?? []) forms.add(other);
-  }
+  const forms = new Set([crossing.identity, ...(formsOf.get(crossing.identity) ?? [])]);
   if (store.identities.some((identity) => forms.has(identity))) return true;
   // Platform endpoints the store's own declaration does not name (a Railway TCP proxy host for the database that
   // `.railway/railway.ts` declares): the same platform and kind, when the repository deploys one such store.
@@ -112,53 +122,84 @@ function crossingLandsOn(crossing: EnvironmentCrossing, store: DataStore, resour
   for (const form of forms) {
     const host = /^(?:host:|db:[a-z]+:\/\/|railway-proxy:)([a-z0-9.-]+)/.exec(form)?.[1];
     const platform = host ? platformOfHost(host) : undefined;
-    if (platform && storePlatforms(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+    if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
   }
   return false;
 }
 
-const NON_PRODUCTION = new Set(['staging', 'preview', 'development', 'test']);
-const PAIR_WINDOW = 12;
-
-/** An AWS key id beside its secret (and such pairs): the pair is one credential, carried by the other half. */
-function isCompanionHalf(credential: Credential, all: readonly Credential[]): boolean {
-  const companion = credentialKind(credential.kind)?.companionOf;
-  return (
-    companion !== undefined &&
-    all.some((other) => other.kind === companion && other.location.path === credential.location.path && Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW)
-  );
+/** Other identities listed beside each identity, over every resource (in publication order). */
+function otherForms(resources: readonly EnvironmentResource[]): Map<string, Set<string>> {
+  const forms = new Map<string, Set<string>>();
+  for (const resource of resources) {
+    if (!resource.otherIdentities?.length) continue;
+    let set = forms.get(resource.identity);
+    if (!set) forms.set(resource.identity, (set = new Set()));
+    for (const other of resource.otherIdentities) set.add(other);
+  }
+  return forms;
 }
+
+const NON_PRODUCTION = new Set(['staging', 'preview', 'development', 'test']);
 const UNATTENDED_GRANTS = new Set(['shell', 'bypass-mode', 'destructive-command', 'interpreter']);
 
+/**
+ * Every credential is paired with every unprotected production store, so what depends on one side only (a store's
+ * platforms, backups and landing crossings; a credential's hosts) is worked out once per store or credential.
+ */
 export function findChains(facts: FactReader): Chain[] {
   const stores = facts.all('data-store').filter((store) => isProductionStore(store) && isUnprotected(store));
   if (stores.length === 0) return [];
+  const platforms = new StorePlatforms();
   const allProduction = facts.all('data-store').filter(isProductionStore);
-  const storesOfPlatform = (platform: string) => allProduction.filter((store) => storePlatforms(store).has(platform)).length;
+  const platformCounts = new Map<string, number>();
+  const storesOfPlatform = (platform: string): number => {
+    let count = platformCounts.get(platform);
+    if (count === undefined) {
+      count = allProduction.filter((store) => platforms.of(store).has(platform)).length;
+      platformCounts.set(platform, count);
+    }
+    return count;
+  };
   const all = facts.all('credential');
-  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== 'public' && credential.scope !== 'test' && !isCompanionHalf(credential, all));
-  const crossings = facts.all('environment-crossing');
-  const resources = facts.all('environment-resource');
+  const companions = new CompanionIndex(all);
+  // An AWS key id beside its secret (and such pairs): the pair is one credential, carried by the other half.
+  const isCompanionHalf = (credential: Credential): boolean => {
+    const companion = credentialKind(credential.kind)?.companionOf;
+    return companion !== undefined && companions.near(credential, companion);
+  };
+  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== 'public' && credential.scope !== 'test' && !isCompanionHalf(credential));
+  const crossings = facts.all('environment-crossing').filter((crossing) => NON_PRODUCTION.has(crossing.environment));
+  const formsOf = otherForms(facts.all('environment-resource'));
   const backups = facts.all('backup-evidence');
   const grants = facts.all('agent-grant').filter((grant) => grant.effective && UNATTENDED_GRANTS.has(grant.grant));
   // Where the repository configures non-production environments, an agent's work happens there: a credential of
   // no stated environment reaches production data through what those environments share with it.
   const hasNonProduction = facts.all('environment-layer').some((layer) => NON_PRODUCTION.has(layer.environment) && !layer.testOnly && !layer.unplaced);
 
+  const perStore = new Map<DataStore, { backups: BackupEvidence[]; landing: EnvironmentCrossing[] }>();
+  const storeSide = (store: DataStore) => {
+    let side = perStore.get(store);
+    if (!side) {
+      side = {
+        backups: backups.filter((evidence) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered))),
+        landing: crossings.filter((crossing) => crossingLandsOn(crossing, store, formsOf, platforms, storesOfPlatform)),
+      };
+      perStore.set(store, side);
+    }
+    return side;
+  };
+
   const chains: Chain[] = [];
   for (const credential of credentials) {
     const broad = credential.scope === 'root' || credential.scope === 'root-resource';
+    const hosts = broad ? credentialHosts(credential) : [];
     for (const store of stores) {
-      const storeBackups = backups.filter((evidence) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered)));
-      const viaStaging = crossings.find(
-        (crossing) =>
-          NON_PRODUCTION.has(crossing.environment) &&
-          crossingLandsOn(crossing, store, resources, storesOfPlatform) &&
-          ((broad && reaches(credential, store, storesOfPlatform)) || credential.environment === crossing.environment),
-      );
-      const direct = broad && reaches(credential, store, storesOfPlatform) && (credential.environment === 'production' || !hasNonProduction);
+      const side = storeSide(store);
+      const reachesStore = broad && reaches(credential, hosts, store, platforms, storesOfPlatform);
+      const viaStaging = side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment);
+      const direct = reachesStore && (credential.environment === 'production' || !hasNonProduction);
       if (!viaStaging && !direct) continue;
-      chains.push({ credential, store, crossing: viaStaging, grants, backups: storeBackups });
+      chains.push({ credential, store, crossing: viaStaging, grants, backups: side.backups });
     }
   }
   return chains;

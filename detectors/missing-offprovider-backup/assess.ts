@@ -139,11 +139,13 @@ export function assess(context: FinishContext): void {
   const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref): ref is string => !!ref));
   const resolve = (item: BackupEvidence, store: DataStore, depth = 0): Classified => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve });
 
+  const coverage = new Coverage(stores, referencedPlans);
   for (const store of kept) {
     const assessment = assessments.get(store.id)!;
     const identities = store.platform === 'supabase' ? [...store.identities, ...supabaseIdentities] : store.identities;
+    const withIdentities = { ...store, identities };
     for (const item of evidence) {
-      if (!covers(item, { ...store, identities }, stores, referencedPlans)) continue;
+      if (!coverage.covers(item, withIdentities)) continue;
       if (item.environment && item.environment !== 'production' && assessment.environment !== item.environment) continue;
       assessment.matched.push(resolve(item, store));
     }
@@ -318,35 +320,71 @@ function describe(protection: BackupProtection, store: DataStore): string {
   }
 }
 
-/** Whether a backup covers a store: named identities first, else by engine. */
-function covers(item: BackupEvidence, store: DataStore, all: readonly DataStore[], referencedPlans: ReadonlySet<string>): boolean {
-  const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
-  const named = item.covers.filter((cover) => !cover.startsWith('terraform-plan:') && !cover.startsWith('cloudformation-plan:'));
-  const plan = item.covers.find((cover) => cover.startsWith('terraform-plan:') || cover.startsWith('cloudformation-plan:'));
-  if (plan) {
-    // A plan protects what its selections name; a plan nobody selects for is read as covering the provider's stores.
-    if (!referencedPlans.has(plan) && ![...referencedPlans].some((ref) => plan.endsWith(`:${ref.replace(/^aws_backup_plan\./, '')}`))) return store.provider === 'aws';
-    return false;
+/**
+ * Whether a backup covers a store: named identities first, else by engine. What does not depend on the store (whether
+ * a plan is selected for, whether a backup's names match any store at all) is worked out once per plan and per backup:
+ * asked for every store and every backup, it made a repository of 800 databases take minutes.
+ */
+class Coverage {
+  private readonly planSelected = new Map<string, boolean>();
+  private readonly namesSomeStore = new Map<BackupEvidence, boolean>();
+
+  constructor(
+    private readonly all: readonly DataStore[],
+    private readonly referencedPlans: ReadonlySet<string>,
+  ) {}
+
+  covers(item: BackupEvidence, store: DataStore): boolean {
+    const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
+    const named = namedCovers(item);
+    const plan = item.covers.find((cover) => cover.startsWith('terraform-plan:') || cover.startsWith('cloudformation-plan:'));
+    if (plan) {
+      // A plan protects what its selections name; a plan nobody selects for is read as covering the provider's stores.
+      if (!this.isSelected(plan)) return store.provider === 'aws';
+      return false;
+    }
+    if (named.length === 0) return engineOk;
+    if (named.some((cover) => coverMatches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
+    // Names that match no store at all (a host the inventory never saw) fall back to engines.
+    return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith('host:') || cover.startsWith('path:')) && engineOk;
   }
-  if (named.length === 0) return engineOk;
-  const matches = (cover: string, candidate: DataStore): boolean => {
-    if (candidate.identities.includes(cover)) return true;
-    if (cover.startsWith('provider:')) {
-      const [provider, directory] = cover.slice('provider:'.length).split('@');
-      if (candidate.provider !== provider && candidate.platform !== provider) return false;
-      return directory === undefined || directoryOf(candidate.location.path) === directory || candidate.location.path === directory;
+
+  private isSelected(plan: string): boolean {
+    let selected = this.planSelected.get(plan);
+    if (selected === undefined) {
+      selected = this.referencedPlans.has(plan) || [...this.referencedPlans].some((ref) => plan.endsWith(`:${ref.replace(/^aws_backup_plan\./, '')}`));
+      this.planSelected.set(plan, selected);
     }
-    if (cover.endsWith(':*')) return candidate.identities.some((identity) => identity.startsWith(cover.slice(0, -1)));
-    if (cover.startsWith('path:')) {
-      const path = cover.slice('path:'.length);
-      return (candidate.mountPaths ?? []).some((mount) => path === mount || path.startsWith(`${mount.replace(/\/$/, '')}/`));
+    return selected;
+  }
+
+  private namesAnyStore(item: BackupEvidence, named: readonly string[]): boolean {
+    let found = this.namesSomeStore.get(item);
+    if (found === undefined) {
+      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate)));
+      this.namesSomeStore.set(item, found);
     }
-    return false;
-  };
-  if (named.some((cover) => matches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
-  // Names that match no store at all (a host the inventory never saw) fall back to engines.
-  const matchesAny = all.some((candidate) => named.some((cover) => matches(cover, candidate)));
-  return !matchesAny && named.every((cover) => cover.startsWith('host:') || cover.startsWith('path:')) && engineOk;
+    return found;
+  }
+}
+
+function namedCovers(item: BackupEvidence): string[] {
+  return item.covers.filter((cover) => !cover.startsWith('terraform-plan:') && !cover.startsWith('cloudformation-plan:'));
+}
+
+function coverMatches(cover: string, candidate: DataStore): boolean {
+  if (candidate.identities.includes(cover)) return true;
+  if (cover.startsWith('provider:')) {
+    const [provider, directory] = cover.slice('provider:'.length).split('@');
+    if (candidate.provider !== provider && candidate.platform !== provider) return false;
+    return directory === undefined || directoryOf(candidate.location.path) === directory || candidate.location.path === directory;
+  }
+  if (cover.endsWith(':*')) return candidate.identities.some((identity) => identity.startsWith(cover.slice(0, -1)));
+  if (cover.startsWith('path:')) {
+    const path = cover.slice('path:'.length);
+    return (candidate.mountPaths ?? []).some((mount) => path === mount || path.startsWith(`${mount.replace(/\/$/, '')}/`));
+  }
+  return false;
 }
 
 function engineMatches(engine: string, store: DataStore): boolean {

@@ -3,13 +3,11 @@
 import type { Detector, FinishContext } from '../../src/model.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import type { Credential } from '../../src/facts/credential.js';
+import { CompanionIndex } from '../../knowledge/credentials/companions.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
 import type { CredentialContext } from '../../knowledge/credentials/types.js';
 import { CREDENTIAL_SCOPE_RULES, DETECTOR_ID, scopeRuleId } from './credential-rules.js';
 import { GRANT_KEYWORDS, GRANT_RULES, scanGrants } from './grants.js';
-
-/** Lines within which two halves of a pair (an AWS key id and its secret) are read as one credential. */
-const PAIR_WINDOW = 12;
 
 export const rootScopedToken: Detector = {
   id: DETECTOR_ID,
@@ -28,7 +26,7 @@ function rateCredentials(context: FinishContext): void {
   const declared = new Set(CREDENTIAL_SCOPE_RULES.map((rule) => rule.id));
   // Published once all are rated: one pass over the facts, not one per credential (a bundle can hold thousands).
   const scopes = new Map<string, Pick<Credential, 'scope' | 'reach'>>();
-  const companions = companionIndex(credentials);
+  const companions = new CompanionIndex(credentials);
   for (const credential of credentials) {
     const kind = credentialKind(credential.kind);
     if (!kind) continue;
@@ -36,7 +34,7 @@ function rateCredentials(context: FinishContext): void {
     scopes.set(credential.id, { scope: rating.scope, reach: kind.reach });
     if (rating.scope !== 'root' && rating.scope !== 'root-resource') continue;
     if (!declared.has(scopeRuleId(kind))) continue;
-    if (kind.companionOf && hasCompanion(credential, kind.companionOf, companions)) continue;
+    if (kind.companionOf && companions.near(credential, kind.companionOf)) continue;
     const where = credential.variable ? ` in ${credential.variable}` : '';
     context.report({
       ruleId: scopeRuleId(kind),
@@ -74,18 +72,3 @@ function contextOf(credential: Credential): CredentialContext {
   };
 }
 
-/** Credentials by kind and file, for the companion check. */
-function companionIndex(all: readonly Credential[]): Map<string, Credential[]> {
-  const index = new Map<string, Credential[]>();
-  for (const credential of all) {
-    const key = `${credential.kind}\0${credential.location.path}`;
-    const list = index.get(key);
-    if (list) list.push(credential);
-    else index.set(key, [credential]);
-  }
-  return index;
-}
-
-function hasCompanion(credential: Credential, companionKind: string, index: ReadonlyMap<string, readonly Credential[]>): boolean {
-  return (index.get(`${companionKind}\0${credential.location.path}`) ?? []).some((other) => Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW);
-}

@@ -5532,6 +5532,28 @@ function snippetOf(file, credential) {
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
 }
 
+// knowledge/credentials/companions.ts
+var PAIR_WINDOW = 12;
+var CompanionIndex = class {
+  byKindAndPath = /* @__PURE__ */ new Map();
+  constructor(all) {
+    for (const credential of all) {
+      const key = keyOf(credential.kind, credential.location.path);
+      const list = this.byKindAndPath.get(key);
+      if (list) list.push(credential);
+      else this.byKindAndPath.set(key, [credential]);
+    }
+  }
+  /** Whether a credential of `kind` sits within PAIR_WINDOW lines of this one, in its file. */
+  near(credential, kind) {
+    const line = credential.location.span.line;
+    return (this.byKindAndPath.get(keyOf(kind, credential.location.path)) ?? []).some((other) => Math.abs(other.location.span.line - line) <= PAIR_WINDOW);
+  }
+};
+function keyOf(kind, path2) {
+  return `${kind}\0${path2}`;
+}
+
 // detectors/root-scoped-token/credential-rules.ts
 var DETECTOR_ID2 = "root-scoped-token";
 function scopeRuleId(kind) {
@@ -5798,7 +5820,6 @@ function commandLineGrants(file, report2) {
 }
 
 // detectors/root-scoped-token/index.ts
-var PAIR_WINDOW = 12;
 var rootScopedToken = {
   id: DETECTOR_ID2,
   rules: [...CREDENTIAL_SCOPE_RULES, ...GRANT_RULES],
@@ -5814,7 +5835,7 @@ function rateCredentials(context) {
   const credentials = context.facts.all("credential");
   const declared = new Set(CREDENTIAL_SCOPE_RULES.map((rule2) => rule2.id));
   const scopes = /* @__PURE__ */ new Map();
-  const companions = companionIndex(credentials);
+  const companions = new CompanionIndex(credentials);
   for (const credential of credentials) {
     const kind = credentialKind(credential.kind);
     if (!kind) continue;
@@ -5822,7 +5843,7 @@ function rateCredentials(context) {
     scopes.set(credential.id, { scope: rating.scope, reach: kind.reach });
     if (rating.scope !== "root" && rating.scope !== "root-resource") continue;
     if (!declared.has(scopeRuleId(kind))) continue;
-    if (kind.companionOf && hasCompanion(credential, kind.companionOf, companions)) continue;
+    if (kind.companionOf && companions.near(credential, kind.companionOf)) continue;
     const where = credential.variable ? ` in ${credential.variable}` : "";
     context.report({
       ruleId: scopeRuleId(kind),
@@ -5857,19 +5878,6 @@ function contextOf2(credential) {
     line: credential.line ?? "",
     nearby: credential.nearby ?? ""
   };
-}
-function companionIndex(all) {
-  const index = /* @__PURE__ */ new Map();
-  for (const credential of all) {
-    const key = `${credential.kind}\0${credential.location.path}`;
-    const list = index.get(key);
-    if (list) list.push(credential);
-    else index.set(key, [credential]);
-  }
-  return index;
-}
-function hasCompanion(credential, companionKind, index) {
-  return (index.get(`${companionKind}\0${credential.location.path}`) ?? []).some((other) => Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW);
 }
 
 // knowledge/environments/identities.ts
@@ -9154,11 +9162,13 @@ function assess(context) {
   const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
   const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref) => !!ref));
   const resolve2 = (item, store, depth = 0) => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve: resolve2 });
+  const coverage = new Coverage(stores, referencedPlans);
   for (const store of kept) {
     const assessment = assessments.get(store.id);
     const identities = store.platform === "supabase" ? [...store.identities, ...supabaseIdentities] : store.identities;
+    const withIdentities = { ...store, identities };
     for (const item of evidence) {
-      if (!covers(item, { ...store, identities }, stores, referencedPlans)) continue;
+      if (!coverage.covers(item, withIdentities)) continue;
       if (item.environment && item.environment !== "production" && assessment.environment !== item.environment) continue;
       assessment.matched.push(resolve2(item, store));
     }
@@ -9307,32 +9317,60 @@ function describe(protection, store) {
       return "no copy";
   }
 }
-function covers(item, store, all, referencedPlans) {
-  const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
-  const named = item.covers.filter((cover) => !cover.startsWith("terraform-plan:") && !cover.startsWith("cloudformation-plan:"));
-  const plan = item.covers.find((cover) => cover.startsWith("terraform-plan:") || cover.startsWith("cloudformation-plan:"));
-  if (plan) {
-    if (!referencedPlans.has(plan) && ![...referencedPlans].some((ref) => plan.endsWith(`:${ref.replace(/^aws_backup_plan\./, "")}`))) return store.provider === "aws";
-    return false;
+var Coverage = class {
+  constructor(all, referencedPlans) {
+    this.all = all;
+    this.referencedPlans = referencedPlans;
   }
-  if (named.length === 0) return engineOk;
-  const matches = (cover, candidate) => {
-    if (candidate.identities.includes(cover)) return true;
-    if (cover.startsWith("provider:")) {
-      const [provider, directory] = cover.slice("provider:".length).split("@");
-      if (candidate.provider !== provider && candidate.platform !== provider) return false;
-      return directory === void 0 || directoryOf2(candidate.location.path) === directory || candidate.location.path === directory;
+  all;
+  referencedPlans;
+  planSelected = /* @__PURE__ */ new Map();
+  namesSomeStore = /* @__PURE__ */ new Map();
+  covers(item, store) {
+    const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
+    const named = namedCovers(item);
+    const plan = item.covers.find((cover) => cover.startsWith("terraform-plan:") || cover.startsWith("cloudformation-plan:"));
+    if (plan) {
+      if (!this.isSelected(plan)) return store.provider === "aws";
+      return false;
     }
-    if (cover.endsWith(":*")) return candidate.identities.some((identity) => identity.startsWith(cover.slice(0, -1)));
-    if (cover.startsWith("path:")) {
-      const path2 = cover.slice("path:".length);
-      return (candidate.mountPaths ?? []).some((mount) => path2 === mount || path2.startsWith(`${mount.replace(/\/$/, "")}/`));
+    if (named.length === 0) return engineOk;
+    if (named.some((cover) => coverMatches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
+    return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith("host:") || cover.startsWith("path:")) && engineOk;
+  }
+  isSelected(plan) {
+    let selected = this.planSelected.get(plan);
+    if (selected === void 0) {
+      selected = this.referencedPlans.has(plan) || [...this.referencedPlans].some((ref) => plan.endsWith(`:${ref.replace(/^aws_backup_plan\./, "")}`));
+      this.planSelected.set(plan, selected);
     }
-    return false;
-  };
-  if (named.some((cover) => matches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
-  const matchesAny = all.some((candidate) => named.some((cover) => matches(cover, candidate)));
-  return !matchesAny && named.every((cover) => cover.startsWith("host:") || cover.startsWith("path:")) && engineOk;
+    return selected;
+  }
+  namesAnyStore(item, named) {
+    let found = this.namesSomeStore.get(item);
+    if (found === void 0) {
+      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate)));
+      this.namesSomeStore.set(item, found);
+    }
+    return found;
+  }
+};
+function namedCovers(item) {
+  return item.covers.filter((cover) => !cover.startsWith("terraform-plan:") && !cover.startsWith("cloudformation-plan:"));
+}
+function coverMatches(cover, candidate) {
+  if (candidate.identities.includes(cover)) return true;
+  if (cover.startsWith("provider:")) {
+    const [provider, directory] = cover.slice("provider:".length).split("@");
+    if (candidate.provider !== provider && candidate.platform !== provider) return false;
+    return directory === void 0 || directoryOf2(candidate.location.path) === directory || candidate.location.path === directory;
+  }
+  if (cover.endsWith(":*")) return candidate.identities.some((identity) => identity.startsWith(cover.slice(0, -1)));
+  if (cover.startsWith("path:")) {
+    const path2 = cover.slice("path:".length);
+    return (candidate.mountPaths ?? []).some((mount) => path2 === mount || path2.startsWith(`${mount.replace(/\/$/, "")}/`));
+  }
+  return false;
 }
 function engineMatches(engine, store) {
   if (engine === store.engine) return true;
@@ -10236,13 +10274,13 @@ function publishReading(inventory, reading, job, extraUploads = []) {
     });
   }
   if (realDumps.length > 0) {
-    const covers2 = [...new Set(realDumps.flatMap((dump) => dump.host ? [`host:${dump.host}`] : dump.platform ? [`provider:${dump.platform}`] : []))];
+    const covers = [...new Set(realDumps.flatMap((dump) => dump.host ? [`host:${dump.host}`] : dump.platform ? [`provider:${dump.platform}`] : []))];
     const engines = [...new Set(realDumps.flatMap((dump) => dump.engines))];
     const mechanism = [...new Set(realDumps.map((dump) => dump.tool))].join(" + ");
     if (uploads.length > 0) {
       for (const upload of uploads) {
         inventory.evidence({
-          covers: covers2,
+          covers,
           protection: upload.destination.unresolved || upload.ref ? "destination-unknown" : upload.destination.provider === "local" ? "same-volume" : "off-provider",
           mechanism: `${mechanism} -> ${upload.tool}`,
           destination: upload.destination.display,
@@ -10258,7 +10296,7 @@ function publishReading(inventory, reading, job, extraUploads = []) {
       }
     } else if (!job.ephemeral) {
       inventory.evidence({
-        covers: covers2,
+        covers,
         protection: "same-volume",
         mechanism,
         destination: "a local file",
@@ -11196,18 +11234,18 @@ function scanCloudFormation(inventory) {
       } else if (type === "AWS::Backup::BackupSelection") {
         const plan = logicalRef(getInsensitive(props, "BackupPlanId"));
         const selection = mapOf2(getInsensitive(props, "BackupSelection"));
-        const covers2 = [];
+        const covers = [];
         for (const item of itemsOf(getInsensitive(selection, "Resources"))) {
           const ref = logicalRef(item);
-          if (ref) covers2.push(`cloudformation:${inventory.path}:${ref}`.toLowerCase());
+          if (ref) covers.push(`cloudformation:${inventory.path}:${ref}`.toLowerCase());
           const sub = textOf(item) ?? "";
           const subRef = /\$\{(\w+)(\.Arn)?\}/.exec(sub)?.[1];
-          if (subRef) covers2.push(`cloudformation:${inventory.path}:${subRef}`.toLowerCase());
-          if (/\*/.test(sub)) covers2.push("provider:aws");
+          if (subRef) covers.push(`cloudformation:${inventory.path}:${subRef}`.toLowerCase());
+          if (/\*/.test(sub)) covers.push("provider:aws");
         }
-        if (getInsensitive(selection, "ListOfTags") || getInsensitive(selection, "Conditions") || covers2.length === 0) covers2.push(`provider:aws@${inventory.path}`);
+        if (getInsensitive(selection, "ListOfTags") || getInsensitive(selection, "Conditions") || covers.length === 0) covers.push(`provider:aws@${inventory.path}`);
         inventory.evidence({
-          covers: covers2,
+          covers,
           protection: "provider-managed",
           mechanism: "aws-backup",
           destination: "an AWS Backup vault",
@@ -11507,11 +11545,11 @@ function scanObject(inventory, object) {
   if (/^velero\.io\//.test(apiVersion) && (kind === "Schedule" || kind === "Backup")) {
     const template = kind === "Schedule" ? get4(spec, "template") : spec;
     const namespaces = itemsOf(get4(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
-    const covers2 = namespaces.length === 0 || namespaces.includes("*") ? ["provider:kubernetes"] : namespaces.map((item) => `k8s:${item}:*`);
+    const covers = namespaces.length === 0 || namespaces.includes("*") ? ["provider:kubernetes"] : namespaces.map((item) => `k8s:${item}:*`);
     const dataMoved = isTruthy(get4(template, "defaultVolumesToFsBackup")) === true || isTruthy(get4(template, "snapshotMoveData")) === true;
     const location = literalOf(get4(template, "storageLocation")) ?? "default";
     inventory.evidence({
-      covers: covers2,
+      covers,
       protection: dataMoved ? "destination-unknown" : "provider-managed",
       mechanism: dataMoved ? "velero (file-system backup)" : "velero (volume snapshots)",
       destination: dataMoved ? `Velero location ${location}` : "volume snapshots in the same cloud account",
@@ -12789,25 +12827,25 @@ function scanResource(inventory, resource, all, directory) {
     }
     case "aws_backup_selection": {
       const resources = attribute(body2, "resources");
-      const covers2 = [];
+      const covers = [];
       for (const item of resources?.kind === "seq" ? resources.items : []) {
         const reference = referenceOf(item);
-        if (reference) covers2.push(`terraform:${directory}:${reference}`);
+        if (reference) covers.push(`terraform:${directory}:${reference}`);
         const arn = literalOf(item);
-        if (arn === "*") covers2.push("provider:aws");
+        if (arn === "*") covers.push("provider:aws");
         else if (arn) {
           const rds2 = /:rds:[^:]*:[^:]*:(db|cluster):([\w-]+)/.exec(arn);
           const table = /:dynamodb:[^:]*:[^:]*:table\/([\w.-]+)/.exec(arn);
           const bucket = /^arn:aws:s3:::([\w.-]+)/.exec(arn);
-          if (rds2) covers2.push(`aws:rds:${rds2[2]}`);
-          if (table) covers2.push(`aws:dynamodb:${table[1]}`);
-          if (bucket) covers2.push(`aws:s3:${bucket[1]}`);
-          if (/\*/.test(arn)) covers2.push("provider:aws");
+          if (rds2) covers.push(`aws:rds:${rds2[2]}`);
+          if (table) covers.push(`aws:dynamodb:${table[1]}`);
+          if (bucket) covers.push(`aws:s3:${bucket[1]}`);
+          if (/\*/.test(arn)) covers.push("provider:aws");
         }
       }
-      if (block(body2, "selection_tag") || block(body2, "condition") || covers2.length === 0) covers2.push(`provider:aws@${directory}`);
+      if (block(body2, "selection_tag") || block(body2, "condition") || covers.length === 0) covers.push(`provider:aws@${directory}`);
       inventory.evidence({
-        covers: covers2,
+        covers,
         protection: "provider-managed",
         mechanism: "aws-backup",
         destination: "an AWS Backup vault",
@@ -16827,9 +16865,17 @@ var HOST_PLATFORMS = [
 function platformOfHost(host) {
   return HOST_PLATFORMS.find(([pattern]) => pattern.test(host))?.[1];
 }
-function storePlatforms(store) {
-  return new Set([store.platform, store.provider].filter((value) => Boolean(value)));
-}
+var StorePlatforms = class {
+  known = /* @__PURE__ */ new Map();
+  of(store) {
+    let set = this.known.get(store);
+    if (!set) {
+      set = new Set([store.platform, store.provider].filter((value) => Boolean(value)));
+      this.known.set(store, set);
+    }
+    return set;
+  }
+};
 function isProductionStore(store) {
   if (store.sameAs) return false;
   if (store.production !== void 0) return store.production;
@@ -16845,68 +16891,95 @@ ${credential.nearby ?? ""}`;
   for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
   return [...hosts];
 }
-function reaches(credential, store, storesOfPlatform) {
-  const hosts = credentialHosts(credential);
+function reaches(credential, hosts, store, platforms, storesOfPlatform) {
   if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
   if (credential.scope === "root") {
-    const platforms = PROVIDER_PLATFORMS[credential.provider] ?? [];
-    if (platforms.some((platform) => storePlatforms(store).has(platform))) return true;
+    const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
+    if (providers.some((platform) => platforms.of(store).has(platform))) return true;
   }
   if (credential.scope === "root-resource") {
     for (const host of hosts) {
       const platform = platformOfHost(host);
-      if (platform && storePlatforms(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+      if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
     }
-    const platforms = PROVIDER_PLATFORMS[credential.provider] ?? [];
-    if (platforms.some((platform) => storePlatforms(store).has(platform) && storesOfPlatform(platform) === 1)) return true;
+    const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
+    if (providers.some((platform) => platforms.of(store).has(platform) && storesOfPlatform(platform) === 1)) return true;
   }
   return false;
 }
-function crossingLandsOn(crossing, store, resources, storesOfPlatform) {
+function crossingLandsOn(crossing, store, formsOf, platforms, storesOfPlatform) {
   if (!crossing.identity) return false;
-  const forms = /* @__PURE__ */ new Set([crossing.identity]);
-  for (const resource of resources) {
-    if (resource.identity === crossing.identity) for (const other of resource.otherIdentities ?? []) forms.add(other);
-  }
+  const forms = /* @__PURE__ */ new Set([crossing.identity, ...formsOf.get(crossing.identity) ?? []]);
   if (store.identities.some((identity) => forms.has(identity))) return true;
   if (crossing.resourceKind !== "database" && crossing.resourceKind !== "volume" && crossing.resourceKind !== "host") return false;
   for (const form of forms) {
     const host = /^(?:host:|db:[a-z]+:\/\/|railway-proxy:)([a-z0-9.-]+)/.exec(form)?.[1];
     const platform = host ? platformOfHost(host) : void 0;
-    if (platform && storePlatforms(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+    if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
   }
   return false;
 }
-var NON_PRODUCTION2 = /* @__PURE__ */ new Set(["staging", "preview", "development", "test"]);
-var PAIR_WINDOW2 = 12;
-function isCompanionHalf(credential, all) {
-  const companion = credentialKind(credential.kind)?.companionOf;
-  return companion !== void 0 && all.some((other) => other.kind === companion && other.location.path === credential.location.path && Math.abs(other.location.span.line - credential.location.span.line) <= PAIR_WINDOW2);
+function otherForms(resources) {
+  const forms = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    if (!resource.otherIdentities?.length) continue;
+    let set = forms.get(resource.identity);
+    if (!set) forms.set(resource.identity, set = /* @__PURE__ */ new Set());
+    for (const other of resource.otherIdentities) set.add(other);
+  }
+  return forms;
 }
+var NON_PRODUCTION2 = /* @__PURE__ */ new Set(["staging", "preview", "development", "test"]);
 var UNATTENDED_GRANTS = /* @__PURE__ */ new Set(["shell", "bypass-mode", "destructive-command", "interpreter"]);
 function findChains(facts) {
   const stores = facts.all("data-store").filter((store) => isProductionStore(store) && isUnprotected(store));
   if (stores.length === 0) return [];
+  const platforms = new StorePlatforms();
   const allProduction = facts.all("data-store").filter(isProductionStore);
-  const storesOfPlatform = (platform) => allProduction.filter((store) => storePlatforms(store).has(platform)).length;
+  const platformCounts = /* @__PURE__ */ new Map();
+  const storesOfPlatform = (platform) => {
+    let count = platformCounts.get(platform);
+    if (count === void 0) {
+      count = allProduction.filter((store) => platforms.of(store).has(platform)).length;
+      platformCounts.set(platform, count);
+    }
+    return count;
+  };
   const all = facts.all("credential");
-  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !isCompanionHalf(credential, all));
-  const crossings = facts.all("environment-crossing");
-  const resources = facts.all("environment-resource");
+  const companions = new CompanionIndex(all);
+  const isCompanionHalf = (credential) => {
+    const companion = credentialKind(credential.kind)?.companionOf;
+    return companion !== void 0 && companions.near(credential, companion);
+  };
+  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !isCompanionHalf(credential));
+  const crossings = facts.all("environment-crossing").filter((crossing) => NON_PRODUCTION2.has(crossing.environment));
+  const formsOf = otherForms(facts.all("environment-resource"));
   const backups = facts.all("backup-evidence");
   const grants = facts.all("agent-grant").filter((grant) => grant.effective && UNATTENDED_GRANTS.has(grant.grant));
   const hasNonProduction = facts.all("environment-layer").some((layer) => NON_PRODUCTION2.has(layer.environment) && !layer.testOnly && !layer.unplaced);
+  const perStore = /* @__PURE__ */ new Map();
+  const storeSide = (store) => {
+    let side = perStore.get(store);
+    if (!side) {
+      side = {
+        backups: backups.filter((evidence) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered))),
+        landing: crossings.filter((crossing) => crossingLandsOn(crossing, store, formsOf, platforms, storesOfPlatform))
+      };
+      perStore.set(store, side);
+    }
+    return side;
+  };
   const chains = [];
   for (const credential of credentials) {
     const broad = credential.scope === "root" || credential.scope === "root-resource";
+    const hosts = broad ? credentialHosts(credential) : [];
     for (const store of stores) {
-      const storeBackups = backups.filter((evidence) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered)));
-      const viaStaging = crossings.find(
-        (crossing) => NON_PRODUCTION2.has(crossing.environment) && crossingLandsOn(crossing, store, resources, storesOfPlatform) && (broad && reaches(credential, store, storesOfPlatform) || credential.environment === crossing.environment)
-      );
-      const direct = broad && reaches(credential, store, storesOfPlatform) && (credential.environment === "production" || !hasNonProduction);
+      const side = storeSide(store);
+      const reachesStore = broad && reaches(credential, hosts, store, platforms, storesOfPlatform);
+      const viaStaging = side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment);
+      const direct = reachesStore && (credential.environment === "production" || !hasNonProduction);
       if (!viaStaging && !direct) continue;
-      chains.push({ credential, store, crossing: viaStaging, grants, backups: storeBackups });
+      chains.push({ credential, store, crossing: viaStaging, grants, backups: side.backups });
     }
   }
   return chains;
