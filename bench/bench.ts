@@ -184,9 +184,14 @@ const report = { machine, parallelCapacity: capacity, peers, results, linearity 
 console.log(JSON.stringify(report));
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
 
-// Then the git modes (`--staged`, `--history`), unless asked not to: one command measures everything.
-if (!args.includes('--no-git')) {
-  const gitModes = spawnSync(process.execPath, [fileURLToPath(new URL('./git-modes.js', import.meta.url))], { stdio: 'inherit' });
-  if (gitModes.status !== 0) process.exitCode = 1;
+// Then the git modes (`--staged`, `--history`) and the cost against what is found, unless asked not to: one command
+// measures everything.
+for (const [flag, script] of [
+  ['--no-git', './git-modes.js'],
+  ['--no-scale', './scale.js'],
+] as const) {
+  if (args.includes(flag)) continue;
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' });
+  if (child.status !== 0) process.exitCode = 1;
 }
 
