@@ -153,11 +153,12 @@ export function assess(context: FinishContext): void {
     assessment.best = classes.reduce((best, next) => (RANK[next] > RANK[best] ? next : best), 'none' as BackupProtection);
   }
 
-  // Publish what was decided, then report.
+  // Publish what was decided (in one pass over the stores, once all are decided), then report.
+  const decided = new Map<string, Partial<DataStore>>();
   for (const assessment of assessments.values()) {
     const { store } = assessment;
     const external = assessment.production && assessment.primary ? externalBackupFor(store, context.config.externalBackups) : undefined;
-    context.enrich('data-store', (fact) => fact.id === store.id, {
+    decided.set(store.id, {
       production: assessment.production && assessment.primary,
       environment: assessment.environment ?? store.environment,
       protection: external ? 'off-provider' : assessment.primary ? assessment.best : undefined,
@@ -169,6 +170,7 @@ export function assess(context: FinishContext): void {
     if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys);
     reportDestructive(context, assessment, byKind('storage-class'));
   }
+  context.enrichEach('data-store', (fact) => decided.get(fact.id));
 }
 
 

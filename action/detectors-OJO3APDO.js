@@ -9175,10 +9175,11 @@ function assess(context) {
     const classes = [store.builtInBackup?.protection ?? "none", ...assessment.matched.map((match) => match.protection)];
     assessment.best = classes.reduce((best, next) => RANK[next] > RANK[best] ? next : best, "none");
   }
+  const decided = /* @__PURE__ */ new Map();
   for (const assessment of assessments.values()) {
     const { store } = assessment;
     const external = assessment.production && assessment.primary ? externalBackupFor(store, context.config.externalBackups) : void 0;
-    context.enrich("data-store", (fact) => fact.id === store.id, {
+    decided.set(store.id, {
       production: assessment.production && assessment.primary,
       environment: assessment.environment ?? store.environment,
       protection: external ? "off-provider" : assessment.primary ? assessment.best : void 0,
@@ -9190,6 +9191,7 @@ function assess(context) {
     if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys);
     reportDestructive(context, assessment, byKind("storage-class"));
   }
+  context.enrichEach("data-store", (fact) => decided.get(fact.id));
 }
 function environmentOf2(store, aliases, stacks = []) {
   if (Object.keys(aliases).length > 0) {
