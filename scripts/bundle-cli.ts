@@ -26,8 +26,10 @@ export async function bundleCli(outDir: string = CLI_DIR): Promise<void> {
     chunkNames: '[name]-[hash]',
     external: ['@typescript-eslint/typescript-estree', 'web-tree-sitter'],
   });
-  // npm links the bin before `prepare` builds it, so it cannot rely on npm to mark it executable.
+  // npm links the bin before `prepare` builds it, so it cannot rely on npm to mark it executable. The unbundled entry
+  // tsc emits stays runnable too: it was the bin before, and npx keeps links to it in its cache.
   chmodSync(join(outDir, 'cli.js'), 0o755);
+  if (outDir === CLI_DIR) chmodSync(join(REPO, 'dist', 'src', 'cli.js'), 0o755);
 }
 
 // `node dist/scripts/bundle-cli.js` (the end of npm run build).
