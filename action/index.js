@@ -9,7 +9,7 @@ import {
   loadBaseline,
   loadConfig,
   ruleMatches
-} from "./chunk-22H3ZZ3V.js";
+} from "./chunk-RX6GBIYZ.js";
 import {
   fingerprintOf,
   require_ignore

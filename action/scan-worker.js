@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   FileStage,
   prepareFormats
-} from "./chunk-22H3ZZ3V.js";
+} from "./chunk-RX6GBIYZ.js";
 import "./chunk-JKTPWFLW.js";
 import "./chunk-4JN6GR4P.js";
 

@@ -1,8 +1,10 @@
 // Credential-shaped input that cannot be read as a credential is reported as what it is, and never ends the scan:
-// a truncated private key, a JWT whose parts do not decode, an IAM policy document that is not JSON.
+// a truncated private key, a JWT whose parts do not decode, an IAM policy document that is not JSON, a document
+// nested too deeply to walk.
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../src/scan.js';
 import { makeRepo, type TempRepo } from './helpers/repo.js';
+import { stripeLiveKey } from './helpers/tokens.js';
 
 const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((repo) => repo.remove()));
@@ -36,5 +38,15 @@ describe('credential-shaped bad input', () => {
     });
     expect(result.notifications.filter((note) => note.code === 'invalid-policy-json').map((note) => `${note.path}:${note.line}`)).toEqual(['infra/iam.tf:2']);
     expect(result.findings.filter((finding) => finding.ruleId === 'root-scoped-token/aws-allow-all-policy').map((finding) => finding.location.span.line)).toEqual([8]);
+  });
+
+  it('reads a document nested thousands of levels deep as text, with a warning, and still finds the key in it', async () => {
+    const stripe = stripeLiveKey('deep');
+    const depth = 20_000;
+    const result = await scanFiles({ 'data/tree.json': `${'{"node":'.repeat(depth)}{"stripe_key":"${stripe}"}${'}'.repeat(depth)}
+` });
+    expect(result.notifications.filter((note) => note.code === 'detector-error')).toEqual([]);
+    expect(result.notifications.filter((note) => note.code === 'parse-error').map((note) => note.message)).toEqual([expect.stringContaining('nested deeper than 256 levels')]);
+    expect(result.findings.filter((finding) => finding.ruleId === 'exposed-credential/stripe-live-secret-key').map((finding) => finding.location.path)).toEqual(['data/tree.json']);
   });
 });

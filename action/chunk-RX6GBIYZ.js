@@ -7406,14 +7406,36 @@ async function initParsers(formats) {
     if (format2 === "hcl") await loadHclGrammar();
   }
 }
+var MAX_DATA_DEPTH = 256;
 function parserSet() {
   return {
     data(format2, text, spanOf) {
       const parser2 = DATA_PARSERS[format2];
-      return parser2 ? parser2(text, spanOf) : void 0;
+      if (!parser2) return void 0;
+      let result;
+      try {
+        result = parser2(text, spanOf);
+      } catch (error) {
+        if (error instanceof RangeError) return tooDeep();
+        throw error;
+      }
+      return result.ok && result.value.roots.some((root) => deeperThan(root, MAX_DATA_DEPTH)) ? tooDeep() : result;
     },
     script: parseScript
   };
+}
+function tooDeep() {
+  return { ok: false, error: { message: `nested deeper than ${MAX_DATA_DEPTH} levels` } };
+}
+function deeperThan(root, limit) {
+  const stack = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop();
+    if (depth > limit) return true;
+    if (node.kind === "map") for (const entry of node.entries) stack.push([entry.value, depth + 1]);
+    else if (node.kind === "seq") for (const item of node.items) stack.push([item, depth + 1]);
+  }
+  return false;
 }
 
 // src/byte-automaton.ts
