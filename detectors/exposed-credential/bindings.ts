@@ -111,9 +111,12 @@ export function lineBindingsOfLine(line: string, offset: number, bareLiterals: b
   const remembered = bareLiterals ? rememberedBare : rememberedCode;
   let relative = remembered.get(line);
   if (relative === undefined) {
-    relative = lineBindings(line, 0, bareLiterals);
+    // Kept and read from a copy: the line is a slice of the whole file, and the cache (its keys, and the names and
+    // values cut from them) would otherwise keep every file it saw alive (80 MB of a site-packages scan).
+    const own = ownCopy(line);
+    relative = lineBindings(own, 0, bareLiterals);
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
-    remembered.set(line, relative);
+    remembered.set(own, relative);
   }
   return relative.length === 0 ? [] : relative.map((binding) => ({ ...binding, start: binding.start + offset, end: binding.end + offset }));
 }
@@ -255,4 +258,12 @@ function envVariable(node: TSESTree.Node): string | undefined {
     (object.type === 'Identifier' && /^(?:env|ENV)$/.test(object.name));
   if (!isEnv) return undefined;
   return propertyName(node.property, node.computed);
+}
+
+/**
+ * A copy of a string that holds no reference to the text it was sliced from: concatenating makes a rope, and slicing
+ * a rope flattens it into a string of its own.
+ */
+function ownCopy(slice: string): string {
+  return `${slice} `.slice(0, -1);
 }

@@ -4879,9 +4879,10 @@ function lineBindingsOfLine(line, offset, bareLiterals) {
   const remembered = bareLiterals ? rememberedBare : rememberedCode;
   let relative = remembered.get(line);
   if (relative === void 0) {
-    relative = lineBindings(line, 0, bareLiterals);
+    const own = ownCopy(line);
+    relative = lineBindings(own, 0, bareLiterals);
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
-    remembered.set(line, relative);
+    remembered.set(own, relative);
   }
   return relative.length === 0 ? [] : relative.map((binding2) => ({ ...binding2, start: binding2.start + offset, end: binding2.end + offset }));
 }
@@ -5003,6 +5004,9 @@ function envVariable(node) {
   const isEnv = object.type === "MemberExpression" && object.property.type === "Identifier" && object.property.name === "env" || object.type === "Identifier" && /^(?:env|ENV)$/.test(object.name);
   if (!isEnv) return void 0;
   return propertyName(node.property, node.computed);
+}
+function ownCopy(slice) {
+  return `${slice} `.slice(0, -1);
 }
 
 // detectors/exposed-credential/secretlint.ts
