@@ -17,7 +17,7 @@ export interface Corpus {
 }
 
 /** Mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -28,14 +28,14 @@ function random(seed: number): () => number {
   };
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const HEX = '0123456789abcdef';
 
 function pick<T>(rnd: () => number, items: readonly T[]): T {
   return items[Math.floor(rnd() * items.length)]!;
 }
-function chars(rnd: () => number, alphabet: string, length: number): string {
+export function chars(rnd: () => number, alphabet: string, length: number): string {
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[Math.floor(rnd() * alphabet.length)];
   return out;

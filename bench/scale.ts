@@ -10,19 +10,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALNUM, chars, random } from './corpus.js';
 
 const BIN = fileURLToPath(new URL('../bin/cli.js', import.meta.url));
 
 /** A deterministic alphanumeric string, so every run scans the same files. */
 function token(seed: number, length: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let state = (seed * 2654435761) >>> 0;
-  let out = '';
-  for (let index = 0; index < length; index++) {
-    state = (Math.imul(state ^ (state >>> 15), 2246822507) + 0x9e3779b9) >>> 0;
-    out += alphabet[state % alphabet.length];
-  }
-  return out;
+  return chars(random(seed), ALNUM, length);
 }
 
 function write(root: string, path: string, text: string): void {

@@ -132,6 +132,6 @@ function snippetOf(file: SourceFile, credential: FoundCredential): string {
     const around = redactIn(file.text.slice(from, Math.min(lineEnd, credential.end + MAX_SNIPPET)), credential.value).trim();
     return `…${around.slice(0, MAX_SNIPPET - 2)}…`;
   }
-  const line = redactIn(file.text.slice(lineStart, lineEnd), credential.value).trim();
+  const line = redactIn(file.line(position.line), credential.value).trim();
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
 }

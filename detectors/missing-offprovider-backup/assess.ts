@@ -330,6 +330,7 @@ function describe(protection: BackupProtection, store: DataStore): string {
 class Coverage {
   private readonly planSelected = new Map<string, boolean>();
   private readonly namesSomeStore = new Map<BackupEvidence, boolean>();
+  private readonly split = new Map<BackupEvidence, { named: string[]; plan?: string }>();
 
   constructor(
     private readonly all: readonly DataStore[],
@@ -338,8 +339,7 @@ class Coverage {
 
   covers(item: BackupEvidence, store: DataStore): boolean {
     const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
-    const named = namedCovers(item);
-    const plan = item.covers.find((cover) => cover.startsWith('terraform-plan:') || cover.startsWith('cloudformation-plan:'));
+    const { named, plan } = this.coversOf(item);
     if (plan) {
       // A plan protects what its selections name; a plan nobody selects for is read as covering the provider's stores.
       if (!this.isSelected(plan)) return store.provider === 'aws';
@@ -349,6 +349,17 @@ class Coverage {
     if (named.some((cover) => coverMatches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
     // Names that match no store at all (a host the inventory never saw) fall back to engines.
     return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith('host:') || cover.startsWith('path:')) && engineOk;
+  }
+
+  /** A backup's plan and the names it covers (anything else), split once per backup. */
+  private coversOf(item: BackupEvidence): { named: string[]; plan?: string } {
+    let split = this.split.get(item);
+    if (!split) {
+      const isPlan = (cover: string) => cover.startsWith('terraform-plan:') || cover.startsWith('cloudformation-plan:');
+      split = { named: item.covers.filter((cover) => !isPlan(cover)), plan: item.covers.find(isPlan) };
+      this.split.set(item, split);
+    }
+    return split;
   }
 
   private isSelected(plan: string): boolean {
@@ -368,10 +379,6 @@ class Coverage {
     }
     return found;
   }
-}
-
-function namedCovers(item: BackupEvidence): string[] {
-  return item.covers.filter((cover) => !cover.startsWith('terraform-plan:') && !cover.startsWith('cloudformation-plan:'));
 }
 
 function coverMatches(cover: string, candidate: DataStore): boolean {

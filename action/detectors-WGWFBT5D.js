@@ -5532,7 +5532,7 @@ function snippetOf(file, credential) {
     const around = redactIn(file.text.slice(from, Math.min(lineEnd, credential.end + MAX_SNIPPET)), credential.value).trim();
     return `…${around.slice(0, MAX_SNIPPET - 2)}…`;
   }
-  const line = redactIn(file.text.slice(lineStart, lineEnd), credential.value).trim();
+  const line = redactIn(file.line(position.line), credential.value).trim();
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
 }
 
@@ -9332,10 +9332,10 @@ var Coverage = class {
   referencedPlans;
   planSelected = /* @__PURE__ */ new Map();
   namesSomeStore = /* @__PURE__ */ new Map();
+  split = /* @__PURE__ */ new Map();
   covers(item, store) {
     const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
-    const named = namedCovers(item);
-    const plan = item.covers.find((cover) => cover.startsWith("terraform-plan:") || cover.startsWith("cloudformation-plan:"));
+    const { named, plan } = this.coversOf(item);
     if (plan) {
       if (!this.isSelected(plan)) return store.provider === "aws";
       return false;
@@ -9343,6 +9343,16 @@ var Coverage = class {
     if (named.length === 0) return engineOk;
     if (named.some((cover) => coverMatches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
     return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith("host:") || cover.startsWith("path:")) && engineOk;
+  }
+  /** A backup's plan and the names it covers (anything else), split once per backup. */
+  coversOf(item) {
+    let split = this.split.get(item);
+    if (!split) {
+      const isPlan = (cover) => cover.startsWith("terraform-plan:") || cover.startsWith("cloudformation-plan:");
+      split = { named: item.covers.filter((cover) => !isPlan(cover)), plan: item.covers.find(isPlan) };
+      this.split.set(item, split);
+    }
+    return split;
   }
   isSelected(plan) {
     let selected = this.planSelected.get(plan);
@@ -9361,9 +9371,6 @@ var Coverage = class {
     return found;
   }
 };
-function namedCovers(item) {
-  return item.covers.filter((cover) => !cover.startsWith("terraform-plan:") && !cover.startsWith("cloudformation-plan:"));
-}
 function coverMatches(cover, candidate) {
   if (candidate.identities.includes(cover)) return true;
   if (cover.startsWith("provider:")) {
