@@ -9,7 +9,7 @@ import {
   loadBaseline,
   loadConfig,
   ruleMatches
-} from "./chunk-RX6GBIYZ.js";
+} from "./chunk-ZIYOPEZ5.js";
 import {
   fingerprintOf,
   require_ignore
@@ -18,7 +18,7 @@ import {
   SEVERITIES,
   formatOf,
   severityRank
-} from "./chunk-JKTPWFLW.js";
+} from "./chunk-PPTZAW4O.js";
 import {
   __commonJS,
   __require,
@@ -6550,7 +6550,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-WGWFBT5D.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-VP6GKEXM.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

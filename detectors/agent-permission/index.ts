@@ -57,16 +57,15 @@ const READERS: readonly ConfigReader[] = [
   { matches: isInstructionFile, read: readInstructions },
 ];
 
-/** Asked for every file before it is read: each path is tested against the readers once. */
-const configPaths = new Map<string, boolean>();
+/** Asked for every file before it is read, twice (admission, then whether keywords are needed): the last answer is kept. */
+let lastPath: string | undefined;
+let lastIsConfig = false;
 function isConfig(path: string): boolean {
-  let known = configPaths.get(path);
-  if (known === undefined) {
-    known = READERS.some((reader) => reader.matches(path));
-    if (configPaths.size >= 100_000) configPaths.clear();
-    configPaths.set(path, known);
+  if (path !== lastPath) {
+    lastIsConfig = READERS.some((reader) => reader.matches(path));
+    lastPath = path;
   }
-  return known;
+  return lastIsConfig;
 }
 
 export const agentPermission: Detector = {

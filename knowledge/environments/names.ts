@@ -62,11 +62,28 @@ function canonicalEnvironmentUncached(name: string, aliases: Readonly<Record<str
 
 /** Splits on separators, camelCase and digits: `appsettings.Production.json` -> [appsettings, production, json]. */
 export function tokensOf(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z]+/)
-    .filter(Boolean)
-    .map((token) => token.toLowerCase());
+  // A loop, not `replace` and `split`: every path of a scan is asked, and most names are asked once.
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const code = i < name.length ? name.charCodeAt(i) : 0;
+    const upper = code >= 65 && code <= 90;
+    if (upper || (code >= 97 && code <= 122)) {
+      if (start === -1) start = i;
+      else if (upper && isLowerAscii(name.charCodeAt(i - 1))) {
+        tokens.push(name.slice(start, i).toLowerCase());
+        start = i;
+      }
+    } else if (start !== -1) {
+      tokens.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  return tokens;
+}
+
+function isLowerAscii(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 const ENVIRONMENT_DIRECTORIES = new Set(['envs', 'env', 'environments', 'environment', 'overlays', 'live', 'deploy', 'deployments', 'stages', 'config', 'settings', 'clusters', 'k8s', 'helm', 'terraform', 'infra']);
@@ -85,60 +102,57 @@ export interface PathEnvironment {
  * or a directory named after an environment. Undefined for base files (`.env`, `values.yaml`) and example files.
  */
 export function environmentOfPath(path: string, aliases: Readonly<Record<string, string>> = {}): PathEnvironment | undefined {
-  // Every detector asks for every file, and most repositories set no aliases: answer those from a cache.
-  const cacheable = Object.keys(aliases).length === 0;
-  if (cacheable && pathEnvironments.has(path)) return pathEnvironments.get(path);
-  const found = environmentOfPathUncached(path, aliases);
-  if (cacheable) {
-    if (pathEnvironments.size >= PATH_CACHE_LIMIT) pathEnvironments.clear();
-    pathEnvironments.set(path, found);
+  // Every detector asks about the file in hand, one after another, and most repositories set no aliases: the last
+  // answer is kept. (A map of every path would cost more than it saves: a scan meets most paths once.)
+  const plain = !hasAny(aliases);
+  if (plain && path === lastPath) return lastEnvironment;
+  const found = environmentOfPathUncached(path, aliases, plain);
+  if (plain) {
+    lastPath = path;
+    lastEnvironment = found;
   }
   return found;
 }
 
-const PATH_CACHE_LIMIT = 100_000;
-const pathEnvironments = new Map<string, PathEnvironment | undefined>();
+let lastPath: string | undefined;
+let lastEnvironment: PathEnvironment | undefined;
 
-function environmentOfPathUncached(path: string, aliases: Readonly<Record<string, string>>): PathEnvironment | undefined {
-  const segments = path.split('/');
-  const fileName = segments[segments.length - 1]!;
+function hasAny(record: Readonly<Record<string, string>>): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
+function environmentOfPathUncached(path: string, aliases: Readonly<Record<string, string>>, plain: boolean): PathEnvironment | undefined {
+  const slash = path.lastIndexOf('/');
+  const fileName = path.slice(slash + 1);
   const byName = fileNameEnvironment(fileName, aliases);
-  if (byName || segments.length === 1) return byName;
-  // Files of one directory share its answer: without aliases, ask once per directory.
-  if (Object.keys(aliases).length > 0) return directoryEnvironment(segments, aliases);
-  const directory = path.slice(0, path.length - fileName.length - 1);
-  if (directoryEnvironments.has(directory)) return directoryEnvironments.get(directory);
-  const found = directoryEnvironment(segments, aliases);
-  if (directoryEnvironments.size >= PATH_CACHE_LIMIT) directoryEnvironments.clear();
-  directoryEnvironments.set(directory, found);
-  return found;
+  if (byName || slash === -1) return byName;
+  // Files of one directory share its answer, and a walk lists them together: without aliases, the last directory's
+  // answer is kept.
+  if (!plain) return directoryEnvironment(path.split('/'), aliases);
+  const directory = path.slice(0, slash);
+  if (directory !== lastDirectory) {
+    lastDirectoryEnvironment = directoryEnvironment(path.split('/'), aliases);
+    lastDirectory = directory;
+  }
+  return lastDirectoryEnvironment;
 }
 
-const directoryEnvironments = new Map<string, PathEnvironment | undefined>();
-const fileNameEnvironments = new Map<string, PathEnvironment | undefined>();
+let lastDirectory: string | undefined;
+let lastDirectoryEnvironment: PathEnvironment | undefined;
 
-/** The environment a file's own name spells (`values-prod.yaml`), example files excepted; names repeat, so cached. */
+/** The environment a file's own name spells (`values-prod.yaml`), example files excepted. */
 function fileNameEnvironment(fileName: string, aliases: Readonly<Record<string, string>>): PathEnvironment | undefined {
-  const cacheable = Object.keys(aliases).length === 0;
-  if (cacheable && fileNameEnvironments.has(fileName)) return fileNameEnvironments.get(fileName);
-  let found: PathEnvironment | undefined;
-  if (!EXAMPLE_SUFFIXES.test(fileName)) {
-    const stem = fileName.replace(/^\./, '');
-    for (const token of tokensOf(stem).reverse()) {
-      const aliased = aliasFor(aliases, token) as CanonicalEnvironment | undefined;
-      if (token.length <= 2 && !aliased && token !== 'pr') continue;
-      const environment = aliased ?? BY_WORD.get(token);
-      if (environment) {
-        found = { environment, name: token, evidence: 'file-name' };
-        break;
-      }
-    }
+  if (EXAMPLE_SUFFIXES.test(fileName)) return undefined;
+  const tokens = tokensOf(fileName.charCodeAt(0) === 46 ? fileName.slice(1) : fileName);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    const aliased = aliasFor(aliases, token) as CanonicalEnvironment | undefined;
+    if (token.length <= 2 && !aliased && token !== 'pr') continue;
+    const environment = aliased ?? BY_WORD.get(token);
+    if (environment) return { environment, name: token, evidence: 'file-name' };
   }
-  if (cacheable) {
-    if (fileNameEnvironments.size >= PATH_CACHE_LIMIT) fileNameEnvironments.clear();
-    fileNameEnvironments.set(fileName, found);
-  }
-  return found;
+  return undefined;
 }
 
 /** The environment of the nearest directory that names one (the last segment, the file's name, is not read). */

@@ -57,7 +57,9 @@ const BY_NAME: Readonly<Record<string, FileFormat>> = lookupTable({
 
 /** The format a file's name says it has. `.env`, `.env.production`, `prod.env` and `*.env.example` are dotenv. */
 export function formatOf(path: string): FileFormat {
-  // The engine and detectors each ask for every file they see: answer repeats from a cache of the names seen.
+  // The engine and each detector ask about the file in hand, one after another: the last path is answered at once,
+  // other repeats (the same names in many directories) from a cache of the names seen.
+  if (path === lastPath) return lastFormat;
   const name = path.slice(path.lastIndexOf('/') + 1);
   let format = formats.get(name);
   if (format === undefined) {
@@ -65,10 +67,14 @@ export function formatOf(path: string): FileFormat {
     if (formats.size >= 50_000) formats.clear();
     formats.set(name, format);
   }
+  lastPath = path;
+  lastFormat = format;
   return format;
 }
 
 const formats = new Map<string, FileFormat>();
+let lastPath: string | undefined;
+let lastFormat: FileFormat = 'text';
 
 function formatOfName(name: string): FileFormat {
   if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || name === '.envrc') return 'dotenv';

@@ -56,16 +56,19 @@ export function admitsPath(file: FileRef): boolean {
   return classifyPath(file.path) !== undefined;
 }
 
-/** Admission and the per-file pass both classify every path: once is enough. */
-const classified = new Map<string, FileClass | undefined>();
-const CLASSIFIED_LIMIT = 100_000;
+/**
+ * Admission and the per-file pass both classify a path, one file after another: the last answer is kept. A map of
+ * every path seen would cost more than it saves, since a scan sees each path once.
+ */
+let lastPath: string | undefined;
+let lastClass: FileClass | undefined;
 
 export function classifyPath(path: string): FileClass | undefined {
-  if (classified.has(path)) return classified.get(path);
-  const result = classifyPathUncached(path);
-  if (classified.size >= CLASSIFIED_LIMIT) classified.clear();
-  classified.set(path, result);
-  return result;
+  if (path !== lastPath) {
+    lastClass = classifyPathUncached(path);
+    lastPath = path;
+  }
+  return lastClass;
 }
 
 function classifyPathUncached(path: string): FileClass | undefined {

@@ -5,7 +5,7 @@ import {
   formatOf,
   parseYaml,
   require_dist
-} from "./chunk-JKTPWFLW.js";
+} from "./chunk-PPTZAW4O.js";
 import {
   __toESM
 } from "./chunk-4JN6GR4P.js";

@@ -10,7 +10,7 @@ import {
   parseYaml,
   sample,
   severityRank
-} from "./chunk-JKTPWFLW.js";
+} from "./chunk-PPTZAW4O.js";
 import {
   creator
 } from "./chunk-4IEEGQES.js";
@@ -61,58 +61,71 @@ function canonicalEnvironmentUncached(name, aliases) {
   return void 0;
 }
 function tokensOf(name) {
-  return name.replace(/([a-z])([A-Z])/g, "$1 $2").split(/[^A-Za-z]+/).filter(Boolean).map((token) => token.toLowerCase());
+  const tokens = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const code = i < name.length ? name.charCodeAt(i) : 0;
+    const upper = code >= 65 && code <= 90;
+    if (upper || code >= 97 && code <= 122) {
+      if (start === -1) start = i;
+      else if (upper && isLowerAscii(name.charCodeAt(i - 1))) {
+        tokens.push(name.slice(start, i).toLowerCase());
+        start = i;
+      }
+    } else if (start !== -1) {
+      tokens.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  return tokens;
+}
+function isLowerAscii(code) {
+  return code >= 97 && code <= 122;
 }
 var ENVIRONMENT_DIRECTORIES = /* @__PURE__ */ new Set(["envs", "env", "environments", "environment", "overlays", "live", "deploy", "deployments", "stages", "config", "settings", "clusters", "k8s", "helm", "terraform", "infra"]);
 var EXAMPLE_SUFFIXES = /\.(example|sample|template|dist|defaults?|tmpl|tpl)$/i;
 function environmentOfPath(path2, aliases = {}) {
-  const cacheable = Object.keys(aliases).length === 0;
-  if (cacheable && pathEnvironments.has(path2)) return pathEnvironments.get(path2);
-  const found = environmentOfPathUncached(path2, aliases);
-  if (cacheable) {
-    if (pathEnvironments.size >= PATH_CACHE_LIMIT) pathEnvironments.clear();
-    pathEnvironments.set(path2, found);
+  const plain2 = !hasAny(aliases);
+  if (plain2 && path2 === lastPath) return lastEnvironment;
+  const found = environmentOfPathUncached(path2, aliases, plain2);
+  if (plain2) {
+    lastPath = path2;
+    lastEnvironment = found;
   }
   return found;
 }
-var PATH_CACHE_LIMIT = 1e5;
-var pathEnvironments = /* @__PURE__ */ new Map();
-function environmentOfPathUncached(path2, aliases) {
-  const segments = path2.split("/");
-  const fileName = segments[segments.length - 1];
+var lastPath;
+var lastEnvironment;
+function hasAny(record2) {
+  for (const _ in record2) return true;
+  return false;
+}
+function environmentOfPathUncached(path2, aliases, plain2) {
+  const slash = path2.lastIndexOf("/");
+  const fileName = path2.slice(slash + 1);
   const byName = fileNameEnvironment(fileName, aliases);
-  if (byName || segments.length === 1) return byName;
-  if (Object.keys(aliases).length > 0) return directoryEnvironment(segments, aliases);
-  const directory = path2.slice(0, path2.length - fileName.length - 1);
-  if (directoryEnvironments.has(directory)) return directoryEnvironments.get(directory);
-  const found = directoryEnvironment(segments, aliases);
-  if (directoryEnvironments.size >= PATH_CACHE_LIMIT) directoryEnvironments.clear();
-  directoryEnvironments.set(directory, found);
-  return found;
+  if (byName || slash === -1) return byName;
+  if (!plain2) return directoryEnvironment(path2.split("/"), aliases);
+  const directory = path2.slice(0, slash);
+  if (directory !== lastDirectory) {
+    lastDirectoryEnvironment = directoryEnvironment(path2.split("/"), aliases);
+    lastDirectory = directory;
+  }
+  return lastDirectoryEnvironment;
 }
-var directoryEnvironments = /* @__PURE__ */ new Map();
-var fileNameEnvironments = /* @__PURE__ */ new Map();
+var lastDirectory;
+var lastDirectoryEnvironment;
 function fileNameEnvironment(fileName, aliases) {
-  const cacheable = Object.keys(aliases).length === 0;
-  if (cacheable && fileNameEnvironments.has(fileName)) return fileNameEnvironments.get(fileName);
-  let found;
-  if (!EXAMPLE_SUFFIXES.test(fileName)) {
-    const stem = fileName.replace(/^\./, "");
-    for (const token of tokensOf(stem).reverse()) {
-      const aliased = aliasFor(aliases, token);
-      if (token.length <= 2 && !aliased && token !== "pr") continue;
-      const environment = aliased ?? BY_WORD.get(token);
-      if (environment) {
-        found = { environment, name: token, evidence: "file-name" };
-        break;
-      }
-    }
+  if (EXAMPLE_SUFFIXES.test(fileName)) return void 0;
+  const tokens = tokensOf(fileName.charCodeAt(0) === 46 ? fileName.slice(1) : fileName);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i];
+    const aliased = aliasFor(aliases, token);
+    if (token.length <= 2 && !aliased && token !== "pr") continue;
+    const environment = aliased ?? BY_WORD.get(token);
+    if (environment) return { environment, name: token, evidence: "file-name" };
   }
-  if (cacheable) {
-    if (fileNameEnvironments.size >= PATH_CACHE_LIMIT) fileNameEnvironments.clear();
-    fileNameEnvironments.set(fileName, found);
-  }
-  return found;
+  return void 0;
 }
 function directoryEnvironment(segments, aliases) {
   for (let i = segments.length - 2; i >= 0; i--) {
@@ -6665,14 +6678,14 @@ var LOCALE_DIR = /(^|\/)(locales?|i18n|translations|lang|messages)\//i;
 function admitsPath(file) {
   return classifyPath(file.path) !== void 0;
 }
-var classified = /* @__PURE__ */ new Map();
-var CLASSIFIED_LIMIT = 1e5;
+var lastPath2;
+var lastClass;
 function classifyPath(path2) {
-  if (classified.has(path2)) return classified.get(path2);
-  const result = classifyPathUncached(path2);
-  if (classified.size >= CLASSIFIED_LIMIT) classified.clear();
-  classified.set(path2, result);
-  return result;
+  if (path2 !== lastPath2) {
+    lastClass = classifyPathUncached(path2);
+    lastPath2 = path2;
+  }
+  return lastClass;
 }
 function classifyPathUncached(path2) {
   if (isExampleFile(path2)) return void 0;
@@ -16799,15 +16812,14 @@ var READERS = [
   { matches: isAgentIgnoreFile, read: readIgnoreFile },
   { matches: isInstructionFile, read: readInstructions }
 ];
-var configPaths = /* @__PURE__ */ new Map();
+var lastPath3;
+var lastIsConfig = false;
 function isConfig(path2) {
-  let known = configPaths.get(path2);
-  if (known === void 0) {
-    known = READERS.some((reader) => reader.matches(path2));
-    if (configPaths.size >= 1e5) configPaths.clear();
-    configPaths.set(path2, known);
+  if (path2 !== lastPath3) {
+    lastIsConfig = READERS.some((reader) => reader.matches(path2));
+    lastPath3 = path2;
   }
-  return known;
+  return lastIsConfig;
 }
 var agentPermission = {
   id: "agent-permission",

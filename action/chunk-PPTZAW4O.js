@@ -7395,6 +7395,7 @@ var BY_NAME = lookupTable({
   ".eslintrc": "json"
 });
 function formatOf(path) {
+  if (path === lastPath) return lastFormat;
   const name = path.slice(path.lastIndexOf("/") + 1);
   let format = formats.get(name);
   if (format === void 0) {
@@ -7402,9 +7403,13 @@ function formatOf(path) {
     if (formats.size >= 5e4) formats.clear();
     formats.set(name, format);
   }
+  lastPath = path;
+  lastFormat = format;
   return format;
 }
 var formats = /* @__PURE__ */ new Map();
+var lastPath;
+var lastFormat = "text";
 function formatOfName(name) {
   if (name === ".env" || name.startsWith(".env.") || name.endsWith(".env") || name === ".envrc") return "dotenv";
   const byName = BY_NAME[name];
