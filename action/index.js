@@ -9,7 +9,7 @@ import {
   loadBaseline,
   loadConfig,
   ruleMatches
-} from "./chunk-ZIYOPEZ5.js";
+} from "./chunk-AECIWIIP.js";
 import {
   fingerprintOf,
   require_ignore
@@ -6550,7 +6550,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-VP6GKEXM.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-NZ3XRZCW.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

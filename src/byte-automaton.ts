@@ -78,8 +78,8 @@ function scannerModule(): WasmModule | null {
   return compiled;
 }
 
-/** Called for each output state reached, with the 1-based line of the byte that reached it. */
-export type OnOutput = (row: number, line: number) => void;
+/** Called for each output state reached, with the 1-based line of the byte that reached it and the offset after it. */
+export type OnOutput = (row: number, line: number, end: number) => void;
 
 export class ByteAutomaton {
   private readonly memory: WasmMemory;
@@ -134,7 +134,7 @@ export class ByteAutomaton {
       pos = this.run(pos, end, row, line, threshold);
       row = this.words[0]!;
       line = this.words[1]!;
-      if (row >= threshold) onOutput(row >> 2, line);
+      if (row >= threshold) onOutput(row >> 2, line, pos - start);
     }
     return true;
   }

@@ -83,7 +83,7 @@ export class FileStage {
       // Detectors by index: a detector's index is its bit among the prefilter's keyword groups.
       const admitted: number[] = [];
       this.detectors.forEach((detector, index) => {
-        if (!detector.admits || detector.admits(ref)) admitted.push(index);
+        if (!detector.admits || time(`${detector.id} admits`, () => detector.admits!(ref))) admitted.push(index);
       });
       if (admitted.length === 0) continue;
       const outcome = time('read', () => readContent(ref, this.settings.maxFileSize));
@@ -109,7 +109,9 @@ export class FileStage {
         output.notifications.push({ level: 'note', code: 'non-utf8', message: `${ref.path} is not valid UTF-8; scanned as Latin-1.`, path: ref.path });
       }
       const text = decoded.text;
-      const file = new LoadedFile(ref, formatOf(ref.path), text, this.parsers, found, hits.lines, (notification) => output.notifications.push(notification));
+      // The prefilter's offsets are bytes; they are the text's too when every byte decoded to one UTF-16 unit.
+      const offsetsAreText = outcome.kind === 'text' || text.length === outcome.bytes.length;
+      const file = new LoadedFile(ref, formatOf(ref.path), text, this.parsers, found, hits.lines, (notification) => output.notifications.push(notification), offsetsAreText ? hits.lineOffsets : undefined);
       if (marked && text.includes(INLINE_MARKER)) output.markers.push({ path: ref.path, markers: [...inlineSuppressions(text)] });
       for (const detector of wanted) {
         const emitter = emitterFor(detector, ref.path, ref.commit);

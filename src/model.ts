@@ -189,6 +189,8 @@ export interface SourceFile extends FileRef {
   readonly lineStarts: readonly number[];
   /** Text of line `n` (1-based), without the newline. */
   line(n: number): string;
+  /** Where line `n` (1-based) starts in `text` (`lineStarts[n - 1]`, cheaper for the keyword lines); undefined past the end. */
+  lineStart(n: number): number | undefined;
   /** Where line `n` (1-based) ends in `text`, before its newline (and carriage return); it starts at `lineStarts[n - 1]`. */
   lineEnd(n: number): number;
   /** Converts a string offset in `text` to a 1-based line/column. */

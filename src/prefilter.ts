@@ -16,6 +16,8 @@ export interface KeywordHits {
   found: ReadonlySet<string>;
   /** 1-based lines where a line keyword occurs, ascending, each once. */
   lines: readonly number[];
+  /** Where each of `lines` starts in the input: a byte offset for bytes, a UTF-16 offset for text. */
+  lineOffsets: readonly number[];
   /** Bit `i` is set when some keyword of group `i` occurs (groups as given to the index). */
   groups: number;
 }
@@ -148,7 +150,7 @@ export class KeywordIndex {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
     const automaton = this.automaton;
-    if (automaton && automaton.scan(bytes, (row, line) => (this.hit(hits, row) ? hits.atLine(line) : undefined))) return hits;
+    if (automaton && automaton.scan(bytes, (row, line, end) => (this.hit(hits, row) && line !== hits.lastLine ? hits.atLine(line, bytes.lastIndexOf(NEWLINE, end - 1) + 1) : undefined))) return hits;
     const transitions = this.transitions;
     const classOf = this.classOf;
     const threshold = this.firstOutputRow;
@@ -159,7 +161,7 @@ export class KeywordIndex {
       const unit = bytes[i]!;
       if (unit === NEWLINE) line++;
       row = transitions[row + classOf[unit]!]!;
-      if (row >= threshold && this.hit(hits, row)) hits.atLine(line);
+      if (row >= threshold && this.hit(hits, row) && line !== hits.lastLine) hits.atLine(line, bytes.lastIndexOf(NEWLINE, i) + 1);
     }
     return hits;
   }
@@ -177,7 +179,7 @@ export class KeywordIndex {
       const unit = text.charCodeAt(i);
       if (unit === NEWLINE) line++;
       row = transitions[row + (unit < 128 ? classOf[unit]! : 0)]!;
-      if (row >= threshold && this.hit(hits, row)) hits.atLine(line);
+      if (row >= threshold && this.hit(hits, row) && line !== hits.lastLine) hits.atLine(line, text.lastIndexOf('\n', i) + 1);
     }
     return hits;
   }
@@ -199,16 +201,18 @@ export class KeywordIndex {
 class Hits implements KeywordHits {
   readonly found = new Set<string>();
   readonly lines: number[] = [];
+  readonly lineOffsets: number[] = [];
   groups = 0;
   readonly seen: Uint8Array;
-  private lastLine = 0;
+  lastLine = 0;
   constructor(keywords: number) {
     this.seen = new Uint8Array(keywords);
   }
 
-  atLine(line: number): void {
-    if (line === this.lastLine) return;
+  /** A line keyword on a line not recorded yet (the caller checks `lastLine` before finding where the line starts). */
+  atLine(line: number, offset: number): void {
     this.lines.push(line);
+    this.lineOffsets.push(offset);
     this.lastLine = line;
   }
 }

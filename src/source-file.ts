@@ -17,6 +17,7 @@ export class LoadedFile implements SourceFile {
   readonly gitIgnored: boolean;
   readonly content?: string;
   private starts?: number[];
+  private keywordCursor = 0;
   private dataResult?: { value: DataDocument | undefined };
   private astResult?: { value: TSESTree.Program | undefined };
 
@@ -29,6 +30,8 @@ export class LoadedFile implements SourceFile {
     private readonly keywordsFound: ReadonlySet<string> | 'all',
     private readonly linesWithKeywords: readonly number[],
     private readonly onNotification: (notification: Notification) => void,
+    /** Where each of `linesWithKeywords` starts in `text`, when the prefilter could tell (its offsets were the text's). */
+    private readonly keywordLineStarts?: readonly number[],
   ) {
     this.path = ref.path;
     this.absolutePath = ref.absolutePath;
@@ -48,18 +51,38 @@ export class LoadedFile implements SourceFile {
   }
 
   line(n: number): string {
-    const start = this.lineStarts[n - 1];
+    const start = this.lineStart(n);
     return start === undefined ? '' : this.text.slice(start, this.lineEnd(n));
   }
 
+  lineStart(n: number): number | undefined {
+    // The lines detectors read most are the prefilter's, whose starts it found on the way: the index of every line
+    // (a pass over the whole text) waits until something needs another line or a position.
+    if (!this.starts && this.keywordLineStarts) {
+      const at = this.keywordLineIndex(n);
+      if (at !== -1) return this.keywordLineStarts[at];
+    }
+    return this.lineStarts[n - 1];
+  }
+
   lineEnd(n: number): number {
-    const starts = this.lineStarts;
-    const start = starts[n - 1];
+    const start = this.lineStart(n);
     if (start === undefined) return this.text.length;
-    const next = starts[n];
-    let end = next === undefined ? this.text.length : next - 1;
+    const next = this.starts ? this.starts[n] : undefined;
+    let end = next !== undefined ? next - 1 : this.starts ? this.text.length : this.text.indexOf('\n', start);
+    if (end === -1) end = this.text.length;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
+  }
+
+  /** Where line `n` is among the keyword lines, or -1; asked in ascending order, so the search resumes where it left. */
+  private keywordLineIndex(n: number): number {
+    const lines = this.linesWithKeywords;
+    let at = this.keywordCursor;
+    if (at >= lines.length || lines[at]! > n) at = 0;
+    while (at < lines.length && lines[at]! < n) at++;
+    this.keywordCursor = at;
+    return lines[at] === n ? at : -1;
   }
 
   positionAt(offset: number): { line: number; column: number } {

@@ -24,6 +24,20 @@ function naive(text: string, groups: string[][], lineKeywords: string[]) {
   return { found: [...found].sort(), groups: bits, lines };
 }
 
+/** Where each 1-based line starts, in UTF-16 units of the text and in bytes of its UTF-8 encoding. */
+function lineStarts(text: string): { text: number[]; bytes: number[] } {
+  const starts = { text: [0], bytes: [0] };
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    bytes += Buffer.byteLength(text[i]!);
+    if (text[i] === '\n') {
+      starts.text.push(i + 1);
+      starts.bytes.push(bytes);
+    }
+  }
+  return starts;
+}
+
 describe('KeywordIndex', () => {
   const groups = [['token', 'Key', 'api_key', 'sk_live_'], ['kEy', 'keyring', 'ey'], ['aws::', 'akia'], ['blast-radius:']];
   const lineKeywords = ['token', 'secret', 'key'];
@@ -39,8 +53,10 @@ describe('KeywordIndex', () => {
       for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
       const expected = naive(text, groups, lineKeywords);
       const bytes = Buffer.from(text, 'utf8');
-      for (const hits of [index.findInText(text), index.findInBytes(bytes), javascript.findInBytes(bytes)]) {
+      const starts = lineStarts(text);
+      for (const [hits, unit] of [[index.findInText(text), 'text'], [index.findInBytes(bytes), 'bytes'], [javascript.findInBytes(bytes), 'bytes']] as const) {
         expect({ found: [...hits.found].sort(), groups: hits.groups, lines: [...hits.lines] }).toEqual(expected);
+        expect(hits.lineOffsets).toEqual(expected.lines.map((line) => starts[unit][line - 1]));
       }
     }
   });

@@ -62,10 +62,27 @@ let lastPath: string | undefined;
 let lastIsConfig = false;
 function isConfig(path: string): boolean {
   if (path !== lastPath) {
-    lastIsConfig = READERS.some((reader) => reader.matches(path));
+    lastIsConfig = mayBeAgentFile(path) && READERS.some((reader) => reader.matches(path));
     lastPath = path;
   }
   return lastIsConfig;
+}
+
+/**
+ * The extensions of every file a reader above or a launcher check can match (a new reader for another one must add
+ * it here). Most files of a repository have none of them, and are turned away without running dozens of patterns.
+ */
+const AGENT_FILE_EXTENSIONS = new Set(['json', 'jsonc', 'toml', 'yml', 'yaml', 'md', 'mdc', 'rules', 'code-workspace', 'sh', 'bash', 'zsh', 'ps1', 'mk', 'dockerfile']);
+
+function mayBeAgentFile(path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  // No extension (Makefile, Jenkinsfile, scripts/deploy) or a dotfile without one (.cursorrules, .aiderignore).
+  if (dot <= slash + 1) return true;
+  if (AGENT_FILE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return true;
+  // Dockerfile.prod and Containerfile-dev take any extension, and so does every hook under .husky/.
+  const name = path.slice(slash + 1, slash + 14).toLowerCase();
+  return name.startsWith('dockerfile') || name.startsWith('containerfile') || path.includes('.husky/');
 }
 
 export const agentPermission: Detector = {
@@ -81,7 +98,7 @@ export const agentPermission: Detector = {
     mcpWriteAccess,
     secretFileNotExcluded,
   ],
-  admits: (file: FileRef) => isConfig(file.path) || isLauncherFile(file.path),
+  admits: (file: FileRef) => isConfig(file.path) || (mayBeAgentFile(file.path) && isLauncherFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),

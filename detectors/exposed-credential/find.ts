@@ -215,10 +215,9 @@ function bindingsOf(file: SourceFile): Binding[] {
   // 0.6 s the first time) is only needed where a secret-named binding continues on the next line with what may be a
   // string (`const apiKey =\n  '...'`), not with an expression (`const apiKey =\n  process.env.API_KEY;`).
   let script = false;
-  const lineStarts = file.lineStarts;
   for (const line of file.keywordLines()) {
     const text = file.line(line);
-    const found = lineBindingsOfLine(text, lineStarts[line - 1] ?? 0, bare);
+    const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare);
     for (const binding of found) fromLines.push(binding);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }

@@ -38,7 +38,7 @@ import { directoryOf, fileNameOf, Inventory, isTestOnlyPath } from './shared.js'
 
 const DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|tf|ini|cfg|conf|properties|env)$/i;
 const PROGRAM_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs|py)$/i;
-const SKIPPED = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|tsconfig[\w.-]*\.json|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|dependabot\.ya?ml|\.pre-commit-config\.ya?ml|mkdocs\.ya?ml|codecov\.ya?ml|\.golangci\.ya?ml|pubspec\.ya?ml|CITATION\.cff)$/i;
+const SKIPPED_NAME = /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|tsconfig[\w.-]*\.json|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|dependabot\.ya?ml|\.pre-commit-config\.ya?ml|mkdocs\.ya?ml|codecov\.ya?ml|\.golangci\.ya?ml|pubspec\.ya?ml|CITATION\.cff)$/i;
 const LOCALE = /(^|\/)(locales?|i18n|lang|translations?)\//i;
 const TYPE_DECLARATIONS = /\.d\.ts$|\.(test|spec)\.[cm]?[jt]sx?$|\.min\.js$/i;
 
@@ -121,11 +121,13 @@ export const missingOffproviderBackup: Detector = {
     // A git-ignored file is a developer's local state, not what the repository deploys.
     if (file.gitIgnored) return false;
     const path = file.path;
-    if (SKIPPED.test(path) || LOCALE.test(path)) return false;
+    if (SKIPPED_NAME.test(fileNameOf(path)) || LOCALE.test(path)) return false;
+    // Source files are admitted by their extension: asked first, since most files are, and the checks below (a
+    // pattern per kind of configuration) would only admit them too.
+    if (PROGRAM_EXTENSIONS.test(path) && !TYPE_DECLARATIONS.test(path)) return true;
     if (isReadme(path) || isScriptFile(path) || isStructural(path) || fileNameOf(path).endsWith('.prisma')) return true;
     if (/(^|\/)\.env(\.[\w.-]+)?$|\.env$/i.test(path)) return true;
-    if (DATA_EXTENSIONS.test(path)) return true;
-    return PROGRAM_EXTENSIONS.test(path) && !TYPE_DECLARATIONS.test(path);
+    return DATA_EXTENSIONS.test(path);
   },
 
   admitsWithoutKeywords(file: FileRef): boolean {

@@ -122,7 +122,7 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
   // Grants in tests and examples (IAM docs, policy fixtures) are still reported, below the default failure threshold.
   const severity = isTestOrExamplePath(file.path) ? ('low' as const) : undefined;
   const report: Report = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
-  const document = file.hasKeyword('statement') || file.hasKeyword('roles/owner') || file.hasKeyword('roles/editor') || file.hasKeyword('cluster-admin') || file.hasKeyword('role_definition_name') ? file.data() : undefined;
+  const document = mayHoldPolicy(file) || file.hasKeyword('roles/owner') || file.hasKeyword('roles/editor') || file.hasKeyword('cluster-admin') || file.hasKeyword('role_definition_name') ? file.data() : undefined;
   if (document) {
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
       allowAllStatement(map, parentBlock, report);
@@ -130,10 +130,16 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
       azureAssignment(map, report);
       clusterAdmin(map, report);
     });
-    if (file.hasKeyword('statement')) embeddedPolicies(file, document, out, report);
+    // A policy inside a string spells `Statement`; a file that never does (SQL statements in Python) holds none.
+    if (mayHoldPolicy(file) && file.text.includes('Statement')) embeddedPolicies(file, document, out, report);
   }
   managedAdminPolicies(file, report);
   if (!document) commandLineGrants(file, report);
+}
+
+/** An IAM statement names its actions and resources; `statement` alone is common (SQL, docs) and not worth a parse. */
+function mayHoldPolicy(file: SourceFile): boolean {
+  return file.hasKeyword('statement') && /action/i.test(file.text) && /resource/i.test(file.text);
 }
 
 function walkMaps(node: DataNode, visit: (map: MapNode, parentBlock?: string) => void, parentBlock?: string): void {
@@ -249,7 +255,15 @@ function managedAdminPolicies(file: SourceFile, report: Report): void {
 
 function commandLineGrants(file: SourceFile, report: Report): void {
   const text = file.text;
-  // Shell continuations join the lines of one command.
+  // Each command is looked for only where its subcommand's literal occurs: the file was admitted for any grant keyword
+  // (`statement` is common in code), and a scan of the text for one literal is far cheaper than a pattern.
+  if (text.includes('add-iam-policy-binding')) gcloudGrants(text, file, report);
+  if (text.includes('assignment')) azureGrants(text, file, report);
+  if (text.includes('clusterrolebinding')) kubectlGrants(text, file, report);
+}
+
+// In the gcloud and az commands, shell continuations join the lines of one command.
+function gcloudGrants(text: string, file: SourceFile, report: Report): void {
   for (const match of text.matchAll(/gcloud\s+(?:projects|organizations|resource-manager\s+folders)\s+add-iam-policy-binding(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role[= ]["']?(roles\/(?:owner|editor))\b/.exec(command);
@@ -257,6 +271,9 @@ function commandLineGrants(file: SourceFile, report: Report): void {
     const at = match.index + command.indexOf(role[0]);
     report(gcpBasicRole.id, file.spanOf(at, at + role[0].length), `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
   }
+}
+
+function azureGrants(text: string, file: SourceFile, report: Report): void {
   for (const match of text.matchAll(/az\s+role\s+assignment\s+create(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role\s+["']?(Owner|Contributor|User Access Administrator)["']?(?=\s|$)/.exec(command);
@@ -265,6 +282,9 @@ function commandLineGrants(file: SourceFile, report: Report): void {
     const at = match.index + command.indexOf(role[0]);
     report(azureSubscriptionOwner.id, file.spanOf(match.index, at + role[0].length), `${role[1]} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role[1]} subscription`);
   }
+}
+
+function kubectlGrants(text: string, file: SourceFile, report: Report): void {
   for (const match of text.matchAll(/kubectl\s+create\s+clusterrolebinding\b[^\n]*--clusterrole[= ]cluster-admin[^\n]*--serviceaccount[= ]\S+/g)) {
     report(clusterAdminBinding.id, file.spanOf(match.index, match.index + match[0].length), 'A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.', 'cluster-admin kubectl');
   }

@@ -48,7 +48,9 @@ export interface FileClass {
 const DATA_FORMATS = new Set<FileFormat>(['dotenv', 'yaml', 'json', 'toml', 'ini', 'properties', 'hcl']);
 
 /** Files that never configure an environment even though they parse: manifests of packages, editor and lint settings. */
-const NOT_CONFIG = /(^|\/)(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|\.gitlab-ci\.yml|codecov\.ya?ml|\.github\/(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)[^/]*|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
+const NOT_CONFIG_NAME = /^(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|\.gitlab-ci\.yml|codecov\.ya?ml|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
+/** The repository's GitHub metadata beside its workflows. */
+const GITHUB_META_NAME = /^(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)/i;
 const LOCALE_DIR = /(^|\/)(locales?|i18n|translations|lang|messages)\//i;
 
 /** Whether this detector reads the file at all (a path check, before any read). */
@@ -71,6 +73,14 @@ export function classifyPath(path: string): FileClass | undefined {
   return lastClass;
 }
 
+/** Django-style settings modules: `settings.py`, `settings/prod.py`, `settings_dev.py`, `config/production.py`. */
+function isPythonSettings(path: string): boolean {
+  // Most Python files are neither: the words are looked for before the pattern runs along the whole path.
+  const lower = path.toLowerCase();
+  if (!lower.includes('settings') && !lower.includes('config/')) return false;
+  return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path);
+}
+
 function classifyPathUncached(path: string): FileClass | undefined {
   if (isExampleFile(path)) return undefined;
   const format = formatOf(path);
@@ -90,14 +100,14 @@ function classifyPathUncached(path: string): FileClass | undefined {
   };
 
   if (format === 'dotenv') return make('dotenv', `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
-  if (format === 'python') return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path) ? make('python-settings', `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : undefined;
+  if (format === 'python') return isPythonSettings(path) ? make('python-settings', `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : undefined;
   if (format === 'javascript' || format === 'typescript') {
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path)) return make('js-config');
     return undefined;
   }
   if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower)) return make('commands');
   if (!DATA_FORMATS.has(format)) return undefined;
-  if (NOT_CONFIG.test(path) || LOCALE_DIR.test(path)) return undefined;
+  if (NOT_CONFIG_NAME.test(name) || (GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir)) || LOCALE_DIR.test(path)) return undefined;
   // Helm chart templates are Go templates that only look like YAML.
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path) && /(^|\/)charts?\//i.test(path)) return undefined;
 

@@ -5231,10 +5231,9 @@ function bindingsOf(file) {
   const isScript = file.format === "javascript" || file.format === "typescript";
   const fromLines = [];
   let script = false;
-  const lineStarts = file.lineStarts;
   for (const line of file.keywordLines()) {
     const text = file.line(line);
-    const found = lineBindingsOfLine(text, lineStarts[line - 1] ?? 0, bare);
+    const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare);
     for (const binding2 of found) fromLines.push(binding2);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
@@ -5705,7 +5704,7 @@ var GRANT_KEYWORDS = ["statement", "administratoraccess", "iamfullaccess", "role
 function scanGrants(file, out) {
   const severity = isTestOrExamplePath(file.path) ? "low" : void 0;
   const report2 = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
-  const document = file.hasKeyword("statement") || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
+  const document = mayHoldPolicy(file) || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
   if (document) {
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
       allowAllStatement(map, parentBlock, report2);
@@ -5713,10 +5712,13 @@ function scanGrants(file, out) {
       azureAssignment(map, report2);
       clusterAdmin(map, report2);
     });
-    if (file.hasKeyword("statement")) embeddedPolicies(file, document, out, report2);
+    if (mayHoldPolicy(file) && file.text.includes("Statement")) embeddedPolicies(file, document, out, report2);
   }
   managedAdminPolicies(file, report2);
   if (!document) commandLineGrants(file, report2);
+}
+function mayHoldPolicy(file) {
+  return file.hasKeyword("statement") && /action/i.test(file.text) && /resource/i.test(file.text);
 }
 function walkMaps(node, visit3, parentBlock) {
   if (node.kind === "map") {
@@ -5816,6 +5818,11 @@ function managedAdminPolicies(file, report2) {
 }
 function commandLineGrants(file, report2) {
   const text = file.text;
+  if (text.includes("add-iam-policy-binding")) gcloudGrants(text, file, report2);
+  if (text.includes("assignment")) azureGrants(text, file, report2);
+  if (text.includes("clusterrolebinding")) kubectlGrants(text, file, report2);
+}
+function gcloudGrants(text, file, report2) {
   for (const match of text.matchAll(/gcloud\s+(?:projects|organizations|resource-manager\s+folders)\s+add-iam-policy-binding(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role[= ]["']?(roles\/(?:owner|editor))\b/.exec(command);
@@ -5823,6 +5830,8 @@ function commandLineGrants(file, report2) {
     const at = match.index + command.indexOf(role[0]);
     report2(gcpBasicRole.id, file.spanOf(at, at + role[0].length), `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
   }
+}
+function azureGrants(text, file, report2) {
   for (const match of text.matchAll(/az\s+role\s+assignment\s+create(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role\s+["']?(Owner|Contributor|User Access Administrator)["']?(?=\s|$)/.exec(command);
@@ -5831,6 +5840,8 @@ function commandLineGrants(file, report2) {
     const at = match.index + command.indexOf(role[0]);
     report2(azureSubscriptionOwner.id, file.spanOf(match.index, at + role[0].length), `${role[1]} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role[1]} subscription`);
   }
+}
+function kubectlGrants(text, file, report2) {
   for (const match of text.matchAll(/kubectl\s+create\s+clusterrolebinding\b[^\n]*--clusterrole[= ]cluster-admin[^\n]*--serviceaccount[= ]\S+/g)) {
     report2(clusterAdminBinding.id, file.spanOf(match.index, match.index + match[0].length), "A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.", "cluster-admin kubectl");
   }
@@ -6673,7 +6684,8 @@ function lineSpan(file, span) {
 
 // detectors/staging-reaches-production/scan/files.ts
 var DATA_FORMATS2 = /* @__PURE__ */ new Set(["dotenv", "yaml", "json", "toml", "ini", "properties", "hcl"]);
-var NOT_CONFIG = /(^|\/)(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|\.gitlab-ci\.yml|codecov\.ya?ml|\.github\/(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)[^/]*|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
+var NOT_CONFIG_NAME = /^(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|\.gitlab-ci\.yml|codecov\.ya?ml|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
+var GITHUB_META_NAME = /^(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)/i;
 var LOCALE_DIR = /(^|\/)(locales?|i18n|translations|lang|messages)\//i;
 function admitsPath(file) {
   return classifyPath(file.path) !== void 0;
@@ -6686,6 +6698,11 @@ function classifyPath(path2) {
     lastPath2 = path2;
   }
   return lastClass;
+}
+function isPythonSettings(path2) {
+  const lower = path2.toLowerCase();
+  if (!lower.includes("settings") && !lower.includes("config/")) return false;
+  return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path2);
 }
 function classifyPathUncached(path2) {
   if (isExampleFile(path2)) return void 0;
@@ -6704,14 +6721,14 @@ function classifyPathUncached(path2) {
     return { kind, format, tag: own, role: "plain" };
   };
   if (format === "dotenv") return make("dotenv", `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
-  if (format === "python") return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path2) ? make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : void 0;
+  if (format === "python") return isPythonSettings(path2) ? make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : void 0;
   if (format === "javascript" || format === "typescript") {
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path2)) return make("js-config");
     return void 0;
   }
   if (format === "shell" || format === "markdown" || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower)) return make("commands");
   if (!DATA_FORMATS2.has(format)) return void 0;
-  if (NOT_CONFIG.test(path2) || LOCALE_DIR.test(path2)) return void 0;
+  if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2)) return { kind: "workflow", format, tag: tag(), role: "plain" };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
@@ -13569,7 +13586,7 @@ var restoreRules = [
 // detectors/missing-offprovider-backup/index.ts
 var DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|tf|ini|cfg|conf|properties|env)$/i;
 var PROGRAM_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs|py)$/i;
-var SKIPPED = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|tsconfig[\w.-]*\.json|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|dependabot\.ya?ml|\.pre-commit-config\.ya?ml|mkdocs\.ya?ml|codecov\.ya?ml|\.golangci\.ya?ml|pubspec\.ya?ml|CITATION\.cff)$/i;
+var SKIPPED_NAME = /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|tsconfig[\w.-]*\.json|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|dependabot\.ya?ml|\.pre-commit-config\.ya?ml|mkdocs\.ya?ml|codecov\.ya?ml|\.golangci\.ya?ml|pubspec\.ya?ml|CITATION\.cff)$/i;
 var LOCALE = /(^|\/)(locales?|i18n|lang|translations?)\//i;
 var TYPE_DECLARATIONS = /\.d\.ts$|\.(test|spec)\.[cm]?[jt]sx?$|\.min\.js$/i;
 function isScriptFile(path2) {
@@ -13718,11 +13735,11 @@ var missingOffproviderBackup = {
   admits(file) {
     if (file.gitIgnored) return false;
     const path2 = file.path;
-    if (SKIPPED.test(path2) || LOCALE.test(path2)) return false;
+    if (SKIPPED_NAME.test(fileNameOf(path2)) || LOCALE.test(path2)) return false;
+    if (PROGRAM_EXTENSIONS.test(path2) && !TYPE_DECLARATIONS.test(path2)) return true;
     if (isReadme(path2) || isScriptFile(path2) || isStructural(path2) || fileNameOf(path2).endsWith(".prisma")) return true;
     if (/(^|\/)\.env(\.[\w.-]+)?$|\.env$/i.test(path2)) return true;
-    if (DATA_EXTENSIONS.test(path2)) return true;
-    return PROGRAM_EXTENSIONS.test(path2) && !TYPE_DECLARATIONS.test(path2);
+    return DATA_EXTENSIONS.test(path2);
   },
   admitsWithoutKeywords(file) {
     return isStructural(file.path);
@@ -16816,10 +16833,19 @@ var lastPath3;
 var lastIsConfig = false;
 function isConfig(path2) {
   if (path2 !== lastPath3) {
-    lastIsConfig = READERS.some((reader) => reader.matches(path2));
+    lastIsConfig = mayBeAgentFile(path2) && READERS.some((reader) => reader.matches(path2));
     lastPath3 = path2;
   }
   return lastIsConfig;
+}
+var AGENT_FILE_EXTENSIONS = /* @__PURE__ */ new Set(["json", "jsonc", "toml", "yml", "yaml", "md", "mdc", "rules", "code-workspace", "sh", "bash", "zsh", "ps1", "mk", "dockerfile"]);
+function mayBeAgentFile(path2) {
+  const slash = path2.lastIndexOf("/");
+  const dot = path2.lastIndexOf(".");
+  if (dot <= slash + 1) return true;
+  if (AGENT_FILE_EXTENSIONS.has(path2.slice(dot + 1).toLowerCase())) return true;
+  const name = path2.slice(slash + 1, slash + 14).toLowerCase();
+  return name.startsWith("dockerfile") || name.startsWith("containerfile") || path2.includes(".husky/");
 }
 var agentPermission = {
   id: "agent-permission",
@@ -16834,7 +16860,7 @@ var agentPermission = {
     mcpWriteAccess,
     secretFileNotExcluded
   ],
-  admits: (file) => isConfig(file.path) || isLauncherFile(file.path),
+  admits: (file) => isConfig(file.path) || mayBeAgentFile(file.path) && isLauncherFile(file.path),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file) => isConfig(file.path),

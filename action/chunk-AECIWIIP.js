@@ -7614,7 +7614,7 @@ var ByteAutomaton = class _ByteAutomaton {
       pos = this.run(pos, end, row, line, threshold);
       row = this.words[0];
       line = this.words[1];
-      if (row >= threshold) onOutput(row >> 2, line);
+      if (row >= threshold) onOutput(row >> 2, line, pos - start2);
     }
     return true;
   }
@@ -7741,7 +7741,7 @@ var KeywordIndex = class {
     const hits = new Hits(this.keywords.length);
     if (this.keywords.length === 0) return hits;
     const automaton = this.automaton;
-    if (automaton && automaton.scan(bytes, (row2, line2) => this.hit(hits, row2) ? hits.atLine(line2) : void 0)) return hits;
+    if (automaton && automaton.scan(bytes, (row2, line2, end) => this.hit(hits, row2) && line2 !== hits.lastLine ? hits.atLine(line2, bytes.lastIndexOf(NEWLINE, end - 1) + 1) : void 0)) return hits;
     const transitions = this.transitions;
     const classOf = this.classOf;
     const threshold = this.firstOutputRow;
@@ -7751,7 +7751,7 @@ var KeywordIndex = class {
       const unit = bytes[i2];
       if (unit === NEWLINE) line++;
       row = transitions[row + classOf[unit]];
-      if (row >= threshold && this.hit(hits, row)) hits.atLine(line);
+      if (row >= threshold && this.hit(hits, row) && line !== hits.lastLine) hits.atLine(line, bytes.lastIndexOf(NEWLINE, i2) + 1);
     }
     return hits;
   }
@@ -7768,7 +7768,7 @@ var KeywordIndex = class {
       const unit = text.charCodeAt(i2);
       if (unit === NEWLINE) line++;
       row = transitions[row + (unit < 128 ? classOf[unit] : 0)];
-      if (row >= threshold && this.hit(hits, row)) hits.atLine(line);
+      if (row >= threshold && this.hit(hits, row) && line !== hits.lastLine) hits.atLine(line, text.lastIndexOf("\n", i2) + 1);
     }
     return hits;
   }
@@ -7788,28 +7788,31 @@ var KeywordIndex = class {
 var Hits = class {
   found = /* @__PURE__ */ new Set();
   lines = [];
+  lineOffsets = [];
   groups = 0;
   seen;
   lastLine = 0;
   constructor(keywords) {
     this.seen = new Uint8Array(keywords);
   }
-  atLine(line) {
-    if (line === this.lastLine) return;
+  /** A line keyword on a line not recorded yet (the caller checks `lastLine` before finding where the line starts). */
+  atLine(line, offset) {
     this.lines.push(line);
+    this.lineOffsets.push(offset);
     this.lastLine = line;
   }
 };
 
 // src/source-file.ts
 var LoadedFile = class {
-  constructor(ref, format2, text, parsers, keywordsFound, linesWithKeywords, onNotification) {
+  constructor(ref, format2, text, parsers, keywordsFound, linesWithKeywords, onNotification, keywordLineStarts) {
     this.format = format2;
     this.text = text;
     this.parsers = parsers;
     this.keywordsFound = keywordsFound;
     this.linesWithKeywords = linesWithKeywords;
     this.onNotification = onNotification;
+    this.keywordLineStarts = keywordLineStarts;
     this.path = ref.path;
     this.absolutePath = ref.absolutePath;
     this.size = ref.size;
@@ -7822,6 +7825,7 @@ var LoadedFile = class {
   keywordsFound;
   linesWithKeywords;
   onNotification;
+  keywordLineStarts;
   path;
   absolutePath;
   size;
@@ -7829,6 +7833,7 @@ var LoadedFile = class {
   gitIgnored;
   content;
   starts;
+  keywordCursor = 0;
   dataResult;
   astResult;
   get lineStarts() {
@@ -7841,17 +7846,33 @@ var LoadedFile = class {
     return this.starts;
   }
   line(n) {
-    const start2 = this.lineStarts[n - 1];
+    const start2 = this.lineStart(n);
     return start2 === void 0 ? "" : this.text.slice(start2, this.lineEnd(n));
   }
+  lineStart(n) {
+    if (!this.starts && this.keywordLineStarts) {
+      const at = this.keywordLineIndex(n);
+      if (at !== -1) return this.keywordLineStarts[at];
+    }
+    return this.lineStarts[n - 1];
+  }
   lineEnd(n) {
-    const starts = this.lineStarts;
-    const start2 = starts[n - 1];
+    const start2 = this.lineStart(n);
     if (start2 === void 0) return this.text.length;
-    const next = starts[n];
-    let end = next === void 0 ? this.text.length : next - 1;
+    const next = this.starts ? this.starts[n] : void 0;
+    let end = next !== void 0 ? next - 1 : this.starts ? this.text.length : this.text.indexOf("\n", start2);
+    if (end === -1) end = this.text.length;
     if (end > start2 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
+  }
+  /** Where line `n` is among the keyword lines, or -1; asked in ascending order, so the search resumes where it left. */
+  keywordLineIndex(n) {
+    const lines = this.linesWithKeywords;
+    let at = this.keywordCursor;
+    if (at >= lines.length || lines[at] > n) at = 0;
+    while (at < lines.length && lines[at] < n) at++;
+    this.keywordCursor = at;
+    return lines[at] === n ? at : -1;
   }
   positionAt(offset) {
     const starts = this.lineStarts;
@@ -8111,7 +8132,7 @@ var FileStage = class _FileStage {
     for (const ref of files) {
       const admitted = [];
       this.detectors.forEach((detector, index) => {
-        if (!detector.admits || detector.admits(ref)) admitted.push(index);
+        if (!detector.admits || time(`${detector.id} admits`, () => detector.admits(ref))) admitted.push(index);
       });
       if (admitted.length === 0) continue;
       const outcome = time("read", () => readContent(ref, this.settings.maxFileSize));
@@ -8136,7 +8157,8 @@ var FileStage = class _FileStage {
         output.notifications.push({ level: "note", code: "non-utf8", message: `${ref.path} is not valid UTF-8; scanned as Latin-1.`, path: ref.path });
       }
       const text = decoded.text;
-      const file = new LoadedFile(ref, formatOf(ref.path), text, this.parsers, found, hits.lines, (notification) => output.notifications.push(notification));
+      const offsetsAreText = outcome.kind === "text" || text.length === outcome.bytes.length;
+      const file = new LoadedFile(ref, formatOf(ref.path), text, this.parsers, found, hits.lines, (notification) => output.notifications.push(notification), offsetsAreText ? hits.lineOffsets : void 0);
       if (marked && text.includes(INLINE_MARKER)) output.markers.push({ path: ref.path, markers: [...inlineSuppressions(text)] });
       for (const detector of wanted) {
         const emitter = emitterFor(detector, ref.path, ref.commit);
