@@ -24,7 +24,10 @@ const NOT_A_SECRET_WORDS = new Set(
     'count counter metric metrics mask masked visible show hide toggle icon class style widget button link route ' +
     'handler callback service generator length provider issuer audience scope scopes state nonce digest ' +
     'next continuation page pagination cursor marker request result results output lifecycle verifier data last ' +
-    'used date time created updated modified age question answer'
+    'used date time created updated modified age question answer ' +
+    // Tokens and keys that identify rather than authenticate: AWS `ClientToken`, `IdempotencyToken` and `LockToken`,
+    // Stripe's `Idempotency-Key`, S3 `ObjectKey`, RabbitMQ's routing key, .NET's `CancellationToken`.
+    'idempotency lock object routing cancellation cancel'
   ).split(' '),
 );
 
@@ -36,6 +39,8 @@ export function secretNameClass(name: string): SecretNameClass | undefined {
   const words = wordsOf(name.replace(/^.*[.:/]/, ''));
   if (words.length === 0 || words.length > 8) return undefined;
   if (words.some((word) => NOT_A_SECRET_WORDS.has(word))) return undefined;
+  // A client token is handed to clients: Datadog's browser token, Braintree's, AWS's idempotency `ClientToken`.
+  if (words.length >= 2 && words[words.length - 2] === 'client' && words[words.length - 1] === 'token') return undefined;
   if (words.some((word) => PASSWORD_WORDS.has(word) && word !== 'pass')) return 'password';
   // `pass` alone is too common a word (`pass_through`); as the last word of a name it means a password.
   if (words[words.length - 1] === 'pass') return 'password';
