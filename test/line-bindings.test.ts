@@ -9,6 +9,7 @@ const LINES = [
   '<password>hunter2hunter2</password>',
   'db_url = postgres://user:pa55word@db.internal/app # token=abc',
   'nothing to see here',
+  'vercel deploy --prod --token vClbqAA64w7ONY5oodVVw48K --scope="acme" --api-key=abc123def456',
   `token: ${'x'.repeat(500)}`,
 ];
 

@@ -14,6 +14,8 @@ export interface Binding {
   end: number;
   /** The HTTP header the value is sent with, when the name is one. */
   header?: string;
+  /** Given to a command-line flag (`--token abc`) rather than assigned. */
+  flag?: true;
 }
 
 const HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
@@ -27,6 +29,11 @@ const ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV
  * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`), then a quoted or bare value.
  */
 const LINE_BINDING = /(?<![\w$.\-/@])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
+/**
+ * Command-line flags that take a secret (`vercel deploy --token abc...`, `--api-key=...`, `--db-password "..."`): a
+ * secret word in the flag's name, then `=` or blanks, then the value. Single-letter flags (`-p`) say too little.
+ */
+const FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
 /** XML elements such as Maven's `<password>...</password>`. */
 const XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 
@@ -86,6 +93,15 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     // A quoted `KEY=value` (a comment field, a Docker `Env` entry) binds KEY too.
     const inner = index < 3 && value.includes('=') ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
     if (inner) found.push(binding(inner[1]!, inner[2]!, offset + valueStart + inner[1]!.length + 1));
+  }
+  if (text.includes('-')) {
+    for (const match of text.matchAll(FLAG_BINDING)) {
+      const value = match[2] ?? match[3] ?? match[4]!;
+      // A flag followed by another flag (`--token --verbose`) takes none.
+      if (value.startsWith('-')) continue;
+      const valueStart = match.index + match[0].length - value.length - (match[4] === undefined ? 1 : 0);
+      found.push({ ...binding(match[1]!, value, offset + valueStart), flag: true });
+    }
   }
   if (text.includes('</')) {
     for (const match of text.matchAll(XML_BINDING)) {

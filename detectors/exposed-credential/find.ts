@@ -215,10 +215,13 @@ function bindingsOf(file: SourceFile): Binding[] {
   // 0.6 s the first time) is only needed where a secret-named binding continues on the next line with what may be a
   // string (`const apiKey =\n  '...'`), not with an expression (`const apiKey =\n  process.env.API_KEY;`).
   let script = false;
+  // Documentation shows commands as examples (`aws sns confirm-subscription --token ...`); scripts, CI files and
+  // Makefiles run them, so only there does a value given to a secret-named flag count.
+  const examplesOnly = isDocumentation(file);
   for (const line of file.keywordLines()) {
     const text = file.line(line);
     const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare);
-    for (const binding of found) fromLines.push(binding);
+    for (const binding of found) if (!(binding.flag && examplesOnly)) fromLines.push(binding);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
   const interesting = fromLines.some((binding) => isInteresting(binding));
@@ -231,6 +234,10 @@ function bindingsOf(file: SourceFile): Binding[] {
   // still saw; a value both passes bound keeps the structure's name for it.
   const starts = new Set(fromStructure.map((binding) => binding.start));
   return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
+}
+
+function isDocumentation(file: SourceFile): boolean {
+  return file.format === 'markdown' || /\.(?:rst|txt|adoc|asciidoc|textile)$/i.test(file.path);
 }
 
 /** What `trimEnd` removes at the end of a line of code: ASCII blanks, and the Unicode spaces it knows, via the slow path. */

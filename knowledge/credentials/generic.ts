@@ -33,6 +33,7 @@ export const genericSecret: CredentialKind = {
       sample('src/env.js', "const signingKey = process.env.WEBHOOK_SIGNING_KEY ?? 'b3JjYS1zaWduaW5nLWtleS0yMDI2LXF3ZXJ0eQ';\nmodule.exports = { signingKey };\n", { expect: { line: 1 } }),
       sample('deploy/values.yaml', 'env:\n  - name: PARTNER_API_TOKEN\n    value: "T9xK2mQ7vB4nW8pR1sY5zA0cF3hJ6lD"\n', { expect: { line: 3 } }),
       sample('src/partners.ts', "export const partner = {\n  name: 'fleetco',\n  partnerApiToken:\n    'Pq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2e',\n};\n", { expect: { line: 4 }, note: 'wrapped by the formatter onto the next line: read through the AST' }),
+      sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n', { expect: { line: 5 }, note: 'a value given to a secret-named command-line flag' }),
     ],
     negative: [
       sample('config/settings.yml', 'payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n'),
@@ -41,6 +42,7 @@ export const genericSecret: CredentialKind = {
       sample('README.md', '## Configuration\n\nSet `API_KEY=<your-api-key>` and `SECRET_TOKEN=changeme` in your `.env`.\n'),
       sample('deploy/values.yaml', 'env:\n  - name: PARTNER_API_TOKEN\n    valueFrom:\n      secretKeyRef:\n        name: partner\n        key: token\n'),
       sample('docs/api/create-mirror.md', 'Output:\n\n```json\n{\n  "ClientToken": "5236b7c2-8a4e-4f0b-9c1d-7e2a6f3b9d96",\n  "IdempotencyToken": "527c60d8e4b94f1a8c2dff42",\n  "LockToken": "447e55ac-0b1e-4c1d-8f4e-2a3b9c1df8b5"\n}\n```\n', { note: 'idempotency and concurrency tokens identify a request, they authenticate nothing' }),
+      sample('docs/deploy.md', 'Deploy from your machine:\n\n```bash\nnpx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n```\n', { note: 'documentation shows commands as examples; scripts and CI files run them' }),
       sample('docs/config.rst', 'Example::\n\n    [profile ci]\n    role_arn = arn:aws:iam::123456789012:role/ci\n    credential_source = Ec2InstanceMetadata\n', { note: 'an identifier spelled in CamelCase' }),
     ],
   },
@@ -72,6 +74,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: acme\n      POSTGRES_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 6 } }),
       sample('src/main/resources/application.properties', 'spring.datasource.url=jdbc:postgresql://db.internal.acme.io:5432/orders\nspring.datasource.username=orders\nspring.datasource.password=Gq83!vPz2mLw\n', { expect: { line: 3 } }),
       sample('config/mail.toml', '[smtp]\nhost = "smtp.acme.io"\nuser = "alerts"\npassword = "nW4$kf93Lp2q"\n', { expect: { line: 4 } }),
+      sample('scripts/backup.sh', "#!/bin/sh\nexport PGPASSWORD='q7Vd2LmX9wRt4KpZ'\npg_dump -h orders-db.internal -U orders orders > /backups/orders.sql\n", { expect: { line: 2 } }),
     ],
     negative: [
       sample('docker-compose.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n'),

@@ -26,8 +26,9 @@ const NOT_A_SECRET_WORDS = new Set(
     'next continuation page pagination cursor marker request result results output lifecycle verifier data last ' +
     'used date time created updated modified age question answer ' +
     // Tokens and keys that identify rather than authenticate: AWS `ClientToken`, `IdempotencyToken` and `LockToken`,
-    // Stripe's `Idempotency-Key`, S3 `ObjectKey`, RabbitMQ's routing key, .NET's `CancellationToken`.
-    'idempotency lock object routing cancellation cancel'
+    // Stripe's `Idempotency-Key`, S3 `ObjectKey`, RabbitMQ's routing key, .NET's `CancellationToken`, the AWS CLI's
+    // `--starting-token` (a page).
+    'idempotency lock object routing cancellation cancel starting'
   ).split(' '),
 );
 
@@ -42,6 +43,8 @@ export function secretNameClass(name: string): SecretNameClass | undefined {
   // A client token is handed to clients: Datadog's browser token, Braintree's, AWS's idempotency `ClientToken`.
   if (words.length >= 2 && words[words.length - 2] === 'client' && words[words.length - 1] === 'token') return undefined;
   if (words.some((word) => PASSWORD_WORDS.has(word) && word !== 'pass')) return 'password';
+  // Names run together end in the word: libpq's `PGPASSWORD`, Railway's `MYSQLPASSWORD` and `REDISPASSWORD`, `dbpasswd`.
+  if (words.some((word) => /.(?:password|passwd)$/.test(word))) return 'password';
   // `pass` alone is too common a word (`pass_through`); as the last word of a name it means a password.
   if (words[words.length - 1] === 'pass') return 'password';
   if (words.some((word) => SECRET_WORDS.has(word))) return 'secret';

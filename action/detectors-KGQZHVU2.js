@@ -2015,7 +2015,8 @@ var genericSecret = {
       sample("scripts/sync.py", 'import requests\n\nSYNC_SECRET = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\nrequests.post(URL, headers={"X-Secret": SYNC_SECRET})\n', { expect: { line: 3 } }),
       sample("src/env.js", "const signingKey = process.env.WEBHOOK_SIGNING_KEY ?? 'b3JjYS1zaWduaW5nLWtleS0yMDI2LXF3ZXJ0eQ';\nmodule.exports = { signingKey };\n", { expect: { line: 1 } }),
       sample("deploy/values.yaml", 'env:\n  - name: PARTNER_API_TOKEN\n    value: "T9xK2mQ7vB4nW8pR1sY5zA0cF3hJ6lD"\n', { expect: { line: 3 } }),
-      sample("src/partners.ts", "export const partner = {\n  name: 'fleetco',\n  partnerApiToken:\n    'Pq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2e',\n};\n", { expect: { line: 4 }, note: "wrapped by the formatter onto the next line: read through the AST" })
+      sample("src/partners.ts", "export const partner = {\n  name: 'fleetco',\n  partnerApiToken:\n    'Pq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2e',\n};\n", { expect: { line: 4 }, note: "wrapped by the formatter onto the next line: read through the AST" }),
+      sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n", { expect: { line: 5 }, note: "a value given to a secret-named command-line flag" })
     ],
     negative: [
       sample("config/settings.yml", "payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n"),
@@ -2024,6 +2025,7 @@ var genericSecret = {
       sample("README.md", "## Configuration\n\nSet `API_KEY=<your-api-key>` and `SECRET_TOKEN=changeme` in your `.env`.\n"),
       sample("deploy/values.yaml", "env:\n  - name: PARTNER_API_TOKEN\n    valueFrom:\n      secretKeyRef:\n        name: partner\n        key: token\n"),
       sample("docs/api/create-mirror.md", 'Output:\n\n```json\n{\n  "ClientToken": "5236b7c2-8a4e-4f0b-9c1d-7e2a6f3b9d96",\n  "IdempotencyToken": "527c60d8e4b94f1a8c2dff42",\n  "LockToken": "447e55ac-0b1e-4c1d-8f4e-2a3b9c1df8b5"\n}\n```\n', { note: "idempotency and concurrency tokens identify a request, they authenticate nothing" }),
+      sample("docs/deploy.md", "Deploy from your machine:\n\n```bash\nnpx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n```\n", { note: "documentation shows commands as examples; scripts and CI files run them" }),
       sample("docs/config.rst", "Example::\n\n    [profile ci]\n    role_arn = arn:aws:iam::123456789012:role/ci\n    credential_source = Ec2InstanceMetadata\n", { note: "an identifier spelled in CamelCase" })
     ]
   },
@@ -2047,7 +2049,8 @@ var hardcodedPassword = {
     positive: [
       sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: acme\n      POSTGRES_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 6 } }),
       sample("src/main/resources/application.properties", "spring.datasource.url=jdbc:postgresql://db.internal.acme.io:5432/orders\nspring.datasource.username=orders\nspring.datasource.password=Gq83!vPz2mLw\n", { expect: { line: 3 } }),
-      sample("config/mail.toml", '[smtp]\nhost = "smtp.acme.io"\nuser = "alerts"\npassword = "nW4$kf93Lp2q"\n', { expect: { line: 4 } })
+      sample("config/mail.toml", '[smtp]\nhost = "smtp.acme.io"\nuser = "alerts"\npassword = "nW4$kf93Lp2q"\n', { expect: { line: 4 } }),
+      sample("scripts/backup.sh", "#!/bin/sh\nexport PGPASSWORD='q7Vd2LmX9wRt4KpZ'\npg_dump -h orders-db.internal -U orders orders > /backups/orders.sql\n", { expect: { line: 2 } })
     ],
     negative: [
       sample("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n"),
@@ -4776,7 +4779,7 @@ var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pwd", "pass
 var SECRET_WORDS = /* @__PURE__ */ new Set(["secret", "token", "apikey", "credential", "credentials", "privatekey", "accesskey", "secretkey", "authkey", "authtoken", "bearer"]);
 var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private key", "secret key", "auth key", "signing key", "encryption key", "master key", "app key", "account key", "service key", "admin key", "license key", "auth token", "access token", "refresh token", "connection string", "shared key", "hmac key", "webhook key"]);
 var NOT_A_SECRET_WORDS = new Set(
-  "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel".split(" ")
+  "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting".split(" ")
 );
 function secretNameClass(name) {
   const words2 = wordsOf(name.replace(/^.*[.:/]/, ""));
@@ -4784,6 +4787,7 @@ function secretNameClass(name) {
   if (words2.some((word) => NOT_A_SECRET_WORDS.has(word))) return void 0;
   if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
   if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
+  if (words2.some((word) => /.(?:password|passwd)$/.test(word))) return "password";
   if (words2[words2.length - 1] === "pass") return "password";
   if (words2.some((word) => SECRET_WORDS.has(word))) return "secret";
   for (let i = 1; i < words2.length; i++) {
@@ -4839,6 +4843,7 @@ var AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
 var HEADER_HINT = /uthorization|ccess-Token|uth-Key|pi-Key|rivate-Token/i;
 var ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV|env|secrets|vars)\./;
 var LINE_BINDING = /(?<![\w$.\-/@])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
+var FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
 var XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 function isExpression(value) {
   return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
@@ -4877,6 +4882,14 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     found.push(binding(match[2], value, offset + valueStart));
     const inner = index < 3 && value.includes("=") ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
     if (inner) found.push(binding(inner[1], inner[2], offset + valueStart + inner[1].length + 1));
+  }
+  if (text.includes("-")) {
+    for (const match of text.matchAll(FLAG_BINDING)) {
+      const value = match[2] ?? match[3] ?? match[4];
+      if (value.startsWith("-")) continue;
+      const valueStart = match.index + match[0].length - value.length - (match[4] === void 0 ? 1 : 0);
+      found.push({ ...binding(match[1], value, offset + valueStart), flag: true });
+    }
   }
   if (text.includes("</")) {
     for (const match of text.matchAll(XML_BINDING)) {
@@ -5234,10 +5247,11 @@ function bindingsOf(file) {
   const isScript = file.format === "javascript" || file.format === "typescript";
   const fromLines = [];
   let script = false;
+  const examplesOnly = isDocumentation(file);
   for (const line of file.keywordLines()) {
     const text = file.line(line);
     const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare);
-    for (const binding2 of found) fromLines.push(binding2);
+    for (const binding2 of found) if (!(binding2.flag && examplesOnly)) fromLines.push(binding2);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
   const interesting = fromLines.some((binding2) => isInteresting(binding2));
@@ -5247,6 +5261,9 @@ function bindingsOf(file) {
   if (!fromStructure) return fromLines;
   const starts = new Set(fromStructure.map((binding2) => binding2.start));
   return [...fromStructure, ...fromLines.filter((binding2) => !starts.has(binding2.start))];
+}
+function isDocumentation(file) {
+  return file.format === "markdown" || /\.(?:rst|txt|adoc|asciidoc|textile)$/i.test(file.path);
 }
 function isTrailingSpace(code) {
   if (code === 32 || code >= 9 && code <= 13) return true;
