@@ -9,6 +9,7 @@ const LINES = [
   '<password>hunter2hunter2</password>',
   'db_url = postgres://user:pa55word@db.internal/app # token=abc',
   'nothing to see here',
+  'API = os.getenv("ACME_API_TOKEN", "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"); os.environ["ACME_KEY"] = \'Hx8nQ3wL6vR1tY9kP4sZ\'',
   'vercel deploy --prod --token vClbqAA64w7ONY5oodVVw48K --scope="acme" --api-key=abc123def456',
   `token: ${'x'.repeat(500)}`,
 ];

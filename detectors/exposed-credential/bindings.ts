@@ -34,6 +34,14 @@ const LINE_BINDING = /(?<![\w$.\-/@])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare
  * secret word in the flag's name, then `=` or blanks, then the value. Single-letter flags (`-p`) say too little.
  */
 const FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
+/**
+ * An environment variable read with a literal default, or set to a literal, named by a string: Python's
+ * `os.getenv("API_KEY", "...")`, `os.environ.get(...)`, `os.environ.setdefault(...)` and `os.environ["API_KEY"] =`,
+ * Ruby's `ENV.fetch("API_KEY", "...")` and `ENV["API_KEY"] ||`, Laravel's `env('APP_KEY', '...')`, and
+ * `process.env["API_KEY"] =`. The default is what runs wherever the variable is unset.
+ */
+const ENV_DEFAULT = /(?<![\w$.])(?:(?:os\.)?getenv|(?:os\.)?environ\.(?:get|setdefault)|ENV\.fetch|env)\(\s*["']([A-Za-z_][\w.-]*)["']\s*,\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
+const ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*["']([A-Za-z_][\w.-]*)["']\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
 /** XML elements such as Maven's `<password>...</password>`. */
 const XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 
@@ -101,6 +109,15 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       if (value.startsWith('-')) continue;
       const valueStart = match.index + match[0].length - value.length - (match[4] === undefined ? 1 : 0);
       found.push({ ...binding(match[1]!, value, offset + valueStart), flag: true });
+    }
+  }
+  if (/env/i.test(text)) {
+    for (const pattern of [ENV_DEFAULT, ENV_ASSIGNED]) {
+      for (const match of text.matchAll(pattern)) {
+        const value = match[2] ?? match[3]!;
+        const valueStart = match.index + match[0].length - value.length - 1;
+        found.push(binding(match[1]!, value, offset + valueStart));
+      }
     }
   }
   if (text.includes('</')) {

@@ -33,6 +33,9 @@ export const genericSecret: CredentialKind = {
       sample('src/env.js', "const signingKey = process.env.WEBHOOK_SIGNING_KEY ?? 'b3JjYS1zaWduaW5nLWtleS0yMDI2LXF3ZXJ0eQ';\nmodule.exports = { signingKey };\n", { expect: { line: 1 } }),
       sample('deploy/values.yaml', 'env:\n  - name: PARTNER_API_TOKEN\n    value: "T9xK2mQ7vB4nW8pR1sY5zA0cF3hJ6lD"\n', { expect: { line: 3 } }),
       sample('src/partners.ts', "export const partner = {\n  name: 'fleetco',\n  partnerApiToken:\n    'Pq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2e',\n};\n", { expect: { line: 4 }, note: 'wrapped by the formatter onto the next line: read through the AST' }),
+      sample('app/config.py', 'import os\n\nPAYMENTS_TOKEN = os.getenv("PAYMENTS_API_TOKEN", "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP")\n', { expect: { line: 3 }, note: 'the default runs wherever the variable is unset' }),
+      sample('config/initializers/partner.rb', 'PARTNER_TOKEN = ENV.fetch("PARTNER_API_TOKEN", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n', { expect: { line: 1 } }),
+      sample('tests/conftest.py', 'import os\n\nos.environ["PAYMENTS_API_TOKEN"] = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 3 } }),
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n', { expect: { line: 5 }, note: 'a value given to a secret-named command-line flag' }),
     ],
     negative: [
@@ -42,6 +45,7 @@ export const genericSecret: CredentialKind = {
       sample('README.md', '## Configuration\n\nSet `API_KEY=<your-api-key>` and `SECRET_TOKEN=changeme` in your `.env`.\n'),
       sample('deploy/values.yaml', 'env:\n  - name: PARTNER_API_TOKEN\n    valueFrom:\n      secretKeyRef:\n        name: partner\n        key: token\n'),
       sample('docs/api/create-mirror.md', 'Output:\n\n```json\n{\n  "ClientToken": "5236b7c2-8a4e-4f0b-9c1d-7e2a6f3b9d96",\n  "IdempotencyToken": "527c60d8e4b94f1a8c2dff42",\n  "LockToken": "447e55ac-0b1e-4c1d-8f4e-2a3b9c1df8b5"\n}\n```\n', { note: 'idempotency and concurrency tokens identify a request, they authenticate nothing' }),
+      sample('app/config.py', 'import os\n\nPAYMENTS_TOKEN = os.getenv("PAYMENTS_API_TOKEN", "")\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "acme.settings.production")\nSECRET = ENV.fetch("SECRET_KEY_BASE", "changeme")\n'),
       sample('docs/deploy.md', 'Deploy from your machine:\n\n```bash\nnpx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n```\n', { note: 'documentation shows commands as examples; scripts and CI files run them' }),
       sample('docs/config.rst', 'Example::\n\n    [profile ci]\n    role_arn = arn:aws:iam::123456789012:role/ci\n    credential_source = Ec2InstanceMetadata\n', { note: 'an identifier spelled in CamelCase' }),
     ],
