@@ -1,7 +1,7 @@
 // Credentials recognised by shape or by name rather than by a provider's prefix: secret-named values, passwords,
 // connection strings with inline passwords, URLs with basic auth, private keys and JWTs.
 import { sample } from '../../src/model.js';
-import type { CredentialContext, CredentialKind, Rating } from './types.js';
+import type { CredentialContext, CredentialKind, Rating, ValuePattern } from './types.js';
 import { decodeJwt, isHumanPlaceholder, wordsOf } from './values.js';
 
 const ROOT_NAME_WORDS = new Set(['admin', 'root', 'master', 'superuser', 'super', 'owner', 'sudo', 'global', 'privileged', 'sa', 'elastic']);
@@ -56,10 +56,28 @@ export const genericSecret: CredentialKind = {
   },
 };
 
+/** What a password on a command line runs up to: blanks, quotes, shell operators and references end it. */
+const ARGUMENT = /["']?([^\s"'$`;|&()<>]{6,})/;
+const afterFlag = (command: RegExp): RegExp => new RegExp(command.source + ARGUMENT.source, 'g');
+
+/**
+ * Passwords given on the command lines of well-known clients, by the short flags only these tools give that meaning
+ * (a long `--password` flag is a binding like any other): `mysql -pSECRET` (glued: `-p SECRET` would prompt, then
+ * name a database), `docker login -p`, `sshpass -p`, `redis-cli -a`, `curl -u user:SECRET`.
+ */
+const COMMAND_LINE_PASSWORDS: readonly ValuePattern[] = [
+  { regex: afterFlag(/\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n]*?[ \t]-p(?![ \t])/), keywords: ['mysql', 'mariadb'] },
+  { regex: afterFlag(/\bdocker[ \t]+login\b[^\n]*?[ \t]-p[ \t]+/), keywords: ['docker login'] },
+  { regex: afterFlag(/\bsshpass[ \t]+-p[ \t]*/), keywords: ['sshpass'] },
+  { regex: afterFlag(/\bredis-cli\b[^\n]*?[ \t]-a[ \t]+/), keywords: ['redis-cli'] },
+  { regex: /\bcurl\b[^\n]*?[ \t](?:-u|--user)[ \t=]+["']?[^\s:"'$`]+:([^\s"'$`@;|&()<>]{6,})/g, keywords: ['curl'] },
+];
+
 export const hardcodedPassword: CredentialKind = {
   id: 'hardcoded-password',
   provider: 'generic',
   title: 'Hard-coded password',
+  valuePatterns: COMMAND_LINE_PASSWORDS,
   plausible: (value, context) =>
     value.length >= 8 &&
     !isHumanPlaceholder(value) &&
@@ -79,12 +97,17 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/main/resources/application.properties', 'spring.datasource.url=jdbc:postgresql://db.internal.acme.io:5432/orders\nspring.datasource.username=orders\nspring.datasource.password=Gq83!vPz2mLw\n', { expect: { line: 3 } }),
       sample('config/mail.toml', '[smtp]\nhost = "smtp.acme.io"\nuser = "alerts"\npassword = "nW4$kf93Lp2q"\n', { expect: { line: 4 } }),
       sample('scripts/backup.sh', "#!/bin/sh\nexport PGPASSWORD='q7Vd2LmX9wRt4KpZ'\npg_dump -h orders-db.internal -U orders orders > /backups/orders.sql\n", { expect: { line: 2 } }),
+      sample('scripts/restore.sh', '#!/bin/sh\nmysql -h orders-db.internal -u orders -pq7Vd2LmX9wRt4KpZ orders < /backups/orders.sql\n', { expect: { line: 2 }, note: 'mysql takes the password glued to -p' }),
+      sample('.github/workflows/publish.yml', 'jobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker login -u acme -p Xk9mQ2vL7pRt4wZb registry.acme.io\n', { expect: { line: 5 } }),
+      sample('ops/trigger.sh', 'curl -X POST -u deploy:Vt7qL2wRb9zX4eKp https://ci.acme.io/job/release/build\n', { expect: { line: 1 } }),
     ],
     negative: [
       sample('docker-compose.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n'),
       sample('.github/workflows/ci.yml', 'jobs:\n  test:\n    services:\n      postgres:\n        image: postgres\n        env:\n          POSTGRES_PASSWORD: testpass123\n'),
       sample('src/main/resources/application.properties', 'spring.datasource.password=${DB_PASSWORD}\nspring.security.password-policy.min-length=12\n'),
       sample('src/forms.ts', "const labels = { password: 'Password', confirmPassword: 'Confirm password', passwordHint: 'At least 12 characters' };\n"),
+      sample('scripts/restore.sh', '#!/bin/sh\nmysql -h orders-db.internal -u orders -p orders < /backups/orders.sql\ndocker login -u "$REGISTRY_USER" -p "$REGISTRY_TOKEN" registry.acme.io\ncurl -u "$CI_USER:$CI_TOKEN" https://ci.acme.io/job/release/build\n', { note: 'a prompt (-p then a database name) and references' }),
+      sample('docs/registry.md', 'Sign in with `docker login -u AWS -p <password> https://<account>.dkr.ecr.eu-west-1.amazonaws.com`.\n'),
     ],
   },
   scopeSamples: {
