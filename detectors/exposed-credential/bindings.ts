@@ -59,7 +59,9 @@ export function normaliseName(name: string): string {
   return name.replace(ENV_PREFIX, '');
 }
 
-function binding(name: string, value: string, start: number): Binding {
+// Every binding has the same properties in the same order (one object shape), `flag` included: the line pass copies
+// and reads thousands of them, and mixed shapes make each copy a slow generic one.
+function binding(name: string, value: string, start: number, flag?: true): Binding {
   const normalised = name.includes('.') ? normaliseName(name) : name;
   let header: string | undefined;
   let trimmedStart = start;
@@ -71,7 +73,7 @@ function binding(name: string, value: string, start: number): Binding {
     trimmedStart += scheme[0].length;
     trimmed = trimmed.slice(scheme[0].length);
   }
-  return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header };
+  return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header, flag };
 }
 
 /**
@@ -108,17 +110,13 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       // A flag followed by another flag (`--token --verbose`) takes none.
       if (value.startsWith('-')) continue;
       const valueStart = match.index + match[0].length - value.length - (match[4] === undefined ? 1 : 0);
-      found.push({ ...binding(match[1]!, value, offset + valueStart), flag: true });
+      found.push(binding(match[1]!, value, offset + valueStart, true));
     }
   }
+  // A call's default needs a parenthesis, an assignment a bracket: `process.env.API_KEY ?? ''` runs neither.
   if (/env/i.test(text)) {
-    for (const pattern of [ENV_DEFAULT, ENV_ASSIGNED]) {
-      for (const match of text.matchAll(pattern)) {
-        const value = match[2] ?? match[3]!;
-        const valueStart = match.index + match[0].length - value.length - 1;
-        found.push(binding(match[1]!, value, offset + valueStart));
-      }
-    }
+    if (text.includes('(')) envBindings(text, ENV_DEFAULT, offset, found);
+    if (text.includes('[')) envBindings(text, ENV_ASSIGNED, offset, found);
   }
   if (text.includes('</')) {
     for (const match of text.matchAll(XML_BINDING)) {
@@ -129,9 +127,17 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   if (!HEADER_HINT.test(text)) return found;
   for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3]!.length;
-    found.push({ name: match[1]!, header: match[1]!, value: match[3]!, start: offset + valueStart, end: offset + valueStart + match[3]!.length });
+    found.push({ name: match[1]!, value: match[3]!, start: offset + valueStart, end: offset + valueStart + match[3]!.length, header: match[1]!, flag: undefined });
   }
   return found;
+}
+
+function envBindings(text: string, pattern: RegExp, offset: number, found: Binding[]): void {
+  for (const match of text.matchAll(pattern)) {
+    const value = match[2] ?? match[3]!;
+    const valueStart = match.index + match[0].length - value.length - 1;
+    found.push(binding(match[1]!, value, offset + valueStart));
+  }
 }
 
 /**
@@ -151,7 +157,7 @@ export function lineBindingsOfLine(line: string, offset: number, bareLiterals: b
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
     remembered.set(own, relative);
   }
-  return relative.length === 0 ? [] : relative.map((binding) => ({ ...binding, start: binding.start + offset, end: binding.end + offset }));
+  return relative.length === 0 ? [] : relative.map((binding) => ({ name: binding.name, value: binding.value, start: binding.start + offset, end: binding.end + offset, header: binding.header, flag: binding.flag }));
 }
 
 const MAX_REMEMBERED_LINE = 400;

@@ -4873,7 +4873,7 @@ function isExpression(value) {
 function normaliseName(name) {
   return name.replace(ENV_PREFIX, "");
 }
-function binding(name, value, start) {
+function binding(name, value, start, flag) {
   const normalised = name.includes(".") ? normaliseName(name) : name;
   let header;
   let trimmedStart = start;
@@ -4884,7 +4884,7 @@ function binding(name, value, start) {
     trimmedStart += scheme[0].length;
     trimmed = trimmed.slice(scheme[0].length);
   }
-  return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header };
+  return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header, flag };
 }
 function lineBindings(text, offset = 0, bareLiterals = true) {
   const found = [];
@@ -4909,17 +4909,12 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
       const value = match[2] ?? match[3] ?? match[4];
       if (value.startsWith("-")) continue;
       const valueStart = match.index + match[0].length - value.length - (match[4] === void 0 ? 1 : 0);
-      found.push({ ...binding(match[1], value, offset + valueStart), flag: true });
+      found.push(binding(match[1], value, offset + valueStart, true));
     }
   }
   if (/env/i.test(text)) {
-    for (const pattern2 of [ENV_DEFAULT, ENV_ASSIGNED]) {
-      for (const match of text.matchAll(pattern2)) {
-        const value = match[2] ?? match[3];
-        const valueStart = match.index + match[0].length - value.length - 1;
-        found.push(binding(match[1], value, offset + valueStart));
-      }
-    }
+    if (text.includes("(")) envBindings(text, ENV_DEFAULT, offset, found);
+    if (text.includes("[")) envBindings(text, ENV_ASSIGNED, offset, found);
   }
   if (text.includes("</")) {
     for (const match of text.matchAll(XML_BINDING)) {
@@ -4929,9 +4924,16 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   if (!HEADER_HINT.test(text)) return found;
   for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3].length;
-    found.push({ name: match[1], header: match[1], value: match[3], start: offset + valueStart, end: offset + valueStart + match[3].length });
+    found.push({ name: match[1], value: match[3], start: offset + valueStart, end: offset + valueStart + match[3].length, header: match[1], flag: void 0 });
   }
   return found;
+}
+function envBindings(text, pattern, offset, found) {
+  for (const match of text.matchAll(pattern)) {
+    const value = match[2] ?? match[3];
+    const valueStart = match.index + match[0].length - value.length - 1;
+    found.push(binding(match[1], value, offset + valueStart));
+  }
 }
 function lineBindingsOfLine(line, offset, bareLiterals) {
   if (line.length > MAX_REMEMBERED_LINE) return lineBindings(line, offset, bareLiterals);
@@ -4943,7 +4945,7 @@ function lineBindingsOfLine(line, offset, bareLiterals) {
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
     remembered.set(own, relative);
   }
-  return relative.length === 0 ? [] : relative.map((binding2) => ({ ...binding2, start: binding2.start + offset, end: binding2.end + offset }));
+  return relative.length === 0 ? [] : relative.map((binding2) => ({ name: binding2.name, value: binding2.value, start: binding2.start + offset, end: binding2.end + offset, header: binding2.header, flag: binding2.flag }));
 }
 var MAX_REMEMBERED_LINE = 400;
 var MAX_REMEMBERED_LINES = 5e4;
