@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   FileStage,
   prepareFormats
-} from "./chunk-AECIWIIP.js";
+} from "./chunk-42TUOULM.js";
 import "./chunk-PPTZAW4O.js";
 import "./chunk-4JN6GR4P.js";
 
@@ -12,7 +12,7 @@ import { parentPort, workerData } from "node:worker_threads";
 var port = parentPort;
 if (!port) throw new Error("scan-worker runs only as a worker thread");
 var { settings } = workerData;
-var { detectors } = await import("./detectors-IZDY6CZZ.js");
+var { detectors } = await import("./detectors-BKN3TTWE.js");
 var stage = await FileStage.create(detectors, settings, []);
 var queue = Promise.resolve();
 var failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;

@@ -122,7 +122,8 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
   // Grants in tests and examples (IAM docs, policy fixtures) are still reported, below the default failure threshold.
   const severity = isTestOrExamplePath(file.path) ? ('low' as const) : undefined;
   const report: Report = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
-  const document = mayHoldPolicy(file) || file.hasKeyword('roles/owner') || file.hasKeyword('roles/editor') || file.hasKeyword('cluster-admin') || file.hasKeyword('role_definition_name') ? file.data() : undefined;
+  const policy = mayHoldPolicy(file);
+  const document = policy || file.hasKeyword('roles/owner') || file.hasKeyword('roles/editor') || file.hasKeyword('cluster-admin') || file.hasKeyword('role_definition_name') ? file.data() : undefined;
   if (document) {
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
       allowAllStatement(map, parentBlock, report);
@@ -131,7 +132,7 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
       clusterAdmin(map, report);
     });
     // A policy inside a string spells `Statement`; a file that never does (SQL statements in Python) holds none.
-    if (mayHoldPolicy(file) && file.text.includes('Statement')) embeddedPolicies(file, document, out, report);
+    if (policy && file.text.includes('Statement')) embeddedPolicies(file, document, out, report);
   }
   managedAdminPolicies(file, report);
   if (!document) commandLineGrants(file, report);

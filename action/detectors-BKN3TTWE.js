@@ -5757,7 +5757,8 @@ var GRANT_KEYWORDS = ["statement", "administratoraccess", "iamfullaccess", "role
 function scanGrants(file, out) {
   const severity = isTestOrExamplePath(file.path) ? "low" : void 0;
   const report2 = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
-  const document = mayHoldPolicy(file) || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
+  const policy = mayHoldPolicy(file);
+  const document = policy || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
   if (document) {
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
       allowAllStatement(map, parentBlock, report2);
@@ -5765,7 +5766,7 @@ function scanGrants(file, out) {
       azureAssignment(map, report2);
       clusterAdmin(map, report2);
     });
-    if (mayHoldPolicy(file) && file.text.includes("Statement")) embeddedPolicies(file, document, out, report2);
+    if (policy && file.text.includes("Statement")) embeddedPolicies(file, document, out, report2);
   }
   managedAdminPolicies(file, report2);
   if (!document) commandLineGrants(file, report2);

@@ -8129,10 +8129,12 @@ var FileStage = class _FileStage {
       publish: (kind, fact) => output.facts.push({ kind, fact: commit ? atCommit(fact, path, commit) : fact }),
       notify: (notification) => output.notifications.push({ ...notification, path: notification.path ?? path })
     });
+    const profiling = this.settings.profile;
+    const admitLabels = this.detectors.map((detector) => `${detector.id} admits`);
     for (const ref of files) {
       const admitted = [];
       this.detectors.forEach((detector, index) => {
-        if (!detector.admits || time(`${detector.id} admits`, () => detector.admits(ref))) admitted.push(index);
+        if (!detector.admits || (profiling ? time(admitLabels[index], () => detector.admits(ref)) : detector.admits(ref))) admitted.push(index);
       });
       if (admitted.length === 0) continue;
       const outcome = time("read", () => readContent(ref, this.settings.maxFileSize));
