@@ -12,7 +12,7 @@ import { parentPort, workerData } from "node:worker_threads";
 var port = parentPort;
 if (!port) throw new Error("scan-worker runs only as a worker thread");
 var { settings } = workerData;
-var { detectors } = await import("./detectors-BKN3TTWE.js");
+var { detectors } = await import("./detectors-K3TMBOCF.js");
 var stage = await FileStage.create(detectors, settings, []);
 var queue = Promise.resolve();
 var failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;

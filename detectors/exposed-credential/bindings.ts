@@ -26,22 +26,37 @@ const ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV
 
 /**
  * One line-level binding pattern for every language: an optional `export`/`ENV`/`set`, a (quoted) name, an
- * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`), then a quoted or bare value.
+ * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`), then a quoted or bare value. A name may sit in brackets
+ * (`$config['api_token'] =`) and carry a type before `=` (`API_KEY: &str =`, `api_key: str =`, Go's
+ * `var apiKey string =`). A backslash before a name makes it an escape (`"\npassword=%s"`, `\x1fTokenUnit:`), and
+ * `::` is a scope operator, not a binding.
  */
-const LINE_BINDING = /(?<![\w$.\-/@])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
+const TYPE_ANNOTATION = String.raw`[ \t]*:[ \t]*&?(?:'[A-Za-z_]\w*[ \t]+)?[A-Za-z_][\w.]*(?:<[^<>\r\n]{0,60}>|\[[^\[\]\r\n]{0,60}\])?\??(?=[ \t]*=[^=>])`;
+const GO_TYPE = String.raw`(?<=\b(?:var|const)[ \t]+[A-Za-z_]\w*)[ \t]+\*?(?:\[\])?[A-Za-z_][\w.]*(?=[ \t]*=[^=])`;
+const LINE_BINDING = new RegExp(
+  String.raw`(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'` + '`' + String.raw`]?)([A-Za-z_$][\w$.\-]*)\1(?:(?<=["'` + '`' + String.raw`])\])?` +
+    `(?:${TYPE_ANNOTATION}|${GO_TYPE})?` +
+    String.raw`[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|` + '`' + String.raw`([^` + '`' + String.raw`$\r\n]{1,2000})` + '`' + String.raw`|([^\s"'` + '`' + String.raw`,;)}\]]{1,2000}))`,
+  'g',
+);
 /**
  * Command-line flags that take a secret (`vercel deploy --token abc...`, `--api-key=...`, `--db-password "..."`): a
  * secret word in the flag's name, then `=` or blanks, then the value. Single-letter flags (`-p`) say too little.
  */
 const FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
 /**
- * An environment variable read with a literal default, or set to a literal, named by a string: Python's
- * `os.getenv("API_KEY", "...")`, `os.environ.get(...)`, `os.environ.setdefault(...)` and `os.environ["API_KEY"] =`,
- * Ruby's `ENV.fetch("API_KEY", "...")` and `ENV["API_KEY"] ||`, Laravel's `env('APP_KEY', '...')`, and
- * `process.env["API_KEY"] =`. The default is what runs wherever the variable is unset.
+ * A call given a quoted name and then a literal: a setter, a definition or a lookup with a default. PHP's
+ * `define('DB_PASSWORD', '...')`, Go's `req.Header.Set("X-Api-Key", "...")` and `os.Setenv`, Java's `setProperty`,
+ * Python's `os.getenv("API_KEY", "...")` and `os.environ.setdefault(...)`, Ruby's `ENV.fetch("API_KEY", "...")`,
+ * Laravel's `env('APP_KEY', '...')`. A lookup's default is what runs wherever the variable is unset. Two arguments
+ * only: a third makes the pair something else (`ps("SecretKeyFactory", "PBEWithMD5AndDES", Impl.class)`).
  */
-const ENV_DEFAULT = /(?<![\w$.])(?:(?:os\.)?getenv|(?:os\.)?environ\.(?:get|setdefault)|ENV\.fetch|env)\(\s*["']([A-Za-z_][\w.-]*)["']\s*,\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
-const ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*["']([A-Za-z_][\w.-]*)["']\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
+const CALL_BINDING = /(?<![\w$.])[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*[ \t]*\([ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
+/**
+ * An environment variable set to a literal, named by a string: Python's `os.environ["API_KEY"] =`, Ruby's
+ * `ENV["API_KEY"] ||=` and `process.env["API_KEY"] =`.
+ */
+const ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
 /** XML elements such as Maven's `<password>...</password>`. */
 const XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 
@@ -53,6 +68,11 @@ function isExpression(value: string): boolean {
     // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
     /[<>{}()[\]]|=>/.test(value)
   );
+}
+
+/** A bare word closing a sentence or opening a clause is prose: docstrings' `password: Required. The ...`. */
+function isProse(value: string): boolean {
+  return /^[A-Za-z]+[.:]$/.test(value);
 }
 
 export function normaliseName(name: string): string {
@@ -92,7 +112,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     if (index === 3) {
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
-      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || (!bareLiterals && isExpression(value))) {
+      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || (!bareLiterals && isExpression(value)) || isProse(value)) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -107,17 +127,16 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   if (text.includes('-')) {
     for (const match of text.matchAll(FLAG_BINDING)) {
       const value = match[2] ?? match[3] ?? match[4]!;
-      // A flag followed by another flag (`--token --verbose`) takes none.
-      if (value.startsWith('-')) continue;
+      // A flag followed by another flag (`--token --verbose`) takes none; a word is a mode or a choice
+      // (`--key-type rsa`, `-debug-pass=Executions`).
+      if (value.startsWith('-') || /^[A-Za-z]+$/.test(value)) continue;
       const valueStart = match.index + match[0].length - value.length - (match[4] === undefined ? 1 : 0);
       found.push(binding(match[1]!, value, offset + valueStart, true));
     }
   }
-  // A call's default needs a parenthesis, an assignment a bracket: `process.env.API_KEY ?? ''` runs neither.
-  if (/env/i.test(text)) {
-    if (text.includes('(')) envBindings(text, ENV_DEFAULT, offset, found);
-    if (text.includes('[')) envBindings(text, ENV_ASSIGNED, offset, found);
-  }
+  // A call needs a parenthesis and a comma, an environment assignment a bracket.
+  if (text.includes('(') && text.includes(',')) quotedNameBindings(text, CALL_BINDING, offset, found);
+  if (text.includes('[') && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
   if (text.includes('</')) {
     for (const match of text.matchAll(XML_BINDING)) {
       found.push(binding(match[1]!, match[2]!, offset + match.index + match[1]!.length + 2));
@@ -132,11 +151,12 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   return found;
 }
 
-function envBindings(text: string, pattern: RegExp, offset: number, found: Binding[]): void {
+/** Bindings of a pattern whose group 2 is the quoted name and groups 3 and 4 the double- or single-quoted value. */
+function quotedNameBindings(text: string, pattern: RegExp, offset: number, found: Binding[]): void {
   for (const match of text.matchAll(pattern)) {
-    const value = match[2] ?? match[3]!;
+    const value = match[3] ?? match[4]!;
     const valueStart = match.index + match[0].length - value.length - 1;
-    found.push(binding(match[1]!, value, offset + valueStart));
+    found.push(binding(match[2]!, value, offset + valueStart));
   }
 }
 

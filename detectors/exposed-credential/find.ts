@@ -34,6 +34,11 @@ export interface FoundCredential {
 
 /** Formats where a bare right-hand side is an expression (`password = getpass()`), never a literal. */
 const CODE_FORMATS = new Set(['javascript', 'typescript', 'python', 'notebook', 'hcl']);
+/**
+ * Programming languages the engine has no parser for, read as text: in them too a bare right-hand side is an
+ * expression (`struct Pass : ImmutablePass`, `password = params[:password]`), never a literal.
+ */
+const SOURCE_EXTENSION = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|java|kt|kts|scala|groovy|gradle|go|rs|rb|php|cs|fs|vb|swift|m|mm|dart|lua|ex|exs|erl|clj|cljs|pl|pm|jl|zig|nim|cr|hs|ml)$/i;
 const DATA_FORMATS = new Set(['yaml', 'json', 'toml', 'ini', 'properties', 'dotenv', 'hcl', 'notebook']);
 const GENERIC_KIND_IDS = new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 const CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
@@ -208,7 +213,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
 function bindingsOf(file: SourceFile): Binding[] {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   // The line pass is cheap and decides whether the file is worth parsing at all.
-  const bare = !CODE_FORMATS.has(file.format);
+  const bare = !readsAsCode(file);
   const isScript = file.format === 'javascript' || file.format === 'typescript';
   const fromLines: Binding[] = [];
   // In JS/TS the line pass sees every single-line assignment; the AST (and the TypeScript compiler it loads, about
@@ -234,6 +239,10 @@ function bindingsOf(file: SourceFile): Binding[] {
   // still saw; a value both passes bound keeps the structure's name for it.
   const starts = new Set(fromStructure.map((binding) => binding.start));
   return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
+}
+
+function readsAsCode(file: SourceFile): boolean {
+  return CODE_FORMATS.has(file.format) || (file.format === 'text' && SOURCE_EXTENSION.test(file.path));
 }
 
 function isDocumentation(file: SourceFile): boolean {
@@ -308,7 +317,7 @@ function nameMatches(pattern: ContextPattern, binding: Binding): boolean {
 
 function candidateOfBinding(binding: Binding, fileContains: (literals: readonly string[] | undefined) => boolean): Candidate | undefined {
   const value = binding.value;
-  if (value.length < 6 || isReference(value)) return undefined;
+  if (value.length < 6 || isReference(value) || spellsName(binding.name, value)) return undefined;
   for (const kind of CONTEXT_KINDS) {
     for (const pattern of kind.contextPatterns!) {
       if (nameMatches(pattern, binding) && pattern.value.test(value) && fileContains(pattern.requires)) {
@@ -326,6 +335,12 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
   return undefined;
 }
 
+/** A value that spells its own name is a label or a type (`oauth2ClientCredentials: Oauth2ClientCredentials.`). */
+function spellsName(name: string, value: string): boolean {
+  const letters = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '').toLowerCase();
+  return letters(value) === letters(name.replace(/^.*[.:/]/, ''));
+}
+
 /**
  * Random-looking: letters and digits mixed the way generated tokens are (a 32-character random token has a digit
  * all but always; identifiers such as `DBClusterParameterGroups` have none), not words joined by dots or dashes
@@ -341,7 +356,7 @@ function looksLikeGeneratedSecret(value: string): boolean {
   const wordLike = (segment: string) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   // One CamelCase name with a digit or two is an identifier (`Ec2InstanceMetadata`), which generated tokens never spell.
-  if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}$/.test(value)) return false;
+  if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
   return !isPlaceholder(value);
 }
 
@@ -414,7 +429,7 @@ function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
   const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
   const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? text.length;
   const [siblingsStart, siblingsEnd] = within(text, candidate.start, candidate.end, windowStart, windowEnd === windowStart ? text.length : windowEnd);
-  const around = lineBindings(text.slice(siblingsStart, siblingsEnd), siblingsStart, !CODE_FORMATS.has(file.format));
+  const around = lineBindings(text.slice(siblingsStart, siblingsEnd), siblingsStart, !readsAsCode(file));
   const own = candidate.binding ?? around.find((binding) => binding.start <= candidate.start && candidate.end <= binding.end + 1);
   const siblings: string[] = [];
   const siblingValues: Record<string, string> = {};

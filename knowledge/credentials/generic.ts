@@ -37,6 +37,10 @@ export const genericSecret: CredentialKind = {
       sample('config/initializers/partner.rb', 'PARTNER_TOKEN = ENV.fetch("PARTNER_API_TOKEN", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n', { expect: { line: 1 } }),
       sample('tests/conftest.py', 'import os\n\nos.environ["PAYMENTS_API_TOKEN"] = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 3 } }),
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n', { expect: { line: 5 }, note: 'a value given to a secret-named command-line flag' }),
+      sample('src/config.rs', 'pub const PARTNER_API_KEY: &str = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL";\n', { expect: { line: 1 }, note: 'a type between the name and the value' }),
+      sample('app/Config/partner.php', "<?php\n$config['partner_api_token'] = 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b';\n", { expect: { line: 2 } }),
+      sample('app/settings.py', 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: 'an annotated field with a default' }),
+      sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
     ],
     negative: [
       sample('config/settings.yml', 'payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n'),
@@ -48,6 +52,10 @@ export const genericSecret: CredentialKind = {
       sample('app/config.py', 'import os\n\nPAYMENTS_TOKEN = os.getenv("PAYMENTS_API_TOKEN", "")\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "acme.settings.production")\nSECRET = ENV.fetch("SECRET_KEY_BASE", "changeme")\n'),
       sample('docs/deploy.md', 'Deploy from your machine:\n\n```bash\nnpx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n```\n', { note: 'documentation shows commands as examples; scripts and CI files run them' }),
       sample('docs/config.rst', 'Example::\n\n    [profile ci]\n    role_arn = arn:aws:iam::123456789012:role/ci\n    credential_source = Ec2InstanceMetadata\n', { note: 'an identifier spelled in CamelCase' }),
+      sample('src/lib.rs', 'pub fn client() -> Client {\n    let api_key: String = env::var("PARTNER_API_KEY").expect("set PARTNER_API_KEY");\n    Client::new(&api_key)\n}\n', { note: 'a typed binding read from the environment' }),
+      sample('oauth2client/flask_util.py', "_SECRET_NAMESPACE = 'oauth2client:secrets#ns'\n_FLOW_KEY = 'google_oauth2_flow_{0}'\nheaders = {'X-Amz-Credential': '%s/%s' % (access_key, scope)}\n", { note: 'a namespace and format strings' }),
+      sample('connectors/messages.py', 'class AuthConfig(_messages.Message):\n  r"""Fields:\n    authType: The type of authentication configured.\n    oauth2ClientCredentials: Oauth2ClientCredentials.\n    oauth2JwtBearer: Oauth2JwtBearer.\n  """\n', { note: 'a docstring lists fields and their types' }),
+      sample('proto/descriptor_pb2.py', "DESCRIPTOR = _pool.AddSerializedFile(b'\\x32\\x1f.proto2.MethodOptions.TokenUnit:\\tBYTES_COUNTED\\x1b')\n", { note: 'escaped bytes of a serialized descriptor' }),
     ],
   },
   scopeSamples: {
@@ -100,6 +108,9 @@ export const hardcodedPassword: CredentialKind = {
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h orders-db.internal -u orders -pq7Vd2LmX9wRt4KpZ orders < /backups/orders.sql\n', { expect: { line: 2 }, note: 'mysql takes the password glued to -p' }),
       sample('.github/workflows/publish.yml', 'jobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker login -u acme -p Xk9mQ2vL7pRt4wZb registry.acme.io\n', { expect: { line: 5 } }),
       sample('ops/trigger.sh', 'curl -X POST -u deploy:Vt7qL2wRb9zX4eKp https://ci.acme.io/job/release/build\n', { expect: { line: 1 } }),
+      sample('wp-config.php', "<?php\ndefine( 'DB_NAME', 'shop' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 }, note: 'a PHP constant defined by a call' }),
+      sample('cmd/worker/main.go', 'package main\n\nvar smtpPassword string = "Vt7qL2wRb9zX4eKp"\n', { expect: { line: 3 } }),
+      sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
       sample('docker-compose.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n'),
@@ -108,6 +119,11 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/forms.ts', "const labels = { password: 'Password', confirmPassword: 'Confirm password', passwordHint: 'At least 12 characters' };\n"),
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h orders-db.internal -u orders -p orders < /backups/orders.sql\ndocker login -u "$REGISTRY_USER" -p "$REGISTRY_TOKEN" registry.acme.io\ncurl -u "$CI_USER:$CI_TOKEN" https://ci.acme.io/job/release/build\n', { note: 'a prompt (-p then a database name) and references' }),
       sample('docs/registry.md', 'Sign in with `docker login -u AWS -p <password> https://<account>.dkr.ecr.eu-west-1.amazonaws.com`.\n'),
+      sample('include/llvm/IR/PassManagers.h', 'struct ExternalAAWrapperPass : ImmutablePass {\n  using ModulePass::doInitialization;\n  /// Return true if -debug-pass=Executions or more.\n};\n', { note: 'compiler passes, a scope operator and a mode flag in C++' }),
+      sample('apis/oracledatabase_messages.py', 'class Encryption(_messages.Message):\n  r"""Fields:\n    password: Required. The password used to encrypt the keys inside the wallet.\n    adminPassword: Deprecated: For improved security, specify the password in a secret.\n  """\n', { note: 'a docstring describes the field' }),
+      sample('tests/db/test_password.py', 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
+      sample('src/main/java/com/acme/Keytool.java', 'if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n', { note: 'in code, a bare right-hand side is a variable' }),
+      sample('apis/securitycenter_messages.py', '  Values:\n    OS_CREDENTIAL_DUMPING_ETC_PASSWORD_AND_ETC_SHADOW: T1003.008\n'),
     ],
   },
   scopeSamples: {

@@ -28,7 +28,9 @@ const NOT_A_SECRET_WORDS = new Set(
     // Tokens and keys that identify rather than authenticate: AWS `ClientToken`, `IdempotencyToken` and `LockToken`,
     // Stripe's `Idempotency-Key`, S3 `ObjectKey`, RabbitMQ's routing key, .NET's `CancellationToken`, the AWS CLI's
     // `--starting-token` (a page).
-    'idempotency lock object routing cancellation cancel starting'
+    'idempotency lock object routing cancellation cancel starting ' +
+    // A namespace names where secrets live, a factory makes them; a name joined by `and` or `etc` is a phrase (an enum's member), not a variable.
+    'namespace factory and etc'
   ).split(' '),
 );
 

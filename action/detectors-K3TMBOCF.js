@@ -251,6 +251,8 @@ var PLACEHOLDER_PATTERNS = [
   // trufflehog-style fill substrings
   /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
   /1a2b3c|a1b2c3|abc123|123abc/i,
+  // Format strings (`flow_{0}`, `{name}`, `%(user)s`); a bare `%s` is not one, generated keys hold `%` and letters.
+  /\{\d*\}|\{[A-Za-z_]\w*\}|%\([\w.]+\)[sdr]/,
   /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i
 ];
@@ -2019,7 +2021,11 @@ var genericSecret = {
       sample("app/config.py", 'import os\n\nPAYMENTS_TOKEN = os.getenv("PAYMENTS_API_TOKEN", "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP")\n', { expect: { line: 3 }, note: "the default runs wherever the variable is unset" }),
       sample("config/initializers/partner.rb", 'PARTNER_TOKEN = ENV.fetch("PARTNER_API_TOKEN", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n', { expect: { line: 1 } }),
       sample("tests/conftest.py", 'import os\n\nos.environ["PAYMENTS_API_TOKEN"] = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 3 } }),
-      sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n", { expect: { line: 5 }, note: "a value given to a secret-named command-line flag" })
+      sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n", { expect: { line: 5 }, note: "a value given to a secret-named command-line flag" }),
+      sample("src/config.rs", 'pub const PARTNER_API_KEY: &str = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL";\n', { expect: { line: 1 }, note: "a type between the name and the value" }),
+      sample("app/Config/partner.php", "<?php\n$config['partner_api_token'] = 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b';\n", { expect: { line: 2 } }),
+      sample("app/settings.py", 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: "an annotated field with a default" }),
+      sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
     ],
     negative: [
       sample("config/settings.yml", "payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n"),
@@ -2030,7 +2036,11 @@ var genericSecret = {
       sample("docs/api/create-mirror.md", 'Output:\n\n```json\n{\n  "ClientToken": "5236b7c2-8a4e-4f0b-9c1d-7e2a6f3b9d96",\n  "IdempotencyToken": "527c60d8e4b94f1a8c2dff42",\n  "LockToken": "447e55ac-0b1e-4c1d-8f4e-2a3b9c1df8b5"\n}\n```\n', { note: "idempotency and concurrency tokens identify a request, they authenticate nothing" }),
       sample("app/config.py", 'import os\n\nPAYMENTS_TOKEN = os.getenv("PAYMENTS_API_TOKEN", "")\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "acme.settings.production")\nSECRET = ENV.fetch("SECRET_KEY_BASE", "changeme")\n'),
       sample("docs/deploy.md", "Deploy from your machine:\n\n```bash\nnpx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n```\n", { note: "documentation shows commands as examples; scripts and CI files run them" }),
-      sample("docs/config.rst", "Example::\n\n    [profile ci]\n    role_arn = arn:aws:iam::123456789012:role/ci\n    credential_source = Ec2InstanceMetadata\n", { note: "an identifier spelled in CamelCase" })
+      sample("docs/config.rst", "Example::\n\n    [profile ci]\n    role_arn = arn:aws:iam::123456789012:role/ci\n    credential_source = Ec2InstanceMetadata\n", { note: "an identifier spelled in CamelCase" }),
+      sample("src/lib.rs", 'pub fn client() -> Client {\n    let api_key: String = env::var("PARTNER_API_KEY").expect("set PARTNER_API_KEY");\n    Client::new(&api_key)\n}\n', { note: "a typed binding read from the environment" }),
+      sample("oauth2client/flask_util.py", "_SECRET_NAMESPACE = 'oauth2client:secrets#ns'\n_FLOW_KEY = 'google_oauth2_flow_{0}'\nheaders = {'X-Amz-Credential': '%s/%s' % (access_key, scope)}\n", { note: "a namespace and format strings" }),
+      sample("connectors/messages.py", 'class AuthConfig(_messages.Message):\n  r"""Fields:\n    authType: The type of authentication configured.\n    oauth2ClientCredentials: Oauth2ClientCredentials.\n    oauth2JwtBearer: Oauth2JwtBearer.\n  """\n', { note: "a docstring lists fields and their types" }),
+      sample("proto/descriptor_pb2.py", "DESCRIPTOR = _pool.AddSerializedFile(b'\\x32\\x1f.proto2.MethodOptions.TokenUnit:\\tBYTES_COUNTED\\x1b')\n", { note: "escaped bytes of a serialized descriptor" })
     ]
   },
   scopeSamples: {
@@ -2067,7 +2077,10 @@ var hardcodedPassword = {
       sample("scripts/backup.sh", "#!/bin/sh\nexport PGPASSWORD='q7Vd2LmX9wRt4KpZ'\npg_dump -h orders-db.internal -U orders orders > /backups/orders.sql\n", { expect: { line: 2 } }),
       sample("scripts/restore.sh", "#!/bin/sh\nmysql -h orders-db.internal -u orders -pq7Vd2LmX9wRt4KpZ orders < /backups/orders.sql\n", { expect: { line: 2 }, note: "mysql takes the password glued to -p" }),
       sample(".github/workflows/publish.yml", "jobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker login -u acme -p Xk9mQ2vL7pRt4wZb registry.acme.io\n", { expect: { line: 5 } }),
-      sample("ops/trigger.sh", "curl -X POST -u deploy:Vt7qL2wRb9zX4eKp https://ci.acme.io/job/release/build\n", { expect: { line: 1 } })
+      sample("ops/trigger.sh", "curl -X POST -u deploy:Vt7qL2wRb9zX4eKp https://ci.acme.io/job/release/build\n", { expect: { line: 1 } }),
+      sample("wp-config.php", "<?php\ndefine( 'DB_NAME', 'shop' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 }, note: "a PHP constant defined by a call" }),
+      sample("cmd/worker/main.go", 'package main\n\nvar smtpPassword string = "Vt7qL2wRb9zX4eKp"\n', { expect: { line: 3 } }),
+      sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
       sample("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n"),
@@ -2075,7 +2088,12 @@ var hardcodedPassword = {
       sample("src/main/resources/application.properties", "spring.datasource.password=${DB_PASSWORD}\nspring.security.password-policy.min-length=12\n"),
       sample("src/forms.ts", "const labels = { password: 'Password', confirmPassword: 'Confirm password', passwordHint: 'At least 12 characters' };\n"),
       sample("scripts/restore.sh", '#!/bin/sh\nmysql -h orders-db.internal -u orders -p orders < /backups/orders.sql\ndocker login -u "$REGISTRY_USER" -p "$REGISTRY_TOKEN" registry.acme.io\ncurl -u "$CI_USER:$CI_TOKEN" https://ci.acme.io/job/release/build\n', { note: "a prompt (-p then a database name) and references" }),
-      sample("docs/registry.md", "Sign in with `docker login -u AWS -p <password> https://<account>.dkr.ecr.eu-west-1.amazonaws.com`.\n")
+      sample("docs/registry.md", "Sign in with `docker login -u AWS -p <password> https://<account>.dkr.ecr.eu-west-1.amazonaws.com`.\n"),
+      sample("include/llvm/IR/PassManagers.h", "struct ExternalAAWrapperPass : ImmutablePass {\n  using ModulePass::doInitialization;\n  /// Return true if -debug-pass=Executions or more.\n};\n", { note: "compiler passes, a scope operator and a mode flag in C++" }),
+      sample("apis/oracledatabase_messages.py", 'class Encryption(_messages.Message):\n  r"""Fields:\n    password: Required. The password used to encrypt the keys inside the wallet.\n    adminPassword: Deprecated: For improved security, specify the password in a secret.\n  """\n', { note: "a docstring describes the field" }),
+      sample("tests/db/test_password.py", 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
+      sample("src/main/java/com/acme/Keytool.java", "if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n", { note: "in code, a bare right-hand side is a variable" }),
+      sample("apis/securitycenter_messages.py", "  Values:\n    OS_CREDENTIAL_DUMPING_ETC_PASSWORD_AND_ETC_SHADOW: T1003.008\n")
     ]
   },
   scopeSamples: {
@@ -4798,7 +4816,7 @@ var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pwd", "pass
 var SECRET_WORDS = /* @__PURE__ */ new Set(["secret", "token", "apikey", "credential", "credentials", "privatekey", "accesskey", "secretkey", "authkey", "authtoken", "bearer"]);
 var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private key", "secret key", "auth key", "signing key", "encryption key", "master key", "app key", "account key", "service key", "admin key", "license key", "auth token", "access token", "refresh token", "connection string", "shared key", "hmac key", "webhook key"]);
 var NOT_A_SECRET_WORDS = new Set(
-  "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting".split(" ")
+  "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc".split(" ")
 );
 function secretNameClass(name) {
   const words2 = wordsOf(name.replace(/^.*[.:/]/, ""));
@@ -4861,14 +4879,22 @@ var HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth
 var AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
 var HEADER_HINT = /uthorization|ccess-Token|uth-Key|pi-Key|rivate-Token/i;
 var ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV|env|secrets|vars)\./;
-var LINE_BINDING = /(?<![\w$.\-/@])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'`]?)([A-Za-z_$][\w$.\-]*)\1[ \t]*(?:=>|:=|\?\?|\|\||=|:)[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
+var TYPE_ANNOTATION = String.raw`[ \t]*:[ \t]*&?(?:'[A-Za-z_]\w*[ \t]+)?[A-Za-z_][\w.]*(?:<[^<>\r\n]{0,60}>|\[[^\[\]\r\n]{0,60}\])?\??(?=[ \t]*=[^=>])`;
+var GO_TYPE = String.raw`(?<=\b(?:var|const)[ \t]+[A-Za-z_]\w*)[ \t]+\*?(?:\[\])?[A-Za-z_][\w.]*(?=[ \t]*=[^=])`;
+var LINE_BINDING = new RegExp(
+  String.raw`(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'` + "`" + String.raw`]?)([A-Za-z_$][\w$.\-]*)\1(?:(?<=["'` + "`" + String.raw`])\])?` + `(?:${TYPE_ANNOTATION}|${GO_TYPE})?` + String.raw`[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|` + "`" + String.raw`([^` + "`" + String.raw`$\r\n]{1,2000})` + "`" + String.raw`|([^\s"'` + "`" + String.raw`,;)}\]]{1,2000}))`,
+  "g"
+);
 var FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
-var ENV_DEFAULT = /(?<![\w$.])(?:(?:os\.)?getenv|(?:os\.)?environ\.(?:get|setdefault)|ENV\.fetch|env)\(\s*["']([A-Za-z_][\w.-]*)["']\s*,\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
-var ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*["']([A-Za-z_][\w.-]*)["']\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
+var CALL_BINDING = /(?<![\w$.])[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*[ \t]*\([ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
+var ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
 var XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 function isExpression(value) {
   return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
   /[<>{}()[\]]|=>/.test(value);
+}
+function isProse(value) {
+  return /^[A-Za-z]+[.:]$/.test(value);
 }
 function normaliseName(name) {
   return name.replace(ENV_PREFIX, "");
@@ -4894,7 +4920,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     const index = match[3] !== void 0 ? 0 : match[4] !== void 0 ? 1 : match[5] !== void 0 ? 2 : 3;
     const value = match[3 + index];
     if (index === 3) {
-      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || !bareLiterals && isExpression(value)) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || !bareLiterals && isExpression(value) || isProse(value)) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -4907,15 +4933,13 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   if (text.includes("-")) {
     for (const match of text.matchAll(FLAG_BINDING)) {
       const value = match[2] ?? match[3] ?? match[4];
-      if (value.startsWith("-")) continue;
+      if (value.startsWith("-") || /^[A-Za-z]+$/.test(value)) continue;
       const valueStart = match.index + match[0].length - value.length - (match[4] === void 0 ? 1 : 0);
       found.push(binding(match[1], value, offset + valueStart, true));
     }
   }
-  if (/env/i.test(text)) {
-    if (text.includes("(")) envBindings(text, ENV_DEFAULT, offset, found);
-    if (text.includes("[")) envBindings(text, ENV_ASSIGNED, offset, found);
-  }
+  if (text.includes("(") && text.includes(",")) quotedNameBindings(text, CALL_BINDING, offset, found);
+  if (text.includes("[") && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
   if (text.includes("</")) {
     for (const match of text.matchAll(XML_BINDING)) {
       found.push(binding(match[1], match[2], offset + match.index + match[1].length + 2));
@@ -4928,11 +4952,11 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   }
   return found;
 }
-function envBindings(text, pattern, offset, found) {
+function quotedNameBindings(text, pattern, offset, found) {
   for (const match of text.matchAll(pattern)) {
-    const value = match[2] ?? match[3];
+    const value = match[3] ?? match[4];
     const valueStart = match.index + match[0].length - value.length - 1;
-    found.push(binding(match[1], value, offset + valueStart));
+    found.push(binding(match[2], value, offset + valueStart));
   }
 }
 function lineBindingsOfLine(line, offset, bareLiterals) {
@@ -5139,6 +5163,7 @@ function ruleContext(ruleId, sink) {
 // detectors/exposed-credential/find.ts
 var Specificity = { Generic: 1, SecretlintOnly: 2, Context: 3, Value: 4 };
 var CODE_FORMATS = /* @__PURE__ */ new Set(["javascript", "typescript", "python", "notebook", "hcl"]);
+var SOURCE_EXTENSION = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|java|kt|kts|scala|groovy|gradle|go|rs|rb|php|cs|fs|vb|swift|m|mm|dart|lua|ex|exs|erl|clj|cljs|pl|pm|jl|zig|nim|cr|hs|ml)$/i;
 var DATA_FORMATS = /* @__PURE__ */ new Set(["yaml", "json", "toml", "ini", "properties", "dotenv", "hcl", "notebook"]);
 var GENERIC_KIND_IDS = /* @__PURE__ */ new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 var CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
@@ -5275,7 +5300,7 @@ function findCredentials(file) {
 }
 function bindingsOf(file) {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
-  const bare = !CODE_FORMATS.has(file.format);
+  const bare = !readsAsCode(file);
   const isScript = file.format === "javascript" || file.format === "typescript";
   const fromLines = [];
   let script = false;
@@ -5293,6 +5318,9 @@ function bindingsOf(file) {
   if (!fromStructure) return fromLines;
   const starts = new Set(fromStructure.map((binding2) => binding2.start));
   return [...fromStructure, ...fromLines.filter((binding2) => !starts.has(binding2.start))];
+}
+function readsAsCode(file) {
+  return CODE_FORMATS.has(file.format) || file.format === "text" && SOURCE_EXTENSION.test(file.path);
 }
 function isDocumentation(file) {
   return file.format === "markdown" || /\.(?:rst|txt|adoc|asciidoc|textile)$/i.test(file.path);
@@ -5347,7 +5375,7 @@ function nameMatches(pattern, binding2) {
 }
 function candidateOfBinding(binding2, fileContains) {
   const value = binding2.value;
-  if (value.length < 6 || isReference(value)) return void 0;
+  if (value.length < 6 || isReference(value) || spellsName(binding2.name, value)) return void 0;
   for (const kind of CONTEXT_KINDS) {
     for (const pattern of kind.contextPatterns) {
       if (nameMatches(pattern, binding2) && pattern.value.test(value) && fileContains(pattern.requires)) {
@@ -5364,6 +5392,10 @@ function candidateOfBinding(binding2, fileContains) {
   }
   return void 0;
 }
+function spellsName(name, value) {
+  const letters = (text) => text.replace(/[^A-Za-z0-9]+/g, "").toLowerCase();
+  return letters(value) === letters(name.replace(/^.*[.:/]/, ""));
+}
 function looksLikeGeneratedSecret(value) {
   if (!looksRandom(value, 16, 3) || value.length > 500) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
@@ -5371,7 +5403,7 @@ function looksLikeGeneratedSecret(value) {
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
   const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
-  if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}$/.test(value)) return false;
+  if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
   return !isPlaceholder(value);
 }
 function resolve(candidates) {
@@ -5429,7 +5461,7 @@ function contextOf(file, candidate) {
   const windowStart = file.lineStarts[Math.max(0, position.line - 1 - SIBLING_WINDOW)] ?? 0;
   const windowEnd = file.lineStarts[Math.min(file.lineStarts.length - 1, position.line + SIBLING_WINDOW)] ?? text.length;
   const [siblingsStart, siblingsEnd] = within(text, candidate.start, candidate.end, windowStart, windowEnd === windowStart ? text.length : windowEnd);
-  const around = lineBindings(text.slice(siblingsStart, siblingsEnd), siblingsStart, !CODE_FORMATS.has(file.format));
+  const around = lineBindings(text.slice(siblingsStart, siblingsEnd), siblingsStart, !readsAsCode(file));
   const own = candidate.binding ?? around.find((binding2) => binding2.start <= candidate.start && candidate.end <= binding2.end + 1);
   const siblings = [];
   const siblingValues3 = {};
