@@ -4,12 +4,14 @@ import {
   ConfigError,
   FileStage,
   SARIF_FINGERPRINT_KEY,
+  claimBatch,
   detectorFailure,
   inlineSuppressionFor,
   loadBaseline,
   loadConfig,
-  ruleMatches
-} from "./chunk-42TUOULM.js";
+  ruleMatches,
+  threadedRun
+} from "./chunk-6K7YG6RL.js";
 import {
   fingerprintOf,
   require_ignore
@@ -6130,7 +6132,6 @@ var MIN_PARALLEL_BYTES = 40 * 1024 * 1024;
 var MIN_PARALLEL_FILES = 200;
 var MIN_PARALLEL_UNSIZED_FILES = 6e3;
 var BATCH_FILES = 32;
-var IN_FLIGHT = 2;
 var MAX_THREADS = 4;
 var WORKER_SCRIPT = fileURLToPath(new URL("./scan-worker.js", import.meta.url));
 function worthStartingEarly(trackedFiles) {
@@ -6183,24 +6184,13 @@ var StageWorkers = class _StageWorkers {
 async function runInThreads(files, pool, local) {
   const batches = [];
   for (let start = 0; start < files.length; start += BATCH_FILES) batches.push(files.slice(start, start + BATCH_FILES));
+  const run2 = threadedRun(batches);
   const outputs = new Array(batches.length);
   const failures = [];
   let workerBatches = 0;
-  let next = 0;
-  const take = () => next < batches.length ? next++ : -1;
   const finished = pool.workers.map(
     (worker, index) => new Promise((resolve4) => {
-      let inFlight = 0;
       let stopped = false;
-      const feed = () => {
-        while (!stopped && inFlight < IN_FLIGHT) {
-          const batch = take();
-          if (batch === -1) break;
-          inFlight++;
-          worker.postMessage({ batch, files: batches[batch] });
-        }
-        if (inFlight === 0) resolve4();
-      };
       const fail = (reason) => {
         if (stopped) return;
         stopped = true;
@@ -6208,18 +6198,24 @@ async function runInThreads(files, pool, local) {
         resolve4();
       };
       worker.on("message", (message) => {
+        if (message.done) {
+          stopped = true;
+          resolve4();
+          return;
+        }
         if (!message.output || message.batch === void 0) return;
         outputs[message.batch] = message.output;
         workerBatches++;
-        inFlight--;
-        feed();
       });
       worker.on("error", (error) => fail(error instanceof Error ? error.message : String(error)));
-      worker.on("exit", (code) => inFlight > 0 ? fail(`exited with code ${code}`) : resolve4());
-      pool.ready[index].then(feed, (error) => fail(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+      worker.on("exit", (code) => fail(`exited with code ${code}`));
+      pool.ready[index].then(
+        () => worker.postMessage(run2),
+        (error) => fail(`could not start: ${error instanceof Error ? error.message : String(error)}`)
+      );
     })
   );
-  for (let batch = take(); batch !== -1; batch = take()) {
+  for (let batch = claimBatch(run2); batch !== -1; batch = claimBatch(run2)) {
     outputs[batch] = local.run(batches[batch]);
     await new Promise((resolve4) => setImmediate(resolve4));
   }

@@ -2,8 +2,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   FileStage,
+  claimBatch,
   prepareFormats
-} from "./chunk-42TUOULM.js";
+} from "./chunk-6K7YG6RL.js";
 import "./chunk-PPTZAW4O.js";
 import "./chunk-4JN6GR4P.js";
 
@@ -14,13 +15,16 @@ if (!port) throw new Error("scan-worker runs only as a worker thread");
 var { settings } = workerData;
 var { detectors } = await import("./detectors-K3TMBOCF.js");
 var stage = await FileStage.create(detectors, settings, []);
-var queue = Promise.resolve();
 var failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
-port.on("message", (message) => {
-  queue = queue.then(async () => {
-    if (failOnBatch !== void 0 && message.batch >= Number(failOnBatch)) throw new Error("test-induced worker failure");
-    await prepareFormats(message.files);
-    port.postMessage({ batch: message.batch, output: stage.run(message.files) });
-  });
+port.on("message", (run) => {
+  void (async () => {
+    for (let batch = claimBatch(run); batch !== -1; batch = claimBatch(run)) {
+      if (failOnBatch !== void 0 && batch >= Number(failOnBatch)) throw new Error("test-induced worker failure");
+      const files = run.batches[batch];
+      await prepareFormats(files);
+      port.postMessage({ batch, output: stage.run(files) });
+    }
+    port.postMessage({ done: true });
+  })();
 });
 port.postMessage({ ready: true });

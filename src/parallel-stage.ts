@@ -1,15 +1,18 @@
 // Runs the per-file stage over batches of files in the calling thread and in worker threads (one per extra core),
 // and hands back each batch's output in file order, so a parallel scan reports exactly what a sequential one does.
-// The calling thread works from the first batch: it is warm already, and while the workers load the detectors
-// (about 0.2 s) it would otherwise wait. Falls back to the calling thread alone when the scan is small (a worker
-// would cost more than it saves), when detectors are not the default registry (they cannot be sent to a thread),
-// or when the worker script is not there (tests run the TypeScript sources).
+// Every thread claims the next batch from one shared counter: a worker never waits for the calling thread to hand it
+// work (which it could only do between its own batches, so one slow batch there left the workers idle). The calling
+// thread works from the first batch: it is warm already, and while the workers load the detectors (about 0.2 s) it
+// would otherwise wait. Falls back to the calling thread alone when the scan is small (a worker would cost more than
+// it saves), when detectors are not the default registry (they cannot be sent to a thread), or when the worker script
+// is not there (tests run the TypeScript sources).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileRef } from './model.js';
 import type { FileStage, FileStageOutput, FileStageSettings } from './file-stage.js';
+import { claimBatch, threadedRun } from './batch-claims.js';
 
 /**
  * Below this much text a worker's start-up and warm-up cost what it saves. Measured on 2 cores (paired runs of the
@@ -22,8 +25,6 @@ const MIN_PARALLEL_FILES = 200;
 const MIN_PARALLEL_UNSIZED_FILES = 6000;
 
 const BATCH_FILES = 32;
-/** Batches queued per worker, so that it never waits for the calling thread to hand it the next. */
-const IN_FLIGHT = 2;
 const MAX_THREADS = 4;
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
@@ -98,46 +99,41 @@ export class StageWorkers {
 export async function runInThreads(files: readonly FileRef[], pool: StageWorkers, local: FileStage): Promise<{ outputs: FileStageOutput[]; workerBatches: number; batches: number }> {
   const batches: FileRef[][] = [];
   for (let start = 0; start < files.length; start += BATCH_FILES) batches.push(files.slice(start, start + BATCH_FILES));
+  const run = threadedRun(batches);
   const outputs: Array<FileStageOutput | undefined> = new Array(batches.length);
   const failures: string[] = [];
   let workerBatches = 0;
-  let next = 0;
-  const take = (): number => (next < batches.length ? next++ : -1);
   const finished = pool.workers.map(
     (worker, index) =>
       new Promise<void>((resolve) => {
-        let inFlight = 0;
         let stopped = false;
-        const feed = (): void => {
-          while (!stopped && inFlight < IN_FLIGHT) {
-            const batch = take();
-            if (batch === -1) break;
-            inFlight++;
-            worker.postMessage({ batch, files: batches[batch] });
-          }
-          if (inFlight === 0) resolve();
-        };
         const fail = (reason: string): void => {
           if (stopped) return;
           stopped = true;
           failures.push(reason);
           resolve();
         };
-        worker.on('message', (message: { batch?: number; output?: FileStageOutput }) => {
+        worker.on('message', (message: { batch?: number; output?: FileStageOutput; done?: true }) => {
+          if (message.done) {
+            stopped = true;
+            resolve();
+            return;
+          }
           if (!message.output || message.batch === undefined) return;
           outputs[message.batch] = message.output;
           workerBatches++;
-          inFlight--;
-          feed();
         });
         worker.on('error', (error) => fail(error instanceof Error ? error.message : String(error)));
-        worker.on('exit', (code) => (inFlight > 0 ? fail(`exited with code ${code}`) : resolve()));
-        pool.ready[index]!.then(feed, (error: unknown) => fail(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+        worker.on('exit', (code) => fail(`exited with code ${code}`));
+        pool.ready[index]!.then(
+          () => worker.postMessage(run),
+          (error: unknown) => fail(`could not start: ${error instanceof Error ? error.message : String(error)}`),
+        );
       }),
   );
-  for (let batch = take(); batch !== -1; batch = take()) {
+  for (let batch = claimBatch(run); batch !== -1; batch = claimBatch(run)) {
     outputs[batch] = local.run(batches[batch]!);
-    // Let the workers' messages in between batches, so they are fed while this thread works.
+    // Let the workers' outputs in between batches, so they are not all copied in at the end.
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(finished);

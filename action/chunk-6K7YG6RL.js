@@ -8212,6 +8212,15 @@ function detectorFailure(detector, error, path) {
   };
 }
 
+// src/batch-claims.ts
+function threadedRun(batches) {
+  return { batches, claims: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+}
+function claimBatch(run2) {
+  const batch = Atomics.add(run2.claims, 0, 1);
+  return batch < run2.batches.length ? batch : -1;
+}
+
 export {
   ConfigError,
   loadConfig,
@@ -8221,5 +8230,7 @@ export {
   loadBaseline,
   FileStage,
   prepareFormats,
-  detectorFailure
+  detectorFailure,
+  threadedRun,
+  claimBatch
 };
