@@ -278,11 +278,21 @@ export function connectionStringIdentity(raw: string): ResourceIdentity | undefi
 }
 
 /** A database server named by a bare host (`DB_HOST`, `PGHOST`, `host:` in database.yml), optionally with its database. */
-export function databaseHostIdentity(rawHost: string, options: { port?: number; database?: string; engine?: string } = {}): ResourceIdentity | undefined {
+export function databaseHostIdentity(rawHost: string, options: { port?: number; database?: string; engine?: string; user?: string } = {}): ResourceIdentity | undefined {
   const cloudSql = /^\/cloudsql\/([a-z][a-z0-9-]*:[a-z0-9-]+:[a-z0-9-]+)$/.exec(rawHost.trim());
   if (cloudSql) return { kind: 'database', identity: `cloudsql:${cloudSql[1]}`, otherIdentities: [], display: `Cloud SQL instance ${cloudSql[1]}`, name: cloudSql[1]!.split(':')[2], secrets: [] };
   const host = normaliseHost(rawHost.replace(/^[a-z]+:\/\//i, '').split('/')[0]!.replace(/:\d+$/, ''));
   if (!/^[a-z0-9.-]+$/.test(host)) return undefined;
+  // On a multi-tenant front door the user says which tenant: the Supabase pooler's `postgres.<project ref>`.
+  const user = options.user?.trim().toLowerCase();
+  if (isSharedHost(host)) {
+    const ref = SUPABASE_POOLER.test(host) && user ? /^postgres\.([a-z]{20})$/.exec(user) : null;
+    if (ref) return { kind: 'database', identity: `supabase:${ref[1]}`, otherIdentities: [], display: `Supabase project ${ref[1]} (pooler ${host})`, secrets: [] };
+    if (!user || !options.database) return undefined;
+    const engine = options.engine ? (engineOf(options.engine)?.engine ?? options.engine.toLowerCase()) : 'db';
+    const identity = `db:${engine}://${host}:${options.port ?? (options.engine ? engineOf(options.engine)?.port : undefined) ?? 0}/${options.database.toLowerCase()}?user=${user}`;
+    return { kind: 'database', identity, otherIdentities: [], display: `database ${options.database} as ${user} on ${host}`, name: `${options.database} ${user}`, secrets: [] };
+  }
   const ids = hostIdentities(host, options.port);
   if (!ids) return undefined;
   const others = [...ids.others];

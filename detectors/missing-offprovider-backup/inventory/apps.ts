@@ -3,6 +3,7 @@
 // "Deploy to <platform>" buttons in the README). An ORM proves a store exists, never its host or its backups.
 import type { DataNode } from '../../../src/parse/data-tree.js';
 import { environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
+import { hostedDatabaseOf } from './hosted.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 
 const ORM_ENGINES: Readonly<Record<string, string>> = lookupTable({
@@ -82,8 +83,38 @@ export function scanOrm(inventory: Inventory): void {
     const match = /['"]ENGINE['"]\s*:\s*['"]django\.db\.backends\.(postgresql(?:_psycopg2)?|mysql|oracle)['"]|(dj_database_url)\.(?:config|parse)\(/.exec(text);
     if (!match) return;
     const engine = match[1] ? (match[1].startsWith('postgresql') ? 'postgres' : match[1] === 'mysql' ? 'mysql' : 'database') : 'database';
-    ormStore(inventory, engine, 'Django settings', inventory.file.positionAt(match.index).line);
+    const line = inventory.file.positionAt(match.index).line;
+    const hosted = djangoHostedDatabase(text, engine);
+    if (hosted) {
+      inventory.store({
+        platform: hosted.provider.provider,
+        provider: hosted.provider.provider,
+        engine: hosted.engine,
+        name: hosted.name,
+        environment: environmentOf(inventory.path, []),
+        location: inventory.line(line),
+        identities: hosted.identities,
+        declaredBy: 'usage',
+        builtInBackup: hosted.provider.builtIn,
+      });
+      return;
+    }
+    ormStore(inventory, engine, 'Django settings', line);
   }
+}
+
+/**
+ * The hosted database a Django settings module names: `dj_database_url.config(default="postgres://...")`, or the
+ * `HOST` (with the `USER` that names the tenant on a shared pooler) of its `DATABASES` entry.
+ */
+function djangoHostedDatabase(text: string, engine: string): ReturnType<typeof hostedDatabaseOf> {
+  const url = /\b(?:dj_database_url|db_url)\.(?:config|parse)\(\s*(?:default\s*=\s*)?['"]([^'"\n]+)['"]/.exec(text);
+  if (url) return hostedDatabaseOf(url[1]!);
+  const host = /['"]HOST['"]\s*:\s*['"]([^'"\n]+)['"]/.exec(text)?.[1];
+  if (!host) return undefined;
+  const user = /['"]USER['"]\s*:\s*['"]([^'"@:/\n]+)['"]/.exec(text)?.[1];
+  const scheme = engine === 'mysql' ? 'mysql' : 'postgres';
+  return hostedDatabaseOf(`${scheme}://${user ? `${user}@` : ''}${host}`);
 }
 
 /** TypeORM `new DataSource({ type: "postgres", ... })` in application source. */

@@ -16,6 +16,20 @@ export default defineRailway(() => {
 });
 `;
 
+const DJANGO_ON_SUPABASE = `import os
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "postgres",
+        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",
+        "PASSWORD": os.environ["DB_PASSWORD"],
+        "HOST": "aws-0-eu-central-1.pooler.supabase.com",
+        "PORT": "6543",
+    }
+}
+`;
+
 const OFFSITE_WORKFLOW = `name: Nightly database backup
 on:
   schedule:
@@ -181,8 +195,17 @@ resource "aws_db_instance" "orders" {
           expect: { path: 'infra/main.tf', line: 13 },
           note: 'RDS automated backups only: same account',
         },
+        {
+          files: { 'shop/settings/production.py': DJANGO_ON_SUPABASE },
+          expect: { path: 'shop/settings/production.py', line: 5 },
+          note: 'Django settings on the Supabase pooler: the project keeps its backups and deletes them with itself',
+        },
       ],
       negative: [
+        {
+          files: { 'shop/settings/production.py': DJANGO_ON_SUPABASE, '.github/workflows/backup.yml': OFFSITE_WORKFLOW },
+          note: 'the same database with an off-site dump job and a restore check',
+        },
         {
           files: {
             'render.yaml': `databases:

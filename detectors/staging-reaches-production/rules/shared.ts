@@ -45,8 +45,26 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'render.yaml', line: 25 },
         note: 'Render Blueprint: the staging environment reads the production environment\'s database',
       },
+      {
+        files: {
+          'app/settings/production.py':
+            'import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "PASSWORD": os.environ["DB_PASSWORD"],\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    }\n}\n',
+          'app/settings/staging.py':
+            'from .base import *\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    },\n    "analytics": {"HOST": "analytics.internal.acme.io", "USER": "reader"},\n}\n',
+        },
+        expect: { path: 'app/settings/staging.py', line: 8 },
+        note: 'Django settings on the Supabase pooler: the user names the project',
+      },
     ],
     negative: [
+      {
+        files: {
+          'app/settings/production.py': 'DATABASES = {\n    "default": {\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n    }\n}\n',
+          'app/settings/staging.py': 'DATABASES = {\n    "default": {\n        "USER": "postgres.kmnwqzxrtyplvbhgfdsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n    }\n}\n',
+        },
+        note: 'one pooler host, two Supabase projects: the users differ',
+      },
+
       sample('.env.staging', 'APP_ENV=staging\nDATABASE_URL=postgres://app:pw@db.staging.acme.com:5432/orders\n', { note: 'staging has its own server' }),
       {
         files: {

@@ -54,6 +54,8 @@ const CREDENTIAL_FILE_WORDS = new Set(['credentials', 'credential', 'creds', 'ke
 /** Buckets that hold infrastructure state: one per organisation, every environment under its own key. */
 const STATE_WORDS = new Set(['state', 'tfstate', 'backend', 'terraform', 'pulumi', 'terragrunt']);
 const DRIVER_KEYS = ['adapter', 'dialect', 'engine', 'ENGINE', 'driver', 'client', 'provider'];
+/** The user beside a host: on a multi-tenant front door (the Supabase pooler) it names the tenant. */
+const USER_KEYS = ['user', 'USER', 'username', 'USERNAME', 'User', 'Username'];
 
 /** The variable names a data server (by its tokens, or by sitting in a database's own settings). */
 export function isDatabaseHostVariable(context: ValueContext): boolean {
@@ -138,7 +140,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const port = Number(context.siblings?.get('port') ?? context.siblings?.get('PORT') ?? NaN);
     const database = context.siblings?.get('database') ?? context.siblings?.get('NAME') ?? context.siblings?.get('dbname');
     const engine = DRIVER_KEYS.map((key) => context.siblings?.get(key)).find((driver) => driver !== undefined);
-    const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database, engine: engine ? engineName(engine) : undefined });
+    const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== undefined);
+    const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database, engine: engine ? engineName(engine) : undefined, user });
     return host ? [host] : [];
   }
   if (tokens.includes('identifier') && tokens.some((token) => ['db', 'rds', 'database', 'aurora', 'cluster', 'instance'].includes(token))) {

@@ -21,6 +21,7 @@ export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
   const file = rec.file;
   const family = cls.family;
   const keys = new Set<string>();
+  const dicts = DictLiterals.of(file.text);
   let block: string | undefined;
   let depth = 0;
   for (let number = 1; number <= file.lineStarts.length; number++) {
@@ -33,12 +34,12 @@ export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
       block = top[1]!;
     }
     const span = (index: number, length: number): Span => ({ line: number, column: index + 1, endLine: number, endColumn: index + 1 + length });
-    const record = (value: string, variable: string, path: string[], index: number) => {
-      for (const identity of identifyValue(value, { variable, path })) rec.resource(cls.tag, identity, span(index, value.length), { variable: path.concat(variable).join('.'), family });
+    const record = (value: string, variable: string, path: string[], index: number, siblings?: ReadonlyMap<string, string>) => {
+      for (const identity of identifyValue(value, { variable, path, siblings })) rec.resource(cls.tag, identity, span(index, value.length), { variable: path.concat(variable).join('.'), family });
     };
     const assignment = ASSIGNMENT.exec(line);
     if (assignment) record(assignment[3]!, assignment[1]!, [], line.indexOf(assignment[3]!));
-    for (const pair of line.matchAll(DICT_PAIR)) record(pair[4]!, pair[2]!, block ? [block] : [], pair.index + pair[0].lastIndexOf(pair[4]!));
+    for (const pair of line.matchAll(DICT_PAIR)) record(pair[4]!, pair[2]!, block ? [block] : [], pair.index + pair[0].lastIndexOf(pair[4]!), dicts.siblingsAt(number, pair.index));
     for (const call of line.matchAll(DATABASE_URL_CALL)) record(call[2]!, 'DATABASE_URL', block ? [block] : [], call.index);
     for (const read of line.matchAll(ENVIRONMENT_READ)) {
       for (const reference of referencesIn(`\${${read[2]}}`)) rec.resource(cls.tag, reference.identity, span(read.index, read[0].length), { variable: block, family });
@@ -50,6 +51,60 @@ export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
     }
   }
   if (cls.role === 'layer' && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, keys);
+}
+
+/**
+ * The string pairs of each dict literal in a settings module, so that a `HOST` is read with the `USER`, `PORT` and
+ * `NAME` of the same database (`DATABASES = {"default": {...}, "replica": {...}}` keeps the two apart). Braces are
+ * counted outside strings and comments only.
+ */
+class DictLiterals {
+  private readonly pairs = new Map<number, Map<string, string>>();
+  /** Per line, the dict open at each pair's offset: `${line}:${offset}` -> dict. */
+  private readonly owner = new Map<string, number>();
+
+  static of(text: string): DictLiterals {
+    const dicts = new DictLiterals();
+    const stack: number[] = [];
+    let next = 0;
+    let line = 1;
+    let lineStart = 0;
+    for (let index = 0; index < text.length; index++) {
+      const char = text[index]!;
+      if (char === '\n') {
+        line++;
+        lineStart = index + 1;
+      } else if (char === '#') {
+        const end = text.indexOf('\n', index);
+        index = (end === -1 ? text.length : end) - 1;
+      } else if (char === '{') {
+        stack.push(next++);
+      } else if (char === '}') {
+        stack.pop();
+      } else if (char === '"' || char === "'") {
+        const pair = /^(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*:\s*(['"])([^'"\n]*)\3/.exec(text.slice(index, index + 400));
+        const dict = stack[stack.length - 1];
+        if (pair && dict !== undefined) {
+          let entries = dicts.pairs.get(dict);
+          if (!entries) dicts.pairs.set(dict, (entries = new Map()));
+          entries.set(pair[2]!, pair[4]!);
+          dicts.owner.set(`${line}:${index - lineStart}`, dict);
+          index += pair[0].length - 1;
+          continue;
+        }
+        // Skip the string so that braces inside it do not count.
+        const close = text.indexOf(char, index + 1);
+        const newline = text.indexOf('\n', index + 1);
+        if (close !== -1 && (newline === -1 || close < newline)) index = close;
+      }
+    }
+    return dicts;
+  }
+
+  siblingsAt(line: number, offset: number): ReadonlyMap<string, string> | undefined {
+    const dict = this.owner.get(`${line}:${offset}`);
+    return dict === undefined ? undefined : this.pairs.get(dict);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

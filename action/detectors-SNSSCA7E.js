@@ -6266,6 +6266,15 @@ function databaseHostIdentity(rawHost, options = {}) {
   if (cloudSql) return { kind: "database", identity: `cloudsql:${cloudSql[1]}`, otherIdentities: [], display: `Cloud SQL instance ${cloudSql[1]}`, name: cloudSql[1].split(":")[2], secrets: [] };
   const host = normaliseHost(rawHost.replace(/^[a-z]+:\/\//i, "").split("/")[0].replace(/:\d+$/, ""));
   if (!/^[a-z0-9.-]+$/.test(host)) return void 0;
+  const user = options.user?.trim().toLowerCase();
+  if (isSharedHost(host)) {
+    const ref = SUPABASE_POOLER.test(host) && user ? /^postgres\.([a-z]{20})$/.exec(user) : null;
+    if (ref) return { kind: "database", identity: `supabase:${ref[1]}`, otherIdentities: [], display: `Supabase project ${ref[1]} (pooler ${host})`, secrets: [] };
+    if (!user || !options.database) return void 0;
+    const engine = options.engine ? engineOf(options.engine)?.engine ?? options.engine.toLowerCase() : "db";
+    const identity = `db:${engine}://${host}:${options.port ?? (options.engine ? engineOf(options.engine)?.port : void 0) ?? 0}/${options.database.toLowerCase()}?user=${user}`;
+    return { kind: "database", identity, otherIdentities: [], display: `database ${options.database} as ${user} on ${host}`, name: `${options.database} ${user}`, secrets: [] };
+  }
   const ids = hostIdentities(host, options.port);
   if (!ids) return void 0;
   const others = [...ids.others];
@@ -6971,6 +6980,7 @@ var MANAGED_DATABASE_HOST = /^[a-z0-9.-]+\.(rds\.amazonaws\.com|database\.window
 var CREDENTIAL_FILE_WORDS = /* @__PURE__ */ new Set(["credentials", "credential", "creds", "keyfile", "kubeconfig", "serviceaccount", "cert", "certificate"]);
 var STATE_WORDS = /* @__PURE__ */ new Set(["state", "tfstate", "backend", "terraform", "pulumi", "terragrunt"]);
 var DRIVER_KEYS = ["adapter", "dialect", "engine", "ENGINE", "driver", "client", "provider"];
+var USER_KEYS = ["user", "USER", "username", "USERNAME", "User", "Username"];
 function isDatabaseHostVariable(context) {
   const variable = context.variable;
   if (!variable) return false;
@@ -7044,7 +7054,8 @@ function identifyValue(raw, context) {
     const port = Number(context.siblings?.get("port") ?? context.siblings?.get("PORT") ?? NaN);
     const database = context.siblings?.get("database") ?? context.siblings?.get("NAME") ?? context.siblings?.get("dbname");
     const engine = DRIVER_KEYS.map((key) => context.siblings?.get(key)).find((driver) => driver !== void 0);
-    const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : void 0, database, engine: engine ? engineName(engine) : void 0 });
+    const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== void 0);
+    const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : void 0, database, engine: engine ? engineName(engine) : void 0, user });
     return host ? [host] : [];
   }
   if (tokens.includes("identifier") && tokens.some((token) => ["db", "rds", "database", "aurora", "cluster", "instance"].includes(token))) {
@@ -8064,6 +8075,7 @@ function scanPythonSettings(rec, cls) {
   const file = rec.file;
   const family = cls.family;
   const keys = /* @__PURE__ */ new Set();
+  const dicts = DictLiterals.of(file.text);
   let block2;
   let depth = 0;
   for (let number = 1; number <= file.lineStarts.length; number++) {
@@ -8076,12 +8088,12 @@ function scanPythonSettings(rec, cls) {
       block2 = top[1];
     }
     const span = (index, length) => ({ line: number, column: index + 1, endLine: number, endColumn: index + 1 + length });
-    const record2 = (value, variable, path2, index) => {
-      for (const identity of identifyValue(value, { variable, path: path2 })) rec.resource(cls.tag, identity, span(index, value.length), { variable: path2.concat(variable).join("."), family });
+    const record2 = (value, variable, path2, index, siblings) => {
+      for (const identity of identifyValue(value, { variable, path: path2, siblings })) rec.resource(cls.tag, identity, span(index, value.length), { variable: path2.concat(variable).join("."), family });
     };
     const assignment = ASSIGNMENT.exec(line);
     if (assignment) record2(assignment[3], assignment[1], [], line.indexOf(assignment[3]));
-    for (const pair of line.matchAll(DICT_PAIR)) record2(pair[4], pair[2], block2 ? [block2] : [], pair.index + pair[0].lastIndexOf(pair[4]));
+    for (const pair of line.matchAll(DICT_PAIR)) record2(pair[4], pair[2], block2 ? [block2] : [], pair.index + pair[0].lastIndexOf(pair[4]), dicts.siblingsAt(number, pair.index));
     for (const call of line.matchAll(DATABASE_URL_CALL)) record2(call[2], "DATABASE_URL", block2 ? [block2] : [], call.index);
     for (const read of line.matchAll(ENVIRONMENT_READ)) {
       for (const reference of referencesIn(`\${${read[2]}}`)) rec.resource(cls.tag, reference.identity, span(read.index, read[0].length), { variable: block2, family });
@@ -8094,6 +8106,51 @@ function scanPythonSettings(rec, cls) {
   }
   if (cls.role === "layer" && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, keys);
 }
+var DictLiterals = class _DictLiterals {
+  pairs = /* @__PURE__ */ new Map();
+  /** Per line, the dict open at each pair's offset: `${line}:${offset}` -> dict. */
+  owner = /* @__PURE__ */ new Map();
+  static of(text) {
+    const dicts = new _DictLiterals();
+    const stack = [];
+    let next = 0;
+    let line = 1;
+    let lineStart = 0;
+    for (let index = 0; index < text.length; index++) {
+      const char = text[index];
+      if (char === "\n") {
+        line++;
+        lineStart = index + 1;
+      } else if (char === "#") {
+        const end = text.indexOf("\n", index);
+        index = (end === -1 ? text.length : end) - 1;
+      } else if (char === "{") {
+        stack.push(next++);
+      } else if (char === "}") {
+        stack.pop();
+      } else if (char === '"' || char === "'") {
+        const pair = /^(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*:\s*(['"])([^'"\n]*)\3/.exec(text.slice(index, index + 400));
+        const dict = stack[stack.length - 1];
+        if (pair && dict !== void 0) {
+          let entries = dicts.pairs.get(dict);
+          if (!entries) dicts.pairs.set(dict, entries = /* @__PURE__ */ new Map());
+          entries.set(pair[2], pair[4]);
+          dicts.owner.set(`${line}:${index - lineStart}`, dict);
+          index += pair[0].length - 1;
+          continue;
+        }
+        const close = text.indexOf(char, index + 1);
+        const newline = text.indexOf("\n", index + 1);
+        if (close !== -1 && (newline === -1 || close < newline)) index = close;
+      }
+    }
+    return dicts;
+  }
+  siblingsAt(line, offset) {
+    const dict = this.owner.get(`${line}:${offset}`);
+    return dict === void 0 ? void 0 : this.pairs.get(dict);
+  }
+};
 function scanJsConfig(rec, cls) {
   const program = rec.file.ast();
   if (!program) return;
@@ -8429,9 +8486,24 @@ var sharedDatabase = {
         },
         expect: { path: "render.yaml", line: 25 },
         note: "Render Blueprint: the staging environment reads the production environment's database"
+      },
+      {
+        files: {
+          "app/settings/production.py": 'import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "PASSWORD": os.environ["DB_PASSWORD"],\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    }\n}\n',
+          "app/settings/staging.py": 'from .base import *\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "postgres",\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n        "PORT": "6543",\n    },\n    "analytics": {"HOST": "analytics.internal.acme.io", "USER": "reader"},\n}\n'
+        },
+        expect: { path: "app/settings/staging.py", line: 8 },
+        note: "Django settings on the Supabase pooler: the user names the project"
       }
     ],
     negative: [
+      {
+        files: {
+          "app/settings/production.py": 'DATABASES = {\n    "default": {\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n    }\n}\n',
+          "app/settings/staging.py": 'DATABASES = {\n    "default": {\n        "USER": "postgres.kmnwqzxrtyplvbhgfdsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n    }\n}\n'
+        },
+        note: "one pooler host, two Supabase projects: the users differ"
+      },
       sample(".env.staging", "APP_ENV=staging\nDATABASE_URL=postgres://app:pw@db.staging.acme.com:5432/orders\n", { note: "staging has its own server" }),
       {
         files: {
@@ -10934,6 +11006,187 @@ function plain(node) {
   return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
 }
 
+// detectors/missing-offprovider-backup/inventory/hosted.ts
+function isSupabaseConfig(path2) {
+  return /(^|\/)supabase\/config\.toml$/.test(path2);
+}
+var SUPABASE_BUILT_IN = {
+  protection: "provider-managed",
+  description: "Supabase keeps daily backups (and point-in-time recovery when bought) inside the project, and deletes them with the project"
+};
+function scanSupabaseConfig2(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  const projectEntry = root.entries.find((entry) => entry.key === "project_id");
+  const name = literalOf(projectEntry?.value) ?? "supabase";
+  const identities = [`supabase:project:${name}`];
+  inventory.store({
+    platform: "supabase",
+    provider: "supabase",
+    engine: "postgres",
+    name,
+    environment: void 0,
+    location: inventory.line(projectEntry?.keySpan.line ?? 1),
+    identities,
+    declaredBy: "platform",
+    builtInBackup: SUPABASE_BUILT_IN
+  });
+  const remotes = mapOf2(root.entries.find((entry) => entry.key === "remotes")?.value);
+  for (const remote of remotes?.entries ?? []) {
+    const ref = literalOf(get3(remote.value, "project_id"));
+    if (ref && /^[a-z]{20}$/.test(ref)) inventory.context({ kind: "supabase-hosted", name: ref, value: remote.key, location: inventory.line(remote.keySpan.line) });
+  }
+}
+var PROVIDER_MANAGED = (what) => ({ protection: "provider-managed", description: what });
+var HOSTS = [
+  [/\.rds\.amazonaws\.com$/, { provider: "aws", engine: "database", builtIn: PROVIDER_MANAGED("RDS automated backups and snapshots stay in the same AWS account") }],
+  [/(^|\.)supabase\.co$|\.pooler\.supabase\.com$/, { provider: "supabase", engine: "postgres", builtIn: SUPABASE_BUILT_IN }],
+  [/\.neon\.tech$/, { provider: "neon", engine: "postgres", builtIn: PROVIDER_MANAGED("Neon's restore window is history kept in the same Neon project") }],
+  [/\.psdb\.cloud$|\.connect\.psdb\.cloud$/, { provider: "planetscale", engine: "mysql", builtIn: PROVIDER_MANAGED("PlanetScale backups are kept by PlanetScale, in the same organization") }],
+  [/\.railway\.internal$|\.rlwy\.net$|(^|\.)containers-[\w-]+\.railway\.app$/, { provider: "railway", engine: "database", builtIn: RAILWAY_BUILT_IN }],
+  [/^dpg-[a-z0-9]+-a(\.[\w-]+-postgres\.render\.com)?$/, { provider: "render", engine: "postgres", builtIn: PROVIDER_MANAGED("Render keeps point-in-time recovery and exports inside the same Render workspace") }],
+  [/\.flycast$|\.fly\.dev$|^[\w-]+\.internal$/, { provider: "fly", engine: "database", builtIn: PROVIDER_MANAGED("Fly keeps volume snapshots in the same Fly organization") }],
+  [/\.mongodb\.net$/, { provider: "mongodb-atlas", engine: "mongo", builtIn: PROVIDER_MANAGED("Atlas cloud backups stay in the same Atlas project") }],
+  [/\.db\.ondigitalocean\.com$/, { provider: "digitalocean", engine: "database", builtIn: PROVIDER_MANAGED("DigitalOcean managed database backups stay in the same DigitalOcean account") }],
+  [/\.(postgres|mysql)\.database\.azure\.com$|\.database\.windows\.net$/, { provider: "azure", engine: "database", builtIn: PROVIDER_MANAGED("Azure database backups stay in the same subscription") }],
+  [/\.cockroachlabs\.cloud$/, { provider: "cockroach", engine: "postgres", builtIn: PROVIDER_MANAGED("CockroachDB Cloud managed backups stay with Cockroach Labs") }],
+  [/\.aivencloud\.com$/, { provider: "aiven", engine: "database", builtIn: PROVIDER_MANAGED("Aiven backups stay in the same Aiven project") }],
+  [/\.tsdb\.cloud\.timescale\.com$|\.timescaledb\.io$/, { provider: "timescale", engine: "postgres", builtIn: PROVIDER_MANAGED("Timescale Cloud backups stay with Timescale") }],
+  [/\.turso\.io$/, { provider: "turso", engine: "sqlite", builtIn: PROVIDER_MANAGED("Turso point-in-time restore stays with Turso") }],
+  [/\.xata\.sh$/, { provider: "xata", engine: "postgres", builtIn: PROVIDER_MANAGED("Xata backups stay with Xata") }]
+];
+var SCHEMES = [
+  [/^(postgres|postgresql|pgsql)(\+\w+)?:/i, "postgres"],
+  [/^(mysql|mysql2|mariadb)(\+\w+)?:/i, "mysql"],
+  [/^mongodb(\+srv)?:/i, "mongo"],
+  [/^(libsql|sqlite):/i, "sqlite"],
+  [/^sqlserver:/i, "mssql"]
+];
+var KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
+function hostedDatabaseOf(value) {
+  const text = value.trim().replace(/^jdbc:/i, "");
+  const scheme = SCHEMES.find(([pattern]) => pattern.test(text))?.[1];
+  let host;
+  let user;
+  const url = /^[a-z][\w+.-]*:\/\/(?:([^:@/\s]*)(?::[^@/\s]*)?@)?([^/:?,\s]+)/i.exec(text);
+  if (url) {
+    user = url[1];
+    host = url[2];
+  } else if (/^https?:\/\//i.test(text) === false) {
+    const bare = /^([a-z0-9][\w.-]+\.[a-z]{2,})(:\d+)?$/i.exec(text);
+    host = bare?.[1];
+  }
+  if (!host && /^https?:\/\//i.test(text)) host = /^https?:\/\/([^/:?]+)/i.exec(text)?.[1];
+  if (!host) return void 0;
+  host = host.toLowerCase().replace(/\.$/, "");
+  const provider = HOSTS.find(([pattern]) => pattern.test(host))?.[1];
+  if (!provider) return void 0;
+  if (!scheme && /^https?:/i.test(text) && provider.provider !== "supabase") return void 0;
+  if (!scheme && provider.provider === "fly" && !/\.flycast$/.test(host)) return void 0;
+  const identities = [`host:${host}`];
+  let supabaseRef;
+  if (provider.provider === "supabase") {
+    supabaseRef = /^(?:db\.)?([a-z]{20})\.supabase\.co$/.exec(host)?.[1] ?? /^postgres\.([a-z]{20})$/.exec(user ?? "")?.[1];
+    if (supabaseRef) identities.push(`supabase:project:${supabaseRef}`, `host:db.${supabaseRef}.supabase.co`, `host:${supabaseRef}.supabase.co`);
+  }
+  if (provider.provider === "aws") identities.push(`aws:rds:${host.split(".")[0]}`);
+  if (provider.provider === "neon") {
+    const endpoint = /^(ep-[a-z0-9-]+?)(-pooler)?\./.exec(host)?.[1];
+    if (endpoint) identities.push(`neon:endpoint:${endpoint}`);
+  }
+  if (provider.provider === "railway") identities.push(`railway:service:${host.split(".")[0]}`);
+  if (provider.provider === "fly") identities.push(`fly:app:${host.split(".").slice(-2, -1)[0] ?? host.split(".")[0]}`);
+  const name = supabaseRef ?? identities.find((identity) => /^(neon:endpoint|aws:rds):/.test(identity))?.split(":")[2] ?? host;
+  return { provider, engine: scheme ?? provider.engine, host, name, identities: [...new Set(identities)], supabaseRef };
+}
+var RAILWAY_REFERENCE = /\$\{\{\s*([\w-]+)\.(DATABASE_URL|DATABASE_PUBLIC_URL|DATABASE_PRIVATE_URL|PGHOST|PGDATABASE|POSTGRES_\w+|MYSQL_URL|MYSQL\w*|MONGO_URL|MONGO\w*)\s*\}\}/;
+function isExampleEnv(path2) {
+  return /\.(example|sample|template|dist|defaults?)$/i.test(fileNameOf(path2)) || /example|sample|template/i.test(fileNameOf(path2));
+}
+function scanConnections(inventory) {
+  const document = inventory.file.data();
+  if (!document) return;
+  const seen = /* @__PURE__ */ new Set();
+  for (const leaf2 of leaves(document)) {
+    const value = textOf(leaf2.node);
+    if (!value || value.length > 400) continue;
+    const key = leaf2.key ?? "";
+    const reference = RAILWAY_REFERENCE.exec(value);
+    if (reference) {
+      const service = reference[1];
+      const variable = reference[2];
+      const engine = /MYSQL/.test(variable) ? "mysql" : /MONGO/.test(variable) ? "mongo" : "postgres";
+      if (/^(shared|RAILWAY)/i.test(service) || seen.has(`railway:${service}`)) continue;
+      seen.add(`railway:${service}`);
+      inventory.store({
+        platform: "railway",
+        provider: "railway",
+        engine,
+        name: service,
+        location: inventory.line(leaf2.node.span.line),
+        identities: [`railway:service:${service}`, `host:${service.toLowerCase()}.railway.internal`],
+        declaredBy: "usage",
+        builtInBackup: RAILWAY_BUILT_IN
+      });
+      continue;
+    }
+    if (!SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ""))) && !KEY_HINT.test(key)) continue;
+    const hosted = hostedDatabaseOf(value);
+    if (!hosted) continue;
+    if (/(^|[.-])(replica|replicas|read|reader|readonly|ro)([.-]|\d|$)|\.cluster-ro-/.test(hosted.host)) continue;
+    const keyed = leaf2.path.find((segment) => typeof segment === "string" && environmentNamed(segment) !== void 0 && segment.length > 2 && !/[^A-Za-z]/.test(segment));
+    const environment = keyed ? environmentNamed(keyed) : void 0;
+    if (hosted.supabaseRef && !isTestOnlyPath(inventory.path) && !isExampleEnv(inventory.path)) {
+      inventory.context({ kind: "supabase-hosted", name: hosted.supabaseRef, value: key, location: inventory.line(leaf2.node.span.line) });
+    }
+    const dedupe = `${hosted.provider.provider}:${hosted.host}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    inventory.store({
+      platform: hosted.provider.provider,
+      provider: hosted.provider.provider,
+      engine: hosted.engine,
+      name: hosted.name,
+      location: inventory.line(leaf2.node.span.line),
+      identities: hosted.identities,
+      declaredBy: "usage",
+      builtInBackup: hosted.provider.builtIn,
+      ...environment ? { environment } : {}
+    });
+  }
+}
+var PACKAGES = lookupTable({
+  "@neondatabase/serverless": { provider: "neon", engine: "postgres", description: "Neon's restore window is history kept in the same Neon project" },
+  "@vercel/postgres": { provider: "neon", engine: "postgres", description: "Vercel Postgres is Neon: its restore window is history kept in the same project" },
+  "@planetscale/database": { provider: "planetscale", engine: "mysql", description: "PlanetScale backups are kept by PlanetScale, in the same organization" },
+  "@supabase/supabase-js": { provider: "supabase", engine: "postgres", description: SUPABASE_BUILT_IN.description },
+  "@libsql/client": { provider: "turso", engine: "sqlite", description: "Turso point-in-time restore stays with Turso" },
+  "@xata.io/client": { provider: "xata", engine: "postgres", description: "Xata backups stay with Xata" }
+});
+function scanPackages(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  for (const section2 of ["dependencies"]) {
+    for (const entry of mapOf2(get3(root, section2))?.entries ?? []) {
+      const hosted = PACKAGES[entry.key];
+      if (!hosted) continue;
+      inventory.store({
+        platform: hosted.provider,
+        provider: hosted.provider,
+        engine: hosted.engine,
+        name: hosted.provider,
+        location: inventory.line(entry.keySpan.line),
+        identities: [],
+        declaredBy: "usage",
+        builtInBackup: { protection: "provider-managed", description: hosted.description }
+      });
+    }
+  }
+}
+function get3(node, key) {
+  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
+}
+
 // detectors/missing-offprovider-backup/inventory/apps.ts
 var ORM_ENGINES = lookupTable({
   postgresql: "postgres",
@@ -11000,8 +11253,33 @@ function scanOrm(inventory) {
     const match = /['"]ENGINE['"]\s*:\s*['"]django\.db\.backends\.(postgresql(?:_psycopg2)?|mysql|oracle)['"]|(dj_database_url)\.(?:config|parse)\(/.exec(text);
     if (!match) return;
     const engine = match[1] ? match[1].startsWith("postgresql") ? "postgres" : match[1] === "mysql" ? "mysql" : "database" : "database";
-    ormStore(inventory, engine, "Django settings", inventory.file.positionAt(match.index).line);
+    const line = inventory.file.positionAt(match.index).line;
+    const hosted = djangoHostedDatabase(text, engine);
+    if (hosted) {
+      inventory.store({
+        platform: hosted.provider.provider,
+        provider: hosted.provider.provider,
+        engine: hosted.engine,
+        name: hosted.name,
+        environment: environmentOf(inventory.path, []),
+        location: inventory.line(line),
+        identities: hosted.identities,
+        declaredBy: "usage",
+        builtInBackup: hosted.provider.builtIn
+      });
+      return;
+    }
+    ormStore(inventory, engine, "Django settings", line);
   }
+}
+function djangoHostedDatabase(text, engine) {
+  const url = /\b(?:dj_database_url|db_url)\.(?:config|parse)\(\s*(?:default\s*=\s*)?['"]([^'"\n]+)['"]/.exec(text);
+  if (url) return hostedDatabaseOf(url[1]);
+  const host = /['"]HOST['"]\s*:\s*['"]([^'"\n]+)['"]/.exec(text)?.[1];
+  if (!host) return void 0;
+  const user = /['"]USER['"]\s*:\s*['"]([^'"@:/\n]+)['"]/.exec(text)?.[1];
+  const scheme = engine === "mysql" ? "mysql" : "postgres";
+  return hostedDatabaseOf(`${scheme}://${user ? `${user}@` : ""}${host}`);
 }
 function scanTypeormSource(inventory) {
   const match = /new\s+DataSource\(\s*\{[^}]*?\btype\s*:\s*['"](\w+)['"]/s.exec(inventory.file.text);
@@ -11297,9 +11575,9 @@ var KINDS = lookupTable({
 function cloudFormationResources(root) {
   const map = mapOf2(root);
   if (!map) return void 0;
-  const direct = mapOf2(get3(map, "Resources"));
-  if (direct && (get3(map, "AWSTemplateFormatVersion") || get3(map, "Transform") || direct.entries.some((entry) => /^AWS::/.test(literalOf(get3(entry.value, "Type")) ?? "")))) return direct;
-  if (get3(map, "service") && get3(map, "provider")) return mapOf2(get3(mapOf2(get3(map, "resources")), "Resources"));
+  const direct = mapOf2(get4(map, "Resources"));
+  if (direct && (get4(map, "AWSTemplateFormatVersion") || get4(map, "Transform") || direct.entries.some((entry) => /^AWS::/.test(literalOf(get4(entry.value, "Type")) ?? "")))) return direct;
+  if (get4(map, "service") && get4(map, "provider")) return mapOf2(get4(mapOf2(get4(map, "resources")), "Resources"));
   return void 0;
 }
 function logicalRef(node) {
@@ -11310,9 +11588,9 @@ function logicalRef(node) {
   }
   const map = mapOf2(node);
   if (map) {
-    const ref = literalOf(get3(map, "Ref"));
+    const ref = literalOf(get4(map, "Ref"));
     if (ref) return ref;
-    const getAtt = get3(map, "Fn::GetAtt");
+    const getAtt = get4(map, "Fn::GetAtt");
     if (getAtt?.kind === "seq") return literalOf(getAtt.items[0]);
     if (getAtt) return literalOf(getAtt)?.split(".")[0];
   }
@@ -11322,16 +11600,16 @@ function scanCloudFormation(inventory) {
   for (const root of inventory.file.data()?.roots ?? []) {
     const resources = cloudFormationResources(root);
     if (!resources) continue;
-    const serverless = !!get3(mapOf2(root), "service");
+    const serverless = !!get4(mapOf2(root), "service");
     if (serverless) inventory.context({ kind: "deploys", value: "serverless", location: inventory.line(1) });
     for (const entry of resources.entries) {
       const resource = mapOf2(entry.value);
-      const type = literalOf(get3(resource, "Type"));
+      const type = literalOf(get4(resource, "Type"));
       if (!resource || !type) continue;
       const logicalId = entry.key;
       const line = entry.keySpan.line;
       const identity = `cloudformation:${inventory.path}:${logicalId}`.toLowerCase();
-      const props = mapOf2(get3(resource, "Properties"));
+      const props = mapOf2(get4(resource, "Properties"));
       const kind = KINDS[type];
       if (kind) {
         readResource(inventory, kind, type, logicalId, line, identity, resource, props);
@@ -11387,33 +11665,33 @@ function scanCloudFormation(inventory) {
   }
 }
 function readResource(inventory, kind, type, logicalId, line, identity, resource, props) {
-  if (kind === "rds-instance" && (get3(props, "DBClusterIdentifier") || get3(props, "SourceDBInstanceIdentifier"))) return;
+  if (kind === "rds-instance" && (get4(props, "DBClusterIdentifier") || get4(props, "SourceDBInstanceIdentifier"))) return;
   const written = (key, value, text) => {
     const found = props?.entries.find((entry) => entry.key === key);
     return found && value !== void 0 ? { value, line: found.keySpan.line, text: text(value) } : void 0;
   };
-  const bool = (key) => written(key, isTruthy(get3(props, key)), (value) => `${key}: ${value}`);
+  const bool = (key) => written(key, isTruthy(get4(props, key)), (value) => `${key}: ${value}`);
   const physicalKey = { "rds-instance": "DBInstanceIdentifier", "rds-cluster": "DBClusterIdentifier", docdb: "DBClusterIdentifier", dynamodb: "TableName", s3: "BucketName", efs: "FileSystemTags", cloudsql: "", gcs: "" }[kind];
-  const physical = literalOf(get3(props, physicalKey));
-  const retentionText = literalOf(get3(props, "BackupRetentionPeriod"));
+  const physical = literalOf(get4(props, physicalKey));
+  const retentionText = literalOf(get4(props, "BackupRetentionPeriod"));
   const policyEntry = resource.entries.find((entry) => entry.key === "DeletionPolicy");
   const policy = literalOf(policyEntry?.value)?.toLowerCase();
-  const pitr = mapOf2(get3(props, "PointInTimeRecoverySpecification"));
-  const versioning = mapOf2(get3(props, "VersioningConfiguration"));
+  const pitr = mapOf2(get4(props, "PointInTimeRecoverySpecification"));
+  const versioning = mapOf2(get4(props, "VersioningConfiguration"));
   const cloud = {
     kind,
     name: physical ?? logicalId,
     logicalId,
     line,
-    engine: engineOfText(literalOf(get3(props, "Engine"))),
+    engine: engineOfText(literalOf(get4(props, "Engine"))),
     identity,
     environment: environmentOf(inventory.path, [physical, logicalId]),
     deletionProtection: bool(kind === "dynamodb" ? "DeletionProtectionEnabled" : "DeletionProtection"),
     backupRetention: written("BackupRetentionPeriod", retentionText !== void 0 && /^\d+$/.test(retentionText) ? Number(retentionText) : void 0, (value) => `BackupRetentionPeriod: ${value}`),
     deleteAutomatedBackups: bool("DeleteAutomatedBackups"),
-    pointInTimeRecovery: isTruthy(get3(pitr, "PointInTimeRecoveryEnabled")) === true,
-    versioned: /enabled/i.test(literalOf(get3(versioning, "Status")) ?? ""),
-    backupPolicy: /enabled/i.test(literalOf(get3(mapOf2(get3(props, "BackupPolicy")), "Status")) ?? ""),
+    pointInTimeRecovery: isTruthy(get4(pitr, "PointInTimeRecoveryEnabled")) === true,
+    versioned: /enabled/i.test(literalOf(get4(versioning, "Status")) ?? ""),
+    backupPolicy: /enabled/i.test(literalOf(get4(mapOf2(get4(props, "BackupPolicy")), "Status")) ?? ""),
     removal: policyEntry && policy ? { value: policy === "delete" ? "delete" : policy === "snapshot" ? "snapshot" : "retain", line: policyEntry.keySpan.line, text: `DeletionPolicy: ${literalOf(policyEntry.value)}` } : void 0,
     // Without a DeletionPolicy, CloudFormation snapshots RDS clusters and standalone instances and deletes the rest.
     defaultRemoval: kind === "rds-instance" || kind === "rds-cluster" ? "snapshot" : "delete",
@@ -11421,22 +11699,22 @@ function readResource(inventory, kind, type, logicalId, line, identity, resource
   };
   if (type === "AWS::Serverless::SimpleTable") cloud.deletionProtection = void 0;
   publishCloudResource(inventory, cloud);
-  const replication = mapOf2(get3(props, "ReplicationConfiguration"));
-  for (const rule2 of itemsOf(get3(replication, "Rules"))) {
-    const destination = mapOf2(get3(rule2, "Destination"));
-    const account = literalOf(get3(destination, "Account"));
+  const replication = mapOf2(get4(props, "ReplicationConfiguration"));
+  for (const rule2 of itemsOf(get4(replication, "Rules"))) {
+    const destination = mapOf2(get4(rule2, "Destination"));
+    const account = literalOf(get4(destination, "Account"));
     inventory.evidence({
       covers: [identity],
       protection: account ? "other-account" : "same-account-other-region",
       mechanism: "s3-replication",
-      destination: textOf(get3(destination, "Bucket")) ?? "another bucket",
+      destination: textOf(get4(destination, "Bucket")) ?? "another bucket",
       destinationProvider: "aws",
       destinationAccount: account,
       location: inventory.line(rule2.span.line)
     });
   }
 }
-function get3(node, key) {
+function get4(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -11455,12 +11733,12 @@ function providerOfProvisioner(provisioner) {
   if (!provisioner) return void 0;
   return STORAGE_PROVISIONERS.find(([pattern]) => pattern.test(provisioner))?.[1];
 }
-function get4(node, key) {
+function get5(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 function path(node, ...keys) {
   let current = node;
-  for (const key of keys) current = get4(current, key);
+  for (const key of keys) current = get5(current, key);
   return current;
 }
 function keyLine(node, key) {
@@ -11476,39 +11754,39 @@ function scanKubernetes(inventory) {
   const document = inventory.file.data();
   if (!document) return;
   for (const root of document.roots) {
-    const items = literalOf(get4(root, "kind")) === "List" ? itemsOf(get4(root, "items")) : [root];
+    const items = literalOf(get5(root, "kind")) === "List" ? itemsOf(get5(root, "items")) : [root];
     for (const item of items) scanObject(inventory, item);
   }
 }
 function scanObject(inventory, object) {
   const map = mapOf2(object);
-  const kind = literalOf(get4(map, "kind"));
-  const apiVersion = literalOf(get4(map, "apiVersion")) ?? "";
+  const kind = literalOf(get5(map, "kind"));
+  const apiVersion = literalOf(get5(map, "apiVersion")) ?? "";
   if (!map || !kind) return;
-  const metadata = get4(map, "metadata");
-  const name = literalOf(get4(metadata, "name")) ?? kind.toLowerCase();
-  const namespace = literalOf(get4(metadata, "namespace"));
+  const metadata = get5(map, "metadata");
+  const name = literalOf(get5(metadata, "name")) ?? kind.toLowerCase();
+  const namespace = literalOf(get5(metadata, "namespace"));
   const ns = namespace ?? "default";
   const environment = environmentOf(inventory.path, []) ?? environmentNamed(namespace) ?? environmentOf("", [name]);
   const line = keyLine(map, "kind") ?? map.span.line;
-  const spec = get4(map, "spec");
+  const spec = get5(map, "spec");
   const identity = (k, n = name) => `k8s:${ns}:${k.toLowerCase()}/${n}`.toLowerCase();
   const podSpec = (node) => path(node, "template", "spec");
   switch (kind) {
     case "StatefulSet":
     case "Deployment": {
       const pod = podSpec(spec);
-      const containers = [...itemsOf(get4(pod, "containers"))];
-      const engine = containers.map((container) => engineOfImage(literalOf(get4(container, "image")))).find(Boolean);
+      const containers = [...itemsOf(get5(pod, "containers"))];
+      const engine = containers.map((container) => engineOfImage(literalOf(get5(container, "image")))).find(Boolean);
       inventory.context({ kind: "deploys", value: "kubernetes-manifest", location: inventory.line(line) });
       if (!engine) return;
-      const templates = itemsOf(get4(spec, "volumeClaimTemplates"));
-      const claims = itemsOf(get4(pod, "volumes")).map((volume) => literalOf(path(volume, "persistentVolumeClaim", "claimName"))).filter((claim) => !!claim);
+      const templates = itemsOf(get5(spec, "volumeClaimTemplates"));
+      const claims = itemsOf(get5(pod, "volumes")).map((volume) => literalOf(path(volume, "persistentVolumeClaim", "claimName"))).filter((claim) => !!claim);
       if (templates.length === 0 && claims.length === 0) return;
       const storageClass = templates.map((template) => literalOf(path(template, "spec", "storageClassName"))).find(Boolean);
       const settings = [];
-      const retention = get4(spec, "persistentVolumeClaimRetentionPolicy");
-      if (literalOf(get4(retention, "whenDeleted")) === "Delete") {
+      const retention = get5(spec, "persistentVolumeClaimRetentionPolicy");
+      if (literalOf(get5(retention, "whenDeleted")) === "Delete") {
         settings.push({ kind: "reclaim-policy-delete", setting: "persistentVolumeClaimRetentionPolicy.whenDeleted: Delete", explicit: true, location: inventory.line(keyLine(retention, "whenDeleted") ?? line) });
       }
       inventory.store({
@@ -11527,7 +11805,7 @@ function scanObject(inventory, object) {
       return;
     }
     case "PersistentVolumeClaim": {
-      const storageClass = literalOf(get4(spec, "storageClassName"));
+      const storageClass = literalOf(get5(spec, "storageClassName"));
       if (/cache|tmp|temp|log|scratch|build/i.test(name)) return;
       const engine = /postgres|pgdata|pg-data/i.test(name) ? "postgres" : /mysql|maria/i.test(name) ? "mysql" : /mongo/i.test(name) ? "mongo" : "volume";
       inventory.store({
@@ -11545,8 +11823,8 @@ function scanObject(inventory, object) {
       return;
     }
     case "PersistentVolume": {
-      const policy = literalOf(get4(spec, "persistentVolumeReclaimPolicy"));
-      const claim = get4(spec, "claimRef");
+      const policy = literalOf(get5(spec, "persistentVolumeReclaimPolicy"));
+      const claim = get5(spec, "claimRef");
       const handle = literalOf(path(spec, "csi", "volumeHandle")) ?? literalOf(path(spec, "awsElasticBlockStore", "volumeID"));
       const settings = policy === "Delete" ? [{ kind: "reclaim-policy-delete", setting: "persistentVolumeReclaimPolicy: Delete", explicit: true, location: inventory.line(keyLine(spec, "persistentVolumeReclaimPolicy") ?? line) }] : [];
       inventory.store({
@@ -11554,38 +11832,38 @@ function scanObject(inventory, object) {
         provider: "kubernetes",
         engine: "volume",
         name,
-        environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get4(claim, "namespace"))) ?? environmentOf("", [name]),
+        environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get5(claim, "namespace"))) ?? environmentOf("", [name]),
         location: inventory.line(line),
-        identities: [`k8s:pv:${name}`, ...handle ? [`volume:${handle}`] : [], ...claim ? [`k8s:${literalOf(get4(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get4(claim, "name")) ?? ""}`] : []],
+        identities: [`k8s:pv:${name}`, ...handle ? [`volume:${handle}`] : [], ...claim ? [`k8s:${literalOf(get5(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get5(claim, "name")) ?? ""}`] : []],
         declaredBy: "manifest",
-        storageClass: literalOf(get4(spec, "storageClassName")),
+        storageClass: literalOf(get5(spec, "storageClassName")),
         builtInBackup: { protection: "none", description: "a PersistentVolume has no backup unless something snapshots or copies it" },
         destructiveSettings: settings
       });
       return;
     }
     case "StorageClass": {
-      const provisioner = literalOf(get4(map, "provisioner"));
-      inventory.context({ kind: "storage-class", name, value: providerOfProvisioner(provisioner), policy: literalOf(get4(map, "reclaimPolicy")), location: inventory.line(keyLine(map, "reclaimPolicy") ?? line) });
+      const provisioner = literalOf(get5(map, "provisioner"));
+      inventory.context({ kind: "storage-class", name, value: providerOfProvisioner(provisioner), policy: literalOf(get5(map, "reclaimPolicy")), location: inventory.line(keyLine(map, "reclaimPolicy") ?? line) });
       return;
     }
     case "CronJob": {
       const pod = path(spec, "jobTemplate", "spec", "template", "spec");
-      for (const container of [...itemsOf(get4(pod, "initContainers")), ...itemsOf(get4(pod, "containers"))]) {
+      for (const container of [...itemsOf(get5(pod, "initContainers")), ...itemsOf(get5(pod, "containers"))]) {
         const env = /* @__PURE__ */ new Map();
-        for (const variable of itemsOf(get4(container, "env"))) {
-          const key = literalOf(get4(variable, "name"));
-          const value = textOf(get4(variable, "value"));
+        for (const variable of itemsOf(get5(container, "env"))) {
+          const key = literalOf(get5(variable, "name"));
+          const value = textOf(get5(variable, "value"));
           if (key && value !== void 0) env.set(key, value);
         }
-        const pieces = [...itemsOf(get4(container, "command")), ...itemsOf(get4(container, "args"))];
+        const pieces = [...itemsOf(get5(container, "command")), ...itemsOf(get5(container, "args"))];
         const words2 = pieces.map((piece) => textOf(piece) ?? "");
         const shell = words2.findIndex((word) => word === "-c");
         const script = shell !== -1 ? words2.slice(shell + 1).join("\n") : words2.join(" ");
         const first = pieces[0]?.span.line ?? mapOf2(container)?.span.line ?? line;
         const last = pieces[pieces.length - 1]?.span.endLine ?? first;
-        readJob(inventory, script, { name: `${name} ${literalOf(get4(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
-        backupImage(inventory, literalOf(get4(container, "image")), env, mapOf2(container)?.span.line ?? line, environment);
+        readJob(inventory, script, { name: `${name} ${literalOf(get5(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
+        backupImage(inventory, literalOf(get5(container, "image")), env, mapOf2(container)?.span.line ?? line, environment);
       }
       return;
     }
@@ -11599,7 +11877,7 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^postgresql\.cnpg\.io\//.test(apiVersion) && kind === "ScheduledBackup") {
-    const method = literalOf(get4(spec, "method")) ?? "barmanObjectStore";
+    const method = literalOf(get5(spec, "method")) ?? "barmanObjectStore";
     const cluster = literalOf(path(spec, "cluster", "name"));
     if (method === "volumeSnapshot" && cluster) {
       inventory.evidence({ covers: [identity("cluster", cluster)], protection: "provider-managed", mechanism: "cnpg volume snapshots", destination: "volume snapshots in the same cloud account", location: inventory.line(line), environment });
@@ -11613,7 +11891,7 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^acid\.zalan\.do\//.test(apiVersion) && kind === "postgresql") {
-    const logical = isTruthy(get4(spec, "enableLogicalBackup")) === true;
+    const logical = isTruthy(get5(spec, "enableLogicalBackup")) === true;
     inventory.store({
       platform: "kubernetes",
       provider: "kubernetes",
@@ -11629,11 +11907,11 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^acid\.zalan\.do\//.test(apiVersion) && kind === "OperatorConfiguration") {
-    zalandoConfig(inventory, get4(map, "configuration"), environment);
+    zalandoConfig(inventory, get5(map, "configuration"), environment);
     return;
   }
   if (kind === "ConfigMap" && /postgres-operator/.test(name)) {
-    zalandoConfig(inventory, get4(map, "data"), environment);
+    zalandoConfig(inventory, get5(map, "data"), environment);
     return;
   }
   if (/^postgres-operator\.crunchydata\.com\//.test(apiVersion) && kind === "PostgresCluster") {
@@ -11647,17 +11925,17 @@ function scanObject(inventory, object) {
       location: inventory.line(line),
       identities: [clusterIdentity],
       declaredBy: "manifest",
-      storageClass: literalOf(path(itemsOf(get4(spec, "instances"))[0], "dataVolumeClaimSpec", "storageClassName")),
+      storageClass: literalOf(path(itemsOf(get5(spec, "instances"))[0], "dataVolumeClaimSpec", "storageClassName")),
       builtInBackup: { protection: "none", description: "PGO backs up only to the pgBackRest repositories configured on the cluster" }
     });
     for (const repo of itemsOf(path(spec, "backups", "pgbackrest", "repos"))) {
-      const s3 = get4(repo, "s3");
-      const gcs = get4(repo, "gcs");
-      const azure = get4(repo, "azure");
+      const s3 = get5(repo, "s3");
+      const gcs = get5(repo, "gcs");
+      const azure = get5(repo, "azure");
       let destination;
-      if (s3) destination = classifyDestination(`s3://${literalOf(get4(s3, "bucket")) ?? ""}`, literalOf(get4(s3, "endpoint")) ?? "s3.amazonaws.com");
-      else if (gcs) destination = classifyDestination(`gs://${literalOf(get4(gcs, "bucket")) ?? ""}`);
-      else if (azure) destination = { display: `azure container ${literalOf(get4(azure, "container")) ?? ""}`, provider: "azure", unresolved: false };
+      if (s3) destination = classifyDestination(`s3://${literalOf(get5(s3, "bucket")) ?? ""}`, literalOf(get5(s3, "endpoint")) ?? "s3.amazonaws.com");
+      else if (gcs) destination = classifyDestination(`gs://${literalOf(get5(gcs, "bucket")) ?? ""}`);
+      else if (azure) destination = { display: `azure container ${literalOf(get5(azure, "container")) ?? ""}`, provider: "azure", unresolved: false };
       else destination = { display: "a volume in the same cluster", provider: "local", unresolved: false };
       inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "pgbackrest (PGO)", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(mapOf2(repo)?.span.line ?? line), environment });
     }
@@ -11665,18 +11943,18 @@ function scanObject(inventory, object) {
   }
   if (/^velero\.io\//.test(apiVersion) && kind === "BackupStorageLocation") {
     const bucket = literalOf(path(spec, "objectStorage", "bucket")) ?? "";
-    const providerName = (literalOf(get4(spec, "provider")) ?? "").replace(/^velero\.io\//, "");
+    const providerName = (literalOf(get5(spec, "provider")) ?? "").replace(/^velero\.io\//, "");
     const s3Url = literalOf(path(spec, "config", "s3Url"));
     const destination = providerName === "gcp" ? classifyDestination(`gs://${bucket}`) : providerName === "azure" ? { display: bucket, provider: "azure", unresolved: false } : classifyDestination(`s3://${bucket}`, s3Url);
     inventory.context({ kind: "backup-location", name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === "Schedule" || kind === "Backup")) {
-    const template = kind === "Schedule" ? get4(spec, "template") : spec;
-    const namespaces = itemsOf(get4(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
+    const template = kind === "Schedule" ? get5(spec, "template") : spec;
+    const namespaces = itemsOf(get5(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
     const covers = namespaces.length === 0 || namespaces.includes("*") ? ["provider:kubernetes"] : namespaces.map((item) => `k8s:${item}:*`);
-    const dataMoved = isTruthy(get4(template, "defaultVolumesToFsBackup")) === true || isTruthy(get4(template, "snapshotMoveData")) === true;
-    const location = literalOf(get4(template, "storageLocation")) ?? "default";
+    const dataMoved = isTruthy(get5(template, "defaultVolumesToFsBackup")) === true || isTruthy(get5(template, "snapshotMoveData")) === true;
+    const location = literalOf(get5(template, "storageLocation")) ?? "default";
     inventory.evidence({
       covers,
       protection: dataMoved ? "destination-unknown" : "provider-managed",
@@ -11694,15 +11972,15 @@ function scanObject(inventory, object) {
   }
 }
 function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
-  const spec = get4(map, "spec");
+  const spec = get5(map, "spec");
   const line = keyLine(map, "kind") ?? map.span.line;
-  const objectStores = itemsOf(get4(spec, "plugins")).map((plugin) => literalOf(path(plugin, "parameters", "barmanObjectName"))).filter((store) => !!store);
+  const objectStores = itemsOf(get5(spec, "plugins")).map((plugin) => literalOf(path(plugin, "parameters", "barmanObjectName"))).filter((store) => !!store);
   const recovery = path(spec, "bootstrap", "recovery");
   const drillName = /restore|recovery|verify|drill|check|test|dr-/i.test(`${name} ${ns}`);
   if (recovery && (drillName || environment && environment !== "production")) {
-    const source2 = literalOf(get4(recovery, "source"));
-    const external = itemsOf(get4(spec, "externalClusters")).find((cluster) => literalOf(get4(cluster, "name")) === source2);
-    const destination = barmanDestination(get4(external, "barmanObjectStore") ?? get4(external, "plugin"));
+    const source2 = literalOf(get5(recovery, "source"));
+    const external = itemsOf(get5(spec, "externalClusters")).find((cluster) => literalOf(get5(cluster, "name")) === source2);
+    const destination = barmanDestination(get5(external, "barmanObjectStore") ?? get5(external, "plugin"));
     inventory.evidence({ covers: [], protection: protectionOf2(destination), mechanism: "cnpg recovery drill", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(line), restoreTested: true });
     return;
   }
@@ -11718,20 +11996,20 @@ function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
     storageClass: literalOf(path(spec, "storage", "storageClass")),
     builtInBackup: { protection: "none", description: "CloudNativePG backs up only where spec.backup or a backup plugin points" }
   });
-  const backup = get4(spec, "backup");
-  const barman = get4(backup, "barmanObjectStore");
+  const backup = get5(spec, "backup");
+  const barman = get5(backup, "barmanObjectStore");
   if (barman) {
     const destination = barmanDestination(barman);
     inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "cnpg barmanObjectStore", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(backup, "barmanObjectStore") ?? line), environment });
   }
-  if (get4(backup, "volumeSnapshot")) {
+  if (get5(backup, "volumeSnapshot")) {
     inventory.evidence({ covers: [clusterIdentity], protection: "provider-managed", mechanism: "cnpg volume snapshots", destination: "volume snapshots in the same cloud account", destinationProvider: "same-cloud", location: inventory.line(keyLine(backup, "volumeSnapshot") ?? line), environment });
   }
 }
 function barmanDestination(node) {
-  const destinationPath = textOf(get4(node, "destinationPath"));
+  const destinationPath = textOf(get5(node, "destinationPath"));
   if (!destinationPath) return { display: "an object store", unresolved: true };
-  const endpoint = textOf(get4(node, "endpointURL"));
+  const endpoint = textOf(get5(node, "endpointURL"));
   return classifyDestination(destinationPath, destinationPath.startsWith("s3://") ? endpoint : void 0);
 }
 function zalandoConfig(inventory, configuration, environment) {
@@ -11805,7 +12083,7 @@ function isComposeFile(path2) {
 function isKamalConfig(path2) {
   return /(^|\/)config\/deploy(\.[\w-]+)?\.ya?ml$/i.test(path2);
 }
-function get5(node, key) {
+function get6(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 function environmentVariables(node) {
@@ -11828,15 +12106,15 @@ function environmentVariables(node) {
 }
 function scanCompose(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  const services = mapOf2(get5(root, "services"));
+  const services = mapOf2(get6(root, "services"));
   if (!root || !services) return;
   const fileName = fileNameOf(inventory.path).toLowerCase();
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: "deploys-compose", name: fileName, value: "swarm", location: inventory.line(1) });
-  const volumes = mapOf2(get5(root, "volumes"));
+  const volumes = mapOf2(get6(root, "volumes"));
   const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? "development" : void 0);
   const endpoints = /* @__PURE__ */ new Set();
   for (const entry of services.entries) {
-    for (const [key, value] of environmentVariables(get5(entry.value, "environment"))) {
+    for (const [key, value] of environmentVariables(get6(entry.value, "environment"))) {
       const host = /ENDPOINT|S3_HOST|S3_URL/i.test(key) ? /^(?:https?:\/\/)?([\w-]+)(?::\d+)?\/?$/.exec(value)?.[1] : void 0;
       if (host) endpoints.add(host);
     }
@@ -11845,23 +12123,23 @@ function scanCompose(inventory) {
     if (endpoints.has(entry.key)) continue;
     const service = mapOf2(entry.value);
     if (!service) continue;
-    const image = literalOf(get5(service, "image"));
-    const env = environmentVariables(get5(service, "environment"));
-    const command = [get5(service, "command"), get5(service, "entrypoint")].map((node) => node?.kind === "seq" ? node.items.map((item) => textOf(item) ?? "").join(" ") : textOf(node) ?? "").join("\n");
+    const image = literalOf(get6(service, "image"));
+    const env = environmentVariables(get6(service, "environment"));
+    const command = [get6(service, "command"), get6(service, "entrypoint")].map((node) => node?.kind === "seq" ? node.items.map((item) => textOf(item) ?? "").join(" ") : textOf(node) ?? "").join("\n");
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, environment)) continue;
     if (command.trim() && readScript(command, env).dumps.length > 0) {
-      const commandNode = get5(service, "command") ?? get5(service, "entrypoint");
+      const commandNode = get6(service, "command") ?? get6(service, "entrypoint");
       readJob(inventory, command, { name: `${inventory.path} ${entry.key}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, commandNode.span.line, commandNode.span.endLine) });
       continue;
     }
     const engine = engineOfImage(image);
     if (!engine) continue;
-    const mounts = itemsOf(get5(service, "volumes")).map((volume) => textOf(volume) ?? literalOf(get5(volume, "source")) ?? "").filter(Boolean);
+    const mounts = itemsOf(get6(service, "volumes")).map((volume) => textOf(volume) ?? literalOf(get6(volume, "source")) ?? "").filter(Boolean);
     const named = mounts.map((mount) => mount.split(":")[0]).filter((source2) => source2 && !/^[./~$]/.test(source2));
     const identities = named.map((volume) => {
-      const declared = get5(volumes, volume);
-      const explicit = literalOf(get5(declared, "name"));
+      const declared = get6(volumes, volume);
+      const explicit = literalOf(get6(declared, "name"));
       return `compose:volume:${explicit ?? volume}`;
     });
     inventory.store({
@@ -11880,10 +12158,10 @@ function scanCompose(inventory) {
 }
 function scanKamal(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  if (!root || !get5(root, "service") && !get5(root, "accessories")) return;
+  if (!root || !get6(root, "service") && !get6(root, "accessories")) return;
   inventory.context({ kind: "deploys", value: "kamal", location: inventory.line(1) });
-  const service = literalOf(get5(root, "service")) ?? "app";
-  for (const volume of itemsOf(get5(root, "volumes"))) {
+  const service = literalOf(get6(root, "service")) ?? "app";
+  for (const volume of itemsOf(get6(root, "volumes"))) {
     const text = literalOf(volume);
     const [source2, target] = text ? text.split(":") : [];
     if (!source2 || !target || !/storage|data|db|sqlite|uploads|media/i.test(target)) continue;
@@ -11899,15 +12177,15 @@ function scanKamal(inventory) {
       builtInBackup: { protection: "none", description: "a Docker volume on the server keeps no copies of its own" }
     });
   }
-  for (const entry of mapOf2(get5(root, "accessories"))?.entries ?? []) {
+  for (const entry of mapOf2(get6(root, "accessories"))?.entries ?? []) {
     const accessory = mapOf2(entry.value);
-    const image = literalOf(get5(accessory, "image"));
-    const env = environmentVariables(get5(mapOf2(get5(accessory, "env")), "clear"));
+    const image = literalOf(get6(accessory, "image"));
+    const env = environmentVariables(get6(mapOf2(get6(accessory, "env")), "clear"));
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, void 0)) continue;
     const engine = engineOfImage(image);
     if (!engine) continue;
-    const host = literalOf(get5(accessory, "host")) ?? literalOf(itemsOf(get5(accessory, "hosts"))[0]);
+    const host = literalOf(get6(accessory, "host")) ?? literalOf(itemsOf(get6(accessory, "hosts"))[0]);
     inventory.store({
       platform: "kamal",
       provider: "host",
@@ -11928,19 +12206,19 @@ function isFlyConfig(path2) {
 function scanFly2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  const app = literalOf(get6(root, "app")) ?? "app";
+  const app = literalOf(get7(root, "app")) ?? "app";
   inventory.context({ kind: "deploys", value: "fly", location: inventory.line(1) });
-  const image = literalOf(get6(mapOf2(get6(root, "build")), "image"));
+  const image = literalOf(get7(mapOf2(get7(root, "build")), "image"));
   const imageEngine = engineOfImage(image);
   const postgresApp = imageEngine === "postgres" || /^flyio\/postgres/.test(image ?? "");
-  const mounts = get6(root, "mounts");
+  const mounts = get7(root, "mounts");
   for (const mount of itemsOf(mounts)) {
     const map = mapOf2(mount);
     if (!map) continue;
-    const source2 = literalOf(get6(map, "source")) ?? "data";
-    const destination = literalOf(get6(map, "destination"));
-    const retention = literalOf(get6(map, "snapshot_retention"));
-    const scheduled = isTruthy(get6(map, "scheduled_snapshots"));
+    const source2 = literalOf(get7(map, "source")) ?? "data";
+    const destination = literalOf(get7(map, "destination"));
+    const retention = literalOf(get7(map, "snapshot_retention"));
+    const scheduled = isTruthy(get7(map, "scheduled_snapshots"));
     inventory.store({
       platform: "fly",
       provider: "fly",
@@ -11955,7 +12233,7 @@ function scanFly2(inventory) {
     });
   }
 }
-function get6(node, key) {
+function get7(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -11972,30 +12250,30 @@ function scanHeroku(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   const isAppJson = inventory.path.toLowerCase().endsWith("app.json");
-  const app = literalOf(get7(root, "name")) ?? "app";
+  const app = literalOf(get8(root, "name")) ?? "app";
   if (isAppJson) {
-    if (!get7(root, "addons") && !get7(root, "formation") && !get7(root, "buildpacks") && !get7(root, "stack")) return;
-    if (["logo", "repository", "website", "success_url", "keywords"].some((key) => get7(root, key) !== void 0)) {
+    if (!get8(root, "addons") && !get8(root, "formation") && !get8(root, "buildpacks") && !get8(root, "stack")) return;
+    if (["logo", "repository", "website", "success_url", "keywords"].some((key) => get8(root, key) !== void 0)) {
       inventory.context({ kind: "deploy-button", value: "heroku", location: inventory.line(root.entries.find((entry) => ["logo", "repository", "website", "success_url", "keywords"].includes(entry.key)).keySpan.line) });
     }
-    addons(inventory, get7(root, "addons"), app, void 0);
-    const environments = mapOf2(get7(root, "environments"));
+    addons(inventory, get8(root, "addons"), app, void 0);
+    const environments = mapOf2(get8(root, "environments"));
     for (const entry of environments?.entries ?? []) {
       const environment = entry.key === "test" ? "test" : entry.key === "review" ? "preview" : entry.key;
-      addons(inventory, get7(entry.value, "addons"), app, environment);
+      addons(inventory, get8(entry.value, "addons"), app, environment);
     }
     return;
   }
-  const setup = mapOf2(get7(root, "setup"));
-  addons(inventory, get7(setup, "addons"), app, void 0);
-  if (get7(root, "build") || get7(root, "run")) inventory.context({ kind: "deploys", value: "heroku", location: inventory.line(1) });
+  const setup = mapOf2(get8(root, "setup"));
+  addons(inventory, get8(setup, "addons"), app, void 0);
+  if (get8(root, "build") || get8(root, "run")) inventory.context({ kind: "deploys", value: "heroku", location: inventory.line(1) });
 }
 function addons(inventory, node, app, environment) {
   for (const addon of itemsOf(node)) {
-    const plan = (literalOf(addon) ?? literalOf(get7(addon, "plan")) ?? "").toLowerCase();
+    const plan = (literalOf(addon) ?? literalOf(get8(addon, "plan")) ?? "").toLowerCase();
     const engine = ADDONS.find(([pattern]) => pattern.test(plan))?.[1];
     if (!engine) continue;
-    const as = literalOf(get7(addon, "as"));
+    const as = literalOf(get8(addon, "as"));
     const tier = plan.split(":")[1] ?? "";
     const essential = /^(mini|basic|hobby|essential|in-dyno)/.test(tier);
     const service = as ?? plan.split(":")[0];
@@ -12011,187 +12289,6 @@ function addons(inventory, node, app, environment) {
       declaredBy: "platform",
       builtInBackup: engine !== "postgres" ? { protection: "provider-managed", description: "the add-on provider keeps whatever backups its plan includes, in its own account" } : essential ? { protection: "none", description: "Heroku Essential Postgres plans keep no automatic backups unless PGBackups is scheduled" } : { protection: "provider-managed", description: "Heroku's Continuous Protection and PGBackups are held by Heroku, with the app" }
     });
-  }
-}
-function get7(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
-}
-
-// detectors/missing-offprovider-backup/inventory/hosted.ts
-function isSupabaseConfig(path2) {
-  return /(^|\/)supabase\/config\.toml$/.test(path2);
-}
-var SUPABASE_BUILT_IN = {
-  protection: "provider-managed",
-  description: "Supabase keeps daily backups (and point-in-time recovery when bought) inside the project, and deletes them with the project"
-};
-function scanSupabaseConfig2(inventory) {
-  const root = mapOf2(inventory.file.data()?.roots[0]);
-  if (!root) return;
-  const projectEntry = root.entries.find((entry) => entry.key === "project_id");
-  const name = literalOf(projectEntry?.value) ?? "supabase";
-  const identities = [`supabase:project:${name}`];
-  inventory.store({
-    platform: "supabase",
-    provider: "supabase",
-    engine: "postgres",
-    name,
-    environment: void 0,
-    location: inventory.line(projectEntry?.keySpan.line ?? 1),
-    identities,
-    declaredBy: "platform",
-    builtInBackup: SUPABASE_BUILT_IN
-  });
-  const remotes = mapOf2(root.entries.find((entry) => entry.key === "remotes")?.value);
-  for (const remote of remotes?.entries ?? []) {
-    const ref = literalOf(get8(remote.value, "project_id"));
-    if (ref && /^[a-z]{20}$/.test(ref)) inventory.context({ kind: "supabase-hosted", name: ref, value: remote.key, location: inventory.line(remote.keySpan.line) });
-  }
-}
-var PROVIDER_MANAGED = (what) => ({ protection: "provider-managed", description: what });
-var HOSTS = [
-  [/\.rds\.amazonaws\.com$/, { provider: "aws", engine: "database", builtIn: PROVIDER_MANAGED("RDS automated backups and snapshots stay in the same AWS account") }],
-  [/(^|\.)supabase\.co$|\.pooler\.supabase\.com$/, { provider: "supabase", engine: "postgres", builtIn: SUPABASE_BUILT_IN }],
-  [/\.neon\.tech$/, { provider: "neon", engine: "postgres", builtIn: PROVIDER_MANAGED("Neon's restore window is history kept in the same Neon project") }],
-  [/\.psdb\.cloud$|\.connect\.psdb\.cloud$/, { provider: "planetscale", engine: "mysql", builtIn: PROVIDER_MANAGED("PlanetScale backups are kept by PlanetScale, in the same organization") }],
-  [/\.railway\.internal$|\.rlwy\.net$|(^|\.)containers-[\w-]+\.railway\.app$/, { provider: "railway", engine: "database", builtIn: RAILWAY_BUILT_IN }],
-  [/^dpg-[a-z0-9]+-a(\.[\w-]+-postgres\.render\.com)?$/, { provider: "render", engine: "postgres", builtIn: PROVIDER_MANAGED("Render keeps point-in-time recovery and exports inside the same Render workspace") }],
-  [/\.flycast$|\.fly\.dev$|^[\w-]+\.internal$/, { provider: "fly", engine: "database", builtIn: PROVIDER_MANAGED("Fly keeps volume snapshots in the same Fly organization") }],
-  [/\.mongodb\.net$/, { provider: "mongodb-atlas", engine: "mongo", builtIn: PROVIDER_MANAGED("Atlas cloud backups stay in the same Atlas project") }],
-  [/\.db\.ondigitalocean\.com$/, { provider: "digitalocean", engine: "database", builtIn: PROVIDER_MANAGED("DigitalOcean managed database backups stay in the same DigitalOcean account") }],
-  [/\.(postgres|mysql)\.database\.azure\.com$|\.database\.windows\.net$/, { provider: "azure", engine: "database", builtIn: PROVIDER_MANAGED("Azure database backups stay in the same subscription") }],
-  [/\.cockroachlabs\.cloud$/, { provider: "cockroach", engine: "postgres", builtIn: PROVIDER_MANAGED("CockroachDB Cloud managed backups stay with Cockroach Labs") }],
-  [/\.aivencloud\.com$/, { provider: "aiven", engine: "database", builtIn: PROVIDER_MANAGED("Aiven backups stay in the same Aiven project") }],
-  [/\.tsdb\.cloud\.timescale\.com$|\.timescaledb\.io$/, { provider: "timescale", engine: "postgres", builtIn: PROVIDER_MANAGED("Timescale Cloud backups stay with Timescale") }],
-  [/\.turso\.io$/, { provider: "turso", engine: "sqlite", builtIn: PROVIDER_MANAGED("Turso point-in-time restore stays with Turso") }],
-  [/\.xata\.sh$/, { provider: "xata", engine: "postgres", builtIn: PROVIDER_MANAGED("Xata backups stay with Xata") }]
-];
-var SCHEMES = [
-  [/^(postgres|postgresql|pgsql)(\+\w+)?:/i, "postgres"],
-  [/^(mysql|mysql2|mariadb)(\+\w+)?:/i, "mysql"],
-  [/^mongodb(\+srv)?:/i, "mongo"],
-  [/^(libsql|sqlite):/i, "sqlite"],
-  [/^sqlserver:/i, "mssql"]
-];
-var KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
-function hostedDatabaseOf(value) {
-  const text = value.trim().replace(/^jdbc:/i, "");
-  const scheme = SCHEMES.find(([pattern]) => pattern.test(text))?.[1];
-  let host;
-  let user;
-  const url = /^[a-z][\w+.-]*:\/\/(?:([^:@/\s]*)(?::[^@/\s]*)?@)?([^/:?,\s]+)/i.exec(text);
-  if (url) {
-    user = url[1];
-    host = url[2];
-  } else if (/^https?:\/\//i.test(text) === false) {
-    const bare = /^([a-z0-9][\w.-]+\.[a-z]{2,})(:\d+)?$/i.exec(text);
-    host = bare?.[1];
-  }
-  if (!host && /^https?:\/\//i.test(text)) host = /^https?:\/\/([^/:?]+)/i.exec(text)?.[1];
-  if (!host) return void 0;
-  host = host.toLowerCase().replace(/\.$/, "");
-  const provider = HOSTS.find(([pattern]) => pattern.test(host))?.[1];
-  if (!provider) return void 0;
-  if (!scheme && /^https?:/i.test(text) && provider.provider !== "supabase") return void 0;
-  if (!scheme && provider.provider === "fly" && !/\.flycast$/.test(host)) return void 0;
-  const identities = [`host:${host}`];
-  let supabaseRef;
-  if (provider.provider === "supabase") {
-    supabaseRef = /^(?:db\.)?([a-z]{20})\.supabase\.co$/.exec(host)?.[1] ?? /^postgres\.([a-z]{20})$/.exec(user ?? "")?.[1];
-    if (supabaseRef) identities.push(`supabase:project:${supabaseRef}`, `host:db.${supabaseRef}.supabase.co`, `host:${supabaseRef}.supabase.co`);
-  }
-  if (provider.provider === "aws") identities.push(`aws:rds:${host.split(".")[0]}`);
-  if (provider.provider === "neon") {
-    const endpoint = /^(ep-[a-z0-9-]+?)(-pooler)?\./.exec(host)?.[1];
-    if (endpoint) identities.push(`neon:endpoint:${endpoint}`);
-  }
-  if (provider.provider === "railway") identities.push(`railway:service:${host.split(".")[0]}`);
-  if (provider.provider === "fly") identities.push(`fly:app:${host.split(".").slice(-2, -1)[0] ?? host.split(".")[0]}`);
-  const name = supabaseRef ?? identities.find((identity) => /^(neon:endpoint|aws:rds):/.test(identity))?.split(":")[2] ?? host;
-  return { provider, engine: scheme ?? provider.engine, host, name, identities: [...new Set(identities)], supabaseRef };
-}
-var RAILWAY_REFERENCE = /\$\{\{\s*([\w-]+)\.(DATABASE_URL|DATABASE_PUBLIC_URL|DATABASE_PRIVATE_URL|PGHOST|PGDATABASE|POSTGRES_\w+|MYSQL_URL|MYSQL\w*|MONGO_URL|MONGO\w*)\s*\}\}/;
-function isExampleEnv(path2) {
-  return /\.(example|sample|template|dist|defaults?)$/i.test(fileNameOf(path2)) || /example|sample|template/i.test(fileNameOf(path2));
-}
-function scanConnections(inventory) {
-  const document = inventory.file.data();
-  if (!document) return;
-  const seen = /* @__PURE__ */ new Set();
-  for (const leaf2 of leaves(document)) {
-    const value = textOf(leaf2.node);
-    if (!value || value.length > 400) continue;
-    const key = leaf2.key ?? "";
-    const reference = RAILWAY_REFERENCE.exec(value);
-    if (reference) {
-      const service = reference[1];
-      const variable = reference[2];
-      const engine = /MYSQL/.test(variable) ? "mysql" : /MONGO/.test(variable) ? "mongo" : "postgres";
-      if (/^(shared|RAILWAY)/i.test(service) || seen.has(`railway:${service}`)) continue;
-      seen.add(`railway:${service}`);
-      inventory.store({
-        platform: "railway",
-        provider: "railway",
-        engine,
-        name: service,
-        location: inventory.line(leaf2.node.span.line),
-        identities: [`railway:service:${service}`, `host:${service.toLowerCase()}.railway.internal`],
-        declaredBy: "usage",
-        builtInBackup: RAILWAY_BUILT_IN
-      });
-      continue;
-    }
-    if (!SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ""))) && !KEY_HINT.test(key)) continue;
-    const hosted = hostedDatabaseOf(value);
-    if (!hosted) continue;
-    if (/(^|[.-])(replica|replicas|read|reader|readonly|ro)([.-]|\d|$)|\.cluster-ro-/.test(hosted.host)) continue;
-    const keyed = leaf2.path.find((segment) => typeof segment === "string" && environmentNamed(segment) !== void 0 && segment.length > 2 && !/[^A-Za-z]/.test(segment));
-    const environment = keyed ? environmentNamed(keyed) : void 0;
-    if (hosted.supabaseRef && !isTestOnlyPath(inventory.path) && !isExampleEnv(inventory.path)) {
-      inventory.context({ kind: "supabase-hosted", name: hosted.supabaseRef, value: key, location: inventory.line(leaf2.node.span.line) });
-    }
-    const dedupe = `${hosted.provider.provider}:${hosted.host}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    inventory.store({
-      platform: hosted.provider.provider,
-      provider: hosted.provider.provider,
-      engine: hosted.engine,
-      name: hosted.name,
-      location: inventory.line(leaf2.node.span.line),
-      identities: hosted.identities,
-      declaredBy: "usage",
-      builtInBackup: hosted.provider.builtIn,
-      ...environment ? { environment } : {}
-    });
-  }
-}
-var PACKAGES = lookupTable({
-  "@neondatabase/serverless": { provider: "neon", engine: "postgres", description: "Neon's restore window is history kept in the same Neon project" },
-  "@vercel/postgres": { provider: "neon", engine: "postgres", description: "Vercel Postgres is Neon: its restore window is history kept in the same project" },
-  "@planetscale/database": { provider: "planetscale", engine: "mysql", description: "PlanetScale backups are kept by PlanetScale, in the same organization" },
-  "@supabase/supabase-js": { provider: "supabase", engine: "postgres", description: SUPABASE_BUILT_IN.description },
-  "@libsql/client": { provider: "turso", engine: "sqlite", description: "Turso point-in-time restore stays with Turso" },
-  "@xata.io/client": { provider: "xata", engine: "postgres", description: "Xata backups stay with Xata" }
-});
-function scanPackages(inventory) {
-  const root = mapOf2(inventory.file.data()?.roots[0]);
-  if (!root) return;
-  for (const section2 of ["dependencies"]) {
-    for (const entry of mapOf2(get8(root, section2))?.entries ?? []) {
-      const hosted = PACKAGES[entry.key];
-      if (!hosted) continue;
-      inventory.store({
-        platform: hosted.provider,
-        provider: hosted.provider,
-        engine: hosted.engine,
-        name: hosted.provider,
-        location: inventory.line(entry.keySpan.line),
-        identities: [],
-        declaredBy: "usage",
-        builtInBackup: { protection: "provider-managed", description: hosted.description }
-      });
-    }
   }
 }
 function get8(node, key) {
@@ -13238,6 +13335,19 @@ export default defineRailway(() => {
   return project("acme", { resources: [db, api] });
 });
 `;
+var DJANGO_ON_SUPABASE = `import os
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "postgres",
+        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",
+        "PASSWORD": os.environ["DB_PASSWORD"],
+        "HOST": "aws-0-eu-central-1.pooler.supabase.com",
+        "PORT": "6543",
+    }
+}
+`;
 var OFFSITE_WORKFLOW = `name: Nightly database backup
 on:
   schedule:
@@ -13399,9 +13509,18 @@ resource "aws_db_instance" "orders" {
           },
           expect: { path: "infra/main.tf", line: 13 },
           note: "RDS automated backups only: same account"
+        },
+        {
+          files: { "shop/settings/production.py": DJANGO_ON_SUPABASE },
+          expect: { path: "shop/settings/production.py", line: 5 },
+          note: "Django settings on the Supabase pooler: the project keeps its backups and deletes them with itself"
         }
       ],
       negative: [
+        {
+          files: { "shop/settings/production.py": DJANGO_ON_SUPABASE, ".github/workflows/backup.yml": OFFSITE_WORKFLOW },
+          note: "the same database with an off-site dump job and a restore check"
+        },
         {
           files: {
             "render.yaml": `databases:
