@@ -3,7 +3,8 @@
 // value's name, header and neighbours are known whatever the format.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceFile } from '../../src/model.js';
-import { leaves, type DataLeaf } from '../../src/parse/data-tree.js';
+import { get, leaves, literalString, type DataDocument, type DataLeaf, type DataNode } from '../../src/parse/data-tree.js';
+import { decodeBase64Text } from '../../knowledge/credentials/values.js';
 
 export interface Binding {
   /** The variable, key or property as written (env lookups reduced to the variable: `process.env.X` -> `X`). */
@@ -16,6 +17,8 @@ export interface Binding {
   header?: string;
   /** Given to a command-line flag (`--token abc`) rather than assigned. */
   flag?: true;
+  /** The value is decoded from what the file holds between start and end (a Kubernetes Secret's base64 `data`). */
+  decoded?: true;
 }
 
 const HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
@@ -93,7 +96,7 @@ function binding(name: string, value: string, start: number, flag?: true): Bindi
     trimmedStart += scheme[0].length;
     trimmed = trimmed.slice(scheme[0].length);
   }
-  return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header, flag };
+  return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header, flag, decoded: undefined };
 }
 
 /**
@@ -146,7 +149,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   if (!HEADER_HINT.test(text)) return found;
   for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3]!.length;
-    found.push({ name: match[1]!, value: match[3]!, start: offset + valueStart, end: offset + valueStart + match[3]!.length, header: match[1]!, flag: undefined });
+    found.push({ name: match[1]!, value: match[3]!, start: offset + valueStart, end: offset + valueStart + match[3]!.length, header: match[1]!, flag: undefined, decoded: undefined });
   }
   return found;
 }
@@ -177,7 +180,7 @@ export function lineBindingsOfLine(line: string, offset: number, bareLiterals: b
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
     remembered.set(own, relative);
   }
-  return relative.length === 0 ? [] : relative.map((binding) => ({ name: binding.name, value: binding.value, start: binding.start + offset, end: binding.end + offset, header: binding.header, flag: binding.flag }));
+  return relative.length === 0 ? [] : relative.map((binding) => ({ name: binding.name, value: binding.value, start: binding.start + offset, end: binding.end + offset, header: binding.header, flag: binding.flag, decoded: undefined }));
 }
 
 const MAX_REMEMBERED_LINE = 400;
@@ -190,12 +193,19 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
   const document = file.data();
   if (!document) return undefined;
   const found: Binding[] = [];
+  const encoded = secretDataValues(document);
   for (const leaf of leaves(document)) {
     const node = leaf.node;
     if (node.expression !== undefined || typeof node.value !== 'string' || node.value === '') continue;
     const name = leafName(leaf);
     const located = locateValue(file, leaf, node.value);
     if (!located) continue;
+    if (encoded?.has(node)) {
+      // Read as what it decodes to; the finding points at the encoded value.
+      const decoded = name === undefined ? undefined : decodeBase64Text(node.value);
+      if (decoded !== undefined && decoded.trim() !== '') found.push({ ...binding(name!, decoded.trim(), located.start), end: located.end, decoded: true });
+      continue;
+    }
     if (file.format === 'notebook' || (name === undefined && /\s/.test(node.value))) {
       // Notebook cells and multi-line strings hold code: read their lines as code, and find each value in the
       // source (where it may sit between escapes) to point at it.
@@ -216,6 +226,21 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
     if (name !== undefined) found.push(binding(name, node.value, located.start));
   }
   return found;
+}
+
+/**
+ * The values of Kubernetes Secrets' `data` maps, which hold each secret base64-encoded (`stringData` holds them
+ * plain and is read like any map); undefined when the document holds no Secret.
+ */
+function secretDataValues(document: DataDocument): Set<DataNode> | undefined {
+  let values: Set<DataNode> | undefined;
+  for (const root of document.roots) {
+    if (literalString(get(root, 'kind')) !== 'Secret') continue;
+    const data = get(root, 'data');
+    if (data?.kind !== 'map') continue;
+    for (const entry of data.entries) (values ??= new Set()).add(entry.value);
+  }
+  return values;
 }
 
 /** The name a leaf's value is bound to: its key, or the `name:` beside a `value:` (Kubernetes env), or a block label. */

@@ -40,6 +40,7 @@ const CODE_FORMATS = new Set(['javascript', 'typescript', 'python', 'notebook', 
  */
 const SOURCE_EXTENSION = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|java|kt|kts|scala|groovy|gradle|go|rs|rb|php|cs|fs|vb|swift|m|mm|dart|lua|ex|exs|erl|clj|cljs|pl|pm|jl|zig|nim|cr|hs|ml)$/i;
 const DATA_FORMATS = new Set(['yaml', 'json', 'toml', 'ini', 'properties', 'dotenv', 'hcl', 'notebook']);
+const KUBERNETES_SECRET = /\bkind["']?\s*:\s*["']?Secret\b/;
 const GENERIC_KIND_IDS = new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 const CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
 const FILE_KINDS = PROVIDER_KINDS.filter((kind) => kind.filePatterns?.length);
@@ -197,7 +198,8 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   }
 
   for (const binding of bindingsOf(file)) {
-    const candidate = candidateOfBinding(binding, fileContains);
+    const decoded = binding.decoded ? decodedValueCandidate(binding) : undefined;
+    const candidate = decoded ?? candidateOfBinding(binding, fileContains);
     if (candidate) candidates.push(candidate);
   }
 
@@ -207,6 +209,24 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
     return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context }];
   });
+}
+
+/**
+ * A provider's value pattern matched in a decoded value (a Stripe key base64-encoded in a Kubernetes Secret), pointing
+ * at the encoded value. Decoded values are few (only Secrets hold them), so every pattern whose keyword they hold runs.
+ */
+function decodedValueCandidate(binding: Binding): Candidate | undefined {
+  const lower = binding.value.toLowerCase();
+  for (const { kind, pattern } of VALUE_PATTERNS) {
+    if (!pattern.keywords.some((keyword) => lower.includes(keyword.toLowerCase()))) continue;
+    const match = withIndices(pattern.regex).exec(binding.value);
+    pattern.regex.lastIndex = 0;
+    withIndices(pattern.regex).lastIndex = 0;
+    if (!match) continue;
+    const [start, end] = secretRange(match);
+    return { kind, value: binding.value.slice(start, end), start: binding.start, end: binding.end, specificity: Specificity.Value, binding };
+  }
+  return undefined;
 }
 
 /** Bindings of the file, read through its structure when it parses; only for files that can hold secret names. */
@@ -231,7 +251,8 @@ function bindingsOf(file: SourceFile): Binding[] {
   }
   const interesting = fromLines.some((binding) => isInteresting(binding));
   // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
-  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text));
+  // Kubernetes Secrets hold their values base64-encoded, under any name: only the structure reads them.
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text) || KUBERNETES_SECRET.test(file.text));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : undefined;
   if (!fromStructure) return fromLines;

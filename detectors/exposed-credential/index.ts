@@ -125,13 +125,16 @@ function snippetOf(file: SourceFile, credential: FoundCredential): string {
   if (credential.value.startsWith('-----BEGIN')) return credential.value.slice(0, credential.value.indexOf('-----', 11) + 5);
   const lineStart = file.lineStarts[position.line - 1]!;
   const lineEnd = file.lineEnd(position.line);
+  // What the file holds can differ from the value (escaped in JSON, base64 in a Kubernetes Secret): hide both.
+  const held = file.text.slice(credential.start, credential.end);
+  const hide = (text: string): string => redactIn(held !== credential.value ? redactIn(text, held) : text, credential.value);
   // A long line (minified code) shows the stretch around the secret, not its first characters: copying and
   // redacting the whole line for each secret in it made a bundle of megabytes take minutes.
   if (lineEnd - lineStart > LONG_LINE) {
     const from = Math.max(lineStart, credential.start - SNIPPET_LEAD);
-    const around = redactIn(file.text.slice(from, Math.min(lineEnd, credential.end + MAX_SNIPPET)), credential.value).trim();
+    const around = hide(file.text.slice(from, Math.min(lineEnd, credential.end + MAX_SNIPPET))).trim();
     return `…${around.slice(0, MAX_SNIPPET - 2)}…`;
   }
-  const line = redactIn(file.line(position.line), credential.value).trim();
+  const line = hide(file.line(position.line)).trim();
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
 }

@@ -81,11 +81,28 @@ const COMMAND_LINE_PASSWORDS: readonly ValuePattern[] = [
   { regex: /\bcurl\b[^\n]*?[ \t](?:-u|--user)[ \t=]+["']?[^\s:"'$`]+:([^\s"'$`@;|&()<>]{6,})/g, keywords: ['curl'] },
 ];
 
+/** An argument before the password: a string literal, or an expression without commas or parentheses. */
+const ARGUMENT_BEFORE = String.raw`\s*(?:"[^"\n]*"|'[^'\n]*'|[^,()'"\n]+)\s*,`;
+const passwordArgument = (call: string, before: number): RegExp => new RegExp(String.raw`${call}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, 'g');
+
+/**
+ * Passwords given by position to the database clients that take one there: PHP's `new PDO($dsn, 'user', 'pw')` and
+ * `mysqli_connect('host', 'user', 'pw')`, JDBC's `DriverManager.getConnection(url, "user", "pw")`, Sequelize's
+ * `new Sequelize('db', 'user', 'pw')`, Python's `pymysql.connect('host', 'user', 'pw')`.
+ */
+const CLIENT_CALL_PASSWORDS: readonly ValuePattern[] = [
+  { regex: passwordArgument(String.raw`\bnew\s+PDO\s*`, 2), keywords: ['pdo'] },
+  { regex: passwordArgument(String.raw`\b(?:mysqli_connect|new\s+mysqli|mysql_connect)\s*`, 2), keywords: ['mysql'] },
+  { regex: passwordArgument(String.raw`\bDriverManager\.getConnection\s*`, 2), keywords: ['getconnection'] },
+  { regex: passwordArgument(String.raw`\bnew\s+Sequelize\s*`, 2), keywords: ['sequelize'] },
+  { regex: passwordArgument(String.raw`\b(?:pymysql|MySQLdb|mysql\.connector)\.connect\s*`, 2), keywords: ['pymysql', 'mysqldb', 'mysql.connector'] },
+];
+
 export const hardcodedPassword: CredentialKind = {
   id: 'hardcoded-password',
   provider: 'generic',
   title: 'Hard-coded password',
-  valuePatterns: COMMAND_LINE_PASSWORDS,
+  valuePatterns: [...COMMAND_LINE_PASSWORDS, ...CLIENT_CALL_PASSWORDS],
   plausible: (value, context) =>
     value.length >= 8 &&
     !isHumanPlaceholder(value) &&
@@ -110,6 +127,9 @@ export const hardcodedPassword: CredentialKind = {
       sample('ops/trigger.sh', 'curl -X POST -u deploy:Vt7qL2wRb9zX4eKp https://ci.acme.io/job/release/build\n', { expect: { line: 1 } }),
       sample('wp-config.php', "<?php\ndefine( 'DB_NAME', 'shop' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 }, note: 'a PHP constant defined by a call' }),
       sample('cmd/worker/main.go', 'package main\n\nvar smtpPassword string = "Vt7qL2wRb9zX4eKp"\n', { expect: { line: 3 } }),
+      sample('web/db.php', "<?php\n$db = new PDO('mysql:host=shop-db.acme.io;dbname=shop', 'shop', 'S7vkQ2mXp9LwR4zT');\n", { expect: { line: 2 }, note: 'the password is the third argument' }),
+      sample('src/models/index.js', "const { Sequelize } = require('sequelize');\n\nconst sequelize = new Sequelize('orders', 'orders_app', 'Nq4vL8mXr2KpZ7wT', {\n  host: 'orders-db.acme.io',\n  dialect: 'postgres',\n});\n", { expect: { line: 3 } }),
+      sample('src/main/java/com/acme/Db.java', 'Connection c = DriverManager.getConnection(JDBC_URL, "orders", "Rb6vQ3mXk9LwT2zP");\n', { expect: { line: 1 } }),
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
@@ -123,6 +143,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('apis/oracledatabase_messages.py', 'class Encryption(_messages.Message):\n  r"""Fields:\n    password: Required. The password used to encrypt the keys inside the wallet.\n    adminPassword: Deprecated: For improved security, specify the password in a secret.\n  """\n', { note: 'a docstring describes the field' }),
       sample('tests/db/test_password.py', 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
       sample('src/main/java/com/acme/Keytool.java', 'if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n', { note: 'in code, a bare right-hand side is a variable' }),
+      sample('web/db.php', "<?php\n$db = new PDO($dsn, $user, getenv('DB_PASSWORD'));\n$link = mysqli_connect('localhost', 'root', '');\n", { note: 'the password read from the environment, and an empty one' }),
       sample('apis/securitycenter_messages.py', '  Values:\n    OS_CREDENTIAL_DUMPING_ETC_PASSWORD_AND_ETC_SHADOW: T1003.008\n'),
     ],
   },

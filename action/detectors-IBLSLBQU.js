@@ -2057,11 +2057,20 @@ var COMMAND_LINE_PASSWORDS = [
   { regex: afterFlag(/\bredis-cli\b[^\n]*?[ \t]-a[ \t]+/), keywords: ["redis-cli"] },
   { regex: /\bcurl\b[^\n]*?[ \t](?:-u|--user)[ \t=]+["']?[^\s:"'$`]+:([^\s"'$`@;|&()<>]{6,})/g, keywords: ["curl"] }
 ];
+var ARGUMENT_BEFORE = String.raw`\s*(?:"[^"\n]*"|'[^'\n]*'|[^,()'"\n]+)\s*,`;
+var passwordArgument = (call, before) => new RegExp(String.raw`${call}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, "g");
+var CLIENT_CALL_PASSWORDS = [
+  { regex: passwordArgument(String.raw`\bnew\s+PDO\s*`, 2), keywords: ["pdo"] },
+  { regex: passwordArgument(String.raw`\b(?:mysqli_connect|new\s+mysqli|mysql_connect)\s*`, 2), keywords: ["mysql"] },
+  { regex: passwordArgument(String.raw`\bDriverManager\.getConnection\s*`, 2), keywords: ["getconnection"] },
+  { regex: passwordArgument(String.raw`\bnew\s+Sequelize\s*`, 2), keywords: ["sequelize"] },
+  { regex: passwordArgument(String.raw`\b(?:pymysql|MySQLdb|mysql\.connector)\.connect\s*`, 2), keywords: ["pymysql", "mysqldb", "mysql.connector"] }
+];
 var hardcodedPassword = {
   id: "hardcoded-password",
   provider: "generic",
   title: "Hard-coded password",
-  valuePatterns: COMMAND_LINE_PASSWORDS,
+  valuePatterns: [...COMMAND_LINE_PASSWORDS, ...CLIENT_CALL_PASSWORDS],
   plausible: (value, context) => value.length >= 8 && !isHumanPlaceholder(value) && !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) && // A value that says "password" is a label or a field name (`challengePassword`), not a password.
   !/pass(?:word|wd)/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
   !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
@@ -2080,6 +2089,9 @@ var hardcodedPassword = {
       sample("ops/trigger.sh", "curl -X POST -u deploy:Vt7qL2wRb9zX4eKp https://ci.acme.io/job/release/build\n", { expect: { line: 1 } }),
       sample("wp-config.php", "<?php\ndefine( 'DB_NAME', 'shop' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 }, note: "a PHP constant defined by a call" }),
       sample("cmd/worker/main.go", 'package main\n\nvar smtpPassword string = "Vt7qL2wRb9zX4eKp"\n', { expect: { line: 3 } }),
+      sample("web/db.php", "<?php\n$db = new PDO('mysql:host=shop-db.acme.io;dbname=shop', 'shop', 'S7vkQ2mXp9LwR4zT');\n", { expect: { line: 2 }, note: "the password is the third argument" }),
+      sample("src/models/index.js", "const { Sequelize } = require('sequelize');\n\nconst sequelize = new Sequelize('orders', 'orders_app', 'Nq4vL8mXr2KpZ7wT', {\n  host: 'orders-db.acme.io',\n  dialect: 'postgres',\n});\n", { expect: { line: 3 } }),
+      sample("src/main/java/com/acme/Db.java", 'Connection c = DriverManager.getConnection(JDBC_URL, "orders", "Rb6vQ3mXk9LwT2zP");\n', { expect: { line: 1 } }),
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
@@ -2093,6 +2105,7 @@ var hardcodedPassword = {
       sample("apis/oracledatabase_messages.py", 'class Encryption(_messages.Message):\n  r"""Fields:\n    password: Required. The password used to encrypt the keys inside the wallet.\n    adminPassword: Deprecated: For improved security, specify the password in a secret.\n  """\n', { note: "a docstring describes the field" }),
       sample("tests/db/test_password.py", 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
       sample("src/main/java/com/acme/Keytool.java", "if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n", { note: "in code, a bare right-hand side is a variable" }),
+      sample("web/db.php", "<?php\n$db = new PDO($dsn, $user, getenv('DB_PASSWORD'));\n$link = mysqli_connect('localhost', 'root', '');\n", { note: "the password read from the environment, and an empty one" }),
       sample("apis/securitycenter_messages.py", "  Values:\n    OS_CREDENTIAL_DUMPING_ETC_PASSWORD_AND_ETC_SHADOW: T1003.008\n")
     ]
   },
@@ -4910,7 +4923,7 @@ function binding(name, value, start, flag) {
     trimmedStart += scheme[0].length;
     trimmed = trimmed.slice(scheme[0].length);
   }
-  return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header, flag };
+  return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header, flag, decoded: void 0 };
 }
 function lineBindings(text, offset = 0, bareLiterals = true) {
   const found = [];
@@ -4948,7 +4961,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   if (!HEADER_HINT.test(text)) return found;
   for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3].length;
-    found.push({ name: match[1], value: match[3], start: offset + valueStart, end: offset + valueStart + match[3].length, header: match[1], flag: void 0 });
+    found.push({ name: match[1], value: match[3], start: offset + valueStart, end: offset + valueStart + match[3].length, header: match[1], flag: void 0, decoded: void 0 });
   }
   return found;
 }
@@ -4969,7 +4982,7 @@ function lineBindingsOfLine(line, offset, bareLiterals) {
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
     remembered.set(own, relative);
   }
-  return relative.length === 0 ? [] : relative.map((binding2) => ({ name: binding2.name, value: binding2.value, start: binding2.start + offset, end: binding2.end + offset, header: binding2.header, flag: binding2.flag }));
+  return relative.length === 0 ? [] : relative.map((binding2) => ({ name: binding2.name, value: binding2.value, start: binding2.start + offset, end: binding2.end + offset, header: binding2.header, flag: binding2.flag, decoded: void 0 }));
 }
 var MAX_REMEMBERED_LINE = 400;
 var MAX_REMEMBERED_LINES = 5e4;
@@ -4979,12 +4992,18 @@ function dataBindings(file) {
   const document = file.data();
   if (!document) return void 0;
   const found = [];
+  const encoded = secretDataValues(document);
   for (const leaf2 of leaves(document)) {
     const node = leaf2.node;
     if (node.expression !== void 0 || typeof node.value !== "string" || node.value === "") continue;
     const name = leafName(leaf2);
     const located = locateValue(file, leaf2, node.value);
     if (!located) continue;
+    if (encoded?.has(node)) {
+      const decoded = name === void 0 ? void 0 : decodeBase64Text(node.value);
+      if (decoded !== void 0 && decoded.trim() !== "") found.push({ ...binding(name, decoded.trim(), located.start), end: located.end, decoded: true });
+      continue;
+    }
     if (file.format === "notebook" || name === void 0 && /\s/.test(node.value)) {
       const raw = file.text.slice(located.start, located.end);
       for (const inner of lineBindings(node.value, 0, false)) {
@@ -5002,6 +5021,16 @@ function dataBindings(file) {
     if (name !== void 0) found.push(binding(name, node.value, located.start));
   }
   return found;
+}
+function secretDataValues(document) {
+  let values;
+  for (const root of document.roots) {
+    if (literalString(get(root, "kind")) !== "Secret") continue;
+    const data = get(root, "data");
+    if (data?.kind !== "map") continue;
+    for (const entry of data.entries) (values ??= /* @__PURE__ */ new Set()).add(entry.value);
+  }
+  return values;
 }
 function leafName(leaf2) {
   const key = leaf2.key;
@@ -5165,6 +5194,7 @@ var Specificity = { Generic: 1, SecretlintOnly: 2, Context: 3, Value: 4 };
 var CODE_FORMATS = /* @__PURE__ */ new Set(["javascript", "typescript", "python", "notebook", "hcl"]);
 var SOURCE_EXTENSION = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|java|kt|kts|scala|groovy|gradle|go|rs|rb|php|cs|fs|vb|swift|m|mm|dart|lua|ex|exs|erl|clj|cljs|pl|pm|jl|zig|nim|cr|hs|ml)$/i;
 var DATA_FORMATS = /* @__PURE__ */ new Set(["yaml", "json", "toml", "ini", "properties", "dotenv", "hcl", "notebook"]);
+var KUBERNETES_SECRET = /\bkind["']?\s*:\s*["']?Secret\b/;
 var GENERIC_KIND_IDS = /* @__PURE__ */ new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 var CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
 var FILE_KINDS = PROVIDER_KINDS.filter((kind) => kind.filePatterns?.length);
@@ -5288,7 +5318,8 @@ function findCredentials(file) {
     }
   }
   for (const binding2 of bindingsOf(file)) {
-    const candidate = candidateOfBinding(binding2, fileContains);
+    const decoded = binding2.decoded ? decodedValueCandidate(binding2) : void 0;
+    const candidate = decoded ?? candidateOfBinding(binding2, fileContains);
     if (candidate) candidates.push(candidate);
   }
   return resolve(candidates).flatMap((candidate) => {
@@ -5297,6 +5328,19 @@ function findCredentials(file) {
     if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
     return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context }];
   });
+}
+function decodedValueCandidate(binding2) {
+  const lower = binding2.value.toLowerCase();
+  for (const { kind, pattern } of VALUE_PATTERNS) {
+    if (!pattern.keywords.some((keyword) => lower.includes(keyword.toLowerCase()))) continue;
+    const match = withIndices(pattern.regex).exec(binding2.value);
+    pattern.regex.lastIndex = 0;
+    withIndices(pattern.regex).lastIndex = 0;
+    if (!match) continue;
+    const [start, end] = secretRange(match);
+    return { kind, value: binding2.value.slice(start, end), start: binding2.start, end: binding2.end, specificity: Specificity.Value, binding: binding2 };
+  }
+  return void 0;
 }
 function bindingsOf(file) {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
@@ -5312,7 +5356,7 @@ function bindingsOf(file) {
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
   const interesting = fromLines.some((binding2) => isInteresting(binding2));
-  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || /\b(?:value|default)\s*[:=]/.test(file.text));
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || /\b(?:value|default)\s*[:=]/.test(file.text) || KUBERNETES_SECRET.test(file.text));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : void 0;
   if (!fromStructure) return fromLines;
@@ -5624,12 +5668,14 @@ function snippetOf(file, credential) {
   if (credential.value.startsWith("-----BEGIN")) return credential.value.slice(0, credential.value.indexOf("-----", 11) + 5);
   const lineStart = file.lineStarts[position.line - 1];
   const lineEnd = file.lineEnd(position.line);
+  const held = file.text.slice(credential.start, credential.end);
+  const hide = (text) => redactIn(held !== credential.value ? redactIn(text, held) : text, credential.value);
   if (lineEnd - lineStart > LONG_LINE) {
     const from = Math.max(lineStart, credential.start - SNIPPET_LEAD);
-    const around = redactIn(file.text.slice(from, Math.min(lineEnd, credential.end + MAX_SNIPPET)), credential.value).trim();
+    const around = hide(file.text.slice(from, Math.min(lineEnd, credential.end + MAX_SNIPPET))).trim();
     return `…${around.slice(0, MAX_SNIPPET - 2)}…`;
   }
-  const line = redactIn(file.line(position.line), credential.value).trim();
+  const line = hide(file.line(position.line)).trim();
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
 }
 
