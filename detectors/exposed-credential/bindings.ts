@@ -3,8 +3,8 @@
 // value's name, header and neighbours are known whatever the format.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceFile } from '../../src/model.js';
-import { get, leaves, literalString, type DataDocument, type DataLeaf, type DataNode } from '../../src/parse/data-tree.js';
-import { decodeBase64Text } from '../../knowledge/credentials/values.js';
+import { leaves, type DataLeaf } from '../../src/parse/data-tree.js';
+import { decodeSecretData, secretDataValues } from '../../knowledge/credentials/kubernetes-secret-data.js';
 
 export interface Binding {
   /** The variable, key or property as written (env lookups reduced to the variable: `process.env.X` -> `X`). */
@@ -202,8 +202,8 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
     if (!located) continue;
     if (encoded?.has(node)) {
       // Read as what it decodes to; the finding points at the encoded value.
-      const decoded = name === undefined ? undefined : decodeBase64Text(node.value);
-      if (decoded !== undefined && decoded.trim() !== '') found.push({ ...binding(name!, decoded.trim(), located.start), end: located.end, decoded: true });
+      const decoded = name === undefined ? undefined : decodeSecretData(node.value);
+      if (decoded !== undefined) found.push({ ...binding(name!, decoded, located.start), end: located.end, decoded: true });
       continue;
     }
     if (file.format === 'notebook' || (name === undefined && /\s/.test(node.value))) {
@@ -226,21 +226,6 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
     if (name !== undefined) found.push(binding(name, node.value, located.start));
   }
   return found;
-}
-
-/**
- * The values of Kubernetes Secrets' `data` maps, which hold each secret base64-encoded (`stringData` holds them
- * plain and is read like any map); undefined when the document holds no Secret.
- */
-function secretDataValues(document: DataDocument): Set<DataNode> | undefined {
-  let values: Set<DataNode> | undefined;
-  for (const root of document.roots) {
-    if (literalString(get(root, 'kind')) !== 'Secret') continue;
-    const data = get(root, 'data');
-    if (data?.kind !== 'map') continue;
-    for (const entry of data.entries) (values ??= new Set()).add(entry.value);
-  }
-  return values;
 }
 
 /** The name a leaf's value is bound to: its key, or the `name:` beside a `value:` (Kubernetes env), or a block label. */

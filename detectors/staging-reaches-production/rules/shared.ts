@@ -55,6 +55,14 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'app/settings/staging.py', line: 8 },
         note: 'Django settings on the Supabase pooler: the user names the project',
       },
+      {
+        files: {
+          'deploy/overlays/production/db-secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\n  namespace: orders-production\ntype: Opaque\ndata:\n  DATABASE_URL: cG9zdGdyZXM6Ly9vcmRlcnNfYXBwOlhyN3BRMnZMbTlLd1Q0ekJAb3JkZXJzLXByb2QuY2x1c3Rlci1jOWFrcTF6MngzeTQuZXUtd2VzdC0xLnJkcy5hbWF6b25hd3MuY29tOjU0MzIvb3JkZXJz\n',
+          'deploy/overlays/staging/db-secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\n  namespace: orders-staging\ntype: Opaque\ndata:\n  DATABASE_URL: cG9zdGdyZXM6Ly9vcmRlcnNfYXBwOlhyN3BRMnZMbTlLd1Q0ekJAb3JkZXJzLXByb2QuY2x1c3Rlci1jOWFrcTF6MngzeTQuZXUtd2VzdC0xLnJkcy5hbWF6b25hd3MuY29tOjU0MzIvb3JkZXJz\n',
+        },
+        expect: { path: 'deploy/overlays/staging/db-secret.yaml', line: 8 },
+        note: 'Kubernetes Secrets hold the URL base64-encoded',
+      },
     ],
     negative: [
       {

@@ -4,6 +4,7 @@
 import type { DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
 import { databaseHostIdentity, secretIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
+import { withDecodedSecretData } from '../../../../knowledge/credentials/kubernetes-secret-data.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { FileClass } from '../files.js';
 import { namedTag, type EnvTag, type Recorder } from '../recorder.js';
@@ -29,8 +30,10 @@ export function valueTaggedSection(_rec: Recorder, cls: FileClass, root: DataNod
   return tag ? { ...topSection(cls, root), tag, family: undefined, role: 'plain' } : undefined;
 }
 
-export function scanKubernetesDocument(rec: Recorder, cls: FileClass, root: DataNode): void {
-  if (root.kind !== 'map') return;
+export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: DataNode): void {
+  if (document.kind !== 'map') return;
+  // A Secret's data is read as what it decodes to (`DATABASE_URL` base64-encoded still names the database).
+  const root = withDecodedSecretData(document);
   const tag = namespaceTag(cls, root) ?? cls.tag;
   const section: Section = { ...topSection(cls, root), tag, family: tag === cls.tag ? cls.family : undefined, role: tag === cls.tag ? cls.role : 'plain' };
   walkSection(rec, section, { ...walkOptions(cls), envMaps: false });

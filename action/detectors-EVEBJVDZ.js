@@ -4887,6 +4887,42 @@ function literalString(node) {
   return String(node.value);
 }
 
+// knowledge/credentials/kubernetes-secret-data.ts
+function isSecret(root) {
+  return literalString(get(root, "kind")) === "Secret";
+}
+function secretDataValues(document) {
+  let values;
+  for (const root of document.roots) {
+    if (!isSecret(root)) continue;
+    const data = get(root, "data");
+    if (data?.kind !== "map") continue;
+    for (const entry of data.entries) (values ??= /* @__PURE__ */ new Set()).add(entry.value);
+  }
+  return values;
+}
+function decodeSecretData(value) {
+  const decoded = decodeBase64Text(value)?.trim();
+  return decoded === "" ? void 0 : decoded;
+}
+function withDecodedSecretData(root) {
+  if (root.kind !== "map" || !isSecret(root)) return root;
+  const entries = root.entries.map((entry) => {
+    if (entry.key !== "data" || entry.value.kind !== "map") return entry;
+    const data = {
+      ...entry.value,
+      entries: entry.value.entries.map((item) => {
+        const node = item.value;
+        if (node.kind !== "scalar" || node.expression !== void 0 || typeof node.value !== "string") return item;
+        const decoded = decodeSecretData(node.value);
+        return decoded === void 0 ? item : { ...item, value: { ...node, value: decoded } };
+      })
+    };
+    return { ...entry, value: data };
+  });
+  return { ...root, entries };
+}
+
 // detectors/exposed-credential/bindings.ts
 var HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
 var AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
@@ -5000,8 +5036,8 @@ function dataBindings(file) {
     const located = locateValue(file, leaf2, node.value);
     if (!located) continue;
     if (encoded?.has(node)) {
-      const decoded = name === void 0 ? void 0 : decodeBase64Text(node.value);
-      if (decoded !== void 0 && decoded.trim() !== "") found.push({ ...binding(name, decoded.trim(), located.start), end: located.end, decoded: true });
+      const decoded = name === void 0 ? void 0 : decodeSecretData(node.value);
+      if (decoded !== void 0) found.push({ ...binding(name, decoded, located.start), end: located.end, decoded: true });
       continue;
     }
     if (file.format === "notebook" || name === void 0 && /\s/.test(node.value)) {
@@ -5021,16 +5057,6 @@ function dataBindings(file) {
     if (name !== void 0) found.push(binding(name, node.value, located.start));
   }
   return found;
-}
-function secretDataValues(document) {
-  let values;
-  for (const root of document.roots) {
-    if (literalString(get(root, "kind")) !== "Secret") continue;
-    const data = get(root, "data");
-    if (data?.kind !== "map") continue;
-    for (const entry of data.entries) (values ??= /* @__PURE__ */ new Set()).add(entry.value);
-  }
-  return values;
 }
 function leafName(leaf2) {
   const key = leaf2.key;
@@ -7535,8 +7561,9 @@ function valueTaggedSection(_rec, cls, root) {
   const tag = namespaceTag(cls, root);
   return tag ? { ...topSection(cls, root), tag, family: void 0, role: "plain" } : void 0;
 }
-function scanKubernetesDocument(rec, cls, root) {
-  if (root.kind !== "map") return;
+function scanKubernetesDocument(rec, cls, document) {
+  if (document.kind !== "map") return;
+  const root = withDecodedSecretData(document);
   const tag = namespaceTag(cls, root) ?? cls.tag;
   const section2 = { ...topSection(cls, root), tag, family: tag === cls.tag ? cls.family : void 0, role: tag === cls.tag ? cls.role : "plain" };
   walkSection(rec, section2, { ...walkOptions(cls), envMaps: false });
@@ -8540,6 +8567,14 @@ var sharedDatabase = {
         },
         expect: { path: "app/settings/staging.py", line: 8 },
         note: "Django settings on the Supabase pooler: the user names the project"
+      },
+      {
+        files: {
+          "deploy/overlays/production/db-secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\n  namespace: orders-production\ntype: Opaque\ndata:\n  DATABASE_URL: cG9zdGdyZXM6Ly9vcmRlcnNfYXBwOlhyN3BRMnZMbTlLd1Q0ekJAb3JkZXJzLXByb2QuY2x1c3Rlci1jOWFrcTF6MngzeTQuZXUtd2VzdC0xLnJkcy5hbWF6b25hd3MuY29tOjU0MzIvb3JkZXJz\n",
+          "deploy/overlays/staging/db-secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\n  namespace: orders-staging\ntype: Opaque\ndata:\n  DATABASE_URL: cG9zdGdyZXM6Ly9vcmRlcnNfYXBwOlhyN3BRMnZMbTlLd1Q0ekJAb3JkZXJzLXByb2QuY2x1c3Rlci1jOWFrcTF6MngzeTQuZXUtd2VzdC0xLnJkcy5hbWF6b25hd3MuY29tOjU0MzIvb3JkZXJz\n"
+        },
+        expect: { path: "deploy/overlays/staging/db-secret.yaml", line: 8 },
+        note: "Kubernetes Secrets hold the URL base64-encoded"
       }
     ],
     negative: [
