@@ -2,6 +2,7 @@
 // hosts in env and config files (RDS, Supabase, Neon, PlanetScale, Railway, Render, Fly, Atlas...), Railway reference
 // variables (`${{Postgres.DATABASE_URL}}`), and client packages (`@neondatabase/serverless`, `@planetscale/database`).
 import { leaves, type DataNode } from '../../../src/parse/data-tree.js';
+import { withDecodedSecretData } from '../../../knowledge/credentials/kubernetes-secret-data.js';
 import { environmentNamed, fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
 import { lookupTable } from '../../../src/lookup-table.js';
@@ -126,8 +127,10 @@ function isExampleEnv(path: string): boolean {
 
 /** Connection strings, hosts and Railway references in env and config files. */
 export function scanConnections(inventory: Inventory): void {
-  const document = inventory.file.data();
-  if (!document) return;
+  const parsed = inventory.file.data();
+  if (!parsed) return;
+  // Kubernetes Secrets hold their data base64-encoded: a DATABASE_URL there names the database once decoded.
+  const document = { roots: parsed.roots.map(withDecodedSecretData) };
   const seen = new Set<string>();
   for (const leaf of leaves(document)) {
     const value = textOf(leaf.node);

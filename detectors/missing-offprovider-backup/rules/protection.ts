@@ -200,6 +200,11 @@ resource "aws_db_instance" "orders" {
           expect: { path: 'shop/settings/production.py', line: 5 },
           note: 'Django settings on the Supabase pooler: the project keeps its backups and deletes them with itself',
         },
+        {
+          files: { 'deploy/production/db-secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\n  namespace: production\ntype: Opaque\ndata:\n  DATABASE_URL: cG9zdGdyZXM6Ly9vcmRlcnNfYXBwOlhyN3BRMnZMbTlLd1Q0ekJAb3JkZXJzLXByb2QuY2x1c3Rlci1jOWFrcTF6MngzeTQuZXUtd2VzdC0xLnJkcy5hbWF6b25hd3MuY29tOjU0MzIvb3JkZXJz\n' },
+          expect: { path: 'deploy/production/db-secret.yaml', line: 8 },
+          note: 'an RDS database named by a Kubernetes Secret, base64-encoded',
+        },
       ],
       negative: [
         {

@@ -11185,8 +11185,9 @@ function isExampleEnv(path2) {
   return /\.(example|sample|template|dist|defaults?)$/i.test(fileNameOf(path2)) || /example|sample|template/i.test(fileNameOf(path2));
 }
 function scanConnections(inventory) {
-  const document = inventory.file.data();
-  if (!document) return;
+  const parsed = inventory.file.data();
+  if (!parsed) return;
+  const document = { roots: parsed.roots.map(withDecodedSecretData) };
   const seen = /* @__PURE__ */ new Set();
   for (const leaf2 of leaves(document)) {
     const value = textOf(leaf2.node);
@@ -13595,6 +13596,11 @@ resource "aws_db_instance" "orders" {
           files: { "shop/settings/production.py": DJANGO_ON_SUPABASE },
           expect: { path: "shop/settings/production.py", line: 5 },
           note: "Django settings on the Supabase pooler: the project keeps its backups and deletes them with itself"
+        },
+        {
+          files: { "deploy/production/db-secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-db\n  namespace: production\ntype: Opaque\ndata:\n  DATABASE_URL: cG9zdGdyZXM6Ly9vcmRlcnNfYXBwOlhyN3BRMnZMbTlLd1Q0ekJAb3JkZXJzLXByb2QuY2x1c3Rlci1jOWFrcTF6MngzeTQuZXUtd2VzdC0xLnJkcy5hbWF6b25hd3MuY29tOjU0MzIvb3JkZXJz\n" },
+          expect: { path: "deploy/production/db-secret.yaml", line: 8 },
+          note: "an RDS database named by a Kubernetes Secret, base64-encoded"
         }
       ],
       negative: [
