@@ -24,6 +24,7 @@ export type FileKind =
   | 'serverless'
   | 'workflow'
   | 'rails-database'
+  | 'rails-storage'
   | 'sequelize'
   | 'spring'
   | 'dotnet'
@@ -141,6 +142,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (/(^|\/)supabase\/config\.toml$/i.test(path)) return make('supabase');
   if (/^serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(name)) return make('serverless');
   if (/^database\.ya?ml$/i.test(name)) return make('rails-database');
+  if (/(^|\/)config\/storage\.ya?ml$/i.test(path)) return make('rails-storage');
   if (/(^|\/)config\/(config|database)\.json$/i.test(path)) return make('sequelize');
   if (/^application([.-][^/]*)?\.(ya?ml|properties)$/i.test(name) || /^bootstrap([.-][^/]*)?\.(ya?ml|properties)$/i.test(name)) {
     return make('spring', `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i);

@@ -14,7 +14,7 @@ import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernete
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless } from './handlers/platforms.js';
 import { scanWorkflow } from './handlers/workflows.js';
-import { scanSpringDocument } from './handlers/frameworks.js';
+import { scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 
@@ -80,6 +80,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: [''], databaseFile: true });
     case 'spring':
       for (const root of document.roots) scanSpringDocument(rec, cls, root);
+      return;
+    case 'rails-storage':
+      for (const root of document.roots) scanRailsStorage(rec, cls, root);
       return;
     default:
       for (const root of document.roots) {

@@ -1,8 +1,10 @@
-// Framework configuration with environments inside one file: Spring profile documents (`spring.config.activate.on-profile`).
+// Framework configuration with environments inside one file: Spring profile documents (`spring.config.activate.on-profile`)
+// and Rails Active Storage services named for their environment.
 import type { DataNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
 import type { FileClass } from '../files.js';
-import { BASE, namedTag } from '../recorder.js';
+import { BASE, namedTag, type Recorder } from '../recorder.js';
+import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import { walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
 
@@ -24,4 +26,19 @@ export function scanSpringDocument(rec: import('../recorder.js').Recorder, cls: 
     }
   }
   walkSection(rec, section, { ...walkOptions(cls), envMaps: false });
+}
+
+/**
+ * Rails Active Storage services (`config/storage.yml`): each environment picks one by name in
+ * `config/environments/<env>.rb`, and services are named for the environment they serve (`amazon_staging`,
+ * `s3_production`): a service's name places its bucket; a name without an environment word is everyone's.
+ */
+export function scanRailsStorage(rec: Recorder, cls: FileClass, root: DataNode): void {
+  if (root.kind !== 'map') return;
+  const family = `rails-storage:${rec.file.path}`;
+  for (const entry of root.entries) {
+    const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== undefined);
+    const tag = word && cls.tag.environment === 'base' ? namedTag(word, 'key') : cls.tag;
+    walkSection(rec, { node: entry.value, path: [entry.key], tag, family, role: tag === BASE ? 'base' : 'layer', span: entry.keySpan }, walkOptions(cls));
+  }
 }

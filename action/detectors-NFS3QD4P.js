@@ -6926,6 +6926,7 @@ function classifyPathUncached(path2) {
   if (/(^|\/)supabase\/config\.toml$/i.test(path2)) return make("supabase");
   if (/^serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(name)) return make("serverless");
   if (/^database\.ya?ml$/i.test(name)) return make("rails-database");
+  if (/(^|\/)config\/storage\.ya?ml$/i.test(path2)) return make("rails-storage");
   if (/(^|\/)config\/(config|database)\.json$/i.test(path2)) return make("sequelize");
   if (/^application([.-][^/]*)?\.(ya?ml|properties)$/i.test(name) || /^bootstrap([.-][^/]*)?\.(ya?ml|properties)$/i.test(name)) {
     return make("spring", `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i);
@@ -8138,6 +8139,15 @@ function scanSpringDocument(rec, cls, root) {
   }
   walkSection(rec, section2, { ...walkOptions(cls), envMaps: false });
 }
+function scanRailsStorage(rec, cls, root) {
+  if (root.kind !== "map") return;
+  const family = `rails-storage:${rec.file.path}`;
+  for (const entry of root.entries) {
+    const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== void 0);
+    const tag = word && cls.tag.environment === "base" ? namedTag(word, "key") : cls.tag;
+    walkSection(rec, { node: entry.value, path: [entry.key], tag, family, role: tag === BASE ? "base" : "layer", span: entry.keySpan }, walkOptions(cls));
+  }
+}
 
 // detectors/staging-reaches-production/scan/handlers/code.ts
 var ASSIGNMENT = /^([A-Z][A-Z0-9_]*)\s*=\s*(['"])([^'"\n]*)\2\s*(?:#.*)?$/;
@@ -8489,6 +8499,9 @@ function dispatch(file, cls, rec, out) {
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: [""], databaseFile: true });
     case "spring":
       for (const root of document.roots) scanSpringDocument(rec, cls, root);
+      return;
+    case "rails-storage":
+      for (const root of document.roots) scanRailsStorage(rec, cls, root);
       return;
     default:
       for (const root of document.roots) {
@@ -8912,13 +8925,15 @@ var productionNamedResource = {
     positive: [
       sample("fly.staging.toml", 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DB_HOST = "acme-db-prod.flycast"\n  PORT = "8080"\n', { expect: { line: 5 } }),
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
-      sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } })
+      sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
+      sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n", { expect: { line: 9 }, note: "a Rails Active Storage service named for staging" })
     ],
     negative: [
       sample("fly.staging.toml", 'app = "acme-api-staging"\n\n[env]\n  DB_HOST = "acme-db-staging.flycast"\n'),
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-staging.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n'),
       sample(".env.staging", "# copied from production, then separated\nDATABASE_URL=postgres://app:pw@db.staging.acme.com/orders\nREDIS_URL=redis://redis.production.svc.cluster.local:6379\nNODE_ENV=production\n", { note: "comments, NODE_ENV and cluster-internal names are not evidence" }),
-      sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-livestream-uploads"\n  }\n}\n', { note: '"live" is an ordinary word in resource names' })
+      sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-livestream-uploads"\n  }\n}\n', { note: '"live" is an ordinary word in resource names' }),
+      sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-staging\n", { note: "the staging service has its own bucket" })
     ]
   }
 };
