@@ -6,7 +6,7 @@ import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
 import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, type FoundCredential } from './find.js';
-import { committedDotenvRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
+import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
 import { secretNameClass } from '../../knowledge/credentials/names.js';
 import { lineBindings } from './bindings.js';
@@ -17,6 +17,14 @@ const MAX_SNIPPET = 160;
 /** Lines longer than this are shown from shortly before the secret. */
 const LONG_LINE = 1_000;
 const SNIPPET_LEAD = 40;
+
+/** Terraform state and its backups: `terraform.tfstate`, `prod.tfstate`, `terraform.tfstate.backup`, `.terraform/terraform.tfstate`. */
+function isTerraformStatePath(path: string): boolean {
+  return /\.tfstate(?:\.backup|\.\d+\.backup)?$/.test(path);
+}
+
+/** State that manages something: a resource with at least one instance (an empty state holds no attribute). */
+const STATE_WITH_INSTANCES = /"instances"\s*:\s*\[\s*\{/;
 
 function isDotenvPath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -29,7 +37,7 @@ export const exposedCredential: Detector = {
   keywords: [...new Set([...FIND_KEYWORDS, ...SECRETLINT_KEYWORDS])],
   lineKeywords: NAME_KEYWORDS,
   // A tracked .env is reported even when nothing in it matches a keyword of ours.
-  admitsWithoutKeywords: (file: FileRef) => (file.tracked && isDotenvPath(file.path)) || isCredentialFilePath(file.path),
+  admitsWithoutKeywords: (file: FileRef) => (file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path))) || isCredentialFilePath(file.path),
   produces: ['credential'],
   scanFile(file, out) {
     const found = findCredentials(file);
@@ -71,6 +79,15 @@ export const exposedCredential: Detector = {
       });
     }
     noteUnreadableShapes(file, found, out);
+    if (file.tracked && isTerraformStatePath(file.path) && STATE_WITH_INSTANCES.test(file.text)) {
+      out.report({
+        ruleId: committedTerraformStateRule.id,
+        message: `${file.path} is Terraform state tracked by git: it holds every attribute of the resources it manages, passwords and keys included, in plain text${found.length > 0 ? ` (${found.length} credential${found.length === 1 ? '' : 's'} recognised in it)` : ''}.`,
+        location: { path: file.path, span: file.spanOf(0, Math.max(0, file.line(1).length)) },
+        evidence: file.path,
+        details: { credentials: found.length },
+      });
+    }
     if (file.tracked && isDotenvPath(file.path) && (found.length > 0 || holdsSecretNamedValue(file))) {
       out.report({
         ruleId: committedDotenvRule.id,

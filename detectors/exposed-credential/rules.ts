@@ -47,4 +47,25 @@ export const committedDotenvRule: RuleMeta = {
   },
 };
 
-export const EXPOSED_RULES: readonly RuleMeta[] = [...CREDENTIAL_KINDS.map(ruleOf), committedDotenvRule];
+export const committedTerraformStateRule: RuleMeta = {
+  id: `${DETECTOR_ID}/committed-terraform-state`,
+  title: 'Terraform state tracked by git',
+  severity: 'high',
+  why: 'Terraform state records every attribute of every resource it manages in plain text: database master passwords, generated passwords, access key secrets, private keys, connection strings. Tracked by git, it is in every clone and in history, and every coding agent in the repository can read it, whatever names the values carry.',
+  fix: 'Move state to a remote backend with encryption and locking (S3 with a lock table, GCS, azurerm, HCP Terraform), remove the file from the index (`git rm --cached`), ignore `*.tfstate` and `*.tfstate.*`, and rotate the secrets it held.',
+  helpUri: 'https://developer.hashicorp.com/terraform/language/state/sensitive-data',
+  precision: 'high',
+  tags: ['secrets', 'terraform', 'external/cwe/cwe-538'],
+  samples: {
+    positive: [
+      sample('infra/terraform.tfstate', '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 1 } }),
+      sample('infra/terraform.tfstate.backup', '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 1 } }),
+    ],
+    negative: [
+      sample('infra/terraform.tfstate', '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": []\n}\n', { note: 'an empty state holds nothing' }),
+      { files: { 'infra/terraform.tfstate': '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n' }, gitignored: ['infra/terraform.tfstate'], note: 'git-ignored local state' },
+    ],
+  },
+};
+
+export const EXPOSED_RULES: readonly RuleMeta[] = [...CREDENTIAL_KINDS.map(ruleOf), committedDotenvRule, committedTerraformStateRule];

@@ -458,7 +458,9 @@ var awsSecretAccessKey = {
       keywords: ["secret"]
     },
     // Terraform's aws provider block and boto-style configs call it plainly `secret_key`.
-    { variable: /^secret[_-]?key$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["secret"], requires: ["aws"] }
+    { variable: /^secret[_-]?key$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["secret"], requires: ["aws"] },
+    // Terraform state of an `aws_iam_access_key`: its attributes are `id` (the AKIA key ID) and `secret`.
+    { variable: /^secret$/, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["secret"], requires: ["aws_iam_access_key"] }
   ],
   plausible: (value) => !/EXAMPLEKEY$/.test(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
@@ -471,7 +473,8 @@ var awsSecretAccessKey = {
   samples: {
     positive: [
       sample("config/storage.yml", "amazon:\n  service: S3\n  access_key_id: AKIAQX4KJ2MZ7HTLD5PW\n  secret_access_key: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n  region: eu-west-1\n", { expect: { line: 4 } }),
-      sample("terraform/provider.tf", 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 } })
+      sample("terraform/provider.tf", 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 } }),
+      sample("infra/terraform.tfstate", '{\n  "version": 4,\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "aws_iam_access_key",\n      "name": "ci",\n      "instances": [\n        {\n          "attributes": {\n            "id": "AKIAQX4KJ2MZ7HTLD5PW",\n            "secret": "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",\n            "user": "ci"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 12 }, note: "committed Terraform state of an IAM access key" })
     ],
     negative: [
       sample("config/storage.yml", 'amazon:\n  access_key_id: <%= ENV["AWS_ACCESS_KEY_ID"] %>\n  secret_access_key: <%= ENV["AWS_SECRET_ACCESS_KEY"] %>\n'),
@@ -5593,13 +5596,37 @@ var committedDotenvRule = {
     ]
   }
 };
-var EXPOSED_RULES = [...CREDENTIAL_KINDS.map(ruleOf), committedDotenvRule];
+var committedTerraformStateRule = {
+  id: `${DETECTOR_ID}/committed-terraform-state`,
+  title: "Terraform state tracked by git",
+  severity: "high",
+  why: "Terraform state records every attribute of every resource it manages in plain text: database master passwords, generated passwords, access key secrets, private keys, connection strings. Tracked by git, it is in every clone and in history, and every coding agent in the repository can read it, whatever names the values carry.",
+  fix: "Move state to a remote backend with encryption and locking (S3 with a lock table, GCS, azurerm, HCP Terraform), remove the file from the index (`git rm --cached`), ignore `*.tfstate` and `*.tfstate.*`, and rotate the secrets it held.",
+  helpUri: "https://developer.hashicorp.com/terraform/language/state/sensitive-data",
+  precision: "high",
+  tags: ["secrets", "terraform", "external/cwe/cwe-538"],
+  samples: {
+    positive: [
+      sample("infra/terraform.tfstate", '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 1 } }),
+      sample("infra/terraform.tfstate.backup", '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 1 } })
+    ],
+    negative: [
+      sample("infra/terraform.tfstate", '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": []\n}\n', { note: "an empty state holds nothing" }),
+      { files: { "infra/terraform.tfstate": '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n' }, gitignored: ["infra/terraform.tfstate"], note: "git-ignored local state" }
+    ]
+  }
+};
+var EXPOSED_RULES = [...CREDENTIAL_KINDS.map(ruleOf), committedDotenvRule, committedTerraformStateRule];
 
 // detectors/exposed-credential/index.ts
 var EXAMPLE_DOTENV = /\.(?:example|sample|template|dist|defaults?|tmpl|tpl|schema)$/i;
 var MAX_SNIPPET = 160;
 var LONG_LINE = 1e3;
 var SNIPPET_LEAD = 40;
+function isTerraformStatePath(path2) {
+  return /\.tfstate(?:\.backup|\.\d+\.backup)?$/.test(path2);
+}
+var STATE_WITH_INSTANCES = /"instances"\s*:\s*\[\s*\{/;
 function isDotenvPath(path2) {
   const name = path2.slice(path2.lastIndexOf("/") + 1);
   return (name === ".env" || name.startsWith(".env.")) && !EXAMPLE_DOTENV.test(name);
@@ -5610,7 +5637,7 @@ var exposedCredential = {
   keywords: [.../* @__PURE__ */ new Set([...FIND_KEYWORDS, ...SECRETLINT_KEYWORDS])],
   lineKeywords: NAME_KEYWORDS,
   // A tracked .env is reported even when nothing in it matches a keyword of ours.
-  admitsWithoutKeywords: (file) => file.tracked && isDotenvPath(file.path) || isCredentialFilePath(file.path),
+  admitsWithoutKeywords: (file) => file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path)) || isCredentialFilePath(file.path),
   produces: ["credential"],
   scanFile(file, out) {
     const found = findCredentials(file);
@@ -5652,6 +5679,15 @@ var exposedCredential = {
       });
     }
     noteUnreadableShapes(file, found, out);
+    if (file.tracked && isTerraformStatePath(file.path) && STATE_WITH_INSTANCES.test(file.text)) {
+      out.report({
+        ruleId: committedTerraformStateRule.id,
+        message: `${file.path} is Terraform state tracked by git: it holds every attribute of the resources it manages, passwords and keys included, in plain text${found.length > 0 ? ` (${found.length} credential${found.length === 1 ? "" : "s"} recognised in it)` : ""}.`,
+        location: { path: file.path, span: file.spanOf(0, Math.max(0, file.line(1).length)) },
+        evidence: file.path,
+        details: { credentials: found.length }
+      });
+    }
     if (file.tracked && isDotenvPath(file.path) && (found.length > 0 || holdsSecretNamedValue(file))) {
       out.report({
         ruleId: committedDotenvRule.id,
