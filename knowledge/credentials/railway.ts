@@ -5,6 +5,13 @@ import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { UUID } from './values.js';
 
 const REFERENCE = 'https://docs.railway.com/integrations/api';
+
+/**
+ * A UUID that prose calls a Railway token, on one line: "the Railway API token is 6f1c…", "Railway project token:
+ * 0b1a…" (in agent rules, runbooks, comments). `RAILWAY_TOKEN=` and `RAILWAY_API_TOKEN=` are bindings, read by name.
+ */
+const proseToken = (between: string): RegExp =>
+  new RegExp(String.raw`\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?${between}(?:(?!\bproject\b)[^\n]){0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])`, 'gi');
 const WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
 
 function rateAccount(context: CredentialContext): Rating {
@@ -20,6 +27,7 @@ export const railwayAccountToken: CredentialKind = {
   id: 'railway-account-token',
   provider: 'railway',
   title: 'Railway account token',
+  valuePatterns: [{ regex: proseToken(''), keywords: ['railway'] }],
   contextPatterns: [
     // RAILWAY_API_TOKEN is the CLI's variable for account and workspace tokens; other Railway-named token
     // variables (project tokens are matched first) are rated the same way because a UUID never shows its kind.
@@ -36,11 +44,13 @@ export const railwayAccountToken: CredentialKind = {
       sample('scripts/redeploy.sh', '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway up --service api\n', { expect: { line: 3 } }),
       sample('src/ops/railway.ts', "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample('docs/deploy.md', '## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n', { expect: { line: 4 } }),
+      sample('.windsurfrules', 'Deploy with `railway up`. The Railway API token is 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c (account token, do not share).\n', { expect: { line: 1 }, note: 'prose in an agent rules file' }),
     ],
     negative: [
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n'),
       sample('docs/deploy.md', 'Set `RAILWAY_API_TOKEN=XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` (create one under Account Settings).\n'),
       sample('src/ids.ts', "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
+      sample('docs/railway.md', 'Railway project 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c hosts the API; create a token under Account Settings.\n', { note: 'a project id, and a token mentioned without one' }),
     ],
   },
   scopeSamples: {
@@ -53,6 +63,7 @@ export const railwayProjectToken: CredentialKind = {
   id: 'railway-project-token',
   provider: 'railway',
   title: 'Railway project token',
+  valuePatterns: [{ regex: /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi, keywords: ['railway'] }],
   contextPatterns: [
     { variable: /^RAILWAY_TOKEN$|railway.*project.*token/i, value: UUID, keywords: ['railway'] },
     { header: /^project-access-token$/i, value: UUID, keywords: ['project-access-token'] },
@@ -65,6 +76,7 @@ export const railwayProjectToken: CredentialKind = {
     positive: [
       sample('.gitlab-ci.yml', 'deploy:\n  stage: deploy\n  variables:\n    RAILWAY_TOKEN: "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"\n  script:\n    - railway up --service web\n', { expect: { line: 4 } }),
       sample('scripts/logs.py', 'import requests\nrequests.post(URL, headers={"Project-Access-Token": "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"})\n', { expect: { line: 2 } }),
+      sample('CLAUDE.md', '# Deploying\n\nUse the Railway project token 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 for the staging environment.\n', { expect: { line: 3 }, note: 'prose in an agent instructions file' }),
     ],
     negative: [sample('.gitlab-ci.yml', 'deploy:\n  variables:\n    RAILWAY_TOKEN: $RAILWAY_TOKEN\n  script:\n    - railway up\n')],
   },
