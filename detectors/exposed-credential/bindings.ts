@@ -29,19 +29,17 @@ const ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV
 
 /**
  * One line-level binding pattern for every language: an optional `export`/`ENV`/`set`, a (quoted) name, an
- * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`), then a quoted or bare value. A name may sit in brackets
- * (`$config['api_token'] =`) and carry a type before `=` (`API_KEY: &str =`, `api_key: str =`, Go's
- * `var apiKey string =`). A backslash before a name makes it an escape (`"\npassword=%s"`, `\x1fTokenUnit:`), and
- * `::` is a scope operator, not a binding.
+ * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`), then a quoted or bare value. A quoted name may sit in
+ * brackets (`$config['api_token'] =`). A backslash before a name makes it an escape (`"\npassword=%s"`,
+ * `\x1fTokenUnit:`), and `::` is a scope operator, not a binding.
  */
-const TYPE_ANNOTATION = String.raw`[ \t]*:[ \t]*&?(?:'[A-Za-z_]\w*[ \t]+)?[A-Za-z_][\w.]*(?:<[^<>\r\n]{0,60}>|\[[^\[\]\r\n]{0,60}\])?\??(?=[ \t]*=[^=>])`;
-const GO_TYPE = String.raw`(?<=\b(?:var|const)[ \t]+[A-Za-z_]\w*)[ \t]+\*?(?:\[\])?[A-Za-z_][\w.]*(?=[ \t]*=[^=])`;
-const LINE_BINDING = new RegExp(
-  String.raw`(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'` + '`' + String.raw`]?)([A-Za-z_$][\w$.\-]*)\1(?:(?<=["'` + '`' + String.raw`])\])?` +
-    `(?:${TYPE_ANNOTATION}|${GO_TYPE})?` +
-    String.raw`[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|` + '`' + String.raw`([^` + '`' + String.raw`$\r\n]{1,2000})` + '`' + String.raw`|([^\s"'` + '`' + String.raw`,;)}\]]{1,2000}))`,
-  'g',
-);
+const LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(?:(["'`])([A-Za-z_$][\w$.\-]*)\1\]?|([A-Za-z_$][\w$.\-]*))[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
+/**
+ * A declaration with a type between the name and `=`, given a string: `API_KEY: &str = "..."` (Rust),
+ * `api_key: str = "..."` (Python), `apiKey: String = "..."` (Kotlin, Swift, TypeScript), Go's `var apiKey string =
+ * "..."`. Its own pattern, run only on lines that can hold one, so the common pattern stays cheap.
+ */
+const TYPED_BINDING = /(?:(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*&?(?:'[A-Za-z_]\w*[ \t]+)?[A-Za-z_][\w.]*(?:<[^<>\r\n]{0,60}>|\[[^\[\]\r\n]{0,60}\])?\??|\b(?:var|const)[ \t]+([A-Za-z_]\w*)[ \t]+\*?(?:\[\])?[A-Za-z_][\w.]*)[ \t]*=(?![=>])[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`)/g;
 /**
  * Command-line flags that take a secret (`vercel deploy --token abc...`, `--api-key=...`, `--db-password "..."`): a
  * secret word in the flag's name, then `=` or blanks, then the value. Single-letter flags (`-p`) say too little.
@@ -54,7 +52,7 @@ const FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password
  * Laravel's `env('APP_KEY', '...')`. A lookup's default is what runs wherever the variable is unset. Two arguments
  * only: a third makes the pair something else (`ps("SecretKeyFactory", "PBEWithMD5AndDES", Impl.class)`).
  */
-const CALL_BINDING = /(?<![\w$.])[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*[ \t]*\([ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
+const CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
 /**
  * An environment variable set to a literal, named by a string: Python's `os.environ["API_KEY"] =`, Ruby's
  * `ENV["API_KEY"] ||=` and `process.env["API_KEY"] =`.
@@ -110,8 +108,8 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   const pattern = LINE_BINDING;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const index = match[3] !== undefined ? 0 : match[4] !== undefined ? 1 : match[5] !== undefined ? 2 : 3;
-    const value = match[3 + index]!;
+    const index = match[4] !== undefined ? 0 : match[5] !== undefined ? 1 : match[6] !== undefined ? 2 : 3;
+    const value = match[4 + index]!;
     if (index === 3) {
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
@@ -122,10 +120,18 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     }
     // The value starts after the opening quote for quoted forms, at the match for bare ones.
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
-    found.push(binding(match[2]!, value, offset + valueStart));
+    found.push(binding(match[2] ?? match[3]!, value, offset + valueStart));
     // A quoted `KEY=value` (a comment field, a Docker `Env` entry) binds KEY too.
     const inner = index < 3 && value.includes('=') ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
     if (inner) found.push(binding(inner[1]!, inner[2]!, offset + valueStart + inner[1]!.length + 1));
+  }
+  // A type sits between a name and `=`: after a colon, or after `var`/`const`.
+  const colon = text.indexOf(':');
+  if ((colon !== -1 && text.indexOf('=', colon) !== -1) || (text.includes('=') && (text.includes('var') || text.includes('const')))) {
+    for (const match of text.matchAll(TYPED_BINDING)) {
+      const value = match[3] ?? match[4] ?? match[5]!;
+      found.push(binding(match[1] ?? match[2]!, value, offset + match.index + match[0].length - value.length - 1));
+    }
   }
   if (text.includes('-')) {
     for (const match of text.matchAll(FLAG_BINDING)) {

@@ -4937,14 +4937,10 @@ var HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth
 var AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
 var HEADER_HINT = /uthorization|ccess-Token|uth-Key|pi-Key|rivate-Token/i;
 var ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV|env|secrets|vars)\./;
-var TYPE_ANNOTATION = String.raw`[ \t]*:[ \t]*&?(?:'[A-Za-z_]\w*[ \t]+)?[A-Za-z_][\w.]*(?:<[^<>\r\n]{0,60}>|\[[^\[\]\r\n]{0,60}\])?\??(?=[ \t]*=[^=>])`;
-var GO_TYPE = String.raw`(?<=\b(?:var|const)[ \t]+[A-Za-z_]\w*)[ \t]+\*?(?:\[\])?[A-Za-z_][\w.]*(?=[ \t]*=[^=])`;
-var LINE_BINDING = new RegExp(
-  String.raw`(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(["'` + "`" + String.raw`]?)([A-Za-z_$][\w$.\-]*)\1(?:(?<=["'` + "`" + String.raw`])\])?` + `(?:${TYPE_ANNOTATION}|${GO_TYPE})?` + String.raw`[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|` + "`" + String.raw`([^` + "`" + String.raw`$\r\n]{1,2000})` + "`" + String.raw`|([^\s"'` + "`" + String.raw`,;)}\]]{1,2000}))`,
-  "g"
-);
+var LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(?:(["'`])([A-Za-z_$][\w$.\-]*)\1\]?|([A-Za-z_$][\w$.\-]*))[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
+var TYPED_BINDING = /(?:(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*&?(?:'[A-Za-z_]\w*[ \t]+)?[A-Za-z_][\w.]*(?:<[^<>\r\n]{0,60}>|\[[^\[\]\r\n]{0,60}\])?\??|\b(?:var|const)[ \t]+([A-Za-z_]\w*)[ \t]+\*?(?:\[\])?[A-Za-z_][\w.]*)[ \t]*=(?![=>])[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`)/g;
 var FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
-var CALL_BINDING = /(?<![\w$.])[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*[ \t]*\([ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
+var CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
 var ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
 var XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 function isExpression(value) {
@@ -4975,8 +4971,8 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   const pattern = LINE_BINDING;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const index = match[3] !== void 0 ? 0 : match[4] !== void 0 ? 1 : match[5] !== void 0 ? 2 : 3;
-    const value = match[3 + index];
+    const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
+    const value = match[4 + index];
     if (index === 3) {
       if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || !bareLiterals && isExpression(value) || isProse(value)) {
         pattern.lastIndex = match.index + match[0].length - value.length;
@@ -4984,9 +4980,16 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
       }
     }
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
-    found.push(binding(match[2], value, offset + valueStart));
+    found.push(binding(match[2] ?? match[3], value, offset + valueStart));
     const inner = index < 3 && value.includes("=") ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
     if (inner) found.push(binding(inner[1], inner[2], offset + valueStart + inner[1].length + 1));
+  }
+  const colon = text.indexOf(":");
+  if (colon !== -1 && text.indexOf("=", colon) !== -1 || text.includes("=") && (text.includes("var") || text.includes("const"))) {
+    for (const match of text.matchAll(TYPED_BINDING)) {
+      const value = match[3] ?? match[4] ?? match[5];
+      found.push(binding(match[1] ?? match[2], value, offset + match.index + match[0].length - value.length - 1));
+    }
   }
   if (text.includes("-")) {
     for (const match of text.matchAll(FLAG_BINDING)) {
