@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-6K7YG6RL.js";
+} from "./chunk-NCAEMIEJ.js";
 import {
   fingerprintOf,
   require_ignore
@@ -6546,7 +6546,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-MED6EUEU.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-BBZG7G3R.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

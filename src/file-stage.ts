@@ -43,6 +43,7 @@ export class FileStage {
     this.keywordIndex = new KeywordIndex({
       groups: [...detectors.map((detector) => detector.keywords ?? []), [INLINE_MARKER]],
       lineKeywords: detectors.flatMap((detector) => detector.lineKeywords ?? []),
+      lookupKeywords: detectors.flatMap((detector) => detector.lookupKeywords ?? []),
     });
     this.markerBit = 1 << detectors.length;
     this.parsers = parserSet();

@@ -258,6 +258,11 @@ export interface Detector {
    * pass, so the detector never searches the whole text for them again.
    */
   lineKeywords?: readonly string[];
+  /**
+   * Literals the detector asks a file about (`SourceFile.foundKeywords()`) without their admitting it: the prefilter
+   * records whether they occur in the same pass, so the detector never searches the whole text for them.
+   */
+  lookupKeywords?: readonly string[];
   /** When true, a path-admitted file is scanned even if no keyword occurs (configs read for structure). */
   admitsWithoutKeywords?(file: FileRef): boolean;
   scanFile?(file: SourceFile, out: FileEmitter): void;

@@ -27,6 +27,8 @@ export interface KeywordGroups {
   groups: ReadonlyArray<readonly string[]>;
   /** Keywords whose lines are recorded (they need not be in a group). */
   lineKeywords?: Iterable<string>;
+  /** Keywords only recorded in `found`: they set no group bit and record no line. */
+  lookupKeywords?: Iterable<string>;
 }
 
 export class KeywordIndex {
@@ -50,7 +52,7 @@ export class KeywordIndex {
   constructor(spec: KeywordGroups, options: { engine?: 'webassembly' | 'javascript' } = {}) {
     if (spec.groups.length > 31) throw new Error('At most 31 keyword groups');
     const lineSet = new Set([...(spec.lineKeywords ?? [])].map((keyword) => keyword.toLowerCase()));
-    const unique = [...new Set([...spec.groups.flat(), ...lineSet].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
+    const unique = [...new Set([...spec.groups.flat(), ...lineSet, ...(spec.lookupKeywords ?? [])].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
     for (const keyword of unique) {
       for (let i = 0; i < keyword.length; i++) {
         if (keyword.charCodeAt(i) >= 128) throw new Error(`Prefilter keywords must be ASCII: ${JSON.stringify(keyword)}`);

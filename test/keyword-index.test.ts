@@ -91,6 +91,18 @@ describe('KeywordIndex', () => {
     expect(hits.lines).toEqual([2]);
   });
 
+  it('records lookup keywords as found, without a group bit or a line', () => {
+    const lookup = new KeywordIndex({ groups: [['sk']], lineKeywords: ['token'], lookupKeywords: ['Twilio', 'provider "cloudflare"'] });
+    const hits = lookup.findInBytes(Buffer.from('twilio_sid = 1\nprovider "Cloudflare" {}\n'));
+    expect([...hits.found].sort()).toEqual(['provider "cloudflare"', 'twilio']);
+    expect(hits.groups).toBe(0);
+    expect(hits.lines).toEqual([]);
+    const both = lookup.findInText('sk twilio token');
+    expect([...both.found].sort()).toEqual(['sk', 'token', 'twilio']);
+    expect(both.groups).toBe(1);
+    expect(both.lines).toEqual([1]);
+  });
+
   it('takes keywords in any case, and a line keyword that is also a group keyword', () => {
     const plain = new KeywordIndex({ groups: [['Password', 'pass']], lineKeywords: ['pass'] });
     const hits = plain.findInText('x\nPASSWORD=1\n');

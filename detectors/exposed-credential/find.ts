@@ -61,6 +61,17 @@ export const FIND_KEYWORDS: readonly string[] = [
 ];
 
 /**
+ * Literals a pattern requires the file to hold besides its keywords (`twilio` for a Twilio key's SK value): the
+ * prefilter records whether each occurs, so a file is not searched again for them.
+ */
+export const REQUIRED_LITERALS: readonly string[] = [
+  ...new Set(
+    CREDENTIAL_KINDS.flatMap((kind) => [...(kind.valuePatterns ?? []), ...(kind.contextPatterns ?? [])].flatMap((pattern) => pattern.requires ?? [])).map((literal) => literal.toLowerCase()),
+  ),
+];
+const REQUIRED_LITERAL_SET = new Set(REQUIRED_LITERALS);
+
+/**
  * Words one of which every interesting binding's name (or header) contains: the prefilter records the lines that
  * hold one, and only those lines are read for bindings.
  */
@@ -149,10 +160,13 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   const text = file.text;
   // Asked per pattern and again per binding: each literal is searched for once per file.
   const contains = new Map<string, boolean>();
+  // The prefilter's record answers for the literals it was given; without one (the slow path) the text is searched.
+  const recorded = file.foundKeywords();
   const containsLiteral = (literal: string): boolean => {
     let found = contains.get(literal);
     if (found === undefined) {
-      found = literalPattern(literal).test(text);
+      const lower = literal.toLowerCase();
+      found = recorded !== 'all' && REQUIRED_LITERAL_SET.has(lower) ? recorded.has(lower) : literalPattern(literal).test(text);
       contains.set(literal, found);
     }
     return found;

@@ -5247,6 +5247,12 @@ var FIND_KEYWORDS = [
     ...SECRET_NAME_KEYWORDS
   ])
 ];
+var REQUIRED_LITERALS = [
+  ...new Set(
+    CREDENTIAL_KINDS.flatMap((kind) => [...kind.valuePatterns ?? [], ...kind.contextPatterns ?? []].flatMap((pattern) => pattern.requires ?? [])).map((literal) => literal.toLowerCase())
+  )
+];
+var REQUIRED_LITERAL_SET = new Set(REQUIRED_LITERALS);
 var NAME_KEYWORDS = [
   .../* @__PURE__ */ new Set([...SECRET_NAME_KEYWORDS, "project-access-token", "authorization", ...CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns.flatMap((pattern) => pattern.keywords))])
 ];
@@ -5312,10 +5318,12 @@ function keyedPatterns(file) {
 function findCredentials(file) {
   const text = file.text;
   const contains = /* @__PURE__ */ new Map();
+  const recorded = file.foundKeywords();
   const containsLiteral = (literal) => {
     let found = contains.get(literal);
     if (found === void 0) {
-      found = literalPattern(literal).test(text);
+      const lower = literal.toLowerCase();
+      found = recorded !== "all" && REQUIRED_LITERAL_SET.has(lower) ? recorded.has(lower) : literalPattern(literal).test(text);
       contains.set(literal, found);
     }
     return found;
@@ -5645,6 +5653,7 @@ var exposedCredential = {
   rules: [...EXPOSED_RULES],
   keywords: [.../* @__PURE__ */ new Set([...FIND_KEYWORDS, ...SECRETLINT_KEYWORDS])],
   lineKeywords: NAME_KEYWORDS,
+  lookupKeywords: REQUIRED_LITERALS,
   // A tracked .env is reported even when nothing in it matches a keyword of ours.
   admitsWithoutKeywords: (file) => file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path)) || isCredentialFilePath(file.path),
   produces: ["credential"],

@@ -7649,7 +7649,7 @@ var KeywordIndex = class {
   constructor(spec, options = {}) {
     if (spec.groups.length > 31) throw new Error("At most 31 keyword groups");
     const lineSet = new Set([...spec.lineKeywords ?? []].map((keyword) => keyword.toLowerCase()));
-    const unique = [...new Set([...spec.groups.flat(), ...lineSet].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
+    const unique = [...new Set([...spec.groups.flat(), ...lineSet, ...spec.lookupKeywords ?? []].map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))].sort();
     for (const keyword of unique) {
       for (let i2 = 0; i2 < keyword.length; i2++) {
         if (keyword.charCodeAt(i2) >= 128) throw new Error(`Prefilter keywords must be ASCII: ${JSON.stringify(keyword)}`);
@@ -8090,7 +8090,8 @@ var FileStage = class _FileStage {
     this.settings = settings;
     this.keywordIndex = new KeywordIndex({
       groups: [...detectors.map((detector) => detector.keywords ?? []), [INLINE_MARKER]],
-      lineKeywords: detectors.flatMap((detector) => detector.lineKeywords ?? [])
+      lineKeywords: detectors.flatMap((detector) => detector.lineKeywords ?? []),
+      lookupKeywords: detectors.flatMap((detector) => detector.lookupKeywords ?? [])
     });
     this.markerBit = 1 << detectors.length;
     this.parsers = parserSet();
