@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-NCAEMIEJ.js";
+} from "./chunk-IHR33BWG.js";
 import {
   fingerprintOf,
   require_ignore

@@ -4,7 +4,7 @@ import {
   FileStage,
   claimBatch,
   prepareFormats
-} from "./chunk-NCAEMIEJ.js";
+} from "./chunk-IHR33BWG.js";
 import "./chunk-PPTZAW4O.js";
 import "./chunk-4JN6GR4P.js";
 

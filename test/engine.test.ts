@@ -136,6 +136,17 @@ describe('bad input', () => {
     expect(result.notifications.find((n) => n.code === 'too-large')?.message).toContain('(5012 > 1000 bytes)');
   });
 
+  it('reads files of every size up to the limit whole, one after another, each its own bytes', async () => {
+    // Files are read into one reused buffer (16 MB at most); one larger than that but allowed gets its own.
+    const large = `${'y'.repeat(17 * 1024 * 1024)}\nDANGER-large\n`;
+    // A short file after a longer one must not see the longer one's bytes beyond its own end.
+    const r = repo({ 'a-long.txt': 'aaaaaaaa\nDANGER-long\n', 'b-short.txt': 'b\n', 'c-large.txt': large, 'd-after.txt': 'DANGER-after\n' }, { git: false });
+    const { result, where } = await findings(r.root, { maxFileSize: 32 * 1024 * 1024 });
+    expect(where).toEqual(['a-long.txt:2:1', 'c-large.txt:2:1', 'd-after.txt:1:1']);
+    expect(result.stats.skippedTooLarge).toBe(0);
+    expect(result.stats.bytesRead).toBe(21 + 2 + large.length + 13);
+  });
+
   it('decodes non-UTF-8 text as Latin-1 with a note, and UTF-16 with a BOM', async () => {
     const r = repo({}, { git: false });
     writeFileSync(join(r.root, 'latin1.txt'), Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' DANGER-latin\n')]));

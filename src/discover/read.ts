@@ -19,6 +19,12 @@ const latin1 = new TextDecoder('latin1');
  */
 export type ContentOutcome = { kind: 'bytes'; bytes: Buffer } | { kind: 'text'; text: string; lossy?: boolean } | Exclude<ReadOutcome, { kind: 'text' }>;
 
+/**
+ * The bytes come in a buffer this module reuses: they are valid until the next call, which is all a scan needs (it
+ * prefilters and decodes each file before reading the next). One buffer instead of one per file spares an
+ * allocation, and the stat: a file that fills the buffer past the size allowed is too large. Files larger than the
+ * buffer (a raised --max-file-size) get one of their own.
+ */
 export function readContent(ref: FileRef, maxFileSize: number): ContentOutcome {
   if (ref.content !== undefined) return { kind: 'text', text: ref.content };
   if (ref.size !== undefined && ref.size > maxFileSize) return { kind: 'too-large', size: ref.size };
@@ -29,22 +35,41 @@ export function readContent(ref: FileRef, maxFileSize: number): ContentOutcome {
     return { kind: 'unreadable', reason: errorCode(error) };
   }
   try {
-    // The size as of now, not as listed: the cap is about what is held in memory, so it is checked before reading.
+    const buffer = readBuffer(maxFileSize);
+    let filled = fill(fd, buffer, 0);
+    if (filled < buffer.length) return sniff(buffer.subarray(0, filled));
+    // Full: either past the size allowed, or a file larger than the shared buffer that is still allowed.
     const size = fstatSync(fd).size;
     if (size > maxFileSize) return { kind: 'too-large', size };
-    const bytes = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const read = readSync(fd, bytes, filled, size - filled, filled);
-      if (read === 0) break;
-      filled += read;
-    }
-    return sniff(filled === size ? bytes : bytes.subarray(0, filled));
+    const own = Buffer.allocUnsafe(size);
+    buffer.copy(own, 0, 0, filled);
+    filled = fill(fd, own, filled);
+    return sniff(own.subarray(0, filled));
   } catch (error) {
     return { kind: 'unreadable', reason: errorCode(error) };
   } finally {
     closeSync(fd);
   }
+}
+
+function fill(fd: number, buffer: Buffer, from: number): number {
+  let filled = from;
+  while (filled < buffer.length) {
+    const read = readSync(fd, buffer, filled, buffer.length - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled;
+}
+
+/** At most this much memory is held for reading; larger allowed files are read into their own buffer. */
+const SHARED_BUFFER_CAP = 16 * 1024 * 1024;
+let shared: Buffer | undefined;
+/** The reused buffer: one byte more than the largest file allowed (up to the cap), so that a larger one fills it. */
+function readBuffer(maxFileSize: number): Buffer {
+  const length = Math.min(maxFileSize + 1, SHARED_BUFFER_CAP);
+  if (!shared || shared.length !== length) shared = Buffer.allocUnsafe(length);
+  return shared;
 }
 
 /** BOMs honoured (UTF-16 decoded at once), NUL in the first 8 KB means binary (a native scan); else the bytes. */

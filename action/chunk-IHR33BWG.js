@@ -26,21 +26,36 @@ function readContent(ref, maxFileSize) {
     return { kind: "unreadable", reason: errorCode(error) };
   }
   try {
+    const buffer = readBuffer(maxFileSize);
+    let filled = fill(fd, buffer, 0);
+    if (filled < buffer.length) return sniff(buffer.subarray(0, filled));
     const size = fstatSync(fd).size;
     if (size > maxFileSize) return { kind: "too-large", size };
-    const bytes = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const read = readSync(fd, bytes, filled, size - filled, filled);
-      if (read === 0) break;
-      filled += read;
-    }
-    return sniff(filled === size ? bytes : bytes.subarray(0, filled));
+    const own = Buffer.allocUnsafe(size);
+    buffer.copy(own, 0, 0, filled);
+    filled = fill(fd, own, filled);
+    return sniff(own.subarray(0, filled));
   } catch (error) {
     return { kind: "unreadable", reason: errorCode(error) };
   } finally {
     closeSync(fd);
   }
+}
+function fill(fd, buffer, from) {
+  let filled = from;
+  while (filled < buffer.length) {
+    const read = readSync(fd, buffer, filled, buffer.length - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled;
+}
+var SHARED_BUFFER_CAP = 16 * 1024 * 1024;
+var shared;
+function readBuffer(maxFileSize) {
+  const length = Math.min(maxFileSize + 1, SHARED_BUFFER_CAP);
+  if (!shared || shared.length !== length) shared = Buffer.allocUnsafe(length);
+  return shared;
 }
 function sniff(input) {
   let bytes = input;
