@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-IHR33BWG.js";
+} from "./chunk-EUF2FLJH.js";
 import {
   fingerprintOf,
   require_ignore

@@ -4,7 +4,7 @@ import {
   FileStage,
   claimBatch,
   prepareFormats
-} from "./chunk-IHR33BWG.js";
+} from "./chunk-EUF2FLJH.js";
 import "./chunk-PPTZAW4O.js";
 import "./chunk-4JN6GR4P.js";
 

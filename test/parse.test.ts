@@ -60,6 +60,39 @@ describe('structured formats', () => {
     expect(seen.get('template.yaml')).toEqual(['Resources.Bucket.Properties.BucketName=~!Sub ${Env}-data @4:24']);
   });
 
+  it('gives JSON nodes the positions of the file\'s own lines (LF, CRLF, a lone CR, U+2028 inside a string)', async () => {
+    const spans = (file: SourceFile) => {
+      const out: string[] = [];
+      const walk = (node: DataNode, path: string): void => {
+        out.push(`${path} ${node.span.line}:${node.span.column}-${node.span.endLine}:${node.span.endColumn}`);
+        if (node.kind === 'map') for (const entry of node.entries) {
+          out.push(`${path}.${entry.key}! ${entry.keySpan.line}:${entry.keySpan.column}-${entry.keySpan.endLine}:${entry.keySpan.endColumn}`);
+          walk(entry.value, `${path}.${entry.key}`);
+        }
+        if (node.kind === 'seq') node.items.forEach((item, index) => walk(item, `${path}.${index}`));
+      };
+      const root = file.data()?.roots[0];
+      if (root) walk(root, '$');
+      return out;
+    };
+    const seen = new Map<string, string[]>();
+    const detector: Detector = { id: 'spans', rules: [], scanFile: (file) => void seen.set(file.path, spans(file)) };
+    const body = '{\n  "a": { "b": [1, "two", {}] },\n  "c": []\n}\n';
+    const repo = makeRepo({ 'lf.json': body, 'crlf.json': body.replace(/\n/g, '\r\n'), 'sep.json': body.replace('"two"', '"t\u2028wo"'), 'cr.json': body.replace('\n  "c"', '\r  "c"') }, { git: false });
+    repos.push(repo);
+    await scan({ root: repo.root, detectors: [detector] });
+    const expected = [
+      '$ 1:1-4:2', '$.a! 2:3-2:6', '$.a 2:8-2:31', '$.a.b! 2:10-2:13', '$.a.b 2:15-2:29', '$.a.b.0 2:16-2:17', '$.a.b.1 2:19-2:24', '$.a.b.2 2:26-2:28',
+      '$.c! 3:3-3:6', '$.c 3:8-3:10',
+    ];
+    expect(seen.get('lf.json')).toEqual(expected);
+    expect(seen.get('crlf.json')).toEqual(expected);
+    // A lone CR ends no line of the file (lines end at LF): `"c"` stays on line 2.
+    expect(seen.get('cr.json')).toEqual([...expected.slice(0, 8).map((span) => span.replace('$ 1:1-4:2', '$ 1:1-3:2')), '$.c! 2:35-2:38', '$.c 2:40-2:42']);
+    // A line separator inside a string is no line break.
+    expect(seen.get('sep.json')).toEqual(expected.map((span) => span.replace('2:8-2:31', '2:8-2:32').replace('2:15-2:29', '2:15-2:30').replace('2:19-2:24', '2:19-2:25').replace('2:26-2:28', '2:27-2:29')));
+  });
+
   it('parses JSON with comments and trailing commas', async () => {
     const { seen } = await probe({ '.vscode/settings.json': '{\n  // agent settings\n  "a": { "b": [1, "two"] },\n}\n' });
     expect(seen.get('.vscode/settings.json')).toEqual(['a.b.0=1 @3:16', 'a.b.1="two" @3:19']);

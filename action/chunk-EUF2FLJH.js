@@ -5045,6 +5045,7 @@ var SyntaxKind;
   SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
 var parseTree2 = parseTree;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -5103,14 +5104,70 @@ function printParseErrorCode(code) {
 }
 
 // src/parse/json.ts
+var OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+var OTHER_LINE_BREAK = /\r(?!\n)/;
 function parseJson(text, spanOf) {
+  return OTHER_LINE_BREAK.test(text) ? parseByTree(text, spanOf) : parseByEvents(text, spanOf);
+}
+function parseByEvents(text, spanOf) {
+  const roots = [];
+  const open = [];
+  let pendingKey;
+  let failure;
+  const place = (node) => {
+    const parent = open[open.length - 1];
+    if (!parent) roots.push(node);
+    else if (parent.kind === "seq") parent.items.push(node);
+    else if (pendingKey) {
+      parent.entries.push({ key: pendingKey.key, keySpan: pendingKey.keySpan, value: node });
+      pendingKey = void 0;
+    }
+  };
+  const begin = (line, character) => ({ line: line + 1, column: character + 1, endLine: line + 1, endColumn: character + 1 });
+  const close = (line, character) => {
+    const node = open.pop();
+    node.span.endLine = line + 1;
+    node.span.endColumn = character + 2;
+  };
+  visit2(
+    text,
+    {
+      onObjectBegin: (_offset, _length, line, character) => {
+        const node = { kind: "map", span: begin(line, character), entries: [] };
+        place(node);
+        open.push(node);
+      },
+      onObjectEnd: (_offset, _length, line, character) => close(line, character),
+      onArrayBegin: (_offset, _length, line, character) => {
+        const node = { kind: "seq", span: begin(line, character), items: [] };
+        place(node);
+        open.push(node);
+      },
+      onArrayEnd: (_offset, _length, line, character) => close(line, character),
+      onObjectProperty: (property, _offset, length, line, character) => {
+        pendingKey = { key: String(property), keySpan: { line: line + 1, column: character + 1, endLine: line + 1, endColumn: character + 1 + length } };
+      },
+      onLiteralValue: (value, _offset, length, line, character) => {
+        place({ kind: "scalar", span: { line: line + 1, column: character + 1, endLine: line + 1, endColumn: character + 1 + length }, value });
+      },
+      onError: (error, offset) => {
+        failure ??= { error, offset };
+      }
+    },
+    OPTIONS
+  );
+  if (failure) return failed(failure.error, failure.offset, spanOf);
+  return { ok: true, value: { roots: roots.slice(0, 1) } };
+}
+function failed(error, offset, spanOf) {
+  const position = spanOf(offset, offset);
+  return { ok: false, error: { message: printParseErrorCode(error), line: position.line, column: position.column } };
+}
+function parseByTree(text, spanOf) {
   const errors = [];
-  const tree = parseTree2(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const tree = parseTree2(text, errors, OPTIONS);
   const error = errors[0];
-  if (error) {
-    const position = spanOf(error.offset, error.offset);
-    return { ok: false, error: { message: printParseErrorCode(error.error), line: position.line, column: position.column } };
-  }
+  if (error) return failed(error.error, error.offset, spanOf);
   return { ok: true, value: { roots: tree ? [convert(tree, spanOf)] : [] } };
 }
 function convert(node, spanOf) {
