@@ -6128,14 +6128,18 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-var MIN_PARALLEL_BYTES = 40 * 1024 * 1024;
+var MIN_PARALLEL = { twoThreads: { bytes: 96 * 1024 * 1024, files: 2e4 }, more: { bytes: 40 * 1024 * 1024, files: 6e3 } };
 var MIN_PARALLEL_FILES = 200;
-var MIN_PARALLEL_UNSIZED_FILES = 6e3;
+function thresholds(threads) {
+  return threads <= 2 ? MIN_PARALLEL.twoThreads : MIN_PARALLEL.more;
+}
 var BATCH_FILES = 32;
 var MAX_THREADS = 4;
 var WORKER_SCRIPT = fileURLToPath(new URL("./scan-worker.js", import.meta.url));
-function worthStartingEarly(trackedFiles) {
-  return trackedFiles >= MIN_PARALLEL_UNSIZED_FILES;
+function worthStartingEarly(trackedFiles, env = process.env) {
+  const threads = maxThreads(env);
+  if (env.BLAST_RADIUS_WORKERS) return threads > 1;
+  return threads > 1 && trackedFiles >= thresholds(threads).files;
 }
 function maxThreads(env = process.env) {
   if (!existsSync(WORKER_SCRIPT)) return 1;
@@ -6151,13 +6155,14 @@ function threadCount(files, env = process.env) {
   if (threads < 2) return 1;
   if (env.BLAST_RADIUS_WORKERS) return threads;
   if (files.length < MIN_PARALLEL_FILES) return 1;
+  const minimum = thresholds(threads);
   let bytes = 0;
   for (const file of files) {
     const size = file.content !== void 0 ? file.content.length : file.size;
-    if (size === void 0) return files.length >= MIN_PARALLEL_UNSIZED_FILES ? threads : 1;
+    if (size === void 0) return files.length >= minimum.files ? threads : 1;
     bytes += size;
   }
-  return bytes < MIN_PARALLEL_BYTES ? 1 : threads;
+  return bytes < minimum.bytes ? 1 : threads;
 }
 var StageWorkers = class _StageWorkers {
   constructor(workers, ready) {

@@ -15,14 +15,19 @@ import type { FileStage, FileStageOutput, FileStageSettings } from './file-stage
 import { claimBatch, threadedRun } from './batch-claims.js';
 
 /**
- * Below this much text a worker's start-up and warm-up cost what it saves. Measured on 2 cores (paired runs of the
- * bench corpora): 12 MB (2,000 files) and 24 MB (4,000 files) ran no faster with a worker beside the calling
- * thread, 47 MB (8,000 files) ran 8% faster, 176 MB (24,000 files) 15% faster.
+ * Below this much text a worker's start-up and warm-up cost what it saves. Two threads on two cores gain least:
+ * each warms its own JIT and both share the cores with V8's collector and compiler threads, so a whole process
+ * does about 1.5x one thread's work there. Measured on 2 vCPUs (paired runs, one thread against two): 32 MB of
+ * Python packages (9,000 files) ran 16% slower with a worker, 83 MB (17,000 files) the same, 176 MB (24,000 files)
+ * 12% faster; the generated corpora broke even at 70 MB. With more cores each extra worker costs the same and
+ * gains more, so the lower thresholds (measured before on 2 cores, when the scan was slower per file) stay.
  */
-const MIN_PARALLEL_BYTES = 40 * 1024 * 1024;
+const MIN_PARALLEL = { twoThreads: { bytes: 96 * 1024 * 1024, files: 20_000 }, more: { bytes: 40 * 1024 * 1024, files: 6_000 } };
 const MIN_PARALLEL_FILES = 200;
-/** The same threshold in files, for trees whose sizes are not known before reading (source files average 5-8 KB). */
-const MIN_PARALLEL_UNSIZED_FILES = 6000;
+
+function thresholds(threads: number): { bytes: number; files: number } {
+  return threads <= 2 ? MIN_PARALLEL.twoThreads : MIN_PARALLEL.more;
+}
 
 const BATCH_FILES = 32;
 const MAX_THREADS = 4;
@@ -30,8 +35,11 @@ const MAX_THREADS = 4;
 const WORKER_SCRIPT = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
 
 /** Whether a tree git says holds this many files is worth starting workers for before its files are even listed. */
-export function worthStartingEarly(trackedFiles: number): boolean {
-  return trackedFiles >= MIN_PARALLEL_UNSIZED_FILES;
+export function worthStartingEarly(trackedFiles: number, env: NodeJS.ProcessEnv = process.env): boolean {
+  const threads = maxThreads(env);
+  // Threads asked for by number run whatever the size: start them at once.
+  if (env.BLAST_RADIUS_WORKERS) return threads > 1;
+  return threads > 1 && trackedFiles >= thresholds(threads).files;
 }
 
 /** The most threads this process may use, the calling thread included: `BLAST_RADIUS_WORKERS`, else the cores (at most four). */
@@ -54,14 +62,15 @@ export function threadCount(files: readonly FileRef[], env: NodeJS.ProcessEnv = 
   if (threads < 2) return 1;
   if (env.BLAST_RADIUS_WORKERS) return threads;
   if (files.length < MIN_PARALLEL_FILES) return 1;
+  const minimum = thresholds(threads);
   let bytes = 0;
   for (const file of files) {
     const size = file.content !== undefined ? file.content.length : file.size;
     // A walked tree's files are not stat'ed before they are read: judge it by how many there are.
-    if (size === undefined) return files.length >= MIN_PARALLEL_UNSIZED_FILES ? threads : 1;
+    if (size === undefined) return files.length >= minimum.files ? threads : 1;
     bytes += size;
   }
-  return bytes < MIN_PARALLEL_BYTES ? 1 : threads;
+  return bytes < minimum.bytes ? 1 : threads;
 }
 
 /** Worker threads of the per-file stage, started early so that they load the detectors while files are listed. */

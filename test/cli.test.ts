@@ -174,7 +174,7 @@ describe('the installed bin', () => {
     expect(threaded).toEqual(run('0'));
   });
 
-  // 6,000 tracked files (about 12 MB): enough for workers to start before the listing; a few hold findings.
+  // 6,000 tracked files (about 12 MB): on three or more cores, enough for workers to start before the listing.
   let large: TempRepo | undefined;
   const largeRepo = (): TempRepo => {
     if (!large) {
@@ -196,14 +196,20 @@ describe('the installed bin', () => {
     return { findings: report.findings, summary: report.summary, notifications: report.notifications, workerBatches };
   };
 
-  it('starts workers before listing a tree git says is large, and reports what one thread reports', () => {
-    const threaded = scanLarge({});
+  it('runs workers beside the calling thread when asked, and reports what one thread reports', () => {
+    const threaded = scanLarge({ BLAST_RADIUS_WORKERS: '2' });
     const single = scanLarge({ BLAST_RADIUS_WORKERS: '1' });
-    // The workers took part (they load for about 0.2 s while the calling thread works through the first batches).
-    if (availableParallelism() > 1) expect(threaded.workerBatches).toBeGreaterThan(0);
+    // The worker took part (it loads for about 0.2 s while the calling thread works through the first batches).
+    expect(threaded.workerBatches).toBeGreaterThan(0);
     expect(single.workerBatches).toBe(0);
     expect(threaded.findings.length).toBe(6 * 3);
     expect({ ...threaded, workerBatches: 0 }).toEqual(single);
+  });
+
+  it('uses workers by itself for 6,000 files only with three or more cores (on two, from 20,000)', () => {
+    const defaulted = scanLarge({});
+    expect(defaulted.workerBatches > 0).toBe(availableParallelism() > 2);
+    expect(defaulted.findings.length).toBe(6 * 3);
   });
 
   it('scans in the main thread what a failed worker held, and says a worker failed', () => {
