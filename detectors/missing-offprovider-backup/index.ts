@@ -57,8 +57,21 @@ function isPulumiStack(path: string): boolean {
   return /(^|\/)Pulumi\.[\w-]+\.ya?ml$/.test(path);
 }
 
-/** Config files read for their structure, whatever words they contain. */
+/**
+ * Config files read for their structure, whatever words they contain. Asked in admission and again, for a file
+ * holding no keyword, before its read: the last answer is kept.
+ */
+let lastStructuralPath: string | undefined;
+let lastStructural = false;
 function isStructural(path: string): boolean {
+  if (path !== lastStructuralPath) {
+    lastStructural = isStructuralUncached(path);
+    lastStructuralPath = path;
+  }
+  return lastStructural;
+}
+
+function isStructuralUncached(path: string): boolean {
   return (
     isRenderBlueprint(path) ||
     isFlyConfig(path) ||

@@ -13961,7 +13961,16 @@ function isReadme(path2) {
 function isPulumiStack(path2) {
   return /(^|\/)Pulumi\.[\w-]+\.ya?ml$/.test(path2);
 }
+var lastStructuralPath;
+var lastStructural = false;
 function isStructural(path2) {
+  if (path2 !== lastStructuralPath) {
+    lastStructural = isStructuralUncached(path2);
+    lastStructuralPath = path2;
+  }
+  return lastStructural;
+}
+function isStructuralUncached(path2) {
   return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || deployPlatformOfPath(path2) !== void 0;
 }
 var HOSTED_MARKERS = [
