@@ -1,6 +1,10 @@
-// The remembered line pass answers exactly what the line pass does, at any offset, the first time and after.
+// The remembered line pass answers exactly what the line pass does (filtered by the caller's test), at any offset,
+// the first time and after.
 import { describe, expect, it } from 'vitest';
-import { lineBindings, lineBindingsOfLine } from '../detectors/exposed-credential/bindings.js';
+import { lineBindings, lineBindingsOfLine, type Binding } from '../detectors/exposed-credential/bindings.js';
+
+const all = (_binding: Binding) => true;
+const longValues = (binding: Binding) => binding.value.length >= 12;
 
 const LINES = [
   'export STRIPE_SECRET_KEY=sk_live_abcdefghijklmnop1234',
@@ -20,16 +24,28 @@ describe('lineBindingsOfLine', () => {
       for (const round of [1, 2]) {
         for (const [index, line] of LINES.entries()) {
           const offset = index * 1000 + round;
-          expect(lineBindingsOfLine(line, offset, bare)).toEqual(lineBindings(line, offset, bare));
+          expect(lineBindingsOfLine(line, offset, bare, all)).toEqual(lineBindings(line, offset, bare));
         }
       }
-      expect(lineBindingsOfLine(LINES[1]!, 0, bare).length).toBeGreaterThan(0);
+      expect(lineBindingsOfLine(LINES[1]!, 0, bare, all).length).toBeGreaterThan(0);
     });
   }
 
+  it('keeps only what the caller\'s test accepts, from the first answer on', () => {
+    const line = 'password = "hunter2"; api_token = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"';
+    for (const round of [1, 2]) {
+      const kept = lineBindingsOfLine(line, round, true, longValues);
+      expect(kept.map((binding) => binding.name)).toEqual(['api_token']);
+      expect(kept).toEqual(lineBindings(line, round, true).filter(longValues));
+    }
+    expect(lineBindingsOfLine('nothing = "short"', 0, true, longValues)).toEqual([]);
+    // Another test starts the remembered answers anew.
+    expect(lineBindingsOfLine(line, 0, true, all)).toEqual(lineBindings(line, 0, true));
+  });
+
   it('hands out copies: changing one result does not change the next', () => {
-    const first = lineBindingsOfLine(LINES[0]!, 10, true);
+    const first = lineBindingsOfLine(LINES[0]!, 10, true, all);
     first[0]!.start = -1;
-    expect(lineBindingsOfLine(LINES[0]!, 10, true)[0]!.start).not.toBe(-1);
+    expect(lineBindingsOfLine(LINES[0]!, 10, true, all)[0]!.start).not.toBe(-1);
   });
 });

@@ -170,29 +170,40 @@ function quotedNameBindings(text: string, pattern: RegExp, offset: number, found
 }
 
 /**
- * `lineBindings` of one line, remembered by the line's text: source trees repeat lines (imports, boilerplate,
- * generated code; 40% of the lines a scan of Python's site-packages reads), and the line pattern is the costliest
- * step of the pass. Long lines (minified code) are not kept.
+ * The bindings of one line that `keep` accepts (the caller's test for a binding that can matter), remembered by the
+ * line's text: source trees repeat lines (imports, boilerplate, generated code; 40% of the lines a scan of Python's
+ * site-packages reads), and the line pattern is the costliest step of the pass. Most keyword lines bind nothing
+ * that matters (`NextToken`, `key=lambda`), so most answers are empty and cost nothing to hand back. Long lines
+ * (minified code) are not kept. The answers are kept filtered: another `keep` starts them anew.
  */
-export function lineBindingsOfLine(line: string, offset: number, bareLiterals: boolean): Binding[] {
-  if (line.length > MAX_REMEMBERED_LINE) return lineBindings(line, offset, bareLiterals);
+export function lineBindingsOfLine(line: string, offset: number, bareLiterals: boolean, keep: (binding: Binding) => boolean): Binding[] {
+  if (line.length > MAX_REMEMBERED_LINE) return lineBindings(line, offset, bareLiterals).filter(keep);
+  if (keep !== rememberedFor) {
+    rememberedBare.clear();
+    rememberedCode.clear();
+    rememberedFor = keep;
+  }
   const remembered = bareLiterals ? rememberedBare : rememberedCode;
   let relative = remembered.get(line);
   if (relative === undefined) {
     // Kept and read from a copy: the line is a slice of the whole file, and the cache (its keys, and the names and
     // values cut from them) would otherwise keep every file it saw alive (80 MB of a site-packages scan).
     const own = ownCopy(line);
-    relative = lineBindings(own, 0, bareLiterals);
+    const kept = lineBindings(own, 0, bareLiterals).filter(keep);
+    relative = kept.length === 0 ? NONE : kept;
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
     remembered.set(own, relative);
   }
   return relative.length === 0 ? [] : relative.map((binding) => ({ name: binding.name, value: binding.value, start: binding.start + offset, end: binding.end + offset, header: binding.header, flag: binding.flag, decoded: undefined }));
 }
 
+/** One empty answer shared by every line that binds nothing worth keeping. */
+const NONE: readonly Binding[] = [];
 const MAX_REMEMBERED_LINE = 400;
 const MAX_REMEMBERED_LINES = 50_000;
 const rememberedBare = new Map<string, readonly Binding[]>();
 const rememberedCode = new Map<string, readonly Binding[]>();
+let rememberedFor: ((binding: Binding) => boolean) | undefined;
 
 /** Structure-aware bindings from a parsed data document; undefined when the file does not parse. */
 export function dataBindings(file: SourceFile): Binding[] | undefined {

@@ -259,11 +259,12 @@ function bindingsOf(file: SourceFile): Binding[] {
   const examplesOnly = isDocumentation(file);
   for (const line of file.keywordLines()) {
     const text = file.line(line);
-    const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare);
+    const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare, isInteresting);
     for (const binding of found) if (!(binding.flag && examplesOnly)) fromLines.push(binding);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
-  const interesting = fromLines.some((binding) => isInteresting(binding));
+  // The line pass keeps only bindings that can matter.
+  const interesting = fromLines.length > 0;
   // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
   // Kubernetes Secrets hold their values base64-encoded, under any name: only the structure reads them.
   const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text) || KUBERNETES_SECRET.test(file.text));

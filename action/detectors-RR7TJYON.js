@@ -5020,22 +5020,30 @@ function quotedNameBindings(text, pattern, offset, found) {
     found.push(binding(match[2], value, offset + valueStart));
   }
 }
-function lineBindingsOfLine(line, offset, bareLiterals) {
-  if (line.length > MAX_REMEMBERED_LINE) return lineBindings(line, offset, bareLiterals);
+function lineBindingsOfLine(line, offset, bareLiterals, keep) {
+  if (line.length > MAX_REMEMBERED_LINE) return lineBindings(line, offset, bareLiterals).filter(keep);
+  if (keep !== rememberedFor) {
+    rememberedBare.clear();
+    rememberedCode.clear();
+    rememberedFor = keep;
+  }
   const remembered = bareLiterals ? rememberedBare : rememberedCode;
   let relative = remembered.get(line);
   if (relative === void 0) {
     const own = ownCopy(line);
-    relative = lineBindings(own, 0, bareLiterals);
+    const kept = lineBindings(own, 0, bareLiterals).filter(keep);
+    relative = kept.length === 0 ? NONE : kept;
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
     remembered.set(own, relative);
   }
   return relative.length === 0 ? [] : relative.map((binding2) => ({ name: binding2.name, value: binding2.value, start: binding2.start + offset, end: binding2.end + offset, header: binding2.header, flag: binding2.flag, decoded: void 0 }));
 }
+var NONE = [];
 var MAX_REMEMBERED_LINE = 400;
 var MAX_REMEMBERED_LINES = 5e4;
 var rememberedBare = /* @__PURE__ */ new Map();
 var rememberedCode = /* @__PURE__ */ new Map();
+var rememberedFor;
 function dataBindings(file) {
   const document = file.data();
   if (!document) return void 0;
@@ -5397,11 +5405,11 @@ function bindingsOf(file) {
   const examplesOnly = isDocumentation(file);
   for (const line of file.keywordLines()) {
     const text = file.line(line);
-    const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare);
+    const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare, isInteresting);
     for (const binding2 of found) if (!(binding2.flag && examplesOnly)) fromLines.push(binding2);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
-  const interesting = fromLines.some((binding2) => isInteresting(binding2));
+  const interesting = fromLines.length > 0;
   const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || /\b(?:value|default)\s*[:=]/.test(file.text) || KUBERNETES_SECRET.test(file.text));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : void 0;
