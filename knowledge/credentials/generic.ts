@@ -141,6 +141,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('docs/registry.md', 'Sign in with `docker login -u AWS -p <password> https://<account>.dkr.ecr.eu-west-1.amazonaws.com`.\n'),
       sample('include/llvm/IR/PassManagers.h', 'struct ExternalAAWrapperPass : ImmutablePass {\n  using ModulePass::doInitialization;\n  /// Return true if -debug-pass=Executions or more.\n};\n', { note: 'compiler passes, a scope operator and a mode flag in C++' }),
       sample('apis/oracledatabase_messages.py', 'class Encryption(_messages.Message):\n  r"""Fields:\n    password: Required. The password used to encrypt the keys inside the wallet.\n    adminPassword: Deprecated: For improved security, specify the password in a secret.\n  """\n', { note: 'a docstring describes the field' }),
+      sample('tests/auth.test.ts', "const user = { email: 'alice@example.com', password: 'correct-horse-battery-staple' };\n", { note: 'the xkcd example passphrase' }),
       sample('tests/db/test_password.py', 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
       sample('src/main/java/com/acme/Keytool.java', 'if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n', { note: 'in code, a bare right-hand side is a variable' }),
       sample('web/db.php', "<?php\n$db = new PDO($dsn, $user, getenv('DB_PASSWORD'));\n$link = mysqli_connect('localhost', 'root', '');\n", { note: 'the password read from the environment, and an empty one' }),

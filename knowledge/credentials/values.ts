@@ -49,7 +49,9 @@ const PLACEHOLDER_WORDS = new Set(
     'keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for ' +
     'to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter ' +
     'qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker ' +
-    'geheim parole passwort kennwort motdepasse contrasena senha'
+    'geheim parole passwort kennwort motdepasse contrasena senha ' +
+    // xkcd 936's example passphrase, quoted in tests and docs everywhere.
+    'correct horse battery staple'
   ).split(' '),
 );
 
