@@ -1,19 +1,11 @@
 // Credential-shaped input that cannot be read as a credential is reported as what it is, and never ends the scan:
 // a truncated private key, a JWT whose parts do not decode, an IAM policy document that is not JSON, a document
 // nested too deeply to walk.
-import { afterAll, describe, expect, it } from 'vitest';
-import { scan } from '../src/scan.js';
-import { makeRepo, type TempRepo } from './helpers/repo.js';
+import { describe, expect, it } from 'vitest';
+import { repositoryScanner } from './helpers/scan-files.js';
 import { stripeLiveKey } from './helpers/tokens.js';
 
-const repos: TempRepo[] = [];
-afterAll(() => repos.forEach((repo) => repo.remove()));
-
-async function scanFiles(files: Record<string, string>) {
-  const repo = makeRepo(files);
-  repos.push(repo);
-  return scan({ root: repo.root });
-}
+const scanFiles = repositoryScanner();
 
 describe('credential-shaped bad input', () => {
   it('notes a private key with no END line and a JWT that does not decode, and still reports the real credential beside them', async () => {

@@ -1,21 +1,14 @@
 // Secrets a file holds in another form than their value: escaped inside a JSON string, base64 in a Kubernetes
 // Secret's `data`. The value is what is rated; the report hides what the file holds as well, in every format.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { ScanResult } from '../src/model.js';
 import { render } from '../src/report/index.js';
-import { scan } from '../src/scan.js';
-import { makeRepo, type TempRepo } from './helpers/repo.js';
+import { repositoryScanner } from './helpers/scan-files.js';
 import { stripeLiveKey } from './helpers/tokens.js';
 
-const repos: TempRepo[] = [];
-afterAll(() => repos.forEach((repo) => repo.remove()));
+const scanFiles = repositoryScanner();
 
-async function scanFiles(files: Record<string, string>) {
-  const repo = makeRepo(files);
-  repos.push(repo);
-  return scan({ root: repo.root });
-}
-
-function expectHidden(result: Awaited<ReturnType<typeof scanFiles>>, secrets: readonly string[]): void {
+function expectHidden(result: ScanResult, secrets: readonly string[]): void {
   for (const format of ['text', 'json', 'sarif', 'markdown'] as const) {
     const output = render(format, result, { color: false, includeSuppressed: true });
     for (const secret of secrets) expect(output, `${format} shows ${secret.slice(0, 6)}…`).not.toContain(secret);
