@@ -130,6 +130,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('web/db.php', "<?php\n$db = new PDO('mysql:host=shop-db.acme.io;dbname=shop', 'shop', 'S7vkQ2mXp9LwR4zT');\n", { expect: { line: 2 }, note: 'the password is the third argument' }),
       sample('src/models/index.js', "const { Sequelize } = require('sequelize');\n\nconst sequelize = new Sequelize('orders', 'orders_app', 'Nq4vL8mXr2KpZ7wT', {\n  host: 'orders-db.acme.io',\n  dialect: 'postgres',\n});\n", { expect: { line: 3 } }),
       sample('src/main/java/com/acme/Db.java', 'Connection c = DriverManager.getConnection(JDBC_URL, "orders", "Rb6vQ3mXk9LwT2zP");\n', { expect: { line: 1 } }),
+      sample('android/gradle.properties', 'android.useAndroidX=true\nRELEASE_STORE_FILE=release.jks\nRELEASE_STORE_PASSWORD=Kp9vQ2mXr7LwT4zB\n', { expect: { line: 3 }, note: 'an Android keystore password' }),
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
@@ -142,6 +143,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('include/llvm/IR/PassManagers.h', 'struct ExternalAAWrapperPass : ImmutablePass {\n  using ModulePass::doInitialization;\n  /// Return true if -debug-pass=Executions or more.\n};\n', { note: 'compiler passes, a scope operator and a mode flag in C++' }),
       sample('apis/oracledatabase_messages.py', 'class Encryption(_messages.Message):\n  r"""Fields:\n    password: Required. The password used to encrypt the keys inside the wallet.\n    adminPassword: Deprecated: For improved security, specify the password in a secret.\n  """\n', { note: 'a docstring describes the field' }),
       sample('tests/auth.test.ts', "const user = { email: 'alice@example.com', password: 'correct-horse-battery-staple' };\n", { note: 'the xkcd example passphrase' }),
+      sample('src/vault.py', 'PASSWORD_STORE_DIR = "Xk9mQ2vL7pRt4wZb"\nSECRET_STORAGE = "Vt7qL2wRb9zX4eKp"\n', { note: 'where passwords and secrets are kept, not one' }),
       sample('tests/db/test_password.py', 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
       sample('src/main/java/com/acme/Keytool.java', 'if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n', { note: 'in code, a bare right-hand side is a variable' }),
       sample('web/db.php', "<?php\n$db = new PDO($dsn, $user, getenv('DB_PASSWORD'));\n$link = mysqli_connect('localhost', 'root', '');\n", { note: 'the password read from the environment, and an empty one' }),

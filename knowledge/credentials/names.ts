@@ -35,13 +35,23 @@ const NOT_A_SECRET_WORDS = new Set(
 );
 
 /**
+ * Not-a-secret words that say so only after the secret word: a `token_store` or `secret_storage` holds secrets, a
+ * `storePassword` (Android signing, Java keystores) or a `STORE_API_TOKEN` is one.
+ */
+const AFTER_ONLY_WORDS = new Set(['store', 'storage']);
+
+function isSecretWord(word: string): boolean {
+  return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === 'key' || /.(?:password|passwd)$/.test(word);
+}
+
+/**
  * Classifies a name: `password` for password-like names (`DB_PASSWORD`, `mysqlRootPass`), `secret` for tokens and
  * keys (`STRIPE_SECRET_KEY`, `apiToken`, `client_secret`), undefined for everything else.
  */
 export function secretNameClass(name: string): SecretNameClass | undefined {
   const words = wordsOf(name.replace(/^.*[.:/]/, ''));
   if (words.length === 0 || words.length > 8) return undefined;
-  if (words.some((word) => NOT_A_SECRET_WORDS.has(word))) return undefined;
+  if (words.some((word, index) => NOT_A_SECRET_WORDS.has(word) && !(AFTER_ONLY_WORDS.has(word) && !words.slice(0, index).some(isSecretWord)))) return undefined;
   // A client token is handed to clients: Datadog's browser token, Braintree's, AWS's idempotency `ClientToken`.
   if (words.length >= 2 && words[words.length - 2] === 'client' && words[words.length - 1] === 'token') return undefined;
   if (words.some((word) => PASSWORD_WORDS.has(word) && word !== 'pass')) return 'password';

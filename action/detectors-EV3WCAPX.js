@@ -2095,6 +2095,7 @@ var hardcodedPassword = {
       sample("web/db.php", "<?php\n$db = new PDO('mysql:host=shop-db.acme.io;dbname=shop', 'shop', 'S7vkQ2mXp9LwR4zT');\n", { expect: { line: 2 }, note: "the password is the third argument" }),
       sample("src/models/index.js", "const { Sequelize } = require('sequelize');\n\nconst sequelize = new Sequelize('orders', 'orders_app', 'Nq4vL8mXr2KpZ7wT', {\n  host: 'orders-db.acme.io',\n  dialect: 'postgres',\n});\n", { expect: { line: 3 } }),
       sample("src/main/java/com/acme/Db.java", 'Connection c = DriverManager.getConnection(JDBC_URL, "orders", "Rb6vQ3mXk9LwT2zP");\n', { expect: { line: 1 } }),
+      sample("android/gradle.properties", "android.useAndroidX=true\nRELEASE_STORE_FILE=release.jks\nRELEASE_STORE_PASSWORD=Kp9vQ2mXr7LwT4zB\n", { expect: { line: 3 }, note: "an Android keystore password" }),
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
@@ -2107,6 +2108,7 @@ var hardcodedPassword = {
       sample("include/llvm/IR/PassManagers.h", "struct ExternalAAWrapperPass : ImmutablePass {\n  using ModulePass::doInitialization;\n  /// Return true if -debug-pass=Executions or more.\n};\n", { note: "compiler passes, a scope operator and a mode flag in C++" }),
       sample("apis/oracledatabase_messages.py", 'class Encryption(_messages.Message):\n  r"""Fields:\n    password: Required. The password used to encrypt the keys inside the wallet.\n    adminPassword: Deprecated: For improved security, specify the password in a secret.\n  """\n', { note: "a docstring describes the field" }),
       sample("tests/auth.test.ts", "const user = { email: 'alice@example.com', password: 'correct-horse-battery-staple' };\n", { note: "the xkcd example passphrase" }),
+      sample("src/vault.py", 'PASSWORD_STORE_DIR = "Xk9mQ2vL7pRt4wZb"\nSECRET_STORAGE = "Vt7qL2wRb9zX4eKp"\n', { note: "where passwords and secrets are kept, not one" }),
       sample("tests/db/test_password.py", 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
       sample("src/main/java/com/acme/Keytool.java", "if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n", { note: "in code, a bare right-hand side is a variable" }),
       sample("web/db.php", "<?php\n$db = new PDO($dsn, $user, getenv('DB_PASSWORD'));\n$link = mysqli_connect('localhost', 'root', '');\n", { note: "the password read from the environment, and an empty one" }),
@@ -4841,10 +4843,14 @@ var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private ke
 var NOT_A_SECRET_WORDS = new Set(
   "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc".split(" ")
 );
+var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage"]);
+function isSecretWord(word) {
+  return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
+}
 function secretNameClass(name) {
   const words2 = wordsOf(name.replace(/^.*[.:/]/, ""));
   if (words2.length === 0 || words2.length > 8) return void 0;
-  if (words2.some((word) => NOT_A_SECRET_WORDS.has(word))) return void 0;
+  if (words2.some((word, index) => NOT_A_SECRET_WORDS.has(word) && !(AFTER_ONLY_WORDS.has(word) && !words2.slice(0, index).some(isSecretWord)))) return void 0;
   if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
   if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
   if (words2.some((word) => /.(?:password|passwd)$/.test(word))) return "password";
