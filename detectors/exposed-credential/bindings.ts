@@ -60,6 +60,16 @@ const CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]
 const ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
 /** XML elements such as Maven's `<password>...</password>`. */
 const XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
+/**
+ * Name and value as two attributes of one element: .NET's `<add key="ApiToken" value="..."/>` (appSettings),
+ * `<add name="..." value="..."/>`, Ant's `<property name="db.password" value="..."/>`.
+ */
+const XML_ATTRIBUTE_PAIR = /\b(?:key|name)\s*=\s*"([A-Za-z_][\w.:\-]*)"\s+value\s*=\s*"([^"\r\n]{1,2000})"/g;
+/**
+ * A property list's `<key>NAME</key>` and the `<string>` after it (iOS and macOS `.plist` files), on one line or
+ * on the next.
+ */
+const PLIST_PAIR = /<key>([A-Za-z_][\w.\-]*)<\/key>\s*<string>([^<\s]{1,2000})<\/string>/g;
 
 /** In code, a bare right-hand side that reads as identifiers (`getpass`, `random_password.db.result`) is an expression. */
 function isExpression(value: string): boolean {
@@ -151,6 +161,11 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       found.push(binding(match[1]!, match[2]!, offset + match.index + match[1]!.length + 2));
     }
   }
+  if (text.includes('value=') || text.includes('value =')) {
+    for (const match of text.matchAll(XML_ATTRIBUTE_PAIR)) {
+      found.push(binding(match[1]!, match[2]!, offset + match.index + match[0].length - match[2]!.length - 1));
+    }
+  }
   // `Authorization: Bearer <token>` in HTTP files, curl flags and docs.
   if (!HEADER_HINT.test(text)) return found;
   for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
@@ -161,6 +176,15 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
 }
 
 /** Bindings of a pattern whose group 2 is the quoted name and groups 3 and 4 the double- or single-quoted value. */
+/** `<key>`/`<string>` pairs of a property list, across lines: read over the whole text of files that hold one. */
+export function propertyListBindings(text: string): Binding[] {
+  const found: Binding[] = [];
+  for (const match of text.matchAll(PLIST_PAIR)) {
+    found.push(binding(match[1]!, match[2]!, match.index + match[0].length - match[2]!.length - '</string>'.length));
+  }
+  return found;
+}
+
 function quotedNameBindings(text: string, pattern: RegExp, offset: number, found: Binding[]): void {
   for (const match of text.matchAll(pattern)) {
     const value = match[3] ?? match[4]!;

@@ -7,7 +7,7 @@ import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPasswor
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
 import { escapeRegExp, isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
-import { dataBindings, lineBindings, lineBindingsOfLine, scriptBindings, type Binding } from './bindings.js';
+import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
@@ -263,6 +263,8 @@ function bindingsOf(file: SourceFile): Binding[] {
     for (const binding of found) if (!(binding.flag && examplesOnly)) fromLines.push(binding);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
+  // A property list puts a name and its value on two lines: read as pairs over the whole text.
+  if (file.text.includes('</key>')) for (const binding of propertyListBindings(file.text)) if (isInteresting(binding)) fromLines.push(binding);
   // The line pass keeps only bindings that can matter.
   const interesting = fromLines.length > 0;
   // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.

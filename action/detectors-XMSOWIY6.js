@@ -2027,6 +2027,8 @@ var genericSecret = {
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n", { expect: { line: 5 }, note: "a value given to a secret-named command-line flag" }),
       sample("src/config.rs", 'pub const PARTNER_API_KEY: &str = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL";\n', { expect: { line: 1 }, note: "a type between the name and the value" }),
       sample("app/Config/partner.php", "<?php\n$config['partner_api_token'] = 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b';\n", { expect: { line: 2 } }),
+      sample("Web.config", '<?xml version="1.0"?>\n<configuration>\n  <appSettings>\n    <add key="PartnerApiToken" value="Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL" />\n  </appSettings>\n</configuration>\n', { expect: { line: 4 }, note: "a .NET appSetting: name and value as attributes" }),
+      sample("ios/App/Secrets.plist", '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n	<key>PartnerApiSecret</key>\n	<string>Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM</string>\n</dict>\n</plist>\n', { expect: { line: 5 }, note: "a property list: the value on the line after its key" }),
       sample("app/settings.py", 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: "an annotated field with a default" }),
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
     ],
@@ -2108,6 +2110,8 @@ var hardcodedPassword = {
       sample("include/llvm/IR/PassManagers.h", "struct ExternalAAWrapperPass : ImmutablePass {\n  using ModulePass::doInitialization;\n  /// Return true if -debug-pass=Executions or more.\n};\n", { note: "compiler passes, a scope operator and a mode flag in C++" }),
       sample("apis/oracledatabase_messages.py", 'class Encryption(_messages.Message):\n  r"""Fields:\n    password: Required. The password used to encrypt the keys inside the wallet.\n    adminPassword: Deprecated: For improved security, specify the password in a secret.\n  """\n', { note: "a docstring describes the field" }),
       sample("tests/auth.test.ts", "const user = { email: 'alice@example.com', password: 'correct-horse-battery-staple' };\n", { note: "the xkcd example passphrase" }),
+      sample("Web.config", '<configuration>\n  <appSettings>\n    <add key="ClientValidationEnabled" value="true" />\n    <add key="TokenLifetimeMinutes" value="60" />\n  </appSettings>\n</configuration>\n'),
+      sample("ios/App/Info.plist", '<plist version="1.0">\n<dict>\n	<key>CFBundleIdentifier</key>\n	<string>com.acme.app</string>\n	<key>NSFaceIDUsageDescription</key>\n	<string>Unlock your secrets</string>\n</dict>\n</plist>\n'),
       sample("src/vault.py", 'PASSWORD_STORE_DIR = "Xk9mQ2vL7pRt4wZb"\nSECRET_STORAGE = "Vt7qL2wRb9zX4eKp"\n', { note: "where passwords and secrets are kept, not one" }),
       sample("tests/db/test_password.py", 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
       sample("src/main/java/com/acme/Keytool.java", "if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n", { note: "in code, a bare right-hand side is a variable" }),
@@ -4950,6 +4954,8 @@ var FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|p
 var CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
 var ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
 var XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
+var XML_ATTRIBUTE_PAIR = /\b(?:key|name)\s*=\s*"([A-Za-z_][\w.:\-]*)"\s+value\s*=\s*"([^"\r\n]{1,2000})"/g;
+var PLIST_PAIR = /<key>([A-Za-z_][\w.\-]*)<\/key>\s*<string>([^<\s]{1,2000})<\/string>/g;
 function isExpression(value) {
   return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
   /[<>{}()[\]]|=>/.test(value);
@@ -5013,10 +5019,22 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
       found.push(binding(match[1], match[2], offset + match.index + match[1].length + 2));
     }
   }
+  if (text.includes("value=") || text.includes("value =")) {
+    for (const match of text.matchAll(XML_ATTRIBUTE_PAIR)) {
+      found.push(binding(match[1], match[2], offset + match.index + match[0].length - match[2].length - 1));
+    }
+  }
   if (!HEADER_HINT.test(text)) return found;
   for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3].length;
     found.push({ name: match[1], value: match[3], start: offset + valueStart, end: offset + valueStart + match[3].length, header: match[1], flag: void 0, decoded: void 0 });
+  }
+  return found;
+}
+function propertyListBindings(text) {
+  const found = [];
+  for (const match of text.matchAll(PLIST_PAIR)) {
+    found.push(binding(match[1], match[2], match.index + match[0].length - match[2].length - "</string>".length));
   }
   return found;
 }
@@ -5415,6 +5433,9 @@ function bindingsOf(file) {
     const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare, isInteresting);
     for (const binding2 of found) if (!(binding2.flag && examplesOnly)) fromLines.push(binding2);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
+  }
+  if (file.text.includes("</key>")) {
+    for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
   const interesting = fromLines.length > 0;
   const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || /\b(?:value|default)\s*[:=]/.test(file.text) || KUBERNETES_SECRET.test(file.text));
