@@ -69,6 +69,8 @@ export const REQUIRED_LITERALS: readonly string[] = [
     CREDENTIAL_KINDS.flatMap((kind) => [...(kind.valuePatterns ?? []), ...(kind.contextPatterns ?? [])].flatMap((pattern) => pattern.requires ?? [])).map((literal) => literal.toLowerCase()),
   ),
 ];
+/** Words whose presence sends a data file to its structure (name/value pairs, HCL defaults): asked of the record too. */
+export const STRUCTURE_WORDS: readonly string[] = ['value', 'default'];
 const REQUIRED_LITERAL_SET = new Set(REQUIRED_LITERALS);
 
 /**
@@ -269,7 +271,13 @@ function bindingsOf(file: SourceFile): Binding[] {
   const interesting = fromLines.length > 0;
   // Notebook cells are code inside JSON strings, where escaped quotes hide bindings from the line pass.
   // Kubernetes Secrets hold their values base64-encoded, under any name: only the structure reads them.
-  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === 'notebook' || /\b(?:value|default)\s*[:=]/.test(file.text) || KUBERNETES_SECRET.test(file.text));
+  // The words are asked of the prefilter's record first (STRUCTURE_WORDS): most data files hold neither.
+  const structured =
+    DATA_FORMATS.has(file.format) &&
+    (interesting ||
+      file.format === 'notebook' ||
+      ((file.hasKeyword('value') || file.hasKeyword('default')) && /\b(?:value|default)\s*[:=]/.test(file.text)) ||
+      (file.hasKeyword('secret') && KUBERNETES_SECRET.test(file.text)));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : undefined;
   if (!fromStructure) return fromLines;

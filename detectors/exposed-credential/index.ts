@@ -5,7 +5,7 @@ import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environ
 import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
-import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, type FoundCredential } from './find.js';
+import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
 import { secretNameClass } from '../../knowledge/credentials/names.js';
@@ -36,7 +36,7 @@ export const exposedCredential: Detector = {
   rules: [...EXPOSED_RULES],
   keywords: [...new Set([...FIND_KEYWORDS, ...SECRETLINT_KEYWORDS])],
   lineKeywords: NAME_KEYWORDS,
-  lookupKeywords: REQUIRED_LITERALS,
+  lookupKeywords: [...REQUIRED_LITERALS, ...STRUCTURE_WORDS],
   // A tracked .env is reported even when nothing in it matches a keyword of ours.
   admitsWithoutKeywords: (file: FileRef) => (file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path))) || isCredentialFilePath(file.path),
   produces: ['credential'],

@@ -5285,6 +5285,7 @@ var REQUIRED_LITERALS = [
     CREDENTIAL_KINDS.flatMap((kind) => [...kind.valuePatterns ?? [], ...kind.contextPatterns ?? []].flatMap((pattern) => pattern.requires ?? [])).map((literal) => literal.toLowerCase())
   )
 ];
+var STRUCTURE_WORDS = ["value", "default"];
 var REQUIRED_LITERAL_SET = new Set(REQUIRED_LITERALS);
 var NAME_KEYWORDS = [
   .../* @__PURE__ */ new Set([...SECRET_NAME_KEYWORDS, "project-access-token", "authorization", ...CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns.flatMap((pattern) => pattern.keywords))])
@@ -5438,7 +5439,7 @@ function bindingsOf(file) {
     for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
   const interesting = fromLines.length > 0;
-  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || /\b(?:value|default)\s*[:=]/.test(file.text) || KUBERNETES_SECRET.test(file.text));
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || (file.hasKeyword("value") || file.hasKeyword("default")) && /\b(?:value|default)\s*[:=]/.test(file.text) || file.hasKeyword("secret") && KUBERNETES_SECRET.test(file.text));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : void 0;
   if (!fromStructure) return fromLines;
@@ -5689,7 +5690,7 @@ var exposedCredential = {
   rules: [...EXPOSED_RULES],
   keywords: [.../* @__PURE__ */ new Set([...FIND_KEYWORDS, ...SECRETLINT_KEYWORDS])],
   lineKeywords: NAME_KEYWORDS,
-  lookupKeywords: REQUIRED_LITERALS,
+  lookupKeywords: [...REQUIRED_LITERALS, ...STRUCTURE_WORDS],
   // A tracked .env is reported even when nothing in it matches a keyword of ours.
   admitsWithoutKeywords: (file) => file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path)) || isCredentialFilePath(file.path),
   produces: ["credential"],
