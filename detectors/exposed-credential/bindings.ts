@@ -58,6 +58,11 @@ const CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]
  * `ENV["API_KEY"] ||=` and `process.env["API_KEY"] =`.
  */
 const ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
+/**
+ * A name given a string as a call without parentheses, alone on its line: Gradle's Groovy DSL (`storePassword
+ * "..."`, `keyPassword '...'` in an Android signing config), Ruby DSLs.
+ */
+const DSL_BINDING = /^([ \t]*([A-Za-z_][\w.]*)[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*;?[ \t]*(?:(?:\/\/|#).*)?$/;
 /** XML elements such as Maven's `<password>...</password>`. */
 const XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 /**
@@ -156,6 +161,9 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   // A call needs a parenthesis and a comma, an environment assignment a bracket.
   if (text.includes('(') && text.includes(',')) quotedNameBindings(text, CALL_BINDING, offset, found);
   if (text.includes('[') && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
+  const dsl = text.includes('"') || text.includes("'") ? DSL_BINDING.exec(text) : null;
+  // The value starts after the name, the blanks and the opening quote.
+  if (dsl) found.push(binding(dsl[2]!, dsl[3] ?? dsl[4]!, offset + dsl[1]!.length + 1));
   if (text.includes('</')) {
     for (const match of text.matchAll(XML_BINDING)) {
       found.push(binding(match[1]!, match[2]!, offset + match.index + match[1]!.length + 2));

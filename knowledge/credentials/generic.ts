@@ -133,6 +133,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/models/index.js', "const { Sequelize } = require('sequelize');\n\nconst sequelize = new Sequelize('orders', 'orders_app', 'Nq4vL8mXr2KpZ7wT', {\n  host: 'orders-db.acme.io',\n  dialect: 'postgres',\n});\n", { expect: { line: 3 } }),
       sample('src/main/java/com/acme/Db.java', 'Connection c = DriverManager.getConnection(JDBC_URL, "orders", "Rb6vQ3mXk9LwT2zP");\n', { expect: { line: 1 } }),
       sample('android/gradle.properties', 'android.useAndroidX=true\nRELEASE_STORE_FILE=release.jks\nRELEASE_STORE_PASSWORD=Kp9vQ2mXr7LwT4zB\n', { expect: { line: 3 }, note: 'an Android keystore password' }),
+      sample('app/build.gradle', 'android {\n    signingConfigs {\n        release {\n            storeFile file("release.jks")\n            storePassword "Kp9vQ2mXr7LwT4zB"\n            keyAlias "upload"\n        }\n    }\n}\n', { expect: { line: 5 }, note: "Gradle's Groovy DSL: a name given a string without an operator" }),
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
@@ -147,6 +148,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('tests/auth.test.ts', "const user = { email: 'alice@example.com', password: 'correct-horse-battery-staple' };\n", { note: 'the xkcd example passphrase' }),
       sample('Web.config', '<configuration>\n  <appSettings>\n    <add key="ClientValidationEnabled" value="true" />\n    <add key="TokenLifetimeMinutes" value="60" />\n  </appSettings>\n</configuration>\n'),
       sample('ios/App/Info.plist', '<plist version="1.0">\n<dict>\n\t<key>CFBundleIdentifier</key>\n\t<string>com.acme.app</string>\n\t<key>NSFaceIDUsageDescription</key>\n\t<string>Unlock your secrets</string>\n</dict>\n</plist>\n'),
+      sample('app/build.gradle', 'android {\n    signingConfigs {\n        release {\n            storePassword System.getenv("STORE_PASSWORD")\n            keyPassword project.findProperty("keyPassword")\n        }\n    }\n}\n', { note: 'read from the environment and from Gradle properties' }),
       sample('src/vault.py', 'PASSWORD_STORE_DIR = "Xk9mQ2vL7pRt4wZb"\nSECRET_STORAGE = "Vt7qL2wRb9zX4eKp"\n', { note: 'where passwords and secrets are kept, not one' }),
       sample('tests/db/test_password.py', 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
       sample('src/main/java/com/acme/Keytool.java', 'if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n', { note: 'in code, a bare right-hand side is a variable' }),

@@ -2098,6 +2098,7 @@ var hardcodedPassword = {
       sample("src/models/index.js", "const { Sequelize } = require('sequelize');\n\nconst sequelize = new Sequelize('orders', 'orders_app', 'Nq4vL8mXr2KpZ7wT', {\n  host: 'orders-db.acme.io',\n  dialect: 'postgres',\n});\n", { expect: { line: 3 } }),
       sample("src/main/java/com/acme/Db.java", 'Connection c = DriverManager.getConnection(JDBC_URL, "orders", "Rb6vQ3mXk9LwT2zP");\n', { expect: { line: 1 } }),
       sample("android/gradle.properties", "android.useAndroidX=true\nRELEASE_STORE_FILE=release.jks\nRELEASE_STORE_PASSWORD=Kp9vQ2mXr7LwT4zB\n", { expect: { line: 3 }, note: "an Android keystore password" }),
+      sample("app/build.gradle", 'android {\n    signingConfigs {\n        release {\n            storeFile file("release.jks")\n            storePassword "Kp9vQ2mXr7LwT4zB"\n            keyAlias "upload"\n        }\n    }\n}\n', { expect: { line: 5 }, note: "Gradle's Groovy DSL: a name given a string without an operator" }),
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
@@ -2112,6 +2113,7 @@ var hardcodedPassword = {
       sample("tests/auth.test.ts", "const user = { email: 'alice@example.com', password: 'correct-horse-battery-staple' };\n", { note: "the xkcd example passphrase" }),
       sample("Web.config", '<configuration>\n  <appSettings>\n    <add key="ClientValidationEnabled" value="true" />\n    <add key="TokenLifetimeMinutes" value="60" />\n  </appSettings>\n</configuration>\n'),
       sample("ios/App/Info.plist", '<plist version="1.0">\n<dict>\n	<key>CFBundleIdentifier</key>\n	<string>com.acme.app</string>\n	<key>NSFaceIDUsageDescription</key>\n	<string>Unlock your secrets</string>\n</dict>\n</plist>\n'),
+      sample("app/build.gradle", 'android {\n    signingConfigs {\n        release {\n            storePassword System.getenv("STORE_PASSWORD")\n            keyPassword project.findProperty("keyPassword")\n        }\n    }\n}\n', { note: "read from the environment and from Gradle properties" }),
       sample("src/vault.py", 'PASSWORD_STORE_DIR = "Xk9mQ2vL7pRt4wZb"\nSECRET_STORAGE = "Vt7qL2wRb9zX4eKp"\n', { note: "where passwords and secrets are kept, not one" }),
       sample("tests/db/test_password.py", 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
       sample("src/main/java/com/acme/Keytool.java", "if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n", { note: "in code, a bare right-hand side is a variable" }),
@@ -4953,6 +4955,7 @@ var TYPED_BINDING = /(?:(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*&?(?:'[A-Za-z_
 var FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
 var CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
 var ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
+var DSL_BINDING = /^([ \t]*([A-Za-z_][\w.]*)[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*;?[ \t]*(?:(?:\/\/|#).*)?$/;
 var XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 var XML_ATTRIBUTE_PAIR = /\b(?:key|name)\s*=\s*"([A-Za-z_][\w.:\-]*)"\s+value\s*=\s*"([^"\r\n]{1,2000})"/g;
 var PLIST_PAIR = /<key>([A-Za-z_][\w.\-]*)<\/key>\s*<string>([^<\s]{1,2000})<\/string>/g;
@@ -5014,6 +5017,8 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   }
   if (text.includes("(") && text.includes(",")) quotedNameBindings(text, CALL_BINDING, offset, found);
   if (text.includes("[") && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
+  const dsl = text.includes('"') || text.includes("'") ? DSL_BINDING.exec(text) : null;
+  if (dsl) found.push(binding(dsl[2], dsl[3] ?? dsl[4], offset + dsl[1].length + 1));
   if (text.includes("</")) {
     for (const match of text.matchAll(XML_BINDING)) {
       found.push(binding(match[1], match[2], offset + match.index + match[1].length + 2));
