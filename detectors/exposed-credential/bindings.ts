@@ -161,7 +161,8 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   // A call needs a parenthesis and a comma, an environment assignment a bracket.
   if (text.includes('(') && text.includes(',')) quotedNameBindings(text, CALL_BINDING, offset, found);
   if (text.includes('[') && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
-  const dsl = text.includes('"') || text.includes("'") ? DSL_BINDING.exec(text) : null;
+  // Such a line has no assignment operator (an `=` or `:` would make it a binding of another form).
+  const dsl = (text.includes('"') || text.includes("'")) && !text.includes('=') && !text.includes(':') ? DSL_BINDING.exec(text) : null;
   // The value starts after the name, the blanks and the opening quote.
   if (dsl) found.push(binding(dsl[2]!, dsl[3] ?? dsl[4]!, offset + dsl[1]!.length + 1));
   if (text.includes('</')) {

@@ -5017,7 +5017,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   }
   if (text.includes("(") && text.includes(",")) quotedNameBindings(text, CALL_BINDING, offset, found);
   if (text.includes("[") && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
-  const dsl = text.includes('"') || text.includes("'") ? DSL_BINDING.exec(text) : null;
+  const dsl = (text.includes('"') || text.includes("'")) && !text.includes("=") && !text.includes(":") ? DSL_BINDING.exec(text) : null;
   if (dsl) found.push(binding(dsl[2], dsl[3] ?? dsl[4], offset + dsl[1].length + 1));
   if (text.includes("</")) {
     for (const match of text.matchAll(XML_BINDING)) {
