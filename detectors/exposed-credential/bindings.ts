@@ -184,7 +184,6 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   return found;
 }
 
-/** Bindings of a pattern whose group 2 is the quoted name and groups 3 and 4 the double- or single-quoted value. */
 /** `<key>`/`<string>` pairs of a property list, across lines: read over the whole text of files that hold one. */
 export function propertyListBindings(text: string): Binding[] {
   const found: Binding[] = [];
@@ -194,6 +193,7 @@ export function propertyListBindings(text: string): Binding[] {
   return found;
 }
 
+/** Bindings of a pattern whose group 2 is the quoted name and groups 3 and 4 the double- or single-quoted value. */
 function quotedNameBindings(text: string, pattern: RegExp, offset: number, found: Binding[]): void {
   for (const match of text.matchAll(pattern)) {
     const value = match[3] ?? match[4]!;

@@ -235,9 +235,11 @@ function decodedValueCandidate(binding: Binding): Candidate | undefined {
   const lower = binding.value.toLowerCase();
   for (const { kind, pattern } of VALUE_PATTERNS) {
     if (!pattern.keywords.some((keyword) => lower.includes(keyword.toLowerCase()))) continue;
-    const match = withIndices(pattern.regex).exec(binding.value);
-    pattern.regex.lastIndex = 0;
-    withIndices(pattern.regex).lastIndex = 0;
+    // One exec of a global pattern from the start: lastIndex is left as it was found, at 0.
+    const regex = withIndices(pattern.regex);
+    regex.lastIndex = 0;
+    const match = regex.exec(binding.value);
+    regex.lastIndex = 0;
     if (!match) continue;
     const [start, end] = secretRange(match);
     return { kind, value: binding.value.slice(start, end), start: binding.start, end: binding.end, specificity: Specificity.Value, binding };

@@ -47,6 +47,9 @@ export const committedDotenvRule: RuleMeta = {
   },
 };
 
+/** Terraform state of a generated password: its value sits under `result`, a name no secret pattern knows. */
+const STATE = '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n';
+
 export const committedTerraformStateRule: RuleMeta = {
   id: `${DETECTOR_ID}/committed-terraform-state`,
   title: 'Terraform state tracked by git',
@@ -58,12 +61,12 @@ export const committedTerraformStateRule: RuleMeta = {
   tags: ['secrets', 'terraform', 'external/cwe/cwe-538'],
   samples: {
     positive: [
-      sample('infra/terraform.tfstate', '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 1 } }),
-      sample('infra/terraform.tfstate.backup', '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 1 } }),
+      sample('infra/terraform.tfstate', STATE, { expect: { line: 1 } }),
+      sample('infra/terraform.tfstate.backup', STATE, { expect: { line: 1 } }),
     ],
     negative: [
       sample('infra/terraform.tfstate', '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": []\n}\n', { note: 'an empty state holds nothing' }),
-      { files: { 'infra/terraform.tfstate': '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n' }, gitignored: ['infra/terraform.tfstate'], note: 'git-ignored local state' },
+      { files: { 'infra/terraform.tfstate': STATE }, gitignored: ['infra/terraform.tfstate'], note: 'git-ignored local state' },
     ],
   },
 };

@@ -5418,9 +5418,10 @@ function decodedValueCandidate(binding2) {
   const lower = binding2.value.toLowerCase();
   for (const { kind, pattern } of VALUE_PATTERNS) {
     if (!pattern.keywords.some((keyword) => lower.includes(keyword.toLowerCase()))) continue;
-    const match = withIndices(pattern.regex).exec(binding2.value);
-    pattern.regex.lastIndex = 0;
-    withIndices(pattern.regex).lastIndex = 0;
+    const regex = withIndices(pattern.regex);
+    regex.lastIndex = 0;
+    const match = regex.exec(binding2.value);
+    regex.lastIndex = 0;
     if (!match) continue;
     const [start, end] = secretRange(match);
     return { kind, value: binding2.value.slice(start, end), start: binding2.start, end: binding2.end, specificity: Specificity.Value, binding: binding2 };
@@ -5655,6 +5656,7 @@ var committedDotenvRule = {
     ]
   }
 };
+var STATE = '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n';
 var committedTerraformStateRule = {
   id: `${DETECTOR_ID}/committed-terraform-state`,
   title: "Terraform state tracked by git",
@@ -5666,12 +5668,12 @@ var committedTerraformStateRule = {
   tags: ["secrets", "terraform", "external/cwe/cwe-538"],
   samples: {
     positive: [
-      sample("infra/terraform.tfstate", '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 1 } }),
-      sample("infra/terraform.tfstate.backup", '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 1 } })
+      sample("infra/terraform.tfstate", STATE, { expect: { line: 1 } }),
+      sample("infra/terraform.tfstate.backup", STATE, { expect: { line: 1 } })
     ],
     negative: [
       sample("infra/terraform.tfstate", '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": []\n}\n', { note: "an empty state holds nothing" }),
-      { files: { "infra/terraform.tfstate": '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "random_password",\n      "name": "db",\n      "instances": [\n        {\n          "attributes": {\n            "length": 24,\n            "result": "q7Vd2LmX9wRt4KpZs8Nb3YcF"\n          }\n        }\n      ]\n    }\n  ]\n}\n' }, gitignored: ["infra/terraform.tfstate"], note: "git-ignored local state" }
+      { files: { "infra/terraform.tfstate": STATE }, gitignored: ["infra/terraform.tfstate"], note: "git-ignored local state" }
     ]
   }
 };
