@@ -63,6 +63,14 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'deploy/overlays/staging/db-secret.yaml', line: 8 },
         note: 'Kubernetes Secrets hold the URL base64-encoded',
       },
+      {
+        files: {
+          'infra/main.tf':
+            'locals {\n  db_identifier = {\n    staging    = "orders-prod"\n    production = "orders-prod"\n  }\n}\n\ndata "aws_db_instance" "main" {\n  db_instance_identifier = local.db_identifier[terraform.workspace]\n}\n',
+        },
+        expect: { path: 'infra/main.tf', line: 3 },
+        note: 'a lookup map by Terraform workspace: the value under each environment is named by the map\'s key',
+      },
     ],
     negative: [
       {
@@ -71,6 +79,13 @@ export const sharedDatabase: RuleMeta = {
           'app/settings/staging.py': 'DATABASES = {\n    "default": {\n        "USER": "postgres.kmnwqzxrtyplvbhgfdsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n    }\n}\n',
         },
         note: 'one pooler host, two Supabase projects: the users differ',
+      },
+      {
+        files: {
+          'infra/main.tf':
+            'locals {\n  db_identifier = {\n    staging    = "orders-staging"\n    production = "orders-prod"\n  }\n}\n',
+        },
+        note: 'each workspace its own database',
       },
 
       sample('.env.staging', 'APP_ENV=staging\nDATABASE_URL=postgres://app:pw@db.staging.acme.com:5432/orders\n', { note: 'staging has its own server' }),

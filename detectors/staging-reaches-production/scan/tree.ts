@@ -18,6 +18,11 @@ export interface Section {
   role: 'base' | 'layer' | 'plain';
   /** The line that opens the section; a layer is located there. */
   span: Span;
+  /**
+   * The key a lookup map keyed by environments sits under, for values written straight under an environment:
+   * `db_identifier = { staging = "orders-prod", production = "orders-prod" }` names an identifier of each.
+   */
+  lookupKey?: string;
 }
 
 export interface WalkOptions {
@@ -97,7 +102,7 @@ function visit(
     });
     return;
   }
-  const key = [...relative].reverse().find((step): step is string => typeof step === 'string');
+  const key = [...relative].reverse().find((step): step is string => typeof step === 'string') ?? section.lookupKey;
   if (node.expression !== undefined) {
     keys.add(variableName(relative));
     expression(rec, section, options, node, relative);
@@ -131,7 +136,8 @@ function leaf(
     projectKeys: options.projectKeys,
     databaseFile: options.databaseFile,
   });
-  for (const identity of identities) rec.resource(section.tag, identity, node.span, { variable, family: section.family });
+  // A value straight under an environment key is named by the lookup map's own key.
+  for (const identity of identities) rec.resource(section.tag, identity, node.span, { variable: variable || (key ?? ''), family: section.family });
   if (options.references && identities.length === 0) {
     for (const reference of referencesIn(value)) recordReference(rec, section, node, value, reference, variable);
   }
@@ -175,6 +181,7 @@ function openEnvironmentSections(rec: Recorder, outer: Section, options: WalkOpt
       family,
       role: tag === BASE ? 'base' : 'layer',
       span: entry.keySpan,
+      lookupKey: [...path].reverse().find((step): step is string => typeof step === 'string'),
     };
     // The base of a lookup map in an environment's own file is that environment's, not everyone's.
     if (tag === BASE && outer.tag.environment !== 'base') inner.role = 'plain';

@@ -7411,7 +7411,7 @@ function visit(rec, section2, options, node, path2, relative, parent, keys) {
     });
     return;
   }
-  const key = [...relative].reverse().find((step) => typeof step === "string");
+  const key = [...relative].reverse().find((step) => typeof step === "string") ?? section2.lookupKey;
   if (node.expression !== void 0) {
     keys.add(variableName(relative));
     expression(rec, section2, options, node, relative);
@@ -7433,7 +7433,7 @@ function leaf(rec, section2, options, node, value, key, path2, relative, parent,
     projectKeys: options.projectKeys,
     databaseFile: options.databaseFile
   });
-  for (const identity of identities) rec.resource(section2.tag, identity, node.span, { variable, family: section2.family });
+  for (const identity of identities) rec.resource(section2.tag, identity, node.span, { variable: variable || (key ?? ""), family: section2.family });
   if (options.references && identities.length === 0) {
     for (const reference of referencesIn(value)) recordReference(rec, section2, node, value, reference, variable);
   }
@@ -7472,7 +7472,8 @@ function openEnvironmentSections(rec, outer, options, entries, path2) {
       tag: tag === BASE ? outer.tag.environment === "base" ? BASE : outer.tag : tag,
       family,
       role: tag === BASE ? "base" : "layer",
-      span: entry.keySpan
+      span: entry.keySpan,
+      lookupKey: [...path2].reverse().find((step) => typeof step === "string")
     };
     if (tag === BASE && outer.tag.environment !== "base") inner.role = "plain";
     walkSection(rec, inner, { ...options, explicitEnvironmentMaps: void 0 });
@@ -8686,6 +8687,13 @@ var sharedDatabase = {
         },
         expect: { path: "deploy/overlays/staging/db-secret.yaml", line: 8 },
         note: "Kubernetes Secrets hold the URL base64-encoded"
+      },
+      {
+        files: {
+          "infra/main.tf": 'locals {\n  db_identifier = {\n    staging    = "orders-prod"\n    production = "orders-prod"\n  }\n}\n\ndata "aws_db_instance" "main" {\n  db_instance_identifier = local.db_identifier[terraform.workspace]\n}\n'
+        },
+        expect: { path: "infra/main.tf", line: 3 },
+        note: "a lookup map by Terraform workspace: the value under each environment is named by the map's key"
       }
     ],
     negative: [
@@ -8695,6 +8703,12 @@ var sharedDatabase = {
           "app/settings/staging.py": 'DATABASES = {\n    "default": {\n        "USER": "postgres.kmnwqzxrtyplvbhgfdsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n    }\n}\n'
         },
         note: "one pooler host, two Supabase projects: the users differ"
+      },
+      {
+        files: {
+          "infra/main.tf": 'locals {\n  db_identifier = {\n    staging    = "orders-staging"\n    production = "orders-prod"\n  }\n}\n'
+        },
+        note: "each workspace its own database"
       },
       sample(".env.staging", "APP_ENV=staging\nDATABASE_URL=postgres://app:pw@db.staging.acme.com:5432/orders\n", { note: "staging has its own server" }),
       {
