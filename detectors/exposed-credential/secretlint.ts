@@ -17,7 +17,9 @@ export interface SecretlintMatch {
 
 /** Keywords (lower-case) that each rule's patterns contain; a rule runs only when one occurs in the file. */
 const RULE_KEYWORDS: Readonly<Record<string, readonly string[]>> = lookupTable({
-  '@secretlint/secretlint-rule-aws': ['secret'],
+  // Its secret-key pattern needs `secret_access`/`secretAccess`; its key-ID pattern finds what our own AKIA/ASIA
+  // patterns find (and identifiers such as AROA, which are not credentials) in every file anyway.
+  '@secretlint/secretlint-rule-aws': ['secret_access', 'secretaccess'],
   '@secretlint/secretlint-rule-gcp': ['private_key'],
   '@secretlint/secretlint-rule-privatekey': ['private key'],
   '@secretlint/secretlint-rule-npm': ['npm_', '_authtoken', 'npm_token'],

@@ -5201,7 +5201,9 @@ function ownCopy(slice) {
 
 // detectors/exposed-credential/secretlint.ts
 var RULE_KEYWORDS = lookupTable({
-  "@secretlint/secretlint-rule-aws": ["secret"],
+  // Its secret-key pattern needs `secret_access`/`secretAccess`; its key-ID pattern finds what our own AKIA/ASIA
+  // patterns find (and identifiers such as AROA, which are not credentials) in every file anyway.
+  "@secretlint/secretlint-rule-aws": ["secret_access", "secretaccess"],
   "@secretlint/secretlint-rule-gcp": ["private_key"],
   "@secretlint/secretlint-rule-privatekey": ["private key"],
   "@secretlint/secretlint-rule-npm": ["npm_", "_authtoken", "npm_token"],
