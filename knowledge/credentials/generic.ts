@@ -149,6 +149,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('Web.config', '<configuration>\n  <appSettings>\n    <add key="ClientValidationEnabled" value="true" />\n    <add key="TokenLifetimeMinutes" value="60" />\n  </appSettings>\n</configuration>\n'),
       sample('ios/App/Info.plist', '<plist version="1.0">\n<dict>\n\t<key>CFBundleIdentifier</key>\n\t<string>com.acme.app</string>\n\t<key>NSFaceIDUsageDescription</key>\n\t<string>Unlock your secrets</string>\n</dict>\n</plist>\n'),
       sample('app/build.gradle', 'android {\n    signingConfigs {\n        release {\n            storePassword System.getenv("STORE_PASSWORD")\n            keyPassword project.findProperty("keyPassword")\n        }\n    }\n}\n', { note: 'read from the environment and from Gradle properties' }),
+      sample('public/login.html', '<form method="post"><input type="hidden" name="authenticity_token" value="Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"></form>\n', { note: "a Rails form's CSRF token" }),
       sample('src/vault.py', 'PASSWORD_STORE_DIR = "Xk9mQ2vL7pRt4wZb"\nSECRET_STORAGE = "Vt7qL2wRb9zX4eKp"\n', { note: 'where passwords and secrets are kept, not one' }),
       sample('tests/db/test_password.py', 'log.debug("\\npassword=%s\\nexpected=%s" % (obj.password, expected))\n'),
       sample('src/main/java/com/acme/Keytool.java', 'if (keyPass == null) {\n    keyPass = storePass;\n}\nchar[] newPass = promptForPassword();\n', { note: 'in code, a bare right-hand side is a variable' }),

@@ -30,7 +30,9 @@ const NOT_A_SECRET_WORDS = new Set(
     // `--starting-token` (a page).
     'idempotency lock object routing cancellation cancel starting ' +
     // A namespace names where secrets live, a factory makes them; a name joined by `and` or `etc` is a phrase (an enum's member), not a variable.
-    'namespace factory and etc'
+    'namespace factory and etc ' +
+    // Rails' authenticity_token is a form's CSRF token, issued per session.
+    'authenticity'
   ).split(' '),
 );
 
