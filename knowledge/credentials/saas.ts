@@ -538,6 +538,41 @@ export const shopifySharedSecret: CredentialKind = {
   },
 };
 
+/**
+ * Mapbox access tokens: `pk.` public tokens ship in every map a browser draws; `sk.` secret tokens carry the scopes
+ * chosen at creation (up to `tokens:write`, which makes more tokens), none of them in the value; `tk.` temporary
+ * tokens expire within an hour. All three are a base64url JSON payload (`{"u":"<user>",...}`) and a signature.
+ */
+const MAPBOX_TOKEN = /(?<![A-Za-z0-9_.-])((?:pk|sk|tk)\.eyJ1Ijoi[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])/g;
+const MAPBOX_SECRET = 'sk.eyJ1IjoiYWNtZS1tYXBzIiwiYSI6ImNsdjl6cTRrejBhYjkycm8yeG5kNWZ0bWQifQ.Zq4vW8yB2nM6kP0tR3xS7uD';
+
+export const mapboxAccessToken: CredentialKind = {
+  id: 'mapbox-access-token',
+  provider: 'mapbox',
+  title: 'Mapbox access token',
+  valuePatterns: [{ regex: MAPBOX_TOKEN, keywords: ['pk.eyj', 'sk.eyj', 'tk.eyj'] }],
+  plausible: (value) => !isPlaceholder(value.split('.')[2] ?? ''),
+  rate: (context) => {
+    if (context.value.startsWith('pk.')) return { scope: 'public', because: 'a pk. token is a public token, drawn into every map a browser loads' };
+    if (context.value.startsWith('tk.')) return { scope: 'scoped', because: 'a tk. token is temporary: it expires within an hour of being made' };
+    return { scope: 'root', because: 'an sk. token carries the scopes chosen when it was made (tokens:write among them makes more tokens), and none show in the value' };
+  },
+  reach: 'does whatever its scopes allow on the Mapbox account: upload and delete tilesets, datasets and styles, read usage, and with tokens:write make more tokens',
+  narrower: 'use a public pk. token with URL restrictions in clients, and a secret token limited to the one scope a job needs, kept in CI secrets',
+  reference: 'https://docs.mapbox.com/accounts/guides/tokens/',
+  samples: {
+    positive: [sample('scripts/upload-tiles.sh', `#!/bin/sh\nexport MAPBOX_ACCESS_TOKEN=${MAPBOX_SECRET}\ntilesets upload-source acme trails trails.geojson\n`, { expect: { line: 2 } })],
+    negative: [
+      sample('src/map.ts', "mapboxgl.accessToken = 'pk.eyJ1IjoiYWNtZS1tYXBzIiwiYSI6ImNsdjl6cTRrejBhYjkycm8yeG5kNWZ0bWQifQ.Zq4vW8yB2nM6kP0tR3xS7uD';\n", { note: 'a public token: maps in browsers need one' }),
+      sample('docs/maps.md', 'Secret tokens look like `sk.eyJ1IjoiXXXXXXXXXXXXXXXXXXXXXXXX.XXXXXXXXXXXXXXXXXXXXXX`.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.tiles', `MAPBOX_TOKEN=${MAPBOX_SECRET}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env.tiles', `MAPBOX_TOKEN=${MAPBOX_SECRET.replace(/^sk\./, 'tk.')}\n`, { note: 'a temporary token' })],
+  },
+};
+
 export const SAAS_KINDS: readonly CredentialKind[] = [
   slackUserToken,
   slackBotToken,
@@ -556,4 +591,5 @@ export const SAAS_KINDS: readonly CredentialKind[] = [
   linearApiKey,
   shopifyAccessToken,
   shopifySharedSecret,
+  mapboxAccessToken,
 ];
