@@ -573,6 +573,40 @@ export const mapboxAccessToken: CredentialKind = {
   },
 };
 
+/**
+ * Hugging Face user access tokens (`hf_` + 34 letters) act as their user on every model, dataset and Space the user
+ * or their organisations own; whether one is read, write or fine-grained is not in the value. `api_org_` tokens are
+ * the older organisation API tokens.
+ */
+const HF_TOKEN = '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';
+
+export const huggingfaceAccessToken: CredentialKind = {
+  id: 'huggingface-access-token',
+  provider: 'huggingface',
+  title: 'Hugging Face access token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])((?:hf_|api_org_)[A-Za-z]{34})(?![A-Za-z0-9_])/g, keywords: ['hf_', 'api_org_'] }],
+  plausible: (value) => !isPlaceholder(value.replace(/^(?:hf|api_org)_/, '')),
+  rate: (context) =>
+    readOnlyRating(context, 'Hugging Face token') ?? { scope: 'root', because: 'a user token acts as its user on every repository of the user and their organisations; read, write or fine-grained is not in the value' },
+  reach: 'acts as its user on the Hub: reads private models and datasets, pushes to and deletes repositories, and manages Spaces and Inference Endpoints of the user and their organisations',
+  narrower: 'use a fine-grained token limited to the repositories and permissions the job needs (read-only where it only downloads)',
+  reference: 'https://huggingface.co/docs/hub/security-tokens',
+  samples: {
+    positive: [
+      sample('notebooks/finetune.ipynb', `{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "from huggingface_hub import login\\n",\n    "login(token=\\"${HF_TOKEN}\\")\\n"\n   ]\n  }\n ]\n}\n`, { expect: { line: 7 } }),
+      sample('train.py', `from transformers import AutoModel\n\nmodel = AutoModel.from_pretrained("acme/private-model", token="${HF_TOKEN}")\n`, { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('train.py', 'import os\nfrom huggingface_hub import login\n\nlogin(token=os.environ["HF_TOKEN"])\n'),
+      sample('README.md', 'Set `HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` before training.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.env.train', `HF_TOKEN=${HF_TOKEN}\n`, { expect: { line: 1 } })],
+    negative: [sample('.env.train', `HF_READ_ONLY_TOKEN=${HF_TOKEN}\n`)],
+  },
+};
+
 export const SAAS_KINDS: readonly CredentialKind[] = [
   slackUserToken,
   slackBotToken,
@@ -592,4 +626,5 @@ export const SAAS_KINDS: readonly CredentialKind[] = [
   shopifyAccessToken,
   shopifySharedSecret,
   mapboxAccessToken,
+  huggingfaceAccessToken,
 ];

@@ -4464,6 +4464,48 @@ tilesets upload-source acme trails trails.geojson
 `, { note: "a temporary token" })]
   }
 };
+var HF_TOKEN = "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";
+var huggingfaceAccessToken = {
+  id: "huggingface-access-token",
+  provider: "huggingface",
+  title: "Hugging Face access token",
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])((?:hf_|api_org_)[A-Za-z]{34})(?![A-Za-z0-9_])/g, keywords: ["hf_", "api_org_"] }],
+  plausible: (value) => !isPlaceholder(value.replace(/^(?:hf|api_org)_/, "")),
+  rate: (context) => readOnlyRating(context, "Hugging Face token") ?? { scope: "root", because: "a user token acts as its user on every repository of the user and their organisations; read, write or fine-grained is not in the value" },
+  reach: "acts as its user on the Hub: reads private models and datasets, pushes to and deletes repositories, and manages Spaces and Inference Endpoints of the user and their organisations",
+  narrower: "use a fine-grained token limited to the repositories and permissions the job needs (read-only where it only downloads)",
+  reference: "https://huggingface.co/docs/hub/security-tokens",
+  samples: {
+    positive: [
+      sample("notebooks/finetune.ipynb", `{
+ "cells": [
+  {
+   "cell_type": "code",
+   "source": [
+    "from huggingface_hub import login\\n",
+    "login(token=\\"${HF_TOKEN}\\")\\n"
+   ]
+  }
+ ]
+}
+`, { expect: { line: 7 } }),
+      sample("train.py", `from transformers import AutoModel
+
+model = AutoModel.from_pretrained("acme/private-model", token="${HF_TOKEN}")
+`, { expect: { line: 3 } })
+    ],
+    negative: [
+      sample("train.py", 'import os\nfrom huggingface_hub import login\n\nlogin(token=os.environ["HF_TOKEN"])\n'),
+      sample("README.md", "Set `HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` before training.\n")
+    ]
+  },
+  scopeSamples: {
+    positive: [sample(".env.train", `HF_TOKEN=${HF_TOKEN}
+`, { expect: { line: 1 } })],
+    negative: [sample(".env.train", `HF_READ_ONLY_TOKEN=${HF_TOKEN}
+`)]
+  }
+};
 var SAAS_KINDS = [
   slackUserToken,
   slackBotToken,
@@ -4482,7 +4524,8 @@ var SAAS_KINDS = [
   linearApiKey,
   shopifyAccessToken,
   shopifySharedSecret,
-  mapboxAccessToken
+  mapboxAccessToken,
+  huggingfaceAccessToken
 ];
 
 // knowledge/credentials/signing.ts
