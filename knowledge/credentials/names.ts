@@ -29,7 +29,8 @@ const NOT_A_SECRET_WORDS = new Set(
     // Stripe's `Idempotency-Key`, S3 `ObjectKey`, RabbitMQ's routing key, .NET's `CancellationToken`, the AWS CLI's
     // `--starting-token` (a page).
     'idempotency lock object routing cancellation cancel starting ' +
-    // A namespace names where secrets live, a factory makes them; a name joined by `and` or `etc` is a phrase (an enum's member), not a variable.
+    // A namespace names where secrets live, a factory makes them; a name joined by `and` or `etc` is a phrase (an
+    // enum's member), not a variable.
     'namespace factory and etc ' +
     // Rails' authenticity_token is a form's CSRF token, issued per session.
     'authenticity'
@@ -46,6 +47,12 @@ function isSecretWord(word: string): boolean {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === 'key' || /.(?:password|passwd)$/.test(word);
 }
 
+function saysNotASecret(words: readonly string[], index: number): boolean {
+  const word = words[index]!;
+  if (!NOT_A_SECRET_WORDS.has(word)) return false;
+  return !AFTER_ONLY_WORDS.has(word) || words.slice(0, index).some(isSecretWord);
+}
+
 /**
  * Classifies a name: `password` for password-like names (`DB_PASSWORD`, `mysqlRootPass`), `secret` for tokens and
  * keys (`STRIPE_SECRET_KEY`, `apiToken`, `client_secret`), undefined for everything else.
@@ -53,7 +60,7 @@ function isSecretWord(word: string): boolean {
 export function secretNameClass(name: string): SecretNameClass | undefined {
   const words = wordsOf(name.replace(/^.*[.:/]/, ''));
   if (words.length === 0 || words.length > 8) return undefined;
-  if (words.some((word, index) => NOT_A_SECRET_WORDS.has(word) && !(AFTER_ONLY_WORDS.has(word) && !words.slice(0, index).some(isSecretWord)))) return undefined;
+  if (words.some((word, index) => saysNotASecret(words, index))) return undefined;
   // A client token is handed to clients: Datadog's browser token, Braintree's, AWS's idempotency `ClientToken`.
   if (words.length >= 2 && words[words.length - 2] === 'client' && words[words.length - 1] === 'token') return undefined;
   if (words.some((word) => PASSWORD_WORDS.has(word) && word !== 'pass')) return 'password';

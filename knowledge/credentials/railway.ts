@@ -10,8 +10,8 @@ const REFERENCE = 'https://docs.railway.com/integrations/api';
  * A UUID that prose calls a Railway token, on one line: "the Railway API token is 6f1c…", "Railway project token:
  * 0b1a…" (in agent rules, runbooks, comments). `RAILWAY_TOKEN=` and `RAILWAY_API_TOKEN=` are bindings, read by name.
  */
-const proseToken = (between: string): RegExp =>
-  new RegExp(String.raw`\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?${between}(?:(?!\bproject\b)[^\n]){0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])`, 'gi');
+const PROSE_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+const PROSE_PROJECT_TOKEN = /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 const WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
 
 function rateAccount(context: CredentialContext): Rating {
@@ -27,7 +27,7 @@ export const railwayAccountToken: CredentialKind = {
   id: 'railway-account-token',
   provider: 'railway',
   title: 'Railway account token',
-  valuePatterns: [{ regex: proseToken(''), keywords: ['railway'] }],
+  valuePatterns: [{ regex: PROSE_ACCOUNT_TOKEN, keywords: ['railway'] }],
   contextPatterns: [
     // RAILWAY_API_TOKEN is the CLI's variable for account and workspace tokens; other Railway-named token
     // variables (project tokens are matched first) are rated the same way because a UUID never shows its kind.
@@ -63,7 +63,7 @@ export const railwayProjectToken: CredentialKind = {
   id: 'railway-project-token',
   provider: 'railway',
   title: 'Railway project token',
-  valuePatterns: [{ regex: /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi, keywords: ['railway'] }],
+  valuePatterns: [{ regex: PROSE_PROJECT_TOKEN, keywords: ['railway'] }],
   contextPatterns: [
     { variable: /^RAILWAY_TOKEN$|railway.*project.*token/i, value: UUID, keywords: ['railway'] },
     { header: /^project-access-token$/i, value: UUID, keywords: ['project-access-token'] },

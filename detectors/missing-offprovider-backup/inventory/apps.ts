@@ -3,7 +3,7 @@
 // "Deploy to <platform>" buttons in the README). An ORM proves a store exists, never its host or its backups.
 import type { DataNode } from '../../../src/parse/data-tree.js';
 import { environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
-import { hostedDatabaseOf } from './hosted.js';
+import { hostedDatabaseOf, storeHostedDatabase } from './hosted.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 
 const ORM_ENGINES: Readonly<Record<string, string>> = lookupTable({
@@ -85,21 +85,8 @@ export function scanOrm(inventory: Inventory): void {
     const engine = match[1] ? (match[1].startsWith('postgresql') ? 'postgres' : match[1] === 'mysql' ? 'mysql' : 'database') : 'database';
     const line = inventory.file.positionAt(match.index).line;
     const hosted = djangoHostedDatabase(text, engine);
-    if (hosted) {
-      inventory.store({
-        platform: hosted.provider.provider,
-        provider: hosted.provider.provider,
-        engine: hosted.engine,
-        name: hosted.name,
-        environment: environmentOf(inventory.path, []),
-        location: inventory.line(line),
-        identities: hosted.identities,
-        declaredBy: 'usage',
-        builtInBackup: hosted.provider.builtIn,
-      });
-      return;
-    }
-    ormStore(inventory, engine, 'Django settings', line);
+    if (hosted) storeHostedDatabase(inventory, hosted, line, environmentOf(inventory.path, []));
+    else ormStore(inventory, engine, 'Django settings', line);
   }
 }
 

@@ -118,6 +118,21 @@ export function hostedDatabaseOf(value: string): { provider: HostedProvider; eng
   return { provider, engine: scheme ?? provider.engine, host, name, identities: [...new Set(identities)], supabaseRef };
 }
 
+/** A hosted database the repository uses, as a store: its provider is its platform and its backups are the provider's. */
+export function storeHostedDatabase(inventory: Inventory, hosted: NonNullable<ReturnType<typeof hostedDatabaseOf>>, line: number, environment: string | undefined): void {
+  inventory.store({
+    platform: hosted.provider.provider,
+    provider: hosted.provider.provider,
+    engine: hosted.engine,
+    name: hosted.name,
+    location: inventory.line(line),
+    identities: hosted.identities,
+    declaredBy: 'usage',
+    builtInBackup: hosted.provider.builtIn,
+    ...(environment ? { environment } : {}),
+  });
+}
+
 /** Railway reference variables name the database service they resolve to. */
 const RAILWAY_REFERENCE = /\$\{\{\s*([\w-]+)\.(DATABASE_URL|DATABASE_PUBLIC_URL|DATABASE_PRIVATE_URL|PGHOST|PGDATABASE|POSTGRES_\w+|MYSQL_URL|MYSQL\w*|MONGO_URL|MONGO\w*)\s*\}\}/;
 
@@ -170,17 +185,7 @@ export function scanConnections(inventory: Inventory): void {
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
     // Supabase API URLs count as the project; the store is the project's Postgres.
-    inventory.store({
-      platform: hosted.provider.provider,
-      provider: hosted.provider.provider,
-      engine: hosted.engine,
-      name: hosted.name,
-      location: inventory.line(leaf.node.span.line),
-      identities: hosted.identities,
-      declaredBy: 'usage',
-      builtInBackup: hosted.provider.builtIn,
-      ...(environment ? { environment } : {}),
-    });
+    storeHostedDatabase(inventory, hosted, leaf.node.span.line, environment);
   }
 }
 

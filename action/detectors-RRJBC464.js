@@ -3628,7 +3628,8 @@ var PAAS_KINDS = [
 
 // knowledge/credentials/railway.ts
 var REFERENCE6 = "https://docs.railway.com/integrations/api";
-var proseToken = (between) => new RegExp(String.raw`\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?${between}(?:(?!\bproject\b)[^\n]){0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])`, "gi");
+var PROSE_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+var PROSE_PROJECT_TOKEN = /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
 function rateAccount(context) {
   const name = context.variable ?? context.header ?? "the value";
@@ -3642,7 +3643,7 @@ var railwayAccountToken = {
   id: "railway-account-token",
   provider: "railway",
   title: "Railway account token",
-  valuePatterns: [{ regex: proseToken(""), keywords: ["railway"] }],
+  valuePatterns: [{ regex: PROSE_ACCOUNT_TOKEN, keywords: ["railway"] }],
   contextPatterns: [
     // RAILWAY_API_TOKEN is the CLI's variable for account and workspace tokens; other Railway-named token
     // variables (project tokens are matched first) are rated the same way because a UUID never shows its kind.
@@ -3677,7 +3678,7 @@ var railwayProjectToken = {
   id: "railway-project-token",
   provider: "railway",
   title: "Railway project token",
-  valuePatterns: [{ regex: /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi, keywords: ["railway"] }],
+  valuePatterns: [{ regex: PROSE_PROJECT_TOKEN, keywords: ["railway"] }],
   contextPatterns: [
     { variable: /^RAILWAY_TOKEN$|railway.*project.*token/i, value: UUID, keywords: ["railway"] },
     { header: /^project-access-token$/i, value: UUID, keywords: ["project-access-token"] }
@@ -4931,10 +4932,15 @@ var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage"]);
 function isSecretWord(word) {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
 }
+function saysNotASecret(words2, index) {
+  const word = words2[index];
+  if (!NOT_A_SECRET_WORDS.has(word)) return false;
+  return !AFTER_ONLY_WORDS.has(word) || words2.slice(0, index).some(isSecretWord);
+}
 function secretNameClass(name) {
   const words2 = wordsOf(name.replace(/^.*[.:/]/, ""));
   if (words2.length === 0 || words2.length > 8) return void 0;
-  if (words2.some((word, index) => NOT_A_SECRET_WORDS.has(word) && !(AFTER_ONLY_WORDS.has(word) && !words2.slice(0, index).some(isSecretWord)))) return void 0;
+  if (words2.some((word, index) => saysNotASecret(words2, index))) return void 0;
   if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
   if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
   if (words2.some((word) => /.(?:password|passwd)$/.test(word))) return "password";
@@ -11387,6 +11393,19 @@ function hostedDatabaseOf(value) {
   const name = supabaseRef ?? identities.find((identity) => /^(neon:endpoint|aws:rds):/.test(identity))?.split(":")[2] ?? host;
   return { provider, engine: scheme ?? provider.engine, host, name, identities: [...new Set(identities)], supabaseRef };
 }
+function storeHostedDatabase(inventory, hosted, line, environment) {
+  inventory.store({
+    platform: hosted.provider.provider,
+    provider: hosted.provider.provider,
+    engine: hosted.engine,
+    name: hosted.name,
+    location: inventory.line(line),
+    identities: hosted.identities,
+    declaredBy: "usage",
+    builtInBackup: hosted.provider.builtIn,
+    ...environment ? { environment } : {}
+  });
+}
 var RAILWAY_REFERENCE = /\$\{\{\s*([\w-]+)\.(DATABASE_URL|DATABASE_PUBLIC_URL|DATABASE_PRIVATE_URL|PGHOST|PGDATABASE|POSTGRES_\w+|MYSQL_URL|MYSQL\w*|MONGO_URL|MONGO\w*)\s*\}\}/;
 function isExampleEnv(path2) {
   return /\.(example|sample|template|dist|defaults?)$/i.test(fileNameOf(path2)) || /example|sample|template/i.test(fileNameOf(path2));
@@ -11431,17 +11450,7 @@ function scanConnections(inventory) {
     const dedupe = `${hosted.provider.provider}:${hosted.host}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    inventory.store({
-      platform: hosted.provider.provider,
-      provider: hosted.provider.provider,
-      engine: hosted.engine,
-      name: hosted.name,
-      location: inventory.line(leaf2.node.span.line),
-      identities: hosted.identities,
-      declaredBy: "usage",
-      builtInBackup: hosted.provider.builtIn,
-      ...environment ? { environment } : {}
-    });
+    storeHostedDatabase(inventory, hosted, leaf2.node.span.line, environment);
   }
 }
 var PACKAGES = lookupTable({
@@ -11544,21 +11553,8 @@ function scanOrm(inventory) {
     const engine = match[1] ? match[1].startsWith("postgresql") ? "postgres" : match[1] === "mysql" ? "mysql" : "database" : "database";
     const line = inventory.file.positionAt(match.index).line;
     const hosted = djangoHostedDatabase(text, engine);
-    if (hosted) {
-      inventory.store({
-        platform: hosted.provider.provider,
-        provider: hosted.provider.provider,
-        engine: hosted.engine,
-        name: hosted.name,
-        environment: environmentOf(inventory.path, []),
-        location: inventory.line(line),
-        identities: hosted.identities,
-        declaredBy: "usage",
-        builtInBackup: hosted.provider.builtIn
-      });
-      return;
-    }
-    ormStore(inventory, engine, "Django settings", line);
+    if (hosted) storeHostedDatabase(inventory, hosted, line, environmentOf(inventory.path, []));
+    else ormStore(inventory, engine, "Django settings", line);
   }
 }
 function djangoHostedDatabase(text, engine) {
