@@ -55,6 +55,13 @@ export const inheritedProductionValue: RuleMeta = {
         },
         note: 'every preview context overrides the base',
       },
+      {
+        files: {
+          'config/storage.yml':
+            'test:\n  service: Disk\n  root: <%= Rails.root.join("tmp/storage") %>\n\nlocal:\n  service: Disk\n  root: <%= Rails.root.join("storage") %>\n\namazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n',
+        },
+        note: "Rails' stock storage.yml: services are alternatives, `test` and `local` inherit nothing from `amazon`",
+      },
     ],
   },
 };

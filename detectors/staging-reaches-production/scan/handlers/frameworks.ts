@@ -35,10 +35,10 @@ export function scanSpringDocument(rec: import('../recorder.js').Recorder, cls: 
  */
 export function scanRailsStorage(rec: Recorder, cls: FileClass, root: DataNode): void {
   if (root.kind !== 'map') return;
-  const family = `rails-storage:${rec.file.path}`;
+  // Services are alternatives, not layers: `test` and `local` do not inherit the `amazon` service's bucket.
   for (const entry of root.entries) {
     const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== undefined);
     const tag = word && cls.tag.environment === 'base' ? namedTag(word, 'key') : cls.tag;
-    walkSection(rec, { node: entry.value, path: [entry.key], tag, family, role: tag === BASE ? 'base' : 'layer', span: entry.keySpan }, walkOptions(cls));
+    walkSection(rec, { node: entry.value, path: [entry.key], tag, family: undefined, role: 'plain', span: entry.keySpan }, walkOptions(cls));
   }
 }
