@@ -16,6 +16,14 @@ export interface ProductionMatch {
   sameDatabase: boolean;
 }
 
+/** The database names in `db:` identities (`db:postgres://host:5432/orders?user=app` names `orders`). */
+function databaseNames(identities: readonly string[]): string[] {
+  return identities.flatMap((identity) => {
+    const name = /^db:[^/]*\/\/[^/]*\/([^?]+)/.exec(identity)?.[1];
+    return name ? [name] : [];
+  });
+}
+
 export class EnvironmentModel {
   readonly resources: readonly EnvironmentResource[];
   readonly layers: readonly EnvironmentLayer[];
@@ -77,11 +85,12 @@ export class EnvironmentModel {
       }
     });
     if (!best) return undefined;
-    const mine = own.filter((identity) => identity.startsWith('db:'));
-    const theirs = identitiesOf(best.production).filter((identity) => identity.startsWith('db:'));
-    const sharedDb = mine.some((identity) => theirs.includes(identity));
-    const distinctNames = mine.some((identity) => !identity.endsWith('/')) && theirs.some((identity) => !identity.endsWith('/'));
-    return { production: best.production, identity: best.identity, sameDatabase: sharedDb || !distinctNames || mine.length === 0 || theirs.length === 0 };
+    // Compared by the database's name: one side may know the engine and port (a URL) and the other not (a host key
+    // beside a `database` key).
+    const mine = databaseNames(own);
+    const theirs = databaseNames(identitiesOf(best.production));
+    const sameDatabase = mine.length === 0 || theirs.length === 0 || mine.some((name) => theirs.includes(name));
+    return { production: best.production, identity: best.identity, sameDatabase };
   }
 
   /** The resource's own name says production and nothing else (`orders-prod`, `acme-production-uploads`). */

@@ -296,9 +296,12 @@ export function databaseHostIdentity(rawHost: string, options: { port?: number; 
   const ids = hostIdentities(host, options.port);
   if (!ids) return undefined;
   const others = [...ids.others];
-  if (options.database && options.engine) {
-    const engine = engineOf(options.engine)?.engine ?? options.engine.toLowerCase();
-    others.push(`db:${engine}://${host}:${options.port ?? engineOf(options.engine)?.port ?? 0}/${options.database.toLowerCase()}`);
+  // The database on the server, when a sibling key names it: staging's `orders_staging` beside production's `orders`
+  // on one server is the same instance but not the same data (judged by the database's name alone, as the engine
+  // and port may be unknown on one side).
+  if (options.database) {
+    const engine = options.engine ? (engineOf(options.engine)?.engine ?? options.engine.toLowerCase()) : 'db';
+    others.push(`db:${engine}://${host}:${options.port ?? (options.engine ? engineOf(options.engine)?.port : undefined) ?? 0}/${options.database.toLowerCase()}`);
   }
   return { kind: 'database', identity: ids.primary, otherIdentities: unique(others), display: `database server ${host}${options.database ? ` (database ${options.database})` : ''}`, name: ids.name, secrets: [] };
 }

@@ -71,6 +71,14 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'infra/main.tf', line: 3 },
         note: 'a lookup map by Terraform workspace: the value under each environment is named by the map\'s key',
       },
+      {
+        files: {
+          'charts/api/values-production.yaml': 'externalDatabase:\n  host: orders-prod.cluster-c9akciq32.eu-west-1.rds.amazonaws.com\n  port: 5432\n  database: orders\n',
+          'charts/api/values-staging.yaml': 'externalDatabase:\n  host: orders-prod.cluster-c9akciq32.eu-west-1.rds.amazonaws.com\n  port: 5432\n  database: orders_staging\n',
+        },
+        expect: { path: 'charts/api/values-staging.yaml', line: 2 },
+        note: 'another database on production\'s instance: reported at high, as the instance is one',
+      },
     ],
     negative: [
       {

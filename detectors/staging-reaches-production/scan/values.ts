@@ -120,7 +120,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   const cloudSql = cloudSqlIdentity(value);
   if (cloudSql) return [cloudSql];
   // Managed database endpoints say what they are, whatever the variable (`default = "orders-prod.….rds.amazonaws.com"`).
-  if (MANAGED_DATABASE_HOST.test(value)) {
+  // A host key's siblings (`database`, `port`, `user`) refine the identity; other names are judged by the value.
+  if (MANAGED_DATABASE_HOST.test(value) && !(isDatabaseHostVariable(context) && /^[a-z0-9.-]+(:\d+)?$/i.test(value))) {
     const host = databaseHostIdentity(value);
     if (host) return [host];
   }
