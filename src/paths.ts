@@ -1,7 +1,19 @@
 // What a path says about its file's purpose, shared by every detector so "test code" means the same everywhere.
 
 /** Tests, fixtures, mocks and examples: an agent reads them too, but what they hold is rarely live. */
-const TEST_OR_EXAMPLE = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?)(?:\/|$)|\.(?:test|spec)\.[a-z]+$|(?:^|[/-])examples?-\d*\.json$/i;
+const TEST_OR_EXAMPLE = new RegExp(
+  [
+    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?)(?:\/|$)`,
+    // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
+    String.raw`\.(?:test|spec)\.[a-z]+$`,
+    String.raw`(?:^|\/)(?:tests?\.[a-z]+|test_[^/]+\.py)$`,
+    String.raw`_(?:test|spec)\.(?:go|py|rb|exs?)$`,
+    // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
+    String.raw`(?:^|[/-])examples?-\d*\.json$`,
+    String.raw`\.examples?\.json$`,
+  ].join('|'),
+  'i',
+);
 
 export function isTestOrExamplePath(path: string): boolean {
   return TEST_OR_EXAMPLE.test(path);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isTestExampleOrDocsPath, isTestOrExamplePath } from '../src/paths.js';
+
+describe('test and example paths', () => {
+  it.each([
+    'tests/fixtures/users.json',
+    'src/__mocks__/client.ts',
+    'src/client.test.ts',
+    'url/test.js',
+    'pkg/tests.py',
+    'app/test_settings.py',
+    'internal/store/store_test.go',
+    'spec/models/user_spec.rb',
+    'examples/quickstart/main.py',
+    'aws-sdk/apis/iam-2010-05-08.examples.json',
+    'schemas/example-1.json',
+  ])('%s is test or example content', (path) => {
+    expect(isTestOrExamplePath(path)).toBe(true);
+  });
+
+  it.each(['src/client.ts', 'config/testing.yml', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production'])(
+    '%s is not',
+    (path) => {
+      expect(isTestOrExamplePath(path)).toBe(false);
+    },
+  );
+
+  it('documentation trees count as describing, not configuring', () => {
+    expect(isTestExampleOrDocsPath('docs/setup.md')).toBe(true);
+    expect(isTestOrExamplePath('docs/setup.md')).toBe(false);
+  });
+});
