@@ -4,7 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceFile } from '../../src/model.js';
 import { leaves, type DataLeaf } from '../../src/parse/data-tree.js';
-import { decodeSecretData, secretDataValues } from '../../knowledge/credentials/kubernetes-secret-data.js';
+import { decodeSecretData, sealedSecretValues, secretDataValues } from '../../knowledge/credentials/kubernetes-secret-data.js';
 
 export interface Binding {
   /** The variable, key or property as written (env lookups reduced to the variable: `process.env.X` -> `X`). */
@@ -19,6 +19,11 @@ export interface Binding {
   flag?: true;
   /** The value is decoded from what the file holds between start and end (a Kubernetes Secret's base64 `data`). */
   decoded?: true;
+  /**
+   * Ciphertext the structure vouches for (a SealedSecret's `encryptedData`): never a candidate, and it tells the
+   * line pass that the value is explained.
+   */
+  ciphertext?: true;
 }
 
 const HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
@@ -81,14 +86,20 @@ function isExpression(value: string): boolean {
   return (
     /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) ||
     /^(?:true|false|null|undefined|None|nil)$/.test(value) ||
+    // Number literals (`LONG_PASSWORD = 0x00000001`) and union types (`PrivateKeyBlob = Buffer|Uint8Array|string`).
+    /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*;?$/i.test(value) ||
+    /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) ||
     // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
     /[<>{}()[\]]|=>/.test(value)
   );
 }
 
-/** A bare word closing a sentence or opening a clause is prose: docstrings' `password: Required. The ...`. */
-function isProse(value: string): boolean {
-  return /^[A-Za-z]+[.:]$/.test(value);
+/**
+ * A bare word closing a sentence or opening a clause is prose: docstrings' `password: Required. The ...`, and a
+ * word that a sentence goes on from (`ADMIN_USER_PASSWORD_AUTH: Admin-based user password authentication.`).
+ */
+function isProse(value: string, after: string): boolean {
+  return /^[A-Za-z]+[.:]$/.test(value) || (/^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(after));
 }
 
 export function normaliseName(name: string): string {
@@ -128,7 +139,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     if (index === 3) {
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
-      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || (!bareLiterals && isExpression(value)) || isProse(value)) {
+      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || (!bareLiterals && isExpression(value)) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -244,12 +255,17 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
   if (!document) return undefined;
   const found: Binding[] = [];
   const encoded = secretDataValues(document);
+  const sealed = sealedSecretValues(document);
   for (const leaf of leaves(document)) {
     const node = leaf.node;
     if (node.expression !== undefined || typeof node.value !== 'string' || node.value === '') continue;
     const name = leafName(leaf);
     const located = locateValue(file, leaf, node.value);
     if (!located) continue;
+    if (sealed?.has(node)) {
+      found.push({ ...binding(name ?? '', node.value, located.start), ciphertext: true });
+      continue;
+    }
     if (encoded?.has(node)) {
       // Read as what it decodes to; the finding points at the encoded value.
       const decoded = name === undefined ? undefined : decodeSecretData(node.value);

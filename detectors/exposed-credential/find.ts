@@ -6,7 +6,7 @@ import { CREDENTIAL_KINDS, PROVIDER_KINDS } from '../../knowledge/credentials/in
 import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPassword, jsonWebToken, privateKey } from '../../knowledge/credentials/generic.js';
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
-import { escapeRegExp, isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
+import { escapeRegExp, isHashOrCiphertext, isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
 import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 import { lookupTable } from '../../src/lookup-table.js';
@@ -209,11 +209,19 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     }
     // A secretlint match none of our patterns explains still counts, as its first kind (plausibility applies).
     if (!refined && kinds[0] && excerpt.length >= 8) {
-      candidates.push({ kind: kinds[0], value: excerpt.trim(), start: match.start, end: match.end, specificity: Specificity.SecretlintOnly });
+      // In a URL the secret is the password, not the URL: judged alone (`user:pass@host` holds a placeholder).
+      const userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@/\s]+)@/i.exec(excerpt);
+      if (userinfo) {
+        const start = match.start + userinfo[0].length - 1 - userinfo[1]!.length;
+        candidates.push({ kind: kinds[0], value: userinfo[1]!, start, end: start + userinfo[1]!.length, specificity: Specificity.SecretlintOnly });
+      } else {
+        candidates.push({ kind: kinds[0], value: excerpt.trim(), start: match.start, end: match.end, specificity: Specificity.SecretlintOnly });
+      }
     }
   }
 
   for (const binding of bindingsOf(file)) {
+    if (binding.ciphertext) continue;
     const decoded = binding.decoded ? decodedValueCandidate(binding) : undefined;
     const candidate = decoded ?? candidateOfBinding(binding, fileContains);
     if (candidate) candidates.push(candidate);
@@ -397,7 +405,7 @@ function spellsName(name: string, value: string): boolean {
 function looksLikeGeneratedSecret(value: string): boolean {
   if (!looksRandom(value, 16, 3.0) || value.length > 500) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value)) return false;
+  if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
   // Words, camelCase words, short codes and numbers joined by separators are names and paths, not secrets
   // (`fs.s3.serverSideEncryption`, `AWS4-HMAC-SHA256`, `mock_access_key/20220524/us-east-1`).
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);

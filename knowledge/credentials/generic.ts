@@ -2,7 +2,7 @@
 // connection strings with inline passwords, URLs with basic auth, private keys and JWTs.
 import { sample } from '../../src/model.js';
 import type { CredentialContext, CredentialKind, Rating, ValuePattern } from './types.js';
-import { decodeJwt, isHumanPlaceholder, wordsOf } from './values.js';
+import { decodeJwt, isHashOrCiphertext, isHumanPlaceholder, wordsOf } from './values.js';
 
 const ROOT_NAME_WORDS = new Set(['admin', 'root', 'master', 'superuser', 'super', 'owner', 'sudo', 'global', 'privileged', 'sa', 'elastic']);
 const TEST_NAME_WORDS = new Set(['test', 'testing', 'sandbox', 'mock', 'fake', 'dummy', 'local', 'example', 'sample', 'demo']);
@@ -48,6 +48,8 @@ export const genericSecret: CredentialKind = {
       sample('config/settings.yml', 'payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n'),
       sample('src/client.ts', "const apiToken = process.env.API_TOKEN ?? '';\nconst tokenType = 'Bearer';\nconst maxTokens = 4096;\n"),
       sample('src/i18n.ts', "export const keys = { passwordResetKey: 'auth.password.reset.title', cacheKey: 'user-profile-v2' };\n"),
+      sample('k8s/db-credentials.yaml', 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: db-credentials\nspec:\n  encryptedData:\n    api_token: AgCtr8KfQ2v9Lm3Xz7Wq1Yp5Rn4Ts6Uv8Bd0Fg2Hj4Kl6Mn8Pq0Rs2Tu4Vw6Xy8Za0Bc2De4Fg6Hi8Jk0Lm2No4Pq6Rs8Tu0Vw2Xy4Za6Bc8De0Fg2\n', { note: "a SealedSecret's encryptedData is ciphertext only the cluster can open" }),
+      sample('types/acm.d.ts', 'export type PrivateKeyBlob = Buffer|Uint8Array|Blob|string;\n', { note: 'a union type' }),
       sample('README.md', '## Configuration\n\nSet `API_KEY=<your-api-key>` and `SECRET_TOKEN=changeme` in your `.env`.\n'),
       sample('deploy/values.yaml', 'env:\n  - name: PARTNER_API_TOKEN\n    valueFrom:\n      secretKeyRef:\n        name: partner\n        key: token\n'),
       sample('docs/api/create-mirror.md', 'Output:\n\n```json\n{\n  "ClientToken": "5236b7c2-8a4e-4f0b-9c1d-7e2a6f3b9d96",\n  "IdempotencyToken": "527c60d8e4b94f1a8c2dff42",\n  "LockToken": "447e55ac-0b1e-4c1d-8f4e-2a3b9c1df8b5"\n}\n```\n', { note: 'idempotency and concurrency tokens identify a request, they authenticate nothing' }),
@@ -108,9 +110,12 @@ export const hardcodedPassword: CredentialKind = {
   plausible: (value, context) =>
     value.length >= 8 &&
     !isHumanPlaceholder(value) &&
+    !isHashOrCiphertext(value) &&
     !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) &&
     // A value that says "password" is a label or a field name (`challengePassword`), not a password.
     !/pass(?:word|wd)/i.test(value) &&
+    // A camelCase identifier (`allPass: 'overEvery'` in a function table) names code, not a password.
+    !/^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) &&
     !/\s/.test(value) &&
     // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
     !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
@@ -140,6 +145,12 @@ export const hardcodedPassword: CredentialKind = {
       sample('docker-compose.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n'),
       sample('.github/workflows/ci.yml', 'jobs:\n  test:\n    services:\n      postgres:\n        image: postgres\n        env:\n          POSTGRES_PASSWORD: testpass123\n'),
       sample('src/main/resources/application.properties', 'spring.datasource.password=${DB_PASSWORD}\nspring.security.password-policy.min-length=12\n'),
+      sample('config/users_database.yml', 'users:\n  john:\n    password: "$argon2id$v=19$m=65536,t=3,p=4$BpLnfgDsc2WD8F2q$o/vzA4myCqZZ36bUGsDY//8mKUYNZZaR0t4MFFSs+iM"\n  harry:\n    password: "$2y$10$KIXQJvM3ohdZ5.Z2hLk5tOfKpoQm8DkBzVt3tF2v4rQw3bK1hZ6Ka"\n', { note: 'password hashes (Authelia users file): what a login checks against' }),
+      sample('app/fixtures/users.json', '[{"model": "auth.user", "pk": 1, "fields": {"username": "admin", "password": "pbkdf2_sha256$600000$Wq3kY8nVbZ2xP4rT$eH2Yx6b1jQm3nK9pL0sR5tU7vW8xZ1aB2cD3eF4gH5i="}}]\n', { note: "Django's stored hash format" }),
+      sample('compose.yml', 'services:\n  api:\n    environment:\n      ENCRYPTED_DB_PASSWORD: AQICAHhN3v9kQ2xLmP7bR4tY8wZ1aC5dE6fG0hJ2kL3mN4oP5qR6sAGl3kT9vX2yZ8wB4cD1eF7gH0jK5mN2pQ6rS9tU3vW==\n', { note: 'AWS KMS ciphertext, decrypted at run time' }),
+      sample('lib/constants/client.js', 'exports.LONG_PASSWORD = 0x00000001;\nexports.FOUND_ROWS = 0x00000002;\n', { note: 'a flag constant' }),
+      sample('fp/_mapping.js', "exports.aliasToReal = { 'allPass': 'overEvery', 'anyPass': 'overSome' };\n", { note: 'a table of function names' }),
+      sample('clients/cognito.d.ts', '  /**\n   * The authentication flow. For example:\n   *    ADMIN_USER_PASSWORD_AUTH: Admin-based user password authentication.\n   */\n', { note: 'documentation prose' }),
       sample('src/forms.ts', "const labels = { password: 'Password', confirmPassword: 'Confirm password', passwordHint: 'At least 12 characters' };\n"),
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h orders-db.internal -u orders -p orders < /backups/orders.sql\ndocker login -u "$REGISTRY_USER" -p "$REGISTRY_TOKEN" registry.acme.io\ncurl -u "$CI_USER:$CI_TOKEN" https://ci.acme.io/job/release/build\n', { note: 'a prompt (-p then a database name) and references' }),
       sample('docs/registry.md', 'Sign in with `docker login -u AWS -p <password> https://<account>.dkr.ecr.eu-west-1.amazonaws.com`.\n'),
@@ -231,6 +242,7 @@ export const databaseConnectionString: CredentialKind = {
     negative: [
       sample('docker-compose.yml', 'services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n'),
       sample('.env.example', 'DATABASE_URL=postgresql://user:password@localhost:5432/mydb\n'),
+      sample('README.md', 'Connect with `createClient({ url: "redis://alice:foobared@awesome.redis.server:6380" })`.\n', { note: "Redis's documented sample password" }),
       sample('src/db.ts', 'const url = `postgres://${user}:${password}@${host}:5432/${db}`;\n'),
       sample('README.md', 'Use `mongodb+srv://<username>:<password>@cluster0.example.mongodb.net/test`.\n'),
     ],
@@ -264,6 +276,7 @@ export const basicAuthUrl: CredentialKind = {
     negative: [
       sample('scripts/publish.sh', 'git clone "https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git"\n'),
       sample('docs/setup.md', 'Point it at `https://user:password@registry.example.com`.\n'),
+      sample('README.md', "Example: `url.parse('http://user:pass@host.com:8080/p/a/t/h?query=string#hash')`\n", { note: 'secretlint matches the whole URL; the password alone is judged' }),
     ],
   },
 };

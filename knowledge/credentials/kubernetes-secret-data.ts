@@ -19,6 +19,21 @@ export function secretDataValues(document: DataDocument): Set<DataNode> | undefi
   return values;
 }
 
+/**
+ * The value nodes of every Bitnami SealedSecret's `spec.encryptedData`: ciphertext only the cluster's controller
+ * can open, committed by design (the point of sealing). Its `template` may still hold plain values.
+ */
+export function sealedSecretValues(document: DataDocument): Set<DataNode> | undefined {
+  let values: Set<DataNode> | undefined;
+  for (const root of document.roots) {
+    if (literalString(get(root, 'kind')) !== 'SealedSecret') continue;
+    const data = get(get(root, 'spec'), 'encryptedData');
+    if (data?.kind !== 'map') continue;
+    for (const entry of data.entries) (values ??= new Set()).add(entry.value);
+  }
+  return values;
+}
+
 /** The text a Secret's data value decodes to; undefined when it is not base64 of text. */
 export function decodeSecretData(value: string): string | undefined {
   const decoded = decodeBase64Text(value)?.trim();

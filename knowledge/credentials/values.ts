@@ -50,6 +50,8 @@ const PLACEHOLDER_WORDS = new Set(
     'to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter ' +
     'qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker ' +
     'geheim parole passwort kennwort motdepasse contrasena senha ' +
+    // Redis's documented sample password (`requirepass foobared`).
+    'foobared ' +
     // xkcd 936's example passphrase, quoted in tests and docs everywhere.
     'correct horse battery staple'
   ).split(' '),
@@ -158,6 +160,18 @@ export function isPlaceholder(value: string): boolean {
   const body = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, '');
   if (body.length >= 8 && /^(.)\1+$/.test(body)) return true;
   return false;
+}
+
+/**
+ * What a login checks a password against, or what a key service decrypts: stored password hashes (modular crypt
+ * `$2y$…`, `$argon2id$…`, `$6$…`; Django's `pbkdf2_sha256$…`; LDAP's `{SSHA}…`) and AWS KMS ciphertext blobs
+ * (`AQICAH…`). Committed by design in user fixtures, htpasswd-style files and encrypted configs; not the secret.
+ */
+const HASH_OR_CIPHERTEXT =
+  /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[1356]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2})$/;
+
+export function isHashOrCiphertext(value: string): boolean {
+  return HASH_OR_CIPHERTEXT.test(value.trim());
 }
 
 /** Placeholder or a word salad of them: for values that have no provider format to vouch for them (passwords). */
