@@ -1,8 +1,15 @@
 // Whether a value written in an agent configuration is a literal secret, a reference the agent resolves at run time
 // (`${VAR}`, `${env:VAR}`, `${input:id}`, `{env:VAR}`), or a placeholder from documentation. Shared/research/token-scopes.md.
+import { secretNameClass } from '../credentials/names.js';
 
-/** Names of keys, headers and flags that carry a secret. */
-export const SECRET_NAME = /(?:token|secret|passw(?:or)?d|pass\b|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth|(?:^|[_-])pat(?:$|[_-])|connection[_-]?string|dsn|database[_-]?url|db[_-]?url|uri$)/i;
+/**
+ * A key, header or variable that names a secret: the credential detector's own reading of names (so that
+ * `AUTH_TYPE`, `TOKEN_AUDIENCE`, `DB_SECRET_ARN` or `OAUTH_CLIENT_ID` are no more secrets here than there), plus the
+ * connection-string names an MCP server is given.
+ */
+export function isSecretName(name: string): boolean {
+  return secretNameClass(name) !== undefined || /(?:^|[_-])(?:pat|dsn)(?:$|[_-])|connection[_-]?string|database[_-]?url|db[_-]?url/i.test(name);
+}
 
 /** Prefixes of credentials that mean "secret" whatever they are bound to. */
 const SECRET_PREFIX = /^(?:ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|sk_live_|rk_live_|sk-ant-|sk-proj-|sk-|sbp_|napi_|xox[abpr]-|AKIA[0-9A-Z]{16}$|ASIA[0-9A-Z]{16}$|AIza|ya29\.|npm_|pypi-|dop_v1_|shpat_|lin_api_|cfut_|cfat_|hf_)/;
@@ -42,7 +49,22 @@ export function isLiteralSecret(value: string): boolean {
   if (/\s/.test(trimmed)) return false;
   // Paths, hosts and booleans are configuration, not secrets.
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(trimmed) || /^https?:\/\/[^@]*$/.test(trimmed)) return false;
+  if (!SECRET_PREFIX.test(trimmed) && isConfigurationValue(trimmed)) return false;
   return /[0-9]/.test(trimmed) || SECRET_PREFIX.test(trimmed) || trimmed.length >= 24;
+}
+
+/**
+ * Values that configure rather than authenticate, whatever their key says: ARNs (a secret's address, not the
+ * secret), relative paths (`keys/reader-sa.json`, `deploy/keys/id_ed25519`), host names (`acme.us.auth0.com`, an
+ * OAuth client id's `….apps.googleusercontent.com`) and identifiers made of words (`oauth2_client_credentials`,
+ * `hmac-sha256`, `api-gateway-v2-internal`). Random tokens are none of these: mixed case, no words, no dots.
+ */
+function isConfigurationValue(value: string): boolean {
+  if (/^arn:aws[\w-]*:/.test(value)) return true;
+  if (/^(?:[\w.-]+\/)+[\w.-]+$/.test(value) && (/\.[a-z]{2,5}$/.test(value) || /^[a-z0-9_./-]+$/.test(value))) return true;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}$/.test(value) && !/^\d+(?:\.\d+)+$/.test(value)) return true;
+  const segments = value.split(/[_-]/);
+  return segments.length >= 2 && segments.every((segment) => /^[a-z]{2,}\d{0,3}$|^v\d{1,3}$|^\d{1,4}$/i.test(segment)) && segments.filter((segment) => /^[a-z]{3,}/i.test(segment) && /[aeiou]/i.test(segment)).length * 2 >= segments.length;
 }
 
 /** A value that is a secret whatever its name says (a provider prefix). */

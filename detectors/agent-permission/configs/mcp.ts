@@ -7,7 +7,7 @@ import { redactIn } from '../../../src/redact.js';
 import { canonicalEnvironment, tokensOf } from '../../../knowledge/environments/names.js';
 import { agentTitle, type AgentId } from '../../../knowledge/agents/agents.js';
 import { mcpServerKind, WRITE_TOOL_NAME, type McpServerEntry } from '../../../knowledge/agents/mcp-servers.js';
-import { connectionStringPassword, hasSecretPrefix, hostOf, isLiteralSecret, SECRET_NAME } from '../../../knowledge/agents/values.js';
+import { connectionStringPassword, hasSecretPrefix, hostOf, isLiteralSecret, isSecretName } from '../../../knowledge/agents/values.js';
 import { emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { invalid, lineSpan, rootMap } from './tree.js';
 
@@ -181,13 +181,14 @@ interface InlineSecret {
 function inlineSecrets(server: ServerNode): InlineSecret[] {
   const found: InlineSecret[] = [];
   for (const pair of server.envNodes) {
-    const secret = secretIn(pair.key, pair.value);
+    // A variable may hold a header set as JSON (Notion's `OPENAPI_MCP_HEADERS: {"Authorization": "Bearer ntn_…"}`).
+    const secret = secretIn(pair.key, pair.value) ?? bearerIn(pair.value);
     if (secret) found.push({ where: `env ${pair.key}`, variable: pair.key, secret, span: pair.span });
   }
   for (const pair of server.headerNodes) {
     const bearer = /^\s*(?:bearer|basic|token)\s+(\S+)\s*$/i.exec(pair.value)?.[1];
     const value = bearer ?? pair.value;
-    if ((bearer !== undefined || SECRET_NAME.test(pair.key)) && isLiteralSecret(value)) {
+    if ((bearer !== undefined || isSecretName(pair.key)) && isLiteralSecret(value)) {
       found.push({ where: `header ${pair.key}`, variable: variableFor(server.name, 'token'), secret: value, span: pair.span });
     }
   }
@@ -205,26 +206,54 @@ function inlineSecrets(server: ServerNode): InlineSecret[] {
     } else if (index > 0 && SECRET_FLAG.test(server.argNodes[index - 1]!.value) && !arg.value.startsWith('-')) {
       flag = server.argNodes[index - 1]!.value;
       secret = isLiteralSecret(arg.value) ? arg.value : undefined;
+    } else if (/^[A-Za-z_][A-Za-z0-9_]*=./s.test(arg.value)) {
+      // `docker run -e GITHUB_PERSONAL_ACCESS_TOKEN=ghp_…`: a variable set on the command line.
+      const at = arg.value.indexOf('=');
+      flag = `argument ${arg.value.slice(0, at)}`;
+      secret = secretIn(arg.value.slice(0, at), arg.value.slice(at + 1));
+    } else if (/^https?:\/\//i.test(arg.value)) {
+      // A remote server's URL handed to a bridge (`mcp-remote https://…/sse?api_key=…`).
+      secret = querySecret(arg.value) ?? connectionSecret(arg.value);
+      flag = `URL in argument ${index + 1}`;
     } else {
-      secret = secretIn('', arg.value);
+      secret = secretIn('', arg.value) ?? (index > 0 && looksGenerated(arg.value) ? arg.value : undefined);
       flag = hostOf(arg.value) ? `connection string in argument ${index + 1}` : `argument ${index + 1}`;
     }
     const variable = flag.startsWith('connection') ? variableFor(server.name, 'database_url') : variableFor(server.name, flag.replace(/^-+/, ''));
     if (secret) found.push({ where: flag.startsWith('-') ? `argument ${flag}` : flag, variable, secret, span: arg.span });
   });
   if (server.urlNode) {
-    const query = /[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret)=([^&#\s]+)/i.exec(server.urlNode.value)?.[1];
-    const secret = (query && isLiteralSecret(query) ? query : undefined) ?? connectionSecret(server.urlNode.value);
+    const secret = querySecret(server.urlNode.value) ?? connectionSecret(server.urlNode.value);
     if (secret) found.push({ where: 'url', variable: variableFor(server.name, 'token'), secret, span: server.urlNode.span });
   }
   return found;
+}
+
+/** A literal secret in a URL's query (`?api_key=…`, `&token=…`). */
+function querySecret(url: string): string | undefined {
+  const query = /[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret)=([^&#\s]+)/i.exec(url)?.[1];
+  return query && isLiteralSecret(query) ? query : undefined;
+}
+
+/** A bearer or token credential written inside a value (a header set as JSON or text). */
+function bearerIn(value: string): string | undefined {
+  const token = /\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{16,})/i.exec(value)?.[1];
+  return token && isLiteralSecret(token) ? token : undefined;
+}
+
+/**
+ * A bare argument that can only be a generated key (`mcp-server-neon start <api key>`): long, one token of
+ * letters and digits in both cases, no path, host or package punctuation.
+ */
+function looksGenerated(value: string): boolean {
+  return /^[A-Za-z0-9_-]{32,}$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && isLiteralSecret(value);
 }
 
 /** The literal secret a name/value pair holds: a secret-named literal, a provider-prefixed value, a connection password. */
 function secretIn(name: string, value: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) return connectionSecret(value);
   if (hasSecretPrefix(value) && isLiteralSecret(value)) return value.trim();
-  if (name && SECRET_NAME.test(name) && isLiteralSecret(value)) return value.trim();
+  if (name && isSecretName(name) && isLiteralSecret(value)) return value.trim();
   return undefined;
 }
 
@@ -271,7 +300,7 @@ function productionEvidence(server: ServerNode): string | undefined {
   for (const [key, value] of Object.entries(server.env)) {
     const host = hostOf(value);
     if (host) candidates.push(...endpointOf(value, host));
-    else if (plain(value) && !SECRET_NAME.test(key) && !IGNORED_VARIABLES.has(key)) candidates.push([value, `${key}=${value}`]);
+    else if (plain(value) && !isSecretName(key) && !IGNORED_VARIABLES.has(key)) candidates.push([value, `${key}=${value}`]);
     if (!IGNORED_VARIABLES.has(key)) candidates.push([key, `variable ${key}`]);
   }
   // Variables the entry references: `${PROD_DATABASE_URL}`, `${env:ORDERS_PRODUCTION_DSN}`, `$LIVE_DB`.

@@ -33,6 +33,26 @@ export const mcpInlineCredential: RuleMeta = {
         '{\n  "servers": {\n    "linear": {\n      "type": "http",\n      "url": "https://mcp.linear.app/mcp",\n      "headers": {\n        "Authorization": "Bearer lin_api_Qm4x8Rt2Vw6Yz0Bc3De7Fg1Hj5Kl9Np2Rs6Tu0V"\n      }\n    }\n  }\n}\n',
         { expect: { line: 7 } },
       ),
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "github": {\n      "command": "docker",\n      "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN=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", "ghcr.io/github/github-mcp-server"]\n    }\n  }\n}\n',
+        { expect: { line: 5 }, note: 'a variable set on docker\'s command line' },
+      ),
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "tools": {\n      "command": "npx",\n      "args": ["-y", "mcp-remote", "https://mcp.acme-tools.io/sse?api_key=k7Hq2mZp9XvB4nRt6YwLs8Jd3FgC5aUe"]\n    }\n  }\n}\n',
+        { expect: { line: 5 }, note: 'a remote server\'s URL handed to a bridge' },
+      ),
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "notion": {\n      "command": "npx",\n      "args": ["-y", "@notionhq/notion-mcp-server"],\n      "env": {\n        "OPENAPI_MCP_HEADERS": "{\\"Authorization\\": \\"Bearer ntn_2491750376818Wq3kYbXvZcPdLfRtGhJmNsA9eUi4oB\\", \\"Notion-Version\\": \\"2022-06-28\\" }"\n      }\n    }\n  }\n}\n',
+        { expect: { line: 7 }, note: "Notion's documented headers variable" },
+      ),
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "neon": {\n      "command": "npx",\n      "args": ["-y", "@neondatabase/mcp-server-neon", "start", "q8Zr2Lk5Vn7Xb3Mt9Pw4Hs6Jd1Fg0Ca2Ye5Uo8Ri3"]\n    }\n  }\n}\n',
+        { expect: { line: 5 }, note: 'an API key given by position' },
+      ),
     ],
     negative: [
       sample(
@@ -47,6 +67,11 @@ export const mcpInlineCredential: RuleMeta = {
         '.cursor/mcp.json',
         '{\n  "mcpServers": {\n    "stripe": {\n      "command": "npx",\n      "args": ["-y", "@stripe/mcp", "--tools=all", "--api-key=YOUR_STRIPE_SECRET_KEY"]\n    },\n    "db": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-postgres", "postgresql://postgres:postgres@localhost:5432/app_dev"]\n    }\n  }\n}\n',
         { note: 'a documentation placeholder and a local development database' },
+      ),
+      sample(
+        '.mcp.json',
+        '{\n  "mcpServers": {\n    "orders": {\n      "command": "node",\n      "args": ["tools/orders-mcp.js"],\n      "env": {\n        "DB_SECRET_ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/orders/db-AbCdEf",\n        "GOOGLE_APPLICATION_CREDENTIALS": "keys/bigquery-reader-sa.json",\n        "SSH_PRIVATE_KEY_PATH": "deploy/keys/id_ed25519",\n        "AUTH_TYPE": "oauth2_client_credentials",\n        "TOKEN_AUDIENCE": "api-gateway-v2-internal",\n        "AUTH0_DOMAIN": "acme-prod.us.auth0.com",\n        "OAUTH_CLIENT_ID": "1048573920-q3vb8k2l1m.apps.googleusercontent.com"\n      }\n    }\n  }\n}\n',
+        { note: 'secret-sounding names whose values are addresses, paths, hosts and settings' },
       ),
     ],
   },
