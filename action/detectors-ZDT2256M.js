@@ -166,7 +166,19 @@ function environmentsNamedIn(name, aliases = {}) {
 }
 
 // src/paths.ts
-var TEST_OR_EXAMPLE = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?)(?:\/|$)|\.(?:test|spec)\.[a-z]+$|(?:^|[/-])examples?-\d*\.json$/i;
+var TEST_OR_EXAMPLE = new RegExp(
+  [
+    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?)(?:\/|$)`,
+    // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
+    String.raw`\.(?:test|spec)\.[a-z]+$`,
+    String.raw`(?:^|\/)(?:tests?\.[a-z]+|test_[^/]+\.py)$`,
+    String.raw`_(?:test|spec)\.(?:go|py|rb|exs?)$`,
+    // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
+    String.raw`(?:^|[/-])examples?-\d*\.json$`,
+    String.raw`\.examples?\.json$`
+  ].join("|"),
+  "i"
+);
 function isTestOrExamplePath(path2) {
   return TEST_OR_EXAMPLE.test(path2);
 }
@@ -236,7 +248,7 @@ function isReference(value) {
   return REFERENCE.test(value);
 }
 var PLACEHOLDER_WORDS = new Set(
-  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha correct horse battery staple".split(" ")
+  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha foobared correct horse battery staple".split(" ")
 );
 var PLACEHOLDER_PATTERNS = [
   /^<[^<>]+>$/,
@@ -324,6 +336,10 @@ function isPlaceholder(value) {
   const body2 = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, "");
   if (body2.length >= 8 && /^(.)\1+$/.test(body2)) return true;
   return false;
+}
+var HASH_OR_CIPHERTEXT = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[1356]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2})$/;
+function isHashOrCiphertext(value) {
+  return HASH_OR_CIPHERTEXT.test(value.trim());
 }
 function isHumanPlaceholder(value) {
   return isPlaceholder(value) || isWordSalad(value);
@@ -2036,6 +2052,8 @@ var genericSecret = {
       sample("config/settings.yml", "payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n"),
       sample("src/client.ts", "const apiToken = process.env.API_TOKEN ?? '';\nconst tokenType = 'Bearer';\nconst maxTokens = 4096;\n"),
       sample("src/i18n.ts", "export const keys = { passwordResetKey: 'auth.password.reset.title', cacheKey: 'user-profile-v2' };\n"),
+      sample("k8s/db-credentials.yaml", "apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: db-credentials\nspec:\n  encryptedData:\n    api_token: AgCtr8KfQ2v9Lm3Xz7Wq1Yp5Rn4Ts6Uv8Bd0Fg2Hj4Kl6Mn8Pq0Rs2Tu4Vw6Xy8Za0Bc2De4Fg6Hi8Jk0Lm2No4Pq6Rs8Tu0Vw2Xy4Za6Bc8De0Fg2\n", { note: "a SealedSecret's encryptedData is ciphertext only the cluster can open" }),
+      sample("types/acm.d.ts", "export type PrivateKeyBlob = Buffer|Uint8Array|Blob|string;\n", { note: "a union type" }),
       sample("README.md", "## Configuration\n\nSet `API_KEY=<your-api-key>` and `SECRET_TOKEN=changeme` in your `.env`.\n"),
       sample("deploy/values.yaml", "env:\n  - name: PARTNER_API_TOKEN\n    valueFrom:\n      secretKeyRef:\n        name: partner\n        key: token\n"),
       sample("docs/api/create-mirror.md", 'Output:\n\n```json\n{\n  "ClientToken": "5236b7c2-8a4e-4f0b-9c1d-7e2a6f3b9d96",\n  "IdempotencyToken": "527c60d8e4b94f1a8c2dff42",\n  "LockToken": "447e55ac-0b1e-4c1d-8f4e-2a3b9c1df8b5"\n}\n```\n', { note: "idempotency and concurrency tokens identify a request, they authenticate nothing" }),
@@ -2076,8 +2094,9 @@ var hardcodedPassword = {
   provider: "generic",
   title: "Hard-coded password",
   valuePatterns: [...COMMAND_LINE_PASSWORDS, ...CLIENT_CALL_PASSWORDS],
-  plausible: (value, context) => value.length >= 8 && !isHumanPlaceholder(value) && !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) && // A value that says "password" is a label or a field name (`challengePassword`), not a password.
-  !/pass(?:word|wd)/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
+  plausible: (value, context) => value.length >= 8 && !isHumanPlaceholder(value) && !isHashOrCiphertext(value) && !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) && // A value that says "password" is a label or a field name (`challengePassword`), not a password.
+  !/pass(?:word|wd)/i.test(value) && // A camelCase identifier (`allPass: 'overEvery'` in a function table) names code, not a password.
+  !/^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
   !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
   rate: (context) => rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }),
   reach: "opens the account it belongs to; a root or admin password opens every database or tenant on the server",
@@ -2105,6 +2124,12 @@ var hardcodedPassword = {
       sample("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n"),
       sample(".github/workflows/ci.yml", "jobs:\n  test:\n    services:\n      postgres:\n        image: postgres\n        env:\n          POSTGRES_PASSWORD: testpass123\n"),
       sample("src/main/resources/application.properties", "spring.datasource.password=${DB_PASSWORD}\nspring.security.password-policy.min-length=12\n"),
+      sample("config/users_database.yml", 'users:\n  john:\n    password: "$argon2id$v=19$m=65536,t=3,p=4$BpLnfgDsc2WD8F2q$o/vzA4myCqZZ36bUGsDY//8mKUYNZZaR0t4MFFSs+iM"\n  harry:\n    password: "$2y$10$KIXQJvM3ohdZ5.Z2hLk5tOfKpoQm8DkBzVt3tF2v4rQw3bK1hZ6Ka"\n', { note: "password hashes (Authelia users file): what a login checks against" }),
+      sample("app/fixtures/users.json", '[{"model": "auth.user", "pk": 1, "fields": {"username": "admin", "password": "pbkdf2_sha256$600000$Wq3kY8nVbZ2xP4rT$eH2Yx6b1jQm3nK9pL0sR5tU7vW8xZ1aB2cD3eF4gH5i="}}]\n', { note: "Django's stored hash format" }),
+      sample("compose.yml", "services:\n  api:\n    environment:\n      ENCRYPTED_DB_PASSWORD: AQICAHhN3v9kQ2xLmP7bR4tY8wZ1aC5dE6fG0hJ2kL3mN4oP5qR6sAGl3kT9vX2yZ8wB4cD1eF7gH0jK5mN2pQ6rS9tU3vW==\n", { note: "AWS KMS ciphertext, decrypted at run time" }),
+      sample("lib/constants/client.js", "exports.LONG_PASSWORD = 0x00000001;\nexports.FOUND_ROWS = 0x00000002;\n", { note: "a flag constant" }),
+      sample("fp/_mapping.js", "exports.aliasToReal = { 'allPass': 'overEvery', 'anyPass': 'overSome' };\n", { note: "a table of function names" }),
+      sample("clients/cognito.d.ts", "  /**\n   * The authentication flow. For example:\n   *    ADMIN_USER_PASSWORD_AUTH: Admin-based user password authentication.\n   */\n", { note: "documentation prose" }),
       sample("src/forms.ts", "const labels = { password: 'Password', confirmPassword: 'Confirm password', passwordHint: 'At least 12 characters' };\n"),
       sample("scripts/restore.sh", '#!/bin/sh\nmysql -h orders-db.internal -u orders -p orders < /backups/orders.sql\ndocker login -u "$REGISTRY_USER" -p "$REGISTRY_TOKEN" registry.acme.io\ncurl -u "$CI_USER:$CI_TOKEN" https://ci.acme.io/job/release/build\n', { note: "a prompt (-p then a database name) and references" }),
       sample("docs/registry.md", "Sign in with `docker login -u AWS -p <password> https://<account>.dkr.ecr.eu-west-1.amazonaws.com`.\n"),
@@ -2189,6 +2214,7 @@ var databaseConnectionString = {
     negative: [
       sample("docker-compose.yml", "services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n"),
       sample(".env.example", "DATABASE_URL=postgresql://user:password@localhost:5432/mydb\n"),
+      sample("README.md", 'Connect with `createClient({ url: "redis://alice:foobared@awesome.redis.server:6380" })`.\n', { note: "Redis's documented sample password" }),
       sample("src/db.ts", "const url = `postgres://${user}:${password}@${host}:5432/${db}`;\n"),
       sample("README.md", "Use `mongodb+srv://<username>:<password>@cluster0.example.mongodb.net/test`.\n")
     ]
@@ -2220,7 +2246,8 @@ var basicAuthUrl = {
     positive: [sample("scripts/publish.sh", 'curl -u deploy --upload-file pkg.tgz "https://deploy:Qm8vX2pL7nRt@artifacts.acme-internal.io/repository/npm/"\n', { expect: { line: 1 } })],
     negative: [
       sample("scripts/publish.sh", 'git clone "https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git"\n'),
-      sample("docs/setup.md", "Point it at `https://user:password@registry.example.com`.\n")
+      sample("docs/setup.md", "Point it at `https://user:password@registry.example.com`.\n"),
+      sample("README.md", "Example: `url.parse('http://user:pass@host.com:8080/p/a/t/h?query=string#hash')`\n", { note: "secretlint matches the whole URL; the password alone is judged" })
     ]
   }
 };
@@ -5007,6 +5034,16 @@ function secretDataValues(document) {
   }
   return values;
 }
+function sealedSecretValues(document) {
+  let values;
+  for (const root of document.roots) {
+    if (literalString(get(root, "kind")) !== "SealedSecret") continue;
+    const data = get(get(root, "spec"), "encryptedData");
+    if (data?.kind !== "map") continue;
+    for (const entry of data.entries) (values ??= /* @__PURE__ */ new Set()).add(entry.value);
+  }
+  return values;
+}
 function decodeSecretData(value) {
   const decoded = decodeBase64Text(value)?.trim();
   return decoded === "" ? void 0 : decoded;
@@ -5044,11 +5081,12 @@ var XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 var XML_ATTRIBUTE_PAIR = /\b(?:key|name)\s*=\s*"([A-Za-z_][\w.:\-]*)"\s+value\s*=\s*"([^"\r\n]{1,2000})"/g;
 var PLIST_PAIR = /<key>([A-Za-z_][\w.\-]*)<\/key>\s*<string>([^<\s]{1,2000})<\/string>/g;
 function isExpression(value) {
-  return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
+  return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Number literals (`LONG_PASSWORD = 0x00000001`) and union types (`PrivateKeyBlob = Buffer|Uint8Array|string`).
+  /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*;?$/i.test(value) || /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
   /[<>{}()[\]]|=>/.test(value);
 }
-function isProse(value) {
-  return /^[A-Za-z]+[.:]$/.test(value);
+function isProse(value, after) {
+  return /^[A-Za-z]+[.:]$/.test(value) || /^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(after);
 }
 function normaliseName(name) {
   return name.replace(ENV_PREFIX, "");
@@ -5074,7 +5112,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
     if (index === 3) {
-      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || !bareLiterals && isExpression(value) || isProse(value)) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || !bareLiterals && isExpression(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -5163,12 +5201,17 @@ function dataBindings(file) {
   if (!document) return void 0;
   const found = [];
   const encoded = secretDataValues(document);
+  const sealed = sealedSecretValues(document);
   for (const leaf2 of leaves(document)) {
     const node = leaf2.node;
     if (node.expression !== void 0 || typeof node.value !== "string" || node.value === "") continue;
     const name = leafName(leaf2);
     const located = locateValue(file, leaf2, node.value);
     if (!located) continue;
+    if (sealed?.has(node)) {
+      found.push({ ...binding(name ?? "", node.value, located.start), ciphertext: true });
+      continue;
+    }
     if (encoded?.has(node)) {
       const decoded = name === void 0 ? void 0 : decodeSecretData(node.value);
       if (decoded !== void 0) found.push({ ...binding(name, decoded, located.start), end: located.end, decoded: true });
@@ -5485,10 +5528,17 @@ function findCredentials(file) {
       }
     }
     if (!refined && kinds[0] && excerpt.length >= 8) {
-      candidates.push({ kind: kinds[0], value: excerpt.trim(), start: match.start, end: match.end, specificity: Specificity.SecretlintOnly });
+      const userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@/\s]+)@/i.exec(excerpt);
+      if (userinfo) {
+        const start = match.start + userinfo[0].length - 1 - userinfo[1].length;
+        candidates.push({ kind: kinds[0], value: userinfo[1], start, end: start + userinfo[1].length, specificity: Specificity.SecretlintOnly });
+      } else {
+        candidates.push({ kind: kinds[0], value: excerpt.trim(), start: match.start, end: match.end, specificity: Specificity.SecretlintOnly });
+      }
     }
   }
   for (const binding2 of bindingsOf(file)) {
+    if (binding2.ciphertext) continue;
     const decoded = binding2.decoded ? decodedValueCandidate(binding2) : void 0;
     const candidate = decoded ?? candidateOfBinding(binding2, fileContains);
     if (candidate) candidates.push(candidate);
@@ -5618,7 +5668,7 @@ function spellsName(name, value) {
 function looksLikeGeneratedSecret(value) {
   if (!looksRandom(value, 16, 3) || value.length > 500) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value)) return false;
+  if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
   const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
@@ -6534,9 +6584,9 @@ function databaseHostIdentity(rawHost, options = {}) {
   const ids = hostIdentities(host, options.port);
   if (!ids) return void 0;
   const others = [...ids.others];
-  if (options.database && options.engine) {
-    const engine = engineOf(options.engine)?.engine ?? options.engine.toLowerCase();
-    others.push(`db:${engine}://${host}:${options.port ?? engineOf(options.engine)?.port ?? 0}/${options.database.toLowerCase()}`);
+  if (options.database) {
+    const engine = options.engine ? engineOf(options.engine)?.engine ?? options.engine.toLowerCase() : "db";
+    others.push(`db:${engine}://${host}:${options.port ?? (options.engine ? engineOf(options.engine)?.port : void 0) ?? 0}/${options.database.toLowerCase()}`);
   }
   return { kind: "database", identity: ids.primary, otherIdentities: unique(others), display: `database server ${host}${options.database ? ` (database ${options.database})` : ""}`, name: ids.name, secrets: [] };
 }
@@ -6798,6 +6848,12 @@ function dataStoreForms(identity) {
 
 // detectors/staging-reaches-production/model.ts
 var NON_PRODUCTION = /* @__PURE__ */ new Set(["staging", "preview", "development", "test"]);
+function databaseNames(identities) {
+  return identities.flatMap((identity) => {
+    const name = /^db:[^/]*\/\/[^/]*\/([^?]+)/.exec(identity)?.[1];
+    return name ? [name] : [];
+  });
+}
 var EnvironmentModel = class {
   constructor(facts, aliases) {
     this.aliases = aliases;
@@ -6851,11 +6907,10 @@ var EnvironmentModel = class {
       }
     });
     if (!best) return void 0;
-    const mine = own.filter((identity) => identity.startsWith("db:"));
-    const theirs = identitiesOf(best.production).filter((identity) => identity.startsWith("db:"));
-    const sharedDb = mine.some((identity) => theirs.includes(identity));
-    const distinctNames = mine.some((identity) => !identity.endsWith("/")) && theirs.some((identity) => !identity.endsWith("/"));
-    return { production: best.production, identity: best.identity, sameDatabase: sharedDb || !distinctNames || mine.length === 0 || theirs.length === 0 };
+    const mine = databaseNames(own);
+    const theirs = databaseNames(identitiesOf(best.production));
+    const sameDatabase = mine.length === 0 || theirs.length === 0 || mine.some((name) => theirs.includes(name));
+    return { production: best.production, identity: best.identity, sameDatabase };
   }
   /** The resource's own name says production and nothing else (`orders-prod`, `acme-production-uploads`). */
   productionNamed(resource) {
@@ -7292,7 +7347,7 @@ function identifyValue(raw, context) {
   }
   const cloudSql = cloudSqlIdentity(value);
   if (cloudSql) return [cloudSql];
-  if (MANAGED_DATABASE_HOST.test(value)) {
+  if (MANAGED_DATABASE_HOST.test(value) && !(isDatabaseHostVariable(context) && /^[a-z0-9.-]+(:\d+)?$/i.test(value))) {
     const host = databaseHostIdentity(value);
     if (host) return [host];
   }
@@ -8326,11 +8381,10 @@ function scanSpringDocument(rec, cls, root) {
 }
 function scanRailsStorage(rec, cls, root) {
   if (root.kind !== "map") return;
-  const family = `rails-storage:${rec.file.path}`;
   for (const entry of root.entries) {
     const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== void 0);
     const tag = word && cls.tag.environment === "base" ? namedTag(word, "key") : cls.tag;
-    walkSection(rec, { node: entry.value, path: [entry.key], tag, family, role: tag === BASE ? "base" : "layer", span: entry.keySpan }, walkOptions(cls));
+    walkSection(rec, { node: entry.value, path: [entry.key], tag, family: void 0, role: "plain", span: entry.keySpan }, walkOptions(cls));
   }
 }
 
@@ -8780,6 +8834,14 @@ var sharedDatabase = {
         },
         expect: { path: "infra/main.tf", line: 3 },
         note: "a lookup map by Terraform workspace: the value under each environment is named by the map's key"
+      },
+      {
+        files: {
+          "charts/api/values-production.yaml": "externalDatabase:\n  host: orders-prod.cluster-c9akciq32.eu-west-1.rds.amazonaws.com\n  port: 5432\n  database: orders\n",
+          "charts/api/values-staging.yaml": "externalDatabase:\n  host: orders-prod.cluster-c9akciq32.eu-west-1.rds.amazonaws.com\n  port: 5432\n  database: orders_staging\n"
+        },
+        expect: { path: "charts/api/values-staging.yaml", line: 2 },
+        note: "another database on production's instance: reported at high, as the instance is one"
       }
     ],
     negative: [
@@ -9252,6 +9314,12 @@ var inheritedProductionValue = {
           "netlify.toml": '[build.environment]\n  DATABASE_URL = "postgres://web:pw@acme-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:5432/web"\n\n[context.deploy-preview.environment]\n  DATABASE_URL = "postgres://web:pw@acme-preview.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:5432/web"\n\n[context.branch-deploy.environment]\n  DATABASE_URL = "postgres://web:pw@acme-preview.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:5432/web"\n'
         },
         note: "every preview context overrides the base"
+      },
+      {
+        files: {
+          "config/storage.yml": 'test:\n  service: Disk\n  root: <%= Rails.root.join("tmp/storage") %>\n\nlocal:\n  service: Disk\n  root: <%= Rails.root.join("storage") %>\n\namazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n'
+        },
+        note: "Rails' stock storage.yml: services are alternatives, `test` and `local` inherit nothing from `amazon`"
       }
     ]
   }
@@ -16049,7 +16117,9 @@ function spanOf2(index, column, length) {
 }
 
 // knowledge/agents/values.ts
-var SECRET_NAME = /(?:token|secret|passw(?:or)?d|pass\b|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth|(?:^|[_-])pat(?:$|[_-])|connection[_-]?string|dsn|database[_-]?url|db[_-]?url|uri$)/i;
+function isSecretName(name) {
+  return secretNameClass(name) !== void 0 || /(?:^|[_-])(?:pat|dsn)(?:$|[_-])|connection[_-]?string|database[_-]?url|db[_-]?url/i.test(name);
+}
 var SECRET_PREFIX = /^(?:ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|sk_live_|rk_live_|sk-ant-|sk-proj-|sk-|sbp_|napi_|xox[abpr]-|AKIA[0-9A-Z]{16}$|ASIA[0-9A-Z]{16}$|AIza|ya29\.|npm_|pypi-|dop_v1_|shpat_|lin_api_|cfut_|cfat_|hf_)/;
 function isReference2(value) {
   const trimmed = value.trim();
@@ -16070,7 +16140,15 @@ function isLiteralSecret(value) {
   if (isReference2(trimmed) || isPlaceholder2(trimmed)) return false;
   if (/\s/.test(trimmed)) return false;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(trimmed) || /^https?:\/\/[^@]*$/.test(trimmed)) return false;
+  if (!SECRET_PREFIX.test(trimmed) && isConfigurationValue(trimmed)) return false;
   return /[0-9]/.test(trimmed) || SECRET_PREFIX.test(trimmed) || trimmed.length >= 24;
+}
+function isConfigurationValue(value) {
+  if (/^arn:aws[\w-]*:/.test(value)) return true;
+  if (/^(?:[\w.-]+\/)+[\w.-]+$/.test(value) && (/\.[a-z]{2,5}$/.test(value) || /^[a-z0-9_./-]+$/.test(value))) return true;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}$/.test(value) && !/^\d+(?:\.\d+)+$/.test(value)) return true;
+  const segments = value.split(/[_-]/);
+  return segments.length >= 2 && segments.every((segment) => /^[a-z]{2,}\d{0,3}$|^v\d{1,3}$|^\d{1,4}$/i.test(segment)) && segments.filter((segment) => /^[a-z]{3,}/i.test(segment) && /[aeiou]/i.test(segment)).length * 2 >= segments.length;
 }
 function hasSecretPrefix(value) {
   return SECRET_PREFIX.test(value.trim());
@@ -16217,13 +16295,13 @@ var SECRET_FLAG = /^--?(?:[\w-]*(?:token|secret|password|passwd|api-?key|apikey|
 function inlineSecrets(server) {
   const found = [];
   for (const pair of server.envNodes) {
-    const secret = secretIn(pair.key, pair.value);
+    const secret = secretIn(pair.key, pair.value) ?? bearerIn(pair.value);
     if (secret) found.push({ where: `env ${pair.key}`, variable: pair.key, secret, span: pair.span });
   }
   for (const pair of server.headerNodes) {
     const bearer = /^\s*(?:bearer|basic|token)\s+(\S+)\s*$/i.exec(pair.value)?.[1];
     const value = bearer ?? pair.value;
-    if ((bearer !== void 0 || SECRET_NAME.test(pair.key)) && isLiteralSecret(value)) {
+    if ((bearer !== void 0 || isSecretName(pair.key)) && isLiteralSecret(value)) {
       found.push({ where: `header ${pair.key}`, variable: variableFor(server.name, "token"), secret: value, span: pair.span });
     }
   }
@@ -16241,24 +16319,41 @@ function inlineSecrets(server) {
     } else if (index > 0 && SECRET_FLAG.test(server.argNodes[index - 1].value) && !arg.value.startsWith("-")) {
       flag = server.argNodes[index - 1].value;
       secret = isLiteralSecret(arg.value) ? arg.value : void 0;
+    } else if (/^[A-Za-z_][A-Za-z0-9_]*=./s.test(arg.value)) {
+      const at = arg.value.indexOf("=");
+      flag = `argument ${arg.value.slice(0, at)}`;
+      secret = secretIn(arg.value.slice(0, at), arg.value.slice(at + 1));
+    } else if (/^https?:\/\//i.test(arg.value)) {
+      secret = querySecret(arg.value) ?? connectionSecret(arg.value);
+      flag = `URL in argument ${index + 1}`;
     } else {
-      secret = secretIn("", arg.value);
+      secret = secretIn("", arg.value) ?? (index > 0 && looksGenerated2(arg.value) ? arg.value : void 0);
       flag = hostOf2(arg.value) ? `connection string in argument ${index + 1}` : `argument ${index + 1}`;
     }
     const variable = flag.startsWith("connection") ? variableFor(server.name, "database_url") : variableFor(server.name, flag.replace(/^-+/, ""));
     if (secret) found.push({ where: flag.startsWith("-") ? `argument ${flag}` : flag, variable, secret, span: arg.span });
   });
   if (server.urlNode) {
-    const query = /[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret)=([^&#\s]+)/i.exec(server.urlNode.value)?.[1];
-    const secret = (query && isLiteralSecret(query) ? query : void 0) ?? connectionSecret(server.urlNode.value);
+    const secret = querySecret(server.urlNode.value) ?? connectionSecret(server.urlNode.value);
     if (secret) found.push({ where: "url", variable: variableFor(server.name, "token"), secret, span: server.urlNode.span });
   }
   return found;
 }
+function querySecret(url) {
+  const query = /[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret)=([^&#\s]+)/i.exec(url)?.[1];
+  return query && isLiteralSecret(query) ? query : void 0;
+}
+function bearerIn(value) {
+  const token = /\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{16,})/i.exec(value)?.[1];
+  return token && isLiteralSecret(token) ? token : void 0;
+}
+function looksGenerated2(value) {
+  return /^[A-Za-z0-9_-]{32,}$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && isLiteralSecret(value);
+}
 function secretIn(name, value) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) return connectionSecret(value);
   if (hasSecretPrefix(value) && isLiteralSecret(value)) return value.trim();
-  if (name && SECRET_NAME.test(name) && isLiteralSecret(value)) return value.trim();
+  if (name && isSecretName(name) && isLiteralSecret(value)) return value.trim();
   return void 0;
 }
 function connectionSecret(value) {
@@ -16295,7 +16390,7 @@ function productionEvidence(server) {
   for (const [key, value] of Object.entries(server.env)) {
     const host = hostOf2(value);
     if (host) candidates.push(...endpointOf(value, host));
-    else if (plain2(value) && !SECRET_NAME.test(key) && !IGNORED_VARIABLES.has(key)) candidates.push([value, `${key}=${value}`]);
+    else if (plain2(value) && !isSecretName(key) && !IGNORED_VARIABLES.has(key)) candidates.push([value, `${key}=${value}`]);
     if (!IGNORED_VARIABLES.has(key)) candidates.push([key, `variable ${key}`]);
   }
   for (const value of [...server.args, ...Object.values(server.env), server.url ?? ""]) {
@@ -17181,6 +17276,26 @@ var mcpInlineCredential = {
         ".vscode/mcp.json",
         '{\n  "servers": {\n    "linear": {\n      "type": "http",\n      "url": "https://mcp.linear.app/mcp",\n      "headers": {\n        "Authorization": "Bearer lin_api_Qm4x8Rt2Vw6Yz0Bc3De7Fg1Hj5Kl9Np2Rs6Tu0V"\n      }\n    }\n  }\n}\n',
         { expect: { line: 7 } }
+      ),
+      sample(
+        ".cursor/mcp.json",
+        '{\n  "mcpServers": {\n    "github": {\n      "command": "docker",\n      "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN=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", "ghcr.io/github/github-mcp-server"]\n    }\n  }\n}\n',
+        { expect: { line: 5 }, note: "a variable set on docker's command line" }
+      ),
+      sample(
+        ".cursor/mcp.json",
+        '{\n  "mcpServers": {\n    "tools": {\n      "command": "npx",\n      "args": ["-y", "mcp-remote", "https://mcp.acme-tools.io/sse?api_key=k7Hq2mZp9XvB4nRt6YwLs8Jd3FgC5aUe"]\n    }\n  }\n}\n',
+        { expect: { line: 5 }, note: "a remote server's URL handed to a bridge" }
+      ),
+      sample(
+        ".cursor/mcp.json",
+        '{\n  "mcpServers": {\n    "notion": {\n      "command": "npx",\n      "args": ["-y", "@notionhq/notion-mcp-server"],\n      "env": {\n        "OPENAPI_MCP_HEADERS": "{\\"Authorization\\": \\"Bearer ntn_2491750376818Wq3kYbXvZcPdLfRtGhJmNsA9eUi4oB\\", \\"Notion-Version\\": \\"2022-06-28\\" }"\n      }\n    }\n  }\n}\n',
+        { expect: { line: 7 }, note: "Notion's documented headers variable" }
+      ),
+      sample(
+        ".cursor/mcp.json",
+        '{\n  "mcpServers": {\n    "neon": {\n      "command": "npx",\n      "args": ["-y", "@neondatabase/mcp-server-neon", "start", "q8Zr2Lk5Vn7Xb3Mt9Pw4Hs6Jd1Fg0Ca2Ye5Uo8Ri3"]\n    }\n  }\n}\n',
+        { expect: { line: 5 }, note: "an API key given by position" }
       )
     ],
     negative: [
@@ -17196,6 +17311,11 @@ var mcpInlineCredential = {
         ".cursor/mcp.json",
         '{\n  "mcpServers": {\n    "stripe": {\n      "command": "npx",\n      "args": ["-y", "@stripe/mcp", "--tools=all", "--api-key=YOUR_STRIPE_SECRET_KEY"]\n    },\n    "db": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-postgres", "postgresql://postgres:postgres@localhost:5432/app_dev"]\n    }\n  }\n}\n',
         { note: "a documentation placeholder and a local development database" }
+      ),
+      sample(
+        ".mcp.json",
+        '{\n  "mcpServers": {\n    "orders": {\n      "command": "node",\n      "args": ["tools/orders-mcp.js"],\n      "env": {\n        "DB_SECRET_ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/orders/db-AbCdEf",\n        "GOOGLE_APPLICATION_CREDENTIALS": "keys/bigquery-reader-sa.json",\n        "SSH_PRIVATE_KEY_PATH": "deploy/keys/id_ed25519",\n        "AUTH_TYPE": "oauth2_client_credentials",\n        "TOKEN_AUDIENCE": "api-gateway-v2-internal",\n        "AUTH0_DOMAIN": "acme-prod.us.auth0.com",\n        "OAUTH_CLIENT_ID": "1048573920-q3vb8k2l1m.apps.googleusercontent.com"\n      }\n    }\n  }\n}\n',
+        { note: "secret-sounding names whose values are addresses, paths, hosts and settings" }
       )
     ]
   }
