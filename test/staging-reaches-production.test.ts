@@ -419,3 +419,20 @@ describe('names that are members of Object.prototype', () => {
     expect(environmentOfPath('deploy/live/app.yml', { live: 'production' })?.environment).toBe('production');
   });
 });
+
+describe('qa in file names', () => {
+  it('names the QA environment in configuration files, not in code', () => {
+    for (const path of ['.env.qa', 'helm/values-qa.yaml', 'src/main/resources/application-qa.properties', 'envs/qa.tfvars', 'docker-compose.qa.yml']) {
+      expect(environmentOfPath(path)?.environment, path).toBe('staging');
+    }
+    for (const path of ['examples/run_qa.py', 'src/qa_pipeline.ts', 'docs/qa.md']) expect(environmentOfPath(path), path).toBeUndefined();
+  });
+
+  it('reports a QA dotenv on the production database', async () => {
+    const { found } = await run({
+      '.env.production': 'DATABASE_URL=postgres://app:pw@orders-main.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
+      '.env.qa': 'DATABASE_URL=postgres://app_qa:pw@orders-main.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
+    });
+    expect(found).toEqual(['shared-database .env.qa:1']);
+  });
+});

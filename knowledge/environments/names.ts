@@ -141,14 +141,19 @@ function environmentOfPathUncached(path: string, aliases: Readonly<Record<string
 let lastDirectory: string | undefined;
 let lastDirectoryEnvironment: PathEnvironment | undefined;
 
+const CONFIG_FILE_NAME = /^\.env\b|\.(?:ya?ml|json|jsonc|toml|properties|tfvars|env|ini|conf|cfg|config|hcl)$/i;
+
 /** The environment a file's own name spells (`values-prod.yaml`), example files excepted. */
 function fileNameEnvironment(fileName: string, aliases: Readonly<Record<string, string>>): PathEnvironment | undefined {
   if (EXAMPLE_SUFFIXES.test(fileName)) return undefined;
   const tokens = tokensOf(fileName.charCodeAt(0) === 46 ? fileName.slice(1) : fileName);
+  // `qa` names an environment in a configuration file's name (`.env.qa`, `values-qa.yaml`, `application-qa.yml`);
+  // in code it is as often a feature (`run_qa.py`, question answering).
+  const configName = CONFIG_FILE_NAME.test(fileName);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i]!;
     const aliased = aliasFor(aliases, token) as CanonicalEnvironment | undefined;
-    if (token.length <= 2 && !aliased && token !== 'pr') continue;
+    if (token.length <= 2 && !aliased && token !== 'pr' && !(token === 'qa' && configName)) continue;
     const environment = aliased ?? BY_WORD.get(token);
     if (environment) return { environment, name: token, evidence: 'file-name' };
   }
