@@ -2,7 +2,7 @@
 // staging or pull-request job, `${PROD_DB_PASSWORD}` in `.env.staging`, `${ssm:/acme/prod/db}` in a dev stage, a
 // Kubernetes workload in a staging overlay mounting `prod-db-credentials`.
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
-import type { RuleMeta } from '../../../src/model.js';
+import { sample, type RuleMeta } from '../../../src/model.js';
 import { identityName } from '../../../knowledge/environments/identities.js';
 import type { EnvironmentModel } from '../model.js';
 import { DETECTOR, type Verdict } from './verdict.js';
@@ -54,6 +54,11 @@ export const readsProductionSecret: RuleMeta = {
       },
     ],
     negative: [
+      sample(
+        '.github/workflows/deploy.yml',
+        'on:\n  push:\n    branches: [main]\njobs:\n  production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n  notify-after-staging:\n    needs: production\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -X POST "$HOOK" -d deployed\n        env:\n          HOOK: ${{ secrets.PROD_SLACK_WEBHOOK }}\n',
+        { note: 'a job named for its place after another is not that environment\'s' },
+      ),
       {
         files: {
           '.github/workflows/deploy.yml':

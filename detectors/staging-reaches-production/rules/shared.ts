@@ -79,6 +79,14 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'charts/api/values-staging.yaml', line: 2 },
         note: 'another database on production\'s instance: reported at high, as the instance is one',
       },
+      {
+        files: {
+          'fly.toml': 'app = "acme-api"\nprimary_region = "fra"\n\n[env]\n  DATABASE_HOST = "acme-db.flycast"\n',
+          'fly.staging.toml': 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DATABASE_HOST = "acme-db.flycast"\n',
+        },
+        expect: { path: 'fly.staging.toml', line: 5 },
+        note: 'fly.toml is the app `fly deploy` ships by default: production',
+      },
     ],
     negative: [
       {

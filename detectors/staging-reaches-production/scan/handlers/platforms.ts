@@ -112,6 +112,9 @@ export function scanFly(rec: Recorder, cls: FileClass, document: DataDocument): 
   if (tag.environment === 'base' && app) {
     const byName = canonicalEnvironment(app);
     if (byName) tag = { environment: byName, name: app, evidence: 'value' };
+    // `fly deploy` reads fly.toml unless told otherwise: an app it names without an environment word is the one
+    // deployed by default, production (other environments get `fly.staging.toml` and `--config`).
+    else if (/(^|\/)fly\.toml$/i.test(rec.file.path)) tag = { environment: 'production', name: 'fly.toml', evidence: 'file-name' };
   }
   walkSection(rec, { ...topSection(cls, root), tag }, { ...walkOptions(cls), envMaps: false });
   const appId = app ? appIdentity(app, 'fly') : undefined;

@@ -4,7 +4,7 @@
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
 import { appIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
-import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
+import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
 import { BASE, type EnvTag, type Recorder } from '../recorder.js';
@@ -51,6 +51,8 @@ function triggersOf(node: DataNode | undefined): string[] {
   return node.entries.map((entry) => entry.key);
 }
 
+const SEQUENCE_WORDS = new Set(['after', 'before', 'post', 'following', 'until', 'then']);
+
 /** `environment: staging`, `environment: {name: staging}`, a reusable workflow's `with: {environment: staging}`, or the job's name. */
 function jobTag(id: string, job: MapNode): EnvTag | undefined {
   const environment = get(job, 'environment') ?? get(get(job, 'with'), 'environment');
@@ -61,7 +63,8 @@ function jobTag(id: string, job: MapNode): EnvTag | undefined {
     return { environment: canonicalEnvironment(name), name, evidence: 'key' };
   }
   for (const name of [literalString(get(job, 'name')), id]) {
-    if (!name || name.includes('${{')) continue;
+    // `notify-after-staging`, `cleanup-before-prod`: a job named by its place beside another, not its environment.
+    if (!name || name.includes('${{') || tokensOf(name).some((token) => SEQUENCE_WORDS.has(token))) continue;
     const environment = canonicalEnvironment(name);
     if (environment && NAMED_ENVIRONMENTS.has(environment)) return { environment, name, evidence: 'value' };
   }
