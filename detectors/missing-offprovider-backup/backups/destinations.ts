@@ -71,8 +71,9 @@ export function classifyDestination(raw: string, givenEndpoint?: string, remotes
   const queryEndpoint = /[?&]endpoint=([^&#]+)/.exec(text)?.[1];
   const endpoint = givenEndpoint ?? (queryEndpoint ? safeDecode(queryEndpoint) : undefined);
   const display = displayOf(text);
-  // A literal endpoint nobody recognises is someone's own S3-compatible server: another host, at least.
-  const endpointProvider = endpoint && !isUnresolved(endpoint) ? (providerOfEndpoint(endpoint) ?? 'remote-host') : undefined;
+  // A provider's host suffix says whose it is even when a variable fills the rest (`https://${{ vars.CF_ACCOUNT_ID }}.r2.cloudflarestorage.com`);
+  // a literal endpoint nobody recognises is someone's own S3-compatible server: another host, at least.
+  const endpointProvider = endpoint ? (providerOfEndpoint(endpoint) ?? (isUnresolved(endpoint) ? undefined : 'remote-host')) : undefined;
   const unresolvedTarget = isUnresolved(text);
 
   const arn = parseArn(text);
@@ -88,8 +89,9 @@ export function classifyDestination(raw: string, givenEndpoint?: string, remotes
     }
     // restic writes `s3:https://host/bucket` or `s3:s3.amazonaws.com/bucket`.
     const rest = text.slice(scheme![0].length);
-    if (isUnresolved(rest.split('/')[0] ?? rest) || isUnresolved(rest.replace(/^https?:\/\//, '').split('/')[0] ?? '')) return { display, unresolved: true };
-    const provider = providerOfEndpoint(rest) ?? 'remote-host';
+    const known = providerOfEndpoint(rest.replace(/^https?:\/\//, '').split('/')[0] ?? '');
+    if (!known && (isUnresolved(rest.split('/')[0] ?? rest) || isUnresolved(rest.replace(/^https?:\/\//, '').split('/')[0] ?? ''))) return { display, unresolved: true };
+    const provider = known ?? providerOfEndpoint(rest) ?? 'remote-host';
     return { display, provider, unresolved: false };
   }
   if (prefix === 'gs' || prefix === 'gcs') return { display, provider: 'gcp', unresolved: false };

@@ -372,6 +372,26 @@ primary_region = "ams"
           },
           note: 'Litestream to Backblaze B2 with validation',
         },
+        {
+          files: {
+            'fly.toml': `app = "acme-notes"
+primary_region = "ams"
+
+[[mounts]]
+  source = "notes_data"
+  destination = "/data"
+`,
+            'litestream.yml': `dbs:
+  - path: /data/notes.db
+    replicas:
+      - type: s3
+        bucket: acme-notes-litestream
+        path: notes.db
+        endpoint: https://\${CF_ACCOUNT_ID}.r2.cloudflarestorage.com
+`,
+          },
+          note: 'the account id is a variable, but the host says Cloudflare R2',
+        },
       ],
     },
   },
