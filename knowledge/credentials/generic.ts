@@ -7,11 +7,27 @@ import { decodeJwt, isHashOrCiphertext, isHumanPlaceholder, wordsOf } from './va
 const ROOT_NAME_WORDS = new Set(['admin', 'root', 'master', 'superuser', 'super', 'owner', 'sudo', 'global', 'privileged', 'sa', 'elastic']);
 const TEST_NAME_WORDS = new Set(['test', 'testing', 'sandbox', 'mock', 'fake', 'dummy', 'local', 'example', 'sample', 'demo']);
 
-/** Rating by what the variable's name says: admin/root names reach the whole service, test names reach a sandbox. */
-function rateByName(context: CredentialContext, fallback: Rating): Rating {
+const USER_WORDS = new Set(['user', 'username', 'login', 'uid', 'usr']);
+
+/** The superuser a sibling key names as the account (`POSTGRES_USER: postgres`, `define('DB_USER', 'root')`). */
+function superuserBeside(context: CredentialContext): string | undefined {
+  for (const [name, value] of Object.entries(context.siblingValues)) {
+    const words = wordsOf(name);
+    if (words.some((word) => USER_WORDS.has(word)) && SUPERUSERS.has(value.trim().toLowerCase())) return `${name} ${value.trim()}`;
+  }
+  return undefined;
+}
+
+/**
+ * Rating by what the variable's name says: admin/root names reach the whole service, test names reach a sandbox.
+ * A password's account may be named beside it instead (`accountBeside`: passwords only).
+ */
+function rateByName(context: CredentialContext, fallback: Rating, accountBeside = false): Rating {
   const words = wordsOf(context.variable ?? '');
   const admin = words.find((word) => ROOT_NAME_WORDS.has(word));
   if (admin) return { scope: 'root-resource', because: `variable ${context.variable} names an ${admin} credential` };
+  const superuser = accountBeside ? superuserBeside(context) : undefined;
+  if (superuser) return { scope: 'root-resource', because: `it is the password of ${superuser}, the database's superuser` };
   const test = words.find((word) => TEST_NAME_WORDS.has(word));
   if (test) return { scope: 'test', because: `variable ${context.variable} names a ${test} credential` };
   return fallback;
@@ -119,7 +135,7 @@ export const hardcodedPassword: CredentialKind = {
     !/\s/.test(value) &&
     // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
     !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
-  rate: (context) => rateByName(context, { scope: 'unknown', because: 'the password does not say which account it opens' }),
+  rate: (context) => rateByName(context, { scope: 'unknown', because: 'the password does not say which account it opens' }, true),
   reach: 'opens the account it belongs to; a root or admin password opens every database or tenant on the server',
   narrower: 'read it from a secret store at run time and give the application a user limited to its own database',
   exposedSeverity: 'medium',
@@ -169,13 +185,21 @@ export const hardcodedPassword: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('deploy/mysql.env.yaml', 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } })],
-    negative: [sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n')],
+    positive: [
+      sample('deploy/mysql.env.yaml', 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } }),
+      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: 'the account is named beside the password' }),
+      sample('wp-config.php', "<?php\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 } }),
+      sample('src/main/resources/application.properties', 'spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n', { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
+      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: 'an application account' }),
+    ],
   },
 };
 
 /** Users that own every database on the server (Postgres, MySQL, SQL Server, managed-service admins). */
-const SUPERUSERS = new Set(['postgres', 'root', 'admin', 'administrator', 'sa', 'rdsadmin', 'doadmin', 'avnadmin', 'supabase_admin', 'elastic', 'master', 'superuser', 'dbadmin', 'mongoadmin']);
+const SUPERUSERS = new Set(['postgres', 'root', 'admin', 'administrator', 'sa', 'sys', 'system', 'rdsadmin', 'doadmin', 'avnadmin', 'supabase_admin', 'elastic', 'master', 'superuser', 'dbadmin', 'mongoadmin']);
 const READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica|analytics)(?:$|[_.-])/i;
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
 
