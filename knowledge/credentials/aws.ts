@@ -65,9 +65,12 @@ export const awsSecretAccessKey: CredentialKind = {
     // Terraform state of an `aws_iam_access_key`: its attributes are `id` (the AKIA key ID) and `secret`.
     { variable: /^secret$/, value: /^[A-Za-z0-9/+]{40}$/, keywords: ['secret'], requires: ['aws_iam_access_key'] },
   ],
+  // Given by position after its key ID, as SDK constructors take them: Go's `credentials.NewStaticCredentials("AKIA…",
+  // "…", "")`, Java's `new BasicAWSCredentials("AKIA…", "…")`, PHP's `new Credentials('AKIA…', '…')`.
+  valuePatterns: [{ regex: /(?<=["'](?:AKIA|ASIA)[A-Z2-7]{16}["']\s*,\s*["'])([A-Za-z0-9/+]{40})(?=["'])/g, keywords: ['akia', 'asia'] }],
   plausible: (value) => !/EXAMPLEKEY$/.test(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
-    const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value));
+    const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)) ?? /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/.exec(context.line)?.[0];
     return rateAwsKey(context, keyId);
   },
   reach: 'signs requests as the IAM user; a root or admin user can delete every resource in the account',
@@ -76,6 +79,8 @@ export const awsSecretAccessKey: CredentialKind = {
   samples: {
     positive: [
       sample('config/storage.yml', 'amazon:\n  service: S3\n  access_key_id: AKIAQX4KJ2MZ7HTLD5PW\n  secret_access_key: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n  region: eu-west-1\n', { expect: { line: 4 } }),
+      sample('internal/storage/session.go', 'sess := session.Must(session.NewSession(&aws.Config{\n\tCredentials: credentials.NewStaticCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK", ""),\n}))\n', { expect: { line: 2 }, note: 'given by position after its key ID' }),
+      sample('src/main/java/com/acme/Upload.java', 'AWSCredentials creds = new BasicAWSCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK");\n', { expect: { line: 1 } }),
       sample('terraform/provider.tf', 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 } }),
       sample('infra/terraform.tfstate', '{\n  "version": 4,\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "aws_iam_access_key",\n      "name": "ci",\n      "instances": [\n        {\n          "attributes": {\n            "id": "AKIAQX4KJ2MZ7HTLD5PW",\n            "secret": "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",\n            "user": "ci"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 12 }, note: 'committed Terraform state of an IAM access key' }),
     ],
