@@ -266,4 +266,50 @@ export const dockerRegistryAuth: CredentialKind = {
   },
 };
 
-export const REGISTRY_KINDS: readonly CredentialKind[] = [npmToken, pypiToken, dockerHubToken, dockerRegistryAuth];
+/** The registry an `.npmrc` `_auth`/`_password` line is scoped to (`//acme.jfrog.io/…/:_auth=`), else the file's `registry=`. */
+function npmrcRegistry(context: CredentialContext): string | undefined {
+  return /\/\/([^/\s:]+)[^\s]*:_(?:auth|password)\b/.exec(context.line)?.[1] ?? /^registry\s*=\s*https?:\/\/([^/\s:]+)/m.exec(context.nearby)?.[1];
+}
+
+export const npmrcLogin: CredentialKind = {
+  id: 'npmrc-login',
+  provider: 'npm',
+  title: 'Registry login in an .npmrc',
+  // Private registries (Artifactory, Nexus, Verdaccio) take `_auth` = base64(user:password), or `username` beside
+  // `_password` = base64(password), where the public registry takes a token.
+  valuePatterns: [
+    { regex: /(?<=(?:^|[\s:])_auth\s*=\s*["']?)([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ['_auth'] },
+    { regex: /(?<=(?:^|[\s:])_password\s*=\s*["']?)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ['_password'] },
+  ],
+  plausible: (value, context) => {
+    if (/_password\s*=/.test(context.line)) {
+      const password = decodeBase64Text(value);
+      return password !== undefined && /^[\x20-\x7e]{6,}$/.test(password) && !isHumanPlaceholder(password);
+    }
+    const login = dockerLogin(value);
+    return login !== undefined && login.secret.length >= 6 && !isHumanPlaceholder(login.secret) && !isHumanPlaceholder(login.user + login.secret);
+  },
+  rate: (context) => {
+    const registry = npmrcRegistry(context);
+    return { scope: 'root-resource', because: `a login to ${registry ?? 'the configured registry'}: every package the account can publish or read there` };
+  },
+  reach: 'publishes to and reads every package the registry account can reach: what every build installs next',
+  narrower: 'use a token scoped to read (for installs) or to the packages it publishes, injected by CI, instead of a password in the file',
+  reference: 'https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration',
+  samples: {
+    positive: [
+      sample('.npmrc', 'registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=Y2ktYm90Olc3cVR2Mm1Mazl4UjR6UGI=\nalways-auth=true\n', { expect: { line: 2 } }),
+      sample('frontend/.npmrc', '//nexus.acme-internal.io/repository/npm-group/:username=ci-bot\n//nexus.acme-internal.io/repository/npm-group/:_password=VzdxVHYybUxrOXhSNHpQYg==\n', { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('.npmrc', 'registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=${NPM_AUTH}\n'),
+      sample('docs/npm.md', 'Add `_auth=dXNlcm5hbWU6cGFzc3dvcmQ=` (base64 of `username:password`) to your .npmrc.\n', { note: 'base64 of a placeholder login' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.npmrc', 'registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=Y2ktYm90Olc3cVR2Mm1Mazl4UjR6UGI=\n', { expect: { line: 2 } })],
+    negative: [sample('.npmrc', '_auth=dXNlcm5hbWU6cGFzc3dvcmQ=\n', { note: 'placeholder login' })],
+  },
+};
+
+export const REGISTRY_KINDS: readonly CredentialKind[] = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth];
