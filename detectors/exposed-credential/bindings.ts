@@ -303,6 +303,10 @@ function leafName(leaf: DataLeaf): string | undefined {
     if (sibling?.value.kind === 'scalar' && typeof sibling.value.value === 'string') return sibling.value.value;
   }
   if (key === 'default' && leaf.parent?.block?.type === 'variable') return leaf.parent.block.labels[0] ?? key;
+  // A Terraform provider's arguments are that provider's: `provider "digitalocean" { token = … }` binds
+  // `digitalocean.token`, which names the provider as its environment variable would.
+  const provider = leaf.parent?.block?.type === 'provider' ? leaf.parent.block.labels[0] : undefined;
+  if (provider && !key.toLowerCase().includes(provider.toLowerCase())) return `${provider}.${key}`;
   return key;
 }
 

@@ -37,7 +37,7 @@ export const cloudflareGlobalApiKey: CredentialKind = {
     // The legacy key (37-45 lower-case hex) is always used with the account's email.
     { variable: GLOBAL_KEY_NAME, value: LEGACY_GLOBAL_KEY, keywords: ['cloudflare', 'cf_api', 'cfapi'], requires: ['email'] },
     { header: /^x-auth-key$/i, value: LEGACY_GLOBAL_KEY, keywords: ['x-auth-key'], requires: ['x-auth-email'] },
-    { variable: /^api_key$/, value: LEGACY_GLOBAL_KEY, keywords: ['api_key'], requires: ['provider "cloudflare"', 'email'] },
+    { variable: /^(?:cloudflare\.)?api_key$/, value: LEGACY_GLOBAL_KEY, keywords: ['api_key'], requires: ['provider "cloudflare"', 'email'] },
   ],
   plausible: (value) => (value.startsWith('cfk_') ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2)),
   rate: fixed('root', 'the Global API Key acts as the user with all of their permissions on every account and zone they can reach'),
@@ -78,7 +78,7 @@ export const cloudflareApiToken: CredentialKind = {
     { variable: TOKEN_NAME, value: LEGACY_TOKEN, keywords: ['cloudflare', 'cf_', 'cfapi'] },
     // Older tooling calls a token CLOUDFLARE_API_KEY; a 40-character value that is not hex is a token, not the key.
     { variable: GLOBAL_KEY_NAME, value: LEGACY_TOKEN, keywords: ['cloudflare', 'cf_api', 'cfapi'] },
-    { variable: /^api_token$/, value: LEGACY_TOKEN, keywords: ['api_token'], requires: ['provider "cloudflare"'] },
+    { variable: /^(?:cloudflare\.)?api_token$/, value: LEGACY_TOKEN, keywords: ['api_token'], requires: ['provider "cloudflare"'] },
     { header: /^authorization$/i, value: LEGACY_TOKEN, keywords: ['authorization'], requires: ['api.cloudflare.com'] },
   ],
   plausible: (value) => (value.startsWith('cfut_') ? hasValidCloudflareChecksum(value) : !isPlaceholder(value) && !hasTypedRun(value) && looksRandom(value, 40, 3.8)),

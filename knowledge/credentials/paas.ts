@@ -263,6 +263,7 @@ export const digitaloceanToken: CredentialKind = {
   samples: {
     positive: [
       sample('infra/provider.tf', `provider "digitalocean" {\n  token = "${DO_TOKEN}"\n}\n`, { expect: { line: 2 } }),
+      sample('infra/providers.tf', 'provider "digitalocean" {\n  token = "d94d7efecc22a4e5d4697ea93ff69b5257313aee99add6cd71b8890a6299c089"\n}\n', { expect: { line: 2 }, note: 'a legacy 64-hex token: the provider block names it' }),
       sample('.github/workflows/app.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: digitalocean/action-doctl@v2\n        with:\n          token: ${DO_OAUTH}\n`, { expect: { line: 7 } }),
     ],
     negative: [
