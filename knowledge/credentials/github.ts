@@ -3,7 +3,7 @@
 import { sample } from '../../src/model.js';
 import type { CredentialKind } from './types.js';
 import { fixed } from './types.js';
-import { hasValidBase62Checksum } from './values.js';
+import { hasValidBase62Checksum, isPlaceholder, looksRandom } from './values.js';
 
 const REFERENCE = 'https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/';
 /** The last six characters are a base62 CRC32 of the random part: tokens that fail it were made up. */
@@ -14,7 +14,16 @@ export const githubClassicToken: CredentialKind = {
   provider: 'github',
   title: 'GitHub classic personal access token',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g, keywords: ['ghp_'] }],
-  plausible: checksummed,
+  // Before April 2021 personal access and OAuth tokens were 40 hex characters with no prefix: only the name says
+  // GitHub (`GITHUB_TOKEN`, a provider "github" block's `token`). They are classic tokens, with classic reach.
+  contextPatterns: [
+    {
+      variable: /^(?:GITHUB|GH)_(?:TOKEN|PAT|ACCESS_TOKEN|API_TOKEN|OAUTH_TOKEN|AUTH_TOKEN)$|github[_.-]?(?:personal[_.-]?)?(?:access[_.-]?|api[_.-]?|oauth[_.-]?|auth[_.-]?)?token$|^github\.token$/i,
+      value: /^[0-9a-f]{40}$/,
+      keywords: ['github', 'gh_'],
+    },
+  ],
+  plausible: (value) => (/^[0-9a-f]{40}$/.test(value) ? looksRandom(value, 40, 3.0) && !isPlaceholder(value) : checksummed(value)),
   rate: fixed('root', 'a classic PAT acts as its user on every repository and organisation the user can reach; its scopes are invisible'),
   reach: 'acts as the user on every repository and organisation they can reach, including deleting repositories when the token has delete_repo',
   narrower: 'use a fine-grained personal access token limited to the repositories and permissions the job needs, with an expiry',
@@ -22,6 +31,7 @@ export const githubClassicToken: CredentialKind = {
   samples: {
     positive: [
       sample('scripts/release.sh', '#!/bin/sh\nGH_TOKEN=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 gh release create "$TAG" dist/*\n', { expect: { line: 2 } }),
+      sample('tools/gh.sh', '#!/bin/sh\nGITHUB_TOKEN=3f9c2a7e1b8d4f60a5c9e2b7d1f8a3c6e0b4d927\ncurl -H "Authorization: token $GITHUB_TOKEN" https://api.github.com/user/repos\n', { expect: { line: 2 }, note: 'a token from before the prefixed formats: 40 hex characters' }),
       sample('.npmrc', '@acme:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=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\n', { expect: { line: 2 } }),
     ],
     negative: [
