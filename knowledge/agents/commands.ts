@@ -95,6 +95,18 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('bin/rails db:drop', 'rails db:drop', 'migration', 'drops the database'),
   destructive('rails db:drop', 'rails db:drop', 'migration', 'drops the database'),
   destructive('php artisan migrate:fresh --force', 'artisan migrate:fresh', 'migration', 'drops every table'),
+  destructive('drizzle-kit push --force', 'drizzle-kit push', 'migration', 'applies schema changes to the database, drops included'),
+  destructive('rm -r ./data', 'rm', 'files', 'deletes files and directories'),
+  destructive('rm -f ./data/app.db', 'rm', 'files', 'deletes files and directories'),
+  destructive('sudo rm -rf ./data', 'rm', 'files', 'deletes files and directories'),
+  destructive('helm delete api --namespace production', 'helm', 'infrastructure', 'uninstalls Helm releases'),
+  destructive('aws s3 rb s3://acme-backups --force', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws dynamodb delete-table --table-name orders', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('gcloud compute instances delete acme-prod --quiet', 'gcloud', 'infrastructure', 'deletes Google Cloud resources'),
+  destructive('fly apps destroy acme --yes', 'fly', 'infrastructure', 'destroys Fly.io volumes and apps'),
+  destructive('flyctl apps destroy acme --yes', 'flyctl', 'infrastructure', 'destroys Fly.io volumes and apps'),
+  destructive('turso db destroy acme --yes', 'turso', 'data', 'destroys Turso databases'),
+  destructive('psql -h db.acme.io -c "DROP TABLE users"', 'psql', 'data', 'runs any SQL, DROP included'),
   destructive('dd if=/dev/zero of=/dev/sda', 'dd', 'files', 'overwrites disks'),
   destructive('mkfs.ext4 /dev/sda1', 'mkfs', 'files', 'formats disks'),
   destructive('shred -u ./data/app.db', 'shred', 'files', 'destroys files'),
@@ -103,7 +115,28 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   { ...destructive('wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1', 'wget', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
 ];
 
-export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...DESTRUCTIVE_PROBES];
+/**
+ * CLIs that projects install as npm packages and run through a package runner: an allow rule written for
+ * `npx supabase`, `pnpm prisma` or `bunx --bun vercel` lets the same destructive subcommands through.
+ */
+const PACKAGE_CLIS = new Set(['supabase', 'wrangler', 'prisma', 'railway', 'vercel', 'netlify', 'firebase', 'neonctl', 'drizzle-kit']);
+const PACKAGE_RUNNERS = ['npx', 'npx -y', 'pnpm', 'pnpm exec', 'pnpm dlx', 'yarn', 'yarn dlx', 'bunx', 'bunx --bun', 'bun x', 'npm exec --'];
+
+const RUNNER_PROBES: readonly CommandProbe[] = DESTRUCTIVE_PROBES.flatMap((probe) => {
+  const program = probe.command.split(' ')[0]!;
+  if (!PACKAGE_CLIS.has(program)) return [];
+  return PACKAGE_RUNNERS.map((runner) => ({ ...probe, command: `${runner} ${probe.command}` }));
+});
+
+/** Runners that fetch and run any package or script: everything, like an interpreter. */
+const RUNNER_INTERPRETERS: readonly CommandProbe[] = [
+  ['npm exec zqx-unlisted-package', 'npm exec'],
+  ['yarn dlx zqx-unlisted-package', 'yarn dlx'],
+  ['uv run zqx-unlisted-tool', 'uv run'],
+  ['pipx run zqx-unlisted-package', 'pipx run'],
+].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program` }));
+
+export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES];
 
 export type CommandMatcher = (command: string) => boolean;
 
@@ -125,7 +158,7 @@ export function reachOf(matches: CommandMatcher): CommandReach | undefined {
 export function stoppedBy(matches: CommandMatcher): string[] {
   if (ANY_PROBES.every((probe) => safely(matches, probe.command))) return ['*'];
   const tools = new Set<string>();
-  for (const probe of DESTRUCTIVE_PROBES) if (safely(matches, probe.command)) tools.add(probe.tool);
+  for (const probe of [...DESTRUCTIVE_PROBES, ...RUNNER_PROBES]) if (safely(matches, probe.command)) tools.add(probe.tool);
   return [...tools].sort();
 }
 
@@ -160,6 +193,8 @@ const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
   [/\bdropdb\b/i, 'dropdb'],
   [/\bwrangler\b/i, 'wrangler'],
   [/\bprisma\s+migrate\s+reset\b/i, 'prisma migrate reset'],
+  [/\bdrizzle-kit\s+push\b/i, 'drizzle-kit push'],
+  [/\bturso\s+db\s+destroy\b/i, 'turso'],
   [/\bdb:drop\b/i, 'rails db:drop'],
   [/\bmigrate:fresh\b/i, 'artisan migrate:fresh'],
 ];

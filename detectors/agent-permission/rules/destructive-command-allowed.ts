@@ -32,6 +32,10 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.cursor/permissions.json', '{\n  // team allowlist\n  "terminalAllowlist": ["npm test", "kubectl"]\n}\n', { expect: { line: 3 } }),
       sample('.vscode/settings.json', '{\n  "chat.tools.terminal.autoApprove": {\n    "/^terraform (plan|apply)\\\\b/": true\n  }\n}\n', { expect: { line: 3 } }),
       sample('opencode.json', '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "psql *": "allow"\n    }\n  }\n}\n', { expect: { line: 5 } }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(npx supabase:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a CLI run through a package runner' }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(rm -r:*)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: 'a flag of rm, not one path' }),
+      sample('.codex/rules/default.rules', 'prefix_rule(pattern = ["pnpm", "prisma", "migrate"], decision = "allow",)\n', { expect: { line: 1 } }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } }),
     ],
     negative: [
       sample(
