@@ -115,13 +115,15 @@ function environmentOfPathUncached(path2, aliases, plain2) {
 }
 var lastDirectory;
 var lastDirectoryEnvironment;
+var CONFIG_FILE_NAME = /^\.env\b|\.(?:ya?ml|json|jsonc|toml|properties|tfvars|env|ini|conf|cfg|config|hcl)$/i;
 function fileNameEnvironment(fileName, aliases) {
   if (EXAMPLE_SUFFIXES.test(fileName)) return void 0;
   const tokens = tokensOf(fileName.charCodeAt(0) === 46 ? fileName.slice(1) : fileName);
+  const configName = CONFIG_FILE_NAME.test(fileName);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i];
     const aliased = aliasFor(aliases, token);
-    if (token.length <= 2 && !aliased && token !== "pr") continue;
+    if (token.length <= 2 && !aliased && token !== "pr" && !(token === "qa" && configName)) continue;
     const environment = aliased ?? BY_WORD.get(token);
     if (environment) return { environment, name: token, evidence: "file-name" };
   }
@@ -478,9 +480,12 @@ var awsSecretAccessKey = {
     // Terraform state of an `aws_iam_access_key`: its attributes are `id` (the AKIA key ID) and `secret`.
     { variable: /^secret$/, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["secret"], requires: ["aws_iam_access_key"] }
   ],
+  // Given by position after its key ID, as SDK constructors take them: Go's `credentials.NewStaticCredentials("AKIA…",
+  // "…", "")`, Java's `new BasicAWSCredentials("AKIA…", "…")`, PHP's `new Credentials('AKIA…', '…')`.
+  valuePatterns: [{ regex: /(?<=["'](?:AKIA|ASIA)[A-Z2-7]{16}["']\s*,\s*["'])([A-Za-z0-9/+]{40})(?=["'])/g, keywords: ["akia", "asia"] }],
   plausible: (value) => !/EXAMPLEKEY$/.test(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
-    const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value));
+    const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)) ?? /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/.exec(context.line)?.[0];
     return rateAwsKey(context, keyId);
   },
   reach: "signs requests as the IAM user; a root or admin user can delete every resource in the account",
@@ -489,6 +494,8 @@ var awsSecretAccessKey = {
   samples: {
     positive: [
       sample("config/storage.yml", "amazon:\n  service: S3\n  access_key_id: AKIAQX4KJ2MZ7HTLD5PW\n  secret_access_key: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n  region: eu-west-1\n", { expect: { line: 4 } }),
+      sample("internal/storage/session.go", 'sess := session.Must(session.NewSession(&aws.Config{\n	Credentials: credentials.NewStaticCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK", ""),\n}))\n', { expect: { line: 2 }, note: "given by position after its key ID" }),
+      sample("src/main/java/com/acme/Upload.java", 'AWSCredentials creds = new BasicAWSCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK");\n', { expect: { line: 1 } }),
       sample("terraform/provider.tf", 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 } }),
       sample("infra/terraform.tfstate", '{\n  "version": 4,\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "aws_iam_access_key",\n      "name": "ci",\n      "instances": [\n        {\n          "attributes": {\n            "id": "AKIAQX4KJ2MZ7HTLD5PW",\n            "secret": "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",\n            "user": "ci"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 12 }, note: "committed Terraform state of an IAM access key" })
     ],
@@ -1145,7 +1152,7 @@ var cloudflareGlobalApiKey = {
     // The legacy key (37-45 lower-case hex) is always used with the account's email.
     { variable: GLOBAL_KEY_NAME, value: LEGACY_GLOBAL_KEY, keywords: ["cloudflare", "cf_api", "cfapi"], requires: ["email"] },
     { header: /^x-auth-key$/i, value: LEGACY_GLOBAL_KEY, keywords: ["x-auth-key"], requires: ["x-auth-email"] },
-    { variable: /^api_key$/, value: LEGACY_GLOBAL_KEY, keywords: ["api_key"], requires: ['provider "cloudflare"', "email"] }
+    { variable: /^(?:cloudflare\.)?api_key$/, value: LEGACY_GLOBAL_KEY, keywords: ["api_key"], requires: ['provider "cloudflare"', "email"] }
   ],
   plausible: (value) => value.startsWith("cfk_") ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2),
   rate: fixed("root", "the Global API Key acts as the user with all of their permissions on every account and zone they can reach"),
@@ -1202,7 +1209,7 @@ var cloudflareApiToken = {
     { variable: TOKEN_NAME, value: LEGACY_TOKEN, keywords: ["cloudflare", "cf_", "cfapi"] },
     // Older tooling calls a token CLOUDFLARE_API_KEY; a 40-character value that is not hex is a token, not the key.
     { variable: GLOBAL_KEY_NAME, value: LEGACY_TOKEN, keywords: ["cloudflare", "cf_api", "cfapi"] },
-    { variable: /^api_token$/, value: LEGACY_TOKEN, keywords: ["api_token"], requires: ['provider "cloudflare"'] },
+    { variable: /^(?:cloudflare\.)?api_token$/, value: LEGACY_TOKEN, keywords: ["api_token"], requires: ['provider "cloudflare"'] },
     { header: /^authorization$/i, value: LEGACY_TOKEN, keywords: ["authorization"], requires: ["api.cloudflare.com"] }
   ],
   plausible: (value) => value.startsWith("cfut_") ? hasValidCloudflareChecksum(value) : !isPlaceholder(value) && !hasTypedRun(value) && looksRandom(value, 40, 3.8),
@@ -2013,10 +2020,20 @@ var GCP_KINDS = [gcpServiceAccountKey, gcpAuthorizedUserCredentials, gcpApiKey, 
 // knowledge/credentials/generic.ts
 var ROOT_NAME_WORDS = /* @__PURE__ */ new Set(["admin", "root", "master", "superuser", "super", "owner", "sudo", "global", "privileged", "sa", "elastic"]);
 var TEST_NAME_WORDS = /* @__PURE__ */ new Set(["test", "testing", "sandbox", "mock", "fake", "dummy", "local", "example", "sample", "demo"]);
-function rateByName(context, fallback) {
+var USER_WORDS = /* @__PURE__ */ new Set(["user", "username", "login", "uid", "usr"]);
+function superuserBeside(context) {
+  for (const [name, value] of Object.entries(context.siblingValues)) {
+    const words2 = wordsOf(name);
+    if (words2.some((word) => USER_WORDS.has(word)) && SUPERUSERS.has(value.trim().toLowerCase())) return `${name} ${value.trim()}`;
+  }
+  return void 0;
+}
+function rateByName(context, fallback, accountBeside = false) {
   const words2 = wordsOf(context.variable ?? "");
   const admin = words2.find((word) => ROOT_NAME_WORDS.has(word));
   if (admin) return { scope: "root-resource", because: `variable ${context.variable} names an ${admin} credential` };
+  const superuser = accountBeside ? superuserBeside(context) : void 0;
+  if (superuser) return { scope: "root-resource", because: `it is the password of ${superuser}, the database's superuser` };
   const test = words2.find((word) => TEST_NAME_WORDS.has(word));
   if (test) return { scope: "test", because: `variable ${context.variable} names a ${test} credential` };
   return fallback;
@@ -2098,7 +2115,7 @@ var hardcodedPassword = {
   !/pass(?:word|wd)/i.test(value) && // A camelCase identifier (`allPass: 'overEvery'` in a function table) names code, not a password.
   !/^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
   !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
-  rate: (context) => rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }),
+  rate: (context) => rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }, true),
   reach: "opens the account it belongs to; a root or admin password opens every database or tenant on the server",
   narrower: "read it from a secret store at run time and give the application a user limited to its own database",
   exposedSeverity: "medium",
@@ -2148,11 +2165,19 @@ var hardcodedPassword = {
     ]
   },
   scopeSamples: {
-    positive: [sample("deploy/mysql.env.yaml", 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } })],
-    negative: [sample("deploy/app.yaml", 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n')]
+    positive: [
+      sample("deploy/mysql.env.yaml", 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } }),
+      sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: "the account is named beside the password" }),
+      sample("wp-config.php", "<?php\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 } }),
+      sample("src/main/resources/application.properties", "spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n", { expect: { line: 2 } })
+    ],
+    negative: [
+      sample("deploy/app.yaml", 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
+      sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: "an application account" })
+    ]
   }
 };
-var SUPERUSERS = /* @__PURE__ */ new Set(["postgres", "root", "admin", "administrator", "sa", "rdsadmin", "doadmin", "avnadmin", "supabase_admin", "elastic", "master", "superuser", "dbadmin", "mongoadmin"]);
+var SUPERUSERS = /* @__PURE__ */ new Set(["postgres", "root", "admin", "administrator", "sa", "sys", "system", "rdsadmin", "doadmin", "avnadmin", "supabase_admin", "elastic", "master", "superuser", "dbadmin", "mongoadmin"]);
 var READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica|analytics)(?:$|[_.-])/i;
 var LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
 function connectionUrlAround(line, password) {
@@ -2339,7 +2364,16 @@ var githubClassicToken = {
   provider: "github",
   title: "GitHub classic personal access token",
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g, keywords: ["ghp_"] }],
-  plausible: checksummed,
+  // Before April 2021 personal access and OAuth tokens were 40 hex characters with no prefix: only the name says
+  // GitHub (`GITHUB_TOKEN`, a provider "github" block's `token`). They are classic tokens, with classic reach.
+  contextPatterns: [
+    {
+      variable: /^(?:GITHUB|GH)_(?:TOKEN|PAT|ACCESS_TOKEN|API_TOKEN|OAUTH_TOKEN|AUTH_TOKEN)$|github[_.-]?(?:personal[_.-]?)?(?:access[_.-]?|api[_.-]?|oauth[_.-]?|auth[_.-]?)?token$|^github\.token$/i,
+      value: /^[0-9a-f]{40}$/,
+      keywords: ["github", "gh_"]
+    }
+  ],
+  plausible: (value) => /^[0-9a-f]{40}$/.test(value) ? looksRandom(value, 40, 3) && !isPlaceholder(value) : checksummed(value),
   rate: fixed("root", "a classic PAT acts as its user on every repository and organisation the user can reach; its scopes are invisible"),
   reach: "acts as the user on every repository and organisation they can reach, including deleting repositories when the token has delete_repo",
   narrower: "use a fine-grained personal access token limited to the repositories and permissions the job needs, with an expiry",
@@ -2347,6 +2381,7 @@ var githubClassicToken = {
   samples: {
     positive: [
       sample("scripts/release.sh", '#!/bin/sh\nGH_TOKEN=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 gh release create "$TAG" dist/*\n', { expect: { line: 2 } }),
+      sample("tools/gh.sh", '#!/bin/sh\nGITHUB_TOKEN=3f9c2a7e1b8d4f60a5c9e2b7d1f8a3c6e0b4d927\ncurl -H "Authorization: token $GITHUB_TOKEN" https://api.github.com/user/repos\n', { expect: { line: 2 }, note: "a token from before the prefixed formats: 40 hex characters" }),
       sample(".npmrc", "@acme:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=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\n", { expect: { line: 2 } })
     ],
     negative: [
@@ -3541,6 +3576,7 @@ var digitaloceanToken = {
   token = "${DO_TOKEN}"
 }
 `, { expect: { line: 2 } }),
+      sample("infra/providers.tf", 'provider "digitalocean" {\n  token = "d94d7efecc22a4e5d4697ea93ff69b5257313aee99add6cd71b8890a6299c089"\n}\n', { expect: { line: 2 }, note: "a legacy 64-hex token: the provider block names it" }),
       sample(".github/workflows/app.yml", `jobs:
   deploy:
     runs-on: ubuntu-latest
@@ -3956,7 +3992,50 @@ var dockerRegistryAuth = {
     negative: [sample(".docker/config.json", '{\n  "auths": {\n    "https://index.docker.io/v1/": {\n      "auth": "dXNlcm5hbWU6cGFzc3dvcmQ="\n    }\n  }\n}\n', { note: "placeholder login" })]
   }
 };
-var REGISTRY_KINDS = [npmToken, pypiToken, dockerHubToken, dockerRegistryAuth];
+function npmrcRegistry(context) {
+  return /\/\/([^/\s:]+)[^\s]*:_(?:auth|password)\b/.exec(context.line)?.[1] ?? /^registry\s*=\s*https?:\/\/([^/\s:]+)/m.exec(context.nearby)?.[1];
+}
+var npmrcLogin = {
+  id: "npmrc-login",
+  provider: "npm",
+  title: "Registry login in an .npmrc",
+  // Private registries (Artifactory, Nexus, Verdaccio) take `_auth` = base64(user:password), or `username` beside
+  // `_password` = base64(password), where the public registry takes a token.
+  valuePatterns: [
+    { regex: /(?<=(?:^|[\s:])_auth\s*=\s*["']?)([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ["_auth"] },
+    { regex: /(?<=(?:^|[\s:])_password\s*=\s*["']?)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ["_password"] }
+  ],
+  plausible: (value, context) => {
+    if (/_password\s*=/.test(context.line)) {
+      const password = decodeBase64Text(value);
+      return password !== void 0 && /^[\x20-\x7e]{6,}$/.test(password) && !isHumanPlaceholder(password);
+    }
+    const login = dockerLogin(value);
+    return login !== void 0 && login.secret.length >= 6 && !isHumanPlaceholder(login.secret) && !isHumanPlaceholder(login.user + login.secret);
+  },
+  rate: (context) => {
+    const registry = npmrcRegistry(context);
+    return { scope: "root-resource", because: `a login to ${registry ?? "the configured registry"}: every package the account can publish or read there` };
+  },
+  reach: "publishes to and reads every package the registry account can reach: what every build installs next",
+  narrower: "use a token scoped to read (for installs) or to the packages it publishes, injected by CI, instead of a password in the file",
+  reference: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
+  samples: {
+    positive: [
+      sample(".npmrc", "registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=Y2ktYm90Olc3cVR2Mm1Mazl4UjR6UGI=\nalways-auth=true\n", { expect: { line: 2 } }),
+      sample("frontend/.npmrc", "//nexus.acme-internal.io/repository/npm-group/:username=ci-bot\n//nexus.acme-internal.io/repository/npm-group/:_password=VzdxVHYybUxrOXhSNHpQYg==\n", { expect: { line: 2 } })
+    ],
+    negative: [
+      sample(".npmrc", "registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=${NPM_AUTH}\n"),
+      sample("docs/npm.md", "Add `_auth=dXNlcm5hbWU6cGFzc3dvcmQ=` (base64 of `username:password`) to your .npmrc.\n", { note: "base64 of a placeholder login" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample(".npmrc", "registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=Y2ktYm90Olc3cVR2Mm1Mazl4UjR6UGI=\n", { expect: { line: 2 } })],
+    negative: [sample(".npmrc", "_auth=dXNlcm5hbWU6cGFzc3dvcmQ=\n", { note: "placeholder login" })]
+  }
+};
+var REGISTRY_KINDS = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth];
 
 // knowledge/credentials/saas.ts
 var SLACK_TOKENS = "https://docs.slack.dev/authentication/tokens";
@@ -5243,6 +5322,8 @@ function leafName(leaf2) {
     if (sibling?.value.kind === "scalar" && typeof sibling.value.value === "string") return sibling.value.value;
   }
   if (key === "default" && leaf2.parent?.block?.type === "variable") return leaf2.parent.block.labels[0] ?? key;
+  const provider = leaf2.parent?.block?.type === "provider" ? leaf2.parent.block.labels[0] : void 0;
+  if (provider && !key.toLowerCase().includes(provider.toLowerCase())) return `${provider}.${key}`;
   return key;
 }
 function locateValue(file, leaf2, value) {
@@ -8111,6 +8192,7 @@ function scanFly(rec, cls, document) {
   if (tag.environment === "base" && app) {
     const byName = canonicalEnvironment(app);
     if (byName) tag = { environment: byName, name: app, evidence: "value" };
+    else if (/(^|\/)fly\.toml$/i.test(rec.file.path)) tag = { environment: "production", name: "fly.toml", evidence: "file-name" };
   }
   walkSection(rec, { ...topSection(cls, root), tag }, { ...walkOptions(cls), envMaps: false });
   const appId = app ? appIdentity(app, "fly") : void 0;
@@ -8285,6 +8367,7 @@ function triggersOf(node) {
   if (node.kind === "seq") return node.items.map((item) => literalString(item)).filter((item) => !!item);
   return node.entries.map((entry) => entry.key);
 }
+var SEQUENCE_WORDS = /* @__PURE__ */ new Set(["after", "before", "post", "following", "until", "then"]);
 function jobTag(id, job) {
   const environment = get(job, "environment") ?? get(get(job, "with"), "environment");
   if (environment) {
@@ -8293,7 +8376,7 @@ function jobTag(id, job) {
     return { environment: canonicalEnvironment(name), name, evidence: "key" };
   }
   for (const name of [literalString(get(job, "name")), id]) {
-    if (!name || name.includes("${{")) continue;
+    if (!name || name.includes("${{") || tokensOf(name).some((token) => SEQUENCE_WORDS.has(token))) continue;
     const environment2 = canonicalEnvironment(name);
     if (environment2 && NAMED_ENVIRONMENTS.has(environment2)) return { environment: environment2, name, evidence: "value" };
   }
@@ -8842,6 +8925,14 @@ var sharedDatabase = {
         },
         expect: { path: "charts/api/values-staging.yaml", line: 2 },
         note: "another database on production's instance: reported at high, as the instance is one"
+      },
+      {
+        files: {
+          "fly.toml": 'app = "acme-api"\nprimary_region = "fra"\n\n[env]\n  DATABASE_HOST = "acme-db.flycast"\n',
+          "fly.staging.toml": 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DATABASE_HOST = "acme-db.flycast"\n'
+        },
+        expect: { path: "fly.staging.toml", line: 5 },
+        note: "fly.toml is the app `fly deploy` ships by default: production"
       }
     ],
     negative: [
@@ -9073,6 +9164,11 @@ var readsProductionSecret = {
       }
     ],
     negative: [
+      sample(
+        ".github/workflows/deploy.yml",
+        'on:\n  push:\n    branches: [main]\njobs:\n  production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n  notify-after-staging:\n    needs: production\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -X POST "$HOOK" -d deployed\n        env:\n          HOOK: ${{ secrets.PROD_SLACK_WEBHOOK }}\n',
+        { note: "a job named for its place after another is not that environment's" }
+      ),
       {
         files: {
           ".github/workflows/deploy.yml": "name: Deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: npm run migrate\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n"
@@ -10115,7 +10211,7 @@ function classifyDestination(raw, givenEndpoint, remotes = /* @__PURE__ */ new M
   const queryEndpoint = /[?&]endpoint=([^&#]+)/.exec(text)?.[1];
   const endpoint = givenEndpoint ?? (queryEndpoint ? safeDecode(queryEndpoint) : void 0);
   const display = displayOf(text);
-  const endpointProvider = endpoint && !isUnresolved(endpoint) ? providerOfEndpoint(endpoint) ?? "remote-host" : void 0;
+  const endpointProvider = endpoint ? providerOfEndpoint(endpoint) ?? (isUnresolved(endpoint) ? void 0 : "remote-host") : void 0;
   const unresolvedTarget = isUnresolved(text);
   const arn = parseArn(text);
   if (arn) return { display, provider: "aws", account: arn.account, region: arn.region, unresolved: false };
@@ -10127,8 +10223,9 @@ function classifyDestination(raw, givenEndpoint, remotes = /* @__PURE__ */ new M
       return { display, provider: provider2, unresolved: provider2 === void 0 };
     }
     const rest = text.slice(scheme[0].length);
-    if (isUnresolved(rest.split("/")[0] ?? rest) || isUnresolved(rest.replace(/^https?:\/\//, "").split("/")[0] ?? "")) return { display, unresolved: true };
-    const provider = providerOfEndpoint(rest) ?? "remote-host";
+    const known = providerOfEndpoint(rest.replace(/^https?:\/\//, "").split("/")[0] ?? "");
+    if (!known && (isUnresolved(rest.split("/")[0] ?? rest) || isUnresolved(rest.replace(/^https?:\/\//, "").split("/")[0] ?? ""))) return { display, unresolved: true };
+    const provider = known ?? providerOfEndpoint(rest) ?? "remote-host";
     return { display, provider, unresolved: false };
   }
   if (prefix === "gs" || prefix === "gcs") return { display, provider: "gcp", unresolved: false };
@@ -14039,6 +14136,26 @@ primary_region = "ams"
 `
           },
           note: "Litestream to Backblaze B2 with validation"
+        },
+        {
+          files: {
+            "fly.toml": `app = "acme-notes"
+primary_region = "ams"
+
+[[mounts]]
+  source = "notes_data"
+  destination = "/data"
+`,
+            "litestream.yml": `dbs:
+  - path: /data/notes.db
+    replicas:
+      - type: s3
+        bucket: acme-notes-litestream
+        path: notes.db
+        endpoint: https://\${CF_ACCOUNT_ID}.r2.cloudflarestorage.com
+`
+          },
+          note: "the account id is a variable, but the host says Cloudflare R2"
         }
       ]
     }
@@ -14774,6 +14891,18 @@ var DESTRUCTIVE_PROBES = [
   destructive("bin/rails db:drop", "rails db:drop", "migration", "drops the database"),
   destructive("rails db:drop", "rails db:drop", "migration", "drops the database"),
   destructive("php artisan migrate:fresh --force", "artisan migrate:fresh", "migration", "drops every table"),
+  destructive("drizzle-kit push --force", "drizzle-kit push", "migration", "applies schema changes to the database, drops included"),
+  destructive("rm -r ./data", "rm", "files", "deletes files and directories"),
+  destructive("rm -f ./data/app.db", "rm", "files", "deletes files and directories"),
+  destructive("sudo rm -rf ./data", "rm", "files", "deletes files and directories"),
+  destructive("helm delete api --namespace production", "helm", "infrastructure", "uninstalls Helm releases"),
+  destructive("aws s3 rb s3://acme-backups --force", "aws", "data", "deletes AWS resources (S3 objects, RDS instances)"),
+  destructive("aws dynamodb delete-table --table-name orders", "aws", "data", "deletes AWS resources (S3 objects, RDS instances)"),
+  destructive("gcloud compute instances delete acme-prod --quiet", "gcloud", "infrastructure", "deletes Google Cloud resources"),
+  destructive("fly apps destroy acme --yes", "fly", "infrastructure", "destroys Fly.io volumes and apps"),
+  destructive("flyctl apps destroy acme --yes", "flyctl", "infrastructure", "destroys Fly.io volumes and apps"),
+  destructive("turso db destroy acme --yes", "turso", "data", "destroys Turso databases"),
+  destructive('psql -h db.acme.io -c "DROP TABLE users"', "psql", "data", "runs any SQL, DROP included"),
   destructive("dd if=/dev/zero of=/dev/sda", "dd", "files", "overwrites disks"),
   destructive("mkfs.ext4 /dev/sda1", "mkfs", "files", "formats disks"),
   destructive("shred -u ./data/app.db", "shred", "files", "destroys files"),
@@ -14781,7 +14910,20 @@ var DESTRUCTIVE_PROBES = [
   { ...destructive('curl -X DELETE https://api.example.invalid/v1/volumes/vol_1 -H "Authorization: Bearer $TOKEN"', "curl", "infrastructure", "sends any HTTP request, provider API deletes included"), needsCredential: true },
   { ...destructive("wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1", "wget", "infrastructure", "sends any HTTP request, provider API deletes included"), needsCredential: true }
 ];
-var COMMAND_PROBES = [...ANY_PROBES, ...INTERPRETER_PROBES, ...DESTRUCTIVE_PROBES];
+var PACKAGE_CLIS = /* @__PURE__ */ new Set(["supabase", "wrangler", "prisma", "railway", "vercel", "netlify", "firebase", "neonctl", "drizzle-kit"]);
+var PACKAGE_RUNNERS = ["npx", "npx -y", "pnpm", "pnpm exec", "pnpm dlx", "yarn", "yarn dlx", "bunx", "bunx --bun", "bun x", "npm exec --"];
+var RUNNER_PROBES = DESTRUCTIVE_PROBES.flatMap((probe) => {
+  const program = probe.command.split(" ")[0];
+  if (!PACKAGE_CLIS.has(program)) return [];
+  return PACKAGE_RUNNERS.map((runner) => ({ ...probe, command: `${runner} ${probe.command}` }));
+});
+var RUNNER_INTERPRETERS = [
+  ["npm exec zqx-unlisted-package", "npm exec"],
+  ["yarn dlx zqx-unlisted-package", "yarn dlx"],
+  ["uv run zqx-unlisted-tool", "uv run"],
+  ["pipx run zqx-unlisted-package", "pipx run"]
+].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program` }));
+var COMMAND_PROBES = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES];
 function reachOf(matches) {
   for (const probe of COMMAND_PROBES) {
     if (safely(matches, probe.command)) return { class: probe.class, probe };
@@ -14791,7 +14933,7 @@ function reachOf(matches) {
 function stoppedBy(matches) {
   if (ANY_PROBES.every((probe) => safely(matches, probe.command))) return ["*"];
   const tools = /* @__PURE__ */ new Set();
-  for (const probe of DESTRUCTIVE_PROBES) if (safely(matches, probe.command)) tools.add(probe.tool);
+  for (const probe of [...DESTRUCTIVE_PROBES, ...RUNNER_PROBES]) if (safely(matches, probe.command)) tools.add(probe.tool);
   return [...tools].sort();
 }
 function toolsOfDomain(domain) {
@@ -14821,6 +14963,8 @@ var NAMED_TOOLS = [
   [/\bdropdb\b/i, "dropdb"],
   [/\bwrangler\b/i, "wrangler"],
   [/\bprisma\s+migrate\s+reset\b/i, "prisma migrate reset"],
+  [/\bdrizzle-kit\s+push\b/i, "drizzle-kit push"],
+  [/\bturso\s+db\s+destroy\b/i, "turso"],
   [/\bdb:drop\b/i, "rails db:drop"],
   [/\bmigrate:fresh\b/i, "artisan migrate:fresh"]
 ];
@@ -17103,7 +17247,11 @@ var destructiveCommandAllowed = {
       }),
       sample(".cursor/permissions.json", '{\n  // team allowlist\n  "terminalAllowlist": ["npm test", "kubectl"]\n}\n', { expect: { line: 3 } }),
       sample(".vscode/settings.json", '{\n  "chat.tools.terminal.autoApprove": {\n    "/^terraform (plan|apply)\\\\b/": true\n  }\n}\n', { expect: { line: 3 } }),
-      sample("opencode.json", '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "psql *": "allow"\n    }\n  }\n}\n', { expect: { line: 5 } })
+      sample("opencode.json", '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "psql *": "allow"\n    }\n  }\n}\n', { expect: { line: 5 } }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(npx supabase:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "a CLI run through a package runner" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Bash(rm -r:*)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: "a flag of rm, not one path" }),
+      sample(".codex/rules/default.rules", 'prefix_rule(pattern = ["pnpm", "prisma", "migrate"], decision = "allow",)\n', { expect: { line: 1 } }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } })
     ],
     negative: [
       sample(
