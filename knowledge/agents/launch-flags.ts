@@ -28,12 +28,18 @@ export const LAUNCH_FLAGS: readonly LaunchFlag[] = [
   { agent: 'codex', flag: /--dangerously-bypass-approvals-and-sandbox\b/, grant: 'bypass-mode', lets: 'run every command, outside any sandbox,' },
   { agent: 'codex', flag: /--yolo\b/, command: CODEX, grant: 'bypass-mode', lets: 'run every command, outside any sandbox,' },
   { agent: 'codex', flag: /(?:--sandbox|-s)[=\s]+["']?danger-full-access\b/, command: CODEX, grant: 'bypass-mode', lets: 'run commands outside the sandbox' },
+  // The same setting through a config override: `-c sandbox_mode=danger-full-access`, `--config sandbox_mode="…"`.
+  { agent: 'codex', flag: /(?:-c|--config)[=\s]+["']?sandbox_mode\s*=\s*["']?danger-full-access\b/, command: CODEX, grant: 'bypass-mode', lets: 'run commands outside the sandbox' },
   { agent: 'gemini-cli', flag: /--approval-mode[=\s]+["']?yolo\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
-  { agent: 'gemini-cli', flag: /--yolo\b/, command: GEMINI, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  { agent: 'gemini-cli', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: GEMINI, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'cursor', flag: /--force\b|--yolo\b|(?<=\s)-f(?=\s|$)/, command: CURSOR, grant: 'bypass-mode', lets: 'run every command not explicitly denied' },
   { agent: 'copilot', flag: /--allow-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'copilot', flag: /--allow-all\b|--yolo\b/, command: COPILOT, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'amazon-q', flag: /--trust-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell and AWS calls included,' },
+  // Trusting its shell tool by name is trusting every command: `q chat --trust-tools=execute_bash,use_aws`.
+  { agent: 'amazon-q', flag: /--trust-tools[=\s]+["']?[\w,]*\bexecute_bash\b/, grant: 'bypass-mode', lets: 'run every shell command' },
+  // Copilot CLI's `--allow-tool shell` (no command in parentheses) lets every shell command through.
+  { agent: 'copilot', flag: /--allow-tool[=\s]+["']?shell(?=["']?(?:\s|$))/, command: COPILOT, grant: 'bypass-mode', lets: 'run every shell command' },
   { agent: 'amp', flag: /--dangerously-allow-all\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'opencode', flag: /--auto\b/, command: OPENCODE, grant: 'bypass-mode', lets: 'run every tool not explicitly denied' },
   { agent: 'aider', flag: /--yes-always\b/, command: AIDER, grant: 'file-write', lets: 'add files, apply edits and commit' },
@@ -42,7 +48,11 @@ export const LAUNCH_FLAGS: readonly LaunchFlag[] = [
 /** Claude Code's `--allowedTools` (and claude-code-action's `allowed_tools:`) lists, whose entries are permission rules. */
 export const CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed_tools\s*:)[=\s]*(?:"([^"]*)"|'([^']*)'|(\S+))/g;
 
+/** Copilot CLI's `--allow-tool 'shell(psql)'`: one command allowed by prefix. */
+export const COPILOT_ALLOWED_TOOL = /--allow-tool[=\s]+["']?shell\(([^)]*)\)["']?/g;
+
 export const CLAUDE_COMMAND = CLAUDE;
+export const COPILOT_COMMAND = COPILOT;
 
 /** Keywords the prefilter looks for before a launcher file is read. */
 export const LAUNCH_KEYWORDS: readonly string[] = [
@@ -59,4 +69,8 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'allowed-tools',
   'allowed_tools',
   'opencode',
+  'sandbox_mode',
+  'gemini',
+  'trust-tools',
+  'allow-tool',
 ];

@@ -4,7 +4,7 @@
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { prefixMatcher } from '../../../knowledge/agents/commands.js';
-import { CLAUDE_ALLOWED_TOOLS, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
+import { CLAUDE_ALLOWED_TOOLS, COPILOT_ALLOWED_TOOL, COPILOT_COMMAND, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
 import { commandPermission, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { bashMatcher } from './claude-code.js';
 
@@ -37,18 +37,27 @@ export function isLauncherFile(path: string): boolean {
 export function readLauncher(file: SourceFile, out: FileEmitter): void {
   const lines = file.text.split('\n');
   const seen = new Set<string>();
+  let textUntil: string | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.replace(/\r$/, '');
+    // The body of a here-document fed to `cat` or `tee` is text (help, a README being written), not a command.
+    if (textUntil !== undefined) {
+      if (line.trim() === textUntil) textUntil = undefined;
+      continue;
+    }
+    const heredoc = TEXT_HEREDOC.exec(line);
+    if (heredoc) textUntil = heredoc[1];
     if (isComment(line)) continue;
     const command = commandLine(lines, index);
     for (const flag of LAUNCH_FLAGS) {
       const match = flag.flag.exec(line);
       if (!match) continue;
+      const flagAt = command.length - line.length + match.index;
       if (flag.command) {
-        const flagAt = command.length - line.length + match.index;
         const invoked = flag.command.exec(command);
         if (!invoked || invoked.index > flagAt) continue;
       }
+      if (searchedOrPrinted(command, flagAt)) continue;
       // One flag is one finding per line, even when two spellings match it.
       const key = `${index}|${flag.agent}`;
       if (seen.has(key)) continue;
@@ -65,6 +74,14 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
         ...(flag.grant === 'file-write' ? { severity: 'low' as const } : {}),
       });
     }
+    if (COPILOT_COMMAND.test(command)) {
+      for (const allowed of line.matchAll(COPILOT_ALLOWED_TOOL)) {
+        const permission = commandPermission(prefixMatcher(allowed[1]!), { agent: 'copilot', setting: allowed[0], span: spanOf(index, allowed.index, allowed[0].length) });
+        if (!permission) continue;
+        emitConfig(out, 'copilot', 'launcher', file.path);
+        emitPermission(file, out, permission);
+      }
+    }
     for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
       const list = allowed[1] ?? allowed[2] ?? allowed[3] ?? '';
       for (const entry of splitToolList(list)) {
@@ -75,6 +92,23 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
       }
     }
   }
+}
+
+/** `cat <<'TXT'`, `tee README.md <<EOF`: a here-document written out as text. Group 1 is its terminator. */
+const TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
+
+/**
+ * A flag that a search or a print names rather than passes: `git grep -e '--dangerously-skip-permissions'` in a
+ * guard, `echo "never use --yolo"`. The search or print must come before the flag with no pipe or command
+ * separator between them (`echo task | claude --dangerously-skip-permissions` runs the agent).
+ */
+function searchedOrPrinted(command: string, flagAt: number): boolean {
+  const before = command.slice(0, flagAt);
+  const start = before.lastIndexOf('\n') + 1;
+  let last = -1;
+  for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
+  if (last === -1 || last < start - 1) return false;
+  return !/[|;&]/.test(before.slice(last));
 }
 
 /** An entry of an `--allowedTools` list: Claude `Bash(...)` rules, or Gemini's `run_shell_command(...)`. */

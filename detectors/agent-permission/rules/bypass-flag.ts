@@ -36,8 +36,18 @@ export const bypassFlag: RuleMeta = {
         'name: Copilot fix\non: workflow_dispatch\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @github/copilot -p "Fix lint errors" --allow-all-tools\n',
         { expect: { line: 8 } },
       ),
+      sample('scripts/agent.sh', '#!/usr/bin/env bash\ncodex exec -c approval_policy=never -c sandbox_mode=danger-full-access "$1"\n', { expect: { line: 2 }, note: 'the sandbox turned off through a config override' }),
+      sample('.github/workflows/nightly.yml', 'jobs:\n  gemini:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx @google/gemini-cli -y -p "Fix failing tests and push"\n', { expect: { line: 5 }, note: "Gemini CLI's short -y is --yolo" }),
+      sample('.github/workflows/q.yml', 'jobs:\n  q:\n    runs-on: ubuntu-latest\n    steps:\n      - run: q chat --no-interactive --trust-tools=execute_bash,use_aws "rotate old snapshots"\n', { expect: { line: 5 } }),
+      sample('.github/workflows/copilot.yml', 'jobs:\n  copilot:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "Clean up stale branches" --allow-tool=shell\n', { expect: { line: 5 } }),
     ],
     negative: [
+      sample(
+        '.github/workflows/policy.yml',
+        "jobs:\n  guard:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          if git grep -n -e '--dangerously-skip-permissions' -e '--yolo' -- ':!.github'; then\n            echo 'agent bypass flag committed'; exit 1\n          fi\n",
+        { note: 'a guard that searches for the flag' },
+      ),
+      sample('scripts/agent-help.sh', "#!/usr/bin/env bash\ncat <<'TXT'\nDo not run `claude --dangerously-skip-permissions` on your laptop; use the devcontainer.\nTXT\n", { note: 'help text in a here-document' }),
       sample(
         '.github/workflows/claude-review.yml',
         'name: Claude review\non: pull_request\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: claude -p "Review this diff" --allowedTools "Read,Grep,Bash(git diff:*)"\n',
