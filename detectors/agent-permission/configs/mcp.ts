@@ -14,8 +14,13 @@ import { invalid, lineSpan, rootMap } from './tree.js';
 interface McpFile {
   test: RegExp;
   agent: AgentId;
-  /** Key path to the servers: a map of name -> server, or (Continue) a list of servers with `name`. */
+  /** Key to the servers: a map of name -> server, or (Continue) a list of servers with `name`. */
   key: string;
+  /**
+   * Where else servers sit, as key paths (`*` is any key): VS Code's settings keep them under `mcp.servers`, a
+   * committed `~/.claude.json` per project under `projects.<path>.mcpServers`.
+   */
+  nested?: ReadonlyArray<readonly string[]>;
   /** How the agent references a secret instead of writing it. */
   reference: (variable: string) => string;
   /** The file is also the agent's settings, read (and its shape reported) by that agent's reader. */
@@ -41,8 +46,14 @@ const MCP_FILES: readonly McpFile[] = [
   { test: /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/, agent: 'opencode', key: 'mcp', reference: (v) => `{env:${v}}`, settings: true },
   { test: /(^|\/)\.amp\/settings\.jsonc?$/, agent: 'amp', key: 'amp.mcpServers', reference: dollar, settings: true },
   { test: /(^|\/)\.continue\/mcpServers\/[^/]+\.ya?ml$/, agent: 'continue', key: 'mcpServers', reference: (v) => `\${{ secrets.${v} }}` },
+  // Continue also takes Claude-style JSON drop-ins, and servers in its main config.
+  { test: /(^|\/)\.continue\/mcpServers\/[^/]+\.json$/, agent: 'continue', key: 'mcpServers', reference: (v) => `\${{ secrets.${v} }}` },
+  { test: /(^|\/)\.continue\/config\.ya?ml$/, agent: 'continue', key: 'mcpServers', reference: (v) => `\${{ secrets.${v} }}`, settings: true },
+  // VS Code's settings held MCP servers before .vscode/mcp.json did, and still may.
+  { test: /(^|\/)\.vscode\/settings\.json$/, agent: 'copilot', key: 'mcp.servers', nested: [['mcp', 'servers']], reference: (v) => `\${input:${v.toLowerCase().replace(/_/g, '-')}} (an input with "password": true)`, settings: true },
   // User-level files that get committed by mistake.
   { test: /(^|\/)claude_desktop_config\.json$/, agent: 'claude-code', key: 'mcpServers', reference: dollar },
+  { test: /(^|\/)\.claude\.json$/, agent: 'claude-code', key: 'mcpServers', nested: [['projects', '*', 'mcpServers']], reference: dollar, settings: true },
   { test: /(^|\/)cline_mcp_settings\.json$/, agent: 'cline', key: 'mcpServers', reference: dollar },
   { test: /(^|\/)mcp_config\.json$/, agent: 'windsurf', key: 'mcpServers', reference: dollar },
 ];
@@ -72,10 +83,36 @@ export function readMcpFile(file: SourceFile, out: FileEmitter): void {
   if (!spec) return;
   const root = spec.settings ? quietRoot(file) : rootMap(file, out);
   if (!root) return;
-  const container = root.entries.find((entry) => entry.key === spec.key)?.value;
-  if (container === undefined) return;
+  const containers = containersOf(root, spec);
+  if (containers.length === 0) return;
   emitConfig(out, spec.agent, 'mcp', file.path);
   const servers: ServerNode[] = [];
+  for (const container of containers) if (!collectServers(file, out, spec, container, servers)) return;
+  for (const server of servers) {
+    reportInlineCredentials(file, out, spec, server);
+    if (server.disabled) continue;
+    reportWriteAccess(file, out, spec, server);
+    reportApprovedTools(file, out, spec, server);
+  }
+}
+
+/** Every node the spec says holds servers: the top-level key, then the nested paths. */
+function containersOf(root: MapNode, spec: McpFile): DataNode[] {
+  const found: DataNode[] = [];
+  const top = root.entries.find((entry) => entry.key === spec.key)?.value;
+  if (top) found.push(top);
+  for (const path of spec.nested ?? []) {
+    let level: DataNode[] = [root];
+    for (const step of path) {
+      level = level.flatMap((node) => (node.kind !== 'map' ? [] : node.entries.filter((entry) => step === '*' || entry.key === step).map((entry) => entry.value)));
+    }
+    found.push(...level);
+  }
+  return found;
+}
+
+/** Reads one container's servers into `servers`; false when its shape is wrong (reported). */
+function collectServers(file: SourceFile, out: FileEmitter, spec: McpFile, container: DataNode, servers: ServerNode[]): boolean {
   if (container.kind === 'map') {
     for (const entry of container.entries) {
       if (entry.value.kind !== 'map') {
@@ -95,14 +132,9 @@ export function readMcpFile(file: SourceFile, out: FileEmitter): void {
     }
   } else {
     invalid(file, out, `${spec.key} in ${file.path} should be an object of MCP servers; it was ignored.`, container.span.line);
-    return;
+    return false;
   }
-  for (const server of servers) {
-    reportInlineCredentials(file, out, spec, server);
-    if (server.disabled) continue;
-    reportWriteAccess(file, out, spec, server);
-    reportApprovedTools(file, out, spec, server);
-  }
+  return true;
 }
 
 function quietRoot(file: SourceFile): MapNode | undefined {

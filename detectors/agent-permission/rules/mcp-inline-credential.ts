@@ -53,6 +53,21 @@ export const mcpInlineCredential: RuleMeta = {
         '{\n  "mcpServers": {\n    "neon": {\n      "command": "npx",\n      "args": ["-y", "@neondatabase/mcp-server-neon", "start", "q8Zr2Lk5Vn7Xb3Mt9Pw4Hs6Jd1Fg0Ca2Ye5Uo8Ri3"]\n    }\n  }\n}\n',
         { expect: { line: 5 }, note: 'an API key given by position' },
       ),
+      sample(
+        '.vscode/settings.json',
+        '{\n  "editor.formatOnSave": true,\n  "mcp": {\n    "servers": {\n      "supabase": {\n        "command": "npx",\n        "args": ["-y", "@supabase/mcp-server-supabase@latest"],\n        "env": { "SUPABASE_ACCESS_TOKEN": "sbp_4f9c2e7a1b3d5f60718293a4b5c6d7e8f9012345" }\n      }\n    }\n  }\n}\n',
+        { expect: { line: 8 }, note: "servers in VS Code's settings" },
+      ),
+      sample(
+        '.claude.json',
+        '{\n  "projects": {\n    "/home/dev/acme": {\n      "mcpServers": {\n        "railway": {\n          "command": "npx",\n          "args": ["-y", "@jasontanswe/railway-mcp"],\n          "env": { "RAILWAY_API_TOKEN": "f407d303-66a0-4240-a2f6-d2c624511848" }\n        }\n      }\n    }\n  }\n}\n',
+        { expect: { line: 8 }, note: "a user's Claude Code state, committed: servers per project" },
+      ),
+      sample(
+        '.continue/config.yaml',
+        'name: acme\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: Supabase\n    command: npx\n    args: ["-y", "@supabase/mcp-server-supabase@latest"]\n    env:\n      SUPABASE_ACCESS_TOKEN: sbp_4f9c2e7a1b3d5f60718293a4b5c6d7e8f9012345\n',
+        { expect: { line: 9 }, note: "servers in Continue's main config" },
+      ),
     ],
     negative: [
       sample(
