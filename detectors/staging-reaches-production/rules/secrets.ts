@@ -22,6 +22,11 @@ export const readsProductionSecret: RuleMeta = {
   tags: ['environments', 'secrets', 'ci'],
   samples: {
     positive: [
+      sample(
+        '.gitlab-ci.yml',
+        'stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',
+        { expect: { line: 8 }, note: 'GitLab CI: a staging job reads a production CI/CD variable' },
+      ),
       {
         files: {
           '.github/workflows/deploy-staging.yml':
@@ -54,6 +59,11 @@ export const readsProductionSecret: RuleMeta = {
       },
     ],
     negative: [
+      sample(
+        '.gitlab-ci.yml',
+        'deploy_staging:\n  environment: staging\n  variables:\n    DB_PASSWORD: $STAGING_DB_PASSWORD\n    REGISTRY: $CI_REGISTRY_PASSWORD\n  script: [./deploy.sh]\ndeploy_production:\n  environment: production\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',
+        { note: 'each GitLab job reads its own environment\'s variables' },
+      ),
       sample(
         '.github/workflows/deploy.yml',
         'on:\n  push:\n    branches: [main]\njobs:\n  production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n  notify-after-staging:\n    needs: production\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -X POST "$HOOK" -d deployed\n        env:\n          HOOK: ${{ secrets.PROD_SLACK_WEBHOOK }}\n',

@@ -87,6 +87,14 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'fly.staging.toml', line: 5 },
         note: 'fly.toml is the app `fly deploy` ships by default: production',
       },
+      {
+        files: {
+          '.gitlab-ci.yml':
+            'deploy_production:\n  stage: deploy\n  environment: production\n  variables:\n    DATABASE_HOST: acme-main.c9akciq32.eu-west-1.rds.amazonaws.com\n  script: [./deploy.sh]\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DATABASE_HOST: acme-main.c9akciq32.eu-west-1.rds.amazonaws.com\n  script: [./deploy.sh]\n',
+        },
+        expect: { path: '.gitlab-ci.yml', line: 12 },
+        note: 'GitLab CI jobs placed by their environment',
+      },
     ],
     negative: [
       {

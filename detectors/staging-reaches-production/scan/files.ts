@@ -23,6 +23,7 @@ export type FileKind =
   | 'supabase'
   | 'serverless'
   | 'workflow'
+  | 'gitlab-ci'
   | 'rails-database'
   | 'rails-storage'
   | 'sequelize'
@@ -49,7 +50,7 @@ export interface FileClass {
 const DATA_FORMATS = new Set<FileFormat>(['dotenv', 'yaml', 'json', 'toml', 'ini', 'properties', 'hcl']);
 
 /** Files that never configure an environment even though they parse: manifests of packages, editor and lint settings. */
-const NOT_CONFIG_NAME = /^(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|\.gitlab-ci\.yml|codecov\.ya?ml|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
+const NOT_CONFIG_NAME = /^(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|codecov\.ya?ml|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
 /** The repository's GitHub metadata beside its workflows. */
 const GITHUB_META_NAME = /^(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)/i;
 const LOCALE_DIR = /(^|\/)(locales?|i18n|translations|lang|messages)\//i;
@@ -113,6 +114,8 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path) && /(^|\/)charts?\//i.test(path)) return undefined;
 
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return { kind: 'workflow', format, tag: tag(), role: 'plain' };
+  // GitLab CI: the root file and the files it includes by convention (`ci/deploy.gitlab-ci.yml`).
+  if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: 'gitlab-ci', format, tag: tag(), role: 'plain' };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
     // `docker-compose.override.yml` is what `docker compose up` adds on a developer's machine.
     const own: EnvTag = /\.override\.ya?ml$/i.test(name) ? { environment: 'development', name: 'override', evidence: 'file-name' } : tag();

@@ -13,7 +13,7 @@ import { scanComposeFile } from './handlers/compose.js';
 import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernetes.js';
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless } from './handlers/platforms.js';
-import { scanWorkflow } from './handlers/workflows.js';
+import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
@@ -73,6 +73,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanServerless(rec, cls, document);
     case 'workflow':
       return scanWorkflow(rec, cls, document);
+    case 'gitlab-ci':
+      return scanGitlabCi(rec, cls, document);
     case 'railway':
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: ['environments'] });
     case 'rails-database':

@@ -44,6 +44,51 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
   }
 }
 
+/** Top-level keys of a GitLab CI file that configure the pipeline rather than name a job. */
+const GITLAB_RESERVED = new Set(['stages', 'variables', 'default', 'include', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'types', 'pages_build']);
+
+/**
+ * GitLab CI: every top-level key but the reserved ones is a job, placed by its `environment:` (or its name); the
+ * top-level `variables` are the base every job inherits unless it sets the same variable.
+ */
+export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  if (!root || root.kind !== 'map') return;
+  const family = `gitlab:${rec.file.path}`;
+  const options = { ...walkOptions(cls), envMaps: false, references: false, projectKeys: true };
+  const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : undefined;
+  const globals = get(root, 'variables');
+  if (globals?.kind === 'map') walkSection(rec, { node: globals, path: ['variables'], tag: BASE, family, role: 'base', span: globals.span }, options);
+  for (const entry of effectiveEntries(root)) {
+    const job = entry.value;
+    // Hidden jobs (`.deploy`) are templates that other jobs extend: placed where they are used, not here.
+    if (job.kind !== 'map' || GITLAB_RESERVED.has(entry.key) || entry.key.startsWith('.')) continue;
+    const tag = jobTag(entry.key, job) ?? fileTag;
+    if (!tag) continue;
+    walkSection(rec, { node: job, path: [entry.key], tag, role: 'plain', span: entry.keySpan }, options);
+    scanGitlabReferences(rec, job, tag, family);
+    const variables = get(job, 'variables');
+    rec.layer(family, tag, entry.keySpan, variables?.kind === 'map' ? variables.entries.map((variable) => variable.key) : []);
+  }
+}
+
+/** CI/CD variables a GitLab job reads (`$PROD_DB_PASSWORD`, `${DEPLOY_TOKEN}`) whose names say they hold a secret. */
+const GITLAB_SECRET_REFERENCE = /\$\{?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)\}?/g;
+
+function scanGitlabReferences(rec: Recorder, job: DataNode, tag: EnvTag, family: string): void {
+  const file = rec.file;
+  const start = offsetOf(rec, job.span.line, 1);
+  const end = job.span.endLine < file.lineStarts.length ? offsetOf(rec, job.span.endLine + 1, 1) : file.text.length;
+  const text = file.text.slice(start, end);
+  for (const match of text.matchAll(GITLAB_SECRET_REFERENCE)) {
+    if (match[1]!.startsWith('CI_')) continue;
+    const position = file.positionAt(start + match.index);
+    if (file.line(position.line).trimStart().startsWith('#')) continue;
+    const span: Span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
+    rec.resource(tag, secretIdentity(match[1]!), span, { variable: `$${match[1]}`, family });
+  }
+}
+
 function triggersOf(node: DataNode | undefined): string[] {
   if (!node) return [];
   if (node.kind === 'scalar') return node.value === null ? [] : [String(node.value)];
