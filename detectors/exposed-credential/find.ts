@@ -366,8 +366,11 @@ function nameClassOf(name: string): ReturnType<typeof secretNameClass> {
   return known;
 }
 
+/** Receivers a setting is assigned through (`config.auth_token = …` in a `Twilio.configure` block, `self.api_key`). */
+const RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
+
 function nameMatches(pattern: ContextPattern, binding: Binding): boolean {
-  if (pattern.variable && pattern.variable.test(binding.name)) return true;
+  if (pattern.variable && (pattern.variable.test(binding.name) || (RECEIVER.test(binding.name) && pattern.variable.test(binding.name.replace(RECEIVER, ''))))) return true;
   return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
 }
 

@@ -52,7 +52,7 @@ export const genericSecret: CredentialKind = {
       sample('app/config.py', 'import os\n\nPAYMENTS_TOKEN = os.getenv("PAYMENTS_API_TOKEN", "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP")\n', { expect: { line: 3 }, note: 'the default runs wherever the variable is unset' }),
       sample('config/initializers/partner.rb', 'PARTNER_TOKEN = ENV.fetch("PARTNER_API_TOKEN", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n', { expect: { line: 1 } }),
       sample('tests/conftest.py', 'import os\n\nos.environ["PAYMENTS_API_TOKEN"] = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 3 } }),
-      sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n', { expect: { line: 5 }, note: 'a value given to a secret-named command-line flag' }),
+      sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./scripts/publish --release --api-token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n', { expect: { line: 5 }, note: 'a value given to a secret-named command-line flag' }),
       sample('src/config.rs', 'pub const PARTNER_API_KEY: &str = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL";\n', { expect: { line: 1 }, note: 'a type between the name and the value' }),
       sample('app/Config/partner.php', "<?php\n$config['partner_api_token'] = 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b';\n", { expect: { line: 2 } }),
       sample('Web.config', '<?xml version="1.0"?>\n<configuration>\n  <appSettings>\n    <add key="PartnerApiToken" value="Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL" />\n  </appSettings>\n</configuration>\n', { expect: { line: 4 }, note: 'a .NET appSetting: name and value as attributes' }),

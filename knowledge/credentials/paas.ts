@@ -31,6 +31,8 @@ export const herokuApiKey: CredentialKind = {
     { regex: /(?<![A-Za-z0-9_-])(HRKU-AA[0-9a-zA-Z_-]{58})(?![A-Za-z0-9_-])/g, keywords: ['hrku-aa'] },
     // ~/.netrc entries the Heroku CLI writes: `machine api.heroku.com login <email> password <key>`.
     { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})`, 'g'), keywords: ['heroku.com'] },
+    // Given straight to a client: Ruby's `PlatformAPI.connect_oauth("…")`, Python's `heroku3.from_key("…")`.
+    { regex: new RegExp(`(?<=\\b(?:connect_oauth|from_key)\\(\\s*["'])(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})(?=["'])`, 'g'), keywords: ['connect_oauth', 'from_key'] },
   ],
   contextPatterns: [
     { variable: /heroku[_.-]?(?:[a-z]+[_.-]?)?(?:api[_.-]?)?(?:key|token)/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ['heroku'] },
@@ -43,6 +45,7 @@ export const herokuApiKey: CredentialKind = {
   reference: 'https://devcenter.heroku.com/articles/authentication',
   samples: {
     positive: [
+      sample('lib/tasks/heroku.rake', 'heroku = PlatformAPI.connect_oauth("1c5ed557-1342-4c39-a67d-286c8a160d1c")\n', { expect: { line: 1 }, note: 'given straight to the client' }),
       sample('.github/workflows/deploy.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${HEROKU_UUID}\n          heroku_app_name: acme-api\n          heroku_email: ops@acme.io\n`, { expect: { line: 7 } }),
       sample('ops/netrc', `machine api.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\nmachine git.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\n`, { expect: { line: 3 } }),
       sample('scripts/scale.py', `import heroku3\n\nconn = heroku3.from_key("${HEROKU_KEY}")\nconn.apps()["acme-api"].process_formation()["web"].scale(2)\n`, { expect: { line: 3 } }),
@@ -166,7 +169,11 @@ export const vercelAccessToken: CredentialKind = {
   provider: 'vercel',
   title: 'Vercel access token',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(vc[piar]_[A-Za-z0-9]{20,60})(?![A-Za-z0-9_])/g, keywords: ['vcp_', 'vci_', 'vca_', 'vcr_'] }],
-  contextPatterns: [{ variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token/i, value: /^[A-Za-z0-9]{24}$/, keywords: ['vercel', 'now_'] }],
+  contextPatterns: [
+    { variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token/i, value: /^[A-Za-z0-9]{24}$/, keywords: ['vercel', 'now_'] },
+    // `vercel deploy --prod --token <token>`: the CLI's own flag.
+    { variable: /^-{0,2}token$/, value: /^[A-Za-z0-9]{24}$/, keywords: ['--token'], requires: ['vercel'] },
+  ],
   plausible: (value) => generated(value.replace(/^vc[piar]_/, ''), 20),
   rate: (context) =>
     rateAccountToken(
@@ -180,6 +187,7 @@ export const vercelAccessToken: CredentialKind = {
   reference: 'https://vercel.com/docs/accounts/access-tokens',
   samples: {
     positive: [
+      sample('package.json', '{\n  "scripts": {\n    "deploy": "vercel deploy --prod --token ZbqcabUGJmGEp7CgQ0PBQFI1"\n  }\n}\n', { expect: { line: 3 }, note: "the CLI's own --token flag" }),
       sample('.github/workflows/preview.yml', `jobs:\n  preview:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --token=${VERCEL_TOKEN} --prebuilt\n`, { expect: { line: 5 } }),
       sample('scripts/env-pull.sh', `#!/bin/sh\nexport VERCEL_TOKEN=${VERCEL_LEGACY}\nnpx vercel env pull .env.local --yes\n`, { expect: { line: 2 } }),
     ],
