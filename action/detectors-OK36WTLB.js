@@ -2057,7 +2057,7 @@ var genericSecret = {
       sample("app/config.py", 'import os\n\nPAYMENTS_TOKEN = os.getenv("PAYMENTS_API_TOKEN", "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP")\n', { expect: { line: 3 }, note: "the default runs wherever the variable is unset" }),
       sample("config/initializers/partner.rb", 'PARTNER_TOKEN = ENV.fetch("PARTNER_API_TOKEN", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n', { expect: { line: 1 } }),
       sample("tests/conftest.py", 'import os\n\nos.environ["PAYMENTS_API_TOKEN"] = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 3 } }),
-      sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --prod --token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n", { expect: { line: 5 }, note: "a value given to a secret-named command-line flag" }),
+      sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./scripts/publish --release --api-token 8kQ2vX7mRt4LpZ9wN3cY6bHd\n", { expect: { line: 5 }, note: "a value given to a secret-named command-line flag" }),
       sample("src/config.rs", 'pub const PARTNER_API_KEY: &str = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL";\n', { expect: { line: 1 }, note: "a type between the name and the value" }),
       sample("app/Config/partner.php", "<?php\n$config['partner_api_token'] = 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b';\n", { expect: { line: 2 } }),
       sample("Web.config", '<?xml version="1.0"?>\n<configuration>\n  <appSettings>\n    <add key="PartnerApiToken" value="Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL" />\n  </appSettings>\n</configuration>\n', { expect: { line: 4 }, note: "a .NET appSetting: name and value as attributes" }),
@@ -3277,7 +3277,9 @@ var herokuApiKey = {
   valuePatterns: [
     { regex: /(?<![A-Za-z0-9_-])(HRKU-AA[0-9a-zA-Z_-]{58})(?![A-Za-z0-9_-])/g, keywords: ["hrku-aa"] },
     // ~/.netrc entries the Heroku CLI writes: `machine api.heroku.com login <email> password <key>`.
-    { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})`, "g"), keywords: ["heroku.com"] }
+    { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})`, "g"), keywords: ["heroku.com"] },
+    // Given straight to a client: Ruby's `PlatformAPI.connect_oauth("…")`, Python's `heroku3.from_key("…")`.
+    { regex: new RegExp(`(?<=\\b(?:connect_oauth|from_key)\\(\\s*["'])(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})(?=["'])`, "g"), keywords: ["connect_oauth", "from_key"] }
   ],
   contextPatterns: [
     { variable: /heroku[_.-]?(?:[a-z]+[_.-]?)?(?:api[_.-]?)?(?:key|token)/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ["heroku"] },
@@ -3290,6 +3292,7 @@ var herokuApiKey = {
   reference: "https://devcenter.heroku.com/articles/authentication",
   samples: {
     positive: [
+      sample("lib/tasks/heroku.rake", 'heroku = PlatformAPI.connect_oauth("1c5ed557-1342-4c39-a67d-286c8a160d1c")\n', { expect: { line: 1 }, note: "given straight to the client" }),
       sample(".github/workflows/deploy.yml", `jobs:
   deploy:
     runs-on: ubuntu-latest
@@ -3463,7 +3466,11 @@ var vercelAccessToken = {
   provider: "vercel",
   title: "Vercel access token",
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(vc[piar]_[A-Za-z0-9]{20,60})(?![A-Za-z0-9_])/g, keywords: ["vcp_", "vci_", "vca_", "vcr_"] }],
-  contextPatterns: [{ variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token/i, value: /^[A-Za-z0-9]{24}$/, keywords: ["vercel", "now_"] }],
+  contextPatterns: [
+    { variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token/i, value: /^[A-Za-z0-9]{24}$/, keywords: ["vercel", "now_"] },
+    // `vercel deploy --prod --token <token>`: the CLI's own flag.
+    { variable: /^-{0,2}token$/, value: /^[A-Za-z0-9]{24}$/, keywords: ["--token"], requires: ["vercel"] }
+  ],
   plausible: (value) => generated(value.replace(/^vc[piar]_/, ""), 20),
   rate: (context) => rateAccountToken(
     context.value.startsWith("vcr_") ? "an app refresh token mints new access tokens for the account it was granted on" : "a Vercel token’s scope (full account, a team or one project) is not in the value, so it is rated the broad kind",
@@ -3474,6 +3481,7 @@ var vercelAccessToken = {
   reference: "https://vercel.com/docs/accounts/access-tokens",
   samples: {
     positive: [
+      sample("package.json", '{\n  "scripts": {\n    "deploy": "vercel deploy --prod --token ZbqcabUGJmGEp7CgQ0PBQFI1"\n  }\n}\n', { expect: { line: 3 }, note: "the CLI's own --token flag" }),
       sample(".github/workflows/preview.yml", `jobs:
   preview:
     runs-on: ubuntu-latest
@@ -4313,6 +4321,7 @@ var twilioAuthToken = {
   reference: "https://help.twilio.com/articles/223136027-Auth-Tokens-and-How-to-Change-Them",
   samples: {
     positive: [
+      sample("config/initializers/twilio.rb", 'Twilio.configure do |config|\n  config.account_sid = "AC8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b4"\n  config.auth_token = "c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b"\nend\n', { expect: { line: 3 }, note: "a setting assigned through the block's receiver" }),
       sample("server/sms.js", "const accountSid = 'AC09a1a5e631c7e87ca4e399280e490c1b';\nconst authToken = 'e50ec9d2fdc8f319c04370278a36370f';\nconst client = require('twilio')(accountSid, authToken);\n", { expect: { line: 2 } }),
       sample("config/twilio.env", "TWILIO_ACCOUNT_SID=AC09a1a5e631c7e87ca4e399280e490c1b\nTWILIO_AUTH_TOKEN=e50ec9d2fdc8f319c04370278a36370f\n", { expect: { line: 2 } })
     ],
@@ -5719,8 +5728,9 @@ function nameClassOf(name) {
   }
   return known;
 }
+var RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
 function nameMatches(pattern, binding2) {
-  if (pattern.variable && pattern.variable.test(binding2.name)) return true;
+  if (pattern.variable && (pattern.variable.test(binding2.name) || RECEIVER.test(binding2.name) && pattern.variable.test(binding2.name.replace(RECEIVER, "")))) return true;
   return pattern.header !== void 0 && binding2.header !== void 0 && pattern.header.test(binding2.header);
 }
 function candidateOfBinding(binding2, fileContains) {
@@ -7171,7 +7181,7 @@ function lineSpan(file, span) {
 
 // detectors/staging-reaches-production/scan/files.ts
 var DATA_FORMATS2 = /* @__PURE__ */ new Set(["dotenv", "yaml", "json", "toml", "ini", "properties", "hcl"]);
-var NOT_CONFIG_NAME = /^(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|\.gitlab-ci\.yml|codecov\.ya?ml|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
+var NOT_CONFIG_NAME = /^(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|codecov\.ya?ml|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
 var GITHUB_META_NAME = /^(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)/i;
 var LOCALE_DIR = /(^|\/)(locales?|i18n|translations|lang|messages)\//i;
 function admitsPath(file) {
@@ -7218,6 +7228,7 @@ function classifyPathUncached(path2) {
   if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2)) return { kind: "workflow", format, tag: tag(), role: "plain" };
+  if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: "gitlab-ci", format, tag: tag(), role: "plain" };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
     const own = /\.override\.ya?ml$/i.test(name) ? { environment: "development", name: "override", evidence: "file-name" } : tag();
     return make("compose", `compose:${dir}`, /^(docker-)?compose\.ya?ml$/i, own);
@@ -8361,6 +8372,40 @@ function scanWorkflow(rec, cls, document) {
     rec.layer(family, tag, entry.keySpan, envKeys(job));
   }
 }
+var GITLAB_RESERVED = /* @__PURE__ */ new Set(["stages", "variables", "default", "include", "workflow", "image", "services", "cache", "before_script", "after_script", "types", "pages_build"]);
+function scanGitlabCi(rec, cls, document) {
+  const root = document.roots[0];
+  if (!root || root.kind !== "map") return;
+  const family = `gitlab:${rec.file.path}`;
+  const options = { ...walkOptions(cls), envMaps: false, references: false, projectKeys: true };
+  const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : void 0;
+  const globals = get(root, "variables");
+  if (globals?.kind === "map") walkSection(rec, { node: globals, path: ["variables"], tag: BASE, family, role: "base", span: globals.span }, options);
+  for (const entry of effectiveEntries(root)) {
+    const job = entry.value;
+    if (job.kind !== "map" || GITLAB_RESERVED.has(entry.key) || entry.key.startsWith(".")) continue;
+    const tag = jobTag(entry.key, job) ?? fileTag;
+    if (!tag) continue;
+    walkSection(rec, { node: job, path: [entry.key], tag, role: "plain", span: entry.keySpan }, options);
+    scanGitlabReferences(rec, job, tag, family);
+    const variables = get(job, "variables");
+    rec.layer(family, tag, entry.keySpan, variables?.kind === "map" ? variables.entries.map((variable) => variable.key) : []);
+  }
+}
+var GITLAB_SECRET_REFERENCE = /\$\{?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)\}?/g;
+function scanGitlabReferences(rec, job, tag, family) {
+  const file = rec.file;
+  const start = offsetOf2(rec, job.span.line, 1);
+  const end = job.span.endLine < file.lineStarts.length ? offsetOf2(rec, job.span.endLine + 1, 1) : file.text.length;
+  const text = file.text.slice(start, end);
+  for (const match of text.matchAll(GITLAB_SECRET_REFERENCE)) {
+    if (match[1].startsWith("CI_")) continue;
+    const position = file.positionAt(start + match.index);
+    if (file.line(position.line).trimStart().startsWith("#")) continue;
+    const span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
+    rec.resource(tag, secretIdentity(match[1]), span, { variable: `$${match[1]}`, family });
+  }
+}
 function triggersOf(node) {
   if (!node) return [];
   if (node.kind === "scalar") return node.value === null ? [] : [String(node.value)];
@@ -8814,6 +8859,8 @@ function dispatch(file, cls, rec, out) {
       return scanServerless(rec, cls, document);
     case "workflow":
       return scanWorkflow(rec, cls, document);
+    case "gitlab-ci":
+      return scanGitlabCi(rec, cls, document);
     case "railway":
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: ["environments"] });
     case "rails-database":
@@ -8933,6 +8980,13 @@ var sharedDatabase = {
         },
         expect: { path: "fly.staging.toml", line: 5 },
         note: "fly.toml is the app `fly deploy` ships by default: production"
+      },
+      {
+        files: {
+          ".gitlab-ci.yml": "deploy_production:\n  stage: deploy\n  environment: production\n  variables:\n    DATABASE_HOST: acme-main.c9akciq32.eu-west-1.rds.amazonaws.com\n  script: [./deploy.sh]\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DATABASE_HOST: acme-main.c9akciq32.eu-west-1.rds.amazonaws.com\n  script: [./deploy.sh]\n"
+        },
+        expect: { path: ".gitlab-ci.yml", line: 12 },
+        note: "GitLab CI jobs placed by their environment"
       }
     ],
     negative: [
@@ -9136,6 +9190,11 @@ var readsProductionSecret = {
   tags: ["environments", "secrets", "ci"],
   samples: {
     positive: [
+      sample(
+        ".gitlab-ci.yml",
+        "stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n",
+        { expect: { line: 8 }, note: "GitLab CI: a staging job reads a production CI/CD variable" }
+      ),
       {
         files: {
           ".github/workflows/deploy-staging.yml": "name: Deploy staging\non:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm run migrate\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n      - run: npm run deploy\n"
@@ -9164,6 +9223,11 @@ var readsProductionSecret = {
       }
     ],
     negative: [
+      sample(
+        ".gitlab-ci.yml",
+        "deploy_staging:\n  environment: staging\n  variables:\n    DB_PASSWORD: $STAGING_DB_PASSWORD\n    REGISTRY: $CI_REGISTRY_PASSWORD\n  script: [./deploy.sh]\ndeploy_production:\n  environment: production\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n",
+        { note: "each GitLab job reads its own environment's variables" }
+      ),
       sample(
         ".github/workflows/deploy.yml",
         'on:\n  push:\n    branches: [main]\njobs:\n  production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n  notify-after-staging:\n    needs: production\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -X POST "$HOOK" -d deployed\n        env:\n          HOOK: ${{ secrets.PROD_SLACK_WEBHOOK }}\n',
@@ -11146,7 +11210,7 @@ function scanGithubWorkflow(inventory) {
     readJob(inventory, script, jobFacts, extra);
   }
 }
-function scanGitlabCi(inventory) {
+function scanGitlabCi2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   const globalEnv = /* @__PURE__ */ new Map();
@@ -14492,7 +14556,7 @@ function scanDataFile(inventory, file) {
     return;
   }
   if (isGitlabCi(path2)) {
-    scanGitlabCi(inventory);
+    scanGitlabCi2(inventory);
     return;
   }
   if (name === "package.json") {
@@ -14545,17 +14609,25 @@ var LAUNCH_FLAGS = [
   { agent: "codex", flag: /--dangerously-bypass-approvals-and-sandbox\b/, grant: "bypass-mode", lets: "run every command, outside any sandbox," },
   { agent: "codex", flag: /--yolo\b/, command: CODEX, grant: "bypass-mode", lets: "run every command, outside any sandbox," },
   { agent: "codex", flag: /(?:--sandbox|-s)[=\s]+["']?danger-full-access\b/, command: CODEX, grant: "bypass-mode", lets: "run commands outside the sandbox" },
+  // The same setting through a config override: `-c sandbox_mode=danger-full-access`, `--config sandbox_mode="…"`.
+  { agent: "codex", flag: /(?:-c|--config)[=\s]+["']?sandbox_mode\s*=\s*["']?danger-full-access\b/, command: CODEX, grant: "bypass-mode", lets: "run commands outside the sandbox" },
   { agent: "gemini-cli", flag: /--approval-mode[=\s]+["']?yolo\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
-  { agent: "gemini-cli", flag: /--yolo\b/, command: GEMINI, grant: "bypass-mode", lets: "run every tool, shell included," },
+  { agent: "gemini-cli", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: GEMINI, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "cursor", flag: /--force\b|--yolo\b|(?<=\s)-f(?=\s|$)/, command: CURSOR, grant: "bypass-mode", lets: "run every command not explicitly denied" },
   { agent: "copilot", flag: /--allow-all-tools\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "copilot", flag: /--allow-all\b|--yolo\b/, command: COPILOT, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "amazon-q", flag: /--trust-all-tools\b/, grant: "bypass-mode", lets: "run every tool, shell and AWS calls included," },
+  // Trusting its shell tool by name is trusting every command: `q chat --trust-tools=execute_bash,use_aws`.
+  { agent: "amazon-q", flag: /--trust-tools[=\s]+["']?[\w,]*\bexecute_bash\b/, grant: "bypass-mode", lets: "run every shell command" },
+  // Copilot CLI's `--allow-tool shell` (no command in parentheses) lets every shell command through.
+  { agent: "copilot", flag: /--allow-tool[=\s]+["']?shell(?=["']?(?:\s|$))/, command: COPILOT, grant: "bypass-mode", lets: "run every shell command" },
   { agent: "amp", flag: /--dangerously-allow-all\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "opencode", flag: /--auto\b/, command: OPENCODE, grant: "bypass-mode", lets: "run every tool not explicitly denied" },
   { agent: "aider", flag: /--yes-always\b/, command: AIDER, grant: "file-write", lets: "add files, apply edits and commit" }
 ];
 var CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed_tools\s*:)[=\s]*(?:"([^"]*)"|'([^']*)'|(\S+))/g;
+var COPILOT_ALLOWED_TOOL = /--allow-tool[=\s]+["']?shell\(([^)]*)\)["']?/g;
+var COPILOT_COMMAND = COPILOT;
 var LAUNCH_KEYWORDS = [
   "dangerously",
   "bypasspermissions",
@@ -14569,7 +14641,11 @@ var LAUNCH_KEYWORDS = [
   "allowedtools",
   "allowed-tools",
   "allowed_tools",
-  "opencode"
+  "opencode",
+  "sandbox_mode",
+  "gemini",
+  "trust-tools",
+  "allow-tool"
 ];
 
 // knowledge/agents/agents.ts
@@ -16175,18 +16251,26 @@ function isLauncherFile(path2) {
 function readLauncher(file, out) {
   const lines = file.text.split("\n");
   const seen = /* @__PURE__ */ new Set();
+  let textUntil;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].replace(/\r$/, "");
+    if (textUntil !== void 0) {
+      if (line.trim() === textUntil) textUntil = void 0;
+      continue;
+    }
+    const heredoc = TEXT_HEREDOC.exec(line);
+    if (heredoc) textUntil = heredoc[1];
     if (isComment2(line)) continue;
     const command = commandLine(lines, index);
     for (const flag of LAUNCH_FLAGS) {
       const match = flag.flag.exec(line);
       if (!match) continue;
+      const flagAt = command.length - line.length + match.index;
       if (flag.command) {
-        const flagAt = command.length - line.length + match.index;
         const invoked = flag.command.exec(command);
         if (!invoked || invoked.index > flagAt) continue;
       }
+      if (searchedOrPrinted(command, flagAt)) continue;
       const key = `${index}|${flag.agent}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -16202,6 +16286,14 @@ function readLauncher(file, out) {
         ...flag.grant === "file-write" ? { severity: "low" } : {}
       });
     }
+    if (COPILOT_COMMAND.test(command)) {
+      for (const allowed of line.matchAll(COPILOT_ALLOWED_TOOL)) {
+        const permission = commandPermission(prefixMatcher(allowed[1]), { agent: "copilot", setting: allowed[0], span: spanOf2(index, allowed.index, allowed[0].length) });
+        if (!permission) continue;
+        emitConfig(out, "copilot", "launcher", file.path);
+        emitPermission(file, out, permission);
+      }
+    }
     for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
       const list = allowed[1] ?? allowed[2] ?? allowed[3] ?? "";
       for (const entry of splitToolList(list)) {
@@ -16212,6 +16304,15 @@ function readLauncher(file, out) {
       }
     }
   }
+}
+var TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
+function searchedOrPrinted(command, flagAt) {
+  const before = command.slice(0, flagAt);
+  const start = before.lastIndexOf("\n") + 1;
+  let last = -1;
+  for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
+  if (last === -1 || last < start - 1) return false;
+  return !/[|;&]/.test(before.slice(last));
 }
 function allowedToolPermission(entry, span) {
   const claude = /^(Bash|PowerShell)(?:\((.*)\))?$/s.exec(entry);
@@ -16335,8 +16436,14 @@ var MCP_FILES = [
   { test: /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/, agent: "opencode", key: "mcp", reference: (v) => `{env:${v}}`, settings: true },
   { test: /(^|\/)\.amp\/settings\.jsonc?$/, agent: "amp", key: "amp.mcpServers", reference: dollar, settings: true },
   { test: /(^|\/)\.continue\/mcpServers\/[^/]+\.ya?ml$/, agent: "continue", key: "mcpServers", reference: (v) => `\${{ secrets.${v} }}` },
+  // Continue also takes Claude-style JSON drop-ins, and servers in its main config.
+  { test: /(^|\/)\.continue\/mcpServers\/[^/]+\.json$/, agent: "continue", key: "mcpServers", reference: (v) => `\${{ secrets.${v} }}` },
+  { test: /(^|\/)\.continue\/config\.ya?ml$/, agent: "continue", key: "mcpServers", reference: (v) => `\${{ secrets.${v} }}`, settings: true },
+  // VS Code's settings held MCP servers before .vscode/mcp.json did, and still may.
+  { test: /(^|\/)\.vscode\/settings\.json$/, agent: "copilot", key: "mcp.servers", nested: [["mcp", "servers"]], reference: (v) => `\${input:${v.toLowerCase().replace(/_/g, "-")}} (an input with "password": true)`, settings: true },
   // User-level files that get committed by mistake.
   { test: /(^|\/)claude_desktop_config\.json$/, agent: "claude-code", key: "mcpServers", reference: dollar },
+  { test: /(^|\/)\.claude\.json$/, agent: "claude-code", key: "mcpServers", nested: [["projects", "*", "mcpServers"]], reference: dollar, settings: true },
   { test: /(^|\/)cline_mcp_settings\.json$/, agent: "cline", key: "mcpServers", reference: dollar },
   { test: /(^|\/)mcp_config\.json$/, agent: "windsurf", key: "mcpServers", reference: dollar }
 ];
@@ -16348,10 +16455,32 @@ function readMcpFile(file, out) {
   if (!spec) return;
   const root = spec.settings ? quietRoot(file) : rootMap(file, out);
   if (!root) return;
-  const container = root.entries.find((entry) => entry.key === spec.key)?.value;
-  if (container === void 0) return;
+  const containers = containersOf(root, spec);
+  if (containers.length === 0) return;
   emitConfig(out, spec.agent, "mcp", file.path);
   const servers = [];
+  for (const container of containers) if (!collectServers(file, out, spec, container, servers)) return;
+  for (const server of servers) {
+    reportInlineCredentials(file, out, spec, server);
+    if (server.disabled) continue;
+    reportWriteAccess(file, out, spec, server);
+    reportApprovedTools(file, out, spec, server);
+  }
+}
+function containersOf(root, spec) {
+  const found = [];
+  const top = root.entries.find((entry) => entry.key === spec.key)?.value;
+  if (top) found.push(top);
+  for (const path2 of spec.nested ?? []) {
+    let level = [root];
+    for (const step of path2) {
+      level = level.flatMap((node) => node.kind !== "map" ? [] : node.entries.filter((entry) => step === "*" || entry.key === step).map((entry) => entry.value));
+    }
+    found.push(...level);
+  }
+  return found;
+}
+function collectServers(file, out, spec, container, servers) {
   if (container.kind === "map") {
     for (const entry of container.entries) {
       if (entry.value.kind !== "map") {
@@ -16371,14 +16500,9 @@ function readMcpFile(file, out) {
     }
   } else {
     invalid(file, out, `${spec.key} in ${file.path} should be an object of MCP servers; it was ignored.`, container.span.line);
-    return;
+    return false;
   }
-  for (const server of servers) {
-    reportInlineCredentials(file, out, spec, server);
-    if (server.disabled) continue;
-    reportWriteAccess(file, out, spec, server);
-    reportApprovedTools(file, out, spec, server);
-  }
+  return true;
 }
 function quietRoot(file) {
   const root = file.data()?.roots[0];
@@ -17336,9 +17460,19 @@ var bypassFlag = {
         ".github/workflows/copilot-fix.yml",
         'name: Copilot fix\non: workflow_dispatch\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @github/copilot -p "Fix lint errors" --allow-all-tools\n',
         { expect: { line: 8 } }
-      )
+      ),
+      sample("scripts/agent.sh", '#!/usr/bin/env bash\ncodex exec -c approval_policy=never -c sandbox_mode=danger-full-access "$1"\n', { expect: { line: 2 }, note: "the sandbox turned off through a config override" }),
+      sample(".github/workflows/nightly.yml", 'jobs:\n  gemini:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx @google/gemini-cli -y -p "Fix failing tests and push"\n', { expect: { line: 5 }, note: "Gemini CLI's short -y is --yolo" }),
+      sample(".github/workflows/q.yml", 'jobs:\n  q:\n    runs-on: ubuntu-latest\n    steps:\n      - run: q chat --no-interactive --trust-tools=execute_bash,use_aws "rotate old snapshots"\n', { expect: { line: 5 } }),
+      sample(".github/workflows/copilot.yml", 'jobs:\n  copilot:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "Clean up stale branches" --allow-tool=shell\n', { expect: { line: 5 } })
     ],
     negative: [
+      sample(
+        ".github/workflows/policy.yml",
+        "jobs:\n  guard:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          if git grep -n -e '--dangerously-skip-permissions' -e '--yolo' -- ':!.github'; then\n            echo 'agent bypass flag committed'; exit 1\n          fi\n",
+        { note: "a guard that searches for the flag" }
+      ),
+      sample("scripts/agent-help.sh", "#!/usr/bin/env bash\ncat <<'TXT'\nDo not run `claude --dangerously-skip-permissions` on your laptop; use the devcontainer.\nTXT\n", { note: "help text in a here-document" }),
       sample(
         ".github/workflows/claude-review.yml",
         'name: Claude review\non: pull_request\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: claude -p "Review this diff" --allowedTools "Read,Grep,Bash(git diff:*)"\n'
@@ -17444,6 +17578,21 @@ var mcpInlineCredential = {
         ".cursor/mcp.json",
         '{\n  "mcpServers": {\n    "neon": {\n      "command": "npx",\n      "args": ["-y", "@neondatabase/mcp-server-neon", "start", "q8Zr2Lk5Vn7Xb3Mt9Pw4Hs6Jd1Fg0Ca2Ye5Uo8Ri3"]\n    }\n  }\n}\n',
         { expect: { line: 5 }, note: "an API key given by position" }
+      ),
+      sample(
+        ".vscode/settings.json",
+        '{\n  "editor.formatOnSave": true,\n  "mcp": {\n    "servers": {\n      "supabase": {\n        "command": "npx",\n        "args": ["-y", "@supabase/mcp-server-supabase@latest"],\n        "env": { "SUPABASE_ACCESS_TOKEN": "sbp_4f9c2e7a1b3d5f60718293a4b5c6d7e8f9012345" }\n      }\n    }\n  }\n}\n',
+        { expect: { line: 8 }, note: "servers in VS Code's settings" }
+      ),
+      sample(
+        ".claude.json",
+        '{\n  "projects": {\n    "/home/dev/acme": {\n      "mcpServers": {\n        "railway": {\n          "command": "npx",\n          "args": ["-y", "@jasontanswe/railway-mcp"],\n          "env": { "RAILWAY_API_TOKEN": "f407d303-66a0-4240-a2f6-d2c624511848" }\n        }\n      }\n    }\n  }\n}\n',
+        { expect: { line: 8 }, note: "a user's Claude Code state, committed: servers per project" }
+      ),
+      sample(
+        ".continue/config.yaml",
+        'name: acme\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: Supabase\n    command: npx\n    args: ["-y", "@supabase/mcp-server-supabase@latest"]\n    env:\n      SUPABASE_ACCESS_TOKEN: sbp_4f9c2e7a1b3d5f60718293a4b5c6d7e8f9012345\n',
+        { expect: { line: 9 }, note: "servers in Continue's main config" }
       )
     ],
     negative: [
