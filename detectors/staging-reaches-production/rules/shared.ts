@@ -95,6 +95,14 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: '.gitlab-ci.yml', line: 12 },
         note: 'GitLab CI jobs placed by their environment',
       },
+      {
+        files: {
+          'render.yaml':
+            'databases:\n  - name: shop-db\n    plan: pro-4gb\nservices:\n  - type: web\n    name: shop-api\n    runtime: node\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: shop-db, property: connectionString }\n  - type: web\n    name: shop-api-staging\n    runtime: node\n    branch: develop\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: shop-db, property: connectionString }\n',
+        },
+        expect: { path: 'render.yaml', line: 17 },
+        note: 'a flat Render Blueprint: the staging service is named for its environment',
+      },
     ],
     negative: [
       {

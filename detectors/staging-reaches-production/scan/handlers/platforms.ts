@@ -45,14 +45,14 @@ export function scanRender(rec: Recorder, cls: FileClass, document: DataDocument
     }
   }
   const production: EnvTag = cls.tag.environment !== 'base' ? cls.tag : { environment: 'production', name: 'production', evidence: 'key' };
-  renderScope(rec, root, production, previewsOn);
+  renderScope(rec, root, production, previewsOn, cls.tag.environment === 'base');
 }
 
 function getBoolean(node: DataNode | undefined): boolean {
   return node?.kind === 'scalar' && node.value === true;
 }
 
-function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLiterals: boolean): void {
+function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLiterals: boolean, servicesNameTheirs = false): void {
   const preview: EnvTag = { environment: 'preview', name: 'preview environments', evidence: 'key' };
   const databases = get(scope, 'databases');
   if (databases?.kind === 'seq') {
@@ -67,33 +67,35 @@ function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLit
     const list = get(scope, listKey);
     if (list?.kind !== 'seq') continue;
     for (const service of list.items) {
+      const serviceName = literalString(get(service, 'name'));
+      // A flat Blueprint runs every environment's services side by side: `shop-api-staging` is staging's.
+      const named = servicesNameTheirs && serviceName ? canonicalEnvironment(serviceName) : undefined;
+      const serviceTag: EnvTag = named && named !== 'production' ? { environment: named, name: serviceName!, evidence: 'value' } : tag;
       const envVars = get(service, 'envVars');
-      if (envVars?.kind !== 'seq') continue;
-      for (const variable of envVars.items) {
+      for (const variable of envVars?.kind === 'seq' ? envVars.items : []) {
         const key = literalString(get(variable, 'key'));
         if (!key) continue;
         const fromDatabase = literalString(getPath(variable, ['fromDatabase', 'name']));
         const fromNode = getPath(variable, ['fromDatabase', 'name']);
         if (fromDatabase && fromNode) {
           const identity = renderDatabaseIdentity(fromDatabase);
-          if (identity) rec.resource(tag, identity, fromNode.span, { variable: key });
+          if (identity) rec.resource(serviceTag, identity, fromNode.span, { variable: key });
           continue;
         }
         const valueNode = get(variable, 'value');
         const value = literalString(valueNode);
         if (!value || !valueNode) continue;
         for (const identity of identifyValue(value, { variable: key, path: [listKey, key] })) {
-          rec.resource(tag, identity, valueNode.span, { variable: key });
+          rec.resource(serviceTag, identity, valueNode.span, { variable: key });
           if (previewsCopyLiterals && identity.kind !== 'payment-key') rec.resource(preview, identity, valueNode.span, { variable: key });
         }
       }
       const disk = get(service, 'disk');
       const diskName = literalString(get(disk, 'name'));
-      const serviceName = literalString(get(service, 'name'));
       if (diskName && disk && serviceName) {
         // A disk belongs to one service: the service name scopes it.
         const id = `${serviceName.toLowerCase()}/${diskName.toLowerCase()}`;
-        rec.resource(tag, { kind: 'volume', identity: `volume:render:${id}`, otherIdentities: [], display: `Render disk ${diskName} of ${serviceName}`, name: diskName, secrets: [] }, disk.span, { variable: 'disk', declared: true });
+        rec.resource(serviceTag, { kind: 'volume', identity: `volume:render:${id}`, otherIdentities: [], display: `Render disk ${diskName} of ${serviceName}`, name: diskName, secrets: [] }, disk.span, { variable: 'disk', declared: true });
       }
     }
   }
