@@ -6,7 +6,7 @@ import { CREDENTIAL_KINDS, PROVIDER_KINDS } from '../../knowledge/credentials/in
 import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPassword, jsonWebToken, privateKey } from '../../knowledge/credentials/generic.js';
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
-import { escapeRegExp, isHashOrCiphertext, isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
+import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
 import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 import { lookupTable } from '../../src/lookup-table.js';
@@ -222,7 +222,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
 
   for (const binding of bindingsOf(file)) {
     if (binding.ciphertext) continue;
-    const decoded = binding.decoded ? decodedValueCandidate(binding) : undefined;
+    const decoded = binding.decoded ? decodedValueCandidate(binding) : basicAuthCandidate(binding);
     const candidate = decoded ?? candidateOfBinding(binding, fileContains);
     if (candidate) candidates.push(candidate);
   }
@@ -253,6 +253,20 @@ function decodedValueCandidate(binding: Binding): Candidate | undefined {
     return { kind, value: binding.value.slice(start, end), start: binding.start, end: binding.end, specificity: Specificity.Value, binding };
   }
   return undefined;
+}
+
+/**
+ * An HTTP Basic credential (`Authorization: Basic base64(user:password)`) whose password is a token of a known kind
+ * (`acme-bot:ghp_…`): the kind, found in the decoded password, at the encoded value.
+ */
+function basicAuthCandidate(binding: Binding): Candidate | undefined {
+  if (binding.header === undefined) return undefined;
+  // The header pass keeps the credential without its scheme: a value that decodes to printable `user:password` is one.
+  const encoded = /^(?:basic\s+)?([A-Za-z0-9+/]{12,}={0,2})$/i.exec(binding.value)?.[1];
+  const text = encoded ? decodeBase64Text(encoded) : undefined;
+  const colon = text?.indexOf(':') ?? -1;
+  if (!text || colon <= 0 || !/^[\x20-\x7e]+$/.test(text)) return undefined;
+  return decodedValueCandidate({ ...binding, value: text.slice(colon + 1) });
 }
 
 /** Bindings of the file, read through its structure when it parses; only for files that can hold secret names. */

@@ -31,6 +31,7 @@ export const githubClassicToken: CredentialKind = {
   samples: {
     positive: [
       sample('scripts/release.sh', '#!/bin/sh\nGH_TOKEN=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 gh release create "$TAG" dist/*\n', { expect: { line: 2 } }),
+      sample('scripts/gh-basic.sh', '#!/bin/sh\ncurl -H "Authorization: Basic YWNtZS1ib3Q6Z2hwX00wWHZxWmp4VFczeHZib1NSdDVNaDNkQXdWdFJNZjNMZVppSg==" https://api.github.com/user\n', { expect: { line: 2 }, note: 'HTTP Basic: base64 of user:token' }),
       sample('tools/gh.sh', '#!/bin/sh\nGITHUB_TOKEN=3f9c2a7e1b8d4f60a5c9e2b7d1f8a3c6e0b4d927\ncurl -H "Authorization: token $GITHUB_TOKEN" https://api.github.com/user/repos\n', { expect: { line: 2 }, note: 'a token from before the prefixed formats: 40 hex characters' }),
       sample('.npmrc', '@acme:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=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\n', { expect: { line: 2 } }),
     ],
