@@ -22,6 +22,7 @@ export const productionNamedResource: RuleMeta = {
       sample('envs/staging/main.tf', 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
       sample('config/staging.json', '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
       sample('config/storage.yml', 'amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n', { expect: { line: 9 }, note: 'a Rails Active Storage service named for staging' }),
+      sample('serverless.yml', 'service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n', { expect: { line: 10 }, note: 'a Serverless table parameter: DynamoDB names are per account, so only the name can say production' }),
     ],
     negative: [
       sample('fly.staging.toml', 'app = "acme-api-staging"\n\n[env]\n  DB_HOST = "acme-db-staging.flycast"\n'),

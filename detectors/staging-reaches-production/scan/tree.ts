@@ -34,6 +34,8 @@ export interface WalkOptions {
   lastKeyWins: boolean;
   projectKeys?: boolean;
   databaseFile?: boolean;
+  /** The file configures AWS serverless functions: a key ending in `table` names a DynamoDB table (`ordersTable`). */
+  dynamoTables?: boolean;
   /** Key paths (relative to the section, dot-joined; `''` is the root) whose children are environments, whatever their names. */
   explicitEnvironmentMaps?: readonly string[];
   /** The section's root may itself be a map keyed by environments (not for flat KEY=VALUE formats). */
@@ -135,6 +137,7 @@ function leaf(
     siblings: parent ? cachedSiblings(parent) : undefined,
     projectKeys: options.projectKeys,
     databaseFile: options.databaseFile,
+    dynamoTables: options.dynamoTables,
   });
   // A value straight under an environment key is named by the lookup map's own key.
   for (const identity of identities) rec.resource(section.tag, identity, node.span, { variable: variable || (key ?? ''), family: section.family });

@@ -37,6 +37,8 @@ export interface ValueContext {
   projectKeys?: boolean;
   /** The whole file is a database configuration (`config/database.yml`, Sequelize `config/config.json`). */
   databaseFile?: boolean;
+  /** Keys ending in `table` or `table name` name DynamoDB tables (Serverless: `ORDERS_TABLE`, `ordersTable`). */
+  dynamoTables?: boolean;
 }
 
 const DATA_WORDS = new Set([
@@ -149,7 +151,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const rds = rdsIdentity(value);
     return rds ? [rds] : [];
   }
-  if (tokens.includes('table') && (tokens.includes('dynamo') || tokens.includes('dynamodb') || tokens.join(' ') === 'table name' || tokens.join(' ') === 'table')) {
+  const tableKey = tokens[tokens.length - 1] === 'table' || tokens.slice(-2).join(' ') === 'table name';
+  if (tokens.includes('table') && (tokens.includes('dynamo') || tokens.includes('dynamodb') || tokens.join(' ') === 'table name' || tokens.join(' ') === 'table' || (context.dynamoTables && tableKey))) {
     const table = dynamoTableIdentity(value);
     return table ? [table] : [];
   }

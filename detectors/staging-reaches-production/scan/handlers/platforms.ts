@@ -277,7 +277,7 @@ export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocu
     rec.notify('environment-config-unreadable', `${rec.file.path}: "params"/"stages" is not a map of stages; Serverless stages were not read.`);
   }
   const family = `serverless:${rec.file.path}`;
-  const options = { ...walkOptions(cls), rootEnvironmentMaps: false };
+  const options = { ...walkOptions(cls), rootEnvironmentMaps: false, dynamoTables: true };
   const rest: MapNode = { ...root, entries: root.entries.filter((entry) => entry.key !== 'params' && entry.key !== 'stages') };
   const stageMaps: Array<{ map: MapNode; path: string[]; inner: string[] }> = [];
   if (params) stageMaps.push({ map: params, path: ['params'], inner: [] });
