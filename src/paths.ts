@@ -3,7 +3,10 @@
 /** Tests, fixtures, mocks and examples: an agent reads them too, but what they hold is rarely live. */
 const TEST_OR_EXAMPLE = new RegExp(
   [
-    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?)(?:\/|$)`,
+    // Ansible roles keep their tests in `molecule/`.
+    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule)(?:\/|$)`,
+    // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
+    String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
     String.raw`\.(?:test|spec)\.[a-z]+$`,
     String.raw`(?:^|\/)(?:tests?\.[a-z]+|test_[^/]+\.py)$`,
@@ -11,6 +14,8 @@ const TEST_OR_EXAMPLE = new RegExp(
     // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
     String.raw`(?:^|[/-])examples?-\d*\.json$`,
     String.raw`\.examples?\.json$`,
+    // A template copied before use: `config.json.sample`, `settings.py.example`.
+    String.raw`\.(?:sample|example)$`,
   ].join('|'),
   'i',
 );

@@ -10,6 +10,9 @@ describe('test and example paths', () => {
     'pkg/tests.py',
     'app/test_settings.py',
     'internal/store/store_test.go',
+    'openstack/compute/v2/servers/testing/fixtures.go',
+    'roles/web/molecule/default/converge.yml',
+    'pkg/credentials/config.json.sample',
     'spec/models/user_spec.rb',
     'examples/quickstart/main.py',
     'aws-sdk/apis/iam-2010-05-08.examples.json',
@@ -18,7 +21,7 @@ describe('test and example paths', () => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });
 
-  it.each(['src/client.ts', 'config/testing.yml', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production'])(
+  it.each(['src/client.ts', 'config/testing.yml', 'deploy/testing/values.yaml', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production'])(
     '%s is not',
     (path) => {
       expect(isTestOrExamplePath(path)).toBe(false);

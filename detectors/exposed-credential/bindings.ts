@@ -87,11 +87,25 @@ function isExpression(value: string): boolean {
     /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) ||
     /^(?:true|false|null|undefined|None|nil)$/.test(value) ||
     // Number literals (`LONG_PASSWORD = 0x00000001`) and union types (`PrivateKeyBlob = Buffer|Uint8Array|string`).
-    /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*;?$/i.test(value) ||
+    /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*[;,]?$/i.test(value) ||
     /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) ||
     // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
     /[<>{}()[\]]|=>/.test(value)
   );
+}
+
+/** Whether `at` sits inside a backtick-quoted Go struct tag whose `key:"value"` pairs follow one another. */
+function inStructTag(text: string, at: number): boolean {
+  const open = text.lastIndexOf('`', at);
+  if (open === -1 || !/^`(?:[\w.-]+:"[^"]*"\s*)*$/.test(text.slice(open, at).trimEnd())) return false;
+  let ticks = 0;
+  for (let i = text.indexOf('`'); i !== -1 && i < at; i = text.indexOf('`', i + 1)) ticks++;
+  return ticks % 2 === 1;
+}
+
+/** A PowerShell cmdlet, Verb-Noun (`$p.Password = ConvertTo-SecureString -String $password`): a command, in any file. */
+function isCmdlet(value: string): boolean {
+  return /^(?:ConvertTo|ConvertFrom|Get|Set|New|Read|Invoke|Import|Export)-[A-Z][A-Za-z]+$/.test(value);
 }
 
 /**
@@ -139,11 +153,13 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     if (index === 3) {
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
-      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || (!bareLiterals && isExpression(value)) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
+      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
     }
+    // A Go struct tag (`protobuf_key:"bytes,1,opt,name=key,proto3"` between backticks) is metadata, not a value.
+    if (index === 0 && inStructTag(text, match.index)) continue;
     // The value starts after the opening quote for quoted forms, at the match for bare ones.
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     found.push(binding(match[2] ?? match[3]!, value, offset + valueStart));

@@ -423,6 +423,8 @@ function looksLikeGeneratedSecret(value: string): boolean {
   if (!looksRandom(value, 16, 3.0) || value.length > 500) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
+  // Base64 of a sentence is a sample, not a key (`raw_key: SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=`).
+  if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && /^[A-Za-z][\x20-\x7e]*\s[\x20-\x7e]*$/.test(decodeBase64Text(value) ?? '')) return false;
   // Words, camelCase words, short codes and numbers joined by separators are names and paths, not secrets
   // (`fs.s3.serverSideEncryption`, `AWS4-HMAC-SHA256`, `mock_access_key/20220524/us-east-1`).
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);

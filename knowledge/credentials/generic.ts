@@ -9,11 +9,19 @@ const TEST_NAME_WORDS = new Set(['test', 'testing', 'sandbox', 'mock', 'fake', '
 
 const USER_WORDS = new Set(['user', 'username', 'login', 'uid', 'usr']);
 
-/** The superuser a sibling key names as the account (`POSTGRES_USER: postgres`, `define('DB_USER', 'root')`). */
+/** Words that put a user/password pair on a database (`POSTGRES_USER`, `DB_PASSWORD`, `spring.datasource.username`). */
+const DATABASE_WORDS = new Set(['db', 'database', 'datasource', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'sql', 'mssql', 'oracle', 'redis', 'rds']);
+
+/**
+ * The superuser a sibling key names as the account (`POSTGRES_USER: postgres`, `define('DB_USER', 'root')`), when
+ * the pair is a database's: `admin` beside a network appliance's or a web app's password is that system's login.
+ */
 function superuserBeside(context: CredentialContext): string | undefined {
+  const passwordWords = wordsOf(context.variable ?? '');
   for (const [name, value] of Object.entries(context.siblingValues)) {
     const words = wordsOf(name);
-    if (words.some((word) => USER_WORDS.has(word)) && SUPERUSERS.has(value.trim().toLowerCase())) return `${name} ${value.trim()}`;
+    if (!words.some((word) => USER_WORDS.has(word)) || !SUPERUSERS.has(value.trim().toLowerCase())) continue;
+    if ([...words, ...passwordWords].some((word) => DATABASE_WORDS.has(word))) return `${name} ${value.trim()}`;
   }
   return undefined;
 }
@@ -25,7 +33,7 @@ function superuserBeside(context: CredentialContext): string | undefined {
 function rateByName(context: CredentialContext, fallback: Rating, accountBeside = false): Rating {
   const words = wordsOf(context.variable ?? '');
   const admin = words.find((word) => ROOT_NAME_WORDS.has(word));
-  if (admin) return { scope: 'root-resource', because: `variable ${context.variable} names an ${admin} credential` };
+  if (admin) return { scope: 'root-resource', because: `variable ${context.variable} names ${/^[aeiou]/.test(admin) ? 'an' : 'a'} ${admin} credential` };
   const superuser = accountBeside ? superuserBeside(context) : undefined;
   if (superuser) return { scope: 'root-resource', because: `it is the password of ${superuser}, the database's superuser` };
   const test = words.find((word) => TEST_NAME_WORDS.has(word));
@@ -61,6 +69,8 @@ export const genericSecret: CredentialKind = {
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
     ],
     negative: [
+      sample('solver/pb/ops.pb.go', 'type Meta struct {\n\tAttrs map[string]string `protobuf:"bytes,2,rep,name=attrs,proto3" json:"attrs,omitempty" protobuf_key:"bytes,1,opt,name=key,proto3" protobuf_val:"bytes,2,opt,name=value,proto3"`\n}\n', { note: 'a Go struct tag' }),
+      sample('plugins/modules/gcp_compute_disk.py', "EXAMPLES = '''\n- name: create a disk\n  gcp_compute_disk:\n    disk_encryption_key:\n      raw_key: SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=\n'''\n", { note: 'base64 of a sentence' }),
       sample('config/settings.yml', 'payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n'),
       sample('src/client.ts', "const apiToken = process.env.API_TOKEN ?? '';\nconst tokenType = 'Bearer';\nconst maxTokens = 4096;\n"),
       sample('src/i18n.ts', "export const keys = { passwordResetKey: 'auth.password.reset.title', cacheKey: 'user-profile-v2' };\n"),
@@ -130,8 +140,9 @@ export const hardcodedPassword: CredentialKind = {
     !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) &&
     // A value that says "password" is a label or a field name (`challengePassword`), not a password.
     !/pass(?:word|wd)/i.test(value) &&
-    // A camelCase identifier (`allPass: 'overEvery'` in a function table) names code, not a password.
-    !/^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) &&
+    // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
+    // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
+    !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) &&
     !/\s/.test(value) &&
     // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
     !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
@@ -158,6 +169,11 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('lib/devise/rails/routes.rb', "config.secret_key = '#{SecureRandom.hex(64)}'\nconfig.password_length = 6..128\n", { note: 'Ruby interpolation' }),
+      sample('plugins/modules/win_unzip.ps1', '$expand_params.Password = ConvertTo-SecureString -String $password -AsPlainText -Force\n', { note: 'a PowerShell cmdlet' }),
+      sample('service/mediaconvert/api.go', 'const (\n\t// AvcIntraUhdQualityTuningLevelSinglePass is a AvcIntraUhdQualityTuningLevel enum value\n\tAvcIntraUhdQualityTuningLevelSinglePass = "SINGLE_PASS"\n)\n', { note: 'an enum constant' }),
+      sample('sonic/bgp.yml', "neighbors:\n  - neighbor: 10.0.0.1\n    auth_pwd:\n      pwd: 'U2FsdGVkX1/4sRsZ624wbAJfDmagPLq2LsGDOcW/47M='\n      encrypted: true\n", { note: 'OpenSSL enc output (Salted__)' }),
+      sample('plugins/modules/mysql_user.py', "EXAMPLES = r'''\n- name: Create a user with a password hash\n  mysql_user:\n    name: bob\n    password: '*EE0D72C1085C46C5278932678FBE2C6A782821B4'\n    encrypted: true\n'''\n", { note: "MySQL's stored hash" }),
       sample('docker-compose.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n'),
       sample('.github/workflows/ci.yml', 'jobs:\n  test:\n    services:\n      postgres:\n        image: postgres\n        env:\n          POSTGRES_PASSWORD: testpass123\n'),
       sample('src/main/resources/application.properties', 'spring.datasource.password=${DB_PASSWORD}\nspring.security.password-policy.min-length=12\n'),
@@ -192,6 +208,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/main/resources/application.properties', 'spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n', { expect: { line: 2 } }),
     ],
     negative: [
+      sample('roles/personas_deployment/defaults/main.yml', 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: 'an application account' }),
     ],
@@ -305,6 +322,28 @@ export const basicAuthUrl: CredentialKind = {
   },
 };
 
+/**
+ * A PKCS#1/PKCS#8/SEC1 key body whose DER does not hold together: the outer SEQUENCE says one length and the bytes
+ * are another, as in documentation that shows two lines of a key. Bodies that are not plain base64 (an encrypted
+ * PEM's headers, a key assembled from string pieces) cannot be judged and are not called truncated.
+ */
+function truncatedDer(body: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return false;
+  const bytes = Buffer.from(body, 'base64');
+  if (bytes[0] !== 0x30 || bytes.length < 2) return false;
+  const first = bytes[1]!;
+  let length = first;
+  let header = 2;
+  if (first & 0x80) {
+    const count = first & 0x7f;
+    if (count === 0 || count > 4) return false;
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + (bytes[2 + i] ?? 0);
+    header = 2 + count;
+  }
+  return header + length !== bytes.length;
+}
+
 /** Group 1 is the whole block, BEGIN to END; JSON-escaped newlines (`\\n`) count as line breaks. */
 const PEM = /(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\\n|[\r\n\s])+[A-Za-z0-9+/=:,\-\s\\]{40,}?(?:\\n|[\r\n\s])*-----END \2-----)/g;
 
@@ -315,7 +354,7 @@ export const privateKey: CredentialKind = {
   valuePatterns: [{ regex: PEM, keywords: ['private key'] }],
   plausible: (value) => {
     const body = value.replace(/-----[A-Z ]+-----|\\n|\s/g, '');
-    return body.length >= 64 && !/\.\.\.|x{8,}|X{8,}/.test(body) && !isHumanPlaceholder(body.slice(0, 32));
+    return body.length >= 64 && !/\.\.\.|x{8,}|X{8,}/.test(body) && !isHumanPlaceholder(body.slice(0, 32)) && !truncatedDer(body);
   },
   rate: (context) => {
     const path = context.path.toLowerCase();
@@ -332,16 +371,17 @@ export const privateKey: CredentialKind = {
   samples: {
     positive: [
       sample('deploy/id_deploy', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACB7m4vY3a2S0tQqj8Jx1xg7n2kq3v9a8c0d1e2f3g4h5iAAAAmJm5SxdZ\n-----END OPENSSH PRIVATE KEY-----\n', { expect: { line: 1 } }),
-      sample('config/jwt.json', '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } }),
+      sample('config/jwt.json', '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } }),
     ],
     negative: [
+      sample('docs/tls.md', 'Your key file looks like this:\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n```\n', { note: 'two lines of a key: the DER length says the rest is missing' }),
       sample('docs/tls.md', '```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n'),
       sample('src/keys.ts', "const header = '-----BEGIN PRIVATE KEY-----';\nconst footer = '-----END PRIVATE KEY-----';\n"),
     ],
   },
   scopeSamples: {
-    positive: [sample('infra/pki/ca.key', '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n', { expect: { line: 1 } })],
-    negative: [sample('infra/tls/server.key', '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n')],
+    positive: [sample('infra/pki/ca.key', '-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n', { expect: { line: 1 } })],
+    negative: [sample('infra/tls/server.key', '-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n')],
   },
 };
 
