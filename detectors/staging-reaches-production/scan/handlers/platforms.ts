@@ -54,13 +54,19 @@ function getBoolean(node: DataNode | undefined): boolean {
 
 function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLiterals: boolean, servicesNameTheirs = false): void {
   const preview: EnvTag = { environment: 'preview', name: 'preview environments', evidence: 'key' };
+  // A flat Blueprint runs every environment's services and databases side by side: `shop-api-staging` and
+  // `shop-db-staging` are staging's.
+  const ownTag = (name: string | undefined): EnvTag => {
+    const named = servicesNameTheirs && name ? canonicalEnvironment(name) : undefined;
+    return named && named !== 'production' ? { environment: named, name: name!, evidence: 'value' } : tag;
+  };
   const databases = get(scope, 'databases');
   if (databases?.kind === 'seq') {
     for (const database of databases.items) {
       const nameNode = get(database, 'name');
       const name = literalString(nameNode);
       const identity = name ? renderDatabaseIdentity(name) : undefined;
-      if (identity && nameNode) rec.resource(tag, identity, nameNode.span, { variable: 'databases.name', declared: true });
+      if (identity && nameNode) rec.resource(ownTag(name), identity, nameNode.span, { variable: 'databases.name', declared: true });
     }
   }
   for (const listKey of ['services', 'envVarGroups']) {
@@ -68,9 +74,7 @@ function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLit
     if (list?.kind !== 'seq') continue;
     for (const service of list.items) {
       const serviceName = literalString(get(service, 'name'));
-      // A flat Blueprint runs every environment's services side by side: `shop-api-staging` is staging's.
-      const named = servicesNameTheirs && serviceName ? canonicalEnvironment(serviceName) : undefined;
-      const serviceTag: EnvTag = named && named !== 'production' ? { environment: named, name: serviceName!, evidence: 'value' } : tag;
+      const serviceTag = ownTag(serviceName);
       const envVars = get(service, 'envVars');
       for (const variable of envVars?.kind === 'seq' ? envVars.items : []) {
         const key = literalString(get(variable, 'key'));
