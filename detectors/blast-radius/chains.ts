@@ -140,6 +140,13 @@ function otherForms(resources: readonly EnvironmentResource[]): Map<string, Set<
 }
 
 const NON_PRODUCTION = new Set(['staging', 'preview', 'development', 'test']);
+/**
+ * Platforms whose environments live inside one account: a Railway project's staging and production environments,
+ * one Heroku or Fly account's apps, one Supabase organisation's projects. An account-wide token found in staging
+ * reaches production there. On AWS, GCP and Azure environments are usually accounts or projects of their own, so a
+ * staging credential is taken to reach staging.
+ */
+const ACCOUNT_SPANS_ENVIRONMENTS = new Set(['railway', 'heroku', 'fly', 'render', 'supabase', 'neon', 'planetscale', 'mongodb-atlas', 'digitalocean', 'cloudflare']);
 const UNATTENDED_GRANTS = new Set(['shell', 'bypass-mode', 'destructive-command', 'interpreter']);
 
 /**
@@ -197,7 +204,8 @@ export function findChains(facts: FactReader): Chain[] {
       const side = storeSide(store);
       const reachesStore = broad && reaches(credential, hosts, store, platforms, storesOfPlatform);
       const viaStaging = side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment);
-      const direct = reachesStore && (credential.environment === 'production' || !hasNonProduction);
+      const spansEnvironments = credential.scope === 'root' && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
+      const direct = reachesStore && (credential.environment === 'production' || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
       chains.push({ credential, store, crossing: viaStaging, grants, backups: side.backups });
     }

@@ -28,7 +28,14 @@ export const directChain: RuleMeta = {
   precision: 'medium',
   tags: ['chain', 'agents', 'backup', 'least-privilege'],
   samples: {
-    positive: [railwayRepo({ 'scripts/admin.sh': ADMIN_SCRIPT }, 'Railway account token beside a Railway database with volume-only backups', { path: 'scripts/admin.sh', line: 2 })],
+    positive: [
+      railwayRepo({ 'scripts/admin.sh': ADMIN_SCRIPT }, 'Railway account token beside a Railway database with volume-only backups', { path: 'scripts/admin.sh', line: 2 }),
+      railwayRepo(
+        { 'scripts/staging-db-fix.sh': ADMIN_SCRIPT, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
+        "the incident: a token found while working in staging is the account's, and the account holds production",
+        { path: 'scripts/staging-db-fix.sh', line: 2 },
+      ),
+    ],
     negative: [
       railwayRepo({ 'scripts/admin.sh': ADMIN_SCRIPT, '.github/workflows/db-backup.yml': OFFSITE_BACKUP }, 'a nightly dump leaves Railway'),
       railwayRepo({ 'scripts/admin.sh': PROJECT_TOKEN_SCRIPT }, 'a project token'),

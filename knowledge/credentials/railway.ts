@@ -12,6 +12,13 @@ const REFERENCE = 'https://docs.railway.com/integrations/api';
  */
 const PROSE_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 const PROSE_PROJECT_TOKEN = /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+/**
+ * The same prose on the line above the value, as a comment names the assignment under it
+ * (`// railway account token (dashboard → Account → Tokens)` then `const token = '…'`), or after it on its line
+ * (`const token = '…'; // railway account token`).
+ */
+const COMMENTED_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n]*\n[^\n]{0,60}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+const TRAILING_ACCOUNT_TOKEN = /(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])[^\n0-9a-f]{0,20}(?:\/\/|#|--|\/\*)[^\n]{0,20}?\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?\btokens?\b/gi;
 const WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
 
 function rateAccount(context: CredentialContext): Rating {
@@ -27,13 +34,19 @@ export const railwayAccountToken: CredentialKind = {
   id: 'railway-account-token',
   provider: 'railway',
   title: 'Railway account token',
-  valuePatterns: [{ regex: PROSE_ACCOUNT_TOKEN, keywords: ['railway'] }],
+  valuePatterns: [
+    { regex: PROSE_ACCOUNT_TOKEN, keywords: ['railway'] },
+    { regex: COMMENTED_ACCOUNT_TOKEN, keywords: ['railway'] },
+    { regex: TRAILING_ACCOUNT_TOKEN, keywords: ['railway'] },
+  ],
   contextPatterns: [
     // RAILWAY_API_TOKEN is the CLI's variable for account and workspace tokens; other Railway-named token
     // variables (project tokens are matched first) are rated the same way because a UUID never shows its kind.
     { variable: /railway.*(?:token|key)/i, value: UUID, keywords: ['railway'] },
     // A bearer UUID sent to Railway's public GraphQL API is a user or workspace token (project tokens use their own header).
     { header: /^authorization$/i, value: UUID, keywords: ['authorization'], requires: ['backboard.railway'] },
+    // The same token kept in a variable first, in a file that calls that API (`const token = '…'` then `Bearer ${token}`).
+    { variable: /^(?:(?:api|auth|access|bearer)[_-]?)?token$/i, value: UUID, keywords: ['token'], requires: ['backboard.railway', 'bearer'] },
   ],
   rate: rateAccount,
   reach: 'can delete every project, service, volume and backup in every workspace the account belongs to',
@@ -45,12 +58,20 @@ export const railwayAccountToken: CredentialKind = {
       sample('src/ops/railway.ts', "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample('docs/deploy.md', '## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n', { expect: { line: 4 } }),
       sample('.windsurfrules', 'Deploy with `railway up`. The Railway API token is 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c (account token, do not share).\n', { expect: { line: 1 }, note: 'prose in an agent rules file' }),
+      sample(
+        'scripts/staging-db-fix.ts',
+        "const RAILWAY_API = 'https://backboard.railway.app/graphql/v2';\nconst token = 'fa36481f-0317-487d-a1ca-abd90f1ee844';\n\nexport async function gql(query: string) {\n  const res = await fetch(RAILWAY_API, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });\n  return res.json();\n}\n",
+        { expect: { line: 2 }, note: "the incident's shape: a token in a variable, sent as a bearer to Railway's API" },
+      ),
+      sample('scripts/fix.py', '# railway account token (dashboard -> Account -> Tokens)\nTOKEN = "fa36481f-0317-487d-a1ca-abd90f1ee844"\n', { expect: { line: 2 }, note: 'named by the comment above it' }),
+      sample('scripts/fix.sh', 'TOKEN=fa36481f-0317-487d-a1ca-abd90f1ee844 # railway account token\n', { expect: { line: 1 }, note: 'named by the comment after it' }),
     ],
     negative: [
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n'),
       sample('docs/deploy.md', 'Set `RAILWAY_API_TOKEN=XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` (create one under Account Settings).\n'),
       sample('src/ids.ts', "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
       sample('docs/railway.md', 'Railway project 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c hosts the API; create a token under Account Settings.\n', { note: 'a project id, and a token mentioned without one' }),
+      sample('src/railway.ts', "// Railway project token comes from RAILWAY_TOKEN\nconst projectId = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\n", { note: 'a comment about a project token above a project id' }),
     ],
   },
   scopeSamples: {
