@@ -21,7 +21,7 @@ describe('test and example paths', () => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });
 
-  it.each(['src/client.ts', 'config/testing.yml', 'deploy/testing/values.yaml', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production'])(
+  it.each(['src/client.ts', 'config/testing.yml', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production'])(
     '%s is not',
     (path) => {
       expect(isTestOrExamplePath(path)).toBe(false);
