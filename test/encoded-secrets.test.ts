@@ -48,3 +48,26 @@ describe('a secret escaped in a JSON string', () => {
     expectHidden(result, [held, held.replace('\\', '')]);
   });
 });
+
+describe('a secret printed into a notebook output', () => {
+  it('is pointed at and hidden, not the line it was printed on', async () => {
+    const secret = 'xkvOLL5PNIoepDygmd9WLuh9S7S5NFSj2Zz0IEhU';
+    const notebook = JSON.stringify(
+      {
+        cells: [{ cell_type: 'code', source: ['!env | grep AWS'], outputs: [{ name: 'stdout', output_type: 'stream', text: ['AWS_ACCESS_KEY_ID=AKIAQX4KJ2MZ7HTLD5PW\n', `AWS_SECRET_ACCESS_KEY=${secret}\n`] }] }],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
+    const result = await scanFiles({ 'notebooks/churn.ipynb': notebook });
+    const finding = result.findings.find((candidate) => candidate.ruleId === 'exposed-credential/aws-secret-access-key');
+    const line = notebook.split('\n').findIndex((text) => text.includes(secret)) + 1;
+    expect(finding?.location.span).toMatchObject({ line, column: notebook.split('\n')[line - 1]!.indexOf(secret) + 1 });
+    // No stretch of a quarter of the secret shows anywhere, in any format.
+    const stretches = Array.from({ length: secret.length - 9 }, (_, index) => secret.slice(index, index + 10));
+    expectHidden(result, stretches);
+  });
+});

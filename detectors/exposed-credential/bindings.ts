@@ -134,6 +134,9 @@ function binding(name: string, value: string, start: number, flag?: true): Bindi
     trimmedStart += scheme[0].length;
     trimmed = trimmed.slice(scheme[0].length);
   }
+  // A line printed into a JSON string (a notebook's `!env` output) ends in an escaped line break, not in the value.
+  const escapedBreak = /(?:\\[rn])+$/.exec(trimmed);
+  if (escapedBreak) trimmed = trimmed.slice(0, escapedBreak.index);
   return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header, flag, decoded: undefined };
 }
 

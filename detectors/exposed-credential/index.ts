@@ -145,7 +145,8 @@ function snippetOf(file: SourceFile, credential: FoundCredential): string {
   const lineEnd = file.lineEnd(position.line);
   // What the file holds can differ from the value (escaped in JSON, base64 in a Kubernetes Secret): hide both.
   const held = file.text.slice(credential.start, credential.end);
-  const hide = (text: string): string => redactIn(held !== credential.value ? redactIn(text, held) : text, credential.value);
+  // The value first: once the held text is replaced, a value that overlaps it would no longer be found whole.
+  const hide = (text: string): string => (held !== credential.value ? redactIn(redactIn(text, credential.value), held) : redactIn(text, credential.value));
   // A long line (minified code) shows the stretch around the secret, not its first characters: copying and
   // redacting the whole line for each secret in it made a bundle of megabytes take minutes.
   if (lineEnd - lineStart > LONG_LINE) {
