@@ -105,6 +105,7 @@ export const sessionSecret: CredentialKind = {
     negative: [
       sample('server/app.js', "const session = require('express-session');\n\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));\n"),
       sample('docker-compose.yml', 'services:\n  web:\n    environment:\n      SESSION_SECRET: change-me-session-secret\n      COOKIE_SECRET: keyboardcat\n'),
+      sample('apps/api/.env.example', 'PORT=3000\nSESSION_SECRET=replace-with-openssl-rand-hex-32\n', { note: 'an instruction, not a value' }),
     ],
   },
   scopeSamples: {

@@ -65,7 +65,7 @@ const PLACEHOLDER_PATTERNS = [
   /^(.)\1+$/, // xxxx, 0000
   /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
   /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/, // trufflehog-style fill substrings
-  /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
+  /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
   /1a2b3c|a1b2c3|abc123|123abc/i,
   // Format strings (`flow_{0}`, `{name}`, `%(user)s`); a bare `%s` is not one, generated keys hold `%` and letters.
   /\{\d*\}|\{[A-Za-z_]\w*\}|%\([\w.]+\)[sdr]/,
