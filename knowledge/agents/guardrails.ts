@@ -40,6 +40,8 @@ const CLASS_PATTERNS: Record<GuardrailClass, readonly RegExp[]> = {
     /\bdestructive\s+(?!git\b)(?:(?:database|db|sql|shell|terminal|cloud|infrastructure|data)\s+)?(?:commands?|operations?|actions?|queries|query|sql|changes)\b/i,
     new RegExp(String.raw`\b(?:delete|deleting|drop|dropping|destroy|destroying|wipe|wiping|erase|erasing|purge|purging|truncate|truncating|reset|resetting|tear(?:ing)?\s+down)\s+${QUALIFIERS}${DESTRUCTIVE_NOUNS}\b`, 'i'),
     /\b(?:terraform|tofu|pulumi)\s+destroy\b|\bkubectl\s+delete\b|\brailway\s+(?:down|delete|volume)\b|\bprisma\s+migrate\s+reset\b|\bdb:(?:drop|reset)\b|\bmigrate:fresh\b|\bdropdb\b|\bflushall\b|\bdropDatabase\b|\bsupabase\s+db\s+reset\b/i,
+    // Platform CLIs' destroying subcommands, as commands.ts knows them.
+    /\bfly(?:ctl)?\s+(?:apps\s+destroy|volumes?\s+(?:destroy|delete)|destroy)\b|\bheroku\s+(?:apps:destroy|pg:reset|addons:destroy)\b|\bvercel\s+(?:remove|rm)\b|\bnetlify\s+sites:delete\b|\bdoctl\s+[\w-]+\s+delete\b|\bneonctl\s+[\w-]+\s+delete\b|\bturso\s+db\s+destroy\b|\bhelm\s+(?:uninstall|delete)\b|\bwrangler\s+delete\b|\bgcloud\s+(?:[\w-]+\s+){1,3}delete\b|\baws\s+[\w-]+\s+(?:delete-[\w-]+|rm|rb)\b|\baz\s+[\w-]+\s+delete\b/i,
   ],
   production: [
     /\b(?:production|prod)[\s-]+(?:databases?|dbs?|environments?|envs?|servers?|clusters?|infrastructure|infra|volumes?|buckets?|resources?|accounts?|projects?|instances?|credentials|secrets|keys|tokens|systems?|stacks?|deployments?|services?|apis?|data\s*stores?)\b/i,

@@ -36,6 +36,7 @@ export const proseOnlyGuardrail: RuleMeta = {
         { expect: { line: 7 } },
       ),
       sample('GEMINI.md', '# Notes for Gemini\n\n* Do not read `.env` files or print their values.\n', { expect: { line: 3 } }),
+      sample('AGENTS.md', '# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n', { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" }),
     ],
     negative: [
       sample('CLAUDE.md', '# Web app\n\n- Never push to main; open a PR.\n- Never commit secrets; use .env.example.\n- Avoid `any` in production code.\n'),
