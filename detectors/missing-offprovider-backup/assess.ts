@@ -66,6 +66,7 @@ export function assess(context: FinishContext): void {
   const appDeploys = deploys.filter((entry) => entry.value !== 'cloudflare' && entry.value !== 'supabase');
   const composeDeploys = byKind('deploys-compose').filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
   const terraformRoots = new Set(byKind('terraform-root').map((entry) => entry.directory));
+  const productionModules = new Set(byKind('terraform-module-call').filter((entry) => entry.value === 'production').map((entry) => entry.directory));
   const supabaseHosted = byKind('supabase-hosted').length > 0;
   const supabaseRefs = [...new Set(byKind('supabase-hosted').map((entry) => entry.name).filter((name): name is string => !!name))];
   const stacks = byKind('pulumi-stack');
@@ -87,7 +88,7 @@ export function assess(context: FinishContext): void {
           // A resource in a module is deployed by whatever calls the module; without a root we cannot tell which environment.
           const directory = directoryOf(store.location.path);
           const isModule = /(^|\/)modules?\//.test(store.location.path) || !terraformRoots.has(directory);
-          return environment === 'production' || !isModule;
+          return environment === 'production' || !isModule || productionModules.has(directory);
         }
         return true;
       }

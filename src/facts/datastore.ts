@@ -102,7 +102,7 @@ export interface BackupEvidence {
 
 /**
  * Repository facts the backup stage weighs besides stores and backups: that the repo deploys (and how), Terraform
- * roots and provider accounts, Pulumi stacks, Kubernetes storage classes, rclone remotes, a hosted Supabase project,
+ * roots, the local modules they call (and for which environment) and provider accounts, Pulumi stacks, Kubernetes storage classes, rclone remotes, a hosted Supabase project,
  * "Deploy to <platform>" buttons (the platform config is then a template for others, not this team's deployment),
  * and named backup locations (Velero BackupStorageLocations) that jobs refer to.
  */
@@ -111,6 +111,7 @@ export interface StoreContext {
     | 'deploys'
     | 'deploys-compose'
     | 'terraform-root'
+    | 'terraform-module-call'
     | 'terraform-provider'
     | 'terraform-resource-provider'
     | 'pulumi-stack'

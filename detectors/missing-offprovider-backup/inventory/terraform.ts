@@ -37,6 +37,16 @@ function lineOf(node: MapNode, key: string): number {
   return node.entries.find((entry) => entry.key === key)?.keySpan.line ?? node.span.line;
 }
 
+/** `envs/production` + `../../modules/app` -> `modules/app` (repo-relative, `.` for the root). */
+function joinPath(directory: string, relative: string): string {
+  const parts = directory === '.' || directory === '' ? [] : directory.split('/');
+  for (const part of relative.replace(/\/+$/, '').split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.length === 0 ? '.' : parts.join('/');
+}
+
 /** `aws_db_instance.main.arn` -> `aws_db_instance.main`. */
 function referenceOf(node: DataNode | undefined): string | undefined {
   const text = node?.kind === 'scalar' ? node.expression : undefined;
@@ -69,6 +79,13 @@ export function scanTerraform(inventory: Inventory): void {
         location: inventory.line(map.span.line),
       });
       inventory.context({ kind: 'terraform-root', directory, location: inventory.line(map.span.line) });
+    } else if (entry.key === 'module') {
+      // A local module is deployed where it is called: `module "app" { source = "../../modules/app", environment = "production" }`.
+      const source = literalOf(attribute(map, 'source'));
+      if (!source || !/^\.\.?\//.test(source)) continue;
+      const named = ['environment', 'env', 'stage', 'environment_name'].map((key) => literalOf(attribute(map, key))).find((value) => value !== undefined);
+      const environment = environmentNamed(named) ?? environmentOf(inventory.path, []);
+      inventory.context({ kind: 'terraform-module-call', directory: joinPath(directory, source), value: environment ?? '', location: inventory.line(map.span.line) });
     } else if (entry.key === 'terraform' && (block(map, 'backend') || block(map, 'cloud'))) {
       inventory.context({ kind: 'terraform-root', directory, location: inventory.line(map.span.line) });
       inventory.context({ kind: 'deploys', value: 'terraform', location: inventory.line(map.span.line) });

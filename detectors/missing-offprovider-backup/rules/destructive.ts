@@ -17,6 +17,9 @@ provider "aws" {
 }
 `;
 
+/** A module's database, named by the environment its caller passes. */
+const MODULE_DB = `variable "environment" {}\n\nresource "aws_db_instance" "main" {\n  identifier          = "orders-\${var.environment}"\n  engine              = "postgres"\n  instance_class      = "db.t4g.large"\n  deletion_protection = true\n  skip_final_snapshot = true\n}\n`;
+
 /** A Terraform RDS instance with every guard in place, minus what a sample changes. */
 function rds(overrides: Record<string, string>, lifecycle = true): string {
   const attributes: Record<string, string> = {
@@ -143,8 +146,28 @@ export const destructiveRules: RuleMeta[] = [
     precision: 'high',
     tags: ['destructive-setting'],
     samples: {
-      positive: [sample('infra/prod/rds.tf', SKIP, { expect: { line: lineOf(SKIP, 'skip_final_snapshot') } })],
-      negative: [sample('infra/prod/rds.tf', rds({})), sample('infra/staging/rds.tf', STAGING_SKIP, { note: 'staging database' })],
+      positive: [
+        sample('infra/prod/rds.tf', SKIP, { expect: { line: lineOf(SKIP, 'skip_final_snapshot') } }),
+        {
+          files: {
+            'infra/modules/db/main.tf': MODULE_DB,
+            'infra/envs/production/main.tf': `${ROOT}\nmodule "db" {\n  source      = "../../modules/db"\n  environment = "production"\n}\n`,
+          },
+          expect: { path: 'infra/modules/db/main.tf', line: lineOf(MODULE_DB, 'skip_final_snapshot') },
+          note: 'a local module called for production',
+        },
+      ],
+      negative: [
+        sample('infra/prod/rds.tf', rds({})),
+        sample('infra/staging/rds.tf', STAGING_SKIP, { note: 'staging database' }),
+        {
+          files: {
+            'infra/modules/db/main.tf': MODULE_DB,
+            'infra/envs/staging/main.tf': `${ROOT}\nmodule "db" {\n  source      = "../../modules/db"\n  environment = "staging"\n}\n`,
+          },
+          note: 'the module is called for staging only',
+        },
+      ],
     },
   },
   {
