@@ -103,6 +103,10 @@ export function normaliseHost(host: string): string {
  */
 export function hostIdentities(rawHost: string, port?: number): { primary: string; others: string[]; name?: string; provider?: string } | undefined {
   const host = normaliseHost(rawHost);
+  // A Kubernetes Service named with its namespace (`orders-pg-rw.orders-prod.svc.cluster.local`) is reachable from
+  // every namespace of the cluster: two environments naming the same one share it.
+  const service = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.svc(?:\.cluster\.local)?$/.exec(host);
+  if (service) return { primary: `k8s-service:${service[1]}.${service[2]}`, others: [], name: `${service[1]} ${service[2]}`, provider: 'kubernetes' };
   if (isLocalOrPlaceholderHost(host)) return undefined;
   let match: RegExpExecArray | null;
   if ((match = RDS.exec(host))) return { primary: `rds:${match[1]}`, others: [`host:${host}`], name: match[1], provider: 'aws-rds' };

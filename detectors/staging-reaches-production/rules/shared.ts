@@ -103,6 +103,14 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'render.yaml', line: 17 },
         note: 'a flat Render Blueprint: the staging service is named for its environment',
       },
+      {
+        files: {
+          'deploy/overlays/prod/kustomization.yaml': 'namespace: orders-prod\nresources: [../../base]\nconfigMapGenerator:\n  - name: orders\n    literals:\n      - DATABASE_HOST=orders-pg-rw.orders-prod.svc.cluster.local\n',
+          'deploy/overlays/staging/kustomization.yaml': 'namespace: orders-staging\nresources: [../../base]\nconfigMapGenerator:\n  - name: orders\n    literals:\n      - DATABASE_HOST=orders-pg-rw.orders-prod.svc.cluster.local\n',
+        },
+        expect: { path: 'deploy/overlays/staging/kustomization.yaml', line: 6 },
+        note: "a Service in production's namespace, named from staging's (high: one cluster is assumed)",
+      },
     ],
     negative: [
       {
@@ -296,13 +304,17 @@ export function judgeShared(resource: EnvironmentResource, model: EnvironmentMod
   const production = match.production;
   const what = production.display;
   if (rule === sharedDatabase) {
+    // A Service named with production's namespace is production's only inside one cluster, which the repo rarely shows.
+    const inCluster = match.identity.startsWith('k8s-service:');
     return {
       ruleId: rule.id,
-      severity: match.sameDatabase ? 'critical' : 'high',
+      severity: match.sameDatabase && !inCluster ? 'critical' : 'high',
       action: match.sameDatabase ? `uses production's ${what}` : `uses a database on production's server (${resource.display}; production uses ${what})`,
-      detail: match.sameDatabase
-        ? 'Anything that runs with this configuration reads and writes production data.'
-        : 'The databases differ, but the instance is one: deleting, restoring or overloading it hits production.',
+      detail: inCluster
+        ? "Where it runs in production's cluster, it reads and writes production data across namespaces."
+        : match.sameDatabase
+          ? 'Anything that runs with this configuration reads and writes production data.'
+          : 'The databases differ, but the instance is one: deleting, restoring or overloading it hits production.',
       related: productionRelated(model.productionWith(match.identity), 'this database'),
       identity: match.identity,
     };
