@@ -44,6 +44,11 @@ const INTERPRETER_PROBES: readonly CommandProbe[] = [
   ['sudo zqx-unlisted-tool', 'sudo'],
   ['xargs zqx-unlisted-tool', 'xargs'],
   ['env zqx-unlisted-tool', 'env'],
+  // Script runners run whatever file the agent writes first.
+  ['tsx zqx-unlisted-script.ts', 'tsx'],
+  ['npx tsx zqx-unlisted-script.ts', 'tsx'],
+  ['ts-node zqx-unlisted-script.ts', 'ts-node'],
+  ['npx ts-node zqx-unlisted-script.ts', 'ts-node'],
   ['pwsh -Command "exit 0"', 'pwsh'],
   ['powershell -Command "exit 0"', 'powershell'],
 ].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program` }));

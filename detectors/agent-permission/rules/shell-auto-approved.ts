@@ -18,6 +18,7 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npx tsx:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a script runner runs whatever file the agent writes first' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash",\n      "WebFetch(domain:docs.stripe.com)"\n    ]\n  }\n}\n', {
         expect: { line: 4 },
       }),
