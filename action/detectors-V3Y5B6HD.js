@@ -170,14 +170,20 @@ function environmentsNamedIn(name, aliases = {}) {
 // src/paths.ts
 var TEST_OR_EXAMPLE = new RegExp(
   [
-    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?)(?:\/|$)`,
+    // Ansible roles keep their tests in `molecule/`.
+    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule)(?:\/|$)`,
+    // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
+    String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
     String.raw`\.(?:test|spec)\.[a-z]+$`,
     String.raw`(?:^|\/)(?:tests?\.[a-z]+|test_[^/]+\.py)$`,
     String.raw`_(?:test|spec)\.(?:go|py|rb|exs?)$`,
     // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
     String.raw`(?:^|[/-])examples?-\d*\.json$`,
-    String.raw`\.examples?\.json$`
+    String.raw`\.examples?\.json$`,
+    // A template copied before use: `config.json.sample`, `settings.py.example` (not `.env.example`, which teams
+    // fill with real values often enough to keep its findings at full severity).
+    String.raw`(?:^|\/)(?!\.env)[^/]+\.(?:sample|example)$`
   ].join("|"),
   "i"
 );
@@ -238,6 +244,8 @@ var REFERENCE = new RegExp(
     // @VAR@
     String.raw`\$\([^)]*\)`,
     // $(VAR), $(command)
+    String.raw`#\{[^}]*\}`,
+    // Ruby interpolation: "#{SecureRandom.hex(64)}"
     String.raw`^(?:op|vault|awssm|gcpsm|azkv|doppler|infisical|sops|ref\+[a-z]+)://`,
     // secret-manager URIs
     String.raw`^(?:arn:aws:secretsmanager|arn:aws:ssm|projects/[^/]+/secrets/)`,
@@ -250,7 +258,7 @@ function isReference(value) {
   return REFERENCE.test(value);
 }
 var PLACEHOLDER_WORDS = new Set(
-  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha foobared correct horse battery staple".split(" ")
+  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha foobared tiger passphrase correct horse battery staple".split(" ")
 );
 var PLACEHOLDER_PATTERNS = [
   /^<[^<>]+>$/,
@@ -263,7 +271,7 @@ var PLACEHOLDER_PATTERNS = [
   /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
   /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/,
   // trufflehog-style fill substrings
-  /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
+  /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
   /1a2b3c|a1b2c3|abc123|123abc/i,
   // Format strings (`flow_{0}`, `{name}`, `%(user)s`); a bare `%s` is not one, generated keys hold `%` and letters.
   /\{\d*\}|\{[A-Za-z_]\w*\}|%\([\w.]+\)[sdr]/,
@@ -339,7 +347,7 @@ function isPlaceholder(value) {
   if (body2.length >= 8 && /^(.)\1+$/.test(body2)) return true;
   return false;
 }
-var HASH_OR_CIPHERTEXT = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[1356]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2})$/;
+var HASH_OR_CIPHERTEXT = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2})$/;
 function isHashOrCiphertext(value) {
   return HASH_OR_CIPHERTEXT.test(value.trim());
 }
@@ -2021,17 +2029,20 @@ var GCP_KINDS = [gcpServiceAccountKey, gcpAuthorizedUserCredentials, gcpApiKey, 
 var ROOT_NAME_WORDS = /* @__PURE__ */ new Set(["admin", "root", "master", "superuser", "super", "owner", "sudo", "global", "privileged", "sa", "elastic"]);
 var TEST_NAME_WORDS = /* @__PURE__ */ new Set(["test", "testing", "sandbox", "mock", "fake", "dummy", "local", "example", "sample", "demo"]);
 var USER_WORDS = /* @__PURE__ */ new Set(["user", "username", "login", "uid", "usr"]);
+var DATABASE_WORDS = /* @__PURE__ */ new Set(["db", "database", "datasource", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "sql", "mssql", "oracle", "redis", "rds"]);
 function superuserBeside(context) {
+  const passwordWords = wordsOf(context.variable ?? "");
   for (const [name, value] of Object.entries(context.siblingValues)) {
     const words2 = wordsOf(name);
-    if (words2.some((word) => USER_WORDS.has(word)) && SUPERUSERS.has(value.trim().toLowerCase())) return `${name} ${value.trim()}`;
+    if (!words2.some((word) => USER_WORDS.has(word)) || !SUPERUSERS.has(value.trim().toLowerCase())) continue;
+    if ([...words2, ...passwordWords].some((word) => DATABASE_WORDS.has(word))) return `${name} ${value.trim()}`;
   }
   return void 0;
 }
 function rateByName(context, fallback, accountBeside = false) {
   const words2 = wordsOf(context.variable ?? "");
   const admin = words2.find((word) => ROOT_NAME_WORDS.has(word));
-  if (admin) return { scope: "root-resource", because: `variable ${context.variable} names an ${admin} credential` };
+  if (admin) return { scope: "root-resource", because: `variable ${context.variable} names ${/^[aeiou]/.test(admin) ? "an" : "a"} ${admin} credential` };
   const superuser = accountBeside ? superuserBeside(context) : void 0;
   if (superuser) return { scope: "root-resource", because: `it is the password of ${superuser}, the database's superuser` };
   const test = words2.find((word) => TEST_NAME_WORDS.has(word));
@@ -2066,6 +2077,8 @@ var genericSecret = {
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
     ],
     negative: [
+      sample("solver/pb/ops.pb.go", 'type Meta struct {\n	Attrs map[string]string `protobuf:"bytes,2,rep,name=attrs,proto3" json:"attrs,omitempty" protobuf_key:"bytes,1,opt,name=key,proto3" protobuf_val:"bytes,2,opt,name=value,proto3"`\n}\n', { note: "a Go struct tag" }),
+      sample("plugins/modules/gcp_compute_disk.py", "EXAMPLES = '''\n- name: create a disk\n  gcp_compute_disk:\n    disk_encryption_key:\n      raw_key: SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=\n'''\n", { note: "base64 of a sentence" }),
       sample("config/settings.yml", "payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n"),
       sample("src/client.ts", "const apiToken = process.env.API_TOKEN ?? '';\nconst tokenType = 'Bearer';\nconst maxTokens = 4096;\n"),
       sample("src/i18n.ts", "export const keys = { passwordResetKey: 'auth.password.reset.title', cacheKey: 'user-profile-v2' };\n"),
@@ -2112,8 +2125,9 @@ var hardcodedPassword = {
   title: "Hard-coded password",
   valuePatterns: [...COMMAND_LINE_PASSWORDS, ...CLIENT_CALL_PASSWORDS],
   plausible: (value, context) => value.length >= 8 && !isHumanPlaceholder(value) && !isHashOrCiphertext(value) && !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) && // A value that says "password" is a label or a field name (`challengePassword`), not a password.
-  !/pass(?:word|wd)/i.test(value) && // A camelCase identifier (`allPass: 'overEvery'` in a function table) names code, not a password.
-  !/^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
+  !/pass(?:word|wd)/i.test(value) && // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
+  // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
+  !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
   !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
   rate: (context) => rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }, true),
   reach: "opens the account it belongs to; a root or admin password opens every database or tenant on the server",
@@ -2138,6 +2152,11 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("lib/devise/rails/routes.rb", "config.secret_key = '#{SecureRandom.hex(64)}'\nconfig.password_length = 6..128\n", { note: "Ruby interpolation" }),
+      sample("plugins/modules/win_unzip.ps1", "$expand_params.Password = ConvertTo-SecureString -String $password -AsPlainText -Force\n", { note: "a PowerShell cmdlet" }),
+      sample("service/mediaconvert/api.go", 'const (\n	// AvcIntraUhdQualityTuningLevelSinglePass is a AvcIntraUhdQualityTuningLevel enum value\n	AvcIntraUhdQualityTuningLevelSinglePass = "SINGLE_PASS"\n)\n', { note: "an enum constant" }),
+      sample("sonic/bgp.yml", "neighbors:\n  - neighbor: 10.0.0.1\n    auth_pwd:\n      pwd: 'U2FsdGVkX1/4sRsZ624wbAJfDmagPLq2LsGDOcW/47M='\n      encrypted: true\n", { note: "OpenSSL enc output (Salted__)" }),
+      sample("plugins/modules/mysql_user.py", "EXAMPLES = r'''\n- name: Create a user with a password hash\n  mysql_user:\n    name: bob\n    password: '*EE0D72C1085C46C5278932678FBE2C6A782821B4'\n    encrypted: true\n'''\n", { note: "MySQL's stored hash" }),
       sample("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      MYSQL_ROOT_PASSWORD: example\n"),
       sample(".github/workflows/ci.yml", "jobs:\n  test:\n    services:\n      postgres:\n        image: postgres\n        env:\n          POSTGRES_PASSWORD: testpass123\n"),
       sample("src/main/resources/application.properties", "spring.datasource.password=${DB_PASSWORD}\nspring.security.password-policy.min-length=12\n"),
@@ -2172,6 +2191,7 @@ var hardcodedPassword = {
       sample("src/main/resources/application.properties", "spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n", { expect: { line: 2 } })
     ],
     negative: [
+      sample("roles/personas_deployment/defaults/main.yml", 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample("deploy/app.yaml", 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
       sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: "an application account" })
     ]
@@ -2276,6 +2296,22 @@ var basicAuthUrl = {
     ]
   }
 };
+function truncatedDer(body2) {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body2) || body2.length % 4 !== 0) return false;
+  const bytes = Buffer.from(body2, "base64");
+  if (bytes[0] !== 48 || bytes.length < 2) return false;
+  const first = bytes[1];
+  let length = first;
+  let header = 2;
+  if (first & 128) {
+    const count = first & 127;
+    if (count === 0 || count > 4) return false;
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + (bytes[2 + i] ?? 0);
+    header = 2 + count;
+  }
+  return header + length !== bytes.length;
+}
 var PEM2 = /(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\\n|[\r\n\s])+[A-Za-z0-9+/=:,\-\s\\]{40,}?(?:\\n|[\r\n\s])*-----END \2-----)/g;
 var privateKey = {
   id: "private-key",
@@ -2284,7 +2320,7 @@ var privateKey = {
   valuePatterns: [{ regex: PEM2, keywords: ["private key"] }],
   plausible: (value) => {
     const body2 = value.replace(/-----[A-Z ]+-----|\\n|\s/g, "");
-    return body2.length >= 64 && !/\.\.\.|x{8,}|X{8,}/.test(body2) && !isHumanPlaceholder(body2.slice(0, 32));
+    return body2.length >= 64 && !/\.\.\.|x{8,}|X{8,}/.test(body2) && !isHumanPlaceholder(body2.slice(0, 32)) && !truncatedDer(body2);
   },
   rate: (context) => {
     const path2 = context.path.toLowerCase();
@@ -2301,16 +2337,17 @@ var privateKey = {
   samples: {
     positive: [
       sample("deploy/id_deploy", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACB7m4vY3a2S0tQqj8Jx1xg7n2kq3v9a8c0d1e2f3g4h5iAAAAmJm5SxdZ\n-----END OPENSSH PRIVATE KEY-----\n", { expect: { line: 1 } }),
-      sample("config/jwt.json", '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } })
+      sample("config/jwt.json", '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } })
     ],
     negative: [
+      sample("docs/tls.md", "Your key file looks like this:\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n```\n", { note: "two lines of a key: the DER length says the rest is missing" }),
       sample("docs/tls.md", "```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n"),
       sample("src/keys.ts", "const header = '-----BEGIN PRIVATE KEY-----';\nconst footer = '-----END PRIVATE KEY-----';\n")
     ]
   },
   scopeSamples: {
-    positive: [sample("infra/pki/ca.key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n", { expect: { line: 1 } })],
-    negative: [sample("infra/tls/server.key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n")]
+    positive: [sample("infra/pki/ca.key", "-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n", { expect: { line: 1 } })],
+    negative: [sample("infra/tls/server.key", "-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n")]
   }
 };
 var JWT_CLAIMS = /* @__PURE__ */ new Set(["sub", "iss", "aud", "exp", "iat", "nbf", "jti", "role", "roles", "scope", "scp", "email", "user_id", "userId", "uid", "ref", "azp", "client_id", "tid", "oid", "username", "admin", "permissions", "https://hasura.io/jwt/claims"]);
@@ -2381,6 +2418,7 @@ var githubClassicToken = {
   samples: {
     positive: [
       sample("scripts/release.sh", '#!/bin/sh\nGH_TOKEN=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 gh release create "$TAG" dist/*\n', { expect: { line: 2 } }),
+      sample("scripts/gh-basic.sh", '#!/bin/sh\ncurl -H "Authorization: Basic YWNtZS1ib3Q6Z2hwX00wWHZxWmp4VFczeHZib1NSdDVNaDNkQXdWdFJNZjNMZVppSg==" https://api.github.com/user\n', { expect: { line: 2 }, note: "HTTP Basic: base64 of user:token" }),
       sample("tools/gh.sh", '#!/bin/sh\nGITHUB_TOKEN=3f9c2a7e1b8d4f60a5c9e2b7d1f8a3c6e0b4d927\ncurl -H "Authorization: token $GITHUB_TOKEN" https://api.github.com/user/repos\n', { expect: { line: 2 }, note: "a token from before the prefixed formats: 40 hex characters" }),
       sample(".npmrc", "@acme:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=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\n", { expect: { line: 2 } })
     ],
@@ -3701,6 +3739,8 @@ var PAAS_KINDS = [
 var REFERENCE6 = "https://docs.railway.com/integrations/api";
 var PROSE_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var PROSE_PROJECT_TOKEN = /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+var COMMENTED_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n]*\n[^\n]{0,60}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+var TRAILING_ACCOUNT_TOKEN = /(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])[^\n0-9a-f]{0,20}(?:\/\/|#|--|\/\*)[^\n]{0,20}?\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?\btokens?\b/gi;
 var WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
 function rateAccount(context) {
   const name = context.variable ?? context.header ?? "the value";
@@ -3714,13 +3754,19 @@ var railwayAccountToken = {
   id: "railway-account-token",
   provider: "railway",
   title: "Railway account token",
-  valuePatterns: [{ regex: PROSE_ACCOUNT_TOKEN, keywords: ["railway"] }],
+  valuePatterns: [
+    { regex: PROSE_ACCOUNT_TOKEN, keywords: ["railway"] },
+    { regex: COMMENTED_ACCOUNT_TOKEN, keywords: ["railway"] },
+    { regex: TRAILING_ACCOUNT_TOKEN, keywords: ["railway"] }
+  ],
   contextPatterns: [
     // RAILWAY_API_TOKEN is the CLI's variable for account and workspace tokens; other Railway-named token
     // variables (project tokens are matched first) are rated the same way because a UUID never shows its kind.
     { variable: /railway.*(?:token|key)/i, value: UUID, keywords: ["railway"] },
     // A bearer UUID sent to Railway's public GraphQL API is a user or workspace token (project tokens use their own header).
-    { header: /^authorization$/i, value: UUID, keywords: ["authorization"], requires: ["backboard.railway"] }
+    { header: /^authorization$/i, value: UUID, keywords: ["authorization"], requires: ["backboard.railway"] },
+    // The same token kept in a variable first, in a file that calls that API (`const token = '…'` then `Bearer ${token}`).
+    { variable: /^(?:(?:api|auth|access|bearer)[_-]?)?token$/i, value: UUID, keywords: ["token"], requires: ["backboard.railway", "bearer"] }
   ],
   rate: rateAccount,
   reach: "can delete every project, service, volume and backup in every workspace the account belongs to",
@@ -3731,13 +3777,21 @@ var railwayAccountToken = {
       sample("scripts/redeploy.sh", "#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway up --service api\n", { expect: { line: 3 } }),
       sample("src/ops/railway.ts", "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample("docs/deploy.md", "## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n", { expect: { line: 4 } }),
-      sample(".windsurfrules", "Deploy with `railway up`. The Railway API token is 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c (account token, do not share).\n", { expect: { line: 1 }, note: "prose in an agent rules file" })
+      sample(".windsurfrules", "Deploy with `railway up`. The Railway API token is 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c (account token, do not share).\n", { expect: { line: 1 }, note: "prose in an agent rules file" }),
+      sample(
+        "scripts/staging-db-fix.ts",
+        "const RAILWAY_API = 'https://backboard.railway.app/graphql/v2';\nconst token = 'fa36481f-0317-487d-a1ca-abd90f1ee844';\n\nexport async function gql(query: string) {\n  const res = await fetch(RAILWAY_API, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });\n  return res.json();\n}\n",
+        { expect: { line: 2 }, note: "the incident's shape: a token in a variable, sent as a bearer to Railway's API" }
+      ),
+      sample("scripts/fix.py", '# railway account token (dashboard -> Account -> Tokens)\nTOKEN = "fa36481f-0317-487d-a1ca-abd90f1ee844"\n', { expect: { line: 2 }, note: "named by the comment above it" }),
+      sample("scripts/fix.sh", "TOKEN=fa36481f-0317-487d-a1ca-abd90f1ee844 # railway account token\n", { expect: { line: 1 }, note: "named by the comment after it" })
     ],
     negative: [
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n"),
       sample("docs/deploy.md", "Set `RAILWAY_API_TOKEN=XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` (create one under Account Settings).\n"),
       sample("src/ids.ts", "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
-      sample("docs/railway.md", "Railway project 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c hosts the API; create a token under Account Settings.\n", { note: "a project id, and a token mentioned without one" })
+      sample("docs/railway.md", "Railway project 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c hosts the API; create a token under Account Settings.\n", { note: "a project id, and a token mentioned without one" }),
+      sample("src/railway.ts", "// Railway project token comes from RAILWAY_TOKEN\nconst projectId = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\n", { note: "a comment about a project token above a project id" })
     ]
   },
   scopeSamples: {
@@ -4742,7 +4796,8 @@ var sessionSecret = {
     ],
     negative: [
       sample("server/app.js", "const session = require('express-session');\n\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));\n"),
-      sample("docker-compose.yml", "services:\n  web:\n    environment:\n      SESSION_SECRET: change-me-session-secret\n      COOKIE_SECRET: keyboardcat\n")
+      sample("docker-compose.yml", "services:\n  web:\n    environment:\n      SESSION_SECRET: change-me-session-secret\n      COOKIE_SECRET: keyboardcat\n"),
+      sample("apps/api/.env.example", "PORT=3000\nSESSION_SECRET=replace-with-openssl-rand-hex-32\n", { note: "an instruction, not a value" })
     ]
   },
   scopeSamples: {
@@ -5170,8 +5225,18 @@ var XML_ATTRIBUTE_PAIR = /\b(?:key|name)\s*=\s*"([A-Za-z_][\w.:\-]*)"\s+value\s*
 var PLIST_PAIR = /<key>([A-Za-z_][\w.\-]*)<\/key>\s*<string>([^<\s]{1,2000})<\/string>/g;
 function isExpression(value) {
   return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Number literals (`LONG_PASSWORD = 0x00000001`) and union types (`PrivateKeyBlob = Buffer|Uint8Array|string`).
-  /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*;?$/i.test(value) || /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
+  /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*[;,]?$/i.test(value) || /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
   /[<>{}()[\]]|=>/.test(value);
+}
+function inStructTag(text, at) {
+  const open = text.lastIndexOf("`", at);
+  if (open === -1 || !/^`(?:[\w.-]+:"[^"]*"\s*)*$/.test(text.slice(open, at).trimEnd())) return false;
+  let ticks = 0;
+  for (let i = text.indexOf("`"); i !== -1 && i < at; i = text.indexOf("`", i + 1)) ticks++;
+  return ticks % 2 === 1;
+}
+function isCmdlet(value) {
+  return /^(?:ConvertTo|ConvertFrom|Get|Set|New|Read|Invoke|Import|Export)-[A-Z][A-Za-z]+$/.test(value);
 }
 function isProse(value, after) {
   return /^[A-Za-z]+[.:]$/.test(value) || /^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(after);
@@ -5190,6 +5255,8 @@ function binding(name, value, start, flag) {
     trimmedStart += scheme[0].length;
     trimmed = trimmed.slice(scheme[0].length);
   }
+  const escapedBreak = /(?:\\[rn])+$/.exec(trimmed);
+  if (escapedBreak) trimmed = trimmed.slice(0, escapedBreak.index);
   return { name: normalised, value: trimmed, start: trimmedStart, end: trimmedStart + trimmed.length, header, flag, decoded: void 0 };
 }
 function lineBindings(text, offset = 0, bareLiterals = true) {
@@ -5200,11 +5267,12 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
     if (index === 3) {
-      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || !bareLiterals && isExpression(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
     }
+    if (index === 0 && inStructTag(text, match.index)) continue;
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     found.push(binding(match[2] ?? match[3], value, offset + valueStart));
     const inner = index < 3 && value.includes("=") ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
@@ -5629,7 +5697,7 @@ function findCredentials(file) {
   }
   for (const binding2 of bindingsOf(file)) {
     if (binding2.ciphertext) continue;
-    const decoded = binding2.decoded ? decodedValueCandidate(binding2) : void 0;
+    const decoded = binding2.decoded ? decodedValueCandidate(binding2) : basicAuthCandidate(binding2);
     const candidate = decoded ?? candidateOfBinding(binding2, fileContains);
     if (candidate) candidates.push(candidate);
   }
@@ -5653,6 +5721,14 @@ function decodedValueCandidate(binding2) {
     return { kind, value: binding2.value.slice(start, end), start: binding2.start, end: binding2.end, specificity: Specificity.Value, binding: binding2 };
   }
   return void 0;
+}
+function basicAuthCandidate(binding2) {
+  if (binding2.header === void 0) return void 0;
+  const encoded = /^(?:basic\s+)?([A-Za-z0-9+/]{12,}={0,2})$/i.exec(binding2.value)?.[1];
+  const text = encoded ? decodeBase64Text(encoded) : void 0;
+  const colon = text?.indexOf(":") ?? -1;
+  if (!text || colon <= 0 || !/^[\x20-\x7e]+$/.test(text)) return void 0;
+  return decodedValueCandidate({ ...binding2, value: text.slice(colon + 1) });
 }
 function bindingsOf(file) {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
@@ -5760,6 +5836,7 @@ function looksLikeGeneratedSecret(value) {
   if (!looksRandom(value, 16, 3) || value.length > 500) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
+  if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && /^[A-Za-z][\x20-\x7e]*\s[\x20-\x7e]*$/.test(decodeBase64Text(value) ?? "")) return false;
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
   const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
@@ -6020,7 +6097,7 @@ function snippetOf(file, credential) {
   const lineStart = file.lineStarts[position.line - 1];
   const lineEnd = file.lineEnd(position.line);
   const held = file.text.slice(credential.start, credential.end);
-  const hide = (text) => redactIn(held !== credential.value ? redactIn(text, held) : text, credential.value);
+  const hide = (text) => held !== credential.value ? redactIn(redactIn(text, credential.value), held) : redactIn(text, credential.value);
   if (lineEnd - lineStart > LONG_LINE) {
     const from = Math.max(lineStart, credential.start - SNIPPET_LEAD);
     const around = hide(file.text.slice(from, Math.min(lineEnd, credential.end + MAX_SNIPPET))).trim();
@@ -6511,6 +6588,8 @@ function normaliseHost(host) {
 }
 function hostIdentities(rawHost, port) {
   const host = normaliseHost(rawHost);
+  const service = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.svc(?:\.cluster\.local)?$/.exec(host);
+  if (service) return { primary: `k8s-service:${service[1]}.${service[2]}`, others: [], name: `${service[1]} ${service[2]}`, provider: "kubernetes" };
   if (isLocalOrPlaceholderHost(host)) return void 0;
   let match;
   if (match = RDS.exec(host)) return { primary: `rds:${match[1]}`, others: [`host:${host}`], name: match[1], provider: "aws-rds" };
@@ -7466,7 +7545,8 @@ function identifyValue(raw, context) {
     const rds2 = rdsIdentity(value);
     return rds2 ? [rds2] : [];
   }
-  if (tokens.includes("table") && (tokens.includes("dynamo") || tokens.includes("dynamodb") || tokens.join(" ") === "table name" || tokens.join(" ") === "table")) {
+  const tableKey = tokens[tokens.length - 1] === "table" || tokens.slice(-2).join(" ") === "table name";
+  if (tokens.includes("table") && (tokens.includes("dynamo") || tokens.includes("dynamodb") || tokens.join(" ") === "table name" || tokens.join(" ") === "table" || context.dynamoTables && tableKey)) {
     const table = dynamoTableIdentity(value);
     return table ? [table] : [];
   }
@@ -7664,7 +7744,8 @@ function leaf(rec, section2, options, node, value, key, path2, relative, parent,
     path: path2,
     siblings: parent ? cachedSiblings(parent) : void 0,
     projectKeys: options.projectKeys,
-    databaseFile: options.databaseFile
+    databaseFile: options.databaseFile,
+    dynamoTables: options.dynamoTables
   });
   for (const identity of identities) rec.resource(section2.tag, identity, node.span, { variable: variable || (key ?? ""), family: section2.family });
   if (options.references && identities.length === 0) {
@@ -8144,52 +8225,56 @@ function scanRender(rec, cls, document) {
     }
   }
   const production = cls.tag.environment !== "base" ? cls.tag : { environment: "production", name: "production", evidence: "key" };
-  renderScope(rec, root, production, previewsOn);
+  renderScope(rec, root, production, previewsOn, cls.tag.environment === "base");
 }
 function getBoolean(node) {
   return node?.kind === "scalar" && node.value === true;
 }
-function renderScope(rec, scope, tag, previewsCopyLiterals) {
+function renderScope(rec, scope, tag, previewsCopyLiterals, servicesNameTheirs = false) {
   const preview = { environment: "preview", name: "preview environments", evidence: "key" };
+  const ownTag = (name) => {
+    const named = servicesNameTheirs && name ? canonicalEnvironment(name) : void 0;
+    return named && named !== "production" ? { environment: named, name, evidence: "value" } : tag;
+  };
   const databases = get(scope, "databases");
   if (databases?.kind === "seq") {
     for (const database of databases.items) {
       const nameNode = get(database, "name");
       const name = literalString(nameNode);
       const identity = name ? renderDatabaseIdentity(name) : void 0;
-      if (identity && nameNode) rec.resource(tag, identity, nameNode.span, { variable: "databases.name", declared: true });
+      if (identity && nameNode) rec.resource(ownTag(name), identity, nameNode.span, { variable: "databases.name", declared: true });
     }
   }
   for (const listKey of ["services", "envVarGroups"]) {
     const list = get(scope, listKey);
     if (list?.kind !== "seq") continue;
     for (const service of list.items) {
+      const serviceName = literalString(get(service, "name"));
+      const serviceTag = ownTag(serviceName);
       const envVars = get(service, "envVars");
-      if (envVars?.kind !== "seq") continue;
-      for (const variable of envVars.items) {
+      for (const variable of envVars?.kind === "seq" ? envVars.items : []) {
         const key = literalString(get(variable, "key"));
         if (!key) continue;
         const fromDatabase = literalString(getPath(variable, ["fromDatabase", "name"]));
         const fromNode = getPath(variable, ["fromDatabase", "name"]);
         if (fromDatabase && fromNode) {
           const identity = renderDatabaseIdentity(fromDatabase);
-          if (identity) rec.resource(tag, identity, fromNode.span, { variable: key });
+          if (identity) rec.resource(serviceTag, identity, fromNode.span, { variable: key });
           continue;
         }
         const valueNode = get(variable, "value");
         const value = literalString(valueNode);
         if (!value || !valueNode) continue;
         for (const identity of identifyValue(value, { variable: key, path: [listKey, key] })) {
-          rec.resource(tag, identity, valueNode.span, { variable: key });
+          rec.resource(serviceTag, identity, valueNode.span, { variable: key });
           if (previewsCopyLiterals && identity.kind !== "payment-key") rec.resource(preview, identity, valueNode.span, { variable: key });
         }
       }
       const disk = get(service, "disk");
       const diskName = literalString(get(disk, "name"));
-      const serviceName = literalString(get(service, "name"));
       if (diskName && disk && serviceName) {
         const id = `${serviceName.toLowerCase()}/${diskName.toLowerCase()}`;
-        rec.resource(tag, { kind: "volume", identity: `volume:render:${id}`, otherIdentities: [], display: `Render disk ${diskName} of ${serviceName}`, name: diskName, secrets: [] }, disk.span, { variable: "disk", declared: true });
+        rec.resource(serviceTag, { kind: "volume", identity: `volume:render:${id}`, otherIdentities: [], display: `Render disk ${diskName} of ${serviceName}`, name: diskName, secrets: [] }, disk.span, { variable: "disk", declared: true });
       }
     }
   }
@@ -8320,7 +8405,7 @@ function scanServerless(rec, cls, document) {
     rec.notify("environment-config-unreadable", `${rec.file.path}: "params"/"stages" is not a map of stages; Serverless stages were not read.`);
   }
   const family = `serverless:${rec.file.path}`;
-  const options = { ...walkOptions(cls), rootEnvironmentMaps: false };
+  const options = { ...walkOptions(cls), rootEnvironmentMaps: false, dynamoTables: true };
   const rest = { ...root, entries: root.entries.filter((entry) => entry.key !== "params" && entry.key !== "stages") };
   const stageMaps = [];
   if (params) stageMaps.push({ map: params, path: ["params"], inner: [] });
@@ -8987,9 +9072,30 @@ var sharedDatabase = {
         },
         expect: { path: ".gitlab-ci.yml", line: 12 },
         note: "GitLab CI jobs placed by their environment"
+      },
+      {
+        files: {
+          "render.yaml": "databases:\n  - name: shop-db\n    plan: pro-4gb\nservices:\n  - type: web\n    name: shop-api\n    runtime: node\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: shop-db, property: connectionString }\n  - type: web\n    name: shop-api-staging\n    runtime: node\n    branch: develop\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: shop-db, property: connectionString }\n"
+        },
+        expect: { path: "render.yaml", line: 17 },
+        note: "a flat Render Blueprint: the staging service is named for its environment"
+      },
+      {
+        files: {
+          "deploy/overlays/prod/kustomization.yaml": "namespace: orders-prod\nresources: [../../base]\nconfigMapGenerator:\n  - name: orders\n    literals:\n      - DATABASE_HOST=orders-pg-rw.orders-prod.svc.cluster.local\n",
+          "deploy/overlays/staging/kustomization.yaml": "namespace: orders-staging\nresources: [../../base]\nconfigMapGenerator:\n  - name: orders\n    literals:\n      - DATABASE_HOST=orders-pg-rw.orders-prod.svc.cluster.local\n"
+        },
+        expect: { path: "deploy/overlays/staging/kustomization.yaml", line: 6 },
+        note: "a Service in production's namespace, named from staging's (high: one cluster is assumed)"
       }
     ],
     negative: [
+      {
+        files: {
+          "render.yaml": "databases:\n  - name: tidy-db\n  - name: tidy-db-staging\nservices:\n  - type: web\n    name: tidy-api\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db, property: connectionString }\n  - type: web\n    name: tidy-api-staging\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db-staging, property: connectionString }\n"
+        },
+        note: "a flat Blueprint whose staging service has a staging database of its own"
+      },
       {
         files: {
           "app/settings/production.py": 'DATABASES = {\n    "default": {\n        "USER": "postgres.vbqzkxmwlpnrtfhdjcsa",\n        "HOST": "aws-0-eu-central-1.pooler.supabase.com",\n    }\n}\n',
@@ -9157,11 +9263,12 @@ function judgeShared(resource, model) {
   const production = match.production;
   const what = production.display;
   if (rule2 === sharedDatabase) {
+    const inCluster = match.identity.startsWith("k8s-service:");
     return {
       ruleId: rule2.id,
-      severity: match.sameDatabase ? "critical" : "high",
+      severity: match.sameDatabase && !inCluster ? "critical" : "high",
       action: match.sameDatabase ? `uses production's ${what}` : `uses a database on production's server (${resource.display}; production uses ${what})`,
-      detail: match.sameDatabase ? "Anything that runs with this configuration reads and writes production data." : "The databases differ, but the instance is one: deleting, restoring or overloading it hits production.",
+      detail: inCluster ? "Where it runs in production's cluster, it reads and writes production data across namespaces." : match.sameDatabase ? "Anything that runs with this configuration reads and writes production data." : "The databases differ, but the instance is one: deleting, restoring or overloading it hits production.",
       related: productionRelated(model.productionWith(match.identity), "this database"),
       identity: match.identity
     };
@@ -9346,7 +9453,8 @@ var productionNamedResource = {
       sample("fly.staging.toml", 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DB_HOST = "acme-db-prod.flycast"\n  PORT = "8080"\n', { expect: { line: 5 } }),
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
       sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
-      sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n", { expect: { line: 9 }, note: "a Rails Active Storage service named for staging" })
+      sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n", { expect: { line: 9 }, note: "a Rails Active Storage service named for staging" }),
+      sample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n", { expect: { line: 10 }, note: "a Serverless table parameter: DynamoDB names are per account, so only the name can say production" })
     ],
     negative: [
       sample("fly.staging.toml", 'app = "acme-api-staging"\n\n[env]\n  DB_HOST = "acme-db-staging.flycast"\n'),
@@ -9812,6 +9920,7 @@ function assess(context) {
   const appDeploys = deploys.filter((entry) => entry.value !== "cloudflare" && entry.value !== "supabase");
   const composeDeploys = byKind("deploys-compose").filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
   const terraformRoots = new Set(byKind("terraform-root").map((entry) => entry.directory));
+  const productionModules = new Set(byKind("terraform-module-call").filter((entry) => entry.value === "production").map((entry) => entry.directory));
   const supabaseHosted = byKind("supabase-hosted").length > 0;
   const supabaseRefs = [...new Set(byKind("supabase-hosted").map((entry) => entry.name).filter((name) => !!name))];
   const stacks = byKind("pulumi-stack");
@@ -9831,7 +9940,7 @@ function assess(context) {
         if (terraform) {
           const directory = directoryOf2(store.location.path);
           const isModule = /(^|\/)modules?\//.test(store.location.path) || !terraformRoots.has(directory);
-          return environment === "production" || !isModule;
+          return environment === "production" || !isModule || productionModules.has(directory);
         }
         return true;
       }
@@ -13162,6 +13271,14 @@ function blocks(node, type) {
 function lineOf(node, key) {
   return node.entries.find((entry) => entry.key === key)?.keySpan.line ?? node.span.line;
 }
+function joinPath(directory, relative) {
+  const parts = directory === "." || directory === "" ? [] : directory.split("/");
+  for (const part of relative.replace(/\/+$/, "").split("/")) {
+    if (part === "..") parts.pop();
+    else if (part !== "." && part !== "") parts.push(part);
+  }
+  return parts.length === 0 ? "." : parts.join("/");
+}
 function referenceOf(node) {
   const text = node?.kind === "scalar" ? node.expression : void 0;
   const match = text ? /^([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(\[[^\]]*\])?\.[a-z_]+$/.exec(text.trim()) : void 0;
@@ -13191,6 +13308,12 @@ function scanTerraform2(inventory) {
         location: inventory.line(map.span.line)
       });
       inventory.context({ kind: "terraform-root", directory, location: inventory.line(map.span.line) });
+    } else if (entry.key === "module") {
+      const source2 = literalOf(attribute(map, "source"));
+      if (!source2 || !/^\.\.?\//.test(source2)) continue;
+      const named = ["environment", "env", "stage", "environment_name"].map((key) => literalOf(attribute(map, key))).find((value) => value !== void 0);
+      const environment = environmentNamed(named) ?? environmentOf(inventory.path, []);
+      inventory.context({ kind: "terraform-module-call", directory: joinPath(directory, source2), value: environment ?? "", location: inventory.line(map.span.line) });
     } else if (entry.key === "terraform" && (block(map, "backend") || block(map, "cloud"))) {
       inventory.context({ kind: "terraform-root", directory, location: inventory.line(map.span.line) });
       inventory.context({ kind: "deploys", value: "terraform", location: inventory.line(map.span.line) });
@@ -13623,6 +13746,16 @@ provider "aws" {
   region = "eu-west-1"
 }
 `;
+var MODULE_DB = `variable "environment" {}
+
+resource "aws_db_instance" "main" {
+  identifier          = "orders-\${var.environment}"
+  engine              = "postgres"
+  instance_class      = "db.t4g.large"
+  deletion_protection = true
+  skip_final_snapshot = true
+}
+`;
 function rds(overrides2, lifecycle = true) {
   const attributes = {
     identifier: '"orders-prod"',
@@ -13740,8 +13873,38 @@ var destructiveRules = [
     precision: "high",
     tags: ["destructive-setting"],
     samples: {
-      positive: [sample("infra/prod/rds.tf", SKIP, { expect: { line: lineOf2(SKIP, "skip_final_snapshot") } })],
-      negative: [sample("infra/prod/rds.tf", rds({})), sample("infra/staging/rds.tf", STAGING_SKIP, { note: "staging database" })]
+      positive: [
+        sample("infra/prod/rds.tf", SKIP, { expect: { line: lineOf2(SKIP, "skip_final_snapshot") } }),
+        {
+          files: {
+            "infra/modules/db/main.tf": MODULE_DB,
+            "infra/envs/production/main.tf": `${ROOT}
+module "db" {
+  source      = "../../modules/db"
+  environment = "production"
+}
+`
+          },
+          expect: { path: "infra/modules/db/main.tf", line: lineOf2(MODULE_DB, "skip_final_snapshot") },
+          note: "a local module called for production"
+        }
+      ],
+      negative: [
+        sample("infra/prod/rds.tf", rds({})),
+        sample("infra/staging/rds.tf", STAGING_SKIP, { note: "staging database" }),
+        {
+          files: {
+            "infra/modules/db/main.tf": MODULE_DB,
+            "infra/envs/staging/main.tf": `${ROOT}
+module "db" {
+  source      = "../../modules/db"
+  environment = "staging"
+}
+`
+          },
+          note: "the module is called for staging only"
+        }
+      ]
     }
   },
   {
@@ -14919,6 +15082,11 @@ var INTERPRETER_PROBES = [
   ["sudo zqx-unlisted-tool", "sudo"],
   ["xargs zqx-unlisted-tool", "xargs"],
   ["env zqx-unlisted-tool", "env"],
+  // Script runners run whatever file the agent writes first.
+  ["tsx zqx-unlisted-script.ts", "tsx"],
+  ["npx tsx zqx-unlisted-script.ts", "tsx"],
+  ["ts-node zqx-unlisted-script.ts", "ts-node"],
+  ["npx ts-node zqx-unlisted-script.ts", "ts-node"],
   ['pwsh -Command "exit 0"', "pwsh"],
   ['powershell -Command "exit 0"', "powershell"]
 ].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program` }));
@@ -15031,6 +15199,10 @@ var NAMED_TOOLS = [
   [/\bgcloud\b/i, "gcloud"],
   [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy)\b/i, "fly"],
   [/\bheroku\b/i, "heroku"],
+  [/\bvercel\s+(?:remove|rm)\b/i, "vercel"],
+  [/\bnetlify\s+sites:delete\b/i, "netlify"],
+  [/\bdoctl\b/i, "doctl"],
+  [/\baz\s+[\w-]+\s+delete\b/i, "az"],
   [/\bsupabase\s+(?:db|projects)\b/i, "supabase"],
   [/\bneonctl\b/i, "neonctl"],
   [/\b(?:drop|truncate)\s+(?:table|database|schema)\b|\bpsql\b/i, "psql"],
@@ -16125,7 +16297,9 @@ var CLASS_PATTERNS = {
     /\b(?:drop|truncate)\s+(?:table|database|schema|collection)s?\b/i,
     /\bdestructive\s+(?!git\b)(?:(?:database|db|sql|shell|terminal|cloud|infrastructure|data)\s+)?(?:commands?|operations?|actions?|queries|query|sql|changes)\b/i,
     new RegExp(String.raw`\b(?:delete|deleting|drop|dropping|destroy|destroying|wipe|wiping|erase|erasing|purge|purging|truncate|truncating|reset|resetting|tear(?:ing)?\s+down)\s+${QUALIFIERS}${DESTRUCTIVE_NOUNS}\b`, "i"),
-    /\b(?:terraform|tofu|pulumi)\s+destroy\b|\bkubectl\s+delete\b|\brailway\s+(?:down|delete|volume)\b|\bprisma\s+migrate\s+reset\b|\bdb:(?:drop|reset)\b|\bmigrate:fresh\b|\bdropdb\b|\bflushall\b|\bdropDatabase\b|\bsupabase\s+db\s+reset\b/i
+    /\b(?:terraform|tofu|pulumi)\s+destroy\b|\bkubectl\s+delete\b|\brailway\s+(?:down|delete|volume)\b|\bprisma\s+migrate\s+reset\b|\bdb:(?:drop|reset)\b|\bmigrate:fresh\b|\bdropdb\b|\bflushall\b|\bdropDatabase\b|\bsupabase\s+db\s+reset\b/i,
+    // Platform CLIs' destroying subcommands, as commands.ts knows them.
+    /\bfly(?:ctl)?\s+(?:apps\s+destroy|volumes?\s+(?:destroy|delete)|destroy)\b|\bheroku\s+(?:apps:destroy|pg:reset|addons:destroy)\b|\bvercel\s+(?:remove|rm)\b|\bnetlify\s+sites:delete\b|\bdoctl\s+[\w-]+\s+delete\b|\bneonctl\s+[\w-]+\s+delete\b|\bturso\s+db\s+destroy\b|\bhelm\s+(?:uninstall|delete)\b|\bwrangler\s+delete\b|\bgcloud\s+(?:[\w-]+\s+){1,3}delete\b|\baws\s+[\w-]+\s+(?:delete-[\w-]+|rm|rb)\b|\baz\s+[\w-]+\s+delete\b/i
   ],
   production: [
     /\b(?:production|prod)[\s-]+(?:databases?|dbs?|environments?|envs?|servers?|clusters?|infrastructure|infra|volumes?|buckets?|resources?|accounts?|projects?|instances?|credentials|secrets|keys|tokens|systems?|stacks?|deployments?|services?|apis?|data\s*stores?)\b/i,
@@ -17300,6 +17474,7 @@ var shellAutoApproved = {
   tags: ["agent", "permissions", "shell", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(npx tsx:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "a script runner runs whatever file the agent writes first" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Bash",\n      "WebFetch(domain:docs.stripe.com)"\n    ]\n  }\n}\n', {
         expect: { line: 4 }
       }),
@@ -17512,7 +17687,8 @@ var proseOnlyGuardrail = {
         '---\ndescription: Database work\nglobs: ["prisma/**"]\n---\n\nUse Prisma for every query.\nDo not delete the database volume or reset the production database under any circumstances.\n',
         { expect: { line: 7 } }
       ),
-      sample("GEMINI.md", "# Notes for Gemini\n\n* Do not read `.env` files or print their values.\n", { expect: { line: 3 } })
+      sample("GEMINI.md", "# Notes for Gemini\n\n* Do not read `.env` files or print their values.\n", { expect: { line: 3 } }),
+      sample("AGENTS.md", "# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n", { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" })
     ],
     negative: [
       sample("CLAUDE.md", "# Web app\n\n- Never push to main; open a PR.\n- Never commit secrets; use .env.example.\n- Avoid `any` in production code.\n"),
@@ -17902,6 +18078,7 @@ function otherForms(resources) {
   return forms;
 }
 var NON_PRODUCTION2 = /* @__PURE__ */ new Set(["staging", "preview", "development", "test"]);
+var ACCOUNT_SPANS_ENVIRONMENTS = /* @__PURE__ */ new Set(["railway", "heroku", "fly", "render", "supabase", "neon", "planetscale", "mongodb-atlas", "digitalocean", "cloudflare"]);
 var UNATTENDED_GRANTS = /* @__PURE__ */ new Set(["shell", "bypass-mode", "destructive-command", "interpreter"]);
 function findChains(facts) {
   const stores = facts.all("data-store").filter((store) => isProductionStore(store) && isUnprotected(store));
@@ -17949,7 +18126,8 @@ function findChains(facts) {
       const side = storeSide(store);
       const reachesStore = broad && reaches(credential, hosts, store, platforms, storesOfPlatform);
       const viaStaging = side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment);
-      const direct = reachesStore && (credential.environment === "production" || !hasNonProduction);
+      const spansEnvironments = credential.scope === "root" && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
+      const direct = reachesStore && (credential.environment === "production" || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
       chains.push({ credential, store, crossing: viaStaging, grants, backups: side.backups });
     }
@@ -18010,7 +18188,14 @@ var directChain = {
   precision: "medium",
   tags: ["chain", "agents", "backup", "least-privilege"],
   samples: {
-    positive: [railwayRepo({ "scripts/admin.sh": ADMIN_SCRIPT }, "Railway account token beside a Railway database with volume-only backups", { path: "scripts/admin.sh", line: 2 })],
+    positive: [
+      railwayRepo({ "scripts/admin.sh": ADMIN_SCRIPT }, "Railway account token beside a Railway database with volume-only backups", { path: "scripts/admin.sh", line: 2 }),
+      railwayRepo(
+        { "scripts/staging-db-fix.sh": ADMIN_SCRIPT, ".env.staging": "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n" },
+        "the incident: a token found while working in staging is the account's, and the account holds production",
+        { path: "scripts/staging-db-fix.sh", line: 2 }
+      )
+    ],
     negative: [
       railwayRepo({ "scripts/admin.sh": ADMIN_SCRIPT, ".github/workflows/db-backup.yml": OFFSITE_BACKUP }, "a nightly dump leaves Railway"),
       railwayRepo({ "scripts/admin.sh": PROJECT_TOKEN_SCRIPT }, "a project token")
