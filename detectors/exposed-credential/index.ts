@@ -5,6 +5,7 @@ import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environ
 import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
+import { documentationRanges, inRanges } from './documentation.js';
 import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
@@ -43,6 +44,7 @@ export const exposedCredential: Detector = {
   scanFile(file, out) {
     const found = findCredentials(file);
     const inIgnoredDotenv = file.gitIgnored && file.format === 'dotenv';
+    const documentation = found.length > 0 ? documentationRanges(file) : [];
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
@@ -66,12 +68,13 @@ export const exposedCredential: Detector = {
         line: credential.context.line,
         nearby: credential.context.nearby,
         inIgnoredDotenv,
+        ...(inRanges(documentation, credential.start) ? { inDocumentation: true } : {}),
         environment,
       });
       if (inIgnoredDotenv) continue;
       out.report({
         ruleId: exposedRuleId(credential.kind),
-        severity: severityOf(credential, rating.scope === 'test', file.path),
+        severity: severityOf(credential, rating.scope === 'test' || inRanges(documentation, credential.start), file.path),
         message: `${credential.kind.title}${variable ? ` in ${variable}` : ''} is stored in plain text where coding agents read it.`,
         location,
         snippet: snippetOf(file, credential),
@@ -126,8 +129,8 @@ function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[
   }
 }
 
-function severityOf(credential: FoundCredential, testScope: boolean, path: string): Severity {
-  if (testScope || isTestOrExamplePath(path)) return 'low';
+function severityOf(credential: FoundCredential, exampleOnly: boolean, path: string): Severity {
+  if (exampleOnly || isTestOrExamplePath(path)) return 'low';
   return credential.kind.exposedSeverity ?? 'high';
 }
 

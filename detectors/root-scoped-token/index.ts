@@ -39,7 +39,7 @@ function rateCredentials(context: FinishContext): void {
     context.report({
       ruleId: scopeRuleId(kind),
       // In tests and examples the value is rarely live: still reported, below the default failure threshold.
-      severity: isTestOrExamplePath(credential.location.path) ? 'low' : rating.scope === 'root' ? 'critical' : 'high',
+      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation ? 'low' : rating.scope === 'root' ? 'critical' : 'high',
       message: `${kind.title}${where} reaches ${rating.scope === 'root' ? 'a whole account' : 'a whole resource'}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,

@@ -32,6 +32,8 @@ export interface Credential {
   nearby?: string;
   /** The file is a git-ignored .env: read for scope only, not reported as exposed. */
   inIgnoredDotenv: boolean;
+  /** It sits in documentation (a docstring, a module's EXAMPLES): an example, rated low like test files. */
+  inDocumentation?: boolean;
   /** Filled by the scope stage (root-scoped-token). */
   scope?: CredentialScope;
   /** What the holder can do, in one sentence (scope stage). */

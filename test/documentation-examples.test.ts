@@ -1,0 +1,53 @@
+// Values in documentation (Python docstrings, an Ansible module's EXAMPLES, Go's doc.go) are examples: still
+// reported, as an agent reads them too, but low, and never the start of a blast-radius chain.
+import { describe, expect, it } from 'vitest';
+import { repositoryScanner } from './helpers/scan-files.js';
+
+const scanFiles = repositoryScanner();
+
+const severities = (result: Awaited<ReturnType<typeof scanFiles>>, prefix: string) =>
+  result.findings.filter((finding) => finding.ruleId.startsWith(prefix)).map((finding) => `${finding.ruleId} ${finding.location.span.line} ${finding.severity}`);
+
+describe('documentation in source', () => {
+  it("rates an Ansible module's EXAMPLES low, and the same value in its code at full severity", async () => {
+    const module = [
+      '#!/usr/bin/python',
+      "DOCUMENTATION = r'''",
+      'module: purefa_ad',
+      "'''",
+      '',
+      "EXAMPLES = r'''",
+      '- name: Create AD account',
+      '  purefa_ad:',
+      '    fa_url: 10.10.10.2',
+      '    api_token: e31060a7-21fc-e277-6240-25983c6c4592',
+      "'''",
+      '',
+      "API_TOKEN = 'e31060a7-21fc-e277-6240-25983c6c4592'",
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'plugins/modules/purefa_ad.py': module });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/generic-secret 10 low', 'exposed-credential/generic-secret 13 medium']);
+  });
+
+  it('rates a docstring example low, and a string in a function body at full severity', async () => {
+    const source = [
+      'def connect(password=None):',
+      '    """Open a session.',
+      '',
+      "    >>> connect(password='Qm8vX2pL7nRtKw3z')",
+      '    """',
+      "    password = 'Vt7qL2wRb9zX4eKp'",
+      '    return password',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'lib/session.py': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 4 low', 'exposed-credential/hardcoded-password 6 medium']);
+  });
+
+  it("rates Go package documentation (doc.go) low", async () => {
+    const doc = 'Package rescueunrescue rescues servers.\n\nExample:\n\n\trescueOpts := rescueunrescue.RescueOpts{\n\t\tAdminPass: "aUPtawPzE9NU",\n\t}\n\npackage rescueunrescue\n';
+    const result = await scanFiles({ 'openstack/compute/v2/extensions/rescueunrescue/doc.go': doc.split('\n').map((line) => (line.startsWith('package') || line === '' ? line : `// ${line}`)).join('\n') });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 6 low']);
+  });
+});
