@@ -22,15 +22,37 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
     const open = match.index + match[0].length;
     ranges.push([open, closeOf(match[1]!, open)]);
   }
+  // Where the module's first statement starts: a string opening there is the module's docstring.
+  const firstStatement = /^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*/.exec(text)![0].length;
+  let skipUntil = 0;
   for (const match of text.matchAll(LINE_OPENING_STRING)) {
     const open = match.index + match[0].length;
-    if (ranges.some(([start, end]) => start <= open && open < end)) continue;
-    const before = text.slice(0, match.index).trimEnd();
-    // The module's first statement (after comments and a shebang), or the first statement of a def or class.
-    const opensModule = before.split('\n').every((line) => line.trim() === '' || line.trimStart().startsWith('#'));
-    if (opensModule || /(?:^|\n)[ \t]*(?:async[ \t]+)?(?:def|class)[ \t][^\n]*:[ \t]*(?:#[^\n]*)?$/.test(before)) ranges.push([open, closeOf(match[1]!, open)]);
+    // Inside a string already taken (a docstring's own lines that start with quotes), or one just closed.
+    if (open < skipUntil || ranges.some(([start, end]) => start <= open && open < end)) continue;
+    const lineStart = match.index;
+    const previous = previousLine(text, lineStart);
+    if (lineStart <= firstStatement || DEF_OR_CLASS.test(previous)) {
+      const close = closeOf(match[1]!, open);
+      ranges.push([open, close]);
+      skipUntil = close;
+    }
   }
   return ranges;
+}
+
+/** A `def`/`class` line, or the last line of a signature split over lines (`    b: int) -> str:`). */
+const DEF_OR_CLASS = /^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t][^\n]*:[ \t]*(?:#[^\n]*)?$|\)[ \t]*(?:->[^\n:]*)?:[ \t]*(?:#[^\n]*)?$/;
+
+/** The last non-blank line before `offset` (the start of a line), without reading the text before it. */
+function previousLine(text: string, offset: number): string {
+  let end = offset - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') return line.replace(/\r$/, '');
+    end = start - 1;
+  }
+  return '';
 }
 
 export function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {

@@ -383,17 +383,19 @@ function nameClassOf(name: string): ReturnType<typeof secretNameClass> {
 /** Receivers a setting is assigned through (`config.auth_token = …` in a `Twilio.configure` block, `self.api_key`). */
 const RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
 
-function nameMatches(pattern: ContextPattern, binding: Binding): boolean {
-  if (pattern.variable && (pattern.variable.test(binding.name) || (RECEIVER.test(binding.name) && pattern.variable.test(binding.name.replace(RECEIVER, ''))))) return true;
+/** `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`), when it has one. */
+function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: string | undefined): boolean {
+  if (pattern.variable && (pattern.variable.test(binding.name) || (unqualified !== undefined && pattern.variable.test(unqualified)))) return true;
   return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
 }
 
 function candidateOfBinding(binding: Binding, fileContains: (literals: readonly string[] | undefined) => boolean): Candidate | undefined {
   const value = binding.value;
   if (value.length < 6 || isReference(value) || spellsName(binding.name, value)) return undefined;
+  const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
   for (const kind of CONTEXT_KINDS) {
     for (const pattern of kind.contextPatterns!) {
-      if (nameMatches(pattern, binding) && pattern.value.test(value) && fileContains(pattern.requires)) {
+      if (nameMatches(pattern, binding, unqualified) && pattern.value.test(value) && fileContains(pattern.requires)) {
         return { kind, value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
       }
     }

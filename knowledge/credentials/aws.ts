@@ -67,7 +67,8 @@ export const awsSecretAccessKey: CredentialKind = {
   ],
   // Given by position after its key ID, as SDK constructors take them: Go's `credentials.NewStaticCredentials("AKIA…",
   // "…", "")`, Java's `new BasicAWSCredentials("AKIA…", "…")`, PHP's `new Credentials('AKIA…', '…')`.
-  valuePatterns: [{ regex: /(?<=["'](?:AKIA|ASIA)[A-Z2-7]{16}["']\s*,\s*["'])([A-Za-z0-9/+]{40})(?=["'])/g, keywords: ['akia', 'asia'] }],
+  // No lookbehind: the pattern runs over every file that holds `asia`, a common word.
+  valuePatterns: [{ regex: /["'](?:AKIA|ASIA)[A-Z2-7]{16}["'][ \t]*,[ \t]*["']([A-Za-z0-9/+]{40})["']/g, keywords: ['akia', 'asia'] }],
   plausible: (value) => !/EXAMPLEKEY$/.test(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
     const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)) ?? /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/.exec(context.line)?.[0];

@@ -278,8 +278,9 @@ export const npmrcLogin: CredentialKind = {
   // Private registries (Artifactory, Nexus, Verdaccio) take `_auth` = base64(user:password), or `username` beside
   // `_password` = base64(password), where the public registry takes a token.
   valuePatterns: [
-    { regex: /(?<=(?:^|[\s:])_auth\s*=\s*["']?)([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ['_auth'] },
-    { regex: /(?<=(?:^|[\s:])_password\s*=\s*["']?)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ['_password'] },
+    // No lookbehind: the pattern is tried at every position of files that hold the keyword.
+    { regex: /(?:^|[\s:])_auth[ \t]*=[ \t]*["']?([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ['_auth='] },
+    { regex: /:_password[ \t]*=[ \t]*["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g, keywords: [':_password='] },
   ],
   plausible: (value, context) => {
     if (/_password\s*=/.test(context.line)) {
