@@ -94,14 +94,19 @@ function isExpression(value: string): boolean {
   );
 }
 
-/** Whether `at` sits inside a backtick-quoted Go struct tag whose `key:"value"` pairs follow one another. */
+/**
+ * Whether `at` sits inside a Go struct tag: a backtick after a field's type and a blank, then `key:"value"` pairs up
+ * to `at`. Bounded to the tag's own stretch: asked for every quoted binding, it must not walk a minified line.
+ */
 function inStructTag(text: string, at: number): boolean {
-  const open = text.lastIndexOf('`', at);
-  if (open === -1 || !/^`(?:[\w.-]+:"[^"]*"\s*)*$/.test(text.slice(open, at).trimEnd())) return false;
-  let ticks = 0;
-  for (let i = text.indexOf('`'); i !== -1 && i < at; i = text.indexOf('`', i + 1)) ticks++;
-  return ticks % 2 === 1;
+  const from = Math.max(0, at - MAX_STRUCT_TAG);
+  const within = text.slice(from, at).lastIndexOf('`');
+  const open = within === -1 ? -1 : from + within;
+  if (open < 1 || !/[ \t]/.test(text[open - 1]!)) return false;
+  return /^`(?:[\w.-]+:"[^"]*"\s*)*$/.test(text.slice(open, at).trimEnd());
 }
+
+const MAX_STRUCT_TAG = 400;
 
 /** A PowerShell cmdlet, Verb-Noun (`$p.Password = ConvertTo-SecureString -String $password`): a command, in any file. */
 function isCmdlet(value: string): boolean {
@@ -150,6 +155,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   // One compiled pattern for the process; its lastIndex is reset here and the loop never yields.
   const pattern = LINE_BINDING;
   pattern.lastIndex = 0;
+  const hasBacktick = text.includes('`');
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const index = match[4] !== undefined ? 0 : match[5] !== undefined ? 1 : match[6] !== undefined ? 2 : 3;
     const value = match[4 + index]!;
@@ -162,7 +168,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       }
     }
     // A Go struct tag (`protobuf_key:"bytes,1,opt,name=key,proto3"` between backticks) is metadata, not a value.
-    if (index === 0 && inStructTag(text, match.index)) continue;
+    if (index === 0 && hasBacktick && inStructTag(text, match.index)) continue;
     // The value starts after the opening quote for quoted forms, at the match for bare ones.
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     found.push(binding(match[2] ?? match[3]!, value, offset + valueStart));
