@@ -346,7 +346,8 @@ class Coverage {
       if (!this.isSelected(plan)) return store.provider === 'aws';
       return false;
     }
-    if (named.length === 0) return engineOk;
+    // Unnamed (a dump of `$DATABASE_URL`): by engine, within the part of a monorepo the backup sits in.
+    if (named.length === 0) return engineOk && sameArea(item.location.path, store.location.path);
     if (named.some((cover) => coverMatches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
     // Names that match no store at all (a host the inventory never saw) fall back to engines.
     return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith('host:') || cover.startsWith('path:')) && engineOk;
@@ -380,6 +381,28 @@ class Coverage {
     }
     return found;
   }
+}
+
+/** Directories whose children are separate projects of one repository. */
+const PROJECT_PARENTS = new Set(['services', 'apps', 'packages', 'projects', 'svc', 'microservices', 'components', 'stacks']);
+/** Top-level directories that serve the whole repository (a backup script there may back up any of its stores). */
+const SHARED_DIRECTORIES = new Set(['scripts', 'script', 'bin', 'ops', 'infra', 'infrastructure', 'deploy', 'deployment', 'deployments', 'backup', 'backups', 'tools', 'ci', 'k8s', 'kubernetes', 'helm', 'charts', 'terraform', 'docker', 'config', 'etc', 'cron', 'jobs']);
+
+/** The project of a monorepo a path belongs to (`services/search`, `ec2`); undefined for what the whole repo shares. */
+function areaOf(path: string): string | undefined {
+  const segments = path.split('/');
+  if (segments.length < 2) return undefined;
+  const top = segments[0]!.toLowerCase();
+  if (PROJECT_PARENTS.has(top)) return segments.length >= 3 ? `${top}/${segments[1]}` : undefined;
+  if (top.startsWith('.') || SHARED_DIRECTORIES.has(top)) return undefined;
+  return top;
+}
+
+/** A backup and a store in different projects of one repository (`services/search` and `services/billing`) are not paired. */
+function sameArea(backup: string, store: string): boolean {
+  const a = areaOf(backup);
+  const b = areaOf(store);
+  return a === undefined || b === undefined || a === b;
 }
 
 function coverMatches(cover: string, candidate: DataStore): boolean {

@@ -140,6 +140,14 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
       positive: [
         {
           files: {
+            'services/billing/render.yaml': 'databases:\n  - name: billing-db\n    plan: pro-4gb\nservices:\n  - type: web\n    name: billing-api\n    runtime: node\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: billing-db, property: connectionString }\n',
+            'services/search/scripts/backup.sh': '#!/bin/sh\nexport RESTIC_REPOSITORY="b2:acme-restic:search"\npg_dump "$SEARCH_DATABASE_URL" | restic backup --stdin\n',
+          },
+          expect: { path: 'services/billing/render.yaml', line: 2 },
+          note: "another service's backup script does not back up this one's database",
+        },
+        {
+          files: {
             'render.yaml': `services:
   - type: web
     name: acme-api
