@@ -35,7 +35,8 @@ export function buildSummary(facts: FactReader, findings: readonly Finding[]): B
     resource: crossing.resource,
     location: crossing.location,
   }));
-  const agentBypasses = facts.all('agent-grant').map((grant) => ({
+  // Reading a file unasked is the agent's job: it widens what reaches a secret, not what bypasses a human.
+  const agentBypasses = facts.all('agent-grant').filter((grant) => grant.grant !== 'file-read').map((grant) => ({
     agent: grant.agent,
     setting: grant.setting,
     effective: grant.effective,

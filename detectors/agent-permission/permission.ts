@@ -17,7 +17,7 @@ export const RULE_IDS = {
   secretFileNotExcluded: 'agent-permission/secret-file-not-excluded',
 } as const;
 
-export type GrantKind = 'bypass-mode' | 'shell' | 'interpreter' | 'destructive-command' | 'mcp-tool' | 'file-write';
+export type GrantKind = 'bypass-mode' | 'shell' | 'interpreter' | 'destructive-command' | 'mcp-tool' | 'file-write' | 'file-read';
 
 export interface Permission {
   ruleId: string;
@@ -112,6 +112,14 @@ export function commandPermission(matcher: CommandMatcher, context: CommandRuleC
         ...(reach.probe.needsCredential ? { severity: 'medium' as const } : {}),
       };
   }
+}
+
+/**
+ * Publishes that an allow rule lets a file reader run unasked (`Bash(cat:*)`): not a finding, but an agent whose file
+ * rules exclude a secret file still reads it through that command.
+ */
+export function emitReadGrant(file: SourceFile, out: FileEmitter, agent: AgentId, setting: string, span: Span, reader: string): void {
+  out.publish('agent-grant', { agent, grant: 'file-read', setting, effective: true, location: { path: file.path, span: lineSpan(file, span) }, reaches: reader });
 }
 
 /** Publishes a deny or ask rule for shell commands, with the destructive tools it stops. */

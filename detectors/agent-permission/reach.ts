@@ -65,7 +65,7 @@ function shellBypassing(grants: readonly AgentGrant[]): Map<string, AgentGrant> 
   const byAgent = new Map<string, AgentGrant>();
   for (const grant of grants) {
     if (!grant.effective) continue;
-    if (grant.grant === 'bypass-mode' || grant.grant === 'shell' || grant.grant === 'interpreter') {
+    if (grant.grant === 'bypass-mode' || grant.grant === 'shell' || grant.grant === 'interpreter' || grant.grant === 'file-read') {
       if (!byAgent.has(grant.agent)) byAgent.set(grant.agent, grant);
     }
   }

@@ -145,6 +145,33 @@ export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERP
 
 export type CommandMatcher = (command: string) => boolean;
 
+/**
+ * Commands that print or copy a file: allowed unasked, they read what an agent's file rules exclude (`cat .env`).
+ * Not a finding by themselves (reading is the agent's job); they matter where a secret file is excluded only from
+ * the agent's file tools.
+ */
+const READER_PROBES: ReadonlyArray<[string, string]> = [
+  ['cat ./config/deploy.yml', 'cat'],
+  ['head -n 50 ./config/deploy.yml', 'head'],
+  ['tail -n 50 ./config/deploy.yml', 'tail'],
+  ['less ./config/deploy.yml', 'less'],
+  ['more ./config/deploy.yml', 'more'],
+  ['grep -r token ./config', 'grep'],
+  ['rg token ./config', 'rg'],
+  ['awk 1 ./config/deploy.yml', 'awk'],
+  ['sed -n 1,50p ./config/deploy.yml', 'sed'],
+  ['strings ./config/deploy.yml', 'strings'],
+  ['base64 ./config/deploy.yml', 'base64'],
+  ['jq . ./config/deploy.json', 'jq'],
+  ['yq . ./config/deploy.yml', 'yq'],
+  ['cp ./config/deploy.yml /tmp/deploy.yml', 'cp'],
+];
+
+/** The file reader a rule lets run, if any (`Bash(cat:*)` lets `cat` read any file). */
+export function readerOf(matches: CommandMatcher): string | undefined {
+  return READER_PROBES.find(([command]) => safely(matches, command))?.[1];
+}
+
 export interface CommandReach {
   class: CommandClass;
   /** The first probe let through. */

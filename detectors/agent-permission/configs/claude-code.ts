@@ -5,9 +5,9 @@
 // settings; `bypassPermissions` is honoured by the versions that read it from the project, so it counts as effective.
 import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
-import { exactMatcher, globMatcher, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
-import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, RULE_IDS } from '../permission.js';
+import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, emitReadGrant, RULE_IDS } from '../permission.js';
 import { directoryOf, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 
 export const CLAUDE_SETTINGS = /(^|\/)\.claude\/settings(\.local)?\.json$/;
@@ -96,6 +96,10 @@ function readAllow(file: SourceFile, out: FileEmitter, item: StringItem, brakes:
     if (!matcher) return;
     const permission = commandPermission(matcher, { agent: 'claude-code', setting, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
+    else {
+      const reader = readerOf((command) => matcher(command) && !brakes.some((brake) => brake(command)));
+      if (reader) emitReadGrant(file, out, 'claude-code', setting, item.span, reader);
+    }
     return;
   }
   if (rule.tool.startsWith('mcp__')) readMcpAllow(file, out, rule.tool, setting, item.span);

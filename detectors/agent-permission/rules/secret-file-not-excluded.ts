@@ -22,6 +22,14 @@ export const secretFileNotExcluded: RuleMeta = {
     positive: [
       {
         files: {
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(cat:*)", "Bash(npm test:*)"],\n    "deny": ["Read(./config/deploy.yml)"]\n  }\n}\n',
+          'config/deploy.yml': 'registry: ghcr.io\ngithub:\n  token: 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\n',
+        },
+        expect: { path: 'config/deploy.yml', line: 3 },
+        note: 'excluded from the Read tool, but `cat` runs unasked',
+      },
+      {
+        files: {
           'CLAUDE.md': '# Deploy tooling\n\n- `npm run deploy` ships the API to Railway.\n',
           'scripts/deploy.sh': '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN="7c9e6679-7425-40de-944b-e07fc1f90ae7"\nrailway up --service api --environment staging\n',
         },
