@@ -433,3 +433,17 @@ describe('configs that cannot be read', () => {
     expect(findings).toEqual(['no-backup high docker-compose.prod.yml:2']);
   });
 });
+
+describe('where the repo shows the app deployed', () => {
+  it("cites production's deploy config, not a staging destination's", async () => {
+    const { result } = await run({
+      'config/database.yml': 'production:\n  adapter: postgresql\n  host: shop-prod.cbx7xq1w2e.us-east-1.rds.amazonaws.com\n  database: shop_production\n',
+      'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\n',
+      'config/deploy.staging.yml': 'servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n',
+      'Gemfile': "source 'https://rubygems.org'\ngem 'rails'\ngem 'pg'\ngem 'kamal'\n",
+    });
+    const cited = result.findings.flatMap((finding) => finding.related ?? []).filter((related) => related.message === 'where the repo shows this app deployed');
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.map((related) => related.location.path)).not.toContain('config/deploy.staging.yml');
+  });
+});

@@ -443,13 +443,22 @@ function externalBackupFor(store: DataStore, recorded: ReadonlyArray<{ store: st
   return undefined;
 }
 
+/** The deploy to cite for a production store: one not placed in another environment (`deploy.staging.yml`), if any. */
+function productionFirst(deploys: readonly StoreContext[]): StoreContext | undefined {
+  const elsewhere = (deploy: StoreContext) => {
+    const environment = environmentOfPath(deploy.location.path)?.environment;
+    return environment !== undefined && environment !== 'production';
+  };
+  return deploys.find((deploy) => !elsewhere(deploy)) ?? deploys[0];
+}
+
 function reportProtection(context: FinishContext, assessment: Assessment, deploys: readonly StoreContext[], composeDeploys: readonly StoreContext[]): void {
   const { store, best, matched } = assessment;
   const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(store.engine)} \`${store.name}\``;
   const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? ' (Kamal accessory)' : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
   const related: RelatedLocation[] = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
   if (store.declaredBy === 'compose' || store.declaredBy === 'usage') {
-    const deploy = store.declaredBy === 'compose' ? composeDeploys[0] : deploys[0];
+    const deploy = productionFirst(store.declaredBy === 'compose' ? composeDeploys : deploys);
     if (deploy) related.push({ location: deploy.location, message: 'where the repo shows this app deployed' });
   }
   const builtIn = store.builtInBackup;
