@@ -225,16 +225,19 @@ function dockerLogin(value: string): { user: string; secret: string } | undefine
   return { user: text.slice(0, colon), secret: text.slice(colon + 1) };
 }
 
+/** base64 of `user:secret` with a secret that is not a placeholder (`dXNlcm5hbWU6cGFzc3dvcmQ=` is username:password). */
+function plausibleLogin(value: string): boolean {
+  const login = dockerLogin(value);
+  return login !== undefined && login.secret.length >= 6 && !isHumanPlaceholder(login.secret) && !isHumanPlaceholder(login.user + login.secret);
+}
+
 export const dockerRegistryAuth: CredentialKind = {
   id: 'docker-registry-auth',
   provider: 'docker',
   title: 'Container registry login in a Docker config',
   // `.docker/config.json` (and DOCKER_AUTH_CONFIG) keep `auths.<registry>.auth` = base64(user:password-or-token).
   valuePatterns: [{ regex: /"auth"\s*:\s*"([A-Za-z0-9+/]{12,}={0,2})"/g, keywords: ['"auth"'], requires: ['"auths"'] }],
-  plausible: (value) => {
-    const login = dockerLogin(value);
-    return login !== undefined && login.secret.length >= 6 && !isHumanPlaceholder(login.secret) && !isHumanPlaceholder(login.user + login.secret);
-  },
+  plausible: plausibleLogin,
   rate: (context) => {
     const secret = dockerLogin(context.value)?.secret ?? '';
     const registry = registryOf(context);
@@ -287,8 +290,7 @@ export const npmrcLogin: CredentialKind = {
       const password = decodeBase64Text(value);
       return password !== undefined && /^[\x20-\x7e]{6,}$/.test(password) && !isHumanPlaceholder(password);
     }
-    const login = dockerLogin(value);
-    return login !== undefined && login.secret.length >= 6 && !isHumanPlaceholder(login.secret) && !isHumanPlaceholder(login.user + login.secret);
+    return plausibleLogin(value);
   },
   rate: (context) => {
     const registry = npmrcRegistry(context);

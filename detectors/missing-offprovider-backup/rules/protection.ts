@@ -66,6 +66,17 @@ jobs:
       - run: psql postgres://postgres:postgres@localhost:5432/postgres -c "select count(*) from orders"
 `;
 
+/** A Fly app with a volume holding a SQLite database, and its Litestream replica to an S3-compatible `endpoint`. */
+const NOTES_FLY = `app = "acme-notes"
+primary_region = "ams"
+
+[[mounts]]
+  source = "notes_data"
+  destination = "/data"
+`;
+const notesLitestream = (endpoint: string): string =>
+  `dbs:\n  - path: /data/notes.db\n    replicas:\n      - type: s3\n        bucket: acme-notes-litestream\n        path: notes.db\n        endpoint: ${endpoint}\n`;
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -361,42 +372,15 @@ primary_region = "ams"
       negative: [
         {
           files: {
-            'fly.toml': `app = "acme-notes"
-primary_region = "ams"
-
-[[mounts]]
-  source = "notes_data"
-  destination = "/data"
-`,
-            'litestream.yml': `dbs:
-  - path: /data/notes.db
-    replicas:
-      - type: s3
-        bucket: acme-notes-litestream
-        path: notes.db
-        endpoint: https://s3.eu-central-003.backblazeb2.com
-        validation-interval: 6h
-`,
+            'fly.toml': NOTES_FLY,
+            'litestream.yml': notesLitestream('https://s3.eu-central-003.backblazeb2.com\n        validation-interval: 6h'),
           },
           note: 'Litestream to Backblaze B2 with validation',
         },
         {
           files: {
-            'fly.toml': `app = "acme-notes"
-primary_region = "ams"
-
-[[mounts]]
-  source = "notes_data"
-  destination = "/data"
-`,
-            'litestream.yml': `dbs:
-  - path: /data/notes.db
-    replicas:
-      - type: s3
-        bucket: acme-notes-litestream
-        path: notes.db
-        endpoint: https://\${CF_ACCOUNT_ID}.r2.cloudflarestorage.com
-`,
+            'fly.toml': NOTES_FLY,
+            'litestream.yml': notesLitestream('https://${CF_ACCOUNT_ID}.r2.cloudflarestorage.com'),
           },
           note: 'the account id is a variable, but the host says Cloudflare R2',
         },
