@@ -608,6 +608,40 @@ export const huggingfaceAccessToken: CredentialKind = {
   },
 };
 
+/**
+ * Kaggle API keys: `~/.kaggle/kaggle.json` holds `{"username": …, "key": <32 hex>}`, copied into data-science
+ * repositories so notebooks can download datasets. The key acts as the user on every dataset, notebook and model.
+ */
+export const kaggleApiKey: CredentialKind = {
+  id: 'kaggle-api-key',
+  provider: 'kaggle',
+  title: 'Kaggle API key',
+  contextPatterns: [
+    { variable: /^KAGGLE_KEY$|kaggle[_.-]?(?:api[_.-]?)?key$/i, value: /^[0-9a-f]{32}$/, keywords: ['kaggle'] },
+    // kaggle.json itself: a `key` beside a `username`, in a file of that name.
+    { variable: /^key$/, value: /^[0-9a-f]{32}$/, keywords: ['"key"'], requires: ['"username"'] },
+  ],
+  plausible: (value, context) => (context.variable !== 'key' || /(^|\/)kaggle\.json$/i.test(context.path)) && !isPlaceholder(value) && new Set(value).size >= 10,
+  rate: fixed('root', 'a Kaggle key acts as its user on every dataset, notebook and model of the account'),
+  reach: 'acts as its user on Kaggle: downloads private datasets, and creates, updates and deletes the datasets, notebooks and models of the account',
+  narrower: 'keep kaggle.json in ~/.kaggle (mode 600) or pass KAGGLE_KEY from a secret store; Kaggle keys have no narrower scope, so expire and rotate them',
+  reference: 'https://www.kaggle.com/docs/api',
+  samples: {
+    positive: [
+      sample('kaggle.json', '{"username":"acme-ds","key":"5f2c9a7e1b3d4f60a8c2e7b1d9f3a6c4"}\n', { expect: { line: 1 } }),
+      sample('notebooks/setup.py', 'import os\nos.environ["KAGGLE_USERNAME"] = "acme-ds"\nos.environ["KAGGLE_KEY"] = "5f2c9a7e1b3d4f60a8c2e7b1d9f3a6c4"\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('config/cache.json', '{"username":"svc","key":"5f2c9a7e1b3d4f60a8c2e7b1d9f3a6c4"}\n', { note: 'a key beside a username, but not in kaggle.json' }),
+      sample('kaggle.json', '{"username":"your-username","key":"00000000000000000000000000000000"}\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('kaggle.json', '{"username":"acme-ds","key":"5f2c9a7e1b3d4f60a8c2e7b1d9f3a6c4"}\n', { expect: { line: 1 } })],
+    negative: [sample('kaggle.json', '{"username":"acme-ds","key":"${KAGGLE_KEY}"}\n')],
+  },
+};
+
 export const SAAS_KINDS: readonly CredentialKind[] = [
   slackUserToken,
   slackBotToken,
@@ -628,4 +662,5 @@ export const SAAS_KINDS: readonly CredentialKind[] = [
   shopifySharedSecret,
   mapboxAccessToken,
   huggingfaceAccessToken,
+  kaggleApiKey,
 ];
