@@ -23,6 +23,11 @@ export const readsProductionSecret: RuleMeta = {
   samples: {
     positive: [
       sample(
+        '.github/workflows/deploy-staging.yml',
+        'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh\n        env:\n          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_LIVE_SECRET_KEY }}\n',
+        { expect: { line: 11 }, note: 'payment providers call production "live"' },
+      ),
+      sample(
         '.gitlab-ci.yml',
         'stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',
         { expect: { line: 8 }, note: 'GitLab CI: a staging job reads a production CI/CD variable' },
@@ -97,9 +102,16 @@ export const readsProductionSecret: RuleMeta = {
 /** Words that make a variable a credential or a data location, for names read from plain env references. */
 const SENSITIVE = /(^|_)(DATABASE|DB|DSN|PASSWORD|PASSWD|PWD|SECRET|TOKEN|KEY|CREDENTIALS|CREDS|CONN|CONNECTION|POSTGRES|PG|MYSQL|MONGO|MONGODB|REDIS|SUPABASE|STRIPE|KUBECONFIG|BUCKET)(_|$)/;
 
+/**
+ * Payment providers call production "live" (`STRIPE_LIVE_SECRET_KEY`, `PAYPAL_LIVE_CLIENT_SECRET`): in a secret's
+ * name beside the provider, `live` says production, although elsewhere it is an ordinary word.
+ */
+const LIVE_PAYMENT_SECRET = /(?:^|_)(?:STRIPE|PAYPAL|BRAINTREE|ADYEN|SQUARE|MOLLIE|CHECKOUT|RAZORPAY|PADDLE)_(?:[A-Z0-9]+_)*LIVE(?:_|$)|(?:^|_)LIVE_(?:STRIPE|PAYPAL|BRAINTREE|ADYEN|SQUARE|MOLLIE|RAZORPAY|PADDLE)(?:_|$)/;
+
 export function judgeSecret(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
-  if (resource.kind !== 'secret' || !model.productionNamed(resource)) return undefined;
+  if (resource.kind !== 'secret') return undefined;
   const name = identityName(resource.identity) ?? resource.display;
+  if (!model.productionNamed(resource) && !LIVE_PAYMENT_SECRET.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
   const ciSecret = /^secrets\./.test(resource.variable ?? '') || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context):/.test(resource.identity);
   if (!ciSecret && !SENSITIVE.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
   const production = model.productionWith(resource.identity);
