@@ -6481,7 +6481,7 @@ function buildSummary(facts, findings) {
     resource: crossing.resource,
     location: crossing.location
   }));
-  const agentBypasses = facts.all("agent-grant").map((grant) => ({
+  const agentBypasses = facts.all("agent-grant").filter((grant) => grant.grant !== "file-read").map((grant) => ({
     agent: grant.agent,
     setting: grant.setting,
     effective: grant.effective,
@@ -6551,7 +6551,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-V3Y5B6HD.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-QSVVG3RO.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

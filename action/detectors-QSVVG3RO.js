@@ -214,6 +214,52 @@ function redactIn(text, secret) {
   return text.split(secret).join(redact(secret));
 }
 
+// detectors/exposed-credential/documentation.ts
+var DOC_ASSIGNMENT = /^(?:DOCUMENTATION|EXAMPLES?|RETURN|USAGE|DOC|HELP_TEXT)\s*=\s*[rRuUbB]{0,2}("""|''')/gm;
+var LINE_OPENING_STRING = /^[ \t]*[rRuU]{0,2}("""|''')/gm;
+function documentationRanges(file) {
+  if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
+  if (file.format !== "python" || !file.text.includes('"""') && !file.text.includes("'''")) return [];
+  const ranges = [];
+  const text = file.text;
+  const closeOf = (quote, from) => {
+    const close = text.indexOf(quote, from);
+    return close === -1 ? text.length : close + 3;
+  };
+  for (const match of text.matchAll(DOC_ASSIGNMENT)) {
+    const open = match.index + match[0].length;
+    ranges.push([open, closeOf(match[1], open)]);
+  }
+  const firstStatement = /^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*/.exec(text)[0].length;
+  let skipUntil = 0;
+  for (const match of text.matchAll(LINE_OPENING_STRING)) {
+    const open = match.index + match[0].length;
+    if (open < skipUntil || ranges.some(([start, end]) => start <= open && open < end)) continue;
+    const lineStart = match.index;
+    const previous = previousLine(text, lineStart);
+    if (lineStart <= firstStatement || DEF_OR_CLASS.test(previous)) {
+      const close = closeOf(match[1], open);
+      ranges.push([open, close]);
+      skipUntil = close;
+    }
+  }
+  return ranges;
+}
+var DEF_OR_CLASS = /^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t][^\n]*:[ \t]*(?:#[^\n]*)?$|\)[ \t]*(?:->[^\n:]*)?:[ \t]*(?:#[^\n]*)?$/;
+function previousLine(text, offset) {
+  let end = offset - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== "") return line.replace(/\r$/, "");
+    end = start - 1;
+  }
+  return "";
+}
+function inRanges(ranges, offset) {
+  return ranges.some(([start, end]) => start <= offset && offset < end);
+}
+
 // knowledge/credentials/values.ts
 function entropy(value) {
   if (value.length === 0) return 0;
@@ -490,7 +536,8 @@ var awsSecretAccessKey = {
   ],
   // Given by position after its key ID, as SDK constructors take them: Go's `credentials.NewStaticCredentials("AKIA…",
   // "…", "")`, Java's `new BasicAWSCredentials("AKIA…", "…")`, PHP's `new Credentials('AKIA…', '…')`.
-  valuePatterns: [{ regex: /(?<=["'](?:AKIA|ASIA)[A-Z2-7]{16}["']\s*,\s*["'])([A-Za-z0-9/+]{40})(?=["'])/g, keywords: ["akia", "asia"] }],
+  // No lookbehind: the pattern runs over every file that holds `asia`, a common word.
+  valuePatterns: [{ regex: /["'](?:AKIA|ASIA)[A-Z2-7]{16}["'][ \t]*,[ \t]*["']([A-Za-z0-9/+]{40})["']/g, keywords: ["akia", "asia"] }],
   plausible: (value) => !/EXAMPLEKEY$/.test(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
     const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)) ?? /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/.exec(context.line)?.[0];
@@ -2127,7 +2174,8 @@ var hardcodedPassword = {
   plausible: (value, context) => value.length >= 8 && !isHumanPlaceholder(value) && !isHashOrCiphertext(value) && !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) && // A value that says "password" is a label or a field name (`challengePassword`), not a password.
   !/pass(?:word|wd)/i.test(value) && // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
   // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
-  !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
+  !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`).
+  !/^0x[0-9a-f]+,?$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
   !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
   rate: (context) => rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }, true),
   reach: "opens the account it belongs to; a root or admin password opens every database or tenant on the server",
@@ -4014,16 +4062,17 @@ function dockerLogin(value) {
   if (!text || colon <= 0 || !/^[\x20-\x7e]+$/.test(text)) return void 0;
   return { user: text.slice(0, colon), secret: text.slice(colon + 1) };
 }
+function plausibleLogin(value) {
+  const login = dockerLogin(value);
+  return login !== void 0 && login.secret.length >= 6 && !isHumanPlaceholder(login.secret) && !isHumanPlaceholder(login.user + login.secret);
+}
 var dockerRegistryAuth = {
   id: "docker-registry-auth",
   provider: "docker",
   title: "Container registry login in a Docker config",
   // `.docker/config.json` (and DOCKER_AUTH_CONFIG) keep `auths.<registry>.auth` = base64(user:password-or-token).
   valuePatterns: [{ regex: /"auth"\s*:\s*"([A-Za-z0-9+/]{12,}={0,2})"/g, keywords: ['"auth"'], requires: ['"auths"'] }],
-  plausible: (value) => {
-    const login = dockerLogin(value);
-    return login !== void 0 && login.secret.length >= 6 && !isHumanPlaceholder(login.secret) && !isHumanPlaceholder(login.user + login.secret);
-  },
+  plausible: plausibleLogin,
   rate: (context) => {
     const secret = dockerLogin(context.value)?.secret ?? "";
     const registry = registryOf(context);
@@ -4064,16 +4113,16 @@ var npmrcLogin = {
   // Private registries (Artifactory, Nexus, Verdaccio) take `_auth` = base64(user:password), or `username` beside
   // `_password` = base64(password), where the public registry takes a token.
   valuePatterns: [
-    { regex: /(?<=(?:^|[\s:])_auth\s*=\s*["']?)([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ["_auth"] },
-    { regex: /(?<=(?:^|[\s:])_password\s*=\s*["']?)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ["_password"] }
+    // No lookbehind: the pattern is tried at every position of files that hold the keyword.
+    { regex: /(?:^|[\s:])_auth[ \t]*=[ \t]*["']?([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ["_auth="] },
+    { regex: /:_password[ \t]*=[ \t]*["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g, keywords: [":_password="] }
   ],
   plausible: (value, context) => {
     if (/_password\s*=/.test(context.line)) {
       const password = decodeBase64Text(value);
       return password !== void 0 && /^[\x20-\x7e]{6,}$/.test(password) && !isHumanPlaceholder(password);
     }
-    const login = dockerLogin(value);
-    return login !== void 0 && login.secret.length >= 6 && !isHumanPlaceholder(login.secret) && !isHumanPlaceholder(login.user + login.secret);
+    return plausibleLogin(value);
   },
   rate: (context) => {
     const registry = npmrcRegistry(context);
@@ -4676,6 +4725,35 @@ model = AutoModel.from_pretrained("acme/private-model", token="${HF_TOKEN}")
 `)]
   }
 };
+var kaggleApiKey = {
+  id: "kaggle-api-key",
+  provider: "kaggle",
+  title: "Kaggle API key",
+  contextPatterns: [
+    { variable: /^KAGGLE_KEY$|kaggle[_.-]?(?:api[_.-]?)?key$/i, value: /^[0-9a-f]{32}$/, keywords: ["kaggle"] },
+    // kaggle.json itself: a `key` beside a `username`, in a file of that name.
+    { variable: /^key$/, value: /^[0-9a-f]{32}$/, keywords: ['"key"'], requires: ['"username"'] }
+  ],
+  plausible: (value, context) => (context.variable !== "key" || /(^|\/)kaggle\.json$/i.test(context.path)) && !isPlaceholder(value) && new Set(value).size >= 10,
+  rate: fixed("root", "a Kaggle key acts as its user on every dataset, notebook and model of the account"),
+  reach: "acts as its user on Kaggle: downloads private datasets, and creates, updates and deletes the datasets, notebooks and models of the account",
+  narrower: "keep kaggle.json in ~/.kaggle (mode 600) or pass KAGGLE_KEY from a secret store; Kaggle keys have no narrower scope, so expire and rotate them",
+  reference: "https://www.kaggle.com/docs/api",
+  samples: {
+    positive: [
+      sample("kaggle.json", '{"username":"acme-ds","key":"5f2c9a7e1b3d4f60a8c2e7b1d9f3a6c4"}\n', { expect: { line: 1 } }),
+      sample("notebooks/setup.py", 'import os\nos.environ["KAGGLE_USERNAME"] = "acme-ds"\nos.environ["KAGGLE_KEY"] = "5f2c9a7e1b3d4f60a8c2e7b1d9f3a6c4"\n', { expect: { line: 3 } })
+    ],
+    negative: [
+      sample("config/cache.json", '{"username":"svc","key":"5f2c9a7e1b3d4f60a8c2e7b1d9f3a6c4"}\n', { note: "a key beside a username, but not in kaggle.json" }),
+      sample("kaggle.json", '{"username":"your-username","key":"00000000000000000000000000000000"}\n')
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("kaggle.json", '{"username":"acme-ds","key":"5f2c9a7e1b3d4f60a8c2e7b1d9f3a6c4"}\n', { expect: { line: 1 } })],
+    negative: [sample("kaggle.json", '{"username":"acme-ds","key":"${KAGGLE_KEY}"}\n')]
+  }
+};
 var SAAS_KINDS = [
   slackUserToken,
   slackBotToken,
@@ -4695,7 +4773,8 @@ var SAAS_KINDS = [
   shopifyAccessToken,
   shopifySharedSecret,
   mapboxAccessToken,
-  huggingfaceAccessToken
+  huggingfaceAccessToken,
+  kaggleApiKey
 ];
 
 // knowledge/credentials/signing.ts
@@ -5229,12 +5308,13 @@ function isExpression(value) {
   /[<>{}()[\]]|=>/.test(value);
 }
 function inStructTag(text, at) {
-  const open = text.lastIndexOf("`", at);
-  if (open === -1 || !/^`(?:[\w.-]+:"[^"]*"\s*)*$/.test(text.slice(open, at).trimEnd())) return false;
-  let ticks = 0;
-  for (let i = text.indexOf("`"); i !== -1 && i < at; i = text.indexOf("`", i + 1)) ticks++;
-  return ticks % 2 === 1;
+  const from = Math.max(0, at - MAX_STRUCT_TAG);
+  const within2 = text.slice(from, at).lastIndexOf("`");
+  const open = within2 === -1 ? -1 : from + within2;
+  if (open < 1 || !/[ \t]/.test(text[open - 1])) return false;
+  return /^`(?:[\w.-]+:"[^"]*"\s*)*$/.test(text.slice(open, at).trimEnd());
 }
+var MAX_STRUCT_TAG = 400;
 function isCmdlet(value) {
   return /^(?:ConvertTo|ConvertFrom|Get|Set|New|Read|Invoke|Import|Export)-[A-Z][A-Za-z]+$/.test(value);
 }
@@ -5263,6 +5343,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   const found = [];
   const pattern = LINE_BINDING;
   pattern.lastIndex = 0;
+  const hasBacktick = text.includes("`");
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
@@ -5272,7 +5353,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
         continue;
       }
     }
-    if (index === 0 && inStructTag(text, match.index)) continue;
+    if (index === 0 && hasBacktick && inStructTag(text, match.index)) continue;
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     found.push(binding(match[2] ?? match[3], value, offset + valueStart));
     const inner = index < 3 && value.includes("=") ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
@@ -5805,16 +5886,17 @@ function nameClassOf(name) {
   return known;
 }
 var RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
-function nameMatches(pattern, binding2) {
-  if (pattern.variable && (pattern.variable.test(binding2.name) || RECEIVER.test(binding2.name) && pattern.variable.test(binding2.name.replace(RECEIVER, "")))) return true;
+function nameMatches(pattern, binding2, unqualified) {
+  if (pattern.variable && (pattern.variable.test(binding2.name) || unqualified !== void 0 && pattern.variable.test(unqualified))) return true;
   return pattern.header !== void 0 && binding2.header !== void 0 && pattern.header.test(binding2.header);
 }
 function candidateOfBinding(binding2, fileContains) {
   const value = binding2.value;
   if (value.length < 6 || isReference(value) || spellsName(binding2.name, value)) return void 0;
+  const unqualified = RECEIVER.test(binding2.name) ? binding2.name.replace(RECEIVER, "") : void 0;
   for (const kind of CONTEXT_KINDS) {
     for (const pattern of kind.contextPatterns) {
-      if (nameMatches(pattern, binding2) && pattern.value.test(value) && fileContains(pattern.requires)) {
+      if (nameMatches(pattern, binding2, unqualified) && pattern.value.test(value) && fileContains(pattern.requires)) {
         return { kind, value, start: binding2.start, end: binding2.end, specificity: Specificity.Context, binding: binding2 };
       }
     }
@@ -6008,6 +6090,7 @@ var exposedCredential = {
   scanFile(file, out) {
     const found = findCredentials(file);
     const inIgnoredDotenv = file.gitIgnored && file.format === "dotenv";
+    const documentation = found.length > 0 ? documentationRanges(file) : [];
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
@@ -6031,12 +6114,13 @@ var exposedCredential = {
         line: credential.context.line,
         nearby: credential.context.nearby,
         inIgnoredDotenv,
+        ...inRanges(documentation, credential.start) ? { inDocumentation: true } : {},
         environment
       });
       if (inIgnoredDotenv) continue;
       out.report({
         ruleId: exposedRuleId(credential.kind),
-        severity: severityOf(credential, rating.scope === "test", file.path),
+        severity: severityOf(credential, rating.scope === "test" || inRanges(documentation, credential.start), file.path),
         message: `${credential.kind.title}${variable ? ` in ${variable}` : ""} is stored in plain text where coding agents read it.`,
         location,
         snippet: snippetOf(file, credential),
@@ -6084,8 +6168,8 @@ function noteUnreadableShapes(file, found, out) {
     }
   }
 }
-function severityOf(credential, testScope, path2) {
-  if (testScope || isTestOrExamplePath(path2)) return "low";
+function severityOf(credential, exampleOnly, path2) {
+  if (exampleOnly || isTestOrExamplePath(path2)) return "low";
   return credential.kind.exposedSeverity ?? "high";
 }
 function holdsSecretNamedValue(file) {
@@ -6436,7 +6520,7 @@ function rateCredentials(context) {
     context.report({
       ruleId: scopeRuleId(kind),
       // In tests and examples the value is rarely live: still reported, below the default failure threshold.
-      severity: isTestOrExamplePath(credential.location.path) ? "low" : rating.scope === "root" ? "critical" : "high",
+      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation ? "low" : rating.scope === "root" ? "critical" : "high",
       message: `${kind.title}${where} reaches ${rating.scope === "root" ? "a whole account" : "a whole resource"}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,
@@ -9298,6 +9382,11 @@ var readsProductionSecret = {
   samples: {
     positive: [
       sample(
+        ".github/workflows/deploy-staging.yml",
+        "on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh\n        env:\n          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_LIVE_SECRET_KEY }}\n",
+        { expect: { line: 11 }, note: 'payment providers call production "live"' }
+      ),
+      sample(
         ".gitlab-ci.yml",
         "stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n",
         { expect: { line: 8 }, note: "GitLab CI: a staging job reads a production CI/CD variable" }
@@ -9362,9 +9451,11 @@ var readsProductionSecret = {
   }
 };
 var SENSITIVE2 = /(^|_)(DATABASE|DB|DSN|PASSWORD|PASSWD|PWD|SECRET|TOKEN|KEY|CREDENTIALS|CREDS|CONN|CONNECTION|POSTGRES|PG|MYSQL|MONGO|MONGODB|REDIS|SUPABASE|STRIPE|KUBECONFIG|BUCKET)(_|$)/;
+var LIVE_PAYMENT_SECRET = /(?:^|_)(?:STRIPE|PAYPAL|BRAINTREE|ADYEN|SQUARE|MOLLIE|CHECKOUT|RAZORPAY|PADDLE)_(?:[A-Z0-9]+_)*LIVE(?:_|$)|(?:^|_)LIVE_(?:STRIPE|PAYPAL|BRAINTREE|ADYEN|SQUARE|MOLLIE|RAZORPAY|PADDLE)(?:_|$)/;
 function judgeSecret(resource, model) {
-  if (resource.kind !== "secret" || !model.productionNamed(resource)) return void 0;
+  if (resource.kind !== "secret") return void 0;
   const name = identityName(resource.identity) ?? resource.display;
+  if (!model.productionNamed(resource) && !LIVE_PAYMENT_SECRET.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"))) return void 0;
   const ciSecret = /^secrets\./.test(resource.variable ?? "") || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context):/.test(resource.identity);
   if (!ciSecret && !SENSITIVE2.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"))) return void 0;
   const production = model.productionWith(resource.identity);
@@ -10159,7 +10250,7 @@ var Coverage = class {
       if (!this.isSelected(plan)) return store.provider === "aws";
       return false;
     }
-    if (named.length === 0) return engineOk;
+    if (named.length === 0) return engineOk && sameArea(item.location.path, store.location.path);
     if (named.some((cover) => coverMatches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
     return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith("host:") || cover.startsWith("path:")) && engineOk;
   }
@@ -10190,6 +10281,21 @@ var Coverage = class {
     return found;
   }
 };
+var PROJECT_PARENTS = /* @__PURE__ */ new Set(["services", "apps", "packages", "projects", "svc", "microservices", "components", "stacks"]);
+var SHARED_DIRECTORIES = /* @__PURE__ */ new Set(["scripts", "script", "bin", "ops", "infra", "infrastructure", "deploy", "deployment", "deployments", "backup", "backups", "tools", "ci", "k8s", "kubernetes", "helm", "charts", "terraform", "docker", "config", "etc", "cron", "jobs"]);
+function areaOf(path2) {
+  const segments = path2.split("/");
+  if (segments.length < 2) return void 0;
+  const top = segments[0].toLowerCase();
+  if (PROJECT_PARENTS.has(top)) return segments.length >= 3 ? `${top}/${segments[1]}` : void 0;
+  if (top.startsWith(".") || SHARED_DIRECTORIES.has(top)) return void 0;
+  return top;
+}
+function sameArea(backup, store) {
+  const a = areaOf(backup);
+  const b = areaOf(store);
+  return a === void 0 || b === void 0 || a === b;
+}
 function coverMatches(cover, candidate) {
   if (candidate.identities.includes(cover)) return true;
   if (cover.startsWith("provider:")) {
@@ -10223,13 +10329,20 @@ function externalBackupFor(store, recorded) {
   }
   return void 0;
 }
+function productionFirst(deploys) {
+  const elsewhere = (deploy) => {
+    const environment = environmentOfPath(deploy.location.path)?.environment;
+    return environment !== void 0 && environment !== "production";
+  };
+  return deploys.find((deploy) => !elsewhere(deploy)) ?? deploys[0];
+}
 function reportProtection(context, assessment, deploys, composeDeploys) {
   const { store, best, matched } = assessment;
   const what = `${assessment.environment === "production" ? "Production" : "Deployed"} ${engineTitle(store.engine)} \`${store.name}\``;
   const on = store.provider && store.provider !== "host" && store.provider !== "kubernetes" ? ` on ${platformTitle(store.provider)}` : store.platform === "docker-compose" ? " (docker compose)" : store.platform === "kamal" ? " (Kamal accessory)" : store.platform === "kubernetes" ? " (Kubernetes)" : "";
   const related = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
   if (store.declaredBy === "compose" || store.declaredBy === "usage") {
-    const deploy = store.declaredBy === "compose" ? composeDeploys[0] : deploys[0];
+    const deploy = productionFirst(store.declaredBy === "compose" ? composeDeploys : deploys);
     if (deploy) related.push({ location: deploy.location, message: "where the repo shows this app deployed" });
   }
   const builtIn = store.builtInBackup;
@@ -14060,6 +14173,21 @@ jobs:
       - run: pg_restore --no-owner -d postgres://postgres:postgres@localhost:5432/postgres latest.dump
       - run: psql postgres://postgres:postgres@localhost:5432/postgres -c "select count(*) from orders"
 `;
+var NOTES_FLY = `app = "acme-notes"
+primary_region = "ams"
+
+[[mounts]]
+  source = "notes_data"
+  destination = "/data"
+`;
+var notesLitestream = (endpoint) => `dbs:
+  - path: /data/notes.db
+    replicas:
+      - type: s3
+        bucket: acme-notes-litestream
+        path: notes.db
+        endpoint: ${endpoint}
+`;
 var protectionRules = [
   {
     id: "missing-offprovider-backup/same-volume-backup",
@@ -14130,6 +14258,14 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        {
+          files: {
+            "services/billing/render.yaml": "databases:\n  - name: billing-db\n    plan: pro-4gb\nservices:\n  - type: web\n    name: billing-api\n    runtime: node\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: billing-db, property: connectionString }\n",
+            "services/search/scripts/backup.sh": '#!/bin/sh\nexport RESTIC_REPOSITORY="b2:acme-restic:search"\npg_dump "$SEARCH_DATABASE_URL" | restic backup --stdin\n'
+          },
+          expect: { path: "services/billing/render.yaml", line: 2 },
+          note: "another service's backup script does not back up this one's database"
+        },
         {
           files: {
             "render.yaml": `services:
@@ -14345,42 +14481,15 @@ primary_region = "ams"
       negative: [
         {
           files: {
-            "fly.toml": `app = "acme-notes"
-primary_region = "ams"
-
-[[mounts]]
-  source = "notes_data"
-  destination = "/data"
-`,
-            "litestream.yml": `dbs:
-  - path: /data/notes.db
-    replicas:
-      - type: s3
-        bucket: acme-notes-litestream
-        path: notes.db
-        endpoint: https://s3.eu-central-003.backblazeb2.com
-        validation-interval: 6h
-`
+            "fly.toml": NOTES_FLY,
+            "litestream.yml": notesLitestream("https://s3.eu-central-003.backblazeb2.com\n        validation-interval: 6h")
           },
           note: "Litestream to Backblaze B2 with validation"
         },
         {
           files: {
-            "fly.toml": `app = "acme-notes"
-primary_region = "ams"
-
-[[mounts]]
-  source = "notes_data"
-  destination = "/data"
-`,
-            "litestream.yml": `dbs:
-  - path: /data/notes.db
-    replicas:
-      - type: s3
-        bucket: acme-notes-litestream
-        path: notes.db
-        endpoint: https://\${CF_ACCOUNT_ID}.r2.cloudflarestorage.com
-`
+            "fly.toml": NOTES_FLY,
+            "litestream.yml": notesLitestream("https://${CF_ACCOUNT_ID}.r2.cloudflarestorage.com")
           },
           note: "the account id is a variable, but the host says Cloudflare R2"
         }
@@ -15168,6 +15277,25 @@ var RUNNER_INTERPRETERS = [
   ["pipx run zqx-unlisted-package", "pipx run"]
 ].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program` }));
 var COMMAND_PROBES = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES];
+var READER_PROBES = [
+  ["cat ./config/deploy.yml", "cat"],
+  ["head -n 50 ./config/deploy.yml", "head"],
+  ["tail -n 50 ./config/deploy.yml", "tail"],
+  ["less ./config/deploy.yml", "less"],
+  ["more ./config/deploy.yml", "more"],
+  ["grep -r token ./config", "grep"],
+  ["rg token ./config", "rg"],
+  ["awk 1 ./config/deploy.yml", "awk"],
+  ["sed -n 1,50p ./config/deploy.yml", "sed"],
+  ["strings ./config/deploy.yml", "strings"],
+  ["base64 ./config/deploy.yml", "base64"],
+  ["jq . ./config/deploy.json", "jq"],
+  ["yq . ./config/deploy.yml", "yq"],
+  ["cp ./config/deploy.yml /tmp/deploy.yml", "cp"]
+];
+function readerOf(matches) {
+  return READER_PROBES.find(([command]) => safely(matches, command))?.[1];
+}
 function reachOf(matches) {
   for (const probe of COMMAND_PROBES) {
     if (safely(matches, probe.command)) return { class: probe.class, probe };
@@ -15394,6 +15522,9 @@ function commandPermission(matcher, context) {
         ...reach.probe.needsCredential ? { severity: "medium" } : {}
       };
   }
+}
+function emitReadGrant(file, out, agent, setting, span, reader) {
+  out.publish("agent-grant", { agent, grant: "file-read", setting, effective: true, location: { path: file.path, span: lineSpan3(file, span) }, reaches: reader });
 }
 function emitBrake(file, out, agent, decision, setting, span, matcher) {
   out.publish("agent-command-brake", { agent, decision, setting, stops: stoppedBy(matcher), location: { path: file.path, span: lineSpan3(file, span) } });
@@ -15963,6 +16094,10 @@ function readAllow(file, out, item, brakes) {
     if (!matcher) return;
     const permission = commandPermission(matcher, { agent: "claude-code", setting, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
+    else {
+      const reader = readerOf((command) => matcher(command) && !brakes.some((brake) => brake(command)));
+      if (reader) emitReadGrant(file, out, "claude-code", setting, item.span, reader);
+    }
     return;
   }
   if (rule2.tool.startsWith("mcp__")) readMcpAllow(file, out, rule2.tool, setting, item.span);
@@ -17293,7 +17428,7 @@ function shellBypassing(grants) {
   const byAgent = /* @__PURE__ */ new Map();
   for (const grant of grants) {
     if (!grant.effective) continue;
-    if (grant.grant === "bypass-mode" || grant.grant === "shell" || grant.grant === "interpreter") {
+    if (grant.grant === "bypass-mode" || grant.grant === "shell" || grant.grant === "interpreter" || grant.grant === "file-read") {
       if (!byAgent.has(grant.agent)) byAgent.set(grant.agent, grant);
     }
   }
@@ -17342,7 +17477,7 @@ function reachOfFile(path2, gitIgnored, candidates, exclusions, shells) {
   return { excludedFor, readableBy, readableByShell };
 }
 function reportSecretFile(context, path2, inFile, reach, shells, agentsKnown) {
-  const live = inFile.filter((credential) => credential.scope !== "public" && credential.scope !== "test");
+  const live = inFile.filter((credential) => credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation);
   if (!live.some((credential) => credential.provider !== "generic" || credential.scope === "root" || credential.scope === "root-resource")) return;
   const ordered = [...live].sort((a, b) => a.location.span.line - b.location.span.line || a.location.span.column - b.location.span.column);
   const first = ordered[0];
@@ -17867,6 +18002,14 @@ var secretFileNotExcluded = {
     positive: [
       {
         files: {
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(cat:*)", "Bash(npm test:*)"],\n    "deny": ["Read(./config/deploy.yml)"]\n  }\n}\n',
+          "config/deploy.yml": "registry: ghcr.io\ngithub:\n  token: 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\n"
+        },
+        expect: { path: "config/deploy.yml", line: 3 },
+        note: "excluded from the Read tool, but `cat` runs unasked"
+      },
+      {
+        files: {
           "CLAUDE.md": "# Deploy tooling\n\n- `npm run deploy` ships the API to Railway.\n",
           "scripts/deploy.sh": '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN="7c9e6679-7425-40de-944b-e07fc1f90ae7"\nrailway up --service api --environment staging\n'
         },
@@ -18100,7 +18243,7 @@ function findChains(facts) {
     const companion = credentialKind(credential.kind)?.companionOf;
     return companion !== void 0 && companions.near(credential, companion);
   };
-  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !isCompanionHalf(credential));
+  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation && !isCompanionHalf(credential));
   const crossings = facts.all("environment-crossing").filter((crossing) => NON_PRODUCTION2.has(crossing.environment));
   const formsOf = otherForms(facts.all("environment-resource"));
   const backups = facts.all("backup-evidence");
