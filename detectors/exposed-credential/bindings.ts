@@ -323,9 +323,18 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
 function leafName(leaf: DataLeaf): string | undefined {
   const key = leaf.key;
   if (key === undefined || typeof leaf.path[leaf.path.length - 1] === 'number') return undefined;
-  if ((key === 'value' || key === 'Value') && leaf.parent) {
-    const sibling = leaf.parent.entries.find((entry) => entry.key === 'name' || entry.key === 'Name' || entry.key === 'key');
+  if ((key === 'value' || key === 'Value' || key === 'ParameterValue') && leaf.parent) {
+    // `{name, value}` (Kubernetes, ECS), `{key, value}` (Postman), `{ParameterKey, ParameterValue}` (CloudFormation).
+    const sibling = leaf.parent.entries.find((entry) => entry.key === 'name' || entry.key === 'Name' || entry.key === 'key' || entry.key === 'ParameterKey');
     if (sibling?.value.kind === 'scalar' && typeof sibling.value.value === 'string') return sibling.value.value;
+    // `"adminPassword": { "value": "…" }` (ARM parameter files): the value is named by the key that holds it.
+    const holder = leaf.path[leaf.path.length - 2];
+    if (!sibling && typeof holder === 'string') return holder;
+  }
+  // CloudFormation parameters: `DBPassword: { Type: String, NoEcho: true, Default: … }`.
+  if (key === 'Default' && leaf.parent?.entries.some((entry) => entry.key === 'Type' || entry.key === 'NoEcho')) {
+    const holder = leaf.path[leaf.path.length - 2];
+    if (typeof holder === 'string') return holder;
   }
   if (key === 'default' && leaf.parent?.block?.type === 'variable') return leaf.parent.block.labels[0] ?? key;
   // A Terraform provider's arguments are that provider's: `provider "digitalocean" { token = … }` binds

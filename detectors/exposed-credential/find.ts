@@ -300,7 +300,8 @@ function bindingsOf(file: SourceFile): Binding[] {
     DATA_FORMATS.has(file.format) &&
     (interesting ||
       file.format === 'notebook' ||
-      ((file.hasKeyword('value') || file.hasKeyword('default')) && /\b(?:value|default)\s*[:=]/.test(file.text)) ||
+      // `value:` beside a `name:` (Kubernetes env, ECS task definitions, Postman environments: `"value":` in JSON).
+      ((file.hasKeyword('value') || file.hasKeyword('default')) && /\b(?:value|default|Value|Default|ParameterValue)["']?\s*[:=]/i.test(file.text)) ||
       (file.hasKeyword('secret') && KUBERNETES_SECRET.test(file.text)));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : undefined;

@@ -154,6 +154,11 @@ export const hardcodedPassword: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('ecs/taskdef.json', '{\n  "family": "api",\n  "containerDefinitions": [\n    {\n      "name": "api",\n      "environment": [\n        { "name": "DB_PASSWORD", "value": "pQ7vK2mX9sLr4TzW" }\n      ]\n    }\n  ]\n}\n', { expect: { line: 7 }, note: 'an ECS task definition: name and value side by side' }),
+      sample('postman/prod.postman_environment.json', '{\n  "name": "prod",\n  "values": [\n    { "key": "db_password", "value": "pQ7vK2mX9sLr4TzW", "enabled": true }\n  ]\n}\n', { expect: { line: 4 }, note: 'a Postman environment' }),
+      sample('infra/azuredeploy.parameters.json', '{\n  "parameters": {\n    "adminPassword": {\n      "value": "pQ7vK2mX9sLr4TzW"\n    }\n  }\n}\n', { expect: { line: 4 }, note: 'an ARM parameter file: the value is named by its parameter' }),
+      sample('cloudformation/params-prod.json', '[\n  { "ParameterKey": "DBPassword", "ParameterValue": "pQ7vK2mX9sLr4TzW" }\n]\n', { expect: { line: 2 } }),
+      sample('cloudformation/stack.yaml', 'Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    Default: pQ7vK2mX9sLr4TzW\n', { expect: { line: 5 }, note: "a parameter's default" }),
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: acme\n      POSTGRES_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 6 } }),
       sample('src/main/resources/application.properties', 'spring.datasource.url=jdbc:postgresql://db.internal.acme.io:5432/orders\nspring.datasource.username=orders\nspring.datasource.password=Gq83!vPz2mLw\n', { expect: { line: 3 } }),
       sample('config/mail.toml', '[smtp]\nhost = "smtp.acme.io"\nuser = "alerts"\npassword = "nW4$kf93Lp2q"\n', { expect: { line: 4 } }),
