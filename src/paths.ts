@@ -3,8 +3,9 @@
 /** Tests, fixtures, mocks and examples: an agent reads them too, but what they hold is rarely live. */
 const TEST_OR_EXAMPLE = new RegExp(
   [
-    // Ansible roles keep their tests in `molecule/`.
-    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule)(?:\/|$)`,
+    // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
+    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
+    String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
     String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.

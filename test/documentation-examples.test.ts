@@ -51,3 +51,23 @@ describe('documentation in source', () => {
     expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 6 low']);
   });
 });
+
+describe('doc comments', () => {
+  it('rates a JSDoc example low, and the same setting in code at full severity', async () => {
+    const source = [
+      '/**',
+      ' * Provides a DocumentDB cluster.',
+      ' *',
+      ' * ```typescript',
+      ' * const docdb = new aws.docdb.Cluster("docdb", {',
+      ' *     masterPassword: "Qm8vX2pL7nRtKw3z",',
+      ' * });',
+      ' * ```',
+      ' */',
+      'export const cluster = { masterPassword: "Vt7qL2wRb9zX4eKp" };',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'docdb/cluster.ts': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 6 low', 'exposed-credential/hardcoded-password 10 medium']);
+  });
+});

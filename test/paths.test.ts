@@ -13,6 +13,8 @@ describe('test and example paths', () => {
     'openstack/compute/v2/servers/testing/fixtures.go',
     'roles/web/molecule/default/converge.yml',
     'pkg/credentials/config.json.sample',
+    'usr/share/mysql/mysql-test/std_data/cakey.pem',
+    'services/api/integration_tests/conftest.py',
     'spec/models/user_spec.rb',
     'examples/quickstart/main.py',
     'aws-sdk/apis/iam-2010-05-08.examples.json',

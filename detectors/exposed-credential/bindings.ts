@@ -89,6 +89,10 @@ function isExpression(value: string): boolean {
     // Number literals (`LONG_PASSWORD = 0x00000001`) and union types (`PrivateKeyBlob = Buffer|Uint8Array|string`).
     /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*[;,]?$/i.test(value) ||
     /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) ||
+    // Chained and defaulted assignments in minified code (`exports.Pass=exports.Result=void 0`, `a??!0`), scopes (`A::B`).
+    /^[A-Za-z_$][\w$.]*(?:=(?=[A-Za-z_$!])|\?\?|&&|\|\|)/.test(value) ||
+    /^(?:void 0|![01])\b/.test(value) ||
+    /^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+/.test(value) ||
     // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
     /[<>{}()[\]]|=>/.test(value)
   );

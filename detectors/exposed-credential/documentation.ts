@@ -1,5 +1,6 @@
 // Stretches of source that document rather than configure: Python docstrings and Ansible's module documentation
-// (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), and Go's `doc.go`. A
+// (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), JSDoc-style doc comments
+// and Go's `doc.go`. A
 // value there is an example an agent can still read, so it is reported, but low, as test and example files are.
 import type { SourceFile } from '../../src/model.js';
 
@@ -11,6 +12,7 @@ const LINE_OPENING_STRING = /^[ \t]*[rRuU]{0,2}("""|''')/gm;
 /** Offsets [start, end) of the documentation stretches of a file; empty for languages without them. */
 export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
+  if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (file.format !== 'python' || (!file.text.includes('"""') && !file.text.includes("'''"))) return [];
   const ranges: Array<[number, number]> = [];
   const text = file.text;
@@ -53,6 +55,21 @@ function previousLine(text: string, offset: number): string {
     end = start - 1;
   }
   return '';
+}
+
+/** Languages whose API documentation lives in doc comments (JSDoc, TSDoc, Javadoc, KDoc, PHPDoc). */
+const DOC_COMMENT_LANGUAGE = /\.(?:[cm]?[jt]sx?|java|kt|kts|scala|groovy|php|cs|swift|dart)$/i;
+
+/** Doc comment blocks: examples for readers (`masterPassword: "mustbeeightchars"`), not configuration. */
+function docComments(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let open = text.indexOf('/**'); open !== -1; open = text.indexOf('/**', open + 3)) {
+    const close = text.indexOf('*/', open + 3);
+    const end = close === -1 ? text.length : close + 2;
+    ranges.push([open, end]);
+    open = end - 3;
+  }
+  return ranges;
 }
 
 export function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {

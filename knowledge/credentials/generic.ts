@@ -143,8 +143,9 @@ export const hardcodedPassword: CredentialKind = {
     // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
     // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
     !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) &&
-    // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`).
-    !/^0x[0-9a-f]+,?$/i.test(value) &&
+    // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
+    // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
+    !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) &&
     !/\s/.test(value) &&
     // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
     !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
@@ -176,6 +177,11 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('ldap/passwdmodify.go', 'const passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"\n', { note: 'an OID' }),
+      sample('src/main/resources/application.yml', 'spring:\n  datasource:\n    password: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n  mail:\n    password: REPLACE_ME\n', { note: 'Jasypt ciphertext' }),
+      sample('jenkins/credentials.xml', '<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n  <username>deploy</username>\n  <password>{AQAAABAAAAAQ1lC3JkX7bH8vM2pQ9rT4wY6zA0sD5fG8hJ1kL3nB7cV=}</password>\n</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n', { note: "Jenkins' encrypted secret" }),
+      sample('templates/app/jenkins/template_app_jenkins.yaml', "macros:\n  - macro: '{$JENKINS.API.TOKEN}'\n    value: ''\nitems:\n  - name: 'Jenkins: ping'\n    password: '{$JENKINS.API.TOKEN}'\n", { note: 'a Zabbix user macro' }),
+      sample('lib/states/pass.js', '"use strict";Object.defineProperty(exports,"__esModule",{value:!0});exports.Pass=exports.Result=void 0;\n', { note: 'a chained assignment in minified code' }),
       sample('lib/devise/rails/routes.rb', "config.secret_key = '#{SecureRandom.hex(64)}'\nconfig.password_length = 6..128\n", { note: 'Ruby interpolation' }),
       sample('plugins/modules/win_unzip.ps1', '$expand_params.Password = ConvertTo-SecureString -String $password -AsPlainText -Force\n', { note: 'a PowerShell cmdlet' }),
       sample('service/mediaconvert/api.go', 'const (\n\t// AvcIntraUhdQualityTuningLevelSinglePass is a AvcIntraUhdQualityTuningLevel enum value\n\tAvcIntraUhdQualityTuningLevelSinglePass = "SINGLE_PASS"\n)\n', { note: 'an enum constant' }),
@@ -288,6 +294,7 @@ export const databaseConnectionString: CredentialKind = {
       sample('appsettings.json', '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
     ],
     negative: [
+      sample('templates/db/postgresql/template_db_postgresql.conf', 'UserParameter=pgsql.ping[*], psql -qtAX postgresql://"$3":"$4"@"$1":"$2"/"$5" -c "select 1"\n', { note: 'shell positionals' }),
       sample('docker-compose.yml', 'services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n'),
       sample('.env.example', 'DATABASE_URL=postgresql://user:password@localhost:5432/mydb\n'),
       sample('README.md', 'Connect with `createClient({ url: "redis://alice:foobared@awesome.redis.server:6380" })`.\n', { note: "Redis's documented sample password" }),
