@@ -2,7 +2,7 @@
 // connection strings with inline passwords, URLs with basic auth, private keys and JWTs.
 import { sample } from '../../src/model.js';
 import type { CredentialContext, CredentialKind, Rating, ValuePattern } from './types.js';
-import { decodeJwt, isHashOrCiphertext, isHumanPlaceholder, wordsOf } from './values.js';
+import { decodeJwt, isHashOrCiphertext, isHumanPlaceholder, looksRandom, wordsOf } from './values.js';
 
 const ROOT_NAME_WORDS = new Set(['admin', 'root', 'master', 'superuser', 'super', 'owner', 'sudo', 'global', 'privileged', 'sa', 'elastic']);
 const TEST_NAME_WORDS = new Set(['test', 'testing', 'sandbox', 'mock', 'fake', 'dummy', 'local', 'example', 'sample', 'demo']);
@@ -109,6 +109,20 @@ const COMMAND_LINE_PASSWORDS: readonly ValuePattern[] = [
   { regex: afterFlag(/\bsshpass[ \t]+-p[ \t]*/), keywords: ['sshpass'] },
   { regex: afterFlag(/\bredis-cli\b[^\n]*?[ \t]-a[ \t]+/), keywords: ['redis-cli'] },
   { regex: /\bcurl\b[^\n]*?[ \t](?:-u|--user)[ \t=]+["']?[^\s:"'$`]+:([^\s"'$`@;|&()<>]{6,})/g, keywords: ['curl'] },
+  { regex: afterFlag(/\baz[ \t]+login\b[^\n]*?[ \t](?:-p|--password)[ \t=]+/), keywords: ['az login'] },
+  { regex: afterFlag(/\bredis-server\b[^\n]*?[ \t]--requirepass[ \t]+/), keywords: ['requirepass'] },
+];
+
+/**
+ * Passwords in the files and statements that keep one beside its account: SQL that creates or alters a user
+ * (`CREATE USER app WITH PASSWORD '…'`, MySQL's `IDENTIFIED BY '…'`), `.pgpass` lines (`host:port:db:user:password`)
+ * and `.netrc` entries (`machine host login user password …`).
+ */
+const STATEMENT_PASSWORDS: readonly ValuePattern[] = [
+  { regex: /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)\b[^;\n]*?\bPASSWORD[ \t]+'([^'\n]{6,200})'/gi, keywords: ['create user', 'alter user', 'create role', 'alter role'] },
+  { regex: /\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ['identified by'] },
+  { regex: /^(?![#\s])[^:\n]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [':5432:', ':*:', ':3306:'] },
+  { regex: /\bmachine[ \t]+\S+\s+login[ \t]+\S+\s+password[ \t]+([^\s]{6,200})/g, keywords: ['machine'] },
 ];
 
 /** An argument before the password: a string literal, or an expression without commas or parentheses. */
@@ -132,7 +146,7 @@ export const hardcodedPassword: CredentialKind = {
   id: 'hardcoded-password',
   provider: 'generic',
   title: 'Hard-coded password',
-  valuePatterns: [...COMMAND_LINE_PASSWORDS, ...CLIENT_CALL_PASSWORDS],
+  valuePatterns: [...COMMAND_LINE_PASSWORDS, ...CLIENT_CALL_PASSWORDS, ...STATEMENT_PASSWORDS],
   plausible: (value, context) =>
     value.length >= 8 &&
     !isHumanPlaceholder(value) &&
@@ -155,6 +169,11 @@ export const hardcodedPassword: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('db/migrations/001_users.sql', "CREATE USER app_rw WITH PASSWORD 'pQ7vK2mX9sLr4TzW';\nGRANT ALL ON DATABASE acme TO app_rw;\n", { expect: { line: 1 }, note: 'SQL that creates a user' }),
+      sample('db/init/users.sql', "CREATE USER 'report'@'%' IDENTIFIED BY 'Hn4rT8wQz2LpX6vB';\n", { expect: { line: 1 } }),
+      sample('.pgpass', 'db.prod.internal:5432:billing:billing_app:pQ7vK2mX9sLr4TzW\n', { expect: { line: 1 } }),
+      sample('deploy/.netrc', 'machine ftp.acme-partner.com\n  login acmeupload\n  password pQ7vK2mX9sLr4TzW\n', { expect: { line: 3 } }),
+      sample('azure-pipelines.yml', 'steps:\n  - script: az login --service-principal -u 4f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c -p Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk --tenant acme.onmicrosoft.com\n', { expect: { line: 2 } }),
       sample('ecs/taskdef.json', '{\n  "family": "api",\n  "containerDefinitions": [\n    {\n      "name": "api",\n      "environment": [\n        { "name": "DB_PASSWORD", "value": "pQ7vK2mX9sLr4TzW" }\n      ]\n    }\n  ]\n}\n', { expect: { line: 7 }, note: 'an ECS task definition: name and value side by side' }),
       sample('postman/prod.postman_environment.json', '{\n  "name": "prod",\n  "values": [\n    { "key": "db_password", "value": "pQ7vK2mX9sLr4TzW", "enabled": true }\n  ]\n}\n', { expect: { line: 4 }, note: 'a Postman environment' }),
       sample('infra/azuredeploy.parameters.json', '{\n  "parameters": {\n    "adminPassword": {\n      "value": "pQ7vK2mX9sLr4TzW"\n    }\n  }\n}\n', { expect: { line: 4 }, note: 'an ARM parameter file: the value is named by its parameter' }),
@@ -232,6 +251,7 @@ export const hardcodedPassword: CredentialKind = {
 const SUPERUSERS = new Set(['postgres', 'root', 'admin', 'administrator', 'sa', 'sys', 'system', 'rdsadmin', 'doadmin', 'avnadmin', 'supabase_admin', 'elastic', 'master', 'superuser', 'dbadmin', 'mongoadmin']);
 const READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica|analytics)(?:$|[_.-])/i;
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
+const LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
 
 /** The connection URL around a password, read from the line the password sits on. */
 export function connectionUrlAround(line: string, password: string): { scheme: string; user: string; host: string } | undefined {
@@ -271,8 +291,10 @@ export const databaseConnectionString: CredentialKind = {
     const url = connectionUrlAround(context.line, value);
     if (!url) return true;
     if (url.user === value || url.user === '') return url.user === '' && !LOCAL_HOST.test(url.host);
-    // Local and compose-internal hosts (`localhost`, `db`, `postgres`) hold development databases.
-    return !LOCAL_HOST.test(url.host) && !/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host);
+    if (/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host)) return false;
+    // Local and compose-internal hosts (`localhost`, `db`, `postgres`) hold development databases, with development
+    // passwords; a generated password on a service name (`redis-master`, `db` in a production compose file) is real.
+    return !LOCAL_HOST.test(url.host) || (!LOOPBACK.test(url.host) && looksRandom(value, 12, 3.0) && /\d/.test(value) && /[A-Za-z]/.test(value));
   },
   rate: (context) => {
     const url = connectionUrlAround(context.line, context.value);
@@ -289,6 +311,7 @@ export const databaseConnectionString: CredentialKind = {
   narrower: 'connect as an application user that owns only its own schema, with the password in a secret store',
   samples: {
     positive: [
+      sample('docker-compose.prod.yml', 'services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n', { expect: { line: 4 }, note: 'a generated password on a compose service name' }),
       sample('scripts/migrate.sh', '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
       sample('docs/runbook.md', '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),
       sample('appsettings.json', '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
