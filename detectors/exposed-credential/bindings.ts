@@ -166,7 +166,8 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     if (index === 3) {
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
-      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
+      // A bare value that is itself an assignment (`run: PGPASSWORD=… psql`) is read again as one.
+      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -179,6 +180,11 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     // A quoted `KEY=value` (a comment field, a Docker `Env` entry) binds KEY too.
     const inner = index < 3 && value.includes('=') ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
     if (inner) found.push(binding(inner[1]!, inner[2]!, offset + valueStart + inner[1]!.length + 1));
+    // A password inside a keyword connection string: libpq's `host=… user=… password=…`, ODBC's `…;Password=…;`.
+    else if (index < 3 && value.includes('=')) {
+      const keyword = /(?:^|[\s;])((?:password|passwd|pwd))[ \t]*=[ \t]*([^\s;'"`]{6,})/i.exec(value);
+      if (keyword) found.push(binding(keyword[1]!, keyword[2]!, offset + valueStart + keyword.index + keyword[0].length - keyword[2]!.length));
+    }
   }
   // A type sits between a name and `=`: after a colon, or after `var`/`const`.
   const colon = text.indexOf(':');
@@ -215,9 +221,16 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       found.push(binding(match[1]!, match[2]!, offset + match.index + match[0].length - match[2]!.length - 1));
     }
   }
+  // Variables of HTTP client files (`.http`, `.rest`): `@token = …` at the start of a line.
+  if (text.charCodeAt(0) === 64) {
+    for (const match of text.matchAll(/^@([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\S+)[ \t]*$/gm)) {
+      found.push(binding(match[1]!, match[2]!, offset + match.index + match[0].length - match[2]!.length - (match[0].length - match[0].trimEnd().length)));
+    }
+  }
   // `Authorization: Bearer <token>` in HTTP files, curl flags and docs.
   if (!HEADER_HINT.test(text)) return found;
-  for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
+  // nginx sets them without a colon: `proxy_set_header Authorization "Bearer …";`.
+  for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)(?:[ \t]*:|["']?[ \t]+["'](?=\S)|[ \t]+(?=[A-Za-z0-9]))[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3]!.length;
     found.push({ name: match[1]!, value: match[3]!, start: offset + valueStart, end: offset + valueStart + match[3]!.length, header: match[1]!, flag: undefined, decoded: undefined });
   }
@@ -315,7 +328,9 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
     // Compose-style `KEY=value` list items, and environment assignments written into any string.
     const inline = /^([A-Za-z_][\w.\-]*)=(\S.*)$/.exec(node.value);
     if (inline && (name === undefined || /^(?:environment|env|args|build_args|variables)$/i.test(leaf.key ?? '') || /^[A-Z][A-Z0-9_]{2,}$/.test(inline[1]!))) {
-      found.push(binding(inline[1]!, inline[2]!, located.start + inline[1]!.length + 1));
+      // `PGPASSWORD=… psql -h …` (a CI step's one-line command): the variable's value ends at the first blank.
+      const value = /^[A-Z][A-Z0-9_]{2,}$/.test(inline[1]!) ? inline[2]!.split(/\s/)[0]! : inline[2]!;
+      found.push(binding(inline[1]!, value, located.start + inline[1]!.length + 1));
       continue;
     }
     if (name !== undefined) found.push(binding(name, node.value, located.start));
@@ -341,6 +356,11 @@ function leafName(leaf: DataLeaf): string | undefined {
     if (typeof holder === 'string') return holder;
   }
   if (key === 'default' && leaf.parent?.block?.type === 'variable') return leaf.parent.block.labels[0] ?? key;
+  // A bare `Key` is named by what holds it: `"Jwt": { "Key": "…" }` (.NET appsettings) is the JWT signing key.
+  if (key === 'Key' || key === 'key') {
+    const holder = leaf.path[leaf.path.length - 2];
+    if (typeof holder === 'string' && /^[A-Za-z][A-Za-z0-9]*$/.test(holder)) return `${holder}_${key}`;
+  }
   // A Terraform provider's arguments are that provider's: `provider "digitalocean" { token = … }` binds
   // `digitalocean.token`, which names the provider as its environment variable would.
   const provider = leaf.parent?.block?.type === 'provider' ? leaf.parent.block.labels[0] : undefined;

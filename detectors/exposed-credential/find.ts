@@ -302,6 +302,8 @@ function bindingsOf(file: SourceFile): Binding[] {
       file.format === 'notebook' ||
       // `value:` beside a `name:` (Kubernetes env, ECS task definitions, Postman environments: `"value":` in JSON).
       ((file.hasKeyword('value') || file.hasKeyword('default')) && /\b(?:value|default|Value|Default|ParameterValue)["']?\s*[:=]/i.test(file.text)) ||
+      // A bare `Key` takes its name from what holds it (`"Jwt": { "Key": … }`).
+      (file.hasKeyword('key') && /["']?\b[Kk]ey["']?\s*:/.test(file.text)) ||
       (file.hasKeyword('secret') && KUBERNETES_SECRET.test(file.text)));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : undefined;

@@ -51,6 +51,7 @@ export const genericSecret: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('deploy/nginx/api.conf', 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: 'nginx sets a header without a colon' }),
       sample('config/settings.yml', 'payments:\n  provider: acme\n  api_key: "k7Qp2xV9mB4nR8sT1wY6zA3cF5hJ0lN2"\n', { expect: { line: 3 } }),
       sample('src/client.ts', "export const client = createClient({\n  baseUrl: 'https://api.acme.dev',\n  apiToken: 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b',\n});\n", { expect: { line: 3 } }),
       sample('scripts/sync.py', 'import requests\n\nSYNC_SECRET = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\nrequests.post(URL, headers={"X-Secret": SYNC_SECRET})\n', { expect: { line: 3 } }),
@@ -169,6 +170,9 @@ export const hardcodedPassword: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('src/db.go', 'package db\n\nvar dsn = "host=db.acme.internal user=acme password=pQ7vK2mX9sLr4TzW dbname=acme sslmode=disable"\n', { expect: { line: 3 }, note: "a libpq keyword connection string" }),
+      sample('.github/workflows/migrate.yml', 'jobs:\n  migrate:\n    runs-on: ubuntu-latest\n    steps:\n      - run: PGPASSWORD=pQ7vK2mX9sLr4TzW psql -h db.prod.acme.io -U admin -f migrate.sql\n', { expect: { line: 5 }, note: 'a variable set in front of a one-line command' }),
+      sample('api/requests.http', '@host = https://api.acme.io\n@password = pQ7vK2mX9sLr4TzW\n\nPOST {{host}}/login\n', { expect: { line: 2 }, note: 'an HTTP client file variable' }),
       sample('db/migrations/001_users.sql', "CREATE USER app_rw WITH PASSWORD 'pQ7vK2mX9sLr4TzW';\nGRANT ALL ON DATABASE acme TO app_rw;\n", { expect: { line: 1 }, note: 'SQL that creates a user' }),
       sample('db/init/users.sql', "CREATE USER 'report'@'%' IDENTIFIED BY 'Hn4rT8wQz2LpX6vB';\n", { expect: { line: 1 } }),
       sample('.pgpass', 'db.prod.internal:5432:billing:billing_app:pQ7vK2mX9sLr4TzW\n', { expect: { line: 1 } }),

@@ -280,6 +280,8 @@ export const twilioAuthToken: CredentialKind = {
   id: 'twilio-auth-token',
   provider: 'twilio',
   title: 'Twilio Auth Token',
+  // Given by position after the Account SID: `require('twilio')('AC…', '…')`, `Client("AC…", "…")`.
+  valuePatterns: [{ regex: /["']AC[0-9a-f]{32}["'][ \t]*,[ \t]*["']([0-9a-f]{32})["']/g, keywords: ['twilio'] }],
   contextPatterns: [
     { variable: /twilio\w*auth[_.-]?token/i, value: /^[0-9a-f]{32}$/, keywords: ['twilio'] },
     // `accountSid` / `authToken` beside `twilio(accountSid, authToken)`.
@@ -296,6 +298,7 @@ export const twilioAuthToken: CredentialKind = {
   reference: 'https://help.twilio.com/articles/223136027-Auth-Tokens-and-How-to-Change-Them',
   samples: {
     positive: [
+      sample('server/notify.js', "const client = require('twilio')('AC1f0e2d3c4b5a69788796a5b4c3d2e1f0', 'f55af0f8a5892fc57f880e255e8e20ec');\n", { expect: { line: 1 }, note: 'given by position after the Account SID' }),
       sample('config/initializers/twilio.rb', 'Twilio.configure do |config|\n  config.account_sid = "AC8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b4"\n  config.auth_token = "c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b"\nend\n', { expect: { line: 3 }, note: 'a setting assigned through the block\'s receiver' }),
       sample('server/sms.js', "const accountSid = 'AC09a1a5e631c7e87ca4e399280e490c1b';\nconst authToken = 'e50ec9d2fdc8f319c04370278a36370f';\nconst client = require('twilio')(accountSid, authToken);\n", { expect: { line: 2 } }),
       sample('config/twilio.env', 'TWILIO_ACCOUNT_SID=AC09a1a5e631c7e87ca4e399280e490c1b\nTWILIO_AUTH_TOKEN=e50ec9d2fdc8f319c04370278a36370f\n', { expect: { line: 2 } }),
