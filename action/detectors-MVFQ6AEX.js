@@ -170,8 +170,9 @@ function environmentsNamedIn(name, aliases = {}) {
 // src/paths.ts
 var TEST_OR_EXAMPLE = new RegExp(
   [
-    // Ansible roles keep their tests in `molecule/`.
-    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule)(?:\/|$)`,
+    // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
+    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
+    String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
     String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
@@ -219,6 +220,7 @@ var DOC_ASSIGNMENT = /^(?:DOCUMENTATION|EXAMPLES?|RETURN|USAGE|DOC|HELP_TEXT)\s*
 var LINE_OPENING_STRING = /^[ \t]*[rRuU]{0,2}("""|''')/gm;
 function documentationRanges(file) {
   if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
+  if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (file.format !== "python" || !file.text.includes('"""') && !file.text.includes("'''")) return [];
   const ranges = [];
   const text = file.text;
@@ -256,6 +258,17 @@ function previousLine(text, offset) {
   }
   return "";
 }
+var DOC_COMMENT_LANGUAGE = /\.(?:[cm]?[jt]sx?|java|kt|kts|scala|groovy|php|cs|swift|dart)$/i;
+function docComments(text) {
+  const ranges = [];
+  for (let open = text.indexOf("/**"); open !== -1; open = text.indexOf("/**", open + 3)) {
+    const close = text.indexOf("*/", open + 3);
+    const end = close === -1 ? text.length : close + 2;
+    ranges.push([open, end]);
+    open = end - 3;
+  }
+  return ranges;
+}
 function inRanges(ranges, offset) {
   return ranges.some(([start, end]) => start <= offset && offset < end);
 }
@@ -292,6 +305,16 @@ var REFERENCE = new RegExp(
     // $(VAR), $(command)
     String.raw`#\{[^}]*\}`,
     // Ruby interpolation: "#{SecureRandom.hex(64)}"
+    String.raw`^["']?\$(?:\d+|[A-Za-z_]\w*)["']?$`,
+    // "$4", '$NEW_PASS': shell positionals and variables, quoted
+    String.raw`^\$[A-Za-z_]\w*\/`,
+    // $MYSQL_TEST_DIR/std_data/key.pem
+    String.raw`^\$(?:::)?[a-z_]\w*(?:::[a-z_]\w*)+`,
+    // Puppet: $::redis::params::sentinel_auth_pass
+    String.raw`\{\$[A-Z0-9_.]+\}`,
+    // Zabbix user macros: {$JENKINS.API.TOKEN}
+    String.raw`%\{[^}]*\}`,
+    // FreeRADIUS, Fluentd and Ruby formats: %{string:Tmp-String-0}
     String.raw`^(?:op|vault|awssm|gcpsm|azkv|doppler|infisical|sops|ref\+[a-z]+)://`,
     // secret-manager URIs
     String.raw`^(?:arn:aws:secretsmanager|arn:aws:ssm|projects/[^/]+/secrets/)`,
@@ -393,7 +416,7 @@ function isPlaceholder(value) {
   if (body2.length >= 8 && /^(.)\1+$/.test(body2)) return true;
   return false;
 }
-var HASH_OR_CIPHERTEXT = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2})$/;
+var HASH_OR_CIPHERTEXT = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2}|\{AQAAAB[A-Za-z0-9+/]{10,}={0,2}\}|ENC\([^)\s]{8,}\)|ENC\[[A-Z0-9_]+,data:[^\]]*\])$/;
 function isHashOrCiphertext(value) {
   return HASH_OR_CIPHERTEXT.test(value.trim());
 }
@@ -2106,6 +2129,7 @@ var genericSecret = {
   exposedSeverity: "medium",
   samples: {
     positive: [
+      sample("deploy/nginx/api.conf", 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: "nginx sets a header without a colon" }),
       sample("config/settings.yml", 'payments:\n  provider: acme\n  api_key: "k7Qp2xV9mB4nR8sT1wY6zA3cF5hJ0lN2"\n', { expect: { line: 3 } }),
       sample("src/client.ts", "export const client = createClient({\n  baseUrl: 'https://api.acme.dev',\n  apiToken: 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b',\n});\n", { expect: { line: 3 } }),
       sample("scripts/sync.py", 'import requests\n\nSYNC_SECRET = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\nrequests.post(URL, headers={"X-Secret": SYNC_SECRET})\n', { expect: { line: 3 } }),
@@ -2155,7 +2179,15 @@ var COMMAND_LINE_PASSWORDS = [
   { regex: afterFlag(/\bdocker[ \t]+login\b[^\n]*?[ \t]-p[ \t]+/), keywords: ["docker login"] },
   { regex: afterFlag(/\bsshpass[ \t]+-p[ \t]*/), keywords: ["sshpass"] },
   { regex: afterFlag(/\bredis-cli\b[^\n]*?[ \t]-a[ \t]+/), keywords: ["redis-cli"] },
-  { regex: /\bcurl\b[^\n]*?[ \t](?:-u|--user)[ \t=]+["']?[^\s:"'$`]+:([^\s"'$`@;|&()<>]{6,})/g, keywords: ["curl"] }
+  { regex: /\bcurl\b[^\n]*?[ \t](?:-u|--user)[ \t=]+["']?[^\s:"'$`]+:([^\s"'$`@;|&()<>]{6,})/g, keywords: ["curl"] },
+  { regex: afterFlag(/\baz[ \t]+login\b[^\n]*?[ \t](?:-p|--password)[ \t=]+/), keywords: ["az login"] },
+  { regex: afterFlag(/\bredis-server\b[^\n]*?[ \t]--requirepass[ \t]+/), keywords: ["requirepass"] }
+];
+var STATEMENT_PASSWORDS = [
+  { regex: /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)\b[^;\n]*?\bPASSWORD[ \t]+'([^'\n]{6,200})'/gi, keywords: ["create user", "alter user", "create role", "alter role"] },
+  { regex: /\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ["identified by"] },
+  { regex: /^(?![#\s])[^:\n]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [":5432:", ":*:", ":3306:"] },
+  { regex: /\bmachine[ \t]+\S+\s+login[ \t]+\S+\s+password[ \t]+([^\s]{6,200})/g, keywords: ["machine"] }
 ];
 var ARGUMENT_BEFORE = String.raw`\s*(?:"[^"\n]*"|'[^'\n]*'|[^,()'"\n]+)\s*,`;
 var passwordArgument = (call, before) => new RegExp(String.raw`${call}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, "g");
@@ -2170,12 +2202,13 @@ var hardcodedPassword = {
   id: "hardcoded-password",
   provider: "generic",
   title: "Hard-coded password",
-  valuePatterns: [...COMMAND_LINE_PASSWORDS, ...CLIENT_CALL_PASSWORDS],
+  valuePatterns: [...COMMAND_LINE_PASSWORDS, ...CLIENT_CALL_PASSWORDS, ...STATEMENT_PASSWORDS],
   plausible: (value, context) => value.length >= 8 && !isHumanPlaceholder(value) && !isHashOrCiphertext(value) && !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) && // A value that says "password" is a label or a field name (`challengePassword`), not a password.
   !/pass(?:word|wd)/i.test(value) && // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
   // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
-  !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`).
-  !/^0x[0-9a-f]+,?$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
+  !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
+  // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
+  !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
   !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
   rate: (context) => rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }, true),
   reach: "opens the account it belongs to; a root or admin password opens every database or tenant on the server",
@@ -2183,6 +2216,19 @@ var hardcodedPassword = {
   exposedSeverity: "medium",
   samples: {
     positive: [
+      sample("src/db.go", 'package db\n\nvar dsn = "host=db.acme.internal user=acme password=pQ7vK2mX9sLr4TzW dbname=acme sslmode=disable"\n', { expect: { line: 3 }, note: "a libpq keyword connection string" }),
+      sample(".github/workflows/migrate.yml", "jobs:\n  migrate:\n    runs-on: ubuntu-latest\n    steps:\n      - run: PGPASSWORD=pQ7vK2mX9sLr4TzW psql -h db.prod.acme.io -U admin -f migrate.sql\n", { expect: { line: 5 }, note: "a variable set in front of a one-line command" }),
+      sample("api/requests.http", "@host = https://api.acme.io\n@password = pQ7vK2mX9sLr4TzW\n\nPOST {{host}}/login\n", { expect: { line: 2 }, note: "an HTTP client file variable" }),
+      sample("db/migrations/001_users.sql", "CREATE USER app_rw WITH PASSWORD 'pQ7vK2mX9sLr4TzW';\nGRANT ALL ON DATABASE acme TO app_rw;\n", { expect: { line: 1 }, note: "SQL that creates a user" }),
+      sample("db/init/users.sql", "CREATE USER 'report'@'%' IDENTIFIED BY 'Hn4rT8wQz2LpX6vB';\n", { expect: { line: 1 } }),
+      sample(".pgpass", "db.prod.internal:5432:billing:billing_app:pQ7vK2mX9sLr4TzW\n", { expect: { line: 1 } }),
+      sample("deploy/.netrc", "machine ftp.acme-partner.com\n  login acmeupload\n  password pQ7vK2mX9sLr4TzW\n", { expect: { line: 3 } }),
+      sample("azure-pipelines.yml", "steps:\n  - script: az login --service-principal -u 4f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c -p Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk --tenant acme.onmicrosoft.com\n", { expect: { line: 2 } }),
+      sample("ecs/taskdef.json", '{\n  "family": "api",\n  "containerDefinitions": [\n    {\n      "name": "api",\n      "environment": [\n        { "name": "DB_PASSWORD", "value": "pQ7vK2mX9sLr4TzW" }\n      ]\n    }\n  ]\n}\n', { expect: { line: 7 }, note: "an ECS task definition: name and value side by side" }),
+      sample("postman/prod.postman_environment.json", '{\n  "name": "prod",\n  "values": [\n    { "key": "db_password", "value": "pQ7vK2mX9sLr4TzW", "enabled": true }\n  ]\n}\n', { expect: { line: 4 }, note: "a Postman environment" }),
+      sample("infra/azuredeploy.parameters.json", '{\n  "parameters": {\n    "adminPassword": {\n      "value": "pQ7vK2mX9sLr4TzW"\n    }\n  }\n}\n', { expect: { line: 4 }, note: "an ARM parameter file: the value is named by its parameter" }),
+      sample("cloudformation/params-prod.json", '[\n  { "ParameterKey": "DBPassword", "ParameterValue": "pQ7vK2mX9sLr4TzW" }\n]\n', { expect: { line: 2 } }),
+      sample("cloudformation/stack.yaml", "Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    Default: pQ7vK2mX9sLr4TzW\n", { expect: { line: 5 }, note: "a parameter's default" }),
       sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: acme\n      POSTGRES_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 6 } }),
       sample("src/main/resources/application.properties", "spring.datasource.url=jdbc:postgresql://db.internal.acme.io:5432/orders\nspring.datasource.username=orders\nspring.datasource.password=Gq83!vPz2mLw\n", { expect: { line: 3 } }),
       sample("config/mail.toml", '[smtp]\nhost = "smtp.acme.io"\nuser = "alerts"\npassword = "nW4$kf93Lp2q"\n', { expect: { line: 4 } }),
@@ -2200,6 +2246,11 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("ldap/passwdmodify.go", 'const passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"\n', { note: "an OID" }),
+      sample("src/main/resources/application.yml", "spring:\n  datasource:\n    password: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n  mail:\n    password: REPLACE_ME\n", { note: "Jasypt ciphertext" }),
+      sample("jenkins/credentials.xml", "<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n  <username>deploy</username>\n  <password>{AQAAABAAAAAQ1lC3JkX7bH8vM2pQ9rT4wY6zA0sD5fG8hJ1kL3nB7cV=}</password>\n</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n", { note: "Jenkins' encrypted secret" }),
+      sample("templates/app/jenkins/template_app_jenkins.yaml", "macros:\n  - macro: '{$JENKINS.API.TOKEN}'\n    value: ''\nitems:\n  - name: 'Jenkins: ping'\n    password: '{$JENKINS.API.TOKEN}'\n", { note: "a Zabbix user macro" }),
+      sample("lib/states/pass.js", '"use strict";Object.defineProperty(exports,"__esModule",{value:!0});exports.Pass=exports.Result=void 0;\n', { note: "a chained assignment in minified code" }),
       sample("lib/devise/rails/routes.rb", "config.secret_key = '#{SecureRandom.hex(64)}'\nconfig.password_length = 6..128\n", { note: "Ruby interpolation" }),
       sample("plugins/modules/win_unzip.ps1", "$expand_params.Password = ConvertTo-SecureString -String $password -AsPlainText -Force\n", { note: "a PowerShell cmdlet" }),
       sample("service/mediaconvert/api.go", 'const (\n	// AvcIntraUhdQualityTuningLevelSinglePass is a AvcIntraUhdQualityTuningLevel enum value\n	AvcIntraUhdQualityTuningLevelSinglePass = "SINGLE_PASS"\n)\n', { note: "an enum constant" }),
@@ -2248,6 +2299,7 @@ var hardcodedPassword = {
 var SUPERUSERS = /* @__PURE__ */ new Set(["postgres", "root", "admin", "administrator", "sa", "sys", "system", "rdsadmin", "doadmin", "avnadmin", "supabase_admin", "elastic", "master", "superuser", "dbadmin", "mongoadmin"]);
 var READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica|analytics)(?:$|[_.-])/i;
 var LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
+var LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
 function connectionUrlAround(line, password) {
   const at = line.indexOf(`:${password}@`);
   if (at === -1) return void 0;
@@ -2283,7 +2335,8 @@ var databaseConnectionString = {
     const url = connectionUrlAround(context.line, value);
     if (!url) return true;
     if (url.user === value || url.user === "") return url.user === "" && !LOCAL_HOST.test(url.host);
-    return !LOCAL_HOST.test(url.host) && !/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host);
+    if (/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host)) return false;
+    return !LOCAL_HOST.test(url.host) || !LOOPBACK.test(url.host) && looksRandom(value, 12, 3) && /\d/.test(value) && /[A-Za-z]/.test(value);
   },
   rate: (context) => {
     const url = connectionUrlAround(context.line, context.value);
@@ -2300,11 +2353,13 @@ var databaseConnectionString = {
   narrower: "connect as an application user that owns only its own schema, with the password in a secret store",
   samples: {
     positive: [
+      sample("docker-compose.prod.yml", "services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n", { expect: { line: 4 }, note: "a generated password on a compose service name" }),
       sample("scripts/migrate.sh", '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
       sample("docs/runbook.md", '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),
       sample("appsettings.json", '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } })
     ],
     negative: [
+      sample("templates/db/postgresql/template_db_postgresql.conf", 'UserParameter=pgsql.ping[*], psql -qtAX postgresql://"$3":"$4"@"$1":"$2"/"$5" -c "select 1"\n', { note: "shell positionals" }),
       sample("docker-compose.yml", "services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n"),
       sample(".env.example", "DATABASE_URL=postgresql://user:password@localhost:5432/mydb\n"),
       sample("README.md", 'Connect with `createClient({ url: "redis://alice:foobared@awesome.redis.server:6380" })`.\n', { note: "Redis's documented sample password" }),
@@ -4408,6 +4463,8 @@ var twilioAuthToken = {
   id: "twilio-auth-token",
   provider: "twilio",
   title: "Twilio Auth Token",
+  // Given by position after the Account SID: `require('twilio')('AC…', '…')`, `Client("AC…", "…")`.
+  valuePatterns: [{ regex: /["']AC[0-9a-f]{32}["'][ \t]*,[ \t]*["']([0-9a-f]{32})["']/g, keywords: ["twilio"] }],
   contextPatterns: [
     { variable: /twilio\w*auth[_.-]?token/i, value: /^[0-9a-f]{32}$/, keywords: ["twilio"] },
     // `accountSid` / `authToken` beside `twilio(accountSid, authToken)`.
@@ -4424,6 +4481,7 @@ var twilioAuthToken = {
   reference: "https://help.twilio.com/articles/223136027-Auth-Tokens-and-How-to-Change-Them",
   samples: {
     positive: [
+      sample("server/notify.js", "const client = require('twilio')('AC1f0e2d3c4b5a69788796a5b4c3d2e1f0', 'f55af0f8a5892fc57f880e255e8e20ec');\n", { expect: { line: 1 }, note: "given by position after the Account SID" }),
       sample("config/initializers/twilio.rb", 'Twilio.configure do |config|\n  config.account_sid = "AC8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b4"\n  config.auth_token = "c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b"\nend\n', { expect: { line: 3 }, note: "a setting assigned through the block's receiver" }),
       sample("server/sms.js", "const accountSid = 'AC09a1a5e631c7e87ca4e399280e490c1b';\nconst authToken = 'e50ec9d2fdc8f319c04370278a36370f';\nconst client = require('twilio')(accountSid, authToken);\n", { expect: { line: 2 } }),
       sample("config/twilio.env", "TWILIO_ACCOUNT_SID=AC09a1a5e631c7e87ca4e399280e490c1b\nTWILIO_AUTH_TOKEN=e50ec9d2fdc8f319c04370278a36370f\n", { expect: { line: 2 } })
@@ -4829,6 +4887,7 @@ var jwtSigningSecret = {
   reference: "https://datatracker.ietf.org/doc/html/rfc8725#section-3.5",
   samples: {
     positive: [
+      sample("src/Api/appsettings.json", '{\n  "Jwt": {\n    "Issuer": "acme",\n    "Key": "Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2LkZm"\n  }\n}\n', { expect: { line: 4 }, note: "a bare Key named by what holds it (.NET appsettings)" }),
       sample("docker-compose.prod.yml", "services:\n  api:\n    image: ghcr.io/acme/api:2.4.1\n    environment:\n      NODE_ENV: production\n      JWT_SECRET: 980d508a6a7fbb3ade5e7441134ac9dc9c973fdc7d85598086a59fa5d827c305\n", { expect: { line: 6 } }),
       sample("src/config/auth.ts", "export const auth = {\n  jwtSecret: process.env.JWT_SECRET ?? '69sZkEKYyx3+MiEuO6Fv54mB3DorXLWLetRI/uWLFsI=',\n  expiresIn: '1h',\n};\n", { expect: { line: 2 } }),
       sample("hasura/docker-compose.yaml", `services:
@@ -5304,7 +5363,8 @@ var XML_ATTRIBUTE_PAIR = /\b(?:key|name)\s*=\s*"([A-Za-z_][\w.:\-]*)"\s+value\s*
 var PLIST_PAIR = /<key>([A-Za-z_][\w.\-]*)<\/key>\s*<string>([^<\s]{1,2000})<\/string>/g;
 function isExpression(value) {
   return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Number literals (`LONG_PASSWORD = 0x00000001`) and union types (`PrivateKeyBlob = Buffer|Uint8Array|string`).
-  /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*[;,]?$/i.test(value) || /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
+  /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*[;,]?$/i.test(value) || /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) || // Chained and defaulted assignments in minified code (`exports.Pass=exports.Result=void 0`, `a??!0`), scopes (`A::B`).
+  /^[A-Za-z_$][\w$.]*(?:=(?=[A-Za-z_$!])|\?\?|&&|\|\|)/.test(value) || /^(?:void 0|![01])\b/.test(value) || /^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
   /[<>{}()[\]]|=>/.test(value);
 }
 function inStructTag(text, at) {
@@ -5348,7 +5408,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
     if (index === 3) {
-      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -5358,6 +5418,10 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     found.push(binding(match[2] ?? match[3], value, offset + valueStart));
     const inner = index < 3 && value.includes("=") ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
     if (inner) found.push(binding(inner[1], inner[2], offset + valueStart + inner[1].length + 1));
+    else if (index < 3 && value.includes("=")) {
+      const keyword = /(?:^|[\s;])((?:password|passwd|pwd))[ \t]*=[ \t]*([^\s;'"`]{6,})/i.exec(value);
+      if (keyword) found.push(binding(keyword[1], keyword[2], offset + valueStart + keyword.index + keyword[0].length - keyword[2].length));
+    }
   }
   const colon = text.indexOf(":");
   if (colon !== -1 && text.indexOf("=", colon) !== -1 || text.includes("=") && (text.includes("var") || text.includes("const"))) {
@@ -5388,8 +5452,13 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
       found.push(binding(match[1], match[2], offset + match.index + match[0].length - match[2].length - 1));
     }
   }
+  if (text.charCodeAt(0) === 64) {
+    for (const match of text.matchAll(/^@([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\S+)[ \t]*$/gm)) {
+      found.push(binding(match[1], match[2], offset + match.index + match[0].length - match[2].length - (match[0].length - match[0].trimEnd().length)));
+    }
+  }
   if (!HEADER_HINT.test(text)) return found;
-  for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)[ \t]*:[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
+  for (const match of text.matchAll(/\b(Authorization|Project-Access-Token|X-Auth-Key|X-Api-Key|Private-Token)(?:[ \t]*:|["']?[ \t]+["'](?=\S)|[ \t]+(?=[A-Za-z0-9]))[ \t]*((?:Bearer|Token|Basic)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi)) {
     const valueStart = match.index + match[0].length - match[3].length;
     found.push({ name: match[1], value: match[3], start: offset + valueStart, end: offset + valueStart + match[3].length, header: match[1], flag: void 0, decoded: void 0 });
   }
@@ -5465,7 +5534,8 @@ function dataBindings(file) {
     }
     const inline = /^([A-Za-z_][\w.\-]*)=(\S.*)$/.exec(node.value);
     if (inline && (name === void 0 || /^(?:environment|env|args|build_args|variables)$/i.test(leaf2.key ?? "") || /^[A-Z][A-Z0-9_]{2,}$/.test(inline[1]))) {
-      found.push(binding(inline[1], inline[2], located.start + inline[1].length + 1));
+      const value = /^[A-Z][A-Z0-9_]{2,}$/.test(inline[1]) ? inline[2].split(/\s/)[0] : inline[2];
+      found.push(binding(inline[1], value, located.start + inline[1].length + 1));
       continue;
     }
     if (name !== void 0) found.push(binding(name, node.value, located.start));
@@ -5475,11 +5545,21 @@ function dataBindings(file) {
 function leafName(leaf2) {
   const key = leaf2.key;
   if (key === void 0 || typeof leaf2.path[leaf2.path.length - 1] === "number") return void 0;
-  if ((key === "value" || key === "Value") && leaf2.parent) {
-    const sibling = leaf2.parent.entries.find((entry) => entry.key === "name" || entry.key === "Name" || entry.key === "key");
+  if ((key === "value" || key === "Value" || key === "ParameterValue") && leaf2.parent) {
+    const sibling = leaf2.parent.entries.find((entry) => entry.key === "name" || entry.key === "Name" || entry.key === "key" || entry.key === "ParameterKey");
     if (sibling?.value.kind === "scalar" && typeof sibling.value.value === "string") return sibling.value.value;
+    const holder = leaf2.path[leaf2.path.length - 2];
+    if (!sibling && typeof holder === "string") return holder;
+  }
+  if (key === "Default" && leaf2.parent?.entries.some((entry) => entry.key === "Type" || entry.key === "NoEcho")) {
+    const holder = leaf2.path[leaf2.path.length - 2];
+    if (typeof holder === "string") return holder;
   }
   if (key === "default" && leaf2.parent?.block?.type === "variable") return leaf2.parent.block.labels[0] ?? key;
+  if (key === "Key" || key === "key") {
+    const holder = leaf2.path[leaf2.path.length - 2];
+    if (typeof holder === "string" && /^[A-Za-z][A-Za-z0-9]*$/.test(holder)) return `${holder}_${key}`;
+  }
   const provider = leaf2.parent?.block?.type === "provider" ? leaf2.parent.block.labels[0] : void 0;
   if (provider && !key.toLowerCase().includes(provider.toLowerCase())) return `${provider}.${key}`;
   return key;
@@ -5828,7 +5908,9 @@ function bindingsOf(file) {
     for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
   const interesting = fromLines.length > 0;
-  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || (file.hasKeyword("value") || file.hasKeyword("default")) && /\b(?:value|default)\s*[:=]/.test(file.text) || file.hasKeyword("secret") && KUBERNETES_SECRET.test(file.text));
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || // `value:` beside a `name:` (Kubernetes env, ECS task definitions, Postman environments: `"value":` in JSON).
+  (file.hasKeyword("value") || file.hasKeyword("default")) && /\b(?:value|default|Value|Default|ParameterValue)["']?\s*[:=]/i.test(file.text) || // A bare `Key` takes its name from what holds it (`"Jwt": { "Key": … }`).
+  file.hasKeyword("key") && /["']?\b[Kk]ey["']?\s*:/.test(file.text) || file.hasKeyword("secret") && KUBERNETES_SECRET.test(file.text));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : void 0;
   if (!fromStructure) return fromLines;
