@@ -300,10 +300,12 @@ function bindingsOf(file: SourceFile): Binding[] {
     DATA_FORMATS.has(file.format) &&
     (interesting ||
       file.format === 'notebook' ||
-      // `value:` beside a `name:` (Kubernetes env, ECS task definitions, Postman environments: `"value":` in JSON).
-      ((file.hasKeyword('value') || file.hasKeyword('default')) && /\b(?:value|default|Value|Default|ParameterValue)["']?\s*[:=]/i.test(file.text)) ||
-      // A bare `Key` takes its name from what holds it (`"Jwt": { "Key": … }`).
-      (file.hasKeyword('key') && /["']?\b[Kk]ey["']?\s*:/.test(file.text)) ||
+      ((file.hasKeyword('value') || file.hasKeyword('default')) && /\b(?:value|default)\s*[:=]/.test(file.text)) ||
+      // A parameter named for a secret holding its value: ARM's `"adminPassword": { "value": … }`, CloudFormation's
+      // `NoEcho` parameters with a `Default`. (JSON's `{"name": "DB_PASSWORD", "value": …}` pairs are seen by the
+      // line pass, which marks the file.)
+      (file.hasKeyword('value') && ARM_SECRET_PARAMETER.test(file.text)) ||
+      (file.hasKeyword('default') && file.text.includes('NoEcho')) ||
       (file.hasKeyword('secret') && KUBERNETES_SECRET.test(file.text)));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : undefined;
@@ -356,7 +358,20 @@ function continuesOnNextLine(line: string): boolean {
 }
 
 function isInteresting(binding: Binding): boolean {
-  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || namedByContextKind(binding.name));
+  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || namedByContextKind(binding.name) || namesAValue(binding));
+}
+
+const ARM_SECRET_PARAMETER = /"[A-Za-z_]*(?:[Pp]assword|[Ss]ecret|[Tt]oken|[Kk]ey)"\s*:\s*\{\s*"value"/;
+const PAIR_NAMES = new Set(['name', 'Name', 'key', 'ParameterKey']);
+
+/**
+ * Bindings that say the structure will name a value: a `name`/`key` whose value is a secret's name (the value sits
+ * beside it: `{"name": "DB_PASSWORD", "value": …}`), and a bare `Key` holding a generated value (named by its
+ * holder: `"Jwt": {"Key": …}`).
+ */
+function namesAValue(binding: Binding): boolean {
+  if (PAIR_NAMES.has(binding.name) && binding.value.length <= 80 && nameClassOf(binding.value) !== undefined) return true;
+  return (binding.name === 'Key' || binding.name === 'key') && binding.value.length >= 16 && /\d/.test(binding.value) && looksRandom(binding.value, 16, 3.0);
 }
 
 /** Whether some provider kind's context pattern names this variable: asked once per distinct name. */

@@ -619,12 +619,10 @@ export const kaggleApiKey: CredentialKind = {
   id: 'kaggle-api-key',
   provider: 'kaggle',
   title: 'Kaggle API key',
-  contextPatterns: [
-    { variable: /^KAGGLE_KEY$|kaggle[_.-]?(?:api[_.-]?)?key$/i, value: /^[0-9a-f]{32}$/, keywords: ['kaggle'] },
-    // kaggle.json itself: a `key` beside a `username`, in a file of that name.
-    { variable: /^key$/, value: /^[0-9a-f]{32}$/, keywords: ['"key"'], requires: ['"username"'] },
-  ],
-  plausible: (value, context) => (context.variable !== 'key' || /(^|\/)kaggle\.json$/i.test(context.path)) && !isPlaceholder(value) && new Set(value).size >= 10,
+  // kaggle.json itself: `{"username": …, "key": …}`, in a file of that name (plausibility checks the path).
+  valuePatterns: [{ regex: /"username"\s*:\s*"[^"\n]*"\s*,\s*"key"\s*:\s*"([0-9a-f]{32})"/g, keywords: ['"username"'] }],
+  contextPatterns: [{ variable: /^KAGGLE_KEY$|kaggle[_.-]?(?:api[_.-]?)?key$/i, value: /^[0-9a-f]{32}$/, keywords: ['kaggle'] }],
+  plausible: (value, context) => (/kaggle/i.test(context.variable ?? '') || /(^|\/)kaggle\.json$/i.test(context.path)) && !isPlaceholder(value) && new Set(value).size >= 10,
   rate: fixed('root', 'a Kaggle key acts as its user on every dataset, notebook and model of the account'),
   reach: 'acts as its user on Kaggle: downloads private datasets, and creates, updates and deletes the datasets, notebooks and models of the account',
   narrower: 'keep kaggle.json in ~/.kaggle (mode 600) or pass KAGGLE_KEY from a secret store; Kaggle keys have no narrower scope, so expire and rotate them',

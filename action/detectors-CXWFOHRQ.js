@@ -4787,12 +4787,10 @@ var kaggleApiKey = {
   id: "kaggle-api-key",
   provider: "kaggle",
   title: "Kaggle API key",
-  contextPatterns: [
-    { variable: /^KAGGLE_KEY$|kaggle[_.-]?(?:api[_.-]?)?key$/i, value: /^[0-9a-f]{32}$/, keywords: ["kaggle"] },
-    // kaggle.json itself: a `key` beside a `username`, in a file of that name.
-    { variable: /^key$/, value: /^[0-9a-f]{32}$/, keywords: ['"key"'], requires: ['"username"'] }
-  ],
-  plausible: (value, context) => (context.variable !== "key" || /(^|\/)kaggle\.json$/i.test(context.path)) && !isPlaceholder(value) && new Set(value).size >= 10,
+  // kaggle.json itself: `{"username": …, "key": …}`, in a file of that name (plausibility checks the path).
+  valuePatterns: [{ regex: /"username"\s*:\s*"[^"\n]*"\s*,\s*"key"\s*:\s*"([0-9a-f]{32})"/g, keywords: ['"username"'] }],
+  contextPatterns: [{ variable: /^KAGGLE_KEY$|kaggle[_.-]?(?:api[_.-]?)?key$/i, value: /^[0-9a-f]{32}$/, keywords: ["kaggle"] }],
+  plausible: (value, context) => (/kaggle/i.test(context.variable ?? "") || /(^|\/)kaggle\.json$/i.test(context.path)) && !isPlaceholder(value) && new Set(value).size >= 10,
   rate: fixed("root", "a Kaggle key acts as its user on every dataset, notebook and model of the account"),
   reach: "acts as its user on Kaggle: downloads private datasets, and creates, updates and deletes the datasets, notebooks and models of the account",
   narrower: "keep kaggle.json in ~/.kaggle (mode 600) or pass KAGGLE_KEY from a secret store; Kaggle keys have no narrower scope, so expire and rotate them",
@@ -5908,9 +5906,10 @@ function bindingsOf(file) {
     for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
   const interesting = fromLines.length > 0;
-  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || // `value:` beside a `name:` (Kubernetes env, ECS task definitions, Postman environments: `"value":` in JSON).
-  (file.hasKeyword("value") || file.hasKeyword("default")) && /\b(?:value|default|Value|Default|ParameterValue)["']?\s*[:=]/i.test(file.text) || // A bare `Key` takes its name from what holds it (`"Jwt": { "Key": … }`).
-  file.hasKeyword("key") && /["']?\b[Kk]ey["']?\s*:/.test(file.text) || file.hasKeyword("secret") && KUBERNETES_SECRET.test(file.text));
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || (file.hasKeyword("value") || file.hasKeyword("default")) && /\b(?:value|default)\s*[:=]/.test(file.text) || // A parameter named for a secret holding its value: ARM's `"adminPassword": { "value": … }`, CloudFormation's
+  // `NoEcho` parameters with a `Default`. (JSON's `{"name": "DB_PASSWORD", "value": …}` pairs are seen by the
+  // line pass, which marks the file.)
+  file.hasKeyword("value") && ARM_SECRET_PARAMETER.test(file.text) || file.hasKeyword("default") && file.text.includes("NoEcho") || file.hasKeyword("secret") && KUBERNETES_SECRET.test(file.text));
   if (!interesting && !structured && !script) return [];
   const fromStructure = structured ? dataBindings(file) : script ? scriptBindings(file) : void 0;
   if (!fromStructure) return fromLines;
@@ -5945,7 +5944,13 @@ function continuesOnNextLine(line) {
   return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]) !== void 0 || namedByContextKind(open[1]));
 }
 function isInteresting(binding2) {
-  return binding2.value.length >= 6 && (binding2.header !== void 0 || nameClassOf(binding2.name) !== void 0 || namedByContextKind(binding2.name));
+  return binding2.value.length >= 6 && (binding2.header !== void 0 || nameClassOf(binding2.name) !== void 0 || namedByContextKind(binding2.name) || namesAValue(binding2));
+}
+var ARM_SECRET_PARAMETER = /"[A-Za-z_]*(?:[Pp]assword|[Ss]ecret|[Tt]oken|[Kk]ey)"\s*:\s*\{\s*"value"/;
+var PAIR_NAMES = /* @__PURE__ */ new Set(["name", "Name", "key", "ParameterKey"]);
+function namesAValue(binding2) {
+  if (PAIR_NAMES.has(binding2.name) && binding2.value.length <= 80 && nameClassOf(binding2.value) !== void 0) return true;
+  return (binding2.name === "Key" || binding2.name === "key") && binding2.value.length >= 16 && /\d/.test(binding2.value) && looksRandom(binding2.value, 16, 3);
 }
 var contextNames = /* @__PURE__ */ new Map();
 function namedByContextKind(name) {
