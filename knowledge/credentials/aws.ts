@@ -62,6 +62,8 @@ export const awsSecretAccessKey: CredentialKind = {
     },
     // Terraform's aws provider block and boto-style configs call it plainly `secret_key`.
     { variable: /^secret[_-]?key$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ['secret'], requires: ['aws'] },
+    // The same beside its key ID where no `aws` is written (Packer's `amazon-ebs` source: `access_key`, `secret_key`).
+    { variable: /^secret[_-]?key$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ['secret'], requires: ['akia'] },
     // Terraform state of an `aws_iam_access_key`: its attributes are `id` (the AKIA key ID) and `secret`.
     { variable: /^secret$/, value: /^[A-Za-z0-9/+]{40}$/, keywords: ['secret'], requires: ['aws_iam_access_key'] },
   ],
@@ -79,6 +81,7 @@ export const awsSecretAccessKey: CredentialKind = {
   reference: REFERENCE,
   samples: {
     positive: [
+      sample('packer/ami.pkr.hcl', 'source "amazon-ebs" "base" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 }, note: "Packer's amazon-ebs source" }),
       sample('config/storage.yml', 'amazon:\n  service: S3\n  access_key_id: AKIAQX4KJ2MZ7HTLD5PW\n  secret_access_key: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n  region: eu-west-1\n', { expect: { line: 4 } }),
       sample('internal/storage/session.go', 'sess := session.Must(session.NewSession(&aws.Config{\n\tCredentials: credentials.NewStaticCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK", ""),\n}))\n', { expect: { line: 2 }, note: 'given by position after its key ID' }),
       sample('src/main/java/com/acme/Upload.java', 'AWSCredentials creds = new BasicAWSCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK");\n', { expect: { line: 1 } }),

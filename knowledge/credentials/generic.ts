@@ -124,6 +124,8 @@ const STATEMENT_PASSWORDS: readonly ValuePattern[] = [
   { regex: /\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ['identified by'] },
   { regex: /^(?![#\s])[^:\n]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [':5432:', ':*:', ':3306:'] },
   { regex: /\bmachine[ \t]+\S+\s+login[ \t]+\S+\s+password[ \t]+([^\s]{6,200})/g, keywords: ['machine'] },
+  // Prose in docs and runbooks: "The admin password is `…`", "password: `…`".
+  { regex: /\bpassword(?:[ \t]+is|[ \t]*[:=])[ \t]*`([^`\s]{8,200})`/gi, keywords: ['password'] },
 ];
 
 /** An argument before the password: a string literal, or an expression without commas or parentheses. */
@@ -170,6 +172,7 @@ export const hardcodedPassword: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('docs/runbook.md', '## Break glass\n\nThe admin password is `pQ7vK2mX9sLr4TzW` (rotate after use).\n', { expect: { line: 3 }, note: 'prose in a runbook' }),
       sample('src/db.go', 'package db\n\nvar dsn = "host=db.acme.internal user=acme password=pQ7vK2mX9sLr4TzW dbname=acme sslmode=disable"\n', { expect: { line: 3 }, note: "a libpq keyword connection string" }),
       sample('.github/workflows/migrate.yml', 'jobs:\n  migrate:\n    runs-on: ubuntu-latest\n    steps:\n      - run: PGPASSWORD=pQ7vK2mX9sLr4TzW psql -h db.prod.acme.io -U admin -f migrate.sql\n', { expect: { line: 5 }, note: 'a variable set in front of a one-line command' }),
       sample('api/requests.http', '@host = https://api.acme.io\n@password = pQ7vK2mX9sLr4TzW\n\nPOST {{host}}/login\n', { expect: { line: 2 }, note: 'an HTTP client file variable' }),
@@ -200,6 +203,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('docs/setup.md', 'The default password is `changeme`; the admin password is `<set during install>`.\n', { note: 'placeholders in prose' }),
       sample('ldap/passwdmodify.go', 'const passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"\n', { note: 'an OID' }),
       sample('src/main/resources/application.yml', 'spring:\n  datasource:\n    password: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n  mail:\n    password: REPLACE_ME\n', { note: 'Jasypt ciphertext' }),
       sample('jenkins/credentials.xml', '<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n  <username>deploy</username>\n  <password>{AQAAABAAAAAQ1lC3JkX7bH8vM2pQ9rT4wY6zA0sD5fG8hJ1kL3nB7cV=}</password>\n</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n', { note: "Jenkins' encrypted secret" }),

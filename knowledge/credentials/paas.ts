@@ -37,6 +37,8 @@ export const herokuApiKey: CredentialKind = {
   contextPatterns: [
     { variable: /heroku[_.-]?(?:[a-z]+[_.-]?)?(?:api[_.-]?)?(?:key|token)/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ['heroku'] },
     { header: /^authorization$/i, value: UUID, keywords: ['authorization'], requires: ['api.heroku.com'] },
+    // Travis CI's Heroku deploy: `deploy: { provider: heroku, api_key: … }`.
+    { variable: /^api[_-]?key$/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ['api_key'], requires: ['provider: heroku'] },
   ],
   plausible: (value) => (value.startsWith('HRKU-') ? generated(value.slice(7), 40) : UUID.test(value) && !isPlaceholder(value) && !/^0{8}-|-0{12}$|^12345678-/.test(value)),
   rate: (context) => rateAccountToken('a Heroku API key acts as the user on every app and team they belong to', context),
@@ -45,6 +47,7 @@ export const herokuApiKey: CredentialKind = {
   reference: 'https://devcenter.heroku.com/articles/authentication',
   samples: {
     positive: [
+      sample('.travis.yml', 'language: node_js\ndeploy:\n  provider: heroku\n  app: acme-api\n  api_key: 1c5ed557-1342-4c39-a67d-286c8a160d1c\n', { expect: { line: 5 }, note: "Travis CI's Heroku deploy" }),
       sample('lib/tasks/heroku.rake', 'heroku = PlatformAPI.connect_oauth("1c5ed557-1342-4c39-a67d-286c8a160d1c")\n', { expect: { line: 1 }, note: 'given straight to the client' }),
       sample('.github/workflows/deploy.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${HEROKU_UUID}\n          heroku_app_name: acme-api\n          heroku_email: ops@acme.io\n`, { expect: { line: 7 } }),
       sample('ops/netrc', `machine api.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\nmachine git.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\n`, { expect: { line: 3 } }),
