@@ -22,6 +22,11 @@ export const readsProductionState: RuleMeta = {
   tags: ['environments', 'terraform', 'iac'],
   samples: {
     positive: [
+      sample(
+        '.github/workflows/tf-staging.yml',
+        'on:\n  push:\n    branches: [develop]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform apply -auto-approve -var-file=prod.tfvars\n',
+        { expect: { line: 9 }, note: "a staging job applying with production's variables" },
+      ),
       {
         files: {
           'envs/staging/network.tf':
@@ -45,6 +50,11 @@ export const readsProductionState: RuleMeta = {
       },
     ],
     negative: [
+      sample(
+        '.github/workflows/tf.yml',
+        'jobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform apply -auto-approve -var-file=staging.tfvars\n  production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: terraform apply -auto-approve -var-file=prod.tfvars\n',
+        { note: "each environment's job applies its own variables" },
+      ),
       {
         files: {
           'envs/staging/network.tf':
@@ -63,7 +73,7 @@ export function judgeState(resource: EnvironmentResource, model: EnvironmentMode
   if (resource.kind !== 'terraform-state' && resource.kind !== 'stack') return undefined;
   const match = model.productionMatch(resource);
   if (!match && !model.productionNamed(resource)) return undefined;
-  const writes = resource.declared === true || resource.identity.startsWith('tfstate:workspace:') || resource.identity.startsWith('stack:serverless:') || /^pulumi /.test(resource.variable ?? '');
+  const writes = resource.declared === true || resource.identity.startsWith('tfstate:workspace:') || resource.identity.startsWith('stack:serverless:') || resource.identity.startsWith('stack:tfvars:') || /^pulumi /.test(resource.variable ?? '');
   return {
     ruleId: readsProductionState.id,
     severity: writes ? 'high' : undefined,

@@ -135,6 +135,8 @@ function envKeys(job: MapNode): string[] {
 const TARGETS: ReadonlyArray<{ regex: RegExp; build: (name: string) => ResourceIdentity | undefined }> = [
   { regex: /\bterraform\s+workspace\s+(?:select|new)\s+(?:-or-create\s+)?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
   { regex: /\bTF_WORKSPACE:\s*["']?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
+  // `terraform apply -var-file=prod.tfvars`: a run with production's variables targets production's resources.
+  { regex: /\bterraform\s+(?:apply|plan|destroy|import)\b[^\n]*?\s-var-file[=\s]+["']?([\w./-]+\.tfvars(?:\.json)?)/g, build: varFileIdentity },
   { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity('pulumi', name) },
   { regex: /\bpulumi\s+(?:up|preview|destroy|refresh|import)\b[^\n]*?\s(?:--stack[=\s]|-s\s)([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity('pulumi', name) },
   { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
@@ -150,6 +152,12 @@ const TARGETS: ReadonlyArray<{ regex: RegExp; build: (name: string) => ResourceI
 function workspaceIdentity(name: string): ResourceIdentity | undefined {
   if (name.includes('$')) return undefined;
   return { kind: 'terraform-state', identity: `tfstate:workspace:${name.toLowerCase()}`, otherIdentities: [], display: `Terraform workspace ${name}`, name, secrets: [] };
+}
+
+function varFileIdentity(path: string): ResourceIdentity | undefined {
+  if (path.includes('$')) return undefined;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return { kind: 'stack', identity: `stack:tfvars:${path.toLowerCase()}`, otherIdentities: [], display: `Terraform variables ${path}`, name, secrets: [] };
 }
 
 function serverlessStageIdentity(name: string): ResourceIdentity | undefined {
