@@ -3,6 +3,7 @@
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta, type Severity } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
+import { identityName } from '../../../knowledge/environments/identities.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
 export const sharedDatabase: RuleMeta = {
@@ -240,6 +241,13 @@ export const sharedBucket: RuleMeta = {
     negative: [
       {
         files: {
+          'helm/values-production.yaml': 'env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n',
+          'helm/values-staging.yaml': 'env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n',
+        },
+        note: 'buckets named as shared or public: every environment uses them on purpose',
+      },
+      {
+        files: {
           'deploy/production.env': 'S3_BUCKET=acme-user-uploads-production\n',
           'deploy/staging.env': 'S3_BUCKET=acme-user-uploads-staging\n',
         },
@@ -296,9 +304,13 @@ function projectSeverity(identity: string): Severity {
   return 'medium';
 }
 
+/** A bucket whose name says every environment uses it on purpose (`acme-shared-logs`, `maxmind-geoip-public`). */
+const SHARED_BY_NAME = /(?:^|[-_.])(?:shared|public|common|global)(?:$|[-_.])/i;
+
 export function judgeShared(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
   const rule = SHARED_RULES[resource.kind];
   if (!rule) return undefined;
+  if (rule === sharedBucket && SHARED_BY_NAME.test(identityName(resource.identity) ?? resource.display)) return undefined;
   const match = model.productionMatch(resource);
   if (!match) return undefined;
   const production = match.production;
