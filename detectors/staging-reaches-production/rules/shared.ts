@@ -224,6 +224,14 @@ export const sharedBucket: RuleMeta = {
     positive: [
       {
         files: {
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n',
+          'config/environments/staging.rb': 'Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon\nend\n',
+        },
+        expect: { path: 'config/environments/staging.rb', line: 3 },
+        note: "staging.rb copied from production.rb: the same Active Storage service, so the same bucket",
+      },
+      {
+        files: {
           'deploy/production.env': 'APP_ENV=production\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n',
           'deploy/staging.env': 'APP_ENV=staging\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n',
         },
@@ -239,6 +247,13 @@ export const sharedBucket: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.active_storage.service = :local\nend\n',
+          'config/environments/staging.rb': 'Rails.application.configure do\n  config.active_storage.service = :local\nend\n',
+        },
+        note: 'a disk service keeps files on each machine',
+      },
       {
         files: {
           'helm/values-production.yaml': 'env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n',

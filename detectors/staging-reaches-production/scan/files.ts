@@ -35,6 +35,7 @@ export type FileKind =
   | 'data'
   | 'python-settings'
   | 'js-config'
+  | 'rails-environment'
   | 'commands';
 
 export interface FileClass {
@@ -103,6 +104,8 @@ function classifyPathUncached(path: string): FileClass | undefined {
 
   if (format === 'dotenv') return make('dotenv', `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
   if (format === 'python') return isPythonSettings(path) ? make('python-settings', `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : undefined;
+  // Rails picks each environment's Active Storage service in config/environments/<env>.rb.
+  if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path)) return make('rails-environment');
   if (format === 'javascript' || format === 'typescript') {
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path)) return make('js-config');
     return undefined;

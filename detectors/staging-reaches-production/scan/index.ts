@@ -14,7 +14,7 @@ import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernete
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
-import { scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
+import { scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 
@@ -39,6 +39,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'js-config':
       scanJsConfig(rec, cls);
+      return;
+    case 'rails-environment':
+      scanRailsEnvironment(rec, cls);
       return;
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.

@@ -42,3 +42,22 @@ export function scanRailsStorage(rec: Recorder, cls: FileClass, root: DataNode):
     walkSection(rec, { node: entry.value, path: [entry.key], tag, family: undefined, role: 'plain', span: entry.keySpan }, walkOptions(cls));
   }
 }
+
+/** `config.active_storage.service = :amazon`: which storage.yml service an environment's files go to. */
+const ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*:?["']?([A-Za-z_][\w-]*)/m;
+/** Services that keep files on the machine that runs the app: two environments naming one share nothing. */
+const LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
+
+/**
+ * `config/environments/<env>.rb`: the Active Storage service the environment uses, by name. Two environments that
+ * name the same cloud service (staging.rb copied from production.rb: `:amazon`) store files in one bucket.
+ */
+export function scanRailsEnvironment(rec: Recorder, cls: FileClass): void {
+  const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
+  if (!match || LOCAL_SERVICE.test(match[1]!) || cls.tag.environment === 'base') return;
+  const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, '');
+  const name = match[1]!;
+  const offset = match.index + match[0].length - name.length;
+  const span = rec.file.spanOf(offset, offset + name.length);
+  rec.resource(cls.tag, { kind: 'bucket', identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: 'config.active_storage.service' });
+}
