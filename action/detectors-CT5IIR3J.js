@@ -554,6 +554,8 @@ var awsSecretAccessKey = {
     },
     // Terraform's aws provider block and boto-style configs call it plainly `secret_key`.
     { variable: /^secret[_-]?key$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["secret"], requires: ["aws"] },
+    // The same beside its key ID where no `aws` is written (Packer's `amazon-ebs` source: `access_key`, `secret_key`).
+    { variable: /^secret[_-]?key$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["secret"], requires: ["akia"] },
     // Terraform state of an `aws_iam_access_key`: its attributes are `id` (the AKIA key ID) and `secret`.
     { variable: /^secret$/, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["secret"], requires: ["aws_iam_access_key"] }
   ],
@@ -571,6 +573,7 @@ var awsSecretAccessKey = {
   reference: REFERENCE2,
   samples: {
     positive: [
+      sample("packer/ami.pkr.hcl", 'source "amazon-ebs" "base" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 }, note: "Packer's amazon-ebs source" }),
       sample("config/storage.yml", "amazon:\n  service: S3\n  access_key_id: AKIAQX4KJ2MZ7HTLD5PW\n  secret_access_key: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n  region: eu-west-1\n", { expect: { line: 4 } }),
       sample("internal/storage/session.go", 'sess := session.Must(session.NewSession(&aws.Config{\n	Credentials: credentials.NewStaticCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK", ""),\n}))\n', { expect: { line: 2 }, note: "given by position after its key ID" }),
       sample("src/main/java/com/acme/Upload.java", 'AWSCredentials creds = new BasicAWSCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK");\n', { expect: { line: 1 } }),
@@ -2187,7 +2190,9 @@ var STATEMENT_PASSWORDS = [
   { regex: /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)\b[^;\n]*?\bPASSWORD[ \t]+'([^'\n]{6,200})'/gi, keywords: ["create user", "alter user", "create role", "alter role"] },
   { regex: /\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ["identified by"] },
   { regex: /^(?![#\s])[^:\n]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [":5432:", ":*:", ":3306:"] },
-  { regex: /\bmachine[ \t]+\S+\s+login[ \t]+\S+\s+password[ \t]+([^\s]{6,200})/g, keywords: ["machine"] }
+  { regex: /\bmachine[ \t]+\S+\s+login[ \t]+\S+\s+password[ \t]+([^\s]{6,200})/g, keywords: ["machine"] },
+  // Prose in docs and runbooks: "The admin password is `…`", "password: `…`".
+  { regex: /\bpassword(?:[ \t]+is|[ \t]*[:=])[ \t]*`([^`\s]{8,200})`/gi, keywords: ["password"] }
 ];
 var ARGUMENT_BEFORE = String.raw`\s*(?:"[^"\n]*"|'[^'\n]*'|[^,()'"\n]+)\s*,`;
 var passwordArgument = (call, before) => new RegExp(String.raw`${call}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, "g");
@@ -2216,6 +2221,7 @@ var hardcodedPassword = {
   exposedSeverity: "medium",
   samples: {
     positive: [
+      sample("docs/runbook.md", "## Break glass\n\nThe admin password is `pQ7vK2mX9sLr4TzW` (rotate after use).\n", { expect: { line: 3 }, note: "prose in a runbook" }),
       sample("src/db.go", 'package db\n\nvar dsn = "host=db.acme.internal user=acme password=pQ7vK2mX9sLr4TzW dbname=acme sslmode=disable"\n', { expect: { line: 3 }, note: "a libpq keyword connection string" }),
       sample(".github/workflows/migrate.yml", "jobs:\n  migrate:\n    runs-on: ubuntu-latest\n    steps:\n      - run: PGPASSWORD=pQ7vK2mX9sLr4TzW psql -h db.prod.acme.io -U admin -f migrate.sql\n", { expect: { line: 5 }, note: "a variable set in front of a one-line command" }),
       sample("api/requests.http", "@host = https://api.acme.io\n@password = pQ7vK2mX9sLr4TzW\n\nPOST {{host}}/login\n", { expect: { line: 2 }, note: "an HTTP client file variable" }),
@@ -2246,6 +2252,7 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("docs/setup.md", "The default password is `changeme`; the admin password is `<set during install>`.\n", { note: "placeholders in prose" }),
       sample("ldap/passwdmodify.go", 'const passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"\n', { note: "an OID" }),
       sample("src/main/resources/application.yml", "spring:\n  datasource:\n    password: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n  mail:\n    password: REPLACE_ME\n", { note: "Jasypt ciphertext" }),
       sample("jenkins/credentials.xml", "<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n  <username>deploy</username>\n  <password>{AQAAABAAAAAQ1lC3JkX7bH8vM2pQ9rT4wY6zA0sD5fG8hJ1kL3nB7cV=}</password>\n</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n", { note: "Jenkins' encrypted secret" }),
@@ -3424,7 +3431,9 @@ var herokuApiKey = {
   ],
   contextPatterns: [
     { variable: /heroku[_.-]?(?:[a-z]+[_.-]?)?(?:api[_.-]?)?(?:key|token)/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ["heroku"] },
-    { header: /^authorization$/i, value: UUID, keywords: ["authorization"], requires: ["api.heroku.com"] }
+    { header: /^authorization$/i, value: UUID, keywords: ["authorization"], requires: ["api.heroku.com"] },
+    // Travis CI's Heroku deploy: `deploy: { provider: heroku, api_key: … }`.
+    { variable: /^api[_-]?key$/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ["api_key"], requires: ["provider: heroku"] }
   ],
   plausible: (value) => value.startsWith("HRKU-") ? generated(value.slice(7), 40) : UUID.test(value) && !isPlaceholder(value) && !/^0{8}-|-0{12}$|^12345678-/.test(value),
   rate: (context) => rateAccountToken("a Heroku API key acts as the user on every app and team they belong to", context),
@@ -3433,6 +3442,7 @@ var herokuApiKey = {
   reference: "https://devcenter.heroku.com/articles/authentication",
   samples: {
     positive: [
+      sample(".travis.yml", "language: node_js\ndeploy:\n  provider: heroku\n  app: acme-api\n  api_key: 1c5ed557-1342-4c39-a67d-286c8a160d1c\n", { expect: { line: 5 }, note: "Travis CI's Heroku deploy" }),
       sample("lib/tasks/heroku.rake", 'heroku = PlatformAPI.connect_oauth("1c5ed557-1342-4c39-a67d-286c8a160d1c")\n', { expect: { line: 1 }, note: "given straight to the client" }),
       sample(".github/workflows/deploy.yml", `jobs:
   deploy:
@@ -7469,6 +7479,7 @@ function classifyPathUncached(path2) {
   };
   if (format === "dotenv") return make("dotenv", `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
   if (format === "python") return isPythonSettings(path2) ? make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : void 0;
+  if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment");
   if (format === "javascript" || format === "typescript") {
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path2)) return make("js-config");
     return void 0;
@@ -8698,6 +8709,8 @@ function envKeys(job) {
 var TARGETS = [
   { regex: /\bterraform\s+workspace\s+(?:select|new)\s+(?:-or-create\s+)?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
   { regex: /\bTF_WORKSPACE:\s*["']?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
+  // `terraform apply -var-file=prod.tfvars`: a run with production's variables targets production's resources.
+  { regex: /\bterraform\s+(?:apply|plan|destroy|import)\b[^\n]*?\s-var-file[=\s]+["']?([\w./-]+\.tfvars(?:\.json)?)/g, build: varFileIdentity },
   { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
   { regex: /\bpulumi\s+(?:up|preview|destroy|refresh|import)\b[^\n]*?\s(?:--stack[=\s]|-s\s)([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
   { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
@@ -8712,6 +8725,11 @@ var TARGETS = [
 function workspaceIdentity(name) {
   if (name.includes("$")) return void 0;
   return { kind: "terraform-state", identity: `tfstate:workspace:${name.toLowerCase()}`, otherIdentities: [], display: `Terraform workspace ${name}`, name, secrets: [] };
+}
+function varFileIdentity(path2) {
+  if (path2.includes("$")) return void 0;
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  return { kind: "stack", identity: `stack:tfvars:${path2.toLowerCase()}`, otherIdentities: [], display: `Terraform variables ${path2}`, name, secrets: [] };
 }
 function serverlessStageIdentity(name) {
   return { kind: "stack", identity: `stack:serverless:${name.toLowerCase()}`, otherIdentities: [], display: `Serverless stage ${name}`, name, secrets: [] };
@@ -8770,6 +8788,17 @@ function scanRailsStorage(rec, cls, root) {
     const tag = word && cls.tag.environment === "base" ? namedTag(word, "key") : cls.tag;
     walkSection(rec, { node: entry.value, path: [entry.key], tag, family: void 0, role: "plain", span: entry.keySpan }, walkOptions(cls));
   }
+}
+var ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*:?["']?([A-Za-z_][\w-]*)/m;
+var LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
+function scanRailsEnvironment(rec, cls) {
+  const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
+  if (!match || LOCAL_SERVICE.test(match[1]) || cls.tag.environment === "base") return;
+  const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, "");
+  const name = match[1];
+  const offset = match.index + match[0].length - name.length;
+  const span = rec.file.spanOf(offset, offset + name.length);
+  rec.resource(cls.tag, { kind: "bucket", identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service" });
 }
 
 // detectors/staging-reaches-production/scan/handlers/code.ts
@@ -9083,6 +9112,9 @@ function dispatch(file, cls, rec, out) {
     case "js-config":
       scanJsConfig(rec, cls);
       return;
+    case "rails-environment":
+      scanRailsEnvironment(rec, cls);
+      return;
   }
   if (cls.role === "plain" && cls.tag.environment === "base" && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text)) return;
   const document = cls.kind === "rails-database" && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : file.data();
@@ -9360,6 +9392,14 @@ var sharedBucket = {
     positive: [
       {
         files: {
+          "config/environments/production.rb": "Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n",
+          "config/environments/staging.rb": "Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon\nend\n"
+        },
+        expect: { path: "config/environments/staging.rb", line: 3 },
+        note: "staging.rb copied from production.rb: the same Active Storage service, so the same bucket"
+      },
+      {
+        files: {
           "deploy/production.env": "APP_ENV=production\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n",
           "deploy/staging.env": "APP_ENV=staging\nAWS_REGION=eu-west-1\nS3_BUCKET=acme-user-uploads\n"
         },
@@ -9375,6 +9415,20 @@ var sharedBucket = {
       }
     ],
     negative: [
+      {
+        files: {
+          "config/environments/production.rb": "Rails.application.configure do\n  config.active_storage.service = :local\nend\n",
+          "config/environments/staging.rb": "Rails.application.configure do\n  config.active_storage.service = :local\nend\n"
+        },
+        note: "a disk service keeps files on each machine"
+      },
+      {
+        files: {
+          "helm/values-production.yaml": "env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n",
+          "helm/values-staging.yaml": "env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n"
+        },
+        note: "buckets named as shared or public: every environment uses them on purpose"
+      },
       {
         files: {
           "deploy/production.env": "S3_BUCKET=acme-user-uploads-production\n",
@@ -9426,9 +9480,11 @@ function projectSeverity(identity) {
   if (/^account:/.test(identity)) return "low";
   return "medium";
 }
+var SHARED_BY_NAME = /(?:^|[-_.])(?:shared|public|common|global)(?:$|[-_.])/i;
 function judgeShared(resource, model) {
   const rule2 = SHARED_RULES[resource.kind];
   if (!rule2) return void 0;
+  if (rule2 === sharedBucket && SHARED_BY_NAME.test(identityName(resource.identity) ?? resource.display)) return void 0;
   const match = model.productionMatch(resource);
   if (!match) return void 0;
   const production = match.production;
@@ -9567,6 +9623,11 @@ var readsProductionState = {
   tags: ["environments", "terraform", "iac"],
   samples: {
     positive: [
+      sample(
+        ".github/workflows/tf-staging.yml",
+        "on:\n  push:\n    branches: [develop]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform apply -auto-approve -var-file=prod.tfvars\n",
+        { expect: { line: 9 }, note: "a staging job applying with production's variables" }
+      ),
       {
         files: {
           "envs/staging/network.tf": 'data "terraform_remote_state" "network" {\n  backend = "s3"\n  config = {\n    bucket = "acme-terraform-state"\n    key    = "prod/network.tfstate"\n    region = "eu-west-1"\n  }\n}\n'
@@ -9589,6 +9650,11 @@ var readsProductionState = {
       }
     ],
     negative: [
+      sample(
+        ".github/workflows/tf.yml",
+        "jobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform apply -auto-approve -var-file=staging.tfvars\n  production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: terraform apply -auto-approve -var-file=prod.tfvars\n",
+        { note: "each environment's job applies its own variables" }
+      ),
       {
         files: {
           "envs/staging/network.tf": 'data "terraform_remote_state" "network" {\n  backend = "s3"\n  config = {\n    bucket = "acme-terraform-state"\n    key    = "staging/network.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
@@ -9605,7 +9671,7 @@ function judgeState(resource, model) {
   if (resource.kind !== "terraform-state" && resource.kind !== "stack") return void 0;
   const match = model.productionMatch(resource);
   if (!match && !model.productionNamed(resource)) return void 0;
-  const writes = resource.declared === true || resource.identity.startsWith("tfstate:workspace:") || resource.identity.startsWith("stack:serverless:") || /^pulumi /.test(resource.variable ?? "");
+  const writes = resource.declared === true || resource.identity.startsWith("tfstate:workspace:") || resource.identity.startsWith("stack:serverless:") || resource.identity.startsWith("stack:tfvars:") || /^pulumi /.test(resource.variable ?? "");
   return {
     ruleId: readsProductionState.id,
     severity: writes ? "high" : void 0,
