@@ -23,6 +23,11 @@ export const readsProductionSecret: RuleMeta = {
   samples: {
     positive: [
       sample(
+        '.github/workflows/vercel-env.yml',
+        'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo "$DATABASE_URL" | npx vercel env add DATABASE_URL preview --token "$VERCEL_TOKEN"\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n          VERCEL_TOKEN: ${{ secrets.VERCEL_TOKEN }}\n',
+        { expect: { line: 9 }, note: "a production secret written into Vercel's preview environment" },
+      ),
+      sample(
         '.github/workflows/deploy-staging.yml',
         'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh\n        env:\n          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_LIVE_SECRET_KEY }}\n',
         { expect: { line: 11 }, note: 'payment providers call production "live"' },
@@ -64,6 +69,11 @@ export const readsProductionSecret: RuleMeta = {
       },
     ],
     negative: [
+      sample(
+        '.github/workflows/vercel-env.yml',
+        'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$DATABASE_URL" | npx vercel env add DATABASE_URL production\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
+        { note: "production's secret written into production" },
+      ),
       sample(
         '.gitlab-ci.yml',
         'deploy_staging:\n  environment: staging\n  variables:\n    DB_PASSWORD: $STAGING_DB_PASSWORD\n    REGISTRY: $CI_REGISTRY_PASSWORD\n  script: [./deploy.sh]\ndeploy_production:\n  environment: production\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',

@@ -36,6 +36,7 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
   for (const entry of effectiveEntries(jobs)) {
     const job = entry.value;
     if (job.kind !== 'map') continue;
+    scanPlatformVariableCopies(rec, job);
     const tag = jobTag(entry.key, job) ?? fileTag ?? (pullRequestOnly ? { environment: 'preview' as const, name: 'pull_request', evidence: 'value' as const } : undefined);
     if (!tag) continue;
     walkSection(rec, { node: job, path: ['jobs', entry.key], tag, role: 'plain', span: entry.keySpan }, options);
@@ -86,6 +87,30 @@ function scanGitlabReferences(rec: Recorder, job: DataNode, tag: EnvTag, family:
     if (file.line(position.line).trimStart().startsWith('#')) continue;
     const span: Span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
     rec.resource(tag, secretIdentity(match[1]!), span, { variable: `$${match[1]}`, family });
+  }
+}
+
+/**
+ * A step that writes a platform variable for a non-production environment (`vercel env add DATABASE_URL preview`)
+ * gives it whatever the step holds: the secrets its `env` reads are that environment's from then on.
+ */
+const VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+(preview|development)\b/;
+
+function scanPlatformVariableCopies(rec: Recorder, job: MapNode): void {
+  const steps = get(job, 'steps');
+  if (steps?.kind !== 'seq') return;
+  for (const step of steps.items) {
+    const run = literalString(get(step, 'run'));
+    const target = run ? VARIABLE_COPY.exec(run)?.[1] : undefined;
+    const env = get(step, 'env') ?? get(job, 'env');
+    if (!target || env?.kind !== 'map') continue;
+    const tag: EnvTag = { environment: target === 'preview' ? 'preview' : 'development', name: `vercel ${target}`, evidence: 'value' };
+    for (const variable of env.entries) {
+      const value = variable.value.kind === 'scalar' ? String(variable.value.value ?? '') : '';
+      for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+        rec.resource(tag, secretIdentity(reference[1]!), variable.value.span, { variable: `secrets.${reference[1]}` });
+      }
+    }
   }
 }
 
