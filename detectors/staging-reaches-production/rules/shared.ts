@@ -24,6 +24,14 @@ export const sharedDatabase: RuleMeta = {
     positive: [
       {
         files: {
+          'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n',
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n',
+        },
+        expect: { path: 'config/deploy.staging.yml', line: 10 },
+        note: "Kamal: the staging destination's database accessory on production's host",
+      },
+      {
+        files: {
           '.env.production': 'APP_ENV=production\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
           '.env.staging': 'APP_ENV=staging\nDATABASE_URL=postgres://app_stg:Stg0nly@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\nLOG_LEVEL=debug\n',
         },
@@ -114,6 +122,13 @@ export const sharedDatabase: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n',
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.40\n',
+        },
+        note: 'each destination its own database host',
+      },
       {
         files: {
           'render.yaml':

@@ -14,7 +14,7 @@ import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernete
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
-import { scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
+import { scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 
@@ -88,6 +88,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'rails-storage':
       for (const root of document.roots) scanRailsStorage(rec, cls, root);
+      return;
+    case 'kamal':
+      for (const root of document.roots) scanKamal(rec, cls, root);
       return;
     default:
       for (const root of document.roots) {

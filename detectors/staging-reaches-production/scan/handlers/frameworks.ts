@@ -61,3 +61,24 @@ export function scanRailsEnvironment(rec: Recorder, cls: FileClass): void {
   const span = rec.file.spanOf(offset, offset + name.length);
   rec.resource(cls.tag, { kind: 'bucket', identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: 'config.active_storage.service' });
 }
+
+const APP_ENVIRONMENT_KEYS = new Set(['RAILS_ENV', 'RACK_ENV', 'NODE_ENV', 'APP_ENV', 'ENVIRONMENT', 'DJANGO_ENV', 'MIX_ENV']);
+
+/**
+ * Kamal: `config/deploy.yml` is the base every destination (`deploy.staging.yml`) is merged over, and what a bare
+ * `kamal deploy` ships. When its own env says production, its accessories (the database and its host) are also
+ * production's: a destination that puts its accessory on the same host shares it.
+ */
+export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
+  walkSection(rec, topSection(cls, root), walkOptions(cls));
+  if (cls.role !== 'base' || root.kind !== 'map') return;
+  const env = get(root, 'env');
+  const clear = get(env, 'clear') ?? env;
+  const production =
+    clear?.kind === 'map' &&
+    clear.entries.some((entry) => APP_ENVIRONMENT_KEYS.has(entry.key) && canonicalEnvironment(literalString(entry.value) ?? '') === 'production');
+  const accessories = get(root, 'accessories');
+  if (!production || !accessories) return;
+  const tag = { environment: 'production' as const, name: 'deploy.yml', evidence: 'value' as const };
+  walkSection(rec, { node: accessories, path: ['accessories'], tag, role: 'plain', span: accessories.span }, walkOptions(cls));
+}
