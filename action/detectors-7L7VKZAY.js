@@ -8632,6 +8632,7 @@ function scanWorkflow(rec, cls, document) {
   for (const entry of effectiveEntries(jobs)) {
     const job = entry.value;
     if (job.kind !== "map") continue;
+    scanPlatformVariableCopies(rec, job);
     const tag = jobTag(entry.key, job) ?? fileTag ?? (pullRequestOnly ? { environment: "preview", name: "pull_request", evidence: "value" } : void 0);
     if (!tag) continue;
     walkSection(rec, { node: job, path: ["jobs", entry.key], tag, role: "plain", span: entry.keySpan }, options);
@@ -8671,6 +8672,24 @@ function scanGitlabReferences(rec, job, tag, family) {
     if (file.line(position.line).trimStart().startsWith("#")) continue;
     const span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
     rec.resource(tag, secretIdentity(match[1]), span, { variable: `$${match[1]}`, family });
+  }
+}
+var VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+(preview|development)\b/;
+function scanPlatformVariableCopies(rec, job) {
+  const steps = get(job, "steps");
+  if (steps?.kind !== "seq") return;
+  for (const step of steps.items) {
+    const run = literalString(get(step, "run"));
+    const target = run ? VARIABLE_COPY.exec(run)?.[1] : void 0;
+    const env = get(step, "env") ?? get(job, "env");
+    if (!target || env?.kind !== "map") continue;
+    const tag = { environment: target === "preview" ? "preview" : "development", name: `vercel ${target}`, evidence: "value" };
+    for (const variable of env.entries) {
+      const value = variable.value.kind === "scalar" ? String(variable.value.value ?? "") : "";
+      for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+        rec.resource(tag, secretIdentity(reference[1]), variable.value.span, { variable: `secrets.${reference[1]}` });
+      }
+    }
   }
 }
 function triggersOf(node) {
@@ -8799,6 +8818,18 @@ function scanRailsEnvironment(rec, cls) {
   const offset = match.index + match[0].length - name.length;
   const span = rec.file.spanOf(offset, offset + name.length);
   rec.resource(cls.tag, { kind: "bucket", identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service" });
+}
+var APP_ENVIRONMENT_KEYS = /* @__PURE__ */ new Set(["RAILS_ENV", "RACK_ENV", "NODE_ENV", "APP_ENV", "ENVIRONMENT", "DJANGO_ENV", "MIX_ENV"]);
+function scanKamal(rec, cls, root) {
+  walkSection(rec, topSection(cls, root), walkOptions(cls));
+  if (cls.role !== "base" || root.kind !== "map") return;
+  const env = get(root, "env");
+  const clear = get(env, "clear") ?? env;
+  const production = clear?.kind === "map" && clear.entries.some((entry) => APP_ENVIRONMENT_KEYS.has(entry.key) && canonicalEnvironment(literalString(entry.value) ?? "") === "production");
+  const accessories = get(root, "accessories");
+  if (!production || !accessories) return;
+  const tag = { environment: "production", name: "deploy.yml", evidence: "value" };
+  walkSection(rec, { node: accessories, path: ["accessories"], tag, role: "plain", span: accessories.span }, walkOptions(cls));
 }
 
 // detectors/staging-reaches-production/scan/handlers/code.ts
@@ -9160,6 +9191,9 @@ function dispatch(file, cls, rec, out) {
     case "rails-storage":
       for (const root of document.roots) scanRailsStorage(rec, cls, root);
       return;
+    case "kamal":
+      for (const root of document.roots) scanKamal(rec, cls, root);
+      return;
     default:
       for (const root of document.roots) {
         if (isKubernetesObject(root)) scanKubernetesDocument(rec, cls, root);
@@ -9208,6 +9242,14 @@ var sharedDatabase = {
   tags: ["environments", "database"],
   samples: {
     positive: [
+      {
+        files: {
+          "config/deploy.yml": "service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n",
+          "config/deploy.staging.yml": "servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n"
+        },
+        expect: { path: "config/deploy.staging.yml", line: 10 },
+        note: "Kamal: the staging destination's database accessory on production's host"
+      },
       {
         files: {
           ".env.production": "APP_ENV=production\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n",
@@ -9293,6 +9335,13 @@ var sharedDatabase = {
       }
     ],
     negative: [
+      {
+        files: {
+          "config/deploy.yml": "service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n",
+          "config/deploy.staging.yml": "servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.40\n"
+        },
+        note: "each destination its own database host"
+      },
       {
         files: {
           "render.yaml": "databases:\n  - name: tidy-db\n  - name: tidy-db-staging\nservices:\n  - type: web\n    name: tidy-api\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db, property: connectionString }\n  - type: web\n    name: tidy-api-staging\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: tidy-db-staging, property: connectionString }\n"
@@ -9525,6 +9574,11 @@ var readsProductionSecret = {
   samples: {
     positive: [
       sample(
+        ".github/workflows/vercel-env.yml",
+        'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo "$DATABASE_URL" | npx vercel env add DATABASE_URL preview --token "$VERCEL_TOKEN"\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n          VERCEL_TOKEN: ${{ secrets.VERCEL_TOKEN }}\n',
+        { expect: { line: 9 }, note: "a production secret written into Vercel's preview environment" }
+      ),
+      sample(
         ".github/workflows/deploy-staging.yml",
         "on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh\n        env:\n          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_LIVE_SECRET_KEY }}\n",
         { expect: { line: 11 }, note: 'payment providers call production "live"' }
@@ -9562,6 +9616,11 @@ var readsProductionSecret = {
       }
     ],
     negative: [
+      sample(
+        ".github/workflows/vercel-env.yml",
+        'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$DATABASE_URL" | npx vercel env add DATABASE_URL production\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
+        { note: "production's secret written into production" }
+      ),
       sample(
         ".gitlab-ci.yml",
         "deploy_staging:\n  environment: staging\n  variables:\n    DB_PASSWORD: $STAGING_DB_PASSWORD\n    REGISTRY: $CI_REGISTRY_PASSWORD\n  script: [./deploy.sh]\ndeploy_production:\n  environment: production\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n",
@@ -13045,7 +13104,7 @@ function scanCompose(inventory) {
     });
   }
 }
-function scanKamal(inventory) {
+function scanKamal2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root || !get6(root, "service") && !get6(root, "accessories")) return;
   inventory.context({ kind: "deploys", value: "kamal", location: inventory.line(1) });
@@ -15006,7 +15065,7 @@ function scanDataFile(inventory, file) {
   else if (isHerokuConfig(path2)) scanHeroku(inventory);
   else if (isSupabaseConfig(path2)) scanSupabaseConfig2(inventory);
   else if (isComposeFile(path2)) scanCompose(inventory);
-  else if (isKamalConfig(path2)) scanKamal(inventory);
+  else if (isKamalConfig(path2)) scanKamal2(inventory);
   else if (isOrmConfig(path2)) scanOrm(inventory);
   else if (file.format === "yaml" && isHelmTemplate(path2, file.text)) return;
   else if (file.format === "yaml" && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
