@@ -4820,6 +4820,34 @@ var kaggleApiKey = {
     negative: [sample("kaggle.json", '{"username":"acme-ds","key":"${KAGGLE_KEY}"}\n')]
   }
 };
+var backblazeApplicationKey = {
+  id: "backblaze-application-key",
+  provider: "backblaze",
+  title: "Backblaze B2 application key",
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9+/])(K00[0-9A-Za-z+/]{28})(?![A-Za-z0-9+/=])/g, keywords: ["k00"] }],
+  plausible: (value) => !isPlaceholder(value.slice(3)) && new Set(value.slice(3)).size >= 12,
+  rate: (context) => readOnlyRating(context, "B2 key") ?? (nameWord(context, /* @__PURE__ */ new Set(["master"])) ? { scope: "root", because: "the master application key has every capability on every bucket" } : {
+    scope: "root-resource",
+    because: "a B2 key's buckets and capabilities (deleting files and versions among them) are not in the value, so it is rated the broad kind"
+  }),
+  reach: "reads, overwrites and deletes files and their versions in the buckets it may use: off-provider backups among them",
+  narrower: "give each job a key limited to its one bucket, and to listFiles/writeFiles only where it only uploads backups (no deleteFiles)",
+  reference: "https://www.backblaze.com/docs/cloud-storage-application-keys",
+  samples: {
+    positive: [
+      sample("rclone.conf", "[b2]\ntype = b2\naccount = 0025f1a2b3c4d5e0000000003\nkey = K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\n", { expect: { line: 4 } }),
+      sample("scripts/backup.sh", "#!/bin/sh\nexport B2_ACCOUNT_ID=0025f1a2b3c4d5e0000000003\nexport B2_ACCOUNT_KEY=K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\nrestic -r b2:acme-backups:db backup /var/backups\n", { expect: { line: 3 } })
+    ],
+    negative: [
+      sample("docs/backups.md", "Set `B2_ACCOUNT_KEY=K00xxxxxxxxxxxxxxxxxxxxxxxxxxxx` from the Backblaze console.\n"),
+      sample("scripts/backup.sh", '#!/bin/sh\nexport B2_ACCOUNT_KEY="${B2_KEY}"\nrestic -r b2:acme-backups:db backup /var/backups\n')
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("rclone.conf", "[b2]\ntype = b2\naccount = 0025f1a2b3c4d5e0000000003\nkey = K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\n", { expect: { line: 4 } })],
+    negative: [sample(".env.backup", "B2_READ_ONLY_KEY=K002vX7mQ2pL9kRt4wZb3nY6cF1hJ5d\n", { note: "named read-only" })]
+  }
+};
 var SAAS_KINDS = [
   slackUserToken,
   slackBotToken,
@@ -4840,7 +4868,8 @@ var SAAS_KINDS = [
   shopifySharedSecret,
   mapboxAccessToken,
   huggingfaceAccessToken,
-  kaggleApiKey
+  kaggleApiKey,
+  backblazeApplicationKey
 ];
 
 // knowledge/credentials/signing.ts
