@@ -121,8 +121,8 @@ function isCmdlet(value: string): boolean {
  * A bare word closing a sentence or opening a clause is prose: docstrings' `password: Required. The ...`, and a
  * word that a sentence goes on from (`ADMIN_USER_PASSWORD_AUTH: Admin-based user password authentication.`).
  */
-function isProse(value: string, after: string): boolean {
-  return /^[A-Za-z]+[.:]$/.test(value) || (/^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(after));
+function isProse(value: string, text: string, end: number): boolean {
+  return /^[A-Za-z]+[.:]$/.test(value) || (/^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(text.slice(end, end + 40)));
 }
 
 export function normaliseName(name: string): string {
@@ -167,7 +167,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
       // A bare value that is itself an assignment (`run: PGPASSWORD=… psql`) is read again as one.
-      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
+      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length)) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -224,7 +224,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   // Variables of HTTP client files (`.http`, `.rest`): `@token = …` at the start of a line.
   if (text.charCodeAt(0) === 64) {
     for (const match of text.matchAll(/^@([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\S+)[ \t]*$/gm)) {
-      found.push(binding(match[1]!, match[2]!, offset + match.index + match[0].length - match[2]!.length - (match[0].length - match[0].trimEnd().length)));
+      found.push(binding(match[1]!, match[2]!, offset + match.index + match[0].lastIndexOf(match[2]!)));
     }
   }
   // `Authorization: Bearer <token>` in HTTP files, curl flags and docs.

@@ -1,7 +1,7 @@
 // Stretches of source that document rather than configure: Python docstrings and Ansible's module documentation
 // (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), JSDoc-style doc comments
-// and Go's `doc.go`. A
-// value there is an example an agent can still read, so it is reported, but low, as test and example files are.
+// and Go's `doc.go`. A value there is an example an agent can still read, so it is reported, but low, as test and
+// example files are.
 import type { SourceFile } from '../../src/model.js';
 
 /** Module-level strings that hold documentation by convention (Ansible modules, plugin metadata). */

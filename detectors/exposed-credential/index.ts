@@ -49,6 +49,7 @@ export const exposedCredential: Detector = {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
       const rating = credential.kind.rate(credential.context);
+      const inDocumentation = inRanges(documentation, credential.start);
       if (rating.scope === 'public') continue;
       const variable = credential.context.variable;
       const environment = environmentOfPath(file.path)?.environment ?? (variable ? canonicalEnvironment(variable) : undefined);
@@ -68,13 +69,13 @@ export const exposedCredential: Detector = {
         line: credential.context.line,
         nearby: credential.context.nearby,
         inIgnoredDotenv,
-        ...(inRanges(documentation, credential.start) ? { inDocumentation: true } : {}),
+        ...(inDocumentation ? { inDocumentation: true } : {}),
         environment,
       });
       if (inIgnoredDotenv) continue;
       out.report({
         ruleId: exposedRuleId(credential.kind),
-        severity: severityOf(credential, rating.scope === 'test' || inRanges(documentation, credential.start), file.path),
+        severity: severityOf(credential, rating.scope === 'test' || inDocumentation, file.path),
         message: `${credential.kind.title}${variable ? ` in ${variable}` : ''} is stored in plain text where coding agents read it.`,
         location,
         snippet: snippetOf(file, credential),

@@ -89,8 +89,9 @@ export function classifyDestination(raw: string, givenEndpoint?: string, remotes
     }
     // restic writes `s3:https://host/bucket` or `s3:s3.amazonaws.com/bucket`.
     const rest = text.slice(scheme![0].length);
-    const known = providerOfEndpoint(rest.replace(/^https?:\/\//, '').split('/')[0] ?? '');
-    if (!known && (isUnresolved(rest.split('/')[0] ?? rest) || isUnresolved(rest.replace(/^https?:\/\//, '').split('/')[0] ?? ''))) return { display, unresolved: true };
+    const host = rest.replace(/^https?:\/\//, '').split('/')[0] ?? '';
+    const known = providerOfEndpoint(host);
+    if (!known && (isUnresolved(rest.split('/')[0] ?? rest) || isUnresolved(host))) return { display, unresolved: true };
     const provider = known ?? providerOfEndpoint(rest) ?? 'remote-host';
     return { display, provider, unresolved: false };
   }

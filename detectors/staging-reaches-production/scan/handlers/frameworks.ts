@@ -6,6 +6,7 @@ import type { FileClass } from '../files.js';
 import { BASE, namedTag, type Recorder } from '../recorder.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import { walkSection } from '../tree.js';
+import { valueTag } from './dotenv.js';
 import { topSection, walkOptions } from '../sections.js';
 
 /** One document of `application.yml`: the base, or the profile its `on-profile` names (a layer of the same family). */
@@ -62,8 +63,6 @@ export function scanRailsEnvironment(rec: Recorder, cls: FileClass): void {
   rec.resource(cls.tag, { kind: 'bucket', identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: 'config.active_storage.service' });
 }
 
-const APP_ENVIRONMENT_KEYS = new Set(['RAILS_ENV', 'RACK_ENV', 'NODE_ENV', 'APP_ENV', 'ENVIRONMENT', 'DJANGO_ENV', 'MIX_ENV']);
-
 /**
  * Kamal: `config/deploy.yml` is the base every destination (`deploy.staging.yml`) is merged over, and what a bare
  * `kamal deploy` ships. When its own env says production, its accessories (the database and its host) are also
@@ -74,9 +73,7 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
   if (cls.role !== 'base' || root.kind !== 'map') return;
   const env = get(root, 'env');
   const clear = get(env, 'clear') ?? env;
-  const production =
-    clear?.kind === 'map' &&
-    clear.entries.some((entry) => APP_ENVIRONMENT_KEYS.has(entry.key) && canonicalEnvironment(literalString(entry.value) ?? '') === 'production');
+  const production = clear?.kind === 'map' && valueTag(clear.entries)?.environment === 'production';
   const accessories = get(root, 'accessories');
   if (!production || !accessories) return;
   const tag = { environment: 'production' as const, name: 'deploy.yml', evidence: 'value' as const };

@@ -77,16 +77,9 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
 const GITLAB_SECRET_REFERENCE = /\$\{?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)\}?/g;
 
 function scanGitlabReferences(rec: Recorder, job: DataNode, tag: EnvTag, family: string): void {
-  const file = rec.file;
-  const start = offsetOf(rec, job.span.line, 1);
-  const end = job.span.endLine < file.lineStarts.length ? offsetOf(rec, job.span.endLine + 1, 1) : file.text.length;
-  const text = file.text.slice(start, end);
+  const { text, record } = nodeText(rec, job, tag, family);
   for (const match of text.matchAll(GITLAB_SECRET_REFERENCE)) {
-    if (match[1]!.startsWith('CI_')) continue;
-    const position = file.positionAt(start + match.index);
-    if (file.line(position.line).trimStart().startsWith('#')) continue;
-    const span: Span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
-    rec.resource(tag, secretIdentity(match[1]!), span, { variable: `$${match[1]}`, family });
+    if (!match[1]!.startsWith('CI_')) record(secretIdentity(match[1]!), match.index, `$${match[1]}`);
   }
 }
 
@@ -195,16 +188,7 @@ function railwayEnvironmentIdentity(name: string): ResourceIdentity | undefined 
 
 /** Secrets and variables read by name (`${{ secrets.PROD_DB_URL }}`) and command targets, on their own lines. */
 function scanText(rec: Recorder, node: DataNode, tag: EnvTag, family?: string): void {
-  const file = rec.file;
-  const start = offsetOf(rec, node.span.line, 1);
-  const end = node.span.endLine < file.lineStarts.length ? offsetOf(rec, node.span.endLine + 1, 1) : file.text.length;
-  const text = file.text.slice(start, end);
-  const record = (identity: ResourceIdentity, index: number, variable: string) => {
-    const position = file.positionAt(start + index);
-    if (file.line(position.line).trimStart().startsWith('#')) return;
-    const span: Span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
-    rec.resource(tag, identity, span, { variable, family });
-  };
+  const { text, record } = nodeText(rec, node, tag, family);
   for (const match of text.matchAll(/\$\{\{([^}]*)\}\}/g)) {
     for (const reference of match[1]!.matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
       if (reference[2] === 'GITHUB_TOKEN') continue;
@@ -218,6 +202,20 @@ function scanText(rec: Recorder, node: DataNode, tag: EnvTag, family?: string): 
       if (identity) record(identity, match.index, match[0].split(/\s+/).slice(0, 2).join(' '));
     }
   }
+}
+
+/** The source lines of a node, and a recorder for what they name at an offset (lines that are comments name nothing). */
+function nodeText(rec: Recorder, node: DataNode, tag: EnvTag, family?: string): { text: string; record: (identity: ResourceIdentity, index: number, variable: string) => void } {
+  const file = rec.file;
+  const start = offsetOf(rec, node.span.line, 1);
+  const end = node.span.endLine < file.lineStarts.length ? offsetOf(rec, node.span.endLine + 1, 1) : file.text.length;
+  const record = (identity: ResourceIdentity, index: number, variable: string) => {
+    const position = file.positionAt(start + index);
+    if (file.line(position.line).trimStart().startsWith('#')) return;
+    const span: Span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
+    rec.resource(tag, identity, span, { variable, family });
+  };
+  return { text: file.text.slice(start, end), record };
 }
 
 function offsetOf(rec: Recorder, line: number, column: number): number {
