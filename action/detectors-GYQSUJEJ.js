@@ -5415,8 +5415,8 @@ var MAX_STRUCT_TAG = 400;
 function isCmdlet(value) {
   return /^(?:ConvertTo|ConvertFrom|Get|Set|New|Read|Invoke|Import|Export)-[A-Z][A-Za-z]+$/.test(value);
 }
-function isProse(value, after) {
-  return /^[A-Za-z]+[.:]$/.test(value) || /^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(after);
+function isProse(value, text, end) {
+  return /^[A-Za-z]+[.:]$/.test(value) || /^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(text.slice(end, end + 40));
 }
 function normaliseName(name) {
   return name.replace(ENV_PREFIX, "");
@@ -5445,7 +5445,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
     if (index === 3) {
-      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text.slice(match.index + match[0].length, match.index + match[0].length + 40))) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length)) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -5491,7 +5491,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   }
   if (text.charCodeAt(0) === 64) {
     for (const match of text.matchAll(/^@([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\S+)[ \t]*$/gm)) {
-      found.push(binding(match[1], match[2], offset + match.index + match[0].length - match[2].length - (match[0].length - match[0].trimEnd().length)));
+      found.push(binding(match[1], match[2], offset + match.index + match[0].lastIndexOf(match[2])));
     }
   }
   if (!HEADER_HINT.test(text)) return found;
@@ -6221,6 +6221,7 @@ var exposedCredential = {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
       const rating = credential.kind.rate(credential.context);
+      const inDocumentation = inRanges(documentation, credential.start);
       if (rating.scope === "public") continue;
       const variable = credential.context.variable;
       const environment = environmentOfPath(file.path)?.environment ?? (variable ? canonicalEnvironment(variable) : void 0);
@@ -6240,13 +6241,13 @@ var exposedCredential = {
         line: credential.context.line,
         nearby: credential.context.nearby,
         inIgnoredDotenv,
-        ...inRanges(documentation, credential.start) ? { inDocumentation: true } : {},
+        ...inDocumentation ? { inDocumentation: true } : {},
         environment
       });
       if (inIgnoredDotenv) continue;
       out.report({
         ruleId: exposedRuleId(credential.kind),
-        severity: severityOf(credential, rating.scope === "test" || inRanges(documentation, credential.start), file.path),
+        severity: severityOf(credential, rating.scope === "test" || inDocumentation, file.path),
         message: `${credential.kind.title}${variable ? ` in ${variable}` : ""} is stored in plain text where coding agents read it.`,
         location,
         snippet: snippetOf(file, credential),
@@ -8691,16 +8692,9 @@ function scanGitlabCi(rec, cls, document) {
 }
 var GITLAB_SECRET_REFERENCE = /\$\{?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)\}?/g;
 function scanGitlabReferences(rec, job, tag, family) {
-  const file = rec.file;
-  const start = offsetOf2(rec, job.span.line, 1);
-  const end = job.span.endLine < file.lineStarts.length ? offsetOf2(rec, job.span.endLine + 1, 1) : file.text.length;
-  const text = file.text.slice(start, end);
+  const { text, record: record2 } = nodeText(rec, job, tag, family);
   for (const match of text.matchAll(GITLAB_SECRET_REFERENCE)) {
-    if (match[1].startsWith("CI_")) continue;
-    const position = file.positionAt(start + match.index);
-    if (file.line(position.line).trimStart().startsWith("#")) continue;
-    const span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
-    rec.resource(tag, secretIdentity(match[1]), span, { variable: `$${match[1]}`, family });
+    if (!match[1].startsWith("CI_")) record2(secretIdentity(match[1]), match.index, `$${match[1]}`);
   }
 }
 var VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+(preview|development)\b/;
@@ -8786,16 +8780,7 @@ function railwayEnvironmentIdentity(name) {
   return { kind: "project", identity: `railway-environment:${name.toLowerCase()}`, otherIdentities: [], display: `Railway environment ${name}`, name, secrets: [] };
 }
 function scanText(rec, node, tag, family) {
-  const file = rec.file;
-  const start = offsetOf2(rec, node.span.line, 1);
-  const end = node.span.endLine < file.lineStarts.length ? offsetOf2(rec, node.span.endLine + 1, 1) : file.text.length;
-  const text = file.text.slice(start, end);
-  const record2 = (identity, index, variable) => {
-    const position = file.positionAt(start + index);
-    if (file.line(position.line).trimStart().startsWith("#")) return;
-    const span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
-    rec.resource(tag, identity, span, { variable, family });
-  };
+  const { text, record: record2 } = nodeText(rec, node, tag, family);
   for (const match of text.matchAll(/\$\{\{([^}]*)\}\}/g)) {
     for (const reference of match[1].matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
       if (reference[2] === "GITHUB_TOKEN") continue;
@@ -8809,6 +8794,18 @@ function scanText(rec, node, tag, family) {
       if (identity) record2(identity, match.index, match[0].split(/\s+/).slice(0, 2).join(" "));
     }
   }
+}
+function nodeText(rec, node, tag, family) {
+  const file = rec.file;
+  const start = offsetOf2(rec, node.span.line, 1);
+  const end = node.span.endLine < file.lineStarts.length ? offsetOf2(rec, node.span.endLine + 1, 1) : file.text.length;
+  const record2 = (identity, index, variable) => {
+    const position = file.positionAt(start + index);
+    if (file.line(position.line).trimStart().startsWith("#")) return;
+    const span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
+    rec.resource(tag, identity, span, { variable, family });
+  };
+  return { text: file.text.slice(start, end), record: record2 };
 }
 function offsetOf2(rec, line, column) {
   return (rec.file.lineStarts[line - 1] ?? rec.file.text.length) + column - 1;
@@ -8848,13 +8845,12 @@ function scanRailsEnvironment(rec, cls) {
   const span = rec.file.spanOf(offset, offset + name.length);
   rec.resource(cls.tag, { kind: "bucket", identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service" });
 }
-var APP_ENVIRONMENT_KEYS = /* @__PURE__ */ new Set(["RAILS_ENV", "RACK_ENV", "NODE_ENV", "APP_ENV", "ENVIRONMENT", "DJANGO_ENV", "MIX_ENV"]);
 function scanKamal(rec, cls, root) {
   walkSection(rec, topSection(cls, root), walkOptions(cls));
   if (cls.role !== "base" || root.kind !== "map") return;
   const env = get(root, "env");
   const clear = get(env, "clear") ?? env;
-  const production = clear?.kind === "map" && clear.entries.some((entry) => APP_ENVIRONMENT_KEYS.has(entry.key) && canonicalEnvironment(literalString(entry.value) ?? "") === "production");
+  const production = clear?.kind === "map" && valueTag(clear.entries)?.environment === "production";
   const accessories = get(root, "accessories");
   if (!production || !accessories) return;
   const tag = { environment: "production", name: "deploy.yml", evidence: "value" };
@@ -10750,8 +10746,9 @@ function classifyDestination(raw, givenEndpoint, remotes = /* @__PURE__ */ new M
       return { display, provider: provider2, unresolved: provider2 === void 0 };
     }
     const rest = text.slice(scheme[0].length);
-    const known = providerOfEndpoint(rest.replace(/^https?:\/\//, "").split("/")[0] ?? "");
-    if (!known && (isUnresolved(rest.split("/")[0] ?? rest) || isUnresolved(rest.replace(/^https?:\/\//, "").split("/")[0] ?? ""))) return { display, unresolved: true };
+    const host = rest.replace(/^https?:\/\//, "").split("/")[0] ?? "";
+    const known = providerOfEndpoint(host);
+    if (!known && (isUnresolved(rest.split("/")[0] ?? rest) || isUnresolved(host))) return { display, unresolved: true };
     const provider = known ?? providerOfEndpoint(rest) ?? "remote-host";
     return { display, provider, unresolved: false };
   }
