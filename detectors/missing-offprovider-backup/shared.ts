@@ -88,6 +88,22 @@ export function environmentOf(path: string, names: ReadonlyArray<string | undefi
   return undefined;
 }
 
+/** Words of a job file's name that say it backs up, restores or checks data. */
+const DATA_JOB_WORDS = new Set(['backup', 'backups', 'restore', 'restores', 'dump', 'dumps', 'drill', 'dr', 'recovery', 'snapshot', 'snapshots']);
+/** Words that name an environment elsewhere but, beside one of those, say what the job does (`restore-test.yml`). */
+const JOB_PURPOSE_WORDS = new Set(['test', 'tests', 'testing', 'local', 'verify', 'check']);
+
+/**
+ * The environment a job file (a workflow, a script, a crontab) runs in, by its path and names. A restore drill is
+ * often named `restore-test.yml` and a backup `backup-local.sh`: there the word says what the job does, and only the
+ * directory can name the environment.
+ */
+export function jobEnvironmentOf(path: string, names: ReadonlyArray<string | undefined>): string | undefined {
+  const tokens = tokensOf(fileNameOf(path)).map((token) => token.toLowerCase());
+  if (tokens.some((token) => DATA_JOB_WORDS.has(token)) && tokens.some((token) => JOB_PURPOSE_WORDS.has(token))) return environmentOf(`${directoryOf(path)}/job`, names);
+  return environmentOf(path, names);
+}
+
 /** Canonical environment of an explicit name (a key such as `environments.production` or `namespace: prod`). */
 export function environmentNamed(name: string | undefined): CanonicalEnvironment | undefined {
   return name ? canonicalEnvironment(name) : undefined;

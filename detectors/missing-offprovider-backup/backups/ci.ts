@@ -2,7 +2,7 @@
 // service containers), GitLab CI jobs, and plain scripts (shell, Makefile, justfile, crontab, Procfile, Dockerfile,
 // package.json scripts).
 import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
-import { environmentNamed, environmentOf, fileNameOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { environmentNamed, environmentOf, fileNameOf, jobEnvironmentOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { classifyDestination, parseArn } from './destinations.js';
 import { fileLines, readJob, scalarLines, type ExtraUpload, type Job } from './jobs.js';
 
@@ -98,7 +98,7 @@ export function scanGithubWorkflow(inventory: Inventory): void {
       }
       return entry.keySpan.line;
     };
-    const jobFacts: Job = { name, scheduled, environment: environmentNamed(environmentName) ?? environmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf };
+    const jobFacts: Job = { name, scheduled, environment: environmentNamed(environmentName) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf };
     readJob(inventory, script, jobFacts, extra);
   }
 }
@@ -143,7 +143,7 @@ export function scanScriptFile(inventory: Inventory): void {
     text = text.replace(/^[^\t#\n][^\n]*:[^\n=]*$/gm, '').replace(/^\t@?-?/gm, '');
   }
   const scheduled = /crontab|\.cron$/.test(name) || /(^|\/)cron\.d\//.test(inventory.path);
-  readJob(inventory, text, { name: inventory.path, scheduled, environment: environmentOf(inventory.path, []), env: new Map(), ephemeral: false, lineOf: fileLines(inventory) });
+  readJob(inventory, text, { name: inventory.path, scheduled, environment: jobEnvironmentOf(inventory.path, []), env: new Map(), ephemeral: false, lineOf: fileLines(inventory) });
 }
 
 /** package.json `scripts`: each script is a small job. */

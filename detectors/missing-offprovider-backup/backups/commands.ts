@@ -52,7 +52,10 @@ export type ScriptEnv = ReadonlyMap<string, string>;
 
 const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL', 'S3_ENDPOINT', 'S3_ENDPOINT_URL', 'AWS_S3_ENDPOINT', 'AWS_ENDPOINT', 'ENDPOINT_URL', 'R2_ENDPOINT', 'BUCKET_ENDPOINT', 'STORAGE_ENDPOINT'];
 
-/** Splits a script into commands with their offsets, joining continued lines and splitting on `&&`, `;`, `|`. */
+/**
+ * Splits a script into commands with their offsets, joining continued lines and splitting on `&&`, `;`, `|`. A
+ * command substitution (`$(date +%F | tr - _)`, backquotes) stays inside the command that holds it.
+ */
 function commandsOf(script: string): Array<{ text: string; offset: number; piped: boolean }> {
   const commands: Array<{ text: string; offset: number; piped: boolean }> = [];
   let start = 0;
@@ -78,6 +81,10 @@ function commandsOf(script: string): Array<{ text: string; offset: number; piped
     }
     if (char === '"' || char === "'") {
       quote = char;
+      continue;
+    }
+    if ((char === '$' && script[i + 1] === '(') || char === '`') {
+      i = substitutionEnd(script, i);
       continue;
     }
     if (char === '#' && (i === 0 || /\s/.test(script[i - 1]!))) {
@@ -109,23 +116,82 @@ function commandsOf(script: string): Array<{ text: string; offset: number; piped
   return commands;
 }
 
-/** Shell words, quotes removed; `$VAR`, `${VAR:-x}` and `${{ env.X }}` expanded from the literal environment. */
-function wordsOf(command: string, env: ScriptEnv): string[] {
-  const expanded = expand(command, env);
-  const words: string[] = [];
-  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-  let current = '';
-  let last = -1;
-  for (const match of expanded.matchAll(pattern)) {
-    const piece = match[1] ?? match[2] ?? match[3] ?? '';
-    if (match.index === last && current) current += piece;
-    else {
-      if (current || last !== -1) words.push(current);
-      current = piece;
-    }
-    last = match.index + match[0].length;
+/**
+ * Where the command substitution starting at `start` (`$(` or a backquote) ends: its closing character, or the end
+ * of the text when it is not closed. Parentheses nest; quotes inside are skipped.
+ */
+function substitutionEnd(text: string, start: number): number {
+  if (text[start] === '`') {
+    const end = text.indexOf('`', start + 1);
+    return end === -1 ? text.length - 1 : end;
   }
-  if (last !== -1) words.push(current);
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = start + 1; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+      else if (char === '\\' && quote === '"') i++;
+    } else if (char === '\\') i++;
+    else if (char === '"' || char === "'") quote = char;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return i;
+  }
+  return text.length - 1;
+}
+
+/** The commands a command substitution runs (`$(heroku pg:backups:url)`, backquotes) inside a command's text. */
+function substitutionsIn(text: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "'") {
+      // Nothing is substituted between single quotes.
+      const end = text.indexOf("'", i + 1);
+      if (end === -1) break;
+      i = end;
+    } else if ((text[i] === '$' && text[i + 1] === '(' && text[i + 2] !== '(') || text[i] === '`') {
+      const end = substitutionEnd(text, i);
+      found.push(text.slice(i + (text[i] === '`' ? 1 : 2), end));
+      i = end;
+    }
+  }
+  return found;
+}
+
+/**
+ * Shell words, quotes removed; `$VAR`, `${VAR:-x}` and `${{ env.X }}` expanded from the literal environment. A
+ * command substitution is part of the word it sits in (`backup-$(date +%F).sql.gz` is one word), as in a shell.
+ */
+function wordsOf(command: string, env: ScriptEnv): string[] {
+  const text = expand(command, env);
+  const words: string[] = [];
+  let current = '';
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === ' ' || char === '\t' || char === '\n' || char === '\r') {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    if (char === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      current += text.slice(i + 1, Math.min(end, text.length));
+      i = end;
+    } else if (char === "'") {
+      const end = text.indexOf("'", i + 1);
+      current += text.slice(i + 1, end === -1 ? text.length : end);
+      i = end === -1 ? text.length : end;
+    } else if ((char === '$' && text[i + 1] === '(') || char === '`') {
+      const end = substitutionEnd(text, i);
+      current += text.slice(i, end + 1);
+      i = end;
+    } else current += char;
+  }
+  if (inWord) words.push(current);
   return words.filter((word) => word !== '');
 }
 
@@ -165,10 +231,14 @@ function unwrap(words: string[]): { words: string[]; platform?: string } {
       rest = index === -1 ? [] : rest.slice(index + 1);
       continue;
     }
-    if ((head === 'docker' && (rest[1] === 'compose' && rest[2] === 'exec')) || (head === 'docker-compose' && rest[1] === 'exec')) {
-      const from = head === 'docker' ? 3 : 2;
-      const index = rest.findIndex((word, i) => i >= from && !word.startsWith('-'));
-      rest = index === -1 ? [] : rest.slice(index + 1);
+    if ((head === 'docker' && rest[1] === 'compose') || head === 'docker-compose') {
+      // `docker compose -f prod.yml exec -T db pg_dump ...`: past compose's options, the verb, its options, the service.
+      let verb = head === 'docker' ? 2 : 1;
+      while (verb < rest.length && rest[verb]!.startsWith('-')) verb += COMPOSE_VALUE_OPTIONS.includes(rest[verb]!) ? 2 : 1;
+      if (rest[verb] !== 'exec' && rest[verb] !== 'run') break;
+      let service = verb + 1;
+      while (service < rest.length && rest[service]!.startsWith('-')) service += COMPOSE_EXEC_VALUE_OPTIONS.includes(rest[service]!) ? 2 : 1;
+      rest = rest.slice(service + 1);
       continue;
     }
     if (head === 'kubectl' && rest.includes('--')) {
@@ -194,6 +264,30 @@ function option(words: string[], ...names: string[]): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Where a script's `kopia repository create|connect` points later snapshots (kept in the script's environment). */
+const KOPIA_REPOSITORY = ' kopia-repository';
+const KOPIA_ENDPOINT = ' kopia-endpoint';
+
+/** Options of `docker compose` that take a value, before its verb; then those of `exec` and `run`. */
+const COMPOSE_VALUE_OPTIONS = ['-f', '--file', '-p', '--project-name', '--env-file', '--profile', '--project-directory', '--ansi', '--parallel', '--progress'];
+const COMPOSE_EXEC_VALUE_OPTIONS = ['-u', '--user', '-e', '--env', '-w', '--workdir', '--index', '--name', '--entrypoint', '-v', '--volume', '-l', '--label', '-p', '--publish'];
+
+/** Options of `ssh` that take a value (`-i key`, `-p 23`). */
+const SSH_VALUE_OPTIONS = ['-i', '-p', '-o', '-l', '-F', '-J', '-b', '-c', '-D', '-E', '-e', '-L', '-R', '-S', '-W', '-w', '-m', '-Q'];
+/** Options of `restic` that take a value, which would otherwise read as its verb (`restic -r b2:bucket:/pg backup`). */
+const RESTIC_VALUE_OPTIONS = ['-r', '--repo', '-p', '--password-file', '--password-command', '--repository-file', '--cache-dir', '-o', '--option', '--limit-upload', '--limit-download', '--tls-client-cert', '--cacert', '--key-hint', '--pack-size'];
+
+/** The words without the given options and the value each takes (`--repo x` and `--repo=x` alike). */
+function dropOptionValues(words: string[], names: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (names.includes(word)) i++;
+    else if (!names.some((name) => name.startsWith('--') && word.startsWith(`${name}=`))) kept.push(word);
+  }
+  return kept;
 }
 
 function positional(words: string[], from: number): string[] {
@@ -240,6 +334,12 @@ export function readScript(script: string, env: ScriptEnv = new Map(), remote = 
   const mcAliases = new Map<string, string>();
   let dumpedToFile = false;
   for (const command of commandsOf(script)) {
+    // What a substitution runs counts too: `curl -o latest.dump "$(heroku pg:backups:url)"` downloads a dump.
+    for (const inner of substitutionsIn(command.text)) {
+      const nested = readScript(inner, localEnv, remote);
+      for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: command.offset });
+      for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: command.offset });
+    }
     // Assignments at the top of a script resolve later references (`BUCKET=s3://acme-backups`).
     const assignment = /^(?:export\s+)?([A-Za-z_][\w]*)=("[^"]*"|'[^']*'|\S*)$/.exec(command.text);
     if (assignment) {
@@ -253,6 +353,12 @@ export function readScript(script: string, env: ScriptEnv = new Map(), remote = 
     const tool = words[0]!.replace(/^.*\//, '');
     const at = command.offset + Math.max(0, command.text.indexOf(words[0]!.replace(/^.*\//, '')));
     if (tool === 'ssh' && words.length > 2) {
+      // `pg_dumpall | gzip | ssh box "cat > backups/db.sql.gz"`: what is piped in is written on the other host.
+      const host = positional(dropOptionValues(words, SSH_VALUE_OPTIONS), 1)[0];
+      if (command.piped && host && /^(?:cat\s*>|dd\s.*\bof=|tee\s)/.test(words[words.length - 1]!)) {
+        reading.uploads.push({ tool: 'ssh', offset: at, destination: classifyDestination(`${host}:`), fileLevel: false });
+        continue;
+      }
       // `ssh host "docker compose up -d"`: the quoted command runs on the server.
       const nested = readScript(words[words.length - 1]!, localEnv, true);
       for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: at });
@@ -456,7 +562,7 @@ function readCommand(
   }
   if (tool === 'restic' || tool === 'resticprofile') {
     const repository = option(words, '-r', '--repo') ?? env.get('RESTIC_REPOSITORY');
-    const verb = positional(words, 1)[0];
+    const verb = positional(dropOptionValues(words, RESTIC_VALUE_OPTIONS), 1)[0];
     if (verb === 'backup') {
       const stdin = words.includes('--stdin') || words.includes('--stdin-from-command') || piped;
       reading.uploads.push({ tool: 'restic', offset: at, destination: repository ? classifyDestination(repository) : { display: '$RESTIC_REPOSITORY', unresolved: true }, fileLevel: !stdin, ref: repository?.startsWith('rclone:') ? `rclone:${repository.split(':')[1]!.toLowerCase()}` : undefined });
@@ -465,6 +571,35 @@ function readCommand(
       if (verb === 'restore') loaded('volume');
     }
     else if (verb === 'check' && words.includes('--read-data')) reading.verify ??= at;
+    return;
+  }
+  if (tool === 'duplicity') {
+    // `duplicity [full|incremental] <dir> <url>` backs up; `duplicity [restore] <url> <dir>` restores.
+    const args = positional(words, 1).filter((word) => !/^(full|incremental|incr|restore)$/.test(word));
+    const [source, target] = args;
+    if (target && /:\/\//.test(target) && !/:\/\//.test(source ?? '')) upload(target, 'duplicity', true);
+    else if (source && /:\/\//.test(source)) {
+      fetched(source);
+      loaded('volume');
+    } else if (words[1] === 'verify') reading.verify ??= at;
+    return;
+  }
+  if (tool === 'kopia') {
+    // The repository is connected once (`kopia repository create b2 --bucket=...`); snapshots go wherever it points.
+    if (words[1] === 'repository' && /^(create|connect)$/.test(words[2] ?? '') && words[3]) {
+      const bucket = option(words, '--bucket', '--container') ?? '';
+      const schemes: Record<string, string> = { s3: 's3://', b2: 'b2://', gcs: 'gs://', azure: 'azure://', filesystem: '', sftp: 'sftp://', rclone: 'rclone:' };
+      const location = words[3] === 'filesystem' ? option(words, '--path') : words[3] === 'sftp' ? option(words, '--host') : bucket;
+      if (location !== undefined && schemes[words[3]] !== undefined) env.set(KOPIA_REPOSITORY, `${schemes[words[3]]}${location}`);
+      const givenEndpoint = option(words, '--endpoint');
+      if (givenEndpoint) env.set(KOPIA_ENDPOINT, `https://${givenEndpoint.replace(/^https?:\/\//, '')}`);
+    } else if (words[1] === 'snapshot' && words[2] === 'create') {
+      const repository = env.get(KOPIA_REPOSITORY);
+      reading.uploads.push({ tool: 'kopia', offset: at, destination: repository ? classifyDestination(repository, env.get(KOPIA_ENDPOINT)) : { display: 'kopia repository', unresolved: true }, fileLevel: !piped && !words.includes('--stdin-file') });
+    } else if ((words[1] === 'snapshot' && words[2] === 'restore') || words[1] === 'restore') {
+      fetched(env.get(KOPIA_REPOSITORY), env.get(KOPIA_ENDPOINT));
+      loaded('volume');
+    } else if (words[1] === 'snapshot' && words[2] === 'verify') reading.verify ??= at;
     return;
   }
   if (tool === 'borg' || tool === 'borgbackup') {

@@ -94,6 +94,11 @@ export function scanTerraform(inventory: Inventory): void {
   const resources: Resource[] = [];
   for (const entry of root.entries) {
     const map = mapOf(entry.value);
+    if (entry.key === 'module' && map?.block?.labels[0]) {
+      const standIn = registryModuleResource(map);
+      if (standIn) resources.push({ ...standIn, label: map.block.labels[0], line: map.span.line });
+      continue;
+    }
     if (entry.key !== 'resource' || !map?.block) continue;
     const [type, label] = map.block.labels;
     if (!type || !label) continue;
@@ -102,6 +107,26 @@ export function scanTerraform(inventory: Inventory): void {
     if (provider) inventory.context({ kind: 'terraform-resource-provider', directory, name: `${type}.${label}`, value: provider.trim(), location: inventory.line(map.span.line) });
   }
   for (const resource of resources) scanResource(inventory, resource, resources, directory);
+}
+
+/**
+ * Registry modules that wrap one store, read as the resource they create: their inputs carry the resource's own
+ * argument names (`terraform-aws-modules/rds/aws` takes `identifier`, `backup_retention_period`,
+ * `delete_automated_backups`...), and their defaults are the resource's. Aurora's module names the cluster `name`.
+ */
+const REGISTRY_MODULES: ReadonlyArray<{ source: RegExp; type: string; renames?: Readonly<Record<string, string>> }> = [
+  { source: /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/rds\/aws(?:\/\/modules\/db_instance)?$/, type: 'aws_db_instance' },
+  { source: /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/rds-aurora\/aws$/, type: 'aws_rds_cluster', renames: { name: 'cluster_identifier' } },
+  { source: /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/dynamodb-table\/aws$/, type: 'aws_dynamodb_table' },
+];
+
+function registryModuleResource(call: MapNode): { type: string; body: MapNode } | undefined {
+  const source = literalOf(attribute(call, 'source'))?.replace(/\?ref=.*$/, '');
+  const known = source ? REGISTRY_MODULES.find((module) => module.source.test(source)) : undefined;
+  if (!known) return undefined;
+  if (!known.renames) return { type: known.type, body: call };
+  const renames = known.renames;
+  return { type: known.type, body: { ...call, entries: call.entries.map((entry) => (renames[entry.key] ? { ...entry, key: renames[entry.key]! } : entry)) } };
 }
 
 function tagsOf(body: MapNode): Record<string, string> {
@@ -181,7 +206,8 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
     }
     case 'aws_dynamodb_table': {
       const table = name('name') ?? label;
-      const pitr = isTruthy(attribute(block(body, 'point_in_time_recovery'), 'enabled')) === true;
+      // The registry module takes `point_in_time_recovery_enabled = true` for the resource's block.
+      const pitr = isTruthy(attribute(block(body, 'point_in_time_recovery'), 'enabled')) === true || isTruthy(attribute(body, 'point_in_time_recovery_enabled')) === true;
       const protection = isTruthy(attribute(body, 'deletion_protection_enabled'));
       if (protection === false) setting('deletion-protection-off', 'deletion_protection_enabled', 'deletion_protection_enabled = false', true);
       else if (protection === undefined) setting('deletion-protection-off', 'deletion_protection_enabled', 'deletion_protection_enabled not set (defaults to false)', false);
