@@ -61,7 +61,7 @@ export const supabaseSecretKey: CredentialKind = {
   id: 'supabase-secret-key',
   provider: 'supabase',
   title: 'Supabase secret API key',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sb_(?:secret|publishable)_[A-Za-z0-9-]{22}_[A-Za-z0-9_-]{8})(?![A-Za-z0-9_-])/g, keywords: ['sb_secret_', 'sb_publishable_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sb_(?:secret|publishable)_[A-Za-z0-9_-]{22}_[A-Za-z0-9_-]{8})(?![A-Za-z0-9_-])/g, keywords: ['sb_secret_', 'sb_publishable_'] }],
   plausible: (value) => !SUPABASE_LOCAL_KEYS.has(value) && !isPlaceholder(value.replace(/^sb_[a-z]+_/, '')),
   rate: (context) =>
     context.value.startsWith('sb_publishable_')
@@ -74,6 +74,7 @@ export const supabaseSecretKey: CredentialKind = {
     positive: [
       sample('supabase/functions/_shared/admin.ts', "import { createClient } from 'npm:@supabase/supabase-js@2';\n\nexport const admin = createClient(Deno.env.get('SUPABASE_URL')!, 'sb_secret_75BdvwuoBt7DPJr0uKhI5-_qgWZYNeW');\n", { expect: { line: 3 } }),
       sample('deploy/worker.env.yaml', 'env:\n  SUPABASE_URL: https://ygginoqukmzwpujrtqlo.supabase.co\n  SUPABASE_SECRET_KEY: sb_secret_75BdvwuoBt7DPJr0uKhI5-_qgWZYNeW\n', { expect: { line: 3 } }),
+      sample('scripts/seed.ts', 'import { createClient } from "@supabase/supabase-js";\nconst supabase = createClient("https://xauskjsiduvgjqeznszb.supabase.co", "sb_secret_oCCxKr1vI_Wc7C6QNJyMs4_h7hSe4vg");\n', { expect: { line: 2 }, note: 'the random part is base64url and may hold `_`' }),
     ],
     negative: [
       sample('web/.env.production', 'NEXT_PUBLIC_SUPABASE_URL=https://ygginoqukmzwpujrtqlo.supabase.co\nNEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY=sb_publishable_Dt4AspvZab1qydp0QSdH2D_BEnN95Uu\n', { note: 'publishable keys ship to browsers' }),

@@ -62,7 +62,9 @@ export const vaultToken: CredentialKind = {
   provider: 'hashicorp',
   title: 'HashiCorp Vault token',
   valuePatterns: [
-    { regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ['hvs.', 'hvb.'] },
+    // Service tokens carry their encoded index (90-120 characters); the root token `vault operator init` prints since
+    // 1.10 is `hvs.` and 24 characters.
+    { regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvs\.[A-Za-z0-9]{24}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ['hvs.', 'hvb.'] },
     // `vault operator init` output kept in notes: older Vaults printed `s.` tokens and, before 0.10, UUIDs.
     { regex: new RegExp(`(?<=Initial Root Token: ?)(s\\.[A-Za-z0-9]{24}|${UUID_SOURCE})(?![A-Za-z0-9-])`, 'g'), keywords: ['initial root token'] },
   ],
@@ -89,6 +91,7 @@ export const vaultToken: CredentialKind = {
       sample('docs/vault-setup.md', '# Vault init (2024-03-02)\n\n```\nUnseal Key 1: 1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo\n\nInitial Root Token: hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n```\n', { expect: { line: 6 } }),
       sample('deploy/values.yaml', 'vault:\n  address: https://vault.acme.internal:8200\nenv:\n  - name: VAULT_TOKEN\n    value: s.02RnFl63Prpu2dzLqOLyAszB\n', { expect: { line: 5 } }),
       sample('ops/README.md', '## Vault bootstrap (2019)\n\n    Unseal Key 1: bus1bOzFoSCs/YTCZi5+T3OQzjpVTpSvUkgBxnG3VT4R\n    Initial Root Token: 8952c6db-2259-a638-8d4e-6705dbdfda91\n', { expect: { line: 4 } }),
+      sample('scripts/vault-bootstrap.sh', '#!/bin/sh\nexport VAULT_ADDR=https://vault.acme.io\nexport VAULT_TOKEN=hvs.8EVeIz4J7utmglhJ1LcaEL4q\nvault secrets enable -path=secret kv-v2\n', { expect: { line: 3 }, note: 'the 24-character root token of Vault 1.10 and later' }),
     ],
     negative: [
       sample('docker-compose.yml', 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    command: server -dev -dev-root-token-id=root\n    environment:\n      VAULT_DEV_ROOT_TOKEN_ID: root\n'),

@@ -22,25 +22,31 @@ function rateAccountToken(broad: string, context: CredentialContext): Rating {
 
 const HEROKU_KEY = 'HRKU-AAUt7d_VhfxSwKHnfVMBcTcYb25repPvGUGbcA_ocz7Cx6v7A6v7mIoZuws4';
 const HEROKU_UUID = '8338bc18-8e04-4de5-beed-25863b9950fd';
+/** Today's keys (`HRKU-AA` and 58), and the prefixed UUIDs Heroku issued until April 2025, valid until regenerated. */
+const HEROKU_PREFIXED = `HRKU-AA[0-9a-zA-Z_-]{58}|HRKU-${UUID_SOURCE}`;
+
+function plausibleUuidKey(value: string): boolean {
+  return UUID.test(value) && !isPlaceholder(value) && !/^0{8}-|-0{12}$|^12345678-/.test(value);
+}
 
 export const herokuApiKey: CredentialKind = {
   id: 'heroku-api-key',
   provider: 'heroku',
   title: 'Heroku API key',
   valuePatterns: [
-    { regex: /(?<![A-Za-z0-9_-])(HRKU-AA[0-9a-zA-Z_-]{58})(?![A-Za-z0-9_-])/g, keywords: ['hrku-aa'] },
+    { regex: new RegExp(`(?<![A-Za-z0-9_-])(${HEROKU_PREFIXED})(?![A-Za-z0-9_-])`, 'g'), keywords: ['hrku-'] },
     // ~/.netrc entries the Heroku CLI writes: `machine api.heroku.com login <email> password <key>`.
-    { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})`, 'g'), keywords: ['heroku.com'] },
+    { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|${HEROKU_PREFIXED})`, 'g'), keywords: ['heroku.com'] },
     // Given straight to a client: Ruby's `PlatformAPI.connect_oauth("…")`, Python's `heroku3.from_key("…")`.
-    { regex: new RegExp(`(?<=\\b(?:connect_oauth|from_key)\\(\\s*["'])(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})(?=["'])`, 'g'), keywords: ['connect_oauth', 'from_key'] },
+    { regex: new RegExp(`(?<=\\b(?:connect_oauth|from_key)\\(\\s*["'])(${UUID_SOURCE}|${HEROKU_PREFIXED})(?=["'])`, 'g'), keywords: ['connect_oauth', 'from_key'] },
   ],
   contextPatterns: [
-    { variable: /heroku[_.-]?(?:[a-z]+[_.-]?)?(?:api[_.-]?)?(?:key|token)/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ['heroku'] },
+    { variable: /heroku[_.-]?(?:[a-z]+[_.-]?)?(?:api[_.-]?)?(?:key|token)/i, value: new RegExp(`^(?:${UUID_SOURCE}|${HEROKU_PREFIXED})$`), keywords: ['heroku'] },
     { header: /^authorization$/i, value: UUID, keywords: ['authorization'], requires: ['api.heroku.com'] },
     // Travis CI's Heroku deploy: `deploy: { provider: heroku, api_key: … }`.
-    { variable: /^api[_-]?key$/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ['api_key'], requires: ['provider: heroku'] },
+    { variable: /^api[_-]?key$/i, value: new RegExp(`^(?:${UUID_SOURCE}|${HEROKU_PREFIXED})$`), keywords: ['api_key'], requires: ['provider: heroku'] },
   ],
-  plausible: (value) => (value.startsWith('HRKU-') ? generated(value.slice(7), 40) : UUID.test(value) && !isPlaceholder(value) && !/^0{8}-|-0{12}$|^12345678-/.test(value)),
+  plausible: (value) => (value.startsWith('HRKU-AA') && value.length > 41 ? generated(value.slice(7), 40) : plausibleUuidKey(value.replace(/^HRKU-/, ''))),
   rate: (context) => rateAccountToken('a Heroku API key acts as the user on every app and team they belong to', context),
   reach: 'acts as the user on every app and team they belong to: it can destroy apps, delete add-on databases and their backups, and change config vars',
   narrower: 'create an authorization with the narrowest scope (read, write or a single app’s deploy through a CI integration) and an expiry, instead of the account API key',
@@ -52,6 +58,7 @@ export const herokuApiKey: CredentialKind = {
       sample('.github/workflows/deploy.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${HEROKU_UUID}\n          heroku_app_name: acme-api\n          heroku_email: ops@acme.io\n`, { expect: { line: 7 } }),
       sample('ops/netrc', `machine api.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\nmachine git.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\n`, { expect: { line: 3 } }),
       sample('scripts/scale.py', `import heroku3\n\nconn = heroku3.from_key("${HEROKU_KEY}")\nconn.apps()["acme-api"].process_formation()["web"].scale(2)\n`, { expect: { line: 3 } }),
+      sample('scripts/heroku-deploy.sh', '#!/bin/sh\nexport HEROKU_API_KEY=HRKU-5b4dec1e-8cb2-4e9f-a0c2-1aa2a3f82949\nheroku container:release web -a acme-api\n', { expect: { line: 2 }, note: 'the prefixed UUID issued until April 2025' }),
     ],
     negative: [
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: acme-api\n'),
