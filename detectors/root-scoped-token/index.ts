@@ -5,6 +5,7 @@ import { isTestOrExamplePath } from '../../src/paths.js';
 import type { Credential } from '../../src/facts/credential.js';
 import { CompanionIndex } from '../../knowledge/credentials/companions.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
+import { shipsToBrowsers } from '../../knowledge/credentials/narrowing.js';
 import type { CredentialContext } from '../../knowledge/credentials/types.js';
 import { CREDENTIAL_SCOPE_RULES, DETECTOR_ID, scopeRuleId } from './credential-rules.js';
 import { GRANT_KEYWORDS, GRANT_RULES, scanGrants } from './grants.js';
@@ -39,7 +40,8 @@ function rateCredentials(context: FinishContext): void {
     context.report({
       ruleId: scopeRuleId(kind),
       // In tests and examples the value is rarely live: still reported, below the default failure threshold.
-      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation ? 'low' : rating.scope === 'root' ? 'critical' : 'high',
+      // A whole resource's key under a bundler's public prefix is handed to every visitor: as bad as an account's.
+      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation ? 'low' : rating.scope === 'root' || shipsToBrowsers(credential.variable) ? 'critical' : 'high',
       message: `${kind.title}${where} reaches ${rating.scope === 'root' ? 'a whole account' : 'a whole resource'}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,

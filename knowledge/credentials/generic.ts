@@ -18,13 +18,30 @@ const DATABASE_WORDS = new Set(['db', 'database', 'datasource', 'postgres', 'pos
  */
 function superuserBeside(context: CredentialContext): string | undefined {
   const passwordWords = wordsOf(context.variable ?? '');
+  // Spring's `datasource: { url: jdbc:..., username: postgres, password: ... }` names the database by its URL.
+  const besideDatabaseUrl = Object.values(context.siblingValues).some((value) => DATABASE_URL.test(value.trim()));
   for (const [name, value] of Object.entries(context.siblingValues)) {
     const words = wordsOf(name);
     if (!words.some((word) => USER_WORDS.has(word)) || !SUPERUSERS.has(value.trim().toLowerCase())) continue;
-    if ([...words, ...passwordWords].some((word) => DATABASE_WORDS.has(word))) return `${name} ${value.trim()}`;
+    if (besideDatabaseUrl || [...words, ...passwordWords].some((word) => DATABASE_WORDS.has(word))) return `${name} ${value.trim()}`;
   }
   return undefined;
 }
+
+/**
+ * The superuser a password's own line names as its account: a `.pgpass` line (`host:port:db:postgres:…`), a libpq
+ * keyword string or a client call (`user=postgres`, `user="sa"`), a `CREATE USER`/`ALTER ROLE` statement.
+ */
+function superuserOnLine(line: string): string | undefined {
+  const account =
+    /^[^:\s#]+:(?:\d+|\*):[^:\s]+:([^:\s]+):/.exec(line)?.[1] ??
+    /\b(?:user|username|login)[ \t]*=[ \t]*["']?([\w.-]+)/i.exec(line)?.[1] ??
+    /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)[ \t]+["'`]?([\w.-]+)/i.exec(line)?.[1];
+  const user = account?.toLowerCase();
+  return user && SUPERUSERS.has(user) ? `user ${user}` : undefined;
+}
+
+const DATABASE_URL = /^(?:jdbc:[a-z]+:|(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|sqlserver|mssql):\/\/)/i;
 
 /**
  * Rating by what the variable's name says: admin/root names reach the whole service, test names reach a sandbox.
@@ -166,7 +183,11 @@ export const hardcodedPassword: CredentialKind = {
     !/\s/.test(value) &&
     // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
     !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
-  rate: (context) => rateByName(context, { scope: 'unknown', because: 'the password does not say which account it opens' }, true),
+  rate: (context) => {
+    const account = superuserOnLine(context.line);
+    if (account) return { scope: 'root-resource', because: `it is the password of ${account}, the database's superuser` };
+    return rateByName(context, { scope: 'unknown', because: 'the password does not say which account it opens' }, true);
+  },
   reach: 'opens the account it belongs to; a root or admin password opens every database or tenant on the server',
   narrower: 'read it from a secret store at run time and give the application a user limited to its own database',
   exposedSeverity: 'medium',
@@ -246,6 +267,9 @@ export const hardcodedPassword: CredentialKind = {
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: 'the account is named beside the password' }),
       sample('wp-config.php', "<?php\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 } }),
       sample('src/main/resources/application.properties', 'spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n', { expect: { line: 2 } }),
+      sample('src/main/resources/application.yml', 'spring:\n  datasource:\n    url: jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app\n    username: postgres\n    password: NKs0AD9d7v3AehVXzZ0IowQf\n', { expect: { line: 5 }, note: 'the database named by the URL beside it' }),
+      sample('deploy/.pgpass', 'acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432:*:postgres:7FC7zmwDuEQPoLYTR30hnKpI\n', { expect: { line: 1 } }),
+      sample('src/etl/load.py', 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } }),
     ],
     negative: [
       sample('roles/personas_deployment/defaults/main.yml', 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
@@ -289,6 +313,12 @@ export const databaseConnectionString: CredentialKind = {
       keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse', 'neo4j', 'jdbc:'],
     },
     {
+      // JDBC URLs carry the login as parameters: `jdbc:postgresql://host/db?user=app&password=...`,
+      // `jdbc:sqlserver://host:1433;database=app;user=sa;password=...`.
+      regex: /\bjdbc:[a-z]+:[^\s'"`]{0,300}?[?&;]password=([^&;\s'"`]{3,200})/gi,
+      keywords: ['jdbc:'],
+    },
+    {
       // ADO.NET / ODBC: `Server=...;User Id=...;Password=...`.
       regex: /\b(?:Server|Data Source|Host)=[^;'"\n]{1,200};[^'"\n]{0,300}?\b(?:Password|Pwd)=([^;'"\s]{3,200})/gi,
       keywords: ['password=', 'pwd='],
@@ -306,7 +336,7 @@ export const databaseConnectionString: CredentialKind = {
   },
   rate: (context) => {
     const url = connectionUrlAround(context.line, context.value);
-    const user = url?.user ?? /\b(?:User Id|Uid|User)=([^;]+)/i.exec(context.line)?.[1]?.trim() ?? '';
+    const user = url?.user ?? /\b(?:User Id|Uid|User)=([^;&'"`\s]+)/i.exec(context.line)?.[1]?.trim() ?? '';
     const base = user.split('.')[0]!.toLowerCase();
     if (SUPERUSERS.has(base) || base.endsWith('_owner') || base === 'neondb_owner') {
       return { scope: 'root-resource', because: `database user ${base} is the server's superuser` };
@@ -323,6 +353,8 @@ export const databaseConnectionString: CredentialKind = {
       sample('scripts/migrate.sh', '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
       sample('docs/runbook.md', '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),
       sample('appsettings.json', '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
+      sample('src/main/resources/application-prod.properties', 'spring.datasource.url=jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app?user=postgres&password=S6saRb1W3OIcxcPLlBl3AFby\n', { expect: { line: 1 }, note: 'a JDBC URL with its login as parameters' }),
+      sample('config/db.properties', 'db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n', { expect: { line: 1 } }),
     ],
     negative: [
       sample('templates/db/postgresql/template_db_postgresql.conf', 'UserParameter=pgsql.ping[*], psql -qtAX postgresql://"$3":"$4"@"$1":"$2"/"$5" -c "select 1"\n', { note: 'shell positionals' }),
@@ -334,7 +366,10 @@ export const databaseConnectionString: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('scripts/restore.sh', 'psql "postgres://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres" < dump.sql\n', { expect: { line: 1 } })],
+    positive: [
+      sample('scripts/restore.sh', 'psql "postgres://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres" < dump.sql\n', { expect: { line: 1 } }),
+      sample('config/db.properties', 'db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n', { expect: { line: 1 } }),
+    ],
     negative: [sample('scripts/report.sh', 'psql "postgres://analytics_ro:Hq7vN2xL9pRt@reports.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/app" -f report.sql\n')],
   },
 };

@@ -16,6 +16,11 @@ export function nameWord(context: CredentialContext, words: ReadonlySet<string>)
 /** Bundler prefixes that inline a variable into the client bundle: whatever is bound to them ships to browsers. */
 const BROWSER_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|PUBLIC_|GATSBY_)/;
 
+/** True when the variable has a bundler's public prefix: whatever it holds is in every visitor's browser. */
+export function shipsToBrowsers(variable: string | undefined): boolean {
+  return BROWSER_PREFIX.test(variable ?? '');
+}
+
 /** `, and NEXT_PUBLIC_ ships it to every browser` when the variable has a bundler's public prefix, else ''. */
 export function browserExposure(context: CredentialContext): string {
   const prefix = BROWSER_PREFIX.exec(context.variable ?? '')?.[1];
