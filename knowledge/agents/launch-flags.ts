@@ -8,6 +8,10 @@ export interface LaunchFlag {
   flag: RegExp;
   /** The agent's executable, required before the flag when the flag alone is ambiguous (`--yolo`, `--force`). */
   command?: RegExp;
+  /** A pattern the file must hold instead, for a flag that is an Action's input (the step's `uses:` is lines above). */
+  inFile?: RegExp;
+  /** `flag`, global: every place on a line it matches. */
+  everywhere: RegExp;
   /** `bypass-mode`: every tool, shell included, runs unasked. `file-write`: edits and commits only. */
   grant: 'bypass-mode' | 'file-write';
   /** What the flag lets the agent do unasked, a verb phrase for the message. */
@@ -17,12 +21,15 @@ export interface LaunchFlag {
 const CLAUDE = /(?:^|[\s;&|('"`/])(?:claude|@anthropic-ai\/claude-code)(?=[\s'"`]|$)/;
 const CODEX = /(?:^|[\s;&|('"`/])(?:codex|@openai\/codex)(?=[\s'"`]|$)/;
 const GEMINI = /(?:^|[\s;&|('"`/])(?:gemini|@google\/gemini-cli)(?=[\s'"`]|$)/;
-const CURSOR = /(?:^|[\s;&|('"`/])cursor-agent(?=[\s'"`]|$)/;
+// Cursor's CLI is installed as `agent` too (`agent -p --force` in its CI cookbook): that generic name counts only in print mode.
+const CURSOR = /(?:^|[\s;&|('"`/])(?:cursor-agent|agent(?=\s(?:[^\n]*?\s)?(?:-p|--print)\b))(?=[\s'"`]|$)/;
+/** The workflow step that runs openai/codex-action; its inputs follow on the next lines. */
+const CODEX_ACTION = /\buses:\s*["']?openai\/codex-action@/;
 const COPILOT = /(?:^|[\s;&|('"`/])(?:copilot|@github\/copilot)(?=[\s'"`]|$)/;
 const OPENCODE = /(?:^|[\s;&|('"`/])opencode(?=[\s'"`]|$)/;
 const AIDER = /(?:^|[\s;&|('"`/])aider(?=[\s'"`]|$)/;
 
-export const LAUNCH_FLAGS: readonly LaunchFlag[] = [
+const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'claude-code', flag: /--dangerously-skip-permissions\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'claude-code', flag: /--permission-mode[=\s]+["']?bypassPermissions\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'codex', flag: /--dangerously-bypass-approvals-and-sandbox\b/, grant: 'bypass-mode', lets: 'run every command, outside any sandbox,' },
@@ -43,10 +50,17 @@ export const LAUNCH_FLAGS: readonly LaunchFlag[] = [
   { agent: 'amp', flag: /--dangerously-allow-all\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'opencode', flag: /--auto\b/, command: OPENCODE, grant: 'bypass-mode', lets: 'run every tool not explicitly denied' },
   { agent: 'aider', flag: /--yes-always\b/, command: AIDER, grant: 'file-write', lets: 'add files, apply edits and commit' },
+  // `codex exec --full-auto`: commands run unasked, inside a sandbox that can write the workspace.
+  { agent: 'codex', flag: /--full-auto\b/, command: CODEX, grant: 'file-write', lets: 'run commands and edit the workspace inside its sandbox' },
+  // openai/codex-action's inputs: `sandbox: danger-full-access`, and `safety-strategy: unsafe` (no privilege drop).
+  { agent: 'codex', flag: /\bsandbox:\s*["']?danger-full-access\b|\bsafety-strategy:\s*["']?unsafe\b/, inFile: CODEX_ACTION, grant: 'bypass-mode', lets: 'run commands outside the sandbox' },
 ];
 
+export const LAUNCH_FLAGS: readonly LaunchFlag[] = FLAGS.map((flag) => ({ ...flag, everywhere: new RegExp(flag.flag.source, `${flag.flag.flags}g`) }));
+
 /** Claude Code's `--allowedTools` (and claude-code-action's `allowed_tools:`) lists, whose entries are permission rules. */
-export const CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed_tools\s*:)[=\s]*(?:"([^"]*)"|'([^']*)'|(\S+))/g;
+/** Unquoted, the list is variadic (`--allowedTools Read Edit Bash`) and ends at the next option or quoted argument. */
+export const CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed_tools\s*:)[=\s]*(?:"([^"]*)"|'([^']*)'|([^\s"']+(?:[ \t]+(?![-"'#])[^\s"']+)*))/g;
 
 /** Copilot CLI's `--allow-tool 'shell(psql)'`: one command allowed by prefix. */
 export const COPILOT_ALLOWED_TOOL = /--allow-tool[=\s]+["']?shell\(([^)]*)\)["']?/g;
@@ -73,4 +87,8 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'gemini',
   'trust-tools',
   'allow-tool',
+  'agent -p',
+  'agent --print',
+  '--full-auto',
+  'codex-action',
 ];

@@ -47,17 +47,26 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
     }
     const heredoc = TEXT_HEREDOC.exec(line);
     if (heredoc) textUntil = heredoc[1];
-    if (isComment(line)) continue;
+    if (isComment(line) || NAMING_KEY.test(line)) continue;
     const command = commandLine(lines, index);
+    // A trailing comment (`claude -p "$P"  # never add --yolo`) passes nothing.
+    const end = commentStart(line);
     for (const flag of LAUNCH_FLAGS) {
-      const match = flag.flag.exec(line);
-      if (!match) continue;
-      const flagAt = command.length - line.length + match.index;
-      if (flag.command) {
-        const invoked = flag.command.exec(command);
-        if (!invoked || invoked.index > flagAt) continue;
+      if (flag.inFile && !flag.inFile.test(file.text)) continue;
+      // Every match on the line: `npx -y @google/gemini-cli --yolo` has npx's own `-y` before the agent's flag.
+      let match: RegExpExecArray | undefined;
+      for (const candidate of line.matchAll(flag.everywhere)) {
+        if (candidate.index >= end) break;
+        const flagAt = command.length - line.length + candidate.index;
+        if (flag.command) {
+          const invoked = flag.command.exec(command);
+          if (!invoked || invoked.index > flagAt) continue;
+        }
+        if (searchedOrPrinted(command, flagAt) || comparedOrMatched(line, candidate.index)) continue;
+        match = candidate;
+        break;
       }
-      if (searchedOrPrinted(command, flagAt)) continue;
+      if (!match) continue;
       // One flag is one finding per line, even when two spellings match it.
       const key = `${index}|${flag.agent}`;
       if (seen.has(key)) continue;
@@ -83,7 +92,9 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
       }
     }
     for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
-      const list = allowed[1] ?? allowed[2] ?? allowed[3] ?? '';
+      if (allowed.index >= end) break;
+      // A YAML block (`allowed_tools: |`) lists one tool per line below it.
+      const list = /^[|>][-+]?$/.test(allowed[3] ?? '') ? blockBelow(lines, index) : (allowed[1] ?? allowed[2] ?? allowed[3] ?? '');
       for (const entry of splitToolList(list)) {
         const permission = allowedToolPermission(entry, spanOf(index, allowed.index, allowed[0].length));
         if (!permission) continue;
@@ -92,6 +103,37 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
       }
     }
   }
+}
+
+/**
+ * A key whose value names or describes rather than runs: a workflow step's `name:`, a package's `description`
+ * (`- name: Reject --dangerously-skip-permissions in scripts`).
+ */
+const NAMING_KEY = /^\s*(?:-\s*)?["']?(?:name|description|title|summary|displayName|label)["']?\s*:/;
+
+/** Where a trailing shell comment starts on a line (` # ...` outside quotes), or the line's length. */
+function commentStart(line: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+      else if (char === '\\' && quote === '"') i++;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '#' && i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\t')) return i;
+  }
+  return line.length;
+}
+
+/**
+ * A flag that a test compares or a `case` arm matches rather than passes: `[[ "$*" == *--yolo* ]]`,
+ * `--dangerously-skip-permissions|--yolo) echo "refusing" >&2; exit 1 ;;`.
+ */
+function comparedOrMatched(line: string, flagAt: number): boolean {
+  const before = line.slice(0, flagAt);
+  if (/(?:\[\[|\btest\b|\[\s)[^\]]*?(?:==|!=|=~|\s=\s)\s*["']?\*?$/.test(before)) return true;
+  // A case arm: patterns joined by `|` up to a `)` at the start of the line, the flag among them.
+  return /^\s*\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
 }
 
 /** `cat <<'TXT'`, `tee README.md <<EOF`: a here-document written out as text. Group 1 is its terminator. */
@@ -147,6 +189,19 @@ function splitToolList(list: string): string[] {
   }
   if (current) entries.push(current);
   return entries;
+}
+
+/** The lines of a YAML block scalar that starts at the end of line `index`, joined by newlines. */
+function blockBelow(lines: readonly string[], index: number): string {
+  const indent = /^\s*/.exec(lines[index]!)![0].length;
+  const block: string[] = [];
+  for (let next = index + 1; next < lines.length; next++) {
+    const line = lines[next]!;
+    if (line.trim() === '') continue;
+    if (/^\s*/.exec(line)![0].length <= indent) break;
+    block.push(line.trim());
+  }
+  return block.join('\n');
 }
 
 /** The logical command a line belongs to: earlier lines joined while they end with a continuation backslash. */

@@ -40,6 +40,18 @@ export const bypassFlag: RuleMeta = {
       sample('.github/workflows/nightly.yml', 'jobs:\n  gemini:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx @google/gemini-cli -y -p "Fix failing tests and push"\n', { expect: { line: 5 }, note: "Gemini CLI's short -y is --yolo" }),
       sample('.github/workflows/q.yml', 'jobs:\n  q:\n    runs-on: ubuntu-latest\n    steps:\n      - run: q chat --no-interactive --trust-tools=execute_bash,use_aws "rotate old snapshots"\n', { expect: { line: 5 } }),
       sample('.github/workflows/copilot.yml', 'jobs:\n  copilot:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "Clean up stale branches" --allow-tool=shell\n', { expect: { line: 5 } }),
+      sample('.github/workflows/triage.yml', 'jobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx -y @google/gemini-cli --yolo -p "triage the new issues"\n', { expect: { line: 5 }, note: "npx's own -y comes first on the line" }),
+      sample(
+        '.github/workflows/cursor-docs.yml',
+        'jobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl https://cursor.com/install -fsS | bash\n      - run: agent -p --force --output-format=text "Update the docs for the changed files"\n        env:\n          CURSOR_API_KEY: ${{ secrets.CURSOR_API_KEY }}\n',
+        { expect: { line: 6 }, note: "Cursor's CLI installed as `agent`" },
+      ),
+      sample(
+        '.github/workflows/codex.yml',
+        'jobs:\n  codex:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Fix the failing tests\n          sandbox: danger-full-access\n          safety-strategy: unsafe\n',
+        { expect: { line: 9 }, note: "the Codex Action's inputs" },
+      ),
+      sample('.github/workflows/codex-fix.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: codex exec --full-auto "fix the failing test in src/"\n', { expect: { line: 5 }, note: 'commands run unasked inside the sandbox (reported low)' }),
     ],
     negative: [
       sample(
@@ -56,6 +68,17 @@ export const bypassFlag: RuleMeta = {
         note: 'a commented-out flag is not a launch',
       }),
       sample('package.json', '{\n  "scripts": {\n    "summarize": "npx -y @google/gemini-cli -p \\"summarize CHANGELOG.md\\"",\n    "clean": "rm -rf dist --force"\n  }\n}\n'),
+      sample(
+        '.github/workflows/guard.yml',
+        'name: Guard\non: pull_request\njobs:\n  guard:\n    name: Block --yolo and --dangerously-skip-permissions\n    runs-on: ubuntu-latest\n    steps:\n      - name: Reject --dangerously-skip-permissions in scripts\n        run: ./scripts/check-agent-flags.sh\n',
+        { note: 'a job and a step named after the flag they reject' },
+      ),
+      sample(
+        'scripts/claude-wrap.sh',
+        '#!/usr/bin/env bash\nif [[ "$*" == *--dangerously-skip-permissions* ]]; then\n  echo "refusing bypass flag" >&2; exit 1\nfi\nfor arg in "$@"; do\n  case "$arg" in\n    --dangerously-skip-permissions|--yolo) echo "refusing $arg" >&2; exit 1 ;;\n  esac\ndone\nclaude -p "$PROMPT" --allowedTools "Read,Grep"  # do not add --dangerously-skip-permissions here\n',
+        { note: 'a test, a case arm and a trailing comment name the flag' },
+      ),
+      sample('package.json', '{\n  "name": "claude-safe",\n  "description": "Wraps claude so nobody passes --dangerously-skip-permissions",\n  "scripts": { "review": "claude -p review --allowedTools Read" }\n}\n'),
     ],
   },
 };

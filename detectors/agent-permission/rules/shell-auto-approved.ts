@@ -49,6 +49,8 @@ export const shellAutoApproved: RuleMeta = {
         '{\n  "name": "dev",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "execute_bash"],\n  "resources": ["file://README.md"]\n}\n',
         { expect: { line: 4 } },
       ),
+      sample('.github/workflows/nightly.yml', 'jobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Fix lint errors" --allowedTools Read Edit Bash\n', { expect: { line: 5 }, note: 'an unquoted list is variadic' }),
+      sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n', { expect: { line: 7 }, note: 'a YAML block lists one tool per line' }),
     ],
     negative: [
       sample(
