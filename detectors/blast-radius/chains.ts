@@ -88,6 +88,24 @@ function credentialHosts(credential: Credential): string[] {
   return [...hosts];
 }
 
+/** `host:` identities of the endpoints on the credential's own line (its connection string, its API URL). */
+function ownHosts(credential: Credential): string[] {
+  const hosts = new Set<string>();
+  for (const match of (credential.line ?? '').matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1]!.toLowerCase());
+  return [...hosts];
+}
+
+/**
+ * A credential of a non-production environment whose own endpoint is another host than the shared one: staging's
+ * own database URL in a `.env.staging` that shares only production's cache. It reaches staging's database, not the
+ * production store the crossing lands on.
+ */
+function pointsElsewhere(hosts: readonly string[], crossing: EnvironmentCrossing, store: DataStore, formsOf: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (hosts.length === 0 || !crossing.identity) return false;
+  const forms = [crossing.identity, ...(formsOf.get(crossing.identity) ?? []), ...store.identities];
+  return !hosts.some((host) => forms.some((form) => form.includes(host)));
+}
+
 /** Does this credential's scope reach the store directly? `hosts` are the endpoints written beside it. */
 function reaches(credential: Credential, hosts: readonly string[], store: DataStore, platforms: StorePlatforms, storesOfPlatform: (platform: string) => number): boolean {
   if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
@@ -119,12 +137,21 @@ function crossingLandsOn(crossing: EnvironmentCrossing, store: DataStore, formsO
   // Platform endpoints the store's own declaration does not name (a Railway TCP proxy host for the database that
   // `.railway/railway.ts` declares): the same platform and kind, when the repository deploys one such store.
   if (crossing.resourceKind !== 'database' && crossing.resourceKind !== 'volume' && crossing.resourceKind !== 'host') return false;
+  // A shared Redis is not the Postgres database the platform holds: a scheme that names another engine does not land.
+  const scheme = [...forms].map((form) => /^db:([a-z0-9+]+):\/\//.exec(form)?.[1]).find(Boolean);
+  if (scheme && !enginesMatch(scheme, store.engine)) return false;
   for (const form of forms) {
     const host = /^(?:host:|db:[a-z]+:\/\/|railway-proxy:)([a-z0-9.-]+)/.exec(form)?.[1];
     const platform = host ? platformOfHost(host) : undefined;
     if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
   }
   return false;
+}
+
+/** Whether a connection scheme (`postgresql`, `rediss`, `mongodb+srv`) names the store's engine. */
+function enginesMatch(scheme: string, engine: string): boolean {
+  const family = /^postgres/.test(scheme) ? 'postgres' : /^(?:mysql|mariadb)/.test(scheme) ? 'mysql' : /^mongo/.test(scheme) ? 'mongo' : /^(?:mssql|sqlserver)/.test(scheme) ? 'mssql' : scheme;
+  return family === engine || engine === 'database';
 }
 
 /** Other identities listed beside each identity, over every resource (in publication order). */
@@ -200,10 +227,15 @@ export function findChains(facts: FactReader): Chain[] {
   for (const credential of credentials) {
     const broad = credential.scope === 'root' || credential.scope === 'root-resource';
     const hosts = broad ? credentialHosts(credential) : [];
+    const own = ownHosts(credential);
     for (const store of stores) {
       const side = storeSide(store);
       const reachesStore = broad && reaches(credential, hosts, store, platforms, storesOfPlatform);
-      const viaStaging = side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment);
+      // Production's own credential reaches production directly, whatever else shares the store.
+      const viaStaging =
+        credential.environment === 'production'
+          ? undefined
+          : side.landing.find((crossing) => reachesStore || (credential.environment === crossing.environment && !pointsElsewhere(own, crossing, store, formsOf)));
       const spansEnvironments = credential.scope === 'root' && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
       const direct = reachesStore && (credential.environment === 'production' || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
@@ -219,7 +251,7 @@ export function flowOf(chain: Chain): RelatedLocation[] {
   const grant = chain.grants[0];
   if (grant) steps.push({ location: grant.location, message: `The ${grant.agent} configuration lets the agent run ${grant.reaches ?? 'commands'} without a human (${grant.setting}).` });
   steps.push({ location: chain.credential.location, message: `The agent can read a ${chain.credential.kindTitle.toLowerCase()}${chain.credential.variable ? ` in ${chain.credential.variable}` : ''} (scope: ${chain.credential.scope ?? 'unknown'}).` });
-  if (chain.crossing) steps.push({ location: chain.crossing.location, message: `${capitalise(chain.crossing.environment)} uses production's ${chain.crossing.resourceKind} ${chain.crossing.resource}.` });
+  if (chain.crossing) steps.push({ location: chain.crossing.location, message: `${capitalise(chain.crossing.environment)} uses production's ${withoutKind(chain.crossing.resource, chain.crossing.resourceKind)}.` });
   steps.push({ location: chain.store.location, message: `Production ${chain.store.engine} ${chain.store.name} on ${chain.store.platform}.` });
   const backup = chain.backups[0];
   if (backup) steps.push({ location: backup.location, message: `Its backup (${backup.mechanism}) is ${describeProtection(backup.protection)}: it dies with the data.` });
@@ -242,6 +274,11 @@ export function describeProtection(protection: string | undefined): string {
     default:
       return protection;
   }
+}
+
+/** `database postgres://...` for a resource whose display may already start with its kind. */
+function withoutKind(resource: string, kind: string): string {
+  return resource.toLowerCase().startsWith(`${kind} `) ? resource : `${kind} ${resource}`;
 }
 
 function capitalise(text: string): string {

@@ -33,7 +33,7 @@ export const blastRadius: Detector = {
       ];
       context.report({
         ruleId: lead.crossing ? stagingChain.id : directChain.id,
-        message: `An agent working here can read this ${credential.kindTitle} (${credential.scope} scope), which reaches ${names.join(', ')}${more}${path}; no copy survives outside the provider.`,
+        message: `An agent working here can read this ${credential.kindTitle} (scope: ${credential.scope ?? 'unknown'}), which reaches ${names.join(', ')}${more}${path}; no copy survives outside the provider.`,
         location: credential.location,
         snippet: credential.redacted,
         evidence: `${credential.valueHash}:${stores.map((store) => store.id).sort().join(',')}`,
