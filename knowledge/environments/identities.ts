@@ -481,7 +481,7 @@ export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIden
   };
 }
 
-export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context';
+export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config';
 
 const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   ssm: { scheme: 'ssm', label: 'SSM parameter' },
@@ -492,6 +492,9 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   file: { scheme: 'file', label: 'credential file' },
   'aws-profile': { scheme: 'aws-profile', label: 'AWS profile' },
   'kube-context': { scheme: 'kube-context', label: 'Kubernetes context' },
+  'aws-role': { scheme: 'aws-role', label: 'AWS role' },
+  'vercel-environment': { scheme: 'vercel-env', label: 'Vercel environment' },
+  'doppler-config': { scheme: 'doppler', label: 'Doppler config' },
 };
 
 /**
@@ -582,7 +585,7 @@ export function identityName(identity: string): string | undefined {
     case 'stack':
       return rest.slice(rest.indexOf(':') + 1);
     case 'secret':
-      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : rest;
+      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : rest;
     default:
       return undefined;
   }

@@ -33,6 +33,21 @@ export const readsProductionSecret: RuleMeta = {
         { expect: { line: 11 }, note: 'payment providers call production "live"' },
       ),
       sample(
+        '.github/workflows/deploy.yml',
+        'on: push\npermissions:\n  id-token: write\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::111122223333:role/prod-deployer\n          aws-region: eu-west-1\n      - run: ./deploy.sh\n',
+        { expect: { line: 11 }, note: "a staging job assumes production's deploy role" },
+      ),
+      sample(
+        '.github/workflows/preview.yml',
+        'name: Vercel Preview\non:\n  pull_request:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: vercel pull --yes --environment=production --token=${{ secrets.VERCEL_TOKEN }}\n      - run: vercel build && vercel deploy --prebuilt --token=${{ secrets.VERCEL_TOKEN }}\n',
+        { expect: { line: 8 }, note: "a preview built with production's variables" },
+      ),
+      sample(
+        '.github/workflows/deploy.yml',
+        'on: push\njobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: doppler run --project acme --config prd -- ./deploy.sh\n        env:\n          DOPPLER_TOKEN: ${{ secrets.DOPPLER_TOKEN }}\n',
+        { expect: { line: 7 }, note: "Doppler's production config" },
+      ),
+      sample(
         '.gitlab-ci.yml',
         'stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',
         { expect: { line: 8 }, note: 'GitLab CI: a staging job reads a production CI/CD variable' },
@@ -122,7 +137,7 @@ export function judgeSecret(resource: EnvironmentResource, model: EnvironmentMod
   if (resource.kind !== 'secret') return undefined;
   const name = identityName(resource.identity) ?? resource.display;
   if (!model.productionNamed(resource) && !LIVE_PAYMENT_SECRET.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
-  const ciSecret = /^secrets\./.test(resource.variable ?? '') || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context):/.test(resource.identity);
+  const ciSecret = /^secrets\./.test(resource.variable ?? '') || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler):/.test(resource.identity);
   if (!ciSecret && !SENSITIVE.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
   const production = model.productionWith(resource.identity);
   return {

@@ -237,6 +237,11 @@ export const sharedBucket: RuleMeta = {
   tags: ['environments', 'storage'],
   samples: {
     positive: [
+      sample(
+        '.github/workflows/deploy.yml',
+        'on: push\njobs:\n  deploy-production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: aws s3 sync dist/ s3://acme-web/ --delete\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: aws s3 sync dist/ s3://acme-web/ --delete\n',
+        { expect: { line: 12 }, note: "a staging job syncs (and deletes) into production's bucket" },
+      ),
       {
         files: {
           'config/environments/production.rb': 'Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n',

@@ -27,6 +27,11 @@ export const readsProductionState: RuleMeta = {
         'on:\n  push:\n    branches: [develop]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform apply -auto-approve -var-file=prod.tfvars\n',
         { expect: { line: 9 }, note: "a staging job applying with production's variables" },
       ),
+      sample(
+        '.github/workflows/infra.yml',
+        'on: push\njobs:\n  plan-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform -chdir=infra plan -var-file=envs/prod.tfvars\n',
+        { expect: { line: 7 }, note: 'global options before the subcommand' },
+      ),
       {
         files: {
           'envs/staging/network.tf':

@@ -3,7 +3,7 @@
 // the stacks, workspaces and apps their commands act on; workflow-level `env` is the base every job inherits.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
-import { appIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
+import { appIdentity, bucketIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
@@ -154,7 +154,15 @@ const TARGETS: ReadonlyArray<{ regex: RegExp; build: (name: string) => ResourceI
   { regex: /\bterraform\s+workspace\s+(?:select|new)\s+(?:-or-create\s+)?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
   { regex: /\bTF_WORKSPACE:\s*["']?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
   // `terraform apply -var-file=prod.tfvars`: a run with production's variables targets production's resources.
-  { regex: /\bterraform\s+(?:apply|plan|destroy|import)\b[^\n]*?\s-var-file[=\s]+["']?([\w./-]+\.tfvars(?:\.json)?)/g, build: varFileIdentity },
+  { regex: /\bterraform(?:\s+-[\w-]+(?:=\S+)?)*\s+(?:apply|plan|destroy|import)\b[^\n]*?\s-var-file[=\s]+["']?([\w./-]+\.tfvars(?:\.json)?)/g, build: varFileIdentity },
+  // What a job writes to or deletes from: `aws s3 sync dist/ s3://acme-web --delete`, `gsutil rsync -d . gs://…`.
+  { regex: /\baws\s+s3\s+(?:sync|cp|mv|rm|rb)\b[^\n]*?\ss3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/g, build: (name) => bucketIdentity(name, 's3') },
+  { regex: /\b(?:gsutil|gcloud\s+storage)\s+(?:-m\s+)?(?:rsync|cp|mv|rm)\b[^\n]*?\sgs:\/\/([a-z0-9][a-z0-9._-]{1,61}[a-z0-9])/g, build: (name) => bucketIdentity(name, 'gcs') },
+  // The AWS account a job's credentials act in: `role-to-assume: arn:aws:iam::111122223333:role/prod-deployer`.
+  { regex: /\brole-to-assume:\s*["']?arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/g, build: (name) => secretIdentity(name, 'aws-role') },
+  // Another environment's variables pulled into this job: `vercel pull --environment=production`, `doppler run -c prd`.
+  { regex: /\bvercel\s+(?:pull|env\s+pull|build|deploy)\b[^\n]*?\s--environment[=\s]["']?([a-z]+)/g, build: (name) => (name.includes('$') ? undefined : secretIdentity(name, 'vercel-environment')) },
+  { regex: /\bdoppler\s+(?:run|secrets\s+download|secrets)\b[^\n]*?\s(?:--config[=\s]|-c\s)["']?([A-Za-z0-9_-]+)/g, build: (name) => (name.includes('$') ? undefined : secretIdentity(name, 'doppler-config')) },
   { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity('pulumi', name) },
   { regex: /\bpulumi\s+(?:up|preview|destroy|refresh|import)\b[^\n]*?\s(?:--stack[=\s]|-s\s)([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity('pulumi', name) },
   { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
