@@ -22,6 +22,11 @@ export const sharedDatabase: RuleMeta = {
   tags: ['environments', 'database'],
   samples: {
     positive: [
+      sample(
+        'wrangler.toml',
+        'name = "acme-worker"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n',
+        { expect: { line: 15 }, note: "wrangler's top level is what `wrangler deploy` ships: production" },
+      ),
       {
         files: {
           'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n',
@@ -122,6 +127,11 @@ export const sharedDatabase: RuleMeta = {
       },
     ],
     negative: [
+      sample(
+        'wrangler.toml',
+        'name = "acme-worker"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme-staging"\ndatabase_id = "0b7d9e21-7c3a-4b8e-9f11-2d4c6a8e0f13"\n',
+        { note: 'staging has its own D1 database' },
+      ),
       {
         files: {
           'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n',

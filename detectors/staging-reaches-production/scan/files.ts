@@ -14,6 +14,7 @@ export type FileKind =
   | 'tfvars'
   | 'terragrunt'
   | 'railway'
+  | 'wrangler'
   | 'render'
   | 'fly'
   | 'netlify'
@@ -139,6 +140,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
     return make('data');
   }
   if (/^railway\.(json|toml)$/i.test(name)) return make('railway');
+  if (/^wrangler\.(toml|json|jsonc)$/i.test(name)) return make('wrangler');
   if (/^render\.ya?ml$/i.test(name)) return make('render');
   if (/^fly([.-][^/]*)?\.toml$/i.test(name)) return make('fly');
   if (lower === 'netlify.toml') return make('netlify');

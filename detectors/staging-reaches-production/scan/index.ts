@@ -12,7 +12,7 @@ import { scanDotenv } from './handlers/dotenv.js';
 import { scanComposeFile } from './handlers/compose.js';
 import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernetes.js';
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
-import { scanFly, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless } from './handlers/platforms.js';
+import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanJsConfig, scanPythonSettings } from './handlers/code.js';
@@ -80,6 +80,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanGitlabCi(rec, cls, document);
     case 'railway':
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: ['environments'] });
+    case 'wrangler':
+      return scanWrangler(rec, cls, document);
     case 'rails-database':
     case 'sequelize':
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: [''], databaseFile: true });
@@ -106,11 +108,14 @@ export function walkDocument(rec: Recorder, cls: FileClass, document: DataDocume
 
 const UNPLACED_KINDS = new Set<FileClass['kind']>(['data', 'node-config', 'helm-values', 'kustomization', 'spring', 'dotnet', 'kamal', 'tfvars']);
 const ENVIRONMENT_KEY = /(?:^|[\s{,"'])(production|prod|prd|staging|stage|stg|preprod|uat|qa|preview|review|development|dev|develop|test|testing|sandbox|demo)["']?\s*[:=]/gim;
+const ENVIRONMENT_TABLE = /^[ \t]*\[\[?[ \t]*(?:env|environments?)\.(?:production|prod|prd|staging|stage|stg|preview|development|dev|qa|uat|test)\b/im;
 const ENVIRONMENT_VALUE = /\b(namespace|environment|env|stage|on-profile|profiles|app_env|rails_env|deploy_env)["']?\s*[:=]\s*["']?[\w-]*(prod|prd|stag|stg|dev|preview|review|uat|qa|test|sandbox|demo)/i;
 
 /** Content that could place values in an environment: a key named after one, or a namespace/environment value. */
 function namesEnvironmentsInside(text: string): boolean {
   if (ENVIRONMENT_VALUE.test(text)) return true;
+  // TOML tables named for an environment: wrangler's `[env.staging]`, `[[env.staging.d1_databases]]`.
+  if (text.includes('[') && ENVIRONMENT_TABLE.test(text)) return true;
   // A lookup map keyed by environments has at least two of them (`test:` alone is a CI job or a flag).
   const keys = new Set<string>();
   for (const match of text.matchAll(ENVIRONMENT_KEY)) {

@@ -109,6 +109,40 @@ function renderScope(rec: Recorder, scope: MapNode, tag: EnvTag, previewsCopyLit
 // Fly
 
 /** `fly.toml`, `fly.staging.toml`: one app per file, named by `app`; `[env]` values and `[[mounts]]` volumes. */
+/**
+ * Cloudflare's wrangler config: `[env.<name>]` tables are the other environments, and the top level is what a plain
+ * `wrangler deploy` ships, production, unless an `env.production` table says otherwise. Bindings (D1, KV, R2) are
+ * not inherited by an environment, so each one that repeats production's ids uses production's resources.
+ */
+export function scanWrangler(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  for (const root of document.roots) {
+    if (root.kind !== 'map') continue;
+    const environments = get(root, 'env');
+    const namesProduction = environments?.kind === 'map' && environments.entries.some((entry) => canonicalEnvironment(entry.key) === 'production');
+    const tag = cls.tag.environment === 'base' && !namesProduction ? { environment: 'production' as const, name: rec.file.path, evidence: 'file-name' as const } : cls.tag;
+    walkSection(rec, { ...topSection(cls, root), tag }, { ...walkOptions(cls), explicitEnvironmentMaps: ['env'] });
+    recordWranglerBindings(rec, root, tag);
+    for (const entry of environments?.kind === 'map' ? environments.entries : []) {
+      const environment = canonicalEnvironment(entry.key);
+      if (entry.value.kind === 'map') recordWranglerBindings(rec, entry.value, { environment, name: entry.key, evidence: 'key' });
+    }
+  }
+}
+
+/** D1 databases and KV namespaces by id: opaque, so the walk does not know them, but an id names one resource. */
+function recordWranglerBindings(rec: Recorder, section: MapNode, tag: EnvTag): void {
+  for (const [list, key, label] of [['d1_databases', 'database_id', 'D1 database'], ['kv_namespaces', 'id', 'KV namespace']] as const) {
+    const items = get(section, list);
+    for (const item of items?.kind === 'seq' ? items.items : []) {
+      const idNode = get(item, key);
+      const id = literalString(idNode)?.toLowerCase();
+      if (!idNode || !id || !/^[0-9a-f-]{32,36}$/.test(id)) continue;
+      const name = literalString(get(item, list === 'd1_databases' ? 'database_name' : 'binding')) ?? id;
+      rec.resource(tag, { kind: 'database', identity: `cloudflare-${list === 'd1_databases' ? 'd1' : 'kv'}:${id}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] }, idNode.span, { variable: `${list}.${key}`, declared: true });
+    }
+  }
+}
+
 export function scanFly(rec: Recorder, cls: FileClass, document: DataDocument): void {
   const root = document.roots[0];
   if (!root || root.kind !== 'map') return;
