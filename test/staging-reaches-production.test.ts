@@ -163,6 +163,14 @@ describe('identities compared across formats', () => {
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['staging-reaches-production/shared-database high']);
   });
 
+  it('reports a database production shares with staging through a read-only user at medium: it reads, cannot change', async () => {
+    const { result } = await run({
+      '.env.production': 'ANALYTICS_WAREHOUSE_URL=postgresql://analytics_ro@warehouse.acme-internal.net:5439/analytics\n',
+      '.env.staging': 'ANALYTICS_WAREHOUSE_URL=postgresql://analytics_ro@warehouse.acme-internal.net:5439/analytics\n',
+    });
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['staging-reaches-production/shared-database medium']);
+  });
+
   it('compares a Supabase pooler URL by the project ref in its user, not by the shared pooler host', async () => {
     const pooler = (ref: string) => `postgres://postgres.${ref}:pw@aws-0-eu-central-1.pooler.supabase.com:6543/postgres`;
     expect((await run({ '.env.production': `DATABASE_URL=${pooler('abcdefghijklmnopqrst')}\n`, '.env.staging': `DATABASE_URL=${pooler('tsrqponmlkjihgfedcba')}\n` })).found).toEqual([]);

@@ -18,6 +18,8 @@ export interface ResourceIdentity {
   name?: string;
   /** Substrings of the input that must never be shown (a URL's password). */
   secrets: string[];
+  /** The account a connection logs in as, when the value names one (a database URL's user). */
+  user?: string;
 }
 
 /**
@@ -235,7 +237,7 @@ export function databaseUrlIdentity(raw: string): ResourceIdentity | undefined {
     if (hosts.length > 1) name = hostList.map((h) => hostName(h)).join(' ');
     if (shared && db) name = [db, user].filter(Boolean).join(' ');
   }
-  return { kind: 'database', identity: primary, otherIdentities: unique(others.filter((id) => id !== primary)), display, name, secrets };
+  return { kind: 'database', identity: primary, otherIdentities: unique(others.filter((id) => id !== primary)), display, name, secrets, ...(user ? { user } : {}) };
 }
 
 /**

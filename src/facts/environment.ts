@@ -64,6 +64,8 @@ export interface EnvironmentResource {
   location: Location;
   /** The variable or key that holds it. */
   variable?: string;
+  /** The account the configuration logs in as, when it names one (a database URL's user). */
+  user?: string;
   /** Weaker identities of the same resource (its server, its bare bucket name, its project). */
   otherIdentities?: string[];
   /**

@@ -17,7 +17,7 @@ export const sharedDatabase: RuleMeta = {
   fix:
     'Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), ' +
     'and keep production connection strings only in production-scoped secrets.',
-  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances.',
+  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
   precision: 'high',
   tags: ['environments', 'database'],
   samples: {
@@ -349,6 +349,13 @@ function projectSeverity(identity: string): Severity {
   return 'medium';
 }
 
+/** The user of a database URL, when its name says read-only (`analytics_ro`, `readonly`, `reporting_reader`). */
+function readOnlyUser(resource: EnvironmentResource): string | undefined {
+  return resource.user && READ_ONLY_USER.test(resource.user) ? resource.user : undefined;
+}
+
+const READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|viewer|replica|analytics|reporting)(?:$|[_.-])/i;
+
 /** A bucket whose name says every environment uses it on purpose (`acme-shared-logs`, `maxmind-geoip-public`). */
 const SHARED_BY_NAME = /(?:^|[-_.])(?:shared|public|common|global)(?:$|[-_.])/i;
 
@@ -361,6 +368,18 @@ export function judgeShared(resource: EnvironmentResource, model: EnvironmentMod
   const production = match.production;
   const what = production.display;
   if (rule === sharedDatabase) {
+    // A read-only user (`analytics_ro`, `reporting_reader`) reads production's data but cannot change or drop it.
+    const reader = readOnlyUser(resource);
+    if (reader) {
+      return {
+        ruleId: rule.id,
+        severity: 'medium',
+        action: `reads production's ${what} as the read-only user ${reader}`,
+        detail: 'It cannot change production data through this user, but everything that runs here reads it.',
+        related: productionRelated(model.productionWith(match.identity), 'this database'),
+        identity: match.identity,
+      };
+    }
     // A Service named with production's namespace is production's only inside one cluster, which the repo rarely shows.
     const inCluster = match.identity.startsWith('k8s-service:');
     return {

@@ -68,6 +68,7 @@ export class Recorder {
       location: { path: this.file.path, span: lineSpan(this.file, span) },
     };
     if (options.variable !== undefined) fact.variable = options.variable;
+    if (identity.user) fact.user = identity.user;
     const others = [...new Set([...identity.otherIdentities, ...[identity.identity, ...identity.otherIdentities].flatMap(dataStoreForms)])];
     if (others.length > 0) fact.otherIdentities = others;
     if (options.family) fact.family = options.family;
