@@ -1,9 +1,9 @@
 // `npm run bench:scale` (also run by `npm run bench`): cost against the number of things found, not bytes read. The
 // cross-file stages pair credentials with stores and environments with production; a pairing done naively grows with
-// the square of a repository's services. Three generated shapes, each at n, 2n and 4n: services that each declare a
+// the square of a repository's services. Four generated shapes, each at n, 2n and 4n: services that each declare a
 // database, a bucket, a backup plan and a compose volume, with a connection string in a production .env; apps whose
-// staging, production and development files name shared hosts; and a minified bundle with secret-named literals on
-// one line. It prints the installed command's wall time at each size and the growth from n to 4n (4x is linear,
+// staging, production and development files name shared hosts; a minified bundle with secret-named literals on
+// one line; and an inline source map (a long base64 run after a secret-named word). It prints the installed command's wall time at each size and the growth from n to 4n (4x is linear,
 // 16x quadratic).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,6 +66,16 @@ const SHAPES: Record<string, { unit: string; sizes: number[]; generate: (root: s
       const parts: string[] = [];
       for (let index = 0; index < n; index++) parts.push(`function f${index}(e){var n={apiKey:"${token(index, 24)}",region:"eu-${index}"};return e.map(function(r){return r+n})}`);
       write(root, 'public/app.bundle.js', `${parts.join(';')}\n`);
+    },
+  },
+  // An inline source map: one long run of base64 after a secret-named word, ending in `=` padding. A line-end check
+  // that retried at every character of the run once took 18 s for 80 KB.
+  'source-map': {
+    unit: 'KB',
+    sizes: [100, 200, 400],
+    generate(root, n) {
+      const map = Buffer.from(token(n, n * 768)).toString('base64').replace(/[+/=]/g, 'A');
+      write(root, 'dist-web/app.js', `console.log(1);\n/* token */ //# sourceMappingURL=data:application/json;base64,${map}AA=\n`);
     },
   },
 };

@@ -60,6 +60,19 @@ describe('structured formats', () => {
     expect(seen.get('template.yaml')).toEqual(['Resources.Bucket.Properties.BucketName=~!Sub ${Env}-data @4:24']);
   });
 
+  it('resolves an alias to the last anchor of its name before it, and refuses an alias bomb with a notification', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`)].join('\n');
+    const { seen, result } = await probe({
+      'anchors.yml': 'first: &v one\nuse1: *v\nsecond: &v two\nuse2: *v\n',
+      'bomb.yml': `${bomb}\n`,
+    });
+    expect(seen.get('anchors.yml')).toEqual(['first="one" @1:11', 'use1="one" @1:11', 'second="two" @3:12', 'use2="two" @3:12']);
+    expect(seen.get('bomb.yml')).toEqual([]);
+    expect(result.notifications.map((notification) => `${notification.path} ${notification.message}`)).toEqual([
+      'bomb.yml Could not parse bomb.yml as yaml: its aliases expand to more than 100,000 nodes (an alias bomb); it was not read as YAML. Scanned as text.',
+    ]);
+  });
+
   it('gives JSON nodes the positions of the file\'s own lines (LF, CRLF, a lone CR, U+2028 inside a string)', async () => {
     const spans = (file: SourceFile) => {
       const out: string[] = [];

@@ -347,13 +347,18 @@ function continuedValueMayBeLiteral(file: SourceFile, line: number): boolean {
 const NOT_A_BINDING = /^\s*(?:(?:export\s+)?(?:declare\s+)?type\s|case\s|default\s*:)/;
 
 /** A secret-named name, then an assignment operator, then nothing more on the line. */
+/** Longer than any name and operator a continued assignment ends with. */
+const MAX_OPEN_TAIL = 256;
+
 function continuesOnNextLine(line: string): boolean {
   // Most lines end in something else: look at the last character before running a pattern anchored at the end.
   let end = line.length - 1;
   while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
   const last = end >= 0 ? line[end] : '';
   if (last !== '=' && last !== ':' && last !== '?' && last !== '|') return false;
-  const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line);
+  // Read from the tail only: unanchored at its start, the pattern would retry at every character of a long run of
+  // word characters ending in `=` (an inline base64 source map), which costs the square of the line's length.
+  const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line.length > MAX_OPEN_TAIL ? line.slice(-MAX_OPEN_TAIL) : line);
   return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!));
 }
 
