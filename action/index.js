@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-EUF2FLJH.js";
+} from "./chunk-MIEUFM27.js";
 import {
   fingerprintOf,
   require_ignore
@@ -20,7 +20,7 @@ import {
   SEVERITIES,
   formatOf,
   severityRank
-} from "./chunk-PPTZAW4O.js";
+} from "./chunk-6DNMHCU6.js";
 import {
   __commonJS,
   __require,
@@ -6551,7 +6551,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-GYQSUJEJ.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-M5M5NN3O.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -10,7 +10,7 @@ import {
   parseYaml,
   sample,
   severityRank
-} from "./chunk-PPTZAW4O.js";
+} from "./chunk-6DNMHCU6.js";
 import {
   creator
 } from "./chunk-4IEEGQES.js";
@@ -1233,7 +1233,13 @@ var cloudflareGlobalApiKey = {
     // The legacy key (37-45 lower-case hex) is always used with the account's email.
     { variable: GLOBAL_KEY_NAME, value: LEGACY_GLOBAL_KEY, keywords: ["cloudflare", "cf_api", "cfapi"], requires: ["email"] },
     { header: /^x-auth-key$/i, value: LEGACY_GLOBAL_KEY, keywords: ["x-auth-key"], requires: ["x-auth-email"] },
-    { variable: /^(?:cloudflare\.)?api_key$/, value: LEGACY_GLOBAL_KEY, keywords: ["api_key"], requires: ['provider "cloudflare"', "email"] }
+    { variable: /^(?:cloudflare\.)?api_key$/, value: LEGACY_GLOBAL_KEY, keywords: ["api_key"], requires: ['provider "cloudflare"', "email"] },
+    // A Cloudflare-named key of exactly the legacy length is one even with its email kept elsewhere.
+    { variable: GLOBAL_KEY_NAME, value: /^[0-9a-f]{37}$/, keywords: ["cloudflare", "cf_api", "cfapi"] },
+    // acme.sh's `CF_Key`/`CF_Email`; the clients' `apiKey`+`apiEmail` (TypeScript), `key=`+`email=` (python-cloudflare);
+    // cloudflare-ddns images' `API_KEY`+`EMAIL`.
+    { variable: /^CF_Key$/i, value: /^[0-9a-f]{37}$/, keywords: ["cf_key"], requires: ["cf_email"] },
+    { variable: /^(?:apiKey|api_key|key)$/i, value: /^[0-9a-f]{37}$/, keywords: ["cloudflare"], requires: ["email"] }
   ],
   plausible: (value) => value.startsWith("cfk_") ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2),
   rate: fixed("root", "the Global API Key acts as the user with all of their permissions on every account and zone they can reach"),
@@ -1261,7 +1267,29 @@ curl -X POST "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/purge_cache" \
 `, { expect: { line: 4 } }),
       sample("ops/cloudflare.env.yaml", `CLOUDFLARE_EMAIL: ops@acme.io
 CLOUDFLARE_API_KEY: ${CFK}
-`, { expect: { line: 2 } })
+`, { expect: { line: 2 } }),
+      sample("scripts/renew-certs.sh", `#!/bin/sh
+export CF_Key="${LEGACY_KEY}"
+export CF_Email="ops@acme.io"
+~/.acme.sh/acme.sh --issue --dns dns_cf -d acme.io
+`, { expect: { line: 2 }, note: "acme.sh's names" }),
+      sample("src/cloudflare.ts", `import Cloudflare from "cloudflare";
+export const cf = new Cloudflare({
+  apiEmail: "ops@acme.io",
+  apiKey: "${LEGACY_KEY_2}",
+});
+`, { expect: { line: 4 }, note: "the TypeScript client's key and email" }),
+      sample("ops/ddns/docker-compose.yml", `services:
+  ddns:
+    image: oznu/cloudflare-ddns
+    environment:
+      - EMAIL=ops@acme.io
+      - API_KEY=${LEGACY_KEY}
+      - ZONE=acme.io
+`, { expect: { line: 6 } }),
+      sample("config/cloudflare.yml", `CLOUDFLARE_API_KEY: ${LEGACY_KEY_2}
+CLOUDFLARE_ZONE: acme.io
+`, { expect: { line: 1 }, note: "the email kept elsewhere" })
     ],
     negative: [
       sample("certbot/cloudflare.ini", "# Cloudflare API credentials used by Certbot\ndns_cloudflare_email = cloudflare@example.com\ndns_cloudflare_api_key = 0123456789abcdef0123456789abcdef01234567\n", { note: "certbot’s documented example" }),
@@ -1491,6 +1519,9 @@ function nameWord(context, words2) {
   return wordsOf(context.variable ?? context.header ?? "").find((word) => words2.has(word));
 }
 var BROWSER_PREFIX = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|PUBLIC_|GATSBY_)/;
+function shipsToBrowsers(variable) {
+  return BROWSER_PREFIX.test(variable ?? "");
+}
 function browserExposure(context) {
   const prefix = BROWSER_PREFIX.exec(context.variable ?? "")?.[1];
   return prefix ? `, and the ${prefix} prefix ships it to every browser` : "";
@@ -1570,7 +1601,7 @@ var supabaseSecretKey = {
   id: "supabase-secret-key",
   provider: "supabase",
   title: "Supabase secret API key",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sb_(?:secret|publishable)_[A-Za-z0-9-]{22}_[A-Za-z0-9_-]{8})(?![A-Za-z0-9_-])/g, keywords: ["sb_secret_", "sb_publishable_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sb_(?:secret|publishable)_[A-Za-z0-9_-]{22}_[A-Za-z0-9_-]{8})(?![A-Za-z0-9_-])/g, keywords: ["sb_secret_", "sb_publishable_"] }],
   plausible: (value) => !SUPABASE_LOCAL_KEYS.has(value) && !isPlaceholder(value.replace(/^sb_[a-z]+_/, "")),
   rate: (context) => context.value.startsWith("sb_publishable_") ? { scope: "public", because: "a publishable key is meant for browsers and is bound by Row Level Security" } : { scope: "root-resource", because: `an sb_secret_ key bypasses Row Level Security on the whole project${browserExposure(context)}` },
   reach: "bypasses Row Level Security: reads, changes and deletes every row, file and user of the Supabase project",
@@ -1579,7 +1610,8 @@ var supabaseSecretKey = {
   samples: {
     positive: [
       sample("supabase/functions/_shared/admin.ts", "import { createClient } from 'npm:@supabase/supabase-js@2';\n\nexport const admin = createClient(Deno.env.get('SUPABASE_URL')!, 'sb_secret_75BdvwuoBt7DPJr0uKhI5-_qgWZYNeW');\n", { expect: { line: 3 } }),
-      sample("deploy/worker.env.yaml", "env:\n  SUPABASE_URL: https://ygginoqukmzwpujrtqlo.supabase.co\n  SUPABASE_SECRET_KEY: sb_secret_75BdvwuoBt7DPJr0uKhI5-_qgWZYNeW\n", { expect: { line: 3 } })
+      sample("deploy/worker.env.yaml", "env:\n  SUPABASE_URL: https://ygginoqukmzwpujrtqlo.supabase.co\n  SUPABASE_SECRET_KEY: sb_secret_75BdvwuoBt7DPJr0uKhI5-_qgWZYNeW\n", { expect: { line: 3 } }),
+      sample("scripts/seed.ts", 'import { createClient } from "@supabase/supabase-js";\nconst supabase = createClient("https://xauskjsiduvgjqeznszb.supabase.co", "sb_secret_oCCxKr1vI_Wc7C6QNJyMs4_h7hSe4vg");\n', { expect: { line: 2 }, note: "the random part is base64url and may hold `_`" })
     ],
     negative: [
       sample("web/.env.production", "NEXT_PUBLIC_SUPABASE_URL=https://ygginoqukmzwpujrtqlo.supabase.co\nNEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY=sb_publishable_Dt4AspvZab1qydp0QSdH2D_BEnN95Uu\n", { note: "publishable keys ship to browsers" }),
@@ -2105,13 +2137,20 @@ var USER_WORDS = /* @__PURE__ */ new Set(["user", "username", "login", "uid", "u
 var DATABASE_WORDS = /* @__PURE__ */ new Set(["db", "database", "datasource", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "sql", "mssql", "oracle", "redis", "rds"]);
 function superuserBeside(context) {
   const passwordWords = wordsOf(context.variable ?? "");
+  const besideDatabaseUrl = Object.values(context.siblingValues).some((value) => DATABASE_URL.test(value.trim()));
   for (const [name, value] of Object.entries(context.siblingValues)) {
     const words2 = wordsOf(name);
     if (!words2.some((word) => USER_WORDS.has(word)) || !SUPERUSERS.has(value.trim().toLowerCase())) continue;
-    if ([...words2, ...passwordWords].some((word) => DATABASE_WORDS.has(word))) return `${name} ${value.trim()}`;
+    if (besideDatabaseUrl || [...words2, ...passwordWords].some((word) => DATABASE_WORDS.has(word))) return `${name} ${value.trim()}`;
   }
   return void 0;
 }
+function superuserOnLine(line) {
+  const account = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:([^:\s]+):/.exec(line)?.[1] ?? /\b(?:user|username|login)[ \t]*=[ \t]*["']?([\w.-]+)/i.exec(line)?.[1] ?? /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)[ \t]+["'`]?([\w.-]+)/i.exec(line)?.[1];
+  const user = account?.toLowerCase();
+  return user && SUPERUSERS.has(user) ? `user ${user}` : void 0;
+}
+var DATABASE_URL = /^(?:jdbc:[a-z]+:|(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|sqlserver|mssql):\/\/)/i;
 function rateByName(context, fallback, accountBeside = false) {
   const words2 = wordsOf(context.variable ?? "");
   const admin = words2.find((word) => ROOT_NAME_WORDS.has(word));
@@ -2215,7 +2254,11 @@ var hardcodedPassword = {
   // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
   !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
   !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
-  rate: (context) => rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }, true),
+  rate: (context) => {
+    const account = superuserOnLine(context.line);
+    if (account) return { scope: "root-resource", because: `it is the password of ${account}, the database's superuser` };
+    return rateByName(context, { scope: "unknown", because: "the password does not say which account it opens" }, true);
+  },
   reach: "opens the account it belongs to; a root or admin password opens every database or tenant on the server",
   narrower: "read it from a secret store at run time and give the application a user limited to its own database",
   exposedSeverity: "medium",
@@ -2294,7 +2337,10 @@ var hardcodedPassword = {
       sample("deploy/mysql.env.yaml", 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } }),
       sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: "the account is named beside the password" }),
       sample("wp-config.php", "<?php\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 } }),
-      sample("src/main/resources/application.properties", "spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n", { expect: { line: 2 } })
+      sample("src/main/resources/application.properties", "spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n", { expect: { line: 2 } }),
+      sample("src/main/resources/application.yml", "spring:\n  datasource:\n    url: jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app\n    username: postgres\n    password: NKs0AD9d7v3AehVXzZ0IowQf\n", { expect: { line: 5 }, note: "the database named by the URL beside it" }),
+      sample("deploy/.pgpass", "acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432:*:postgres:7FC7zmwDuEQPoLYTR30hnKpI\n", { expect: { line: 1 } }),
+      sample("src/etl/load.py", 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } })
     ],
     negative: [
       sample("roles/personas_deployment/defaults/main.yml", 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
@@ -2332,6 +2378,12 @@ var databaseConnectionString = {
       keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse", "neo4j", "jdbc:"]
     },
     {
+      // JDBC URLs carry the login as parameters: `jdbc:postgresql://host/db?user=app&password=...`,
+      // `jdbc:sqlserver://host:1433;database=app;user=sa;password=...`.
+      regex: /\bjdbc:[a-z]+:[^\s'"`]{0,300}?[?&;]password=([^&;\s'"`]{3,200})/gi,
+      keywords: ["jdbc:"]
+    },
+    {
       // ADO.NET / ODBC: `Server=...;User Id=...;Password=...`.
       regex: /\b(?:Server|Data Source|Host)=[^;'"\n]{1,200};[^'"\n]{0,300}?\b(?:Password|Pwd)=([^;'"\s]{3,200})/gi,
       keywords: ["password=", "pwd="]
@@ -2347,7 +2399,7 @@ var databaseConnectionString = {
   },
   rate: (context) => {
     const url = connectionUrlAround(context.line, context.value);
-    const user = url?.user ?? /\b(?:User Id|Uid|User)=([^;]+)/i.exec(context.line)?.[1]?.trim() ?? "";
+    const user = url?.user ?? /\b(?:User Id|Uid|User)=([^;&'"`\s]+)/i.exec(context.line)?.[1]?.trim() ?? "";
     const base = user.split(".")[0].toLowerCase();
     if (SUPERUSERS.has(base) || base.endsWith("_owner") || base === "neondb_owner") {
       return { scope: "root-resource", because: `database user ${base} is the server's superuser` };
@@ -2363,7 +2415,9 @@ var databaseConnectionString = {
       sample("docker-compose.prod.yml", "services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n", { expect: { line: 4 }, note: "a generated password on a compose service name" }),
       sample("scripts/migrate.sh", '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
       sample("docs/runbook.md", '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),
-      sample("appsettings.json", '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } })
+      sample("appsettings.json", '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
+      sample("src/main/resources/application-prod.properties", "spring.datasource.url=jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app?user=postgres&password=S6saRb1W3OIcxcPLlBl3AFby\n", { expect: { line: 1 }, note: "a JDBC URL with its login as parameters" }),
+      sample("config/db.properties", "db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n", { expect: { line: 1 } })
     ],
     negative: [
       sample("templates/db/postgresql/template_db_postgresql.conf", 'UserParameter=pgsql.ping[*], psql -qtAX postgresql://"$3":"$4"@"$1":"$2"/"$5" -c "select 1"\n', { note: "shell positionals" }),
@@ -2375,7 +2429,10 @@ var databaseConnectionString = {
     ]
   },
   scopeSamples: {
-    positive: [sample("scripts/restore.sh", 'psql "postgres://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres" < dump.sql\n', { expect: { line: 1 } })],
+    positive: [
+      sample("scripts/restore.sh", 'psql "postgres://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres" < dump.sql\n', { expect: { line: 1 } }),
+      sample("config/db.properties", "db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n", { expect: { line: 1 } })
+    ],
     negative: [sample("scripts/report.sh", 'psql "postgres://analytics_ro:Hq7vN2xL9pRt@reports.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/app" -f report.sql\n')]
   }
 };
@@ -2972,7 +3029,9 @@ var vaultToken = {
   provider: "hashicorp",
   title: "HashiCorp Vault token",
   valuePatterns: [
-    { regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ["hvs.", "hvb."] },
+    // Service tokens carry their encoded index (90-120 characters); the root token `vault operator init` prints since
+    // 1.10 is `hvs.` and 24 characters.
+    { regex: /(?<![A-Za-z0-9_.-])(hvs\.[A-Za-z0-9_-]{90,120}|hvs\.[A-Za-z0-9]{24}|hvb\.[A-Za-z0-9_-]{138,300})(?![A-Za-z0-9_-])/g, keywords: ["hvs.", "hvb."] },
     // `vault operator init` output kept in notes: older Vaults printed `s.` tokens and, before 0.10, UUIDs.
     { regex: new RegExp(`(?<=Initial Root Token: ?)(s\\.[A-Za-z0-9]{24}|${UUID_SOURCE})(?![A-Za-z0-9-])`, "g"), keywords: ["initial root token"] }
   ],
@@ -2998,7 +3057,8 @@ var vaultToken = {
       sample("scripts/fetch-secrets.sh", "#!/bin/sh\nexport VAULT_ADDR=https://vault.acme.internal:8200\nexport VAULT_TOKEN=hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\nvault kv get -field=password secret/app/db\n", { expect: { line: 3 } }),
       sample("docs/vault-setup.md", "# Vault init (2024-03-02)\n\n```\nUnseal Key 1: 1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo\n\nInitial Root Token: hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n```\n", { expect: { line: 6 } }),
       sample("deploy/values.yaml", "vault:\n  address: https://vault.acme.internal:8200\nenv:\n  - name: VAULT_TOKEN\n    value: s.02RnFl63Prpu2dzLqOLyAszB\n", { expect: { line: 5 } }),
-      sample("ops/README.md", "## Vault bootstrap (2019)\n\n    Unseal Key 1: bus1bOzFoSCs/YTCZi5+T3OQzjpVTpSvUkgBxnG3VT4R\n    Initial Root Token: 8952c6db-2259-a638-8d4e-6705dbdfda91\n", { expect: { line: 4 } })
+      sample("ops/README.md", "## Vault bootstrap (2019)\n\n    Unseal Key 1: bus1bOzFoSCs/YTCZi5+T3OQzjpVTpSvUkgBxnG3VT4R\n    Initial Root Token: 8952c6db-2259-a638-8d4e-6705dbdfda91\n", { expect: { line: 4 } }),
+      sample("scripts/vault-bootstrap.sh", "#!/bin/sh\nexport VAULT_ADDR=https://vault.acme.io\nexport VAULT_TOKEN=hvs.8EVeIz4J7utmglhJ1LcaEL4q\nvault secrets enable -path=secret kv-v2\n", { expect: { line: 3 }, note: "the 24-character root token of Vault 1.10 and later" })
     ],
     negative: [
       sample("docker-compose.yml", "services:\n  vault:\n    image: hashicorp/vault:1.17\n    command: server -dev -dev-root-token-id=root\n    environment:\n      VAULT_DEV_ROOT_TOKEN_ID: root\n"),
@@ -3418,24 +3478,28 @@ function rateAccountToken(broad, context) {
 }
 var HEROKU_KEY = "HRKU-AAUt7d_VhfxSwKHnfVMBcTcYb25repPvGUGbcA_ocz7Cx6v7A6v7mIoZuws4";
 var HEROKU_UUID = "8338bc18-8e04-4de5-beed-25863b9950fd";
+var HEROKU_PREFIXED = `HRKU-AA[0-9a-zA-Z_-]{58}|HRKU-${UUID_SOURCE}`;
+function plausibleUuidKey(value) {
+  return UUID.test(value) && !isPlaceholder(value) && !/^0{8}-|-0{12}$|^12345678-/.test(value);
+}
 var herokuApiKey = {
   id: "heroku-api-key",
   provider: "heroku",
   title: "Heroku API key",
   valuePatterns: [
-    { regex: /(?<![A-Za-z0-9_-])(HRKU-AA[0-9a-zA-Z_-]{58})(?![A-Za-z0-9_-])/g, keywords: ["hrku-aa"] },
+    { regex: new RegExp(`(?<![A-Za-z0-9_-])(${HEROKU_PREFIXED})(?![A-Za-z0-9_-])`, "g"), keywords: ["hrku-"] },
     // ~/.netrc entries the Heroku CLI writes: `machine api.heroku.com login <email> password <key>`.
-    { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})`, "g"), keywords: ["heroku.com"] },
+    { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|${HEROKU_PREFIXED})`, "g"), keywords: ["heroku.com"] },
     // Given straight to a client: Ruby's `PlatformAPI.connect_oauth("…")`, Python's `heroku3.from_key("…")`.
-    { regex: new RegExp(`(?<=\\b(?:connect_oauth|from_key)\\(\\s*["'])(${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})(?=["'])`, "g"), keywords: ["connect_oauth", "from_key"] }
+    { regex: new RegExp(`(?<=\\b(?:connect_oauth|from_key)\\(\\s*["'])(${UUID_SOURCE}|${HEROKU_PREFIXED})(?=["'])`, "g"), keywords: ["connect_oauth", "from_key"] }
   ],
   contextPatterns: [
-    { variable: /heroku[_.-]?(?:[a-z]+[_.-]?)?(?:api[_.-]?)?(?:key|token)/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ["heroku"] },
+    { variable: /heroku[_.-]?(?:[a-z]+[_.-]?)?(?:api[_.-]?)?(?:key|token)/i, value: new RegExp(`^(?:${UUID_SOURCE}|${HEROKU_PREFIXED})$`), keywords: ["heroku"] },
     { header: /^authorization$/i, value: UUID, keywords: ["authorization"], requires: ["api.heroku.com"] },
     // Travis CI's Heroku deploy: `deploy: { provider: heroku, api_key: … }`.
-    { variable: /^api[_-]?key$/i, value: new RegExp(`^(?:${UUID_SOURCE}|HRKU-AA[0-9a-zA-Z_-]{58})$`), keywords: ["api_key"], requires: ["provider: heroku"] }
+    { variable: /^api[_-]?key$/i, value: new RegExp(`^(?:${UUID_SOURCE}|${HEROKU_PREFIXED})$`), keywords: ["api_key"], requires: ["provider: heroku"] }
   ],
-  plausible: (value) => value.startsWith("HRKU-") ? generated(value.slice(7), 40) : UUID.test(value) && !isPlaceholder(value) && !/^0{8}-|-0{12}$|^12345678-/.test(value),
+  plausible: (value) => value.startsWith("HRKU-AA") && value.length > 41 ? generated(value.slice(7), 40) : plausibleUuidKey(value.replace(/^HRKU-/, "")),
   rate: (context) => rateAccountToken("a Heroku API key acts as the user on every app and team they belong to", context),
   reach: "acts as the user on every app and team they belong to: it can destroy apps, delete add-on databases and their backups, and change config vars",
   narrower: "create an authorization with the narrowest scope (read, write or a single app’s deploy through a CI integration) and an expiry, instead of the account API key",
@@ -3465,7 +3529,8 @@ machine git.heroku.com
 
 conn = heroku3.from_key("${HEROKU_KEY}")
 conn.apps()["acme-api"].process_formation()["web"].scale(2)
-`, { expect: { line: 3 } })
+`, { expect: { line: 3 } }),
+      sample("scripts/heroku-deploy.sh", "#!/bin/sh\nexport HEROKU_API_KEY=HRKU-5b4dec1e-8cb2-4e9f-a0c2-1aa2a3f82949\nheroku container:release web -a acme-api\n", { expect: { line: 2 }, note: "the prefixed UUID issued until April 2025" })
     ],
     negative: [
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: acme-api\n"),
@@ -5974,12 +6039,13 @@ function continuedValueMayBeLiteral(file, line) {
   return false;
 }
 var NOT_A_BINDING = /^\s*(?:(?:export\s+)?(?:declare\s+)?type\s|case\s|default\s*:)/;
+var MAX_OPEN_TAIL = 256;
 function continuesOnNextLine(line) {
   let end = line.length - 1;
   while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
   const last = end >= 0 ? line[end] : "";
   if (last !== "=" && last !== ":" && last !== "?" && last !== "|") return false;
-  const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line);
+  const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line.length > MAX_OPEN_TAIL ? line.slice(-MAX_OPEN_TAIL) : line);
   return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]) !== void 0 || namedByContextKind(open[1]));
 }
 function isInteresting(binding2) {
@@ -6647,7 +6713,8 @@ function rateCredentials(context) {
     context.report({
       ruleId: scopeRuleId(kind),
       // In tests and examples the value is rarely live: still reported, below the default failure threshold.
-      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation ? "low" : rating.scope === "root" ? "critical" : "high",
+      // A whole resource's key under a bundler's public prefix is handed to every visitor: as bad as an account's.
+      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation ? "low" : rating.scope === "root" || shipsToBrowsers(credential.variable) ? "critical" : "high",
       message: `${kind.title}${where} reaches ${rating.scope === "root" ? "a whole account" : "a whole resource"}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,
@@ -6908,7 +6975,7 @@ function databaseUrlIdentity(raw) {
     if (hosts.length > 1) name = hostList.map((h) => hostName(h)).join(" ");
     if (shared && db) name = [db, user].filter(Boolean).join(" ");
   }
-  return { kind: "database", identity: primary, otherIdentities: unique(others.filter((id) => id !== primary)), display, name, secrets };
+  return { kind: "database", identity: primary, otherIdentities: unique(others.filter((id) => id !== primary)), display, name, secrets, ...user ? { user } : {} };
 }
 function connectionStringIdentity(raw) {
   if (!/[=;]/.test(raw) || !/;/.test(raw)) return void 0;
@@ -7117,7 +7184,10 @@ var SECRET_STORES = {
   external: { scheme: "external", label: "external secret" },
   file: { scheme: "file", label: "credential file" },
   "aws-profile": { scheme: "aws-profile", label: "AWS profile" },
-  "kube-context": { scheme: "kube-context", label: "Kubernetes context" }
+  "kube-context": { scheme: "kube-context", label: "Kubernetes context" },
+  "aws-role": { scheme: "aws-role", label: "AWS role" },
+  "vercel-environment": { scheme: "vercel-env", label: "Vercel environment" },
+  "doppler-config": { scheme: "doppler", label: "Doppler config" }
 };
 function secretIdentity(name, store) {
   const trimmed = name.trim();
@@ -7189,7 +7259,7 @@ function identityName(identity) {
     case "stack":
       return rest.slice(rest.indexOf(":") + 1);
     case "secret":
-      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context):/.test(rest) ? rest.slice(rest.indexOf(":") + 1) : rest;
+      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler):/.test(rest) ? rest.slice(rest.indexOf(":") + 1) : rest;
     default:
       return void 0;
   }
@@ -7422,6 +7492,7 @@ var Recorder = class {
       location: { path: this.file.path, span: lineSpan(this.file, span) }
     };
     if (options.variable !== void 0) fact.variable = options.variable;
+    if (identity.user) fact.user = identity.user;
     const others = [.../* @__PURE__ */ new Set([...identity.otherIdentities, ...[identity.identity, ...identity.otherIdentities].flatMap(dataStoreForms)])];
     if (others.length > 0) fact.otherIdentities = others;
     if (options.family) fact.family = options.family;
@@ -7539,6 +7610,7 @@ function classifyPathUncached(path2) {
     return make("data");
   }
   if (/^railway\.(json|toml)$/i.test(name)) return make("railway");
+  if (/^wrangler\.(toml|json|jsonc)$/i.test(name)) return make("wrangler");
   if (/^render\.ya?ml$/i.test(name)) return make("render");
   if (/^fly([.-][^/]*)?\.toml$/i.test(name)) return make("fly");
   if (lower === "netlify.toml") return make("netlify");
@@ -8491,6 +8563,32 @@ function renderScope(rec, scope, tag, previewsCopyLiterals, servicesNameTheirs =
     }
   }
 }
+function scanWrangler(rec, cls, document) {
+  for (const root of document.roots) {
+    if (root.kind !== "map") continue;
+    const environments = get(root, "env");
+    const namesProduction = environments?.kind === "map" && environments.entries.some((entry) => canonicalEnvironment(entry.key) === "production");
+    const tag = cls.tag.environment === "base" && !namesProduction ? { environment: "production", name: rec.file.path, evidence: "file-name" } : cls.tag;
+    walkSection(rec, { ...topSection(cls, root), tag }, { ...walkOptions(cls), explicitEnvironmentMaps: ["env"] });
+    recordWranglerBindings(rec, root, tag);
+    for (const entry of environments?.kind === "map" ? environments.entries : []) {
+      const environment = canonicalEnvironment(entry.key);
+      if (entry.value.kind === "map") recordWranglerBindings(rec, entry.value, { environment, name: entry.key, evidence: "key" });
+    }
+  }
+}
+function recordWranglerBindings(rec, section2, tag) {
+  for (const [list, key, label] of [["d1_databases", "database_id", "D1 database"], ["kv_namespaces", "id", "KV namespace"]]) {
+    const items = get(section2, list);
+    for (const item of items?.kind === "seq" ? items.items : []) {
+      const idNode = get(item, key);
+      const id = literalString(idNode)?.toLowerCase();
+      if (!idNode || !id || !/^[0-9a-f-]{32,36}$/.test(id)) continue;
+      const name = literalString(get(item, list === "d1_databases" ? "database_name" : "binding")) ?? id;
+      rec.resource(tag, { kind: "database", identity: `cloudflare-${list === "d1_databases" ? "d1" : "kv"}:${id}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] }, idNode.span, { variable: `${list}.${key}`, declared: true });
+    }
+  }
+}
 function scanFly(rec, cls, document) {
   const root = document.roots[0];
   if (!root || root.kind !== "map") return;
@@ -8752,7 +8850,15 @@ var TARGETS = [
   { regex: /\bterraform\s+workspace\s+(?:select|new)\s+(?:-or-create\s+)?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
   { regex: /\bTF_WORKSPACE:\s*["']?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
   // `terraform apply -var-file=prod.tfvars`: a run with production's variables targets production's resources.
-  { regex: /\bterraform\s+(?:apply|plan|destroy|import)\b[^\n]*?\s-var-file[=\s]+["']?([\w./-]+\.tfvars(?:\.json)?)/g, build: varFileIdentity },
+  { regex: /\bterraform(?:\s+-[\w-]+(?:=\S+)?)*\s+(?:apply|plan|destroy|import)\b[^\n]*?\s-var-file[=\s]+["']?([\w./-]+\.tfvars(?:\.json)?)/g, build: varFileIdentity },
+  // What a job writes to or deletes from: `aws s3 sync dist/ s3://acme-web --delete`, `gsutil rsync -d . gs://…`.
+  { regex: /\baws\s+s3\s+(?:sync|cp|mv|rm|rb)\b[^\n]*?\ss3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/g, build: (name) => bucketIdentity(name, "s3") },
+  { regex: /\b(?:gsutil|gcloud\s+storage)\s+(?:-m\s+)?(?:rsync|cp|mv|rm)\b[^\n]*?\sgs:\/\/([a-z0-9][a-z0-9._-]{1,61}[a-z0-9])/g, build: (name) => bucketIdentity(name, "gcs") },
+  // The AWS account a job's credentials act in: `role-to-assume: arn:aws:iam::111122223333:role/prod-deployer`.
+  { regex: /\brole-to-assume:\s*["']?arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/g, build: (name) => secretIdentity(name, "aws-role") },
+  // Another environment's variables pulled into this job: `vercel pull --environment=production`, `doppler run -c prd`.
+  { regex: /\bvercel\s+(?:pull|env\s+pull|build|deploy)\b[^\n]*?\s--environment[=\s]["']?([a-z]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "vercel-environment") },
+  { regex: /\bdoppler\s+(?:run|secrets\s+download|secrets)\b[^\n]*?\s(?:--config[=\s]|-c\s)["']?([A-Za-z0-9_-]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "doppler-config") },
   { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
   { regex: /\bpulumi\s+(?:up|preview|destroy|refresh|import)\b[^\n]*?\s(?:--stack[=\s]|-s\s)([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
   { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
@@ -9207,6 +9313,8 @@ function dispatch(file, cls, rec, out) {
       return scanGitlabCi(rec, cls, document);
     case "railway":
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: ["environments"] });
+    case "wrangler":
+      return scanWrangler(rec, cls, document);
     case "rails-database":
     case "sequelize":
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: [""], databaseFile: true });
@@ -9231,9 +9339,11 @@ function walkDocument(rec, cls, document, extra = {}) {
 }
 var UNPLACED_KINDS = /* @__PURE__ */ new Set(["data", "node-config", "helm-values", "kustomization", "spring", "dotnet", "kamal", "tfvars"]);
 var ENVIRONMENT_KEY2 = /(?:^|[\s{,"'])(production|prod|prd|staging|stage|stg|preprod|uat|qa|preview|review|development|dev|develop|test|testing|sandbox|demo)["']?\s*[:=]/gim;
+var ENVIRONMENT_TABLE = /^[ \t]*\[\[?[ \t]*(?:env|environments?)\.(?:production|prod|prd|staging|stage|stg|preview|development|dev|qa|uat|test)\b/im;
 var ENVIRONMENT_VALUE = /\b(namespace|environment|env|stage|on-profile|profiles|app_env|rails_env|deploy_env)["']?\s*[:=]\s*["']?[\w-]*(prod|prd|stag|stg|dev|preview|review|uat|qa|test|sandbox|demo)/i;
 function namesEnvironmentsInside(text) {
   if (ENVIRONMENT_VALUE.test(text)) return true;
+  if (text.includes("[") && ENVIRONMENT_TABLE.test(text)) return true;
   const keys = /* @__PURE__ */ new Set();
   for (const match of text.matchAll(ENVIRONMENT_KEY2)) {
     keys.add(match[1].toLowerCase());
@@ -9262,11 +9372,16 @@ var sharedDatabase = {
   severity: "critical",
   why: 'A staging, preview, development or test environment is configured with the same database (or database server) as production. Whatever runs there, including a coding agent working "in staging", a migration under test or a seed script, reads, changes and can drop production data; deleting or restoring the shared instance takes production with it.',
   fix: "Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), and keep production connection strings only in production-scoped secrets.",
-  help: "Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances.",
+  help: "Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).",
   precision: "high",
   tags: ["environments", "database"],
   samples: {
     positive: [
+      sample(
+        "wrangler.toml",
+        'name = "acme-worker"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n',
+        { expect: { line: 15 }, note: "wrangler's top level is what `wrangler deploy` ships: production" }
+      ),
       {
         files: {
           "config/deploy.yml": "service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n",
@@ -9360,6 +9475,11 @@ var sharedDatabase = {
       }
     ],
     negative: [
+      sample(
+        "wrangler.toml",
+        'name = "acme-worker"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme-staging"\ndatabase_id = "0b7d9e21-7c3a-4b8e-9f11-2d4c6a8e0f13"\n',
+        { note: "staging has its own D1 database" }
+      ),
       {
         files: {
           "config/deploy.yml": "service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n",
@@ -9464,6 +9584,11 @@ var sharedBucket = {
   tags: ["environments", "storage"],
   samples: {
     positive: [
+      sample(
+        ".github/workflows/deploy.yml",
+        "on: push\njobs:\n  deploy-production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: aws s3 sync dist/ s3://acme-web/ --delete\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: aws s3 sync dist/ s3://acme-web/ --delete\n",
+        { expect: { line: 12 }, note: "a staging job syncs (and deletes) into production's bucket" }
+      ),
       {
         files: {
           "config/environments/production.rb": "Rails.application.configure do\n  config.active_storage.service = :amazon\nend\n",
@@ -9554,6 +9679,10 @@ function projectSeverity(identity) {
   if (/^account:/.test(identity)) return "low";
   return "medium";
 }
+function readOnlyUser(resource) {
+  return resource.user && READ_ONLY_USER2.test(resource.user) ? resource.user : void 0;
+}
+var READ_ONLY_USER2 = /(?:^|[_.-])(?:ro|readonly|read_only|reader|viewer|replica|analytics|reporting)(?:$|[_.-])/i;
 var SHARED_BY_NAME = /(?:^|[-_.])(?:shared|public|common|global)(?:$|[-_.])/i;
 function judgeShared(resource, model) {
   const rule2 = SHARED_RULES[resource.kind];
@@ -9564,6 +9693,17 @@ function judgeShared(resource, model) {
   const production = match.production;
   const what = production.display;
   if (rule2 === sharedDatabase) {
+    const reader = readOnlyUser(resource);
+    if (reader) {
+      return {
+        ruleId: rule2.id,
+        severity: "medium",
+        action: `reads production's ${what} as the read-only user ${reader}`,
+        detail: "It cannot change production data through this user, but everything that runs here reads it.",
+        related: productionRelated(model.productionWith(match.identity), "this database"),
+        identity: match.identity
+      };
+    }
     const inCluster = match.identity.startsWith("k8s-service:");
     return {
       ruleId: rule2.id,
@@ -9607,6 +9747,21 @@ var readsProductionSecret = {
         ".github/workflows/deploy-staging.yml",
         "on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: ./deploy.sh\n        env:\n          STRIPE_SECRET_KEY: ${{ secrets.STRIPE_LIVE_SECRET_KEY }}\n",
         { expect: { line: 11 }, note: 'payment providers call production "live"' }
+      ),
+      sample(
+        ".github/workflows/deploy.yml",
+        "on: push\npermissions:\n  id-token: write\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::111122223333:role/prod-deployer\n          aws-region: eu-west-1\n      - run: ./deploy.sh\n",
+        { expect: { line: 11 }, note: "a staging job assumes production's deploy role" }
+      ),
+      sample(
+        ".github/workflows/preview.yml",
+        "name: Vercel Preview\non:\n  pull_request:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: vercel pull --yes --environment=production --token=${{ secrets.VERCEL_TOKEN }}\n      - run: vercel build && vercel deploy --prebuilt --token=${{ secrets.VERCEL_TOKEN }}\n",
+        { expect: { line: 8 }, note: "a preview built with production's variables" }
+      ),
+      sample(
+        ".github/workflows/deploy.yml",
+        "on: push\njobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: doppler run --project acme --config prd -- ./deploy.sh\n        env:\n          DOPPLER_TOKEN: ${{ secrets.DOPPLER_TOKEN }}\n",
+        { expect: { line: 7 }, note: "Doppler's production config" }
       ),
       sample(
         ".gitlab-ci.yml",
@@ -9683,7 +9838,7 @@ function judgeSecret(resource, model) {
   if (resource.kind !== "secret") return void 0;
   const name = identityName(resource.identity) ?? resource.display;
   if (!model.productionNamed(resource) && !LIVE_PAYMENT_SECRET.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"))) return void 0;
-  const ciSecret = /^secrets\./.test(resource.variable ?? "") || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context):/.test(resource.identity);
+  const ciSecret = /^secrets\./.test(resource.variable ?? "") || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler):/.test(resource.identity);
   if (!ciSecret && !SENSITIVE2.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"))) return void 0;
   const production = model.productionWith(resource.identity);
   return {
@@ -9711,6 +9866,11 @@ var readsProductionState = {
         ".github/workflows/tf-staging.yml",
         "on:\n  push:\n    branches: [develop]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform apply -auto-approve -var-file=prod.tfvars\n",
         { expect: { line: 9 }, note: "a staging job applying with production's variables" }
+      ),
+      sample(
+        ".github/workflows/infra.yml",
+        "on: push\njobs:\n  plan-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform -chdir=infra plan -var-file=envs/prod.tfvars\n",
+        { expect: { line: 7 }, note: "global options before the subcommand" }
       ),
       {
         files: {
@@ -10097,6 +10257,13 @@ function environmentOf(path2, names, aliases = {}) {
     if (environment) return environment;
   }
   return void 0;
+}
+var DATA_JOB_WORDS = /* @__PURE__ */ new Set(["backup", "backups", "restore", "restores", "dump", "dumps", "drill", "dr", "recovery", "snapshot", "snapshots"]);
+var JOB_PURPOSE_WORDS = /* @__PURE__ */ new Set(["test", "tests", "testing", "local", "verify", "check"]);
+function jobEnvironmentOf(path2, names) {
+  const tokens = tokensOf(fileNameOf(path2)).map((token) => token.toLowerCase());
+  if (tokens.some((token) => DATA_JOB_WORDS.has(token)) && tokens.some((token) => JOB_PURPOSE_WORDS.has(token))) return environmentOf(`${directoryOf2(path2)}/job`, names);
+  return environmentOf(path2, names);
 }
 function environmentNamed(name) {
   return name ? canonicalEnvironment(name) : void 0;
@@ -10924,6 +11091,10 @@ function commandsOf(script) {
       quote = char;
       continue;
     }
+    if (char === "$" && script[i + 1] === "(" || char === "`") {
+      i = substitutionEnd(script, i);
+      continue;
+    }
     if (char === "#" && (i === 0 || /\s/.test(script[i - 1]))) {
       const end = script.indexOf("\n", i);
       push(i, false);
@@ -10951,22 +11122,70 @@ function commandsOf(script) {
   push(script.length, false);
   return commands;
 }
-function wordsOf2(command, env) {
-  const expanded = expand(command, env);
-  const words2 = [];
-  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-  let current = "";
-  let last = -1;
-  for (const match of expanded.matchAll(pattern)) {
-    const piece = match[1] ?? match[2] ?? match[3] ?? "";
-    if (match.index === last && current) current += piece;
-    else {
-      if (current || last !== -1) words2.push(current);
-      current = piece;
-    }
-    last = match.index + match[0].length;
+function substitutionEnd(text, start) {
+  if (text[start] === "`") {
+    const end = text.indexOf("`", start + 1);
+    return end === -1 ? text.length - 1 : end;
   }
-  if (last !== -1) words2.push(current);
+  let depth = 0;
+  let quote;
+  for (let i = start + 1; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === quote) quote = void 0;
+      else if (char === "\\" && quote === '"') i++;
+    } else if (char === "\\") i++;
+    else if (char === '"' || char === "'") quote = char;
+    else if (char === "(") depth++;
+    else if (char === ")" && --depth === 0) return i;
+  }
+  return text.length - 1;
+}
+function substitutionsIn(text) {
+  const found = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end === -1) break;
+      i = end;
+    } else if (text[i] === "$" && text[i + 1] === "(" && text[i + 2] !== "(" || text[i] === "`") {
+      const end = substitutionEnd(text, i);
+      found.push(text.slice(i + (text[i] === "`" ? 1 : 2), end));
+      i = end;
+    }
+  }
+  return found;
+}
+function wordsOf2(command, env) {
+  const text = expand(command, env);
+  const words2 = [];
+  let current = "";
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === " " || char === "	" || char === "\n" || char === "\r") {
+      if (inWord) words2.push(current);
+      current = "";
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    if (char === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      current += text.slice(i + 1, Math.min(end, text.length));
+      i = end;
+    } else if (char === "'") {
+      const end = text.indexOf("'", i + 1);
+      current += text.slice(i + 1, end === -1 ? text.length : end);
+      i = end === -1 ? text.length : end;
+    } else if (char === "$" && text[i + 1] === "(" || char === "`") {
+      const end = substitutionEnd(text, i);
+      current += text.slice(i, end + 1);
+      i = end;
+    } else current += char;
+  }
+  if (inWord) words2.push(current);
   return words2.filter((word) => word !== "");
 }
 function expand(text, env) {
@@ -11000,10 +11219,13 @@ function unwrap(words2) {
       rest = index === -1 ? [] : rest.slice(index + 1);
       continue;
     }
-    if (head === "docker" && (rest[1] === "compose" && rest[2] === "exec") || head === "docker-compose" && rest[1] === "exec") {
-      const from = head === "docker" ? 3 : 2;
-      const index = rest.findIndex((word, i) => i >= from && !word.startsWith("-"));
-      rest = index === -1 ? [] : rest.slice(index + 1);
+    if (head === "docker" && rest[1] === "compose" || head === "docker-compose") {
+      let verb = head === "docker" ? 2 : 1;
+      while (verb < rest.length && rest[verb].startsWith("-")) verb += COMPOSE_VALUE_OPTIONS.includes(rest[verb]) ? 2 : 1;
+      if (rest[verb] !== "exec" && rest[verb] !== "run") break;
+      let service = verb + 1;
+      while (service < rest.length && rest[service].startsWith("-")) service += COMPOSE_EXEC_VALUE_OPTIONS.includes(rest[service]) ? 2 : 1;
+      rest = rest.slice(service + 1);
       continue;
     }
     if (head === "kubectl" && rest.includes("--")) {
@@ -11028,6 +11250,21 @@ function option(words2, ...names) {
     }
   }
   return void 0;
+}
+var KOPIA_REPOSITORY = " kopia-repository";
+var KOPIA_ENDPOINT = " kopia-endpoint";
+var COMPOSE_VALUE_OPTIONS = ["-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi", "--parallel", "--progress"];
+var COMPOSE_EXEC_VALUE_OPTIONS = ["-u", "--user", "-e", "--env", "-w", "--workdir", "--index", "--name", "--entrypoint", "-v", "--volume", "-l", "--label", "-p", "--publish"];
+var SSH_VALUE_OPTIONS = ["-i", "-p", "-o", "-l", "-F", "-J", "-b", "-c", "-D", "-E", "-e", "-L", "-R", "-S", "-W", "-w", "-m", "-Q"];
+var RESTIC_VALUE_OPTIONS = ["-r", "--repo", "-p", "--password-file", "--password-command", "--repository-file", "--cache-dir", "-o", "--option", "--limit-upload", "--limit-download", "--tls-client-cert", "--cacert", "--key-hint", "--pack-size"];
+function dropOptionValues(words2, names) {
+  const kept = [];
+  for (let i = 0; i < words2.length; i++) {
+    const word = words2[i];
+    if (names.includes(word)) i++;
+    else if (!names.some((name) => name.startsWith("--") && word.startsWith(`${name}=`))) kept.push(word);
+  }
+  return kept;
 }
 function positional(words2, from) {
   const result = [];
@@ -11068,6 +11305,11 @@ function readScript(script, env = /* @__PURE__ */ new Map(), remote = false) {
   const mcAliases = /* @__PURE__ */ new Map();
   let dumpedToFile = false;
   for (const command of commandsOf(script)) {
+    for (const inner of substitutionsIn(command.text)) {
+      const nested = readScript(inner, localEnv, remote);
+      for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: command.offset });
+      for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: command.offset });
+    }
     const assignment = /^(?:export\s+)?([A-Za-z_][\w]*)=("[^"]*"|'[^']*'|\S*)$/.exec(command.text);
     if (assignment) {
       const value = expand(assignment[2].replace(/^["']|["']$/g, ""), localEnv);
@@ -11080,6 +11322,11 @@ function readScript(script, env = /* @__PURE__ */ new Map(), remote = false) {
     const tool = words2[0].replace(/^.*\//, "");
     const at = command.offset + Math.max(0, command.text.indexOf(words2[0].replace(/^.*\//, "")));
     if (tool === "ssh" && words2.length > 2) {
+      const host = positional(dropOptionValues(words2, SSH_VALUE_OPTIONS), 1)[0];
+      if (command.piped && host && /^(?:cat\s*>|dd\s.*\bof=|tee\s)/.test(words2[words2.length - 1])) {
+        reading.uploads.push({ tool: "ssh", offset: at, destination: classifyDestination(`${host}:`), fileLevel: false });
+        continue;
+      }
       const nested = readScript(words2[words2.length - 1], localEnv, true);
       for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: at });
       for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: at });
@@ -11267,7 +11514,7 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
   }
   if (tool === "restic" || tool === "resticprofile") {
     const repository = option(words2, "-r", "--repo") ?? env.get("RESTIC_REPOSITORY");
-    const verb = positional(words2, 1)[0];
+    const verb = positional(dropOptionValues(words2, RESTIC_VALUE_OPTIONS), 1)[0];
     if (verb === "backup") {
       const stdin = words2.includes("--stdin") || words2.includes("--stdin-from-command") || piped;
       reading.uploads.push({ tool: "restic", offset: at, destination: repository ? classifyDestination(repository) : { display: "$RESTIC_REPOSITORY", unresolved: true }, fileLevel: !stdin, ref: repository?.startsWith("rclone:") ? `rclone:${repository.split(":")[1].toLowerCase()}` : void 0 });
@@ -11275,6 +11522,33 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
       fetched(repository);
       if (verb === "restore") loaded("volume");
     } else if (verb === "check" && words2.includes("--read-data")) reading.verify ??= at;
+    return;
+  }
+  if (tool === "duplicity") {
+    const args = positional(words2, 1).filter((word) => !/^(full|incremental|incr|restore)$/.test(word));
+    const [source2, target] = args;
+    if (target && /:\/\//.test(target) && !/:\/\//.test(source2 ?? "")) upload(target, "duplicity", true);
+    else if (source2 && /:\/\//.test(source2)) {
+      fetched(source2);
+      loaded("volume");
+    } else if (words2[1] === "verify") reading.verify ??= at;
+    return;
+  }
+  if (tool === "kopia") {
+    if (words2[1] === "repository" && /^(create|connect)$/.test(words2[2] ?? "") && words2[3]) {
+      const bucket = option(words2, "--bucket", "--container") ?? "";
+      const schemes = { s3: "s3://", b2: "b2://", gcs: "gs://", azure: "azure://", filesystem: "", sftp: "sftp://", rclone: "rclone:" };
+      const location = words2[3] === "filesystem" ? option(words2, "--path") : words2[3] === "sftp" ? option(words2, "--host") : bucket;
+      if (location !== void 0 && schemes[words2[3]] !== void 0) env.set(KOPIA_REPOSITORY, `${schemes[words2[3]]}${location}`);
+      const givenEndpoint = option(words2, "--endpoint");
+      if (givenEndpoint) env.set(KOPIA_ENDPOINT, `https://${givenEndpoint.replace(/^https?:\/\//, "")}`);
+    } else if (words2[1] === "snapshot" && words2[2] === "create") {
+      const repository = env.get(KOPIA_REPOSITORY);
+      reading.uploads.push({ tool: "kopia", offset: at, destination: repository ? classifyDestination(repository, env.get(KOPIA_ENDPOINT)) : { display: "kopia repository", unresolved: true }, fileLevel: !piped && !words2.includes("--stdin-file") });
+    } else if (words2[1] === "snapshot" && words2[2] === "restore" || words2[1] === "restore") {
+      fetched(env.get(KOPIA_REPOSITORY), env.get(KOPIA_ENDPOINT));
+      loaded("volume");
+    } else if (words2[1] === "snapshot" && words2[2] === "verify") reading.verify ??= at;
     return;
   }
   if (tool === "borg" || tool === "borgbackup") {
@@ -11666,7 +11940,7 @@ function scanGithubWorkflow(inventory) {
       }
       return entry.keySpan.line;
     };
-    const jobFacts = { name, scheduled, environment: environmentNamed(environmentName) ?? environmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf: lineOf3 };
+    const jobFacts = { name, scheduled, environment: environmentNamed(environmentName) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf: lineOf3 };
     readJob(inventory, script, jobFacts, extra);
   }
 }
@@ -11706,7 +11980,7 @@ function scanScriptFile(inventory) {
     text = text.replace(/^[^\t#\n][^\n]*:[^\n=]*$/gm, "").replace(/^\t@?-?/gm, "");
   }
   const scheduled = /crontab|\.cron$/.test(name) || /(^|\/)cron\.d\//.test(inventory.path);
-  readJob(inventory, text, { name: inventory.path, scheduled, environment: environmentOf(inventory.path, []), env: /* @__PURE__ */ new Map(), ephemeral: false, lineOf: fileLines(inventory) });
+  readJob(inventory, text, { name: inventory.path, scheduled, environment: jobEnvironmentOf(inventory.path, []), env: /* @__PURE__ */ new Map(), ephemeral: false, lineOf: fileLines(inventory) });
 }
 function scanPackageScripts(inventory) {
   const scripts = mapOf2(getKey(mapOf2(inventory.file.data()?.roots[0]), "scripts"));
@@ -13673,6 +13947,11 @@ function scanTerraform2(inventory) {
   const resources = [];
   for (const entry of root.entries) {
     const map = mapOf2(entry.value);
+    if (entry.key === "module" && map?.block?.labels[0]) {
+      const standIn = registryModuleResource(map);
+      if (standIn) resources.push({ ...standIn, label: map.block.labels[0], line: map.span.line });
+      continue;
+    }
     if (entry.key !== "resource" || !map?.block) continue;
     const [type, label] = map.block.labels;
     if (!type || !label) continue;
@@ -13681,6 +13960,19 @@ function scanTerraform2(inventory) {
     if (provider) inventory.context({ kind: "terraform-resource-provider", directory, name: `${type}.${label}`, value: provider.trim(), location: inventory.line(map.span.line) });
   }
   for (const resource of resources) scanResource(inventory, resource, resources, directory);
+}
+var REGISTRY_MODULES = [
+  { source: /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/rds\/aws(?:\/\/modules\/db_instance)?$/, type: "aws_db_instance" },
+  { source: /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/rds-aurora\/aws$/, type: "aws_rds_cluster", renames: { name: "cluster_identifier" } },
+  { source: /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/dynamodb-table\/aws$/, type: "aws_dynamodb_table" }
+];
+function registryModuleResource(call) {
+  const source2 = literalOf(attribute(call, "source"))?.replace(/\?ref=.*$/, "");
+  const known = source2 ? REGISTRY_MODULES.find((module) => module.source.test(source2)) : void 0;
+  if (!known) return void 0;
+  if (!known.renames) return { type: known.type, body: call };
+  const renames = known.renames;
+  return { type: known.type, body: { ...call, entries: call.entries.map((entry) => renames[entry.key] ? { ...entry, key: renames[entry.key] } : entry) } };
 }
 function tagsOf(body2) {
   const tags = {};
@@ -13752,7 +14044,7 @@ function scanResource(inventory, resource, all, directory) {
     }
     case "aws_dynamodb_table": {
       const table = name("name") ?? label;
-      const pitr = isTruthy(attribute(block(body2, "point_in_time_recovery"), "enabled")) === true;
+      const pitr = isTruthy(attribute(block(body2, "point_in_time_recovery"), "enabled")) === true || isTruthy(attribute(body2, "point_in_time_recovery_enabled")) === true;
       const protection = isTruthy(attribute(body2, "deletion_protection_enabled"));
       if (protection === false) setting("deletion-protection-off", "deletion_protection_enabled", "deletion_protection_enabled = false", true);
       else if (protection === void 0) setting("deletion-protection-off", "deletion_protection_enabled", "deletion_protection_enabled not set (defaults to false)", false);
@@ -15109,11 +15401,12 @@ function scanDataFile(inventory, file) {
 // knowledge/agents/launch-flags.ts
 var CODEX = /(?:^|[\s;&|('"`/])(?:codex|@openai\/codex)(?=[\s'"`]|$)/;
 var GEMINI = /(?:^|[\s;&|('"`/])(?:gemini|@google\/gemini-cli)(?=[\s'"`]|$)/;
-var CURSOR = /(?:^|[\s;&|('"`/])cursor-agent(?=[\s'"`]|$)/;
+var CURSOR = /(?:^|[\s;&|('"`/])(?:cursor-agent|agent(?=\s(?:[^\n]*?\s)?(?:-p|--print)\b))(?=[\s'"`]|$)/;
+var CODEX_ACTION = /\buses:\s*["']?openai\/codex-action@/;
 var COPILOT = /(?:^|[\s;&|('"`/])(?:copilot|@github\/copilot)(?=[\s'"`]|$)/;
 var OPENCODE = /(?:^|[\s;&|('"`/])opencode(?=[\s'"`]|$)/;
 var AIDER = /(?:^|[\s;&|('"`/])aider(?=[\s'"`]|$)/;
-var LAUNCH_FLAGS = [
+var FLAGS = [
   { agent: "claude-code", flag: /--dangerously-skip-permissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "claude-code", flag: /--permission-mode[=\s]+["']?bypassPermissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "codex", flag: /--dangerously-bypass-approvals-and-sandbox\b/, grant: "bypass-mode", lets: "run every command, outside any sandbox," },
@@ -15133,9 +15426,14 @@ var LAUNCH_FLAGS = [
   { agent: "copilot", flag: /--allow-tool[=\s]+["']?shell(?=["']?(?:\s|$))/, command: COPILOT, grant: "bypass-mode", lets: "run every shell command" },
   { agent: "amp", flag: /--dangerously-allow-all\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "opencode", flag: /--auto\b/, command: OPENCODE, grant: "bypass-mode", lets: "run every tool not explicitly denied" },
-  { agent: "aider", flag: /--yes-always\b/, command: AIDER, grant: "file-write", lets: "add files, apply edits and commit" }
+  { agent: "aider", flag: /--yes-always\b/, command: AIDER, grant: "file-write", lets: "add files, apply edits and commit" },
+  // `codex exec --full-auto`: commands run unasked, inside a sandbox that can write the workspace.
+  { agent: "codex", flag: /--full-auto\b/, command: CODEX, grant: "file-write", lets: "run commands and edit the workspace inside its sandbox" },
+  // openai/codex-action's inputs: `sandbox: danger-full-access`, and `safety-strategy: unsafe` (no privilege drop).
+  { agent: "codex", flag: /\bsandbox:\s*["']?danger-full-access\b|\bsafety-strategy:\s*["']?unsafe\b/, inFile: CODEX_ACTION, grant: "bypass-mode", lets: "run commands outside the sandbox" }
 ];
-var CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed_tools\s*:)[=\s]*(?:"([^"]*)"|'([^']*)'|(\S+))/g;
+var LAUNCH_FLAGS = FLAGS.map((flag) => ({ ...flag, everywhere: new RegExp(flag.flag.source, `${flag.flag.flags}g`) }));
+var CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed_tools\s*:)[=\s]*(?:"([^"]*)"|'([^']*)'|([^\s"']+(?:[ \t]+(?![-"'#])[^\s"']+)*))/g;
 var COPILOT_ALLOWED_TOOL = /--allow-tool[=\s]+["']?shell\(([^)]*)\)["']?/g;
 var COPILOT_COMMAND = COPILOT;
 var LAUNCH_KEYWORDS = [
@@ -15155,7 +15453,11 @@ var LAUNCH_KEYWORDS = [
   "sandbox_mode",
   "gemini",
   "trust-tools",
-  "allow-tool"
+  "allow-tool",
+  "agent -p",
+  "agent --print",
+  "--full-auto",
+  "codex-action"
 ];
 
 // knowledge/agents/agents.ts
@@ -16807,17 +17109,24 @@ function readLauncher(file, out) {
     }
     const heredoc = TEXT_HEREDOC.exec(line);
     if (heredoc) textUntil = heredoc[1];
-    if (isComment2(line)) continue;
+    if (isComment2(line) || NAMING_KEY.test(line)) continue;
     const command = commandLine(lines, index);
+    const end = commentStart(line);
     for (const flag of LAUNCH_FLAGS) {
-      const match = flag.flag.exec(line);
-      if (!match) continue;
-      const flagAt = command.length - line.length + match.index;
-      if (flag.command) {
-        const invoked = flag.command.exec(command);
-        if (!invoked || invoked.index > flagAt) continue;
+      if (flag.inFile && !flag.inFile.test(file.text)) continue;
+      let match;
+      for (const candidate of line.matchAll(flag.everywhere)) {
+        if (candidate.index >= end) break;
+        const flagAt = command.length - line.length + candidate.index;
+        if (flag.command) {
+          const invoked = flag.command.exec(command);
+          if (!invoked || invoked.index > flagAt) continue;
+        }
+        if (searchedOrPrinted(command, flagAt) || comparedOrMatched(line, candidate.index)) continue;
+        match = candidate;
+        break;
       }
-      if (searchedOrPrinted(command, flagAt)) continue;
+      if (!match) continue;
       const key = `${index}|${flag.agent}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -16842,7 +17151,8 @@ function readLauncher(file, out) {
       }
     }
     for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
-      const list = allowed[1] ?? allowed[2] ?? allowed[3] ?? "";
+      if (allowed.index >= end) break;
+      const list = /^[|>][-+]?$/.test(allowed[3] ?? "") ? blockBelow(lines, index) : allowed[1] ?? allowed[2] ?? allowed[3] ?? "";
       for (const entry of splitToolList(list)) {
         const permission = allowedToolPermission(entry, spanOf2(index, allowed.index, allowed[0].length));
         if (!permission) continue;
@@ -16851,6 +17161,24 @@ function readLauncher(file, out) {
       }
     }
   }
+}
+var NAMING_KEY = /^\s*(?:-\s*)?["']?(?:name|description|title|summary|displayName|label)["']?\s*:/;
+function commentStart(line) {
+  let quote;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quote) {
+      if (char === quote) quote = void 0;
+      else if (char === "\\" && quote === '"') i++;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === "#" && i > 0 && (line[i - 1] === " " || line[i - 1] === "	")) return i;
+  }
+  return line.length;
+}
+function comparedOrMatched(line, flagAt) {
+  const before = line.slice(0, flagAt);
+  if (/(?:\[\[|\btest\b|\[\s)[^\]]*?(?:==|!=|=~|\s=\s)\s*["']?\*?$/.test(before)) return true;
+  return /^\s*\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
 }
 var TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
 function searchedOrPrinted(command, flagAt) {
@@ -16894,6 +17222,17 @@ function splitToolList(list) {
   }
   if (current) entries.push(current);
   return entries;
+}
+function blockBelow(lines, index) {
+  const indent = /^\s*/.exec(lines[index])[0].length;
+  const block2 = [];
+  for (let next = index + 1; next < lines.length; next++) {
+    const line = lines[next];
+    if (line.trim() === "") continue;
+    if (/^\s*/.exec(line)[0].length <= indent) break;
+    block2.push(line.trim());
+  }
+  return block2.join("\n");
 }
 function commandLine(lines, index) {
   let start = index;
@@ -17877,7 +18216,9 @@ var shellAutoApproved = {
         ".amazonq/cli-agents/dev.json",
         '{\n  "name": "dev",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "execute_bash"],\n  "resources": ["file://README.md"]\n}\n',
         { expect: { line: 4 } }
-      )
+      ),
+      sample(".github/workflows/nightly.yml", 'jobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Fix lint errors" --allowedTools Read Edit Bash\n', { expect: { line: 5 }, note: "an unquoted list is variadic" }),
+      sample(".github/workflows/claude.yml", "jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n", { expect: { line: 7 }, note: "a YAML block lists one tool per line" })
     ],
     negative: [
       sample(
@@ -18012,7 +18353,19 @@ var bypassFlag = {
       sample("scripts/agent.sh", '#!/usr/bin/env bash\ncodex exec -c approval_policy=never -c sandbox_mode=danger-full-access "$1"\n', { expect: { line: 2 }, note: "the sandbox turned off through a config override" }),
       sample(".github/workflows/nightly.yml", 'jobs:\n  gemini:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx @google/gemini-cli -y -p "Fix failing tests and push"\n', { expect: { line: 5 }, note: "Gemini CLI's short -y is --yolo" }),
       sample(".github/workflows/q.yml", 'jobs:\n  q:\n    runs-on: ubuntu-latest\n    steps:\n      - run: q chat --no-interactive --trust-tools=execute_bash,use_aws "rotate old snapshots"\n', { expect: { line: 5 } }),
-      sample(".github/workflows/copilot.yml", 'jobs:\n  copilot:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "Clean up stale branches" --allow-tool=shell\n', { expect: { line: 5 } })
+      sample(".github/workflows/copilot.yml", 'jobs:\n  copilot:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "Clean up stale branches" --allow-tool=shell\n', { expect: { line: 5 } }),
+      sample(".github/workflows/triage.yml", 'jobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx -y @google/gemini-cli --yolo -p "triage the new issues"\n', { expect: { line: 5 }, note: "npx's own -y comes first on the line" }),
+      sample(
+        ".github/workflows/cursor-docs.yml",
+        'jobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl https://cursor.com/install -fsS | bash\n      - run: agent -p --force --output-format=text "Update the docs for the changed files"\n        env:\n          CURSOR_API_KEY: ${{ secrets.CURSOR_API_KEY }}\n',
+        { expect: { line: 6 }, note: "Cursor's CLI installed as `agent`" }
+      ),
+      sample(
+        ".github/workflows/codex.yml",
+        "jobs:\n  codex:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Fix the failing tests\n          sandbox: danger-full-access\n          safety-strategy: unsafe\n",
+        { expect: { line: 9 }, note: "the Codex Action's inputs" }
+      ),
+      sample(".github/workflows/codex-fix.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: codex exec --full-auto "fix the failing test in src/"\n', { expect: { line: 5 }, note: "commands run unasked inside the sandbox (reported low)" })
     ],
     negative: [
       sample(
@@ -18028,7 +18381,18 @@ var bypassFlag = {
       sample("scripts/agent.sh", '#!/usr/bin/env bash\nset -euo pipefail\n# Never run: claude --dangerously-skip-permissions\nclaude -p "$1" --permission-mode plan\n', {
         note: "a commented-out flag is not a launch"
       }),
-      sample("package.json", '{\n  "scripts": {\n    "summarize": "npx -y @google/gemini-cli -p \\"summarize CHANGELOG.md\\"",\n    "clean": "rm -rf dist --force"\n  }\n}\n')
+      sample("package.json", '{\n  "scripts": {\n    "summarize": "npx -y @google/gemini-cli -p \\"summarize CHANGELOG.md\\"",\n    "clean": "rm -rf dist --force"\n  }\n}\n'),
+      sample(
+        ".github/workflows/guard.yml",
+        "name: Guard\non: pull_request\njobs:\n  guard:\n    name: Block --yolo and --dangerously-skip-permissions\n    runs-on: ubuntu-latest\n    steps:\n      - name: Reject --dangerously-skip-permissions in scripts\n        run: ./scripts/check-agent-flags.sh\n",
+        { note: "a job and a step named after the flag they reject" }
+      ),
+      sample(
+        "scripts/claude-wrap.sh",
+        '#!/usr/bin/env bash\nif [[ "$*" == *--dangerously-skip-permissions* ]]; then\n  echo "refusing bypass flag" >&2; exit 1\nfi\nfor arg in "$@"; do\n  case "$arg" in\n    --dangerously-skip-permissions|--yolo) echo "refusing $arg" >&2; exit 1 ;;\n  esac\ndone\nclaude -p "$PROMPT" --allowedTools "Read,Grep"  # do not add --dangerously-skip-permissions here\n',
+        { note: "a test, a case arm and a trailing comment name the flag" }
+      ),
+      sample("package.json", '{\n  "name": "claude-safe",\n  "description": "Wraps claude so nobody passes --dangerously-skip-permissions",\n  "scripts": { "review": "claude -p review --allowedTools Read" }\n}\n')
     ]
   }
 };
@@ -18420,6 +18784,16 @@ ${credential.nearby ?? ""}`;
   for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
   return [...hosts];
 }
+function ownHosts(credential) {
+  const hosts = /* @__PURE__ */ new Set();
+  for (const match of (credential.line ?? "").matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
+  return [...hosts];
+}
+function pointsElsewhere(hosts, crossing, store, formsOf) {
+  if (hosts.length === 0 || !crossing.identity) return false;
+  const forms = [crossing.identity, ...formsOf.get(crossing.identity) ?? [], ...store.identities];
+  return !hosts.some((host) => forms.some((form) => form.includes(host)));
+}
 function reaches(credential, hosts, store, platforms, storesOfPlatform) {
   if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
   if (credential.scope === "root") {
@@ -18441,12 +18815,18 @@ function crossingLandsOn(crossing, store, formsOf, platforms, storesOfPlatform) 
   const forms = /* @__PURE__ */ new Set([crossing.identity, ...formsOf.get(crossing.identity) ?? []]);
   if (store.identities.some((identity) => forms.has(identity))) return true;
   if (crossing.resourceKind !== "database" && crossing.resourceKind !== "volume" && crossing.resourceKind !== "host") return false;
+  const scheme = [...forms].map((form) => /^db:([a-z0-9+]+):\/\//.exec(form)?.[1]).find(Boolean);
+  if (scheme && !enginesMatch(scheme, store.engine)) return false;
   for (const form of forms) {
     const host = /^(?:host:|db:[a-z]+:\/\/|railway-proxy:)([a-z0-9.-]+)/.exec(form)?.[1];
     const platform = host ? platformOfHost(host) : void 0;
     if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
   }
   return false;
+}
+function enginesMatch(scheme, engine) {
+  const family = /^postgres/.test(scheme) ? "postgres" : /^(?:mysql|mariadb)/.test(scheme) ? "mysql" : /^mongo/.test(scheme) ? "mongo" : /^(?:mssql|sqlserver)/.test(scheme) ? "mssql" : scheme;
+  return family === engine || engine === "database";
 }
 function otherForms(resources) {
   const forms = /* @__PURE__ */ new Map();
@@ -18503,10 +18883,11 @@ function findChains(facts) {
   for (const credential of credentials) {
     const broad = credential.scope === "root" || credential.scope === "root-resource";
     const hosts = broad ? credentialHosts(credential) : [];
+    const own = ownHosts(credential);
     for (const store of stores) {
       const side = storeSide(store);
       const reachesStore = broad && reaches(credential, hosts, store, platforms, storesOfPlatform);
-      const viaStaging = side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment);
+      const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment && !pointsElsewhere(own, crossing, store, formsOf));
       const spansEnvironments = credential.scope === "root" && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
       const direct = reachesStore && (credential.environment === "production" || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
@@ -18520,7 +18901,7 @@ function flowOf(chain) {
   const grant = chain.grants[0];
   if (grant) steps.push({ location: grant.location, message: `The ${grant.agent} configuration lets the agent run ${grant.reaches ?? "commands"} without a human (${grant.setting}).` });
   steps.push({ location: chain.credential.location, message: `The agent can read a ${chain.credential.kindTitle.toLowerCase()}${chain.credential.variable ? ` in ${chain.credential.variable}` : ""} (scope: ${chain.credential.scope ?? "unknown"}).` });
-  if (chain.crossing) steps.push({ location: chain.crossing.location, message: `${capitalise(chain.crossing.environment)} uses production's ${chain.crossing.resourceKind} ${chain.crossing.resource}.` });
+  if (chain.crossing) steps.push({ location: chain.crossing.location, message: `${capitalise(chain.crossing.environment)} uses production's ${withoutKind(chain.crossing.resource, chain.crossing.resourceKind)}.` });
   steps.push({ location: chain.store.location, message: `Production ${chain.store.engine} ${chain.store.name} on ${chain.store.platform}.` });
   const backup = chain.backups[0];
   if (backup) steps.push({ location: backup.location, message: `Its backup (${backup.mechanism}) is ${describeProtection(backup.protection)}: it dies with the data.` });
@@ -18542,6 +18923,9 @@ function describeProtection(protection) {
     default:
       return protection;
   }
+}
+function withoutKind(resource, kind) {
+  return resource.toLowerCase().startsWith(`${kind} `) ? resource : `${kind} ${resource}`;
 }
 function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -18640,7 +19024,7 @@ var blastRadius = {
       ];
       context.report({
         ruleId: lead.crossing ? stagingChain.id : directChain.id,
-        message: `An agent working here can read this ${credential.kindTitle} (${credential.scope} scope), which reaches ${names.join(", ")}${more}${path2}; no copy survives outside the provider.`,
+        message: `An agent working here can read this ${credential.kindTitle} (scope: ${credential.scope ?? "unknown"}), which reaches ${names.join(", ")}${more}${path2}; no copy survives outside the provider.`,
         location: credential.location,
         snippet: credential.redacted,
         evidence: `${credential.valueHash}:${stores.map((store) => store.id).sort().join(",")}`,

@@ -5,7 +5,7 @@ import {
   formatOf,
   parseYaml,
   require_dist
-} from "./chunk-PPTZAW4O.js";
+} from "./chunk-6DNMHCU6.js";
 import {
   __toESM
 } from "./chunk-4JN6GR4P.js";

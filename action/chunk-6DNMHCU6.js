@@ -71,7 +71,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -80,9 +80,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -216,7 +216,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -226,7 +226,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -370,7 +370,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -397,7 +397,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -408,7 +408,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -588,7 +588,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -614,7 +614,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5536,15 +5536,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -5555,8 +5555,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5587,7 +5587,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -7303,7 +7303,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7331,8 +7331,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -7423,6 +7423,9 @@ function formatOfName(name) {
 // src/parse/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_DEPTH = 32;
+var MAX_ALIASED_NODES = 1e5;
+var AliasBomb = class extends Error {
+};
 function parseYaml(text, spanOf) {
   let documents;
   try {
@@ -7439,15 +7442,42 @@ function parseYaml(text, spanOf) {
       return { ok: false, error: { message: firstLine(error.message), line, column: error.linePos?.[0]?.col } };
     }
     if (document.contents === null) continue;
-    roots.push(convert(document.contents, document, spanOf, 0));
+    const conversion = { document, spanOf, anchors: anchorsOf(document), aliased: 0 };
+    try {
+      roots.push(convert(document.contents, conversion, 0));
+    } catch (error2) {
+      if (!(error2 instanceof AliasBomb)) throw error2;
+      return { ok: false, error: { message: `its aliases expand to more than ${MAX_ALIASED_NODES.toLocaleString("en-US")} nodes (an alias bomb); it was not read as YAML` } };
+    }
   }
   return { ok: true, value: { roots } };
 }
-function convert(node, document, spanOf, depth) {
-  const span = spanFor(node, spanOf);
+function anchorsOf(document) {
+  const anchors = /* @__PURE__ */ new Map();
+  (0, import_yaml.visit)(document, (_key, node) => {
+    const anchored = node;
+    if (!anchored || (0, import_yaml.isAlias)(anchored) || !("anchor" in anchored) || !anchored.anchor) return;
+    const list = anchors.get(anchored.anchor);
+    const entry = { at: anchored.range?.[0] ?? 0, node: anchored };
+    if (list) list.push(entry);
+    else anchors.set(anchored.anchor, [entry]);
+  });
+  return anchors;
+}
+function targetOf(alias, conversion) {
+  const list = conversion.anchors.get(alias.source);
+  if (!list) return void 0;
+  const at = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  let found;
+  for (const entry of list) if (entry.at < at) found = entry.node;
+  return found;
+}
+function convert(node, conversion, depth) {
+  const span = spanFor(node, conversion.spanOf);
+  if (depth > 0 && ++conversion.aliased > MAX_ALIASED_NODES) throw new AliasBomb();
   if ((0, import_yaml.isAlias)(node)) {
-    const target = depth < MAX_ALIAS_DEPTH ? node.resolve(document) : void 0;
-    return target ? convert(target, document, spanOf, depth + 1) : { kind: "scalar", span, value: null, expression: `*${node.source}` };
+    const target = depth < MAX_ALIAS_DEPTH ? targetOf(node, conversion) : void 0;
+    return target ? convert(target, conversion, depth + 1) : { kind: "scalar", span, value: null, expression: `*${node.source}` };
   }
   if ((0, import_yaml.isMap)(node)) {
     const entries = [];
@@ -7455,21 +7485,21 @@ function convert(node, document, spanOf, depth) {
       const keyNode = pair.key;
       const key = keyNode && (0, import_yaml.isScalar)(keyNode) ? typeof keyNode.value === "symbol" ? "<<" : String(keyNode.value) : keyNode ? String(keyNode) : "";
       const value = pair.value;
-      const keySpan = keyNode ? spanFor(keyNode, spanOf) : span;
+      const keySpan = keyNode ? spanFor(keyNode, conversion.spanOf) : span;
       if (key === "<<" && value) {
         const sources = (0, import_yaml.isSeq)(value) ? value.items : [value];
         for (const source of sources) {
-          const merged = convert(source, document, spanOf, depth + 1);
+          const merged = convert(source, conversion, depth + 1);
           if (merged.kind === "map") entries.push(...merged.entries);
         }
         continue;
       }
-      entries.push({ key, keySpan, value: value ? convert(value, document, spanOf, depth) : { kind: "scalar", span: keySpan, value: null } });
+      entries.push({ key, keySpan, value: value ? convert(value, conversion, depth) : { kind: "scalar", span: keySpan, value: null } });
     }
     return { kind: "map", span, entries };
   }
   if ((0, import_yaml.isSeq)(node)) {
-    return { kind: "seq", span, items: node.items.map((item) => item ? convert(item, document, spanOf, depth) : { kind: "scalar", span, value: null }) };
+    return { kind: "seq", span, items: node.items.map((item) => item ? convert(item, conversion, depth) : { kind: "scalar", span, value: null }) };
   }
   if ((0, import_yaml.isScalar)(node)) {
     const tag = node.tag && !node.tag.startsWith("tag:yaml.org,2002:") ? node.tag : void 0;
