@@ -272,6 +272,9 @@ function basicAuthCandidate(binding: Binding): Candidate | undefined {
 /** Bindings of the file, read through its structure when it parses; only for files that can hold secret names. */
 function bindingsOf(file: SourceFile): Binding[] {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
+  // A translation catalog binds message keys (`config-admin-password`, `$labels['password']`, gettext's msgid) to
+  // labels in another language: what a secret-named key holds there is a word. Provider patterns still run.
+  if (TRANSLATION_CATALOG.test(file.path)) return [];
   // The line pass is cheap and decides whether the file is worth parsing at all.
   const bare = !readsAsCode(file);
   const isScript = file.format === 'javascript' || file.format === 'typescript';
@@ -315,6 +318,8 @@ function bindingsOf(file: SourceFile): Binding[] {
   const starts = new Set(fromStructure.map((binding) => binding.start));
   return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
 }
+
+const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang)\/|\.(?:po|pot|xliff|xlf|strings)$/i;
 
 function readsAsCode(file: SourceFile): boolean {
   return CODE_FORMATS.has(file.format) || (file.format === 'text' && SOURCE_EXTENSION.test(file.path));
@@ -414,7 +419,7 @@ function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: str
 
 function candidateOfBinding(binding: Binding, fileContains: (literals: readonly string[] | undefined) => boolean): Candidate | undefined {
   const value = binding.value;
-  if (value.length < 6 || isReference(value) || spellsName(binding.name, value)) return undefined;
+  if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
   const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
   for (const kind of CONTEXT_KINDS) {
     for (const pattern of kind.contextPatterns!) {
@@ -424,7 +429,8 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
     }
   }
   const nameClass = nameClassOf(binding.name) ?? (binding.header ? 'secret' : undefined);
-  if (nameClass === 'password') {
+  // A value ending in a colon is a form label (`"Wagwoord:"`), not a password.
+  if (nameClass === 'password' && !value.endsWith(':')) {
     return { kind: hardcodedPassword, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
   }
   if (nameClass === 'secret' && looksLikeGeneratedSecret(value)) {
@@ -432,6 +438,9 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
   }
   return undefined;
 }
+
+/** An HTML tag inside a value: a manual's markup around a flag (`--ask-password=false</code>`), not a secret. */
+const MARKUP = /<\/[a-z][a-z0-9]*>|^<[a-z][a-z0-9]*[\s>]/i;
 
 /** A value that spells its own name is a label or a type (`oauth2ClientCredentials: Oauth2ClientCredentials.`). */
 function spellsName(name: string, value: string): boolean {

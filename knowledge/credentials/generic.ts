@@ -224,6 +224,10 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('includes/installer/i18n/af.json', '{\n  "config-admin-name": "Gebruikersnaam:",\n  "config-admin-password": "Wagwoord:",\n  "config-admin-password-confirm": "Herhaal wagwoord:"\n}\n', { note: 'a translation catalog: the values are labels' }),
+      sample('program/localization/nl_NL/labels.inc', "<?php\n$labels['username'] = 'Gebruikersnaam';\n$labels['password'] = 'Wachtwoord';\n"),
+      sample('docs/MANUAL.html', '<p>If the config is encrypted, pass <code>--ask-password=false</code> to rclone. This will make rclone fail</p>\n', { note: "a manual's markup around a flag" }),
+      sample('web/messages.json', '{\n  "login": { "user": "Nom d\'utilisateur :", "password": "Mot-de-passe:" }\n}\n', { note: 'a form label' }),
       sample('docs/setup.md', 'The default password is `changeme`; the admin password is `<set during install>`.\n', { note: 'placeholders in prose' }),
       sample('ldap/passwdmodify.go', 'const passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"\n', { note: 'an OID' }),
       sample('src/main/resources/application.yml', 'spring:\n  datasource:\n    password: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n  mail:\n    password: REPLACE_ME\n', { note: 'Jasypt ciphertext' }),
