@@ -5,6 +5,7 @@ import { repositoryScanner } from './helpers/scan-files.js';
 
 const scanFiles = repositoryScanner();
 const SECRET_KEY = 'sb_secret_oCCxKr1vI_Wc7C6QNJyMs4_h7hSe4vg';
+const APP_KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDUKNZS0KR+493o8kPFAfrTzPlpt34rf4BSfchMHv2n+c0FJIHB\nfEPVRegVMHTetYl8HTyq/Gl23VjVVmLMICSYV69tOVr+wV3zeJhj++oaqPMc+sdv\nqLIIzpagYMr3wDCOh8Fhir0ACIxf3FL/uy0H65k2JwuDDHN/evUyrNNdaQIDAQAB\nAoGAUzDYKY0Kk38Cau9kR4HpOtfrDNsYrDHIvY/41HBqgk1faR7Rim8RojVRNc3U\nZefFS1ejjGCBckyFItJG10fbUPG73gC+YOdfwIr9UyFG1MZ1pJxNOz/IC1ymJMMb\ndq2y5dbuobjZsFRgl5YWaCbzMKQoSxdi8otfB4XMB5BKUokCQQD/LerkS7pxhfPe\nyIcbwz0eDmumQbQQDE2ylF3b8nMbsLYLq99tKIsfEVPV2ujp8gl26+5H9shoRj3d\ntTuHOEtbAkEA1NeApw/ZH+uvFObu66XwPPKRoc7glaVcYpVnBtNwkVtesVDGXAbY\n1DFjqbllj/JqeAPG8rmyv5N++JrIvcjJiwJBAICujipsSewfqdhp9UA516NFkGG5\n9my1V6U7jo1xGT0YguUl2jj43hdfrJBGoXgAV2eCGJpvx6ZV7bLVRtystcsCQF4s\nH7NLUtFJ0YSZDRtcp2gAF6mVRE9SBAdmfVhK02KtH7+qsqljKirw01z0N9ix9KO3\nYB5jRZB4LVTH/4vhPDMCQG85nAuOrXIL3XQP2yWQNvJSZQa+kiqys25/2XqdRarg\nQsVSIbzRVWtXoAB0qMMV0UILjFQrkVt7a5wpzEwbYBs=\n-----END RSA PRIVATE KEY-----\n';
 
 async function scopeSeverities(files: Record<string, string>): Promise<string[]> {
   const result = await scanFiles(files);
@@ -22,5 +23,10 @@ describe('scope severity', () => {
     expect(await scopeSeverities({ 'server/.env.production': `SUPABASE_URL=https://xauskjsiduvgjqeznszb.supabase.co\nSUPABASE_SECRET_KEY=${SECRET_KEY}\n` })).toEqual([
       'root-scoped-token/supabase-secret-key high',
     ]);
+  });
+
+  it("rates a private key under GitHub's App key download name critical: it mints tokens for every installation", async () => {
+    expect(await scopeSeverities({ 'config/acme-deploy-bot.2024-05-01.private-key.pem': APP_KEY })).toEqual(['root-scoped-token/private-key critical']);
+    expect(await scopeSeverities({ 'config/signing.pem': APP_KEY })).toEqual(['root-scoped-token/private-key high']);
   });
 });
