@@ -69,6 +69,7 @@ const ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])
  */
 const DSL_BINDING = /^([ \t]*([A-Za-z_][\w.]*)[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*;?[ \t]*(?:(?:\/\/|#).*)?$/;
 /** XML elements such as Maven's `<password>...</password>`. */
+const GO_BYTES_BINDING = /\b([A-Za-z_]\w*)[ \t]*(?::=|=)[ \t]*\[\]byte\([ \t]*"((?:[^"\\\r\n]|\\.){1,2000})"[ \t]*\)/g;
 const XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 /**
  * Name and value as two attributes of one element: .NET's `<add key="ApiToken" value="..."/>` (appSettings),
@@ -207,6 +208,12 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   // A call needs a parenthesis and a comma, an environment assignment a bracket.
   if (text.includes('(') && text.includes(',')) quotedNameBindings(text, CALL_BINDING, offset, found);
   if (text.includes('[') && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
+  // Go converts a literal to bytes for signing keys: `var jwtSecret = []byte("...")`, `key := []byte("...")`.
+  if (text.includes('[]byte(')) {
+    for (const match of text.matchAll(GO_BYTES_BINDING)) {
+      found.push(binding(match[1]!, match[2]!, offset + match.index + match[0].length - match[2]!.length - 2));
+    }
+  }
   // Such a line has no assignment operator (an `=` or `:` would make it a binding of another form).
   const dsl = (text.includes('"') || text.includes("'")) && !text.includes('=') && !text.includes(':') ? DSL_BINDING.exec(text) : null;
   // The value starts after the name, the blanks and the opening quote.

@@ -18,7 +18,7 @@ export const githubClassicToken: CredentialKind = {
   // GitHub (`GITHUB_TOKEN`, a provider "github" block's `token`). They are classic tokens, with classic reach.
   contextPatterns: [
     {
-      variable: /^(?:GITHUB|GH)_(?:TOKEN|PAT|ACCESS_TOKEN|API_TOKEN|OAUTH_TOKEN|AUTH_TOKEN)$|github[_.-]?(?:personal[_.-]?)?(?:access[_.-]?|api[_.-]?|oauth[_.-]?|auth[_.-]?)?token$|^github\.token$/i,
+      variable: /^(?:GITHUB|GH)(?:_ENTERPRISE)?_(?:TOKEN|PAT|ACCESS_TOKEN|API_TOKEN|OAUTH_TOKEN|AUTH_TOKEN)$|github[_.-]?(?:personal[_.-]?)?(?:access[_.-]?|api[_.-]?|oauth[_.-]?|auth[_.-]?)?token$|^github\.token$/i,
       value: /^[0-9a-f]{40}$/,
       keywords: ['github', 'gh_'],
     },
@@ -33,6 +33,7 @@ export const githubClassicToken: CredentialKind = {
       sample('scripts/release.sh', '#!/bin/sh\nGH_TOKEN=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 gh release create "$TAG" dist/*\n', { expect: { line: 2 } }),
       sample('scripts/gh-basic.sh', '#!/bin/sh\ncurl -H "Authorization: Basic YWNtZS1ib3Q6Z2hwX00wWHZxWmp4VFczeHZib1NSdDVNaDNkQXdWdFJNZjNMZVppSg==" https://api.github.com/user\n', { expect: { line: 2 }, note: 'HTTP Basic: base64 of user:token' }),
       sample('tools/gh.sh', '#!/bin/sh\nGITHUB_TOKEN=3f9c2a7e1b8d4f60a5c9e2b7d1f8a3c6e0b4d927\ncurl -H "Authorization: token $GITHUB_TOKEN" https://api.github.com/user/repos\n', { expect: { line: 2 }, note: 'a token from before the prefixed formats: 40 hex characters' }),
+      sample('scripts/ghe-sync.sh', '#!/bin/sh\nexport GH_ENTERPRISE_TOKEN=9b1e4c7a2d8f3e6b0a5c1d9e7f2b4a8c6d3e0f15\ngh repo list acme --limit 500\n', { expect: { line: 2 }, note: 'the gh CLI reads GitHub Enterprise tokens from this name' }),
       sample('.npmrc', '@acme:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=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\n', { expect: { line: 2 } }),
     ],
     negative: [

@@ -69,6 +69,7 @@ export const jwtSigningSecret: CredentialKind = {
       sample('src/Api/appsettings.json', '{\n  "Jwt": {\n    "Issuer": "acme",\n    "Key": "Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2LkZm"\n  }\n}\n', { expect: { line: 4 }, note: 'a bare Key named by what holds it (.NET appsettings)' }),
       sample('docker-compose.prod.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:2.4.1\n    environment:\n      NODE_ENV: production\n      JWT_SECRET: 980d508a6a7fbb3ade5e7441134ac9dc9c973fdc7d85598086a59fa5d827c305\n', { expect: { line: 6 } }),
       sample('src/config/auth.ts', "export const auth = {\n  jwtSecret: process.env.JWT_SECRET ?? '69sZkEKYyx3+MiEuO6Fv54mB3DorXLWLetRI/uWLFsI=',\n  expiresIn: '1h',\n};\n", { expect: { line: 2 } }),
+      sample('internal/auth/jwt.go', 'package auth\n\nvar jwtSecret = []byte("v1YRb6J2IxrS5hPNIl59vfB06WiWXeVPioYwT0Yt93nZIH1f")\n', { expect: { line: 3 }, note: 'Go converts the literal to bytes' }),
       sample('hasura/docker-compose.yaml', 'services:\n  graphql-engine:\n    image: hasura/graphql-engine:v2.44.0\n    environment:\n      HASURA_GRAPHQL_JWT_SECRET: \'{"type":"HS256","key":"bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9e"}\'\n', { expect: { line: 5 } }),
     ],
     negative: [
