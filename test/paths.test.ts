@@ -19,6 +19,7 @@ describe('test and example paths', () => {
     'examples/quickstart/main.py',
     'aws-sdk/apis/iam-2010-05-08.examples.json',
     'schemas/example-1.json',
+    'borg/testsuite/archiver.py',
   ])('%s is test or example content', (path) => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });

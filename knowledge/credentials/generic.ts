@@ -225,6 +225,8 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('plugins/provisioners/chef/provisioner/base.rb', 'def setup_config\n  config = { http_proxy_pass: @config.http_proxy_pass, https_proxy_pass: @config.https_proxy_pass }\nend\n', { note: 'Ruby instance variables' }),
+      sample('azure/synapse/artifacts/models/_models.py', 'class LinkedService:\n    """\n    :param password: The password.\n    :type password: ~azure.synapse.artifacts.models.SecretBase\n    """\n', { note: 'a docstring type' }),
       sample('includes/installer/i18n/af.json', '{\n  "config-admin-name": "Gebruikersnaam:",\n  "config-admin-password": "Wagwoord:",\n  "config-admin-password-confirm": "Herhaal wagwoord:"\n}\n', { note: 'a translation catalog: the values are labels' }),
       sample('program/localization/nl_NL/labels.inc', "<?php\n$labels['username'] = 'Gebruikersnaam';\n$labels['password'] = 'Wachtwoord';\n"),
       sample('docs/MANUAL.html', '<p>If the config is encrypted, pass <code>--ask-password=false</code> to rclone. This will make rclone fail</p>\n', { note: "a manual's markup around a flag" }),

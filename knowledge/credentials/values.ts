@@ -37,6 +37,8 @@ const REFERENCE = new RegExp(
     String.raw`(?:process\.env|os\.environ|os\.getenv|ENV\[|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable)`,
     String.raw`^\{env:[^}]+\}$`,
     String.raw`^\{file:[^}]+\}$`,
+    String.raw`^@{1,2}[a-z_]\w*(?:\.[a-z_]\w*)*[,;]?$`, // Ruby instance and class variables: @config.http_proxy_pass
+    String.raw`^~[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$`, // Sphinx types in docstrings: ~azure.synapse.models.SecretBase
   ].join('|'),
 );
 
