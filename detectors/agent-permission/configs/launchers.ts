@@ -154,7 +154,7 @@ function searchedOrPrinted(command: string, flagAt: number): boolean {
 }
 
 /** An entry of an `--allowedTools` list: Claude `Bash(...)` rules, or Gemini's `run_shell_command(...)`. */
-function allowedToolPermission(entry: string, span: Span) {
+export function allowedToolPermission(entry: string, span: Span, setting = `--allowedTools "${entry}"`) {
   const claude = /^(Bash|PowerShell)(?:\((.*)\))?$/s.exec(entry);
   const gemini = /^(run_shell_command|ShellTool)(?:\((.*)\))?$/s.exec(entry);
   let agent: AgentId;
@@ -169,11 +169,11 @@ function allowedToolPermission(entry: string, span: Span) {
     return undefined;
   }
   if (!matcher) return undefined;
-  return commandPermission(matcher, { agent, setting: `--allowedTools "${entry}"`, span });
+  return commandPermission(matcher, { agent, setting, span });
 }
 
 /** Splits `Bash(git commit:*),Read Edit` on commas and spaces outside parentheses. */
-function splitToolList(list: string): string[] {
+export function splitToolList(list: string): string[] {
   const entries: string[] = [];
   let depth = 0;
   let current = '';

@@ -263,8 +263,12 @@ function inlineSecrets(server: ServerNode): InlineSecret[] {
 
 /** A literal secret in a URL's query (`?api_key=…`, `&token=…`). */
 function querySecret(url: string): string | undefined {
-  const query = /[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret)=([^&#\s]+)/i.exec(url)?.[1];
-  return query && isLiteralSecret(query) ? query : undefined;
+  // Remote servers name the parameter after themselves: `?tavilyApiKey=`, `?exaApiKey=`, `?firecrawlKey=`.
+  const query = /[?&](?:[a-z]+)?(?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret)=([^&#\s]+)/i.exec(url)?.[1];
+  if (query && isLiteralSecret(query)) return query;
+  // Firecrawl's hosted server takes the key as a path segment: `https://mcp.firecrawl.dev/fc-<key>/sse`.
+  const segment = /^https?:\/\/[^/]+\/(fc-[0-9a-f]{32})(?:\/|$)/i.exec(url)?.[1];
+  return segment && isLiteralSecret(segment) ? segment : undefined;
 }
 
 /** A bearer or token credential written inside a value (a header set as JSON or text). */

@@ -18,6 +18,7 @@ export const destructiveCommandAllowed: RuleMeta = {
   tags: ['agent', 'permissions', 'destructive', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/skills/deploy/SKILL.md', '---\nname: deploy\ndescription: Deploy the app to Railway\nallowed-tools: Bash(railway:*), Read\n---\nDeploy with `railway up`.\n', { expect: { line: 4 }, note: "a skill's front matter" }),
       sample(
         '.claude/settings.local.json',
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run dev)",\n      "Bash(railway:*)",\n      "Bash(rm:*)"\n    ]\n  }\n}\n',

@@ -18,6 +18,7 @@ export const mcpInlineCredential: RuleMeta = {
   tags: ['agent', 'mcp', 'secrets', 'owasp-mcp01'],
   samples: {
     positive: [
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "exa": { "type": "http", "url": "https://mcp.exa.ai/mcp?exaApiKey=3f9e1c7a-5b2d-4e8f-9a6c-1d3b5f7e9a2c" },\n    "firecrawl": { "type": "sse", "url": "https://mcp.firecrawl.dev/fc-9f8e7d6c5b4a39281706f5e4d3c2b1a0/sse" }\n  }\n}\n', { expect: { line: 3 }, note: "remote servers' own key parameters, and a key in the path" }),
       sample(
         '.mcp.json',
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": [\n        "-y",\n        "@supabase/mcp-server-supabase@latest",\n        "--access-token",\n        "sbp_4f9c2e7a1b3d5f60718293a4b5c6d7e8f9012345"\n      ]\n    }\n  }\n}\n',

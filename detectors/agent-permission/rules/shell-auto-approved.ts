@@ -18,6 +18,7 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/commands/fix.md', '---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n', { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npx tsx:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a script runner runs whatever file the agent writes first' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash",\n      "WebFetch(domain:docs.stripe.com)"\n    ]\n  }\n}\n', {
         expect: { line: 4 },
@@ -53,6 +54,7 @@ export const shellAutoApproved: RuleMeta = {
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n', { expect: { line: 7 }, note: 'a YAML block lists one tool per line' }),
     ],
     negative: [
+      sample('.claude/commands/commit.md', '---\ndescription: Commit the staged changes\nallowed-tools: Bash(git add:*), Bash(git status:*), Bash(git commit:*)\n---\nWrite a commit message for the staged changes and commit.\n'),
       sample(
         '.claude/settings.json',
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run lint)",\n      "Bash(npm run test:*)",\n      "Bash(git status)",\n      "Bash(git diff:*)",\n      "Bash(gh pr view:*)"\n    ]\n  }\n}\n',
