@@ -62,11 +62,23 @@ const CLASS_PATTERNS: Record<GuardrailClass, readonly RegExp[]> = {
 /** The credentials class only counts when the sentence is about the agent looking at secrets, not about code hygiene. */
 const CREDENTIAL_HYGIENE = /\b(?:commit|committing|hard-?code|hard-?coding|log|logging|store|storing|push|pushing|expose|exposing|share|sharing|include|including|embed|embedding)\b/i;
 
+/**
+ * A coding convention: what to put in the code the agent writes, not what it may run ("Don't use `rm -rf` in npm
+ * scripts; use rimraf", "Avoid deleting tables in seed scripts; truncate instead"). It names a place in the code and
+ * either a writing verb or, on the same line, the alternative to use.
+ */
+const CODE_PLACE = /\bin\s+(?:the\s+|our\s+|your\s+|any\s+)?(?:npm\s+|package(?:\.json)?\s+|build\s+|shell\s+|seed\s+|test\s+|ci\s+|setup\s+)?(?:scripts?|seeds?|seeders?|tests?|specs?|code|codebase|source(?:\s+files?)?|components?|handlers?|fixtures?)\b/i;
+const CODE_VERB = /\b(?:use|using|write|writing|add|adding|call|calling|put|putting|hard-?code|hard-?coding)\b/i;
+
+function isCodeConvention(sentence: string, line: string): boolean {
+  return CODE_PLACE.test(sentence) && (CODE_VERB.test(sentence) || /\binstead\b|\bprefer\b/i.test(line));
+}
+
 /** The guardrails one line of prose states. Lines in code blocks are the caller's to skip. */
 export function guardrailsIn(line: string): ProseGuardrail[] {
   const found: ProseGuardrail[] = [];
   for (const sentence of sentencesOf(line)) {
-    if (!PROHIBITION.test(sentence.text)) continue;
+    if (!PROHIBITION.test(sentence.text) || isCodeConvention(sentence.text, line)) continue;
     const classes: GuardrailClass[] = [];
     for (const [name, patterns] of Object.entries(CLASS_PATTERNS) as Array<[GuardrailClass, readonly RegExp[]]>) {
       if (!patterns.some((pattern) => pattern.test(sentence.text))) continue;

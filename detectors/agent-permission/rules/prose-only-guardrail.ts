@@ -39,6 +39,7 @@ export const proseOnlyGuardrail: RuleMeta = {
       sample('AGENTS.md', '# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n', { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" }),
     ],
     negative: [
+      sample('CLAUDE.md', '# Conventions\n\n- Don\'t use `rm -rf` in npm scripts; use `rimraf` so Windows works.\n- Avoid deleting tables in seed scripts; truncate instead.\n', { note: 'coding conventions for the code the agent writes' }),
       sample('CLAUDE.md', '# Web app\n\n- Never push to main; open a PR.\n- Never commit secrets; use .env.example.\n- Avoid `any` in production code.\n'),
       {
         files: {
