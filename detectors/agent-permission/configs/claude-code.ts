@@ -8,7 +8,7 @@ import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, emitReadGrant, RULE_IDS } from '../permission.js';
-import { directoryOf, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
+import { booleanAt, directoryOf, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 
 export const CLAUDE_SETTINGS = /(^|\/)\.claude\/settings(\.local)?\.json$/;
 
@@ -19,6 +19,19 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
   const root = rootMap(file, out);
   if (!root) return;
   emitConfig(out, 'claude-code', 'settings', file.path);
+  // Every server `.mcp.json` declares starts without the trust prompt, one a pull request adds included.
+  const allServers = booleanAt(root, 'enableAllProjectMcpServers');
+  if (allServers?.value === true) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.mcpToolsAutoApproved,
+      agent: 'claude-code',
+      grant: 'mcp-tool',
+      setting: 'enableAllProjectMcpServers: true',
+      span: allServers.span,
+      lets: 'start every MCP server the repository declares, one a pull request adds included,',
+      effective: true,
+    });
+  }
   const permissions = mapAt(file, out, root, 'permissions');
   if (!permissions) return;
   const projectDirectory = directoryOf(directoryOf(file.path).replace(/\/$/, ''));

@@ -6,7 +6,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
   title: 'MCP tools approved for the agent in advance',
   severity: 'medium',
   why:
-    'Approving every tool of an MCP server (Claude Code `mcp__server`, Gemini `trust: true`, Amazon Q `@server`, Cursor `server:*`) ' +
+    'Approving every tool of an MCP server (Claude Code `mcp__server`, Gemini `trust: true`, Amazon Q `@server`, Cursor `server:*`), every server the repository declares (Claude Code `enableAllProjectMcpServers`) ' +
     'or its write tools (`execute_sql`, `apply_migration`, `delete_*` in Roo `alwaysAllow` or Kiro `autoApprove`) lets the agent ' +
     'change a database or a cloud account through that server without a person seeing the call.',
   fix: 'Approve only read-only tools by name (`mcp__supabase__list_tables`) and leave writes to a prompt; turn on the server\'s read-only mode.',
@@ -15,6 +15,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
   tags: ['agent', 'mcp', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/settings.json', '{\n  "enableAllProjectMcpServers": true,\n  "permissions": {\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 2 }, note: 'every server in .mcp.json starts without the trust prompt' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["mcp__supabase", "Bash(npm test:*)"]\n  },\n  "enabledMcpjsonServers": ["supabase"]\n}\n', {
         expect: { line: 3 },
       }),
@@ -30,6 +31,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
       ),
     ],
     negative: [
+      sample('.claude/settings.json', '{\n  "enableAllProjectMcpServers": false,\n  "enabledMcpjsonServers": ["context7"]\n}\n'),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["mcp__context7__resolve-library-id", "mcp__context7__get-library-docs"]\n  }\n}\n'),
       sample(
         '.roo/mcp.json',
