@@ -91,4 +91,5 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'agent --print',
   '--full-auto',
   'codex-action',
+  'claude-code-action',
 ];

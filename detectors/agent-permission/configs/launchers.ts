@@ -91,6 +91,8 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
         emitPermission(file, out, permission);
       }
     }
+    // claude-code-action's `settings:` input: Claude Code settings JSON, written inline in the workflow.
+    if (CLAUDE_ACTION_SETTINGS.test(line) && file.text.includes('claude-code-action')) readInlineClaudeSettings(file, out, lines, index);
     for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
       if (allowed.index >= end) break;
       // A YAML block (`allowed_tools: |`) lists one tool per line below it.
@@ -189,6 +191,50 @@ export function splitToolList(list: string): string[] {
   }
   if (current) entries.push(current);
   return entries;
+}
+
+const CLAUDE_ACTION_SETTINGS = /^\s*settings:\s*(?:[|>][-+]?\s*$|'\{|"\{)/;
+
+/**
+ * The permissions of the settings JSON given to claude-code-action (`settings: |` and a JSON block, or a quoted JSON
+ * string): `permissions.defaultMode: bypassPermissions` and the `allow` rules, as the settings file would give them.
+ */
+function readInlineClaudeSettings(file: SourceFile, out: FileEmitter, lines: readonly string[], index: number): void {
+  const inline = /^\s*settings:\s*(['"])(.*)\1\s*$/.exec(lines[index]!);
+  const json = inline ? inline[2]! : blockBelow(lines, index);
+  let settings: unknown;
+  try {
+    settings = JSON.parse(json);
+  } catch {
+    return;
+  }
+  const permissions = (settings as { permissions?: { defaultMode?: unknown; allow?: unknown } } | null)?.permissions;
+  if (!permissions || typeof permissions !== 'object') return;
+  const lineOf = (needle: string): number => {
+    for (let next = index; next < lines.length; next++) if (lines[next]!.includes(needle)) return next;
+    return index;
+  };
+  if (permissions.defaultMode === 'bypassPermissions') {
+    const at = lineOf('bypassPermissions');
+    emitConfig(out, 'claude-code', 'launcher', file.path);
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassMode,
+      agent: 'claude-code',
+      grant: 'bypass-mode',
+      setting: 'settings: permissions.defaultMode: bypassPermissions',
+      span: spanOf(at, lines[at]!.indexOf('bypassPermissions'), 'bypassPermissions'.length),
+      lets: 'run every tool, shell and file writes included,',
+      effective: true,
+    });
+  }
+  for (const entry of Array.isArray(permissions.allow) ? permissions.allow : []) {
+    if (typeof entry !== 'string') continue;
+    const at = lineOf(`"${entry}"`);
+    const permission = allowedToolPermission(entry, spanOf(at, Math.max(0, lines[at]!.indexOf(entry)), entry.length), `settings: permissions.allow "${entry}"`);
+    if (!permission) continue;
+    emitConfig(out, permission.agent, 'launcher', file.path);
+    emitPermission(file, out, permission);
+  }
 }
 
 /** The lines of a YAML block scalar that starts at the end of line `index`, joined by newlines. */

@@ -18,6 +18,7 @@ export const bypassMode: RuleMeta = {
   tags: ['agent', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.github/workflows/claude.yml', 'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": { "defaultMode": "bypassPermissions" }\n            }\n', { expect: { line: 14 }, note: "claude-code-action's inline settings" }),
       sample(
         '.claude/settings.json',
         '{\n  "$schema": "https://json.schemastore.org/claude-code-settings.json",\n  "permissions": {\n    "defaultMode": "bypassPermissions",\n    "allow": ["Bash(npm run test:*)", "Bash(npm run lint)"]\n  },\n  "includeCoAuthoredBy": false\n}\n',
