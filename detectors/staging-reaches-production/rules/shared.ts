@@ -22,6 +22,14 @@ export const sharedDatabase: RuleMeta = {
   tags: ['environments', 'database'],
   samples: {
     positive: [
+      {
+        files: {
+          'src/environments/environment.prod.ts': "export const environment = {\n  production: true,\n  supabaseUrl: 'https://qvhxkzjwmnbtrplsodfa.supabase.co',\n};\n",
+          'src/environments/environment.staging.ts': "export const environment = {\n  production: false,\n  supabaseUrl: 'https://qvhxkzjwmnbtrplsodfa.supabase.co',\n};\n",
+        },
+        expect: { path: 'src/environments/environment.staging.ts', line: 3 },
+        note: "Angular's environment files: the staging build talks to production's Supabase project",
+      },
       sample(
         'wrangler.toml',
         'name = "acme-worker"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n',

@@ -109,6 +109,10 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path)) return make('rails-environment');
   if (format === 'javascript' || format === 'typescript') {
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path)) return make('js-config');
+    // Angular CLI: `environments/environment.<name>.ts` replaces `environment.ts` (the development build) whole.
+    if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
+      return make('js-config', undefined, undefined, /^environment\.ts$/i.test(name) ? { environment: 'development', name, evidence: 'file-name' } : undefined);
+    }
     return undefined;
   }
   if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower)) return make('commands');

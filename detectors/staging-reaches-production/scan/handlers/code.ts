@@ -138,7 +138,7 @@ export function scanJsConfig(rec: Recorder, cls: FileClass): void {
   walkSection(rec, topSection(cls, root), { ...walkOptions(cls), rootEnvironmentMaps: true, databaseFile: /knexfile|sequelize|database|ormconfig/i.test(rec.file.path) });
 }
 
-/** `module.exports = {...}`, `export default {...}`, `export default defineConfig({...})`, or an exported const. */
+/** `module.exports = {...}`, `export default {...}`, `export default defineConfig({...})`, or an exported const (`export const x = {...}`). */
 function exportedObject(program: TSESTree.Program): TSESTree.ObjectExpression | undefined {
   const constants = new Map<string, TSESTree.Expression>();
   for (const statement of program.body) {
@@ -158,6 +158,11 @@ function exportedObject(program: TSESTree.Program): TSESTree.ObjectExpression | 
   };
   for (const statement of program.body) {
     if (statement.type === 'ExportDefaultDeclaration') return unwrap(statement.declaration);
+    // `export const environment = {...}` (Angular's environment files).
+    if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration' && statement.declaration.declarations.length === 1) {
+      const found = unwrap(statement.declaration.declarations[0]!.init);
+      if (found) return found;
+    }
     if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       const left = statement.expression.left;
       if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && left.property.type === 'Identifier' && left.property.name === 'exports') {
