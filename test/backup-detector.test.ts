@@ -446,6 +446,11 @@ describe('formats across platform families', () => {
       },
       findings: ["restore-never-tested low docker-compose.prod.yml:2"],
     },
+    {
+      note: "Velero installed from its Helm chart, file-system backups to Backblaze",
+      files: {".github/workflows/deploy.yml": "name: deploy\non: { push: { branches: [main] } }\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: kubectl apply -f k8s/prod/ && helm upgrade --install velero vmware-tanzu/velero -n velero -f k8s/velero/values.yaml\n", "k8s/prod/postgres.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\n  namespace: acme-prod\nspec:\n  serviceName: postgres\n  replicas: 1\n  selector: { matchLabels: { app: postgres } }\n  template:\n    metadata: { labels: { app: postgres } }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          envFrom: [{ secretRef: { name: postgres } }]\n          volumeMounts:\n            - { name: data, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata: { name: data }\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 50Gi } }\n", "k8s/velero/values.yaml": "configuration:\n  backupStorageLocation:\n    - name: default\n      provider: aws\n      bucket: acme-velero\n      config:\n        region: eu-central-003\n        s3ForcePathStyle: true\n        s3Url: https://s3.eu-central-003.backblazeb2.com\n  volumeSnapshotLocation: []\n  defaultVolumesToFsBackup: true\ndeployNodeAgent: true\nschedules:\n  daily-prod:\n    schedule: \"0 3 * * *\"\n    template:\n      ttl: \"720h\"\n      includedNamespaces: [acme-prod]\n      snapshotVolumes: false\n      defaultVolumesToFsBackup: true\n"},
+      findings: ["restore-never-tested low k8s/prod/postgres.yaml:2"],
+    },
   ];
   for (const { note, files, findings } of cases) {
     it(note, async () => {

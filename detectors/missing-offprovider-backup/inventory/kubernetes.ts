@@ -243,33 +243,60 @@ function scanObject(inventory: Inventory, object: DataNode): void {
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && kind === 'BackupStorageLocation') {
-    const bucket = literalOf(path(spec, 'objectStorage', 'bucket')) ?? '';
-    const providerName = (literalOf(get(spec, 'provider')) ?? '').replace(/^velero\.io\//, '');
-    const s3Url = literalOf(path(spec, 'config', 's3Url'));
-    const destination = providerName === 'gcp' ? classifyDestination(`gs://${bucket}`) : providerName === 'azure' ? { display: bucket, provider: 'azure', unresolved: false } : classifyDestination(`s3://${bucket}`, s3Url);
-    inventory.context({ kind: 'backup-location', name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
+    veleroLocation(inventory, name, literalOf(get(spec, 'provider')), literalOf(path(spec, 'objectStorage', 'bucket')), literalOf(path(spec, 'config', 's3Url')), line);
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === 'Schedule' || kind === 'Backup')) {
-    const template = kind === 'Schedule' ? get(spec, 'template') : spec;
-    const namespaces = itemsOf(get(template, 'includedNamespaces')).map((item) => literalOf(item) ?? '');
-    const covers = namespaces.length === 0 || namespaces.includes('*') ? ['provider:kubernetes'] : namespaces.map((item) => `k8s:${item}:*`);
-    const dataMoved = isTruthy(get(template, 'defaultVolumesToFsBackup')) === true || isTruthy(get(template, 'snapshotMoveData')) === true;
-    const location = literalOf(get(template, 'storageLocation')) ?? 'default';
-    inventory.evidence({
-      covers,
-      protection: dataMoved ? 'destination-unknown' : 'provider-managed',
-      mechanism: dataMoved ? 'velero (file-system backup)' : 'velero (volume snapshots)',
-      destination: dataMoved ? `Velero location ${location}` : 'volume snapshots in the same cloud account',
-      destinationRef: dataMoved ? `velero:${location}` : undefined,
-      destinationProvider: dataMoved ? undefined : 'same-cloud',
-      location: inventory.line(line),
-      environment: undefined,
-    });
+    veleroSchedule(inventory, kind === 'Schedule' ? get(spec, 'template') : spec, false, line);
     return;
   }
   if (/^snapscheduler\.backube\//.test(apiVersion) && kind === 'SnapshotSchedule') {
     inventory.evidence({ covers: [`k8s:${ns}:*`], protection: 'provider-managed', mechanism: 'snapscheduler', destination: 'volume snapshots in the same cloud account', destinationProvider: 'same-cloud', location: inventory.line(line), environment });
+  }
+}
+
+/** A Velero backup storage location: where file-system backups and moved snapshot data go. */
+function veleroLocation(inventory: Inventory, name: string, provider: string | undefined, bucket: string | undefined, s3Url: string | undefined, line: number): void {
+  const providerName = (provider ?? '').replace(/^velero\.io\//, '');
+  const destination = providerName === 'gcp' ? classifyDestination(`gs://${bucket ?? ''}`) : providerName === 'azure' ? { display: bucket ?? '', provider: 'azure', unresolved: false } : classifyDestination(`s3://${bucket ?? ''}`, s3Url);
+  inventory.context({ kind: 'backup-location', name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
+}
+
+/** A Velero schedule or backup: volume snapshots stay in the cloud account; file-system backups go to a location. */
+function veleroSchedule(inventory: Inventory, template: DataNode | undefined, fsBackupByDefault: boolean, line: number): void {
+  const namespaces = itemsOf(get(template, 'includedNamespaces')).map((item) => literalOf(item) ?? '');
+  const covers = namespaces.length === 0 || namespaces.includes('*') ? ['provider:kubernetes'] : namespaces.map((item) => `k8s:${item}:*`);
+  const fsBackup = isTruthy(get(template, 'defaultVolumesToFsBackup'));
+  const dataMoved = fsBackup === true || (fsBackup === undefined && fsBackupByDefault) || isTruthy(get(template, 'snapshotMoveData')) === true;
+  const location = literalOf(get(template, 'storageLocation')) ?? 'default';
+  inventory.evidence({
+    covers,
+    protection: dataMoved ? 'destination-unknown' : 'provider-managed',
+    mechanism: dataMoved ? 'velero (file-system backup)' : 'velero (volume snapshots)',
+    destination: dataMoved ? `Velero location ${location}` : 'volume snapshots in the same cloud account',
+    destinationRef: dataMoved ? `velero:${location}` : undefined,
+    destinationProvider: dataMoved ? undefined : 'same-cloud',
+    location: inventory.line(line),
+    environment: undefined,
+  });
+}
+
+/**
+ * Velero installed from its Helm chart (`vmware-tanzu/velero`): the values give the storage locations
+ * (`configuration.backupStorageLocation`, a list, or one map in older charts) and the schedules (`schedules.<name>.template`).
+ */
+export function scanVeleroValues(inventory: Inventory): void {
+  for (const root of inventory.file.data()?.roots ?? []) {
+    const configuration = get(root, 'configuration');
+    const locations = get(configuration, 'backupStorageLocation');
+    const schedules = mapOf(get(root, 'schedules'));
+    if (!locations && !schedules) continue;
+    for (const location of locations?.kind === 'seq' ? locations.items : locations ? [locations] : []) {
+      const line = mapOf(location)?.span.line ?? 1;
+      veleroLocation(inventory, literalOf(get(location, 'name')) ?? 'default', literalOf(get(location, 'provider')) ?? literalOf(get(configuration, 'provider')), literalOf(get(location, 'bucket')), literalOf(path(location, 'config', 's3Url')), line);
+    }
+    const fsBackupByDefault = isTruthy(get(configuration, 'defaultVolumesToFsBackup')) === true;
+    for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get(entry.value, 'template'), fsBackupByDefault, entry.keySpan.line);
   }
 }
 
