@@ -48,11 +48,6 @@ export const readsProductionSecret: RuleMeta = {
         { expect: { line: 7 }, note: "Doppler's production config" },
       ),
       sample(
-        '.github/workflows/deploy.yml',
-        'on: push\njobs:\n  deploy:\n    strategy:\n      matrix:\n        env: [staging, production]\n    runs-on: ubuntu-latest\n    environment: ${{ matrix.env }}\n    steps:\n      - run: ./deploy.sh\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
-        { expect: { line: 12 }, note: 'every leg of the matrix, staging included, reads the production secret' },
-      ),
-      sample(
         '.gitlab-ci.yml',
         'stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',
         { expect: { line: 8 }, note: 'GitLab CI: a staging job reads a production CI/CD variable' },

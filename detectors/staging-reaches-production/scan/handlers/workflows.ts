@@ -121,10 +121,8 @@ function jobTag(id: string, job: MapNode): EnvTag | undefined {
   const environment = get(job, 'environment') ?? get(get(job, 'with'), 'environment');
   if (environment) {
     const name = environment.kind === 'map' ? literalString(get(environment, 'name')) : literalString(environment);
-    // `environment: ${{ matrix.env }}` runs the job once per value: what the job reads by a fixed name (a
-    // `PROD_` secret) every leg reads, so the job is tagged with the first non-production environment it runs in.
-    if (name?.includes('${{')) return matrixTag(name, job);
-    if (!name) return undefined;
+    // `environment: ${{ matrix.env }}` targets several environments: none of them can be named here.
+    if (!name || name.includes('${{')) return undefined;
     return { environment: canonicalEnvironment(name), name, evidence: 'key' };
   }
   for (const name of [literalString(get(job, 'name')), id]) {
@@ -137,18 +135,6 @@ function jobTag(id: string, job: MapNode): EnvTag | undefined {
   const env = get(job, 'env');
   const byValue = env?.kind === 'map' ? valueTag(env.entries) : undefined;
   return byValue?.environment && NAMED_ENVIRONMENTS.has(byValue.environment) ? byValue : undefined;
-}
-
-function matrixTag(expression: string, job: MapNode): EnvTag | undefined {
-  const dimension = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(expression.trim())?.[1];
-  const values = dimension ? get(get(get(job, 'strategy'), 'matrix'), dimension) : undefined;
-  if (values?.kind !== 'seq') return undefined;
-  for (const item of values.items) {
-    const name = literalString(item);
-    const environment = name ? canonicalEnvironment(name) : undefined;
-    if (name && environment && environment !== 'production' && NAMED_ENVIRONMENTS.has(environment)) return { environment, name, evidence: 'key' };
-  }
-  return undefined;
 }
 
 /** Variables a job sets for itself (job and step `env:`), which override the workflow's. */
