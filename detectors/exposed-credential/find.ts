@@ -222,7 +222,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
 
   for (const binding of bindingsOf(file)) {
     if (binding.ciphertext) continue;
-    const decoded = binding.decoded ? decodedValueCandidate(binding) : basicAuthCandidate(binding);
+    const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
     const candidate = decoded ?? candidateOfBinding(binding, fileContains);
     if (candidate) candidates.push(candidate);
   }
@@ -254,6 +254,19 @@ function decodedValueCandidate(binding: Binding): Candidate | undefined {
   }
   return undefined;
 }
+
+/**
+ * A JSON credential file stored base64-encoded under a name (`GCP_SA_KEY: ewogICJ0eXBlIjog…`, what `base64 key.json`
+ * prints and CI guides ask for): read as what it decodes to, pointing at the encoded value.
+ */
+function encodedJsonCandidate(binding: Binding): Candidate | undefined {
+  if (!ENCODED_JSON.test(binding.value)) return undefined;
+  const text = decodeBase64Text(binding.value);
+  return text?.trimStart().startsWith('{') ? decodedValueCandidate({ ...binding, value: text }) : undefined;
+}
+
+/** Base64 of a JSON object: `{"` is `eyJ`, `{\n` is `ewo`, `{\r\n` is `ew0K`; long enough to hold a key. */
+const ENCODED_JSON = /^(?:eyJ|ewo|ew0K)[A-Za-z0-9+/]{100,}={0,2}$/;
 
 /**
  * An HTTP Basic credential (`Authorization: Basic base64(user:password)`) whose password is a token of a known kind
