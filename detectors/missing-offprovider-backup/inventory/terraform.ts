@@ -272,6 +272,45 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       }
       return;
     }
+    case 'aws_ebs_volume': {
+      // A self-managed database's disk: snapshots come only from a DLM policy or AWS Backup, both in the same account.
+      const volumeName = tagsOf(body).name ?? label;
+      const snapshotted = sameDir('aws_dlm_lifecycle_policy').length > 0;
+      noPreventDestroy();
+      inventory.store({
+        platform: 'aws',
+        provider: 'aws',
+        engine: 'volume',
+        name: volumeName,
+        environment: environmentOfResource(inventory, [volumeName, label], body),
+        location,
+        identities: [identity, `aws:ebs:${volumeName}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: snapshotted ? { protection: 'provider-managed', description: 'DLM snapshots stay in the same AWS account' } : { protection: 'none', description: 'an EBS volume has no backup unless snapshots are scheduled (DLM or AWS Backup)' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'aws_redshift_cluster':
+    case 'aws_lightsail_database': {
+      const clusterName = name(type === 'aws_redshift_cluster' ? 'cluster_identifier' : 'relational_database_name') ?? label;
+      const skip = isTruthy(attribute(body, 'skip_final_snapshot'));
+      if (skip === true) setting('skip-final-snapshot', 'skip_final_snapshot', 'skip_final_snapshot = true', true);
+      noPreventDestroy();
+      inventory.store({
+        platform: 'aws',
+        provider: 'aws',
+        engine: type === 'aws_redshift_cluster' ? 'database' : /mysql/.test(name('blueprint_id') ?? '') ? 'mysql' : 'postgres',
+        name: clusterName,
+        environment: environmentOfResource(inventory, [clusterName, label], body),
+        location,
+        identities: [identity, `aws:${type === 'aws_redshift_cluster' ? 'redshift' : 'lightsail'}:${clusterName}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: { protection: 'provider-managed', description: `${type === 'aws_redshift_cluster' ? 'Redshift automated snapshots' : 'Lightsail automatic snapshots'} stay in the same AWS account` },
+        destructiveSettings: settings,
+      });
+      return;
+    }
     case 'aws_efs_file_system': {
       const fsName = tagsOf(body).name ?? name('creation_token') ?? label;
       const policy = sameDir('aws_efs_backup_policy').some((candidate) => refersTo(candidate, 'file_system_id'));
