@@ -9,6 +9,7 @@ import { readAmazonQAgent, AMAZON_Q_AGENT } from './configs/amazon-q.js';
 import { readAmpSettings, AMP_SETTINGS } from './configs/amp.js';
 import { readClaudeSettings, CLAUDE_SETTINGS } from './configs/claude-code.js';
 import { readClaudeCommand, CLAUDE_COMMAND } from './configs/claude-commands.js';
+import { readWindsurfWorkflow, WINDSURF_WORKFLOW } from './configs/windsurf-workflows.js';
 import { readCodexConfig, readCodexRules, CODEX_CONFIG, CODEX_RULES } from './configs/codex.js';
 import { readCursorCli, readCursorPermissions, CURSOR_CLI, CURSOR_PERMISSIONS } from './configs/cursor.js';
 import { readGeminiSettings, GEMINI_SETTINGS } from './configs/gemini.js';
@@ -42,6 +43,7 @@ const byPattern = (pattern: RegExp, read: ConfigReader['read']): ConfigReader =>
 const READERS: readonly ConfigReader[] = [
   byPattern(CLAUDE_SETTINGS, readClaudeSettings),
   byPattern(CLAUDE_COMMAND, readClaudeCommand),
+  byPattern(WINDSURF_WORKFLOW, readWindsurfWorkflow),
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
   byPattern(GEMINI_SETTINGS, readGeminiSettings),
