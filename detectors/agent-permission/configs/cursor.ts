@@ -3,9 +3,9 @@
 // `.cursor/permissions.json` (`terminalAllowlist`, `mcpAllowlist`, concatenated with the user's file;
 // cursor.com/docs/reference/permissions).
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
-import { commandBaseMatcher, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { commandBaseMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
-import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, RULE_IDS } from '../permission.js';
+import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, emitReadGrant, RULE_IDS } from '../permission.js';
 import { directoryOf, mapAt, rootMap, stringsAt, unknownValue, type StringItem } from './tree.js';
 
 export const CURSOR_CLI = /(^|\/)\.cursor\/cli\.json$/;
@@ -42,8 +42,14 @@ export function readCursorCli(file: SourceFile, out: FileEmitter): void {
     if (!token) continue;
     const setting = `permissions.allow: "${item.value}"`;
     if (token.type === 'Shell') {
-      const permission = commandPermission(commandBaseMatcher(token.argument), { agent: 'cursor', setting, span: item.span, except: brakes });
+      const matcher = commandBaseMatcher(token.argument);
+      const permission = commandPermission(matcher, { agent: 'cursor', setting, span: item.span, except: brakes });
       if (permission) emitPermission(file, out, permission);
+      else {
+        // `Shell(cat)` reads any file unasked, whatever .cursorignore hides from the editor.
+        const reader = readerOf((command) => matcher(command) && !brakes.some((brake) => brake(command)));
+        if (reader) emitReadGrant(file, out, 'cursor', setting, item.span, reader);
+      }
     } else if (token.type === 'Mcp') {
       mcpAllow(file, out, token.argument, setting, item.span);
     }

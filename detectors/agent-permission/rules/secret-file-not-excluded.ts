@@ -22,6 +22,15 @@ export const secretFileNotExcluded: RuleMeta = {
     positive: [
       {
         files: {
+          '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(cat)", "Shell(ls)"]\n  }\n}\n',
+          '.cursorignore': 'scripts/deploy.sh\n',
+          'scripts/deploy.sh': '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN="7c9e6679-7425-40de-944b-e07fc1f90ae7"\nrailway up --service api\n',
+        },
+        expect: { path: 'scripts/deploy.sh', line: 3 },
+        note: 'hidden from Cursor by .cursorignore, but Shell(cat) runs unasked',
+      },
+      {
+        files: {
           '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(cat:*)", "Bash(npm test:*)"],\n    "deny": ["Read(./config/deploy.yml)"]\n  }\n}\n',
           'config/deploy.yml': 'registry: ghcr.io\ngithub:\n  token: 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\n',
         },
