@@ -6,7 +6,8 @@ import { looksRandom, wordsOf } from './values.js';
 
 const REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
 const ROOT_ARN = /arn:aws:iam::\d{12}:root\b/;
-const NARROW_NAME_WORDS = new Set(['readonly', 'ro', 'read', 'viewer', 'deploy', 'ci', 'upload', 'uploader', 'backup', 'ses', 'sqs', 's3', 'bucket', 'logs']);
+// `ci` is not one: the key a CI job runs `terraform apply` with is usually the broadest the account has.
+const NARROW_NAME_WORDS = new Set(['readonly', 'ro', 'read', 'viewer', 'deploy', 'upload', 'uploader', 'backup', 'ses', 'sqs', 's3', 'bucket', 'logs']);
 
 function rateAwsKey(context: CredentialContext, keyId: string | undefined): Rating {
   const nearby = [context.nearby, ...Object.values(context.siblingValues)].join('\n');
@@ -99,4 +100,39 @@ export const awsSecretAccessKey: CredentialKind = {
   },
 };
 
-export const AWS_KINDS: readonly CredentialKind[] = [awsAccessKeyId, awsSecretAccessKey];
+/** `ABSK` + base64 of `BedrockAPIKey-<id>-at-<account>:<secret>`: the body decodes to that prefix. */
+function isBedrockKeyBody(value: string): boolean {
+  try {
+    return /^BedrockAPIKey-[\w-]+-at-\d{12}:[A-Za-z0-9+/=]{20,}$/.test(Buffer.from(value.slice(4), 'base64').toString('latin1'));
+  } catch {
+    return false;
+  }
+}
+
+export const awsBedrockApiKey: CredentialKind = {
+  id: 'aws-bedrock-api-key',
+  provider: 'aws',
+  title: 'Amazon Bedrock API key',
+  valuePatterns: [
+    // Long-term keys (an IAM user's service-specific credential) and short-term ones (a presigned URL, base64).
+    { regex: /(?<![A-Za-z0-9+/=])(ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ['absk'] },
+    { regex: /(?<![A-Za-z0-9_-])(bedrock-api-key-[A-Za-z0-9+/]{100,3000}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ['bedrock-api-key-'] },
+  ],
+  plausible: (value) => (value.startsWith('ABSK') ? isBedrockKeyBody(value) : looksRandom(value.slice(16, 80), 40, 3.0)),
+  rate: () => ({ scope: 'scoped', because: 'a Bedrock API key calls Amazon Bedrock only, with the permissions of its IAM user or session' }),
+  reach: 'invokes Bedrock models on the account’s bill, and reads whatever the IAM user behind it may read in Bedrock',
+  narrower: 'use short-term Bedrock keys (12 hours at most) generated from a role at run time, not a long-term key in files',
+  reference: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html',
+  samples: {
+    positive: [
+      sample('src/bedrock.ts', 'await fetch("https://bedrock-runtime.us-east-1.amazonaws.com/model/x/converse", { headers: { Authorization: "Bearer ABSKQmVkcm9ja0FQSUtleS1hMGE0LWF0LTg2NTEyODYwOTExODo3d2pMQ011TU5IWE82bUYxbU1MTm1scWZJaW02WnZJeFBBUzdNR1Ru" } });\n', { expect: { line: 1 } }),
+      sample('config/llm.yaml', 'provider: bedrock\nregion: us-east-1\napi_key: ABSKQmVkcm9ja0FQSUtleS1hMGE0LWF0LTg2NTEyODYwOTExODo3d2pMQ011TU5IWE82bUYxbU1MTm1scWZJaW02WnZJeFBBUzdNR1Ru\n', { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('docs/bedrock.md', 'Set `AWS_BEARER_TOKEN_BEDROCK` to your key (it starts with `ABSK`).\n'),
+      sample('src/bedrock.ts', 'const key = "ABSKQmVkcm9ja0FQSUtleS1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";\n', { note: 'does not decode to a key' }),
+    ],
+  },
+};
+
+export const AWS_KINDS: readonly CredentialKind[] = [awsAccessKeyId, awsSecretAccessKey, awsBedrockApiKey];
