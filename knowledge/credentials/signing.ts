@@ -93,6 +93,9 @@ export const sessionSecret: CredentialKind = {
     { variable: /(?:session|cookie)[_.-]?(?:secret(?:[_.-]?key)?|signing[_.-]?(?:key|secret)|encryption[_.-]?key)$/i, value: SECRET_VALUE, keywords: ['session', 'cookie'] },
     // express-session's own option: `session({ secret: '...' })`.
     { variable: /^secret$/, value: SECRET_VALUE, keywords: ['secret'], requires: ['express-session'] },
+    // Flask signs its session cookie with `SECRET_KEY`: in the app (`app.config['SECRET_KEY']`) or a config class.
+    { variable: /^SECRET_KEY$/, value: SECRET_VALUE, keywords: ['secret_key'], requires: ['flask'] },
+    { variable: /^SECRET_KEY$/, value: SECRET_VALUE, keywords: ['secret_key'], requires: ['class productionconfig'] },
   ],
   plausible: (value) => looksGenerated(value, 16),
   rate: (context) => appSecretRating(context, 'whoever holds the signing secret forges a session cookie for any user, administrators included'),
@@ -103,6 +106,8 @@ export const sessionSecret: CredentialKind = {
     positive: [
       sample('server/app.js', "const session = require('express-session');\n\napp.use(session({\n  secret: 'Nt4UiEejzb80eM4gWCVQpdRiL8LANwHYH/J3bXPR/u0=',\n  resave: false,\n}));\n", { expect: { line: 4 } }),
       sample('deploy/web.env', 'SESSION_SECRET=bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9e\nPORT=8080\n', { expect: { line: 1 } }),
+      sample('app/config.py', 'class Config:\n    DEBUG = False\n\nclass ProductionConfig(Config):\n    SECRET_KEY = "311dbc4042680e971b79ca4eb8d7be04507dbe30b06b7da642b090e674a36f8c"\n', { expect: { line: 5 }, note: "Flask's config class" }),
+      sample('app/__init__.py', 'from flask import Flask\n\napp = Flask(__name__)\napp.config["SECRET_KEY"] = "9f8c2b7e4d1a6f3c0b5e8d2a7c4f1e9b"\n', { expect: { line: 4 } }),
     ],
     negative: [
       sample('server/app.js', "const session = require('express-session');\n\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));\n"),
