@@ -52,6 +52,11 @@ export const readsProductionSecret: RuleMeta = {
         'stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',
         { expect: { line: 8 }, note: 'GitLab CI: a staging job reads a production CI/CD variable' },
       ),
+      sample(
+        '.gitlab-ci.yml',
+        '.deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n',
+        { expect: { line: 4 }, note: 'the staging job takes the variable from the template it extends' },
+      ),
       {
         files: {
           '.github/workflows/deploy-staging.yml':

@@ -68,9 +68,23 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
     if (!tag) continue;
     walkSection(rec, { node: job, path: [entry.key], tag, role: 'plain', span: entry.keySpan }, options);
     scanGitlabReferences(rec, job, tag, family);
+    // `extends: .deploy`: the hidden templates it names give the job their variables and script.
+    for (const name of extendedTemplates(job)) {
+      const template = get(root, name);
+      if (template?.kind !== 'map') continue;
+      walkSection(rec, { node: template, path: [name], tag, role: 'plain', span: template.span }, options);
+      scanGitlabReferences(rec, template, tag, family);
+    }
     const variables = get(job, 'variables');
     rec.layer(family, tag, entry.keySpan, variables?.kind === 'map' ? variables.entries.map((variable) => variable.key) : []);
   }
+}
+
+/** The hidden jobs a GitLab job extends (`extends: .deploy` or a list), one level deep. */
+function extendedTemplates(job: MapNode): string[] {
+  const extended = get(job, 'extends');
+  const names = extended?.kind === 'seq' ? extended.items.map((item) => literalString(item)) : [literalString(extended)];
+  return names.filter((name): name is string => !!name && name.startsWith('.'));
 }
 
 /** CI/CD variables a GitLab job reads (`$PROD_DB_PASSWORD`, `${DEPLOY_TOKEN}`) whose names say they hold a secret. */
