@@ -483,7 +483,7 @@ export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIden
   };
 }
 
-export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config';
+export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group';
 
 const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   ssm: { scheme: 'ssm', label: 'SSM parameter' },
@@ -497,6 +497,7 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   'aws-role': { scheme: 'aws-role', label: 'AWS role' },
   'vercel-environment': { scheme: 'vercel-env', label: 'Vercel environment' },
   'doppler-config': { scheme: 'doppler', label: 'Doppler config' },
+  'ci-group': { scheme: 'ci-group', label: 'CI secret group' },
 };
 
 /**
@@ -587,7 +588,7 @@ export function identityName(identity: string): string | undefined {
     case 'stack':
       return rest.slice(rest.indexOf(':') + 1);
     case 'secret':
-      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : rest;
+      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler|ci-group):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : rest;
     default:
       return undefined;
   }

@@ -57,6 +57,9 @@ export const readsProductionSecret: RuleMeta = {
         '.deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n',
         { expect: { line: 4 }, note: 'the staging job takes the variable from the template it extends' },
       ),
+      sample('bitbucket-pipelines.yml', 'pipelines:\n  branches:\n    develop:\n      - step:\n          name: Deploy staging\n          deployment: staging\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n', { expect: { line: 8 }, note: 'Bitbucket Pipelines' }),
+      sample('.circleci/config.yml', 'version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: production\n          filters: {branches: {only: develop}}\n', { expect: { line: 7 }, note: "CircleCI: a staging job given production's context" }),
+      sample('azure-pipelines.yml', 'stages:\n- stage: Staging\n  jobs:\n  - deployment: DeployStaging\n    environment: staging\n    variables:\n    - group: production-secrets\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - script: ./deploy.sh\n', { expect: { line: 7 }, note: "Azure Pipelines: production's variable group" }),
       {
         files: {
           '.github/workflows/deploy-staging.yml':
@@ -89,6 +92,8 @@ export const readsProductionSecret: RuleMeta = {
       },
     ],
     negative: [
+      sample('.circleci/config.yml', 'version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n'),
+      sample('bitbucket-pipelines.yml', 'pipelines:\n  branches:\n    main:\n      - step:\n          deployment: production\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n'),
       sample(
         '.github/workflows/vercel-env.yml',
         'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$DATABASE_URL" | npx vercel env add DATABASE_URL production\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
@@ -142,7 +147,7 @@ export function judgeSecret(resource: EnvironmentResource, model: EnvironmentMod
   if (resource.kind !== 'secret') return undefined;
   const name = identityName(resource.identity) ?? resource.display;
   if (!model.productionNamed(resource) && !LIVE_PAYMENT_SECRET.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
-  const ciSecret = /^secrets\./.test(resource.variable ?? '') || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler):/.test(resource.identity);
+  const ciSecret = /^secrets\./.test(resource.variable ?? '') || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler|ci-group):/.test(resource.identity);
   if (!ciSecret && !SENSITIVE.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
   const production = model.productionWith(resource.identity);
   return {

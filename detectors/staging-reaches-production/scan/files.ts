@@ -4,6 +4,7 @@ import type { FileFormat, FileRef } from '../../../src/model.js';
 import { formatOf } from '../../../src/parse/index.js';
 import { isExampleFile } from '../../../knowledge/environments/names.js';
 import { BASE, pathTag, type EnvTag } from './recorder.js';
+import { isCiPipeline } from './handlers/pipelines.js';
 
 export type FileKind =
   | 'dotenv'
@@ -25,6 +26,7 @@ export type FileKind =
   | 'serverless'
   | 'workflow'
   | 'gitlab-ci'
+  | 'ci-pipeline'
   | 'rails-database'
   | 'rails-storage'
   | 'sequelize'
@@ -124,6 +126,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return { kind: 'workflow', format, tag: tag(), role: 'plain' };
   // GitLab CI: the root file and the files it includes by convention (`ci/deploy.gitlab-ci.yml`).
   if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: 'gitlab-ci', format, tag: tag(), role: 'plain' };
+  if (isCiPipeline(path)) return { kind: 'ci-pipeline', format, tag: tag(), role: 'plain' };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
     // `docker-compose.override.yml` is what `docker compose up` adds on a developer's machine.
     const own: EnvTag = /\.override\.ya?ml$/i.test(name) ? { environment: 'development', name: 'override', evidence: 'file-name' } : tag();

@@ -14,6 +14,7 @@ import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernete
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
+import { scanCiPipeline } from './handlers/pipelines.js';
 import { scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
@@ -76,6 +77,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanServerless(rec, cls, document);
     case 'workflow':
       return scanWorkflow(rec, cls, document);
+    case 'ci-pipeline':
+      return scanCiPipeline(rec, document);
     case 'gitlab-ci':
       return scanGitlabCi(rec, cls, document);
     case 'railway':
