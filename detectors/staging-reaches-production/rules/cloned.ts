@@ -16,7 +16,7 @@ export const clonedFromProduction: RuleMeta = {
     'A script or runbook creates a non-production environment as a copy of production, or attaches production\'s database to a non-production app. ' +
     'A duplicated Railway environment starts with production\'s variables, so staging talks to production\'s database and volume until someone rewires every one of them.',
   fix: 'Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps.',
-  help: 'Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps.',
+  help: 'Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production\'s data into another app.',
   helpUri: 'https://docs.railway.com/guides/environments',
   precision: 'high',
   tags: ['environments', 'railway', 'heroku'],
@@ -26,8 +26,11 @@ export const clonedFromProduction: RuleMeta = {
       sample('docs/runbooks/staging.md', '# Staging\n\nAttach the database to the staging app:\n\n```sh\nheroku addons:attach acme-prod::DATABASE --app acme-staging\n```\n', {
         expect: { line: 6 },
       }),
+      sample('scripts/refresh-staging.sh', '#!/bin/sh\nheroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging --confirm acme-staging\n', { expect: { line: 2 }, note: "production's data copied into staging's database" }),
+      sample('bin/seed-staging', '#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n', { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" }),
     ],
     negative: [
+      sample('scripts/refresh-review.sh', '#!/bin/sh\nheroku pg:copy acme-staging::DATABASE_URL DATABASE_URL --app acme-review-42 --confirm acme-review-42\n', { note: "staging's data into a review app" }),
       sample('scripts/create-staging.sh', '#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n'),
       sample('scripts/preview.sh', '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
       sample('docs/environments.md', '# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production\'s variables.\nCreate staging empty and add its own database instead.\n', {
@@ -38,6 +41,8 @@ export const clonedFromProduction: RuleMeta = {
 };
 
 const RAILWAY = /\brailway\s+(?:environment|env)\s+(?:new|create|add)\b([^\n`'"|;&]*)/g;
+/** `heroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging`: production's data copied into another app's database. */
+const HEROKU_PG_COPY = /\bheroku\s+pg:copy\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\s+[A-Za-z0-9_:-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 const HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 
 /** Reports the commands of one script, Makefile or document. */
@@ -64,11 +69,29 @@ export function scanCommands(file: SourceFile, out: FileEmitter): void {
   for (const match of text.matchAll(HEROKU_ATTACH)) {
     const sourceApp = match[1]!;
     const targetApp = match[2]!;
-    if (canonicalEnvironment(sourceApp) !== 'production') continue;
+    if (!isProductionApp(sourceApp, targetApp)) continue;
     const target = canonicalEnvironment(targetApp);
     if (target === 'production' || target === undefined) continue;
     report(file, out, match.index, `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`).`, target, `heroku-attach:${sourceApp}:${targetApp}`, 'database', 'high');
   }
+  for (const match of text.matchAll(HEROKU_PG_COPY)) {
+    const sourceApp = match[1]!;
+    const targetApp = match[2]!;
+    if (!isProductionApp(sourceApp, targetApp)) continue;
+    const target = canonicalEnvironment(targetApp);
+    if (target === 'production' || target === undefined) continue;
+    report(file, out, match.index, `The ${target} app ${targetApp} gets a copy of production's database from ${sourceApp} (\`heroku pg:copy\`): production's data, customers' included, where staging's code and credentials reach it.`, target, `heroku-pg-copy:${sourceApp}:${targetApp}`, 'environment');
+  }
+}
+
+/**
+ * A Heroku app is production's when its name says so, or when the other app is named after it with an environment
+ * (`acme-api` beside `acme-api-staging`: the pipeline's production app carries the bare name).
+ */
+function isProductionApp(app: string, other: string): boolean {
+  const named = canonicalEnvironment(app);
+  if (named) return named === 'production';
+  return other.startsWith(`${app}-`) && canonicalEnvironment(other.slice(app.length + 1)) !== undefined;
 }
 
 function report(file: SourceFile, out: FileEmitter, index: number, message: string, environment: string, evidence: string, kind: 'environment' | 'database', severity?: 'high'): void {

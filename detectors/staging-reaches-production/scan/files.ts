@@ -117,7 +117,8 @@ function classifyPathUncached(path: string): FileClass | undefined {
     }
     return undefined;
   }
-  if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower)) return make('commands');
+  // Scripts without an extension under bin/ and scripts/ (`bin/refresh-staging`) are shell scripts too.
+  if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || (format === 'text' && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path))) return make('commands');
   if (!DATA_FORMATS.has(format)) return undefined;
   if (NOT_CONFIG_NAME.test(name) || (GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir)) || LOCALE_DIR.test(path)) return undefined;
   // Helm chart templates are Go templates that only look like YAML.
