@@ -46,8 +46,8 @@ interface ModeSetting {
 
 const MODES: readonly ModeSetting[] = [
   { provider: 'plaid', title: 'Plaid production environment', variable: /^plaid_?env(ironment)?$/i, live: /^production$/i },
-  { provider: 'paypal', title: 'PayPal live mode', variable: /^paypal_?(mode|env|environment)$/i, live: /^(live|production)$/i },
-  { provider: 'paypal', title: 'PayPal live API', variable: /^paypal_?(api_?)?(url|base_?url|host|endpoint)$/i, live: /^https:\/\/api(-m)?\.paypal\.com\/?$/i },
+  { provider: 'paypal', title: 'PayPal live mode', variable: /^paypal[._-]?(mode|env|environment)$/i, live: /^(live|production)$/i },
+  { provider: 'paypal', title: 'PayPal live API', variable: /^paypal[._-]?(api[._-]?)?(url|base(?:[._-]?url)?|host|endpoint)$/i, live: /^https:\/\/api(-m)?\.paypal\.com\/?$/i },
   { provider: 'braintree', title: 'Braintree production environment', variable: /^braintree_?env(ironment)?$/i, live: /^production$/i },
   { provider: 'square', title: 'Square production environment', variable: /^square_?env(ironment)?$/i, live: /^production$/i },
   { provider: 'adyen', title: 'Adyen live environment', variable: /^adyen_?env(ironment)?$/i, live: /^live$/i },

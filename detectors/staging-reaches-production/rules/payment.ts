@@ -24,6 +24,8 @@ export const livePaymentKey: RuleMeta = {
   tags: ['environments', 'payments'],
   samples: {
     positive: [
+      sample('.env.staging', 'PAYPAL_API_BASE=https://api-m.paypal.com\nPAYPAL_CLIENT_ID=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n', { expect: { line: 1 }, note: "PayPal's live API under its SDK examples' name" }),
+      sample('src/main/resources/application-staging.yml', 'paypal:\n  mode: live\n  base-url: https://api-m.paypal.com\n', { expect: { line: 2 }, note: 'a nested setting named by its parent' }),
       sample('.env.staging', `APP_URL=https://staging.acme.shop\nSTRIPE_SECRET_KEY=${LIVE_KEY}\n`, { expect: { line: 2 } }),
       {
         files: { '.env.development': 'PLAID_CLIENT_ID=5f2a9c1e8b7d4a0019c4e2b1\nPLAID_ENV=production\n' },

@@ -90,7 +90,9 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   const value = raw.trim();
   if (value === '' || value.length > 1000) return [];
   const variable = context.variable;
-  const payment = /live|prod|paypal|authorize/i.test(value) ? livePaymentOf(value, variable) : undefined;
+  // A nested setting is named by its parent too (`paypal: { mode: live }` is `paypal.mode`).
+  const parent = context.path.length >= 2 ? context.path[context.path.length - 2] : undefined;
+  const payment = /live|prod|paypal|authorize/i.test(value) ? (livePaymentOf(value, variable) ?? (typeof parent === 'string' && variable ? livePaymentOf(value, `${parent}.${variable}`) : undefined)) : undefined;
   if (payment) return [{ kind: 'payment-key', identity: payment.identity, otherIdentities: [], display: payment.title, secrets: payment.secret ? [payment.secret] : [] }];
   // Sequelize names the variable that holds the URL: the name is the evidence.
   if (variable === 'use_env_variable' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return [secretIdentity(value)];
