@@ -139,7 +139,8 @@ const COMMAND_LINE_PASSWORDS: readonly ValuePattern[] = [
  */
 const STATEMENT_PASSWORDS: readonly ValuePattern[] = [
   { regex: /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)\b[^;\n]*?\bPASSWORD[ \t]+'([^'\n]{6,200})'/gi, keywords: ['create user', 'alter user', 'create role', 'alter role'] },
-  { regex: /\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ['identified by'] },
+  // Only in a statement about an account: "a copy operation identified by 'x-ms-copy-id'" is prose.
+  { regex: /\b(?:USER|ROLE|GRANT|LOGIN)\b[^;\n]*?\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ['identified by'] },
   { regex: /^(?![#\s])[^:\n]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [':5432:', ':*:', ':3306:'] },
   { regex: /\bmachine[ \t]+\S+\s+login[ \t]+\S+\s+password[ \t]+([^\s]{6,200})/g, keywords: ['machine'] },
   // Prose in docs and runbooks: "The admin password is `…`", "password: `…`".
@@ -225,6 +226,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('types/BlobQueryResponse.common.d.ts', "  /** String identifier for the last attempted Copy Blob operation, identified by 'x-ms-copy-id'. */\n  copyId?: string;\n", { note: 'prose, not SQL' }),
       sample('plugins/provisioners/chef/provisioner/base.rb', 'def setup_config\n  config = { http_proxy_pass: @config.http_proxy_pass, https_proxy_pass: @config.https_proxy_pass }\nend\n', { note: 'Ruby instance variables' }),
       sample('azure/synapse/artifacts/models/_models.py', 'class LinkedService:\n    """\n    :param password: The password.\n    :type password: ~azure.synapse.artifacts.models.SecretBase\n    """\n', { note: 'a docstring type' }),
       sample('includes/installer/i18n/af.json', '{\n  "config-admin-name": "Gebruikersnaam:",\n  "config-admin-password": "Wagwoord:",\n  "config-admin-password-confirm": "Herhaal wagwoord:"\n}\n', { note: 'a translation catalog: the values are labels' }),
