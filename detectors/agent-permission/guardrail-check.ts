@@ -17,8 +17,8 @@ const DATA_WORDS = /\b(?:databases?|dbs?|data|tables?|volumes?|buckets?|backups?
 export function reportProseGuardrails(context: FinishContext): void {
   const guardrails = context.facts.all('agent-prose-guardrail');
   if (guardrails.length === 0) return;
-  const brakes = context.facts.all('agent-command-brake');
-  const hasReadRule = context.facts.all('agent-read-exclusion').some((exclusion) => !exclusion.builtIn);
+  const allBrakes = context.facts.all('agent-command-brake');
+  const exclusions = context.facts.all('agent-read-exclusion').filter((exclusion) => !exclusion.builtIn);
   const allowed = [
     ...new Set(
       context.facts
@@ -28,6 +28,12 @@ export function reportProseGuardrails(context: FinishContext): void {
     ),
   ];
   for (const guardrail of guardrails) {
+    // A file only one agent reads (CLAUDE.md, GEMINI.md, .cursor/rules) is enforced by that agent's rules: a Cursor
+    // deny rule does not stop Claude Code. A shared file (AGENTS.md) counts any agent's rule, as teams configure one.
+    const shared = /(?:^|\/)AGENTS\.md$/i.test(guardrail.location.path) || guardrail.agents.length !== 1;
+    const reads = (agent: string) => shared || guardrail.agents[0] === agent;
+    const brakes = allBrakes.filter((brake) => reads(brake.agent));
+    const hasReadRule = exclusions.some((exclusion) => reads(exclusion.agent));
     const unenforced = guardrail.classes.filter((kind) => !enforced(kind, guardrail, brakes, hasReadRule));
     if (unenforced.length === 0) continue;
     const agent = (guardrail.agents[0] ?? 'claude-code') as AgentId;

@@ -20,6 +20,14 @@ export const proseOnlyGuardrail: RuleMeta = {
   tags: ['agent', 'instructions', 'guardrail'],
   samples: {
     positive: [
+      {
+        files: {
+          'CLAUDE.md': '# Infra\n\n- Never run `terraform destroy`.\n',
+          '.cursor/cli.json': '{\n  "permissions": {\n    "deny": ["Shell(terraform)"]\n  }\n}\n',
+        },
+        expect: { path: 'CLAUDE.md', line: 3 },
+        note: "a Cursor deny rule does not stop Claude Code, which alone reads CLAUDE.md",
+      },
       sample(
         'CLAUDE.md',
         '# Acme API\n\n## Commands\n- `npm run dev` starts the API on :3000\n- `npm test` runs the suite\n\n## Rules\n- Never run destructive commands (drop, reset --hard, rm -rf) without asking.\n- Keep commits small.\n',
