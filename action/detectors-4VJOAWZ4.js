@@ -171,7 +171,7 @@ function environmentsNamedIn(name, aliases = {}) {
 var TEST_OR_EXAMPLE = new RegExp(
   [
     // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
-    String.raw`(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
+    String.raw`(?:^|\/)(?:tests?|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
     String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
     String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
@@ -320,7 +320,11 @@ var REFERENCE = new RegExp(
     String.raw`^(?:arn:aws:secretsmanager|arn:aws:ssm|projects/[^/]+/secrets/)`,
     String.raw`(?:process\.env|os\.environ|os\.getenv|ENV\[|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable)`,
     String.raw`^\{env:[^}]+\}$`,
-    String.raw`^\{file:[^}]+\}$`
+    String.raw`^\{file:[^}]+\}$`,
+    String.raw`^@{1,2}[a-z_]\w*(?:\.[a-z_]\w*)*[,;]?$`,
+    // Ruby instance and class variables: @config.http_proxy_pass
+    String.raw`^~[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$`
+    // Sphinx types in docstrings: ~azure.synapse.models.SecretBase
   ].join("|")
 );
 function isReference(value) {
@@ -491,7 +495,7 @@ function wordsOf(name) {
 // knowledge/credentials/aws.ts
 var REFERENCE2 = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html";
 var ROOT_ARN = /arn:aws:iam::\d{12}:root\b/;
-var NARROW_NAME_WORDS = /* @__PURE__ */ new Set(["readonly", "ro", "read", "viewer", "deploy", "ci", "upload", "uploader", "backup", "ses", "sqs", "s3", "bucket", "logs"]);
+var NARROW_NAME_WORDS = /* @__PURE__ */ new Set(["readonly", "ro", "read", "viewer", "deploy", "upload", "uploader", "backup", "ses", "sqs", "s3", "bucket", "logs"]);
 function rateAwsKey(context, keyId) {
   const nearby = [context.nearby, ...Object.values(context.siblingValues)].join("\n");
   if (ROOT_ARN.test(nearby) || /(?:^|_)root(?:_|$)/i.test(context.variable ?? "")) {
@@ -590,7 +594,39 @@ var awsSecretAccessKey = {
     negative: [sample("ops/credentials", "[default]\naws_access_key_id = ASIAQX4KJ2MZ7HTLD5PW\naws_secret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\naws_session_token = IQoJb3JpZ2luX2VjEJr\n")]
   }
 };
-var AWS_KINDS = [awsAccessKeyId, awsSecretAccessKey];
+function isBedrockKeyBody(value) {
+  try {
+    return /^BedrockAPIKey-[\w-]+-at-\d{12}:[A-Za-z0-9+/=]{20,}$/.test(Buffer.from(value.slice(4), "base64").toString("latin1"));
+  } catch {
+    return false;
+  }
+}
+var awsBedrockApiKey = {
+  id: "aws-bedrock-api-key",
+  provider: "aws",
+  title: "Amazon Bedrock API key",
+  valuePatterns: [
+    // Long-term keys (an IAM user's service-specific credential) and short-term ones (a presigned URL, base64).
+    { regex: /(?<![A-Za-z0-9+/=])(ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ["absk"] },
+    { regex: /(?<![A-Za-z0-9_-])(bedrock-api-key-[A-Za-z0-9+/]{100,3000}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ["bedrock-api-key-"] }
+  ],
+  plausible: (value) => value.startsWith("ABSK") ? isBedrockKeyBody(value) : looksRandom(value.slice(16, 80), 40, 3),
+  rate: () => ({ scope: "scoped", because: "a Bedrock API key calls Amazon Bedrock only, with the permissions of its IAM user or session" }),
+  reach: "invokes Bedrock models on the account’s bill, and reads whatever the IAM user behind it may read in Bedrock",
+  narrower: "use short-term Bedrock keys (12 hours at most) generated from a role at run time, not a long-term key in files",
+  reference: "https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html",
+  samples: {
+    positive: [
+      sample("src/bedrock.ts", 'await fetch("https://bedrock-runtime.us-east-1.amazonaws.com/model/x/converse", { headers: { Authorization: "Bearer ABSKQmVkcm9ja0FQSUtleS1hMGE0LWF0LTg2NTEyODYwOTExODo3d2pMQ011TU5IWE82bUYxbU1MTm1scWZJaW02WnZJeFBBUzdNR1Ru" } });\n', { expect: { line: 1 } }),
+      sample("config/llm.yaml", "provider: bedrock\nregion: us-east-1\napi_key: ABSKQmVkcm9ja0FQSUtleS1hMGE0LWF0LTg2NTEyODYwOTExODo3d2pMQ011TU5IWE82bUYxbU1MTm1scWZJaW02WnZJeFBBUzdNR1Ru\n", { expect: { line: 3 } })
+    ],
+    negative: [
+      sample("docs/bedrock.md", "Set `AWS_BEARER_TOKEN_BEDROCK` to your key (it starts with `ABSK`).\n"),
+      sample("src/bedrock.ts", 'const key = "ABSKQmVkcm9ja0FQSUtleS1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";\n', { note: "does not decode to a key" })
+    ]
+  }
+};
+var AWS_KINDS = [awsAccessKeyId, awsSecretAccessKey, awsBedrockApiKey];
 
 // knowledge/credentials/signals.ts
 import { X509Certificate } from "node:crypto";
@@ -1916,6 +1952,7 @@ var gcpServiceAccountKey = {
   reference: "https://cloud.google.com/iam/docs/service-account-creds#key-types",
   samples: {
     positive: [
+      sample(".github/workflows/gke.yml", 'on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    env:\n      GCP_SA_KEY: ewogICJ0eXBlIjogInNlcnZpY2VfYWNjb3VudCIsCiAgInByb2plY3RfaWQiOiAiYWNtZS1wcm9kIiwKICAicHJpdmF0ZV9rZXlfaWQiOiAiMjQ3NzNkYjc3YzU4ZTg0NWE3MmQ1MjA2NDVhOWMwNmM0ZGJmZDYwOCIsCiAgInByaXZhdGVfa2V5IjogIi0tLS0tQkVHSU4gUlNBIFBSSVZBVEUgS0VZLS0tLS1cbk1JSUNYQUlCQUFLQmdRRFVLTlpTMEtSKzQ5M284a1BGQWZyVHpQbHB0MzRyZjRCU2ZjaE1IdjJuK2MwRkpJSEJcbmZFUFZSZWdWTUhUZXRZbDhIVHlxL0dsMjNWalZWbUxNSUNTWVY2OXRPVnIrd1YzemVKaGorK29hcVBNYytzZHZcbnFMSUl6cGFnWU1yM3dEQ09oOEZoaXIwQUNJeGYzRkwvdXkwSDY1azJKd3VEREhOL2V2VXlyTk5kYVFJREFRQUJcbkFvR0FVekRZS1kwS2szOENhdTlrUjRIcE90ZnJETnNZckRISXZZLzQxSEJxZ2sxZmFSN1JpbThSb2pWUk5jM1VcblplZkZTMWVqakdDQmNreUZJdEpHMTBmYlVQRzczZ0MrWU9kZndJcjlVeUZHMU1aMXBKeE5Pei9JQzF5bUpNTWJcbmRxMnk1ZGJ1b2JqWnNGUmdsNVlXYUNiek1LUW9TeGRpOG90ZkI0WE1CNUJLVW9rQ1FRRC9MZXJrUzdweGhmUGVcbnlJY2J3ejBlRG11bVFiUVFERTJ5bEYzYjhuTWJzTFlMcTk5dEtJc2ZFVlBWMnVqcDhnbDI2KzVIOXNob1JqM2RcbnRUdUhPRXRiQWtFQTFOZUFwdy9aSCt1dkZPYnU2Nlh3UFBLUm9jN2dsYVZjWXBWbkJ0TndrVnRlc1ZER1hBYllcbjFERmpxYmxsai9KcWVBUEc4cm15djVOKytKckl2Y2pKaXdKQkFJQ3VqaXBzU2V3ZnFkaHA5VUE1MTZORmtHRzVcbjlteTFWNlU3am8xeEdUMFlndVVsMmpqNDNoZGZySkJHb1hnQVYyZUNHSnB2eDZaVjdiTFZSdHlzdGNzQ1FGNHNcbkg3TkxVdEZKMFlTWkRSdGNwMmdBRjZtVlJFOVNCQWRtZlZoSzAyS3RINytxc3FsaktpcncwMXowTjlpeDlLTzNcbllCNWpSWkI0TFZUSC80dmhQRE1DUUc4NW5BdU9yWElMM1hRUDJ5V1FOdkpTWlFhK2tpcXlzMjUvMlhxZFJhcmdcblFzVlNJYnpSVld0WG9BQjBxTU1WMFVJTGpGUXJrVnQ3YTV3cHpFd2JZQnM9XG4tLS0tLUVORCBSU0EgUFJJVkFURSBLRVktLS0tLVxuIiwKICAiY2xpZW50X2VtYWlsIjogInRlcnJhZm9ybUBhY21lLXByb2QuaWFtLmdzZXJ2aWNlYWNjb3VudC5jb20iCn0=\n    steps:\n      - run: echo "$GCP_SA_KEY" | base64 -d > key.json\n', { expect: { line: 6 }, note: "the key file base64-encoded, as CI guides ask" }),
       sample("deploy/gcp-key.json", SA_JSON(PEM, "billing-exporter@acme-billing-prod.iam.gserviceaccount.com"), { expect: { line: 5 } }),
       sample(".github/workflows/deploy.yml", `name: deploy
 on: push
@@ -2190,6 +2227,7 @@ var genericSecret = {
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
     ],
     negative: [
+      sample("src/analytics.ts", 'export const MIXPANEL_TOKEN = "736a82f3dad01d194e6f3391fa920a5d";\nexport const SEGMENT_WRITE_KEY = "xjNZfg6UzfjYx1sVwGpz1aHTE2z7Qmje";\n', { note: "browser analytics keys ship in every page" }),
       sample("solver/pb/ops.pb.go", 'type Meta struct {\n	Attrs map[string]string `protobuf:"bytes,2,rep,name=attrs,proto3" json:"attrs,omitempty" protobuf_key:"bytes,1,opt,name=key,proto3" protobuf_val:"bytes,2,opt,name=value,proto3"`\n}\n', { note: "a Go struct tag" }),
       sample("plugins/modules/gcp_compute_disk.py", "EXAMPLES = '''\n- name: create a disk\n  gcp_compute_disk:\n    disk_encryption_key:\n      raw_key: SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=\n'''\n", { note: "base64 of a sentence" }),
       sample("config/settings.yml", "payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n"),
@@ -2227,7 +2265,8 @@ var COMMAND_LINE_PASSWORDS = [
 ];
 var STATEMENT_PASSWORDS = [
   { regex: /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)\b[^;\n]*?\bPASSWORD[ \t]+'([^'\n]{6,200})'/gi, keywords: ["create user", "alter user", "create role", "alter role"] },
-  { regex: /\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ["identified by"] },
+  // Only in a statement about an account: "a copy operation identified by 'x-ms-copy-id'" is prose.
+  { regex: /\b(?:USER|ROLE|GRANT|LOGIN)\b[^;\n]*?\bIDENTIFIED[ \t]+BY[ \t]+'([^'\n]{6,200})'/gi, keywords: ["identified by"] },
   { regex: /^(?![#\s])[^:\n]+:(?:\d+|\*):[^:\n]+:[^:\n]+:([^\n]{6,200})$/gm, keywords: [":5432:", ":*:", ":3306:"] },
   { regex: /\bmachine[ \t]+\S+\s+login[ \t]+\S+\s+password[ \t]+([^\s]{6,200})/g, keywords: ["machine"] },
   // Prose in docs and runbooks: "The admin password is `…`", "password: `…`".
@@ -2295,6 +2334,16 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("types/BlobQueryResponse.common.d.ts", "  /** String identifier for the last attempted Copy Blob operation, identified by 'x-ms-copy-id'. */\n  copyId?: string;\n", { note: "prose, not SQL" }),
+      sample("plugins/provisioners/chef/provisioner/base.rb", "def setup_config\n  config = { http_proxy_pass: @config.http_proxy_pass, https_proxy_pass: @config.https_proxy_pass }\nend\n", { note: "Ruby instance variables" }),
+      sample("azure/synapse/artifacts/models/_models.py", 'class LinkedService:\n    """\n    :param password: The password.\n    :type password: ~azure.synapse.artifacts.models.SecretBase\n    """\n', { note: "a docstring type" }),
+      sample("includes/installer/i18n/af.json", '{\n  "config-admin-name": "Gebruikersnaam:",\n  "config-admin-password": "Wagwoord:",\n  "config-admin-password-confirm": "Herhaal wagwoord:"\n}\n', { note: "a translation catalog: the values are labels" }),
+      sample("program/localization/nl_NL/labels.inc", "<?php\n$labels['username'] = 'Gebruikersnaam';\n$labels['password'] = 'Wachtwoord';\n"),
+      sample("docs/MANUAL.html", "<p>If the config is encrypted, pass <code>--ask-password=false</code> to rclone. This will make rclone fail</p>\n", { note: "a manual's markup around a flag" }),
+      sample("web/messages.json", `{
+  "login": { "user": "Nom d'utilisateur :", "password": "Mot-de-passe:" }
+}
+`, { note: "a form label" }),
       sample("docs/setup.md", "The default password is `changeme`; the admin password is `<set during install>`.\n", { note: "placeholders in prose" }),
       sample("ldap/passwdmodify.go", 'const passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"\n', { note: "an OID" }),
       sample("src/main/resources/application.yml", "spring:\n  datasource:\n    password: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n  mail:\n    password: REPLACE_ME\n", { note: "Jasypt ciphertext" }),
@@ -2479,6 +2528,7 @@ function truncatedDer(body2) {
   }
   return header + length !== bytes.length;
 }
+var PUBLISHED_KEYS = ["MIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI"];
 var PEM2 = /(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\\n|[\r\n\s])+[A-Za-z0-9+/=:,\-\s\\]{40,}?(?:\\n|[\r\n\s])*-----END \2-----)/g;
 var privateKey = {
   id: "private-key",
@@ -2487,13 +2537,13 @@ var privateKey = {
   valuePatterns: [{ regex: PEM2, keywords: ["private key"] }],
   plausible: (value) => {
     const body2 = value.replace(/-----[A-Z ]+-----|\\n|\s/g, "");
-    return body2.length >= 64 && !/\.\.\.|x{8,}|X{8,}/.test(body2) && !isHumanPlaceholder(body2.slice(0, 32)) && !truncatedDer(body2);
+    return body2.length >= 64 && !/\.\.\.|x{8,}|X{8,}/.test(body2) && !isHumanPlaceholder(body2.slice(0, 32)) && !truncatedDer(body2) && !PUBLISHED_KEYS.some((prefix) => body2.startsWith(prefix));
   },
   rate: (context) => {
     const path2 = context.path.toLowerCase();
     const names = [context.variable ?? "", ...context.siblings].join(" ").toLowerCase();
     if (/(?:^|\/)(?:ca|ca-key|ca_key|root-ca|rootca|etcd\/ca|pki\/ca)[^/]*\.(?:key|pem)$/.test(path2) || /\bca[_-]?key\b/.test(names)) return { scope: "root", because: "a certificate authority key signs any identity the CA is trusted for" };
-    if (/github[_-]?app|app[_-]?id|private-key\.pem$/.test(`${names} ${path2}`) && /github|app[_-]?id/.test(`${names} ${path2}`)) return { scope: "root", because: "a GitHub App key mints installation tokens for every organisation that installed the app" };
+    if (/github[_-]?app|app[_-]?id|private-key\.pem$/.test(`${names} ${path2}`) && /github|app[_-]?id/.test(`${names} ${path2}`) || /\.\d{4}-\d{2}-\d{2}\.private-key\.pem$/.test(path2)) return { scope: "root", because: "a GitHub App key mints installation tokens for every organisation that installed the app" };
     if (/OPENSSH PRIVATE KEY/.test(context.value) || /(?:^|\/)id_(?:rsa|ed25519|ecdsa|dsa)$/.test(path2)) return { scope: "root", because: "an SSH key opens every host that trusts it" };
     if (/ENCRYPTED|Proc-Type: 4,ENCRYPTED/.test(context.value)) return { scope: "scoped", because: "the key is encrypted with a passphrase" };
     if (/(?:^|\/)(?:ssl|tls|certs?|https)\/|(?:server|tls|privkey|cert)[^/]*\.(?:key|pem)$/.test(path2) || /\b(?:tls|ssl)\b/.test(names)) return { scope: "scoped", because: "a TLS key serves one set of host names" };
@@ -2507,13 +2557,17 @@ var privateKey = {
       sample("config/jwt.json", '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } })
     ],
     negative: [
+      sample("keys/vagrant", "-----BEGIN RSA PRIVATE KEY-----\nMIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI\nw+niNltGEFHzD8+v1I2YJ6oXevct1YeS0o9HZyN1Q9qgCgzUFtdOKLv6IedplqoP\nkcmF0aYet2PkEDo3MlTBckFXPITAMzF8dJSIFo9D8HfdOV0IAdx4O7PtixWKn5y2\nhMNG0zQPyUecp4pzC6kivAIhyfHilFR61RGL+GPXQ2MWZWFYbAGjyiYJnAmCP3NO\nTd0jMZEnDkbUvxhMmBYSdETk1rRgm+R4LOzFUGaHqHDLKLX+FIPKcF96hrucXzcW\nyLbIbEgE98OHlnVYCzRdK8jlqm8tehUc9c9WhQIBIwKCAQEA4iqWPJXtzZA68mKd\nELs4jJsdyky+ewdZeNds5tjcnHU5zUYE25K+ffJED9qUWICcLZDc81TGWjHyAqD1\nBw7XpgUwFgeUJwUlzQurAv+/ySnxiwuaGJfhFM1CaQHzfXphgVml+fZUvnJUTvzf\nTK2Lg6EdbUE9TarUlBf/xPfuEhMSlIE5keb/Zz3/LUlRg8yDqz5w+QWVJ4utnKnK\niqwZN0mwpwU7YSyJhlT4YV1F3n4YjLswM5wJs2oqm0jssQu/BT0tyEXNDYBLEF4A\nsClaWuSJ2kjq7KhrrYXzagqhnSei9ODYFShJu8UWVec3Ihb5ZXlzO6vdNQ1J9Xsf\n4m+2ywKBgQD6qFxx/Rv9CNN96l/4rb14HKirC2o/orApiHmHDsURs5rUKDx0f9iP\ncXN7S1uePXuJRK/5hsubaOCx3Owd2u9gD6Oq0CsMkE4CUSiJcYrMANtx54cGH7Rk\nEjFZxK8xAv1ldELEyxrFqkbE4BKd8QOt414qjvTGyAK+OLD3M2QdCQKBgQDtx8pN\nCAxR7yhHbIWT1AH66+XWN8bXq7l3RO/ukeaci98JfkbkxURZhtxV/HHuvUhnPLdX\n3TwygPBYZFNo4pzVEhzWoTtnEtrFueKxyc3+LjZpuo+mBlQ6ORtfgkr9gBVphXZG\nYEzkCD3lVdl8L4cw9BVpKrJCs1c5taGjDgdInQKBgHm/fVvv96bJxc9x1tffXAcj\n3OVdUN0UgXNCSaf/3A/phbeBQe9xS+3mpc4r6qvx+iy69mNBeNZ0xOitIjpjBo2+\ndBEjSBwLk5q5tJqHmy/jKMJL4n9ROlx93XS+njxgibTvU6Fp9w+NOFD/HvxB3Tcz\n6+jJF85D5BNAG3DBMKBjAoGBAOAxZvgsKN+JuENXsST7F89Tck2iTcQIT8g5rwWC\nP9Vt74yboe2kDT531w8+egz7nAmRBKNM751U/95P9t88EDacDI/Z2OwnuFQHCPDF\nllYOUI+SpLJ6/vURRbHSnnn8a/XG+nzedGH5JGqEJNQsz+xT2axM0/W/CRknmGaJ\nkda/AoGANWrLCz708y7VYgAtW2Uf1DPOIYMdvo6fxIB5i9ZfISgcJ/bbCUkFrhoH\n+vq/5CIWxCPp0f85R4qxxQ5ihxJ0YDQT9Jpx4TMss4PSavPaBH3RXow5Ohe+bYoQ\nNE5OgEXk2wVfZczCZpigBKbKZHNYcelXtTt/nP3rsCuGcM4h53s=\n-----END RSA PRIVATE KEY-----\n", { note: "Vagrant's published insecure key" }),
       sample("docs/tls.md", "Your key file looks like this:\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n```\n", { note: "two lines of a key: the DER length says the rest is missing" }),
       sample("docs/tls.md", "```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n"),
       sample("src/keys.ts", "const header = '-----BEGIN PRIVATE KEY-----';\nconst footer = '-----END PRIVATE KEY-----';\n")
     ]
   },
   scopeSamples: {
-    positive: [sample("infra/pki/ca.key", "-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n", { expect: { line: 1 } })],
+    positive: [
+      sample("config/acme-deploy-bot.2024-05-01.private-key.pem", "-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDUKNZS0KR+493o8kPFAfrTzPlpt34rf4BSfchMHv2n+c0FJIHB\nfEPVRegVMHTetYl8HTyq/Gl23VjVVmLMICSYV69tOVr+wV3zeJhj++oaqPMc+sdv\nqLIIzpagYMr3wDCOh8Fhir0ACIxf3FL/uy0H65k2JwuDDHN/evUyrNNdaQIDAQAB\nAoGAUzDYKY0Kk38Cau9kR4HpOtfrDNsYrDHIvY/41HBqgk1faR7Rim8RojVRNc3U\nZefFS1ejjGCBckyFItJG10fbUPG73gC+YOdfwIr9UyFG1MZ1pJxNOz/IC1ymJMMb\ndq2y5dbuobjZsFRgl5YWaCbzMKQoSxdi8otfB4XMB5BKUokCQQD/LerkS7pxhfPe\nyIcbwz0eDmumQbQQDE2ylF3b8nMbsLYLq99tKIsfEVPV2ujp8gl26+5H9shoRj3d\ntTuHOEtbAkEA1NeApw/ZH+uvFObu66XwPPKRoc7glaVcYpVnBtNwkVtesVDGXAbY\n1DFjqbllj/JqeAPG8rmyv5N++JrIvcjJiwJBAICujipsSewfqdhp9UA516NFkGG5\n9my1V6U7jo1xGT0YguUl2jj43hdfrJBGoXgAV2eCGJpvx6ZV7bLVRtystcsCQF4s\nH7NLUtFJ0YSZDRtcp2gAF6mVRE9SBAdmfVhK02KtH7+qsqljKirw01z0N9ix9KO3\nYB5jRZB4LVTH/4vhPDMCQG85nAuOrXIL3XQP2yWQNvJSZQa+kiqys25/2XqdRarg\nQsVSIbzRVWtXoAB0qMMV0UILjFQrkVt7a5wpzEwbYBs=\n-----END RSA PRIVATE KEY-----\n", { expect: { line: 1 }, note: "GitHub's download name for an App key" }),
+      sample("infra/pki/ca.key", "-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n", { expect: { line: 1 } })
+    ],
     negative: [sample("infra/tls/server.key", "-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n")]
   }
 };
@@ -2572,7 +2626,7 @@ var githubClassicToken = {
   // GitHub (`GITHUB_TOKEN`, a provider "github" block's `token`). They are classic tokens, with classic reach.
   contextPatterns: [
     {
-      variable: /^(?:GITHUB|GH)_(?:TOKEN|PAT|ACCESS_TOKEN|API_TOKEN|OAUTH_TOKEN|AUTH_TOKEN)$|github[_.-]?(?:personal[_.-]?)?(?:access[_.-]?|api[_.-]?|oauth[_.-]?|auth[_.-]?)?token$|^github\.token$/i,
+      variable: /^(?:GITHUB|GH)(?:_ENTERPRISE)?_(?:TOKEN|PAT|ACCESS_TOKEN|API_TOKEN|OAUTH_TOKEN|AUTH_TOKEN)$|github[_.-]?(?:personal[_.-]?)?(?:access[_.-]?|api[_.-]?|oauth[_.-]?|auth[_.-]?)?token$|^github\.token$/i,
       value: /^[0-9a-f]{40}$/,
       keywords: ["github", "gh_"]
     }
@@ -2587,6 +2641,7 @@ var githubClassicToken = {
       sample("scripts/release.sh", '#!/bin/sh\nGH_TOKEN=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 gh release create "$TAG" dist/*\n', { expect: { line: 2 } }),
       sample("scripts/gh-basic.sh", '#!/bin/sh\ncurl -H "Authorization: Basic YWNtZS1ib3Q6Z2hwX00wWHZxWmp4VFczeHZib1NSdDVNaDNkQXdWdFJNZjNMZVppSg==" https://api.github.com/user\n', { expect: { line: 2 }, note: "HTTP Basic: base64 of user:token" }),
       sample("tools/gh.sh", '#!/bin/sh\nGITHUB_TOKEN=3f9c2a7e1b8d4f60a5c9e2b7d1f8a3c6e0b4d927\ncurl -H "Authorization: token $GITHUB_TOKEN" https://api.github.com/user/repos\n', { expect: { line: 2 }, note: "a token from before the prefixed formats: 40 hex characters" }),
+      sample("scripts/ghe-sync.sh", "#!/bin/sh\nexport GH_ENTERPRISE_TOKEN=9b1e4c7a2d8f3e6b0a5c1d9e7f2b4a8c6d3e0f15\ngh repo list acme --limit 500\n", { expect: { line: 2 }, note: "the gh CLI reads GitHub Enterprise tokens from this name" }),
       sample(".npmrc", "@acme:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=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\n", { expect: { line: 2 } })
     ],
     negative: [
@@ -4992,6 +5047,7 @@ var jwtSigningSecret = {
       sample("src/Api/appsettings.json", '{\n  "Jwt": {\n    "Issuer": "acme",\n    "Key": "Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2LkZm"\n  }\n}\n', { expect: { line: 4 }, note: "a bare Key named by what holds it (.NET appsettings)" }),
       sample("docker-compose.prod.yml", "services:\n  api:\n    image: ghcr.io/acme/api:2.4.1\n    environment:\n      NODE_ENV: production\n      JWT_SECRET: 980d508a6a7fbb3ade5e7441134ac9dc9c973fdc7d85598086a59fa5d827c305\n", { expect: { line: 6 } }),
       sample("src/config/auth.ts", "export const auth = {\n  jwtSecret: process.env.JWT_SECRET ?? '69sZkEKYyx3+MiEuO6Fv54mB3DorXLWLetRI/uWLFsI=',\n  expiresIn: '1h',\n};\n", { expect: { line: 2 } }),
+      sample("internal/auth/jwt.go", 'package auth\n\nvar jwtSecret = []byte("v1YRb6J2IxrS5hPNIl59vfB06WiWXeVPioYwT0Yt93nZIH1f")\n', { expect: { line: 3 }, note: "Go converts the literal to bytes" }),
       sample("hasura/docker-compose.yaml", `services:
   graphql-engine:
     image: hasura/graphql-engine:v2.44.0
@@ -5022,7 +5078,10 @@ var sessionSecret = {
   contextPatterns: [
     { variable: /(?:session|cookie)[_.-]?(?:secret(?:[_.-]?key)?|signing[_.-]?(?:key|secret)|encryption[_.-]?key)$/i, value: SECRET_VALUE, keywords: ["session", "cookie"] },
     // express-session's own option: `session({ secret: '...' })`.
-    { variable: /^secret$/, value: SECRET_VALUE, keywords: ["secret"], requires: ["express-session"] }
+    { variable: /^secret$/, value: SECRET_VALUE, keywords: ["secret"], requires: ["express-session"] },
+    // Flask signs its session cookie with `SECRET_KEY`: in the app (`app.config['SECRET_KEY']`) or a config class.
+    { variable: /^SECRET_KEY$/, value: SECRET_VALUE, keywords: ["secret_key"], requires: ["flask"] },
+    { variable: /^SECRET_KEY$/, value: SECRET_VALUE, keywords: ["secret_key"], requires: ["class productionconfig"] }
   ],
   plausible: (value) => looksGenerated(value, 16),
   rate: (context) => appSecretRating(context, "whoever holds the signing secret forges a session cookie for any user, administrators included"),
@@ -5032,7 +5091,9 @@ var sessionSecret = {
   samples: {
     positive: [
       sample("server/app.js", "const session = require('express-session');\n\napp.use(session({\n  secret: 'Nt4UiEejzb80eM4gWCVQpdRiL8LANwHYH/J3bXPR/u0=',\n  resave: false,\n}));\n", { expect: { line: 4 } }),
-      sample("deploy/web.env", "SESSION_SECRET=bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9e\nPORT=8080\n", { expect: { line: 1 } })
+      sample("deploy/web.env", "SESSION_SECRET=bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9e\nPORT=8080\n", { expect: { line: 1 } }),
+      sample("app/config.py", 'class Config:\n    DEBUG = False\n\nclass ProductionConfig(Config):\n    SECRET_KEY = "311dbc4042680e971b79ca4eb8d7be04507dbe30b06b7da642b090e674a36f8c"\n', { expect: { line: 5 }, note: "Flask's config class" }),
+      sample("app/__init__.py", 'from flask import Flask\n\napp = Flask(__name__)\napp.config["SECRET_KEY"] = "9f8c2b7e4d1a6f3c0b5e8d2a7c4f1e9b"\n', { expect: { line: 4 } })
     ],
     negative: [
       sample("server/app.js", "const session = require('express-session');\n\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));\n"),
@@ -5338,6 +5399,7 @@ var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private ke
 var NOT_A_SECRET_WORDS = new Set(
   "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity".split(" ")
 );
+var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"]];
 var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage"]);
 function isSecretWord(word) {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
@@ -5352,6 +5414,7 @@ function secretNameClass(name) {
   if (words2.length === 0 || words2.length > 8) return void 0;
   if (words2.some((word, index) => saysNotASecret(words2, index))) return void 0;
   if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
+  if (PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words2.includes(word)))) return void 0;
   if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
   if (words2.some((word) => /.(?:password|passwd)$/.test(word))) return "password";
   if (words2[words2.length - 1] === "pass") return "password";
@@ -5460,6 +5523,7 @@ var FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|p
 var CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
 var ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
 var DSL_BINDING = /^([ \t]*([A-Za-z_][\w.]*)[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*;?[ \t]*(?:(?:\/\/|#).*)?$/;
+var GO_BYTES_BINDING = /\b([A-Za-z_]\w*)[ \t]*(?::=|=)[ \t]*\[\]byte\([ \t]*"((?:[^"\\\r\n]|\\.){1,2000})"[ \t]*\)/g;
 var XML_BINDING = /<([A-Za-z_][\w.\-]*)>([^<\s]{1,2000})<\/\1>/g;
 var XML_ATTRIBUTE_PAIR = /\b(?:key|name)\s*=\s*"([A-Za-z_][\w.:\-]*)"\s+value\s*=\s*"([^"\r\n]{1,2000})"/g;
 var PLIST_PAIR = /<key>([A-Za-z_][\w.\-]*)<\/key>\s*<string>([^<\s]{1,2000})<\/string>/g;
@@ -5542,6 +5606,11 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   }
   if (text.includes("(") && text.includes(",")) quotedNameBindings(text, CALL_BINDING, offset, found);
   if (text.includes("[") && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
+  if (text.includes("[]byte(")) {
+    for (const match of text.matchAll(GO_BYTES_BINDING)) {
+      found.push(binding(match[1], match[2], offset + match.index + match[0].length - match[2].length - 2));
+    }
+  }
   const dsl = (text.includes('"') || text.includes("'")) && !text.includes("=") && !text.includes(":") ? DSL_BINDING.exec(text) : null;
   if (dsl) found.push(binding(dsl[2], dsl[3] ?? dsl[4], offset + dsl[1].length + 1));
   if (text.includes("</")) {
@@ -5960,7 +6029,7 @@ function findCredentials(file) {
   }
   for (const binding2 of bindingsOf(file)) {
     if (binding2.ciphertext) continue;
-    const decoded = binding2.decoded ? decodedValueCandidate(binding2) : basicAuthCandidate(binding2);
+    const decoded = binding2.decoded ? decodedValueCandidate(binding2) : basicAuthCandidate(binding2) ?? encodedJsonCandidate(binding2);
     const candidate = decoded ?? candidateOfBinding(binding2, fileContains);
     if (candidate) candidates.push(candidate);
   }
@@ -5985,6 +6054,12 @@ function decodedValueCandidate(binding2) {
   }
   return void 0;
 }
+function encodedJsonCandidate(binding2) {
+  if (!ENCODED_JSON.test(binding2.value)) return void 0;
+  const text = decodeBase64Text(binding2.value);
+  return text?.trimStart().startsWith("{") ? decodedValueCandidate({ ...binding2, value: text }) : void 0;
+}
+var ENCODED_JSON = /^(?:eyJ|ewo|ew0K)[A-Za-z0-9+/]{100,}={0,2}$/;
 function basicAuthCandidate(binding2) {
   if (binding2.header === void 0) return void 0;
   const encoded = /^(?:basic\s+)?([A-Za-z0-9+/]{12,}={0,2})$/i.exec(binding2.value)?.[1];
@@ -5995,6 +6070,7 @@ function basicAuthCandidate(binding2) {
 }
 function bindingsOf(file) {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
+  if (TRANSLATION_CATALOG.test(file.path)) return [];
   const bare = !readsAsCode(file);
   const isScript = file.format === "javascript" || file.format === "typescript";
   const fromLines = [];
@@ -6020,6 +6096,7 @@ function bindingsOf(file) {
   const starts = new Set(fromStructure.map((binding2) => binding2.start));
   return [...fromStructure, ...fromLines.filter((binding2) => !starts.has(binding2.start))];
 }
+var TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang)\/|\.(?:po|pot|xliff|xlf|strings)$/i;
 function readsAsCode(file) {
   return CODE_FORMATS.has(file.format) || file.format === "text" && SOURCE_EXTENSION.test(file.path);
 }
@@ -6084,7 +6161,7 @@ function nameMatches(pattern, binding2, unqualified) {
 }
 function candidateOfBinding(binding2, fileContains) {
   const value = binding2.value;
-  if (value.length < 6 || isReference(value) || spellsName(binding2.name, value)) return void 0;
+  if (value.length < 6 || isReference(value) || spellsName(binding2.name, value) || MARKUP.test(value)) return void 0;
   const unqualified = RECEIVER.test(binding2.name) ? binding2.name.replace(RECEIVER, "") : void 0;
   for (const kind of CONTEXT_KINDS) {
     for (const pattern of kind.contextPatterns) {
@@ -6094,7 +6171,7 @@ function candidateOfBinding(binding2, fileContains) {
     }
   }
   const nameClass = nameClassOf(binding2.name) ?? (binding2.header ? "secret" : void 0);
-  if (nameClass === "password") {
+  if (nameClass === "password" && !value.endsWith(":")) {
     return { kind: hardcodedPassword, value, start: binding2.start, end: binding2.end, specificity: Specificity.Generic, binding: binding2 };
   }
   if (nameClass === "secret" && looksLikeGeneratedSecret(value)) {
@@ -6102,6 +6179,7 @@ function candidateOfBinding(binding2, fileContains) {
   }
   return void 0;
 }
+var MARKUP = /<\/[a-z][a-z0-9]*>|^<[a-z][a-z0-9]*[\s>]/i;
 function spellsName(name, value) {
   const letters = (text) => text.replace(/[^A-Za-z0-9]+/g, "").toLowerCase();
   return letters(value) === letters(name.replace(/^.*[.:/]/, ""));
@@ -7187,7 +7265,8 @@ var SECRET_STORES = {
   "kube-context": { scheme: "kube-context", label: "Kubernetes context" },
   "aws-role": { scheme: "aws-role", label: "AWS role" },
   "vercel-environment": { scheme: "vercel-env", label: "Vercel environment" },
-  "doppler-config": { scheme: "doppler", label: "Doppler config" }
+  "doppler-config": { scheme: "doppler", label: "Doppler config" },
+  "ci-group": { scheme: "ci-group", label: "CI secret group" }
 };
 function secretIdentity(name, store) {
   const trimmed = name.trim();
@@ -7259,7 +7338,7 @@ function identityName(identity) {
     case "stack":
       return rest.slice(rest.indexOf(":") + 1);
     case "secret":
-      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler):/.test(rest) ? rest.slice(rest.indexOf(":") + 1) : rest;
+      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler|ci-group):/.test(rest) ? rest.slice(rest.indexOf(":") + 1) : rest;
     default:
       return void 0;
   }
@@ -7540,6 +7619,83 @@ function lineSpan(file, span) {
   return { line: span.line, column: indent + 1, endLine: span.line, endColumn: Math.max(indent + 1, text.trimEnd().length + 1) };
 }
 
+// detectors/staging-reaches-production/scan/handlers/pipelines.ts
+var NON_PRODUCTION2 = /* @__PURE__ */ new Set(["staging", "preview", "development"]);
+var SECRET_REFERENCE = /\$(?:\{|\()?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)(?:\}|\))?/g;
+function isCiPipeline(path2) {
+  return /(?:^|\/)bitbucket-pipelines\.ya?ml$|(?:^|\/)\.circleci\/config\.ya?ml$|(?:^|\/)azure-pipelines[^/]*\.ya?ml$/i.test(path2);
+}
+function scanCiPipeline(rec, document) {
+  for (const root of document.roots) visitMaps(root, (map) => {
+    const deployment = literalString(get(map, "deployment"));
+    const environmentNode = get(map, "environment");
+    const environmentName = literalString(environmentNode) ?? literalString(get(environmentNode, "name"));
+    const bitbucket = deployment !== void 0 && get(map, "script") !== void 0;
+    const tag = tagOf(bitbucket ? deployment : environmentName);
+    if (tag && (bitbucket || environmentName !== void 0)) {
+      recordReferences(rec, map, tag);
+      for (const group of groupsOf(get(map, "variables"))) recordAt(rec, tag, secretIdentity(group.name, "ci-group"), group.span, `group: ${group.name}`);
+      return false;
+    }
+    const invocation = circleciInvocation(map);
+    if (invocation) {
+      for (const context of invocation.contexts) recordAt(rec, invocation.tag, secretIdentity(context.name, "ci-group"), context.span, `context: ${context.name}`);
+      return false;
+    }
+    return true;
+  });
+}
+function tagOf(name) {
+  if (!name || name.includes("$")) return void 0;
+  const environment = canonicalEnvironment(name);
+  return environment && NON_PRODUCTION2.has(environment) ? { environment, name, evidence: "key" } : void 0;
+}
+function circleciInvocation(map) {
+  if (map.entries.length !== 1) return void 0;
+  const [entry] = map.entries;
+  const body2 = entry.value;
+  if (body2.kind !== "map" || !get(body2, "context")) return void 0;
+  const tag = tagOf(literalString(get(body2, "name")) ?? entry.key) ?? tagOf(literalString(get(body2, "env")) ?? literalString(get(body2, "environment")));
+  if (!tag) return void 0;
+  const context = get(body2, "context");
+  const items = context.kind === "seq" ? context.items : [context];
+  const contexts = items.flatMap((item) => {
+    const name = literalString(item);
+    return name ? [{ name, span: item.span }] : [];
+  });
+  return { tag, contexts };
+}
+function groupsOf(node) {
+  if (node?.kind !== "seq") return [];
+  return node.items.flatMap((item) => {
+    const group = get(item, "group");
+    const name = literalString(group);
+    return name && group ? [{ name, span: group.span }] : [];
+  });
+}
+function recordReferences(rec, node, tag) {
+  const file = rec.file;
+  const start = file.lineStarts[node.span.line - 1] ?? 0;
+  const end = node.span.endLine < file.lineStarts.length ? file.lineStarts[node.span.endLine] : file.text.length;
+  const text = file.text.slice(start, end);
+  for (const match of text.matchAll(SECRET_REFERENCE)) {
+    const position = file.positionAt(start + match.index);
+    if (file.line(position.line).trimStart().startsWith("#")) continue;
+    recordAt(rec, tag, secretIdentity(match[1]), { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + match[0].length }, match[0]);
+  }
+}
+function recordAt(rec, tag, identity, span, variable) {
+  rec.resource(tag, identity, span, { variable });
+}
+function visitMaps(node, visit3) {
+  if (node.kind === "map") {
+    if (!visit3(node)) return;
+    for (const entry of node.entries) visitMaps(entry.value, visit3);
+  } else if (node.kind === "seq") {
+    for (const item of node.items) visitMaps(item, visit3);
+  }
+}
+
 // detectors/staging-reaches-production/scan/files.ts
 var DATA_FORMATS2 = /* @__PURE__ */ new Set(["dotenv", "yaml", "json", "toml", "ini", "properties", "hcl"]);
 var NOT_CONFIG_NAME = /^(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|codecov\.ya?ml|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
@@ -7583,14 +7739,18 @@ function classifyPathUncached(path2) {
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment");
   if (format === "javascript" || format === "typescript") {
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path2)) return make("js-config");
+    if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
+      return make("js-config", void 0, void 0, /^environment\.ts$/i.test(name) ? { environment: "development", name, evidence: "file-name" } : void 0);
+    }
     return void 0;
   }
-  if (format === "shell" || format === "markdown" || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower)) return make("commands");
+  if (format === "shell" || format === "markdown" || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || format === "text" && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path2)) return make("commands");
   if (!DATA_FORMATS2.has(format)) return void 0;
   if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2)) return { kind: "workflow", format, tag: tag(), role: "plain" };
   if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: "gitlab-ci", format, tag: tag(), role: "plain" };
+  if (isCiPipeline(path2)) return { kind: "ci-pipeline", format, tag: tag(), role: "plain" };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
     const own = /\.override\.ya?ml$/i.test(name) ? { environment: "development", name: "override", evidence: "file-name" } : tag();
     return make("compose", `compose:${dir}`, /^(docker-)?compose\.ya?ml$/i, own);
@@ -7654,8 +7814,8 @@ var KEYS = [
 ];
 var MODES = [
   { provider: "plaid", title: "Plaid production environment", variable: /^plaid_?env(ironment)?$/i, live: /^production$/i },
-  { provider: "paypal", title: "PayPal live mode", variable: /^paypal_?(mode|env|environment)$/i, live: /^(live|production)$/i },
-  { provider: "paypal", title: "PayPal live API", variable: /^paypal_?(api_?)?(url|base_?url|host|endpoint)$/i, live: /^https:\/\/api(-m)?\.paypal\.com\/?$/i },
+  { provider: "paypal", title: "PayPal live mode", variable: /^paypal[._-]?(mode|env|environment)$/i, live: /^(live|production)$/i },
+  { provider: "paypal", title: "PayPal live API", variable: /^paypal[._-]?(api[._-]?)?(url|base(?:[._-]?url)?|host|endpoint)$/i, live: /^https:\/\/api(-m)?\.paypal\.com\/?$/i },
   { provider: "braintree", title: "Braintree production environment", variable: /^braintree_?env(ironment)?$/i, live: /^production$/i },
   { provider: "square", title: "Square production environment", variable: /^square_?env(ironment)?$/i, live: /^production$/i },
   { provider: "adyen", title: "Adyen live environment", variable: /^adyen_?env(ironment)?$/i, live: /^live$/i },
@@ -7773,7 +7933,8 @@ function identifyValue(raw, context) {
   const value = raw.trim();
   if (value === "" || value.length > 1e3) return [];
   const variable = context.variable;
-  const payment = /live|prod|paypal|authorize/i.test(value) ? livePaymentOf(value, variable) : void 0;
+  const parent = context.path.length >= 2 ? context.path[context.path.length - 2] : void 0;
+  const payment = /live|prod|paypal|authorize/i.test(value) ? livePaymentOf(value, variable) ?? (typeof parent === "string" && variable ? livePaymentOf(value, `${parent}.${variable}`) : void 0) : void 0;
   if (payment) return [{ kind: "payment-key", identity: payment.identity, otherIdentities: [], display: payment.title, secrets: payment.secret ? [payment.secret] : [] }];
   if (variable === "use_env_variable" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return [secretIdentity(value)];
   const stackTokens = variable ? tokensOfVariable(variable) : [];
@@ -8784,9 +8945,20 @@ function scanGitlabCi(rec, cls, document) {
     if (!tag) continue;
     walkSection(rec, { node: job, path: [entry.key], tag, role: "plain", span: entry.keySpan }, options);
     scanGitlabReferences(rec, job, tag, family);
+    for (const name of extendedTemplates(job)) {
+      const template = get(root, name);
+      if (template?.kind !== "map") continue;
+      walkSection(rec, { node: template, path: [name], tag, role: "plain", span: template.span }, options);
+      scanGitlabReferences(rec, template, tag, family);
+    }
     const variables = get(job, "variables");
     rec.layer(family, tag, entry.keySpan, variables?.kind === "map" ? variables.entries.map((variable) => variable.key) : []);
   }
+}
+function extendedTemplates(job) {
+  const extended = get(job, "extends");
+  const names = extended?.kind === "seq" ? extended.items.map((item) => literalString(item)) : [literalString(extended)];
+  return names.filter((name) => !!name && name.startsWith("."));
 }
 var GITLAB_SECRET_REFERENCE = /\$\{?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)\}?/g;
 function scanGitlabReferences(rec, job, tag, family) {
@@ -9093,6 +9265,10 @@ function exportedObject(program) {
   };
   for (const statement of program.body) {
     if (statement.type === "ExportDefaultDeclaration") return unwrap2(statement.declaration);
+    if (statement.type === "ExportNamedDeclaration" && statement.declaration?.type === "VariableDeclaration" && statement.declaration.declarations.length === 1) {
+      const found = unwrap2(statement.declaration.declarations[0].init);
+      if (found) return found;
+    }
     if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression") {
       const left = statement.expression.left;
       if (left.type === "MemberExpression" && left.object.type === "Identifier" && left.object.name === "module" && left.property.type === "Identifier" && left.property.name === "exports") {
@@ -9168,7 +9344,7 @@ var clonedFromProduction = {
   severity: "medium",
   why: "A script or runbook creates a non-production environment as a copy of production, or attaches production's database to a non-production app. A duplicated Railway environment starts with production's variables, so staging talks to production's database and volume until someone rewires every one of them.",
   fix: "Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps.",
-  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps.",
+  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production's data into another app.",
   helpUri: "https://docs.railway.com/guides/environments",
   precision: "high",
   tags: ["environments", "railway", "heroku"],
@@ -9177,9 +9353,12 @@ var clonedFromProduction = {
       sample("scripts/create-staging.sh", "#!/usr/bin/env bash\nset -euo pipefail\n\nrailway link --project acme\nrailway environment new staging --duplicate production\nrailway up --environment staging\n", { expect: { line: 5 } }),
       sample("docs/runbooks/staging.md", "# Staging\n\nAttach the database to the staging app:\n\n```sh\nheroku addons:attach acme-prod::DATABASE --app acme-staging\n```\n", {
         expect: { line: 6 }
-      })
+      }),
+      sample("scripts/refresh-staging.sh", "#!/bin/sh\nheroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging --confirm acme-staging\n", { expect: { line: 2 }, note: "production's data copied into staging's database" }),
+      sample("bin/seed-staging", "#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n", { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" })
     ],
     negative: [
+      sample("scripts/refresh-review.sh", "#!/bin/sh\nheroku pg:copy acme-staging::DATABASE_URL DATABASE_URL --app acme-review-42 --confirm acme-review-42\n", { note: "staging's data into a review app" }),
       sample("scripts/create-staging.sh", "#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n"),
       sample("scripts/preview.sh", '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
       sample("docs/environments.md", "# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production's variables.\nCreate staging empty and add its own database instead.\n", {
@@ -9189,6 +9368,7 @@ var clonedFromProduction = {
   }
 };
 var RAILWAY = /\brailway\s+(?:environment|env)\s+(?:new|create|add)\b([^\n`'"|;&]*)/g;
+var HEROKU_PG_COPY = /\bheroku\s+pg:copy\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\s+[A-Za-z0-9_:-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 var HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 function scanCommands(file, out) {
   if (isTestOrExamplePath(file.path)) return;
@@ -9212,11 +9392,24 @@ function scanCommands(file, out) {
   for (const match of text.matchAll(HEROKU_ATTACH)) {
     const sourceApp = match[1];
     const targetApp = match[2];
-    if (canonicalEnvironment(sourceApp) !== "production") continue;
+    if (!isProductionApp(sourceApp, targetApp)) continue;
     const target = canonicalEnvironment(targetApp);
     if (target === "production" || target === void 0) continue;
     report(file, out, match.index, `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`).`, target, `heroku-attach:${sourceApp}:${targetApp}`, "database", "high");
   }
+  for (const match of text.matchAll(HEROKU_PG_COPY)) {
+    const sourceApp = match[1];
+    const targetApp = match[2];
+    if (!isProductionApp(sourceApp, targetApp)) continue;
+    const target = canonicalEnvironment(targetApp);
+    if (target === "production" || target === void 0) continue;
+    report(file, out, match.index, `The ${target} app ${targetApp} gets a copy of production's database from ${sourceApp} (\`heroku pg:copy\`): production's data, customers' included, where staging's code and credentials reach it.`, target, `heroku-pg-copy:${sourceApp}:${targetApp}`, "environment");
+  }
+}
+function isProductionApp(app, other) {
+  const named = canonicalEnvironment(app);
+  if (named) return named === "production";
+  return other.startsWith(`${app}-`) && canonicalEnvironment(other.slice(app.length + 1)) !== void 0;
 }
 function report(file, out, index, message, environment, evidence, kind, severity) {
   const position = file.positionAt(index);
@@ -9309,6 +9502,8 @@ function dispatch(file, cls, rec, out) {
       return scanServerless(rec, cls, document);
     case "workflow":
       return scanWorkflow(rec, cls, document);
+    case "ci-pipeline":
+      return scanCiPipeline(rec, document);
     case "gitlab-ci":
       return scanGitlabCi(rec, cls, document);
     case "railway":
@@ -9377,6 +9572,14 @@ var sharedDatabase = {
   tags: ["environments", "database"],
   samples: {
     positive: [
+      {
+        files: {
+          "src/environments/environment.prod.ts": "export const environment = {\n  production: true,\n  supabaseUrl: 'https://qvhxkzjwmnbtrplsodfa.supabase.co',\n};\n",
+          "src/environments/environment.staging.ts": "export const environment = {\n  production: false,\n  supabaseUrl: 'https://qvhxkzjwmnbtrplsodfa.supabase.co',\n};\n"
+        },
+        expect: { path: "src/environments/environment.staging.ts", line: 3 },
+        note: "Angular's environment files: the staging build talks to production's Supabase project"
+      },
       sample(
         "wrangler.toml",
         'name = "acme-worker"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n',
@@ -9768,6 +9971,14 @@ var readsProductionSecret = {
         "stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n",
         { expect: { line: 8 }, note: "GitLab CI: a staging job reads a production CI/CD variable" }
       ),
+      sample(
+        ".gitlab-ci.yml",
+        ".deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n",
+        { expect: { line: 4 }, note: "the staging job takes the variable from the template it extends" }
+      ),
+      sample("bitbucket-pipelines.yml", "pipelines:\n  branches:\n    develop:\n      - step:\n          name: Deploy staging\n          deployment: staging\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n", { expect: { line: 8 }, note: "Bitbucket Pipelines" }),
+      sample(".circleci/config.yml", "version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: production\n          filters: {branches: {only: develop}}\n", { expect: { line: 7 }, note: "CircleCI: a staging job given production's context" }),
+      sample("azure-pipelines.yml", "stages:\n- stage: Staging\n  jobs:\n  - deployment: DeployStaging\n    environment: staging\n    variables:\n    - group: production-secrets\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - script: ./deploy.sh\n", { expect: { line: 7 }, note: "Azure Pipelines: production's variable group" }),
       {
         files: {
           ".github/workflows/deploy-staging.yml": "name: Deploy staging\non:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm run migrate\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n      - run: npm run deploy\n"
@@ -9796,6 +10007,8 @@ var readsProductionSecret = {
       }
     ],
     negative: [
+      sample(".circleci/config.yml", "version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n"),
+      sample("bitbucket-pipelines.yml", "pipelines:\n  branches:\n    main:\n      - step:\n          deployment: production\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n"),
       sample(
         ".github/workflows/vercel-env.yml",
         'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$DATABASE_URL" | npx vercel env add DATABASE_URL production\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
@@ -9838,7 +10051,7 @@ function judgeSecret(resource, model) {
   if (resource.kind !== "secret") return void 0;
   const name = identityName(resource.identity) ?? resource.display;
   if (!model.productionNamed(resource) && !LIVE_PAYMENT_SECRET.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"))) return void 0;
-  const ciSecret = /^secrets\./.test(resource.variable ?? "") || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler):/.test(resource.identity);
+  const ciSecret = /^secrets\./.test(resource.variable ?? "") || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler|ci-group):/.test(resource.identity);
   if (!ciSecret && !SENSITIVE2.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"))) return void 0;
   const production = model.productionWith(resource.identity);
   return {
@@ -9987,6 +10200,8 @@ var livePaymentKey = {
   tags: ["environments", "payments"],
   samples: {
     positive: [
+      sample(".env.staging", "PAYPAL_API_BASE=https://api-m.paypal.com\nPAYPAL_CLIENT_ID=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n", { expect: { line: 1 }, note: "PayPal's live API under its SDK examples' name" }),
+      sample("src/main/resources/application-staging.yml", "paypal:\n  mode: live\n  base-url: https://api-m.paypal.com\n", { expect: { line: 2 }, note: "a nested setting named by its parent" }),
       sample(".env.staging", `APP_URL=https://staging.acme.shop
 STRIPE_SECRET_KEY=${LIVE_KEY}
 `, { expect: { line: 2 } }),
@@ -13190,33 +13405,51 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && kind === "BackupStorageLocation") {
-    const bucket = literalOf(path(spec, "objectStorage", "bucket")) ?? "";
-    const providerName = (literalOf(get5(spec, "provider")) ?? "").replace(/^velero\.io\//, "");
-    const s3Url = literalOf(path(spec, "config", "s3Url"));
-    const destination = providerName === "gcp" ? classifyDestination(`gs://${bucket}`) : providerName === "azure" ? { display: bucket, provider: "azure", unresolved: false } : classifyDestination(`s3://${bucket}`, s3Url);
-    inventory.context({ kind: "backup-location", name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
+    veleroLocation(inventory, name, literalOf(get5(spec, "provider")), literalOf(path(spec, "objectStorage", "bucket")), literalOf(path(spec, "config", "s3Url")), line);
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === "Schedule" || kind === "Backup")) {
-    const template = kind === "Schedule" ? get5(spec, "template") : spec;
-    const namespaces = itemsOf(get5(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
-    const covers = namespaces.length === 0 || namespaces.includes("*") ? ["provider:kubernetes"] : namespaces.map((item) => `k8s:${item}:*`);
-    const dataMoved = isTruthy(get5(template, "defaultVolumesToFsBackup")) === true || isTruthy(get5(template, "snapshotMoveData")) === true;
-    const location = literalOf(get5(template, "storageLocation")) ?? "default";
-    inventory.evidence({
-      covers,
-      protection: dataMoved ? "destination-unknown" : "provider-managed",
-      mechanism: dataMoved ? "velero (file-system backup)" : "velero (volume snapshots)",
-      destination: dataMoved ? `Velero location ${location}` : "volume snapshots in the same cloud account",
-      destinationRef: dataMoved ? `velero:${location}` : void 0,
-      destinationProvider: dataMoved ? void 0 : "same-cloud",
-      location: inventory.line(line),
-      environment: void 0
-    });
+    veleroSchedule(inventory, kind === "Schedule" ? get5(spec, "template") : spec, false, line);
     return;
   }
   if (/^snapscheduler\.backube\//.test(apiVersion) && kind === "SnapshotSchedule") {
     inventory.evidence({ covers: [`k8s:${ns}:*`], protection: "provider-managed", mechanism: "snapscheduler", destination: "volume snapshots in the same cloud account", destinationProvider: "same-cloud", location: inventory.line(line), environment });
+  }
+}
+function veleroLocation(inventory, name, provider, bucket, s3Url, line) {
+  const providerName = (provider ?? "").replace(/^velero\.io\//, "");
+  const destination = providerName === "gcp" ? classifyDestination(`gs://${bucket ?? ""}`) : providerName === "azure" ? { display: bucket ?? "", provider: "azure", unresolved: false } : classifyDestination(`s3://${bucket ?? ""}`, s3Url);
+  inventory.context({ kind: "backup-location", name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
+}
+function veleroSchedule(inventory, template, fsBackupByDefault, line) {
+  const namespaces = itemsOf(get5(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
+  const covers = namespaces.length === 0 || namespaces.includes("*") ? ["provider:kubernetes"] : namespaces.map((item) => `k8s:${item}:*`);
+  const fsBackup = isTruthy(get5(template, "defaultVolumesToFsBackup"));
+  const dataMoved = fsBackup === true || fsBackup === void 0 && fsBackupByDefault || isTruthy(get5(template, "snapshotMoveData")) === true;
+  const location = literalOf(get5(template, "storageLocation")) ?? "default";
+  inventory.evidence({
+    covers,
+    protection: dataMoved ? "destination-unknown" : "provider-managed",
+    mechanism: dataMoved ? "velero (file-system backup)" : "velero (volume snapshots)",
+    destination: dataMoved ? `Velero location ${location}` : "volume snapshots in the same cloud account",
+    destinationRef: dataMoved ? `velero:${location}` : void 0,
+    destinationProvider: dataMoved ? void 0 : "same-cloud",
+    location: inventory.line(line),
+    environment: void 0
+  });
+}
+function scanVeleroValues(inventory) {
+  for (const root of inventory.file.data()?.roots ?? []) {
+    const configuration = get5(root, "configuration");
+    const locations = get5(configuration, "backupStorageLocation");
+    const schedules = mapOf2(get5(root, "schedules"));
+    if (!locations && !schedules) continue;
+    for (const location of locations?.kind === "seq" ? locations.items : locations ? [locations] : []) {
+      const line = mapOf2(location)?.span.line ?? 1;
+      veleroLocation(inventory, literalOf(get5(location, "name")) ?? "default", literalOf(get5(location, "provider")) ?? literalOf(get5(configuration, "provider")), literalOf(get5(location, "bucket")), literalOf(path(location, "config", "s3Url")), line);
+    }
+    const fsBackupByDefault = isTruthy(get5(configuration, "defaultVolumesToFsBackup")) === true;
+    for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get5(entry.value, "template"), fsBackupByDefault, entry.keySpan.line);
   }
 }
 function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
@@ -14100,6 +14333,44 @@ function scanResource(inventory, resource, all, directory) {
           });
         }
       }
+      return;
+    }
+    case "aws_ebs_volume": {
+      const volumeName = tagsOf(body2).name ?? label;
+      const snapshotted = sameDir("aws_dlm_lifecycle_policy").length > 0;
+      noPreventDestroy();
+      inventory.store({
+        platform: "aws",
+        provider: "aws",
+        engine: "volume",
+        name: volumeName,
+        environment: environmentOfResource(inventory, [volumeName, label], body2),
+        location,
+        identities: [identity, `aws:ebs:${volumeName}`],
+        declaredBy: "infrastructure",
+        builtInBackup: snapshotted ? { protection: "provider-managed", description: "DLM snapshots stay in the same AWS account" } : { protection: "none", description: "an EBS volume has no backup unless snapshots are scheduled (DLM or AWS Backup)" },
+        destructiveSettings: settings
+      });
+      return;
+    }
+    case "aws_redshift_cluster":
+    case "aws_lightsail_database": {
+      const clusterName = name(type === "aws_redshift_cluster" ? "cluster_identifier" : "relational_database_name") ?? label;
+      const skip = isTruthy(attribute(body2, "skip_final_snapshot"));
+      if (skip === true) setting("skip-final-snapshot", "skip_final_snapshot", "skip_final_snapshot = true", true);
+      noPreventDestroy();
+      inventory.store({
+        platform: "aws",
+        provider: "aws",
+        engine: type === "aws_redshift_cluster" ? "database" : /mysql/.test(name("blueprint_id") ?? "") ? "mysql" : "postgres",
+        name: clusterName,
+        environment: environmentOfResource(inventory, [clusterName, label], body2),
+        location,
+        identities: [identity, `aws:${type === "aws_redshift_cluster" ? "redshift" : "lightsail"}:${clusterName}`],
+        declaredBy: "infrastructure",
+        builtInBackup: { protection: "provider-managed", description: `${type === "aws_redshift_cluster" ? "Redshift automated snapshots" : "Lightsail automatic snapshots"} stay in the same AWS account` },
+        destructiveSettings: settings
+      });
       return;
     }
     case "aws_efs_file_system": {
@@ -15387,6 +15658,7 @@ function scanDataFile(inventory, file) {
   else if (isOrmConfig(path2)) scanOrm(inventory);
   else if (file.format === "yaml" && isHelmTemplate(path2, file.text)) return;
   else if (file.format === "yaml" && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
+  else if (file.format === "yaml" && file.text.includes("backupStorageLocation") && /^schedules:|^configuration:/m.test(file.text)) scanVeleroValues(inventory);
   else if ((file.format === "yaml" || file.format === "json") && (file.hasKeyword("AWS::") || file.hasKeyword("serverless")) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);
@@ -15457,7 +15729,8 @@ var LAUNCH_KEYWORDS = [
   "agent -p",
   "agent --print",
   "--full-auto",
-  "codex-action"
+  "codex-action",
+  "claude-code-action"
 ];
 
 // knowledge/agents/agents.ts
@@ -16569,6 +16842,18 @@ function readClaudeSettings(file, out) {
   const root = rootMap(file, out);
   if (!root) return;
   emitConfig(out, "claude-code", "settings", file.path);
+  const allServers = booleanAt(root, "enableAllProjectMcpServers");
+  if (allServers?.value === true) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.mcpToolsAutoApproved,
+      agent: "claude-code",
+      grant: "mcp-tool",
+      setting: "enableAllProjectMcpServers: true",
+      span: allServers.span,
+      lets: "start every MCP server the repository declares, one a pull request adds included,",
+      effective: true
+    });
+  }
   const permissions = mapAt(file, out, root, "permissions");
   if (!permissions) return;
   const projectDirectory = directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
@@ -16694,6 +16979,279 @@ function claudePathPattern(specifier, projectDirectory) {
   const anchored2 = spec.startsWith("./") ? spec.slice(2) : spec.startsWith("/") ? spec.slice(1) : void 0;
   if (anchored2 !== void 0) return `/${projectDirectory}${anchored2}`;
   return projectDirectory ? `/${projectDirectory}**/${spec}` : spec;
+}
+
+// detectors/agent-permission/configs/launchers.ts
+var LAUNCHER_PATH = new RegExp(
+  [
+    String.raw`^\.github/workflows/[^/]+\.ya?ml$`,
+    String.raw`(^|/)\.gitlab-ci\.ya?ml$`,
+    String.raw`^\.circleci/config\.ya?ml$`,
+    String.raw`(^|/)(bitbucket|azure)-pipelines\.ya?ml$`,
+    String.raw`(^|/)Jenkinsfile$`,
+    String.raw`(^|/)package\.json$`,
+    String.raw`(^|/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$`,
+    String.raw`(^|/)\.?[Jj]ustfile$`,
+    String.raw`(^|/)Taskfile\.ya?ml$`,
+    String.raw`\.(sh|bash|zsh|ps1)$`,
+    String.raw`(^|/)([Dd]ockerfile|Containerfile)([.-][^/]*)?$`,
+    String.raw`\.dockerfile$`,
+    String.raw`(^|/)\.devcontainer(/[^/]+)?/devcontainer\.json$|(^|/)\.devcontainer\.json$`,
+    String.raw`(^|/)(docker-)?compose[^/]*\.ya?ml$`,
+    String.raw`(^|/)\.husky/[^/]+$`,
+    String.raw`(^|/)(scripts|bin)/[^/.]+$`,
+    String.raw`(^|/)Procfile$`
+  ].join("|")
+);
+function isLauncherFile(path2) {
+  return LAUNCHER_PATH.test(path2);
+}
+function readLauncher(file, out) {
+  const lines = file.text.split("\n");
+  const seen = /* @__PURE__ */ new Set();
+  let textUntil;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].replace(/\r$/, "");
+    if (textUntil !== void 0) {
+      if (line.trim() === textUntil) textUntil = void 0;
+      continue;
+    }
+    const heredoc = TEXT_HEREDOC.exec(line);
+    if (heredoc) textUntil = heredoc[1];
+    if (isComment2(line) || NAMING_KEY.test(line)) continue;
+    const command = commandLine(lines, index);
+    const end = commentStart(line);
+    for (const flag of LAUNCH_FLAGS) {
+      if (flag.inFile && !flag.inFile.test(file.text)) continue;
+      let match;
+      for (const candidate of line.matchAll(flag.everywhere)) {
+        if (candidate.index >= end) break;
+        const flagAt = command.length - line.length + candidate.index;
+        if (flag.command) {
+          const invoked = flag.command.exec(command);
+          if (!invoked || invoked.index > flagAt) continue;
+        }
+        if (searchedOrPrinted(command, flagAt) || comparedOrMatched(line, candidate.index)) continue;
+        match = candidate;
+        break;
+      }
+      if (!match) continue;
+      const key = `${index}|${flag.agent}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      emitConfig(out, flag.agent, "launcher", file.path);
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.bypassFlag,
+        agent: flag.agent,
+        grant: flag.grant,
+        setting: match[0].trim(),
+        span: spanOf2(index, match.index, match[0].length),
+        lets: flag.lets,
+        effective: true,
+        ...flag.grant === "file-write" ? { severity: "low" } : {}
+      });
+    }
+    if (COPILOT_COMMAND.test(command)) {
+      for (const allowed of line.matchAll(COPILOT_ALLOWED_TOOL)) {
+        const permission = commandPermission(prefixMatcher(allowed[1]), { agent: "copilot", setting: allowed[0], span: spanOf2(index, allowed.index, allowed[0].length) });
+        if (!permission) continue;
+        emitConfig(out, "copilot", "launcher", file.path);
+        emitPermission(file, out, permission);
+      }
+    }
+    if (CLAUDE_ACTION_SETTINGS.test(line) && file.text.includes("claude-code-action")) readInlineClaudeSettings(file, out, lines, index);
+    for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
+      if (allowed.index >= end) break;
+      const list = /^[|>][-+]?$/.test(allowed[3] ?? "") ? blockBelow(lines, index) : allowed[1] ?? allowed[2] ?? allowed[3] ?? "";
+      for (const entry of splitToolList(list)) {
+        const permission = allowedToolPermission(entry, spanOf2(index, allowed.index, allowed[0].length));
+        if (!permission) continue;
+        emitConfig(out, permission.agent, "launcher", file.path);
+        emitPermission(file, out, permission);
+      }
+    }
+  }
+}
+var NAMING_KEY = /^\s*(?:-\s*)?["']?(?:name|description|title|summary|displayName|label)["']?\s*:/;
+function commentStart(line) {
+  let quote;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quote) {
+      if (char === quote) quote = void 0;
+      else if (char === "\\" && quote === '"') i++;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === "#" && i > 0 && (line[i - 1] === " " || line[i - 1] === "	")) return i;
+  }
+  return line.length;
+}
+function comparedOrMatched(line, flagAt) {
+  const before = line.slice(0, flagAt);
+  if (/(?:\[\[|\btest\b|\[\s)[^\]]*?(?:==|!=|=~|\s=\s)\s*["']?\*?$/.test(before)) return true;
+  return /^\s*\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
+}
+var TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
+function searchedOrPrinted(command, flagAt) {
+  const before = command.slice(0, flagAt);
+  const start = before.lastIndexOf("\n") + 1;
+  let last = -1;
+  for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
+  if (last === -1 || last < start - 1) return false;
+  return !/[|;&]/.test(before.slice(last));
+}
+function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"`) {
+  const claude = /^(Bash|PowerShell)(?:\((.*)\))?$/s.exec(entry);
+  const gemini = /^(run_shell_command|ShellTool)(?:\((.*)\))?$/s.exec(entry);
+  let agent;
+  let matcher;
+  if (claude) {
+    agent = "claude-code";
+    matcher = bashMatcher(claude[2]);
+  } else if (gemini) {
+    agent = "gemini-cli";
+    matcher = gemini[2] === void 0 ? () => true : prefixMatcher(gemini[2]);
+  } else {
+    return void 0;
+  }
+  if (!matcher) return void 0;
+  return commandPermission(matcher, { agent, setting, span });
+}
+function splitToolList(list) {
+  const entries = [];
+  let depth = 0;
+  let current = "";
+  for (const char of list) {
+    if (char === "(") depth++;
+    if (char === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && (char === "," || /\s/.test(char))) {
+      if (current) entries.push(current);
+      current = "";
+    } else {
+      current += char;
+    }
+  }
+  if (current) entries.push(current);
+  return entries;
+}
+var CLAUDE_ACTION_SETTINGS = /^\s*settings:\s*(?:[|>][-+]?\s*$|'\{|"\{)/;
+function readInlineClaudeSettings(file, out, lines, index) {
+  const inline = /^\s*settings:\s*(['"])(.*)\1\s*$/.exec(lines[index]);
+  const json = inline ? inline[2] : blockBelow(lines, index);
+  let settings;
+  try {
+    settings = JSON.parse(json);
+  } catch {
+    return;
+  }
+  const permissions = settings?.permissions;
+  if (!permissions || typeof permissions !== "object") return;
+  const lineOf3 = (needle) => {
+    for (let next = index; next < lines.length; next++) if (lines[next].includes(needle)) return next;
+    return index;
+  };
+  if (permissions.defaultMode === "bypassPermissions") {
+    const at = lineOf3("bypassPermissions");
+    emitConfig(out, "claude-code", "launcher", file.path);
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassMode,
+      agent: "claude-code",
+      grant: "bypass-mode",
+      setting: "settings: permissions.defaultMode: bypassPermissions",
+      span: spanOf2(at, lines[at].indexOf("bypassPermissions"), "bypassPermissions".length),
+      lets: "run every tool, shell and file writes included,",
+      effective: true
+    });
+  }
+  for (const entry of Array.isArray(permissions.allow) ? permissions.allow : []) {
+    if (typeof entry !== "string") continue;
+    const at = lineOf3(`"${entry}"`);
+    const permission = allowedToolPermission(entry, spanOf2(at, Math.max(0, lines[at].indexOf(entry)), entry.length), `settings: permissions.allow "${entry}"`);
+    if (!permission) continue;
+    emitConfig(out, permission.agent, "launcher", file.path);
+    emitPermission(file, out, permission);
+  }
+}
+function blockBelow(lines, index) {
+  const indent = /^\s*/.exec(lines[index])[0].length;
+  const block2 = [];
+  for (let next = index + 1; next < lines.length; next++) {
+    const line = lines[next];
+    if (line.trim() === "") continue;
+    if (/^\s*/.exec(line)[0].length <= indent) break;
+    block2.push(line.trim());
+  }
+  return block2.join("\n");
+}
+function commandLine(lines, index) {
+  let start = index;
+  while (start > 0 && /\\\s*$/.test(lines[start - 1]) && !isComment2(lines[start - 1])) start--;
+  return lines.slice(start, index + 1).map((line) => line.replace(/\r$/, "")).join("\n");
+}
+function isComment2(line) {
+  const trimmed = line.trimStart();
+  return trimmed.startsWith("#") && !trimmed.startsWith("#!") || trimmed.startsWith("//") || trimmed.startsWith("REM ");
+}
+function spanOf2(index, column, length) {
+  return { line: index + 1, column: column + 1, endLine: index + 1, endColumn: column + 1 + length };
+}
+
+// detectors/agent-permission/configs/claude-commands.ts
+var CLAUDE_COMMAND = /(^|\/)\.claude\/(?:commands\/(?:[^/]+\/)*[^/]+\.md|skills\/(?:[^/]+\/)*SKILL\.md)$/;
+function readClaudeCommand(file, out) {
+  const lines = file.text.split("\n");
+  if (lines[0]?.trim() !== "---") return;
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index].replace(/\r$/, "");
+    if (line.trim() === "---") return;
+    const field = /^allowed-tools:[ \t]*(.*)$/.exec(line);
+    if (!field) continue;
+    const inline = field[1].trim().replace(/^\[|\]$/g, "");
+    const entries = inline !== "" ? splitToolList(inline.replace(/["']/g, "")) : listBelow(lines, index);
+    for (const entry of entries) {
+      const column = Math.max(0, line.indexOf(entry));
+      const permission = allowedToolPermission(entry, { line: index + 1, column: column + 1, endLine: index + 1, endColumn: column + 1 + entry.length }, `allowed-tools: ${entry}`);
+      if (!permission) continue;
+      emitConfig(out, "claude-code", "settings", file.path);
+      emitPermission(file, out, permission);
+    }
+  }
+}
+function listBelow(lines, index) {
+  const entries = [];
+  for (let next = index + 1; next < lines.length; next++) {
+    const item = /^[ \t]+-[ \t]*["']?([^"'\r]+?)["']?[ \t]*\r?$/.exec(lines[next]);
+    if (!item) break;
+    entries.push(item[1]);
+  }
+  return entries;
+}
+
+// detectors/agent-permission/configs/windsurf-workflows.ts
+var WINDSURF_WORKFLOW = /(^|\/)\.(?:windsurf|agent)\/workflows\/(?:[^/]+\/)*[^/]+\.md$/;
+function readWindsurfWorkflow(file, out) {
+  const lines = file.text.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const marker = /^\s*\/\/\s*turbo(-all)?\s*$/.exec(lines[index].replace(/\r$/, ""));
+    if (!marker) continue;
+    const span = { line: index + 1, column: 1, endLine: index + 1, endColumn: lines[index].length + 1 };
+    emitConfig(out, "windsurf", "settings", file.path);
+    if (marker[1]) {
+      emitPermission(file, out, { ruleId: RULE_IDS.shellAutoApproved, agent: "windsurf", grant: "shell", setting: "// turbo-all", span, lets: "run every command the workflow's steps name", effective: true });
+      return;
+    }
+    const command = nextCommand(lines, index);
+    if (!command) continue;
+    const permission = commandPermission(prefixMatcher(command), { agent: "windsurf", setting: `// turbo: ${command}`, span });
+    if (permission) emitPermission(file, out, permission);
+  }
+}
+function nextCommand(lines, index) {
+  for (let next = index + 1; next < Math.min(lines.length, index + 6); next++) {
+    const inline = /`([^`]+)`/.exec(lines[next])?.[1];
+    if (inline) return inline.trim();
+    if (/^\s*```/.test(lines[next]) && lines[next + 1]) return lines[next + 1].trim();
+  }
+  return void 0;
 }
 
 // detectors/agent-permission/configs/codex.ts
@@ -16846,8 +17404,13 @@ function readCursorCli(file, out) {
     if (!token) continue;
     const setting = `permissions.allow: "${item.value}"`;
     if (token.type === "Shell") {
-      const permission = commandPermission(commandBaseMatcher(token.argument), { agent: "cursor", setting, span: item.span, except: brakes });
+      const matcher = commandBaseMatcher(token.argument);
+      const permission = commandPermission(matcher, { agent: "cursor", setting, span: item.span, except: brakes });
       if (permission) emitPermission(file, out, permission);
+      else {
+        const reader = readerOf((command) => matcher(command) && !brakes.some((brake) => brake(command)));
+        if (reader) emitReadGrant(file, out, "cursor", setting, item.span, reader);
+      }
     } else if (token.type === "Mcp") {
       mcpAllow(file, out, token.argument, setting, item.span);
     }
@@ -16992,10 +17555,15 @@ var CLASS_PATTERNS = {
   ]
 };
 var CREDENTIAL_HYGIENE = /\b(?:commit|committing|hard-?code|hard-?coding|log|logging|store|storing|push|pushing|expose|exposing|share|sharing|include|including|embed|embedding)\b/i;
+var CODE_PLACE = /\bin\s+(?:the\s+|our\s+|your\s+|any\s+)?(?:npm\s+|package(?:\.json)?\s+|build\s+|shell\s+|seed\s+|test\s+|ci\s+|setup\s+)?(?:scripts?|seeds?|seeders?|tests?|specs?|code|codebase|source(?:\s+files?)?|components?|handlers?|fixtures?)\b/i;
+var CODE_VERB = /\b(?:use|using|write|writing|add|adding|call|calling|put|putting|hard-?code|hard-?coding)\b/i;
+function isCodeConvention(sentence, line) {
+  return CODE_PLACE.test(sentence) && (CODE_VERB.test(sentence) || /\binstead\b|\bprefer\b/i.test(line));
+}
 function guardrailsIn(line) {
   const found = [];
   for (const sentence of sentencesOf(line)) {
-    if (!PROHIBITION.test(sentence.text)) continue;
+    if (!PROHIBITION.test(sentence.text) || isCodeConvention(sentence.text, line)) continue;
     const classes = [];
     for (const [name, patterns] of Object.entries(CLASS_PATTERNS)) {
       if (!patterns.some((pattern) => pattern.test(sentence.text))) continue;
@@ -17070,181 +17638,6 @@ function readInstructions(file, out) {
       });
     }
   }
-}
-
-// detectors/agent-permission/configs/launchers.ts
-var LAUNCHER_PATH = new RegExp(
-  [
-    String.raw`^\.github/workflows/[^/]+\.ya?ml$`,
-    String.raw`(^|/)\.gitlab-ci\.ya?ml$`,
-    String.raw`^\.circleci/config\.ya?ml$`,
-    String.raw`(^|/)(bitbucket|azure)-pipelines\.ya?ml$`,
-    String.raw`(^|/)Jenkinsfile$`,
-    String.raw`(^|/)package\.json$`,
-    String.raw`(^|/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$`,
-    String.raw`(^|/)\.?[Jj]ustfile$`,
-    String.raw`(^|/)Taskfile\.ya?ml$`,
-    String.raw`\.(sh|bash|zsh|ps1)$`,
-    String.raw`(^|/)([Dd]ockerfile|Containerfile)([.-][^/]*)?$`,
-    String.raw`\.dockerfile$`,
-    String.raw`(^|/)\.devcontainer(/[^/]+)?/devcontainer\.json$|(^|/)\.devcontainer\.json$`,
-    String.raw`(^|/)(docker-)?compose[^/]*\.ya?ml$`,
-    String.raw`(^|/)\.husky/[^/]+$`,
-    String.raw`(^|/)(scripts|bin)/[^/.]+$`,
-    String.raw`(^|/)Procfile$`
-  ].join("|")
-);
-function isLauncherFile(path2) {
-  return LAUNCHER_PATH.test(path2);
-}
-function readLauncher(file, out) {
-  const lines = file.text.split("\n");
-  const seen = /* @__PURE__ */ new Set();
-  let textUntil;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index].replace(/\r$/, "");
-    if (textUntil !== void 0) {
-      if (line.trim() === textUntil) textUntil = void 0;
-      continue;
-    }
-    const heredoc = TEXT_HEREDOC.exec(line);
-    if (heredoc) textUntil = heredoc[1];
-    if (isComment2(line) || NAMING_KEY.test(line)) continue;
-    const command = commandLine(lines, index);
-    const end = commentStart(line);
-    for (const flag of LAUNCH_FLAGS) {
-      if (flag.inFile && !flag.inFile.test(file.text)) continue;
-      let match;
-      for (const candidate of line.matchAll(flag.everywhere)) {
-        if (candidate.index >= end) break;
-        const flagAt = command.length - line.length + candidate.index;
-        if (flag.command) {
-          const invoked = flag.command.exec(command);
-          if (!invoked || invoked.index > flagAt) continue;
-        }
-        if (searchedOrPrinted(command, flagAt) || comparedOrMatched(line, candidate.index)) continue;
-        match = candidate;
-        break;
-      }
-      if (!match) continue;
-      const key = `${index}|${flag.agent}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      emitConfig(out, flag.agent, "launcher", file.path);
-      emitPermission(file, out, {
-        ruleId: RULE_IDS.bypassFlag,
-        agent: flag.agent,
-        grant: flag.grant,
-        setting: match[0].trim(),
-        span: spanOf2(index, match.index, match[0].length),
-        lets: flag.lets,
-        effective: true,
-        ...flag.grant === "file-write" ? { severity: "low" } : {}
-      });
-    }
-    if (COPILOT_COMMAND.test(command)) {
-      for (const allowed of line.matchAll(COPILOT_ALLOWED_TOOL)) {
-        const permission = commandPermission(prefixMatcher(allowed[1]), { agent: "copilot", setting: allowed[0], span: spanOf2(index, allowed.index, allowed[0].length) });
-        if (!permission) continue;
-        emitConfig(out, "copilot", "launcher", file.path);
-        emitPermission(file, out, permission);
-      }
-    }
-    for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
-      if (allowed.index >= end) break;
-      const list = /^[|>][-+]?$/.test(allowed[3] ?? "") ? blockBelow(lines, index) : allowed[1] ?? allowed[2] ?? allowed[3] ?? "";
-      for (const entry of splitToolList(list)) {
-        const permission = allowedToolPermission(entry, spanOf2(index, allowed.index, allowed[0].length));
-        if (!permission) continue;
-        emitConfig(out, permission.agent, "launcher", file.path);
-        emitPermission(file, out, permission);
-      }
-    }
-  }
-}
-var NAMING_KEY = /^\s*(?:-\s*)?["']?(?:name|description|title|summary|displayName|label)["']?\s*:/;
-function commentStart(line) {
-  let quote;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quote) {
-      if (char === quote) quote = void 0;
-      else if (char === "\\" && quote === '"') i++;
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === "#" && i > 0 && (line[i - 1] === " " || line[i - 1] === "	")) return i;
-  }
-  return line.length;
-}
-function comparedOrMatched(line, flagAt) {
-  const before = line.slice(0, flagAt);
-  if (/(?:\[\[|\btest\b|\[\s)[^\]]*?(?:==|!=|=~|\s=\s)\s*["']?\*?$/.test(before)) return true;
-  return /^\s*\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
-}
-var TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
-function searchedOrPrinted(command, flagAt) {
-  const before = command.slice(0, flagAt);
-  const start = before.lastIndexOf("\n") + 1;
-  let last = -1;
-  for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
-  if (last === -1 || last < start - 1) return false;
-  return !/[|;&]/.test(before.slice(last));
-}
-function allowedToolPermission(entry, span) {
-  const claude = /^(Bash|PowerShell)(?:\((.*)\))?$/s.exec(entry);
-  const gemini = /^(run_shell_command|ShellTool)(?:\((.*)\))?$/s.exec(entry);
-  let agent;
-  let matcher;
-  if (claude) {
-    agent = "claude-code";
-    matcher = bashMatcher(claude[2]);
-  } else if (gemini) {
-    agent = "gemini-cli";
-    matcher = gemini[2] === void 0 ? () => true : prefixMatcher(gemini[2]);
-  } else {
-    return void 0;
-  }
-  if (!matcher) return void 0;
-  return commandPermission(matcher, { agent, setting: `--allowedTools "${entry}"`, span });
-}
-function splitToolList(list) {
-  const entries = [];
-  let depth = 0;
-  let current = "";
-  for (const char of list) {
-    if (char === "(") depth++;
-    if (char === ")") depth = Math.max(0, depth - 1);
-    if (depth === 0 && (char === "," || /\s/.test(char))) {
-      if (current) entries.push(current);
-      current = "";
-    } else {
-      current += char;
-    }
-  }
-  if (current) entries.push(current);
-  return entries;
-}
-function blockBelow(lines, index) {
-  const indent = /^\s*/.exec(lines[index])[0].length;
-  const block2 = [];
-  for (let next = index + 1; next < lines.length; next++) {
-    const line = lines[next];
-    if (line.trim() === "") continue;
-    if (/^\s*/.exec(line)[0].length <= indent) break;
-    block2.push(line.trim());
-  }
-  return block2.join("\n");
-}
-function commandLine(lines, index) {
-  let start = index;
-  while (start > 0 && /\\\s*$/.test(lines[start - 1]) && !isComment2(lines[start - 1])) start--;
-  return lines.slice(start, index + 1).map((line) => line.replace(/\r$/, "")).join("\n");
-}
-function isComment2(line) {
-  const trimmed = line.trimStart();
-  return trimmed.startsWith("#") && !trimmed.startsWith("#!") || trimmed.startsWith("//") || trimmed.startsWith("REM ");
-}
-function spanOf2(index, column, length) {
-  return { line: index + 1, column: column + 1, endLine: index + 1, endColumn: column + 1 + length };
 }
 
 // knowledge/agents/values.ts
@@ -17494,8 +17887,10 @@ function inlineSecrets(server) {
   return found;
 }
 function querySecret(url) {
-  const query = /[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret)=([^&#\s]+)/i.exec(url)?.[1];
-  return query && isLiteralSecret(query) ? query : void 0;
+  const query = /[?&](?:[a-z]+)?(?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret)=([^&#\s]+)/i.exec(url)?.[1];
+  if (query && isLiteralSecret(query)) return query;
+  const segment = /^https?:\/\/[^/]+\/(fc-[0-9a-f]{32})(?:\/|$)/i.exec(url)?.[1];
+  return segment && isLiteralSecret(segment) ? segment : void 0;
 }
 function bearerIn(value) {
   const token = /\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{16,})/i.exec(value)?.[1];
@@ -17904,14 +18299,18 @@ var DATA_WORDS2 = /\b(?:databases?|dbs?|data|tables?|volumes?|buckets?|backups?|
 function reportProseGuardrails(context) {
   const guardrails = context.facts.all("agent-prose-guardrail");
   if (guardrails.length === 0) return;
-  const brakes = context.facts.all("agent-command-brake");
-  const hasReadRule = context.facts.all("agent-read-exclusion").some((exclusion) => !exclusion.builtIn);
+  const allBrakes = context.facts.all("agent-command-brake");
+  const exclusions = context.facts.all("agent-read-exclusion").filter((exclusion) => !exclusion.builtIn);
   const allowed = [
     ...new Set(
       context.facts.all("agent-grant").filter((grant) => grant.grant === "destructive-command" && grant.reaches).map((grant) => grant.reaches)
     )
   ];
   for (const guardrail of guardrails) {
+    const shared = /(?:^|\/)AGENTS\.md$/i.test(guardrail.location.path) || guardrail.agents.length !== 1;
+    const reads = (agent2) => shared || guardrail.agents[0] === agent2;
+    const brakes = allBrakes.filter((brake) => reads(brake.agent));
+    const hasReadRule = exclusions.some((exclusion) => reads(exclusion.agent));
     const unenforced = guardrail.classes.filter((kind) => !enforced(kind, guardrail, brakes, hasReadRule));
     if (unenforced.length === 0) continue;
     const agent = guardrail.agents[0] ?? "claude-code";
@@ -18125,6 +18524,7 @@ var bypassMode = {
   tags: ["agent", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".github/workflows/claude.yml", 'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": { "defaultMode": "bypassPermissions" }\n            }\n', { expect: { line: 14 }, note: "claude-code-action's inline settings" }),
       sample(
         ".claude/settings.json",
         '{\n  "$schema": "https://json.schemastore.org/claude-code-settings.json",\n  "permissions": {\n    "defaultMode": "bypassPermissions",\n    "allow": ["Bash(npm run test:*)", "Bash(npm run lint)"]\n  },\n  "includeCoAuthoredBy": false\n}\n',
@@ -18186,6 +18586,9 @@ var shellAutoApproved = {
   tags: ["agent", "permissions", "shell", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n", { expect: { line: 4 }, note: "Windsurf runs every command step of a turbo-all workflow unasked" }),
+      sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
+      sample(".claude/commands/fix.md", "---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n", { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(npx tsx:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "a script runner runs whatever file the agent writes first" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Bash",\n      "WebFetch(domain:docs.stripe.com)"\n    ]\n  }\n}\n', {
         expect: { line: 4 }
@@ -18221,6 +18624,8 @@ var shellAutoApproved = {
       sample(".github/workflows/claude.yml", "jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n", { expect: { line: 7 }, note: "a YAML block lists one tool per line" })
     ],
     negative: [
+      sample(".windsurf/workflows/release.md", "---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n"),
+      sample(".claude/commands/commit.md", "---\ndescription: Commit the staged changes\nallowed-tools: Bash(git add:*), Bash(git status:*), Bash(git commit:*)\n---\nWrite a commit message for the staged changes and commit.\n"),
       sample(
         ".claude/settings.json",
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run lint)",\n      "Bash(npm run test:*)",\n      "Bash(git status)",\n      "Bash(git diff:*)",\n      "Bash(gh pr view:*)"\n    ]\n  }\n}\n'
@@ -18247,6 +18652,8 @@ var destructiveCommandAllowed = {
   tags: ["agent", "permissions", "destructive", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the local database\n---\n1. Stop the dev server\n// turbo\n2. Run `npx prisma migrate reset --force`\n", { expect: { line: 5 }, note: "`// turbo` runs the next step's command unasked" }),
+      sample(".claude/skills/deploy/SKILL.md", "---\nname: deploy\ndescription: Deploy the app to Railway\nallowed-tools: Bash(railway:*), Read\n---\nDeploy with `railway up`.\n", { expect: { line: 4 }, note: "a skill's front matter" }),
       sample(
         ".claude/settings.local.json",
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run dev)",\n      "Bash(railway:*)",\n      "Bash(rm:*)"\n    ]\n  }\n}\n',
@@ -18288,13 +18695,14 @@ var mcpToolsAutoApproved = {
   id: "agent-permission/mcp-tools-auto-approved",
   title: "MCP tools approved for the agent in advance",
   severity: "medium",
-  why: "Approving every tool of an MCP server (Claude Code `mcp__server`, Gemini `trust: true`, Amazon Q `@server`, Cursor `server:*`) or its write tools (`execute_sql`, `apply_migration`, `delete_*` in Roo `alwaysAllow` or Kiro `autoApprove`) lets the agent change a database or a cloud account through that server without a person seeing the call.",
+  why: "Approving every tool of an MCP server (Claude Code `mcp__server`, Gemini `trust: true`, Amazon Q `@server`, Cursor `server:*`), every server the repository declares (Claude Code `enableAllProjectMcpServers`) or its write tools (`execute_sql`, `apply_migration`, `delete_*` in Roo `alwaysAllow` or Kiro `autoApprove`) lets the agent change a database or a cloud account through that server without a person seeing the call.",
   fix: "Approve only read-only tools by name (`mcp__supabase__list_tables`) and leave writes to a prompt; turn on the server's read-only mode.",
   helpUri: "https://docs.github.com/en/copilot/how-tos/use-copilot-agents/coding-agent/extend-coding-agent-with-mcp",
   precision: "high",
   tags: ["agent", "mcp", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".claude/settings.json", '{\n  "enableAllProjectMcpServers": true,\n  "permissions": {\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 2 }, note: "every server in .mcp.json starts without the trust prompt" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__supabase", "Bash(npm test:*)"]\n  },\n  "enabledMcpjsonServers": ["supabase"]\n}\n', {
         expect: { line: 3 }
       }),
@@ -18310,6 +18718,7 @@ var mcpToolsAutoApproved = {
       )
     ],
     negative: [
+      sample(".claude/settings.json", '{\n  "enableAllProjectMcpServers": false,\n  "enabledMcpjsonServers": ["context7"]\n}\n'),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__context7__resolve-library-id", "mcp__context7__get-library-docs"]\n  }\n}\n'),
       sample(
         ".roo/mcp.json",
@@ -18409,6 +18818,14 @@ var proseOnlyGuardrail = {
   tags: ["agent", "instructions", "guardrail"],
   samples: {
     positive: [
+      {
+        files: {
+          "CLAUDE.md": "# Infra\n\n- Never run `terraform destroy`.\n",
+          ".cursor/cli.json": '{\n  "permissions": {\n    "deny": ["Shell(terraform)"]\n  }\n}\n'
+        },
+        expect: { path: "CLAUDE.md", line: 3 },
+        note: "a Cursor deny rule does not stop Claude Code, which alone reads CLAUDE.md"
+      },
       sample(
         "CLAUDE.md",
         "# Acme API\n\n## Commands\n- `npm run dev` starts the API on :3000\n- `npm test` runs the suite\n\n## Rules\n- Never run destructive commands (drop, reset --hard, rm -rf) without asking.\n- Keep commits small.\n",
@@ -18428,6 +18845,7 @@ var proseOnlyGuardrail = {
       sample("AGENTS.md", "# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n", { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" })
     ],
     negative: [
+      sample("CLAUDE.md", "# Conventions\n\n- Don't use `rm -rf` in npm scripts; use `rimraf` so Windows works.\n- Avoid deleting tables in seed scripts; truncate instead.\n", { note: "coding conventions for the code the agent writes" }),
       sample("CLAUDE.md", "# Web app\n\n- Never push to main; open a PR.\n- Never commit secrets; use .env.example.\n- Avoid `any` in production code.\n"),
       {
         files: {
@@ -18457,6 +18875,7 @@ var mcpInlineCredential = {
   tags: ["agent", "mcp", "secrets", "owasp-mcp01"],
   samples: {
     positive: [
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "exa": { "type": "http", "url": "https://mcp.exa.ai/mcp?exaApiKey=3f9e1c7a-5b2d-4e8f-9a6c-1d3b5f7e9a2c" },\n    "firecrawl": { "type": "sse", "url": "https://mcp.firecrawl.dev/fc-9f8e7d6c5b4a39281706f5e4d3c2b1a0/sse" }\n  }\n}\n', { expect: { line: 3 }, note: "remote servers' own key parameters, and a key in the path" }),
       sample(
         ".mcp.json",
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": [\n        "-y",\n        "@supabase/mcp-server-supabase@latest",\n        "--access-token",\n        "sbp_4f9c2e7a1b3d5f60718293a4b5c6d7e8f9012345"\n      ]\n    }\n  }\n}\n',
@@ -18604,6 +19023,15 @@ var secretFileNotExcluded = {
     positive: [
       {
         files: {
+          ".cursor/cli.json": '{\n  "permissions": {\n    "allow": ["Shell(cat)", "Shell(ls)"]\n  }\n}\n',
+          ".cursorignore": "scripts/deploy.sh\n",
+          "scripts/deploy.sh": '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN="7c9e6679-7425-40de-944b-e07fc1f90ae7"\nrailway up --service api\n'
+        },
+        expect: { path: "scripts/deploy.sh", line: 3 },
+        note: "hidden from Cursor by .cursorignore, but Shell(cat) runs unasked"
+      },
+      {
+        files: {
           ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(cat:*)", "Bash(npm test:*)"],\n    "deny": ["Read(./config/deploy.yml)"]\n  }\n}\n',
           "config/deploy.yml": "registry: ghcr.io\ngithub:\n  token: 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\n"
         },
@@ -18655,6 +19083,8 @@ var secretFileNotExcluded = {
 var byPattern = (pattern, read) => ({ matches: (path2) => pattern.test(path2), read });
 var READERS = [
   byPattern(CLAUDE_SETTINGS, readClaudeSettings),
+  byPattern(CLAUDE_COMMAND, readClaudeCommand),
+  byPattern(WINDSURF_WORKFLOW, readWindsurfWorkflow),
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
   byPattern(GEMINI_SETTINGS, readGeminiSettings),
@@ -18838,7 +19268,7 @@ function otherForms(resources) {
   }
   return forms;
 }
-var NON_PRODUCTION2 = /* @__PURE__ */ new Set(["staging", "preview", "development", "test"]);
+var NON_PRODUCTION3 = /* @__PURE__ */ new Set(["staging", "preview", "development", "test"]);
 var ACCOUNT_SPANS_ENVIRONMENTS = /* @__PURE__ */ new Set(["railway", "heroku", "fly", "render", "supabase", "neon", "planetscale", "mongodb-atlas", "digitalocean", "cloudflare"]);
 var UNATTENDED_GRANTS = /* @__PURE__ */ new Set(["shell", "bypass-mode", "destructive-command", "interpreter"]);
 function findChains(facts) {
@@ -18862,11 +19292,11 @@ function findChains(facts) {
     return companion !== void 0 && companions.near(credential, companion);
   };
   const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation && !isCompanionHalf(credential));
-  const crossings = facts.all("environment-crossing").filter((crossing) => NON_PRODUCTION2.has(crossing.environment));
+  const crossings = facts.all("environment-crossing").filter((crossing) => NON_PRODUCTION3.has(crossing.environment));
   const formsOf = otherForms(facts.all("environment-resource"));
   const backups = facts.all("backup-evidence");
   const grants = facts.all("agent-grant").filter((grant) => grant.effective && UNATTENDED_GRANTS.has(grant.grant));
-  const hasNonProduction = facts.all("environment-layer").some((layer) => NON_PRODUCTION2.has(layer.environment) && !layer.testOnly && !layer.unplaced);
+  const hasNonProduction = facts.all("environment-layer").some((layer) => NON_PRODUCTION3.has(layer.environment) && !layer.testOnly && !layer.unplaced);
   const perStore = /* @__PURE__ */ new Map();
   const storeSide = (store) => {
     let side = perStore.get(store);
