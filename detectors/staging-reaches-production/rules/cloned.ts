@@ -66,23 +66,34 @@ export function scanCommands(file: SourceFile, out: FileEmitter): void {
     if (created === 'production') continue;
     report(file, out, match.index, `The ${environmentLabel(created ?? 'non-production', name ?? '')} environment is created as a copy of production (\`railway environment new ... --duplicate ${source}\`).`, created ?? 'staging', `railway-duplicate:${source}:${name ?? ''}`, 'environment');
   }
-  for (const match of text.matchAll(HEROKU_ATTACH)) {
-    const sourceApp = match[1]!;
-    const targetApp = match[2]!;
-    if (!isProductionApp(sourceApp, targetApp)) continue;
-    const target = canonicalEnvironment(targetApp);
-    if (target === 'production' || target === undefined) continue;
-    report(file, out, match.index, `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`).`, target, `heroku-attach:${sourceApp}:${targetApp}`, 'database', 'high');
-  }
-  for (const match of text.matchAll(HEROKU_PG_COPY)) {
-    const sourceApp = match[1]!;
-    const targetApp = match[2]!;
-    if (!isProductionApp(sourceApp, targetApp)) continue;
-    const target = canonicalEnvironment(targetApp);
-    if (target === 'production' || target === undefined) continue;
-    report(file, out, match.index, `The ${target} app ${targetApp} gets a copy of production's database from ${sourceApp} (\`heroku pg:copy\`): production's data, customers' included, where staging's code and credentials reach it.`, target, `heroku-pg-copy:${sourceApp}:${targetApp}`, 'environment');
+  for (const command of HEROKU_COMMANDS) {
+    for (const match of text.matchAll(command.regex)) {
+      const sourceApp = match[1]!;
+      const targetApp = match[2]!;
+      if (!isProductionApp(sourceApp, targetApp)) continue;
+      const target = canonicalEnvironment(targetApp);
+      if (target === 'production' || target === undefined) continue;
+      report(file, out, match.index, command.message(target, targetApp, sourceApp), target, `${command.id}:${sourceApp}:${targetApp}`, command.kind, command.severity);
+    }
   }
 }
+
+/** Heroku commands that give another app production's database: group 1 is production's app, group 2 the other. */
+const HEROKU_COMMANDS: ReadonlyArray<{ id: string; regex: RegExp; kind: 'environment' | 'database'; severity?: 'high'; message: (target: string, targetApp: string, sourceApp: string) => string }> = [
+  {
+    id: 'heroku-attach',
+    regex: HEROKU_ATTACH,
+    kind: 'database',
+    severity: 'high',
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`).`,
+  },
+  {
+    id: 'heroku-pg-copy',
+    regex: HEROKU_PG_COPY,
+    kind: 'environment',
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} gets a copy of production's database from ${sourceApp} (\`heroku pg:copy\`): production's data, customers' included, where staging's code and credentials reach it.`,
+  },
+];
 
 /**
  * A Heroku app is production's when its name says so, or when the other app is named after it with an environment
