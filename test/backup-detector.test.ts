@@ -456,6 +456,18 @@ describe('formats across platform families', () => {
       files: {".github/workflows/terraform.yml": "name: terraform\non: { push: { branches: [main] } }\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - uses: hashicorp/setup-terraform@v3\n      - run: terraform -chdir=infra/prod init && terraform -chdir=infra/prod apply -auto-approve\n", "infra/prod/main.tf": "terraform {\n  required_providers { aws = { source = \"hashicorp/aws\", version = \"~> 5.0\" } }\n  backend \"s3\" {\n    bucket = \"acme-tfstate\"\n    key    = \"prod/terraform.tfstate\"\n    region = \"eu-west-1\"\n  }\n}\nprovider \"aws\" {\n  region              = \"eu-west-1\"\n  allowed_account_ids = [\"111111111111\"]\n}\nresource \"aws_ebs_volume\" \"pgdata\" {\n  availability_zone = \"eu-west-1a\"\n  size              = 200\n  type              = \"gp3\"\n  tags = { Name = \"pgdata-prod\" }\n}\nresource \"aws_lightsail_database\" \"app\" {\n  relational_database_name = \"app-prod\"\n  availability_zone        = \"eu-west-1a\"\n  master_database_name     = \"app\"\n  master_username          = \"app\"\n  master_password          = var.db_password\n  blueprint_id             = \"postgres_16\"\n  bundle_id                = \"micro_2_0\"\n}\nresource \"aws_redshift_cluster\" \"dw\" {\n  cluster_identifier = \"dw-prod\"\n  database_name      = \"dw\"\n  master_username    = \"admin\"\n  node_type          = \"ra3.xlplus\"\n  cluster_type       = \"single-node\"\n  manage_master_password = true\n}\nresource \"aws_opensearch_domain\" \"search\" {\n  domain_name    = \"search-prod\"\n  engine_version = \"OpenSearch_2.11\"\n}\n"},
       findings: ["no-backup high infra/prod/main.tf:13", "no-prevent-destroy low infra/prod/main.tf:13", "no-prevent-destroy low infra/prod/main.tf:19", "provider-only-backup high infra/prod/main.tf:19", "no-prevent-destroy low infra/prod/main.tf:28", "provider-only-backup high infra/prod/main.tf:28"],
     },
+    {
+      note: "CloudNativePG through its Helm chart with backups off",
+      files: {".github/workflows/deploy.yml": "name: deploy\non: { push: { branches: [main] } }\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: helmfile -f deploy/helmfile.yaml apply\n", "deploy/helm/values-prod.yaml": "type: postgresql\nmode: standalone\ncluster:\n  instances: 3\n  storage:\n    size: 50Gi\n    storageClass: gp3\nbackups:\n  enabled: false\n", "deploy/helmfile.yaml": "repositories:\n  - name: cnpg\n    url: https://cloudnative-pg.github.io/charts\nreleases:\n  - name: acme-pg\n    namespace: acme-prod\n    chart: cnpg/cluster\n    values: [helm/values-prod.yaml]\n"},
+      findings: ["no-backup high deploy/helm/values-prod.yaml:1"],
+    },
+    {
+      note: "CloudNativePG through its Helm chart, backing up to R2",
+      files: {
+        "deploy/helm/values-prod.yaml": "type: postgresql\nmode: standalone\ncluster:\n  instances: 3\n  storage:\n    size: 50Gi\nbackups:\n  enabled: true\n  endpointURL: https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com\n  destinationPath: s3://acme-pg-backups/\n  provider: s3\n"
+      },
+      findings: ["restore-never-tested low deploy/helm/values-prod.yaml:1"],
+    },
   ];
   for (const { note, files, findings } of cases) {
     it(note, async () => {

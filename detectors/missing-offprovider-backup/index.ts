@@ -26,7 +26,7 @@ import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventor
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
 import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
-import { isHelmTemplate, looksLikeKubernetes, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
+import { isHelmTemplate, looksLikeKubernetes, scanCnpgChartValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
 import { scanProgram } from './inventory/programs.js';
 import { isRailwayIac, scanRailwayIac } from './inventory/railway.js';
 import { isRenderBlueprint, scanRender } from './inventory/render.js';
@@ -242,6 +242,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   else if (file.format === 'yaml' && isHelmTemplate(path, file.text)) return;
   else if (file.format === 'yaml' && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
   else if (file.format === 'yaml' && file.text.includes('backupStorageLocation') && /^schedules:|^configuration:/m.test(file.text)) scanVeleroValues(inventory);
+  else if (file.format === 'yaml' && /^type:\s*postgresql\s*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
   else if ((file.format === 'yaml' || file.format === 'json') && (file.hasKeyword('AWS::') || file.hasKeyword('serverless')) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);

@@ -300,6 +300,37 @@ export function scanVeleroValues(inventory: Inventory): void {
   }
 }
 
+/**
+ * CloudNativePG created through its `cnpg/cluster` Helm chart: the values say `type: postgresql`, the `cluster`
+ * (instances, storage) and `backups` (off unless `enabled`, then to `destinationPath` at `endpointURL`).
+ */
+export function scanCnpgChartValues(inventory: Inventory): void {
+  for (const root of inventory.file.data()?.roots ?? []) {
+    const map = mapOf(root);
+    const cluster = get(map, 'cluster');
+    const backups = get(map, 'backups');
+    if (!map || literalOf(get(map, 'type')) !== 'postgresql' || !get(cluster, 'instances')) continue;
+    const line = keyLine(map, 'type') ?? map.span.line;
+    const identity = `k8s:cnpg-chart:${inventory.path}`.toLowerCase();
+    inventory.store({
+      platform: 'kubernetes',
+      provider: 'kubernetes',
+      engine: 'postgres',
+      name: `CloudNativePG cluster (${inventory.path})`,
+      environment: environmentOf(inventory.path, []),
+      location: inventory.line(line),
+      identities: [identity],
+      declaredBy: 'manifest',
+      storageClass: literalOf(path(cluster, 'storage', 'storageClass')),
+      builtInBackup: { protection: 'none', description: 'the cnpg/cluster chart backs up only when backups.enabled is set' },
+    });
+    if (isTruthy(get(backups, 'enabled')) !== true) continue;
+    const destinationPath = literalOf(get(backups, 'destinationPath')) ?? (literalOf(path(backups, 's3', 'bucket')) ? `s3://${literalOf(path(backups, 's3', 'bucket'))}` : undefined);
+    const destination = destinationPath ? classifyDestination(destinationPath, literalOf(get(backups, 'endpointURL'))) : { display: 'the chart backup provider', unresolved: true };
+    inventory.evidence({ covers: [identity], protection: protectionOf(destination), mechanism: 'cnpg barman-cloud (chart)', destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: ['postgres'], location: inventory.line(keyLine(map, 'backups') ?? line), environment: environmentOf(inventory.path, []) });
+  }
+}
+
 function cnpgCluster(inventory: Inventory, map: MapNode, name: string, ns: string, environment: string | undefined, clusterIdentity: string): void {
   const spec = get(map, 'spec');
   const line = keyLine(map, 'kind') ?? map.span.line;
