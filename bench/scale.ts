@@ -75,7 +75,9 @@ const SHAPES: Record<string, { unit: string; sizes: number[]; generate: (root: s
     sizes: [100, 200, 400],
     generate(root, n) {
       const map = Buffer.from(token(n, n * 768)).toString('base64').replace(/[+/=]/g, 'A');
-      write(root, 'dist-web/app.js', `console.log(1);\n/* token */ //# sourceMappingURL=data:application/json;base64,${map}AA=\n`);
+      // The run ends in `/` and a short padded tail, as base64 of real source does: a pattern retried at every
+      // character of the run reads to the `/` each time.
+      write(root, 'dist-web/app.js', `console.log(1);\n/* token */ //# sourceMappingURL=data:application/json;base64,${map}/dGFpbA==AA=\n`);
     },
   },
 };

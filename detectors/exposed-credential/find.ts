@@ -364,10 +364,10 @@ function continuedValueMayBeLiteral(file: SourceFile, line: number): boolean {
 /** Type aliases (`type Token =`) and case labels (`case 'token':`) end in `=` and `:` without binding a value. */
 const NOT_A_BINDING = /^\s*(?:(?:export\s+)?(?:declare\s+)?type\s|case\s|default\s*:)/;
 
-/** A secret-named name, then an assignment operator, then nothing more on the line. */
 /** Longer than any name and operator a continued assignment ends with. */
 const MAX_OPEN_TAIL = 256;
 
+/** A secret-named name, then an assignment operator, then nothing more on the line. */
 function continuesOnNextLine(line: string): boolean {
   // Most lines end in something else: look at the last character before running a pattern anchored at the end.
   let end = line.length - 1;
