@@ -27,6 +27,9 @@ const LAUNCHER_PATH = new RegExp(
     String.raw`(^|/)\.husky/[^/]+$`,
     String.raw`(^|/)(scripts|bin)/[^/.]+$`,
     String.raw`(^|/)Procfile$`,
+    // Editor tasks and tool runners that start commands: VS Code's tasks, mise's tasks.
+    String.raw`(^|/)\.vscode/tasks\.json$`,
+    String.raw`(^|/)\.?mise(\.[\w-]+)?\.toml$`,
   ].join('|'),
 );
 

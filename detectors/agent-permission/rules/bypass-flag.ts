@@ -51,6 +51,8 @@ export const bypassFlag: RuleMeta = {
         'jobs:\n  codex:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Fix the failing tests\n          sandbox: danger-full-access\n          safety-strategy: unsafe\n',
         { expect: { line: 9 }, note: "the Codex Action's inputs" },
       ),
+      sample('.vscode/tasks.json', '{\n  "version": "2.0.0",\n  "tasks": [\n    {\n      "label": "agent: fix tests",\n      "type": "shell",\n      "command": "claude -p \\"fix the failing tests\\" --dangerously-skip-permissions"\n    }\n  ]\n}\n', { expect: { line: 7 }, note: 'a VS Code task' }),
+      sample('mise.toml', '[tasks.agent]\nrun = "codex exec --dangerously-bypass-approvals-and-sandbox \\"$TASK\\""\n', { expect: { line: 2 }, note: 'a mise task' }),
       sample('.github/workflows/codex-fix.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: codex exec --full-auto "fix the failing test in src/"\n', { expect: { line: 5 }, note: 'commands run unasked inside the sandbox (reported low)' }),
     ],
     negative: [
