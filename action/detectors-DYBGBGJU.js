@@ -9389,23 +9389,32 @@ function scanCommands(file, out) {
     if (created === "production") continue;
     report(file, out, match.index, `The ${environmentLabel(created ?? "non-production", name ?? "")} environment is created as a copy of production (\`railway environment new ... --duplicate ${source2}\`).`, created ?? "staging", `railway-duplicate:${source2}:${name ?? ""}`, "environment");
   }
-  for (const match of text.matchAll(HEROKU_ATTACH)) {
-    const sourceApp = match[1];
-    const targetApp = match[2];
-    if (!isProductionApp(sourceApp, targetApp)) continue;
-    const target = canonicalEnvironment(targetApp);
-    if (target === "production" || target === void 0) continue;
-    report(file, out, match.index, `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`).`, target, `heroku-attach:${sourceApp}:${targetApp}`, "database", "high");
-  }
-  for (const match of text.matchAll(HEROKU_PG_COPY)) {
-    const sourceApp = match[1];
-    const targetApp = match[2];
-    if (!isProductionApp(sourceApp, targetApp)) continue;
-    const target = canonicalEnvironment(targetApp);
-    if (target === "production" || target === void 0) continue;
-    report(file, out, match.index, `The ${target} app ${targetApp} gets a copy of production's database from ${sourceApp} (\`heroku pg:copy\`): production's data, customers' included, where staging's code and credentials reach it.`, target, `heroku-pg-copy:${sourceApp}:${targetApp}`, "environment");
+  for (const command of HEROKU_COMMANDS) {
+    for (const match of text.matchAll(command.regex)) {
+      const sourceApp = match[1];
+      const targetApp = match[2];
+      if (!isProductionApp(sourceApp, targetApp)) continue;
+      const target = canonicalEnvironment(targetApp);
+      if (target === "production" || target === void 0) continue;
+      report(file, out, match.index, command.message(target, targetApp, sourceApp), target, `${command.id}:${sourceApp}:${targetApp}`, command.kind, command.severity);
+    }
   }
 }
+var HEROKU_COMMANDS = [
+  {
+    id: "heroku-attach",
+    regex: HEROKU_ATTACH,
+    kind: "database",
+    severity: "high",
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`).`
+  },
+  {
+    id: "heroku-pg-copy",
+    regex: HEROKU_PG_COPY,
+    kind: "environment",
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} gets a copy of production's database from ${sourceApp} (\`heroku pg:copy\`): production's data, customers' included, where staging's code and credentials reach it.`
+  }
+];
 function isProductionApp(app, other) {
   const named = canonicalEnvironment(app);
   if (named) return named === "production";
@@ -13452,6 +13461,32 @@ function scanVeleroValues(inventory) {
     for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get5(entry.value, "template"), fsBackupByDefault, entry.keySpan.line);
   }
 }
+function scanCnpgChartValues(inventory) {
+  for (const root of inventory.file.data()?.roots ?? []) {
+    const map = mapOf2(root);
+    const cluster = get5(map, "cluster");
+    const backups = get5(map, "backups");
+    if (!map || literalOf(get5(map, "type")) !== "postgresql" || !get5(cluster, "instances")) continue;
+    const line = keyLine(map, "type") ?? map.span.line;
+    const identity = `k8s:cnpg-chart:${inventory.path}`.toLowerCase();
+    inventory.store({
+      platform: "kubernetes",
+      provider: "kubernetes",
+      engine: "postgres",
+      name: `CloudNativePG cluster (${inventory.path})`,
+      environment: environmentOf(inventory.path, []),
+      location: inventory.line(line),
+      identities: [identity],
+      declaredBy: "manifest",
+      storageClass: literalOf(path(cluster, "storage", "storageClass")),
+      builtInBackup: { protection: "none", description: "the cnpg/cluster chart backs up only when backups.enabled is set" }
+    });
+    if (isTruthy(get5(backups, "enabled")) !== true) continue;
+    const destinationPath = literalOf(get5(backups, "destinationPath")) ?? (literalOf(path(backups, "s3", "bucket")) ? `s3://${literalOf(path(backups, "s3", "bucket"))}` : void 0);
+    const destination = destinationPath ? classifyDestination(destinationPath, literalOf(get5(backups, "endpointURL"))) : { display: "the chart backup provider", unresolved: true };
+    inventory.evidence({ covers: [identity], protection: protectionOf2(destination), mechanism: "cnpg barman-cloud (chart)", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(map, "backups") ?? line), environment: environmentOf(inventory.path, []) });
+  }
+}
 function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
   const spec = get5(map, "spec");
   const line = keyLine(map, "kind") ?? map.span.line;
@@ -15659,6 +15694,7 @@ function scanDataFile(inventory, file) {
   else if (file.format === "yaml" && isHelmTemplate(path2, file.text)) return;
   else if (file.format === "yaml" && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
   else if (file.format === "yaml" && file.text.includes("backupStorageLocation") && /^schedules:|^configuration:/m.test(file.text)) scanVeleroValues(inventory);
+  else if (file.format === "yaml" && /^type:\s*postgresql\s*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
   else if ((file.format === "yaml" || file.format === "json") && (file.hasKeyword("AWS::") || file.hasKeyword("serverless")) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);
@@ -17000,7 +17036,10 @@ var LAUNCHER_PATH = new RegExp(
     String.raw`(^|/)(docker-)?compose[^/]*\.ya?ml$`,
     String.raw`(^|/)\.husky/[^/]+$`,
     String.raw`(^|/)(scripts|bin)/[^/.]+$`,
-    String.raw`(^|/)Procfile$`
+    String.raw`(^|/)Procfile$`,
+    // Editor tasks and tool runners that start commands: VS Code's tasks, mise's tasks.
+    String.raw`(^|/)\.vscode/tasks\.json$`,
+    String.raw`(^|/)\.?mise(\.[\w-]+)?\.toml$`
   ].join("|")
 );
 function isLauncherFile(path2) {
@@ -18774,6 +18813,8 @@ var bypassFlag = {
         "jobs:\n  codex:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Fix the failing tests\n          sandbox: danger-full-access\n          safety-strategy: unsafe\n",
         { expect: { line: 9 }, note: "the Codex Action's inputs" }
       ),
+      sample(".vscode/tasks.json", '{\n  "version": "2.0.0",\n  "tasks": [\n    {\n      "label": "agent: fix tests",\n      "type": "shell",\n      "command": "claude -p \\"fix the failing tests\\" --dangerously-skip-permissions"\n    }\n  ]\n}\n', { expect: { line: 7 }, note: "a VS Code task" }),
+      sample("mise.toml", '[tasks.agent]\nrun = "codex exec --dangerously-bypass-approvals-and-sandbox \\"$TASK\\""\n', { expect: { line: 2 }, note: "a mise task" }),
       sample(".github/workflows/codex-fix.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: codex exec --full-auto "fix the failing test in src/"\n', { expect: { line: 5 }, note: "commands run unasked inside the sandbox (reported low)" })
     ],
     negative: [
