@@ -139,6 +139,8 @@ const RUNNER_INTERPRETERS: readonly CommandProbe[] = [
   ['yarn dlx zqx-unlisted-package', 'yarn dlx'],
   ['uv run zqx-unlisted-tool', 'uv run'],
   ['pipx run zqx-unlisted-package', 'pipx run'],
+  ['poetry run zqx-unlisted-tool', 'poetry run'],
+  ['pdm run zqx-unlisted-tool', 'pdm run'],
 ].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program` }));
 
 export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES];

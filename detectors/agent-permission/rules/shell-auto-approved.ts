@@ -18,6 +18,7 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`poetry run` runs any program in the environment' }),
       sample('.windsurf/workflows/reset-db.md', '---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n', { expect: { line: 4 }, note: 'Windsurf runs every command step of a turbo-all workflow unasked' }),
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
       sample('.claude/commands/fix.md', '---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n', { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
@@ -56,6 +57,7 @@ export const shellAutoApproved: RuleMeta = {
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n', { expect: { line: 7 }, note: 'a YAML block lists one tool per line' }),
     ],
     negative: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample('.windsurf/workflows/release.md', '---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n'),
       sample('.claude/commands/commit.md', '---\ndescription: Commit the staged changes\nallowed-tools: Bash(git add:*), Bash(git status:*), Bash(git commit:*)\n---\nWrite a commit message for the staged changes and commit.\n'),
       sample(
