@@ -29,6 +29,11 @@ export const awsAdminPolicy = rule('aws-allow-all-policy', {
       sample('infra/policy.tf', 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n', { expect: { line: 3 } }),
     ],
     negative: [
+      sample(
+        'bootstrap-template.yaml',
+        'Resources:\n  CdkBoundaryPolicy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Sid: ExplicitAllowAll\n            Action: ["*"]\n            Effect: Allow\n            Resource: "*"\n          - Sid: DenyPermBoundaryIAMPolicyAlteration\n            Action: [iam:DeletePolicy, iam:DeleteRolePermissionsBoundary]\n            Effect: Deny\n            Resource: "*"\n        Version: "2012-10-17"\n',
+        { note: 'a permissions boundary caps a role; it grants nothing' },
+      ),
       sample('policies/deployer.json', '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-assets/*" },\n    { "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }\n  ]\n}\n'),
       sample('infra/policy.tf', 'data "aws_iam_policy_document" "logs" {\n  statement {\n    actions   = ["logs:*"]\n    resources = ["arn:aws:logs:*:*:log-group:/acme/*"]\n  }\n}\n'),
     ],
@@ -125,8 +130,10 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
   const policy = mayHoldPolicy(file);
   const document = policy || file.hasKeyword('roles/owner') || file.hasKeyword('roles/editor') || file.hasKeyword('cluster-admin') || file.hasKeyword('role_definition_name') ? file.data() : undefined;
   if (document) {
+    const boundaries = new Set<MapNode>();
+    for (const root of document.roots) walkMaps(root, (map) => boundaryStatements(map, boundaries));
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
-      allowAllStatement(map, parentBlock, report);
+      if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report);
       gcpBinding(map, report);
       azureAssignment(map, report);
       clusterAdmin(map, report);
@@ -162,6 +169,19 @@ function strings(node: DataNode | undefined): string[] {
   if (node.kind === 'seq') return node.items.flatMap(strings);
   const literal = literalString(node);
   return literal === undefined ? [] : [literal];
+}
+
+/**
+ * A permissions boundary caps what a role may do rather than granting it: written as `Allow *` followed by `Deny`
+ * statements that keep the boundary itself from being removed (`iam:DeleteRolePermissionsBoundary`), as the CDK
+ * bootstrap template does. Its allow-all statements are collected so they are not read as grants.
+ */
+function boundaryStatements(map: MapNode, boundaries: Set<MapNode>): void {
+  const statements = entryOf(map, /^statement$/i)?.value;
+  if (statements?.kind !== 'seq') return;
+  const maps = statements.items.filter((item): item is MapNode => item.kind === 'map');
+  const guardsBoundary = maps.some((item) => literalString(entryOf(item, /^effect$/i)?.value)?.toLowerCase() === 'deny' && strings(entryOf(item, /^actions?$/i)?.value).some((action) => /PermissionsBoundary/i.test(action)));
+  if (guardsBoundary) for (const item of maps) boundaries.add(item);
 }
 
 function allowAllStatement(map: MapNode, parentBlock: string | undefined, report: Report): void {
