@@ -6535,6 +6535,11 @@ var awsAdminPolicy = rule("aws-allow-all-policy", {
       sample("infra/policy.tf", 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n', { expect: { line: 3 } })
     ],
     negative: [
+      sample(
+        "bootstrap-template.yaml",
+        'Resources:\n  CdkBoundaryPolicy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Sid: ExplicitAllowAll\n            Action: ["*"]\n            Effect: Allow\n            Resource: "*"\n          - Sid: DenyPermBoundaryIAMPolicyAlteration\n            Action: [iam:DeletePolicy, iam:DeleteRolePermissionsBoundary]\n            Effect: Deny\n            Resource: "*"\n        Version: "2012-10-17"\n',
+        { note: "a permissions boundary caps a role; it grants nothing" }
+      ),
       sample("policies/deployer.json", '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-assets/*" },\n    { "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }\n  ]\n}\n'),
       sample("infra/policy.tf", 'data "aws_iam_policy_document" "logs" {\n  statement {\n    actions   = ["logs:*"]\n    resources = ["arn:aws:logs:*:*:log-group:/acme/*"]\n  }\n}\n')
     ]
@@ -6621,8 +6626,10 @@ function scanGrants(file, out) {
   const policy = mayHoldPolicy(file);
   const document = policy || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
   if (document) {
+    const boundaries = /* @__PURE__ */ new Set();
+    for (const root of document.roots) walkMaps(root, (map) => boundaryStatements(map, boundaries));
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
-      allowAllStatement(map, parentBlock, report2);
+      if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report2);
       gcpBinding(map, report2);
       azureAssignment(map, report2);
       clusterAdmin(map, report2);
@@ -6652,6 +6659,13 @@ function strings(node) {
   if (node.kind === "seq") return node.items.flatMap(strings);
   const literal = literalString(node);
   return literal === void 0 ? [] : [literal];
+}
+function boundaryStatements(map, boundaries) {
+  const statements = entryOf(map, /^statement$/i)?.value;
+  if (statements?.kind !== "seq") return;
+  const maps = statements.items.filter((item) => item.kind === "map");
+  const guardsBoundary = maps.some((item) => literalString(entryOf(item, /^effect$/i)?.value)?.toLowerCase() === "deny" && strings(entryOf(item, /^actions?$/i)?.value).some((action) => /PermissionsBoundary/i.test(action)));
+  if (guardsBoundary) for (const item of maps) boundaries.add(item);
 }
 function allowAllStatement(map, parentBlock, report2) {
   const action = entryOf(map, /^actions?$/i);
@@ -16123,7 +16137,9 @@ var RUNNER_INTERPRETERS = [
   ["npm exec zqx-unlisted-package", "npm exec"],
   ["yarn dlx zqx-unlisted-package", "yarn dlx"],
   ["uv run zqx-unlisted-tool", "uv run"],
-  ["pipx run zqx-unlisted-package", "pipx run"]
+  ["pipx run zqx-unlisted-package", "pipx run"],
+  ["poetry run zqx-unlisted-tool", "poetry run"],
+  ["pdm run zqx-unlisted-tool", "pdm run"]
 ].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program` }));
 var COMMAND_PROBES = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES];
 var READER_PROBES = [
@@ -18625,6 +18641,7 @@ var shellAutoApproved = {
   tags: ["agent", "permissions", "shell", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`poetry run` runs any program in the environment" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n", { expect: { line: 4 }, note: "Windsurf runs every command step of a turbo-all workflow unasked" }),
       sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
       sample(".claude/commands/fix.md", "---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n", { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
@@ -18663,6 +18680,7 @@ var shellAutoApproved = {
       sample(".github/workflows/claude.yml", "jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n", { expect: { line: 7 }, note: "a YAML block lists one tool per line" })
     ],
     negative: [
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample(".windsurf/workflows/release.md", "---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n"),
       sample(".claude/commands/commit.md", "---\ndescription: Commit the staged changes\nallowed-tools: Bash(git add:*), Bash(git status:*), Bash(git commit:*)\n---\nWrite a commit message for the staged changes and commit.\n"),
       sample(
