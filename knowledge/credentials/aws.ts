@@ -2,7 +2,7 @@
 // Scope lives in IAM policies, not in the key, so a long-term key is rated the broad kind unless something narrows it.
 import { sample } from '../../src/model.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
-import { looksRandom, wordsOf } from './values.js';
+import { decodeBase64Text, looksRandom, wordsOf } from './values.js';
 
 const REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
 const ROOT_ARN = /arn:aws:iam::\d{12}:root\b/;
@@ -102,11 +102,7 @@ export const awsSecretAccessKey: CredentialKind = {
 
 /** `ABSK` + base64 of `BedrockAPIKey-<id>-at-<account>:<secret>`: the body decodes to that prefix. */
 function isBedrockKeyBody(value: string): boolean {
-  try {
-    return /^BedrockAPIKey-[\w-]+-at-\d{12}:[A-Za-z0-9+/=]{20,}$/.test(Buffer.from(value.slice(4), 'base64').toString('latin1'));
-  } catch {
-    return false;
-  }
+  return /^BedrockAPIKey-[\w-]+-at-\d{12}:[A-Za-z0-9+/=]{20,}$/.test(decodeBase64Text(value.slice(4)) ?? '');
 }
 
 export const awsBedrockApiKey: CredentialKind = {

@@ -595,11 +595,7 @@ var awsSecretAccessKey = {
   }
 };
 function isBedrockKeyBody(value) {
-  try {
-    return /^BedrockAPIKey-[\w-]+-at-\d{12}:[A-Za-z0-9+/=]{20,}$/.test(Buffer.from(value.slice(4), "base64").toString("latin1"));
-  } catch {
-    return false;
-  }
+  return /^BedrockAPIKey-[\w-]+-at-\d{12}:[A-Za-z0-9+/=]{20,}$/.test(decodeBase64Text(value.slice(4)) ?? "");
 }
 var awsBedrockApiKey = {
   id: "aws-bedrock-api-key",
