@@ -1,6 +1,7 @@
 // Builds the blast-radius summary from the facts every stage published: what an agent here could reach, at what
 // scope, in which environment, and what would survive.
 import type { FactReader, BlastRadiusSummary, CredentialScope, Finding } from './model.js';
+import type { Credential } from './facts/credential.js';
 
 /** Rule ids of the chain stage. */
 const CHAIN_PREFIX = 'blast-radius/';
@@ -8,16 +9,25 @@ const CHAIN_PREFIX = 'blast-radius/';
 const SURVIVING_PROTECTION = new Set(['off-provider', 'other-account', 'recorded-outside-repo']);
 
 export function buildSummary(facts: FactReader, findings: readonly Finding[]): BlastRadiusSummary {
-  const credentials = facts.all('credential').filter((credential) => !credential.inIgnoredDotenv || credential.scope !== undefined);
+  // A credential is counted once, however many files hold it (one token in a script and a README is one token):
+  // readable when any copy is, at the broadest scope any copy is rated.
+  const byValue = new Map<string, Credential[]>();
+  for (const credential of facts.all('credential')) {
+    if (credential.inIgnoredDotenv && credential.scope === undefined) continue;
+    const copies = byValue.get(credential.valueHash);
+    if (copies) copies.push(credential);
+    else byValue.set(credential.valueHash, [credential]);
+  }
   const agentReadableByScope: Partial<Record<CredentialScope, number>> = {};
   const byEnvironment: Record<string, number> = {};
-  for (const credential of credentials) {
+  for (const copies of byValue.values()) {
     // Unknown reach counts as readable: no agent excludes a file unless a rule in the repo says so.
-    if (credential.agentReadable !== false) {
-      const scope = credential.scope ?? 'unknown';
+    const readable = copies.filter((copy) => copy.agentReadable !== false);
+    if (readable.length > 0) {
+      const scope = broadest(readable.map((copy) => copy.scope ?? 'unknown'));
       agentReadableByScope[scope] = (agentReadableByScope[scope] ?? 0) + 1;
     }
-    const environment = credential.environment ?? 'unknown';
+    const environment = copies[0]!.environment ?? 'unknown';
     byEnvironment[environment] = (byEnvironment[environment] ?? 0) + 1;
   }
   const productionStores = facts
@@ -59,11 +69,23 @@ export function buildSummary(facts: FactReader, findings: readonly Finding[]): B
     `${bypasses} agent permission${bypasses === 1 ? '' : 's'} bypassing a human; ` +
     `${active.length} finding${active.length === 1 ? '' : 's'}.`;
   return {
-    credentials: { total: credentials.length, agentReadableByScope, byEnvironment },
+    credentials: { total: byValue.size, agentReadableByScope, byEnvironment },
     productionStores,
     crossings,
     agentBypasses,
     chains,
     headline,
   };
+}
+
+/** Scopes from the broadest: what a credential can reach when its copies were rated differently. */
+const SCOPE_ORDER: readonly string[] = ['root', 'root-resource', 'scoped', 'unknown', 'public', 'test'];
+
+function broadest(scopes: readonly CredentialScope[]): CredentialScope {
+  return [...scopes].sort((a, b) => rank(a) - rank(b))[0]!;
+}
+
+function rank(scope: string): number {
+  const index = SCOPE_ORDER.indexOf(scope);
+  return index === -1 ? SCOPE_ORDER.length : index;
 }

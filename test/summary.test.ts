@@ -78,3 +78,23 @@ describe('the summary in every format', () => {
     ]);
   });
 });
+
+describe('counting credentials', () => {
+  it('counts a credential once however many files hold it, at the broadest scope a copy is rated', async () => {
+    const { makeRepo } = await import('./helpers/repo.js');
+    const token = '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';
+    const made = makeRepo({
+      'scripts/release.sh': `#!/bin/sh\nGH_TOKEN=${token} gh release create "$TAG"\n`,
+      'docs/release.md': `# Releasing\n\nRun with \`GH_TOKEN=${token}\` exported.\n`,
+      'scripts/sync.py': 'SYNC_SECRET = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\n',
+    });
+    try {
+      const summary = (await scan({ root: made.root })).summary;
+      expect(summary.credentials.total).toBe(2);
+      expect(summary.credentials.agentReadableByScope).toEqual({ root: 1, unknown: 1 });
+      expect(summary.headline).toContain('2 credentials readable by agents (1 root-scoped)');
+    } finally {
+      made.remove();
+    }
+  });
+});
