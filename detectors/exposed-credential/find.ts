@@ -332,7 +332,7 @@ function bindingsOf(file: SourceFile): Binding[] {
   return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
 }
 
-const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang)\/|\.(?:po|pot|xliff|xlf|strings)$/i;
+const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 
 function readsAsCode(file: SourceFile): boolean {
   return CODE_FORMATS.has(file.format) || (file.format === 'text' && SOURCE_EXTENSION.test(file.path));

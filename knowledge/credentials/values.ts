@@ -31,6 +31,11 @@ const REFERENCE = new RegExp(
     String.raw`^\$[A-Za-z_]\w*\/`, // $MYSQL_TEST_DIR/std_data/key.pem
     String.raw`^\$(?:::)?[a-z_]\w*(?:::[a-z_]\w*)+`, // Puppet: $::redis::params::sentinel_auth_pass
     String.raw`\{\$[A-Z0-9_.]+\}`, // Zabbix user macros: {$JENKINS.API.TOKEN}
+    String.raw`\{#[A-Z0-9_.]+\}`, // Zabbix discovery macros in item keys: haproxy.backend.rate[{#PXNAME}]
+    String.raw`^[a-z][\w.-]*\[.*\]$`, // Zabbix item keys: jmx["kafka.network:type=RequestMetrics",...], vfs.fs.size[/,free]
+    String.raw`^_DBC_[A-Z0-9_]+_$`, // dbconfig-common's install-time placeholders: _DBC_DBPASS_
+    String.raw`^[A-Za-z_]\w*(?:::[A-Za-z_]\w*){2,}$`, // Perl packages: SOAP::WSDL::XSD::Typelib::Builtin::string
+    String.raw`^\\[%@$][A-Za-z_]\w*$`, // Perl references: \%X__509Token_of
     String.raw`%\{[^}]*\}`, // FreeRADIUS, Fluentd and Ruby formats: %{string:Tmp-String-0}
     String.raw`^(?:op|vault|awssm|gcpsm|azkv|doppler|infisical|sops|ref\+[a-z]+)://`, // secret-manager URIs
     String.raw`^(?:arn:aws:secretsmanager|arn:aws:ssm|projects/[^/]+/secrets/)`,
