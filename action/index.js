@@ -6459,15 +6459,22 @@ var FactStore = class {
 var CHAIN_PREFIX = "blast-radius/";
 var SURVIVING_PROTECTION = /* @__PURE__ */ new Set(["off-provider", "other-account", "recorded-outside-repo"]);
 function buildSummary(facts, findings) {
-  const credentials = facts.all("credential").filter((credential) => !credential.inIgnoredDotenv || credential.scope !== void 0);
+  const byValue = /* @__PURE__ */ new Map();
+  for (const credential of facts.all("credential")) {
+    if (credential.inIgnoredDotenv && credential.scope === void 0) continue;
+    const copies = byValue.get(credential.valueHash);
+    if (copies) copies.push(credential);
+    else byValue.set(credential.valueHash, [credential]);
+  }
   const agentReadableByScope = {};
   const byEnvironment = {};
-  for (const credential of credentials) {
-    if (credential.agentReadable !== false) {
-      const scope = credential.scope ?? "unknown";
+  for (const copies of byValue.values()) {
+    const readable = copies.filter((copy) => copy.agentReadable !== false);
+    if (readable.length > 0) {
+      const scope = broadest(readable.map((copy) => copy.scope ?? "unknown"));
       agentReadableByScope[scope] = (agentReadableByScope[scope] ?? 0) + 1;
     }
-    const environment = credential.environment ?? "unknown";
+    const environment = copies[0].environment ?? "unknown";
     byEnvironment[environment] = (byEnvironment[environment] ?? 0) + 1;
   }
   const productionStores = facts.all("data-store").filter((store) => !store.sameAs && (store.production ?? (!store.testOnly && (store.environment === void 0 || store.environment === "production")))).map((store) => ({
@@ -6495,13 +6502,21 @@ function buildSummary(facts, findings) {
   const bypasses = agentBypasses.filter((bypass) => bypass.effective).length;
   const headline = `${chains.length} path${chains.length === 1 ? "" : "s"} from an agent to production data that would not survive; ${reachable} credential${reachable === 1 ? "" : "s"} readable by agents (${rootReachable} root-scoped); ${crossings.length} non-production path${crossings.length === 1 ? "" : "s"} to production; ${unprotected} of ${productionStores.length} production store${productionStores.length === 1 ? "" : "s"} without off-provider backup; ${bypasses} agent permission${bypasses === 1 ? "" : "s"} bypassing a human; ${active.length} finding${active.length === 1 ? "" : "s"}.`;
   return {
-    credentials: { total: credentials.length, agentReadableByScope, byEnvironment },
+    credentials: { total: byValue.size, agentReadableByScope, byEnvironment },
     productionStores,
     crossings,
     agentBypasses,
     chains,
     headline
   };
+}
+var SCOPE_ORDER2 = ["root", "root-resource", "scoped", "unknown", "public", "test"];
+function broadest(scopes) {
+  return [...scopes].sort((a, b) => rank(a) - rank(b))[0];
+}
+function rank(scope) {
+  const index = SCOPE_ORDER2.indexOf(scope);
+  return index === -1 ? SCOPE_ORDER2.length : index;
 }
 
 // src/detector-order.ts
@@ -6551,7 +6566,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-KNZZ7T6H.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-4GWYBPJW.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -313,6 +313,16 @@ var REFERENCE = new RegExp(
     // Puppet: $::redis::params::sentinel_auth_pass
     String.raw`\{\$[A-Z0-9_.]+\}`,
     // Zabbix user macros: {$JENKINS.API.TOKEN}
+    String.raw`\{#[A-Z0-9_.]+\}`,
+    // Zabbix discovery macros in item keys: haproxy.backend.rate[{#PXNAME}]
+    String.raw`^[a-z][\w.-]*\[.*\]$`,
+    // Zabbix item keys: jmx["kafka.network:type=RequestMetrics",...], vfs.fs.size[/,free]
+    String.raw`^_DBC_[A-Z0-9_]+_$`,
+    // dbconfig-common's install-time placeholders: _DBC_DBPASS_
+    String.raw`^[A-Za-z_]\w*(?:::[A-Za-z_]\w*){2,}$`,
+    // Perl packages: SOAP::WSDL::XSD::Typelib::Builtin::string
+    String.raw`^\\[%@$][A-Za-z_]\w*$`,
+    // Perl references: \%X__509Token_of
     String.raw`%\{[^}]*\}`,
     // FreeRADIUS, Fluentd and Ruby formats: %{string:Tmp-String-0}
     String.raw`^(?:op|vault|awssm|gcpsm|azkv|doppler|infisical|sops|ref\+[a-z]+)://`,
@@ -2223,6 +2233,12 @@ var genericSecret = {
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
     ],
     negative: [
+      sample("templates/app/kafka_jmx.yaml", `graph_items:
+  - color: 1A7C11
+    item:
+      host: 'Apache Kafka by JMX'
+      key: 'jmx["kafka.network:type=RequestMetrics,name=TotalTimeMs,request=UpdateMetadata","95thPercentile"]'
+`, { note: "a Zabbix item key" }),
       sample("src/analytics.ts", 'export const MIXPANEL_TOKEN = "736a82f3dad01d194e6f3391fa920a5d";\nexport const SEGMENT_WRITE_KEY = "xjNZfg6UzfjYx1sVwGpz1aHTE2z7Qmje";\n', { note: "browser analytics keys ship in every page" }),
       sample("solver/pb/ops.pb.go", 'type Meta struct {\n	Attrs map[string]string `protobuf:"bytes,2,rep,name=attrs,proto3" json:"attrs,omitempty" protobuf_key:"bytes,1,opt,name=key,proto3" protobuf_val:"bytes,2,opt,name=value,proto3"`\n}\n', { note: "a Go struct tag" }),
       sample("plugins/modules/gcp_compute_disk.py", "EXAMPLES = '''\n- name: create a disk\n  gcp_compute_disk:\n    disk_encryption_key:\n      raw_key: SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=\n'''\n", { note: "base64 of a sentence" }),
@@ -2330,6 +2346,9 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("languages/da.lang", "<?php\n$PALANG['pPassword_admin'] = 'Adgangskode';\n$PALANG['pLogin_password'] = 'Adgangskode';\n", { note: "a translation table" }),
+      sample("perl5/ONVIF/Types/User.pm", "my %TYPES = (\n  'Username' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n  'Password' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n);\n", { note: "Perl type names" }),
+      sample("templates/database-pgsql.yml.template", "production:\n  adapter: postgresql\n  username: _DBC_DBUSER_\n  password: _DBC_DBPASS_\n", { note: "dbconfig-common's placeholders" }),
       sample("types/BlobQueryResponse.common.d.ts", "  /** String identifier for the last attempted Copy Blob operation, identified by 'x-ms-copy-id'. */\n  copyId?: string;\n", { note: "prose, not SQL" }),
       sample("plugins/provisioners/chef/provisioner/base.rb", "def setup_config\n  config = { http_proxy_pass: @config.http_proxy_pass, https_proxy_pass: @config.https_proxy_pass }\nend\n", { note: "Ruby instance variables" }),
       sample("azure/synapse/artifacts/models/_models.py", 'class LinkedService:\n    """\n    :param password: The password.\n    :type password: ~azure.synapse.artifacts.models.SecretBase\n    """\n', { note: "a docstring type" }),
@@ -6092,7 +6111,7 @@ function bindingsOf(file) {
   const starts = new Set(fromStructure.map((binding2) => binding2.start));
   return [...fromStructure, ...fromLines.filter((binding2) => !starts.has(binding2.start))];
 }
-var TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang)\/|\.(?:po|pot|xliff|xlf|strings)$/i;
+var TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 function readsAsCode(file) {
   return CODE_FORMATS.has(file.format) || file.format === "text" && SOURCE_EXTENSION.test(file.path);
 }
