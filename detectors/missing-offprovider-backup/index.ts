@@ -108,6 +108,8 @@ const KEYWORDS = [
   // Infrastructure code and manifests.
   'AWS::', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
   'cnpg.io', 'zalan.do', 'crunchydata', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
+  // Helm values of the Velero and CloudNativePG charts.
+  'backupStorageLocation', 'type: postgresql',
   // Backups and restores.
   'backup', 'pg_dump', 'pg_basebackup', 'mysqldump', 'mariadb-dump', 'mongodump', 'sqlite3', 'restic', 'borg', 'rclone', 'wal-g', 'walg_', 'wale_',
   'barman', 'pgbackrest', 'litestream', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia',
@@ -241,8 +243,8 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   else if (isOrmConfig(path)) scanOrm(inventory);
   else if (file.format === 'yaml' && isHelmTemplate(path, file.text)) return;
   else if (file.format === 'yaml' && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
-  else if (file.format === 'yaml' && file.text.includes('backupStorageLocation') && /^schedules:|^configuration:/m.test(file.text)) scanVeleroValues(inventory);
-  else if (file.format === 'yaml' && /^type:\s*postgresql\s*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
+  else if (file.format === 'yaml' && file.hasKeyword('backupStorageLocation')) scanVeleroValues(inventory);
+  else if (file.format === 'yaml' && file.hasKeyword('type: postgresql')) scanCnpgChartValues(inventory);
   else if ((file.format === 'yaml' || file.format === 'json') && (file.hasKeyword('AWS::') || file.hasKeyword('serverless')) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);

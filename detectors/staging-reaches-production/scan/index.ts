@@ -46,7 +46,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.
-  if (cls.role === 'plain' && cls.tag.environment === 'base' && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text)) return;
+  if (cls.role === 'plain' && cls.tag.environment === 'base' && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === 'toml')) return;
   const document = cls.kind === 'rails-database' && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : file.data();
   if (!document) return;
   switch (cls.kind) {
@@ -115,10 +115,10 @@ const ENVIRONMENT_TABLE = /^[ \t]*\[\[?[ \t]*(?:env|environments?)\.(?:productio
 const ENVIRONMENT_VALUE = /\b(namespace|environment|env|stage|on-profile|profiles|app_env|rails_env|deploy_env)["']?\s*[:=]\s*["']?[\w-]*(prod|prd|stag|stg|dev|preview|review|uat|qa|test|sandbox|demo)/i;
 
 /** Content that could place values in an environment: a key named after one, or a namespace/environment value. */
-function namesEnvironmentsInside(text: string): boolean {
+function namesEnvironmentsInside(text: string, toml: boolean): boolean {
   if (ENVIRONMENT_VALUE.test(text)) return true;
   // TOML tables named for an environment: wrangler's `[env.staging]`, `[[env.staging.d1_databases]]`.
-  if (text.includes('[') && ENVIRONMENT_TABLE.test(text)) return true;
+  if (toml && ENVIRONMENT_TABLE.test(text)) return true;
   // A lookup map keyed by environments has at least two of them (`test:` alone is a CI job or a flag).
   const keys = new Set<string>();
   for (const match of text.matchAll(ENVIRONMENT_KEY)) {

@@ -4,14 +4,13 @@
 // group or context holds production's secrets.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
-import { secretIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
+import { secretIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { EnvTag, Recorder } from '../recorder.js';
+import { scanSecretReferences } from './workflows.js';
 
 const NON_PRODUCTION = new Set(['staging', 'preview', 'development']);
-/** `$PROD_DATABASE_URL`, `${DEPLOY_TOKEN}`, Azure's `$(PROD_DATABASE_URL)`: variables whose names say they hold a secret. */
-const SECRET_REFERENCE = /\$(?:\{|\()?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)(?:\}|\))?/g;
 
 export function isCiPipeline(path: string): boolean {
   return /(?:^|\/)bitbucket-pipelines\.ya?ml$|(?:^|\/)\.circleci\/config\.ya?ml$|(?:^|\/)azure-pipelines[^/]*\.ya?ml$/i.test(path);
@@ -26,14 +25,14 @@ export function scanCiPipeline(rec: Recorder, document: DataDocument): void {
     const bitbucket = deployment !== undefined && get(map, 'script') !== undefined;
     const tag = tagOf(bitbucket ? deployment : environmentName);
     if (tag && (bitbucket || environmentName !== undefined)) {
-      recordReferences(rec, map, tag);
-      for (const group of groupsOf(get(map, 'variables'))) recordAt(rec, tag, secretIdentity(group.name, 'ci-group'), group.span, `group: ${group.name}`);
+      scanSecretReferences(rec, map, tag);
+      for (const group of groupsOf(get(map, 'variables'))) rec.resource(tag, secretIdentity(group.name, 'ci-group'), group.span, { variable: `group: ${group.name}` });
       return false;
     }
     // CircleCI: `workflows.<w>.jobs[]` entries `{ <job>: { name: deploy-staging, context: production } }`.
     const invocation = circleciInvocation(map);
     if (invocation) {
-      for (const context of invocation.contexts) recordAt(rec, invocation.tag, secretIdentity(context.name, 'ci-group'), context.span, `context: ${context.name}`);
+      for (const context of invocation.contexts) rec.resource(invocation.tag, secretIdentity(context.name, 'ci-group'), context.span, { variable: `context: ${context.name}` });
       return false;
     }
     return true;
@@ -70,22 +69,6 @@ function groupsOf(node: DataNode | undefined): Array<{ name: string; span: Span 
     const name = literalString(group);
     return name && group ? [{ name, span: group.span }] : [];
   });
-}
-
-function recordReferences(rec: Recorder, node: DataNode, tag: EnvTag): void {
-  const file = rec.file;
-  const start = file.lineStarts[node.span.line - 1] ?? 0;
-  const end = node.span.endLine < file.lineStarts.length ? file.lineStarts[node.span.endLine]! : file.text.length;
-  const text = file.text.slice(start, end);
-  for (const match of text.matchAll(SECRET_REFERENCE)) {
-    const position = file.positionAt(start + match.index);
-    if (file.line(position.line).trimStart().startsWith('#')) continue;
-    recordAt(rec, tag, secretIdentity(match[1]!), { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + match[0].length }, match[0]);
-  }
-}
-
-function recordAt(rec: Recorder, tag: EnvTag, identity: ResourceIdentity, span: Span, variable: string): void {
-  rec.resource(tag, identity, span, { variable });
 }
 
 /** Calls `visit` on every map, depth first; `visit` returns false to skip the map's children. */

@@ -67,13 +67,13 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
     const tag = jobTag(entry.key, job) ?? fileTag;
     if (!tag) continue;
     walkSection(rec, { node: job, path: [entry.key], tag, role: 'plain', span: entry.keySpan }, options);
-    scanGitlabReferences(rec, job, tag, family);
+    scanSecretReferences(rec, job, tag, family);
     // `extends: .deploy`: the hidden templates it names give the job their variables and script.
     for (const name of extendedTemplates(job)) {
       const template = get(root, name);
       if (template?.kind !== 'map') continue;
       walkSection(rec, { node: template, path: [name], tag, role: 'plain', span: template.span }, options);
-      scanGitlabReferences(rec, template, tag, family);
+      scanSecretReferences(rec, template, tag, family);
     }
     const variables = get(job, 'variables');
     rec.layer(family, tag, entry.keySpan, variables?.kind === 'map' ? variables.entries.map((variable) => variable.key) : []);
@@ -87,13 +87,16 @@ function extendedTemplates(job: MapNode): string[] {
   return names.filter((name): name is string => !!name && name.startsWith('.'));
 }
 
-/** CI/CD variables a GitLab job reads (`$PROD_DB_PASSWORD`, `${DEPLOY_TOKEN}`) whose names say they hold a secret. */
-const GITLAB_SECRET_REFERENCE = /\$\{?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)\}?/g;
+/**
+ * CI/CD variables a job reads whose names say they hold a secret: `$PROD_DB_PASSWORD`, `${DEPLOY_TOKEN}` (GitLab,
+ * Bitbucket), `$(PROD_DATABASE_URL)` (Azure Pipelines' macros).
+ */
+const CI_SECRET_REFERENCE = /\$[{(]?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)[})]?/g;
 
-function scanGitlabReferences(rec: Recorder, job: DataNode, tag: EnvTag, family: string): void {
+export function scanSecretReferences(rec: Recorder, job: DataNode, tag: EnvTag, family?: string): void {
   const { text, record } = nodeText(rec, job, tag, family);
-  for (const match of text.matchAll(GITLAB_SECRET_REFERENCE)) {
-    if (!match[1]!.startsWith('CI_')) record(secretIdentity(match[1]!), match.index, `$${match[1]}`);
+  for (const match of text.matchAll(CI_SECRET_REFERENCE)) {
+    if (!match[1]!.startsWith('CI_')) record(secretIdentity(match[1]!), match.index, match[0]);
   }
 }
 
