@@ -500,6 +500,14 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   'ci-group': { scheme: 'ci-group', label: 'CI secret group' },
 };
 
+const STORE_SCHEMES: ReadonlySet<string> = new Set(Object.values(SECRET_STORES).map((store) => store.scheme));
+
+/** The scheme of the store a secret identity names (`secret:ssm:/acme/prod/db` is in `ssm`), or undefined for a plain name. */
+export function storeOfSecret(identity: string): string | undefined {
+  const scheme = /^secret:([a-z-]+):/.exec(identity)?.[1];
+  return scheme && STORE_SCHEMES.has(scheme) ? scheme : undefined;
+}
+
 /**
  * A secret or credential referred to by name: a CI secret or environment variable (`secrets.PROD_DB_URL`,
  * `${PROD_DATABASE_URL}`), or an entry of a store (`${ssm:/acme/prod/db}`, a Kubernetes secret, a credential file,
@@ -588,7 +596,7 @@ export function identityName(identity: string): string | undefined {
     case 'stack':
       return rest.slice(rest.indexOf(':') + 1);
     case 'secret':
-      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler|ci-group):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : rest;
+      return storeOfSecret(identity) ? rest.slice(rest.indexOf(':') + 1) : rest;
     default:
       return undefined;
   }

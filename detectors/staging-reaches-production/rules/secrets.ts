@@ -3,7 +3,7 @@
 // Kubernetes workload in a staging overlay mounting `prod-db-credentials`.
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
-import { identityName } from '../../../knowledge/environments/identities.js';
+import { identityName, storeOfSecret } from '../../../knowledge/environments/identities.js';
 import type { EnvironmentModel } from '../model.js';
 import { DETECTOR, type Verdict } from './verdict.js';
 
@@ -147,7 +147,7 @@ export function judgeSecret(resource: EnvironmentResource, model: EnvironmentMod
   if (resource.kind !== 'secret') return undefined;
   const name = identityName(resource.identity) ?? resource.display;
   if (!model.productionNamed(resource) && !LIVE_PAYMENT_SECRET.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
-  const ciSecret = /^secrets\./.test(resource.variable ?? '') || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler|ci-group):/.test(resource.identity);
+  const ciSecret = /^secrets\./.test(resource.variable ?? '') || storeOfSecret(resource.identity) !== undefined;
   if (!ciSecret && !SENSITIVE.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))) return undefined;
   const production = model.productionWith(resource.identity);
   return {
