@@ -3,7 +3,7 @@
 // started with `--allowedTools` lists that let the shell or destructive CLIs through.
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
-import { prefixMatcher } from '../../../knowledge/agents/commands.js';
+import { prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { CLAUDE_ALLOWED_TOOLS, COPILOT_ALLOWED_TOOL, COPILOT_COMMAND, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
 import { commandPermission, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { bashMatcher } from './claude-code.js';
@@ -159,7 +159,7 @@ function searchedOrPrinted(command: string, flagAt: number): boolean {
 }
 
 /** An entry of an `--allowedTools` list: Claude `Bash(...)` rules, or Gemini's `run_shell_command(...)`. */
-export function allowedToolPermission(entry: string, span: Span, setting = `--allowedTools "${entry}"`) {
+export function allowedToolPermission(entry: string, span: Span, setting = `--allowedTools "${entry}"`, except: readonly CommandMatcher[] = []) {
   const claude = /^(Bash|PowerShell)(?:\((.*)\))?$/s.exec(entry);
   const gemini = /^(run_shell_command|ShellTool)(?:\((.*)\))?$/s.exec(entry);
   let agent: AgentId;
@@ -174,7 +174,7 @@ export function allowedToolPermission(entry: string, span: Span, setting = `--al
     return undefined;
   }
   if (!matcher) return undefined;
-  return commandPermission(matcher, { agent, setting, span });
+  return commandPermission(matcher, { agent, setting, span, except });
 }
 
 /** Splits `Bash(git commit:*),Read Edit` on commas and spaces outside parentheses. */
@@ -211,7 +211,7 @@ function readInlineClaudeSettings(file: SourceFile, out: FileEmitter, lines: rea
   } catch {
     return;
   }
-  const permissions = (settings as { permissions?: { defaultMode?: unknown; allow?: unknown } } | null)?.permissions;
+  const permissions = (settings as { permissions?: { defaultMode?: unknown; allow?: unknown; deny?: unknown } } | null)?.permissions;
   if (!permissions || typeof permissions !== 'object') return;
   const lineOf = (needle: string): number => {
     for (let next = index; next < lines.length; next++) if (lines[next]!.includes(needle)) return next;
@@ -230,10 +230,15 @@ function readInlineClaudeSettings(file: SourceFile, out: FileEmitter, lines: rea
       effective: true,
     });
   }
+  // Deny rules win over allow rules: `Bash(rm:*)` denied leaves the rest of `Bash` allowed.
+  const denied = (Array.isArray(permissions.deny) ? permissions.deny : [])
+    .map((entry) => (typeof entry === 'string' ? /^Bash(?:\((.*)\))?$/s.exec(entry) : null))
+    .flatMap((rule) => (rule ? [bashMatcher(rule[1])] : []))
+    .filter((matcher): matcher is CommandMatcher => matcher !== undefined);
   for (const entry of Array.isArray(permissions.allow) ? permissions.allow : []) {
     if (typeof entry !== 'string') continue;
     const at = lineOf(`"${entry}"`);
-    const permission = allowedToolPermission(entry, spanOf(at, Math.max(0, lines[at]!.indexOf(entry)), entry.length), `settings: permissions.allow "${entry}"`);
+    const permission = allowedToolPermission(entry, spanOf(at, Math.max(0, lines[at]!.indexOf(entry)), entry.length), `settings: permissions.allow "${entry}"`, denied);
     if (!permission) continue;
     emitConfig(out, permission.agent, 'launcher', file.path);
     emitPermission(file, out, permission);

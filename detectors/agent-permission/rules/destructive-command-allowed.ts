@@ -40,6 +40,7 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } }),
     ],
     negative: [
+      sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash(terraform plan:*)", "Bash(terraform destroy:*)"],\n                "deny": ["Bash(terraform destroy:*)"]\n              }\n            }\n', { note: 'the inline settings deny what they allow' }),
       sample(
         '.claude/settings.json',
         '{\n  "permissions": {\n    "allow": ["Bash(terraform plan:*)", "Bash(kubectl get:*)", "Bash(rm -rf node_modules)", "Bash(railway logs:*)"],\n    "deny": ["Bash(terraform destroy:*)"]\n  }\n}\n',
