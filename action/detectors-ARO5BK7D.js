@@ -7297,6 +7297,11 @@ var SECRET_STORES = {
   "doppler-config": { scheme: "doppler", label: "Doppler config" },
   "ci-group": { scheme: "ci-group", label: "CI secret group" }
 };
+var STORE_SCHEMES = new Set(Object.values(SECRET_STORES).map((store) => store.scheme));
+function storeOfSecret(identity) {
+  const scheme = /^secret:([a-z-]+):/.exec(identity)?.[1];
+  return scheme && STORE_SCHEMES.has(scheme) ? scheme : void 0;
+}
 function secretIdentity(name, store) {
   const trimmed = name.trim();
   if (store) {
@@ -7367,7 +7372,7 @@ function identityName(identity) {
     case "stack":
       return rest.slice(rest.indexOf(":") + 1);
     case "secret":
-      return /^(ssm|k8s|aws|gcp|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler|ci-group):/.test(rest) ? rest.slice(rest.indexOf(":") + 1) : rest;
+      return storeOfSecret(identity) ? rest.slice(rest.indexOf(":") + 1) : rest;
     default:
       return void 0;
   }
@@ -7646,186 +7651,6 @@ function lineSpan(file, span) {
   const text = file.line(span.line);
   const indent = text.length - text.trimStart().length;
   return { line: span.line, column: indent + 1, endLine: span.line, endColumn: Math.max(indent + 1, text.trimEnd().length + 1) };
-}
-
-// detectors/staging-reaches-production/scan/handlers/pipelines.ts
-var NON_PRODUCTION2 = /* @__PURE__ */ new Set(["staging", "preview", "development"]);
-var SECRET_REFERENCE = /\$(?:\{|\()?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)(?:\}|\))?/g;
-function isCiPipeline(path2) {
-  return /(?:^|\/)bitbucket-pipelines\.ya?ml$|(?:^|\/)\.circleci\/config\.ya?ml$|(?:^|\/)azure-pipelines[^/]*\.ya?ml$/i.test(path2);
-}
-function scanCiPipeline(rec, document) {
-  for (const root of document.roots) visitMaps(root, (map) => {
-    const deployment = literalString(get(map, "deployment"));
-    const environmentNode = get(map, "environment");
-    const environmentName = literalString(environmentNode) ?? literalString(get(environmentNode, "name"));
-    const bitbucket = deployment !== void 0 && get(map, "script") !== void 0;
-    const tag = tagOf(bitbucket ? deployment : environmentName);
-    if (tag && (bitbucket || environmentName !== void 0)) {
-      recordReferences(rec, map, tag);
-      for (const group of groupsOf(get(map, "variables"))) recordAt(rec, tag, secretIdentity(group.name, "ci-group"), group.span, `group: ${group.name}`);
-      return false;
-    }
-    const invocation = circleciInvocation(map);
-    if (invocation) {
-      for (const context of invocation.contexts) recordAt(rec, invocation.tag, secretIdentity(context.name, "ci-group"), context.span, `context: ${context.name}`);
-      return false;
-    }
-    return true;
-  });
-}
-function tagOf(name) {
-  if (!name || name.includes("$")) return void 0;
-  const environment = canonicalEnvironment(name);
-  return environment && NON_PRODUCTION2.has(environment) ? { environment, name, evidence: "key" } : void 0;
-}
-function circleciInvocation(map) {
-  if (map.entries.length !== 1) return void 0;
-  const [entry] = map.entries;
-  const body2 = entry.value;
-  if (body2.kind !== "map" || !get(body2, "context")) return void 0;
-  const tag = tagOf(literalString(get(body2, "name")) ?? entry.key) ?? tagOf(literalString(get(body2, "env")) ?? literalString(get(body2, "environment")));
-  if (!tag) return void 0;
-  const context = get(body2, "context");
-  const items = context.kind === "seq" ? context.items : [context];
-  const contexts = items.flatMap((item) => {
-    const name = literalString(item);
-    return name ? [{ name, span: item.span }] : [];
-  });
-  return { tag, contexts };
-}
-function groupsOf(node) {
-  if (node?.kind !== "seq") return [];
-  return node.items.flatMap((item) => {
-    const group = get(item, "group");
-    const name = literalString(group);
-    return name && group ? [{ name, span: group.span }] : [];
-  });
-}
-function recordReferences(rec, node, tag) {
-  const file = rec.file;
-  const start = file.lineStarts[node.span.line - 1] ?? 0;
-  const end = node.span.endLine < file.lineStarts.length ? file.lineStarts[node.span.endLine] : file.text.length;
-  const text = file.text.slice(start, end);
-  for (const match of text.matchAll(SECRET_REFERENCE)) {
-    const position = file.positionAt(start + match.index);
-    if (file.line(position.line).trimStart().startsWith("#")) continue;
-    recordAt(rec, tag, secretIdentity(match[1]), { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + match[0].length }, match[0]);
-  }
-}
-function recordAt(rec, tag, identity, span, variable) {
-  rec.resource(tag, identity, span, { variable });
-}
-function visitMaps(node, visit3) {
-  if (node.kind === "map") {
-    if (!visit3(node)) return;
-    for (const entry of node.entries) visitMaps(entry.value, visit3);
-  } else if (node.kind === "seq") {
-    for (const item of node.items) visitMaps(item, visit3);
-  }
-}
-
-// detectors/staging-reaches-production/scan/files.ts
-var DATA_FORMATS2 = /* @__PURE__ */ new Set(["dotenv", "yaml", "json", "toml", "ini", "properties", "hcl"]);
-var NOT_CONFIG_NAME = /^(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|codecov\.ya?ml|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
-var GITHUB_META_NAME = /^(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)/i;
-var LOCALE_DIR = /(^|\/)(locales?|i18n|translations|lang|messages)\//i;
-function admitsPath(file) {
-  return classifyPath(file.path) !== void 0;
-}
-var lastPath2;
-var lastClass;
-function classifyPath(path2) {
-  if (path2 !== lastPath2) {
-    lastClass = classifyPathUncached(path2);
-    lastPath2 = path2;
-  }
-  return lastClass;
-}
-function isPythonSettings(path2) {
-  const lower = path2.toLowerCase();
-  if (!lower.includes("settings") && !lower.includes("config/")) return false;
-  return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path2);
-}
-function classifyPathUncached(path2) {
-  if (isExampleFile(path2)) return void 0;
-  const format = formatOf(path2);
-  const name = path2.slice(path2.lastIndexOf("/") + 1);
-  const lower = name.toLowerCase();
-  const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
-  let pathEnvironment;
-  const tag = () => pathEnvironment ??= pathTag(path2) ?? BASE;
-  const make = (kind, family, baseNames, ownTag) => {
-    const own = ownTag ?? tag();
-    const named = own.environment !== "base";
-    if (!family) return { kind, format, tag: own, role: "plain" };
-    if (!named && baseNames?.test(name)) return { kind, format, tag: BASE, family, role: "base" };
-    if (named) return { kind, format, tag: own, family, role: "layer" };
-    return { kind, format, tag: own, role: "plain" };
-  };
-  if (format === "dotenv") return make("dotenv", `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
-  if (format === "python") return isPythonSettings(path2) ? make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : void 0;
-  if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment");
-  if (format === "javascript" || format === "typescript") {
-    if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path2)) return make("js-config");
-    if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
-      return make("js-config", void 0, void 0, /^environment\.ts$/i.test(name) ? { environment: "development", name, evidence: "file-name" } : void 0);
-    }
-    return void 0;
-  }
-  if (format === "shell" || format === "markdown" || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || format === "text" && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path2)) return make("commands");
-  if (!DATA_FORMATS2.has(format)) return void 0;
-  if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
-  if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
-  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2)) return { kind: "workflow", format, tag: tag(), role: "plain" };
-  if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: "gitlab-ci", format, tag: tag(), role: "plain" };
-  if (isCiPipeline(path2)) return { kind: "ci-pipeline", format, tag: tag(), role: "plain" };
-  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
-    const own = /\.override\.ya?ml$/i.test(name) ? { environment: "development", name: "override", evidence: "file-name" } : tag();
-    return make("compose", `compose:${dir}`, /^(docker-)?compose\.ya?ml$/i, own);
-  }
-  if (/^kustomization\.ya?ml$/i.test(name)) return make("kustomization");
-  if (/^(values([.-][^/]*)?|[^/]*[.-]values)\.ya?ml$/i.test(name) || /(^|\/)values\/[^/]+\.ya?ml$/i.test(path2)) {
-    const chart = /(^|\/)values$/i.test(dir) ? dir.replace(/\/?values$/i, "") : dir;
-    return make("helm-values", `helm:${chart}`, /^values\.ya?ml$/i);
-  }
-  if (format === "hcl") {
-    if (lower === "terragrunt.hcl") return make("terragrunt");
-    if (lower.endsWith(".tfvars")) {
-      const root = /(^|\/)(env|envs|vars|tfvars|environments|config)$/i.test(dir) ? dir.replace(/\/?[^/]+$/, "") : dir;
-      return make("tfvars", `tfvars:${root}`, /^(terraform\.tfvars|[^/]*\.auto\.tfvars)$/i);
-    }
-    if (lower.endsWith(".tf")) return make("terraform");
-    return make("data");
-  }
-  if (/^railway\.(json|toml)$/i.test(name)) return make("railway");
-  if (/^wrangler\.(toml|json|jsonc)$/i.test(name)) return make("wrangler");
-  if (/^render\.ya?ml$/i.test(name)) return make("render");
-  if (/^fly([.-][^/]*)?\.toml$/i.test(name)) return make("fly");
-  if (lower === "netlify.toml") return make("netlify");
-  if (lower === "app.json") return make("heroku-app");
-  if (lower === "vercel.json") return make("vercel");
-  if (lower === ".firebaserc") return make("firebaserc");
-  if (/(^|\/)supabase\/config\.toml$/i.test(path2)) return make("supabase");
-  if (/^serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(name)) return make("serverless");
-  if (/^database\.ya?ml$/i.test(name)) return make("rails-database");
-  if (/(^|\/)config\/storage\.ya?ml$/i.test(path2)) return make("rails-storage");
-  if (/(^|\/)config\/(config|database)\.json$/i.test(path2)) return make("sequelize");
-  if (/^application([.-][^/]*)?\.(ya?ml|properties)$/i.test(name) || /^bootstrap([.-][^/]*)?\.(ya?ml|properties)$/i.test(name)) {
-    return make("spring", `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i);
-  }
-  if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make("dotnet", `dotnet:${dir}`, /^appsettings\.json$/i);
-  if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: "pulumi-stack", format, tag: stackTag(name), family: `pulumi:${dir}`, role: "layer" };
-  if (/(^|\/)config\/deploy(\.[^/]+)?\.ya?ml$/i.test(path2)) return make("kamal", `kamal:${dir}`, /^deploy\.ya?ml$/i);
-  if (/(^|\/)config\/[^/]+\.(json|ya?ml|json5|toml)$/i.test(path2) && !/custom-environment-variables/i.test(name)) {
-    return make("node-config", `node-config:${dir}`, /^default\.(json|ya?ml|json5|toml)$/i);
-  }
-  return make("data");
-}
-function stackTag(name) {
-  const stack = name.replace(/^pulumi\./i, "").replace(/\.ya?ml$/i, "");
-  const found = pathTag(name);
-  return found ?? { environment: void 0, name: stack, evidence: "file-name" };
 }
 
 // knowledge/environments/payments.ts
@@ -8408,6 +8233,361 @@ function resolveReferences(value, literals) {
   });
 }
 
+// detectors/staging-reaches-production/scan/handlers/workflows.ts
+var PULL_REQUEST_TRIGGERS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+var NAMED_ENVIRONMENTS = /* @__PURE__ */ new Set(["production", "staging", "preview", "development"]);
+function scanWorkflow(rec, cls, document) {
+  const root = document.roots[0];
+  if (!root || root.kind !== "map") return;
+  const family = `gha:${rec.file.path}`;
+  const options = { ...walkOptions(cls), envMaps: false, references: false, projectKeys: true };
+  const triggers = triggersOf(get(root, "on"));
+  const pullRequestOnly = triggers.length > 0 && triggers.every((trigger) => PULL_REQUEST_TRIGGERS.has(trigger));
+  const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : void 0;
+  const workflowEnv = get(root, "env");
+  if (workflowEnv?.kind === "map") {
+    walkSection(rec, { node: workflowEnv, path: ["env"], tag: BASE, family, role: "base", span: workflowEnv.span }, options);
+    scanText(rec, workflowEnv, BASE, family);
+  }
+  const jobs = get(root, "jobs");
+  if (jobs && jobs.kind !== "map") rec.notify("environment-config-unreadable", `${rec.file.path}: "jobs" is not a map; its jobs' environments were not read.`);
+  if (jobs?.kind !== "map") return;
+  for (const entry of effectiveEntries(jobs)) {
+    const job = entry.value;
+    if (job.kind !== "map") continue;
+    scanPlatformVariableCopies(rec, job);
+    const tag = jobTag(entry.key, job) ?? fileTag ?? (pullRequestOnly ? { environment: "preview", name: "pull_request", evidence: "value" } : void 0);
+    if (!tag) continue;
+    walkSection(rec, { node: job, path: ["jobs", entry.key], tag, role: "plain", span: entry.keySpan }, options);
+    scanText(rec, job, tag);
+    rec.layer(family, tag, entry.keySpan, envKeys(job));
+  }
+}
+var GITLAB_RESERVED = /* @__PURE__ */ new Set(["stages", "variables", "default", "include", "workflow", "image", "services", "cache", "before_script", "after_script", "types", "pages_build"]);
+function scanGitlabCi(rec, cls, document) {
+  const root = document.roots[0];
+  if (!root || root.kind !== "map") return;
+  const family = `gitlab:${rec.file.path}`;
+  const options = { ...walkOptions(cls), envMaps: false, references: false, projectKeys: true };
+  const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : void 0;
+  const globals = get(root, "variables");
+  if (globals?.kind === "map") walkSection(rec, { node: globals, path: ["variables"], tag: BASE, family, role: "base", span: globals.span }, options);
+  for (const entry of effectiveEntries(root)) {
+    const job = entry.value;
+    if (job.kind !== "map" || GITLAB_RESERVED.has(entry.key) || entry.key.startsWith(".")) continue;
+    const tag = jobTag(entry.key, job) ?? fileTag;
+    if (!tag) continue;
+    walkSection(rec, { node: job, path: [entry.key], tag, role: "plain", span: entry.keySpan }, options);
+    scanSecretReferences(rec, job, tag, family);
+    for (const name of extendedTemplates(job)) {
+      const template = get(root, name);
+      if (template?.kind !== "map") continue;
+      walkSection(rec, { node: template, path: [name], tag, role: "plain", span: template.span }, options);
+      scanSecretReferences(rec, template, tag, family);
+    }
+    const variables = get(job, "variables");
+    rec.layer(family, tag, entry.keySpan, variables?.kind === "map" ? variables.entries.map((variable) => variable.key) : []);
+  }
+}
+function extendedTemplates(job) {
+  const extended = get(job, "extends");
+  const names = extended?.kind === "seq" ? extended.items.map((item) => literalString(item)) : [literalString(extended)];
+  return names.filter((name) => !!name && name.startsWith("."));
+}
+var CI_SECRET_REFERENCE = /\$[{(]?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)[})]?/g;
+function scanSecretReferences(rec, job, tag, family) {
+  const { text, record: record2 } = nodeText(rec, job, tag, family);
+  for (const match of text.matchAll(CI_SECRET_REFERENCE)) {
+    if (!match[1].startsWith("CI_")) record2(secretIdentity(match[1]), match.index, match[0]);
+  }
+}
+var VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+(preview|development)\b/;
+function scanPlatformVariableCopies(rec, job) {
+  const steps = get(job, "steps");
+  if (steps?.kind !== "seq") return;
+  for (const step of steps.items) {
+    const run = literalString(get(step, "run"));
+    const target = run ? VARIABLE_COPY.exec(run)?.[1] : void 0;
+    const env = get(step, "env") ?? get(job, "env");
+    if (!target || env?.kind !== "map") continue;
+    const tag = { environment: target === "preview" ? "preview" : "development", name: `vercel ${target}`, evidence: "value" };
+    for (const variable of env.entries) {
+      const value = variable.value.kind === "scalar" ? String(variable.value.value ?? "") : "";
+      for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+        rec.resource(tag, secretIdentity(reference[1]), variable.value.span, { variable: `secrets.${reference[1]}` });
+      }
+    }
+  }
+}
+function triggersOf(node) {
+  if (!node) return [];
+  if (node.kind === "scalar") return node.value === null ? [] : [String(node.value)];
+  if (node.kind === "seq") return node.items.map((item) => literalString(item)).filter((item) => !!item);
+  return node.entries.map((entry) => entry.key);
+}
+var SEQUENCE_WORDS = /* @__PURE__ */ new Set(["after", "before", "post", "following", "until", "then"]);
+function jobTag(id, job) {
+  const environment = get(job, "environment") ?? get(get(job, "with"), "environment");
+  if (environment) {
+    const name = environment.kind === "map" ? literalString(get(environment, "name")) : literalString(environment);
+    if (!name || name.includes("${{")) return void 0;
+    return { environment: canonicalEnvironment(name), name, evidence: "key" };
+  }
+  for (const name of [literalString(get(job, "name")), id]) {
+    if (!name || name.includes("${{") || tokensOf(name).some((token) => SEQUENCE_WORDS.has(token))) continue;
+    const environment2 = canonicalEnvironment(name);
+    if (environment2 && NAMED_ENVIRONMENTS.has(environment2)) return { environment: environment2, name, evidence: "value" };
+  }
+  const env = get(job, "env");
+  const byValue = env?.kind === "map" ? valueTag(env.entries) : void 0;
+  return byValue?.environment && NAMED_ENVIRONMENTS.has(byValue.environment) ? byValue : void 0;
+}
+function envKeys(job) {
+  const keys = [];
+  const collect = (env) => {
+    if (env?.kind === "map") for (const entry of env.entries) keys.push(entry.key);
+  };
+  collect(get(job, "env"));
+  const steps = get(job, "steps");
+  if (steps?.kind === "seq") for (const step of steps.items) collect(get(step, "env"));
+  return keys;
+}
+var TARGETS = [
+  { regex: /\bterraform\s+workspace\s+(?:select|new)\s+(?:-or-create\s+)?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
+  { regex: /\bTF_WORKSPACE:\s*["']?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
+  // `terraform apply -var-file=prod.tfvars`: a run with production's variables targets production's resources.
+  { regex: /\bterraform(?:\s+-[\w-]+(?:=\S+)?)*\s+(?:apply|plan|destroy|import)\b[^\n]*?\s-var-file[=\s]+["']?([\w./-]+\.tfvars(?:\.json)?)/g, build: varFileIdentity },
+  // What a job writes to or deletes from: `aws s3 sync dist/ s3://acme-web --delete`, `gsutil rsync -d . gs://…`.
+  { regex: /\baws\s+s3\s+(?:sync|cp|mv|rm|rb)\b[^\n]*?\ss3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/g, build: (name) => bucketIdentity(name, "s3") },
+  { regex: /\b(?:gsutil|gcloud\s+storage)\s+(?:-m\s+)?(?:rsync|cp|mv|rm)\b[^\n]*?\sgs:\/\/([a-z0-9][a-z0-9._-]{1,61}[a-z0-9])/g, build: (name) => bucketIdentity(name, "gcs") },
+  // The AWS account a job's credentials act in: `role-to-assume: arn:aws:iam::111122223333:role/prod-deployer`.
+  { regex: /\brole-to-assume:\s*["']?arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/g, build: (name) => secretIdentity(name, "aws-role") },
+  // Another environment's variables pulled into this job: `vercel pull --environment=production`, `doppler run -c prd`.
+  { regex: /\bvercel\s+(?:pull|env\s+pull|build|deploy)\b[^\n]*?\s--environment[=\s]["']?([a-z]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "vercel-environment") },
+  { regex: /\bdoppler\s+(?:run|secrets\s+download|secrets)\b[^\n]*?\s(?:--config[=\s]|-c\s)["']?([A-Za-z0-9_-]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "doppler-config") },
+  { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
+  { regex: /\bpulumi\s+(?:up|preview|destroy|refresh|import)\b[^\n]*?\s(?:--stack[=\s]|-s\s)([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
+  { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
+  { regex: /\b(?:flyctl|fly)\s+(?:deploy|secrets|ssh|postgres|volumes|scale|apps\s+destroy)\b[^\n]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g, build: (name) => appIdentity(name, "fly") },
+  { regex: /\bheroku\s+[a-z:-]+\b[^\n]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g, build: (name) => appIdentity(name, "heroku") },
+  { regex: /\bkubectl\b[^\n]*?\s--context[=\s]([A-Za-z0-9_.:@/-]+)/g, build: (name) => secretIdentity(name, "kube-context") },
+  { regex: /\baws\s+[a-z0-9-]+\b[^\n]*?\s--profile[=\s]([A-Za-z0-9_.-]+)/g, build: (name) => secretIdentity(name, "aws-profile") },
+  { regex: /\bgcloud\b[^\n]*?\s--project[=\s]([a-z][a-z0-9-]{4,28}[a-z0-9])\b/g, build: (name) => gcpProjectIdentity(name) },
+  { regex: /\bfirebase\s+(?:deploy|use|firestore:delete|database:set|database:remove)\b[^\n]*?\s(?:--project[=\s]|-P\s)([a-z][a-z0-9-]+)/g, build: (name) => gcpProjectIdentity(name, true) },
+  { regex: /\brailway\s+(?:up|run|redeploy|variables|link|down)\b[^\n]*?\s(?:--environment[=\s]|-e\s)([A-Za-z0-9_-]+)/g, build: railwayEnvironmentIdentity }
+];
+function workspaceIdentity(name) {
+  if (name.includes("$")) return void 0;
+  return { kind: "terraform-state", identity: `tfstate:workspace:${name.toLowerCase()}`, otherIdentities: [], display: `Terraform workspace ${name}`, name, secrets: [] };
+}
+function varFileIdentity(path2) {
+  if (path2.includes("$")) return void 0;
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  return { kind: "stack", identity: `stack:tfvars:${path2.toLowerCase()}`, otherIdentities: [], display: `Terraform variables ${path2}`, name, secrets: [] };
+}
+function serverlessStageIdentity(name) {
+  return { kind: "stack", identity: `stack:serverless:${name.toLowerCase()}`, otherIdentities: [], display: `Serverless stage ${name}`, name, secrets: [] };
+}
+function railwayEnvironmentIdentity(name) {
+  return { kind: "project", identity: `railway-environment:${name.toLowerCase()}`, otherIdentities: [], display: `Railway environment ${name}`, name, secrets: [] };
+}
+function scanText(rec, node, tag, family) {
+  const { text, record: record2 } = nodeText(rec, node, tag, family);
+  for (const match of text.matchAll(/\$\{\{([^}]*)\}\}/g)) {
+    for (const reference of match[1].matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      if (reference[2] === "GITHUB_TOKEN") continue;
+      record2(secretIdentity(reference[2]), match.index, `${reference[1]}.${reference[2]}`);
+    }
+  }
+  for (const { regex, build } of TARGETS) {
+    regex.lastIndex = 0;
+    for (const match of text.matchAll(regex)) {
+      const identity = build(match[1]);
+      if (identity) record2(identity, match.index, match[0].split(/\s+/).slice(0, 2).join(" "));
+    }
+  }
+}
+function nodeText(rec, node, tag, family) {
+  const file = rec.file;
+  const start = offsetOf2(rec, node.span.line, 1);
+  const end = node.span.endLine < file.lineStarts.length ? offsetOf2(rec, node.span.endLine + 1, 1) : file.text.length;
+  const record2 = (identity, index, variable) => {
+    const position = file.positionAt(start + index);
+    if (file.line(position.line).trimStart().startsWith("#")) return;
+    const span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
+    rec.resource(tag, identity, span, { variable, family });
+  };
+  return { text: file.text.slice(start, end), record: record2 };
+}
+function offsetOf2(rec, line, column) {
+  return (rec.file.lineStarts[line - 1] ?? rec.file.text.length) + column - 1;
+}
+
+// detectors/staging-reaches-production/scan/handlers/pipelines.ts
+var NON_PRODUCTION2 = /* @__PURE__ */ new Set(["staging", "preview", "development"]);
+function isCiPipeline(path2) {
+  return /(?:^|\/)bitbucket-pipelines\.ya?ml$|(?:^|\/)\.circleci\/config\.ya?ml$|(?:^|\/)azure-pipelines[^/]*\.ya?ml$/i.test(path2);
+}
+function scanCiPipeline(rec, document) {
+  for (const root of document.roots) visitMaps(root, (map) => {
+    const deployment = literalString(get(map, "deployment"));
+    const environmentNode = get(map, "environment");
+    const environmentName = literalString(environmentNode) ?? literalString(get(environmentNode, "name"));
+    const bitbucket = deployment !== void 0 && get(map, "script") !== void 0;
+    const tag = tagOf(bitbucket ? deployment : environmentName);
+    if (tag && (bitbucket || environmentName !== void 0)) {
+      scanSecretReferences(rec, map, tag);
+      for (const group of groupsOf(get(map, "variables"))) rec.resource(tag, secretIdentity(group.name, "ci-group"), group.span, { variable: `group: ${group.name}` });
+      return false;
+    }
+    const invocation = circleciInvocation(map);
+    if (invocation) {
+      for (const context of invocation.contexts) rec.resource(invocation.tag, secretIdentity(context.name, "ci-group"), context.span, { variable: `context: ${context.name}` });
+      return false;
+    }
+    return true;
+  });
+}
+function tagOf(name) {
+  if (!name || name.includes("$")) return void 0;
+  const environment = canonicalEnvironment(name);
+  return environment && NON_PRODUCTION2.has(environment) ? { environment, name, evidence: "key" } : void 0;
+}
+function circleciInvocation(map) {
+  if (map.entries.length !== 1) return void 0;
+  const [entry] = map.entries;
+  const body2 = entry.value;
+  if (body2.kind !== "map" || !get(body2, "context")) return void 0;
+  const tag = tagOf(literalString(get(body2, "name")) ?? entry.key) ?? tagOf(literalString(get(body2, "env")) ?? literalString(get(body2, "environment")));
+  if (!tag) return void 0;
+  const context = get(body2, "context");
+  const items = context.kind === "seq" ? context.items : [context];
+  const contexts = items.flatMap((item) => {
+    const name = literalString(item);
+    return name ? [{ name, span: item.span }] : [];
+  });
+  return { tag, contexts };
+}
+function groupsOf(node) {
+  if (node?.kind !== "seq") return [];
+  return node.items.flatMap((item) => {
+    const group = get(item, "group");
+    const name = literalString(group);
+    return name && group ? [{ name, span: group.span }] : [];
+  });
+}
+function visitMaps(node, visit3) {
+  if (node.kind === "map") {
+    if (!visit3(node)) return;
+    for (const entry of node.entries) visitMaps(entry.value, visit3);
+  } else if (node.kind === "seq") {
+    for (const item of node.items) visitMaps(item, visit3);
+  }
+}
+
+// detectors/staging-reaches-production/scan/files.ts
+var DATA_FORMATS2 = /* @__PURE__ */ new Set(["dotenv", "yaml", "json", "toml", "ini", "properties", "hcl"]);
+var NOT_CONFIG_NAME = /^(package\.json|\.package-lock\.json|composer\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|\.babelrc|babel\.config\.json|renovate\.json|\.releaserc[^/]*|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|manifest\.json|\.markdownlint[^/]*|\.pre-commit-config\.yaml|mkdocs\.ya?ml|_config\.ya?ml|pubspec\.yaml|Chart\.yaml|Chart\.lock|codecov\.ya?ml|openapi[^/]*|swagger[^/]*|.*\.schema\.json|.*\.lock\.json|.*\.(i18n|locale)\.json)$/i;
+var GITHUB_META_NAME = /^(dependabot|labeler|FUNDING|ISSUE_TEMPLATE)/i;
+var LOCALE_DIR = /(^|\/)(locales?|i18n|translations|lang|messages)\//i;
+function admitsPath(file) {
+  return classifyPath(file.path) !== void 0;
+}
+var lastPath2;
+var lastClass;
+function classifyPath(path2) {
+  if (path2 !== lastPath2) {
+    lastClass = classifyPathUncached(path2);
+    lastPath2 = path2;
+  }
+  return lastClass;
+}
+function isPythonSettings(path2) {
+  const lower = path2.toLowerCase();
+  if (!lower.includes("settings") && !lower.includes("config/")) return false;
+  return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path2);
+}
+function classifyPathUncached(path2) {
+  if (isExampleFile(path2)) return void 0;
+  const format = formatOf(path2);
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  const lower = name.toLowerCase();
+  const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+  let pathEnvironment;
+  const tag = () => pathEnvironment ??= pathTag(path2) ?? BASE;
+  const make = (kind, family, baseNames, ownTag) => {
+    const own = ownTag ?? tag();
+    const named = own.environment !== "base";
+    if (!family) return { kind, format, tag: own, role: "plain" };
+    if (!named && baseNames?.test(name)) return { kind, format, tag: BASE, family, role: "base" };
+    if (named) return { kind, format, tag: own, family, role: "layer" };
+    return { kind, format, tag: own, role: "plain" };
+  };
+  if (format === "dotenv") return make("dotenv", `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
+  if (format === "python") return isPythonSettings(path2) ? make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : void 0;
+  if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment");
+  if (format === "javascript" || format === "typescript") {
+    if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path2)) return make("js-config");
+    if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
+      return make("js-config", void 0, void 0, /^environment\.ts$/i.test(name) ? { environment: "development", name, evidence: "file-name" } : void 0);
+    }
+    return void 0;
+  }
+  if (format === "shell" || format === "markdown" || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || format === "text" && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path2)) return make("commands");
+  if (!DATA_FORMATS2.has(format)) return void 0;
+  if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
+  if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
+  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2)) return { kind: "workflow", format, tag: tag(), role: "plain" };
+  if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: "gitlab-ci", format, tag: tag(), role: "plain" };
+  if (isCiPipeline(path2)) return { kind: "ci-pipeline", format, tag: tag(), role: "plain" };
+  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
+    const own = /\.override\.ya?ml$/i.test(name) ? { environment: "development", name: "override", evidence: "file-name" } : tag();
+    return make("compose", `compose:${dir}`, /^(docker-)?compose\.ya?ml$/i, own);
+  }
+  if (/^kustomization\.ya?ml$/i.test(name)) return make("kustomization");
+  if (/^(values([.-][^/]*)?|[^/]*[.-]values)\.ya?ml$/i.test(name) || /(^|\/)values\/[^/]+\.ya?ml$/i.test(path2)) {
+    const chart = /(^|\/)values$/i.test(dir) ? dir.replace(/\/?values$/i, "") : dir;
+    return make("helm-values", `helm:${chart}`, /^values\.ya?ml$/i);
+  }
+  if (format === "hcl") {
+    if (lower === "terragrunt.hcl") return make("terragrunt");
+    if (lower.endsWith(".tfvars")) {
+      const root = /(^|\/)(env|envs|vars|tfvars|environments|config)$/i.test(dir) ? dir.replace(/\/?[^/]+$/, "") : dir;
+      return make("tfvars", `tfvars:${root}`, /^(terraform\.tfvars|[^/]*\.auto\.tfvars)$/i);
+    }
+    if (lower.endsWith(".tf")) return make("terraform");
+    return make("data");
+  }
+  if (/^railway\.(json|toml)$/i.test(name)) return make("railway");
+  if (/^wrangler\.(toml|json|jsonc)$/i.test(name)) return make("wrangler");
+  if (/^render\.ya?ml$/i.test(name)) return make("render");
+  if (/^fly([.-][^/]*)?\.toml$/i.test(name)) return make("fly");
+  if (lower === "netlify.toml") return make("netlify");
+  if (lower === "app.json") return make("heroku-app");
+  if (lower === "vercel.json") return make("vercel");
+  if (lower === ".firebaserc") return make("firebaserc");
+  if (/(^|\/)supabase\/config\.toml$/i.test(path2)) return make("supabase");
+  if (/^serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(name)) return make("serverless");
+  if (/^database\.ya?ml$/i.test(name)) return make("rails-database");
+  if (/(^|\/)config\/storage\.ya?ml$/i.test(path2)) return make("rails-storage");
+  if (/(^|\/)config\/(config|database)\.json$/i.test(path2)) return make("sequelize");
+  if (/^application([.-][^/]*)?\.(ya?ml|properties)$/i.test(name) || /^bootstrap([.-][^/]*)?\.(ya?ml|properties)$/i.test(name)) {
+    return make("spring", `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i);
+  }
+  if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make("dotnet", `dotnet:${dir}`, /^appsettings\.json$/i);
+  if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: "pulumi-stack", format, tag: stackTag(name), family: `pulumi:${dir}`, role: "layer" };
+  if (/(^|\/)config\/deploy(\.[^/]+)?\.ya?ml$/i.test(path2)) return make("kamal", `kamal:${dir}`, /^deploy\.ya?ml$/i);
+  if (/(^|\/)config\/[^/]+\.(json|ya?ml|json5|toml)$/i.test(path2) && !/custom-environment-variables/i.test(name)) {
+    return make("node-config", `node-config:${dir}`, /^default\.(json|ya?ml|json5|toml)$/i);
+  }
+  return make("data");
+}
+function stackTag(name) {
+  const stack = name.replace(/^pulumi\./i, "").replace(/\.ya?ml$/i, "");
+  const found = pathTag(name);
+  return found ?? { environment: void 0, name: stack, evidence: "file-name" };
+}
+
 // detectors/staging-reaches-production/scan/handlers/compose.ts
 function scanComposeFile(rec, cls, document) {
   for (const root of document.roots) {
@@ -8928,196 +9108,6 @@ function directoryOf(path2) {
   return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
 }
 
-// detectors/staging-reaches-production/scan/handlers/workflows.ts
-var PULL_REQUEST_TRIGGERS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-var NAMED_ENVIRONMENTS = /* @__PURE__ */ new Set(["production", "staging", "preview", "development"]);
-function scanWorkflow(rec, cls, document) {
-  const root = document.roots[0];
-  if (!root || root.kind !== "map") return;
-  const family = `gha:${rec.file.path}`;
-  const options = { ...walkOptions(cls), envMaps: false, references: false, projectKeys: true };
-  const triggers = triggersOf(get(root, "on"));
-  const pullRequestOnly = triggers.length > 0 && triggers.every((trigger) => PULL_REQUEST_TRIGGERS.has(trigger));
-  const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : void 0;
-  const workflowEnv = get(root, "env");
-  if (workflowEnv?.kind === "map") {
-    walkSection(rec, { node: workflowEnv, path: ["env"], tag: BASE, family, role: "base", span: workflowEnv.span }, options);
-    scanText(rec, workflowEnv, BASE, family);
-  }
-  const jobs = get(root, "jobs");
-  if (jobs && jobs.kind !== "map") rec.notify("environment-config-unreadable", `${rec.file.path}: "jobs" is not a map; its jobs' environments were not read.`);
-  if (jobs?.kind !== "map") return;
-  for (const entry of effectiveEntries(jobs)) {
-    const job = entry.value;
-    if (job.kind !== "map") continue;
-    scanPlatformVariableCopies(rec, job);
-    const tag = jobTag(entry.key, job) ?? fileTag ?? (pullRequestOnly ? { environment: "preview", name: "pull_request", evidence: "value" } : void 0);
-    if (!tag) continue;
-    walkSection(rec, { node: job, path: ["jobs", entry.key], tag, role: "plain", span: entry.keySpan }, options);
-    scanText(rec, job, tag);
-    rec.layer(family, tag, entry.keySpan, envKeys(job));
-  }
-}
-var GITLAB_RESERVED = /* @__PURE__ */ new Set(["stages", "variables", "default", "include", "workflow", "image", "services", "cache", "before_script", "after_script", "types", "pages_build"]);
-function scanGitlabCi(rec, cls, document) {
-  const root = document.roots[0];
-  if (!root || root.kind !== "map") return;
-  const family = `gitlab:${rec.file.path}`;
-  const options = { ...walkOptions(cls), envMaps: false, references: false, projectKeys: true };
-  const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : void 0;
-  const globals = get(root, "variables");
-  if (globals?.kind === "map") walkSection(rec, { node: globals, path: ["variables"], tag: BASE, family, role: "base", span: globals.span }, options);
-  for (const entry of effectiveEntries(root)) {
-    const job = entry.value;
-    if (job.kind !== "map" || GITLAB_RESERVED.has(entry.key) || entry.key.startsWith(".")) continue;
-    const tag = jobTag(entry.key, job) ?? fileTag;
-    if (!tag) continue;
-    walkSection(rec, { node: job, path: [entry.key], tag, role: "plain", span: entry.keySpan }, options);
-    scanGitlabReferences(rec, job, tag, family);
-    for (const name of extendedTemplates(job)) {
-      const template = get(root, name);
-      if (template?.kind !== "map") continue;
-      walkSection(rec, { node: template, path: [name], tag, role: "plain", span: template.span }, options);
-      scanGitlabReferences(rec, template, tag, family);
-    }
-    const variables = get(job, "variables");
-    rec.layer(family, tag, entry.keySpan, variables?.kind === "map" ? variables.entries.map((variable) => variable.key) : []);
-  }
-}
-function extendedTemplates(job) {
-  const extended = get(job, "extends");
-  const names = extended?.kind === "seq" ? extended.items.map((item) => literalString(item)) : [literalString(extended)];
-  return names.filter((name) => !!name && name.startsWith("."));
-}
-var GITLAB_SECRET_REFERENCE = /\$\{?([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIALS?|DATABASE_URL|DB_URL|DSN|CONNECTION_STRING)[A-Z0-9_]*)\}?/g;
-function scanGitlabReferences(rec, job, tag, family) {
-  const { text, record: record2 } = nodeText(rec, job, tag, family);
-  for (const match of text.matchAll(GITLAB_SECRET_REFERENCE)) {
-    if (!match[1].startsWith("CI_")) record2(secretIdentity(match[1]), match.index, `$${match[1]}`);
-  }
-}
-var VARIABLE_COPY = /\bvercel\s+env\s+add\s+[A-Za-z_][A-Za-z0-9_]*\s+(preview|development)\b/;
-function scanPlatformVariableCopies(rec, job) {
-  const steps = get(job, "steps");
-  if (steps?.kind !== "seq") return;
-  for (const step of steps.items) {
-    const run = literalString(get(step, "run"));
-    const target = run ? VARIABLE_COPY.exec(run)?.[1] : void 0;
-    const env = get(step, "env") ?? get(job, "env");
-    if (!target || env?.kind !== "map") continue;
-    const tag = { environment: target === "preview" ? "preview" : "development", name: `vercel ${target}`, evidence: "value" };
-    for (const variable of env.entries) {
-      const value = variable.value.kind === "scalar" ? String(variable.value.value ?? "") : "";
-      for (const reference of value.matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
-        rec.resource(tag, secretIdentity(reference[1]), variable.value.span, { variable: `secrets.${reference[1]}` });
-      }
-    }
-  }
-}
-function triggersOf(node) {
-  if (!node) return [];
-  if (node.kind === "scalar") return node.value === null ? [] : [String(node.value)];
-  if (node.kind === "seq") return node.items.map((item) => literalString(item)).filter((item) => !!item);
-  return node.entries.map((entry) => entry.key);
-}
-var SEQUENCE_WORDS = /* @__PURE__ */ new Set(["after", "before", "post", "following", "until", "then"]);
-function jobTag(id, job) {
-  const environment = get(job, "environment") ?? get(get(job, "with"), "environment");
-  if (environment) {
-    const name = environment.kind === "map" ? literalString(get(environment, "name")) : literalString(environment);
-    if (!name || name.includes("${{")) return void 0;
-    return { environment: canonicalEnvironment(name), name, evidence: "key" };
-  }
-  for (const name of [literalString(get(job, "name")), id]) {
-    if (!name || name.includes("${{") || tokensOf(name).some((token) => SEQUENCE_WORDS.has(token))) continue;
-    const environment2 = canonicalEnvironment(name);
-    if (environment2 && NAMED_ENVIRONMENTS.has(environment2)) return { environment: environment2, name, evidence: "value" };
-  }
-  const env = get(job, "env");
-  const byValue = env?.kind === "map" ? valueTag(env.entries) : void 0;
-  return byValue?.environment && NAMED_ENVIRONMENTS.has(byValue.environment) ? byValue : void 0;
-}
-function envKeys(job) {
-  const keys = [];
-  const collect = (env) => {
-    if (env?.kind === "map") for (const entry of env.entries) keys.push(entry.key);
-  };
-  collect(get(job, "env"));
-  const steps = get(job, "steps");
-  if (steps?.kind === "seq") for (const step of steps.items) collect(get(step, "env"));
-  return keys;
-}
-var TARGETS = [
-  { regex: /\bterraform\s+workspace\s+(?:select|new)\s+(?:-or-create\s+)?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
-  { regex: /\bTF_WORKSPACE:\s*["']?([A-Za-z0-9_.-]+)/g, build: workspaceIdentity },
-  // `terraform apply -var-file=prod.tfvars`: a run with production's variables targets production's resources.
-  { regex: /\bterraform(?:\s+-[\w-]+(?:=\S+)?)*\s+(?:apply|plan|destroy|import)\b[^\n]*?\s-var-file[=\s]+["']?([\w./-]+\.tfvars(?:\.json)?)/g, build: varFileIdentity },
-  // What a job writes to or deletes from: `aws s3 sync dist/ s3://acme-web --delete`, `gsutil rsync -d . gs://…`.
-  { regex: /\baws\s+s3\s+(?:sync|cp|mv|rm|rb)\b[^\n]*?\ss3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/g, build: (name) => bucketIdentity(name, "s3") },
-  { regex: /\b(?:gsutil|gcloud\s+storage)\s+(?:-m\s+)?(?:rsync|cp|mv|rm)\b[^\n]*?\sgs:\/\/([a-z0-9][a-z0-9._-]{1,61}[a-z0-9])/g, build: (name) => bucketIdentity(name, "gcs") },
-  // The AWS account a job's credentials act in: `role-to-assume: arn:aws:iam::111122223333:role/prod-deployer`.
-  { regex: /\brole-to-assume:\s*["']?arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/g, build: (name) => secretIdentity(name, "aws-role") },
-  // Another environment's variables pulled into this job: `vercel pull --environment=production`, `doppler run -c prd`.
-  { regex: /\bvercel\s+(?:pull|env\s+pull|build|deploy)\b[^\n]*?\s--environment[=\s]["']?([a-z]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "vercel-environment") },
-  { regex: /\bdoppler\s+(?:run|secrets\s+download|secrets)\b[^\n]*?\s(?:--config[=\s]|-c\s)["']?([A-Za-z0-9_-]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "doppler-config") },
-  { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
-  { regex: /\bpulumi\s+(?:up|preview|destroy|refresh|import)\b[^\n]*?\s(?:--stack[=\s]|-s\s)([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
-  { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
-  { regex: /\b(?:flyctl|fly)\s+(?:deploy|secrets|ssh|postgres|volumes|scale|apps\s+destroy)\b[^\n]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g, build: (name) => appIdentity(name, "fly") },
-  { regex: /\bheroku\s+[a-z:-]+\b[^\n]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g, build: (name) => appIdentity(name, "heroku") },
-  { regex: /\bkubectl\b[^\n]*?\s--context[=\s]([A-Za-z0-9_.:@/-]+)/g, build: (name) => secretIdentity(name, "kube-context") },
-  { regex: /\baws\s+[a-z0-9-]+\b[^\n]*?\s--profile[=\s]([A-Za-z0-9_.-]+)/g, build: (name) => secretIdentity(name, "aws-profile") },
-  { regex: /\bgcloud\b[^\n]*?\s--project[=\s]([a-z][a-z0-9-]{4,28}[a-z0-9])\b/g, build: (name) => gcpProjectIdentity(name) },
-  { regex: /\bfirebase\s+(?:deploy|use|firestore:delete|database:set|database:remove)\b[^\n]*?\s(?:--project[=\s]|-P\s)([a-z][a-z0-9-]+)/g, build: (name) => gcpProjectIdentity(name, true) },
-  { regex: /\brailway\s+(?:up|run|redeploy|variables|link|down)\b[^\n]*?\s(?:--environment[=\s]|-e\s)([A-Za-z0-9_-]+)/g, build: railwayEnvironmentIdentity }
-];
-function workspaceIdentity(name) {
-  if (name.includes("$")) return void 0;
-  return { kind: "terraform-state", identity: `tfstate:workspace:${name.toLowerCase()}`, otherIdentities: [], display: `Terraform workspace ${name}`, name, secrets: [] };
-}
-function varFileIdentity(path2) {
-  if (path2.includes("$")) return void 0;
-  const name = path2.slice(path2.lastIndexOf("/") + 1);
-  return { kind: "stack", identity: `stack:tfvars:${path2.toLowerCase()}`, otherIdentities: [], display: `Terraform variables ${path2}`, name, secrets: [] };
-}
-function serverlessStageIdentity(name) {
-  return { kind: "stack", identity: `stack:serverless:${name.toLowerCase()}`, otherIdentities: [], display: `Serverless stage ${name}`, name, secrets: [] };
-}
-function railwayEnvironmentIdentity(name) {
-  return { kind: "project", identity: `railway-environment:${name.toLowerCase()}`, otherIdentities: [], display: `Railway environment ${name}`, name, secrets: [] };
-}
-function scanText(rec, node, tag, family) {
-  const { text, record: record2 } = nodeText(rec, node, tag, family);
-  for (const match of text.matchAll(/\$\{\{([^}]*)\}\}/g)) {
-    for (const reference of match[1].matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
-      if (reference[2] === "GITHUB_TOKEN") continue;
-      record2(secretIdentity(reference[2]), match.index, `${reference[1]}.${reference[2]}`);
-    }
-  }
-  for (const { regex, build } of TARGETS) {
-    regex.lastIndex = 0;
-    for (const match of text.matchAll(regex)) {
-      const identity = build(match[1]);
-      if (identity) record2(identity, match.index, match[0].split(/\s+/).slice(0, 2).join(" "));
-    }
-  }
-}
-function nodeText(rec, node, tag, family) {
-  const file = rec.file;
-  const start = offsetOf2(rec, node.span.line, 1);
-  const end = node.span.endLine < file.lineStarts.length ? offsetOf2(rec, node.span.endLine + 1, 1) : file.text.length;
-  const record2 = (identity, index, variable) => {
-    const position = file.positionAt(start + index);
-    if (file.line(position.line).trimStart().startsWith("#")) return;
-    const span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + 1 };
-    rec.resource(tag, identity, span, { variable, family });
-  };
-  return { text: file.text.slice(start, end), record: record2 };
-}
-function offsetOf2(rec, line, column) {
-  return (rec.file.lineStarts[line - 1] ?? rec.file.text.length) + column - 1;
-}
-
 // detectors/staging-reaches-production/scan/handlers/frameworks.ts
 function scanSpringDocument(rec, cls, root) {
   const profile = literalString(getPath(root, ["spring", "config", "activate", "on-profile"])) ?? literalString(get(root, "spring.config.activate.on-profile")) ?? literalString(getPath(root, ["spring", "profiles"])) ?? literalString(get(root, "spring.profiles"));
@@ -9509,7 +9499,7 @@ function dispatch(file, cls, rec, out) {
       scanRailsEnvironment(rec, cls);
       return;
   }
-  if (cls.role === "plain" && cls.tag.environment === "base" && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text)) return;
+  if (cls.role === "plain" && cls.tag.environment === "base" && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === "toml")) return;
   const document = cls.kind === "rails-database" && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : file.data();
   if (!document) return;
   switch (cls.kind) {
@@ -9574,9 +9564,9 @@ var UNPLACED_KINDS = /* @__PURE__ */ new Set(["data", "node-config", "helm-value
 var ENVIRONMENT_KEY2 = /(?:^|[\s{,"'])(production|prod|prd|staging|stage|stg|preprod|uat|qa|preview|review|development|dev|develop|test|testing|sandbox|demo)["']?\s*[:=]/gim;
 var ENVIRONMENT_TABLE = /^[ \t]*\[\[?[ \t]*(?:env|environments?)\.(?:production|prod|prd|staging|stage|stg|preview|development|dev|qa|uat|test)\b/im;
 var ENVIRONMENT_VALUE = /\b(namespace|environment|env|stage|on-profile|profiles|app_env|rails_env|deploy_env)["']?\s*[:=]\s*["']?[\w-]*(prod|prd|stag|stg|dev|preview|review|uat|qa|test|sandbox|demo)/i;
-function namesEnvironmentsInside(text) {
+function namesEnvironmentsInside(text, toml) {
   if (ENVIRONMENT_VALUE.test(text)) return true;
-  if (text.includes("[") && ENVIRONMENT_TABLE.test(text)) return true;
+  if (toml && ENVIRONMENT_TABLE.test(text)) return true;
   const keys = /* @__PURE__ */ new Set();
   for (const match of text.matchAll(ENVIRONMENT_KEY2)) {
     keys.add(match[1].toLowerCase());
@@ -10089,7 +10079,7 @@ function judgeSecret(resource, model) {
   if (resource.kind !== "secret") return void 0;
   const name = identityName(resource.identity) ?? resource.display;
   if (!model.productionNamed(resource) && !LIVE_PAYMENT_SECRET.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"))) return void 0;
-  const ciSecret = /^secrets\./.test(resource.variable ?? "") || /^secret:(ssm|aws|gcp|k8s|external|file|aws-profile|kube-context|aws-role|vercel-env|doppler|ci-group):/.test(resource.identity);
+  const ciSecret = /^secrets\./.test(resource.variable ?? "") || storeOfSecret(resource.identity) !== void 0;
   if (!ciSecret && !SENSITIVE2.test(name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"))) return void 0;
   const production = model.productionWith(resource.identity);
   return {
@@ -15546,6 +15536,9 @@ var KEYWORDS = [
   "snapscheduler",
   "postgres-operator",
   "defineRailway",
+  // Helm values of the Velero and CloudNativePG charts.
+  "backupStorageLocation",
+  "type: postgresql",
   // Backups and restores.
   "backup",
   "pg_dump",
@@ -15722,8 +15715,8 @@ function scanDataFile(inventory, file) {
   else if (isOrmConfig(path2)) scanOrm(inventory);
   else if (file.format === "yaml" && isHelmTemplate(path2, file.text)) return;
   else if (file.format === "yaml" && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
-  else if (file.format === "yaml" && file.text.includes("backupStorageLocation") && /^schedules:|^configuration:/m.test(file.text)) scanVeleroValues(inventory);
-  else if (file.format === "yaml" && /^type:\s*postgresql\s*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
+  else if (file.format === "yaml" && file.hasKeyword("backupStorageLocation")) scanVeleroValues(inventory);
+  else if (file.format === "yaml" && file.hasKeyword("type: postgresql")) scanCnpgChartValues(inventory);
   else if ((file.format === "yaml" || file.format === "json") && (file.hasKeyword("AWS::") || file.hasKeyword("serverless")) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);
@@ -17169,7 +17162,7 @@ function searchedOrPrinted(command, flagAt) {
   if (last === -1 || last < start - 1) return false;
   return !/[|;&]/.test(before.slice(last));
 }
-function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"`) {
+function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"`, except = []) {
   const claude = /^(Bash|PowerShell)(?:\((.*)\))?$/s.exec(entry);
   const gemini = /^(run_shell_command|ShellTool)(?:\((.*)\))?$/s.exec(entry);
   let agent;
@@ -17184,7 +17177,7 @@ function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"
     return void 0;
   }
   if (!matcher) return void 0;
-  return commandPermission(matcher, { agent, setting, span });
+  return commandPermission(matcher, { agent, setting, span, except });
 }
 function splitToolList(list) {
   const entries = [];
@@ -17232,10 +17225,11 @@ function readInlineClaudeSettings(file, out, lines, index) {
       effective: true
     });
   }
+  const denied = (Array.isArray(permissions.deny) ? permissions.deny : []).map((entry) => typeof entry === "string" ? /^Bash(?:\((.*)\))?$/s.exec(entry) : null).flatMap((rule2) => rule2 ? [bashMatcher(rule2[1])] : []).filter((matcher) => matcher !== void 0);
   for (const entry of Array.isArray(permissions.allow) ? permissions.allow : []) {
     if (typeof entry !== "string") continue;
     const at = lineOf3(`"${entry}"`);
-    const permission = allowedToolPermission(entry, spanOf2(at, Math.max(0, lines[at].indexOf(entry)), entry.length), `settings: permissions.allow "${entry}"`);
+    const permission = allowedToolPermission(entry, spanOf2(at, Math.max(0, lines[at].indexOf(entry)), entry.length), `settings: permissions.allow "${entry}"`, denied);
     if (!permission) continue;
     emitConfig(out, permission.agent, "launcher", file.path);
     emitPermission(file, out, permission);
@@ -18746,6 +18740,7 @@ var destructiveCommandAllowed = {
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } })
     ],
     negative: [
+      sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash(terraform plan:*)", "Bash(terraform destroy:*)"],\n                "deny": ["Bash(terraform destroy:*)"]\n              }\n            }\n', { note: "the inline settings deny what they allow" }),
       sample(
         ".claude/settings.json",
         '{\n  "permissions": {\n    "allow": ["Bash(terraform plan:*)", "Bash(kubectl get:*)", "Bash(rm -rf node_modules)", "Bash(railway logs:*)"],\n    "deny": ["Bash(terraform destroy:*)"]\n  }\n}\n'
