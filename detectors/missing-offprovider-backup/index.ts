@@ -243,8 +243,9 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   else if (isOrmConfig(path)) scanOrm(inventory);
   else if (file.format === 'yaml' && isHelmTemplate(path, file.text)) return;
   else if (file.format === 'yaml' && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
-  else if (file.format === 'yaml' && file.hasKeyword('backupStorageLocation')) scanVeleroValues(inventory);
-  else if (file.format === 'yaml' && file.hasKeyword('type: postgresql')) scanCnpgChartValues(inventory);
+  // The prefilter says no to most files; the patterns then confirm the chart's shape (the slow path asks every file).
+  else if (file.format === 'yaml' && file.hasKeyword('backupStorageLocation') && file.text.includes('backupStorageLocation') && /^(?:schedules|configuration):/m.test(file.text)) scanVeleroValues(inventory);
+  else if (file.format === 'yaml' && file.hasKeyword('type: postgresql') && /^type:[ \t]*postgresql[ \t]*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
   else if ((file.format === 'yaml' || file.format === 'json') && (file.hasKeyword('AWS::') || file.hasKeyword('serverless')) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);

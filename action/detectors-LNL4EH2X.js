@@ -15715,8 +15715,8 @@ function scanDataFile(inventory, file) {
   else if (isOrmConfig(path2)) scanOrm(inventory);
   else if (file.format === "yaml" && isHelmTemplate(path2, file.text)) return;
   else if (file.format === "yaml" && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
-  else if (file.format === "yaml" && file.hasKeyword("backupStorageLocation")) scanVeleroValues(inventory);
-  else if (file.format === "yaml" && file.hasKeyword("type: postgresql")) scanCnpgChartValues(inventory);
+  else if (file.format === "yaml" && file.hasKeyword("backupStorageLocation") && file.text.includes("backupStorageLocation") && /^(?:schedules|configuration):/m.test(file.text)) scanVeleroValues(inventory);
+  else if (file.format === "yaml" && file.hasKeyword("type: postgresql") && /^type:[ \t]*postgresql[ \t]*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
   else if ((file.format === "yaml" || file.format === "json") && (file.hasKeyword("AWS::") || file.hasKeyword("serverless")) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);
