@@ -483,7 +483,7 @@ export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIden
   };
 }
 
-export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group';
+export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group' | 'env-file';
 
 const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   ssm: { scheme: 'ssm', label: 'SSM parameter' },
@@ -498,6 +498,7 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   'vercel-environment': { scheme: 'vercel-env', label: 'Vercel environment' },
   'doppler-config': { scheme: 'doppler', label: 'Doppler config' },
   'ci-group': { scheme: 'ci-group', label: 'CI secret group' },
+  'env-file': { scheme: 'env-file', label: 'environment file' },
 };
 
 const STORE_SCHEMES: ReadonlySet<string> = new Set(Object.values(SECRET_STORES).map((store) => store.scheme));
@@ -521,6 +522,18 @@ export function secretIdentity(name: string, store?: SecretStore): ResourceIdent
   }
   const upper = trimmed.toUpperCase();
   return { kind: 'secret', identity: `secret:${upper}`, otherIdentities: [], display: upper, name: upper, secrets: [] };
+}
+
+/**
+ * An environment file loaded by path (compose `env_file:`, `docker run --env-file`, `dotenv -e`): what it holds
+ * belongs to the environment its name says. Only dotenv-shaped names count (`.env.production`, `prod.env`).
+ */
+export function envFileIdentity(path: string): ResourceIdentity | undefined {
+  const normalised = path.trim().replace(/^["']|["']$/g, '').replace(/^(?:\.\/)+/, '');
+  if (normalised === '' || /[$%{}]/.test(normalised)) return undefined;
+  const base = normalised.slice(normalised.lastIndexOf('/') + 1);
+  if (!/^\.env(?:[.-][\w.-]+)?$|^[\w.-]+\.env$/.test(base)) return undefined;
+  return secretIdentity(normalised, 'env-file');
 }
 
 /** Secrets named by ARN: Secrets Manager (the random 6-character suffix dropped) and SSM parameters. */

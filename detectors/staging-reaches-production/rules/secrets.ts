@@ -57,6 +57,12 @@ export const readsProductionSecret: RuleMeta = {
         '.deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n',
         { expect: { line: 4 }, note: 'the staging job takes the variable from the template it extends' },
       ),
+      sample('docker-compose.staging.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - .env.production\n', { expect: { line: 5 }, note: "a staging stack loads production's environment file" }),
+      sample(
+        '.github/workflows/migrate.yml',
+        'on: push\njobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: docker run --rm --env-file .env.production ghcr.io/acme/api:1.4.2 npm run migrate\n',
+        { expect: { line: 7 }, note: 'a staging job runs with the variables of the production file' },
+      ),
       sample('bitbucket-pipelines.yml', 'pipelines:\n  branches:\n    develop:\n      - step:\n          name: Deploy staging\n          deployment: staging\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n', { expect: { line: 8 }, note: 'Bitbucket Pipelines' }),
       sample('.circleci/config.yml', 'version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: production\n          filters: {branches: {only: develop}}\n', { expect: { line: 7 }, note: "CircleCI: a staging job given production's context" }),
       sample('azure-pipelines.yml', 'stages:\n- stage: Staging\n  jobs:\n  - deployment: DeployStaging\n    environment: staging\n    variables:\n    - group: production-secrets\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - script: ./deploy.sh\n', { expect: { line: 7 }, note: "Azure Pipelines: production's variable group" }),
@@ -93,6 +99,7 @@ export const readsProductionSecret: RuleMeta = {
     ],
     negative: [
       sample('.circleci/config.yml', 'version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n'),
+      sample('docker-compose.staging.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - path: .env.staging\n        required: true\n      - .env\n', { note: "staging's own environment file" }),
       sample('bitbucket-pipelines.yml', 'pipelines:\n  branches:\n    main:\n      - step:\n          deployment: production\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n'),
       sample(
         '.github/workflows/vercel-env.yml',

@@ -3,7 +3,7 @@
 // the stacks, workspaces and apps their commands act on; workflow-level `env` is the base every job inherits.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
-import { appIdentity, bucketIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
+import { appIdentity, bucketIdentity, envFileIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
@@ -180,6 +180,8 @@ const TARGETS: ReadonlyArray<{ regex: RegExp; build: (name: string) => ResourceI
   // Another environment's variables pulled into this job: `vercel pull --environment=production`, `doppler run -c prd`.
   { regex: /\bvercel\s+(?:pull|env\s+pull|build|deploy)\b[^\n]*?\s--environment[=\s]["']?([a-z]+)/g, build: (name) => (name.includes('$') ? undefined : secretIdentity(name, 'vercel-environment')) },
   { regex: /\bdoppler\s+(?:run|secrets\s+download|secrets)\b[^\n]*?\s(?:--config[=\s]|-c\s)["']?([A-Za-z0-9_-]+)/g, build: (name) => (name.includes('$') ? undefined : secretIdentity(name, 'doppler-config')) },
+  // Another environment's file of variables loaded into the job: `docker run --env-file .env.production`, `dotenv -e .env.prod`.
+  { regex: /(?:(?<=\s)--env-file|\bdotenv(?:-cli)?(?:\s+-[a-df-z]\w*)*\s+-e|\benv-cmd(?:\s+--?\w+)*\s+-f)[=\s]+["']?([\w./-]+)/g, build: envFileIdentity },
   { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity('pulumi', name) },
   { regex: /\bpulumi\s+(?:up|preview|destroy|refresh|import)\b[^\n]*?\s(?:--stack[=\s]|-s\s)([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity('pulumi', name) },
   { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
