@@ -24,6 +24,14 @@ export const sharedDatabase: RuleMeta = {
     positive: [
       {
         files: {
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
+          'config/environments/staging.rb': 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
+        },
+        expect: { path: 'config/environments/staging.rb', line: 2 },
+        note: "Rails: staging.rb copied from production.rb keeps production's Redis",
+      },
+      {
+        files: {
           'src/environments/environment.prod.ts': "export const environment = {\n  production: true,\n  supabaseUrl: 'https://qvhxkzjwmnbtrplsodfa.supabase.co',\n};\n",
           'src/environments/environment.staging.ts': "export const environment = {\n  production: false,\n  supabaseUrl: 'https://qvhxkzjwmnbtrplsodfa.supabase.co',\n};\n",
         },
@@ -135,6 +143,13 @@ export const sharedDatabase: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
+          'config/environments/staging.rb': 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://localhost:6379/1" }\n  # config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
+        },
+        note: "Rails: staging's own Redis; production's only in a comment",
+      },
       sample(
         'wrangler.toml',
         'name = "acme-worker"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme-staging"\ndatabase_id = "0b7d9e21-7c3a-4b8e-9f11-2d4c6a8e0f13"\n',

@@ -1,5 +1,5 @@
 // Framework configuration with environments inside one file: Spring profile documents (`spring.config.activate.on-profile`)
-// and Rails Active Storage services named for their environment.
+// and Rails environment files (the Active Storage service each picks, data-store URLs written into them).
 import type { DataNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
 import type { FileClass } from '../files.js';
@@ -8,6 +8,7 @@ import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environmen
 import { walkSection } from '../tree.js';
 import { valueTag } from './dotenv.js';
 import { topSection, walkOptions } from '../sections.js';
+import { identifyValue } from '../values.js';
 
 /** One document of `application.yml`: the base, or the profile its `on-profile` names (a layer of the same family). */
 export function scanSpringDocument(rec: import('../recorder.js').Recorder, cls: FileClass, root: DataNode): void {
@@ -54,6 +55,7 @@ const LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
  * name the same cloud service (staging.rb copied from production.rb: `:amazon`) store files in one bucket.
  */
 export function scanRailsEnvironment(rec: Recorder, cls: FileClass): void {
+  if (cls.tag.environment !== 'base') scanRailsServiceUrls(rec, cls);
   const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
   if (!match || LOCAL_SERVICE.test(match[1]!) || cls.tag.environment === 'base') return;
   const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, '');
@@ -78,4 +80,20 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
   if (!production || !accessories) return;
   const tag = { environment: 'production' as const, name: 'deploy.yml', evidence: 'value' as const };
   walkSection(rec, { node: accessories, path: ['accessories'], tag, role: 'plain', span: accessories.span }, walkOptions(cls));
+}
+/** A data store's URL written into the environment's file: `config.cache_store = :redis_cache_store, { url: "redis://…" }`. */
+const SERVICE_URL = /(["'])((?:redis|rediss|postgres|postgresql|mysql2?|mongodb(?:\+srv)?|amqps?|memcached):\/\/[^"'\s]+)\1/g;
+const CONFIG_SETTING = /^[ \t]*(config(?:\.\w+)+)/;
+
+function scanRailsServiceUrls(rec: Recorder, cls: FileClass): void {
+  const text = rec.file.text;
+  if (!text.includes('://')) return;
+  for (const match of text.matchAll(SERVICE_URL)) {
+    const position = rec.file.positionAt(match.index);
+    const line = rec.file.line(position.line);
+    if (/^\s*#/.test(line)) continue;
+    const variable = CONFIG_SETTING.exec(line)?.[1] ?? 'url';
+    const start = match.index + 1;
+    for (const identity of identifyValue(match[2]!, { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2]!.length), { variable });
+  }
 }
