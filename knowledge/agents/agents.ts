@@ -20,7 +20,11 @@ export type AgentId =
   | 'zed'
   | 'junie'
   | 'amp'
-  | 'opencode';
+  | 'opencode'
+  | 'qwen-code'
+  | 'droid'
+  | 'crush'
+  | 'goose';
 
 export interface AgentKnowledge {
   id: AgentId;
@@ -237,6 +241,44 @@ export const AGENTS: readonly AgentKnowledge[] = [
     exclusionFix: (path) => `set "permission": { "read": { "${path}": "deny" } } in opencode.json`,
     commandDeny: { where: 'permission.bash of opencode.json', rule: (command) => `"${command} *": "deny"` },
     reference: 'https://opencode.ai/docs/permissions',
+  },
+  // Agents known here by their launch flags and instruction files; their settings files are not read.
+  {
+    id: 'qwen-code',
+    title: 'Qwen Code',
+    instructionFiles: [/(^|\/)QWEN\.md$/],
+    ignoreFiles: ['.qwenignore'],
+    builtInExclusions: [],
+    // A fork of Gemini CLI: its file tools skip what git ignores unless told otherwise.
+    skipsGitIgnored: true,
+    reference: 'https://qwenlm.github.io/qwen-code-docs/',
+  },
+  {
+    id: 'droid',
+    title: 'Factory Droid',
+    instructionFiles: [],
+    ignoreFiles: [],
+    builtInExclusions: [],
+    skipsGitIgnored: false,
+    reference: 'https://docs.factory.ai/reference/cli-reference',
+  },
+  {
+    id: 'crush',
+    title: 'Crush',
+    instructionFiles: [/(^|\/)CRUSH\.md$/],
+    ignoreFiles: ['.crushignore'],
+    builtInExclusions: [],
+    skipsGitIgnored: true,
+    reference: 'https://github.com/charmbracelet/crush',
+  },
+  {
+    id: 'goose',
+    title: 'goose',
+    instructionFiles: [/(^|\/)\.goosehints$/],
+    ignoreFiles: ['.gooseignore'],
+    builtInExclusions: [],
+    skipsGitIgnored: false,
+    reference: 'https://block.github.io/goose/docs/guides/goose-permissions/',
   },
 ];
 

@@ -28,6 +28,9 @@ const CODEX_ACTION = /\buses:\s*["']?openai\/codex-action@/;
 const COPILOT = /(?:^|[\s;&|('"`/])(?:copilot|@github\/copilot)(?=[\s'"`]|$)/;
 const OPENCODE = /(?:^|[\s;&|('"`/])opencode(?=[\s'"`]|$)/;
 const AIDER = /(?:^|[\s;&|('"`/])aider(?=[\s'"`]|$)/;
+const QWEN = /(?:^|[\s;&|('"`/])(?:qwen|@qwen-code\/qwen-code)(?=[\s'"`]|$)/;
+const DROID = /(?:^|[\s;&|('"`/])droid(?=[\s'"`]|$)/;
+const CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
 
 const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'claude-code', flag: /--dangerously-skip-permissions\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
@@ -49,6 +52,14 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'copilot', flag: /--allow-tool[=\s]+["']?shell(?=["']?(?:\s|$))/, command: COPILOT, grant: 'bypass-mode', lets: 'run every shell command' },
   { agent: 'amp', flag: /--dangerously-allow-all\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'opencode', flag: /--auto\b/, command: OPENCODE, grant: 'bypass-mode', lets: 'run every tool not explicitly denied' },
+  // Qwen Code (a Gemini CLI fork) keeps its flags: `qwen --yolo`; `--approval-mode yolo` is matched above for both.
+  { agent: 'qwen-code', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: QWEN, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  { agent: 'droid', flag: /--skip-permissions-unsafe\b/, grant: 'bypass-mode', lets: 'run every command, with no guardrail,' },
+  // `--auto high` is Factory's tier for pushes and deploy scripts, run unasked.
+  { agent: 'droid', flag: /--auto[=\s]+["']?high\b/, command: DROID, grant: 'bypass-mode', lets: 'run high-risk commands (pushes, deploy scripts)' },
+  { agent: 'crush', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
+  { agent: 'goose', flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'aider', flag: /--yes-always\b/, command: AIDER, grant: 'file-write', lets: 'add files, apply edits and commit' },
   // `codex exec --full-auto`: commands run unasked, inside a sandbox that can write the workspace.
   { agent: 'codex', flag: /--full-auto\b/, command: CODEX, grant: 'file-write', lets: 'run commands and edit the workspace inside its sandbox' },
@@ -92,4 +103,10 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   '--full-auto',
   'codex-action',
   'claude-code-action',
+  'qwen',
+  'skip-permissions-unsafe',
+  'auto high',
+  'auto=high',
+  'crush',
+  'goose_mode',
 ];

@@ -54,8 +54,14 @@ export const bypassFlag: RuleMeta = {
       sample('.vscode/tasks.json', '{\n  "version": "2.0.0",\n  "tasks": [\n    {\n      "label": "agent: fix tests",\n      "type": "shell",\n      "command": "claude -p \\"fix the failing tests\\" --dangerously-skip-permissions"\n    }\n  ]\n}\n', { expect: { line: 7 }, note: 'a VS Code task' }),
       sample('mise.toml', '[tasks.agent]\nrun = "codex exec --dangerously-bypass-approvals-and-sandbox \\"$TASK\\""\n', { expect: { line: 2 }, note: 'a mise task' }),
       sample('.github/workflows/codex-fix.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: codex exec --full-auto "fix the failing test in src/"\n', { expect: { line: 5 }, note: 'commands run unasked inside the sandbox (reported low)' }),
+      sample('scripts/agents.sh', '#!/usr/bin/env bash\nset -e\nqwen --yolo -p "refactor the importer"\n', { expect: { line: 3 }, note: 'Qwen Code' }),
+      sample('.github/workflows/droid.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --skip-permissions-unsafe "fix the failing tests and push"\n', { expect: { line: 5 }, note: 'Factory Droid without guardrails' }),
+      sample('.github/workflows/droid-deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --auto high "run the deploy script"\n', { expect: { line: 5 }, note: "Droid's high tier runs pushes and deploy scripts unasked" }),
+      sample('Makefile', 'migrate:\n\tGOOSE_MODE=auto goose run -t "apply the pending migrations"\n', { expect: { line: 2 }, note: "goose's autonomous mode, written out" }),
     ],
     negative: [
+      sample('.github/workflows/droid.yml', 'jobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --auto low "add JSDoc comments"\n      - run: GOOSE_MODE=approve goose run -t "summarise the diff"\n', { note: "Droid's low tier edits files only; goose asking first" }),
+      sample('android/build.sh', '#!/usr/bin/env bash\n./gradlew assembleRelease --auto high\n', { note: 'the same words on another program' }),
       sample(
         '.github/workflows/policy.yml',
         "jobs:\n  guard:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          if git grep -n -e '--dangerously-skip-permissions' -e '--yolo' -- ':!.github'; then\n            echo 'agent bypass flag committed'; exit 1\n          fi\n",
