@@ -348,6 +348,9 @@ function productionEvidence(server: ServerNode): string | undefined {
   }
   const urlHost = server.url ? hostOf(server.url) : undefined;
   if (urlHost) candidates.push([urlHost, `host ${urlHost}`]);
+  // Cursor and VS Code load the server's environment from a file: `"envFile": "${workspaceFolder}/.env.production"`.
+  const envFile = scalarOf(get(server.node, 'envFile'))[0]?.value.replace(/\$\{[^}]*\}\/?/g, '');
+  if (envFile) candidates.push([envFile, `its envFile ${envFile}`]);
   for (const [text, because] of candidates) {
     if (tokensOf(text).some((token) => token !== 'live' && canonicalEnvironment(token) === 'production')) return because;
   }

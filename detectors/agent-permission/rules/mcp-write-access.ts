@@ -44,8 +44,18 @@ export const mcpWriteAccess: RuleMeta = {
         '{\n  "mcpServers": {\n    "railway": {\n      "command": "npx",\n      "args": ["-y", "@jasontanswe/railway-mcp"],\n      "env": { "RAILWAY_API_TOKEN": "$RAILWAY_API_TOKEN" }\n    }\n  }\n}\n',
         { expect: { line: 3 } },
       ),
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.production"}\n  }\n}\n',
+        { expect: { line: 3 }, note: "the server's variables come from production's environment file" },
+      ),
     ],
     negative: [
+      sample(
+        '.cursor/mcp.json',
+        '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.development"}\n  }\n}\n',
+        { note: "the development database's variables" },
+      ),
       sample(
         '.mcp.json',
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=abcdefghijklmnopqrst"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n',
