@@ -107,7 +107,7 @@ export const agentPermission: Detector = {
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
   consumes: ['credential'],
-  produces: ['credential', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail'],
+  produces: ['credential', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
   scanFile(file, sink) {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);

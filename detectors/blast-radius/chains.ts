@@ -2,7 +2,7 @@
 // reaches a production data store (directly, or through a non-production environment that shares the store), that
 // has no copy off its provider. Reads facts only; every link keeps the location its own stage reported.
 import type { FactReader, RelatedLocation } from '../../src/model.js';
-import type { AgentGrant, BackupEvidence, Credential, DataStore, EnvironmentCrossing, EnvironmentResource } from '../../src/facts/index.js';
+import type { AgentGrant, AgentTool, BackupEvidence, Credential, DataStore, EnvironmentCrossing, EnvironmentResource } from '../../src/facts/index.js';
 import { CompanionIndex } from '../../knowledge/credentials/companions.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
 import { lookupTable } from '../../src/lookup-table.js';
@@ -243,6 +243,61 @@ export function findChains(facts: FactReader): Chain[] {
     }
   }
   return chains;
+}
+
+export interface ToolChain {
+  tool: AgentTool;
+  stores: DataStore[];
+  /** The permission that lets the agent call the server's tools without a human, when one does. */
+  grant?: AgentGrant;
+  backups: BackupEvidence[];
+}
+
+/**
+ * MCP servers with their write tools on that reach an unprotected production store: by the host or project they
+ * are given, by the account they hold a credential for, or, for one that points at production without naming a
+ * host (`${PROD_DATABASE_URL}`), the only production store of its engine. No credential needs reading here: the
+ * server holds it, and the agent calls its tools.
+ */
+export function findToolChains(facts: FactReader): ToolChain[] {
+  const tools = facts.all('agent-tool').filter((tool) => !tool.readOnly);
+  if (tools.length === 0) return [];
+  const stores = facts.all('data-store').filter((store) => isProductionStore(store) && isUnprotected(store));
+  if (stores.length === 0) return [];
+  const production = facts.all('data-store').filter(isProductionStore);
+  const platforms = new StorePlatforms();
+  const grants = facts.all('agent-grant').filter((grant) => grant.effective);
+  const backups = facts.all('backup-evidence');
+  const chains: ToolChain[] = [];
+  for (const tool of tools) {
+    const onlyOfEngine = (store: DataStore): boolean =>
+      tool.engine !== undefined && enginesMatch(tool.engine, store.engine) && production.filter((other) => enginesMatch(tool.engine!, other.engine)).length === 1;
+    const reached = stores.filter(
+      (store) =>
+        tool.targets.some((target) => store.identities.includes(target)) ||
+        (tool.accountPlatform !== undefined && platforms.of(store).has(tool.accountPlatform)) ||
+        (tool.targets.length === 0 && tool.production !== undefined && onlyOfEngine(store)),
+    );
+    if (reached.length === 0) continue;
+    const grant = grants.find(
+      (candidate) => candidate.agent === tool.agent && ((candidate.grant === 'mcp-tool' && candidate.reaches === tool.server) || candidate.grant === 'bypass-mode'),
+    );
+    const covering = backups.filter((evidence) => reached.some((store) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered))));
+    chains.push({ tool, stores: reached, grant, backups: covering });
+  }
+  return chains;
+}
+
+/** The walk for a tool chain: the permission, the server, the store, the backup that dies with it. */
+export function toolFlowOf(chain: ToolChain): RelatedLocation[] {
+  const steps: RelatedLocation[] = [];
+  if (chain.grant) steps.push({ location: chain.grant.location, message: `The ${chain.grant.agent} configuration lets the agent call the server's tools without a human (${chain.grant.setting}).` });
+  steps.push({ location: chain.tool.location, message: `The ${chain.tool.title} "${chain.tool.server}" ${chain.tool.reach}.` });
+  const store = chain.stores[0]!;
+  steps.push({ location: store.location, message: `Production ${store.engine} ${store.name} on ${store.platform}.` });
+  const backup = chain.backups[0];
+  if (backup) steps.push({ location: backup.location, message: `Its backup (${backup.mechanism}) is ${describeProtection(backup.protection)}: it dies with the data.` });
+  return steps;
 }
 
 /** The walk an agent would take, in order: its permission, the credential, the shared resource, the store, the backup. */

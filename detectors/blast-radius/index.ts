@@ -1,8 +1,9 @@
 // Chains: an agent-readable credential whose scope reaches a production store without an off-provider backup,
 // directly or through a non-production environment that shares the store. The headline finding of a scan.
-import type { Detector, RelatedLocation } from '../../src/model.js';
-import { describeProtection, findChains, flowOf, type Chain } from './chains.js';
-import { CHAIN_RULES, DETECTOR_ID, directChain, stagingChain } from './rules.js';
+import type { Detector, FinishContext, RelatedLocation } from '../../src/model.js';
+import { describeProtection, findChains, findToolChains, flowOf, toolFlowOf, type Chain } from './chains.js';
+import { CHAIN_RULES, DETECTOR_ID, directChain, stagingChain, toolChain } from './rules.js';
+import { agentTitle } from '../../knowledge/agents/agents.js';
 
 /** Related locations beyond this many stores per credential are summarised in the message. */
 const MAX_STORES = 5;
@@ -10,7 +11,7 @@ const MAX_STORES = 5;
 export const blastRadius: Detector = {
   id: DETECTOR_ID,
   rules: [...CHAIN_RULES],
-  consumes: ['credential', 'data-store', 'backup-evidence', 'environment-crossing', 'environment-resource', 'environment-layer', 'agent-grant'],
+  consumes: ['credential', 'data-store', 'backup-evidence', 'environment-crossing', 'environment-resource', 'environment-layer', 'agent-grant', 'agent-tool'],
   finish(context) {
     const byCredential = new Map<string, Chain[]>();
     for (const chain of findChains(context.facts)) {
@@ -50,5 +51,29 @@ export const blastRadius: Detector = {
         flow: flowOf(lead),
       });
     }
+    reportToolChains(context);
   },
 };
+
+function reportToolChains(context: FinishContext): void {
+  for (const chain of findToolChains(context.facts)) {
+    const { tool, stores, grant } = chain;
+    const names = stores.slice(0, MAX_STORES).map((store) => `${store.name} (${store.platform}, backups ${describeProtection(store.protection)})`);
+    const more = stores.length > MAX_STORES ? ` and ${stores.length - MAX_STORES} more` : '';
+    const how = grant ? `, and ${grant.setting} lets ${agentTitle(tool.agent)} call its tools without a human` : `; each call still asks a human`;
+    const why = tool.targets.length > 0 || tool.accountPlatform ? '' : ` (it points at production: ${tool.production}; the repository deploys one ${tool.engine} store)`;
+    context.report({
+      ruleId: toolChain.id,
+      severity: grant ? 'critical' : 'high',
+      message: `Through the ${tool.title} "${tool.server}", its write tools on, ${agentTitle(tool.agent)} can change production data in ${names.join(', ')}${more}${why}${how}; no copy survives outside the provider.`,
+      location: tool.location,
+      evidence: `${tool.server}|${tool.kind}|${stores.map((store) => store.id).sort().join(',')}`,
+      details: { agent: tool.agent, server: tool.server, kind: tool.kind, stores: stores.map((store) => store.name), environment: 'production', unattended: grant !== undefined },
+      related: [
+        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${store.engine} ${store.name}` })),
+        ...(grant ? [{ location: grant.location, message: `${agentTitle(tool.agent)} calls the server's tools unasked` }] : []),
+      ],
+      flow: toolFlowOf(chain),
+    });
+  }
+}

@@ -72,4 +72,35 @@ export const stagingChain: RuleMeta = {
   },
 };
 
-export const CHAIN_RULES: readonly RuleMeta[] = [directChain, stagingChain];
+const RAILWAY_MCP = '{\n  "mcpServers": {\n    "railway": {\n      "command": "npx",\n      "args": ["-y", "railway-mcp"],\n      "env": { "RAILWAY_API_TOKEN": "${RAILWAY_API_TOKEN}" }\n    }\n  }\n}\n';
+const postgresMcp = (access: string, url: string): string =>
+  `{\n  "mcpServers": {\n    "db": {\n      "command": "uvx",\n      "args": ["postgres-mcp", "--access-mode=${access}"],\n      "env": { "DATABASE_URI": "${url}" }\n    }\n  }\n}\n`;
+const APPROVED_SQL = '{\n  "permissions": {\n    "allow": ["mcp__db__execute_sql"]\n  }\n}\n';
+
+export const toolChain: RuleMeta = {
+  id: `${DETECTOR_ID}/agent-tool-reaches-unbacked-store`,
+  title: "Agent's MCP server with write access reaches production data with no off-provider backup",
+  severity: 'critical',
+  why: 'The incident without a token to find: an MCP server configured for the agent holds the credential itself and can run SQL or delete resources in a production data store that has no copy off its provider. One tool call made to get past an error loses the data for good, and when the tool is approved in advance no human sees the call.',
+  fix: 'Turn on the server’s read-only mode (or point it at a read replica or a staging database), keep its tools out of the auto-approved list, and add a backup that leaves the provider.',
+  help: 'Reported critical when a setting lets the agent call the server’s tools without a human, high when each call is still asked.',
+  precision: 'medium',
+  tags: ['chain', 'agents', 'mcp', 'backup'],
+  samples: {
+    positive: [
+      railwayRepo({ '.mcp.json': RAILWAY_MCP }, 'a Railway MCP server holding the account token, beside a Railway database with volume-only backups', { path: '.mcp.json', line: 3 }),
+      railwayRepo(
+        { '.mcp.json': postgresMcp('unrestricted', '${PROD_DATABASE_URL}'), '.claude/settings.json': APPROVED_SQL },
+        "a SQL server given production's URL, its SQL tool approved in advance",
+        { path: '.mcp.json', line: 3 },
+      ),
+    ],
+    negative: [
+      railwayRepo({ '.mcp.json': postgresMcp('restricted', '${PROD_DATABASE_URL}'), '.claude/settings.json': APPROVED_SQL }, 'the server’s read-only mode is on'),
+      railwayRepo({ '.mcp.json': postgresMcp('unrestricted', 'postgresql://postgres:postgres@localhost:5432/fleetly_dev') }, 'the server points at a local database'),
+      railwayRepo({ '.mcp.json': RAILWAY_MCP, '.github/workflows/db-backup.yml': OFFSITE_BACKUP }, 'a nightly dump leaves Railway'),
+    ],
+  },
+};
+
+export const CHAIN_RULES: readonly RuleMeta[] = [directChain, stagingChain, toolChain];

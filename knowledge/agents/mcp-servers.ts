@@ -22,6 +22,8 @@ export interface McpServerKind {
   accountWide(server: McpServerEntry): boolean;
   /** What its tools can do at full power. */
   reach: string;
+  /** The stores it acts on: every store of `platform` when it is account-wide, stores of `engine` otherwise. */
+  stores?: { platform?: string; engine?: string };
   /** How to brake it. */
   fix: string;
   reference: string;
@@ -46,6 +48,7 @@ export function genericReadOnly(server: McpServerEntry): boolean {
 export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   {
     id: 'supabase',
+    stores: { platform: 'supabase', engine: 'postgres' },
     title: 'Supabase MCP server',
     matches: (server) => mentions(server, /@supabase\/mcp-server-supabase|(?:^|\/\/)mcp\.supabase\.com/i),
     readOnly: genericReadOnly,
@@ -57,6 +60,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   },
   {
     id: 'neon',
+    stores: { platform: 'neon', engine: 'postgres' },
     title: 'Neon MCP server',
     matches: (server) => mentions(server, /@neondatabase\/mcp-server-neon|(?:^|\/\/)mcp\.neon\.tech/i),
     readOnly: genericReadOnly,
@@ -67,6 +71,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   },
   {
     id: 'railway-community',
+    stores: { platform: 'railway' },
     title: 'community Railway MCP server',
     matches: (server) =>
       !mentions(server, /@railway\/mcp-server/i) && (mentions(server, /railway-mcp|mcp-server-railway|railway-mcp-server/i) || envNamed(server, 'RAILWAY_API_TOKEN')),
@@ -78,6 +83,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   },
   {
     id: 'postgres',
+    stores: { engine: 'postgres' },
     title: 'PostgreSQL MCP server',
     matches: (server) =>
       mentions(server, /server-postgres|postgres-mcp|mcp-server-postgres|postgres-mcp-server|pg-mcp/i) ||
@@ -91,6 +97,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   },
   {
     id: 'mysql',
+    stores: { engine: 'mysql' },
     title: 'MySQL MCP server',
     matches: (server) =>
       mentions(server, /mcp-server-mysql|mysql-mcp/i) || [...server.args, ...Object.values(server.env)].some((value) => /^mysql:\/\//i.test(value.trim())),
@@ -104,6 +111,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   },
   {
     id: 'mongodb',
+    stores: { platform: 'mongodb-atlas', engine: 'mongo' },
     title: 'MongoDB MCP server',
     matches: (server) => mentions(server, /mongodb-mcp-server/i),
     readOnly: genericReadOnly,
@@ -114,6 +122,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   },
   {
     id: 'aws-api',
+    stores: { platform: 'aws' },
     title: 'AWS API MCP server',
     matches: (server) => mentions(server, /awslabs\.aws-api-mcp-server/i),
     readOnly: (server) => truthy(server.env['READ_OPERATIONS_ONLY']) || truthy(server.env['REQUIRE_MUTATION_CONSENT']),
@@ -124,6 +133,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   },
   {
     id: 'awslabs-write',
+    stores: { platform: 'aws' },
     title: 'AWS Labs MCP server with writes on',
     matches: (server) => mentions(server, /awslabs\.[\w-]+-mcp-server/i) && !mentions(server, /awslabs\.aws-api-mcp-server/i),
     // The other awslabs servers are read-only until --allow-write (or ALLOW_WRITE) turns writes on.
@@ -145,6 +155,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   },
   {
     id: 'cloudflare',
+    stores: { platform: 'cloudflare' },
     title: 'Cloudflare MCP server',
     matches: (server) => mentions(server, /@cloudflare\/mcp-server-cloudflare|mcp\.cloudflare\.com/i),
     readOnly: genericReadOnly,
@@ -155,6 +166,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
   },
   {
     id: 'kubernetes',
+    stores: { platform: 'kubernetes' },
     title: 'Kubernetes MCP server',
     matches: (server) => mentions(server, /mcp-server-kubernetes|kubernetes-mcp-server|k8s-mcp/i),
     readOnly: (server) =>

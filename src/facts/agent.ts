@@ -62,3 +62,28 @@ export interface AgentProseGuardrail {
   text: string;
   location: Location;
 }
+
+/**
+ * An MCP server configured for an agent that acts on databases or cloud accounts: what it can reach, whether its
+ * read-only brake is on, and what says it points at production. The chain stage pairs it with production stores.
+ */
+export interface AgentTool {
+  agent: string;
+  /** The server entry's name. */
+  server: string;
+  /** The server's kind (`postgres`, `supabase`, `aws-api`...) and its title ("PostgreSQL MCP server"). */
+  kind: string;
+  title: string;
+  /** What its tools can do at full power, a verb phrase. */
+  reach: string;
+  readOnly: boolean;
+  /** Identities of what the entry points at, in data-store form (`host:db.acme.com`, `supabase:project:<ref>`). */
+  targets: string[];
+  /** The platform whose every store it reaches, when it holds an account-wide credential (`supabase`, `aws`). */
+  accountPlatform?: string;
+  /** The engine it speaks (`postgres`, `mysql`, `mongo`), for an entry whose target the repository does not spell out. */
+  engine?: string;
+  /** Why the entry points at production ("its name \"prod-db\""), when something says so. */
+  production?: string;
+  location: Location;
+}

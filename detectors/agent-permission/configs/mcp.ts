@@ -93,6 +93,7 @@ export function readMcpFile(file: SourceFile, out: FileEmitter): void {
     if (server.disabled) continue;
     reportWriteAccess(file, out, spec, server);
     reportApprovedTools(file, out, spec, server);
+    publishTool(file, out, spec, server);
   }
 }
 
@@ -384,6 +385,43 @@ function reportWriteAccess(file: SourceFile, out: FileEmitter, spec: McpFile, se
     evidence: `mcp-write|${server.name}|${kind.id}`,
     details: { agent: spec.agent, server: server.name, kind: kind.id, ...(production ? { environment: 'production' } : {}), accountWide },
   });
+}
+
+/** The server as a fact for the chain stage, when it is one that acts on databases or cloud accounts. */
+function publishTool(file: SourceFile, out: FileEmitter, spec: McpFile, server: ServerNode): void {
+  const kind = mcpServerKind(server);
+  if (!kind?.stores) return;
+  out.publish('agent-tool', {
+    agent: spec.agent,
+    server: server.name,
+    kind: kind.id,
+    title: kind.title,
+    reach: kind.reach,
+    readOnly: kind.readOnly(server),
+    targets: toolTargets(server),
+    accountPlatform: kind.accountWide(server) ? kind.stores.platform : undefined,
+    engine: kind.stores.engine,
+    production: productionEvidence(server),
+    location: { path: file.path, span: lineSpan(file, server.nameSpan) },
+  });
+}
+
+/** What an entry points at: the hosts of the connection strings it is given, and a Supabase project ref. */
+function toolTargets(server: ServerNode): string[] {
+  const targets = new Set<string>();
+  // A remote server's own URL is the server, not what it acts on.
+  for (const value of [...server.args, ...Object.values(server.env)]) {
+    const host = hostOf(value);
+    if (host && !host.includes('$')) targets.add(`host:${host}`);
+  }
+  const refs = [
+    ...server.args.map((arg) => /^--project-ref=([a-z0-9]{20})$/.exec(arg)?.[1]),
+    server.args.includes('--project-ref') ? server.args[server.args.indexOf('--project-ref') + 1] : undefined,
+    /[?&]project_ref=([a-z0-9]{20})\b/.exec(server.url ?? '')?.[1],
+    server.env['SUPABASE_PROJECT_REF'],
+  ];
+  for (const ref of refs) if (ref && /^[a-z0-9]{20}$/.test(ref)) targets.add(`supabase:project:${ref}`);
+  return [...targets];
 }
 
 // --- mcp-tools-auto-approved ----------------------------------------------------------------------------------
