@@ -7295,7 +7295,8 @@ var SECRET_STORES = {
   "aws-role": { scheme: "aws-role", label: "AWS role" },
   "vercel-environment": { scheme: "vercel-env", label: "Vercel environment" },
   "doppler-config": { scheme: "doppler", label: "Doppler config" },
-  "ci-group": { scheme: "ci-group", label: "CI secret group" }
+  "ci-group": { scheme: "ci-group", label: "CI secret group" },
+  "env-file": { scheme: "env-file", label: "environment file" }
 };
 var STORE_SCHEMES = new Set(Object.values(SECRET_STORES).map((store) => store.scheme));
 function storeOfSecret(identity) {
@@ -7310,6 +7311,13 @@ function secretIdentity(name, store) {
   }
   const upper = trimmed.toUpperCase();
   return { kind: "secret", identity: `secret:${upper}`, otherIdentities: [], display: upper, name: upper, secrets: [] };
+}
+function envFileIdentity(path2) {
+  const normalised = path2.trim().replace(/^["']|["']$/g, "").replace(/^(?:\.\/)+/, "");
+  if (normalised === "" || /[$%{}]/.test(normalised)) return void 0;
+  const base = normalised.slice(normalised.lastIndexOf("/") + 1);
+  if (!/^\.env(?:[.-][\w.-]+)?$|^[\w.-]+\.env$/.test(base)) return void 0;
+  return secretIdentity(normalised, "env-file");
 }
 function secretArnIdentity(value) {
   const manager = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:(.+?)(?:-[A-Za-z0-9]{6})?$/.exec(value.trim());
@@ -8365,6 +8373,8 @@ var TARGETS = [
   // Another environment's variables pulled into this job: `vercel pull --environment=production`, `doppler run -c prd`.
   { regex: /\bvercel\s+(?:pull|env\s+pull|build|deploy)\b[^\n]*?\s--environment[=\s]["']?([a-z]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "vercel-environment") },
   { regex: /\bdoppler\s+(?:run|secrets\s+download|secrets)\b[^\n]*?\s(?:--config[=\s]|-c\s)["']?([A-Za-z0-9_-]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "doppler-config") },
+  // Another environment's file of variables loaded into the job: `docker run --env-file .env.production`, `dotenv -e .env.prod`.
+  { regex: /(?:(?<=\s)--env-file|\bdotenv(?:-cli)?(?:\s+-[a-df-z]\w*)*\s+-e|\benv-cmd(?:\s+--?\w+)*\s+-f)[=\s]+["']?([\w./-]+)/g, build: envFileIdentity },
   { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
   { regex: /\bpulumi\s+(?:up|preview|destroy|refresh|import)\b[^\n]*?\s(?:--stack[=\s]|-s\s)([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
   { regex: /\b(?:serverless|sls)\s+(?:deploy|remove)\b[^\n]*?\s(?:--stage[=\s]|-s\s)([A-Za-z0-9_-]+)/g, build: serverlessStageIdentity },
@@ -8592,6 +8602,7 @@ function stackTag(name) {
 function scanComposeFile(rec, cls, document) {
   for (const root of document.roots) {
     walkSection(rec, topSection(cls, root), { ...walkOptions(cls), envMaps: false });
+    scanEnvFiles(rec, cls, root);
     const volumes = get(root, "volumes");
     if (volumes?.kind !== "map") continue;
     for (const entry of effectiveEntries(volumes)) {
@@ -8610,6 +8621,21 @@ function scanComposeFile(rec, cls, document) {
         family: cls.family,
         declared: !external && externalName === void 0
       });
+    }
+  }
+}
+function scanEnvFiles(rec, cls, root) {
+  const services = get(root, "services");
+  if (services?.kind !== "map") return;
+  for (const service of effectiveEntries(services)) {
+    const envFile = service.value.kind === "map" ? get(service.value, "env_file") : void 0;
+    if (!envFile) continue;
+    const items = envFile.kind === "seq" ? envFile.items : [envFile];
+    for (const item of items) {
+      const pathNode = item.kind === "map" ? get(item, "path") : item;
+      const path2 = literalString(pathNode);
+      const identity = path2 === void 0 ? void 0 : envFileIdentity(path2);
+      if (identity) rec.resource(cls.tag, identity, pathNode.span, { variable: `services.${service.key}.env_file`, family: cls.family });
     }
   }
 }
@@ -9134,6 +9160,7 @@ function scanRailsStorage(rec, cls, root) {
 var ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*:?["']?([A-Za-z_][\w-]*)/m;
 var LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
 function scanRailsEnvironment(rec, cls) {
+  if (cls.tag.environment !== "base") scanRailsServiceUrls(rec, cls);
   const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
   if (!match || LOCAL_SERVICE.test(match[1]) || cls.tag.environment === "base") return;
   const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, "");
@@ -9152,6 +9179,20 @@ function scanKamal(rec, cls, root) {
   if (!production || !accessories) return;
   const tag = { environment: "production", name: "deploy.yml", evidence: "value" };
   walkSection(rec, { node: accessories, path: ["accessories"], tag, role: "plain", span: accessories.span }, walkOptions(cls));
+}
+var SERVICE_URL = /(["'])((?:redis|rediss|postgres|postgresql|mysql2?|mongodb(?:\+srv)?|amqps?|memcached):\/\/[^"'\s]+)\1/g;
+var CONFIG_SETTING = /^[ \t]*(config(?:\.\w+)+)/;
+function scanRailsServiceUrls(rec, cls) {
+  const text = rec.file.text;
+  if (!text.includes("://")) return;
+  for (const match of text.matchAll(SERVICE_URL)) {
+    const position = rec.file.positionAt(match.index);
+    const line = rec.file.line(position.line);
+    if (/^\s*#/.test(line)) continue;
+    const variable = CONFIG_SETTING.exec(line)?.[1] ?? "url";
+    const start = match.index + 1;
+    for (const identity of identifyValue(match[2], { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2].length), { variable });
+  }
 }
 
 // detectors/staging-reaches-production/scan/handlers/code.ts
@@ -9602,6 +9643,14 @@ var sharedDatabase = {
     positive: [
       {
         files: {
+          "config/environments/production.rb": 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
+          "config/environments/staging.rb": 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n'
+        },
+        expect: { path: "config/environments/staging.rb", line: 2 },
+        note: "Rails: staging.rb copied from production.rb keeps production's Redis"
+      },
+      {
+        files: {
           "src/environments/environment.prod.ts": "export const environment = {\n  production: true,\n  supabaseUrl: 'https://qvhxkzjwmnbtrplsodfa.supabase.co',\n};\n",
           "src/environments/environment.staging.ts": "export const environment = {\n  production: false,\n  supabaseUrl: 'https://qvhxkzjwmnbtrplsodfa.supabase.co',\n};\n"
         },
@@ -9706,6 +9755,13 @@ var sharedDatabase = {
       }
     ],
     negative: [
+      {
+        files: {
+          "config/environments/production.rb": 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
+          "config/environments/staging.rb": 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://localhost:6379/1" }\n  # config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n'
+        },
+        note: "Rails: staging's own Redis; production's only in a comment"
+      },
       sample(
         "wrangler.toml",
         'name = "acme-worker"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme-staging"\ndatabase_id = "0b7d9e21-7c3a-4b8e-9f11-2d4c6a8e0f13"\n',
@@ -10004,6 +10060,12 @@ var readsProductionSecret = {
         ".deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n",
         { expect: { line: 4 }, note: "the staging job takes the variable from the template it extends" }
       ),
+      sample("docker-compose.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - .env.production\n", { expect: { line: 5 }, note: "a staging stack loads production's environment file" }),
+      sample(
+        ".github/workflows/migrate.yml",
+        "on: push\njobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: docker run --rm --env-file .env.production ghcr.io/acme/api:1.4.2 npm run migrate\n",
+        { expect: { line: 7 }, note: "a staging job runs with the variables of the production file" }
+      ),
       sample("bitbucket-pipelines.yml", "pipelines:\n  branches:\n    develop:\n      - step:\n          name: Deploy staging\n          deployment: staging\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n", { expect: { line: 8 }, note: "Bitbucket Pipelines" }),
       sample(".circleci/config.yml", "version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: production\n          filters: {branches: {only: develop}}\n", { expect: { line: 7 }, note: "CircleCI: a staging job given production's context" }),
       sample("azure-pipelines.yml", "stages:\n- stage: Staging\n  jobs:\n  - deployment: DeployStaging\n    environment: staging\n    variables:\n    - group: production-secrets\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n          - script: ./deploy.sh\n", { expect: { line: 7 }, note: "Azure Pipelines: production's variable group" }),
@@ -10036,6 +10098,7 @@ var readsProductionSecret = {
     ],
     negative: [
       sample(".circleci/config.yml", "version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n"),
+      sample("docker-compose.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - path: .env.staging\n        required: true\n      - .env\n", { note: "staging's own environment file" }),
       sample("bitbucket-pipelines.yml", "pipelines:\n  branches:\n    main:\n      - step:\n          deployment: production\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n"),
       sample(
         ".github/workflows/vercel-env.yml",
@@ -15736,6 +15799,9 @@ var CODEX_ACTION = /\buses:\s*["']?openai\/codex-action@/;
 var COPILOT = /(?:^|[\s;&|('"`/])(?:copilot|@github\/copilot)(?=[\s'"`]|$)/;
 var OPENCODE = /(?:^|[\s;&|('"`/])opencode(?=[\s'"`]|$)/;
 var AIDER = /(?:^|[\s;&|('"`/])aider(?=[\s'"`]|$)/;
+var QWEN = /(?:^|[\s;&|('"`/])(?:qwen|@qwen-code\/qwen-code)(?=[\s'"`]|$)/;
+var DROID = /(?:^|[\s;&|('"`/])droid(?=[\s'"`]|$)/;
+var CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
 var FLAGS = [
   { agent: "claude-code", flag: /--dangerously-skip-permissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "claude-code", flag: /--permission-mode[=\s]+["']?bypassPermissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -15756,6 +15822,14 @@ var FLAGS = [
   { agent: "copilot", flag: /--allow-tool[=\s]+["']?shell(?=["']?(?:\s|$))/, command: COPILOT, grant: "bypass-mode", lets: "run every shell command" },
   { agent: "amp", flag: /--dangerously-allow-all\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "opencode", flag: /--auto\b/, command: OPENCODE, grant: "bypass-mode", lets: "run every tool not explicitly denied" },
+  // Qwen Code (a Gemini CLI fork) keeps its flags: `qwen --yolo`; `--approval-mode yolo` is matched above for both.
+  { agent: "qwen-code", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: QWEN, grant: "bypass-mode", lets: "run every tool, shell included," },
+  { agent: "droid", flag: /--skip-permissions-unsafe\b/, grant: "bypass-mode", lets: "run every command, with no guardrail," },
+  // `--auto high` is Factory's tier for pushes and deploy scripts, run unasked.
+  { agent: "droid", flag: /--auto[=\s]+["']?high\b/, command: DROID, grant: "bypass-mode", lets: "run high-risk commands (pushes, deploy scripts)" },
+  { agent: "crush", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: "bypass-mode", lets: "run every tool, shell included," },
+  // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
+  { agent: "goose", flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "aider", flag: /--yes-always\b/, command: AIDER, grant: "file-write", lets: "add files, apply edits and commit" },
   // `codex exec --full-auto`: commands run unasked, inside a sandbox that can write the workspace.
   { agent: "codex", flag: /--full-auto\b/, command: CODEX, grant: "file-write", lets: "run commands and edit the workspace inside its sandbox" },
@@ -15788,7 +15862,13 @@ var LAUNCH_KEYWORDS = [
   "agent --print",
   "--full-auto",
   "codex-action",
-  "claude-code-action"
+  "claude-code-action",
+  "qwen",
+  "skip-permissions-unsafe",
+  "auto high",
+  "auto=high",
+  "crush",
+  "goose_mode"
 ];
 
 // knowledge/agents/agents.ts
@@ -16021,6 +16101,44 @@ var AGENTS = [
     exclusionFix: (path2) => `set "permission": { "read": { "${path2}": "deny" } } in opencode.json`,
     commandDeny: { where: "permission.bash of opencode.json", rule: (command) => `"${command} *": "deny"` },
     reference: "https://opencode.ai/docs/permissions"
+  },
+  // Agents known here by their launch flags and instruction files; their settings files are not read.
+  {
+    id: "qwen-code",
+    title: "Qwen Code",
+    instructionFiles: [/(^|\/)QWEN\.md$/],
+    ignoreFiles: [".qwenignore"],
+    builtInExclusions: [],
+    // A fork of Gemini CLI: its file tools skip what git ignores unless told otherwise.
+    skipsGitIgnored: true,
+    reference: "https://qwenlm.github.io/qwen-code-docs/"
+  },
+  {
+    id: "droid",
+    title: "Factory Droid",
+    instructionFiles: [],
+    ignoreFiles: [],
+    builtInExclusions: [],
+    skipsGitIgnored: false,
+    reference: "https://docs.factory.ai/reference/cli-reference"
+  },
+  {
+    id: "crush",
+    title: "Crush",
+    instructionFiles: [/(^|\/)CRUSH\.md$/],
+    ignoreFiles: [".crushignore"],
+    builtInExclusions: [],
+    skipsGitIgnored: true,
+    reference: "https://github.com/charmbracelet/crush"
+  },
+  {
+    id: "goose",
+    title: "goose",
+    instructionFiles: [/(^|\/)\.goosehints$/],
+    ignoreFiles: [".gooseignore"],
+    builtInExclusions: [],
+    skipsGitIgnored: false,
+    reference: "https://block.github.io/goose/docs/guides/goose-permissions/"
   }
 ];
 var BY_ID2 = new Map(AGENTS.map((agent) => [agent.id, agent]));
@@ -16778,6 +16896,7 @@ function genericReadOnly(server) {
 var MCP_SERVER_KINDS = [
   {
     id: "supabase",
+    stores: { platform: "supabase", engine: "postgres" },
     title: "Supabase MCP server",
     matches: (server) => mentions(server, /@supabase\/mcp-server-supabase|(?:^|\/\/)mcp\.supabase\.com/i),
     readOnly: genericReadOnly,
@@ -16788,6 +16907,7 @@ var MCP_SERVER_KINDS = [
   },
   {
     id: "neon",
+    stores: { platform: "neon", engine: "postgres" },
     title: "Neon MCP server",
     matches: (server) => mentions(server, /@neondatabase\/mcp-server-neon|(?:^|\/\/)mcp\.neon\.tech/i),
     readOnly: genericReadOnly,
@@ -16798,6 +16918,7 @@ var MCP_SERVER_KINDS = [
   },
   {
     id: "railway-community",
+    stores: { platform: "railway" },
     title: "community Railway MCP server",
     matches: (server) => !mentions(server, /@railway\/mcp-server/i) && (mentions(server, /railway-mcp|mcp-server-railway|railway-mcp-server/i) || envNamed(server, "RAILWAY_API_TOKEN")),
     readOnly: () => false,
@@ -16808,6 +16929,7 @@ var MCP_SERVER_KINDS = [
   },
   {
     id: "postgres",
+    stores: { engine: "postgres" },
     title: "PostgreSQL MCP server",
     matches: (server) => mentions(server, /server-postgres|postgres-mcp|mcp-server-postgres|postgres-mcp-server|pg-mcp/i) || [...server.args, ...Object.values(server.env)].some((value) => /^postgres(?:ql)?:\/\//i.test(value.trim())),
     // @modelcontextprotocol/server-postgres calls itself read-only, but `COMMIT; DROP ...` escapes its transaction.
@@ -16819,6 +16941,7 @@ var MCP_SERVER_KINDS = [
   },
   {
     id: "mysql",
+    stores: { engine: "mysql" },
     title: "MySQL MCP server",
     matches: (server) => mentions(server, /mcp-server-mysql|mysql-mcp/i) || [...server.args, ...Object.values(server.env)].some((value) => /^mysql:\/\//i.test(value.trim())),
     readOnly: (server) => genericReadOnly(server) || mentions(server, /mcp-server-mysql/i) && !["ALLOW_INSERT_OPERATION", "ALLOW_UPDATE_OPERATION", "ALLOW_DELETE_OPERATION", "ALLOW_DDL_OPERATION"].some((key) => truthy(server.env[key])),
@@ -16829,6 +16952,7 @@ var MCP_SERVER_KINDS = [
   },
   {
     id: "mongodb",
+    stores: { platform: "mongodb-atlas", engine: "mongo" },
     title: "MongoDB MCP server",
     matches: (server) => mentions(server, /mongodb-mcp-server/i),
     readOnly: genericReadOnly,
@@ -16839,6 +16963,7 @@ var MCP_SERVER_KINDS = [
   },
   {
     id: "aws-api",
+    stores: { platform: "aws" },
     title: "AWS API MCP server",
     matches: (server) => mentions(server, /awslabs\.aws-api-mcp-server/i),
     readOnly: (server) => truthy(server.env["READ_OPERATIONS_ONLY"]) || truthy(server.env["REQUIRE_MUTATION_CONSENT"]),
@@ -16849,6 +16974,7 @@ var MCP_SERVER_KINDS = [
   },
   {
     id: "awslabs-write",
+    stores: { platform: "aws" },
     title: "AWS Labs MCP server with writes on",
     matches: (server) => mentions(server, /awslabs\.[\w-]+-mcp-server/i) && !mentions(server, /awslabs\.aws-api-mcp-server/i),
     // The other awslabs servers are read-only until --allow-write (or ALLOW_WRITE) turns writes on.
@@ -16870,6 +16996,7 @@ var MCP_SERVER_KINDS = [
   },
   {
     id: "cloudflare",
+    stores: { platform: "cloudflare" },
     title: "Cloudflare MCP server",
     matches: (server) => mentions(server, /@cloudflare\/mcp-server-cloudflare|mcp\.cloudflare\.com/i),
     readOnly: genericReadOnly,
@@ -16880,6 +17007,7 @@ var MCP_SERVER_KINDS = [
   },
   {
     id: "kubernetes",
+    stores: { platform: "kubernetes" },
     title: "Kubernetes MCP server",
     matches: (server) => mentions(server, /mcp-server-kubernetes|kubernetes-mcp-server|k8s-mcp/i),
     readOnly: (server) => genericReadOnly(server) || truthy(server.env["ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS"]) || hasArg(server, /^--disable-destructive$/) || /read-?only/i.test(server.env["K8S_MODE"] ?? ""),
@@ -17808,6 +17936,7 @@ function readMcpFile(file, out) {
     if (server.disabled) continue;
     reportWriteAccess(file, out, spec, server);
     reportApprovedTools(file, out, spec, server);
+    publishTool(file, out, spec, server);
   }
 }
 function containersOf(root, spec) {
@@ -18014,6 +18143,8 @@ function productionEvidence(server) {
   }
   const urlHost = server.url ? hostOf2(server.url) : void 0;
   if (urlHost) candidates.push([urlHost, `host ${urlHost}`]);
+  const envFile = scalarOf(get(server.node, "envFile"))[0]?.value.replace(/\$\{[^}]*\}\/?/g, "");
+  if (envFile) candidates.push([envFile, `its envFile ${envFile}`]);
   for (const [text, because] of candidates) {
     if (tokensOf(text).some((token) => token !== "live" && canonicalEnvironment(token) === "production")) return because;
   }
@@ -18042,6 +18173,38 @@ function reportWriteAccess(file, out, spec, server) {
     evidence: `mcp-write|${server.name}|${kind.id}`,
     details: { agent: spec.agent, server: server.name, kind: kind.id, ...production ? { environment: "production" } : {}, accountWide }
   });
+}
+function publishTool(file, out, spec, server) {
+  const kind = mcpServerKind(server);
+  if (!kind?.stores) return;
+  out.publish("agent-tool", {
+    agent: spec.agent,
+    server: server.name,
+    kind: kind.id,
+    title: kind.title,
+    reach: kind.reach,
+    readOnly: kind.readOnly(server),
+    targets: toolTargets(server),
+    accountPlatform: kind.accountWide(server) ? kind.stores.platform : void 0,
+    engine: kind.stores.engine,
+    production: productionEvidence(server),
+    location: { path: file.path, span: lineSpan3(file, server.nameSpan) }
+  });
+}
+function toolTargets(server) {
+  const targets = /* @__PURE__ */ new Set();
+  for (const value of [...server.args, ...Object.values(server.env)]) {
+    const host = hostOf2(value);
+    if (host && !host.includes("$")) targets.add(`host:${host}`);
+  }
+  const refs = [
+    ...server.args.map((arg) => /^--project-ref=([a-z0-9]{20})$/.exec(arg)?.[1]),
+    server.args.includes("--project-ref") ? server.args[server.args.indexOf("--project-ref") + 1] : void 0,
+    /[?&]project_ref=([a-z0-9]{20})\b/.exec(server.url ?? "")?.[1],
+    server.env["SUPABASE_PROJECT_REF"]
+  ];
+  for (const ref of refs) if (ref && /^[a-z0-9]{20}$/.test(ref)) targets.add(`supabase:project:${ref}`);
+  return [...targets];
 }
 function reportApprovedTools(file, out, spec, server) {
   const trust = get(server.node, "trust");
@@ -18843,9 +19006,15 @@ var bypassFlag = {
       ),
       sample(".vscode/tasks.json", '{\n  "version": "2.0.0",\n  "tasks": [\n    {\n      "label": "agent: fix tests",\n      "type": "shell",\n      "command": "claude -p \\"fix the failing tests\\" --dangerously-skip-permissions"\n    }\n  ]\n}\n', { expect: { line: 7 }, note: "a VS Code task" }),
       sample("mise.toml", '[tasks.agent]\nrun = "codex exec --dangerously-bypass-approvals-and-sandbox \\"$TASK\\""\n', { expect: { line: 2 }, note: "a mise task" }),
-      sample(".github/workflows/codex-fix.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: codex exec --full-auto "fix the failing test in src/"\n', { expect: { line: 5 }, note: "commands run unasked inside the sandbox (reported low)" })
+      sample(".github/workflows/codex-fix.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: codex exec --full-auto "fix the failing test in src/"\n', { expect: { line: 5 }, note: "commands run unasked inside the sandbox (reported low)" }),
+      sample("scripts/agents.sh", '#!/usr/bin/env bash\nset -e\nqwen --yolo -p "refactor the importer"\n', { expect: { line: 3 }, note: "Qwen Code" }),
+      sample(".github/workflows/droid.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --skip-permissions-unsafe "fix the failing tests and push"\n', { expect: { line: 5 }, note: "Factory Droid without guardrails" }),
+      sample(".github/workflows/droid-deploy.yml", 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --auto high "run the deploy script"\n', { expect: { line: 5 }, note: "Droid's high tier runs pushes and deploy scripts unasked" }),
+      sample("Makefile", 'migrate:\n	GOOSE_MODE=auto goose run -t "apply the pending migrations"\n', { expect: { line: 2 }, note: "goose's autonomous mode, written out" })
     ],
     negative: [
+      sample(".github/workflows/droid.yml", 'jobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --auto low "add JSDoc comments"\n      - run: GOOSE_MODE=approve goose run -t "summarise the diff"\n', { note: "Droid's low tier edits files only; goose asking first" }),
+      sample("android/build.sh", "#!/usr/bin/env bash\n./gradlew assembleRelease --auto high\n", { note: "the same words on another program" }),
       sample(
         ".github/workflows/policy.yml",
         "jobs:\n  guard:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          if git grep -n -e '--dangerously-skip-permissions' -e '--yolo' -- ':!.github'; then\n            echo 'agent bypass flag committed'; exit 1\n          fi\n",
@@ -19055,9 +19224,19 @@ var mcpWriteAccess = {
         ".gemini/settings.json",
         '{\n  "mcpServers": {\n    "railway": {\n      "command": "npx",\n      "args": ["-y", "@jasontanswe/railway-mcp"],\n      "env": { "RAILWAY_API_TOKEN": "$RAILWAY_API_TOKEN" }\n    }\n  }\n}\n',
         { expect: { line: 3 } }
+      ),
+      sample(
+        ".cursor/mcp.json",
+        '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.production"}\n  }\n}\n',
+        { expect: { line: 3 }, note: "the server's variables come from production's environment file" }
       )
     ],
     negative: [
+      sample(
+        ".cursor/mcp.json",
+        '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.development"}\n  }\n}\n',
+        { note: "the development database's variables" }
+      ),
       sample(
         ".mcp.json",
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=abcdefghijklmnopqrst"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n'
@@ -19206,7 +19385,7 @@ var agentPermission = {
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file) => isConfig(file.path),
   consumes: ["credential"],
-  produces: ["credential", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail"],
+  produces: ["credential", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
   scanFile(file, sink) {
     const out = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -19395,6 +19574,40 @@ function findChains(facts) {
   }
   return chains;
 }
+function findToolChains(facts) {
+  const tools = facts.all("agent-tool").filter((tool) => !tool.readOnly);
+  if (tools.length === 0) return [];
+  const stores = facts.all("data-store").filter((store) => isProductionStore(store) && isUnprotected(store));
+  if (stores.length === 0) return [];
+  const production = facts.all("data-store").filter(isProductionStore);
+  const platforms = new StorePlatforms();
+  const grants = facts.all("agent-grant").filter((grant) => grant.effective);
+  const backups = facts.all("backup-evidence");
+  const chains = [];
+  for (const tool of tools) {
+    const onlyOfEngine = (store) => tool.engine !== void 0 && enginesMatch(tool.engine, store.engine) && production.filter((other) => enginesMatch(tool.engine, other.engine)).length === 1;
+    const reached = stores.filter(
+      (store) => tool.targets.some((target) => store.identities.includes(target)) || tool.accountPlatform !== void 0 && platforms.of(store).has(tool.accountPlatform) || tool.targets.length === 0 && tool.production !== void 0 && onlyOfEngine(store)
+    );
+    if (reached.length === 0) continue;
+    const grant = grants.find(
+      (candidate) => candidate.agent === tool.agent && (candidate.grant === "mcp-tool" && candidate.reaches === tool.server || candidate.grant === "bypass-mode")
+    );
+    const covering = backups.filter((evidence) => reached.some((store) => evidence.covers.some((covered) => covered === store.id || store.identities.includes(covered))));
+    chains.push({ tool, stores: reached, grant, backups: covering });
+  }
+  return chains;
+}
+function toolFlowOf(chain) {
+  const steps = [];
+  if (chain.grant) steps.push({ location: chain.grant.location, message: `The ${chain.grant.agent} configuration lets the agent call the server's tools without a human (${chain.grant.setting}).` });
+  steps.push({ location: chain.tool.location, message: `The ${chain.tool.title} "${chain.tool.server}" ${chain.tool.reach}.` });
+  const store = chain.stores[0];
+  steps.push({ location: store.location, message: `Production ${store.engine} ${store.name} on ${store.platform}.` });
+  const backup = chain.backups[0];
+  if (backup) steps.push({ location: backup.location, message: `Its backup (${backup.mechanism}) is ${describeProtection(backup.protection)}: it dies with the data.` });
+  return steps;
+}
 function flowOf(chain) {
   const steps = [];
   const grant = chain.grants[0];
@@ -19494,14 +19707,51 @@ var stagingChain = {
     ]
   }
 };
-var CHAIN_RULES = [directChain, stagingChain];
+var RAILWAY_MCP = '{\n  "mcpServers": {\n    "railway": {\n      "command": "npx",\n      "args": ["-y", "railway-mcp"],\n      "env": { "RAILWAY_API_TOKEN": "${RAILWAY_API_TOKEN}" }\n    }\n  }\n}\n';
+var postgresMcp = (access, url) => `{
+  "mcpServers": {
+    "db": {
+      "command": "uvx",
+      "args": ["postgres-mcp", "--access-mode=${access}"],
+      "env": { "DATABASE_URI": "${url}" }
+    }
+  }
+}
+`;
+var APPROVED_SQL = '{\n  "permissions": {\n    "allow": ["mcp__db__execute_sql"]\n  }\n}\n';
+var toolChain = {
+  id: `${DETECTOR_ID3}/agent-tool-reaches-unbacked-store`,
+  title: "Agent's MCP server with write access reaches production data with no off-provider backup",
+  severity: "critical",
+  why: "The incident without a token to find: an MCP server configured for the agent holds the credential itself and can run SQL or delete resources in a production data store that has no copy off its provider. One tool call made to get past an error loses the data for good, and when the tool is approved in advance no human sees the call.",
+  fix: "Turn on the server’s read-only mode (or point it at a read replica or a staging database), keep its tools out of the auto-approved list, and add a backup that leaves the provider.",
+  help: "Reported critical when a setting lets the agent call the server’s tools without a human, high when each call is still asked.",
+  precision: "medium",
+  tags: ["chain", "agents", "mcp", "backup"],
+  samples: {
+    positive: [
+      railwayRepo({ ".mcp.json": RAILWAY_MCP }, "a Railway MCP server holding the account token, beside a Railway database with volume-only backups", { path: ".mcp.json", line: 3 }),
+      railwayRepo(
+        { ".mcp.json": postgresMcp("unrestricted", "${PROD_DATABASE_URL}"), ".claude/settings.json": APPROVED_SQL },
+        "a SQL server given production's URL, its SQL tool approved in advance",
+        { path: ".mcp.json", line: 3 }
+      )
+    ],
+    negative: [
+      railwayRepo({ ".mcp.json": postgresMcp("restricted", "${PROD_DATABASE_URL}"), ".claude/settings.json": APPROVED_SQL }, "the server’s read-only mode is on"),
+      railwayRepo({ ".mcp.json": postgresMcp("unrestricted", "postgresql://postgres:postgres@localhost:5432/fleetly_dev") }, "the server points at a local database"),
+      railwayRepo({ ".mcp.json": RAILWAY_MCP, ".github/workflows/db-backup.yml": OFFSITE_BACKUP }, "a nightly dump leaves Railway")
+    ]
+  }
+};
+var CHAIN_RULES = [directChain, stagingChain, toolChain];
 
 // detectors/blast-radius/index.ts
 var MAX_STORES = 5;
 var blastRadius = {
   id: DETECTOR_ID3,
   rules: [...CHAIN_RULES],
-  consumes: ["credential", "data-store", "backup-evidence", "environment-crossing", "environment-resource", "environment-layer", "agent-grant"],
+  consumes: ["credential", "data-store", "backup-evidence", "environment-crossing", "environment-resource", "environment-layer", "agent-grant", "agent-tool"],
   finish(context) {
     const byCredential = /* @__PURE__ */ new Map();
     for (const chain of findChains(context.facts)) {
@@ -19540,8 +19790,31 @@ var blastRadius = {
         flow: flowOf(lead)
       });
     }
+    reportToolChains(context);
   }
 };
+function reportToolChains(context) {
+  for (const chain of findToolChains(context.facts)) {
+    const { tool, stores, grant } = chain;
+    const names = stores.slice(0, MAX_STORES).map((store) => `${store.name} (${store.platform}, backups ${describeProtection(store.protection)})`);
+    const more = stores.length > MAX_STORES ? ` and ${stores.length - MAX_STORES} more` : "";
+    const how = grant ? `, and ${grant.setting} lets ${agentTitle(tool.agent)} call its tools without a human` : `; each call still asks a human`;
+    const why = tool.targets.length > 0 || tool.accountPlatform ? "" : ` (it points at production: ${tool.production}; the repository deploys one ${tool.engine} store)`;
+    context.report({
+      ruleId: toolChain.id,
+      severity: grant ? "critical" : "high",
+      message: `Through the ${tool.title} "${tool.server}", its write tools on, ${agentTitle(tool.agent)} can change production data in ${names.join(", ")}${more}${why}${how}; no copy survives outside the provider.`,
+      location: tool.location,
+      evidence: `${tool.server}|${tool.kind}|${stores.map((store) => store.id).sort().join(",")}`,
+      details: { agent: tool.agent, server: tool.server, kind: tool.kind, stores: stores.map((store) => store.name), environment: "production", unattended: grant !== void 0 },
+      related: [
+        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${store.engine} ${store.name}` })),
+        ...grant ? [{ location: grant.location, message: `${agentTitle(tool.agent)} calls the server's tools unasked` }] : []
+      ],
+      flow: toolFlowOf(chain)
+    });
+  }
+}
 
 // detectors/index.ts
 var detectors = [
