@@ -81,7 +81,8 @@ interface ClaudeRule {
 }
 
 function parseRule(text: string): ClaudeRule | undefined {
-  const match = /^\s*([A-Za-z][\w-]*)(?:\((.*)\))?\s*$/s.exec(text);
+  // MCP rules name a server's tools with a wildcard: `mcp__supabase__*`.
+  const match = /^\s*([A-Za-z][\w-]*(?:__\*)?)(?:\((.*)\))?\s*$/s.exec(text);
   if (!match) return undefined;
   return { tool: match[1]!, specifier: match[2] };
 }
