@@ -7,6 +7,7 @@ import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environ
 import { isTestExampleOrDocsPath } from '../../src/paths.js';
 import { directoryOf, engineTitle, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
 import { lookupTable } from '../../src/lookup-table.js';
+import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -65,6 +66,7 @@ export function assess(context: FinishContext): void {
   // Deploys that ship an app with a database behind it; edge workers and database pushes say nothing about one.
   const appDeploys = deploys.filter((entry) => entry.value !== 'cloudflare' && entry.value !== 'supabase');
   const composeDeploys = byKind('deploys-compose').filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
+  const inferred = inferPlatformDatabases(stores, appDeploys, composeDeploys);
   const terraformRoots = new Set(byKind('terraform-root').map((entry) => entry.directory));
   const productionModules = new Set(byKind('terraform-module-call').filter((entry) => entry.value === 'production').map((entry) => entry.directory));
   const supabaseHosted = byKind('supabase-hosted').length > 0;
@@ -164,6 +166,7 @@ export function assess(context: FinishContext): void {
       environment: assessment.environment ?? store.environment,
       protection: external ? 'off-provider' : assessment.primary ? assessment.best : undefined,
       ...(assessment.sameAs ? { sameAs: assessment.sameAs.id } : {}),
+      ...(inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {}),
       ...(external ? { externalBackup: external } : {}),
       ...(store.platform === 'supabase' && supabaseIdentities.length > 0 ? { identities: [...new Set([...store.identities, ...supabaseIdentities])] } : {}),
     });
@@ -443,6 +446,35 @@ function externalBackupFor(store: DataStore, recorded: ReadonlyArray<{ store: st
   return undefined;
 }
 
+const DATABASE_ENGINES = new Set(['postgres', 'mysql', 'database']);
+
+/**
+ * Railway configs (`railway.json`, `railway.toml`) declare no databases: a project's Postgres is a service beside
+ * the app, its URL injected as a variable. An app deployed only on Railway whose database the repository shows only
+ * through a driver or an ORM (no host, no hosted provider's client) uses that database: the store is taken to be
+ * Railway's, with Railway's snapshots. Replaces those stores in `stores`; returns their ids.
+ */
+function inferPlatformDatabases(stores: DataStore[], appDeploys: readonly StoreContext[], composeDeploys: readonly StoreContext[]): Set<string> {
+  const inferred = new Set<string>();
+  if (appDeploys.length === 0 || composeDeploys.length > 0 || !appDeploys.every((deploy) => deploy.value === 'railway')) return inferred;
+  // A database the repository places elsewhere (a hosted provider's host or client, a declared store) is that one.
+  if (stores.some((store) => store.provider !== undefined && DATABASE_ENGINES.has(store.engine) && !store.testOnly)) return inferred;
+  stores.forEach((store, index) => {
+    if (store.declaredBy !== 'usage' || store.provider !== undefined || store.testOnly || !DATABASE_ENGINES.has(store.engine)) return;
+    stores[index] = {
+      ...store,
+      platform: 'railway',
+      provider: 'railway',
+      builtInBackup: {
+        protection: RAILWAY_BUILT_IN.protection,
+        description: `the app deploys only on Railway and the repository names no other host for its database, so it is taken to be the project's Railway database. ${RAILWAY_BUILT_IN.description}`,
+      },
+    };
+    inferred.add(store.id);
+  });
+  return inferred;
+}
+
 /** The deploy to cite for a production store: one not placed in another environment (`deploy.staging.yml`), if any. */
 function productionFirst(deploys: readonly StoreContext[]): StoreContext | undefined {
   const elsewhere = (deploy: StoreContext) => {
@@ -513,7 +545,8 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     return;
   }
   if (best === 'same-volume') {
-    const critical = store.provider === 'railway';
+    // Railway's snapshots on the volume are the incident's; a store only inferred to be there is reported high.
+    const critical = store.provider === 'railway' && store.declaredBy !== 'usage';
     context.report({
       ...base,
       ruleId: RULE.sameVolume,

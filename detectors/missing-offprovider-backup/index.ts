@@ -118,8 +118,8 @@ const KEYWORDS = [
   'terraform apply', 'gcloud', 'docker compose', 'docker-compose', 'docker stack', 'ssh-action', 'ssh ',
   // ORMs and framework database configs.
   'datasource', 'dialect', 'DataSource', 'adapter', 'django.db.backends', 'dj_database_url', 'typeorm',
-  // Client packages of hosted databases.
-  '@neondatabase', '@planetscale', '@vercel/postgres', '@libsql', '@xata.io',
+  // Client packages of hosted databases, and drivers (`postgres`, `mysql`, `mongo` are above).
+  '@neondatabase', '@planetscale', '@vercel/postgres', '@libsql', '@xata.io', '"pg":', '"pg-promise":',
   // Deploy buttons.
   'render.com/deploy', 'heroku.com/deploy', 'railway.app', 'railway.com', 'vercel.com/new', 'netlify.com/start', 'digitalocean.com/apps', 'deploytodo',
   'koyeb.com/deploy', 'zeabur.com', 'deploy.cloud.run',

@@ -198,12 +198,32 @@ const PACKAGES: Readonly<Record<string, { provider: string; engine: string; desc
   '@xata.io/client': { provider: 'xata', engine: 'postgres', description: 'Xata backups stay with Xata' },
 });
 
-/** Client packages of hosted databases in package.json dependencies. */
+/**
+ * Database drivers: an app that depends on one at run time has a database, though the package says nothing of
+ * where it runs (an ORM schema says as much, and both are one store).
+ */
+const DRIVERS: Readonly<Record<string, string>> = lookupTable({
+  pg: 'postgres',
+  postgres: 'postgres',
+  'pg-promise': 'postgres',
+  mysql: 'mysql',
+  mysql2: 'mysql',
+  mariadb: 'mysql',
+  mongodb: 'mongo',
+  mongoose: 'mongo',
+});
+
+/** Client packages of hosted databases, and database drivers, in package.json dependencies. */
 export function scanPackages(inventory: Inventory): void {
   const root = mapOf(inventory.file.data()?.roots[0]);
   if (!root) return;
   for (const section of ['dependencies']) {
     for (const entry of mapOf(get(root, section))?.entries ?? []) {
+      const driver = DRIVERS[entry.key];
+      if (driver) {
+        inventory.store({ platform: 'unknown', engine: driver, name: `${entry.key} client`, location: inventory.line(entry.keySpan.line), identities: [], declaredBy: 'usage' });
+        continue;
+      }
       const hosted = PACKAGES[entry.key];
       if (!hosted) continue;
       inventory.store({

@@ -130,8 +130,24 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
           expect: { path: 'scripts/bootstrap-railway.sh', line: 5 },
           note: 'a Railway database created by a setup script',
         },
+        {
+          files: {
+            'railway.json': '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "npm run migrate && npm start" }\n}\n',
+            'package.json': '{\n  "name": "ledgerly-api",\n  "private": true,\n  "dependencies": {\n    "express": "^4.19.2",\n    "pg": "^8.11.5"\n  }\n}\n',
+          },
+          expect: { path: 'package.json', line: 6 },
+          note: "Railway's configs declare no databases: an app deployed only there with a Postgres driver and no other host uses the project's",
+        },
       ],
       negative: [
+        {
+          files: {
+            'railway.json': '{\n  "deploy": { "startCommand": "npm start" }\n}\n',
+            'package.json': '{\n  "name": "ledgerly-api",\n  "private": true,\n  "dependencies": {\n    "pg": "^8.11.5"\n  }\n}\n',
+            '.env.example': 'DATABASE_URL=postgresql://app:password@ep-cool-darkness-123456.eu-central-1.aws.neon.tech/ledgerly?sslmode=require\n',
+          },
+          note: 'the database is on Neon, not Railway',
+        },
         { files: { '.railway/railway.ts': RAILWAY_IAC, '.github/workflows/backup.yml': OFFSITE_WORKFLOW }, note: 'nightly pg_dump to Cloudflare R2 with a restore check' },
         { files: { 'docker-compose.yml': "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n" }, note: 'a local development compose file is not deployed' },
       ],
