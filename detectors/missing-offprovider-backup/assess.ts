@@ -66,7 +66,7 @@ export function assess(context: FinishContext): void {
   // Deploys that ship an app with a database behind it; edge workers and database pushes say nothing about one.
   const appDeploys = deploys.filter((entry) => entry.value !== 'cloudflare' && entry.value !== 'supabase');
   const composeDeploys = byKind('deploys-compose').filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
-  const inferred = inferPlatformDatabases(stores, appDeploys, composeDeploys);
+  const inferred = inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence);
   const terraformRoots = new Set(byKind('terraform-root').map((entry) => entry.directory));
   const productionModules = new Set(byKind('terraform-module-call').filter((entry) => entry.value === 'production').map((entry) => entry.directory));
   const supabaseHosted = byKind('supabase-hosted').length > 0;
@@ -109,6 +109,7 @@ export function assess(context: FinishContext): void {
       }
       case 'usage':
       default:
+        if (store.driverOnly && !inferred.has(store.id)) return false;
         if (store.platform === 'supabase' && !supabaseHosted && environment !== 'production' && !store.identities.some((identity) => identity.startsWith('supabase:project:'))) return false;
         return appDeploys.length > 0 || composeDeploys.length > 0 || (environment === 'production' && store.provider !== undefined);
     }
@@ -454,11 +455,14 @@ const DATABASE_ENGINES = new Set(['postgres', 'mysql', 'database']);
  * through a driver or an ORM (no host, no hosted provider's client) uses that database: the store is taken to be
  * Railway's, with Railway's snapshots. Replaces those stores in `stores`; returns their ids.
  */
-function inferPlatformDatabases(stores: DataStore[], appDeploys: readonly StoreContext[], composeDeploys: readonly StoreContext[]): Set<string> {
+function inferPlatformDatabases(stores: DataStore[], appDeploys: readonly StoreContext[], composeDeploys: readonly StoreContext[], evidence: readonly BackupEvidence[]): Set<string> {
   const inferred = new Set<string>();
   if (appDeploys.length === 0 || composeDeploys.length > 0 || !appDeploys.every((deploy) => deploy.value === 'railway')) return inferred;
+  // An app that replicates SQLite (Litestream) keeps its data there, whatever drivers it also lists.
+  if (evidence.some((item) => item.engines?.includes('sqlite'))) return inferred;
   // A database the repository places elsewhere (a hosted provider's host or client, a declared store) is that one.
-  if (stores.some((store) => store.provider !== undefined && DATABASE_ENGINES.has(store.engine) && !store.testOnly)) return inferred;
+  // So does any Railway storage the repository declares itself (a volume a SQLite app writes to).
+  if (stores.some((store) => store.provider !== undefined && (DATABASE_ENGINES.has(store.engine) || store.provider === 'railway') && !store.testOnly)) return inferred;
   stores.forEach((store, index) => {
     if (store.declaredBy !== 'usage' || store.provider !== undefined || store.testOnly || !DATABASE_ENGINES.has(store.engine)) return;
     stores[index] = {

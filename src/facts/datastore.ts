@@ -62,6 +62,8 @@ export interface DataStore {
   account?: string;
   region?: string;
   declaredBy?: StoreDeclaration;
+  /** Known only from a database driver the app depends on: a store only where the deploy says where it runs. */
+  driverOnly?: boolean;
   /** What the platform itself keeps, as configured here (Railway: on the same volume; RDS: automated snapshots). */
   builtInBackup?: { protection: BackupProtection; description: string };
   /** Where the data is mounted (volumes), so path-based backups (Litestream, restic) can be matched to it. */

@@ -200,7 +200,8 @@ const PACKAGES: Readonly<Record<string, { provider: string; engine: string; desc
 
 /**
  * Database drivers: an app that depends on one at run time has a database, though the package says nothing of
- * where it runs (an ORM schema says as much, and both are one store).
+ * where it runs. Weaker than an ORM schema (a library may list a driver it never deploys with): such a store counts
+ * only where the deploy places it (Railway, below in the assessment).
  */
 const DRIVERS: Readonly<Record<string, string>> = lookupTable({
   pg: 'postgres',
@@ -221,7 +222,7 @@ export function scanPackages(inventory: Inventory): void {
     for (const entry of mapOf(get(root, section))?.entries ?? []) {
       const driver = DRIVERS[entry.key];
       if (driver) {
-        inventory.store({ platform: 'unknown', engine: driver, name: `${entry.key} client`, location: inventory.line(entry.keySpan.line), identities: [], declaredBy: 'usage' });
+        inventory.store({ platform: 'unknown', engine: driver, name: `${entry.key} client`, location: inventory.line(entry.keySpan.line), identities: [], declaredBy: 'usage', driverOnly: true });
         continue;
       }
       const hosted = PACKAGES[entry.key];

@@ -148,6 +148,14 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
           },
           note: 'the database is on Neon, not Railway',
         },
+        {
+          files: {
+            'railway.toml': '[deploy]\nstartCommand = "litestream replicate -exec \'node server.js\'"\n',
+            'package.json': '{\n  "name": "notes",\n  "private": true,\n  "dependencies": {\n    "pg": "^8.11.5"\n  }\n}\n',
+            'litestream.yml': 'dbs:\n  - path: /data/app.db\n    replicas:\n      - url: s3://notes-litestream/app.db\n        endpoint: https://0123456789abcdef.r2.cloudflarestorage.com\n',
+          },
+          note: 'an app on Railway whose data is SQLite, replicated off the provider by Litestream',
+        },
         { files: { '.railway/railway.ts': RAILWAY_IAC, '.github/workflows/backup.yml': OFFSITE_WORKFLOW }, note: 'nightly pg_dump to Cloudflare R2 with a restore check' },
         { files: { 'docker-compose.yml': "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n" }, note: 'a local development compose file is not deployed' },
       ],
