@@ -219,3 +219,16 @@ export function isProductionName(name: string, aliases: Readonly<Record<string, 
   const named = environmentsNamedIn(name, aliases);
   return named.size === 1 && named.has('production');
 }
+
+/**
+ * The environment a compose stack runs in by the environment files its services load (`env_file: .env.production`),
+ * when every one that names an environment names the same one.
+ */
+export function environmentOfEnvFiles(paths: readonly string[], aliases: Readonly<Record<string, string>> = {}): CanonicalEnvironment | undefined {
+  const named = new Set<CanonicalEnvironment>();
+  for (const path of paths) {
+    const environment = environmentOfPath(path.replace(/^\.\//, ''), aliases)?.environment;
+    if (environment) named.add(environment);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}

@@ -303,6 +303,13 @@ resource "aws_db_instance" "orders" {
       positive: [
         {
           files: {
+            'docker-compose.yml': 'services:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.production\n    ports: ["80:3000"]\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n',
+          },
+          expect: { path: 'docker-compose.yml', line: 6 },
+          note: 'a stack whose app loads .env.production is production\'s, whatever the file is called',
+        },
+        {
+          files: {
             'render.yaml': `databases:
   - name: shop-db
     plan: free

@@ -229,6 +229,14 @@ export const sharedVolume: RuleMeta = {
       },
       {
         files: {
+          'docker-compose.yml': 'name: tidepool\nservices:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.production\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n',
+          'docker-compose.staging.yml': 'name: tidepool-staging\nservices:\n  app:\n    image: ghcr.io/tidepool/cms:main\n    env_file: .env.staging\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n',
+        },
+        expect: { path: 'docker-compose.staging.yml', line: 13 },
+        note: 'the unnamed docker-compose.yml is production\'s: its app loads .env.production',
+      },
+      {
+        files: {
           'k8s/overlays/production/pv.yaml':
             'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
           'k8s/overlays/staging/pv.yaml':
@@ -239,6 +247,13 @@ export const sharedVolume: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'docker-compose.yml': 'services:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.development\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n',
+          'docker-compose.staging.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n',
+        },
+        note: 'the unnamed file is the development stack',
+      },
       {
         files: {
           'docker-compose.prod.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n',

@@ -4,7 +4,9 @@ import type { DataDocument, DataNode } from '../../../../src/parse/data-tree.js'
 import { get, literalString } from '../../../../src/parse/data-tree.js';
 import { envFileIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import type { FileClass } from '../files.js';
-import type { Recorder } from '../recorder.js';
+import type { EnvTag, Recorder } from '../recorder.js';
+import type { Span } from '../../../../src/model.js';
+import { environmentOfEnvFiles } from '../../../../knowledge/environments/names.js';
 import { effectiveEntries, walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
 
@@ -12,43 +14,67 @@ export function scanComposeFile(rec: Recorder, cls: FileClass, document: DataDoc
   for (const root of document.roots) {
     // Service names are not environments, even when a stack calls them `dev` and `prod`.
     walkSection(rec, topSection(cls, root), { ...walkOptions(cls), envMaps: false });
-    scanEnvFiles(rec, cls, root);
-    const volumes = get(root, 'volumes');
-    if (volumes?.kind !== 'map') continue;
-    for (const entry of effectiveEntries(volumes)) {
-      const spec = entry.value;
-      const explicitName = spec.kind === 'map' ? get(spec, 'name') : undefined;
-      const externalNode = spec.kind === 'map' ? get(spec, 'external') : undefined;
-      const external = externalNode?.kind === 'scalar' && (externalNode.value === true || externalNode.value === 'true');
-      // Compose v2's `external: { name: x }`.
-      const externalName = externalNode?.kind === 'map' ? get(externalNode, 'name') : undefined;
-      const nameNode = explicitName ?? externalName;
-      const name = literalString(nameNode) ?? (external || externalName ? entry.key : undefined);
-      if (!name) continue;
-      const identity = volumeIdentity(name, 'docker');
-      if (!identity) continue;
-      rec.resource(cls.tag, identity, (nameNode ?? entry.value).span, {
-        variable: `volumes.${entry.key}`,
-        family: cls.family,
-        declared: !external && externalName === undefined,
-      });
+    const tags = [cls.tag];
+    // A `docker-compose.yml` whose services load `.env.production` is production's stack, and still the base that
+    // `-f docker-compose.staging.yml` layers over: what it holds is recorded as production's too.
+    if (cls.tag.environment === 'base' || cls.tag.environment === undefined) {
+      const loaded = environmentOfEnvFiles(envFilesOf(root).map((file) => file.path));
+      if (loaded === 'production') {
+        const production: EnvTag = { environment: 'production', name: 'env_file', evidence: 'value' };
+        tags.push(production);
+        walkSection(rec, { ...topSection(cls, root), tag: production, role: 'plain', family: undefined }, { ...walkOptions(cls), envMaps: false });
+      }
+    }
+    for (const tag of tags) {
+      scanEnvFiles(rec, cls, root, tag);
+      scanVolumes(rec, cls, root, tag);
     }
   }
 }
 
+function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag): void {
+  const volumes = get(root, 'volumes');
+  if (volumes?.kind !== 'map') return;
+  for (const entry of effectiveEntries(volumes)) {
+    const spec = entry.value;
+    const explicitName = spec.kind === 'map' ? get(spec, 'name') : undefined;
+    const externalNode = spec.kind === 'map' ? get(spec, 'external') : undefined;
+    const external = externalNode?.kind === 'scalar' && (externalNode.value === true || externalNode.value === 'true');
+    // Compose v2's `external: { name: x }`.
+    const externalName = externalNode?.kind === 'map' ? get(externalNode, 'name') : undefined;
+    const nameNode = explicitName ?? externalName;
+    const name = literalString(nameNode) ?? (external || externalName ? entry.key : undefined);
+    if (!name) continue;
+    const identity = volumeIdentity(name, 'docker');
+    if (!identity) continue;
+    rec.resource(tag, identity, (nameNode ?? entry.value).span, {
+      variable: `volumes.${entry.key}`,
+      family: tag === cls.tag ? cls.family : undefined,
+      declared: !external && externalName === undefined,
+    });
+  }
+}
+
 /** `env_file:` of each service (a path, a list of paths, or `{ path, required }` items): another environment's file loaded whole. */
-function scanEnvFiles(rec: Recorder, cls: FileClass, root: DataNode): void {
+function scanEnvFiles(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag): void {
+  for (const file of envFilesOf(root)) {
+    const identity = envFileIdentity(file.path);
+    if (identity) rec.resource(tag, identity, file.span, { variable: `services.${file.service}.env_file`, family: tag === cls.tag ? cls.family : undefined });
+  }
+}
+
+function envFilesOf(root: DataNode): Array<{ service: string; path: string; span: Span }> {
+  const found: Array<{ service: string; path: string; span: Span }> = [];
   const services = get(root, 'services');
-  if (services?.kind !== 'map') return;
+  if (services?.kind !== 'map') return found;
   for (const service of effectiveEntries(services)) {
     const envFile = service.value.kind === 'map' ? get(service.value, 'env_file') : undefined;
     if (!envFile) continue;
-    const items = envFile.kind === 'seq' ? envFile.items : [envFile];
-    for (const item of items) {
+    for (const item of envFile.kind === 'seq' ? envFile.items : [envFile]) {
       const pathNode = item.kind === 'map' ? get(item, 'path') : item;
       const path = literalString(pathNode);
-      const identity = path === undefined ? undefined : envFileIdentity(path);
-      if (identity) rec.resource(cls.tag, identity, pathNode!.span, { variable: `services.${service.key}.env_file`, family: cls.family });
+      if (path !== undefined) found.push({ service: service.key, path, span: pathNode!.span });
     }
   }
+  return found;
 }
