@@ -14,6 +14,8 @@ const ADDONS: Array<[RegExp, string]> = [
   [/^(mongolab|ormongo|objectrocket)/, 'mongo'],
 ];
 
+const BUTTON_KEYS = new Set(['logo', 'success_url', 'keywords']);
+
 export function scanHeroku(inventory: Inventory): void {
   const root = mapOf(inventory.file.data()?.roots[0]);
   if (!root) return;
@@ -22,10 +24,10 @@ export function scanHeroku(inventory: Inventory): void {
   if (isAppJson) {
     // An app.json only describes Heroku when it says something Heroku reads.
     if (!get(root, 'addons') && !get(root, 'formation') && !get(root, 'buildpacks') && !get(root, 'stack')) return;
-    // `logo`, `repository`, `website`, `success_url` and `keywords` describe a Heroku Button: an app.json for others to deploy.
-    if (['logo', 'repository', 'website', 'success_url', 'keywords'].some((key) => get(root, key) !== undefined)) {
-      inventory.context({ kind: 'deploy-button', value: 'heroku', location: inventory.line(root.entries.find((entry) => ['logo', 'repository', 'website', 'success_url', 'keywords'].includes(entry.key))!.keySpan.line) });
-    }
+    // `logo`, `success_url` and `keywords` describe a Heroku Button: an app.json for others to deploy. (`repository`
+    // and `website` are written by teams describing their own app, for review apps and pipelines too.)
+    const button = root.entries.find((entry) => BUTTON_KEYS.has(entry.key));
+    if (button) inventory.context({ kind: 'deploy-button', value: 'heroku', location: inventory.line(button.keySpan.line) });
     addons(inventory, get(root, 'addons'), app, undefined);
     const environments = mapOf(get(root, 'environments'));
     for (const entry of environments?.entries ?? []) {

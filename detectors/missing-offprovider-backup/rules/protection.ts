@@ -175,6 +175,14 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
       positive: [
         {
           files: {
+            'app.json': '{\n  "name": "bookwell",\n  "repository": "https://github.com/bookwell/bookwell",\n  "addons": ["heroku-postgresql:standard-0"],\n  "formation": { "web": { "quantity": 2, "size": "standard-1x" } }\n}\n',
+            Procfile: 'web: bundle exec puma -C config/puma.rb\nrelease: bin/rails db:migrate\n',
+          },
+          expect: { path: 'app.json', line: 4 },
+          note: "a team's own app.json names its repository too; only button metadata (logo, success_url) makes it a template",
+        },
+        {
+          files: {
             'services/billing/render.yaml': 'databases:\n  - name: billing-db\n    plan: pro-4gb\nservices:\n  - type: web\n    name: billing-api\n    runtime: node\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: billing-db, property: connectionString }\n',
             'services/search/scripts/backup.sh': '#!/bin/sh\nexport RESTIC_REPOSITORY="b2:acme-restic:search"\npg_dump "$SEARCH_DATABASE_URL" | restic backup --stdin\n',
           },
