@@ -130,6 +130,8 @@ export function normaliseName(name: string): string {
   return name.replace(ENV_PREFIX, '');
 }
 
+const SHELL_DEFAULT = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]([^${}\s]+)\}$/;
+
 // Every binding has the same properties in the same order (one object shape), `flag` included: the line pass copies
 // and reads thousands of them, and mixed shapes make each copy a slow generic one.
 function binding(name: string, value: string, start: number, flag?: true): Binding {
@@ -137,6 +139,14 @@ function binding(name: string, value: string, start: number, flag?: true): Bindi
   let header: string | undefined;
   let trimmedStart = start;
   let trimmed = value;
+  // A shell default (`${AWS_SECRET_ACCESS_KEY:-wJal...}`) holds a literal: what runs when the variable is unset.
+  if (value.charCodeAt(0) === 36 && value.charCodeAt(1) === 123) {
+    const fallback = SHELL_DEFAULT.exec(value);
+    if (fallback) {
+      trimmedStart += value.length - fallback[1]!.length - 1;
+      trimmed = fallback[1]!;
+    }
+  }
   // Header names hold a dash or read `authorization`/`apikey`: skip the pattern for every other name.
   if ((normalised.includes('-') || /^(?:authorization|apikey)$/i.test(normalised)) && HEADERS.test(normalised)) header = normalised;
   const scheme = header || /^authorization$/i.test(normalised) ? AUTH_SCHEME.exec(trimmed) : null;

@@ -82,6 +82,7 @@ export const awsSecretAccessKey: CredentialKind = {
   reference: REFERENCE,
   samples: {
     positive: [
+      sample('scripts/sync.sh', '#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi0WnQ}"\naws s3 sync ./dist s3://acme-web\n', { expect: { line: 2 }, note: 'a shell default holds the literal key' }),
       sample('packer/ami.pkr.hcl', 'source "amazon-ebs" "base" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 }, note: "Packer's amazon-ebs source" }),
       sample('config/storage.yml', 'amazon:\n  service: S3\n  access_key_id: AKIAQX4KJ2MZ7HTLD5PW\n  secret_access_key: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n  region: eu-west-1\n', { expect: { line: 4 } }),
       sample('internal/storage/session.go', 'sess := session.Must(session.NewSession(&aws.Config{\n\tCredentials: credentials.NewStaticCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK", ""),\n}))\n', { expect: { line: 2 }, note: 'given by position after its key ID' }),
@@ -112,7 +113,7 @@ export const awsBedrockApiKey: CredentialKind = {
   valuePatterns: [
     // Long-term keys (an IAM user's service-specific credential) and short-term ones (a presigned URL, base64).
     { regex: /(?<![A-Za-z0-9+/=])(ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ['absk'] },
-    { regex: /(?<![A-Za-z0-9_-])(bedrock-api-key-[A-Za-z0-9+/]{100,3000}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ['bedrock-api-key-'] },
+    { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(bedrock-api-key-[A-Za-z0-9+/]{100,3000}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ['bedrock-api-key-'] },
   ],
   plausible: (value) => (value.startsWith('ABSK') ? isBedrockKeyBody(value) : looksRandom(value.slice(16, 80), 40, 3.0)),
   rate: () => ({ scope: 'scoped', because: 'a Bedrock API key calls Amazon Bedrock only, with the permissions of its IAM user or session' }),

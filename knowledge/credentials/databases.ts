@@ -13,7 +13,7 @@ const SUPABASE_KEYS = 'https://supabase.com/docs/guides/api/api-keys';
  * so that other JWTs stay the generic `jwt` kind. Local CLI keys (`supabase-demo`) are dropped by `plausible`.
  */
 const SUPABASE_ISSUER = [...base64urlFragments('"iss":"supabase"'), ...base64urlFragments('"iss": "supabase"')].map(escapeRegExp).join('|');
-const SUPABASE_JWT = new RegExp(`(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${SUPABASE_ISSUER}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, 'g');
+const SUPABASE_JWT = new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${SUPABASE_ISSUER}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, 'g');
 
 function supabaseJwtRating(context: CredentialContext): Rating {
   const role = decodeJwt(context.value)?.payload.role;
@@ -61,7 +61,7 @@ export const supabaseSecretKey: CredentialKind = {
   id: 'supabase-secret-key',
   provider: 'supabase',
   title: 'Supabase secret API key',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sb_(?:secret|publishable)_[A-Za-z0-9_-]{22}_[A-Za-z0-9_-]{8})(?![A-Za-z0-9_-])/g, keywords: ['sb_secret_', 'sb_publishable_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sb_(?:secret|publishable)_[A-Za-z0-9_-]{22}_[A-Za-z0-9_-]{8})(?![A-Za-z0-9_-])/g, keywords: ['sb_secret_', 'sb_publishable_'] }],
   plausible: (value) => !SUPABASE_LOCAL_KEYS.has(value) && !isPlaceholder(value.replace(/^sb_[a-z]+_/, '')),
   rate: (context) =>
     context.value.startsWith('sb_publishable_')
@@ -95,7 +95,7 @@ export const supabaseAccessToken: CredentialKind = {
   id: 'supabase-access-token',
   provider: 'supabase',
   title: 'Supabase personal access token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sbp_[a-f0-9]{40})(?![A-Za-z0-9_-])/g, keywords: ['sbp_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sbp_[a-f0-9]{40})(?![A-Za-z0-9_-])/g, keywords: ['sbp_'] }],
   plausible: (value) => !isPlaceholder(value.slice(4)) && new Set(value.slice(4)).size >= 10,
   rate: (context) => readOnlyRating(context, 'access token') ?? { scope: 'root', because: 'a personal access token acts as its user on every organization and project, including deleting projects' },
   reach: 'acts as the user on the Management API across every organization and project: can read database passwords and keys, and pause or delete projects',
@@ -153,7 +153,7 @@ export const neonApiKey: CredentialKind = {
   id: 'neon-api-key',
   provider: 'neon',
   title: 'Neon API key',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(napi_[A-Za-z0-9]{32,128})(?![A-Za-z0-9_-])/g, keywords: ['napi_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(napi_[A-Za-z0-9]{32,128})(?![A-Za-z0-9_-])/g, keywords: ['napi_'] }],
   plausible: (value) => !isPlaceholder(value.slice(5)) && /[0-9]/.test(value.slice(5)) && /[A-Za-z]/.test(value.slice(5)),
   rate: (context) => {
     if (wordsOf(context.variable ?? '').includes('project')) return { scope: 'scoped', because: `variable ${context.variable} names a project-scoped key` };
@@ -184,7 +184,7 @@ export const planetscaleServiceToken: CredentialKind = {
   id: 'planetscale-service-token',
   provider: 'planetscale',
   title: 'PlanetScale service or OAuth token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(pscale_(?:tkn|oauth)_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/g, keywords: ['pscale_tkn_', 'pscale_oauth_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pscale_(?:tkn|oauth)_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/g, keywords: ['pscale_tkn_', 'pscale_oauth_'] }],
   plausible: (value) => !isPlaceholder(PLANETSCALE_BODY(value)),
   rate: (context) => readOnlyRating(context, 'service token') ?? { scope: 'root', because: 'a service token’s database and organization grants are not in the repository, so it is rated the broad kind' },
   reach: 'acts on the PlanetScale organization with the token’s grants, which can include deleting databases and branches and creating passwords',
@@ -213,7 +213,7 @@ export const planetscalePassword: CredentialKind = {
   id: 'planetscale-password',
   provider: 'planetscale',
   title: 'PlanetScale database password',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/g, keywords: ['pscale_pw_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/g, keywords: ['pscale_pw_'] }],
   plausible: (value) => !isPlaceholder(PLANETSCALE_BODY(value)),
   rate: (context) => {
     const role = nameWord(context, PLANETSCALE_ROLE_WORDS);
@@ -288,7 +288,7 @@ export const mongodbAtlasServiceAccount: CredentialKind = {
   id: 'mongodb-atlas-service-account',
   provider: 'mongodb-atlas',
   title: 'MongoDB Atlas service account secret',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(mdb_sa_sk_[A-Za-z0-9_-]{32,64})(?![A-Za-z0-9_-])/g, keywords: ['mdb_sa_sk_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(mdb_sa_sk_[A-Za-z0-9_-]{32,64})(?![A-Za-z0-9_-])/g, keywords: ['mdb_sa_sk_'] }],
   plausible: (value) => !isPlaceholder(value.slice(10)),
   rate: atlasRating,
   reach: 'manages the Atlas organization or project with the service account’s roles: can create database users and delete clusters and their backups',

@@ -10,7 +10,7 @@ export const terraformCloudToken: CredentialKind = {
   id: 'terraform-cloud-token',
   provider: 'hashicorp',
   title: 'HCP Terraform / Terraform Enterprise API token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/g, keywords: ['atlasv1'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/g, keywords: ['atlasv1'] }],
   plausible: (value) => {
     const [id, , body] = value.split('.');
     return !isPlaceholder(id ?? '') && !isPlaceholder(body ?? '') && entropy(body ?? '') >= 3.5;

@@ -161,7 +161,7 @@ export const kubernetesServiceAccountToken: CredentialKind = {
   valuePatterns: [
     {
       // Bounded payload runs keep a long base64 string without a signature from costing quadratic time.
-      regex: new RegExp(`(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}\\.eyJ[A-Za-z0-9_-]{0,3000}?(?:${K8S_CLAIM_NEEDLES.join('|')})[A-Za-z0-9_-]{0,3000}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, 'g'),
+      regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,2000}\\.eyJ[A-Za-z0-9_-]{0,3000}?(?:${K8S_CLAIM_NEEDLES.join('|')})[A-Za-z0-9_-]{0,3000}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, 'g'),
       keywords: K8S_CLAIM_NEEDLES,
     },
     // `data.token` of a service-account-token Secret: base64 of the JWT (`ZXlK` is base64 of `eyJ`).

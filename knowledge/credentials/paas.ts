@@ -34,7 +34,7 @@ export const herokuApiKey: CredentialKind = {
   provider: 'heroku',
   title: 'Heroku API key',
   valuePatterns: [
-    { regex: new RegExp(`(?<![A-Za-z0-9_-])(${HEROKU_PREFIXED})(?![A-Za-z0-9_-])`, 'g'), keywords: ['hrku-'] },
+    { regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(${HEROKU_PREFIXED})(?![A-Za-z0-9_-])`, 'g'), keywords: ['hrku-'] },
     // ~/.netrc entries the Heroku CLI writes: `machine api.heroku.com login <email> password <key>`.
     { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|${HEROKU_PREFIXED})`, 'g'), keywords: ['heroku.com'] },
     // Given straight to a client: Ruby's `PlatformAPI.connect_oauth("…")`, Python's `heroku3.from_key("…")`.
@@ -59,6 +59,7 @@ export const herokuApiKey: CredentialKind = {
       sample('ops/netrc', `machine api.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\nmachine git.heroku.com\n  login ops@acme.io\n  password ${HEROKU_UUID}\n`, { expect: { line: 3 } }),
       sample('scripts/scale.py', `import heroku3\n\nconn = heroku3.from_key("${HEROKU_KEY}")\nconn.apps()["acme-api"].process_formation()["web"].scale(2)\n`, { expect: { line: 3 } }),
       sample('scripts/heroku-deploy.sh', '#!/bin/sh\nexport HEROKU_API_KEY=HRKU-5b4dec1e-8cb2-4e9f-a0c2-1aa2a3f82949\nheroku container:release web -a acme-api\n', { expect: { line: 2 }, note: 'the prefixed UUID issued until April 2025' }),
+      sample('bin/promote', '#!/usr/bin/env bash\nexport HEROKU_API_KEY="${HEROKU_API_KEY:-HRKU-AAdDVTq3xYz9_Kp2mN8vR4wL6jH0sF5gB7cE1aQ3uI9oP2yT6rW8eZ4nM0kX}"\nheroku pipelines:promote -a bookwell-staging\n', { expect: { line: 2 }, note: "a shell default: what runs when the variable is unset" }),
     ],
     negative: [
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: acme-api\n'),
@@ -78,7 +79,7 @@ export const flyUserToken: CredentialKind = {
   id: 'fly-user-token',
   provider: 'fly',
   title: 'Fly.io user token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(fo1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ['fo1_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(fo1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ['fo1_'] }],
   plausible: (value) => generated(value.slice(4), 30),
   rate: fixed('root', 'a user token (fly auth token) acts as the user in every organisation and app'),
   reach: 'acts as the user in every Fly.io organisation: it can destroy apps, machines and volumes, and read secrets through deploys',
@@ -149,7 +150,7 @@ export const renderApiKey: CredentialKind = {
   id: 'render-api-key',
   provider: 'render',
   title: 'Render API key',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(rnd_[A-Za-z0-9]{24,64})(?![A-Za-z0-9_-])/g, keywords: ['rnd_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(rnd_[A-Za-z0-9]{24,64})(?![A-Za-z0-9_-])/g, keywords: ['rnd_'] }],
   plausible: (value) => generated(value.slice(4), 24),
   rate: (context) => rateAccountToken('a Render API key acts as its user in every workspace they belong to (scoped keys share the prefix, so it is rated the broad kind)', context),
   reach: 'acts as its user in every workspace they belong to: it can delete services, Postgres databases and disks',

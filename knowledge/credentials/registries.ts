@@ -147,7 +147,7 @@ export const pypiToken: CredentialKind = {
   id: 'pypi-token',
   provider: 'pypi',
   title: 'PyPI API token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(pypi-AgE[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])/g, keywords: ['pypi-'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pypi-AgE[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])/g, keywords: ['pypi-'] }],
   plausible: (value) => {
     if (isPlaceholder(value.slice(20))) return false;
     // An expired token opens nothing.
@@ -179,7 +179,7 @@ export const dockerHubToken: CredentialKind = {
   id: 'docker-hub-token',
   provider: 'docker',
   title: 'Docker Hub access token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?![A-Za-z0-9_-])/g, keywords: ['dckr_pat_', 'dckr_oat_'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?![A-Za-z0-9_-])/g, keywords: ['dckr_pat_', 'dckr_oat_'] }],
   plausible: (value) => !isPlaceholder(value.slice(9)),
   rate: (context) =>
     readOnlyRating(context, 'Docker Hub token') ?? {

@@ -121,7 +121,7 @@ export const openaiAdminKey: CredentialKind = {
   id: 'openai-admin-key',
   provider: 'openai',
   title: 'OpenAI admin key',
-  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-admin-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] }],
+  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-admin-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] }],
   plausible: openaiBodyReal,
   rate: fixed('root', 'an admin key manages the organization: its users, projects, API keys and billing data'),
   reach: 'manages the OpenAI organization: invites and removes users, creates and deletes projects and API keys',
@@ -147,7 +147,7 @@ export const openaiProjectKey: CredentialKind = {
   id: 'openai-project-key',
   provider: 'openai',
   title: 'OpenAI project or service account key',
-  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-(?:proj|svcacct)-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] }],
+  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-(?:proj|svcacct)-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] }],
   plausible: openaiBodyReal,
   rate: fixed('scoped', 'a project key reaches one project (its All, Restricted or Read-only permission is not in the value)'),
   reach: 'calls the API as one project: spends its budget and reads its files, assistants and fine-tunes',
@@ -171,7 +171,7 @@ export const openaiLegacyKey: CredentialKind = {
   title: 'OpenAI user API key',
   valuePatterns: [
     // `sk-` + 20 + base64("OpenAI") + 20 is the original user key; `sk-None-` (same body) were user keys without a project.
-    { regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-(?:None-)?[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|sk-None-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] },
+    { regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-(?:None-)?[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|sk-None-${OPENAI_BODY})(?![A-Za-z0-9_-])`, 'g'), keywords: ['t3blbkfj'] },
   ],
   plausible: openaiBodyReal,
   rate: (context) => readOnlyRating(context, 'OpenAI key') ?? { scope: 'root', because: 'a user key acts as its user across the organization’s default project; its permission set is not in the value' },
@@ -202,7 +202,7 @@ export const anthropicAdminKey: CredentialKind = {
   id: 'anthropic-admin-key',
   provider: 'anthropic',
   title: 'Anthropic Admin API key',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sk-ant-admin01-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ['sk-ant-'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-ant-admin01-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ['sk-ant-'] }],
   plausible: (value) => value.startsWith('sk-ant-admin01-') && anthropicBodyReal(value),
   rate: fixed('root', 'an Admin API key manages the organization: members, workspaces and API keys'),
   reach: 'manages the Anthropic organization: adds and removes members, creates workspaces and creates or disables API keys',
@@ -228,7 +228,7 @@ export const anthropicApiKey: CredentialKind = {
   id: 'anthropic-api-key',
   provider: 'anthropic',
   title: 'Anthropic API key',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sk-ant-api0\d-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ['sk-ant-'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-ant-api0\d-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ['sk-ant-'] }],
   plausible: (value) => /^sk-ant-api0\d-/.test(value) && anthropicBodyReal(value),
   rate: fixed('scoped', 'an API key belongs to one workspace'),
   reach: 'calls the API in one workspace: spends its budget and reads its files and batches',
@@ -250,7 +250,7 @@ export const anthropicOauthToken: CredentialKind = {
   id: 'anthropic-oauth-token',
   provider: 'anthropic',
   title: 'Claude OAuth token',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,128})(?![A-Za-z0-9_-])/g, keywords: ['sk-ant-'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,128})(?![A-Za-z0-9_-])/g, keywords: ['sk-ant-'] }],
   plausible: anthropicBodyReal,
   rate: fixed('scoped', 'an OAuth token carries one user’s Claude subscription for inference'),
   reach: 'uses the subscriber’s Claude plan (Claude Code and inference) as that user, for a year when made by `claude setup-token`',
@@ -377,7 +377,7 @@ export const sendgridApiKey: CredentialKind = {
   id: 'sendgrid-api-key',
   provider: 'sendgrid',
   title: 'SendGrid API key',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ['sg.'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ['sg.'] }],
   // secretlint's SendGrid matches arrive here too: keep the 22 + 43 shape only.
   plausible: (value) => /^SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/.test(value) && value.split('.').slice(1).every((part) => !isPlaceholder(part)),
   rate: (context) => {
@@ -415,8 +415,8 @@ export const mailgunApiKey: CredentialKind = {
   title: 'Mailgun API key',
   valuePatterns: [
     // Primary keys from before 2023: `key-` + 32 lower-case letters and digits.
-    { regex: /(?<![A-Za-z0-9_-])(key-[0-9a-z]{32})(?![A-Za-z0-9_-])/g, keywords: ['key-'], requires: ['mailgun'] },
-    { regex: /(?<![A-Za-z0-9_-])(pubkey-[0-9a-f]{32})(?![A-Za-z0-9_-])/g, keywords: ['pubkey-'], requires: ['mailgun'] },
+    { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(key-[0-9a-z]{32})(?![A-Za-z0-9_-])/g, keywords: ['key-'], requires: ['mailgun'] },
+    { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pubkey-[0-9a-f]{32})(?![A-Za-z0-9_-])/g, keywords: ['pubkey-'], requires: ['mailgun'] },
   ],
   contextPatterns: [{ variable: /^(?!.*(?:webhook|signing|public|pubkey)).*mailgun.*(?:key|secret|token)/i, value: MAILGUN_KEY, keywords: ['mailgun'] }],
   plausible: (value) => value !== MAILGUN_DOCS_KEY && !isPlaceholder(value.replace(/^(?:pub)?key-/, '')) && /[0-9]/.test(value.slice(4)) && new Set(value).size >= 10,

@@ -211,7 +211,7 @@ export const djangoSecretKey: CredentialKind = {
   title: 'Django SECRET_KEY',
   valuePatterns: [
     // `startproject` writes `django-insecure-` + 50 characters for development; it often ships as a fallback.
-    { regex: /(?<![A-Za-z0-9_-])(django-insecure-[A-Za-z0-9!@#$%^&*()\-_=+]{30,80})(?=["'])/g, keywords: ['django-insecure-'] },
+    { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(django-insecure-[A-Za-z0-9!@#$%^&*()\-_=+]{30,80})(?=["'])/g, keywords: ['django-insecure-'] },
   ],
   contextPatterns: [
     { variable: /^DJANGO_SECRET_KEY$/i, value: /^[A-Za-z0-9!@#$%^&*()\-_=+/.~]{20,200}$/, keywords: ['django'] },
