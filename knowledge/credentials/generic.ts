@@ -87,6 +87,7 @@ export const genericSecret: CredentialKind = {
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
     ],
     negative: [
+      sample('.do/app.yaml', 'name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: APP_KEY\n        scope: RUN_TIME\n        type: SECRET\n        value: EV[1:kx5rW0pZ8qG0rS9Jw1oN7q0mY2d4d3Yh:Hb0mY5q3qk7JrP3iZ3kS4vW9Q==]\n', { note: "App Platform's encrypted form, as doctl writes the spec back" }),
       sample('templates/app/kafka_jmx.yaml', "graph_items:\n  - color: 1A7C11\n    item:\n      host: 'Apache Kafka by JMX'\n      key: 'jmx[\"kafka.network:type=RequestMetrics,name=TotalTimeMs,request=UpdateMetadata\",\"95thPercentile\"]'\n", { note: 'a Zabbix item key' }),
       sample('src/analytics.ts', 'export const MIXPANEL_TOKEN = "736a82f3dad01d194e6f3391fa920a5d";\nexport const SEGMENT_WRITE_KEY = "xjNZfg6UzfjYx1sVwGpz1aHTE2z7Qmje";\n', { note: 'browser analytics keys ship in every page' }),
       sample('solver/pb/ops.pb.go', 'type Meta struct {\n\tAttrs map[string]string `protobuf:"bytes,2,rep,name=attrs,proto3" json:"attrs,omitempty" protobuf_key:"bytes,1,opt,name=key,proto3" protobuf_val:"bytes,2,opt,name=value,proto3"`\n}\n', { note: 'a Go struct tag' }),

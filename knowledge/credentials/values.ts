@@ -179,11 +179,12 @@ export function isPlaceholder(value: string): boolean {
  * What a login checks a password against, or what a key service decrypts: stored password hashes (modular crypt
  * `$2y$…`, `$argon2id$…`, `$6$…`, Junos `$9$…`; Django's `pbkdf2_sha256$…`; LDAP's `{SSHA}…`; MySQL's `*<40 hex>`;
  * PostgreSQL's `SCRAM-SHA-256$…` and `md5<32 hex>`), OpenSSL `enc` output (`U2FsdGVkX1…`, "Salted__") and AWS KMS
- * ciphertext blobs (`AQICAH…`), Jenkins' `{AQAAAB…}` secrets, Jasypt's `ENC(…)` and SOPS's `ENC[AES256_GCM,data:…]`.
- * Committed by design in user fixtures and encrypted configs; not the secret.
+ * ciphertext blobs (`AQICAH…`), Jenkins' `{AQAAAB…}` secrets, Jasypt's `ENC(…)`, SOPS's `ENC[AES256_GCM,data:…]` and
+ * DigitalOcean App Platform's encrypted `EV[1:…]` values (what `doctl apps spec get` writes). Committed by design
+ * in user fixtures and encrypted configs; not the secret.
  */
 const HASH_OR_CIPHERTEXT =
-  /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2}|\{AQAAAB[A-Za-z0-9+/]{10,}={0,2}\}|ENC\([^)\s]{8,}\)|ENC\[[A-Z0-9_]+,data:[^\]]*\])$/;
+  /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2}|\{AQAAAB[A-Za-z0-9+/]{10,}={0,2}\}|ENC\([^)\s]{8,}\)|ENC\[[A-Z0-9_]+,data:[^\]]*\]|EV\[\d+:[A-Za-z0-9+/=:]{16,}\])$/;
 
 export function isHashOrCiphertext(value: string): boolean {
   return HASH_OR_CIPHERTEXT.test(value.trim());
