@@ -80,6 +80,22 @@ describe('discovery', () => {
     expect(where).toEqual(['deploy/target:1:1', 'out:1:1', 'scripts/build:1:14']);
   });
 
+  it('skips installed Python packages: virtualenvs under any name (they hold pyvenv.cfg) and site-packages trees', async () => {
+    const r = repo({
+      'src/app.py': 'TOKEN = "DANGER-app"\n',
+      'env/pyvenv.cfg': 'home = /usr/bin\nversion = 3.11.7\n',
+      'env/lib/python3.11/site-packages/moto/ca.key': 'DANGER-vendored-key\n',
+      'py311/pyvenv.cfg': 'home = /usr/bin\n',
+      'py311/bin/activate': 'DANGER-activate\n',
+      'lambda/package/site-packages/requests/auth.py': 'DANGER-packaged\n',
+      '__pypackages__/3.11/lib/pkg/x.py': 'DANGER-pep582\n',
+      'docs/pyvenv.md': 'DANGER-docs\n',
+    });
+    const { result, where } = await findings(r.root);
+    expect(where).toEqual(['docs/pyvenv.md:1:1', 'src/app.py:1:10']);
+    expect(result.notifications.find((note) => note.code === 'virtualenv-skipped')?.message).toContain('2 Python virtualenvs not scanned');
+  });
+
   it('scans git-ignored files with includeIgnored', async () => {
     const r = repo({ 'src/a.ts': 'x', 'logs/debug.log': 'DANGER-log\n' }, { gitignored: ['*.log'] });
     expect((await findings(r.root)).where).toEqual([]);

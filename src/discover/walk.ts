@@ -18,6 +18,11 @@ export const DEFAULT_EXCLUDED_DIRECTORIES = [
   'third_party',
   '.venv',
   'venv',
+  // Installed Python packages, wherever a virtualenv or a packaging step put them: third-party code.
+  'site-packages',
+  'dist-packages',
+  '__pypackages__',
+  '.direnv',
   '__pycache__',
   '.tox',
   '.mypy_cache',
@@ -102,9 +107,16 @@ export function discover(options: DiscoverOptions): Discovery {
   // `ignore` pattern they cost a regular expression per excluded name for every entry listed (a third of the listing
   // time over Python's site-packages).
   const unreadableDirectories: string[] = [];
+  const virtualenvs: string[] = [];
   const recordingReaddirSync = ((path: string, options: unknown) => {
     try {
-      return withoutExcludedDirectories(readdirSync(path, options as { withFileTypes: true }));
+      const listing = readdirSync(path, options as { withFileTypes: true });
+      // A virtualenv under any name (`env/`, `py311/`) holds `pyvenv.cfg`: installed packages, not the project's code.
+      if (path !== root && listing.some((entry) => entry.name === 'pyvenv.cfg' && entry.isFile())) {
+        virtualenvs.push(relative(root, path));
+        return [];
+      }
+      return withoutExcludedDirectories(listing);
     } catch (error) {
       unreadableDirectories.push(`${relative(root, path) || '.'} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       return [];
@@ -132,6 +144,13 @@ export function discover(options: DiscoverOptions): Discovery {
     entries = [];
   }
 
+  if (virtualenvs.length > 0) {
+    notifications.push({
+      level: 'note',
+      code: 'virtualenv-skipped',
+      message: `${virtualenvs.length} Python virtualenv${virtualenvs.length === 1 ? '' : 's'} not scanned (installed packages): ${virtualenvs.slice(0, 3).join(', ')}${virtualenvs.length > 3 ? ', ...' : ''}.`,
+    });
+  }
   for (const directory of unreadableDirectories) {
     notifications.push({ level: 'warning', code: 'unreadable', message: `Could not read directory ${directory}; its files were not scanned.`, path: directory.replace(/ \(.*\)$/, '') });
   }
