@@ -422,7 +422,9 @@ export const basicAuthUrl: CredentialKind = {
  * PEM's headers, a key assembled from string pieces) cannot be judged and are not called truncated.
  */
 function truncatedDer(body: string): boolean {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return false;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return false;
+  if (body.startsWith(OPENSSH_MAGIC)) return truncatedOpenssh(Buffer.from(body, 'base64'));
+  if (body.length % 4 !== 0) return false;
   const bytes = Buffer.from(body, 'base64');
   if (bytes[0] !== 0x30 || bytes.length < 2) return false;
   const first = bytes[1]!;
@@ -436,6 +438,34 @@ function truncatedDer(body: string): boolean {
     header = 2 + count;
   }
   return header + length !== bytes.length;
+}
+
+/** `openssh-key-v1\0`, base64: the start of every OpenSSH private key body. */
+const OPENSSH_MAGIC = 'b3BlbnNzaC1rZXktdjE';
+
+/**
+ * An OpenSSH key body cut short (help text and docs show its first line): the format is the magic, then
+ * length-prefixed strings (cipher, KDF, KDF options), a key count, and length-prefixed public and private blocks.
+ * A length that runs past the bytes, or no private block, is a fragment.
+ */
+function truncatedOpenssh(bytes: Buffer): boolean {
+  let at = 15;
+  const skipString = (): boolean => {
+    if (at + 4 > bytes.length) return false;
+    const length = bytes.readUInt32BE(at);
+    if (at + 4 + length > bytes.length) return false;
+    at += 4 + length;
+    return true;
+  };
+  if (!skipString() || !skipString() || !skipString()) return true;
+  if (at + 4 > bytes.length) return true;
+  const keys = bytes.readUInt32BE(at);
+  at += 4;
+  for (let key = 0; key < Math.min(keys, 16); key++) if (!skipString()) return true;
+  // The private block: checkints, keys and padding, at least a few dozen bytes.
+  if (at + 4 > bytes.length) return true;
+  const privateLength = bytes.readUInt32BE(at);
+  return privateLength < 8 || at + 4 + privateLength > bytes.length;
 }
 
 /**
@@ -471,13 +501,14 @@ export const privateKey: CredentialKind = {
   narrower: 'keep keys in a secret store or the host keychain; use short-lived certificates or deploy keys scoped to one host or repository',
   samples: {
     positive: [
-      sample('deploy/id_deploy', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACB7m4vY3a2S0tQqj8Jx1xg7n2kq3v9a8c0d1e2f3g4h5iAAAAmJm5SxdZ\n-----END OPENSSH PRIVATE KEY-----\n', { expect: { line: 1 } }),
+      sample('deploy/id_deploy', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQAAAJCIit8DiIrf\nAwAAAAtzc2gtZWQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQ\nAAAEBDjhoXSY4T6haQMqwPdwwPhgzQ1TxPOf6F4WZq6LMz2q28dvDeSnGrtLLwR8TcjfT6\nfasgW6GB/U+x/yemCpClAAAAB3Jvb3RAdm0BAgMEBQY=\n-----END OPENSSH PRIVATE KEY-----\n', { expect: { line: 1 } }),
       sample('config/jwt.json', '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } }),
     ],
     negative: [
       sample('keys/vagrant', '-----BEGIN RSA PRIVATE KEY-----\nMIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI\nw+niNltGEFHzD8+v1I2YJ6oXevct1YeS0o9HZyN1Q9qgCgzUFtdOKLv6IedplqoP\nkcmF0aYet2PkEDo3MlTBckFXPITAMzF8dJSIFo9D8HfdOV0IAdx4O7PtixWKn5y2\nhMNG0zQPyUecp4pzC6kivAIhyfHilFR61RGL+GPXQ2MWZWFYbAGjyiYJnAmCP3NO\nTd0jMZEnDkbUvxhMmBYSdETk1rRgm+R4LOzFUGaHqHDLKLX+FIPKcF96hrucXzcW\nyLbIbEgE98OHlnVYCzRdK8jlqm8tehUc9c9WhQIBIwKCAQEA4iqWPJXtzZA68mKd\nELs4jJsdyky+ewdZeNds5tjcnHU5zUYE25K+ffJED9qUWICcLZDc81TGWjHyAqD1\nBw7XpgUwFgeUJwUlzQurAv+/ySnxiwuaGJfhFM1CaQHzfXphgVml+fZUvnJUTvzf\nTK2Lg6EdbUE9TarUlBf/xPfuEhMSlIE5keb/Zz3/LUlRg8yDqz5w+QWVJ4utnKnK\niqwZN0mwpwU7YSyJhlT4YV1F3n4YjLswM5wJs2oqm0jssQu/BT0tyEXNDYBLEF4A\nsClaWuSJ2kjq7KhrrYXzagqhnSei9ODYFShJu8UWVec3Ihb5ZXlzO6vdNQ1J9Xsf\n4m+2ywKBgQD6qFxx/Rv9CNN96l/4rb14HKirC2o/orApiHmHDsURs5rUKDx0f9iP\ncXN7S1uePXuJRK/5hsubaOCx3Owd2u9gD6Oq0CsMkE4CUSiJcYrMANtx54cGH7Rk\nEjFZxK8xAv1ldELEyxrFqkbE4BKd8QOt414qjvTGyAK+OLD3M2QdCQKBgQDtx8pN\nCAxR7yhHbIWT1AH66+XWN8bXq7l3RO/ukeaci98JfkbkxURZhtxV/HHuvUhnPLdX\n3TwygPBYZFNo4pzVEhzWoTtnEtrFueKxyc3+LjZpuo+mBlQ6ORtfgkr9gBVphXZG\nYEzkCD3lVdl8L4cw9BVpKrJCs1c5taGjDgdInQKBgHm/fVvv96bJxc9x1tffXAcj\n3OVdUN0UgXNCSaf/3A/phbeBQe9xS+3mpc4r6qvx+iy69mNBeNZ0xOitIjpjBo2+\ndBEjSBwLk5q5tJqHmy/jKMJL4n9ROlx93XS+njxgibTvU6Fp9w+NOFD/HvxB3Tcz\n6+jJF85D5BNAG3DBMKBjAoGBAOAxZvgsKN+JuENXsST7F89Tck2iTcQIT8g5rwWC\nP9Vt74yboe2kDT531w8+egz7nAmRBKNM751U/95P9t88EDacDI/Z2OwnuFQHCPDF\nllYOUI+SpLJ6/vURRbHSnnn8a/XG+nzedGH5JGqEJNQsz+xT2axM0/W/CRknmGaJ\nkda/AoGANWrLCz708y7VYgAtW2Uf1DPOIYMdvo6fxIB5i9ZfISgcJ/bbCUkFrhoH\n+vq/5CIWxCPp0f85R4qxxQ5ihxJ0YDQT9Jpx4TMss4PSavPaBH3RXow5Ohe+bYoQ\nNE5OgEXk2wVfZczCZpigBKbKZHNYcelXtTt/nP3rsCuGcM4h53s=\n-----END RSA PRIVATE KEY-----\n', { note: "Vagrant's published insecure key" }),
       sample('docs/tls.md', 'Your key file looks like this:\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n```\n', { note: 'two lines of a key: the DER length says the rest is missing' }),
       sample('docs/tls.md', '```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n'),
+      sample('src/cli/help.js', 'const set = () => `\n  $ dotenvx set KEY -- "-----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----"\n`;\n', { note: "an OpenSSH key's first line: the header and no key" }),
       sample('src/keys.ts', "const header = '-----BEGIN PRIVATE KEY-----';\nconst footer = '-----END PRIVATE KEY-----';\n"),
     ],
   },
