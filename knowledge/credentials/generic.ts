@@ -87,6 +87,7 @@ export const genericSecret: CredentialKind = {
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
     ],
     negative: [
+      sample('lib/github/actions.const.js', 'exports.ACTIONS_CREATE_GITHUB_APP_TOKEN = "actions/create-github-app-token@v2.2.0";\n', { note: 'an Action at a version, named for what it makes' }),
       sample('.do/app.yaml', 'name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: APP_KEY\n        scope: RUN_TIME\n        type: SECRET\n        value: EV[1:kx5rW0pZ8qG0rS9Jw1oN7q0mY2d4d3Yh:Hb0mY5q3qk7JrP3iZ3kS4vW9Q==]\n', { note: "App Platform's encrypted form, as doctl writes the spec back" }),
       sample('templates/app/kafka_jmx.yaml', "graph_items:\n  - color: 1A7C11\n    item:\n      host: 'Apache Kafka by JMX'\n      key: 'jmx[\"kafka.network:type=RequestMetrics,name=TotalTimeMs,request=UpdateMetadata\",\"95thPercentile\"]'\n", { note: 'a Zabbix item key' }),
       sample('src/analytics.ts', 'export const MIXPANEL_TOKEN = "736a82f3dad01d194e6f3391fa920a5d";\nexport const SEGMENT_WRITE_KEY = "xjNZfg6UzfjYx1sVwGpz1aHTE2z7Qmje";\n', { note: 'browser analytics keys ship in every page' }),
@@ -228,6 +229,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('site/include/layout.js', "var pass = '#snmp_priv_passphrase';\n$(pass).val('');\n", { note: "a form field's CSS selector" }),
       sample('languages/da.lang', "<?php\n$PALANG['pPassword_admin'] = 'Adgangskode';\n$PALANG['pLogin_password'] = 'Adgangskode';\n", { note: 'a translation table' }),
       sample('perl5/ONVIF/Types/User.pm', "my %TYPES = (\n  'Username' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n  'Password' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n);\n", { note: 'Perl type names' }),
       sample('templates/database-pgsql.yml.template', 'production:\n  adapter: postgresql\n  username: _DBC_DBUSER_\n  password: _DBC_DBPASS_\n', { note: "dbconfig-common's placeholders" }),

@@ -44,6 +44,8 @@ const REFERENCE = new RegExp(
     String.raw`^\{file:[^}]+\}$`,
     String.raw`^@{1,2}[a-z_]\w*(?:\.[a-z_]\w*)*[,;]?$`, // Ruby instance and class variables: @config.http_proxy_pass
     String.raw`^~[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$`, // Sphinx types in docstrings: ~azure.synapse.models.SecretBase
+    String.raw`^[\w.-]+\/[\w.-]+@v?\d+(?:\.\d+)*$`, // a GitHub Action or package at a version: actions/create-github-app-token@v2.2.0
+    String.raw`^#[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+$`, // a CSS id selector: '#snmp_priv_passphrase'
   ].join('|'),
 );
 
