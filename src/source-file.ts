@@ -139,6 +139,11 @@ export class LoadedFile implements SourceFile {
   }
 
   private parseFailed(error: { message: string; line?: number }): void {
+    // A template (Helm's `templates/`, `*.tpl`, `%name%.template.ts`) is not meant to parse before it is rendered.
+    if (isTemplate(this.path, this.text)) {
+      this.onNotification({ level: 'note', code: 'template-not-parsed', message: `${this.path} is a template; scanned as text.`, path: this.path });
+      return;
+    }
     this.onNotification({
       level: 'warning',
       code: 'parse-error',
@@ -158,4 +163,12 @@ function lowerCased(keyword: string): string {
     if (lowered.size < 10_000) lowered.set(keyword, lower);
   }
   return lower;
+}
+
+const TEMPLATE_PATH = /(^|\/)templates?\/|\.(?:tpl|tmpl|gotmpl|j2|jinja2?|template)(?:\.[^/]*)?$|%[a-z]+%/i;
+const TEMPLATE_MARK = /\{\{|\{%|<%|%[a-z][\w.]*%/i;
+
+/** A file placed and written as a template: under `templates/` or named for one, with template markup in it. */
+function isTemplate(path: string, text: string): boolean {
+  return TEMPLATE_PATH.test(path) && TEMPLATE_MARK.test(text);
 }

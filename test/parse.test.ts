@@ -172,6 +172,17 @@ describe('structured formats', () => {
     expect(errors).toEqual(['bad.json:4', 'bad.tf:2', 'bad.toml:1', 'bad.ts:1', 'bad.yml:2']);
     expect(seen.get('good.yml')).toEqual(['ok=true @1:5']);
   });
+
+  it('notes templates that do not parse before rendering instead of warning, and still warns for broken files beside them', async () => {
+    const { result } = await probe({
+      'charts/api/templates/pull-secret.yaml': '{{- if .Values.imagePullSecret }}\napiVersion: v1\nkind: Secret\n{{- end }}\n',
+      'lib/init-templates/app/%name%.template.ts': 'import * as cdk from "aws-cdk-lib";\nexport class %name.PascalCased% extends cdk.Stack {}\n',
+      'charts/api/values.yaml': 'image: [broken\n',
+    });
+    const byCode = (code: string) => result.notifications.filter((notification) => notification.code === code).map((notification) => notification.path).sort();
+    expect(byCode('template-not-parsed')).toEqual(['charts/api/templates/pull-secret.yaml', 'lib/init-templates/app/%name%.template.ts']);
+    expect(byCode('parse-error')).toEqual(['charts/api/values.yaml']);
+  });
 });
 
 describe('formatOf', () => {
