@@ -20,6 +20,7 @@ import {
   scanResticprofile,
   scanWalgSettings,
 } from './backups/tools.js';
+import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
 import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanReadme, scanTypeormSource } from './inventory/apps.js';
 import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';
 import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
@@ -238,6 +239,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   else if (isFlyConfig(path)) scanFly(inventory);
   else if (isHerokuConfig(path)) scanHeroku(inventory);
   else if (isSupabaseConfig(path)) scanSupabaseConfig(inventory);
+  else if (isWranglerConfig(path)) scanWrangler(inventory);
   else if (isComposeFile(path)) scanCompose(inventory);
   else if (isKamalConfig(path)) scanKamal(inventory);
   else if (isOrmConfig(path)) scanOrm(inventory);

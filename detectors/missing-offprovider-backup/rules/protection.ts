@@ -175,6 +175,13 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
       positive: [
         {
           files: {
+            'wrangler.toml': 'name = "linkjar"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "linkjar-db"\ndatabase_id = "d37efd56-678d-49e6-9f4b-7cec77836153"\n',
+          },
+          expect: { path: 'wrangler.toml', line: 4 },
+          note: "a Worker's D1 database: Time Travel history stays in the Cloudflare account",
+        },
+        {
+          files: {
             'app.json': '{\n  "name": "bookwell",\n  "repository": "https://github.com/bookwell/bookwell",\n  "addons": ["heroku-postgresql:standard-0"],\n  "formation": { "web": { "quantity": 2, "size": "standard-1x" } }\n}\n',
             Procfile: 'web: bundle exec puma -C config/puma.rb\nrelease: bin/rails db:migrate\n',
           },
@@ -258,6 +265,12 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        {
+          files: {
+            'wrangler.toml': 'name = "linkjar"\nmain = "src/index.ts"\n\n[env.staging]\nname = "linkjar-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "linkjar-db-staging"\ndatabase_id = "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"\n',
+          },
+          note: "staging's own D1 database",
+        },
         {
           files: { 'shop/settings/production.py': DJANGO_ON_SUPABASE, '.github/workflows/backup.yml': OFFSITE_WORKFLOW },
           note: 'the same database with an off-site dump job and a restore check',

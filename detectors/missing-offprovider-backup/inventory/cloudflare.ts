@@ -1,0 +1,47 @@
+// Cloudflare Workers configs (`wrangler.toml`, `wrangler.json[c]`): D1 databases bound at the top level (what a bare
+// `wrangler deploy` ships) or per `[env.<name>]`. D1's Time Travel restores a database to any minute of the last 30
+// days; Cloudflare keeps that history inside the same account, for a database that still exists.
+import type { DataNode } from '../../../src/parse/data-tree.js';
+import { environmentNamed, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
+
+export function isWranglerConfig(path: string): boolean {
+  return /(^|\/)wrangler\.(toml|json|jsonc)$/i.test(path);
+}
+
+const D1_BUILT_IN = {
+  protection: 'provider-managed' as const,
+  description: "D1 Time Travel restores the database to any minute of the last 30 days; Cloudflare keeps that history in the same account, and it restores a database that still exists, not a deleted one",
+};
+
+export function scanWrangler(inventory: Inventory): void {
+  const root = mapOf(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  scanDatabases(inventory, root, undefined);
+  for (const entry of mapOf(get(root, 'env'))?.entries ?? []) scanDatabases(inventory, entry.value, entry.key);
+}
+
+function scanDatabases(inventory: Inventory, group: DataNode, environmentName: string | undefined): void {
+  // An `[env.<name>]` that names no environment word (`[env.eu]`) is another deployment of production's kind.
+  const environment = environmentName === undefined ? undefined : (environmentNamed(environmentName) ?? undefined);
+  for (const database of itemsOf(get(group, 'd1_databases'))) {
+    const map = mapOf(database);
+    const id = literalOf(get(map, 'database_id'));
+    const name = literalOf(get(map, 'database_name')) ?? literalOf(get(map, 'binding'));
+    if (!map || !name) continue;
+    inventory.store({
+      platform: 'cloudflare',
+      provider: 'cloudflare',
+      engine: 'sqlite',
+      name,
+      environment,
+      location: inventory.at(map.span),
+      identities: [`cloudflare:d1:${name.toLowerCase()}`, ...(id ? [`cloudflare-d1:${id.toLowerCase()}`] : [])],
+      declaredBy: 'platform',
+      builtInBackup: D1_BUILT_IN,
+    });
+  }
+}
+
+function get(node: DataNode | undefined, key: string): DataNode | undefined {
+  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
+}
