@@ -18,6 +18,7 @@ export const productionNamedResource: RuleMeta = {
   tags: ['environments'],
   samples: {
     positive: [
+      sample('.do/app.staging.yaml', 'name: fieldnote-staging\nservices:\n  - name: web\n    envs:\n      - key: APP_ENV\n        value: staging\n      - key: DB_HOST\n        scope: RUN_TIME\n        value: fieldnote-db-prod-do-user-15203991-0.c.db.ondigitalocean.com\n', { expect: { line: 9 }, note: "DigitalOcean App Platform's `envs` list of key and value" }),
       sample('fly.staging.toml', 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DB_HOST = "acme-db-prod.flycast"\n  PORT = "8080"\n', { expect: { line: 5 } }),
       sample('envs/staging/main.tf', 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
       sample('config/staging.json', '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),

@@ -88,11 +88,12 @@ function visit(
           return;
         }
       }
-      // Kubernetes env lists: `- name: DATABASE_URL\n  value: postgres://...`.
+      // Kubernetes env lists: `- name: DATABASE_URL\n  value: postgres://...`; DigitalOcean App Platform's `envs`
+      // (`- key: DB_HOST\n  value: ...`, with `scope` and `type` beside them).
       if (item.kind === 'map') {
-        const name = item.entries.find((entry) => entry.key === 'name')?.value;
+        const name = item.entries.find((entry) => entry.key === 'name' || entry.key === 'key')?.value;
         const value = item.entries.find((entry) => entry.key === 'value')?.value;
-        if (name?.kind === 'scalar' && typeof name.value === 'string' && value?.kind === 'scalar' && item.entries.length <= 3) {
+        if (name?.kind === 'scalar' && typeof name.value === 'string' && value?.kind === 'scalar' && item.entries.length <= 4) {
           const text = value.expression === undefined && typeof value.value === 'string' ? value.value : undefined;
           if (text !== undefined) {
             leaf(rec, section, options, value, text, name.value, [...path, index, 'value'], [...relative, name.value], undefined, keys);
