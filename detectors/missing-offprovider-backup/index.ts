@@ -20,6 +20,7 @@ import {
   scanResticprofile,
   scanWalgSettings,
 } from './backups/tools.js';
+import { isDoAppSpec, scanDoAppSpec } from './inventory/digitalocean.js';
 import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
 import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanReadme, scanTypeormSource } from './inventory/apps.js';
 import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';
@@ -240,6 +241,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   else if (isHerokuConfig(path)) scanHeroku(inventory);
   else if (isSupabaseConfig(path)) scanSupabaseConfig(inventory);
   else if (isWranglerConfig(path)) scanWrangler(inventory);
+  else if (isDoAppSpec(path)) scanDoAppSpec(inventory);
   else if (isComposeFile(path)) scanCompose(inventory);
   else if (isKamalConfig(path)) scanKamal(inventory);
   else if (isOrmConfig(path)) scanOrm(inventory);

@@ -175,6 +175,13 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
       positive: [
         {
           files: {
+            '.do/app.yaml': 'name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: DATABASE_URL\n        value: ${fieldnote-db.DATABASE_URL}\ndatabases:\n  - name: fieldnote-db\n    engine: PG\n    production: true\n    cluster_name: fieldnote-db-prod\n',
+          },
+          expect: { path: '.do/app.yaml', line: 8 },
+          note: 'a DigitalOcean managed cluster attached to an App Platform app',
+        },
+        {
+          files: {
             'wrangler.toml': 'name = "linkjar"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "linkjar-db"\ndatabase_id = "d37efd56-678d-49e6-9f4b-7cec77836153"\n',
           },
           expect: { path: 'wrangler.toml', line: 4 },
@@ -265,6 +272,10 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        {
+          files: { '.do/app.yaml': 'name: fieldnote\nservices:\n  - name: web\ndatabases:\n  - name: db\n    engine: PG\n' },
+          note: "App Platform's dev database, not a managed cluster",
+        },
         {
           files: {
             'wrangler.toml': 'name = "linkjar"\nmain = "src/index.ts"\n\n[env.staging]\nname = "linkjar-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "linkjar-db-staging"\ndatabase_id = "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"\n',
