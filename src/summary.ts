@@ -40,11 +40,17 @@ export function buildSummary(facts: FactReader, findings: readonly Finding[]): B
       protection: store.externalBackup ? 'recorded-outside-repo' : (store.protection ?? 'none'),
       location: store.location,
     }));
-  const crossings = facts.all('environment-crossing').map((crossing) => ({
-    environment: crossing.environment,
-    resource: crossing.resource,
-    location: crossing.location,
-  }));
+  // One path per environment and resource, however many files or variables take it (the first location stands).
+  const seenCrossings = new Set<string>();
+  const crossings = facts
+    .all('environment-crossing')
+    .filter((crossing) => {
+      const key = `${crossing.environment}\u0000${crossing.resource}`;
+      if (seenCrossings.has(key)) return false;
+      seenCrossings.add(key);
+      return true;
+    })
+    .map((crossing) => ({ environment: crossing.environment, resource: crossing.resource, location: crossing.location }));
   // Reading a file unasked is the agent's job: it widens what reaches a secret, not what bypasses a human.
   const agentBypasses = facts.all('agent-grant').filter((grant) => grant.grant !== 'file-read').map((grant) => ({
     agent: grant.agent,

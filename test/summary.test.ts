@@ -98,3 +98,22 @@ describe('counting credentials', () => {
     }
   });
 });
+
+describe('counting non-production paths', () => {
+  it('counts a production resource one environment uses once, however many of its files use it', async () => {
+    const { makeRepo } = await import('./helpers/repo.js');
+    const made = makeRepo({
+      '.env.production': 'S3_BUCKET=orbitly-prod-uploads\n',
+      '.env.staging': 'S3_BUCKET=orbitly-prod-uploads\n',
+      'config/staging.json': '{ "uploads": { "bucket": "orbitly-prod-uploads" } }\n',
+    });
+    try {
+      const result = await scan({ root: made.root });
+      expect(result.findings.filter((finding) => finding.ruleId === 'staging-reaches-production/shared-bucket').map((finding) => finding.location.path).sort()).toEqual(['.env.staging', 'config/staging.json']);
+      expect(result.summary.crossings.map((crossing) => [crossing.environment, crossing.resource, crossing.location.path])).toEqual([['staging', 'bucket orbitly-prod-uploads', '.env.staging']]);
+      expect(result.summary.headline).toContain('1 non-production path to production');
+    } finally {
+      made.remove();
+    }
+  });
+});
