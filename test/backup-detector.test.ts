@@ -508,3 +508,14 @@ describe('where the repo shows the app deployed', () => {
     expect(cited.map((related) => related.location.path)).not.toContain('config/deploy.staging.yml');
   });
 });
+
+describe('names of stores', () => {
+  it('names a module resource with a generic label and a computed identifier by its address and module directory', async () => {
+    const { stores } = await run({
+      'infra/modules/rds/main.tf': 'variable "name" {}\nvariable "env" {}\nresource "aws_db_instance" "this" {\n  identifier = "${var.name}-${var.env}"\n  engine = "postgres"\n  backup_retention_period = 7\n}\n',
+      'infra/envs/prod/main.tf': 'module "db" {\n  source = "../../modules/rds"\n  name = "orbitly"\n  env = "prod"\n}\n',
+      'infra/modules/orders/main.tf': 'resource "aws_db_instance" "orders" {\n  engine = "postgres"\n}\n',
+    });
+    expect(stores.map((store) => store.name).sort()).toEqual(['aws_db_instance.this in infra/modules/rds', 'orders']);
+  });
+});

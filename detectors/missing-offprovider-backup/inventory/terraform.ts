@@ -146,6 +146,14 @@ function environmentOfResource(inventory: Inventory, names: Array<string | undef
   return environmentOf(inventory.path, []) ?? environmentNamed(tagged) ?? environmentOf('', names);
 }
 
+/** Labels modules give their one resource of a kind: alone they name nothing a reader can find. */
+const GENERIC_LABELS = new Set(['this', 'main', 'default', 'primary', 'db', 'database', 'bucket', 'instance', 'cluster', 'self']);
+
+/** A resource's name for messages when its own name is computed: its label, or its address in its module's directory. */
+function shownLabel(resource: Resource, directory: string): string {
+  return GENERIC_LABELS.has(resource.label) ? `${resource.type}.${resource.label} in ${directory || 'the root module'}` : resource.label;
+}
+
 function preventDestroy(body: MapNode): boolean {
   return isTruthy(attribute(block(body, 'lifecycle'), 'prevent_destroy')) === true;
 }
@@ -192,7 +200,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         platform: 'aws',
         provider: 'aws',
         engine,
-        name: identifier ?? label,
+        name: identifier ?? shownLabel(resource, directory),
         environment: environmentOfResource(inventory, [identifier, label], body),
         location,
         identities: [identity, ...(identifier ? [`aws:rds:${identifier}`] : [])],
@@ -243,7 +251,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         platform: provider,
         provider,
         engine: 'object-storage',
-        name: bucket ?? label,
+        name: bucket ?? shownLabel(resource, directory),
         environment,
         location,
         identities: [identity, ...(bucket ? [`${provider === 'aws' ? 'aws:s3' : 'gcp:gcs'}:${bucket}`] : [])],
