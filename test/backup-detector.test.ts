@@ -519,3 +519,11 @@ describe('names of stores', () => {
     expect(stores.map((store) => store.name).sort()).toEqual(['aws_db_instance.this in infra/modules/rds', 'orders']);
   });
 });
+
+describe('environments of Terraform resources', () => {
+  it("places a GCP resource outside a root module by the project it names (`project = \"carelog-prod\"`)", async () => {
+    const sql = (project: string) => `resource "google_sql_database_instance" "carelog" {\n  name = "carelog-pg"\n  project = "${project}"\n  database_version = "POSTGRES_16"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration { enabled = true }\n  }\n}\n`;
+    const { findings } = await run({ 'infra/cloudsql.tf': sql('carelog-prod'), 'infra-staging/cloudsql.tf': sql('carelog-staging') });
+    expect(findings.filter((finding) => finding.startsWith('provider-only-backup'))).toEqual(['provider-only-backup high infra/cloudsql.tf:1']);
+  });
+});

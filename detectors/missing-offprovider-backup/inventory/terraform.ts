@@ -143,7 +143,8 @@ function tagsOf(body: MapNode): Record<string, string> {
 function environmentOfResource(inventory: Inventory, names: Array<string | undefined>, body: MapNode): string | undefined {
   const tags = tagsOf(body);
   const tagged = tags.environment ?? tags.env ?? tags.stage;
-  return environmentOf(inventory.path, []) ?? environmentNamed(tagged) ?? environmentOf('', names);
+  // A GCP resource's project often carries the environment (`project = "carelog-prod"`).
+  return environmentOf(inventory.path, []) ?? environmentNamed(tagged) ?? environmentOf('', [...names, literalOf(attribute(body, 'project'))]);
 }
 
 /** Labels modules give their one resource of a kind: alone they name nothing a reader can find. */
