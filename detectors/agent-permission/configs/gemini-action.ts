@@ -1,0 +1,64 @@
+// google-github-actions/run-gemini-cli: the action always runs `gemini --yolo`, so every tool Gemini CLI has runs
+// without a human unless the `settings` input narrows them with a `coreTools` list (`tools.core` in the newer
+// layout). `run_shell_command` alone is every shell command; `run_shell_command(gh issue edit)` is that prefix.
+import type { FileEmitter, SourceFile } from '../../../src/model.js';
+import { get, literalString, type DataNode } from '../../../src/parse/data-tree.js';
+import { prefixMatcher } from '../../../knowledge/agents/commands.js';
+import { commandPermission, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
+
+const ACTION = /^google-github-actions\/run-gemini-cli@/;
+const SHELL_TOOL = /^(?:run_shell_command|ShellTool)(?:\((.*)\))?$/s;
+
+export function readGeminiAction(file: SourceFile, out: FileEmitter): void {
+  const root = file.data()?.roots[0];
+  const jobs = get(root, 'jobs');
+  if (jobs?.kind !== 'map') return;
+  for (const job of jobs.entries) {
+    const steps = get(job.value, 'steps');
+    if (steps?.kind !== 'seq') continue;
+    for (const step of steps.items) {
+      const uses = get(step, 'uses');
+      if (!ACTION.test(literalString(uses) ?? '')) continue;
+      readStep(file, out, step, uses!);
+    }
+  }
+}
+
+function readStep(file: SourceFile, out: FileEmitter, step: DataNode, uses: DataNode): void {
+  const settingsNode = get(get(step, 'with'), 'settings');
+  const text = literalString(settingsNode);
+  let tools: unknown;
+  if (text !== undefined) {
+    try {
+      const settings = JSON.parse(text) as { coreTools?: unknown; tools?: { core?: unknown } } | null;
+      tools = settings?.coreTools ?? settings?.tools?.core;
+    } catch {
+      // Settings built from expressions cannot be read here: whatever they hold, they are not a known brake.
+      return;
+    }
+  }
+  emitConfig(out, 'gemini-cli', 'launcher', file.path);
+  if (!Array.isArray(tools)) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassFlag,
+      agent: 'gemini-cli',
+      grant: 'bypass-mode',
+      setting: 'run-gemini-cli (gemini --yolo, no coreTools list)',
+      span: uses.span,
+      lets: 'run every tool, shell included,',
+      effective: true,
+    });
+    return;
+  }
+  for (const tool of tools) {
+    if (typeof tool !== 'string') continue;
+    const shell = SHELL_TOOL.exec(tool.trim());
+    if (!shell) continue;
+    const permission = commandPermission(shell[1] === undefined ? () => true : prefixMatcher(shell[1].trim()), {
+      agent: 'gemini-cli',
+      setting: `run-gemini-cli settings coreTools: "${tool}"`,
+      span: settingsNode!.span,
+    });
+    if (permission) emitPermission(file, out, permission);
+  }
+}
