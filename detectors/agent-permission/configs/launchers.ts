@@ -139,9 +139,14 @@ function commentStart(line: string): number {
 function comparedOrMatched(line: string, flagAt: number): boolean {
   const before = line.slice(0, flagAt);
   if (/(?:\[\[|\btest\b|\[\s)[^\]]*?(?:==|!=|=~|\s=\s)\s*["']?\*?$/.test(before)) return true;
-  // A case arm: patterns joined by `|` up to a `)` at the start of the line, the flag among them.
-  return /^\s*\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
+  // A list of flags kept to refuse them: `FORBIDDEN='--dangerously-skip-permissions --yolo'`.
+  if (GUARD_LIST.test(before)) return true;
+  // A case arm: patterns joined by `|` up to a `)` at the start of the line (or after `case ... in`), the flag among them.
+  return /(?:^\s*|\bcase\b[^;]*?\bin\s+)\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
 }
+
+/** An assignment, still open, to a variable named for what it refuses. */
+const GUARD_LIST = /\b[A-Za-z_]*(?:FORBID|BLOCK|DENY|DENIED|BAN|DISALLOW|REJECT|PROHIBIT|BLACKLIST|BLOCKLIST)[A-Za-z_]*=\s*\(?\s*["'][^"']*$/i;
 
 /** `cat <<'TXT'`, `tee README.md <<EOF`: a here-document written out as text. Group 1 is its terminator. */
 const TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
@@ -157,7 +162,20 @@ function searchedOrPrinted(command: string, flagAt: number): boolean {
   let last = -1;
   for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
   if (last === -1 || last < start - 1) return false;
-  return !/[|;&]/.test(before.slice(last));
+  // A `|` inside the quoted pattern (`grep -E -- '--yolo|--dangerously-skip-permissions'`) separates nothing.
+  return !separatedOutsideQuotes(before.slice(last));
+}
+
+function separatedOutsideQuotes(text: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '|' || char === ';' || char === '&') return true;
+  }
+  return false;
 }
 
 /** An entry of an `--allowedTools` list: Claude `Bash(...)` rules, or Gemini's `run_shell_command(...)`. */
