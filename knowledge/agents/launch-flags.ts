@@ -31,6 +31,7 @@ const AIDER = /(?:^|[\s;&|('"`/])aider(?=[\s'"`]|$)/;
 const QWEN = /(?:^|[\s;&|('"`/])(?:qwen|@qwen-code\/qwen-code)(?=[\s'"`]|$)/;
 const DROID = /(?:^|[\s;&|('"`/])droid(?=[\s'"`]|$)/;
 const CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
+const CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
 
 const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'claude-code', flag: /--dangerously-skip-permissions\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
@@ -57,6 +58,8 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'droid', flag: /--skip-permissions-unsafe\b/, grant: 'bypass-mode', lets: 'run every command, with no guardrail,' },
   // `--auto high` is Factory's tier for pushes and deploy scripts, run unasked.
   { agent: 'droid', flag: /--auto[=\s]+["']?high\b/, command: DROID, grant: 'bypass-mode', lets: 'run high-risk commands (pushes, deploy scripts)' },
+  // Continue's CLI in headless mode: `cn -p "..." --allow "*"` approves every tool.
+  { agent: 'continue', flag: /--allow[=\s]+["']?\*["']?(?=\s|$)/, command: CONTINUE, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'crush', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
   { agent: 'goose', flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
@@ -109,4 +112,5 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'auto=high',
   'crush',
   'goose_mode',
+  '--allow',
 ];

@@ -64,7 +64,8 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
     title: 'Neon MCP server',
     matches: (server) => mentions(server, /@neondatabase\/mcp-server-neon|(?:^|\/\/)mcp\.neon\.tech/i),
     readOnly: genericReadOnly,
-    accountWide: (server) => envNamed(server, 'NEON_API_KEY') || hasArg(server, /^start$/),
+    // An API key (the local server's NEON_API_KEY, or a Bearer key sent to the hosted server) is the account's.
+    accountWide: (server) => envNamed(server, 'NEON_API_KEY') || hasArg(server, /^start$/) || Object.keys(server.headers).some((key) => key.toLowerCase() === 'authorization'),
     reach: 'deletes projects and branches and runs SQL across the Neon account',
     fix: 'send the X-READ-ONLY: true header to the remote server (or use a read-only OAuth grant)',
     reference: 'https://github.com/neondatabase/mcp-server-neon',

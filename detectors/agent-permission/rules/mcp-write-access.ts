@@ -49,6 +49,7 @@ export const mcpWriteAccess: RuleMeta = {
         '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.production"}\n  }\n}\n',
         { expect: { line: 3 }, note: "the server's variables come from production's environment file" },
       ),
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "neon": {\n      "type": "http",\n      "url": "https://mcp.neon.tech/mcp",\n      "headers": { "Authorization": "Bearer ${NEON_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the hosted Neon server given an API key, without the X-READ-ONLY header" }),
     ],
     negative: [
       sample(
