@@ -16,6 +16,8 @@ const BY_EXTENSION: Readonly<Record<string, FileFormat>> = lookupTable({
   json: 'json',
   jsonc: 'json',
   json5: 'json',
+  // VS Code workspace files are JSON with comments.
+  'code-workspace': 'json',
   toml: 'toml',
   ini: 'ini',
   cfg: 'ini',

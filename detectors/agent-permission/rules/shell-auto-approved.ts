@@ -18,6 +18,7 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('acme.code-workspace', '{\n  "folders": [{ "path": "." }],\n  "settings": {\n    "chat.tools.terminal.autoApprove": { "/.*/": true }\n  }\n}\n', { expect: { line: 4 }, note: 'a VS Code workspace file holds workspace settings too' }),
       sample('.github/workflows/gemini.yml', 'on: [issues]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the issue\n          settings: |\n            {"tools": {"core": ["run_shell_command", "write_file"]}}\n', { expect: { line: 9 }, note: "run-gemini-cli's coreTools list names the whole shell" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`poetry run` runs any program in the environment' }),
       sample('.windsurf/workflows/reset-db.md', '---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n', { expect: { line: 4 }, note: 'Windsurf runs every command step of a turbo-all workflow unasked' }),
