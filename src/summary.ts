@@ -52,7 +52,11 @@ export function buildSummary(facts: FactReader, findings: readonly Finding[]): B
     })
     .map((crossing) => ({ environment: crossing.environment, resource: crossing.resource, location: crossing.location }));
   // Reading a file unasked is the agent's job: it widens what reaches a secret, not what bypasses a human.
-  const agentBypasses = facts.all('agent-grant').filter((grant) => grant.grant !== 'file-read').map((grant) => ({
+  // In file order: grants decided in a cross-file pass (Claude Code's merged scopes) are published after the others.
+  const agentBypasses = [...facts.all('agent-grant')]
+    .filter((grant) => grant.grant !== 'file-read')
+    .sort((a, b) => (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line))
+    .map((grant) => ({
     agent: grant.agent,
     setting: grant.setting,
     effective: grant.effective,

@@ -159,7 +159,8 @@ describe('facts for the blast-radius stage', () => {
       '.claude/settings.json': '{\n  "permissions": {\n    "defaultMode": "auto",\n    "allow": ["Bash(railway:*)"]\n  }\n}\n',
       '.vscode/settings.json': '{ "chat.tools.global.autoApprove": true }\n',
     });
-    expect(observed.grants.map((grant) => [grant.agent, grant.grant, grant.setting, grant.effective, grant.reaches])).toEqual([
+    // Sorted: Claude Code's shell allow rules are decided (and published) in the cross-file pass.
+    expect(observed.grants.map((grant) => [grant.agent, grant.grant, grant.setting, grant.effective, grant.reaches]).sort()).toEqual([
       ['claude-code', 'bypass-mode', 'permissions.defaultMode: auto', false, undefined],
       ['claude-code', 'destructive-command', 'permissions.allow: "Bash(railway:*)"', true, 'railway'],
       ['copilot', 'bypass-mode', '"chat.tools.global.autoApprove": true', false, undefined],

@@ -7,7 +7,7 @@ import { LAUNCH_KEYWORDS } from '../../knowledge/agents/launch-flags.js';
 import { readAiderConfig, AIDER_CONFIG } from './configs/aider.js';
 import { readAmazonQAgent, AMAZON_Q_AGENT } from './configs/amazon-q.js';
 import { readAmpSettings, AMP_SETTINGS } from './configs/amp.js';
-import { readClaudeSettings, CLAUDE_SETTINGS } from './configs/claude-code.js';
+import { readClaudeSettings, resolveClaudeShellAllows, CLAUDE_SETTINGS } from './configs/claude-code.js';
 import { readClaudeCommand, CLAUDE_COMMAND } from './configs/claude-commands.js';
 import { readWindsurfWorkflow, WINDSURF_WORKFLOW } from './configs/windsurf-workflows.js';
 import { readCodexConfig, readCodexRules, CODEX_CONFIG, CODEX_RULES } from './configs/codex.js';
@@ -106,8 +106,8 @@ export const agentPermission: Detector = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
-  consumes: ['credential'],
-  produces: ['credential', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
+  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake'],
+  produces: ['credential', 'claude-shell-allow', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
   scanFile(file, sink) {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -115,6 +115,8 @@ export const agentPermission: Detector = {
   },
   finish(sink) {
     const context: FinishContext = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
+    // First: the grants it publishes are read by the passes below.
+    resolveClaudeShellAllows(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);

@@ -1,6 +1,6 @@
 // A permission some agent configuration grants, turned into the finding its rule reports and the `agent-grant` fact
 // the blast-radius summary lists; and the deny/ask rules (brakes) that prose guardrails are checked against.
-import type { FileEmitter, Severity, SourceFile, Span } from '../../src/model.js';
+import type { FileEmitter, Location, Severity, SourceFile, Span } from '../../src/model.js';
 import { agentTitle, type AgentId } from '../../knowledge/agents/agents.js';
 import { reachOf, stoppedBy, type CommandMatcher } from '../../knowledge/agents/commands.js';
 import { lineSpan } from './configs/tree.js';
@@ -39,17 +39,21 @@ export interface Permission {
 
 /** Reports a permission under its rule and publishes the `agent-grant` fact. */
 export function emitPermission(file: SourceFile, out: FileEmitter, permission: Permission): void {
+  reportPermission(out, { path: file.path, span: lineSpan(file, permission.span) }, file.line(permission.span.line).trim(), permission);
+}
+
+/** `emitPermission` where the file is no longer at hand (the cross-file pass): its location and line are given. */
+export function reportPermission(out: FileEmitter, location: Location, snippet: string, permission: Permission): void {
   const title = agentTitle(permission.agent);
-  const location = { path: file.path, span: lineSpan(file, permission.span) };
   const message = permission.effective
-    ? `${permission.setting} in ${file.path} lets ${title} ${permission.lets} without asking a human.`
-    : `${permission.setting} in ${file.path} asks that ${title} ${permission.lets} without a human; ${title} ignores it in repository settings (${permission.ignoredBecause ?? 'not honoured from the repo'}), so it records intent only.`;
+    ? `${permission.setting} in ${location.path} lets ${title} ${permission.lets} without asking a human.`
+    : `${permission.setting} in ${location.path} asks that ${title} ${permission.lets} without a human; ${title} ignores it in repository settings (${permission.ignoredBecause ?? 'not honoured from the repo'}), so it records intent only.`;
   out.report({
     ruleId: permission.ruleId,
     severity: permission.effective ? permission.severity : 'info',
     message,
     location,
-    snippet: file.line(permission.span.line).trim(),
+    snippet,
     evidence: `${permission.agent}|${permission.setting}`,
     details: {
       agent: permission.agent,

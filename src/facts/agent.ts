@@ -87,3 +87,17 @@ export interface AgentTool {
   production?: string;
   location: Location;
 }
+
+/**
+ * A Claude Code allow rule for shell commands, held until every settings scope of its project is read: a deny or ask
+ * rule in `settings.json` wins over an allow in `settings.local.json` (and the other way round), so the finding is
+ * decided in the cross-file pass. Internal to the agent stage.
+ */
+export interface ClaudeShellAllow {
+  /** The rule as written: `Bash(rm:*)`. */
+  rule: string;
+  /** The `.claude` directory whose scopes merge. */
+  directory: string;
+  location: Location;
+  snippet: string;
+}

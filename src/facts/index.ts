@@ -2,7 +2,7 @@
 import type { Credential } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
-import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentProseGuardrail, AgentReadExclusion, AgentTool } from './agent.js';
+import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentProseGuardrail, AgentReadExclusion, AgentTool, ClaudeShellAllow } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
@@ -18,6 +18,7 @@ export interface FactKinds {
   'agent-command-brake': AgentCommandBrake;
   'agent-prose-guardrail': AgentProseGuardrail;
   'agent-tool': AgentTool;
+  'claude-shell-allow': ClaudeShellAllow;
 }
 
 export type FactKind = keyof FactKinds;
@@ -26,4 +27,4 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 export type { Credential } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
-export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentProseGuardrail, AgentTool } from './agent.js';
+export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentProseGuardrail, AgentTool, ClaudeShellAllow } from './agent.js';

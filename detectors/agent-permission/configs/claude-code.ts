@@ -4,11 +4,11 @@
 // -> allow, first match wins (code.claude.com/docs/en/permissions). `defaultMode: auto` is ignored in project and local
 // settings; `bypassPermissions` is honoured by the versions that read it from the project, so it counts as effective.
 import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
-import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
+import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/model.js';
 import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
-import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, emitReadGrant, RULE_IDS } from '../permission.js';
-import { booleanAt, directoryOf, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
+import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportPermission, RULE_IDS } from '../permission.js';
+import { booleanAt, directoryOf, lineSpan, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 
 export const CLAUDE_SETTINGS = /(^|\/)\.claude\/settings(\.local)?\.json$/;
 
@@ -106,14 +106,9 @@ function readAllow(file: SourceFile, out: FileEmitter, item: StringItem, brakes:
   }
   const setting = `permissions.allow: "${item.value}"`;
   if (SHELL_TOOLS.has(rule.tool)) {
-    const matcher = bashMatcher(rule.specifier);
-    if (!matcher) return;
-    const permission = commandPermission(matcher, { agent: 'claude-code', setting, span: item.span, except: brakes });
-    if (permission) emitPermission(file, out, permission);
-    else {
-      const reader = readerOf((command) => matcher(command) && !brakes.some((brake) => brake(command)));
-      if (reader) emitReadGrant(file, out, 'claude-code', setting, item.span, reader);
-    }
+    // Decided once every scope of the project is read (resolveClaudeShellAllows): another file's deny may win.
+    if (!bashMatcher(rule.specifier) || !commandReach(rule.specifier, brakes)) return;
+    out.publish('claude-shell-allow', { rule: item.value, directory: directoryOf(file.path), location: { path: file.path, span: lineSpan(file, item.span) }, snippet: file.line(item.span.line).trim() });
     return;
   }
   if (rule.tool.startsWith('mcp__')) readMcpAllow(file, out, rule.tool, setting, item.span);
@@ -179,4 +174,46 @@ function claudePathPattern(specifier: string, projectDirectory: string): string 
   const anchored = spec.startsWith('./') ? spec.slice(2) : spec.startsWith('/') ? spec.slice(1) : undefined;
   if (anchored !== undefined) return `/${projectDirectory}${anchored}`;
   return projectDirectory ? `/${projectDirectory}**/${spec}` : spec;
+}
+
+/** Whether an allow rule lets anything we judge through once `brakes` have stopped what they stop. */
+function commandReach(specifier: string | undefined, brakes: readonly CommandMatcher[]): boolean {
+  const matcher = bashMatcher(specifier);
+  if (!matcher) return false;
+  const through: CommandMatcher = (command) => matcher(command) && !brakes.some((brake) => brake(command));
+  return commandPermission(through, { agent: 'claude-code', setting: '', span: { line: 1, column: 1, endLine: 1, endColumn: 1 } }) !== undefined || readerOf(through) !== undefined;
+}
+
+/**
+ * The cross-file half of the settings reader: Claude Code merges `settings.json` and `settings.local.json` of a
+ * project, deny -> ask -> allow across both. Each shell allow rule is judged against the deny and ask rules of every
+ * settings file in its `.claude` directory.
+ */
+export function resolveClaudeShellAllows(context: FinishContext): void {
+  const allows = context.facts.all('claude-shell-allow');
+  if (allows.length === 0) return;
+  const brakes = new Map<string, CommandMatcher[]>();
+  for (const brake of context.facts.all('agent-command-brake')) {
+    if (brake.agent !== 'claude-code' || !CLAUDE_SETTINGS.test(brake.location.path)) continue;
+    const rule = parseRule(/^permissions\.(?:deny|ask): "(.*)"$/s.exec(brake.setting)?.[1] ?? '');
+    const matcher = rule && SHELL_TOOLS.has(rule.tool) ? bashMatcher(rule.specifier) : undefined;
+    if (!matcher) continue;
+    const directory = directoryOf(brake.location.path);
+    const list = brakes.get(directory);
+    if (list) list.push(matcher);
+    else brakes.set(directory, [matcher]);
+  }
+  for (const allow of allows) {
+    const matcher = bashMatcher(parseRule(allow.rule)?.specifier);
+    if (!matcher) continue;
+    const except = brakes.get(allow.directory) ?? [];
+    const setting = `permissions.allow: "${allow.rule}"`;
+    const permission = commandPermission(matcher, { agent: 'claude-code', setting, span: allow.location.span, except });
+    if (permission) {
+      reportPermission(context, allow.location, allow.snippet, permission);
+      continue;
+    }
+    const reader = readerOf((command) => matcher(command) && !except.some((brake) => brake(command)));
+    if (reader) context.publish('agent-grant', { agent: 'claude-code', grant: 'file-read', setting, effective: true, location: allow.location, reaches: reader });
+  }
 }

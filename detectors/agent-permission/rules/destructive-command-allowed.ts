@@ -38,8 +38,23 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(rm -r:*)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: 'a flag of rm, not one path' }),
       sample('.codex/rules/default.rules', 'prefix_rule(pattern = ["pnpm", "prisma", "migrate"], decision = "allow",)\n', { expect: { line: 1 } }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } }),
+      {
+        files: {
+          '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Bash(rm:*)"]\n  }\n}\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(rm:*)", "Bash(railway:*)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.local.json', line: 3 },
+        note: 'the shared deny stops rm, not railway',
+      },
     ],
     negative: [
+      {
+        files: {
+          '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Bash(rm:*)", "Bash(railway:*)"]\n  }\n}\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(rm:*)", "Bash(railway:*)"]\n  }\n}\n',
+        },
+        note: "Claude Code merges the two files, deny first: the local allows (what \"don't ask again\" writes) are overridden",
+      },
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash(terraform plan:*)", "Bash(terraform destroy:*)"],\n                "deny": ["Bash(terraform destroy:*)"]\n              }\n            }\n', { note: 'the inline settings deny what they allow' }),
       sample(
         '.claude/settings.json',
