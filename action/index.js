@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-MIEUFM27.js";
+} from "./chunk-PGSCYIQJ.js";
 import {
   fingerprintOf,
   require_ignore
@@ -20,7 +20,7 @@ import {
   SEVERITIES,
   formatOf,
   severityRank
-} from "./chunk-6DNMHCU6.js";
+} from "./chunk-TZPEJUFK.js";
 import {
   __commonJS,
   __require,
@@ -6251,6 +6251,11 @@ var DEFAULT_EXCLUDED_DIRECTORIES = [
   "third_party",
   ".venv",
   "venv",
+  // Installed Python packages, wherever a virtualenv or a packaging step put them: third-party code.
+  "site-packages",
+  "dist-packages",
+  "__pypackages__",
+  ".direnv",
   "__pycache__",
   ".tox",
   ".mypy_cache",
@@ -6302,9 +6307,15 @@ function discover(options) {
   const userPatterns = blastIgnore !== void 0 || options.ignorePaths.length > 0 ? (0, import_ignore.default)().add(blastIgnore ?? "").add([...options.ignorePaths]) : void 0;
   const excluded = { ignores: (path) => EXCLUDED_FILE_NAMES.has(path.slice(path.lastIndexOf("/") + 1)) || (userPatterns?.ignores(path) ?? false) };
   const unreadableDirectories = [];
+  const virtualenvs = [];
   const recordingReaddirSync = ((path, options2) => {
     try {
-      return withoutExcludedDirectories(readdirSync(path, options2));
+      const listing = readdirSync(path, options2);
+      if (path !== root && listing.some((entry) => entry.name === "pyvenv.cfg" && entry.isFile())) {
+        virtualenvs.push(relative(root, path));
+        return [];
+      }
+      return withoutExcludedDirectories(listing);
     } catch (error) {
       unreadableDirectories.push(`${relative(root, path) || "."} (${error.code ?? String(error)})`);
       return [];
@@ -6329,6 +6340,13 @@ function discover(options) {
   } catch (error) {
     notifications.push({ level: "error", code: "discovery-failed", message: `Could not list files under the root: ${String(error)}` });
     entries = [];
+  }
+  if (virtualenvs.length > 0) {
+    notifications.push({
+      level: "note",
+      code: "virtualenv-skipped",
+      message: `${virtualenvs.length} Python virtualenv${virtualenvs.length === 1 ? "" : "s"} not scanned (installed packages): ${virtualenvs.slice(0, 3).join(", ")}${virtualenvs.length > 3 ? ", ..." : ""}.`
+    });
   }
   for (const directory of unreadableDirectories) {
     notifications.push({ level: "warning", code: "unreadable", message: `Could not read directory ${directory}; its files were not scanned.`, path: directory.replace(/ \(.*\)$/, "") });
@@ -6483,12 +6501,14 @@ function buildSummary(facts, findings) {
     protection: store.externalBackup ? "recorded-outside-repo" : store.protection ?? "none",
     location: store.location
   }));
-  const crossings = facts.all("environment-crossing").map((crossing) => ({
-    environment: crossing.environment,
-    resource: crossing.resource,
-    location: crossing.location
-  }));
-  const agentBypasses = facts.all("agent-grant").filter((grant) => grant.grant !== "file-read").map((grant) => ({
+  const seenCrossings = /* @__PURE__ */ new Set();
+  const crossings = facts.all("environment-crossing").filter((crossing) => {
+    const key = `${crossing.environment}\0${crossing.resource}`;
+    if (seenCrossings.has(key)) return false;
+    seenCrossings.add(key);
+    return true;
+  }).map((crossing) => ({ environment: crossing.environment, resource: crossing.resource, location: crossing.location }));
+  const agentBypasses = [...facts.all("agent-grant")].filter((grant) => grant.grant !== "file-read").sort((a, b) => a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line).map((grant) => ({
     agent: grant.agent,
     setting: grant.setting,
     effective: grant.effective,
@@ -6566,7 +6586,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-UHHZDAGR.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-EQOY3IE2.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

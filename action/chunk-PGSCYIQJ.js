@@ -5,7 +5,7 @@ import {
   formatOf,
   parseYaml,
   require_dist
-} from "./chunk-6DNMHCU6.js";
+} from "./chunk-TZPEJUFK.js";
 import {
   __toESM
 } from "./chunk-4JN6GR4P.js";
@@ -7993,6 +7993,10 @@ var LoadedFile = class {
     return this.keywordsFound;
   }
   parseFailed(error) {
+    if (isTemplate(this.path, this.text)) {
+      this.onNotification({ level: "note", code: "template-not-parsed", message: `${this.path} is a template; scanned as text.`, path: this.path });
+      return;
+    }
     this.onNotification({
       level: "warning",
       code: "parse-error",
@@ -8010,6 +8014,11 @@ function lowerCased(keyword) {
     if (lowered.size < 1e4) lowered.set(keyword, lower);
   }
   return lower;
+}
+var TEMPLATE_PATH = /(^|\/)templates?\/|\.(?:tpl|tmpl|gotmpl|j2|jinja2?|template)(?:\.[^/]*)?$|%[a-z]+%/i;
+var TEMPLATE_MARK = /\{\{|\{%|<%|%[a-z][\w.]*%/i;
+function isTemplate(path, text) {
+  return TEMPLATE_PATH.test(path) && TEMPLATE_MARK.test(text);
 }
 
 // src/suppress.ts

@@ -7357,6 +7357,8 @@ var BY_EXTENSION = lookupTable({
   json: "json",
   jsonc: "json",
   json5: "json",
+  // VS Code workspace files are JSON with comments.
+  "code-workspace": "json",
   toml: "toml",
   ini: "ini",
   cfg: "ini",

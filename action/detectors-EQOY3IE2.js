@@ -10,7 +10,7 @@ import {
   parseYaml,
   sample,
   severityRank
-} from "./chunk-6DNMHCU6.js";
+} from "./chunk-TZPEJUFK.js";
 import {
   creator
 } from "./chunk-4IEEGQES.js";
@@ -165,6 +165,14 @@ function environmentsNamedIn(name, aliases = {}) {
     found.add(environment);
   }
   return found;
+}
+function environmentOfEnvFiles(paths, aliases = {}) {
+  const named = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    const environment = environmentOfPath(path2.replace(/^\.\//, ""), aliases)?.environment;
+    if (environment) named.add(environment);
+  }
+  return named.size === 1 ? [...named][0] : void 0;
 }
 
 // src/paths.ts
@@ -333,8 +341,12 @@ var REFERENCE = new RegExp(
     String.raw`^\{file:[^}]+\}$`,
     String.raw`^@{1,2}[a-z_]\w*(?:\.[a-z_]\w*)*[,;]?$`,
     // Ruby instance and class variables: @config.http_proxy_pass
-    String.raw`^~[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$`
+    String.raw`^~[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$`,
     // Sphinx types in docstrings: ~azure.synapse.models.SecretBase
+    String.raw`^[\w.-]+\/[\w.-]+@v?\d+(?:\.\d+)*$`,
+    // a GitHub Action or package at a version: actions/create-github-app-token@v2.2.0
+    String.raw`^#[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+$`
+    // a CSS id selector: '#snmp_priv_passphrase'
   ].join("|")
 );
 function isReference(value) {
@@ -430,7 +442,7 @@ function isPlaceholder(value) {
   if (body2.length >= 8 && /^(.)\1+$/.test(body2)) return true;
   return false;
 }
-var HASH_OR_CIPHERTEXT = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2}|\{AQAAAB[A-Za-z0-9+/]{10,}={0,2}\}|ENC\([^)\s]{8,}\)|ENC\[[A-Z0-9_]+,data:[^\]]*\])$/;
+var HASH_OR_CIPHERTEXT = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2}|\{AQAAAB[A-Za-z0-9+/]{10,}={0,2}\}|ENC\([^)\s]{8,}\)|ENC\[[A-Z0-9_]+,data:[^\]]*\]|EV\[\d+:[A-Za-z0-9+/=:]{16,}\])$/;
 function isHashOrCiphertext(value) {
   return HASH_OR_CIPHERTEXT.test(value.trim());
 }
@@ -587,6 +599,7 @@ var awsSecretAccessKey = {
   reference: REFERENCE2,
   samples: {
     positive: [
+      sample("scripts/sync.sh", '#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi0WnQ}"\naws s3 sync ./dist s3://acme-web\n', { expect: { line: 2 }, note: "a shell default holds the literal key" }),
       sample("packer/ami.pkr.hcl", 'source "amazon-ebs" "base" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 }, note: "Packer's amazon-ebs source" }),
       sample("config/storage.yml", "amazon:\n  service: S3\n  access_key_id: AKIAQX4KJ2MZ7HTLD5PW\n  secret_access_key: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n  region: eu-west-1\n", { expect: { line: 4 } }),
       sample("internal/storage/session.go", 'sess := session.Must(session.NewSession(&aws.Config{\n	Credentials: credentials.NewStaticCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK", ""),\n}))\n', { expect: { line: 2 }, note: "given by position after its key ID" }),
@@ -614,7 +627,7 @@ var awsBedrockApiKey = {
   valuePatterns: [
     // Long-term keys (an IAM user's service-specific credential) and short-term ones (a presigned URL, base64).
     { regex: /(?<![A-Za-z0-9+/=])(ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ["absk"] },
-    { regex: /(?<![A-Za-z0-9_-])(bedrock-api-key-[A-Za-z0-9+/]{100,3000}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ["bedrock-api-key-"] }
+    { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(bedrock-api-key-[A-Za-z0-9+/]{100,3000}={0,2})(?![A-Za-z0-9+/=])/g, keywords: ["bedrock-api-key-"] }
   ],
   plausible: (value) => value.startsWith("ABSK") ? isBedrockKeyBody(value) : looksRandom(value.slice(16, 80), 40, 3),
   rate: () => ({ scope: "scoped", because: "a Bedrock API key calls Amazon Bedrock only, with the permissions of its IAM user or session" }),
@@ -1600,7 +1613,7 @@ function base64urlFragments(text) {
 // knowledge/credentials/databases.ts
 var SUPABASE_KEYS = "https://supabase.com/docs/guides/api/api-keys";
 var SUPABASE_ISSUER = [...base64urlFragments('"iss":"supabase"'), ...base64urlFragments('"iss": "supabase"')].map(escapeRegExp).join("|");
-var SUPABASE_JWT = new RegExp(`(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${SUPABASE_ISSUER}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, "g");
+var SUPABASE_JWT = new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${SUPABASE_ISSUER}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, "g");
 function supabaseJwtRating(context) {
   const role = decodeJwt(context.value)?.payload.role;
   if (role === "anon") return { scope: "public", because: "JWT role anon: the legacy publishable key, bound by Row Level Security" };
@@ -1643,7 +1656,7 @@ var supabaseSecretKey = {
   id: "supabase-secret-key",
   provider: "supabase",
   title: "Supabase secret API key",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sb_(?:secret|publishable)_[A-Za-z0-9_-]{22}_[A-Za-z0-9_-]{8})(?![A-Za-z0-9_-])/g, keywords: ["sb_secret_", "sb_publishable_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sb_(?:secret|publishable)_[A-Za-z0-9_-]{22}_[A-Za-z0-9_-]{8})(?![A-Za-z0-9_-])/g, keywords: ["sb_secret_", "sb_publishable_"] }],
   plausible: (value) => !SUPABASE_LOCAL_KEYS.has(value) && !isPlaceholder(value.replace(/^sb_[a-z]+_/, "")),
   rate: (context) => context.value.startsWith("sb_publishable_") ? { scope: "public", because: "a publishable key is meant for browsers and is bound by Row Level Security" } : { scope: "root-resource", because: `an sb_secret_ key bypasses Row Level Security on the whole project${browserExposure(context)}` },
   reach: "bypasses Row Level Security: reads, changes and deletes every row, file and user of the Supabase project",
@@ -1673,7 +1686,7 @@ var supabaseAccessToken = {
   id: "supabase-access-token",
   provider: "supabase",
   title: "Supabase personal access token",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sbp_[a-f0-9]{40})(?![A-Za-z0-9_-])/g, keywords: ["sbp_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sbp_[a-f0-9]{40})(?![A-Za-z0-9_-])/g, keywords: ["sbp_"] }],
   plausible: (value) => !isPlaceholder(value.slice(4)) && new Set(value.slice(4)).size >= 10,
   rate: (context) => readOnlyRating(context, "access token") ?? { scope: "root", because: "a personal access token acts as its user on every organization and project, including deleting projects" },
   reach: "acts as the user on the Management API across every organization and project: can read database passwords and keys, and pause or delete projects",
@@ -1729,7 +1742,7 @@ var neonApiKey = {
   id: "neon-api-key",
   provider: "neon",
   title: "Neon API key",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(napi_[A-Za-z0-9]{32,128})(?![A-Za-z0-9_-])/g, keywords: ["napi_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(napi_[A-Za-z0-9]{32,128})(?![A-Za-z0-9_-])/g, keywords: ["napi_"] }],
   plausible: (value) => !isPlaceholder(value.slice(5)) && /[0-9]/.test(value.slice(5)) && /[A-Za-z]/.test(value.slice(5)),
   rate: (context) => {
     if (wordsOf(context.variable ?? "").includes("project")) return { scope: "scoped", because: `variable ${context.variable} names a project-scoped key` };
@@ -1758,7 +1771,7 @@ var planetscaleServiceToken = {
   id: "planetscale-service-token",
   provider: "planetscale",
   title: "PlanetScale service or OAuth token",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(pscale_(?:tkn|oauth)_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/g, keywords: ["pscale_tkn_", "pscale_oauth_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pscale_(?:tkn|oauth)_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/g, keywords: ["pscale_tkn_", "pscale_oauth_"] }],
   plausible: (value) => !isPlaceholder(PLANETSCALE_BODY(value)),
   rate: (context) => readOnlyRating(context, "service token") ?? { scope: "root", because: "a service token’s database and organization grants are not in the repository, so it is rated the broad kind" },
   reach: "acts on the PlanetScale organization with the token’s grants, which can include deleting databases and branches and creating passwords",
@@ -1784,7 +1797,7 @@ var planetscalePassword = {
   id: "planetscale-password",
   provider: "planetscale",
   title: "PlanetScale database password",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/g, keywords: ["pscale_pw_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/g, keywords: ["pscale_pw_"] }],
   plausible: (value) => !isPlaceholder(PLANETSCALE_BODY(value)),
   rate: (context) => {
     const role = nameWord(context, PLANETSCALE_ROLE_WORDS);
@@ -1855,7 +1868,7 @@ var mongodbAtlasServiceAccount = {
   id: "mongodb-atlas-service-account",
   provider: "mongodb-atlas",
   title: "MongoDB Atlas service account secret",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(mdb_sa_sk_[A-Za-z0-9_-]{32,64})(?![A-Za-z0-9_-])/g, keywords: ["mdb_sa_sk_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(mdb_sa_sk_[A-Za-z0-9_-]{32,64})(?![A-Za-z0-9_-])/g, keywords: ["mdb_sa_sk_"] }],
   plausible: (value) => !isPlaceholder(value.slice(10)),
   rate: atlasRating,
   reach: "manages the Atlas organization or project with the service account’s roles: can create database users and delete clusters and their backups",
@@ -2091,7 +2104,7 @@ var gcpApiKey = {
   id: "gcp-api-key",
   provider: "gcp",
   title: "Google API key",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g, keywords: ["aiza"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g, keywords: ["aiza"] }],
   plausible: (value) => !DOCUMENTED_KEYS.has(value) && looksRandom(value.slice(4), 30, 3.5) && !isPlaceholder(value) && !hasTypedRun(value),
   rate: rateApiKey,
   exposedSeverity: "medium",
@@ -2114,7 +2127,7 @@ var gcpOauthClientSecret = {
   id: "gcp-oauth-client-secret",
   provider: "gcp",
   title: "Google OAuth client secret",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])/g, keywords: ["gocspx-"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])/g, keywords: ["gocspx-"] }],
   // gcloud's published client secret is claimed here so that it is rated public rather than reported as a secret.
   contextPatterns: [{ variable: /client[_-]?secret/i, value: new RegExp(`^${GCLOUD_CLIENT_SECRET}$`), keywords: ["secret"] }],
   plausible: (value) => value === GCLOUD_CLIENT_SECRET || looksRandom(value.slice(7), 20, 3.5) && !isPlaceholder(value.slice(7)),
@@ -2141,7 +2154,7 @@ var gcpOauthAccessToken = {
   id: "gcp-oauth-access-token",
   provider: "gcp",
   title: "Google OAuth access token",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(ya29\.[0-9A-Za-z_-]{50,})(?![A-Za-z0-9_-])/g, keywords: ["ya29."] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(ya29\.[0-9A-Za-z_-]{50,})(?![A-Za-z0-9_-])/g, keywords: ["ya29."] }],
   plausible: (value) => looksRandom(value.slice(5), 50, 4) && !isPlaceholder(value.slice(5)),
   rate: fixed("scoped", "an access token expires within an hour of being issued"),
   exposedSeverity: "low",
@@ -2233,6 +2246,8 @@ var genericSecret = {
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
     ],
     negative: [
+      sample("lib/github/actions.const.js", 'exports.ACTIONS_CREATE_GITHUB_APP_TOKEN = "actions/create-github-app-token@v2.2.0";\n', { note: "an Action at a version, named for what it makes" }),
+      sample(".do/app.yaml", "name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: APP_KEY\n        scope: RUN_TIME\n        type: SECRET\n        value: EV[1:kx5rW0pZ8qG0rS9Jw1oN7q0mY2d4d3Yh:Hb0mY5q3qk7JrP3iZ3kS4vW9Q==]\n", { note: "App Platform's encrypted form, as doctl writes the spec back" }),
       sample("templates/app/kafka_jmx.yaml", `graph_items:
   - color: 1A7C11
     item:
@@ -2346,6 +2361,7 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("site/include/layout.js", "var pass = '#snmp_priv_passphrase';\n$(pass).val('');\n", { note: "a form field's CSS selector" }),
       sample("languages/da.lang", "<?php\n$PALANG['pPassword_admin'] = 'Adgangskode';\n$PALANG['pLogin_password'] = 'Adgangskode';\n", { note: "a translation table" }),
       sample("perl5/ONVIF/Types/User.pm", "my %TYPES = (\n  'Username' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n  'Password' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n);\n", { note: "Perl type names" }),
       sample("templates/database-pgsql.yml.template", "production:\n  adapter: postgresql\n  username: _DBC_DBUSER_\n  password: _DBC_DBPASS_\n", { note: "dbconfig-common's placeholders" }),
@@ -2528,7 +2544,9 @@ var basicAuthUrl = {
   }
 };
 function truncatedDer(body2) {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body2) || body2.length % 4 !== 0) return false;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body2)) return false;
+  if (body2.startsWith(OPENSSH_MAGIC)) return truncatedOpenssh(Buffer.from(body2, "base64"));
+  if (body2.length % 4 !== 0) return false;
   const bytes = Buffer.from(body2, "base64");
   if (bytes[0] !== 48 || bytes.length < 2) return false;
   const first = bytes[1];
@@ -2542,6 +2560,25 @@ function truncatedDer(body2) {
     header = 2 + count;
   }
   return header + length !== bytes.length;
+}
+var OPENSSH_MAGIC = "b3BlbnNzaC1rZXktdjE";
+function truncatedOpenssh(bytes) {
+  let at = 15;
+  const skipString = () => {
+    if (at + 4 > bytes.length) return false;
+    const length = bytes.readUInt32BE(at);
+    if (at + 4 + length > bytes.length) return false;
+    at += 4 + length;
+    return true;
+  };
+  if (!skipString() || !skipString() || !skipString()) return true;
+  if (at + 4 > bytes.length) return true;
+  const keys = bytes.readUInt32BE(at);
+  at += 4;
+  for (let key = 0; key < Math.min(keys, 16); key++) if (!skipString()) return true;
+  if (at + 4 > bytes.length) return true;
+  const privateLength = bytes.readUInt32BE(at);
+  return privateLength < 8 || at + 4 + privateLength > bytes.length;
 }
 var PUBLISHED_KEYS = ["MIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI"];
 var PEM2 = /(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\\n|[\r\n\s])+[A-Za-z0-9+/=:,\-\s\\]{40,}?(?:\\n|[\r\n\s])*-----END \2-----)/g;
@@ -2568,13 +2605,14 @@ var privateKey = {
   narrower: "keep keys in a secret store or the host keychain; use short-lived certificates or deploy keys scoped to one host or repository",
   samples: {
     positive: [
-      sample("deploy/id_deploy", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACB7m4vY3a2S0tQqj8Jx1xg7n2kq3v9a8c0d1e2f3g4h5iAAAAmJm5SxdZ\n-----END OPENSSH PRIVATE KEY-----\n", { expect: { line: 1 } }),
+      sample("deploy/id_deploy", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQAAAJCIit8DiIrf\nAwAAAAtzc2gtZWQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQ\nAAAEBDjhoXSY4T6haQMqwPdwwPhgzQ1TxPOf6F4WZq6LMz2q28dvDeSnGrtLLwR8TcjfT6\nfasgW6GB/U+x/yemCpClAAAAB3Jvb3RAdm0BAgMEBQY=\n-----END OPENSSH PRIVATE KEY-----\n", { expect: { line: 1 } }),
       sample("config/jwt.json", '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } })
     ],
     negative: [
       sample("keys/vagrant", "-----BEGIN RSA PRIVATE KEY-----\nMIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI\nw+niNltGEFHzD8+v1I2YJ6oXevct1YeS0o9HZyN1Q9qgCgzUFtdOKLv6IedplqoP\nkcmF0aYet2PkEDo3MlTBckFXPITAMzF8dJSIFo9D8HfdOV0IAdx4O7PtixWKn5y2\nhMNG0zQPyUecp4pzC6kivAIhyfHilFR61RGL+GPXQ2MWZWFYbAGjyiYJnAmCP3NO\nTd0jMZEnDkbUvxhMmBYSdETk1rRgm+R4LOzFUGaHqHDLKLX+FIPKcF96hrucXzcW\nyLbIbEgE98OHlnVYCzRdK8jlqm8tehUc9c9WhQIBIwKCAQEA4iqWPJXtzZA68mKd\nELs4jJsdyky+ewdZeNds5tjcnHU5zUYE25K+ffJED9qUWICcLZDc81TGWjHyAqD1\nBw7XpgUwFgeUJwUlzQurAv+/ySnxiwuaGJfhFM1CaQHzfXphgVml+fZUvnJUTvzf\nTK2Lg6EdbUE9TarUlBf/xPfuEhMSlIE5keb/Zz3/LUlRg8yDqz5w+QWVJ4utnKnK\niqwZN0mwpwU7YSyJhlT4YV1F3n4YjLswM5wJs2oqm0jssQu/BT0tyEXNDYBLEF4A\nsClaWuSJ2kjq7KhrrYXzagqhnSei9ODYFShJu8UWVec3Ihb5ZXlzO6vdNQ1J9Xsf\n4m+2ywKBgQD6qFxx/Rv9CNN96l/4rb14HKirC2o/orApiHmHDsURs5rUKDx0f9iP\ncXN7S1uePXuJRK/5hsubaOCx3Owd2u9gD6Oq0CsMkE4CUSiJcYrMANtx54cGH7Rk\nEjFZxK8xAv1ldELEyxrFqkbE4BKd8QOt414qjvTGyAK+OLD3M2QdCQKBgQDtx8pN\nCAxR7yhHbIWT1AH66+XWN8bXq7l3RO/ukeaci98JfkbkxURZhtxV/HHuvUhnPLdX\n3TwygPBYZFNo4pzVEhzWoTtnEtrFueKxyc3+LjZpuo+mBlQ6ORtfgkr9gBVphXZG\nYEzkCD3lVdl8L4cw9BVpKrJCs1c5taGjDgdInQKBgHm/fVvv96bJxc9x1tffXAcj\n3OVdUN0UgXNCSaf/3A/phbeBQe9xS+3mpc4r6qvx+iy69mNBeNZ0xOitIjpjBo2+\ndBEjSBwLk5q5tJqHmy/jKMJL4n9ROlx93XS+njxgibTvU6Fp9w+NOFD/HvxB3Tcz\n6+jJF85D5BNAG3DBMKBjAoGBAOAxZvgsKN+JuENXsST7F89Tck2iTcQIT8g5rwWC\nP9Vt74yboe2kDT531w8+egz7nAmRBKNM751U/95P9t88EDacDI/Z2OwnuFQHCPDF\nllYOUI+SpLJ6/vURRbHSnnn8a/XG+nzedGH5JGqEJNQsz+xT2axM0/W/CRknmGaJ\nkda/AoGANWrLCz708y7VYgAtW2Uf1DPOIYMdvo6fxIB5i9ZfISgcJ/bbCUkFrhoH\n+vq/5CIWxCPp0f85R4qxxQ5ihxJ0YDQT9Jpx4TMss4PSavPaBH3RXow5Ohe+bYoQ\nNE5OgEXk2wVfZczCZpigBKbKZHNYcelXtTt/nP3rsCuGcM4h53s=\n-----END RSA PRIVATE KEY-----\n", { note: "Vagrant's published insecure key" }),
       sample("docs/tls.md", "Your key file looks like this:\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n```\n", { note: "two lines of a key: the DER length says the rest is missing" }),
       sample("docs/tls.md", "```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n"),
+      sample("src/cli/help.js", 'const set = () => `\n  $ dotenvx set KEY -- "-----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----"\n`;\n', { note: "an OpenSSH key's first line: the header and no key" }),
       sample("src/keys.ts", "const header = '-----BEGIN PRIVATE KEY-----';\nconst footer = '-----END PRIVATE KEY-----';\n")
     ]
   },
@@ -3055,7 +3093,7 @@ var terraformCloudToken = {
   id: "terraform-cloud-token",
   provider: "hashicorp",
   title: "HCP Terraform / Terraform Enterprise API token",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/g, keywords: ["atlasv1"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/g, keywords: ["atlasv1"] }],
   plausible: (value) => {
     const [id, , body2] = value.split(".");
     return !isPlaceholder(id ?? "") && !isPlaceholder(body2 ?? "") && entropy(body2 ?? "") >= 3.5;
@@ -3488,7 +3526,7 @@ var kubernetesServiceAccountToken = {
   valuePatterns: [
     {
       // Bounded payload runs keep a long base64 string without a signature from costing quadratic time.
-      regex: new RegExp(`(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}\\.eyJ[A-Za-z0-9_-]{0,3000}?(?:${K8S_CLAIM_NEEDLES.join("|")})[A-Za-z0-9_-]{0,3000}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, "g"),
+      regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,2000}\\.eyJ[A-Za-z0-9_-]{0,3000}?(?:${K8S_CLAIM_NEEDLES.join("|")})[A-Za-z0-9_-]{0,3000}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, "g"),
       keywords: K8S_CLAIM_NEEDLES
     },
     // `data.token` of a service-account-token Secret: base64 of the JWT (`ZXlK` is base64 of `eyJ`).
@@ -3557,7 +3595,7 @@ var herokuApiKey = {
   provider: "heroku",
   title: "Heroku API key",
   valuePatterns: [
-    { regex: new RegExp(`(?<![A-Za-z0-9_-])(${HEROKU_PREFIXED})(?![A-Za-z0-9_-])`, "g"), keywords: ["hrku-"] },
+    { regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(${HEROKU_PREFIXED})(?![A-Za-z0-9_-])`, "g"), keywords: ["hrku-"] },
     // ~/.netrc entries the Heroku CLI writes: `machine api.heroku.com login <email> password <key>`.
     { regex: new RegExp(`machine\\s+(?:api|git)\\.heroku\\.com(?:\\s+login\\s+\\S+)?\\s+password\\s+(${UUID_SOURCE}|${HEROKU_PREFIXED})`, "g"), keywords: ["heroku.com"] },
     // Given straight to a client: Ruby's `PlatformAPI.connect_oauth("…")`, Python's `heroku3.from_key("…")`.
@@ -3600,7 +3638,8 @@ machine git.heroku.com
 conn = heroku3.from_key("${HEROKU_KEY}")
 conn.apps()["acme-api"].process_formation()["web"].scale(2)
 `, { expect: { line: 3 } }),
-      sample("scripts/heroku-deploy.sh", "#!/bin/sh\nexport HEROKU_API_KEY=HRKU-5b4dec1e-8cb2-4e9f-a0c2-1aa2a3f82949\nheroku container:release web -a acme-api\n", { expect: { line: 2 }, note: "the prefixed UUID issued until April 2025" })
+      sample("scripts/heroku-deploy.sh", "#!/bin/sh\nexport HEROKU_API_KEY=HRKU-5b4dec1e-8cb2-4e9f-a0c2-1aa2a3f82949\nheroku container:release web -a acme-api\n", { expect: { line: 2 }, note: "the prefixed UUID issued until April 2025" }),
+      sample("bin/promote", '#!/usr/bin/env bash\nexport HEROKU_API_KEY="${HEROKU_API_KEY:-HRKU-AAdDVTq3xYz9_Kp2mN8vR4wL6jH0sF5gB7cE1aQ3uI9oP2yT6rW8eZ4nM0kX}"\nheroku pipelines:promote -a bookwell-staging\n', { expect: { line: 2 }, note: "a shell default: what runs when the variable is unset" })
     ],
     negative: [
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: acme-api\n"),
@@ -3624,7 +3663,7 @@ var flyUserToken = {
   id: "fly-user-token",
   provider: "fly",
   title: "Fly.io user token",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(fo1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ["fo1_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(fo1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ["fo1_"] }],
   plausible: (value) => generated(value.slice(4), 30),
   rate: fixed("root", "a user token (fly auth token) acts as the user in every organisation and app"),
   reach: "acts as the user in every Fly.io organisation: it can destroy apps, machines and volumes, and read secrets through deploys",
@@ -3716,7 +3755,7 @@ var renderApiKey = {
   id: "render-api-key",
   provider: "render",
   title: "Render API key",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(rnd_[A-Za-z0-9]{24,64})(?![A-Za-z0-9_-])/g, keywords: ["rnd_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(rnd_[A-Za-z0-9]{24,64})(?![A-Za-z0-9_-])/g, keywords: ["rnd_"] }],
   plausible: (value) => generated(value.slice(4), 24),
   rate: (context) => rateAccountToken("a Render API key acts as its user in every workspace they belong to (scoped keys share the prefix, so it is rated the broad kind)", context),
   reach: "acts as its user in every workspace they belong to: it can delete services, Postgres databases and disks",
@@ -4193,7 +4232,7 @@ var pypiToken = {
   id: "pypi-token",
   provider: "pypi",
   title: "PyPI API token",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(pypi-AgE[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])/g, keywords: ["pypi-"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pypi-AgE[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])/g, keywords: ["pypi-"] }],
   plausible: (value) => {
     if (isPlaceholder(value.slice(20))) return false;
     const expiry = decodeMacaroon(value)?.caveats.map(readCaveat).find((caveat) => caveat.kind === "expiry");
@@ -4223,7 +4262,7 @@ var dockerHubToken = {
   id: "docker-hub-token",
   provider: "docker",
   title: "Docker Hub access token",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?![A-Za-z0-9_-])/g, keywords: ["dckr_pat_", "dckr_oat_"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?![A-Za-z0-9_-])/g, keywords: ["dckr_pat_", "dckr_oat_"] }],
   plausible: (value) => !isPlaceholder(value.slice(9)),
   rate: (context) => readOnlyRating(context, "Docker Hub token") ?? {
     scope: "root",
@@ -4458,7 +4497,7 @@ var openaiAdminKey = {
   id: "openai-admin-key",
   provider: "openai",
   title: "OpenAI admin key",
-  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-admin-${OPENAI_BODY})(?![A-Za-z0-9_-])`, "g"), keywords: ["t3blbkfj"] }],
+  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-admin-${OPENAI_BODY})(?![A-Za-z0-9_-])`, "g"), keywords: ["t3blbkfj"] }],
   plausible: openaiBodyReal,
   rate: fixed("root", "an admin key manages the organization: its users, projects, API keys and billing data"),
   reach: "manages the OpenAI organization: invites and removes users, creates and deletes projects and API keys",
@@ -4483,7 +4522,7 @@ var openaiProjectKey = {
   id: "openai-project-key",
   provider: "openai",
   title: "OpenAI project or service account key",
-  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-(?:proj|svcacct)-${OPENAI_BODY})(?![A-Za-z0-9_-])`, "g"), keywords: ["t3blbkfj"] }],
+  valuePatterns: [{ regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-(?:proj|svcacct)-${OPENAI_BODY})(?![A-Za-z0-9_-])`, "g"), keywords: ["t3blbkfj"] }],
   plausible: openaiBodyReal,
   rate: fixed("scoped", "a project key reaches one project (its All, Restricted or Read-only permission is not in the value)"),
   reach: "calls the API as one project: spends its budget and reads its files, assistants and fine-tunes",
@@ -4506,7 +4545,7 @@ var openaiLegacyKey = {
   title: "OpenAI user API key",
   valuePatterns: [
     // `sk-` + 20 + base64("OpenAI") + 20 is the original user key; `sk-None-` (same body) were user keys without a project.
-    { regex: new RegExp(`(?<![A-Za-z0-9_-])(sk-(?:None-)?[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|sk-None-${OPENAI_BODY})(?![A-Za-z0-9_-])`, "g"), keywords: ["t3blbkfj"] }
+    { regex: new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-(?:None-)?[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|sk-None-${OPENAI_BODY})(?![A-Za-z0-9_-])`, "g"), keywords: ["t3blbkfj"] }
   ],
   plausible: openaiBodyReal,
   rate: (context) => readOnlyRating(context, "OpenAI key") ?? { scope: "root", because: "a user key acts as its user across the organization’s default project; its permission set is not in the value" },
@@ -4535,7 +4574,7 @@ var anthropicAdminKey = {
   id: "anthropic-admin-key",
   provider: "anthropic",
   title: "Anthropic Admin API key",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sk-ant-admin01-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ["sk-ant-"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-ant-admin01-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ["sk-ant-"] }],
   plausible: (value) => value.startsWith("sk-ant-admin01-") && anthropicBodyReal(value),
   rate: fixed("root", "an Admin API key manages the organization: members, workspaces and API keys"),
   reach: "manages the Anthropic organization: adds and removes members, creates workspaces and creates or disables API keys",
@@ -4560,7 +4599,7 @@ var anthropicApiKey = {
   id: "anthropic-api-key",
   provider: "anthropic",
   title: "Anthropic API key",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sk-ant-api0\d-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ["sk-ant-"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-ant-api0\d-[A-Za-z0-9_-]{90,128}AA)(?![A-Za-z0-9_-])/g, keywords: ["sk-ant-"] }],
   plausible: (value) => /^sk-ant-api0\d-/.test(value) && anthropicBodyReal(value),
   rate: fixed("scoped", "an API key belongs to one workspace"),
   reach: "calls the API in one workspace: spends its budget and reads its files and batches",
@@ -4581,7 +4620,7 @@ var anthropicOauthToken = {
   id: "anthropic-oauth-token",
   provider: "anthropic",
   title: "Claude OAuth token",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,128})(?![A-Za-z0-9_-])/g, keywords: ["sk-ant-"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,128})(?![A-Za-z0-9_-])/g, keywords: ["sk-ant-"] }],
   plausible: anthropicBodyReal,
   rate: fixed("scoped", "an OAuth token carries one user’s Claude subscription for inference"),
   reach: "uses the subscriber’s Claude plan (Claude Code and inference) as that user, for a year when made by `claude setup-token`",
@@ -4701,7 +4740,7 @@ var sendgridApiKey = {
   id: "sendgrid-api-key",
   provider: "sendgrid",
   title: "SendGrid API key",
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_-])(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ["sg."] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, keywords: ["sg."] }],
   // secretlint's SendGrid matches arrive here too: keep the 22 + 43 shape only.
   plausible: (value) => /^SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/.test(value) && value.split(".").slice(1).every((part) => !isPlaceholder(part)),
   rate: (context) => {
@@ -4735,8 +4774,8 @@ var mailgunApiKey = {
   title: "Mailgun API key",
   valuePatterns: [
     // Primary keys from before 2023: `key-` + 32 lower-case letters and digits.
-    { regex: /(?<![A-Za-z0-9_-])(key-[0-9a-z]{32})(?![A-Za-z0-9_-])/g, keywords: ["key-"], requires: ["mailgun"] },
-    { regex: /(?<![A-Za-z0-9_-])(pubkey-[0-9a-f]{32})(?![A-Za-z0-9_-])/g, keywords: ["pubkey-"], requires: ["mailgun"] }
+    { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(key-[0-9a-z]{32})(?![A-Za-z0-9_-])/g, keywords: ["key-"], requires: ["mailgun"] },
+    { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pubkey-[0-9a-f]{32})(?![A-Za-z0-9_-])/g, keywords: ["pubkey-"], requires: ["mailgun"] }
   ],
   contextPatterns: [{ variable: /^(?!.*(?:webhook|signing|public|pubkey)).*mailgun.*(?:key|secret|token)/i, value: MAILGUN_KEY, keywords: ["mailgun"] }],
   plausible: (value) => value !== MAILGUN_DOCS_KEY && !isPlaceholder(value.replace(/^(?:pub)?key-/, "")) && /[0-9]/.test(value.slice(4)) && new Set(value).size >= 10,
@@ -5207,7 +5246,7 @@ var djangoSecretKey = {
   title: "Django SECRET_KEY",
   valuePatterns: [
     // `startproject` writes `django-insecure-` + 50 characters for development; it often ships as a fallback.
-    { regex: /(?<![A-Za-z0-9_-])(django-insecure-[A-Za-z0-9!@#$%^&*()\-_=+]{30,80})(?=["'])/g, keywords: ["django-insecure-"] }
+    { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(django-insecure-[A-Za-z0-9!@#$%^&*()\-_=+]{30,80})(?=["'])/g, keywords: ["django-insecure-"] }
   ],
   contextPatterns: [
     { variable: /^DJANGO_SECRET_KEY$/i, value: /^[A-Za-z0-9!@#$%^&*()\-_=+/.~]{20,200}$/, keywords: ["django"] },
@@ -5565,11 +5604,19 @@ function isProse(value, text, end) {
 function normaliseName(name) {
   return name.replace(ENV_PREFIX, "");
 }
+var SHELL_DEFAULT = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]([^${}\s]+)\}$/;
 function binding(name, value, start, flag) {
   const normalised = name.includes(".") ? normaliseName(name) : name;
   let header;
   let trimmedStart = start;
   let trimmed = value;
+  if (value.charCodeAt(0) === 36 && value.charCodeAt(1) === 123) {
+    const fallback = SHELL_DEFAULT.exec(value);
+    if (fallback) {
+      trimmedStart += value.length - fallback[1].length - 1;
+      trimmed = fallback[1];
+    }
+  }
   if ((normalised.includes("-") || /^(?:authorization|apikey)$/i.test(normalised)) && HEADERS.test(normalised)) header = normalised;
   const scheme = header || /^authorization$/i.test(normalised) ? AUTH_SCHEME.exec(trimmed) : null;
   if (scheme) {
@@ -8017,9 +8064,9 @@ function visit(rec, section2, options, node, path2, relative, parent, keys) {
         }
       }
       if (item.kind === "map") {
-        const name = item.entries.find((entry) => entry.key === "name")?.value;
+        const name = item.entries.find((entry) => entry.key === "name" || entry.key === "key")?.value;
         const value = item.entries.find((entry) => entry.key === "value")?.value;
-        if (name?.kind === "scalar" && typeof name.value === "string" && value?.kind === "scalar" && item.entries.length <= 3) {
+        if (name?.kind === "scalar" && typeof name.value === "string" && value?.kind === "scalar" && item.entries.length <= 4) {
           const text = value.expression === void 0 && typeof value.value === "string" ? value.value : void 0;
           if (text !== void 0) {
             leaf(rec, section2, options, value, text, name.value, [...path2, index, "value"], [...relative, name.value], void 0, keys);
@@ -8602,42 +8649,62 @@ function stackTag(name) {
 function scanComposeFile(rec, cls, document) {
   for (const root of document.roots) {
     walkSection(rec, topSection(cls, root), { ...walkOptions(cls), envMaps: false });
-    scanEnvFiles(rec, cls, root);
-    const volumes = get(root, "volumes");
-    if (volumes?.kind !== "map") continue;
-    for (const entry of effectiveEntries(volumes)) {
-      const spec = entry.value;
-      const explicitName = spec.kind === "map" ? get(spec, "name") : void 0;
-      const externalNode = spec.kind === "map" ? get(spec, "external") : void 0;
-      const external = externalNode?.kind === "scalar" && (externalNode.value === true || externalNode.value === "true");
-      const externalName = externalNode?.kind === "map" ? get(externalNode, "name") : void 0;
-      const nameNode = explicitName ?? externalName;
-      const name = literalString(nameNode) ?? (external || externalName ? entry.key : void 0);
-      if (!name) continue;
-      const identity = volumeIdentity(name, "docker");
-      if (!identity) continue;
-      rec.resource(cls.tag, identity, (nameNode ?? entry.value).span, {
-        variable: `volumes.${entry.key}`,
-        family: cls.family,
-        declared: !external && externalName === void 0
-      });
+    const tags = [cls.tag];
+    if (cls.tag.environment === "base" || cls.tag.environment === void 0) {
+      const loaded = environmentOfEnvFiles(envFilesOf(root).map((file) => file.path));
+      if (loaded === "production") {
+        const production = { environment: "production", name: "env_file", evidence: "value" };
+        tags.push(production);
+        walkSection(rec, { ...topSection(cls, root), tag: production, role: "plain", family: void 0 }, { ...walkOptions(cls), envMaps: false });
+      }
+    }
+    for (const tag of tags) {
+      scanEnvFiles(rec, cls, root, tag);
+      scanVolumes(rec, cls, root, tag);
     }
   }
 }
-function scanEnvFiles(rec, cls, root) {
+function scanVolumes(rec, cls, root, tag) {
+  const volumes = get(root, "volumes");
+  if (volumes?.kind !== "map") return;
+  for (const entry of effectiveEntries(volumes)) {
+    const spec = entry.value;
+    const explicitName = spec.kind === "map" ? get(spec, "name") : void 0;
+    const externalNode = spec.kind === "map" ? get(spec, "external") : void 0;
+    const external = externalNode?.kind === "scalar" && (externalNode.value === true || externalNode.value === "true");
+    const externalName = externalNode?.kind === "map" ? get(externalNode, "name") : void 0;
+    const nameNode = explicitName ?? externalName;
+    const name = literalString(nameNode) ?? (external || externalName ? entry.key : void 0);
+    if (!name) continue;
+    const identity = volumeIdentity(name, "docker");
+    if (!identity) continue;
+    rec.resource(tag, identity, (nameNode ?? entry.value).span, {
+      variable: `volumes.${entry.key}`,
+      family: tag === cls.tag ? cls.family : void 0,
+      declared: !external && externalName === void 0
+    });
+  }
+}
+function scanEnvFiles(rec, cls, root, tag) {
+  for (const file of envFilesOf(root)) {
+    const identity = envFileIdentity(file.path);
+    if (identity) rec.resource(tag, identity, file.span, { variable: `services.${file.service}.env_file`, family: tag === cls.tag ? cls.family : void 0 });
+  }
+}
+function envFilesOf(root) {
+  const found = [];
   const services = get(root, "services");
-  if (services?.kind !== "map") return;
+  if (services?.kind !== "map") return found;
   for (const service of effectiveEntries(services)) {
     const envFile = service.value.kind === "map" ? get(service.value, "env_file") : void 0;
     if (!envFile) continue;
-    const items = envFile.kind === "seq" ? envFile.items : [envFile];
-    for (const item of items) {
+    for (const item of envFile.kind === "seq" ? envFile.items : [envFile]) {
       const pathNode = item.kind === "map" ? get(item, "path") : item;
       const path2 = literalString(pathNode);
-      const identity = path2 === void 0 ? void 0 : envFileIdentity(path2);
-      if (identity) rec.resource(cls.tag, identity, pathNode.span, { variable: `services.${service.key}.env_file`, family: cls.family });
+      if (path2 !== void 0) found.push({ service: service.key, path: path2, span: pathNode.span });
     }
   }
+  return found;
 }
 
 // detectors/staging-reaches-production/scan/handlers/kubernetes.ts
@@ -9835,6 +9902,14 @@ var sharedVolume = {
       },
       {
         files: {
+          "docker-compose.yml": "name: tidepool\nservices:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.production\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n",
+          "docker-compose.staging.yml": "name: tidepool-staging\nservices:\n  app:\n    image: ghcr.io/tidepool/cms:main\n    env_file: .env.staging\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n"
+        },
+        expect: { path: "docker-compose.staging.yml", line: 13 },
+        note: "the unnamed docker-compose.yml is production's: its app loads .env.production"
+      },
+      {
+        files: {
           "k8s/overlays/production/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n",
           "k8s/overlays/staging/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv-staging\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n"
         },
@@ -9843,6 +9918,13 @@ var sharedVolume = {
       }
     ],
     negative: [
+      {
+        files: {
+          "docker-compose.yml": "services:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.development\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n",
+          "docker-compose.staging.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n"
+        },
+        note: "the unnamed file is the development stack"
+      },
       {
         files: {
           "docker-compose.prod.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n",
@@ -10242,6 +10324,7 @@ var productionNamedResource = {
   tags: ["environments"],
   samples: {
     positive: [
+      sample(".do/app.staging.yaml", "name: fieldnote-staging\nservices:\n  - name: web\n    envs:\n      - key: APP_ENV\n        value: staging\n      - key: DB_HOST\n        scope: RUN_TIME\n        value: fieldnote-db-prod-do-user-15203991-0.c.db.ondigitalocean.com\n", { expect: { line: 9 }, note: "DigitalOcean App Platform's `envs` list of key and value" }),
       sample("fly.staging.toml", 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DB_HOST = "acme-db-prod.flycast"\n  PORT = "8080"\n', { expect: { line: 5 } }),
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
       sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
@@ -10687,6 +10770,60 @@ function platformTitle(platform) {
   return titles[platform] ?? platform;
 }
 
+// detectors/missing-offprovider-backup/inventory/railway.ts
+function isRailwayIac(path2) {
+  return /(^|\/)\.railway\/railway\.(ts|js|mjs|py)$/.test(path2);
+}
+var DATABASES = lookupTable({ postgres: "postgres", mysql: "mysql", mongo: "mongo", mongodb: "mongo" });
+var RAILWAY_BUILT_IN = {
+  protection: "same-volume",
+  description: "Railway's backups are snapshots kept on the volume itself: wiping the volume deletes them, and they restore only into the same project and environment"
+};
+function railwayStore(inventory, kind, name, line, declaredBy = "platform") {
+  const engine = DATABASES[kind] ?? "volume";
+  const slug = name.toLowerCase();
+  inventory.store({
+    platform: "railway",
+    provider: "railway",
+    engine,
+    name,
+    location: inventory.line(line),
+    identities: engine === "volume" ? [`railway:volume:${slug}`] : [`railway:service:${slug}`, `host:${slug}.railway.internal`],
+    declaredBy,
+    builtInBackup: RAILWAY_BUILT_IN
+  });
+}
+function scanRailwayIac(inventory) {
+  if (inventory.path.endsWith(".py")) {
+    for (const match of inventory.file.text.matchAll(/\b(postgres|mysql|mongo|volume)\(\s*["']([\w .-]+)["']/g)) {
+      railwayStore(inventory, match[1], match[2], inventory.file.positionAt(match.index).line);
+    }
+    return;
+  }
+  const program = inventory.file.ast();
+  if (!program) return;
+  visit2(program, (node) => {
+    if (node.type !== "CallExpression") return;
+    const callee = node.callee.type === "Identifier" ? node.callee.name : node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" ? node.callee.property.name : void 0;
+    if (!callee || !(callee in DATABASES || callee === "volume")) return;
+    const first = node.arguments[0];
+    const name = first?.type === "Literal" && typeof first.value === "string" ? first.value : callee === "volume" ? "volume" : callee;
+    railwayStore(inventory, callee, name, node.loc.start.line);
+  });
+}
+function visit2(node, enter) {
+  enter(node);
+  for (const key of Object.keys(node)) {
+    if (key === "parent" || key === "loc" || key === "range") continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child === "object" && typeof child.type === "string") visit2(child, enter);
+    } else if (value && typeof value === "object" && typeof value.type === "string") {
+      visit2(value, enter);
+    }
+  }
+}
+
 // detectors/missing-offprovider-backup/assess.ts
 var RULE = {
   noBackup: "missing-offprovider-backup/no-backup",
@@ -10720,6 +10857,7 @@ function assess(context) {
   const kubernetesApplied = deploys.some((entry) => entry.value === "kubernetes" || entry.value === "gitops");
   const appDeploys = deploys.filter((entry) => entry.value !== "cloudflare" && entry.value !== "supabase");
   const composeDeploys = byKind("deploys-compose").filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
+  const inferred = inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence);
   const terraformRoots = new Set(byKind("terraform-root").map((entry) => entry.directory));
   const productionModules = new Set(byKind("terraform-module-call").filter((entry) => entry.value === "production").map((entry) => entry.directory));
   const supabaseHosted = byKind("supabase-hosted").length > 0;
@@ -10759,6 +10897,7 @@ function assess(context) {
       }
       case "usage":
       default:
+        if (store.driverOnly && !inferred.has(store.id)) return false;
         if (store.platform === "supabase" && !supabaseHosted && environment !== "production" && !store.identities.some((identity) => identity.startsWith("supabase:project:"))) return false;
         return appDeploys.length > 0 || composeDeploys.length > 0 || environment === "production" && store.provider !== void 0;
     }
@@ -10808,6 +10947,7 @@ function assess(context) {
       environment: assessment.environment ?? store.environment,
       protection: external ? "off-provider" : assessment.primary ? assessment.best : void 0,
       ...assessment.sameAs ? { sameAs: assessment.sameAs.id } : {},
+      ...inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {},
       ...external ? { externalBackup: external } : {},
       ...store.platform === "supabase" && supabaseIdentities.length > 0 ? { identities: [.../* @__PURE__ */ new Set([...store.identities, ...supabaseIdentities])] } : {}
     });
@@ -11039,6 +11179,27 @@ function externalBackupFor(store, recorded) {
   }
   return void 0;
 }
+var DATABASE_ENGINES = /* @__PURE__ */ new Set(["postgres", "mysql", "database"]);
+function inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence) {
+  const inferred = /* @__PURE__ */ new Set();
+  if (appDeploys.length === 0 || composeDeploys.length > 0 || !appDeploys.every((deploy) => deploy.value === "railway")) return inferred;
+  if (evidence.some((item) => item.engines?.includes("sqlite"))) return inferred;
+  if (stores.some((store) => store.provider !== void 0 && (DATABASE_ENGINES.has(store.engine) || store.provider === "railway") && !store.testOnly)) return inferred;
+  stores.forEach((store, index) => {
+    if (store.declaredBy !== "usage" || store.provider !== void 0 || store.testOnly || !DATABASE_ENGINES.has(store.engine)) return;
+    stores[index] = {
+      ...store,
+      platform: "railway",
+      provider: "railway",
+      builtInBackup: {
+        protection: RAILWAY_BUILT_IN.protection,
+        description: `the app deploys only on Railway and the repository names no other host for its database, so it is taken to be the project's Railway database. ${RAILWAY_BUILT_IN.description}`
+      }
+    };
+    inferred.add(store.id);
+  });
+  return inferred;
+}
 function productionFirst(deploys) {
   const elsewhere = (deploy) => {
     const environment = environmentOfPath(deploy.location.path)?.environment;
@@ -11106,7 +11267,7 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
     return;
   }
   if (best === "same-volume") {
-    const critical2 = store.provider === "railway";
+    const critical2 = store.provider === "railway" && store.declaredBy !== "usage";
     context.report({
       ...base,
       ruleId: RULE.sameVolume,
@@ -11311,60 +11472,6 @@ function safeDecode(text) {
     return decodeURIComponent(text);
   } catch {
     return text;
-  }
-}
-
-// detectors/missing-offprovider-backup/inventory/railway.ts
-function isRailwayIac(path2) {
-  return /(^|\/)\.railway\/railway\.(ts|js|mjs|py)$/.test(path2);
-}
-var DATABASES = lookupTable({ postgres: "postgres", mysql: "mysql", mongo: "mongo", mongodb: "mongo" });
-var RAILWAY_BUILT_IN = {
-  protection: "same-volume",
-  description: "Railway's backups are snapshots kept on the volume itself: wiping the volume deletes them, and they restore only into the same project and environment"
-};
-function railwayStore(inventory, kind, name, line, declaredBy = "platform") {
-  const engine = DATABASES[kind] ?? "volume";
-  const slug = name.toLowerCase();
-  inventory.store({
-    platform: "railway",
-    provider: "railway",
-    engine,
-    name,
-    location: inventory.line(line),
-    identities: engine === "volume" ? [`railway:volume:${slug}`] : [`railway:service:${slug}`, `host:${slug}.railway.internal`],
-    declaredBy,
-    builtInBackup: RAILWAY_BUILT_IN
-  });
-}
-function scanRailwayIac(inventory) {
-  if (inventory.path.endsWith(".py")) {
-    for (const match of inventory.file.text.matchAll(/\b(postgres|mysql|mongo|volume)\(\s*["']([\w .-]+)["']/g)) {
-      railwayStore(inventory, match[1], match[2], inventory.file.positionAt(match.index).line);
-    }
-    return;
-  }
-  const program = inventory.file.ast();
-  if (!program) return;
-  visit2(program, (node) => {
-    if (node.type !== "CallExpression") return;
-    const callee = node.callee.type === "Identifier" ? node.callee.name : node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" ? node.callee.property.name : void 0;
-    if (!callee || !(callee in DATABASES || callee === "volume")) return;
-    const first = node.arguments[0];
-    const name = first?.type === "Literal" && typeof first.value === "string" ? first.value : callee === "volume" ? "volume" : callee;
-    railwayStore(inventory, callee, name, node.loc.start.line);
-  });
-}
-function visit2(node, enter) {
-  enter(node);
-  for (const key of Object.keys(node)) {
-    if (key === "parent" || key === "loc" || key === "range") continue;
-    const value = node[key];
-    if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child === "object" && typeof child.type === "string") visit2(child, enter);
-    } else if (value && typeof value === "object" && typeof value.type === "string") {
-      visit2(value, enter);
-    }
   }
 }
 
@@ -12569,6 +12676,78 @@ function plain(node) {
   return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
 }
 
+// detectors/missing-offprovider-backup/inventory/digitalocean.ts
+function isDoAppSpec(path2) {
+  return /(^|\/)\.do\/(?:app|deploy\.template)(?:[.-][\w-]+)?\.ya?ml$/i.test(path2);
+}
+var ENGINES2 = lookupTable({ pg: "postgres", mysql: "mysql", mongodb: "mongo" });
+function scanDoAppSpec(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  const spec = mapOf2(get3(root, "spec")) ?? root;
+  for (const database of itemsOf(get3(spec, "databases"))) {
+    const map = mapOf2(database);
+    const engine = ENGINES2[(literalOf(get3(map, "engine")) ?? "").toLowerCase()];
+    const cluster = literalOf(get3(map, "cluster_name"));
+    const production = get3(map, "production");
+    const managed = cluster !== void 0 || production?.kind === "scalar" && (production.value === true || production.value === "true");
+    if (!map || !engine || !managed) continue;
+    const name = cluster ?? literalOf(get3(map, "name")) ?? "database";
+    inventory.store({
+      platform: "digitalocean",
+      provider: "digitalocean",
+      engine,
+      name,
+      environment: environmentOf(inventory.path, [literalOf(get3(spec, "name")), name]),
+      location: inventory.at(map.span),
+      identities: [`digitalocean:database:${name.toLowerCase()}`],
+      declaredBy: "platform",
+      builtInBackup: { protection: "provider-managed", description: "DigitalOcean keeps daily backups and point-in-time recovery of managed databases inside the same account" }
+    });
+  }
+}
+function get3(node, key) {
+  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
+}
+
+// detectors/missing-offprovider-backup/inventory/cloudflare.ts
+function isWranglerConfig(path2) {
+  return /(^|\/)wrangler\.(toml|json|jsonc)$/i.test(path2);
+}
+var D1_BUILT_IN = {
+  protection: "provider-managed",
+  description: "D1 Time Travel restores the database to any minute of the last 30 days; Cloudflare keeps that history in the same account, and it restores a database that still exists, not a deleted one"
+};
+function scanWrangler2(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  scanDatabases(inventory, root, void 0);
+  for (const entry of mapOf2(get4(root, "env"))?.entries ?? []) scanDatabases(inventory, entry.value, entry.key);
+}
+function scanDatabases(inventory, group, environmentName) {
+  const environment = environmentName === void 0 ? void 0 : environmentNamed(environmentName) ?? void 0;
+  for (const database of itemsOf(get4(group, "d1_databases"))) {
+    const map = mapOf2(database);
+    const id = literalOf(get4(map, "database_id"));
+    const name = literalOf(get4(map, "database_name")) ?? literalOf(get4(map, "binding"));
+    if (!map || !name) continue;
+    inventory.store({
+      platform: "cloudflare",
+      provider: "cloudflare",
+      engine: "sqlite",
+      name,
+      environment,
+      location: inventory.at(map.span),
+      identities: [`cloudflare:d1:${name.toLowerCase()}`, ...id ? [`cloudflare-d1:${id.toLowerCase()}`] : []],
+      declaredBy: "platform",
+      builtInBackup: D1_BUILT_IN
+    });
+  }
+}
+function get4(node, key) {
+  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
+}
+
 // detectors/missing-offprovider-backup/inventory/hosted.ts
 function isSupabaseConfig(path2) {
   return /(^|\/)supabase\/config\.toml$/.test(path2);
@@ -12596,7 +12775,7 @@ function scanSupabaseConfig2(inventory) {
   });
   const remotes = mapOf2(root.entries.find((entry) => entry.key === "remotes")?.value);
   for (const remote of remotes?.entries ?? []) {
-    const ref = literalOf(get3(remote.value, "project_id"));
+    const ref = literalOf(get5(remote.value, "project_id"));
     if (ref && /^[a-z]{20}$/.test(ref)) inventory.context({ kind: "supabase-hosted", name: ref, value: remote.key, location: inventory.line(remote.keySpan.line) });
   }
 }
@@ -12730,11 +12909,26 @@ var PACKAGES = lookupTable({
   "@libsql/client": { provider: "turso", engine: "sqlite", description: "Turso point-in-time restore stays with Turso" },
   "@xata.io/client": { provider: "xata", engine: "postgres", description: "Xata backups stay with Xata" }
 });
+var DRIVERS = lookupTable({
+  pg: "postgres",
+  postgres: "postgres",
+  "pg-promise": "postgres",
+  mysql: "mysql",
+  mysql2: "mysql",
+  mariadb: "mysql",
+  mongodb: "mongo",
+  mongoose: "mongo"
+});
 function scanPackages(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   for (const section2 of ["dependencies"]) {
-    for (const entry of mapOf2(get3(root, section2))?.entries ?? []) {
+    for (const entry of mapOf2(get5(root, section2))?.entries ?? []) {
+      const driver = DRIVERS[entry.key];
+      if (driver) {
+        inventory.store({ platform: "unknown", engine: driver, name: `${entry.key} client`, location: inventory.line(entry.keySpan.line), identities: [], declaredBy: "usage", driverOnly: true });
+        continue;
+      }
       const hosted = PACKAGES[entry.key];
       if (!hosted) continue;
       inventory.store({
@@ -12750,7 +12944,7 @@ function scanPackages(inventory) {
     }
   }
 }
-function get3(node, key) {
+function get5(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -13129,9 +13323,9 @@ var KINDS = lookupTable({
 function cloudFormationResources(root) {
   const map = mapOf2(root);
   if (!map) return void 0;
-  const direct = mapOf2(get4(map, "Resources"));
-  if (direct && (get4(map, "AWSTemplateFormatVersion") || get4(map, "Transform") || direct.entries.some((entry) => /^AWS::/.test(literalOf(get4(entry.value, "Type")) ?? "")))) return direct;
-  if (get4(map, "service") && get4(map, "provider")) return mapOf2(get4(mapOf2(get4(map, "resources")), "Resources"));
+  const direct = mapOf2(get6(map, "Resources"));
+  if (direct && (get6(map, "AWSTemplateFormatVersion") || get6(map, "Transform") || direct.entries.some((entry) => /^AWS::/.test(literalOf(get6(entry.value, "Type")) ?? "")))) return direct;
+  if (get6(map, "service") && get6(map, "provider")) return mapOf2(get6(mapOf2(get6(map, "resources")), "Resources"));
   return void 0;
 }
 function logicalRef(node) {
@@ -13142,9 +13336,9 @@ function logicalRef(node) {
   }
   const map = mapOf2(node);
   if (map) {
-    const ref = literalOf(get4(map, "Ref"));
+    const ref = literalOf(get6(map, "Ref"));
     if (ref) return ref;
-    const getAtt = get4(map, "Fn::GetAtt");
+    const getAtt = get6(map, "Fn::GetAtt");
     if (getAtt?.kind === "seq") return literalOf(getAtt.items[0]);
     if (getAtt) return literalOf(getAtt)?.split(".")[0];
   }
@@ -13154,16 +13348,16 @@ function scanCloudFormation(inventory) {
   for (const root of inventory.file.data()?.roots ?? []) {
     const resources = cloudFormationResources(root);
     if (!resources) continue;
-    const serverless = !!get4(mapOf2(root), "service");
+    const serverless = !!get6(mapOf2(root), "service");
     if (serverless) inventory.context({ kind: "deploys", value: "serverless", location: inventory.line(1) });
     for (const entry of resources.entries) {
       const resource = mapOf2(entry.value);
-      const type = literalOf(get4(resource, "Type"));
+      const type = literalOf(get6(resource, "Type"));
       if (!resource || !type) continue;
       const logicalId = entry.key;
       const line = entry.keySpan.line;
       const identity = `cloudformation:${inventory.path}:${logicalId}`.toLowerCase();
-      const props = mapOf2(get4(resource, "Properties"));
+      const props = mapOf2(get6(resource, "Properties"));
       const kind = KINDS[type];
       if (kind) {
         readResource(inventory, kind, type, logicalId, line, identity, resource, props);
@@ -13219,33 +13413,33 @@ function scanCloudFormation(inventory) {
   }
 }
 function readResource(inventory, kind, type, logicalId, line, identity, resource, props) {
-  if (kind === "rds-instance" && (get4(props, "DBClusterIdentifier") || get4(props, "SourceDBInstanceIdentifier"))) return;
+  if (kind === "rds-instance" && (get6(props, "DBClusterIdentifier") || get6(props, "SourceDBInstanceIdentifier"))) return;
   const written = (key, value, text) => {
     const found = props?.entries.find((entry) => entry.key === key);
     return found && value !== void 0 ? { value, line: found.keySpan.line, text: text(value) } : void 0;
   };
-  const bool = (key) => written(key, isTruthy(get4(props, key)), (value) => `${key}: ${value}`);
+  const bool = (key) => written(key, isTruthy(get6(props, key)), (value) => `${key}: ${value}`);
   const physicalKey = { "rds-instance": "DBInstanceIdentifier", "rds-cluster": "DBClusterIdentifier", docdb: "DBClusterIdentifier", dynamodb: "TableName", s3: "BucketName", efs: "FileSystemTags", cloudsql: "", gcs: "" }[kind];
-  const physical = literalOf(get4(props, physicalKey));
-  const retentionText = literalOf(get4(props, "BackupRetentionPeriod"));
+  const physical = literalOf(get6(props, physicalKey));
+  const retentionText = literalOf(get6(props, "BackupRetentionPeriod"));
   const policyEntry = resource.entries.find((entry) => entry.key === "DeletionPolicy");
   const policy = literalOf(policyEntry?.value)?.toLowerCase();
-  const pitr = mapOf2(get4(props, "PointInTimeRecoverySpecification"));
-  const versioning = mapOf2(get4(props, "VersioningConfiguration"));
+  const pitr = mapOf2(get6(props, "PointInTimeRecoverySpecification"));
+  const versioning = mapOf2(get6(props, "VersioningConfiguration"));
   const cloud = {
     kind,
     name: physical ?? logicalId,
     logicalId,
     line,
-    engine: engineOfText(literalOf(get4(props, "Engine"))),
+    engine: engineOfText(literalOf(get6(props, "Engine"))),
     identity,
     environment: environmentOf(inventory.path, [physical, logicalId]),
     deletionProtection: bool(kind === "dynamodb" ? "DeletionProtectionEnabled" : "DeletionProtection"),
     backupRetention: written("BackupRetentionPeriod", retentionText !== void 0 && /^\d+$/.test(retentionText) ? Number(retentionText) : void 0, (value) => `BackupRetentionPeriod: ${value}`),
     deleteAutomatedBackups: bool("DeleteAutomatedBackups"),
-    pointInTimeRecovery: isTruthy(get4(pitr, "PointInTimeRecoveryEnabled")) === true,
-    versioned: /enabled/i.test(literalOf(get4(versioning, "Status")) ?? ""),
-    backupPolicy: /enabled/i.test(literalOf(get4(mapOf2(get4(props, "BackupPolicy")), "Status")) ?? ""),
+    pointInTimeRecovery: isTruthy(get6(pitr, "PointInTimeRecoveryEnabled")) === true,
+    versioned: /enabled/i.test(literalOf(get6(versioning, "Status")) ?? ""),
+    backupPolicy: /enabled/i.test(literalOf(get6(mapOf2(get6(props, "BackupPolicy")), "Status")) ?? ""),
     removal: policyEntry && policy ? { value: policy === "delete" ? "delete" : policy === "snapshot" ? "snapshot" : "retain", line: policyEntry.keySpan.line, text: `DeletionPolicy: ${literalOf(policyEntry.value)}` } : void 0,
     // Without a DeletionPolicy, CloudFormation snapshots RDS clusters and standalone instances and deletes the rest.
     defaultRemoval: kind === "rds-instance" || kind === "rds-cluster" ? "snapshot" : "delete",
@@ -13253,22 +13447,22 @@ function readResource(inventory, kind, type, logicalId, line, identity, resource
   };
   if (type === "AWS::Serverless::SimpleTable") cloud.deletionProtection = void 0;
   publishCloudResource(inventory, cloud);
-  const replication = mapOf2(get4(props, "ReplicationConfiguration"));
-  for (const rule2 of itemsOf(get4(replication, "Rules"))) {
-    const destination = mapOf2(get4(rule2, "Destination"));
-    const account = literalOf(get4(destination, "Account"));
+  const replication = mapOf2(get6(props, "ReplicationConfiguration"));
+  for (const rule2 of itemsOf(get6(replication, "Rules"))) {
+    const destination = mapOf2(get6(rule2, "Destination"));
+    const account = literalOf(get6(destination, "Account"));
     inventory.evidence({
       covers: [identity],
       protection: account ? "other-account" : "same-account-other-region",
       mechanism: "s3-replication",
-      destination: textOf(get4(destination, "Bucket")) ?? "another bucket",
+      destination: textOf(get6(destination, "Bucket")) ?? "another bucket",
       destinationProvider: "aws",
       destinationAccount: account,
       location: inventory.line(rule2.span.line)
     });
   }
 }
-function get4(node, key) {
+function get6(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -13287,12 +13481,12 @@ function providerOfProvisioner(provisioner) {
   if (!provisioner) return void 0;
   return STORAGE_PROVISIONERS.find(([pattern]) => pattern.test(provisioner))?.[1];
 }
-function get5(node, key) {
+function get7(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 function path(node, ...keys) {
   let current = node;
-  for (const key of keys) current = get5(current, key);
+  for (const key of keys) current = get7(current, key);
   return current;
 }
 function keyLine(node, key) {
@@ -13308,39 +13502,39 @@ function scanKubernetes(inventory) {
   const document = inventory.file.data();
   if (!document) return;
   for (const root of document.roots) {
-    const items = literalOf(get5(root, "kind")) === "List" ? itemsOf(get5(root, "items")) : [root];
+    const items = literalOf(get7(root, "kind")) === "List" ? itemsOf(get7(root, "items")) : [root];
     for (const item of items) scanObject(inventory, item);
   }
 }
 function scanObject(inventory, object) {
   const map = mapOf2(object);
-  const kind = literalOf(get5(map, "kind"));
-  const apiVersion = literalOf(get5(map, "apiVersion")) ?? "";
+  const kind = literalOf(get7(map, "kind"));
+  const apiVersion = literalOf(get7(map, "apiVersion")) ?? "";
   if (!map || !kind) return;
-  const metadata = get5(map, "metadata");
-  const name = literalOf(get5(metadata, "name")) ?? kind.toLowerCase();
-  const namespace = literalOf(get5(metadata, "namespace"));
+  const metadata = get7(map, "metadata");
+  const name = literalOf(get7(metadata, "name")) ?? kind.toLowerCase();
+  const namespace = literalOf(get7(metadata, "namespace"));
   const ns = namespace ?? "default";
   const environment = environmentOf(inventory.path, []) ?? environmentNamed(namespace) ?? environmentOf("", [name]);
   const line = keyLine(map, "kind") ?? map.span.line;
-  const spec = get5(map, "spec");
+  const spec = get7(map, "spec");
   const identity = (k, n = name) => `k8s:${ns}:${k.toLowerCase()}/${n}`.toLowerCase();
   const podSpec = (node) => path(node, "template", "spec");
   switch (kind) {
     case "StatefulSet":
     case "Deployment": {
       const pod = podSpec(spec);
-      const containers = [...itemsOf(get5(pod, "containers"))];
-      const engine = containers.map((container) => engineOfImage(literalOf(get5(container, "image")))).find(Boolean);
+      const containers = [...itemsOf(get7(pod, "containers"))];
+      const engine = containers.map((container) => engineOfImage(literalOf(get7(container, "image")))).find(Boolean);
       inventory.context({ kind: "deploys", value: "kubernetes-manifest", location: inventory.line(line) });
       if (!engine) return;
-      const templates = itemsOf(get5(spec, "volumeClaimTemplates"));
-      const claims = itemsOf(get5(pod, "volumes")).map((volume) => literalOf(path(volume, "persistentVolumeClaim", "claimName"))).filter((claim) => !!claim);
+      const templates = itemsOf(get7(spec, "volumeClaimTemplates"));
+      const claims = itemsOf(get7(pod, "volumes")).map((volume) => literalOf(path(volume, "persistentVolumeClaim", "claimName"))).filter((claim) => !!claim);
       if (templates.length === 0 && claims.length === 0) return;
       const storageClass = templates.map((template) => literalOf(path(template, "spec", "storageClassName"))).find(Boolean);
       const settings = [];
-      const retention = get5(spec, "persistentVolumeClaimRetentionPolicy");
-      if (literalOf(get5(retention, "whenDeleted")) === "Delete") {
+      const retention = get7(spec, "persistentVolumeClaimRetentionPolicy");
+      if (literalOf(get7(retention, "whenDeleted")) === "Delete") {
         settings.push({ kind: "reclaim-policy-delete", setting: "persistentVolumeClaimRetentionPolicy.whenDeleted: Delete", explicit: true, location: inventory.line(keyLine(retention, "whenDeleted") ?? line) });
       }
       inventory.store({
@@ -13359,7 +13553,7 @@ function scanObject(inventory, object) {
       return;
     }
     case "PersistentVolumeClaim": {
-      const storageClass = literalOf(get5(spec, "storageClassName"));
+      const storageClass = literalOf(get7(spec, "storageClassName"));
       if (/cache|tmp|temp|log|scratch|build/i.test(name)) return;
       const engine = /postgres|pgdata|pg-data/i.test(name) ? "postgres" : /mysql|maria/i.test(name) ? "mysql" : /mongo/i.test(name) ? "mongo" : "volume";
       inventory.store({
@@ -13377,8 +13571,8 @@ function scanObject(inventory, object) {
       return;
     }
     case "PersistentVolume": {
-      const policy = literalOf(get5(spec, "persistentVolumeReclaimPolicy"));
-      const claim = get5(spec, "claimRef");
+      const policy = literalOf(get7(spec, "persistentVolumeReclaimPolicy"));
+      const claim = get7(spec, "claimRef");
       const handle = literalOf(path(spec, "csi", "volumeHandle")) ?? literalOf(path(spec, "awsElasticBlockStore", "volumeID"));
       const settings = policy === "Delete" ? [{ kind: "reclaim-policy-delete", setting: "persistentVolumeReclaimPolicy: Delete", explicit: true, location: inventory.line(keyLine(spec, "persistentVolumeReclaimPolicy") ?? line) }] : [];
       inventory.store({
@@ -13386,38 +13580,38 @@ function scanObject(inventory, object) {
         provider: "kubernetes",
         engine: "volume",
         name,
-        environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get5(claim, "namespace"))) ?? environmentOf("", [name]),
+        environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get7(claim, "namespace"))) ?? environmentOf("", [name]),
         location: inventory.line(line),
-        identities: [`k8s:pv:${name}`, ...handle ? [`volume:${handle}`] : [], ...claim ? [`k8s:${literalOf(get5(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get5(claim, "name")) ?? ""}`] : []],
+        identities: [`k8s:pv:${name}`, ...handle ? [`volume:${handle}`] : [], ...claim ? [`k8s:${literalOf(get7(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get7(claim, "name")) ?? ""}`] : []],
         declaredBy: "manifest",
-        storageClass: literalOf(get5(spec, "storageClassName")),
+        storageClass: literalOf(get7(spec, "storageClassName")),
         builtInBackup: { protection: "none", description: "a PersistentVolume has no backup unless something snapshots or copies it" },
         destructiveSettings: settings
       });
       return;
     }
     case "StorageClass": {
-      const provisioner = literalOf(get5(map, "provisioner"));
-      inventory.context({ kind: "storage-class", name, value: providerOfProvisioner(provisioner), policy: literalOf(get5(map, "reclaimPolicy")), location: inventory.line(keyLine(map, "reclaimPolicy") ?? line) });
+      const provisioner = literalOf(get7(map, "provisioner"));
+      inventory.context({ kind: "storage-class", name, value: providerOfProvisioner(provisioner), policy: literalOf(get7(map, "reclaimPolicy")), location: inventory.line(keyLine(map, "reclaimPolicy") ?? line) });
       return;
     }
     case "CronJob": {
       const pod = path(spec, "jobTemplate", "spec", "template", "spec");
-      for (const container of [...itemsOf(get5(pod, "initContainers")), ...itemsOf(get5(pod, "containers"))]) {
+      for (const container of [...itemsOf(get7(pod, "initContainers")), ...itemsOf(get7(pod, "containers"))]) {
         const env = /* @__PURE__ */ new Map();
-        for (const variable of itemsOf(get5(container, "env"))) {
-          const key = literalOf(get5(variable, "name"));
-          const value = textOf(get5(variable, "value"));
+        for (const variable of itemsOf(get7(container, "env"))) {
+          const key = literalOf(get7(variable, "name"));
+          const value = textOf(get7(variable, "value"));
           if (key && value !== void 0) env.set(key, value);
         }
-        const pieces = [...itemsOf(get5(container, "command")), ...itemsOf(get5(container, "args"))];
+        const pieces = [...itemsOf(get7(container, "command")), ...itemsOf(get7(container, "args"))];
         const words2 = pieces.map((piece) => textOf(piece) ?? "");
         const shell = words2.findIndex((word) => word === "-c");
         const script = shell !== -1 ? words2.slice(shell + 1).join("\n") : words2.join(" ");
         const first = pieces[0]?.span.line ?? mapOf2(container)?.span.line ?? line;
         const last = pieces[pieces.length - 1]?.span.endLine ?? first;
-        readJob(inventory, script, { name: `${name} ${literalOf(get5(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
-        backupImage(inventory, literalOf(get5(container, "image")), env, mapOf2(container)?.span.line ?? line, environment);
+        readJob(inventory, script, { name: `${name} ${literalOf(get7(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
+        backupImage(inventory, literalOf(get7(container, "image")), env, mapOf2(container)?.span.line ?? line, environment);
       }
       return;
     }
@@ -13431,7 +13625,7 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^postgresql\.cnpg\.io\//.test(apiVersion) && kind === "ScheduledBackup") {
-    const method = literalOf(get5(spec, "method")) ?? "barmanObjectStore";
+    const method = literalOf(get7(spec, "method")) ?? "barmanObjectStore";
     const cluster = literalOf(path(spec, "cluster", "name"));
     if (method === "volumeSnapshot" && cluster) {
       inventory.evidence({ covers: [identity("cluster", cluster)], protection: "provider-managed", mechanism: "cnpg volume snapshots", destination: "volume snapshots in the same cloud account", location: inventory.line(line), environment });
@@ -13445,7 +13639,7 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^acid\.zalan\.do\//.test(apiVersion) && kind === "postgresql") {
-    const logical = isTruthy(get5(spec, "enableLogicalBackup")) === true;
+    const logical = isTruthy(get7(spec, "enableLogicalBackup")) === true;
     inventory.store({
       platform: "kubernetes",
       provider: "kubernetes",
@@ -13461,11 +13655,11 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^acid\.zalan\.do\//.test(apiVersion) && kind === "OperatorConfiguration") {
-    zalandoConfig(inventory, get5(map, "configuration"), environment);
+    zalandoConfig(inventory, get7(map, "configuration"), environment);
     return;
   }
   if (kind === "ConfigMap" && /postgres-operator/.test(name)) {
-    zalandoConfig(inventory, get5(map, "data"), environment);
+    zalandoConfig(inventory, get7(map, "data"), environment);
     return;
   }
   if (/^postgres-operator\.crunchydata\.com\//.test(apiVersion) && kind === "PostgresCluster") {
@@ -13479,28 +13673,28 @@ function scanObject(inventory, object) {
       location: inventory.line(line),
       identities: [clusterIdentity],
       declaredBy: "manifest",
-      storageClass: literalOf(path(itemsOf(get5(spec, "instances"))[0], "dataVolumeClaimSpec", "storageClassName")),
+      storageClass: literalOf(path(itemsOf(get7(spec, "instances"))[0], "dataVolumeClaimSpec", "storageClassName")),
       builtInBackup: { protection: "none", description: "PGO backs up only to the pgBackRest repositories configured on the cluster" }
     });
     for (const repo of itemsOf(path(spec, "backups", "pgbackrest", "repos"))) {
-      const s3 = get5(repo, "s3");
-      const gcs = get5(repo, "gcs");
-      const azure = get5(repo, "azure");
+      const s3 = get7(repo, "s3");
+      const gcs = get7(repo, "gcs");
+      const azure = get7(repo, "azure");
       let destination;
-      if (s3) destination = classifyDestination(`s3://${literalOf(get5(s3, "bucket")) ?? ""}`, literalOf(get5(s3, "endpoint")) ?? "s3.amazonaws.com");
-      else if (gcs) destination = classifyDestination(`gs://${literalOf(get5(gcs, "bucket")) ?? ""}`);
-      else if (azure) destination = { display: `azure container ${literalOf(get5(azure, "container")) ?? ""}`, provider: "azure", unresolved: false };
+      if (s3) destination = classifyDestination(`s3://${literalOf(get7(s3, "bucket")) ?? ""}`, literalOf(get7(s3, "endpoint")) ?? "s3.amazonaws.com");
+      else if (gcs) destination = classifyDestination(`gs://${literalOf(get7(gcs, "bucket")) ?? ""}`);
+      else if (azure) destination = { display: `azure container ${literalOf(get7(azure, "container")) ?? ""}`, provider: "azure", unresolved: false };
       else destination = { display: "a volume in the same cluster", provider: "local", unresolved: false };
       inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "pgbackrest (PGO)", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(mapOf2(repo)?.span.line ?? line), environment });
     }
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && kind === "BackupStorageLocation") {
-    veleroLocation(inventory, name, literalOf(get5(spec, "provider")), literalOf(path(spec, "objectStorage", "bucket")), literalOf(path(spec, "config", "s3Url")), line);
+    veleroLocation(inventory, name, literalOf(get7(spec, "provider")), literalOf(path(spec, "objectStorage", "bucket")), literalOf(path(spec, "config", "s3Url")), line);
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === "Schedule" || kind === "Backup")) {
-    veleroSchedule(inventory, kind === "Schedule" ? get5(spec, "template") : spec, false, line);
+    veleroSchedule(inventory, kind === "Schedule" ? get7(spec, "template") : spec, false, line);
     return;
   }
   if (/^snapscheduler\.backube\//.test(apiVersion) && kind === "SnapshotSchedule") {
@@ -13513,11 +13707,11 @@ function veleroLocation(inventory, name, provider, bucket, s3Url, line) {
   inventory.context({ kind: "backup-location", name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
 }
 function veleroSchedule(inventory, template, fsBackupByDefault, line) {
-  const namespaces = itemsOf(get5(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
+  const namespaces = itemsOf(get7(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
   const covers = namespaces.length === 0 || namespaces.includes("*") ? ["provider:kubernetes"] : namespaces.map((item) => `k8s:${item}:*`);
-  const fsBackup = isTruthy(get5(template, "defaultVolumesToFsBackup"));
-  const dataMoved = fsBackup === true || fsBackup === void 0 && fsBackupByDefault || isTruthy(get5(template, "snapshotMoveData")) === true;
-  const location = literalOf(get5(template, "storageLocation")) ?? "default";
+  const fsBackup = isTruthy(get7(template, "defaultVolumesToFsBackup"));
+  const dataMoved = fsBackup === true || fsBackup === void 0 && fsBackupByDefault || isTruthy(get7(template, "snapshotMoveData")) === true;
+  const location = literalOf(get7(template, "storageLocation")) ?? "default";
   inventory.evidence({
     covers,
     protection: dataMoved ? "destination-unknown" : "provider-managed",
@@ -13531,24 +13725,24 @@ function veleroSchedule(inventory, template, fsBackupByDefault, line) {
 }
 function scanVeleroValues(inventory) {
   for (const root of inventory.file.data()?.roots ?? []) {
-    const configuration = get5(root, "configuration");
-    const locations = get5(configuration, "backupStorageLocation");
-    const schedules = mapOf2(get5(root, "schedules"));
+    const configuration = get7(root, "configuration");
+    const locations = get7(configuration, "backupStorageLocation");
+    const schedules = mapOf2(get7(root, "schedules"));
     if (!locations && !schedules) continue;
     for (const location of locations?.kind === "seq" ? locations.items : locations ? [locations] : []) {
       const line = mapOf2(location)?.span.line ?? 1;
-      veleroLocation(inventory, literalOf(get5(location, "name")) ?? "default", literalOf(get5(location, "provider")) ?? literalOf(get5(configuration, "provider")), literalOf(get5(location, "bucket")), literalOf(path(location, "config", "s3Url")), line);
+      veleroLocation(inventory, literalOf(get7(location, "name")) ?? "default", literalOf(get7(location, "provider")) ?? literalOf(get7(configuration, "provider")), literalOf(get7(location, "bucket")), literalOf(path(location, "config", "s3Url")), line);
     }
-    const fsBackupByDefault = isTruthy(get5(configuration, "defaultVolumesToFsBackup")) === true;
-    for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get5(entry.value, "template"), fsBackupByDefault, entry.keySpan.line);
+    const fsBackupByDefault = isTruthy(get7(configuration, "defaultVolumesToFsBackup")) === true;
+    for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get7(entry.value, "template"), fsBackupByDefault, entry.keySpan.line);
   }
 }
 function scanCnpgChartValues(inventory) {
   for (const root of inventory.file.data()?.roots ?? []) {
     const map = mapOf2(root);
-    const cluster = get5(map, "cluster");
-    const backups = get5(map, "backups");
-    if (!map || literalOf(get5(map, "type")) !== "postgresql" || !get5(cluster, "instances")) continue;
+    const cluster = get7(map, "cluster");
+    const backups = get7(map, "backups");
+    if (!map || literalOf(get7(map, "type")) !== "postgresql" || !get7(cluster, "instances")) continue;
     const line = keyLine(map, "type") ?? map.span.line;
     const identity = `k8s:cnpg-chart:${inventory.path}`.toLowerCase();
     inventory.store({
@@ -13563,22 +13757,22 @@ function scanCnpgChartValues(inventory) {
       storageClass: literalOf(path(cluster, "storage", "storageClass")),
       builtInBackup: { protection: "none", description: "the cnpg/cluster chart backs up only when backups.enabled is set" }
     });
-    if (isTruthy(get5(backups, "enabled")) !== true) continue;
-    const destinationPath = literalOf(get5(backups, "destinationPath")) ?? (literalOf(path(backups, "s3", "bucket")) ? `s3://${literalOf(path(backups, "s3", "bucket"))}` : void 0);
-    const destination = destinationPath ? classifyDestination(destinationPath, literalOf(get5(backups, "endpointURL"))) : { display: "the chart backup provider", unresolved: true };
+    if (isTruthy(get7(backups, "enabled")) !== true) continue;
+    const destinationPath = literalOf(get7(backups, "destinationPath")) ?? (literalOf(path(backups, "s3", "bucket")) ? `s3://${literalOf(path(backups, "s3", "bucket"))}` : void 0);
+    const destination = destinationPath ? classifyDestination(destinationPath, literalOf(get7(backups, "endpointURL"))) : { display: "the chart backup provider", unresolved: true };
     inventory.evidence({ covers: [identity], protection: protectionOf2(destination), mechanism: "cnpg barman-cloud (chart)", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(map, "backups") ?? line), environment: environmentOf(inventory.path, []) });
   }
 }
 function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
-  const spec = get5(map, "spec");
+  const spec = get7(map, "spec");
   const line = keyLine(map, "kind") ?? map.span.line;
-  const objectStores = itemsOf(get5(spec, "plugins")).map((plugin) => literalOf(path(plugin, "parameters", "barmanObjectName"))).filter((store) => !!store);
+  const objectStores = itemsOf(get7(spec, "plugins")).map((plugin) => literalOf(path(plugin, "parameters", "barmanObjectName"))).filter((store) => !!store);
   const recovery = path(spec, "bootstrap", "recovery");
   const drillName = /restore|recovery|verify|drill|check|test|dr-/i.test(`${name} ${ns}`);
   if (recovery && (drillName || environment && environment !== "production")) {
-    const source2 = literalOf(get5(recovery, "source"));
-    const external = itemsOf(get5(spec, "externalClusters")).find((cluster) => literalOf(get5(cluster, "name")) === source2);
-    const destination = barmanDestination(get5(external, "barmanObjectStore") ?? get5(external, "plugin"));
+    const source2 = literalOf(get7(recovery, "source"));
+    const external = itemsOf(get7(spec, "externalClusters")).find((cluster) => literalOf(get7(cluster, "name")) === source2);
+    const destination = barmanDestination(get7(external, "barmanObjectStore") ?? get7(external, "plugin"));
     inventory.evidence({ covers: [], protection: protectionOf2(destination), mechanism: "cnpg recovery drill", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(line), restoreTested: true });
     return;
   }
@@ -13594,20 +13788,20 @@ function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
     storageClass: literalOf(path(spec, "storage", "storageClass")),
     builtInBackup: { protection: "none", description: "CloudNativePG backs up only where spec.backup or a backup plugin points" }
   });
-  const backup = get5(spec, "backup");
-  const barman = get5(backup, "barmanObjectStore");
+  const backup = get7(spec, "backup");
+  const barman = get7(backup, "barmanObjectStore");
   if (barman) {
     const destination = barmanDestination(barman);
     inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "cnpg barmanObjectStore", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(backup, "barmanObjectStore") ?? line), environment });
   }
-  if (get5(backup, "volumeSnapshot")) {
+  if (get7(backup, "volumeSnapshot")) {
     inventory.evidence({ covers: [clusterIdentity], protection: "provider-managed", mechanism: "cnpg volume snapshots", destination: "volume snapshots in the same cloud account", destinationProvider: "same-cloud", location: inventory.line(keyLine(backup, "volumeSnapshot") ?? line), environment });
   }
 }
 function barmanDestination(node) {
-  const destinationPath = textOf(get5(node, "destinationPath"));
+  const destinationPath = textOf(get7(node, "destinationPath"));
   if (!destinationPath) return { display: "an object store", unresolved: true };
-  const endpoint = textOf(get5(node, "endpointURL"));
+  const endpoint = textOf(get7(node, "endpointURL"));
   return classifyDestination(destinationPath, destinationPath.startsWith("s3://") ? endpoint : void 0);
 }
 function zalandoConfig(inventory, configuration, environment) {
@@ -13681,7 +13875,7 @@ function isComposeFile(path2) {
 function isKamalConfig(path2) {
   return /(^|\/)config\/deploy(\.[\w-]+)?\.ya?ml$/i.test(path2);
 }
-function get6(node, key) {
+function get8(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 function environmentVariables(node) {
@@ -13704,15 +13898,15 @@ function environmentVariables(node) {
 }
 function scanCompose(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  const services = mapOf2(get6(root, "services"));
+  const services = mapOf2(get8(root, "services"));
   if (!root || !services) return;
   const fileName = fileNameOf(inventory.path).toLowerCase();
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: "deploys-compose", name: fileName, value: "swarm", location: inventory.line(1) });
-  const volumes = mapOf2(get6(root, "volumes"));
-  const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? "development" : void 0);
+  const volumes = mapOf2(get8(root, "volumes"));
+  const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? "development" : environmentOfEnvFiles(envFilesOf2(services)));
   const endpoints = /* @__PURE__ */ new Set();
   for (const entry of services.entries) {
-    for (const [key, value] of environmentVariables(get6(entry.value, "environment"))) {
+    for (const [key, value] of environmentVariables(get8(entry.value, "environment"))) {
       const host = /ENDPOINT|S3_HOST|S3_URL/i.test(key) ? /^(?:https?:\/\/)?([\w-]+)(?::\d+)?\/?$/.exec(value)?.[1] : void 0;
       if (host) endpoints.add(host);
     }
@@ -13721,23 +13915,23 @@ function scanCompose(inventory) {
     if (endpoints.has(entry.key)) continue;
     const service = mapOf2(entry.value);
     if (!service) continue;
-    const image = literalOf(get6(service, "image"));
-    const env = environmentVariables(get6(service, "environment"));
-    const command = [get6(service, "command"), get6(service, "entrypoint")].map((node) => node?.kind === "seq" ? node.items.map((item) => textOf(item) ?? "").join(" ") : textOf(node) ?? "").join("\n");
+    const image = literalOf(get8(service, "image"));
+    const env = environmentVariables(get8(service, "environment"));
+    const command = [get8(service, "command"), get8(service, "entrypoint")].map((node) => node?.kind === "seq" ? node.items.map((item) => textOf(item) ?? "").join(" ") : textOf(node) ?? "").join("\n");
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, environment)) continue;
     if (command.trim() && readScript(command, env).dumps.length > 0) {
-      const commandNode = get6(service, "command") ?? get6(service, "entrypoint");
+      const commandNode = get8(service, "command") ?? get8(service, "entrypoint");
       readJob(inventory, command, { name: `${inventory.path} ${entry.key}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, commandNode.span.line, commandNode.span.endLine) });
       continue;
     }
     const engine = engineOfImage(image);
     if (!engine) continue;
-    const mounts = itemsOf(get6(service, "volumes")).map((volume) => textOf(volume) ?? literalOf(get6(volume, "source")) ?? "").filter(Boolean);
+    const mounts = itemsOf(get8(service, "volumes")).map((volume) => textOf(volume) ?? literalOf(get8(volume, "source")) ?? "").filter(Boolean);
     const named = mounts.map((mount) => mount.split(":")[0]).filter((source2) => source2 && !/^[./~$]/.test(source2));
     const identities = named.map((volume) => {
-      const declared = get6(volumes, volume);
-      const explicit = literalOf(get6(declared, "name"));
+      const declared = get8(volumes, volume);
+      const explicit = literalOf(get8(declared, "name"));
       return `compose:volume:${explicit ?? volume}`;
     });
     inventory.store({
@@ -13756,10 +13950,10 @@ function scanCompose(inventory) {
 }
 function scanKamal2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  if (!root || !get6(root, "service") && !get6(root, "accessories")) return;
+  if (!root || !get8(root, "service") && !get8(root, "accessories")) return;
   inventory.context({ kind: "deploys", value: "kamal", location: inventory.line(1) });
-  const service = literalOf(get6(root, "service")) ?? "app";
-  for (const volume of itemsOf(get6(root, "volumes"))) {
+  const service = literalOf(get8(root, "service")) ?? "app";
+  for (const volume of itemsOf(get8(root, "volumes"))) {
     const text = literalOf(volume);
     const [source2, target] = text ? text.split(":") : [];
     if (!source2 || !target || !/storage|data|db|sqlite|uploads|media/i.test(target)) continue;
@@ -13775,15 +13969,15 @@ function scanKamal2(inventory) {
       builtInBackup: { protection: "none", description: "a Docker volume on the server keeps no copies of its own" }
     });
   }
-  for (const entry of mapOf2(get6(root, "accessories"))?.entries ?? []) {
+  for (const entry of mapOf2(get8(root, "accessories"))?.entries ?? []) {
     const accessory = mapOf2(entry.value);
-    const image = literalOf(get6(accessory, "image"));
-    const env = environmentVariables(get6(mapOf2(get6(accessory, "env")), "clear"));
+    const image = literalOf(get8(accessory, "image"));
+    const env = environmentVariables(get8(mapOf2(get8(accessory, "env")), "clear"));
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, void 0)) continue;
     const engine = engineOfImage(image);
     if (!engine) continue;
-    const host = literalOf(get6(accessory, "host")) ?? literalOf(itemsOf(get6(accessory, "hosts"))[0]);
+    const host = literalOf(get8(accessory, "host")) ?? literalOf(itemsOf(get8(accessory, "hosts"))[0]);
     inventory.store({
       platform: "kamal",
       provider: "host",
@@ -13796,6 +13990,18 @@ function scanKamal2(inventory) {
     });
   }
 }
+function envFilesOf2(services) {
+  const paths = [];
+  for (const entry of services.entries) {
+    const envFile = get8(mapOf2(entry.value), "env_file");
+    const items = envFile?.kind === "seq" ? envFile.items : envFile ? [envFile] : [];
+    for (const item of items) {
+      const path2 = literalOf(item.kind === "map" ? get8(item, "path") : item);
+      if (path2) paths.push(path2);
+    }
+  }
+  return paths;
+}
 
 // detectors/missing-offprovider-backup/inventory/fly.ts
 function isFlyConfig(path2) {
@@ -13804,19 +14010,19 @@ function isFlyConfig(path2) {
 function scanFly2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  const app = literalOf(get7(root, "app")) ?? "app";
+  const app = literalOf(get9(root, "app")) ?? "app";
   inventory.context({ kind: "deploys", value: "fly", location: inventory.line(1) });
-  const image = literalOf(get7(mapOf2(get7(root, "build")), "image"));
+  const image = literalOf(get9(mapOf2(get9(root, "build")), "image"));
   const imageEngine = engineOfImage(image);
   const postgresApp = imageEngine === "postgres" || /^flyio\/postgres/.test(image ?? "");
-  const mounts = get7(root, "mounts");
+  const mounts = get9(root, "mounts");
   for (const mount of itemsOf(mounts)) {
     const map = mapOf2(mount);
     if (!map) continue;
-    const source2 = literalOf(get7(map, "source")) ?? "data";
-    const destination = literalOf(get7(map, "destination"));
-    const retention = literalOf(get7(map, "snapshot_retention"));
-    const scheduled = isTruthy(get7(map, "scheduled_snapshots"));
+    const source2 = literalOf(get9(map, "source")) ?? "data";
+    const destination = literalOf(get9(map, "destination"));
+    const retention = literalOf(get9(map, "snapshot_retention"));
+    const scheduled = isTruthy(get9(map, "scheduled_snapshots"));
     inventory.store({
       platform: "fly",
       provider: "fly",
@@ -13831,7 +14037,7 @@ function scanFly2(inventory) {
     });
   }
 }
-function get7(node, key) {
+function get9(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -13844,34 +14050,34 @@ var ADDONS = [
   [/^(jawsdb|cleardb|jawsdb-maria)/, "mysql"],
   [/^(mongolab|ormongo|objectrocket)/, "mongo"]
 ];
+var BUTTON_KEYS = /* @__PURE__ */ new Set(["logo", "success_url", "keywords"]);
 function scanHeroku(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   const isAppJson = inventory.path.toLowerCase().endsWith("app.json");
-  const app = literalOf(get8(root, "name")) ?? "app";
+  const app = literalOf(get10(root, "name")) ?? "app";
   if (isAppJson) {
-    if (!get8(root, "addons") && !get8(root, "formation") && !get8(root, "buildpacks") && !get8(root, "stack")) return;
-    if (["logo", "repository", "website", "success_url", "keywords"].some((key) => get8(root, key) !== void 0)) {
-      inventory.context({ kind: "deploy-button", value: "heroku", location: inventory.line(root.entries.find((entry) => ["logo", "repository", "website", "success_url", "keywords"].includes(entry.key)).keySpan.line) });
-    }
-    addons(inventory, get8(root, "addons"), app, void 0);
-    const environments = mapOf2(get8(root, "environments"));
+    if (!get10(root, "addons") && !get10(root, "formation") && !get10(root, "buildpacks") && !get10(root, "stack")) return;
+    const button = root.entries.find((entry) => BUTTON_KEYS.has(entry.key));
+    if (button) inventory.context({ kind: "deploy-button", value: "heroku", location: inventory.line(button.keySpan.line) });
+    addons(inventory, get10(root, "addons"), app, void 0);
+    const environments = mapOf2(get10(root, "environments"));
     for (const entry of environments?.entries ?? []) {
       const environment = entry.key === "test" ? "test" : entry.key === "review" ? "preview" : entry.key;
-      addons(inventory, get8(entry.value, "addons"), app, environment);
+      addons(inventory, get10(entry.value, "addons"), app, environment);
     }
     return;
   }
-  const setup = mapOf2(get8(root, "setup"));
-  addons(inventory, get8(setup, "addons"), app, void 0);
-  if (get8(root, "build") || get8(root, "run")) inventory.context({ kind: "deploys", value: "heroku", location: inventory.line(1) });
+  const setup = mapOf2(get10(root, "setup"));
+  addons(inventory, get10(setup, "addons"), app, void 0);
+  if (get10(root, "build") || get10(root, "run")) inventory.context({ kind: "deploys", value: "heroku", location: inventory.line(1) });
 }
 function addons(inventory, node, app, environment) {
   for (const addon of itemsOf(node)) {
-    const plan = (literalOf(addon) ?? literalOf(get8(addon, "plan")) ?? "").toLowerCase();
+    const plan = (literalOf(addon) ?? literalOf(get10(addon, "plan")) ?? "").toLowerCase();
     const engine = ADDONS.find(([pattern]) => pattern.test(plan))?.[1];
     if (!engine) continue;
-    const as = literalOf(get8(addon, "as"));
+    const as = literalOf(get10(addon, "as"));
     const tier = plan.split(":")[1] ?? "";
     const essential = /^(mini|basic|hobby|essential|in-dyno)/.test(tier);
     const service = as ?? plan.split(":")[0];
@@ -13889,7 +14095,7 @@ function addons(inventory, node, app, environment) {
     });
   }
 }
-function get8(node, key) {
+function get10(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -14158,22 +14364,22 @@ function isRenderBlueprint(path2) {
 function scanRender2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  if (!get9(root, "services") && !get9(root, "databases") && !get9(root, "projects")) return;
+  if (!get11(root, "services") && !get11(root, "databases") && !get11(root, "projects")) return;
   inventory.context({ kind: "deploys", value: "render", location: inventory.line(1) });
   scanGroup(inventory, root, void 0);
-  for (const project of itemsOf(get9(root, "projects"))) {
-    for (const environment of itemsOf(get9(project, "environments"))) {
-      scanGroup(inventory, environment, literalOf(get9(environment, "name")));
+  for (const project of itemsOf(get11(root, "projects"))) {
+    for (const environment of itemsOf(get11(project, "environments"))) {
+      scanGroup(inventory, environment, literalOf(get11(environment, "name")));
     }
   }
 }
 function scanGroup(inventory, group, environmentName) {
   const environment = environmentNamed(environmentName);
-  for (const database of itemsOf(get9(group, "databases"))) {
+  for (const database of itemsOf(get11(group, "databases"))) {
     const map = mapOf2(database);
-    const name = literalOf(get9(map, "name"));
+    const name = literalOf(get11(map, "name"));
     if (!map || !name) continue;
-    const plan = literalOf(get9(map, "plan"))?.toLowerCase() ?? "starter";
+    const plan = literalOf(get11(map, "plan"))?.toLowerCase() ?? "starter";
     const free = plan === "free";
     inventory.store({
       platform: "render",
@@ -14187,26 +14393,26 @@ function scanGroup(inventory, group, environmentName) {
       builtInBackup: free ? { protection: "none", description: "Render keeps no backups of free Postgres databases" } : { protection: "provider-managed", description: "Render keeps point-in-time recovery (3 to 7 days) and daily exports inside the same Render workspace" }
     });
   }
-  for (const service of itemsOf(get9(group, "services"))) {
+  for (const service of itemsOf(get11(group, "services"))) {
     const map = mapOf2(service);
-    if (literalOf(get9(map, "type")) === "cron") {
-      const command = get9(map, "startCommand");
+    if (literalOf(get11(map, "type")) === "cron") {
+      const command = get11(map, "startCommand");
       const script = textOf(command);
       const env = /* @__PURE__ */ new Map();
-      for (const variable of itemsOf(get9(map, "envVars"))) {
-        const key = literalOf(get9(variable, "key"));
-        const value = textOf(get9(variable, "value"));
+      for (const variable of itemsOf(get11(map, "envVars"))) {
+        const key = literalOf(get11(variable, "key"));
+        const value = textOf(get11(variable, "value"));
         if (key && value !== void 0) env.set(key, value);
       }
-      if (command && script) readJob(inventory, script, { name: literalOf(get9(map, "name")) ?? "cron", scheduled: true, environment: environment ?? void 0, env, ephemeral: false, lineOf: scalarLines(inventory, script, command.span.line, command.span.endLine) });
+      if (command && script) readJob(inventory, script, { name: literalOf(get11(map, "name")) ?? "cron", scheduled: true, environment: environment ?? void 0, env, ephemeral: false, lineOf: scalarLines(inventory, script, command.span.line, command.span.endLine) });
       continue;
     }
-    const disk = mapOf2(get9(map, "disk"));
-    const serviceName = literalOf(get9(map, "name")) ?? "service";
+    const disk = mapOf2(get11(map, "disk"));
+    const serviceName = literalOf(get11(map, "name")) ?? "service";
     if (!disk) continue;
-    const diskName = literalOf(get9(disk, "name")) ?? "disk";
-    const mountPath = literalOf(get9(disk, "mountPath"));
-    const image = literalOf(get9(mapOf2(get9(map, "image")), "url")) ?? "";
+    const diskName = literalOf(get11(disk, "name")) ?? "disk";
+    const mountPath = literalOf(get11(disk, "mountPath"));
+    const image = literalOf(get11(mapOf2(get11(map, "image")), "url")) ?? "";
     const engine = /postgres/i.test(image) || /postgres/i.test(mountPath ?? "") ? "postgres" : /mysql|mariadb/i.test(image) ? "mysql" : /mongo/i.test(image) ? "mongo" : "volume";
     inventory.store({
       platform: "render",
@@ -14225,7 +14431,7 @@ function scanGroup(inventory, group, environmentName) {
 function keyLine2(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.keySpan.line;
 }
-function get9(node, key) {
+function get11(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -14337,7 +14543,11 @@ function tagsOf(body2) {
 function environmentOfResource(inventory, names, body2) {
   const tags = tagsOf(body2);
   const tagged = tags.environment ?? tags.env ?? tags.stage;
-  return environmentOf(inventory.path, []) ?? environmentNamed(tagged) ?? environmentOf("", names);
+  return environmentOf(inventory.path, []) ?? environmentNamed(tagged) ?? environmentOf("", [...names, literalOf(attribute(body2, "project"))]);
+}
+var GENERIC_LABELS = /* @__PURE__ */ new Set(["this", "main", "default", "primary", "db", "database", "bucket", "instance", "cluster", "self"]);
+function shownLabel(resource, directory) {
+  return GENERIC_LABELS.has(resource.label) ? `${resource.type}.${resource.label} in ${directory || "the root module"}` : resource.label;
 }
 function preventDestroy(body2) {
   return isTruthy(attribute(block(body2, "lifecycle"), "prevent_destroy")) === true;
@@ -14382,7 +14592,7 @@ function scanResource(inventory, resource, all, directory) {
         platform: "aws",
         provider: "aws",
         engine,
-        name: identifier ?? label,
+        name: identifier ?? shownLabel(resource, directory),
         environment: environmentOfResource(inventory, [identifier, label], body2),
         location,
         identities: [identity, ...identifier ? [`aws:rds:${identifier}`] : []],
@@ -14426,7 +14636,7 @@ function scanResource(inventory, resource, all, directory) {
         platform: provider,
         provider,
         engine: "object-storage",
-        name: bucket ?? label,
+        name: bucket ?? shownLabel(resource, directory),
         environment,
         location,
         identities: [identity, ...bucket ? [`${provider === "aws" ? "aws:s3" : "gcp:gcs"}:${bucket}`] : []],
@@ -15157,9 +15367,35 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
           },
           expect: { path: "scripts/bootstrap-railway.sh", line: 5 },
           note: "a Railway database created by a setup script"
+        },
+        {
+          files: {
+            "railway.json": '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "npm run migrate && npm start" }\n}\n',
+            "package.json": '{\n  "name": "ledgerly-api",\n  "private": true,\n  "dependencies": {\n    "express": "^4.19.2",\n    "pg": "^8.11.5"\n  }\n}\n'
+          },
+          expect: { path: "package.json", line: 6 },
+          note: "Railway's configs declare no databases: an app deployed only there with a Postgres driver and no other host uses the project's"
         }
       ],
       negative: [
+        {
+          files: {
+            "railway.json": '{\n  "deploy": { "startCommand": "npm start" }\n}\n',
+            "package.json": '{\n  "name": "ledgerly-api",\n  "private": true,\n  "dependencies": {\n    "pg": "^8.11.5"\n  }\n}\n',
+            ".env.example": "DATABASE_URL=postgresql://app:password@ep-cool-darkness-123456.eu-central-1.aws.neon.tech/ledgerly?sslmode=require\n"
+          },
+          note: "the database is on Neon, not Railway"
+        },
+        {
+          files: {
+            "railway.toml": `[deploy]
+startCommand = "litestream replicate -exec 'node server.js'"
+`,
+            "package.json": '{\n  "name": "notes",\n  "private": true,\n  "dependencies": {\n    "pg": "^8.11.5"\n  }\n}\n',
+            "litestream.yml": "dbs:\n  - path: /data/app.db\n    replicas:\n      - url: s3://notes-litestream/app.db\n        endpoint: https://0123456789abcdef.r2.cloudflarestorage.com\n"
+          },
+          note: "an app on Railway whose data is SQLite, replicated off the provider by Litestream"
+        },
         { files: { ".railway/railway.ts": RAILWAY_IAC, ".github/workflows/backup.yml": OFFSITE_WORKFLOW }, note: "nightly pg_dump to Cloudflare R2 with a restore check" },
         { files: { "docker-compose.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n" }, note: "a local development compose file is not deployed" }
       ]
@@ -15176,6 +15412,28 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        {
+          files: {
+            ".do/app.yaml": "name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: DATABASE_URL\n        value: ${fieldnote-db.DATABASE_URL}\ndatabases:\n  - name: fieldnote-db\n    engine: PG\n    production: true\n    cluster_name: fieldnote-db-prod\n"
+          },
+          expect: { path: ".do/app.yaml", line: 8 },
+          note: "a DigitalOcean managed cluster attached to an App Platform app"
+        },
+        {
+          files: {
+            "wrangler.toml": 'name = "linkjar"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "linkjar-db"\ndatabase_id = "d37efd56-678d-49e6-9f4b-7cec77836153"\n'
+          },
+          expect: { path: "wrangler.toml", line: 4 },
+          note: "a Worker's D1 database: Time Travel history stays in the Cloudflare account"
+        },
+        {
+          files: {
+            "app.json": '{\n  "name": "bookwell",\n  "repository": "https://github.com/bookwell/bookwell",\n  "addons": ["heroku-postgresql:standard-0"],\n  "formation": { "web": { "quantity": 2, "size": "standard-1x" } }\n}\n',
+            Procfile: "web: bundle exec puma -C config/puma.rb\nrelease: bin/rails db:migrate\n"
+          },
+          expect: { path: "app.json", line: 4 },
+          note: "a team's own app.json names its repository too; only button metadata (logo, success_url) makes it a template"
+        },
         {
           files: {
             "services/billing/render.yaml": "databases:\n  - name: billing-db\n    plan: pro-4gb\nservices:\n  - type: web\n    name: billing-api\n    runtime: node\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: billing-db, property: connectionString }\n",
@@ -15254,6 +15512,16 @@ resource "aws_db_instance" "orders" {
       ],
       negative: [
         {
+          files: { ".do/app.yaml": "name: fieldnote\nservices:\n  - name: web\ndatabases:\n  - name: db\n    engine: PG\n" },
+          note: "App Platform's dev database, not a managed cluster"
+        },
+        {
+          files: {
+            "wrangler.toml": 'name = "linkjar"\nmain = "src/index.ts"\n\n[env.staging]\nname = "linkjar-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "linkjar-db-staging"\ndatabase_id = "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"\n'
+          },
+          note: "staging's own D1 database"
+        },
+        {
           files: { "shop/settings/production.py": DJANGO_ON_SUPABASE, ".github/workflows/backup.yml": OFFSITE_WORKFLOW },
           note: "the same database with an off-site dump job and a restore check"
         },
@@ -15304,6 +15572,13 @@ resource "aws_db_instance" "orders" {
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        {
+          files: {
+            "docker-compose.yml": 'services:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.production\n    ports: ["80:3000"]\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n'
+          },
+          expect: { path: "docker-compose.yml", line: 6 },
+          note: "a stack whose app loads .env.production is production's, whatever the file is called"
+        },
         {
           files: {
             "render.yaml": `databases:
@@ -15653,12 +15928,14 @@ var KEYWORDS = [
   "django.db.backends",
   "dj_database_url",
   "typeorm",
-  // Client packages of hosted databases.
+  // Client packages of hosted databases, and drivers (`postgres`, `mysql`, `mongo` are above).
   "@neondatabase",
   "@planetscale",
   "@vercel/postgres",
   "@libsql",
   "@xata.io",
+  '"pg":',
+  '"pg-promise":',
   // Deploy buttons.
   "render.com/deploy",
   "heroku.com/deploy",
@@ -15773,6 +16050,8 @@ function scanDataFile(inventory, file) {
   else if (isFlyConfig(path2)) scanFly2(inventory);
   else if (isHerokuConfig(path2)) scanHeroku(inventory);
   else if (isSupabaseConfig(path2)) scanSupabaseConfig2(inventory);
+  else if (isWranglerConfig(path2)) scanWrangler2(inventory);
+  else if (isDoAppSpec(path2)) scanDoAppSpec(inventory);
   else if (isComposeFile(path2)) scanCompose(inventory);
   else if (isKamalConfig(path2)) scanKamal2(inventory);
   else if (isOrmConfig(path2)) scanOrm(inventory);
@@ -15802,6 +16081,7 @@ var AIDER = /(?:^|[\s;&|('"`/])aider(?=[\s'"`]|$)/;
 var QWEN = /(?:^|[\s;&|('"`/])(?:qwen|@qwen-code\/qwen-code)(?=[\s'"`]|$)/;
 var DROID = /(?:^|[\s;&|('"`/])droid(?=[\s'"`]|$)/;
 var CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
+var CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
 var FLAGS = [
   { agent: "claude-code", flag: /--dangerously-skip-permissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "claude-code", flag: /--permission-mode[=\s]+["']?bypassPermissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -15827,6 +16107,8 @@ var FLAGS = [
   { agent: "droid", flag: /--skip-permissions-unsafe\b/, grant: "bypass-mode", lets: "run every command, with no guardrail," },
   // `--auto high` is Factory's tier for pushes and deploy scripts, run unasked.
   { agent: "droid", flag: /--auto[=\s]+["']?high\b/, command: DROID, grant: "bypass-mode", lets: "run high-risk commands (pushes, deploy scripts)" },
+  // Continue's CLI in headless mode: `cn -p "..." --allow "*"` approves every tool.
+  { agent: "continue", flag: /--allow[=\s]+["']?\*["']?(?=\s|$)/, command: CONTINUE, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "crush", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: "bypass-mode", lets: "run every tool, shell included," },
   // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
   { agent: "goose", flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -15868,7 +16150,8 @@ var LAUNCH_KEYWORDS = [
   "auto high",
   "auto=high",
   "crush",
-  "goose_mode"
+  "goose_mode",
+  "--allow"
 ];
 
 // knowledge/agents/agents.ts
@@ -16458,15 +16741,17 @@ var RULE_IDS = {
   secretFileNotExcluded: "agent-permission/secret-file-not-excluded"
 };
 function emitPermission(file, out, permission) {
+  reportPermission(out, { path: file.path, span: lineSpan3(file, permission.span) }, file.line(permission.span.line).trim(), permission);
+}
+function reportPermission(out, location, snippet, permission) {
   const title = agentTitle(permission.agent);
-  const location = { path: file.path, span: lineSpan3(file, permission.span) };
-  const message = permission.effective ? `${permission.setting} in ${file.path} lets ${title} ${permission.lets} without asking a human.` : `${permission.setting} in ${file.path} asks that ${title} ${permission.lets} without a human; ${title} ignores it in repository settings (${permission.ignoredBecause ?? "not honoured from the repo"}), so it records intent only.`;
+  const message = permission.effective ? `${permission.setting} in ${location.path} lets ${title} ${permission.lets} without asking a human.` : `${permission.setting} in ${location.path} asks that ${title} ${permission.lets} without a human; ${title} ignores it in repository settings (${permission.ignoredBecause ?? "not honoured from the repo"}), so it records intent only.`;
   out.report({
     ruleId: permission.ruleId,
     severity: permission.effective ? permission.severity : "info",
     message,
     location,
-    snippet: file.line(permission.span.line).trim(),
+    snippet,
     evidence: `${permission.agent}|${permission.setting}`,
     details: {
       agent: permission.agent,
@@ -16911,7 +17196,8 @@ var MCP_SERVER_KINDS = [
     title: "Neon MCP server",
     matches: (server) => mentions(server, /@neondatabase\/mcp-server-neon|(?:^|\/\/)mcp\.neon\.tech/i),
     readOnly: genericReadOnly,
-    accountWide: (server) => envNamed(server, "NEON_API_KEY") || hasArg(server, /^start$/),
+    // An API key (the local server's NEON_API_KEY, or a Bearer key sent to the hosted server) is the account's.
+    accountWide: (server) => envNamed(server, "NEON_API_KEY") || hasArg(server, /^start$/) || Object.keys(server.headers).some((key) => key.toLowerCase() === "authorization"),
     reach: "deletes projects and branches and runs SQL across the Neon account",
     fix: "send the X-READ-ONLY: true header to the remote server (or use a read-only OAuth grant)",
     reference: "https://github.com/neondatabase/mcp-server-neon"
@@ -17082,7 +17368,7 @@ function readClaudeSettings(file, out) {
   for (const item of stringsAt(file, out, permissions, "allow")) readAllow(file, out, item, brakes);
 }
 function parseRule(text) {
-  const match = /^\s*([A-Za-z][\w-]*)(?:\((.*)\))?\s*$/s.exec(text);
+  const match = /^\s*([A-Za-z][\w-]*(?:__\*)?)(?:\((.*)\))?\s*$/s.exec(text);
   if (!match) return void 0;
   return { tool: match[1], specifier: match[2] };
 }
@@ -17103,14 +17389,8 @@ function readAllow(file, out, item, brakes) {
   }
   const setting = `permissions.allow: "${item.value}"`;
   if (SHELL_TOOLS.has(rule2.tool)) {
-    const matcher = bashMatcher(rule2.specifier);
-    if (!matcher) return;
-    const permission = commandPermission(matcher, { agent: "claude-code", setting, span: item.span, except: brakes });
-    if (permission) emitPermission(file, out, permission);
-    else {
-      const reader = readerOf((command) => matcher(command) && !brakes.some((brake) => brake(command)));
-      if (reader) emitReadGrant(file, out, "claude-code", setting, item.span, reader);
-    }
+    if (!bashMatcher(rule2.specifier) || !commandReach(rule2.specifier, brakes)) return;
+    out.publish("claude-shell-allow", { rule: item.value, directory: directoryOf3(file.path), location: { path: file.path, span: lineSpan3(file, item.span) }, snippet: file.line(item.span.line).trim() });
     return;
   }
   if (rule2.tool.startsWith("mcp__")) readMcpAllow(file, out, rule2.tool, setting, item.span);
@@ -17168,6 +17448,95 @@ function claudePathPattern(specifier, projectDirectory) {
   if (anchored2 !== void 0) return `/${projectDirectory}${anchored2}`;
   return projectDirectory ? `/${projectDirectory}**/${spec}` : spec;
 }
+function commandReach(specifier, brakes) {
+  const matcher = bashMatcher(specifier);
+  if (!matcher) return false;
+  const through = (command) => matcher(command) && !brakes.some((brake) => brake(command));
+  return commandPermission(through, { agent: "claude-code", setting: "", span: { line: 1, column: 1, endLine: 1, endColumn: 1 } }) !== void 0 || readerOf(through) !== void 0;
+}
+function resolveClaudeShellAllows(context) {
+  const allows = context.facts.all("claude-shell-allow");
+  if (allows.length === 0) return;
+  const brakes = /* @__PURE__ */ new Map();
+  for (const brake of context.facts.all("agent-command-brake")) {
+    if (brake.agent !== "claude-code" || !CLAUDE_SETTINGS.test(brake.location.path)) continue;
+    const rule2 = parseRule(/^permissions\.(?:deny|ask): "(.*)"$/s.exec(brake.setting)?.[1] ?? "");
+    const matcher = rule2 && SHELL_TOOLS.has(rule2.tool) ? bashMatcher(rule2.specifier) : void 0;
+    if (!matcher) continue;
+    const directory = directoryOf3(brake.location.path);
+    const list = brakes.get(directory);
+    if (list) list.push(matcher);
+    else brakes.set(directory, [matcher]);
+  }
+  for (const allow of allows) {
+    const matcher = bashMatcher(parseRule(allow.rule)?.specifier);
+    if (!matcher) continue;
+    const except = brakes.get(allow.directory) ?? [];
+    const setting = `permissions.allow: "${allow.rule}"`;
+    const permission = commandPermission(matcher, { agent: "claude-code", setting, span: allow.location.span, except });
+    if (permission) {
+      reportPermission(context, allow.location, allow.snippet, permission);
+      continue;
+    }
+    const reader = readerOf((command) => matcher(command) && !except.some((brake) => brake(command)));
+    if (reader) context.publish("agent-grant", { agent: "claude-code", grant: "file-read", setting, effective: true, location: allow.location, reaches: reader });
+  }
+}
+
+// detectors/agent-permission/configs/gemini-action.ts
+var ACTION = /^google-github-actions\/run-gemini-cli@/;
+var SHELL_TOOL = /^(?:run_shell_command|ShellTool)(?:\((.*)\))?$/s;
+function readGeminiAction(file, out) {
+  const root = file.data()?.roots[0];
+  const jobs = get(root, "jobs");
+  if (jobs?.kind !== "map") return;
+  for (const job of jobs.entries) {
+    const steps = get(job.value, "steps");
+    if (steps?.kind !== "seq") continue;
+    for (const step of steps.items) {
+      const uses = get(step, "uses");
+      if (!ACTION.test(literalString(uses) ?? "")) continue;
+      readStep(file, out, step, uses);
+    }
+  }
+}
+function readStep(file, out, step, uses) {
+  const settingsNode = get(get(step, "with"), "settings");
+  const text = literalString(settingsNode);
+  let tools;
+  if (text !== void 0) {
+    try {
+      const settings = JSON.parse(text);
+      tools = settings?.coreTools ?? settings?.tools?.core;
+    } catch {
+      return;
+    }
+  }
+  emitConfig(out, "gemini-cli", "launcher", file.path);
+  if (!Array.isArray(tools)) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassFlag,
+      agent: "gemini-cli",
+      grant: "bypass-mode",
+      setting: "run-gemini-cli (gemini --yolo, no coreTools list)",
+      span: uses.span,
+      lets: "run every tool, shell included,",
+      effective: true
+    });
+    return;
+  }
+  for (const tool of tools) {
+    if (typeof tool !== "string") continue;
+    const shell = SHELL_TOOL.exec(tool.trim());
+    if (!shell) continue;
+    const permission = commandPermission(shell[1] === void 0 ? () => true : prefixMatcher(shell[1].trim()), {
+      agent: "gemini-cli",
+      setting: `run-gemini-cli settings coreTools: "${tool}"`,
+      span: settingsNode.span
+    });
+    if (permission) emitPermission(file, out, permission);
+  }
+}
 
 // detectors/agent-permission/configs/launchers.ts
 var LAUNCHER_PATH = new RegExp(
@@ -17198,6 +17567,7 @@ function isLauncherFile(path2) {
   return LAUNCHER_PATH.test(path2);
 }
 function readLauncher(file, out) {
+  if (file.text.includes("run-gemini-cli") && /^\.github\/workflows\//.test(file.path)) readGeminiAction(file, out);
   const lines = file.text.split("\n");
   const seen = /* @__PURE__ */ new Set();
   let textUntil;
@@ -17279,8 +17649,10 @@ function commentStart(line) {
 function comparedOrMatched(line, flagAt) {
   const before = line.slice(0, flagAt);
   if (/(?:\[\[|\btest\b|\[\s)[^\]]*?(?:==|!=|=~|\s=\s)\s*["']?\*?$/.test(before)) return true;
-  return /^\s*\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
+  if (GUARD_LIST.test(before)) return true;
+  return /(?:^\s*|\bcase\b[^;]*?\bin\s+)\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
 }
+var GUARD_LIST = /\b[A-Za-z_]*(?:FORBID|BLOCK|DENY|DENIED|BAN|DISALLOW|REJECT|PROHIBIT|BLACKLIST|BLOCKLIST)[A-Za-z_]*=\s*\(?\s*["'][^"']*$/i;
 var TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
 function searchedOrPrinted(command, flagAt) {
   const before = command.slice(0, flagAt);
@@ -17288,7 +17660,18 @@ function searchedOrPrinted(command, flagAt) {
   let last = -1;
   for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
   if (last === -1 || last < start - 1) return false;
-  return !/[|;&]/.test(before.slice(last));
+  return !separatedOutsideQuotes(before.slice(last));
+}
+function separatedOutsideQuotes(text) {
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === quote) quote = void 0;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === "|" || char === ";" || char === "&") return true;
+  }
+  return false;
 }
 function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"`, except = []) {
   const claude = /^(Bash|PowerShell)(?:\((.*)\))?$/s.exec(entry);
@@ -17388,13 +17771,28 @@ function spanOf2(index, column, length) {
 }
 
 // detectors/agent-permission/configs/claude-commands.ts
-var CLAUDE_COMMAND = /(^|\/)\.claude\/(?:commands\/(?:[^/]+\/)*[^/]+\.md|skills\/(?:[^/]+\/)*SKILL\.md)$/;
+var CLAUDE_COMMAND = /(^|\/)\.claude\/(?:commands\/(?:[^/]+\/)*[^/]+\.md|skills\/(?:[^/]+\/)*SKILL\.md|agents\/(?:[^/]+\/)*[^/]+\.md)$/;
+var SUBAGENT = /(^|\/)\.claude\/agents\//;
 function readClaudeCommand(file, out) {
   const lines = file.text.split("\n");
   if (lines[0]?.trim() !== "---") return;
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index].replace(/\r$/, "");
     if (line.trim() === "---") return;
+    const mode = /^permissionMode:[ \t]*["']?bypassPermissions["']?[ \t]*$/.exec(line);
+    if (mode && SUBAGENT.test(file.path) && !readOnlyTools(lines)) {
+      emitConfig(out, "claude-code", "settings", file.path);
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.bypassMode,
+        agent: "claude-code",
+        grant: "bypass-mode",
+        setting: "permissionMode: bypassPermissions",
+        span: { line: index + 1, column: 1, endLine: index + 1, endColumn: line.length + 1 },
+        lets: "run every tool the subagent has, shell included,",
+        effective: true
+      });
+      continue;
+    }
     const field = /^allowed-tools:[ \t]*(.*)$/.exec(line);
     if (!field) continue;
     const inline = field[1].trim().replace(/^\[|\]$/g, "");
@@ -17416,6 +17814,15 @@ function listBelow(lines, index) {
     entries.push(item[1]);
   }
   return entries;
+}
+function readOnlyTools(lines) {
+  for (let index = 1; index < lines.length && lines[index].trim() !== "---"; index++) {
+    const field = /^tools:[ \t]*(.*)$/.exec(lines[index].replace(/\r$/, ""));
+    if (!field) continue;
+    const tools = field[1].trim() !== "" ? splitToolList(field[1].replace(/["'[\]]/g, "")) : listBelow(lines, index);
+    return tools.length > 0 && tools.every((tool) => /^(?:Read|Grep|Glob|LS|WebFetch|WebSearch|TodoWrite|Task)$/.test(tool.trim()));
+  }
+  return false;
 }
 
 // detectors/agent-permission/configs/windsurf-workflows.ts
@@ -17643,7 +18050,7 @@ function parse(file, out, item, list) {
 
 // detectors/agent-permission/configs/gemini.ts
 var GEMINI_SETTINGS = /(^|\/)\.gemini\/settings\.json$/;
-var SHELL_TOOL = /^\s*(run_shell_command|ShellTool)\s*(?:\((.*)\))?\s*$/s;
+var SHELL_TOOL2 = /^\s*(run_shell_command|ShellTool)\s*(?:\((.*)\))?\s*$/s;
 var APPROVAL_MODES = /* @__PURE__ */ new Set(["default", "auto_edit", "yolo", "plan"]);
 function readGeminiSettings(file, out) {
   const root = rootMap(file, out);
@@ -17683,7 +18090,7 @@ function readGeminiSettings(file, out) {
   }
 }
 function shellMatcher(item) {
-  const match = SHELL_TOOL.exec(item.value);
+  const match = SHELL_TOOL2.exec(item.value);
   if (!match) return void 0;
   const specifier = match[2];
   return specifier === void 0 ? () => true : prefixMatcher(specifier);
@@ -18751,6 +19158,7 @@ var bypassMode = {
   tags: ["agent", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".claude/agents/deployer.md", "---\nname: deployer\ndescription: Deploys the app and runs migrations\ntools: Bash, Read, Edit\npermissionMode: bypassPermissions\n---\n\nYou deploy the app with ./scripts/deploy.sh.\n", { expect: { line: 5 }, note: "a subagent that skips every prompt" }),
       sample(".github/workflows/claude.yml", 'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": { "defaultMode": "bypassPermissions" }\n            }\n', { expect: { line: 14 }, note: "claude-code-action's inline settings" }),
       sample(
         ".claude/settings.json",
@@ -18783,6 +19191,8 @@ var bypassMode = {
       sample(".aider.conf.yml", "model: sonnet\nauto-commits: true\nyes-always: true\nread:\n  - CONVENTIONS.md\n", { expect: { line: 3 } })
     ],
     negative: [
+      sample(".claude/agents/reviewer.md", "---\nname: reviewer\ndescription: Reviews diffs\ntools: Read, Grep, Glob\npermissionMode: bypassPermissions\n---\n\nReview the diff.\n", { note: "a subagent that can only read" }),
+      sample(".claude/commands/deploy.md", "---\ndescription: deploy\npermissionMode: bypassPermissions\n---\n\nDeploy.\n", { note: "not a field of slash commands" }),
       sample(
         ".claude/settings.json",
         '{\n  "permissions": {\n    "defaultMode": "acceptEdits",\n    "allow": ["Bash(npm run test:*)", "Bash(git diff:*)"],\n    "deny": ["Read(./.env)", "Read(./.env.*)"]\n  }\n}\n'
@@ -18813,6 +19223,8 @@ var shellAutoApproved = {
   tags: ["agent", "permissions", "shell", "owasp-llm06"],
   samples: {
     positive: [
+      sample("acme.code-workspace", '{\n  "folders": [{ "path": "." }],\n  "settings": {\n    "chat.tools.terminal.autoApprove": { "/.*/": true }\n  }\n}\n', { expect: { line: 4 }, note: "a VS Code workspace file holds workspace settings too" }),
+      sample(".github/workflows/gemini.yml", 'on: [issues]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the issue\n          settings: |\n            {"tools": {"core": ["run_shell_command", "write_file"]}}\n', { expect: { line: 9 }, note: "run-gemini-cli's coreTools list names the whole shell" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`poetry run` runs any program in the environment" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n", { expect: { line: 4 }, note: "Windsurf runs every command step of a turbo-all workflow unasked" }),
       sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
@@ -18900,9 +19312,24 @@ var destructiveCommandAllowed = {
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(npx supabase:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "a CLI run through a package runner" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Bash(rm -r:*)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: "a flag of rm, not one path" }),
       sample(".codex/rules/default.rules", 'prefix_rule(pattern = ["pnpm", "prisma", "migrate"], decision = "allow",)\n', { expect: { line: 1 } }),
-      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } })
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } }),
+      {
+        files: {
+          ".claude/settings.json": '{\n  "permissions": {\n    "deny": ["Bash(rm:*)"]\n  }\n}\n',
+          ".claude/settings.local.json": '{\n  "permissions": {\n    "allow": ["Bash(rm:*)", "Bash(railway:*)"]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.local.json", line: 3 },
+        note: "the shared deny stops rm, not railway"
+      }
     ],
     negative: [
+      {
+        files: {
+          ".claude/settings.json": '{\n  "permissions": {\n    "deny": ["Bash(rm:*)", "Bash(railway:*)"]\n  }\n}\n',
+          ".claude/settings.local.json": '{\n  "permissions": {\n    "allow": ["Bash(rm:*)", "Bash(railway:*)"]\n  }\n}\n'
+        },
+        note: `Claude Code merges the two files, deny first: the local allows (what "don't ask again" writes) are overridden`
+      },
       sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash(terraform plan:*)", "Bash(terraform destroy:*)"],\n                "deny": ["Bash(terraform destroy:*)"]\n              }\n            }\n', { note: "the inline settings deny what they allow" }),
       sample(
         ".claude/settings.json",
@@ -18932,6 +19359,7 @@ var mcpToolsAutoApproved = {
   tags: ["agent", "mcp", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__supabase__*"]\n  }\n}\n', { expect: { line: 3 }, note: "the wildcard form" }),
       sample(".claude/settings.json", '{\n  "enableAllProjectMcpServers": true,\n  "permissions": {\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 2 }, note: "every server in .mcp.json starts without the trust prompt" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__supabase", "Bash(npm test:*)"]\n  },\n  "enabledMcpjsonServers": ["supabase"]\n}\n', {
         expect: { line: 3 }
@@ -19010,9 +19438,19 @@ var bypassFlag = {
       sample("scripts/agents.sh", '#!/usr/bin/env bash\nset -e\nqwen --yolo -p "refactor the importer"\n', { expect: { line: 3 }, note: "Qwen Code" }),
       sample(".github/workflows/droid.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --skip-permissions-unsafe "fix the failing tests and push"\n', { expect: { line: 5 }, note: "Factory Droid without guardrails" }),
       sample(".github/workflows/droid-deploy.yml", 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --auto high "run the deploy script"\n', { expect: { line: 5 }, note: "Droid's high tier runs pushes and deploy scripts unasked" }),
-      sample("Makefile", 'migrate:\n	GOOSE_MODE=auto goose run -t "apply the pending migrations"\n', { expect: { line: 2 }, note: "goose's autonomous mode, written out" })
+      sample("Makefile", 'migrate:\n	GOOSE_MODE=auto goose run -t "apply the pending migrations"\n', { expect: { line: 2 }, note: "goose's autonomous mode, written out" }),
+      sample(".github/workflows/gemini-triage.yml", "on:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          gemini_api_key: ${{ secrets.GEMINI_API_KEY }}\n          prompt: Fix the issue and open a pull request\n", { expect: { line: 8 }, note: "the action runs gemini --yolo; nothing narrows its tools" }),
+      sample(".github/workflows/continue.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "fix the failing tests" --allow "*"\n', { expect: { line: 6 }, note: "Continue's CLI approving every tool" })
     ],
     negative: [
+      sample("package.json", '{\n  "scripts": {\n    "dev": "deno run --allow-net --allow-read main.ts",\n    "review": "cn -p \\"review the diff\\" --allow Read"\n  }\n}\n', { note: "other programs' --allow flags; Continue allowed one read-only tool" }),
+      sample("scripts/check-agent-flags.sh", "#!/bin/sh\nif grep -rnE -- '--dangerously-skip-permissions|--yolo|--allow-all-tools|--dangerously-bypass-approvals-and-sandbox' .github/ package.json; then\n  echo 'bypass flag found' >&2; exit 1\nfi\n", { note: "a guard searching for every flag at once" }),
+      sample("scripts/check-agent-flags.sh", `#!/bin/sh
+FORBIDDEN='--dangerously-skip-permissions --allow-all-tools'
+for f in $FORBIDDEN; do grep -rq -- "$f" .github && exit 1; done
+`, { note: "a list of the flags a guard refuses" }),
+      sample("scripts/agent.sh", '#!/bin/sh\ncase "$*" in *--dangerously-skip-permissions*) echo refused >&2; exit 1;; esac\nclaude -p "$@" --allowedTools "Read,Grep"\n', { note: "a one-line case that refuses the flag" }),
+      sample(".github/workflows/gemini-triage.yml", 'on:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          gemini_api_key: ${{ secrets.GEMINI_API_KEY }}\n          prompt: Label the issue\n          settings: |\n            {"coreTools": ["run_shell_command(gh issue view)", "run_shell_command(gh label list)", "run_shell_command(gh issue edit)"]}\n', { note: "the official triage setup: a coreTools list of gh commands" }),
       sample(".github/workflows/droid.yml", 'jobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --auto low "add JSDoc comments"\n      - run: GOOSE_MODE=approve goose run -t "summarise the diff"\n', { note: "Droid's low tier edits files only; goose asking first" }),
       sample("android/build.sh", "#!/usr/bin/env bash\n./gradlew assembleRelease --auto high\n", { note: "the same words on another program" }),
       sample(
@@ -19229,7 +19667,8 @@ var mcpWriteAccess = {
         ".cursor/mcp.json",
         '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.production"}\n  }\n}\n',
         { expect: { line: 3 }, note: "the server's variables come from production's environment file" }
-      )
+      ),
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "neon": {\n      "type": "http",\n      "url": "https://mcp.neon.tech/mcp",\n      "headers": { "Authorization": "Bearer ${NEON_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the hosted Neon server given an API key, without the X-READ-ONLY header" })
     ],
     negative: [
       sample(
@@ -19384,8 +19823,8 @@ var agentPermission = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file) => isConfig(file.path),
-  consumes: ["credential"],
-  produces: ["credential", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
+  consumes: ["credential", "claude-shell-allow", "agent-command-brake"],
+  produces: ["credential", "claude-shell-allow", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
   scanFile(file, sink) {
     const out = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -19393,6 +19832,7 @@ var agentPermission = {
   },
   finish(sink) {
     const context = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
+    resolveClaudeShellAllows(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);
