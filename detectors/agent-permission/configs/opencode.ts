@@ -15,16 +15,32 @@ export function readOpencodeConfig(file: SourceFile, out: FileEmitter): void {
   if (!root) return;
   emitConfig(out, 'opencode', 'settings', file.path);
   const permission = get(root, 'permission');
-  if (permission === undefined) return;
+  if (permission !== undefined) readPermission(file, out, permission, '"permission"');
+  // Each agent may set its own permissions, which override the global ones for that agent (opencode.ai/docs/agents).
+  const agents = get(root, 'agent');
+  if (agents?.kind === 'map') {
+    for (const agent of agents.entries) {
+      const own = get(agent.value, 'permission');
+      if (own !== undefined) readPermission(file, out, own, `"agent": { "${agent.key}": { "permission"`, ' } }');
+    }
+  }
+}
+
+/**
+ * A `permission` value: `"allow"`, or a map of tools (`bash`, `read`...) to actions or pattern maps. `prefix` and
+ * `close` wrap the setting as written (an agent's own block is nested); read rules are taken from the global one.
+ */
+function readPermission(file: SourceFile, out: FileEmitter, permission: DataNode, prefix: string, close = ''): void {
   if (permission.kind === 'scalar') {
-    if (permission.value === 'allow') allowEverything(file, out, '"permission": "allow"', permission.span);
+    if (permission.value === 'allow') allowEverything(file, out, `${prefix}: "allow"${close}`, permission.span);
     return;
   }
   if (permission.kind !== 'map') return;
   const wildcard = get(permission, '*');
-  if (wildcard?.kind === 'scalar' && wildcard.value === 'allow') allowEverything(file, out, '"permission": { "*": "allow" }', wildcard.span);
+  if (wildcard?.kind === 'scalar' && wildcard.value === 'allow') allowEverything(file, out, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
   const bash = get(permission, 'bash');
-  if (bash) readBash(file, out, bash);
+  if (bash) readBash(file, out, bash, prefix, close);
+  if (close !== '') return;
   const read = get(permission, 'read');
   if (read?.kind === 'map') {
     const directory = directoryOf(file.path.replace(/(^|\/)\.opencode\/[^/]+$/, '$1x'));
@@ -47,14 +63,14 @@ function allowEverything(file: SourceFile, out: FileEmitter, setting: string, sp
   });
 }
 
-function readBash(file: SourceFile, out: FileEmitter, bash: DataNode): void {
+function readBash(file: SourceFile, out: FileEmitter, bash: DataNode, prefix: string, close: string): void {
   if (bash.kind === 'scalar') {
     if (bash.value === 'allow') {
       emitPermission(file, out, {
         ruleId: RULE_IDS.shellAutoApproved,
         agent: 'opencode',
         grant: 'shell',
-        setting: '"permission": { "bash": "allow" }',
+        setting: `${prefix}: { "bash": "allow" }${close}`,
         span: bash.span,
         lets: 'run any shell command',
         effective: true,
@@ -75,7 +91,7 @@ function readBash(file: SourceFile, out: FileEmitter, bash: DataNode): void {
   // The last matching rule wins: an allow grants only what no later ask or deny rule catches.
   rules.forEach((rule, index) => {
     const matcher = globMatcher(rule.key);
-    const setting = `"permission": { "bash": { "${rule.key}": "${rule.action}" } }`;
+    const setting = `${prefix}: { "bash": { "${rule.key}": "${rule.action}" } }${close}`;
     if (rule.action !== 'allow') {
       emitBrake(file, out, 'opencode', rule.action === 'deny' ? 'deny' : 'ask', setting, rule.span, matcher);
       return;

@@ -18,6 +18,7 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('opencode.json', '{\n  "permission": { "bash": "ask" },\n  "agent": {\n    "build": {\n      "permission": { "bash": { "*": "allow" } }\n    }\n  }\n}\n', { expect: { line: 5 }, note: "an OpenCode agent's own permissions override the global ones" }),
       sample('acme.code-workspace', '{\n  "folders": [{ "path": "." }],\n  "settings": {\n    "chat.tools.terminal.autoApprove": { "/.*/": true }\n  }\n}\n', { expect: { line: 4 }, note: 'a VS Code workspace file holds workspace settings too' }),
       sample('.github/workflows/gemini.yml', 'on: [issues]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the issue\n          settings: |\n            {"tools": {"core": ["run_shell_command", "write_file"]}}\n', { expect: { line: 9 }, note: "run-gemini-cli's coreTools list names the whole shell" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`poetry run` runs any program in the environment' }),
@@ -59,6 +60,7 @@ export const shellAutoApproved: RuleMeta = {
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n', { expect: { line: 7 }, note: 'a YAML block lists one tool per line' }),
     ],
     negative: [
+      sample('opencode.json', '{\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: 'a review agent that may only diff unasked' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample('.windsurf/workflows/release.md', '---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n'),
       sample('.claude/commands/commit.md', '---\ndescription: Commit the staged changes\nallowed-tools: Bash(git add:*), Bash(git status:*), Bash(git commit:*)\n---\nWrite a commit message for the staged changes and commit.\n'),
