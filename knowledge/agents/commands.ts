@@ -112,6 +112,7 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('flyctl apps destroy acme --yes', 'flyctl', 'infrastructure', 'destroys Fly.io volumes and apps'),
   destructive('turso db destroy acme --yes', 'turso', 'data', 'destroys Turso databases'),
   destructive('psql -h db.acme.io -c "DROP TABLE users"', 'psql', 'data', 'runs any SQL, DROP included'),
+  destructive('psql -c "DROP TABLE users"', 'psql', 'data', 'runs any SQL, DROP included'),
   destructive('dd if=/dev/zero of=/dev/sda', 'dd', 'files', 'overwrites disks'),
   destructive('mkfs.ext4 /dev/sda1', 'mkfs', 'files', 'formats disks'),
   destructive('shred -u ./data/app.db', 'shred', 'files', 'destroys files'),
@@ -143,7 +144,20 @@ const RUNNER_INTERPRETERS: readonly CommandProbe[] = [
   ['pdm run zqx-unlisted-tool', 'pdm run'],
 ].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program` }));
 
-export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES];
+/**
+ * Platform CLIs that run any command with an environment's variables injected (`railway run`, `doppler run --`): an
+ * interpreter holding that environment's credentials. Tried after the destructive probes, so that `railway:*` is
+ * named for what it deletes.
+ */
+const SECRET_RUNNERS: readonly CommandProbe[] = [
+  ['railway run zqx-unlisted-tool', 'railway run'],
+  ['heroku run zqx-unlisted-tool', 'heroku run'],
+  ['doppler run -- zqx-unlisted-tool', 'doppler run'],
+  ['op run -- zqx-unlisted-tool', 'op run'],
+  ['infisical run -- zqx-unlisted-tool', 'infisical run'],
+].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program with the environment's secrets` }));
+
+export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...SECRET_RUNNERS];
 
 export type CommandMatcher = (command: string) => boolean;
 

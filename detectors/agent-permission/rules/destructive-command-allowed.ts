@@ -18,6 +18,7 @@ export const destructiveCommandAllowed: RuleMeta = {
   tags: ['agent', 'permissions', 'destructive', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'psql with a command, its database from the environment' }),
       sample('.windsurf/workflows/reset-db.md', '---\ndescription: Reset the local database\n---\n1. Stop the dev server\n// turbo\n2. Run `npx prisma migrate reset --force`\n', { expect: { line: 5 }, note: "`// turbo` runs the next step's command unasked" }),
       sample('.claude/skills/deploy/SKILL.md', '---\nname: deploy\ndescription: Deploy the app to Railway\nallowed-tools: Bash(railway:*), Read\n---\nDeploy with `railway up`.\n', { expect: { line: 4 }, note: "a skill's front matter" }),
       sample(
