@@ -150,6 +150,9 @@ const STATEMENT_PASSWORDS: readonly ValuePattern[] = [
   { regex: /\bpassword(?:[ \t]+is|[ \t]*[:=])[ \t]*`([^`\s]{8,200})`/gi, keywords: ['password'] },
 ];
 
+/** The account a SQL statement creates or grants to: `USER icingaweb2`, `USER 'app'@'%'`. */
+const STATEMENT_ACCOUNT = /\b(?:USER|ROLE|TO)[ \t]+[`'"]?([\w.-]+)/i;
+
 /** An argument before the password: a string literal, or an expression without commas or parentheses. */
 const ARGUMENT_BEFORE = String.raw`\s*(?:"[^"\n]*"|'[^'\n]*'|[^,()'"\n]+)\s*,`;
 const passwordArgument = (call: string, before: number): RegExp => new RegExp(String.raw`${call}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, 'g');
@@ -186,8 +189,10 @@ export const hardcodedPassword: CredentialKind = {
     // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
     !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) &&
     !/\s/.test(value) &&
-    // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
-    !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
+    // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
+    // statement too (`CREATE USER icingaweb2 ... IDENTIFIED BY 'icingaweb2'`).
+    !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()) &&
+    STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase(),
   rate: (context) => {
     const account = superuserOnLine(context.line);
     if (account) return { scope: 'root-resource', because: `it is the password of ${account}, the database's superuser` };
@@ -229,6 +234,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('doc/20-Advanced-Topics.md', "```sql\nCREATE USER 'icingaweb2'@'localhost' IDENTIFIED BY 'icingaweb2';\nGRANT ALL ON icingaweb2.* TO 'icingaweb2'@'localhost';\n```\n", { note: 'the password is the account\'s own name: a documented default' }),
       sample('site/include/layout.js', "var pass = '#snmp_priv_passphrase';\n$(pass).val('');\n", { note: "a form field's CSS selector" }),
       sample('languages/da.lang', "<?php\n$PALANG['pPassword_admin'] = 'Adgangskode';\n$PALANG['pLogin_password'] = 'Adgangskode';\n", { note: 'a translation table' }),
       sample('perl5/ONVIF/Types/User.pm', "my %TYPES = (\n  'Username' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n  'Password' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n);\n", { note: 'Perl type names' }),
