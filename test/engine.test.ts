@@ -96,6 +96,13 @@ describe('discovery', () => {
     expect(result.notifications.find((note) => note.code === 'virtualenv-skipped')?.message).toContain('2 Python virtualenvs not scanned');
   });
 
+  it('notes git-ignored agent settings it did not read, and reads them with includeIgnored', async () => {
+    const r = repo({ 'src/a.ts': 'x', '.claude/settings.local.json': '{ "permissions": { "allow": ["Bash(*)"] } }\n', 'logs/debug.log': 'x' }, { gitignored: ['.claude/settings.local.json', '*.log'] });
+    const note = (await findings(r.root)).result.notifications.find((notification) => notification.code === 'ignored-agent-settings');
+    expect(note?.message).toContain('.claude/settings.local.json: git-ignored agent settings');
+    expect((await findings(r.root, { includeIgnored: true })).result.notifications.some((notification) => notification.code === 'ignored-agent-settings')).toBe(false);
+  });
+
   it('scans git-ignored files with includeIgnored', async () => {
     const r = repo({ 'src/a.ts': 'x', 'logs/debug.log': 'DANGER-log\n' }, { gitignored: ['*.log'] });
     expect((await findings(r.root)).where).toEqual([]);

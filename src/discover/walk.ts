@@ -159,6 +159,7 @@ export function discover(options: DiscoverOptions): Discovery {
   const rootPrefix = root.endsWith('/') ? root : `${root}/`;
   const files: FileRef[] = [];
   let symlinks = 0;
+  const ignoredAgentSettings: string[] = [];
   let skippedBinaryByName = 0;
   for (const entry of entries) {
     const path = entry.path;
@@ -176,11 +177,21 @@ export function discover(options: DiscoverOptions): Discovery {
     // Tracked files are never ignored, whatever .gitignore says (git's own rule).
     const gitIgnored = !tracked && gitignore.ignores(path);
     // A git-ignored .env is where credentials belong: read it for scope facts, not reported as exposed.
-    if (gitIgnored && !options.includeIgnored && formatOf(path) !== 'dotenv') continue;
+    if (gitIgnored && !options.includeIgnored && formatOf(path) !== 'dotenv') {
+      if (LOCAL_AGENT_SETTINGS.test(path)) ignoredAgentSettings.push(path);
+      continue;
+    }
     // No size: the read stats the open file anyway, so a stat here would be a second system call per file.
     files.push({ path, absolutePath: `${rootPrefix}${path}`, tracked, gitIgnored });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (ignoredAgentSettings.length > 0) {
+    notifications.push({
+      level: 'note',
+      code: 'ignored-agent-settings',
+      message: `${ignoredAgentSettings.slice(0, 3).join(', ')}${ignoredAgentSettings.length > 3 ? ` and ${ignoredAgentSettings.length - 3} more` : ''}: git-ignored agent settings, which the agent on this machine applies; not read (--include-ignored reads them).`,
+    });
+  }
   if (symlinks > 0) {
     notifications.push({
       level: 'note',
@@ -192,6 +203,9 @@ export function discover(options: DiscoverOptions): Discovery {
 }
 
 const EXCLUDED_DIRECTORY_NAMES = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
+
+/** Per-developer agent settings kept out of git (`.claude/settings.local.json`): in force on the machine that has them. */
+const LOCAL_AGENT_SETTINGS = /(^|\/)\.claude\/settings\.local\.json$|(^|\/)\.gemini\/settings\.json$|(^|\/)\.cursor\/(?:cli|permissions|mcp)\.json$|(^|\/)\.mcp\.json$|(^|\/)\.codex\/config\.toml$/;
 
 /** A directory listing without the excluded directories (files and links of those names stay). */
 function withoutExcludedDirectories(entries: Dirent[]): Dirent[] {
