@@ -127,6 +127,7 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
   // Grants in tests and examples (IAM docs, policy fixtures) are still reported, below the default failure threshold.
   const severity = isTestOrExamplePath(file.path) ? ('low' as const) : undefined;
   const report: Report = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
+  const privileged: Privileged = (principal, role, span) => out.publish('privileged-principal', { principal: principal.toLowerCase(), role, location: { path: file.path, span } });
   const policy = mayHoldPolicy(file);
   const document = policy || file.hasKeyword('roles/owner') || file.hasKeyword('roles/editor') || file.hasKeyword('cluster-admin') || file.hasKeyword('role_definition_name') ? file.data() : undefined;
   if (document) {
@@ -134,7 +135,7 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
     for (const root of document.roots) walkMaps(root, (map) => boundaryStatements(map, boundaries));
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
       if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report);
-      gcpBinding(map, report);
+      gcpBinding(map, report, privileged);
       azureAssignment(map, report);
       clusterAdmin(map, report);
     });
@@ -142,7 +143,7 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
     if (policy && file.text.includes('Statement')) embeddedPolicies(file, document, out, report);
   }
   managedAdminPolicies(file, report);
-  if (!document) commandLineGrants(file, report);
+  if (!document) commandLineGrants(file, report, privileged);
 }
 
 /** An IAM statement names its actions and resources; `statement` alone is common (SQL, docs) and not worth a parse. */
@@ -197,7 +198,7 @@ function allowAllStatement(map: MapNode, parentBlock: string | undefined, report
   report(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', 'allow * on *');
 }
 
-function gcpBinding(map: MapNode, report: Report): void {
+function gcpBinding(map: MapNode, report: Report, privileged: Privileged): void {
   const role = entryOf(map, /^role$/);
   const roleName = literalString(role?.value);
   if (!role || (roleName !== 'roles/owner' && roleName !== 'roles/editor')) return;
@@ -205,7 +206,13 @@ function gcpBinding(map: MapNode, report: Report): void {
   const memberText = members ? (members.value.kind === 'scalar' ? String(members.value.value ?? members.value.expression ?? '') : strings(members.value).join(' ') + (members.value.kind === 'seq' ? members.value.items.map((item) => (item.kind === 'scalar' ? item.expression ?? '' : '')).join(' ') : '')) : '';
   if (!/serviceAccount:|google_service_account/.test(memberText)) return;
   report(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
+  for (const account of memberText.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1]!, roleName, role.value.span);
 }
+
+/** `serviceAccount:<e-mail>` written out (not built from a resource reference). */
+const SERVICE_ACCOUNT_MEMBER = /serviceAccount:([a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com)/gi;
+
+type Privileged = (principal: string, role: string, span: Span) => void;
 
 const SUBSCRIPTION_ROLES = /^(?:owner|contributor|user access administrator)$/i;
 
@@ -274,23 +281,25 @@ function managedAdminPolicies(file: SourceFile, report: Report): void {
   }
 }
 
-function commandLineGrants(file: SourceFile, report: Report): void {
+function commandLineGrants(file: SourceFile, report: Report, privileged: Privileged): void {
   const text = file.text;
   // Each command is looked for only where its subcommand's literal occurs: the file was admitted for any grant keyword
   // (`statement` is common in code), and a scan of the text for one literal is far cheaper than a pattern.
-  if (text.includes('add-iam-policy-binding')) gcloudGrants(text, file, report);
+  if (text.includes('add-iam-policy-binding')) gcloudGrants(text, file, report, privileged);
   if (text.includes('assignment')) azureGrants(text, file, report);
   if (text.includes('clusterrolebinding')) kubectlGrants(text, file, report);
 }
 
 // In the gcloud and az commands, shell continuations join the lines of one command.
-function gcloudGrants(text: string, file: SourceFile, report: Report): void {
+function gcloudGrants(text: string, file: SourceFile, report: Report, privileged: Privileged): void {
   for (const match of text.matchAll(/gcloud\s+(?:projects|organizations|resource-manager\s+folders)\s+add-iam-policy-binding(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role[= ]["']?(roles\/(?:owner|editor))\b/.exec(command);
     if (!role || !/--member[= ]["']?serviceAccount:/.test(command)) continue;
     const at = match.index + command.indexOf(role[0]);
-    report(gcpBasicRole.id, file.spanOf(at, at + role[0].length), `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
+    const span = file.spanOf(at, at + role[0].length);
+    report(gcpBasicRole.id, span, `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
+    for (const account of command.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1]!, role[1]!, span);
   }
 }
 

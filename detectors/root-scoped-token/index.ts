@@ -2,11 +2,11 @@
 // context, writes the rating onto the credential for later stages, and reports the ones that reach everything.
 import type { Detector, FinishContext } from '../../src/model.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
-import type { Credential } from '../../src/facts/credential.js';
+import type { Credential, PrivilegedPrincipal } from '../../src/facts/credential.js';
 import { CompanionIndex } from '../../knowledge/credentials/companions.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
 import { shipsToBrowsers } from '../../knowledge/credentials/narrowing.js';
-import type { CredentialContext } from '../../knowledge/credentials/types.js';
+import type { CredentialContext, Rating } from '../../knowledge/credentials/types.js';
 import { CREDENTIAL_SCOPE_RULES, DETECTOR_ID, scopeRuleId } from './credential-rules.js';
 import { GRANT_KEYWORDS, GRANT_RULES, scanGrants } from './grants.js';
 
@@ -14,8 +14,8 @@ export const rootScopedToken: Detector = {
   id: DETECTOR_ID,
   rules: [...CREDENTIAL_SCOPE_RULES, ...GRANT_RULES],
   keywords: GRANT_KEYWORDS,
-  consumes: ['credential'],
-  produces: ['credential'],
+  consumes: ['credential', 'privileged-principal'],
+  produces: ['credential', 'privileged-principal'],
   scanFile: scanGrants,
   finish(context) {
     rateCredentials(context);
@@ -28,10 +28,11 @@ function rateCredentials(context: FinishContext): void {
   // Published once all are rated: one pass over the facts, not one per credential (a bundle can hold thousands).
   const scopes = new Map<string, Pick<Credential, 'scope' | 'reach'>>();
   const companions = new CompanionIndex(credentials);
+  const privileged = new Map(context.facts.all('privileged-principal').map((principal) => [principal.principal, principal]));
   for (const credential of credentials) {
     const kind = credentialKind(credential.kind);
     if (!kind) continue;
-    const rating = kind.rate(contextOf(credential));
+    const rating = withGrantedRole(kind.rate(contextOf(credential)), credential, privileged);
     scopes.set(credential.id, { scope: rating.scope, reach: kind.reach });
     if (rating.scope !== 'root' && rating.scope !== 'root-resource') continue;
     if (!declared.has(scopeRuleId(kind))) continue;
@@ -74,3 +75,17 @@ function contextOf(credential: Credential): CredentialContext {
   };
 }
 
+
+const SERVICE_ACCOUNT = /([a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com)/i;
+
+/**
+ * A credential of a principal the repository itself grants an account-wide role: a service-account key whose
+ * account is bound to roles/owner in the Terraform beside it is rated by that binding, whatever its name suggests.
+ */
+function withGrantedRole(rating: Rating, credential: Credential, privileged: ReadonlyMap<string, PrivilegedPrincipal>): Rating {
+  if (rating.scope === 'root' || privileged.size === 0 || credential.provider !== 'gcp') return rating;
+  const email = (credential.siblingValues?.client_email ?? SERVICE_ACCOUNT.exec(`${credential.line ?? ''}\n${credential.nearby ?? ''}`)?.[1])?.toLowerCase();
+  const grant = email ? privileged.get(email) : undefined;
+  if (!grant) return rating;
+  return { scope: 'root', because: `its service account ${email} holds ${grant.role} (${grant.location.path}:${grant.location.span.line})` };
+}

@@ -49,3 +49,14 @@ export interface Credential {
   /** Agents whose ignore rules exclude the file but whose shell runs unasked here, so `cat` still reads it. */
   readableByShell?: string[];
 }
+
+/**
+ * A principal the repository grants an account-wide role (a service account bound to `roles/owner`): a credential
+ * of that principal found anywhere reaches what the role reaches.
+ */
+export interface PrivilegedPrincipal {
+  /** The principal's identifier, lower-cased: a service account's e-mail. */
+  principal: string;
+  role: string;
+  location: Location;
+}

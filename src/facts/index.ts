@@ -1,11 +1,12 @@
 // The fact kinds detectors publish for one another through the engine, never by importing each other.
-import type { Credential } from './credential.js';
+import type { Credential, PrivilegedPrincipal } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
 import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentProseGuardrail, AgentReadExclusion, AgentTool, ClaudeShellAllow } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
+  'privileged-principal': PrivilegedPrincipal;
   'environment-resource': EnvironmentResource;
   'environment-crossing': EnvironmentCrossing;
   'environment-layer': EnvironmentLayer;
@@ -24,7 +25,7 @@ export interface FactKinds {
 export type FactKind = keyof FactKinds;
 export type FactOf<K extends FactKind> = FactKinds[K];
 
-export type { Credential } from './credential.js';
+export type { Credential, PrivilegedPrincipal } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
 export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentProseGuardrail, AgentTool, ClaudeShellAllow } from './agent.js';
