@@ -367,8 +367,31 @@ export const netlifyBuildHook = deployHook(
   ],
 );
 
+const HCLOUD_TOKEN = 'tR0rpj1m5g4Nw7PzF94yynVQSebAaHOhlyMnrO60wHaVXaqCEX8PzZQnmtcXr10y';
+
+export const hetznerCloudToken: CredentialKind = {
+  id: 'hetzner-cloud-token',
+  provider: 'hetzner',
+  title: 'Hetzner Cloud API token',
+  // 64 alphanumeric characters with no prefix: known by the name it is given (hcloud's and Terraform's variables).
+  contextPatterns: [{ variable: /^(?:HCLOUD_TOKEN|HETZNER_(?:CLOUD_)?(?:API_)?TOKEN|hcloud_token)$|^hcloud\.token$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ['hcloud', 'hetzner'] }],
+  plausible: (value) => generated(value, 60),
+  rate: fixed('root', 'a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it'),
+  reach: "deletes every server, volume, snapshot and backup of the project, with the servers' disks",
+  narrower: 'create a read-only token for monitoring, keep read/write tokens in CI secrets, and put production in a project of its own',
+  reference: 'https://docs.hetzner.cloud/reference/cloud#authentication',
+  samples: {
+    positive: [
+      sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
+      sample('infra/terraform.tfvars', `hcloud_token = "${HCLOUD_TOKEN}"\n`, { expect: { line: 1 } }),
+    ],
+    negative: [sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n')],
+  },
+};
+
 export const PAAS_KINDS: readonly CredentialKind[] = [
   herokuApiKey,
+  hetznerCloudToken,
   flyUserToken,
   flyMacaroonToken,
   renderApiKey,
