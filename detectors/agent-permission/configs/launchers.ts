@@ -120,16 +120,22 @@ const NAMING_KEY = /^\s*(?:-\s*)?["']?(?:name|description|title|summary|displayN
 
 /** Where a trailing shell comment starts on a line (` # ...` outside quotes), or the line's length. */
 function commentStart(line: string): number {
+  const at = firstOutsideQuotes(line, (char, i) => char === '#' && i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\t'));
+  return at === -1 ? line.length : at;
+}
+
+/** The first index outside single or double quotes (a backslash escapes inside double ones) where `test` holds, or -1. */
+function firstOutsideQuotes(text: string, test: (char: string, index: number) => boolean): number {
   let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]!;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
     if (quote) {
       if (char === quote) quote = undefined;
       else if (char === '\\' && quote === '"') i++;
     } else if (char === '"' || char === "'") quote = char;
-    else if (char === '#' && i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\t')) return i;
+    else if (test(char, i)) return i;
   }
-  return line.length;
+  return -1;
 }
 
 /**
@@ -163,19 +169,7 @@ function searchedOrPrinted(command: string, flagAt: number): boolean {
   for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
   if (last === -1 || last < start - 1) return false;
   // A `|` inside the quoted pattern (`grep -E -- '--yolo|--dangerously-skip-permissions'`) separates nothing.
-  return !separatedOutsideQuotes(before.slice(last));
-}
-
-function separatedOutsideQuotes(text: string): boolean {
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quote) {
-      if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '|' || char === ';' || char === '&') return true;
-  }
-  return false;
+  return firstOutsideQuotes(before.slice(last), (char) => char === '|' || char === ';' || char === '&') === -1;
 }
 
 /** An entry of an `--allowedTools` list: Claude `Bash(...)` rules, or Gemini's `run_shell_command(...)`. */
