@@ -237,7 +237,9 @@ export function findChains(facts: FactReader): Chain[] {
           ? undefined
           : side.landing.find((crossing) => reachesStore || (credential.environment === crossing.environment && !pointsElsewhere(own, crossing, store, formsOf)));
       const spansEnvironments = credential.scope === 'root' && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
-      const direct = reachesStore && (credential.environment === 'production' || !hasNonProduction || spansEnvironments);
+      // A credential nothing places in a non-production environment is taken at its word: an admin key in a Makefile
+      // reaches what its scope reaches, staging configs beside it or not (they often share the account).
+      const direct = reachesStore && (credential.environment === 'production' || credential.environment === undefined || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
       chains.push({ credential, store, crossing: viaStaging, grants, backups: side.backups });
     }

@@ -13,6 +13,9 @@ const OFFSITE_BACKUP =
   '      - run: aws s3 cp fleetly.dump "s3://fleetly-db-backups/daily/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.B2_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.B2_APPLICATION_KEY }}\n';
 const SHARED_URL = 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@monorail.proxy.rlwy.net:41923/railway\n';
 
+const AWS_ROOT_MODULE =
+  'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier              = "orders-prod"\n  engine                  = "postgres"\n  instance_class          = "db.t4g.medium"\n  backup_retention_period = 7\n}\n';
+
 const railwayRepo = (extra: Record<string, string>, note: string, expect?: Sample['expect']): Sample => ({
   files: { 'README.md': '# fleetly api\n', 'package.json': PACKAGE, '.railway/railway.ts': RAILWAY_IAC, ...extra },
   note,
@@ -30,6 +33,15 @@ export const directChain: RuleMeta = {
   samples: {
     positive: [
       railwayRepo({ 'scripts/admin.sh': ADMIN_SCRIPT }, 'Railway account token beside a Railway database with volume-only backups', { path: 'scripts/admin.sh', line: 2 }),
+      {
+        files: {
+          'infra/main.tf': AWS_ROOT_MODULE,
+          '.env.staging': 'APP_ENV=staging\nDATABASE_URL=postgres://app:${PGPASSWORD}@orders-staging.c9akciqpx1ab.eu-west-1.rds.amazonaws.com:5432/orders\n',
+          Makefile: 'deploy:\n\tAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T AWS_SECRET_ACCESS_KEY=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 terraform -chdir=infra apply\n',
+        },
+        expect: { path: 'Makefile', line: 2 },
+        note: 'an admin key nothing places in staging reaches production, staging configs beside it or not',
+      },
       railwayRepo(
         { 'scripts/staging-db-fix.sh': ADMIN_SCRIPT, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -38,6 +50,13 @@ export const directChain: RuleMeta = {
     ],
     negative: [
       railwayRepo({ 'scripts/admin.sh': ADMIN_SCRIPT, '.github/workflows/db-backup.yml': OFFSITE_BACKUP }, 'a nightly dump leaves Railway'),
+      {
+        files: {
+          'infra/main.tf': AWS_ROOT_MODULE,
+          '.env.staging': 'APP_ENV=staging\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\n',
+        },
+        note: "a staging file's cloud key is taken to be the staging account's",
+      },
       railwayRepo({ 'scripts/admin.sh': PROJECT_TOKEN_SCRIPT }, 'a project token'),
     ],
   },
