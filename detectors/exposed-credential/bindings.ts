@@ -49,6 +49,7 @@ const TYPED_BINDING = /(?:(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*&?(?:'[A-Za-
  * Command-line flags that take a secret (`vercel deploy --token abc...`, `--api-key=...`, `--db-password "..."`): a
  * secret word in the flag's name, then `=` or blanks, then the value. Single-letter flags (`-p`) say too little.
  */
+const FLAG_WITHOUT_SECRET = /-(?:stdin|file|path|dir|env|length|policy|prompt|command|cmd)$/i;
 const FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
 /**
  * A call given a quoted name and then a literal: a setter, a definition or a lookup with a default. PHP's
@@ -207,6 +208,8 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   }
   if (text.includes('-')) {
     for (const match of text.matchAll(FLAG_BINDING)) {
+      // `--password-stdin <registry>`, `--token-file ./t`: the flag says where the secret comes from; what follows is not it.
+      if (FLAG_WITHOUT_SECRET.test(match[1]!)) continue;
       const value = match[2] ?? match[3] ?? match[4]!;
       // A flag followed by another flag (`--token --verbose`) takes none; a word is a mode or a choice
       // (`--key-type rsa`, `-debug-pass=Executions`).
