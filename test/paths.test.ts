@@ -20,11 +20,21 @@ describe('test and example paths', () => {
     'aws-sdk/apis/iam-2010-05-08.examples.json',
     'schemas/example-1.json',
     'borg/testsuite/archiver.py',
+    't/keys/admin',
+    'daemon/lua/trust_anchors.test/x509/ca-key.pem',
+    'staging/src/k8s.io/apiserver/pkg/admission/plugin/webhook/testcerts/certs.go',
+    'swarmkit/ca/testutils/staticcerts.go',
+    'integration/fixtures-expired/server.key.insecure',
+    'doc/resource/fake-cert/ca.key',
+    'devstack/pregenerated/ssh-keys/octavia_ssh_key',
+    'vagrant/ovn/provisioning/id_rsa',
+    'src/ssh/mock_rsa_key',
+    'keys/test_rsa',
   ])('%s is test or example content', (path) => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });
 
-  it.each(['src/client.ts', 'config/testing.yml', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production'])(
+  it.each(['src/client.ts', 'config/testing.yml', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh'])(
     '%s is not',
     (path) => {
       expect(isTestOrExamplePath(path)).toBe(false);
