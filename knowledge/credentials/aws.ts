@@ -91,6 +91,7 @@ export const awsSecretAccessKey: CredentialKind = {
       sample('infra/terraform.tfstate', '{\n  "version": 4,\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "aws_iam_access_key",\n      "name": "ci",\n      "instances": [\n        {\n          "attributes": {\n            "id": "AKIAQX4KJ2MZ7HTLD5PW",\n            "secret": "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",\n            "user": "ci"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 12 }, note: 'committed Terraform state of an IAM access key' }),
     ],
     negative: [
+      sample('README.md', '```go\nendpoint := "play.min.io"\naccessKeyID := "Q3AM3UQ867SPQQA43P2F"\nsecretAccessKey := "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG"\n```\n', { note: "MinIO's public playground keys" }),
       sample('config/storage.yml', 'amazon:\n  access_key_id: <%= ENV["AWS_ACCESS_KEY_ID"] %>\n  secret_access_key: <%= ENV["AWS_SECRET_ACCESS_KEY"] %>\n'),
       sample('docs/aws.md', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n'),
     ],

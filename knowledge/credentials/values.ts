@@ -159,6 +159,12 @@ const KNOWN_EXAMPLES = new Set([
   'gX1fBat3bV',
   '7Fjfp0ZBr1KtDRbnfVdmIw',
   '45ghiukldjahdnhzdauz',
+  // MinIO's public playground (play.min.io) keys, in the MinIO SDKs' READMEs and every tool's S3 docs, and the
+  // example pair of rclone's MinIO guide.
+  'Q3AM3UQ867SPQQA43P2F',
+  'zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG',
+  'USWUXHGYZQYFYFFIT3RE',
+  'MOJRH0mkL1IPauahWITSVvyDrQbEEIwljvmxdq03',
 ]);
 
 /**
