@@ -2,7 +2,7 @@
 // Scope lives in IAM policies, not in the key, so a long-term key is rated the broad kind unless something narrows it.
 import { sample } from '../../src/model.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
-import { decodeBase64Text, looksRandom, wordsOf } from './values.js';
+import { decodeBase64Text, isPlaceholder, looksRandom, wordsOf } from './values.js';
 
 const REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
 const ROOT_ARN = /arn:aws:iam::\d{12}:root\b/;
@@ -72,7 +72,7 @@ export const awsSecretAccessKey: CredentialKind = {
   // "…", "")`, Java's `new BasicAWSCredentials("AKIA…", "…")`, PHP's `new Credentials('AKIA…', '…')`.
   // No lookbehind: the pattern runs over every file that holds `asia`, a common word.
   valuePatterns: [{ regex: /["'](?:AKIA|ASIA)[A-Z2-7]{16}["'][ \t]*,[ \t]*["']([A-Za-z0-9/+]{40})["']/g, keywords: ['akia', 'asia'] }],
-  plausible: (value) => !/EXAMPLEKEY$/.test(value) && looksRandom(value, 40, 3.5),
+  plausible: (value) => !/EXAMPLEKEY$/.test(value) && !isPlaceholder(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
     const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)) ?? /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/.exec(context.line)?.[0];
     return rateAwsKey(context, keyId);
