@@ -305,7 +305,7 @@ volumes:
   pgdata: {}
 `;
     const { findings } = await run({ 'docker-compose.production.yml': compose });
-    expect(findings).toEqual(['same-volume-backup high docker-compose.production.yml:2']);
+    expect(findings).toEqual(['same-volume-backup medium docker-compose.production.yml:2']);
   });
 });
 
@@ -313,7 +313,7 @@ describe('what counts as production', () => {
   it('maps team environment names through the config aliases', async () => {
     const compose = 'services:\n  db:\n    image: mysql:8.4\n    volumes: [data:/var/lib/mysql]\nvolumes:\n  data: {}\n';
     expect((await run({ 'docker-compose.blue.yml': compose })).findings).toEqual([]);
-    expect((await run({ 'docker-compose.blue.yml': compose }, { environmentAliases: { blue: 'production' } })).findings).toEqual(['no-backup high docker-compose.blue.yml:2']);
+    expect((await run({ 'docker-compose.blue.yml': compose }, { environmentAliases: { blue: 'production' } })).findings).toEqual(['no-backup medium docker-compose.blue.yml:2']);
   });
 
   it('turns the findings off for a store whose backup the team records outside the repo, and says why on the fact', async () => {
@@ -491,7 +491,7 @@ describe('configs that cannot be read', () => {
     const parseErrors = result.notifications.filter((notification) => notification.code === 'parse-error').map((notification) => notification.path).sort();
     expect(parseErrors).toEqual(['.github/workflows/backup.yml', '.railway/railway.ts', 'fly.toml', 'infra/main.tf', 'k8s/production/db.yaml', 'litestream.yml', 'render.yaml']);
     expect(result.notifications.filter((notification) => notification.code === 'detector-error')).toEqual([]);
-    expect(findings).toEqual(['no-backup high docker-compose.prod.yml:2']);
+    expect(findings).toEqual(['no-backup medium docker-compose.prod.yml:2']);
   });
 });
 
@@ -525,5 +525,14 @@ describe('environments of Terraform resources', () => {
     const sql = (project: string) => `resource "google_sql_database_instance" "carelog" {\n  name = "carelog-pg"\n  project = "${project}"\n  database_version = "POSTGRES_16"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration { enabled = true }\n  }\n}\n`;
     const { findings } = await run({ 'infra/cloudsql.tf': sql('carelog-prod'), 'infra-staging/cloudsql.tf': sql('carelog-staging') });
     expect(findings.filter((finding) => finding.startsWith('provider-only-backup'))).toEqual(['provider-only-backup high infra/cloudsql.tf:1']);
+  });
+});
+
+describe('production compose files nothing deploys', () => {
+  it('rates a production-named stack high when the repo deploys it over ssh, medium when nothing does (a self-hosting template)', async () => {
+    const compose = 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n';
+    const deploy = 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ssh deploy@203.0.113.7 "cd /srv/app && docker compose -f docker-compose.prod.yml up -d"\n';
+    expect((await run({ 'docker-compose.prod.yml': compose })).findings).toEqual(['no-backup medium docker-compose.prod.yml:2']);
+    expect((await run({ 'docker-compose.prod.yml': compose, '.github/workflows/deploy.yml': deploy })).findings).toEqual(['no-backup high docker-compose.prod.yml:2']);
   });
 });

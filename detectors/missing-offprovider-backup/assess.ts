@@ -493,10 +493,14 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
   const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(store.engine)} \`${store.name}\``;
   const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? ' (Kamal accessory)' : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
   const related: RelatedLocation[] = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
+  // A production compose file nothing here deploys may be a self-hosting template shipped for others: medium.
+  let undeployed = false;
   if (store.declaredBy === 'compose' || store.declaredBy === 'usage') {
     const deploy = productionFirst(store.declaredBy === 'compose' ? composeDeploys : deploys);
     if (deploy) related.push({ location: deploy.location, message: 'where the repo shows this app deployed' });
+    undeployed = store.declaredBy === 'compose' && !deploy;
   }
+  const unlessUndeployed = (severity: Severity | undefined): Severity | undefined => (undeployed ? 'medium' : severity);
   const builtIn = store.builtInBackup;
   const details = {
     environment: assessment.environment ?? 'production',
@@ -543,7 +547,7 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     context.report({
       ...base,
       ruleId: RULE.noBackup,
-      severity: store.declaredBy === 'usage' ? 'medium' : undefined,
+      severity: store.declaredBy === 'usage' ? 'medium' : unlessUndeployed(undefined),
       message: `${what}${on} has no backup: ${builtIn?.description ?? 'no backup is configured for it'}.${missing}`,
     });
     return;
@@ -554,7 +558,7 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     context.report({
       ...base,
       ruleId: RULE.sameVolume,
-      severity: critical ? 'critical' : undefined,
+      severity: unlessUndeployed(critical ? 'critical' : undefined),
       message: `${what}${on} keeps its only backups on the same volume or host, so one delete takes the data and its backups together.${foundText}${missing}`,
     });
     return;

@@ -329,6 +329,7 @@ resource "aws_db_instance" "orders" {
     severity: 'high',
     why: 'Nothing copies this store: not the platform (a free Render database, a DynamoDB table without point-in-time recovery, a volume on a server) and not a job in the repo. Deleting it, by mistake or by an agent, is final.',
     fix: 'Turn on the platform\'s backups and add a scheduled copy to another provider or account (pg_dump/mysqldump uploading to object storage elsewhere, restic or Litestream to R2/B2/S3), then restore it on a schedule. Record backups kept outside the repo under `backups:` in `.blast-radius.yml`.',
+    help: 'A compose stack named for production that nothing in the repository deploys (no ssh or CI step runs it) may be a self-hosting template shipped for others: it is reported medium.',
     precision: 'medium',
     tags: ['backup', 'data-loss'],
     samples: {
