@@ -343,7 +343,8 @@ export const databaseConnectionString: CredentialKind = {
     },
     {
       // ADO.NET / ODBC: `Server=...;User Id=...;Password=...`.
-      regex: /\b(?:Server|Data Source|Host)=[^;'"\n]{1,200};[^'"\n]{0,300}?\b(?:Password|Pwd)=([^;'"\s]{3,200})/gi,
+      // Keys start the string or follow a `;` (`l.host=n.host,…;l.password=` in minified code is property access).
+      regex: /(?<![\w.])(?:Server|Data Source|Host)=[^;'"\n]{1,200};[^'"\n]{0,300}?(?<![\w.])(?:Password|Pwd)=([^;'"\s]{3,200})/gi,
       keywords: ['password=', 'pwd='],
     },
   ],
@@ -380,6 +381,7 @@ export const databaseConnectionString: CredentialKind = {
       sample('config/db.properties', 'db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n', { expect: { line: 1 } }),
     ],
     negative: [
+      sample('public/bundles/login.bundle.js', 'function f(l,n){l.host=n.host,l.port=n.port;l.user=n.user,l.password=n.password,l.host=n.host}\n', { note: 'property assignments in minified code, not a connection string' }),
       sample('templates/db/postgresql/template_db_postgresql.conf', 'UserParameter=pgsql.ping[*], psql -qtAX postgresql://"$3":"$4"@"$1":"$2"/"$5" -c "select 1"\n', { note: 'shell positionals' }),
       sample('docker-compose.yml', 'services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n'),
       sample('.env.example', 'DATABASE_URL=postgresql://user:password@localhost:5432/mydb\n'),
