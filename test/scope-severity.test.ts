@@ -41,4 +41,14 @@ describe('scope severity', () => {
       'root-scoped-token/gcp-service-account-key critical',
     ]);
   });
+
+  it('reads a patch by its hunks: what it removes, and what it adds to a test file, are examples', async () => {
+    const key = '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';
+    const patch = (target: string, sign: string) => `--- a/${target}\n+++ b/${target}\n@@ -1,2 +1,2 @@\n ci:\n${sign}  token: ${key}\n`;
+    const severities = async (files: Record<string, string>) => (await scanFiles(files)).findings.filter((finding) => finding.ruleId === 'exposed-credential/github-classic-token').map((finding) => finding.severity);
+    expect(await severities({ 'debian/patches/add-token.patch': patch('config/ci.yml', '+') })).toEqual(['high']);
+    expect(await severities({ 'debian/patches/drop-token.patch': patch('config/ci.yml', '-') })).toEqual(['low']);
+    expect(await severities({ 'debian/patches/test-token.patch': patch('test/fixtures/ci.yml', '+') })).toEqual(['low']);
+  });
 });
+

@@ -1,7 +1,8 @@
 // Stretches of source that document rather than configure: Python docstrings and Ansible's module documentation
 // (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), JSDoc-style doc comments
-// and Go's `doc.go`. A value there is an example an agent can still read, so it is reported, but low, as test and
-// example files are.
+// and Go's `doc.go`, and patches' removed lines and hunks for test files. A value there is an example an agent can
+// still read, so it is reported, but low, as test and example files are.
+import { isTestOrExamplePath } from '../../src/paths.js';
 import type { SourceFile } from '../../src/model.js';
 
 /** Module-level strings that hold documentation by convention (Ansible modules, plugin metadata). */
@@ -12,6 +13,7 @@ const LINE_OPENING_STRING = /^[ \t]*[rRuU]{0,2}("""|''')/gm;
 /** Offsets [start, end) of the documentation stretches of a file; empty for languages without them. */
 export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
+  if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (file.format !== 'python' || (!file.text.includes('"""') && !file.text.includes("'''"))) return [];
   const ranges: Array<[number, number]> = [];
@@ -74,4 +76,25 @@ function docComments(text: string): Array<[number, number]> {
 
 export function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {
   return ranges.some(([start, end]) => start <= offset && offset < end);
+}
+
+/**
+ * A patch describes changes to other files: what it removes (`-` lines) is on its way out, and what it adds to a test
+ * or example file (`+++ b/test/ssl/server.key`) is test material. Both are read as examples, not as live secrets.
+ */
+function patchRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let testTarget = false;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const end = offset + line.length;
+    if (line.startsWith('+++ ')) {
+      const target = line.slice(4).trim().replace(/^[ab]\//, '').split('\t')[0]!;
+      testTarget = isTestOrExamplePath(target);
+    } else if ((line.startsWith('-') && !line.startsWith('--- ')) || (testTarget && !line.startsWith('@@'))) {
+      ranges.push([offset, end]);
+    }
+    offset = end + 1;
+  }
+  return ranges;
 }
