@@ -3,7 +3,7 @@
 // layers of each configuration family (to tell which environments inherit a base value).
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../src/facts/environment.js';
 import type { FactReader, FinishContext, Location } from '../../src/model.js';
-import { identityName, isComparableIdentity } from '../../knowledge/environments/identities.js';
+import { identityName, serverNameOf, isComparableIdentity } from '../../knowledge/environments/identities.js';
 import { aliasFor, canonicalEnvironment, environmentOfPath, environmentsNamedIn } from '../../knowledge/environments/names.js';
 
 export const NON_PRODUCTION: ReadonlySet<CanonicalEnvironment> = new Set(['staging', 'preview', 'development', 'test']);
@@ -98,7 +98,12 @@ export class EnvironmentModel {
     const name = identityName(resource.identity);
     if (!name) return false;
     const named = environmentsNamedIn(name, this.aliases);
-    return named.size === 1 && named.has('production');
+    if (named.size === 1 && named.has('production')) return true;
+    // Staging's own database on production's server (`psql-contoso-prod/contoso_staging`): the server is production's.
+    const server = named.size > 1 ? serverNameOf(resource.identity) : undefined;
+    if (!server) return false;
+    const serverNamed = environmentsNamedIn(server, this.aliases);
+    return serverNamed.size === 1 && serverNamed.has('production');
   }
 
   /** Every production resource with this identity, by location, for related locations. */

@@ -122,6 +122,17 @@ export function hostIdentities(rawHost: string, port?: number): { primary: strin
   return { primary: `host:${host}`, others: [], name: hostName(host) };
 }
 
+/**
+ * The server part of a database identity's name, for a database whose own name says another environment:
+ * `db:postgres://psql-contoso-prod.postgres.database.azure.com:5432/contoso_staging` -> `psql-contoso-prod.postgres`.
+ */
+export function serverNameOf(identity: string): string | undefined {
+  const hosts = /^db:[a-z0-9+]+:\/\/([^/]*)\//.exec(identity)?.[1];
+  if (!hosts) return undefined;
+  const named = hosts.split(',').map((host) => host.replace(/:\d+$/, '')).filter((host) => !isSharedHost(host));
+  return named.length > 0 ? named.map((host) => hostName(host)).join(' ') : undefined;
+}
+
 /** The labels of a hostname a human chose: all but the public suffix and well-known provider zones. */
 function hostName(host: string): string {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return '';

@@ -4,6 +4,8 @@ import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta, type Severity } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
 import { DETECTOR, type Verdict } from './verdict.js';
+import { identityName } from '../../../knowledge/environments/identities.js';
+import { environmentsNamedIn } from '../../../knowledge/environments/names.js';
 
 export const productionNamedResource: RuleMeta = {
   id: `${DETECTOR}/production-named-resource`,
@@ -18,6 +20,7 @@ export const productionNamedResource: RuleMeta = {
   tags: ['environments'],
   samples: {
     positive: [
+      sample('.env.staging', 'APP_ENV=staging\nDATABASE_URL=postgres://contoso:${PGPASSWORD}@psql-contoso-prod.postgres.database.azure.com:5432/contoso_staging\n', { expect: { line: 2 }, note: "staging's own database, on production's server" }),
       sample('.do/app.staging.yaml', 'name: fieldnote-staging\nservices:\n  - name: web\n    envs:\n      - key: APP_ENV\n        value: staging\n      - key: DB_HOST\n        scope: RUN_TIME\n        value: fieldnote-db-prod-do-user-15203991-0.c.db.ondigitalocean.com\n', { expect: { line: 9 }, note: "DigitalOcean App Platform's `envs` list of key and value" }),
       sample('fly.staging.toml', 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DB_HOST = "acme-db-prod.flycast"\n  PORT = "8080"\n', { expect: { line: 5 } }),
       sample('envs/staging/main.tf', 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
@@ -45,10 +48,12 @@ function severityOf(kind: EnvironmentResource['kind']): Severity | undefined {
 
 export function judgeNamed(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
   if (!NAMED_KINDS.has(resource.kind) || !model.productionNamed(resource)) return undefined;
+  // Its own database named for this environment, on a server named for production: the server is what is shared.
+  const onServer = environmentsNamedIn(identityName(resource.identity) ?? '').size > 1;
   return {
     ruleId: productionNamedResource.id,
     severity: severityOf(resource.kind),
-    action: `uses ${resource.display}, which is named for production`,
+    action: onServer ? `uses ${resource.display}, a database on a server named for production` : `uses ${resource.display}, which is named for production`,
     detail: 'No production configuration in the repository declares it, but its name says it is production\'s.',
     related: [],
     identity: resource.identity,
