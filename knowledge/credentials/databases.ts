@@ -260,7 +260,8 @@ export const mongodbAtlasApiKey: CredentialKind = {
   provider: 'mongodb-atlas',
   title: 'MongoDB Atlas API private key',
   contextPatterns: [
-    { variable: /(?:mongodb)?[_.-]?atlas[_.-]?(?:api[_.-]?)?private[_.-]?key|atlasPrivateKey/i, value: UUID, keywords: ['atlas'] },
+    // The Atlas CLI's own name is MONGODB_ATLAS_PRIVATE_API_KEY: `api` may sit on either side of `private`.
+    { variable: /(?:mongodb)?[_.-]?atlas[_.-]?(?:api[_.-]?)?private[_.-]?(?:api[_.-]?)?key|atlasPrivateKey/i, value: UUID, keywords: ['atlas'] },
     // The Terraform provider block and the Atlas CLI config call it plainly `private_key`.
     { variable: /^private[_-]?key$/i, value: UUID, keywords: ['private'], requires: ['mongodbatlas'] },
   ],
@@ -272,6 +273,7 @@ export const mongodbAtlasApiKey: CredentialKind = {
     positive: [
       sample('terraform/providers.tf', 'provider "mongodbatlas" {\n  public_key  = "fmgfjplu"\n  private_key = "04c88b82-ed9c-3639-383e-0d8319e97abe"\n}\n', { expect: { line: 3 } }),
       sample('scripts/atlas.env', 'MONGODB_ATLAS_PUBLIC_KEY=fmgfjplu\nMONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n', { expect: { line: 2 } }),
+      sample('scripts/atlas-nightly.sh', '#!/bin/sh\nexport MONGODB_ATLAS_PUBLIC_API_KEY=fmgfjplu\nexport MONGODB_ATLAS_PRIVATE_API_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\natlas clusters list\n', { expect: { line: 3 }, note: "the Atlas CLI's variable names" }),
     ],
     negative: [
       sample('terraform/providers.tf', 'provider "mongodbatlas" {\n  public_key  = var.atlas_public_key\n  private_key = var.atlas_private_key\n}\n'),

@@ -298,8 +298,60 @@ export const onepasswordSecretKey: CredentialKind = {
   },
 };
 
+const PULUMI_TOKEN = 'pul-66ad1ca062de5ec3123610ec04edb6ffb5637b33';
+
+export const pulumiAccessToken: CredentialKind = {
+  id: 'pulumi-access-token',
+  provider: 'pulumi',
+  title: 'Pulumi Cloud access token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pul-[a-f0-9]{40})(?![A-Za-z0-9_-])/g, keywords: ['pul-'] }],
+  plausible: (value) => !isPlaceholder(value.slice(4)) && entropy(value.slice(4)) >= 3.2,
+  rate: (context) =>
+    readOnlyRating(context, 'Pulumi token') ?? {
+      scope: 'root',
+      because: 'personal and organization tokens share one format: it acts on every stack of the organizations it belongs to',
+    },
+  reach: 'runs updates and destroys on every stack of its organizations, and reads their configuration secrets and state',
+  narrower: 'use a team token limited to the stacks the job deploys, or OIDC from the CI provider with a short-lived token',
+  reference: 'https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/',
+  samples: {
+    positive: [
+      sample('.github/workflows/pulumi.yml', `jobs:\n  up:\n    runs-on: ubuntu-latest\n    env:\n      PULUMI_ACCESS_TOKEN: ${PULUMI_TOKEN}\n    steps:\n      - run: pulumi up --yes --stack prod\n`, { expect: { line: 5 } }),
+    ],
+    negative: [sample('.github/workflows/pulumi.yml', 'jobs:\n  up:\n    env:\n      PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n')],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/deploy.sh', `export PULUMI_ACCESS_TOKEN=${PULUMI_TOKEN}\npulumi up --yes --stack prod\n`, { expect: { line: 1 } })],
+    negative: [sample('scripts/preview.sh', `# read-only token for previews\nexport PULUMI_ACCESS_TOKEN=${PULUMI_TOKEN}\npulumi preview --stack prod\n`)],
+  },
+};
+
+const DATABRICKS_TOKEN = 'dapi231ba0c0c187ffb8be86f0e870b8a492';
+
+export const databricksToken: CredentialKind = {
+  id: 'databricks-token',
+  provider: 'databricks',
+  title: 'Databricks personal access token',
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9_])/g, keywords: ['dapi'] }],
+  plausible: (value) => !isPlaceholder(value.slice(4)) && entropy(value.slice(4, 36)) >= 3.2,
+  rate: fixed('root-resource', 'a personal access token acts as its user in the whole workspace, an admin\'s on everything in it'),
+  reach: 'acts as the user in the workspace: reads and drops tables, runs jobs and clusters, and as an admin manages everything in it',
+  narrower: 'use a service principal with OAuth machine-to-machine credentials, granted only the catalogs and jobs it needs',
+  reference: 'https://docs.databricks.com/en/dev-tools/auth/pat.html',
+  samples: {
+    positive: [sample('profiles.yml', `analytics:\n  target: prod\n  outputs:\n    prod:\n      type: databricks\n      host: adb-1234567890123456.7.azuredatabricks.net\n      http_path: /sql/1.0/warehouses/8f3c2a71d4e85b06\n      token: ${DATABRICKS_TOKEN}\n`, { expect: { line: 8 } })],
+    negative: [sample('profiles.yml', "analytics:\n  outputs:\n    prod:\n      type: databricks\n      token: \"{{ env_var('DATABRICKS_TOKEN') }}\"\n")],
+  },
+  scopeSamples: {
+    positive: [sample('notebooks/export.py', `DATABRICKS_TOKEN = "${DATABRICKS_TOKEN}"\n`, { expect: { line: 1 } })],
+    negative: [sample('notebooks/export.py', 'DATABRICKS_TOKEN = "dapi00000000000000000000000000000000"\n', { note: 'a placeholder' })],
+  },
+};
+
 export const INFRA_KINDS: readonly CredentialKind[] = [
   terraformCloudToken,
+  pulumiAccessToken,
+  databricksToken,
   vaultToken,
   vaultUnsealKey,
   dopplerPersonalToken,

@@ -181,7 +181,8 @@ export const vercelAccessToken: CredentialKind = {
   title: 'Vercel access token',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(vc[piar]_[A-Za-z0-9]{20,60})(?![A-Za-z0-9_])/g, keywords: ['vcp_', 'vci_', 'vca_', 'vcr_'] }],
   contextPatterns: [
-    { variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token/i, value: /^[A-Za-z0-9]{24}$/, keywords: ['vercel', 'now_'] },
+    // Turborepo's remote cache on Vercel authenticates with a Vercel access token (TURBO_TOKEN).
+    { variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token|^TURBO_TOKEN$/i, value: /^[A-Za-z0-9]{24}$/, keywords: ['vercel', 'now_', 'turbo_token'] },
     // `vercel deploy --prod --token <token>`: the CLI's own flag.
     { variable: /^-{0,2}token$/, value: /^[A-Za-z0-9]{24}$/, keywords: ['--token'], requires: ['vercel'] },
   ],
@@ -198,6 +199,7 @@ export const vercelAccessToken: CredentialKind = {
   reference: 'https://vercel.com/docs/accounts/access-tokens',
   samples: {
     positive: [
+      sample('.github/workflows/ci.yml', 'jobs:\n  build:\n    runs-on: ubuntu-latest\n    env:\n      TURBO_TEAM: acme\n      TURBO_TOKEN: XZYSxmYWq8Lh3Tb6Ru2NcVpK\n    steps:\n      - run: pnpm turbo build\n', { expect: { line: 6 }, note: "Turborepo's remote cache token is a Vercel token" }),
       sample('package.json', '{\n  "scripts": {\n    "deploy": "vercel deploy --prod --token ZbqcabUGJmGEp7CgQ0PBQFI1"\n  }\n}\n', { expect: { line: 3 }, note: "the CLI's own --token flag" }),
       sample('.github/workflows/preview.yml', `jobs:\n  preview:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --token=${VERCEL_TOKEN} --prebuilt\n`, { expect: { line: 5 } }),
       sample('scripts/env-pull.sh', `#!/bin/sh\nexport VERCEL_TOKEN=${VERCEL_LEGACY}\nnpx vercel env pull .env.local --yes\n`, { expect: { line: 2 } }),
