@@ -68,6 +68,7 @@ export const genericSecret: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: 'a service token is a secret; a token service is not' }),
       sample('deploy/nginx/api.conf', 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: 'nginx sets a header without a colon' }),
       sample('config/settings.yml', 'payments:\n  provider: acme\n  api_key: "k7Qp2xV9mB4nR8sT1wY6zA3cF5hJ0lN2"\n', { expect: { line: 3 } }),
       sample('src/client.ts', "export const client = createClient({\n  baseUrl: 'https://api.acme.dev',\n  apiToken: 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b',\n});\n", { expect: { line: 3 } }),

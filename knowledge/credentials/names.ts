@@ -41,9 +41,10 @@ const PUBLIC_ANALYTICS: ReadonlyArray<readonly string[]> = [['mixpanel', 'token'
 
 /**
  * Not-a-secret words that say so only after the secret word: a `token_store` or `secret_storage` holds secrets, a
- * `storePassword` (Android signing, Java keystores) or a `STORE_API_TOKEN` is one.
+ * `storePassword` (Android signing, Java keystores) or a `STORE_API_TOKEN` is one; a `TOKEN_SERVICE` issues tokens,
+ * a `SERVICE_TOKEN` (PlanetScale, Doppler) is one.
  */
-const AFTER_ONLY_WORDS = new Set(['store', 'storage']);
+const AFTER_ONLY_WORDS = new Set(['store', 'storage', 'service']);
 
 function isSecretWord(word: string): boolean {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === 'key' || /.(?:password|passwd)$/.test(word);
