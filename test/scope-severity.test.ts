@@ -32,11 +32,11 @@ describe('scope severity', () => {
 
   it("rates a service-account key by the role the repository binds to its account", async () => {
     const pem = APP_KEY.replace(/\n/g, '\\n');
-    const key = `{\n  "type": "service_account",\n  "project_id": "carelog-prod",\n  "private_key_id": "3f2c9a1b7d5e4f60a8b9c0d1e2f3a4b5c6d7e8f9",\n  "private_key": "${pem}",\n  "client_email": "github-deployer@carelog-prod.iam.gserviceaccount.com"\n}\n`;
-    const owner = 'resource "google_project_iam_member" "ci_owner" {\n  project = "carelog-prod"\n  role    = "roles/owner"\n  member  = "serviceAccount:github-deployer@carelog-prod.iam.gserviceaccount.com"\n}\n';
-    // Named for a deploy job, the key alone is rated narrow; the binding beside it says otherwise.
-    expect(await scopeSeverities({ 'tools/github-deployer-key.json': key })).toEqual([]);
-    expect((await scopeSeverities({ 'tools/github-deployer-key.json': key, 'infra/iam.tf': owner })).sort()).toEqual([
+    const key = `{\n  "type": "service_account",\n  "project_id": "carelog-prod",\n  "private_key_id": "3f2c9a1b7d5e4f60a8b9c0d1e2f3a4b5c6d7e8f9",\n  "private_key": "${pem}",\n  "client_email": "metrics-reader@carelog-prod.iam.gserviceaccount.com"\n}\n`;
+    const owner = 'resource "google_project_iam_member" "ci_owner" {\n  project = "carelog-prod"\n  role    = "roles/owner"\n  member  = "serviceAccount:metrics-reader@carelog-prod.iam.gserviceaccount.com"\n}\n';
+    // Named for reading metrics, the key alone is rated narrow; the binding beside it says otherwise.
+    expect(await scopeSeverities({ 'tools/metrics-reader-key.json': key })).toEqual([]);
+    expect((await scopeSeverities({ 'tools/metrics-reader-key.json': key, 'infra/iam.tf': owner })).sort()).toEqual([
       'root-scoped-token/gcp-basic-role-service-account critical',
       'root-scoped-token/gcp-service-account-key critical',
     ]);

@@ -2,7 +2,7 @@
 // a key is rated the broad kind unless its account's name narrows it), user refresh tokens from gcloud, API keys
 // (public when they sit in a Firebase web config) and OAuth client secrets.
 import { sample } from '../../src/model.js';
-import { flatSiblings, hasTypedRun, narrowingWord, surroundings } from './signals.js';
+import { flatSiblings, hasTypedRun, NARROW_WORDS, narrowingWord, surroundings } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
 import { looksRandom, isPlaceholder } from './values.js';
@@ -19,11 +19,17 @@ function defaultAccount(email: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Words that narrow a service account by its name. Not `deploy`: a deployer account is given the admin roles of what
+ * it deploys (Cloud Run, GKE, Cloud SQL) and usually `iam.serviceAccountUser`, which acts as other accounts.
+ */
+const SERVICE_ACCOUNT_NARROW_WORDS: ReadonlySet<string> = new Set([...NARROW_WORDS].filter((word) => !/^(?:deploy|deployer|upload|uploader|publish|publisher)$/.test(word)));
+
 function rateServiceAccountKey(context: CredentialContext): Rating {
   const email = CLIENT_EMAIL.exec(surroundings(context))?.[1] ?? context.siblingValues.client_email ?? '';
   const known = email ? defaultAccount(email) : undefined;
   if (known) return { scope: 'root', because: `the key belongs to ${known}` };
-  const narrow = narrowingWord([email.split('@')[0], context.variable]);
+  const narrow = narrowingWord([email.split('@')[0], context.variable], SERVICE_ACCOUNT_NARROW_WORDS);
   if (narrow) return { scope: 'scoped', because: `the service account is named for a ${narrow} job (${email || context.variable})` };
   return {
     scope: 'root',
@@ -101,7 +107,10 @@ export const gcpServiceAccountKey: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('deploy/gcp-key.json', SA_JSON(PEM, '384729105533-compute@developer.gserviceaccount.com'), { expect: { line: 5 } })],
+    positive: [
+      sample('deploy/gcp-key.json', SA_JSON(PEM, '384729105533-compute@developer.gserviceaccount.com'), { expect: { line: 5 } }),
+      sample('deploy/gke-deployer.json', SA_JSON(PEM, 'gke-deployer@fintrack-prod.iam.gserviceaccount.com'), { expect: { line: 5 }, note: 'a deployer holds the admin roles of what it deploys' }),
+    ],
     negative: [sample('deploy/gcp-key.json', SA_JSON(PEM, 'bigquery-reader@acme-billing-prod.iam.gserviceaccount.com'), { note: 'account named for reading' })],
   },
 };
