@@ -536,3 +536,15 @@ describe('production compose files nothing deploys', () => {
     expect((await run({ 'docker-compose.prod.yml': compose, '.github/workflows/deploy.yml': deploy })).findings).toEqual(['no-backup high docker-compose.prod.yml:2']);
   });
 });
+
+describe('Pulumi programs', () => {
+  it("credits an aws.backup.Plan whose copy action names another account's vault, and names the cluster as written", async () => {
+    const program = (copy: string) =>
+      `import * as aws from "@pulumi/aws";\nconst env = "prod";\nconst cluster = new aws.rds.Cluster(\`billing-\${env}\`, { engine: "aurora-postgresql", backupRetentionPeriod: 7 });\nconst plan = new aws.backup.Plan("billing-prod", {\n  rules: [{\n    ruleName: "daily",\n    targetVaultName: "billing-prod",\n    schedule: "cron(0 3 * * ? *)",${copy}\n  }],\n});\n`;
+    const copy = '\n    copyActions: [{ destinationVaultArn: "arn:aws:backup:us-west-2:552211009988:backup-vault:billing-dr" }],';
+    const { findings, stores } = await run({ 'Pulumi.yaml': 'name: billing\nruntime: nodejs\n', 'index.ts': program(copy) });
+    expect(stores.map((store) => store.name)).toEqual(['billing-${env}']);
+    expect(findings.filter((finding) => finding.startsWith('provider-only-backup'))).toEqual([]);
+    expect((await run({ 'Pulumi.yaml': 'name: billing\nruntime: nodejs\n', 'index.ts': program('') })).findings.filter((finding) => finding.startsWith('provider-only-backup'))).toEqual(['provider-only-backup high index.ts:3']);
+  });
+});

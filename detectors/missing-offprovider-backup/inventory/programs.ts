@@ -77,13 +77,15 @@ export function scanProgram(inventory: Inventory): void {
     if (kind) {
       const isCdk = qualified in CDK_CLASSES;
       const idArgument = isCdk ? node.arguments[1] : node.arguments[0];
-      const id = idArgument?.type === 'Literal' && typeof idArgument.value === 'string' ? idArgument.value : kind;
+      // A template literal (`billing-${env}`) is named as written: closer to the deployed name than the kind.
+      const id = idArgument?.type === 'Literal' && typeof idArgument.value === 'string' ? idArgument.value : idArgument?.type === 'TemplateLiteral' ? source(text, idArgument).slice(1, -1) : kind;
       const props = (isCdk ? node.arguments[2] : node.arguments[1]) as TSESTree.Node | undefined;
       const options = isCdk ? undefined : (node.arguments[2] as TSESTree.Node | undefined);
       publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text) : pulumiResource(inventory, kind, id, node, props, options, text));
       return;
     }
-    if (qualified === 'aws-backup.BackupPlan') backupPlan(inventory, node, text);
+    // CDK's `backup.BackupPlan` and Pulumi's `aws.backup.Plan`: a copy action names its destination vault by ARN.
+    if (qualified === 'aws-backup.BackupPlan' || qualified === 'aws.backup.Plan') backupPlan(inventory, node, text);
   });
 }
 
@@ -194,7 +196,7 @@ function pulumiResource(inventory: Inventory, kind: CloudKind, id: string, node:
 
 function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: string): void {
   const body = source(text, node);
-  const copies = /copyActions/.test(body);
+  const copies = /copyActions?\b/.test(body);
   const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(text);
   const stackAccount = /account:\s*['"](\d{12})['"]/.exec(text)?.[1];
   const parsed = arn ? parseArn(arn[0]) : undefined;
