@@ -548,3 +548,11 @@ describe('Pulumi programs', () => {
     expect((await run({ 'Pulumi.yaml': 'name: billing\nruntime: nodejs\n', 'index.ts': program('') })).findings.filter((finding) => finding.startsWith('provider-only-backup'))).toEqual(['provider-only-backup high index.ts:3']);
   });
 });
+
+describe('Serverless Framework names', () => {
+  it('names a table by what custom: says its ${self:custom.x} name is', async () => {
+    const serverless = 'service: events\nprovider:\n  name: aws\ncustom:\n  eventsTable: events-${sls:stage}\nresources:\n  Resources:\n    EventsTable:\n      Type: AWS::DynamoDB::Table\n      Properties:\n        TableName: ${self:custom.eventsTable}\n        BillingMode: PAY_PER_REQUEST\n';
+    const { stores } = await run({ 'serverless.yml': serverless });
+    expect(stores.map((store) => store.name)).toEqual(['events-${sls:stage}']);
+  });
+});

@@ -125,7 +125,7 @@ function readResource(inventory: Inventory, kind: CloudKind, type: string, logic
   };
   const bool = (key: string) => written(key, isTruthy(get(props, key)), (value) => `${key}: ${value}`);
   const physicalKey = { 'rds-instance': 'DBInstanceIdentifier', 'rds-cluster': 'DBClusterIdentifier', docdb: 'DBClusterIdentifier', dynamodb: 'TableName', s3: 'BucketName', efs: 'FileSystemTags', cloudsql: '', gcs: '' }[kind];
-  const physical = literalOf(get(props, physicalKey));
+  const physical = serverlessCustom(inventory, literalOf(get(props, physicalKey)));
   const retentionText = literalOf(get(props, 'BackupRetentionPeriod'));
   const policyEntry = resource.entries.find((entry) => entry.key === 'DeletionPolicy');
   const policy = literalOf(policyEntry?.value)?.toLowerCase();
@@ -173,4 +173,16 @@ function readResource(inventory: Inventory, kind: CloudKind, type: string, logic
 
 function get(node: DataNode | undefined, key: string): DataNode | undefined {
   return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
+}
+
+/**
+ * A Serverless Framework name kept under `custom:` (`TableName: ${self:custom.eventsTable}`) resolved to what it says
+ * there (`events-${sls:stage}`): the name a reader and other files use.
+ */
+function serverlessCustom(inventory: Inventory, value: string | undefined): string | undefined {
+  const key = value === undefined ? undefined : /^\$\{self:custom\.([\w.-]+)\}$/.exec(value)?.[1];
+  if (!key) return value;
+  let node = get(mapOf(inventory.file.data()?.roots[0]), 'custom');
+  for (const step of key.split('.')) node = get(mapOf(node), step);
+  return literalOf(node) ?? value;
 }
