@@ -6355,6 +6355,7 @@ function discover(options) {
   const rootPrefix = root.endsWith("/") ? root : `${root}/`;
   const files = [];
   let symlinks = 0;
+  const ignoredAgentSettings = [];
   let skippedBinaryByName = 0;
   for (const entry of entries) {
     const path = entry.path;
@@ -6370,10 +6371,20 @@ function discover(options) {
     }
     const tracked = options.tracked.has(path);
     const gitIgnored = !tracked && gitignore.ignores(path);
-    if (gitIgnored && !options.includeIgnored && formatOf(path) !== "dotenv") continue;
+    if (gitIgnored && !options.includeIgnored && formatOf(path) !== "dotenv") {
+      if (LOCAL_AGENT_SETTINGS.test(path)) ignoredAgentSettings.push(path);
+      continue;
+    }
     files.push({ path, absolutePath: `${rootPrefix}${path}`, tracked, gitIgnored });
   }
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  if (ignoredAgentSettings.length > 0) {
+    notifications.push({
+      level: "note",
+      code: "ignored-agent-settings",
+      message: `${ignoredAgentSettings.slice(0, 3).join(", ")}${ignoredAgentSettings.length > 3 ? ` and ${ignoredAgentSettings.length - 3} more` : ""}: git-ignored agent settings, which the agent on this machine applies; not read (--include-ignored reads them).`
+    });
+  }
   if (symlinks > 0) {
     notifications.push({
       level: "note",
@@ -6384,6 +6395,7 @@ function discover(options) {
   return { files, notifications, skippedBinaryByName };
 }
 var EXCLUDED_DIRECTORY_NAMES = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
+var LOCAL_AGENT_SETTINGS = /(^|\/)\.claude\/settings\.local\.json$|(^|\/)\.gemini\/settings\.json$|(^|\/)\.cursor\/(?:cli|permissions|mcp)\.json$|(^|\/)\.mcp\.json$|(^|\/)\.codex\/config\.toml$/;
 function withoutExcludedDirectories(entries) {
   let kept;
   for (let index = 0; index < entries.length; index++) {
@@ -6586,7 +6598,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-EQOY3IE2.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-LJLNDD4T.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -181,6 +181,11 @@ var TEST_OR_EXAMPLE = new RegExp(
     // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
     String.raw`(?:^|\/)(?:tests?|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
     String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
+    // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`), fixture variants
+    // (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
+    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources)|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant)\/`,
+    // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`.
+    String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
     String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
@@ -228,6 +233,7 @@ var DOC_ASSIGNMENT = /^(?:DOCUMENTATION|EXAMPLES?|RETURN|USAGE|DOC|HELP_TEXT)\s*
 var LINE_OPENING_STRING = /^[ \t]*[rRuU]{0,2}("""|''')/gm;
 function documentationRanges(file) {
   if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
+  if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (file.format !== "python" || !file.text.includes('"""') && !file.text.includes("'''")) return [];
   const ranges = [];
@@ -279,6 +285,22 @@ function docComments(text) {
 }
 function inRanges(ranges, offset) {
   return ranges.some(([start, end]) => start <= offset && offset < end);
+}
+function patchRanges(text) {
+  const ranges = [];
+  let testTarget = false;
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const end = offset + line.length;
+    if (line.startsWith("+++ ")) {
+      const target = line.slice(4).trim().replace(/^[ab]\//, "").split("	")[0];
+      testTarget = isTestOrExamplePath(target);
+    } else if (line.startsWith("-") && !line.startsWith("--- ") || testTarget && !line.startsWith("@@")) {
+      ranges.push([offset, end]);
+    }
+    offset = end + 1;
+  }
+  return ranges;
 }
 
 // knowledge/credentials/values.ts
@@ -429,7 +451,13 @@ var KNOWN_EXAMPLES = /* @__PURE__ */ new Set([
   "s6BhdRkqt3",
   "gX1fBat3bV",
   "7Fjfp0ZBr1KtDRbnfVdmIw",
-  "45ghiukldjahdnhzdauz"
+  "45ghiukldjahdnhzdauz",
+  // MinIO's public playground (play.min.io) keys, in the MinIO SDKs' READMEs and every tool's S3 docs, and the
+  // example pair of rclone's MinIO guide.
+  "Q3AM3UQ867SPQQA43P2F",
+  "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG",
+  "USWUXHGYZQYFYFFIT3RE",
+  "MOJRH0mkL1IPauahWITSVvyDrQbEEIwljvmxdq03"
 ]);
 function isPlaceholder(value) {
   const trimmed = value.trim();
@@ -589,7 +617,7 @@ var awsSecretAccessKey = {
   // "…", "")`, Java's `new BasicAWSCredentials("AKIA…", "…")`, PHP's `new Credentials('AKIA…', '…')`.
   // No lookbehind: the pattern runs over every file that holds `asia`, a common word.
   valuePatterns: [{ regex: /["'](?:AKIA|ASIA)[A-Z2-7]{16}["'][ \t]*,[ \t]*["']([A-Za-z0-9/+]{40})["']/g, keywords: ["akia", "asia"] }],
-  plausible: (value) => !/EXAMPLEKEY$/.test(value) && looksRandom(value, 40, 3.5),
+  plausible: (value) => !/EXAMPLEKEY$/.test(value) && !isPlaceholder(value) && looksRandom(value, 40, 3.5),
   rate: (context) => {
     const keyId = Object.values(context.siblingValues).find((value) => /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(value)) ?? /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/.exec(context.line)?.[0];
     return rateAwsKey(context, keyId);
@@ -608,6 +636,7 @@ var awsSecretAccessKey = {
       sample("infra/terraform.tfstate", '{\n  "version": 4,\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "aws_iam_access_key",\n      "name": "ci",\n      "instances": [\n        {\n          "attributes": {\n            "id": "AKIAQX4KJ2MZ7HTLD5PW",\n            "secret": "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",\n            "user": "ci"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 12 }, note: "committed Terraform state of an IAM access key" })
     ],
     negative: [
+      sample("README.md", '```go\nendpoint := "play.min.io"\naccessKeyID := "Q3AM3UQ867SPQQA43P2F"\nsecretAccessKey := "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG"\n```\n', { note: "MinIO's public playground keys" }),
       sample("config/storage.yml", 'amazon:\n  access_key_id: <%= ENV["AWS_ACCESS_KEY_ID"] %>\n  secret_access_key: <%= ENV["AWS_SECRET_ACCESS_KEY"] %>\n'),
       sample("docs/aws.md", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n")
     ]
@@ -1841,7 +1870,8 @@ var mongodbAtlasApiKey = {
   provider: "mongodb-atlas",
   title: "MongoDB Atlas API private key",
   contextPatterns: [
-    { variable: /(?:mongodb)?[_.-]?atlas[_.-]?(?:api[_.-]?)?private[_.-]?key|atlasPrivateKey/i, value: UUID, keywords: ["atlas"] },
+    // The Atlas CLI's own name is MONGODB_ATLAS_PRIVATE_API_KEY: `api` may sit on either side of `private`.
+    { variable: /(?:mongodb)?[_.-]?atlas[_.-]?(?:api[_.-]?)?private[_.-]?(?:api[_.-]?)?key|atlasPrivateKey/i, value: UUID, keywords: ["atlas"] },
     // The Terraform provider block and the Atlas CLI config call it plainly `private_key`.
     { variable: /^private[_-]?key$/i, value: UUID, keywords: ["private"], requires: ["mongodbatlas"] }
   ],
@@ -1852,7 +1882,8 @@ var mongodbAtlasApiKey = {
   samples: {
     positive: [
       sample("terraform/providers.tf", 'provider "mongodbatlas" {\n  public_key  = "fmgfjplu"\n  private_key = "04c88b82-ed9c-3639-383e-0d8319e97abe"\n}\n', { expect: { line: 3 } }),
-      sample("scripts/atlas.env", "MONGODB_ATLAS_PUBLIC_KEY=fmgfjplu\nMONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n", { expect: { line: 2 } })
+      sample("scripts/atlas.env", "MONGODB_ATLAS_PUBLIC_KEY=fmgfjplu\nMONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n", { expect: { line: 2 } }),
+      sample("scripts/atlas-nightly.sh", "#!/bin/sh\nexport MONGODB_ATLAS_PUBLIC_API_KEY=fmgfjplu\nexport MONGODB_ATLAS_PRIVATE_API_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\natlas clusters list\n", { expect: { line: 3 }, note: "the Atlas CLI's variable names" })
     ],
     negative: [
       sample("terraform/providers.tf", 'provider "mongodbatlas" {\n  public_key  = var.atlas_public_key\n  private_key = var.atlas_private_key\n}\n'),
@@ -1911,11 +1942,12 @@ function defaultAccount(email) {
   if (/^firebase-adminsdk-/.test(email)) return "the Firebase Admin SDK account, which reads and writes every Firebase product of the project";
   return void 0;
 }
+var SERVICE_ACCOUNT_NARROW_WORDS = new Set([...NARROW_WORDS].filter((word) => !/^(?:deploy|deployer|upload|uploader|publish|publisher)$/.test(word)));
 function rateServiceAccountKey(context) {
   const email = CLIENT_EMAIL.exec(surroundings(context))?.[1] ?? context.siblingValues.client_email ?? "";
   const known = email ? defaultAccount(email) : void 0;
   if (known) return { scope: "root", because: `the key belongs to ${known}` };
-  const narrow = narrowingWord([email.split("@")[0], context.variable]);
+  const narrow = narrowingWord([email.split("@")[0], context.variable], SERVICE_ACCOUNT_NARROW_WORDS);
   if (narrow) return { scope: "scoped", because: `the service account is named for a ${narrow} job (${email || context.variable})` };
   return {
     scope: "root",
@@ -2004,7 +2036,10 @@ jobs:
     ]
   },
   scopeSamples: {
-    positive: [sample("deploy/gcp-key.json", SA_JSON(PEM, "384729105533-compute@developer.gserviceaccount.com"), { expect: { line: 5 } })],
+    positive: [
+      sample("deploy/gcp-key.json", SA_JSON(PEM, "384729105533-compute@developer.gserviceaccount.com"), { expect: { line: 5 } }),
+      sample("deploy/gke-deployer.json", SA_JSON(PEM, "gke-deployer@fintrack-prod.iam.gserviceaccount.com"), { expect: { line: 5 }, note: "a deployer holds the admin roles of what it deploys" })
+    ],
     negative: [sample("deploy/gcp-key.json", SA_JSON(PEM, "bigquery-reader@acme-billing-prod.iam.gserviceaccount.com"), { note: "account named for reading" })]
   }
 };
@@ -2227,6 +2262,7 @@ var genericSecret = {
   exposedSeverity: "medium",
   samples: {
     positive: [
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: "a service token is a secret; a token service is not" }),
       sample("deploy/nginx/api.conf", 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: "nginx sets a header without a colon" }),
       sample("config/settings.yml", 'payments:\n  provider: acme\n  api_key: "k7Qp2xV9mB4nR8sT1wY6zA3cF5hJ0lN2"\n', { expect: { line: 3 } }),
       sample("src/client.ts", "export const client = createClient({\n  baseUrl: 'https://api.acme.dev',\n  apiToken: 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b',\n});\n", { expect: { line: 3 } }),
@@ -2299,6 +2335,7 @@ var STATEMENT_PASSWORDS = [
   // Prose in docs and runbooks: "The admin password is `…`", "password: `…`".
   { regex: /\bpassword(?:[ \t]+is|[ \t]*[:=])[ \t]*`([^`\s]{8,200})`/gi, keywords: ["password"] }
 ];
+var STATEMENT_ACCOUNT = /\b(?:USER|ROLE|TO)[ \t]+[`'"]?([\w.-]+)/i;
 var ARGUMENT_BEFORE = String.raw`\s*(?:"[^"\n]*"|'[^'\n]*'|[^,()'"\n]+)\s*,`;
 var passwordArgument = (call, before) => new RegExp(String.raw`${call}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, "g");
 var CLIENT_CALL_PASSWORDS = [
@@ -2318,8 +2355,9 @@ var hardcodedPassword = {
   // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
   !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
   // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
-  !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default.
-  !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()),
+  !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
+  // statement too (`CREATE USER icingaweb2 ... IDENTIFIED BY 'icingaweb2'`).
+  !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()) && STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase(),
   rate: (context) => {
     const account = superuserOnLine(context.line);
     if (account) return { scope: "root-resource", because: `it is the password of ${account}, the database's superuser` };
@@ -2361,6 +2399,8 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("Makefile", "login:\n	aws ecr get-login-password --region $(REGION) | docker login --username AWS --password-stdin $(ACCOUNT).dkr.ecr.$(REGION).amazonaws.com\n", { note: "the registry after --password-stdin is not a password" }),
+      sample("doc/20-Advanced-Topics.md", "```sql\nCREATE USER 'icingaweb2'@'localhost' IDENTIFIED BY 'icingaweb2';\nGRANT ALL ON icingaweb2.* TO 'icingaweb2'@'localhost';\n```\n", { note: "the password is the account's own name: a documented default" }),
       sample("site/include/layout.js", "var pass = '#snmp_priv_passphrase';\n$(pass).val('');\n", { note: "a form field's CSS selector" }),
       sample("languages/da.lang", "<?php\n$PALANG['pPassword_admin'] = 'Adgangskode';\n$PALANG['pLogin_password'] = 'Adgangskode';\n", { note: "a translation table" }),
       sample("perl5/ONVIF/Types/User.pm", "my %TYPES = (\n  'Username' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n  'Password' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n);\n", { note: "Perl type names" }),
@@ -2465,7 +2505,8 @@ var databaseConnectionString = {
     },
     {
       // ADO.NET / ODBC: `Server=...;User Id=...;Password=...`.
-      regex: /\b(?:Server|Data Source|Host)=[^;'"\n]{1,200};[^'"\n]{0,300}?\b(?:Password|Pwd)=([^;'"\s]{3,200})/gi,
+      // Keys start the string or follow a `;` (`l.host=n.host,…;l.password=` in minified code is property access).
+      regex: /(?<![\w.])(?:Server|Data Source|Host)=[^;'"\n]{1,200};[^'"\n]{0,300}?(?<![\w.])(?:Password|Pwd)=([^;'"\s]{3,200})/gi,
       keywords: ["password=", "pwd="]
     }
   ],
@@ -2500,6 +2541,7 @@ var databaseConnectionString = {
       sample("config/db.properties", "db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n", { expect: { line: 1 } })
     ],
     negative: [
+      sample("public/bundles/login.bundle.js", "function f(l,n){l.host=n.host,l.port=n.port;l.user=n.user,l.password=n.password,l.host=n.host}\n", { note: "property assignments in minified code, not a connection string" }),
       sample("templates/db/postgresql/template_db_postgresql.conf", 'UserParameter=pgsql.ping[*], psql -qtAX postgresql://"$3":"$4"@"$1":"$2"/"$5" -c "select 1"\n', { note: "shell positionals" }),
       sample("docker-compose.yml", "services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n"),
       sample(".env.example", "DATABASE_URL=postgresql://user:password@localhost:5432/mydb\n"),
@@ -3357,8 +3399,81 @@ var onepasswordSecretKey = {
     negative: [sample("notes/onboarding.md", "Secret Key: A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX\n")]
   }
 };
+var PULUMI_TOKEN = "pul-66ad1ca062de5ec3123610ec04edb6ffb5637b33";
+var pulumiAccessToken = {
+  id: "pulumi-access-token",
+  provider: "pulumi",
+  title: "Pulumi Cloud access token",
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pul-[a-f0-9]{40})(?![A-Za-z0-9_-])/g, keywords: ["pul-"] }],
+  plausible: (value) => !isPlaceholder(value.slice(4)) && entropy(value.slice(4)) >= 3.2,
+  rate: (context) => readOnlyRating(context, "Pulumi token") ?? {
+    scope: "root",
+    because: "personal and organization tokens share one format: it acts on every stack of the organizations it belongs to"
+  },
+  reach: "runs updates and destroys on every stack of its organizations, and reads their configuration secrets and state",
+  narrower: "use a team token limited to the stacks the job deploys, or OIDC from the CI provider with a short-lived token",
+  reference: "https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/",
+  samples: {
+    positive: [
+      sample(".github/workflows/pulumi.yml", `jobs:
+  up:
+    runs-on: ubuntu-latest
+    env:
+      PULUMI_ACCESS_TOKEN: ${PULUMI_TOKEN}
+    steps:
+      - run: pulumi up --yes --stack prod
+`, { expect: { line: 5 } })
+    ],
+    negative: [sample(".github/workflows/pulumi.yml", "jobs:\n  up:\n    env:\n      PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n")]
+  },
+  scopeSamples: {
+    positive: [sample("scripts/deploy.sh", `export PULUMI_ACCESS_TOKEN=${PULUMI_TOKEN}
+pulumi up --yes --stack prod
+`, { expect: { line: 1 } })],
+    negative: [sample("scripts/preview.sh", `# read-only token for previews
+export PULUMI_ACCESS_TOKEN=${PULUMI_TOKEN}
+pulumi preview --stack prod
+`)]
+  }
+};
+var DATABRICKS_TOKEN = "dapi231ba0c0c187ffb8be86f0e870b8a492";
+var databricksToken = {
+  id: "databricks-token",
+  provider: "databricks",
+  title: "Databricks personal access token",
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9_])/g, keywords: ["dapi"] }],
+  plausible: (value) => !isPlaceholder(value.slice(4)) && entropy(value.slice(4, 36)) >= 3.2,
+  rate: fixed("root-resource", "a personal access token acts as its user in the whole workspace, an admin's on everything in it"),
+  reach: "acts as the user in the workspace: reads and drops tables, runs jobs and clusters, and as an admin manages everything in it",
+  narrower: "use a service principal with OAuth machine-to-machine credentials, granted only the catalogs and jobs it needs",
+  reference: "https://docs.databricks.com/en/dev-tools/auth/pat.html",
+  samples: {
+    positive: [sample("profiles.yml", `analytics:
+  target: prod
+  outputs:
+    prod:
+      type: databricks
+      host: adb-1234567890123456.7.azuredatabricks.net
+      http_path: /sql/1.0/warehouses/8f3c2a71d4e85b06
+      token: ${DATABRICKS_TOKEN}
+`, { expect: { line: 8 } })],
+    negative: [sample("profiles.yml", `analytics:
+  outputs:
+    prod:
+      type: databricks
+      token: "{{ env_var('DATABRICKS_TOKEN') }}"
+`)]
+  },
+  scopeSamples: {
+    positive: [sample("notebooks/export.py", `DATABRICKS_TOKEN = "${DATABRICKS_TOKEN}"
+`, { expect: { line: 1 } })],
+    negative: [sample("notebooks/export.py", 'DATABRICKS_TOKEN = "dapi00000000000000000000000000000000"\n', { note: "a placeholder" })]
+  }
+};
 var INFRA_KINDS = [
   terraformCloudToken,
+  pulumiAccessToken,
+  databricksToken,
   vaultToken,
   vaultUnsealKey,
   dopplerPersonalToken,
@@ -3792,7 +3907,8 @@ var vercelAccessToken = {
   title: "Vercel access token",
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(vc[piar]_[A-Za-z0-9]{20,60})(?![A-Za-z0-9_])/g, keywords: ["vcp_", "vci_", "vca_", "vcr_"] }],
   contextPatterns: [
-    { variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token/i, value: /^[A-Za-z0-9]{24}$/, keywords: ["vercel", "now_"] },
+    // Turborepo's remote cache on Vercel authenticates with a Vercel access token (TURBO_TOKEN).
+    { variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token|^TURBO_TOKEN$/i, value: /^[A-Za-z0-9]{24}$/, keywords: ["vercel", "now_", "turbo_token"] },
     // `vercel deploy --prod --token <token>`: the CLI's own flag.
     { variable: /^-{0,2}token$/, value: /^[A-Za-z0-9]{24}$/, keywords: ["--token"], requires: ["vercel"] }
   ],
@@ -3806,6 +3922,7 @@ var vercelAccessToken = {
   reference: "https://vercel.com/docs/accounts/access-tokens",
   samples: {
     positive: [
+      sample(".github/workflows/ci.yml", "jobs:\n  build:\n    runs-on: ubuntu-latest\n    env:\n      TURBO_TEAM: acme\n      TURBO_TOKEN: XZYSxmYWq8Lh3Tb6Ru2NcVpK\n    steps:\n      - run: pnpm turbo build\n", { expect: { line: 6 }, note: "Turborepo's remote cache token is a Vercel token" }),
       sample("package.json", '{\n  "scripts": {\n    "deploy": "vercel deploy --prod --token ZbqcabUGJmGEp7CgQ0PBQFI1"\n  }\n}\n', { expect: { line: 3 }, note: "the CLI's own --token flag" }),
       sample(".github/workflows/preview.yml", `jobs:
   preview:
@@ -4008,8 +4125,33 @@ var netlifyBuildHook = deployHook(
     ["docs/publishing.md", "Add a build hook (https://api.netlify.com/build_hooks/<hook_id>) to the CMS webhooks.\n"]
   ]
 );
+var HCLOUD_TOKEN = "tR0rpj1m5g4Nw7PzF94yynVQSebAaHOhlyMnrO60wHaVXaqCEX8PzZQnmtcXr10y";
+var hetznerCloudToken = {
+  id: "hetzner-cloud-token",
+  provider: "hetzner",
+  title: "Hetzner Cloud API token",
+  // 64 alphanumeric characters with no prefix: known by the name it is given (hcloud's and Terraform's variables).
+  contextPatterns: [{ variable: /^(?:HCLOUD_TOKEN|HETZNER_(?:CLOUD_)?(?:API_)?TOKEN|hcloud_token)$|^hcloud\.token$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ["hcloud", "hetzner"] }],
+  plausible: (value) => generated(value, 60),
+  rate: fixed("root", "a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it"),
+  reach: "deletes every server, volume, snapshot and backup of the project, with the servers' disks",
+  narrower: "create a read-only token for monitoring, keep read/write tokens in CI secrets, and put production in a project of its own",
+  reference: "https://docs.hetzner.cloud/reference/cloud#authentication",
+  samples: {
+    positive: [
+      sample("ops/provision.sh", `#!/usr/bin/env bash
+export HCLOUD_TOKEN=${HCLOUD_TOKEN}
+hcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04
+`, { expect: { line: 2 } }),
+      sample("infra/terraform.tfvars", `hcloud_token = "${HCLOUD_TOKEN}"
+`, { expect: { line: 1 } })
+    ],
+    negative: [sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n')]
+  }
+};
 var PAAS_KINDS = [
   herokuApiKey,
+  hetznerCloudToken,
   flyUserToken,
   flyMacaroonToken,
   renderApiKey,
@@ -5454,7 +5596,7 @@ var NOT_A_SECRET_WORDS = new Set(
   "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity".split(" ")
 );
 var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"]];
-var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage"]);
+var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service"]);
 function isSecretWord(word) {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
 }
@@ -5573,6 +5715,7 @@ var HEADER_HINT = /uthorization|ccess-Token|uth-Key|pi-Key|rivate-Token/i;
 var ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV|env|secrets|vars)\./;
 var LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(?:(["'`])([A-Za-z_$][\w$.\-]*)\1\]?|([A-Za-z_$][\w$.\-]*))[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,2000}))/g;
 var TYPED_BINDING = /(?:(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*&?(?:'[A-Za-z_]\w*[ \t]+)?[A-Za-z_][\w.]*(?:<[^<>\r\n]{0,60}>|\[[^\[\]\r\n]{0,60}\])?\??|\b(?:var|const)[ \t]+([A-Za-z_]\w*)[ \t]+\*?(?:\[\])?[A-Za-z_][\w.]*)[ \t]*=(?![=>])[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`)/g;
+var FLAG_WITHOUT_SECRET = /-(?:stdin|file|path|dir|env|length|policy|prompt|command|cmd)$/i;
 var FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
 var CALL_BINDING = /\((?<=[\w$][ \t]*\()[ \t]*(["'])([A-Za-z_][\w.\-]*)\1[ \t]*,[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')[ \t]*\)/g;
 var ENV_ASSIGNED = /(?<![\w$])(?:(?:os\.)?environ|ENV|process\.env)\[\s*(["'])([A-Za-z_][\w.-]*)\1\s*\]\s*(?:=(?!=)|\|\|=?|\?\?=?|or\b)\s*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})')/g;
@@ -5660,6 +5803,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   }
   if (text.includes("-")) {
     for (const match of text.matchAll(FLAG_BINDING)) {
+      if (FLAG_WITHOUT_SECRET.test(match[1])) continue;
       const value = match[2] ?? match[3] ?? match[4];
       if (value.startsWith("-") || /^[A-Za-z]+$/.test(value)) continue;
       const valueStart = match.index + match[0].length - value.length - (match[4] === void 0 ? 1 : 0);
@@ -6685,6 +6829,7 @@ var GRANT_KEYWORDS = ["statement", "administratoraccess", "iamfullaccess", "role
 function scanGrants(file, out) {
   const severity = isTestOrExamplePath(file.path) ? "low" : void 0;
   const report2 = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
+  const privileged = (principal, role, span) => out.publish("privileged-principal", { principal: principal.toLowerCase(), role, location: { path: file.path, span } });
   const policy = mayHoldPolicy(file);
   const document = policy || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
   if (document) {
@@ -6692,14 +6837,14 @@ function scanGrants(file, out) {
     for (const root of document.roots) walkMaps(root, (map) => boundaryStatements(map, boundaries));
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
       if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report2);
-      gcpBinding(map, report2);
+      gcpBinding(map, report2, privileged);
       azureAssignment(map, report2);
       clusterAdmin(map, report2);
     });
     if (policy && file.text.includes("Statement")) embeddedPolicies(file, document, out, report2);
   }
   managedAdminPolicies(file, report2);
-  if (!document) commandLineGrants(file, report2);
+  if (!document) commandLineGrants(file, report2, privileged);
 }
 function mayHoldPolicy(file) {
   return file.hasKeyword("statement") && /action/i.test(file.text) && /resource/i.test(file.text);
@@ -6740,7 +6885,7 @@ function allowAllStatement(map, parentBlock, report2) {
   if (!actions.some((value) => value === "*" || value === "*:*") || !strings(resource.value).includes("*")) return;
   report2(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
 }
-function gcpBinding(map, report2) {
+function gcpBinding(map, report2, privileged) {
   const role = entryOf(map, /^role$/);
   const roleName = literalString(role?.value);
   if (!role || roleName !== "roles/owner" && roleName !== "roles/editor") return;
@@ -6748,7 +6893,9 @@ function gcpBinding(map, report2) {
   const memberText = members ? members.value.kind === "scalar" ? String(members.value.value ?? members.value.expression ?? "") : strings(members.value).join(" ") + (members.value.kind === "seq" ? members.value.items.map((item) => item.kind === "scalar" ? item.expression ?? "" : "").join(" ") : "") : "";
   if (!/serviceAccount:|google_service_account/.test(memberText)) return;
   report2(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
+  for (const account of memberText.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1], roleName, role.value.span);
 }
+var SERVICE_ACCOUNT_MEMBER = /serviceAccount:([a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com)/gi;
 var SUBSCRIPTION_ROLES = /^(?:owner|contributor|user access administrator)$/i;
 function azureAssignment(map, report2) {
   const role = entryOf(map, /^role_definition_name$/);
@@ -6807,19 +6954,21 @@ function managedAdminPolicies(file, report2) {
     report2(awsManagedAdmin.id, span, `The AWS managed policy ${policy} is attached here: the user or role becomes an account administrator.`, policy);
   }
 }
-function commandLineGrants(file, report2) {
+function commandLineGrants(file, report2, privileged) {
   const text = file.text;
-  if (text.includes("add-iam-policy-binding")) gcloudGrants(text, file, report2);
+  if (text.includes("add-iam-policy-binding")) gcloudGrants(text, file, report2, privileged);
   if (text.includes("assignment")) azureGrants(text, file, report2);
   if (text.includes("clusterrolebinding")) kubectlGrants(text, file, report2);
 }
-function gcloudGrants(text, file, report2) {
+function gcloudGrants(text, file, report2, privileged) {
   for (const match of text.matchAll(/gcloud\s+(?:projects|organizations|resource-manager\s+folders)\s+add-iam-policy-binding(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role[= ]["']?(roles\/(?:owner|editor))\b/.exec(command);
     if (!role || !/--member[= ]["']?serviceAccount:/.test(command)) continue;
     const at = match.index + command.indexOf(role[0]);
-    report2(gcpBasicRole.id, file.spanOf(at, at + role[0].length), `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
+    const span = file.spanOf(at, at + role[0].length);
+    report2(gcpBasicRole.id, span, `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
+    for (const account of command.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1], role[1], span);
   }
 }
 function azureGrants(text, file, report2) {
@@ -6843,8 +6992,8 @@ var rootScopedToken = {
   id: DETECTOR_ID2,
   rules: [...CREDENTIAL_SCOPE_RULES, ...GRANT_RULES],
   keywords: GRANT_KEYWORDS,
-  consumes: ["credential"],
-  produces: ["credential"],
+  consumes: ["credential", "privileged-principal"],
+  produces: ["credential", "privileged-principal"],
   scanFile: scanGrants,
   finish(context) {
     rateCredentials(context);
@@ -6855,10 +7004,11 @@ function rateCredentials(context) {
   const declared = new Set(CREDENTIAL_SCOPE_RULES.map((rule2) => rule2.id));
   const scopes = /* @__PURE__ */ new Map();
   const companions = new CompanionIndex(credentials);
+  const privileged = new Map(context.facts.all("privileged-principal").map((principal) => [principal.principal, principal]));
   for (const credential of credentials) {
     const kind = credentialKind(credential.kind);
     if (!kind) continue;
-    const rating = kind.rate(contextOf2(credential));
+    const rating = withGrantedRole(kind.rate(contextOf2(credential)), credential, privileged);
     scopes.set(credential.id, { scope: rating.scope, reach: kind.reach });
     if (rating.scope !== "root" && rating.scope !== "root-resource") continue;
     if (!declared.has(scopeRuleId(kind))) continue;
@@ -6898,6 +7048,15 @@ function contextOf2(credential) {
     line: credential.line ?? "",
     nearby: credential.nearby ?? ""
   };
+}
+var SERVICE_ACCOUNT = /([a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com)/i;
+function withGrantedRole(rating, credential, privileged) {
+  if (rating.scope === "root" || privileged.size === 0 || credential.provider !== "gcp") return rating;
+  const email = (credential.siblingValues?.client_email ?? SERVICE_ACCOUNT.exec(`${credential.line ?? ""}
+${credential.nearby ?? ""}`)?.[1])?.toLowerCase();
+  const grant = email ? privileged.get(email) : void 0;
+  if (!grant) return rating;
+  return { scope: "root", because: `its service account ${email} holds ${grant.role} (${grant.location.path}:${grant.location.span.line})` };
 }
 
 // knowledge/environments/identities.ts
@@ -7033,6 +7192,12 @@ function hostIdentities(rawHost, port) {
   if (RAILWAY_PROXY.test(host)) return port ? { primary: `railway-proxy:${host}:${port}`, others: [], provider: "railway" } : void 0;
   if (isSharedHost(host)) return void 0;
   return { primary: `host:${host}`, others: [], name: hostName(host) };
+}
+function serverNameOf(identity) {
+  const hosts = /^db:[a-z0-9+]+:\/\/([^/]*)\//.exec(identity)?.[1];
+  if (!hosts) return void 0;
+  const named = hosts.split(",").map((host) => host.replace(/:\d+$/, "")).filter((host) => !isSharedHost(host));
+  return named.length > 0 ? named.map((host) => hostName(host)).join(" ") : void 0;
 }
 function hostName(host) {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return "";
@@ -7536,7 +7701,11 @@ var EnvironmentModel = class {
     const name = identityName(resource.identity);
     if (!name) return false;
     const named = environmentsNamedIn(name, this.aliases);
-    return named.size === 1 && named.has("production");
+    if (named.size === 1 && named.has("production")) return true;
+    const server = named.size > 1 ? serverNameOf(resource.identity) : void 0;
+    if (!server) return false;
+    const serverNamed = environmentsNamedIn(server, this.aliases);
+    return serverNamed.size === 1 && serverNamed.has("production");
   }
   /** Every production resource with this identity, by location, for related locations. */
   productionWith(identity) {
@@ -10324,6 +10493,7 @@ var productionNamedResource = {
   tags: ["environments"],
   samples: {
     positive: [
+      sample(".env.staging", "APP_ENV=staging\nDATABASE_URL=postgres://contoso:${PGPASSWORD}@psql-contoso-prod.postgres.database.azure.com:5432/contoso_staging\n", { expect: { line: 2 }, note: "staging's own database, on production's server" }),
       sample(".do/app.staging.yaml", "name: fieldnote-staging\nservices:\n  - name: web\n    envs:\n      - key: APP_ENV\n        value: staging\n      - key: DB_HOST\n        scope: RUN_TIME\n        value: fieldnote-db-prod-do-user-15203991-0.c.db.ondigitalocean.com\n", { expect: { line: 9 }, note: "DigitalOcean App Platform's `envs` list of key and value" }),
       sample("fly.staging.toml", 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DB_HOST = "acme-db-prod.flycast"\n  PORT = "8080"\n', { expect: { line: 5 } }),
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
@@ -10348,10 +10518,11 @@ function severityOf2(kind) {
 }
 function judgeNamed(resource, model) {
   if (!NAMED_KINDS.has(resource.kind) || !model.productionNamed(resource)) return void 0;
+  const onServer = environmentsNamedIn(identityName(resource.identity) ?? "").size > 1;
   return {
     ruleId: productionNamedResource.id,
     severity: severityOf2(resource.kind),
-    action: `uses ${resource.display}, which is named for production`,
+    action: onServer ? `uses ${resource.display}, a database on a server named for production` : `uses ${resource.display}, which is named for production`,
     detail: "No production configuration in the repository declares it, but its name says it is production's.",
     related: [],
     identity: resource.identity
@@ -11212,10 +11383,13 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
   const what = `${assessment.environment === "production" ? "Production" : "Deployed"} ${engineTitle(store.engine)} \`${store.name}\``;
   const on = store.provider && store.provider !== "host" && store.provider !== "kubernetes" ? ` on ${platformTitle(store.provider)}` : store.platform === "docker-compose" ? " (docker compose)" : store.platform === "kamal" ? " (Kamal accessory)" : store.platform === "kubernetes" ? " (Kubernetes)" : "";
   const related = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
+  let undeployed = false;
   if (store.declaredBy === "compose" || store.declaredBy === "usage") {
     const deploy = productionFirst(store.declaredBy === "compose" ? composeDeploys : deploys);
     if (deploy) related.push({ location: deploy.location, message: "where the repo shows this app deployed" });
+    undeployed = store.declaredBy === "compose" && !deploy;
   }
+  const unlessUndeployed = (severity2) => undeployed ? "medium" : severity2;
   const builtIn = store.builtInBackup;
   const details = {
     environment: assessment.environment ?? "production",
@@ -11261,7 +11435,7 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
     context.report({
       ...base,
       ruleId: RULE.noBackup,
-      severity: store.declaredBy === "usage" ? "medium" : void 0,
+      severity: store.declaredBy === "usage" ? "medium" : unlessUndeployed(void 0),
       message: `${what}${on} has no backup: ${builtIn?.description ?? "no backup is configured for it"}.${missing}`
     });
     return;
@@ -11271,7 +11445,7 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
     context.report({
       ...base,
       ruleId: RULE.sameVolume,
-      severity: critical2 ? "critical" : void 0,
+      severity: unlessUndeployed(critical2 ? "critical" : void 0),
       message: `${what}${on} keeps its only backups on the same volume or host, so one delete takes the data and its backups together.${foundText}${missing}`
     });
     return;
@@ -13420,7 +13594,7 @@ function readResource(inventory, kind, type, logicalId, line, identity, resource
   };
   const bool = (key) => written(key, isTruthy(get6(props, key)), (value) => `${key}: ${value}`);
   const physicalKey = { "rds-instance": "DBInstanceIdentifier", "rds-cluster": "DBClusterIdentifier", docdb: "DBClusterIdentifier", dynamodb: "TableName", s3: "BucketName", efs: "FileSystemTags", cloudsql: "", gcs: "" }[kind];
-  const physical = literalOf(get6(props, physicalKey));
+  const physical = serverlessCustom(inventory, literalOf(get6(props, physicalKey)));
   const retentionText = literalOf(get6(props, "BackupRetentionPeriod"));
   const policyEntry = resource.entries.find((entry) => entry.key === "DeletionPolicy");
   const policy = literalOf(policyEntry?.value)?.toLowerCase();
@@ -13464,6 +13638,13 @@ function readResource(inventory, kind, type, logicalId, line, identity, resource
 }
 function get6(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
+}
+function serverlessCustom(inventory, value) {
+  const key = value === void 0 ? void 0 : /^\$\{self:custom\.([\w.-]+)\}$/.exec(value)?.[1];
+  if (!key) return value;
+  let node = get6(mapOf2(inventory.file.data()?.roots[0]), "custom");
+  for (const step of key.split(".")) node = get6(mapOf2(node), step);
+  return literalOf(node) ?? value;
 }
 
 // detectors/missing-offprovider-backup/inventory/kubernetes.ts
@@ -14165,13 +14346,13 @@ function scanProgram(inventory) {
     if (kind) {
       const isCdk = qualified in CDK_CLASSES;
       const idArgument = isCdk ? node.arguments[1] : node.arguments[0];
-      const id = idArgument?.type === "Literal" && typeof idArgument.value === "string" ? idArgument.value : kind;
+      const id = idArgument?.type === "Literal" && typeof idArgument.value === "string" ? idArgument.value : idArgument?.type === "TemplateLiteral" ? source(text, idArgument).slice(1, -1) : kind;
       const props = isCdk ? node.arguments[2] : node.arguments[1];
       const options = isCdk ? void 0 : node.arguments[2];
       publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text) : pulumiResource(inventory, kind, id, node, props, options, text));
       return;
     }
-    if (qualified === "aws-backup.BackupPlan") backupPlan(inventory, node, text);
+    if (qualified === "aws-backup.BackupPlan" || qualified === "aws.backup.Plan") backupPlan(inventory, node, text);
   });
 }
 function qualifiedName(callee, modules, classes) {
@@ -14269,7 +14450,7 @@ function pulumiResource(inventory, kind, id, node, props, options, text) {
 }
 function backupPlan(inventory, node, text) {
   const body2 = source(text, node);
-  const copies = /copyActions/.test(body2);
+  const copies = /copyActions?\b/.test(body2);
   const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(text);
   const stackAccount = /account:\s*['"](\d{12})['"]/.exec(text)?.[1];
   const parsed = arn ? parseArn(arn[0]) : void 0;
@@ -15568,6 +15749,7 @@ resource "aws_db_instance" "orders" {
     severity: "high",
     why: "Nothing copies this store: not the platform (a free Render database, a DynamoDB table without point-in-time recovery, a volume on a server) and not a job in the repo. Deleting it, by mistake or by an agent, is final.",
     fix: "Turn on the platform's backups and add a scheduled copy to another provider or account (pg_dump/mysqldump uploading to object storage elsewhere, restic or Litestream to R2/B2/S3), then restore it on a schedule. Record backups kept outside the repo under `backups:` in `.blast-radius.yml`.",
+    help: "A compose stack named for production that nothing in the repository deploys (no ssh or CI step runs it) may be a self-hosting template shipped for others: it is reported medium.",
     precision: "medium",
     tags: ["backup", "data-loss"],
     samples: {
@@ -16528,6 +16710,7 @@ var DESTRUCTIVE_PROBES = [
   destructive("flyctl apps destroy acme --yes", "flyctl", "infrastructure", "destroys Fly.io volumes and apps"),
   destructive("turso db destroy acme --yes", "turso", "data", "destroys Turso databases"),
   destructive('psql -h db.acme.io -c "DROP TABLE users"', "psql", "data", "runs any SQL, DROP included"),
+  destructive('psql -c "DROP TABLE users"', "psql", "data", "runs any SQL, DROP included"),
   destructive("dd if=/dev/zero of=/dev/sda", "dd", "files", "overwrites disks"),
   destructive("mkfs.ext4 /dev/sda1", "mkfs", "files", "formats disks"),
   destructive("shred -u ./data/app.db", "shred", "files", "destroys files"),
@@ -16550,7 +16733,14 @@ var RUNNER_INTERPRETERS = [
   ["poetry run zqx-unlisted-tool", "poetry run"],
   ["pdm run zqx-unlisted-tool", "pdm run"]
 ].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program` }));
-var COMMAND_PROBES = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES];
+var SECRET_RUNNERS = [
+  ["railway run zqx-unlisted-tool", "railway run"],
+  ["heroku run zqx-unlisted-tool", "heroku run"],
+  ["doppler run -- zqx-unlisted-tool", "doppler run"],
+  ["op run -- zqx-unlisted-tool", "op run"],
+  ["infisical run -- zqx-unlisted-tool", "infisical run"]
+].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program with the environment's secrets` }));
+var COMMAND_PROBES = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...SECRET_RUNNERS];
 var READER_PROBES = [
   ["cat ./config/deploy.yml", "cat"],
   ["head -n 50 ./config/deploy.yml", "head"],
@@ -17635,16 +17825,20 @@ function readLauncher(file, out) {
 }
 var NAMING_KEY = /^\s*(?:-\s*)?["']?(?:name|description|title|summary|displayName|label)["']?\s*:/;
 function commentStart(line) {
+  const at = firstOutsideQuotes(line, (char, i) => char === "#" && i > 0 && (line[i - 1] === " " || line[i - 1] === "	"));
+  return at === -1 ? line.length : at;
+}
+function firstOutsideQuotes(text, test) {
   let quote;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
     if (quote) {
       if (char === quote) quote = void 0;
       else if (char === "\\" && quote === '"') i++;
     } else if (char === '"' || char === "'") quote = char;
-    else if (char === "#" && i > 0 && (line[i - 1] === " " || line[i - 1] === "	")) return i;
+    else if (test(char, i)) return i;
   }
-  return line.length;
+  return -1;
 }
 function comparedOrMatched(line, flagAt) {
   const before = line.slice(0, flagAt);
@@ -17660,18 +17854,7 @@ function searchedOrPrinted(command, flagAt) {
   let last = -1;
   for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
   if (last === -1 || last < start - 1) return false;
-  return !separatedOutsideQuotes(before.slice(last));
-}
-function separatedOutsideQuotes(text) {
-  let quote;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quote) {
-      if (char === quote) quote = void 0;
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === "|" || char === ";" || char === "&") return true;
-  }
-  return false;
+  return firstOutsideQuotes(before.slice(last), (char) => char === "|" || char === ";" || char === "&") === -1;
 }
 function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"`, except = []) {
   const claude = /^(Bash|PowerShell)(?:\((.*)\))?$/s.exec(entry);
@@ -18654,16 +18837,26 @@ function readOpencodeConfig(file, out) {
   if (!root) return;
   emitConfig(out, "opencode", "settings", file.path);
   const permission = get(root, "permission");
-  if (permission === void 0) return;
+  if (permission !== void 0) readPermission(file, out, permission, '"permission"');
+  const agents = get(root, "agent");
+  if (agents?.kind === "map") {
+    for (const agent of agents.entries) {
+      const own = get(agent.value, "permission");
+      if (own !== void 0) readPermission(file, out, own, `"agent": { "${agent.key}": { "permission"`, " } }");
+    }
+  }
+}
+function readPermission(file, out, permission, prefix, close = "") {
   if (permission.kind === "scalar") {
-    if (permission.value === "allow") allowEverything(file, out, '"permission": "allow"', permission.span);
+    if (permission.value === "allow") allowEverything(file, out, `${prefix}: "allow"${close}`, permission.span);
     return;
   }
   if (permission.kind !== "map") return;
   const wildcard = get(permission, "*");
-  if (wildcard?.kind === "scalar" && wildcard.value === "allow") allowEverything(file, out, '"permission": { "*": "allow" }', wildcard.span);
+  if (wildcard?.kind === "scalar" && wildcard.value === "allow") allowEverything(file, out, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
   const bash = get(permission, "bash");
-  if (bash) readBash(file, out, bash);
+  if (bash) readBash(file, out, bash, prefix, close);
+  if (close !== "") return;
   const read = get(permission, "read");
   if (read?.kind === "map") {
     const directory = directoryOf3(file.path.replace(/(^|\/)\.opencode\/[^/]+$/, "$1x"));
@@ -18684,14 +18877,14 @@ function allowEverything(file, out, setting, span) {
     effective: true
   });
 }
-function readBash(file, out, bash) {
+function readBash(file, out, bash, prefix, close) {
   if (bash.kind === "scalar") {
     if (bash.value === "allow") {
       emitPermission(file, out, {
         ruleId: RULE_IDS.shellAutoApproved,
         agent: "opencode",
         grant: "shell",
-        setting: '"permission": { "bash": "allow" }',
+        setting: `${prefix}: { "bash": "allow" }${close}`,
         span: bash.span,
         lets: "run any shell command",
         effective: true
@@ -18711,7 +18904,7 @@ function readBash(file, out, bash) {
   }
   rules2.forEach((rule2, index) => {
     const matcher = globMatcher(rule2.key);
-    const setting = `"permission": { "bash": { "${rule2.key}": "${rule2.action}" } }`;
+    const setting = `${prefix}: { "bash": { "${rule2.key}": "${rule2.action}" } }${close}`;
     if (rule2.action !== "allow") {
       emitBrake(file, out, "opencode", rule2.action === "deny" ? "deny" : "ask", setting, rule2.span, matcher);
       return;
@@ -19223,6 +19416,8 @@ var shellAutoApproved = {
   tags: ["agent", "permissions", "shell", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(railway run:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "railway run runs any command with the environment's variables (reported medium)" }),
+      sample("opencode.json", '{\n  "permission": { "bash": "ask" },\n  "agent": {\n    "build": {\n      "permission": { "bash": { "*": "allow" } }\n    }\n  }\n}\n', { expect: { line: 5 }, note: "an OpenCode agent's own permissions override the global ones" }),
       sample("acme.code-workspace", '{\n  "folders": [{ "path": "." }],\n  "settings": {\n    "chat.tools.terminal.autoApprove": { "/.*/": true }\n  }\n}\n', { expect: { line: 4 }, note: "a VS Code workspace file holds workspace settings too" }),
       sample(".github/workflows/gemini.yml", 'on: [issues]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the issue\n          settings: |\n            {"tools": {"core": ["run_shell_command", "write_file"]}}\n', { expect: { line: 9 }, note: "run-gemini-cli's coreTools list names the whole shell" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`poetry run` runs any program in the environment" }),
@@ -19264,6 +19459,7 @@ var shellAutoApproved = {
       sample(".github/workflows/claude.yml", "jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n", { expect: { line: 7 }, note: "a YAML block lists one tool per line" })
     ],
     negative: [
+      sample("opencode.json", '{\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: "a review agent that may only diff unasked" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample(".windsurf/workflows/release.md", "---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n"),
       sample(".claude/commands/commit.md", "---\ndescription: Commit the staged changes\nallowed-tools: Bash(git add:*), Bash(git status:*), Bash(git commit:*)\n---\nWrite a commit message for the staged changes and commit.\n"),
@@ -19293,6 +19489,7 @@ var destructiveCommandAllowed = {
   tags: ["agent", "permissions", "destructive", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "psql with a command, its database from the environment" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the local database\n---\n1. Stop the dev server\n// turbo\n2. Run `npx prisma migrate reset --force`\n", { expect: { line: 5 }, note: "`// turbo` runs the next step's command unasked" }),
       sample(".claude/skills/deploy/SKILL.md", "---\nname: deploy\ndescription: Deploy the app to Railway\nallowed-tools: Bash(railway:*), Read\n---\nDeploy with `railway up`.\n", { expect: { line: 4 }, note: "a skill's front matter" }),
       sample(
@@ -20007,7 +20204,7 @@ function findChains(facts) {
       const reachesStore = broad && reaches(credential, hosts, store, platforms, storesOfPlatform);
       const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment && !pointsElsewhere(own, crossing, store, formsOf));
       const spansEnvironments = credential.scope === "root" && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
-      const direct = reachesStore && (credential.environment === "production" || !hasNonProduction || spansEnvironments);
+      const direct = reachesStore && (credential.environment === "production" || credential.environment === void 0 || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
       chains.push({ credential, store, crossing: viaStaging, grants, backups: side.backups });
     }
@@ -20091,6 +20288,7 @@ var ADMIN_SCRIPT = "#!/usr/bin/env bash\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-
 var PROJECT_TOKEN_SCRIPT = "#!/usr/bin/env bash\nexport RAILWAY_TOKEN=0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\nrailway status --json > status.json\n";
 var OFFSITE_BACKUP = 'name: Database backup\non:\n  schedule:\n    - cron: "23 2 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: pg_dump "$DATABASE_URL" --format=custom --file=fleetly.dump\n        env:\n          DATABASE_URL: ${{ secrets.RAILWAY_DATABASE_PUBLIC_URL }}\n      - run: aws s3 cp fleetly.dump "s3://fleetly-db-backups/daily/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.B2_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.B2_APPLICATION_KEY }}\n';
 var SHARED_URL = "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@monorail.proxy.rlwy.net:41923/railway\n";
+var AWS_ROOT_MODULE = 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier              = "orders-prod"\n  engine                  = "postgres"\n  instance_class          = "db.t4g.medium"\n  backup_retention_period = 7\n}\n';
 var railwayRepo = (extra, note, expect) => ({
   files: { "README.md": "# fleetly api\n", "package.json": PACKAGE, ".railway/railway.ts": RAILWAY_IAC2, ...extra },
   note,
@@ -20107,6 +20305,15 @@ var directChain = {
   samples: {
     positive: [
       railwayRepo({ "scripts/admin.sh": ADMIN_SCRIPT }, "Railway account token beside a Railway database with volume-only backups", { path: "scripts/admin.sh", line: 2 }),
+      {
+        files: {
+          "infra/main.tf": AWS_ROOT_MODULE,
+          ".env.staging": "APP_ENV=staging\nDATABASE_URL=postgres://app:${PGPASSWORD}@orders-staging.c9akciqpx1ab.eu-west-1.rds.amazonaws.com:5432/orders\n",
+          Makefile: "deploy:\n	AWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T AWS_SECRET_ACCESS_KEY=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 terraform -chdir=infra apply\n"
+        },
+        expect: { path: "Makefile", line: 2 },
+        note: "an admin key nothing places in staging reaches production, staging configs beside it or not"
+      },
       railwayRepo(
         { "scripts/staging-db-fix.sh": ADMIN_SCRIPT, ".env.staging": "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n" },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -20115,6 +20322,13 @@ var directChain = {
     ],
     negative: [
       railwayRepo({ "scripts/admin.sh": ADMIN_SCRIPT, ".github/workflows/db-backup.yml": OFFSITE_BACKUP }, "a nightly dump leaves Railway"),
+      {
+        files: {
+          "infra/main.tf": AWS_ROOT_MODULE,
+          ".env.staging": "APP_ENV=staging\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\n"
+        },
+        note: "a staging file's cloud key is taken to be the staging account's"
+      },
       railwayRepo({ "scripts/admin.sh": PROJECT_TOKEN_SCRIPT }, "a project token")
     ]
   }
