@@ -30,11 +30,14 @@ describe('test and example paths', () => {
     'vagrant/ovn/provisioning/id_rsa',
     'src/ssh/mock_rsa_key',
     'keys/test_rsa',
+    'contrib/docker-integration/tokenserver/certs/signing.key',
+    'tests/../integration/fixtures/server.key',
+    'devel/tools/localhost.key',
   ])('%s is test or example content', (path) => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });
 
-  it.each(['src/client.ts', 'config/testing.yml', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh'])(
+  it.each(['src/client.ts', 'config/testing.yml', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh', 'src/integrations/stripe.ts'])(
     '%s is not',
     (path) => {
       expect(isTestOrExamplePath(path)).toBe(false);
