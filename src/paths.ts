@@ -11,7 +11,7 @@ const TEST_OR_EXAMPLE = new RegExp(
     String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources)|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
-    String.raw`(?:^|\/)localhost[.-][^/]*\.(?:key|pem|crt)$`,
+    String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
     String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
