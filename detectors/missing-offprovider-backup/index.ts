@@ -20,6 +20,7 @@ import {
   scanResticprofile,
   scanWalgSettings,
 } from './backups/tools.js';
+import { isFirebaseConfig, scanFirebaseConfig } from './inventory/firebase.js';
 import { isDoAppSpec, scanDoAppSpec } from './inventory/digitalocean.js';
 import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
 import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanReadme, scanTypeormSource } from './inventory/apps.js';
@@ -90,6 +91,7 @@ function isStructuralUncached(path: string): boolean {
     isBorgmaticConfig(path) ||
     isAutoresticConfig(path) ||
     isTerraform(path) ||
+    isFirebaseConfig(path) ||
     deployPlatformOfPath(path) !== undefined
   );
 }
@@ -242,6 +244,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   else if (isSupabaseConfig(path)) scanSupabaseConfig(inventory);
   else if (isWranglerConfig(path)) scanWrangler(inventory);
   else if (isDoAppSpec(path)) scanDoAppSpec(inventory);
+  else if (isFirebaseConfig(path)) scanFirebaseConfig(inventory);
   else if (isComposeFile(path)) scanCompose(inventory);
   else if (isKamalConfig(path)) scanKamal(inventory);
   else if (isOrmConfig(path)) scanOrm(inventory);

@@ -336,6 +336,14 @@ resource "aws_db_instance" "orders" {
       positive: [
         {
           files: {
+            'firebase.json': '{\n  "firestore": { "rules": "firestore.rules", "indexes": "firestore.indexes.json" },\n  "hosting": { "public": "dist" }\n}\n',
+            '.firebaserc': '{ "projects": { "default": "pawpal-staging", "prod": "pawpal-prod" } }\n',
+          },
+          expect: { path: 'firebase.json', line: 2 },
+          note: 'Firestore keeps no backup until PITR or a schedule is turned on',
+        },
+        {
+          files: {
             'docker-compose.yml': 'services:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.production\n    ports: ["80:3000"]\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n',
           },
           expect: { path: 'docker-compose.yml', line: 6 },
@@ -392,6 +400,7 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'firebase.json': '{\n  "hosting": { "public": "dist" }\n}\n' }, note: 'a Firebase project that only hosts a site' },
         {
           files: {
             'docker-compose.test.yml': 'services:\n  db:\n    image: postgres:16\n    tmpfs: [/var/lib/postgresql/data]\n',
