@@ -28,7 +28,8 @@ export function isReference(value: string): boolean {
   );
 }
 
-const PLACEHOLDER_WORDS = /(?:^|[^a-z])(?:your|my|example|sample|placeholder|changeme|change[_-]?me|changeit|replace|redacted|dummy|fake|todo|xxx+|insert|enter|put[_-]?your|goes[_-]?here|here$|<[^>]*>|\.\.\.)/i;
+// A word starts the value or follows a separator: inside a random secret a digit before `my` or `enter` is chance.
+const PLACEHOLDER_WORDS = /(?:^|[^a-z0-9])(?:your|my|example|sample|placeholder|changeme|change[_-]?me|changeit|replace|redacted|dummy|fake|todo|xxx+|insert|enter|put[_-]?your|goes[_-]?here|here$|<[^>]*>|\.\.\.)/i;
 
 /** A documented placeholder: `<token>`, `your-api-key`, `xxxx`, `sbp_xxxxxxxx`, `REPLACE_ME`. */
 export function isPlaceholder(value: string): boolean {
