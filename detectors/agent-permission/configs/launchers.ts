@@ -68,6 +68,8 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
           if (!invoked || invoked.index > flagAt) continue;
         }
         if (searchedOrPrinted(command, flagAt) || comparedOrMatched(line, candidate.index)) continue;
+        // `--dangerously-skip-permissions=false` turns the flag off.
+        if (/^=["']?(?:false|0|no)\b/i.test(line.slice(candidate.index + candidate[0].length))) continue;
         match = candidate;
         break;
       }
