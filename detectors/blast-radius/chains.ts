@@ -1,6 +1,7 @@
-// Lines up the links the other stages found into the incident's chain: a credential an agent can read, whose scope
-// reaches a production data store (directly, or through a non-production environment that shares the store), that
-// has no copy off its provider. Reads facts only; every link keeps the location its own stage reported.
+// Lines up the links the other stages found into the incident's chain: a credential an agent can read (or an MCP
+// server it calls) whose scope reaches a production data store (directly, or through a non-production environment
+// that shares the store), that has no copy off its provider. Reads facts only; every link keeps the location its
+// own stage reported.
 import type { FactReader, RelatedLocation } from '../../src/model.js';
 import type { AgentGrant, AgentTool, BackupEvidence, Credential, DataStore, EnvironmentCrossing, EnvironmentResource } from '../../src/facts/index.js';
 import { CompanionIndex } from '../../knowledge/credentials/companions.js';

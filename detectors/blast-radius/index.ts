@@ -1,5 +1,6 @@
 // Chains: an agent-readable credential whose scope reaches a production store without an off-provider backup,
-// directly or through a non-production environment that shares the store. The headline finding of a scan.
+// directly or through a non-production environment that shares the store; or an MCP server with its write tools on
+// that reaches such a store. The headline findings of a scan.
 import type { Detector, FinishContext, RelatedLocation } from '../../src/model.js';
 import { describeProtection, findChains, findToolChains, flowOf, toolFlowOf, type Chain } from './chains.js';
 import { CHAIN_RULES, DETECTOR_ID, directChain, stagingChain, toolChain } from './rules.js';
