@@ -183,9 +183,10 @@ var TEST_OR_EXAMPLE = new RegExp(
     String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
     // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`), fixture variants
     // (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
-    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources)|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant)\/`,
-    // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`.
+    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources)|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
+    String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
     String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
@@ -12850,6 +12851,30 @@ function plain(node) {
   return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
 }
 
+// detectors/missing-offprovider-backup/inventory/firebase.ts
+function isFirebaseConfig(path2) {
+  return /(^|\/)firebase\.json$/i.test(path2);
+}
+function scanFirebaseConfig(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  const firestore = root?.entries.find((entry) => entry.key === "firestore");
+  if (!firestore) return;
+  inventory.context({ kind: "deploys", value: "firebase", location: inventory.line(1) });
+  inventory.store({
+    platform: "gcp",
+    provider: "gcp",
+    engine: "firestore",
+    name: "(default) Firestore",
+    location: inventory.line(firestore.keySpan.line),
+    identities: ["gcp:firestore:(default)"],
+    declaredBy: "platform",
+    builtInBackup: {
+      protection: "none",
+      description: "Firestore keeps no backup until point-in-time recovery or a backup schedule is turned on, and the repository turns on neither"
+    }
+  });
+}
+
 // detectors/missing-offprovider-backup/inventory/digitalocean.ts
 function isDoAppSpec(path2) {
   return /(^|\/)\.do\/(?:app|deploy\.template)(?:[.-][\w-]+)?\.ya?ml$/i.test(path2);
@@ -15756,6 +15781,14 @@ resource "aws_db_instance" "orders" {
       positive: [
         {
           files: {
+            "firebase.json": '{\n  "firestore": { "rules": "firestore.rules", "indexes": "firestore.indexes.json" },\n  "hosting": { "public": "dist" }\n}\n',
+            ".firebaserc": '{ "projects": { "default": "pawpal-staging", "prod": "pawpal-prod" } }\n'
+          },
+          expect: { path: "firebase.json", line: 2 },
+          note: "Firestore keeps no backup until PITR or a schedule is turned on"
+        },
+        {
+          files: {
             "docker-compose.yml": 'services:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.production\n    ports: ["80:3000"]\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n'
           },
           expect: { path: "docker-compose.yml", line: 6 },
@@ -15812,6 +15845,7 @@ jobs:
         }
       ],
       negative: [
+        { files: { "firebase.json": '{\n  "hosting": { "public": "dist" }\n}\n' }, note: "a Firebase project that only hosts a site" },
         {
           files: {
             "docker-compose.test.yml": "services:\n  db:\n    image: postgres:16\n    tmpfs: [/var/lib/postgresql/data]\n",
@@ -16001,7 +16035,7 @@ function isStructural(path2) {
   return lastStructural;
 }
 function isStructuralUncached(path2) {
-  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || deployPlatformOfPath(path2) !== void 0;
+  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isFirebaseConfig(path2) || deployPlatformOfPath(path2) !== void 0;
 }
 var HOSTED_MARKERS = [
   "rds.amazonaws",
@@ -16234,6 +16268,7 @@ function scanDataFile(inventory, file) {
   else if (isSupabaseConfig(path2)) scanSupabaseConfig2(inventory);
   else if (isWranglerConfig(path2)) scanWrangler2(inventory);
   else if (isDoAppSpec(path2)) scanDoAppSpec(inventory);
+  else if (isFirebaseConfig(path2)) scanFirebaseConfig(inventory);
   else if (isComposeFile(path2)) scanCompose(inventory);
   else if (isKamalConfig(path2)) scanKamal2(inventory);
   else if (isOrmConfig(path2)) scanOrm(inventory);
@@ -17783,6 +17818,7 @@ function readLauncher(file, out) {
           if (!invoked || invoked.index > flagAt) continue;
         }
         if (searchedOrPrinted(command, flagAt) || comparedOrMatched(line, candidate.index)) continue;
+        if (/^=["']?(?:false|0|no)\b/i.test(line.slice(candidate.index + candidate[0].length))) continue;
         match = candidate;
         break;
       }
@@ -18431,7 +18467,7 @@ function isReference2(value) {
   const trimmed = value.trim();
   return /\$\{[^}]+\}/.test(trimmed) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed) || /\{env:[^}]+\}|\{file:[^}]+\}/.test(trimmed) || /%[A-Za-z_][A-Za-z0-9_]*%/.test(trimmed) || /\{\{[^}]+\}\}/.test(trimmed) || /^op:\/\//.test(trimmed) || /^(?:process\.env|os\.environ)/.test(trimmed);
 }
-var PLACEHOLDER_WORDS3 = /(?:^|[^a-z])(?:your|my|example|sample|placeholder|changeme|change[_-]?me|changeit|replace|redacted|dummy|fake|todo|xxx+|insert|enter|put[_-]?your|goes[_-]?here|here$|<[^>]*>|\.\.\.)/i;
+var PLACEHOLDER_WORDS3 = /(?:^|[^a-z0-9])(?:your|my|example|sample|placeholder|changeme|change[_-]?me|changeit|replace|redacted|dummy|fake|todo|xxx+|insert|enter|put[_-]?your|goes[_-]?here|here$|<[^>]*>|\.\.\.)/i;
 function isPlaceholder2(value) {
   const trimmed = value.trim();
   if (trimmed.length < 8) return true;
@@ -19640,6 +19676,7 @@ var bypassFlag = {
       sample(".github/workflows/continue.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "fix the failing tests" --allow "*"\n', { expect: { line: 6 }, note: "Continue's CLI approving every tool" })
     ],
     negative: [
+      sample("scripts/fmt.sh", '#!/usr/bin/env bash\nclaude -p "format the repo" --permission-mode acceptEdits --dangerously-skip-permissions=false\n', { note: "the flag set to false" }),
       sample("package.json", '{\n  "scripts": {\n    "dev": "deno run --allow-net --allow-read main.ts",\n    "review": "cn -p \\"review the diff\\" --allow Read"\n  }\n}\n', { note: "other programs' --allow flags; Continue allowed one read-only tool" }),
       sample("scripts/check-agent-flags.sh", "#!/bin/sh\nif grep -rnE -- '--dangerously-skip-permissions|--yolo|--allow-all-tools|--dangerously-bypass-approvals-and-sandbox' .github/ package.json; then\n  echo 'bypass flag found' >&2; exit 1\nfi\n", { note: "a guard searching for every flag at once" }),
       sample("scripts/check-agent-flags.sh", `#!/bin/sh
@@ -19748,6 +19785,7 @@ var mcpInlineCredential = {
   tags: ["agent", "mcp", "secrets", "owasp-mcp01"],
   samples: {
     positive: [
+      sample(".gemini/settings.json", '{\n  "mcpServers": {\n    "bookings-db": {\n      "command": "npx",\n      "args": ["-y", "@benborla29/mcp-server-mysql"],\n      "env": { "MYSQL_USER": "forge", "MYSQL_PASS": "lUt7qx1dSBT7njrqqiI9Rsj1V0TGrLz5v2myY7Cp" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: 'a random password that happens to hold "my" after a digit' }),
       sample(".mcp.json", '{\n  "mcpServers": {\n    "exa": { "type": "http", "url": "https://mcp.exa.ai/mcp?exaApiKey=3f9e1c7a-5b2d-4e8f-9a6c-1d3b5f7e9a2c" },\n    "firecrawl": { "type": "sse", "url": "https://mcp.firecrawl.dev/fc-9f8e7d6c5b4a39281706f5e4d3c2b1a0/sse" }\n  }\n}\n', { expect: { line: 3 }, note: "remote servers' own key parameters, and a key in the path" }),
       sample(
         ".mcp.json",
