@@ -165,6 +165,8 @@ const KNOWN_EXAMPLES = new Set([
   'zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG',
   'USWUXHGYZQYFYFFIT3RE',
   'MOJRH0mkL1IPauahWITSVvyDrQbEEIwljvmxdq03',
+  // The personal access token Databricks' documentation prints.
+  'dapi1234567890ab1cde2f3ab456c7d89efa',
 ]);
 
 /**

@@ -544,6 +544,8 @@ export function envFileIdentity(path: string): ResourceIdentity | undefined {
   if (normalised === '' || /[$%{}]/.test(normalised)) return undefined;
   const base = normalised.slice(normalised.lastIndexOf('/') + 1);
   if (!/^\.env(?:[.-][\w.-]+)?$|^[\w.-]+\.env$/.test(base)) return undefined;
+  // A template (`.env.production.example`) holds names, not production's values.
+  if (/[.-](?:example|sample|template|dist|defaults?)$/i.test(base)) return undefined;
   return secretIdentity(normalised, 'env-file');
 }
 

@@ -28,16 +28,36 @@ function readStep(file: SourceFile, out: FileEmitter, step: DataNode, uses: Data
   const settingsNode = get(get(step, 'with'), 'settings');
   const text = literalString(settingsNode);
   let tools: unknown;
+  let excluded: unknown;
   if (text !== undefined) {
     try {
-      const settings = JSON.parse(text) as { coreTools?: unknown; tools?: { core?: unknown } } | null;
+      const settings = JSON.parse(text) as { coreTools?: unknown; excludeTools?: unknown; tools?: { core?: unknown; exclude?: unknown } } | null;
       tools = settings?.coreTools ?? settings?.tools?.core;
+      excluded = settings?.excludeTools ?? settings?.tools?.exclude;
     } catch {
       // Settings built from expressions cannot be read here: whatever they hold, they are not a known brake.
       return;
     }
   }
   emitConfig(out, 'gemini-cli', 'launcher', file.path);
+  // Without a core list, `excludeTools` taking the shell away leaves file edits and the other tools unasked.
+  const isExcluded = (pattern: RegExp) => Array.isArray(excluded) && excluded.some((tool) => typeof tool === 'string' && pattern.test(tool.trim()));
+  const shellExcluded = isExcluded(/^(?:run_shell_command|ShellTool)$/);
+  // With the writers gone too (the official triage setup), what is left reads.
+  if (!Array.isArray(tools) && shellExcluded && isExcluded(/^(?:write_file|WriteFileTool)$/) && isExcluded(/^(?:replace|EditTool)$/)) return;
+  if (!Array.isArray(tools) && shellExcluded) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassFlag,
+      agent: 'gemini-cli',
+      grant: 'file-write',
+      setting: 'run-gemini-cli (gemini --yolo, the shell excluded)',
+      span: uses.span,
+      lets: 'run every tool but the shell',
+      effective: true,
+      severity: 'low',
+    });
+    return;
+  }
   if (!Array.isArray(tools)) {
     emitPermission(file, out, {
       ruleId: RULE_IDS.bypassFlag,

@@ -62,6 +62,7 @@ export const bypassFlag: RuleMeta = {
       sample('.github/workflows/continue.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "fix the failing tests" --allow "*"\n', { expect: { line: 6 }, note: "Continue's CLI approving every tool" }),
     ],
     negative: [
+      sample('.github/workflows/gemini-triage.yml', 'on:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Label the issue\n          settings: |\n            {"excludeTools": ["run_shell_command", "write_file", "replace"]}\n', { note: 'the shell and the file writers excluded: what is left reads' }),
       sample('scripts/fmt.sh', '#!/usr/bin/env bash\nclaude -p "format the repo" --permission-mode acceptEdits --dangerously-skip-permissions=false\n', { note: 'the flag set to false' }),
       sample('package.json', '{\n  "scripts": {\n    "dev": "deno run --allow-net --allow-read main.ts",\n    "review": "cn -p \\"review the diff\\" --allow Read"\n  }\n}\n', { note: "other programs' --allow flags; Continue allowed one read-only tool" }),
       sample('scripts/check-agent-flags.sh', "#!/bin/sh\nif grep -rnE -- '--dangerously-skip-permissions|--yolo|--allow-all-tools|--dangerously-bypass-approvals-and-sandbox' .github/ package.json; then\n  echo 'bypass flag found' >&2; exit 1\nfi\n", { note: 'a guard searching for every flag at once' }),

@@ -27,7 +27,8 @@ function scanDatabases(inventory: Inventory, group: DataNode, environmentName: s
     const map = mapOf(database);
     const id = literalOf(get(map, 'database_id'));
     const name = literalOf(get(map, 'database_name')) ?? literalOf(get(map, 'binding'));
-    if (!map || !name) continue;
+    // Templates and starters leave the id for the user to fill in (`<your-db-id>`): no database is deployed yet.
+    if (!map || !name || !id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) || /^0{8}-/.test(id)) continue;
     inventory.store({
       platform: 'cloudflare',
       provider: 'cloudflare',
@@ -35,7 +36,7 @@ function scanDatabases(inventory: Inventory, group: DataNode, environmentName: s
       name,
       environment,
       location: inventory.at(map.span),
-      identities: [`cloudflare:d1:${name.toLowerCase()}`, ...(id ? [`cloudflare-d1:${id.toLowerCase()}`] : [])],
+      identities: [`cloudflare:d1:${name.toLowerCase()}`, `cloudflare-d1:${id.toLowerCase()}`],
       declaredBy: 'platform',
       builtInBackup: D1_BUILT_IN,
     });

@@ -283,6 +283,10 @@ resource "aws_db_instance" "orders" {
           note: "staging's own D1 database",
         },
         {
+          files: { 'wrangler.toml': 'name = "d1-template"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "d1-template-database"\ndatabase_id = "<your-db-id>"\n' },
+          note: 'a starter whose database id is left to fill in',
+        },
+        {
           files: { 'shop/settings/production.py': DJANGO_ON_SUPABASE, '.github/workflows/backup.yml': OFFSITE_WORKFLOW },
           note: 'the same database with an off-site dump job and a restore check',
         },

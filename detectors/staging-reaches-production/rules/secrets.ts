@@ -100,6 +100,7 @@ export const readsProductionSecret: RuleMeta = {
     negative: [
       sample('.circleci/config.yml', 'version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n'),
       sample('docker-compose.staging.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - path: .env.staging\n        required: true\n      - .env\n', { note: "staging's own environment file" }),
+      sample('.github/workflows/staging.yml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: docker run --rm --env-file .env.production.example app:staging npm test\n', { note: 'a template of the production file holds names, not values' }),
       sample('bitbucket-pipelines.yml', 'pipelines:\n  branches:\n    main:\n      - step:\n          deployment: production\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n'),
       sample(
         '.github/workflows/vercel-env.yml',
