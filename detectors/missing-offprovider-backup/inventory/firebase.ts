@@ -19,10 +19,12 @@ export function scanFirebaseConfig(inventory: Inventory): void {
     name: '(default) Firestore',
     location: inventory.line(firestore.keySpan.line),
     identities: ['gcp:firestore:(default)'],
-    declaredBy: 'platform',
+    // Known from the app's use of it: Firebase projects turn backups on in the console, so the repository's silence
+    // is weaker evidence than a declaration's (reported medium).
+    declaredBy: 'usage',
     builtInBackup: {
       protection: 'none',
-      description: 'Firestore keeps no backup until point-in-time recovery or a backup schedule is turned on, and the repository turns on neither',
+      description: 'Firestore keeps no backup until point-in-time recovery or a backup schedule is turned on, and neither is visible in the repository (one turned on in the console is not)',
     },
   });
 }
