@@ -463,6 +463,11 @@ function readCommand(
     }
     return;
   }
+  // Cloudflare D1's export to a SQL file (`wrangler d1 export blog-prod --remote --output=backup.sql`).
+  if (tool === 'wrangler' && words[1] === 'd1' && words[2] === 'export') {
+    reading.dumps.push({ tool: 'wrangler d1 export', engines: ['sqlite'], offset: at, platform: 'cloudflare' });
+    return;
+  }
   if (tool === 'pscale' && (words[1] === 'database' && words[2] === 'dump')) {
     reading.dumps.push({ tool: 'pscale database dump', engines: ['mysql'], offset: at, platform: 'planetscale' });
     return;

@@ -287,6 +287,13 @@ resource "aws_db_instance" "orders" {
           note: 'a starter whose database id is left to fill in',
         },
         {
+          files: {
+            'wrangler.toml': 'name = "blog"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "blog-prod"\ndatabase_id = "d37efd56-678d-49e6-9f4b-7cec77836153"\n',
+            'scripts/export-d1.sh': '#!/bin/sh\nset -e\nnpx wrangler d1 export blog-prod --remote --output=dump.sql\naws s3 cp dump.sql "s3://blog-offsite/d1/$(date +%F).sql" --endpoint-url https://s3.us-west-004.backblazeb2.com\n',
+          },
+          note: 'a D1 export uploaded to another provider',
+        },
+        {
           files: { 'shop/settings/production.py': DJANGO_ON_SUPABASE, '.github/workflows/backup.yml': OFFSITE_WORKFLOW },
           note: 'the same database with an off-site dump job and a restore check',
         },
