@@ -553,12 +553,12 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     return;
   }
   if (best === 'same-volume') {
-    // Railway's snapshots on the volume are the incident's; a store only inferred to be there is reported high.
+    // Railway's snapshots on the volume are the incident's; a store only inferred to be there is reported medium.
     const critical = store.provider === 'railway' && store.declaredBy !== 'usage';
     context.report({
       ...base,
       ruleId: RULE.sameVolume,
-      severity: unlessUndeployed(critical ? 'critical' : undefined),
+      severity: store.declaredBy === 'usage' ? 'medium' : unlessUndeployed(critical ? 'critical' : undefined),
       message: `${what}${on} keeps its only backups on the same volume or host, so one delete takes the data and its backups together.${foundText}${missing}`,
     });
     return;
