@@ -458,7 +458,9 @@ var KNOWN_EXAMPLES = /* @__PURE__ */ new Set([
   "Q3AM3UQ867SPQQA43P2F",
   "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG",
   "USWUXHGYZQYFYFFIT3RE",
-  "MOJRH0mkL1IPauahWITSVvyDrQbEEIwljvmxdq03"
+  "MOJRH0mkL1IPauahWITSVvyDrQbEEIwljvmxdq03",
+  // The personal access token Databricks' documentation prints.
+  "dapi1234567890ab1cde2f3ab456c7d89efa"
 ]);
 function isPlaceholder(value) {
   const trimmed = value.trim();
@@ -7530,6 +7532,7 @@ function envFileIdentity(path2) {
   if (normalised === "" || /[$%{}]/.test(normalised)) return void 0;
   const base = normalised.slice(normalised.lastIndexOf("/") + 1);
   if (!/^\.env(?:[.-][\w.-]+)?$|^[\w.-]+\.env$/.test(base)) return void 0;
+  if (/[.-](?:example|sample|template|dist|defaults?)$/i.test(base)) return void 0;
   return secretIdentity(normalised, "env-file");
 }
 function secretArnIdentity(value) {
@@ -10351,6 +10354,7 @@ var readsProductionSecret = {
     negative: [
       sample(".circleci/config.yml", "version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n"),
       sample("docker-compose.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - path: .env.staging\n        required: true\n      - .env\n", { note: "staging's own environment file" }),
+      sample(".github/workflows/staging.yml", "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: docker run --rm --env-file .env.production.example app:staging npm test\n", { note: "a template of the production file holds names, not values" }),
       sample("bitbucket-pipelines.yml", "pipelines:\n  branches:\n    main:\n      - step:\n          deployment: production\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n"),
       sample(
         ".github/workflows/vercel-env.yml",
@@ -11446,7 +11450,7 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
     context.report({
       ...base,
       ruleId: RULE.sameVolume,
-      severity: unlessUndeployed(critical2 ? "critical" : void 0),
+      severity: store.declaredBy === "usage" ? "medium" : unlessUndeployed(critical2 ? "critical" : void 0),
       message: `${what}${on} keeps its only backups on the same volume or host, so one delete takes the data and its backups together.${foundText}${missing}`
     });
     return;
@@ -12002,6 +12006,10 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
     } else if (sub === "pg:backups:download" || sub === "pg:backups:url") {
       reading.dumps.push({ tool: `heroku ${sub}`, engines: ["postgres"], offset: at, platform: "heroku" });
     }
+    return;
+  }
+  if (tool === "wrangler" && words2[1] === "d1" && words2[2] === "export") {
+    reading.dumps.push({ tool: "wrangler d1 export", engines: ["sqlite"], offset: at, platform: "cloudflare" });
     return;
   }
   if (tool === "pscale" && (words2[1] === "database" && words2[2] === "dump")) {
@@ -12867,10 +12875,12 @@ function scanFirebaseConfig(inventory) {
     name: "(default) Firestore",
     location: inventory.line(firestore.keySpan.line),
     identities: ["gcp:firestore:(default)"],
-    declaredBy: "platform",
+    // Known from the app's use of it: Firebase projects turn backups on in the console, so the repository's silence
+    // is weaker evidence than a declaration's (reported medium).
+    declaredBy: "usage",
     builtInBackup: {
       protection: "none",
-      description: "Firestore keeps no backup until point-in-time recovery or a backup schedule is turned on, and the repository turns on neither"
+      description: "Firestore keeps no backup until point-in-time recovery or a backup schedule is turned on, and neither is visible in the repository (one turned on in the console is not)"
     }
   });
 }
@@ -12929,7 +12939,7 @@ function scanDatabases(inventory, group, environmentName) {
     const map = mapOf2(database);
     const id = literalOf(get4(map, "database_id"));
     const name = literalOf(get4(map, "database_name")) ?? literalOf(get4(map, "binding"));
-    if (!map || !name) continue;
+    if (!map || !name || !id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) || /^0{8}-/.test(id)) continue;
     inventory.store({
       platform: "cloudflare",
       provider: "cloudflare",
@@ -12937,7 +12947,7 @@ function scanDatabases(inventory, group, environmentName) {
       name,
       environment,
       location: inventory.at(map.span),
-      identities: [`cloudflare:d1:${name.toLowerCase()}`, ...id ? [`cloudflare-d1:${id.toLowerCase()}`] : []],
+      identities: [`cloudflare:d1:${name.toLowerCase()}`, `cloudflare-d1:${id.toLowerCase()}`],
       declaredBy: "platform",
       builtInBackup: D1_BUILT_IN
     });
@@ -15728,6 +15738,17 @@ resource "aws_db_instance" "orders" {
           note: "staging's own D1 database"
         },
         {
+          files: { "wrangler.toml": 'name = "d1-template"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "d1-template-database"\ndatabase_id = "<your-db-id>"\n' },
+          note: "a starter whose database id is left to fill in"
+        },
+        {
+          files: {
+            "wrangler.toml": 'name = "blog"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "blog-prod"\ndatabase_id = "d37efd56-678d-49e6-9f4b-7cec77836153"\n',
+            "scripts/export-d1.sh": '#!/bin/sh\nset -e\nnpx wrangler d1 export blog-prod --remote --output=dump.sql\naws s3 cp dump.sql "s3://blog-offsite/d1/$(date +%F).sql" --endpoint-url https://s3.us-west-004.backblazeb2.com\n'
+          },
+          note: "a D1 export uploaded to another provider"
+        },
+        {
           files: { "shop/settings/production.py": DJANGO_ON_SUPABASE, ".github/workflows/backup.yml": OFFSITE_WORKFLOW },
           note: "the same database with an off-site dump job and a restore check"
         },
@@ -16115,6 +16136,7 @@ var KEYWORDS = [
   "pg:backups",
   "db dump",
   "kopia",
+  "d1 export",
   // Deploys.
   "fly deploy",
   "flyctl",
@@ -17729,15 +17751,33 @@ function readStep(file, out, step, uses) {
   const settingsNode = get(get(step, "with"), "settings");
   const text = literalString(settingsNode);
   let tools;
+  let excluded;
   if (text !== void 0) {
     try {
       const settings = JSON.parse(text);
       tools = settings?.coreTools ?? settings?.tools?.core;
+      excluded = settings?.excludeTools ?? settings?.tools?.exclude;
     } catch {
       return;
     }
   }
   emitConfig(out, "gemini-cli", "launcher", file.path);
+  const isExcluded = (pattern) => Array.isArray(excluded) && excluded.some((tool) => typeof tool === "string" && pattern.test(tool.trim()));
+  const shellExcluded = isExcluded(/^(?:run_shell_command|ShellTool)$/);
+  if (!Array.isArray(tools) && shellExcluded && isExcluded(/^(?:write_file|WriteFileTool)$/) && isExcluded(/^(?:replace|EditTool)$/)) return;
+  if (!Array.isArray(tools) && shellExcluded) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassFlag,
+      agent: "gemini-cli",
+      grant: "file-write",
+      setting: "run-gemini-cli (gemini --yolo, the shell excluded)",
+      span: uses.span,
+      lets: "run every tool but the shell",
+      effective: true,
+      severity: "low"
+    });
+    return;
+  }
   if (!Array.isArray(tools)) {
     emitPermission(file, out, {
       ruleId: RULE_IDS.bypassFlag,
@@ -19676,6 +19716,7 @@ var bypassFlag = {
       sample(".github/workflows/continue.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "fix the failing tests" --allow "*"\n', { expect: { line: 6 }, note: "Continue's CLI approving every tool" })
     ],
     negative: [
+      sample(".github/workflows/gemini-triage.yml", 'on:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Label the issue\n          settings: |\n            {"excludeTools": ["run_shell_command", "write_file", "replace"]}\n', { note: "the shell and the file writers excluded: what is left reads" }),
       sample("scripts/fmt.sh", '#!/usr/bin/env bash\nclaude -p "format the repo" --permission-mode acceptEdits --dangerously-skip-permissions=false\n', { note: "the flag set to false" }),
       sample("package.json", '{\n  "scripts": {\n    "dev": "deno run --allow-net --allow-read main.ts",\n    "review": "cn -p \\"review the diff\\" --allow Read"\n  }\n}\n', { note: "other programs' --allow flags; Continue allowed one read-only tool" }),
       sample("scripts/check-agent-flags.sh", "#!/bin/sh\nif grep -rnE -- '--dangerously-skip-permissions|--yolo|--allow-all-tools|--dangerously-bypass-approvals-and-sandbox' .github/ package.json; then\n  echo 'bypass flag found' >&2; exit 1\nfi\n", { note: "a guard searching for every flag at once" }),
