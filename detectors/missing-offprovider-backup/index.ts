@@ -116,7 +116,7 @@ const KEYWORDS = [
   'backupStorageLocation', 'type: postgresql',
   // Backups and restores.
   'backup', 'pg_dump', 'pg_basebackup', 'mysqldump', 'mariadb-dump', 'mongodump', 'sqlite3', 'restic', 'borg', 'rclone', 'wal-g', 'walg_', 'wale_',
-  'barman', 'pgbackrest', 'litestream', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia', 'd1 export',
+  'barman', 'pgbackrest', 'litestream', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia', 'd1 export', 'gcloud firestore',
   // Deploys.
   'fly deploy', 'flyctl', 'railway up', 'vercel', 'netlify', 'kamal', 'heroku', 'dokku', 'kubectl', 'helm ', 'serverless', 'sls deploy', 'cdk deploy',
   'terraform apply', 'gcloud', 'docker compose', 'docker-compose', 'docker stack', 'ssh-action', 'ssh ',

@@ -463,6 +463,12 @@ function readCommand(
     }
     return;
   }
+  // Firestore's own copies: a backup schedule, point-in-time recovery, or an export to a bucket (of the project's,
+  // in the same Google Cloud account, as far as the repository says).
+  if (tool === 'gcloud' && words[1] === 'firestore' && ((words[2] === 'backups' && words[3] === 'schedules' && words[4] === 'create') || words[2] === 'export' || words.includes('--enable-pitr'))) {
+    reading.dumps.push({ tool: `gcloud firestore ${words[2]}`, engines: ['firestore'], offset: at, platform: 'gcp', providerHeld: true });
+    return;
+  }
   // Cloudflare D1's export to a SQL file (`wrangler d1 export blog-prod --remote --output=backup.sql`).
   if (tool === 'wrangler' && words[1] === 'd1' && words[2] === 'export') {
     reading.dumps.push({ tool: 'wrangler d1 export', engines: ['sqlite'], offset: at, platform: 'cloudflare' });

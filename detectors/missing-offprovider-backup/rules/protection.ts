@@ -175,6 +175,14 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
       positive: [
         {
           files: {
+            'firebase.json': '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
+            'scripts/setup-backups.sh': "#!/bin/sh\ngcloud firestore backups schedules create --database='(default)' --recurrence=daily --retention=14w\n",
+          },
+          expect: { path: 'firebase.json', line: 2 },
+          note: "Firestore's scheduled backups stay in the project",
+        },
+        {
+          files: {
             '.do/app.yaml': 'name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: DATABASE_URL\n        value: ${fieldnote-db.DATABASE_URL}\ndatabases:\n  - name: fieldnote-db\n    engine: PG\n    production: true\n    cluster_name: fieldnote-db-prod\n',
           },
           expect: { path: '.do/app.yaml', line: 8 },
