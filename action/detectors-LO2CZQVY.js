@@ -12008,6 +12008,10 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
     }
     return;
   }
+  if (tool === "gcloud" && words2[1] === "firestore" && (words2[2] === "backups" && words2[3] === "schedules" && words2[4] === "create" || words2[2] === "export" || words2.includes("--enable-pitr"))) {
+    reading.dumps.push({ tool: `gcloud firestore ${words2[2]}`, engines: ["firestore"], offset: at, platform: "gcp", providerHeld: true });
+    return;
+  }
   if (tool === "wrangler" && words2[1] === "d1" && words2[2] === "export") {
     reading.dumps.push({ tool: "wrangler d1 export", engines: ["sqlite"], offset: at, platform: "cloudflare" });
     return;
@@ -15630,6 +15634,14 @@ startCommand = "litestream replicate -exec 'node server.js'"
       positive: [
         {
           files: {
+            "firebase.json": '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
+            "scripts/setup-backups.sh": "#!/bin/sh\ngcloud firestore backups schedules create --database='(default)' --recurrence=daily --retention=14w\n"
+          },
+          expect: { path: "firebase.json", line: 2 },
+          note: "Firestore's scheduled backups stay in the project"
+        },
+        {
+          files: {
             ".do/app.yaml": "name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: DATABASE_URL\n        value: ${fieldnote-db.DATABASE_URL}\ndatabases:\n  - name: fieldnote-db\n    engine: PG\n    production: true\n    cluster_name: fieldnote-db-prod\n"
           },
           expect: { path: ".do/app.yaml", line: 8 },
@@ -16137,6 +16149,7 @@ var KEYWORDS = [
   "db dump",
   "kopia",
   "d1 export",
+  "gcloud firestore",
   // Deploys.
   "fly deploy",
   "flyctl",
