@@ -31,6 +31,8 @@ const LAUNCHER_PATH = new RegExp(
     // Editor tasks and tool runners that start commands: VS Code's tasks, mise's tasks.
     String.raw`(^|/)\.vscode/tasks\.json$`,
     String.raw`(^|/)\.?mise(\.[\w-]+)?\.toml$`,
+    // Shell start-up files committed with dotfiles or a dev environment: an alias makes every call a launch.
+    String.raw`(^|/)\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|aliases)$`,
   ].join('|'),
 );
 
@@ -156,6 +158,8 @@ function comparedOrMatched(line: string, flagAt: number): boolean {
 /** An assignment, still open, to a variable named for what it refuses. */
 const GUARD_LIST = /\b[A-Za-z_]*(?:FORBID|BLOCK|DENY|DENIED|BAN|DISALLOW|REJECT|PROHIBIT|BLACKLIST|BLOCKLIST)[A-Za-z_]*=\s*\(?\s*["'][^"']*$/i;
 
+const WRITES_SHELL_RC = />>?\s*["']?(?:~|\$HOME|\/[\w./-]*)?\/?\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
+
 /** `cat <<'TXT'`, `tee README.md <<EOF`: a here-document written out as text. Group 1 is its terminator. */
 const TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
 
@@ -170,6 +174,8 @@ function searchedOrPrinted(command: string, flagAt: number): boolean {
   let last = -1;
   for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
   if (last === -1 || last < start - 1) return false;
+  // Printed into a shell start-up file (`echo "alias claude='claude --yolo'" >> ~/.bashrc`): a launch from then on.
+  if (/\b(?:echo|printf)\b/.test(before.slice(last, last + 6)) && WRITES_SHELL_RC.test(command.slice(last))) return false;
   // A `|` inside the quoted pattern (`grep -E -- '--yolo|--dangerously-skip-permissions'`) separates nothing.
   return firstOutsideQuotes(before.slice(last), (char) => char === '|' || char === ';' || char === '&') === -1;
 }
