@@ -17838,7 +17838,9 @@ var LAUNCHER_PATH = new RegExp(
     String.raw`(^|/)Procfile$`,
     // Editor tasks and tool runners that start commands: VS Code's tasks, mise's tasks.
     String.raw`(^|/)\.vscode/tasks\.json$`,
-    String.raw`(^|/)\.?mise(\.[\w-]+)?\.toml$`
+    String.raw`(^|/)\.?mise(\.[\w-]+)?\.toml$`,
+    // Shell start-up files committed with dotfiles or a dev environment: an alias makes every call a launch.
+    String.raw`(^|/)\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|aliases)$`
   ].join("|")
 );
 function isLauncherFile(path2) {
@@ -17936,6 +17938,7 @@ function comparedOrMatched(line, flagAt) {
   return /(?:^\s*|\bcase\b[^;]*?\bin\s+)\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
 }
 var GUARD_LIST = /\b[A-Za-z_]*(?:FORBID|BLOCK|DENY|DENIED|BAN|DISALLOW|REJECT|PROHIBIT|BLACKLIST|BLOCKLIST)[A-Za-z_]*=\s*\(?\s*["'][^"']*$/i;
+var WRITES_SHELL_RC = />>?\s*["']?(?:~|\$HOME|\/[\w./-]*)?\/?\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
 var TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
 function searchedOrPrinted(command, flagAt) {
   const before = command.slice(0, flagAt);
@@ -17943,6 +17946,7 @@ function searchedOrPrinted(command, flagAt) {
   let last = -1;
   for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
   if (last === -1 || last < start - 1) return false;
+  if (/\b(?:echo|printf)\b/.test(before.slice(last, last + 6)) && WRITES_SHELL_RC.test(command.slice(last))) return false;
   return firstOutsideQuotes(before.slice(last), (char) => char === "|" || char === ";" || char === "&") === -1;
 }
 function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"`, except = []) {
@@ -19726,9 +19730,17 @@ var bypassFlag = {
       sample(".github/workflows/droid-deploy.yml", 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: droid exec --auto high "run the deploy script"\n', { expect: { line: 5 }, note: "Droid's high tier runs pushes and deploy scripts unasked" }),
       sample("Makefile", 'migrate:\n	GOOSE_MODE=auto goose run -t "apply the pending migrations"\n', { expect: { line: 2 }, note: "goose's autonomous mode, written out" }),
       sample(".github/workflows/gemini-triage.yml", "on:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          gemini_api_key: ${{ secrets.GEMINI_API_KEY }}\n          prompt: Fix the issue and open a pull request\n", { expect: { line: 8 }, note: "the action runs gemini --yolo; nothing narrows its tools" }),
-      sample(".github/workflows/continue.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "fix the failing tests" --allow "*"\n', { expect: { line: 6 }, note: "Continue's CLI approving every tool" })
+      sample(".github/workflows/continue.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "fix the failing tests" --allow "*"\n', { expect: { line: 6 }, note: "Continue's CLI approving every tool" }),
+      sample(".devcontainer/devcontainer.json", `{
+  "name": "acme-api",
+  "image": "mcr.microsoft.com/devcontainers/typescript-node:20",
+  "postCreateCommand": "npm ci && echo \\"alias claude='claude --dangerously-skip-permissions'\\" >> ~/.bashrc"
+}
+`, { expect: { line: 4 }, note: "an alias printed into the shell start-up file" }),
+      sample(".zshrc", 'export PATH="$HOME/.local/bin:$PATH"\nalias yolo="claude --dangerously-skip-permissions"\n', { expect: { line: 2 }, note: "committed dotfiles" })
     ],
     negative: [
+      sample(".zshrc", '# never alias claude to --dangerously-skip-permissions\nalias ll="ls -la"\n', { note: "a comment" }),
       sample(".github/workflows/gemini-triage.yml", 'on:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Label the issue\n          settings: |\n            {"excludeTools": ["run_shell_command", "write_file", "replace"]}\n', { note: "the shell and the file writers excluded: what is left reads" }),
       sample("scripts/fmt.sh", '#!/usr/bin/env bash\nclaude -p "format the repo" --permission-mode acceptEdits --dangerously-skip-permissions=false\n', { note: "the flag set to false" }),
       sample("package.json", '{\n  "scripts": {\n    "dev": "deno run --allow-net --allow-read main.ts",\n    "review": "cn -p \\"review the diff\\" --allow Read"\n  }\n}\n', { note: "other programs' --allow flags; Continue allowed one read-only tool" }),
