@@ -30,6 +30,7 @@ import { bypassFlag } from './rules/bypass-flag.js';
 import { proseOnlyGuardrail } from './rules/prose-only-guardrail.js';
 import { mcpInlineCredential } from './rules/mcp-inline-credential.js';
 import { mcpWriteAccess } from './rules/mcp-write-access.js';
+import { mcpFilesystemOutsideRepo } from './rules/mcp-filesystem-outside-repo.js';
 import { secretFileNotExcluded } from './rules/secret-file-not-excluded.js';
 
 interface ConfigReader {
@@ -100,6 +101,7 @@ export const agentPermission: Detector = {
     proseOnlyGuardrail,
     mcpInlineCredential,
     mcpWriteAccess,
+    mcpFilesystemOutsideRepo,
     secretFileNotExcluded,
   ],
   admits: (file: FileRef) => isConfig(file.path) || (mayBeAgentFile(file.path) && isLauncherFile(file.path)),

@@ -14,6 +14,7 @@ export const RULE_IDS = {
   proseOnlyGuardrail: 'agent-permission/prose-only-guardrail',
   mcpInlineCredential: 'agent-permission/mcp-inline-credential',
   mcpWriteAccess: 'agent-permission/mcp-write-access',
+  mcpFilesystemOutsideRepo: 'agent-permission/mcp-filesystem-outside-repo',
   secretFileNotExcluded: 'agent-permission/secret-file-not-excluded',
 } as const;
 

@@ -94,6 +94,7 @@ export function readMcpFile(file: SourceFile, out: FileEmitter): void {
     reportWriteAccess(file, out, spec, server);
     reportApprovedTools(file, out, spec, server);
     publishTool(file, out, spec, server);
+    reportFilesystemReach(file, out, spec, server);
   }
 }
 
@@ -422,6 +423,26 @@ function toolTargets(server: ServerNode): string[] {
   ];
   for (const ref of refs) if (ref && /^[a-z0-9]{20}$/.test(ref)) targets.add(`supabase:project:${ref}`);
   return [...targets];
+}
+
+// --- mcp-filesystem-outside-repo -------------------------------------------------------------------------------
+
+const FILESYSTEM_SERVER = /server-filesystem|mcp-server-filesystem|filesystem-mcp/i;
+/** The disk's root or the user's home: `/`, `~`, `$HOME`, `/home/dev`, `/Users/dev`, `C:\`. */
+const OUTSIDE = /^(?:\/|~\/?|\$\{?(?:HOME|env:HOME|userHome)\}?\/?|\/(?:home|Users)\/[^/]+\/?|[A-Za-z]:[\\/]?)$/;
+
+function reportFilesystemReach(file: SourceFile, out: FileEmitter, spec: McpFile, server: ServerNode): void {
+  if (!server.args.some((arg) => FILESYSTEM_SERVER.test(arg)) && !FILESYSTEM_SERVER.test(server.command ?? '')) return;
+  const outside = server.args.find((arg) => OUTSIDE.test(arg.trim()));
+  if (outside === undefined) return;
+  out.report({
+    ruleId: RULE_IDS.mcpFilesystemOutsideRepo,
+    message: `The filesystem MCP server "${server.name}" in ${file.path} is given ${outside}: through it ${agentTitle(spec.agent)} reads and writes files outside the repository, the user's cloud credentials and SSH keys included.`,
+    location: { path: file.path, span: lineSpan(file, server.nameSpan) },
+    snippet: file.line(server.nameSpan.line).trim(),
+    evidence: `mcp-fs|${server.name}|${outside}`,
+    details: { agent: spec.agent, server: server.name, directory: outside },
+  });
 }
 
 // --- mcp-tools-auto-approved ----------------------------------------------------------------------------------
