@@ -16998,6 +16998,7 @@ var RULE_IDS = {
   proseOnlyGuardrail: "agent-permission/prose-only-guardrail",
   mcpInlineCredential: "agent-permission/mcp-inline-credential",
   mcpWriteAccess: "agent-permission/mcp-write-access",
+  mcpFilesystemOutsideRepo: "agent-permission/mcp-filesystem-outside-repo",
   secretFileNotExcluded: "agent-permission/secret-file-not-excluded"
 };
 function emitPermission(file, out, permission) {
@@ -18620,6 +18621,7 @@ function readMcpFile(file, out) {
     reportWriteAccess(file, out, spec, server);
     reportApprovedTools(file, out, spec, server);
     publishTool(file, out, spec, server);
+    reportFilesystemReach(file, out, spec, server);
   }
 }
 function containersOf(root, spec) {
@@ -18888,6 +18890,21 @@ function toolTargets(server) {
   ];
   for (const ref of refs) if (ref && /^[a-z0-9]{20}$/.test(ref)) targets.add(`supabase:project:${ref}`);
   return [...targets];
+}
+var FILESYSTEM_SERVER = /server-filesystem|mcp-server-filesystem|filesystem-mcp/i;
+var OUTSIDE = /^(?:\/|~\/?|\$\{?(?:HOME|env:HOME|userHome)\}?\/?|\/(?:home|Users)\/[^/]+\/?|[A-Za-z]:[\\/]?)$/;
+function reportFilesystemReach(file, out, spec, server) {
+  if (!server.args.some((arg) => FILESYSTEM_SERVER.test(arg)) && !FILESYSTEM_SERVER.test(server.command ?? "")) return;
+  const outside = server.args.find((arg) => OUTSIDE.test(arg.trim()));
+  if (outside === void 0) return;
+  out.report({
+    ruleId: RULE_IDS.mcpFilesystemOutsideRepo,
+    message: `The filesystem MCP server "${server.name}" in ${file.path} is given ${outside}: through it ${agentTitle(spec.agent)} reads and writes files outside the repository, the user's cloud credentials and SSH keys included.`,
+    location: { path: file.path, span: lineSpan3(file, server.nameSpan) },
+    snippet: file.line(server.nameSpan.line).trim(),
+    evidence: `mcp-fs|${server.name}|${outside}`,
+    details: { agent: spec.agent, server: server.name, directory: outside }
+  });
 }
 function reportApprovedTools(file, out, spec, server) {
   const trust = get(server.node, "trust");
@@ -19997,6 +20014,27 @@ var mcpWriteAccess = {
   }
 };
 
+// detectors/agent-permission/rules/mcp-filesystem-outside-repo.ts
+var mcpFilesystemOutsideRepo = {
+  id: "agent-permission/mcp-filesystem-outside-repo",
+  title: "Filesystem MCP server reaching beyond the repository",
+  severity: "high",
+  why: "A filesystem MCP server is given `/` or the home directory as an allowed directory. Through its read and write tools the agent reaches every file the user can: `~/.aws/credentials`, `~/.config/gcloud`, `~/.kube/config`, `~/.ssh`, other projects' `.env` files. No ignore file or deny rule in the repository covers what lies outside it.",
+  fix: "Give the server the project directory only (`.` or `${workspaceFolder}`), and list further directories one by one.",
+  helpUri: "https://github.com/modelcontextprotocol/servers/tree/main/src/filesystem",
+  precision: "high",
+  tags: ["agent", "mcp", "credentials"],
+  samples: {
+    positive: [
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the whole disk" }),
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "files": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "${workspaceFolder}", "~"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the home directory beside the project" })
+    ],
+    negative: [
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", ".", "./docs"]\n    }\n  }\n}\n', { note: "the project only" })
+    ]
+  }
+};
+
 // detectors/agent-permission/rules/secret-file-not-excluded.ts
 var secretFileNotExcluded = {
   id: "agent-permission/secret-file-not-excluded",
@@ -20118,6 +20156,7 @@ var agentPermission = {
     proseOnlyGuardrail,
     mcpInlineCredential,
     mcpWriteAccess,
+    mcpFilesystemOutsideRepo,
     secretFileNotExcluded
   ],
   admits: (file) => isConfig(file.path) || mayBeAgentFile(file.path) && isLauncherFile(file.path),
