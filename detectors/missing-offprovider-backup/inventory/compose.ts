@@ -1,7 +1,8 @@
 // docker compose files and Kamal deploy configs: databases run as services or accessories on the host's disk, and
 // the backup sidecars beside them. Compose stores count as production only where the repo shows the file deployed.
-import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
+import type { DataNode } from '../../../src/parse/data-tree.js';
 import { environmentOfEnvFiles } from '../../../knowledge/environments/names.js';
+import { composeEnvFiles } from '../../../knowledge/environments/compose.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
 import { readScript } from '../backups/commands.js';
 import { engineOfImage, environmentOf, fileNameOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
@@ -47,7 +48,7 @@ export function scanCompose(inventory: Inventory): void {
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: 'deploys-compose', name: fileName, value: 'swarm', location: inventory.line(1) });
   const volumes = mapOf(get(root, 'volumes'));
   // A stack whose services load `.env.production` runs in production, whatever its file is called.
-  const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? 'development' : environmentOfEnvFiles(envFilesOf(services)));
+  const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? 'development' : environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path)));
   // Services other services use as their S3 endpoint are backup targets in the same stack, not stores of their own.
   const endpoints = new Set<string>();
   for (const entry of services.entries) {
@@ -139,16 +140,3 @@ export function scanKamal(inventory: Inventory): void {
   }
 }
 
-/** The `env_file:` paths of every service (a path, a list, or `{ path }` items). */
-function envFilesOf(services: MapNode): string[] {
-  const paths: string[] = [];
-  for (const entry of services.entries) {
-    const envFile = get(mapOf(entry.value), 'env_file');
-    const items = envFile?.kind === 'seq' ? envFile.items : envFile ? [envFile] : [];
-    for (const item of items) {
-      const path = literalOf(item.kind === 'map' ? get(item, 'path') : item);
-      if (path) paths.push(path);
-    }
-  }
-  return paths;
-}

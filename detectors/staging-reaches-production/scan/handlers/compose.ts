@@ -1,12 +1,13 @@
-// Docker Compose files: service environments through the generic walk, plus named volumes. Compose prefixes a
-// volume with the project name, so two stacks share one only through `external: true` or the same explicit `name:`.
+// Docker Compose files: service environments through the generic walk, plus named volumes and the environment files
+// services load (a stack loading .env.production is production's). Compose prefixes a volume with the project name,
+// so two stacks share one only through `external: true` or the same explicit `name:`.
 import type { DataDocument, DataNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
 import { envFileIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import type { FileClass } from '../files.js';
 import type { EnvTag, Recorder } from '../recorder.js';
-import type { Span } from '../../../../src/model.js';
 import { environmentOfEnvFiles } from '../../../../knowledge/environments/names.js';
+import { composeEnvFiles } from '../../../../knowledge/environments/compose.js';
 import { effectiveEntries, walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
 
@@ -18,7 +19,7 @@ export function scanComposeFile(rec: Recorder, cls: FileClass, document: DataDoc
     // A `docker-compose.yml` whose services load `.env.production` is production's stack, and still the base that
     // `-f docker-compose.staging.yml` layers over: what it holds is recorded as production's too.
     if (cls.tag.environment === 'base' || cls.tag.environment === undefined) {
-      const loaded = environmentOfEnvFiles(envFilesOf(root).map((file) => file.path));
+      const loaded = environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path));
       if (loaded === 'production') {
         const production: EnvTag = { environment: 'production', name: 'env_file', evidence: 'value' };
         tags.push(production);
@@ -57,24 +58,8 @@ function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag)
 
 /** `env_file:` of each service (a path, a list of paths, or `{ path, required }` items): another environment's file loaded whole. */
 function scanEnvFiles(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag): void {
-  for (const file of envFilesOf(root)) {
+  for (const file of composeEnvFiles(root)) {
     const identity = envFileIdentity(file.path);
     if (identity) rec.resource(tag, identity, file.span, { variable: `services.${file.service}.env_file`, family: tag === cls.tag ? cls.family : undefined });
   }
-}
-
-function envFilesOf(root: DataNode): Array<{ service: string; path: string; span: Span }> {
-  const found: Array<{ service: string; path: string; span: Span }> = [];
-  const services = get(root, 'services');
-  if (services?.kind !== 'map') return found;
-  for (const service of effectiveEntries(services)) {
-    const envFile = service.value.kind === 'map' ? get(service.value, 'env_file') : undefined;
-    if (!envFile) continue;
-    for (const item of envFile.kind === 'seq' ? envFile.items : [envFile]) {
-      const pathNode = item.kind === 'map' ? get(item, 'path') : item;
-      const path = literalString(pathNode);
-      if (path !== undefined) found.push({ service: service.key, path, span: pathNode!.span });
-    }
-  }
-  return found;
 }
