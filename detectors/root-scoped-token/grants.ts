@@ -209,8 +209,10 @@ function gcpBinding(map: MapNode, report: Report, privileged: Privileged): void 
   for (const account of memberText.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1]!, roleName, role.value.span);
 }
 
+/** A user-managed service account's e-mail. */
+export const SERVICE_ACCOUNT_EMAIL = String.raw`[a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com`;
 /** `serviceAccount:<e-mail>` written out (not built from a resource reference). */
-const SERVICE_ACCOUNT_MEMBER = /serviceAccount:([a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com)/gi;
+const SERVICE_ACCOUNT_MEMBER = new RegExp(`serviceAccount:(${SERVICE_ACCOUNT_EMAIL})`, 'gi');
 
 type Privileged = (principal: string, role: string, span: Span) => void;
 

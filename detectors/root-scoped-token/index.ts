@@ -8,7 +8,7 @@ import { credentialKind } from '../../knowledge/credentials/index.js';
 import { shipsToBrowsers } from '../../knowledge/credentials/narrowing.js';
 import type { CredentialContext, Rating } from '../../knowledge/credentials/types.js';
 import { CREDENTIAL_SCOPE_RULES, DETECTOR_ID, scopeRuleId } from './credential-rules.js';
-import { GRANT_KEYWORDS, GRANT_RULES, scanGrants } from './grants.js';
+import { GRANT_KEYWORDS, GRANT_RULES, scanGrants, SERVICE_ACCOUNT_EMAIL } from './grants.js';
 
 export const rootScopedToken: Detector = {
   id: DETECTOR_ID,
@@ -76,7 +76,7 @@ function contextOf(credential: Credential): CredentialContext {
 }
 
 
-const SERVICE_ACCOUNT = /([a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com)/i;
+const SERVICE_ACCOUNT = new RegExp(`(${SERVICE_ACCOUNT_EMAIL})`, 'i');
 
 /**
  * A credential of a principal the repository itself grants an account-wide role: a service-account key whose
