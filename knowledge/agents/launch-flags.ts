@@ -112,5 +112,9 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'auto=high',
   'crush',
   'goose_mode',
-  '--allow',
+  // Continue's `--allow "*"`: not `--allow` alone, which deno and gcloud flags share.
+  '--allow "*"',
+  "--allow '*'",
+  '--allow=*',
+  '--allow *',
 ];
