@@ -6898,7 +6898,8 @@ function gcpBinding(map, report2, privileged) {
   report2(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
   for (const account of memberText.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1], roleName, role.value.span);
 }
-var SERVICE_ACCOUNT_MEMBER = /serviceAccount:([a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com)/gi;
+var SERVICE_ACCOUNT_EMAIL = String.raw`[a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com`;
+var SERVICE_ACCOUNT_MEMBER = new RegExp(`serviceAccount:(${SERVICE_ACCOUNT_EMAIL})`, "gi");
 var SUBSCRIPTION_ROLES = /^(?:owner|contributor|user access administrator)$/i;
 function azureAssignment(map, report2) {
   const role = entryOf(map, /^role_definition_name$/);
@@ -7052,7 +7053,7 @@ function contextOf2(credential) {
     nearby: credential.nearby ?? ""
   };
 }
-var SERVICE_ACCOUNT = /([a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com)/i;
+var SERVICE_ACCOUNT = new RegExp(`(${SERVICE_ACCOUNT_EMAIL})`, "i");
 function withGrantedRole(rating, credential, privileged) {
   if (rating.scope === "root" || privileged.size === 0 || credential.provider !== "gcp") return rating;
   const email = (credential.siblingValues?.client_email ?? SERVICE_ACCOUNT.exec(`${credential.line ?? ""}
@@ -8818,13 +8819,30 @@ function stackTag(name) {
   return found ?? { environment: void 0, name: stack, evidence: "file-name" };
 }
 
+// knowledge/environments/compose.ts
+function composeEnvFiles(root) {
+  const found = [];
+  const services = get(root, "services");
+  if (services?.kind !== "map") return found;
+  for (const service of services.entries) {
+    const envFile = service.value.kind === "map" ? get(service.value, "env_file") : void 0;
+    if (!envFile) continue;
+    for (const item of envFile.kind === "seq" ? envFile.items : [envFile]) {
+      const pathNode = item.kind === "map" ? get(item, "path") : item;
+      const path2 = literalString(pathNode);
+      if (path2 !== void 0) found.push({ service: service.key, path: path2, span: pathNode.span });
+    }
+  }
+  return found;
+}
+
 // detectors/staging-reaches-production/scan/handlers/compose.ts
 function scanComposeFile(rec, cls, document) {
   for (const root of document.roots) {
     walkSection(rec, topSection(cls, root), { ...walkOptions(cls), envMaps: false });
     const tags = [cls.tag];
     if (cls.tag.environment === "base" || cls.tag.environment === void 0) {
-      const loaded = environmentOfEnvFiles(envFilesOf(root).map((file) => file.path));
+      const loaded = environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path));
       if (loaded === "production") {
         const production = { environment: "production", name: "env_file", evidence: "value" };
         tags.push(production);
@@ -8859,25 +8877,10 @@ function scanVolumes(rec, cls, root, tag) {
   }
 }
 function scanEnvFiles(rec, cls, root, tag) {
-  for (const file of envFilesOf(root)) {
+  for (const file of composeEnvFiles(root)) {
     const identity = envFileIdentity(file.path);
     if (identity) rec.resource(tag, identity, file.span, { variable: `services.${file.service}.env_file`, family: tag === cls.tag ? cls.family : void 0 });
   }
-}
-function envFilesOf(root) {
-  const found = [];
-  const services = get(root, "services");
-  if (services?.kind !== "map") return found;
-  for (const service of effectiveEntries(services)) {
-    const envFile = service.value.kind === "map" ? get(service.value, "env_file") : void 0;
-    if (!envFile) continue;
-    for (const item of envFile.kind === "seq" ? envFile.items : [envFile]) {
-      const pathNode = item.kind === "map" ? get(item, "path") : item;
-      const path2 = literalString(pathNode);
-      if (path2 !== void 0) found.push({ service: service.key, path: path2, span: pathNode.span });
-    }
-  }
-  return found;
 }
 
 // detectors/staging-reaches-production/scan/handlers/kubernetes.ts
@@ -14123,7 +14126,7 @@ function scanCompose(inventory) {
   const fileName = fileNameOf(inventory.path).toLowerCase();
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: "deploys-compose", name: fileName, value: "swarm", location: inventory.line(1) });
   const volumes = mapOf2(get8(root, "volumes"));
-  const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? "development" : environmentOfEnvFiles(envFilesOf2(services)));
+  const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? "development" : environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path)));
   const endpoints = /* @__PURE__ */ new Set();
   for (const entry of services.entries) {
     for (const [key, value] of environmentVariables(get8(entry.value, "environment"))) {
@@ -14209,18 +14212,6 @@ function scanKamal2(inventory) {
       builtInBackup: { protection: "none", description: "an accessory keeps its data in a directory on the server, with no copies" }
     });
   }
-}
-function envFilesOf2(services) {
-  const paths = [];
-  for (const entry of services.entries) {
-    const envFile = get8(mapOf2(entry.value), "env_file");
-    const items = envFile?.kind === "seq" ? envFile.items : envFile ? [envFile] : [];
-    for (const item of items) {
-      const path2 = literalOf(item.kind === "map" ? get8(item, "path") : item);
-      if (path2) paths.push(path2);
-    }
-  }
-  return paths;
 }
 
 // detectors/missing-offprovider-backup/inventory/fly.ts
@@ -16403,7 +16394,11 @@ var LAUNCH_KEYWORDS = [
   "auto=high",
   "crush",
   "goose_mode",
-  "--allow"
+  // Continue's `--allow "*"`: not `--allow` alone, which deno and gcloud flags share.
+  '--allow "*"',
+  "--allow '*'",
+  "--allow=*",
+  "--allow *"
 ];
 
 // knowledge/agents/agents.ts
