@@ -7,6 +7,7 @@ import type { AgentGrant, AgentTool, BackupEvidence, Credential, DataStore, Envi
 import { CompanionIndex } from '../../knowledge/credentials/companions.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
 import { lookupTable } from '../../src/lookup-table.js';
+import { FLY_HOST } from '../../knowledge/environments/identities.js';
 
 export interface Chain {
   credential: Credential;
@@ -48,7 +49,7 @@ const HOST_PLATFORMS: ReadonlyArray<[RegExp, string]> = [
   [/\.mongodb\.net$/, 'mongodb-atlas'],
   [/\.(?:rds\.amazonaws\.com|amazonaws\.com)$/, 'aws'],
   [/\.(?:render\.com)$|^dpg-|^red-/, 'render'],
-  [/\.(?:flycast|fly\.dev|internal)$/, 'fly'],
+  [FLY_HOST, 'fly'],
   [/\.(?:database\.windows\.net|database\.azure\.com|documents\.azure\.com)$/, 'azure'],
   [/\.db\.ondigitalocean\.com$/, 'digitalocean'],
 ];

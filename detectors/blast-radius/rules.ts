@@ -16,6 +16,9 @@ const SHARED_URL = 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@monorail.pr
 const AWS_ROOT_MODULE =
   'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier              = "orders-prod"\n  engine                  = "postgres"\n  instance_class          = "db.t4g.medium"\n  backup_retention_period = 7\n}\n';
 
+const FLY_APP = 'app = "acme-api"\nprimary_region = "fra"\n\n[mounts]\n  source = "acme_data"\n  destination = "/data"\n';
+const superuserScript = (host: string): string => `#!/bin/sh\nexport REPORT_DB=postgres://postgres:Xk29fjq8LmQ2wPz@${host}:5432/warehouse\npsql "$REPORT_DB" -f report.sql\n`;
+
 const railwayRepo = (extra: Record<string, string>, note: string, expect?: Sample['expect']): Sample => ({
   files: { 'README.md': '# fleetly api\n', 'package.json': PACKAGE, '.railway/railway.ts': RAILWAY_IAC, ...extra },
   note,
@@ -42,6 +45,11 @@ export const directChain: RuleMeta = {
         expect: { path: 'Makefile', line: 2 },
         note: 'an admin key nothing places in staging reaches production, staging configs beside it or not',
       },
+      {
+        files: { 'fly.toml': FLY_APP, 'scripts/report.sh': superuserScript('acme-db.internal') },
+        expect: { path: 'scripts/report.sh', line: 2 },
+        note: "a superuser connection string to a Fly app's private address, beside the one Fly volume",
+      },
       railwayRepo(
         { 'scripts/staging-db-fix.sh': ADMIN_SCRIPT, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -58,6 +66,10 @@ export const directChain: RuleMeta = {
         note: "a staging file's cloud key is taken to be the staging account's",
       },
       railwayRepo({ 'scripts/admin.sh': PROJECT_TOKEN_SCRIPT }, 'a project token'),
+      {
+        files: { 'fly.toml': FLY_APP, 'scripts/report.sh': superuserScript('ip-10-0-1-5.ec2.internal') },
+        note: "an EC2 host's internal name is not a Fly app's address, though both end in .internal",
+      },
     ],
   },
 };

@@ -84,7 +84,12 @@ const SUPABASE = /^(?:db\.)?([a-z]{20})\.supabase\.(?:co|in)$/;
 const SUPABASE_POOLER = /\.pooler\.supabase\.com$/;
 const NEON = /^(ep-[a-z0-9-]+?)(?:-pooler)?\.(?:[a-z0-9-]+\.)*neon\.tech$/;
 const RAILWAY_PROXY = /(\.proxy\.rlwy\.net|\.railway\.app)$/;
-const FLY = /^(?:(?:top\d+\.nearest\.of|[a-z]{3}|\d+)\.)?([a-z0-9][a-z0-9-]*)\.(internal|flycast|fly\.dev)$/;
+/**
+ * A Fly app's private address: `<app>.internal`, `<region>.<app>.internal`, `<app>.flycast`, `<app>.fly.dev`. Only one
+ * label before `.internal`: EC2's `ip-10-0-1-5.ec2.internal`, GCP's `metadata.google.internal` and Docker's
+ * `host.docker.internal` are not Fly's.
+ */
+export const FLY_HOST = /^(?:(?:top\d+\.nearest\.of|[a-z]{3}|\d+)\.)?([a-z0-9][a-z0-9-]*)\.(internal|flycast|fly\.dev)$/;
 const HEROKU_APP = /^([a-z][a-z0-9-]{2,29})\.herokuapp\.com$/;
 const RENDER_HOST = /^((?:dpg|red)-[a-z0-9]{16,})(?:-a)?(?:\.[a-z0-9-]+\.render\.com)?$/;
 /** Multi-tenant front doors: the host says nothing, the user (or database) says which tenant. */
@@ -115,7 +120,7 @@ export function hostIdentities(rawHost: string, port?: number): { primary: strin
   if ((match = SUPABASE.exec(host))) return { primary: `supabase:${match[1]}`, others: [], provider: 'supabase' };
   if ((match = NEON.exec(host))) return { primary: `neon:${match[1]}`, others: [], provider: 'neon' };
   if ((match = RENDER_HOST.exec(host))) return { primary: `render:${match[1]}`, others: [], provider: 'render' };
-  if ((match = FLY.exec(host))) return { primary: `fly-app:${match[1]}`, others: [`host:${host}`], name: match[1], provider: 'fly' };
+  if ((match = FLY_HOST.exec(host))) return { primary: `fly-app:${match[1]}`, others: [`host:${host}`], name: match[1], provider: 'fly' };
   if ((match = HEROKU_APP.exec(host))) return { primary: `heroku-app:${match[1]}`, others: [`host:${host}`], name: match[1], provider: 'heroku' };
   if (RAILWAY_PROXY.test(host)) return port ? { primary: `railway-proxy:${host}:${port}`, others: [], provider: 'railway' } : undefined;
   if (isSharedHost(host)) return undefined;

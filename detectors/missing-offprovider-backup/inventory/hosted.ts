@@ -6,6 +6,7 @@ import { withDecodedSecretData } from '../../../knowledge/credentials/kubernetes
 import { environmentNamed, fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
 import { lookupTable } from '../../../src/lookup-table.js';
+import { FLY_HOST } from '../../../knowledge/environments/identities.js';
 
 export function isSupabaseConfig(path: string): boolean {
   return /(^|\/)supabase\/config\.toml$/.test(path);
@@ -57,7 +58,7 @@ const HOSTS: Array<[RegExp, HostedProvider]> = [
   [/\.psdb\.cloud$|\.connect\.psdb\.cloud$/, { provider: 'planetscale', engine: 'mysql', builtIn: PROVIDER_MANAGED('PlanetScale backups are kept by PlanetScale, in the same organization') }],
   [/\.railway\.internal$|\.rlwy\.net$|(^|\.)containers-[\w-]+\.railway\.app$/, { provider: 'railway', engine: 'database', builtIn: RAILWAY_BUILT_IN }],
   [/^dpg-[a-z0-9]+-a(\.[\w-]+-postgres\.render\.com)?$/, { provider: 'render', engine: 'postgres', builtIn: PROVIDER_MANAGED('Render keeps point-in-time recovery and exports inside the same Render workspace') }],
-  [/\.flycast$|\.fly\.dev$|^[\w-]+\.internal$/, { provider: 'fly', engine: 'database', builtIn: PROVIDER_MANAGED('Fly keeps volume snapshots in the same Fly organization') }],
+  [FLY_HOST, { provider: 'fly', engine: 'database', builtIn: PROVIDER_MANAGED('Fly keeps volume snapshots in the same Fly organization') }],
   [/\.mongodb\.net$/, { provider: 'mongodb-atlas', engine: 'mongo', builtIn: PROVIDER_MANAGED('Atlas cloud backups stay in the same Atlas project') }],
   [/\.db\.ondigitalocean\.com$/, { provider: 'digitalocean', engine: 'database', builtIn: PROVIDER_MANAGED('DigitalOcean managed database backups stay in the same DigitalOcean account') }],
   [/\.(postgres|mysql)\.database\.azure\.com$|\.database\.windows\.net$/, { provider: 'azure', engine: 'database', builtIn: PROVIDER_MANAGED('Azure database backups stay in the same subscription') }],
