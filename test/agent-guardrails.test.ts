@@ -84,4 +84,20 @@ describe('prose guardrails', () => {
       }),
     ).toEqual([]);
   });
+
+  it('suggests deny rules for the destructive subcommands, not the whole tool, and each suggestion enforces the sentence', async () => {
+    const repo = makeRepo({ 'CLAUDE.md': '- Never run `terraform destroy` or `kubectl delete` against production.\n' });
+    repos.push(repo);
+    const result = await scan({ root: repo.root, detectors: [agentPermission] });
+    const message = result.findings.find((finding) => finding.ruleId === 'agent-permission/prose-only-guardrail')?.message ?? '';
+    expect(message).toContain('"Bash(terraform destroy:*)", "Bash(terraform apply:*)", "Bash(kubectl delete:*)"');
+    expect(message).not.toContain('"Bash(terraform:*)"');
+    const rules = [...message.matchAll(/"(Bash\([^"]+\))"/g)].map((match) => match[1]!);
+    expect(
+      await guardrailLines({
+        'CLAUDE.md': '- Never run `terraform destroy` or `kubectl delete` against production.\n',
+        '.claude/settings.json': JSON.stringify({ permissions: { deny: rules } }),
+      }),
+    ).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
 import type { FinishContext } from '../../src/model.js';
 import type { AgentCommandBrake, AgentProseGuardrail } from '../../src/facts/index.js';
 import { agentKnowledge, agentTitle, type AgentId } from '../../knowledge/agents/agents.js';
-import { toolsOfDomain } from '../../knowledge/agents/commands.js';
+import { denyPrefixesOf, toolsOfDomain } from '../../knowledge/agents/commands.js';
 import { RULE_IDS } from './permission.js';
 
 type GuardrailClass = AgentProseGuardrail['classes'][number];
@@ -91,7 +91,9 @@ function fixFor(agent: AgentId, kind: GuardrailClass, tools: readonly string[], 
   const deny = knowledge.commandDeny ?? agentKnowledge('claude-code').commandDeny!;
   // Without named commands: the destructive CLIs this repository already lets agents run, else a typical one.
   const commands = tools.length > 0 ? tools : allowed.length > 0 ? allowed : kind === 'destructive' ? ['rm'] : kind === 'migration' ? ['npx prisma migrate'] : ['psql'];
-  const rules = commands.slice(0, 3).map((command) => deny.rule(TYPED[command] ?? command)).join(', ');
+  // Each tool by its destructive subcommands (`terraform destroy`), so the rule leaves `terraform plan` alone.
+  const typed = commands.flatMap((command) => (TYPED[command] ? [TYPED[command]] : denyPrefixesOf(command).slice(0, 2).concat(denyPrefixesOf(command).length === 0 ? [command] : [])));
+  const rules = [...new Set(typed.slice(0, 4).map((command) => deny.rule(command)))].join(', ');
   const more = tools.length === 0 && kind !== 'destructive' ? ', and the same for every deploy and database CLI that reaches production' : '';
   return `a deny rule in ${deny.where}: ${rules}${more}`;
 }

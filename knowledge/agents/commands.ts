@@ -215,6 +215,26 @@ export function toolsOfDomain(domain: DestructiveDomain): string[] {
   return [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.domain === domain).map((probe) => probe.tool))];
 }
 
+/** Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`). */
+const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
+
+/**
+ * The command prefixes a deny rule names to stop a tool's destructive uses: `terraform destroy` and `terraform
+ * apply`, not all of `terraform` (a rule that also stops `terraform plan` gets removed). A tool whose every use is
+ * destructive (`rm`, `psql`, `dropdb`) is named alone.
+ */
+export function denyPrefixesOf(tool: string): string[] {
+  const prefixes = new Set<string>();
+  for (const probe of DESTRUCTIVE_PROBES) {
+    if (probe.tool !== tool) continue;
+    const words = probe.command.split(' ');
+    let last = 0;
+    for (let i = 1; i < words.length && !words[i]!.startsWith('-'); i++) if (DESTROYING_WORD.test(words[i]!)) last = i;
+    prefixes.add(words.slice(0, last + 1).join(' '));
+  }
+  return [...prefixes];
+}
+
 /** Destructive tools a sentence names (`rm -rf`, `railway down`, `DROP TABLE` is psql's). */
 export function toolsNamedIn(text: string): string[] {
   const found = new Set<string>();
