@@ -2,6 +2,7 @@
 // public prefix hands it to every visitor's browser, which makes a resource's key as bad as an account's.
 import { describe, expect, it } from 'vitest';
 import { repositoryScanner } from './helpers/scan-files.js';
+import { CREDENTIAL_KINDS } from '../knowledge/credentials/index.js';
 
 const scanFiles = repositoryScanner();
 const SECRET_KEY = 'sb_secret_oCCxKr1vI_Wc7C6QNJyMs4_h7hSe4vg';
@@ -50,5 +51,10 @@ describe('scope severity', () => {
     expect(await severities({ 'debian/patches/drop-token.patch': patch('config/ci.yml', '-') })).toEqual(['low']);
     expect(await severities({ 'debian/patches/test-token.patch': patch('test/fixtures/ci.yml', '+') })).toEqual(['low']);
   });
-});
 
+  it('declares a scope rule for every kind rated broad without context: the scope stage drops ratings no rule declares', () => {
+    const bare = { value: '', siblings: [], siblingValues: {}, path: '', line: '', nearby: '' };
+    const undeclared = CREDENTIAL_KINDS.filter((kind) => !kind.scopeSamples && ['root', 'root-resource'].includes(kind.rate(bare).scope)).map((kind) => kind.id);
+    expect(undeclared).toEqual([]);
+  });
+});

@@ -376,7 +376,11 @@ export const hetznerCloudToken: CredentialKind = {
   provider: 'hetzner',
   title: 'Hetzner Cloud API token',
   // 64 alphanumeric characters with no prefix: known by the name it is given (hcloud's and Terraform's variables).
-  contextPatterns: [{ variable: /^(?:HCLOUD_TOKEN|HETZNER_(?:CLOUD_)?(?:API_)?TOKEN|hcloud_token)$|^hcloud\.token$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ['hcloud', 'hetzner'] }],
+  contextPatterns: [
+    { variable: /^(?:HCLOUD_TOKEN|HETZNER_(?:CLOUD_)?(?:API_)?TOKEN|hcloud_token)$|^hcloud\.token$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ['hcloud', 'hetzner'] },
+    // The Secret that Hetzner's cloud controller manager and CSI driver read (`hcloud` in kube-system) keys it `token`.
+    { variable: /^token$/, value: /^[A-Za-z0-9]{64}$/, keywords: ['token'], requires: ['hcloud'] },
+  ],
   plausible: (value) => generated(value, 60),
   rate: fixed('root', 'a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it'),
   reach: "deletes every server, volume, snapshot and backup of the project, with the servers' disks",
@@ -388,6 +392,13 @@ export const hetznerCloudToken: CredentialKind = {
       sample('infra/terraform.tfvars', `hcloud_token = "${HCLOUD_TOKEN}"\n`, { expect: { line: 1 } }),
     ],
     negative: [sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n')],
+  },
+  scopeSamples: {
+    positive: [
+      sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
+      sample('cluster/hcloud-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: hcloud\n  namespace: kube-system\nstringData:\n  token: ${HCLOUD_TOKEN}\n  network: tidepool-net\n`, { expect: { line: 7 }, note: "the Secret Hetzner's cloud controller manager reads" }),
+    ],
+    negative: [sample('cluster/app-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: webhook\nstringData:\n  token: ${HCLOUD_TOKEN}\n`, { note: 'a token of 64 characters in a Secret nothing ties to Hetzner' })],
   },
 };
 
