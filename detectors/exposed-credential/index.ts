@@ -10,6 +10,7 @@ import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, RE
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
 import { secretNameClass } from '../../knowledge/credentials/names.js';
+import { shipsToBrowsers } from '../../knowledge/credentials/narrowing.js';
 import { lineBindings } from './bindings.js';
 import { decodeJwt, isHumanPlaceholder, isReference } from '../../knowledge/credentials/values.js';
 
@@ -45,12 +46,14 @@ export const exposedCredential: Detector = {
     const found = findCredentials(file);
     const inIgnoredDotenv = file.gitIgnored && file.format === 'dotenv';
     const documentation = found.length > 0 ? documentationRanges(file) : [];
+    let reported = 0;
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
       const rating = credential.kind.rate(credential.context);
       const inDocumentation = inRanges(documentation, credential.start);
       if (rating.scope === 'public') continue;
+      reported++;
       const variable = credential.context.variable;
       const environment = environmentOfPath(file.path)?.environment ?? (variable ? canonicalEnvironment(variable) : undefined);
       out.publish('credential', {
@@ -93,13 +96,15 @@ export const exposedCredential: Detector = {
         details: { credentials: found.length },
       });
     }
-    if (file.tracked && isDotenvPath(file.path) && (found.length > 0 || holdsSecretNamedValue(file))) {
+    // Public values (a Supabase anon key, NEXT_PUBLIC_ settings) make no secret of a tracked .env: a Next.js app commits
+    // `.env.production` for exactly those.
+    if (file.tracked && isDotenvPath(file.path) && (reported > 0 || holdsSecretNamedValue(file))) {
       out.report({
         ruleId: committedDotenvRule.id,
         message: `${file.path} is tracked by git, so the secrets in it are in every clone and in history.`,
         location: { path: file.path, span: file.spanOf(0, Math.max(0, file.line(1).length)) },
         evidence: file.path,
-        details: { credentials: found.length },
+        details: { credentials: reported },
       });
     }
   },
@@ -137,7 +142,7 @@ function severityOf(credential: FoundCredential, exampleOnly: boolean, path: str
 
 /** A `.env` line binding a secret-named key to a real-looking value, even one no kind recognises. */
 function holdsSecretNamedValue(file: SourceFile): boolean {
-  return lineBindings(file.text).some((binding) => secretNameClass(binding.name) !== undefined && binding.value.length >= 6 && !isReference(binding.value) && !isHumanPlaceholder(binding.value));
+  return lineBindings(file.text).some((binding) => !shipsToBrowsers(binding.name) && secretNameClass(binding.name) !== undefined && binding.value.length >= 6 && !isReference(binding.value) && !isHumanPlaceholder(binding.value));
 }
 
 /** The line with the secret redacted, trimmed around it. */

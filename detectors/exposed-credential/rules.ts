@@ -43,6 +43,11 @@ export const committedDotenvRule: RuleMeta = {
       sample('.env.example', 'DATABASE_URL=postgres://user:password@localhost:5432/app\nSESSION_SECRET=changeme\n'),
       sample('.env', 'NODE_ENV=development\nPORT=3000\nLOG_LEVEL=debug\n'),
       { files: { '.env': 'SESSION_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n' }, gitignored: ['.env'], note: 'git-ignored: where secrets belong' },
+      sample(
+        '.env.production',
+        'NEXT_PUBLIC_SUPABASE_URL=https://ygginoqukmzwpujrtqlo.supabase.co\nNEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InlnZ2lub3F1a216d3B1anJ0cWxvIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MTgwMDAwMDAsImV4cCI6MjAzMzU3NjAwMH0.rSsWA-hLJeiytq9mDPLsqsYNBAsQ6VciKx5W73K8H-I\nNEXT_PUBLIC_POSTHOG_KEY=phc_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1\n',
+        { note: 'only values every browser gets: Next.js commits .env.production for them' },
+      ),
     ],
   },
 };

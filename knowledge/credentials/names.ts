@@ -37,7 +37,7 @@ const NOT_A_SECRET_WORDS = new Set(
   ).split(' '),
 );
 
-const PUBLIC_ANALYTICS: ReadonlyArray<readonly string[]> = [['mixpanel', 'token'], ['segment', 'write', 'key'], ['rudderstack', 'write', 'key'], ['rudder', 'write', 'key'], ['amplitude', 'key']];
+const PUBLIC_ANALYTICS: ReadonlyArray<readonly string[]> = [['mixpanel', 'token'], ['segment', 'write', 'key'], ['rudderstack', 'write', 'key'], ['rudder', 'write', 'key'], ['amplitude', 'key'], ['posthog', 'key']];
 
 /**
  * Not-a-secret words that say so only after the secret word: a `token_store` or `secret_storage` holds secrets, a
@@ -67,8 +67,8 @@ export function secretNameClass(name: string): SecretNameClass | undefined {
   // A client token is handed to clients: Datadog's browser token, Braintree's, AWS's idempotency `ClientToken`.
   if (words.length >= 2 && words[words.length - 2] === 'client' && words[words.length - 1] === 'token') return undefined;
   // Browser analytics keys ship in every page's snippet: Mixpanel's project token, Segment's and RudderStack's write
-  // keys, Amplitude's API key.
-  if (PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words.includes(word)))) return undefined;
+  // keys, Amplitude's API key, PostHog's project key (its personal API key reads every project's data: a secret).
+  if (!words.includes('personal') && PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words.includes(word)))) return undefined;
   if (words.some((word) => PASSWORD_WORDS.has(word) && word !== 'pass')) return 'password';
   // Names run together end in the word: libpq's `PGPASSWORD`, Railway's `MYSQLPASSWORD` and `REDISPASSWORD`, `dbpasswd`.
   if (words.some((word) => /.(?:password|passwd)$/.test(word))) return 'password';
