@@ -33,11 +33,13 @@ describe('test and example paths', () => {
     'contrib/docker-integration/tokenserver/certs/signing.key',
     'tests/../integration/fixtures/server.key',
     'devel/tools/localhost.key',
+    'src/crypto/tls/testcert.go',
+    'pkg/x509util/testfiles/server.pem',
   ])('%s is test or example content', (path) => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });
 
-  it.each(['src/client.ts', 'config/testing.yml', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh', 'src/integrations/stripe.ts'])(
+  it.each(['src/client.ts', 'config/testing.yml', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh', 'src/integrations/stripe.ts', 'internal/certs/certs.go', 'src/testfixtures.go'])(
     '%s is not',
     (path) => {
       expect(isTestOrExamplePath(path)).toBe(false);

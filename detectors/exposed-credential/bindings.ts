@@ -94,6 +94,8 @@ function isExpression(value: string): boolean {
     // Chained and defaulted assignments in minified code (`exports.Pass=exports.Result=void 0`, `a??!0`), scopes (`A::B`).
     /^[A-Za-z_$][\w$.]*(?:=(?=[A-Za-z_$!])|\?\?|&&|\|\|)/.test(value) ||
     /^(?:void 0|![01])\b/.test(value) ||
+    // A negated identifier (`!isMetaPass || !identifier` in JSX): digits are what a password starting with `!` has.
+    /^!+[a-z_$][A-Za-z_$.]*;?$/.test(value) ||
     /^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+/.test(value) ||
     // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
     /[<>{}()[\]]|=>/.test(value)
@@ -154,6 +156,8 @@ function binding(name: string, value: string, start: number, flag?: true): Bindi
   if (scheme) {
     trimmedStart += scheme[0].length;
     trimmed = trimmed.slice(scheme[0].length);
+    // Basic credentials with an empty password (`user:` encoded) name a public OAuth client, and hold no secret.
+    if (/^basic/i.test(scheme[0]) && /^[^:]*:$/.test(Buffer.from(trimmed, 'base64').toString('latin1'))) trimmed = '';
   }
   // A line printed into a JSON string (a notebook's `!env` output) ends in an escaped line break, not in the value.
   const escapedBreak = /(?:\\[rn])+$/.exec(trimmed);
@@ -213,7 +217,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       const value = match[2] ?? match[3] ?? match[4]!;
       // A flag followed by another flag (`--token --verbose`) takes none; a word is a mode or a choice
       // (`--key-type rsa`, `-debug-pass=Executions`).
-      if (value.startsWith('-') || /^[A-Za-z]+$/.test(value)) continue;
+      if (value.startsWith('-') || /^[A-Za-z]+[,.;:]?$/.test(value)) continue;
       const valueStart = match.index + match[0].length - value.length - (match[4] === undefined ? 1 : 0);
       found.push(binding(match[1]!, value, offset + valueStart, true));
     }

@@ -227,7 +227,11 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     if (candidate) candidates.push(candidate);
   }
 
+  // A translation catalog's messages are sentences (`Example: https://ceph:telemetry@10.0.0.1:8080`, in every language
+  // it ships): only a provider's own format is read there.
+  const catalog = TRANSLATION_CATALOG.test(file.path);
   return resolve(candidates).flatMap((candidate) => {
+    if (catalog && candidate.kind.provider === 'generic') return [];
     const context = contextOf(file, candidate);
     if (isReference(candidate.value)) return [];
     if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];

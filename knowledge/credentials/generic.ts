@@ -89,6 +89,8 @@ export const genericSecret: CredentialKind = {
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
     ],
     negative: [
+      sample('scripts/dns.sh', '#!/bin/sh\nDYNU_API_KEY=1234567890abcdefghijklmnopqrstuvwxyz\nNETBOX_TOKEN=0123456789abcdef0123456789abcdef01234567\n', { note: 'ascending runs are typed, not generated' }),
+      sample('auth/oauth.py', "headers = {'Authorization': 'Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo='}\n", { note: 'Basic credentials of a public client: user `openshift-challenging-client`, empty password' }),
       sample('lib/github/actions.const.js', 'exports.ACTIONS_CREATE_GITHUB_APP_TOKEN = "actions/create-github-app-token@v2.2.0";\n', { note: 'an Action at a version, named for what it makes' }),
       sample('.do/app.yaml', 'name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: APP_KEY\n        scope: RUN_TIME\n        type: SECRET\n        value: EV[1:kx5rW0pZ8qG0rS9Jw1oN7q0mY2d4d3Yh:Hb0mY5q3qk7JrP3iZ3kS4vW9Q==]\n', { note: "App Platform's encrypted form, as doctl writes the spec back" }),
       sample('templates/app/kafka_jmx.yaml', "graph_items:\n  - color: 1A7C11\n    item:\n      host: 'Apache Kafka by JMX'\n      key: 'jmx[\"kafka.network:type=RequestMetrics,name=TotalTimeMs,request=UpdateMetadata\",\"95thPercentile\"]'\n", { note: 'a Zabbix item key' }),
@@ -237,6 +239,8 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('src/components/Modal.tsx', 'export function A({ isMetaPass, identifier }) {\n  return <Button disabled={!isMetaPass || !identifier} />;\n}\n', { note: 'a negated identifier is an expression' }),
+      sample('src/cli.js', '// If there is a --pwd directive, switch directories.\nconst x = 1;\n', { note: 'a word of a sentence after a flag named in a comment' }),
       sample('Makefile', 'login:\n\taws ecr get-login-password --region $(REGION) | docker login --username AWS --password-stdin $(ACCOUNT).dkr.ecr.$(REGION).amazonaws.com\n', { note: 'the registry after --password-stdin is not a password' }),
       sample('doc/20-Advanced-Topics.md', "```sql\nCREATE USER 'icingaweb2'@'localhost' IDENTIFIED BY 'icingaweb2';\nGRANT ALL ON icingaweb2.* TO 'icingaweb2'@'localhost';\n```\n", { note: 'the password is the account\'s own name: a documented default' }),
       sample('site/include/layout.js', "var pass = '#snmp_priv_passphrase';\n$(pass).val('');\n", { note: "a form field's CSS selector" }),
@@ -423,6 +427,7 @@ export const basicAuthUrl: CredentialKind = {
   samples: {
     positive: [sample('scripts/publish.sh', 'curl -u deploy --upload-file pkg.tgz "https://deploy:Qm8vX2pL7nRt@artifacts.acme-internal.io/repository/npm/"\n', { expect: { line: 1 } })],
     negative: [
+      sample('src/locale/messages.de.xlf', '<trans-unit id="telemetry-url">\n  <source>Example: https://ceph:telemetry@10.0.0.1:8080</source>\n  <target>Beispiel: https://ceph:telemetry@10.0.0.1:8080</target>\n</trans-unit>\n', { note: "a translation catalog's sentence, in every language it ships" }),
       sample('scripts/publish.sh', 'git clone "https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git"\n'),
       sample('docs/setup.md', 'Point it at `https://user:password@registry.example.com`.\n'),
       sample('README.md', "Example: `url.parse('http://user:pass@host.com:8080/p/a/t/h?query=string#hash')`\n", { note: 'secretlint matches the whole URL; the password alone is judged' }),

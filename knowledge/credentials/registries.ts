@@ -11,6 +11,8 @@ const NPMRC_REGISTRY = /\/\/([^/\s:]+)[^\s]*:_authToken/;
 
 function npmPlausible(value: string): boolean {
   if (NPM_TOKEN.test(value)) return hasValidBase62Checksum(value, 4);
+  // `npm_config_*` is how npm hands its settings to scripts: an `npm_` value that is no token is a variable name.
+  if (value.startsWith('npm_')) return false;
   if (UUID.test(value)) return !isPlaceholder(value);
   // secretlint reports whatever follows `_authToken=`: keep it only when it is one token that looks generated.
   return /^[A-Za-z0-9._~+/=-]{20,}$/.test(value) && looksRandom(value, 20, 3.0) && !isPlaceholder(value);
@@ -51,6 +53,7 @@ export const npmToken: CredentialKind = {
       sample('packages/cli/.npmrc', '//registry.npmjs.org/:_authToken=04c88b82-ed9c-3639-383e-0d8319e97abe\nalways-auth=true\n', { expect: { line: 1 } }),
     ],
     negative: [
+      sample('tools/meteor.js', 'const skip = !!process.env.npm_config_ignore_meteor_setup_exec_path;\n', { note: "npm's settings reach scripts as npm_config_* variables" }),
       sample('.npmrc', '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n'),
       sample('scripts/publish.sh', '#!/bin/sh\n# token format: npm_ followed by 36 characters\necho "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc\n'),
       sample('docs/release.md', 'Create a token (it looks like `npm_Aub3NzdHvwW5Snpbt0Kwf2OeoDF4p3Zq4vW8`) and save it as `NPM_TOKEN`.\n', { note: 'checksum fails: a made-up value' }),

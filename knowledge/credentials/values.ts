@@ -94,7 +94,9 @@ function isSequential(value: string): boolean {
   for (let i = 1; i < value.length; i++) {
     if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) runs++;
   }
-  return runs >= value.length - 2;
+  // Mostly ascending runs (`1234567890abcdef...`, `0123456789abcdef0123456789abcdef`): a random value has one such
+  // step in sixty.
+  return runs >= (value.length - 1) * 0.8;
 }
 
 const LEET: Readonly<Record<string, string>> = lookupTable({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' });
