@@ -45,7 +45,8 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'gemini-cli', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: GEMINI, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'cursor', flag: /--force\b|--yolo\b|(?<=\s)-f(?=\s|$)/, command: CURSOR, grant: 'bypass-mode', lets: 'run every command not explicitly denied' },
   { agent: 'copilot', flag: /--allow-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
-  { agent: 'copilot', flag: /--allow-all\b|--yolo\b/, command: COPILOT, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  // `--allow-all` and `--yolo`, not `--allow-all-paths` or `--allow-all-urls` (which lift only path and URL checks).
+  { agent: 'copilot', flag: /--allow-all(?![\w-])|--yolo\b/, command: COPILOT, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'amazon-q', flag: /--trust-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell and AWS calls included,' },
   // Trusting its shell tool by name is trusting every command: `q chat --trust-tools=execute_bash,use_aws`.
   { agent: 'amazon-q', flag: /--trust-tools[=\s]+["']?[\w,]*\bexecute_bash\b/, grant: 'bypass-mode', lets: 'run every shell command' },

@@ -65,10 +65,7 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
       for (const candidate of line.matchAll(flag.everywhere)) {
         if (candidate.index >= end) break;
         const flagAt = command.length - line.length + candidate.index;
-        if (flag.command) {
-          const invoked = flag.command.exec(command);
-          if (!invoked || invoked.index > flagAt) continue;
-        }
+        if (flag.command && !runsFlag(command, flag.command, flagAt)) continue;
         if (searchedOrPrinted(command, flagAt) || comparedOrMatched(line, candidate.index)) continue;
         // `--dangerously-skip-permissions=false` turns the flag off.
         if (/^=["']?(?:false|0|no)\b/i.test(line.slice(candidate.index + candidate[0].length))) continue;
@@ -105,7 +102,9 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
     for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
       if (allowed.index >= end) break;
       // A YAML block (`allowed_tools: |`) lists one tool per line below it.
-      const list = /^[|>][-+]?$/.test(allowed[3] ?? '') ? blockBelow(lines, index) : (allowed[1] ?? allowed[2] ?? allowed[3] ?? '');
+      const quoted = allowed[1] ?? allowed[2];
+      // Quoted, the flag is still variadic: `--allowedTools "Read" "Edit" "Bash(rm:*)"`.
+      const list = /^[|>][-+]?$/.test(allowed[3] ?? '') ? blockBelow(lines, index) : quoted !== undefined ? `${quoted} ${quotedToolsAfter(line, allowed.index + allowed[0].length)}` : (allowed[3] ?? '');
       for (const entry of splitToolList(list)) {
         const permission = allowedToolPermission(entry, spanOf(index, allowed.index, allowed[0].length));
         if (!permission) continue;
@@ -121,6 +120,26 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
  * (`- name: Reject --dangerously-skip-permissions in scripts`).
  */
 const NAMING_KEY = /^\s*(?:-\s*)?["']?(?:name|description|title|summary|displayName|label)["']?\s*:/;
+
+/**
+ * Whether the agent's command takes the flag at `flagAt`: the last invocation before it, with no `;`, `|`, `&&` or
+ * `&` between them outside quotes (`npm i -g @google/gemini-cli && apt-get install -y jq` gives `-y` to apt-get).
+ */
+function runsFlag(command: string, invocation: RegExp, flagAt: number): boolean {
+  let global = GLOBAL_FORMS.get(invocation);
+  if (!global) GLOBAL_FORMS.set(invocation, (global = new RegExp(invocation.source, `${invocation.flags.replace('g', '')}g`)));
+  let last: RegExpExecArray | undefined;
+  for (const match of command.matchAll(global)) {
+    if (match.index > flagAt) break;
+    last = match;
+  }
+  if (!last) return false;
+  const between = command.slice(last.index + last[0].length, flagAt);
+  // `2>&1` and `&>` redirect output; they do not end the command.
+  return firstOutsideQuotes(between, (char, i) => char === ';' || char === '|' || (char === '&' && between[i - 1] !== '>' && between[i + 1] !== '>')) === -1;
+}
+
+const GLOBAL_FORMS = new WeakMap<RegExp, RegExp>();
 
 /** Where a trailing shell comment starts on a line (` # ...` outside quotes), or the line's length. */
 function commentStart(line: string): number {
@@ -200,6 +219,22 @@ export function allowedToolPermission(entry: string, span: Span, setting = `--al
 }
 
 /** Splits `Bash(git commit:*),Read Edit` on commas and spaces outside parentheses. */
+/**
+ * Quoted arguments after a quoted `--allowedTools` list that are tool rules too (`"Edit" "Bash(rm:*)"`): Claude's
+ * rule names are capitalised words or `mcp__` names. A prompt (`"Fix the tests"`) has other words and ends the list.
+ */
+const QUOTED_TOOLS = /^[ \t]+(["'])((?:[A-Z][A-Za-z]*(?:\([^)]*\))?|mcp__[\w-]+)(?:[ \t,]+(?:[A-Z][A-Za-z]*(?:\([^)]*\))?|mcp__[\w-]+))*)\1/;
+
+function quotedToolsAfter(line: string, from: number): string {
+  const found: string[] = [];
+  let rest = line.slice(from);
+  for (let match = QUOTED_TOOLS.exec(rest); match; match = QUOTED_TOOLS.exec(rest)) {
+    found.push(match[2]!);
+    rest = rest.slice(match[0].length);
+  }
+  return found.join(' ');
+}
+
 export function splitToolList(list: string): string[] {
   const entries: string[] = [];
   let depth = 0;

@@ -65,6 +65,8 @@ export const bypassFlag: RuleMeta = {
     ],
     negative: [
       sample('.zshrc', '# never alias claude to --dangerously-skip-permissions\nalias ll="ls -la"\n', { note: 'a comment' }),
+      sample('.github/workflows/review.yml', 'jobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @google/gemini-cli && sudo apt-get install -y jq\n      - run: cursor-agent -p "Review the diff" --output-format text > review.md || rm -f review.md\n', { note: "flags of the next command on the line: apt-get's -y, rm's -f" }),
+      sample('.github/workflows/summary.yml', 'jobs:\n  summary:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "Summarise the changes in this PR" --allow-all-paths -s > summary.md\n', { note: 'only path checks lifted; tools still ask' }),
       sample('.github/workflows/gemini-triage.yml', 'on:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Label the issue\n          settings: |\n            {"excludeTools": ["run_shell_command", "write_file", "replace"]}\n', { note: 'the shell and the file writers excluded: what is left reads' }),
       sample('scripts/fmt.sh', '#!/usr/bin/env bash\nclaude -p "format the repo" --permission-mode acceptEdits --dangerously-skip-permissions=false\n', { note: 'the flag set to false' }),
       sample('package.json', '{\n  "scripts": {\n    "dev": "deno run --allow-net --allow-read main.ts",\n    "review": "cn -p \\"review the diff\\" --allow Read"\n  }\n}\n', { note: "other programs' --allow flags; Continue allowed one read-only tool" }),

@@ -19,6 +19,7 @@ export const destructiveCommandAllowed: RuleMeta = {
   samples: {
     positive: [
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'psql with a command, its database from the environment' }),
+      sample('.github/workflows/clean.yml', 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: 'the flag takes several quoted arguments' }),
       sample('.windsurf/workflows/reset-db.md', '---\ndescription: Reset the local database\n---\n1. Stop the dev server\n// turbo\n2. Run `npx prisma migrate reset --force`\n', { expect: { line: 5 }, note: "`// turbo` runs the next step's command unasked" }),
       sample('.claude/skills/deploy/SKILL.md', '---\nname: deploy\ndescription: Deploy the app to Railway\nallowed-tools: Bash(railway:*), Read\n---\nDeploy with `railway up`.\n', { expect: { line: 4 }, note: "a skill's front matter" }),
       sample(
@@ -49,6 +50,7 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
     ],
     negative: [
+      sample('.github/workflows/fix.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude --allowedTools "Read" "Edit" "Run rm -rf on the cache, then Bash the tests"\n', { note: 'a prompt after the list is not a rule' }),
       {
         files: {
           '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Bash(rm:*)", "Bash(railway:*)"]\n  }\n}\n',
