@@ -183,5 +183,9 @@ export function mcpServerKind(server: McpServerEntry): McpServerKind | undefined
   return MCP_SERVER_KINDS.find((kind) => kind.matches(server));
 }
 
-/** MCP tool names whose auto-approval lets the agent change or destroy state. */
-export const WRITE_TOOL_NAME = /(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore)/i;
+/**
+ * MCP tool names whose auto-approval lets the agent change or destroy state. Names that say they read first
+ * (`read_query`, SQLite's SELECT-only tool; `get_`, `list_`, `search_`) or fetch documentation (Context7's
+ * `query-docs`) do not.
+ */
+export const WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore)/i;
