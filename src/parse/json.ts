@@ -1,5 +1,5 @@
 // JSON and JSONC (comments and trailing commas, as tsconfig and VS Code settings use) into the positioned data tree.
-import { parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseError as JsonParseError, type ParseErrorCode } from 'jsonc-parser';
+import { parse as parseValue, parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseError as JsonParseError, type ParseErrorCode } from 'jsonc-parser';
 import type { Span } from '../model.js';
 import type { DataDocument, DataNode, MapEntry, MapNode, SeqNode } from './data-tree.js';
 import type { ParseResult, SpanOf } from './index.js';
@@ -7,6 +7,16 @@ import type { ParseResult, SpanOf } from './index.js';
 const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 /** A line break jsonc-parser counts and the file's line index (lines end at LF) does not: a lone CR. */
 const OTHER_LINE_BREAK = /\r(?!\n)/;
+
+/**
+ * A JSONC text's value, without positions: settings written inline in another file (a workflow input), which the
+ * agents read as JSONC. Undefined when it does not parse.
+ */
+export function parseJsoncValue(text: string): unknown {
+  const errors: JsonParseError[] = [];
+  const value: unknown = parseValue(text, errors, OPTIONS);
+  return errors.length === 0 ? value : undefined;
+}
 
 export function parseJson(text: string, spanOf: SpanOf): ParseResult<DataDocument> {
   return OTHER_LINE_BREAK.test(text) ? parseByTree(text, spanOf) : parseByEvents(text, spanOf);

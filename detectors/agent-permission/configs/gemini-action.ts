@@ -3,6 +3,7 @@
 // layout). `run_shell_command` alone is every shell command; `run_shell_command(gh issue edit)` is that prefix.
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, literalString, type DataNode } from '../../../src/parse/data-tree.js';
+import { parseJsoncValue } from '../../../src/parse/json.js';
 import { prefixMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 
@@ -30,14 +31,12 @@ function readStep(file: SourceFile, out: FileEmitter, step: DataNode, uses: Data
   let tools: unknown;
   let excluded: unknown;
   if (text !== undefined) {
-    try {
-      const settings = JSON.parse(text) as { coreTools?: unknown; excludeTools?: unknown; tools?: { core?: unknown; exclude?: unknown } } | null;
-      tools = settings?.coreTools ?? settings?.tools?.core;
-      excluded = settings?.excludeTools ?? settings?.tools?.exclude;
-    } catch {
-      // Settings built from expressions cannot be read here: whatever they hold, they are not a known brake.
-      return;
-    }
+    // Gemini CLI reads its settings as JSONC: comments and trailing commas included.
+    const settings = parseJsoncValue(text) as { coreTools?: unknown; excludeTools?: unknown; tools?: { core?: unknown; exclude?: unknown } } | null | undefined;
+    // Settings built from expressions cannot be read here: whatever they hold, they are not a known brake.
+    if (settings === undefined) return;
+    tools = settings?.coreTools ?? settings?.tools?.core;
+    excluded = settings?.excludeTools ?? settings?.tools?.exclude;
   }
   emitConfig(out, 'gemini-cli', 'launcher', file.path);
   // Without a core list, `excludeTools` taking the shell away leaves file edits and the other tools unasked.

@@ -2,6 +2,7 @@
 // (`--dangerously-skip-permissions`, `--yolo`, `--approval-mode=yolo`, `--allow-all-tools`...), and Claude Code
 // started with `--allowedTools` lists that let the shell or destructive CLIs through.
 import { readGeminiAction } from './gemini-action.js';
+import { parseJsoncValue } from '../../../src/parse/json.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
@@ -262,12 +263,9 @@ const CLAUDE_ACTION_SETTINGS = /^\s*settings:\s*(?:[|>][-+]?\s*$|'\{|"\{)/;
 function readInlineClaudeSettings(file: SourceFile, out: FileEmitter, lines: readonly string[], index: number): void {
   const inline = /^\s*settings:\s*(['"])(.*)\1\s*$/.exec(lines[index]!);
   const json = inline ? inline[2]! : blockBelow(lines, index);
-  let settings: unknown;
-  try {
-    settings = JSON.parse(json);
-  } catch {
-    return;
-  }
+  // Claude Code reads settings as JSON; a comment the action's users write in the block is tolerated here too.
+  const settings = parseJsoncValue(json);
+  if (settings === undefined) return;
   const permissions = (settings as { permissions?: { defaultMode?: unknown; allow?: unknown; deny?: unknown } } | null)?.permissions;
   if (!permissions || typeof permissions !== 'object') return;
   const lineOf = (needle: string): number => {

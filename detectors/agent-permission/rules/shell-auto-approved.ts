@@ -18,6 +18,11 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample(
+        '.github/workflows/gemini-fix.yml',
+        'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the failing tests\n          settings: |-\n            {\n              // keep the session short\n              "maxSessionTurns": 25,\n              "coreTools": ["run_shell_command", "read_file", "write_file"],\n            }\n',
+        { expect: { line: 8 }, note: 'settings read as JSONC, as Gemini CLI reads them: the bare shell is in the core list' },
+      ),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(railway run:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'railway run runs any command with the environment\'s variables (reported medium)' }),
       sample('opencode.json', '{\n  "permission": { "bash": "ask" },\n  "agent": {\n    "build": {\n      "permission": { "bash": { "*": "allow" } }\n    }\n  }\n}\n', { expect: { line: 5 }, note: "an OpenCode agent's own permissions override the global ones" }),
       sample('acme.code-workspace', '{\n  "folders": [{ "path": "." }],\n  "settings": {\n    "chat.tools.terminal.autoApprove": { "/.*/": true }\n  }\n}\n', { expect: { line: 4 }, note: 'a VS Code workspace file holds workspace settings too' }),
