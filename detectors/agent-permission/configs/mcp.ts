@@ -433,17 +433,26 @@ const OUTSIDE = /^(?:\/|~\/?|\$\{?(?:HOME|env:HOME|userHome)\}?\/?|\/(?:home|Use
 
 function reportFilesystemReach(file: SourceFile, out: FileEmitter, spec: McpFile, server: ServerNode): void {
   if (!server.args.some((arg) => FILESYSTEM_SERVER.test(arg)) && !FILESYSTEM_SERVER.test(server.command ?? '')) return;
-  const outside = server.args.find((arg) => OUTSIDE.test(arg.trim()));
+  const whole = server.args.find((arg) => OUTSIDE.test(arg.trim()));
+  const outside = whole ?? server.args.find((arg) => ELSEWHERE.test(arg.trim()) && !IN_WORKSPACE.test(arg.trim()));
   if (outside === undefined) return;
   out.report({
     ruleId: RULE_IDS.mcpFilesystemOutsideRepo,
-    message: `The filesystem MCP server "${server.name}" in ${file.path} is given ${outside}: through it ${agentTitle(spec.agent)} reads and writes files outside the repository, the user's cloud credentials and SSH keys included.`,
+    message: whole
+      ? `The filesystem MCP server "${server.name}" in ${file.path} is given ${outside}: through it ${agentTitle(spec.agent)} reads and writes files outside the repository, the user's cloud credentials and SSH keys included.`
+      : `The filesystem MCP server "${server.name}" in ${file.path} is given ${outside}: through it ${agentTitle(spec.agent)} reads and writes files outside the repository, where no ignore file or deny rule of the repository applies.`,
+    ...(whole ? {} : { severity: 'medium' as const }),
     location: { path: file.path, span: lineSpan(file, server.nameSpan) },
     snippet: file.line(server.nameSpan.line).trim(),
     evidence: `mcp-fs|${server.name}|${outside}`,
     details: { agent: spec.agent, server: server.name, directory: outside },
   });
 }
+
+/** Any other directory outside the project: an absolute path (`/Users/alice/Desktop`, `C:\\Users\\alice`), or a parent (`..`). */
+const ELSEWHERE = /^(?:\/|~\/|\$\{?(?:HOME|env:HOME|userHome)\}?\/|[A-Za-z]:[\\/]|\.\.(?:[\\/]|$))/;
+/** A dev container's or Codespace's checkout, where the project itself lives: `/workspaces/<repo>`, `/workspace`. */
+const IN_WORKSPACE = /^\/workspaces?(?:\/|$)/;
 
 // --- mcp-tools-auto-approved ----------------------------------------------------------------------------------
 

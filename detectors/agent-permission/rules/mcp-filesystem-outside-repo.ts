@@ -11,6 +11,7 @@ export const mcpFilesystemOutsideRepo: RuleMeta = {
     'agent reaches every file the user can: `~/.aws/credentials`, `~/.config/gcloud`, `~/.kube/config`, `~/.ssh`, other ' +
     'projects\' `.env` files. No ignore file or deny rule in the repository covers what lies outside it.',
   fix: 'Give the server the project directory only (`.` or `${workspaceFolder}`), and list further directories one by one.',
+  help: "Reported high for the disk's root or the home directory, medium for other directories outside the project (another of the user's folders, the parent directory).",
   helpUri: 'https://github.com/modelcontextprotocol/servers/tree/main/src/filesystem',
   precision: 'high',
   tags: ['agent', 'mcp', 'credentials'],
@@ -18,9 +19,12 @@ export const mcpFilesystemOutsideRepo: RuleMeta = {
     positive: [
       sample('.mcp.json', '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: 'the whole disk' }),
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "files": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "${workspaceFolder}", "~"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: 'the home directory beside the project' }),
+      sample('claude_desktop_config.json', '{\n  "mcpServers": {\n    "filesystem": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/alice/Desktop", "/Users/alice/Downloads"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the server README's own example: other folders of the user's (reported medium)" }),
+      sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", ".."]\n    }\n  }\n}\n', { expect: { line: 3 }, note: 'the parent directory, every sibling project in it' }),
     ],
     negative: [
       sample('.mcp.json', '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", ".", "./docs"]\n    }\n  }\n}\n', { note: 'the project only' }),
+      sample('.devcontainer/mcp.json', '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/workspaces/acme-api"]\n    }\n  }\n}\n', { note: "a dev container's checkout of the project" }),
     ],
   },
 };
