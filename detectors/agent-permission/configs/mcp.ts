@@ -202,7 +202,8 @@ function pairsOf(node: DataNode | undefined): Array<Positioned & { key: string }
 // --- mcp-inline-credential --------------------------------------------------------------------------------
 
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1|host\.docker\.internal|[\w-]+\.local)$/i;
-const SECRET_FLAG = /^--?(?:[\w-]*(?:token|secret|password|passwd|api-?key|apikey|access-key|private-key|credential|auth|pat|dsn|connection-?string))$/i;
+// `--key` alone is Smithery's: `@smithery/cli run <server> --key <uuid>`, what its installer writes into MCP configs.
+const SECRET_FLAG = /^--?(?:[\w-]*(?:token|secret|password|passwd|api-?key|apikey|access-key|private-key|credential|auth|pat|dsn|connection-?string)|key)$/i;
 
 interface InlineSecret {
   /** Where in the entry: `env SUPABASE_ACCESS_TOKEN`, `header Authorization`, `argument --access-token`, `url`. */

@@ -18,6 +18,7 @@ export const mcpInlineCredential: RuleMeta = {
   tags: ['agent', 'mcp', 'secrets', 'owasp-mcp01'],
   samples: {
     positive: [
+      sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "context7": {\n      "command": "npx",\n      "args": ["-y", "@smithery/cli@latest", "run", "@upstash/context7-mcp", "--key", "6f1c2e3a-9b4d-4c8e-a7f2-1d3e5b7c9a0f"]\n    }\n  }\n}\n', { expect: { line: 5 }, note: "Smithery's key, as its installer writes it" }),
       sample('.gemini/settings.json', '{\n  "mcpServers": {\n    "bookings-db": {\n      "command": "npx",\n      "args": ["-y", "@benborla29/mcp-server-mysql"],\n      "env": { "MYSQL_USER": "forge", "MYSQL_PASS": "lUt7qx1dSBT7njrqqiI9Rsj1V0TGrLz5v2myY7Cp" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: 'a random password that happens to hold "my" after a digit' }),
       sample('.mcp.json', '{\n  "mcpServers": {\n    "exa": { "type": "http", "url": "https://mcp.exa.ai/mcp?exaApiKey=3f9e1c7a-5b2d-4e8f-9a6c-1d3b5f7e9a2c" },\n    "firecrawl": { "type": "sse", "url": "https://mcp.firecrawl.dev/fc-9f8e7d6c5b4a39281706f5e4d3c2b1a0/sse" }\n  }\n}\n', { expect: { line: 3 }, note: "remote servers' own key parameters, and a key in the path" }),
       sample(
