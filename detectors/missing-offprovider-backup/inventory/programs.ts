@@ -153,6 +153,7 @@ function cdkResource(inventory: Inventory, kind: CloudKind, id: string, node: TS
     environment: environmentOf(inventory.path, [physical, id]),
     deletionProtection: writtenBool(props, 'deletionProtection', text),
     backupRetention: retention && retentionProp ? { value: Number(retention[1]), line: retentionProp.loc.start.line, text: source(text, retentionProp) } : undefined,
+    deleteAutomatedBackups: writtenBool(props, 'deleteAutomatedBackups', text),
     pointInTimeRecovery: pitrProp ? /true/.test(source(text, pitrProp.value)) : false,
     versioned: booleanOf(property(props, 'versioned')?.value) === true,
     forceDestroy: writtenBool(props, 'autoDeleteObjects', text),
@@ -196,7 +197,9 @@ function pulumiResource(inventory: Inventory, kind: CloudKind, id: string, node:
 
 function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: string): void {
   const body = source(text, node);
-  const copies = /copyActions?\b/.test(body);
+  // Rules come inline (`backupPlanRules: [...]`) or are added after (`plan.addRule(new BackupPlanRule({ copyActions }))`,
+  // CDK's usual form): a copy either way.
+  const copies = /copyActions?\b/.test(body) || (/\.addRule\(/.test(text) && /copyActions?\b/.test(text));
   const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(text);
   const stackAccount = /account:\s*['"](\d{12})['"]/.exec(text)?.[1];
   const parsed = arn ? parseArn(arn[0]) : undefined;

@@ -75,6 +75,24 @@ Resources:
           KeyType: HASH
 `;
 
+const CDK_DELETE_AUTOMATED = `import { Duration, Stack, StackProps } from 'aws-cdk-lib';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { Construct } from 'constructs';
+
+export class DataStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    new rds.DatabaseInstance(this, 'Database', {
+      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+      instanceIdentifier: 'billing-prod',
+      backupRetention: Duration.days(7),
+      deletionProtection: true,
+      deleteAutomatedBackups: true,
+    });
+  }
+}
+`;
+
 const CDK_DESTROY = `import { Stack, StackProps, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
@@ -192,7 +210,10 @@ export const destructiveRules: RuleMeta[] = [
     precision: 'high',
     tags: ['destructive-setting'],
     samples: {
-      positive: [sample('infra/prod/rds.tf', DELETE_AUTOMATED, { expect: { line: lineOf(DELETE_AUTOMATED, 'delete_automated_backups') } })],
+      positive: [
+        sample('infra/prod/rds.tf', DELETE_AUTOMATED, { expect: { line: lineOf(DELETE_AUTOMATED, 'delete_automated_backups') } }),
+        sample('infra/lib/data-stack.ts', CDK_DELETE_AUTOMATED, { expect: { line: lineOf(CDK_DELETE_AUTOMATED, 'deleteAutomatedBackups') }, note: 'the CDK property' }),
+      ],
       negative: [sample('infra/prod/rds.tf', rds({}))],
     },
   },

@@ -2,6 +2,26 @@
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
 import type { RuleMeta } from '../../../src/model.js';
 
+const cdkLedgerStack = (plan: string): string => `import { Stack, StackProps } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { Construct } from 'constructs';
+
+export class LedgerStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const db = new rds.DatabaseInstance(this, 'Ledger', {
+      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+      instanceIdentifier: 'ledger-prod',
+      deletionProtection: true,
+    });
+    const vault = new backup.BackupVault(this, 'Vault', { backupVaultName: 'ledger-vault' });
+    const plan = new backup.BackupPlan(this, 'Plan', { backupVault: vault });
+${plan}    plan.addSelection('Db', { resources: [backup.BackupResource.fromRdsDatabaseInstance(db)] });
+  }
+}
+`;
+
 const HELP_URI = 'https://docs.railway.com/reference/backups';
 
 const RAILWAY_IAC = `import { defineRailway, postgres, project, service } from "railway/iac";
@@ -173,6 +193,7 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        { files: { 'lib/ledger-stack.ts': cdkLedgerStack('    plan.addRule(backup.BackupPlanRule.daily());\n') }, expect: { path: 'lib/ledger-stack.ts', line: 9 }, note: 'a daily rule, and no copy leaves the account' },
         {
           files: {
             'firebase.json': '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
@@ -280,6 +301,14 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        {
+          files: {
+            'lib/ledger-stack.ts': cdkLedgerStack(
+              "    plan.addRule(new backup.BackupPlanRule({\n      ruleName: 'daily-offsite',\n      copyActions: [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Offsite', 'arn:aws:backup:eu-west-1:993817264550:backup-vault:ledger-offsite-locked') }],\n    }));\n",
+            ),
+          },
+          note: "CDK's usual form: the copy to another account's vault is a rule added to the plan",
+        },
         {
           files: { '.do/app.yaml': 'name: fieldnote\nservices:\n  - name: web\ndatabases:\n  - name: db\n    engine: PG\n' },
           note: "App Platform's dev database, not a managed cluster",
