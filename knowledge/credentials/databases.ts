@@ -312,6 +312,33 @@ export const mongodbAtlasServiceAccount: CredentialKind = {
   },
 };
 
+const UPSTASH_TOKEN = 'AYu8ASQgNQoOd2LUwGZOqSyEhMum7XD6COGz02J2Z6umjqH4heQXUrFY8afFnCu4E0NGf';
+
+export const upstashRedisToken: CredentialKind = {
+  id: 'upstash-redis-rest-token',
+  provider: 'upstash',
+  title: 'Upstash Redis REST token',
+  // Vercel's marketplace integration names it KV_REST_API_TOKEN; Upstash's own console UPSTASH_REDIS_REST_TOKEN.
+  contextPatterns: [{ variable: /^(?:[A-Z0-9_]*_)?(?:UPSTASH_REDIS_REST(?:_READ_?ONLY)?_TOKEN|KV_REST_API(?:_READ_ONLY)?_TOKEN)$|^upstash(?:redis)?(?:rest)?token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['upstash', 'kv_rest'] }],
+  plausible: (value) => looksGenerated(value),
+  rate: (context) =>
+    readOnlyRating(context, 'Upstash token') ?? { scope: 'root-resource', because: `an Upstash REST token reads, writes and flushes its whole database${browserExposure(context)}` },
+  reach: 'reads and overwrites every key of the database, and FLUSHALL empties it',
+  narrower: "give read-only code the database's read-only token, and keep the read/write one in the server's environment",
+  reference: 'https://upstash.com/docs/redis/features/restapi',
+  samples: {
+    positive: [
+      sample('src/lib/redis.ts', `import { Redis } from '@upstash/redis';\n\nexport const redis = new Redis({\n  url: 'https://eu1-vast-lark-38012.upstash.io',\n  token: process.env.UPSTASH_REDIS_REST_TOKEN ?? '${UPSTASH_TOKEN}',\n});\n`, { expect: { line: 5 }, note: 'a fallback for when the variable is unset' }),
+      sample('.env.production', `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io\nKV_REST_API_TOKEN=${UPSTASH_TOKEN}\n`, { expect: { line: 2 }, note: "Vercel's name for it" }),
+    ],
+    negative: [sample('.env.example', 'UPSTASH_REDIS_REST_URL=https://your-db.upstash.io\nUPSTASH_REDIS_REST_TOKEN=AXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n')],
+  },
+  scopeSamples: {
+    positive: [sample('.env.production', `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io\nKV_REST_API_TOKEN=${UPSTASH_TOKEN}\n`, { expect: { line: 2 } })],
+    negative: [sample('.env.production', `KV_REST_API_READ_ONLY_TOKEN=${UPSTASH_TOKEN}\n`, { note: "the database's read-only token" })],
+  },
+};
+
 /** JWT-shaped Supabase keys first, so they win over the generic `jwt` kind on the same span. */
 export const DATABASE_KINDS: readonly CredentialKind[] = [
   supabaseServiceRoleKey,
@@ -323,5 +350,6 @@ export const DATABASE_KINDS: readonly CredentialKind[] = [
   planetscalePassword,
   mongodbAtlasApiKey,
   mongodbAtlasServiceAccount,
+  upstashRedisToken,
 ];
 

@@ -402,9 +402,60 @@ export const hetznerCloudToken: CredentialKind = {
   },
 };
 
+const LINODE_TOKEN = 'e3b9a4c1f07d2b8e56a19c4d3f2e7b0a9c8d1e6f5a4b3c2d1e0f9a8b7c6d5e4f';
+
+export const linodeToken: CredentialKind = {
+  id: 'linode-token',
+  provider: 'linode',
+  title: 'Linode (Akamai Cloud) personal access token',
+  // 64 hex characters with no prefix: known by the name it is given (linode-cli's, Terraform's and Ansible's variables).
+  contextPatterns: [{ variable: /^(?:LINODE_(?:CLI_|API_)?TOKEN|linode_(?:api_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ['linode'] }],
+  plausible: (value) => generated(value, 64),
+  rate: (context) => rateAccountToken("a Linode token's scopes (read/write per service, or all) are not in the value, so it is rated the broad kind", context),
+  reach: 'with read/write scopes, deletes every Linode, volume, managed database, bucket and backup of the account',
+  narrower: 'create a token with only the scopes and the expiry the job needs (read-only where it only reads), and keep it in CI secrets',
+  reference: 'https://techdocs.akamai.com/linode-api/reference/post-personal-access-token',
+  samples: {
+    positive: [
+      sample('terraform/linode/terraform.tfvars', `linode_token = "${LINODE_TOKEN}"\nregion       = "eu-central"\n`, { expect: { line: 1 } }),
+      sample('ops/backup.sh', `#!/bin/sh\nexport LINODE_CLI_TOKEN=${LINODE_TOKEN}\nlinode-cli volumes list\n`, { expect: { line: 2 } }),
+    ],
+    negative: [sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n')],
+  },
+  scopeSamples: {
+    positive: [sample('ops/backup.sh', `#!/bin/sh\nexport LINODE_CLI_TOKEN=${LINODE_TOKEN}\nlinode-cli volumes list\n`, { expect: { line: 2 } })],
+    negative: [sample('monitoring/.env.exporter', `LINODE_READONLY_TOKEN=${LINODE_TOKEN}\n`, { note: 'named for a read-only token' })],
+  },
+};
+
+const VULTR_KEY = 'MX5NO41SVKRPYEG3DZTECBIO1L9R6G9BYHDI';
+
+export const vultrApiKey: CredentialKind = {
+  id: 'vultr-api-key',
+  provider: 'vultr',
+  title: 'Vultr API key',
+  // 36 upper-case letters and digits, no prefix: known by the name it is given (vultr-cli's and Terraform's variables).
+  contextPatterns: [{ variable: /^(?:VULTR_API_KEY|vultr_api_key)$|^vultr\.api_key$/i, value: /^[A-Z0-9]{36}$/, keywords: ['vultr'] }],
+  plausible: (value) => generated(value, 36),
+  rate: (context) => rateAccountToken("a Vultr API key acts as its user on the whole account (a sub-account's key is narrower, which the value does not show)", context),
+  reach: 'deletes every instance, block storage volume, managed database, snapshot and backup of the account',
+  narrower: "issue the key to a sub-account user with only the ACLs the job needs, restrict it to CI's IP addresses, and keep it in CI secrets",
+  reference: 'https://docs.vultr.com/platform/other/api/enable-vultr-api',
+  samples: {
+    positive: [sample('ansible/group_vars/all.yml', `vultr_api_key: "${VULTR_KEY}"\nregion: fra\n`, { expect: { line: 1 } })],
+    negative: [sample('ansible/group_vars/all.yml', 'vultr_api_key: "{{ lookup(\'env\', \'VULTR_API_KEY\') }}"\n')],
+  },
+  scopeSamples: {
+    positive: [sample('ansible/group_vars/all.yml', `vultr_api_key: "${VULTR_KEY}"\nregion: fra\n`, { expect: { line: 1 } })],
+    negative: [sample('ansible/group_vars/all.yml', 'vultr_api_key: "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"\n', { note: 'a placeholder' })],
+  },
+};
+
 export const PAAS_KINDS: readonly CredentialKind[] = [
   herokuApiKey,
   hetznerCloudToken,
+  linodeToken,
+  vultrApiKey,
   flyUserToken,
   flyMacaroonToken,
   renderApiKey,
