@@ -89,7 +89,7 @@ export const genericSecret: CredentialKind = {
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
     ],
     negative: [
-      sample('scripts/dns.sh', '#!/bin/sh\nDYNU_API_KEY=1234567890abcdefghijklmnopqrstuvwxyz\nNETBOX_TOKEN=0123456789abcdef0123456789abcdef01234567\n', { note: 'ascending runs are typed, not generated' }),
+      sample('scripts/dns.sh', '#!/bin/sh\nDYNU_API_KEY=1234567890abcdefghijklmnopqrstuvwxyz\nNETBOX_TOKEN=0123456789abcdef0123456789abcdef01234567\nEDGEDNS_ACCESS_TOKEN=akab-1234567890qwerty-asdfghjklzxcvtnu\n', { note: 'ascending runs and keyboard rows are typed, not generated' }),
       sample('auth/oauth.py', "headers = {'Authorization': 'Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo='}\n", { note: 'Basic credentials of a public client: user `openshift-challenging-client`, empty password' }),
       sample('lib/github/actions.const.js', 'exports.ACTIONS_CREATE_GITHUB_APP_TOKEN = "actions/create-github-app-token@v2.2.0";\n', { note: 'an Action at a version, named for what it makes' }),
       sample('.do/app.yaml', 'name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: APP_KEY\n        scope: RUN_TIME\n        type: SECRET\n        value: EV[1:kx5rW0pZ8qG0rS9Jw1oN7q0mY2d4d3Yh:Hb0mY5q3qk7JrP3iZ3kS4vW9Q==]\n', { note: "App Platform's encrypted form, as doctl writes the spec back" }),

@@ -77,7 +77,7 @@ export const githubFineGrainedToken: CredentialKind = {
   narrower: 'already narrow; keep it in a secret store and give it an expiry',
   reference: REFERENCE,
   samples: {
-    positive: [sample('tools/sync.py', 'TOKEN = "github_pat_11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVwXyZ012345678"\n', { expect: { line: 1 } })],
+    positive: [sample('tools/sync.py', 'TOKEN = "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"\n', { expect: { line: 1 } })],
     negative: [sample('tools/sync.py', 'TOKEN = os.environ["GITHUB_PAT"]  # github_pat_...\n')],
   },
 };

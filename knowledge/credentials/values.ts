@@ -87,6 +87,12 @@ const PLACEHOLDER_PATTERNS = [
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i,
 ];
 
+/**
+ * A stretch typed along the keyboard or the alphabet inside a value (`akab-1234567890qwerty-asdfghjkl`): seven ascending
+ * characters or six of a keyboard row. A random 40-character key holds one about once in a billion.
+ */
+const TYPED_RUN = /0123456|1234567|2345678|3456789|abcdefg|bcdefgh|cdefghi|defghij|qwerty|asdfgh|zxcvbn|qwertz|azerty|uiopas|hjklzx/i;
+
 /** Sequential runs (`abcdefgh`, `12345678`) are typed by people, not generated. */
 function isSequential(value: string): boolean {
   if (value.length < 6) return false;
@@ -181,7 +187,7 @@ export function isPlaceholder(value: string): boolean {
   if (KNOWN_EXAMPLES.has(trimmed)) return true;
   if (/EXAMPLE(?:KEY)?$/.test(trimmed)) return true;
   if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
-  if (isSequential(trimmed)) return true;
+  if (isSequential(trimmed) || TYPED_RUN.test(trimmed)) return true;
   const body = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, '');
   if (body.length >= 8 && /^(.)\1+$/.test(body)) return true;
   return false;
