@@ -20,13 +20,20 @@ function superuserBeside(context: CredentialContext): string | undefined {
   const passwordWords = wordsOf(context.variable ?? '');
   // Spring's `datasource: { url: jdbc:..., username: postgres, password: ... }` names the database by its URL.
   const besideDatabaseUrl = Object.values(context.siblingValues).some((value) => DATABASE_URL.test(value.trim()));
+  // The other words of the password's name say whose it is (`POSTGRES` of `POSTGRES_PASSWORD`): a user named for
+  // another system (`MINIO_ROOT_USER` in the same compose file) is that system's account.
+  const owner = passwordWords.filter((word) => !PASSWORD_NAME_WORDS.has(word));
   for (const [name, value] of Object.entries(context.siblingValues)) {
     const words = wordsOf(name);
     if (!words.some((word) => USER_WORDS.has(word)) || !SUPERUSERS.has(value.trim().toLowerCase())) continue;
+    const userOwner = words.filter((word) => !USER_WORDS.has(word) && !ROOT_NAME_WORDS.has(word));
+    if (owner.length > 0 && userOwner.length > 0 && !userOwner.some((word) => owner.includes(word) || DATABASE_WORDS.has(word))) continue;
     if (besideDatabaseUrl || [...words, ...passwordWords].some((word) => DATABASE_WORDS.has(word))) return `${name} ${value.trim()}`;
   }
   return undefined;
 }
+
+const PASSWORD_NAME_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret']);
 
 /**
  * The superuser a password's own line names as its account: a `.pgpass` line (`host:port:db:postgres:…`), a libpq
@@ -304,6 +311,7 @@ export const hardcodedPassword: CredentialKind = {
     negative: [
       sample('roles/personas_deployment/defaults/main.yml', 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
+      sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: 'an application account' }),
     ],
   },
