@@ -318,4 +318,35 @@ export const npmrcLogin: CredentialKind = {
   },
 };
 
-export const REGISTRY_KINDS: readonly CredentialKind[] = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth];
+const GALAXY_TOKEN = '26068451c3a9f7e1b0d4e8a2f6c3b9d7e5a1f0c8';
+
+export const ansibleGalaxyToken: CredentialKind = {
+  id: 'ansible-galaxy-token',
+  provider: 'ansible-galaxy',
+  title: 'Ansible Galaxy / Automation Hub token',
+  // `ansible.cfg` keeps it as `token=` under a `[galaxy_server.<name>]` section: 40 hex for Galaxy, Red Hat SSO's
+  // offline token (a JWT) for Automation Hub. Or `ANSIBLE_GALAXY_SERVER_<NAME>_TOKEN` in the environment.
+  contextPatterns: [
+    { variable: /^token$/, value: /^(?:[a-f0-9]{40}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})$/, keywords: ['token'], requires: ['galaxy_server'] },
+    { variable: /^ANSIBLE_GALAXY_(?:SERVER_[A-Z0-9_]+_)?TOKEN$/, value: /^(?:[a-f0-9]{40}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})$/, keywords: ['galaxy'] },
+  ],
+  plausible: (value) => !isPlaceholder(value) && (value.startsWith('eyJ') || looksRandom(value, 40, 3.0)),
+  rate: (context) =>
+    readOnlyRating(context, 'Galaxy token') ?? { scope: 'root', because: "a Galaxy or Automation Hub token publishes and deletes versions of every collection in its user's namespaces" },
+  reach: "publishes new versions of every collection in the user's namespaces: code that runs on every host the collections manage",
+  narrower: 'publish from CI with the token in a secret, and keep ansible.cfg free of tokens (ANSIBLE_GALAXY_SERVER_<NAME>_TOKEN at run time)',
+  reference: 'https://docs.ansible.com/ansible/latest/collections_guide/collections_installing.html#configuring-the-ansible-galaxy-client',
+  samples: {
+    positive: [sample('ansible.cfg', `[galaxy]\nserver_list = release_galaxy\n\n[galaxy_server.release_galaxy]\nurl=https://galaxy.ansible.com/\ntoken=${GALAXY_TOKEN}\n`, { expect: { line: 6 } })],
+    negative: [
+      sample('ansible.cfg', '[galaxy]\nserver_list = release_galaxy\n\n[galaxy_server.release_galaxy]\nurl=https://galaxy.ansible.com/\n# token from ANSIBLE_GALAXY_SERVER_RELEASE_GALAXY_TOKEN\n'),
+      sample('config/vault.ini', `[vault]\ntoken=${GALAXY_TOKEN}\n`, { note: 'a token of that shape in a file with no Galaxy server' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('ansible.cfg', `[galaxy]\nserver_list = release_galaxy\n\n[galaxy_server.release_galaxy]\nurl=https://galaxy.ansible.com/\ntoken=${GALAXY_TOKEN}\n`, { expect: { line: 6 } })],
+    negative: [sample('ansible.cfg', '[galaxy_server.release_galaxy]\ntoken=0000000000000000000000000000000000000000\n', { note: 'a placeholder' })],
+  },
+};
+
+export const REGISTRY_KINDS: readonly CredentialKind[] = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth, ansibleGalaxyToken];
