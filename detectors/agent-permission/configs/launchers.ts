@@ -54,7 +54,8 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
       continue;
     }
     const heredoc = TEXT_HEREDOC.exec(line);
-    if (heredoc) textUntil = heredoc[1];
+    // Appended to a shell start-up file (`cat >> ~/.zshrc <<'RC'`), its lines are aliases and commands from then on.
+    if (heredoc && !WRITES_SHELL_RC.test(line) && !TEES_SHELL_RC.test(line)) textUntil = heredoc[1];
     if (isComment(line) || NAMING_KEY.test(line)) continue;
     const command = commandLine(lines, index);
     // A trailing comment (`claude -p "$P"  # never add --yolo`) passes nothing.
@@ -180,6 +181,9 @@ const GUARD_LIST = /\b[A-Za-z_]*(?:FORBID|BLOCK|DENY|DENIED|BAN|DISALLOW|REJECT|
 
 const WRITES_SHELL_RC = />>?\s*["']?(?:~|\$HOME|\/[\w./-]*)?\/?\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
 
+/** `| tee -a ~/.bashrc ~/.zshrc`: the other way to append to a shell start-up file. */
+const TEES_SHELL_RC = /\btee\s+(?:-a\s+)?[^;&|]*\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
+
 /** `cat <<'TXT'`, `tee README.md <<EOF`: a here-document written out as text. Group 1 is its terminator. */
 const TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
 
@@ -195,7 +199,7 @@ function searchedOrPrinted(command: string, flagAt: number): boolean {
   for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
   if (last === -1 || last < start - 1) return false;
   // Printed into a shell start-up file (`echo "alias claude='claude --yolo'" >> ~/.bashrc`): a launch from then on.
-  if (/\b(?:echo|printf)\b/.test(before.slice(last, last + 6)) && WRITES_SHELL_RC.test(command.slice(last))) return false;
+  if (/\b(?:echo|printf)\b/.test(before.slice(last, last + 6)) && (WRITES_SHELL_RC.test(command.slice(last)) || TEES_SHELL_RC.test(command.slice(last)))) return false;
   // A `|` inside the quoted pattern (`grep -E -- '--yolo|--dangerously-skip-permissions'`) separates nothing.
   return firstOutsideQuotes(before.slice(last), (char) => char === '|' || char === ';' || char === '&') === -1;
 }

@@ -62,6 +62,8 @@ export const bypassFlag: RuleMeta = {
       sample('.github/workflows/continue.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "fix the failing tests" --allow "*"\n', { expect: { line: 6 }, note: "Continue's CLI approving every tool" }),
       sample('.devcontainer/devcontainer.json', '{\n  "name": "acme-api",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:20",\n  "postCreateCommand": "npm ci && echo \\"alias claude=\'claude --dangerously-skip-permissions\'\\" >> ~/.bashrc"\n}\n', { expect: { line: 4 }, note: 'an alias printed into the shell start-up file' }),
       sample('.zshrc', 'export PATH="$HOME/.local/bin:$PATH"\nalias yolo="claude --dangerously-skip-permissions"\n', { expect: { line: 2 }, note: 'committed dotfiles' }),
+      sample('.devcontainer/post-create.sh', "#!/bin/sh\nnpm install -g @anthropic-ai/claude-code\ncat >> ~/.zshrc <<'RC'\nalias cc='claude --dangerously-skip-permissions'\nRC\n", { expect: { line: 4 }, note: 'a here-document appended to the shell start-up file' }),
+      sample('.devcontainer/setup.sh', '#!/bin/sh\necho "alias yolo=\'claude --dangerously-skip-permissions\'" | tee -a ~/.bashrc ~/.zshrc\n', { expect: { line: 2 }, note: 'printed through tee into the start-up files' }),
     ],
     negative: [
       sample('.zshrc', '# never alias claude to --dangerously-skip-permissions\nalias ll="ls -la"\n', { note: 'a comment' }),
