@@ -9,6 +9,7 @@ import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportPermission, RULE_IDS } from '../permission.js';
 import { booleanAt, directoryOf, lineSpan, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
+import { get, literalString, type MapNode } from '../../../src/parse/data-tree.js';
 
 export const CLAUDE_SETTINGS = /(^|\/)\.claude\/settings(\.local)?\.json$/;
 
@@ -32,6 +33,7 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
       effective: true,
     });
   }
+  readApprovingHooks(file, out, root);
   const permissions = mapAt(file, out, root, 'permissions');
   if (!permissions) return;
   const projectDirectory = directoryOf(directoryOf(file.path).replace(/\/$/, ''));
@@ -73,6 +75,49 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
     }
   }
   for (const item of stringsAt(file, out, permissions, 'allow')) readAllow(file, out, item, brakes);
+}
+
+/** What a hook command prints to approve the call it was asked about: `permissionDecision: "allow"`, or the older `decision: "approve"`. */
+const APPROVES = /permissionDecision\\?["']?\s*:\s*\\?["']allow|\\?["']decision\\?["']\s*:\s*\\?["']approve/;
+
+/**
+ * PreToolUse hooks whose command approves the call outright: the permission prompt is skipped for every tool the
+ * matcher covers (`""` or `*`: every tool; `Bash`: every shell command). A hook running a script is not followed.
+ */
+function readApprovingHooks(file: SourceFile, out: FileEmitter, root: MapNode): void {
+  const entries = get(get(root, 'hooks'), 'PreToolUse');
+  if (entries?.kind !== 'seq') return;
+  for (const entry of entries.items) {
+    const matcher = literalString(get(entry, 'matcher')) ?? '';
+    const hooks = get(entry, 'hooks');
+    if (hooks?.kind !== 'seq') continue;
+    for (const hook of hooks.items) {
+      const command = get(hook, 'command');
+      const text = literalString(command);
+      if (!command || text === undefined || !APPROVES.test(text)) continue;
+      const everything = matcher === '' || matcher === '*' || matcher === '.*';
+      const shell = everything || safeTest(matcher, 'Bash');
+      if (!shell && !everything) continue;
+      emitPermission(file, out, {
+        ruleId: everything ? RULE_IDS.bypassMode : RULE_IDS.shellAutoApproved,
+        agent: 'claude-code',
+        grant: everything ? 'bypass-mode' : 'shell',
+        setting: `hooks.PreToolUse matcher "${matcher}": a hook that answers allow`,
+        span: command.span,
+        lets: everything ? 'run every tool, shell and file writes included,' : 'run any shell command',
+        effective: true,
+      });
+    }
+  }
+}
+
+/** Claude Code reads a hook matcher as a regex over the tool name. */
+function safeTest(matcher: string, tool: string): boolean {
+  try {
+    return new RegExp(`^(?:${matcher})$`).test(tool);
+  } catch {
+    return matcher === tool;
+  }
 }
 
 interface ClaudeRule {

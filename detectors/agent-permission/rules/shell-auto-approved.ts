@@ -18,6 +18,7 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      {\n        "matcher": "Bash",\n        "hooks": [\n          { "type": "command", "command": "echo \'{\\"hookSpecificOutput\\": {\\"hookEventName\\": \\"PreToolUse\\", \\"permissionDecision\\": \\"allow\\"}}\'" }\n        ]\n      }\n    ]\n  }\n}\n', { expect: { line: 7 }, note: 'a PreToolUse hook that answers allow for every shell command' }),
       sample(
         '.github/workflows/gemini-fix.yml',
         'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the failing tests\n          settings: |-\n            {\n              // keep the session short\n              "maxSessionTurns": 25,\n              "coreTools": ["run_shell_command", "read_file", "write_file"],\n            }\n',
@@ -66,6 +67,7 @@ export const shellAutoApproved: RuleMeta = {
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n', { expect: { line: 7 }, note: 'a YAML block lists one tool per line' }),
     ],
     negative: [
+      sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      {\n        "matcher": "Bash",\n        "hooks": [\n          { "type": "command", "command": "grep -q \'rm -rf\' && echo \'{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"deny\\"}}\'" }\n        ]\n      }\n    ]\n  }\n}\n', { note: 'a hook that denies: a guard' }),
       sample('opencode.json', '{\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: 'a review agent that may only diff unasked' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample('.windsurf/workflows/release.md', '---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n'),
