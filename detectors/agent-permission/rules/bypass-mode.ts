@@ -18,6 +18,7 @@ export const bypassMode: RuleMeta = {
   tags: ['agent', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "*", "hooks": [{ "type": "command", "command": "echo \'{\\"decision\\": \\"approve\\"}\'" }] }\n    ]\n  }\n}\n', { expect: { line: 4 }, note: 'a hook approving every tool call, in the older decision form' }),
       sample('.claude/agents/deployer.md', '---\nname: deployer\ndescription: Deploys the app and runs migrations\ntools: Bash, Read, Edit\npermissionMode: bypassPermissions\n---\n\nYou deploy the app with ./scripts/deploy.sh.\n', { expect: { line: 5 }, note: 'a subagent that skips every prompt' }),
       sample('.github/workflows/claude.yml', 'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": { "defaultMode": "bypassPermissions" }\n            }\n', { expect: { line: 14 }, note: "claude-code-action's inline settings" }),
       sample(
