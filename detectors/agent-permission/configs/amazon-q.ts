@@ -2,6 +2,7 @@
 // `allowedTools` run without a prompt (`execute_bash`, `use_aws`, `@server`, `@server/tool`), `toolsSettings` narrow
 // them (`execute_bash.allowedCommands`/`deniedCommands`: anchored regexes; `fs_read.deniedPaths`)
 // (aws/amazon-q-developer-cli docs/agent-format.md, docs/built-in-tools.md).
+import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
@@ -53,6 +54,19 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
         lets: `call every tool of the MCP server "${tool.slice(1).replace(/\/\*$/, '')}"`,
         effective: true,
         reaches: tool.slice(1).replace(/\/\*$/, ''),
+      });
+    } else if (/^@[^/]+\/.+$/.test(tool) && WRITE_TOOL_NAME.test(tool.slice(tool.indexOf('/') + 1))) {
+      // One tool of a server (`@postgres/execute_sql`): reported when it writes, as Claude's `mcp__server__tool` is.
+      const server = tool.slice(1, tool.indexOf('/'));
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.mcpToolsAutoApproved,
+        agent,
+        grant: 'mcp-tool',
+        setting,
+        span: item.span,
+        lets: `call the MCP tool "${tool.slice(tool.indexOf('/') + 1)}" of "${server}"`,
+        effective: true,
+        reaches: server,
       });
     }
   }

@@ -15,6 +15,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
   tags: ['agent', 'mcp', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.amazonq/cli-agents/db.json', '{\n  "name": "db",\n  "mcpServers": { "postgres": { "command": "uvx", "args": ["postgres-mcp"] } },\n  "allowedTools": ["fs_read", "@postgres/execute_sql"]\n}\n', { expect: { line: 4 }, note: "one server's SQL tool, allowed by name" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["mcp__supabase__*"]\n  }\n}\n', { expect: { line: 3 }, note: 'the wildcard form' }),
       sample('.claude/settings.json', '{\n  "enableAllProjectMcpServers": true,\n  "permissions": {\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 2 }, note: 'every server in .mcp.json starts without the trust prompt' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["mcp__supabase", "Bash(npm test:*)"]\n  },\n  "enabledMcpjsonServers": ["supabase"]\n}\n', {
