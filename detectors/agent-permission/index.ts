@@ -4,6 +4,7 @@
 import type { Detector, FileEmitter, FileRef, FindingInput, FinishContext, SourceFile } from '../../src/model.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { LAUNCH_KEYWORDS } from '../../knowledge/agents/launch-flags.js';
+import { isAgentCodeFile, readAgentCode } from './configs/agent-code.js';
 import { readAiderConfig, AIDER_CONFIG } from './configs/aider.js';
 import { readAmazonQAgent, AMAZON_Q_AGENT } from './configs/amazon-q.js';
 import { readAmpSettings, AMP_SETTINGS } from './configs/amp.js';
@@ -90,6 +91,9 @@ function mayBeAgentFile(path: string): boolean {
   return name.startsWith('dockerfile') || name.startsWith('containerfile') || path.includes('.husky/');
 }
 
+/** What a program starting an agent with approvals off or the shell allowed holds (a subset of LAUNCH_KEYWORDS). */
+const CODE_KEYWORDS = ['bypasspermissions', 'dangerously', 'allowedtools', 'allowed_tools'];
+
 export const agentPermission: Detector = {
   id: 'agent-permission',
   rules: [
@@ -104,7 +108,7 @@ export const agentPermission: Detector = {
     mcpFilesystemOutsideRepo,
     secretFileNotExcluded,
   ],
-  admits: (file: FileRef) => isConfig(file.path) || (mayBeAgentFile(file.path) && isLauncherFile(file.path)),
+  admits: (file: FileRef) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
@@ -114,6 +118,7 @@ export const agentPermission: Detector = {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
     if (isLauncherFile(file.path) && LAUNCH_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) readLauncher(file, out);
+    else if (isAgentCodeFile(file.path) && CODE_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) readAgentCode(file, out);
   },
   finish(sink) {
     const context: FinishContext = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };

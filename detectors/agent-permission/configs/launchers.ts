@@ -223,7 +223,6 @@ export function allowedToolPermission(entry: string, span: Span, setting = `--al
   return commandPermission(matcher, { agent, setting, span, except });
 }
 
-/** Splits `Bash(git commit:*),Read Edit` on commas and spaces outside parentheses. */
 /**
  * Quoted arguments after a quoted `--allowedTools` list that are tool rules too (`"Edit" "Bash(rm:*)"`): Claude's
  * rule names are capitalised words or `mcp__` names. A prompt (`"Fix the tests"`) has other words and ends the list.
@@ -240,6 +239,7 @@ function quotedToolsAfter(line: string, from: number): string {
   return found.join(' ');
 }
 
+/** Splits `Bash(git commit:*),Read Edit` on commas and spaces outside parentheses. */
 export function splitToolList(list: string): string[] {
   const entries: string[] = [];
   let depth = 0;

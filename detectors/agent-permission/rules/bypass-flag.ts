@@ -18,6 +18,7 @@ export const bypassFlag: RuleMeta = {
   tags: ['agent', 'ci', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('tools/run_agent.py', 'import subprocess\n\nsubprocess.run(["claude", "-p", prompt, "--dangerously-skip-permissions", "--output-format", "json"], check=True)\n', { expect: { line: 3 }, note: 'claude run as a subprocess' }),
       sample(
         '.github/workflows/claude-triage.yml',
         'name: Claude triage\non:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - run: |\n          claude -p "Label and triage issue #${{ github.event.issue.number }}" \\\n            --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
@@ -66,6 +67,7 @@ export const bypassFlag: RuleMeta = {
       sample('.devcontainer/setup.sh', '#!/bin/sh\necho "alias yolo=\'claude --dangerously-skip-permissions\'" | tee -a ~/.bashrc ~/.zshrc\n', { expect: { line: 2 }, note: 'printed through tee into the start-up files' }),
     ],
     negative: [
+      sample('src/launch.ts', "export function launch(args: string[]): void {\n  if (args.includes('--dangerously-skip-permissions')) throw new Error('refused: run the agent with its prompts on');\n}\n", { note: 'code that refuses the flag' }),
       sample('.zshrc', '# never alias claude to --dangerously-skip-permissions\nalias ll="ls -la"\n', { note: 'a comment' }),
       sample('.github/workflows/review.yml', 'jobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @google/gemini-cli && sudo apt-get install -y jq\n      - run: cursor-agent -p "Review the diff" --output-format text > review.md || rm -f review.md\n', { note: "flags of the next command on the line: apt-get's -y, rm's -f" }),
       sample('.github/workflows/summary.yml', 'jobs:\n  summary:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "Summarise the changes in this PR" --allow-all-paths -s > summary.md\n', { note: 'only path checks lifted; tools still ask' }),

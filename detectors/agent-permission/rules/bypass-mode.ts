@@ -18,6 +18,7 @@ export const bypassMode: RuleMeta = {
   tags: ['agent', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('scripts/agent.ts', 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({\n  prompt: process.argv[2]!,\n  options: { permissionMode: "bypassPermissions", allowDangerouslySkipPermissions: true },\n})) console.log(message);\n', { expect: { line: 5 }, note: 'the Agent SDK, started from a script' }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "*", "hooks": [{ "type": "command", "command": "echo \'{\\"decision\\": \\"approve\\"}\'" }] }\n    ]\n  }\n}\n', { expect: { line: 4 }, note: 'a hook approving every tool call, in the older decision form' }),
       sample('.claude/agents/deployer.md', '---\nname: deployer\ndescription: Deploys the app and runs migrations\ntools: Bash, Read, Edit\npermissionMode: bypassPermissions\n---\n\nYou deploy the app with ./scripts/deploy.sh.\n', { expect: { line: 5 }, note: 'a subagent that skips every prompt' }),
       sample('.github/workflows/claude.yml', 'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": { "defaultMode": "bypassPermissions" }\n            }\n', { expect: { line: 14 }, note: "claude-code-action's inline settings" }),
@@ -52,6 +53,7 @@ export const bypassMode: RuleMeta = {
       sample('.aider.conf.yml', 'model: sonnet\nauto-commits: true\nyes-always: true\nread:\n  - CONVENTIONS.md\n', { expect: { line: 3 } }),
     ],
     negative: [
+      sample('scripts/agent.ts', 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({ prompt: "summarise the diff", options: { permissionMode: "default", allowedTools: ["Read", "Grep"] } })) console.log(message);\n', { note: 'the default mode and read-only tools' }),
       sample('.claude/agents/reviewer.md', '---\nname: reviewer\ndescription: Reviews diffs\ntools: Read, Grep, Glob\npermissionMode: bypassPermissions\n---\n\nReview the diff.\n', { note: 'a subagent that can only read' }),
       sample('.claude/commands/deploy.md', '---\ndescription: deploy\npermissionMode: bypassPermissions\n---\n\nDeploy.\n', { note: 'not a field of slash commands' }),
       sample(

@@ -18,6 +18,7 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('agent/run.py', 'from claude_agent_sdk import ClaudeAgentOptions, query\n\noptions = ClaudeAgentOptions(allowed_tools=["Read", "Edit", "Bash"], permission_mode="acceptEdits")\n', { expect: { line: 3 }, note: "the Agent SDK's allowed tools, in Python" }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      {\n        "matcher": "Bash",\n        "hooks": [\n          { "type": "command", "command": "echo \'{\\"hookSpecificOutput\\": {\\"hookEventName\\": \\"PreToolUse\\", \\"permissionDecision\\": \\"allow\\"}}\'" }\n        ]\n      }\n    ]\n  }\n}\n', { expect: { line: 7 }, note: 'a PreToolUse hook that answers allow for every shell command' }),
       sample(
         '.github/workflows/gemini-fix.yml',
