@@ -21,7 +21,8 @@ import {
   scanWalgSettings,
 } from './backups/tools.js';
 import { isFirebaseConfig, scanFirebaseConfig } from './inventory/firebase.js';
-import { isDoAppSpec, scanDoAppSpec } from './inventory/digitalocean.js';
+import { scanDoAppSpec } from './inventory/digitalocean.js';
+import { isDoAppSpec } from '../../knowledge/environments/digitalocean.js';
 import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
 import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanReadme, scanTypeormSource } from './inventory/apps.js';
 import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';

@@ -444,6 +444,13 @@ export function dynamoTableIdentity(value: string): ResourceIdentity | undefined
   return { kind: 'database', identity: `dynamodb:${name}`, otherIdentities: [], display: `DynamoDB table ${name}`, name, secrets: [] };
 }
 
+/** A DigitalOcean managed database cluster an App Platform spec attaches (`databases[].cluster_name`). */
+export function digitalOceanClusterIdentity(cluster: string): ResourceIdentity | undefined {
+  const value = cluster.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return undefined;
+  return { kind: 'database', identity: `digitalocean:database:${value.toLowerCase()}`, otherIdentities: [], display: `DigitalOcean database cluster ${value}`, name: value, secrets: [] };
+}
+
 export function renderDatabaseIdentity(name: string): ResourceIdentity | undefined {
   const value = name.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return undefined;

@@ -4,18 +4,13 @@
 import type { DataNode } from '../../../src/parse/data-tree.js';
 import { environmentOf, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
 import { lookupTable } from '../../../src/lookup-table.js';
-
-export function isDoAppSpec(path: string): boolean {
-  return /(^|\/)\.do\/(?:app|deploy\.template)(?:[.-][\w-]+)?\.ya?ml$/i.test(path);
-}
+import { doAppSpecOf } from '../../../knowledge/environments/digitalocean.js';
 
 const ENGINES: Readonly<Record<string, string>> = lookupTable({ pg: 'postgres', mysql: 'mysql', mongodb: 'mongo' });
 
 export function scanDoAppSpec(inventory: Inventory): void {
-  const root = mapOf(inventory.file.data()?.roots[0]);
-  if (!root) return;
-  // The spec itself may sit under `spec:` (`doctl apps spec get` and the deploy template write it so).
-  const spec = mapOf(get(root, 'spec')) ?? root;
+  const spec = doAppSpecOf(inventory.file.data()?.roots[0]);
+  if (!spec) return;
   for (const database of itemsOf(get(spec, 'databases'))) {
     const map = mapOf(database);
     const engine = ENGINES[(literalOf(get(map, 'engine')) ?? '').toLowerCase()];

@@ -23,6 +23,11 @@ export const sharedDatabase: RuleMeta = {
   samples: {
     positive: [
       {
+        files: { '.do/app.yaml': 'name: ticketing\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n', '.do/staging.yaml': 'name: ticketing-staging\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n' },
+        expect: { path: '.do/staging.yaml', line: 12 },
+        note: "a DigitalOcean App Platform spec for staging attaching production's managed cluster",
+      },
+      {
         files: {
           'config/environments/production.rb': 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
           'config/environments/staging.rb': 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
@@ -143,6 +148,10 @@ export const sharedDatabase: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: { '.do/app.yaml': 'name: ticketing\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n', '.do/staging.yaml': 'name: ticketing-staging\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-staging\n' },
+        note: 'staging attaches a cluster of its own',
+      },
       {
         files: {
           'config/environments/production.rb': 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',

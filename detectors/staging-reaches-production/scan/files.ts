@@ -1,5 +1,6 @@
 // What kind of environment configuration a file is, by its path: which platform or framework reads it, which
 // family of layered files it belongs to, and whether it is that family's base or one environment's layer.
+import { isDoAppSpec } from '../../../knowledge/environments/digitalocean.js';
 import type { FileFormat, FileRef } from '../../../src/model.js';
 import { formatOf } from '../../../src/parse/index.js';
 import { isExampleFile } from '../../../knowledge/environments/names.js';
@@ -15,6 +16,7 @@ export type FileKind =
   | 'tfvars'
   | 'terragrunt'
   | 'railway'
+  | 'do-app'
   | 'wrangler'
   | 'render'
   | 'fly'
@@ -148,6 +150,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
     return make('data');
   }
   if (/^railway\.(json|toml)$/i.test(name)) return make('railway');
+  if (isDoAppSpec(path)) return make('do-app');
   if (/^wrangler\.(toml|json|jsonc)$/i.test(name)) return make('wrangler');
   if (/^render\.ya?ml$/i.test(name)) return make('render');
   if (/^fly([.-][^/]*)?\.toml$/i.test(name)) return make('fly');

@@ -2,8 +2,9 @@
 // Heroku app.json, vercel.json, .firebaserc aliases, Supabase remotes and Serverless stages.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
-import { appIdentity, gcpProjectIdentity, renderDatabaseIdentity, supabaseProjectIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
+import { appIdentity, digitalOceanClusterIdentity, gcpProjectIdentity, renderDatabaseIdentity, supabaseProjectIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
+import { doAppSpecOf } from '../../../../knowledge/environments/digitalocean.js';
 import type { FileClass } from '../files.js';
 import { BASE, namedTag, type EnvTag, type Recorder } from '../recorder.js';
 import { effectiveEntries, walkSection, type Section } from '../tree.js';
@@ -46,6 +47,30 @@ export function scanRender(rec: Recorder, cls: FileClass, document: DataDocument
   }
   const production: EnvTag = cls.tag.environment !== 'base' ? cls.tag : { environment: 'production', name: 'production', evidence: 'key' };
   renderScope(rec, root, production, previewsOn, cls.tag.environment === 'base');
+}
+
+/**
+ * A DigitalOcean App Platform spec (`.do/app.yaml`, `.do/staging.yaml`): its environment is the file's name, else the
+ * app's (`ticketing-staging`), else production's (the spec is what the app runs). The managed clusters it attaches
+ * are its databases: a staging spec attaching production's `cluster_name` shares production's data.
+ */
+export function scanDoAppSpec(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const spec = doAppSpecOf(document.roots[0]);
+  if (!spec) return;
+  const appName = literalString(get(spec, 'name'));
+  const named = appName ? canonicalEnvironment(appName) : undefined;
+  const tag: EnvTag =
+    cls.tag.environment !== 'base' ? cls.tag : named ? { environment: named, name: appName!, evidence: 'value' } : { environment: 'production', name: 'production', evidence: 'key' };
+  const databases = get(spec, 'databases');
+  if (databases?.kind === 'seq') {
+    for (const database of databases.items) {
+      const clusterNode = get(database, 'cluster_name');
+      const cluster = literalString(clusterNode);
+      const identity = cluster ? digitalOceanClusterIdentity(cluster) : undefined;
+      if (identity && clusterNode) rec.resource(tag, identity, clusterNode.span, { variable: 'databases.cluster_name', declared: true });
+    }
+  }
+  walkSection(rec, { ...topSection(cls, spec), tag }, walkOptions(cls));
 }
 
 function getBoolean(node: DataNode | undefined): boolean {
