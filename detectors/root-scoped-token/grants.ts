@@ -137,7 +137,7 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
       if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report);
       gcpBinding(map, report, privileged);
       azureAssignment(map, report);
-      clusterAdmin(map, report);
+      clusterAdmin(map, report, privileged);
     });
     // A policy inside a string spells `Statement`; a file that never does (SQL statements in Python) holds none.
     if (policy && file.text.includes('Statement')) embeddedPolicies(file, document, out, report);
@@ -229,13 +229,22 @@ function azureAssignment(map: MapNode, report: Report): void {
   report(azureSubscriptionOwner.id, role.value.span, `${roleName} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${roleName} subscription`);
 }
 
-function clusterAdmin(map: MapNode, report: Report): void {
+function clusterAdmin(map: MapNode, report: Report, privileged: Privileged): void {
   if (literalString(getPath(map, ['kind'])) !== 'ClusterRoleBinding') return;
   const roleName = getPath(map, ['roleRef', 'name']);
   if (literalString(roleName) !== 'cluster-admin' || !roleName) return;
   const subjects = getPath(map, ['subjects']);
   const serviceAccount = subjects?.kind === 'seq' && subjects.items.some((subject) => literalString(getPath(subject, ['kind'])) === 'ServiceAccount' || literalString(getPath(subject, ['name'])) === 'system:masters');
   if (!serviceAccount) return;
+  // Each bound account, for the scope stage to match the cluster credentials of the repository to (a CI kubeconfig's
+  // token for this account is the cluster's administrator, whatever its user is named).
+  for (const subject of subjects.kind === 'seq' ? subjects.items : []) {
+    const account = literalString(getPath(subject, ['name']));
+    if (literalString(getPath(subject, ['kind'])) !== 'ServiceAccount' || !account) continue;
+    const namespace = literalString(getPath(subject, ['namespace'])) ?? 'default';
+    privileged(`k8s-sa:${namespace}/${account}`, 'cluster-admin', roleName.span);
+    privileged(`k8s-sa:${account}`, 'cluster-admin', roleName.span);
+  }
   const name = literalString(getPath(map, ['metadata', 'name'])) ?? 'a ClusterRoleBinding';
   report(clusterAdminBinding.id, roleName.span, `${name} binds cluster-admin to a service account: its token can delete anything in every namespace.`, `cluster-admin ${name}`);
 }
@@ -289,7 +298,7 @@ function commandLineGrants(file: SourceFile, report: Report, privileged: Privile
   // (`statement` is common in code), and a scan of the text for one literal is far cheaper than a pattern.
   if (text.includes('add-iam-policy-binding')) gcloudGrants(text, file, report, privileged);
   if (text.includes('assignment')) azureGrants(text, file, report);
-  if (text.includes('clusterrolebinding')) kubectlGrants(text, file, report);
+  if (text.includes('clusterrolebinding')) kubectlGrants(text, file, report, privileged);
 }
 
 // In the gcloud and az commands, shell continuations join the lines of one command.
@@ -316,8 +325,14 @@ function azureGrants(text: string, file: SourceFile, report: Report): void {
   }
 }
 
-function kubectlGrants(text: string, file: SourceFile, report: Report): void {
-  for (const match of text.matchAll(/kubectl\s+create\s+clusterrolebinding\b[^\n]*--clusterrole[= ]cluster-admin[^\n]*--serviceaccount[= ]\S+/g)) {
-    report(clusterAdminBinding.id, file.spanOf(match.index, match.index + match[0].length), 'A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.', 'cluster-admin kubectl');
+function kubectlGrants(text: string, file: SourceFile, report: Report, privileged: Privileged): void {
+  for (const match of text.matchAll(/kubectl\s+create\s+clusterrolebinding\b[^\n]*--clusterrole[= ]cluster-admin[^\n]*--serviceaccount[= ](\S+)/g)) {
+    const span = file.spanOf(match.index, match.index + match[0].length);
+    report(clusterAdminBinding.id, span, 'A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.', 'cluster-admin kubectl');
+    const [namespace, account] = match[1]!.replace(/["']/g, '').split(':');
+    if (namespace && account) {
+      privileged(`k8s-sa:${namespace}/${account}`, 'cluster-admin', span);
+      privileged(`k8s-sa:${account}`, 'cluster-admin', span);
+    }
   }
 }

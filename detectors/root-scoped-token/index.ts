@@ -1,5 +1,6 @@
 // Rates every credential's scope (root, root-resource, scoped, public, test) from provider knowledge and its
 // context, writes the rating onto the credential for later stages, and reports the ones that reach everything.
+import { kubernetesPrincipals } from '../../knowledge/credentials/kubernetes.js';
 import type { Detector, FinishContext } from '../../src/model.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import type { Credential, PrivilegedPrincipal } from '../../src/facts/credential.js';
@@ -83,7 +84,16 @@ const SERVICE_ACCOUNT = new RegExp(`(${SERVICE_ACCOUNT_EMAIL})`, 'i');
  * account is bound to roles/owner in the Terraform beside it is rated by that binding, whatever its name suggests.
  */
 function withGrantedRole(rating: Rating, credential: Credential, privileged: ReadonlyMap<string, PrivilegedPrincipal>): Rating {
-  if (rating.scope === 'root' || privileged.size === 0 || credential.provider !== 'gcp') return rating;
+  if (rating.scope === 'root' || privileged.size === 0) return rating;
+  if (credential.provider === 'kubernetes') {
+    // A binding in the repository beats what the credential's name suggests (`ci-deployer` bound to cluster-admin).
+    for (const principal of kubernetesPrincipals({ value: credential.value, nearby: credential.nearby ?? '' })) {
+      const grant = privileged.get(principal);
+      if (grant) return { scope: 'root', because: `its service account ${principal.slice('k8s-sa:'.length)} is bound to ${grant.role} (${grant.location.path}:${grant.location.span.line})` };
+    }
+    return rating;
+  }
+  if (credential.provider !== 'gcp') return rating;
   const email = (credential.siblingValues?.client_email ?? SERVICE_ACCOUNT.exec(`${credential.line ?? ''}\n${credential.nearby ?? ''}`)?.[1])?.toLowerCase();
   const grant = email ? privileged.get(email) : undefined;
   if (!grant) return rating;

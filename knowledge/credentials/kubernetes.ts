@@ -39,6 +39,19 @@ function kubeconfigUser(nearby: string): string | undefined {
   return /-\s+name:\s*["']?([^\s"']+)["']?\s*\n\s*user:/.exec(nearby)?.[1] ?? /user:[\s\S]*?\n\s*name:\s*["']?([^\s"']+)/.exec(nearby)?.[1];
 }
 
+/**
+ * The principals a cluster credential acts as, in the form RBAC grants name them (`k8s-sa:<namespace>/<name>`, and
+ * `k8s-sa:<name>` for a kubeconfig user named after its service account): what a repository's binding is matched to.
+ */
+export function kubernetesPrincipals(context: Pick<CredentialContext, 'value' | 'nearby'>): string[] {
+  const principals: string[] = [];
+  const account = context.value.startsWith('eyJ') ? serviceAccountOf(context.value) : undefined;
+  if (account) principals.push(`k8s-sa:${account.namespace}/${account.name}`, `k8s-sa:${account.name}`);
+  const user = kubeconfigUser(context.nearby);
+  if (user) principals.push(`k8s-sa:${user}`);
+  return principals.map((principal) => principal.toLowerCase());
+}
+
 /** The service account a token names (`namespace:name`), from its JWT claims; undefined when it does not decode. */
 function serviceAccountOf(token: string): { namespace: string; name: string } | undefined {
   const claims = decodeJwt(token)?.payload;
@@ -132,8 +145,16 @@ export const kubernetesKubeconfigCredential: CredentialKind = {
       sample('ops/dev.kubeconfig', KUBECONFIG('jane', `    client-certificate-data: ${DEV_CERT}\n    client-key-data: ${DEV_KEY}`), { expect: { line: 19 }, note: 'ordinary user: RBAC unknown, fail closed' }),
       sample('ops/staging.kubeconfig', KUBECONFIG('default', `    client-certificate-data: ${DEV_CERT.slice(0, 300)}\n    client-key-data: ${DEV_KEY}`), { expect: { line: 19 }, note: 'truncated certificate: fail closed' }),
       sample('etc/rancher/k3s/k3s.yaml', KUBECONFIG('default', `    client-certificate-data: ${DEV_CERT}\n    client-key-data: ${DEV_KEY}`), { expect: { line: 19 }, note: 'k3s admin kubeconfig' }),
+      {
+        files: { 'ops/kubeconfig-ci.yaml': KUBECONFIG('ci-deployer', `    token: ${DEPLOYER_TOKEN}`), 'cluster/ci-rbac.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: ci-deployer-admin\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n' },
+        expect: { path: 'ops/kubeconfig-ci.yaml', line: 18 },
+        note: "a deployer's token whose service account the repository binds to cluster-admin",
+      },
     ],
-    negative: [sample('nodes/worker-1.kubeconfig', KUBECONFIG('system:node:worker-1', `    client-certificate-data: ${NODE_CERT}\n    client-key-data: ${NODE_KEY}`), { note: 'kubelet identity' })],
+    negative: [
+      sample('nodes/worker-1.kubeconfig', KUBECONFIG('system:node:worker-1', `    client-certificate-data: ${NODE_CERT}\n    client-key-data: ${NODE_KEY}`), { note: 'kubelet identity' }),
+      sample('ops/kubeconfig-ci.yaml', KUBECONFIG('ci-deployer', `    token: ${DEPLOYER_TOKEN}`), { note: 'a deployer named as one, bound to nothing the repository shows' }),
+    ],
   },
 };
 
