@@ -26,6 +26,7 @@ import { isDoAppSpec } from '../../knowledge/environments/digitalocean.js';
 import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
 import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanReadme, scanTypeormSource } from './inventory/apps.js';
 import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';
+import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
 import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
@@ -93,6 +94,7 @@ function isStructuralUncached(path: string): boolean {
     isAutoresticConfig(path) ||
     isTerraform(path) ||
     isFirebaseConfig(path) ||
+    isBicep(path) ||
     deployPlatformOfPath(path) !== undefined
   );
 }
@@ -111,7 +113,7 @@ const KEYWORDS = [
   // Connection strings and hosts of hosted databases.
   ...HOSTED_MARKERS, 'mariadb', 'sqlserver', 'libsql',
   // Infrastructure code and manifests.
-  'AWS::', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
+  'AWS::', 'deploymentTemplate', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
   'cnpg.io', 'zalan.do', 'crunchydata', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
   // Helm values of the Velero and CloudNativePG charts.
   'backupStorageLocation', 'type: postgresql',
@@ -177,6 +179,10 @@ export const missingOffproviderBackup: Detector = {
     }
     if (isTerraform(path)) {
       scanTerraform(inventory);
+      return;
+    }
+    if (isBicep(path)) {
+      scanBicep(inventory);
       return;
     }
     if (file.format === 'typescript' || file.format === 'javascript' || file.format === 'python') {
@@ -258,6 +264,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);
   }
+  else if (file.format === 'json' && file.hasKeyword('deploymenttemplate')) scanArmTemplate(inventory);
   if (file.hasKeyword('walg_') || file.hasKeyword('wale_')) scanWalgSettings(inventory);
   if (file.format === 'dotenv' || file.format === 'properties' || file.format === 'yaml' || file.format === 'json' || file.format === 'toml' || file.format === 'ini') {
     // Only a file naming a hosted database's endpoint (or a Railway reference to one) can yield a store here.

@@ -88,10 +88,12 @@ export const azureSubscriptionOwner = rule('azure-subscription-owner', {
   tags: ['azure'],
   samples: {
     positive: [
+      sample('infra/rbac.bicep', "targetScope = 'subscription'\n\nparam deployerPrincipalId string\n\nresource deployerOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid(subscription().id, deployerPrincipalId, 'owner')\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635')\n    principalId: deployerPrincipalId\n  }\n}\n", { expect: { line: 8 }, note: 'Bicep, deployed at subscription scope' }),
       sample('infra/rbac.tf', 'resource "azurerm_role_assignment" "pipeline" {\n  scope                = data.azurerm_subscription.primary.id\n  role_definition_name = "Contributor"\n  principal_id         = azuread_service_principal.pipeline.object_id\n}\n', { expect: { line: 3 } }),
       sample('scripts/setup.sh', 'az role assignment create --assignee "$SP_ID" --role Owner --scope "/subscriptions/$SUBSCRIPTION_ID"\n', { expect: { line: 1 } }),
     ],
     negative: [
+      sample('infra/rbac.bicep', "targetScope = 'resourceGroup'\n\nparam deployerPrincipalId string\n\nresource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid(resourceGroup().id, deployerPrincipalId)\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42a0-ab88-20f7382dd24c')\n    principalId: deployerPrincipalId\n  }\n}\n", { note: 'Contributor on one resource group' }),
       sample('infra/rbac.tf', 'resource "azurerm_role_assignment" "pipeline" {\n  scope                = azurerm_resource_group.app.id\n  role_definition_name = "Contributor"\n  principal_id         = azuread_service_principal.pipeline.object_id\n}\n'),
       sample('scripts/setup.sh', 'az role assignment create --assignee "$SP_ID" --role "Storage Blob Data Contributor" --scope "$STORAGE_ID"\n'),
     ],
@@ -119,7 +121,7 @@ export const clusterAdminBinding = rule('kubernetes-cluster-admin-binding', {
 
 export const GRANT_RULES: readonly RuleMeta[] = [awsAdminPolicy, awsManagedAdmin, gcpBasicRole, azureSubscriptionOwner, clusterAdminBinding];
 
-export const GRANT_KEYWORDS = ['statement', 'administratoraccess', 'iamfullaccess', 'roles/owner', 'roles/editor', 'cluster-admin', 'role_definition_name', 'role assignment'];
+export const GRANT_KEYWORDS = ['statement', 'administratoraccess', 'iamfullaccess', 'roles/owner', 'roles/editor', 'cluster-admin', 'role_definition_name', 'role assignment', 'roleassignments'];
 
 type Report = (ruleId: string, span: Span, message: string, evidence: string) => void;
 
@@ -143,7 +145,31 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
     if (policy && file.text.includes('Statement')) embeddedPolicies(file, document, out, report);
   }
   managedAdminPolicies(file, report);
+  if (file.hasKeyword('roleassignments')) azureTemplateGrants(file, report);
   if (!document) commandLineGrants(file, report, privileged);
+}
+
+/** Azure's built-in roles that can delete every resource in their scope, by the ids templates name them with. */
+const AZURE_BROAD_ROLES: ReadonlyArray<[RegExp, string]> = [
+  [/8e3af657-a8ff-443c-a75c-2fe8c4bcb635/gi, 'Owner'],
+  [/b24988ac-6180-42a0-ab88-20f7382dd24c/gi, 'Contributor'],
+  [/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9/gi, 'User Access Administrator'],
+];
+
+/**
+ * Role assignments in Bicep and ARM templates (`Microsoft.Authorization/roleAssignments`) that give a broad built-in
+ * role, by its id, in a template deployed at subscription scope (`targetScope = 'subscription'`, the subscription
+ * deployment schema) or assigned with `scope: subscription()`.
+ */
+function azureTemplateGrants(file: SourceFile, report: Report): void {
+  const text = file.text;
+  const atSubscription = /^targetScope\s*=\s*'subscription'/m.test(text) || /subscriptionDeploymentTemplate\.json/i.test(text) || /\bscope:\s*subscription\(\)/.test(text);
+  if (!atSubscription || !/Microsoft\.Authorization\/roleAssignments/i.test(text)) return;
+  for (const [id, role] of AZURE_BROAD_ROLES) {
+    for (const match of text.matchAll(id)) {
+      report(azureSubscriptionOwner.id, file.spanOf(match.index, match.index + match[0].length), `${role} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role} subscription`);
+    }
+  }
 }
 
 /** An IAM statement names its actions and resources; `statement` alone is common (SQL, docs) and not worth a parse. */

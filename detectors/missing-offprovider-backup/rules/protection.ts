@@ -2,6 +2,47 @@
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
 import type { RuleMeta } from '../../../src/model.js';
 
+const BICEP_POSTGRES = `param location string = resourceGroup().location
+param environmentName string = 'prod'
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview' = {
+  name: 'psql-payroll-\${environmentName}'
+  location: location
+  sku: {
+    name: 'Standard_D2ds_v5'
+    tier: 'GeneralPurpose'
+  }
+  properties: {
+    version: '16'
+    backup: {
+      backupRetentionDays: 7
+      geoRedundantBackup: 'Disabled'
+    }
+  }
+}
+`;
+
+const ARM_POSTGRES = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "serverName": { "type": "string", "defaultValue": "psql-payroll-prod" } },
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2023-06-01-preview",
+      "name": "[parameters('serverName')]",
+      "location": "westeurope",
+      "properties": { "version": "16", "backup": { "backupRetentionDays": 7, "geoRedundantBackup": "Disabled" } }
+    }
+  ]
+}
+`;
+
+const OFFSITE_DUMP =
+  'name: Nightly backup\non:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n' +
+  '      - run: pg_dump "$DATABASE_URL" --format=custom --file=payroll.dump\n        env:\n          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n' +
+  '      - run: aws s3 cp payroll.dump "s3://payroll-db-backups/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com\n';
+
 const cdkLedgerStack = (plan: string): string => `import { Stack, StackProps } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -193,6 +234,8 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        { files: { 'infra/main.bicep': BICEP_POSTGRES }, expect: { path: 'infra/main.bicep', line: 4 }, note: 'an Azure flexible server in Bicep, its name filled from a literal default' },
+        { files: { 'infra/azuredeploy.json': ARM_POSTGRES }, expect: { path: 'infra/azuredeploy.json', line: 6 }, note: 'the same server in an ARM template' },
         { files: { 'lib/ledger-stack.ts': cdkLedgerStack('    plan.addRule(backup.BackupPlanRule.daily());\n') }, expect: { path: 'lib/ledger-stack.ts', line: 9 }, note: 'a daily rule, and no copy leaves the account' },
         {
           files: {
@@ -301,6 +344,7 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        { files: { 'infra/main.bicep': BICEP_POSTGRES, '.github/workflows/backup.yml': OFFSITE_DUMP }, note: 'a nightly dump leaves Azure' },
         {
           files: {
             'lib/ledger-stack.ts': cdkLedgerStack(
