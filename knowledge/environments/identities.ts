@@ -444,6 +444,17 @@ export function dynamoTableIdentity(value: string): ResourceIdentity | undefined
   return { kind: 'database', identity: `dynamodb:${name}`, otherIdentities: [], display: `DynamoDB table ${name}`, name, secrets: [] };
 }
 
+/**
+ * An Azure database server by its name (`postgresServerName: psql-payroll-prod`, a Bicep or ARM parameter): the same
+ * server as the `azurerm_*`, Bicep or ARM resource of that name, whichever type declares it.
+ */
+export function azureServerIdentity(name: string): ResourceIdentity | undefined {
+  const value = name.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(value)) return undefined;
+  const types = ['postgresql_flexible_server', 'postgresql_server', 'mysql_flexible_server', 'mysql_server', 'mariadb_server', 'mssql_server', 'cosmosdb_account'];
+  return { kind: 'database', identity: `azure-server:${value}`, otherIdentities: types.map((type) => `azure:${type}:${value}`), display: `Azure database server ${value}`, name: value, secrets: [] };
+}
+
 /** A DigitalOcean managed database cluster an App Platform spec attaches (`databases[].cluster_name`). */
 export function digitalOceanClusterIdentity(cluster: string): ResourceIdentity | undefined {
   const value = cluster.trim();
@@ -620,6 +631,7 @@ export function identityName(identity: string): string | undefined {
     case 'render-db':
     case 'firebase':
     case 'railway-environment':
+    case 'azure-server':
       return rest;
     case 'cloudsql':
       return rest.split(':').filter((_, index) => index !== 1).join(' ');

@@ -20,6 +20,7 @@ export const productionNamedResource: RuleMeta = {
   tags: ['environments'],
   samples: {
     positive: [
+      sample('infra/staging.bicepparam', "using './main.bicep'\n\nparam environmentName = 'staging'\n// staging shares the prod server to save cost\nparam postgresServerName = 'psql-payroll-prod'\n", { expect: { line: 5 }, note: "a Bicep parameter file for staging naming production's Azure server" }),
       sample('.env.staging', 'APP_ENV=staging\nDATABASE_URL=postgres://contoso:${PGPASSWORD}@psql-contoso-prod.postgres.database.azure.com:5432/contoso_staging\n', { expect: { line: 2 }, note: "staging's own database, on production's server" }),
       sample('.do/app.staging.yaml', 'name: fieldnote-staging\nservices:\n  - name: web\n    envs:\n      - key: APP_ENV\n        value: staging\n      - key: DB_HOST\n        scope: RUN_TIME\n        value: fieldnote-db-prod-do-user-15203991-0.c.db.ondigitalocean.com\n', { expect: { line: 9 }, note: "DigitalOcean App Platform's `envs` list of key and value" }),
       sample('fly.staging.toml', 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DB_HOST = "acme-db-prod.flycast"\n  PORT = "8080"\n', { expect: { line: 5 } }),
@@ -29,6 +30,7 @@ export const productionNamedResource: RuleMeta = {
       sample('serverless.yml', 'service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n', { expect: { line: 10 }, note: 'a Serverless table parameter: DynamoDB names are per account, so only the name can say production' }),
     ],
     negative: [
+      sample('infra/staging.bicepparam', "using './main.bicep'\n\nparam environmentName = 'staging'\nparam postgresServerName = 'psql-payroll-staging'\n", { note: 'its own server' }),
       sample('fly.staging.toml', 'app = "acme-api-staging"\n\n[env]\n  DB_HOST = "acme-db-staging.flycast"\n'),
       sample('envs/staging/main.tf', 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-staging.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n'),
       sample('.env.staging', '# copied from production, then separated\nDATABASE_URL=postgres://app:pw@db.staging.acme.com/orders\nREDIS_URL=redis://redis.production.svc.cluster.local:6379\nNODE_ENV=production\n', { note: 'comments, NODE_ENV and cluster-internal names are not evidence' }),

@@ -17,6 +17,7 @@ export type FileKind =
   | 'terragrunt'
   | 'railway'
   | 'do-app'
+  | 'bicepparam'
   | 'wrangler'
   | 'render'
   | 'fly'
@@ -121,6 +122,8 @@ function classifyPathUncached(path: string): FileClass | undefined {
   }
   // Scripts without an extension under bin/ and scripts/ (`bin/refresh-staging`) are shell scripts too.
   if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || (format === 'text' && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path))) return make('commands');
+  // Bicep parameter files: one environment's values for a template (`staging.bicepparam`, `main.prod.bicepparam`).
+  if (/\.bicepparam$/i.test(name)) return make('bicepparam', `bicep:${dir}`);
   if (!DATA_FORMATS.has(format)) return undefined;
   if (NOT_CONFIG_NAME.test(name) || (GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir)) || LOCALE_DIR.test(path)) return undefined;
   // Helm chart templates are Go templates that only look like YAML.

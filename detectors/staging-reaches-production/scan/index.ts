@@ -15,7 +15,7 @@ import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless, scanDoAppSpec } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline } from './handlers/pipelines.js';
-import { scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
+import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 
@@ -43,6 +43,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'rails-environment':
       scanRailsEnvironment(rec, cls);
+      return;
+    case 'bicepparam':
+      scanBicepParams(rec, cls);
       return;
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.

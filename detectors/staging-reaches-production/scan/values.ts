@@ -2,6 +2,7 @@
 // a live payment key) or, for bare names and hosts, by the variable that holds it (`DB_HOST`, `S3_BUCKET`,
 // `GOOGLE_CLOUD_PROJECT`). Also the references a value makes by name (`${PROD_DATABASE_URL}`, `secrets.PROD_X`).
 import {
+  azureServerIdentity,
   appIdentity,
   awsAccountIdentity,
   bucketIdentity,
@@ -86,6 +87,8 @@ function tokensOfVariable(variable: string): string[] {
 }
 
 /** The resources a literal value names. Empty for values that name none or only a local/placeholder one. */
+const AZURE_SERVER_WORDS = new Set(['postgres', 'postgresql', 'pg', 'psql', 'mysql', 'mariadb', 'sql', 'mssql', 'db', 'database', 'cosmos', 'cosmosdb']);
+
 export function identifyValue(raw: string, context: ValueContext): ResourceIdentity[] {
   const value = raw.trim();
   if (value === '' || value.length > 1000) return [];
@@ -148,6 +151,12 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== undefined);
     const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database, engine: engine ? engineName(engine) : undefined, user });
     return host ? [host] : [];
+  }
+  // Azure names a database server by its name alone (`postgresServerName`, `sql_server_name`), in Bicep and ARM
+  // parameters and the tfvars that feed `azurerm_*` resources.
+  if (has('server', 'name') && tokens.some((token) => AZURE_SERVER_WORDS.has(token)) && /^[a-z0-9][a-z0-9-]{1,62}$/i.test(value)) {
+    const server = azureServerIdentity(value);
+    return server ? [server] : [];
   }
   if (tokens.includes('identifier') && tokens.some((token) => ['db', 'rds', 'database', 'aurora', 'cluster', 'instance'].includes(token))) {
     const rds = rdsIdentity(value);

@@ -1,6 +1,6 @@
 // Framework configuration with environments inside one file: Spring profile documents (`spring.config.activate.on-profile`)
 // and Rails environment files (the Active Storage service each picks, data-store URLs written into them).
-import type { DataNode } from '../../../../src/parse/data-tree.js';
+import type { DataNode, MapEntry, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
 import type { FileClass } from '../files.js';
 import { BASE, namedTag, type Recorder } from '../recorder.js';
@@ -96,4 +96,26 @@ function scanRailsServiceUrls(rec: Recorder, cls: FileClass): void {
     const start = match.index + 1;
     for (const identity of identifyValue(match[2]!, { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2]!.length), { variable });
   }
+}
+
+/**
+ * Bicep parameter files (`staging.bicepparam`): `param <name> = '<literal>'` lines, the values one environment's
+ * deployment gives the template. Read as a map of those literals, placed in the file's environment, so a staging
+ * file naming production's server (`param postgresServerName = 'psql-payroll-prod'`) is seen.
+ */
+export function scanBicepParams(rec: Recorder, cls: FileClass): void {
+  const file = rec.file;
+  const entries: MapEntry[] = [];
+  for (const match of file.text.matchAll(/^param[ \t]+(\w+)[ \t]*=[ \t]*'([^'\n]*)'[ \t]*(?:\/\/[^\n]*)?$/gm)) {
+    const keyAt = match.index + match[0].indexOf(match[1]!, 'param'.length);
+    const valueAt = match.index + match[0].lastIndexOf(`'${match[2]!}'`) + 1;
+    entries.push({
+      key: match[1]!,
+      keySpan: file.spanOf(keyAt, keyAt + match[1]!.length),
+      value: { kind: 'scalar', value: match[2]!, span: file.spanOf(valueAt, valueAt + match[2]!.length) },
+    });
+  }
+  if (entries.length === 0) return;
+  const node: MapNode = { kind: 'map', span: file.spanOf(0, file.text.length), entries };
+  walkSection(rec, topSection(cls, node), walkOptions(cls));
 }
