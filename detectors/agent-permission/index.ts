@@ -24,6 +24,7 @@ import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
 import { reportProseGuardrails } from './guardrail-check.js';
 import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
 import { bypassMode } from './rules/bypass-mode.js';
+import { directoryOutsideRepo } from './rules/directory-outside-repo.js';
 import { shellAutoApproved } from './rules/shell-auto-approved.js';
 import { destructiveCommandAllowed } from './rules/destructive-command-allowed.js';
 import { mcpToolsAutoApproved } from './rules/mcp-tools-auto-approved.js';
@@ -106,6 +107,7 @@ export const agentPermission: Detector = {
     mcpInlineCredential,
     mcpWriteAccess,
     mcpFilesystemOutsideRepo,
+    directoryOutsideRepo,
     secretFileNotExcluded,
   ],
   admits: (file: FileRef) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),

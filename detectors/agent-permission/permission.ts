@@ -4,6 +4,7 @@ import type { FileEmitter, Location, Severity, SourceFile, Span } from '../../sr
 import { agentTitle, type AgentId } from '../../knowledge/agents/agents.js';
 import { reachOf, stoppedBy, type CommandMatcher } from '../../knowledge/agents/commands.js';
 import { lineSpan } from './configs/tree.js';
+import { outsideReach } from '../../knowledge/agents/outside.js';
 
 export const RULE_IDS = {
   bypassMode: 'agent-permission/bypass-mode',
@@ -15,6 +16,7 @@ export const RULE_IDS = {
   mcpInlineCredential: 'agent-permission/mcp-inline-credential',
   mcpWriteAccess: 'agent-permission/mcp-write-access',
   mcpFilesystemOutsideRepo: 'agent-permission/mcp-filesystem-outside-repo',
+  directoryOutsideRepo: 'agent-permission/directory-outside-repo',
   secretFileNotExcluded: 'agent-permission/secret-file-not-excluded',
 } as const;
 
@@ -130,6 +132,27 @@ export function emitReadGrant(file: SourceFile, out: FileEmitter, agent: AgentId
 /** Publishes a deny or ask rule for shell commands, with the destructive tools it stops. */
 export function emitBrake(file: SourceFile, out: FileEmitter, agent: AgentId, decision: 'deny' | 'ask', setting: string, span: Span, matcher: CommandMatcher): void {
   out.publish('agent-command-brake', { agent, decision, setting, stops: stoppedBy(matcher), location: { path: file.path, span: lineSpan(file, span) } });
+}
+
+/**
+ * Reports a setting that lets an agent read and edit a directory outside the repository unasked, when the directory
+ * is outside (`anywhere` for settings that open every directory at once).
+ */
+export function reportOutsideDirectory(file: SourceFile, out: FileEmitter, agent: AgentId, setting: string, directory: string | 'anywhere', span: Span): void {
+  const reach = directory === 'anywhere' ? 'home-or-root' : outsideReach(directory);
+  if (!reach) return;
+  const where = directory === 'anywhere' ? 'any directory outside the repository' : directory;
+  out.report({
+    ruleId: RULE_IDS.directoryOutsideRepo,
+    message:
+      `${setting} in ${file.path} lets ${agentTitle(agent)} read and edit ${where} without asking` +
+      (reach === 'home-or-root' ? ": the user's cloud credentials and SSH keys included." : ', where no ignore file or deny rule of the repository applies.'),
+    ...(reach === 'home-or-root' ? {} : { severity: 'medium' as const }),
+    location: { path: file.path, span: lineSpan(file, span) },
+    snippet: file.line(span.line).trim(),
+    evidence: `outside|${agent}|${directory}`,
+    details: { agent, directory },
+  });
 }
 
 /** Records that the repository configures, instructs or launches an agent. */

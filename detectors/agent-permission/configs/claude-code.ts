@@ -7,7 +7,7 @@ import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/model.js';
 import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
-import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportPermission, RULE_IDS } from '../permission.js';
+import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
 import { booleanAt, directoryOf, lineSpan, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 import { get, literalString, type MapNode } from '../../../src/parse/data-tree.js';
 
@@ -36,6 +36,9 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
   readApprovingHooks(file, out, root);
   const permissions = mapAt(file, out, root, 'permissions');
   if (!permissions) return;
+  for (const item of stringsAt(file, out, permissions, 'additionalDirectories')) {
+    reportOutsideDirectory(file, out, 'claude-code', `permissions.additionalDirectories: "${item.value}"`, item.value, item.span);
+  }
   const projectDirectory = directoryOf(directoryOf(file.path).replace(/\/$/, ''));
 
   const mode = stringAt(permissions, 'defaultMode');

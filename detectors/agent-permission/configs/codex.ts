@@ -6,7 +6,7 @@ import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
 import { tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
-import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
+import { commandPermission, emitBrake, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { booleanAt, mapAt, rootMap, stringAt, unknownValue, type StringItem } from './tree.js';
 
 export const CODEX_CONFIG = /(^|\/)\.codex\/config\.toml$/;
@@ -31,6 +31,11 @@ function judgeApproval(file: SourceFile, out: FileEmitter, table: DataNode, pref
   const sandbox = stringAt(table, 'sandbox_mode');
   const permissions = stringAt(table, 'default_permissions');
   const network = booleanAt(get(table, 'sandbox_workspace_write'), 'network_access');
+  // Roots the sandbox lets commands write besides the workspace: the home directory is every credential file.
+  const roots = get(get(table, 'sandbox_workspace_write'), 'writable_roots');
+  for (const root of roots?.kind === 'seq' ? roots.items : []) {
+    if (root.kind === 'scalar' && typeof root.value === 'string') reportOutsideDirectory(file, out, 'codex', `${prefix}sandbox_workspace_write.writable_roots: "${root.value}"`, root.value, root.span);
+  }
   if (approval && !APPROVAL_POLICIES.has(approval.value)) {
     unknownValue(file, out, `${prefix}approval_policy "${approval.value}" in ${file.path} is not a Codex approval policy; it was ignored.`, approval.span.line);
   }

@@ -1,6 +1,7 @@
 // MCP servers configured in the repository, in every agent's file and shape (shared/research/agents.md §3a): literal
 // credentials handed to a server (the agent holds them at tool level), database and cloud servers without their
 // read-only brake pointed at production or holding an account-wide credential, and tools approved in advance.
+import { outsideReach } from '../../../knowledge/agents/outside.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import { redactIn } from '../../../src/redact.js';
@@ -429,13 +430,11 @@ function toolTargets(server: ServerNode): string[] {
 // --- mcp-filesystem-outside-repo -------------------------------------------------------------------------------
 
 const FILESYSTEM_SERVER = /server-filesystem|mcp-server-filesystem|filesystem-mcp/i;
-/** The disk's root or the user's home: `/`, `~`, `$HOME`, `/home/dev`, `/Users/dev`, `C:\`. */
-const OUTSIDE = /^(?:\/|~\/?|\$\{?(?:HOME|env:HOME|userHome)\}?\/?|\/(?:home|Users)\/[^/]+\/?|[A-Za-z]:[\\/]?)$/;
 
 function reportFilesystemReach(file: SourceFile, out: FileEmitter, spec: McpFile, server: ServerNode): void {
   if (!server.args.some((arg) => FILESYSTEM_SERVER.test(arg)) && !FILESYSTEM_SERVER.test(server.command ?? '')) return;
-  const whole = server.args.find((arg) => OUTSIDE.test(arg.trim()));
-  const outside = whole ?? server.args.find((arg) => ELSEWHERE.test(arg.trim()) && !IN_WORKSPACE.test(arg.trim()));
+  const whole = server.args.find((arg) => outsideReach(arg) === 'home-or-root');
+  const outside = whole ?? server.args.find((arg) => outsideReach(arg) === 'elsewhere');
   if (outside === undefined) return;
   out.report({
     ruleId: RULE_IDS.mcpFilesystemOutsideRepo,
@@ -450,10 +449,6 @@ function reportFilesystemReach(file: SourceFile, out: FileEmitter, spec: McpFile
   });
 }
 
-/** Any other directory outside the project: an absolute path (`/Users/alice/Desktop`, `C:\\Users\\alice`), or a parent (`..`). */
-const ELSEWHERE = /^(?:\/|~\/|\$\{?(?:HOME|env:HOME|userHome)\}?\/|[A-Za-z]:[\\/]|\.\.(?:[\\/]|$))/;
-/** A dev container's or Codespace's checkout, where the project itself lives: `/workspaces/<repo>`, `/workspace`. */
-const IN_WORKSPACE = /^\/workspaces?(?:\/|$)/;
 
 // --- mcp-tools-auto-approved ----------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
 import { globMatcher } from '../../../knowledge/agents/commands.js';
-import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, RULE_IDS } from '../permission.js';
+import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { directoryOf, rootMap, unknownValue } from './tree.js';
 
 export const OPENCODE_CONFIG = /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/;
@@ -40,6 +40,9 @@ function readPermission(file: SourceFile, out: FileEmitter, permission: DataNode
   if (wildcard?.kind === 'scalar' && wildcard.value === 'allow') allowEverything(file, out, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
   const bash = get(permission, 'bash');
   if (bash) readBash(file, out, bash, prefix, close);
+  // OpenCode asks before it touches a path outside the project unless this is `allow`.
+  const external = get(permission, 'external_directory');
+  if (external?.kind === 'scalar' && external.value === 'allow') reportOutsideDirectory(file, out, 'opencode', `${prefix}.external_directory: "allow"${close}`, 'anywhere', external.span);
   if (close !== '') return;
   const read = get(permission, 'read');
   if (read?.kind === 'map') {

@@ -1,0 +1,30 @@
+// agent-permission/directory-outside-repo: an agent's own settings let it read and edit outside the repository without
+// asking (Claude Code's additionalDirectories, OpenCode's external_directory, Codex's writable_roots).
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+export const directoryOutsideRepo: RuleMeta = {
+  id: 'agent-permission/directory-outside-repo',
+  title: 'Agent allowed into directories outside the repository',
+  severity: 'high',
+  why:
+    "The agent's settings add a directory outside the project to what it reads and edits as its own: the home directory " +
+    'holds `~/.aws/credentials`, `~/.config/gcloud`, `~/.kube/config` and `~/.ssh`, which no ignore file or deny rule of ' +
+    'the repository covers. A credential the agent finds there is used as readily as one in the project.',
+  fix: 'Remove the entry, or name the one directory the task needs (a sibling checkout), never the home directory or the disk; let the agent ask for anything else.',
+  help: "Reported high for the home directory, the disk's root or any directory at all, medium for another directory outside the project.",
+  helpUri: 'https://code.claude.com/docs/en/settings',
+  precision: 'high',
+  tags: ['agent', 'credentials'],
+  samples: {
+    positive: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "additionalDirectories": ["~/"],\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's additional working directories" }),
+      sample('opencode.json', '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {\n    "edit": "ask",\n    "external_directory": "allow"\n  }\n}\n', { expect: { line: 5 }, note: 'OpenCode no longer asks before paths outside the project' }),
+      sample('.codex/config.toml', 'approval_policy = "on-request"\nsandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/Users/dev"]\n', { expect: { line: 5 }, note: "the sandbox made to let commands write the user's home" }),
+    ],
+    negative: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "additionalDirectories": ["./packages/shared", "docs"]\n  }\n}\n', { note: 'directories of the project' }),
+      sample('opencode.json', '{\n  "permission": {\n    "external_directory": "ask"\n  }\n}\n'),
+      sample('.codex/config.toml', 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["./build"]\n'),
+    ],
+  },
+};
