@@ -14,9 +14,13 @@ export function isSecretName(name: string): boolean {
 /** Prefixes of credentials that mean "secret" whatever they are bound to. */
 const SECRET_PREFIX = /^(?:ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|sk_live_|rk_live_|sk-ant-|sk-proj-|sk-|sbp_|napi_|xox[abpr]-|AKIA[0-9A-Z]{16}$|ASIA[0-9A-Z]{16}$|AIza|ya29\.|npm_|pypi-|dop_v1_|shpat_|lin_api_|cfut_|cfat_|hf_)/;
 
-/** A reference the agent or its host resolves at run time; never a secret in the file. */
+/**
+ * A reference the agent or its host resolves at run time; never a secret in the file. A shell default
+ * (`${GITHUB_TOKEN:-ghp_…}`) is not one: the literal after `:-` is what runs when the variable is unset.
+ */
 export function isReference(value: string): boolean {
   const trimmed = value.trim();
+  if (/^\$\{[A-Za-z_]\w*:?[-=][^}]+\}$/.test(trimmed)) return false;
   return (
     /\$\{[^}]+\}/.test(trimmed) ||
     /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed) ||
@@ -43,9 +47,14 @@ export function isPlaceholder(value: string): boolean {
   return false;
 }
 
+/** The literal a shell default falls back to (`${GITHUB_TOKEN:-ghp_…}` -> `ghp_…`), else the value itself. */
+export function withoutShellDefault(value: string): string {
+  return (/^\$\{[A-Za-z_]\w*:?[-=]([^}]+)\}$/.exec(value.trim())?.[1] ?? value).trim();
+}
+
 /** A literal secret: not a reference, not a placeholder, long enough and not prose. */
 export function isLiteralSecret(value: string): boolean {
-  const trimmed = value.trim();
+  const trimmed = withoutShellDefault(value);
   if (isReference(trimmed) || isPlaceholder(trimmed)) return false;
   if (/\s/.test(trimmed)) return false;
   // Paths, hosts and booleans are configuration, not secrets.

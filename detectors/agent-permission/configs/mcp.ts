@@ -8,7 +8,7 @@ import { redactIn } from '../../../src/redact.js';
 import { canonicalEnvironment, tokensOf } from '../../../knowledge/environments/names.js';
 import { agentTitle, type AgentId } from '../../../knowledge/agents/agents.js';
 import { mcpServerKind, WRITE_TOOL_NAME, type McpServerEntry } from '../../../knowledge/agents/mcp-servers.js';
-import { connectionStringPassword, hasSecretPrefix, hostOf, isLiteralSecret, isSecretName } from '../../../knowledge/agents/values.js';
+import { connectionStringPassword, hasSecretPrefix, hostOf, isLiteralSecret, isSecretName, withoutShellDefault } from '../../../knowledge/agents/values.js';
 import { emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { invalid, lineSpan, rootMap } from './tree.js';
 
@@ -200,6 +200,10 @@ function pairsOf(node: DataNode | undefined): Array<Positioned & { key: string }
   return node.entries.flatMap((entry) => scalarOf(entry.value).map((value) => ({ key: entry.key, ...value })));
 }
 
+/** `NAME=value` at the start of an argument or after a blank: a variable a shell command sets. */
+const SHELL_ASSIGNMENT = /(?:^|\s)[A-Za-z_][A-Za-z0-9_]*=\S/;
+const SHELL_ASSIGNMENTS = /(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g;
+
 // --- mcp-inline-credential --------------------------------------------------------------------------------
 
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1|host\.docker\.internal|[\w-]+\.local)$/i;
@@ -242,11 +246,14 @@ function inlineSecrets(server: ServerNode): InlineSecret[] {
     } else if (index > 0 && SECRET_FLAG.test(server.argNodes[index - 1]!.value) && !arg.value.startsWith('-')) {
       flag = server.argNodes[index - 1]!.value;
       secret = isLiteralSecret(arg.value) ? arg.value : undefined;
-    } else if (/^[A-Za-z_][A-Za-z0-9_]*=./s.test(arg.value)) {
-      // `docker run -e GITHUB_PERSONAL_ACCESS_TOKEN=ghp_…`: a variable set on the command line.
-      const at = arg.value.indexOf('=');
-      flag = `argument ${arg.value.slice(0, at)}`;
-      secret = secretIn(arg.value.slice(0, at), arg.value.slice(at + 1));
+    } else if (/^[A-Za-z_][A-Za-z0-9_]*=./s.test(arg.value) || (/\s/.test(arg.value) && SHELL_ASSIGNMENT.test(arg.value))) {
+      // `docker run -e GITHUB_PERSONAL_ACCESS_TOKEN=ghp_…`: a variable set on the command line; in a shell command
+      // (`bash -c "GITHUB_PERSONAL_ACCESS_TOKEN=ghp_… npx -y …"`), every assignment in it.
+      for (const assignment of arg.value.matchAll(SHELL_ASSIGNMENTS)) {
+        secret = secretIn(assignment[1]!, assignment[2]!.replace(/^(["'])(.*)\1$/, '$2'));
+        flag = `argument ${assignment[1]}`;
+        if (secret) break;
+      }
     } else if (/^https?:\/\//i.test(arg.value)) {
       // A remote server's URL handed to a bridge (`mcp-remote https://…/sse?api_key=…`).
       secret = querySecret(arg.value) ?? connectionSecret(arg.value);
@@ -290,7 +297,8 @@ function looksGenerated(value: string): boolean {
 }
 
 /** The literal secret a name/value pair holds: a secret-named literal, a provider-prefixed value, a connection password. */
-function secretIn(name: string, value: string): string | undefined {
+function secretIn(name: string, written: string): string | undefined {
+  const value = withoutShellDefault(written);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) return connectionSecret(value);
   if (hasSecretPrefix(value) && isLiteralSecret(value)) return value.trim();
   if (name && isSecretName(name) && isLiteralSecret(value)) return value.trim();
