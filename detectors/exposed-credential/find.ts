@@ -6,7 +6,7 @@ import { CREDENTIAL_KINDS, PROVIDER_KINDS } from '../../knowledge/credentials/in
 import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPassword, jsonWebToken, privateKey } from '../../knowledge/credentials/generic.js';
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
-import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isPlaceholder, isReference, looksRandom } from '../../knowledge/credentials/values.js';
+import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isPlaceholder, isReference, looksRandom, wordsOf } from '../../knowledge/credentials/values.js';
 import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 import { lookupTable } from '../../src/lookup-table.js';
@@ -462,7 +462,10 @@ const MARKUP = /<\/[a-z][a-z0-9]*>|^<[a-z][a-z0-9]*[\s>]/i;
 /** A value that spells its own name is a label or a type (`oauth2ClientCredentials: Oauth2ClientCredentials.`). */
 function spellsName(name: string, value: string): boolean {
   const letters = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '').toLowerCase();
-  return letters(value) === letters(name.replace(/^.*[.:/]/, ''));
+  const own = name.replace(/^.*[.:/]/, '');
+  if (letters(value) === letters(own)) return true;
+  // A word of its own name (`'certificate_password' = 'certificate'`): a label or a key, not a password.
+  return /^[A-Za-z]{4,}$/.test(value) && wordsOf(own).includes(value.toLowerCase());
 }
 
 /**

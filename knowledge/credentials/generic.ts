@@ -246,6 +246,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('modules/win_chocolatey_source.ps1', "$params = @{ 'certificate_password' = 'certificate' }\n", { note: 'a word of its own name: a key of a parameter map' }),
       sample('src/components/Modal.tsx', 'export function A({ isMetaPass, identifier }) {\n  return <Button disabled={!isMetaPass || !identifier} />;\n}\n', { note: 'a negated identifier is an expression' }),
       sample('src/cli.js', '// If there is a --pwd directive, switch directories.\nconst x = 1;\n', { note: 'a word of a sentence after a flag named in a comment' }),
       sample('Makefile', 'login:\n\taws ecr get-login-password --region $(REGION) | docker login --username AWS --password-stdin $(ACCOUNT).dkr.ecr.$(REGION).amazonaws.com\n', { note: 'the registry after --password-stdin is not a password' }),
