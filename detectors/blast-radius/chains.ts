@@ -38,6 +38,9 @@ const PROVIDER_PLATFORMS: Readonly<Record<string, readonly string[]>> = lookupTa
   digitalocean: ['digitalocean'],
   kubernetes: ['kubernetes'],
   cloudflare: ['cloudflare'],
+  hetzner: ['hetzner'],
+  linode: ['linode'],
+  vultr: ['vultr'],
 });
 
 /** Hostname suffixes that say which platform holds a database or volume. */

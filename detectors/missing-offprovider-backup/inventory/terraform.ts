@@ -2,6 +2,7 @@
 // databases and storage accounts, DigitalOcean, Atlas, Railway, Render, Supabase, Neon), their destructive settings,
 // and the backups configured beside them (AWS Backup plans, selections and copy actions, RDS cross-region backup
 // replication, S3 replication). Provider blocks give account and region; cross-file references are resolved later.
+import { lookupTable } from '../../../src/lookup-table.js';
 import type { DestructiveSetting } from '../../../src/facts/datastore.js';
 import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { parseArn } from '../backups/destinations.js';
@@ -146,6 +147,16 @@ function environmentOfResource(inventory: Inventory, names: Array<string | undef
   // A GCP resource's project often carries the environment (`project = "carelog-prod"`).
   return environmentOf(inventory.path, []) ?? environmentNamed(tagged) ?? environmentOf('', [...names, literalOf(attribute(body, 'project'))]);
 }
+
+const VPS_PROVIDERS: Readonly<Record<string, { provider: string; title: string }>> = lookupTable({
+  hcloud: { provider: 'hetzner', title: 'Hetzner' },
+  linode: { provider: 'linode', title: 'Linode' },
+  vultr: { provider: 'vultr', title: 'Vultr' },
+  digitalocean: { provider: 'digitalocean', title: 'DigitalOcean' },
+});
+
+/** A server named for the database it runs (`pg-primary-prod`, `db1`, `mysql`): its disk is a store. */
+const DATABASE_SERVER_NAME = /(?:^|[^a-z])(?:db\d*|database|postgres(?:ql)?|pg|mysql|mariadb|mongo(?:db)?|redis|data)(?:[^a-z]|$)/i;
 
 /** Labels modules give their one resource of a kind: alone they name nothing a reader can find. */
 const GENERIC_LABELS = new Set(['this', 'main', 'default', 'primary', 'db', 'database', 'bucket', 'instance', 'cluster', 'self']);
@@ -296,6 +307,38 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         identities: [identity, `aws:ebs:${volumeName}`],
         declaredBy: 'infrastructure',
         builtInBackup: snapshotted ? { protection: 'provider-managed', description: 'DLM snapshots stay in the same AWS account' } : { protection: 'none', description: 'an EBS volume has no backup unless snapshots are scheduled (DLM or AWS Backup)' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'hcloud_volume':
+    case 'linode_volume':
+    case 'vultr_block_storage':
+    case 'digitalocean_volume':
+    case 'hcloud_server':
+    case 'linode_instance':
+    case 'vultr_instance':
+    case 'digitalocean_droplet': {
+      // A VPS provider's block volume, or a server whose name says it holds a database: a self-managed store whose
+      // only backups (where the provider offers any) stay with the provider.
+      const vps = VPS_PROVIDERS[type.slice(0, type.indexOf('_'))]!;
+      const volumeName = name('name') ?? name('label') ?? label;
+      const server = !/volume|block_storage/.test(type);
+      if (server && !DATABASE_SERVER_NAME.test(`${volumeName} ${label}`)) return;
+      const backups = server && (isTruthy(attribute(body, 'backups')) === true || isTruthy(attribute(body, 'backups_enabled')) === true || name('backups') === 'enabled');
+      noPreventDestroy();
+      inventory.store({
+        platform: vps.provider,
+        provider: vps.provider,
+        engine: 'volume',
+        name: volumeName,
+        environment: environmentOfResource(inventory, [volumeName, label], body),
+        location,
+        identities: [identity, `${vps.provider}:${server ? 'server' : 'volume'}:${volumeName}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: backups
+          ? { protection: 'provider-managed', description: `${vps.title} server backups stay in the same ${vps.title} account` }
+          : { protection: 'none', description: server ? `no ${vps.title} backups are enabled for the server` : `${vps.title} keeps no backup of a volume unless something copies it` },
         destructiveSettings: settings,
       });
       return;

@@ -426,6 +426,7 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        { files: { 'infra/hetzner/main.tf': 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name     = "pgdata-prod"\n  size     = 100\n  location = "fsn1"\n}\n' }, expect: { path: 'infra/hetzner/main.tf', line: 13 }, note: "a Hetzner volume holding a self-managed database: Hetzner keeps no backup of volumes" },
         {
           files: {
             'firebase.json': '{\n  "firestore": { "rules": "firestore.rules", "indexes": "firestore.indexes.json" },\n  "hosting": { "public": "dist" }\n}\n',
@@ -492,6 +493,7 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'infra/hetzner/main.tf': 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n' }, note: 'a web server: its disk holds no data the repository names' },
         { files: { 'firebase.json': '{\n  "hosting": { "public": "dist" }\n}\n' }, note: 'a Firebase project that only hosts a site' },
         {
           files: {
