@@ -286,7 +286,7 @@ function quotedNameBindings(text: string, pattern: RegExp, offset: number, found
  * that matters (`NextToken`, `key=lambda`), so most answers are empty and cost nothing to hand back. Long lines
  * (minified code) are not kept. The answers are kept filtered: another `keep` starts them anew.
  */
-export function lineBindingsOfLine(line: string, offset: number, bareLiterals: boolean, keep: (binding: Binding) => boolean): Binding[] {
+export function lineBindingsOfLine(line: string, offset: number, bareLiterals: boolean, keep: (binding: Binding) => boolean): readonly Binding[] {
   if (line.length > MAX_REMEMBERED_LINE) return lineBindings(line, offset, bareLiterals).filter(keep);
   if (keep !== rememberedFor) {
     rememberedBare.clear();
@@ -304,7 +304,8 @@ export function lineBindingsOfLine(line: string, offset: number, bareLiterals: b
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
     remembered.set(own, relative);
   }
-  return relative.length === 0 ? [] : relative.map((binding) => ({ name: binding.name, value: binding.value, start: binding.start + offset, end: binding.end + offset, header: binding.header, flag: binding.flag, decoded: undefined }));
+  // Most keyword lines bind nothing worth keeping: they share one empty answer instead of each allocating its own.
+  return relative.length === 0 ? NONE : relative.map((binding) => ({ name: binding.name, value: binding.value, start: binding.start + offset, end: binding.end + offset, header: binding.header, flag: binding.flag, decoded: undefined }));
 }
 
 /** One empty answer shared by every line that binds nothing worth keeping. */
