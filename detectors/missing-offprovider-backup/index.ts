@@ -114,7 +114,7 @@ const KEYWORDS = [
   ...HOSTED_MARKERS, 'mariadb', 'sqlserver', 'libsql',
   // Infrastructure code and manifests.
   'AWS::', 'deploymentTemplate', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
-  'cnpg.io', 'zalan.do', 'crunchydata', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
+  'cnpg.io', 'zalan.do', 'crunchydata', 'cnrm.cloud.google.com', 'services.k8s.aws', 'upbound.io', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
   // Helm values of the Velero and CloudNativePG charts.
   'backupStorageLocation', 'type: postgresql',
   // Backups and restores.

@@ -173,6 +173,51 @@ function scanObject(inventory: Inventory, object: DataNode): void {
     inventory.context({ kind: 'deploys', value: 'gitops', location: inventory.line(line) });
     return;
   }
+  // Cloud databases declared as Kubernetes objects: Config Connector (GCP), ACK and Crossplane (AWS). The same stores
+  // as their Terraform twins, named the same way.
+  if (/^sql\.cnrm\.cloud\.google\.com\//.test(apiVersion) && kind === 'SQLInstance') {
+    const instance = literalOf(get(spec, 'resourceID')) ?? name;
+    const backup = path(spec, 'settings', 'backupConfiguration');
+    const enabled = isTruthy(get(backup, 'enabled')) === true;
+    const version = (literalOf(get(spec, 'databaseVersion')) ?? '').toLowerCase();
+    inventory.store({
+      platform: 'gcp',
+      provider: 'gcp',
+      engine: /postgres/.test(version) ? 'postgres' : /mysql/.test(version) ? 'mysql' : /sqlserver/.test(version) ? 'mssql' : 'database',
+      name: instance,
+      environment: environmentOf(inventory.path, []) ?? environmentNamed(namespace) ?? environmentOf('', [instance]),
+      location: inventory.line(line),
+      identities: [identity('sqlinstance'), `gcp:sql:${instance}`],
+      declaredBy: 'infrastructure',
+      builtInBackup: enabled
+        ? { protection: 'provider-managed', description: 'Cloud SQL automated backups stay in the same Google Cloud project' }
+        : { protection: 'none', description: 'automated backups are not enabled (spec.settings.backupConfiguration.enabled)' },
+    });
+    return;
+  }
+  if ((/^rds\.services\.k8s\.aws\//.test(apiVersion) && (kind === 'DBInstance' || kind === 'DBCluster')) || (/^rds\.aws\.(?:upbound\.io|crossplane\.io)\//.test(apiVersion) && (kind === 'Instance' || kind === 'Cluster'))) {
+    const ack = /k8s\.aws/.test(apiVersion);
+    const forProvider = ack ? spec : get(spec, 'forProvider');
+    const identifier = literalOf(get(forProvider, ack ? (kind === 'DBInstance' ? 'dbInstanceIdentifier' : 'dbClusterIdentifier') : 'identifier')) ?? literalOf(path(metadata, 'annotations', 'crossplane.io/external-name')) ?? name;
+    const retentionNode = get(forProvider, 'backupRetentionPeriod');
+    const retention = retentionNode?.kind === 'scalar' ? Number(retentionNode.value) : NaN;
+    const engine = (literalOf(get(forProvider, 'engine')) ?? '').toLowerCase();
+    inventory.store({
+      platform: 'aws',
+      provider: 'aws',
+      engine: /postgres/.test(engine) ? 'postgres' : /mysql|mariadb/.test(engine) ? 'mysql' : 'database',
+      name: identifier,
+      environment: environmentOf(inventory.path, []) ?? environmentNamed(namespace) ?? environmentOf('', [identifier]),
+      location: inventory.line(line),
+      identities: [identity(kind), `aws:rds:${identifier}`],
+      declaredBy: 'infrastructure',
+      builtInBackup:
+        retention === 0
+          ? { protection: 'none', description: 'automated backups are off (backupRetentionPeriod: 0)' }
+          : { protection: 'provider-managed', description: 'RDS automated backups and snapshots stay in the same AWS account' },
+    });
+    return;
+  }
   if (/^postgresql\.cnpg\.io\//.test(apiVersion) && kind === 'Cluster') {
     cnpgCluster(inventory, map, name, ns, environment, identity('cluster'));
     return;

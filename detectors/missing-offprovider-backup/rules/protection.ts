@@ -234,6 +234,8 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: 'a Cloud SQL instance declared through Config Connector' },
+        { files: { 'k8s/ack/orders-db.yaml': 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n' }, expect: { path: 'k8s/ack/orders-db.yaml', line: 2 }, note: 'an RDS instance declared through ACK' },
         { files: { 'infra/main.bicep': BICEP_POSTGRES }, expect: { path: 'infra/main.bicep', line: 4 }, note: 'an Azure flexible server in Bicep, its name filled from a literal default' },
         { files: { 'infra/azuredeploy.json': ARM_POSTGRES }, expect: { path: 'infra/azuredeploy.json', line: 6 }, note: 'the same server in an ARM template' },
         { files: { 'lib/ledger-stack.ts': cdkLedgerStack('    plan.addRule(backup.BackupPlanRule.daily());\n') }, expect: { path: 'lib/ledger-stack.ts', line: 9 }, note: 'a daily rule, and no copy leaves the account' },
@@ -426,6 +428,7 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: false\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: "Config Connector's Cloud SQL instance with its backups off" },
         { files: { 'infra/hetzner/main.tf': 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name     = "pgdata-prod"\n  size     = 100\n  location = "fsn1"\n}\n' }, expect: { path: 'infra/hetzner/main.tf', line: 13 }, note: "a Hetzner volume holding a self-managed database: Hetzner keeps no backup of volumes" },
         {
           files: {
