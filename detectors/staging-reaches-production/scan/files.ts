@@ -18,6 +18,7 @@ export type FileKind =
   | 'railway'
   | 'do-app'
   | 'bicepparam'
+  | 'cdk-app'
   | 'wrangler'
   | 'render'
   | 'fly'
@@ -113,6 +114,8 @@ function classifyPathUncached(path: string): FileClass | undefined {
   // Rails picks each environment's Active Storage service in config/environments/<env>.rb.
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path)) return make('rails-environment');
   if (format === 'javascript' || format === 'typescript') {
+    // A CDK app's entry point (`bin/<app>.ts`, the cdk init layout): where stacks are created and wired together.
+    if (format === 'typescript' && /(^|\/)bin\/[^/]+\.ts$/.test(path)) return make('cdk-app');
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path)) return make('js-config');
     // Angular CLI: `environments/environment.<name>.ts` replaces `environment.ts` (the development build) whole.
     if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {

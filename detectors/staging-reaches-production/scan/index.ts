@@ -16,7 +16,7 @@ import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scan
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline } from './handlers/pipelines.js';
 import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
-import { scanJsConfig, scanPythonSettings } from './handlers/code.js';
+import { scanCdkApp, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
@@ -46,6 +46,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'bicepparam':
       scanBicepParams(rec, cls);
+      return;
+    case 'cdk-app':
+      scanCdkApp(rec, cls);
       return;
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.

@@ -5,6 +5,7 @@ import type { DataNode, MapEntry, MapNode, ScalarNode } from '../../../../src/pa
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
 import { BASE, namedTag, type Recorder } from '../recorder.js';
+import { canonicalEnvironment, type CanonicalEnvironment } from '../../../../knowledge/environments/names.js';
 import { walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
 import { identifyValue, referencesIn } from '../values.js';
@@ -220,5 +221,76 @@ function environmentVariable(node: TSESTree.MemberExpression): string | undefine
   if (object.property.type !== 'Identifier' || object.property.name !== 'env') return undefined;
   if (node.property.type === 'Identifier' && !node.computed) return node.property.name;
   if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// AWS CDK apps
+
+/** `const prodData = new DataStack(app, 'BillingData-prod', { stage: 'prod' })`: a stack kept in a variable. */
+const STACK_ASSIGNED = /\b(?:const|let|var)\s+(\w+)\s*=\s*new\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\2/g;
+/** `new ApiStack(app, 'BillingApi-staging', { ... })`: every stack and the props it is given. */
+const STACK_CREATED = /\bnew\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\1\s*,\s*\{/g;
+
+/**
+ * A CDK app (`bin/app.ts`) wires its stacks together: a staging stack handed a production stack's database
+ * (`database: prodData.database`) writes to production's. Each stack's environment is its id's (`BillingApi-staging`),
+ * else its `stage`/`env`/`environment` prop's; a member of a production stack given to another environment's stack is
+ * recorded in both, as the same resource.
+ */
+export function scanCdkApp(rec: Recorder, cls: FileClass): void {
+  const text = rec.file.text;
+  if (!/aws-cdk-lib|@aws-cdk\/core/.test(text) || !/new\s+(?:cdk\.)?App\(/.test(text)) return;
+  const stacks = new Map<string, { id: string; environment: CanonicalEnvironment | undefined }>();
+  for (const match of text.matchAll(STACK_ASSIGNED)) {
+    const body = propsAfter(text, match.index + match[0].length);
+    stacks.set(match[1]!, { id: match[3]!, environment: stackEnvironment(match[3]!, body) });
+  }
+  for (const match of text.matchAll(STACK_CREATED)) {
+    const props = propsAfter(text, match.index + match[0].length - 1);
+    const environment = stackEnvironment(match[2]!, props);
+    if (!environment || environment === 'production') continue;
+    const propsAt = match.index + match[0].length;
+    for (const reference of props.matchAll(/\b(\w+)\.(\w+)\b/g)) {
+      const stack = stacks.get(reference[1]!);
+      const kind = resourceKindOf(reference[2]!);
+      if (!stack || stack.environment !== 'production' || !kind) continue;
+      const identity = { kind, identity: `cdk-stack:${stack.id}.${reference[2]!}`.toLowerCase(), otherIdentities: [], display: `${reference[2]} of the stack ${stack.id}`, name: stack.id, secrets: [] };
+      const at = propsAt + reference.index;
+      rec.resource({ environment, name: match[2]!, evidence: 'value' }, identity, rec.file.spanOf(at, at + reference[0].length), { variable: reference[0] });
+      const declared = text.indexOf(stack.id);
+      rec.resource({ environment: 'production', name: stack.id, evidence: 'value' }, identity, rec.file.spanOf(declared, declared + stack.id.length), { variable: stack.id, declared: true });
+    }
+  }
+}
+
+/** The text of the object literal opening at `open` (`{`), or up to the end of the line when it is not one. */
+function propsAfter(text: string, open: number): string {
+  if (text[open] !== '{') {
+    const brace = text.indexOf('{', open);
+    const paren = text.indexOf(')', open);
+    if (brace === -1 || (paren !== -1 && paren < brace)) return '';
+    open = brace;
+  }
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return text.slice(open + 1, i);
+  }
+  return text.slice(open + 1);
+}
+
+function stackEnvironment(id: string, props: string): CanonicalEnvironment | undefined {
+  const named = canonicalEnvironment(id);
+  if (named) return named;
+  const stage = /\b(?:stage|env(?:ironment)?(?:Name)?)\s*:\s*['"`]([\w-]+)['"`]/.exec(props)?.[1];
+  return stage ? canonicalEnvironment(stage) : undefined;
+}
+
+/** What a stack member holds, by its name (`database`, `ordersTable`, `uploadsBucket`); undefined for anything else. */
+function resourceKindOf(member: string): 'database' | 'bucket' | 'volume' | undefined {
+  if (/(?:database|db|cluster|instance|table)$/i.test(member)) return 'database';
+  if (/bucket$/i.test(member)) return 'bucket';
+  if (/(?:volume|filesystem|fileSystem)$/i.test(member)) return 'volume';
   return undefined;
 }
