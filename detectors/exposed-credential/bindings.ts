@@ -129,6 +129,11 @@ function isProse(value: string, text: string, end: number): boolean {
   return /^[A-Za-z]+[.:]$/.test(value) || (/^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(text.slice(end, end + 40)));
 }
 
+/** A test report's status (`echo "PASS: agentic-flow@1.10.0 exists"`): `PASS:` written in capitals, not `pass: …` in a config. */
+function isStatusLabel(name: string | undefined, matched: string): boolean {
+  return name === 'PASS' && /PASS[ \t]*:/.test(matched);
+}
+
 export function normaliseName(name: string): string {
   return name.replace(ENV_PREFIX, '');
 }
@@ -183,7 +188,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
       // A bare value that is itself an assignment (`run: PGPASSWORD=… psql`) is read again as one.
-      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length)) {
+      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0])) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }

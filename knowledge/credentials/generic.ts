@@ -215,6 +215,7 @@ export const hardcodedPassword: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('config/mailer.yml', 'smtp:\n  host: smtp.acme.io\n  user: notifications@acme.io\n  pass: Kq7vX2mL9kR4tW8z\n', { expect: { line: 4 }, note: "nodemailer's `pass`" }),
       sample('docs/runbook.md', '## Break glass\n\nThe admin password is `pQ7vK2mX9sLr4TzW` (rotate after use).\n', { expect: { line: 3 }, note: 'prose in a runbook' }),
       sample('src/db.go', 'package db\n\nvar dsn = "host=db.acme.internal user=acme password=pQ7vK2mX9sLr4TzW dbname=acme sslmode=disable"\n', { expect: { line: 3 }, note: "a libpq keyword connection string" }),
       sample('.github/workflows/migrate.yml', 'jobs:\n  migrate:\n    runs-on: ubuntu-latest\n    steps:\n      - run: PGPASSWORD=pQ7vK2mX9sLr4TzW psql -h db.prod.acme.io -U admin -f migrate.sql\n', { expect: { line: 5 }, note: 'a variable set in front of a one-line command' }),
@@ -246,6 +247,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('validation/check-publish.sh', '#!/bin/sh\nnpm view agentic-flow@1.10.0 version >/dev/null && echo "  PASS: agentic-flow@1.10.0 exists on npm"\n', { note: "a test report's status" }),
       sample('modules/win_chocolatey_source.ps1', "$params = @{ 'certificate_password' = 'certificate' }\n", { note: 'a word of its own name: a key of a parameter map' }),
       sample('src/components/Modal.tsx', 'export function A({ isMetaPass, identifier }) {\n  return <Button disabled={!isMetaPass || !identifier} />;\n}\n', { note: 'a negated identifier is an expression' }),
       sample('src/cli.js', '// If there is a --pwd directive, switch directories.\nconst x = 1;\n', { note: 'a word of a sentence after a flag named in a comment' }),
