@@ -233,6 +233,8 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   return resolve(candidates).flatMap((candidate) => {
     if (catalog && candidate.kind.provider === 'generic') return [];
     const context = contextOf(file, candidate);
+    // A format string filled on the same line (`'storage-systems/%s' % ssid`, `sprintf("%s:%d", …)`) is a template.
+    if (candidate.kind.provider === 'generic' && /%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
     if (isReference(candidate.value)) return [];
     if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
     return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context }];
@@ -335,6 +337,9 @@ function bindingsOf(file: SourceFile): Binding[] {
   const starts = new Set(fromStructure.map((binding) => binding.start));
   return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
 }
+
+/** A format operator or call on the line: Python's `'…' % x`, `.format(`, and the printf family. */
+const FILLED_FORMAT = /["']\s*%\s*[\w(]|\.format\(|\b(?:s?printf|fmt\.Sprintf|String\.format)\s*\(/;
 
 const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 

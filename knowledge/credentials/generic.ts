@@ -247,6 +247,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('plugins/modules/netapp_e_auth.py', "def update(ssid):\n    update_pwd = 'storage-systems/%s' % ssid\n    return request(update_pwd)\n", { note: 'a format string filled on the same line' }),
       sample('validation/check-publish.sh', '#!/bin/sh\nnpm view agentic-flow@1.10.0 version >/dev/null && echo "  PASS: agentic-flow@1.10.0 exists on npm"\n', { note: "a test report's status" }),
       sample('modules/win_chocolatey_source.ps1', "$params = @{ 'certificate_password' = 'certificate' }\n", { note: 'a word of its own name: a key of a parameter map' }),
       sample('src/components/Modal.tsx', 'export function A({ isMetaPass, identifier }) {\n  return <Button disabled={!isMetaPass || !identifier} />;\n}\n', { note: 'a negated identifier is an expression' }),
