@@ -129,6 +129,18 @@ function isProse(value: string, text: string, end: number): boolean {
   return /^[A-Za-z]+[.:]$/.test(value) || (/^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(text.slice(end, end + 40)));
 }
 
+/** Inside a template tag (`{% set passwd = item.pass_key|string %}`): Jinja, Nunjucks and Liquid assign expressions there. */
+function inTemplateTag(text: string, at: number): boolean {
+  // Looked for in the stretch before the binding only: a search back through a whole minified file per binding
+  // would cost the square of its length. A tag does not span lines.
+  const from = Math.max(0, at - 500);
+  const before = text.slice(from, at);
+  const open = before.lastIndexOf('{%');
+  if (open === -1 || before.indexOf('\n', open) !== -1) return false;
+  const close = text.indexOf('%}', from + open);
+  return close > at;
+}
+
 /** A test report's status (`echo "PASS: agentic-flow@1.10.0 exists"`): `PASS:` written in capitals, not `pass: …` in a config. */
 function isStatusLabel(name: string | undefined, matched: string): boolean {
   return name === 'PASS' && /PASS[ \t]*:/.test(matched);
@@ -181,6 +193,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   const pattern = LINE_BINDING;
   pattern.lastIndex = 0;
   const hasBacktick = text.includes('`');
+  const hasTemplateTag = text.includes('{%');
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const index = match[4] !== undefined ? 0 : match[5] !== undefined ? 1 : match[6] !== undefined ? 2 : 3;
     const value = match[4 + index]!;
@@ -188,7 +201,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       // `postgres://...`, `https://...`: a URL scheme, not a name bound to a value; in code a bare right-hand side
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
       // A bare value that is itself an assignment (`run: PGPASSWORD=… psql`) is read again as one.
-      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0])) {
+      if (value.startsWith('//') || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || (hasTemplateTag && inTemplateTag(text, match.index))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }

@@ -247,6 +247,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('roles/os9_users/templates/os9_users.j2', '{% for item in os9_users %}\n{% set passwd = item.pass_key|string+" "+item.password %}\nusername {{ item.username }} password {{ passwd }}\n{% endfor %}\n', { note: 'a Jinja expression' }),
       sample('plugins/modules/netapp_e_auth.py', "def update(ssid):\n    update_pwd = 'storage-systems/%s' % ssid\n    return request(update_pwd)\n", { note: 'a format string filled on the same line' }),
       sample('validation/check-publish.sh', '#!/bin/sh\nnpm view agentic-flow@1.10.0 version >/dev/null && echo "  PASS: agentic-flow@1.10.0 exists on npm"\n', { note: "a test report's status" }),
       sample('modules/win_chocolatey_source.ps1', "$params = @{ 'certificate_password' = 'certificate' }\n", { note: 'a word of its own name: a key of a parameter map' }),
