@@ -34,6 +34,8 @@ const LAUNCHER_PATH = new RegExp(
     String.raw`(^|/)\.?mise(\.[\w-]+)?\.toml$`,
     // Shell start-up files committed with dotfiles or a dev environment: an alias makes every call a launch.
     String.raw`(^|/)\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|aliases)$`,
+    // goose's own configuration, committed with dotfiles: `GOOSE_MODE: auto` is its setting there.
+    String.raw`(^|/)(?:\.config/)?goose/config\.ya?ml$`,
   ].join('|'),
 );
 

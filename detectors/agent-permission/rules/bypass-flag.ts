@@ -18,6 +18,7 @@ export const bypassFlag: RuleMeta = {
   tags: ['agent', 'ci', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.config/goose/config.yaml', 'GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\nGOOSE_MODE: auto\n', { expect: { line: 3 }, note: "goose's configuration file, committed with dotfiles" }),
       sample('tools/run_agent.py', 'import subprocess\n\nsubprocess.run(["claude", "-p", prompt, "--dangerously-skip-permissions", "--output-format", "json"], check=True)\n', { expect: { line: 3 }, note: 'claude run as a subprocess' }),
       sample(
         '.github/workflows/claude-triage.yml',
