@@ -44,29 +44,21 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
         effective: true,
         reaches: 'aws',
       });
-    } else if (/^@[^/]+(?:\/\*)?$/.test(tool)) {
+    } else if (/^@[^/]+(?:\/.+)?$/.test(tool)) {
+      // `@server` and `@server/*` approve every tool of a server; `@postgres/execute_sql` one, reported when it writes
+      // (as Claude's `mcp__server__tool` is).
+      const [, server, one] = /^@([^/]+)(?:\/(.+))?$/.exec(tool)!;
+      const every = one === undefined || one === '*';
+      if (!every && !WRITE_TOOL_NAME.test(one!)) continue;
       emitPermission(file, out, {
         ruleId: RULE_IDS.mcpToolsAutoApproved,
         agent,
         grant: 'mcp-tool',
         setting,
         span: item.span,
-        lets: `call every tool of the MCP server "${tool.slice(1).replace(/\/\*$/, '')}"`,
+        lets: every ? `call every tool of the MCP server "${server}"` : `call the MCP tool "${one}" of "${server}"`,
         effective: true,
-        reaches: tool.slice(1).replace(/\/\*$/, ''),
-      });
-    } else if (/^@[^/]+\/.+$/.test(tool) && WRITE_TOOL_NAME.test(tool.slice(tool.indexOf('/') + 1))) {
-      // One tool of a server (`@postgres/execute_sql`): reported when it writes, as Claude's `mcp__server__tool` is.
-      const server = tool.slice(1, tool.indexOf('/'));
-      emitPermission(file, out, {
-        ruleId: RULE_IDS.mcpToolsAutoApproved,
-        agent,
-        grant: 'mcp-tool',
-        setting,
-        span: item.span,
-        lets: `call the MCP tool "${tool.slice(tool.indexOf('/') + 1)}" of "${server}"`,
-        effective: true,
-        reaches: server,
+        reaches: server!,
       });
     }
   }
