@@ -1,4 +1,4 @@
-// Values in documentation (Python docstrings, an Ansible module's EXAMPLES, Go's doc.go) are examples: still
+// Values in documentation (Python docstrings, an Ansible module's EXAMPLES, Go's doc.go, a document's examples) are examples: still
 // reported, as an agent reads them too, but low, and never the start of a blast-radius chain.
 import { describe, expect, it } from 'vitest';
 import { repositoryScanner } from './helpers/scan-files.js';
@@ -69,5 +69,29 @@ describe('doc comments', () => {
     ].join('\n');
     const result = await scanFiles({ 'docdb/cluster.ts': source });
     expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 6 low', 'exposed-credential/hardcoded-password 10 medium']);
+  });
+
+  it("rates a document's examples low unless the value is in its provider's format, and a runbook's token at its usual severity", async () => {
+    const docs = [
+      '# Cloudflare DNS',
+      '',
+      'Here is an example bash command using the Cloudflare provider:',
+      '',
+      '```bash',
+      'CLOUDFLARE_EMAIL=you@example.com \\',
+      'CLOUDFLARE_API_KEY=b9841238feb177a84330febba8a83208921177bffe733 \\',
+      'lego --dns cloudflare -d example.org run',
+      '```',
+      '',
+      'For example, a Stripe key: `STRIPE_SECRET_KEY=sk_live_51Mq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1`',
+      '',
+    ].join('\n');
+    const runbook = ['# Restoring staging', '', 'Use the account token:', '', '```bash', 'export CLOUDFLARE_API_KEY=b9841238feb177a84330febba8a83208921177bffe733', '```', ''].join('\n');
+    const result = await scanFiles({ 'docs/dns/cloudflare.md': docs, 'docs/runbooks/restore.md': runbook });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['docs/dns/cloudflare.md:11 high', 'docs/dns/cloudflare.md:7 low', 'docs/runbooks/restore.md:6 medium']);
   });
 });

@@ -98,3 +98,41 @@ function patchRanges(text: string): Array<[number, number]> {
   }
   return ranges;
 }
+
+/** Prose that says what follows is an example: "for example", "e.g.", "a sample config", "such as". */
+const EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
+const DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
+
+/**
+ * Stretches of a document that it introduces as examples: a line that says so itself, and a fenced code block that
+ * the prose just before it (three lines at most) says is one. A runbook's "use this token" block is not one.
+ */
+export function exampleRanges(file: SourceFile): Array<[number, number]> {
+  if (!DOCUMENT.test(file.path)) return [];
+  const ranges: Array<[number, number]> = [];
+  const text = file.text;
+  const recent: string[] = [];
+  let offset = 0;
+  let fence: { marker: string; start: number; example: boolean } | undefined;
+  for (const line of text.split('\n')) {
+    const end = offset + line.length;
+    const trimmed = line.trim();
+    const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
+        if (fence.example) ranges.push([fence.start, end]);
+        fence = undefined;
+      }
+    } else if (marker) {
+      fence = { marker, start: offset, example: recent.some((previous) => EXAMPLE_MARKER.test(previous)) };
+      recent.length = 0;
+    } else if (trimmed !== '') {
+      if (EXAMPLE_MARKER.test(trimmed)) ranges.push([offset, end]);
+      recent.push(trimmed);
+      if (recent.length > 3) recent.shift();
+    }
+    offset = end + 1;
+  }
+  return ranges;
+}
+

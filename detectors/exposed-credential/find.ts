@@ -30,6 +30,8 @@ export interface FoundCredential {
   start: number;
   end: number;
   context: CredentialContext;
+  /** Recognised by the provider's own value format (`sk_live_`, `AKIA`, `ghp_`), not by the name it is given. */
+  byFormat: boolean;
 }
 
 /** Formats where a bare right-hand side is an expression (`password = getpass()`), never a literal. */
@@ -237,7 +239,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     if (candidate.kind.provider === 'generic' && /%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
     if (isReference(candidate.value)) return [];
     if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
-    return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context }];
+    return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
   });
 }
 

@@ -5,7 +5,7 @@ import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environ
 import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
-import { documentationRanges, inRanges } from './documentation.js';
+import { documentationRanges, exampleRanges, inRanges } from './documentation.js';
 import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
@@ -46,12 +46,15 @@ export const exposedCredential: Detector = {
     const found = findCredentials(file);
     const inIgnoredDotenv = file.gitIgnored && file.format === 'dotenv';
     const documentation = found.length > 0 ? documentationRanges(file) : [];
+    // A document's examples: reported low unless the value is in its provider's own format (a live `sk_live_` key
+    // pasted into a README's example is still a live key).
+    const examples = found.length > 0 ? exampleRanges(file) : [];
     let reported = 0;
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
       const rating = credential.kind.rate(credential.context);
-      const inDocumentation = inRanges(documentation, credential.start);
+      const inDocumentation = inRanges(documentation, credential.start) || (!credential.byFormat && inRanges(examples, credential.start));
       if (rating.scope === 'public') continue;
       reported++;
       const variable = credential.context.variable;
