@@ -1,7 +1,7 @@
 // Stretches of source that document rather than configure: Python docstrings and Ansible's module documentation
 // (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), JSDoc-style doc comments
-// and Go's `doc.go`, and patches' removed lines and hunks for test files. A value there is an example an agent can
-// still read, so it is reported, but low, as test and example files are.
+// and Go's `doc.go`, patches' removed lines and hunks for test files, and what a document introduces as an example.
+// A value there is an example an agent can still read, so it is reported, but low, as test and example files are.
 import { isTestOrExamplePath } from '../../src/paths.js';
 import type { SourceFile } from '../../src/model.js';
 
