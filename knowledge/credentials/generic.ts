@@ -393,6 +393,7 @@ export const databaseConnectionString: CredentialKind = {
   narrower: 'connect as an application user that owns only its own schema, with the password in a secret store',
   samples: {
     positive: [
+      sample('deploy/.env.production', 'DATABASE_URL=postgres://shop:Qwerty2024x@shop-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/shop\nREDIS_URL=redis://default:Tq8vLm3kPz1234567Wx@cache-prod.acme.io:6379\n', { expect: { line: 1 }, note: 'a weak password a person chose is still a password' }),
       sample('docker-compose.prod.yml', 'services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n', { expect: { line: 4 }, note: 'a generated password on a compose service name' }),
       sample('scripts/migrate.sh', '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
       sample('docs/runbook.md', '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),

@@ -87,11 +87,30 @@ const PLACEHOLDER_PATTERNS = [
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i,
 ];
 
+/** Keyboard rows, longest first: what a person types to fill a field. */
+const KEYBOARD_ROWS = /qwertyuiop|asdfghjkl|zxcvbnm|qwertz|azerty|qwerty|asdfgh|zxcvbn/gi;
+
 /**
- * A stretch typed along the keyboard or the alphabet inside a value (`akab-1234567890qwerty-asdfghjkl`): seven ascending
- * characters or six of a keyboard row. A random 40-character key holds one about once in a billion.
+ * A long value made largely of stretches typed along the alphabet or the keyboard (`akab-1234567890qwerty-asdfghjkl`,
+ * `abcdefghijklmnopqrstuvwxyz1234567890ABCDEFG=`): a template's filler. Only long values (generated tokens are; the
+ * passwords people choose, `Qwerty2024x`, are not) and only when the runs are a third of it: a random key holds a
+ * four-character run about once in 200,000 positions.
  */
-const TYPED_RUN = /0123456|1234567|2345678|3456789|abcdefg|bcdefgh|cdefghi|defghij|qwerty|asdfgh|zxcvbn|qwertz|azerty|uiopas|hjklzx/i;
+function isMostlyTyped(value: string): boolean {
+  if (value.length < 20) return false;
+  let covered = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) {
+      run++;
+      continue;
+    }
+    if (run >= 4) covered += run;
+    run = 1;
+  }
+  for (const row of value.matchAll(KEYBOARD_ROWS)) covered += row[0].length;
+  return covered * 3 >= value.length;
+}
 
 /** Sequential runs (`abcdefgh`, `12345678`) are typed by people, not generated. */
 function isSequential(value: string): boolean {
@@ -187,7 +206,7 @@ export function isPlaceholder(value: string): boolean {
   if (KNOWN_EXAMPLES.has(trimmed)) return true;
   if (/EXAMPLE(?:KEY)?$/.test(trimmed)) return true;
   if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
-  if (isSequential(trimmed) || TYPED_RUN.test(trimmed)) return true;
+  if (isSequential(trimmed) || isMostlyTyped(trimmed)) return true;
   const body = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, '');
   if (body.length >= 8 && /^(.)\1+$/.test(body)) return true;
   return false;
