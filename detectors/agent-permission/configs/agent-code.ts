@@ -14,23 +14,40 @@ export function isAgentCodeFile(path: string): boolean {
 
 /** The Agent SDK imported (TypeScript or Python), or its predecessor, the Claude Code SDK. */
 const SDK_IMPORT = /@anthropic-ai\/claude-(?:agent|code)-sdk|@anthropic-ai\/claude-code\b|\bclaude_(?:agent|code)_sdk\b/;
-const BYPASS_MODE = /\bpermission_?[Mm]ode\s*[:=]\s*["']bypassPermissions["']/g;
-const ALLOWED_TOOLS = /\ballowed_?[Tt]ools\s*[:=]\s*\[([^\]]*)\]/g;
-/** `claude` as a program in an argument list or command string, then its bypass flag later on the line. */
-const SUBPROCESS_BYPASS = /["'`](?:claude|npx\s+@anthropic-ai\/claude-code)\b[^\n]*?(--dangerously-skip-permissions)\b/g;
+/** `permissionMode: "bypassPermissions"`, `permission_mode="bypassPermissions"`, a quoted key, or one arm of a ternary. */
+const BYPASS_MODE = /\bpermission_?[Mm]ode["']?\s*[:=]\s*(?:[^,\n}]*?\?\s*)?["']bypassPermissions["']/g;
+const ALLOWED_TOOLS = /\ballowed_?[Tt]ools["']?\s*[:=]\s*\[([^\]]*)\]/g;
+/** An argument list that starts with `claude` (`["claude", "-p", …]`, `spawn("claude", [...])`), lines included. */
+const ARGV_START = /[[(]\s*["'`]claude["'`]\s*,/g;
+/** A command string handed to a process call: `subprocess.run("claude -p … --dangerously-skip-permissions", shell=True)`. */
+const COMMAND_CALL = /\b(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|exec(?:Sync)?|spawn(?:Sync)?|execa(?:Command)?|\$)\s*\(\s*[fr]?["'`](?:npx\s+@anthropic-ai\/claude-code|claude)\s[^"'`\n]*?(--dangerously-skip-permissions)\b/g;
+const FLAG = /["'`](--dangerously-skip-permissions)["'`]/g;
 
 export function readAgentCode(file: SourceFile, out: FileEmitter): void {
   const text = file.text;
   const sdk = SDK_IMPORT.test(text);
-  for (const match of text.matchAll(SUBPROCESS_BYPASS)) {
-    const at = match.index + match[0].length - match[1]!.length;
-    report(file, out, RULE_IDS.bypassFlag, '--dangerously-skip-permissions', at, match[1]!.length);
+  // A launch, not a mention: the flag as an element of an argument list whose program is claude, or inside a
+  // command string a process call runs. Guards, docstrings and warnings that name the flag do neither.
+  for (const start of text.matchAll(ARGV_START)) {
+    const from = start.index + start[0].length;
+    const list = text.slice(from, closingBracket(text, from, start[0][0] === '[' ? ']' : ')'));
+    for (const flag of list.matchAll(FLAG)) {
+      const at = from + flag.index + 1;
+      if (!inComment(text, at)) report(file, out, RULE_IDS.bypassFlag, '--dangerously-skip-permissions', at, flag[1]!.length);
+    }
   }
-  if (!sdk) return;
+  for (const match of text.matchAll(COMMAND_CALL)) {
+    const at = match.index + match[0].length - match[1]!.length;
+    if (!inComment(text, at)) report(file, out, RULE_IDS.bypassFlag, '--dangerously-skip-permissions', at, match[1]!.length);
+  }
+  // Options written apart from the query call (a module of its own) still name Claude somewhere.
+  if (!sdk && !/claude/i.test(text)) return;
   for (const match of text.matchAll(BYPASS_MODE)) {
     const at = match.index + match[0].indexOf('bypassPermissions');
+    if (inComment(text, at)) continue;
     report(file, out, RULE_IDS.bypassMode, 'Agent SDK option permissionMode: bypassPermissions', at, 'bypassPermissions'.length);
   }
+  if (!sdk) return;
   for (const match of text.matchAll(ALLOWED_TOOLS)) {
     const listAt = match.index + match[0].length - match[1]!.length - 1;
     for (const entry of match[1]!.matchAll(/["']([^"'\n]+)["']/g)) {
@@ -43,6 +60,23 @@ export function readAgentCode(file: SourceFile, out: FileEmitter): void {
       emitPermission(file, out, permission);
     }
   }
+}
+
+/** Where the list opened before `from` closes (brackets inside strings are rare enough in argument lists to ignore). */
+function closingBracket(text: string, from: number, close: string): number {
+  const open = close === ']' ? '[' : '(';
+  let depth = 1;
+  for (let i = from; i < text.length && i < from + 4000; i++) {
+    if (text[i] === open) depth++;
+    else if (text[i] === close && --depth === 0) return i;
+  }
+  return Math.min(text.length, from + 4000);
+}
+
+/** On a line that is a comment (`#`, `//`, `*`) up to `at`: a mention, not a launch. */
+function inComment(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  return /^\s*(?:#|\/\/|\*|\/\*)/.test(text.slice(lineStart, at));
 }
 
 function report(file: SourceFile, out: FileEmitter, ruleId: string, setting: string, at: number, length: number): void {

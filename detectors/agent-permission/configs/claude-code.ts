@@ -83,6 +83,9 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
 /** What a hook command prints to approve the call it was asked about: `permissionDecision: "allow"`, or the older `decision: "approve"`. */
 const APPROVES = /permissionDecision\\?["']?\s*:\s*\\?["']allow|\\?["']decision\\?["']\s*:\s*\\?["']approve/;
 
+/** Shell that decides before it answers: `&&`, `||`, `;`, `if`, `case`, `test`/`[`, `grep`, `jq` on the input. */
+const CONDITIONAL = /&&|\|\||;|\bif\b|\bcase\b|\btest\b|\[\s|\bgrep\b|\bjq\b/;
+
 /**
  * PreToolUse hooks whose command approves the call outright: the permission prompt is skipped for every tool the
  * matcher covers (`""` or `*`: every tool; `Bash`: every shell command). A hook running a script is not followed.
@@ -97,7 +100,9 @@ function readApprovingHooks(file: SourceFile, out: FileEmitter, root: MapNode): 
     for (const hook of hooks.items) {
       const command = get(hook, 'command');
       const text = literalString(command);
-      if (!command || text === undefined || !APPROVES.test(text)) continue;
+      // Only an answer given whatever the call is: a hook that allows after a test (`grep -q … && echo …allow…`) is a
+      // narrower allow list, which the shell rules already judge.
+      if (!command || text === undefined || !APPROVES.test(text) || CONDITIONAL.test(text)) continue;
       const everything = matcher === '' || matcher === '*' || matcher === '.*';
       const shell = everything || safeTest(matcher, 'Bash');
       if (!shell && !everything) continue;

@@ -139,8 +139,17 @@ function runsFlag(command: string, invocation: RegExp, flagAt: number): boolean 
   }
   if (!last) return false;
   const between = command.slice(last.index + last[0].length, flagAt);
-  // `2>&1` and `&>` redirect output; they do not end the command.
-  return firstOutsideQuotes(between, (char, i) => char === ';' || char === '|' || (char === '&' && between[i - 1] !== '>' && between[i + 1] !== '>')) === -1;
+  // `2>&1` and `&>` redirect output; they do not end the command. Nor does a pipe inside a substitution
+  // (`gemini -p "$(git diff | head -200)" --yolo`, `$(…)` unquoted too).
+  let substitution = 0;
+  return (
+    firstOutsideQuotes(between, (char, i) => {
+      if (char === '(' && between[i - 1] === '$') substitution++;
+      else if (char === ')' && substitution > 0) substitution--;
+      if (substitution > 0) return false;
+      return char === ';' || char === '|' || (char === '&' && between[i - 1] !== '>' && between[i + 1] !== '>');
+    }) === -1
+  );
 }
 
 const GLOBAL_FORMS = new WeakMap<RegExp, RegExp>();

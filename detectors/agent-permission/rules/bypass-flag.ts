@@ -18,6 +18,8 @@ export const bypassFlag: RuleMeta = {
   tags: ['agent', 'ci', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('tools/run_agent.py', 'import subprocess\n\nsubprocess.run(\n    [\n        "claude",\n        "-p",\n        prompt,\n        "--dangerously-skip-permissions",\n    ],\n    check=True,\n)\n', { expect: { line: 8 }, note: 'an argument list laid out one element per line' }),
+      sample('.github/workflows/summarise.yml', 'jobs:\n  summarise:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gemini -p $(git log -5 --format=%s | tr "\\n" " ") --yolo\n', { expect: { line: 5 }, note: 'a pipe inside a command substitution does not end the command' }),
       sample('.config/goose/config.yaml', 'GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\nGOOSE_MODE: auto\n', { expect: { line: 3 }, note: "goose's configuration file, committed with dotfiles" }),
       sample('tools/run_agent.py', 'import subprocess\n\nsubprocess.run(["claude", "-p", prompt, "--dangerously-skip-permissions", "--output-format", "json"], check=True)\n', { expect: { line: 3 }, note: 'claude run as a subprocess' }),
       sample(
@@ -68,6 +70,8 @@ export const bypassFlag: RuleMeta = {
       sample('.devcontainer/setup.sh', '#!/bin/sh\necho "alias yolo=\'claude --dangerously-skip-permissions\'" | tee -a ~/.bashrc ~/.zshrc\n', { expect: { line: 2 }, note: 'printed through tee into the start-up files' }),
     ],
     negative: [
+      sample('tools/guard.py', 'FORBIDDEN = ("claude --dangerously-skip-permissions", "codex --yolo")\n\n\ndef check(command: str) -> None:\n    """Refuse `claude --dangerously-skip-permissions` and friends."""\n    # never run claude with --dangerously-skip-permissions\n    if any(flag in command for flag in FORBIDDEN):\n        raise SystemExit("refused")\n', { note: 'a guard naming the flag in a list, a docstring and a comment' }),
+      sample('src/warn.ts', "console.warn('Do not run `claude --dangerously-skip-permissions` here.');\n", { note: 'a warning that names the command' }),
       sample('src/launch.ts', "export function launch(args: string[]): void {\n  if (args.includes('--dangerously-skip-permissions')) throw new Error('refused: run the agent with its prompts on');\n}\n", { note: 'code that refuses the flag' }),
       sample('.zshrc', '# never alias claude to --dangerously-skip-permissions\nalias ll="ls -la"\n', { note: 'a comment' }),
       sample('.github/workflows/review.yml', 'jobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @google/gemini-cli && sudo apt-get install -y jq\n      - run: cursor-agent -p "Review the diff" --output-format text > review.md || rm -f review.md\n', { note: "flags of the next command on the line: apt-get's -y, rm's -f" }),

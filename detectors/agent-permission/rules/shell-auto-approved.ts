@@ -68,6 +68,7 @@ export const shellAutoApproved: RuleMeta = {
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n', { expect: { line: 7 }, note: 'a YAML block lists one tool per line' }),
     ],
     negative: [
+      sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "jq -r .tool_input.command | grep -qE \'^(npm test|npm run lint)$\' && echo \'{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"allow\\"}}\'" }] }\n    ]\n  }\n}\n', { note: 'a hook that allows two commands after testing for them' }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      {\n        "matcher": "Bash",\n        "hooks": [\n          { "type": "command", "command": "grep -q \'rm -rf\' && echo \'{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"deny\\"}}\'" }\n        ]\n      }\n    ]\n  }\n}\n', { note: 'a hook that denies: a guard' }),
       sample('opencode.json', '{\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: 'a review agent that may only diff unasked' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),

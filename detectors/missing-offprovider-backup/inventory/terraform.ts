@@ -158,6 +158,8 @@ const VPS_PROVIDERS: Readonly<Record<string, { provider: string; title: string }
 /** A server named for the database it runs (`pg-primary-prod`, `db1`, `mysql`): its disk is a store. */
 const DATABASE_SERVER_NAME = /(?:^|[^a-z])(?:db\d*|database|postgres(?:ql)?|pg|mysql|mariadb|mongo(?:db)?|redis|data)(?:[^a-z]|$)/i;
 
+const DATA_VOLUME_NAME = /(?:^|[^a-z])(?:db\d*|database|postgres(?:ql)?|pg(?:data)?|mysql|mariadb|mongo(?:db)?|redis|data|uploads?|media|files|storage|minio)(?:[^a-z]|$)/i;
+
 /** Labels modules give their one resource of a kind: alone they name nothing a reader can find. */
 const GENERIC_LABELS = new Set(['this', 'main', 'default', 'primary', 'db', 'database', 'bucket', 'instance', 'cluster', 'self']);
 
@@ -324,7 +326,8 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const vps = VPS_PROVIDERS[type.slice(0, type.indexOf('_'))]!;
       const volumeName = name('name') ?? name('label') ?? label;
       const server = !/volume|block_storage/.test(type);
-      if (server && !DATABASE_SERVER_NAME.test(`${volumeName} ${label}`)) return;
+      // Named for what it holds: a database server, a data volume (`pgdata-prod`, `uploads`); not `logs` or a cache.
+      if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${volumeName} ${label}`)) return;
       const backups = server && (isTruthy(attribute(body, 'backups')) === true || isTruthy(attribute(body, 'backups_enabled')) === true || name('backups') === 'enabled');
       noPreventDestroy();
       inventory.store({
