@@ -373,7 +373,8 @@ export const databaseConnectionString: CredentialKind = {
     const url = connectionUrlAround(context.line, value);
     if (!url) return true;
     if (url.user === value || url.user === '') return url.user === '' && !LOCAL_HOST.test(url.host);
-    if (/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host)) return false;
+    // `.local` is mDNS on a developer's network; `.svc.cluster.local` is a Kubernetes Service, production's included.
+    if (/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host) && !/\.svc\.cluster\.local$/.test(url.host)) return false;
     // Local and compose-internal hosts (`localhost`, `db`, `postgres`) hold development databases, with development
     // passwords; a generated password on a service name (`redis-master`, `db` in a production compose file) is real.
     return !LOCAL_HOST.test(url.host) || (!LOOPBACK.test(url.host) && looksRandom(value, 12, 3.0) && /\d/.test(value) && /[A-Za-z]/.test(value));
@@ -393,6 +394,7 @@ export const databaseConnectionString: CredentialKind = {
   narrower: 'connect as an application user that owns only its own schema, with the password in a secret store',
   samples: {
     positive: [
+      sample('deploy/production/values.yaml', 'api:\n  env:\n    DATABASE_URL: postgres://orders:Hq7vN2xL9pRtKw3z@orders-pg-rw.orders-prod.svc.cluster.local:5432/orders\n', { expect: { line: 3 }, note: "a Kubernetes Service's in-cluster name is production's database too" }),
       sample('deploy/.env.production', 'DATABASE_URL=postgres://shop:Qwerty2024x@shop-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/shop\nREDIS_URL=redis://default:Tq8vLm3kPz1234567Wx@cache-prod.acme.io:6379\n', { expect: { line: 1 }, note: 'a weak password a person chose is still a password' }),
       sample('docker-compose.prod.yml', 'services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n', { expect: { line: 4 }, note: 'a generated password on a compose service name' }),
       sample('scripts/migrate.sh', '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
