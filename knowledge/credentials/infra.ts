@@ -348,6 +348,66 @@ export const databricksToken: CredentialKind = {
   },
 };
 
+const AGE_KEY = 'AGE-SECRET-KEY-15FERYXHRDZ9M6Y09MR8WRERWZGJ6F8NTXVHXYRDLM5AAHN0T09NL4UJY86';
+
+export const ageSecretKey: CredentialKind = {
+  id: 'age-secret-key',
+  provider: 'age',
+  title: 'age secret key',
+  // `age-keygen` writes it bech32-encoded: the prefix, then 58 characters of the bech32 alphabet (upper-case).
+  valuePatterns: [{ regex: /(?<![A-Z0-9-])(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Z0-9])/g, keywords: ['age-secret-key-1'] }],
+  plausible: (value) => !isPlaceholder(value.slice(16)) && entropy(value.slice(16)) >= 3.5,
+  rate: fixed('root-resource', 'an age secret key decrypts every file encrypted to its recipient: every SOPS file the repository keeps for it'),
+  reach: 'decrypts every SOPS or age file encrypted to it, production secrets included',
+  narrower: 'keep the key in CI secrets or a KMS-backed SOPS setup, with one recipient per environment so that staging cannot decrypt production',
+  reference: 'https://github.com/FiloSottile/age',
+  samples: {
+    positive: [
+      sample('.sops/keys.txt', `# created: 2026-02-11T09:14:02Z\n# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n${AGE_KEY}\n`, { expect: { line: 3 } }),
+      sample('.github/workflows/deploy.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      SOPS_AGE_KEY: ${AGE_KEY}\n    steps:\n      - run: sops -d secrets/prod.enc.yaml > .env\n`, { expect: { line: 5 } }),
+    ],
+    negative: [sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    env:\n      SOPS_AGE_KEY: ${{ secrets.SOPS_AGE_KEY }}\n')],
+  },
+  scopeSamples: {
+    positive: [sample('.sops/keys.txt', `# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n${AGE_KEY}\n`, { expect: { line: 2 } })],
+    negative: [sample('.sops/keys.txt', 'AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ\n', { note: 'a placeholder' })],
+  },
+};
+
+const CONSUL_TOKEN = '3f6c2a9e-1b7d-4c8e-9a12-d4e5f6a7b8c9';
+
+export const consulNomadToken: CredentialKind = {
+  id: 'consul-nomad-token',
+  provider: 'hashicorp',
+  title: 'Consul or Nomad ACL token',
+  // A UUID known by its name: the CLIs' variables, and the bootstrap/management token of Consul's agent config.
+  contextPatterns: [
+    { variable: /^(?:CONSUL_HTTP_TOKEN|CONSUL_(?:MANAGEMENT|MASTER|BOOTSTRAP)_TOKEN|NOMAD_TOKEN|NOMAD_(?:MANAGEMENT|BOOTSTRAP)_TOKEN|consul_token|nomad_token)$/i, value: UUID, keywords: ['consul', 'nomad'] },
+    // Consul's agent configuration (`acl { tokens { initial_management = "…" } }`); the older `master` name is too common a word to look for.
+    { variable: /^initial_management$/, value: UUID, keywords: ['initial_management'], requires: ['acl'] },
+  ],
+  plausible: (value) => !isPlaceholder(value) && !/^0{8}-|-0{12}$/.test(value),
+  rate: (context) =>
+    readOnlyRating(context, 'ACL token') ??
+    (/initial_management|master|management|bootstrap/i.test(`${context.variable ?? ''} ${context.nearby}`)
+      ? { scope: 'root', because: 'the management (bootstrap) token has every ACL permission: it can stop every job and delete every key' }
+      : { scope: 'root', because: "an ACL token's policies are not in the value, and CI and operator tokens are usually management tokens" }),
+  reach: "with a management token, stops and purges every Nomad job and deletes Consul's whole key/value store",
+  narrower: 'create a token with a policy limited to the jobs or key prefixes the task needs, and keep it in CI secrets or Vault',
+  reference: 'https://developer.hashicorp.com/consul/docs/security/acl/tokens',
+  samples: {
+    positive: [
+      sample('deploy/nomad/deploy.sh', `#!/bin/sh\nexport NOMAD_ADDR=https://nomad.acme.internal:4646\nexport NOMAD_TOKEN=${CONSUL_TOKEN}\nnomad job run api.nomad.hcl\n`, { expect: { line: 3 } }),
+      sample('consul/server.hcl', `acl {\n  enabled        = true\n  default_policy = "deny"\n  tokens {\n    initial_management = "${CONSUL_TOKEN}"\n  }\n}\n`, { expect: { line: 5 } }),
+    ],
+    negative: [sample('deploy/nomad/deploy.sh', '#!/bin/sh\nexport NOMAD_TOKEN="$(vault read -field=secret_id nomad/creds/deployer)"\nnomad job run api.nomad.hcl\n')],
+  },
+  scopeSamples: {
+    positive: [sample('consul/server.hcl', `acl {\n  enabled = true\n  tokens {\n    initial_management = "${CONSUL_TOKEN}"\n  }\n}\n`, { expect: { line: 4 } })],
+    negative: [sample('monitoring/.env', `CONSUL_READONLY_TOKEN=${CONSUL_TOKEN}\n`, { note: 'named for a read-only token' })],
+  },
+};
+
 export const INFRA_KINDS: readonly CredentialKind[] = [
   terraformCloudToken,
   pulumiAccessToken,
@@ -359,4 +419,6 @@ export const INFRA_KINDS: readonly CredentialKind[] = [
   dopplerWorkplaceToken,
   onepasswordServiceAccountToken,
   onepasswordSecretKey,
+  ageSecretKey,
+  consulNomadToken,
 ];
