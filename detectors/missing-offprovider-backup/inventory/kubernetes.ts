@@ -202,6 +202,8 @@ function scanObject(inventory: Inventory, object: DataNode): void {
     const retentionNode = get(forProvider, 'backupRetentionPeriod');
     const retention = retentionNode?.kind === 'scalar' ? Number(retentionNode.value) : NaN;
     const engine = (literalOf(get(forProvider, 'engine')) ?? '').toLowerCase();
+    const protection = get(forProvider, 'deletionProtection');
+    const unprotected = protection?.kind === 'scalar' && (protection.value === false || protection.value === 'false');
     inventory.store({
       platform: 'aws',
       provider: 'aws',
@@ -215,6 +217,7 @@ function scanObject(inventory: Inventory, object: DataNode): void {
         retention === 0
           ? { protection: 'none', description: 'automated backups are off (backupRetentionPeriod: 0)' }
           : { protection: 'provider-managed', description: 'RDS automated backups and snapshots stay in the same AWS account' },
+      ...(unprotected ? { destructiveSettings: [{ kind: 'deletion-protection-off', setting: 'deletionProtection: false', explicit: true, location: inventory.line(protection.span.line) }] } : {}),
     });
     return;
   }

@@ -151,7 +151,10 @@ export const destructiveRules: RuleMeta[] = [
     precision: 'high',
     tags: ['destructive-setting'],
     samples: {
-      positive: [sample('infra/prod/rds.tf', PROTECTION_OFF, { expect: { line: lineOf(PROTECTION_OFF, 'deletion_protection') } })],
+      positive: [
+        sample('infra/prod/rds.tf', PROTECTION_OFF, { expect: { line: lineOf(PROTECTION_OFF, 'deletion_protection') } }),
+        sample('k8s/ack/orders-db.yaml', 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  engine: postgres\n  backupRetentionPeriod: 7\n  deletionProtection: false\n', { expect: { line: 10 }, note: 'an RDS instance declared through ACK' }),
+      ],
       negative: [sample('infra/prod/rds.tf', rds({})), sample('infra/staging/rds.tf', rds({ deletion_protection: 'false', identifier: '"orders-staging"' }), { note: 'staging database' })],
     },
   },
