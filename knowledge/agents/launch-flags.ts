@@ -95,6 +95,7 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   '--trust-all-tools',
   '--yes-always',
   'allowedtools',
+  '--add-dir',
   'allowed-tools',
   'allowed_tools',
   'opencode',

@@ -6,8 +6,8 @@
 const HOME_OR_ROOT = /^(?:\/|~\/?|\$\{?(?:HOME|env:HOME|userHome)\}?\/?|\/(?:home|Users)\/[^/]+\/?|[A-Za-z]:[\\/]?)$/;
 /** Any other directory outside the project: an absolute path (`/Users/alice/Desktop`, `C:\Users\alice`), or a parent (`..`). */
 const ELSEWHERE = /^(?:\/|~\/|\$\{?(?:HOME|env:HOME|userHome)\}?\/|[A-Za-z]:[\\/]|\.\.(?:[\\/]|$))/;
-/** A dev container's or Codespace's checkout, where the project itself lives: `/workspaces/<repo>`, `/workspace`. */
-const IN_WORKSPACE = /^\/workspaces?(?:\/|$)/;
+/** A dev container's or Codespace's checkout (`/workspaces/<repo>`, `/workspace`), or scratch space (`/tmp`). */
+const IN_WORKSPACE = /^\/(?:workspaces?|tmp|var\/tmp)(?:\/|$)/;
 
 /** How far outside the repository a directory reaches: the home or the root, elsewhere, or not outside at all. */
 export function outsideReach(directory: string): 'home-or-root' | 'elsewhere' | undefined {

@@ -6,8 +6,8 @@ import { parseJsoncValue } from '../../../src/parse/json.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
-import { CLAUDE_ALLOWED_TOOLS, COPILOT_ALLOWED_TOOL, COPILOT_COMMAND, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
-import { commandPermission, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
+import { CLAUDE_ALLOWED_TOOLS, CLAUDE_COMMAND, COPILOT_ALLOWED_TOOL, COPILOT_COMMAND, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
+import { commandPermission, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { bashMatcher } from './claude-code.js';
 
 const LAUNCHER_PATH = new RegExp(
@@ -92,6 +92,13 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
         effective: true,
         ...(flag.grant === 'file-write' ? { severity: 'low' as const } : {}),
       });
+    }
+    // `claude --add-dir ~`: another working directory, read and edited like the project.
+    if (line.includes('--add-dir') && CLAUDE_COMMAND.test(command)) {
+      for (const added of line.matchAll(/--add-dir[=\s]+["']?([^\s"']+)/g)) {
+        if (added.index >= end) break;
+        reportOutsideDirectory(file, out, 'claude-code', `--add-dir ${added[1]}`, added[1]!, spanOf(index, added.index, added[0].length));
+      }
     }
     if (COPILOT_COMMAND.test(command)) {
       for (const allowed of line.matchAll(COPILOT_ALLOWED_TOOL)) {

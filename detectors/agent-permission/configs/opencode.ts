@@ -41,8 +41,10 @@ function readPermission(file: SourceFile, out: FileEmitter, permission: DataNode
   const bash = get(permission, 'bash');
   if (bash) readBash(file, out, bash, prefix, close);
   // OpenCode asks before it touches a path outside the project unless this is `allow`.
+  // A map of path patterns is allowed everywhere by its `*` entry.
   const external = get(permission, 'external_directory');
-  if (external?.kind === 'scalar' && external.value === 'allow') reportOutsideDirectory(file, out, 'opencode', `${prefix}.external_directory: "allow"${close}`, 'anywhere', external.span);
+  const everywhere = external?.kind === 'map' ? get(external, '*') : external;
+  if (everywhere?.kind === 'scalar' && everywhere.value === 'allow') reportOutsideDirectory(file, out, 'opencode', `${prefix}.external_directory: "allow"${close}`, 'anywhere', everywhere.span);
   if (close !== '') return;
   const read = get(permission, 'read');
   if (read?.kind === 'map') {

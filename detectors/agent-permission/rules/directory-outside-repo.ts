@@ -17,11 +17,14 @@ export const directoryOutsideRepo: RuleMeta = {
   tags: ['agent', 'credentials'],
   samples: {
     positive: [
+      sample('scripts/agent.sh', '#!/bin/sh\nclaude --add-dir ~ -p "update the dotfiles and the project together"\n', { expect: { line: 2 }, note: 'the home directory added to a Claude Code session' }),
+      sample('opencode.json', '{\n  "permission": {\n    "external_directory": { "*": "allow", "~/.ssh/**": "deny" }\n  }\n}\n', { expect: { line: 3 }, note: "OpenCode's pattern map, allowing every path" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "additionalDirectories": ["~/"],\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's additional working directories" }),
       sample('opencode.json', '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {\n    "edit": "ask",\n    "external_directory": "allow"\n  }\n}\n', { expect: { line: 5 }, note: 'OpenCode no longer asks before paths outside the project' }),
       sample('.codex/config.toml', 'approval_policy = "on-request"\nsandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/Users/dev"]\n', { expect: { line: 5 }, note: "the sandbox made to let commands write the user's home" }),
     ],
     negative: [
+      sample('.codex/config.toml', 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/tmp"]\n', { note: 'scratch space' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "additionalDirectories": ["./packages/shared", "docs"]\n  }\n}\n', { note: 'directories of the project' }),
       sample('opencode.json', '{\n  "permission": {\n    "external_directory": "ask"\n  }\n}\n'),
       sample('.codex/config.toml', 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["./build"]\n'),
