@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-PGSCYIQJ.js";
+} from "./chunk-4H4ZD6DC.js";
 import {
   fingerprintOf,
   require_ignore
@@ -20,7 +20,7 @@ import {
   SEVERITIES,
   formatOf,
   severityRank
-} from "./chunk-TZPEJUFK.js";
+} from "./chunk-FPGCDRAC.js";
 import {
   __commonJS,
   __require,
@@ -6598,7 +6598,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-F7GPDKVS.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-7TFTXBME.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

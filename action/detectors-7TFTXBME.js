@@ -7,10 +7,11 @@ import {
 import {
   formatOf,
   lookupTable,
+  parseJsoncValue,
   parseYaml,
   sample,
   severityRank
-} from "./chunk-TZPEJUFK.js";
+} from "./chunk-FPGCDRAC.js";
 import {
   creator
 } from "./chunk-4IEEGQES.js";
@@ -183,10 +184,12 @@ var TEST_OR_EXAMPLE = new RegExp(
     String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
     // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`), fixture variants
     // (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
-    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources)|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?)|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
+    // Go's generated test certificates and keys: `testcert.go`, `testcerts.go`.
+    String.raw`(?:^|\/)test[-_]?certs?\.go$`,
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
     String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
@@ -303,6 +306,36 @@ function patchRanges(text) {
   }
   return ranges;
 }
+var EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
+var DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
+function exampleRanges(file) {
+  if (!DOCUMENT.test(file.path)) return [];
+  const ranges = [];
+  const text = file.text;
+  const recent = [];
+  let offset = 0;
+  let fence;
+  for (const line of text.split("\n")) {
+    const end = offset + line.length;
+    const trimmed = line.trim();
+    const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
+        if (fence.example) ranges.push([fence.start, end]);
+        fence = void 0;
+      }
+    } else if (marker) {
+      fence = { marker, start: offset, example: recent.some((previous) => EXAMPLE_MARKER.test(previous)) };
+      recent.length = 0;
+    } else if (trimmed !== "") {
+      if (EXAMPLE_MARKER.test(trimmed)) ranges.push([offset, end]);
+      recent.push(trimmed);
+      if (recent.length > 3) recent.shift();
+    }
+    offset = end + 1;
+  }
+  return ranges;
+}
 
 // knowledge/credentials/values.ts
 function entropy(value) {
@@ -396,13 +429,29 @@ var PLACEHOLDER_PATTERNS = [
   /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i
 ];
+var KEYBOARD_ROWS = /qwertyuiop|asdfghjkl|zxcvbnm|qwertz|azerty|qwerty|asdfgh|zxcvbn/gi;
+function isMostlyTyped(value) {
+  if (value.length < 20) return false;
+  let covered = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) {
+      run++;
+      continue;
+    }
+    if (run >= 4) covered += run;
+    run = 1;
+  }
+  for (const row of value.matchAll(KEYBOARD_ROWS)) covered += row[0].length;
+  return covered * 3 >= value.length;
+}
 function isSequential(value) {
   if (value.length < 6) return false;
   let runs = 0;
   for (let i = 1; i < value.length; i++) {
     if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) runs++;
   }
-  return runs >= value.length - 2;
+  return runs >= (value.length - 1) * 0.8;
 }
 var LEET = lookupTable({ "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" });
 function isWordSalad(value) {
@@ -468,7 +517,7 @@ function isPlaceholder(value) {
   if (KNOWN_EXAMPLES.has(trimmed)) return true;
   if (/EXAMPLE(?:KEY)?$/.test(trimmed)) return true;
   if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
-  if (isSequential(trimmed)) return true;
+  if (isSequential(trimmed) || isMostlyTyped(trimmed)) return true;
   const body2 = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, "");
   if (body2.length >= 8 && /^(.)\1+$/.test(body2)) return true;
   return false;
@@ -1923,6 +1972,41 @@ var mongodbAtlasServiceAccount = {
     negative: [sample(".env.ci", "ATLAS_READONLY_CLIENT_SECRET=mdb_sa_sk_lEZqyhmb0zFnz3YS3dAQAiPAUy4yvjn0I8QKzpF8\n")]
   }
 };
+var UPSTASH_TOKEN = "AYu8ASQgNQoOd2LUwGZOqSyEhMum7XD6COGz02J2Z6umjqH4heQXUrFY8afFnCu4E0NGf";
+var upstashRedisToken = {
+  id: "upstash-redis-rest-token",
+  provider: "upstash",
+  title: "Upstash Redis REST token",
+  // Vercel's marketplace integration names it KV_REST_API_TOKEN; Upstash's own console UPSTASH_REDIS_REST_TOKEN.
+  contextPatterns: [{ variable: /^(?:[A-Z0-9_]*_)?(?:UPSTASH_REDIS_REST(?:_READ_?ONLY)?_TOKEN|KV_REST_API(?:_READ_ONLY)?_TOKEN)$|^upstash(?:redis)?(?:rest)?token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ["upstash", "kv_rest"] }],
+  plausible: (value) => looksGenerated(value),
+  rate: (context) => readOnlyRating(context, "Upstash token") ?? { scope: "root-resource", because: `an Upstash REST token reads, writes and flushes its whole database${browserExposure(context)}` },
+  reach: "reads and overwrites every key of the database, and FLUSHALL empties it",
+  narrower: "give read-only code the database's read-only token, and keep the read/write one in the server's environment",
+  reference: "https://upstash.com/docs/redis/features/restapi",
+  samples: {
+    positive: [
+      sample("src/lib/redis.ts", `import { Redis } from '@upstash/redis';
+
+export const redis = new Redis({
+  url: 'https://eu1-vast-lark-38012.upstash.io',
+  token: process.env.UPSTASH_REDIS_REST_TOKEN ?? '${UPSTASH_TOKEN}',
+});
+`, { expect: { line: 5 }, note: "a fallback for when the variable is unset" }),
+      sample(".env.production", `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io
+KV_REST_API_TOKEN=${UPSTASH_TOKEN}
+`, { expect: { line: 2 }, note: "Vercel's name for it" })
+    ],
+    negative: [sample(".env.example", "UPSTASH_REDIS_REST_URL=https://your-db.upstash.io\nUPSTASH_REDIS_REST_TOKEN=AXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n")]
+  },
+  scopeSamples: {
+    positive: [sample(".env.production", `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io
+KV_REST_API_TOKEN=${UPSTASH_TOKEN}
+`, { expect: { line: 2 } })],
+    negative: [sample(".env.production", `KV_REST_API_READ_ONLY_TOKEN=${UPSTASH_TOKEN}
+`, { note: "the database's read-only token" })]
+  }
+};
 var DATABASE_KINDS = [
   supabaseServiceRoleKey,
   supabaseSecretKey,
@@ -1932,7 +2016,8 @@ var DATABASE_KINDS = [
   planetscaleServiceToken,
   planetscalePassword,
   mongodbAtlasApiKey,
-  mongodbAtlasServiceAccount
+  mongodbAtlasServiceAccount,
+  upstashRedisToken
 ];
 
 // knowledge/credentials/gcp.ts
@@ -2232,13 +2317,17 @@ var DATABASE_WORDS = /* @__PURE__ */ new Set(["db", "database", "datasource", "p
 function superuserBeside(context) {
   const passwordWords = wordsOf(context.variable ?? "");
   const besideDatabaseUrl = Object.values(context.siblingValues).some((value) => DATABASE_URL.test(value.trim()));
+  const owner = passwordWords.filter((word) => !PASSWORD_NAME_WORDS.has(word));
   for (const [name, value] of Object.entries(context.siblingValues)) {
     const words2 = wordsOf(name);
     if (!words2.some((word) => USER_WORDS.has(word)) || !SUPERUSERS.has(value.trim().toLowerCase())) continue;
+    const userOwner = words2.filter((word) => !USER_WORDS.has(word) && !ROOT_NAME_WORDS.has(word));
+    if (owner.length > 0 && userOwner.length > 0 && !userOwner.some((word) => owner.includes(word) || DATABASE_WORDS.has(word))) continue;
     if (besideDatabaseUrl || [...words2, ...passwordWords].some((word) => DATABASE_WORDS.has(word))) return `${name} ${value.trim()}`;
   }
   return void 0;
 }
+var PASSWORD_NAME_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret"]);
 function superuserOnLine(line) {
   const account = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:([^:\s]+):/.exec(line)?.[1] ?? /\b(?:user|username|login)[ \t]*=[ \t]*["']?([\w.-]+)/i.exec(line)?.[1] ?? /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)[ \t]+["'`]?([\w.-]+)/i.exec(line)?.[1];
   const user = account?.toLowerCase();
@@ -2268,6 +2357,7 @@ var genericSecret = {
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: "a service token is a secret; a token service is not" }),
       sample("deploy/nginx/api.conf", 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: "nginx sets a header without a colon" }),
       sample("config/settings.yml", 'payments:\n  provider: acme\n  api_key: "k7Qp2xV9mB4nR8sT1wY6zA3cF5hJ0lN2"\n', { expect: { line: 3 } }),
+      sample("scripts/export-events.sh", '#!/bin/sh\nexport POSTHOG_PERSONAL_API_KEY=phx_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1\ncurl -H "Authorization: Bearer $POSTHOG_PERSONAL_API_KEY" https://eu.posthog.com/api/projects/\n', { expect: { line: 2 }, note: "PostHog's personal API key reads every project: a secret" }),
       sample("src/client.ts", "export const client = createClient({\n  baseUrl: 'https://api.acme.dev',\n  apiToken: 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b',\n});\n", { expect: { line: 3 } }),
       sample("scripts/sync.py", 'import requests\n\nSYNC_SECRET = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"\nrequests.post(URL, headers={"X-Secret": SYNC_SECRET})\n', { expect: { line: 3 } }),
       sample("src/env.js", "const signingKey = process.env.WEBHOOK_SIGNING_KEY ?? 'b3JjYS1zaWduaW5nLWtleS0yMDI2LXF3ZXJ0eQ';\nmodule.exports = { signingKey };\n", { expect: { line: 1 } }),
@@ -2285,6 +2375,8 @@ var genericSecret = {
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
     ],
     negative: [
+      sample("scripts/dns.sh", "#!/bin/sh\nDYNU_API_KEY=1234567890abcdefghijklmnopqrstuvwxyz\nNETBOX_TOKEN=0123456789abcdef0123456789abcdef01234567\nEDGEDNS_ACCESS_TOKEN=akab-1234567890qwerty-asdfghjklzxcvtnu\n", { note: "ascending runs and keyboard rows are typed, not generated" }),
+      sample("auth/oauth.py", "headers = {'Authorization': 'Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo='}\n", { note: "Basic credentials of a public client: user `openshift-challenging-client`, empty password" }),
       sample("lib/github/actions.const.js", 'exports.ACTIONS_CREATE_GITHUB_APP_TOKEN = "actions/create-github-app-token@v2.2.0";\n', { note: "an Action at a version, named for what it makes" }),
       sample(".do/app.yaml", "name: fieldnote\nservices:\n  - name: web\n    envs:\n      - key: APP_KEY\n        scope: RUN_TIME\n        type: SECRET\n        value: EV[1:kx5rW0pZ8qG0rS9Jw1oN7q0mY2d4d3Yh:Hb0mY5q3qk7JrP3iZ3kS4vW9Q==]\n", { note: "App Platform's encrypted form, as doctl writes the spec back" }),
       sample("templates/app/kafka_jmx.yaml", `graph_items:
@@ -2294,6 +2386,7 @@ var genericSecret = {
       key: 'jmx["kafka.network:type=RequestMetrics,name=TotalTimeMs,request=UpdateMetadata","95thPercentile"]'
 `, { note: "a Zabbix item key" }),
       sample("src/analytics.ts", 'export const MIXPANEL_TOKEN = "736a82f3dad01d194e6f3391fa920a5d";\nexport const SEGMENT_WRITE_KEY = "xjNZfg6UzfjYx1sVwGpz1aHTE2z7Qmje";\n', { note: "browser analytics keys ship in every page" }),
+      sample("web/.env.production", "VITE_POSTHOG_KEY=phc_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1\nVITE_POSTHOG_HOST=https://eu.i.posthog.com\n", { note: "PostHog's project key is in every page's snippet" }),
       sample("solver/pb/ops.pb.go", 'type Meta struct {\n	Attrs map[string]string `protobuf:"bytes,2,rep,name=attrs,proto3" json:"attrs,omitempty" protobuf_key:"bytes,1,opt,name=key,proto3" protobuf_val:"bytes,2,opt,name=value,proto3"`\n}\n', { note: "a Go struct tag" }),
       sample("plugins/modules/gcp_compute_disk.py", "EXAMPLES = '''\n- name: create a disk\n  gcp_compute_disk:\n    disk_encryption_key:\n      raw_key: SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=\n'''\n", { note: "base64 of a sentence" }),
       sample("config/settings.yml", "payments:\n  api_key: ${PAYMENTS_API_KEY}\n  token_url: https://auth.acme.dev/oauth/token\n  secret_name: payments-api\n"),
@@ -2371,6 +2464,7 @@ var hardcodedPassword = {
   exposedSeverity: "medium",
   samples: {
     positive: [
+      sample("config/mailer.yml", "smtp:\n  host: smtp.acme.io\n  user: notifications@acme.io\n  pass: Kq7vX2mL9kR4tW8z\n", { expect: { line: 4 }, note: "nodemailer's `pass`" }),
       sample("docs/runbook.md", "## Break glass\n\nThe admin password is `pQ7vK2mX9sLr4TzW` (rotate after use).\n", { expect: { line: 3 }, note: "prose in a runbook" }),
       sample("src/db.go", 'package db\n\nvar dsn = "host=db.acme.internal user=acme password=pQ7vK2mX9sLr4TzW dbname=acme sslmode=disable"\n', { expect: { line: 3 }, note: "a libpq keyword connection string" }),
       sample(".github/workflows/migrate.yml", "jobs:\n  migrate:\n    runs-on: ubuntu-latest\n    steps:\n      - run: PGPASSWORD=pQ7vK2mX9sLr4TzW psql -h db.prod.acme.io -U admin -f migrate.sql\n", { expect: { line: 5 }, note: "a variable set in front of a one-line command" }),
@@ -2402,6 +2496,12 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("roles/os9_users/templates/os9_users.j2", '{% for item in os9_users %}\n{% set passwd = item.pass_key|string+" "+item.password %}\nusername {{ item.username }} password {{ passwd }}\n{% endfor %}\n', { note: "a Jinja expression" }),
+      sample("plugins/modules/netapp_e_auth.py", "def update(ssid):\n    update_pwd = 'storage-systems/%s' % ssid\n    return request(update_pwd)\n", { note: "a format string filled on the same line" }),
+      sample("validation/check-publish.sh", '#!/bin/sh\nnpm view agentic-flow@1.10.0 version >/dev/null && echo "  PASS: agentic-flow@1.10.0 exists on npm"\n', { note: "a test report's status" }),
+      sample("modules/win_chocolatey_source.ps1", "$params = @{ 'certificate_password' = 'certificate' }\n", { note: "a word of its own name: a key of a parameter map" }),
+      sample("src/components/Modal.tsx", "export function A({ isMetaPass, identifier }) {\n  return <Button disabled={!isMetaPass || !identifier} />;\n}\n", { note: "a negated identifier is an expression" }),
+      sample("src/cli.js", "// If there is a --pwd directive, switch directories.\nconst x = 1;\n", { note: "a word of a sentence after a flag named in a comment" }),
       sample("Makefile", "login:\n	aws ecr get-login-password --region $(REGION) | docker login --username AWS --password-stdin $(ACCOUNT).dkr.ecr.$(REGION).amazonaws.com\n", { note: "the registry after --password-stdin is not a password" }),
       sample("doc/20-Advanced-Topics.md", "```sql\nCREATE USER 'icingaweb2'@'localhost' IDENTIFIED BY 'icingaweb2';\nGRANT ALL ON icingaweb2.* TO 'icingaweb2'@'localhost';\n```\n", { note: "the password is the account's own name: a documented default" }),
       sample("site/include/layout.js", "var pass = '#snmp_priv_passphrase';\n$(pass).val('');\n", { note: "a form field's CSS selector" }),
@@ -2468,6 +2568,7 @@ var hardcodedPassword = {
     negative: [
       sample("roles/personas_deployment/defaults/main.yml", 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample("deploy/app.yaml", 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
+      sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
       sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: "an application account" })
     ]
   }
@@ -2518,7 +2619,7 @@ var databaseConnectionString = {
     const url = connectionUrlAround(context.line, value);
     if (!url) return true;
     if (url.user === value || url.user === "") return url.user === "" && !LOCAL_HOST.test(url.host);
-    if (/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host)) return false;
+    if (/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host) && !/\.svc\.cluster\.local$/.test(url.host)) return false;
     return !LOCAL_HOST.test(url.host) || !LOOPBACK.test(url.host) && looksRandom(value, 12, 3) && /\d/.test(value) && /[A-Za-z]/.test(value);
   },
   rate: (context) => {
@@ -2536,6 +2637,8 @@ var databaseConnectionString = {
   narrower: "connect as an application user that owns only its own schema, with the password in a secret store",
   samples: {
     positive: [
+      sample("deploy/production/values.yaml", "api:\n  env:\n    DATABASE_URL: postgres://orders:Hq7vN2xL9pRtKw3z@orders-pg-rw.orders-prod.svc.cluster.local:5432/orders\n", { expect: { line: 3 }, note: "a Kubernetes Service's in-cluster name is production's database too" }),
+      sample("deploy/.env.production", "DATABASE_URL=postgres://shop:Qwerty2024x@shop-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/shop\nREDIS_URL=redis://default:Tq8vLm3kPz1234567Wx@cache-prod.acme.io:6379\n", { expect: { line: 1 }, note: "a weak password a person chose is still a password" }),
       sample("docker-compose.prod.yml", "services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n", { expect: { line: 4 }, note: "a generated password on a compose service name" }),
       sample("scripts/migrate.sh", '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
       sample("docs/runbook.md", '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),
@@ -2582,6 +2685,7 @@ var basicAuthUrl = {
   samples: {
     positive: [sample("scripts/publish.sh", 'curl -u deploy --upload-file pkg.tgz "https://deploy:Qm8vX2pL7nRt@artifacts.acme-internal.io/repository/npm/"\n', { expect: { line: 1 } })],
     negative: [
+      sample("src/locale/messages.de.xlf", '<trans-unit id="telemetry-url">\n  <source>Example: https://ceph:telemetry@10.0.0.1:8080</source>\n  <target>Beispiel: https://ceph:telemetry@10.0.0.1:8080</target>\n</trans-unit>\n', { note: "a translation catalog's sentence, in every language it ships" }),
       sample("scripts/publish.sh", 'git clone "https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git"\n'),
       sample("docs/setup.md", "Point it at `https://user:password@registry.example.com`.\n"),
       sample("README.md", "Example: `url.parse('http://user:pass@host.com:8080/p/a/t/h?query=string#hash')`\n", { note: "secretlint matches the whole URL; the password alone is judged" })
@@ -2781,7 +2885,7 @@ var githubFineGrainedToken = {
   narrower: "already narrow; keep it in a secret store and give it an expiry",
   reference: REFERENCE4,
   samples: {
-    positive: [sample("tools/sync.py", 'TOKEN = "github_pat_11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVwXyZ012345678"\n', { expect: { line: 1 } })],
+    positive: [sample("tools/sync.py", 'TOKEN = "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"\n', { expect: { line: 1 } })],
     negative: [sample("tools/sync.py", 'TOKEN = os.environ["GITHUB_PAT"]  # github_pat_...\n')]
   }
 };
@@ -3473,6 +3577,88 @@ var databricksToken = {
     negative: [sample("notebooks/export.py", 'DATABRICKS_TOKEN = "dapi00000000000000000000000000000000"\n', { note: "a placeholder" })]
   }
 };
+var AGE_KEY = "AGE-SECRET-KEY-15FERYXHRDZ9M6Y09MR8WRERWZGJ6F8NTXVHXYRDLM5AAHN0T09NL4UJY86";
+var ageSecretKey = {
+  id: "age-secret-key",
+  provider: "age",
+  title: "age secret key",
+  // `age-keygen` writes it bech32-encoded: the prefix, then 58 characters of the bech32 alphabet (upper-case).
+  valuePatterns: [{ regex: /(?<![A-Z0-9-])(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Z0-9])/g, keywords: ["age-secret-key-1"] }],
+  plausible: (value) => !isPlaceholder(value.slice(16)) && entropy(value.slice(16)) >= 3.5,
+  rate: fixed("root-resource", "an age secret key decrypts every file encrypted to its recipient: every SOPS file the repository keeps for it"),
+  reach: "decrypts every SOPS or age file encrypted to it, production secrets included",
+  narrower: "keep the key in CI secrets or a KMS-backed SOPS setup, with one recipient per environment so that staging cannot decrypt production",
+  reference: "https://github.com/FiloSottile/age",
+  samples: {
+    positive: [
+      sample(".sops/keys.txt", `# created: 2026-02-11T09:14:02Z
+# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p
+${AGE_KEY}
+`, { expect: { line: 3 } }),
+      sample(".github/workflows/deploy.yml", `jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    env:
+      SOPS_AGE_KEY: ${AGE_KEY}
+    steps:
+      - run: sops -d secrets/prod.enc.yaml > .env
+`, { expect: { line: 5 } })
+    ],
+    negative: [sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    env:\n      SOPS_AGE_KEY: ${{ secrets.SOPS_AGE_KEY }}\n")]
+  },
+  scopeSamples: {
+    positive: [sample(".sops/keys.txt", `# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p
+${AGE_KEY}
+`, { expect: { line: 2 } })],
+    negative: [sample(".sops/keys.txt", "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ\n", { note: "a placeholder" })]
+  }
+};
+var CONSUL_TOKEN = "3f6c2a9e-1b7d-4c8e-9a12-d4e5f6a7b8c9";
+var consulNomadToken = {
+  id: "consul-nomad-token",
+  provider: "hashicorp",
+  title: "Consul or Nomad ACL token",
+  // A UUID known by its name: the CLIs' variables, and the bootstrap/management token of Consul's agent config.
+  contextPatterns: [
+    { variable: /^(?:CONSUL_HTTP_TOKEN|CONSUL_(?:MANAGEMENT|MASTER|BOOTSTRAP)_TOKEN|NOMAD_TOKEN|NOMAD_(?:MANAGEMENT|BOOTSTRAP)_TOKEN|consul_token|nomad_token)$/i, value: UUID, keywords: ["consul", "nomad"] },
+    // Consul's agent configuration (`acl { tokens { initial_management = "…" } }`); the older `master` name is too common a word to look for.
+    { variable: /^initial_management$/, value: UUID, keywords: ["initial_management"], requires: ["acl"] }
+  ],
+  plausible: (value) => !isPlaceholder(value) && !/^0{8}-|-0{12}$/.test(value),
+  rate: (context) => readOnlyRating(context, "ACL token") ?? (/initial_management|master|management|bootstrap/i.test(`${context.variable ?? ""} ${context.nearby}`) ? { scope: "root", because: "the management (bootstrap) token has every ACL permission: it can stop every job and delete every key" } : { scope: "root", because: "an ACL token's policies are not in the value, and CI and operator tokens are usually management tokens" }),
+  reach: "with a management token, stops and purges every Nomad job and deletes Consul's whole key/value store",
+  narrower: "create a token with a policy limited to the jobs or key prefixes the task needs, and keep it in CI secrets or Vault",
+  reference: "https://developer.hashicorp.com/consul/docs/security/acl/tokens",
+  samples: {
+    positive: [
+      sample("deploy/nomad/deploy.sh", `#!/bin/sh
+export NOMAD_ADDR=https://nomad.acme.internal:4646
+export NOMAD_TOKEN=${CONSUL_TOKEN}
+nomad job run api.nomad.hcl
+`, { expect: { line: 3 } }),
+      sample("consul/server.hcl", `acl {
+  enabled        = true
+  default_policy = "deny"
+  tokens {
+    initial_management = "${CONSUL_TOKEN}"
+  }
+}
+`, { expect: { line: 5 } })
+    ],
+    negative: [sample("deploy/nomad/deploy.sh", '#!/bin/sh\nexport NOMAD_TOKEN="$(vault read -field=secret_id nomad/creds/deployer)"\nnomad job run api.nomad.hcl\n')]
+  },
+  scopeSamples: {
+    positive: [sample("consul/server.hcl", `acl {
+  enabled = true
+  tokens {
+    initial_management = "${CONSUL_TOKEN}"
+  }
+}
+`, { expect: { line: 4 } })],
+    negative: [sample("monitoring/.env", `CONSUL_READONLY_TOKEN=${CONSUL_TOKEN}
+`, { note: "named for a read-only token" })]
+  }
+};
 var INFRA_KINDS = [
   terraformCloudToken,
   pulumiAccessToken,
@@ -3483,7 +3669,9 @@ var INFRA_KINDS = [
   dopplerServiceToken,
   dopplerWorkplaceToken,
   onepasswordServiceAccountToken,
-  onepasswordSecretKey
+  onepasswordSecretKey,
+  ageSecretKey,
+  consulNomadToken
 ];
 
 // knowledge/credentials/kubernetes.ts
@@ -3502,6 +3690,14 @@ var KUBECONFIG_FILES = ["clusters:", "users:", "contexts:"];
 var ADMIN_GROUPS = /* @__PURE__ */ new Set(["system:masters", "kubeadm:cluster-admins"]);
 function kubeconfigUser(nearby) {
   return /-\s+name:\s*["']?([^\s"']+)["']?\s*\n\s*user:/.exec(nearby)?.[1] ?? /user:[\s\S]*?\n\s*name:\s*["']?([^\s"']+)/.exec(nearby)?.[1];
+}
+function kubernetesPrincipals(context) {
+  const principals = [];
+  const account = context.value.startsWith("eyJ") ? serviceAccountOf(context.value) : void 0;
+  if (account) principals.push(`k8s-sa:${account.namespace}/${account.name}`, `k8s-sa:${account.name}`);
+  const user = kubeconfigUser(context.nearby);
+  if (user) principals.push(`k8s-sa:${user}`);
+  return principals.map((principal) => principal.toLowerCase());
 }
 function serviceAccountOf(token) {
   const claims = decodeJwt(token)?.payload;
@@ -3616,10 +3812,18 @@ var kubernetesKubeconfigCredential = {
       sample("ops/staging.kubeconfig", KUBECONFIG("default", `    client-certificate-data: ${DEV_CERT.slice(0, 300)}
     client-key-data: ${DEV_KEY}`), { expect: { line: 19 }, note: "truncated certificate: fail closed" }),
       sample("etc/rancher/k3s/k3s.yaml", KUBECONFIG("default", `    client-certificate-data: ${DEV_CERT}
-    client-key-data: ${DEV_KEY}`), { expect: { line: 19 }, note: "k3s admin kubeconfig" })
+    client-key-data: ${DEV_KEY}`), { expect: { line: 19 }, note: "k3s admin kubeconfig" }),
+      {
+        files: { "ops/kubeconfig-ci.yaml": KUBECONFIG("ci-deployer", `    token: ${DEPLOYER_TOKEN}`), "cluster/ci-rbac.yaml": "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: ci-deployer-admin\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n" },
+        expect: { path: "ops/kubeconfig-ci.yaml", line: 18 },
+        note: "a deployer's token whose service account the repository binds to cluster-admin"
+      }
     ],
-    negative: [sample("nodes/worker-1.kubeconfig", KUBECONFIG("system:node:worker-1", `    client-certificate-data: ${NODE_CERT}
-    client-key-data: ${NODE_KEY}`), { note: "kubelet identity" })]
+    negative: [
+      sample("nodes/worker-1.kubeconfig", KUBECONFIG("system:node:worker-1", `    client-certificate-data: ${NODE_CERT}
+    client-key-data: ${NODE_KEY}`), { note: "kubelet identity" }),
+      sample("ops/kubeconfig-ci.yaml", KUBECONFIG("ci-deployer", `    token: ${DEPLOYER_TOKEN}`), { note: "a deployer named as one, bound to nothing the repository shows" })
+    ]
   }
 };
 function rateServiceAccountToken(context) {
@@ -4134,7 +4338,11 @@ var hetznerCloudToken = {
   provider: "hetzner",
   title: "Hetzner Cloud API token",
   // 64 alphanumeric characters with no prefix: known by the name it is given (hcloud's and Terraform's variables).
-  contextPatterns: [{ variable: /^(?:HCLOUD_TOKEN|HETZNER_(?:CLOUD_)?(?:API_)?TOKEN|hcloud_token)$|^hcloud\.token$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ["hcloud", "hetzner"] }],
+  contextPatterns: [
+    { variable: /^(?:HCLOUD_TOKEN|HETZNER_(?:CLOUD_)?(?:API_)?TOKEN|hcloud_token)$|^hcloud\.token$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ["hcloud", "hetzner"] },
+    // The Secret that Hetzner's cloud controller manager and CSI driver read (`hcloud` in kube-system) keys it `token`.
+    { variable: /^token$/, value: /^[A-Za-z0-9]{64}$/, keywords: ["token"], requires: ["hcloud"] }
+  ],
   plausible: (value) => generated(value, 60),
   rate: fixed("root", "a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it"),
   reach: "deletes every server, volume, snapshot and backup of the project, with the servers' disks",
@@ -4150,11 +4358,96 @@ hcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04
 `, { expect: { line: 1 } })
     ],
     negative: [sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n')]
+  },
+  scopeSamples: {
+    positive: [
+      sample("ops/provision.sh", `#!/usr/bin/env bash
+export HCLOUD_TOKEN=${HCLOUD_TOKEN}
+hcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04
+`, { expect: { line: 2 } }),
+      sample("cluster/hcloud-secret.yaml", `apiVersion: v1
+kind: Secret
+metadata:
+  name: hcloud
+  namespace: kube-system
+stringData:
+  token: ${HCLOUD_TOKEN}
+  network: tidepool-net
+`, { expect: { line: 7 }, note: "the Secret Hetzner's cloud controller manager reads" })
+    ],
+    negative: [sample("cluster/app-secret.yaml", `apiVersion: v1
+kind: Secret
+metadata:
+  name: webhook
+stringData:
+  token: ${HCLOUD_TOKEN}
+`, { note: "a token of 64 characters in a Secret nothing ties to Hetzner" })]
+  }
+};
+var LINODE_TOKEN = "e3b9a4c1f07d2b8e56a19c4d3f2e7b0a9c8d1e6f5a4b3c2d1e0f9a8b7c6d5e4f";
+var linodeToken = {
+  id: "linode-token",
+  provider: "linode",
+  title: "Linode (Akamai Cloud) personal access token",
+  // 64 hex characters with no prefix: known by the name it is given (linode-cli's, Terraform's and Ansible's variables).
+  contextPatterns: [{ variable: /^(?:LINODE_(?:CLI_|API_)?TOKEN|linode_(?:api_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ["linode"] }],
+  plausible: (value) => generated(value, 64),
+  rate: (context) => rateAccountToken("a Linode token's scopes (read/write per service, or all) are not in the value, so it is rated the broad kind", context),
+  reach: "with read/write scopes, deletes every Linode, volume, managed database, bucket and backup of the account",
+  narrower: "create a token with only the scopes and the expiry the job needs (read-only where it only reads), and keep it in CI secrets",
+  reference: "https://techdocs.akamai.com/linode-api/reference/post-personal-access-token",
+  samples: {
+    positive: [
+      sample("terraform/linode/terraform.tfvars", `linode_token = "${LINODE_TOKEN}"
+region       = "eu-central"
+`, { expect: { line: 1 } }),
+      sample("ops/backup.sh", `#!/bin/sh
+export LINODE_CLI_TOKEN=${LINODE_TOKEN}
+linode-cli volumes list
+`, { expect: { line: 2 } })
+    ],
+    negative: [sample("terraform/linode/variables.tf", 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n')]
+  },
+  scopeSamples: {
+    positive: [sample("ops/backup.sh", `#!/bin/sh
+export LINODE_CLI_TOKEN=${LINODE_TOKEN}
+linode-cli volumes list
+`, { expect: { line: 2 } })],
+    negative: [sample("monitoring/.env.exporter", `LINODE_READONLY_TOKEN=${LINODE_TOKEN}
+`, { note: "named for a read-only token" })]
+  }
+};
+var VULTR_KEY = "MX5NO41SVKRPYEG3DZTECBIO1L9R6G9BYHDI";
+var vultrApiKey = {
+  id: "vultr-api-key",
+  provider: "vultr",
+  title: "Vultr API key",
+  // 36 upper-case letters and digits, no prefix: known by the name it is given (vultr-cli's and Terraform's variables).
+  contextPatterns: [{ variable: /^(?:VULTR_API_KEY|vultr_api_key)$|^vultr\.api_key$/i, value: /^[A-Z0-9]{36}$/, keywords: ["vultr"] }],
+  plausible: (value) => generated(value, 36),
+  rate: (context) => rateAccountToken("a Vultr API key acts as its user on the whole account (a sub-account's key is narrower, which the value does not show)", context),
+  reach: "deletes every instance, block storage volume, managed database, snapshot and backup of the account",
+  narrower: "issue the key to a sub-account user with only the ACLs the job needs, restrict it to CI's IP addresses, and keep it in CI secrets",
+  reference: "https://docs.vultr.com/platform/other/api/enable-vultr-api",
+  samples: {
+    positive: [sample("ansible/group_vars/all.yml", `vultr_api_key: "${VULTR_KEY}"
+region: fra
+`, { expect: { line: 1 } })],
+    negative: [sample("ansible/group_vars/all.yml", `vultr_api_key: "{{ lookup('env', 'VULTR_API_KEY') }}"
+`)]
+  },
+  scopeSamples: {
+    positive: [sample("ansible/group_vars/all.yml", `vultr_api_key: "${VULTR_KEY}"
+region: fra
+`, { expect: { line: 1 } })],
+    negative: [sample("ansible/group_vars/all.yml", 'vultr_api_key: "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"\n', { note: "a placeholder" })]
   }
 };
 var PAAS_KINDS = [
   herokuApiKey,
   hetznerCloudToken,
+  linodeToken,
+  vultrApiKey,
   flyUserToken,
   flyMacaroonToken,
   renderApiKey,
@@ -4260,6 +4553,7 @@ var NPM_TOKEN = /^npm_[A-Za-z0-9]{36}$/;
 var NPMRC_REGISTRY = /\/\/([^/\s:]+)[^\s]*:_authToken/;
 function npmPlausible(value) {
   if (NPM_TOKEN.test(value)) return hasValidBase62Checksum(value, 4);
+  if (value.startsWith("npm_")) return false;
   if (UUID.test(value)) return !isPlaceholder(value);
   return /^[A-Za-z0-9._~+/=-]{20,}$/.test(value) && looksRandom(value, 20, 3) && !isPlaceholder(value);
 }
@@ -4295,6 +4589,7 @@ var npmToken = {
       sample("packages/cli/.npmrc", "//registry.npmjs.org/:_authToken=04c88b82-ed9c-3639-383e-0d8319e97abe\nalways-auth=true\n", { expect: { line: 1 } })
     ],
     negative: [
+      sample("tools/meteor.js", "const skip = !!process.env.npm_config_ignore_meteor_setup_exec_path;\n", { note: "npm's settings reach scripts as npm_config_* variables" }),
       sample(".npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n"),
       sample("scripts/publish.sh", '#!/bin/sh\n# token format: npm_ followed by 36 characters\necho "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc\n'),
       sample("docs/release.md", "Create a token (it looks like `npm_Aub3NzdHvwW5Snpbt0Kwf2OeoDF4p3Zq4vW8`) and save it as `NPM_TOKEN`.\n", { note: "checksum fails: a made-up value" })
@@ -4530,7 +4825,49 @@ var npmrcLogin = {
     negative: [sample(".npmrc", "_auth=dXNlcm5hbWU6cGFzc3dvcmQ=\n", { note: "placeholder login" })]
   }
 };
-var REGISTRY_KINDS = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth];
+var GALAXY_TOKEN = "26068451c3a9f7e1b0d4e8a2f6c3b9d7e5a1f0c8";
+var ansibleGalaxyToken = {
+  id: "ansible-galaxy-token",
+  provider: "ansible-galaxy",
+  title: "Ansible Galaxy / Automation Hub token",
+  // `ansible.cfg` keeps it as `token=` under a `[galaxy_server.<name>]` section: 40 hex for Galaxy, Red Hat SSO's
+  // offline token (a JWT) for Automation Hub. Or `ANSIBLE_GALAXY_SERVER_<NAME>_TOKEN` in the environment.
+  contextPatterns: [
+    { variable: /^token$/, value: /^(?:[a-f0-9]{40}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})$/, keywords: ["token"], requires: ["galaxy_server"] },
+    { variable: /^ANSIBLE_GALAXY_(?:SERVER_[A-Z0-9_]+_)?TOKEN$/, value: /^(?:[a-f0-9]{40}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})$/, keywords: ["galaxy"] }
+  ],
+  plausible: (value) => !isPlaceholder(value) && (value.startsWith("eyJ") || looksRandom(value, 40, 3)),
+  rate: (context) => readOnlyRating(context, "Galaxy token") ?? { scope: "root", because: "a Galaxy or Automation Hub token publishes and deletes versions of every collection in its user's namespaces" },
+  reach: "publishes new versions of every collection in the user's namespaces: code that runs on every host the collections manage",
+  narrower: "publish from CI with the token in a secret, and keep ansible.cfg free of tokens (ANSIBLE_GALAXY_SERVER_<NAME>_TOKEN at run time)",
+  reference: "https://docs.ansible.com/ansible/latest/collections_guide/collections_installing.html#configuring-the-ansible-galaxy-client",
+  samples: {
+    positive: [sample("ansible.cfg", `[galaxy]
+server_list = release_galaxy
+
+[galaxy_server.release_galaxy]
+url=https://galaxy.ansible.com/
+token=${GALAXY_TOKEN}
+`, { expect: { line: 6 } })],
+    negative: [
+      sample("ansible.cfg", "[galaxy]\nserver_list = release_galaxy\n\n[galaxy_server.release_galaxy]\nurl=https://galaxy.ansible.com/\n# token from ANSIBLE_GALAXY_SERVER_RELEASE_GALAXY_TOKEN\n"),
+      sample("config/vault.ini", `[vault]
+token=${GALAXY_TOKEN}
+`, { note: "a token of that shape in a file with no Galaxy server" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("ansible.cfg", `[galaxy]
+server_list = release_galaxy
+
+[galaxy_server.release_galaxy]
+url=https://galaxy.ansible.com/
+token=${GALAXY_TOKEN}
+`, { expect: { line: 6 } })],
+    negative: [sample("ansible.cfg", "[galaxy_server.release_galaxy]\ntoken=0000000000000000000000000000000000000000\n", { note: "a placeholder" })]
+  }
+};
+var REGISTRY_KINDS = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth, ansibleGalaxyToken];
 
 // knowledge/credentials/saas.ts
 var SLACK_TOKENS = "https://docs.slack.dev/authentication/tokens";
@@ -5598,7 +5935,7 @@ var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private ke
 var NOT_A_SECRET_WORDS = new Set(
   "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity".split(" ")
 );
-var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"]];
+var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"], ["posthog", "key"]];
 var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service"]);
 function isSecretWord(word) {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
@@ -5613,7 +5950,7 @@ function secretNameClass(name) {
   if (words2.length === 0 || words2.length > 8) return void 0;
   if (words2.some((word, index) => saysNotASecret(words2, index))) return void 0;
   if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
-  if (PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words2.includes(word)))) return void 0;
+  if (!words2.includes("personal") && PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words2.includes(word)))) return void 0;
   if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
   if (words2.some((word) => /.(?:password|passwd)$/.test(word))) return "password";
   if (words2[words2.length - 1] === "pass") return "password";
@@ -5730,7 +6067,8 @@ var PLIST_PAIR = /<key>([A-Za-z_][\w.\-]*)<\/key>\s*<string>([^<\s]{1,2000})<\/s
 function isExpression(value) {
   return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Number literals (`LONG_PASSWORD = 0x00000001`) and union types (`PrivateKeyBlob = Buffer|Uint8Array|string`).
   /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*[;,]?$/i.test(value) || /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) || // Chained and defaulted assignments in minified code (`exports.Pass=exports.Result=void 0`, `a??!0`), scopes (`A::B`).
-  /^[A-Za-z_$][\w$.]*(?:=(?=[A-Za-z_$!])|\?\?|&&|\|\|)/.test(value) || /^(?:void 0|![01])\b/.test(value) || /^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
+  /^[A-Za-z_$][\w$.]*(?:=(?=[A-Za-z_$!])|\?\?|&&|\|\|)/.test(value) || /^(?:void 0|![01])\b/.test(value) || // A negated identifier (`!isMetaPass || !identifier` in JSX): digits are what a password starting with `!` has.
+  /^!+[a-z_$][A-Za-z_$.]*;?$/.test(value) || /^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
   /[<>{}()[\]]|=>/.test(value);
 }
 function inStructTag(text, at) {
@@ -5746,6 +6084,17 @@ function isCmdlet(value) {
 }
 function isProse(value, text, end) {
   return /^[A-Za-z]+[.:]$/.test(value) || /^[A-Za-z]+(?:-[a-z]+)*,?$/.test(value) && /^ [a-z]+ [a-z]+\b/.test(text.slice(end, end + 40));
+}
+function inTemplateTag(text, at) {
+  const from = Math.max(0, at - 500);
+  const before = text.slice(from, at);
+  const open = before.lastIndexOf("{%");
+  if (open === -1 || before.indexOf("\n", open) !== -1) return false;
+  const close = text.indexOf("%}", from + open);
+  return close > at;
+}
+function isStatusLabel(name, matched) {
+  return name === "PASS" && /PASS[ \t]*:/.test(matched);
 }
 function normaliseName(name) {
   return name.replace(ENV_PREFIX, "");
@@ -5768,6 +6117,7 @@ function binding(name, value, start, flag) {
   if (scheme) {
     trimmedStart += scheme[0].length;
     trimmed = trimmed.slice(scheme[0].length);
+    if (/^basic/i.test(scheme[0]) && /^[^:]*:$/.test(Buffer.from(trimmed, "base64").toString("latin1"))) trimmed = "";
   }
   const escapedBreak = /(?:\\[rn])+$/.exec(trimmed);
   if (escapedBreak) trimmed = trimmed.slice(0, escapedBreak.index);
@@ -5778,11 +6128,12 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   const pattern = LINE_BINDING;
   pattern.lastIndex = 0;
   const hasBacktick = text.includes("`");
+  const hasTemplateTag = text.includes("{%");
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
     if (index === 3) {
-      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length)) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || hasTemplateTag && inTemplateTag(text, match.index)) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -5808,7 +6159,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     for (const match of text.matchAll(FLAG_BINDING)) {
       if (FLAG_WITHOUT_SECRET.test(match[1])) continue;
       const value = match[2] ?? match[3] ?? match[4];
-      if (value.startsWith("-") || /^[A-Za-z]+$/.test(value)) continue;
+      if (value.startsWith("-") || /^[A-Za-z]+[,.;:]?$/.test(value)) continue;
       const valueStart = match.index + match[0].length - value.length - (match[4] === void 0 ? 1 : 0);
       found.push(binding(match[1], value, offset + valueStart, true));
     }
@@ -5874,7 +6225,7 @@ function lineBindingsOfLine(line, offset, bareLiterals, keep) {
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
     remembered.set(own, relative);
   }
-  return relative.length === 0 ? [] : relative.map((binding2) => ({ name: binding2.name, value: binding2.value, start: binding2.start + offset, end: binding2.end + offset, header: binding2.header, flag: binding2.flag, decoded: void 0 }));
+  return relative.length === 0 ? NONE : relative.map((binding2) => ({ name: binding2.name, value: binding2.value, start: binding2.start + offset, end: binding2.end + offset, header: binding2.header, flag: binding2.flag, decoded: void 0 }));
 }
 var NONE = [];
 var MAX_REMEMBERED_LINE = 400;
@@ -6242,11 +6593,14 @@ function findCredentials(file) {
     const candidate = decoded ?? candidateOfBinding(binding2, fileContains);
     if (candidate) candidates.push(candidate);
   }
+  const catalog = TRANSLATION_CATALOG.test(file.path);
   return resolve(candidates).flatMap((candidate) => {
+    if (catalog && candidate.kind.provider === "generic") return [];
     const context = contextOf(file, candidate);
+    if (candidate.kind.provider === "generic" && /%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
     if (isReference(candidate.value)) return [];
     if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
-    return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context }];
+    return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
   });
 }
 function decodedValueCandidate(binding2) {
@@ -6305,6 +6659,7 @@ function bindingsOf(file) {
   const starts = new Set(fromStructure.map((binding2) => binding2.start));
   return [...fromStructure, ...fromLines.filter((binding2) => !starts.has(binding2.start))];
 }
+var FILLED_FORMAT = /["']\s*%\s*[\w(]|\.format\(|\b(?:s?printf|fmt\.Sprintf|String\.format)\s*\(/;
 var TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 function readsAsCode(file) {
   return CODE_FORMATS.has(file.format) || file.format === "text" && SOURCE_EXTENSION.test(file.path);
@@ -6391,7 +6746,9 @@ function candidateOfBinding(binding2, fileContains) {
 var MARKUP = /<\/[a-z][a-z0-9]*>|^<[a-z][a-z0-9]*[\s>]/i;
 function spellsName(name, value) {
   const letters = (text) => text.replace(/[^A-Za-z0-9]+/g, "").toLowerCase();
-  return letters(value) === letters(name.replace(/^.*[.:/]/, ""));
+  const own = name.replace(/^.*[.:/]/, "");
+  if (letters(value) === letters(own)) return true;
+  return /^[A-Za-z]{4,}$/.test(value) && wordsOf(own).includes(value.toLowerCase());
 }
 function looksLikeGeneratedSecret(value) {
   if (!looksRandom(value, 16, 3) || value.length > 500) return false;
@@ -6517,7 +6874,12 @@ var committedDotenvRule = {
     negative: [
       sample(".env.example", "DATABASE_URL=postgres://user:password@localhost:5432/app\nSESSION_SECRET=changeme\n"),
       sample(".env", "NODE_ENV=development\nPORT=3000\nLOG_LEVEL=debug\n"),
-      { files: { ".env": "SESSION_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n" }, gitignored: [".env"], note: "git-ignored: where secrets belong" }
+      { files: { ".env": "SESSION_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n" }, gitignored: [".env"], note: "git-ignored: where secrets belong" },
+      sample(
+        ".env.production",
+        "NEXT_PUBLIC_SUPABASE_URL=https://ygginoqukmzwpujrtqlo.supabase.co\nNEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InlnZ2lub3F1a216d3B1anJ0cWxvIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MTgwMDAwMDAsImV4cCI6MjAzMzU3NjAwMH0.rSsWA-hLJeiytq9mDPLsqsYNBAsQ6VciKx5W73K8H-I\nNEXT_PUBLIC_POSTHOG_KEY=phc_Kq7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4pT7wQ1\n",
+        { note: "only values every browser gets: Next.js commits .env.production for them" }
+      )
     ]
   }
 };
@@ -6570,12 +6932,15 @@ var exposedCredential = {
     const found = findCredentials(file);
     const inIgnoredDotenv = file.gitIgnored && file.format === "dotenv";
     const documentation = found.length > 0 ? documentationRanges(file) : [];
+    const examples = found.length > 0 ? exampleRanges(file) : [];
+    let reported = 0;
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
       const rating = credential.kind.rate(credential.context);
-      const inDocumentation = inRanges(documentation, credential.start);
+      const inDocumentation = inRanges(documentation, credential.start) || !credential.byFormat && inRanges(examples, credential.start);
       if (rating.scope === "public") continue;
+      reported++;
       const variable = credential.context.variable;
       const environment = environmentOfPath(file.path)?.environment ?? (variable ? canonicalEnvironment(variable) : void 0);
       out.publish("credential", {
@@ -6618,13 +6983,13 @@ var exposedCredential = {
         details: { credentials: found.length }
       });
     }
-    if (file.tracked && isDotenvPath(file.path) && (found.length > 0 || holdsSecretNamedValue(file))) {
+    if (file.tracked && isDotenvPath(file.path) && (reported > 0 || holdsSecretNamedValue(file))) {
       out.report({
         ruleId: committedDotenvRule.id,
         message: `${file.path} is tracked by git, so the secrets in it are in every clone and in history.`,
         location: { path: file.path, span: file.spanOf(0, Math.max(0, file.line(1).length)) },
         evidence: file.path,
-        details: { credentials: found.length }
+        details: { credentials: reported }
       });
     }
   }
@@ -6653,7 +7018,7 @@ function severityOf(credential, exampleOnly, path2) {
   return credential.kind.exposedSeverity ?? "high";
 }
 function holdsSecretNamedValue(file) {
-  return lineBindings(file.text).some((binding2) => secretNameClass(binding2.name) !== void 0 && binding2.value.length >= 6 && !isReference(binding2.value) && !isHumanPlaceholder(binding2.value));
+  return lineBindings(file.text).some((binding2) => !shipsToBrowsers(binding2.name) && secretNameClass(binding2.name) !== void 0 && binding2.value.length >= 6 && !isReference(binding2.value) && !isHumanPlaceholder(binding2.value));
 }
 function snippetOf(file, credential) {
   const position = file.positionAt(credential.start);
@@ -6800,10 +7165,12 @@ var azureSubscriptionOwner = rule("azure-subscription-owner", {
   tags: ["azure"],
   samples: {
     positive: [
+      sample("infra/rbac.bicep", "targetScope = 'subscription'\n\nparam deployerPrincipalId string\n\nresource deployerOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid(subscription().id, deployerPrincipalId, 'owner')\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635')\n    principalId: deployerPrincipalId\n  }\n}\n", { expect: { line: 8 }, note: "Bicep, deployed at subscription scope" }),
       sample("infra/rbac.tf", 'resource "azurerm_role_assignment" "pipeline" {\n  scope                = data.azurerm_subscription.primary.id\n  role_definition_name = "Contributor"\n  principal_id         = azuread_service_principal.pipeline.object_id\n}\n', { expect: { line: 3 } }),
       sample("scripts/setup.sh", 'az role assignment create --assignee "$SP_ID" --role Owner --scope "/subscriptions/$SUBSCRIPTION_ID"\n', { expect: { line: 1 } })
     ],
     negative: [
+      sample("infra/rbac.bicep", "targetScope = 'resourceGroup'\n\nparam deployerPrincipalId string\n\nresource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid(resourceGroup().id, deployerPrincipalId)\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42a0-ab88-20f7382dd24c')\n    principalId: deployerPrincipalId\n  }\n}\n", { note: "Contributor on one resource group" }),
       sample("infra/rbac.tf", 'resource "azurerm_role_assignment" "pipeline" {\n  scope                = azurerm_resource_group.app.id\n  role_definition_name = "Contributor"\n  principal_id         = azuread_service_principal.pipeline.object_id\n}\n'),
       sample("scripts/setup.sh", 'az role assignment create --assignee "$SP_ID" --role "Storage Blob Data Contributor" --scope "$STORAGE_ID"\n')
     ]
@@ -6828,10 +7195,10 @@ var clusterAdminBinding = rule("kubernetes-cluster-admin-binding", {
   }
 });
 var GRANT_RULES = [awsAdminPolicy, awsManagedAdmin, gcpBasicRole, azureSubscriptionOwner, clusterAdminBinding];
-var GRANT_KEYWORDS = ["statement", "administratoraccess", "iamfullaccess", "roles/owner", "roles/editor", "cluster-admin", "role_definition_name", "role assignment"];
+var GRANT_KEYWORDS = ["statement", "administratoraccess", "iamfullaccess", "roles/owner", "roles/editor", "cluster-admin", "role_definition_name", "role assignment", "roleassignments"];
 function scanGrants(file, out) {
   const severity = isTestOrExamplePath(file.path) ? "low" : void 0;
-  const report2 = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
+  const report3 = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
   const privileged = (principal, role, span) => out.publish("privileged-principal", { principal: principal.toLowerCase(), role, location: { path: file.path, span } });
   const policy = mayHoldPolicy(file);
   const document = policy || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
@@ -6839,15 +7206,31 @@ function scanGrants(file, out) {
     const boundaries = /* @__PURE__ */ new Set();
     for (const root of document.roots) walkMaps(root, (map) => boundaryStatements(map, boundaries));
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
-      if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report2);
-      gcpBinding(map, report2, privileged);
-      azureAssignment(map, report2);
-      clusterAdmin(map, report2);
+      if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report3);
+      gcpBinding(map, report3, privileged);
+      azureAssignment(map, report3);
+      clusterAdmin(map, report3, privileged);
     });
-    if (policy && file.text.includes("Statement")) embeddedPolicies(file, document, out, report2);
+    if (policy && file.text.includes("Statement")) embeddedPolicies(file, document, out, report3);
   }
-  managedAdminPolicies(file, report2);
-  if (!document) commandLineGrants(file, report2, privileged);
+  managedAdminPolicies(file, report3);
+  if (file.hasKeyword("roleassignments")) azureTemplateGrants(file, report3);
+  if (!document) commandLineGrants(file, report3, privileged);
+}
+var AZURE_BROAD_ROLES = [
+  [/8e3af657-a8ff-443c-a75c-2fe8c4bcb635/gi, "Owner"],
+  [/b24988ac-6180-42a0-ab88-20f7382dd24c/gi, "Contributor"],
+  [/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9/gi, "User Access Administrator"]
+];
+function azureTemplateGrants(file, report3) {
+  const text = file.text;
+  const atSubscription = /^targetScope\s*=\s*'subscription'/m.test(text) || /subscriptionDeploymentTemplate\.json/i.test(text) || /\bscope:\s*subscription\(\)/.test(text);
+  if (!atSubscription || !/Microsoft\.Authorization\/roleAssignments/i.test(text)) return;
+  for (const [id, role] of AZURE_BROAD_ROLES) {
+    for (const match of text.matchAll(id)) {
+      report3(azureSubscriptionOwner.id, file.spanOf(match.index, match.index + match[0].length), `${role} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role} subscription`);
+    }
+  }
 }
 function mayHoldPolicy(file) {
   return file.hasKeyword("statement") && /action/i.test(file.text) && /resource/i.test(file.text);
@@ -6877,7 +7260,7 @@ function boundaryStatements(map, boundaries) {
   const guardsBoundary = maps.some((item) => literalString(entryOf(item, /^effect$/i)?.value)?.toLowerCase() === "deny" && strings(entryOf(item, /^actions?$/i)?.value).some((action) => /PermissionsBoundary/i.test(action)));
   if (guardsBoundary) for (const item of maps) boundaries.add(item);
 }
-function allowAllStatement(map, parentBlock, report2) {
+function allowAllStatement(map, parentBlock, report3) {
   const action = entryOf(map, /^actions?$/i);
   const resource = entryOf(map, /^resources?$/i);
   if (!action || !resource) return;
@@ -6886,22 +7269,22 @@ function allowAllStatement(map, parentBlock, report2) {
   if (!allows || entryOf(map, /^condition$/i)) return;
   const actions = strings(action.value);
   if (!actions.some((value) => value === "*" || value === "*:*") || !strings(resource.value).includes("*")) return;
-  report2(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
+  report3(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
 }
-function gcpBinding(map, report2, privileged) {
+function gcpBinding(map, report3, privileged) {
   const role = entryOf(map, /^role$/);
   const roleName = literalString(role?.value);
   if (!role || roleName !== "roles/owner" && roleName !== "roles/editor") return;
   const members = entryOf(map, /^members?$/);
   const memberText = members ? members.value.kind === "scalar" ? String(members.value.value ?? members.value.expression ?? "") : strings(members.value).join(" ") + (members.value.kind === "seq" ? members.value.items.map((item) => item.kind === "scalar" ? item.expression ?? "" : "").join(" ") : "") : "";
   if (!/serviceAccount:|google_service_account/.test(memberText)) return;
-  report2(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
+  report3(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
   for (const account of memberText.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1], roleName, role.value.span);
 }
 var SERVICE_ACCOUNT_EMAIL = String.raw`[a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com`;
 var SERVICE_ACCOUNT_MEMBER = new RegExp(`serviceAccount:(${SERVICE_ACCOUNT_EMAIL})`, "gi");
 var SUBSCRIPTION_ROLES = /^(?:owner|contributor|user access administrator)$/i;
-function azureAssignment(map, report2) {
+function azureAssignment(map, report3) {
   const role = entryOf(map, /^role_definition_name$/);
   const roleName = literalString(role?.value);
   if (!role || !roleName || !SUBSCRIPTION_ROLES.test(roleName)) return;
@@ -6909,19 +7292,26 @@ function azureAssignment(map, report2) {
   const scopeText = scope?.kind === "scalar" ? String(scope.value ?? scope.expression ?? "") : "";
   const atSubscription = /azurerm_subscription\.[\w-]+\.id|^\/subscriptions\/[^/]+\/?$|\/subscriptions\/\$\{[^}]+\}\/?$/.test(scopeText) && !/resourceGroups|resource_group/.test(scopeText);
   if (!atSubscription) return;
-  report2(azureSubscriptionOwner.id, role.value.span, `${roleName} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${roleName} subscription`);
+  report3(azureSubscriptionOwner.id, role.value.span, `${roleName} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${roleName} subscription`);
 }
-function clusterAdmin(map, report2) {
+function clusterAdmin(map, report3, privileged) {
   if (literalString(getPath(map, ["kind"])) !== "ClusterRoleBinding") return;
   const roleName = getPath(map, ["roleRef", "name"]);
   if (literalString(roleName) !== "cluster-admin" || !roleName) return;
   const subjects = getPath(map, ["subjects"]);
   const serviceAccount = subjects?.kind === "seq" && subjects.items.some((subject) => literalString(getPath(subject, ["kind"])) === "ServiceAccount" || literalString(getPath(subject, ["name"])) === "system:masters");
   if (!serviceAccount) return;
+  for (const subject of subjects.kind === "seq" ? subjects.items : []) {
+    const account = literalString(getPath(subject, ["name"]));
+    if (literalString(getPath(subject, ["kind"])) !== "ServiceAccount" || !account) continue;
+    const namespace = literalString(getPath(subject, ["namespace"])) ?? "default";
+    privileged(`k8s-sa:${namespace}/${account}`, "cluster-admin", roleName.span);
+    privileged(`k8s-sa:${account}`, "cluster-admin", roleName.span);
+  }
   const name = literalString(getPath(map, ["metadata", "name"])) ?? "a ClusterRoleBinding";
-  report2(clusterAdminBinding.id, roleName.span, `${name} binds cluster-admin to a service account: its token can delete anything in every namespace.`, `cluster-admin ${name}`);
+  report3(clusterAdminBinding.id, roleName.span, `${name} binds cluster-admin to a service account: its token can delete anything in every namespace.`, `cluster-admin ${name}`);
 }
-function embeddedPolicies(file, document, out, report2) {
+function embeddedPolicies(file, document, out, report3) {
   for (const leaf2 of leaves(document)) {
     const value = leaf2.node.value;
     if (typeof value !== "string" || !/"Statement"/.test(value) || !/^\s*\{/.test(value)) continue;
@@ -6940,13 +7330,13 @@ function embeddedPolicies(file, document, out, report2) {
       const actions = [].concat(Action ?? []);
       const resources = [].concat(Resource ?? []);
       if (Effect === "Allow" && !Condition && actions.some((action) => action === "*" || action === "*:*") && resources.includes("*")) {
-        report2(awsAdminPolicy.id, leaf2.node.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
+        report3(awsAdminPolicy.id, leaf2.node.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
       }
     }
   }
 }
 var MANAGED_ADMIN = /arn:aws:iam::aws:policy\/(AdministratorAccess|IAMFullAccess)\b|fromAwsManagedPolicyName\(\s*['"](AdministratorAccess|IAMFullAccess)['"]\s*\)/g;
-function managedAdminPolicies(file, report2) {
+function managedAdminPolicies(file, report3) {
   if (!file.hasKeyword("administratoraccess") && !file.hasKeyword("iamfullaccess")) return;
   for (const match of file.text.matchAll(MANAGED_ADMIN)) {
     const span = file.spanOf(match.index, match.index + match[0].length);
@@ -6955,39 +7345,45 @@ function managedAdminPolicies(file, report2) {
     const window = file.text.slice(file.lineStarts[Math.max(0, span.line - 4)] ?? 0, file.lineStarts[span.line] ?? file.text.length);
     if (!/policy_arn|managed_policy_arns|ManagedPolicyArns|managedPolicyArns|policyArn|policy-arn|attach-(?:user|role|group)-policy|fromAwsManagedPolicyName|managedPolicies/.test(window)) continue;
     const policy = match[1] ?? match[2];
-    report2(awsManagedAdmin.id, span, `The AWS managed policy ${policy} is attached here: the user or role becomes an account administrator.`, policy);
+    report3(awsManagedAdmin.id, span, `The AWS managed policy ${policy} is attached here: the user or role becomes an account administrator.`, policy);
   }
 }
-function commandLineGrants(file, report2, privileged) {
+function commandLineGrants(file, report3, privileged) {
   const text = file.text;
-  if (text.includes("add-iam-policy-binding")) gcloudGrants(text, file, report2, privileged);
-  if (text.includes("assignment")) azureGrants(text, file, report2);
-  if (text.includes("clusterrolebinding")) kubectlGrants(text, file, report2);
+  if (text.includes("add-iam-policy-binding")) gcloudGrants(text, file, report3, privileged);
+  if (text.includes("assignment")) azureGrants(text, file, report3);
+  if (text.includes("clusterrolebinding")) kubectlGrants(text, file, report3, privileged);
 }
-function gcloudGrants(text, file, report2, privileged) {
+function gcloudGrants(text, file, report3, privileged) {
   for (const match of text.matchAll(/gcloud\s+(?:projects|organizations|resource-manager\s+folders)\s+add-iam-policy-binding(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role[= ]["']?(roles\/(?:owner|editor))\b/.exec(command);
     if (!role || !/--member[= ]["']?serviceAccount:/.test(command)) continue;
     const at = match.index + command.indexOf(role[0]);
     const span = file.spanOf(at, at + role[0].length);
-    report2(gcpBasicRole.id, span, `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
+    report3(gcpBasicRole.id, span, `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
     for (const account of command.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1], role[1], span);
   }
 }
-function azureGrants(text, file, report2) {
+function azureGrants(text, file, report3) {
   for (const match of text.matchAll(/az\s+role\s+assignment\s+create(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role\s+["']?(Owner|Contributor|User Access Administrator)["']?(?=\s|$)/.exec(command);
     const scope = /--scope\s+["']?(\/subscriptions\/[^\s"'/]+)\/?["']?(?=\s|$)/.exec(command);
     if (!role || !scope) continue;
     const at = match.index + command.indexOf(role[0]);
-    report2(azureSubscriptionOwner.id, file.spanOf(match.index, at + role[0].length), `${role[1]} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role[1]} subscription`);
+    report3(azureSubscriptionOwner.id, file.spanOf(match.index, at + role[0].length), `${role[1]} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role[1]} subscription`);
   }
 }
-function kubectlGrants(text, file, report2) {
-  for (const match of text.matchAll(/kubectl\s+create\s+clusterrolebinding\b[^\n]*--clusterrole[= ]cluster-admin[^\n]*--serviceaccount[= ]\S+/g)) {
-    report2(clusterAdminBinding.id, file.spanOf(match.index, match.index + match[0].length), "A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.", "cluster-admin kubectl");
+function kubectlGrants(text, file, report3, privileged) {
+  for (const match of text.matchAll(/kubectl\s+create\s+clusterrolebinding\b[^\n]*--clusterrole[= ]cluster-admin[^\n]*--serviceaccount[= ](\S+)/g)) {
+    const span = file.spanOf(match.index, match.index + match[0].length);
+    report3(clusterAdminBinding.id, span, "A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.", "cluster-admin kubectl");
+    const [namespace, account] = match[1].replace(/["']/g, "").split(":");
+    if (namespace && account) {
+      privileged(`k8s-sa:${namespace}/${account}`, "cluster-admin", span);
+      privileged(`k8s-sa:${account}`, "cluster-admin", span);
+    }
   }
 }
 
@@ -7055,7 +7451,15 @@ function contextOf2(credential) {
 }
 var SERVICE_ACCOUNT = new RegExp(`(${SERVICE_ACCOUNT_EMAIL})`, "i");
 function withGrantedRole(rating, credential, privileged) {
-  if (rating.scope === "root" || privileged.size === 0 || credential.provider !== "gcp") return rating;
+  if (rating.scope === "root" || privileged.size === 0) return rating;
+  if (credential.provider === "kubernetes") {
+    for (const principal of kubernetesPrincipals({ value: credential.value, nearby: credential.nearby ?? "" })) {
+      const grant2 = privileged.get(principal);
+      if (grant2) return { scope: "root", because: `its service account ${principal.slice("k8s-sa:".length)} is bound to ${grant2.role} (${grant2.location.path}:${grant2.location.span.line})` };
+    }
+    return rating;
+  }
+  if (credential.provider !== "gcp") return rating;
   const email = (credential.siblingValues?.client_email ?? SERVICE_ACCOUNT.exec(`${credential.line ?? ""}
 ${credential.nearby ?? ""}`)?.[1])?.toLowerCase();
   const grant = email ? privileged.get(email) : void 0;
@@ -7171,7 +7575,7 @@ var SUPABASE = /^(?:db\.)?([a-z]{20})\.supabase\.(?:co|in)$/;
 var SUPABASE_POOLER = /\.pooler\.supabase\.com$/;
 var NEON = /^(ep-[a-z0-9-]+?)(?:-pooler)?\.(?:[a-z0-9-]+\.)*neon\.tech$/;
 var RAILWAY_PROXY = /(\.proxy\.rlwy\.net|\.railway\.app)$/;
-var FLY = /^(?:(?:top\d+\.nearest\.of|[a-z]{3}|\d+)\.)?([a-z0-9][a-z0-9-]*)\.(internal|flycast|fly\.dev)$/;
+var FLY_HOST = /^(?:(?:top\d+\.nearest\.of|[a-z]{3}|\d+)\.)?([a-z0-9][a-z0-9-]*)\.(internal|flycast|fly\.dev)$/;
 var HEROKU_APP = /^([a-z][a-z0-9-]{2,29})\.herokuapp\.com$/;
 var RENDER_HOST = /^((?:dpg|red)-[a-z0-9]{16,})(?:-a)?(?:\.[a-z0-9-]+\.render\.com)?$/;
 var SHARED_HOSTS = [SUPABASE_POOLER, /(^|\.)psdb\.cloud$/, /\.tidbcloud\.com$/, /\.cockroachlabs\.cloud$/];
@@ -7191,7 +7595,7 @@ function hostIdentities(rawHost, port) {
   if (match = SUPABASE.exec(host)) return { primary: `supabase:${match[1]}`, others: [], provider: "supabase" };
   if (match = NEON.exec(host)) return { primary: `neon:${match[1]}`, others: [], provider: "neon" };
   if (match = RENDER_HOST.exec(host)) return { primary: `render:${match[1]}`, others: [], provider: "render" };
-  if (match = FLY.exec(host)) return { primary: `fly-app:${match[1]}`, others: [`host:${host}`], name: match[1], provider: "fly" };
+  if (match = FLY_HOST.exec(host)) return { primary: `fly-app:${match[1]}`, others: [`host:${host}`], name: match[1], provider: "fly" };
   if (match = HEROKU_APP.exec(host)) return { primary: `heroku-app:${match[1]}`, others: [`host:${host}`], name: match[1], provider: "heroku" };
   if (RAILWAY_PROXY.test(host)) return port ? { primary: `railway-proxy:${host}:${port}`, others: [], provider: "railway" } : void 0;
   if (isSharedHost(host)) return void 0;
@@ -7450,6 +7854,17 @@ function dynamoTableIdentity(value) {
   if (!/^[A-Za-z0-9_.-]{3,255}$/.test(name) || isPlaceholderName(name) || isGenericName(name)) return void 0;
   return { kind: "database", identity: `dynamodb:${name}`, otherIdentities: [], display: `DynamoDB table ${name}`, name, secrets: [] };
 }
+function azureServerIdentity(name) {
+  const value = name.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(value)) return void 0;
+  const types = ["postgresql_flexible_server", "postgresql_server", "mysql_flexible_server", "mysql_server", "mariadb_server", "mssql_server", "cosmosdb_account"];
+  return { kind: "database", identity: `azure-server:${value}`, otherIdentities: types.map((type) => `azure:${type}:${value}`), display: `Azure database server ${value}`, name: value, secrets: [] };
+}
+function digitalOceanClusterIdentity(cluster) {
+  const value = cluster.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return void 0;
+  return { kind: "database", identity: `digitalocean:database:${value.toLowerCase()}`, otherIdentities: [], display: `DigitalOcean database cluster ${value}`, name: value, secrets: [] };
+}
 function renderDatabaseIdentity(name) {
   const value = name.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return void 0;
@@ -7583,6 +7998,7 @@ function identityName(identity) {
     case "render-db":
     case "firebase":
     case "railway-environment":
+    case "azure-server":
       return rest;
     case "cloudsql":
       return rest.split(":").filter((_, index) => index !== 1).join(" ");
@@ -7789,6 +8205,16 @@ function place(fact, aliases) {
     if (byPath && aliasFor(aliases, byPath.name.toLowerCase())) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
   }
   return void 0;
+}
+
+// knowledge/environments/digitalocean.ts
+function isDoAppSpec(path2) {
+  return /(^|\/)\.do\/[^/]+\.ya?ml$/i.test(path2);
+}
+function doAppSpecOf(root) {
+  if (root?.kind !== "map") return void 0;
+  const spec = root.entries.find((entry) => entry.key === "spec")?.value;
+  return spec?.kind === "map" ? spec : root;
 }
 
 // detectors/staging-reaches-production/scan/recorder.ts
@@ -8012,6 +8438,7 @@ function tokensOfVariable(variable) {
   }
   return tokens;
 }
+var AZURE_SERVER_WORDS = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql", "mysql", "mariadb", "sql", "mssql", "db", "database", "cosmos", "cosmosdb"]);
 function identifyValue(raw, context) {
   const value = raw.trim();
   if (value === "" || value.length > 1e3) return [];
@@ -8068,6 +8495,10 @@ function identifyValue(raw, context) {
     const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== void 0);
     const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : void 0, database, engine: engine ? engineName(engine) : void 0, user });
     return host ? [host] : [];
+  }
+  if (has("server", "name") && tokens.some((token) => AZURE_SERVER_WORDS.has(token)) && /^[a-z0-9][a-z0-9-]{1,62}$/i.test(value)) {
+    const server = azureServerIdentity(value);
+    return server ? [server] : [];
   }
   if (tokens.includes("identifier") && tokens.some((token) => ["db", "rds", "database", "aurora", "cluster", "instance"].includes(token))) {
     const rds2 = rdsIdentity(value);
@@ -8758,6 +9189,7 @@ function classifyPathUncached(path2) {
   if (format === "python") return isPythonSettings(path2) ? make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : void 0;
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment");
   if (format === "javascript" || format === "typescript") {
+    if (format === "typescript" && /(^|\/)bin\/[^/]+\.ts$/.test(path2)) return make("cdk-app");
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path2)) return make("js-config");
     if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
       return make("js-config", void 0, void 0, /^environment\.ts$/i.test(name) ? { environment: "development", name, evidence: "file-name" } : void 0);
@@ -8765,6 +9197,7 @@ function classifyPathUncached(path2) {
     return void 0;
   }
   if (format === "shell" || format === "markdown" || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || format === "text" && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path2)) return make("commands");
+  if (/\.bicepparam$/i.test(name)) return make("bicepparam", `bicep:${dir}`);
   if (!DATA_FORMATS2.has(format)) return void 0;
   if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
@@ -8790,6 +9223,7 @@ function classifyPathUncached(path2) {
     return make("data");
   }
   if (/^railway\.(json|toml)$/i.test(name)) return make("railway");
+  if (isDoAppSpec(path2)) return make("do-app");
   if (/^wrangler\.(toml|json|jsonc)$/i.test(name)) return make("wrangler");
   if (/^render\.ya?ml$/i.test(name)) return make("render");
   if (/^fly([.-][^/]*)?\.toml$/i.test(name)) return make("fly");
@@ -9150,6 +9584,23 @@ function scanRender(rec, cls, document) {
   const production = cls.tag.environment !== "base" ? cls.tag : { environment: "production", name: "production", evidence: "key" };
   renderScope(rec, root, production, previewsOn, cls.tag.environment === "base");
 }
+function scanDoAppSpec(rec, cls, document) {
+  const spec = doAppSpecOf(document.roots[0]);
+  if (!spec) return;
+  const appName = literalString(get(spec, "name"));
+  const named = appName ? canonicalEnvironment(appName) : void 0;
+  const tag = cls.tag.environment !== "base" ? cls.tag : named ? { environment: named, name: appName, evidence: "value" } : { environment: "production", name: "production", evidence: "key" };
+  const databases = get(spec, "databases");
+  if (databases?.kind === "seq") {
+    for (const database of databases.items) {
+      const clusterNode = get(database, "cluster_name");
+      const cluster = literalString(clusterNode);
+      const identity = cluster ? digitalOceanClusterIdentity(cluster) : void 0;
+      if (identity && clusterNode) rec.resource(tag, identity, clusterNode.span, { variable: "databases.cluster_name", declared: true });
+    }
+  }
+  walkSection(rec, { ...topSection(cls, spec), tag }, walkOptions(cls));
+}
 function getBoolean(node) {
   return node?.kind === "scalar" && node.value === true;
 }
@@ -9437,6 +9888,22 @@ function scanRailsServiceUrls(rec, cls) {
     for (const identity of identifyValue(match[2], { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2].length), { variable });
   }
 }
+function scanBicepParams(rec, cls) {
+  const file = rec.file;
+  const entries = [];
+  for (const match of file.text.matchAll(/^param[ \t]+(\w+)[ \t]*=[ \t]*'([^'\n]*)'[ \t]*(?:\/\/[^\n]*)?$/gm)) {
+    const keyAt = match.index + match[0].indexOf(match[1], "param".length);
+    const valueAt = match.index + match[0].lastIndexOf(`'${match[2]}'`) + 1;
+    entries.push({
+      key: match[1],
+      keySpan: file.spanOf(keyAt, keyAt + match[1].length),
+      value: { kind: "scalar", value: match[2], span: file.spanOf(valueAt, valueAt + match[2].length) }
+    });
+  }
+  if (entries.length === 0) return;
+  const node = { kind: "map", span: file.spanOf(0, file.text.length), entries };
+  walkSection(rec, topSection(cls, node), walkOptions(cls));
+}
 
 // detectors/staging-reaches-production/scan/handlers/code.ts
 var ASSIGNMENT = /^([A-Z][A-Z0-9_]*)\s*=\s*(['"])([^'"\n]*)\2\s*(?:#.*)?$/;
@@ -9626,6 +10093,59 @@ function environmentVariable(node) {
   if (node.property.type === "Literal" && typeof node.property.value === "string") return node.property.value;
   return void 0;
 }
+var STACK_ASSIGNED = /\b(?:const|let|var)\s+(\w+)\s*=\s*new\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\2/g;
+var STACK_CREATED = /\bnew\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\1\s*,\s*\{/g;
+function scanCdkApp(rec, cls) {
+  const text = rec.file.text;
+  if (!/aws-cdk-lib|@aws-cdk\/core/.test(text) || !/new\s+(?:cdk\.)?App\(/.test(text)) return;
+  const stacks = /* @__PURE__ */ new Map();
+  for (const match of text.matchAll(STACK_ASSIGNED)) {
+    const body2 = propsAfter(text, match.index + match[0].length);
+    stacks.set(match[1], { id: match[3], environment: stackEnvironment(match[3], body2) });
+  }
+  for (const match of text.matchAll(STACK_CREATED)) {
+    const props = propsAfter(text, match.index + match[0].length - 1);
+    const environment = stackEnvironment(match[2], props);
+    if (!environment || environment === "production") continue;
+    const propsAt = match.index + match[0].length;
+    for (const reference of props.matchAll(/\b(\w+)\.(\w+)\b/g)) {
+      const stack = stacks.get(reference[1]);
+      const kind = resourceKindOf(reference[2]);
+      if (!stack || stack.environment !== "production" || !kind) continue;
+      const identity = { kind, identity: `cdk-stack:${stack.id}.${reference[2]}`.toLowerCase(), otherIdentities: [], display: `${reference[2]} of the stack ${stack.id}`, name: stack.id, secrets: [] };
+      const at = propsAt + reference.index;
+      rec.resource({ environment, name: match[2], evidence: "value" }, identity, rec.file.spanOf(at, at + reference[0].length), { variable: reference[0] });
+      const declared = text.indexOf(stack.id);
+      rec.resource({ environment: "production", name: stack.id, evidence: "value" }, identity, rec.file.spanOf(declared, declared + stack.id.length), { variable: stack.id, declared: true });
+    }
+  }
+}
+function propsAfter(text, open) {
+  if (text[open] !== "{") {
+    const brace = text.indexOf("{", open);
+    const paren = text.indexOf(")", open);
+    if (brace === -1 || paren !== -1 && paren < brace) return "";
+    open = brace;
+  }
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}" && --depth === 0) return text.slice(open + 1, i);
+  }
+  return text.slice(open + 1);
+}
+function stackEnvironment(id, props) {
+  const named = canonicalEnvironment(id);
+  if (named) return named;
+  const stage = /\b(?:stage|env(?:ironment)?(?:Name)?)\s*:\s*['"`]([\w-]+)['"`]/.exec(props)?.[1];
+  return stage ? canonicalEnvironment(stage) : void 0;
+}
+function resourceKindOf(member) {
+  if (/(?:database|db|cluster|instance|table)$/i.test(member)) return "database";
+  if (/bucket$/i.test(member)) return "bucket";
+  if (/(?:volume|filesystem|fileSystem)$/i.test(member)) return "volume";
+  return void 0;
+}
 
 // detectors/staging-reaches-production/rules/verdict.ts
 var DETECTOR = "staging-reaches-production";
@@ -9782,6 +10302,12 @@ function dispatch(file, cls, rec, out) {
     case "rails-environment":
       scanRailsEnvironment(rec, cls);
       return;
+    case "bicepparam":
+      scanBicepParams(rec, cls);
+      return;
+    case "cdk-app":
+      scanCdkApp(rec, cls);
+      return;
   }
   if (cls.role === "plain" && cls.tag.environment === "base" && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === "toml")) return;
   const document = cls.kind === "rails-database" && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : file.data();
@@ -9818,6 +10344,8 @@ function dispatch(file, cls, rec, out) {
       return scanCiPipeline(rec, document);
     case "gitlab-ci":
       return scanGitlabCi(rec, cls, document);
+    case "do-app":
+      return scanDoAppSpec(rec, cls, document);
     case "railway":
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: ["environments"] });
     case "wrangler":
@@ -9845,18 +10373,56 @@ function walkDocument(rec, cls, document, extra = {}) {
   for (const root of document.roots) walkSection(rec, topSection(cls, root), { ...walkOptions(cls), ...extra });
 }
 var UNPLACED_KINDS = /* @__PURE__ */ new Set(["data", "node-config", "helm-values", "kustomization", "spring", "dotnet", "kamal", "tfvars"]);
-var ENVIRONMENT_KEY2 = /(?:^|[\s{,"'])(production|prod|prd|staging|stage|stg|preprod|uat|qa|preview|review|development|dev|develop|test|testing|sandbox|demo)["']?\s*[:=]/gim;
 var ENVIRONMENT_TABLE = /^[ \t]*\[\[?[ \t]*(?:env|environments?)\.(?:production|prod|prd|staging|stage|stg|preview|development|dev|qa|uat|test)\b/im;
-var ENVIRONMENT_VALUE = /\b(namespace|environment|env|stage|on-profile|profiles|app_env|rails_env|deploy_env)["']?\s*[:=]\s*["']?[\w-]*(prod|prd|stag|stg|dev|preview|review|uat|qa|test|sandbox|demo)/i;
+var ENVIRONMENT_KEYS = /* @__PURE__ */ new Set(["production", "prod", "prd", "staging", "stage", "stg", "preprod", "uat", "qa", "preview", "review", "development", "dev", "develop", "test", "testing", "sandbox", "demo"]);
+var PLACING_KEYS = /* @__PURE__ */ new Set(["namespace", "environment", "env", "stage", "on-profile", "profiles", "app_env", "rails_env", "deploy_env"]);
+var ENVIRONMENT_TOKEN = /prod|prd|stag|stg|dev|preview|review|uat|qa|test|sandbox|demo/i;
 function namesEnvironmentsInside(text, toml) {
-  if (ENVIRONMENT_VALUE.test(text)) return true;
   if (toml && ENVIRONMENT_TABLE.test(text)) return true;
-  const keys = /* @__PURE__ */ new Set();
-  for (const match of text.matchAll(ENVIRONMENT_KEY2)) {
-    keys.add(match[1].toLowerCase());
-    if (keys.size >= 2) return true;
+  let firstKey;
+  let colon = text.indexOf(":");
+  let equals = text.indexOf("=");
+  while (colon !== -1 || equals !== -1) {
+    let at;
+    if (equals === -1 || colon !== -1 && colon < equals) {
+      at = colon;
+      colon = text.indexOf(":", at + 1);
+    } else {
+      at = equals;
+      equals = text.indexOf("=", at + 1);
+    }
+    let end = at;
+    while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+    const quote = end > 0 ? text.charCodeAt(end - 1) : 0;
+    if (quote === 34 || quote === 39) end--;
+    let start = end;
+    while (start > 0 && end - start <= 40 && isWordCharacter(text.charCodeAt(start - 1))) start--;
+    if (start === end || end - start > 40) continue;
+    const key = text.slice(start, end).toLowerCase();
+    const before = start === 0 ? 32 : text.charCodeAt(start - 1);
+    if (ENVIRONMENT_KEYS.has(key) && (isBlank(before) || before === 123 || before === 44 || before === 34 || before === 39)) {
+      if (firstKey !== void 0 && firstKey !== key) return true;
+      firstKey = key;
+    }
+    const placing = key.endsWith("on-profile") ? "on-profile" : key.slice(key.lastIndexOf("-") + 1);
+    if (PLACING_KEYS.has(placing) && placesInEnvironment(text, at + 1)) return true;
   }
   return false;
+}
+function placesInEnvironment(text, from) {
+  let start = from;
+  while (start < text.length && isBlank(text.charCodeAt(start))) start++;
+  const quote = text.charCodeAt(start);
+  if (quote === 34 || quote === 39) start++;
+  let end = start;
+  while (end < text.length && isWordCharacter(text.charCodeAt(end))) end++;
+  return end > start && ENVIRONMENT_TOKEN.test(text.slice(start, end));
+}
+function isBlank(code) {
+  return code === 32 || code >= 9 && code <= 13;
+}
+function isWordCharacter(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 45;
 }
 var ERB_CONTROL = /^[ \t]*<%(?!=)[^\n]*%>[ \t]*$/m;
 function parseWithoutErbControl(file, rec) {
@@ -9884,6 +10450,12 @@ var sharedDatabase = {
   tags: ["environments", "database"],
   samples: {
     positive: [
+      sample("bin/billing.ts", "#!/usr/bin/env node\nimport * as cdk from 'aws-cdk-lib';\nimport { DataStack } from '../lib/data-stack';\nimport { ApiStack } from '../lib/api-stack';\n\nconst app = new cdk.App();\nconst prodData = new DataStack(app, 'BillingData-prod', { stage: 'prod' });\nconst stagingData = new DataStack(app, 'BillingData-staging', { stage: 'staging' });\nnew ApiStack(app, 'BillingApi-prod', { stage: 'prod', database: prodData.database });\nnew ApiStack(app, 'BillingApi-staging', { stage: 'staging', database: prodData.database });\n", { expect: { line: 10 }, note: "a CDK app handing the staging stack production's database" }),
+      {
+        files: { ".do/app.yaml": "name: ticketing\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n", ".do/staging.yaml": "name: ticketing-staging\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n" },
+        expect: { path: ".do/staging.yaml", line: 12 },
+        note: "a DigitalOcean App Platform spec for staging attaching production's managed cluster"
+      },
       {
         files: {
           "config/environments/production.rb": 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
@@ -9998,6 +10570,11 @@ var sharedDatabase = {
       }
     ],
     negative: [
+      sample("bin/billing.ts", "#!/usr/bin/env node\nimport * as cdk from 'aws-cdk-lib';\nimport { DataStack } from '../lib/data-stack';\nimport { ApiStack } from '../lib/api-stack';\n\nconst app = new cdk.App();\nconst prodData = new DataStack(app, 'BillingData-prod', { stage: 'prod' });\nconst stagingData = new DataStack(app, 'BillingData-staging', { stage: 'staging' });\nnew ApiStack(app, 'BillingApi-prod', { stage: 'prod', database: prodData.database });\nnew ApiStack(app, 'BillingApi-staging', { stage: 'staging', database: stagingData.database });\n", { note: "each stack gets its own environment's database" }),
+      {
+        files: { ".do/app.yaml": "name: ticketing\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n", ".do/staging.yaml": "name: ticketing-staging\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-staging\n" },
+        note: "staging attaches a cluster of its own"
+      },
       {
         files: {
           "config/environments/production.rb": 'Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: "redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379/0" }\nend\n',
@@ -10501,6 +11078,7 @@ var productionNamedResource = {
   tags: ["environments"],
   samples: {
     positive: [
+      sample("infra/staging.bicepparam", "using './main.bicep'\n\nparam environmentName = 'staging'\n// staging shares the prod server to save cost\nparam postgresServerName = 'psql-payroll-prod'\n", { expect: { line: 5 }, note: "a Bicep parameter file for staging naming production's Azure server" }),
       sample(".env.staging", "APP_ENV=staging\nDATABASE_URL=postgres://contoso:${PGPASSWORD}@psql-contoso-prod.postgres.database.azure.com:5432/contoso_staging\n", { expect: { line: 2 }, note: "staging's own database, on production's server" }),
       sample(".do/app.staging.yaml", "name: fieldnote-staging\nservices:\n  - name: web\n    envs:\n      - key: APP_ENV\n        value: staging\n      - key: DB_HOST\n        scope: RUN_TIME\n        value: fieldnote-db-prod-do-user-15203991-0.c.db.ondigitalocean.com\n", { expect: { line: 9 }, note: "DigitalOcean App Platform's `envs` list of key and value" }),
       sample("fly.staging.toml", 'app = "acme-api-staging"\nprimary_region = "fra"\n\n[env]\n  DB_HOST = "acme-db-prod.flycast"\n  PORT = "8080"\n', { expect: { line: 5 } }),
@@ -10510,6 +11088,7 @@ var productionNamedResource = {
       sample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n", { expect: { line: 10 }, note: "a Serverless table parameter: DynamoDB names are per account, so only the name can say production" })
     ],
     negative: [
+      sample("infra/staging.bicepparam", "using './main.bicep'\n\nparam environmentName = 'staging'\nparam postgresServerName = 'psql-payroll-staging'\n", { note: "its own server" }),
       sample("fly.staging.toml", 'app = "acme-api-staging"\n\n[env]\n  DB_HOST = "acme-db-staging.flycast"\n'),
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-staging.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n'),
       sample(".env.staging", "# copied from production, then separated\nDATABASE_URL=postgres://app:pw@db.staging.acme.com/orders\nREDIS_URL=redis://redis.production.svc.cluster.local:6379\nNODE_ENV=production\n", { note: "comments, NODE_ENV and cluster-internal names are not evidence" }),
@@ -12893,14 +13472,10 @@ function scanFirebaseConfig(inventory) {
 }
 
 // detectors/missing-offprovider-backup/inventory/digitalocean.ts
-function isDoAppSpec(path2) {
-  return /(^|\/)\.do\/(?:app|deploy\.template)(?:[.-][\w-]+)?\.ya?ml$/i.test(path2);
-}
 var ENGINES2 = lookupTable({ pg: "postgres", mysql: "mysql", mongodb: "mongo" });
-function scanDoAppSpec(inventory) {
-  const root = mapOf2(inventory.file.data()?.roots[0]);
-  if (!root) return;
-  const spec = mapOf2(get3(root, "spec")) ?? root;
+function scanDoAppSpec2(inventory) {
+  const spec = doAppSpecOf(inventory.file.data()?.roots[0]);
+  if (!spec) return;
   for (const database of itemsOf(get3(spec, "databases"))) {
     const map = mapOf2(database);
     const engine = ENGINES2[(literalOf(get3(map, "engine")) ?? "").toLowerCase()];
@@ -13003,7 +13578,7 @@ var HOSTS = [
   [/\.psdb\.cloud$|\.connect\.psdb\.cloud$/, { provider: "planetscale", engine: "mysql", builtIn: PROVIDER_MANAGED("PlanetScale backups are kept by PlanetScale, in the same organization") }],
   [/\.railway\.internal$|\.rlwy\.net$|(^|\.)containers-[\w-]+\.railway\.app$/, { provider: "railway", engine: "database", builtIn: RAILWAY_BUILT_IN }],
   [/^dpg-[a-z0-9]+-a(\.[\w-]+-postgres\.render\.com)?$/, { provider: "render", engine: "postgres", builtIn: PROVIDER_MANAGED("Render keeps point-in-time recovery and exports inside the same Render workspace") }],
-  [/\.flycast$|\.fly\.dev$|^[\w-]+\.internal$/, { provider: "fly", engine: "database", builtIn: PROVIDER_MANAGED("Fly keeps volume snapshots in the same Fly organization") }],
+  [FLY_HOST, { provider: "fly", engine: "database", builtIn: PROVIDER_MANAGED("Fly keeps volume snapshots in the same Fly organization") }],
   [/\.mongodb\.net$/, { provider: "mongodb-atlas", engine: "mongo", builtIn: PROVIDER_MANAGED("Atlas cloud backups stay in the same Atlas project") }],
   [/\.db\.ondigitalocean\.com$/, { provider: "digitalocean", engine: "database", builtIn: PROVIDER_MANAGED("DigitalOcean managed database backups stay in the same DigitalOcean account") }],
   [/\.(postgres|mysql)\.database\.azure\.com$|\.database\.windows\.net$/, { provider: "azure", engine: "database", builtIn: PROVIDER_MANAGED("Azure database backups stay in the same subscription") }],
@@ -13689,6 +14264,122 @@ function serverlessCustom(inventory, value) {
   return literalOf(node) ?? value;
 }
 
+// detectors/missing-offprovider-backup/inventory/azure.ts
+var KINDS2 = lookupTable({
+  "microsoft.dbforpostgresql/flexibleservers": { engine: "postgres", terraform: "postgresql_flexible_server" },
+  "microsoft.dbforpostgresql/servers": { engine: "postgres", terraform: "postgresql_server" },
+  "microsoft.dbformysql/flexibleservers": { engine: "mysql", terraform: "mysql_flexible_server" },
+  "microsoft.dbformysql/servers": { engine: "mysql", terraform: "mysql_server" },
+  "microsoft.dbformariadb/servers": { engine: "mysql", terraform: "mariadb_server" },
+  "microsoft.sql/servers": { engine: "mssql", terraform: "mssql_server" },
+  "microsoft.documentdb/databaseaccounts": { engine: "cosmosdb", terraform: "cosmosdb_account" },
+  "microsoft.storage/storageaccounts": { engine: "object-storage", terraform: "storage" }
+});
+function isBicep(path2) {
+  return /\.bicep$/i.test(path2);
+}
+function armResources(root) {
+  const map = mapOf2(root);
+  const schema = literalOf(get7(map, "$schema")) ?? "";
+  if (!map || !/deploymentTemplate\.json/i.test(schema)) return void 0;
+  const resources = get7(map, "resources");
+  return resources?.kind === "map" ? resources.entries.map((entry) => entry.value) : itemsOf(resources);
+}
+function scanArmTemplate(inventory) {
+  const root = inventory.file.data()?.roots[0];
+  const resources = armResources(root);
+  if (!resources) return;
+  const parameters = mapOf2(get7(mapOf2(root), "parameters"));
+  const resolve2 = (name) => {
+    const parameter = /^\[parameters\('([\w-]+)'\)\]$/.exec(name ?? "")?.[1];
+    if (!parameter) return name && !name.startsWith("[") ? name : void 0;
+    return literalOf(get7(get7(parameters, parameter), "defaultValue"));
+  };
+  for (const resource of resources) {
+    const kind = KINDS2[(literalOf(get7(resource, "type")) ?? "").toLowerCase()];
+    const name = resolve2(literalOf(get7(resource, "name")));
+    if (!kind || !name || !resource.span) continue;
+    const backup = get7(get7(resource, "properties"), "backup");
+    const geo = /^enabled$/i.test(literalOf(get7(backup, "geoRedundantBackup")) ?? "");
+    const replication = literalOf(get7(get7(resource, "sku"), "name")) ?? "";
+    publish(inventory, kind, name, name, resource.span.line, geo || kind.engine === "object-storage" && /GRS|GZRS/i.test(replication));
+  }
+}
+var BICEP_RESOURCE = /^resource\s+(\w+)\s+'([\w.]+\/[\w./]+)@[\w.-]+'\s*=\s*(?:if\s*\([^\n]*\)\s*)?\{/gm;
+function scanBicep(inventory) {
+  const text = inventory.file.text;
+  const literals = bicepLiterals(text);
+  for (const match of text.matchAll(BICEP_RESOURCE)) {
+    const kind = KINDS2[match[2].toLowerCase()];
+    if (!kind) continue;
+    const bodyStart = match.index + match[0].length;
+    const body2 = text.slice(bodyStart, blockEnd(text, bodyStart));
+    const nameValue = /^[ \t]+name:\s*(.+?)\s*$/m.exec(topLevel(body2))?.[1];
+    const name = nameValue ? bicepValue(nameValue, literals) : void 0;
+    const geo = /geoRedundantBackup:\s*'Enabled'/i.test(body2) || kind.engine === "object-storage" && /name:\s*'[\w_]*(?:GRS|GZRS)'/i.test(body2);
+    publish(inventory, kind, name ?? match[1], match[1], inventory.file.positionAt(match.index).line, geo);
+  }
+}
+function publish(inventory, kind, name, symbol, line, geoRedundant) {
+  const environment = environmentOf(inventory.path, [name, symbol]);
+  if (kind.engine === "object-storage" && !isBucketData(name, symbol, environment)) return;
+  const builtInBackup = kind.engine === "object-storage" ? geoRedundant ? { protection: "same-account-other-region", description: "geo-redundant storage replicates to another region, in the same subscription" } : { protection: "none", description: "no blob versioning, soft delete or backup vault is visible" } : geoRedundant ? { protection: "same-account-other-region", description: "geo-redundant backups are copied to the paired region, in the same Azure subscription" } : { protection: "provider-managed", description: "Azure keeps automated backups in the same subscription and region" };
+  inventory.store({
+    platform: "azure",
+    provider: "azure",
+    engine: kind.engine,
+    name,
+    environment,
+    location: inventory.line(line),
+    identities: [`azure:${kind.terraform}:${name}`],
+    declaredBy: "infrastructure",
+    builtInBackup
+  });
+}
+function bicepLiterals(text) {
+  const literals = /* @__PURE__ */ new Map();
+  for (const match of text.matchAll(/^(?:param\s+(\w+)\s+string|var\s+(\w+))\s*=\s*'([^'\n]*)'\s*$/gm)) literals.set(match[1] ?? match[2], match[3]);
+  for (const [name, value] of literals) literals.set(name, fill(value, literals));
+  return literals;
+}
+function bicepValue(expression2, literals) {
+  const quoted = /^'((?:[^'\\]|\\.)*)'$/.exec(expression2)?.[1];
+  if (quoted !== void 0) return fill(quoted, literals);
+  return /^\w+$/.test(expression2) ? literals.get(expression2) : void 0;
+}
+function fill(value, literals) {
+  return value.replace(/\$\{\s*(\w+)\s*\}/g, (_whole, name) => {
+    const literal = literals.get(name);
+    return literal !== void 0 && !literal.includes("${") ? literal : `{${name}}`;
+  });
+}
+function blockEnd(text, from) {
+  let depth = 1;
+  let quoted = false;
+  for (let i = from; i < text.length; i++) {
+    const char = text[i];
+    if (char === "'" && text[i - 1] !== "\\") quoted = !quoted;
+    else if (!quoted && char === "{") depth++;
+    else if (!quoted && char === "}" && --depth === 0) return i;
+  }
+  return text.length;
+}
+function topLevel(body2) {
+  let depth = 0;
+  const kept = [];
+  for (const line of body2.split("\n")) {
+    if (depth === 0) kept.push(line);
+    for (const char of line) {
+      if (char === "{" || char === "[") depth++;
+      else if (char === "}" || char === "]") depth = Math.max(0, depth - 1);
+    }
+  }
+  return kept.join("\n");
+}
+function get7(node, key) {
+  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
+}
+
 // detectors/missing-offprovider-backup/inventory/kubernetes.ts
 var STORAGE_PROVISIONERS = [
   [/ebs\.csi\.aws\.com|kubernetes\.io\/aws-ebs|efs\.csi\.aws\.com/, "aws"],
@@ -13704,12 +14395,12 @@ function providerOfProvisioner(provisioner) {
   if (!provisioner) return void 0;
   return STORAGE_PROVISIONERS.find(([pattern]) => pattern.test(provisioner))?.[1];
 }
-function get7(node, key) {
+function get8(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 function path(node, ...keys) {
   let current = node;
-  for (const key of keys) current = get7(current, key);
+  for (const key of keys) current = get8(current, key);
   return current;
 }
 function keyLine(node, key) {
@@ -13725,39 +14416,39 @@ function scanKubernetes(inventory) {
   const document = inventory.file.data();
   if (!document) return;
   for (const root of document.roots) {
-    const items = literalOf(get7(root, "kind")) === "List" ? itemsOf(get7(root, "items")) : [root];
+    const items = literalOf(get8(root, "kind")) === "List" ? itemsOf(get8(root, "items")) : [root];
     for (const item of items) scanObject(inventory, item);
   }
 }
 function scanObject(inventory, object) {
   const map = mapOf2(object);
-  const kind = literalOf(get7(map, "kind"));
-  const apiVersion = literalOf(get7(map, "apiVersion")) ?? "";
+  const kind = literalOf(get8(map, "kind"));
+  const apiVersion = literalOf(get8(map, "apiVersion")) ?? "";
   if (!map || !kind) return;
-  const metadata = get7(map, "metadata");
-  const name = literalOf(get7(metadata, "name")) ?? kind.toLowerCase();
-  const namespace = literalOf(get7(metadata, "namespace"));
+  const metadata = get8(map, "metadata");
+  const name = literalOf(get8(metadata, "name")) ?? kind.toLowerCase();
+  const namespace = literalOf(get8(metadata, "namespace"));
   const ns = namespace ?? "default";
   const environment = environmentOf(inventory.path, []) ?? environmentNamed(namespace) ?? environmentOf("", [name]);
   const line = keyLine(map, "kind") ?? map.span.line;
-  const spec = get7(map, "spec");
+  const spec = get8(map, "spec");
   const identity = (k, n = name) => `k8s:${ns}:${k.toLowerCase()}/${n}`.toLowerCase();
   const podSpec = (node) => path(node, "template", "spec");
   switch (kind) {
     case "StatefulSet":
     case "Deployment": {
       const pod = podSpec(spec);
-      const containers = [...itemsOf(get7(pod, "containers"))];
-      const engine = containers.map((container) => engineOfImage(literalOf(get7(container, "image")))).find(Boolean);
+      const containers = [...itemsOf(get8(pod, "containers"))];
+      const engine = containers.map((container) => engineOfImage(literalOf(get8(container, "image")))).find(Boolean);
       inventory.context({ kind: "deploys", value: "kubernetes-manifest", location: inventory.line(line) });
       if (!engine) return;
-      const templates = itemsOf(get7(spec, "volumeClaimTemplates"));
-      const claims = itemsOf(get7(pod, "volumes")).map((volume) => literalOf(path(volume, "persistentVolumeClaim", "claimName"))).filter((claim) => !!claim);
+      const templates = itemsOf(get8(spec, "volumeClaimTemplates"));
+      const claims = itemsOf(get8(pod, "volumes")).map((volume) => literalOf(path(volume, "persistentVolumeClaim", "claimName"))).filter((claim) => !!claim);
       if (templates.length === 0 && claims.length === 0) return;
       const storageClass = templates.map((template) => literalOf(path(template, "spec", "storageClassName"))).find(Boolean);
       const settings = [];
-      const retention = get7(spec, "persistentVolumeClaimRetentionPolicy");
-      if (literalOf(get7(retention, "whenDeleted")) === "Delete") {
+      const retention = get8(spec, "persistentVolumeClaimRetentionPolicy");
+      if (literalOf(get8(retention, "whenDeleted")) === "Delete") {
         settings.push({ kind: "reclaim-policy-delete", setting: "persistentVolumeClaimRetentionPolicy.whenDeleted: Delete", explicit: true, location: inventory.line(keyLine(retention, "whenDeleted") ?? line) });
       }
       inventory.store({
@@ -13776,7 +14467,7 @@ function scanObject(inventory, object) {
       return;
     }
     case "PersistentVolumeClaim": {
-      const storageClass = literalOf(get7(spec, "storageClassName"));
+      const storageClass = literalOf(get8(spec, "storageClassName"));
       if (/cache|tmp|temp|log|scratch|build/i.test(name)) return;
       const engine = /postgres|pgdata|pg-data/i.test(name) ? "postgres" : /mysql|maria/i.test(name) ? "mysql" : /mongo/i.test(name) ? "mongo" : "volume";
       inventory.store({
@@ -13794,8 +14485,8 @@ function scanObject(inventory, object) {
       return;
     }
     case "PersistentVolume": {
-      const policy = literalOf(get7(spec, "persistentVolumeReclaimPolicy"));
-      const claim = get7(spec, "claimRef");
+      const policy = literalOf(get8(spec, "persistentVolumeReclaimPolicy"));
+      const claim = get8(spec, "claimRef");
       const handle = literalOf(path(spec, "csi", "volumeHandle")) ?? literalOf(path(spec, "awsElasticBlockStore", "volumeID"));
       const settings = policy === "Delete" ? [{ kind: "reclaim-policy-delete", setting: "persistentVolumeReclaimPolicy: Delete", explicit: true, location: inventory.line(keyLine(spec, "persistentVolumeReclaimPolicy") ?? line) }] : [];
       inventory.store({
@@ -13803,38 +14494,38 @@ function scanObject(inventory, object) {
         provider: "kubernetes",
         engine: "volume",
         name,
-        environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get7(claim, "namespace"))) ?? environmentOf("", [name]),
+        environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get8(claim, "namespace"))) ?? environmentOf("", [name]),
         location: inventory.line(line),
-        identities: [`k8s:pv:${name}`, ...handle ? [`volume:${handle}`] : [], ...claim ? [`k8s:${literalOf(get7(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get7(claim, "name")) ?? ""}`] : []],
+        identities: [`k8s:pv:${name}`, ...handle ? [`volume:${handle}`] : [], ...claim ? [`k8s:${literalOf(get8(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get8(claim, "name")) ?? ""}`] : []],
         declaredBy: "manifest",
-        storageClass: literalOf(get7(spec, "storageClassName")),
+        storageClass: literalOf(get8(spec, "storageClassName")),
         builtInBackup: { protection: "none", description: "a PersistentVolume has no backup unless something snapshots or copies it" },
         destructiveSettings: settings
       });
       return;
     }
     case "StorageClass": {
-      const provisioner = literalOf(get7(map, "provisioner"));
-      inventory.context({ kind: "storage-class", name, value: providerOfProvisioner(provisioner), policy: literalOf(get7(map, "reclaimPolicy")), location: inventory.line(keyLine(map, "reclaimPolicy") ?? line) });
+      const provisioner = literalOf(get8(map, "provisioner"));
+      inventory.context({ kind: "storage-class", name, value: providerOfProvisioner(provisioner), policy: literalOf(get8(map, "reclaimPolicy")), location: inventory.line(keyLine(map, "reclaimPolicy") ?? line) });
       return;
     }
     case "CronJob": {
       const pod = path(spec, "jobTemplate", "spec", "template", "spec");
-      for (const container of [...itemsOf(get7(pod, "initContainers")), ...itemsOf(get7(pod, "containers"))]) {
+      for (const container of [...itemsOf(get8(pod, "initContainers")), ...itemsOf(get8(pod, "containers"))]) {
         const env = /* @__PURE__ */ new Map();
-        for (const variable of itemsOf(get7(container, "env"))) {
-          const key = literalOf(get7(variable, "name"));
-          const value = textOf(get7(variable, "value"));
+        for (const variable of itemsOf(get8(container, "env"))) {
+          const key = literalOf(get8(variable, "name"));
+          const value = textOf(get8(variable, "value"));
           if (key && value !== void 0) env.set(key, value);
         }
-        const pieces = [...itemsOf(get7(container, "command")), ...itemsOf(get7(container, "args"))];
+        const pieces = [...itemsOf(get8(container, "command")), ...itemsOf(get8(container, "args"))];
         const words2 = pieces.map((piece) => textOf(piece) ?? "");
         const shell = words2.findIndex((word) => word === "-c");
         const script = shell !== -1 ? words2.slice(shell + 1).join("\n") : words2.join(" ");
         const first = pieces[0]?.span.line ?? mapOf2(container)?.span.line ?? line;
         const last = pieces[pieces.length - 1]?.span.endLine ?? first;
-        readJob(inventory, script, { name: `${name} ${literalOf(get7(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
-        backupImage(inventory, literalOf(get7(container, "image")), env, mapOf2(container)?.span.line ?? line, environment);
+        readJob(inventory, script, { name: `${name} ${literalOf(get8(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
+        backupImage(inventory, literalOf(get8(container, "image")), env, mapOf2(container)?.span.line ?? line, environment);
       }
       return;
     }
@@ -13843,12 +14534,53 @@ function scanObject(inventory, object) {
     inventory.context({ kind: "deploys", value: "gitops", location: inventory.line(line) });
     return;
   }
+  if (/^sql\.cnrm\.cloud\.google\.com\//.test(apiVersion) && kind === "SQLInstance") {
+    const instance = literalOf(get8(spec, "resourceID")) ?? name;
+    const backup = path(spec, "settings", "backupConfiguration");
+    const enabled = isTruthy(get8(backup, "enabled")) === true;
+    const version = (literalOf(get8(spec, "databaseVersion")) ?? "").toLowerCase();
+    inventory.store({
+      platform: "gcp",
+      provider: "gcp",
+      engine: /postgres/.test(version) ? "postgres" : /mysql/.test(version) ? "mysql" : /sqlserver/.test(version) ? "mssql" : "database",
+      name: instance,
+      environment: environmentOf(inventory.path, []) ?? environmentNamed(namespace) ?? environmentOf("", [instance]),
+      location: inventory.line(line),
+      identities: [identity("sqlinstance"), `gcp:sql:${instance}`],
+      declaredBy: "infrastructure",
+      builtInBackup: enabled ? { protection: "provider-managed", description: "Cloud SQL automated backups stay in the same Google Cloud project" } : { protection: "none", description: "automated backups are not enabled (spec.settings.backupConfiguration.enabled)" }
+    });
+    return;
+  }
+  if (/^rds\.services\.k8s\.aws\//.test(apiVersion) && (kind === "DBInstance" || kind === "DBCluster") || /^rds\.aws\.(?:upbound\.io|crossplane\.io)\//.test(apiVersion) && (kind === "Instance" || kind === "Cluster")) {
+    const ack = /k8s\.aws/.test(apiVersion);
+    const forProvider = ack ? spec : get8(spec, "forProvider");
+    const identifier = literalOf(get8(forProvider, ack ? kind === "DBInstance" ? "dbInstanceIdentifier" : "dbClusterIdentifier" : "identifier")) ?? literalOf(path(metadata, "annotations", "crossplane.io/external-name")) ?? name;
+    const retentionNode = get8(forProvider, "backupRetentionPeriod");
+    const retention = retentionNode?.kind === "scalar" ? Number(retentionNode.value) : NaN;
+    const engine = (literalOf(get8(forProvider, "engine")) ?? "").toLowerCase();
+    const protection = get8(forProvider, "deletionProtection");
+    const unprotected = protection?.kind === "scalar" && (protection.value === false || protection.value === "false");
+    inventory.store({
+      platform: "aws",
+      provider: "aws",
+      engine: /postgres/.test(engine) ? "postgres" : /mysql|mariadb/.test(engine) ? "mysql" : "database",
+      name: identifier,
+      environment: environmentOf(inventory.path, []) ?? environmentNamed(namespace) ?? environmentOf("", [identifier]),
+      location: inventory.line(line),
+      identities: [identity(kind), `aws:rds:${identifier}`],
+      declaredBy: "infrastructure",
+      builtInBackup: retention === 0 ? { protection: "none", description: "automated backups are off (backupRetentionPeriod: 0)" } : { protection: "provider-managed", description: "RDS automated backups and snapshots stay in the same AWS account" },
+      ...unprotected ? { destructiveSettings: [{ kind: "deletion-protection-off", setting: "deletionProtection: false", explicit: true, location: inventory.line(protection.span.line) }] } : {}
+    });
+    return;
+  }
   if (/^postgresql\.cnpg\.io\//.test(apiVersion) && kind === "Cluster") {
     cnpgCluster(inventory, map, name, ns, environment, identity("cluster"));
     return;
   }
   if (/^postgresql\.cnpg\.io\//.test(apiVersion) && kind === "ScheduledBackup") {
-    const method = literalOf(get7(spec, "method")) ?? "barmanObjectStore";
+    const method = literalOf(get8(spec, "method")) ?? "barmanObjectStore";
     const cluster = literalOf(path(spec, "cluster", "name"));
     if (method === "volumeSnapshot" && cluster) {
       inventory.evidence({ covers: [identity("cluster", cluster)], protection: "provider-managed", mechanism: "cnpg volume snapshots", destination: "volume snapshots in the same cloud account", location: inventory.line(line), environment });
@@ -13862,7 +14594,7 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^acid\.zalan\.do\//.test(apiVersion) && kind === "postgresql") {
-    const logical = isTruthy(get7(spec, "enableLogicalBackup")) === true;
+    const logical = isTruthy(get8(spec, "enableLogicalBackup")) === true;
     inventory.store({
       platform: "kubernetes",
       provider: "kubernetes",
@@ -13878,11 +14610,11 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^acid\.zalan\.do\//.test(apiVersion) && kind === "OperatorConfiguration") {
-    zalandoConfig(inventory, get7(map, "configuration"), environment);
+    zalandoConfig(inventory, get8(map, "configuration"), environment);
     return;
   }
   if (kind === "ConfigMap" && /postgres-operator/.test(name)) {
-    zalandoConfig(inventory, get7(map, "data"), environment);
+    zalandoConfig(inventory, get8(map, "data"), environment);
     return;
   }
   if (/^postgres-operator\.crunchydata\.com\//.test(apiVersion) && kind === "PostgresCluster") {
@@ -13896,28 +14628,28 @@ function scanObject(inventory, object) {
       location: inventory.line(line),
       identities: [clusterIdentity],
       declaredBy: "manifest",
-      storageClass: literalOf(path(itemsOf(get7(spec, "instances"))[0], "dataVolumeClaimSpec", "storageClassName")),
+      storageClass: literalOf(path(itemsOf(get8(spec, "instances"))[0], "dataVolumeClaimSpec", "storageClassName")),
       builtInBackup: { protection: "none", description: "PGO backs up only to the pgBackRest repositories configured on the cluster" }
     });
     for (const repo of itemsOf(path(spec, "backups", "pgbackrest", "repos"))) {
-      const s3 = get7(repo, "s3");
-      const gcs = get7(repo, "gcs");
-      const azure = get7(repo, "azure");
+      const s3 = get8(repo, "s3");
+      const gcs = get8(repo, "gcs");
+      const azure = get8(repo, "azure");
       let destination;
-      if (s3) destination = classifyDestination(`s3://${literalOf(get7(s3, "bucket")) ?? ""}`, literalOf(get7(s3, "endpoint")) ?? "s3.amazonaws.com");
-      else if (gcs) destination = classifyDestination(`gs://${literalOf(get7(gcs, "bucket")) ?? ""}`);
-      else if (azure) destination = { display: `azure container ${literalOf(get7(azure, "container")) ?? ""}`, provider: "azure", unresolved: false };
+      if (s3) destination = classifyDestination(`s3://${literalOf(get8(s3, "bucket")) ?? ""}`, literalOf(get8(s3, "endpoint")) ?? "s3.amazonaws.com");
+      else if (gcs) destination = classifyDestination(`gs://${literalOf(get8(gcs, "bucket")) ?? ""}`);
+      else if (azure) destination = { display: `azure container ${literalOf(get8(azure, "container")) ?? ""}`, provider: "azure", unresolved: false };
       else destination = { display: "a volume in the same cluster", provider: "local", unresolved: false };
       inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "pgbackrest (PGO)", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(mapOf2(repo)?.span.line ?? line), environment });
     }
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && kind === "BackupStorageLocation") {
-    veleroLocation(inventory, name, literalOf(get7(spec, "provider")), literalOf(path(spec, "objectStorage", "bucket")), literalOf(path(spec, "config", "s3Url")), line);
+    veleroLocation(inventory, name, literalOf(get8(spec, "provider")), literalOf(path(spec, "objectStorage", "bucket")), literalOf(path(spec, "config", "s3Url")), line);
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === "Schedule" || kind === "Backup")) {
-    veleroSchedule(inventory, kind === "Schedule" ? get7(spec, "template") : spec, false, line);
+    veleroSchedule(inventory, kind === "Schedule" ? get8(spec, "template") : spec, false, line);
     return;
   }
   if (/^snapscheduler\.backube\//.test(apiVersion) && kind === "SnapshotSchedule") {
@@ -13930,11 +14662,11 @@ function veleroLocation(inventory, name, provider, bucket, s3Url, line) {
   inventory.context({ kind: "backup-location", name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
 }
 function veleroSchedule(inventory, template, fsBackupByDefault, line) {
-  const namespaces = itemsOf(get7(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
+  const namespaces = itemsOf(get8(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
   const covers = namespaces.length === 0 || namespaces.includes("*") ? ["provider:kubernetes"] : namespaces.map((item) => `k8s:${item}:*`);
-  const fsBackup = isTruthy(get7(template, "defaultVolumesToFsBackup"));
-  const dataMoved = fsBackup === true || fsBackup === void 0 && fsBackupByDefault || isTruthy(get7(template, "snapshotMoveData")) === true;
-  const location = literalOf(get7(template, "storageLocation")) ?? "default";
+  const fsBackup = isTruthy(get8(template, "defaultVolumesToFsBackup"));
+  const dataMoved = fsBackup === true || fsBackup === void 0 && fsBackupByDefault || isTruthy(get8(template, "snapshotMoveData")) === true;
+  const location = literalOf(get8(template, "storageLocation")) ?? "default";
   inventory.evidence({
     covers,
     protection: dataMoved ? "destination-unknown" : "provider-managed",
@@ -13948,24 +14680,24 @@ function veleroSchedule(inventory, template, fsBackupByDefault, line) {
 }
 function scanVeleroValues(inventory) {
   for (const root of inventory.file.data()?.roots ?? []) {
-    const configuration = get7(root, "configuration");
-    const locations = get7(configuration, "backupStorageLocation");
-    const schedules = mapOf2(get7(root, "schedules"));
+    const configuration = get8(root, "configuration");
+    const locations = get8(configuration, "backupStorageLocation");
+    const schedules = mapOf2(get8(root, "schedules"));
     if (!locations && !schedules) continue;
     for (const location of locations?.kind === "seq" ? locations.items : locations ? [locations] : []) {
       const line = mapOf2(location)?.span.line ?? 1;
-      veleroLocation(inventory, literalOf(get7(location, "name")) ?? "default", literalOf(get7(location, "provider")) ?? literalOf(get7(configuration, "provider")), literalOf(get7(location, "bucket")), literalOf(path(location, "config", "s3Url")), line);
+      veleroLocation(inventory, literalOf(get8(location, "name")) ?? "default", literalOf(get8(location, "provider")) ?? literalOf(get8(configuration, "provider")), literalOf(get8(location, "bucket")), literalOf(path(location, "config", "s3Url")), line);
     }
-    const fsBackupByDefault = isTruthy(get7(configuration, "defaultVolumesToFsBackup")) === true;
-    for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get7(entry.value, "template"), fsBackupByDefault, entry.keySpan.line);
+    const fsBackupByDefault = isTruthy(get8(configuration, "defaultVolumesToFsBackup")) === true;
+    for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get8(entry.value, "template"), fsBackupByDefault, entry.keySpan.line);
   }
 }
 function scanCnpgChartValues(inventory) {
   for (const root of inventory.file.data()?.roots ?? []) {
     const map = mapOf2(root);
-    const cluster = get7(map, "cluster");
-    const backups = get7(map, "backups");
-    if (!map || literalOf(get7(map, "type")) !== "postgresql" || !get7(cluster, "instances")) continue;
+    const cluster = get8(map, "cluster");
+    const backups = get8(map, "backups");
+    if (!map || literalOf(get8(map, "type")) !== "postgresql" || !get8(cluster, "instances")) continue;
     const line = keyLine(map, "type") ?? map.span.line;
     const identity = `k8s:cnpg-chart:${inventory.path}`.toLowerCase();
     inventory.store({
@@ -13980,22 +14712,22 @@ function scanCnpgChartValues(inventory) {
       storageClass: literalOf(path(cluster, "storage", "storageClass")),
       builtInBackup: { protection: "none", description: "the cnpg/cluster chart backs up only when backups.enabled is set" }
     });
-    if (isTruthy(get7(backups, "enabled")) !== true) continue;
-    const destinationPath = literalOf(get7(backups, "destinationPath")) ?? (literalOf(path(backups, "s3", "bucket")) ? `s3://${literalOf(path(backups, "s3", "bucket"))}` : void 0);
-    const destination = destinationPath ? classifyDestination(destinationPath, literalOf(get7(backups, "endpointURL"))) : { display: "the chart backup provider", unresolved: true };
+    if (isTruthy(get8(backups, "enabled")) !== true) continue;
+    const destinationPath = literalOf(get8(backups, "destinationPath")) ?? (literalOf(path(backups, "s3", "bucket")) ? `s3://${literalOf(path(backups, "s3", "bucket"))}` : void 0);
+    const destination = destinationPath ? classifyDestination(destinationPath, literalOf(get8(backups, "endpointURL"))) : { display: "the chart backup provider", unresolved: true };
     inventory.evidence({ covers: [identity], protection: protectionOf2(destination), mechanism: "cnpg barman-cloud (chart)", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(map, "backups") ?? line), environment: environmentOf(inventory.path, []) });
   }
 }
 function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
-  const spec = get7(map, "spec");
+  const spec = get8(map, "spec");
   const line = keyLine(map, "kind") ?? map.span.line;
-  const objectStores = itemsOf(get7(spec, "plugins")).map((plugin) => literalOf(path(plugin, "parameters", "barmanObjectName"))).filter((store) => !!store);
+  const objectStores = itemsOf(get8(spec, "plugins")).map((plugin) => literalOf(path(plugin, "parameters", "barmanObjectName"))).filter((store) => !!store);
   const recovery = path(spec, "bootstrap", "recovery");
   const drillName = /restore|recovery|verify|drill|check|test|dr-/i.test(`${name} ${ns}`);
   if (recovery && (drillName || environment && environment !== "production")) {
-    const source2 = literalOf(get7(recovery, "source"));
-    const external = itemsOf(get7(spec, "externalClusters")).find((cluster) => literalOf(get7(cluster, "name")) === source2);
-    const destination = barmanDestination(get7(external, "barmanObjectStore") ?? get7(external, "plugin"));
+    const source2 = literalOf(get8(recovery, "source"));
+    const external = itemsOf(get8(spec, "externalClusters")).find((cluster) => literalOf(get8(cluster, "name")) === source2);
+    const destination = barmanDestination(get8(external, "barmanObjectStore") ?? get8(external, "plugin"));
     inventory.evidence({ covers: [], protection: protectionOf2(destination), mechanism: "cnpg recovery drill", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(line), restoreTested: true });
     return;
   }
@@ -14011,20 +14743,20 @@ function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
     storageClass: literalOf(path(spec, "storage", "storageClass")),
     builtInBackup: { protection: "none", description: "CloudNativePG backs up only where spec.backup or a backup plugin points" }
   });
-  const backup = get7(spec, "backup");
-  const barman = get7(backup, "barmanObjectStore");
+  const backup = get8(spec, "backup");
+  const barman = get8(backup, "barmanObjectStore");
   if (barman) {
     const destination = barmanDestination(barman);
     inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "cnpg barmanObjectStore", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(backup, "barmanObjectStore") ?? line), environment });
   }
-  if (get7(backup, "volumeSnapshot")) {
+  if (get8(backup, "volumeSnapshot")) {
     inventory.evidence({ covers: [clusterIdentity], protection: "provider-managed", mechanism: "cnpg volume snapshots", destination: "volume snapshots in the same cloud account", destinationProvider: "same-cloud", location: inventory.line(keyLine(backup, "volumeSnapshot") ?? line), environment });
   }
 }
 function barmanDestination(node) {
-  const destinationPath = textOf(get7(node, "destinationPath"));
+  const destinationPath = textOf(get8(node, "destinationPath"));
   if (!destinationPath) return { display: "an object store", unresolved: true };
-  const endpoint = textOf(get7(node, "endpointURL"));
+  const endpoint = textOf(get8(node, "endpointURL"));
   return classifyDestination(destinationPath, destinationPath.startsWith("s3://") ? endpoint : void 0);
 }
 function zalandoConfig(inventory, configuration, environment) {
@@ -14098,7 +14830,7 @@ function isComposeFile(path2) {
 function isKamalConfig(path2) {
   return /(^|\/)config\/deploy(\.[\w-]+)?\.ya?ml$/i.test(path2);
 }
-function get8(node, key) {
+function get9(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 function environmentVariables(node) {
@@ -14121,15 +14853,15 @@ function environmentVariables(node) {
 }
 function scanCompose(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  const services = mapOf2(get8(root, "services"));
+  const services = mapOf2(get9(root, "services"));
   if (!root || !services) return;
   const fileName = fileNameOf(inventory.path).toLowerCase();
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: "deploys-compose", name: fileName, value: "swarm", location: inventory.line(1) });
-  const volumes = mapOf2(get8(root, "volumes"));
+  const volumes = mapOf2(get9(root, "volumes"));
   const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? "development" : environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path)));
   const endpoints = /* @__PURE__ */ new Set();
   for (const entry of services.entries) {
-    for (const [key, value] of environmentVariables(get8(entry.value, "environment"))) {
+    for (const [key, value] of environmentVariables(get9(entry.value, "environment"))) {
       const host = /ENDPOINT|S3_HOST|S3_URL/i.test(key) ? /^(?:https?:\/\/)?([\w-]+)(?::\d+)?\/?$/.exec(value)?.[1] : void 0;
       if (host) endpoints.add(host);
     }
@@ -14138,23 +14870,23 @@ function scanCompose(inventory) {
     if (endpoints.has(entry.key)) continue;
     const service = mapOf2(entry.value);
     if (!service) continue;
-    const image = literalOf(get8(service, "image"));
-    const env = environmentVariables(get8(service, "environment"));
-    const command = [get8(service, "command"), get8(service, "entrypoint")].map((node) => node?.kind === "seq" ? node.items.map((item) => textOf(item) ?? "").join(" ") : textOf(node) ?? "").join("\n");
+    const image = literalOf(get9(service, "image"));
+    const env = environmentVariables(get9(service, "environment"));
+    const command = [get9(service, "command"), get9(service, "entrypoint")].map((node) => node?.kind === "seq" ? node.items.map((item) => textOf(item) ?? "").join(" ") : textOf(node) ?? "").join("\n");
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, environment)) continue;
     if (command.trim() && readScript(command, env).dumps.length > 0) {
-      const commandNode = get8(service, "command") ?? get8(service, "entrypoint");
+      const commandNode = get9(service, "command") ?? get9(service, "entrypoint");
       readJob(inventory, command, { name: `${inventory.path} ${entry.key}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, commandNode.span.line, commandNode.span.endLine) });
       continue;
     }
     const engine = engineOfImage(image);
     if (!engine) continue;
-    const mounts = itemsOf(get8(service, "volumes")).map((volume) => textOf(volume) ?? literalOf(get8(volume, "source")) ?? "").filter(Boolean);
+    const mounts = itemsOf(get9(service, "volumes")).map((volume) => textOf(volume) ?? literalOf(get9(volume, "source")) ?? "").filter(Boolean);
     const named = mounts.map((mount) => mount.split(":")[0]).filter((source2) => source2 && !/^[./~$]/.test(source2));
     const identities = named.map((volume) => {
-      const declared = get8(volumes, volume);
-      const explicit = literalOf(get8(declared, "name"));
+      const declared = get9(volumes, volume);
+      const explicit = literalOf(get9(declared, "name"));
       return `compose:volume:${explicit ?? volume}`;
     });
     inventory.store({
@@ -14173,10 +14905,10 @@ function scanCompose(inventory) {
 }
 function scanKamal2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  if (!root || !get8(root, "service") && !get8(root, "accessories")) return;
+  if (!root || !get9(root, "service") && !get9(root, "accessories")) return;
   inventory.context({ kind: "deploys", value: "kamal", location: inventory.line(1) });
-  const service = literalOf(get8(root, "service")) ?? "app";
-  for (const volume of itemsOf(get8(root, "volumes"))) {
+  const service = literalOf(get9(root, "service")) ?? "app";
+  for (const volume of itemsOf(get9(root, "volumes"))) {
     const text = literalOf(volume);
     const [source2, target] = text ? text.split(":") : [];
     if (!source2 || !target || !/storage|data|db|sqlite|uploads|media/i.test(target)) continue;
@@ -14192,15 +14924,15 @@ function scanKamal2(inventory) {
       builtInBackup: { protection: "none", description: "a Docker volume on the server keeps no copies of its own" }
     });
   }
-  for (const entry of mapOf2(get8(root, "accessories"))?.entries ?? []) {
+  for (const entry of mapOf2(get9(root, "accessories"))?.entries ?? []) {
     const accessory = mapOf2(entry.value);
-    const image = literalOf(get8(accessory, "image"));
-    const env = environmentVariables(get8(mapOf2(get8(accessory, "env")), "clear"));
+    const image = literalOf(get9(accessory, "image"));
+    const env = environmentVariables(get9(mapOf2(get9(accessory, "env")), "clear"));
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, void 0)) continue;
     const engine = engineOfImage(image);
     if (!engine) continue;
-    const host = literalOf(get8(accessory, "host")) ?? literalOf(itemsOf(get8(accessory, "hosts"))[0]);
+    const host = literalOf(get9(accessory, "host")) ?? literalOf(itemsOf(get9(accessory, "hosts"))[0]);
     inventory.store({
       platform: "kamal",
       provider: "host",
@@ -14221,19 +14953,19 @@ function isFlyConfig(path2) {
 function scanFly2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  const app = literalOf(get9(root, "app")) ?? "app";
+  const app = literalOf(get10(root, "app")) ?? "app";
   inventory.context({ kind: "deploys", value: "fly", location: inventory.line(1) });
-  const image = literalOf(get9(mapOf2(get9(root, "build")), "image"));
+  const image = literalOf(get10(mapOf2(get10(root, "build")), "image"));
   const imageEngine = engineOfImage(image);
   const postgresApp = imageEngine === "postgres" || /^flyio\/postgres/.test(image ?? "");
-  const mounts = get9(root, "mounts");
+  const mounts = get10(root, "mounts");
   for (const mount of itemsOf(mounts)) {
     const map = mapOf2(mount);
     if (!map) continue;
-    const source2 = literalOf(get9(map, "source")) ?? "data";
-    const destination = literalOf(get9(map, "destination"));
-    const retention = literalOf(get9(map, "snapshot_retention"));
-    const scheduled = isTruthy(get9(map, "scheduled_snapshots"));
+    const source2 = literalOf(get10(map, "source")) ?? "data";
+    const destination = literalOf(get10(map, "destination"));
+    const retention = literalOf(get10(map, "snapshot_retention"));
+    const scheduled = isTruthy(get10(map, "scheduled_snapshots"));
     inventory.store({
       platform: "fly",
       provider: "fly",
@@ -14248,7 +14980,7 @@ function scanFly2(inventory) {
     });
   }
 }
-function get9(node, key) {
+function get10(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -14266,29 +14998,29 @@ function scanHeroku(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   const isAppJson = inventory.path.toLowerCase().endsWith("app.json");
-  const app = literalOf(get10(root, "name")) ?? "app";
+  const app = literalOf(get11(root, "name")) ?? "app";
   if (isAppJson) {
-    if (!get10(root, "addons") && !get10(root, "formation") && !get10(root, "buildpacks") && !get10(root, "stack")) return;
+    if (!get11(root, "addons") && !get11(root, "formation") && !get11(root, "buildpacks") && !get11(root, "stack")) return;
     const button = root.entries.find((entry) => BUTTON_KEYS.has(entry.key));
     if (button) inventory.context({ kind: "deploy-button", value: "heroku", location: inventory.line(button.keySpan.line) });
-    addons(inventory, get10(root, "addons"), app, void 0);
-    const environments = mapOf2(get10(root, "environments"));
+    addons(inventory, get11(root, "addons"), app, void 0);
+    const environments = mapOf2(get11(root, "environments"));
     for (const entry of environments?.entries ?? []) {
       const environment = entry.key === "test" ? "test" : entry.key === "review" ? "preview" : entry.key;
-      addons(inventory, get10(entry.value, "addons"), app, environment);
+      addons(inventory, get11(entry.value, "addons"), app, environment);
     }
     return;
   }
-  const setup = mapOf2(get10(root, "setup"));
-  addons(inventory, get10(setup, "addons"), app, void 0);
-  if (get10(root, "build") || get10(root, "run")) inventory.context({ kind: "deploys", value: "heroku", location: inventory.line(1) });
+  const setup = mapOf2(get11(root, "setup"));
+  addons(inventory, get11(setup, "addons"), app, void 0);
+  if (get11(root, "build") || get11(root, "run")) inventory.context({ kind: "deploys", value: "heroku", location: inventory.line(1) });
 }
 function addons(inventory, node, app, environment) {
   for (const addon of itemsOf(node)) {
-    const plan = (literalOf(addon) ?? literalOf(get10(addon, "plan")) ?? "").toLowerCase();
+    const plan = (literalOf(addon) ?? literalOf(get11(addon, "plan")) ?? "").toLowerCase();
     const engine = ADDONS.find(([pattern]) => pattern.test(plan))?.[1];
     if (!engine) continue;
-    const as = literalOf(get10(addon, "as"));
+    const as = literalOf(get11(addon, "as"));
     const tier = plan.split(":")[1] ?? "";
     const essential = /^(mini|basic|hobby|essential|in-dyno)/.test(tier);
     const service = as ?? plan.split(":")[0];
@@ -14306,7 +15038,7 @@ function addons(inventory, node, app, environment) {
     });
   }
 }
-function get10(node, key) {
+function get11(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -14442,6 +15174,7 @@ function cdkResource(inventory, kind, id, node, props, text) {
     environment: environmentOf(inventory.path, [physical, id]),
     deletionProtection: writtenBool(props, "deletionProtection", text),
     backupRetention: retention && retentionProp ? { value: Number(retention[1]), line: retentionProp.loc.start.line, text: source(text, retentionProp) } : void 0,
+    deleteAutomatedBackups: writtenBool(props, "deleteAutomatedBackups", text),
     pointInTimeRecovery: pitrProp ? /true/.test(source(text, pitrProp.value)) : false,
     versioned: booleanOf(property(props, "versioned")?.value) === true,
     forceDestroy: writtenBool(props, "autoDeleteObjects", text),
@@ -14480,7 +15213,7 @@ function pulumiResource(inventory, kind, id, node, props, options, text) {
 }
 function backupPlan(inventory, node, text) {
   const body2 = source(text, node);
-  const copies = /copyActions?\b/.test(body2);
+  const copies = /copyActions?\b/.test(body2) || /\.addRule\(/.test(text) && /copyActions?\b/.test(text);
   const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(text);
   const stackAccount = /account:\s*['"](\d{12})['"]/.exec(text)?.[1];
   const parsed = arn ? parseArn(arn[0]) : void 0;
@@ -14575,22 +15308,22 @@ function isRenderBlueprint(path2) {
 function scanRender2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  if (!get11(root, "services") && !get11(root, "databases") && !get11(root, "projects")) return;
+  if (!get12(root, "services") && !get12(root, "databases") && !get12(root, "projects")) return;
   inventory.context({ kind: "deploys", value: "render", location: inventory.line(1) });
   scanGroup(inventory, root, void 0);
-  for (const project of itemsOf(get11(root, "projects"))) {
-    for (const environment of itemsOf(get11(project, "environments"))) {
-      scanGroup(inventory, environment, literalOf(get11(environment, "name")));
+  for (const project of itemsOf(get12(root, "projects"))) {
+    for (const environment of itemsOf(get12(project, "environments"))) {
+      scanGroup(inventory, environment, literalOf(get12(environment, "name")));
     }
   }
 }
 function scanGroup(inventory, group, environmentName) {
   const environment = environmentNamed(environmentName);
-  for (const database of itemsOf(get11(group, "databases"))) {
+  for (const database of itemsOf(get12(group, "databases"))) {
     const map = mapOf2(database);
-    const name = literalOf(get11(map, "name"));
+    const name = literalOf(get12(map, "name"));
     if (!map || !name) continue;
-    const plan = literalOf(get11(map, "plan"))?.toLowerCase() ?? "starter";
+    const plan = literalOf(get12(map, "plan"))?.toLowerCase() ?? "starter";
     const free = plan === "free";
     inventory.store({
       platform: "render",
@@ -14604,26 +15337,26 @@ function scanGroup(inventory, group, environmentName) {
       builtInBackup: free ? { protection: "none", description: "Render keeps no backups of free Postgres databases" } : { protection: "provider-managed", description: "Render keeps point-in-time recovery (3 to 7 days) and daily exports inside the same Render workspace" }
     });
   }
-  for (const service of itemsOf(get11(group, "services"))) {
+  for (const service of itemsOf(get12(group, "services"))) {
     const map = mapOf2(service);
-    if (literalOf(get11(map, "type")) === "cron") {
-      const command = get11(map, "startCommand");
+    if (literalOf(get12(map, "type")) === "cron") {
+      const command = get12(map, "startCommand");
       const script = textOf(command);
       const env = /* @__PURE__ */ new Map();
-      for (const variable of itemsOf(get11(map, "envVars"))) {
-        const key = literalOf(get11(variable, "key"));
-        const value = textOf(get11(variable, "value"));
+      for (const variable of itemsOf(get12(map, "envVars"))) {
+        const key = literalOf(get12(variable, "key"));
+        const value = textOf(get12(variable, "value"));
         if (key && value !== void 0) env.set(key, value);
       }
-      if (command && script) readJob(inventory, script, { name: literalOf(get11(map, "name")) ?? "cron", scheduled: true, environment: environment ?? void 0, env, ephemeral: false, lineOf: scalarLines(inventory, script, command.span.line, command.span.endLine) });
+      if (command && script) readJob(inventory, script, { name: literalOf(get12(map, "name")) ?? "cron", scheduled: true, environment: environment ?? void 0, env, ephemeral: false, lineOf: scalarLines(inventory, script, command.span.line, command.span.endLine) });
       continue;
     }
-    const disk = mapOf2(get11(map, "disk"));
-    const serviceName = literalOf(get11(map, "name")) ?? "service";
+    const disk = mapOf2(get12(map, "disk"));
+    const serviceName = literalOf(get12(map, "name")) ?? "service";
     if (!disk) continue;
-    const diskName = literalOf(get11(disk, "name")) ?? "disk";
-    const mountPath = literalOf(get11(disk, "mountPath"));
-    const image = literalOf(get11(mapOf2(get11(map, "image")), "url")) ?? "";
+    const diskName = literalOf(get12(disk, "name")) ?? "disk";
+    const mountPath = literalOf(get12(disk, "mountPath"));
+    const image = literalOf(get12(mapOf2(get12(map, "image")), "url")) ?? "";
     const engine = /postgres/i.test(image) || /postgres/i.test(mountPath ?? "") ? "postgres" : /mysql|mariadb/i.test(image) ? "mysql" : /mongo/i.test(image) ? "mongo" : "volume";
     inventory.store({
       platform: "render",
@@ -14642,7 +15375,7 @@ function scanGroup(inventory, group, environmentName) {
 function keyLine2(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.keySpan.line;
 }
-function get11(node, key) {
+function get12(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
@@ -14756,6 +15489,14 @@ function environmentOfResource(inventory, names, body2) {
   const tagged = tags.environment ?? tags.env ?? tags.stage;
   return environmentOf(inventory.path, []) ?? environmentNamed(tagged) ?? environmentOf("", [...names, literalOf(attribute(body2, "project"))]);
 }
+var VPS_PROVIDERS = lookupTable({
+  hcloud: { provider: "hetzner", title: "Hetzner" },
+  linode: { provider: "linode", title: "Linode" },
+  vultr: { provider: "vultr", title: "Vultr" },
+  digitalocean: { provider: "digitalocean", title: "DigitalOcean" }
+});
+var DATABASE_SERVER_NAME = /(?:^|[^a-z])(?:db\d*|database|postgres(?:ql)?|pg|mysql|mariadb|mongo(?:db)?|redis|data)(?:[^a-z]|$)/i;
+var DATA_VOLUME_NAME = /(?:^|[^a-z])(?:db\d*|database|postgres(?:ql)?|pg(?:data)?|mysql|mariadb|mongo(?:db)?|redis|data|uploads?|media|files|storage|minio)(?:[^a-z]|$)/i;
 var GENERIC_LABELS = /* @__PURE__ */ new Set(["this", "main", "default", "primary", "db", "database", "bucket", "instance", "cluster", "self"]);
 function shownLabel(resource, directory) {
   return GENERIC_LABELS.has(resource.label) ? `${resource.type}.${resource.label} in ${directory || "the root module"}` : resource.label;
@@ -14887,6 +15628,34 @@ function scanResource(inventory, resource, all, directory) {
         identities: [identity, `aws:ebs:${volumeName}`],
         declaredBy: "infrastructure",
         builtInBackup: snapshotted ? { protection: "provider-managed", description: "DLM snapshots stay in the same AWS account" } : { protection: "none", description: "an EBS volume has no backup unless snapshots are scheduled (DLM or AWS Backup)" },
+        destructiveSettings: settings
+      });
+      return;
+    }
+    case "hcloud_volume":
+    case "linode_volume":
+    case "vultr_block_storage":
+    case "digitalocean_volume":
+    case "hcloud_server":
+    case "linode_instance":
+    case "vultr_instance":
+    case "digitalocean_droplet": {
+      const vps = VPS_PROVIDERS[type.slice(0, type.indexOf("_"))];
+      const volumeName = name("name") ?? name("label") ?? label;
+      const server = !/volume|block_storage/.test(type);
+      if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${volumeName} ${label}`)) return;
+      const backups = server && (isTruthy(attribute(body2, "backups")) === true || isTruthy(attribute(body2, "backups_enabled")) === true || name("backups") === "enabled");
+      noPreventDestroy();
+      inventory.store({
+        platform: vps.provider,
+        provider: vps.provider,
+        engine: "volume",
+        name: volumeName,
+        environment: environmentOfResource(inventory, [volumeName, label], body2),
+        location,
+        identities: [identity, `${vps.provider}:${server ? "server" : "volume"}:${volumeName}`],
+        declaredBy: "infrastructure",
+        builtInBackup: backups ? { protection: "provider-managed", description: `${vps.title} server backups stay in the same ${vps.title} account` } : { protection: "none", description: server ? `no ${vps.title} backups are enabled for the server` : `${vps.title} keeps no backup of a volume unless something copies it` },
         destructiveSettings: settings
       });
       return;
@@ -15257,6 +16026,23 @@ Resources:
         - AttributeName: pk
           KeyType: HASH
 `;
+var CDK_DELETE_AUTOMATED = `import { Duration, Stack, StackProps } from 'aws-cdk-lib';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { Construct } from 'constructs';
+
+export class DataStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    new rds.DatabaseInstance(this, 'Database', {
+      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+      instanceIdentifier: 'billing-prod',
+      backupRetention: Duration.days(7),
+      deletionProtection: true,
+      deleteAutomatedBackups: true,
+    });
+  }
+}
+`;
 var CDK_DESTROY = `import { Stack, StackProps, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
@@ -15312,7 +16098,10 @@ var destructiveRules = [
     precision: "high",
     tags: ["destructive-setting"],
     samples: {
-      positive: [sample("infra/prod/rds.tf", PROTECTION_OFF, { expect: { line: lineOf2(PROTECTION_OFF, "deletion_protection") } })],
+      positive: [
+        sample("infra/prod/rds.tf", PROTECTION_OFF, { expect: { line: lineOf2(PROTECTION_OFF, "deletion_protection") } }),
+        sample("k8s/ack/orders-db.yaml", "apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  engine: postgres\n  backupRetentionPeriod: 7\n  deletionProtection: false\n", { expect: { line: 10 }, note: "an RDS instance declared through ACK" })
+      ],
       negative: [sample("infra/prod/rds.tf", rds({})), sample("infra/staging/rds.tf", rds({ deletion_protection: "false", identifier: '"orders-staging"' }), { note: "staging database" })]
     }
   },
@@ -15381,7 +16170,10 @@ module "db" {
     precision: "high",
     tags: ["destructive-setting"],
     samples: {
-      positive: [sample("infra/prod/rds.tf", DELETE_AUTOMATED, { expect: { line: lineOf2(DELETE_AUTOMATED, "delete_automated_backups") } })],
+      positive: [
+        sample("infra/prod/rds.tf", DELETE_AUTOMATED, { expect: { line: lineOf2(DELETE_AUTOMATED, "delete_automated_backups") } }),
+        sample("infra/lib/data-stack.ts", CDK_DELETE_AUTOMATED, { expect: { line: lineOf2(CDK_DELETE_AUTOMATED, "deleteAutomatedBackups") }, note: "the CDK property" })
+      ],
       negative: [sample("infra/prod/rds.tf", rds({}))]
     }
   },
@@ -15452,6 +16244,60 @@ resource "aws_s3_bucket" "access_logs" {
 ];
 
 // detectors/missing-offprovider-backup/rules/protection.ts
+var BICEP_POSTGRES = `param location string = resourceGroup().location
+param environmentName string = 'prod'
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview' = {
+  name: 'psql-payroll-\${environmentName}'
+  location: location
+  sku: {
+    name: 'Standard_D2ds_v5'
+    tier: 'GeneralPurpose'
+  }
+  properties: {
+    version: '16'
+    backup: {
+      backupRetentionDays: 7
+      geoRedundantBackup: 'Disabled'
+    }
+  }
+}
+`;
+var ARM_POSTGRES = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "serverName": { "type": "string", "defaultValue": "psql-payroll-prod" } },
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2023-06-01-preview",
+      "name": "[parameters('serverName')]",
+      "location": "westeurope",
+      "properties": { "version": "16", "backup": { "backupRetentionDays": 7, "geoRedundantBackup": "Disabled" } }
+    }
+  ]
+}
+`;
+var OFFSITE_DUMP = 'name: Nightly backup\non:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: pg_dump "$DATABASE_URL" --format=custom --file=payroll.dump\n        env:\n          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n      - run: aws s3 cp payroll.dump "s3://payroll-db-backups/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com\n';
+var cdkLedgerStack = (plan) => `import { Stack, StackProps } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { Construct } from 'constructs';
+
+export class LedgerStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const db = new rds.DatabaseInstance(this, 'Ledger', {
+      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+      instanceIdentifier: 'ledger-prod',
+      deletionProtection: true,
+    });
+    const vault = new backup.BackupVault(this, 'Vault', { backupVaultName: 'ledger-vault' });
+    const plan = new backup.BackupPlan(this, 'Plan', { backupVault: vault });
+${plan}    plan.addSelection('Db', { resources: [backup.BackupResource.fromRdsDatabaseInstance(db)] });
+  }
+}
+`;
 var HELP_URI = "https://docs.railway.com/reference/backups";
 var RAILWAY_IAC = `import { defineRailway, postgres, project, service } from "railway/iac";
 
@@ -15623,6 +16469,11 @@ startCommand = "litestream replicate -exec 'node server.js'"
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        { files: { "k8s/config-connector/sqlinstance.yaml": "apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n" }, expect: { path: "k8s/config-connector/sqlinstance.yaml", line: 2 }, note: "a Cloud SQL instance declared through Config Connector" },
+        { files: { "k8s/ack/orders-db.yaml": "apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n" }, expect: { path: "k8s/ack/orders-db.yaml", line: 2 }, note: "an RDS instance declared through ACK" },
+        { files: { "infra/main.bicep": BICEP_POSTGRES }, expect: { path: "infra/main.bicep", line: 4 }, note: "an Azure flexible server in Bicep, its name filled from a literal default" },
+        { files: { "infra/azuredeploy.json": ARM_POSTGRES }, expect: { path: "infra/azuredeploy.json", line: 6 }, note: "the same server in an ARM template" },
+        { files: { "lib/ledger-stack.ts": cdkLedgerStack("    plan.addRule(backup.BackupPlanRule.daily());\n") }, expect: { path: "lib/ledger-stack.ts", line: 9 }, note: "a daily rule, and no copy leaves the account" },
         {
           files: {
             "firebase.json": '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
@@ -15730,6 +16581,15 @@ resource "aws_db_instance" "orders" {
         }
       ],
       negative: [
+        { files: { "infra/main.bicep": BICEP_POSTGRES, ".github/workflows/backup.yml": OFFSITE_DUMP }, note: "a nightly dump leaves Azure" },
+        {
+          files: {
+            "lib/ledger-stack.ts": cdkLedgerStack(
+              "    plan.addRule(new backup.BackupPlanRule({\n      ruleName: 'daily-offsite',\n      copyActions: [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Offsite', 'arn:aws:backup:eu-west-1:993817264550:backup-vault:ledger-offsite-locked') }],\n    }));\n"
+            )
+          },
+          note: "CDK's usual form: the copy to another account's vault is a rule added to the plan"
+        },
         {
           files: { ".do/app.yaml": "name: fieldnote\nservices:\n  - name: web\ndatabases:\n  - name: db\n    engine: PG\n" },
           note: "App Platform's dev database, not a managed cluster"
@@ -15803,6 +16663,8 @@ resource "aws_db_instance" "orders" {
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        { files: { "k8s/config-connector/sqlinstance.yaml": "apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: false\n" }, expect: { path: "k8s/config-connector/sqlinstance.yaml", line: 2 }, note: "Config Connector's Cloud SQL instance with its backups off" },
+        { files: { "infra/hetzner/main.tf": 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name     = "pgdata-prod"\n  size     = 100\n  location = "fsn1"\n}\n' }, expect: { path: "infra/hetzner/main.tf", line: 13 }, note: "a Hetzner volume holding a self-managed database: Hetzner keeps no backup of volumes" },
         {
           files: {
             "firebase.json": '{\n  "firestore": { "rules": "firestore.rules", "indexes": "firestore.indexes.json" },\n  "hosting": { "public": "dist" }\n}\n',
@@ -15869,6 +16731,8 @@ jobs:
         }
       ],
       negative: [
+        { files: { "infra/hetzner/volumes.tf": 'resource "hcloud_volume" "logs" {\n  name     = "logs-prod"\n  size     = 50\n  location = "fsn1"\n}\n\nresource "hcloud_volume" "cache" {\n  name     = "build-cache-prod"\n  size     = 50\n  location = "fsn1"\n}\n' }, note: "volumes for logs and a build cache hold no data worth a backup" },
+        { files: { "infra/hetzner/main.tf": 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n' }, note: "a web server: its disk holds no data the repository names" },
         { files: { "firebase.json": '{\n  "hosting": { "public": "dist" }\n}\n' }, note: "a Firebase project that only hosts a site" },
         {
           files: {
@@ -15989,7 +16853,7 @@ model User {
 ];
 
 // detectors/missing-offprovider-backup/rules/restore.ts
-var FLY2 = `app = "acme-notes"
+var FLY = `app = "acme-notes"
 primary_region = "ams"
 
 [[mounts]]
@@ -16026,8 +16890,8 @@ var restoreRules = [
     precision: "medium",
     tags: ["backup"],
     samples: {
-      positive: [{ files: { "fly.toml": FLY2, "litestream.yml": LITESTREAM }, expect: { path: "fly.toml", line: 4 } }],
-      negative: [{ files: { "fly.toml": FLY2, "litestream.yml": LITESTREAM, ".github/workflows/restore-drill.yml": DRILL }, note: "a weekly restore drill" }]
+      positive: [{ files: { "fly.toml": FLY, "litestream.yml": LITESTREAM }, expect: { path: "fly.toml", line: 4 } }],
+      negative: [{ files: { "fly.toml": FLY, "litestream.yml": LITESTREAM, ".github/workflows/restore-drill.yml": DRILL }, note: "a weekly restore drill" }]
     }
   }
 ];
@@ -16059,7 +16923,7 @@ function isStructural(path2) {
   return lastStructural;
 }
 function isStructuralUncached(path2) {
-  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isFirebaseConfig(path2) || deployPlatformOfPath(path2) !== void 0;
+  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isFirebaseConfig(path2) || isBicep(path2) || deployPlatformOfPath(path2) !== void 0;
 }
 var HOSTED_MARKERS = [
   "rds.amazonaws",
@@ -16097,6 +16961,7 @@ var KEYWORDS = [
   "libsql",
   // Infrastructure code and manifests.
   "AWS::",
+  "deploymentTemplate",
   "aws-cdk-lib",
   "@aws-cdk/",
   "aws_cdk",
@@ -16110,6 +16975,9 @@ var KEYWORDS = [
   "cnpg.io",
   "zalan.do",
   "crunchydata",
+  "cnrm.cloud.google.com",
+  "services.k8s.aws",
+  "upbound.io",
   "velero.io",
   "snapscheduler",
   "postgres-operator",
@@ -16234,6 +17102,10 @@ var missingOffproviderBackup = {
       scanTerraform2(inventory);
       return;
     }
+    if (isBicep(path2)) {
+      scanBicep(inventory);
+      return;
+    }
     if (file.format === "typescript" || file.format === "javascript" || file.format === "python") {
       scanProgramFile(inventory, file);
       return;
@@ -16293,7 +17165,7 @@ function scanDataFile(inventory, file) {
   else if (isHerokuConfig(path2)) scanHeroku(inventory);
   else if (isSupabaseConfig(path2)) scanSupabaseConfig2(inventory);
   else if (isWranglerConfig(path2)) scanWrangler2(inventory);
-  else if (isDoAppSpec(path2)) scanDoAppSpec(inventory);
+  else if (isDoAppSpec(path2)) scanDoAppSpec2(inventory);
   else if (isFirebaseConfig(path2)) scanFirebaseConfig(inventory);
   else if (isComposeFile(path2)) scanCompose(inventory);
   else if (isKamalConfig(path2)) scanKamal2(inventory);
@@ -16305,7 +17177,7 @@ function scanDataFile(inventory, file) {
   else if ((file.format === "yaml" || file.format === "json") && (file.hasKeyword("AWS::") || file.hasKeyword("serverless")) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);
-  }
+  } else if (file.format === "json" && file.hasKeyword("deploymenttemplate")) scanArmTemplate(inventory);
   if (file.hasKeyword("walg_") || file.hasKeyword("wale_")) scanWalgSettings(inventory);
   if (file.format === "dotenv" || file.format === "properties" || file.format === "yaml" || file.format === "json" || file.format === "toml" || file.format === "ini") {
     if (!HOSTED_MARKERS.some((marker) => file.hasKeyword(marker))) return;
@@ -16314,6 +17186,7 @@ function scanDataFile(inventory, file) {
 }
 
 // knowledge/agents/launch-flags.ts
+var CLAUDE = /(?:^|[\s;&|('"`/])(?:claude|@anthropic-ai\/claude-code)(?=[\s'"`]|$)/;
 var CODEX = /(?:^|[\s;&|('"`/])(?:codex|@openai\/codex)(?=[\s'"`]|$)/;
 var GEMINI = /(?:^|[\s;&|('"`/])(?:gemini|@google\/gemini-cli)(?=[\s'"`]|$)/;
 var CURSOR = /(?:^|[\s;&|('"`/])(?:cursor-agent|agent(?=\s(?:[^\n]*?\s)?(?:-p|--print)\b))(?=[\s'"`]|$)/;
@@ -16337,7 +17210,8 @@ var FLAGS = [
   { agent: "gemini-cli", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: GEMINI, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "cursor", flag: /--force\b|--yolo\b|(?<=\s)-f(?=\s|$)/, command: CURSOR, grant: "bypass-mode", lets: "run every command not explicitly denied" },
   { agent: "copilot", flag: /--allow-all-tools\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
-  { agent: "copilot", flag: /--allow-all\b|--yolo\b/, command: COPILOT, grant: "bypass-mode", lets: "run every tool, shell included," },
+  // `--allow-all` and `--yolo`, not `--allow-all-paths` or `--allow-all-urls` (which lift only path and URL checks).
+  { agent: "copilot", flag: /--allow-all(?![\w-])|--yolo\b/, command: COPILOT, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "amazon-q", flag: /--trust-all-tools\b/, grant: "bypass-mode", lets: "run every tool, shell and AWS calls included," },
   // Trusting its shell tool by name is trusting every command: `q chat --trust-tools=execute_bash,use_aws`.
   { agent: "amazon-q", flag: /--trust-tools[=\s]+["']?[\w,]*\bexecute_bash\b/, grant: "bypass-mode", lets: "run every shell command" },
@@ -16364,6 +17238,7 @@ var FLAGS = [
 var LAUNCH_FLAGS = FLAGS.map((flag) => ({ ...flag, everywhere: new RegExp(flag.flag.source, `${flag.flag.flags}g`) }));
 var CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed_tools\s*:)[=\s]*(?:"([^"]*)"|'([^']*)'|([^\s"']+(?:[ \t]+(?![-"'#])[^\s"']+)*))/g;
 var COPILOT_ALLOWED_TOOL = /--allow-tool[=\s]+["']?shell\(([^)]*)\)["']?/g;
+var CLAUDE_COMMAND = CLAUDE;
 var COPILOT_COMMAND = COPILOT;
 var LAUNCH_KEYWORDS = [
   "dangerously",
@@ -16376,6 +17251,7 @@ var LAUNCH_KEYWORDS = [
   "--trust-all-tools",
   "--yes-always",
   "allowedtools",
+  "--add-dir",
   "allowed-tools",
   "allowed_tools",
   "opencode",
@@ -16840,6 +17716,18 @@ function stoppedBy(matches) {
 function toolsOfDomain(domain) {
   return [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.domain === domain).map((probe) => probe.tool))];
 }
+var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
+function denyPrefixesOf(tool) {
+  const prefixes = /* @__PURE__ */ new Set();
+  for (const probe of DESTRUCTIVE_PROBES) {
+    if (probe.tool !== tool) continue;
+    const words2 = probe.command.split(" ");
+    let last = 0;
+    for (let i = 1; i < words2.length && !words2[i].startsWith("-"); i++) if (DESTROYING_WORD.test(words2[i])) last = i;
+    prefixes.add(words2.slice(0, last + 1).join(" "));
+  }
+  return [...prefixes];
+}
 function toolsNamedIn(text) {
   const found = /* @__PURE__ */ new Set();
   for (const [pattern, tool] of NAMED_TOOLS) if (pattern.test(text)) found.add(tool);
@@ -16983,6 +17871,17 @@ function directoryOf3(path2) {
   return slash < 0 ? "" : path2.slice(0, slash + 1);
 }
 
+// knowledge/agents/outside.ts
+var HOME_OR_ROOT = /^(?:\/|~\/?|\$\{?(?:HOME|env:HOME|userHome)\}?\/?|\/(?:home|Users)\/[^/]+\/?|[A-Za-z]:[\\/]?)$/;
+var ELSEWHERE = /^(?:\/|~\/|\$\{?(?:HOME|env:HOME|userHome)\}?\/|[A-Za-z]:[\\/]|\.\.(?:[\\/]|$))/;
+var IN_WORKSPACE = /^\/(?:workspaces?|tmp|var\/tmp)(?:\/|$)/;
+function outsideReach(directory) {
+  const path2 = directory.trim();
+  if (HOME_OR_ROOT.test(path2)) return "home-or-root";
+  if (ELSEWHERE.test(path2) && !IN_WORKSPACE.test(path2)) return "elsewhere";
+  return void 0;
+}
+
 // detectors/agent-permission/permission.ts
 var RULE_IDS = {
   bypassMode: "agent-permission/bypass-mode",
@@ -16994,6 +17893,7 @@ var RULE_IDS = {
   mcpInlineCredential: "agent-permission/mcp-inline-credential",
   mcpWriteAccess: "agent-permission/mcp-write-access",
   mcpFilesystemOutsideRepo: "agent-permission/mcp-filesystem-outside-repo",
+  directoryOutsideRepo: "agent-permission/directory-outside-repo",
   secretFileNotExcluded: "agent-permission/secret-file-not-excluded"
 };
 function emitPermission(file, out, permission) {
@@ -17061,6 +17961,20 @@ function emitReadGrant(file, out, agent, setting, span, reader) {
 function emitBrake(file, out, agent, decision, setting, span, matcher) {
   out.publish("agent-command-brake", { agent, decision, setting, stops: stoppedBy(matcher), location: { path: file.path, span: lineSpan3(file, span) } });
 }
+function reportOutsideDirectory(file, out, agent, setting, directory, span) {
+  const reach = directory === "anywhere" ? "home-or-root" : outsideReach(directory);
+  if (!reach) return;
+  const where = directory === "anywhere" ? "any directory outside the repository" : directory;
+  out.report({
+    ruleId: RULE_IDS.directoryOutsideRepo,
+    message: `${setting} in ${file.path} lets ${agentTitle(agent)} read and edit ${where} without asking` + (reach === "home-or-root" ? ": the user's cloud credentials and SSH keys included." : ", where no ignore file or deny rule of the repository applies."),
+    ...reach === "home-or-root" ? {} : { severity: "medium" },
+    location: { path: file.path, span: lineSpan3(file, span) },
+    snippet: file.line(span.line).trim(),
+    evidence: `outside|${agent}|${directory}`,
+    details: { agent, directory }
+  });
+}
 function emitConfig(out, agent, role, path2) {
   out.publish("agent-config", { agent, role, path: path2 });
 }
@@ -17082,150 +17996,74 @@ function rootPattern(directory, pattern) {
   return negated ? `!${rooted}` : rooted;
 }
 
-// detectors/agent-permission/configs/aider.ts
-var AIDER_CONFIG = /(^|\/)\.aider\.conf\.ya?ml$/;
-function readAiderConfig(file, out) {
-  const root = rootMap(file, out);
-  if (!root) return;
-  emitConfig(out, "aider", "settings", file.path);
-  const yes = booleanAt(root, "yes-always");
-  if (yes?.value === true) {
+// detectors/agent-permission/configs/gemini-action.ts
+var ACTION = /^google-github-actions\/run-gemini-cli@/;
+var SHELL_TOOL = /^(?:run_shell_command|ShellTool)(?:\((.*)\))?$/s;
+function readGeminiAction(file, out) {
+  const root = file.data()?.roots[0];
+  const jobs = get(root, "jobs");
+  if (jobs?.kind !== "map") return;
+  for (const job of jobs.entries) {
+    const steps = get(job.value, "steps");
+    if (steps?.kind !== "seq") continue;
+    for (const step of steps.items) {
+      const uses = get(step, "uses");
+      if (!ACTION.test(literalString(uses) ?? "")) continue;
+      readStep(file, out, step, uses);
+    }
+  }
+}
+function readStep(file, out, step, uses) {
+  const settingsNode = get(get(step, "with"), "settings");
+  const text = literalString(settingsNode);
+  let tools;
+  let excluded;
+  if (text !== void 0) {
+    const settings = parseJsoncValue(text);
+    if (settings === void 0) return;
+    tools = settings?.coreTools ?? settings?.tools?.core;
+    excluded = settings?.excludeTools ?? settings?.tools?.exclude;
+  }
+  emitConfig(out, "gemini-cli", "launcher", file.path);
+  const isExcluded = (pattern) => Array.isArray(excluded) && excluded.some((tool) => typeof tool === "string" && pattern.test(tool.trim()));
+  const shellExcluded = isExcluded(/^(?:run_shell_command|ShellTool)$/);
+  if (!Array.isArray(tools) && shellExcluded && isExcluded(/^(?:write_file|WriteFileTool)$/) && isExcluded(/^(?:replace|EditTool)$/)) return;
+  if (!Array.isArray(tools) && shellExcluded) {
     emitPermission(file, out, {
-      ruleId: RULE_IDS.bypassMode,
-      agent: "aider",
+      ruleId: RULE_IDS.bypassFlag,
+      agent: "gemini-cli",
       grant: "file-write",
-      setting: "yes-always: true",
-      span: yes.span,
-      lets: "add files, apply edits and commit",
+      setting: "run-gemini-cli (gemini --yolo, the shell excluded)",
+      span: uses.span,
+      lets: "run every tool but the shell",
       effective: true,
       severity: "low"
     });
+    return;
   }
-}
-
-// detectors/agent-permission/configs/amazon-q.ts
-var AMAZON_Q_AGENT = /(^|\/)\.(amazonq\/cli-agents|kiro\/agents)\/[^/]+\.json$/;
-function readAmazonQAgent(file, out) {
-  const root = rootMap(file, out);
-  if (!root) return;
-  const agent = file.path.includes(".kiro/") ? "kiro" : "amazon-q";
-  emitConfig(out, agent, "settings", file.path);
-  const settings = get(root, "toolsSettings");
-  const bash = get(settings, "execute_bash") ?? get(settings, "shell");
-  const allowedCommands = stringsAt(file, out, bash, "allowedCommands");
-  for (const item of stringsAt(file, out, root, "allowedTools")) {
-    const tool = item.value.trim();
-    const setting = `allowedTools: "${item.value}"`;
-    if (tool === "execute_bash" || tool === "shell") {
-      emitPermission(file, out, {
-        ruleId: RULE_IDS.shellAutoApproved,
-        agent,
-        grant: "shell",
-        setting,
-        span: item.span,
-        lets: "run any shell command",
-        effective: true
-      });
-    } else if (tool === "use_aws" || tool === "aws") {
-      emitPermission(file, out, {
-        ruleId: RULE_IDS.destructiveCommandAllowed,
-        agent,
-        grant: "destructive-command",
-        setting,
-        span: item.span,
-        lets: "call any AWS API the session allows (deletes included)",
-        effective: true,
-        reaches: "aws"
-      });
-    } else if (/^@[^/]+(?:\/\*)?$/.test(tool)) {
-      emitPermission(file, out, {
-        ruleId: RULE_IDS.mcpToolsAutoApproved,
-        agent,
-        grant: "mcp-tool",
-        setting,
-        span: item.span,
-        lets: `call every tool of the MCP server "${tool.slice(1).replace(/\/\*$/, "")}"`,
-        effective: true,
-        reaches: tool.slice(1).replace(/\/\*$/, "")
-      });
-    }
-  }
-  const brakes = [];
-  for (const item of stringsAt(file, out, bash, "deniedCommands")) {
-    const matcher = regexMatcher(item.value, "", { anchored: true });
-    if (!matcher) continue;
-    brakes.push(matcher);
-    emitBrake(file, out, agent, "deny", `toolsSettings.execute_bash.deniedCommands: "${item.value}"`, item.span, matcher);
-  }
-  for (const item of allowedCommands) {
-    const matcher = regexMatcher(item.value, "", { anchored: true });
-    if (!matcher) continue;
-    const permission = commandPermission(matcher, { agent, setting: `toolsSettings.execute_bash.allowedCommands: "${item.value}"`, span: item.span, except: brakes });
-    if (permission) emitPermission(file, out, permission);
-  }
-  for (const item of stringsAt(file, out, get(settings, "fs_read") ?? get(settings, "read"), "deniedPaths")) {
-    const path2 = item.value.trim().replace(/^\.\//, "");
-    if (path2 && !path2.startsWith("/") && !path2.startsWith("~")) emitExclusion(file, out, agent, path2, item.span);
-  }
-}
-
-// detectors/agent-permission/configs/amp.ts
-var AMP_SETTINGS = /(^|\/)\.amp\/settings\.jsonc?$/;
-function readAmpSettings(file, out) {
-  const root = rootMap(file, out);
-  if (!root) return;
-  emitConfig(out, "amp", "settings", file.path);
-  const allowAll = booleanAt(root, "amp.dangerouslyAllowAll");
-  if (allowAll?.value === true) {
+  if (!Array.isArray(tools)) {
     emitPermission(file, out, {
-      ruleId: RULE_IDS.bypassMode,
-      agent: "amp",
+      ruleId: RULE_IDS.bypassFlag,
+      agent: "gemini-cli",
       grant: "bypass-mode",
-      setting: '"amp.dangerouslyAllowAll": true',
-      span: allowAll.span,
+      setting: "run-gemini-cli (gemini --yolo, no coreTools list)",
+      span: uses.span,
       lets: "run every tool, shell included,",
       effective: true
     });
-  }
-  for (const item of stringsAt(file, out, root, "amp.commands.allowlist")) {
-    const permission = commandPermission(prefixMatcher(item.value), { agent: "amp", setting: `"amp.commands.allowlist": "${item.value}"`, span: item.span });
-    if (permission) emitPermission(file, out, permission);
-  }
-  const rules2 = get(root, "amp.permissions");
-  if (rules2 === void 0) return;
-  if (rules2.kind !== "seq") {
-    invalid(file, out, `"amp.permissions" in ${file.path} should be a list of rules; it was ignored.`, rules2.span.line);
     return;
   }
-  const earlier = [];
-  for (const rule2 of rules2.items) {
-    const tool = stringAt(rule2, "tool");
-    const action = stringAt(rule2, "action");
-    if (!tool || !action) {
-      invalid(file, out, `A rule of "amp.permissions" in ${file.path} has no tool or action; it was ignored.`, rule2.span.line);
-      continue;
-    }
-    if (tool.value !== "Bash" && tool.value !== "*") continue;
-    const cmd = get(get(rule2, "matches"), "cmd");
-    const patterns = cmd === void 0 ? ["*"] : cmd.kind === "seq" ? cmd.items.map((item) => item.kind === "scalar" ? String(item.value) : "") : cmd.kind === "scalar" ? [String(cmd.value)] : [];
-    for (const pattern of patterns) {
-      const matcher = ampMatcher(pattern);
-      if (!matcher) continue;
-      const setting = `"amp.permissions": { tool: "${tool.value}", action: "${action.value}", cmd: "${pattern}" }`;
-      if (action.value === "allow") {
-        const permission = commandPermission(matcher, { agent: "amp", setting, span: action.span, except: [...earlier] });
-        if (permission) emitPermission(file, out, permission);
-      } else if (action.value === "reject" || action.value === "ask") {
-        earlier.push(matcher);
-        emitBrake(file, out, "amp", action.value === "reject" ? "deny" : "ask", setting, action.span, matcher);
-      }
-    }
+  for (const tool of tools) {
+    if (typeof tool !== "string") continue;
+    const shell = SHELL_TOOL.exec(tool.trim());
+    if (!shell) continue;
+    const permission = commandPermission(shell[1] === void 0 ? () => true : prefixMatcher(shell[1].trim()), {
+      agent: "gemini-cli",
+      setting: `run-gemini-cli settings coreTools: "${tool}"`,
+      span: settingsNode.span
+    });
+    if (permission) emitPermission(file, out, permission);
   }
-}
-function ampMatcher(pattern) {
-  const regex = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
-  if (regex) return regexMatcher(regex[1], regex[2]);
-  return globMatcher(pattern);
 }
 
 // knowledge/agents/settings.ts
@@ -17562,7 +18400,7 @@ var MCP_SERVER_KINDS = [
 function mcpServerKind(server) {
   return MCP_SERVER_KINDS.find((kind) => kind.matches(server));
 }
-var WRITE_TOOL_NAME = /(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore)/i;
+var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore)/i;
 
 // detectors/agent-permission/configs/claude-code.ts
 var CLAUDE_SETTINGS = /(^|\/)\.claude\/settings(\.local)?\.json$/;
@@ -17584,8 +18422,12 @@ function readClaudeSettings(file, out) {
       effective: true
     });
   }
+  readApprovingHooks(file, out, root);
   const permissions = mapAt(file, out, root, "permissions");
   if (!permissions) return;
+  for (const item of stringsAt(file, out, permissions, "additionalDirectories")) {
+    reportOutsideDirectory(file, out, "claude-code", `permissions.additionalDirectories: "${item.value}"`, item.value, item.span);
+  }
   const projectDirectory = directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
   const mode = stringAt(permissions, "defaultMode");
   if (mode) {
@@ -17622,6 +18464,41 @@ function readClaudeSettings(file, out) {
     }
   }
   for (const item of stringsAt(file, out, permissions, "allow")) readAllow(file, out, item, brakes);
+}
+var APPROVES = /permissionDecision\\?["']?\s*:\s*\\?["']allow|\\?["']decision\\?["']\s*:\s*\\?["']approve/;
+var CONDITIONAL = /&&|\|\||;|\bif\b|\bcase\b|\btest\b|\[\s|\bgrep\b|\bjq\b/;
+function readApprovingHooks(file, out, root) {
+  const entries = get(get(root, "hooks"), "PreToolUse");
+  if (entries?.kind !== "seq") return;
+  for (const entry of entries.items) {
+    const matcher = literalString(get(entry, "matcher")) ?? "";
+    const hooks = get(entry, "hooks");
+    if (hooks?.kind !== "seq") continue;
+    for (const hook of hooks.items) {
+      const command = get(hook, "command");
+      const text = literalString(command);
+      if (!command || text === void 0 || !APPROVES.test(text) || CONDITIONAL.test(text)) continue;
+      const everything = matcher === "" || matcher === "*" || matcher === ".*";
+      const shell = everything || safeTest(matcher, "Bash");
+      if (!shell && !everything) continue;
+      emitPermission(file, out, {
+        ruleId: everything ? RULE_IDS.bypassMode : RULE_IDS.shellAutoApproved,
+        agent: "claude-code",
+        grant: everything ? "bypass-mode" : "shell",
+        setting: `hooks.PreToolUse matcher "${matcher}": a hook that answers allow`,
+        span: command.span,
+        lets: everything ? "run every tool, shell and file writes included," : "run any shell command",
+        effective: true
+      });
+    }
+  }
+}
+function safeTest(matcher, tool) {
+  try {
+    return new RegExp(`^(?:${matcher})$`).test(tool);
+  } catch {
+    return matcher === tool;
+  }
 }
 function parseRule(text) {
   const match = /^\s*([A-Za-z][\w-]*(?:__\*)?)(?:\((.*)\))?\s*$/s.exec(text);
@@ -17739,79 +18616,6 @@ function resolveClaudeShellAllows(context) {
   }
 }
 
-// detectors/agent-permission/configs/gemini-action.ts
-var ACTION = /^google-github-actions\/run-gemini-cli@/;
-var SHELL_TOOL = /^(?:run_shell_command|ShellTool)(?:\((.*)\))?$/s;
-function readGeminiAction(file, out) {
-  const root = file.data()?.roots[0];
-  const jobs = get(root, "jobs");
-  if (jobs?.kind !== "map") return;
-  for (const job of jobs.entries) {
-    const steps = get(job.value, "steps");
-    if (steps?.kind !== "seq") continue;
-    for (const step of steps.items) {
-      const uses = get(step, "uses");
-      if (!ACTION.test(literalString(uses) ?? "")) continue;
-      readStep(file, out, step, uses);
-    }
-  }
-}
-function readStep(file, out, step, uses) {
-  const settingsNode = get(get(step, "with"), "settings");
-  const text = literalString(settingsNode);
-  let tools;
-  let excluded;
-  if (text !== void 0) {
-    try {
-      const settings = JSON.parse(text);
-      tools = settings?.coreTools ?? settings?.tools?.core;
-      excluded = settings?.excludeTools ?? settings?.tools?.exclude;
-    } catch {
-      return;
-    }
-  }
-  emitConfig(out, "gemini-cli", "launcher", file.path);
-  const isExcluded = (pattern) => Array.isArray(excluded) && excluded.some((tool) => typeof tool === "string" && pattern.test(tool.trim()));
-  const shellExcluded = isExcluded(/^(?:run_shell_command|ShellTool)$/);
-  if (!Array.isArray(tools) && shellExcluded && isExcluded(/^(?:write_file|WriteFileTool)$/) && isExcluded(/^(?:replace|EditTool)$/)) return;
-  if (!Array.isArray(tools) && shellExcluded) {
-    emitPermission(file, out, {
-      ruleId: RULE_IDS.bypassFlag,
-      agent: "gemini-cli",
-      grant: "file-write",
-      setting: "run-gemini-cli (gemini --yolo, the shell excluded)",
-      span: uses.span,
-      lets: "run every tool but the shell",
-      effective: true,
-      severity: "low"
-    });
-    return;
-  }
-  if (!Array.isArray(tools)) {
-    emitPermission(file, out, {
-      ruleId: RULE_IDS.bypassFlag,
-      agent: "gemini-cli",
-      grant: "bypass-mode",
-      setting: "run-gemini-cli (gemini --yolo, no coreTools list)",
-      span: uses.span,
-      lets: "run every tool, shell included,",
-      effective: true
-    });
-    return;
-  }
-  for (const tool of tools) {
-    if (typeof tool !== "string") continue;
-    const shell = SHELL_TOOL.exec(tool.trim());
-    if (!shell) continue;
-    const permission = commandPermission(shell[1] === void 0 ? () => true : prefixMatcher(shell[1].trim()), {
-      agent: "gemini-cli",
-      setting: `run-gemini-cli settings coreTools: "${tool}"`,
-      span: settingsNode.span
-    });
-    if (permission) emitPermission(file, out, permission);
-  }
-}
-
 // detectors/agent-permission/configs/launchers.ts
 var LAUNCHER_PATH = new RegExp(
   [
@@ -17836,7 +18640,9 @@ var LAUNCHER_PATH = new RegExp(
     String.raw`(^|/)\.vscode/tasks\.json$`,
     String.raw`(^|/)\.?mise(\.[\w-]+)?\.toml$`,
     // Shell start-up files committed with dotfiles or a dev environment: an alias makes every call a launch.
-    String.raw`(^|/)\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|aliases)$`
+    String.raw`(^|/)\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|aliases)$`,
+    // goose's own configuration, committed with dotfiles: `GOOSE_MODE: auto` is its setting there.
+    String.raw`(^|/)(?:\.config/)?goose/config\.ya?ml$`
   ].join("|")
 );
 function isLauncherFile(path2) {
@@ -17854,7 +18660,7 @@ function readLauncher(file, out) {
       continue;
     }
     const heredoc = TEXT_HEREDOC.exec(line);
-    if (heredoc) textUntil = heredoc[1];
+    if (heredoc && !WRITES_SHELL_RC.test(line) && !TEES_SHELL_RC.test(line)) textUntil = heredoc[1];
     if (isComment2(line) || NAMING_KEY.test(line)) continue;
     const command = commandLine(lines, index);
     const end = commentStart(line);
@@ -17864,10 +18670,7 @@ function readLauncher(file, out) {
       for (const candidate of line.matchAll(flag.everywhere)) {
         if (candidate.index >= end) break;
         const flagAt = command.length - line.length + candidate.index;
-        if (flag.command) {
-          const invoked = flag.command.exec(command);
-          if (!invoked || invoked.index > flagAt) continue;
-        }
+        if (flag.command && !runsFlag(command, flag.command, flagAt)) continue;
         if (searchedOrPrinted(command, flagAt) || comparedOrMatched(line, candidate.index)) continue;
         if (/^=["']?(?:false|0|no)\b/i.test(line.slice(candidate.index + candidate[0].length))) continue;
         match = candidate;
@@ -17889,6 +18692,12 @@ function readLauncher(file, out) {
         ...flag.grant === "file-write" ? { severity: "low" } : {}
       });
     }
+    if (line.includes("--add-dir") && CLAUDE_COMMAND.test(command)) {
+      for (const added of line.matchAll(/--add-dir[=\s]+["']?([^\s"']+)/g)) {
+        if (added.index >= end) break;
+        reportOutsideDirectory(file, out, "claude-code", `--add-dir ${added[1]}`, added[1], spanOf2(index, added.index, added[0].length));
+      }
+    }
     if (COPILOT_COMMAND.test(command)) {
       for (const allowed of line.matchAll(COPILOT_ALLOWED_TOOL)) {
         const permission = commandPermission(prefixMatcher(allowed[1]), { agent: "copilot", setting: allowed[0], span: spanOf2(index, allowed.index, allowed[0].length) });
@@ -17900,7 +18709,8 @@ function readLauncher(file, out) {
     if (CLAUDE_ACTION_SETTINGS.test(line) && file.text.includes("claude-code-action")) readInlineClaudeSettings(file, out, lines, index);
     for (const allowed of line.matchAll(CLAUDE_ALLOWED_TOOLS)) {
       if (allowed.index >= end) break;
-      const list = /^[|>][-+]?$/.test(allowed[3] ?? "") ? blockBelow(lines, index) : allowed[1] ?? allowed[2] ?? allowed[3] ?? "";
+      const quoted = allowed[1] ?? allowed[2];
+      const list = /^[|>][-+]?$/.test(allowed[3] ?? "") ? blockBelow(lines, index) : quoted !== void 0 ? `${quoted} ${quotedToolsAfter(line, allowed.index + allowed[0].length)}` : allowed[3] ?? "";
       for (const entry of splitToolList(list)) {
         const permission = allowedToolPermission(entry, spanOf2(index, allowed.index, allowed[0].length));
         if (!permission) continue;
@@ -17911,6 +18721,25 @@ function readLauncher(file, out) {
   }
 }
 var NAMING_KEY = /^\s*(?:-\s*)?["']?(?:name|description|title|summary|displayName|label)["']?\s*:/;
+function runsFlag(command, invocation, flagAt) {
+  let global = GLOBAL_FORMS.get(invocation);
+  if (!global) GLOBAL_FORMS.set(invocation, global = new RegExp(invocation.source, `${invocation.flags.replace("g", "")}g`));
+  let last;
+  for (const match of command.matchAll(global)) {
+    if (match.index > flagAt) break;
+    last = match;
+  }
+  if (!last) return false;
+  const between = command.slice(last.index + last[0].length, flagAt);
+  let substitution = 0;
+  return firstOutsideQuotes(between, (char, i) => {
+    if (char === "(" && between[i - 1] === "$") substitution++;
+    else if (char === ")" && substitution > 0) substitution--;
+    if (substitution > 0) return false;
+    return char === ";" || char === "|" || char === "&" && between[i - 1] !== ">" && between[i + 1] !== ">";
+  }) === -1;
+}
+var GLOBAL_FORMS = /* @__PURE__ */ new WeakMap();
 function commentStart(line) {
   const at = firstOutsideQuotes(line, (char, i) => char === "#" && i > 0 && (line[i - 1] === " " || line[i - 1] === "	"));
   return at === -1 ? line.length : at;
@@ -17935,6 +18764,7 @@ function comparedOrMatched(line, flagAt) {
 }
 var GUARD_LIST = /\b[A-Za-z_]*(?:FORBID|BLOCK|DENY|DENIED|BAN|DISALLOW|REJECT|PROHIBIT|BLACKLIST|BLOCKLIST)[A-Za-z_]*=\s*\(?\s*["'][^"']*$/i;
 var WRITES_SHELL_RC = />>?\s*["']?(?:~|\$HOME|\/[\w./-]*)?\/?\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
+var TEES_SHELL_RC = /\btee\s+(?:-a\s+)?[^;&|]*\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
 var TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
 function searchedOrPrinted(command, flagAt) {
   const before = command.slice(0, flagAt);
@@ -17942,7 +18772,7 @@ function searchedOrPrinted(command, flagAt) {
   let last = -1;
   for (const match of before.matchAll(/\b(?:grep|egrep|fgrep|rg|ag|ack|echo|printf)\b/g)) last = match.index;
   if (last === -1 || last < start - 1) return false;
-  if (/\b(?:echo|printf)\b/.test(before.slice(last, last + 6)) && WRITES_SHELL_RC.test(command.slice(last))) return false;
+  if (/\b(?:echo|printf)\b/.test(before.slice(last, last + 6)) && (WRITES_SHELL_RC.test(command.slice(last)) || TEES_SHELL_RC.test(command.slice(last)))) return false;
   return firstOutsideQuotes(before.slice(last), (char) => char === "|" || char === ";" || char === "&") === -1;
 }
 function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"`, except = []) {
@@ -17961,6 +18791,16 @@ function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"
   }
   if (!matcher) return void 0;
   return commandPermission(matcher, { agent, setting, span, except });
+}
+var QUOTED_TOOLS = /^[ \t]+(["'])((?:[A-Z][A-Za-z]*(?:\([^)]*\))?|mcp__[\w-]+)(?:[ \t,]+(?:[A-Z][A-Za-z]*(?:\([^)]*\))?|mcp__[\w-]+))*)\1/;
+function quotedToolsAfter(line, from) {
+  const found = [];
+  let rest = line.slice(from);
+  for (let match = QUOTED_TOOLS.exec(rest); match; match = QUOTED_TOOLS.exec(rest)) {
+    found.push(match[2]);
+    rest = rest.slice(match[0].length);
+  }
+  return found.join(" ");
 }
 function splitToolList(list) {
   const entries = [];
@@ -17983,12 +18823,8 @@ var CLAUDE_ACTION_SETTINGS = /^\s*settings:\s*(?:[|>][-+]?\s*$|'\{|"\{)/;
 function readInlineClaudeSettings(file, out, lines, index) {
   const inline = /^\s*settings:\s*(['"])(.*)\1\s*$/.exec(lines[index]);
   const json = inline ? inline[2] : blockBelow(lines, index);
-  let settings;
-  try {
-    settings = JSON.parse(json);
-  } catch {
-    return;
-  }
+  const settings = parseJsoncValue(json);
+  if (settings === void 0) return;
   const permissions = settings?.permissions;
   if (!permissions || typeof permissions !== "object") return;
   const lineOf3 = (needle) => {
@@ -18042,8 +18878,230 @@ function spanOf2(index, column, length) {
   return { line: index + 1, column: column + 1, endLine: index + 1, endColumn: column + 1 + length };
 }
 
+// detectors/agent-permission/configs/agent-code.ts
+var CODE_FILE = /\.(?:[cm]?[jt]sx?|py)$/i;
+function isAgentCodeFile(path2) {
+  return CODE_FILE.test(path2);
+}
+var SDK_IMPORT = /@anthropic-ai\/claude-(?:agent|code)-sdk|@anthropic-ai\/claude-code\b|\bclaude_(?:agent|code)_sdk\b/;
+var BYPASS_MODE = /\bpermission_?[Mm]ode["']?\s*[:=]\s*(?:[^,\n}]*?\?\s*)?["']bypassPermissions["']/g;
+var ALLOWED_TOOLS = /\ballowed_?[Tt]ools["']?\s*[:=]\s*\[([^\]]*)\]/g;
+var ARGV_START = /[[(]\s*["'`]claude["'`]\s*,/g;
+var COMMAND_CALL = /\b(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|exec(?:Sync)?|spawn(?:Sync)?|execa(?:Command)?|\$)\s*\(\s*[fr]?["'`](?:npx\s+@anthropic-ai\/claude-code|claude)\s[^"'`\n]*?(--dangerously-skip-permissions)\b/g;
+var FLAG = /["'`](--dangerously-skip-permissions)["'`]/g;
+function readAgentCode(file, out) {
+  const text = file.text;
+  const sdk = SDK_IMPORT.test(text);
+  for (const start of text.matchAll(ARGV_START)) {
+    const from = start.index + start[0].length;
+    const list = text.slice(from, closingBracket(text, from, start[0][0] === "[" ? "]" : ")"));
+    for (const flag of list.matchAll(FLAG)) {
+      const at = from + flag.index + 1;
+      if (!inComment(text, at)) report2(file, out, RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, flag[1].length);
+    }
+  }
+  for (const match of text.matchAll(COMMAND_CALL)) {
+    const at = match.index + match[0].length - match[1].length;
+    if (!inComment(text, at)) report2(file, out, RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, match[1].length);
+  }
+  if (!sdk && !/claude/i.test(text)) return;
+  for (const match of text.matchAll(BYPASS_MODE)) {
+    const at = match.index + match[0].indexOf("bypassPermissions");
+    if (inComment(text, at)) continue;
+    report2(file, out, RULE_IDS.bypassMode, "Agent SDK option permissionMode: bypassPermissions", at, "bypassPermissions".length);
+  }
+  if (!sdk) return;
+  for (const match of text.matchAll(ALLOWED_TOOLS)) {
+    const listAt = match.index + match[0].length - match[1].length - 1;
+    for (const entry of match[1].matchAll(/["']([^"'\n]+)["']/g)) {
+      const at = listAt + entry.index;
+      const position = file.positionAt(at);
+      const span = { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + entry[0].length };
+      const permission = allowedToolPermission(entry[1], span, `Agent SDK option allowedTools: "${entry[1]}"`);
+      if (!permission) continue;
+      emitConfig(out, "claude-code", "launcher", file.path);
+      emitPermission(file, out, permission);
+    }
+  }
+}
+function closingBracket(text, from, close) {
+  const open = close === "]" ? "[" : "(";
+  let depth = 1;
+  for (let i = from; i < text.length && i < from + 4e3; i++) {
+    if (text[i] === open) depth++;
+    else if (text[i] === close && --depth === 0) return i;
+  }
+  return Math.min(text.length, from + 4e3);
+}
+function inComment(text, at) {
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  return /^\s*(?:#|\/\/|\*|\/\*)/.test(text.slice(lineStart, at));
+}
+function report2(file, out, ruleId, setting, at, length) {
+  const position = file.positionAt(at);
+  emitConfig(out, "claude-code", "launcher", file.path);
+  emitPermission(file, out, {
+    ruleId,
+    agent: "claude-code",
+    grant: "bypass-mode",
+    setting,
+    span: { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + length },
+    lets: "run every tool, shell and file writes included,",
+    effective: true
+  });
+}
+
+// detectors/agent-permission/configs/aider.ts
+var AIDER_CONFIG = /(^|\/)\.aider\.conf\.ya?ml$/;
+function readAiderConfig(file, out) {
+  const root = rootMap(file, out);
+  if (!root) return;
+  emitConfig(out, "aider", "settings", file.path);
+  const yes = booleanAt(root, "yes-always");
+  if (yes?.value === true) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassMode,
+      agent: "aider",
+      grant: "file-write",
+      setting: "yes-always: true",
+      span: yes.span,
+      lets: "add files, apply edits and commit",
+      effective: true,
+      severity: "low"
+    });
+  }
+}
+
+// detectors/agent-permission/configs/amazon-q.ts
+var AMAZON_Q_AGENT = /(^|\/)\.(amazonq\/cli-agents|kiro\/agents)\/[^/]+\.json$/;
+function readAmazonQAgent(file, out) {
+  const root = rootMap(file, out);
+  if (!root) return;
+  const agent = file.path.includes(".kiro/") ? "kiro" : "amazon-q";
+  emitConfig(out, agent, "settings", file.path);
+  const settings = get(root, "toolsSettings");
+  const bash = get(settings, "execute_bash") ?? get(settings, "shell");
+  const allowedCommands = stringsAt(file, out, bash, "allowedCommands");
+  for (const item of stringsAt(file, out, root, "allowedTools")) {
+    const tool = item.value.trim();
+    const setting = `allowedTools: "${item.value}"`;
+    if (tool === "execute_bash" || tool === "shell") {
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.shellAutoApproved,
+        agent,
+        grant: "shell",
+        setting,
+        span: item.span,
+        lets: "run any shell command",
+        effective: true
+      });
+    } else if (tool === "use_aws" || tool === "aws") {
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.destructiveCommandAllowed,
+        agent,
+        grant: "destructive-command",
+        setting,
+        span: item.span,
+        lets: "call any AWS API the session allows (deletes included)",
+        effective: true,
+        reaches: "aws"
+      });
+    } else if (/^@[^/]+(?:\/.+)?$/.test(tool)) {
+      const [, server, one] = /^@([^/]+)(?:\/(.+))?$/.exec(tool);
+      const every = one === void 0 || one === "*";
+      if (!every && !WRITE_TOOL_NAME.test(one)) continue;
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.mcpToolsAutoApproved,
+        agent,
+        grant: "mcp-tool",
+        setting,
+        span: item.span,
+        lets: every ? `call every tool of the MCP server "${server}"` : `call the MCP tool "${one}" of "${server}"`,
+        effective: true,
+        reaches: server
+      });
+    }
+  }
+  const brakes = [];
+  for (const item of stringsAt(file, out, bash, "deniedCommands")) {
+    const matcher = regexMatcher(item.value, "", { anchored: true });
+    if (!matcher) continue;
+    brakes.push(matcher);
+    emitBrake(file, out, agent, "deny", `toolsSettings.execute_bash.deniedCommands: "${item.value}"`, item.span, matcher);
+  }
+  for (const item of allowedCommands) {
+    const matcher = regexMatcher(item.value, "", { anchored: true });
+    if (!matcher) continue;
+    const permission = commandPermission(matcher, { agent, setting: `toolsSettings.execute_bash.allowedCommands: "${item.value}"`, span: item.span, except: brakes });
+    if (permission) emitPermission(file, out, permission);
+  }
+  for (const item of stringsAt(file, out, get(settings, "fs_read") ?? get(settings, "read"), "deniedPaths")) {
+    const path2 = item.value.trim().replace(/^\.\//, "");
+    if (path2 && !path2.startsWith("/") && !path2.startsWith("~")) emitExclusion(file, out, agent, path2, item.span);
+  }
+}
+
+// detectors/agent-permission/configs/amp.ts
+var AMP_SETTINGS = /(^|\/)\.amp\/settings\.jsonc?$/;
+function readAmpSettings(file, out) {
+  const root = rootMap(file, out);
+  if (!root) return;
+  emitConfig(out, "amp", "settings", file.path);
+  const allowAll = booleanAt(root, "amp.dangerouslyAllowAll");
+  if (allowAll?.value === true) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassMode,
+      agent: "amp",
+      grant: "bypass-mode",
+      setting: '"amp.dangerouslyAllowAll": true',
+      span: allowAll.span,
+      lets: "run every tool, shell included,",
+      effective: true
+    });
+  }
+  for (const item of stringsAt(file, out, root, "amp.commands.allowlist")) {
+    const permission = commandPermission(prefixMatcher(item.value), { agent: "amp", setting: `"amp.commands.allowlist": "${item.value}"`, span: item.span });
+    if (permission) emitPermission(file, out, permission);
+  }
+  const rules2 = get(root, "amp.permissions");
+  if (rules2 === void 0) return;
+  if (rules2.kind !== "seq") {
+    invalid(file, out, `"amp.permissions" in ${file.path} should be a list of rules; it was ignored.`, rules2.span.line);
+    return;
+  }
+  const earlier = [];
+  for (const rule2 of rules2.items) {
+    const tool = stringAt(rule2, "tool");
+    const action = stringAt(rule2, "action");
+    if (!tool || !action) {
+      invalid(file, out, `A rule of "amp.permissions" in ${file.path} has no tool or action; it was ignored.`, rule2.span.line);
+      continue;
+    }
+    if (tool.value !== "Bash" && tool.value !== "*") continue;
+    const cmd = get(get(rule2, "matches"), "cmd");
+    const patterns = cmd === void 0 ? ["*"] : cmd.kind === "seq" ? cmd.items.map((item) => item.kind === "scalar" ? String(item.value) : "") : cmd.kind === "scalar" ? [String(cmd.value)] : [];
+    for (const pattern of patterns) {
+      const matcher = ampMatcher(pattern);
+      if (!matcher) continue;
+      const setting = `"amp.permissions": { tool: "${tool.value}", action: "${action.value}", cmd: "${pattern}" }`;
+      if (action.value === "allow") {
+        const permission = commandPermission(matcher, { agent: "amp", setting, span: action.span, except: [...earlier] });
+        if (permission) emitPermission(file, out, permission);
+      } else if (action.value === "reject" || action.value === "ask") {
+        earlier.push(matcher);
+        emitBrake(file, out, "amp", action.value === "reject" ? "deny" : "ask", setting, action.span, matcher);
+      }
+    }
+  }
+}
+function ampMatcher(pattern) {
+  const regex = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
+  if (regex) return regexMatcher(regex[1], regex[2]);
+  return globMatcher(pattern);
+}
+
 // detectors/agent-permission/configs/claude-commands.ts
-var CLAUDE_COMMAND = /(^|\/)\.claude\/(?:commands\/(?:[^/]+\/)*[^/]+\.md|skills\/(?:[^/]+\/)*SKILL\.md|agents\/(?:[^/]+\/)*[^/]+\.md)$/;
+var CLAUDE_COMMAND2 = /(^|\/)\.claude\/(?:commands\/(?:[^/]+\/)*[^/]+\.md|skills\/(?:[^/]+\/)*SKILL\.md|agents\/(?:[^/]+\/)*[^/]+\.md)$/;
 var SUBAGENT = /(^|\/)\.claude\/agents\//;
 function readClaudeCommand(file, out) {
   const lines = file.text.split("\n");
@@ -18145,6 +19203,10 @@ function judgeApproval(file, out, table, prefix, effective) {
   const sandbox = stringAt(table, "sandbox_mode");
   const permissions = stringAt(table, "default_permissions");
   const network = booleanAt(get(table, "sandbox_workspace_write"), "network_access");
+  const roots = get(get(table, "sandbox_workspace_write"), "writable_roots");
+  for (const root of roots?.kind === "seq" ? roots.items : []) {
+    if (root.kind === "scalar" && typeof root.value === "string") reportOutsideDirectory(file, out, "codex", `${prefix}sandbox_workspace_write.writable_roots: "${root.value}"`, root.value, root.span);
+  }
   if (approval2 && !APPROVAL_POLICIES.has(approval2.value)) {
     unknownValue(file, out, `${prefix}approval_policy "${approval2.value}" in ${file.path} is not a Codex approval policy; it was ignored.`, approval2.span.line);
   }
@@ -18473,7 +19535,7 @@ function readInstructions(file, out) {
   for (const agent of agents) emitConfig(out, agent, "instructions", file.path);
   const lines = file.text.split("\n");
   let fence;
-  let inComment = false;
+  let inComment2 = false;
   let inFrontMatter = lines[0]?.trim() === "---";
   for (let index = inFrontMatter ? 1 : 0; index < lines.length; index++) {
     const line = lines[index].replace(/\r$/, "");
@@ -18488,12 +19550,12 @@ function readInstructions(file, out) {
       continue;
     }
     if (fence) continue;
-    if (inComment) {
-      if (line.includes("-->")) inComment = false;
+    if (inComment2) {
+      if (line.includes("-->")) inComment2 = false;
       continue;
     }
     if (/^\s*<!--/.test(line) && !line.includes("-->")) {
-      inComment = true;
+      inComment2 = true;
       continue;
     }
     for (const guardrail of guardrailsIn(line)) {
@@ -18518,6 +19580,7 @@ function isSecretName(name) {
 var SECRET_PREFIX = /^(?:ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|sk_live_|rk_live_|sk-ant-|sk-proj-|sk-|sbp_|napi_|xox[abpr]-|AKIA[0-9A-Z]{16}$|ASIA[0-9A-Z]{16}$|AIza|ya29\.|npm_|pypi-|dop_v1_|shpat_|lin_api_|cfut_|cfat_|hf_)/;
 function isReference2(value) {
   const trimmed = value.trim();
+  if (/^\$\{[A-Za-z_]\w*:?[-=][^}]+\}$/.test(trimmed)) return false;
   return /\$\{[^}]+\}/.test(trimmed) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed) || /\{env:[^}]+\}|\{file:[^}]+\}/.test(trimmed) || /%[A-Za-z_][A-Za-z0-9_]*%/.test(trimmed) || /\{\{[^}]+\}\}/.test(trimmed) || /^op:\/\//.test(trimmed) || /^(?:process\.env|os\.environ)/.test(trimmed);
 }
 var PLACEHOLDER_WORDS3 = /(?:^|[^a-z0-9])(?:your|my|example|sample|placeholder|changeme|change[_-]?me|changeit|replace|redacted|dummy|fake|todo|xxx+|insert|enter|put[_-]?your|goes[_-]?here|here$|<[^>]*>|\.\.\.)/i;
@@ -18530,8 +19593,11 @@ function isPlaceholder2(value) {
   if (/^(?:abcdef|123456|password|secret|test|none|null|undefined|true|false)/i.test(trimmed) && trimmed.length < 20) return true;
   return false;
 }
+function withoutShellDefault(value) {
+  return (/^\$\{[A-Za-z_]\w*:?[-=]([^}]+)\}$/.exec(value.trim())?.[1] ?? value).trim();
+}
 function isLiteralSecret(value) {
-  const trimmed = value.trim();
+  const trimmed = withoutShellDefault(value);
   if (isReference2(trimmed) || isPlaceholder2(trimmed)) return false;
   if (/\s/.test(trimmed)) return false;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(trimmed) || /^https?:\/\/[^@]*$/.test(trimmed)) return false;
@@ -18710,8 +19776,10 @@ function pairsOf(node) {
   if (node?.kind !== "map") return [];
   return node.entries.flatMap((entry) => scalarOf(entry.value).map((value) => ({ key: entry.key, ...value })));
 }
+var SHELL_ASSIGNMENT = /(?:^|\s)[A-Za-z_][A-Za-z0-9_]*=\S/;
+var SHELL_ASSIGNMENTS = /(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g;
 var LOCAL_HOST2 = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1|host\.docker\.internal|[\w-]+\.local)$/i;
-var SECRET_FLAG = /^--?(?:[\w-]*(?:token|secret|password|passwd|api-?key|apikey|access-key|private-key|credential|auth|pat|dsn|connection-?string))$/i;
+var SECRET_FLAG = /^--?(?:[\w-]*(?:token|secret|password|passwd|api-?key|apikey|access-key|private-key|credential|auth|pat|dsn|connection-?string)|key)$/i;
 function inlineSecrets(server) {
   const found = [];
   for (const pair of server.envNodes) {
@@ -18739,10 +19807,12 @@ function inlineSecrets(server) {
     } else if (index > 0 && SECRET_FLAG.test(server.argNodes[index - 1].value) && !arg.value.startsWith("-")) {
       flag = server.argNodes[index - 1].value;
       secret = isLiteralSecret(arg.value) ? arg.value : void 0;
-    } else if (/^[A-Za-z_][A-Za-z0-9_]*=./s.test(arg.value)) {
-      const at = arg.value.indexOf("=");
-      flag = `argument ${arg.value.slice(0, at)}`;
-      secret = secretIn(arg.value.slice(0, at), arg.value.slice(at + 1));
+    } else if (/^[A-Za-z_][A-Za-z0-9_]*=./s.test(arg.value) || /\s/.test(arg.value) && SHELL_ASSIGNMENT.test(arg.value)) {
+      for (const assignment of arg.value.matchAll(SHELL_ASSIGNMENTS)) {
+        secret = secretIn(assignment[1], assignment[2].replace(/^(["'])(.*)\1$/, "$2"));
+        flag = `argument ${assignment[1]}`;
+        if (secret) break;
+      }
     } else if (/^https?:\/\//i.test(arg.value)) {
       secret = querySecret(arg.value) ?? connectionSecret(arg.value);
       flag = `URL in argument ${index + 1}`;
@@ -18772,7 +19842,8 @@ function bearerIn(value) {
 function looksGenerated2(value) {
   return /^[A-Za-z0-9_-]{32,}$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && isLiteralSecret(value);
 }
-function secretIn(name, value) {
+function secretIn(name, written) {
+  const value = withoutShellDefault(written);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) return connectionSecret(value);
   if (hasSecretPrefix(value) && isLiteralSecret(value)) return value.trim();
   if (name && isSecretName(name) && isLiteralSecret(value)) return value.trim();
@@ -18887,14 +19958,15 @@ function toolTargets(server) {
   return [...targets];
 }
 var FILESYSTEM_SERVER = /server-filesystem|mcp-server-filesystem|filesystem-mcp/i;
-var OUTSIDE = /^(?:\/|~\/?|\$\{?(?:HOME|env:HOME|userHome)\}?\/?|\/(?:home|Users)\/[^/]+\/?|[A-Za-z]:[\\/]?)$/;
 function reportFilesystemReach(file, out, spec, server) {
   if (!server.args.some((arg) => FILESYSTEM_SERVER.test(arg)) && !FILESYSTEM_SERVER.test(server.command ?? "")) return;
-  const outside = server.args.find((arg) => OUTSIDE.test(arg.trim()));
+  const whole = server.args.find((arg) => outsideReach(arg) === "home-or-root");
+  const outside = whole ?? server.args.find((arg) => outsideReach(arg) === "elsewhere");
   if (outside === void 0) return;
   out.report({
     ruleId: RULE_IDS.mcpFilesystemOutsideRepo,
-    message: `The filesystem MCP server "${server.name}" in ${file.path} is given ${outside}: through it ${agentTitle(spec.agent)} reads and writes files outside the repository, the user's cloud credentials and SSH keys included.`,
+    message: whole ? `The filesystem MCP server "${server.name}" in ${file.path} is given ${outside}: through it ${agentTitle(spec.agent)} reads and writes files outside the repository, the user's cloud credentials and SSH keys included.` : `The filesystem MCP server "${server.name}" in ${file.path} is given ${outside}: through it ${agentTitle(spec.agent)} reads and writes files outside the repository, where no ignore file or deny rule of the repository applies.`,
+    ...whole ? {} : { severity: "medium" },
     location: { path: file.path, span: lineSpan3(file, server.nameSpan) },
     snippet: file.line(server.nameSpan.line).trim(),
     evidence: `mcp-fs|${server.name}|${outside}`,
@@ -18961,6 +20033,9 @@ function readPermission(file, out, permission, prefix, close = "") {
   if (wildcard?.kind === "scalar" && wildcard.value === "allow") allowEverything(file, out, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
   const bash = get(permission, "bash");
   if (bash) readBash(file, out, bash, prefix, close);
+  const external = get(permission, "external_directory");
+  const everywhere = external?.kind === "map" ? get(external, "*") : external;
+  if (everywhere?.kind === "scalar" && everywhere.value === "allow") reportOutsideDirectory(file, out, "opencode", `${prefix}.external_directory: "allow"${close}`, "anywhere", everywhere.span);
   if (close !== "") return;
   const read = get(permission, "read");
   if (read?.kind === "map") {
@@ -19287,7 +20362,8 @@ function fixFor(agent, kind, tools, allowed) {
   }
   const deny = knowledge.commandDeny ?? agentKnowledge("claude-code").commandDeny;
   const commands = tools.length > 0 ? tools : allowed.length > 0 ? allowed : kind === "destructive" ? ["rm"] : kind === "migration" ? ["npx prisma migrate"] : ["psql"];
-  const rules2 = commands.slice(0, 3).map((command) => deny.rule(TYPED[command] ?? command)).join(", ");
+  const typed = commands.flatMap((command) => TYPED[command] ? [TYPED[command]] : denyPrefixesOf(command).slice(0, 2).concat(denyPrefixesOf(command).length === 0 ? [command] : []));
+  const rules2 = [...new Set(typed.slice(0, 4).map((command) => deny.rule(command)))].join(", ");
   const more = tools.length === 0 && kind !== "destructive" ? ", and the same for every deploy and database CLI that reaches production" : "";
   return `a deny rule in ${deny.where}: ${rules2}${more}`;
 }
@@ -19456,6 +20532,15 @@ var bypassMode = {
   tags: ["agent", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample("scripts/agent.ts", 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({\n  prompt: process.argv[2]!,\n  options: { permissionMode: "bypassPermissions", allowDangerouslySkipPermissions: true },\n})) console.log(message);\n', { expect: { line: 5 }, note: "the Agent SDK, started from a script" }),
+      sample(".claude/settings.json", `{
+  "hooks": {
+    "PreToolUse": [
+      { "matcher": "*", "hooks": [{ "type": "command", "command": "echo '{\\"decision\\": \\"approve\\"}'" }] }
+    ]
+  }
+}
+`, { expect: { line: 4 }, note: "a hook approving every tool call, in the older decision form" }),
       sample(".claude/agents/deployer.md", "---\nname: deployer\ndescription: Deploys the app and runs migrations\ntools: Bash, Read, Edit\npermissionMode: bypassPermissions\n---\n\nYou deploy the app with ./scripts/deploy.sh.\n", { expect: { line: 5 }, note: "a subagent that skips every prompt" }),
       sample(".github/workflows/claude.yml", 'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": { "defaultMode": "bypassPermissions" }\n            }\n', { expect: { line: 14 }, note: "claude-code-action's inline settings" }),
       sample(
@@ -19489,6 +20574,7 @@ var bypassMode = {
       sample(".aider.conf.yml", "model: sonnet\nauto-commits: true\nyes-always: true\nread:\n  - CONVENTIONS.md\n", { expect: { line: 3 } })
     ],
     negative: [
+      sample("scripts/agent.ts", 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({ prompt: "summarise the diff", options: { permissionMode: "default", allowedTools: ["Read", "Grep"] } })) console.log(message);\n', { note: "the default mode and read-only tools" }),
       sample(".claude/agents/reviewer.md", "---\nname: reviewer\ndescription: Reviews diffs\ntools: Read, Grep, Glob\npermissionMode: bypassPermissions\n---\n\nReview the diff.\n", { note: "a subagent that can only read" }),
       sample(".claude/commands/deploy.md", "---\ndescription: deploy\npermissionMode: bypassPermissions\n---\n\nDeploy.\n", { note: "not a field of slash commands" }),
       sample(
@@ -19509,6 +20595,34 @@ var bypassMode = {
   }
 };
 
+// detectors/agent-permission/rules/directory-outside-repo.ts
+var directoryOutsideRepo = {
+  id: "agent-permission/directory-outside-repo",
+  title: "Agent allowed into directories outside the repository",
+  severity: "high",
+  why: "The agent's settings add a directory outside the project to what it reads and edits as its own: the home directory holds `~/.aws/credentials`, `~/.config/gcloud`, `~/.kube/config` and `~/.ssh`, which no ignore file or deny rule of the repository covers. A credential the agent finds there is used as readily as one in the project.",
+  fix: "Remove the entry, or name the one directory the task needs (a sibling checkout), never the home directory or the disk; let the agent ask for anything else.",
+  help: "Reported high for the home directory, the disk's root or any directory at all, medium for another directory outside the project.",
+  helpUri: "https://code.claude.com/docs/en/settings",
+  precision: "high",
+  tags: ["agent", "credentials"],
+  samples: {
+    positive: [
+      sample("scripts/agent.sh", '#!/bin/sh\nclaude --add-dir ~ -p "update the dotfiles and the project together"\n', { expect: { line: 2 }, note: "the home directory added to a Claude Code session" }),
+      sample("opencode.json", '{\n  "permission": {\n    "external_directory": { "*": "allow", "~/.ssh/**": "deny" }\n  }\n}\n', { expect: { line: 3 }, note: "OpenCode's pattern map, allowing every path" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "additionalDirectories": ["~/"],\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's additional working directories" }),
+      sample("opencode.json", '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {\n    "edit": "ask",\n    "external_directory": "allow"\n  }\n}\n', { expect: { line: 5 }, note: "OpenCode no longer asks before paths outside the project" }),
+      sample(".codex/config.toml", 'approval_policy = "on-request"\nsandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/Users/dev"]\n', { expect: { line: 5 }, note: "the sandbox made to let commands write the user's home" })
+    ],
+    negative: [
+      sample(".codex/config.toml", 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/tmp"]\n', { note: "scratch space" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "additionalDirectories": ["./packages/shared", "docs"]\n  }\n}\n', { note: "directories of the project" }),
+      sample("opencode.json", '{\n  "permission": {\n    "external_directory": "ask"\n  }\n}\n'),
+      sample(".codex/config.toml", 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["./build"]\n')
+    ]
+  }
+};
+
 // detectors/agent-permission/rules/shell-auto-approved.ts
 var shellAutoApproved = {
   id: "agent-permission/shell-auto-approved",
@@ -19521,6 +20635,25 @@ var shellAutoApproved = {
   tags: ["agent", "permissions", "shell", "owasp-llm06"],
   samples: {
     positive: [
+      sample("agent/run.py", 'from claude_agent_sdk import ClaudeAgentOptions, query\n\noptions = ClaudeAgentOptions(allowed_tools=["Read", "Edit", "Bash"], permission_mode="acceptEdits")\n', { expect: { line: 3 }, note: "the Agent SDK's allowed tools, in Python" }),
+      sample(".claude/settings.json", `{
+  "hooks": {
+    "PreToolUse": [
+      {
+        "matcher": "Bash",
+        "hooks": [
+          { "type": "command", "command": "echo '{\\"hookSpecificOutput\\": {\\"hookEventName\\": \\"PreToolUse\\", \\"permissionDecision\\": \\"allow\\"}}'" }
+        ]
+      }
+    ]
+  }
+}
+`, { expect: { line: 7 }, note: "a PreToolUse hook that answers allow for every shell command" }),
+      sample(
+        ".github/workflows/gemini-fix.yml",
+        'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the failing tests\n          settings: |-\n            {\n              // keep the session short\n              "maxSessionTurns": 25,\n              "coreTools": ["run_shell_command", "read_file", "write_file"],\n            }\n',
+        { expect: { line: 8 }, note: "settings read as JSONC, as Gemini CLI reads them: the bare shell is in the core list" }
+      ),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(railway run:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "railway run runs any command with the environment's variables (reported medium)" }),
       sample("opencode.json", '{\n  "permission": { "bash": "ask" },\n  "agent": {\n    "build": {\n      "permission": { "bash": { "*": "allow" } }\n    }\n  }\n}\n', { expect: { line: 5 }, note: "an OpenCode agent's own permissions override the global ones" }),
       sample("acme.code-workspace", '{\n  "folders": [{ "path": "." }],\n  "settings": {\n    "chat.tools.terminal.autoApprove": { "/.*/": true }\n  }\n}\n', { expect: { line: 4 }, note: "a VS Code workspace file holds workspace settings too" }),
@@ -19564,6 +20697,27 @@ var shellAutoApproved = {
       sample(".github/workflows/claude.yml", "jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n", { expect: { line: 7 }, note: "a YAML block lists one tool per line" })
     ],
     negative: [
+      sample(".claude/settings.json", `{
+  "hooks": {
+    "PreToolUse": [
+      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "jq -r .tool_input.command | grep -qE '^(npm test|npm run lint)$' && echo '{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"allow\\"}}'" }] }
+    ]
+  }
+}
+`, { note: "a hook that allows two commands after testing for them" }),
+      sample(".claude/settings.json", `{
+  "hooks": {
+    "PreToolUse": [
+      {
+        "matcher": "Bash",
+        "hooks": [
+          { "type": "command", "command": "grep -q 'rm -rf' && echo '{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"deny\\"}}'" }
+        ]
+      }
+    ]
+  }
+}
+`, { note: "a hook that denies: a guard" }),
       sample("opencode.json", '{\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: "a review agent that may only diff unasked" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample(".windsurf/workflows/release.md", "---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n"),
@@ -19595,6 +20749,7 @@ var destructiveCommandAllowed = {
   samples: {
     positive: [
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "psql with a command, its database from the environment" }),
+      sample(".github/workflows/clean.yml", 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: "the flag takes several quoted arguments" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the local database\n---\n1. Stop the dev server\n// turbo\n2. Run `npx prisma migrate reset --force`\n", { expect: { line: 5 }, note: "`// turbo` runs the next step's command unasked" }),
       sample(".claude/skills/deploy/SKILL.md", "---\nname: deploy\ndescription: Deploy the app to Railway\nallowed-tools: Bash(railway:*), Read\n---\nDeploy with `railway up`.\n", { expect: { line: 4 }, note: "a skill's front matter" }),
       sample(
@@ -19625,6 +20780,7 @@ var destructiveCommandAllowed = {
       }
     ],
     negative: [
+      sample(".github/workflows/fix.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude --allowedTools "Read" "Edit" "Run rm -rf on the cache, then Bash the tests"\n', { note: "a prompt after the list is not a rule" }),
       {
         files: {
           ".claude/settings.json": '{\n  "permissions": {\n    "deny": ["Bash(rm:*)", "Bash(railway:*)"]\n  }\n}\n',
@@ -19661,6 +20817,7 @@ var mcpToolsAutoApproved = {
   tags: ["agent", "mcp", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".amazonq/cli-agents/db.json", '{\n  "name": "db",\n  "mcpServers": { "postgres": { "command": "uvx", "args": ["postgres-mcp"] } },\n  "allowedTools": ["fs_read", "@postgres/execute_sql"]\n}\n', { expect: { line: 4 }, note: "one server's SQL tool, allowed by name" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__supabase__*"]\n  }\n}\n', { expect: { line: 3 }, note: "the wildcard form" }),
       sample(".claude/settings.json", '{\n  "enableAllProjectMcpServers": true,\n  "permissions": {\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 2 }, note: "every server in .mcp.json starts without the trust prompt" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__supabase", "Bash(npm test:*)"]\n  },\n  "enabledMcpjsonServers": ["supabase"]\n}\n', {
@@ -19678,6 +20835,7 @@ var mcpToolsAutoApproved = {
       )
     ],
     negative: [
+      sample(".kiro/settings/mcp.json", '{\n  "mcpServers": {\n    "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp"], "autoApprove": ["resolve-library-id", "query-docs"] },\n    "sqlite": { "command": "uvx", "args": ["mcp-server-sqlite", "--db-path", "./data/dev.db"], "autoApprove": ["read_query", "list_tables", "describe_table"] }\n  }\n}\n', { note: "Context7's documentation lookup and SQLite's SELECT-only tool" }),
       sample(".claude/settings.json", '{\n  "enableAllProjectMcpServers": false,\n  "enabledMcpjsonServers": ["context7"]\n}\n'),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__context7__resolve-library-id", "mcp__context7__get-library-docs"]\n  }\n}\n'),
       sample(
@@ -19701,6 +20859,10 @@ var bypassFlag = {
   tags: ["agent", "ci", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample("tools/run_agent.py", 'import subprocess\n\nsubprocess.run(\n    [\n        "claude",\n        "-p",\n        prompt,\n        "--dangerously-skip-permissions",\n    ],\n    check=True,\n)\n', { expect: { line: 8 }, note: "an argument list laid out one element per line" }),
+      sample(".github/workflows/summarise.yml", 'jobs:\n  summarise:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gemini -p $(git log -5 --format=%s | tr "\\n" " ") --yolo\n', { expect: { line: 5 }, note: "a pipe inside a command substitution does not end the command" }),
+      sample(".config/goose/config.yaml", "GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\nGOOSE_MODE: auto\n", { expect: { line: 3 }, note: "goose's configuration file, committed with dotfiles" }),
+      sample("tools/run_agent.py", 'import subprocess\n\nsubprocess.run(["claude", "-p", prompt, "--dangerously-skip-permissions", "--output-format", "json"], check=True)\n', { expect: { line: 3 }, note: "claude run as a subprocess" }),
       sample(
         ".github/workflows/claude-triage.yml",
         'name: Claude triage\non:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - run: |\n          claude -p "Label and triage issue #${{ github.event.issue.number }}" \\\n            --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
@@ -19749,10 +20911,19 @@ var bypassFlag = {
   "postCreateCommand": "npm ci && echo \\"alias claude='claude --dangerously-skip-permissions'\\" >> ~/.bashrc"
 }
 `, { expect: { line: 4 }, note: "an alias printed into the shell start-up file" }),
-      sample(".zshrc", 'export PATH="$HOME/.local/bin:$PATH"\nalias yolo="claude --dangerously-skip-permissions"\n', { expect: { line: 2 }, note: "committed dotfiles" })
+      sample(".zshrc", 'export PATH="$HOME/.local/bin:$PATH"\nalias yolo="claude --dangerously-skip-permissions"\n', { expect: { line: 2 }, note: "committed dotfiles" }),
+      sample(".devcontainer/post-create.sh", "#!/bin/sh\nnpm install -g @anthropic-ai/claude-code\ncat >> ~/.zshrc <<'RC'\nalias cc='claude --dangerously-skip-permissions'\nRC\n", { expect: { line: 4 }, note: "a here-document appended to the shell start-up file" }),
+      sample(".devcontainer/setup.sh", `#!/bin/sh
+echo "alias yolo='claude --dangerously-skip-permissions'" | tee -a ~/.bashrc ~/.zshrc
+`, { expect: { line: 2 }, note: "printed through tee into the start-up files" })
     ],
     negative: [
+      sample("tools/guard.py", 'FORBIDDEN = ("claude --dangerously-skip-permissions", "codex --yolo")\n\n\ndef check(command: str) -> None:\n    """Refuse `claude --dangerously-skip-permissions` and friends."""\n    # never run claude with --dangerously-skip-permissions\n    if any(flag in command for flag in FORBIDDEN):\n        raise SystemExit("refused")\n', { note: "a guard naming the flag in a list, a docstring and a comment" }),
+      sample("src/warn.ts", "console.warn('Do not run `claude --dangerously-skip-permissions` here.');\n", { note: "a warning that names the command" }),
+      sample("src/launch.ts", "export function launch(args: string[]): void {\n  if (args.includes('--dangerously-skip-permissions')) throw new Error('refused: run the agent with its prompts on');\n}\n", { note: "code that refuses the flag" }),
       sample(".zshrc", '# never alias claude to --dangerously-skip-permissions\nalias ll="ls -la"\n', { note: "a comment" }),
+      sample(".github/workflows/review.yml", 'jobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @google/gemini-cli && sudo apt-get install -y jq\n      - run: cursor-agent -p "Review the diff" --output-format text > review.md || rm -f review.md\n', { note: "flags of the next command on the line: apt-get's -y, rm's -f" }),
+      sample(".github/workflows/summary.yml", 'jobs:\n  summary:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "Summarise the changes in this PR" --allow-all-paths -s > summary.md\n', { note: "only path checks lifted; tools still ask" }),
       sample(".github/workflows/gemini-triage.yml", 'on:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Label the issue\n          settings: |\n            {"excludeTools": ["run_shell_command", "write_file", "replace"]}\n', { note: "the shell and the file writers excluded: what is left reads" }),
       sample("scripts/fmt.sh", '#!/usr/bin/env bash\nclaude -p "format the repo" --permission-mode acceptEdits --dangerously-skip-permissions=false\n', { note: "the flag set to false" }),
       sample("package.json", '{\n  "scripts": {\n    "dev": "deno run --allow-net --allow-read main.ts",\n    "review": "cn -p \\"review the diff\\" --allow Read"\n  }\n}\n', { note: "other programs' --allow flags; Continue allowed one read-only tool" }),
@@ -19863,6 +21034,9 @@ var mcpInlineCredential = {
   tags: ["agent", "mcp", "secrets", "owasp-mcp01"],
   samples: {
     positive: [
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "github": {\n      "command": "bash",\n      "args": ["-c", "GITHUB_PERSONAL_ACCESS_TOKEN=ghp_R7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4p npx -y @modelcontextprotocol/server-github"]\n    }\n  }\n}\n', { expect: { line: 5 }, note: "the variable set inside a shell command" }),
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "github": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-github"],\n      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_TOKEN:-ghp_R7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4p}" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: "a shell default: the literal is what the server gets when the variable is unset" }),
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "context7": {\n      "command": "npx",\n      "args": ["-y", "@smithery/cli@latest", "run", "@upstash/context7-mcp", "--key", "6f1c2e3a-9b4d-4c8e-a7f2-1d3e5b7c9a0f"]\n    }\n  }\n}\n', { expect: { line: 5 }, note: "Smithery's key, as its installer writes it" }),
       sample(".gemini/settings.json", '{\n  "mcpServers": {\n    "bookings-db": {\n      "command": "npx",\n      "args": ["-y", "@benborla29/mcp-server-mysql"],\n      "env": { "MYSQL_USER": "forge", "MYSQL_PASS": "lUt7qx1dSBT7njrqqiI9Rsj1V0TGrLz5v2myY7Cp" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: 'a random password that happens to hold "my" after a digit' }),
       sample(".mcp.json", '{\n  "mcpServers": {\n    "exa": { "type": "http", "url": "https://mcp.exa.ai/mcp?exaApiKey=3f9e1c7a-5b2d-4e8f-9a6c-1d3b5f7e9a2c" },\n    "firecrawl": { "type": "sse", "url": "https://mcp.firecrawl.dev/fc-9f8e7d6c5b4a39281706f5e4d3c2b1a0/sse" }\n  }\n}\n', { expect: { line: 3 }, note: "remote servers' own key parameters, and a key in the path" }),
       sample(
@@ -20016,16 +21190,20 @@ var mcpFilesystemOutsideRepo = {
   severity: "high",
   why: "A filesystem MCP server is given `/` or the home directory as an allowed directory. Through its read and write tools the agent reaches every file the user can: `~/.aws/credentials`, `~/.config/gcloud`, `~/.kube/config`, `~/.ssh`, other projects' `.env` files. No ignore file or deny rule in the repository covers what lies outside it.",
   fix: "Give the server the project directory only (`.` or `${workspaceFolder}`), and list further directories one by one.",
+  help: "Reported high for the disk's root or the home directory, medium for other directories outside the project (another of the user's folders, the parent directory).",
   helpUri: "https://github.com/modelcontextprotocol/servers/tree/main/src/filesystem",
   precision: "high",
   tags: ["agent", "mcp", "credentials"],
   samples: {
     positive: [
       sample(".mcp.json", '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the whole disk" }),
-      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "files": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "${workspaceFolder}", "~"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the home directory beside the project" })
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "files": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "${workspaceFolder}", "~"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the home directory beside the project" }),
+      sample("claude_desktop_config.json", '{\n  "mcpServers": {\n    "filesystem": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/alice/Desktop", "/Users/alice/Downloads"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the server README's own example: other folders of the user's (reported medium)" }),
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", ".."]\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the parent directory, every sibling project in it" })
     ],
     negative: [
-      sample(".mcp.json", '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", ".", "./docs"]\n    }\n  }\n}\n', { note: "the project only" })
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", ".", "./docs"]\n    }\n  }\n}\n', { note: "the project only" }),
+      sample(".devcontainer/mcp.json", '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/workspaces/acme-api"]\n    }\n  }\n}\n', { note: "a dev container's checkout of the project" })
     ]
   }
 };
@@ -20104,7 +21282,7 @@ var secretFileNotExcluded = {
 var byPattern = (pattern, read) => ({ matches: (path2) => pattern.test(path2), read });
 var READERS = [
   byPattern(CLAUDE_SETTINGS, readClaudeSettings),
-  byPattern(CLAUDE_COMMAND, readClaudeCommand),
+  byPattern(CLAUDE_COMMAND2, readClaudeCommand),
   byPattern(WINDSURF_WORKFLOW, readWindsurfWorkflow),
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
@@ -20140,6 +21318,7 @@ function mayBeAgentFile(path2) {
   const name = path2.slice(slash + 1, slash + 14).toLowerCase();
   return name.startsWith("dockerfile") || name.startsWith("containerfile") || path2.includes(".husky/");
 }
+var CODE_KEYWORDS = ["bypasspermissions", "dangerously", "allowedtools", "allowed_tools"];
 var agentPermission = {
   id: "agent-permission",
   rules: [
@@ -20152,9 +21331,10 @@ var agentPermission = {
     mcpInlineCredential,
     mcpWriteAccess,
     mcpFilesystemOutsideRepo,
+    directoryOutsideRepo,
     secretFileNotExcluded
   ],
-  admits: (file) => isConfig(file.path) || mayBeAgentFile(file.path) && isLauncherFile(file.path),
+  admits: (file) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file) => isConfig(file.path),
@@ -20164,6 +21344,7 @@ var agentPermission = {
     const out = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
     if (isLauncherFile(file.path) && LAUNCH_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) readLauncher(file, out);
+    else if (isAgentCodeFile(file.path) && CODE_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) readAgentCode(file, out);
   },
   finish(sink) {
     const context = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
@@ -20194,7 +21375,10 @@ var PROVIDER_PLATFORMS = lookupTable({
   render: ["render"],
   digitalocean: ["digitalocean"],
   kubernetes: ["kubernetes"],
-  cloudflare: ["cloudflare"]
+  cloudflare: ["cloudflare"],
+  hetzner: ["hetzner"],
+  linode: ["linode"],
+  vultr: ["vultr"]
 });
 var HOST_PLATFORMS = [
   [/\.(?:proxy\.rlwy\.net|railway\.internal|up\.railway\.app|railway\.app)$/, "railway"],
@@ -20204,7 +21388,7 @@ var HOST_PLATFORMS = [
   [/\.mongodb\.net$/, "mongodb-atlas"],
   [/\.(?:rds\.amazonaws\.com|amazonaws\.com)$/, "aws"],
   [/\.(?:render\.com)$|^dpg-|^red-/, "render"],
-  [/\.(?:flycast|fly\.dev|internal)$/, "fly"],
+  [FLY_HOST, "fly"],
   [/\.(?:database\.windows\.net|database\.azure\.com|documents\.azure\.com)$/, "azure"],
   [/\.db\.ondigitalocean\.com$/, "digitalocean"]
 ];
@@ -20427,6 +21611,11 @@ var PROJECT_TOKEN_SCRIPT = "#!/usr/bin/env bash\nexport RAILWAY_TOKEN=0b1a2f3e-4
 var OFFSITE_BACKUP = 'name: Database backup\non:\n  schedule:\n    - cron: "23 2 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: pg_dump "$DATABASE_URL" --format=custom --file=fleetly.dump\n        env:\n          DATABASE_URL: ${{ secrets.RAILWAY_DATABASE_PUBLIC_URL }}\n      - run: aws s3 cp fleetly.dump "s3://fleetly-db-backups/daily/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.B2_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.B2_APPLICATION_KEY }}\n';
 var SHARED_URL = "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@monorail.proxy.rlwy.net:41923/railway\n";
 var AWS_ROOT_MODULE = 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier              = "orders-prod"\n  engine                  = "postgres"\n  instance_class          = "db.t4g.medium"\n  backup_retention_period = 7\n}\n';
+var FLY_APP = 'app = "acme-api"\nprimary_region = "fra"\n\n[mounts]\n  source = "acme_data"\n  destination = "/data"\n';
+var superuserScript = (host) => `#!/bin/sh
+export REPORT_DB=postgres://postgres:Xk29fjq8LmQ2wPz@${host}:5432/warehouse
+psql "$REPORT_DB" -f report.sql
+`;
 var railwayRepo = (extra, note, expect) => ({
   files: { "README.md": "# fleetly api\n", "package.json": PACKAGE, ".railway/railway.ts": RAILWAY_IAC2, ...extra },
   note,
@@ -20452,6 +21641,11 @@ var directChain = {
         expect: { path: "Makefile", line: 2 },
         note: "an admin key nothing places in staging reaches production, staging configs beside it or not"
       },
+      {
+        files: { "fly.toml": FLY_APP, "scripts/report.sh": superuserScript("acme-db.internal") },
+        expect: { path: "scripts/report.sh", line: 2 },
+        note: "a superuser connection string to a Fly app's private address, beside the one Fly volume"
+      },
       railwayRepo(
         { "scripts/staging-db-fix.sh": ADMIN_SCRIPT, ".env.staging": "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n" },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -20467,7 +21661,11 @@ var directChain = {
         },
         note: "a staging file's cloud key is taken to be the staging account's"
       },
-      railwayRepo({ "scripts/admin.sh": PROJECT_TOKEN_SCRIPT }, "a project token")
+      railwayRepo({ "scripts/admin.sh": PROJECT_TOKEN_SCRIPT }, "a project token"),
+      {
+        files: { "fly.toml": FLY_APP, "scripts/report.sh": superuserScript("ip-10-0-1-5.ec2.internal") },
+        note: "an EC2 host's internal name is not a Fly app's address, though both end in .internal"
+      }
     ]
   }
 };
