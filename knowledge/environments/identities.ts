@@ -380,10 +380,15 @@ export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | '
   if (value === '' || /\$\{|\{\{/.test(value)) return undefined;
   if (scheme) {
     const name = value.toLowerCase();
-    if (scheme === 'docker' && isGenericName(name)) return undefined;
-    const qualified = scheme === 'fly' && scope ? `${scope}/${name}` : name;
+    // A generic docker name (`pgdata`, `app_db`) is one volume only on one daemon: kept only with the directory of the
+    // compose files that name it (stacks started from one directory run on one host), and dropped without it.
+    if (scheme === 'docker' && isGenericName(name) && scope === undefined) return undefined;
+    const qualified = (scheme === 'fly' || (scheme === 'docker' && isGenericName(name)) || scheme === 'hostpath') && scope !== undefined ? `${scope}/${name}` : name;
     const label = { docker: 'Docker volume', pvc: 'PersistentVolumeClaim', pv: 'PersistentVolume', fly: 'Fly volume', hostpath: 'host path' }[scheme];
-    return { kind: 'volume', identity: `volume:${scheme}:${qualified}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
+    // A host path alone names a directory on some host (`volume:hostpath:`, compared by name only); with the compose
+    // files' directory it is one directory on the host those stacks run on (`volume:bind:`, compared as one resource).
+    const kind = scheme === 'hostpath' && scope !== undefined ? 'bind' : scheme;
+    return { kind: 'volume', identity: `volume:${kind}:${qualified}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
   }
   const ebs = /\b(vol-[0-9a-f]{8}(?:[0-9a-f]{9})?)\b/.exec(value);
   if (ebs) return { kind: 'volume', identity: `volume:${ebs[1]}`, otherIdentities: [], display: `EBS volume ${ebs[1]}`, secrets: [] };
@@ -638,7 +643,7 @@ export function identityName(identity: string): string | undefined {
     case 'bucket':
       return rest.replace(/^(azure|r2):/, '').replace(/^[a-f0-9]{32}\//, '');
     case 'volume':
-      return /^(docker|pvc|pv|fly|render|nfs|hostpath):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : undefined;
+      return /^(docker|pvc|pv|fly|render|nfs|hostpath|bind):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : undefined;
     case 'project':
       return rest.startsWith('gcp:') ? rest.slice(4) : undefined;
     case 'tfstate':

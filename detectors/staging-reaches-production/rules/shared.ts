@@ -232,6 +232,22 @@ export const sharedVolume: RuleMeta = {
     positive: [
       {
         files: {
+          'deploy/docker-compose.prod.yml': 'name: app-prod\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n',
+          'deploy/docker-compose.staging.yml': 'name: app-staging\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - type: bind\n        source: /srv/pgdata\n        target: /var/lib/postgresql/data\n',
+        },
+        expect: { path: 'deploy/docker-compose.staging.yml', line: 6 },
+        note: "staging's stack, started beside production's, mounts the same host directory",
+      },
+      {
+        files: {
+          'docker-compose.prod.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    name: app_pgdata\n',
+          'docker-compose.staging.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: app_pgdata\n',
+        },
+        expect: { path: 'docker-compose.staging.yml', line: 9 },
+        note: 'a plainly named volume, the same one on the host both stacks run on',
+      },
+      {
+        files: {
           'docker-compose.prod.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    name: acme_pgdata\n',
           'docker-compose.staging.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: acme_pgdata\n',
         },
@@ -258,6 +274,13 @@ export const sharedVolume: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'hosts/prod/docker-compose.yml': 'name: app-prod\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n',
+          'hosts/staging/docker-compose.staging.yml': 'name: app-staging\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n',
+        },
+        note: 'the same path in stacks kept for different hosts',
+      },
       {
         files: {
           'docker-compose.yml': 'services:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.development\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n',

@@ -1,6 +1,7 @@
 // Docker Compose files: service environments through the generic walk, plus named volumes and the environment files
 // services load (a stack loading .env.production is production's). Compose prefixes a volume with the project name,
-// so two stacks share one only through `external: true` or the same explicit `name:`.
+// so two stacks share one only through `external: true` or the same explicit `name:`, or by mounting the same host
+// directory: stacks whose files sit in one directory are taken to run on one host.
 import type { DataDocument, DataNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
 import { envFileIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
@@ -29,6 +30,7 @@ export function scanComposeFile(rec: Recorder, cls: FileClass, document: DataDoc
     for (const tag of tags) {
       scanEnvFiles(rec, cls, root, tag);
       scanVolumes(rec, cls, root, tag);
+      scanBindMounts(rec, cls, root, tag);
     }
   }
 }
@@ -46,7 +48,7 @@ function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag)
     const nameNode = explicitName ?? externalName;
     const name = literalString(nameNode) ?? (external || externalName ? entry.key : undefined);
     if (!name) continue;
-    const identity = volumeIdentity(name, 'docker');
+    const identity = volumeIdentity(name, 'docker', directoryOf(rec.file.path));
     if (!identity) continue;
     rec.resource(tag, identity, (nameNode ?? entry.value).span, {
       variable: `volumes.${entry.key}`,
@@ -54,6 +56,36 @@ function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag)
       declared: !external && externalName === undefined,
     });
   }
+}
+
+/**
+ * Host directories services mount (`/srv/pgdata:/var/lib/postgresql/data`, `type: bind` with `source`): two stacks
+ * started from one directory that mount the same one write the same files. Kept with the compose files' directory
+ * (the same path on two hosts is two directories); sockets, read-only mounts and relative config paths are left out.
+ */
+function scanBindMounts(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag): void {
+  const services = get(root, 'services');
+  if (services?.kind !== 'map') return;
+  for (const service of effectiveEntries(services)) {
+    const volumes = get(service.value, 'volumes');
+    for (const mount of volumes?.kind === 'seq' ? volumes.items : []) {
+      let source: string | undefined;
+      if (mount.kind === 'scalar' && typeof mount.value === 'string') {
+        const parts = mount.value.split(':');
+        if (parts.length >= 2 && !/(?:^|,)ro(?:,|$)/.test(parts[2] ?? '')) source = parts[0];
+      } else if (mount.kind === 'map' && literalString(get(mount, 'type')) === 'bind' && literalString(get(mount, 'read_only')) !== 'true') {
+        const readOnly = get(mount, 'read_only');
+        if (!(readOnly?.kind === 'scalar' && readOnly.value === true)) source = literalString(get(mount, 'source'));
+      }
+      if (!source || !/^(?:\/|~\/)/.test(source) || /docker\.sock$|^\/(?:etc|proc|sys|dev|run)\//.test(source)) continue;
+      const identity = volumeIdentity(source.replace(/\/+$/, ''), 'hostpath', directoryOf(rec.file.path));
+      if (identity) rec.resource(tag, identity, mount.span, { variable: `services.${service.key}.volumes`, family: tag === cls.tag ? cls.family : undefined });
+    }
+  }
+}
+
+function directoryOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
 }
 
 /** `env_file:` of each service (a path, a list of paths, or `{ path, required }` items): another environment's file loaded whole. */
