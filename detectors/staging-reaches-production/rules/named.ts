@@ -49,6 +49,9 @@ function severityOf(kind: EnvironmentResource['kind']): Severity | undefined {
 }
 
 export function judgeNamed(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
+  // A compose bind mount is recorded twice: by its path alone (`volume:hostpath:`, judged here by its name) and with
+  // its stack's directory (`volume:bind:`, compared with production's); the name is judged once.
+  if (resource.identity.startsWith('volume:bind:')) return undefined;
   if (!NAMED_KINDS.has(resource.kind) || !model.productionNamed(resource)) return undefined;
   // Its own database named for this environment, on a server named for production: the server is what is shared.
   const onServer = environmentsNamedIn(identityName(resource.identity) ?? '').size > 1;

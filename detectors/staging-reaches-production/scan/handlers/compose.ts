@@ -48,7 +48,7 @@ function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag)
     const nameNode = explicitName ?? externalName;
     const name = literalString(nameNode) ?? (external || externalName ? entry.key : undefined);
     if (!name) continue;
-    const identity = volumeIdentity(name, 'docker', directoryOf(rec.file.path));
+    const identity = volumeIdentity(name, 'docker', serverScope(rec, tag));
     if (!identity) continue;
     rec.resource(tag, identity, (nameNode ?? entry.value).span, {
       variable: `volumes.${entry.key}`,
@@ -64,8 +64,9 @@ function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag)
  * (the same path on two hosts is two directories); sockets, read-only mounts and relative config paths are left out.
  */
 function scanBindMounts(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag): void {
+  const scope = serverScope(rec, tag);
   const services = get(root, 'services');
-  if (services?.kind !== 'map') return;
+  if (scope === undefined || services?.kind !== 'map') return;
   for (const service of effectiveEntries(services)) {
     const volumes = get(service.value, 'volumes');
     for (const mount of volumes?.kind === 'seq' ? volumes.items : []) {
@@ -78,13 +79,20 @@ function scanBindMounts(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvT
         if (!(readOnly?.kind === 'scalar' && readOnly.value === true)) source = literalString(get(mount, 'source'));
       }
       if (!source || !/^(?:\/|~\/)/.test(source) || /docker\.sock$|^\/(?:etc|proc|sys|dev|run)\//.test(source)) continue;
-      const identity = volumeIdentity(source.replace(/\/+$/, ''), 'hostpath', directoryOf(rec.file.path));
+      const identity = volumeIdentity(source.replace(/\/+$/, ''), 'hostpath', scope);
       if (identity) rec.resource(tag, identity, mount.span, { variable: `services.${service.key}.volumes`, family: tag === cls.tag ? cls.family : undefined });
     }
   }
 }
 
-function directoryOf(path: string): string {
+/**
+ * The host a stack is taken to share with the stacks beside it: its directory, for the environments teams run on their
+ * servers (production, staging, previews). A development or test stack runs on a laptop or a CI runner, never on
+ * production's host, so it shares nothing by path or plain name.
+ */
+function serverScope(rec: Recorder, tag: EnvTag): string | undefined {
+  if (tag.environment !== 'production' && tag.environment !== 'staging' && tag.environment !== 'preview') return undefined;
+  const path = rec.file.path;
   return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
 }
 
