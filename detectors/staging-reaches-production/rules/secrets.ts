@@ -22,6 +22,7 @@ export const readsProductionSecret: RuleMeta = {
   tags: ['environments', 'secrets', 'ci'],
   samples: {
     positive: [
+      sample('k8s/staging/api.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/role: api-staging\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-production\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { expect: { line: 12 }, note: "Vault Agent's injector reading production's database role" }),
       sample(
         '.github/workflows/vercel-env.yml',
         'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo "$DATABASE_URL" | npx vercel env add DATABASE_URL preview --token "$VERCEL_TOKEN"\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n          VERCEL_TOKEN: ${{ secrets.VERCEL_TOKEN }}\n',
@@ -98,6 +99,7 @@ export const readsProductionSecret: RuleMeta = {
       },
     ],
     negative: [
+      sample('k8s/staging/api.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-staging\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { note: "staging's own role" }),
       sample('.circleci/config.yml', 'version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n'),
       sample('docker-compose.staging.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - path: .env.staging\n        required: true\n      - .env\n', { note: "staging's own environment file" }),
       sample('.github/workflows/staging.yml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: docker run --rm --env-file .env.production.example app:staging npm test\n', { note: 'a template of the production file holds names, not values' }),

@@ -197,6 +197,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   }
   if (['aws_profile', 'aws_default_profile'].includes(variable.toLowerCase()) && /^[\w.-]+$/.test(value)) return [secretIdentity(value, 'aws-profile')];
   if (variable === 'key' && context.path.includes('remoteRef')) return [secretIdentity(value, 'external')];
+  // Vault Agent's injector reads the path an annotation names (`agent-inject-secret-db: database/creds/api-production`).
+  if (/^vault\.hashicorp\.com\/agent-inject-secret-/.test(variable) && /^[\w./-]+$/.test(value)) return [secretIdentity(value, 'external')];
   if ((variable === 'path' && context.path.includes('hostPath')) || (variable === 'source' && context.siblings?.get('type') === 'bind')) {
     const host = /^[/~]/.test(value) ? volumeIdentity(value, 'hostpath') : undefined;
     return host ? [host] : [];
