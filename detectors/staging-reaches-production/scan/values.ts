@@ -197,6 +197,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   }
   if (['aws_profile', 'aws_default_profile'].includes(variable.toLowerCase()) && /^[\w.-]+$/.test(value)) return [secretIdentity(value, 'aws-profile')];
   if (variable === 'key' && context.path.includes('remoteRef')) return [secretIdentity(value, 'external')];
+  // Helm charts take a Secret by name (`auth.existingSecret`, Bitnami's convention): the workload reads that Secret.
+  if (/^existing[_-]?secret(?:[_-]?name)?$/i.test(variable) && /^[a-z0-9][a-z0-9.-]*$/.test(value)) return [secretIdentity(value, 'k8s')];
   // Vault Agent's injector reads the path an annotation names (`agent-inject-secret-db: database/creds/api-production`).
   if (/^vault\.hashicorp\.com\/agent-inject-secret-/.test(variable) && /^[\w./-]+$/.test(value)) return [secretIdentity(value, 'external')];
   if ((variable === 'path' && context.path.includes('hostPath')) || (variable === 'source' && context.siblings?.get('type') === 'bind')) {
