@@ -437,6 +437,20 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       });
       return;
     }
+    case 'google_firestore_backup_schedule': {
+      // A schedule written apart from its database (another module, or the database known from firebase.json): its
+      // backups stay in the database's project, as Firestore keeps them.
+      const database = name('database') ?? '(default)';
+      inventory.evidence({
+        covers: [`gcp:firestore:${database}`],
+        protection: 'provider-managed',
+        mechanism: 'firestore backup schedule',
+        destination: 'Firestore backups in the same Google Cloud project',
+        destinationProvider: 'gcp',
+        location,
+      });
+      return;
+    }
     case 'azurerm_postgresql_flexible_server':
     case 'azurerm_postgresql_server':
     case 'azurerm_mysql_flexible_server':

@@ -496,6 +496,13 @@ jobs:
         },
       ],
       negative: [
+        {
+          files: {
+            'firebase.json': '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
+            'terraform/firestore.tf': 'resource "google_firestore_backup_schedule" "daily" {\n  project   = "acme-chat-prod"\n  database  = "(default)"\n  retention = "1209600s"\n  daily_recurrence {}\n}\n',
+          },
+          note: "a backup schedule declared apart from the database firebase.json uses (its backups stay in the project: provider-only, not none)",
+        },
         { files: { 'infra/hetzner/volumes.tf': 'resource "hcloud_volume" "logs" {\n  name     = "logs-prod"\n  size     = 50\n  location = "fsn1"\n}\n\nresource "hcloud_volume" "cache" {\n  name     = "build-cache-prod"\n  size     = 50\n  location = "fsn1"\n}\n' }, note: 'volumes for logs and a build cache hold no data worth a backup' },
         { files: { 'infra/hetzner/main.tf': 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n' }, note: 'a web server: its disk holds no data the repository names' },
         { files: { 'firebase.json': '{\n  "hosting": { "public": "dist" }\n}\n' }, note: 'a Firebase project that only hosts a site' },
