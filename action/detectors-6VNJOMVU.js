@@ -7804,10 +7804,11 @@ function volumeIdentity(raw, scheme, scope) {
   if (value === "" || /\$\{|\{\{/.test(value)) return void 0;
   if (scheme) {
     const name = value.toLowerCase();
-    if (scheme === "docker" && isGenericName(name)) return void 0;
-    const qualified = scheme === "fly" && scope ? `${scope}/${name}` : name;
+    if (scheme === "docker" && isGenericName(name) && scope === void 0) return void 0;
+    const qualified = (scheme === "fly" || scheme === "docker" && isGenericName(name) || scheme === "hostpath") && scope !== void 0 ? `${scope}/${name}` : name;
     const label = { docker: "Docker volume", pvc: "PersistentVolumeClaim", pv: "PersistentVolume", fly: "Fly volume", hostpath: "host path" }[scheme];
-    return { kind: "volume", identity: `volume:${scheme}:${qualified}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
+    const kind = scheme === "hostpath" && scope !== void 0 ? "bind" : scheme;
+    return { kind: "volume", identity: `volume:${kind}:${qualified}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
   }
   const ebs = /\b(vol-[0-9a-f]{8}(?:[0-9a-f]{9})?)\b/.exec(value);
   if (ebs) return { kind: "volume", identity: `volume:${ebs[1]}`, otherIdentities: [], display: `EBS volume ${ebs[1]}`, secrets: [] };
@@ -8005,7 +8006,7 @@ function identityName(identity) {
     case "bucket":
       return rest.replace(/^(azure|r2):/, "").replace(/^[a-f0-9]{32}\//, "");
     case "volume":
-      return /^(docker|pvc|pv|fly|render|nfs|hostpath):/.test(rest) ? rest.slice(rest.indexOf(":") + 1) : void 0;
+      return /^(docker|pvc|pv|fly|render|nfs|hostpath|bind):/.test(rest) ? rest.slice(rest.indexOf(":") + 1) : void 0;
     case "project":
       return rest.startsWith("gcp:") ? rest.slice(4) : void 0;
     case "tfstate":
@@ -8538,6 +8539,8 @@ function identifyValue(raw, context) {
   }
   if (["aws_profile", "aws_default_profile"].includes(variable.toLowerCase()) && /^[\w.-]+$/.test(value)) return [secretIdentity(value, "aws-profile")];
   if (variable === "key" && context.path.includes("remoteRef")) return [secretIdentity(value, "external")];
+  if (/^existing[_-]?secret(?:[_-]?name)?$/i.test(variable) && /^[a-z0-9][a-z0-9.-]*$/.test(value)) return [secretIdentity(value, "k8s")];
+  if (/^vault\.hashicorp\.com\/agent-inject-secret-/.test(variable) && /^[\w./-]+$/.test(value)) return [secretIdentity(value, "external")];
   if (variable === "path" && context.path.includes("hostPath") || variable === "source" && context.siblings?.get("type") === "bind") {
     const host = /^[/~]/.test(value) ? volumeIdentity(value, "hostpath") : void 0;
     return host ? [host] : [];
@@ -9286,6 +9289,7 @@ function scanComposeFile(rec, cls, document) {
     for (const tag of tags) {
       scanEnvFiles(rec, cls, root, tag);
       scanVolumes(rec, cls, root, tag);
+      scanBindMounts(rec, cls, root, tag);
     }
   }
 }
@@ -9301,7 +9305,7 @@ function scanVolumes(rec, cls, root, tag) {
     const nameNode = explicitName ?? externalName;
     const name = literalString(nameNode) ?? (external || externalName ? entry.key : void 0);
     if (!name) continue;
-    const identity = volumeIdentity(name, "docker");
+    const identity = volumeIdentity(name, "docker", serverScope(rec, tag));
     if (!identity) continue;
     rec.resource(tag, identity, (nameNode ?? entry.value).span, {
       variable: `volumes.${entry.key}`,
@@ -9309,6 +9313,32 @@ function scanVolumes(rec, cls, root, tag) {
       declared: !external && externalName === void 0
     });
   }
+}
+function scanBindMounts(rec, cls, root, tag) {
+  const scope = serverScope(rec, tag);
+  const services = get(root, "services");
+  if (scope === void 0 || services?.kind !== "map") return;
+  for (const service of effectiveEntries(services)) {
+    const volumes = get(service.value, "volumes");
+    for (const mount of volumes?.kind === "seq" ? volumes.items : []) {
+      let source2;
+      if (mount.kind === "scalar" && typeof mount.value === "string") {
+        const parts = mount.value.split(":");
+        if (parts.length >= 2 && !/(?:^|,)ro(?:,|$)/.test(parts[2] ?? "")) source2 = parts[0];
+      } else if (mount.kind === "map" && literalString(get(mount, "type")) === "bind" && literalString(get(mount, "read_only")) !== "true") {
+        const readOnly = get(mount, "read_only");
+        if (!(readOnly?.kind === "scalar" && readOnly.value === true)) source2 = literalString(get(mount, "source"));
+      }
+      if (!source2 || !/^(?:\/|~\/)/.test(source2) || /docker\.sock$|^\/(?:etc|proc|sys|dev|run)\//.test(source2)) continue;
+      const identity = volumeIdentity(source2.replace(/\/+$/, ""), "hostpath", scope);
+      if (identity) rec.resource(tag, identity, mount.span, { variable: `services.${service.key}.volumes`, family: tag === cls.tag ? cls.family : void 0 });
+    }
+  }
+}
+function serverScope(rec, tag) {
+  if (tag.environment !== "production" && tag.environment !== "staging" && tag.environment !== "preview") return void 0;
+  const path2 = rec.file.path;
+  return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : ".";
 }
 function scanEnvFiles(rec, cls, root, tag) {
   for (const file of composeEnvFiles(root)) {
@@ -10647,6 +10677,22 @@ var sharedVolume = {
     positive: [
       {
         files: {
+          "deploy/docker-compose.prod.yml": "name: app-prod\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n",
+          "deploy/docker-compose.staging.yml": "name: app-staging\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - type: bind\n        source: /srv/pgdata\n        target: /var/lib/postgresql/data\n"
+        },
+        expect: { path: "deploy/docker-compose.staging.yml", line: 6 },
+        note: "staging's stack, started beside production's, mounts the same host directory"
+      },
+      {
+        files: {
+          "docker-compose.prod.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    name: app_pgdata\n",
+          "docker-compose.staging.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: app_pgdata\n"
+        },
+        expect: { path: "docker-compose.staging.yml", line: 9 },
+        note: "a plainly named volume, the same one on the host both stacks run on"
+      },
+      {
+        files: {
           "docker-compose.prod.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    name: acme_pgdata\n",
           "docker-compose.staging.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: acme_pgdata\n"
         },
@@ -10671,6 +10717,13 @@ var sharedVolume = {
       }
     ],
     negative: [
+      {
+        files: {
+          "hosts/prod/docker-compose.yml": "name: app-prod\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n",
+          "hosts/staging/docker-compose.staging.yml": "name: app-staging\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n"
+        },
+        note: "the same path in stacks kept for different hosts"
+      },
       {
         files: {
           "docker-compose.yml": "services:\n  app:\n    image: ghcr.io/tidepool/cms:latest\n    env_file: .env.development\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: tidepool_pgdata\n",
@@ -10860,6 +10913,8 @@ var readsProductionSecret = {
   tags: ["environments", "secrets", "ci"],
   samples: {
     positive: [
+      sample("deploy/helm/billing/values-staging.yaml", "postgresql:\n  auth:\n    existingSecret: billing-db-production\n", { expect: { line: 3 }, note: "a chart given production's Secret by name (Bitnami's existingSecret)" }),
+      sample("k8s/staging/api.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/role: api-staging\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-production\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { expect: { line: 12 }, note: "Vault Agent's injector reading production's database role" }),
       sample(
         ".github/workflows/vercel-env.yml",
         'on: workflow_dispatch\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo "$DATABASE_URL" | npx vercel env add DATABASE_URL preview --token "$VERCEL_TOKEN"\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n          VERCEL_TOKEN: ${{ secrets.VERCEL_TOKEN }}\n',
@@ -10932,6 +10987,8 @@ var readsProductionSecret = {
       }
     ],
     negative: [
+      sample("deploy/helm/billing/values-staging.yaml", "postgresql:\n  auth:\n    existingSecret: billing-db-staging\n", { note: "staging's own Secret" }),
+      sample("k8s/staging/api.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-staging\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { note: "staging's own role" }),
       sample(".circleci/config.yml", "version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n"),
       sample("docker-compose.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - path: .env.staging\n        required: true\n      - .env\n", { note: "staging's own environment file" }),
       sample(".github/workflows/staging.yml", "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: docker run --rm --env-file .env.production.example app:staging npm test\n", { note: "a template of the production file holds names, not values" }),
@@ -11104,6 +11161,7 @@ function severityOf2(kind) {
   return "medium";
 }
 function judgeNamed(resource, model) {
+  if (resource.identity.startsWith("volume:bind:")) return void 0;
   if (!NAMED_KINDS.has(resource.kind) || !model.productionNamed(resource)) return void 0;
   const onServer = environmentsNamedIn(identityName(resource.identity) ?? "").size > 1;
   return {
@@ -15747,6 +15805,18 @@ function scanResource(inventory, resource, all, directory) {
       });
       return;
     }
+    case "google_firestore_backup_schedule": {
+      const database = name("database") ?? "(default)";
+      inventory.evidence({
+        covers: [`gcp:firestore:${database}`],
+        protection: "provider-managed",
+        mechanism: "firestore backup schedule",
+        destination: "Firestore backups in the same Google Cloud project",
+        destinationProvider: "gcp",
+        location
+      });
+      return;
+    }
     case "azurerm_postgresql_flexible_server":
     case "azurerm_postgresql_server":
     case "azurerm_mysql_flexible_server":
@@ -16731,6 +16801,13 @@ jobs:
         }
       ],
       negative: [
+        {
+          files: {
+            "firebase.json": '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
+            "terraform/firestore.tf": 'resource "google_firestore_backup_schedule" "daily" {\n  project   = "acme-chat-prod"\n  database  = "(default)"\n  retention = "1209600s"\n  daily_recurrence {}\n}\n'
+          },
+          note: "a backup schedule declared apart from the database firebase.json uses (its backups stay in the project: provider-only, not none)"
+        },
         { files: { "infra/hetzner/volumes.tf": 'resource "hcloud_volume" "logs" {\n  name     = "logs-prod"\n  size     = 50\n  location = "fsn1"\n}\n\nresource "hcloud_volume" "cache" {\n  name     = "build-cache-prod"\n  size     = 50\n  location = "fsn1"\n}\n' }, note: "volumes for logs and a build cache hold no data worth a backup" },
         { files: { "infra/hetzner/main.tf": 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n' }, note: "a web server: its disk holds no data the repository names" },
         { files: { "firebase.json": '{\n  "hosting": { "public": "dist" }\n}\n' }, note: "a Firebase project that only hosts a site" },
