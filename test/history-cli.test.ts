@@ -1,5 +1,6 @@
 // `blast-radius scan --history` through the CLI with the real detectors and realistic credentials: a secret deleted
-// from the tree, one that moved with a rename, a branch merged with --no-ff, and what each finding says about them.
+// from the tree, one that moved with a rename, a branch merged with --no-ff, one never merged, and what each finding
+// says about them.
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { makeGitRepo, removeAll } from './helpers/git-history.js';
@@ -63,6 +64,20 @@ describe('scan --history', () => {
     expect(code).toBe(1);
     expect(stdout).toContain(`.github/workflows/release.yml @ ${recent.slice(0, 12)}\n  6:17`);
     expect(stdout).not.toContain('deploy/.env.staging');
+  });
+
+  it('reads every branch a clone holds: a secret on a branch never merged is reported, once', async () => {
+    const repo = makeGitRepo();
+    repo.commit('init', { 'README.md': '# shop\n' });
+    repo.git('checkout', '-q', '-b', 'wip/debug');
+    const debug = repo.commit('debug notes', { 'notes.txt': `STRIPE_SECRET_KEY=${stripeLiveKey('wip')}\n` });
+    repo.git('checkout', '-q', 'main');
+    repo.commit('docs', { 'README.md': '# shop\n\nDocs.\n' });
+    const { stdout } = await cli(['scan', '--history', repo.root, '--format', 'json']);
+    const report = JSON.parse(stdout) as { findings: JsonFinding[] };
+    expect(report.findings.filter((finding) => finding.ruleId === 'exposed-credential/stripe-live-secret-key').map(({ path, commit, details }) => ({ path, commit, stillInTree: details.stillInTree }))).toEqual([
+      { path: 'notes.txt', commit: debug, stillInTree: false },
+    ]);
   });
 
   it('exits 0 on a clean history and 2 with a clear message outside a repository or with a bad --since', async () => {

@@ -25,7 +25,7 @@ export interface HistoryFile {
 
 export interface HistoryWalkOptions {
   root: string;
-  /** Only commits after this revision (`<since>..HEAD`). */
+  /** Only commits this revision does not reach (`<since>..HEAD`, and the same for the other refs). */
   since?: string;
   /** A file version whose added text is larger is skipped (reported through `onSkip`). */
   maxFileSize: number;
@@ -54,11 +54,13 @@ export function isShallow(root: string): boolean {
 }
 
 /**
- * Streams `git log -p` over HEAD (or `since..HEAD`) and hands every file version with added lines to `onFile`,
- * one at a time, in git's order (newest first). Backpressure: the walk waits for `onFile` when it returns a promise.
+ * Streams `git log -p` over HEAD and every branch, remote-tracking branch and tag (what a clone holds: an unmerged
+ * branch's secret is in every clone too), or only what `since` does not reach, and hands every file version with
+ * added lines to `onFile`, one at a time, in git's order (newest first). Backpressure: the walk waits for `onFile`
+ * when it returns a promise.
  */
 export async function walkHistory(options: HistoryWalkOptions): Promise<void> {
-  const range = options.since ? `${options.since}..HEAD` : 'HEAD';
+  const range = ['HEAD', '--branches', '--remotes', '--tags', ...(options.since ? ['--not', options.since] : [])];
   const args = [
     'log',
     '-p',
@@ -67,7 +69,7 @@ export async function walkHistory(options: HistoryWalkOptions): Promise<void> {
     `--format=${COMMIT_MARKER}%H%x02%P%x02%aI`,
     // No pathspec: one would switch on history simplification, which hides side branches a merge discarded.
     '--relative',
-    range,
+    ...range,
   ];
 
   let commit: HistoryCommit | undefined;
