@@ -210,7 +210,34 @@ export const cloudflareAccessServiceToken: CredentialKind = {
   },
 };
 
+const R2_KEY_ID = 'eee65f53e9421ce50211670eae679f02';
+const R2_SECRET = 'e8d28a79023c39c200661fccd268a29a0d347301ef56e64dc3cd6089065c3146';
+const R2_SCRIPT = `import boto3\n\ns3 = boto3.client(\n    "s3",\n    endpoint_url="https://7f3e2a9c1b4d6e8f0a2c4e6b8d0f2a4c.r2.cloudflarestorage.com",\n    aws_access_key_id="${R2_KEY_ID}",\n    aws_secret_access_key="${R2_SECRET}",\n)\n`;
+
+export const cloudflareR2SecretKey: CredentialKind = {
+  id: 'cloudflare-r2-secret-key',
+  provider: 'cloudflare',
+  title: 'Cloudflare R2 secret access key',
+  // R2's S3-compatible credentials: a 32-hex key id and a 64-hex secret (the SHA-256 of the API token), used beside an
+  // `<account>.r2.cloudflarestorage.com` endpoint under the AWS SDK's names.
+  contextPatterns: [{ variable: /(?:^|[_.-])secret[_-]?access[_-]?key$|^(?:R2_|CLOUDFLARE_R2_)?SECRET(?:_KEY)?$/i, value: /^[a-f0-9]{64}$/, keywords: ['secret'], requires: ['r2.cloudflarestorage.com'] }],
+  plausible: (value) => !isPlaceholder(value) && looksRandom(value, 64, 3.5),
+  rate: fixed('root-resource', "an R2 token's key pair is created for all of the account's buckets unless a bucket was chosen, which the pair does not show"),
+  reach: 'reads, overwrites and deletes the objects of every bucket the token covers, backups kept in R2 included',
+  narrower: 'create the R2 token for the one bucket the job uses, read-only where it only reads, with a TTL',
+  reference: 'https://developers.cloudflare.com/r2/api/tokens/',
+  samples: {
+    positive: [sample('scripts/upload_backup.py', R2_SCRIPT, { expect: { line: 7 } })],
+    negative: [sample('scripts/upload_backup.py', 'import os\n\nsecret_access_key = os.environ["R2_SECRET_ACCESS_KEY"]\nendpoint = "https://7f3e2a9c1b4d6e8f0a2c4e6b8d0f2a4c.r2.cloudflarestorage.com"\n')],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/upload_backup.py', R2_SCRIPT, { expect: { line: 7 } })],
+    negative: [sample('scripts/upload_backup.py', R2_SCRIPT.replace(R2_SECRET, '0'.repeat(64)), { note: 'a placeholder' })],
+  },
+};
+
 export const CLOUDFLARE_KINDS: readonly CredentialKind[] = [
+  cloudflareR2SecretKey,
   cloudflareGlobalApiKey,
   cloudflareApiToken,
   cloudflareAccountApiToken,
