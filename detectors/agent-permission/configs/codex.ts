@@ -64,6 +64,20 @@ function judgeApproval(file: SourceFile, out: FileEmitter, table: DataNode, pref
     emit(never.span, `${prefix}approval_policy = "never" with sandbox_workspace_write.network_access = true`, 'run every command with network access (provider APIs included)');
   } else if (fullAccess && approval?.value !== 'untrusted') {
     emit(fullAccess.span, `${prefix}${fullAccess === sandbox ? 'sandbox_mode' : 'default_permissions'} = "${fullAccess.value}"`, 'run commands outside the sandbox whenever the model does not ask', 'medium');
+  } else if (never && sandbox?.value === 'workspace-write') {
+    // What `codex exec --full-auto` does from the command line: commands run unasked, inside a sandbox that writes the
+    // workspace and reaches no network (reported low, as the flag is).
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassMode,
+      agent: 'codex',
+      grant: 'file-write',
+      setting: `${prefix}approval_policy = "never" with sandbox_mode = "workspace-write"`,
+      span: never.span,
+      lets: 'run commands and edit the workspace inside its sandbox',
+      effective: true,
+      severity: 'low',
+      ...intent,
+    });
   }
 }
 

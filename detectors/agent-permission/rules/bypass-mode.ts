@@ -18,6 +18,7 @@ export const bypassMode: RuleMeta = {
   tags: ['agent', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.codex/config.toml', 'approval_policy = "never"\nsandbox_mode = "workspace-write"\n', { expect: { line: 1 }, note: 'commands run unasked inside the workspace sandbox (reported low, as --full-auto is)' }),
       sample('scripts/agent.ts', 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({\n  prompt: process.argv[2]!,\n  options: { permissionMode: "bypassPermissions", allowDangerouslySkipPermissions: true },\n})) console.log(message);\n', { expect: { line: 5 }, note: 'the Agent SDK, started from a script' }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "*", "hooks": [{ "type": "command", "command": "echo \'{\\"decision\\": \\"approve\\"}\'" }] }\n    ]\n  }\n}\n', { expect: { line: 4 }, note: 'a hook approving every tool call, in the older decision form' }),
       sample('.claude/agents/deployer.md', '---\nname: deployer\ndescription: Deploys the app and runs migrations\ntools: Bash, Read, Edit\npermissionMode: bypassPermissions\n---\n\nYou deploy the app with ./scripts/deploy.sh.\n', { expect: { line: 5 }, note: 'a subagent that skips every prompt' }),
