@@ -12,8 +12,11 @@ export interface LaunchFlag {
   inFile?: RegExp;
   /** `flag`, global: every place on a line it matches. */
   everywhere: RegExp;
-  /** `bypass-mode`: every tool, shell included, runs unasked. `file-write`: edits and commits only. */
-  grant: 'bypass-mode' | 'file-write';
+  /**
+   * `bypass-mode`: every tool, shell included, runs unasked. `file-write`: edits and commits only. `mcp-tool`: the
+   * repository's MCP servers start, and their tools are offered, with no approval.
+   */
+  grant: 'bypass-mode' | 'file-write' | 'mcp-tool';
   /** What the flag lets the agent do unasked, a verb phrase for the message. */
   lets: string;
 }
@@ -44,6 +47,8 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'gemini-cli', flag: /--approval-mode[=\s]+["']?yolo\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'gemini-cli', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: GEMINI, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'cursor', flag: /--force\b|--yolo\b|(?<=\s)-f(?=\s|$)/, command: CURSOR, grant: 'bypass-mode', lets: 'run every command not explicitly denied' },
+  // The headless twin of `enableAllProjectMcpServers`: every server `.cursor/mcp.json` declares starts unapproved.
+  { agent: 'cursor', flag: /--approve-mcps\b/, command: CURSOR, grant: 'mcp-tool', lets: 'start every MCP server the repository declares, one a pull request adds included,' },
   { agent: 'copilot', flag: /--allow-all-tools\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   // `--allow-all` and `--yolo`, not `--allow-all-paths` or `--allow-all-urls` (which lift only path and URL checks).
   { agent: 'copilot', flag: /--allow-all(?![\w-])|--yolo\b/, command: COPILOT, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
@@ -96,6 +101,7 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   '--yes-always',
   'allowedtools',
   '--add-dir',
+  'approve-mcps',
   'allowed-tools',
   'allowed_tools',
   'opencode',

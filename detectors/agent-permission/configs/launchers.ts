@@ -83,7 +83,7 @@ export function readLauncher(file: SourceFile, out: FileEmitter): void {
       seen.add(key);
       emitConfig(out, flag.agent, 'launcher', file.path);
       emitPermission(file, out, {
-        ruleId: RULE_IDS.bypassFlag,
+        ruleId: flag.grant === 'mcp-tool' ? RULE_IDS.mcpToolsAutoApproved : RULE_IDS.bypassFlag,
         agent: flag.agent,
         grant: flag.grant,
         setting: match[0].trim(),

@@ -15,6 +15,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
   tags: ['agent', 'mcp', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.github/workflows/changelog.yml', 'jobs:\n  changelog:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cursor-agent -p "Update the changelog from merged PRs" --approve-mcps --output-format text\n', { expect: { line: 5 }, note: "Cursor's CLI starting every server of .cursor/mcp.json unapproved" }),
       sample('.amazonq/cli-agents/db.json', '{\n  "name": "db",\n  "mcpServers": { "postgres": { "command": "uvx", "args": ["postgres-mcp"] } },\n  "allowedTools": ["fs_read", "@postgres/execute_sql"]\n}\n', { expect: { line: 4 }, note: "one server's SQL tool, allowed by name" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["mcp__supabase__*"]\n  }\n}\n', { expect: { line: 3 }, note: 'the wildcard form' }),
       sample('.claude/settings.json', '{\n  "enableAllProjectMcpServers": true,\n  "permissions": {\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 2 }, note: 'every server in .mcp.json starts without the trust prompt' }),
