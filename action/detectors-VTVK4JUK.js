@@ -1639,7 +1639,40 @@ requests.get("https://grafana.internal.acme.io/api/health", headers=HEADERS)
     ]
   }
 };
+var R2_KEY_ID = "eee65f53e9421ce50211670eae679f02";
+var R2_SECRET = "e8d28a79023c39c200661fccd268a29a0d347301ef56e64dc3cd6089065c3146";
+var R2_SCRIPT = `import boto3
+
+s3 = boto3.client(
+    "s3",
+    endpoint_url="https://7f3e2a9c1b4d6e8f0a2c4e6b8d0f2a4c.r2.cloudflarestorage.com",
+    aws_access_key_id="${R2_KEY_ID}",
+    aws_secret_access_key="${R2_SECRET}",
+)
+`;
+var cloudflareR2SecretKey = {
+  id: "cloudflare-r2-secret-key",
+  provider: "cloudflare",
+  title: "Cloudflare R2 secret access key",
+  // R2's S3-compatible credentials: a 32-hex key id and a 64-hex secret (the SHA-256 of the API token), used beside an
+  // `<account>.r2.cloudflarestorage.com` endpoint under the AWS SDK's names.
+  contextPatterns: [{ variable: /(?:^|[_.-])secret[_-]?access[_-]?key$|^(?:R2_|CLOUDFLARE_R2_)?SECRET(?:_KEY)?$/i, value: /^[a-f0-9]{64}$/, keywords: ["secret"], requires: ["r2.cloudflarestorage.com"] }],
+  plausible: (value) => !isPlaceholder(value) && looksRandom(value, 64, 3.5),
+  rate: fixed("root-resource", "an R2 token's key pair is created for all of the account's buckets unless a bucket was chosen, which the pair does not show"),
+  reach: "reads, overwrites and deletes the objects of every bucket the token covers, backups kept in R2 included",
+  narrower: "create the R2 token for the one bucket the job uses, read-only where it only reads, with a TTL",
+  reference: "https://developers.cloudflare.com/r2/api/tokens/",
+  samples: {
+    positive: [sample("scripts/upload_backup.py", R2_SCRIPT, { expect: { line: 7 } })],
+    negative: [sample("scripts/upload_backup.py", 'import os\n\nsecret_access_key = os.environ["R2_SECRET_ACCESS_KEY"]\nendpoint = "https://7f3e2a9c1b4d6e8f0a2c4e6b8d0f2a4c.r2.cloudflarestorage.com"\n')]
+  },
+  scopeSamples: {
+    positive: [sample("scripts/upload_backup.py", R2_SCRIPT, { expect: { line: 7 } })],
+    negative: [sample("scripts/upload_backup.py", R2_SCRIPT.replace(R2_SECRET, "0".repeat(64)), { note: "a placeholder" })]
+  }
+};
 var CLOUDFLARE_KINDS = [
+  cloudflareR2SecretKey,
   cloudflareGlobalApiKey,
   cloudflareApiToken,
   cloudflareAccountApiToken,
@@ -17286,6 +17319,8 @@ var FLAGS = [
   { agent: "gemini-cli", flag: /--approval-mode[=\s]+["']?yolo\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "gemini-cli", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: GEMINI, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "cursor", flag: /--force\b|--yolo\b|(?<=\s)-f(?=\s|$)/, command: CURSOR, grant: "bypass-mode", lets: "run every command not explicitly denied" },
+  // The headless twin of `enableAllProjectMcpServers`: every server `.cursor/mcp.json` declares starts unapproved.
+  { agent: "cursor", flag: /--approve-mcps\b/, command: CURSOR, grant: "mcp-tool", lets: "start every MCP server the repository declares, one a pull request adds included," },
   { agent: "copilot", flag: /--allow-all-tools\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   // `--allow-all` and `--yolo`, not `--allow-all-paths` or `--allow-all-urls` (which lift only path and URL checks).
   { agent: "copilot", flag: /--allow-all(?![\w-])|--yolo\b/, command: COPILOT, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -17329,6 +17364,7 @@ var LAUNCH_KEYWORDS = [
   "--yes-always",
   "allowedtools",
   "--add-dir",
+  "approve-mcps",
   "allowed-tools",
   "allowed_tools",
   "opencode",
@@ -18759,7 +18795,7 @@ function readLauncher(file, out) {
       seen.add(key);
       emitConfig(out, flag.agent, "launcher", file.path);
       emitPermission(file, out, {
-        ruleId: RULE_IDS.bypassFlag,
+        ruleId: flag.grant === "mcp-tool" ? RULE_IDS.mcpToolsAutoApproved : RULE_IDS.bypassFlag,
         agent: flag.agent,
         grant: flag.grant,
         setting: match[0].trim(),
@@ -19310,6 +19346,18 @@ function judgeApproval(file, out, table, prefix, effective) {
     emit2(never.span, `${prefix}approval_policy = "never" with sandbox_workspace_write.network_access = true`, "run every command with network access (provider APIs included)");
   } else if (fullAccess && approval2?.value !== "untrusted") {
     emit2(fullAccess.span, `${prefix}${fullAccess === sandbox ? "sandbox_mode" : "default_permissions"} = "${fullAccess.value}"`, "run commands outside the sandbox whenever the model does not ask", "medium");
+  } else if (never && sandbox?.value === "workspace-write") {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassMode,
+      agent: "codex",
+      grant: "file-write",
+      setting: `${prefix}approval_policy = "never" with sandbox_mode = "workspace-write"`,
+      span: never.span,
+      lets: "run commands and edit the workspace inside its sandbox",
+      effective: true,
+      severity: "low",
+      ...intent
+    });
   }
 }
 function readCodexRules(file, out) {
@@ -20609,6 +20657,7 @@ var bypassMode = {
   tags: ["agent", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".codex/config.toml", 'approval_policy = "never"\nsandbox_mode = "workspace-write"\n', { expect: { line: 1 }, note: "commands run unasked inside the workspace sandbox (reported low, as --full-auto is)" }),
       sample("scripts/agent.ts", 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({\n  prompt: process.argv[2]!,\n  options: { permissionMode: "bypassPermissions", allowDangerouslySkipPermissions: true },\n})) console.log(message);\n', { expect: { line: 5 }, note: "the Agent SDK, started from a script" }),
       sample(".claude/settings.json", `{
   "hooks": {
@@ -20894,6 +20943,7 @@ var mcpToolsAutoApproved = {
   tags: ["agent", "mcp", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".github/workflows/changelog.yml", 'jobs:\n  changelog:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cursor-agent -p "Update the changelog from merged PRs" --approve-mcps --output-format text\n', { expect: { line: 5 }, note: "Cursor's CLI starting every server of .cursor/mcp.json unapproved" }),
       sample(".amazonq/cli-agents/db.json", '{\n  "name": "db",\n  "mcpServers": { "postgres": { "command": "uvx", "args": ["postgres-mcp"] } },\n  "allowedTools": ["fs_read", "@postgres/execute_sql"]\n}\n', { expect: { line: 4 }, note: "one server's SQL tool, allowed by name" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__supabase__*"]\n  }\n}\n', { expect: { line: 3 }, note: "the wildcard form" }),
       sample(".claude/settings.json", '{\n  "enableAllProjectMcpServers": true,\n  "permissions": {\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 2 }, note: "every server in .mcp.json starts without the trust prompt" }),
