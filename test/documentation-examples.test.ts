@@ -87,11 +87,13 @@ describe('doc comments', () => {
       '',
     ].join('\n');
     const runbook = ['# Restoring staging', '', 'Use the account token:', '', '```bash', 'export CLOUDFLARE_API_KEY=b9841238feb177a84330febba8a83208921177bffe733', '```', ''].join('\n');
-    const result = await scanFiles({ 'docs/dns/cloudflare.md': docs, 'docs/runbooks/restore.md': runbook });
+    const readme = ['# Deploying', '', 'For example, to redeploy from a laptop:', '', '```sh', 'RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway up', '```', ''].join('\n');
+    const result = await scanFiles({ 'docs/dns/cloudflare.md': docs, 'docs/runbooks/restore.md': runbook, 'README.md': readme });
     const lines = result.findings
       .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
       .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
       .sort();
-    expect(lines).toEqual(['docs/dns/cloudflare.md:11 high', 'docs/dns/cloudflare.md:7 low', 'docs/runbooks/restore.md:6 medium']);
+    // A provider's key known by its name keeps its severity in a README's example: where a team pastes the token it uses.
+    expect(lines).toEqual(['README.md:6 high', 'docs/dns/cloudflare.md:11 high', 'docs/dns/cloudflare.md:7 low', 'docs/runbooks/restore.md:6 medium']);
   });
 });

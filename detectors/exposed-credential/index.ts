@@ -47,14 +47,18 @@ export const exposedCredential: Detector = {
     const inIgnoredDotenv = file.gitIgnored && file.format === 'dotenv';
     const documentation = found.length > 0 ? documentationRanges(file) : [];
     // A document's examples: reported low unless the value is in its provider's own format (a live `sk_live_` key
-    // pasted into a README's example is still a live key).
+    // pasted into an example is still a live key). A provider's key known only by its name (a Railway UUID) is lowered
+    // only in a documentation tree (a docs site's pages); in a README or a runbook at the root it keeps its severity:
+    // that is where a team pastes the token it uses.
     const examples = found.length > 0 ? exampleRanges(file) : [];
+    const docsTree = DOCS_TREE.test(file.path);
     let reported = 0;
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
       const rating = credential.kind.rate(credential.context);
-      const inDocumentation = inRanges(documentation, credential.start) || (!credential.byFormat && inRanges(examples, credential.start));
+      const example = !credential.byFormat && (docsTree || credential.kind.provider === 'generic') && inRanges(examples, credential.start);
+      const inDocumentation = inRanges(documentation, credential.start) || example;
       if (rating.scope === 'public') continue;
       reported++;
       const variable = credential.context.variable;
@@ -137,6 +141,9 @@ function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[
     }
   }
 }
+
+/** A documentation site's tree: `docs/`, `doc/`, `documentation/`, `website/`, a static site's `content/`. */
+const DOCS_TREE = /(?:^|\/)(?:docs?|documentation|website|site|content)\//i;
 
 function severityOf(credential: FoundCredential, exampleOnly: boolean, path: string): Severity {
   if (exampleOnly || isTestOrExamplePath(path)) return 'low';
