@@ -6966,12 +6966,14 @@ var exposedCredential = {
     const inIgnoredDotenv = file.gitIgnored && file.format === "dotenv";
     const documentation = found.length > 0 ? documentationRanges(file) : [];
     const examples = found.length > 0 ? exampleRanges(file) : [];
+    const docsTree = DOCS_TREE.test(file.path);
     let reported = 0;
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
       const rating = credential.kind.rate(credential.context);
-      const inDocumentation = inRanges(documentation, credential.start) || !credential.byFormat && inRanges(examples, credential.start);
+      const example = !credential.byFormat && (docsTree || credential.kind.provider === "generic") && inRanges(examples, credential.start);
+      const inDocumentation = inRanges(documentation, credential.start) || example;
       if (rating.scope === "public") continue;
       reported++;
       const variable = credential.context.variable;
@@ -7046,6 +7048,7 @@ function noteUnreadableShapes(file, found, out) {
     }
   }
 }
+var DOCS_TREE = /(?:^|\/)(?:docs?|documentation|website|site|content)\//i;
 function severityOf(credential, exampleOnly, path2) {
   if (exampleOnly || isTestOrExamplePath(path2)) return "low";
   return credential.kind.exposedSeverity ?? "high";
