@@ -29,8 +29,8 @@ Options:
       --fail-on <severity|none>  exit 1 when a finding is at or above it (default: high)
       --include-ignored          also scan git-ignored files (what an agent on a laptop can read)
       --staged                   scan only what \`git commit\` would record: staged files, content from the index
-      --history                  scan every line the commits added, on every branch (what \`git log --all -p\` shows anyone with a clone)
-      --since <ref>              with --history: only the commits after <ref>
+      --history                  scan every line any branch's commits added (what \`git log --all -p\` shows a clone)
+      --since <ref>              with --history: only the commits <ref> does not reach
       --max-file-size <bytes>    skip larger files (default: ${DEFAULT_MAX_FILE_SIZE})
   -c, --config <file>            config file (default: .blast-radius.yml at the root)
       --baseline <file>          suppress findings already in this JSON or SARIF report

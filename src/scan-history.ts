@@ -14,7 +14,7 @@ import { workTree } from './scan-staged.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface HistoryScanOptions extends Omit<ScanOptions, 'files' | 'includeIgnored' | 'reportOnly' | 'onFacts'> {
-  /** Scan only the commits after this revision (`<since>..HEAD`). */
+  /** Scan only the commits this revision does not reach (`<since>..HEAD`, and the same for every other branch). */
   since?: string;
   /** Called after each batch with the commits walked so far (for a progress line on a terminal). */
   onProgress?(commits: number): void;
