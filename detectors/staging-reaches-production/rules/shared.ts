@@ -232,6 +232,14 @@ export const sharedVolume: RuleMeta = {
     positive: [
       {
         files: {
+          'docker-compose.prod.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data\n',
+          'docker-compose.staging.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data\n',
+        },
+        expect: { path: 'docker-compose.staging.yml', line: 5 },
+        note: "the checkout's own ./pgdata, where both stacks keep Postgres's data",
+      },
+      {
+        files: {
           'deploy/docker-compose.prod.yml': 'name: app-prod\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n',
           'deploy/docker-compose.staging.yml': 'name: app-staging\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - type: bind\n        source: /srv/pgdata\n        target: /var/lib/postgresql/data\n',
         },
@@ -274,6 +282,13 @@ export const sharedVolume: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'docker-compose.prod.yml': 'services:\n  api:\n    image: node:20\n    volumes:\n      - ./src:/app/src\n',
+          'docker-compose.staging.yml': 'services:\n  api:\n    image: node:20\n    volumes:\n      - ./src:/app/src\n',
+        },
+        note: 'the same code mounted in both: not data',
+      },
       {
         files: {
           'hosts/prod/docker-compose.yml': 'name: app-prod\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n',

@@ -61,7 +61,8 @@ function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag)
 /**
  * Host directories services mount (`/srv/pgdata:/var/lib/postgresql/data`, `type: bind` with `source`): two stacks
  * started from one directory that mount the same one write the same files. Kept with the compose files' directory
- * (the same path on two hosts is two directories); sockets, read-only mounts and relative config paths are left out.
+ * (the same path on two hosts is two directories); sockets and read-only mounts are left out, and a relative path
+ * (`./pgdata`) counts only where it holds a database's data: `./src:/app` beside it is code.
  */
 function scanBindMounts(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag): void {
   const scope = serverScope(rec, tag);
@@ -71,19 +72,25 @@ function scanBindMounts(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvT
     const volumes = get(service.value, 'volumes');
     for (const mount of volumes?.kind === 'seq' ? volumes.items : []) {
       let source: string | undefined;
+      let target: string | undefined;
       if (mount.kind === 'scalar' && typeof mount.value === 'string') {
         const parts = mount.value.split(':');
-        if (parts.length >= 2 && !/(?:^|,)ro(?:,|$)/.test(parts[2] ?? '')) source = parts[0];
+        if (parts.length >= 2 && !/(?:^|,)ro(?:,|$)/.test(parts[2] ?? '')) [source, target] = parts;
       } else if (mount.kind === 'map' && literalString(get(mount, 'type')) === 'bind' && literalString(get(mount, 'read_only')) !== 'true') {
         const readOnly = get(mount, 'read_only');
-        if (!(readOnly?.kind === 'scalar' && readOnly.value === true)) source = literalString(get(mount, 'source'));
+        if (!(readOnly?.kind === 'scalar' && readOnly.value === true)) [source, target] = [literalString(get(mount, 'source')), literalString(get(mount, 'target'))];
       }
-      if (!source || !/^(?:\/|~\/)/.test(source) || /docker\.sock$|^\/(?:etc|proc|sys|dev|run)\//.test(source)) continue;
-      const identity = volumeIdentity(source.replace(/\/+$/, ''), 'hostpath', scope);
+      if (!source || /docker\.sock$|^\/(?:etc|proc|sys|dev|run)\//.test(source)) continue;
+      const relative = /^\.{1,2}\//.test(source);
+      if (!/^(?:\/|~\/)/.test(source) && !(relative && DATA_DIRECTORY.test(target ?? ''))) continue;
+      const identity = volumeIdentity((relative ? source.replace(/^\.\//, '') : source).replace(/\/+$/, ''), 'hostpath', scope);
       if (identity) rec.resource(tag, identity, mount.span, { variable: `services.${service.key}.volumes`, family: tag === cls.tag ? cls.family : undefined });
     }
   }
 }
+
+/** Where database images keep their data inside the container. */
+const DATA_DIRECTORY = /^\/(?:var\/lib\/(?:postgresql|mysql|mongodb|redis|clickhouse|mariadb)|data|bitnami\/\w+|var\/opt\/mssql)(?:\/|$)/;
 
 /**
  * The host a stack is taken to share with the stacks beside it: its directory, for the environments teams run on their
