@@ -9358,19 +9358,23 @@ function scanBindMounts(rec, cls, root, tag) {
     const volumes = get(service.value, "volumes");
     for (const mount of volumes?.kind === "seq" ? volumes.items : []) {
       let source2;
+      let target;
       if (mount.kind === "scalar" && typeof mount.value === "string") {
         const parts = mount.value.split(":");
-        if (parts.length >= 2 && !/(?:^|,)ro(?:,|$)/.test(parts[2] ?? "")) source2 = parts[0];
+        if (parts.length >= 2 && !/(?:^|,)ro(?:,|$)/.test(parts[2] ?? "")) [source2, target] = parts;
       } else if (mount.kind === "map" && literalString(get(mount, "type")) === "bind" && literalString(get(mount, "read_only")) !== "true") {
         const readOnly = get(mount, "read_only");
-        if (!(readOnly?.kind === "scalar" && readOnly.value === true)) source2 = literalString(get(mount, "source"));
+        if (!(readOnly?.kind === "scalar" && readOnly.value === true)) [source2, target] = [literalString(get(mount, "source")), literalString(get(mount, "target"))];
       }
-      if (!source2 || !/^(?:\/|~\/)/.test(source2) || /docker\.sock$|^\/(?:etc|proc|sys|dev|run)\//.test(source2)) continue;
-      const identity = volumeIdentity(source2.replace(/\/+$/, ""), "hostpath", scope);
+      if (!source2 || /docker\.sock$|^\/(?:etc|proc|sys|dev|run)\//.test(source2)) continue;
+      const relative = /^\.{1,2}\//.test(source2);
+      if (!/^(?:\/|~\/)/.test(source2) && !(relative && DATA_DIRECTORY.test(target ?? ""))) continue;
+      const identity = volumeIdentity((relative ? source2.replace(/^\.\//, "") : source2).replace(/\/+$/, ""), "hostpath", scope);
       if (identity) rec.resource(tag, identity, mount.span, { variable: `services.${service.key}.volumes`, family: tag === cls.tag ? cls.family : void 0 });
     }
   }
 }
+var DATA_DIRECTORY = /^\/(?:var\/lib\/(?:postgresql|mysql|mongodb|redis|clickhouse|mariadb)|data|bitnami\/\w+|var\/opt\/mssql)(?:\/|$)/;
 function serverScope(rec, tag) {
   if (tag.environment !== "production" && tag.environment !== "staging" && tag.environment !== "preview") return void 0;
   const path2 = rec.file.path;
@@ -10713,6 +10717,14 @@ var sharedVolume = {
     positive: [
       {
         files: {
+          "docker-compose.prod.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data\n",
+          "docker-compose.staging.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data\n"
+        },
+        expect: { path: "docker-compose.staging.yml", line: 5 },
+        note: "the checkout's own ./pgdata, where both stacks keep Postgres's data"
+      },
+      {
+        files: {
           "deploy/docker-compose.prod.yml": "name: app-prod\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n",
           "deploy/docker-compose.staging.yml": "name: app-staging\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - type: bind\n        source: /srv/pgdata\n        target: /var/lib/postgresql/data\n"
         },
@@ -10753,6 +10765,13 @@ var sharedVolume = {
       }
     ],
     negative: [
+      {
+        files: {
+          "docker-compose.prod.yml": "services:\n  api:\n    image: node:20\n    volumes:\n      - ./src:/app/src\n",
+          "docker-compose.staging.yml": "services:\n  api:\n    image: node:20\n    volumes:\n      - ./src:/app/src\n"
+        },
+        note: "the same code mounted in both: not data"
+      },
       {
         files: {
           "hosts/prod/docker-compose.yml": "name: app-prod\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pgdata:/var/lib/postgresql/data\n",
