@@ -1,4 +1,4 @@
-// `scan --history`: every line a commit added, as `git log -p` shows it to anyone (or any agent) with a clone. The
+// `scan --history`: every line a commit added, as `git log --all -p` shows it to anyone (or any agent) with a clone. The
 // log streams through the engine in bounded batches; a secret carried by many commits is reported once, at the
 // commit that introduced it, with how many commits carried it and whether it is still in the tree today.
 import { loadConfig, ruleMatches } from './config.js';
@@ -193,7 +193,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
     const gone = active.filter((finding) => finding.details.stillInTree === false).length;
     summary.headline =
       `${active.length} finding${active.length === 1 ? '' : 's'} in the lines ${commits} commit${commits === 1 ? '' : 's'} added; ` +
-      `${gone} no longer in the tree but readable by anyone who runs git log -p.`;
+      `${gone} no longer in the tree but readable by anyone who runs git log --all -p.`;
     return { root, toolVersion: TOOL_VERSION, rules, findings: sorted, notifications, summary, stats, complete };
   }
 }
@@ -216,7 +216,7 @@ function describe(entry: Introduced): Finding {
   const carried = commits.size > 1 ? ` ${commits.size} commits added it.` : '';
   const where = stillInTree
     ? ' It is still in the tree.'
-    : ' It is no longer in the tree, but anyone with a clone reads it with git log -p: rotate it.';
+    : ' It is no longer in the tree, but anyone with a clone reads it with git log --all -p: rotate it.';
   return {
     ...finding,
     message: `${finding.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.authorDate.slice(0, 10)}).${carried}${where}`,

@@ -47,9 +47,9 @@ describe('scan --history', () => {
       { ruleId: 'root-scoped-token/github-classic-token', path: 'scripts/release.sh', line: 2, commit: release, stillInTree: true, commits: 1, date: '2023-06-10T16:00:00+00:00' },
     ]);
     expect(report.findings[1]!.message).toBe(
-      `Stripe live secret key in STRIPE_SECRET_KEY is stored in plain text where coding agents read it. Introduced in commit ${init.slice(0, 12)} (2023-05-02). It is no longer in the tree, but anyone with a clone reads it with git log -p: rotate it.`,
+      `Stripe live secret key in STRIPE_SECRET_KEY is stored in plain text where coding agents read it. Introduced in commit ${init.slice(0, 12)} (2023-05-02). It is no longer in the tree, but anyone with a clone reads it with git log --all -p: rotate it.`,
     );
-    expect(report.summary.headline).toBe('5 findings in the lines 6 commits added; 3 no longer in the tree but readable by anyone who runs git log -p.');
+    expect(report.summary.headline).toBe('5 findings in the lines 6 commits added; 3 no longer in the tree but readable by anyone who runs git log --all -p.');
     expect(stdout).not.toContain(stripe);
     expect(stdout).not.toContain(token);
     expect(report.complete).toBe(true);
