@@ -6,7 +6,7 @@ import { CREDENTIAL_KINDS, PROVIDER_KINDS } from '../../knowledge/credentials/in
 import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPassword, jsonWebToken, privateKey } from '../../knowledge/credentials/generic.js';
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
-import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isPlaceholder, isReference, looksRandom, wordsOf } from '../../knowledge/credentials/values.js';
+import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isHumanPlaceholder, isPlaceholder, isReference, looksRandom, wordsOf } from '../../knowledge/credentials/values.js';
 import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 import { lookupTable } from '../../src/lookup-table.js';
@@ -237,6 +237,9 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     const context = contextOf(file, candidate);
     // A format string filled on the same line (`'storage-systems/%s' % ssid`, `sprintf("%s:%d", …)`) is a template.
     if (candidate.kind.provider === 'generic' && /%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
+    // A placeholder written base64-encoded (`DB_PASSWORD: Y2hhbmdlbWU=`, a Secret's `changeme`, also where the
+    // manifest's `kind: Secret` is not at hand: a history line, a template) is still a placeholder.
+    if (candidate.kind.provider === 'generic' && encodesPlaceholder(candidate.value)) return [];
     if (isReference(candidate.value)) return [];
     if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
     return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
@@ -338,6 +341,12 @@ function bindingsOf(file: SourceFile): Binding[] {
   // still saw; a value both passes bound keeps the structure's name for it.
   const starts = new Set(fromStructure.map((binding) => binding.start));
   return [...fromStructure, ...fromLines.filter((binding) => !starts.has(binding.start))];
+}
+
+function encodesPlaceholder(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  const text = decodeBase64Text(value);
+  return text !== undefined && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text));
 }
 
 /** A format operator or call on the line: Python's `'…' % x`, `.format(`, and the printf family. */

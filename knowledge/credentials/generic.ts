@@ -247,6 +247,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('charts/api/templates/secret.yaml', 'apiVersion: v1\nkind: {{ .Values.secretKind }}\nmetadata:\n  name: api\ndata:\n  DB_PASSWORD: Y2hhbmdlbWU=\n', { note: "a placeholder written base64-encoded (changeme), where the manifest's kind is a template" }),
       sample('roles/os9_users/templates/os9_users.j2', '{% for item in os9_users %}\n{% set passwd = item.pass_key|string+" "+item.password %}\nusername {{ item.username }} password {{ passwd }}\n{% endfor %}\n', { note: 'a Jinja expression' }),
       sample('plugins/modules/netapp_e_auth.py', "def update(ssid):\n    update_pwd = 'storage-systems/%s' % ssid\n    return request(update_pwd)\n", { note: 'a format string filled on the same line' }),
       sample('validation/check-publish.sh', '#!/bin/sh\nnpm view agentic-flow@1.10.0 version >/dev/null && echo "  PASS: agentic-flow@1.10.0 exists on npm"\n', { note: "a test report's status" }),
