@@ -2529,6 +2529,7 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("charts/api/templates/secret.yaml", "apiVersion: v1\nkind: {{ .Values.secretKind }}\nmetadata:\n  name: api\ndata:\n  DB_PASSWORD: Y2hhbmdlbWU=\n", { note: "a placeholder written base64-encoded (changeme), where the manifest's kind is a template" }),
       sample("roles/os9_users/templates/os9_users.j2", '{% for item in os9_users %}\n{% set passwd = item.pass_key|string+" "+item.password %}\nusername {{ item.username }} password {{ passwd }}\n{% endfor %}\n', { note: "a Jinja expression" }),
       sample("plugins/modules/netapp_e_auth.py", "def update(ssid):\n    update_pwd = 'storage-systems/%s' % ssid\n    return request(update_pwd)\n", { note: "a format string filled on the same line" }),
       sample("validation/check-publish.sh", '#!/bin/sh\nnpm view agentic-flow@1.10.0 version >/dev/null && echo "  PASS: agentic-flow@1.10.0 exists on npm"\n', { note: "a test report's status" }),
@@ -6631,6 +6632,7 @@ function findCredentials(file) {
     if (catalog && candidate.kind.provider === "generic") return [];
     const context = contextOf(file, candidate);
     if (candidate.kind.provider === "generic" && /%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
+    if (candidate.kind.provider === "generic" && encodesPlaceholder(candidate.value)) return [];
     if (isReference(candidate.value)) return [];
     if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
     return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
@@ -6691,6 +6693,11 @@ function bindingsOf(file) {
   if (!fromStructure) return fromLines;
   const starts = new Set(fromStructure.map((binding2) => binding2.start));
   return [...fromStructure, ...fromLines.filter((binding2) => !starts.has(binding2.start))];
+}
+function encodesPlaceholder(value) {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  const text = decodeBase64Text(value);
+  return text !== void 0 && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text));
 }
 var FILLED_FORMAT = /["']\s*%\s*[\w(]|\.format\(|\b(?:s?printf|fmt\.Sprintf|String\.format)\s*\(/;
 var TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
