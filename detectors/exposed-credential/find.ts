@@ -344,8 +344,10 @@ function bindingsOf(file: SourceFile): Binding[] {
 }
 
 function encodesPlaceholder(value: string): boolean {
-  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) || value.length % 4 !== 0) return false;
-  const text = decodeBase64Text(value);
+  // Hex of a sentence too, after a key name (MinIO's documented `my-minio-key:6368616e67652074686973…`, "change this
+  // password to a secret").
+  const hex = /(?:^|:)((?:[0-9a-f]{2}){8,})$/i.exec(value)?.[1];
+  const text = hex ? Buffer.from(hex, 'hex').toString('latin1') : /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && value.length % 4 === 0 ? decodeBase64Text(value) : undefined;
   return text !== undefined && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text));
 }
 
