@@ -2408,6 +2408,7 @@ var genericSecret = {
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
     ],
     negative: [
+      sample(".github/workflows/go.yml", "jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      MINIO_KMS_MASTER_KEY: my-minio-key:6368616e676520746869732070617373776f726420746f206120736563726574\n    steps:\n      - run: go test ./...\n", { note: `MinIO's documented test key: hex of "change this password to a secret"` }),
       sample("scripts/dns.sh", "#!/bin/sh\nDYNU_API_KEY=1234567890abcdefghijklmnopqrstuvwxyz\nNETBOX_TOKEN=0123456789abcdef0123456789abcdef01234567\nEDGEDNS_ACCESS_TOKEN=akab-1234567890qwerty-asdfghjklzxcvtnu\n", { note: "ascending runs and keyboard rows are typed, not generated" }),
       sample("auth/oauth.py", "headers = {'Authorization': 'Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo='}\n", { note: "Basic credentials of a public client: user `openshift-challenging-client`, empty password" }),
       sample("lib/github/actions.const.js", 'exports.ACTIONS_CREATE_GITHUB_APP_TOKEN = "actions/create-github-app-token@v2.2.0";\n', { note: "an Action at a version, named for what it makes" }),
@@ -6695,8 +6696,8 @@ function bindingsOf(file) {
   return [...fromStructure, ...fromLines.filter((binding2) => !starts.has(binding2.start))];
 }
 function encodesPlaceholder(value) {
-  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) || value.length % 4 !== 0) return false;
-  const text = decodeBase64Text(value);
+  const hex = /(?:^|:)((?:[0-9a-f]{2}){8,})$/i.exec(value)?.[1];
+  const text = hex ? Buffer.from(hex, "hex").toString("latin1") : /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && value.length % 4 === 0 ? decodeBase64Text(value) : void 0;
   return text !== void 0 && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text));
 }
 var FILLED_FORMAT = /["']\s*%\s*[\w(]|\.format\(|\b(?:s?printf|fmt\.Sprintf|String\.format)\s*\(/;
