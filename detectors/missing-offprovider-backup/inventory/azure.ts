@@ -2,7 +2,7 @@
 // database servers, Cosmos DB accounts and storage accounts are the same stores as Terraform's `azurerm_*` twins,
 // named the same way, so a Bicep server and a connection string to it are one store. Azure keeps their automated
 // backups in the same subscription; `geoRedundantBackup: 'Enabled'` copies them to the paired region, still inside.
-import type { DataNode } from '../../../src/parse/data-tree.js';
+import { type DataNode, get } from '../../../src/parse/data-tree.js';
 import { environmentOf, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
 import { lookupTable } from '../../../src/lookup-table.js';
@@ -156,8 +156,4 @@ function topLevel(body: string): string {
     }
   }
   return kept.join('\n');
-}
-
-function get(node: DataNode | undefined, key: string): DataNode | undefined {
-  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
 }

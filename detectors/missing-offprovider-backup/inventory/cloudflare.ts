@@ -1,7 +1,7 @@
 // Cloudflare Workers configs (`wrangler.toml`, `wrangler.json[c]`): D1 databases bound at the top level (what a bare
 // `wrangler deploy` ships) or per `[env.<name>]`. D1's Time Travel restores a database to any minute of the last 30
 // days; Cloudflare keeps that history inside the same account, for a database that still exists.
-import type { DataNode } from '../../../src/parse/data-tree.js';
+import { type DataNode, get } from '../../../src/parse/data-tree.js';
 import { environmentNamed, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
 
 export function isWranglerConfig(path: string): boolean {
@@ -41,8 +41,4 @@ function scanDatabases(inventory: Inventory, group: DataNode, environmentName: s
       builtInBackup: D1_BUILT_IN,
     });
   }
-}
-
-function get(node: DataNode | undefined, key: string): DataNode | undefined {
-  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
 }

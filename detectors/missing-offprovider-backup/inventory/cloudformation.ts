@@ -1,7 +1,7 @@
 // CloudFormation and SAM templates, and the `resources.Resources` section of Serverless Framework configs: RDS,
 // DynamoDB, S3, EFS and DocumentDB resources with DeletionPolicy and their properties, and AWS Backup plans and
 // selections (with cross-account CopyActions).
-import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
+import { type DataNode, get, type MapNode } from '../../../src/parse/data-tree.js';
 import { parseArn } from '../backups/destinations.js';
 import { environmentOf, getInsensitive, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { engineOfText, publishCloudResource, type CloudKind, type CloudResource, type Written } from './cloud.js';
@@ -169,10 +169,6 @@ function readResource(inventory: Inventory, kind: CloudKind, type: string, logic
       location: inventory.line(rule.span.line),
     });
   }
-}
-
-function get(node: DataNode | undefined, key: string): DataNode | undefined {
-  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 /**

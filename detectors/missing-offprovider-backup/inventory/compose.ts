@@ -1,6 +1,6 @@
 // docker compose files and Kamal deploy configs: databases run as services or accessories on the host's disk, and
 // the backup sidecars beside them. Compose stores count as production only where the repo shows the file deployed.
-import type { DataNode } from '../../../src/parse/data-tree.js';
+import { type DataNode, get } from '../../../src/parse/data-tree.js';
 import { environmentOfEnvFiles } from '../../../knowledge/environments/names.js';
 import { composeEnvFiles } from '../../../knowledge/environments/compose.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
@@ -14,10 +14,6 @@ export function isComposeFile(path: string): boolean {
 
 export function isKamalConfig(path: string): boolean {
   return /(^|\/)config\/deploy(\.[\w-]+)?\.ya?ml$/i.test(path);
-}
-
-function get(node: DataNode | undefined, key: string): DataNode | undefined {
-  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 /** A compose `environment:` as a map or a `KEY=value` list, literal values only. */

@@ -1,6 +1,6 @@
 // Fly.io apps (`fly.toml`, `fly.<env>.toml`): volumes from `[[mounts]]` and Postgres apps. Fly snapshots volumes
 // daily (5 days by default, `snapshot_retention` up to 60) into storage of the same Fly organization.
-import type { DataNode } from '../../../src/parse/data-tree.js';
+import { type DataNode, get } from '../../../src/parse/data-tree.js';
 import { engineOfImage, isTruthy, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
 
 export function isFlyConfig(path: string): boolean {
@@ -39,8 +39,4 @@ export function scanFly(inventory: Inventory): void {
           : { protection: 'provider-managed', description: `Fly snapshots the volume daily and keeps snapshots ${retention ? `${retention} days` : '5 days'} in the same Fly organization` },
     });
   }
-}
-
-function get(node: DataNode | undefined, key: string): DataNode | undefined {
-  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
 }

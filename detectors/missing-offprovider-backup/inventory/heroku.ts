@@ -1,7 +1,7 @@
 // Heroku: database add-ons in `app.json` (and its `environments.test|review` overrides) and `heroku.yml` setup.
 // Heroku holds its own backups (Continuous Protection on Standard and up, PGBackups when scheduled); Essential plans
 // keep nothing unless a schedule is set.
-import type { DataNode } from '../../../src/parse/data-tree.js';
+import { type DataNode, get } from '../../../src/parse/data-tree.js';
 import { itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
 
 export function isHerokuConfig(path: string): boolean {
@@ -68,8 +68,4 @@ function addons(inventory: Inventory, node: DataNode | undefined, app: string, e
             : { protection: 'provider-managed', description: "Heroku's Continuous Protection and PGBackups are held by Heroku, with the app" },
     });
   }
-}
-
-function get(node: DataNode | undefined, key: string): DataNode | undefined {
-  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
 }

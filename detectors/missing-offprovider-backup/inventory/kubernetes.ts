@@ -2,7 +2,7 @@
 // PersistentVolumes, operator clusters (CloudNativePG, Zalando, Crunchy PGO) with their backup sections, storage
 // classes, Velero schedules and locations, snapshot schedules, and CronJobs that dump and upload.
 import type { DestructiveSetting } from '../../../src/facts/datastore.js';
-import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
+import { type DataNode, get, type MapNode } from '../../../src/parse/data-tree.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
 import { classifyDestination, type Destination } from '../backups/destinations.js';
 import { engineOfImage, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
@@ -21,10 +21,6 @@ const STORAGE_PROVISIONERS: Array<[RegExp, string]> = [
 export function providerOfProvisioner(provisioner: string | undefined): string | undefined {
   if (!provisioner) return undefined;
   return STORAGE_PROVISIONERS.find(([pattern]) => pattern.test(provisioner))?.[1];
-}
-
-function get(node: DataNode | undefined, key: string): DataNode | undefined {
-  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 function path(node: DataNode | undefined, ...keys: string[]): DataNode | undefined {

@@ -1,7 +1,7 @@
 // Render Blueprints (`render.yaml`): Postgres databases and persistent disks, at the top level or per project
 // environment. Render keeps paid Postgres PITR and exports, and disk snapshots, inside the same Render workspace;
 // free Postgres has no backups at all.
-import type { DataNode } from '../../../src/parse/data-tree.js';
+import { type DataNode, get } from '../../../src/parse/data-tree.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
 import { environmentNamed, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 
@@ -83,8 +83,4 @@ function scanGroup(inventory: Inventory, group: DataNode, environmentName: strin
 
 function keyLine(node: DataNode | undefined, key: string): number | undefined {
   return mapOf(node)?.entries.find((entry) => entry.key === key)?.keySpan.line;
-}
-
-function get(node: DataNode | undefined, key: string): DataNode | undefined {
-  return mapOf(node)?.entries.find((entry) => entry.key === key)?.value;
 }
