@@ -5,6 +5,7 @@ import type { Detector, SourceFile } from '../src/model.js';
 import { leaves, type DataNode } from '../src/parse/data-tree.js';
 import { formatOf } from '../src/parse/index.js';
 import { lookupTable } from '../src/lookup-table.js';
+import { closingBracket } from '../src/parse/brackets.js';
 import { scan } from '../src/scan.js';
 import { makeRepo, type TempRepo } from './helpers/repo.js';
 
@@ -213,3 +214,18 @@ describe('lookupTable', () => {
     expect(['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((name) => table[name])).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('closingBracket', () => {
+  it('finds the matching bracket past nested pairs and brackets inside strings, and -1 when there is none', () => {
+    const call = 'run(["claude", "-p", "fix (x) and [y]", f(g("}")), "--flag"]) + rest';
+    expect(call.slice(0, closingBracket(call, 3) + 1)).toBe('run(["claude", "-p", "fix (x) and [y]", f(g("}")), "--flag"])');
+    expect(call.slice(4, closingBracket(call, 4) + 1)).toBe('["claude", "-p", "fix (x) and [y]", f(g("}")), "--flag"]');
+    const bicep = "resource db 'Microsoft.Sql/servers@2023' = {\n  name: 'it\\'s {not} a brace'\n  properties: { a: 1 }\n}\nrest";
+    const open = bicep.indexOf('{');
+    expect(bicep.slice(closingBracket(bicep, open, { quotes: "'" }) + 1)).toBe('\nrest');
+    expect(closingBracket('f(a, (b)', 1)).toBe(-1);
+    expect(closingBracket('f(' + 'x'.repeat(100) + ')', 1, { limit: 50 })).toBe(-1);
+    expect(closingBracket('abc', 0)).toBe(-1);
+  });
+});
+

@@ -4,6 +4,7 @@
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { allowedToolPermission } from './launchers.js';
+import { closingBracket } from '../../../src/parse/brackets.js';
 
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py)$/i;
 
@@ -30,7 +31,9 @@ export function readAgentCode(file: SourceFile, out: FileEmitter): void {
   // command string a process call runs. Guards, docstrings and warnings that name the flag do neither.
   for (const start of text.matchAll(ARGV_START)) {
     const from = start.index + start[0].length;
-    const list = text.slice(from, closingBracket(text, from, start[0][0] === '[' ? ']' : ')'));
+    // An argument list runs a few lines; one that does not close is read for as long as one would.
+    const close = closingBracket(text, start.index, { quotes: `"'\``, limit: 4000 });
+    const list = text.slice(from, close === -1 ? Math.min(text.length, from + 4000) : close);
     for (const flag of list.matchAll(FLAG)) {
       const at = from + flag.index + 1;
       if (!inComment(text, at)) report(file, out, RULE_IDS.bypassFlag, '--dangerously-skip-permissions', at, flag[1]!.length);
@@ -60,17 +63,6 @@ export function readAgentCode(file: SourceFile, out: FileEmitter): void {
       emitPermission(file, out, permission);
     }
   }
-}
-
-/** Where the list opened before `from` closes (brackets inside strings are rare enough in argument lists to ignore). */
-function closingBracket(text: string, from: number, close: string): number {
-  const open = close === ']' ? '[' : '(';
-  let depth = 1;
-  for (let i = from; i < text.length && i < from + 4000; i++) {
-    if (text[i] === open) depth++;
-    else if (text[i] === close && --depth === 0) return i;
-  }
-  return Math.min(text.length, from + 4000);
 }
 
 /** On a line that is a comment (`#`, `//`, `*`) up to `at`: a mention, not a launch. */

@@ -8,6 +8,7 @@ import { get, type DataNode } from '../../../src/parse/data-tree.js';
 import { tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { booleanAt, mapAt, rootMap, stringAt, unknownValue, type StringItem } from './tree.js';
+import { closingBracket } from '../../../src/parse/brackets.js';
 
 export const CODEX_CONFIG = /(^|\/)\.codex\/config\.toml$/;
 export const CODEX_RULES = /(^|\/)\.codex\/rules\/[^/]+\.rules$/;
@@ -87,7 +88,7 @@ export function readCodexRules(file: SourceFile, out: FileEmitter): void {
   const rules: Array<{ decision: string; written: string; matcher: CommandMatcher; span: Span }> = [];
   for (const call of file.text.matchAll(/\bprefix_rule\s*\(/g)) {
     const start = call.index;
-    const end = closingParen(file.text, start + call[0].length);
+    const end = closingBracket(file.text, start + call[0].length - 1);
     if (end < 0) {
       unknownValue(file, out, `A prefix_rule in ${file.path} is not closed; it was ignored.`, file.positionAt(start).line);
       continue;
@@ -122,21 +123,6 @@ export function readCodexRules(file: SourceFile, out: FileEmitter): void {
     });
     if (permission) emitPermission(file, out, permission);
   }
-}
-
-function closingParen(text: string, from: number): number {
-  let depth = 1;
-  let quote: string | undefined;
-  for (let i = from; i < text.length; i++) {
-    const char = text[i]!;
-    if (quote) {
-      if (char === '\\') i++;
-      else if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '(') depth++;
-    else if (char === ')' && --depth === 0) return i;
-  }
-  return -1;
 }
 
 /** `["git", ["push", "fetch"]]` -> ['git', ['push', 'fetch']]; undefined when it is not a list of strings. */

@@ -6,6 +6,7 @@ import { type DataNode, get } from '../../../src/parse/data-tree.js';
 import { environmentOf, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
 import { lookupTable } from '../../../src/lookup-table.js';
+import { closingBracket } from '../../../src/parse/brackets.js';
 import type { DataStore } from '../../../src/facts/datastore.js';
 
 interface AzureKind {
@@ -75,7 +76,9 @@ export function scanBicep(inventory: Inventory): void {
     const kind = KINDS[match[2]!.toLowerCase()];
     if (!kind) continue;
     const bodyStart = match.index + match[0].length;
-    const body = text.slice(bodyStart, blockEnd(text, bodyStart));
+    // Bicep's strings are single-quoted.
+    const close = closingBracket(text, bodyStart - 1, { quotes: "'" });
+    const body = text.slice(bodyStart, close === -1 ? text.length : close);
     const nameValue = /^[ \t]+name:\s*(.+?)\s*$/m.exec(topLevel(body))?.[1];
     const name = nameValue ? bicepValue(nameValue, literals) : undefined;
     const geo = /geoRedundantBackup:\s*'Enabled'/i.test(body) || (kind.engine === 'object-storage' && /name:\s*'[\w_]*(?:GRS|GZRS)'/i.test(body));
@@ -129,19 +132,6 @@ function fill(value: string, literals: ReadonlyMap<string, string>): string {
     const literal = literals.get(name);
     return literal !== undefined && !literal.includes('${') ? literal : `{${name}}`;
   });
-}
-
-/** Where the block opened just before `from` closes (braces inside strings are not counted). */
-function blockEnd(text: string, from: number): number {
-  let depth = 1;
-  let quoted = false;
-  for (let i = from; i < text.length; i++) {
-    const char = text[i];
-    if (char === "'" && text[i - 1] !== '\\') quoted = !quoted;
-    else if (!quoted && char === '{') depth++;
-    else if (!quoted && char === '}' && --depth === 0) return i;
-  }
-  return text.length;
 }
 
 /** The body's own lines, without the nested objects' (where a `name:` belongs to a SKU or a child). */

@@ -6,6 +6,7 @@ import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
 import { BASE, namedTag, type Recorder } from '../recorder.js';
 import { canonicalEnvironment, type CanonicalEnvironment } from '../../../../knowledge/environments/names.js';
+import { closingBracket } from '../../../../src/parse/brackets.js';
 import { walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
 import { identifyValue, referencesIn } from '../values.js';
@@ -272,12 +273,8 @@ function propsAfter(text: string, open: number): string {
     if (brace === -1 || (paren !== -1 && paren < brace)) return '';
     open = brace;
   }
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return text.slice(open + 1, i);
-  }
-  return text.slice(open + 1);
+  const close = closingBracket(text, open, { quotes: `"'\`` });
+  return text.slice(open + 1, close === -1 ? text.length : close);
 }
 
 function stackEnvironment(id: string, props: string): CanonicalEnvironment | undefined {
