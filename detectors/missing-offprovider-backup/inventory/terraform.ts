@@ -155,10 +155,12 @@ const VPS_PROVIDERS: Readonly<Record<string, { provider: string; title: string }
   digitalocean: { provider: 'digitalocean', title: 'DigitalOcean' },
 });
 
-/** A server named for the database it runs (`pg-primary-prod`, `db1`, `mysql`): its disk is a store. */
-const DATABASE_SERVER_NAME = /(?:^|[^a-z])(?:db\d*|database|postgres(?:ql)?|pg|mysql|mariadb|mongo(?:db)?|redis|data)(?:[^a-z]|$)/i;
-
-const DATA_VOLUME_NAME = /(?:^|[^a-z])(?:db\d*|database|postgres(?:ql)?|pg(?:data)?|mysql|mariadb|mongo(?:db)?|redis|data|uploads?|media|files|storage|minio)(?:[^a-z]|$)/i;
+/** Words of a name that say it holds a database's data, as a whole word (`pg-primary-prod`, `db1`, `mysql`). */
+const DATABASE_WORDS = String.raw`db\d*|database|postgres(?:ql)?|pg|pgdata|mysql|mariadb|mongo(?:db)?|redis|data`;
+/** A server named for the database it runs: its disk is a store. */
+const DATABASE_SERVER_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS})(?:[^a-z]|$)`, 'i');
+/** A volume named for data, a database's or files' (`pgdata-prod`, `uploads`), not for logs or a cache. */
+const DATA_VOLUME_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS}|uploads?|media|files|storage|minio)(?:[^a-z]|$)`, 'i');
 
 /** Labels modules give their one resource of a kind: alone they name nothing a reader can find. */
 const GENERIC_LABELS = new Set(['this', 'main', 'default', 'primary', 'db', 'database', 'bucket', 'instance', 'cluster', 'self']);
