@@ -63,7 +63,7 @@ function saysNotASecret(words: readonly string[], index: number): boolean {
 export function secretNameClass(name: string): SecretNameClass | undefined {
   const words = wordsOf(name.replace(/^.*[.:/]/, ''));
   if (words.length === 0 || words.length > 8) return undefined;
-  if (words.some((word, index) => saysNotASecret(words, index))) return undefined;
+  if (words.some((_, index) => saysNotASecret(words, index))) return undefined;
   // A client token is handed to clients: Datadog's browser token, Braintree's, AWS's idempotency `ClientToken`.
   if (words.length >= 2 && words[words.length - 2] === 'client' && words[words.length - 1] === 'token') return undefined;
   // Browser analytics keys ship in every page's snippet: Mixpanel's project token, Segment's and RudderStack's write

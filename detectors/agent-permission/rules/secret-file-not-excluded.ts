@@ -1,6 +1,6 @@
 // agent-permission/secret-file-not-excluded: a file holding a credential that an agent working here can read, because
 // no ignore file or deny rule excludes it (or the agent's shell runs unasked, which no ignore file stops).
-import { sample, type RuleMeta } from '../../../src/model.js';
+import type { RuleMeta } from '../../../src/model.js';
 
 export const secretFileNotExcluded: RuleMeta = {
   id: 'agent-permission/secret-file-not-excluded',

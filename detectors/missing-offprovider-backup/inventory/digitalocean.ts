@@ -1,7 +1,7 @@
 // DigitalOcean App Platform specs (`.do/app.yaml`): the managed database clusters an app attaches (`production:
 // true`, a `cluster_name`). Their daily backups and point-in-time recovery stay inside the same DigitalOcean
 // account; a dev database (`production: false`) is a throwaway inside the app.
-import { type DataNode, get } from '../../../src/parse/data-tree.js';
+import { get } from '../../../src/parse/data-tree.js';
 import { environmentOf, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 import { doAppSpecOf } from '../../../knowledge/environments/digitalocean.js';

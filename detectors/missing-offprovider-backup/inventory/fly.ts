@@ -1,6 +1,6 @@
 // Fly.io apps (`fly.toml`, `fly.<env>.toml`): volumes from `[[mounts]]` and Postgres apps. Fly snapshots volumes
 // daily (5 days by default, `snapshot_retention` up to 60) into storage of the same Fly organization.
-import { type DataNode, get } from '../../../src/parse/data-tree.js';
+import { get } from '../../../src/parse/data-tree.js';
 import { engineOfImage, isTruthy, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
 
 export function isFlyConfig(path: string): boolean {

@@ -1,7 +1,7 @@
 // Hosted databases the repo shows only by use: a Supabase project (`supabase/config.toml`), connection strings and
 // hosts in env and config files (RDS, Supabase, Neon, PlanetScale, Railway, Render, Fly, Atlas...), Railway reference
 // variables (`${{Postgres.DATABASE_URL}}`), and client packages (`@neondatabase/serverless`, `@planetscale/database`).
-import { type DataNode, get, leaves } from '../../../src/parse/data-tree.js';
+import { get, leaves } from '../../../src/parse/data-tree.js';
 import { withDecodedSecretData } from '../../../knowledge/credentials/kubernetes-secret-data.js';
 import { environmentNamed, fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from './railway.js';

@@ -48,7 +48,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       scanBicepParams(rec, cls);
       return;
     case 'cdk-app':
-      scanCdkApp(rec, cls);
+      scanCdkApp(rec);
       return;
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.

@@ -239,7 +239,7 @@ const STACK_CREATED = /\bnew\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\1\s*,\s*\{/g
  * else its `stage`/`env`/`environment` prop's; a member of a production stack given to another environment's stack is
  * recorded in both, as the same resource.
  */
-export function scanCdkApp(rec: Recorder, cls: FileClass): void {
+export function scanCdkApp(rec: Recorder): void {
   const text = rec.file.text;
   if (!/aws-cdk-lib|@aws-cdk\/core/.test(text) || !/new\s+(?:cdk\.)?App\(/.test(text)) return;
   const stacks = new Map<string, { id: string; environment: CanonicalEnvironment | undefined }>();
