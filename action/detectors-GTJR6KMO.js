@@ -5983,7 +5983,7 @@ function saysNotASecret(words2, index) {
 function secretNameClass(name) {
   const words2 = wordsOf(name.replace(/^.*[.:/]/, ""));
   if (words2.length === 0 || words2.length > 8) return void 0;
-  if (words2.some((word, index) => saysNotASecret(words2, index))) return void 0;
+  if (words2.some((_, index) => saysNotASecret(words2, index))) return void 0;
   if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
   if (!words2.includes("personal") && PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words2.includes(word)))) return void 0;
   if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
@@ -9983,6 +9983,28 @@ function scanBicepParams(rec, cls) {
   walkSection(rec, topSection(cls, node), walkOptions(cls));
 }
 
+// src/parse/brackets.ts
+var CLOSER = { "(": ")", "[": "]", "{": "}" };
+function closingBracket(text, open, options = {}) {
+  const opener = text[open] ?? "";
+  const closer = CLOSER[opener];
+  if (!closer) return -1;
+  const quotes = options.quotes ?? `"'`;
+  const end = options.limit === void 0 ? text.length : Math.min(text.length, open + options.limit);
+  let depth = 0;
+  let quote;
+  for (let i = open; i < end; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === "\\") i++;
+      else if (char === quote) quote = void 0;
+    } else if (quotes.includes(char)) quote = char;
+    else if (char === opener) depth++;
+    else if (char === closer && --depth === 0) return i;
+  }
+  return -1;
+}
+
 // detectors/staging-reaches-production/scan/handlers/code.ts
 var ASSIGNMENT = /^([A-Z][A-Z0-9_]*)\s*=\s*(['"])([^'"\n]*)\2\s*(?:#.*)?$/;
 var DICT_PAIR = /(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*:\s*(['"])([^'"\n]*)\3/g;
@@ -10173,7 +10195,7 @@ function environmentVariable(node) {
 }
 var STACK_ASSIGNED = /\b(?:const|let|var)\s+(\w+)\s*=\s*new\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\2/g;
 var STACK_CREATED = /\bnew\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\1\s*,\s*\{/g;
-function scanCdkApp(rec, cls) {
+function scanCdkApp(rec) {
   const text = rec.file.text;
   if (!/aws-cdk-lib|@aws-cdk\/core/.test(text) || !/new\s+(?:cdk\.)?App\(/.test(text)) return;
   const stacks = /* @__PURE__ */ new Map();
@@ -10205,12 +10227,8 @@ function propsAfter(text, open) {
     if (brace === -1 || paren !== -1 && paren < brace) return "";
     open = brace;
   }
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === "{") depth++;
-    else if (text[i] === "}" && --depth === 0) return text.slice(open + 1, i);
-  }
-  return text.slice(open + 1);
+  const close = closingBracket(text, open, { quotes: `"'\`` });
+  return text.slice(open + 1, close === -1 ? text.length : close);
 }
 function stackEnvironment(id, props) {
   const named = canonicalEnvironment(id);
@@ -10384,7 +10402,7 @@ function dispatch(file, cls, rec, out) {
       scanBicepParams(rec, cls);
       return;
     case "cdk-app":
-      scanCdkApp(rec, cls);
+      scanCdkApp(rec);
       return;
   }
   if (cls.role === "plain" && cls.tag.environment === "base" && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === "toml")) return;
@@ -13597,29 +13615,26 @@ var ENGINES2 = lookupTable({ pg: "postgres", mysql: "mysql", mongodb: "mongo" })
 function scanDoAppSpec2(inventory) {
   const spec = doAppSpecOf(inventory.file.data()?.roots[0]);
   if (!spec) return;
-  for (const database of itemsOf(get3(spec, "databases"))) {
+  for (const database of itemsOf(get(spec, "databases"))) {
     const map = mapOf2(database);
-    const engine = ENGINES2[(literalOf(get3(map, "engine")) ?? "").toLowerCase()];
-    const cluster = literalOf(get3(map, "cluster_name"));
-    const production = get3(map, "production");
+    const engine = ENGINES2[(literalOf(get(map, "engine")) ?? "").toLowerCase()];
+    const cluster = literalOf(get(map, "cluster_name"));
+    const production = get(map, "production");
     const managed = cluster !== void 0 || production?.kind === "scalar" && (production.value === true || production.value === "true");
     if (!map || !engine || !managed) continue;
-    const name = cluster ?? literalOf(get3(map, "name")) ?? "database";
+    const name = cluster ?? literalOf(get(map, "name")) ?? "database";
     inventory.store({
       platform: "digitalocean",
       provider: "digitalocean",
       engine,
       name,
-      environment: environmentOf(inventory.path, [literalOf(get3(spec, "name")), name]),
+      environment: environmentOf(inventory.path, [literalOf(get(spec, "name")), name]),
       location: inventory.at(map.span),
       identities: [`digitalocean:database:${name.toLowerCase()}`],
       declaredBy: "platform",
       builtInBackup: { protection: "provider-managed", description: "DigitalOcean keeps daily backups and point-in-time recovery of managed databases inside the same account" }
     });
   }
-}
-function get3(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 // detectors/missing-offprovider-backup/inventory/cloudflare.ts
@@ -13634,14 +13649,14 @@ function scanWrangler2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   scanDatabases(inventory, root, void 0);
-  for (const entry of mapOf2(get4(root, "env"))?.entries ?? []) scanDatabases(inventory, entry.value, entry.key);
+  for (const entry of mapOf2(get(root, "env"))?.entries ?? []) scanDatabases(inventory, entry.value, entry.key);
 }
 function scanDatabases(inventory, group, environmentName) {
   const environment = environmentName === void 0 ? void 0 : environmentNamed(environmentName) ?? void 0;
-  for (const database of itemsOf(get4(group, "d1_databases"))) {
+  for (const database of itemsOf(get(group, "d1_databases"))) {
     const map = mapOf2(database);
-    const id = literalOf(get4(map, "database_id"));
-    const name = literalOf(get4(map, "database_name")) ?? literalOf(get4(map, "binding"));
+    const id = literalOf(get(map, "database_id"));
+    const name = literalOf(get(map, "database_name")) ?? literalOf(get(map, "binding"));
     if (!map || !name || !id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) || /^0{8}-/.test(id)) continue;
     inventory.store({
       platform: "cloudflare",
@@ -13655,9 +13670,6 @@ function scanDatabases(inventory, group, environmentName) {
       builtInBackup: D1_BUILT_IN
     });
   }
-}
-function get4(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 // detectors/missing-offprovider-backup/inventory/hosted.ts
@@ -13687,7 +13699,7 @@ function scanSupabaseConfig2(inventory) {
   });
   const remotes = mapOf2(root.entries.find((entry) => entry.key === "remotes")?.value);
   for (const remote of remotes?.entries ?? []) {
-    const ref = literalOf(get5(remote.value, "project_id"));
+    const ref = literalOf(get(remote.value, "project_id"));
     if (ref && /^[a-z]{20}$/.test(ref)) inventory.context({ kind: "supabase-hosted", name: ref, value: remote.key, location: inventory.line(remote.keySpan.line) });
   }
 }
@@ -13835,7 +13847,7 @@ function scanPackages(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   for (const section2 of ["dependencies"]) {
-    for (const entry of mapOf2(get5(root, section2))?.entries ?? []) {
+    for (const entry of mapOf2(get(root, section2))?.entries ?? []) {
       const driver = DRIVERS[entry.key];
       if (driver) {
         inventory.store({ platform: "unknown", engine: driver, name: `${entry.key} client`, location: inventory.line(entry.keySpan.line), identities: [], declaredBy: "usage", driverOnly: true });
@@ -13855,9 +13867,6 @@ function scanPackages(inventory) {
       });
     }
   }
-}
-function get5(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 // detectors/missing-offprovider-backup/inventory/apps.ts
@@ -14235,9 +14244,9 @@ var KINDS = lookupTable({
 function cloudFormationResources(root) {
   const map = mapOf2(root);
   if (!map) return void 0;
-  const direct = mapOf2(get6(map, "Resources"));
-  if (direct && (get6(map, "AWSTemplateFormatVersion") || get6(map, "Transform") || direct.entries.some((entry) => /^AWS::/.test(literalOf(get6(entry.value, "Type")) ?? "")))) return direct;
-  if (get6(map, "service") && get6(map, "provider")) return mapOf2(get6(mapOf2(get6(map, "resources")), "Resources"));
+  const direct = mapOf2(get(map, "Resources"));
+  if (direct && (get(map, "AWSTemplateFormatVersion") || get(map, "Transform") || direct.entries.some((entry) => /^AWS::/.test(literalOf(get(entry.value, "Type")) ?? "")))) return direct;
+  if (get(map, "service") && get(map, "provider")) return mapOf2(get(mapOf2(get(map, "resources")), "Resources"));
   return void 0;
 }
 function logicalRef(node) {
@@ -14248,9 +14257,9 @@ function logicalRef(node) {
   }
   const map = mapOf2(node);
   if (map) {
-    const ref = literalOf(get6(map, "Ref"));
+    const ref = literalOf(get(map, "Ref"));
     if (ref) return ref;
-    const getAtt = get6(map, "Fn::GetAtt");
+    const getAtt = get(map, "Fn::GetAtt");
     if (getAtt?.kind === "seq") return literalOf(getAtt.items[0]);
     if (getAtt) return literalOf(getAtt)?.split(".")[0];
   }
@@ -14260,16 +14269,16 @@ function scanCloudFormation(inventory) {
   for (const root of inventory.file.data()?.roots ?? []) {
     const resources = cloudFormationResources(root);
     if (!resources) continue;
-    const serverless = !!get6(mapOf2(root), "service");
+    const serverless = !!get(mapOf2(root), "service");
     if (serverless) inventory.context({ kind: "deploys", value: "serverless", location: inventory.line(1) });
     for (const entry of resources.entries) {
       const resource = mapOf2(entry.value);
-      const type = literalOf(get6(resource, "Type"));
+      const type = literalOf(get(resource, "Type"));
       if (!resource || !type) continue;
       const logicalId = entry.key;
       const line = entry.keySpan.line;
       const identity = `cloudformation:${inventory.path}:${logicalId}`.toLowerCase();
-      const props = mapOf2(get6(resource, "Properties"));
+      const props = mapOf2(get(resource, "Properties"));
       const kind = KINDS[type];
       if (kind) {
         readResource(inventory, kind, type, logicalId, line, identity, resource, props);
@@ -14325,33 +14334,33 @@ function scanCloudFormation(inventory) {
   }
 }
 function readResource(inventory, kind, type, logicalId, line, identity, resource, props) {
-  if (kind === "rds-instance" && (get6(props, "DBClusterIdentifier") || get6(props, "SourceDBInstanceIdentifier"))) return;
+  if (kind === "rds-instance" && (get(props, "DBClusterIdentifier") || get(props, "SourceDBInstanceIdentifier"))) return;
   const written = (key, value, text) => {
     const found = props?.entries.find((entry) => entry.key === key);
     return found && value !== void 0 ? { value, line: found.keySpan.line, text: text(value) } : void 0;
   };
-  const bool = (key) => written(key, isTruthy(get6(props, key)), (value) => `${key}: ${value}`);
+  const bool = (key) => written(key, isTruthy(get(props, key)), (value) => `${key}: ${value}`);
   const physicalKey = { "rds-instance": "DBInstanceIdentifier", "rds-cluster": "DBClusterIdentifier", docdb: "DBClusterIdentifier", dynamodb: "TableName", s3: "BucketName", efs: "FileSystemTags", cloudsql: "", gcs: "" }[kind];
-  const physical = serverlessCustom(inventory, literalOf(get6(props, physicalKey)));
-  const retentionText = literalOf(get6(props, "BackupRetentionPeriod"));
+  const physical = serverlessCustom(inventory, literalOf(get(props, physicalKey)));
+  const retentionText = literalOf(get(props, "BackupRetentionPeriod"));
   const policyEntry = resource.entries.find((entry) => entry.key === "DeletionPolicy");
   const policy = literalOf(policyEntry?.value)?.toLowerCase();
-  const pitr = mapOf2(get6(props, "PointInTimeRecoverySpecification"));
-  const versioning = mapOf2(get6(props, "VersioningConfiguration"));
+  const pitr = mapOf2(get(props, "PointInTimeRecoverySpecification"));
+  const versioning = mapOf2(get(props, "VersioningConfiguration"));
   const cloud = {
     kind,
     name: physical ?? logicalId,
     logicalId,
     line,
-    engine: engineOfText(literalOf(get6(props, "Engine"))),
+    engine: engineOfText(literalOf(get(props, "Engine"))),
     identity,
     environment: environmentOf(inventory.path, [physical, logicalId]),
     deletionProtection: bool(kind === "dynamodb" ? "DeletionProtectionEnabled" : "DeletionProtection"),
     backupRetention: written("BackupRetentionPeriod", retentionText !== void 0 && /^\d+$/.test(retentionText) ? Number(retentionText) : void 0, (value) => `BackupRetentionPeriod: ${value}`),
     deleteAutomatedBackups: bool("DeleteAutomatedBackups"),
-    pointInTimeRecovery: isTruthy(get6(pitr, "PointInTimeRecoveryEnabled")) === true,
-    versioned: /enabled/i.test(literalOf(get6(versioning, "Status")) ?? ""),
-    backupPolicy: /enabled/i.test(literalOf(get6(mapOf2(get6(props, "BackupPolicy")), "Status")) ?? ""),
+    pointInTimeRecovery: isTruthy(get(pitr, "PointInTimeRecoveryEnabled")) === true,
+    versioned: /enabled/i.test(literalOf(get(versioning, "Status")) ?? ""),
+    backupPolicy: /enabled/i.test(literalOf(get(mapOf2(get(props, "BackupPolicy")), "Status")) ?? ""),
     removal: policyEntry && policy ? { value: policy === "delete" ? "delete" : policy === "snapshot" ? "snapshot" : "retain", line: policyEntry.keySpan.line, text: `DeletionPolicy: ${literalOf(policyEntry.value)}` } : void 0,
     // Without a DeletionPolicy, CloudFormation snapshots RDS clusters and standalone instances and deletes the rest.
     defaultRemoval: kind === "rds-instance" || kind === "rds-cluster" ? "snapshot" : "delete",
@@ -14359,29 +14368,26 @@ function readResource(inventory, kind, type, logicalId, line, identity, resource
   };
   if (type === "AWS::Serverless::SimpleTable") cloud.deletionProtection = void 0;
   publishCloudResource(inventory, cloud);
-  const replication = mapOf2(get6(props, "ReplicationConfiguration"));
-  for (const rule2 of itemsOf(get6(replication, "Rules"))) {
-    const destination = mapOf2(get6(rule2, "Destination"));
-    const account = literalOf(get6(destination, "Account"));
+  const replication = mapOf2(get(props, "ReplicationConfiguration"));
+  for (const rule2 of itemsOf(get(replication, "Rules"))) {
+    const destination = mapOf2(get(rule2, "Destination"));
+    const account = literalOf(get(destination, "Account"));
     inventory.evidence({
       covers: [identity],
       protection: account ? "other-account" : "same-account-other-region",
       mechanism: "s3-replication",
-      destination: textOf(get6(destination, "Bucket")) ?? "another bucket",
+      destination: textOf(get(destination, "Bucket")) ?? "another bucket",
       destinationProvider: "aws",
       destinationAccount: account,
       location: inventory.line(rule2.span.line)
     });
   }
 }
-function get6(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
-}
 function serverlessCustom(inventory, value) {
   const key = value === void 0 ? void 0 : /^\$\{self:custom\.([\w.-]+)\}$/.exec(value)?.[1];
   if (!key) return value;
-  let node = get6(mapOf2(inventory.file.data()?.roots[0]), "custom");
-  for (const step of key.split(".")) node = get6(mapOf2(node), step);
+  let node = get(mapOf2(inventory.file.data()?.roots[0]), "custom");
+  for (const step of key.split(".")) node = get(mapOf2(node), step);
   return literalOf(node) ?? value;
 }
 
@@ -14401,28 +14407,28 @@ function isBicep(path2) {
 }
 function armResources(root) {
   const map = mapOf2(root);
-  const schema = literalOf(get7(map, "$schema")) ?? "";
+  const schema = literalOf(get(map, "$schema")) ?? "";
   if (!map || !/deploymentTemplate\.json/i.test(schema)) return void 0;
-  const resources = get7(map, "resources");
+  const resources = get(map, "resources");
   return resources?.kind === "map" ? resources.entries.map((entry) => entry.value) : itemsOf(resources);
 }
 function scanArmTemplate(inventory) {
   const root = inventory.file.data()?.roots[0];
   const resources = armResources(root);
   if (!resources) return;
-  const parameters = mapOf2(get7(mapOf2(root), "parameters"));
+  const parameters = mapOf2(get(mapOf2(root), "parameters"));
   const resolve2 = (name) => {
     const parameter = /^\[parameters\('([\w-]+)'\)\]$/.exec(name ?? "")?.[1];
     if (!parameter) return name && !name.startsWith("[") ? name : void 0;
-    return literalOf(get7(get7(parameters, parameter), "defaultValue"));
+    return literalOf(get(get(parameters, parameter), "defaultValue"));
   };
   for (const resource of resources) {
-    const kind = KINDS2[(literalOf(get7(resource, "type")) ?? "").toLowerCase()];
-    const name = resolve2(literalOf(get7(resource, "name")));
+    const kind = KINDS2[(literalOf(get(resource, "type")) ?? "").toLowerCase()];
+    const name = resolve2(literalOf(get(resource, "name")));
     if (!kind || !name || !resource.span) continue;
-    const backup = get7(get7(resource, "properties"), "backup");
-    const geo = /^enabled$/i.test(literalOf(get7(backup, "geoRedundantBackup")) ?? "");
-    const replication = literalOf(get7(get7(resource, "sku"), "name")) ?? "";
+    const backup = get(get(resource, "properties"), "backup");
+    const geo = /^enabled$/i.test(literalOf(get(backup, "geoRedundantBackup")) ?? "");
+    const replication = literalOf(get(get(resource, "sku"), "name")) ?? "";
     publish(inventory, kind, name, name, resource.span.line, geo || kind.engine === "object-storage" && /GRS|GZRS/i.test(replication));
   }
 }
@@ -14434,7 +14440,8 @@ function scanBicep(inventory) {
     const kind = KINDS2[match[2].toLowerCase()];
     if (!kind) continue;
     const bodyStart = match.index + match[0].length;
-    const body2 = text.slice(bodyStart, blockEnd(text, bodyStart));
+    const close = closingBracket(text, bodyStart - 1, { quotes: "'" });
+    const body2 = text.slice(bodyStart, close === -1 ? text.length : close);
     const nameValue = /^[ \t]+name:\s*(.+?)\s*$/m.exec(topLevel(body2))?.[1];
     const name = nameValue ? bicepValue(nameValue, literals) : void 0;
     const geo = /geoRedundantBackup:\s*'Enabled'/i.test(body2) || kind.engine === "object-storage" && /name:\s*'[\w_]*(?:GRS|GZRS)'/i.test(body2);
@@ -14474,17 +14481,6 @@ function fill(value, literals) {
     return literal !== void 0 && !literal.includes("${") ? literal : `{${name}}`;
   });
 }
-function blockEnd(text, from) {
-  let depth = 1;
-  let quoted = false;
-  for (let i = from; i < text.length; i++) {
-    const char = text[i];
-    if (char === "'" && text[i - 1] !== "\\") quoted = !quoted;
-    else if (!quoted && char === "{") depth++;
-    else if (!quoted && char === "}" && --depth === 0) return i;
-  }
-  return text.length;
-}
 function topLevel(body2) {
   let depth = 0;
   const kept = [];
@@ -14496,9 +14492,6 @@ function topLevel(body2) {
     }
   }
   return kept.join("\n");
-}
-function get7(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 // detectors/missing-offprovider-backup/inventory/kubernetes.ts
@@ -14516,12 +14509,9 @@ function providerOfProvisioner(provisioner) {
   if (!provisioner) return void 0;
   return STORAGE_PROVISIONERS.find(([pattern]) => pattern.test(provisioner))?.[1];
 }
-function get8(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
-}
 function path(node, ...keys) {
   let current = node;
-  for (const key of keys) current = get8(current, key);
+  for (const key of keys) current = get(current, key);
   return current;
 }
 function keyLine(node, key) {
@@ -14537,39 +14527,39 @@ function scanKubernetes(inventory) {
   const document = inventory.file.data();
   if (!document) return;
   for (const root of document.roots) {
-    const items = literalOf(get8(root, "kind")) === "List" ? itemsOf(get8(root, "items")) : [root];
+    const items = literalOf(get(root, "kind")) === "List" ? itemsOf(get(root, "items")) : [root];
     for (const item of items) scanObject(inventory, item);
   }
 }
 function scanObject(inventory, object) {
   const map = mapOf2(object);
-  const kind = literalOf(get8(map, "kind"));
-  const apiVersion = literalOf(get8(map, "apiVersion")) ?? "";
+  const kind = literalOf(get(map, "kind"));
+  const apiVersion = literalOf(get(map, "apiVersion")) ?? "";
   if (!map || !kind) return;
-  const metadata = get8(map, "metadata");
-  const name = literalOf(get8(metadata, "name")) ?? kind.toLowerCase();
-  const namespace = literalOf(get8(metadata, "namespace"));
+  const metadata = get(map, "metadata");
+  const name = literalOf(get(metadata, "name")) ?? kind.toLowerCase();
+  const namespace = literalOf(get(metadata, "namespace"));
   const ns = namespace ?? "default";
   const environment = environmentOf(inventory.path, []) ?? environmentNamed(namespace) ?? environmentOf("", [name]);
   const line = keyLine(map, "kind") ?? map.span.line;
-  const spec = get8(map, "spec");
+  const spec = get(map, "spec");
   const identity = (k, n = name) => `k8s:${ns}:${k.toLowerCase()}/${n}`.toLowerCase();
   const podSpec = (node) => path(node, "template", "spec");
   switch (kind) {
     case "StatefulSet":
     case "Deployment": {
       const pod = podSpec(spec);
-      const containers = [...itemsOf(get8(pod, "containers"))];
-      const engine = containers.map((container) => engineOfImage(literalOf(get8(container, "image")))).find(Boolean);
+      const containers = [...itemsOf(get(pod, "containers"))];
+      const engine = containers.map((container) => engineOfImage(literalOf(get(container, "image")))).find(Boolean);
       inventory.context({ kind: "deploys", value: "kubernetes-manifest", location: inventory.line(line) });
       if (!engine) return;
-      const templates = itemsOf(get8(spec, "volumeClaimTemplates"));
-      const claims = itemsOf(get8(pod, "volumes")).map((volume) => literalOf(path(volume, "persistentVolumeClaim", "claimName"))).filter((claim) => !!claim);
+      const templates = itemsOf(get(spec, "volumeClaimTemplates"));
+      const claims = itemsOf(get(pod, "volumes")).map((volume) => literalOf(path(volume, "persistentVolumeClaim", "claimName"))).filter((claim) => !!claim);
       if (templates.length === 0 && claims.length === 0) return;
       const storageClass = templates.map((template) => literalOf(path(template, "spec", "storageClassName"))).find(Boolean);
       const settings = [];
-      const retention = get8(spec, "persistentVolumeClaimRetentionPolicy");
-      if (literalOf(get8(retention, "whenDeleted")) === "Delete") {
+      const retention = get(spec, "persistentVolumeClaimRetentionPolicy");
+      if (literalOf(get(retention, "whenDeleted")) === "Delete") {
         settings.push({ kind: "reclaim-policy-delete", setting: "persistentVolumeClaimRetentionPolicy.whenDeleted: Delete", explicit: true, location: inventory.line(keyLine(retention, "whenDeleted") ?? line) });
       }
       inventory.store({
@@ -14588,7 +14578,7 @@ function scanObject(inventory, object) {
       return;
     }
     case "PersistentVolumeClaim": {
-      const storageClass = literalOf(get8(spec, "storageClassName"));
+      const storageClass = literalOf(get(spec, "storageClassName"));
       if (/cache|tmp|temp|log|scratch|build/i.test(name)) return;
       const engine = /postgres|pgdata|pg-data/i.test(name) ? "postgres" : /mysql|maria/i.test(name) ? "mysql" : /mongo/i.test(name) ? "mongo" : "volume";
       inventory.store({
@@ -14606,8 +14596,8 @@ function scanObject(inventory, object) {
       return;
     }
     case "PersistentVolume": {
-      const policy = literalOf(get8(spec, "persistentVolumeReclaimPolicy"));
-      const claim = get8(spec, "claimRef");
+      const policy = literalOf(get(spec, "persistentVolumeReclaimPolicy"));
+      const claim = get(spec, "claimRef");
       const handle = literalOf(path(spec, "csi", "volumeHandle")) ?? literalOf(path(spec, "awsElasticBlockStore", "volumeID"));
       const settings = policy === "Delete" ? [{ kind: "reclaim-policy-delete", setting: "persistentVolumeReclaimPolicy: Delete", explicit: true, location: inventory.line(keyLine(spec, "persistentVolumeReclaimPolicy") ?? line) }] : [];
       inventory.store({
@@ -14615,38 +14605,38 @@ function scanObject(inventory, object) {
         provider: "kubernetes",
         engine: "volume",
         name,
-        environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get8(claim, "namespace"))) ?? environmentOf("", [name]),
+        environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get(claim, "namespace"))) ?? environmentOf("", [name]),
         location: inventory.line(line),
-        identities: [`k8s:pv:${name}`, ...handle ? [`volume:${handle}`] : [], ...claim ? [`k8s:${literalOf(get8(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get8(claim, "name")) ?? ""}`] : []],
+        identities: [`k8s:pv:${name}`, ...handle ? [`volume:${handle}`] : [], ...claim ? [`k8s:${literalOf(get(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get(claim, "name")) ?? ""}`] : []],
         declaredBy: "manifest",
-        storageClass: literalOf(get8(spec, "storageClassName")),
+        storageClass: literalOf(get(spec, "storageClassName")),
         builtInBackup: { protection: "none", description: "a PersistentVolume has no backup unless something snapshots or copies it" },
         destructiveSettings: settings
       });
       return;
     }
     case "StorageClass": {
-      const provisioner = literalOf(get8(map, "provisioner"));
-      inventory.context({ kind: "storage-class", name, value: providerOfProvisioner(provisioner), policy: literalOf(get8(map, "reclaimPolicy")), location: inventory.line(keyLine(map, "reclaimPolicy") ?? line) });
+      const provisioner = literalOf(get(map, "provisioner"));
+      inventory.context({ kind: "storage-class", name, value: providerOfProvisioner(provisioner), policy: literalOf(get(map, "reclaimPolicy")), location: inventory.line(keyLine(map, "reclaimPolicy") ?? line) });
       return;
     }
     case "CronJob": {
       const pod = path(spec, "jobTemplate", "spec", "template", "spec");
-      for (const container of [...itemsOf(get8(pod, "initContainers")), ...itemsOf(get8(pod, "containers"))]) {
+      for (const container of [...itemsOf(get(pod, "initContainers")), ...itemsOf(get(pod, "containers"))]) {
         const env = /* @__PURE__ */ new Map();
-        for (const variable of itemsOf(get8(container, "env"))) {
-          const key = literalOf(get8(variable, "name"));
-          const value = textOf(get8(variable, "value"));
+        for (const variable of itemsOf(get(container, "env"))) {
+          const key = literalOf(get(variable, "name"));
+          const value = textOf(get(variable, "value"));
           if (key && value !== void 0) env.set(key, value);
         }
-        const pieces = [...itemsOf(get8(container, "command")), ...itemsOf(get8(container, "args"))];
+        const pieces = [...itemsOf(get(container, "command")), ...itemsOf(get(container, "args"))];
         const words2 = pieces.map((piece) => textOf(piece) ?? "");
         const shell = words2.findIndex((word) => word === "-c");
         const script = shell !== -1 ? words2.slice(shell + 1).join("\n") : words2.join(" ");
         const first = pieces[0]?.span.line ?? mapOf2(container)?.span.line ?? line;
         const last = pieces[pieces.length - 1]?.span.endLine ?? first;
-        readJob(inventory, script, { name: `${name} ${literalOf(get8(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
-        backupImage(inventory, literalOf(get8(container, "image")), env, mapOf2(container)?.span.line ?? line, environment);
+        readJob(inventory, script, { name: `${name} ${literalOf(get(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
+        backupImage(inventory, literalOf(get(container, "image")), env, mapOf2(container)?.span.line ?? line, environment);
       }
       return;
     }
@@ -14656,10 +14646,10 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^sql\.cnrm\.cloud\.google\.com\//.test(apiVersion) && kind === "SQLInstance") {
-    const instance = literalOf(get8(spec, "resourceID")) ?? name;
+    const instance = literalOf(get(spec, "resourceID")) ?? name;
     const backup = path(spec, "settings", "backupConfiguration");
-    const enabled = isTruthy(get8(backup, "enabled")) === true;
-    const version = (literalOf(get8(spec, "databaseVersion")) ?? "").toLowerCase();
+    const enabled = isTruthy(get(backup, "enabled")) === true;
+    const version = (literalOf(get(spec, "databaseVersion")) ?? "").toLowerCase();
     inventory.store({
       platform: "gcp",
       provider: "gcp",
@@ -14675,12 +14665,12 @@ function scanObject(inventory, object) {
   }
   if (/^rds\.services\.k8s\.aws\//.test(apiVersion) && (kind === "DBInstance" || kind === "DBCluster") || /^rds\.aws\.(?:upbound\.io|crossplane\.io)\//.test(apiVersion) && (kind === "Instance" || kind === "Cluster")) {
     const ack = /k8s\.aws/.test(apiVersion);
-    const forProvider = ack ? spec : get8(spec, "forProvider");
-    const identifier = literalOf(get8(forProvider, ack ? kind === "DBInstance" ? "dbInstanceIdentifier" : "dbClusterIdentifier" : "identifier")) ?? literalOf(path(metadata, "annotations", "crossplane.io/external-name")) ?? name;
-    const retentionNode = get8(forProvider, "backupRetentionPeriod");
+    const forProvider = ack ? spec : get(spec, "forProvider");
+    const identifier = literalOf(get(forProvider, ack ? kind === "DBInstance" ? "dbInstanceIdentifier" : "dbClusterIdentifier" : "identifier")) ?? literalOf(path(metadata, "annotations", "crossplane.io/external-name")) ?? name;
+    const retentionNode = get(forProvider, "backupRetentionPeriod");
     const retention = retentionNode?.kind === "scalar" ? Number(retentionNode.value) : NaN;
-    const engine = (literalOf(get8(forProvider, "engine")) ?? "").toLowerCase();
-    const protection = get8(forProvider, "deletionProtection");
+    const engine = (literalOf(get(forProvider, "engine")) ?? "").toLowerCase();
+    const protection = get(forProvider, "deletionProtection");
     const unprotected = protection?.kind === "scalar" && (protection.value === false || protection.value === "false");
     inventory.store({
       platform: "aws",
@@ -14701,7 +14691,7 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^postgresql\.cnpg\.io\//.test(apiVersion) && kind === "ScheduledBackup") {
-    const method = literalOf(get8(spec, "method")) ?? "barmanObjectStore";
+    const method = literalOf(get(spec, "method")) ?? "barmanObjectStore";
     const cluster = literalOf(path(spec, "cluster", "name"));
     if (method === "volumeSnapshot" && cluster) {
       inventory.evidence({ covers: [identity("cluster", cluster)], protection: "provider-managed", mechanism: "cnpg volume snapshots", destination: "volume snapshots in the same cloud account", location: inventory.line(line), environment });
@@ -14715,7 +14705,7 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^acid\.zalan\.do\//.test(apiVersion) && kind === "postgresql") {
-    const logical = isTruthy(get8(spec, "enableLogicalBackup")) === true;
+    const logical = isTruthy(get(spec, "enableLogicalBackup")) === true;
     inventory.store({
       platform: "kubernetes",
       provider: "kubernetes",
@@ -14731,11 +14721,11 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^acid\.zalan\.do\//.test(apiVersion) && kind === "OperatorConfiguration") {
-    zalandoConfig(inventory, get8(map, "configuration"), environment);
+    zalandoConfig(inventory, get(map, "configuration"), environment);
     return;
   }
   if (kind === "ConfigMap" && /postgres-operator/.test(name)) {
-    zalandoConfig(inventory, get8(map, "data"), environment);
+    zalandoConfig(inventory, get(map, "data"), environment);
     return;
   }
   if (/^postgres-operator\.crunchydata\.com\//.test(apiVersion) && kind === "PostgresCluster") {
@@ -14749,28 +14739,28 @@ function scanObject(inventory, object) {
       location: inventory.line(line),
       identities: [clusterIdentity],
       declaredBy: "manifest",
-      storageClass: literalOf(path(itemsOf(get8(spec, "instances"))[0], "dataVolumeClaimSpec", "storageClassName")),
+      storageClass: literalOf(path(itemsOf(get(spec, "instances"))[0], "dataVolumeClaimSpec", "storageClassName")),
       builtInBackup: { protection: "none", description: "PGO backs up only to the pgBackRest repositories configured on the cluster" }
     });
     for (const repo of itemsOf(path(spec, "backups", "pgbackrest", "repos"))) {
-      const s3 = get8(repo, "s3");
-      const gcs = get8(repo, "gcs");
-      const azure = get8(repo, "azure");
+      const s3 = get(repo, "s3");
+      const gcs = get(repo, "gcs");
+      const azure = get(repo, "azure");
       let destination;
-      if (s3) destination = classifyDestination(`s3://${literalOf(get8(s3, "bucket")) ?? ""}`, literalOf(get8(s3, "endpoint")) ?? "s3.amazonaws.com");
-      else if (gcs) destination = classifyDestination(`gs://${literalOf(get8(gcs, "bucket")) ?? ""}`);
-      else if (azure) destination = { display: `azure container ${literalOf(get8(azure, "container")) ?? ""}`, provider: "azure", unresolved: false };
+      if (s3) destination = classifyDestination(`s3://${literalOf(get(s3, "bucket")) ?? ""}`, literalOf(get(s3, "endpoint")) ?? "s3.amazonaws.com");
+      else if (gcs) destination = classifyDestination(`gs://${literalOf(get(gcs, "bucket")) ?? ""}`);
+      else if (azure) destination = { display: `azure container ${literalOf(get(azure, "container")) ?? ""}`, provider: "azure", unresolved: false };
       else destination = { display: "a volume in the same cluster", provider: "local", unresolved: false };
       inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "pgbackrest (PGO)", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(mapOf2(repo)?.span.line ?? line), environment });
     }
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && kind === "BackupStorageLocation") {
-    veleroLocation(inventory, name, literalOf(get8(spec, "provider")), literalOf(path(spec, "objectStorage", "bucket")), literalOf(path(spec, "config", "s3Url")), line);
+    veleroLocation(inventory, name, literalOf(get(spec, "provider")), literalOf(path(spec, "objectStorage", "bucket")), literalOf(path(spec, "config", "s3Url")), line);
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === "Schedule" || kind === "Backup")) {
-    veleroSchedule(inventory, kind === "Schedule" ? get8(spec, "template") : spec, false, line);
+    veleroSchedule(inventory, kind === "Schedule" ? get(spec, "template") : spec, false, line);
     return;
   }
   if (/^snapscheduler\.backube\//.test(apiVersion) && kind === "SnapshotSchedule") {
@@ -14783,11 +14773,11 @@ function veleroLocation(inventory, name, provider, bucket, s3Url, line) {
   inventory.context({ kind: "backup-location", name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
 }
 function veleroSchedule(inventory, template, fsBackupByDefault, line) {
-  const namespaces = itemsOf(get8(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
+  const namespaces = itemsOf(get(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
   const covers = namespaces.length === 0 || namespaces.includes("*") ? ["provider:kubernetes"] : namespaces.map((item) => `k8s:${item}:*`);
-  const fsBackup = isTruthy(get8(template, "defaultVolumesToFsBackup"));
-  const dataMoved = fsBackup === true || fsBackup === void 0 && fsBackupByDefault || isTruthy(get8(template, "snapshotMoveData")) === true;
-  const location = literalOf(get8(template, "storageLocation")) ?? "default";
+  const fsBackup = isTruthy(get(template, "defaultVolumesToFsBackup"));
+  const dataMoved = fsBackup === true || fsBackup === void 0 && fsBackupByDefault || isTruthy(get(template, "snapshotMoveData")) === true;
+  const location = literalOf(get(template, "storageLocation")) ?? "default";
   inventory.evidence({
     covers,
     protection: dataMoved ? "destination-unknown" : "provider-managed",
@@ -14801,24 +14791,24 @@ function veleroSchedule(inventory, template, fsBackupByDefault, line) {
 }
 function scanVeleroValues(inventory) {
   for (const root of inventory.file.data()?.roots ?? []) {
-    const configuration = get8(root, "configuration");
-    const locations = get8(configuration, "backupStorageLocation");
-    const schedules = mapOf2(get8(root, "schedules"));
+    const configuration = get(root, "configuration");
+    const locations = get(configuration, "backupStorageLocation");
+    const schedules = mapOf2(get(root, "schedules"));
     if (!locations && !schedules) continue;
     for (const location of locations?.kind === "seq" ? locations.items : locations ? [locations] : []) {
       const line = mapOf2(location)?.span.line ?? 1;
-      veleroLocation(inventory, literalOf(get8(location, "name")) ?? "default", literalOf(get8(location, "provider")) ?? literalOf(get8(configuration, "provider")), literalOf(get8(location, "bucket")), literalOf(path(location, "config", "s3Url")), line);
+      veleroLocation(inventory, literalOf(get(location, "name")) ?? "default", literalOf(get(location, "provider")) ?? literalOf(get(configuration, "provider")), literalOf(get(location, "bucket")), literalOf(path(location, "config", "s3Url")), line);
     }
-    const fsBackupByDefault = isTruthy(get8(configuration, "defaultVolumesToFsBackup")) === true;
-    for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get8(entry.value, "template"), fsBackupByDefault, entry.keySpan.line);
+    const fsBackupByDefault = isTruthy(get(configuration, "defaultVolumesToFsBackup")) === true;
+    for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get(entry.value, "template"), fsBackupByDefault, entry.keySpan.line);
   }
 }
 function scanCnpgChartValues(inventory) {
   for (const root of inventory.file.data()?.roots ?? []) {
     const map = mapOf2(root);
-    const cluster = get8(map, "cluster");
-    const backups = get8(map, "backups");
-    if (!map || literalOf(get8(map, "type")) !== "postgresql" || !get8(cluster, "instances")) continue;
+    const cluster = get(map, "cluster");
+    const backups = get(map, "backups");
+    if (!map || literalOf(get(map, "type")) !== "postgresql" || !get(cluster, "instances")) continue;
     const line = keyLine(map, "type") ?? map.span.line;
     const identity = `k8s:cnpg-chart:${inventory.path}`.toLowerCase();
     inventory.store({
@@ -14833,22 +14823,22 @@ function scanCnpgChartValues(inventory) {
       storageClass: literalOf(path(cluster, "storage", "storageClass")),
       builtInBackup: { protection: "none", description: "the cnpg/cluster chart backs up only when backups.enabled is set" }
     });
-    if (isTruthy(get8(backups, "enabled")) !== true) continue;
-    const destinationPath = literalOf(get8(backups, "destinationPath")) ?? (literalOf(path(backups, "s3", "bucket")) ? `s3://${literalOf(path(backups, "s3", "bucket"))}` : void 0);
-    const destination = destinationPath ? classifyDestination(destinationPath, literalOf(get8(backups, "endpointURL"))) : { display: "the chart backup provider", unresolved: true };
+    if (isTruthy(get(backups, "enabled")) !== true) continue;
+    const destinationPath = literalOf(get(backups, "destinationPath")) ?? (literalOf(path(backups, "s3", "bucket")) ? `s3://${literalOf(path(backups, "s3", "bucket"))}` : void 0);
+    const destination = destinationPath ? classifyDestination(destinationPath, literalOf(get(backups, "endpointURL"))) : { display: "the chart backup provider", unresolved: true };
     inventory.evidence({ covers: [identity], protection: protectionOf2(destination), mechanism: "cnpg barman-cloud (chart)", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(map, "backups") ?? line), environment: environmentOf(inventory.path, []) });
   }
 }
 function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
-  const spec = get8(map, "spec");
+  const spec = get(map, "spec");
   const line = keyLine(map, "kind") ?? map.span.line;
-  const objectStores = itemsOf(get8(spec, "plugins")).map((plugin) => literalOf(path(plugin, "parameters", "barmanObjectName"))).filter((store) => !!store);
+  const objectStores = itemsOf(get(spec, "plugins")).map((plugin) => literalOf(path(plugin, "parameters", "barmanObjectName"))).filter((store) => !!store);
   const recovery = path(spec, "bootstrap", "recovery");
   const drillName = /restore|recovery|verify|drill|check|test|dr-/i.test(`${name} ${ns}`);
   if (recovery && (drillName || environment && environment !== "production")) {
-    const source2 = literalOf(get8(recovery, "source"));
-    const external = itemsOf(get8(spec, "externalClusters")).find((cluster) => literalOf(get8(cluster, "name")) === source2);
-    const destination = barmanDestination(get8(external, "barmanObjectStore") ?? get8(external, "plugin"));
+    const source2 = literalOf(get(recovery, "source"));
+    const external = itemsOf(get(spec, "externalClusters")).find((cluster) => literalOf(get(cluster, "name")) === source2);
+    const destination = barmanDestination(get(external, "barmanObjectStore") ?? get(external, "plugin"));
     inventory.evidence({ covers: [], protection: protectionOf2(destination), mechanism: "cnpg recovery drill", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(line), restoreTested: true });
     return;
   }
@@ -14864,20 +14854,20 @@ function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
     storageClass: literalOf(path(spec, "storage", "storageClass")),
     builtInBackup: { protection: "none", description: "CloudNativePG backs up only where spec.backup or a backup plugin points" }
   });
-  const backup = get8(spec, "backup");
-  const barman = get8(backup, "barmanObjectStore");
+  const backup = get(spec, "backup");
+  const barman = get(backup, "barmanObjectStore");
   if (barman) {
     const destination = barmanDestination(barman);
     inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "cnpg barmanObjectStore", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(backup, "barmanObjectStore") ?? line), environment });
   }
-  if (get8(backup, "volumeSnapshot")) {
+  if (get(backup, "volumeSnapshot")) {
     inventory.evidence({ covers: [clusterIdentity], protection: "provider-managed", mechanism: "cnpg volume snapshots", destination: "volume snapshots in the same cloud account", destinationProvider: "same-cloud", location: inventory.line(keyLine(backup, "volumeSnapshot") ?? line), environment });
   }
 }
 function barmanDestination(node) {
-  const destinationPath = textOf(get8(node, "destinationPath"));
+  const destinationPath = textOf(get(node, "destinationPath"));
   if (!destinationPath) return { display: "an object store", unresolved: true };
-  const endpoint = textOf(get8(node, "endpointURL"));
+  const endpoint = textOf(get(node, "endpointURL"));
   return classifyDestination(destinationPath, destinationPath.startsWith("s3://") ? endpoint : void 0);
 }
 function zalandoConfig(inventory, configuration, environment) {
@@ -14951,9 +14941,6 @@ function isComposeFile(path2) {
 function isKamalConfig(path2) {
   return /(^|\/)config\/deploy(\.[\w-]+)?\.ya?ml$/i.test(path2);
 }
-function get9(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
-}
 function environmentVariables(node) {
   const env = /* @__PURE__ */ new Map();
   const map = mapOf2(node);
@@ -14974,15 +14961,15 @@ function environmentVariables(node) {
 }
 function scanCompose(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  const services = mapOf2(get9(root, "services"));
+  const services = mapOf2(get(root, "services"));
   if (!root || !services) return;
   const fileName = fileNameOf(inventory.path).toLowerCase();
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: "deploys-compose", name: fileName, value: "swarm", location: inventory.line(1) });
-  const volumes = mapOf2(get9(root, "volumes"));
+  const volumes = mapOf2(get(root, "volumes"));
   const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? "development" : environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path)));
   const endpoints = /* @__PURE__ */ new Set();
   for (const entry of services.entries) {
-    for (const [key, value] of environmentVariables(get9(entry.value, "environment"))) {
+    for (const [key, value] of environmentVariables(get(entry.value, "environment"))) {
       const host = /ENDPOINT|S3_HOST|S3_URL/i.test(key) ? /^(?:https?:\/\/)?([\w-]+)(?::\d+)?\/?$/.exec(value)?.[1] : void 0;
       if (host) endpoints.add(host);
     }
@@ -14991,23 +14978,23 @@ function scanCompose(inventory) {
     if (endpoints.has(entry.key)) continue;
     const service = mapOf2(entry.value);
     if (!service) continue;
-    const image = literalOf(get9(service, "image"));
-    const env = environmentVariables(get9(service, "environment"));
-    const command = [get9(service, "command"), get9(service, "entrypoint")].map((node) => node?.kind === "seq" ? node.items.map((item) => textOf(item) ?? "").join(" ") : textOf(node) ?? "").join("\n");
+    const image = literalOf(get(service, "image"));
+    const env = environmentVariables(get(service, "environment"));
+    const command = [get(service, "command"), get(service, "entrypoint")].map((node) => node?.kind === "seq" ? node.items.map((item) => textOf(item) ?? "").join(" ") : textOf(node) ?? "").join("\n");
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, environment)) continue;
     if (command.trim() && readScript(command, env).dumps.length > 0) {
-      const commandNode = get9(service, "command") ?? get9(service, "entrypoint");
+      const commandNode = get(service, "command") ?? get(service, "entrypoint");
       readJob(inventory, command, { name: `${inventory.path} ${entry.key}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, commandNode.span.line, commandNode.span.endLine) });
       continue;
     }
     const engine = engineOfImage(image);
     if (!engine) continue;
-    const mounts = itemsOf(get9(service, "volumes")).map((volume) => textOf(volume) ?? literalOf(get9(volume, "source")) ?? "").filter(Boolean);
+    const mounts = itemsOf(get(service, "volumes")).map((volume) => textOf(volume) ?? literalOf(get(volume, "source")) ?? "").filter(Boolean);
     const named = mounts.map((mount) => mount.split(":")[0]).filter((source2) => source2 && !/^[./~$]/.test(source2));
     const identities = named.map((volume) => {
-      const declared = get9(volumes, volume);
-      const explicit = literalOf(get9(declared, "name"));
+      const declared = get(volumes, volume);
+      const explicit = literalOf(get(declared, "name"));
       return `compose:volume:${explicit ?? volume}`;
     });
     inventory.store({
@@ -15026,10 +15013,10 @@ function scanCompose(inventory) {
 }
 function scanKamal2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
-  if (!root || !get9(root, "service") && !get9(root, "accessories")) return;
+  if (!root || !get(root, "service") && !get(root, "accessories")) return;
   inventory.context({ kind: "deploys", value: "kamal", location: inventory.line(1) });
-  const service = literalOf(get9(root, "service")) ?? "app";
-  for (const volume of itemsOf(get9(root, "volumes"))) {
+  const service = literalOf(get(root, "service")) ?? "app";
+  for (const volume of itemsOf(get(root, "volumes"))) {
     const text = literalOf(volume);
     const [source2, target] = text ? text.split(":") : [];
     if (!source2 || !target || !/storage|data|db|sqlite|uploads|media/i.test(target)) continue;
@@ -15045,15 +15032,15 @@ function scanKamal2(inventory) {
       builtInBackup: { protection: "none", description: "a Docker volume on the server keeps no copies of its own" }
     });
   }
-  for (const entry of mapOf2(get9(root, "accessories"))?.entries ?? []) {
+  for (const entry of mapOf2(get(root, "accessories"))?.entries ?? []) {
     const accessory = mapOf2(entry.value);
-    const image = literalOf(get9(accessory, "image"));
-    const env = environmentVariables(get9(mapOf2(get9(accessory, "env")), "clear"));
+    const image = literalOf(get(accessory, "image"));
+    const env = environmentVariables(get(mapOf2(get(accessory, "env")), "clear"));
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, void 0)) continue;
     const engine = engineOfImage(image);
     if (!engine) continue;
-    const host = literalOf(get9(accessory, "host")) ?? literalOf(itemsOf(get9(accessory, "hosts"))[0]);
+    const host = literalOf(get(accessory, "host")) ?? literalOf(itemsOf(get(accessory, "hosts"))[0]);
     inventory.store({
       platform: "kamal",
       provider: "host",
@@ -15074,19 +15061,19 @@ function isFlyConfig(path2) {
 function scanFly2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  const app = literalOf(get10(root, "app")) ?? "app";
+  const app = literalOf(get(root, "app")) ?? "app";
   inventory.context({ kind: "deploys", value: "fly", location: inventory.line(1) });
-  const image = literalOf(get10(mapOf2(get10(root, "build")), "image"));
+  const image = literalOf(get(mapOf2(get(root, "build")), "image"));
   const imageEngine = engineOfImage(image);
   const postgresApp = imageEngine === "postgres" || /^flyio\/postgres/.test(image ?? "");
-  const mounts = get10(root, "mounts");
+  const mounts = get(root, "mounts");
   for (const mount of itemsOf(mounts)) {
     const map = mapOf2(mount);
     if (!map) continue;
-    const source2 = literalOf(get10(map, "source")) ?? "data";
-    const destination = literalOf(get10(map, "destination"));
-    const retention = literalOf(get10(map, "snapshot_retention"));
-    const scheduled = isTruthy(get10(map, "scheduled_snapshots"));
+    const source2 = literalOf(get(map, "source")) ?? "data";
+    const destination = literalOf(get(map, "destination"));
+    const retention = literalOf(get(map, "snapshot_retention"));
+    const scheduled = isTruthy(get(map, "scheduled_snapshots"));
     inventory.store({
       platform: "fly",
       provider: "fly",
@@ -15100,9 +15087,6 @@ function scanFly2(inventory) {
       builtInBackup: scheduled === false ? { protection: "none", description: "scheduled snapshots are turned off for this volume" } : { protection: "provider-managed", description: `Fly snapshots the volume daily and keeps snapshots ${retention ? `${retention} days` : "5 days"} in the same Fly organization` }
     });
   }
-}
-function get10(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 // detectors/missing-offprovider-backup/inventory/heroku.ts
@@ -15119,29 +15103,29 @@ function scanHeroku(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
   const isAppJson = inventory.path.toLowerCase().endsWith("app.json");
-  const app = literalOf(get11(root, "name")) ?? "app";
+  const app = literalOf(get(root, "name")) ?? "app";
   if (isAppJson) {
-    if (!get11(root, "addons") && !get11(root, "formation") && !get11(root, "buildpacks") && !get11(root, "stack")) return;
+    if (!get(root, "addons") && !get(root, "formation") && !get(root, "buildpacks") && !get(root, "stack")) return;
     const button = root.entries.find((entry) => BUTTON_KEYS.has(entry.key));
     if (button) inventory.context({ kind: "deploy-button", value: "heroku", location: inventory.line(button.keySpan.line) });
-    addons(inventory, get11(root, "addons"), app, void 0);
-    const environments = mapOf2(get11(root, "environments"));
+    addons(inventory, get(root, "addons"), app, void 0);
+    const environments = mapOf2(get(root, "environments"));
     for (const entry of environments?.entries ?? []) {
       const environment = entry.key === "test" ? "test" : entry.key === "review" ? "preview" : entry.key;
-      addons(inventory, get11(entry.value, "addons"), app, environment);
+      addons(inventory, get(entry.value, "addons"), app, environment);
     }
     return;
   }
-  const setup = mapOf2(get11(root, "setup"));
-  addons(inventory, get11(setup, "addons"), app, void 0);
-  if (get11(root, "build") || get11(root, "run")) inventory.context({ kind: "deploys", value: "heroku", location: inventory.line(1) });
+  const setup = mapOf2(get(root, "setup"));
+  addons(inventory, get(setup, "addons"), app, void 0);
+  if (get(root, "build") || get(root, "run")) inventory.context({ kind: "deploys", value: "heroku", location: inventory.line(1) });
 }
 function addons(inventory, node, app, environment) {
   for (const addon of itemsOf(node)) {
-    const plan = (literalOf(addon) ?? literalOf(get11(addon, "plan")) ?? "").toLowerCase();
+    const plan = (literalOf(addon) ?? literalOf(get(addon, "plan")) ?? "").toLowerCase();
     const engine = ADDONS.find(([pattern]) => pattern.test(plan))?.[1];
     if (!engine) continue;
-    const as = literalOf(get11(addon, "as"));
+    const as = literalOf(get(addon, "as"));
     const tier = plan.split(":")[1] ?? "";
     const essential = /^(mini|basic|hobby|essential|in-dyno)/.test(tier);
     const service = as ?? plan.split(":")[0];
@@ -15158,9 +15142,6 @@ function addons(inventory, node, app, environment) {
       builtInBackup: engine !== "postgres" ? { protection: "provider-managed", description: "the add-on provider keeps whatever backups its plan includes, in its own account" } : essential ? { protection: "none", description: "Heroku Essential Postgres plans keep no automatic backups unless PGBackups is scheduled" } : { protection: "provider-managed", description: "Heroku's Continuous Protection and PGBackups are held by Heroku, with the app" }
     });
   }
-}
-function get11(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 // detectors/missing-offprovider-backup/inventory/programs.ts
@@ -15429,22 +15410,22 @@ function isRenderBlueprint(path2) {
 function scanRender2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
-  if (!get12(root, "services") && !get12(root, "databases") && !get12(root, "projects")) return;
+  if (!get(root, "services") && !get(root, "databases") && !get(root, "projects")) return;
   inventory.context({ kind: "deploys", value: "render", location: inventory.line(1) });
   scanGroup(inventory, root, void 0);
-  for (const project of itemsOf(get12(root, "projects"))) {
-    for (const environment of itemsOf(get12(project, "environments"))) {
-      scanGroup(inventory, environment, literalOf(get12(environment, "name")));
+  for (const project of itemsOf(get(root, "projects"))) {
+    for (const environment of itemsOf(get(project, "environments"))) {
+      scanGroup(inventory, environment, literalOf(get(environment, "name")));
     }
   }
 }
 function scanGroup(inventory, group, environmentName) {
   const environment = environmentNamed(environmentName);
-  for (const database of itemsOf(get12(group, "databases"))) {
+  for (const database of itemsOf(get(group, "databases"))) {
     const map = mapOf2(database);
-    const name = literalOf(get12(map, "name"));
+    const name = literalOf(get(map, "name"));
     if (!map || !name) continue;
-    const plan = literalOf(get12(map, "plan"))?.toLowerCase() ?? "starter";
+    const plan = literalOf(get(map, "plan"))?.toLowerCase() ?? "starter";
     const free = plan === "free";
     inventory.store({
       platform: "render",
@@ -15458,26 +15439,26 @@ function scanGroup(inventory, group, environmentName) {
       builtInBackup: free ? { protection: "none", description: "Render keeps no backups of free Postgres databases" } : { protection: "provider-managed", description: "Render keeps point-in-time recovery (3 to 7 days) and daily exports inside the same Render workspace" }
     });
   }
-  for (const service of itemsOf(get12(group, "services"))) {
+  for (const service of itemsOf(get(group, "services"))) {
     const map = mapOf2(service);
-    if (literalOf(get12(map, "type")) === "cron") {
-      const command = get12(map, "startCommand");
+    if (literalOf(get(map, "type")) === "cron") {
+      const command = get(map, "startCommand");
       const script = textOf(command);
       const env = /* @__PURE__ */ new Map();
-      for (const variable of itemsOf(get12(map, "envVars"))) {
-        const key = literalOf(get12(variable, "key"));
-        const value = textOf(get12(variable, "value"));
+      for (const variable of itemsOf(get(map, "envVars"))) {
+        const key = literalOf(get(variable, "key"));
+        const value = textOf(get(variable, "value"));
         if (key && value !== void 0) env.set(key, value);
       }
-      if (command && script) readJob(inventory, script, { name: literalOf(get12(map, "name")) ?? "cron", scheduled: true, environment: environment ?? void 0, env, ephemeral: false, lineOf: scalarLines(inventory, script, command.span.line, command.span.endLine) });
+      if (command && script) readJob(inventory, script, { name: literalOf(get(map, "name")) ?? "cron", scheduled: true, environment: environment ?? void 0, env, ephemeral: false, lineOf: scalarLines(inventory, script, command.span.line, command.span.endLine) });
       continue;
     }
-    const disk = mapOf2(get12(map, "disk"));
-    const serviceName = literalOf(get12(map, "name")) ?? "service";
+    const disk = mapOf2(get(map, "disk"));
+    const serviceName = literalOf(get(map, "name")) ?? "service";
     if (!disk) continue;
-    const diskName = literalOf(get12(disk, "name")) ?? "disk";
-    const mountPath = literalOf(get12(disk, "mountPath"));
-    const image = literalOf(get12(mapOf2(get12(map, "image")), "url")) ?? "";
+    const diskName = literalOf(get(disk, "name")) ?? "disk";
+    const mountPath = literalOf(get(disk, "mountPath"));
+    const image = literalOf(get(mapOf2(get(map, "image")), "url")) ?? "";
     const engine = /postgres/i.test(image) || /postgres/i.test(mountPath ?? "") ? "postgres" : /mysql|mariadb/i.test(image) ? "mysql" : /mongo/i.test(image) ? "mongo" : "volume";
     inventory.store({
       platform: "render",
@@ -15495,9 +15476,6 @@ function scanGroup(inventory, group, environmentName) {
 }
 function keyLine2(node, key) {
   return mapOf2(node)?.entries.find((entry) => entry.key === key)?.keySpan.line;
-}
-function get12(node, key) {
-  return mapOf2(node)?.entries.find((entry) => entry.key === key)?.value;
 }
 
 // detectors/missing-offprovider-backup/inventory/terraform.ts
@@ -15616,8 +15594,9 @@ var VPS_PROVIDERS = lookupTable({
   vultr: { provider: "vultr", title: "Vultr" },
   digitalocean: { provider: "digitalocean", title: "DigitalOcean" }
 });
-var DATABASE_SERVER_NAME = /(?:^|[^a-z])(?:db\d*|database|postgres(?:ql)?|pg|mysql|mariadb|mongo(?:db)?|redis|data)(?:[^a-z]|$)/i;
-var DATA_VOLUME_NAME = /(?:^|[^a-z])(?:db\d*|database|postgres(?:ql)?|pg(?:data)?|mysql|mariadb|mongo(?:db)?|redis|data|uploads?|media|files|storage|minio)(?:[^a-z]|$)/i;
+var DATABASE_WORDS2 = String.raw`db\d*|database|postgres(?:ql)?|pg|pgdata|mysql|mariadb|mongo(?:db)?|redis|data`;
+var DATABASE_SERVER_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS2})(?:[^a-z]|$)`, "i");
+var DATA_VOLUME_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS2}|uploads?|media|files|storage|minio)(?:[^a-z]|$)`, "i");
 var GENERIC_LABELS = /* @__PURE__ */ new Set(["this", "main", "default", "primary", "db", "database", "bucket", "instance", "cluster", "self"]);
 function shownLabel(resource, directory) {
   return GENERIC_LABELS.has(resource.label) ? `${resource.type}.${resource.label} in ${directory || "the root module"}` : resource.label;
@@ -19037,7 +19016,8 @@ function readAgentCode(file, out) {
   const sdk = SDK_IMPORT.test(text);
   for (const start of text.matchAll(ARGV_START)) {
     const from = start.index + start[0].length;
-    const list = text.slice(from, closingBracket(text, from, start[0][0] === "[" ? "]" : ")"));
+    const close = closingBracket(text, start.index, { quotes: `"'\``, limit: 4e3 });
+    const list = text.slice(from, close === -1 ? Math.min(text.length, from + 4e3) : close);
     for (const flag of list.matchAll(FLAG)) {
       const at = from + flag.index + 1;
       if (!inComment(text, at)) report2(file, out, RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, flag[1].length);
@@ -19066,15 +19046,6 @@ function readAgentCode(file, out) {
       emitPermission(file, out, permission);
     }
   }
-}
-function closingBracket(text, from, close) {
-  const open = close === "]" ? "[" : "(";
-  let depth = 1;
-  for (let i = from; i < text.length && i < from + 4e3; i++) {
-    if (text[i] === open) depth++;
-    else if (text[i] === close && --depth === 0) return i;
-  }
-  return Math.min(text.length, from + 4e3);
 }
 function inComment(text, at) {
   const lineStart = text.lastIndexOf("\n", at) + 1;
@@ -19395,7 +19366,7 @@ function readCodexRules(file, out) {
   const rules2 = [];
   for (const call of file.text.matchAll(/\bprefix_rule\s*\(/g)) {
     const start = call.index;
-    const end = closingParen(file.text, start + call[0].length);
+    const end = closingBracket(file.text, start + call[0].length - 1);
     if (end < 0) {
       unknownValue(file, out, `A prefix_rule in ${file.path} is not closed; it was ignored.`, file.positionAt(start).line);
       continue;
@@ -19429,20 +19400,6 @@ function readCodexRules(file, out) {
     });
     if (permission) emitPermission(file, out, permission);
   }
-}
-function closingParen(text, from) {
-  let depth = 1;
-  let quote;
-  for (let i = from; i < text.length; i++) {
-    const char = text[i];
-    if (quote) {
-      if (char === "\\") i++;
-      else if (char === quote) quote = void 0;
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === "(") depth++;
-    else if (char === ")" && --depth === 0) return i;
-  }
-  return -1;
 }
 function parseTokens(list) {
   try {
