@@ -144,7 +144,7 @@ export class KeywordIndex {
     this.firstOutputRow = firstOutput * classes;
     this.outputs = order.slice(firstOutput).map((state) => ends[state]!);
     this.endsLineKeyword = Uint8Array.from(this.outputs, (ids) => (ids.some((id) => this.lineKeyword[id] === 1) ? 1 : 0));
-    this.automaton = options.engine === 'javascript' ? undefined : ByteAutomaton.create(classOf, transitions, this.firstOutputRow);
+    this.automaton = options.engine === 'javascript' ? undefined : ByteAutomaton.create(classOf, transitions, this.firstOutputRow, Math.max(0, ...unique.map((keyword) => keyword.length)));
   }
 
   /** The keywords in a file's bytes (UTF-8 or Latin-1: keywords are ASCII either way). */

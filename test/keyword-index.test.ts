@@ -61,6 +61,53 @@ describe('KeywordIndex', () => {
     }
   });
 
+  it('finds the same in long inputs, where the byte loop walks two halves at once, as the JavaScript loop and a naive search', () => {
+    const next = random(23);
+    for (let round = 0; round < 60; round++) {
+      let text = '';
+      // Lengths around the point where two streams start (256 bytes) and well past it, odd and even.
+      const length = 200 + Math.floor(next() * 5000);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const bytes = Buffer.from(text, 'utf8');
+      const expected = naive(text, groups, lineKeywords);
+      const starts = lineStarts(text);
+      for (const hits of [index.findInBytes(bytes), javascript.findInBytes(bytes)]) {
+        expect({ found: [...hits.found].sort(), groups: hits.groups, lines: [...hits.lines] }).toEqual(expected);
+        expect(hits.lineOffsets).toEqual(expected.lines.map((line) => starts.bytes[line - 1]));
+      }
+    }
+  });
+
+  it('reports every hit in order when they overflow the buffer the two-stream loop writes them to', () => {
+    // Over 4,096 hits in each half: the loop stops and resumes many times, and the second half's lines are counted
+    // on from the first's. The line keyword sits at a different place on each line.
+    const lines = Array.from({ length: 20_001 }, (_, i) => `${'x'.repeat(i % 7)}token ${i}`);
+    lines[10_000] = `${'y'.repeat(40)}key`;
+    const bytes = Buffer.from(lines.join('\n'));
+    const viaWasm = index.findInBytes(bytes);
+    const viaJs = javascript.findInBytes(bytes);
+    expect(viaWasm.lines).toHaveLength(20_001);
+    expect([...viaWasm.lines]).toEqual([...viaJs.lines]);
+    expect([...viaWasm.lineOffsets]).toEqual([...viaJs.lineOffsets]);
+    expect([...viaWasm.found].sort()).toEqual([...viaJs.found].sort());
+  });
+
+  it('finds a keyword at every offset around the middle of an input, where the two halves meet', () => {
+    // The longest keyword: the second half starts just far enough back to see it whole.
+    for (let at = 250; at < 350; at++) {
+      const text = `${'x'.repeat(at)}blast-radius:${'x'.repeat(600 - at)}`;
+      expect(index.findInBytes(Buffer.from(text)).groups, `blast-radius: at ${at}`).toBe(1 << 3);
+    }
+    for (let at = 250; at < 350; at++) {
+      const text = `${'x '.repeat(at >> 1)}${at % 2 ? 'x' : ''}secret\n${'x'.repeat(600 - at)}`;
+      const hits = index.findInBytes(Buffer.from(text));
+      expect([...hits.found], `secret at ${at}`).toEqual(['secret']);
+      expect(hits.lines).toEqual([1]);
+      const second = index.findInBytes(Buffer.from(`${text}\n${'x'.repeat(at)}token\n`));
+      expect(second.lines, `token after ${at}`).toEqual([1, 3]);
+    }
+  });
+
   it('grows its WebAssembly memory for a large input and still finds a keyword at the very end', () => {
     // The byte loop runs in WebAssembly here (Node on a little-endian machine), not the JavaScript fallback.
     expect((index as unknown as { automaton?: object }).automaton).toBeDefined();
