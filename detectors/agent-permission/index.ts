@@ -25,6 +25,7 @@ import { reportProseGuardrails } from './guardrail-check.js';
 import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
 import { bypassMode } from './rules/bypass-mode.js';
 import { directoryOutsideRepo } from './rules/directory-outside-repo.js';
+import { secretEnvironmentInherited } from './rules/secret-environment-inherited.js';
 import { shellAutoApproved } from './rules/shell-auto-approved.js';
 import { destructiveCommandAllowed } from './rules/destructive-command-allowed.js';
 import { mcpToolsAutoApproved } from './rules/mcp-tools-auto-approved.js';
@@ -109,6 +110,7 @@ export const agentPermission: Detector = {
     mcpFilesystemOutsideRepo,
     directoryOutsideRepo,
     secretFileNotExcluded,
+    secretEnvironmentInherited,
   ],
   admits: (file: FileRef) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.

@@ -18,6 +18,7 @@ export const RULE_IDS = {
   mcpFilesystemOutsideRepo: 'agent-permission/mcp-filesystem-outside-repo',
   directoryOutsideRepo: 'agent-permission/directory-outside-repo',
   secretFileNotExcluded: 'agent-permission/secret-file-not-excluded',
+  secretEnvironmentInherited: 'agent-permission/secret-environment-inherited',
 } as const;
 
 export type GrantKind = 'bypass-mode' | 'shell' | 'interpreter' | 'destructive-command' | 'mcp-tool' | 'file-write' | 'file-read';

@@ -5,9 +5,9 @@
 import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
-import { tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { globMatcher, tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
-import { booleanAt, mapAt, rootMap, stringAt, unknownValue, type StringItem } from './tree.js';
+import { booleanAt, lineSpan, mapAt, rootMap, stringAt, unknownValue, type StringItem } from './tree.js';
 import { closingBracket } from '../../../src/parse/brackets.js';
 
 export const CODEX_CONFIG = /(^|\/)\.codex\/config\.toml$/;
@@ -21,6 +21,7 @@ export function readCodexConfig(file: SourceFile, out: FileEmitter): void {
   if (!root) return;
   emitConfig(out, 'codex', 'settings', file.path);
   judgeApproval(file, out, root, '', true);
+  judgeEnvironment(file, out, root);
   const profiles = mapAt(file, out, root, 'profiles');
   for (const entry of profiles?.entries ?? []) {
     if (entry.value.kind === 'map') judgeApproval(file, out, entry.value, `profiles.${entry.key}.`, false);
@@ -80,6 +81,42 @@ function judgeApproval(file: SourceFile, out: FileEmitter, table: DataNode, pref
       ...intent,
     });
   }
+}
+
+/** Secret variables as shells export them: what the policy is tested against. */
+const SECRET_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'CLOUDFLARE_API_TOKEN', 'OPENAI_API_KEY', 'STRIPE_SECRET_KEY', 'RAILWAY_TOKEN'];
+
+/**
+ * `[shell_environment_policy]`: commands start from every variable (`inherit = "all"`, the default), the core set or
+ * none; unless `ignore_default_excludes` is true, names matching `*KEY*`, `*SECRET*` or `*TOKEN*` are removed; then
+ * `exclude` patterns, then only what `include_only` matches stays (patterns are case-insensitive globs).
+ */
+function judgeEnvironment(file: SourceFile, out: FileEmitter, root: DataNode): void {
+  const policy = get(root, 'shell_environment_policy');
+  const ignoreDefaults = booleanAt(policy, 'ignore_default_excludes');
+  if (policy?.kind !== 'map' || ignoreDefaults?.value !== true) return;
+  const inherit = stringAt(policy, 'inherit')?.value ?? 'all';
+  if (inherit !== 'all') return;
+  // Case-insensitive: the patterns and the names are compared in upper case.
+  const patterns = (key: string): CommandMatcher[] | undefined => {
+    const list = get(policy, key);
+    if (list?.kind !== 'seq') return undefined;
+    return list.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' ? [globMatcher(item.value.toUpperCase())] : []));
+  };
+  const exclude = patterns('exclude') ?? [];
+  const includeOnly = patterns('include_only');
+  const reaching = SECRET_VARIABLES.filter((name) => !exclude.some((matches) => matches(name)) && (includeOnly === undefined || includeOnly.some((matches) => matches(name))));
+  if (reaching.length === 0) return;
+  out.report({
+    ruleId: RULE_IDS.secretEnvironmentInherited,
+    message:
+      `shell_environment_policy.ignore_default_excludes = true in ${file.path} hands every command Codex runs the shell's secret variables ` +
+      `(${reaching.join(', ')} when exported), which Codex otherwise strips.`,
+    location: { path: file.path, span: lineSpan(file, ignoreDefaults.span) },
+    snippet: file.line(ignoreDefaults.span.line).trim(),
+    evidence: `environment|codex|${reaching.join(',')}`,
+    details: { agent: 'codex', variables: reaching },
+  });
 }
 
 /** `prefix_rule(...)` calls of a rules file: allow rules are permissions, prompt/forbidden rules are brakes (and win). */
