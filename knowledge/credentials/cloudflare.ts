@@ -165,7 +165,7 @@ export const cloudflareTunnelToken: CredentialKind = {
   provider: 'cloudflare',
   title: 'Cloudflare Tunnel token',
   // base64 of {"a": account tag, "t": tunnel id, "s": tunnel secret}.
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9+/_-])(eyJhIjoi[A-Za-z0-9+/_-]{60,}={0,2})(?![A-Za-z0-9+/=_-])/g, keywords: ['eyjhijoi'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9+/_.-])(eyJhIjoi[A-Za-z0-9+/_-]{60,}={0,2})(?![A-Za-z0-9+/=_-])/g, keywords: ['eyjhijoi'] }],
   plausible: (value) => {
     const payload = base64Json(value);
     return payload !== undefined && typeof payload.t === 'string' && typeof payload.s === 'string' && String(payload.s).length >= 32 && !isPlaceholder(String(payload.s));

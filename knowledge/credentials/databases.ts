@@ -319,7 +319,11 @@ export const upstashRedisToken: CredentialKind = {
   provider: 'upstash',
   title: 'Upstash Redis REST token',
   // Vercel's marketplace integration names it KV_REST_API_TOKEN; Upstash's own console UPSTASH_REDIS_REST_TOKEN.
-  contextPatterns: [{ variable: /^(?:[A-Z0-9_]*_)?(?:UPSTASH_REDIS_REST(?:_READ_?ONLY)?_TOKEN|KV_REST_API(?:_READ_ONLY)?_TOKEN)$|^upstash(?:redis)?(?:rest)?token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['upstash', 'kv_rest'] }],
+  contextPatterns: [
+    { variable: /^(?:[A-Z0-9_]*_)?(?:UPSTASH_REDIS_REST(?:_READ_?ONLY)?_TOKEN|KV_REST_API(?:_READ_ONLY)?_TOKEN)$|^upstash(?:redis)?(?:rest)?token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['upstash', 'kv_rest'] },
+    // The client's own option (`new Redis({ url: 'https://….upstash.io', token })`), in a file naming an Upstash host.
+    { variable: /^token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['upstash'], requires: ['upstash.io'] },
+  ],
   plausible: (value) => looksGenerated(value),
   rate: (context) =>
     readOnlyRating(context, 'Upstash token') ?? { scope: 'root-resource', because: `an Upstash REST token reads, writes and flushes its whole database${browserExposure(context)}` },
@@ -330,8 +334,11 @@ export const upstashRedisToken: CredentialKind = {
     positive: [
       sample('src/lib/redis.ts', `import { Redis } from '@upstash/redis';\n\nexport const redis = new Redis({\n  url: 'https://eu1-vast-lark-38012.upstash.io',\n  token: process.env.UPSTASH_REDIS_REST_TOKEN ?? '${UPSTASH_TOKEN}',\n});\n`, { expect: { line: 5 }, note: 'a fallback for when the variable is unset' }),
       sample('.env.production', `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io\nKV_REST_API_TOKEN=${UPSTASH_TOKEN}\n`, { expect: { line: 2 }, note: "Vercel's name for it" }),
+      sample('src/lib/redis.ts', `import { Redis } from '@upstash/redis';\n\nexport const redis = new Redis({\n  url: 'https://eu1-vast-lark-38012.upstash.io',\n  token: '${UPSTASH_TOKEN}',\n});\n`, { expect: { line: 5 }, note: "the client's token option beside an Upstash URL" }),
     ],
-    negative: [sample('.env.example', 'UPSTASH_REDIS_REST_URL=https://your-db.upstash.io\nUPSTASH_REDIS_REST_TOKEN=AXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n')],
+    negative: [
+      sample('src/lib/session.ts', `export const session = { url: 'https://auth.acme.io', token: '${UPSTASH_TOKEN}' };\n`, { note: 'a token option with no Upstash host in the file stays generic' }),
+      sample('.env.example', 'UPSTASH_REDIS_REST_URL=https://your-db.upstash.io\nUPSTASH_REDIS_REST_TOKEN=AXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n')],
   },
   scopeSamples: {
     positive: [sample('.env.production', `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io\nKV_REST_API_TOKEN=${UPSTASH_TOKEN}\n`, { expect: { line: 2 } })],
@@ -339,7 +346,47 @@ export const upstashRedisToken: CredentialKind = {
   },
 };
 
-/** JWT-shaped Supabase keys first, so they win over the generic `jwt` kind on the same span. */
+/**
+ * Turso database tokens (`turso db tokens create`, `turso group tokens create`): EdDSA JWTs whose `a` claim says
+ * full access (`rw`) or read-only (`ro`), found by the payload's base64 fragments so other JWTs stay generic.
+ */
+const TURSO_ACCESS = [...base64urlFragments('"a":"rw"'), ...base64urlFragments('"a":"ro"')].map(escapeRegExp).join('|');
+const TURSO_JWT = new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${TURSO_ACCESS}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, 'g');
+const TURSO_RW = 'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJpYXQiOjE3MzAwMDAwMDAsImlkIjoiOWQ4ZjJhNmMtM2I1ZS00YjFhLWE3YzQtMmU4ZjZkMWIwYzNlIn0.ArORWd66jZnwnSTSlltFFxN8VHGeBDbzFYRLFEt5B3G_HYPrR73jBuksCBCQguicP89vRsOyborL6qVPmfPtSQ';
+const TURSO_RO = 'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicm8iLCJpYXQiOjE3MzAwMDAwMDAsImlkIjoiOWQ4ZjJhNmMtM2I1ZS00YjFhLWE3YzQtMmU4ZjZkMWIwYzNlIn0.xIMVNwvHky--BDRSSwszILbC_N1PZvHfazZJ2DpLl37AXoVvwgeVvzIFzhGVkD08pI24gPI4s5ueQpJNug6CXg';
+
+export const tursoDatabaseToken: CredentialKind = {
+  id: 'turso-database-token',
+  provider: 'turso',
+  title: 'Turso database auth token',
+  valuePatterns: [{ regex: TURSO_JWT, keywords: ['eyj'] }],
+  plausible: (value) => {
+    const decoded = decodeJwt(value);
+    if (!decoded || decoded.header.alg !== 'EdDSA') return false;
+    const { a, exp } = decoded.payload;
+    return (a === 'rw' || a === 'ro') && !(typeof exp === 'number' && exp * 1000 < Date.now());
+  },
+  rate: (context) =>
+    decodeJwt(context.value)?.payload.a === 'ro'
+      ? { scope: 'scoped', because: 'JWT claim a=ro: read-only' }
+      : { scope: 'root-resource', because: `JWT claim a=rw: full access to the database (to every database of the group, for a group token)${browserExposure(context)}` },
+  reach: 'reads, changes and drops every table of the database (a group token: of every database in the group) over libSQL',
+  narrower: 'mint a read-only token (`--read-only`) with an expiry (`--expiration`) for code that only reads, and keep the full-access one in the server environment',
+  reference: 'https://docs.turso.tech/cli/db/tokens/create',
+  samples: {
+    positive: [sample('scripts/deploy.sh', `#!/bin/sh\nexport TURSO_DATABASE_URL=libsql://links-acme.turso.io\nexport TURSO_AUTH_TOKEN=${TURSO_RW}\nnpm run migrate\n`, { expect: { line: 3 } })],
+    negative: [
+      sample('scripts/deploy.sh', '#!/bin/sh\nexport TURSO_AUTH_TOKEN=$(turso db tokens create links-acme --expiration 1h)\n'),
+      sample('scripts/deploy.sh', '#!/bin/sh\nexport TURSO_AUTH_TOKEN=eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJleHAiOjE2MDAwMDAwMDAsImlhdCI6MTU5MDAwMDAwMCwiaWQiOiI5ZDhmMmE2Yy0zYjVlLTRiMWEtYTdjNC0yZThmNmQxYjBjM2UifQ.CvutMdRtiSO-pjR1YE0-N7jediYH8Wfl8fmwr-qPWsdL4XyLdFOHZg5LLowt6rjsILnLa2ljv1X8s_oWWaMRnQ\n', { note: 'expired' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('src/db.ts', `import { createClient } from '@libsql/client';\n\nexport const db = createClient({\n  url: 'libsql://links-acme.turso.io',\n  authToken: '${TURSO_RW}',\n});\n`, { expect: { line: 5 } })],
+    negative: [sample('src/db.ts', `import { createClient } from '@libsql/client';\n\nexport const db = createClient({\n  url: 'libsql://links-acme.turso.io',\n  authToken: '${TURSO_RO}',\n});\n`, { note: 'a read-only token' })],
+  },
+};
+
+/** JWT-shaped Supabase and Turso keys first, so they win over the generic `jwt` kind on the same span. */
 export const DATABASE_KINDS: readonly CredentialKind[] = [
   supabaseServiceRoleKey,
   supabaseSecretKey,
@@ -351,5 +398,6 @@ export const DATABASE_KINDS: readonly CredentialKind[] = [
   mongodbAtlasApiKey,
   mongodbAtlasServiceAccount,
   upstashRedisToken,
+  tursoDatabaseToken,
 ];
 
