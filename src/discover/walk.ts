@@ -108,6 +108,7 @@ export function discover(options: DiscoverOptions): Discovery {
   // time over Python's site-packages).
   const unreadableDirectories: string[] = [];
   const virtualenvs: string[] = [];
+  const skippedDirectories: string[] = [];
   const recordingReaddirSync = ((path: string, options: unknown) => {
     try {
       const listing = readdirSync(path, options as { withFileTypes: true });
@@ -116,7 +117,7 @@ export function discover(options: DiscoverOptions): Discovery {
         virtualenvs.push(relative(root, path));
         return [];
       }
-      return withoutExcludedDirectories(listing);
+      return withoutExcludedDirectories(listing, path === root ? '' : `${relative(root, path)}/`, skippedDirectories);
     } catch (error) {
       unreadableDirectories.push(`${relative(root, path) || '.'} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       return [];
@@ -151,6 +152,7 @@ export function discover(options: DiscoverOptions): Discovery {
       message: `${virtualenvs.length} Python virtualenv${virtualenvs.length === 1 ? '' : 's'} not scanned (installed packages): ${virtualenvs.slice(0, 3).join(', ')}${virtualenvs.length > 3 ? ', ...' : ''}.`,
     });
   }
+  if (skippedDirectories.length > 0) notifications.push(skippedDirectoriesNote(skippedDirectories));
   for (const directory of unreadableDirectories) {
     notifications.push({ level: 'warning', code: 'unreadable', message: `Could not read directory ${directory}; its files were not scanned.`, path: directory.replace(/ \(.*\)$/, '') });
   }
@@ -207,18 +209,40 @@ const EXCLUDED_DIRECTORY_NAMES = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
 /** Per-developer agent settings kept out of git (`.claude/settings.local.json`): in force on the machine that has them. */
 const LOCAL_AGENT_SETTINGS = /(^|\/)\.claude\/settings\.local\.json$|(^|\/)\.gemini\/settings\.json$|(^|\/)\.cursor\/(?:cli|permissions|mcp)\.json$|(^|\/)\.mcp\.json$|(^|\/)\.codex\/config\.toml$/;
 
-/** A directory listing without the excluded directories (files and links of those names stay). */
-function withoutExcludedDirectories(entries: Dirent[]): Dirent[] {
+/**
+ * A directory listing without the excluded directories (files and links of those names stay); the paths of those left
+ * out (but `.git`, which is never content) are added to `skipped`.
+ */
+function withoutExcludedDirectories(entries: Dirent[], prefix: string, skipped: string[]): Dirent[] {
   let kept: Dirent[] | undefined;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
     if (EXCLUDED_DIRECTORY_NAMES.has(entry.name) && entry.isDirectory()) {
+      if (entry.name !== '.git') skipped.push(`${prefix}${entry.name}`);
       kept ??= entries.slice(0, index);
     } else if (kept) {
       kept.push(entry);
     }
   }
   return kept ?? entries;
+}
+
+/** One note for every directory left out by name: which names, how many of each, and the first few paths. */
+function skippedDirectoriesNote(paths: readonly string[]): Notification {
+  const byName = new Map<string, number>();
+  for (const path of paths) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+  }
+  const names = [...byName].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, count]) => (count === 1 ? `${name}/` : `${name}/ (${count})`)).join(', ');
+  const sorted = [...paths].sort();
+  return {
+    level: 'note',
+    code: 'directories-skipped',
+    message:
+      `${paths.length} director${paths.length === 1 ? 'y' : 'ies'} not scanned by default as dependencies, build output or caches: ${names}; ` +
+      `for example ${sorted.slice(0, 3).join(', ')}${sorted.length > 3 ? ', ...' : ''}.`,
+  };
 }
 
 export function isBinaryByName(path: string): boolean {
