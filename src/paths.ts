@@ -6,9 +6,10 @@ const TEST_OR_EXAMPLE = new RegExp(
     // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
     String.raw`(?:^|\/)(?:tests?|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
     String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
-    // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`), fixture variants
-    // (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
-    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?)|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test
+    // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`), fixture
+    // variants (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
+    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
