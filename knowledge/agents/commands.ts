@@ -44,6 +44,8 @@ const INTERPRETER_PROBES: readonly CommandProbe[] = [
   ['sudo zqx-unlisted-tool', 'sudo'],
   ['xargs zqx-unlisted-tool', 'xargs'],
   ['env zqx-unlisted-tool', 'env'],
+  // `find -exec` and `-execdir` run any program on what they find.
+  ['find . -exec zqx-unlisted-tool {} ;', 'find'],
   // Script runners run whatever file the agent writes first.
   ['tsx zqx-unlisted-script.ts', 'tsx'],
   ['npx tsx zqx-unlisted-script.ts', 'tsx'],
