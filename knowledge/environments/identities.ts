@@ -169,6 +169,8 @@ const ENGINES: Readonly<Record<string, { engine: string; port: number }>> = look
   clickhouse: { engine: 'clickhouse', port: 9000 },
   amqp: { engine: 'amqp', port: 5672 },
   amqps: { engine: 'amqp', port: 5671 },
+  // Turso and self-hosted sqld speak libSQL over HTTPS or WebSockets.
+  libsql: { engine: 'libsql', port: 443 },
 });
 
 const URL_START = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//i;

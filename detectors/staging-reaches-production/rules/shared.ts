@@ -49,6 +49,10 @@ export const sharedDatabase: RuleMeta = {
         'name = "acme-worker"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n',
         { expect: { line: 15 }, note: "wrangler's top level is what `wrangler deploy` ships: production" },
       ),
+      sample('wrangler.toml', 'name = "links"\n\n[vars]\nTURSO_DATABASE_URL = "libsql://links-acme.turso.io"\n\n[env.staging.vars]\nTURSO_DATABASE_URL = "libsql://links-acme.turso.io"\n', {
+        expect: { line: 7 },
+        note: "a libSQL URL: the staging Worker on production's Turso database",
+      }),
       {
         files: {
           'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n',
