@@ -336,6 +336,7 @@ class Coverage {
   private readonly planSelected = new Map<string, boolean>();
   private readonly namesSomeStore = new Map<BackupEvidence, boolean>();
   private readonly split = new Map<BackupEvidence, { named: string[]; plan?: string }>();
+  private readonly nearestDepth = new Map<BackupEvidence, number>();
 
   constructor(
     private readonly all: readonly DataStore[],
@@ -352,9 +353,29 @@ class Coverage {
     }
     // Unnamed (a dump of `$DATABASE_URL`): by engine, within the part of a monorepo the backup sits in.
     if (named.length === 0) return engineOk && sameArea(item.location.path, store.location.path);
-    if (named.some((cover) => coverMatches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
+    if (named.some((cover) => coverMatches(cover, store))) {
+      if (!engineOk && !named.some((cover) => store.identities.includes(cover))) return false;
+      // A file path inside a mount (Litestream's `/data/app.db`) names no volume: every app mounts `/data`. Of the
+      // volumes it fits, the backup covers those of the app nearest its own config (`sidecar/litestream.yml` is the
+      // sidecar's, not the root app's or the worker's).
+      return !named.every((cover) => cover.startsWith('path:')) || this.isNearest(item, store);
+    }
     // Names that match no store at all (a host the inventory never saw) fall back to engines.
     return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith('host:') || cover.startsWith('path:')) && engineOk;
+  }
+
+  /** Whether the store is among the stores a path-only backup fits that sit nearest the backup in the tree. */
+  private isNearest(item: BackupEvidence, store: DataStore): boolean {
+    let best = this.nearestDepth.get(item);
+    if (best === undefined) {
+      const { named } = this.coversOf(item);
+      best = 0;
+      for (const candidate of this.all) {
+        if (named.some((cover) => coverMatches(cover, candidate))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
+      }
+      this.nearestDepth.set(item, best);
+    }
+    return sharedDepth(item.location.path, store.location.path) === best;
   }
 
   /** A backup's plan and the names it covers (anything else), split once per backup. */
@@ -407,6 +428,15 @@ function sameArea(backup: string, store: string): boolean {
   const a = areaOf(backup);
   const b = areaOf(store);
   return a === undefined || b === undefined || a === b;
+}
+
+/** How many leading directories two files' paths share. */
+function sharedDepth(a: string, b: string): number {
+  const left = a.split('/').slice(0, -1);
+  const right = b.split('/').slice(0, -1);
+  let depth = 0;
+  while (depth < left.length && depth < right.length && left[depth] === right[depth]) depth++;
+  return depth;
 }
 
 function coverMatches(cover: string, candidate: DataStore): boolean {

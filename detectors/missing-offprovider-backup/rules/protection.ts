@@ -241,6 +241,15 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         { files: { 'lib/ledger-stack.ts': cdkLedgerStack('    plan.addRule(backup.BackupPlanRule.daily());\n') }, expect: { path: 'lib/ledger-stack.ts', line: 9 }, note: 'a daily rule, and no copy leaves the account' },
         {
           files: {
+            'fly.toml': 'app = "acme-notes"\nprimary_region = "ams"\n\n[mounts]\n  source = "notes_data"\n  destination = "/data"\n',
+            'sidecar/fly.toml': 'app = "acme-links"\n\n[mounts]\n  source = "links_data"\n  destination = "/data"\n',
+            'sidecar/litestream.yml': 'dbs:\n  - path: /data/links.db\n    replicas:\n      - url: s3://acme-links-backup/links\n        endpoint: https://8f3c1e6ab0d94e2f.r2.cloudflarestorage.com\n',
+          },
+          expect: { path: 'fly.toml', line: 4 },
+          note: "the sidecar's Litestream config backs up the sidecar's volume, not every volume mounted at /data",
+        },
+        {
+          files: {
             'firebase.json': '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
             'scripts/setup-backups.sh': "#!/bin/sh\ngcloud firestore backups schedules create --database='(default)' --recurrence=daily --retention=14w\n",
           },
