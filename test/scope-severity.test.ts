@@ -58,3 +58,16 @@ describe('scope severity', () => {
     expect(undeclared).toEqual([]);
   });
 });
+
+describe('a tracked .env', () => {
+  const severityOf = async (files: Record<string, string>) => (await scanFiles(files)).findings.find((finding) => finding.ruleId === 'exposed-credential/committed-dotenv')?.severity;
+
+  it('is as serious as the strongest credential in it: test-mode keys only, low', async () => {
+    expect(await severityOf({ '.env.staging': 'STRIPE_SECRET_KEY=sk_test_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4\nSTRIPE_PUBLISHABLE_KEY=pk_test_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4\n' })).toBe('low');
+  });
+
+  it('stays high with a live credential, or a secret no kind recognises', async () => {
+    expect(await severityOf({ '.env.staging': 'STRIPE_SECRET_KEY=sk_test_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4\nSESSION_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n' })).toBe('high');
+    expect(await severityOf({ '.env': 'DATABASE_URL=postgres://app:Hq7vN2xL9pRt@db.acme-prod.internal:5432/app\n' })).toBe('high');
+  });
+});

@@ -1,6 +1,6 @@
 // Credentials stored where a coding agent reads them: anything but a git-ignored .env file. Publishes every
 // credential it finds (git-ignored .env files included, for their scope) for the later stages to rate and join.
-import type { Detector, FileEmitter, FileRef, Severity, SourceFile } from '../../src/model.js';
+import { severityRank, type Detector, type FileEmitter, type FileRef, type Severity, type SourceFile } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
 import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
@@ -11,7 +11,7 @@ import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
 import { secretNameClass } from '../../knowledge/credentials/names.js';
 import { shipsToBrowsers } from '../../knowledge/credentials/narrowing.js';
-import { lineBindings } from './bindings.js';
+import { lineBindings, type Binding } from './bindings.js';
 import { decodeJwt, isHumanPlaceholder, isReference } from '../../knowledge/credentials/values.js';
 
 const EXAMPLE_DOTENV = /\.(?:example|sample|template|dist|defaults?|tmpl|tpl|schema)$/i;
@@ -53,6 +53,9 @@ export const exposedCredential: Detector = {
     const examples = found.length > 0 ? exampleRanges(file) : [];
     const docsTree = DOCS_TREE.test(file.path);
     let reported = 0;
+    // The strongest severity among the credentials reported: a tracked .env holding only test-mode keys is as
+    // serious as they are.
+    let strongest: Severity | undefined;
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
@@ -83,9 +86,11 @@ export const exposedCredential: Detector = {
         environment,
       });
       if (inIgnoredDotenv) continue;
+      const severity = severityOf(credential, rating.scope === 'test' || inDocumentation, file.path);
+      if (strongest === undefined || severityRank(severity) > severityRank(strongest)) strongest = severity;
       out.report({
         ruleId: exposedRuleId(credential.kind),
-        severity: severityOf(credential, rating.scope === 'test' || inDocumentation, file.path),
+        severity,
         message: `${credential.kind.title}${variable ? ` in ${variable}` : ''} is stored in plain text where coding agents read it.`,
         location,
         snippet: snippetOf(file, credential),
@@ -106,8 +111,11 @@ export const exposedCredential: Detector = {
     // Public values (a Supabase anon key, NEXT_PUBLIC_ settings) make no secret of a tracked .env: a Next.js app commits
     // `.env.production` for exactly those.
     if (file.tracked && isDotenvPath(file.path) && (reported > 0 || holdsSecretNamedValue(file))) {
+      // Secret-named values no kind recognised keep the rule's own severity.
+      const severity = strongest !== undefined && severityRank(strongest) < severityRank('high') && !holdsUnrecognisedSecret(file, found) ? strongest : undefined;
       out.report({
         ruleId: committedDotenvRule.id,
+        ...(severity ? { severity } : {}),
         message: `${file.path} is tracked by git, so the secrets in it are in every clone and in history.`,
         location: { path: file.path, span: file.spanOf(0, Math.max(0, file.line(1).length)) },
         evidence: file.path,
@@ -152,7 +160,16 @@ function severityOf(credential: FoundCredential, exampleOnly: boolean, path: str
 
 /** A `.env` line binding a secret-named key to a real-looking value, even one no kind recognises. */
 function holdsSecretNamedValue(file: SourceFile): boolean {
-  return lineBindings(file.text).some((binding) => !shipsToBrowsers(binding.name) && secretNameClass(binding.name) !== undefined && binding.value.length >= 6 && !isReference(binding.value) && !isHumanPlaceholder(binding.value));
+  return secretNamedBindings(file).length > 0;
+}
+
+/** A secret-named value of a `.env` that is none of the credentials found in it. */
+function holdsUnrecognisedSecret(file: SourceFile, found: readonly FoundCredential[]): boolean {
+  return secretNamedBindings(file).some((binding) => !found.some((credential) => credential.start <= binding.start && binding.start < credential.end));
+}
+
+function secretNamedBindings(file: SourceFile): Binding[] {
+  return lineBindings(file.text).filter((binding) => !shipsToBrowsers(binding.name) && secretNameClass(binding.name) !== undefined && binding.value.length >= 6 && !isReference(binding.value) && !isHumanPlaceholder(binding.value));
 }
 
 /** The line with the secret redacted, trimmed around it. */

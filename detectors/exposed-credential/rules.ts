@@ -32,6 +32,7 @@ export const committedDotenvRule: RuleMeta = {
   severity: 'high',
   why: 'A .env file exists to keep secrets out of the repository. Once git tracks it, every clone, fork, CI log and coding agent has the secrets in it, and they stay in history after the file is deleted.',
   fix: 'Remove it from the index (`git rm --cached`), add it to .gitignore, rotate every secret it held, and commit a `.env.example` with placeholders instead.',
+  help: 'Reported high; when every credential in the file is rated lower (test-mode keys, examples) and it holds no other secret-named value, at the strongest of their severities.',
   precision: 'high',
   tags: ['secrets', 'dotenv', 'external/cwe/cwe-538'],
   samples: {
