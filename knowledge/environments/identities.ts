@@ -104,6 +104,15 @@ export function normaliseHost(host: string): string {
 }
 
 /**
+ * A database server's address in a private network (10.0.0.0/8) that two environments' URLs can name alike: VMs in
+ * one VPC (Kamal, Ansible, Nomad) reach production's database at the same address. Docker's bridge networks
+ * (172.16.0.0/12, 192.168.0.0/16) and VirtualBox's and emulators' NAT (10.0.2.x) are each machine's own, and stay out.
+ */
+function isVpcAddress(host: string): boolean {
+  return /^10\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) && !/^10\.0\.2\./.test(host);
+}
+
+/**
  * The identities a data server's hostname carries: a provider id (RDS identifier, Supabase ref, Neon endpoint, Fly
  * app, Render id) when the host shows one, and `host:<hostname>` for the server itself. Undefined for hosts no
  * two environments can share (see `isLocalOrPlaceholderHost`) and for shared front doors.
@@ -227,7 +236,7 @@ export function databaseUrlIdentity(raw: string): ResourceIdentity | undefined {
   const first = hosts[0];
   const port = first?.port ?? engine.port;
   const hostList = hosts.map((part) => normaliseHost(part.host));
-  if (!cloudSql && hostList.some((host) => isLocalOrPlaceholderHost(host))) return undefined;
+  if (!cloudSql && hostList.some((host) => isLocalOrPlaceholderHost(host) && !isVpcAddress(host))) return undefined;
   const db = database.toLowerCase();
   const shared = first ? isSharedHost(normaliseHost(first.host)) : false;
   const server = hosts.length > 1 ? [...hostList].sort().join(',') : `${hostList[0] ?? 'cloudsql'}:${port}`;

@@ -49,6 +49,14 @@ export const sharedDatabase: RuleMeta = {
         'name = "acme-worker"\nmain = "src/index.ts"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n\n[env.staging]\nname = "acme-worker-staging"\n\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "acme"\ndatabase_id = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"\n',
         { expect: { line: 15 }, note: "wrangler's top level is what `wrangler deploy` ships: production" },
       ),
+      {
+        files: {
+          '.env.production': 'APP_ENV=production\nDATABASE_URL=postgres://shop@10.0.1.20:5432/shop\n',
+          '.env.staging': 'APP_ENV=staging\nDATABASE_URL=postgres://shop@10.0.1.20:5432/shop\n',
+        },
+        expect: { path: '.env.staging', line: 2 },
+        note: "one VPC's private address: staging's VM reaches production's database",
+      },
       sample('wrangler.toml', 'name = "links"\n\n[vars]\nTURSO_DATABASE_URL = "libsql://links-acme.turso.io"\n\n[env.staging.vars]\nTURSO_DATABASE_URL = "libsql://links-acme.turso.io"\n', {
         expect: { line: 7 },
         note: "a libSQL URL: the staging Worker on production's Turso database",
@@ -153,6 +161,13 @@ export const sharedDatabase: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          '.env.production': 'APP_ENV=production\nDATABASE_URL=postgres://shop@172.17.0.1:5432/shop\n',
+          '.env.staging': 'APP_ENV=staging\nDATABASE_URL=postgres://shop@172.17.0.1:5432/shop\n',
+        },
+        note: "Docker's bridge gateway: each machine's own host",
+      },
       sample('bin/billing.ts', "#!/usr/bin/env node\nimport * as cdk from 'aws-cdk-lib';\nimport { DataStack } from '../lib/data-stack';\nimport { ApiStack } from '../lib/api-stack';\n\nconst app = new cdk.App();\nconst prodData = new DataStack(app, 'BillingData-prod', { stage: 'prod' });\nconst stagingData = new DataStack(app, 'BillingData-staging', { stage: 'staging' });\nnew ApiStack(app, 'BillingApi-prod', { stage: 'prod', database: prodData.database });\nnew ApiStack(app, 'BillingApi-staging', { stage: 'staging', database: stagingData.database });\n", { note: 'each stack gets its own environment\'s database' }),
       {
         files: { '.do/app.yaml': 'name: ticketing\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n', '.do/staging.yaml': 'name: ticketing-staging\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-staging\n' },
