@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-4H4ZD6DC.js";
+} from "./chunk-AFA4ZN2K.js";
 import {
   fingerprintOf,
   require_ignore
@@ -6308,6 +6308,7 @@ function discover(options) {
   const excluded = { ignores: (path) => EXCLUDED_FILE_NAMES.has(path.slice(path.lastIndexOf("/") + 1)) || (userPatterns?.ignores(path) ?? false) };
   const unreadableDirectories = [];
   const virtualenvs = [];
+  const skippedDirectories = [];
   const recordingReaddirSync = ((path, options2) => {
     try {
       const listing = readdirSync(path, options2);
@@ -6315,7 +6316,7 @@ function discover(options) {
         virtualenvs.push(relative(root, path));
         return [];
       }
-      return withoutExcludedDirectories(listing);
+      return withoutExcludedDirectories(listing, path === root ? "" : `${relative(root, path)}/`, skippedDirectories);
     } catch (error) {
       unreadableDirectories.push(`${relative(root, path) || "."} (${error.code ?? String(error)})`);
       return [];
@@ -6348,6 +6349,7 @@ function discover(options) {
       message: `${virtualenvs.length} Python virtualenv${virtualenvs.length === 1 ? "" : "s"} not scanned (installed packages): ${virtualenvs.slice(0, 3).join(", ")}${virtualenvs.length > 3 ? ", ..." : ""}.`
     });
   }
+  if (skippedDirectories.length > 0) notifications.push(skippedDirectoriesNote(skippedDirectories));
   for (const directory of unreadableDirectories) {
     notifications.push({ level: "warning", code: "unreadable", message: `Could not read directory ${directory}; its files were not scanned.`, path: directory.replace(/ \(.*\)$/, "") });
   }
@@ -6396,17 +6398,32 @@ function discover(options) {
 }
 var EXCLUDED_DIRECTORY_NAMES = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
 var LOCAL_AGENT_SETTINGS = /(^|\/)\.claude\/settings\.local\.json$|(^|\/)\.gemini\/settings\.json$|(^|\/)\.cursor\/(?:cli|permissions|mcp)\.json$|(^|\/)\.mcp\.json$|(^|\/)\.codex\/config\.toml$/;
-function withoutExcludedDirectories(entries) {
+function withoutExcludedDirectories(entries, prefix, skipped) {
   let kept;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
     if (EXCLUDED_DIRECTORY_NAMES.has(entry.name) && entry.isDirectory()) {
+      if (entry.name !== ".git") skipped.push(`${prefix}${entry.name}`);
       kept ??= entries.slice(0, index);
     } else if (kept) {
       kept.push(entry);
     }
   }
   return kept ?? entries;
+}
+function skippedDirectoriesNote(paths) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const path of paths) {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+  }
+  const names = [...byName].sort(([a], [b]) => a < b ? -1 : 1).map(([name, count]) => count === 1 ? `${name}/` : `${name}/ (${count})`).join(", ");
+  const sorted = [...paths].sort();
+  return {
+    level: "note",
+    code: "directories-skipped",
+    message: `${paths.length} director${paths.length === 1 ? "y" : "ies"} not scanned by default as dependencies, build output or caches: ${names}; for example ${sorted.slice(0, 3).join(", ")}${sorted.length > 3 ? ", ..." : ""}.`
+  };
 }
 function isBinaryByName(path) {
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
@@ -6598,7 +6615,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-GTJR6KMO.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-543IZGOY.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -4,7 +4,7 @@ import {
   FileStage,
   claimBatch,
   prepareFormats
-} from "./chunk-4H4ZD6DC.js";
+} from "./chunk-AFA4ZN2K.js";
 import "./chunk-FPGCDRAC.js";
 import "./chunk-4JN6GR4P.js";
 
@@ -13,7 +13,7 @@ import { parentPort, workerData } from "node:worker_threads";
 var port = parentPort;
 if (!port) throw new Error("scan-worker runs only as a worker thread");
 var { settings } = workerData;
-var { detectors } = await import("./detectors-GTJR6KMO.js");
+var { detectors } = await import("./detectors-543IZGOY.js");
 var stage = await FileStage.create(detectors, settings, []);
 var failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
 port.on("message", (run) => {

@@ -1433,8 +1433,8 @@ function parseSetDirective(steps, index, setProperties) {
 __name(parseSetDirective, "parseSetDirective");
 function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
   if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
-    const name2 = captureNames[stepValueId];
-    steps.push({ type: "capture", name: name2 });
+    const name22 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name22 });
   } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
     steps.push({ type: "string", value: stringValues[stepValueId] });
   } else if (steps.length > 0) {
@@ -1989,8 +1989,8 @@ var Language = class _Language {
    * Get the node type name for a node type id.
    */
   nodeTypeForId(typeId) {
-    const name2 = C._ts_language_symbol_name(this[0], typeId);
-    return name2 ? C.UTF8ToString(name2) : null;
+    const name22 = C._ts_language_symbol_name(this[0], typeId);
+    return name22 ? C.UTF8ToString(name22) : null;
   }
   /**
    * Check if a node type is named.
@@ -2572,12 +2572,12 @@ var Module2 = (() => {
         if (condition) throw new Error(message);
       }
       __name(failIf, "failIf");
-      var name2 = "dylink.0";
+      var name22 = "dylink.0";
       if (binary2 instanceof WebAssembly.Module) {
-        var dylinkSection = WebAssembly.Module.customSections(binary2, name2);
+        var dylinkSection = WebAssembly.Module.customSections(binary2, name22);
         if (dylinkSection.length === 0) {
-          name2 = "dylink";
-          dylinkSection = WebAssembly.Module.customSections(binary2, name2);
+          name22 = "dylink";
+          dylinkSection = WebAssembly.Module.customSections(binary2, name22);
         }
         failIf(dylinkSection.length === 0, "need dylink section");
         binary2 = new Uint8Array(dylinkSection[0]);
@@ -2590,14 +2590,14 @@ var Module2 = (() => {
         offset = 9;
         var section_size = getLEB();
         end = offset + section_size;
-        name2 = getString();
+        name22 = getString();
       }
       var customSection = {
         neededDynlibs: [],
         tlsExports: /* @__PURE__ */ new Set(),
         weakImports: /* @__PURE__ */ new Set()
       };
-      if (name2 == "dylink") {
+      if (name22 == "dylink") {
         customSection.memorySize = getLEB();
         customSection.memoryAlign = getLEB();
         customSection.tableSize = getLEB();
@@ -2608,7 +2608,7 @@ var Module2 = (() => {
           customSection.neededDynlibs.push(libname);
         }
       } else {
-        failIf(name2 !== "dylink.0");
+        failIf(name22 !== "dylink.0");
         var WASM_DYLINK_MEM_INFO = 1;
         var WASM_DYLINK_NEEDED = 2;
         var WASM_DYLINK_EXPORT_INFO = 3;
@@ -2680,14 +2680,14 @@ var Module2 = (() => {
       }
     }
     __name(getValue, "getValue");
-    var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+    var newDSO = /* @__PURE__ */ __name((name22, handle2, syms) => {
       var dso = {
         refcount: Infinity,
-        name: name2,
+        name: name22,
         exports: syms,
         global: true
       };
-      LDSO.loadedLibsByName[name2] = dso;
+      LDSO.loadedLibsByName[name22] = dso;
       if (handle2 != void 0) {
         LDSO.loadedLibsByHandle[handle2] = dso;
       }
@@ -4062,12 +4062,12 @@ function bodyEntries(body2, spanOf) {
   for (const child of body2.namedChildren) {
     if (!child) continue;
     if (child.type === "attribute") {
-      const name2 = child.namedChildren.find((node) => node?.type === "identifier");
+      const name3 = child.namedChildren.find((node) => node?.type === "identifier");
       const expression = child.namedChildren.find((node) => node?.type === "expression");
-      if (!name2) continue;
+      if (!name3) continue;
       entries.push({
-        key: name2.text,
-        keySpan: spanOf(name2.startIndex, name2.endIndex),
+        key: name3.text,
+        keySpan: spanOf(name3.startIndex, name3.endIndex),
         value: expression ? convertExpression(expression, spanOf) : { kind: "scalar", span: spanOf(child.startIndex, child.endIndex), value: null }
       });
     } else if (child.type === "block") {
@@ -4115,10 +4115,10 @@ function convertExpression(node, spanOf) {
       break;
     }
     case "function_call": {
-      const name2 = only.namedChildren[0];
+      const name3 = only.namedChildren[0];
       const args2 = only.namedChildren.find((child) => child?.type === "function_arguments");
       const inner = args2?.namedChildren.filter((child) => child?.type === "expression") ?? [];
-      if (name2 && /^(?:jsonencode|yamlencode)$/.test(name2.text) && inner.length === 1) return convertExpression(inner[0], spanOf);
+      if (name3 && /^(?:jsonencode|yamlencode)$/.test(name3.text) && inner.length === 1) return convertExpression(inner[0], spanOf);
       break;
     }
     case "collection_value": {
@@ -6582,9 +6582,222 @@ var RUN_BODY = [
   11
   // return pos
 ];
-function section(id, content) {
-  return [id, content.length, ...content];
+function recordHit(pos, row, line, stream) {
+  return [
+    32,
+    row,
+    32,
+    7,
+    79,
+    4,
+    64,
+    // if row >= threshold
+    32,
+    8,
+    32,
+    pos,
+    54,
+    2,
+    0,
+    // hits[0] = pos
+    32,
+    8,
+    32,
+    row,
+    54,
+    2,
+    4,
+    // hits[4] = row
+    32,
+    8,
+    32,
+    line,
+    54,
+    2,
+    8,
+    // hits[8] = line
+    32,
+    8,
+    65,
+    stream,
+    54,
+    2,
+    12,
+    // hits[12] = stream
+    32,
+    8,
+    65,
+    16,
+    106,
+    33,
+    8,
+    // hits += 16
+    11
+    // end if
+  ];
 }
+var RUN2_BODY = [
+  1,
+  2,
+  127,
+  // two locals: $x, $y
+  2,
+  64,
+  3,
+  64,
+  // block, loop
+  32,
+  2,
+  69,
+  13,
+  1,
+  // steps == 0: done
+  32,
+  0,
+  45,
+  0,
+  0,
+  33,
+  11,
+  // x = load8_u(a)
+  32,
+  1,
+  45,
+  0,
+  0,
+  33,
+  12,
+  // y = load8_u(b)
+  32,
+  5,
+  32,
+  11,
+  65,
+  10,
+  70,
+  106,
+  33,
+  5,
+  // lineA += x == '\n'
+  32,
+  6,
+  32,
+  12,
+  65,
+  10,
+  70,
+  106,
+  33,
+  6,
+  // lineB += y == '\n'
+  32,
+  3,
+  32,
+  11,
+  45,
+  0,
+  8,
+  106,
+  40,
+  2,
+  136,
+  2,
+  33,
+  3,
+  // rowA = table[rowA + class[x]]
+  32,
+  4,
+  32,
+  12,
+  45,
+  0,
+  8,
+  106,
+  40,
+  2,
+  136,
+  2,
+  33,
+  4,
+  // rowB = table[rowB + class[y]]
+  32,
+  0,
+  65,
+  1,
+  106,
+  33,
+  0,
+  // a += 1
+  32,
+  1,
+  65,
+  1,
+  106,
+  33,
+  1,
+  // b += 1
+  32,
+  2,
+  65,
+  1,
+  107,
+  33,
+  2,
+  // steps -= 1
+  32,
+  3,
+  32,
+  4,
+  32,
+  3,
+  32,
+  4,
+  75,
+  27,
+  32,
+  7,
+  73,
+  13,
+  0,
+  // max(rowA, rowB) < threshold: next
+  ...recordHit(0, 3, 5, 0),
+  // stream A's hit
+  ...recordHit(1, 4, 6, 1),
+  // stream B's hit
+  32,
+  8,
+  32,
+  9,
+  73,
+  13,
+  0,
+  // hits < hitsEnd: next
+  11,
+  11,
+  // end loop, end block
+  ...[0, 1, 2, 3, 4, 5, 6].flatMap((local, index) => [32, 10, 32, local, 54, 2, index * 4]),
+  // state[4i] = a, b, steps, rowA, rowB, lineA, lineB
+  32,
+  8,
+  11
+  // return hits
+];
+function leb(value) {
+  const bytes = [];
+  do {
+    const low = value & 127;
+    value >>>= 7;
+    bytes.push(value === 0 ? low : low | 128);
+  } while (value !== 0);
+  return bytes;
+}
+function section(id, content) {
+  return [id, ...leb(content.length), ...content];
+}
+function name2(text) {
+  return [text.length, ...Array.from(text, (character) => character.charCodeAt(0))];
+}
+var I32 = 127;
 var MODULE_BYTES = new Uint8Array([
   0,
   97,
@@ -6594,15 +6807,15 @@ var MODULE_BYTES = new Uint8Array([
   0,
   0,
   0,
-  ...section(1, [1, 96, 5, 127, 127, 127, 127, 127, 1, 127]),
-  // type: (i32 x5) -> i32
-  ...section(3, [1, 0]),
-  // one function of that type
+  // types: (i32 x5) -> i32 for run, (i32 x11) -> i32 for run2
+  ...section(1, [2, 96, 5, ...new Array(5).fill(I32), 1, I32, 96, 11, ...new Array(11).fill(I32), 1, I32]),
+  ...section(3, [2, 0, 1]),
+  // two functions, of those types
   ...section(5, [1, 0, 1]),
   // one memory, one page to start
-  ...section(7, [2, 3, 114, 117, 110, 0, 0, 6, 109, 101, 109, 111, 114, 121, 2, 0]),
-  // export run, memory
-  ...section(10, [1, RUN_BODY.length, ...RUN_BODY])
+  ...section(7, [3, ...name2("memory"), 2, 0, ...name2("run"), 0, 0, ...name2("run2"), 0, 1]),
+  // exports
+  ...section(10, [2, ...leb(RUN_BODY.length), ...RUN_BODY, ...leb(RUN2_BODY.length), ...RUN2_BODY])
 ]);
 var compiled;
 function scannerModule() {
@@ -6615,13 +6828,21 @@ function scannerModule() {
   }
   return compiled;
 }
+var HIT_CAPACITY = 4096;
+var HIT_BYTES = 16;
+var STATE_BYTES = 32;
 var ByteAutomaton = class _ByteAutomaton {
-  constructor(module2, classOf, transitions, threshold) {
+  constructor(module2, classOf, transitions, threshold, longest) {
     this.threshold = threshold;
+    this.longest = longest;
     const instance2 = new WebAssembly.Instance(module2);
     this.memory = instance2.exports.memory;
     this.run = instance2.exports.run;
-    this.inputAt = TABLE_AT + transitions.length * 4;
+    this.run2 = instance2.exports.run2;
+    this.stateAt = TABLE_AT + transitions.length * 4;
+    this.hitsAt = this.stateAt + STATE_BYTES;
+    this.inputAt = this.hitsAt + HIT_CAPACITY * HIT_BYTES;
+    this.twoStreamsFrom = Math.max(256, 4 * longest);
     this.reserve(this.inputAt);
     this.bytes = new Uint8Array(this.memory.buffer);
     this.words = new Int32Array(this.memory.buffer);
@@ -6629,20 +6850,30 @@ var ByteAutomaton = class _ByteAutomaton {
     this.words.set(transitions.map((row) => row * 4), TABLE_AT / 4);
   }
   threshold;
+  longest;
   memory;
   run;
+  run2;
+  stateAt;
+  hitsAt;
   inputAt;
+  /** Inputs shorter than this run as one stream: splitting them saves less than it costs. */
+  twoStreamsFrom;
   bytes;
   words;
-  /** Undefined where WebAssembly cannot run it (the caller keeps its JavaScript loop). */
-  static create(classOf, transitions, threshold) {
+  /**
+   * Undefined where WebAssembly cannot run it (the caller keeps its JavaScript loop). `longest` is the longest
+   * keyword's length: the second stream starts that many bytes before the first one's end, to be in step with it.
+   */
+  static create(classOf, transitions, threshold, longest) {
     const module2 = scannerModule();
     if (!module2 || Math.max(...classOf) * 4 > 255) return void 0;
-    return new _ByteAutomaton(module2, classOf, transitions, threshold);
+    return new _ByteAutomaton(module2, classOf, transitions, threshold, longest);
   }
   /**
-   * Runs the automaton over the bytes from the root state, reporting every output state it enters. False when the
-   * input does not fit in WebAssembly memory (over about 4 GB): the caller runs its JavaScript loop instead.
+   * Runs the automaton over the bytes from the root state, reporting every output state it enters, in the order of
+   * the input. False when the input does not fit in WebAssembly memory (over about 4 GB): the caller runs its
+   * JavaScript loop instead.
    */
   scan(input, onOutput) {
     const start2 = this.inputAt;
@@ -6653,17 +6884,62 @@ var ByteAutomaton = class _ByteAutomaton {
       return false;
     }
     this.bytes.set(input, start2);
+    if (input.length < this.twoStreamsFrom) this.walk(start2, end, 0, 1, 0, onOutput);
+    else this.walkTwo(start2, end, onOutput);
+    return true;
+  }
+  /** One stream from `pos` with the given row and line, its lines shifted by `lineShift`. */
+  walk(pos, end, row, line, lineShift, onOutput) {
+    const start2 = this.inputAt;
     const threshold = this.threshold * 4;
-    let pos = start2;
-    let row = 0;
-    let line = 1;
     while (pos < end) {
       pos = this.run(pos, end, row, line, threshold);
       row = this.words[0];
       line = this.words[1];
-      if (row >= threshold) onOutput(row >> 2, line, pos - start2);
+      if (row >= threshold) onOutput(row >> 2, line + lineShift, pos - start2);
     }
-    return true;
+  }
+  /**
+   * Two streams: the first from the start to the middle, the second from `longest` bytes before the middle to the
+   * end. By the middle the second is in the state the first would be in (no keyword reaches further back), so its
+   * hits after the middle are the input's; those before are the first's, and are dropped. Its hits are reported
+   * after the first's, with its lines counted on from where it started.
+   */
+  walkTwo(start2, end, onOutput) {
+    const threshold = this.threshold * 4;
+    const half = end - start2 + this.longest >>> 1;
+    const middle = start2 + half;
+    const secondFrom = middle - this.longest;
+    const hitsEnd = this.hitsAt + HIT_CAPACITY * HIT_BYTES - 2 * HIT_BYTES;
+    const state = this.stateAt >> 2;
+    let a = start2;
+    let b = secondFrom;
+    let steps = half;
+    let rowA = 0;
+    let rowB = 0;
+    let lineA = 1;
+    let lineB = 1;
+    const later = [];
+    while (steps > 0) {
+      const filled = this.run2(a, b, steps, rowA, rowB, lineA, lineB, threshold, this.hitsAt, hitsEnd, this.stateAt);
+      const words = this.words;
+      for (let at = this.hitsAt >> 2, last2 = filled >> 2; at < last2; at += 4) {
+        if (words[at + 3] === 0) onOutput(words[at + 1] >> 2, words[at + 2], words[at] - start2);
+        else if (words[at] > middle) later.push(words[at], words[at + 1], words[at + 2]);
+      }
+      a = words[state];
+      b = words[state + 1];
+      steps = words[state + 2];
+      rowA = words[state + 3];
+      rowB = words[state + 4];
+      lineA = words[state + 5];
+      lineB = words[state + 6];
+    }
+    let shared2 = 0;
+    for (let i2 = secondFrom; i2 < middle; i2++) if (this.bytes[i2] === 10) shared2++;
+    const lineShift = lineA - shared2 - 1;
+    for (let i2 = 0; i2 < later.length; i2 += 3) onOutput(later[i2 + 1] >> 2, later[i2 + 2] + lineShift, later[i2] - start2);
+    this.walk(b, end, rowB, lineB, lineShift, onOutput);
   }
   reserve(bytes) {
     const missing = bytes - this.memory.buffer.byteLength;
@@ -6781,7 +7057,7 @@ var KeywordIndex = class {
     this.firstOutputRow = firstOutput * classes;
     this.outputs = order.slice(firstOutput).map((state) => ends[state]);
     this.endsLineKeyword = Uint8Array.from(this.outputs, (ids) => ids.some((id) => this.lineKeyword[id] === 1) ? 1 : 0);
-    this.automaton = options.engine === "javascript" ? void 0 : ByteAutomaton.create(classOf, transitions, this.firstOutputRow);
+    this.automaton = options.engine === "javascript" ? void 0 : ByteAutomaton.create(classOf, transitions, this.firstOutputRow, Math.max(0, ...unique.map((keyword) => keyword.length)));
   }
   /** The keywords in a file's bytes (UTF-8 or Latin-1: keywords are ASCII either way). */
   findInBytes(bytes) {
@@ -7010,7 +7286,7 @@ function emptyConfig() {
   return { ignorePaths: [], disabledRules: [], severityOverrides: [], allowedValues: [], environmentAliases: {}, externalBackups: [] };
 }
 function loadConfig(root, explicitPath) {
-  const path = explicitPath ?? CONFIG_FILE_NAMES.map((name2) => join(root, name2)).find((candidate) => existsSync(candidate));
+  const path = explicitPath ?? CONFIG_FILE_NAMES.map((name3) => join(root, name3)).find((candidate) => existsSync(candidate));
   if (!path) return emptyConfig();
   let text;
   try {
@@ -7049,11 +7325,11 @@ function resolve(raw, path) {
   if (raw.environments !== void 0) {
     if (!isRecord(raw.environments)) throw new ConfigError(`config ${path}: "environments" must map your names to canonical ones`);
     const canonical = ["production", "staging", "preview", "development", "test"];
-    for (const [name2, target] of Object.entries(raw.environments)) {
+    for (const [name3, target] of Object.entries(raw.environments)) {
       if (typeof target !== "string" || !canonical.includes(target)) {
-        throw new ConfigError(`config ${path}: environment "${name2}" must map to one of ${canonical.join(", ")}`);
+        throw new ConfigError(`config ${path}: environment "${name3}" must map to one of ${canonical.join(", ")}`);
       }
-      config.environmentAliases[name2.toLowerCase()] = target;
+      config.environmentAliases[name3.toLowerCase()] = target;
     }
   }
   if (raw.backups !== void 0) {

@@ -182,9 +182,10 @@ var TEST_OR_EXAMPLE = new RegExp(
     // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
     String.raw`(?:^|\/)(?:tests?|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
     String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
-    // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`), fixture variants
-    // (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
-    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?)|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test
+    // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`), fixture
+    // variants (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
+    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
@@ -1563,7 +1564,7 @@ var cloudflareTunnelToken = {
   provider: "cloudflare",
   title: "Cloudflare Tunnel token",
   // base64 of {"a": account tag, "t": tunnel id, "s": tunnel secret}.
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9+/_-])(eyJhIjoi[A-Za-z0-9+/_-]{60,}={0,2})(?![A-Za-z0-9+/=_-])/g, keywords: ["eyjhijoi"] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9+/_.-])(eyJhIjoi[A-Za-z0-9+/_-]{60,}={0,2})(?![A-Za-z0-9+/=_-])/g, keywords: ["eyjhijoi"] }],
   plausible: (value) => {
     const payload = base64Json(value);
     return payload !== void 0 && typeof payload.t === "string" && typeof payload.s === "string" && String(payload.s).length >= 32 && !isPlaceholder(String(payload.s));
@@ -2011,7 +2012,11 @@ var upstashRedisToken = {
   provider: "upstash",
   title: "Upstash Redis REST token",
   // Vercel's marketplace integration names it KV_REST_API_TOKEN; Upstash's own console UPSTASH_REDIS_REST_TOKEN.
-  contextPatterns: [{ variable: /^(?:[A-Z0-9_]*_)?(?:UPSTASH_REDIS_REST(?:_READ_?ONLY)?_TOKEN|KV_REST_API(?:_READ_ONLY)?_TOKEN)$|^upstash(?:redis)?(?:rest)?token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ["upstash", "kv_rest"] }],
+  contextPatterns: [
+    { variable: /^(?:[A-Z0-9_]*_)?(?:UPSTASH_REDIS_REST(?:_READ_?ONLY)?_TOKEN|KV_REST_API(?:_READ_ONLY)?_TOKEN)$|^upstash(?:redis)?(?:rest)?token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ["upstash", "kv_rest"] },
+    // The client's own option (`new Redis({ url: 'https://….upstash.io', token })`), in a file naming an Upstash host.
+    { variable: /^token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ["upstash"], requires: ["upstash.io"] }
+  ],
   plausible: (value) => looksGenerated(value),
   rate: (context) => readOnlyRating(context, "Upstash token") ?? { scope: "root-resource", because: `an Upstash REST token reads, writes and flushes its whole database${browserExposure(context)}` },
   reach: "reads and overwrites every key of the database, and FLUSHALL empties it",
@@ -2028,9 +2033,20 @@ export const redis = new Redis({
 `, { expect: { line: 5 }, note: "a fallback for when the variable is unset" }),
       sample(".env.production", `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io
 KV_REST_API_TOKEN=${UPSTASH_TOKEN}
-`, { expect: { line: 2 }, note: "Vercel's name for it" })
+`, { expect: { line: 2 }, note: "Vercel's name for it" }),
+      sample("src/lib/redis.ts", `import { Redis } from '@upstash/redis';
+
+export const redis = new Redis({
+  url: 'https://eu1-vast-lark-38012.upstash.io',
+  token: '${UPSTASH_TOKEN}',
+});
+`, { expect: { line: 5 }, note: "the client's token option beside an Upstash URL" })
     ],
-    negative: [sample(".env.example", "UPSTASH_REDIS_REST_URL=https://your-db.upstash.io\nUPSTASH_REDIS_REST_TOKEN=AXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n")]
+    negative: [
+      sample("src/lib/session.ts", `export const session = { url: 'https://auth.acme.io', token: '${UPSTASH_TOKEN}' };
+`, { note: "a token option with no Upstash host in the file stays generic" }),
+      sample(".env.example", "UPSTASH_REDIS_REST_URL=https://your-db.upstash.io\nUPSTASH_REDIS_REST_TOKEN=AXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n")
+    ]
   },
   scopeSamples: {
     positive: [sample(".env.production", `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io
@@ -2038,6 +2054,53 @@ KV_REST_API_TOKEN=${UPSTASH_TOKEN}
 `, { expect: { line: 2 } })],
     negative: [sample(".env.production", `KV_REST_API_READ_ONLY_TOKEN=${UPSTASH_TOKEN}
 `, { note: "the database's read-only token" })]
+  }
+};
+var TURSO_ACCESS = [...base64urlFragments('"a":"rw"'), ...base64urlFragments('"a":"ro"')].map(escapeRegExp).join("|");
+var TURSO_JWT = new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${TURSO_ACCESS}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, "g");
+var TURSO_RW = "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJpYXQiOjE3MzAwMDAwMDAsImlkIjoiOWQ4ZjJhNmMtM2I1ZS00YjFhLWE3YzQtMmU4ZjZkMWIwYzNlIn0.ArORWd66jZnwnSTSlltFFxN8VHGeBDbzFYRLFEt5B3G_HYPrR73jBuksCBCQguicP89vRsOyborL6qVPmfPtSQ";
+var TURSO_RO = "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicm8iLCJpYXQiOjE3MzAwMDAwMDAsImlkIjoiOWQ4ZjJhNmMtM2I1ZS00YjFhLWE3YzQtMmU4ZjZkMWIwYzNlIn0.xIMVNwvHky--BDRSSwszILbC_N1PZvHfazZJ2DpLl37AXoVvwgeVvzIFzhGVkD08pI24gPI4s5ueQpJNug6CXg";
+var tursoDatabaseToken = {
+  id: "turso-database-token",
+  provider: "turso",
+  title: "Turso database auth token",
+  valuePatterns: [{ regex: TURSO_JWT, keywords: ["eyj"] }],
+  plausible: (value) => {
+    const decoded = decodeJwt(value);
+    if (!decoded || decoded.header.alg !== "EdDSA") return false;
+    const { a, exp } = decoded.payload;
+    return (a === "rw" || a === "ro") && !(typeof exp === "number" && exp * 1e3 < Date.now());
+  },
+  rate: (context) => decodeJwt(context.value)?.payload.a === "ro" ? { scope: "scoped", because: "JWT claim a=ro: read-only" } : { scope: "root-resource", because: `JWT claim a=rw: full access to the database (to every database of the group, for a group token)${browserExposure(context)}` },
+  reach: "reads, changes and drops every table of the database (a group token: of every database in the group) over libSQL",
+  narrower: "mint a read-only token (`--read-only`) with an expiry (`--expiration`) for code that only reads, and keep the full-access one in the server environment",
+  reference: "https://docs.turso.tech/cli/db/tokens/create",
+  samples: {
+    positive: [sample("scripts/deploy.sh", `#!/bin/sh
+export TURSO_DATABASE_URL=libsql://links-acme.turso.io
+export TURSO_AUTH_TOKEN=${TURSO_RW}
+npm run migrate
+`, { expect: { line: 3 } })],
+    negative: [
+      sample("scripts/deploy.sh", "#!/bin/sh\nexport TURSO_AUTH_TOKEN=$(turso db tokens create links-acme --expiration 1h)\n"),
+      sample("scripts/deploy.sh", "#!/bin/sh\nexport TURSO_AUTH_TOKEN=eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJleHAiOjE2MDAwMDAwMDAsImlhdCI6MTU5MDAwMDAwMCwiaWQiOiI5ZDhmMmE2Yy0zYjVlLTRiMWEtYTdjNC0yZThmNmQxYjBjM2UifQ.CvutMdRtiSO-pjR1YE0-N7jediYH8Wfl8fmwr-qPWsdL4XyLdFOHZg5LLowt6rjsILnLa2ljv1X8s_oWWaMRnQ\n", { note: "expired" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("src/db.ts", `import { createClient } from '@libsql/client';
+
+export const db = createClient({
+  url: 'libsql://links-acme.turso.io',
+  authToken: '${TURSO_RW}',
+});
+`, { expect: { line: 5 } })],
+    negative: [sample("src/db.ts", `import { createClient } from '@libsql/client';
+
+export const db = createClient({
+  url: 'libsql://links-acme.turso.io',
+  authToken: '${TURSO_RO}',
+});
+`, { note: "a read-only token" })]
   }
 };
 var DATABASE_KINDS = [
@@ -2050,7 +2113,8 @@ var DATABASE_KINDS = [
   planetscalePassword,
   mongodbAtlasApiKey,
   mongodbAtlasServiceAccount,
-  upstashRedisToken
+  upstashRedisToken,
+  tursoDatabaseToken
 ];
 
 // knowledge/credentials/gcp.ts
@@ -6905,6 +6969,7 @@ var committedDotenvRule = {
   severity: "high",
   why: "A .env file exists to keep secrets out of the repository. Once git tracks it, every clone, fork, CI log and coding agent has the secrets in it, and they stay in history after the file is deleted.",
   fix: "Remove it from the index (`git rm --cached`), add it to .gitignore, rotate every secret it held, and commit a `.env.example` with placeholders instead.",
+  help: "Reported high; when every credential in the file is rated lower (test-mode keys, examples) and it holds no other secret-named value, at the strongest of their severities.",
   precision: "high",
   tags: ["secrets", "dotenv", "external/cwe/cwe-538"],
   samples: {
@@ -6976,6 +7041,7 @@ var exposedCredential = {
     const examples = found.length > 0 ? exampleRanges(file) : [];
     const docsTree = DOCS_TREE.test(file.path);
     let reported = 0;
+    let strongest;
     for (const credential of found) {
       const span = file.spanOf(credential.start, credential.end);
       const location = { path: file.path, span };
@@ -7006,9 +7072,11 @@ var exposedCredential = {
         environment
       });
       if (inIgnoredDotenv) continue;
+      const severity = severityOf(credential, rating.scope === "test" || inDocumentation, file.path);
+      if (strongest === void 0 || severityRank(severity) > severityRank(strongest)) strongest = severity;
       out.report({
         ruleId: exposedRuleId(credential.kind),
-        severity: severityOf(credential, rating.scope === "test" || inDocumentation, file.path),
+        severity,
         message: `${credential.kind.title}${variable ? ` in ${variable}` : ""} is stored in plain text where coding agents read it.`,
         location,
         snippet: snippetOf(file, credential),
@@ -7027,8 +7095,10 @@ var exposedCredential = {
       });
     }
     if (file.tracked && isDotenvPath(file.path) && (reported > 0 || holdsSecretNamedValue(file))) {
+      const severity = strongest !== void 0 && severityRank(strongest) < severityRank("high") && !holdsUnrecognisedSecret(file, found) ? strongest : void 0;
       out.report({
         ruleId: committedDotenvRule.id,
+        ...severity ? { severity } : {},
         message: `${file.path} is tracked by git, so the secrets in it are in every clone and in history.`,
         location: { path: file.path, span: file.spanOf(0, Math.max(0, file.line(1).length)) },
         evidence: file.path,
@@ -7062,7 +7132,13 @@ function severityOf(credential, exampleOnly, path2) {
   return credential.kind.exposedSeverity ?? "high";
 }
 function holdsSecretNamedValue(file) {
-  return lineBindings(file.text).some((binding2) => !shipsToBrowsers(binding2.name) && secretNameClass(binding2.name) !== void 0 && binding2.value.length >= 6 && !isReference(binding2.value) && !isHumanPlaceholder(binding2.value));
+  return secretNamedBindings(file).length > 0;
+}
+function holdsUnrecognisedSecret(file, found) {
+  return secretNamedBindings(file).some((binding2) => !found.some((credential) => credential.start <= binding2.start && binding2.start < credential.end));
+}
+function secretNamedBindings(file) {
+  return lineBindings(file.text).filter((binding2) => !shipsToBrowsers(binding2.name) && secretNameClass(binding2.name) !== void 0 && binding2.value.length >= 6 && !isReference(binding2.value) && !isHumanPlaceholder(binding2.value));
 }
 function snippetOf(file, credential) {
   const position = file.positionAt(credential.start);
@@ -7629,6 +7705,9 @@ function isSharedHost(host) {
 function normaliseHost(host) {
   return host.trim().toLowerCase().replace(/\.$/, "").replace(/^\[|\]$/g, "");
 }
+function isVpcAddress(host) {
+  return /^10\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) && !/^10\.0\.2\./.test(host);
+}
 function hostIdentities(rawHost, port) {
   const host = normaliseHost(rawHost);
   const service = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.svc(?:\.cluster\.local)?$/.exec(host);
@@ -7676,7 +7755,9 @@ var ENGINES = lookupTable({
   mssql: { engine: "sqlserver", port: 1433 },
   clickhouse: { engine: "clickhouse", port: 9e3 },
   amqp: { engine: "amqp", port: 5672 },
-  amqps: { engine: "amqp", port: 5671 }
+  amqps: { engine: "amqp", port: 5671 },
+  // Turso and self-hosted sqld speak libSQL over HTTPS or WebSockets.
+  libsql: { engine: "libsql", port: 443 }
 });
 var URL_START = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//i;
 function isDatabaseUrl(value) {
@@ -7718,7 +7799,7 @@ function databaseUrlIdentity(raw) {
   const first = hosts[0];
   const port = first?.port ?? engine.port;
   const hostList = hosts.map((part) => normaliseHost(part.host));
-  if (!cloudSql && hostList.some((host) => isLocalOrPlaceholderHost(host))) return void 0;
+  if (!cloudSql && hostList.some((host) => isLocalOrPlaceholderHost(host) && !isVpcAddress(host))) return void 0;
   const db = database.toLowerCase();
   const shared = first ? isSharedHost(normaliseHost(first.host)) : false;
   const server = hosts.length > 1 ? [...hostList].sort().join(",") : `${hostList[0] ?? "cloudsql"}:${port}`;
@@ -10575,6 +10656,18 @@ var sharedDatabase = {
       ),
       {
         files: {
+          ".env.production": "APP_ENV=production\nDATABASE_URL=postgres://shop@10.0.1.20:5432/shop\n",
+          ".env.staging": "APP_ENV=staging\nDATABASE_URL=postgres://shop@10.0.1.20:5432/shop\n"
+        },
+        expect: { path: ".env.staging", line: 2 },
+        note: "one VPC's private address: staging's VM reaches production's database"
+      },
+      sample("wrangler.toml", 'name = "links"\n\n[vars]\nTURSO_DATABASE_URL = "libsql://links-acme.turso.io"\n\n[env.staging.vars]\nTURSO_DATABASE_URL = "libsql://links-acme.turso.io"\n', {
+        expect: { line: 7 },
+        note: "a libSQL URL: the staging Worker on production's Turso database"
+      }),
+      {
+        files: {
           "config/deploy.yml": "service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n",
           "config/deploy.staging.yml": "servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.20\n    directories:\n      - data:/var/lib/postgresql/data\n"
         },
@@ -10666,6 +10759,13 @@ var sharedDatabase = {
       }
     ],
     negative: [
+      {
+        files: {
+          ".env.production": "APP_ENV=production\nDATABASE_URL=postgres://shop@172.17.0.1:5432/shop\n",
+          ".env.staging": "APP_ENV=staging\nDATABASE_URL=postgres://shop@172.17.0.1:5432/shop\n"
+        },
+        note: "Docker's bridge gateway: each machine's own host"
+      },
       sample("bin/billing.ts", "#!/usr/bin/env node\nimport * as cdk from 'aws-cdk-lib';\nimport { DataStack } from '../lib/data-stack';\nimport { ApiStack } from '../lib/api-stack';\n\nconst app = new cdk.App();\nconst prodData = new DataStack(app, 'BillingData-prod', { stage: 'prod' });\nconst stagingData = new DataStack(app, 'BillingData-staging', { stage: 'staging' });\nnew ApiStack(app, 'BillingApi-prod', { stage: 'prod', database: prodData.database });\nnew ApiStack(app, 'BillingApi-staging', { stage: 'staging', database: stagingData.database });\n", { note: "each stack gets its own environment's database" }),
       {
         files: { ".do/app.yaml": "name: ticketing\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n", ".do/staging.yaml": "name: ticketing-staging\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-staging\n" },
@@ -11990,6 +12090,7 @@ var Coverage = class {
   planSelected = /* @__PURE__ */ new Map();
   namesSomeStore = /* @__PURE__ */ new Map();
   split = /* @__PURE__ */ new Map();
+  nearestDepth = /* @__PURE__ */ new Map();
   covers(item, store) {
     const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
     const { named, plan } = this.coversOf(item);
@@ -11998,8 +12099,24 @@ var Coverage = class {
       return false;
     }
     if (named.length === 0) return engineOk && sameArea(item.location.path, store.location.path);
-    if (named.some((cover) => coverMatches(cover, store))) return engineOk || named.some((cover) => store.identities.includes(cover));
+    if (named.some((cover) => coverMatches(cover, store))) {
+      if (!engineOk && !named.some((cover) => store.identities.includes(cover))) return false;
+      return !named.every((cover) => cover.startsWith("path:")) || this.isNearest(item, store);
+    }
     return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith("host:") || cover.startsWith("path:")) && engineOk;
+  }
+  /** Whether the store is among the stores a path-only backup fits that sit nearest the backup in the tree. */
+  isNearest(item, store) {
+    let best = this.nearestDepth.get(item);
+    if (best === void 0) {
+      const { named } = this.coversOf(item);
+      best = 0;
+      for (const candidate of this.all) {
+        if (named.some((cover) => coverMatches(cover, candidate))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
+      }
+      this.nearestDepth.set(item, best);
+    }
+    return sharedDepth(item.location.path, store.location.path) === best;
   }
   /** A backup's plan and the names it covers (anything else), split once per backup. */
   coversOf(item) {
@@ -12042,6 +12159,13 @@ function sameArea(backup, store) {
   const a = areaOf(backup);
   const b = areaOf(store);
   return a === void 0 || b === void 0 || a === b;
+}
+function sharedDepth(a, b) {
+  const left = a.split("/").slice(0, -1);
+  const right = b.split("/").slice(0, -1);
+  let depth = 0;
+  while (depth < left.length && depth < right.length && left[depth] === right[depth]) depth++;
+  return depth;
 }
 function coverMatches(cover, candidate) {
   if (candidate.identities.includes(cover)) return true;
@@ -16588,6 +16712,15 @@ startCommand = "litestream replicate -exec 'node server.js'"
         { files: { "lib/ledger-stack.ts": cdkLedgerStack("    plan.addRule(backup.BackupPlanRule.daily());\n") }, expect: { path: "lib/ledger-stack.ts", line: 9 }, note: "a daily rule, and no copy leaves the account" },
         {
           files: {
+            "fly.toml": 'app = "acme-notes"\nprimary_region = "ams"\n\n[mounts]\n  source = "notes_data"\n  destination = "/data"\n',
+            "sidecar/fly.toml": 'app = "acme-links"\n\n[mounts]\n  source = "links_data"\n  destination = "/data"\n',
+            "sidecar/litestream.yml": "dbs:\n  - path: /data/links.db\n    replicas:\n      - url: s3://acme-links-backup/links\n        endpoint: https://8f3c1e6ab0d94e2f.r2.cloudflarestorage.com\n"
+          },
+          expect: { path: "fly.toml", line: 4 },
+          note: "the sidecar's Litestream config backs up the sidecar's volume, not every volume mounted at /data"
+        },
+        {
+          files: {
             "firebase.json": '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
             "scripts/setup-backups.sh": "#!/bin/sh\ngcloud firestore backups schedules create --database='(default)' --recurrence=daily --retention=14w\n"
           },
@@ -17708,6 +17841,8 @@ var INTERPRETER_PROBES = [
   ["sudo zqx-unlisted-tool", "sudo"],
   ["xargs zqx-unlisted-tool", "xargs"],
   ["env zqx-unlisted-tool", "env"],
+  // `find -exec` and `-execdir` run any program on what they find.
+  ["find . -exec zqx-unlisted-tool {} ;", "find"],
   // Script runners run whatever file the agent writes first.
   ["tsx zqx-unlisted-script.ts", "tsx"],
   ["npx tsx zqx-unlisted-script.ts", "tsx"],
@@ -18016,7 +18151,8 @@ var RULE_IDS = {
   mcpWriteAccess: "agent-permission/mcp-write-access",
   mcpFilesystemOutsideRepo: "agent-permission/mcp-filesystem-outside-repo",
   directoryOutsideRepo: "agent-permission/directory-outside-repo",
-  secretFileNotExcluded: "agent-permission/secret-file-not-excluded"
+  secretFileNotExcluded: "agent-permission/secret-file-not-excluded",
+  secretEnvironmentInherited: "agent-permission/secret-environment-inherited"
 };
 function emitPermission(file, out, permission) {
   reportPermission(out, { path: file.path, span: lineSpan3(file, permission.span) }, file.line(permission.span.line).trim(), permission);
@@ -19307,6 +19443,7 @@ function readCodexConfig(file, out) {
   if (!root) return;
   emitConfig(out, "codex", "settings", file.path);
   judgeApproval(file, out, root, "", true);
+  judgeEnvironment(file, out, root);
   const profiles = mapAt(file, out, root, "profiles");
   for (const entry of profiles?.entries ?? []) {
     if (entry.value.kind === "map") judgeApproval(file, out, entry.value, `profiles.${entry.key}.`, false);
@@ -19360,6 +19497,31 @@ function judgeApproval(file, out, table, prefix, effective) {
       ...intent
     });
   }
+}
+var SECRET_VARIABLES = ["AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN", "CLOUDFLARE_API_TOKEN", "OPENAI_API_KEY", "STRIPE_SECRET_KEY", "RAILWAY_TOKEN"];
+function judgeEnvironment(file, out, root) {
+  const policy = get(root, "shell_environment_policy");
+  const ignoreDefaults = booleanAt(policy, "ignore_default_excludes");
+  if (policy?.kind !== "map" || ignoreDefaults?.value !== true) return;
+  const inherit = stringAt(policy, "inherit")?.value ?? "all";
+  if (inherit !== "all") return;
+  const patterns = (key) => {
+    const list = get(policy, key);
+    if (list?.kind !== "seq") return void 0;
+    return list.items.flatMap((item) => item.kind === "scalar" && typeof item.value === "string" ? [globMatcher(item.value.toUpperCase())] : []);
+  };
+  const exclude = patterns("exclude") ?? [];
+  const includeOnly = patterns("include_only");
+  const reaching = SECRET_VARIABLES.filter((name) => !exclude.some((matches) => matches(name)) && (includeOnly === void 0 || includeOnly.some((matches) => matches(name))));
+  if (reaching.length === 0) return;
+  out.report({
+    ruleId: RULE_IDS.secretEnvironmentInherited,
+    message: `shell_environment_policy.ignore_default_excludes = true in ${file.path} hands every command Codex runs the shell's secret variables (${reaching.join(", ")} when exported), which Codex otherwise strips.`,
+    location: { path: file.path, span: lineSpan3(file, ignoreDefaults.span) },
+    snippet: file.line(ignoreDefaults.span.line).trim(),
+    evidence: `environment|codex|${reaching.join(",")}`,
+    details: { agent: "codex", variables: reaching }
+  });
 }
 function readCodexRules(file, out) {
   emitConfig(out, "codex", "settings", file.path);
@@ -20736,6 +20898,32 @@ var directoryOutsideRepo = {
   }
 };
 
+// detectors/agent-permission/rules/secret-environment-inherited.ts
+var secretEnvironmentInherited = {
+  id: "agent-permission/secret-environment-inherited",
+  title: "Agent's commands inherit the shell's secret variables",
+  severity: "medium",
+  why: "Codex removes variables named like `*KEY*`, `*SECRET*` and `*TOKEN*` from the environment of every command it runs. This policy turns that off (or lets such names back in), so `env`, a script the agent writes, or a provider CLI it calls sees the cloud and database tokens exported in the developer's shell: the first place an agent that hits a credential error looks for a way through, and one no file exclusion covers.",
+  fix: 'Remove `ignore_default_excludes = true`, or keep it only with `inherit = "core"` or an `include_only` list of the non-secret variables the commands need; give a command that needs a credential a narrowly scoped one of its own.',
+  help: "Reported when a secret-named variable (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, an API key) would reach the commands under the policy as written.",
+  helpUri: "https://developers.openai.com/codex/config-reference",
+  precision: "high",
+  tags: ["agent", "credentials"],
+  samples: {
+    positive: [
+      sample(".codex/config.toml", 'model = "gpt-5.4"\n\n[shell_environment_policy]\nignore_default_excludes = true\n', { expect: { line: 4 }, note: 'every variable of the shell, secrets included (inherit defaults to "all")' }),
+      sample(".codex/config.toml", '[shell_environment_policy]\ninherit = "all"\nignore_default_excludes = true\ninclude_only = ["PATH", "HOME", "AWS_*"]\n', { expect: { line: 3 }, note: "AWS_* lets the AWS secret key through" }),
+      sample(".codex/config.toml", '[shell_environment_policy]\ninclude_only = ["PATH", "*_TOKEN"]\nignore_default_excludes = true\nexclude = ["AWS_*"]\n', { expect: { line: 3 } })
+    ],
+    negative: [
+      sample(".codex/config.toml", '[shell_environment_policy]\ninherit = "core"\nignore_default_excludes = true\n', { note: "the core set (HOME, PATH, ...) holds no secret" }),
+      sample(".codex/config.toml", '[shell_environment_policy]\nignore_default_excludes = true\ninclude_only = ["PATH", "HOME", "NODE_ENV"]\n'),
+      sample(".codex/config.toml", '[shell_environment_policy]\ninherit = "all"\nignore_default_excludes = false\n'),
+      sample(".codex/config.toml", '[shell_environment_policy]\nignore_default_excludes = true\nexclude = ["*KEY*", "*SECRET*", "*TOKEN*", "*PASSWORD*"]\n', { note: "the default excludes written out again" })
+    ]
+  }
+};
+
 // detectors/agent-permission/rules/shell-auto-approved.ts
 var shellAutoApproved = {
   id: "agent-permission/shell-auto-approved",
@@ -20772,6 +20960,7 @@ var shellAutoApproved = {
       sample("acme.code-workspace", '{\n  "folders": [{ "path": "." }],\n  "settings": {\n    "chat.tools.terminal.autoApprove": { "/.*/": true }\n  }\n}\n', { expect: { line: 4 }, note: "a VS Code workspace file holds workspace settings too" }),
       sample(".github/workflows/gemini.yml", 'on: [issues]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the issue\n          settings: |\n            {"tools": {"core": ["run_shell_command", "write_file"]}}\n', { expect: { line: 9 }, note: "run-gemini-cli's coreTools list names the whole shell" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`poetry run` runs any program in the environment" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(find:*)", "Bash(grep:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`find -exec` runs any program (reported medium)" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n", { expect: { line: 4 }, note: "Windsurf runs every command step of a turbo-all workflow unasked" }),
       sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
       sample(".claude/commands/fix.md", "---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n", { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
@@ -20833,6 +21022,7 @@ var shellAutoApproved = {
 `, { note: "a hook that denies: a guard" }),
       sample("opencode.json", '{\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: "a review agent that may only diff unasked" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(find . -name:*)", "Bash(grep:*)"]\n  }\n}\n', { note: "find, limited to a search by name" }),
       sample(".windsurf/workflows/release.md", "---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n"),
       sample(".claude/commands/commit.md", "---\ndescription: Commit the staged changes\nallowed-tools: Bash(git add:*), Bash(git status:*), Bash(git commit:*)\n---\nWrite a commit message for the staged changes and commit.\n"),
       sample(
@@ -21446,7 +21636,8 @@ var agentPermission = {
     mcpWriteAccess,
     mcpFilesystemOutsideRepo,
     directoryOutsideRepo,
-    secretFileNotExcluded
+    secretFileNotExcluded,
+    secretEnvironmentInherited
   ],
   admits: (file) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
