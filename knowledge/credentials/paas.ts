@@ -451,6 +451,46 @@ export const vultrApiKey: CredentialKind = {
   },
 };
 
+const CONVEX_PROD_KEY = 'prod:happy-otter-123|eyJ2MiI6IjJsaDZMRnh1elVpcUh3dVFBZDhFSFphendLNkltMmRpbGdzdDE3QWNBTFIxNlJWNWRPeEcwSjZGRFJIIn0=';
+
+/** Convex deploy keys say what they reach before the `|`: `prod:<deployment>`, `dev:<deployment>`, `preview:<team>:<project>`, `project:...`. */
+const CONVEX_KEY = /^(prod|dev|preview|project):[a-z0-9-]+(?::[a-z0-9-]+)?\|[A-Za-z0-9+/=_-]{32,}$/;
+
+export const convexDeployKey: CredentialKind = {
+  id: 'convex-deploy-key',
+  provider: 'convex',
+  title: 'Convex deploy key',
+  valuePatterns: [{ regex: /(?<![\w:|-])((?:prod|preview|project):[a-z0-9-]+(?::[a-z0-9-]+)?\|[A-Za-z0-9+/=_-]{32,})(?![A-Za-z0-9+/=_-])/g, keywords: ['prod:', 'preview:', 'project:'] }],
+  contextPatterns: [{ variable: /^CONVEX_(?:DEPLOY|ADMIN|SELF_HOSTED_ADMIN)_KEY$/i, value: /^(?:(?:prod|dev|preview|project):[a-z0-9-]+(?::[a-z0-9-]+)?\|)?[A-Za-z0-9+/=_-]{32,}$/, keywords: ['convex_'] }],
+  plausible: (value) => {
+    const secret = value.slice(value.indexOf('|') + 1);
+    return !isPlaceholder(secret) && !hasTypedRun(secret) && looksRandom(secret, 32, 3.5);
+  },
+  rate: (context) => {
+    const type = CONVEX_KEY.exec(context.value)?.[1];
+    if (type === 'dev') return { scope: 'scoped', because: 'a dev deploy key reaches one development deployment' };
+    if (type === 'preview') return { scope: 'scoped', because: 'a preview deploy key creates and deploys preview deployments' };
+    return { scope: 'root-resource', because: type === 'project' ? 'a project key manages every deployment of the project, production included' : 'a production deploy key pushes code to, and reads and writes every table of, the production deployment' };
+  },
+  reach: "pushes functions to the deployment, runs any of them, and imports, exports or clears its tables (`npx convex import --replace`)",
+  narrower: 'use a preview or dev deploy key where the job does not deploy production, and keep the production key only in the CI secret of the production deploy',
+  reference: 'https://docs.convex.dev/cli/deploy-key-types',
+  samples: {
+    positive: [
+      sample('.github/workflows/convex.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      CONVEX_DEPLOY_KEY: "${CONVEX_PROD_KEY}"\n    steps:\n      - run: npx convex deploy\n`, { expect: { line: 5 } }),
+      sample('scripts/seed.sh', `#!/bin/sh\nnpx convex import --replace seed.zip --admin-key '${CONVEX_PROD_KEY}'\n`, { expect: { line: 2 }, note: 'known by its form alone' }),
+    ],
+    negative: [
+      sample('.github/workflows/convex.yml', 'env:\n  CONVEX_DEPLOY_KEY: ${{ secrets.CONVEX_DEPLOY_KEY }}\n'),
+      sample('docs/deploy.md', 'Set `CONVEX_DEPLOY_KEY` to a key like `prod:your-deployment|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.github/workflows/convex.yml', `env:\n  CONVEX_DEPLOY_KEY: "${CONVEX_PROD_KEY}"\n`, { expect: { line: 2 } })],
+    negative: [sample('.github/workflows/preview.yml', `env:\n  CONVEX_DEPLOY_KEY: "${CONVEX_PROD_KEY.replace('prod:happy-otter-123', 'preview:acme:notes')}"\n`, { note: 'a preview deploy key' })],
+  },
+};
+
 export const PAAS_KINDS: readonly CredentialKind[] = [
   herokuApiKey,
   hetznerCloudToken,
@@ -466,4 +506,5 @@ export const PAAS_KINDS: readonly CredentialKind[] = [
   renderDeployHook,
   vercelDeployHook,
   netlifyBuildHook,
+  convexDeployKey,
 ];
