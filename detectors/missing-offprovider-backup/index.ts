@@ -28,6 +28,7 @@ import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanReadme,
 import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';
 import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
 import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
+import { isNomadJob, scanNomad } from './inventory/nomad.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
 import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
@@ -84,6 +85,7 @@ function isStructuralUncached(path: string): boolean {
     isSupabaseConfig(path) ||
     isComposeFile(path) ||
     isKamalConfig(path) ||
+    isNomadJob(path) ||
     isPulumiStack(path) ||
     isRailwayIac(path) ||
     isLitestreamConfig(path) ||
@@ -183,6 +185,10 @@ export const missingOffproviderBackup: Detector = {
     }
     if (isBicep(path)) {
       scanBicep(inventory);
+      return;
+    }
+    if (isNomadJob(path)) {
+      scanNomad(inventory);
       return;
     }
     if (file.format === 'typescript' || file.format === 'javascript' || file.format === 'python') {

@@ -26,6 +26,8 @@ const BY_EXTENSION: Readonly<Record<string, FileFormat>> = lookupTable({
   tf: 'hcl',
   tfvars: 'hcl',
   hcl: 'hcl',
+  // Nomad job files.
+  nomad: 'hcl',
   js: 'javascript',
   mjs: 'javascript',
   cjs: 'javascript',

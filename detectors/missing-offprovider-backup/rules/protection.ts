@@ -138,6 +138,9 @@ primary_region = "ams"
 const notesLitestream = (endpoint: string): string =>
   `dbs:\n  - path: /data/notes.db\n    replicas:\n      - type: s3\n        bucket: acme-notes-litestream\n        path: notes.db\n        endpoint: ${endpoint}\n`;
 
+const NOMAD_POSTGRES = "job \"pg-ledger-prod\" {\n  datacenters = [\"dc1\"]\n  namespace   = \"production\"\n\n  group \"db\" {\n    volume \"pgdata\" {\n      type   = \"host\"\n      source = \"pgdata\"\n    }\n\n    task \"postgres\" {\n      driver = \"docker\"\n      config {\n        image = \"postgres:16\"\n      }\n      volume_mount {\n        volume      = \"pgdata\"\n        destination = \"/var/lib/postgresql/data\"\n      }\n    }\n  }\n}\n";
+const NOMAD_BACKUP = "job \"pg-ledger-backup\" {\n  type = \"batch\"\n  periodic {\n    crons = [\"0 3 * * *\"]\n  }\n  group \"backup\" {\n    task \"dump\" {\n      driver = \"docker\"\n      config {\n        image   = \"ghcr.io/acme/pg-tools:16\"\n        command = \"/bin/sh\"\n        args    = [\"-c\", \"pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\"]\n      }\n    }\n  }\n}\n";
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -437,6 +440,7 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES }, expect: { path: 'jobs/postgres.nomad.hcl', line: 11 }, note: 'a Nomad task running Postgres on a host volume: a directory on one client\'s disk' },
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: false\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: "Config Connector's Cloud SQL instance with its backups off" },
         { files: { 'infra/hetzner/main.tf': 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name     = "pgdata-prod"\n  size     = 100\n  location = "fsn1"\n}\n' }, expect: { path: 'infra/hetzner/main.tf', line: 13 }, note: "a Hetzner volume holding a self-managed database: Hetzner keeps no backup of volumes" },
         {
@@ -505,6 +509,7 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job dumps it to another provider' },
         {
           files: {
             'firebase.json': '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
