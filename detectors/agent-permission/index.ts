@@ -18,7 +18,7 @@ import { isAgentIgnoreFile, readIgnoreFile } from './configs/ignore-files.js';
 import { isInstructionFile, readInstructions } from './configs/instructions.js';
 import { isLauncherFile, readLauncher } from './configs/launchers.js';
 import { isMcpFile, readMcpFile } from './configs/mcp.js';
-import { readOpencodeConfig, OPENCODE_CONFIG } from './configs/opencode.js';
+import { readOpencodeAgent, readOpencodeConfig, OPENCODE_AGENT, OPENCODE_CONFIG } from './configs/opencode.js';
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
 import { reportProseGuardrails } from './guardrail-check.js';
@@ -58,6 +58,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(AIDER_CONFIG, readAiderConfig),
   byPattern(AMP_SETTINGS, readAmpSettings),
   byPattern(OPENCODE_CONFIG, readOpencodeConfig),
+  byPattern(OPENCODE_AGENT, readOpencodeAgent),
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
   { matches: isMcpFile, read: readMcpFile },

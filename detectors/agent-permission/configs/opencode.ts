@@ -4,9 +4,11 @@ import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
 import { globMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
-import { directoryOf, rootMap, unknownValue } from './tree.js';
+import { directoryOf, frontMatter, rootMap, unknownValue } from './tree.js';
 
 export const OPENCODE_CONFIG = /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/;
+/** Agents defined in Markdown (`.opencode/agent/review.md`, `.opencode/agents/`), their settings in the front matter. */
+export const OPENCODE_AGENT = /(^|\/)\.opencode\/agents?\/(?:[^/]+\/)*[^/]+\.md$/;
 
 const ACTIONS = new Set(['allow', 'ask', 'deny']);
 
@@ -24,6 +26,14 @@ export function readOpencodeConfig(file: SourceFile, out: FileEmitter): void {
       if (own !== undefined) readPermission(file, out, own, `"agent": { "${agent.key}": { "permission"`, ' } }');
     }
   }
+}
+
+/** A Markdown agent's own `permission:` front matter: it overrides the global permissions while that agent runs. */
+export function readOpencodeAgent(file: SourceFile, out: FileEmitter): void {
+  const permission = get(frontMatter(file), 'permission');
+  if (permission === undefined) return;
+  emitConfig(out, 'opencode', 'settings', file.path);
+  readPermission(file, out, permission, 'permission', ' (agent front matter)');
 }
 
 /**

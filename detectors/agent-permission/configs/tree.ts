@@ -1,6 +1,7 @@
 // Reading agent configuration trees defensively: a wrong shape is a notification, never an exception.
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
+import { parseYaml } from '../../../src/parse/yaml.js';
 
 export interface StringItem {
   value: string;
@@ -86,4 +87,21 @@ export function unknownValue(file: SourceFile, out: FileEmitter, message: string
 export function directoryOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? '' : path.slice(0, slash + 1);
+}
+
+/**
+ * A Markdown file's YAML front matter (between `---` lines at its top) as a map, with spans in the file; undefined
+ * when there is none or it does not parse.
+ */
+export function frontMatter(file: SourceFile): MapNode | undefined {
+  const open = /^---[ \t]*\r?\n/.exec(file.text);
+  if (!open) return undefined;
+  const start = open[0].length;
+  const close = /^---[ \t]*\r?$/m;
+  const rest = file.text.slice(start);
+  const end = close.exec(rest);
+  if (!end) return undefined;
+  const parsed = parseYaml(rest.slice(0, end.index), (from, to) => file.spanOf(start + from, start + to));
+  const root = parsed.ok ? parsed.value.roots[0] : undefined;
+  return root?.kind === 'map' ? root : undefined;
 }
