@@ -109,8 +109,13 @@ describe('discovery', () => {
 
   it('scans git-ignored files with includeIgnored', async () => {
     const r = repo({ 'src/a.ts': 'x', 'logs/debug.log': 'DANGER-log\n' }, { gitignored: ['*.log'] });
-    expect((await findings(r.root)).where).toEqual([]);
-    expect((await findings(r.root, { includeIgnored: true })).where).toEqual(['logs/debug.log:1:1']);
+    const plain = await findings(r.root);
+    expect(plain.where).toEqual([]);
+    // Left out, and said so.
+    expect(plain.result.notifications.find((n) => n.code === 'ignored-files-skipped')?.message).toMatch(/^1 git-ignored file not scanned .*--include-ignored scans them/);
+    const included = await findings(r.root, { includeIgnored: true });
+    expect(included.where).toEqual(['logs/debug.log:1:1']);
+    expect(included.result.notifications.some((n) => n.code === 'ignored-files-skipped')).toBe(false);
   });
 
   it('marks tracked and git-ignored .env files for detectors, reading ignored dotenv files without includeIgnored', async () => {

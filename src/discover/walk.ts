@@ -162,6 +162,7 @@ export function discover(options: DiscoverOptions): Discovery {
   const files: FileRef[] = [];
   let symlinks = 0;
   const ignoredAgentSettings: string[] = [];
+  let ignoredFiles = 0;
   let skippedBinaryByName = 0;
   for (const entry of entries) {
     const path = entry.path;
@@ -181,6 +182,7 @@ export function discover(options: DiscoverOptions): Discovery {
     // A git-ignored .env is where credentials belong: read it for scope facts, not reported as exposed.
     if (gitIgnored && !options.includeIgnored && formatOf(path) !== 'dotenv') {
       if (LOCAL_AGENT_SETTINGS.test(path)) ignoredAgentSettings.push(path);
+      else ignoredFiles++;
       continue;
     }
     // No size: the read stats the open file anyway, so a stat here would be a second system call per file.
@@ -192,6 +194,13 @@ export function discover(options: DiscoverOptions): Discovery {
       level: 'note',
       code: 'ignored-agent-settings',
       message: `${ignoredAgentSettings.slice(0, 3).join(', ')}${ignoredAgentSettings.length > 3 ? ` and ${ignoredAgentSettings.length - 3} more` : ''}: git-ignored agent settings, which the agent on this machine applies; not read (--include-ignored reads them).`,
+    });
+  }
+  if (ignoredFiles > 0) {
+    notifications.push({
+      level: 'note',
+      code: 'ignored-files-skipped',
+      message: `${ignoredFiles} git-ignored file${ignoredFiles === 1 ? '' : 's'} not scanned (build output, local state); --include-ignored scans them, as an agent on a developer's machine would read them.`,
     });
   }
   if (symlinks > 0) {
