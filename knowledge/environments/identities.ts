@@ -123,7 +123,7 @@ export function hostIdentities(rawHost: string, port?: number): { primary: strin
   // every namespace of the cluster: two environments naming the same one share it.
   const service = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.svc(?:\.cluster\.local)?$/.exec(host);
   if (service) return { primary: `k8s-service:${service[1]}.${service[2]}`, others: [], name: `${service[1]} ${service[2]}`, provider: 'kubernetes' };
-  if (isLocalOrPlaceholderHost(host)) return undefined;
+  if (isLocalOrPlaceholderHost(host) && !isVpcAddress(host)) return undefined;
   let match: RegExpExecArray | null;
   if ((match = RDS.exec(host))) return { primary: `rds:${match[1]}`, others: [`host:${host}`], name: match[1], provider: 'aws-rds' };
   if ((match = SUPABASE.exec(host))) return { primary: `supabase:${match[1]}`, others: [], provider: 'supabase' };

@@ -71,6 +71,22 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\n    DATABASE_URL: postgres://shop@shop-db.acme.io:5432/shop\n',
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\n    DATABASE_URL: postgres://shop@shop-db.acme.io:5432/shop\n',
+        },
+        expect: { path: 'config/deploy.staging.yml', line: 7 },
+        note: "Kamal: the staging destination's containers get production's database URL",
+      },
+      {
+        files: {
+          'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 10.0.1.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 10.0.1.20\n',
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 10.0.2.30\nenv:\n  clear:\n    RAILS_ENV: staging\n    POSTGRES_HOST: 10.0.1.20\n',
+        },
+        expect: { path: 'config/deploy.staging.yml', line: 7 },
+        note: "Kamal: staging's containers pointed at production's database accessory by its VPC address",
+      },
+      {
+        files: {
           '.env.production': 'APP_ENV=production\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
           '.env.staging': 'APP_ENV=staging\nDATABASE_URL=postgres://app_stg:Stg0nly@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\nLOG_LEVEL=debug\n',
         },

@@ -76,10 +76,13 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
   const env = get(root, 'env');
   const clear = get(env, 'clear') ?? env;
   const production = clear?.kind === 'map' && valueTag(clear.entries)?.environment === 'production';
-  const accessories = get(root, 'accessories');
-  if (!production || !accessories) return;
+  if (!production) return;
   const tag = { environment: 'production' as const, name: 'deploy.yml', evidence: 'value' as const };
-  walkSection(rec, { node: accessories, path: ['accessories'], tag, role: 'plain', span: accessories.span }, walkOptions(cls));
+  // The base file is what `kamal deploy` ships when it says production: its accessories, and the environment its
+  // containers get (a destination file such as deploy.staging.yml naming the same database shares it).
+  const accessories = get(root, 'accessories');
+  if (accessories) walkSection(rec, { node: accessories, path: ['accessories'], tag, role: 'plain', span: accessories.span }, walkOptions(cls));
+  if (env) walkSection(rec, { node: env, path: ['env'], tag, role: 'plain', span: env.span }, walkOptions(cls));
 }
 /** A data store's URL written into the environment's file: `config.cache_store = :redis_cache_store, { url: "redis://…" }`. */
 const SERVICE_URL = /(["'])((?:redis|rediss|postgres|postgresql|mysql2?|mongodb(?:\+srv)?|amqps?|memcached):\/\/[^"'\s]+)\1/g;
