@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-AFA4ZN2K.js";
+} from "./chunk-45JFJBDW.js";
 import {
   fingerprintOf,
   require_ignore
@@ -20,7 +20,7 @@ import {
   SEVERITIES,
   formatOf,
   severityRank
-} from "./chunk-FPGCDRAC.js";
+} from "./chunk-QPTOS6EF.js";
 import {
   __commonJS,
   __require,
@@ -6358,6 +6358,7 @@ function discover(options) {
   const files = [];
   let symlinks = 0;
   const ignoredAgentSettings = [];
+  let ignoredFiles = 0;
   let skippedBinaryByName = 0;
   for (const entry of entries) {
     const path = entry.path;
@@ -6375,6 +6376,7 @@ function discover(options) {
     const gitIgnored = !tracked && gitignore.ignores(path);
     if (gitIgnored && !options.includeIgnored && formatOf(path) !== "dotenv") {
       if (LOCAL_AGENT_SETTINGS.test(path)) ignoredAgentSettings.push(path);
+      else ignoredFiles++;
       continue;
     }
     files.push({ path, absolutePath: `${rootPrefix}${path}`, tracked, gitIgnored });
@@ -6385,6 +6387,13 @@ function discover(options) {
       level: "note",
       code: "ignored-agent-settings",
       message: `${ignoredAgentSettings.slice(0, 3).join(", ")}${ignoredAgentSettings.length > 3 ? ` and ${ignoredAgentSettings.length - 3} more` : ""}: git-ignored agent settings, which the agent on this machine applies; not read (--include-ignored reads them).`
+    });
+  }
+  if (ignoredFiles > 0) {
+    notifications.push({
+      level: "note",
+      code: "ignored-files-skipped",
+      message: `${ignoredFiles} git-ignored file${ignoredFiles === 1 ? "" : "s"} not scanned (build output, local state); --include-ignored scans them, as an agent on a developer's machine would read them.`
     });
   }
   if (symlinks > 0) {
@@ -6615,7 +6624,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-543IZGOY.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-T7C37IQJ.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -4,8 +4,8 @@ import {
   FileStage,
   claimBatch,
   prepareFormats
-} from "./chunk-AFA4ZN2K.js";
-import "./chunk-FPGCDRAC.js";
+} from "./chunk-45JFJBDW.js";
+import "./chunk-QPTOS6EF.js";
 import "./chunk-4JN6GR4P.js";
 
 // src/scan-worker.ts
@@ -13,7 +13,7 @@ import { parentPort, workerData } from "node:worker_threads";
 var port = parentPort;
 if (!port) throw new Error("scan-worker runs only as a worker thread");
 var { settings } = workerData;
-var { detectors } = await import("./detectors-543IZGOY.js");
+var { detectors } = await import("./detectors-T7C37IQJ.js");
 var stage = await FileStage.create(detectors, settings, []);
 var failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
 port.on("message", (run) => {

@@ -7367,6 +7367,8 @@ var BY_EXTENSION = lookupTable({
   tf: "hcl",
   tfvars: "hcl",
   hcl: "hcl",
+  // Nomad job files.
+  nomad: "hcl",
   js: "javascript",
   mjs: "javascript",
   cjs: "javascript",

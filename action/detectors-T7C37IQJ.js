@@ -11,7 +11,7 @@ import {
   parseYaml,
   sample,
   severityRank
-} from "./chunk-FPGCDRAC.js";
+} from "./chunk-QPTOS6EF.js";
 import {
   creator
 } from "./chunk-4IEEGQES.js";
@@ -4542,6 +4542,55 @@ region: fra
     negative: [sample("ansible/group_vars/all.yml", 'vultr_api_key: "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"\n', { note: "a placeholder" })]
   }
 };
+var CONVEX_PROD_KEY = "prod:happy-otter-123|eyJ2MiI6IjJsaDZMRnh1elVpcUh3dVFBZDhFSFphendLNkltMmRpbGdzdDE3QWNBTFIxNlJWNWRPeEcwSjZGRFJIIn0=";
+var CONVEX_KEY = /^(prod|dev|preview|project):[a-z0-9-]+(?::[a-z0-9-]+)?\|[A-Za-z0-9+/=_-]{32,}$/;
+var convexDeployKey = {
+  id: "convex-deploy-key",
+  provider: "convex",
+  title: "Convex deploy key",
+  valuePatterns: [{ regex: /(?<![\w:|-])((?:prod|preview|project):[a-z0-9-]+(?::[a-z0-9-]+)?\|[A-Za-z0-9+/=_-]{32,})(?![A-Za-z0-9+/=_-])/g, keywords: ["prod:", "preview:", "project:"] }],
+  contextPatterns: [{ variable: /^CONVEX_(?:DEPLOY|ADMIN|SELF_HOSTED_ADMIN)_KEY$/i, value: /^(?:(?:prod|dev|preview|project):[a-z0-9-]+(?::[a-z0-9-]+)?\|)?[A-Za-z0-9+/=_-]{32,}$/, keywords: ["convex_"] }],
+  plausible: (value) => {
+    const secret = value.slice(value.indexOf("|") + 1);
+    return !isPlaceholder(secret) && !hasTypedRun(secret) && looksRandom(secret, 32, 3.5);
+  },
+  rate: (context) => {
+    const type = CONVEX_KEY.exec(context.value)?.[1];
+    if (type === "dev") return { scope: "scoped", because: "a dev deploy key reaches one development deployment" };
+    if (type === "preview") return { scope: "scoped", because: "a preview deploy key creates and deploys preview deployments" };
+    return { scope: "root-resource", because: type === "project" ? "a project key manages every deployment of the project, production included" : "a production deploy key pushes code to, and reads and writes every table of, the production deployment" };
+  },
+  reach: "pushes functions to the deployment, runs any of them, and imports, exports or clears its tables (`npx convex import --replace`)",
+  narrower: "use a preview or dev deploy key where the job does not deploy production, and keep the production key only in the CI secret of the production deploy",
+  reference: "https://docs.convex.dev/cli/deploy-key-types",
+  samples: {
+    positive: [
+      sample(".github/workflows/convex.yml", `jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    env:
+      CONVEX_DEPLOY_KEY: "${CONVEX_PROD_KEY}"
+    steps:
+      - run: npx convex deploy
+`, { expect: { line: 5 } }),
+      sample("scripts/seed.sh", `#!/bin/sh
+npx convex import --replace seed.zip --admin-key '${CONVEX_PROD_KEY}'
+`, { expect: { line: 2 }, note: "known by its form alone" })
+    ],
+    negative: [
+      sample(".github/workflows/convex.yml", "env:\n  CONVEX_DEPLOY_KEY: ${{ secrets.CONVEX_DEPLOY_KEY }}\n"),
+      sample("docs/deploy.md", "Set `CONVEX_DEPLOY_KEY` to a key like `prod:your-deployment|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.\n")
+    ]
+  },
+  scopeSamples: {
+    positive: [sample(".github/workflows/convex.yml", `env:
+  CONVEX_DEPLOY_KEY: "${CONVEX_PROD_KEY}"
+`, { expect: { line: 2 } })],
+    negative: [sample(".github/workflows/preview.yml", `env:
+  CONVEX_DEPLOY_KEY: "${CONVEX_PROD_KEY.replace("prod:happy-otter-123", "preview:acme:notes")}"
+`, { note: "a preview deploy key" })]
+  }
+};
 var PAAS_KINDS = [
   herokuApiKey,
   hetznerCloudToken,
@@ -4556,7 +4605,8 @@ var PAAS_KINDS = [
   digitaloceanToken,
   renderDeployHook,
   vercelDeployHook,
-  netlifyBuildHook
+  netlifyBuildHook,
+  convexDeployKey
 ];
 
 // knowledge/credentials/railway.ts
@@ -7712,7 +7762,7 @@ function hostIdentities(rawHost, port) {
   const host = normaliseHost(rawHost);
   const service = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.svc(?:\.cluster\.local)?$/.exec(host);
   if (service) return { primary: `k8s-service:${service[1]}.${service[2]}`, others: [], name: `${service[1]} ${service[2]}`, provider: "kubernetes" };
-  if (isLocalOrPlaceholderHost(host)) return void 0;
+  if (isLocalOrPlaceholderHost(host) && !isVpcAddress(host)) return void 0;
   let match;
   if (match = RDS.exec(host)) return { primary: `rds:${match[1]}`, others: [`host:${host}`], name: match[1], provider: "aws-rds" };
   if (match = SUPABASE.exec(host)) return { primary: `supabase:${match[1]}`, others: [], provider: "supabase" };
@@ -10028,10 +10078,11 @@ function scanKamal(rec, cls, root) {
   const env = get(root, "env");
   const clear = get(env, "clear") ?? env;
   const production = clear?.kind === "map" && valueTag(clear.entries)?.environment === "production";
-  const accessories = get(root, "accessories");
-  if (!production || !accessories) return;
+  if (!production) return;
   const tag = { environment: "production", name: "deploy.yml", evidence: "value" };
-  walkSection(rec, { node: accessories, path: ["accessories"], tag, role: "plain", span: accessories.span }, walkOptions(cls));
+  const accessories = get(root, "accessories");
+  if (accessories) walkSection(rec, { node: accessories, path: ["accessories"], tag, role: "plain", span: accessories.span }, walkOptions(cls));
+  if (env) walkSection(rec, { node: env, path: ["env"], tag, role: "plain", span: env.span }, walkOptions(cls));
 }
 var SERVICE_URL = /(["'])((?:redis|rediss|postgres|postgresql|mysql2?|mongodb(?:\+srv)?|amqps?|memcached):\/\/[^"'\s]+)\1/g;
 var CONFIG_SETTING = /^[ \t]*(config(?:\.\w+)+)/;
@@ -10673,6 +10724,22 @@ var sharedDatabase = {
         },
         expect: { path: "config/deploy.staging.yml", line: 10 },
         note: "Kamal: the staging destination's database accessory on production's host"
+      },
+      {
+        files: {
+          "config/deploy.yml": "service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\n    DATABASE_URL: postgres://shop@shop-db.acme.io:5432/shop\n",
+          "config/deploy.staging.yml": "servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\n    DATABASE_URL: postgres://shop@shop-db.acme.io:5432/shop\n"
+        },
+        expect: { path: "config/deploy.staging.yml", line: 7 },
+        note: "Kamal: the staging destination's containers get production's database URL"
+      },
+      {
+        files: {
+          "config/deploy.yml": "service: shop\nimage: acme/shop\nservers:\n  web:\n    - 10.0.1.10\nenv:\n  clear:\n    RAILS_ENV: production\naccessories:\n  db:\n    image: postgres:16\n    host: 10.0.1.20\n",
+          "config/deploy.staging.yml": "servers:\n  web:\n    - 10.0.2.30\nenv:\n  clear:\n    RAILS_ENV: staging\n    POSTGRES_HOST: 10.0.1.20\n"
+        },
+        expect: { path: "config/deploy.staging.yml", line: 7 },
+        note: "Kamal: staging's containers pointed at production's database accessory by its VPC address"
       },
       {
         files: {
@@ -15178,6 +15245,85 @@ function scanKamal2(inventory) {
   }
 }
 
+// detectors/missing-offprovider-backup/inventory/nomad.ts
+function isNomadJob(path2) {
+  return /\.nomad(\.hcl)?$/i.test(path2) || /(^|\/)(nomad|jobs)\/[^/]+\.hcl$/i.test(path2);
+}
+function blocks(node, type) {
+  const map = mapOf2(node);
+  return map ? map.entries.filter((entry) => entry.key === type && entry.value.kind === "map").map((entry) => entry.value) : [];
+}
+function envOf2(task) {
+  const env = /* @__PURE__ */ new Map();
+  for (const block2 of blocks(task, "env")) {
+    for (const entry of block2.entries) {
+      const value = textOf(entry.value);
+      if (value !== void 0) env.set(entry.key, value);
+    }
+  }
+  return env;
+}
+function scanNomad(inventory) {
+  const root = inventory.file.data()?.roots[0];
+  for (const job of blocks(root, "job")) {
+    const jobName = job.block?.labels[0] ?? "job";
+    const namespace = literalOf(get(job, "namespace"));
+    const periodic = blocks(job, "periodic").length > 0;
+    inventory.context({ kind: "deploys", value: "nomad", location: inventory.line(job.span.line) });
+    for (const group of blocks(job, "group")) {
+      const volumes = /* @__PURE__ */ new Map();
+      for (const volume of blocks(group, "volume")) {
+        const name = volume.block?.labels[0];
+        if (name) volumes.set(name, { type: literalOf(get(volume, "type")) ?? "host", source: literalOf(get(volume, "source")) ?? name });
+      }
+      for (const task of blocks(group, "task")) {
+        const taskName = task.block?.labels[0] ?? "task";
+        const config = blocks(task, "config")[0];
+        const image = literalOf(get(config, "image"));
+        const env = envOf2(task);
+        const environment = environmentOf(inventory.path, [namespace, jobName, env.get("APP_ENV"), env.get("ENVIRONMENT")]);
+        const line = task.span.line;
+        if (backupImage(inventory, image, env, line, environment)) continue;
+        const args = itemsOf(get(config, "args")).map((item) => textOf(item) ?? "");
+        const program = literalOf(get(config, "command")) ?? "";
+        const command = (/(^|\/)(?:ba|z|da)?sh$/.test(program) && args[0] === "-c" ? args.slice(1) : [program, ...args]).join(" ").trim();
+        if (command && readScript(command, env).dumps.length > 0) {
+          const node = get(config, "args") ?? get(config, "command");
+          readJob(inventory, command, { name: `${inventory.path} ${jobName}/${taskName}`, scheduled: periodic, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, node.span.line, node.span.endLine) });
+          continue;
+        }
+        const engine = engineOfImage(image);
+        if (!engine) continue;
+        const mounts = [];
+        const identities = [`nomad:task:${jobName}/${taskName}`];
+        for (const mount of blocks(task, "volume_mount")) {
+          const claimed = volumes.get(literalOf(get(mount, "volume")) ?? "");
+          const destination = literalOf(get(mount, "destination"));
+          if (claimed) identities.push(`nomad:${claimed.type}-volume:${claimed.source}`);
+          if (destination) mounts.push(destination);
+        }
+        const binds = itemsOf(get(config, "volumes")).map((item) => textOf(item)?.split(":")[0] ?? "").filter((source2) => source2.startsWith("/"));
+        const held = identities.length > 1 || binds.length > 0;
+        inventory.store({
+          platform: "nomad",
+          provider: "host",
+          engine,
+          name: `${jobName}/${taskName}`,
+          environment,
+          location: inventory.line(line),
+          identities,
+          declaredBy: "platform",
+          mountPaths: binds,
+          builtInBackup: {
+            protection: "none",
+            description: held ? "a Nomad volume is a directory on a client's disk (or a CSI volume) with no copies of its own" : "the data lives in the allocation and is lost when it is rescheduled"
+          }
+        });
+      }
+    }
+  }
+}
+
 // detectors/missing-offprovider-backup/inventory/fly.ts
 function isFlyConfig(path2) {
   return /(^|\/)fly(\.[\w-]+)?\.toml$/i.test(path2);
@@ -15613,7 +15759,7 @@ function block(node, type) {
   const found = mapOf2(node)?.entries.find((entry) => entry.key === type && entry.value.kind === "map");
   return found ? found.value : void 0;
 }
-function blocks(node, type) {
+function blocks2(node, type) {
   return (mapOf2(node)?.entries ?? []).filter((entry) => entry.key === type && entry.value.kind === "map").map((entry) => entry.value);
 }
 function lineOf(node, key) {
@@ -15821,7 +15967,7 @@ function scanResource(inventory, resource, all, directory) {
         destructiveSettings: settings
       });
       for (const replication of sameDir("aws_s3_bucket_replication_configuration").filter((candidate) => refersTo(candidate, "bucket"))) {
-        for (const rule2 of blocks(replication.body, "rule")) {
+        for (const rule2 of blocks2(replication.body, "rule")) {
           const destination = block(rule2, "destination");
           const targetArn = literalOf(attribute(destination, "bucket"));
           const account = literalOf(attribute(destination, "account"));
@@ -16120,8 +16266,8 @@ function scanResource(inventory, resource, all, directory) {
       return;
     }
     case "aws_backup_plan": {
-      for (const rule2 of blocks(body2, "rule")) {
-        const copies = blocks(rule2, "copy_action");
+      for (const rule2 of blocks2(body2, "rule")) {
+        const copies = blocks2(rule2, "copy_action");
         if (copies.length === 0) {
           inventory.evidence({ covers: [`terraform-plan:${directory}:${label}`], protection: "provider-managed", mechanism: "aws-backup", destination: "an AWS Backup vault in the same account and region", destinationProvider: "aws", location: inventory.line(rule2.span.line) });
         }
@@ -16609,6 +16755,8 @@ var notesLitestream = (endpoint) => `dbs:
         path: notes.db
         endpoint: ${endpoint}
 `;
+var NOMAD_POSTGRES = 'job "pg-ledger-prod" {\n  datacenters = ["dc1"]\n  namespace   = "production"\n\n  group "db" {\n    volume "pgdata" {\n      type   = "host"\n      source = "pgdata"\n    }\n\n    task "postgres" {\n      driver = "docker"\n      config {\n        image = "postgres:16"\n      }\n      volume_mount {\n        volume      = "pgdata"\n        destination = "/var/lib/postgresql/data"\n      }\n    }\n  }\n}\n';
+var NOMAD_BACKUP = 'job "pg-ledger-backup" {\n  type = "batch"\n  periodic {\n    crons = ["0 3 * * *"]\n  }\n  group "backup" {\n    task "dump" {\n      driver = "docker"\n      config {\n        image   = "ghcr.io/acme/pg-tools:16"\n        command = "/bin/sh"\n        args    = ["-c", "pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com"]\n      }\n    }\n  }\n}\n';
 var protectionRules = [
   {
     id: "missing-offprovider-backup/same-volume-backup",
@@ -16908,6 +17056,7 @@ resource "aws_db_instance" "orders" {
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES }, expect: { path: "jobs/postgres.nomad.hcl", line: 11 }, note: "a Nomad task running Postgres on a host volume: a directory on one client's disk" },
         { files: { "k8s/config-connector/sqlinstance.yaml": "apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: false\n" }, expect: { path: "k8s/config-connector/sqlinstance.yaml", line: 2 }, note: "Config Connector's Cloud SQL instance with its backups off" },
         { files: { "infra/hetzner/main.tf": 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name     = "pgdata-prod"\n  size     = 100\n  location = "fsn1"\n}\n' }, expect: { path: "infra/hetzner/main.tf", line: 13 }, note: "a Hetzner volume holding a self-managed database: Hetzner keeps no backup of volumes" },
         {
@@ -16976,6 +17125,7 @@ jobs:
         }
       ],
       negative: [
+        { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES, "jobs/backup.nomad.hcl": NOMAD_BACKUP }, note: "a periodic Nomad job dumps it to another provider" },
         {
           files: {
             "firebase.json": '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
@@ -17175,7 +17325,7 @@ function isStructural(path2) {
   return lastStructural;
 }
 function isStructuralUncached(path2) {
-  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isFirebaseConfig(path2) || isBicep(path2) || deployPlatformOfPath(path2) !== void 0;
+  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isFirebaseConfig(path2) || isBicep(path2) || deployPlatformOfPath(path2) !== void 0;
 }
 var HOSTED_MARKERS = [
   "rds.amazonaws",
@@ -17356,6 +17506,10 @@ var missingOffproviderBackup = {
     }
     if (isBicep(path2)) {
       scanBicep(inventory);
+      return;
+    }
+    if (isNomadJob(path2)) {
+      scanNomad(inventory);
       return;
     }
     if (file.format === "typescript" || file.format === "javascript" || file.format === "python") {
@@ -18126,6 +18280,18 @@ function unknownValue(file, out, message, line) {
 function directoryOf3(path2) {
   const slash = path2.lastIndexOf("/");
   return slash < 0 ? "" : path2.slice(0, slash + 1);
+}
+function frontMatter(file) {
+  const open = /^---[ \t]*\r?\n/.exec(file.text);
+  if (!open) return void 0;
+  const start = open[0].length;
+  const close = /^---[ \t]*\r?$/m;
+  const rest = file.text.slice(start);
+  const end = close.exec(rest);
+  if (!end) return void 0;
+  const parsed = parseYaml(rest.slice(0, end.index), (from, to) => file.spanOf(start + from, start + to));
+  const root = parsed.ok ? parsed.value.roots[0] : void 0;
+  return root?.kind === "map" ? root : void 0;
 }
 
 // knowledge/agents/outside.ts
@@ -20282,6 +20448,7 @@ function reportApprovedTools(file, out, spec, server) {
 
 // detectors/agent-permission/configs/opencode.ts
 var OPENCODE_CONFIG = /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/;
+var OPENCODE_AGENT = /(^|\/)\.opencode\/agents?\/(?:[^/]+\/)*[^/]+\.md$/;
 var ACTIONS = /* @__PURE__ */ new Set(["allow", "ask", "deny"]);
 function readOpencodeConfig(file, out) {
   const root = rootMap(file, out);
@@ -20296,6 +20463,12 @@ function readOpencodeConfig(file, out) {
       if (own !== void 0) readPermission(file, out, own, `"agent": { "${agent.key}": { "permission"`, " } }");
     }
   }
+}
+function readOpencodeAgent(file, out) {
+  const permission = get(frontMatter(file), "permission");
+  if (permission === void 0) return;
+  emitConfig(out, "opencode", "settings", file.path);
+  readPermission(file, out, permission, "permission", " (agent front matter)");
 }
 function readPermission(file, out, permission, prefix, close = "") {
   if (permission.kind === "scalar") {
@@ -20961,6 +21134,7 @@ var shellAutoApproved = {
       sample(".github/workflows/gemini.yml", 'on: [issues]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the issue\n          settings: |\n            {"tools": {"core": ["run_shell_command", "write_file"]}}\n', { expect: { line: 9 }, note: "run-gemini-cli's coreTools list names the whole shell" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`poetry run` runs any program in the environment" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(find:*)", "Bash(grep:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`find -exec` runs any program (reported medium)" }),
+      sample(".opencode/agent/yolo.md", '---\ndescription: Fixes whatever is broken\nmode: subagent\npermission:\n  edit: allow\n  bash:\n    "*": allow\n---\nFix the failing build without asking.\n', { expect: { line: 7 }, note: "an OpenCode agent defined in Markdown, its permissions in the front matter" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n", { expect: { line: 4 }, note: "Windsurf runs every command step of a turbo-all workflow unasked" }),
       sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
       sample(".claude/commands/fix.md", "---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n", { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
@@ -21023,6 +21197,7 @@ var shellAutoApproved = {
       sample("opencode.json", '{\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: "a review agent that may only diff unasked" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(find . -name:*)", "Bash(grep:*)"]\n  }\n}\n', { note: "find, limited to a search by name" }),
+      sample(".opencode/agent/review.md", '---\ndescription: Reviews diffs\npermission:\n  edit: deny\n  bash:\n    "*": ask\n    "git diff*": allow\n---\nReview the diff.\n', { note: "a review agent that may only diff unasked" }),
       sample(".windsurf/workflows/release.md", "---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n"),
       sample(".claude/commands/commit.md", "---\ndescription: Commit the staged changes\nallowed-tools: Bash(git add:*), Bash(git status:*), Bash(git commit:*)\n---\nWrite a commit message for the staged changes and commit.\n"),
       sample(
@@ -21598,6 +21773,7 @@ var READERS = [
   byPattern(AIDER_CONFIG, readAiderConfig),
   byPattern(AMP_SETTINGS, readAmpSettings),
   byPattern(OPENCODE_CONFIG, readOpencodeConfig),
+  byPattern(OPENCODE_AGENT, readOpencodeAgent),
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
   { matches: isMcpFile, read: readMcpFile },

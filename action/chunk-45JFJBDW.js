@@ -6,7 +6,7 @@ import {
   parseJson,
   parseYaml,
   require_dist
-} from "./chunk-FPGCDRAC.js";
+} from "./chunk-QPTOS6EF.js";
 import {
   __toESM
 } from "./chunk-4JN6GR4P.js";
