@@ -87,6 +87,14 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'jobs/ledger-api.nomad.hcl': 'job "ledger-api" {\n  namespace = "production"\n  group "api" {\n    task "api" {\n      driver = "docker"\n      env {\n        DATABASE_URL = "postgres://ledger@pg-ledger.db.acme.io:5432/ledger"\n      }\n    }\n  }\n}\n',
+          'jobs/ledger-api-next.nomad.hcl': 'job "ledger-api-next" {\n  namespace = "staging"\n  group "api" {\n    task "api" {\n      driver = "docker"\n      env {\n        DATABASE_URL = "postgres://ledger@pg-ledger.db.acme.io:5432/ledger"\n      }\n    }\n  }\n}\n',
+        },
+        expect: { path: 'jobs/ledger-api-next.nomad.hcl', line: 7 },
+        note: 'Nomad jobs placed by their namespace: the staging job runs against production\'s database',
+      },
+      {
+        files: {
           '.env.production': 'APP_ENV=production\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
           '.env.staging': 'APP_ENV=staging\nDATABASE_URL=postgres://app_stg:Stg0nly@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\nLOG_LEVEL=debug\n',
         },

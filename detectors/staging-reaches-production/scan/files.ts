@@ -9,6 +9,7 @@ import { isCiPipeline } from './handlers/pipelines.js';
 
 export type FileKind =
   | 'dotenv'
+  | 'nomad'
   | 'compose'
   | 'helm-values'
   | 'kustomization'
@@ -148,6 +149,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
   }
   if (format === 'hcl') {
     if (lower === 'terragrunt.hcl') return make('terragrunt');
+    if (/\.nomad(\.hcl)?$/.test(lower)) return make('nomad');
     if (lower.endsWith('.tfvars')) {
       const root = /(^|\/)(env|envs|vars|tfvars|environments|config)$/i.test(dir) ? dir.replace(/\/?[^/]+$/, '') : dir;
       return make('tfvars', `tfvars:${root}`, /^(terraform\.tfvars|[^/]*\.auto\.tfvars)$/i);

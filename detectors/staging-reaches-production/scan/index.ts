@@ -12,7 +12,7 @@ import { scanDotenv } from './handlers/dotenv.js';
 import { scanComposeFile } from './handlers/compose.js';
 import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernetes.js';
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
-import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless, scanDoAppSpec } from './handlers/platforms.js';
+import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless, scanDoAppSpec, scanNomadJobs } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline } from './handlers/pipelines.js';
 import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
@@ -89,6 +89,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanGitlabCi(rec, cls, document);
     case 'do-app':
       return scanDoAppSpec(rec, cls, document);
+    case 'nomad':
+      return scanNomadJobs(rec, cls, document);
     case 'railway':
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: ['environments'] });
     case 'wrangler':

@@ -363,3 +363,40 @@ export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocu
 function directoryOf(path: string): string {
   return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
+
+/**
+ * Nomad job files: each `job` runs in the environment its `namespace` names (`namespace = "production"`), else the
+ * one its tasks' `APP_ENV`/`ENVIRONMENT` or the job's name says, else the file's path; the job is walked in it, so a
+ * staging job handed production's database URL is seen, whatever the file is called.
+ */
+export function scanNomadJobs(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  for (const root of document.roots) {
+    if (root.kind !== 'map') continue;
+    for (const entry of root.entries) {
+      if (entry.key !== 'job' || entry.value.kind !== 'map') continue;
+      const job = entry.value;
+      const jobName = job.block?.labels[0] ?? 'job';
+      const named = [literalString(get(job, 'namespace')), ...taskEnvironmentValues(job), jobName].find((value) => value !== undefined && canonicalEnvironment(value) !== undefined);
+      const tag: EnvTag = cls.tag.environment !== 'base' ? cls.tag : named ? { environment: canonicalEnvironment(named)!, name: named, evidence: 'value' } : cls.tag;
+      walkSection(rec, { ...topSection(cls, job), path: ['job', jobName], tag }, walkOptions(cls));
+    }
+  }
+}
+
+/** `APP_ENV`/`ENVIRONMENT`/`RAILS_ENV`/`NODE_ENV` values of a job's tasks' `env` blocks. */
+function taskEnvironmentValues(job: MapNode): string[] {
+  const values: string[] = [];
+  const visit = (node: DataNode): void => {
+    if (node.kind !== 'map') return;
+    for (const entry of node.entries) {
+      if (entry.key === 'env' && entry.value.kind === 'map') {
+        for (const variable of entry.value.entries) {
+          const value = literalString(variable.value);
+          if (value && /^(?:APP_ENV|ENVIRONMENT|RAILS_ENV|DEPLOY_ENV)$/i.test(variable.key)) values.push(value);
+        }
+      } else if (entry.value.kind === 'map' && (entry.key === 'group' || entry.key === 'task')) visit(entry.value);
+    }
+  };
+  visit(job);
+  return values;
+}
