@@ -186,6 +186,7 @@ export function mcpServerKind(server: McpServerEntry): McpServerKind | undefined
 /**
  * MCP tool names whose auto-approval lets the agent change or destroy state. Names that say they read first
  * (`read_query`, SQLite's SELECT-only tool; `get_`, `list_`, `search_`) or fetch documentation (Context7's
- * `query-docs`) do not.
+ * `query-docs`) do not. Tools that run any command or API call count too: the AWS API server's `call_aws` (any AWS
+ * CLI command), Amazon Q's `use_aws`, a server's `run_command` or `shell`.
  */
-export const WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore)/i;
+export const WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore|call_aws|use_aws|run_?command|shell|invoke)/i;

@@ -32,6 +32,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=xyzcompanyref"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${env:SUPABASE_ACCESS_TOKEN}" },\n      "alwaysAllow": ["list_tables", "execute_sql"]\n    }\n  }\n}\n',
         { expect: { line: 7 } },
       ),
+      sample('.kiro/settings/mcp.json', '{\n  "mcpServers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_PROFILE": "prod-admin" },\n      "autoApprove": ["call_aws"]\n    }\n  }\n}\n', { expect: { line: 7 }, note: "the AWS API server's call_aws runs any AWS CLI command" }),
     ],
     negative: [
       sample('.kiro/settings/mcp.json', '{\n  "mcpServers": {\n    "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp"], "autoApprove": ["resolve-library-id", "query-docs"] },\n    "sqlite": { "command": "uvx", "args": ["mcp-server-sqlite", "--db-path", "./data/dev.db"], "autoApprove": ["read_query", "list_tables", "describe_table"] }\n  }\n}\n', { note: "Context7's documentation lookup and SQLite's SELECT-only tool" }),
