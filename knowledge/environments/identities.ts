@@ -26,7 +26,7 @@ export interface ResourceIdentity {
  * Identity schemes that name something inside a scope the repo does not show (a namespace, an app, a cluster): two
  * environments using the same name there usually mean two objects, so only the name itself is evidence.
  */
-export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:'];
+export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:'];
 
 export function isComparableIdentity(identity: string): boolean {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
@@ -311,6 +311,14 @@ export function connectionStringIdentity(raw: string): ResourceIdentity | undefi
 }
 
 /** A database server named by a bare host (`DB_HOST`, `PGHOST`, `host:` in database.yml), optionally with its database. */
+/**
+ * A database known only by its name, its server set at deploy time (`host: <%= ENV["DB_HOST"] %>` in Rails'
+ * database.yml): scoped, as two servers may each hold one of that name, so only what the name says is evidence.
+ */
+export function databaseNameIdentity(name: string): ResourceIdentity {
+  return { kind: 'database', identity: `db-name:${name.toLowerCase()}`, otherIdentities: [], display: `database ${name}`, name, secrets: [] };
+}
+
 export function databaseHostIdentity(rawHost: string, options: { port?: number; database?: string; engine?: string; user?: string } = {}): ResourceIdentity | undefined {
   const cloudSql = /^\/cloudsql\/([a-z][a-z0-9-]*:[a-z0-9-]+:[a-z0-9-]+)$/.exec(rawHost.trim());
   if (cloudSql) return { kind: 'database', identity: `cloudsql:${cloudSql[1]}`, otherIdentities: [], display: `Cloud SQL instance ${cloudSql[1]}`, name: cloudSql[1]!.split(':')[2], secrets: [] };
@@ -640,6 +648,7 @@ export function identityName(identity: string): string | undefined {
       const shared = hosts.some((host) => isSharedHost(host));
       return [shared ? '' : hosts.map((host) => hostName(host)).join(' '), match[2], match[3]].filter(Boolean).join(' ');
     }
+    case 'db-name':
     case 'rds':
     case 'dynamodb':
     case 'fly-app':

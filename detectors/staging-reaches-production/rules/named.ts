@@ -27,6 +27,7 @@ export const productionNamedResource: RuleMeta = {
       sample('envs/staging/main.tf', 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
       sample('config/staging.json', '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
       sample('config/storage.yml', 'amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n', { expect: { line: 9 }, note: 'a Rails Active Storage service named for staging' }),
+      sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n', { expect: { line: 9 }, note: "Rails: staging's database named for production, its server set at deploy time" }),
       sample('serverless.yml', 'service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n', { expect: { line: 10 }, note: 'a Serverless table parameter: DynamoDB names are per account, so only the name can say production' }),
     ],
     negative: [
@@ -35,6 +36,7 @@ export const productionNamedResource: RuleMeta = {
       sample('envs/staging/main.tf', 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-staging.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n'),
       sample('.env.staging', '# copied from production, then separated\nDATABASE_URL=postgres://app:pw@db.staging.acme.com/orders\nREDIS_URL=redis://redis.production.svc.cluster.local:6379\nNODE_ENV=production\n', { note: 'comments, NODE_ENV and cluster-internal names are not evidence' }),
       sample('config/staging.json', '{\n  "storage": {\n    "bucket": "acme-livestream-uploads"\n  }\n}\n', { note: '"live" is an ordinary word in resource names' }),
+      sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_staging\n', { note: 'its own database' }),
       sample('config/storage.yml', 'amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-staging\n', { note: 'the staging service has its own bucket' }),
     ],
   },

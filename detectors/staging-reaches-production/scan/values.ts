@@ -10,6 +10,7 @@ import {
   cloudSqlIdentity,
   connectionStringIdentity,
   databaseHostIdentity,
+  databaseNameIdentity,
   databaseUrlIdentity,
   dynamoTableIdentity,
   rdsIdentity,
@@ -23,7 +24,7 @@ import {
   volumeIdentity,
   type ResourceIdentity,
 } from '../../../knowledge/environments/identities.js';
-import { tokensOf } from '../../../knowledge/environments/names.js';
+import { environmentsNamedIn, tokensOf } from '../../../knowledge/environments/names.js';
 import { livePaymentOf } from '../../../knowledge/environments/payments.js';
 
 /** What is known around a value: the variable that holds it, the key path, sibling keys. */
@@ -151,6 +152,11 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== undefined);
     const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database, engine: engine ? engineName(engine) : undefined, user });
     return host ? [host] : [];
+  }
+  // A database file's database named for production, on a server chosen at deploy time (no literal host): its name
+  // is all there is to go on.
+  if (context.databaseFile && (variable === 'database' || variable === 'dbname') && !hasLiteralHost(context.siblings) && namesOnlyProduction(value)) {
+    return [databaseNameIdentity(value)];
   }
   // Azure names a database server by its name alone (`postgresServerName`, `sql_server_name`), in Bicep and ARM
   // parameters and the tfvars that feed `azurerm_*` resources.
@@ -285,4 +291,15 @@ export function bareReference(value: string): string | undefined {
 /** True for a value that is only placeholder text for someone to fill in. */
 export function isPlaceholderValue(value: string): boolean {
   return /^<[^>]*>$|^\[[^\]]*\]$|^(changeme|change-me|todo|tbd|xxx+|\*+|\.\.\.|none|null|nil|undefined|false|true)$/i.test(value.trim());
+}
+
+/** A sibling `host` holding a hostname rather than a template (`<%= ENV["DB_HOST"] %>`, `${DB_HOST}`) or nothing. */
+function hasLiteralHost(siblings: ReadonlyMap<string, string> | undefined): boolean {
+  const host = siblings?.get('host') ?? siblings?.get('hostname');
+  return host !== undefined && /^[a-z0-9.-]+$/i.test(host.trim());
+}
+
+function namesOnlyProduction(name: string): boolean {
+  const named = environmentsNamedIn(name);
+  return named.size === 1 && named.has('production');
 }
