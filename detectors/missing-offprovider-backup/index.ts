@@ -29,6 +29,7 @@ import { cloudFormationResources, scanCloudFormation } from './inventory/cloudfo
 import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
 import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
 import { isNomadJob, scanNomad } from './inventory/nomad.js';
+import { isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
 import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
@@ -232,6 +233,10 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   }
   if (isGitlabCi(path)) {
     scanGitlabCi(inventory);
+    return;
+  }
+  if (isAnsibleTasks(path)) {
+    scanAnsible(inventory);
     return;
   }
   if (name === 'package.json') {

@@ -141,6 +141,10 @@ const notesLitestream = (endpoint: string): string =>
 const NOMAD_POSTGRES = "job \"pg-ledger-prod\" {\n  datacenters = [\"dc1\"]\n  namespace   = \"production\"\n\n  group \"db\" {\n    volume \"pgdata\" {\n      type   = \"host\"\n      source = \"pgdata\"\n    }\n\n    task \"postgres\" {\n      driver = \"docker\"\n      config {\n        image = \"postgres:16\"\n      }\n      volume_mount {\n        volume      = \"pgdata\"\n        destination = \"/var/lib/postgresql/data\"\n      }\n    }\n  }\n}\n";
 const NOMAD_BACKUP = "job \"pg-ledger-backup\" {\n  type = \"batch\"\n  periodic {\n    crons = [\"0 3 * * *\"]\n  }\n  group \"backup\" {\n    task \"dump\" {\n      driver = \"docker\"\n      config {\n        image   = \"ghcr.io/acme/pg-tools:16\"\n        command = \"/bin/sh\"\n        args    = [\"-c\", \"pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\"]\n      }\n    }\n  }\n}\n";
 
+const ANSIBLE_POSTGRES = "- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - python3-psycopg2\n    state: present\n\n- name: Create application database\n  community.postgresql.postgresql_db:\n    name: billing\n  become_user: postgres\n";
+const ANSIBLE_LOCAL_DUMP = "\n- name: Nightly dump\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: \"3\"\n    job: \"pg_dump -Fc billing > /var/backups/postgres/billing.dump\"\n";
+const ANSIBLE_OFFSITE_DUMP = "\n- name: Nightly dump to B2\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: \"3\"\n    job: \"pg_dump -Fc billing | aws s3 cp - s3://acme-billing-backups/billing.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com\"\n";
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -154,6 +158,7 @@ export const protectionRules: RuleMeta[] = [
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES + ANSIBLE_LOCAL_DUMP }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role: Postgres from packages, and a cron dump onto the same disk' },
         { files: { '.railway/railway.ts': RAILWAY_IAC, 'package.json': '{ "name": "acme-api", "private": true }\n' }, expect: { path: '.railway/railway.ts', line: 4 }, note: 'the incident: a Railway database whose backups live on its volume' },
         {
           files: {
@@ -204,6 +209,7 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         },
       ],
       negative: [
+        { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES + ANSIBLE_OFFSITE_DUMP }, note: 'the cron dump goes to another provider' },
         {
           files: {
             'railway.json': '{\n  "deploy": { "startCommand": "npm start" }\n}\n',
@@ -440,6 +446,7 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role installing Postgres on a server, and nothing copying it' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES }, expect: { path: 'jobs/postgres.nomad.hcl', line: 11 }, note: 'a Nomad task running Postgres on a host volume: a directory on one client\'s disk' },
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: false\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: "Config Connector's Cloud SQL instance with its backups off" },
         { files: { 'infra/hetzner/main.tf': 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name     = "pgdata-prod"\n  size     = 100\n  location = "fsn1"\n}\n' }, expect: { path: 'infra/hetzner/main.tf', line: 13 }, note: "a Hetzner volume holding a self-managed database: Hetzner keeps no backup of volumes" },
@@ -509,6 +516,7 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'roles/postgresql/meta/main.yml': 'galaxy_info:\n  role_name: postgresql\n  author: acme\n', 'roles/postgresql/tasks/main.yml': ANSIBLE_POSTGRES }, note: 'an Ansible role published on its own: no play applies it here' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job dumps it to another provider' },
         {
           files: {
