@@ -8,12 +8,17 @@ import { decodeJwt, escapeRegExp, isPlaceholder, UUID, wordsOf } from './values.
 
 const SUPABASE_KEYS = 'https://supabase.com/docs/guides/api/api-keys';
 
+/** A JWT whose payload holds `"iss":"supabase"` (with or without a space). Local CLI keys (`supabase-demo`) are dropped by `plausible`. */
+const SUPABASE_JWT = jwtWithClaim('"iss":"supabase"', '"iss": "supabase"');
+
 /**
- * A JWT whose payload holds `"iss":"supabase"` (with or without a space), found by the payload's base64 fragments
- * so that other JWTs stay the generic `jwt` kind. Local CLI keys (`supabase-demo`) are dropped by `plausible`.
+ * JWTs whose payload holds one of these JSON snippets, found by the snippets' base64url fragments (at any of the
+ * three alignments), so that only that issuer's tokens match and other JWTs stay the generic `jwt` kind.
  */
-const SUPABASE_ISSUER = [...base64urlFragments('"iss":"supabase"'), ...base64urlFragments('"iss": "supabase"')].map(escapeRegExp).join('|');
-const SUPABASE_JWT = new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${SUPABASE_ISSUER}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, 'g');
+function jwtWithClaim(...snippets: string[]): RegExp {
+  const fragments = snippets.flatMap((snippet) => base64urlFragments(snippet)).map(escapeRegExp).join('|');
+  return new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${fragments}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, 'g');
+}
 
 function supabaseJwtRating(context: CredentialContext): Rating {
   const role = decodeJwt(context.value)?.payload.role;
@@ -350,8 +355,7 @@ export const upstashRedisToken: CredentialKind = {
  * Turso database tokens (`turso db tokens create`, `turso group tokens create`): EdDSA JWTs whose `a` claim says
  * full access (`rw`) or read-only (`ro`), found by the payload's base64 fragments so other JWTs stay generic.
  */
-const TURSO_ACCESS = [...base64urlFragments('"a":"rw"'), ...base64urlFragments('"a":"ro"')].map(escapeRegExp).join('|');
-const TURSO_JWT = new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${TURSO_ACCESS}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, 'g');
+const TURSO_JWT = jwtWithClaim('"a":"rw"', '"a":"ro"');
 const TURSO_RW = 'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJpYXQiOjE3MzAwMDAwMDAsImlkIjoiOWQ4ZjJhNmMtM2I1ZS00YjFhLWE3YzQtMmU4ZjZkMWIwYzNlIn0.ArORWd66jZnwnSTSlltFFxN8VHGeBDbzFYRLFEt5B3G_HYPrR73jBuksCBCQguicP89vRsOyborL6qVPmfPtSQ';
 const TURSO_RO = 'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicm8iLCJpYXQiOjE3MzAwMDAwMDAsImlkIjoiOWQ4ZjJhNmMtM2I1ZS00YjFhLWE3YzQtMmU4ZjZkMWIwYzNlIn0.xIMVNwvHky--BDRSSwszILbC_N1PZvHfazZJ2DpLl37AXoVvwgeVvzIFzhGVkD08pI24gPI4s5ueQpJNug6CXg';
 
