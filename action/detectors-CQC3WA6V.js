@@ -1727,8 +1727,11 @@ function base64urlFragments(text) {
 
 // knowledge/credentials/databases.ts
 var SUPABASE_KEYS = "https://supabase.com/docs/guides/api/api-keys";
-var SUPABASE_ISSUER = [...base64urlFragments('"iss":"supabase"'), ...base64urlFragments('"iss": "supabase"')].map(escapeRegExp).join("|");
-var SUPABASE_JWT = new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${SUPABASE_ISSUER}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, "g");
+var SUPABASE_JWT = jwtWithClaim('"iss":"supabase"', '"iss": "supabase"');
+function jwtWithClaim(...snippets) {
+  const fragments = snippets.flatMap((snippet) => base64urlFragments(snippet)).map(escapeRegExp).join("|");
+  return new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${fragments}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, "g");
+}
 function supabaseJwtRating(context) {
   const role = decodeJwt(context.value)?.payload.role;
   if (role === "anon") return { scope: "public", because: "JWT role anon: the legacy publishable key, bound by Row Level Security" };
@@ -2056,8 +2059,7 @@ KV_REST_API_TOKEN=${UPSTASH_TOKEN}
 `, { note: "the database's read-only token" })]
   }
 };
-var TURSO_ACCESS = [...base64urlFragments('"a":"rw"'), ...base64urlFragments('"a":"ro"')].map(escapeRegExp).join("|");
-var TURSO_JWT = new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(eyJ[A-Za-z0-9_-]{8,}\\.(?=[A-Za-z0-9_-]*(?:${TURSO_ACCESS}))eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])`, "g");
+var TURSO_JWT = jwtWithClaim('"a":"rw"', '"a":"ro"');
 var TURSO_RW = "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJpYXQiOjE3MzAwMDAwMDAsImlkIjoiOWQ4ZjJhNmMtM2I1ZS00YjFhLWE3YzQtMmU4ZjZkMWIwYzNlIn0.ArORWd66jZnwnSTSlltFFxN8VHGeBDbzFYRLFEt5B3G_HYPrR73jBuksCBCQguicP89vRsOyborL6qVPmfPtSQ";
 var TURSO_RO = "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicm8iLCJpYXQiOjE3MzAwMDAwMDAsImlkIjoiOWQ4ZjJhNmMtM2I1ZS00YjFhLWE3YzQtMmU4ZjZkMWIwYzNlIn0.xIMVNwvHky--BDRSSwszILbC_N1PZvHfazZJ2DpLl37AXoVvwgeVvzIFzhGVkD08pI24gPI4s5ueQpJNug6CXg";
 var tursoDatabaseToken = {
@@ -7638,7 +7640,7 @@ ${credential.nearby ?? ""}`)?.[1])?.toLowerCase();
 }
 
 // knowledge/environments/identities.ts
-var SCOPED_IDENTITY_PREFIXES = ["dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:fly:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:"];
+var SCOPED_IDENTITY_PREFIXES = ["db-name:", "dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:fly:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:"];
 function isComparableIdentity(identity) {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
 }
@@ -7917,6 +7919,9 @@ function connectionStringIdentity(raw) {
     secrets: password ? [password] : []
   };
 }
+function databaseNameIdentity(name) {
+  return { kind: "database", identity: `db-name:${name.toLowerCase()}`, otherIdentities: [], display: `database ${name}`, name, secrets: [] };
+}
 function databaseHostIdentity(rawHost, options = {}) {
   const cloudSql = /^\/cloudsql\/([a-z][a-z0-9-]*:[a-z0-9-]+:[a-z0-9-]+)$/.exec(rawHost.trim());
   if (cloudSql) return { kind: "database", identity: `cloudsql:${cloudSql[1]}`, otherIdentities: [], display: `Cloud SQL instance ${cloudSql[1]}`, name: cloudSql[1].split(":")[2], secrets: [] };
@@ -8167,6 +8172,7 @@ function identityName(identity) {
       const shared = hosts.some((host) => isSharedHost(host));
       return [shared ? "" : hosts.map((host) => hostName(host)).join(" "), match[2], match[3]].filter(Boolean).join(" ");
     }
+    case "db-name":
     case "rds":
     case "dynamodb":
     case "fly-app":
@@ -8672,6 +8678,9 @@ function identifyValue(raw, context) {
     const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : void 0, database, engine: engine ? engineName(engine) : void 0, user });
     return host ? [host] : [];
   }
+  if (context.databaseFile && (variable === "database" || variable === "dbname") && !hasLiteralHost(context.siblings) && namesOnlyProduction(value)) {
+    return [databaseNameIdentity(value)];
+  }
   if (has("server", "name") && tokens.some((token) => AZURE_SERVER_WORDS.has(token)) && /^[a-z0-9][a-z0-9-]{1,62}$/i.test(value)) {
     const server = azureServerIdentity(value);
     return server ? [server] : [];
@@ -8777,6 +8786,14 @@ function referencesIn(value) {
     }
   }
   return found;
+}
+function hasLiteralHost(siblings) {
+  const host = siblings?.get("host") ?? siblings?.get("hostname");
+  return host !== void 0 && /^[a-z0-9.-]+$/i.test(host.trim());
+}
+function namesOnlyProduction(name) {
+  const named = environmentsNamedIn(name);
+  return named.size === 1 && named.has("production");
 }
 
 // detectors/staging-reaches-production/scan/tree.ts
@@ -9393,6 +9410,7 @@ function classifyPathUncached(path2) {
   }
   if (format === "hcl") {
     if (lower === "terragrunt.hcl") return make("terragrunt");
+    if (/\.nomad(\.hcl)?$/.test(lower)) return make("nomad");
     if (lower.endsWith(".tfvars")) {
       const root = /(^|\/)(env|envs|vars|tfvars|environments|config)$/i.test(dir) ? dir.replace(/\/?[^/]+$/, "") : dir;
       return make("tfvars", `tfvars:${root}`, /^(terraform\.tfvars|[^/]*\.auto\.tfvars)$/i);
@@ -10036,6 +10054,35 @@ function scanServerless(rec, cls, document) {
 function directoryOf(path2) {
   return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
 }
+function scanNomadJobs(rec, cls, document) {
+  for (const root of document.roots) {
+    if (root.kind !== "map") continue;
+    for (const entry of root.entries) {
+      if (entry.key !== "job" || entry.value.kind !== "map") continue;
+      const job = entry.value;
+      const jobName = job.block?.labels[0] ?? "job";
+      const named = [literalString(get(job, "namespace")), ...taskEnvironmentValues(job), jobName].find((value) => value !== void 0 && canonicalEnvironment(value) !== void 0);
+      const tag = cls.tag.environment !== "base" ? cls.tag : named ? { environment: canonicalEnvironment(named), name: named, evidence: "value" } : cls.tag;
+      walkSection(rec, { ...topSection(cls, job), path: ["job", jobName], tag }, walkOptions(cls));
+    }
+  }
+}
+function taskEnvironmentValues(job) {
+  const values = [];
+  const visit3 = (node) => {
+    if (node.kind !== "map") return;
+    for (const entry of node.entries) {
+      if (entry.key === "env" && entry.value.kind === "map") {
+        for (const variable of entry.value.entries) {
+          const value = literalString(variable.value);
+          if (value && /^(?:APP_ENV|ENVIRONMENT|RAILS_ENV|DEPLOY_ENV)$/i.test(variable.key)) values.push(value);
+        }
+      } else if (entry.value.kind === "map" && (entry.key === "group" || entry.key === "task")) visit3(entry.value);
+    }
+  };
+  visit3(job);
+  return values;
+}
 
 // detectors/staging-reaches-production/scan/handlers/frameworks.ts
 function scanSpringDocument(rec, cls, root) {
@@ -10395,7 +10442,7 @@ var clonedFromProduction = {
   severity: "medium",
   why: "A script or runbook creates a non-production environment as a copy of production, or attaches production's database to a non-production app. A duplicated Railway environment starts with production's variables, so staging talks to production's database and volume until someone rewires every one of them.",
   fix: "Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps.",
-  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production's data into another app.",
+  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Dokku: `dokku postgres:link <service> <app>` links one datastore service into an app; linked into production's app and another, it is shared. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production's data into another app.",
   helpUri: "https://docs.railway.com/guides/environments",
   precision: "high",
   tags: ["environments", "railway", "heroku"],
@@ -10406,11 +10453,13 @@ var clonedFromProduction = {
         expect: { line: 6 }
       }),
       sample("scripts/refresh-staging.sh", "#!/bin/sh\nheroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging --confirm acme-staging\n", { expect: { line: 2 }, note: "production's data copied into staging's database" }),
-      sample("bin/seed-staging", "#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n", { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" })
+      sample("bin/seed-staging", "#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n", { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" }),
+      sample("ops/provision.sh", "#!/bin/sh\ndokku apps:create crm\ndokku apps:create crm-staging\ndokku postgres:create crm-db\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db crm-staging\n", { expect: { line: 6 }, note: "Dokku: one Postgres service linked into production's app and staging's" })
     ],
     negative: [
       sample("scripts/refresh-review.sh", "#!/bin/sh\nheroku pg:copy acme-staging::DATABASE_URL DATABASE_URL --app acme-review-42 --confirm acme-review-42\n", { note: "staging's data into a review app" }),
       sample("scripts/create-staging.sh", "#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n"),
+      sample("ops/provision.sh", "#!/bin/sh\ndokku postgres:create crm-db\ndokku postgres:create crm-db-staging\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db-staging crm-staging\n", { note: "each app its own service" }),
       sample("scripts/preview.sh", '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
       sample("docs/environments.md", "# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production's variables.\nCreate staging empty and add its own database instead.\n", {
         note: "documentation warning against the command"
@@ -10424,7 +10473,7 @@ var HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^
 function scanCommands(file, out) {
   if (isTestOrExamplePath(file.path)) return;
   const text = file.text;
-  if (!/railway|heroku/i.test(text)) return;
+  if (!/railway|heroku|dokku/i.test(text)) return;
   for (const match of text.matchAll(RAILWAY)) {
     const args = match[1].trim().split(/\s+/).filter(Boolean);
     let source2;
@@ -10449,6 +10498,30 @@ function scanCommands(file, out) {
       if (target === "production" || target === void 0) continue;
       report(file, out, match.index, command.message(target, targetApp, sourceApp), target, `${command.id}:${sourceApp}:${targetApp}`, command.kind, command.severity);
     }
+  }
+  scanDokkuLinks(file, out);
+}
+var DOKKU_LINK = /\bdokku\s+(postgres|mysql|mariadb|mongo|redis|rabbitmq|elasticsearch|clickhouse):link\s+([A-Za-z0-9_.-]+)\s+([a-z0-9][a-z0-9-]*)/g;
+function scanDokkuLinks(file, out) {
+  if (!file.text.includes(":link")) return;
+  const links = [...file.text.matchAll(DOKKU_LINK)].map((match) => ({ index: match.index, engine: match[1], service: match[2], app: match[3] }));
+  for (const link of links) {
+    const target = canonicalEnvironment(link.app);
+    if (target === void 0 || target === "production") continue;
+    const production = links.find((other) => other.service === link.service && other.app !== link.app && isProductionApp(other.app, link.app));
+    const namedForProduction = canonicalEnvironment(link.service) === "production";
+    if (!production && !namedForProduction) continue;
+    const owner = production ? `production's app ${production.app} uses` : "is named for production";
+    report(
+      file,
+      out,
+      link.index,
+      `The ${target} app ${link.app} is linked to the ${link.engine} service ${link.service}, which ${owner} (\`dokku ${link.engine}:link\`): one database for both.`,
+      target,
+      `dokku-link:${link.service}:${link.app}`,
+      "database",
+      "high"
+    );
   }
 }
 var HEROKU_COMMANDS = [
@@ -10574,6 +10647,8 @@ function dispatch(file, cls, rec, out) {
       return scanGitlabCi(rec, cls, document);
     case "do-app":
       return scanDoAppSpec(rec, cls, document);
+    case "nomad":
+      return scanNomadJobs(rec, cls, document);
     case "railway":
       return walkDocument(rec, cls, document, { explicitEnvironmentMaps: ["environments"] });
     case "wrangler":
@@ -10740,6 +10815,14 @@ var sharedDatabase = {
         },
         expect: { path: "config/deploy.staging.yml", line: 7 },
         note: "Kamal: staging's containers pointed at production's database accessory by its VPC address"
+      },
+      {
+        files: {
+          "jobs/ledger-api.nomad.hcl": 'job "ledger-api" {\n  namespace = "production"\n  group "api" {\n    task "api" {\n      driver = "docker"\n      env {\n        DATABASE_URL = "postgres://ledger@pg-ledger.db.acme.io:5432/ledger"\n      }\n    }\n  }\n}\n',
+          "jobs/ledger-api-next.nomad.hcl": 'job "ledger-api-next" {\n  namespace = "staging"\n  group "api" {\n    task "api" {\n      driver = "docker"\n      env {\n        DATABASE_URL = "postgres://ledger@pg-ledger.db.acme.io:5432/ledger"\n      }\n    }\n  }\n}\n'
+        },
+        expect: { path: "jobs/ledger-api-next.nomad.hcl", line: 7 },
+        note: "Nomad jobs placed by their namespace: the staging job runs against production's database"
       },
       {
         files: {
@@ -11390,6 +11473,7 @@ var productionNamedResource = {
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-prod.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n', { expect: { line: 3 } }),
       sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
       sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n", { expect: { line: 9 }, note: "a Rails Active Storage service named for staging" }),
+      sample("config/database.yml", 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n', { expect: { line: 9 }, note: "Rails: staging's database named for production, its server set at deploy time" }),
       sample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n", { expect: { line: 10 }, note: "a Serverless table parameter: DynamoDB names are per account, so only the name can say production" })
     ],
     negative: [
@@ -11398,6 +11482,7 @@ var productionNamedResource = {
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-staging.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n'),
       sample(".env.staging", "# copied from production, then separated\nDATABASE_URL=postgres://app:pw@db.staging.acme.com/orders\nREDIS_URL=redis://redis.production.svc.cluster.local:6379\nNODE_ENV=production\n", { note: "comments, NODE_ENV and cluster-internal names are not evidence" }),
       sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-livestream-uploads"\n  }\n}\n', { note: '"live" is an ordinary word in resource names' }),
+      sample("config/database.yml", 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_staging\n', { note: "its own database" }),
       sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-staging\n", { note: "the staging service has its own bucket" })
     ]
   }
@@ -11553,7 +11638,7 @@ var stagingReachesProduction = {
   rules: RULES2,
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
-  keywords: ["railway", "heroku"],
+  keywords: ["railway", "heroku", "dokku"],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== "commands",
   scanFile: scanEnvironmentFile,
   produces: ["environment-resource", "environment-layer", "environment-crossing"],
@@ -15324,6 +15409,97 @@ function scanNomad(inventory) {
   }
 }
 
+// detectors/missing-offprovider-backup/inventory/ansible.ts
+function isAnsibleTasks(path2) {
+  return /(^|\/)roles\/[^/]+\/(tasks|handlers)\/[^/]+\.ya?ml$/i.test(path2) || /(^|\/)playbooks?\/[^/]+\.ya?ml$/i.test(path2) || /(^|\/)(site|[^/]*playbook[^/]*)\.ya?ml$/i.test(path2);
+}
+var PACKAGE_ENGINES = [
+  [/^postgresql(?:-\d+|\d*)(?:-server)?$|^postgresql\{\{.*\}\}$|^postgresql-\{\{.*\}\}$/i, "postgres"],
+  [/^(?:mysql-server|mariadb-server|percona-server-server)(?:-[\d.]+)?$/i, "mysql"],
+  [/^mongodb(?:-org)?(?:-server)?$/i, "mongo"]
+];
+var PACKAGE_MODULES = /* @__PURE__ */ new Set(["apt", "yum", "dnf", "package", "ansible.builtin.apt", "ansible.builtin.yum", "ansible.builtin.dnf", "ansible.builtin.package"]);
+var DATABASE_MODULES = {
+  "community.postgresql.postgresql_db": "postgres",
+  postgresql_db: "postgres",
+  "community.mysql.mysql_db": "mysql",
+  mysql_db: "mysql"
+};
+var CONTAINER_MODULES = /* @__PURE__ */ new Set(["docker_container", "community.docker.docker_container", "containers.podman.podman_container", "podman_container"]);
+var CRON_MODULES = /* @__PURE__ */ new Set(["cron", "ansible.builtin.cron"]);
+var SHELL_MODULES = /* @__PURE__ */ new Set(["shell", "command", "ansible.builtin.shell", "ansible.builtin.command"]);
+function scanAnsible(inventory) {
+  const root = inventory.file.data()?.roots[0];
+  if (root?.kind !== "seq") return;
+  const environment = environmentOf(inventory.path, []);
+  const declared = /* @__PURE__ */ new Set();
+  const visitTasks = (tasks) => {
+    for (const item of itemsOf(tasks)) {
+      const task = mapOf2(item);
+      if (!task) continue;
+      for (const key of ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"]) visitTasks(get(task, key));
+      readTask(inventory, task, environment, declared);
+    }
+  };
+  visitTasks(root);
+  const play = itemsOf(root).find((item) => get(item, "hosts") !== void 0);
+  if (play) inventory.context({ kind: "deploys", value: "ansible", location: inventory.line(play.span.line) });
+}
+function readTask(inventory, task, environment, declared) {
+  const name = literalOf(get(task, "name")) ?? "";
+  const declare = (engine, store, line, how) => {
+    if (declared.has(engine)) return;
+    declared.add(engine);
+    declareStore(inventory, engine, store, line, environment, how);
+  };
+  const role = /(?:^|\/)roles\/([^/]+)\//.exec(inventory.path)?.[1];
+  for (const entry of task.entries) {
+    const module = entry.key;
+    if (PACKAGE_MODULES.has(module)) {
+      const server = packageNames(entry.value).find((name2) => engineOfPackage(name2) !== void 0);
+      if (server) declare(engineOfPackage(server), role ?? server, entry.keySpan.line, "installed from packages on the server");
+    } else if (DATABASE_MODULES[module] !== void 0) {
+      const database = literalOf(get(entry.value, "name")) ?? literalOf(get(entry.value, "db")) ?? module;
+      declare(DATABASE_MODULES[module], role ?? database, entry.keySpan.line, "created on the server by Ansible");
+    } else if (CONTAINER_MODULES.has(module)) {
+      const engine = engineOfImage(literalOf(get(entry.value, "image")));
+      const container = literalOf(get(entry.value, "name")) ?? name;
+      if (engine) declare(engine, container, entry.keySpan.line, "in a container on the server");
+    } else if (CRON_MODULES.has(module)) {
+      const job = get(entry.value, "job");
+      const script = textOf(job);
+      if (script && job) readJob(inventory, script, { name: name || `${inventory.path} cron`, scheduled: true, environment, env: /* @__PURE__ */ new Map(), ephemeral: false, lineOf: scalarLines(inventory, script, job.span.line, job.span.endLine) });
+    } else if (SHELL_MODULES.has(module)) {
+      const node = entry.value.kind === "map" ? get(entry.value, "cmd") ?? get(entry.value, "argv") : entry.value;
+      const script = node?.kind === "seq" ? node.items.map((part) => textOf(part) ?? "").join(" ") : textOf(node);
+      if (script && node) readJob(inventory, script, { name: name || `${inventory.path} task`, scheduled: false, environment, env: /* @__PURE__ */ new Map(), ephemeral: false, lineOf: scalarLines(inventory, script, node.span.line, node.span.endLine) });
+    }
+  }
+}
+function packageNames(node) {
+  const names = get(node, "name") ?? get(node, "pkg") ?? node;
+  const list = names.kind === "seq" ? names.items.map((item) => textOf(item) ?? "") : (textOf(names) ?? "").split(/[\s,]+/);
+  return list.map((value) => value.replace(/^name=/, "").trim()).filter(Boolean);
+}
+function engineOfPackage(name) {
+  for (const [pattern, engine] of PACKAGE_ENGINES) if (pattern.test(name)) return engine;
+  return void 0;
+}
+function declareStore(inventory, engine, name, line, environment, how) {
+  inventory.store({
+    platform: "ansible",
+    provider: "host",
+    engine,
+    name,
+    environment,
+    location: inventory.line(line),
+    identities: [`ansible:${inventory.path}#${name}`],
+    // Production only where the repository applies it with a play (see `scanAnsible`), as an app's database is.
+    declaredBy: "usage",
+    builtInBackup: { protection: "none", description: `a database ${how} keeps its data on that server's disk, with no copies of its own` }
+  });
+}
+
 // detectors/missing-offprovider-backup/inventory/fly.ts
 function isFlyConfig(path2) {
   return /(^|\/)fly(\.[\w-]+)?\.toml$/i.test(path2);
@@ -16757,6 +16933,9 @@ var notesLitestream = (endpoint) => `dbs:
 `;
 var NOMAD_POSTGRES = 'job "pg-ledger-prod" {\n  datacenters = ["dc1"]\n  namespace   = "production"\n\n  group "db" {\n    volume "pgdata" {\n      type   = "host"\n      source = "pgdata"\n    }\n\n    task "postgres" {\n      driver = "docker"\n      config {\n        image = "postgres:16"\n      }\n      volume_mount {\n        volume      = "pgdata"\n        destination = "/var/lib/postgresql/data"\n      }\n    }\n  }\n}\n';
 var NOMAD_BACKUP = 'job "pg-ledger-backup" {\n  type = "batch"\n  periodic {\n    crons = ["0 3 * * *"]\n  }\n  group "backup" {\n    task "dump" {\n      driver = "docker"\n      config {\n        image   = "ghcr.io/acme/pg-tools:16"\n        command = "/bin/sh"\n        args    = ["-c", "pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com"]\n      }\n    }\n  }\n}\n';
+var ANSIBLE_POSTGRES = "- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - python3-psycopg2\n    state: present\n\n- name: Create application database\n  community.postgresql.postgresql_db:\n    name: billing\n  become_user: postgres\n";
+var ANSIBLE_LOCAL_DUMP = '\n- name: Nightly dump\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: "3"\n    job: "pg_dump -Fc billing > /var/backups/postgres/billing.dump"\n';
+var ANSIBLE_OFFSITE_DUMP = '\n- name: Nightly dump to B2\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: "3"\n    job: "pg_dump -Fc billing | aws s3 cp - s3://acme-billing-backups/billing.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com"\n';
 var protectionRules = [
   {
     id: "missing-offprovider-backup/same-volume-backup",
@@ -16769,6 +16948,7 @@ var protectionRules = [
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        { files: { "site.yml": "- hosts: db\n  become: true\n  roles:\n    - postgres\n", "roles/postgres/tasks/main.yml": ANSIBLE_POSTGRES + ANSIBLE_LOCAL_DUMP }, expect: { path: "roles/postgres/tasks/main.yml", line: 2 }, note: "an Ansible role: Postgres from packages, and a cron dump onto the same disk" },
         { files: { ".railway/railway.ts": RAILWAY_IAC, "package.json": '{ "name": "acme-api", "private": true }\n' }, expect: { path: ".railway/railway.ts", line: 4 }, note: "the incident: a Railway database whose backups live on its volume" },
         {
           files: {
@@ -16819,6 +16999,7 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         }
       ],
       negative: [
+        { files: { "site.yml": "- hosts: db\n  become: true\n  roles:\n    - postgres\n", "roles/postgres/tasks/main.yml": ANSIBLE_POSTGRES + ANSIBLE_OFFSITE_DUMP }, note: "the cron dump goes to another provider" },
         {
           files: {
             "railway.json": '{\n  "deploy": { "startCommand": "npm start" }\n}\n',
@@ -17056,6 +17237,7 @@ resource "aws_db_instance" "orders" {
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        { files: { "site.yml": "- hosts: db\n  become: true\n  roles:\n    - postgres\n", "roles/postgres/tasks/main.yml": ANSIBLE_POSTGRES }, expect: { path: "roles/postgres/tasks/main.yml", line: 2 }, note: "an Ansible role installing Postgres on a server, and nothing copying it" },
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES }, expect: { path: "jobs/postgres.nomad.hcl", line: 11 }, note: "a Nomad task running Postgres on a host volume: a directory on one client's disk" },
         { files: { "k8s/config-connector/sqlinstance.yaml": "apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: false\n" }, expect: { path: "k8s/config-connector/sqlinstance.yaml", line: 2 }, note: "Config Connector's Cloud SQL instance with its backups off" },
         { files: { "infra/hetzner/main.tf": 'terraform {\n  required_providers {\n    hcloud = { source = "hetznercloud/hcloud" }\n  }\n}\n\nresource "hcloud_server" "web" {\n  name        = "web-prod-1"\n  server_type = "cx32"\n  image       = "ubuntu-24.04"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name     = "pgdata-prod"\n  size     = 100\n  location = "fsn1"\n}\n' }, expect: { path: "infra/hetzner/main.tf", line: 13 }, note: "a Hetzner volume holding a self-managed database: Hetzner keeps no backup of volumes" },
@@ -17125,6 +17307,7 @@ jobs:
         }
       ],
       negative: [
+        { files: { "roles/postgresql/meta/main.yml": "galaxy_info:\n  role_name: postgresql\n  author: acme\n", "roles/postgresql/tasks/main.yml": ANSIBLE_POSTGRES }, note: "an Ansible role published on its own: no play applies it here" },
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES, "jobs/backup.nomad.hcl": NOMAD_BACKUP }, note: "a periodic Nomad job dumps it to another provider" },
         {
           files: {
@@ -17547,6 +17730,10 @@ function scanDataFile(inventory, file) {
   }
   if (isGitlabCi(path2)) {
     scanGitlabCi2(inventory);
+    return;
+  }
+  if (isAnsibleTasks(path2)) {
+    scanAnsible(inventory);
     return;
   }
   if (name === "package.json") {
@@ -18824,7 +19011,7 @@ var MCP_SERVER_KINDS = [
 function mcpServerKind(server) {
   return MCP_SERVER_KINDS.find((kind) => kind.matches(server));
 }
-var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore)/i;
+var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore|call_aws|use_aws|run_?command|shell|invoke)/i;
 
 // detectors/agent-permission/configs/claude-code.ts
 var CLAUDE_SETTINGS = /(^|\/)\.claude\/settings(\.local)?\.json$/;
@@ -21311,7 +21498,8 @@ var mcpToolsAutoApproved = {
         ".roo/mcp.json",
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=xyzcompanyref"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${env:SUPABASE_ACCESS_TOKEN}" },\n      "alwaysAllow": ["list_tables", "execute_sql"]\n    }\n  }\n}\n',
         { expect: { line: 7 } }
-      )
+      ),
+      sample(".kiro/settings/mcp.json", '{\n  "mcpServers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_PROFILE": "prod-admin" },\n      "autoApprove": ["call_aws"]\n    }\n  }\n}\n', { expect: { line: 7 }, note: "the AWS API server's call_aws runs any AWS CLI command" })
     ],
     negative: [
       sample(".kiro/settings/mcp.json", '{\n  "mcpServers": {\n    "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp"], "autoApprove": ["resolve-library-id", "query-docs"] },\n    "sqlite": { "command": "uvx", "args": ["mcp-server-sqlite", "--db-path", "./data/dev.db"], "autoApprove": ["read_query", "list_tables", "describe_table"] }\n  }\n}\n', { note: "Context7's documentation lookup and SQLite's SELECT-only tool" }),
