@@ -1,6 +1,6 @@
 // A base value (plain `.env`, `values.yaml`, `terraform.tfvars`, `[build.environment]`, workflow-level `env`) that is
 // production's, inherited by a non-production layer of the same family that does not set it.
-import type { RuleMeta } from '../../../src/model.js';
+import { sample, type RuleMeta } from '../../../src/model.js';
 import { DETECTOR } from './verdict.js';
 
 export const inheritedProductionValue: RuleMeta = {
@@ -34,6 +34,7 @@ export const inheritedProductionValue: RuleMeta = {
       },
     ],
     negative: [
+      sample('serverless.yml', 'service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, \'dev\'}\nparams:\n  production:\n    tableName: orders-production\n  staging:\n    tableName: orders-staging\nresources:\n  Resources:\n    OrdersTable:\n      Type: AWS::DynamoDB::Table\n      Condition: IsProduction\n      Properties:\n        TableName: orders-production\n  Conditions:\n    IsProduction:\n      Fn::Equals: [\"${sls:stage}\", \"production\"]\n', { note: 'a table created only when the stage is production (its Condition) is not inherited by staging' }),
       {
         files: {
           '.env': 'PORT=3000\nDATABASE_URL=postgres://app:pw@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',

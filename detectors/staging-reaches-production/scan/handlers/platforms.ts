@@ -1,6 +1,7 @@
 // Platform configuration files whose environments are explicit keys: Render Blueprints, Fly apps, Netlify contexts,
 // Heroku app.json, vercel.json, .firebaserc aliases, Supabase remotes and Serverless stages.
-import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
+import type { DataDocument, DataNode, MapEntry, MapNode } from '../../../../src/parse/data-tree.js';
+import type { Span } from '../../../../src/model.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
 import { appIdentity, digitalOceanClusterIdentity, gcpProjectIdentity, renderDatabaseIdentity, supabaseProjectIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
@@ -341,7 +342,20 @@ export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocu
   }
   const family = `serverless:${rec.file.path}`;
   const options = { ...walkOptions(cls), rootEnvironmentMaps: false, dynamoTables: true };
-  const rest: MapNode = { ...root, entries: root.entries.filter((entry) => entry.key !== 'params' && entry.key !== 'stages') };
+  // Resources created only for one stage (`Condition: IsProduction`, `Fn::Equals: [${sls:stage}, production]`) are
+  // that stage's, not a base every stage inherits.
+  const staged = stageConditionedResources(root);
+  const resources = mapOf(get(root, 'resources'));
+  const withoutStaged = (entry: MapEntry): MapEntry => {
+    if (entry.key !== 'resources' || !resources || staged.size === 0) return entry;
+    const declared = mapOf(get(resources, 'Resources'));
+    const kept = declared ? { ...declared, entries: declared.entries.filter((resource) => !staged.has(resource.key)) } : undefined;
+    return { ...entry, value: { ...resources, entries: resources.entries.map((inner) => (inner.key === 'Resources' && kept ? { ...inner, value: kept } : inner)) } };
+  };
+  const rest: MapNode = { ...root, entries: root.entries.filter((entry) => entry.key !== 'params' && entry.key !== 'stages').map(withoutStaged) };
+  for (const [name, { stage, node, span }] of staged) {
+    walkSection(rec, section(node, ['resources', 'Resources', name], namedTag(stage, 'value'), 'plain', undefined, span), options);
+  }
   const stageMaps: Array<{ map: MapNode; path: string[]; inner: string[] }> = [];
   if (params) stageMaps.push({ map: params, path: ['params'], inner: [] });
   if (stages) stageMaps.push({ map: stages, path: ['stages'], inner: ['params'] });
@@ -362,6 +376,34 @@ export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocu
 
 function directoryOf(path: string): string {
   return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+
+/**
+ * CloudFormation resources of a Serverless file gated by a condition that compares the stage with a name:
+ * `Conditions: { IsProduction: { Fn::Equals: ["${sls:stage}", "production"] } }` (or `!Equals`), by resource name.
+ */
+function stageConditionedResources(root: MapNode): Map<string, { stage: string; node: DataNode; span: Span }> {
+  const found = new Map<string, { stage: string; node: DataNode; span: Span }>();
+  const resources = get(root, 'resources');
+  const conditions = mapOf(get(resources, 'Conditions'));
+  const declared = mapOf(get(resources, 'Resources'));
+  if (!conditions || !declared) return found;
+  const stageOf = new Map<string, string>();
+  for (const condition of conditions.entries) {
+    // `Fn::Equals: [a, b]`, or `!Equals [a, b]` (the tag is not kept: a bare pair of strings reads the same).
+    const equals = get(condition.value, 'Fn::Equals') ?? (condition.value.kind === 'seq' ? condition.value : undefined);
+    if (equals?.kind !== 'seq' || equals.items.length !== 2) continue;
+    const [left, right] = equals.items.map((item) => literalString(item) ?? '');
+    const stageSide = /\$\{(?:sls:stage|opt:stage|self:provider\.stage)\b/;
+    const stage = stageSide.test(left!) ? right : stageSide.test(right!) ? left : undefined;
+    if (stage && canonicalEnvironment(stage) !== undefined) stageOf.set(condition.key, stage);
+  }
+  for (const resource of declared.entries) {
+    const condition = literalString(get(resource.value, 'Condition'));
+    const stage = condition ? stageOf.get(condition) : undefined;
+    if (stage) found.set(resource.key, { stage, node: resource.value, span: resource.keySpan });
+  }
+  return found;
 }
 
 /**
