@@ -463,6 +463,15 @@ function readCommand(
     }
     return;
   }
+  // Dokku's datastore plugins dump a service and upload it to an S3 bucket (or an S3-compatible endpoint set with
+  // `backup-auth`): `dokku postgres:backup-schedule db "0 3 * * *" bucket`, `dokku postgres:backup db bucket`.
+  if (tool === 'dokku' && /^(postgres|mysql|mariadb|mongo):backup(-schedule)?$/.test(words[1] ?? '')) {
+    const [plugin, command] = words[1]!.split(':');
+    const bucket = command === 'backup-schedule' ? words[4] : words[3];
+    reading.dumps.push({ tool: `dokku ${words[1]}`, engines: [PROVISIONED_ENGINES[plugin!]!], offset: at, platform: 'dokku' });
+    if (bucket) upload(`s3://${bucket}`, 'dokku');
+    return;
+  }
   // Firestore's own copies: a backup schedule, point-in-time recovery, or an export to a bucket (of the project's,
   // in the same Google Cloud account, as far as the repository says).
   if (tool === 'gcloud' && words[1] === 'firestore' && ((words[2] === 'backups' && words[3] === 'schedules' && words[4] === 'create') || words[2] === 'export' || words.includes('--enable-pitr'))) {

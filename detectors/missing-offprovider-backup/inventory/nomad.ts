@@ -50,16 +50,17 @@ export function scanNomad(inventory: Inventory): void {
         const env = envOf(task);
         const environment = environmentOf(inventory.path, [namespace, jobName, env.get('APP_ENV'), env.get('ENVIRONMENT')]);
         const line = task.span.line;
-        if (backupImage(inventory, image, env, line, environment)) continue;
         const args = itemsOf(get(config, 'args')).map((item) => textOf(item) ?? '');
         const program = literalOf(get(config, 'command')) ?? '';
-        // `command = "/bin/sh"`, `args = ["-c", "pg_dump … | aws s3 cp …"]`: the script is the argument.
+        // `command = "/bin/sh"`, `args = ["-c", "pg_dump … | aws s3 cp …"]`: the script is the argument. A command
+        // that dumps says where the copy goes, whatever its image is called (`pg-backup`); a backup image runs its own.
         const command = (/(^|\/)(?:ba|z|da)?sh$/.test(program) && args[0] === '-c' ? args.slice(1) : [program, ...args]).join(' ').trim();
         if (command && readScript(command, env).dumps.length > 0) {
           const node = get(config, 'args') ?? get(config, 'command')!;
           readJob(inventory, command, { name: `${inventory.path} ${jobName}/${taskName}`, scheduled: periodic, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, node.span.line, node.span.endLine) });
           continue;
         }
+        if (backupImage(inventory, image, env, line, environment)) continue;
         const engine = engineOfImage(image);
         if (!engine) continue;
         const mounts: string[] = [];

@@ -1,6 +1,6 @@
 // Rules on what protects a production store: nothing, copies on the same volume, copies the provider holds, copies
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
-import type { RuleMeta } from '../../../src/model.js';
+import { sample, type RuleMeta } from '../../../src/model.js';
 
 const BICEP_POSTGRES = `param location string = resourceGroup().location
 param environmentName string = 'prod'
@@ -139,7 +139,7 @@ const notesLitestream = (endpoint: string): string =>
   `dbs:\n  - path: /data/notes.db\n    replicas:\n      - type: s3\n        bucket: acme-notes-litestream\n        path: notes.db\n        endpoint: ${endpoint}\n`;
 
 const NOMAD_POSTGRES = "job \"pg-ledger-prod\" {\n  datacenters = [\"dc1\"]\n  namespace   = \"production\"\n\n  group \"db\" {\n    volume \"pgdata\" {\n      type   = \"host\"\n      source = \"pgdata\"\n    }\n\n    task \"postgres\" {\n      driver = \"docker\"\n      config {\n        image = \"postgres:16\"\n      }\n      volume_mount {\n        volume      = \"pgdata\"\n        destination = \"/var/lib/postgresql/data\"\n      }\n    }\n  }\n}\n";
-const NOMAD_BACKUP = "job \"pg-ledger-backup\" {\n  type = \"batch\"\n  periodic {\n    crons = [\"0 3 * * *\"]\n  }\n  group \"backup\" {\n    task \"dump\" {\n      driver = \"docker\"\n      config {\n        image   = \"ghcr.io/acme/pg-tools:16\"\n        command = \"/bin/sh\"\n        args    = [\"-c\", \"pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\"]\n      }\n    }\n  }\n}\n";
+const NOMAD_BACKUP = "job \"pg-ledger-backup\" {\n  type = \"batch\"\n  periodic {\n    crons = [\"0 3 * * *\"]\n  }\n  group \"backup\" {\n    task \"dump\" {\n      driver = \"docker\"\n      config {\n        image   = \"ghcr.io/acme/pg-backup:1.2\"\n        command = \"/bin/sh\"\n        args    = [\"-c\", \"pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\"]\n      }\n    }\n  }\n}\n";
 
 const ANSIBLE_POSTGRES = "- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - python3-psycopg2\n    state: present\n\n- name: Create application database\n  community.postgresql.postgresql_db:\n    name: billing\n  become_user: postgres\n";
 const ANSIBLE_LOCAL_DUMP = "\n- name: Nightly dump\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: \"3\"\n    job: \"pg_dump -Fc billing > /var/backups/postgres/billing.dump\"\n";
@@ -209,6 +209,7 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         },
       ],
       negative: [
+        { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job in an image named for backups: its command says the copy goes to another provider' },
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES + ANSIBLE_OFFSITE_DUMP }, note: 'the cron dump goes to another provider' },
         {
           files: {
@@ -516,6 +517,7 @@ jobs:
         },
       ],
       negative: [
+        sample('bin/provision.sh', '#!/bin/sh\ndokku postgres:create app-db\ndokku postgres:link app-db app\ndokku postgres:backup-auth app-db "$B2_KEY_ID" "$B2_APP_KEY" us-west-002 s3v4 https://s3.us-west-002.backblazeb2.com\ndokku postgres:backup-schedule app-db "0 3 * * *" acme-db-backups\n', { note: "Dokku's postgres plugin uploads scheduled dumps to a bucket" }),
         { files: { 'roles/postgresql/meta/main.yml': 'galaxy_info:\n  role_name: postgresql\n  author: acme\n', 'roles/postgresql/tasks/main.yml': ANSIBLE_POSTGRES }, note: 'an Ansible role published on its own: no play applies it here' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job dumps it to another provider' },
         {
