@@ -649,6 +649,7 @@ export function identityName(identity: string): string | undefined {
       return [shared ? '' : hosts.map((host) => hostName(host)).join(' '), match[2], match[3]].filter(Boolean).join(' ');
     }
     case 'db-name':
+    case 'dokku-service':
     case 'rds':
     case 'dynamodb':
     case 'fly-app':

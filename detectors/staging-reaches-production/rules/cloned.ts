@@ -2,6 +2,7 @@
 // `railway environment new staging --duplicate production` copies production's variables (its database URL, its
 // volume) into staging; `heroku addons:attach acme-prod::DATABASE -a acme-staging` attaches production's database.
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
+import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 import { canonicalEnvironment } from '../../../knowledge/environments/names.js';
 import { isTestOrExamplePath } from '../../../src/paths.js';
@@ -16,7 +17,7 @@ export const clonedFromProduction: RuleMeta = {
     'A script or runbook creates a non-production environment as a copy of production, or attaches production\'s database to a non-production app. ' +
     'A duplicated Railway environment starts with production\'s variables, so staging talks to production\'s database and volume until someone rewires every one of them.',
   fix: 'Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps.',
-  help: 'Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Dokku: `dokku postgres:link <service> <app>` links one datastore service into an app; linked into production\'s app and another, it is shared. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production\'s data into another app.',
+  help: 'Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production\'s data into another app.',
   helpUri: 'https://docs.railway.com/guides/environments',
   precision: 'high',
   tags: ['environments', 'railway', 'heroku'],
@@ -28,12 +29,10 @@ export const clonedFromProduction: RuleMeta = {
       }),
       sample('scripts/refresh-staging.sh', '#!/bin/sh\nheroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging --confirm acme-staging\n', { expect: { line: 2 }, note: "production's data copied into staging's database" }),
       sample('bin/seed-staging', '#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n', { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" }),
-      sample('ops/provision.sh', '#!/bin/sh\ndokku apps:create crm\ndokku apps:create crm-staging\ndokku postgres:create crm-db\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db crm-staging\n', { expect: { line: 6 }, note: "Dokku: one Postgres service linked into production's app and staging's" }),
     ],
     negative: [
       sample('scripts/refresh-review.sh', '#!/bin/sh\nheroku pg:copy acme-staging::DATABASE_URL DATABASE_URL --app acme-review-42 --confirm acme-review-42\n', { note: "staging's data into a review app" }),
       sample('scripts/create-staging.sh', '#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n'),
-      sample('ops/provision.sh', '#!/bin/sh\ndokku postgres:create crm-db\ndokku postgres:create crm-db-staging\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db-staging crm-staging\n', { note: 'each app its own service' }),
       sample('scripts/preview.sh', '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
       sample('docs/environments.md', '# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production\'s variables.\nCreate staging empty and add its own database instead.\n', {
         note: 'documentation warning against the command',
@@ -85,29 +84,32 @@ export function scanCommands(file: SourceFile, out: FileEmitter): void {
 const DOKKU_LINK = /\bdokku\s+(postgres|mysql|mariadb|mongo|redis|rabbitmq|elasticsearch|clickhouse):link\s+([A-Za-z0-9_.-]+)\s+([a-z0-9][a-z0-9-]*)/g;
 
 /**
- * One Dokku datastore service linked into production's app and into a non-production one (`crm` and
- * `crm-staging`), or a service named for production linked into a non-production app: both apps use one database.
+ * Dokku links, published as the environments' resources: each app uses the service linked into it, in the
+ * environment its name says (the app others are named after, `crm` beside `crm-staging`, is production's). One
+ * service linked into production's app and another's is then a shared database, and a service named for production
+ * linked into staging a production-named one, as any configuration's would be.
  */
 function scanDokkuLinks(file: SourceFile, out: FileEmitter): void {
   if (!file.text.includes(':link')) return;
   const links = [...file.text.matchAll(DOKKU_LINK)].map((match) => ({ index: match.index, engine: match[1]!, service: match[2]!, app: match[3]! }));
   for (const link of links) {
-    const target = canonicalEnvironment(link.app);
-    if (target === undefined || target === 'production') continue;
-    const production = links.find((other) => other.service === link.service && other.app !== link.app && isProductionApp(other.app, link.app));
-    const namedForProduction = canonicalEnvironment(link.service) === 'production';
-    if (!production && !namedForProduction) continue;
-    const owner = production ? `production's app ${production.app} uses` : 'is named for production';
-    report(
-      file,
-      out,
-      link.index,
-      `The ${target} app ${link.app} is linked to the ${link.engine} service ${link.service}, which ${owner} (\`dokku ${link.engine}:link\`): one database for both.`,
-      target,
-      `dokku-link:${link.service}:${link.app}`,
-      'database',
-      'high',
-    );
+    const named = canonicalEnvironment(link.app);
+    const environment = named ?? (links.some((other) => other.app !== link.app && isProductionApp(link.app, other.app)) ? 'production' : undefined);
+    if (!environment) continue;
+    const position = file.positionAt(link.index);
+    if (isComment(file.line(position.line), position.column)) continue;
+    const kind = link.engine === 'rabbitmq' ? 'project' : 'database';
+    const resource: EnvironmentResource = {
+      environment,
+      environmentName: link.app,
+      environmentEvidence: 'value',
+      kind,
+      identity: `dokku-service:${link.service.toLowerCase()}`,
+      display: `Dokku ${link.engine} service ${link.service}`,
+      location: { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) },
+      variable: `dokku ${link.engine}:link`,
+    };
+    out.publish('environment-resource', resource);
   }
 }
 

@@ -93,6 +93,7 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'jobs/ledger-api-next.nomad.hcl', line: 7 },
         note: 'Nomad jobs placed by their namespace: the staging job runs against production\'s database',
       },
+      sample('ops/provision.sh', '#!/bin/sh\ndokku apps:create crm\ndokku apps:create crm-staging\ndokku postgres:create crm-db\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db crm-staging\n', { expect: { line: 6 }, note: "Dokku: one Postgres service linked into production's app and staging's" }),
       {
         files: {
           '.env.production': 'APP_ENV=production\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
@@ -185,6 +186,7 @@ export const sharedDatabase: RuleMeta = {
       },
     ],
     negative: [
+      sample('ops/provision.sh', '#!/bin/sh\ndokku postgres:create crm-db\ndokku postgres:create crm-db-staging\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db-staging crm-staging\n', { note: 'Dokku: each app its own service' }),
       {
         files: {
           '.env.production': 'APP_ENV=production\nDATABASE_URL=postgres://shop@172.17.0.1:5432/shop\n',
