@@ -137,10 +137,10 @@ function classifyPathUncached(path: string): FileClass | undefined {
   // GitLab CI: the root file and the files it includes by convention (`ci/deploy.gitlab-ci.yml`).
   if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: 'gitlab-ci', format, tag: tag(), role: 'plain' };
   if (isCiPipeline(path)) return { kind: 'ci-pipeline', format, tag: tag(), role: 'plain' };
-  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
+  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name) || /^docker-stack([.-][^/]*)?\.ya?ml$/i.test(name)) {
     // `docker-compose.override.yml` is what `docker compose up` adds on a developer's machine.
     const own: EnvTag = /\.override\.ya?ml$/i.test(name) ? { environment: 'development', name: 'override', evidence: 'file-name' } : tag();
-    return make('compose', `compose:${dir}`, /^(docker-)?compose\.ya?ml$/i, own);
+    return make('compose', `compose:${dir}`, /^(docker-)?compose\.ya?ml$|^docker-stack\.ya?ml$/i, own);
   }
   if (/^kustomization\.ya?ml$/i.test(name)) return make('kustomization');
   if (/^(values([.-][^/]*)?|[^/]*[.-]values)\.ya?ml$/i.test(name) || /(^|\/)values\/[^/]+\.ya?ml$/i.test(path)) {

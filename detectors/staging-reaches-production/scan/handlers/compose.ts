@@ -4,7 +4,7 @@
 // directory: stacks whose files sit in one directory are taken to run on one host.
 import type { DataDocument, DataNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
-import { envFileIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
+import { envFileIdentity, secretIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import type { FileClass } from '../files.js';
 import type { EnvTag, Recorder } from '../recorder.js';
 import { environmentOfEnvFiles } from '../../../../knowledge/environments/names.js';
@@ -31,6 +31,7 @@ export function scanComposeFile(rec: Recorder, cls: FileClass, document: DataDoc
       scanEnvFiles(rec, cls, root, tag);
       scanVolumes(rec, cls, root, tag);
       scanBindMounts(rec, cls, root, tag);
+      scanExternalSecrets(rec, root, tag);
     }
   }
 }
@@ -108,5 +109,22 @@ function scanEnvFiles(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag
   for (const file of composeEnvFiles(root)) {
     const identity = envFileIdentity(file.path);
     if (identity) rec.resource(tag, identity, file.span, { variable: `services.${file.service}.env_file`, family: tag === cls.tag ? cls.family : undefined });
+  }
+}
+
+/**
+ * Swarm and compose secrets kept outside the file (`secrets: { db_password: { external: true, name: prod_db_password } }`):
+ * the stack reads them by that name, so a staging stack naming production's secret reads it.
+ */
+function scanExternalSecrets(rec: Recorder, root: DataNode, tag: EnvTag): void {
+  const secrets = get(root, 'secrets');
+  if (secrets?.kind !== 'map') return;
+  for (const entry of secrets.entries) {
+    const external = get(entry.value, 'external');
+    if (external?.kind !== 'scalar' || external.value !== true) continue;
+    const nameNode = get(entry.value, 'name');
+    const name = literalString(nameNode) ?? entry.key;
+    if (!/^[A-Za-z0-9][\w.-]*$/.test(name)) continue;
+    rec.resource(tag, secretIdentity(name, 'external'), nameNode?.span ?? entry.keySpan, { variable: `secrets.${entry.key}` });
   }
 }
