@@ -8173,6 +8173,7 @@ function identityName(identity) {
       return [shared ? "" : hosts.map((host) => hostName(host)).join(" "), match[2], match[3]].filter(Boolean).join(" ");
     }
     case "db-name":
+    case "dokku-service":
     case "rds":
     case "dynamodb":
     case "fly-app":
@@ -9399,9 +9400,9 @@ function classifyPathUncached(path2) {
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2)) return { kind: "workflow", format, tag: tag(), role: "plain" };
   if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: "gitlab-ci", format, tag: tag(), role: "plain" };
   if (isCiPipeline(path2)) return { kind: "ci-pipeline", format, tag: tag(), role: "plain" };
-  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) {
+  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name) || /^docker-stack([.-][^/]*)?\.ya?ml$/i.test(name)) {
     const own = /\.override\.ya?ml$/i.test(name) ? { environment: "development", name: "override", evidence: "file-name" } : tag();
-    return make("compose", `compose:${dir}`, /^(docker-)?compose\.ya?ml$/i, own);
+    return make("compose", `compose:${dir}`, /^(docker-)?compose\.ya?ml$|^docker-stack\.ya?ml$/i, own);
   }
   if (/^kustomization\.ya?ml$/i.test(name)) return make("kustomization");
   if (/^(values([.-][^/]*)?|[^/]*[.-]values)\.ya?ml$/i.test(name) || /(^|\/)values\/[^/]+\.ya?ml$/i.test(path2)) {
@@ -9483,6 +9484,7 @@ function scanComposeFile(rec, cls, document) {
       scanEnvFiles(rec, cls, root, tag);
       scanVolumes(rec, cls, root, tag);
       scanBindMounts(rec, cls, root, tag);
+      scanExternalSecrets(rec, root, tag);
     }
   }
 }
@@ -9541,6 +9543,18 @@ function scanEnvFiles(rec, cls, root, tag) {
   for (const file of composeEnvFiles(root)) {
     const identity = envFileIdentity(file.path);
     if (identity) rec.resource(tag, identity, file.span, { variable: `services.${file.service}.env_file`, family: tag === cls.tag ? cls.family : void 0 });
+  }
+}
+function scanExternalSecrets(rec, root, tag) {
+  const secrets = get(root, "secrets");
+  if (secrets?.kind !== "map") return;
+  for (const entry of secrets.entries) {
+    const external = get(entry.value, "external");
+    if (external?.kind !== "scalar" || external.value !== true) continue;
+    const nameNode = get(entry.value, "name");
+    const name = literalString(nameNode) ?? entry.key;
+    if (!/^[A-Za-z0-9][\w.-]*$/.test(name)) continue;
+    rec.resource(tag, secretIdentity(name, "external"), nameNode?.span ?? entry.keySpan, { variable: `secrets.${entry.key}` });
   }
 }
 
@@ -10033,7 +10047,18 @@ function scanServerless(rec, cls, document) {
   }
   const family = `serverless:${rec.file.path}`;
   const options = { ...walkOptions(cls), rootEnvironmentMaps: false, dynamoTables: true };
-  const rest = { ...root, entries: root.entries.filter((entry) => entry.key !== "params" && entry.key !== "stages") };
+  const staged = stageConditionedResources(root);
+  const resources = mapOf(get(root, "resources"));
+  const withoutStaged = (entry) => {
+    if (entry.key !== "resources" || !resources || staged.size === 0) return entry;
+    const declared = mapOf(get(resources, "Resources"));
+    const kept = declared ? { ...declared, entries: declared.entries.filter((resource) => !staged.has(resource.key)) } : void 0;
+    return { ...entry, value: { ...resources, entries: resources.entries.map((inner) => inner.key === "Resources" && kept ? { ...inner, value: kept } : inner) } };
+  };
+  const rest = { ...root, entries: root.entries.filter((entry) => entry.key !== "params" && entry.key !== "stages").map(withoutStaged) };
+  for (const [name, { stage, node, span }] of staged) {
+    walkSection(rec, section(node, ["resources", "Resources", name], namedTag(stage, "value"), "plain", void 0, span), options);
+  }
   const stageMaps = [];
   if (params) stageMaps.push({ map: params, path: ["params"], inner: [] });
   if (stages) stageMaps.push({ map: stages, path: ["stages"], inner: ["params"] });
@@ -10053,6 +10078,28 @@ function scanServerless(rec, cls, document) {
 }
 function directoryOf(path2) {
   return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+}
+function stageConditionedResources(root) {
+  const found = /* @__PURE__ */ new Map();
+  const resources = get(root, "resources");
+  const conditions = mapOf(get(resources, "Conditions"));
+  const declared = mapOf(get(resources, "Resources"));
+  if (!conditions || !declared) return found;
+  const stageOf = /* @__PURE__ */ new Map();
+  for (const condition of conditions.entries) {
+    const equals = get(condition.value, "Fn::Equals") ?? (condition.value.kind === "seq" ? condition.value : void 0);
+    if (equals?.kind !== "seq" || equals.items.length !== 2) continue;
+    const [left, right] = equals.items.map((item) => literalString(item) ?? "");
+    const stageSide = /\$\{(?:sls:stage|opt:stage|self:provider\.stage)\b/;
+    const stage = stageSide.test(left) ? right : stageSide.test(right) ? left : void 0;
+    if (stage && canonicalEnvironment(stage) !== void 0) stageOf.set(condition.key, stage);
+  }
+  for (const resource of declared.entries) {
+    const condition = literalString(get(resource.value, "Condition"));
+    const stage = condition ? stageOf.get(condition) : void 0;
+    if (stage) found.set(resource.key, { stage, node: resource.value, span: resource.keySpan });
+  }
+  return found;
 }
 function scanNomadJobs(rec, cls, document) {
   for (const root of document.roots) {
@@ -10442,7 +10489,7 @@ var clonedFromProduction = {
   severity: "medium",
   why: "A script or runbook creates a non-production environment as a copy of production, or attaches production's database to a non-production app. A duplicated Railway environment starts with production's variables, so staging talks to production's database and volume until someone rewires every one of them.",
   fix: "Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps.",
-  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Dokku: `dokku postgres:link <service> <app>` links one datastore service into an app; linked into production's app and another, it is shared. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production's data into another app.",
+  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production's data into another app.",
   helpUri: "https://docs.railway.com/guides/environments",
   precision: "high",
   tags: ["environments", "railway", "heroku"],
@@ -10453,13 +10500,11 @@ var clonedFromProduction = {
         expect: { line: 6 }
       }),
       sample("scripts/refresh-staging.sh", "#!/bin/sh\nheroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging --confirm acme-staging\n", { expect: { line: 2 }, note: "production's data copied into staging's database" }),
-      sample("bin/seed-staging", "#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n", { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" }),
-      sample("ops/provision.sh", "#!/bin/sh\ndokku apps:create crm\ndokku apps:create crm-staging\ndokku postgres:create crm-db\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db crm-staging\n", { expect: { line: 6 }, note: "Dokku: one Postgres service linked into production's app and staging's" })
+      sample("bin/seed-staging", "#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n", { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" })
     ],
     negative: [
       sample("scripts/refresh-review.sh", "#!/bin/sh\nheroku pg:copy acme-staging::DATABASE_URL DATABASE_URL --app acme-review-42 --confirm acme-review-42\n", { note: "staging's data into a review app" }),
       sample("scripts/create-staging.sh", "#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n"),
-      sample("ops/provision.sh", "#!/bin/sh\ndokku postgres:create crm-db\ndokku postgres:create crm-db-staging\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db-staging crm-staging\n", { note: "each app its own service" }),
       sample("scripts/preview.sh", '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
       sample("docs/environments.md", "# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production's variables.\nCreate staging empty and add its own database instead.\n", {
         note: "documentation warning against the command"
@@ -10506,22 +10551,23 @@ function scanDokkuLinks(file, out) {
   if (!file.text.includes(":link")) return;
   const links = [...file.text.matchAll(DOKKU_LINK)].map((match) => ({ index: match.index, engine: match[1], service: match[2], app: match[3] }));
   for (const link of links) {
-    const target = canonicalEnvironment(link.app);
-    if (target === void 0 || target === "production") continue;
-    const production = links.find((other) => other.service === link.service && other.app !== link.app && isProductionApp(other.app, link.app));
-    const namedForProduction = canonicalEnvironment(link.service) === "production";
-    if (!production && !namedForProduction) continue;
-    const owner = production ? `production's app ${production.app} uses` : "is named for production";
-    report(
-      file,
-      out,
-      link.index,
-      `The ${target} app ${link.app} is linked to the ${link.engine} service ${link.service}, which ${owner} (\`dokku ${link.engine}:link\`): one database for both.`,
-      target,
-      `dokku-link:${link.service}:${link.app}`,
-      "database",
-      "high"
-    );
+    const named = canonicalEnvironment(link.app);
+    const environment = named ?? (links.some((other) => other.app !== link.app && isProductionApp(link.app, other.app)) ? "production" : void 0);
+    if (!environment) continue;
+    const position = file.positionAt(link.index);
+    if (isComment(file.line(position.line), position.column)) continue;
+    const kind = link.engine === "rabbitmq" ? "project" : "database";
+    const resource = {
+      environment,
+      environmentName: link.app,
+      environmentEvidence: "value",
+      kind,
+      identity: `dokku-service:${link.service.toLowerCase()}`,
+      display: `Dokku ${link.engine} service ${link.service}`,
+      location: { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) },
+      variable: `dokku ${link.engine}:link`
+    };
+    out.publish("environment-resource", resource);
   }
 }
 var HEROKU_COMMANDS = [
@@ -10824,6 +10870,7 @@ var sharedDatabase = {
         expect: { path: "jobs/ledger-api-next.nomad.hcl", line: 7 },
         note: "Nomad jobs placed by their namespace: the staging job runs against production's database"
       },
+      sample("ops/provision.sh", "#!/bin/sh\ndokku apps:create crm\ndokku apps:create crm-staging\ndokku postgres:create crm-db\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db crm-staging\n", { expect: { line: 6 }, note: "Dokku: one Postgres service linked into production's app and staging's" }),
       {
         files: {
           ".env.production": "APP_ENV=production\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n",
@@ -10909,6 +10956,7 @@ var sharedDatabase = {
       }
     ],
     negative: [
+      sample("ops/provision.sh", "#!/bin/sh\ndokku postgres:create crm-db\ndokku postgres:create crm-db-staging\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db-staging crm-staging\n", { note: "Dokku: each app its own service" }),
       {
         files: {
           ".env.production": "APP_ENV=production\nDATABASE_URL=postgres://shop@172.17.0.1:5432/shop\n",
@@ -11244,6 +11292,7 @@ var readsProductionSecret = {
   tags: ["environments", "secrets", "ci"],
   samples: {
     positive: [
+      sample("docker-stack.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:latest\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    external: true\n    name: prod_db_password\n", { expect: { line: 9 }, note: "a Swarm stack for staging reading production's external secret" }),
       sample("deploy/helm/billing/values-staging.yaml", "postgresql:\n  auth:\n    existingSecret: billing-db-production\n", { expect: { line: 3 }, note: "a chart given production's Secret by name (Bitnami's existingSecret)" }),
       sample("k8s/staging/api.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/role: api-staging\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-production\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { expect: { line: 12 }, note: "Vault Agent's injector reading production's database role" }),
       sample(
@@ -11318,6 +11367,7 @@ var readsProductionSecret = {
       }
     ],
     negative: [
+      sample("docker-stack.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:latest\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    external: true\n    name: staging_db_password\n"),
       sample("deploy/helm/billing/values-staging.yaml", "postgresql:\n  auth:\n    existingSecret: billing-db-staging\n", { note: "staging's own Secret" }),
       sample("k8s/staging/api.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-staging\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { note: "staging's own role" }),
       sample(".circleci/config.yml", "version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n"),
@@ -11589,6 +11639,7 @@ var inheritedProductionValue = {
       }
     ],
     negative: [
+      sample("serverless.yml", 'service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, \'dev\'}\nparams:\n  production:\n    tableName: orders-production\n  staging:\n    tableName: orders-staging\nresources:\n  Resources:\n    OrdersTable:\n      Type: AWS::DynamoDB::Table\n      Condition: IsProduction\n      Properties:\n        TableName: orders-production\n  Conditions:\n    IsProduction:\n      Fn::Equals: ["${sls:stage}", "production"]\n', { note: "a table created only when the stage is production (its Condition) is not inherited by staging" }),
       {
         files: {
           ".env": "PORT=3000\nDATABASE_URL=postgres://app:pw@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n",
@@ -13003,6 +13054,13 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
     } else if (sub === "pg:backups:download" || sub === "pg:backups:url") {
       reading.dumps.push({ tool: `heroku ${sub}`, engines: ["postgres"], offset: at, platform: "heroku" });
     }
+    return;
+  }
+  if (tool === "dokku" && /^(postgres|mysql|mariadb|mongo):backup(-schedule)?$/.test(words2[1] ?? "")) {
+    const [plugin, command] = words2[1].split(":");
+    const bucket = command === "backup-schedule" ? words2[4] : words2[3];
+    reading.dumps.push({ tool: `dokku ${words2[1]}`, engines: [PROVISIONED_ENGINES[plugin]], offset: at, platform: "dokku" });
+    if (bucket) upload(`s3://${bucket}`, "dokku");
     return;
   }
   if (tool === "gcloud" && words2[1] === "firestore" && (words2[2] === "backups" && words2[3] === "schedules" && words2[4] === "create" || words2[2] === "export" || words2.includes("--enable-pitr"))) {
@@ -15368,7 +15426,6 @@ function scanNomad(inventory) {
         const env = envOf2(task);
         const environment = environmentOf(inventory.path, [namespace, jobName, env.get("APP_ENV"), env.get("ENVIRONMENT")]);
         const line = task.span.line;
-        if (backupImage(inventory, image, env, line, environment)) continue;
         const args = itemsOf(get(config, "args")).map((item) => textOf(item) ?? "");
         const program = literalOf(get(config, "command")) ?? "";
         const command = (/(^|\/)(?:ba|z|da)?sh$/.test(program) && args[0] === "-c" ? args.slice(1) : [program, ...args]).join(" ").trim();
@@ -15377,6 +15434,7 @@ function scanNomad(inventory) {
           readJob(inventory, command, { name: `${inventory.path} ${jobName}/${taskName}`, scheduled: periodic, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, node.span.line, node.span.endLine) });
           continue;
         }
+        if (backupImage(inventory, image, env, line, environment)) continue;
         const engine = engineOfImage(image);
         if (!engine) continue;
         const mounts = [];
@@ -16932,7 +16990,7 @@ var notesLitestream = (endpoint) => `dbs:
         endpoint: ${endpoint}
 `;
 var NOMAD_POSTGRES = 'job "pg-ledger-prod" {\n  datacenters = ["dc1"]\n  namespace   = "production"\n\n  group "db" {\n    volume "pgdata" {\n      type   = "host"\n      source = "pgdata"\n    }\n\n    task "postgres" {\n      driver = "docker"\n      config {\n        image = "postgres:16"\n      }\n      volume_mount {\n        volume      = "pgdata"\n        destination = "/var/lib/postgresql/data"\n      }\n    }\n  }\n}\n';
-var NOMAD_BACKUP = 'job "pg-ledger-backup" {\n  type = "batch"\n  periodic {\n    crons = ["0 3 * * *"]\n  }\n  group "backup" {\n    task "dump" {\n      driver = "docker"\n      config {\n        image   = "ghcr.io/acme/pg-tools:16"\n        command = "/bin/sh"\n        args    = ["-c", "pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com"]\n      }\n    }\n  }\n}\n';
+var NOMAD_BACKUP = 'job "pg-ledger-backup" {\n  type = "batch"\n  periodic {\n    crons = ["0 3 * * *"]\n  }\n  group "backup" {\n    task "dump" {\n      driver = "docker"\n      config {\n        image   = "ghcr.io/acme/pg-backup:1.2"\n        command = "/bin/sh"\n        args    = ["-c", "pg_dump -h pg-ledger.service.consul ledger | gzip | aws s3 cp - s3://acme-ledger-backups/nightly.sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com"]\n      }\n    }\n  }\n}\n';
 var ANSIBLE_POSTGRES = "- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - python3-psycopg2\n    state: present\n\n- name: Create application database\n  community.postgresql.postgresql_db:\n    name: billing\n  become_user: postgres\n";
 var ANSIBLE_LOCAL_DUMP = '\n- name: Nightly dump\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: "3"\n    job: "pg_dump -Fc billing > /var/backups/postgres/billing.dump"\n';
 var ANSIBLE_OFFSITE_DUMP = '\n- name: Nightly dump to B2\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: "3"\n    job: "pg_dump -Fc billing | aws s3 cp - s3://acme-billing-backups/billing.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com"\n';
@@ -16999,6 +17057,7 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         }
       ],
       negative: [
+        { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES, "jobs/backup.nomad.hcl": NOMAD_BACKUP }, note: "a periodic Nomad job in an image named for backups: its command says the copy goes to another provider" },
         { files: { "site.yml": "- hosts: db\n  become: true\n  roles:\n    - postgres\n", "roles/postgres/tasks/main.yml": ANSIBLE_POSTGRES + ANSIBLE_OFFSITE_DUMP }, note: "the cron dump goes to another provider" },
         {
           files: {
@@ -17307,6 +17366,7 @@ jobs:
         }
       ],
       negative: [
+        sample("bin/provision.sh", '#!/bin/sh\ndokku postgres:create app-db\ndokku postgres:link app-db app\ndokku postgres:backup-auth app-db "$B2_KEY_ID" "$B2_APP_KEY" us-west-002 s3v4 https://s3.us-west-002.backblazeb2.com\ndokku postgres:backup-schedule app-db "0 3 * * *" acme-db-backups\n', { note: "Dokku's postgres plugin uploads scheduled dumps to a bucket" }),
         { files: { "roles/postgresql/meta/main.yml": "galaxy_info:\n  role_name: postgresql\n  author: acme\n", "roles/postgresql/tasks/main.yml": ANSIBLE_POSTGRES }, note: "an Ansible role published on its own: no play applies it here" },
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES, "jobs/backup.nomad.hcl": NOMAD_BACKUP }, note: "a periodic Nomad job dumps it to another provider" },
         {
