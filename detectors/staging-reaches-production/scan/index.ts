@@ -17,7 +17,7 @@ import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline } from './handlers/pipelines.js';
 import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanCdkApp, scanJsConfig, scanPythonSettings } from './handlers/code.js';
-import { scanCommands } from '../rules/cloned.js';
+import { scanCommands, scanNeonBranches } from '../rules/cloned.js';
 
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
   const cls = classifyPath(file.path);
@@ -82,6 +82,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'serverless':
       return scanServerless(rec, cls, document);
     case 'workflow':
+      scanNeonBranches(file, out);
       return scanWorkflow(rec, cls, document);
     case 'ci-pipeline':
       return scanCiPipeline(rec, document);
