@@ -10489,7 +10489,7 @@ var clonedFromProduction = {
   severity: "medium",
   why: "A script or runbook creates a non-production environment as a copy of production, or attaches production's database to a non-production app. A duplicated Railway environment starts with production's variables, so staging talks to production's database and volume until someone rewires every one of them.",
   fix: "Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps.",
-  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production's data into another app.",
+  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Neon: a branch (`neondatabase/create-branch-action`, `neonctl branches create`) copies its parent, the default branch when none is named. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production's data into another app.",
   helpUri: "https://docs.railway.com/guides/environments",
   precision: "high",
   tags: ["environments", "railway", "heroku"],
@@ -10500,11 +10500,14 @@ var clonedFromProduction = {
         expect: { line: 6 }
       }),
       sample("scripts/refresh-staging.sh", "#!/bin/sh\nheroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging --confirm acme-staging\n", { expect: { line: 2 }, note: "production's data copied into staging's database" }),
-      sample("bin/seed-staging", "#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n", { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" })
+      sample("bin/seed-staging", "#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n", { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" }),
+      sample(".github/workflows/preview.yml", "on: pull_request\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: steep-forest-39402117\n          parent: main\n          branch_name: preview/pr-${{ github.event.number }}\n          api_key: ${{ secrets.NEON_API_KEY }}\n", { expect: { line: 6 }, note: "a Neon branch of production's database for every pull request" }),
+      sample("scripts/preview-db.sh", '#!/bin/sh\nneonctl branches create --project-id steep-forest-39402117 --name "preview/$BRANCH"\n', { expect: { line: 2 }, note: "no parent: the default branch, production's" })
     ],
     negative: [
       sample("scripts/refresh-review.sh", "#!/bin/sh\nheroku pg:copy acme-staging::DATABASE_URL DATABASE_URL --app acme-review-42 --confirm acme-review-42\n", { note: "staging's data into a review app" }),
       sample("scripts/create-staging.sh", "#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n"),
+      sample(".github/workflows/preview.yml", "on: pull_request\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: steep-forest-39402117\n          parent: staging\n          branch_name: preview/pr-${{ github.event.number }}\n", { note: "a branch of staging's data" }),
       sample("scripts/preview.sh", '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
       sample("docs/environments.md", "# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production's variables.\nCreate staging empty and add its own database instead.\n", {
         note: "documentation warning against the command"
@@ -10518,6 +10521,7 @@ var HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^
 function scanCommands(file, out) {
   if (isTestOrExamplePath(file.path)) return;
   const text = file.text;
+  scanNeonBranches(file, out);
   if (!/railway|heroku|dokku/i.test(text)) return;
   for (const match of text.matchAll(RAILWAY)) {
     const args = match[1].trim().split(/\s+/).filter(Boolean);
@@ -10545,6 +10549,18 @@ function scanCommands(file, out) {
     }
   }
   scanDokkuLinks(file, out);
+}
+var NEON_BRANCH = /\buses:\s*["']?neondatabase\/create-branch-action@[^\s"']+|\bneonctl\s+branch(?:es)?\s+create\b[^\n`]*/g;
+var PRODUCTION_BRANCH = /^(?:main|master|production|prod)$/i;
+function scanNeonBranches(file, out) {
+  if (!file.text.includes("neon") || isTestOrExamplePath(file.path)) return;
+  for (const match of file.text.matchAll(NEON_BRANCH)) {
+    const action = match[0].startsWith("uses");
+    const parent = action ? /\n\s+parent:\s*["']?([\w./-]+)/.exec(file.text.slice(match.index, match.index + 600).split(/\n\s*-\s/)[0])?.[1] : /--parent[=\s]+["']?([\w./-]+)/.exec(match[0])?.[1];
+    if (parent !== void 0 && !PRODUCTION_BRANCH.test(parent)) continue;
+    const from = parent ? `its parent ${parent}` : "the default branch, production's";
+    report(file, out, match.index, `A Neon branch is created from ${from} (\`${action ? "neondatabase/create-branch-action" : "neonctl branches create"}\`): every preview gets a copy of production's data.`, "preview", `neon-branch:${file.path}:${parent ?? "default"}`, "environment");
+  }
 }
 var DOKKU_LINK = /\bdokku\s+(postgres|mysql|mariadb|mongo|redis|rabbitmq|elasticsearch|clickhouse):link\s+([A-Za-z0-9_.-]+)\s+([a-z0-9][a-z0-9-]*)/g;
 function scanDokkuLinks(file, out) {
@@ -10686,6 +10702,7 @@ function dispatch(file, cls, rec, out) {
     case "serverless":
       return scanServerless(rec, cls, document);
     case "workflow":
+      scanNeonBranches(file, out);
       return scanWorkflow(rec, cls, document);
     case "ci-pipeline":
       return scanCiPipeline(rec, document);
@@ -11689,7 +11706,7 @@ var stagingReachesProduction = {
   rules: RULES2,
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
-  keywords: ["railway", "heroku", "dokku"],
+  keywords: ["railway", "heroku", "dokku", "neonctl"],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== "commands",
   scanFile: scanEnvironmentFile,
   produces: ["environment-resource", "environment-layer", "environment-crossing"],
