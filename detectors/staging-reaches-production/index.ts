@@ -37,7 +37,7 @@ export const stagingReachesProduction: Detector = {
   rules: RULES,
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
-  keywords: ['railway', 'heroku', 'dokku', 'neonctl'],
+  keywords: ['railway', 'heroku', 'dokku', 'neonctl', 'gcloud'],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== 'commands',
   scanFile: scanEnvironmentFile,
   produces: ['environment-resource', 'environment-layer', 'environment-crossing'],

@@ -22,6 +22,7 @@ export const readsProductionSecret: RuleMeta = {
   tags: ['environments', 'secrets', 'ci'],
   samples: {
     positive: [
+      sample('scripts/deploy-staging.sh', '#!/bin/sh\ngcloud run deploy orders-api-staging --project acme-orders-staging \\\n  --set-secrets DB_PASSWORD=projects/acme-orders-prod/secrets/orders-db-password:latest\n', { expect: { line: 3 }, note: "Cloud Run: the staging service mounts production's Secret Manager secret" }),
       sample('docker-stack.staging.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:latest\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    external: true\n    name: prod_db_password\n', { expect: { line: 9 }, note: "a Swarm stack for staging reading production's external secret" }),
       sample('deploy/helm/billing/values-staging.yaml', 'postgresql:\n  auth:\n    existingSecret: billing-db-production\n', { expect: { line: 3 }, note: "a chart given production's Secret by name (Bitnami's existingSecret)" }),
       sample('k8s/staging/api.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/role: api-staging\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-production\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { expect: { line: 12 }, note: "Vault Agent's injector reading production's database role" }),

@@ -93,6 +93,14 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'jobs/ledger-api-next.nomad.hcl', line: 7 },
         note: 'Nomad jobs placed by their namespace: the staging job runs against production\'s database',
       },
+      {
+        files: {
+          'scripts/deploy-prod.sh': '#!/bin/sh\ngcloud run deploy orders-api-prod --region europe-west1 \\\n  --add-cloudsql-instances acme-orders:europe-west1:orders-db\n',
+          'scripts/deploy-staging.sh': '#!/bin/sh\ngcloud run deploy orders-api-staging --region europe-west1 \\\n  --add-cloudsql-instances acme-orders:europe-west1:orders-db\n',
+        },
+        expect: { path: 'scripts/deploy-staging.sh', line: 3 },
+        note: "Cloud Run: the staging service connects to production's Cloud SQL instance",
+      },
       sample('ops/provision.sh', '#!/bin/sh\ndokku apps:create crm\ndokku apps:create crm-staging\ndokku postgres:create crm-db\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db crm-staging\n', { expect: { line: 6 }, note: "Dokku: one Postgres service linked into production's app and staging's" }),
       {
         files: {
@@ -186,6 +194,13 @@ export const sharedDatabase: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'scripts/deploy-prod.sh': '#!/bin/sh\ngcloud run deploy orders-api-prod --region europe-west1 \\\n  --add-cloudsql-instances acme-orders:europe-west1:orders-db\n',
+          'scripts/deploy-staging.sh': '#!/bin/sh\ngcloud run deploy orders-api-staging --region europe-west1 \\\n  --add-cloudsql-instances acme-orders-staging:europe-west1:orders-db-staging\n',
+        },
+        note: "Cloud Run: staging's instance in staging's own project",
+      },
       sample('ops/provision.sh', '#!/bin/sh\ndokku postgres:create crm-db\ndokku postgres:create crm-db-staging\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db-staging crm-staging\n', { note: 'Dokku: each app its own service' }),
       {
         files: {

@@ -18,6 +18,7 @@ import { scanCiPipeline } from './handlers/pipelines.js';
 import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanCdkApp, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands, scanNeonBranches } from '../rules/cloned.js';
+import { scanGcloudDeploys } from './handlers/gcloud.js';
 
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
   const cls = classifyPath(file.path);
@@ -34,6 +35,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
   switch (cls.kind) {
     case 'commands':
       scanCommands(file, out);
+      scanGcloudDeploys(rec, cls);
       return;
     case 'python-settings':
       scanPythonSettings(rec, cls);
