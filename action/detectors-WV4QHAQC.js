@@ -10640,6 +10640,46 @@ function isComment(line, column) {
   return /(^|\s)#\s/.test(before) && !before.includes("`");
 }
 
+// detectors/staging-reaches-production/scan/handlers/gcloud.ts
+var RUN_DEPLOY = /\bgcloud\s+(?:beta\s+)?run\s+(?:deploy|services\s+update)\s+([a-z][a-z0-9-]*)((?:\\\n|[^\n])*)/g;
+var OPTION = /--(add-cloudsql-instances|set-cloudsql-instances|set-secrets|update-secrets|project)(?:=|\s+)["']?([^\s"'\\]+)/g;
+function scanGcloudDeploys(rec, cls) {
+  const text = rec.file.text;
+  if (!text.includes("gcloud")) return;
+  for (const deploy of text.matchAll(RUN_DEPLOY)) {
+    const service = deploy[1];
+    const rest = deploy[2];
+    const restAt = deploy.index + deploy[0].length - rest.length;
+    const options = [...rest.matchAll(OPTION)];
+    const project = options.find((option2) => option2[1] === "project")?.[2];
+    const named = canonicalEnvironment(service) ?? (project ? canonicalEnvironment(project) : void 0);
+    const tag = named ? { environment: named, name: named === canonicalEnvironment(service) ? service : project, evidence: "value" } : cls.tag.environment !== "base" ? cls.tag : void 0;
+    if (!tag) continue;
+    for (const option2 of options) {
+      const valueAt = restAt + option2.index + option2[0].length - option2[2].length;
+      for (const [offset, item] of listItems(option2[2])) {
+        const span = rec.file.spanOf(valueAt + offset, valueAt + offset + item.length);
+        if (option2[1] === "add-cloudsql-instances" || option2[1] === "set-cloudsql-instances") {
+          const identity = cloudSqlIdentity(item);
+          if (identity) rec.resource(tag, identity, span, { variable: `--${option2[1]}` });
+        } else if (option2[1] === "set-secrets" || option2[1] === "update-secrets") {
+          const reference = /=(?:projects\/([a-z][a-z0-9-]+)\/secrets\/)?([A-Za-z0-9_-]+)(?::[\w-]+)?$/.exec(item);
+          if (reference) rec.resource(tag, secretIdentity(reference[1] ? `projects/${reference[1]}/secrets/${reference[2]}` : reference[2], "gcp-secret-manager"), span, { variable: `--${option2[1]}` });
+        }
+      }
+    }
+  }
+}
+function listItems(value) {
+  const items = [];
+  let at = 0;
+  for (const item of value.split(",")) {
+    if (item) items.push([at, item]);
+    at += item.length + 1;
+  }
+  return items;
+}
+
 // detectors/staging-reaches-production/scan/index.ts
 function scanEnvironmentFile(file, out) {
   const cls = classifyPath(file.path);
@@ -10655,6 +10695,7 @@ function dispatch(file, cls, rec, out) {
   switch (cls.kind) {
     case "commands":
       scanCommands(file, out);
+      scanGcloudDeploys(rec, cls);
       return;
     case "python-settings":
       scanPythonSettings(rec, cls);
@@ -10887,6 +10928,14 @@ var sharedDatabase = {
         expect: { path: "jobs/ledger-api-next.nomad.hcl", line: 7 },
         note: "Nomad jobs placed by their namespace: the staging job runs against production's database"
       },
+      {
+        files: {
+          "scripts/deploy-prod.sh": "#!/bin/sh\ngcloud run deploy orders-api-prod --region europe-west1 \\\n  --add-cloudsql-instances acme-orders:europe-west1:orders-db\n",
+          "scripts/deploy-staging.sh": "#!/bin/sh\ngcloud run deploy orders-api-staging --region europe-west1 \\\n  --add-cloudsql-instances acme-orders:europe-west1:orders-db\n"
+        },
+        expect: { path: "scripts/deploy-staging.sh", line: 3 },
+        note: "Cloud Run: the staging service connects to production's Cloud SQL instance"
+      },
       sample("ops/provision.sh", "#!/bin/sh\ndokku apps:create crm\ndokku apps:create crm-staging\ndokku postgres:create crm-db\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db crm-staging\n", { expect: { line: 6 }, note: "Dokku: one Postgres service linked into production's app and staging's" }),
       {
         files: {
@@ -10973,6 +11022,13 @@ var sharedDatabase = {
       }
     ],
     negative: [
+      {
+        files: {
+          "scripts/deploy-prod.sh": "#!/bin/sh\ngcloud run deploy orders-api-prod --region europe-west1 \\\n  --add-cloudsql-instances acme-orders:europe-west1:orders-db\n",
+          "scripts/deploy-staging.sh": "#!/bin/sh\ngcloud run deploy orders-api-staging --region europe-west1 \\\n  --add-cloudsql-instances acme-orders-staging:europe-west1:orders-db-staging\n"
+        },
+        note: "Cloud Run: staging's instance in staging's own project"
+      },
       sample("ops/provision.sh", "#!/bin/sh\ndokku postgres:create crm-db\ndokku postgres:create crm-db-staging\ndokku postgres:link crm-db crm\ndokku postgres:link crm-db-staging crm-staging\n", { note: "Dokku: each app its own service" }),
       {
         files: {
@@ -11309,6 +11365,7 @@ var readsProductionSecret = {
   tags: ["environments", "secrets", "ci"],
   samples: {
     positive: [
+      sample("scripts/deploy-staging.sh", "#!/bin/sh\ngcloud run deploy orders-api-staging --project acme-orders-staging \\\n  --set-secrets DB_PASSWORD=projects/acme-orders-prod/secrets/orders-db-password:latest\n", { expect: { line: 3 }, note: "Cloud Run: the staging service mounts production's Secret Manager secret" }),
       sample("docker-stack.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:latest\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    external: true\n    name: prod_db_password\n", { expect: { line: 9 }, note: "a Swarm stack for staging reading production's external secret" }),
       sample("deploy/helm/billing/values-staging.yaml", "postgresql:\n  auth:\n    existingSecret: billing-db-production\n", { expect: { line: 3 }, note: "a chart given production's Secret by name (Bitnami's existingSecret)" }),
       sample("k8s/staging/api.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/role: api-staging\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-production\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { expect: { line: 12 }, note: "Vault Agent's injector reading production's database role" }),
@@ -11706,7 +11763,7 @@ var stagingReachesProduction = {
   rules: RULES2,
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
-  keywords: ["railway", "heroku", "dokku", "neonctl"],
+  keywords: ["railway", "heroku", "dokku", "neonctl", "gcloud"],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== "commands",
   scanFile: scanEnvironmentFile,
   produces: ["environment-resource", "environment-layer", "environment-crossing"],
