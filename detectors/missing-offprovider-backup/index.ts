@@ -28,7 +28,8 @@ import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanReadme,
 import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';
 import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
 import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
-import { isNomadJob, scanNomad } from './inventory/nomad.js';
+import { scanNomad } from './inventory/nomad.js';
+import { isNomadJob } from '../../knowledge/environments/nomad.js';
 import { isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';

@@ -7,10 +7,6 @@ import { readScript } from '../backups/commands.js';
 import { engineOfImage, environmentOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { backupImage } from './kubernetes.js';
 
-export function isNomadJob(path: string): boolean {
-  return /\.nomad(\.hcl)?$/i.test(path) || /(^|\/)(nomad|jobs)\/[^/]+\.hcl$/i.test(path);
-}
-
 /** The blocks of one type directly inside a block (HCL repeats a block type as repeated entries). */
 function blocks(node: DataNode | undefined, type: string): MapNode[] {
   const map = mapOf(node);

@@ -106,7 +106,7 @@ export function scanNeonBranches(file: SourceFile, out: FileEmitter): void {
 }
 
 /** `dokku postgres:link <service> <app>`: a datastore service linked into an app, which gets its URL. */
-const DOKKU_LINK = /\bdokku\s+(postgres|mysql|mariadb|mongo|redis|rabbitmq|elasticsearch|clickhouse):link\s+([A-Za-z0-9_.-]+)\s+([a-z0-9][a-z0-9-]*)/g;
+const DOKKU_LINK = /\bdokku\s+(postgres|mysql|mariadb|mongo|redis|elasticsearch|clickhouse):link\s+([A-Za-z0-9_.-]+)\s+([a-z0-9][a-z0-9-]*)/g;
 
 /**
  * Dokku links, published as the environments' resources: each app uses the service linked into it, in the
@@ -123,12 +123,11 @@ function scanDokkuLinks(file: SourceFile, out: FileEmitter): void {
     if (!environment) continue;
     const position = file.positionAt(link.index);
     if (isComment(file.line(position.line), position.column)) continue;
-    const kind = link.engine === 'rabbitmq' ? 'project' : 'database';
     const resource: EnvironmentResource = {
       environment,
       environmentName: link.app,
       environmentEvidence: 'value',
-      kind,
+      kind: 'database',
       identity: `dokku-service:${link.service.toLowerCase()}`,
       display: `Dokku ${link.engine} service ${link.service}`,
       location: { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) },

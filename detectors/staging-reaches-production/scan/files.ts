@@ -1,5 +1,6 @@
 // What kind of environment configuration a file is, by its path: which platform or framework reads it, which
 // family of layered files it belongs to, and whether it is that family's base or one environment's layer.
+import { isNomadJob } from '../../../knowledge/environments/nomad.js';
 import { isDoAppSpec } from '../../../knowledge/environments/digitalocean.js';
 import type { FileFormat, FileRef } from '../../../src/model.js';
 import { formatOf } from '../../../src/parse/index.js';
@@ -149,7 +150,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
   }
   if (format === 'hcl') {
     if (lower === 'terragrunt.hcl') return make('terragrunt');
-    if (/\.nomad(\.hcl)?$/.test(lower)) return make('nomad');
+    if (isNomadJob(path)) return make('nomad');
     if (lower.endsWith('.tfvars')) {
       const root = /(^|\/)(env|envs|vars|tfvars|environments|config)$/i.test(dir) ? dir.replace(/\/?[^/]+$/, '') : dir;
       return make('tfvars', `tfvars:${root}`, /^(terraform\.tfvars|[^/]*\.auto\.tfvars)$/i);
