@@ -8390,6 +8390,11 @@ function place(fact, aliases) {
   return void 0;
 }
 
+// knowledge/environments/nomad.ts
+function isNomadJob(path2) {
+  return /\.nomad(\.hcl)?$/i.test(path2) || /(^|\/)(nomad|jobs)\/[^/]+\.hcl$/i.test(path2);
+}
+
 // knowledge/environments/digitalocean.ts
 function isDoAppSpec(path2) {
   return /(^|\/)\.do\/[^/]+\.ya?ml$/i.test(path2);
@@ -9411,7 +9416,7 @@ function classifyPathUncached(path2) {
   }
   if (format === "hcl") {
     if (lower === "terragrunt.hcl") return make("terragrunt");
-    if (/\.nomad(\.hcl)?$/.test(lower)) return make("nomad");
+    if (isNomadJob(path2)) return make("nomad");
     if (lower.endsWith(".tfvars")) {
       const root = /(^|\/)(env|envs|vars|tfvars|environments|config)$/i.test(dir) ? dir.replace(/\/?[^/]+$/, "") : dir;
       return make("tfvars", `tfvars:${root}`, /^(terraform\.tfvars|[^/]*\.auto\.tfvars)$/i);
@@ -10562,7 +10567,7 @@ function scanNeonBranches(file, out) {
     report(file, out, match.index, `A Neon branch is created from ${from} (\`${action ? "neondatabase/create-branch-action" : "neonctl branches create"}\`): every preview gets a copy of production's data.`, "preview", `neon-branch:${file.path}:${parent ?? "default"}`, "environment");
   }
 }
-var DOKKU_LINK = /\bdokku\s+(postgres|mysql|mariadb|mongo|redis|rabbitmq|elasticsearch|clickhouse):link\s+([A-Za-z0-9_.-]+)\s+([a-z0-9][a-z0-9-]*)/g;
+var DOKKU_LINK = /\bdokku\s+(postgres|mysql|mariadb|mongo|redis|elasticsearch|clickhouse):link\s+([A-Za-z0-9_.-]+)\s+([a-z0-9][a-z0-9-]*)/g;
 function scanDokkuLinks(file, out) {
   if (!file.text.includes(":link")) return;
   const links = [...file.text.matchAll(DOKKU_LINK)].map((match) => ({ index: match.index, engine: match[1], service: match[2], app: match[3] }));
@@ -10572,12 +10577,11 @@ function scanDokkuLinks(file, out) {
     if (!environment) continue;
     const position = file.positionAt(link.index);
     if (isComment(file.line(position.line), position.column)) continue;
-    const kind = link.engine === "rabbitmq" ? "project" : "database";
     const resource = {
       environment,
       environmentName: link.app,
       environmentEvidence: "value",
-      kind,
+      kind: "database",
       identity: `dokku-service:${link.service.toLowerCase()}`,
       display: `Dokku ${link.engine} service ${link.service}`,
       location: { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) },
@@ -15463,9 +15467,6 @@ function scanKamal2(inventory) {
 }
 
 // detectors/missing-offprovider-backup/inventory/nomad.ts
-function isNomadJob(path2) {
-  return /\.nomad(\.hcl)?$/i.test(path2) || /(^|\/)(nomad|jobs)\/[^/]+\.hcl$/i.test(path2);
-}
 function blocks(node, type) {
   const map = mapOf2(node);
   return map ? map.entries.filter((entry) => entry.key === type && entry.value.kind === "map").map((entry) => entry.value) : [];
