@@ -398,6 +398,17 @@ describe('tables and instances named by identifier', () => {
     });
     expect(found).toEqual(['production-named-resource envs/staging/main.tf:3', 'production-named-resource serverless.yml:10']);
   });
+
+  it('says when production names the same database too, and points at it', async () => {
+    const { found, result } = await run({
+      'config/database.yml':
+        'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n',
+    });
+    expect(found).toEqual(['production-named-resource config/database.yml:9']);
+    const [finding] = result.findings;
+    expect(finding!.message).toContain("Production's configuration names it too (config/database.yml)");
+    expect(finding!.related?.map((related) => related.location.span.line)).toEqual([4]);
+  });
 });
 
 describe('platform previews that copy production literals', () => {

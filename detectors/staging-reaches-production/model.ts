@@ -31,6 +31,7 @@ export class EnvironmentModel {
   private readonly layersByFamily = new Map<string, EnvironmentLayer[]>();
   private readonly productionSorted = new Map<string, readonly EnvironmentResource[]>();
   private readonly firstByIdentity = new Map<string, { primary?: EnvironmentResource; other?: EnvironmentResource }>();
+  private declaredByProduction: Map<string, EnvironmentResource[]> | undefined;
 
   constructor(
     facts: FactReader,
@@ -104,6 +105,25 @@ export class EnvironmentModel {
     if (!server) return false;
     const serverNamed = environmentsNamedIn(server, this.aliases);
     return serverNamed.size === 1 && serverNamed.has('production');
+  }
+
+  /**
+   * Production resources carrying this identity, comparable or not: a scoped identity (a database's bare name) is
+   * never matched across environments, but production naming it too is worth saying.
+   */
+  productionDeclaring(identity: string): readonly EnvironmentResource[] {
+    if (!this.declaredByProduction) {
+      this.declaredByProduction = new Map();
+      for (const resource of this.resources) {
+        if (resource.environment !== 'production' || resource.testOnly || resource.unplaced) continue;
+        for (const own of identitiesOf(resource)) {
+          const list = this.declaredByProduction.get(own);
+          if (list) list.push(resource);
+          else this.declaredByProduction.set(own, [resource]);
+        }
+      }
+    }
+    return this.declaredByProduction.get(identity) ?? [];
   }
 
   /** Every production resource with this identity, by location, for related locations. */

@@ -57,12 +57,16 @@ export function judgeNamed(resource: EnvironmentResource, model: EnvironmentMode
   if (!NAMED_KINDS.has(resource.kind) || !model.productionNamed(resource)) return undefined;
   // Its own database named for this environment, on a server named for production: the server is what is shared.
   const onServer = environmentsNamedIn(identityName(resource.identity) ?? '').size > 1;
+  const declared = model.productionDeclaring(resource.identity);
   return {
     ruleId: productionNamedResource.id,
     severity: severityOf(resource.kind),
     action: onServer ? `uses ${resource.display}, a database on a server named for production` : `uses ${resource.display}, which is named for production`,
-    detail: 'No production configuration in the repository declares it, but its name says it is production\'s.',
-    related: [],
+    detail:
+      declared.length > 0
+        ? `Production's configuration names it too (${declared[0]!.location.path}), and its name says it is production's.`
+        : 'No production configuration in the repository declares it, but its name says it is production\'s.',
+    related: declared.slice(0, 3).map((production) => ({ location: production.location, message: `production names ${production.display}` })),
     identity: resource.identity,
   };
 }
