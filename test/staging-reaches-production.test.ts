@@ -399,6 +399,20 @@ describe('tables and instances named by identifier', () => {
     expect(found).toEqual(['production-named-resource envs/staging/main.tf:3', 'production-named-resource serverless.yml:10']);
   });
 
+  it('reads a Django settings module that imports production\'s whole as production plus its own overrides', async () => {
+    const { found, result } = await run({
+      'mysite/settings/prod.py':
+        'from .base import *\nDATABASES = {"default": {"HOST": "shop-db.c9akciq32.eu-west-1.rds.amazonaws.com", "NAME": "shop"}}\nAWS_STORAGE_BUCKET_NAME = "shop-media-uploads"\n',
+      'mysite/settings/staging.py': '# Staging.\nfrom mysite.settings.prod import *  # noqa\n\nAWS_STORAGE_BUCKET_NAME = "shop-media-staging"\n',
+      'mysite/settings/dev.py': 'from .base import *\nDATABASES = {"default": {"HOST": "shop-db.c9akciq32.eu-west-1.rds.amazonaws.com", "NAME": "shop_dev"}}\n',
+    });
+    expect(found).toEqual(['shared-database mysite/settings/dev.py:2', 'inherited-production-value mysite/settings/staging.py:2']);
+    const inherited = result.findings.find((finding) => finding.ruleId.endsWith('inherited-production-value'))!;
+    expect(inherited.severity).toBe('critical');
+    expect(inherited.message).toContain("starts from production's configuration (mysite/settings/prod.py)");
+    expect(inherited.related?.map((related) => `${related.location.path}:${related.location.span.line}`)).toEqual(['mysite/settings/prod.py:2']);
+  });
+
   it('says when production names the same database too, and points at it', async () => {
     const { found, result } = await run({
       'config/database.yml':

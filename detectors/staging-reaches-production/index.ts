@@ -50,13 +50,15 @@ interface Pending {
   verdict: Verdict;
   environments: Map<string, string>;
   inheritedBy?: RelatedLocation[];
+  /** The production configuration the environment's own starts from, when the value comes from there. */
+  inheritedFrom?: string;
 }
 
 function reportCrossings(context: FinishContext): void {
   placeWithAliases(context);
   const model = new EnvironmentModel(context.facts, context.config.environmentAliases);
   const pending = new Map<string, Pending>();
-  const add = (resource: EnvironmentResource, verdict: Verdict, environment: string, name: string, inheritedBy?: RelatedLocation[]) => {
+  const add = (resource: EnvironmentResource, verdict: Verdict, environment: string, name: string, inheritedBy?: RelatedLocation[], inheritedFrom?: string) => {
     const key = `${verdict.ruleId}\u0000${resource.location.path}\u0000${resource.location.span.line}\u0000${resource.identity}`;
     const existing = pending.get(key);
     if (existing) {
@@ -64,7 +66,7 @@ function reportCrossings(context: FinishContext): void {
       if (severityRank(verdict.severity ?? ruleSeverity(verdict.ruleId)) > severityRank(existing.verdict.severity ?? ruleSeverity(existing.verdict.ruleId))) existing.verdict = verdict;
       return;
     }
-    pending.set(key, { resource, verdict, environments: new Map([[`${environment}\u0000${name}`, name]]), inheritedBy });
+    pending.set(key, { resource, verdict, environments: new Map([[`${environment}\u0000${name}`, name]]), inheritedBy, inheritedFrom });
   };
 
   for (const resource of model.nonProduction()) {
@@ -82,6 +84,20 @@ function reportCrossings(context: FinishContext): void {
     }));
     const inherited: Verdict = { ...verdict, ruleId: inheritedProductionValue.id, severity: verdict.severity ?? ruleSeverity(verdict.ruleId) };
     for (const layer of inheritors) add(base, { ...inherited, detail: verdict.detail }, layer.environment, layer.environmentName, related);
+  }
+
+  // A layer that starts from production's (`from .production import *`) runs with every production value it does
+  // not set: reported on its import line, pointing at production's.
+  for (const production of model.productionOfFamilies()) {
+    for (const layer of model.productionInheritors(production.family!, production.variable)) {
+      const verdict = judge(production, model);
+      if (!verdict) continue;
+      const from = layer.inheritsFrom!;
+      const inheriting: EnvironmentResource = { ...production, location: from.location };
+      const related = [{ location: production.location, message: `production sets it here${production.variable ? ` (${layer.environmentName || layer.environment} does not set ${production.variable})` : ''}` }];
+      const inherited: Verdict = { ...verdict, ruleId: inheritedProductionValue.id, severity: verdict.severity ?? ruleSeverity(verdict.ruleId), related: [] };
+      add(inheriting, inherited, layer.environment, layer.environmentName, related, production.location.path);
+    }
   }
 
   const ordered = [...pending.values()].sort((a, b) => compareLocations(a.resource.location, b.resource.location) || (a.verdict.ruleId < b.verdict.ruleId ? -1 : 1));
@@ -107,12 +123,14 @@ function ruleSeverity(ruleId: string): Severity {
   return RULES.find((rule) => rule.id === ruleId)?.severity ?? 'medium';
 }
 
-function emit(context: FinishContext, { resource, verdict, environments, inheritedBy }: Pending): void {
+function emit(context: FinishContext, { resource, verdict, environments, inheritedBy, inheritedFrom }: Pending): void {
   const names = [...environments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, name]) => [key.slice(0, key.indexOf('\u0000')), name] as const);
   const labels = names.map(([environment, name]) => environmentLabel(environment, name));
   const who = labels.length === 1 ? `The ${labels[0]} environment` : `The ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]} environments`;
   const where = `${resource.variable ? `\`${resource.variable}\` in ` : ''}${resource.location.path}`;
-  const message = inheritedBy
+  const message = inheritedFrom
+    ? `${who} ${names.length === 1 ? 'starts' : 'start'} from production's configuration (${inheritedFrom}): it ${verdict.action}${resource.variable ? ` (\`${resource.variable}\`, which it does not set)` : ''}. ${verdict.detail ?? ''}`.trim()
+    : inheritedBy
     ? `${who} ${names.length === 1 ? 'inherits' : 'inherit'} a production value from the base configuration: it ${verdict.action} (${where}). ${verdict.detail ?? ''}`.trim()
     : `${who} ${names.length === 1 ? verdict.action : pluralVerb(verdict.action)} (${where}). ${verdict.detail ?? ''}`.trim();
   const related = [...verdict.related, ...(inheritedBy ?? [])];

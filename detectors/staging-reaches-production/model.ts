@@ -71,6 +71,16 @@ export class EnvironmentModel {
     return (this.layersByFamily.get(family) ?? []).filter((layer) => NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable));
   }
 
+  /** Production resources of layered families, which a layer built on production's (`from .production import *`) inherits. */
+  productionOfFamilies(): EnvironmentResource[] {
+    return this.resources.filter((resource) => resource.environment === 'production' && resource.family && !resource.testOnly && !resource.unplaced);
+  }
+
+  /** The non-production layers of a family that start from its production layer and do not set `variable` themselves. */
+  productionInheritors(family: string, variable: string | undefined): EnvironmentLayer[] {
+    return (this.layersByFamily.get(family) ?? []).filter((layer) => layer.inheritsFrom?.environment === 'production' && NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable));
+  }
+
   /** The production resource this one is, by its strongest shared identity. */
   productionMatch(resource: EnvironmentResource): ProductionMatch | undefined {
     let best: { production: EnvironmentResource; identity: string; rank: number } | undefined;

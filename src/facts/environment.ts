@@ -100,6 +100,11 @@ export interface EnvironmentLayer {
   keys: string[];
   /** The platform creates this layer without the file declaring it (Netlify deploy previews, Heroku review apps). */
   implicit?: boolean;
+  /**
+   * The layer starts from another environment's layer of the family, not from the base: Django's
+   * `from .production import *` in `settings/staging.py`. It holds whatever that layer sets and it does not.
+   */
+  inheritsFrom?: { environment: CanonicalEnvironment; name: string; location: Location };
   testOnly?: boolean;
   unplaced?: boolean;
 }

@@ -1,5 +1,6 @@
 // A base value (plain `.env`, `values.yaml`, `terraform.tfvars`, `[build.environment]`, workflow-level `env`) that is
-// production's, inherited by a non-production layer of the same family that does not set it.
+// production's, inherited by a non-production layer of the same family that does not set it; or a production value
+// inherited by a non-production layer built on production's own (Django's `from .production import *`).
 import { sample, type RuleMeta } from '../../../src/model.js';
 import { DETECTOR } from './verdict.js';
 
@@ -11,7 +12,7 @@ export const inheritedProductionValue: RuleMeta = {
     'A shared base file holds a production value (a production database, bucket, live key or secret), and a non-production layer built on that base does not override it. ' +
     'The staging, preview or development environment therefore runs against production without any file of its own saying so.',
   fix: 'Move the production value into the production layer (`.env.production`, `values-prod.yaml`, `[context.production.environment]`) and give the base a safe default or none.',
-  help: 'The finding is on the base line; the inheriting layers and the production declaration are related locations. Severity follows what is inherited (a shared database is critical).',
+  help: 'The finding is on the base line (or on the line of a layer that imports production\'s whole, such as `from .production import *` in Django settings); the inheriting layers and the production declaration are related locations. Severity follows what is inherited (a shared database is critical).',
   precision: 'medium',
   tags: ['environments', 'inheritance'],
   samples: {
@@ -31,6 +32,15 @@ export const inheritedProductionValue: RuleMeta = {
         },
         expect: { path: 'netlify.toml', line: 7 },
         note: 'Netlify deploy previews build with [build.environment] unless a context overrides it',
+      },
+      {
+        files: {
+          'shop/settings/production.py':
+            'from .base import *\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "HOST": "shop-db.c9akciq32.eu-west-1.rds.amazonaws.com",\n        "NAME": "shop",\n    }\n}\n',
+          'shop/settings/staging.py': 'from .production import *\n\nDEBUG = True\n',
+        },
+        expect: { path: 'shop/settings/staging.py', line: 1 },
+        note: "Django: staging's settings start from production's and never set DATABASES",
       },
     ],
     negative: [
@@ -62,6 +72,15 @@ export const inheritedProductionValue: RuleMeta = {
             'test:\n  service: Disk\n  root: <%= Rails.root.join("tmp/storage") %>\n\nlocal:\n  service: Disk\n  root: <%= Rails.root.join("storage") %>\n\namazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n',
         },
         note: "Rails' stock storage.yml: services are alternatives, `test` and `local` inherit nothing from `amazon`",
+      },
+      {
+        files: {
+          'shop/settings/production.py':
+            'from .base import *\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "HOST": "shop-db.c9akciq32.eu-west-1.rds.amazonaws.com",\n        "NAME": "shop",\n    }\n}\n',
+          'shop/settings/staging.py':
+            'from .production import *\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "HOST": "shop-staging-db.c9akciq32.eu-west-1.rds.amazonaws.com",\n        "NAME": "shop",\n    }\n}\n',
+        },
+        note: 'Django: staging starts from production but sets its own DATABASES',
       },
     ],
   },

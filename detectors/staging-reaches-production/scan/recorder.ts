@@ -45,7 +45,7 @@ export function pathTag(path: string): EnvTag | undefined {
 export class Recorder {
   readonly testOnly: boolean;
   private readonly seen = new Set<string>();
-  private readonly layers = new Map<string, { family: string; tag: EnvTag; span: Span; keys: Set<string>; implicit: boolean }>();
+  private readonly layers = new Map<string, { family: string; tag: EnvTag; span: Span; keys: Set<string>; implicit: boolean; inheritsFrom?: { tag: EnvTag; span: Span } }>();
 
   constructor(
     readonly file: SourceFile,
@@ -79,20 +79,21 @@ export class Recorder {
   }
 
   /** Buffers a layer; layers of one family and environment met in several documents of a file are merged. */
-  layer(family: string, tag: EnvTag, span: Span, keys: Iterable<string>, implicit = false): void {
+  layer(family: string, tag: EnvTag, span: Span, keys: Iterable<string>, implicit = false, inheritsFrom?: { tag: EnvTag; span: Span }): void {
     const key = `${family}\u0000${tag.name}\u0000${tag.environment ?? '?'}`;
     const existing = this.layers.get(key);
     if (existing) {
       for (const k of keys) existing.keys.add(k);
       existing.implicit &&= implicit;
+      existing.inheritsFrom ??= inheritsFrom;
       return;
     }
-    this.layers.set(key, { family, tag, span, keys: new Set(keys), implicit });
+    this.layers.set(key, { family, tag, span, keys: new Set(keys), implicit, inheritsFrom });
   }
 
   /** Publishes the buffered layers; call once per file, after every handler ran. */
   flush(): void {
-    for (const { family, tag, span, keys, implicit } of this.layers.values()) {
+    for (const { family, tag, span, keys, implicit, inheritsFrom } of this.layers.values()) {
       const fact: EnvironmentLayer = {
         family,
         environment: tag.environment ?? 'base',
@@ -102,6 +103,9 @@ export class Recorder {
         keys: [...keys].sort(),
       };
       if (implicit) fact.implicit = true;
+      if (inheritsFrom?.tag.environment) {
+        fact.inheritsFrom = { environment: inheritsFrom.tag.environment, name: inheritsFrom.tag.name, location: { path: this.file.path, span: lineSpan(this.file, inheritsFrom.span) } };
+      }
       if (this.testOnly) fact.testOnly = true;
       if (!tag.environment) fact.unplaced = true;
       this.out.publish('environment-layer', fact);

@@ -2,9 +2,9 @@
 // configs (knexfile, Sequelize `config.js`, PM2 `ecosystem.config.js`) whose exported object literal is read as a tree.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { DataNode, MapEntry, MapNode, ScalarNode } from '../../../../src/parse/data-tree.js';
-import type { Span } from '../../../../src/model.js';
+import type { SourceFile, Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
-import { BASE, namedTag, type Recorder } from '../recorder.js';
+import { BASE, namedTag, type EnvTag, type Recorder } from '../recorder.js';
 import { canonicalEnvironment, type CanonicalEnvironment } from '../../../../knowledge/environments/names.js';
 import { closingBracket } from '../../../../src/parse/brackets.js';
 import { walkSection } from '../tree.js';
@@ -52,7 +52,25 @@ export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
       if (!top) block = undefined;
     }
   }
-  if (cls.role === 'layer' && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, keys);
+  if (cls.role === 'layer' && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, keys, false, settingsImported(file, cls.tag));
+}
+
+/** `from .production import *`, `from myapp.settings.prod import *`: a sibling settings module imported whole. */
+const STAR_IMPORT = /^from[ \t]+(?:\.|[\w.]*\.)?(\w+)[ \t]+import[ \t]+\*/gm;
+
+/**
+ * The other environment's settings module this one starts from, when it imports one whole: the base module
+ * (`from .base import *`) is the family's base already, and the module's own environment imports nothing new.
+ */
+function settingsImported(file: SourceFile, own: EnvTag): { tag: EnvTag; span: Span } | undefined {
+  if (!file.text.includes('import *')) return undefined;
+  for (const match of file.text.matchAll(STAR_IMPORT)) {
+    const environment = canonicalEnvironment(match[1]!);
+    if (!environment || environment === 'base' || environment === own.environment) continue;
+    const { line } = file.positionAt(match.index);
+    return { tag: { environment, name: match[1]!, evidence: 'file-name' }, span: { line, column: 1, endLine: line, endColumn: match[0].length + 1 } };
+  }
+  return undefined;
 }
 
 /**
