@@ -208,6 +208,12 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     }
     // A Go struct tag (`protobuf_key:"bytes,1,opt,name=key,proto3"` between backticks) is metadata, not a value.
     if (index === 0 && hasBacktick && inStructTag(text, match.index)) continue;
+    // A quoted string compared or defaulted is no name bound: `[ "$password" = x ]` is a shell test (an assignment
+    // has neither quotes nor a `$`), `'userpassword' || x` a string literal on the left of an operator.
+    if (match[2] !== undefined && !isQuotedName(match[0], match[2], match[1]!)) {
+      pattern.lastIndex = match.index + match[0].length - value.length;
+      continue;
+    }
     // The value starts after the opening quote for quoted forms, at the match for bare ones.
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
     found.push(binding(match[2] ?? match[3]!, value, offset + valueStart));
@@ -278,6 +284,15 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   }
   return found;
 }
+
+/** Whether a quoted name before an operator binds it: not when the operator is `||`/`??`, nor `=` after `"$var"`. */
+function isQuotedName(matched: string, name: string, quote: string): boolean {
+  const operator = OPERATOR_AFTER_NAME.exec(matched.slice(matched.indexOf(quote + name + quote) + name.length + 2))?.[1];
+  if (operator === '||' || operator === '??') return false;
+  return !(operator === '=' && name.charCodeAt(0) === 36);
+}
+
+const OPERATOR_AFTER_NAME = /^\]?[ \t]*(=>|:=|\?\?|\|\||=|:)/;
 
 /** `<key>`/`<string>` pairs of a property list, across lines: read over the whole text of files that hold one. */
 export function propertyListBindings(text: string): Binding[] {

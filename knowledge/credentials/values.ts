@@ -46,6 +46,7 @@ const REFERENCE = new RegExp(
     String.raw`^~[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$`, // Sphinx types in docstrings: ~azure.synapse.models.SecretBase
     String.raw`^[\w.-]+\/[\w.-]+@v?\d+(?:\.\d+)*$`, // a GitHub Action or package at a version: actions/create-github-app-token@v2.2.0
     String.raw`^#[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+$`, // a CSS id selector: '#snmp_priv_passphrase'
+    String.raw`^&[a-z][\w-]*:[A-Za-z][\w-]*$`, // FreeRADIUS attribute references: &session-state:Tmp-Integer-0
   ].join('|'),
 );
 
@@ -67,6 +68,8 @@ const PLACEHOLDER_WORDS = new Set(
     'geheim parole passwort kennwort motdepasse contrasena senha ' +
     // Redis's documented sample password (`requirepass foobared`), Oracle's scott/tiger, a passphrase field's name.
     'foobared tiger passphrase ' +
+    // FreeRADIUS's test certificates' passphrase, copied into every RADIUS and TLS how-to.
+    'whatever ' +
     // xkcd 936's example passphrase, quoted in tests and docs everywhere.
     'correct horse battery staple'
   ).split(' '),
@@ -83,6 +86,8 @@ const PLACEHOLDER_PATTERNS = [
   /1a2b3c|a1b2c3|abc123|123abc/i,
   // Format strings (`flow_{0}`, `{name}`, `%(user)s`); a bare `%s` is not one, generated keys hold `%` and letters.
   /\{\d*\}|\{[A-Za-z_]\w*\}|%\([\w.]+\)[sdr]/,
+  // A printf conversion standing alone (`Auth-Token:%s`, `%s`): generated keys hold `%` only beside letters or digits.
+  /(?:^|[^A-Za-z0-9%])%[sd](?![A-Za-z0-9])/,
   /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i,
 ];
@@ -201,7 +206,8 @@ const KNOWN_EXAMPLES = new Set([
  * that is only a provider prefix plus filler (`ghp_xxxxxxxx`).
  */
 export function isPlaceholder(value: string): boolean {
-  const trimmed = value.trim();
+  // Documentation rendered to HTML or SGML escapes its angle brackets: `&lt;postgres user's password&gt;`.
+  const trimmed = (value.includes('&') ? unescapeMarkup(value) : value).trim();
   if (trimmed.length === 0) return true;
   if (KNOWN_EXAMPLES.has(trimmed)) return true;
   if (/EXAMPLE(?:KEY)?$/.test(trimmed)) return true;
@@ -224,7 +230,16 @@ const HASH_OR_CIPHERTEXT =
   /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2}|\{AQAAAB[A-Za-z0-9+/]{10,}={0,2}\}|ENC\([^)\s]{8,}\)|ENC\[[A-Z0-9_]+,data:[^\]]*\]|EV\[\d+:[A-Za-z0-9+/=:]{16,}\])$/;
 
 export function isHashOrCiphertext(value: string): boolean {
-  return HASH_OR_CIPHERTEXT.test(value.trim());
+  // A hash written inside a double-quoted shell string escapes its dollars: `'\$5\$6fc35c…'`.
+  return HASH_OR_CIPHERTEXT.test((value.includes('\\$') ? value.replace(/\\\$/g, '$') : value).trim());
+}
+
+/** `&lt;` `&gt;` `&quot;` `&amp;` and numeric references, back to the characters they stand for. */
+function unescapeMarkup(value: string): string {
+  return value.replace(/&(?:lt|gt|quot|amp|apos|#(\d{2,3}));/g, (entity, code?: string) => {
+    if (code !== undefined) return String.fromCharCode(Number(code));
+    return entity === '&lt;' ? '<' : entity === '&gt;' ? '>' : entity === '&quot;' ? '"' : entity === '&apos;' ? "'" : '&';
+  });
 }
 
 /** Placeholder or a word salad of them: for values that have no provider format to vouch for them (passwords). */
