@@ -20,7 +20,9 @@ const TEST_OR_EXAMPLE = new RegExp(
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
     String.raw`\.(?:test|spec)\.[a-z]+$`,
     String.raw`(?:^|\/)(?:tests?\.[a-z]+|test_[^/]+\.py)$`,
-    String.raw`_(?:test|spec)\.(?:go|py|rb|exs?)$`,
+    String.raw`_(?:test|spec)\.(?:go|py|rb|exs?|sh|bash)$`,
+    // PHPUnit's configuration sets the environment the test suite runs in (`<env name="APP_KEY" …/>`).
+    String.raw`(?:^|\/)phpunit\.xml(?:\.dist)?$`,
     // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
     String.raw`(?:^|[/-])examples?-\d*\.json$`,
     String.raw`\.examples?\.json$`,

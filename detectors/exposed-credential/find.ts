@@ -232,7 +232,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   // A translation catalog's messages are sentences (`Example: https://ceph:telemetry@10.0.0.1:8080`, in every language
   // it ships): only a provider's own format is read there.
   const catalog = TRANSLATION_CATALOG.test(file.path);
-  return resolve(candidates).flatMap((candidate) => {
+  return resolve(plausibleOfTwins(file, candidates)).flatMap((candidate) => {
     if (catalog && candidate.kind.provider === 'generic') return [];
     const context = contextOf(file, candidate);
     // A format string filled on the same line (`'storage-systems/%s' % ssid`, `sprintf("%s:%d", …)`) is a template.
@@ -244,6 +244,28 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
     return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
   });
+}
+
+/**
+ * Two providers' formats matching the same value (Clerk's secret keys share Stripe's `sk_live_`): the one whose
+ * context fits is kept, so that resolving the overlap cannot keep the other and then drop it as implausible.
+ */
+function plausibleOfTwins(file: SourceFile, candidates: Candidate[]): Candidate[] {
+  const spans = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    if (candidate.specificity !== Specificity.Value) continue;
+    const key = `${candidate.start}:${candidate.end}`;
+    const same = spans.get(key);
+    if (same) same.push(candidate);
+    else spans.set(key, [candidate]);
+  }
+  const dropped = new Set<Candidate>();
+  for (const same of spans.values()) {
+    if (same.length < 2 || same.every((candidate) => candidate.kind === same[0]!.kind)) continue;
+    const fits = same.filter((candidate) => !candidate.kind.plausible || candidate.kind.plausible(candidate.value, contextOf(file, candidate)));
+    if (fits.length > 0) for (const candidate of same) if (!fits.includes(candidate)) dropped.add(candidate);
+  }
+  return dropped.size === 0 ? candidates : candidates.filter((candidate) => !dropped.has(candidate));
 }
 
 /**
@@ -495,6 +517,9 @@ function looksLikeGeneratedSecret(value: string): boolean {
   if (!looksRandom(value, 16, 3.0) || value.length > 500) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
+  // Publishable keys (Stripe's and Clerk's `pk_live_`/`pk_test_`) ship to every browser: public by design, whatever
+  // the name holding them (Laravel Cashier calls Stripe's `STRIPE_KEY`).
+  if (/^pk_(?:live|test)_[A-Za-z0-9]{10,}$/.test(value)) return false;
   // Base64 of a sentence is a sample, not a key (`raw_key: SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=`).
   if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && /^[A-Za-z][\x20-\x7e]*\s[\x20-\x7e]*$/.test(decodeBase64Text(value) ?? '')) return false;
   // Words, camelCase words, short codes and numbers joined by separators are names and paths, not secrets

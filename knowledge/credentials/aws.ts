@@ -57,7 +57,8 @@ export const awsSecretAccessKey: CredentialKind = {
   title: 'AWS secret access key',
   contextPatterns: [
     {
-      variable: /(?:aws)?[_.-]?secret[_.-]?access[_.-]?key|^aws[_.-]?secret(?:[_.-]?key)?$|secretAccessKey/i,
+      // Pulumi stack settings namespace the provider's keys: `aws:secretKey`.
+      variable: /(?:aws)?[_.-]?secret[_.-]?access[_.-]?key|^aws[_.:-]?secret(?:[_.-]?key)?$|secretAccessKey/i,
       value: /^[A-Za-z0-9/+]{40}$/,
       keywords: ['secret'],
     },
@@ -84,6 +85,7 @@ export const awsSecretAccessKey: CredentialKind = {
     positive: [
       sample('scripts/sync.sh', '#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi0WnQ}"\naws s3 sync ./dist s3://acme-web\n', { expect: { line: 2 }, note: 'a shell default holds the literal key' }),
       sample('packer/ami.pkr.hcl', 'source "amazon-ebs" "base" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 }, note: "Packer's amazon-ebs source" }),
+      sample('infra/Pulumi.staging.yaml', 'config:\n  aws:region: eu-west-1\n  aws:secretKey: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n', { expect: { line: 3 }, note: 'a Pulumi stack setting set without --secret' }),
       sample('config/storage.yml', 'amazon:\n  service: S3\n  access_key_id: AKIAQX4KJ2MZ7HTLD5PW\n  secret_access_key: 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n  region: eu-west-1\n', { expect: { line: 4 } }),
       sample('internal/storage/session.go', 'sess := session.Must(session.NewSession(&aws.Config{\n\tCredentials: credentials.NewStaticCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK", ""),\n}))\n', { expect: { line: 2 }, note: 'given by position after its key ID' }),
       sample('src/main/java/com/acme/Upload.java', 'AWSCredentials creds = new BasicAWSCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK");\n', { expect: { line: 1 } }),

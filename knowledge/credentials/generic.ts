@@ -96,6 +96,7 @@ export const genericSecret: CredentialKind = {
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
     ],
     negative: [
+      sample('.env.staging', 'APP_ENV=staging\nSTRIPE_KEY=pk_test_51kaFqxBZEh1bQ1sWH3ZmvHyvHPKqx3t9y96gtUnOa\n', { note: "a Stripe publishable key under Laravel Cashier's name: public by design" }),
       sample('.github/workflows/go.yml', 'jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      MINIO_KMS_MASTER_KEY: my-minio-key:6368616e676520746869732070617373776f726420746f206120736563726574\n    steps:\n      - run: go test ./...\n', { note: "MinIO's documented test key: hex of \"change this password to a secret\"" }),
       sample('scripts/dns.sh', '#!/bin/sh\nDYNU_API_KEY=1234567890abcdefghijklmnopqrstuvwxyz\nNETBOX_TOKEN=0123456789abcdef0123456789abcdef01234567\nEDGEDNS_ACCESS_TOKEN=akab-1234567890qwerty-asdfghjklzxcvtnu\n', { note: 'ascending runs and keyboard rows are typed, not generated' }),
       sample('auth/oauth.py', "headers = {'Authorization': 'Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo='}\n", { note: 'Basic credentials of a public client: user `openshift-challenging-client`, empty password' }),

@@ -2,6 +2,7 @@
 // Adding a provider is adding a module here; detectors iterate this list and never name a provider.
 import { AWS_KINDS } from './aws.js';
 import { AZURE_KINDS } from './azure.js';
+import { CLERK_KINDS } from './clerk.js';
 import { CLOUDFLARE_KINDS } from './cloudflare.js';
 import { DATABASE_KINDS } from './databases.js';
 import { GCP_KINDS } from './gcp.js';
@@ -23,6 +24,7 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...AWS_KINDS,
   ...GITHUB_KINDS,
   ...STRIPE_KINDS,
+  ...CLERK_KINDS,
   ...DATABASE_KINDS,
   ...REGISTRY_KINDS,
   ...SAAS_KINDS,

@@ -1,19 +1,22 @@
 // Stripe: the prefix says it all. A live secret key moves the account's money; a restricted key only what it grants.
 import { sample } from '../../src/model.js';
-import type { CredentialKind } from './types.js';
+import type { CredentialContext, CredentialKind } from './types.js';
 import { fixed } from './types.js';
 import { isPlaceholder } from './values.js';
+import { saysClerk } from './clerk.js';
 
 const REFERENCE = 'https://docs.stripe.com/keys';
 const body = (value: string): string => value.replace(/^[a-z]+_(?:live|test)_/, '');
 const realBody = (value: string): boolean => !isPlaceholder(value) && !isPlaceholder(body(value)) && /[0-9]/.test(body(value)) && /[A-Za-z]/.test(body(value));
+/** Clerk's secret keys share the `sk_` prefixes: one named for Clerk is Clerk's. */
+const stripeSecret = (value: string, context: CredentialContext): boolean => realBody(value) && !saysClerk(context);
 
 export const stripeLiveSecretKey: CredentialKind = {
   id: 'stripe-live-secret-key',
   provider: 'stripe',
   title: 'Stripe live secret key',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(sk_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g, keywords: ['sk_live_'] }],
-  plausible: realBody,
+  plausible: stripeSecret,
   rate: fixed('root', 'a live secret key controls the whole live account: charges, refunds, payouts, customers'),
   reach: 'can create charges, issue refunds, change payouts and read every customer of the live account',
   narrower: 'use a restricted key (rk_live_) granting only the resources this code touches',
@@ -26,6 +29,7 @@ export const stripeLiveSecretKey: CredentialKind = {
     negative: [
       sample('server/billing.js', "const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY); // sk_live_... in production\n"),
       sample('docs/payments.md', 'Set `STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx` in the dashboard.\n'),
+      sample('.env.production.sh', 'export CLERK_SECRET_KEY=sk_live_hR7vQ2mXk9LwT4zBp3NcYd8fGj6sU1eA5iOq0WmZr\n', { note: "Clerk's secret keys share the prefix" }),
     ],
   },
   scopeSamples: {
@@ -55,7 +59,7 @@ export const stripeTestKey: CredentialKind = {
   provider: 'stripe',
   title: 'Stripe test-mode secret key',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])([sr]k_test_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g, keywords: ['sk_test_', 'rk_test_'] }],
-  plausible: realBody,
+  plausible: stripeSecret,
   rate: fixed('test', 'test-mode keys move no real money'),
   exposedSeverity: 'low',
   reach: 'can act on the test-mode account only',
