@@ -11,6 +11,7 @@ import { GITHUB_KINDS } from './github.js';
 import { GITLAB_KINDS } from './gitlab.js';
 import { INFRA_KINDS } from './infra.js';
 import { KUBERNETES_KINDS } from './kubernetes.js';
+import { OPERATIONS_KINDS } from './operations.js';
 import { PAAS_KINDS } from './paas.js';
 import { RAILWAY_KINDS } from './railway.js';
 import { REGISTRY_KINDS } from './registries.js';
@@ -35,6 +36,7 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...CLOUDFLARE_KINDS,
   ...PAAS_KINDS,
   ...KUBERNETES_KINDS,
+  ...OPERATIONS_KINDS,
   // Name-based signing secrets last, so a provider's own name (`SUPABASE_JWT_SECRET`) wins over `JWT_SECRET`.
   ...SIGNING_KINDS,
 ];
