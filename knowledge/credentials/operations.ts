@@ -207,7 +207,7 @@ export const alibabaAccessKeyId: CredentialKind = {
   id: 'alibaba-access-key-id',
   provider: 'alibaba',
   title: 'Alibaba Cloud AccessKey ID',
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(LTAI[A-Za-z0-9]{12,20})(?![A-Za-z0-9_])/g, keywords: ['LTAI'] }],
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_+/-])(LTAI[A-Za-z0-9]{12,20})(?![A-Za-z0-9_+/=-])/g, keywords: ['LTAI'] }],
   plausible: (value) => randomAfter(4)(value) && /[0-9]/.test(value.slice(4)) && /[a-z]/.test(value.slice(4)),
   rate: (context) => readOnlyRating(context, 'Alibaba Cloud key') ?? { scope: 'root', because: "an AccessKey's RAM policies are not in the value, and the account's own AccessKey holds every permission" },
   reach: "acts with the RAM user's (or the account's) permissions across the Alibaba Cloud account: ECS instances, RDS databases, OSS buckets and their snapshots",
@@ -215,7 +215,10 @@ export const alibabaAccessKeyId: CredentialKind = {
   reference: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair',
   samples: {
     positive: [sample('scripts/upload.py', `import oss2\n\nauth = oss2.Auth("${ALIBABA}", os.environ["OSS_SECRET"])\n`, { expect: { line: 3 } })],
-    negative: [sample('docs/oss.md', 'AccessKey IDs start with `LTAI`, e.g. `LTAIxxxxxxxxxxxxxxxx`.\n')],
+    negative: [
+      sample('docs/oss.md', 'AccessKey IDs start with `LTAI`, e.g. `LTAIxxxxxxxxxxxxxxxx`.\n'),
+      sample('package-lock.json', '{\n  "integrity": "sha512-q8Vt2LmR9x+LTAINCSO7YCdSn3N9/Kp4NwZ7bYc3HfJ6sDg1AeU5oTi0WnQ=="\n}\n', { note: 'the letters inside a base64 digest' }),
+    ],
   },
   scopeSamples: {
     positive: [sample('scripts/upload.sh', `export ALIBABA_CLOUD_ACCESS_KEY_ID=${ALIBABA}\n`, { expect: { line: 1 } })],
