@@ -285,7 +285,7 @@ export const sharedVolume: RuleMeta = {
     'A non-production environment mounts the same volume or disk as production. One delete, wipe or restore aimed at staging destroys production data, ' +
     'and on platforms that keep backups on the volume itself (Railway) the backups go with it.',
   fix: 'Give the non-production environment its own volume or disk; never mount production storage by name, id or NFS export outside production.',
-  help: 'Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes.',
+  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes and the names Compose gives production's volumes (`<project>_<volume>`).",
   precision: 'high',
   tags: ['environments', 'volume'],
   samples: {
@@ -321,6 +321,14 @@ export const sharedVolume: RuleMeta = {
         },
         expect: { path: 'docker-compose.staging.yml', line: 9 },
         note: 'staging compose stack attaches production\'s named volume',
+      },
+      {
+        files: {
+          'docker-compose.prod.yaml': 'name: tinyfeed\nservices:\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - pg-data:/var/lib/postgresql/data\nvolumes:\n  pg-data:\n',
+          'docker-compose.staging.yaml': 'services:\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - pg-data:/var/lib/postgresql/data\nvolumes:\n  pg-data:\n    external: true\n    name: tinyfeed_pg-data\n',
+        },
+        expect: { path: 'docker-compose.staging.yaml', line: 9 },
+        note: 'Docker names production\'s volume after its project (`tinyfeed_pg-data`); staging attaches it by that name',
       },
       {
         files: {

@@ -47,7 +47,7 @@ function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag)
     // Compose v2's `external: { name: x }`.
     const externalName = externalNode?.kind === 'map' ? get(externalNode, 'name') : undefined;
     const nameNode = explicitName ?? externalName;
-    const name = literalString(nameNode) ?? (external || externalName ? entry.key : undefined);
+    const name = literalString(nameNode) ?? (external || externalName ? entry.key : projectVolume(root, entry.key, tag));
     if (!name) continue;
     const identity = volumeIdentity(name, 'docker', serverScope(rec, tag));
     if (!identity) continue;
@@ -57,6 +57,18 @@ function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag)
       declared: !external && externalName === undefined,
     });
   }
+}
+
+/**
+ * The name Docker gives a volume the file declares without one: `<project>_<key>`, the project being the file's
+ * top-level `name:` (lowercased, as Compose normalises it). Taken for production's stacks only: another stack reaches
+ * that volume only by naming it (`external: true, name: tinyfeed_pg-data`), and two stacks that merely share a project
+ * name run on hosts the repository does not show.
+ */
+function projectVolume(root: DataNode, key: string, tag: EnvTag): string | undefined {
+  if (tag.environment !== 'production') return undefined;
+  const project = literalString(get(root, 'name'))?.toLowerCase();
+  return project && /^[a-z0-9][a-z0-9_-]*$/.test(project) ? `${project}_${key}` : undefined;
 }
 
 /**
