@@ -22,6 +22,15 @@ export const sharedDatabase: RuleMeta = {
   tags: ['environments', 'database'],
   samples: {
     positive: [
+      {
+        files: {
+          '.github/workflows/migrate.yml':
+            'on: push\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: supabase link --project-ref vkrmyqzxtbhlnwjdpcsa\n      - run: supabase db push\n',
+          '.env.staging': 'NEXT_PUBLIC_SUPABASE_URL=https://vkrmyqzxtbhlnwjdpcsa.supabase.co\n',
+        },
+        expect: { path: '.env.staging', line: 1 },
+        note: 'production\'s migration job links the Supabase project staging points at',
+      },
       sample('bin/billing.ts', "#!/usr/bin/env node\nimport * as cdk from 'aws-cdk-lib';\nimport { DataStack } from '../lib/data-stack';\nimport { ApiStack } from '../lib/api-stack';\n\nconst app = new cdk.App();\nconst prodData = new DataStack(app, 'BillingData-prod', { stage: 'prod' });\nconst stagingData = new DataStack(app, 'BillingData-staging', { stage: 'staging' });\nnew ApiStack(app, 'BillingApi-prod', { stage: 'prod', database: prodData.database });\nnew ApiStack(app, 'BillingApi-staging', { stage: 'staging', database: prodData.database });\n", { expect: { line: 10 }, note: "a CDK app handing the staging stack production's database" }),
       {
         files: { '.do/app.yaml': 'name: ticketing\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n', '.do/staging.yaml': 'name: ticketing-staging\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: ${ticketing-db.DATABASE_URL}\ndatabases:\n  - name: ticketing-db\n    engine: PG\n    production: true\n    cluster_name: ticketing-pg-prod\n' },
