@@ -112,7 +112,11 @@ function classifyPathUncached(path: string): FileClass | undefined {
   };
 
   if (format === 'dotenv') return make('dotenv', `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
-  if (format === 'python') return isPythonSettings(path) ? make('python-settings', `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i) : undefined;
+  if (format === 'python') {
+    if (isPythonSettings(path)) return make('python-settings', `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i);
+    // A Python CDK app's entry point (`app.py`, where `cdk init --language python` puts it).
+    return name === 'app.py' ? make('cdk-app') : undefined;
+  }
   // Rails picks each environment's Active Storage service in config/environments/<env>.rb.
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path)) return make('rails-environment');
   if (format === 'javascript' || format === 'typescript') {

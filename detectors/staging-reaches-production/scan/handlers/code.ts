@@ -250,6 +250,10 @@ function environmentVariable(node: TSESTree.MemberExpression): string | undefine
 const STACK_ASSIGNED = /\b(?:const|let|var)\s+(\w+)\s*=\s*new\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\2/g;
 /** `new ApiStack(app, 'BillingApi-staging', { ... })`: every stack and the props it is given. */
 const STACK_CREATED = /\bnew\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\1\s*,\s*\{/g;
+/** Python: `data = DataStack(app, "Shop-Data-Prod", ...)`; a stack's scope is the app (or a stage) it is built in. */
+const PY_STACK_ASSIGNED = /^[ \t]*(\w+)\s*=\s*(?:\w+\.)*\w+\(\s*\w+\s*,\s*(['"])([^'"\n]+)\2/gm;
+/** Python: `ApiStack(app, "Shop-Api-Staging", database=data.database)`, assigned or not, with its keyword arguments. */
+const PY_STACK_CREATED = /\b(?:\w+\.)*\w+\(\s*\w+\s*,\s*(['"])([^'"\n]+)\1\s*,/g;
 
 /**
  * A CDK app (`bin/app.ts`) wires its stacks together: a staging stack handed a production stack's database
@@ -259,14 +263,15 @@ const STACK_CREATED = /\bnew\s+\w+\(\s*\w+\s*,\s*(['"`])([^'"`\n]+)\1\s*,\s*\{/g
  */
 export function scanCdkApp(rec: Recorder): void {
   const text = rec.file.text;
-  if (!/aws-cdk-lib|@aws-cdk\/core/.test(text) || !/new\s+(?:cdk\.)?App\(/.test(text)) return;
+  const python = rec.file.format === 'python';
+  if (python ? !/\baws_cdk\b/.test(text) || !/\bApp\(\)/.test(text) : !/aws-cdk-lib|@aws-cdk\/core/.test(text) || !/new\s+(?:cdk\.)?App\(/.test(text)) return;
   const stacks = new Map<string, { id: string; environment: CanonicalEnvironment | undefined }>();
-  for (const match of text.matchAll(STACK_ASSIGNED)) {
-    const body = propsAfter(text, match.index + match[0].length);
+  for (const match of text.matchAll(python ? PY_STACK_ASSIGNED : STACK_ASSIGNED)) {
+    const body = python ? argumentsAfter(text, match.index + match[0].length) : propsAfter(text, match.index + match[0].length);
     stacks.set(match[1]!, { id: match[3]!, environment: stackEnvironment(match[3]!, body) });
   }
-  for (const match of text.matchAll(STACK_CREATED)) {
-    const props = propsAfter(text, match.index + match[0].length - 1);
+  for (const match of text.matchAll(python ? PY_STACK_CREATED : STACK_CREATED)) {
+    const props = python ? argumentsAfter(text, match.index + match[0].length) : propsAfter(text, match.index + match[0].length - 1);
     const environment = stackEnvironment(match[2]!, props);
     if (!environment || environment === 'production') continue;
     const propsAt = match.index + match[0].length;
@@ -295,10 +300,18 @@ function propsAfter(text: string, open: number): string {
   return text.slice(open + 1, close === -1 ? text.length : close);
 }
 
+/** The rest of a Python call's arguments after `from` (within its parentheses). */
+function argumentsAfter(text: string, from: number): string {
+  const open = text.lastIndexOf('(', from);
+  const close = open === -1 ? -1 : closingBracket(text, open, { quotes: `"'` });
+  return close === -1 ? '' : text.slice(from, close);
+}
+
 function stackEnvironment(id: string, props: string): CanonicalEnvironment | undefined {
   const named = canonicalEnvironment(id);
   if (named) return named;
-  const stage = /\b(?:stage|env(?:ironment)?(?:Name)?)\s*:\s*['"`]([\w-]+)['"`]/.exec(props)?.[1];
+  // `stage: 'prod'` in TypeScript props, `stage="prod"` among Python's keyword arguments.
+  const stage = /\b(?:stage|env(?:ironment)?(?:Name|_name)?)\s*[:=]\s*['"`]([\w-]+)['"`]/.exec(props)?.[1];
   return stage ? canonicalEnvironment(stage) : undefined;
 }
 
