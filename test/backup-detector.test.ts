@@ -400,6 +400,20 @@ describe('formats across platform families', () => {
       findings: ["deletion-protection-off low app.py:7", "no-backup high app.py:7", "deletion-policy-delete medium app.py:10"],
     },
     {
+      note: "an SST app removing every stage's resources with `sst remove`, production's Postgres and bucket included",
+      files: {
+        "sst.config.ts": "export default $config({\n  app(input) {\n    return { name: \"notes\", removal: \"remove\", home: \"aws\" };\n  },\n  async run() {\n    const db = new sst.aws.Postgres(\"Database\", { vpc });\n    const files = new sst.aws.Bucket(\"Files\");\n  },\n});\n"
+      },
+      findings: ["deletion-policy-delete medium sst.config.ts:3", "deletion-policy-delete medium sst.config.ts:3", "provider-only-backup high sst.config.ts:6", "no-backup high sst.config.ts:7"],
+    },
+    {
+      note: "an SST app retaining production's resources; the other stages create their own",
+      files: {
+        "sst.config.ts": "export default $config({\n  app(input) {\n    return { name: \"notes\", removal: input?.stage === \"production\" ? \"retain\" : \"remove\", home: \"aws\" };\n  },\n  async run() {\n    const db = $app.stage === \"production\" ? new sst.aws.Postgres(\"Database\", { vpc }) : new sst.aws.Postgres(\"Scratch\", { vpc });\n  },\n});\n"
+      },
+      findings: ["provider-only-backup high sst.config.ts:6"],
+    },
+    {
       note: "a Render blueprint offered through a Deploy to Render button is a template",
       files: {
         "README.md": "# Thing\n\n[![Deploy to Render](https://render.com/images/deploy-to-render-button.svg)](https://render.com/deploy?repo=https://github.com/x/thing)\n",

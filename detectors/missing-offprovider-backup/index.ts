@@ -36,6 +36,7 @@ import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
 import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
 import { isHelmTemplate, looksLikeKubernetes, scanCnpgChartValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
 import { scanProgram } from './inventory/programs.js';
+import { isSstConfig, scanSst } from './inventory/sst.js';
 import { isRailwayIac, scanRailwayIac } from './inventory/railway.js';
 import { isRenderBlueprint, scanRender } from './inventory/render.js';
 import { isTerraform, scanTerraform } from './inventory/terraform.js';
@@ -117,7 +118,7 @@ const KEYWORDS = [
   // Connection strings and hosts of hosted databases.
   ...HOSTED_MARKERS, 'mariadb', 'sqlserver', 'libsql',
   // Infrastructure code and manifests.
-  'AWS::', 'deploymentTemplate', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
+  'AWS::', 'deploymentTemplate', 'sst.aws.', 'aws-cdk-lib', '@aws-cdk/', 'aws_cdk', '@pulumi/', 'pulumi', 'StatefulSet', 'PersistentVolume', 'StorageClass', 'CronJob', 'Deployment',
   'cnpg.io', 'zalan.do', 'crunchydata', 'cnrm.cloud.google.com', 'services.k8s.aws', 'upbound.io', 'velero.io', 'snapscheduler', 'postgres-operator', 'defineRailway',
   // Helm values of the Velero and CloudNativePG charts.
   'backupStorageLocation', 'type: postgresql',
@@ -191,6 +192,10 @@ export const missingOffproviderBackup: Detector = {
     }
     if (isNomadJob(path)) {
       scanNomad(inventory);
+      return;
+    }
+    if (isSstConfig(path)) {
+      scanSst(inventory);
       return;
     }
     if (file.format === 'typescript' || file.format === 'javascript' || file.format === 'python') {

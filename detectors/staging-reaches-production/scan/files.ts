@@ -7,6 +7,7 @@ import { formatOf } from '../../../src/parse/index.js';
 import { isExampleFile } from '../../../knowledge/environments/names.js';
 import { BASE, pathTag, type EnvTag } from './recorder.js';
 import { isCiPipeline } from './handlers/pipelines.js';
+import { isSstConfig } from '../../../knowledge/environments/sst.js';
 
 export type FileKind =
   | 'dotenv'
@@ -21,6 +22,7 @@ export type FileKind =
   | 'do-app'
   | 'bicepparam'
   | 'cdk-app'
+  | 'sst'
   | 'wrangler'
   | 'render'
   | 'fly'
@@ -122,6 +124,8 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (format === 'javascript' || format === 'typescript') {
     // A CDK app's entry point (`bin/<app>.ts`, the cdk init layout): where stacks are created and wired together.
     if (format === 'typescript' && /(^|\/)bin\/[^/]+\.ts$/.test(path)) return make('cdk-app');
+    // SST v3: one program for every stage, `$app.stage` choosing what each gets.
+    if (isSstConfig(path)) return make('sst');
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path)) return make('js-config');
     // Angular CLI: `environments/environment.<name>.ts` replaces `environment.ts` (the development build) whole.
     if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {

@@ -19,6 +19,7 @@ import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, sca
 import { scanCdkApp, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands, scanNeonBranches } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
+import { scanSstConfig } from './handlers/sst.js';
 
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
   const cls = classifyPath(file.path);
@@ -51,6 +52,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'cdk-app':
       scanCdkApp(rec);
+      return;
+    case 'sst':
+      scanSstConfig(rec);
       return;
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.
