@@ -413,6 +413,16 @@ describe('tables and instances named by identifier', () => {
     expect(inherited.related?.map((related) => `${related.location.path}:${related.location.span.line}`)).toEqual(['mysite/settings/prod.py:2']);
   });
 
+  it('rates a shared cache server high, not critical: it holds sessions and jobs, not the records of truth', async () => {
+    const { found, result } = await run({
+      '.env.production': 'REDIS_URL=redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379\n',
+      '.env.staging': 'REDIS_URL=redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379\n',
+    });
+    expect(found).toEqual(['shared-database .env.staging:1']);
+    expect(result.findings[0]!.severity).toBe('high');
+    expect(result.findings[0]!.message).toContain("uses production's cache");
+  });
+
   it('says when production names the same database too, and points at it', async () => {
     const { found, result } = await run({
       'config/database.yml':

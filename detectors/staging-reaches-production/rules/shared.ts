@@ -17,7 +17,7 @@ export const sharedDatabase: RuleMeta = {
   fix:
     'Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), ' +
     'and keep production connection strings only in production-scoped secrets.',
-  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
+  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server or a shared cache (Redis, Valkey, Memcached), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
   precision: 'high',
   tags: ['environments', 'database'],
   samples: {
@@ -522,6 +522,14 @@ function readOnlyUser(resource: EnvironmentResource): string | undefined {
   return resource.user && READ_ONLY_USER.test(resource.user) ? resource.user : undefined;
 }
 
+/** Redis, Valkey and Memcached by URL scheme, managed host (ElastiCache, Azure Cache, Memorystore) or variable. */
+function isCache(resource: EnvironmentResource): boolean {
+  return CACHE.test(resource.identity) || CACHE.test(resource.display) || CACHE_VARIABLE.test(resource.variable ?? '');
+}
+
+const CACHE = /\brediss?:\/\/|\bvalkey|memcache|\.cache\.amazonaws\.com|\.redis\.cache\.windows\.net|\.redis\.azure\.net/i;
+const CACHE_VARIABLE = /(?:^|[_.])(?:REDIS|VALKEY|MEMCACHED?|CACHE|SESSION_STORE)(?:[_.]|$)/i;
+
 const READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|viewer|replica|analytics|reporting)(?:$|[_.-])/i;
 
 /** A bucket whose name says every environment uses it on purpose (`acme-shared-logs`, `maxmind-geoip-public`). */
@@ -545,6 +553,18 @@ export function judgeShared(resource: EnvironmentResource, model: EnvironmentMod
         action: `reads production's ${what} as the read-only user ${reader}`,
         detail: 'It cannot change production data through this user, but everything that runs here reads it.',
         related: productionRelated(model.productionWith(match.identity), 'this database'),
+        identity: match.identity,
+      };
+    }
+    // A cache or queue server (Redis, Valkey, Memcached) holds sessions, jobs and cached copies: sharing it corrupts
+    // and can flush production's, but the records of truth are elsewhere.
+    if (isCache(resource) || isCache(production)) {
+      return {
+        ruleId: rule.id,
+        severity: 'high',
+        action: `uses production's cache ${what}`,
+        detail: "It reads and writes production's sessions, queued jobs and cached data; a flush or eviction aimed at this environment empties production's.",
+        related: productionRelated(model.productionWith(match.identity), 'this cache'),
         identity: match.identity,
       };
     }
