@@ -423,6 +423,15 @@ describe('tables and instances named by identifier', () => {
     expect(result.findings[0]!.message).toContain("uses production's cache");
   });
 
+  it('reads flat database variables together (DB_HOST with DB_DATABASE): another database on the same server is high', async () => {
+    const production = 'APP_ENV=production\nDB_CONNECTION=mysql\nDB_HOST=bookings-prod.cluster-cx2k8d9fmq1a.eu-central-1.rds.amazonaws.com\nDB_PORT=3306\nDB_DATABASE=bookings\n';
+    const other = await run({ '.env.production': production, '.env.staging': production.replace('APP_ENV=production', 'APP_ENV=staging').replace('DB_DATABASE=bookings', 'DB_DATABASE=bookings_staging') });
+    expect(other.found).toEqual(['shared-database .env.staging:3']);
+    expect(other.result.findings[0]!.severity).toBe('high');
+    const same = await run({ '.env.production': production, '.env.staging': production.replace('APP_ENV=production', 'APP_ENV=staging') });
+    expect(same.result.findings.map((finding) => finding.severity)).toEqual(['critical']);
+  });
+
   it('says when production names the same database too, and points at it', async () => {
     const { found, result } = await run({
       'config/database.yml':

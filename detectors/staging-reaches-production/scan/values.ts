@@ -146,10 +146,12 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     return named ? [named] : [];
   }
   if (isDatabaseHostVariable(context) && /^(https?:\/\/)?[a-z0-9.-]+(:\d+)?\/?$/i.test(value)) {
-    const port = Number(context.siblings?.get('port') ?? context.siblings?.get('PORT') ?? NaN);
-    const database = context.siblings?.get('database') ?? context.siblings?.get('NAME') ?? context.siblings?.get('dbname');
-    const engine = DRIVER_KEYS.map((key) => context.siblings?.get(key)).find((driver) => driver !== undefined);
-    const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== undefined);
+    // Flat variables share the host's prefix: `DB_HOST` beside `DB_DATABASE`, `DB_PORT`, `DB_CONNECTION`, `DB_USERNAME`.
+    const prefixed = (...suffixes: string[]) => siblingWithPrefix(context.siblings, variable, suffixes);
+    const port = Number(context.siblings?.get('port') ?? context.siblings?.get('PORT') ?? prefixed('PORT') ?? NaN);
+    const database = context.siblings?.get('database') ?? context.siblings?.get('NAME') ?? context.siblings?.get('dbname') ?? prefixed('DATABASE', 'NAME', 'DB');
+    const engine = DRIVER_KEYS.map((key) => context.siblings?.get(key)).find((driver) => driver !== undefined) ?? prefixed('CONNECTION', 'ENGINE', 'DRIVER', 'ADAPTER');
+    const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== undefined) ?? prefixed('USERNAME', 'USER');
     const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database, engine: engine ? engineName(engine) : undefined, user });
     return host ? [host] : [];
   }
@@ -294,6 +296,18 @@ export function isPlaceholderValue(value: string): boolean {
 }
 
 /** A sibling `host` holding a hostname rather than a template (`<%= ENV["DB_HOST"] %>`, `${DB_HOST}`) or nothing. */
+/** The sibling named `<prefix><suffix>` for a host variable `<prefix>HOST` (`DB_HOST` -> `DB_DATABASE`), case kept. */
+function siblingWithPrefix(siblings: ReadonlyMap<string, string> | undefined, variable: string, suffixes: readonly string[]): string | undefined {
+  const host = /^(.*?)(HOST(?:NAME)?)$/i.exec(variable);
+  if (!siblings || !host || host[1] === '') return undefined;
+  const upper = host[2] === host[2]!.toUpperCase();
+  for (const suffix of suffixes) {
+    const value = siblings.get(host[1] + (upper ? suffix : suffix.toLowerCase()));
+    if (value !== undefined && value !== '' && !value.includes('${')) return value;
+  }
+  return undefined;
+}
+
 function hasLiteralHost(siblings: ReadonlyMap<string, string> | undefined): boolean {
   const host = siblings?.get('host') ?? siblings?.get('hostname');
   return host !== undefined && /^[a-z0-9.-]+$/i.test(host.trim());

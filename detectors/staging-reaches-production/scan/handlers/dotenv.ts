@@ -61,7 +61,7 @@ export function scanDotenv(rec: Recorder, cls: FileClass, document: DataDocument
     const raw = node.expression ?? (node.value === null ? '' : String(node.value));
     // `DATABASE_URL=postgres://${DB_USER}@${DB_HOST}/app`: resolved from this file's own values where it can be.
     const resolved = resolveReferences(raw, literals);
-    const identities = identifyValue(resolved, { variable: entry.key, path: [entry.key] });
+    const identities = identifyValue(resolved, { variable: entry.key, path: [entry.key], siblings: literals });
     for (const identity of identities) rec.resource(tag, identity, node.span, { variable: entry.key, family: role === 'plain' ? undefined : family });
     if (identities.length > 0) continue;
     for (const reference of referencesIn(raw)) {
