@@ -424,8 +424,13 @@ function continuesOnNextLine(line: string): boolean {
   return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!));
 }
 
+/**
+ * A binding that can become a candidate: a secret-named (or header, or pair-naming) binding of a value long enough,
+ * and not a reference (`process.env.API_TOKEN`, `${{ secrets.X }}`), which no candidate is made of: kept out here,
+ * the line cache holds nothing for such lines and the file is not parsed for them.
+ */
 function isInteresting(binding: Binding): boolean {
-  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || namedByContextKind(binding.name) || namesAValue(binding));
+  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || namedByContextKind(binding.name) || namesAValue(binding)) && !isReference(binding.value);
 }
 
 const ARM_SECRET_PARAMETER = /"[A-Za-z_]*(?:[Pp]assword|[Ss]ecret|[Tt]oken|[Kk]ey)"\s*:\s*\{\s*"value"/;
