@@ -520,16 +520,23 @@ function truncatedOpenssh(bytes: Buffer): boolean {
 const PUBLISHED_KEYS = ['MIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI'];
 
 /** Group 1 is the whole block, BEGIN to END; JSON-escaped newlines (`\\n`) count as line breaks. */
-const PEM = /(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\\n|[\r\n\s])+[A-Za-z0-9+/=:,\-\s\\]{40,}?(?:\\n|[\r\n\s])*-----END \2-----)/g;
+// An armored PGP block may open with header lines (`Version: OpenPGP.js v4.10.10`, `Comment: https://…`).
+const PEM = /(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\\n|[\r\n\s])+(?:(?:Version|Comment|Hash|Charset|MessageID): [^\r\n\\]*(?:\\n|\r?\n))*[A-Za-z0-9+/=:,\-\s\\]{40,}?(?:\\n|[\r\n\s])*-----END \2-----)/g;
+/** A PuTTY key file (`.ppk`): its private part is the base64 after `Private-Lines: N`. */
+const PPK = /(PuTTY-User-Key-File-[23]: [^\r\n]{1,100}\r?\n(?:[A-Za-z-]{1,40}: [^\r\n]{0,200}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n){0,40}){1,6}?Private-Lines: \d{1,3}\r?\n(?:[A-Za-z0-9+/=]{1,100}\r?\n?){1,60})/g;
 
 export const privateKey: CredentialKind = {
   id: 'private-key',
   provider: 'private-key',
   title: 'Private key',
-  valuePatterns: [{ regex: PEM, keywords: ['private key'] }],
+  valuePatterns: [
+    { regex: PEM, keywords: ['private key'] },
+    { regex: PPK, keywords: ['putty-user-key-file'] },
+  ],
   plausible: (value) => {
-    const body = value.replace(/-----[A-Z ]+-----|\\n|\s/g, '');
-    return body.length >= 64 && !/\.\.\.|x{8,}|X{8,}/.test(body) && !isHumanPlaceholder(body.slice(0, 32)) && !truncatedDer(body) && !PUBLISHED_KEYS.some((prefix) => body.startsWith(prefix));
+    const body = value.startsWith('PuTTY') ? value.slice(value.indexOf('Private-Lines:')).replace(/^Private-Lines: \d+|\s/g, '') : value.replace(/-----[A-Z ]+-----|\\n|\s|(?:Version|Comment|Hash|Charset|MessageID): [^\r\n\\]*/g, '');
+    // An Ed25519 key's private part is short: 44 characters of base64 in a PuTTY file.
+    return body.length >= (value.startsWith('PuTTY') ? 40 : 64) && !/\.\.\.|x{8,}|X{8,}/.test(body) && !isHumanPlaceholder(body.slice(0, 32)) && !truncatedDer(body) && !PUBLISHED_KEYS.some((prefix) => body.startsWith(prefix));
   },
   rate: (context) => {
     const path = context.path.toLowerCase();
@@ -537,8 +544,8 @@ export const privateKey: CredentialKind = {
     if (/(?:^|\/)(?:ca|ca-key|ca_key|root-ca|rootca|etcd\/ca|pki\/ca)[^/]*\.(?:key|pem)$/.test(path) || /\bca[_-]?key\b/.test(names)) return { scope: 'root', because: 'a certificate authority key signs any identity the CA is trusted for' };
     // GitHub names a downloaded App key `<app>.<yyyy-mm-dd>.private-key.pem`.
     if ((/github[_-]?app|app[_-]?id|private-key\.pem$/.test(`${names} ${path}`) && /github|app[_-]?id/.test(`${names} ${path}`)) || /\.\d{4}-\d{2}-\d{2}\.private-key\.pem$/.test(path)) return { scope: 'root', because: 'a GitHub App key mints installation tokens for every organisation that installed the app' };
-    if (/OPENSSH PRIVATE KEY/.test(context.value) || /(?:^|\/)id_(?:rsa|ed25519|ecdsa|dsa)$/.test(path)) return { scope: 'root', because: 'an SSH key opens every host that trusts it' };
-    if (/ENCRYPTED|Proc-Type: 4,ENCRYPTED/.test(context.value)) return { scope: 'scoped', because: 'the key is encrypted with a passphrase' };
+    if (/ENCRYPTED|Proc-Type: 4,ENCRYPTED|^PuTTY[^]*\nEncryption: (?!none)/.test(context.value)) return { scope: 'scoped', because: 'the key is encrypted with a passphrase' };
+    if (/OPENSSH PRIVATE KEY|^PuTTY-User-Key-File/.test(context.value) || /(?:^|\/)id_(?:rsa|ed25519|ecdsa|dsa)$/.test(path)) return { scope: 'root', because: 'an SSH key opens every host that trusts it' };
     if (/(?:^|\/)(?:ssl|tls|certs?|https)\/|(?:server|tls|privkey|cert)[^/]*\.(?:key|pem)$/.test(path) || /\b(?:tls|ssl)\b/.test(names)) return { scope: 'scoped', because: 'a TLS key serves one set of host names' };
     return { scope: 'root-resource', because: 'nothing in the repository says what the key signs, so it is treated as the broad kind' };
   },
@@ -546,6 +553,8 @@ export const privateKey: CredentialKind = {
   narrower: 'keep keys in a secret store or the host keychain; use short-lived certificates or deploy keys scoped to one host or repository',
   samples: {
     positive: [
+      sample('keys/release-signing.asc', '-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: OpenPGP.js v4.10.10\nComment: https://openpgpjs.org\n\n5+7nYV7zXzDkm0guFcrnUAcgHhJhew/tp+Fkd5b/AivqjtAqgqF1kw8jN803lMUi\nCABtaxrwwMvWJWWKrCyfqgfRPER+MwUe7vlaYOVhQ9bEO8rXbACKmwprX8kzFUpt\n4oQEqJfFJSYuanwHvL7oQfdFxV1On3R/YVFkxvco1xg1NxOCesiD1/uWWSNAdPUl\nj2xoCCOJ0uR/HhdakLxDL7lG5qlHEQnzt58RCib2Ip+jRSUm57wWQq60K/In1Q//\nB8PCBiQpLjuD1anG6uHsKg+eLPYLdTn++IIFvJpJZ1av4v97p8+AZdxmbcRwomtF\nRP6zFCCNVjnm8Yxt08P8oeekJhCOFY+1nglFz+hhDIh5SBg75De8J2Vm84NbBfES\nW3OLsVHJcizSxkLm6GQDwK/tp2gyP218xyyepIYIsioT4a/XjPkObyDbEVirR/BM\n4fwsceCUVIOfw2qbSIv+ZtI6AsEOFs0++y9VIerTzol+8vxBrd7zojdi1g+FQgsS\n=Zk3q\n-----END PGP PRIVATE KEY BLOCK-----\n', { expect: { line: 1 }, note: 'an armored PGP key with header lines' }),
+      sample('deploy/prod.ppk', 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy@prod\nPublic-Lines: 2\nY090BpGktX3/Nf8+gGXfC8DTUWhvbkV3sVyhoWNvYzFEekMthMYx3tdAZs4JMWa3\nuDuv\nPrivate-Lines: 1\nYCT2NgwT9kthXjpoWFCQMB9E7Ccxp8jv2rXca78GFGZc0Oi4\nPrivate-MAC: bc6530a2c6a8835c4abd5c652a9f30b1789a6c52cf63c03378ec16c03888ad3e\n', { expect: { line: 1 }, note: 'a PuTTY key file' }),
       sample('deploy/id_deploy', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQAAAJCIit8DiIrf\nAwAAAAtzc2gtZWQyNTUxOQAAACCtvHbw3kpxq7Sy8EfE3I30+n2rIFuhgf1Psf8npgqQpQ\nAAAEBDjhoXSY4T6haQMqwPdwwPhgzQ1TxPOf6F4WZq6LMz2q28dvDeSnGrtLLwR8TcjfT6\nfasgW6GB/U+x/yemCpClAAAAB3Jvb3RAdm0BAgMEBQY=\n-----END OPENSSH PRIVATE KEY-----\n', { expect: { line: 1 } }),
       sample('config/jwt.json', '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } }),
     ],
@@ -559,9 +568,11 @@ export const privateKey: CredentialKind = {
   },
   scopeSamples: {
     positive: [
+      sample('deploy/prod.ppk', 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy@prod\nPublic-Lines: 2\nY090BpGktX3/Nf8+gGXfC8DTUWhvbkV3sVyhoWNvYzFEekMthMYx3tdAZs4JMWa3\nuDuv\nPrivate-Lines: 1\nYCT2NgwT9kthXjpoWFCQMB9E7Ccxp8jv2rXca78GFGZc0Oi4\nPrivate-MAC: bc6530a2c6a8835c4abd5c652a9f30b1789a6c52cf63c03378ec16c03888ad3e\n', { expect: { line: 1 }, note: 'an unencrypted PuTTY key opens every host that trusts it' }),
       sample('config/acme-deploy-bot.2024-05-01.private-key.pem', '-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDUKNZS0KR+493o8kPFAfrTzPlpt34rf4BSfchMHv2n+c0FJIHB\nfEPVRegVMHTetYl8HTyq/Gl23VjVVmLMICSYV69tOVr+wV3zeJhj++oaqPMc+sdv\nqLIIzpagYMr3wDCOh8Fhir0ACIxf3FL/uy0H65k2JwuDDHN/evUyrNNdaQIDAQAB\nAoGAUzDYKY0Kk38Cau9kR4HpOtfrDNsYrDHIvY/41HBqgk1faR7Rim8RojVRNc3U\nZefFS1ejjGCBckyFItJG10fbUPG73gC+YOdfwIr9UyFG1MZ1pJxNOz/IC1ymJMMb\ndq2y5dbuobjZsFRgl5YWaCbzMKQoSxdi8otfB4XMB5BKUokCQQD/LerkS7pxhfPe\nyIcbwz0eDmumQbQQDE2ylF3b8nMbsLYLq99tKIsfEVPV2ujp8gl26+5H9shoRj3d\ntTuHOEtbAkEA1NeApw/ZH+uvFObu66XwPPKRoc7glaVcYpVnBtNwkVtesVDGXAbY\n1DFjqbllj/JqeAPG8rmyv5N++JrIvcjJiwJBAICujipsSewfqdhp9UA516NFkGG5\n9my1V6U7jo1xGT0YguUl2jj43hdfrJBGoXgAV2eCGJpvx6ZV7bLVRtystcsCQF4s\nH7NLUtFJ0YSZDRtcp2gAF6mVRE9SBAdmfVhK02KtH7+qsqljKirw01z0N9ix9KO3\nYB5jRZB4LVTH/4vhPDMCQG85nAuOrXIL3XQP2yWQNvJSZQa+kiqys25/2XqdRarg\nQsVSIbzRVWtXoAB0qMMV0UILjFQrkVt7a5wpzEwbYBs=\n-----END RSA PRIVATE KEY-----\n', { expect: { line: 1 }, note: "GitHub's download name for an App key" }),
       sample('infra/pki/ca.key', '-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n', { expect: { line: 1 } })],
-    negative: [sample('infra/tls/server.key', '-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n')],
+    negative: [
+      sample('deploy/prod.ppk', 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: aes256-cbc\nKey-Derivation: Argon2id\nArgon2-Memory: 8192\nArgon2-Passes: 13\nArgon2-Parallelism: 1\nArgon2-Salt: 21c5cf5f1dfd9c9b9f89900715dc1ac1\nComment: deploy@prod\nPublic-Lines: 2\nY090BpGktX3/Nf8+gGXfC8DTUWhvbkV3sVyhoWNvYzFEekMthMYx3tdAZs4JMWa3\nuDuv\nPrivate-Lines: 1\nYCT2NgwT9kthXjpoWFCQMB9E7Ccxp8jv2rXca78GFGZc0Oi4\nPrivate-MAC: bc6530a2c6a8835c4abd5c652a9f30b1789a6c52cf63c03378ec16c03888ad3e\n', { note: 'a PuTTY key file encrypted with a passphrase' }),sample('infra/tls/server.key', '-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQDI8+3ttC3u3GJN7A0GPN3KvbXOhBHg6/XcS0IMBczxlLk6Qtjk\n6aUpG0GOIoRCJp545vczrrDuI1r8z/SZjiOdxVqSCZsP+ON8v+eEqOlKZra3LehQ\nYRzOT2t15oKBqML0XoflgBavfr3zdviFnIqt7DkXcKIECcSydlnwhryAwwIDAQAB\nAoGAeZFQC/BnpUv/0IIP8wkZaBBSj0fIhRhaWVXR8/ICZNeDIuLT0dAjEXYit3jc\nKCSy1BNt0v9InBgZcD3iDI83raUCsaZ2/xGFpFOekDsKagcCHeCpuiXLGnWgqqRg\nCn2avIkf765ULZw98H7qd69DgGRb2stZVyZ7PBqjDX1FdqkCQQDmmjPbGQ6fRLds\nUCrwqZQavB/yQxWHB+9RxekYWkrJa4PLzgyDVizRe+Q4nzs+uCUTErDaeGDU9eF8\nJFNozawHAkEA3xXDgO1SxpcRj/vs5xpgnCKKdL9AtHsb+o82rOLknoS4vmXgNFqe\nof/+Ts0p470wo+rDVv48prM6clI68wbOZQJAKHmiZm90eJIIG9PKZaluHG8usEgE\nDEphQBoburGGdOoRHQGSgq7qeO5k9WdFb9HEeB+MuRvt6xMpO6/oj/mhmwJAVN/M\n3/Jq+c9kCSnJ+isY8o5Zqw1QqtnjzTJLlP9GB+FrAFV2NbT8gZoJwSVheJn0NYkO\nBLz5ilrKM9CBSREf2QJBAOJu8rT/0qGSdlyIAzKh9Jv7aWUwnZIqL94wyD0wzO7G\n7aCT8BYKHf5S1d8nmVvB+BHR6Dti3mhIDaFZVvtjf90=\n-----END RSA PRIVATE KEY-----\n')],
   },
 };
 
