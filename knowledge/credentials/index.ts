@@ -1,5 +1,6 @@
 // Every credential kind the scanner knows, provider kinds first (their prefixes are proof), generic shapes last.
 // Adding a provider is adding a module here; detectors iterate this list and never name a provider.
+import { AI_KINDS } from './ai.js';
 import { AWS_KINDS } from './aws.js';
 import { AZURE_KINDS } from './azure.js';
 import { CLERK_KINDS } from './clerk.js';
@@ -37,6 +38,7 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...PAAS_KINDS,
   ...KUBERNETES_KINDS,
   ...OPERATIONS_KINDS,
+  ...AI_KINDS,
   // Name-based signing secrets last, so a provider's own name (`SUPABASE_JWT_SECRET`) wins over `JWT_SECRET`.
   ...SIGNING_KINDS,
 ];
