@@ -4,10 +4,8 @@
 import { sample } from '../../src/model.js';
 import type { CredentialKind } from './types.js';
 import { fixed } from './types.js';
-import { isPlaceholder } from './values.js';
+import { randomAfter } from './values.js';
 
-/** The random part after a prefix is neither a placeholder nor one character repeated. */
-const randomAfter = (prefix: number) => (value: string) => !isPlaceholder(value.slice(prefix)) && new Set(value.slice(prefix)).size >= 8;
 
 interface AiKey {
   id: string;

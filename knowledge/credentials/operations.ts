@@ -5,7 +5,7 @@ import { sample } from '../../src/model.js';
 import { readOnlyRating } from './narrowing.js';
 import type { CredentialKind } from './types.js';
 import { fixed } from './types.js';
-import { isPlaceholder } from './values.js';
+import { randomAfter } from './values.js';
 
 const SENTRY_USER = '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';
 const SENTRY_ORG =
@@ -20,8 +20,6 @@ const OKTA = '00NAL5wIScGebcy8F5n3-YNBDRzrZSgqbjG3uhkWKF';
 const OPENSHIFT = 'sha256~Lf6xuI5aHUQPFeNBTxaQWk8JzFalHlsZfYcMMDktXP-';
 const ALIBABA = 'LTAI5tjsUNPjc01T5GOBUSZG';
 
-/** The random part after a prefix is neither a placeholder nor one character repeated. */
-const randomAfter = (prefix: number) => (value: string) => !isPlaceholder(value.slice(prefix)) && new Set(value.slice(prefix)).size >= 8;
 
 export const sentryUserToken: CredentialKind = {
   id: 'sentry-user-token',

@@ -242,6 +242,11 @@ function unescapeMarkup(value: string): string {
   });
 }
 
+/** A prefixed token's plausibility: the part after the prefix is no placeholder and not a few characters repeated. */
+export function randomAfter(prefix: number, distinct = 8): (value: string) => boolean {
+  return (value) => !isPlaceholder(value.slice(prefix)) && new Set(value.slice(prefix)).size >= distinct;
+}
+
 /** Placeholder or a word salad of them: for values that have no provider format to vouch for them (passwords). */
 export function isHumanPlaceholder(value: string): boolean {
   return isPlaceholder(value) || isWordSalad(value);
