@@ -400,6 +400,16 @@ describe('formats across platform families', () => {
       findings: ["deletion-protection-off low app.py:7", "no-backup high app.py:7", "deletion-policy-delete medium app.py:10"],
     },
     {
+      note: "a Pulumi program whose project has a production stack runs as production: an unprotected RDS instance is reported",
+      files: {
+        "Pulumi.yaml": "name: orders-infra\nruntime: nodejs\n",
+        "Pulumi.staging.yaml": "config:\n  aws:region: eu-west-1\n",
+        "Pulumi.production.yaml": "config:\n  aws:region: eu-west-1\n",
+        "index.ts": "import * as pulumi from \"@pulumi/pulumi\";\nimport * as aws from \"@pulumi/aws\";\n\nconst stack = pulumi.getStack();\nconst db = new aws.rds.Instance(\"orders-db\", {\n  identifier: `orders-${stack}`,\n  engine: \"postgres\",\n  instanceClass: \"db.t4g.medium\",\n  deletionProtection: true,\n});\n"
+      },
+      findings: ["no-prevent-destroy low index.ts:5", "provider-only-backup high index.ts:5"],
+    },
+    {
       note: "an SST app removing every stage's resources with `sst remove`, production's Postgres and bucket included",
       files: {
         "sst.config.ts": "export default $config({\n  app(input) {\n    return { name: \"notes\", removal: \"remove\", home: \"aws\" };\n  },\n  async run() {\n    const db = new sst.aws.Postgres(\"Database\", { vpc });\n    const files = new sst.aws.Bucket(\"Files\");\n  },\n});\n"

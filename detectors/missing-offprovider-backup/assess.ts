@@ -192,7 +192,8 @@ function environmentOf(store: DataStore, aliases: Readonly<Record<string, string
     // A Pulumi program runs as every stack of its project: production if any stack is, else the stacks' environment.
     const directory = directoryOf(store.location.path);
     const names = stacks.filter((stack) => stack.directory === directory || directory.startsWith(`${stack.directory}/`)).map((stack) => canonicalEnvironment(stack.name ?? '', aliases));
-    if (names.length > 0 && !names.includes('production') && names.every((name) => name !== undefined)) return names[0];
+    if (names.includes('production')) return 'production';
+    if (names.length > 0 && names.every((name) => name !== undefined)) return names[0];
   }
   return undefined;
 }
