@@ -11,7 +11,12 @@ import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission
 import { booleanAt, directoryOf, lineSpan, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 import { get, literalString, type MapNode } from '../../../src/parse/data-tree.js';
 
-export const CLAUDE_SETTINGS = /(^|\/)\.claude\/settings(\.local)?\.json$/;
+/**
+ * Project settings, and managed settings a repository ships for its dev container or fleet (copied to
+ * `/etc/claude-code/managed-settings.json`, or dropped into `managed-settings.d/`): both set permissions.
+ */
+export const CLAUDE_SETTINGS = /(^|\/)(?:\.claude\/settings(\.local)?\.json|managed-settings\.json|managed-settings\.d\/[^/]+\.json)$/;
+const MANAGED_SETTINGS = /(^|\/)managed-settings(?:\.json|\.d\/)/;
 
 const MODES = new Set(['default', 'acceptEdits', 'plan', 'auto', 'dontAsk', 'bypassPermissions']);
 const SHELL_TOOLS = new Set(['Bash', 'PowerShell']);
@@ -39,7 +44,8 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
   for (const item of stringsAt(file, out, permissions, 'additionalDirectories')) {
     reportOutsideDirectory(file, out, 'claude-code', `permissions.additionalDirectories: "${item.value}"`, item.value, item.span);
   }
-  const projectDirectory = directoryOf(directoryOf(file.path).replace(/\/$/, ''));
+  // Relative rules resolve from the project: the directory holding `.claude/`; managed settings apply to the root.
+  const projectDirectory = MANAGED_SETTINGS.test(file.path) ? '' : directoryOf(directoryOf(file.path).replace(/\/$/, ''));
 
   const mode = stringAt(permissions, 'defaultMode');
   if (mode) {
@@ -80,8 +86,11 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
   for (const item of stringsAt(file, out, permissions, 'allow')) readAllow(file, out, item, brakes);
 }
 
-/** What a hook command prints to approve the call it was asked about: `permissionDecision: "allow"`, or the older `decision: "approve"`. */
-const APPROVES = /permissionDecision\\?["']?\s*:\s*\\?["']allow|\\?["']decision\\?["']\s*:\s*\\?["']approve/;
+/**
+ * What a hook command prints to approve the call it was asked about: `permissionDecision: "allow"`, the older
+ * `decision: "approve"`, or a PermissionRequest hook's `decision: {"behavior": "allow"}`.
+ */
+const APPROVES = /permissionDecision\\?["']?\s*:\s*\\?["']allow|\\?["']decision\\?["']\s*:\s*\\?["']approve|\\?["']behavior\\?["']\s*:\s*\\?["']allow/;
 
 /** Shell that decides before it answers: `&&`, `||`, `;`, `if`, `case`, `test`/`[`, `grep`, `jq` on the input. */
 const CONDITIONAL = /&&|\|\||;|\bif\b|\bcase\b|\btest\b|\[\s|\bgrep\b|\bjq\b/;
@@ -91,7 +100,12 @@ const CONDITIONAL = /&&|\|\||;|\bif\b|\bcase\b|\btest\b|\[\s|\bgrep\b|\bjq\b/;
  * matcher covers (`""` or `*`: every tool; `Bash`: every shell command). A hook running a script is not followed.
  */
 function readApprovingHooks(file: SourceFile, out: FileEmitter, root: MapNode): void {
-  const entries = get(get(root, 'hooks'), 'PreToolUse');
+  // PermissionRequest hooks answer the permission prompt itself: one that always allows removes it.
+  for (const event of ['PreToolUse', 'PermissionRequest'] as const) readApprovingHooksOf(file, out, root, event);
+}
+
+function readApprovingHooksOf(file: SourceFile, out: FileEmitter, root: MapNode, event: 'PreToolUse' | 'PermissionRequest'): void {
+  const entries = get(get(root, 'hooks'), event);
   if (entries?.kind !== 'seq') return;
   for (const entry of entries.items) {
     const matcher = literalString(get(entry, 'matcher')) ?? '';
@@ -110,7 +124,7 @@ function readApprovingHooks(file: SourceFile, out: FileEmitter, root: MapNode): 
         ruleId: everything ? RULE_IDS.bypassMode : RULE_IDS.shellAutoApproved,
         agent: 'claude-code',
         grant: everything ? 'bypass-mode' : 'shell',
-        setting: `hooks.PreToolUse matcher "${matcher}": a hook that answers allow`,
+        setting: `hooks.${event} matcher "${matcher}": a hook that answers allow`,
         span: command.span,
         lets: everything ? 'run every tool, shell and file writes included,' : 'run any shell command',
         effective: true,
