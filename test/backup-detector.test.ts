@@ -192,6 +192,12 @@ resource "aws_backup_selection" "main" {
     expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': same })).findings).toEqual(['provider-only-backup medium infra/main.tf:14']);
   });
 
+  it('reads a dynamic copy_action block (copies made for the workspaces its for_each keeps) like a static one', async () => {
+    const files = { 'main.tf': readFixtureLike('dynamic') };
+    expect((await run(files)).findings).toEqual(['restore-never-tested low main.tf:3']);
+    expect((await run({ 'main.tf': readFixtureLike('none') })).findings).toEqual(['provider-only-backup high main.tf:3']);
+  });
+
   it('keeps a Fly volume replicated to a Tigris bucket inside Fly', async () => {
     const { findings } = await run({
       'fly.toml': 'app = "notes"\n\n[[mounts]]\n  source = "data"\n  destination = "/data"\n',
@@ -580,3 +586,9 @@ describe('Serverless Framework names', () => {
     expect(stores.map((store) => store.name)).toEqual(['events-${sls:stage}']);
   });
 });
+
+/** An RDS instance backed up by AWS Backup: with a dynamic copy_action to another account's vault, or with none. */
+function readFixtureLike(copy: 'dynamic' | 'none'): string {
+  const dynamic = copy === 'dynamic' ? '    dynamic "copy_action" {\n      for_each = var.environment == "production" ? [1] : []\n      content {\n        destination_vault_arn = "arn:aws:backup:us-west-2:771902548113:backup-vault:billing-dr"\n      }\n    }\n' : '';
+  return `variable "environment" { type = string }\n\nresource "aws_db_instance" "billing" {\n  identifier              = "billing-prod"\n  engine                  = "postgres"\n  backup_retention_period = 14\n  delete_automated_backups = false\n  deletion_protection     = true\n  lifecycle { prevent_destroy = true }\n}\n\nresource "aws_backup_plan" "rds" {\n  name = "billing-rds"\n  rule {\n    rule_name         = "nightly"\n    target_vault_name = "billing"\n${dynamic}  }\n}\n\nresource "aws_backup_selection" "rds" {\n  name         = "billing-rds"\n  plan_id      = aws_backup_plan.rds.id\n  iam_role_arn = "arn:aws:iam::604812337915:role/aws-backup"\n  resources    = [aws_db_instance.billing.arn]\n}\n`;
+}

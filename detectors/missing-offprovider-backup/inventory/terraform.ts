@@ -31,7 +31,18 @@ function block(node: DataNode | undefined, type: string): MapNode | undefined {
 }
 
 function blocks(node: DataNode | undefined, type: string): MapNode[] {
-  return (mapOf(node)?.entries ?? []).filter((entry) => entry.key === type && entry.value.kind === 'map').map((entry) => entry.value as MapNode);
+  const found: MapNode[] = [];
+  for (const entry of mapOf(node)?.entries ?? []) {
+    if (entry.value.kind !== 'map') continue;
+    if (entry.key === type) found.push(entry.value);
+    // `dynamic "copy_action" { for_each = … content { … } }` writes the block as its `content`, for the cases its
+    // `for_each` keeps (usually the production workspace's): taken as written.
+    else if (entry.key === 'dynamic' && entry.value.block?.labels[0] === type) {
+      const content = entry.value.entries.find((inner) => inner.key === 'content' && inner.value.kind === 'map')?.value;
+      if (content?.kind === 'map') found.push(content);
+    }
+  }
+  return found;
 }
 
 function lineOf(node: MapNode, key: string): number {
