@@ -406,6 +406,14 @@ describe('formats across platform families', () => {
       findings: ["deletion-protection-off low app.py:7", "no-backup high app.py:7", "deletion-policy-delete medium app.py:10"],
     },
     {
+      note: "a starter's .env.example naming template hosts (your-db-your-org.turso.io, ep-your-endpoint…neon.tech) declares no store",
+      files: {
+        ".env.example": "TURSO_DATABASE_URL=libsql://your-db-your-org.turso.io\nDATABASE_URL=postgresql://user:password@ep-your-endpoint-123456.us-east-2.aws.neon.tech/neondb\nMONGODB_URI=mongodb+srv://<user>:<password>@your-cluster.abc123.mongodb.net/app\n",
+        "vercel.json": "{\"framework\":\"nextjs\"}\n"
+      },
+      findings: [],
+    },
+    {
       note: "a Pulumi program whose project has a production stack runs as production: an unprotected RDS instance is reported",
       files: {
         "Pulumi.yaml": "name: orders-infra\nruntime: nodejs\n",

@@ -6,7 +6,7 @@ import { withDecodedSecretData } from '../../../knowledge/credentials/kubernetes
 import { environmentNamed, fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
 import { lookupTable } from '../../../src/lookup-table.js';
-import { FLY_HOST } from '../../../knowledge/environments/identities.js';
+import { FLY_HOST, isPlaceholderName } from '../../../knowledge/environments/identities.js';
 
 export function isSupabaseConfig(path: string): boolean {
   return /(^|\/)supabase\/config\.toml$/.test(path);
@@ -98,6 +98,8 @@ export function hostedDatabaseOf(value: string): { provider: HostedProvider; eng
   host = host.toLowerCase().replace(/\.$/, '');
   const provider = HOSTS.find(([pattern]) => pattern.test(host!))?.[1];
   if (!provider) return undefined;
+  // A template's host (`your-db-your-org.turso.io`, `ep-your-endpoint-123456….neon.tech`) names no database.
+  if (isPlaceholderName(host)) return undefined;
   // A bare https URL counts only for Supabase (its API URL names the project); other https URLs are web apps.
   if (!scheme && /^https?:/i.test(text) && provider.provider !== 'supabase') return undefined;
   if (!scheme && provider.provider === 'fly' && !/\.flycast$/.test(host)) return undefined;
