@@ -406,6 +406,13 @@ describe('formats across platform families', () => {
       findings: ["deletion-protection-off low app.py:7", "no-backup high app.py:7", "deletion-policy-delete medium app.py:10"],
     },
     {
+      note: "a bucket named for its service and its data (billing's uploads) holds data; one named for the service alone does not",
+      files: {
+        "main.tf": "resource \"aws_s3_bucket\" \"uploads\" {\n  bucket        = \"acme-billing-uploads-prod\"\n  force_destroy = true\n}\n\nresource \"aws_s3_bucket\" \"reports\" {\n  bucket        = \"acme-billing-reports\"\n  force_destroy = true\n}\n"
+      },
+      findings: ["no-backup high main.tf:1", "no-prevent-destroy low main.tf:1", "force-destroy medium main.tf:3"],
+    },
+    {
       note: "a starter's .env.example naming template hosts (your-db-your-org.turso.io, ep-your-endpoint…neon.tech) declares no store",
       files: {
         ".env.example": "TURSO_DATABASE_URL=libsql://your-db-your-org.turso.io\nDATABASE_URL=postgresql://user:password@ep-your-endpoint-123456.us-east-2.aws.neon.tech/neondb\nMONGODB_URI=mongodb+srv://<user>:<password>@your-cluster.abc123.mongodb.net/app\n",

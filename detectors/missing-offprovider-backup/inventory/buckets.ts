@@ -23,6 +23,12 @@ const DATA = new Set([
  */
 export function isBucketData(name: string, label: string, environment: string | undefined): boolean {
   const tokens = [...tokensOf(name), ...tokensOf(label)];
-  if (tokens.some((token) => NOT_DATA.has(token))) return false;
-  return tokens.some((token) => DATA.has(token)) || environment === 'production';
+  const data = tokens.some((token) => DATA.has(token));
+  // A word naming the service (`billing`, `analytics`) does not say what the bucket holds when a data word does:
+  // `acme-billing-uploads-prod` holds uploads.
+  if (tokens.some((token) => NOT_DATA.has(token) && !(data && SERVICE_WORDS.has(token)))) return false;
+  return data || environment === 'production';
 }
+
+/** Words of NOT_DATA that often name the service a bucket belongs to rather than what it holds. */
+const SERVICE_WORDS = new Set(['analytics', 'billing', 'reports', 'report', 'events', 'inventory', 'metrics', 'exports', 'export', 'web', 'frontend', 'public']);
