@@ -396,6 +396,8 @@ export const databaseConnectionString: CredentialKind = {
     if (SUPERUSERS.has(base) || base.endsWith('_owner') || base === 'neondb_owner') {
       return { scope: 'root-resource', because: `database user ${base} is the server's superuser` };
     }
+    // An app's admin account (`ledgerly_admin`, `billing-admin`): the master user the instance was created with.
+    if (/[_-](?:admin|dbadmin|root|master)$/.test(base)) return { scope: 'root-resource', because: `database user ${base} is named as the database's administrator` };
     if (url && url.user === '' && url.scheme.startsWith('redis')) return { scope: 'root-resource', because: 'a Redis URL with no user authenticates as the default user, which can run any command' };
     if (READ_ONLY_USER.test(user)) return { scope: 'scoped', because: `database user ${user} is read-only by name` };
     return { scope: 'scoped', because: user ? `database user ${user} is an application user` : 'the connection string names an application user' };
@@ -427,6 +429,7 @@ export const databaseConnectionString: CredentialKind = {
     positive: [
       sample('scripts/restore.sh', 'psql "postgres://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres" < dump.sql\n', { expect: { line: 1 } }),
       sample('config/db.properties', 'db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n', { expect: { line: 1 } }),
+      sample('docs/ops/runbook.md', 'Connect with:\n\n    psql "postgresql://ledgerly_admin:9igqq8Pi1kVhRnVYubQkv5Wx@db1.prod.ledgerly.io:5432/ledgerly"\n', { expect: { line: 3 }, note: "an app's admin user is the instance's master user" }),
     ],
     negative: [sample('scripts/report.sh', 'psql "postgres://analytics_ro:Hq7vN2xL9pRt@reports.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/app" -f report.sql\n')],
   },
