@@ -115,10 +115,10 @@ export const AGENTS: readonly AgentKnowledge[] = [
     id: 'windsurf',
     title: 'Windsurf',
     instructionFiles: [/^\.windsurfrules$/, /^\.windsurf\/rules\/.+\.md$/],
-    ignoreFiles: ['.codeiumignore', '.windsurfignore'],
+    // `.codeiumignore` and `.windsurfignore` keep files out of the index only: Cascade's tools still read them.
+    ignoreFiles: [],
     builtInExclusions: [],
     skipsGitIgnored: false,
-    exclusionFix: (path) => `list ${anchored(path)} in .codeiumignore`,
     commandDeny: { where: 'windsurf.cascadeCommandsDenyList', rule: (command) => `"${command}"` },
     reference: 'https://docs.windsurf.com/context-awareness/windsurf-ignore',
   },

@@ -1,4 +1,4 @@
-// Agents' ignore files (`.cursorignore`, `.geminiignore`, `.aiexclude`, `.codeiumignore`, `.clineignore`,
+// Agents' ignore files (`.cursorignore`, `.geminiignore`, `.aiexclude`, `.clineignore`,
 // `.rooignore`, `.aiderignore`, `.aiignore`...): gitignore syntax relative to the file's directory. Each pattern
 // becomes an `agent-read-exclusion` fact rooted at the repository (shared/research/agents.md §1).
 import type { FileEmitter, SourceFile } from '../../../src/model.js';

@@ -22,6 +22,15 @@ export const secretFileNotExcluded: RuleMeta = {
     positive: [
       {
         files: {
+          '.windsurf/rules/deploy.md': '# Deploying\n\nUse the scripts in bin/.\n',
+          '.codeiumignore': 'config/prod.env\n',
+          'config/prod.env': 'AWS_ACCESS_KEY_ID=AKIAQX4KJ2MZ7HTLD5PW\nAWS_SECRET_ACCESS_KEY=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\n',
+        },
+        expect: { path: 'config/prod.env', line: 1 },
+        note: ".codeiumignore keeps a file out of Windsurf's index only: Cascade still reads it",
+      },
+      {
+        files: {
           '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(cat)", "Shell(ls)"]\n  }\n}\n',
           '.cursorignore': 'scripts/deploy.sh\n',
           'scripts/deploy.sh': '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN="7c9e6679-7425-40de-944b-e07fc1f90ae7"\nrailway up --service api\n',
