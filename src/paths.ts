@@ -6,6 +6,8 @@ const TEST_OR_EXAMPLE = new RegExp(
     // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
     String.raw`(?:^|\/)(?:tests?|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
     String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
+    // A test environment named inside a directory's name: `oidc-test-env/`, `e2e_test_stack/`.
+    String.raw`(?:^|\/)[\w.]+[-_]test[-_][\w.-]+\/`,
     // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test
     // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`), fixture
     // variants (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
@@ -18,7 +20,8 @@ const TEST_OR_EXAMPLE = new RegExp(
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
     String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
-    String.raw`\.(?:test|spec)\.[a-z]+$`,
+    // A generator's template of one keeps the template's suffix: `register.component.spec.ts.ejs`.
+    String.raw`\.(?:test|spec)\.[a-z]+(?:\.(?:ejs|hbs|tmpl|tpl|template|j2|jinja|mustache|liquid))?$`,
     String.raw`(?:^|\/)(?:tests?\.[a-z]+|test_[^/]+\.py)$`,
     String.raw`_(?:test|spec)\.(?:go|py|rb|exs?|sh|bash)$`,
     // PHPUnit's configuration sets the environment the test suite runs in (`<env name="APP_KEY" …/>`).
