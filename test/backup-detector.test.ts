@@ -406,6 +406,14 @@ describe('formats across platform families', () => {
       findings: ["deletion-protection-off low app.py:7", "no-backup high app.py:7", "deletion-policy-delete medium app.py:10"],
     },
     {
+      note: "a D1 export covers the database it names, not every D1 database of the project",
+      files: {
+        "wrangler.toml": "name = \"linkpad\"\n\n[vars]\nAPP_ENV = \"production\"\n\n[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"linkpad-prod\"\ndatabase_id = \"3f1c9a2e-7b4d-4e8a-9c1f-2d6b8e0a4c71\"\n\n[[d1_databases]]\nbinding = \"AUDIT\"\ndatabase_name = \"linkpad-audit-prod\"\ndatabase_id = \"8a2e4c6b-1d3f-4a5b-9e7c-0f2a4b6c8d9e\"\n",
+        "scripts/backup-audit.sh": "#!/bin/sh\nnpx wrangler d1 export linkpad-audit-prod --remote --output=/tmp/audit.sql\nb2 file upload linkpad-backups /tmp/audit.sql \"d1/audit-$(date -u +%F).sql\"\n"
+      },
+      findings: ["provider-only-backup high wrangler.toml:6", "restore-never-tested low wrangler.toml:11"],
+    },
+    {
       note: "a bucket named for its service and its data (billing's uploads) holds data; one named for the service alone does not",
       files: {
         "main.tf": "resource \"aws_s3_bucket\" \"uploads\" {\n  bucket        = \"acme-billing-uploads-prod\"\n  force_destroy = true\n}\n\nresource \"aws_s3_bucket\" \"reports\" {\n  bucket        = \"acme-billing-reports\"\n  force_destroy = true\n}\n"

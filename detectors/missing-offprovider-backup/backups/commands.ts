@@ -10,6 +10,8 @@ export interface Dump {
   offset: number;
   /** Host the dump reads, when written literally. */
   host?: string;
+  /** The store the dump reads, when its CLI names it (`wrangler d1 export blog-prod`): one of the store's identities. */
+  store?: string;
   /** Platform whose CLI makes the dump (`supabase db dump`, `heroku pg:backups`), which tells which store it reads. */
   platform?: string;
   /** A dump kept by the platform itself (`heroku pg:backups:schedule`). */
@@ -480,7 +482,10 @@ function readCommand(
   }
   // Cloudflare D1's export to a SQL file (`wrangler d1 export blog-prod --remote --output=backup.sql`).
   if (tool === 'wrangler' && words[1] === 'd1' && words[2] === 'export') {
-    reading.dumps.push({ tool: 'wrangler d1 export', engines: ['sqlite'], offset: at, platform: 'cloudflare' });
+    // The database is the first word after `export` that is no flag; a variable names whichever one it holds.
+    const database = words.slice(3).find((word) => !word.startsWith('-'));
+    const named = database && /^[A-Za-z0-9_-]+$/.test(database) ? `cloudflare:d1:${database.toLowerCase()}` : undefined;
+    reading.dumps.push({ tool: 'wrangler d1 export', engines: ['sqlite'], offset: at, platform: 'cloudflare', store: named });
     return;
   }
   if (tool === 'pscale' && (words[1] === 'database' && words[2] === 'dump')) {

@@ -69,7 +69,7 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
     });
   }
   if (realDumps.length > 0) {
-    const covers = [...new Set(realDumps.flatMap((dump) => (dump.host ? [`host:${dump.host}`] : dump.platform ? [`provider:${dump.platform}`] : [])))];
+    const covers = [...new Set(realDumps.flatMap((dump) => (dump.host ? [`host:${dump.host}`] : dump.store ? [dump.store] : dump.platform ? [`provider:${dump.platform}`] : [])))];
     const engines = [...new Set(realDumps.flatMap((dump) => dump.engines))];
     const mechanism = [...new Set(realDumps.map((dump) => dump.tool))].join(' + ');
     if (uploads.length > 0) {
