@@ -217,7 +217,10 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     }
     // The value starts after the opening quote for quoted forms, at the match for bare ones.
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
-    found.push(binding(match[2] ?? match[3]!, value, offset + valueStart));
+    // A URL's query parameter (`?onboarding_token=search&cta=…`) ends at the next `&`.
+    const before = match.index > 0 ? text.charCodeAt(match.index - 1) : 0;
+    const ampersand = index === 3 && (before === 63 || before === 38) ? value.indexOf('&') : -1;
+    found.push(binding(match[2] ?? match[3]!, ampersand === -1 ? value : value.slice(0, ampersand), offset + valueStart));
     // A quoted `KEY=value` (a comment field, a Docker `Env` entry) binds KEY too.
     const inner = index < 3 && value.includes('=') ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
     if (inner) found.push(binding(inner[1]!, inner[2]!, offset + valueStart + inner[1]!.length + 1));

@@ -520,6 +520,8 @@ function spellsName(name: string, value: string): boolean {
  */
 function looksLikeGeneratedSecret(value: string): boolean {
   if (!looksRandom(value, 16, 3.0) || value.length > 500) return false;
+  // Escape sequences spell bytes (`"\015\001\007NTOKENS"`, a Perl magic number), which no token is written as.
+  if (/\\(?:[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})/.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
   // Publishable keys (Stripe's and Clerk's `pk_live_`/`pk_test_`) ship to every browser: public by design, whatever

@@ -75,6 +75,7 @@ export const genericSecret: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('scripts/report.sh', '#!/bin/sh\ncurl "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv" -o report.csv\n', { expect: { line: 2 }, note: 'a query parameter holding a key, up to the next &' }),
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: 'a service token is a secret; a token service is not' }),
       sample('deploy/nginx/api.conf', 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: 'nginx sets a header without a colon' }),
       sample('config/settings.yml', 'payments:\n  provider: acme\n  api_key: "k7Qp2xV9mB4nR8sT1wY6zA3cF5hJ0lN2"\n', { expect: { line: 3 } }),
@@ -96,6 +97,8 @@ export const genericSecret: CredentialKind = {
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
     ],
     negative: [
+      sample('lib/Mail/SpamAssassin/BayesStore/DBM.pm', 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: 'a magic number written as octal escapes' }),
+      sample('templates/research-agent/README.md', 'Sign up [here](https://cloud.example.io/registration?onboarding_token=search&cta=cloud-registration&utm_id=2024q3x7).\n', { note: "a link's query parameter, cut at the next &" }),
       sample('.env.staging', 'APP_ENV=staging\nSTRIPE_KEY=pk_test_51kaFqxBZEh1bQ1sWH3ZmvHyvHPKqx3t9y96gtUnOa\n', { note: "a Stripe publishable key under Laravel Cashier's name: public by design" }),
       sample('.github/workflows/go.yml', 'jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      MINIO_KMS_MASTER_KEY: my-minio-key:6368616e676520746869732070617373776f726420746f206120736563726574\n    steps:\n      - run: go test ./...\n', { note: "MinIO's documented test key: hex of \"change this password to a secret\"" }),
       sample('scripts/dns.sh', '#!/bin/sh\nDYNU_API_KEY=1234567890abcdefghijklmnopqrstuvwxyz\nNETBOX_TOKEN=0123456789abcdef0123456789abcdef01234567\nEDGEDNS_ACCESS_TOKEN=akab-1234567890qwerty-asdfghjklzxcvtnu\n', { note: 'ascending runs and keyboard rows are typed, not generated' }),
@@ -448,6 +451,8 @@ export const basicAuthUrl: CredentialKind = {
   plausible: (value, context) => {
     if (isHumanPlaceholder(value) || /^[$%{<*]/.test(value)) return false;
     const url = connectionUrlAround(context.line, value);
+    // A host name as the user (`http://www.cnn.com:Article@evil.example/`) is the deceptive-URL trick, not a login.
+    if (url && /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|gov|edu|info|biz|[a-z]{2})$/i.test(url.user)) return false;
     return !url || (!LOCAL_HOST.test(url.host) && !/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host) && url.user !== value);
   },
   rate: () => ({ scope: 'unknown', because: 'the URL does not say what the account may do' }),
@@ -456,6 +461,7 @@ export const basicAuthUrl: CredentialKind = {
   samples: {
     positive: [sample('scripts/publish.sh', 'curl -u deploy --upload-file pkg.tgz "https://deploy:Qm8vX2pL7nRt@artifacts.acme-internal.io/repository/npm/"\n', { expect: { line: 1 } })],
     negative: [
+      sample('rules/20_uri_tests.cf', "# we don't want to hit http://www.cnn.com:USArticle1840@www.liquidshirts.com/\n", { note: 'a host name as the user: the deceptive-URL trick' }),
       sample('src/locale/messages.de.xlf', '<trans-unit id="telemetry-url">\n  <source>Example: https://ceph:telemetry@10.0.0.1:8080</source>\n  <target>Beispiel: https://ceph:telemetry@10.0.0.1:8080</target>\n</trans-unit>\n', { note: "a translation catalog's sentence, in every language it ships" }),
       sample('scripts/publish.sh', 'git clone "https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git"\n'),
       sample('docs/setup.md', 'Point it at `https://user:password@registry.example.com`.\n'),

@@ -110,6 +110,7 @@ export const sessionSecret: CredentialKind = {
       sample('app/__init__.py', 'from flask import Flask\n\napp = Flask(__name__)\napp.config["SECRET_KEY"] = "9f8c2b7e4d1a6f3c0b5e8d2a7c4f1e9b"\n', { expect: { line: 4 } }),
     ],
     negative: [
+      sample('lib/hooks/session/index.js', "if (!app.config.session.secret && process.env.NODE_ENV !== 'production') {\n  app.config.session.secret = 'extremely-secure-keyboard-cat';\n}\n", { note: "express-session's documented secret, dressed up" }),
       sample('server/app.js', "const session = require('express-session');\n\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));\n"),
       sample('docker-compose.yml', 'services:\n  web:\n    environment:\n      SESSION_SECRET: change-me-session-secret\n      COOKIE_SECRET: keyboardcat\n'),
       sample('apps/api/.env.example', 'PORT=3000\nSESSION_SECRET=replace-with-openssl-rand-hex-32\n', { note: 'an instruction, not a value' }),

@@ -84,6 +84,8 @@ const PLACEHOLDER_PATTERNS = [
   /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/, // trufflehog-style fill substrings
   /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
   /1a2b3c|a1b2c3|abc123|123abc/i,
+  // express-session's documented secret, dressed up (`extremely-secure-keyboard-cat`).
+  /keyboard[-_ ]?cat/i,
   // Format strings (`flow_{0}`, `{name}`, `%(user)s`); a bare `%s` is not one, generated keys hold `%` and letters.
   /\{\d*\}|\{[A-Za-z_]\w*\}|%\([\w.]+\)[sdr]/,
   // A printf conversion standing alone (`Auth-Token:%s`, `%s`): generated keys hold `%` only beside letters or digits.
