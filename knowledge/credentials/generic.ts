@@ -256,6 +256,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('build-aux/ltmain.sh', 'for pass in conv scan dlopen dlpreopen link; do\n  if test "$pass" = dlpreopen; then\n    continue\n  fi\ndone\n', { note: 'a shell test compares a quoted variable; an assignment has no quotes and no `$`' }),
       sample('docs/examples.md', "```js\nif (mod.type !== 'userpassword' || !mod.vals || !mod.vals.length)\n  return next(new ldap.UnwillingToPerformError());\n```\n", { note: 'a string literal on the left of `||`' }),
       sample('src/openvpn/manage.c', 'msg(M_CLIENT, ">PASSWORD:Auth-Token:%s", token);\n', { note: 'a printf format: the value is filled in' }),
+      sample('conf.d/auth-dict.conf.ext', 'dict {\n  password_key = passdb/%u\n}\n', { note: "Dovecot's per-user key template" }),
       sample('raddb/mods-available/eap', 'tls-config tls-common {\n\tprivate_key_password = whatever\n\tprivate_key_file = ${certdir}/server.pem\n}\n', { note: "FreeRADIUS's test certificates' documented passphrase" }),
       sample('turndb/setup.sh', "mongo coturn --eval \"db.admin_user.insert({ name: 'skarling', password: '\\$5\\$6fc35c3b0c7d4633\\$27fca7574f9b79d3dc93ae0f0b62e2be6a2a1d4c1c4b2e5b6a8b9c0d1e2f54f2' })\"\n", { note: 'a SHA-256 crypt hash, its dollars escaped inside a double-quoted shell string' }),
       sample('raddb/sites-available/challenge', 'update control {\n\tCleartext-Password := &session-state:Tmp-Integer-0\n}\n', { note: 'a FreeRADIUS attribute reference' }),

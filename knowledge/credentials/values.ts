@@ -88,8 +88,9 @@ const PLACEHOLDER_PATTERNS = [
   /keyboard[-_ ]?cat/i,
   // Format strings (`flow_{0}`, `{name}`, `%(user)s`); a bare `%s` is not one, generated keys hold `%` and letters.
   /\{\d*\}|\{[A-Za-z_]\w*\}|%\([\w.]+\)[sdr]/,
-  // A printf conversion standing alone (`Auth-Token:%s`, `%s`): generated keys hold `%` only beside letters or digits.
-  /(?:^|[^A-Za-z0-9%])%[sd](?![A-Za-z0-9])/,
+  // A printf conversion standing alone (`Auth-Token:%s`, `%s`), or Dovecot's user variables (`passdb/%u`, `%n`):
+  // generated keys hold `%` only beside letters or digits.
+  /(?:^|[^A-Za-z0-9%])%[sdun](?![A-Za-z0-9])/,
   /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i,
 ];
