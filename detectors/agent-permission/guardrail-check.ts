@@ -42,7 +42,7 @@ export function reportProseGuardrails(context: FinishContext): void {
       ruleId: RULE_IDS.proseOnlyGuardrail,
       message:
         `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: ` +
-        `the model decides whether to obey. Enforce it with ${fixFor(agent, unenforced[0]!, guardrail.tools, allowed)}.`,
+        `the model decides whether to obey. Enforce it with ${fixFor(agent, unenforced[0]!, guardrail.tools, allowed, DATA_WORDS.test(guardrail.text))}.`,
       location: guardrail.location,
       snippet: quoted,
       evidence: `guardrail|${guardrail.text.toLowerCase().replace(/\s+/g, ' ')}`,
@@ -61,7 +61,8 @@ function enforced(kind: GuardrailClass, guardrail: AgentProseGuardrail, brakes: 
   if (guardrail.tools.length > 0) return guardrail.tools.every((tool) => stops(brakes, (stopped) => stopped === tool));
   switch (kind) {
     case 'destructive':
-      return stops(brakes, () => true);
+      // "never run destructive database commands" is kept by brakes on database tools, not by one on `rm`.
+      return stops(brakes, (tool) => !DATA_WORDS.test(guardrail.text) || DATA_TOOLS.has(tool));
     case 'production':
       // "the production database" is kept safe by brakes on database tools, not by one on terraform.
       return stops(brakes, (tool) => (DATA_WORDS.test(guardrail.text) ? DATA_TOOLS.has(tool) : PRODUCTION_TOOLS.has(tool)));
@@ -79,7 +80,7 @@ const TYPED: Readonly<Record<string, string>> = {
 };
 
 /** The deny rule (or exclusion) that would enforce the sentence, in the syntax of the agent that reads the file. */
-function fixFor(agent: AgentId, kind: GuardrailClass, tools: readonly string[], allowed: readonly string[]): string {
+function fixFor(agent: AgentId, kind: GuardrailClass, tools: readonly string[], allowed: readonly string[], aboutData: boolean): string {
   const knowledge = agentKnowledge(agent);
   if (kind === 'credentials') {
     const fix = knowledge.exclusionFix ?? agentKnowledge('claude-code').exclusionFix!;
@@ -90,7 +91,7 @@ function fixFor(agent: AgentId, kind: GuardrailClass, tools: readonly string[], 
   }
   const deny = knowledge.commandDeny ?? agentKnowledge('claude-code').commandDeny!;
   // Without named commands: the destructive CLIs this repository already lets agents run, else a typical one.
-  const commands = tools.length > 0 ? tools : allowed.length > 0 ? allowed : kind === 'destructive' ? ['rm'] : kind === 'migration' ? ['npx prisma migrate'] : ['psql'];
+  const commands = tools.length > 0 ? tools : allowed.length > 0 ? allowed : kind === 'destructive' && !aboutData ? ['rm'] : kind === 'migration' ? ['npx prisma migrate'] : ['psql'];
   // Each tool by its destructive subcommands (`terraform destroy`), so the rule leaves `terraform plan` alone.
   const typed = commands.flatMap((command) => (TYPED[command] ? [TYPED[command]] : denyPrefixesOf(command).slice(0, 2).concat(denyPrefixesOf(command).length === 0 ? [command] : [])));
   const rules = [...new Set(typed.slice(0, 4).map((command) => deny.rule(command)))].join(', ');

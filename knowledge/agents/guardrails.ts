@@ -70,6 +70,29 @@ const CREDENTIAL_HYGIENE = /\b(?:commit|committing|hard-?code|hard-?coding|log|l
 const CODE_PLACE = /\bin\s+(?:the\s+|our\s+|your\s+|any\s+)?(?:npm\s+|package(?:\.json)?\s+|build\s+|shell\s+|seed\s+|test\s+|ci\s+|setup\s+)?(?:scripts?|seeds?|seeders?|tests?|specs?|code|codebase|source(?:\s+files?)?|components?|handlers?|fixtures?)\b/i;
 const CODE_VERB = /\b(?:use|using|write|writing|add|adding|call|calling|put|putting|hard-?code|hard-?coding)\b/i;
 
+/** Who a sentence may address: the agent, the reader, the team. */
+const AGENT_SUBJECT = /\b(?:you|your|we|agents?|assistants?|claude|codex|gemini|copilot|cursor|ai|models?|llms?|bots?)\b/i;
+
+/**
+ * A sentence that says what something else does or cannot do, not what the agent must not: "The seed script never
+ * touches the production database", "CI can't run migrations on forks", "Don't worry about the production database".
+ * An order starts with its prohibition (or follows words like "please" and "in production,"), uses the base verb
+ * ("never touch"), or names the agent as its subject.
+ */
+function isDescription(sentence: string): boolean {
+  if (/\bdon['’]?t\s+worry\b/i.test(sentence)) return true;
+  const thirdPerson = /\bnever\s+(?!(?:is|was|has|does|this|unless|ever|always|across|yes|process|access|address|bypass|pass|press|less)\b)([a-z]+?)(?:es|s)\b/i.exec(sentence);
+  const modal = /\b(?:cannot|can['’]?t|won['’]?t|will\s+not|doesn['’]?t|does\s+not)\s+(?:be\s+)?[a-z]+/i.exec(sentence);
+  const found = thirdPerson ?? modal;
+  if (!found) return false;
+  const subject = sentence.slice(0, found.index).replace(/^[\s*_>#`-]+/, '').trim();
+  if (subject === '' || AGENT_SUBJECT.test(subject)) return false;
+  // Words that open an order: "Please never…", "Important: never…", "In production, never…" (base verbs only).
+  if (!thirdPerson && /^(?:please|important|note|warning|caution|always|also|and|but|so|then)\b|,$|:$/i.test(subject)) return false;
+  if (thirdPerson && /:$/.test(subject)) return false;
+  return true;
+}
+
 function isCodeConvention(sentence: string, line: string): boolean {
   return CODE_PLACE.test(sentence) && (CODE_VERB.test(sentence) || /\binstead\b|\bprefer\b/i.test(line));
 }
@@ -78,7 +101,7 @@ function isCodeConvention(sentence: string, line: string): boolean {
 export function guardrailsIn(line: string): ProseGuardrail[] {
   const found: ProseGuardrail[] = [];
   for (const sentence of sentencesOf(line)) {
-    if (!PROHIBITION.test(sentence.text) || isCodeConvention(sentence.text, line)) continue;
+    if (!PROHIBITION.test(sentence.text) || isCodeConvention(sentence.text, line) || isDescription(sentence.text)) continue;
     const classes: GuardrailClass[] = [];
     for (const [name, patterns] of Object.entries(CLASS_PATTERNS) as Array<[GuardrailClass, readonly RegExp[]]>) {
       if (!patterns.some((pattern) => pattern.test(sentence.text))) continue;

@@ -22,6 +22,14 @@ export const proseOnlyGuardrail: RuleMeta = {
     positive: [
       {
         files: {
+          'CLAUDE.md': '# Data\n\n- Never run destructive database commands.\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Bash(rm -rf:*)"]\n  }\n}\n',
+        },
+        expect: { path: 'CLAUDE.md', line: 3 },
+        note: 'a deny rule on `rm` keeps files, not databases',
+      },
+      {
+        files: {
           'CLAUDE.md': '# Infra\n\n- Never run `terraform destroy`.\n',
           '.cursor/cli.json': '{\n  "permissions": {\n    "deny": ["Shell(terraform)"]\n  }\n}\n',
         },
@@ -47,6 +55,7 @@ export const proseOnlyGuardrail: RuleMeta = {
       sample('AGENTS.md', '# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n', { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" }),
     ],
     negative: [
+      sample('CLAUDE.md', "# Notes\n\nThe seed script never touches the production database; it refuses unless NODE_ENV=development.\nCI can't run migrations on forks because secrets are unavailable.\nDon't worry about the production database: tests use a throwaway container.\n", { note: 'what the code and CI do, not orders to the agent' }),
       sample('CLAUDE.md', '# Conventions\n\n- Don\'t use `rm -rf` in npm scripts; use `rimraf` so Windows works.\n- Avoid deleting tables in seed scripts; truncate instead.\n', { note: 'coding conventions for the code the agent writes' }),
       sample('CLAUDE.md', '# Web app\n\n- Never push to main; open a PR.\n- Never commit secrets; use .env.example.\n- Avoid `any` in production code.\n'),
       {
