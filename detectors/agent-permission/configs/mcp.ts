@@ -474,6 +474,37 @@ function reportApprovedTools(file: SourceFile, out: FileEmitter, spec: McpFile, 
       reaches: server.name,
     });
   }
+  // Codex: a server's `default_tools_approval_mode = "approve"` runs every tool unasked, `tools.<name>.approval_mode` one.
+  const approval = get(server.node, 'default_tools_approval_mode');
+  if (approval?.kind === 'scalar' && approval.value === 'approve') {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.mcpToolsAutoApproved,
+      agent: spec.agent,
+      grant: 'mcp-tool',
+      setting: `${spec.key}.${server.name}.default_tools_approval_mode = "approve"`,
+      span: approval.span,
+      lets: `call every tool of the MCP server "${server.name}"`,
+      effective: true,
+      reaches: server.name,
+    });
+  }
+  const perTool = get(server.node, 'tools');
+  if (perTool?.kind === 'map') {
+    for (const tool of perTool.entries) {
+      const mode = get(tool.value, 'approval_mode');
+      if (mode?.kind !== 'scalar' || mode.value !== 'approve' || !WRITE_TOOL_NAME.test(tool.key)) continue;
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.mcpToolsAutoApproved,
+        agent: spec.agent,
+        grant: 'mcp-tool',
+        setting: `${spec.key}.${server.name}.tools.${tool.key}.approval_mode = "approve"`,
+        span: mode.span,
+        lets: `call ${tool.key} on the MCP server "${server.name}"`,
+        effective: true,
+        reaches: server.name,
+      });
+    }
+  }
   for (const key of ['alwaysAllow', 'autoApprove']) {
     const list = get(server.node, key);
     if (list?.kind !== 'seq') continue;

@@ -15,6 +15,8 @@ export const mcpToolsAutoApproved: RuleMeta = {
   tags: ['agent', 'mcp', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.codex/config.toml', '[mcp_servers.orders_prod]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-postgres"]\nenv_vars = ["DATABASE_URL"]\ndefault_tools_approval_mode = "approve"\n', { expect: { line: 5 }, note: 'Codex runs every tool of the server unasked' }),
+      sample('.codex/config.toml', '[mcp_servers.github]\nurl = "https://api.githubcopilot.com/mcp/"\nbearer_token_env_var = "GITHUB_TOKEN"\n\n[mcp_servers.github.tools.merge_pull_request]\napproval_mode = "approve"\n', { expect: { line: 6 }, note: 'one write tool approved in advance' }),
       sample('.github/workflows/changelog.yml', 'jobs:\n  changelog:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cursor-agent -p "Update the changelog from merged PRs" --approve-mcps --output-format text\n', { expect: { line: 5 }, note: "Cursor's CLI starting every server of .cursor/mcp.json unapproved" }),
       sample('.amazonq/cli-agents/db.json', '{\n  "name": "db",\n  "mcpServers": { "postgres": { "command": "uvx", "args": ["postgres-mcp"] } },\n  "allowedTools": ["fs_read", "@postgres/execute_sql"]\n}\n', { expect: { line: 4 }, note: "one server's SQL tool, allowed by name" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["mcp__supabase__*"]\n  }\n}\n', { expect: { line: 3 }, note: 'the wildcard form' }),
@@ -35,6 +37,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
       sample('.kiro/settings/mcp.json', '{\n  "mcpServers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_PROFILE": "prod-admin" },\n      "autoApprove": ["call_aws"]\n    }\n  }\n}\n', { expect: { line: 7 }, note: "the AWS API server's call_aws runs any AWS CLI command" }),
     ],
     negative: [
+      sample('.codex/config.toml', '[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "@upstash/context7-mcp"]\ndefault_tools_approval_mode = "prompt"\n', { note: 'every call prompts' }),
       sample('.kiro/settings/mcp.json', '{\n  "mcpServers": {\n    "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp"], "autoApprove": ["resolve-library-id", "query-docs"] },\n    "sqlite": { "command": "uvx", "args": ["mcp-server-sqlite", "--db-path", "./data/dev.db"], "autoApprove": ["read_query", "list_tables", "describe_table"] }\n  }\n}\n', { note: "Context7's documentation lookup and SQLite's SELECT-only tool" }),
       sample('.claude/settings.json', '{\n  "enableAllProjectMcpServers": false,\n  "enabledMcpjsonServers": ["context7"]\n}\n'),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["mcp__context7__resolve-library-id", "mcp__context7__get-library-docs"]\n  }\n}\n'),
