@@ -35,6 +35,8 @@ const QWEN = /(?:^|[\s;&|('"`/])(?:qwen|@qwen-code\/qwen-code)(?=[\s'"`]|$)/;
 const DROID = /(?:^|[\s;&|('"`/])droid(?=[\s'"`]|$)/;
 const CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
 const CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
+const CLINE = /(?:^|[\s;&|('"`/])(?:cline|@cline\/cli)(?=[\s'"`]|$)/;
+const KILO = /(?:^|[\s;&|('"`/])(?:kilo|kilocode|@kilocode\/cli)(?=[\s'"`]|$)/;
 
 const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'claude-code', flag: /--dangerously-skip-permissions\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
@@ -66,6 +68,14 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'droid', flag: /--auto[=\s]+["']?high\b/, command: DROID, grant: 'bypass-mode', lets: 'run high-risk commands (pushes, deploy scripts)' },
   // Continue's CLI in headless mode: `cn -p "..." --allow "*"` approves every tool.
   { agent: 'continue', flag: /--allow[=\s]+["']?\*["']?(?=\s|$)/, command: CONTINUE, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  // `--allow Bash`: its shell tool, whatever the command.
+  { agent: 'continue', flag: /--allow[=\s]+["']?Bash["']?(?=\s|$)/, command: CONTINUE, grant: 'bypass-mode', lets: 'run every shell command' },
+  // Cline's CLI: `cline -y "…"` (`--yolo`) approves every action.
+  { agent: 'cline', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CLINE, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  // Kilo Code's CLI: `kilo run --auto` disables every permission prompt.
+  { agent: 'kilo-code', flag: /--auto\b/, command: KILO, grant: 'bypass-mode', lets: 'run every tool not explicitly denied' },
+  // `codex exec -a never … -c sandbox_workspace_write.network_access=true`: unasked, with the network.
+  { agent: 'codex', flag: /(?:-a|--ask-for-approval)[=\s]+["']?never\b(?=[^\n]*network_access["']?\s*=\s*["']?true)/, command: CODEX, grant: 'bypass-mode', lets: 'run every command with network access (provider APIs included)' },
   { agent: 'crush', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
   { agent: 'goose', flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
@@ -125,4 +135,11 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   "--allow '*'",
   '--allow=*',
   '--allow *',
+  '--allow bash',
+  '--allow=bash',
+  '--allow "bash',
+  "--allow 'bash",
+  'cline',
+  'kilo',
+  'network_access',
 ];

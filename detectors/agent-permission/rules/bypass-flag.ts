@@ -18,6 +18,10 @@ export const bypassFlag: RuleMeta = {
   tags: ['agent', 'ci', 'permissions', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.github/workflows/continue.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "Fix the failing tests" --allow Bash --allow Write\n', { expect: { line: 6 }, note: "Continue's shell tool allowed for every command" }),
+      sample('scripts/run.sh', '#!/bin/sh\ncline -y "fix every lint error"\n', { expect: { line: 2 }, note: "Cline's CLI approving every action" }),
+      sample('scripts/ci.sh', '#!/bin/sh\nkilo run --auto "update the dependencies"\n', { expect: { line: 2 }, note: "Kilo Code's CLI with every prompt off" }),
+      sample('scripts/agent.sh', '#!/bin/sh\ncodex exec -a never -s workspace-write -c sandbox_workspace_write.network_access=true "deploy the fix"\n', { expect: { line: 2 }, note: 'no approvals, and the sandbox lets the network through' }),
       sample('tools/run_agent.py', 'import subprocess\n\nsubprocess.run(\n    [\n        "claude",\n        "-p",\n        prompt,\n        "--dangerously-skip-permissions",\n    ],\n    check=True,\n)\n', { expect: { line: 8 }, note: 'an argument list laid out one element per line' }),
       sample('.github/workflows/summarise.yml', 'jobs:\n  summarise:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gemini -p $(git log -5 --format=%s | tr "\\n" " ") --yolo\n', { expect: { line: 5 }, note: 'a pipe inside a command substitution does not end the command' }),
       sample('.config/goose/config.yaml', 'GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\nGOOSE_MODE: auto\n', { expect: { line: 3 }, note: "goose's configuration file, committed with dotfiles" }),
@@ -70,6 +74,7 @@ export const bypassFlag: RuleMeta = {
       sample('.devcontainer/setup.sh', '#!/bin/sh\necho "alias yolo=\'claude --dangerously-skip-permissions\'" | tee -a ~/.bashrc ~/.zshrc\n', { expect: { line: 2 }, note: 'printed through tee into the start-up files' }),
     ],
     negative: [
+      sample('scripts/agent.sh', '#!/bin/sh\ncodex exec -a never -s workspace-write "fix the tests"\ncn -p "summarise the diff" --allow Read\n', { note: 'a sandbox without network; a read-only tool' }),
       sample('tools/guard.py', 'FORBIDDEN = ("claude --dangerously-skip-permissions", "codex --yolo")\n\n\ndef check(command: str) -> None:\n    """Refuse `claude --dangerously-skip-permissions` and friends."""\n    # never run claude with --dangerously-skip-permissions\n    if any(flag in command for flag in FORBIDDEN):\n        raise SystemExit("refused")\n', { note: 'a guard naming the flag in a list, a docstring and a comment' }),
       sample('src/warn.ts', "console.warn('Do not run `claude --dangerously-skip-permissions` here.');\n", { note: 'a warning that names the command' }),
       sample('src/launch.ts', "export function launch(args: string[]): void {\n  if (args.includes('--dangerously-skip-permissions')) throw new Error('refused: run the agent with its prompts on');\n}\n", { note: 'code that refuses the flag' }),
