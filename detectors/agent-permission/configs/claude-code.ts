@@ -179,6 +179,22 @@ function readAllow(file: SourceFile, out: FileEmitter, item: StringItem, brakes:
     return;
   }
   if (rule.tool.startsWith('mcp__')) readMcpAllow(file, out, rule.tool, setting, item.span);
+  // File tools already work in the project; a rule for `~/…` or `//…` (an absolute path) lifts the prompt outside it.
+  if (FILE_TOOLS.has(rule.tool) && rule.specifier) {
+    const directory = outsideDirectoryOf(rule.specifier);
+    if (directory) reportOutsideDirectory(file, out, 'claude-code', setting, directory, item.span);
+  }
+}
+
+const FILE_TOOLS = new Set(['Read', 'Edit', 'Write', 'MultiEdit', 'NotebookEdit']);
+
+/** The directory a file rule names outside the project: `~/.aws/**` -> `~/.aws`, `//etc/**` -> `/etc`. */
+function outsideDirectoryOf(specifier: string): string | undefined {
+  const path = specifier.startsWith('//') ? specifier.slice(1) : specifier.startsWith('~') ? specifier : undefined;
+  if (path === undefined) return undefined;
+  // Up to the first glob: the directory the rule opens.
+  const fixed = path.split(/[*?[{]/)[0]!.replace(/\/+$/, '');
+  return fixed === '' ? '/' : fixed;
 }
 
 /** `mcp__server` and `mcp__server__*` approve every tool of a server; `mcp__server__tool` one tool. */

@@ -17,6 +17,7 @@ export const directoryOutsideRepo: RuleMeta = {
   tags: ['agent', 'credentials'],
   samples: {
     positive: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Read(~/.aws/**)",\n      "Edit(//etc/**)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: "file rules for the user's AWS credentials and an absolute path" }),
       sample('scripts/agent.sh', '#!/bin/sh\nclaude --add-dir ~ -p "update the dotfiles and the project together"\n', { expect: { line: 2 }, note: 'the home directory added to a Claude Code session' }),
       sample('opencode.json', '{\n  "permission": {\n    "external_directory": { "*": "allow", "~/.ssh/**": "deny" }\n  }\n}\n', { expect: { line: 3 }, note: "OpenCode's pattern map, allowing every path" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "additionalDirectories": ["~/"],\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's additional working directories" }),
@@ -24,6 +25,7 @@ export const directoryOutsideRepo: RuleMeta = {
       sample('.codex/config.toml', 'approval_policy = "on-request"\nsandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/Users/dev"]\n', { expect: { line: 5 }, note: "the sandbox made to let commands write the user's home" }),
     ],
     negative: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Read(./docs/**)", "Edit(/src/**)"]\n  }\n}\n', { note: 'paths inside the project (a single slash is relative to the settings file)' }),
       sample('.codex/config.toml', 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/tmp"]\n', { note: 'scratch space' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "additionalDirectories": ["./packages/shared", "docs"]\n  }\n}\n', { note: 'directories of the project' }),
       sample('opencode.json', '{\n  "permission": {\n    "external_directory": "ask"\n  }\n}\n'),
