@@ -483,6 +483,14 @@ export const sharedProject: RuleMeta = {
   samples: {
     positive: [
       {
+        files: {
+          '.firebaserc': '{ "projects": { "staging": "quokka-app-staging", "production": "quokka-app-prod" } }\n',
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx firebase-tools deploy --only functions --project production\n',
+        },
+        expect: { path: '.github/workflows/deploy.yml', line: 8 },
+        note: "a staging job deploying to production's Firebase project by its .firebaserc alias",
+      },
+      {
         files: { '.firebaserc': '{\n  "projects": {\n    "default": "acme-web-dev",\n    "production": "acme-web",\n    "staging": "acme-web"\n  }\n}\n' },
         expect: { path: '.firebaserc', line: 5 },
         note: 'the staging alias deploys to the production Firebase project',
@@ -512,7 +520,7 @@ const SHARED_RULES: Partial<Record<EnvironmentResource['kind'], RuleMeta>> = {
 
 /** Severity of sharing a project-like resource, by what it is. */
 function projectSeverity(identity: string): Severity {
-  if (/^(firebase|fly-app|heroku-app|railway-environment):/.test(identity)) return 'high';
+  if (/^(firebase|firebase-alias|fly-app|heroku-app|railway-environment):/.test(identity)) return 'high';
   if (/^account:/.test(identity)) return 'low';
   return 'medium';
 }

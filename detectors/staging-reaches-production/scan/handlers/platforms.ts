@@ -300,8 +300,10 @@ export function scanFirebaserc(rec: Recorder, _cls: FileClass, document: DataDoc
   if (!projects) return;
   for (const entry of effectiveEntries(projects)) {
     const id = literalString(entry.value);
-    const identity = id ? gcpProjectIdentity(id, true) : undefined;
-    if (!id || !identity) continue;
+    const project = id ? gcpProjectIdentity(id, true) : undefined;
+    if (!id || !project) continue;
+    // Commands name the project by its alias (`firebase deploy --project production`): the alias is this project too.
+    const identity = { ...project, otherIdentities: [...project.otherIdentities, `firebase-alias:${entry.key.toLowerCase()}`] };
     const tag = namedTag(entry.key, 'key');
     // `default` is what `firebase deploy` uses without `-P`: it counts only when the project's own name places it.
     const byName = canonicalEnvironment(id);

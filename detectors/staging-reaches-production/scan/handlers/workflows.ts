@@ -190,11 +190,18 @@ const TARGETS: ReadonlyArray<{ regex: RegExp; build: (name: string) => ResourceI
   { regex: /\bkubectl\b[^\n]*?\s--context[=\s]([A-Za-z0-9_.:@/-]+)/g, build: (name) => secretIdentity(name, 'kube-context') },
   { regex: /\baws\s+[a-z0-9-]+\b[^\n]*?\s--profile[=\s]([A-Za-z0-9_.-]+)/g, build: (name) => secretIdentity(name, 'aws-profile') },
   { regex: /\bgcloud\b[^\n]*?\s--project[=\s]([a-z][a-z0-9-]{4,28}[a-z0-9])\b/g, build: (name) => gcpProjectIdentity(name) },
-  { regex: /\bfirebase\s+(?:deploy|use|firestore:delete|database:set|database:remove)\b[^\n]*?\s(?:--project[=\s]|-P\s)([a-z][a-z0-9-]+)/g, build: (name) => gcpProjectIdentity(name, true) },
+  { regex: /\bfirebase(?:-tools)?\s+(?:deploy|use|firestore:delete|database:set|database:remove)\b[^\n]*?\s(?:--project[=\s]|-P\s)([a-z][a-z0-9-]+)/g, build: firebaseProjectIdentity },
   // The Supabase project a job links to or pushes migrations and functions to.
   { regex: /\bsupabase\s+(?:link|db\s+(?:push|pull|reset|dump)|functions\s+deploy|secrets\s+set|migration\s+(?:up|repair))\b[^\n]*?\s--project-ref[=\s]["']?([a-z]{20})\b/g, build: supabaseProjectIdentity },
   { regex: /\brailway\s+(?:up|run|redeploy|variables|link|down)\b[^\n]*?\s(?:--environment[=\s]|-e\s)([A-Za-z0-9_-]+)/g, build: railwayEnvironmentIdentity },
 ];
+
+/** A Firebase project by id or by its `.firebaserc` alias (`--project production`). */
+function firebaseProjectIdentity(name: string): ResourceIdentity | undefined {
+  const project = gcpProjectIdentity(name, true);
+  if (!project) return { kind: 'project', identity: `firebase-alias:${name.toLowerCase()}`, otherIdentities: [], display: `Firebase project alias ${name}`, name, secrets: [] };
+  return { ...project, otherIdentities: [...project.otherIdentities, `firebase-alias:${name.toLowerCase()}`] };
+}
 
 function workspaceIdentity(name: string): ResourceIdentity | undefined {
   if (name.includes('$')) return undefined;
