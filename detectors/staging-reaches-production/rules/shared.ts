@@ -22,6 +22,7 @@ export const sharedDatabase: RuleMeta = {
   tags: ['environments', 'database'],
   samples: {
     positive: [
+      sample('infra/vercel.tf', 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production", "preview"]\n}\n', { expect: { line: 4 }, note: 'one Vercel variable, whatever its value, for production and every preview' }),
       {
         files: {
           '.github/workflows/migrate.yml':
@@ -205,6 +206,7 @@ export const sharedDatabase: RuleMeta = {
       },
     ],
     negative: [
+      sample('infra/vercel.tf', 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production"]\n}\n\nresource "vercel_project_environment_variable" "preview_database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_preview_url\n  target     = ["preview"]\n}\n', { note: 'each target its own variable' }),
       {
         files: {
           'scripts/deploy-prod.sh': '#!/bin/sh\ngcloud run deploy orders-api-prod --region europe-west1 \\\n  --add-cloudsql-instances acme-orders:europe-west1:orders-db\n',

@@ -146,12 +146,22 @@ function vercelVariable(rec: Recorder, block: MapNode, fallback: EnvTag): void {
   const valueNode = get(block, 'value');
   const value = literalString(valueNode);
   const targets = get(block, 'target');
-  if (!key || !value || !valueNode) return;
-  const identities = identifyValue(value, { variable: key, path: [key] });
+  if (!key || !valueNode) return;
+  // A reference (`var.main_db_url`, `neon_project.main.connection_uri`) is one value in every target, whatever it is:
+  // a database variable given to production and preview alike is one database.
+  const reference = value === undefined && valueNode.kind === 'scalar' ? valueNode.expression?.trim() : undefined;
+  const identities =
+    value !== undefined
+      ? identifyValue(value, { variable: key, path: [key] })
+      : reference && /^[\w.[\]"-]+$/.test(reference) && DATABASE_VARIABLE.test(key)
+        ? [{ kind: 'database' as const, identity: `tf-value:${rec.file.path}:${reference}`, otherIdentities: [], display: `database ${reference}`, name: reference, secrets: [] }]
+        : [];
   const names = targets?.kind === 'seq' ? targets.items.map((item) => literalString(item)).filter((item): item is string => !!item) : [];
   const tags: EnvTag[] = names.length > 0 ? names.map((target) => ({ environment: canonicalEnvironment(target), name: target, evidence: 'key' })) : [fallback];
   for (const tag of tags) for (const identity of identities) rec.resource(tag, identity, valueNode.span, { variable: key });
 }
+
+const DATABASE_VARIABLE = /(?:^|_)(?:DATABASE|DB|POSTGRES|PG|MYSQL|MONGO(?:DB)?|TURSO|LIBSQL)(?:_|$)/i;
 
 /**
  * `db_host = terraform.workspace == "prod" ? "orders-prod.….rds.amazonaws.com" : "orders-prod.….rds.amazonaws.com"`:
