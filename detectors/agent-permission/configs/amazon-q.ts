@@ -7,8 +7,11 @@ import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
-import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, RULE_IDS } from '../permission.js';
+import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { rootMap, stringsAt } from './tree.js';
+
+/** AWS services that hold data or infrastructure an agent's API call can delete. */
+const DATA_SERVICES = new Set(['s3', 'rds', 'dynamodb', 'ec2', 'efs', 'ebs', 'backup', 'cloudformation', 'lambda', 'ecs', 'eks', 'elasticache', 'redshift', 'docdb', 'kms', 'secretsmanager', 'iam', '*']);
 
 export const AMAZON_Q_AGENT = /(^|\/)\.(amazonq\/cli-agents|kiro\/agents)\/[^/]+\.json$/;
 
@@ -74,6 +77,28 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
     if (!matcher) continue;
     const permission = commandPermission(matcher, { agent, setting: `toolsSettings.execute_bash.allowedCommands: "${item.value}"`, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
+  }
+  // `use_aws.allowedServices`: calls to those services run without a prompt, deletes included.
+  const aws = get(settings, 'use_aws') ?? get(settings, 'aws');
+  const services = stringsAt(file, out, aws, 'allowedServices').filter((item) => DATA_SERVICES.has(item.value.trim().toLowerCase()));
+  if (services.length > 0) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.destructiveCommandAllowed,
+      agent,
+      grant: 'destructive-command',
+      setting: `toolsSettings.use_aws.allowedServices: [${services.map((item) => `"${item.value}"`).join(', ')}]`,
+      span: services[0]!.span,
+      lets: `call any ${services.map((item) => item.value).join(', ')} API (deletes included)`,
+      effective: true,
+      reaches: 'aws',
+    });
+  }
+  // `fs_write.allowedPaths` / `fs_read.allowedPaths`: paths written or read without a prompt.
+  for (const tool of ['fs_write', 'fs_read', 'write', 'read']) {
+    for (const item of stringsAt(file, out, get(settings, tool), 'allowedPaths')) {
+      const directory = item.value.trim().split(/[*?[{]/)[0]!.replace(/\/+$/, '');
+      if (directory) reportOutsideDirectory(file, out, agent, `toolsSettings.${tool}.allowedPaths: "${item.value}"`, directory === '~' ? '~' : directory, item.span);
+    }
   }
   for (const item of stringsAt(file, out, get(settings, 'fs_read') ?? get(settings, 'read'), 'deniedPaths')) {
     const path = item.value.trim().replace(/^\.\//, '');

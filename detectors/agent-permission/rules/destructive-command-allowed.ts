@@ -18,6 +18,7 @@ export const destructiveCommandAllowed: RuleMeta = {
   tags: ['agent', 'permissions', 'destructive', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: 'Amazon Q calls these services without a prompt, deletes included' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'psql with a command, its database from the environment' }),
       sample('.github/workflows/clean.yml', 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: 'the flag takes several quoted arguments' }),
       sample('.windsurf/workflows/reset-db.md', '---\ndescription: Reset the local database\n---\n1. Stop the dev server\n// turbo\n2. Run `npx prisma migrate reset --force`\n', { expect: { line: 5 }, note: "`// turbo` runs the next step's command unasked" }),
@@ -50,6 +51,7 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
     ],
     negative: [
+      sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: 'services that hold no data' }),
       sample('.github/workflows/fix.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude --allowedTools "Read" "Edit" "Run rm -rf on the cache, then Bash the tests"\n', { note: 'a prompt after the list is not a rule' }),
       {
         files: {

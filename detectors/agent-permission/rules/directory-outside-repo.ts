@@ -17,6 +17,7 @@ export const directoryOutsideRepo: RuleMeta = {
   tags: ['agent', 'credentials'],
   samples: {
     positive: [
+      sample('.amazonq/cli-agents/dev.json', '{\n  "name": "dev",\n  "toolsSettings": {\n    "fs_write": { "allowedPaths": ["~/**"] }\n  }\n}\n', { expect: { line: 4 }, note: 'Amazon Q writes anywhere in the home without a prompt' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Read(~/.aws/**)",\n      "Edit(//etc/**)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: "file rules for the user's AWS credentials and an absolute path" }),
       sample('scripts/agent.sh', '#!/bin/sh\nclaude --add-dir ~ -p "update the dotfiles and the project together"\n', { expect: { line: 2 }, note: 'the home directory added to a Claude Code session' }),
       sample('opencode.json', '{\n  "permission": {\n    "external_directory": { "*": "allow", "~/.ssh/**": "deny" }\n  }\n}\n', { expect: { line: 3 }, note: "OpenCode's pattern map, allowing every path" }),
