@@ -18,3 +18,9 @@ export function outsideReach(directory: string): 'home-or-root' | 'elsewhere' | 
   if (ELSEWHERE.test(path) && !IN_WORKSPACE.test(path)) return 'elsewhere';
   return undefined;
 }
+
+/** The directory a path rule opens: up to its first glob (`~/.aws/**` -> `~/.aws`, `/**` -> `/`). */
+export function globBase(path: string): string {
+  const fixed = path.split(/[*?[{]/)[0]!.replace(/\/+$/, '');
+  return fixed === '' && path.startsWith('/') ? '/' : fixed;
+}

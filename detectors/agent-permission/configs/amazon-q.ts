@@ -7,6 +7,7 @@ import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { globBase } from '../../../knowledge/agents/outside.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { rootMap, stringsAt } from './tree.js';
 
@@ -96,8 +97,8 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
   // `fs_write.allowedPaths` / `fs_read.allowedPaths`: paths written or read without a prompt.
   for (const tool of ['fs_write', 'fs_read', 'write', 'read']) {
     for (const item of stringsAt(file, out, get(settings, tool), 'allowedPaths')) {
-      const directory = item.value.trim().split(/[*?[{]/)[0]!.replace(/\/+$/, '');
-      if (directory) reportOutsideDirectory(file, out, agent, `toolsSettings.${tool}.allowedPaths: "${item.value}"`, directory === '~' ? '~' : directory, item.span);
+      const directory = globBase(item.value.trim());
+      if (directory) reportOutsideDirectory(file, out, agent, `toolsSettings.${tool}.allowedPaths: "${item.value}"`, directory, item.span);
     }
   }
   for (const item of stringsAt(file, out, get(settings, 'fs_read') ?? get(settings, 'read'), 'deniedPaths')) {

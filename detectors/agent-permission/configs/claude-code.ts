@@ -7,6 +7,7 @@ import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/model.js';
 import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
+import { globBase } from '../../../knowledge/agents/outside.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
 import { booleanAt, directoryOf, lineSpan, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 import { get, literalString, type MapNode } from '../../../src/parse/data-tree.js';
@@ -191,10 +192,7 @@ const FILE_TOOLS = new Set(['Read', 'Edit', 'Write', 'MultiEdit', 'NotebookEdit'
 /** The directory a file rule names outside the project: `~/.aws/**` -> `~/.aws`, `//etc/**` -> `/etc`. */
 function outsideDirectoryOf(specifier: string): string | undefined {
   const path = specifier.startsWith('//') ? specifier.slice(1) : specifier.startsWith('~') ? specifier : undefined;
-  if (path === undefined) return undefined;
-  // Up to the first glob: the directory the rule opens.
-  const fixed = path.split(/[*?[{]/)[0]!.replace(/\/+$/, '');
-  return fixed === '' ? '/' : fixed;
+  return path === undefined ? undefined : globBase(path) || undefined;
 }
 
 /** `mcp__server` and `mcp__server__*` approve every tool of a server; `mcp__server__tool` one tool. */
