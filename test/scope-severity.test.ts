@@ -20,6 +20,12 @@ describe('scope severity', () => {
     ]);
   });
 
+  it("rates an Atlas key beside the org's id critical, and beside a project id alone high", async () => {
+    const key = 'export MONGODB_ATLAS_PRIVATE_API_KEY := 04c88b82-ed9c-3639-383e-0d8319e97abe\n';
+    expect(await scopeSeverities({ Makefile: `ATLAS_ORG_ID := 5d4e3f2a1b0c6f1c2a9e3b7d\nATLAS_PROJECT_ID := 64f1c2a9e3b7d4c8e9a12d4e\n${key}` })).toEqual(['root-scoped-token/mongodb-atlas-api-key critical']);
+    expect(await scopeSeverities({ Makefile: `ATLAS_PROJECT_ID := 64f1c2a9e3b7d4c8e9a12d4e\n${key}` })).toEqual(['root-scoped-token/mongodb-atlas-api-key high']);
+  });
+
   it('rates the same key on the server high', async () => {
     expect(await scopeSeverities({ 'server/.env.production': `SUPABASE_URL=https://xauskjsiduvgjqeznszb.supabase.co\nSUPABASE_SECRET_KEY=${SECRET_KEY}\n` })).toEqual([
       'root-scoped-token/supabase-secret-key high',

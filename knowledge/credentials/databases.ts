@@ -253,8 +253,12 @@ function saysRole(context: CredentialContext): boolean {
 function atlasRating(context: CredentialContext): Rating {
   const narrowed = readOnlyRating(context, 'Atlas key');
   if (narrowed) return narrowed;
-  const names = [context.variable ?? '', ...context.siblings].flatMap((name) => wordsOf(name));
-  if (names.includes('project') || names.includes('group')) {
+  const own = wordsOf(context.variable ?? '');
+  const names = context.siblings.flatMap((name) => wordsOf(name));
+  // A project id beside the key says which project a command acts on, not what the key may do: with the org's id
+  // beside it too, the key is the organization's.
+  const projectNamed = own.includes('project') || own.includes('group') || ((names.includes('project') || names.includes('group')) && !names.includes('org') && !names.includes('organization'));
+  if (projectNamed) {
     return { scope: 'root-resource', because: 'a project-level Atlas key reaches every cluster of one project' };
   }
   return { scope: 'root', because: 'Atlas keys carry organization roles (often Organization Owner) that are not in the repository' };
@@ -286,8 +290,13 @@ export const mongodbAtlasApiKey: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('scripts/atlas.env', 'MONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n', { expect: { line: 1 } })],
-    negative: [sample('scripts/atlas.env', '# read-only key for the metrics exporter\nMONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n')],
+    positive: [
+      sample('scripts/atlas.env', 'MONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n', { expect: { line: 1 } }),
+      sample('Makefile', 'ATLAS_ORG_ID := 5d4e3f2a1b0c6f1c2a9e3b7d\nATLAS_PROJECT_ID := 64f1c2a9e3b7d4c8e9a12d4e\nexport MONGODB_ATLAS_PUBLIC_API_KEY := qzvwkhlm\nexport MONGODB_ATLAS_PRIVATE_API_KEY := 04c88b82-ed9c-3639-383e-0d8319e97abe\n', { expect: { line: 4 }, note: "the org's id beside a project id: an organization key used on one project" }),
+    ],
+    negative: [
+      sample('scripts/atlas.env', '# read-only key for the metrics exporter\nMONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n'),
+    ],
   },
 };
 
