@@ -252,6 +252,8 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('src/url.js', 'function u(A){if(A.username||A.password||A.pathname!=="/"||A.search)return A.href}\n', { note: 'logical operands in minified code' }),
+      sample('rules/72_active.cf', 'meta __NOT_SPOOFED  SPF_PASS || __DKIM_EXISTS || __DKIM_SIGNED\n', { note: "a SpamAssassin rule's expression" }),
       sample('doc.ja/src/sgml/example-cluster.sgml', '<programlisting>\nserver1:5432:replication:repl:&lt;replユーザのパスワード&gt;\n</programlisting>\n', { note: 'a placeholder whose angle brackets are HTML entities' }),
       sample('build-aux/ltmain.sh', 'for pass in conv scan dlopen dlpreopen link; do\n  if test "$pass" = dlpreopen; then\n    continue\n  fi\ndone\n', { note: 'a shell test compares a quoted variable; an assignment has no quotes and no `$`' }),
       sample('docs/examples.md', "```js\nif (mod.type !== 'userpassword' || !mod.vals || !mod.vals.length)\n  return next(new ldap.UnwillingToPerformError());\n```\n", { note: 'a string literal on the left of `||`' }),
