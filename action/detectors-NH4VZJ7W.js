@@ -182,6 +182,8 @@ var TEST_OR_EXAMPLE = new RegExp(
     // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
     String.raw`(?:^|\/)(?:tests?|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
     String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
+    // A test environment named inside a directory's name: `oidc-test-env/`, `e2e_test_stack/`.
+    String.raw`(?:^|\/)[\w.]+[-_]test[-_][\w.-]+\/`,
     // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test
     // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`), fixture
     // variants (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
@@ -194,7 +196,8 @@ var TEST_OR_EXAMPLE = new RegExp(
     // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
     String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
     // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
-    String.raw`\.(?:test|spec)\.[a-z]+$`,
+    // A generator's template of one keeps the template's suffix: `register.component.spec.ts.ejs`.
+    String.raw`\.(?:test|spec)\.[a-z]+(?:\.(?:ejs|hbs|tmpl|tpl|template|j2|jinja|mustache|liquid))?$`,
     String.raw`(?:^|\/)(?:tests?\.[a-z]+|test_[^/]+\.py)$`,
     String.raw`_(?:test|spec)\.(?:go|py|rb|exs?|sh|bash)$`,
     // PHPUnit's configuration sets the environment the test suite runs in (`<env name="APP_KEY" …/>`).
@@ -434,10 +437,13 @@ var PLACEHOLDER_PATTERNS = [
   // trufflehog-style fill substrings
   /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
   /1a2b3c|a1b2c3|abc123|123abc/i,
+  // express-session's documented secret, dressed up (`extremely-secure-keyboard-cat`).
+  /keyboard[-_ ]?cat/i,
   // Format strings (`flow_{0}`, `{name}`, `%(user)s`); a bare `%s` is not one, generated keys hold `%` and letters.
   /\{\d*\}|\{[A-Za-z_]\w*\}|%\([\w.]+\)[sdr]/,
-  // A printf conversion standing alone (`Auth-Token:%s`, `%s`): generated keys hold `%` only beside letters or digits.
-  /(?:^|[^A-Za-z0-9%])%[sd](?![A-Za-z0-9])/,
+  // A printf conversion standing alone (`Auth-Token:%s`, `%s`), or Dovecot's user variables (`passdb/%u`, `%n`):
+  // generated keys hold `%` only beside letters or digits.
+  /(?:^|[^A-Za-z0-9%])%[sdun](?![A-Za-z0-9])/,
   /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i
 ];
@@ -2117,8 +2123,10 @@ ${context.nearby}`);
 function atlasRating(context) {
   const narrowed = readOnlyRating(context, "Atlas key");
   if (narrowed) return narrowed;
-  const names = [context.variable ?? "", ...context.siblings].flatMap((name) => wordsOf(name));
-  if (names.includes("project") || names.includes("group")) {
+  const own = wordsOf(context.variable ?? "");
+  const names = context.siblings.flatMap((name) => wordsOf(name));
+  const projectNamed = own.includes("project") || own.includes("group") || (names.includes("project") || names.includes("group")) && !names.includes("org") && !names.includes("organization");
+  if (projectNamed) {
     return { scope: "root-resource", because: "a project-level Atlas key reaches every cluster of one project" };
   }
   return { scope: "root", because: "Atlas keys carry organization roles (often Organization Owner) that are not in the repository" };
@@ -2149,8 +2157,13 @@ var mongodbAtlasApiKey = {
     ]
   },
   scopeSamples: {
-    positive: [sample("scripts/atlas.env", "MONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n", { expect: { line: 1 } })],
-    negative: [sample("scripts/atlas.env", "# read-only key for the metrics exporter\nMONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n")]
+    positive: [
+      sample("scripts/atlas.env", "MONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n", { expect: { line: 1 } }),
+      sample("Makefile", "ATLAS_ORG_ID := 5d4e3f2a1b0c6f1c2a9e3b7d\nATLAS_PROJECT_ID := 64f1c2a9e3b7d4c8e9a12d4e\nexport MONGODB_ATLAS_PUBLIC_API_KEY := qzvwkhlm\nexport MONGODB_ATLAS_PRIVATE_API_KEY := 04c88b82-ed9c-3639-383e-0d8319e97abe\n", { expect: { line: 4 }, note: "the org's id beside a project id: an organization key used on one project" })
+    ],
+    negative: [
+      sample("scripts/atlas.env", "# read-only key for the metrics exporter\nMONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n")
+    ]
   }
 };
 var mongodbAtlasServiceAccount = {
@@ -2633,6 +2646,7 @@ var genericSecret = {
   exposedSeverity: "medium",
   samples: {
     positive: [
+      sample("scripts/report.sh", '#!/bin/sh\ncurl "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv" -o report.csv\n', { expect: { line: 2 }, note: "a query parameter holding a key, up to the next &" }),
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: "a service token is a secret; a token service is not" }),
       sample("deploy/nginx/api.conf", 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: "nginx sets a header without a colon" }),
       sample("config/settings.yml", 'payments:\n  provider: acme\n  api_key: "k7Qp2xV9mB4nR8sT1wY6zA3cF5hJ0lN2"\n', { expect: { line: 3 } }),
@@ -2654,6 +2668,8 @@ var genericSecret = {
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
     ],
     negative: [
+      sample("lib/Mail/SpamAssassin/BayesStore/DBM.pm", 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: "a magic number written as octal escapes" }),
+      sample("templates/research-agent/README.md", "Sign up [here](https://cloud.example.io/registration?onboarding_token=search&cta=cloud-registration&utm_id=2024q3x7).\n", { note: "a link's query parameter, cut at the next &" }),
       sample(".env.staging", "APP_ENV=staging\nSTRIPE_KEY=pk_test_51kaFqxBZEh1bQ1sWH3ZmvHyvHPKqx3t9y96gtUnOa\n", { note: "a Stripe publishable key under Laravel Cashier's name: public by design" }),
       sample(".github/workflows/go.yml", "jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      MINIO_KMS_MASTER_KEY: my-minio-key:6368616e676520746869732070617373776f726420746f206120736563726574\n    steps:\n      - run: go test ./...\n", { note: `MinIO's documented test key: hex of "change this password to a secret"` }),
       sample("scripts/dns.sh", "#!/bin/sh\nDYNU_API_KEY=1234567890abcdefghijklmnopqrstuvwxyz\nNETBOX_TOKEN=0123456789abcdef0123456789abcdef01234567\nEDGEDNS_ACCESS_TOKEN=akab-1234567890qwerty-asdfghjklzxcvtnu\n", { note: "ascending runs and keyboard rows are typed, not generated" }),
@@ -2777,10 +2793,13 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("src/url.js", 'function u(A){if(A.username||A.password||A.pathname!=="/"||A.search)return A.href}\n', { note: "logical operands in minified code" }),
+      sample("rules/72_active.cf", "meta __NOT_SPOOFED  SPF_PASS || __DKIM_EXISTS || __DKIM_SIGNED\n", { note: "a SpamAssassin rule's expression" }),
       sample("doc.ja/src/sgml/example-cluster.sgml", "<programlisting>\nserver1:5432:replication:repl:&lt;replユーザのパスワード&gt;\n</programlisting>\n", { note: "a placeholder whose angle brackets are HTML entities" }),
       sample("build-aux/ltmain.sh", 'for pass in conv scan dlopen dlpreopen link; do\n  if test "$pass" = dlpreopen; then\n    continue\n  fi\ndone\n', { note: "a shell test compares a quoted variable; an assignment has no quotes and no `$`" }),
       sample("docs/examples.md", "```js\nif (mod.type !== 'userpassword' || !mod.vals || !mod.vals.length)\n  return next(new ldap.UnwillingToPerformError());\n```\n", { note: "a string literal on the left of `||`" }),
       sample("src/openvpn/manage.c", 'msg(M_CLIENT, ">PASSWORD:Auth-Token:%s", token);\n', { note: "a printf format: the value is filled in" }),
+      sample("conf.d/auth-dict.conf.ext", "dict {\n  password_key = passdb/%u\n}\n", { note: "Dovecot's per-user key template" }),
       sample("raddb/mods-available/eap", "tls-config tls-common {\n	private_key_password = whatever\n	private_key_file = ${certdir}/server.pem\n}\n", { note: "FreeRADIUS's test certificates' documented passphrase" }),
       sample("turndb/setup.sh", `mongo coturn --eval "db.admin_user.insert({ name: 'skarling', password: '\\$5\\$6fc35c3b0c7d4633\\$27fca7574f9b79d3dc93ae0f0b62e2be6a2a1d4c1c4b2e5b6a8b9c0d1e2f54f2' })"
 `, { note: "a SHA-256 crypt hash, its dollars escaped inside a double-quoted shell string" }),
@@ -2919,6 +2938,7 @@ var databaseConnectionString = {
     if (SUPERUSERS.has(base) || base.endsWith("_owner") || base === "neondb_owner") {
       return { scope: "root-resource", because: `database user ${base} is the server's superuser` };
     }
+    if (/[_-](?:admin|dbadmin|root|master)$/.test(base)) return { scope: "root-resource", because: `database user ${base} is named as the database's administrator` };
     if (url && url.user === "" && url.scheme.startsWith("redis")) return { scope: "root-resource", because: "a Redis URL with no user authenticates as the default user, which can run any command" };
     if (READ_ONLY_USER.test(user)) return { scope: "scoped", because: `database user ${user} is read-only by name` };
     return { scope: "scoped", because: user ? `database user ${user} is an application user` : "the connection string names an application user" };
@@ -2949,7 +2969,8 @@ var databaseConnectionString = {
   scopeSamples: {
     positive: [
       sample("scripts/restore.sh", 'psql "postgres://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres" < dump.sql\n', { expect: { line: 1 } }),
-      sample("config/db.properties", "db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n", { expect: { line: 1 } })
+      sample("config/db.properties", "db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n", { expect: { line: 1 } }),
+      sample("docs/ops/runbook.md", 'Connect with:\n\n    psql "postgresql://ledgerly_admin:9igqq8Pi1kVhRnVYubQkv5Wx@db1.prod.ledgerly.io:5432/ledgerly"\n', { expect: { line: 3 }, note: "an app's admin user is the instance's master user" })
     ],
     negative: [sample("scripts/report.sh", 'psql "postgres://analytics_ro:Hq7vN2xL9pRt@reports.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/app" -f report.sql\n')]
   }
@@ -2967,6 +2988,7 @@ var basicAuthUrl = {
   plausible: (value, context) => {
     if (isHumanPlaceholder(value) || /^[$%{<*]/.test(value)) return false;
     const url = connectionUrlAround(context.line, value);
+    if (url && /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|gov|edu|info|biz|[a-z]{2})$/i.test(url.user)) return false;
     return !url || !LOCAL_HOST.test(url.host) && !/(?:^|\.)(?:example|test|invalid|local)(?:\.|$)/.test(url.host) && url.user !== value;
   },
   rate: () => ({ scope: "unknown", because: "the URL does not say what the account may do" }),
@@ -2975,6 +2997,7 @@ var basicAuthUrl = {
   samples: {
     positive: [sample("scripts/publish.sh", 'curl -u deploy --upload-file pkg.tgz "https://deploy:Qm8vX2pL7nRt@artifacts.acme-internal.io/repository/npm/"\n', { expect: { line: 1 } })],
     negative: [
+      sample("rules/20_uri_tests.cf", "# we don't want to hit http://www.cnn.com:USArticle1840@www.liquidshirts.com/\n", { note: "a host name as the user: the deceptive-URL trick" }),
       sample("src/locale/messages.de.xlf", '<trans-unit id="telemetry-url">\n  <source>Example: https://ceph:telemetry@10.0.0.1:8080</source>\n  <target>Beispiel: https://ceph:telemetry@10.0.0.1:8080</target>\n</trans-unit>\n', { note: "a translation catalog's sentence, in every language it ships" }),
       sample("scripts/publish.sh", 'git clone "https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git"\n'),
       sample("docs/setup.md", "Point it at `https://user:password@registry.example.com`.\n"),
@@ -6270,6 +6293,7 @@ var sessionSecret = {
       sample("app/__init__.py", 'from flask import Flask\n\napp = Flask(__name__)\napp.config["SECRET_KEY"] = "9f8c2b7e4d1a6f3c0b5e8d2a7c4f1e9b"\n', { expect: { line: 4 } })
     ],
     negative: [
+      sample("lib/hooks/session/index.js", "if (!app.config.session.secret && process.env.NODE_ENV !== 'production') {\n  app.config.session.secret = 'extremely-secure-keyboard-cat';\n}\n", { note: "express-session's documented secret, dressed up" }),
       sample("server/app.js", "const session = require('express-session');\n\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));\n"),
       sample("docker-compose.yml", "services:\n  web:\n    environment:\n      SESSION_SECRET: change-me-session-secret\n      COOKIE_SECRET: keyboardcat\n"),
       sample("apps/api/.env.example", "PORT=3000\nSESSION_SECRET=replace-with-openssl-rand-hex-32\n", { note: "an instruction, not a value" })
@@ -6776,7 +6800,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
     if (index === 3) {
-      if (value.startsWith("//") || /[<>{}()[\]]|=>/.test(value) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || hasTemplateTag && inTemplateTag(text, match.index)) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=/.test(value) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || hasTemplateTag && inTemplateTag(text, match.index)) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -6787,7 +6811,9 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
       continue;
     }
     const valueStart = match.index + match[0].length - value.length - (index < 3 ? 1 : 0);
-    found.push(binding(match[2] ?? match[3], value, offset + valueStart));
+    const before = match.index > 0 ? text.charCodeAt(match.index - 1) : 0;
+    const ampersand = index === 3 && (before === 63 || before === 38) ? value.indexOf("&") : -1;
+    found.push(binding(match[2] ?? match[3], ampersand === -1 ? value : value.slice(0, ampersand), offset + valueStart));
     const inner = index < 3 && value.includes("=") ? /^([A-Z][A-Z0-9_]{2,})=([^\s"'`]{6,})$/.exec(value) : null;
     if (inner) found.push(binding(inner[1], inner[2], offset + valueStart + inner[1].length + 1));
     else if (index < 3 && value.includes("=")) {
@@ -7430,6 +7456,7 @@ function spellsName(name, value) {
 }
 function looksLikeGeneratedSecret(value) {
   if (!looksRandom(value, 16, 3) || value.length > 500) return false;
+  if (/\\(?:[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})/.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
   if (/^pk_(?:live|test)_[A-Za-z0-9]{10,}$/.test(value)) return false;
@@ -9800,11 +9827,16 @@ var TARGETS = [
   { regex: /\bkubectl\b[^\n]*?\s--context[=\s]([A-Za-z0-9_.:@/-]+)/g, build: (name) => secretIdentity(name, "kube-context") },
   { regex: /\baws\s+[a-z0-9-]+\b[^\n]*?\s--profile[=\s]([A-Za-z0-9_.-]+)/g, build: (name) => secretIdentity(name, "aws-profile") },
   { regex: /\bgcloud\b[^\n]*?\s--project[=\s]([a-z][a-z0-9-]{4,28}[a-z0-9])\b/g, build: (name) => gcpProjectIdentity(name) },
-  { regex: /\bfirebase\s+(?:deploy|use|firestore:delete|database:set|database:remove)\b[^\n]*?\s(?:--project[=\s]|-P\s)([a-z][a-z0-9-]+)/g, build: (name) => gcpProjectIdentity(name, true) },
+  { regex: /\bfirebase(?:-tools)?\s+(?:deploy|use|firestore:delete|database:set|database:remove)\b[^\n]*?\s(?:--project[=\s]|-P\s)([a-z][a-z0-9-]+)/g, build: firebaseProjectIdentity },
   // The Supabase project a job links to or pushes migrations and functions to.
   { regex: /\bsupabase\s+(?:link|db\s+(?:push|pull|reset|dump)|functions\s+deploy|secrets\s+set|migration\s+(?:up|repair))\b[^\n]*?\s--project-ref[=\s]["']?([a-z]{20})\b/g, build: supabaseProjectIdentity },
   { regex: /\brailway\s+(?:up|run|redeploy|variables|link|down)\b[^\n]*?\s(?:--environment[=\s]|-e\s)([A-Za-z0-9_-]+)/g, build: railwayEnvironmentIdentity }
 ];
+function firebaseProjectIdentity(name) {
+  const project = gcpProjectIdentity(name, true);
+  if (!project) return { kind: "project", identity: `firebase-alias:${name.toLowerCase()}`, otherIdentities: [], display: `Firebase project alias ${name}`, name, secrets: [] };
+  return { ...project, otherIdentities: [...project.otherIdentities, `firebase-alias:${name.toLowerCase()}`] };
+}
 function workspaceIdentity(name) {
   if (name.includes("$")) return void 0;
   return { kind: "terraform-state", identity: `tfstate:workspace:${name.toLowerCase()}`, otherIdentities: [], display: `Terraform workspace ${name}`, name, secrets: [] };
@@ -10389,12 +10421,14 @@ function vercelVariable(rec, block2, fallback) {
   const valueNode = get(block2, "value");
   const value = literalString(valueNode);
   const targets = get(block2, "target");
-  if (!key || !value || !valueNode) return;
-  const identities = identifyValue(value, { variable: key, path: [key] });
+  if (!key || !valueNode) return;
+  const reference = value === void 0 && valueNode.kind === "scalar" ? valueNode.expression?.trim() : void 0;
+  const identities = value !== void 0 ? identifyValue(value, { variable: key, path: [key] }) : reference && /^[\w.[\]"-]+$/.test(reference) && DATABASE_VARIABLE.test(key) ? [{ kind: "database", identity: `tf-value:${rec.file.path}:${reference}`, otherIdentities: [], display: `database ${reference}`, name: reference, secrets: [] }] : [];
   const names = targets?.kind === "seq" ? targets.items.map((item) => literalString(item)).filter((item) => !!item) : [];
   const tags = names.length > 0 ? names.map((target) => ({ environment: canonicalEnvironment(target), name: target, evidence: "key" })) : [fallback];
   for (const tag of tags) for (const identity of identities) rec.resource(tag, identity, valueNode.span, { variable: key });
 }
+var DATABASE_VARIABLE = /(?:^|_)(?:DATABASE|DB|POSTGRES|PG|MYSQL|MONGO(?:DB)?|TURSO|LIBSQL)(?:_|$)/i;
 function workspaceConditions(rec, cls, node, key) {
   if (node.kind === "map") {
     for (const entry of node.entries) workspaceConditions(rec, cls, entry.value, entry.key);
@@ -10666,8 +10700,9 @@ function scanFirebaserc(rec, _cls, document) {
   if (!projects) return;
   for (const entry of effectiveEntries(projects)) {
     const id = literalString(entry.value);
-    const identity = id ? gcpProjectIdentity(id, true) : void 0;
-    if (!id || !identity) continue;
+    const project = id ? gcpProjectIdentity(id, true) : void 0;
+    if (!id || !project) continue;
+    const identity = { ...project, otherIdentities: [...project.otherIdentities, `firebase-alias:${entry.key.toLowerCase()}`] };
     const tag = namedTag(entry.key, "key");
     const byName = canonicalEnvironment(id);
     const own = tag === BASE ? byName ? { environment: byName, name: id, evidence: "value" } : void 0 : tag;
@@ -11575,6 +11610,7 @@ var sharedDatabase = {
   tags: ["environments", "database"],
   samples: {
     positive: [
+      sample("infra/vercel.tf", 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production", "preview"]\n}\n', { expect: { line: 4 }, note: "one Vercel variable, whatever its value, for production and every preview" }),
       {
         files: {
           ".github/workflows/migrate.yml": "on: push\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: supabase link --project-ref vkrmyqzxtbhlnwjdpcsa\n      - run: supabase db push\n",
@@ -11750,6 +11786,7 @@ var sharedDatabase = {
       }
     ],
     negative: [
+      sample("infra/vercel.tf", 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production"]\n}\n\nresource "vercel_project_environment_variable" "preview_database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_preview_url\n  target     = ["preview"]\n}\n', { note: "each target its own variable" }),
       {
         files: {
           "scripts/deploy-prod.sh": "#!/bin/sh\ngcloud run deploy orders-api-prod --region europe-west1 \\\n  --add-cloudsql-instances acme-orders:europe-west1:orders-db\n",
@@ -12014,6 +12051,14 @@ var sharedProject = {
   samples: {
     positive: [
       {
+        files: {
+          ".firebaserc": '{ "projects": { "staging": "quokka-app-staging", "production": "quokka-app-prod" } }\n',
+          ".github/workflows/deploy.yml": "on: push\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx firebase-tools deploy --only functions --project production\n"
+        },
+        expect: { path: ".github/workflows/deploy.yml", line: 8 },
+        note: "a staging job deploying to production's Firebase project by its .firebaserc alias"
+      },
+      {
         files: { ".firebaserc": '{\n  "projects": {\n    "default": "acme-web-dev",\n    "production": "acme-web",\n    "staging": "acme-web"\n  }\n}\n' },
         expect: { path: ".firebaserc", line: 5 },
         note: "the staging alias deploys to the production Firebase project"
@@ -12040,7 +12085,7 @@ var SHARED_RULES = {
   app: sharedProject
 };
 function projectSeverity(identity) {
-  if (/^(firebase|fly-app|heroku-app|railway-environment):/.test(identity)) return "high";
+  if (/^(firebase|firebase-alias|fly-app|heroku-app|railway-environment):/.test(identity)) return "high";
   if (/^account:/.test(identity)) return "low";
   return "medium";
 }
@@ -13022,7 +13067,8 @@ function environmentOf2(store, aliases, stacks = []) {
   if (store.identities.some((identity) => identity.startsWith("pulumi:"))) {
     const directory = directoryOf2(store.location.path);
     const names = stacks.filter((stack) => stack.directory === directory || directory.startsWith(`${stack.directory}/`)).map((stack) => canonicalEnvironment(stack.name ?? "", aliases));
-    if (names.length > 0 && !names.includes("production") && names.every((name) => name !== void 0)) return names[0];
+    if (names.includes("production")) return "production";
+    if (names.length > 0 && names.every((name) => name !== void 0)) return names[0];
   }
   return void 0;
 }
@@ -13922,7 +13968,9 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
     return;
   }
   if (tool === "wrangler" && words2[1] === "d1" && words2[2] === "export") {
-    reading.dumps.push({ tool: "wrangler d1 export", engines: ["sqlite"], offset: at, platform: "cloudflare" });
+    const database = words2.slice(3).find((word) => !word.startsWith("-"));
+    const named = database && /^[A-Za-z0-9_-]+$/.test(database) ? `cloudflare:d1:${database.toLowerCase()}` : void 0;
+    reading.dumps.push({ tool: "wrangler d1 export", engines: ["sqlite"], offset: at, platform: "cloudflare", store: named });
     return;
   }
   if (tool === "pscale" && (words2[1] === "database" && words2[2] === "dump")) {
@@ -14241,7 +14289,7 @@ function publishReading(inventory, reading, job, extraUploads = []) {
     });
   }
   if (realDumps.length > 0) {
-    const covers = [...new Set(realDumps.flatMap((dump) => dump.host ? [`host:${dump.host}`] : dump.platform ? [`provider:${dump.platform}`] : []))];
+    const covers = [...new Set(realDumps.flatMap((dump) => dump.host ? [`host:${dump.host}`] : dump.store ? [dump.store] : dump.platform ? [`provider:${dump.platform}`] : []))];
     const engines = [...new Set(realDumps.flatMap((dump) => dump.engines))];
     const mechanism = [...new Set(realDumps.map((dump) => dump.tool))].join(" + ");
     if (uploads.length > 0) {
@@ -14935,6 +14983,7 @@ function hostedDatabaseOf(value) {
   host = host.toLowerCase().replace(/\.$/, "");
   const provider = HOSTS.find(([pattern]) => pattern.test(host))?.[1];
   if (!provider) return void 0;
+  if (isPlaceholderName(host)) return void 0;
   if (!scheme && /^https?:/i.test(text) && provider.provider !== "supabase") return void 0;
   if (!scheme && provider.provider === "fly" && !/\.flycast$/.test(host)) return void 0;
   const identities = [`host:${host}`];
@@ -15338,9 +15387,11 @@ var DATA = /* @__PURE__ */ new Set([
 ]);
 function isBucketData(name, label, environment) {
   const tokens = [...tokensOf(name), ...tokensOf(label)];
-  if (tokens.some((token) => NOT_DATA.has(token))) return false;
-  return tokens.some((token) => DATA.has(token)) || environment === "production";
+  const data = tokens.some((token) => DATA.has(token));
+  if (tokens.some((token) => NOT_DATA.has(token) && !(data && SERVICE_WORDS.has(token)))) return false;
+  return data || environment === "production";
 }
+var SERVICE_WORDS = /* @__PURE__ */ new Set(["analytics", "billing", "reports", "report", "events", "inventory", "metrics", "exports", "export", "web", "frontend", "public"]);
 
 // detectors/missing-offprovider-backup/inventory/cloud.ts
 var TITLES = {
@@ -16892,7 +16943,16 @@ function block(node, type) {
   return found ? found.value : void 0;
 }
 function blocks2(node, type) {
-  return (mapOf2(node)?.entries ?? []).filter((entry) => entry.key === type && entry.value.kind === "map").map((entry) => entry.value);
+  const found = [];
+  for (const entry of mapOf2(node)?.entries ?? []) {
+    if (entry.value.kind !== "map") continue;
+    if (entry.key === type) found.push(entry.value);
+    else if (entry.key === "dynamic" && entry.value.block?.labels[0] === type) {
+      const content = entry.value.entries.find((inner) => inner.key === "content" && inner.value.kind === "map")?.value;
+      if (content?.kind === "map") found.push(content);
+    }
+  }
+  return found;
 }
 function lineOf(node, key) {
   return node.entries.find((entry) => entry.key === key)?.keySpan.line ?? node.span.line;
@@ -18755,6 +18815,8 @@ var QWEN = /(?:^|[\s;&|('"`/])(?:qwen|@qwen-code\/qwen-code)(?=[\s'"`]|$)/;
 var DROID = /(?:^|[\s;&|('"`/])droid(?=[\s'"`]|$)/;
 var CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
 var CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
+var CLINE = /(?:^|[\s;&|('"`/])(?:cline|@cline\/cli)(?=[\s'"`]|$)/;
+var KILO = /(?:^|[\s;&|('"`/])(?:kilo|kilocode|@kilocode\/cli)(?=[\s'"`]|$)/;
 var FLAGS = [
   { agent: "claude-code", flag: /--dangerously-skip-permissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "claude-code", flag: /--permission-mode[=\s]+["']?bypassPermissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -18785,6 +18847,14 @@ var FLAGS = [
   { agent: "droid", flag: /--auto[=\s]+["']?high\b/, command: DROID, grant: "bypass-mode", lets: "run high-risk commands (pushes, deploy scripts)" },
   // Continue's CLI in headless mode: `cn -p "..." --allow "*"` approves every tool.
   { agent: "continue", flag: /--allow[=\s]+["']?\*["']?(?=\s|$)/, command: CONTINUE, grant: "bypass-mode", lets: "run every tool, shell included," },
+  // `--allow Bash`: its shell tool, whatever the command.
+  { agent: "continue", flag: /--allow[=\s]+["']?Bash["']?(?=\s|$)/, command: CONTINUE, grant: "bypass-mode", lets: "run every shell command" },
+  // Cline's CLI: `cline -y "…"` (`--yolo`) approves every action.
+  { agent: "cline", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CLINE, grant: "bypass-mode", lets: "run every tool, shell included," },
+  // Kilo Code's CLI: `kilo run --auto` disables every permission prompt.
+  { agent: "kilo-code", flag: /--auto\b/, command: KILO, grant: "bypass-mode", lets: "run every tool not explicitly denied" },
+  // `codex exec -a never … -c sandbox_workspace_write.network_access=true`: unasked, with the network.
+  { agent: "codex", flag: /(?:-a|--ask-for-approval)[=\s]+["']?never\b(?=[^\n]*network_access["']?\s*=\s*["']?true)/, command: CODEX, grant: "bypass-mode", lets: "run every command with network access (provider APIs included)" },
   { agent: "crush", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: "bypass-mode", lets: "run every tool, shell included," },
   // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
   { agent: "goose", flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -18834,7 +18904,14 @@ var LAUNCH_KEYWORDS = [
   '--allow "*"',
   "--allow '*'",
   "--allow=*",
-  "--allow *"
+  "--allow *",
+  "--allow bash",
+  "--allow=bash",
+  '--allow "bash',
+  "--allow 'bash",
+  "cline",
+  "kilo",
+  "network_access"
 ];
 
 // knowledge/agents/agents.ts
@@ -18907,10 +18984,10 @@ var AGENTS = [
     id: "windsurf",
     title: "Windsurf",
     instructionFiles: [/^\.windsurfrules$/, /^\.windsurf\/rules\/.+\.md$/],
-    ignoreFiles: [".codeiumignore", ".windsurfignore"],
+    // `.codeiumignore` and `.windsurfignore` keep files out of the index only: Cascade's tools still read them.
+    ignoreFiles: [],
     builtInExclusions: [],
     skipsGitIgnored: false,
-    exclusionFix: (path2) => `list ${anchored(path2)} in .codeiumignore`,
     commandDeny: { where: "windsurf.cascadeCommandsDenyList", rule: (command) => `"${command}"` },
     reference: "https://docs.windsurf.com/context-awareness/windsurf-ignore"
   },
@@ -19447,13 +19524,18 @@ function frontMatter(file) {
 
 // knowledge/agents/outside.ts
 var HOME_OR_ROOT = /^(?:\/|~\/?|\$\{?(?:HOME|env:HOME|userHome)\}?\/?|\/(?:home|Users)\/[^/]+\/?|[A-Za-z]:[\\/]?)$/;
+var CREDENTIAL_DIRECTORY = /^(?:~|\$\{?HOME\}?|\/(?:home|Users)\/[^/]+|\/root)\/\.(?:aws|ssh|kube|azure|docker|gnupg|config\/gcloud|config\/gh|netrc|npmrc|pgpass)(?:\/|$)/;
 var ELSEWHERE = /^(?:\/|~\/|\$\{?(?:HOME|env:HOME|userHome)\}?\/|[A-Za-z]:[\\/]|\.\.(?:[\\/]|$))/;
 var IN_WORKSPACE = /^\/(?:workspaces?|tmp|var\/tmp)(?:\/|$)/;
 function outsideReach(directory) {
   const path2 = directory.trim();
-  if (HOME_OR_ROOT.test(path2)) return "home-or-root";
+  if (HOME_OR_ROOT.test(path2) || CREDENTIAL_DIRECTORY.test(path2)) return "home-or-root";
   if (ELSEWHERE.test(path2) && !IN_WORKSPACE.test(path2)) return "elsewhere";
   return void 0;
+}
+function globBase(path2) {
+  const fixed2 = path2.split(/[*?[{]/)[0].replace(/\/+$/, "");
+  return fixed2 === "" && path2.startsWith("/") ? "/" : fixed2;
 }
 
 // detectors/agent-permission/permission.ts
@@ -19978,7 +20060,8 @@ function mcpServerKind(server) {
 var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore|call_aws|use_aws|run_?command|shell|invoke)/i;
 
 // detectors/agent-permission/configs/claude-code.ts
-var CLAUDE_SETTINGS = /(^|\/)\.claude\/settings(\.local)?\.json$/;
+var CLAUDE_SETTINGS = /(^|\/)(?:\.claude\/settings(\.local)?\.json|managed-settings\.json|managed-settings\.d\/[^/]+\.json)$/;
+var MANAGED_SETTINGS = /(^|\/)managed-settings(?:\.json|\.d\/)/;
 var MODES2 = /* @__PURE__ */ new Set(["default", "acceptEdits", "plan", "auto", "dontAsk", "bypassPermissions"]);
 var SHELL_TOOLS = /* @__PURE__ */ new Set(["Bash", "PowerShell"]);
 function readClaudeSettings(file, out) {
@@ -20003,7 +20086,7 @@ function readClaudeSettings(file, out) {
   for (const item of stringsAt(file, out, permissions, "additionalDirectories")) {
     reportOutsideDirectory(file, out, "claude-code", `permissions.additionalDirectories: "${item.value}"`, item.value, item.span);
   }
-  const projectDirectory = directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
+  const projectDirectory = MANAGED_SETTINGS.test(file.path) ? "" : directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
   const mode = stringAt(permissions, "defaultMode");
   if (mode) {
     if (!MODES2.has(mode.value)) {
@@ -20040,10 +20123,13 @@ function readClaudeSettings(file, out) {
   }
   for (const item of stringsAt(file, out, permissions, "allow")) readAllow(file, out, item, brakes);
 }
-var APPROVES = /permissionDecision\\?["']?\s*:\s*\\?["']allow|\\?["']decision\\?["']\s*:\s*\\?["']approve/;
+var APPROVES = /permissionDecision\\?["']?\s*:\s*\\?["']allow|\\?["']decision\\?["']\s*:\s*\\?["']approve|\\?["']behavior\\?["']\s*:\s*\\?["']allow/;
 var CONDITIONAL = /&&|\|\||;|\bif\b|\bcase\b|\btest\b|\[\s|\bgrep\b|\bjq\b/;
 function readApprovingHooks(file, out, root) {
-  const entries = get(get(root, "hooks"), "PreToolUse");
+  for (const event of ["PreToolUse", "PermissionRequest"]) readApprovingHooksOf(file, out, root, event);
+}
+function readApprovingHooksOf(file, out, root, event) {
+  const entries = get(get(root, "hooks"), event);
   if (entries?.kind !== "seq") return;
   for (const entry of entries.items) {
     const matcher = literalString(get(entry, "matcher")) ?? "";
@@ -20060,7 +20146,7 @@ function readApprovingHooks(file, out, root) {
         ruleId: everything ? RULE_IDS.bypassMode : RULE_IDS.shellAutoApproved,
         agent: "claude-code",
         grant: everything ? "bypass-mode" : "shell",
-        setting: `hooks.PreToolUse matcher "${matcher}": a hook that answers allow`,
+        setting: `hooks.${event} matcher "${matcher}": a hook that answers allow`,
         span: command.span,
         lets: everything ? "run every tool, shell and file writes included," : "run any shell command",
         effective: true
@@ -20102,6 +20188,15 @@ function readAllow(file, out, item, brakes) {
     return;
   }
   if (rule2.tool.startsWith("mcp__")) readMcpAllow(file, out, rule2.tool, setting, item.span);
+  if (FILE_TOOLS.has(rule2.tool) && rule2.specifier) {
+    const directory = outsideDirectoryOf(rule2.specifier);
+    if (directory) reportOutsideDirectory(file, out, "claude-code", setting, directory, item.span);
+  }
+}
+var FILE_TOOLS = /* @__PURE__ */ new Set(["Read", "Edit", "Write", "MultiEdit", "NotebookEdit"]);
+function outsideDirectoryOf(specifier) {
+  const path2 = specifier.startsWith("//") ? specifier.slice(1) : specifier.startsWith("~") ? specifier : void 0;
+  return path2 === void 0 ? void 0 : globBase(path2) || void 0;
 }
 function readMcpAllow(file, out, name, setting, span) {
   const [, server, tool] = /^mcp__([^_]+(?:_[^_]+)*?)(?:__(.+))?$/.exec(name) ?? [];
@@ -20540,6 +20635,7 @@ function readAiderConfig(file, out) {
 }
 
 // detectors/agent-permission/configs/amazon-q.ts
+var DATA_SERVICES = /* @__PURE__ */ new Set(["s3", "rds", "dynamodb", "ec2", "efs", "ebs", "backup", "cloudformation", "lambda", "ecs", "eks", "elasticache", "redshift", "docdb", "kms", "secretsmanager", "iam", "*"]);
 var AMAZON_Q_AGENT = /(^|\/)\.(amazonq\/cli-agents|kiro\/agents)\/[^/]+\.json$/;
 function readAmazonQAgent(file, out) {
   const root = rootMap(file, out);
@@ -20601,6 +20697,26 @@ function readAmazonQAgent(file, out) {
     if (!matcher) continue;
     const permission = commandPermission(matcher, { agent, setting: `toolsSettings.execute_bash.allowedCommands: "${item.value}"`, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
+  }
+  const aws = get(settings, "use_aws") ?? get(settings, "aws");
+  const services = stringsAt(file, out, aws, "allowedServices").filter((item) => DATA_SERVICES.has(item.value.trim().toLowerCase()));
+  if (services.length > 0) {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.destructiveCommandAllowed,
+      agent,
+      grant: "destructive-command",
+      setting: `toolsSettings.use_aws.allowedServices: [${services.map((item) => `"${item.value}"`).join(", ")}]`,
+      span: services[0].span,
+      lets: `call any ${services.map((item) => item.value).join(", ")} API (deletes included)`,
+      effective: true,
+      reaches: "aws"
+    });
+  }
+  for (const tool of ["fs_write", "fs_read", "write", "read"]) {
+    for (const item of stringsAt(file, out, get(settings, tool), "allowedPaths")) {
+      const directory = globBase(item.value.trim());
+      if (directory) reportOutsideDirectory(file, out, agent, `toolsSettings.${tool}.allowedPaths: "${item.value}"`, directory, item.span);
+    }
   }
   for (const item of stringsAt(file, out, get(settings, "fs_read") ?? get(settings, "read"), "deniedPaths")) {
     const path2 = item.value.trim().replace(/^\.\//, "");
@@ -21081,13 +21197,26 @@ var CLASS_PATTERNS = {
 var CREDENTIAL_HYGIENE = /\b(?:commit|committing|hard-?code|hard-?coding|log|logging|store|storing|push|pushing|expose|exposing|share|sharing|include|including|embed|embedding)\b/i;
 var CODE_PLACE = /\bin\s+(?:the\s+|our\s+|your\s+|any\s+)?(?:npm\s+|package(?:\.json)?\s+|build\s+|shell\s+|seed\s+|test\s+|ci\s+|setup\s+)?(?:scripts?|seeds?|seeders?|tests?|specs?|code|codebase|source(?:\s+files?)?|components?|handlers?|fixtures?)\b/i;
 var CODE_VERB = /\b(?:use|using|write|writing|add|adding|call|calling|put|putting|hard-?code|hard-?coding)\b/i;
+var AGENT_SUBJECT = /\b(?:you|your|we|agents?|assistants?|claude|codex|gemini|copilot|cursor|ai|models?|llms?|bots?)\b/i;
+function isDescription(sentence) {
+  if (/\bdon['’]?t\s+worry\b/i.test(sentence)) return true;
+  const thirdPerson = /\bnever\s+(?!(?:is|was|has|does|this|unless|ever|always|across|yes|process|access|address|bypass|pass|press|less)\b)([a-z]+?)(?:es|s)\b/i.exec(sentence);
+  const modal = /\b(?:cannot|can['’]?t|won['’]?t|will\s+not|doesn['’]?t|does\s+not)\s+(?:be\s+)?[a-z]+/i.exec(sentence);
+  const found = thirdPerson ?? modal;
+  if (!found) return false;
+  const subject = sentence.slice(0, found.index).replace(/^[\s*_>#`-]+/, "").trim();
+  if (subject === "" || AGENT_SUBJECT.test(subject)) return false;
+  if (!thirdPerson && /^(?:please|important|note|warning|caution|always|also|and|but|so|then)\b|,$|:$/i.test(subject)) return false;
+  if (thirdPerson && /:$/.test(subject)) return false;
+  return true;
+}
 function isCodeConvention(sentence, line) {
   return CODE_PLACE.test(sentence) && (CODE_VERB.test(sentence) || /\binstead\b|\bprefer\b/i.test(line));
 }
 function guardrailsIn(line) {
   const found = [];
   for (const sentence of sentencesOf(line)) {
-    if (!PROHIBITION.test(sentence.text) || isCodeConvention(sentence.text, line)) continue;
+    if (!PROHIBITION.test(sentence.text) || isCodeConvention(sentence.text, line) || isDescription(sentence.text)) continue;
     const classes = [];
     for (const [name, patterns] of Object.entries(CLASS_PATTERNS)) {
       if (!patterns.some((pattern) => pattern.test(sentence.text))) continue;
@@ -21578,6 +21707,36 @@ function reportApprovedTools(file, out, spec, server) {
       reaches: server.name
     });
   }
+  const approval2 = get(server.node, "default_tools_approval_mode");
+  if (approval2?.kind === "scalar" && approval2.value === "approve") {
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.mcpToolsAutoApproved,
+      agent: spec.agent,
+      grant: "mcp-tool",
+      setting: `${spec.key}.${server.name}.default_tools_approval_mode = "approve"`,
+      span: approval2.span,
+      lets: `call every tool of the MCP server "${server.name}"`,
+      effective: true,
+      reaches: server.name
+    });
+  }
+  const perTool = get(server.node, "tools");
+  if (perTool?.kind === "map") {
+    for (const tool of perTool.entries) {
+      const mode = get(tool.value, "approval_mode");
+      if (mode?.kind !== "scalar" || mode.value !== "approve" || !WRITE_TOOL_NAME.test(tool.key)) continue;
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.mcpToolsAutoApproved,
+        agent: spec.agent,
+        grant: "mcp-tool",
+        setting: `${spec.key}.${server.name}.tools.${tool.key}.approval_mode = "approve"`,
+        span: mode.span,
+        lets: `call ${tool.key} on the MCP server "${server.name}"`,
+        effective: true,
+        reaches: server.name
+      });
+    }
+  }
   for (const key of ["alwaysAllow", "autoApprove"]) {
     const list = get(server.node, key);
     if (list?.kind !== "seq") continue;
@@ -21922,7 +22081,7 @@ function reportProseGuardrails(context) {
     const quoted = guardrail.text.length > 160 ? `${guardrail.text.slice(0, 157)}...` : guardrail.text;
     context.report({
       ruleId: RULE_IDS.proseOnlyGuardrail,
-      message: `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: the model decides whether to obey. Enforce it with ${fixFor(agent, unenforced[0], guardrail.tools, allowed)}.`,
+      message: `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: the model decides whether to obey. Enforce it with ${fixFor(agent, unenforced[0], guardrail.tools, allowed, DATA_WORDS2.test(guardrail.text))}.`,
       location: guardrail.location,
       snippet: quoted,
       evidence: `guardrail|${guardrail.text.toLowerCase().replace(/\s+/g, " ")}`,
@@ -21938,7 +22097,7 @@ function enforced(kind, guardrail, brakes, hasReadRule) {
   if (guardrail.tools.length > 0) return guardrail.tools.every((tool) => stops(brakes, (stopped) => stopped === tool));
   switch (kind) {
     case "destructive":
-      return stops(brakes, () => true);
+      return stops(brakes, (tool) => !DATA_WORDS2.test(guardrail.text) || DATA_TOOLS.has(tool));
     case "production":
       return stops(brakes, (tool) => DATA_WORDS2.test(guardrail.text) ? DATA_TOOLS.has(tool) : PRODUCTION_TOOLS.has(tool));
     case "migration":
@@ -21951,7 +22110,7 @@ var TYPED = {
   "rails db:drop": "bin/rails db:drop",
   "artisan migrate:fresh": "php artisan migrate:fresh"
 };
-function fixFor(agent, kind, tools, allowed) {
+function fixFor(agent, kind, tools, allowed, aboutData) {
   const knowledge = agentKnowledge(agent);
   if (kind === "credentials") {
     const fix = knowledge.exclusionFix ?? agentKnowledge("claude-code").exclusionFix;
@@ -21959,7 +22118,7 @@ function fixFor(agent, kind, tools, allowed) {
     return knowledge.exclusionFix ? `an exclusion for the secret files (${hint}, and the same for .env.*)` : `a read rule for the agents that have one (Claude Code: ${hint}); ${agentTitle(agent)} has none, so keep secrets out of the checkout`;
   }
   const deny = knowledge.commandDeny ?? agentKnowledge("claude-code").commandDeny;
-  const commands = tools.length > 0 ? tools : allowed.length > 0 ? allowed : kind === "destructive" ? ["rm"] : kind === "migration" ? ["npx prisma migrate"] : ["psql"];
+  const commands = tools.length > 0 ? tools : allowed.length > 0 ? allowed : kind === "destructive" && !aboutData ? ["rm"] : kind === "migration" ? ["npx prisma migrate"] : ["psql"];
   const typed = commands.flatMap((command) => TYPED[command] ? [TYPED[command]] : denyPrefixesOf(command).slice(0, 2).concat(denyPrefixesOf(command).length === 0 ? [command] : []));
   const rules2 = [...new Set(typed.slice(0, 4).map((command) => deny.rule(command)))].join(", ");
   const more = tools.length === 0 && kind !== "destructive" ? ", and the same for every deploy and database CLI that reaches production" : "";
@@ -22134,6 +22293,15 @@ var bypassMode = {
       sample("scripts/agent.ts", 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({\n  prompt: process.argv[2]!,\n  options: { permissionMode: "bypassPermissions", allowDangerouslySkipPermissions: true },\n})) console.log(message);\n', { expect: { line: 5 }, note: "the Agent SDK, started from a script" }),
       sample(".claude/settings.json", `{
   "hooks": {
+    "PermissionRequest": [
+      { "matcher": "*", "hooks": [{ "type": "command", "command": "echo '{\\"hookSpecificOutput\\": {\\"hookEventName\\": \\"PermissionRequest\\", \\"decision\\": {\\"behavior\\": \\"allow\\"}}}'" }] }
+    ]
+  }
+}
+`, { expect: { line: 4 }, note: "a PermissionRequest hook that answers every permission prompt with allow" }),
+      sample(".devcontainer/managed-settings.json", '{\n  "permissions": {\n    "defaultMode": "bypassPermissions",\n    "allow": ["Bash"]\n  }\n}\n', { expect: { line: 3 }, note: "managed settings the dev container copies to /etc/claude-code/" }),
+      sample(".claude/settings.json", `{
+  "hooks": {
     "PreToolUse": [
       { "matcher": "*", "hooks": [{ "type": "command", "command": "echo '{\\"decision\\": \\"approve\\"}'" }] }
     ]
@@ -22207,6 +22375,8 @@ var directoryOutsideRepo = {
   tags: ["agent", "credentials"],
   samples: {
     positive: [
+      sample(".amazonq/cli-agents/dev.json", '{\n  "name": "dev",\n  "toolsSettings": {\n    "fs_write": { "allowedPaths": ["~/**"] }\n  }\n}\n', { expect: { line: 4 }, note: "Amazon Q writes anywhere in the home without a prompt" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Read(~/.aws/**)",\n      "Edit(//etc/**)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: "file rules for the user's AWS credentials and an absolute path" }),
       sample("scripts/agent.sh", '#!/bin/sh\nclaude --add-dir ~ -p "update the dotfiles and the project together"\n', { expect: { line: 2 }, note: "the home directory added to a Claude Code session" }),
       sample("opencode.json", '{\n  "permission": {\n    "external_directory": { "*": "allow", "~/.ssh/**": "deny" }\n  }\n}\n', { expect: { line: 3 }, note: "OpenCode's pattern map, allowing every path" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "additionalDirectories": ["~/"],\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's additional working directories" }),
@@ -22214,6 +22384,7 @@ var directoryOutsideRepo = {
       sample(".codex/config.toml", 'approval_policy = "on-request"\nsandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/Users/dev"]\n', { expect: { line: 5 }, note: "the sandbox made to let commands write the user's home" })
     ],
     negative: [
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Read(./docs/**)", "Edit(/src/**)"]\n  }\n}\n', { note: "paths inside the project (a single slash is relative to the settings file)" }),
       sample(".codex/config.toml", 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/tmp"]\n', { note: "scratch space" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "additionalDirectories": ["./packages/shared", "docs"]\n  }\n}\n', { note: "directories of the project" }),
       sample("opencode.json", '{\n  "permission": {\n    "external_directory": "ask"\n  }\n}\n'),
@@ -22377,6 +22548,7 @@ var destructiveCommandAllowed = {
   tags: ["agent", "permissions", "destructive", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".amazonq/cli-agents/ops.json", '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: "Amazon Q calls these services without a prompt, deletes included" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "psql with a command, its database from the environment" }),
       sample(".github/workflows/clean.yml", 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: "the flag takes several quoted arguments" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the local database\n---\n1. Stop the dev server\n// turbo\n2. Run `npx prisma migrate reset --force`\n", { expect: { line: 5 }, note: "`// turbo` runs the next step's command unasked" }),
@@ -22409,6 +22581,7 @@ var destructiveCommandAllowed = {
       }
     ],
     negative: [
+      sample(".amazonq/cli-agents/ops.json", '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: "services that hold no data" }),
       sample(".github/workflows/fix.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude --allowedTools "Read" "Edit" "Run rm -rf on the cache, then Bash the tests"\n', { note: "a prompt after the list is not a rule" }),
       {
         files: {
@@ -22446,6 +22619,8 @@ var mcpToolsAutoApproved = {
   tags: ["agent", "mcp", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".codex/config.toml", '[mcp_servers.orders_prod]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-postgres"]\nenv_vars = ["DATABASE_URL"]\ndefault_tools_approval_mode = "approve"\n', { expect: { line: 5 }, note: "Codex runs every tool of the server unasked" }),
+      sample(".codex/config.toml", '[mcp_servers.github]\nurl = "https://api.githubcopilot.com/mcp/"\nbearer_token_env_var = "GITHUB_TOKEN"\n\n[mcp_servers.github.tools.merge_pull_request]\napproval_mode = "approve"\n', { expect: { line: 6 }, note: "one write tool approved in advance" }),
       sample(".github/workflows/changelog.yml", 'jobs:\n  changelog:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cursor-agent -p "Update the changelog from merged PRs" --approve-mcps --output-format text\n', { expect: { line: 5 }, note: "Cursor's CLI starting every server of .cursor/mcp.json unapproved" }),
       sample(".amazonq/cli-agents/db.json", '{\n  "name": "db",\n  "mcpServers": { "postgres": { "command": "uvx", "args": ["postgres-mcp"] } },\n  "allowedTools": ["fs_read", "@postgres/execute_sql"]\n}\n', { expect: { line: 4 }, note: "one server's SQL tool, allowed by name" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__supabase__*"]\n  }\n}\n', { expect: { line: 3 }, note: "the wildcard form" }),
@@ -22466,6 +22641,7 @@ var mcpToolsAutoApproved = {
       sample(".kiro/settings/mcp.json", '{\n  "mcpServers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_PROFILE": "prod-admin" },\n      "autoApprove": ["call_aws"]\n    }\n  }\n}\n', { expect: { line: 7 }, note: "the AWS API server's call_aws runs any AWS CLI command" })
     ],
     negative: [
+      sample(".codex/config.toml", '[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "@upstash/context7-mcp"]\ndefault_tools_approval_mode = "prompt"\n', { note: "every call prompts" }),
       sample(".kiro/settings/mcp.json", '{\n  "mcpServers": {\n    "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp"], "autoApprove": ["resolve-library-id", "query-docs"] },\n    "sqlite": { "command": "uvx", "args": ["mcp-server-sqlite", "--db-path", "./data/dev.db"], "autoApprove": ["read_query", "list_tables", "describe_table"] }\n  }\n}\n', { note: "Context7's documentation lookup and SQLite's SELECT-only tool" }),
       sample(".claude/settings.json", '{\n  "enableAllProjectMcpServers": false,\n  "enabledMcpjsonServers": ["context7"]\n}\n'),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["mcp__context7__resolve-library-id", "mcp__context7__get-library-docs"]\n  }\n}\n'),
@@ -22490,6 +22666,10 @@ var bypassFlag = {
   tags: ["agent", "ci", "permissions", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".github/workflows/continue.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "Fix the failing tests" --allow Bash --allow Write\n', { expect: { line: 6 }, note: "Continue's shell tool allowed for every command" }),
+      sample("scripts/run.sh", '#!/bin/sh\ncline -y "fix every lint error"\n', { expect: { line: 2 }, note: "Cline's CLI approving every action" }),
+      sample("scripts/ci.sh", '#!/bin/sh\nkilo run --auto "update the dependencies"\n', { expect: { line: 2 }, note: "Kilo Code's CLI with every prompt off" }),
+      sample("scripts/agent.sh", '#!/bin/sh\ncodex exec -a never -s workspace-write -c sandbox_workspace_write.network_access=true "deploy the fix"\n', { expect: { line: 2 }, note: "no approvals, and the sandbox lets the network through" }),
       sample("tools/run_agent.py", 'import subprocess\n\nsubprocess.run(\n    [\n        "claude",\n        "-p",\n        prompt,\n        "--dangerously-skip-permissions",\n    ],\n    check=True,\n)\n', { expect: { line: 8 }, note: "an argument list laid out one element per line" }),
       sample(".github/workflows/summarise.yml", 'jobs:\n  summarise:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gemini -p $(git log -5 --format=%s | tr "\\n" " ") --yolo\n', { expect: { line: 5 }, note: "a pipe inside a command substitution does not end the command" }),
       sample(".config/goose/config.yaml", "GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\nGOOSE_MODE: auto\n", { expect: { line: 3 }, note: "goose's configuration file, committed with dotfiles" }),
@@ -22549,6 +22729,7 @@ echo "alias yolo='claude --dangerously-skip-permissions'" | tee -a ~/.bashrc ~/.
 `, { expect: { line: 2 }, note: "printed through tee into the start-up files" })
     ],
     negative: [
+      sample("scripts/agent.sh", '#!/bin/sh\ncodex exec -a never -s workspace-write "fix the tests"\ncn -p "summarise the diff" --allow Read\n', { note: "a sandbox without network; a read-only tool" }),
       sample("tools/guard.py", 'FORBIDDEN = ("claude --dangerously-skip-permissions", "codex --yolo")\n\n\ndef check(command: str) -> None:\n    """Refuse `claude --dangerously-skip-permissions` and friends."""\n    # never run claude with --dangerously-skip-permissions\n    if any(flag in command for flag in FORBIDDEN):\n        raise SystemExit("refused")\n', { note: "a guard naming the flag in a list, a docstring and a comment" }),
       sample("src/warn.ts", "console.warn('Do not run `claude --dangerously-skip-permissions` here.');\n", { note: "a warning that names the command" }),
       sample("src/launch.ts", "export function launch(args: string[]): void {\n  if (args.includes('--dangerously-skip-permissions')) throw new Error('refused: run the agent with its prompts on');\n}\n", { note: "code that refuses the flag" }),
@@ -22610,6 +22791,14 @@ var proseOnlyGuardrail = {
     positive: [
       {
         files: {
+          "CLAUDE.md": "# Data\n\n- Never run destructive database commands.\n",
+          ".claude/settings.json": '{\n  "permissions": {\n    "deny": ["Bash(rm -rf:*)"]\n  }\n}\n'
+        },
+        expect: { path: "CLAUDE.md", line: 3 },
+        note: "a deny rule on `rm` keeps files, not databases"
+      },
+      {
+        files: {
           "CLAUDE.md": "# Infra\n\n- Never run `terraform destroy`.\n",
           ".cursor/cli.json": '{\n  "permissions": {\n    "deny": ["Shell(terraform)"]\n  }\n}\n'
         },
@@ -22635,6 +22824,7 @@ var proseOnlyGuardrail = {
       sample("AGENTS.md", "# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n", { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" })
     ],
     negative: [
+      sample("CLAUDE.md", "# Notes\n\nThe seed script never touches the production database; it refuses unless NODE_ENV=development.\nCI can't run migrations on forks because secrets are unavailable.\nDon't worry about the production database: tests use a throwaway container.\n", { note: "what the code and CI do, not orders to the agent" }),
       sample("CLAUDE.md", "# Conventions\n\n- Don't use `rm -rf` in npm scripts; use `rimraf` so Windows works.\n- Avoid deleting tables in seed scripts; truncate instead.\n", { note: "coding conventions for the code the agent writes" }),
       sample("CLAUDE.md", "# Web app\n\n- Never push to main; open a PR.\n- Never commit secrets; use .env.example.\n- Avoid `any` in production code.\n"),
       {
@@ -22851,6 +23041,15 @@ var secretFileNotExcluded = {
   tags: ["agent", "secrets", "owasp-llm02"],
   samples: {
     positive: [
+      {
+        files: {
+          ".windsurf/rules/deploy.md": "# Deploying\n\nUse the scripts in bin/.\n",
+          ".codeiumignore": "config/prod.env\n",
+          "config/prod.env": "AWS_ACCESS_KEY_ID=AKIAQX4KJ2MZ7HTLD5PW\nAWS_SECRET_ACCESS_KEY=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\n"
+        },
+        expect: { path: "config/prod.env", line: 1 },
+        note: ".codeiumignore keeps a file out of Windsurf's index only: Cascade still reads it"
+      },
       {
         files: {
           ".cursor/cli.json": '{\n  "permissions": {\n    "allow": ["Shell(cat)", "Shell(ls)"]\n  }\n}\n',
