@@ -178,6 +178,14 @@ describe('facts for the blast-radius stage', () => {
 });
 
 describe('tests and examples', () => {
+  it('rates one named sibling checkout low, a parent or another absolute directory medium', async () => {
+    const settings = (directories: string) => `{\n  "permissions": {\n    "additionalDirectories": [${directories}]\n  }\n}\n`;
+    const severities = async (directories: string) => (await scanWithFacts({ '.claude/settings.json': settings(directories) })).result.findings.filter((finding) => finding.ruleId.endsWith('directory-outside-repo')).map((finding) => finding.severity);
+    expect(await severities('"../shared-lib"')).toEqual(['low']);
+    expect(await severities('"../"')).toEqual(['medium']);
+    expect(await severities('"/opt/data"')).toEqual(['medium']);
+  });
+
   it('reports configurations and secrets under tests, fixtures and examples low', async () => {
     const { findings } = await scanWithFacts({
       'examples/railway-bot/.claude/settings.json': '{ "permissions": { "defaultMode": "bypassPermissions" } }\n',

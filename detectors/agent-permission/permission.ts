@@ -148,13 +148,16 @@ export function reportOutsideDirectory(file: SourceFile, out: FileEmitter, agent
     message:
       `${setting} in ${file.path} lets ${agentTitle(agent)} read and edit ${where} without asking` +
       (reach === 'home-or-root' ? ": the user's cloud credentials and SSH keys included." : ', where no ignore file or deny rule of the repository applies.'),
-    ...(reach === 'home-or-root' ? {} : { severity: 'medium' as const }),
+    // One named sibling checkout (`../shared-lib`) is the narrow form this rule's fix asks for: reported low.
+    ...(reach === 'home-or-root' ? {} : { severity: SIBLING.test(directory) ? ('low' as const) : ('medium' as const) }),
     location: { path: file.path, span: lineSpan(file, span) },
     snippet: file.line(span.line).trim(),
     evidence: `outside|${agent}|${directory}`,
     details: { agent, directory },
   });
 }
+
+const SIBLING = /^\.\.\/[\w.-]+\/?$/;
 
 /** Records that the repository configures, instructs or launches an agent. */
 export function emitConfig(out: FileEmitter, agent: AgentId, role: 'instructions' | 'settings' | 'ignore' | 'mcp' | 'launcher', path: string): void {

@@ -11,7 +11,7 @@ export const directoryOutsideRepo: RuleMeta = {
     'holds `~/.aws/credentials`, `~/.config/gcloud`, `~/.kube/config` and `~/.ssh`, which no ignore file or deny rule of ' +
     'the repository covers. A credential the agent finds there is used as readily as one in the project.',
   fix: 'Remove the entry, or name the one directory the task needs (a sibling checkout), never the home directory or the disk; let the agent ask for anything else.',
-  help: "Reported high for the home directory, the disk's root or any directory at all, medium for another directory outside the project.",
+  help: "Reported high for the home directory, the disk's root or any directory at all, medium for another directory outside the project, low for one named sibling checkout (`../shared-lib`).",
   helpUri: 'https://code.claude.com/docs/en/settings',
   precision: 'high',
   tags: ['agent', 'credentials'],
