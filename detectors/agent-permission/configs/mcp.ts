@@ -439,7 +439,21 @@ function toolTargets(server: ServerNode): string[] {
 
 const FILESYSTEM_SERVER = /server-filesystem|mcp-server-filesystem|filesystem-mcp/i;
 
+/** Desktop Commander: a terminal and the whole disk, its allowed directories empty (everything) unless set at run time. */
+const DESKTOP_COMMANDER = /@wonderwhy-er\/desktop-commander|desktop-commander/i;
+
 function reportFilesystemReach(file: SourceFile, out: FileEmitter, spec: McpFile, server: ServerNode): void {
+  if (server.args.some((arg) => DESKTOP_COMMANDER.test(arg)) || DESKTOP_COMMANDER.test(server.command ?? '')) {
+    out.report({
+      ruleId: RULE_IDS.mcpFilesystemOutsideRepo,
+      message: `The Desktop Commander MCP server "${server.name}" in ${file.path} reads and writes any file on the disk and runs terminal commands: through it ${agentTitle(spec.agent)} reaches the user's cloud credentials and SSH keys, outside every rule of the repository.`,
+      location: { path: file.path, span: lineSpan(file, server.nameSpan) },
+      snippet: file.line(server.nameSpan.line).trim(),
+      evidence: `mcp-fs|${server.name}|desktop-commander`,
+      details: { agent: spec.agent, server: server.name, directory: '/' },
+    });
+    return;
+  }
   if (!server.args.some((arg) => FILESYSTEM_SERVER.test(arg)) && !FILESYSTEM_SERVER.test(server.command ?? '')) return;
   const whole = server.args.find((arg) => outsideReach(arg) === 'home-or-root');
   const outside = whole ?? server.args.find((arg) => outsideReach(arg) === 'elsewhere');

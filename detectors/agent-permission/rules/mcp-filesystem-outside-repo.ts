@@ -17,6 +17,7 @@ export const mcpFilesystemOutsideRepo: RuleMeta = {
   tags: ['agent', 'mcp', 'credentials'],
   samples: {
     positive: [
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "desktop-commander": {\n      "command": "npx",\n      "args": ["-y", "@wonderwhy-er/desktop-commander"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: 'a terminal and the whole disk' }),
       sample('.mcp.json', '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: 'the whole disk' }),
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "files": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "${workspaceFolder}", "~"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: 'the home directory beside the project' }),
       sample('claude_desktop_config.json', '{\n  "mcpServers": {\n    "filesystem": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/alice/Desktop", "/Users/alice/Downloads"]\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the server README's own example: other folders of the user's (reported medium)" }),
