@@ -406,6 +406,13 @@ describe('formats across platform families', () => {
       findings: ["deletion-protection-off low app.py:7", "no-backup high app.py:7", "deletion-policy-delete medium app.py:10"],
     },
     {
+      note: "an R2 bucket of user uploads bound to a production Worker has no copy of its own; one of build assets is no store",
+      files: {
+        "wrangler.toml": "name = \"linkpad-api\"\nmain = \"src/index.ts\"\n\n[[r2_buckets]]\nbinding = \"UPLOADS\"\nbucket_name = \"linkpad-user-uploads-prod\"\n\n[[r2_buckets]]\nbinding = \"ASSETS\"\nbucket_name = \"linkpad-static-assets\"\n\n[vars]\nAPP_ENV = \"production\"\n"
+      },
+      findings: ["no-backup high wrangler.toml:4"],
+    },
+    {
       note: "a D1 export covers the database it names, not every D1 database of the project",
       files: {
         "wrangler.toml": "name = \"linkpad\"\n\n[vars]\nAPP_ENV = \"production\"\n\n[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"linkpad-prod\"\ndatabase_id = \"3f1c9a2e-7b4d-4e8a-9c1f-2d6b8e0a4c71\"\n\n[[d1_databases]]\nbinding = \"AUDIT\"\ndatabase_name = \"linkpad-audit-prod\"\ndatabase_id = \"8a2e4c6b-1d3f-4a5b-9e7c-0f2a4b6c8d9e\"\n",

@@ -1,8 +1,9 @@
-// Cloudflare Workers configs (`wrangler.toml`, `wrangler.json[c]`): D1 databases bound at the top level (what a bare
-// `wrangler deploy` ships) or per `[env.<name>]`. D1's Time Travel restores a database to any minute of the last 30
+// Cloudflare Workers configs (`wrangler.toml`, `wrangler.json[c]`): D1 databases and R2 buckets bound at the top level
+// (what a bare `wrangler deploy` ships) or per `[env.<name>]`. D1's Time Travel restores a database to any minute of the last 30
 // days; Cloudflare keeps that history inside the same account, for a database that still exists.
 import { type DataNode, get } from '../../../src/parse/data-tree.js';
 import { environmentNamed, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
+import { isBucketData } from './buckets.js';
 
 export function isWranglerConfig(path: string): boolean {
   return /(^|\/)wrangler\.(toml|json|jsonc)$/i.test(path);
@@ -39,6 +40,23 @@ function scanDatabases(inventory: Inventory, group: DataNode, environmentName: s
       identities: [`cloudflare:d1:${name.toLowerCase()}`, `cloudflare-d1:${id.toLowerCase()}`],
       declaredBy: 'platform',
       builtInBackup: D1_BUILT_IN,
+    });
+  }
+  // R2 buckets bound to the Worker: R2 keeps no versions or copies of its own, so only a copy elsewhere protects them.
+  for (const bucket of itemsOf(get(group, 'r2_buckets'))) {
+    const map = mapOf(bucket);
+    const name = literalOf(get(map, 'bucket_name'));
+    const binding = literalOf(get(map, 'binding')) ?? '';
+    if (!map || !name || /[<>{}$]/.test(name) || !isBucketData(name, binding, environment)) continue;
+    inventory.store({
+      platform: 'cloudflare',
+      provider: 'cloudflare',
+      engine: 'object-storage',
+      name,
+      environment,
+      location: inventory.at(map.span),
+      identities: [`cloudflare:r2:${name.toLowerCase()}`],
+      declaredBy: 'platform',
     });
   }
 }
