@@ -406,9 +406,9 @@ describe('formats across platform families', () => {
       findings: ["deletion-protection-off low app.py:7", "no-backup high app.py:7", "deletion-policy-delete medium app.py:10"],
     },
     {
-      note: "an R2 bucket of user uploads bound to a production Worker has no copy of its own; one of build assets is no store",
+      note: "an R2 bucket of user uploads bound to a production Worker has no copy of its own; one of build assets, or a starter's my-uploads, is no store",
       files: {
-        "wrangler.toml": "name = \"linkpad-api\"\nmain = \"src/index.ts\"\n\n[[r2_buckets]]\nbinding = \"UPLOADS\"\nbucket_name = \"linkpad-user-uploads-prod\"\n\n[[r2_buckets]]\nbinding = \"ASSETS\"\nbucket_name = \"linkpad-static-assets\"\n\n[vars]\nAPP_ENV = \"production\"\n"
+        "wrangler.toml": "name = \"linkpad-api\"\nmain = \"src/index.ts\"\n\n[[r2_buckets]]\nbinding = \"UPLOADS\"\nbucket_name = \"linkpad-user-uploads-prod\"\n\n[[r2_buckets]]\nbinding = \"ASSETS\"\nbucket_name = \"linkpad-static-assets\"\n\n[[r2_buckets]]\nbinding = \"MEDIA\"\nbucket_name = \"my-uploads\"\n\n[vars]\nAPP_ENV = \"production\"\n"
       },
       findings: ["no-backup high wrangler.toml:4"],
     },

@@ -4,6 +4,7 @@
 import { type DataNode, get } from '../../../src/parse/data-tree.js';
 import { environmentNamed, itemsOf, literalOf, mapOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
+import { isGenericName, isPlaceholderName } from '../../../knowledge/environments/identities.js';
 
 export function isWranglerConfig(path: string): boolean {
   return /(^|\/)wrangler\.(toml|json|jsonc)$/i.test(path);
@@ -47,7 +48,8 @@ function scanDatabases(inventory: Inventory, group: DataNode, environmentName: s
     const map = mapOf(bucket);
     const name = literalOf(get(map, 'bucket_name'));
     const binding = literalOf(get(map, 'binding')) ?? '';
-    if (!map || !name || /[<>{}$]/.test(name) || !isBucketData(name, binding, environment)) continue;
+    // A starter's name (`my-bucket`, `uploads`, `your-bucket-name`) is no deployed bucket yet.
+    if (!map || !name || /[<>{}$]/.test(name) || isGenericName(name) || isPlaceholderName(name) || !isBucketData(name, binding, environment)) continue;
     inventory.store({
       platform: 'cloudflare',
       provider: 'cloudflare',
