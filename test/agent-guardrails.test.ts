@@ -100,4 +100,12 @@ describe('prose guardrails', () => {
       }),
     ).toEqual([]);
   });
+
+  it('says when the agent reading the file has no command rule of its own, and gives the rule for the agents that do', async () => {
+    const repo = makeRepo({ '.clinerules/safety.md': '# Rules\n\n- Never run `terraform destroy`.\n' });
+    repos.push(repo);
+    const result = await scan({ root: repo.root, detectors: [agentPermission] });
+    const message = result.findings.find((finding) => finding.ruleId === 'agent-permission/prose-only-guardrail')?.message ?? '';
+    expect(message).toContain('Cline reads no command rule from the repository; for the agents that do, enforce it with a deny rule');
+  });
 });

@@ -42,13 +42,22 @@ export function reportProseGuardrails(context: FinishContext): void {
       ruleId: RULE_IDS.proseOnlyGuardrail,
       message:
         `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: ` +
-        `the model decides whether to obey. Enforce it with ${fixFor(agent, unenforced[0]!, guardrail.tools, allowed, DATA_WORDS.test(guardrail.text))}.`,
+        `the model decides whether to obey. ${enforceWith(agent, unenforced[0]!)}${fixFor(agent, unenforced[0]!, guardrail.tools, allowed, DATA_WORDS.test(guardrail.text))}.`,
       location: guardrail.location,
       snippet: quoted,
       evidence: `guardrail|${guardrail.text.toLowerCase().replace(/\s+/g, ' ')}`,
       details: { agent, classes: guardrail.classes, ...(guardrail.tools.length > 0 ? { tools: guardrail.tools } : {}) },
     });
   }
+}
+
+/**
+ * How the fix is introduced: an agent with no command rule of its own (Cline, Kiro, Junie read these files) cannot be
+ * held to the sentence by the repository, so the fix is for the agents that have one.
+ */
+function enforceWith(agent: AgentId, kind: GuardrailClass): string {
+  if (kind === 'credentials' || agentKnowledge(agent).commandDeny) return 'Enforce it with ';
+  return `${agentTitle(agent)} reads no command rule from the repository; for the agents that do, enforce it with `;
 }
 
 function stops(brakes: readonly AgentCommandBrake[], accept: (tool: string) => boolean): boolean {
