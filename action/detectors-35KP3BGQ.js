@@ -22218,13 +22218,17 @@ function reportProseGuardrails(context) {
     const quoted = guardrail.text.length > 160 ? `${guardrail.text.slice(0, 157)}...` : guardrail.text;
     context.report({
       ruleId: RULE_IDS.proseOnlyGuardrail,
-      message: `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: the model decides whether to obey. Enforce it with ${fixFor(agent, unenforced[0], guardrail.tools, allowed, DATA_WORDS2.test(guardrail.text))}.`,
+      message: `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: the model decides whether to obey. ${enforceWith(agent, unenforced[0])}${fixFor(agent, unenforced[0], guardrail.tools, allowed, DATA_WORDS2.test(guardrail.text))}.`,
       location: guardrail.location,
       snippet: quoted,
       evidence: `guardrail|${guardrail.text.toLowerCase().replace(/\s+/g, " ")}`,
       details: { agent, classes: guardrail.classes, ...guardrail.tools.length > 0 ? { tools: guardrail.tools } : {} }
     });
   }
+}
+function enforceWith(agent, kind) {
+  if (kind === "credentials" || agentKnowledge(agent).commandDeny) return "Enforce it with ";
+  return `${agentTitle(agent)} reads no command rule from the repository; for the agents that do, enforce it with `;
 }
 function stops(brakes, accept) {
   return brakes.some((brake) => brake.stops.some((tool) => tool === "*" || accept(tool)));
