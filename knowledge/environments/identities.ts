@@ -541,7 +541,7 @@ export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIden
   };
 }
 
-export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group' | 'env-file';
+export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group' | 'env-file' | 'values-file';
 
 const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   ssm: { scheme: 'ssm', label: 'SSM parameter' },
@@ -557,6 +557,7 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   'doppler-config': { scheme: 'doppler', label: 'Doppler config' },
   'ci-group': { scheme: 'ci-group', label: 'CI secret group' },
   'env-file': { scheme: 'env-file', label: 'environment file' },
+  'values-file': { scheme: 'values-file', label: 'Helm values file' },
 };
 
 const STORE_SCHEMES: ReadonlySet<string> = new Set(Object.values(SECRET_STORES).map((store) => store.scheme));

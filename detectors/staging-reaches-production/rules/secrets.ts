@@ -61,6 +61,7 @@ export const readsProductionSecret: RuleMeta = {
         '.deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n',
         { expect: { line: 4 }, note: 'the staging job takes the variable from the template it extends' },
       ),
+      sample('argocd/api-staging.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api-staging\n  namespace: argocd\nspec:\n  source:\n    repoURL: https://github.com/acme/gitops.git\n    path: charts/api\n    helm:\n      valueFiles:\n        - values-production.yaml\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: api-staging\n', { expect: { line: 12 }, note: "an Argo CD app for staging deploying with production's Helm values" }),
       sample('docker-compose.staging.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - .env.production\n', { expect: { line: 5 }, note: "a staging stack loads production's environment file" }),
       sample(
         '.github/workflows/migrate.yml',
@@ -108,6 +109,7 @@ export const readsProductionSecret: RuleMeta = {
       sample('.circleci/config.yml', 'version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n'),
       sample('docker-compose.staging.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - path: .env.staging\n        required: true\n      - .env\n', { note: "staging's own environment file" }),
       sample('.github/workflows/staging.yml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: docker run --rm --env-file .env.production.example app:staging npm test\n', { note: 'a template of the production file holds names, not values' }),
+      sample('argocd/api-production.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api-production\nspec:\n  source:\n    path: charts/api\n    helm:\n      valueFiles: [values-production.yaml]\n  destination:\n    namespace: api-production\n---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api-staging\nspec:\n  source:\n    path: charts/api\n    helm:\n      valueFiles: [values-staging.yaml]\n  destination:\n    namespace: api-staging\n', { note: "each Argo CD app with its own environment's values" }),
       sample('bitbucket-pipelines.yml', 'pipelines:\n  branches:\n    main:\n      - step:\n          deployment: production\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n'),
       sample(
         '.github/workflows/vercel-env.yml',

@@ -43,6 +43,7 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
   const record = (identity: ReturnType<typeof volumeIdentity>, node: DataNode | undefined, variable: string, declared = false) => {
     if (identity && node) rec.resource(tag, identity, node.span, { variable, declared });
   };
+  if (kind === 'Application' && literalString(get(root, 'apiVersion'))?.startsWith('argoproj.io/')) argoApplication(rec, cls, root);
   if (kind === 'PersistentVolume') {
     const handle = getPath(spec, ['csi', 'volumeHandle']);
     const ebs = getPath(spec, ['awsElasticBlockStore', 'volumeID']);
@@ -94,5 +95,27 @@ function recordSecretReferences(rec: Recorder, tag: EnvTag, node: DataNode, path
     const value = isName ? literalString(entry.value) : undefined;
     if (value && /^[a-z0-9][a-z0-9.-]*$/.test(value)) rec.resource(tag, secretIdentity(value, 'k8s'), entry.value.span, { variable: [...path, entry.key].join('.') });
     else recordSecretReferences(rec, tag, entry.value, [...path, entry.key]);
+  }
+}
+
+/**
+ * An Argo CD Application deploys one environment (its name or destination namespace says which) with the Helm values
+ * files it lists: a staging app listing `values-production.yaml` runs with production's hosts, buckets and secrets.
+ */
+function argoApplication(rec: Recorder, cls: FileClass, root: DataNode): void {
+  const spec = get(root, 'spec');
+  const named = [literalString(getPath(spec, ['destination', 'namespace'])), literalString(getPath(root, ['metadata', 'name']))].find((name) => name && canonicalEnvironment(name));
+  const tag = named ? namedTag(named, 'value') : cls.tag;
+  if (!tag.environment || tag.environment === 'base') return;
+  const sources = get(spec, 'sources');
+  for (const source of sources?.kind === 'seq' ? sources.items : [get(spec, 'source')]) {
+    const chart = literalString(get(source, 'path')) ?? '';
+    const files = getPath(source, ['helm', 'valueFiles']);
+    for (const item of files?.kind === 'seq' ? files.items : []) {
+      const file = literalString(item);
+      if (!file || /[$%{}]/.test(file)) continue;
+      const path = file.startsWith('$') || file.startsWith('/') || !chart ? file.replace(/^\/+/, '') : `${chart.replace(/\/+$/, '')}/${file}`;
+      rec.resource(tag, secretIdentity(path, 'values-file'), item.span, { variable: 'spec.source.helm.valueFiles' });
+    }
   }
 }
