@@ -8764,7 +8764,8 @@ var SECRET_STORES = {
   "vercel-environment": { scheme: "vercel-env", label: "Vercel environment" },
   "doppler-config": { scheme: "doppler", label: "Doppler config" },
   "ci-group": { scheme: "ci-group", label: "CI secret group" },
-  "env-file": { scheme: "env-file", label: "environment file" }
+  "env-file": { scheme: "env-file", label: "environment file" },
+  "values-file": { scheme: "values-file", label: "Helm values file" }
 };
 var STORE_SCHEMES = new Set(Object.values(SECRET_STORES).map((store) => store.scheme));
 function storeOfSecret(identity) {
@@ -10371,6 +10372,7 @@ function scanKubernetesDocument(rec, cls, document) {
   const record2 = (identity, node, variable, declared = false) => {
     if (identity && node) rec.resource(tag, identity, node.span, { variable, declared });
   };
+  if (kind === "Application" && literalString(get(root, "apiVersion"))?.startsWith("argoproj.io/")) argoApplication(rec, cls, root);
   if (kind === "PersistentVolume") {
     const handle = getPath(spec, ["csi", "volumeHandle"]);
     const ebs = getPath(spec, ["awsElasticBlockStore", "volumeID"]);
@@ -10419,6 +10421,23 @@ function recordSecretReferences(rec, tag, node, path2) {
     const value = isName ? literalString(entry.value) : void 0;
     if (value && /^[a-z0-9][a-z0-9.-]*$/.test(value)) rec.resource(tag, secretIdentity(value, "k8s"), entry.value.span, { variable: [...path2, entry.key].join(".") });
     else recordSecretReferences(rec, tag, entry.value, [...path2, entry.key]);
+  }
+}
+function argoApplication(rec, cls, root) {
+  const spec = get(root, "spec");
+  const named = [literalString(getPath(spec, ["destination", "namespace"])), literalString(getPath(root, ["metadata", "name"]))].find((name) => name && canonicalEnvironment(name));
+  const tag = named ? namedTag(named, "value") : cls.tag;
+  if (!tag.environment || tag.environment === "base") return;
+  const sources = get(spec, "sources");
+  for (const source2 of sources?.kind === "seq" ? sources.items : [get(spec, "source")]) {
+    const chart = literalString(get(source2, "path")) ?? "";
+    const files = getPath(source2, ["helm", "valueFiles"]);
+    for (const item of files?.kind === "seq" ? files.items : []) {
+      const file = literalString(item);
+      if (!file || /[$%{}]/.test(file)) continue;
+      const path2 = file.startsWith("$") || file.startsWith("/") || !chart ? file.replace(/^\/+/, "") : `${chart.replace(/\/+$/, "")}/${file}`;
+      rec.resource(tag, secretIdentity(path2, "values-file"), item.span, { variable: "spec.source.helm.valueFiles" });
+    }
   }
 }
 
@@ -12309,6 +12328,7 @@ var readsProductionSecret = {
         ".deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n",
         { expect: { line: 4 }, note: "the staging job takes the variable from the template it extends" }
       ),
+      sample("argocd/api-staging.yaml", "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api-staging\n  namespace: argocd\nspec:\n  source:\n    repoURL: https://github.com/acme/gitops.git\n    path: charts/api\n    helm:\n      valueFiles:\n        - values-production.yaml\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: api-staging\n", { expect: { line: 12 }, note: "an Argo CD app for staging deploying with production's Helm values" }),
       sample("docker-compose.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - .env.production\n", { expect: { line: 5 }, note: "a staging stack loads production's environment file" }),
       sample(
         ".github/workflows/migrate.yml",
@@ -12352,6 +12372,7 @@ var readsProductionSecret = {
       sample(".circleci/config.yml", "version: 2.1\nworkflows:\n  deploy:\n    jobs:\n      - deploy:\n          name: deploy-staging\n          context: staging\n      - deploy:\n          name: deploy-production\n          context: production\n"),
       sample("docker-compose.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    env_file:\n      - path: .env.staging\n        required: true\n      - .env\n", { note: "staging's own environment file" }),
       sample(".github/workflows/staging.yml", "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: docker run --rm --env-file .env.production.example app:staging npm test\n", { note: "a template of the production file holds names, not values" }),
+      sample("argocd/api-production.yaml", "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api-production\nspec:\n  source:\n    path: charts/api\n    helm:\n      valueFiles: [values-production.yaml]\n  destination:\n    namespace: api-production\n---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api-staging\nspec:\n  source:\n    path: charts/api\n    helm:\n      valueFiles: [values-staging.yaml]\n  destination:\n    namespace: api-staging\n", { note: "each Argo CD app with its own environment's values" }),
       sample("bitbucket-pipelines.yml", "pipelines:\n  branches:\n    main:\n      - step:\n          deployment: production\n          script:\n            - export DATABASE_URL=$PROD_DATABASE_URL\n            - ./deploy.sh\n"),
       sample(
         ".github/workflows/vercel-env.yml",
