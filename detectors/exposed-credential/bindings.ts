@@ -203,8 +203,8 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       // is an expression. Either way, look again inside it (`x = process.env.Y ?? 'literal'`).
       // A bare value that is itself an assignment (`run: PGPASSWORD=… psql`) is read again as one.
       // A comparison or a logical operand is an expression too (`A.password||A.pathname!=="/"`, `x===!1||y`; not
-      // base64's trailing `==`), and a
-      // bare value after `||` or `??` is another expression's fallback, never a literal (`SPF_PASS || __DKIM_EXISTS`).
+      // base64's trailing `==`), and a bare value after `||` or `??` is another expression's fallback, never a literal
+      // (`SPF_PASS || __DKIM_EXISTS`).
       if (value.startsWith('//') || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=/.test(value) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || (hasTemplateTag && inTemplateTag(text, match.index))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;

@@ -89,13 +89,13 @@ function reportCrossings(context: FinishContext): void {
   // A layer that starts from production's (`from .production import *`) runs with every production value it does
   // not set: reported on its import line, pointing at production's.
   for (const production of model.productionOfFamilies()) {
-    for (const layer of model.productionInheritors(production.family!, production.variable)) {
-      const verdict = judge(production, model);
-      if (!verdict) continue;
-      const from = layer.inheritsFrom!;
-      const inheriting: EnvironmentResource = { ...production, location: from.location };
+    const layers = model.productionInheritors(production.family!, production.variable);
+    const verdict = layers.length > 0 ? judge(production, model) : undefined;
+    if (!verdict) continue;
+    const inherited: Verdict = { ...verdict, ruleId: inheritedProductionValue.id, severity: verdict.severity ?? ruleSeverity(verdict.ruleId), related: [] };
+    for (const layer of layers) {
+      const inheriting: EnvironmentResource = { ...production, location: layer.inheritsFrom!.location };
       const related = [{ location: production.location, message: `production sets it here${production.variable ? ` (${layer.environmentName || layer.environment} does not set ${production.variable})` : ''}` }];
-      const inherited: Verdict = { ...verdict, ruleId: inheritedProductionValue.id, severity: verdict.severity ?? ruleSeverity(verdict.ruleId), related: [] };
       add(inheriting, inherited, layer.environment, layer.environmentName, related, production.location.path);
     }
   }

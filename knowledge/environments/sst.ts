@@ -47,7 +47,7 @@ function conditionSaysProduction(condition: string, tests: ReadonlyMap<string, b
 }
 
 /** Where the statement holding `at` starts: its declaration (`const database =`), else after the last `;`. */
-export function statementStart(text: string, at: number): number {
+function statementStart(text: string, at: number): number {
   let start = text.lastIndexOf(';', at) + 1;
   DECLARATION.lastIndex = start;
   for (let match = DECLARATION.exec(text); match !== null && match.index < at; match = DECLARATION.exec(text)) start = match.index;

@@ -1,11 +1,9 @@
 // SST v3 programs (`sst.config.ts`): `new sst.aws.Postgres(...)` is an RDS instance, `sst.aws.Bucket` an S3 bucket.
 // Which stages create each one is read from its conditional on `$app.stage`; the app's `removal` setting says what
 // `sst remove` does to production's.
-import { isSstConfig, sstBranchOf, sstStageTests } from '../../../knowledge/environments/sst.js';
+import { sstBranchOf, sstStageTests } from '../../../knowledge/environments/sst.js';
 import { directoryOf, environmentOf, type Inventory } from '../shared.js';
 import { publishCloudResource, type CloudKind, type Written } from './cloud.js';
-
-export { isSstConfig };
 
 const COMPONENTS: Readonly<Record<string, { kind: CloudKind; engine?: string }>> = {
   Postgres: { kind: 'rds-instance', engine: 'postgres' },

@@ -295,7 +295,6 @@ export function isPlaceholderValue(value: string): boolean {
   return /^<[^>]*>$|^\[[^\]]*\]$|^(changeme|change-me|todo|tbd|xxx+|\*+|\.\.\.|none|null|nil|undefined|false|true)$/i.test(value.trim());
 }
 
-/** A sibling `host` holding a hostname rather than a template (`<%= ENV["DB_HOST"] %>`, `${DB_HOST}`) or nothing. */
 /** The sibling named `<prefix><suffix>` for a host variable `<prefix>HOST` (`DB_HOST` -> `DB_DATABASE`), case kept. */
 function siblingWithPrefix(siblings: ReadonlyMap<string, string> | undefined, variable: string, suffixes: readonly string[]): string | undefined {
   const host = /^(.*?)(HOST(?:NAME)?)$/i.exec(variable);
@@ -308,6 +307,7 @@ function siblingWithPrefix(siblings: ReadonlyMap<string, string> | undefined, va
   return undefined;
 }
 
+/** A sibling `host` holding a hostname rather than a template (`<%= ENV["DB_HOST"] %>`, `${DB_HOST}`) or nothing. */
 function hasLiteralHost(siblings: ReadonlyMap<string, string> | undefined): boolean {
   const host = siblings?.get('host') ?? siblings?.get('hostname');
   return host !== undefined && /^[a-z0-9.-]+$/i.test(host.trim());

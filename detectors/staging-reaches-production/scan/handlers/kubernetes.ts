@@ -114,7 +114,7 @@ function argoApplication(rec: Recorder, cls: FileClass, root: DataNode): void {
     for (const item of files?.kind === 'seq' ? files.items : []) {
       const file = literalString(item);
       if (!file || /[$%{}]/.test(file)) continue;
-      const path = file.startsWith('$') || file.startsWith('/') || !chart ? file.replace(/^\/+/, '') : `${chart.replace(/\/+$/, '')}/${file}`;
+      const path = file.startsWith('/') || !chart ? file.replace(/^\/+/, '') : `${chart.replace(/\/+$/, '')}/${file}`;
       rec.resource(tag, secretIdentity(path, 'values-file'), item.span, { variable: 'spec.source.helm.valueFiles' });
     }
   }
