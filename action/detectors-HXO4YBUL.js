@@ -10435,7 +10435,7 @@ function argoApplication(rec, cls, root) {
     for (const item of files?.kind === "seq" ? files.items : []) {
       const file = literalString(item);
       if (!file || /[$%{}]/.test(file)) continue;
-      const path2 = file.startsWith("$") || file.startsWith("/") || !chart ? file.replace(/^\/+/, "") : `${chart.replace(/\/+$/, "")}/${file}`;
+      const path2 = file.startsWith("/") || !chart ? file.replace(/^\/+/, "") : `${chart.replace(/\/+$/, "")}/${file}`;
       rec.resource(tag, secretIdentity(path2, "values-file"), item.span, { variable: "spec.source.helm.valueFiles" });
     }
   }
@@ -12743,13 +12743,13 @@ function reportCrossings(context) {
     for (const layer of inheritors) add(base, { ...inherited, detail: verdict.detail }, layer.environment, layer.environmentName, related);
   }
   for (const production of model.productionOfFamilies()) {
-    for (const layer of model.productionInheritors(production.family, production.variable)) {
-      const verdict = judge(production, model);
-      if (!verdict) continue;
-      const from = layer.inheritsFrom;
-      const inheriting = { ...production, location: from.location };
+    const layers = model.productionInheritors(production.family, production.variable);
+    const verdict = layers.length > 0 ? judge(production, model) : void 0;
+    if (!verdict) continue;
+    const inherited = { ...verdict, ruleId: inheritedProductionValue.id, severity: verdict.severity ?? ruleSeverity(verdict.ruleId), related: [] };
+    for (const layer of layers) {
+      const inheriting = { ...production, location: layer.inheritsFrom.location };
       const related = [{ location: production.location, message: `production sets it here${production.variable ? ` (${layer.environmentName || layer.environment} does not set ${production.variable})` : ""}` }];
-      const inherited = { ...verdict, ruleId: inheritedProductionValue.id, severity: verdict.severity ?? ruleSeverity(verdict.ruleId), related: [] };
       add(inheriting, inherited, layer.environment, layer.environmentName, related, production.location.path);
     }
   }
