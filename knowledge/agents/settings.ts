@@ -120,6 +120,14 @@ export const AGENT_SETTINGS: readonly AgentSetting[] = [
   {
     agent: 'copilot',
     files: ['.vscode/settings.json', '*.code-workspace'],
+    key: 'chat.tools.edits.autoApprove',
+    grants: 'a true glob over .vscode/*.json (its own settings; merged with the default, whose false entries a catch-all does not outvote)',
+    repoScope: 'effective-after-trust',
+    source: 'https://github.com/microsoft/vscode (chat.shared.contribution.ts)',
+  },
+  {
+    agent: 'copilot',
+    files: ['.vscode/settings.json', '*.code-workspace'],
     key: 'chat.permissions.default',
     grants: '"autoApprove" (Bypass Approvals) or "autopilot"; window scope',
     repoScope: 'effective-after-trust',

@@ -10,6 +10,7 @@ import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { invalid, mapAt, rootMap, stringsOf, unknownValue } from './tree.js';
+import picomatch from 'picomatch';
 
 export const VSCODE_SETTINGS = /(^|\/)\.vscode\/settings\.json$|\.code-workspace$/;
 
@@ -17,6 +18,14 @@ export const VSCODE_SETTINGS = /(^|\/)\.vscode\/settings\.json$|\.code-workspace
 const TERMINAL_MAPS = ['chat.tools.terminal.autoApprove', 'chat.agent.terminal.allowList', 'github.copilot.chat.agent.terminal.allowList'];
 const TERMINAL_DENY_MAPS = ['chat.agent.terminal.denyList', 'github.copilot.chat.agent.terminal.denyList'];
 const GLOBAL_AUTO_APPROVE = ['chat.tools.global.autoApprove', 'chat.tools.autoApprove'];
+/**
+ * Globs of files the agent edits unasked. VS Code merges the object with its default, whose `false` entries (among them
+ * `**\/.vscode/*.json`) keep its own settings behind a prompt; a `true` entry naming them hands that prompt back, and an
+ * agent that rewrites its settings unasked can approve any command for itself (the CVE-2025-53773 chain).
+ */
+const EDIT_MAP = 'chat.tools.edits.autoApprove';
+const OWN_SETTINGS = ['.vscode/settings.json', 'app/.vscode/settings.json'];
+const CATCH_ALL_GLOBS = new Set(['**', '**/*', '*', '**/**']);
 
 /** Prefix lists of other VS Code-based agents: allowed and denied command prefixes (`*` = every command). */
 const PREFIX_LISTS: ReadonlyArray<{ agent: AgentId; allow: string; deny: string }> = [
@@ -51,7 +60,7 @@ export function readDevcontainer(file: SourceFile, out: FileEmitter): void {
 
 function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine: boolean): void {
   const keys = new Set(root.entries.map((entry) => entry.key));
-  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, 'chat.permissions.default', ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
+  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, EDIT_MAP, 'chat.permissions.default', ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
   if (!relevant.some((key) => keys.has(key))) return;
 
   for (const key of GLOBAL_AUTO_APPROVE) {
@@ -87,6 +96,7 @@ function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine
       });
     }
   }
+  readEditMap(file, out, root);
   // A command any `false` or deny-list rule matches is never auto-approved, whatever else matches it.
   const terminalBrakes: CommandMatcher[] = [];
   for (const key of TERMINAL_DENY_MAPS) readTerminalMap(file, out, root, key, 'deny', terminalBrakes);
@@ -143,6 +153,37 @@ function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key:
       const permission = commandPermission(matcher, { agent: 'copilot', setting, span: entry.keySpan, except: brakes });
       if (permission) emitPermission(file, out, permission);
     }
+  }
+}
+
+/** Reports a `true` edit glob over the agent's own settings that no `false` glob of the same map takes back. */
+function readEditMap(file: SourceFile, out: FileEmitter, root: MapNode): void {
+  const map = valueOf(root, EDIT_MAP);
+  if (!map) return;
+  emitConfig(out, 'copilot', 'settings', file.path);
+  if (map.kind !== 'map') {
+    invalid(file, out, `"${EDIT_MAP}" in ${file.path} should be an object of glob rules; it was ignored.`, map.span.line);
+    return;
+  }
+  const covers = (glob: string): boolean => {
+    const matches = picomatch(glob, { dot: true });
+    return OWN_SETTINGS.some((path) => matches(path));
+  };
+  const protectedAgain = map.entries.some((entry) => approval(entry.value) === false && covers(entry.key));
+  if (protectedAgain) return;
+  for (const entry of map.entries) {
+    // A catch-all does not outvote the default's own `false` globs, which stay merged in.
+    if (approval(entry.value) !== true || CATCH_ALL_GLOBS.has(entry.key.trim()) || !covers(entry.key)) continue;
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassMode,
+      agent: 'copilot',
+      grant: 'bypass-mode',
+      setting: `"${EDIT_MAP}": { "${entry.key}": true }`,
+      span: entry.keySpan,
+      lets: 'rewrite its own workspace settings, and with them approve any tool or command for itself,',
+      effective: true,
+    });
+    return;
   }
 }
 

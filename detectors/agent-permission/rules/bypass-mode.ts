@@ -7,7 +7,7 @@ export const bypassMode: RuleMeta = {
   severity: 'high',
   why:
     'The repository puts an agent in a mode where no tool call waits for a person: Claude Code bypassPermissions, Codex ' +
-    'approval_policy "never" without a sandbox, Amp dangerouslyAllowAll, OpenCode "permission": "allow". Every shell command, ' +
+    'approval_policy "never" without a sandbox, Amp dangerouslyAllowAll, OpenCode "permission": "allow", or VS Code edits of its own settings auto-approved (from there it approves anything). Every shell command, ' +
     'deploy and API call the model decides on runs at once, with whatever credentials it can read. Settings the agent ignores ' +
     'from a repository (Claude auto mode, VS Code global auto-approve, Gemini yolo, Zed agent settings) are reported at info as intent.',
   fix:
@@ -54,6 +54,10 @@ export const bypassMode: RuleMeta = {
         { expect: { line: 8 }, note: 'container machine settings honour global auto-approve' },
       ),
       sample('.aider.conf.yml', 'model: sonnet\nauto-commits: true\nyes-always: true\nread:\n  - CONVENTIONS.md\n', { expect: { line: 3 } }),
+      sample('.vscode/settings.json', '{\n  "chat.tools.edits.autoApprove": {\n    "**/*": true,\n    "**/.vscode/*.json": true\n  },\n  "chat.tools.terminal.autoApprove": { "npm test": true }\n}\n', {
+        expect: { line: 4 },
+        note: 'the agent may rewrite its own settings unasked, and so approve any command for itself',
+      }),
     ],
     negative: [
       sample('scripts/agent.ts', 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({ prompt: "summarise the diff", options: { permissionMode: "default", allowedTools: ["Read", "Grep"] } })) console.log(message);\n', { note: 'the default mode and read-only tools' }),
@@ -70,6 +74,10 @@ export const bypassMode: RuleMeta = {
       ),
       sample('.gemini/settings.json', '{\n  "general": { "defaultApprovalMode": "default", "vimMode": false },\n  "ui": { "theme": "GitHub" }\n}\n'),
       sample('.vscode/settings.json', '{\n  "chat.permissions.default": "default",\n  "chat.tools.terminal.autoApprove": { "npm test": true }\n}\n'),
+      sample('.vscode/settings.json', '{\n  "chat.tools.edits.autoApprove": {\n    "**/*": true,\n    "**/tests/**": true,\n    "**/.env*": false\n  }\n}\n', {
+        note: "a catch-all does not outvote VS Code's default prompt for its own settings",
+      }),
+      sample('.vscode/settings.json', '{\n  "chat.tools.edits.autoApprove": {\n    ".vscode/**": true,\n    "**/.vscode/settings.json": false\n  }\n}\n', { note: 'the settings file is asked for again' }),
       sample('docs/agents.md', '# Working with agents\n\nDo not set `"defaultMode": "bypassPermissions"` in `.claude/settings.json`; it skips every prompt.\n', {
         note: 'prose about the setting is not the setting',
       }),
