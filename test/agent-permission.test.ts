@@ -90,6 +90,15 @@ describe('agent reach of credentials', () => {
     expect(findings).toEqual(['agent-permission/secret-file-not-excluded config/app.yml:2 medium']);
   });
 
+  it('names OpenHands when its repository skills are the only agent configuration', async () => {
+    const { observed, result } = await scanWithFacts({
+      '.openhands/microagents/repo.md': '---\nname: repo\ntype: repo\n---\nRun `make test` before pushing.\n',
+      'scripts/deploy.sh': 'export RAILWAY_API_TOKEN="7c9e6679-7425-40de-944b-e07fc1f90ae7"\n',
+    });
+    expect(observed.credentials[0]!.readableBy).toEqual(['openhands']);
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining('that OpenHands can read')]);
+  });
+
   it('excludes a file for the only agent in use when its ignore file names it', async () => {
     const { observed, findings } = await scanWithFacts({
       '.cursor/rules/general.mdc': '---\nalwaysApply: true\n---\nUse pnpm.\n',

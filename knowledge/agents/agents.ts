@@ -24,7 +24,8 @@ export type AgentId =
   | 'qwen-code'
   | 'droid'
   | 'crush'
-  | 'goose';
+  | 'goose'
+  | 'openhands';
 
 export interface AgentKnowledge {
   id: AgentId;
@@ -279,6 +280,16 @@ export const AGENTS: readonly AgentKnowledge[] = [
     builtInExclusions: [],
     skipsGitIgnored: false,
     reference: 'https://block.github.io/goose/docs/guides/goose-permissions/',
+  },
+  {
+    id: 'openhands',
+    title: 'OpenHands',
+    // Repository skills (formerly microagents; the old folder still loads) and the legacy instructions file.
+    instructionFiles: [/(^|\/)\.openhands\/(?:microagents|skills)\/[^/]+\.md$/, /(^|\/)\.openhands_instructions$/],
+    ignoreFiles: [],
+    builtInExclusions: [],
+    skipsGitIgnored: false,
+    reference: 'https://docs.openhands.dev/overview/skills',
   },
 ];
 

@@ -36,6 +36,7 @@ const DROID = /(?:^|[\s;&|('"`/])droid(?=[\s'"`]|$)/;
 const CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
 const CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
 const CLINE = /(?:^|[\s;&|('"`/])(?:cline|@cline\/cli)(?=[\s'"`]|$)/;
+const OPENHANDS = /(?:^|[\s;&|('"`/])openhands(?=[\s'"`]|$)/;
 const KILO = /(?:^|[\s;&|('"`/])(?:kilo|kilocode|@kilocode\/cli)(?=[\s'"`]|$)/;
 
 const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
@@ -76,6 +77,8 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'kilo-code', flag: /--auto\b/, command: KILO, grant: 'bypass-mode', lets: 'run every tool not explicitly denied' },
   // `codex exec -a never … -c sandbox_workspace_write.network_access=true`: unasked, with the network.
   { agent: 'codex', flag: /(?:-a|--ask-for-approval)[=\s]+["']?never\b(?=[^\n]*network_access["']?\s*=\s*["']?true)/, command: CODEX, grant: 'bypass-mode', lets: 'run every command with network access (provider APIs included)' },
+  // OpenHands' CLI: `--always-approve` turns confirmation off, and `--headless` always runs that way.
+  { agent: 'openhands', flag: /--always-approve\b|--headless\b/, command: OPENHANDS, grant: 'bypass-mode', lets: 'run every action, shell included,' },
   { agent: 'crush', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
   { agent: 'goose', flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
@@ -142,4 +145,5 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'cline',
   'kilo',
   'network_access',
+  'openhands',
 ];

@@ -21,6 +21,7 @@ export const bypassFlag: RuleMeta = {
       sample('.github/workflows/continue.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "Fix the failing tests" --allow Bash --allow Write\n', { expect: { line: 6 }, note: "Continue's shell tool allowed for every command" }),
       sample('scripts/run.sh', '#!/bin/sh\ncline -y "fix every lint error"\n', { expect: { line: 2 }, note: "Cline's CLI approving every action" }),
       sample('scripts/ci.sh', '#!/bin/sh\nkilo run --auto "update the dependencies"\n', { expect: { line: 2 }, note: "Kilo Code's CLI with every prompt off" }),
+      sample('.github/workflows/agent.yml', 'on: workflow_dispatch\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: uv tool install openhands\n      - run: openhands --headless -t "fix the failing tests"\n', { expect: { line: 8 }, note: 'OpenHands headless mode always approves every action' }),
       sample('scripts/agent.sh', '#!/bin/sh\ncodex exec -a never -s workspace-write -c sandbox_workspace_write.network_access=true "deploy the fix"\n', { expect: { line: 2 }, note: 'no approvals, and the sandbox lets the network through' }),
       sample('tools/run_agent.py', 'import subprocess\n\nsubprocess.run(\n    [\n        "claude",\n        "-p",\n        prompt,\n        "--dangerously-skip-permissions",\n    ],\n    check=True,\n)\n', { expect: { line: 8 }, note: 'an argument list laid out one element per line' }),
       sample('.github/workflows/summarise.yml', 'jobs:\n  summarise:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gemini -p $(git log -5 --format=%s | tr "\\n" " ") --yolo\n', { expect: { line: 5 }, note: 'a pipe inside a command substitution does not end the command' }),
@@ -75,6 +76,7 @@ export const bypassFlag: RuleMeta = {
     ],
     negative: [
       sample('scripts/agent.sh', '#!/bin/sh\ncodex exec -a never -s workspace-write "fix the tests"\ncn -p "summarise the diff" --allow Read\n', { note: 'a sandbox without network; a read-only tool' }),
+      sample('scripts/agent.sh', '#!/bin/sh\nopenhands -t "summarise the open issues"\nchromium --headless --dump-dom https://example.com > page.html\n', { note: 'OpenHands asking for each action; another program\'s --headless' }),
       sample('tools/guard.py', 'FORBIDDEN = ("claude --dangerously-skip-permissions", "codex --yolo")\n\n\ndef check(command: str) -> None:\n    """Refuse `claude --dangerously-skip-permissions` and friends."""\n    # never run claude with --dangerously-skip-permissions\n    if any(flag in command for flag in FORBIDDEN):\n        raise SystemExit("refused")\n', { note: 'a guard naming the flag in a list, a docstring and a comment' }),
       sample('src/warn.ts', "console.warn('Do not run `claude --dangerously-skip-permissions` here.');\n", { note: 'a warning that names the command' }),
       sample('src/launch.ts', "export function launch(args: string[]): void {\n  if (args.includes('--dangerously-skip-permissions')) throw new Error('refused: run the agent with its prompts on');\n}\n", { note: 'code that refuses the flag' }),
