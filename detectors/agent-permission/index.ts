@@ -8,7 +8,8 @@ import { isAgentCodeFile, readAgentCode } from './configs/agent-code.js';
 import { readAiderConfig, AIDER_CONFIG } from './configs/aider.js';
 import { readAmazonQAgent, AMAZON_Q_AGENT } from './configs/amazon-q.js';
 import { readAmpSettings, AMP_SETTINGS } from './configs/amp.js';
-import { readClaudeSettings, resolveClaudeShellAllows, CLAUDE_SETTINGS } from './configs/claude-code.js';
+import { readClaudeSettings, resolveClaudeShellAllows, resolveHookScripts, CLAUDE_SETTINGS } from './configs/claude-code.js';
+import { readHookScript, HOOK_SCRIPT } from './configs/hook-scripts.js';
 import { readClaudeCommand, CLAUDE_COMMAND } from './configs/claude-commands.js';
 import { readWindsurfWorkflow, WINDSURF_WORKFLOW } from './configs/windsurf-workflows.js';
 import { readCodexConfig, readCodexRules, CODEX_CONFIG, CODEX_RULES } from './configs/codex.js';
@@ -47,6 +48,7 @@ const byPattern = (pattern: RegExp, read: ConfigReader['read']): ConfigReader =>
 const READERS: readonly ConfigReader[] = [
   byPattern(CLAUDE_SETTINGS, readClaudeSettings),
   byPattern(CLAUDE_COMMAND, readClaudeCommand),
+  byPattern(HOOK_SCRIPT, readHookScript),
   byPattern(WINDSURF_WORKFLOW, readWindsurfWorkflow),
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
@@ -89,9 +91,9 @@ function mayBeAgentFile(path: string): boolean {
   // No extension (Makefile, Jenkinsfile, scripts/deploy) or a dotfile without one (.cursorrules, .aiderignore).
   if (dot <= slash + 1) return true;
   if (AGENT_FILE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return true;
-  // Dockerfile.prod and Containerfile-dev take any extension, and so does every hook under .husky/.
+  // Dockerfile.prod and Containerfile-dev take any extension, and so does every hook under .husky/ and .claude/hooks/.
   const name = path.slice(slash + 1, slash + 14).toLowerCase();
-  return name.startsWith('dockerfile') || name.startsWith('containerfile') || path.includes('.husky/');
+  return name.startsWith('dockerfile') || name.startsWith('containerfile') || path.includes('.husky/') || path.includes('.claude/hooks/');
 }
 
 /** What a program starting an agent with approvals off or the shell allowed holds (a subset of LAUNCH_KEYWORDS). */
@@ -117,8 +119,8 @@ export const agentPermission: Detector = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
-  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake'],
-  produces: ['credential', 'claude-shell-allow', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
+  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script'],
+  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
   scanFile(file, sink) {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -129,6 +131,7 @@ export const agentPermission: Detector = {
     const context: FinishContext = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     // First: the grants it publishes are read by the passes below.
     resolveClaudeShellAllows(context);
+    resolveHookScripts(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);

@@ -101,3 +101,19 @@ export interface ClaudeShellAllow {
   location: Location;
   snippet: string;
 }
+
+/** A hook an agent runs before each shell command, whose script lives in the repository. Internal to the agent stage. */
+export interface AgentHook {
+  agent: string;
+  /** The script's repository-relative path. */
+  script: string;
+  /** The hook as written (`hooks.PreToolUse matcher "Bash"`). */
+  setting: string;
+  location: Location;
+}
+
+/** A hook script and the destructive tools it refuses (exit 2 or a deny answer on a matching command). */
+export interface AgentHookScript {
+  path: string;
+  refuses: string[];
+}

@@ -2,7 +2,7 @@
 import type { Credential, PrivilegedPrincipal } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
-import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentProseGuardrail, AgentReadExclusion, AgentTool, ClaudeShellAllow } from './agent.js';
+import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTool, ClaudeShellAllow } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
@@ -20,6 +20,8 @@ export interface FactKinds {
   'agent-prose-guardrail': AgentProseGuardrail;
   'agent-tool': AgentTool;
   'claude-shell-allow': ClaudeShellAllow;
+  'agent-hook': AgentHook;
+  'agent-hook-script': AgentHookScript;
 }
 
 export type FactKind = keyof FactKinds;
@@ -28,4 +30,4 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 export type { Credential, PrivilegedPrincipal } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
-export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentProseGuardrail, AgentTool, ClaudeShellAllow } from './agent.js';
+export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, ClaudeShellAllow } from './agent.js';

@@ -8,6 +8,7 @@ import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/
 import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { globBase } from '../../../knowledge/agents/outside.js';
+import { hookScriptOf, toolsRefusedBy } from '../../../knowledge/agents/hooks.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
 import { booleanAt, directoryOf, lineSpan, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 import { get, literalString, type MapNode } from '../../../src/parse/data-tree.js';
@@ -39,14 +40,15 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
       effective: true,
     });
   }
+  // Relative rules resolve from the project: the directory holding `.claude/`; managed settings apply to the root.
+  const projectDirectory = MANAGED_SETTINGS.test(file.path) ? '' : directoryOf(directoryOf(file.path).replace(/\/$/, ''));
   readApprovingHooks(file, out, root);
+  readRefusingHooks(file, out, root, projectDirectory);
   const permissions = mapAt(file, out, root, 'permissions');
   if (!permissions) return;
   for (const item of stringsAt(file, out, permissions, 'additionalDirectories')) {
     reportOutsideDirectory(file, out, 'claude-code', `permissions.additionalDirectories: "${item.value}"`, item.value, item.span);
   }
-  // Relative rules resolve from the project: the directory holding `.claude/`; managed settings apply to the root.
-  const projectDirectory = MANAGED_SETTINGS.test(file.path) ? '' : directoryOf(directoryOf(file.path).replace(/\/$/, ''));
 
   const mode = stringAt(permissions, 'defaultMode');
   if (mode) {
@@ -131,6 +133,46 @@ function readApprovingHooksOf(file: SourceFile, out: FileEmitter, root: MapNode,
         effective: true,
       });
     }
+  }
+}
+
+/**
+ * PreToolUse hooks on the shell that refuse commands: an inline command's refusals are a brake here; a script's are
+ * read from the script, joined in the cross-file pass (`resolveHookScripts`).
+ */
+function readRefusingHooks(file: SourceFile, out: FileEmitter, root: MapNode, projectDirectory: string): void {
+  const entries = get(get(root, 'hooks'), 'PreToolUse');
+  if (entries?.kind !== 'seq') return;
+  for (const entry of entries.items) {
+    const matcher = literalString(get(entry, 'matcher')) ?? '';
+    if (!(matcher === '' || matcher === '*' || safeTest(matcher, 'Bash'))) continue;
+    const hooks = get(entry, 'hooks');
+    if (hooks?.kind !== 'seq') continue;
+    for (const hook of hooks.items) {
+      const command = get(hook, 'command');
+      const text = literalString(command);
+      if (!command || text === undefined) continue;
+      const setting = `hooks.PreToolUse matcher "${matcher}"`;
+      const location = { path: file.path, span: lineSpan(file, command.span) };
+      const script = hookScriptOf(text, projectDirectory);
+      if (script) {
+        out.publish('agent-hook', { agent: 'claude-code', script, setting: `${setting}: ${script}`, location });
+        continue;
+      }
+      const refuses = toolsRefusedBy(text);
+      if (refuses.length > 0) out.publish('agent-command-brake', { agent: 'claude-code', decision: 'deny', setting: `${setting}: a hook that refuses ${refuses.join(', ')}`, stops: refuses, location });
+    }
+  }
+}
+
+/** A hook's script joined with what it refuses: a brake like a deny rule, for the prose guardrails and the summary. */
+export function resolveHookScripts(context: FinishContext): void {
+  const hooks = context.facts.all('agent-hook');
+  if (hooks.length === 0) return;
+  const refusals = new Map(context.facts.all('agent-hook-script').map((script) => [script.path, script.refuses]));
+  for (const hook of hooks) {
+    const refuses = refusals.get(hook.script);
+    if (refuses && refuses.length > 0) context.publish('agent-command-brake', { agent: hook.agent, decision: 'deny', setting: `${hook.setting}, which refuses ${refuses.join(', ')}`, stops: refuses, location: hook.location });
   }
 }
 

@@ -2,6 +2,9 @@
 // actions and no agent configuration enforces it.
 import { sample, type RuleMeta } from '../../../src/model.js';
 
+/** Claude settings running `.claude/hooks/guard.sh` before every shell command. */
+const HOOKED_SETTINGS = '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "\\"$CLAUDE_PROJECT_DIR\\"/.claude/hooks/guard.sh" }] }\n    ]\n  }\n}\n';
+
 export const proseOnlyGuardrail: RuleMeta = {
   id: 'agent-permission/prose-only-guardrail',
   title: 'Guardrail stated in prose only',
@@ -53,6 +56,15 @@ export const proseOnlyGuardrail: RuleMeta = {
       ),
       sample('GEMINI.md', '# Notes for Gemini\n\n* Do not read `.env` files or print their values.\n', { expect: { line: 3 } }),
       sample('AGENTS.md', '# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n', { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" }),
+      {
+        files: {
+          'CLAUDE.md': '# Infra\n\n- Never run `terraform destroy` or `psql` against production.\n',
+          '.claude/settings.json': HOOKED_SETTINGS,
+          '.claude/hooks/guard.sh': '#!/usr/bin/env bash\ncommand=$(jq -r .tool_input.command)\nif echo "$command" | grep -qE \'rm\\s+-rf\'; then\n  echo "refused: rm -rf" >&2\n  exit 2\nfi\n',
+        },
+        expect: { path: 'CLAUDE.md', line: 3 },
+        note: 'the hook refuses rm -rf only',
+      },
     ],
     negative: [
       sample('CLAUDE.md', "# Notes\n\nThe seed script never touches the production database; it refuses unless NODE_ENV=development.\nCI can't run migrations on forks because secrets are unavailable.\nDon't worry about the production database: tests use a throwaway container.\n", { note: 'what the code and CI do, not orders to the agent' }),
@@ -64,6 +76,21 @@ export const proseOnlyGuardrail: RuleMeta = {
           '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Bash(rm:*)", "Bash(dropdb:*)"]\n  }\n}\n',
         },
         note: 'the sentence is enforced by deny rules',
+      },
+      {
+        files: {
+          'CLAUDE.md': '# Infra\n\n- Never run `terraform destroy` or drop the production database.\n',
+          '.claude/settings.json': HOOKED_SETTINGS,
+          '.claude/hooks/guard.sh': '#!/usr/bin/env bash\ncommand=$(jq -r .tool_input.command)\nif echo "$command" | grep -qiE \'terraform\\s+(destroy|apply)|drop\\s+(table|database)|psql|dropdb\'; then\n  echo "refused: ask a human" >&2\n  exit 2\nfi\n',
+        },
+        note: 'a PreToolUse hook script refuses those commands, whatever the model decides',
+      },
+      {
+        files: {
+          'CLAUDE.md': '# Infra\n\n- Never run `terraform destroy`.\n',
+          '.claude/settings.json': '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "jq -r .tool_input.command | grep -q \'terraform destroy\' && exit 2 || exit 0" }] }\n    ]\n  }\n}\n',
+        },
+        note: 'an inline hook that refuses the command',
       },
       sample(
         'AGENTS.md',

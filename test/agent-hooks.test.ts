@@ -1,0 +1,47 @@
+// What a PreToolUse hook refuses, read from its script or inline command, and the script a hook command runs.
+import { describe, expect, it } from 'vitest';
+import { hookScriptOf, toolsRefusedBy } from '../knowledge/agents/hooks.js';
+
+describe('toolsRefusedBy', () => {
+  it('reads the patterns of a Python hook that exits 2', () => {
+    const script = [
+      '#!/usr/bin/env python3',
+      'import json, re, sys',
+      'BLOCKED = [r"\\brm\\s+-rf\\b", r"(?i)drop\\s+(table|database)", r"terraform\\s+destroy"]',
+      'command = json.load(sys.stdin).get("tool_input", {}).get("command", "")',
+      'for pattern in BLOCKED:',
+      '    if re.search(pattern, command):',
+      '        print(f"Blocked: {pattern}", file=sys.stderr)',
+      '        sys.exit(2)',
+      '',
+    ].join('\n');
+    const refused = toolsRefusedBy(script);
+    expect(refused).toEqual(expect.arrayContaining(['rm', 'terraform', 'psql', 'mysql']));
+    expect(refused).not.toContain('aws');
+  });
+
+  it('reads a JavaScript hook that answers deny', () => {
+    const script = [
+      "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));",
+      "const dangerous = ['railway volume delete', 'railway down', 'fly volumes destroy'];",
+      'if (dangerous.some((prefix) => input.tool_input.command.startsWith(prefix))) {',
+      "  console.log(JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny' } }));",
+      '}',
+    ].join('\n');
+    expect(toolsRefusedBy(script)).toEqual(['fly', 'railway']);
+  });
+
+  it('refuses nothing when the hook never refuses, or its patterns match every command', () => {
+    expect(toolsRefusedBy('#!/bin/sh\necho "$(date) $(jq -r .tool_input.command)" >> .claude/audit.log\nexit 0\n')).toEqual([]);
+    expect(toolsRefusedBy('#!/bin/sh\nif echo "$cmd" | grep -qE "\\w+"; then echo "blocked" >&2; exit 2; fi\n')).toEqual([]);
+  });
+});
+
+describe('hookScriptOf', () => {
+  it('resolves scripts under the project directory and ignores paths outside it', () => {
+    expect(hookScriptOf('"$CLAUDE_PROJECT_DIR"/.claude/hooks/guard.sh', '')).toBe('.claude/hooks/guard.sh');
+    expect(hookScriptOf('python3 .claude/hooks/guard.py', 'services/api/')).toBe('services/api/.claude/hooks/guard.py');
+    expect(hookScriptOf('node ~/.claude/hooks/guard.js', '')).toBeUndefined();
+    expect(hookScriptOf('jq -r .tool_input.command | grep -q "rm -rf" && exit 2', '')).toBeUndefined();
+  });
+});
