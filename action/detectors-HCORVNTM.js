@@ -2,8 +2,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   require_ignore,
+  require_picomatch,
   sha256
-} from "./chunk-3P5U27ZX.js";
+} from "./chunk-Z7Q2YIKS.js";
 import {
   formatOf,
   lookupTable,
@@ -18960,6 +18961,7 @@ var DROID = /(?:^|[\s;&|('"`/])droid(?=[\s'"`]|$)/;
 var CRUSH = /(?:^|[\s;&|('"`/])crush(?=[\s'"`]|$)/;
 var CONTINUE = /(?:^|[\s;&|('"`/])(?:cn|@continuedev\/cli)(?=[\s'"`]|$)/;
 var CLINE = /(?:^|[\s;&|('"`/])(?:cline|@cline\/cli)(?=[\s'"`]|$)/;
+var OPENHANDS = /(?:^|[\s;&|('"`/])openhands(?=[\s'"`]|$)/;
 var KILO = /(?:^|[\s;&|('"`/])(?:kilo|kilocode|@kilocode\/cli)(?=[\s'"`]|$)/;
 var FLAGS = [
   { agent: "claude-code", flag: /--dangerously-skip-permissions\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -18999,6 +19001,8 @@ var FLAGS = [
   { agent: "kilo-code", flag: /--auto\b/, command: KILO, grant: "bypass-mode", lets: "run every tool not explicitly denied" },
   // `codex exec -a never … -c sandbox_workspace_write.network_access=true`: unasked, with the network.
   { agent: "codex", flag: /(?:-a|--ask-for-approval)[=\s]+["']?never\b(?=[^\n]*network_access["']?\s*=\s*["']?true)/, command: CODEX, grant: "bypass-mode", lets: "run every command with network access (provider APIs included)" },
+  // OpenHands' CLI: `--always-approve` turns confirmation off, and `--headless` always runs that way.
+  { agent: "openhands", flag: /--always-approve\b|--headless\b/, command: OPENHANDS, grant: "bypass-mode", lets: "run every action, shell included," },
   { agent: "crush", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: "bypass-mode", lets: "run every tool, shell included," },
   // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
   { agent: "goose", flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
@@ -19055,7 +19059,8 @@ var LAUNCH_KEYWORDS = [
   "--allow 'bash",
   "cline",
   "kilo",
-  "network_access"
+  "network_access",
+  "openhands"
 ];
 
 // knowledge/agents/agents.ts
@@ -19326,6 +19331,16 @@ var AGENTS = [
     builtInExclusions: [],
     skipsGitIgnored: false,
     reference: "https://block.github.io/goose/docs/guides/goose-permissions/"
+  },
+  {
+    id: "openhands",
+    title: "OpenHands",
+    // Repository skills (formerly microagents; the old folder still loads) and the legacy instructions file.
+    instructionFiles: [/(^|\/)\.openhands\/(?:microagents|skills)\/[^/]+\.md$/, /(^|\/)\.openhands_instructions$/],
+    ignoreFiles: [],
+    builtInExclusions: [],
+    skipsGitIgnored: false,
+    reference: "https://docs.openhands.dev/overview/skills"
   }
 ];
 var BY_ID2 = new Map(AGENTS.map((agent) => [agent.id, agent]));
@@ -19964,6 +19979,14 @@ var AGENT_SETTINGS = [
   {
     agent: "copilot",
     files: [".vscode/settings.json", "*.code-workspace"],
+    key: "chat.tools.edits.autoApprove",
+    grants: "a true glob over .vscode/*.json (its own settings; merged with the default, whose false entries a catch-all does not outvote)",
+    repoScope: "effective-after-trust",
+    source: "https://github.com/microsoft/vscode (chat.shared.contribution.ts)"
+  },
+  {
+    agent: "copilot",
+    files: [".vscode/settings.json", "*.code-workspace"],
     key: "chat.permissions.default",
     grants: '"autoApprove" (Bypass Approvals) or "autopilot"; window scope',
     repoScope: "effective-after-trust",
@@ -20205,6 +20228,37 @@ function mcpServerKind(server) {
 }
 var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore|call_aws|use_aws|run_?command|shell|invoke)/i;
 
+// knowledge/agents/hooks.ts
+var REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\s*|\(\s*)2\b|\bos\.Exit\(\s*2\s*\)|permissionDecision\\?["']?\s*:\s*\\?["']deny|\\?["']decision\\?["']\s*:\s*\\?["']block/;
+var QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){3,300})\1/g;
+var ORDINARY = ["ls -la", "git status", "npm test", "cat README.md", "echo done", "zqx-unlisted-tool --any-flag"];
+function toolsRefusedBy(text) {
+  if (!REFUSES.test(text)) return [];
+  const patterns = [];
+  for (const match of text.matchAll(QUOTED)) {
+    const pattern = compile(match[2]);
+    if (pattern && !ORDINARY.some((command) => pattern.test(command))) patterns.push(pattern);
+  }
+  if (patterns.length === 0) return [];
+  return stoppedBy((command) => patterns.some((pattern) => pattern.test(command))).filter((tool) => tool !== "*");
+}
+function compile(source2) {
+  const inline = /^\(\?([imsx]+)\)/.exec(source2);
+  const body2 = (inline ? source2.slice(inline[0].length) : source2).replace(/\\\\/g, "\\");
+  try {
+    return new RegExp(body2, inline?.[1]?.includes("i") ? "i" : "");
+  } catch {
+    return void 0;
+  }
+}
+function hookScriptOf(command, project) {
+  const match = /(?:["']?\$\{?CLAUDE_PROJECT_DIR\}?["']?\/|(?<![\w$./-]))((?:\.{0,2}[\w-]*\/)*[\w.-]+\.(?:sh|bash|py|js|mjs|cjs|ts))\b/.exec(command);
+  if (!match) return void 0;
+  const path2 = match[1].replace(/^\.\//, "");
+  if (path2.startsWith("../") || path2.startsWith("/")) return void 0;
+  return `${project}${path2}`;
+}
+
 // detectors/agent-permission/configs/claude-code.ts
 var CLAUDE_SETTINGS = /(^|\/)(?:\.claude\/settings(\.local)?\.json|managed-settings\.json|managed-settings\.d\/[^/]+\.json)$/;
 var MANAGED_SETTINGS = /(^|\/)managed-settings(?:\.json|\.d\/)/;
@@ -20226,13 +20280,14 @@ function readClaudeSettings(file, out) {
       effective: true
     });
   }
+  const projectDirectory = MANAGED_SETTINGS.test(file.path) ? "" : directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
   readApprovingHooks(file, out, root);
+  readRefusingHooks(file, out, root, projectDirectory);
   const permissions = mapAt(file, out, root, "permissions");
   if (!permissions) return;
   for (const item of stringsAt(file, out, permissions, "additionalDirectories")) {
     reportOutsideDirectory(file, out, "claude-code", `permissions.additionalDirectories: "${item.value}"`, item.value, item.span);
   }
-  const projectDirectory = MANAGED_SETTINGS.test(file.path) ? "" : directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
   const mode = stringAt(permissions, "defaultMode");
   if (mode) {
     if (!MODES2.has(mode.value)) {
@@ -20298,6 +20353,39 @@ function readApprovingHooksOf(file, out, root, event) {
         effective: true
       });
     }
+  }
+}
+function readRefusingHooks(file, out, root, projectDirectory) {
+  const entries = get(get(root, "hooks"), "PreToolUse");
+  if (entries?.kind !== "seq") return;
+  for (const entry of entries.items) {
+    const matcher = literalString(get(entry, "matcher")) ?? "";
+    if (!(matcher === "" || matcher === "*" || safeTest(matcher, "Bash"))) continue;
+    const hooks = get(entry, "hooks");
+    if (hooks?.kind !== "seq") continue;
+    for (const hook of hooks.items) {
+      const command = get(hook, "command");
+      const text = literalString(command);
+      if (!command || text === void 0) continue;
+      const setting = `hooks.PreToolUse matcher "${matcher}"`;
+      const location = { path: file.path, span: lineSpan3(file, command.span) };
+      const script = hookScriptOf(text, projectDirectory);
+      if (script) {
+        out.publish("agent-hook", { agent: "claude-code", script, setting: `${setting}: ${script}`, location });
+        continue;
+      }
+      const refuses = toolsRefusedBy(text);
+      if (refuses.length > 0) out.publish("agent-command-brake", { agent: "claude-code", decision: "deny", setting: `${setting}: a hook that refuses ${refuses.join(", ")}`, stops: refuses, location });
+    }
+  }
+}
+function resolveHookScripts(context) {
+  const hooks = context.facts.all("agent-hook");
+  if (hooks.length === 0) return;
+  const refusals = new Map(context.facts.all("agent-hook-script").map((script) => [script.path, script.refuses]));
+  for (const hook of hooks) {
+    const refuses = refusals.get(hook.script);
+    if (refuses && refuses.length > 0) context.publish("agent-command-brake", { agent: hook.agent, decision: "deny", setting: `${hook.setting}, which refuses ${refuses.join(", ")}`, stops: refuses, location: hook.location });
   }
 }
 function safeTest(matcher, tool) {
@@ -20927,6 +21015,12 @@ function ampMatcher(pattern) {
   const regex = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
   if (regex) return regexMatcher(regex[1], regex[2]);
   return globMatcher(pattern);
+}
+
+// detectors/agent-permission/configs/hook-scripts.ts
+var HOOK_SCRIPT = /(^|\/)\.claude\/hooks\/(?:[^/]+\/)*[^/]+\.(?:sh|bash|py|js|mjs|cjs|ts)$/;
+function readHookScript(file, out) {
+  out.publish("agent-hook-script", { path: file.path, refuses: toolsRefusedBy(file.text) });
 }
 
 // detectors/agent-permission/configs/claude-commands.ts
@@ -22011,10 +22105,14 @@ function readBash(file, out, bash, prefix, close) {
 }
 
 // detectors/agent-permission/configs/vscode.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
 var VSCODE_SETTINGS = /(^|\/)\.vscode\/settings\.json$|\.code-workspace$/;
 var TERMINAL_MAPS = ["chat.tools.terminal.autoApprove", "chat.agent.terminal.allowList", "github.copilot.chat.agent.terminal.allowList"];
 var TERMINAL_DENY_MAPS = ["chat.agent.terminal.denyList", "github.copilot.chat.agent.terminal.denyList"];
 var GLOBAL_AUTO_APPROVE = ["chat.tools.global.autoApprove", "chat.tools.autoApprove"];
+var EDIT_MAP = "chat.tools.edits.autoApprove";
+var OWN_SETTINGS = [".vscode/settings.json", "app/.vscode/settings.json"];
+var CATCH_ALL_GLOBS = /* @__PURE__ */ new Set(["**", "**/*", "*", "**/**"]);
 var PREFIX_LISTS = [
   { agent: "roo-code", allow: "roo-cline.allowedCommands", deny: "roo-cline.deniedCommands" },
   { agent: "kilo-code", allow: "kilo-code.allowedCommands", deny: "kilo-code.deniedCommands" },
@@ -22038,7 +22136,7 @@ function readDevcontainer(file, out) {
 }
 function readSettings(file, out, root, machine) {
   const keys = new Set(root.entries.map((entry) => entry.key));
-  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, "chat.permissions.default", ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
+  const relevant = [...TERMINAL_MAPS, ...TERMINAL_DENY_MAPS, ...GLOBAL_AUTO_APPROVE, EDIT_MAP, "chat.permissions.default", ...PREFIX_LISTS.flatMap((list) => [list.allow, list.deny])];
   if (!relevant.some((key) => keys.has(key))) return;
   for (const key of GLOBAL_AUTO_APPROVE) {
     const value = valueOf(root, key);
@@ -22072,6 +22170,7 @@ function readSettings(file, out, root, machine) {
       });
     }
   }
+  readEditMap(file, out, root);
   const terminalBrakes = [];
   for (const key of TERMINAL_DENY_MAPS) readTerminalMap(file, out, root, key, "deny", terminalBrakes);
   for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, "brakes", terminalBrakes);
@@ -22120,6 +22219,34 @@ function readTerminalMap(file, out, root, key, pass, brakes) {
       const permission = commandPermission(matcher, { agent: "copilot", setting, span: entry.keySpan, except: brakes });
       if (permission) emitPermission(file, out, permission);
     }
+  }
+}
+function readEditMap(file, out, root) {
+  const map = valueOf(root, EDIT_MAP);
+  if (!map) return;
+  emitConfig(out, "copilot", "settings", file.path);
+  if (map.kind !== "map") {
+    invalid(file, out, `"${EDIT_MAP}" in ${file.path} should be an object of glob rules; it was ignored.`, map.span.line);
+    return;
+  }
+  const covers = (glob) => {
+    const matches = (0, import_picomatch.default)(glob, { dot: true });
+    return OWN_SETTINGS.some((path2) => matches(path2));
+  };
+  const protectedAgain = map.entries.some((entry) => approval(entry.value) === false && covers(entry.key));
+  if (protectedAgain) return;
+  for (const entry of map.entries) {
+    if (approval(entry.value) !== true || CATCH_ALL_GLOBS.has(entry.key.trim()) || !covers(entry.key)) continue;
+    emitPermission(file, out, {
+      ruleId: RULE_IDS.bypassMode,
+      agent: "copilot",
+      grant: "bypass-mode",
+      setting: `"${EDIT_MAP}": { "${entry.key}": true }`,
+      span: entry.keySpan,
+      lets: "rewrite its own workspace settings, and with them approve any tool or command for itself,",
+      effective: true
+    });
+    return;
   }
 }
 function approval(value) {
@@ -22444,7 +22571,7 @@ var bypassMode = {
   id: "agent-permission/bypass-mode",
   title: "Agent configured to run every tool without a human",
   severity: "high",
-  why: 'The repository puts an agent in a mode where no tool call waits for a person: Claude Code bypassPermissions, Codex approval_policy "never" without a sandbox, Amp dangerouslyAllowAll, OpenCode "permission": "allow". Every shell command, deploy and API call the model decides on runs at once, with whatever credentials it can read. Settings the agent ignores from a repository (Claude auto mode, VS Code global auto-approve, Gemini yolo, Zed agent settings) are reported at info as intent.',
+  why: 'The repository puts an agent in a mode where no tool call waits for a person: Claude Code bypassPermissions, Codex approval_policy "never" without a sandbox, Amp dangerouslyAllowAll, OpenCode "permission": "allow", or VS Code edits of its own settings auto-approved (from there it approves anything). Every shell command, deploy and API call the model decides on runs at once, with whatever credentials it can read. Settings the agent ignores from a repository (Claude auto mode, VS Code global auto-approve, Gemini yolo, Zed agent settings) are reported at info as intent.',
   fix: "Remove the mode from the committed settings and approve tools per command instead (allow narrow read-only commands, deny destructive ones). Run bypass modes only in a disposable container with no production credentials.",
   helpUri: "https://code.claude.com/docs/en/permission-modes",
   precision: "very-high",
@@ -22500,7 +22627,11 @@ var bypassMode = {
         '{\n  "name": "api",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:20",\n  "customizations": {\n    "vscode": {\n      "extensions": ["github.copilot-chat"],\n      "settings": {\n        "chat.tools.global.autoApprove": true\n      }\n    }\n  }\n}\n',
         { expect: { line: 8 }, note: "container machine settings honour global auto-approve" }
       ),
-      sample(".aider.conf.yml", "model: sonnet\nauto-commits: true\nyes-always: true\nread:\n  - CONVENTIONS.md\n", { expect: { line: 3 } })
+      sample(".aider.conf.yml", "model: sonnet\nauto-commits: true\nyes-always: true\nread:\n  - CONVENTIONS.md\n", { expect: { line: 3 } }),
+      sample(".vscode/settings.json", '{\n  "chat.tools.edits.autoApprove": {\n    "**/*": true,\n    "**/.vscode/*.json": true\n  },\n  "chat.tools.terminal.autoApprove": { "npm test": true }\n}\n', {
+        expect: { line: 4 },
+        note: "the agent may rewrite its own settings unasked, and so approve any command for itself"
+      })
     ],
     negative: [
       sample("scripts/agent.ts", 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({ prompt: "summarise the diff", options: { permissionMode: "default", allowedTools: ["Read", "Grep"] } })) console.log(message);\n', { note: "the default mode and read-only tools" }),
@@ -22517,6 +22648,10 @@ var bypassMode = {
       ),
       sample(".gemini/settings.json", '{\n  "general": { "defaultApprovalMode": "default", "vimMode": false },\n  "ui": { "theme": "GitHub" }\n}\n'),
       sample(".vscode/settings.json", '{\n  "chat.permissions.default": "default",\n  "chat.tools.terminal.autoApprove": { "npm test": true }\n}\n'),
+      sample(".vscode/settings.json", '{\n  "chat.tools.edits.autoApprove": {\n    "**/*": true,\n    "**/tests/**": true,\n    "**/.env*": false\n  }\n}\n', {
+        note: "a catch-all does not outvote VS Code's default prompt for its own settings"
+      }),
+      sample(".vscode/settings.json", '{\n  "chat.tools.edits.autoApprove": {\n    ".vscode/**": true,\n    "**/.vscode/settings.json": false\n  }\n}\n', { note: "the settings file is asked for again" }),
       sample("docs/agents.md", '# Working with agents\n\nDo not set `"defaultMode": "bypassPermissions"` in `.claude/settings.json`; it skips every prompt.\n', {
         note: "prose about the setting is not the setting"
       })
@@ -22831,6 +22966,7 @@ var bypassFlag = {
       sample(".github/workflows/continue.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "Fix the failing tests" --allow Bash --allow Write\n', { expect: { line: 6 }, note: "Continue's shell tool allowed for every command" }),
       sample("scripts/run.sh", '#!/bin/sh\ncline -y "fix every lint error"\n', { expect: { line: 2 }, note: "Cline's CLI approving every action" }),
       sample("scripts/ci.sh", '#!/bin/sh\nkilo run --auto "update the dependencies"\n', { expect: { line: 2 }, note: "Kilo Code's CLI with every prompt off" }),
+      sample(".github/workflows/agent.yml", 'on: workflow_dispatch\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: uv tool install openhands\n      - run: openhands --headless -t "fix the failing tests"\n', { expect: { line: 8 }, note: "OpenHands headless mode always approves every action" }),
       sample("scripts/agent.sh", '#!/bin/sh\ncodex exec -a never -s workspace-write -c sandbox_workspace_write.network_access=true "deploy the fix"\n', { expect: { line: 2 }, note: "no approvals, and the sandbox lets the network through" }),
       sample("tools/run_agent.py", 'import subprocess\n\nsubprocess.run(\n    [\n        "claude",\n        "-p",\n        prompt,\n        "--dangerously-skip-permissions",\n    ],\n    check=True,\n)\n', { expect: { line: 8 }, note: "an argument list laid out one element per line" }),
       sample(".github/workflows/summarise.yml", 'jobs:\n  summarise:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gemini -p $(git log -5 --format=%s | tr "\\n" " ") --yolo\n', { expect: { line: 5 }, note: "a pipe inside a command substitution does not end the command" }),
@@ -22892,6 +23028,7 @@ echo "alias yolo='claude --dangerously-skip-permissions'" | tee -a ~/.bashrc ~/.
     ],
     negative: [
       sample("scripts/agent.sh", '#!/bin/sh\ncodex exec -a never -s workspace-write "fix the tests"\ncn -p "summarise the diff" --allow Read\n', { note: "a sandbox without network; a read-only tool" }),
+      sample("scripts/agent.sh", '#!/bin/sh\nopenhands -t "summarise the open issues"\nchromium --headless --dump-dom https://example.com > page.html\n', { note: "OpenHands asking for each action; another program's --headless" }),
       sample("tools/guard.py", 'FORBIDDEN = ("claude --dangerously-skip-permissions", "codex --yolo")\n\n\ndef check(command: str) -> None:\n    """Refuse `claude --dangerously-skip-permissions` and friends."""\n    # never run claude with --dangerously-skip-permissions\n    if any(flag in command for flag in FORBIDDEN):\n        raise SystemExit("refused")\n', { note: "a guard naming the flag in a list, a docstring and a comment" }),
       sample("src/warn.ts", "console.warn('Do not run `claude --dangerously-skip-permissions` here.');\n", { note: "a warning that names the command" }),
       sample("src/launch.ts", "export function launch(args: string[]): void {\n  if (args.includes('--dangerously-skip-permissions')) throw new Error('refused: run the agent with its prompts on');\n}\n", { note: "code that refuses the flag" }),
@@ -22940,6 +23077,7 @@ for f in $FORBIDDEN; do grep -rq -- "$f" .github && exit 1; done
 };
 
 // detectors/agent-permission/rules/prose-only-guardrail.ts
+var HOOKED_SETTINGS = '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "\\"$CLAUDE_PROJECT_DIR\\"/.claude/hooks/guard.sh" }] }\n    ]\n  }\n}\n';
 var proseOnlyGuardrail = {
   id: "agent-permission/prose-only-guardrail",
   title: "Guardrail stated in prose only",
@@ -22983,7 +23121,22 @@ var proseOnlyGuardrail = {
         { expect: { line: 7 } }
       ),
       sample("GEMINI.md", "# Notes for Gemini\n\n* Do not read `.env` files or print their values.\n", { expect: { line: 3 } }),
-      sample("AGENTS.md", "# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n", { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" })
+      sample("AGENTS.md", "# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n", { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" }),
+      {
+        files: {
+          "CLAUDE.md": "# Infra\n\n- Never run `terraform destroy` or `psql` against production.\n",
+          ".claude/settings.json": HOOKED_SETTINGS,
+          ".claude/hooks/guard.sh": `#!/usr/bin/env bash
+command=$(jq -r .tool_input.command)
+if echo "$command" | grep -qE 'rm\\s+-rf'; then
+  echo "refused: rm -rf" >&2
+  exit 2
+fi
+`
+        },
+        expect: { path: "CLAUDE.md", line: 3 },
+        note: "the hook refuses rm -rf only"
+      }
     ],
     negative: [
       sample("CLAUDE.md", "# Notes\n\nThe seed script never touches the production database; it refuses unless NODE_ENV=development.\nCI can't run migrations on forks because secrets are unavailable.\nDon't worry about the production database: tests use a throwaway container.\n", { note: "what the code and CI do, not orders to the agent" }),
@@ -22995,6 +23148,34 @@ var proseOnlyGuardrail = {
           ".claude/settings.json": '{\n  "permissions": {\n    "deny": ["Bash(rm:*)", "Bash(dropdb:*)"]\n  }\n}\n'
         },
         note: "the sentence is enforced by deny rules"
+      },
+      {
+        files: {
+          "CLAUDE.md": "# Infra\n\n- Never run `terraform destroy` or drop the production database.\n",
+          ".claude/settings.json": HOOKED_SETTINGS,
+          ".claude/hooks/guard.sh": `#!/usr/bin/env bash
+command=$(jq -r .tool_input.command)
+if echo "$command" | grep -qiE 'terraform\\s+(destroy|apply)|drop\\s+(table|database)|psql|dropdb'; then
+  echo "refused: ask a human" >&2
+  exit 2
+fi
+`
+        },
+        note: "a PreToolUse hook script refuses those commands, whatever the model decides"
+      },
+      {
+        files: {
+          "CLAUDE.md": "# Infra\n\n- Never run `terraform destroy`.\n",
+          ".claude/settings.json": `{
+  "hooks": {
+    "PreToolUse": [
+      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "jq -r .tool_input.command | grep -q 'terraform destroy' && exit 2 || exit 0" }] }
+    ]
+  }
+}
+`
+        },
+        note: "an inline hook that refuses the command"
       },
       sample(
         "AGENTS.md",
@@ -23276,6 +23457,7 @@ var byPattern = (pattern, read) => ({ matches: (path2) => pattern.test(path2), r
 var READERS = [
   byPattern(CLAUDE_SETTINGS, readClaudeSettings),
   byPattern(CLAUDE_COMMAND2, readClaudeCommand),
+  byPattern(HOOK_SCRIPT, readHookScript),
   byPattern(WINDSURF_WORKFLOW, readWindsurfWorkflow),
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
@@ -23310,7 +23492,7 @@ function mayBeAgentFile(path2) {
   if (dot <= slash + 1) return true;
   if (AGENT_FILE_EXTENSIONS.has(path2.slice(dot + 1).toLowerCase())) return true;
   const name = path2.slice(slash + 1, slash + 14).toLowerCase();
-  return name.startsWith("dockerfile") || name.startsWith("containerfile") || path2.includes(".husky/");
+  return name.startsWith("dockerfile") || name.startsWith("containerfile") || path2.includes(".husky/") || path2.includes(".claude/hooks/");
 }
 var CODE_KEYWORDS = ["bypasspermissions", "dangerously", "allowedtools", "allowed_tools"];
 var agentPermission = {
@@ -23333,8 +23515,8 @@ var agentPermission = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file) => isConfig(file.path),
-  consumes: ["credential", "claude-shell-allow", "agent-command-brake"],
-  produces: ["credential", "claude-shell-allow", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
+  consumes: ["credential", "claude-shell-allow", "agent-command-brake", "agent-hook", "agent-hook-script"],
+  produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
   scanFile(file, sink) {
     const out = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -23344,6 +23526,7 @@ var agentPermission = {
   finish(sink) {
     const context = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     resolveClaudeShellAllows(context);
+    resolveHookScripts(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);
