@@ -288,23 +288,42 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
           : { protection: 'none', description: 'the bucket has no versioning or replication' },
         destructiveSettings: settings,
       });
-      // Replication configured on this bucket is evidence for it.
-      for (const replication of sameDir('aws_s3_bucket_replication_configuration').filter((candidate) => refersTo(candidate, 'bucket'))) {
-        for (const rule of blocks(replication.body, 'rule')) {
-          const destination = block(rule, 'destination');
-          const targetArn = literalOf(attribute(destination, 'bucket'));
-          const account = literalOf(attribute(destination, 'account'));
-          inventory.evidence({
-            covers: [identity],
-            protection: account ? 'other-account' : 'same-account-other-region',
-            mechanism: 's3-replication',
-            destination: targetArn ?? textOf(attribute(destination, 'bucket')) ?? 'another bucket',
-            destinationProvider: 'aws',
-            destinationAccount: account,
-            location: inventory.line(replication.line),
-          });
-        }
+      return;
+    }
+    // Replication, and versioning, are evidence for the bucket they name, in whichever file of the module it is declared
+    // (a `replication.tf` beside `main.tf` is the usual layout): the bucket's identity is its address in the directory.
+    case 'aws_s3_bucket_replication_configuration': {
+      const source = referenceOf(attribute(body, 'bucket'));
+      if (!source) return;
+      for (const rule of blocks(body, 'rule')) {
+        const destination = block(rule, 'destination');
+        const targetArn = literalOf(attribute(destination, 'bucket'));
+        const account = literalOf(attribute(destination, 'account'));
+        inventory.evidence({
+          covers: [`terraform:${directory}:${source}`],
+          protection: account ? 'other-account' : 'same-account-other-region',
+          mechanism: 's3-replication',
+          destination: targetArn ?? textOf(attribute(destination, 'bucket')) ?? 'another bucket',
+          destinationProvider: 'aws',
+          destinationAccount: account,
+          location,
+        });
       }
+      return;
+    }
+    case 'aws_s3_bucket_versioning': {
+      // In the bucket's own file, versioning is read as the bucket's built-in protection (above).
+      const source = referenceOf(attribute(body, 'bucket'));
+      if (!source || all.some((candidate) => `${candidate.type}.${candidate.label}` === source)) return;
+      if (!/enabled/i.test(literalOf(attribute(block(body, 'versioning_configuration'), 'status')) ?? '')) return;
+      inventory.evidence({
+        covers: [`terraform:${directory}:${source}`],
+        protection: 'provider-managed',
+        mechanism: 's3-versioning',
+        destination: 'old object versions kept in the same bucket',
+        destinationProvider: 'aws',
+        location,
+      });
       return;
     }
     case 'aws_ebs_volume': {

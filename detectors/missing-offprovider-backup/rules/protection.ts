@@ -22,6 +22,12 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview'
 }
 `;
 
+/** A production bucket in main.tf; its versioning and replication are declared in files of their own, as modules split them. */
+const S3_MAIN = 'terraform {\n  backend "s3" {\n    bucket = "acme-tfstate"\n    key    = "prod.tfstate"\n    region = "us-east-1"\n  }\n}\n\nprovider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "documents" {\n  bucket = "acme-customer-documents-prod"\n}\n';
+const S3_VERSIONING = 'resource "aws_s3_bucket_versioning" "documents" {\n  bucket = aws_s3_bucket.documents.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n';
+const S3_REPLICATION =
+  'resource "aws_s3_bucket_replication_configuration" "documents" {\n  bucket = aws_s3_bucket.documents.id\n  role   = aws_iam_role.replication.arn\n\n  rule {\n    id     = "offsite"\n    status = "Enabled"\n    destination {\n      bucket  = "arn:aws:s3:::acme-documents-vault"\n      account = "771245093318"\n    }\n  }\n}\n';
+
 const ARM_POSTGRES = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
@@ -248,6 +254,7 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         { files: { 'k8s/ack/orders-db.yaml': 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n' }, expect: { path: 'k8s/ack/orders-db.yaml', line: 2 }, note: 'an RDS instance declared through ACK' },
         { files: { 'sst.config.ts': 'export default $config({\n  app(input) {\n    return { name: "ledger", removal: input?.stage === "production" ? "retain" : "remove", home: "aws" };\n  },\n  async run() {\n    const isProd = $app.stage === "production";\n    const database = isProd\n      ? new sst.aws.Postgres("Database", { vpc, instance: "t4g.medium" })\n      : sst.aws.Postgres.get("Database", { id: "ledger-databaseinstance-bchtmzsd" });\n    new sst.aws.Function("Api", { handler: "src/api.handler", link: [database] });\n  },\n});\n' }, expect: { path: 'sst.config.ts', line: 8 }, note: "SST: the Postgres production's stage creates is an RDS instance" },
         { files: { 'infra/main.bicep': BICEP_POSTGRES }, expect: { path: 'infra/main.bicep', line: 4 }, note: 'an Azure flexible server in Bicep, its name filled from a literal default' },
+        { files: { 'infra/prod/main.tf': S3_MAIN, 'infra/prod/versioning.tf': S3_VERSIONING }, expect: { path: 'infra/prod/main.tf', line: 13 }, note: 'versioning, declared in another file of the module, keeps old versions in the same bucket' },
         { files: { 'infra/azuredeploy.json': ARM_POSTGRES }, expect: { path: 'infra/azuredeploy.json', line: 6 }, note: 'the same server in an ARM template' },
         { files: { 'lib/ledger-stack.ts': cdkLedgerStack('    plan.addRule(backup.BackupPlanRule.daily());\n') }, expect: { path: 'lib/ledger-stack.ts', line: 9 }, note: 'a daily rule, and no copy leaves the account' },
         {
@@ -518,6 +525,8 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'infra/prod/main.tf': S3_MAIN, 'infra/prod/versioning.tf': S3_VERSIONING }, note: 'versioning declared in another file of the module: provider-only, not none' },
+        { files: { 'infra/prod/main.tf': S3_MAIN, 'infra/prod/replication.tf': S3_REPLICATION }, note: 'replication to another account, declared in its own file of the module' },
         sample('bin/provision.sh', '#!/bin/sh\ndokku postgres:create app-db\ndokku postgres:link app-db app\ndokku postgres:backup-auth app-db "$B2_KEY_ID" "$B2_APP_KEY" us-west-002 s3v4 https://s3.us-west-002.backblazeb2.com\ndokku postgres:backup-schedule app-db "0 3 * * *" acme-db-backups\n', { note: "Dokku's postgres plugin uploads scheduled dumps to a bucket" }),
         { files: { 'roles/postgresql/meta/main.yml': 'galaxy_info:\n  role_name: postgresql\n  author: acme\n', 'roles/postgresql/tasks/main.yml': ANSIBLE_POSTGRES }, note: 'an Ansible role published on its own: no play applies it here' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job dumps it to another provider' },
