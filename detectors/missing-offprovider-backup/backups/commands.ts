@@ -191,6 +191,11 @@ function wordsOf(command: string, env: ScriptEnv): string[] {
       const end = substitutionEnd(text, i);
       current += text.slice(i, end + 1);
       i = end;
+    } else if (char === '$' && text[i + 1] === '{' && text[i + 2] === '{' && text.indexOf('}}', i) !== -1) {
+      // A workflow expression left unexpanded (`https://${{ secrets.CF_ACCOUNT_ID }}.r2…`) is one word, blanks and all.
+      const end = text.indexOf('}}', i) + 1;
+      current += text.slice(i, end + 1);
+      i = end;
     } else current += char;
   }
   if (inWord) words.push(current);

@@ -596,6 +596,13 @@ primary_region = "ams"
           },
           note: 'the account id is a variable, but the host says Cloudflare R2',
         },
+        {
+          files: {
+            'infra/main.bicep': BICEP_POSTGRES,
+            '.github/workflows/backup.yml': OFFSITE_DUMP.replace('https://s3.us-west-004.backblazeb2.com', 'https://${{ secrets.CF_ACCOUNT_ID }}.r2.cloudflarestorage.com'),
+          },
+          note: 'a workflow expression with blanks inside fills the account id: the word stays whole',
+        },
       ],
     },
   },
