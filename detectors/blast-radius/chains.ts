@@ -6,6 +6,7 @@ import type { FactReader, RelatedLocation } from '../../src/model.js';
 import type { AgentGrant, AgentTool, BackupEvidence, Credential, DataStore, EnvironmentCrossing, EnvironmentResource } from '../../src/facts/index.js';
 import { CompanionIndex } from '../../knowledge/credentials/companions.js';
 import { credentialKind } from '../../knowledge/credentials/index.js';
+import { actsOnDataStores } from '../../knowledge/credentials/data-reach.js';
 import { lookupTable } from '../../src/lookup-table.js';
 import { FLY_HOST } from '../../knowledge/environments/identities.js';
 
@@ -233,14 +234,16 @@ export function findChains(facts: FactReader): Chain[] {
     const broad = credential.scope === 'root' || credential.scope === 'root-resource';
     const hosts = broad ? credentialHosts(credential) : [];
     const own = ownHosts(credential);
+    // Beside a shared database, a payment key or a session secret still reaches only its own service.
+    const touchesData = actsOnDataStores(credential);
     for (const store of stores) {
       const side = storeSide(store);
-      const reachesStore = broad && reaches(credential, hosts, store, platforms, storesOfPlatform);
+      const reachesStore = broad && touchesData && reaches(credential, hosts, store, platforms, storesOfPlatform);
       // Production's own credential reaches production directly, whatever else shares the store.
       const viaStaging =
         credential.environment === 'production'
           ? undefined
-          : side.landing.find((crossing) => reachesStore || (credential.environment === crossing.environment && !pointsElsewhere(own, crossing, store, formsOf)));
+          : side.landing.find((crossing) => reachesStore || (credential.environment === crossing.environment && touchesData && !pointsElsewhere(own, crossing, store, formsOf)));
       const spansEnvironments = credential.scope === 'root' && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
       // A credential nothing places in a non-production environment is taken at its word: an admin key in a Makefile
       // reaches what its scope reaches, staging configs beside it or not (they often share the account).

@@ -99,6 +99,13 @@ export const stagingChain: RuleMeta = {
         { 'scripts/admin.sh': ADMIN_SCRIPT, '.env.production': SHARED_URL, '.env.staging': SHARED_URL, '.github/workflows/db-backup.yml': OFFSITE_BACKUP },
         'shared, but a nightly dump leaves Railway',
       ),
+      railwayRepo(
+        {
+          '.env.production': SHARED_URL,
+          '.env.staging': `${SHARED_URL}STRIPE_SECRET_KEY=sk_live_51Hb7QkLmN2pX9vR4tW8yZ3cF6gJ1kD5sA0uE7iO2qT\nAPP_KEY=base64:q3Zk8Vb2Lm9Xn4Rt7Wy1Pc6Fg0Jd5Sa8Ue3Io2Qh4Kw=\nSENDGRID_API_KEY=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\n`,
+        },
+        'staging shares the database, but its payment key, app key and email key act on their own services only',
+      ),
     ],
   },
 };
