@@ -4,6 +4,7 @@ import { sample } from '../../src/model.js';
 import { looksGenerated, nameWord, TEST_WORDS } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { entropy, isHumanPlaceholder, isPlaceholder } from './values.js';
+import { environmentOfPath } from '../environments/names.js';
 
 /** Characters generated secrets are written with (hex, base64, Django's alphabet); no quotes, braces or spaces. */
 const SECRET_VALUE = /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{16,512}$/;
@@ -32,6 +33,12 @@ function appSecretRating(context: CredentialContext, because: string): Rating {
   if (TEMPLATE_DOTENV.test(context.path)) return { scope: 'test', because: `${context.path} is a template: its value is a shared development key` };
   const section = yamlSectionAbove(context);
   if (section && NON_PRODUCTION_SECTIONS.has(section)) return { scope: 'test', because: `it is the ${section} environment’s secret` };
+  // A framework's development config holds the key its generator wrote for local sessions (`mix phx.new` into
+  // config/dev.exs, Django's startproject into settings/dev.py once split): nothing deployed trusts it.
+  const environment = environmentOfPath(context.path);
+  if (environment?.evidence === 'file-name' && (environment.environment === 'development' || environment.environment === 'test')) {
+    return { scope: 'test', because: `${context.path} configures the ${environment.name} environment: its key signs local sessions only` };
+  }
   return { scope: 'root-resource', because };
 }
 
@@ -151,7 +158,7 @@ export const nextauthSecret: CredentialKind = {
 export const railsSecretKeyBase: CredentialKind = {
   id: 'rails-secret-key-base',
   provider: 'rails',
-  title: 'Rails secret_key_base',
+  title: 'Rails or Phoenix secret_key_base',
   contextPatterns: [{ variable: /^secret_key_base$/i, value: /^[A-Za-z0-9+/=_-]{30,256}$/, keywords: ['secret_key_base'] }],
   plausible: (value) => looksGenerated(value, 30),
   rate: (context) => appSecretRating(context, 'secret_key_base signs and encrypts every cookie and session: whoever holds it forges a session for any user'),
@@ -169,8 +176,14 @@ export const railsSecretKeyBase: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('config/secrets.yml', 'production:\n  secret_key_base: bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9eae795d70dd7e5cd9130d065046eb2fd7d4a9b052671d706433db1b90ef3e0802\n', { expect: { line: 2 } })],
-    negative: [sample('config/secrets.yml', 'test:\n  secret_key_base: bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9eae795d70dd7e5cd9130d065046eb2fd7d4a9b052671d706433db1b90ef3e0802\n', { note: 'the test environment’s key' })],
+    positive: [
+      sample('config/secrets.yml', 'production:\n  secret_key_base: bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9eae795d70dd7e5cd9130d065046eb2fd7d4a9b052671d706433db1b90ef3e0802\n', { expect: { line: 2 } }),
+      sample('config/staging.exs', 'import Config\n\nconfig :shop, ShopWeb.Endpoint,\n  url: [host: "staging.shop.example", port: 443],\n  secret_key_base: "+kQNw7Zr2Lx9Vb4Mn6Tp1Qs8Yc3Fd5Gh0Jk2Lm4Np6Qr8St0Uv2Wx4Yz6Ab8COae"\n', { expect: { line: 5 }, note: 'a deployed environment’s key, in Phoenix config' }),
+    ],
+    negative: [
+      sample('config/secrets.yml', 'test:\n  secret_key_base: bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9eae795d70dd7e5cd9130d065046eb2fd7d4a9b052671d706433db1b90ef3e0802\n', { note: 'the test environment’s key' }),
+      sample('config/dev.exs', 'import Config\n\nconfig :shop, ShopWeb.Endpoint,\n  http: [ip: {127, 0, 0, 1}, port: 4000],\n  debug_errors: true,\n  secret_key_base: "hFz0lH5M8qk3n7Y1o0lM4J0a2r3B9xq9oYp2n0dXK5z3Yk1bWc0v8Tn3aZ1s2d3f",\n  watchers: []\n', { note: 'the key mix phx.new writes for local development' }),
+    ],
   },
 };
 
