@@ -357,7 +357,8 @@ export function connectionUrlAround(line: string, password: string): { scheme: s
   return { scheme, user, host };
 }
 
-const DB_SCHEMES = 'postgres(?:ql)?|mysqlx?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|jdbc:[a-z]+';
+// `ecto://` is Elixir's Ecto URL (`url:` and DATABASE_URL of Phoenix apps), whatever the adapter.
+const DB_SCHEMES = 'postgres(?:ql)?|mysqlx?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|ecto|jdbc:[a-z]+';
 
 export const databaseConnectionString: CredentialKind = {
   id: 'database-connection-string',
@@ -369,7 +370,7 @@ export const databaseConnectionString: CredentialKind = {
       // engine can skip ahead to each scheme instead of testing a lookbehind at every position.
       regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, 'gi'),
       // The scheme names, not `://`: every URL has that, few files name a database scheme.
-      keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse', 'neo4j', 'jdbc:'],
+      keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse', 'neo4j', 'ecto://', 'jdbc:'],
     },
     {
       // JDBC URLs carry the login as parameters: `jdbc:postgresql://host/db?user=app&password=...`,
@@ -416,6 +417,7 @@ export const databaseConnectionString: CredentialKind = {
       sample('deploy/.env.production', 'DATABASE_URL=postgres://shop:Qwerty2024x@shop-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/shop\nREDIS_URL=redis://default:Tq8vLm3kPz1234567Wx@cache-prod.acme.io:6379\n', { expect: { line: 1 }, note: 'a weak password a person chose is still a password' }),
       sample('docker-compose.prod.yml', 'services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n', { expect: { line: 4 }, note: 'a generated password on a compose service name' }),
       sample('scripts/migrate.sh', '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
+      sample('config/staging.exs', 'import Config\n\nconfig :shop, Shop.Repo,\n  url: "ecto://shop:p1GJx8Lm2Qv7Rt4W@shop-prod.c9akciq32.eu-west-1.rds.amazonaws.com/shop_prod",\n  pool_size: 10\n', { expect: { line: 4 }, note: "Ecto's URL form, in Phoenix config" }),
       sample('docs/runbook.md', '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),
       sample('appsettings.json', '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
       sample('src/main/resources/application-prod.properties', 'spring.datasource.url=jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app?user=postgres&password=S6saRb1W3OIcxcPLlBl3AFby\n', { expect: { line: 1 }, note: 'a JDBC URL with its login as parameters' }),
