@@ -98,6 +98,8 @@ export const genericSecret: CredentialKind = {
     ],
     negative: [
       sample('lib/Mail/SpamAssassin/BayesStore/DBM.pm', 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: 'a magic number written as octal escapes' }),
+      sample('cts/cli/crm_mon.xml', '<lrm_rsc_op id="dummy1_last_0" operation_key="dummy1_start_0" operation="start" transition-key="11:7:0:173a0661-aaa2-4c3d-8aaf-2c6a7e8e4b2d" call-id="12"/>\n', { note: 'keys a record is looked up by' }),
+      sample('docs/inspect.md', '```json\n"Env": [\n    "PATH=/usr/local/bin:/usr/bin",\n    "GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D",\n    "PYTHON_VERSION=3.11.9"\n]\n```\n', { note: 'the fingerprint an official image verifies its download with' }),
       sample('templates/research-agent/README.md', 'Sign up [here](https://cloud.example.io/registration?onboarding_token=search&cta=cloud-registration&utm_id=2024q3x7).\n', { note: "a link's query parameter, cut at the next &" }),
       sample('.env.staging', 'APP_ENV=staging\nSTRIPE_KEY=pk_test_51kaFqxBZEh1bQ1sWH3ZmvHyvHPKqx3t9y96gtUnOa\n', { note: "a Stripe publishable key under Laravel Cashier's name: public by design" }),
       sample('.github/workflows/go.yml', 'jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      MINIO_KMS_MASTER_KEY: my-minio-key:6368616e676520746869732070617373776f726420746f206120736563726574\n    steps:\n      - run: go test ./...\n', { note: "MinIO's documented test key: hex of \"change this password to a secret\"" }),
@@ -197,8 +199,13 @@ export const hardcodedPassword: CredentialKind = {
     !isHumanPlaceholder(value) &&
     !isHashOrCiphertext(value) &&
     !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) &&
-    // A value that says "password" is a label or a field name (`challengePassword`), not a password.
-    !/pass(?:word|wd)/i.test(value) &&
+    // A value that says "password" is a label or a field name (`challengePassword`, `Passphrase`), not a password.
+    !/pass(?:word|wd|phrase)/i.test(value) &&
+    // `pass` is an English word too: a comment's `First pass: convert/validate`, libtool's `# $pass = dlpreopen`.
+    // Bound to it, a lowercase word or a path of words is prose; a password mixes in capitals, digits or symbols.
+    !(/^\$?pass$/i.test(context.variable ?? '') && /^[a-z]+(?:[/-][a-z]+)*[.,;:]?$/.test(value)) &&
+    // A C dereference or address (`char *password = *passptr;`) is an expression.
+    !/^[*&][A-Za-z_]\w*;?$/.test(value) &&
     // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
     // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
     !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) &&
@@ -255,6 +262,12 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/url.js', 'function u(A){if(A.username||A.password||A.pathname!=="/"||A.search)return A.href}\n', { note: 'logical operands in minified code' }),
       sample('rules/72_active.cf', 'meta __NOT_SPOOFED  SPF_PASS || __DKIM_EXISTS || __DKIM_SIGNED\n', { note: "a SpamAssassin rule's expression" }),
       sample('doc.ja/src/sgml/example-cluster.sgml', '<programlisting>\nserver1:5432:replication:repl:&lt;replユーザのパスワード&gt;\n</programlisting>\n', { note: 'a placeholder whose angle brackets are HTML entities' }),
+      sample('build-aux/ltmain.sh', '      esac\n    fi # $pass = dlpreopen\n    done\n', { note: "libtool's comment: `pass` is a loop's word" }),
+      sample('fakeredis/_commands.py', 'def _mget(keys):\n    # First pass: convert/validate non-keys, and short-circuit on missing keys\n    return keys\n', { note: 'the English word' }),
+      sample('src/lib/kadm5/srv/svr_principal.c', 'static void\nclear(char **passptr)\n{\n    char *password = *passptr;\n    zap(password, strlen(password));\n}\n', { note: 'a C dereference' }),
+      sample('Controller/Component/Auth/BlowfishAuthenticate.php', "<?php\n$this->settings['passwordHasher'] = 'Blowfish';\n", { note: 'what hashes passwords' }),
+      sample('installer/wix/platform.wxi', '<?define cmf_kpasswd_exe_guid="669A2965-6A0C-4A5A-9B1E-1E5C9E4E3B1A"?>\n', { note: "an installer component's GUID" }),
+      sample('manifests/certificates.pp', "class octavia::certificates (\n  $server_certs_key_passphrase = 'insecure-key-do-not-use-this-key',\n) {}\n", { note: 'a default that says it is no secret' }),
       sample('build-aux/ltmain.sh', 'for pass in conv scan dlopen dlpreopen link; do\n  if test "$pass" = dlpreopen; then\n    continue\n  fi\ndone\n', { note: 'a shell test compares a quoted variable; an assignment has no quotes and no `$`' }),
       sample('docs/examples.md', "```js\nif (mod.type !== 'userpassword' || !mod.vals || !mod.vals.length)\n  return next(new ldap.UnwillingToPerformError());\n```\n", { note: 'a string literal on the left of `||`' }),
       sample('src/openvpn/manage.c', 'msg(M_CLIENT, ">PASSWORD:Auth-Token:%s", token);\n', { note: 'a printf format: the value is filled in' }),

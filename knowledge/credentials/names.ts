@@ -33,7 +33,9 @@ const NOT_A_SECRET_WORDS = new Set(
     // enum's member), not a variable.
     'namespace factory and etc ' +
     // Rails' authenticity_token is a form's CSRF token, issued per session.
-    'authenticity'
+    'authenticity ' +
+    // What hashes or identifies a password, or when it expires (`passwordHasher`, `kpasswd_exe_guid`, `passwdValidTo`).
+    'hasher hashers guid uuid valid validity until'
   ).split(' '),
 );
 
@@ -80,9 +82,18 @@ export function secretNameClass(name: string): SecretNameClass | undefined {
   }
   // `SECRET_KEY_BASE`, `sk`, `jwt` alone say nothing; a trailing `key` after a provider-ish word does (`STRIPE_KEY`).
   const last = words[words.length - 1];
-  if (last === 'key' && words.length >= 2 && !/^\d+$/.test(words[words.length - 2]!)) return 'secret';
+  if (last === 'key' && words.length >= 2 && !/^\d+$/.test(words[words.length - 2]!) && !LOOKUP_KEY_WORDS.has(words[words.length - 2]!)) return 'secret';
   return undefined;
 }
+
+/**
+ * Nouns a trailing `key` looks things up by (`operation_key`, `transition-key`, `sort_key`, `group_key`): a key of a
+ * map or a record, not a credential. `GPG_KEY` (official Docker images' `ENV GPG_KEY A035C8C1…`) names the
+ * fingerprint a download is verified with; a private one says so (`GPG_PRIVATE_KEY`).
+ */
+const LOOKUP_KEY_WORDS = new Set(
+  'operation transition resource node entry map dict row record item element attribute property group event queue job task action step sequence order category tag table registry config setting settings option options menu shortcut keyboard hot press translation i18n locale lang language dedup dedupe deduplication unique natural surrogate compound hash bucket shard join gpg pgp gnupg'.split(' '),
+);
 
 /** Literal words every secret-looking name contains one of: the prefilter keywords of the name-based pass. */
 export const SECRET_NAME_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'bearer', 'authorization'] as const;
