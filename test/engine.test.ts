@@ -75,13 +75,14 @@ describe('discovery', () => {
       'apps/web/build/main.js': 'DANGER-build-output\n',
       'crates/x/target/debug/x.d': 'DANGER-target-output\n',
       'apps/web/vendor/lib.js': 'DANGER-vendored\n',
+      '.pc/fix-build.patch/src/lib.c': 'DANGER-pre-patch-copy\n',
     });
     const { result, where } = await findings(r.root);
     expect(where).toEqual(['deploy/target:1:1', 'out:1:1', 'scripts/build:1:14']);
     // Left out, but said so: which names, how often, and where.
     const note = result.notifications.find((n) => n.code === 'directories-skipped');
     expect(note?.level).toBe('note');
-    expect(note?.message).toBe('3 directories not scanned by default as dependencies, build output or caches: build/, target/, vendor/; for example apps/web/build, apps/web/vendor, crates/x/target.');
+    expect(note?.message).toBe('4 directories not scanned by default as dependencies, build output or caches: .pc/, build/, target/, vendor/; for example .pc, apps/web/build, apps/web/vendor, ....');
   });
 
   it('skips installed Python packages: virtualenvs under any name (they hold pyvenv.cfg) and site-packages trees', async () => {

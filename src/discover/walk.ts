@@ -43,6 +43,8 @@ export const DEFAULT_EXCLUDED_DIRECTORIES = [
   '.yarn',
   '.pnpm-store',
   'Pods',
+  // quilt's copies of files as they were before each patch (Debian source packages): the tree holds them already.
+  '.pc',
 ];
 
 /** File names that are generated and hold hashes, never credentials. */
