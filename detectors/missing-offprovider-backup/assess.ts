@@ -495,7 +495,8 @@ function inferPlatformDatabases(stores: DataStore[], appDeploys: readonly StoreC
   // So does any Railway storage the repository declares itself (a volume a SQLite app writes to).
   if (stores.some((store) => store.provider !== undefined && (DATABASE_ENGINES.has(store.engine) || store.provider === 'railway') && !store.testOnly)) return inferred;
   stores.forEach((store, index) => {
-    if (store.declaredBy !== 'usage' || store.provider !== undefined || store.testOnly || !DATABASE_ENGINES.has(store.engine)) return;
+    // An embedded database the app runs (PocketBase's SQLite) lives on the service's volume.
+    if (store.declaredBy !== 'usage' || store.provider !== undefined || store.testOnly || !(DATABASE_ENGINES.has(store.engine) || store.engine === 'sqlite')) return;
     stores[index] = {
       ...store,
       platform: 'railway',

@@ -24,7 +24,7 @@ import { isFirebaseConfig, scanFirebaseConfig } from './inventory/firebase.js';
 import { scanDoAppSpec } from './inventory/digitalocean.js';
 import { isDoAppSpec } from '../../knowledge/environments/digitalocean.js';
 import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
-import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanReadme, scanTypeormSource } from './inventory/apps.js';
+import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanPocketBase, scanReadme, scanTypeormSource } from './inventory/apps.js';
 import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';
 import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
 import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
@@ -38,7 +38,7 @@ import { isHelmTemplate, looksLikeKubernetes, scanCnpgChartValues, scanKubernete
 import { scanProgram } from './inventory/programs.js';
 import { scanSst } from './inventory/sst.js';
 import { isSstConfig } from '../../knowledge/environments/sst.js';
-import { isRailwayIac, scanRailwayIac } from './inventory/railway.js';
+import { isRailwayIac, scanRailwayIac, scanRailwayVolumeUse } from './inventory/railway.js';
 import { isRenderBlueprint, scanRender } from './inventory/render.js';
 import { isTerraform, scanTerraform } from './inventory/terraform.js';
 import { destructiveRules } from './rules/destructive.js';
@@ -127,7 +127,7 @@ const KEYWORDS = [
   'backup', 'pg_dump', 'pg_basebackup', 'mysqldump', 'mariadb-dump', 'mongodump', 'sqlite3', 'restic', 'borg', 'rclone', 'wal-g', 'walg_', 'wale_',
   'barman', 'pgbackrest', 'litestream', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia', 'd1 export', 'gcloud firestore',
   // Deploys.
-  'fly deploy', 'flyctl', 'railway up', 'vercel', 'netlify', 'kamal', 'heroku', 'dokku', 'kubectl', 'helm ', 'serverless', 'sls deploy', 'cdk deploy',
+  'fly deploy', 'flyctl', 'railway up', 'railway_volume_', 'pocketbase', 'vercel', 'netlify', 'kamal', 'heroku', 'dokku', 'kubectl', 'helm ', 'serverless', 'sls deploy', 'cdk deploy',
   'terraform apply', 'gcloud', 'docker compose', 'docker-compose', 'docker stack', 'ssh-action', 'ssh ',
   // ORMs and framework database configs.
   'datasource', 'dialect', 'DataSource', 'adapter', 'django.db.backends', 'dj_database_url', 'typeorm',
@@ -171,6 +171,8 @@ export const missingOffproviderBackup: Detector = {
       return;
     }
     if (deployPlatformOfPath(path)) scanDeployFile(inventory);
+    if (file.hasKeyword('railway_volume_') && !isTestOnlyPath(path)) scanRailwayVolumeUse(inventory);
+    if (file.hasKeyword('pocketbase') && !isTestOnlyPath(path)) scanPocketBase(inventory);
     if (isRailwayIac(path)) {
       scanRailwayIac(inventory);
       return;

@@ -166,6 +166,25 @@ const BUTTONS: Array<[RegExp, string]> = [
   [/deploy\.cloud\.run/i, 'gcp'],
 ];
 
+/**
+ * PocketBase started by the app (`pocketbase serve --dir=/pb_data`, a Dockerfile's exec-form CMD): its SQLite files
+ * are the app's data. Where the volume is depends on the platform, so it is a sign of a store, placed by inference.
+ */
+export function scanPocketBase(inventory: Inventory): void {
+  const match = /\bpocketbase["']?(?:\s*,\s*["']|\s+)serve\b(?:[^\n]*?--dir[=\s]+["']?([^\s"',\]]+))?/.exec(inventory.file.text);
+  if (!match) return;
+  const directory = match[1] ?? 'pb_data';
+  inventory.store({
+    platform: 'unknown',
+    engine: 'sqlite',
+    name: `PocketBase data (${directory})`,
+    location: inventory.line(inventory.file.positionAt(match.index).line),
+    identities: [`pocketbase:${directory}`],
+    declaredBy: 'usage',
+    driverOnly: true,
+  });
+}
+
 /** "Deploy to <platform>" buttons in a README: that platform's config is a template offered to others. */
 export function scanReadme(inventory: Inventory): void {
   for (const [pattern, platform] of BUTTONS) {

@@ -49,6 +49,25 @@ export function scanRailwayIac(inventory: Inventory): void {
   });
 }
 
+/**
+ * A service that reads the mount path or name Railway gives its volume (`RAILWAY_VOLUME_MOUNT_PATH`) keeps its data on
+ * that volume. Railway volumes are made in its dashboard, so this use is often the repository's only sign of one.
+ */
+export function scanRailwayVolumeUse(inventory: Inventory): void {
+  const match = /\bRAILWAY_VOLUME_(?:MOUNT_PATH|NAME)\b/.exec(inventory.file.text);
+  if (!match) return;
+  inventory.store({
+    platform: 'railway',
+    provider: 'railway',
+    engine: 'volume',
+    name: 'the service volume',
+    location: inventory.line(inventory.file.positionAt(match.index).line),
+    identities: ['railway:volume:mounted'],
+    declaredBy: 'usage',
+    builtInBackup: RAILWAY_BUILT_IN,
+  });
+}
+
 /** Depth-first walk over an ESTree program. */
 export function visit(node: TSESTree.Node, enter: (node: TSESTree.Node) => void): void {
   enter(node);

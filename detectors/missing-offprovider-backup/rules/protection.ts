@@ -165,6 +165,22 @@ export const protectionRules: RuleMeta[] = [
     samples: {
       positive: [
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES + ANSIBLE_LOCAL_DUMP }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role: Postgres from packages, and a cron dump onto the same disk' },
+        {
+          files: {
+            'railway.json': '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node src/server.js" }\n}\n',
+            'src/server.js': 'const Database = require("better-sqlite3");\nconst dir = process.env.RAILWAY_VOLUME_MOUNT_PATH ?? "./data";\nconst db = new Database(`${dir}/guestbook.db`);\n',
+          },
+          expect: { path: 'src/server.js', line: 2 },
+          note: "the app's data on the volume Railway mounts for it (volumes are made in the dashboard)",
+        },
+        {
+          files: {
+            'railway.toml': '[build]\nbuilder = "DOCKERFILE"\n\n[deploy]\nhealthcheckPath = "/api/health"\n',
+            Dockerfile: 'FROM alpine:3.19\nCOPY pocketbase /pb/pocketbase\nEXPOSE 8080\nCMD ["/pb/pocketbase", "serve", "--http=0.0.0.0:8080", "--dir=/pb_data"]\n',
+          },
+          expect: { path: 'Dockerfile', line: 4 },
+          note: "PocketBase's SQLite data, in an app deployed only on Railway",
+        },
         { files: { '.railway/railway.ts': RAILWAY_IAC, 'package.json': '{ "name": "acme-api", "private": true }\n' }, expect: { path: '.railway/railway.ts', line: 4 }, note: 'the incident: a Railway database whose backups live on its volume' },
         {
           files: {
