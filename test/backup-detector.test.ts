@@ -622,3 +622,31 @@ function readFixtureLike(copy: 'dynamic' | 'none'): string {
   const dynamic = copy === 'dynamic' ? '    dynamic "copy_action" {\n      for_each = var.environment == "production" ? [1] : []\n      content {\n        destination_vault_arn = "arn:aws:backup:us-west-2:771902548113:backup-vault:billing-dr"\n      }\n    }\n' : '';
   return `variable "environment" { type = string }\n\nresource "aws_db_instance" "billing" {\n  identifier              = "billing-prod"\n  engine                  = "postgres"\n  backup_retention_period = 14\n  delete_automated_backups = false\n  deletion_protection     = true\n  lifecycle { prevent_destroy = true }\n}\n\nresource "aws_backup_plan" "rds" {\n  name = "billing-rds"\n  rule {\n    rule_name         = "nightly"\n    target_vault_name = "billing"\n${dynamic}  }\n}\n\nresource "aws_backup_selection" "rds" {\n  name         = "billing-rds"\n  plan_id      = aws_backup_plan.rds.id\n  iam_role_arn = "arn:aws:iam::604812337915:role/aws-backup"\n  resources    = [aws_db_instance.billing.arn]\n}\n`;
 }
+
+describe('Kubernetes backups inside the cluster', () => {
+  const postgres =
+    'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\n  namespace: shop-prod\nspec:\n  serviceName: postgres\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n        storageClassName: longhorn\n';
+  const schedule = 'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: nightly\n  namespace: velero\nspec:\n  schedule: "0 2 * * *"\n  template:\n    includedNamespaces: ["shop-prod"]\n    defaultVolumesToFsBackup: true\n';
+  const location = (name: string, s3Url: string, isDefault: boolean) =>
+    `apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: ${name}\n  namespace: velero\nspec:\n  provider: aws\n${isDefault ? '  default: true\n' : ''}  objectStorage:\n    bucket: velero\n  config:\n    region: minio\n    s3Url: ${s3Url}\n`;
+  const minio = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: minio\n  namespace: velero\nspec:\n  template:\n    spec:\n      containers:\n        - name: minio\n          image: quay.io/minio/minio:RELEASE.2024-05-10T01-41-38Z\n      volumes:\n        - name: storage\n          persistentVolumeClaim:\n            claimName: minio-storage\n';
+  const applied = '.github/workflows/deploy.yml';
+  const deploy = 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply -k k8s/\n';
+
+  it('keeps a copy sent to a MinIO Service of the same cluster on the same volume, and does not take that MinIO for a store', async () => {
+    const { findings } = await run({ 'k8s/postgres.yaml': postgres, 'k8s/velero/schedule.yaml': schedule, 'k8s/velero/location.yaml': location('default', 'http://minio.velero.svc:9000', false), 'k8s/velero/minio.yaml': minio, [applied]: deploy });
+    expect(findings).toEqual(['same-volume-backup high k8s/postgres.yaml:2']);
+  });
+
+  it('sends schedules that name no location to the one marked default, whatever its name', async () => {
+    const offsite = location('aws-offsite', 'https://s3.us-east-1.amazonaws.com', true);
+    const { findings } = await run({ 'k8s/postgres.yaml': postgres, 'k8s/velero/schedule.yaml': schedule, 'k8s/velero/location.yaml': offsite, [applied]: deploy });
+    expect(findings).toEqual(['restore-never-tested low k8s/postgres.yaml:2']);
+  });
+
+  it('reads a claim bound to a volume by name as that volume, and a claim for backups as no store', async () => {
+    const pv = 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-prod\nspec:\n  persistentVolumeReclaimPolicy: Retain\n  csi:\n    driver: efs.csi.aws.com\n    volumeHandle: fs-0a1b2c3d4e5f60718\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: uploads\n  namespace: forms-prod\nspec:\n  volumeName: uploads-prod\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: postgres-backups\n  namespace: forms-prod\nspec:\n  storageClassName: gp3\n';
+    const { findings } = await run({ 'k8s/uploads.yaml': pv, [applied]: deploy });
+    expect(findings).toEqual(['no-backup high k8s/uploads.yaml:2']);
+  });
+});

@@ -32,6 +32,8 @@ const ENDPOINT_PROVIDERS: Array<[RegExp, string]> = [
   [/\.oraclecloud\.com/i, 'oracle'],
   [/\.amazonaws\.com(\.cn)?\b/i, 'aws'],
   [/^(https?:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0|minio|host\.docker\.internal)(:\d+)?(\/|$)/i, 'local'],
+  // A Kubernetes Service's DNS name (`minio.velero.svc:9000`, `…svc.cluster.local`): storage inside the same cluster.
+  [/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)?\.svc(\.cluster\.local)?\.?(:\d+)?(\/|$)/i, 'local'],
 ];
 
 /** The provider an endpoint URL or host belongs to. */

@@ -73,7 +73,8 @@ function scanObject(inventory: Inventory, object: DataNode): void {
       const containers = [...itemsOf(get(pod, 'containers'))];
       const engine = containers.map((container) => engineOfImage(literalOf(get(container, 'image')))).find(Boolean);
       inventory.context({ kind: 'deploys', value: 'kubernetes-manifest', location: inventory.line(line) });
-      if (!engine) return;
+      // Where backups are kept (a MinIO in Velero's namespace, a `*-backup` store) holds copies, not the data.
+      if (!engine || namespace === 'velero' || BACKUP_NAME.test(name)) return;
       const templates = itemsOf(get(spec, 'volumeClaimTemplates'));
       const claims = itemsOf(get(pod, 'volumes')).map((volume) => literalOf(path(volume, 'persistentVolumeClaim', 'claimName'))).filter((claim): claim is string => !!claim);
       if (templates.length === 0 && claims.length === 0) return;
@@ -100,7 +101,7 @@ function scanObject(inventory: Inventory, object: DataNode): void {
     }
     case 'PersistentVolumeClaim': {
       const storageClass = literalOf(get(spec, 'storageClassName'));
-      if (/cache|tmp|temp|log|scratch|build/i.test(name)) return;
+      if (/cache|tmp|temp|log|scratch|build/i.test(name) || BACKUP_NAME.test(name) || namespace === 'velero') return;
       const engine = /postgres|pgdata|pg-data/i.test(name) ? 'postgres' : /mysql|maria/i.test(name) ? 'mysql' : /mongo/i.test(name) ? 'mongo' : 'volume';
       inventory.store({
         platform: 'kubernetes',
@@ -109,7 +110,8 @@ function scanObject(inventory: Inventory, object: DataNode): void {
         name: namespace ? `${namespace}/${name}` : name,
         environment,
         location: inventory.line(line),
-        identities: [identity('persistentvolumeclaim')],
+        // A claim bound by name to a volume (`volumeName:`) is that volume.
+        identities: [identity('persistentvolumeclaim'), ...(literalOf(get(spec, 'volumeName')) ? [`k8s:pv:${literalOf(get(spec, 'volumeName'))}`] : [])],
         declaredBy: 'manifest',
         storageClass,
         builtInBackup: { protection: 'none', description: 'a PersistentVolume has no backup unless something snapshots or copies it' },
@@ -287,7 +289,7 @@ function scanObject(inventory: Inventory, object: DataNode): void {
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && kind === 'BackupStorageLocation') {
-    veleroLocation(inventory, name, literalOf(get(spec, 'provider')), literalOf(path(spec, 'objectStorage', 'bucket')), literalOf(path(spec, 'config', 's3Url')), line);
+    veleroLocation(inventory, name, literalOf(get(spec, 'provider')), literalOf(path(spec, 'objectStorage', 'bucket')), literalOf(path(spec, 'config', 's3Url')), line, isTruthy(get(spec, 'default')) === true);
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === 'Schedule' || kind === 'Backup')) {
@@ -300,10 +302,15 @@ function scanObject(inventory: Inventory, object: DataNode): void {
 }
 
 /** A Velero backup storage location: where file-system backups and moved snapshot data go. */
-function veleroLocation(inventory: Inventory, name: string, provider: string | undefined, bucket: string | undefined, s3Url: string | undefined, line: number): void {
+/** A workload or claim named for backups (`postgres-backups`, `backup-minio`): what it holds are copies. */
+const BACKUP_NAME = /(?:^|[-_.])backups?(?:$|[-_.])/i;
+
+function veleroLocation(inventory: Inventory, name: string, provider: string | undefined, bucket: string | undefined, s3Url: string | undefined, line: number, isDefault = false): void {
   const providerName = (provider ?? '').replace(/^velero\.io\//, '');
   const destination = providerName === 'gcp' ? classifyDestination(`gs://${bucket ?? ''}`) : providerName === 'azure' ? { display: bucket ?? '', provider: 'azure', unresolved: false } : classifyDestination(`s3://${bucket ?? ''}`, s3Url);
   inventory.context({ kind: 'backup-location', name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
+  // Schedules that name no location use the one marked `default: true`, whatever it is called.
+  if (isDefault && name !== 'default') inventory.context({ kind: 'backup-location', name: 'velero:default', value: destination.provider, location: inventory.line(line) });
 }
 
 /** A Velero schedule or backup: volume snapshots stay in the cloud account; file-system backups go to a location. */
@@ -337,7 +344,7 @@ export function scanVeleroValues(inventory: Inventory): void {
     if (!locations && !schedules) continue;
     for (const location of locations?.kind === 'seq' ? locations.items : locations ? [locations] : []) {
       const line = mapOf(location)?.span.line ?? 1;
-      veleroLocation(inventory, literalOf(get(location, 'name')) ?? 'default', literalOf(get(location, 'provider')) ?? literalOf(get(configuration, 'provider')), literalOf(get(location, 'bucket')), literalOf(path(location, 'config', 's3Url')), line);
+      veleroLocation(inventory, literalOf(get(location, 'name')) ?? 'default', literalOf(get(location, 'provider')) ?? literalOf(get(configuration, 'provider')), literalOf(get(location, 'bucket')), literalOf(path(location, 'config', 's3Url')), line, isTruthy(get(location, 'default')) === true);
     }
     const fsBackupByDefault = isTruthy(get(configuration, 'defaultVolumesToFsBackup')) === true;
     for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get(entry.value, 'template'), fsBackupByDefault, entry.keySpan.line);
