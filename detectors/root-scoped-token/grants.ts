@@ -36,6 +36,7 @@ export const awsAdminPolicy = rule('aws-allow-all-policy', {
       ),
       sample('policies/deployer.json', '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-assets/*" },\n    { "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }\n  ]\n}\n'),
       sample('infra/policy.tf', 'data "aws_iam_policy_document" "logs" {\n  statement {\n    actions   = ["logs:*"]\n    resources = ["arn:aws:logs:*:*:log-group:/acme/*"]\n  }\n}\n'),
+      sample('lib/fog/aws/iam/default_policy_versions.json', '{\n  "arn:aws:iam::aws:policy/AdministratorAccess": {\n    "VersionId": "v1",\n    "Document": {\n      "Version": "2012-10-17",\n      "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }]\n    }\n  }\n}\n', { note: "a catalogue of AWS's managed policies, attached to no one" }),
     ],
   },
 });
@@ -135,6 +136,7 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
   if (document) {
     const boundaries = new Set<MapNode>();
     for (const root of document.roots) walkMaps(root, (map) => boundaryStatements(map, boundaries));
+    for (const root of document.roots) walkMaps(root, (map) => managedPolicyCatalog(map, boundaries));
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
       if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report);
       gcpBinding(map, report, privileged);
@@ -209,6 +211,17 @@ function boundaryStatements(map: MapNode, boundaries: Set<MapNode>): void {
   const maps = statements.items.filter((item): item is MapNode => item.kind === 'map');
   const guardsBoundary = maps.some((item) => literalString(entryOf(item, /^effect$/i)?.value)?.toLowerCase() === 'deny' && strings(entryOf(item, /^actions?$/i)?.value).some((action) => /PermissionsBoundary/i.test(action)));
   if (guardsBoundary) for (const item of maps) boundaries.add(item);
+}
+
+/**
+ * AWS's own managed policies listed by ARN (`"arn:aws:iam::aws:policy/AdministratorAccess": { "Document": … }`, an SDK's
+ * mock catalogue): their documents describe what each policy holds, attached to no one here. Attaching one is the
+ * managed-policy rule's finding.
+ */
+function managedPolicyCatalog(map: MapNode, catalogue: Set<MapNode>): void {
+  for (const entry of map.entries) {
+    if (entry.key.startsWith('arn:aws:iam::aws:policy/')) walkMaps(entry.value, (inner) => catalogue.add(inner));
+  }
 }
 
 function allowAllStatement(map: MapNode, parentBlock: string | undefined, report: Report): void {
