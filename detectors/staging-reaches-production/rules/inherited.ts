@@ -42,8 +42,23 @@ export const inheritedProductionValue: RuleMeta = {
         expect: { path: 'shop/settings/staging.py', line: 1 },
         note: "Django: staging's settings start from production's and never set DATABASES",
       },
+      {
+        files: {
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon_production\n  config.force_ssl = true\nend\n',
+          'config/environments/staging.rb': '# Staging is production on another host.\nrequire_relative "production"\n\nRails.application.configure do\n  config.action_mailer.default_url_options = { host: "staging.ledger.example" }\nend\n',
+        },
+        expect: { path: 'config/environments/staging.rb', line: 2 },
+        note: "Rails: staging.rb loads production.rb and keeps its Active Storage service",
+      },
     ],
     negative: [
+      {
+        files: {
+          'config/environments/production.rb': 'Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon_production\n  config.force_ssl = true\nend\n',
+          'config/environments/staging.rb': 'require_relative "production"\n\nRails.application.configure do\n  config.active_storage.service = :amazon_staging\nend\n',
+        },
+        note: 'staging sets its own Active Storage service',
+      },
       sample('serverless.yml', 'service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, \'dev\'}\nparams:\n  production:\n    tableName: orders-production\n  staging:\n    tableName: orders-staging\nresources:\n  Resources:\n    OrdersTable:\n      Type: AWS::DynamoDB::Table\n      Condition: IsProduction\n      Properties:\n        TableName: orders-production\n  Conditions:\n    IsProduction:\n      Fn::Equals: [\"${sls:stage}\", \"production\"]\n', { note: 'a table created only when the stage is production (its Condition) is not inherited by staging' }),
       {
         files: {

@@ -120,7 +120,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
     return name === 'app.py' ? make('cdk-app') : undefined;
   }
   // Rails picks each environment's Active Storage service in config/environments/<env>.rb.
-  if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path)) return make('rails-environment');
+  if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path)) return make('rails-environment', `rails:${dir}`);
   if (format === 'javascript' || format === 'typescript') {
     // A CDK app's entry point (`bin/<app>.ts`, the cdk init layout): where stacks are created and wired together.
     if (format === 'typescript' && /(^|\/)bin\/[^/]+\.ts$/.test(path)) return make('cdk-app');

@@ -3,7 +3,8 @@
 import type { DataNode, MapEntry, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
 import type { FileClass } from '../files.js';
-import { BASE, namedTag, type Recorder } from '../recorder.js';
+import { BASE, namedTag, type EnvTag, type Recorder } from '../recorder.js';
+import type { Span } from '../../../../src/model.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import { walkSection } from '../tree.js';
 import { valueTag } from './dotenv.js';
@@ -55,14 +56,37 @@ const LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
  * name the same cloud service (staging.rb copied from production.rb: `:amazon`) store files in one bucket.
  */
 export function scanRailsEnvironment(rec: Recorder, cls: FileClass): void {
-  if (cls.tag.environment !== 'base') scanRailsServiceUrls(rec, cls);
+  if (cls.tag.environment === 'base') return;
+  const family = cls.family;
+  scanRailsServiceUrls(rec, cls);
+  // An environment file that loads another (`require_relative "production"` at the top of staging.rb) starts from
+  // its settings and runs with every one it does not set again.
+  if (cls.role === 'layer' && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, railsSettings(rec.file.text), false, railsRequired(rec, cls.tag));
   const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
-  if (!match || LOCAL_SERVICE.test(match[1]!) || cls.tag.environment === 'base') return;
+  if (!match || LOCAL_SERVICE.test(match[1]!)) return;
   const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, '');
   const name = match[1]!;
   const offset = match.index + match[0].length - name.length;
   const span = rec.file.spanOf(offset, offset + name.length);
-  rec.resource(cls.tag, { kind: 'bucket', identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: 'config.active_storage.service' });
+  rec.resource(cls.tag, { kind: 'bucket', identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: 'config.active_storage.service', family });
+}
+
+/** The settings an environment file assigns (`config.active_storage.service = …`), as the variables it records. */
+function railsSettings(text: string): string[] {
+  return [...text.matchAll(/^[ \t]*(config(?:\.\w+)+)[ \t]*=/gm)].map((match) => match[1]!);
+}
+
+/** `require_relative "production"` (or `require File.expand_path("production", __dir__)`, `load`): the file it starts from. */
+const RAILS_REQUIRE = /^[ \t]*(?:require_relative[ \t(]+["'](?:\.\/)?(\w+)(?:\.rb)?["']|(?:require|load)[ \t(]+File\.(?:expand_path|join)\([ \t]*["'](\w+)(?:\.rb)?["'])/m;
+
+function railsRequired(rec: Recorder, own: EnvTag): { tag: EnvTag; span: Span } | undefined {
+  const match = RAILS_REQUIRE.exec(rec.file.text);
+  if (!match) return undefined;
+  const name = match[1] ?? match[2]!;
+  const environment = canonicalEnvironment(name);
+  if (!environment || environment === 'base' || environment === own.environment) return undefined;
+  const { line } = rec.file.positionAt(match.index);
+  return { tag: { environment, name, evidence: 'file-name' }, span: { line, column: 1, endLine: line, endColumn: rec.file.line(line).length + 1 } };
 }
 
 /**
@@ -97,7 +121,7 @@ function scanRailsServiceUrls(rec: Recorder, cls: FileClass): void {
     if (/^\s*#/.test(line)) continue;
     const variable = CONFIG_SETTING.exec(line)?.[1] ?? 'url';
     const start = match.index + 1;
-    for (const identity of identifyValue(match[2]!, { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2]!.length), { variable });
+    for (const identity of identifyValue(match[2]!, { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2]!.length), { variable, family: cls.family });
   }
 }
 
