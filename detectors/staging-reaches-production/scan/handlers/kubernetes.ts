@@ -10,6 +10,8 @@ import type { FileClass } from '../files.js';
 import { namedTag, type EnvTag, type Recorder } from '../recorder.js';
 import { walkSection, type Section } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
+import { parseYaml } from '../../../../src/parse/yaml.js';
+import type { Span } from '../../../../src/model.js';
 
 /** Namespace (or a Helm `environment:` value) as the environment of a file whose path names none. */
 function namespaceTag(cls: FileClass, root: DataNode): EnvTag | undefined {
@@ -44,6 +46,7 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
     if (identity && node) rec.resource(tag, identity, node.span, { variable, declared });
   };
   if (kind === 'Application' && literalString(get(root, 'apiVersion'))?.startsWith('argoproj.io/')) argoApplication(rec, cls, root);
+  if (kind === 'Kustomization') inlinePatches(rec, cls, tag, root);
   if (kind === 'PersistentVolume') {
     const handle = getPath(spec, ['csi', 'volumeHandle']);
     const ebs = getPath(spec, ['awsElasticBlockStore', 'volumeID']);
@@ -78,6 +81,61 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
     }
   }
   recordSecretReferences(rec, tag, root, []);
+}
+
+/**
+ * Patches written inside a kustomization (`patches: - patch: |-`, the form that replaced patchesStrategicMerge
+ * files): a strategic-merge patch is read as the manifest it merges in, a JSON 6902 patch by the values its `replace`
+ * and `add` operations write, each at its line in the kustomization.
+ */
+function inlinePatches(rec: Recorder, cls: FileClass, tag: EnvTag, root: DataNode): void {
+  for (const key of ['patches', 'patchesStrategicMerge', 'patchesJson6902']) {
+    const list = get(root, key);
+    for (const item of list?.kind === 'seq' ? list.items : []) {
+      const patch = item.kind === 'scalar' ? item : get(item, 'patch');
+      const text = literalString(patch);
+      if (!patch || !text || !text.includes('\n')) continue;
+      const parsed = parseYaml(text, blockSpans(rec, text, patch.span));
+      if (!parsed.ok) continue;
+      for (const document of parsed.value.roots) {
+        if (document.kind === 'map') scanKubernetesDocument(rec, { ...cls, tag, role: 'plain', family: undefined }, document);
+        else if (document.kind === 'seq') jsonPatchValues(rec, tag, document);
+      }
+    }
+  }
+}
+
+/** The values a JSON 6902 patch writes into a secret reference (`…/secretKeyRef/name`, `…/secret/secretName`). */
+function jsonPatchValues(rec: Recorder, tag: EnvTag, operations: DataNode): void {
+  for (const operation of operations.kind === 'seq' ? operations.items : []) {
+    const op = literalString(get(operation, 'op'));
+    const path = literalString(get(operation, 'path')) ?? '';
+    const value = get(operation, 'value');
+    const name = literalString(value);
+    if ((op !== 'replace' && op !== 'add') || !value || !name) continue;
+    if (/\/(?:secretKeyRef|secretRef)\/name$|\/secret\/secretName$/.test(path) && /^[a-z0-9][a-z0-9.-]*$/.test(name)) rec.resource(tag, secretIdentity(name, 'k8s'), value.span, { variable: path });
+  }
+}
+
+/**
+ * Offsets in a block scalar's text, as spans of the file: the text's line `n` is the file's line after the scalar's
+ * indicator plus `n`, shifted by the block's indentation.
+ */
+function blockSpans(rec: Recorder, text: string, scalar: Span): (start: number, end: number) => Span {
+  const first = scalar.line + 1;
+  const indent = /^[ \t]*/.exec(rec.file.line(first))?.[0].length ?? 0;
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  const position = (offset: number) => {
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+    return { line: first + line, column: indent + offset - starts[line]! + 1 };
+  };
+  return (start, end) => {
+    const from = position(start);
+    const to = position(end);
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  };
 }
 
 const SECRET_REFERENCE_PARENTS = new Set(['secretKeyRef', 'secretRef']);
