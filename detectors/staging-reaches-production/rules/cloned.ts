@@ -24,6 +24,7 @@ export const clonedFromProduction: RuleMeta = {
   samples: {
     positive: [
       sample('scripts/create-staging.sh', '#!/usr/bin/env bash\nset -euo pipefail\n\nrailway link --project acme\nrailway environment new staging --duplicate production\nrailway up --environment staging\n', { expect: { line: 5 } }),
+      sample('.github/workflows/pr-env.yml', 'on: pull_request\njobs:\n  env:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @railway/cli\n      - run: railway environment new "pr-${{ github.event.number }}" --duplicate production\n        env:\n          RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n', { expect: { line: 7 }, note: 'a pull-request job, the new name quoted around a workflow expression' }),
       sample('docs/runbooks/staging.md', '# Staging\n\nAttach the database to the staging app:\n\n```sh\nheroku addons:attach acme-prod::DATABASE --app acme-staging\n```\n', {
         expect: { line: 6 },
       }),
@@ -37,6 +38,7 @@ export const clonedFromProduction: RuleMeta = {
       sample('scripts/create-staging.sh', '#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n'),
       sample('.github/workflows/preview.yml', 'on: pull_request\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: steep-forest-39402117\n          parent: staging\n          branch_name: preview/pr-${{ github.event.number }}\n', { note: "a branch of staging's data" }),
       sample('scripts/preview.sh', '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
+      sample('.github/workflows/nightly-snapshot.yml', 'on:\n  schedule:\n    - cron: "0 2 * * *"\njobs:\n  snapshot:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: ${{ vars.NEON_PROJECT_ID }}\n          parent: main\n          branch_name: backup-${{ github.run_id }}\n          api_key: ${{ secrets.NEON_API_KEY }}\n', { note: 'a nightly branch kept as a backup copy' }),
       sample('docs/environments.md', '# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production\'s variables.\nCreate staging empty and add its own database instead.\n', {
         note: 'documentation warning against the command',
       }),
@@ -44,7 +46,8 @@ export const clonedFromProduction: RuleMeta = {
   },
 };
 
-const RAILWAY = /\brailway\s+(?:environment|env)\s+(?:new|create|add)\b([^\n`'"|;&]*)/g;
+/** Arguments run to the end of the command; a quoted one (`"pr-${{ github.event.number }}"`) is one argument. */
+const RAILWAY = /\brailway\s+(?:environment|env)\s+(?:new|create|add)\b((?:[^\n`'"|;&]|"[^"\n]*"|'[^'\n]*')*)/g;
 /** `heroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging`: production's data copied into another app's database. */
 const HEROKU_PG_COPY = /\bheroku\s+pg:copy\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\s+[A-Za-z0-9_:-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 const HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
@@ -57,7 +60,7 @@ export function scanCommands(file: SourceFile, out: FileEmitter): void {
   scanNeonBranches(file, out);
   if (!/railway|heroku|dokku/i.test(text)) return;
   for (const match of text.matchAll(RAILWAY)) {
-    const args = match[1]!.trim().split(/\s+/).filter(Boolean);
+    const args = [...match[1]!.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((word) => word[1] ?? word[2] ?? word[3]!);
     let source: string | undefined;
     let name: string | undefined;
     for (let i = 0; i < args.length; i++) {
@@ -93,13 +96,17 @@ const PRODUCTION_BRANCH = /^(?:main|master|production|prod)$/i;
  * default branch, which is production's. A workflow step or script creating one from production hands every pull
  * request a copy of production's rows, under credentials the preview's code and agents hold.
  */
-export function scanNeonBranches(file: SourceFile, out: FileEmitter): void {
+function scanNeonBranches(file: SourceFile, out: FileEmitter): void {
   if (!file.text.includes('neon') || isTestOrExamplePath(file.path)) return;
   for (const match of file.text.matchAll(NEON_BRANCH)) {
     const action = match[0].startsWith('uses');
     // The action's inputs sit in the step's `with:` block, within the next few lines.
-    const parent = action ? /\n\s+parent:\s*["']?([\w./-]+)/.exec(file.text.slice(match.index, match.index + 600).split(/\n\s*-\s/)[0]!)?.[1] : /--parent[=\s]+["']?([\w./-]+)/.exec(match[0])?.[1];
+    const step = action ? file.text.slice(match.index, match.index + 600).split(/\n\s*-\s/)[0]! : match[0];
+    const parent = action ? /\n\s+parent:\s*["']?([\w./-]+)/.exec(step)?.[1] : /--parent[=\s]+["']?([\w./-]+)/.exec(match[0])?.[1];
     if (parent !== undefined && !PRODUCTION_BRANCH.test(parent)) continue;
+    // A branch kept as a point-in-time copy (`branch_name: backup-${{ github.run_id }}`) is a backup, not an environment.
+    const name = (action ? /\n\s+branch_name:\s*["']?([^\s"']+)/.exec(step) : /--name[=\s]+["']?([^\s"']+)/.exec(step))?.[1];
+    if (name && /^(?:backup|snapshot|bak|pitr)\b|^(?:backup|snapshot)[-_]/i.test(name)) continue;
     const from = parent ? `its parent ${parent}` : 'the default branch, production\'s';
     report(file, out, match.index, `A Neon branch is created from ${from} (\`${action ? 'neondatabase/create-branch-action' : 'neonctl branches create'}\`): every preview gets a copy of production's data.`, 'preview', `neon-branch:${file.path}:${parent ?? 'default'}`, 'environment');
   }

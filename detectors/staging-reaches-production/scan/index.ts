@@ -17,7 +17,7 @@ import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline } from './handlers/pipelines.js';
 import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanCdkApp, scanJsConfig, scanPythonSettings } from './handlers/code.js';
-import { scanCommands, scanNeonBranches } from '../rules/cloned.js';
+import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
 import { scanSstConfig } from './handlers/sst.js';
 
@@ -88,7 +88,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'serverless':
       return scanServerless(rec, cls, document);
     case 'workflow':
-      scanNeonBranches(file, out);
+      // Its run steps are commands too: `railway environment new … --duplicate production` in a pull-request job.
+      scanCommands(file, out);
       return scanWorkflow(rec, cls, document);
     case 'ci-pipeline':
       return scanCiPipeline(rec, document);
