@@ -64,6 +64,9 @@ export function scanGithubWorkflow(inventory: Inventory): void {
         awsAccount = parseArn(withText('role-to-assume') ?? '')?.account ?? awsAccount;
       } else if (uses.startsWith('actions/upload-artifact')) {
         extra.push({ tool: 'actions/upload-artifact', destination: { display: 'GitHub Actions artifacts (kept 90 days at most)', provider: 'github', unresolved: false }, line, fileLevel: false });
+      } else if (/^(stefanzweifel\/git-auto-commit-action|endbug\/add-and-commit)/.test(uses)) {
+        // Supabase's documented backup: dump files committed back to the repository, whose history keeps them.
+        extra.push({ tool: uses.split('@')[0]!, destination: { display: 'the repository on GitHub (committed by the workflow)', provider: 'github', unresolved: false }, line, fileLevel: false });
       } else if (uses.startsWith('jakejarvis/s3-sync-action')) {
         const bucket = env.get('AWS_S3_BUCKET');
         extra.push({ tool: 's3-sync-action', destination: classifyDestination(bucket ? `s3://${bucket}` : '$AWS_S3_BUCKET', env.get('AWS_S3_ENDPOINT')), line, fileLevel: true });

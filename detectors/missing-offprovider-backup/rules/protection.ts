@@ -392,6 +392,14 @@ resource "aws_db_instance" "orders" {
         { files: { 'infra/main.bicep': BICEP_POSTGRES, '.github/workflows/backup.yml': OFFSITE_DUMP }, note: 'a nightly dump leaves Azure' },
         {
           files: {
+            'supabase/config.toml': 'project_id = "habitloop"\n\n[db]\nport = 54322\nmajor_version = 15\n',
+            'src/lib/supabase.ts': 'import { createClient } from "@supabase/supabase-js";\n\nexport const supabase = createClient("https://qwhzkpmtnbrvyaxlcedf.supabase.co", process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);\n',
+            '.github/workflows/backup.yml': 'name: supa-backup\non:\n  schedule:\n    - cron: "0 0 * * *"\njobs:\n  run_db_backup:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n    steps:\n      - uses: actions/checkout@v4\n      - uses: supabase/setup-cli@v1\n      - run: supabase db dump --db-url "$SUPABASE_DB_URL" -f schema.sql\n        env:\n          SUPABASE_DB_URL: ${{ secrets.SUPABASE_DB_URL }}\n      - run: supabase db dump --db-url "$SUPABASE_DB_URL" -f data.sql --use-copy --data-only\n        env:\n          SUPABASE_DB_URL: ${{ secrets.SUPABASE_DB_URL }}\n      - uses: stefanzweifel/git-auto-commit-action@v5\n        with:\n          commit_message: Supabase backup\n',
+          },
+          note: "Supabase's documented backup workflow: dumps committed back to the repository on GitHub",
+        },
+        {
+          files: {
             'lib/ledger-stack.ts': cdkLedgerStack(
               "    plan.addRule(new backup.BackupPlanRule({\n      ruleName: 'daily-offsite',\n      copyActions: [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Offsite', 'arn:aws:backup:eu-west-1:993817264550:backup-vault:ledger-offsite-locked') }],\n    }));\n",
             ),
