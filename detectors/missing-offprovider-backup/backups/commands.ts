@@ -335,10 +335,30 @@ const DUMP_TOOLS: Readonly<Record<string, string[]>> = lookupTable({
 });
 
 /** Reads a script for dumps, uploads and restores. `remotes` resolves rclone remotes known from the same file. */
+/**
+ * A wrapper's command with the caller's arguments: the wrapper's options go after them (`aws s3 cp - s3://b --region
+ * x`), where the tool reads them as well and the subcommand stays next to the program.
+ */
+function callOf(body: string[], args: string[]): string[] {
+  const firstOption = body.findIndex((word) => word.startsWith('-'));
+  return firstOption === -1 ? [...body, ...args] : [...body.slice(0, firstOption), ...args, ...body.slice(firstOption)];
+}
+
+/** Shell functions that run one command with the caller's arguments: `s3() { aws s3 --region "$AWS_REGION" "$@"; }`. */
+function wrappersIn(script: string): Map<string, string> {
+  const wrappers = new Map<string, string>();
+  if (!script.includes('"$@"')) return wrappers;
+  for (const match of script.matchAll(/^[ \t]*(?:function[ \t]+)?([A-Za-z_][\w-]*)[ \t]*\(\)[ \t]*\{[ \t]*\n?[ \t]*([^\n{};|&]+?)[ \t]+"\$@"[ \t]*;?[ \t]*\n?[ \t]*\}/gm)) {
+    wrappers.set(match[1]!, match[2]!);
+  }
+  return wrappers;
+}
+
 export function readScript(script: string, env: ScriptEnv = new Map(), remote = false): ScriptReading {
   const reading: ScriptReading = { dumps: [], uploads: [], localOnly: false, deploys: [], supabaseProjects: [], provisions: [] };
   const localEnv = new Map(env);
   const mcAliases = new Map<string, string>();
+  const wrappers = wrappersIn(script);
   let dumpedToFile = false;
   for (const command of commandsOf(script)) {
     // What a substitution runs counts too: `curl -o latest.dump "$(heroku pg:backups:url)"` downloads a dump.
@@ -354,7 +374,10 @@ export function readScript(script: string, env: ScriptEnv = new Map(), remote = 
       if (value && !isUnresolved(value)) localEnv.set(assignment[1]!, value);
       continue;
     }
-    const all = wordsOf(command.text, localEnv);
+    const written = wordsOf(command.text, localEnv);
+    // A call of a wrapper function (`s3 cp - s3://…` where `s3() { aws s3 --region "$AWS_REGION" "$@"; }`) runs its body.
+    const wrapped = written.length > 0 ? wrappers.get(written[0]!) : undefined;
+    const all = wrapped ? callOf(wordsOf(wrapped, localEnv), written.slice(1)) : written;
     const { words, platform } = unwrap(all);
     if (words.length === 0) continue;
     const tool = words[0]!.replace(/^.*\//, '');

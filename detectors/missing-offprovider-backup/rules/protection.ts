@@ -627,6 +627,13 @@ primary_region = "ams"
           },
           note: 'a workflow expression with blanks inside fills the account id: the word stays whole',
         },
+        {
+          files: {
+            'render.yaml': 'services:\n  - type: cron\n    name: pantry-db-backup\n    runtime: docker\n    dockerfilePath: ./backup/Dockerfile\n    schedule: "0 3 * * *"\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase:\n          name: pantry-db\n          property: connectionString\n      - key: S3_BUCKET_NAME\n        value: pantry-pg-backups\ndatabases:\n  - name: pantry-db\n    plan: basic-1gb\n',
+            'backup/backup.sh': '#!/bin/bash\nset -o errexit -o nounset -o pipefail\n\ns3() {\n    aws s3 --region "$AWS_REGION" "$@"\n}\n\nupload_to_bucket() {\n    s3 cp - "s3://$S3_BUCKET_NAME/$(date +%Y/%m/%d/backup-%H-%M-%S.sql.gz)"\n}\n\npg_dump --no-owner "$DATABASE_URL" | gzip | upload_to_bucket\n',
+          },
+          note: "render-examples' backup cron: the upload goes through a wrapper function around the AWS CLI",
+        },
       ],
     },
   },
