@@ -240,7 +240,12 @@ function providerOfStore(store: DataStore, contexts: readonly StoreContext[]): s
 function accountOfStore(store: DataStore, contexts: readonly StoreContext[]): { account?: string; region?: string } {
   if (store.account) return { account: store.account, region: store.region };
   const terraform = store.identities.find((identity) => identity.startsWith('terraform:'));
-  if (!terraform) return { region: store.region };
+  if (!terraform) {
+    // A CDK app that deploys to one account: its stacks' stores are in it.
+    const accounts = store.provider === 'aws' ? [...new Set(contexts.filter((entry) => entry.kind === 'cdk-environment').map((entry) => entry.account))] : [];
+    if (accounts.length === 1) return { account: accounts[0], region: store.region ?? contexts.find((entry) => entry.kind === 'cdk-environment' && entry.region)?.region };
+    return { region: store.region };
+  }
   const directory = directoryOf(store.location.path);
   const address = terraform.split(':').slice(2).join(':');
   const alias = contexts.find((entry) => entry.kind === 'terraform-resource-provider' && entry.directory === directory && entry.name === address)?.value;

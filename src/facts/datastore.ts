@@ -121,7 +121,9 @@ export interface StoreContext {
     | 'rclone-remote'
     | 'supabase-hosted'
     | 'deploy-button'
-    | 'backup-location';
+    | 'backup-location'
+    /** An AWS account (and region) a CDK app deploys its stacks to: `env: { account: '…', region: '…' }`. */
+    | 'cdk-environment';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */

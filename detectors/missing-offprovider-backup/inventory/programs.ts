@@ -69,6 +69,12 @@ export function scanProgram(inventory: Inventory): void {
   }
   if (!cdk && !pulumi) return;
   const text = inventory.file.text;
+  // The app's entry point (bin/app.ts) names the account its stacks deploy to, which the stack files seldom repeat.
+  if (cdk) {
+    for (const match of text.matchAll(/\baccount:\s*['"](\d{12})['"](?:\s*,\s*region:\s*['"]([a-z]{2}-[a-z]+-\d)['"])?/g)) {
+      inventory.context({ kind: 'cdk-environment', account: match[1], region: match[2], location: inventory.line(inventory.file.positionAt(match.index).line) });
+    }
+  }
   visit(program, (node) => {
     if (node.type !== 'NewExpression') return;
     const qualified = qualifiedName(node.callee, modules, classes);

@@ -275,6 +275,16 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         { files: { 'lib/ledger-stack.ts': cdkLedgerStack('    plan.addRule(backup.BackupPlanRule.daily());\n') }, expect: { path: 'lib/ledger-stack.ts', line: 9 }, note: 'a daily rule, and no copy leaves the account' },
         {
           files: {
+            'bin/ledger.ts': "import * as cdk from 'aws-cdk-lib';\nimport { LedgerStack } from '../lib/ledger-stack';\n\nconst app = new cdk.App();\nnew LedgerStack(app, 'Ledger', { env: { account: '993817264550', region: 'us-east-1' } });\n",
+            'lib/ledger-stack.ts': cdkLedgerStack(
+              "    plan.addRule(new backup.BackupPlanRule({\n      ruleName: 'daily-dr',\n      copyActions: [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Dr', 'arn:aws:backup:eu-west-1:993817264550:backup-vault:ledger-dr') }],\n    }));\n",
+            ),
+          },
+          expect: { path: 'lib/ledger-stack.ts', line: 9 },
+          note: 'the copy goes to a vault of the account the app deploys to (named in bin/): another region of the same account',
+        },
+        {
+          files: {
             'fly.toml': 'app = "acme-notes"\nprimary_region = "ams"\n\n[mounts]\n  source = "notes_data"\n  destination = "/data"\n',
             'sidecar/fly.toml': 'app = "acme-links"\n\n[mounts]\n  source = "links_data"\n  destination = "/data"\n',
             'sidecar/litestream.yml': 'dbs:\n  - path: /data/links.db\n    replicas:\n      - url: s3://acme-links-backup/links\n        endpoint: https://8f3c1e6ab0d94e2f.r2.cloudflarestorage.com\n',
