@@ -3,6 +3,7 @@
 import { sample } from '../../src/model.js';
 import type { CredentialContext, CredentialKind, Rating, ValuePattern } from './types.js';
 import { decodeJwt, isHashOrCiphertext, isHumanPlaceholder, looksRandom, wordsOf } from './values.js';
+import { READ_ONLY_USER } from './names.js';
 
 const ROOT_NAME_WORDS = new Set(['admin', 'root', 'master', 'superuser', 'super', 'owner', 'sudo', 'global', 'privileged', 'sa', 'elastic']);
 const TEST_NAME_WORDS = new Set(['test', 'testing', 'sandbox', 'mock', 'fake', 'dummy', 'local', 'example', 'sample', 'demo']);
@@ -353,7 +354,6 @@ export const hardcodedPassword: CredentialKind = {
 
 /** Users that own every database on the server (Postgres, MySQL, SQL Server, managed-service admins). */
 const SUPERUSERS = new Set(['postgres', 'root', 'admin', 'administrator', 'sa', 'sys', 'system', 'rdsadmin', 'doadmin', 'avnadmin', 'supabase_admin', 'elastic', 'master', 'superuser', 'dbadmin', 'mongoadmin']);
-const READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica|analytics)(?:$|[_.-])/i;
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
 const LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
 

@@ -97,3 +97,10 @@ const LOOKUP_KEY_WORDS = new Set(
 
 /** Literal words every secret-looking name contains one of: the prefilter keywords of the name-based pass. */
 export const SECRET_NAME_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'bearer', 'authorization'] as const;
+
+/**
+ * A database user whose name says it only reads (`app_ro`, `readonly`, `reporting_reader`, `replica`). A bare
+ * department (`analytics`, `reporting`) names whose database it is, not what it may do: a Render blueprint's
+ * `user: analytics` owns its database.
+ */
+export const READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica)(?:$|[_.-])/i;

@@ -4,6 +4,7 @@ import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta, type Severity } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
 import { identityName } from '../../../knowledge/environments/identities.js';
+import { READ_ONLY_USER } from '../../../knowledge/credentials/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
 export const sharedDatabase: RuleMeta = {
@@ -539,8 +540,6 @@ function isCache(resource: EnvironmentResource): boolean {
 
 const CACHE = /\brediss?:\/\/|\bvalkey|memcache|\.cache\.amazonaws\.com|\.redis\.cache\.windows\.net|\.redis\.azure\.net/i;
 const CACHE_VARIABLE = /(?:^|[_.])(?:REDIS|VALKEY|MEMCACHED?|CACHE|SESSION_STORE)(?:[_.]|$)/i;
-
-const READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|viewer|replica|analytics|reporting)(?:$|[_.-])/i;
 
 /** A bucket whose name says every environment uses it on purpose (`acme-shared-logs`, `maxmind-geoip-public`). */
 const SHARED_BY_NAME = /(?:^|[-_.])(?:shared|public|common|global)(?:$|[-_.])/i;
