@@ -31,9 +31,19 @@ describe('toolsRefusedBy', () => {
     expect(toolsRefusedBy(script)).toEqual(['fly', 'railway']);
   });
 
+  it('reads the other places shell hooks write patterns: =~ with POSIX classes, jq test(), case globs, regex literals', () => {
+    expect(toolsRefusedBy('#!/usr/bin/env bash\ncmd=$(jq -r .tool_input.command)\nif [[ $cmd =~ (rm[[:space:]]+-rf|terraform[[:space:]]+destroy) ]]; then echo blocked >&2; exit 2; fi\n')).toEqual(['rm', 'terraform']);
+    expect(toolsRefusedBy('#!/usr/bin/env bash\nif jq -e \'.tool_input.command | test("terraform destroy|DROP TABLE"; "i")\' >/dev/null; then\n  exit 2\nfi\n')).toEqual(expect.arrayContaining(['terraform', 'psql']));
+    expect(toolsRefusedBy('#!/usr/bin/env bash\ncmd=$(jq -r .tool_input.command)\ncase "$cmd" in\n  *rm\\ -rf*|*terraform\\ destroy*) echo blocked >&2; exit 2;;\nesac\n')).toEqual(['rm', 'terraform']);
+    expect(toolsRefusedBy('const deny = [/rm\\s+-rf/, /terraform\\s+destroy/i];\nif (deny.some((r) => r.test(cmd))) process.exit(2);\n')).toEqual(['rm', 'terraform']);
+    // Cursor answers with `permission`; short quoted strings (`'%s'`) must not pair the wrong quotes.
+    expect(toolsRefusedBy("#!/usr/bin/env bash\ncmd=$(printf '%s' \"$input\" | jq -r '.command')\nif printf '%s' \"$cmd\" | grep -Eq 'prisma migrate reset'; then\n  printf '{\"permission\":\"deny\"}'\nfi\n")).toEqual(['prisma migrate reset']);
+  });
+
   it('refuses nothing when the hook never refuses, or its patterns match every command', () => {
     expect(toolsRefusedBy('#!/bin/sh\necho "$(date) $(jq -r .tool_input.command)" >> .claude/audit.log\nexit 0\n')).toEqual([]);
     expect(toolsRefusedBy('#!/bin/sh\nif echo "$cmd" | grep -qE "\\w+"; then echo "blocked" >&2; exit 2; fi\n')).toEqual([]);
+    expect(toolsRefusedBy('#!/bin/sh\n# /bin/sh is not a pattern\nexit 2\n')).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import { readAiderConfig, AIDER_CONFIG } from './configs/aider.js';
 import { readAmazonQAgent, AMAZON_Q_AGENT } from './configs/amazon-q.js';
 import { readAmpSettings, AMP_SETTINGS } from './configs/amp.js';
 import { readClaudeSettings, resolveClaudeShellAllows, resolveHookScripts, CLAUDE_SETTINGS } from './configs/claude-code.js';
-import { readHookScript, HOOK_SCRIPT } from './configs/hook-scripts.js';
+import { readHookFile, readHookScript, HOOK_FILE, HOOK_SCRIPT } from './configs/hook-scripts.js';
 import { readClaudeCommand, CLAUDE_COMMAND } from './configs/claude-commands.js';
 import { readWindsurfWorkflow, WINDSURF_WORKFLOW } from './configs/windsurf-workflows.js';
 import { readCodexConfig, readCodexRules, CODEX_CONFIG, CODEX_RULES } from './configs/codex.js';
@@ -49,6 +49,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(CLAUDE_SETTINGS, readClaudeSettings),
   byPattern(CLAUDE_COMMAND, readClaudeCommand),
   byPattern(HOOK_SCRIPT, readHookScript),
+  byPattern(HOOK_FILE, readHookFile),
   byPattern(WINDSURF_WORKFLOW, readWindsurfWorkflow),
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
@@ -91,9 +92,9 @@ function mayBeAgentFile(path: string): boolean {
   // No extension (Makefile, Jenkinsfile, scripts/deploy) or a dotfile without one (.cursorrules, .aiderignore).
   if (dot <= slash + 1) return true;
   if (AGENT_FILE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return true;
-  // Dockerfile.prod and Containerfile-dev take any extension, and so does every hook under .husky/ and .claude/hooks/.
+  // Dockerfile.prod and Containerfile-dev take any extension, and so does every hook (.husky/, an agent's hooks or guards).
   const name = path.slice(slash + 1, slash + 14).toLowerCase();
-  return name.startsWith('dockerfile') || name.startsWith('containerfile') || path.includes('.husky/') || path.includes('.claude/hooks/');
+  return name.startsWith('dockerfile') || name.startsWith('containerfile') || path.includes('.husky/') || path.includes('hook') || path.includes('guard');
 }
 
 /** What a program starting an agent with approvals off or the shell allowed holds (a subset of LAUNCH_KEYWORDS). */

@@ -4,10 +4,14 @@
 // Python's `re` or JavaScript would use, is tried on the destructive probes.
 import { stoppedBy } from './commands.js';
 
-/** How a hook refuses: exit status 2, or a JSON answer that denies or blocks. */
-const REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\s*|\(\s*)2\b|\bos\.Exit\(\s*2\s*\)|permissionDecision\\?["']?\s*:\s*\\?["']deny|\\?["']decision\\?["']\s*:\s*\\?["']block/;
+/**
+ * How a hook refuses: exit status 2, or a JSON answer that denies or blocks (Claude Code's and Copilot's
+ * `permissionDecision: "deny"`, the older `decision: "block"`, Cursor's `permission: "deny"`).
+ */
+const REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\s*|\(\s*)2\b|\bos\.Exit\(\s*2\s*\)|(?:permissionDecision|permission)\\?["']?\s*:\s*\\?["']deny|\\?["']decision\\?["']\s*:\s*\\?["']block/;
 
-const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){3,300})\1/g;
+/** Quoted strings, short ones included so that quotes pair up (`'%s'` must not open a string that `'…'` closes). */
+const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){0,300})\1/g;
 
 /** Commands a refusing pattern must leave alone: one that matches them refuses everything, or is no command pattern. */
 const ORDINARY = ['ls -la', 'git status', 'npm test', 'cat README.md', 'echo done', 'zqx-unlisted-tool --any-flag'];
@@ -16,18 +20,57 @@ const ORDINARY = ['ls -la', 'git status', 'npm test', 'cat README.md', 'echo don
 export function toolsRefusedBy(text: string): string[] {
   if (!REFUSES.test(text)) return [];
   const patterns: RegExp[] = [];
-  for (const match of text.matchAll(QUOTED)) {
-    const pattern = compile(match[2]!);
+  for (const source of patternSources(text)) {
+    // A jq path (`.tool_input.command`) reads the input; it refuses nothing.
+    if (/^\.[\w.[\]"]*$/.test(source)) continue;
+    const pattern = compile(source);
     if (pattern && !ORDINARY.some((command) => pattern.test(command))) patterns.push(pattern);
   }
   if (patterns.length === 0) return [];
   return stoppedBy((command) => patterns.some((pattern) => pattern.test(command))).filter((tool) => tool !== '*');
 }
 
+/**
+ * Where hooks write the commands they refuse: quoted strings (one level of nesting too, as in jq's
+ * `'.tool_input.command | test("rm -rf|…")'`), JavaScript regex literals (`/terraform\s+destroy/i`), bash's
+ * `[[ $cmd =~ … ]]` and the glob arms of a `case` (`*rm\ -rf*|*terraform\ destroy*)`).
+ */
+function patternSources(text: string): string[] {
+  const sources: string[] = [];
+  for (const match of text.matchAll(QUOTED)) {
+    if (match[2]!.length >= 3) sources.push(match[2]!);
+    for (const inner of match[2]!.matchAll(QUOTED)) if (inner[2]!.length >= 3) sources.push(inner[2]!);
+  }
+  // After an operator or bracket, as JavaScript allows one; never the `#!/bin/sh` of a shebang.
+  for (const match of text.matchAll(/(?<=(?:^|[^#])[(=,[:!&|?]\s*)\/((?:\\.|[^/\\\n])+)\/[gimsuy]*/gm)) sources.push(match[1]!);
+  // Bash needs a blank before the closing `]]`; the pattern's own `[[:space:]]` has none.
+  for (const match of text.matchAll(/=~\s*(\S.*?)\s+\]\](?=\s|;|$)/gm)) sources.push(match[1]!);
+  for (const match of text.matchAll(/^[ \t]*\(?((?:[^()\n;]|\\[ ()])+)\)[ \t]/gm)) {
+    if (!match[1]!.includes('*')) continue;
+    for (const glob of match[1]!.split('|')) sources.push(globSource(glob.trim()));
+  }
+  return sources;
+}
+
+/** A shell `case` glob as a regular expression: `*` any run, `?` one character, `\ ` a blank. */
+function globSource(glob: string): string {
+  return glob
+    .replace(/^["']|["']$/g, '')
+    .split(/(\\.|\*|\?)/)
+    .map((part) => (part === '*' ? '.*' : part === '?' ? '.' : part.startsWith('\\') ? part.slice(1).replace(/[.+^${}()|[\]\\]/g, '\\$&') : part.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+}
+
+/** POSIX classes (`[[:space:]]`) that `grep -E` and bash read, as JavaScript writes them. */
+const POSIX_CLASSES: Readonly<Record<string, string>> = { space: '\\s', blank: '[ \\t]', digit: '\\d', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', punct: '!-\\/:-@[-`{-~' };
+
 /** A pattern as the hook's language reads it; Python's inline `(?i)` becomes a flag. Undefined when it does not compile. */
 function compile(source: string): RegExp | undefined {
   const inline = /^\(\?([imsx]+)\)/.exec(source);
-  const body = (inline ? source.slice(inline[0].length) : source).replace(/\\\\/g, '\\');
+  const body = (inline ? source.slice(inline[0].length) : source)
+    .replace(/\\\\/g, '\\')
+    .replace(/\[\[:(\w+):\]\]/g, (whole, name: string) => (POSIX_CLASSES[name]?.startsWith('\\') ? POSIX_CLASSES[name]! : POSIX_CLASSES[name] ? `[${POSIX_CLASSES[name]}]` : whole))
+    .replace(/\[:(\w+):\]/g, (whole, name: string) => (POSIX_CLASSES[name] ? POSIX_CLASSES[name]!.replace(/^\[|\]$/g, '') : whole));
   try {
     return new RegExp(body, inline?.[1]?.includes('i') ? 'i' : '');
   } catch {

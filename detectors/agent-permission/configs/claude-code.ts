@@ -8,7 +8,7 @@ import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/
 import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { globBase } from '../../../knowledge/agents/outside.js';
-import { hookScriptOf, toolsRefusedBy } from '../../../knowledge/agents/hooks.js';
+import { readHookCommand } from './hook-scripts.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
 import { booleanAt, directoryOf, lineSpan, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 import { get, literalString, type MapNode } from '../../../src/parse/data-tree.js';
@@ -151,16 +151,7 @@ function readRefusingHooks(file: SourceFile, out: FileEmitter, root: MapNode, pr
     for (const hook of hooks.items) {
       const command = get(hook, 'command');
       const text = literalString(command);
-      if (!command || text === undefined) continue;
-      const setting = `hooks.PreToolUse matcher "${matcher}"`;
-      const location = { path: file.path, span: lineSpan(file, command.span) };
-      const script = hookScriptOf(text, projectDirectory);
-      if (script) {
-        out.publish('agent-hook', { agent: 'claude-code', script, setting: `${setting}: ${script}`, location });
-        continue;
-      }
-      const refuses = toolsRefusedBy(text);
-      if (refuses.length > 0) out.publish('agent-command-brake', { agent: 'claude-code', decision: 'deny', setting: `${setting}: a hook that refuses ${refuses.join(', ')}`, stops: refuses, location });
+      if (command && text !== undefined) readHookCommand(file, out, 'claude-code', `hooks.PreToolUse matcher "${matcher}"`, text, command.span, [projectDirectory]);
     }
   }
 }

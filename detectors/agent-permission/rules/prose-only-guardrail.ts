@@ -92,6 +92,30 @@ export const proseOnlyGuardrail: RuleMeta = {
         },
         note: 'an inline hook that refuses the command',
       },
+      {
+        files: {
+          '.cursor/rules/database.mdc': '---\nalwaysApply: true\n---\nNever run `prisma migrate reset`.\n',
+          '.cursor/hooks.json': '{\n  "version": 1,\n  "hooks": {\n    "beforeShellExecution": [{ "command": "hooks/block-destructive.sh" }]\n  }\n}\n',
+          '.cursor/hooks/block-destructive.sh': "#!/usr/bin/env bash\ncmd=$(jq -r '.command')\nif printf '%s' \"$cmd\" | grep -Eq 'prisma (migrate reset|db push .*--force-reset)'; then\n  printf '{\"permission\":\"deny\"}\\n'\n  exit 0\nfi\nprintf '{\"permission\":\"allow\"}\\n'\n",
+        },
+        note: "Cursor's beforeShellExecution hook answers deny (its path relative to hooks.json)",
+      },
+      {
+        files: {
+          '.github/copilot-instructions.md': '# Rules\n\n- Never run `terraform destroy`.\n',
+          '.github/hooks/guard.json': '{\n  "version": 1,\n  "hooks": {\n    "preToolUse": [{ "type": "command", "bash": "./.github/hooks/scripts/deny.sh", "cwd": "." }]\n  }\n}\n',
+          '.github/hooks/scripts/deny.sh': '#!/usr/bin/env bash\nif jq -r .toolArgs | grep -q "terraform destroy"; then\n  echo \'{"permissionDecision":"deny","permissionDecisionReason":"blocked"}\'\nfi\n',
+        },
+        note: "Copilot's preToolUse hook in .github/hooks",
+      },
+      {
+        files: {
+          'CLAUDE.md': '# Infra\n\n- Never run `terraform destroy`.\n',
+          '.claude/settings.json': '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "bash tools/agent-guards/terraform-guard.sh" }] }\n    ]\n  }\n}\n',
+          'tools/agent-guards/terraform-guard.sh': '#!/usr/bin/env bash\ncmd=$(jq -r .tool_input.command)\nif [[ $cmd =~ terraform[[:space:]]+(destroy|apply) ]]; then\n  echo "ask a human" >&2\n  exit 2\nfi\n',
+        },
+        note: 'a hook script kept outside .claude/, its pattern in POSIX classes',
+      },
       sample(
         'AGENTS.md',
         '# Contributing with agents\n\n```bash\n# never do this\nrm -rf /\n```\n\nDo not edit existing migrations; add a new one.\n',
