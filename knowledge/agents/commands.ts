@@ -42,6 +42,16 @@ const INTERPRETER_PROBES: readonly CommandProbe[] = [
   ['uvx zqx-unlisted-package', 'uvx'],
   ['eval "$COMMAND"', 'eval'],
   ['sudo zqx-unlisted-tool', 'sudo'],
+  // Wrappers that run the program after them (`Bash(timeout:*)` allows `timeout 60 <anything>`).
+  ['timeout 60 zqx-unlisted-tool', 'timeout'],
+  ['nohup zqx-unlisted-tool', 'nohup'],
+  ['nice -n 10 zqx-unlisted-tool', 'nice'],
+  ['time zqx-unlisted-tool', 'time'],
+  ['stdbuf -oL zqx-unlisted-tool', 'stdbuf'],
+  ['watch -n 5 zqx-unlisted-tool', 'watch'],
+  ['command zqx-unlisted-tool', 'command'],
+  ['exec zqx-unlisted-tool', 'exec'],
+  ['setsid zqx-unlisted-tool', 'setsid'],
   ['xargs zqx-unlisted-tool', 'xargs'],
   ['env zqx-unlisted-tool', 'env'],
   // `find -exec` and `-execdir` run any program on what they find.
