@@ -32,6 +32,8 @@ const TEST_OR_EXAMPLE = new RegExp(
     // A template copied before use: `config.json.sample`, `settings.py.example` (not `.env.example`, which teams
     // fill with real values often enough to keep its findings at full severity).
     String.raw`(?:^|\/)(?!\.env)[^/]+\.(?:sample|example)$`,
+    // jsii assemblies: a package's README and its examples, translated per language, serialised as JSON.
+    String.raw`(?:^|\/)\.jsii(?:\.tabl\.json)?$`,
   ].join('|'),
   'i',
 );

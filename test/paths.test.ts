@@ -44,6 +44,8 @@ describe('test and example paths', () => {
     'packages/api/phpunit.xml.dist',
     'tools/oidc-test-env/authelia/configuration.yml',
     'generators/vue/templates/app/register.component.spec.ts.ejs',
+    'node_modules_x/@aws-cdk/aws-iam/.jsii',
+    '.jsii.tabl.json',
   ])('%s is test or example content', (path) => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });

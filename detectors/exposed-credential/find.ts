@@ -532,7 +532,8 @@ function looksLikeGeneratedSecret(value: string): boolean {
   // Words, camelCase words, short codes and numbers joined by separators are names and paths, not secrets
   // (`fs.s3.serverSideEncryption`, `AWS4-HMAC-SHA256`, `mock_access_key/20220524/us-east-1`).
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
-  const wordLike = (segment: string) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
+  // A `$0`/`@pop` part is a grammar's capture or state (Monarch's `{ token: "string.$S2.delim" }`).
+  const wordLike = (segment: string) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   // One CamelCase name with a digit or two is an identifier (`Ec2InstanceMetadata`), which generated tokens never spell.
   if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;

@@ -99,6 +99,9 @@ export const genericSecret: CredentialKind = {
     ],
     negative: [
       sample('lib/Mail/SpamAssassin/BayesStore/DBM.pm', 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: 'a magic number written as octal escapes' }),
+      sample('extensions/git/package.json', '{\n  "name": "git",\n  "publisher": "vscode",\n  "aiKey": "0c6ae279ed8443289764825290e4f9e2-1a736e7c-1324-4338-be46-fc2a58ae4d14-7255"\n}\n', { note: "a VS Code extension manifest's telemetry key, shipped in every build" }),
+      sample('vs/basic-languages/ruby/ruby.js', 'define("ruby",[],function(){return{tokenizer:{dstring:[[/\\$/,{token:"string.$S2.delim",next:"@pop"}]]}}});\n', { note: "a Monarch grammar's token class" }),
+      sample('lib/context/defaults.js', "export const defaults = {\n  clientSecret: '##MS365_CLIENT_SECRET##',\n};\n", { note: 'a name between template delimiters' }),
       sample('cts/cli/crm_mon.xml', '<lrm_rsc_op id="dummy1_last_0" operation_key="dummy1_start_0" operation="start" transition-key="11:7:0:173a0661-aaa2-4c3d-8aaf-2c6a7e8e4b2d" call-id="12"/>\n', { note: 'keys a record is looked up by' }),
       sample('docs/inspect.md', '```json\n"Env": [\n    "PATH=/usr/local/bin:/usr/bin",\n    "GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D",\n    "PYTHON_VERSION=3.11.9"\n]\n```\n', { note: 'the fingerprint an official image verifies its download with' }),
       sample('templates/research-agent/README.md', 'Sign up [here](https://cloud.example.io/registration?onboarding_token=search&cta=cloud-registration&utm_id=2024q3x7).\n', { note: "a link's query parameter, cut at the next &" }),

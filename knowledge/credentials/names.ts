@@ -63,7 +63,10 @@ function saysNotASecret(words: readonly string[], index: number): boolean {
  * keys (`STRIPE_SECRET_KEY`, `apiToken`, `client_secret`), undefined for everything else.
  */
 export function secretNameClass(name: string): SecretNameClass | undefined {
-  const words = wordsOf(name.replace(/^.*[.:/]/, ''));
+  const own = name.replace(/^.*[.:/]/, '');
+  // VS Code extension manifests' `aiKey`: the Application Insights key their telemetry is sent with, shipped in every build.
+  if (own === 'aiKey') return undefined;
+  const words = wordsOf(own);
   if (words.length === 0 || words.length > 8) return undefined;
   if (words.some((_, index) => saysNotASecret(words, index))) return undefined;
   // A client token is handed to clients: Datadog's browser token, Braintree's, AWS's idempotency `ClientToken`.
@@ -92,7 +95,7 @@ export function secretNameClass(name: string): SecretNameClass | undefined {
  * fingerprint a download is verified with; a private one says so (`GPG_PRIVATE_KEY`).
  */
 const LOOKUP_KEY_WORDS = new Set(
-  'operation transition resource node entry map dict row record item element attribute property group event queue job task action step sequence order category tag table registry config setting settings option options menu shortcut keyboard hot press translation i18n locale lang language dedup dedupe deduplication unique natural surrogate compound hash bucket shard join gpg pgp gnupg'.split(' '),
+  'operation transition resource node entry map dict row record item element attribute property group event queue job task action step sequence order category tag table registry config setting settings option options menu shortcut keyboard hot press translation i18n locale lang language dedup dedupe deduplication unique natural surrogate compound hash bucket shard join gpg pgp gnupg instrumentation'.split(' '),
 );
 
 /** Literal words every secret-looking name contains one of: the prefilter keywords of the name-based pass. */

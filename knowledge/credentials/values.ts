@@ -84,7 +84,9 @@ const PLACEHOLDER_PATTERNS = [
   /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/, // trufflehog-style fill substrings
   /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
   // Values that say they are no secret (`insecure-key-do-not-use-this-key`), and redaction marks (`auth=05f3<deleted>`).
-  /do[_-]?not[_-]?use|insecure[_-]|<deleted>|<redacted>|<snip>/i,
+  /do[_-]?not[_-]?use|insecure[_-]|<deleted>|<redacted>|<snip>|not[_-]?production/i,
+  // A name between template delimiters (`##MS365_CLIENT_SECRET##`, `@@DB_PASSWORD@@`, `__API_KEY__`).
+  /^(?:##|@@|__|%%)[A-Za-z][\w.-]*(?:##|@@|__|%%)$/,
   /1a2b3c|a1b2c3|abc123|123abc/i,
   // express-session's documented secret, dressed up (`extremely-secure-keyboard-cat`).
   /keyboard[-_ ]?cat/i,
