@@ -15,6 +15,7 @@ import { readWindsurfWorkflow, WINDSURF_WORKFLOW } from './configs/windsurf-work
 import { readCodexConfig, readCodexRules, CODEX_CONFIG, CODEX_RULES } from './configs/codex.js';
 import { readCursorCli, readCursorPermissions, CURSOR_CLI, CURSOR_PERMISSIONS } from './configs/cursor.js';
 import { readGeminiSettings, GEMINI_SETTINGS } from './configs/gemini.js';
+import { readGeminiPolicy, GEMINI_POLICY } from './configs/gemini-policies.js';
 import { isAgentIgnoreFile, readIgnoreFile } from './configs/ignore-files.js';
 import { isInstructionFile, readInstructions } from './configs/instructions.js';
 import { isLauncherFile, readLauncher } from './configs/launchers.js';
@@ -54,6 +55,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
   byPattern(GEMINI_SETTINGS, readGeminiSettings),
+  byPattern(GEMINI_POLICY, readGeminiPolicy),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
   byPattern(CURSOR_CLI, readCursorCli),

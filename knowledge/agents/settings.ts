@@ -110,6 +110,14 @@ export const AGENT_SETTINGS: readonly AgentSetting[] = [
     source: 'https://geminicli.com/docs/reference/configuration',
   },
   {
+    agent: 'gemini-cli',
+    files: ['.gemini/policies/*.toml'],
+    key: '[[rule]] toolName = "run_shell_command" decision',
+    grants: '"allow" with no commandPrefix (every command), or a destructive prefix; deny and ask_user rules of the same or higher priority win',
+    repoScope: 'effective-after-trust',
+    source: 'https://geminicli.com/docs/reference/policy-engine/',
+  },
+  {
     agent: 'copilot',
     files: ['.vscode/settings.json', '*.code-workspace'],
     key: 'chat.tools.terminal.autoApprove',

@@ -116,6 +116,13 @@ export const proseOnlyGuardrail: RuleMeta = {
         },
         note: 'a hook script kept outside .claude/, its pattern in POSIX classes',
       },
+      {
+        files: {
+          'GEMINI.md': '# Ops\n\n- Never run `terraform destroy`.\n',
+          '.gemini/policies/guard.toml': '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["terraform destroy", "terraform apply"]\ndecision = "deny"\npriority = 500\n',
+        },
+        note: 'a Gemini CLI policy denies the command',
+      },
       sample(
         'AGENTS.md',
         '# Contributing with agents\n\n```bash\n# never do this\nrm -rf /\n```\n\nDo not edit existing migrations; add a new one.\n',
