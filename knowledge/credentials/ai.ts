@@ -65,6 +65,19 @@ export const xaiApiKey = aiKind({
   line: (value) => ['src/grok.ts', `import OpenAI from 'openai';\n\nexport const grok = new OpenAI({ baseURL: 'https://api.x.ai/v1', apiKey: '${value}' });\n`, 3],
 });
 
+export const e2bApiKey = aiKind({
+  id: 'e2b-api-key',
+  provider: 'e2b',
+  title: 'E2B API key',
+  regex: /(?<![A-Za-z0-9_])(e2b_[0-9a-f]{40})(?![A-Za-z0-9_])/g,
+  keyword: 'e2b_',
+  reach: "starts sandboxes billed to the team and runs code in them, and reads and kills the team's running sandboxes",
+  narrower: 'keep the key in the server environment, one per service, and rotate it from the E2B dashboard',
+  reference: 'https://e2b.dev/docs/api-key',
+  value: 'e2b_3f9a1c7e52b84d06a9e1f27c4b8d5e0a1c3f7b92',
+  line: (value) => ['src/services/sandbox.js', `import { Sandbox } from '@e2b/code-interpreter';\n\nexport const sandbox = () => Sandbox.create({ apiKey: process.env.E2B_API_KEY || '${value}' });\n`, 3],
+});
+
 export const replicateApiToken = aiKind({
   id: 'replicate-api-token',
   provider: 'replicate',
@@ -117,4 +130,4 @@ export const nvidiaApiKey = aiKind({
   line: (value) => ['docker-compose.yml', `services:\n  nim:\n    image: nvcr.io/nim/meta/llama-3.1-8b-instruct:latest\n    environment:\n      NGC_API_KEY: ${value}\n`, 5],
 });
 
-export const AI_KINDS: readonly CredentialKind[] = [groqApiKey, xaiApiKey, replicateApiToken, perplexityApiKey, langsmithApiKey, nvidiaApiKey];
+export const AI_KINDS: readonly CredentialKind[] = [groqApiKey, xaiApiKey, e2bApiKey, replicateApiToken, perplexityApiKey, langsmithApiKey, nvidiaApiKey];

@@ -408,6 +408,31 @@ export const consulNomadToken: CredentialKind = {
   },
 };
 
+export const ansibleVaultPassword: CredentialKind = {
+  id: 'ansible-vault-password',
+  provider: 'ansible',
+  title: 'Ansible Vault password file',
+  // The file `vault_password_file` (ansible.cfg) or `--vault-password-file` names: the password alone, in plain text.
+  filePatterns: [{ path: /(?:^|\/)\.?vault[_-]?pass(?:word)?(?:[_-]?file)?(?:\.txt)?$/i, value: /^[^\s#][^\n]{7,255}$/ }],
+  contextPatterns: [{ variable: /^ANSIBLE_VAULT_PASSWORD$/, value: /^[^\s$]{8,256}$/, keywords: ['ansible_vault_password'] }],
+  plausible: (value) => !isPlaceholder(value) && !/^(?:#!|\$|\{\{|<)/.test(value) && new Set(value).size >= 5,
+  rate: fixed('root-resource', 'the vault password decrypts every !vault value and vaulted file the repository holds, production secrets included'),
+  reach: 'decrypts every Ansible Vault secret in the repository: database passwords, API keys and certificates of every environment it holds',
+  narrower: 'keep the password out of the checkout (a password manager script as vault_password_file, or CI secrets), with a vault id per environment',
+  reference: 'https://docs.ansible.com/ansible/latest/vault_guide/vault_managing_passwords.html',
+  samples: {
+    positive: [sample('.vault_pass', 'Tq8vLm3kPz2Wx7Rb9Nc4\n', { expect: { line: 1 }, note: 'the file ansible.cfg names as vault_password_file' })],
+    negative: [
+      sample('.vault_pass', '#!/bin/sh\npass show ansible/vault\n', { note: 'a script that fetches the password' }),
+      { files: { '.vault_pass': 'Tq8vLm3kPz2Wx7Rb9Nc4\n' }, gitignored: ['.vault_pass'], note: 'git-ignored, as it should be' },
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('vault_password.txt', 'Tq8vLm3kPz2Wx7Rb9Nc4\n', { expect: { line: 1 } })],
+    negative: [sample('vault_password.txt', 'changeme-changeme\n', { note: 'a placeholder' })],
+  },
+};
+
 export const INFRA_KINDS: readonly CredentialKind[] = [
   terraformCloudToken,
   pulumiAccessToken,
@@ -421,4 +446,5 @@ export const INFRA_KINDS: readonly CredentialKind[] = [
   onepasswordSecretKey,
   ageSecretKey,
   consulNomadToken,
+  ansibleVaultPassword,
 ];
