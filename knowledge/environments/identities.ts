@@ -374,13 +374,24 @@ export function bucketUrlIdentity(raw: string): ResourceIdentity | undefined {
   if ((match = /^https?:\/\/([a-z0-9]{3,24})\.blob\.core\.windows\.net\/([a-z0-9-]{3,63})/i.exec(value))) {
     const account = match[1]!.toLowerCase();
     const container = match[2]!.toLowerCase();
-    return { kind: 'bucket', identity: `bucket:azure:${account}/${container}`, otherIdentities: [], display: `Azure container ${account}/${container}`, name: `${account} ${container}`, secrets: [] };
+    return { kind: 'bucket', identity: `bucket:azure:${account}/${container}`, otherIdentities: [`azure-storage:${account}`], display: `Azure container ${account}/${container}`, name: `${account} ${container}`, secrets: [] };
   }
+  if ((match = /^https?:\/\/([a-z0-9]{3,24})\.(?:blob|queue|table|file|dfs)\.core\.windows\.net\/?$/i.exec(value))) return azureStorageIdentity(match[1]!);
   if ((match = /^https?:\/\/([a-f0-9]{32})\.(?:[a-z]+\.)?r2\.cloudflarestorage\.com\/([a-z0-9-]{3,63})/i.exec(value))) {
     const bucket = match[2]!.toLowerCase();
     return { kind: 'bucket', identity: `bucket:r2:${match[1]!.toLowerCase()}/${bucket}`, otherIdentities: [`bucket:${bucket}`], display: `R2 bucket ${bucket}`, name: bucket, secrets: [] };
   }
   return undefined;
+}
+
+/**
+ * An Azure storage account, by its globally unique name: what a connection string's `AccountName=` and a service
+ * endpoint (`https://<account>.blob.core.windows.net/`) both name, containers and queues included.
+ */
+export function azureStorageIdentity(rawAccount: string): ResourceIdentity | undefined {
+  const account = rawAccount.trim().toLowerCase();
+  if (!/^[a-z0-9]{3,24}$/.test(account) || isPlaceholderName(account) || /^devstoreaccount1$/.test(account)) return undefined;
+  return { kind: 'bucket', identity: `azure-storage:${account}`, otherIdentities: [], display: `Azure storage account ${account}`, name: account, secrets: [] };
 }
 
 /** A bucket by name: S3 and GCS names are global, so the bare name is the identity. */

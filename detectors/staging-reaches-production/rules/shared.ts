@@ -413,11 +413,19 @@ export const sharedBucket: RuleMeta = {
     'A non-production environment reads and writes the same object-storage bucket as production: test uploads land next to customer files, ' +
     'and a cleanup job, lifecycle rule or agent running against staging can delete production objects (or backups kept in that bucket).',
   fix: 'Give each environment its own bucket (and credentials scoped to it); if staging must read production assets, grant read-only access to a copy.',
-  help: 'Compared identities: S3/GCS/Spaces bucket names from `s3://`, `gs://`, ARNs, virtual-host and path-style URLs and `*BUCKET*` variables; Azure containers; R2 buckets.',
+  help: 'Compared identities: S3/GCS/Spaces bucket names from `s3://`, `gs://`, ARNs, virtual-host and path-style URLs and `*BUCKET*` variables; Azure storage accounts (connection strings and endpoints) and containers; R2 buckets.',
   precision: 'high',
   tags: ['environments', 'storage'],
   samples: {
     positive: [
+      {
+        files: {
+          'src/Billing.Api/appsettings.Production.json': '{\n  "Storage": {\n    "ServiceUri": "https://acmebillingprod.blob.core.windows.net/"\n  }\n}\n',
+          'src/Billing.Api/appsettings.Staging.json': '{\n  "ConnectionStrings": {\n    "Blob": "DefaultEndpointsProtocol=https;AccountName=acmebillingprod;AccountKey=${BLOB_KEY};EndpointSuffix=core.windows.net"\n  }\n}\n',
+        },
+        expect: { path: 'src/Billing.Api/appsettings.Staging.json', line: 3 },
+        note: "ASP.NET: staging's storage connection string names production's storage account",
+      },
       sample(
         '.github/workflows/deploy.yml',
         'on: push\njobs:\n  deploy-production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: aws s3 sync dist/ s3://acme-web/ --delete\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: aws s3 sync dist/ s3://acme-web/ --delete\n',
@@ -448,6 +456,13 @@ export const sharedBucket: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'src/Billing.Api/appsettings.Production.json': '{\n  "Storage": {\n    "ServiceUri": "https://acmebillingprod.blob.core.windows.net/"\n  }\n}\n',
+          'src/Billing.Api/appsettings.Staging.json': '{\n  "ConnectionStrings": {\n    "Blob": "DefaultEndpointsProtocol=https;AccountName=acmebillingstg;AccountKey=${BLOB_KEY};EndpointSuffix=core.windows.net"\n  }\n}\n',
+        },
+        note: 'staging has its own storage account',
+      },
       {
         files: {
           'config/environments/production.rb': 'Rails.application.configure do\n  config.active_storage.service = :local\nend\n',

@@ -3,6 +3,7 @@
 // `GOOGLE_CLOUD_PROJECT`). Also the references a value makes by name (`${PROD_DATABASE_URL}`, `secrets.PROD_X`).
 import {
   azureServerIdentity,
+  azureStorageIdentity,
   appIdentity,
   awsAccountIdentity,
   bucketIdentity,
@@ -132,6 +133,12 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   if (MANAGED_DATABASE_HOST.test(value) && !(isDatabaseHostVariable(context) && /^[a-z0-9.-]+(:\d+)?$/i.test(value))) {
     const host = databaseHostIdentity(value);
     if (host) return [host];
+  }
+  // An Azure storage connection string (`DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…`) names its account.
+  const storageAccount = value.includes(';') ? /(?:^|;)\s*AccountName\s*=\s*([a-z0-9]{3,24})\s*(?:;|$)/i.exec(value)?.[1] : undefined;
+  if (storageAccount) {
+    const account = azureStorageIdentity(storageAccount);
+    return account ? [account] : [];
   }
   if (/;/.test(value) && /(^|;)\s*(server|data source|host|address)\s*=/i.test(value)) {
     const connection = connectionStringIdentity(value);
