@@ -99,6 +99,15 @@ describe('agent reach of credentials', () => {
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining('that OpenHands can read')]);
   });
 
+  it("keeps a Read-denied file from Claude Code's sandboxed shell, which builds its file rules from them", async () => {
+    const { observed, findings } = await scanWithFacts({
+      '.claude/settings.json': '{\n  "sandbox": { "enabled": true },\n  "permissions": { "deny": ["Read(./config/deploy.env)"] }\n}\n',
+      'config/deploy.env': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n',
+    });
+    expect(reachOf(observed.credentials[0])).toEqual({ agentReadable: false, excludedFor: ['claude-code'], readableByShell: [] });
+    expect(findings).toEqual(['agent-permission/shell-auto-approved .claude/settings.json:2 low']);
+  });
+
   it('excludes a file for the only agent in use when its ignore file names it', async () => {
     const { observed, findings } = await scanWithFacts({
       '.cursor/rules/general.mdc': '---\nalwaysApply: true\n---\nUse pnpm.\n',

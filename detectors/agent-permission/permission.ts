@@ -21,7 +21,8 @@ export const RULE_IDS = {
   secretEnvironmentInherited: 'agent-permission/secret-environment-inherited',
 } as const;
 
-export type GrantKind = 'bypass-mode' | 'shell' | 'interpreter' | 'destructive-command' | 'mcp-tool' | 'file-write' | 'file-read';
+/** `sandboxed-shell`: any command, inside a sandbox that still applies the agent's read rules and network allowlist. */
+export type GrantKind = 'bypass-mode' | 'shell' | 'sandboxed-shell' | 'interpreter' | 'destructive-command' | 'mcp-tool' | 'file-write' | 'file-read';
 
 export interface Permission {
   ruleId: string;

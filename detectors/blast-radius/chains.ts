@@ -211,7 +211,8 @@ export function findChains(facts: FactReader): Chain[] {
   const crossings = facts.all('environment-crossing').filter((crossing) => NON_PRODUCTION.has(crossing.environment));
   const formsOf = otherForms(facts.all('environment-resource'));
   const backups = facts.all('backup-evidence');
-  const grants = facts.all('agent-grant').filter((grant) => grant.effective && UNATTENDED_GRANTS.has(grant.grant));
+  // A sandboxed shell acts on a provider only when its network allowlist names a host beyond package registries.
+  const grants = facts.all('agent-grant').filter((grant) => grant.effective && (UNATTENDED_GRANTS.has(grant.grant) || (grant.grant === 'sandboxed-shell' && grant.reaches !== undefined)));
   // Where the repository configures non-production environments, an agent's work happens there: a credential of
   // no stated environment reaches production data through what those environments share with it.
   const hasNonProduction = facts.all('environment-layer').some((layer) => NON_PRODUCTION.has(layer.environment) && !layer.testOnly && !layer.unplaced);

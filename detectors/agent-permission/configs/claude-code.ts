@@ -44,6 +44,7 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
   const projectDirectory = MANAGED_SETTINGS.test(file.path) ? '' : directoryOf(directoryOf(file.path).replace(/\/$/, ''));
   readApprovingHooks(file, out, root);
   readRefusingHooks(file, out, root, projectDirectory);
+  readSandbox(file, out, root);
   const permissions = mapAt(file, out, root, 'permissions');
   if (!permissions) return;
   for (const item of stringsAt(file, out, permissions, 'additionalDirectories')) {
@@ -134,6 +135,37 @@ function readApprovingHooksOf(file: SourceFile, out: FileEmitter, root: MapNode,
       });
     }
   }
+}
+
+/** Hosts a sandboxed shell reaches for packages and code, not for any provider's control plane. */
+const PACKAGE_HOSTS = /^(?:\*\.)?(?:registry\.npmjs\.org|npmjs\.(?:org|com)|registry\.yarnpkg\.com|pypi\.org|files\.pythonhosted\.org|github\.com|api\.github\.com|objects\.githubusercontent\.com|raw\.githubusercontent\.com|codeload\.github\.com|proxy\.golang\.org|crates\.io|static\.crates\.io|rubygems\.org|repo\.maven\.apache\.org|registry-1\.docker\.io)$/i;
+
+/**
+ * The sandbox with `autoAllowBashIfSandboxed` (on by default once the sandbox is): shell commands run unasked inside
+ * it, writing only the project and reaching only `network.allowedDomains`. Low while those are package registries;
+ * medium when another host (a provider's API) is allowed, since commands holding its credentials then reach it.
+ */
+function readSandbox(file: SourceFile, out: FileEmitter, root: MapNode): void {
+  const sandbox = get(root, 'sandbox');
+  const enabled = booleanAt(sandbox, 'enabled');
+  if (enabled?.value !== true || booleanAt(sandbox, 'autoAllowBashIfSandboxed')?.value === false) return;
+  const allowed = get(get(sandbox, 'network'), 'allowedDomains');
+  const domains = (allowed?.kind === 'seq' ? allowed.items : [])
+    .map((item) => literalString(item))
+    .filter((domain): domain is string => domain !== undefined);
+  const providers = domains.filter((domain) => !PACKAGE_HOSTS.test(domain));
+  emitPermission(file, out, {
+    ruleId: RULE_IDS.shellAutoApproved,
+    agent: 'claude-code',
+    // The sandbox builds its file restrictions from the Read deny rules, so they still keep files from it.
+    grant: 'sandboxed-shell',
+    setting: `sandbox.enabled: true${providers.length > 0 ? ` with network.allowedDomains ${providers.slice(0, 3).join(', ')}` : ''}`,
+    span: enabled.span,
+    lets: providers.length > 0 ? `run any shell command in its sandbox, which reaches ${providers.slice(0, 3).join(', ')},` : 'run any shell command in its sandbox (project writes and package registries only),',
+    effective: true,
+    ...(providers.length > 0 ? { reaches: providers.join(', ') } : {}),
+    severity: providers.length > 0 ? 'medium' : 'low',
+  });
 }
 
 /**
