@@ -108,4 +108,12 @@ describe('prose guardrails', () => {
     const message = result.findings.find((finding) => finding.ruleId === 'agent-permission/prose-only-guardrail')?.message ?? '';
     expect(message).toContain('Cline reads no command rule from the repository; for the agents that do, enforce it with a deny rule');
   });
+
+  it('names, for AGENTS.md, an agent the repository otherwise shows in use, and its rule', async () => {
+    const repo = makeRepo({ 'AGENTS.md': '# Ops\n\n- Never run `terraform destroy`.\n', '.cursor/rules/style.mdc': '---\nalwaysApply: true\n---\nUse pnpm.\n' });
+    repos.push(repo);
+    const result = await scan({ root: repo.root, detectors: [agentPermission] });
+    const message = result.findings.find((finding) => finding.ruleId === 'agent-permission/prose-only-guardrail')?.message ?? '';
+    expect(message).toMatch(/^AGENTS\.md tells Cursor .*\.cursor\/cli\.json/);
+  });
 });

@@ -14,6 +14,9 @@ const MIGRATION_TOOLS = new Set([...toolsOfDomain('migration'), ...toolsOfDomain
 const DATA_TOOLS = MIGRATION_TOOLS;
 const DATA_WORDS = /\b(?:databases?|dbs?|data|tables?|volumes?|buckets?|backups?|schemas?|collections?)\b/i;
 
+/** Agents that load AGENTS.md as their instructions (agents.md), besides Codex, which stands for them in the knowledge. */
+const AGENTS_MD_READERS: readonly AgentId[] = ['codex', 'cursor', 'copilot', 'opencode', 'amp', 'zed', 'windsurf', 'cline', 'roo-code', 'kilo-code', 'junie', 'droid', 'crush', 'goose', 'openhands', 'gemini-cli'];
+
 export function reportProseGuardrails(context: FinishContext): void {
   const guardrails = context.facts.all('agent-prose-guardrail');
   if (guardrails.length === 0) return;
@@ -27,6 +30,8 @@ export function reportProseGuardrails(context: FinishContext): void {
         .map((grant) => grant.reaches!),
     ),
   ];
+  // A shared file (AGENTS.md) is read by many agents: the message names one the repository shows in use.
+  const configs = context.facts.all('agent-config');
   for (const guardrail of guardrails) {
     // A file only one agent reads (CLAUDE.md, GEMINI.md, .cursor/rules) is enforced by that agent's rules: a Cursor
     // deny rule does not stop Claude Code. A shared file (AGENTS.md) counts any agent's rule, as teams configure one.
@@ -36,7 +41,10 @@ export function reportProseGuardrails(context: FinishContext): void {
     const hasReadRule = exclusions.some((exclusion) => reads(exclusion.agent));
     const unenforced = guardrail.classes.filter((kind) => !enforced(kind, guardrail, brakes, hasReadRule));
     if (unenforced.length === 0) continue;
-    const agent = (guardrail.agents[0] ?? 'claude-code') as AgentId;
+    // In use by some other file than this one (AGENTS.md alone stands for every agent that reads it).
+    const inUse = new Set(configs.filter((config) => config.path !== guardrail.location.path).map((config) => config.agent));
+    const readers = shared ? [...guardrail.agents, ...AGENTS_MD_READERS] : guardrail.agents;
+    const agent = (readers.find((candidate) => inUse.has(candidate)) ?? guardrail.agents[0] ?? 'claude-code') as AgentId;
     const quoted = guardrail.text.length > 160 ? `${guardrail.text.slice(0, 157)}...` : guardrail.text;
     context.report({
       ruleId: RULE_IDS.proseOnlyGuardrail,
