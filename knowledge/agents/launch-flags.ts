@@ -62,6 +62,8 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   { agent: 'copilot', flag: /--allow-tool[=\s]+["']?shell(?=["']?(?:\s|$))/, command: COPILOT, grant: 'bypass-mode', lets: 'run every shell command' },
   { agent: 'amp', flag: /--dangerously-allow-all\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'opencode', flag: /--auto\b/, command: OPENCODE, grant: 'bypass-mode', lets: 'run every tool not explicitly denied' },
+  // OpenCode reads a whole config from this variable: `OPENCODE_CONFIG_CONTENT: '{"permission":"allow"}'` in a CI step.
+  { agent: 'opencode', flag: /\bOPENCODE_CONFIG_CONTENT\b[^\n]*?\\?["']permission\\?["']\s*:\s*\\?["']allow\\?["']/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   // Qwen Code (a Gemini CLI fork) keeps its flags: `qwen --yolo`; `--approval-mode yolo` is matched above for both.
   { agent: 'qwen-code', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: QWEN, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'droid', flag: /--skip-permissions-unsafe\b/, grant: 'bypass-mode', lets: 'run every command, with no guardrail,' },
@@ -118,6 +120,7 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'allowed-tools',
   'allowed_tools',
   'opencode',
+  'opencode_config_content',
   'sandbox_mode',
   'gemini',
   'trust-tools',
