@@ -231,6 +231,14 @@ export function bashMatcher(specifier: string | undefined): CommandMatcher | und
   return exactMatcher(spec);
 }
 
+/**
+ * What an allow rule lets through, judged without the variables it sets first: `Bash(PGPASSWORD=… psql:*)` (the shape
+ * "don't ask again" saves) runs any SQL as that user, as `Bash(psql:*)` would.
+ */
+function allowMatcher(specifier: string | undefined): CommandMatcher | undefined {
+  return bashMatcher(specifier?.replace(/^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, ''));
+}
+
 function readAllow(file: SourceFile, out: FileEmitter, item: StringItem, brakes: readonly CommandMatcher[]): void {
   const rule = parseRule(item.value);
   if (!rule) {
@@ -324,7 +332,7 @@ function claudePathPattern(specifier: string, projectDirectory: string): string 
 
 /** Whether an allow rule lets anything we judge through once `brakes` have stopped what they stop. */
 function commandReach(specifier: string | undefined, brakes: readonly CommandMatcher[]): boolean {
-  const matcher = bashMatcher(specifier);
+  const matcher = allowMatcher(specifier);
   if (!matcher) return false;
   const through: CommandMatcher = (command) => matcher(command) && !brakes.some((brake) => brake(command));
   return commandPermission(through, { agent: 'claude-code', setting: '', span: { line: 1, column: 1, endLine: 1, endColumn: 1 } }) !== undefined || readerOf(through) !== undefined;
@@ -350,7 +358,7 @@ export function resolveClaudeShellAllows(context: FinishContext): void {
     else brakes.set(directory, [matcher]);
   }
   for (const allow of allows) {
-    const matcher = bashMatcher(parseRule(allow.rule)?.specifier);
+    const matcher = allowMatcher(parseRule(allow.rule)?.specifier);
     if (!matcher) continue;
     const except = brakes.get(allow.directory) ?? [];
     const setting = `permissions.allow: "${allow.rule}"`;
