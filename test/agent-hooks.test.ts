@@ -1,6 +1,6 @@
 // What a PreToolUse hook refuses, read from its script or inline command, and the script a hook command runs.
 import { describe, expect, it } from 'vitest';
-import { hookScriptOf, toolsRefusedBy } from '../knowledge/agents/hooks.js';
+import { filesProtectedBy, hookScriptOf, toolsRefusedBy } from '../knowledge/agents/hooks.js';
 
 describe('toolsRefusedBy', () => {
   it('reads the patterns of a Python hook that exits 2', () => {
@@ -44,6 +44,15 @@ describe('toolsRefusedBy', () => {
     expect(toolsRefusedBy('#!/bin/sh\necho "$(date) $(jq -r .tool_input.command)" >> .claude/audit.log\nexit 0\n')).toEqual([]);
     expect(toolsRefusedBy('#!/bin/sh\nif echo "$cmd" | grep -qE "\\w+"; then echo "blocked" >&2; exit 2; fi\n')).toEqual([]);
     expect(toolsRefusedBy('#!/bin/sh\n# /bin/sh is not a pattern\nexit 2\n')).toEqual([]);
+  });
+});
+
+describe('filesProtectedBy', () => {
+  it('reads the env files a refusing hook keeps from the tools, and none from a hook that only logs', () => {
+    const guard = "#!/usr/bin/env bash\nif jq -r '.tool_input.file_path // .tool_input.command' | grep -Eq '(^|/)\\.env|\\.env(\\.|$)'; then\n  echo 'env files are off limits' >&2\n  exit 2\nfi\n";
+    expect(filesProtectedBy(guard)).toEqual(['.env', '.env.*', '*.env']);
+    expect(filesProtectedBy(guard.replace('exit 2', 'exit 0'))).toEqual([]);
+    expect(filesProtectedBy("#!/bin/sh\ngrep -q 'terraform destroy' && exit 2\n")).toEqual([]);
   });
 });
 

@@ -108,6 +108,16 @@ describe('agent reach of credentials', () => {
     expect(findings).toEqual(['agent-permission/shell-auto-approved .claude/settings.json:2 low']);
   });
 
+  it('excludes the env files a PreToolUse hook before Read refuses, as a Read deny rule would', async () => {
+    const { observed, findings } = await scanWithFacts({
+      '.claude/settings.json': '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Read|Grep", "hooks": [{ "type": "command", "command": "\\"$CLAUDE_PROJECT_DIR\\"/.claude/hooks/protect-env.sh" }] }\n    ]\n  }\n}\n',
+      '.claude/hooks/protect-env.sh': "#!/usr/bin/env bash\nif jq -r '.tool_input.file_path' | grep -Eq '\\.env(\\.|$)'; then\n  echo 'blocked' >&2\n  exit 2\nfi\n",
+      'config/.env.production': 'RAILWAY_API_TOKEN=7c9e6679-7425-40de-944b-e07fc1f90ae7\n',
+    });
+    expect(reachOf(observed.credentials[0])).toEqual({ agentReadable: false, excludedFor: ['claude-code'], readableByShell: [] });
+    expect(findings).toEqual([]);
+  });
+
   it('excludes a file for the only agent in use when its ignore file names it', async () => {
     const { observed, findings } = await scanWithFacts({
       '.cursor/rules/general.mdc': '---\nalwaysApply: true\n---\nUse pnpm.\n',

@@ -18,6 +18,26 @@ const ORDINARY = ['ls -la', 'git status', 'npm test', 'cat README.md', 'echo don
 
 /** The destructive tools a hook's text refuses (empty when it never refuses). */
 export function toolsRefusedBy(text: string): string[] {
+  const patterns = refusingPatterns(text);
+  if (patterns.length === 0) return [];
+  return stoppedBy((command) => patterns.some((pattern) => pattern.test(command))).filter((tool) => tool !== '*');
+}
+
+/** Secret files a hook on the file tools refuses, as gitignore patterns: the `.env` family and `*.env` files. */
+const SECRET_FILES: ReadonlyArray<{ probes: readonly string[]; patterns: readonly string[] }> = [
+  { probes: ['.env', 'config/.env.production', '/app/.env.local'], patterns: ['.env', '.env.*'] },
+  { probes: ['deploy/staging.env', 'config/production.env'], patterns: ['*.env'] },
+];
+
+/** The secret files (gitignore patterns) a hook's text refuses to let a tool touch (empty when it refuses none). */
+export function filesProtectedBy(text: string): string[] {
+  const patterns = refusingPatterns(text);
+  if (patterns.length === 0) return [];
+  return SECRET_FILES.filter((family) => family.probes.every((path) => patterns.some((pattern) => pattern.test(path)))).flatMap((family) => family.patterns);
+}
+
+/** The patterns of a hook that refuses: what it is matched against decides what it stops. */
+function refusingPatterns(text: string): RegExp[] {
   if (!REFUSES.test(text)) return [];
   const patterns: RegExp[] = [];
   for (const source of patternSources(text)) {
@@ -26,8 +46,7 @@ export function toolsRefusedBy(text: string): string[] {
     const pattern = compile(source);
     if (pattern && !ORDINARY.some((command) => pattern.test(command))) patterns.push(pattern);
   }
-  if (patterns.length === 0) return [];
-  return stoppedBy((command) => patterns.some((pattern) => pattern.test(command))).filter((tool) => tool !== '*');
+  return patterns;
 }
 
 /**

@@ -110,10 +110,14 @@ export interface AgentHook {
   /** The hook as written (`hooks.PreToolUse matcher "Bash"`). */
   setting: string;
   location: Location;
+  /** What the hook runs before: shell commands, file reads, or both. */
+  before: Array<'shell' | 'read'>;
 }
 
 /** A hook script and the destructive tools it refuses (exit 2 or a deny answer on a matching command). */
 export interface AgentHookScript {
   path: string;
   refuses: string[];
+  /** Secret files (gitignore patterns) it refuses to let a tool touch. */
+  protects: string[];
 }

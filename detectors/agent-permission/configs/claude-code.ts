@@ -177,13 +177,16 @@ function readRefusingHooks(file: SourceFile, out: FileEmitter, root: MapNode, pr
   if (entries?.kind !== 'seq') return;
   for (const entry of entries.items) {
     const matcher = literalString(get(entry, 'matcher')) ?? '';
-    if (!(matcher === '' || matcher === '*' || safeTest(matcher, 'Bash'))) continue;
+    const every = matcher === '' || matcher === '*';
+    // A hook before the Read tool (with Grep and Glob) keeps the files it refuses from it, as a Read deny rule does.
+    const before = [...(every || safeTest(matcher, 'Bash') ? ['shell' as const] : []), ...(every || safeTest(matcher, 'Read') ? ['read' as const] : [])];
+    if (before.length === 0) continue;
     const hooks = get(entry, 'hooks');
     if (hooks?.kind !== 'seq') continue;
     for (const hook of hooks.items) {
       const command = get(hook, 'command');
       const text = literalString(command);
-      if (command && text !== undefined) readHookCommand(file, out, 'claude-code', `hooks.PreToolUse matcher "${matcher}"`, text, command.span, [projectDirectory]);
+      if (command && text !== undefined) readHookCommand(file, out, 'claude-code', `hooks.PreToolUse matcher "${matcher}"`, text, command.span, [projectDirectory], before);
     }
   }
 }
@@ -192,10 +195,14 @@ function readRefusingHooks(file: SourceFile, out: FileEmitter, root: MapNode, pr
 export function resolveHookScripts(context: FinishContext): void {
   const hooks = context.facts.all('agent-hook');
   if (hooks.length === 0) return;
-  const refusals = new Map(context.facts.all('agent-hook-script').map((script) => [script.path, script.refuses]));
+  const scripts = new Map(context.facts.all('agent-hook-script').map((script) => [script.path, script]));
   for (const hook of hooks) {
-    const refuses = refusals.get(hook.script);
-    if (refuses && refuses.length > 0) context.publish('agent-command-brake', { agent: hook.agent, decision: 'deny', setting: `${hook.setting}, which refuses ${refuses.join(', ')}`, stops: refuses, location: hook.location });
+    const script = scripts.get(hook.script);
+    if (!script) continue;
+    if (hook.before.includes('shell') && script.refuses.length > 0) {
+      context.publish('agent-command-brake', { agent: hook.agent, decision: 'deny', setting: `${hook.setting}, which refuses ${script.refuses.join(', ')}`, stops: script.refuses, location: hook.location });
+    }
+    if (hook.before.includes('read')) for (const pattern of script.protects) context.publish('agent-read-exclusion', { agent: hook.agent, pattern, builtIn: false, location: hook.location });
   }
 }
 

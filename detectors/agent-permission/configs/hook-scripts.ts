@@ -5,8 +5,8 @@
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { get, literalString } from '../../../src/parse/data-tree.js';
-import { hookScriptOf, toolsRefusedBy } from '../../../knowledge/agents/hooks.js';
-import { emitConfig } from '../permission.js';
+import { filesProtectedBy, hookScriptOf, toolsRefusedBy } from '../../../knowledge/agents/hooks.js';
+import { emitConfig, emitExclusion } from '../permission.js';
 import { directoryOf, lineSpan, rootMap } from './tree.js';
 
 /** Scripts in an agent's hooks folder, or in a folder named for agent hooks or guards (`tools/agent-guards/`). */
@@ -16,22 +16,23 @@ export const HOOK_SCRIPT = /(?:(?:^|\/)\.(?:claude|cursor|github|gemini)\/hooks\
 export const HOOK_FILE = /(^|\/)\.cursor\/hooks\.json$|(^|\/)\.github\/hooks\/[^/]+\.json$/;
 
 export function readHookScript(file: SourceFile, out: FileEmitter): void {
-  out.publish('agent-hook-script', { path: file.path, refuses: toolsRefusedBy(file.text) });
+  out.publish('agent-hook-script', { path: file.path, refuses: toolsRefusedBy(file.text), protects: filesProtectedBy(file.text) });
 }
 
 /**
  * One hook command before the shell: the script it runs (tried from each of `bases`, the directories its paths may be
  * relative to) or, inline, the commands it refuses.
  */
-export function readHookCommand(file: SourceFile, out: FileEmitter, agent: AgentId, setting: string, text: string, span: Span, bases: readonly string[]): void {
+export function readHookCommand(file: SourceFile, out: FileEmitter, agent: AgentId, setting: string, text: string, span: Span, bases: readonly string[], before: Array<'shell' | 'read'> = ['shell']): void {
   const location = { path: file.path, span: lineSpan(file, span) };
   const scripts = [...new Set(bases.map((base) => hookScriptOf(text, base)).filter((script): script is string => script !== undefined))];
   if (scripts.length > 0) {
-    for (const script of scripts) out.publish('agent-hook', { agent, script, setting: `${setting}: ${script}`, location });
+    for (const script of scripts) out.publish('agent-hook', { agent, script, setting: `${setting}: ${script}`, location, before });
     return;
   }
-  const refuses = toolsRefusedBy(text);
+  const refuses = before.includes('shell') ? toolsRefusedBy(text) : [];
   if (refuses.length > 0) out.publish('agent-command-brake', { agent, decision: 'deny', setting: `${setting}: a hook that refuses ${refuses.join(', ')}`, stops: refuses, location });
+  if (before.includes('read')) for (const pattern of filesProtectedBy(text)) emitExclusion(file, out, agent, pattern, span);
 }
 
 /**
