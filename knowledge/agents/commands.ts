@@ -227,6 +227,25 @@ export function toolsOfDomain(domain: DestructiveDomain): string[] {
   return [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.domain === domain).map((probe) => probe.tool))];
 }
 
+/**
+ * The destructive probe a written command line is a use of (`prisma migrate reset --force && prisma db seed` is
+ * `prisma migrate reset`), judged by the prefixes a deny rule for the probe's tool would name, in the given domains.
+ * Package runners and leading variable assignments are looked past; undefined for any other command.
+ */
+export function destructiveUseOf(commandLine: string, domains: readonly DestructiveDomain[]): CommandProbe | undefined {
+  for (const part of commandLine.split(/&&|\|\||;|\|/)) {
+    const command = part
+      .trim()
+      .replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, '')
+      .replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, '');
+    for (const probe of DESTRUCTIVE_PROBES) {
+      if (!probe.domain || !domains.includes(probe.domain)) continue;
+      if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;
+    }
+  }
+  return undefined;
+}
+
 /** Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`). */
 const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
 

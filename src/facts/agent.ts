@@ -121,3 +121,15 @@ export interface AgentHookScript {
   /** Secret files (gitignore patterns) it refuses to let a tool touch. */
   protects: string[];
 }
+
+/** A package.json script that runs a destructive CLI (`"db:reset": "prisma migrate reset --force"`). Internal to the agent stage. */
+export interface PackageScript {
+  /** The package.json that declares it. */
+  path: string;
+  name: string;
+  /** The destructive tool it runs and what that does. */
+  tool: string;
+  does: string;
+  needsCredential: boolean;
+  location: Location;
+}

@@ -255,7 +255,7 @@ function readAllow(file: SourceFile, out: FileEmitter, item: StringItem, brakes:
   const setting = `permissions.allow: "${item.value}"`;
   if (SHELL_TOOLS.has(rule.tool)) {
     // Decided once every scope of the project is read (resolveClaudeShellAllows): another file's deny may win.
-    if (!bashMatcher(rule.specifier) || !commandReach(rule.specifier, brakes)) return;
+    if (!bashMatcher(rule.specifier) || !(commandReach(rule.specifier, brakes) || startsScripts(rule.specifier))) return;
     out.publish('claude-shell-allow', { rule: item.value, directory: directoryOf(file.path), location: { path: file.path, span: lineSpan(file, item.span) }, snippet: file.line(item.span.line).trim() });
     return;
   }
@@ -353,6 +353,7 @@ function commandReach(specifier: string | undefined, brakes: readonly CommandMat
 export function resolveClaudeShellAllows(context: FinishContext): void {
   const allows = context.facts.all('claude-shell-allow');
   if (allows.length === 0) return;
+  const scripts = context.facts.all('package-script');
   const brakes = new Map<string, CommandMatcher[]>();
   for (const brake of context.facts.all('agent-command-brake')) {
     if (brake.agent !== 'claude-code' || !CLAUDE_SETTINGS.test(brake.location.path)) continue;
@@ -374,7 +375,37 @@ export function resolveClaudeShellAllows(context: FinishContext): void {
       reportPermission(context, allow.location, allow.snippet, permission);
       continue;
     }
-    const reader = readerOf((command) => matcher(command) && !except.some((brake) => brake(command)));
+    const through = (command: string) => matcher(command) && !except.some((brake) => brake(command));
+    const script = scripts.find((candidate) => directoryOf(candidate.path) === projectOf(allow.directory) && SCRIPT_RUNNERS.some((runner) => through(`${runner} ${candidate.name}`)));
+    if (script) {
+      reportPermission(context, allow.location, allow.snippet, {
+        ruleId: RULE_IDS.destructiveCommandAllowed,
+        agent: 'claude-code',
+        grant: 'destructive-command',
+        setting,
+        span: allow.location.span,
+        lets: `run the package script ${script.name}, which runs ${script.tool} (it ${script.does}),`,
+        reaches: script.tool,
+        effective: true,
+        ...(script.needsCredential ? { severity: 'medium' as const } : {}),
+      });
+      continue;
+    }
+    const reader = readerOf(through);
     if (reader) context.publish('agent-grant', { agent: 'claude-code', grant: 'file-read', setting, effective: true, location: allow.location, reaches: reader });
   }
+}
+
+/** Whether an allow rule lets a package manager start some script (`Bash(npm run:*)`, `Bash(pnpm db:*)`). */
+function startsScripts(specifier: string | undefined): boolean {
+  const matcher = allowMatcher(specifier);
+  return matcher !== undefined && SCRIPT_RUNNERS.some((runner) => matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-script`));
+}
+
+/** How a package script is started: an allow rule matching one of these lets the script's own command through. */
+const SCRIPT_RUNNERS = ['npm run', 'npm run-script', 'pnpm run', 'pnpm', 'yarn run', 'yarn', 'bun run'];
+
+/** The project a `.claude/` directory configures: the directory holding it. */
+function projectOf(claudeDirectory: string): string {
+  return directoryOf(claudeDirectory.replace(/\/$/, ''));
 }

@@ -18,6 +18,14 @@ export const destructiveCommandAllowed: RuleMeta = {
   tags: ['agent', 'permissions', 'destructive', 'owasp-llm06'],
   samples: {
     positive: [
+      {
+        files: {
+          'package.json': '{\n  "name": "api",\n  "scripts": {\n    "dev": "next dev",\n    "db:reset": "prisma migrate reset --force && prisma db seed"\n  }\n}\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"],\n    "deny": ["Bash(npx prisma migrate reset:*)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.json', line: 3 },
+        note: 'npm run starts a script that resets the database; the deny rule never sees the command the script runs',
+      },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(PGPASSWORD=$PROD_DB_PASSWORD psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a variable set in front of the command, as "don\'t ask again" saves it' }),
       sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: 'a Gemini CLI policy rule' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: 'Amazon Q calls these services without a prompt, deletes included' }),
@@ -53,6 +61,13 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'package.json': '{\n  "scripts": {\n    "clean": "rm -rf dist",\n    "build": "tsc -p .",\n    "db:migrate": "prisma migrate deploy"\n  }\n}\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n',
+        },
+        note: "the package's scripts build, clean the build output and apply migrations; none resets or deletes a store",
+      },
       sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: 'deny rules of a higher priority take the destructive subcommands back' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: 'services that hold no data' }),
       sample('.github/workflows/fix.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude --allowedTools "Read" "Edit" "Run rm -rf on the cache, then Bash the tests"\n', { note: 'a prompt after the list is not a rule' }),
