@@ -4534,7 +4534,9 @@ var DEFAULT_EXCLUDED_DIRECTORIES = [
   "coverage",
   ".yarn",
   ".pnpm-store",
-  "Pods"
+  "Pods",
+  // quilt's copies of files as they were before each patch (Debian source packages): the tree holds them already.
+  ".pc"
 ];
 var DEFAULT_EXCLUDED_FILES = [
   "package-lock.json",
@@ -4883,7 +4885,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-HCORVNTM.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-6437IYN5.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -208,7 +208,9 @@ var TEST_OR_EXAMPLE = new RegExp(
     String.raw`\.examples?\.json$`,
     // A template copied before use: `config.json.sample`, `settings.py.example` (not `.env.example`, which teams
     // fill with real values often enough to keep its findings at full severity).
-    String.raw`(?:^|\/)(?!\.env)[^/]+\.(?:sample|example)$`
+    String.raw`(?:^|\/)(?!\.env)[^/]+\.(?:sample|example)$`,
+    // jsii assemblies: a package's README and its examples, translated per language, serialised as JSON.
+    String.raw`(?:^|\/)\.jsii(?:\.tabl\.json)?$`
   ].join("|"),
   "i"
 );
@@ -437,6 +439,10 @@ var PLACEHOLDER_PATTERNS = [
   /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/,
   // trufflehog-style fill substrings
   /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
+  // Values that say they are no secret (`insecure-key-do-not-use-this-key`), and redaction marks (`auth=05f3<deleted>`).
+  /do[_-]?not[_-]?use|insecure[_-]|<deleted>|<redacted>|<snip>|not[_-]?production/i,
+  // A name between template delimiters (`##MS365_CLIENT_SECRET##`, `@@DB_PASSWORD@@`, `__API_KEY__`).
+  /^(?:##|@@|__|%%)[A-Za-z][\w.-]*(?:##|@@|__|%%)$/,
   /1a2b3c|a1b2c3|abc123|123abc/i,
   // express-session's documented secret, dressed up (`extremely-secure-keyboard-cat`).
   /keyboard[-_ ]?cat/i,
@@ -671,6 +677,21 @@ var xaiApiKey = aiKind({
 export const grok = new OpenAI({ baseURL: 'https://api.x.ai/v1', apiKey: '${value}' });
 `, 3]
 });
+var e2bApiKey = aiKind({
+  id: "e2b-api-key",
+  provider: "e2b",
+  title: "E2B API key",
+  regex: /(?<![A-Za-z0-9_])(e2b_[0-9a-f]{40})(?![A-Za-z0-9_])/g,
+  keyword: "e2b_",
+  reach: "starts sandboxes billed to the team and runs code in them, and reads and kills the team's running sandboxes",
+  narrower: "keep the key in the server environment, one per service, and rotate it from the E2B dashboard",
+  reference: "https://e2b.dev/docs/api-key",
+  value: "e2b_3f9a1c7e52b84d06a9e1f27c4b8d5e0a1c3f7b92",
+  line: (value) => ["src/services/sandbox.js", `import { Sandbox } from '@e2b/code-interpreter';
+
+export const sandbox = () => Sandbox.create({ apiKey: process.env.E2B_API_KEY || '${value}' });
+`, 3]
+});
 var replicateApiToken = aiKind({
   id: "replicate-api-token",
   provider: "replicate",
@@ -740,7 +761,7 @@ var nvidiaApiKey = aiKind({
       NGC_API_KEY: ${value}
 `, 5]
 });
-var AI_KINDS = [groqApiKey, xaiApiKey, replicateApiToken, perplexityApiKey, langsmithApiKey, nvidiaApiKey];
+var AI_KINDS = [groqApiKey, xaiApiKey, e2bApiKey, replicateApiToken, perplexityApiKey, langsmithApiKey, nvidiaApiKey];
 
 // knowledge/credentials/aws.ts
 var REFERENCE2 = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html";
@@ -2602,6 +2623,48 @@ curl -H "Authorization: Bearer ${ACCESS_TOKEN}" https://storage.googleapis.com/s
 };
 var GCP_KINDS = [gcpServiceAccountKey, gcpAuthorizedUserCredentials, gcpApiKey, gcpOauthClientSecret, gcpOauthAccessToken];
 
+// knowledge/credentials/names.ts
+var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pwd", "passphrase", "pass"]);
+var SECRET_WORDS = /* @__PURE__ */ new Set(["secret", "token", "apikey", "credential", "credentials", "privatekey", "accesskey", "secretkey", "authkey", "authtoken", "bearer"]);
+var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private key", "secret key", "auth key", "signing key", "encryption key", "master key", "app key", "account key", "service key", "admin key", "license key", "auth token", "access token", "refresh token", "connection string", "shared key", "hmac key", "webhook key"]);
+var NOT_A_SECRET_WORDS = new Set(
+  "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity hasher hashers guid uuid valid validity until".split(" ")
+);
+var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"], ["posthog", "key"]];
+var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service"]);
+function isSecretWord(word) {
+  return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
+}
+function saysNotASecret(words2, index) {
+  const word = words2[index];
+  if (!NOT_A_SECRET_WORDS.has(word)) return false;
+  return !AFTER_ONLY_WORDS.has(word) || words2.slice(0, index).some(isSecretWord);
+}
+function secretNameClass(name) {
+  const own = name.replace(/^.*[.:/]/, "");
+  if (own === "aiKey") return void 0;
+  const words2 = wordsOf(own);
+  if (words2.length === 0 || words2.length > 8) return void 0;
+  if (words2.some((_, index) => saysNotASecret(words2, index))) return void 0;
+  if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
+  if (!words2.includes("personal") && PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words2.includes(word)))) return void 0;
+  if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
+  if (words2.some((word) => /.(?:password|passwd)$/.test(word))) return "password";
+  if (words2[words2.length - 1] === "pass") return "password";
+  if (words2.some((word) => SECRET_WORDS.has(word))) return "secret";
+  for (let i = 1; i < words2.length; i++) {
+    if (SECRET_PAIRS.has(`${words2[i - 1]} ${words2[i]}`)) return "secret";
+  }
+  const last = words2[words2.length - 1];
+  if (last === "key" && words2.length >= 2 && !/^\d+$/.test(words2[words2.length - 2]) && !LOOKUP_KEY_WORDS.has(words2[words2.length - 2])) return "secret";
+  return void 0;
+}
+var LOOKUP_KEY_WORDS = new Set(
+  "operation transition resource node entry map dict row record item element attribute property group event queue job task action step sequence order category tag table registry config setting settings option options menu shortcut keyboard hot press translation i18n locale lang language dedup dedupe deduplication unique natural surrogate compound hash bucket shard join gpg pgp gnupg instrumentation".split(" ")
+);
+var SECRET_NAME_KEYWORDS = ["pass", "pwd", "secret", "token", "key", "credential", "bearer", "authorization"];
+var READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica)(?:$|[_.-])/i;
+
 // knowledge/credentials/generic.ts
 var ROOT_NAME_WORDS = /* @__PURE__ */ new Set(["admin", "root", "master", "superuser", "super", "owner", "sudo", "global", "privileged", "sa", "elastic"]);
 var TEST_NAME_WORDS = /* @__PURE__ */ new Set(["test", "testing", "sandbox", "mock", "fake", "dummy", "local", "example", "sample", "demo"]);
@@ -2670,6 +2733,11 @@ var genericSecret = {
     ],
     negative: [
       sample("lib/Mail/SpamAssassin/BayesStore/DBM.pm", 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: "a magic number written as octal escapes" }),
+      sample("extensions/git/package.json", '{\n  "name": "git",\n  "publisher": "vscode",\n  "aiKey": "0c6ae279ed8443289764825290e4f9e2-1a736e7c-1324-4338-be46-fc2a58ae4d14-7255"\n}\n', { note: "a VS Code extension manifest's telemetry key, shipped in every build" }),
+      sample("vs/basic-languages/ruby/ruby.js", 'define("ruby",[],function(){return{tokenizer:{dstring:[[/\\$/,{token:"string.$S2.delim",next:"@pop"}]]}}});\n', { note: "a Monarch grammar's token class" }),
+      sample("lib/context/defaults.js", "export const defaults = {\n  clientSecret: '##MS365_CLIENT_SECRET##',\n};\n", { note: "a name between template delimiters" }),
+      sample("cts/cli/crm_mon.xml", '<lrm_rsc_op id="dummy1_last_0" operation_key="dummy1_start_0" operation="start" transition-key="11:7:0:173a0661-aaa2-4c3d-8aaf-2c6a7e8e4b2d" call-id="12"/>\n', { note: "keys a record is looked up by" }),
+      sample("docs/inspect.md", '```json\n"Env": [\n    "PATH=/usr/local/bin:/usr/bin",\n    "GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D",\n    "PYTHON_VERSION=3.11.9"\n]\n```\n', { note: "the fingerprint an official image verifies its download with" }),
       sample("templates/research-agent/README.md", "Sign up [here](https://cloud.example.io/registration?onboarding_token=search&cta=cloud-registration&utm_id=2024q3x7).\n", { note: "a link's query parameter, cut at the next &" }),
       sample(".env.staging", "APP_ENV=staging\nSTRIPE_KEY=pk_test_51kaFqxBZEh1bQ1sWH3ZmvHyvHPKqx3t9y96gtUnOa\n", { note: "a Stripe publishable key under Laravel Cashier's name: public by design" }),
       sample(".github/workflows/go.yml", "jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      MINIO_KMS_MASTER_KEY: my-minio-key:6368616e676520746869732070617373776f726420746f206120736563726574\n    steps:\n      - run: go test ./...\n", { note: `MinIO's documented test key: hex of "change this password to a secret"` }),
@@ -2744,8 +2812,11 @@ var hardcodedPassword = {
   provider: "generic",
   title: "Hard-coded password",
   valuePatterns: [...COMMAND_LINE_PASSWORDS, ...CLIENT_CALL_PASSWORDS, ...STATEMENT_PASSWORDS],
-  plausible: (value, context) => value.length >= 8 && !isHumanPlaceholder(value) && !isHashOrCiphertext(value) && !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) && // A value that says "password" is a label or a field name (`challengePassword`), not a password.
-  !/pass(?:word|wd)/i.test(value) && // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
+  plausible: (value, context) => value.length >= 8 && !isHumanPlaceholder(value) && !isHashOrCiphertext(value) && !/^(?:\/|\.\/|~\/|https?:\/\/|arn:)/.test(value) && // A value that says "password" is a label or a field name (`challengePassword`, `Passphrase`), not a password.
+  !/pass(?:word|wd|phrase)/i.test(value) && // `pass` is an English word too: a comment's `First pass: convert/validate`, libtool's `# $pass = dlpreopen`.
+  // Bound to it, a lowercase word or a path of words is prose; a password mixes in capitals, digits or symbols.
+  !(/^\$?pass$/i.test(context.variable ?? "") && /^[a-z]+(?:[/-][a-z]+)*[.,;:]?$/.test(value)) && // A C dereference or address (`char *password = *passptr;`) is an expression.
+  !/^[*&][A-Za-z_]\w*;?$/.test(value) && // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
   // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
   !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
   // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
@@ -2797,6 +2868,12 @@ var hardcodedPassword = {
       sample("src/url.js", 'function u(A){if(A.username||A.password||A.pathname!=="/"||A.search)return A.href}\n', { note: "logical operands in minified code" }),
       sample("rules/72_active.cf", "meta __NOT_SPOOFED  SPF_PASS || __DKIM_EXISTS || __DKIM_SIGNED\n", { note: "a SpamAssassin rule's expression" }),
       sample("doc.ja/src/sgml/example-cluster.sgml", "<programlisting>\nserver1:5432:replication:repl:&lt;replユーザのパスワード&gt;\n</programlisting>\n", { note: "a placeholder whose angle brackets are HTML entities" }),
+      sample("build-aux/ltmain.sh", "      esac\n    fi # $pass = dlpreopen\n    done\n", { note: "libtool's comment: `pass` is a loop's word" }),
+      sample("fakeredis/_commands.py", "def _mget(keys):\n    # First pass: convert/validate non-keys, and short-circuit on missing keys\n    return keys\n", { note: "the English word" }),
+      sample("src/lib/kadm5/srv/svr_principal.c", "static void\nclear(char **passptr)\n{\n    char *password = *passptr;\n    zap(password, strlen(password));\n}\n", { note: "a C dereference" }),
+      sample("Controller/Component/Auth/BlowfishAuthenticate.php", "<?php\n$this->settings['passwordHasher'] = 'Blowfish';\n", { note: "what hashes passwords" }),
+      sample("installer/wix/platform.wxi", '<?define cmf_kpasswd_exe_guid="669A2965-6A0C-4A5A-9B1E-1E5C9E4E3B1A"?>\n', { note: "an installer component's GUID" }),
+      sample("manifests/certificates.pp", "class octavia::certificates (\n  $server_certs_key_passphrase = 'insecure-key-do-not-use-this-key',\n) {}\n", { note: "a default that says it is no secret" }),
       sample("build-aux/ltmain.sh", 'for pass in conv scan dlopen dlpreopen link; do\n  if test "$pass" = dlpreopen; then\n    continue\n  fi\ndone\n', { note: "a shell test compares a quoted variable; an assignment has no quotes and no `$`" }),
       sample("docs/examples.md", "```js\nif (mod.type !== 'userpassword' || !mod.vals || !mod.vals.length)\n  return next(new ldap.UnwillingToPerformError());\n```\n", { note: "a string literal on the left of `||`" }),
       sample("src/openvpn/manage.c", 'msg(M_CLIENT, ">PASSWORD:Auth-Token:%s", token);\n', { note: "a printf format: the value is filled in" }),
@@ -2884,7 +2961,6 @@ var hardcodedPassword = {
   }
 };
 var SUPERUSERS = /* @__PURE__ */ new Set(["postgres", "root", "admin", "administrator", "sa", "sys", "system", "rdsadmin", "doadmin", "avnadmin", "supabase_admin", "elastic", "master", "superuser", "dbadmin", "mongoadmin"]);
-var READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica|analytics)(?:$|[_.-])/i;
 var LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
 var LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
 function connectionUrlAround(line, password) {
@@ -2898,7 +2974,7 @@ function connectionUrlAround(line, password) {
   const host = /^([^/:?#\s'"`]+)/.exec(line.slice(at + password.length + 2))?.[1]?.toLowerCase() ?? "";
   return { scheme, user, host };
 }
-var DB_SCHEMES = "postgres(?:ql)?|mysqlx?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|jdbc:[a-z]+";
+var DB_SCHEMES = "postgres(?:ql)?|mysqlx?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|ecto|jdbc:[a-z]+";
 var databaseConnectionString = {
   id: "database-connection-string",
   provider: "database",
@@ -2909,7 +2985,7 @@ var databaseConnectionString = {
       // engine can skip ahead to each scheme instead of testing a lookbehind at every position.
       regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, "gi"),
       // The scheme names, not `://`: every URL has that, few files name a database scheme.
-      keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse", "neo4j", "jdbc:"]
+      keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse", "neo4j", "ecto://", "jdbc:"]
     },
     {
       // JDBC URLs carry the login as parameters: `jdbc:postgresql://host/db?user=app&password=...`,
@@ -2952,6 +3028,7 @@ var databaseConnectionString = {
       sample("deploy/.env.production", "DATABASE_URL=postgres://shop:Qwerty2024x@shop-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/shop\nREDIS_URL=redis://default:Tq8vLm3kPz1234567Wx@cache-prod.acme.io:6379\n", { expect: { line: 1 }, note: "a weak password a person chose is still a password" }),
       sample("docker-compose.prod.yml", "services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n", { expect: { line: 4 }, note: "a generated password on a compose service name" }),
       sample("scripts/migrate.sh", '#!/bin/sh\nexport DATABASE_URL="postgres://orders_app:N8vq2Lx7Rt4m@orders-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/orders"\nnpx prisma migrate deploy\n', { expect: { line: 2 } }),
+      sample("config/staging.exs", 'import Config\n\nconfig :shop, Shop.Repo,\n  url: "ecto://shop:p1GJx8Lm2Qv7Rt4W@shop-prod.c9akciq32.eu-west-1.rds.amazonaws.com/shop_prod",\n  pool_size: 10\n', { expect: { line: 4 }, note: "Ecto's URL form, in Phoenix config" }),
       sample("docs/runbook.md", '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),
       sample("appsettings.json", '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
       sample("src/main/resources/application-prod.properties", "spring.datasource.url=jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app?user=postgres&password=S6saRb1W3OIcxcPLlBl3AFby\n", { expect: { line: 1 }, note: "a JDBC URL with its login as parameters" }),
@@ -3983,6 +4060,30 @@ nomad job run api.nomad.hcl
 `, { note: "named for a read-only token" })]
   }
 };
+var ansibleVaultPassword = {
+  id: "ansible-vault-password",
+  provider: "ansible",
+  title: "Ansible Vault password file",
+  // The file `vault_password_file` (ansible.cfg) or `--vault-password-file` names: the password alone, in plain text.
+  filePatterns: [{ path: /(?:^|\/)\.?vault[_-]?pass(?:word)?(?:[_-]?file)?(?:\.txt)?$/i, value: /^[^\s#][^\n]{7,255}$/ }],
+  contextPatterns: [{ variable: /^ANSIBLE_VAULT_PASSWORD$/, value: /^[^\s$]{8,256}$/, keywords: ["ansible_vault_password"] }],
+  plausible: (value) => !isPlaceholder(value) && !/^(?:#!|\$|\{\{|<)/.test(value) && new Set(value).size >= 5,
+  rate: fixed("root-resource", "the vault password decrypts every !vault value and vaulted file the repository holds, production secrets included"),
+  reach: "decrypts every Ansible Vault secret in the repository: database passwords, API keys and certificates of every environment it holds",
+  narrower: "keep the password out of the checkout (a password manager script as vault_password_file, or CI secrets), with a vault id per environment",
+  reference: "https://docs.ansible.com/ansible/latest/vault_guide/vault_managing_passwords.html",
+  samples: {
+    positive: [sample(".vault_pass", "Tq8vLm3kPz2Wx7Rb9Nc4\n", { expect: { line: 1 }, note: "the file ansible.cfg names as vault_password_file" })],
+    negative: [
+      sample(".vault_pass", "#!/bin/sh\npass show ansible/vault\n", { note: "a script that fetches the password" }),
+      { files: { ".vault_pass": "Tq8vLm3kPz2Wx7Rb9Nc4\n" }, gitignored: [".vault_pass"], note: "git-ignored, as it should be" }
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("vault_password.txt", "Tq8vLm3kPz2Wx7Rb9Nc4\n", { expect: { line: 1 } })],
+    negative: [sample("vault_password.txt", "changeme-changeme\n", { note: "a placeholder" })]
+  }
+};
 var INFRA_KINDS = [
   terraformCloudToken,
   pulumiAccessToken,
@@ -3995,7 +4096,8 @@ var INFRA_KINDS = [
   onepasswordServiceAccountToken,
   onepasswordSecretKey,
   ageSecretKey,
-  consulNomadToken
+  consulNomadToken,
+  ansibleVaultPassword
 ];
 
 // knowledge/credentials/kubernetes.ts
@@ -6318,6 +6420,10 @@ function appSecretRating(context, because) {
   if (TEMPLATE_DOTENV.test(context.path)) return { scope: "test", because: `${context.path} is a template: its value is a shared development key` };
   const section2 = yamlSectionAbove(context);
   if (section2 && NON_PRODUCTION_SECTIONS.has(section2)) return { scope: "test", because: `it is the ${section2} environment’s secret` };
+  const environment = environmentOfPath(context.path);
+  if (environment?.evidence === "file-name" && (environment.environment === "development" || environment.environment === "test")) {
+    return { scope: "test", because: `${context.path} configures the ${environment.name} environment: its key signs local sessions only` };
+  }
   return { scope: "root-resource", because };
 }
 function hmacConfig(json) {
@@ -6440,7 +6546,7 @@ var nextauthSecret = {
 var railsSecretKeyBase = {
   id: "rails-secret-key-base",
   provider: "rails",
-  title: "Rails secret_key_base",
+  title: "Rails or Phoenix secret_key_base",
   contextPatterns: [{ variable: /^secret_key_base$/i, value: /^[A-Za-z0-9+/=_-]{30,256}$/, keywords: ["secret_key_base"] }],
   plausible: (value) => looksGenerated(value, 30),
   rate: (context) => appSecretRating(context, "secret_key_base signs and encrypts every cookie and session: whoever holds it forges a session for any user"),
@@ -6458,8 +6564,14 @@ var railsSecretKeyBase = {
     ]
   },
   scopeSamples: {
-    positive: [sample("config/secrets.yml", "production:\n  secret_key_base: bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9eae795d70dd7e5cd9130d065046eb2fd7d4a9b052671d706433db1b90ef3e0802\n", { expect: { line: 2 } })],
-    negative: [sample("config/secrets.yml", "test:\n  secret_key_base: bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9eae795d70dd7e5cd9130d065046eb2fd7d4a9b052671d706433db1b90ef3e0802\n", { note: "the test environment’s key" })]
+    positive: [
+      sample("config/secrets.yml", "production:\n  secret_key_base: bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9eae795d70dd7e5cd9130d065046eb2fd7d4a9b052671d706433db1b90ef3e0802\n", { expect: { line: 2 } }),
+      sample("config/staging.exs", 'import Config\n\nconfig :shop, ShopWeb.Endpoint,\n  url: [host: "staging.shop.example", port: 443],\n  secret_key_base: "+kQNw7Zr2Lx9Vb4Mn6Tp1Qs8Yc3Fd5Gh0Jk2Lm4Np6Qr8St0Uv2Wx4Yz6Ab8COae"\n', { expect: { line: 5 }, note: "a deployed environment’s key, in Phoenix config" })
+    ],
+    negative: [
+      sample("config/secrets.yml", "test:\n  secret_key_base: bd6a5021a7afc913a437972b0d1035ec38d12c227d7fa1560d11bf7ba655ba9eae795d70dd7e5cd9130d065046eb2fd7d4a9b052671d706433db1b90ef3e0802\n", { note: "the test environment’s key" }),
+      sample("config/dev.exs", 'import Config\n\nconfig :shop, ShopWeb.Endpoint,\n  http: [ip: {127, 0, 0, 1}, port: 4000],\n  debug_errors: true,\n  secret_key_base: "hFz0lH5M8qk3n7Y1o0lM4J0a2r3B9xq9oYp2n0dXK5z3Yk1bWc0v8Tn3aZ1s2d3f",\n  watchers: []\n', { note: "the key mix phx.new writes for local development" })
+    ]
   }
 };
 var railsMasterKey = {
@@ -6702,42 +6814,6 @@ var BY_ID = new Map(CREDENTIAL_KINDS.map((kind) => [kind.id, kind]));
 function credentialKind(id) {
   return BY_ID.get(id);
 }
-
-// knowledge/credentials/names.ts
-var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pwd", "passphrase", "pass"]);
-var SECRET_WORDS = /* @__PURE__ */ new Set(["secret", "token", "apikey", "credential", "credentials", "privatekey", "accesskey", "secretkey", "authkey", "authtoken", "bearer"]);
-var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private key", "secret key", "auth key", "signing key", "encryption key", "master key", "app key", "account key", "service key", "admin key", "license key", "auth token", "access token", "refresh token", "connection string", "shared key", "hmac key", "webhook key"]);
-var NOT_A_SECRET_WORDS = new Set(
-  "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity".split(" ")
-);
-var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"], ["posthog", "key"]];
-var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service"]);
-function isSecretWord(word) {
-  return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
-}
-function saysNotASecret(words2, index) {
-  const word = words2[index];
-  if (!NOT_A_SECRET_WORDS.has(word)) return false;
-  return !AFTER_ONLY_WORDS.has(word) || words2.slice(0, index).some(isSecretWord);
-}
-function secretNameClass(name) {
-  const words2 = wordsOf(name.replace(/^.*[.:/]/, ""));
-  if (words2.length === 0 || words2.length > 8) return void 0;
-  if (words2.some((_, index) => saysNotASecret(words2, index))) return void 0;
-  if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
-  if (!words2.includes("personal") && PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words2.includes(word)))) return void 0;
-  if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
-  if (words2.some((word) => /.(?:password|passwd)$/.test(word))) return "password";
-  if (words2[words2.length - 1] === "pass") return "password";
-  if (words2.some((word) => SECRET_WORDS.has(word))) return "secret";
-  for (let i = 1; i < words2.length; i++) {
-    if (SECRET_PAIRS.has(`${words2[i - 1]} ${words2[i]}`)) return "secret";
-  }
-  const last = words2[words2.length - 1];
-  if (last === "key" && words2.length >= 2 && !/^\d+$/.test(words2[words2.length - 2])) return "secret";
-  return void 0;
-}
-var SECRET_NAME_KEYWORDS = ["pass", "pwd", "secret", "token", "key", "credential", "bearer", "authorization"];
 
 // src/parse/data-tree.ts
 function* leaves(document) {
@@ -7570,7 +7646,7 @@ function looksLikeGeneratedSecret(value) {
   if (/^pk_(?:live|test)_[A-Za-z0-9]{10,}$/.test(value)) return false;
   if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && /^[A-Za-z][\x20-\x7e]*\s[\x20-\x7e]*$/.test(decodeBase64Text(value) ?? "")) return false;
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
-  const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
+  const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
   return !isPlaceholder(value);
@@ -7944,7 +8020,8 @@ var awsAdminPolicy = rule("aws-allow-all-policy", {
         { note: "a permissions boundary caps a role; it grants nothing" }
       ),
       sample("policies/deployer.json", '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-assets/*" },\n    { "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }\n  ]\n}\n'),
-      sample("infra/policy.tf", 'data "aws_iam_policy_document" "logs" {\n  statement {\n    actions   = ["logs:*"]\n    resources = ["arn:aws:logs:*:*:log-group:/acme/*"]\n  }\n}\n')
+      sample("infra/policy.tf", 'data "aws_iam_policy_document" "logs" {\n  statement {\n    actions   = ["logs:*"]\n    resources = ["arn:aws:logs:*:*:log-group:/acme/*"]\n  }\n}\n'),
+      sample("lib/fog/aws/iam/default_policy_versions.json", '{\n  "arn:aws:iam::aws:policy/AdministratorAccess": {\n    "VersionId": "v1",\n    "Document": {\n      "Version": "2012-10-17",\n      "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }]\n    }\n  }\n}\n', { note: "a catalogue of AWS's managed policies, attached to no one" })
     ]
   }
 });
@@ -8034,6 +8111,7 @@ function scanGrants(file, out) {
   if (document) {
     const boundaries = /* @__PURE__ */ new Set();
     for (const root of document.roots) walkMaps(root, (map) => boundaryStatements(map, boundaries));
+    for (const root of document.roots) walkMaps(root, (map) => managedPolicyCatalog(map, boundaries));
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
       if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report3);
       gcpBinding(map, report3, privileged);
@@ -8088,6 +8166,11 @@ function boundaryStatements(map, boundaries) {
   const maps = statements.items.filter((item) => item.kind === "map");
   const guardsBoundary = maps.some((item) => literalString(entryOf(item, /^effect$/i)?.value)?.toLowerCase() === "deny" && strings(entryOf(item, /^actions?$/i)?.value).some((action) => /PermissionsBoundary/i.test(action)));
   if (guardsBoundary) for (const item of maps) boundaries.add(item);
+}
+function managedPolicyCatalog(map, catalogue) {
+  for (const entry of map.entries) {
+    if (entry.key.startsWith("arn:aws:iam::aws:policy/")) walkMaps(entry.value, (inner) => catalogue.add(inner));
+  }
 }
 function allowAllStatement(map, parentBlock, report3) {
   const action = entryOf(map, /^actions?$/i);
@@ -8622,13 +8705,19 @@ function bucketUrlIdentity(raw) {
   if (match = /^https?:\/\/([a-z0-9]{3,24})\.blob\.core\.windows\.net\/([a-z0-9-]{3,63})/i.exec(value)) {
     const account = match[1].toLowerCase();
     const container = match[2].toLowerCase();
-    return { kind: "bucket", identity: `bucket:azure:${account}/${container}`, otherIdentities: [], display: `Azure container ${account}/${container}`, name: `${account} ${container}`, secrets: [] };
+    return { kind: "bucket", identity: `bucket:azure:${account}/${container}`, otherIdentities: [`azure-storage:${account}`], display: `Azure container ${account}/${container}`, name: `${account} ${container}`, secrets: [] };
   }
+  if (match = /^https?:\/\/([a-z0-9]{3,24})\.(?:blob|queue|table|file|dfs)\.core\.windows\.net\/?$/i.exec(value)) return azureStorageIdentity(match[1]);
   if (match = /^https?:\/\/([a-f0-9]{32})\.(?:[a-z]+\.)?r2\.cloudflarestorage\.com\/([a-z0-9-]{3,63})/i.exec(value)) {
     const bucket = match[2].toLowerCase();
     return { kind: "bucket", identity: `bucket:r2:${match[1].toLowerCase()}/${bucket}`, otherIdentities: [`bucket:${bucket}`], display: `R2 bucket ${bucket}`, name: bucket, secrets: [] };
   }
   return void 0;
+}
+function azureStorageIdentity(rawAccount) {
+  const account = rawAccount.trim().toLowerCase();
+  if (!/^[a-z0-9]{3,24}$/.test(account) || isPlaceholderName(account) || /^devstoreaccount1$/.test(account)) return void 0;
+  return { kind: "bucket", identity: `azure-storage:${account}`, otherIdentities: [], display: `Azure storage account ${account}`, name: account, secrets: [] };
 }
 function bucketIdentity(rawName, provider) {
   const name = rawName.trim().toLowerCase();
@@ -9353,6 +9442,11 @@ function identifyValue(raw, context) {
   if (MANAGED_DATABASE_HOST.test(value) && !(isDatabaseHostVariable(context) && /^[a-z0-9.-]+(:\d+)?$/i.test(value))) {
     const host = databaseHostIdentity(value);
     if (host) return [host];
+  }
+  const storageAccount = value.includes(";") ? /(?:^|;)\s*AccountName\s*=\s*([a-z0-9]{3,24})\s*(?:;|$)/i.exec(value)?.[1] : void 0;
+  if (storageAccount) {
+    const account = azureStorageIdentity(storageAccount);
+    return account ? [account] : [];
   }
   if (/;/.test(value) && /(^|;)\s*(server|data source|host|address)\s*=/i.test(value)) {
     const connection = connectionStringIdentity(value);
@@ -10165,7 +10259,7 @@ function classifyPathUncached(path2) {
     if (isPythonSettings(path2)) return make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i);
     return name === "app.py" ? make("cdk-app") : void 0;
   }
-  if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment");
+  if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment", `rails:${dir}`);
   if (format === "javascript" || format === "typescript") {
     if (format === "typescript" && /(^|\/)bin\/[^/]+\.ts$/.test(path2)) return make("cdk-app");
     if (isSstConfig(path2)) return make("sst");
@@ -10374,6 +10468,7 @@ function scanKubernetesDocument(rec, cls, document) {
     if (identity && node) rec.resource(tag, identity, node.span, { variable, declared });
   };
   if (kind === "Application" && literalString(get(root, "apiVersion"))?.startsWith("argoproj.io/")) argoApplication(rec, cls, root);
+  if (kind === "Kustomization") inlinePatches(rec, cls, tag, root);
   if (kind === "PersistentVolume") {
     const handle = getPath(spec, ["csi", "volumeHandle"]);
     const ebs = getPath(spec, ["awsElasticBlockStore", "volumeID"]);
@@ -10408,6 +10503,48 @@ function scanKubernetesDocument(rec, cls, document) {
     }
   }
   recordSecretReferences(rec, tag, root, []);
+}
+function inlinePatches(rec, cls, tag, root) {
+  for (const key of ["patches", "patchesStrategicMerge", "patchesJson6902"]) {
+    const list = get(root, key);
+    for (const item of list?.kind === "seq" ? list.items : []) {
+      const patch = item.kind === "scalar" ? item : get(item, "patch");
+      const text = literalString(patch);
+      if (!patch || !text || !text.includes("\n")) continue;
+      const parsed = parseYaml(text, blockSpans(rec, text, patch.span));
+      if (!parsed.ok) continue;
+      for (const document of parsed.value.roots) {
+        if (document.kind === "map") scanKubernetesDocument(rec, { ...cls, tag, role: "plain", family: void 0 }, document);
+        else if (document.kind === "seq") jsonPatchValues(rec, tag, document);
+      }
+    }
+  }
+}
+function jsonPatchValues(rec, tag, operations) {
+  for (const operation of operations.kind === "seq" ? operations.items : []) {
+    const op = literalString(get(operation, "op"));
+    const path2 = literalString(get(operation, "path")) ?? "";
+    const value = get(operation, "value");
+    const name = literalString(value);
+    if (op !== "replace" && op !== "add" || !value || !name) continue;
+    if (/\/(?:secretKeyRef|secretRef)\/name$|\/secret\/secretName$/.test(path2) && /^[a-z0-9][a-z0-9.-]*$/.test(name)) rec.resource(tag, secretIdentity(name, "k8s"), value.span, { variable: path2 });
+  }
+}
+function blockSpans(rec, text, scalar) {
+  const first = scalar.line + 1;
+  const indent = /^[ \t]*/.exec(rec.file.line(first))?.[0].length ?? 0;
+  const starts = [0];
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+  const position = (offset) => {
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    return { line: first + line, column: indent + offset - starts[line] + 1 };
+  };
+  return (start, end) => {
+    const from = position(start);
+    const to = position(end);
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  };
 }
 var SECRET_REFERENCE_PARENTS = /* @__PURE__ */ new Set(["secretKeyRef", "secretRef"]);
 function recordSecretReferences(rec, tag, node, path2) {
@@ -10966,14 +11103,30 @@ function scanRailsStorage(rec, cls, root) {
 var ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*:?["']?([A-Za-z_][\w-]*)/m;
 var LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
 function scanRailsEnvironment(rec, cls) {
-  if (cls.tag.environment !== "base") scanRailsServiceUrls(rec, cls);
+  if (cls.tag.environment === "base") return;
+  const family = cls.family;
+  scanRailsServiceUrls(rec, cls);
+  if (cls.role === "layer" && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, railsSettings(rec.file.text), false, railsRequired(rec, cls.tag));
   const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
-  if (!match || LOCAL_SERVICE.test(match[1]) || cls.tag.environment === "base") return;
+  if (!match || LOCAL_SERVICE.test(match[1])) return;
   const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, "");
   const name = match[1];
   const offset = match.index + match[0].length - name.length;
   const span = rec.file.spanOf(offset, offset + name.length);
-  rec.resource(cls.tag, { kind: "bucket", identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service" });
+  rec.resource(cls.tag, { kind: "bucket", identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service", family });
+}
+function railsSettings(text) {
+  return [...text.matchAll(/^[ \t]*(config(?:\.\w+)+)[ \t]*=/gm)].map((match) => match[1]);
+}
+var RAILS_REQUIRE = /^[ \t]*(?:require_relative[ \t(]+["'](?:\.\/)?(\w+)(?:\.rb)?["']|(?:require|load)[ \t(]+File\.(?:expand_path|join)\([ \t]*["'](\w+)(?:\.rb)?["'])/m;
+function railsRequired(rec, own) {
+  const match = RAILS_REQUIRE.exec(rec.file.text);
+  if (!match) return void 0;
+  const name = match[1] ?? match[2];
+  const environment = canonicalEnvironment(name);
+  if (!environment || environment === "base" || environment === own.environment) return void 0;
+  const { line } = rec.file.positionAt(match.index);
+  return { tag: { environment, name, evidence: "file-name" }, span: { line, column: 1, endLine: line, endColumn: rec.file.line(line).length + 1 } };
 }
 function scanKamal(rec, cls, root) {
   walkSection(rec, topSection(cls, root), walkOptions(cls));
@@ -10998,7 +11151,7 @@ function scanRailsServiceUrls(rec, cls) {
     if (/^\s*#/.test(line)) continue;
     const variable = CONFIG_SETTING.exec(line)?.[1] ?? "url";
     const start = match.index + 1;
-    for (const identity of identifyValue(match[2], { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2].length), { variable });
+    for (const identity of identifyValue(match[2], { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2].length), { variable, family: cls.family });
   }
 }
 function scanBicepParams(rec, cls) {
@@ -11302,6 +11455,7 @@ var clonedFromProduction = {
   samples: {
     positive: [
       sample("scripts/create-staging.sh", "#!/usr/bin/env bash\nset -euo pipefail\n\nrailway link --project acme\nrailway environment new staging --duplicate production\nrailway up --environment staging\n", { expect: { line: 5 } }),
+      sample(".github/workflows/pr-env.yml", 'on: pull_request\njobs:\n  env:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @railway/cli\n      - run: railway environment new "pr-${{ github.event.number }}" --duplicate production\n        env:\n          RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n', { expect: { line: 7 }, note: "a pull-request job, the new name quoted around a workflow expression" }),
       sample("docs/runbooks/staging.md", "# Staging\n\nAttach the database to the staging app:\n\n```sh\nheroku addons:attach acme-prod::DATABASE --app acme-staging\n```\n", {
         expect: { line: 6 }
       }),
@@ -11315,13 +11469,14 @@ var clonedFromProduction = {
       sample("scripts/create-staging.sh", "#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n"),
       sample(".github/workflows/preview.yml", "on: pull_request\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: steep-forest-39402117\n          parent: staging\n          branch_name: preview/pr-${{ github.event.number }}\n", { note: "a branch of staging's data" }),
       sample("scripts/preview.sh", '#!/usr/bin/env bash\n# never: railway environment new preview --duplicate production\nrailway environment new "pr-$PR_NUMBER" --duplicate staging\n'),
+      sample(".github/workflows/nightly-snapshot.yml", 'on:\n  schedule:\n    - cron: "0 2 * * *"\njobs:\n  snapshot:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: ${{ vars.NEON_PROJECT_ID }}\n          parent: main\n          branch_name: backup-${{ github.run_id }}\n          api_key: ${{ secrets.NEON_API_KEY }}\n', { note: "a nightly branch kept as a backup copy" }),
       sample("docs/environments.md", "# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production's variables.\nCreate staging empty and add its own database instead.\n", {
         note: "documentation warning against the command"
       })
     ]
   }
 };
-var RAILWAY = /\brailway\s+(?:environment|env)\s+(?:new|create|add)\b([^\n`'"|;&]*)/g;
+var RAILWAY = /\brailway\s+(?:environment|env)\s+(?:new|create|add)\b((?:[^\n`'"|;&]|"[^"\n]*"|'[^'\n]*')*)/g;
 var HEROKU_PG_COPY = /\bheroku\s+pg:copy\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\s+[A-Za-z0-9_:-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 var HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 function scanCommands(file, out) {
@@ -11330,7 +11485,7 @@ function scanCommands(file, out) {
   scanNeonBranches(file, out);
   if (!/railway|heroku|dokku/i.test(text)) return;
   for (const match of text.matchAll(RAILWAY)) {
-    const args = match[1].trim().split(/\s+/).filter(Boolean);
+    const args = [...match[1].matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((word) => word[1] ?? word[2] ?? word[3]);
     let source2;
     let name;
     for (let i = 0; i < args.length; i++) {
@@ -11362,8 +11517,11 @@ function scanNeonBranches(file, out) {
   if (!file.text.includes("neon") || isTestOrExamplePath(file.path)) return;
   for (const match of file.text.matchAll(NEON_BRANCH)) {
     const action = match[0].startsWith("uses");
-    const parent = action ? /\n\s+parent:\s*["']?([\w./-]+)/.exec(file.text.slice(match.index, match.index + 600).split(/\n\s*-\s/)[0])?.[1] : /--parent[=\s]+["']?([\w./-]+)/.exec(match[0])?.[1];
+    const step = action ? file.text.slice(match.index, match.index + 600).split(/\n\s*-\s/)[0] : match[0];
+    const parent = action ? /\n\s+parent:\s*["']?([\w./-]+)/.exec(step)?.[1] : /--parent[=\s]+["']?([\w./-]+)/.exec(match[0])?.[1];
     if (parent !== void 0 && !PRODUCTION_BRANCH.test(parent)) continue;
+    const name = (action ? /\n\s+branch_name:\s*["']?([^\s"']+)/.exec(step) : /--name[=\s]+["']?([^\s"']+)/.exec(step))?.[1];
+    if (name && /^(?:backup|snapshot|bak|pitr)\b|^(?:backup|snapshot)[-_]/i.test(name)) continue;
     const from = parent ? `its parent ${parent}` : "the default branch, production's";
     report(file, out, match.index, `A Neon branch is created from ${from} (\`${action ? "neondatabase/create-branch-action" : "neonctl branches create"}\`): every preview gets a copy of production's data.`, "preview", `neon-branch:${file.path}:${parent ?? "default"}`, "environment");
   }
@@ -11600,7 +11758,7 @@ function dispatch(file, cls, rec, out) {
     case "serverless":
       return scanServerless(rec, cls, document);
     case "workflow":
-      scanNeonBranches(file, out);
+      scanCommands(file, out);
       return scanWorkflow(rec, cls, document);
     case "ci-pipeline":
       return scanCiPipeline(rec, document);
@@ -12108,11 +12266,19 @@ var sharedBucket = {
   severity: "high",
   why: "A non-production environment reads and writes the same object-storage bucket as production: test uploads land next to customer files, and a cleanup job, lifecycle rule or agent running against staging can delete production objects (or backups kept in that bucket).",
   fix: "Give each environment its own bucket (and credentials scoped to it); if staging must read production assets, grant read-only access to a copy.",
-  help: "Compared identities: S3/GCS/Spaces bucket names from `s3://`, `gs://`, ARNs, virtual-host and path-style URLs and `*BUCKET*` variables; Azure containers; R2 buckets.",
+  help: "Compared identities: S3/GCS/Spaces bucket names from `s3://`, `gs://`, ARNs, virtual-host and path-style URLs and `*BUCKET*` variables; Azure storage accounts (connection strings and endpoints) and containers; R2 buckets.",
   precision: "high",
   tags: ["environments", "storage"],
   samples: {
     positive: [
+      {
+        files: {
+          "src/Billing.Api/appsettings.Production.json": '{\n  "Storage": {\n    "ServiceUri": "https://acmebillingprod.blob.core.windows.net/"\n  }\n}\n',
+          "src/Billing.Api/appsettings.Staging.json": '{\n  "ConnectionStrings": {\n    "Blob": "DefaultEndpointsProtocol=https;AccountName=acmebillingprod;AccountKey=${BLOB_KEY};EndpointSuffix=core.windows.net"\n  }\n}\n'
+        },
+        expect: { path: "src/Billing.Api/appsettings.Staging.json", line: 3 },
+        note: "ASP.NET: staging's storage connection string names production's storage account"
+      },
       sample(
         ".github/workflows/deploy.yml",
         "on: push\njobs:\n  deploy-production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: aws s3 sync dist/ s3://acme-web/ --delete\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: aws s3 sync dist/ s3://acme-web/ --delete\n",
@@ -12143,6 +12309,13 @@ var sharedBucket = {
       }
     ],
     negative: [
+      {
+        files: {
+          "src/Billing.Api/appsettings.Production.json": '{\n  "Storage": {\n    "ServiceUri": "https://acmebillingprod.blob.core.windows.net/"\n  }\n}\n',
+          "src/Billing.Api/appsettings.Staging.json": '{\n  "ConnectionStrings": {\n    "Blob": "DefaultEndpointsProtocol=https;AccountName=acmebillingstg;AccountKey=${BLOB_KEY};EndpointSuffix=core.windows.net"\n  }\n}\n'
+        },
+        note: "staging has its own storage account"
+      },
       {
         files: {
           "config/environments/production.rb": "Rails.application.configure do\n  config.active_storage.service = :local\nend\n",
@@ -12217,14 +12390,13 @@ function projectSeverity(identity) {
   return "medium";
 }
 function readOnlyUser(resource) {
-  return resource.user && READ_ONLY_USER2.test(resource.user) ? resource.user : void 0;
+  return resource.user && READ_ONLY_USER.test(resource.user) ? resource.user : void 0;
 }
 function isCache(resource) {
   return CACHE.test(resource.identity) || CACHE.test(resource.display) || CACHE_VARIABLE.test(resource.variable ?? "");
 }
 var CACHE = /\brediss?:\/\/|\bvalkey|memcache|\.cache\.amazonaws\.com|\.redis\.cache\.windows\.net|\.redis\.azure\.net/i;
 var CACHE_VARIABLE = /(?:^|[_.])(?:REDIS|VALKEY|MEMCACHED?|CACHE|SESSION_STORE)(?:[_.]|$)/i;
-var READ_ONLY_USER2 = /(?:^|[_.-])(?:ro|readonly|read_only|reader|viewer|replica|analytics|reporting)(?:$|[_.-])/i;
 var SHARED_BY_NAME = /(?:^|[-_.])(?:shared|public|common|global)(?:$|[-_.])/i;
 function judgeShared(resource, model) {
   const rule2 = SHARED_RULES[resource.kind];
@@ -12293,6 +12465,8 @@ var readsProductionSecret = {
       sample("scripts/deploy-staging.sh", "#!/bin/sh\ngcloud run deploy orders-api-staging --project acme-orders-staging \\\n  --set-secrets DB_PASSWORD=projects/acme-orders-prod/secrets/orders-db-password:latest\n", { expect: { line: 3 }, note: "Cloud Run: the staging service mounts production's Secret Manager secret" }),
       sample("docker-stack.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:latest\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    external: true\n    name: prod_db_password\n", { expect: { line: 9 }, note: "a Swarm stack for staging reading production's external secret" }),
       sample("deploy/helm/billing/values-staging.yaml", "postgresql:\n  auth:\n    existingSecret: billing-db-production\n", { expect: { line: 3 }, note: "a chart given production's Secret by name (Bitnami's existingSecret)" }),
+      sample("k8s/overlays/staging/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: catalog-staging\nresources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: catalog\n    patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: catalog\n      spec:\n        template:\n          spec:\n            containers:\n              - name: catalog\n                envFrom:\n                  - secretRef:\n                      name: catalog-prod-db\n", { expect: { line: 22 }, note: "an inline strategic-merge patch in the staging overlay" }),
+      sample("k8s/overlays/staging/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: catalog\n    patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/name\n        value: catalog-prod-db\n", { expect: { line: 12 }, note: "an inline JSON 6902 patch" }),
       sample("k8s/staging/api.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/role: api-staging\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-production\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { expect: { line: 12 }, note: "Vault Agent's injector reading production's database role" }),
       sample(
         ".github/workflows/vercel-env.yml",
@@ -12646,9 +12820,24 @@ var inheritedProductionValue = {
         },
         expect: { path: "shop/settings/staging.py", line: 1 },
         note: "Django: staging's settings start from production's and never set DATABASES"
+      },
+      {
+        files: {
+          "config/environments/production.rb": "Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon_production\n  config.force_ssl = true\nend\n",
+          "config/environments/staging.rb": '# Staging is production on another host.\nrequire_relative "production"\n\nRails.application.configure do\n  config.action_mailer.default_url_options = { host: "staging.ledger.example" }\nend\n'
+        },
+        expect: { path: "config/environments/staging.rb", line: 2 },
+        note: "Rails: staging.rb loads production.rb and keeps its Active Storage service"
       }
     ],
     negative: [
+      {
+        files: {
+          "config/environments/production.rb": "Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon_production\n  config.force_ssl = true\nend\n",
+          "config/environments/staging.rb": 'require_relative "production"\n\nRails.application.configure do\n  config.active_storage.service = :amazon_staging\nend\n'
+        },
+        note: "staging sets its own Active Storage service"
+      },
       sample("serverless.yml", 'service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, \'dev\'}\nparams:\n  production:\n    tableName: orders-production\n  staging:\n    tableName: orders-staging\nresources:\n  Resources:\n    OrdersTable:\n      Type: AWS::DynamoDB::Table\n      Condition: IsProduction\n      Properties:\n        TableName: orders-production\n  Conditions:\n    IsProduction:\n      Fn::Equals: ["${sls:stage}", "production"]\n', { note: "a table created only when the stage is production (its Condition) is not inherited by staging" }),
       {
         files: {
@@ -13039,6 +13228,20 @@ function scanRailwayIac(inventory) {
     railwayStore(inventory, callee, name, node.loc.start.line);
   });
 }
+function scanRailwayVolumeUse(inventory) {
+  const match = /\bRAILWAY_VOLUME_(?:MOUNT_PATH|NAME)\b/.exec(inventory.file.text);
+  if (!match) return;
+  inventory.store({
+    platform: "railway",
+    provider: "railway",
+    engine: "volume",
+    name: "the service volume",
+    location: inventory.line(inventory.file.positionAt(match.index).line),
+    identities: ["railway:volume:mounted"],
+    declaredBy: "usage",
+    builtInBackup: RAILWAY_BUILT_IN
+  });
+}
 function visit2(node, enter) {
   enter(node);
   for (const key of Object.keys(node)) {
@@ -13229,7 +13432,11 @@ function providerOfStore(store, contexts) {
 function accountOfStore(store, contexts) {
   if (store.account) return { account: store.account, region: store.region };
   const terraform = store.identities.find((identity) => identity.startsWith("terraform:"));
-  if (!terraform) return { region: store.region };
+  if (!terraform) {
+    const accounts = store.provider === "aws" ? [...new Set(contexts.filter((entry) => entry.kind === "cdk-environment").map((entry) => entry.account))] : [];
+    if (accounts.length === 1) return { account: accounts[0], region: store.region ?? contexts.find((entry) => entry.kind === "cdk-environment" && entry.region)?.region };
+    return { region: store.region };
+  }
   const directory = directoryOf2(store.location.path);
   const address = terraform.split(":").slice(2).join(":");
   const alias = contexts.find((entry) => entry.kind === "terraform-resource-provider" && entry.directory === directory && entry.name === address)?.value;
@@ -13439,7 +13646,7 @@ function inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence) {
   if (evidence.some((item) => item.engines?.includes("sqlite"))) return inferred;
   if (stores.some((store) => store.provider !== void 0 && (DATABASE_ENGINES.has(store.engine) || store.provider === "railway") && !store.testOnly)) return inferred;
   stores.forEach((store, index) => {
-    if (store.declaredBy !== "usage" || store.provider !== void 0 || store.testOnly || !DATABASE_ENGINES.has(store.engine)) return;
+    if (store.declaredBy !== "usage" || store.provider !== void 0 || store.testOnly || !(DATABASE_ENGINES.has(store.engine) || store.engine === "sqlite")) return;
     stores[index] = {
       ...store,
       platform: "railway",
@@ -13600,7 +13807,9 @@ var ENDPOINT_PROVIDERS = [
   [/\.storjshare\.io|gateway\.storjshare/i, "storj"],
   [/\.oraclecloud\.com/i, "oracle"],
   [/\.amazonaws\.com(\.cn)?\b/i, "aws"],
-  [/^(https?:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0|minio|host\.docker\.internal)(:\d+)?(\/|$)/i, "local"]
+  [/^(https?:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0|minio|host\.docker\.internal)(:\d+)?(\/|$)/i, "local"],
+  // A Kubernetes Service's DNS name (`minio.velero.svc:9000`, `…svc.cluster.local`): storage inside the same cluster.
+  [/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)?\.svc(\.cluster\.local)?\.?(:\d+)?(\/|$)/i, "local"]
 ];
 function providerOfEndpoint(endpoint) {
   if (!endpoint) return void 0;
@@ -13852,6 +14061,10 @@ function wordsOf2(command, env) {
       const end = substitutionEnd(text, i);
       current += text.slice(i, end + 1);
       i = end;
+    } else if (char === "$" && text[i + 1] === "{" && text[i + 2] === "{" && text.indexOf("}}", i) !== -1) {
+      const end = text.indexOf("}}", i) + 1;
+      current += text.slice(i, end + 1);
+      i = end;
     } else current += char;
   }
   if (inWord) words2.push(current);
@@ -13968,10 +14181,23 @@ var DUMP_TOOLS = lookupTable({
   mongodump: ["mongo"],
   sqlcmd: ["mssql"]
 });
+function callOf(body2, args) {
+  const firstOption = body2.findIndex((word) => word.startsWith("-"));
+  return firstOption === -1 ? [...body2, ...args] : [...body2.slice(0, firstOption), ...args, ...body2.slice(firstOption)];
+}
+function wrappersIn(script) {
+  const wrappers = /* @__PURE__ */ new Map();
+  if (!script.includes('"$@"')) return wrappers;
+  for (const match of script.matchAll(/^[ \t]*(?:function[ \t]+)?([A-Za-z_][\w-]*)[ \t]*\(\)[ \t]*\{[ \t]*\n?[ \t]*([^\n{};|&]+?)[ \t]+"\$@"[ \t]*;?[ \t]*\n?[ \t]*\}/gm)) {
+    wrappers.set(match[1], match[2]);
+  }
+  return wrappers;
+}
 function readScript(script, env = /* @__PURE__ */ new Map(), remote = false) {
   const reading = { dumps: [], uploads: [], localOnly: false, deploys: [], supabaseProjects: [], provisions: [] };
   const localEnv = new Map(env);
   const mcAliases = /* @__PURE__ */ new Map();
+  const wrappers = wrappersIn(script);
   let dumpedToFile = false;
   for (const command of commandsOf(script)) {
     for (const inner of substitutionsIn(command.text)) {
@@ -13985,7 +14211,9 @@ function readScript(script, env = /* @__PURE__ */ new Map(), remote = false) {
       if (value && !isUnresolved(value)) localEnv.set(assignment[1], value);
       continue;
     }
-    const all = wordsOf2(command.text, localEnv);
+    const written = wordsOf2(command.text, localEnv);
+    const wrapped = written.length > 0 ? wrappers.get(written[0]) : void 0;
+    const all = wrapped ? callOf(wordsOf2(wrapped, localEnv), written.slice(1)) : written;
     const { words: words2, platform } = unwrap(all);
     if (words2.length === 0) continue;
     const tool = words2[0].replace(/^.*\//, "");
@@ -14593,6 +14821,8 @@ function scanGithubWorkflow(inventory) {
         awsAccount = parseArn(withText("role-to-assume") ?? "")?.account ?? awsAccount;
       } else if (uses.startsWith("actions/upload-artifact")) {
         extra.push({ tool: "actions/upload-artifact", destination: { display: "GitHub Actions artifacts (kept 90 days at most)", provider: "github", unresolved: false }, line, fileLevel: false });
+      } else if (/^(stefanzweifel\/git-auto-commit-action|endbug\/add-and-commit)/.test(uses)) {
+        extra.push({ tool: uses.split("@")[0], destination: { display: "the repository on GitHub (committed by the workflow)", provider: "github", unresolved: false }, line, fileLevel: false });
       } else if (uses.startsWith("jakejarvis/s3-sync-action")) {
         const bucket = env.get("AWS_S3_BUCKET");
         extra.push({ tool: "s3-sync-action", destination: classifyDestination(bucket ? `s3://${bucket}` : "$AWS_S3_BUCKET", env.get("AWS_S3_ENDPOINT")), line, fileLevel: true });
@@ -15531,6 +15761,20 @@ var BUTTONS = [
   [/zeabur\.com\/templates/i, "paas"],
   [/deploy\.cloud\.run/i, "gcp"]
 ];
+function scanPocketBase(inventory) {
+  const match = /\bpocketbase["']?(?:\s*,\s*["']|\s+)serve\b(?:[^\n]*?--dir[=\s]+["']?([^\s"',\]]+))?/.exec(inventory.file.text);
+  if (!match) return;
+  const directory = match[1] ?? "pb_data";
+  inventory.store({
+    platform: "unknown",
+    engine: "sqlite",
+    name: `PocketBase data (${directory})`,
+    location: inventory.line(inventory.file.positionAt(match.index).line),
+    identities: [`pocketbase:${directory}`],
+    declaredBy: "usage",
+    driverOnly: true
+  });
+}
 function scanReadme(inventory) {
   for (const [pattern, platform] of BUTTONS) {
     const match = pattern.exec(inventory.file.text);
@@ -15936,7 +16180,7 @@ function scanObject(inventory, object) {
       const containers = [...itemsOf(get(pod, "containers"))];
       const engine = containers.map((container) => engineOfImage(literalOf(get(container, "image")))).find(Boolean);
       inventory.context({ kind: "deploys", value: "kubernetes-manifest", location: inventory.line(line) });
-      if (!engine) return;
+      if (!engine || namespace === "velero" || BACKUP_NAME.test(name)) return;
       const templates = itemsOf(get(spec, "volumeClaimTemplates"));
       const claims = itemsOf(get(pod, "volumes")).map((volume) => literalOf(path(volume, "persistentVolumeClaim", "claimName"))).filter((claim) => !!claim);
       if (templates.length === 0 && claims.length === 0) return;
@@ -15963,7 +16207,7 @@ function scanObject(inventory, object) {
     }
     case "PersistentVolumeClaim": {
       const storageClass = literalOf(get(spec, "storageClassName"));
-      if (/cache|tmp|temp|log|scratch|build/i.test(name)) return;
+      if (/cache|tmp|temp|log|scratch|build/i.test(name) || BACKUP_NAME.test(name) || namespace === "velero") return;
       const engine = /postgres|pgdata|pg-data/i.test(name) ? "postgres" : /mysql|maria/i.test(name) ? "mysql" : /mongo/i.test(name) ? "mongo" : "volume";
       inventory.store({
         platform: "kubernetes",
@@ -15972,7 +16216,8 @@ function scanObject(inventory, object) {
         name: namespace ? `${namespace}/${name}` : name,
         environment,
         location: inventory.line(line),
-        identities: [identity("persistentvolumeclaim")],
+        // A claim bound by name to a volume (`volumeName:`) is that volume.
+        identities: [identity("persistentvolumeclaim"), ...literalOf(get(spec, "volumeName")) ? [`k8s:pv:${literalOf(get(spec, "volumeName"))}`] : []],
         declaredBy: "manifest",
         storageClass,
         builtInBackup: { protection: "none", description: "a PersistentVolume has no backup unless something snapshots or copies it" }
@@ -16140,7 +16385,7 @@ function scanObject(inventory, object) {
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && kind === "BackupStorageLocation") {
-    veleroLocation(inventory, name, literalOf(get(spec, "provider")), literalOf(path(spec, "objectStorage", "bucket")), literalOf(path(spec, "config", "s3Url")), line);
+    veleroLocation(inventory, name, literalOf(get(spec, "provider")), literalOf(path(spec, "objectStorage", "bucket")), literalOf(path(spec, "config", "s3Url")), line, isTruthy(get(spec, "default")) === true);
     return;
   }
   if (/^velero\.io\//.test(apiVersion) && (kind === "Schedule" || kind === "Backup")) {
@@ -16151,10 +16396,12 @@ function scanObject(inventory, object) {
     inventory.evidence({ covers: [`k8s:${ns}:*`], protection: "provider-managed", mechanism: "snapscheduler", destination: "volume snapshots in the same cloud account", destinationProvider: "same-cloud", location: inventory.line(line), environment });
   }
 }
-function veleroLocation(inventory, name, provider, bucket, s3Url, line) {
+var BACKUP_NAME = /(?:^|[-_.])backups?(?:$|[-_.])/i;
+function veleroLocation(inventory, name, provider, bucket, s3Url, line, isDefault = false) {
   const providerName = (provider ?? "").replace(/^velero\.io\//, "");
   const destination = providerName === "gcp" ? classifyDestination(`gs://${bucket ?? ""}`) : providerName === "azure" ? { display: bucket ?? "", provider: "azure", unresolved: false } : classifyDestination(`s3://${bucket ?? ""}`, s3Url);
   inventory.context({ kind: "backup-location", name: `velero:${name}`, value: destination.provider, location: inventory.line(line) });
+  if (isDefault && name !== "default") inventory.context({ kind: "backup-location", name: "velero:default", value: destination.provider, location: inventory.line(line) });
 }
 function veleroSchedule(inventory, template, fsBackupByDefault, line) {
   const namespaces = itemsOf(get(template, "includedNamespaces")).map((item) => literalOf(item) ?? "");
@@ -16181,7 +16428,7 @@ function scanVeleroValues(inventory) {
     if (!locations && !schedules) continue;
     for (const location of locations?.kind === "seq" ? locations.items : locations ? [locations] : []) {
       const line = mapOf2(location)?.span.line ?? 1;
-      veleroLocation(inventory, literalOf(get(location, "name")) ?? "default", literalOf(get(location, "provider")) ?? literalOf(get(configuration, "provider")), literalOf(get(location, "bucket")), literalOf(path(location, "config", "s3Url")), line);
+      veleroLocation(inventory, literalOf(get(location, "name")) ?? "default", literalOf(get(location, "provider")) ?? literalOf(get(configuration, "provider")), literalOf(get(location, "bucket")), literalOf(path(location, "config", "s3Url")), line, isTruthy(get(location, "default")) === true);
     }
     const fsBackupByDefault = isTruthy(get(configuration, "defaultVolumesToFsBackup")) === true;
     for (const entry of schedules?.entries ?? []) veleroSchedule(inventory, get(entry.value, "template"), fsBackupByDefault, entry.keySpan.line);
@@ -16753,6 +17000,11 @@ function scanProgram(inventory) {
   }
   if (!cdk && !pulumi) return;
   const text = inventory.file.text;
+  if (cdk) {
+    for (const match of text.matchAll(/\baccount:\s*['"](\d{12})['"](?:\s*,\s*region:\s*['"]([a-z]{2}-[a-z]+-\d)['"])?/g)) {
+      inventory.context({ kind: "cdk-environment", account: match[1], region: match[2], location: inventory.line(inventory.file.positionAt(match.index).line) });
+    }
+  }
   visit2(program, (node) => {
     if (node.type !== "NewExpression") return;
     const qualified = qualifiedName(node.callee, modules, classes);
@@ -17303,22 +17555,41 @@ function scanResource(inventory, resource, all, directory) {
         builtInBackup: versioned ? { protection: "provider-managed", description: "object versioning keeps old versions in the same bucket, which goes with the bucket or the account" } : { protection: "none", description: "the bucket has no versioning or replication" },
         destructiveSettings: settings
       });
-      for (const replication of sameDir("aws_s3_bucket_replication_configuration").filter((candidate) => refersTo(candidate, "bucket"))) {
-        for (const rule2 of blocks2(replication.body, "rule")) {
-          const destination = block(rule2, "destination");
-          const targetArn = literalOf(attribute(destination, "bucket"));
-          const account = literalOf(attribute(destination, "account"));
-          inventory.evidence({
-            covers: [identity],
-            protection: account ? "other-account" : "same-account-other-region",
-            mechanism: "s3-replication",
-            destination: targetArn ?? textOf(attribute(destination, "bucket")) ?? "another bucket",
-            destinationProvider: "aws",
-            destinationAccount: account,
-            location: inventory.line(replication.line)
-          });
-        }
+      return;
+    }
+    // Replication, and versioning, are evidence for the bucket they name, in whichever file of the module it is declared
+    // (a `replication.tf` beside `main.tf` is the usual layout): the bucket's identity is its address in the directory.
+    case "aws_s3_bucket_replication_configuration": {
+      const source2 = referenceOf(attribute(body2, "bucket"));
+      if (!source2) return;
+      for (const rule2 of blocks2(body2, "rule")) {
+        const destination = block(rule2, "destination");
+        const targetArn = literalOf(attribute(destination, "bucket"));
+        const account = literalOf(attribute(destination, "account"));
+        inventory.evidence({
+          covers: [`terraform:${directory}:${source2}`],
+          protection: account ? "other-account" : "same-account-other-region",
+          mechanism: "s3-replication",
+          destination: targetArn ?? textOf(attribute(destination, "bucket")) ?? "another bucket",
+          destinationProvider: "aws",
+          destinationAccount: account,
+          location
+        });
       }
+      return;
+    }
+    case "aws_s3_bucket_versioning": {
+      const source2 = referenceOf(attribute(body2, "bucket"));
+      if (!source2 || all.some((candidate) => `${candidate.type}.${candidate.label}` === source2)) return;
+      if (!/enabled/i.test(literalOf(attribute(block(body2, "versioning_configuration"), "status")) ?? "")) return;
+      inventory.evidence({
+        covers: [`terraform:${directory}:${source2}`],
+        protection: "provider-managed",
+        mechanism: "s3-versioning",
+        destination: "old object versions kept in the same bucket",
+        destinationProvider: "aws",
+        location
+      });
       return;
     }
     case "aws_ebs_volume": {
@@ -17982,6 +18253,9 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview'
   }
 }
 `;
+var S3_MAIN = 'terraform {\n  backend "s3" {\n    bucket = "acme-tfstate"\n    key    = "prod.tfstate"\n    region = "us-east-1"\n  }\n}\n\nprovider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "documents" {\n  bucket = "acme-customer-documents-prod"\n}\n';
+var S3_VERSIONING = 'resource "aws_s3_bucket_versioning" "documents" {\n  bucket = aws_s3_bucket.documents.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n';
+var S3_REPLICATION = 'resource "aws_s3_bucket_replication_configuration" "documents" {\n  bucket = aws_s3_bucket.documents.id\n  role   = aws_iam_role.replication.arn\n\n  rule {\n    id     = "offsite"\n    status = "Enabled"\n    destination {\n      bucket  = "arn:aws:s3:::acme-documents-vault"\n      account = "771245093318"\n    }\n  }\n}\n';
 var ARM_POSTGRES = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
@@ -18110,6 +18384,22 @@ var protectionRules = [
     samples: {
       positive: [
         { files: { "site.yml": "- hosts: db\n  become: true\n  roles:\n    - postgres\n", "roles/postgres/tasks/main.yml": ANSIBLE_POSTGRES + ANSIBLE_LOCAL_DUMP }, expect: { path: "roles/postgres/tasks/main.yml", line: 2 }, note: "an Ansible role: Postgres from packages, and a cron dump onto the same disk" },
+        {
+          files: {
+            "railway.json": '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node src/server.js" }\n}\n',
+            "src/server.js": 'const Database = require("better-sqlite3");\nconst dir = process.env.RAILWAY_VOLUME_MOUNT_PATH ?? "./data";\nconst db = new Database(`${dir}/guestbook.db`);\n'
+          },
+          expect: { path: "src/server.js", line: 2 },
+          note: "the app's data on the volume Railway mounts for it (volumes are made in the dashboard)"
+        },
+        {
+          files: {
+            "railway.toml": '[build]\nbuilder = "DOCKERFILE"\n\n[deploy]\nhealthcheckPath = "/api/health"\n',
+            Dockerfile: 'FROM alpine:3.19\nCOPY pocketbase /pb/pocketbase\nEXPOSE 8080\nCMD ["/pb/pocketbase", "serve", "--http=0.0.0.0:8080", "--dir=/pb_data"]\n'
+          },
+          expect: { path: "Dockerfile", line: 4 },
+          note: "PocketBase's SQLite data, in an app deployed only on Railway"
+        },
         { files: { ".railway/railway.ts": RAILWAY_IAC, "package.json": '{ "name": "acme-api", "private": true }\n' }, expect: { path: ".railway/railway.ts", line: 4 }, note: "the incident: a Railway database whose backups live on its volume" },
         {
           files: {
@@ -18200,8 +18490,19 @@ startCommand = "litestream replicate -exec 'node server.js'"
         { files: { "k8s/ack/orders-db.yaml": "apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n" }, expect: { path: "k8s/ack/orders-db.yaml", line: 2 }, note: "an RDS instance declared through ACK" },
         { files: { "sst.config.ts": 'export default $config({\n  app(input) {\n    return { name: "ledger", removal: input?.stage === "production" ? "retain" : "remove", home: "aws" };\n  },\n  async run() {\n    const isProd = $app.stage === "production";\n    const database = isProd\n      ? new sst.aws.Postgres("Database", { vpc, instance: "t4g.medium" })\n      : sst.aws.Postgres.get("Database", { id: "ledger-databaseinstance-bchtmzsd" });\n    new sst.aws.Function("Api", { handler: "src/api.handler", link: [database] });\n  },\n});\n' }, expect: { path: "sst.config.ts", line: 8 }, note: "SST: the Postgres production's stage creates is an RDS instance" },
         { files: { "infra/main.bicep": BICEP_POSTGRES }, expect: { path: "infra/main.bicep", line: 4 }, note: "an Azure flexible server in Bicep, its name filled from a literal default" },
+        { files: { "infra/prod/main.tf": S3_MAIN, "infra/prod/versioning.tf": S3_VERSIONING }, expect: { path: "infra/prod/main.tf", line: 13 }, note: "versioning, declared in another file of the module, keeps old versions in the same bucket" },
         { files: { "infra/azuredeploy.json": ARM_POSTGRES }, expect: { path: "infra/azuredeploy.json", line: 6 }, note: "the same server in an ARM template" },
         { files: { "lib/ledger-stack.ts": cdkLedgerStack("    plan.addRule(backup.BackupPlanRule.daily());\n") }, expect: { path: "lib/ledger-stack.ts", line: 9 }, note: "a daily rule, and no copy leaves the account" },
+        {
+          files: {
+            "bin/ledger.ts": "import * as cdk from 'aws-cdk-lib';\nimport { LedgerStack } from '../lib/ledger-stack';\n\nconst app = new cdk.App();\nnew LedgerStack(app, 'Ledger', { env: { account: '993817264550', region: 'us-east-1' } });\n",
+            "lib/ledger-stack.ts": cdkLedgerStack(
+              "    plan.addRule(new backup.BackupPlanRule({\n      ruleName: 'daily-dr',\n      copyActions: [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Dr', 'arn:aws:backup:eu-west-1:993817264550:backup-vault:ledger-dr') }],\n    }));\n"
+            )
+          },
+          expect: { path: "lib/ledger-stack.ts", line: 9 },
+          note: "the copy goes to a vault of the account the app deploys to (named in bin/): another region of the same account"
+        },
         {
           files: {
             "fly.toml": 'app = "acme-notes"\nprimary_region = "ams"\n\n[mounts]\n  source = "notes_data"\n  destination = "/data"\n',
@@ -18319,6 +18620,14 @@ resource "aws_db_instance" "orders" {
       ],
       negative: [
         { files: { "infra/main.bicep": BICEP_POSTGRES, ".github/workflows/backup.yml": OFFSITE_DUMP }, note: "a nightly dump leaves Azure" },
+        {
+          files: {
+            "supabase/config.toml": 'project_id = "habitloop"\n\n[db]\nport = 54322\nmajor_version = 15\n',
+            "src/lib/supabase.ts": 'import { createClient } from "@supabase/supabase-js";\n\nexport const supabase = createClient("https://qwhzkpmtnbrvyaxlcedf.supabase.co", process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);\n',
+            ".github/workflows/backup.yml": 'name: supa-backup\non:\n  schedule:\n    - cron: "0 0 * * *"\njobs:\n  run_db_backup:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n    steps:\n      - uses: actions/checkout@v4\n      - uses: supabase/setup-cli@v1\n      - run: supabase db dump --db-url "$SUPABASE_DB_URL" -f schema.sql\n        env:\n          SUPABASE_DB_URL: ${{ secrets.SUPABASE_DB_URL }}\n      - run: supabase db dump --db-url "$SUPABASE_DB_URL" -f data.sql --use-copy --data-only\n        env:\n          SUPABASE_DB_URL: ${{ secrets.SUPABASE_DB_URL }}\n      - uses: stefanzweifel/git-auto-commit-action@v5\n        with:\n          commit_message: Supabase backup\n'
+          },
+          note: "Supabase's documented backup workflow: dumps committed back to the repository on GitHub"
+        },
         {
           files: {
             "lib/ledger-stack.ts": cdkLedgerStack(
@@ -18470,6 +18779,8 @@ jobs:
         }
       ],
       negative: [
+        { files: { "infra/prod/main.tf": S3_MAIN, "infra/prod/versioning.tf": S3_VERSIONING }, note: "versioning declared in another file of the module: provider-only, not none" },
+        { files: { "infra/prod/main.tf": S3_MAIN, "infra/prod/replication.tf": S3_REPLICATION }, note: "replication to another account, declared in its own file of the module" },
         sample("bin/provision.sh", '#!/bin/sh\ndokku postgres:create app-db\ndokku postgres:link app-db app\ndokku postgres:backup-auth app-db "$B2_KEY_ID" "$B2_APP_KEY" us-west-002 s3v4 https://s3.us-west-002.backblazeb2.com\ndokku postgres:backup-schedule app-db "0 3 * * *" acme-db-backups\n', { note: "Dokku's postgres plugin uploads scheduled dumps to a bucket" }),
         { files: { "roles/postgresql/meta/main.yml": "galaxy_info:\n  role_name: postgresql\n  author: acme\n", "roles/postgresql/tasks/main.yml": ANSIBLE_POSTGRES }, note: "an Ansible role published on its own: no play applies it here" },
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES, "jobs/backup.nomad.hcl": NOMAD_BACKUP }, note: "a periodic Nomad job dumps it to another provider" },
@@ -18538,6 +18849,20 @@ primary_region = "ams"
             "litestream.yml": notesLitestream("https://${CF_ACCOUNT_ID}.r2.cloudflarestorage.com")
           },
           note: "the account id is a variable, but the host says Cloudflare R2"
+        },
+        {
+          files: {
+            "infra/main.bicep": BICEP_POSTGRES,
+            ".github/workflows/backup.yml": OFFSITE_DUMP.replace("https://s3.us-west-004.backblazeb2.com", "https://${{ secrets.CF_ACCOUNT_ID }}.r2.cloudflarestorage.com")
+          },
+          note: "a workflow expression with blanks inside fills the account id: the word stays whole"
+        },
+        {
+          files: {
+            "render.yaml": 'services:\n  - type: cron\n    name: pantry-db-backup\n    runtime: docker\n    dockerfilePath: ./backup/Dockerfile\n    schedule: "0 3 * * *"\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase:\n          name: pantry-db\n          property: connectionString\n      - key: S3_BUCKET_NAME\n        value: pantry-pg-backups\ndatabases:\n  - name: pantry-db\n    plan: basic-1gb\n',
+            "backup/backup.sh": '#!/bin/bash\nset -o errexit -o nounset -o pipefail\n\ns3() {\n    aws s3 --region "$AWS_REGION" "$@"\n}\n\nupload_to_bucket() {\n    s3 cp - "s3://$S3_BUCKET_NAME/$(date +%Y/%m/%d/backup-%H-%M-%S.sql.gz)"\n}\n\npg_dump --no-owner "$DATABASE_URL" | gzip | upload_to_bucket\n'
+          },
+          note: "render-examples' backup cron: the upload goes through a wrapper function around the AWS CLI"
         }
       ]
     }
@@ -18763,6 +19088,8 @@ var KEYWORDS = [
   "fly deploy",
   "flyctl",
   "railway up",
+  "railway_volume_",
+  "pocketbase",
   "vercel",
   "netlify",
   "kamal",
@@ -18836,6 +19163,8 @@ var missingOffproviderBackup = {
       return;
     }
     if (deployPlatformOfPath(path2)) scanDeployFile(inventory);
+    if (file.hasKeyword("railway_volume_") && !isTestOnlyPath(path2)) scanRailwayVolumeUse(inventory);
+    if (file.hasKeyword("pocketbase") && !isTestOnlyPath(path2)) scanPocketBase(inventory);
     if (isRailwayIac(path2)) {
       scanRailwayIac(inventory);
       return;
@@ -18986,6 +19315,8 @@ var FLAGS = [
   { agent: "copilot", flag: /--allow-tool[=\s]+["']?shell(?=["']?(?:\s|$))/, command: COPILOT, grant: "bypass-mode", lets: "run every shell command" },
   { agent: "amp", flag: /--dangerously-allow-all\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "opencode", flag: /--auto\b/, command: OPENCODE, grant: "bypass-mode", lets: "run every tool not explicitly denied" },
+  // OpenCode reads a whole config from this variable: `OPENCODE_CONFIG_CONTENT: '{"permission":"allow"}'` in a CI step.
+  { agent: "opencode", flag: /\bOPENCODE_CONFIG_CONTENT\b[^\n]*?\\?["']permission\\?["']\s*:\s*\\?["']allow\\?["']/, grant: "bypass-mode", lets: "run every tool, shell included," },
   // Qwen Code (a Gemini CLI fork) keeps its flags: `qwen --yolo`; `--approval-mode yolo` is matched above for both.
   { agent: "qwen-code", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: QWEN, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "droid", flag: /--skip-permissions-unsafe\b/, grant: "bypass-mode", lets: "run every command, with no guardrail," },
@@ -19033,6 +19364,7 @@ var LAUNCH_KEYWORDS = [
   "allowed-tools",
   "allowed_tools",
   "opencode",
+  "opencode_config_content",
   "sandbox_mode",
   "gemini",
   "trust-tools",
@@ -19380,6 +19712,16 @@ var INTERPRETER_PROBES = [
   ["uvx zqx-unlisted-package", "uvx"],
   ['eval "$COMMAND"', "eval"],
   ["sudo zqx-unlisted-tool", "sudo"],
+  // Wrappers that run the program after them (`Bash(timeout:*)` allows `timeout 60 <anything>`).
+  ["timeout 60 zqx-unlisted-tool", "timeout"],
+  ["nohup zqx-unlisted-tool", "nohup"],
+  ["nice -n 10 zqx-unlisted-tool", "nice"],
+  ["time zqx-unlisted-tool", "time"],
+  ["stdbuf -oL zqx-unlisted-tool", "stdbuf"],
+  ["watch -n 5 zqx-unlisted-tool", "watch"],
+  ["command zqx-unlisted-tool", "command"],
+  ["exec zqx-unlisted-tool", "exec"],
+  ["setsid zqx-unlisted-tool", "setsid"],
   ["xargs zqx-unlisted-tool", "xargs"],
   ["env zqx-unlisted-tool", "env"],
   // `find -exec` and `-execdir` run any program on what they find.
@@ -19513,6 +19855,16 @@ function stoppedBy(matches) {
 }
 function toolsOfDomain(domain) {
   return [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.domain === domain).map((probe) => probe.tool))];
+}
+function destructiveUseOf(commandLine2, domains) {
+  for (const part of commandLine2.split(/&&|\|\||;|\|/)) {
+    const command = part.trim().replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, "").replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, "");
+    for (const probe of DESTRUCTIVE_PROBES) {
+      if (!probe.domain || !domains.includes(probe.domain)) continue;
+      if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;
+    }
+  }
+  return void 0;
 }
 var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
 function denyPrefixesOf(tool) {
@@ -19969,6 +20321,14 @@ var AGENT_SETTINGS = [
     source: "https://geminicli.com/docs/reference/configuration"
   },
   {
+    agent: "gemini-cli",
+    files: [".gemini/policies/*.toml"],
+    key: '[[rule]] toolName = "run_shell_command" decision',
+    grants: '"allow" with no commandPrefix (every command), or a destructive prefix; deny and ask_user rules of the same or higher priority win',
+    repoScope: "effective-after-trust",
+    source: "https://geminicli.com/docs/reference/policy-engine/"
+  },
+  {
     agent: "copilot",
     files: [".vscode/settings.json", "*.code-workspace"],
     key: "chat.tools.terminal.autoApprove",
@@ -20229,22 +20589,54 @@ function mcpServerKind(server) {
 var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore|call_aws|use_aws|run_?command|shell|invoke)/i;
 
 // knowledge/agents/hooks.ts
-var REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\s*|\(\s*)2\b|\bos\.Exit\(\s*2\s*\)|permissionDecision\\?["']?\s*:\s*\\?["']deny|\\?["']decision\\?["']\s*:\s*\\?["']block/;
-var QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){3,300})\1/g;
+var REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\s*|\(\s*)2\b|\bos\.Exit\(\s*2\s*\)|(?:permissionDecision|permission)\\?["']?\s*:\s*\\?["']deny|\\?["']decision\\?["']\s*:\s*\\?["']block/;
+var QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){0,300})\1/g;
 var ORDINARY = ["ls -la", "git status", "npm test", "cat README.md", "echo done", "zqx-unlisted-tool --any-flag"];
 function toolsRefusedBy(text) {
-  if (!REFUSES.test(text)) return [];
-  const patterns = [];
-  for (const match of text.matchAll(QUOTED)) {
-    const pattern = compile(match[2]);
-    if (pattern && !ORDINARY.some((command) => pattern.test(command))) patterns.push(pattern);
-  }
+  const patterns = refusingPatterns(text);
   if (patterns.length === 0) return [];
   return stoppedBy((command) => patterns.some((pattern) => pattern.test(command))).filter((tool) => tool !== "*");
 }
+var SECRET_FILES = [
+  { probes: [".env", "config/.env.production", "/app/.env.local"], patterns: [".env", ".env.*"] },
+  { probes: ["deploy/staging.env", "config/production.env"], patterns: ["*.env"] }
+];
+function filesProtectedBy(text) {
+  const patterns = refusingPatterns(text);
+  if (patterns.length === 0) return [];
+  return SECRET_FILES.filter((family) => family.probes.every((path2) => patterns.some((pattern) => pattern.test(path2)))).flatMap((family) => family.patterns);
+}
+function refusingPatterns(text) {
+  if (!REFUSES.test(text)) return [];
+  const patterns = [];
+  for (const source2 of patternSources(text)) {
+    if (/^\.[\w.[\]"]*$/.test(source2)) continue;
+    const pattern = compile(source2);
+    if (pattern && !ORDINARY.some((command) => pattern.test(command))) patterns.push(pattern);
+  }
+  return patterns;
+}
+function patternSources(text) {
+  const sources = [];
+  for (const match of text.matchAll(QUOTED)) {
+    if (match[2].length >= 3) sources.push(match[2]);
+    for (const inner of match[2].matchAll(QUOTED)) if (inner[2].length >= 3) sources.push(inner[2]);
+  }
+  for (const match of text.matchAll(/(?<=(?:^|[^#])[(=,[:!&|?]\s*)\/((?:\\.|[^/\\\n])+)\/[gimsuy]*/gm)) sources.push(match[1]);
+  for (const match of text.matchAll(/=~\s*(\S.*?)\s+\]\](?=\s|;|$)/gm)) sources.push(match[1]);
+  for (const match of text.matchAll(/^[ \t]*\(?((?:[^()\n;]|\\[ ()])+)\)[ \t]/gm)) {
+    if (!match[1].includes("*")) continue;
+    for (const glob of match[1].split("|")) sources.push(globSource(glob.trim()));
+  }
+  return sources;
+}
+function globSource(glob) {
+  return glob.replace(/^["']|["']$/g, "").split(/(\\.|\*|\?)/).map((part) => part === "*" ? ".*" : part === "?" ? "." : part.startsWith("\\") ? part.slice(1).replace(/[.+^${}()|[\]\\]/g, "\\$&") : part.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
+}
+var POSIX_CLASSES = { space: "\\s", blank: "[ \\t]", digit: "\\d", alpha: "A-Za-z", alnum: "A-Za-z0-9", upper: "A-Z", lower: "a-z", punct: "!-\\/:-@[-`{-~" };
 function compile(source2) {
   const inline = /^\(\?([imsx]+)\)/.exec(source2);
-  const body2 = (inline ? source2.slice(inline[0].length) : source2).replace(/\\\\/g, "\\");
+  const body2 = (inline ? source2.slice(inline[0].length) : source2).replace(/\\\\/g, "\\").replace(/\[\[:(\w+):\]\]/g, (whole, name) => POSIX_CLASSES[name]?.startsWith("\\") ? POSIX_CLASSES[name] : POSIX_CLASSES[name] ? `[${POSIX_CLASSES[name]}]` : whole).replace(/\[:(\w+):\]/g, (whole, name) => POSIX_CLASSES[name] ? POSIX_CLASSES[name].replace(/^\[|\]$/g, "") : whole);
   try {
     return new RegExp(body2, inline?.[1]?.includes("i") ? "i" : "");
   } catch {
@@ -20257,6 +20649,44 @@ function hookScriptOf(command, project) {
   const path2 = match[1].replace(/^\.\//, "");
   if (path2.startsWith("../") || path2.startsWith("/")) return void 0;
   return `${project}${path2}`;
+}
+
+// detectors/agent-permission/configs/hook-scripts.ts
+var HOOK_SCRIPT = /(?:(?:^|\/)\.(?:claude|cursor|github|gemini)\/hooks\/(?:[^/]+\/)*|(?:^|\/)[^/]*(?:agent|claude|cursor|copilot|codex|gemini)[^/]*(?:hook|guard)[^/]*\/(?:[^/]+\/)*)[^/]+\.(?:sh|bash|py|js|mjs|cjs|ts)$/i;
+var HOOK_FILE = /(^|\/)\.cursor\/hooks\.json$|(^|\/)\.github\/hooks\/[^/]+\.json$/;
+function readHookScript(file, out) {
+  out.publish("agent-hook-script", { path: file.path, refuses: toolsRefusedBy(file.text), protects: filesProtectedBy(file.text) });
+}
+function readHookCommand(file, out, agent, setting, text, span, bases, before = ["shell"]) {
+  const location = { path: file.path, span: lineSpan3(file, span) };
+  const scripts = [...new Set(bases.map((base) => hookScriptOf(text, base)).filter((script) => script !== void 0))];
+  if (scripts.length > 0) {
+    for (const script of scripts) out.publish("agent-hook", { agent, script, setting: `${setting}: ${script}`, location, before });
+    return;
+  }
+  const refuses = before.includes("shell") ? toolsRefusedBy(text) : [];
+  if (refuses.length > 0) out.publish("agent-command-brake", { agent, decision: "deny", setting: `${setting}: a hook that refuses ${refuses.join(", ")}`, stops: refuses, location });
+  if (before.includes("read")) for (const pattern of filesProtectedBy(text)) emitExclusion(file, out, agent, pattern, span);
+}
+function readHookFile(file, out) {
+  const root = rootMap(file, out);
+  if (!root) return;
+  const cursor = file.path.includes(".cursor/");
+  const agent = cursor ? "cursor" : "copilot";
+  emitConfig(out, agent, "settings", file.path);
+  const hooks = get(root, "hooks");
+  const project = cursor ? directoryOf3(directoryOf3(file.path).replace(/\/$/, "")) : directoryOf3(file.path).replace(/\.github\/hooks\/$/, "");
+  const bases = cursor ? [directoryOf3(file.path), project] : [project];
+  for (const event of cursor ? ["beforeShellExecution", "preToolUse"] : ["preToolUse"]) {
+    const entries = get(hooks, event);
+    for (const entry of entries?.kind === "seq" ? entries.items : []) {
+      const matcher = literalString(get(entry, "matcher"));
+      if (event === "preToolUse" && matcher !== void 0 && !/shell|bash|\*/i.test(matcher)) continue;
+      const command = get(entry, "command") ?? get(entry, "bash");
+      const text = literalString(command);
+      if (command && text !== void 0) readHookCommand(file, out, agent, `hooks.${event}`, text, command.span, bases);
+    }
+  }
 }
 
 // detectors/agent-permission/configs/claude-code.ts
@@ -20283,6 +20713,7 @@ function readClaudeSettings(file, out) {
   const projectDirectory = MANAGED_SETTINGS.test(file.path) ? "" : directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
   readApprovingHooks(file, out, root);
   readRefusingHooks(file, out, root, projectDirectory);
+  readSandbox(file, out, root);
   const permissions = mapAt(file, out, root, "permissions");
   if (!permissions) return;
   for (const item of stringsAt(file, out, permissions, "additionalDirectories")) {
@@ -20355,37 +20786,55 @@ function readApprovingHooksOf(file, out, root, event) {
     }
   }
 }
+var PACKAGE_HOSTS = /^(?:\*\.)?(?:registry\.npmjs\.org|npmjs\.(?:org|com)|registry\.yarnpkg\.com|pypi\.org|files\.pythonhosted\.org|github\.com|api\.github\.com|objects\.githubusercontent\.com|raw\.githubusercontent\.com|codeload\.github\.com|proxy\.golang\.org|crates\.io|static\.crates\.io|rubygems\.org|repo\.maven\.apache\.org|registry-1\.docker\.io)$/i;
+function readSandbox(file, out, root) {
+  const sandbox = get(root, "sandbox");
+  const enabled = booleanAt(sandbox, "enabled");
+  if (enabled?.value !== true || booleanAt(sandbox, "autoAllowBashIfSandboxed")?.value === false) return;
+  const allowed = get(get(sandbox, "network"), "allowedDomains");
+  const domains = (allowed?.kind === "seq" ? allowed.items : []).map((item) => literalString(item)).filter((domain) => domain !== void 0);
+  const providers = domains.filter((domain) => !PACKAGE_HOSTS.test(domain));
+  emitPermission(file, out, {
+    ruleId: RULE_IDS.shellAutoApproved,
+    agent: "claude-code",
+    // The sandbox builds its file restrictions from the Read deny rules, so they still keep files from it.
+    grant: "sandboxed-shell",
+    setting: `sandbox.enabled: true${providers.length > 0 ? ` with network.allowedDomains ${providers.slice(0, 3).join(", ")}` : ""}`,
+    span: enabled.span,
+    lets: providers.length > 0 ? `run any shell command in its sandbox, which reaches ${providers.slice(0, 3).join(", ")},` : "run any shell command in its sandbox (project writes and package registries only),",
+    effective: true,
+    ...providers.length > 0 ? { reaches: providers.join(", ") } : {},
+    severity: providers.length > 0 ? "medium" : "low"
+  });
+}
 function readRefusingHooks(file, out, root, projectDirectory) {
   const entries = get(get(root, "hooks"), "PreToolUse");
   if (entries?.kind !== "seq") return;
   for (const entry of entries.items) {
     const matcher = literalString(get(entry, "matcher")) ?? "";
-    if (!(matcher === "" || matcher === "*" || safeTest(matcher, "Bash"))) continue;
+    const every = matcher === "" || matcher === "*";
+    const before = [...every || safeTest(matcher, "Bash") ? ["shell"] : [], ...every || safeTest(matcher, "Read") ? ["read"] : []];
+    if (before.length === 0) continue;
     const hooks = get(entry, "hooks");
     if (hooks?.kind !== "seq") continue;
     for (const hook of hooks.items) {
       const command = get(hook, "command");
       const text = literalString(command);
-      if (!command || text === void 0) continue;
-      const setting = `hooks.PreToolUse matcher "${matcher}"`;
-      const location = { path: file.path, span: lineSpan3(file, command.span) };
-      const script = hookScriptOf(text, projectDirectory);
-      if (script) {
-        out.publish("agent-hook", { agent: "claude-code", script, setting: `${setting}: ${script}`, location });
-        continue;
-      }
-      const refuses = toolsRefusedBy(text);
-      if (refuses.length > 0) out.publish("agent-command-brake", { agent: "claude-code", decision: "deny", setting: `${setting}: a hook that refuses ${refuses.join(", ")}`, stops: refuses, location });
+      if (command && text !== void 0) readHookCommand(file, out, "claude-code", `hooks.PreToolUse matcher "${matcher}"`, text, command.span, [projectDirectory], before);
     }
   }
 }
 function resolveHookScripts(context) {
   const hooks = context.facts.all("agent-hook");
   if (hooks.length === 0) return;
-  const refusals = new Map(context.facts.all("agent-hook-script").map((script) => [script.path, script.refuses]));
+  const scripts = new Map(context.facts.all("agent-hook-script").map((script) => [script.path, script]));
   for (const hook of hooks) {
-    const refuses = refusals.get(hook.script);
-    if (refuses && refuses.length > 0) context.publish("agent-command-brake", { agent: hook.agent, decision: "deny", setting: `${hook.setting}, which refuses ${refuses.join(", ")}`, stops: refuses, location: hook.location });
+    const script = scripts.get(hook.script);
+    if (!script) continue;
+    if (hook.before.includes("shell") && script.refuses.length > 0) {
+      context.publish("agent-command-brake", { agent: hook.agent, decision: "deny", setting: `${hook.setting}, which refuses ${script.refuses.join(", ")}`, stops: script.refuses, location: hook.location });
+    }
+    if (hook.before.includes("read")) for (const pattern of script.protects) context.publish("agent-read-exclusion", { agent: hook.agent, pattern, builtIn: false, location: hook.location });
   }
 }
 function safeTest(matcher, tool) {
@@ -20409,6 +20858,9 @@ function bashMatcher(specifier) {
   if (spec.includes("*")) return globMatcher(spec, { optionalTrailingSpace: true });
   return exactMatcher(spec);
 }
+function allowMatcher(specifier) {
+  return bashMatcher(specifier?.replace(/^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, ""));
+}
 function readAllow(file, out, item, brakes) {
   const rule2 = parseRule(item.value);
   if (!rule2) {
@@ -20417,7 +20869,7 @@ function readAllow(file, out, item, brakes) {
   }
   const setting = `permissions.allow: "${item.value}"`;
   if (SHELL_TOOLS.has(rule2.tool)) {
-    if (!bashMatcher(rule2.specifier) || !commandReach(rule2.specifier, brakes)) return;
+    if (!bashMatcher(rule2.specifier) || !(commandReach(rule2.specifier, brakes) || startsScripts(rule2.specifier))) return;
     out.publish("claude-shell-allow", { rule: item.value, directory: directoryOf3(file.path), location: { path: file.path, span: lineSpan3(file, item.span) }, snippet: file.line(item.span.line).trim() });
     return;
   }
@@ -20486,7 +20938,7 @@ function claudePathPattern(specifier, projectDirectory) {
   return projectDirectory ? `/${projectDirectory}**/${spec}` : spec;
 }
 function commandReach(specifier, brakes) {
-  const matcher = bashMatcher(specifier);
+  const matcher = allowMatcher(specifier);
   if (!matcher) return false;
   const through = (command) => matcher(command) && !brakes.some((brake) => brake(command));
   return commandPermission(through, { agent: "claude-code", setting: "", span: { line: 1, column: 1, endLine: 1, endColumn: 1 } }) !== void 0 || readerOf(through) !== void 0;
@@ -20494,6 +20946,7 @@ function commandReach(specifier, brakes) {
 function resolveClaudeShellAllows(context) {
   const allows = context.facts.all("claude-shell-allow");
   if (allows.length === 0) return;
+  const scripts = context.facts.all("package-script");
   const brakes = /* @__PURE__ */ new Map();
   for (const brake of context.facts.all("agent-command-brake")) {
     if (brake.agent !== "claude-code" || !CLAUDE_SETTINGS.test(brake.location.path)) continue;
@@ -20506,7 +20959,7 @@ function resolveClaudeShellAllows(context) {
     else brakes.set(directory, [matcher]);
   }
   for (const allow of allows) {
-    const matcher = bashMatcher(parseRule(allow.rule)?.specifier);
+    const matcher = allowMatcher(parseRule(allow.rule)?.specifier);
     if (!matcher) continue;
     const except = brakes.get(allow.directory) ?? [];
     const setting = `permissions.allow: "${allow.rule}"`;
@@ -20515,9 +20968,33 @@ function resolveClaudeShellAllows(context) {
       reportPermission(context, allow.location, allow.snippet, permission);
       continue;
     }
-    const reader = readerOf((command) => matcher(command) && !except.some((brake) => brake(command)));
+    const through = (command) => matcher(command) && !except.some((brake) => brake(command));
+    const script = scripts.find((candidate) => directoryOf3(candidate.path) === projectOf(allow.directory) && SCRIPT_RUNNERS.some((runner) => through(`${runner} ${candidate.name}`)));
+    if (script) {
+      reportPermission(context, allow.location, allow.snippet, {
+        ruleId: RULE_IDS.destructiveCommandAllowed,
+        agent: "claude-code",
+        grant: "destructive-command",
+        setting,
+        span: allow.location.span,
+        lets: `run the package script ${script.name}, which runs ${script.tool} (it ${script.does}),`,
+        reaches: script.tool,
+        effective: true,
+        ...script.needsCredential ? { severity: "medium" } : {}
+      });
+      continue;
+    }
+    const reader = readerOf(through);
     if (reader) context.publish("agent-grant", { agent: "claude-code", grant: "file-read", setting, effective: true, location: allow.location, reaches: reader });
   }
+}
+function startsScripts(specifier) {
+  const matcher = allowMatcher(specifier);
+  return matcher !== void 0 && SCRIPT_RUNNERS.some((runner) => matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-script`));
+}
+var SCRIPT_RUNNERS = ["npm run", "npm run-script", "pnpm run", "pnpm", "yarn run", "yarn", "bun run"];
+function projectOf(claudeDirectory) {
+  return directoryOf3(claudeDirectory.replace(/\/$/, ""));
 }
 
 // detectors/agent-permission/configs/launchers.ts
@@ -21017,12 +21494,6 @@ function ampMatcher(pattern) {
   return globMatcher(pattern);
 }
 
-// detectors/agent-permission/configs/hook-scripts.ts
-var HOOK_SCRIPT = /(^|\/)\.claude\/hooks\/(?:[^/]+\/)*[^/]+\.(?:sh|bash|py|js|mjs|cjs|ts)$/;
-function readHookScript(file, out) {
-  out.publish("agent-hook-script", { path: file.path, refuses: toolsRefusedBy(file.text) });
-}
-
 // detectors/agent-permission/configs/claude-commands.ts
 var CLAUDE_COMMAND2 = /(^|\/)\.claude\/(?:commands\/(?:[^/]+\/)*[^/]+\.md|skills\/(?:[^/]+\/)*SKILL\.md|agents\/(?:[^/]+\/)*[^/]+\.md)$/;
 var SUBAGENT = /(^|\/)\.claude\/agents\//;
@@ -21375,6 +21846,74 @@ function shellMatcher(item) {
   if (!match) return void 0;
   const specifier = match[2];
   return specifier === void 0 ? () => true : prefixMatcher(specifier);
+}
+
+// detectors/agent-permission/configs/gemini-policies.ts
+var GEMINI_POLICY = /(^|\/)\.gemini\/policies\/[^/]+\.toml$/;
+var SHELL_TOOLS2 = /* @__PURE__ */ new Set(["run_shell_command", "ShellTool", "*"]);
+var DECISIONS = /* @__PURE__ */ new Set(["allow", "deny", "ask_user"]);
+function readGeminiPolicy(file, out) {
+  const root = rootMap(file, out);
+  if (!root) return;
+  emitConfig(out, "gemini-cli", "settings", file.path);
+  const rules2 = get(root, "rule");
+  const shell = [];
+  for (const rule2 of rules2?.kind === "seq" ? rules2.items : []) {
+    const read = shellRule(file, out, rule2);
+    if (read) shell.push(read);
+  }
+  for (const rule2 of shell) {
+    if (rule2.decision !== "allow") emitBrake(file, out, "gemini-cli", rule2.decision === "deny" ? "deny" : "ask", rule2.setting, rule2.span, rule2.matcher);
+  }
+  for (const rule2 of shell) {
+    if (rule2.decision !== "allow") continue;
+    const except = shell.filter((other) => other.decision !== "allow" && other.priority >= rule2.priority).map((other) => other.matcher);
+    const permission = commandPermission(rule2.matcher, { agent: "gemini-cli", setting: rule2.setting, span: rule2.span, except });
+    if (permission) emitPermission(file, out, permission);
+  }
+}
+function shellRule(file, out, rule2) {
+  const tools = strings2(get(rule2, "toolName"));
+  if (!tools.some((tool) => SHELL_TOOLS2.has(tool)) || get(rule2, "mcpName")) return void 0;
+  const decisionNode = get(rule2, "decision");
+  const decision = literalString(decisionNode);
+  if (!decision || !DECISIONS.has(decision)) {
+    if (decision) unknownValue(file, out, `decision "${decision}" in ${file.path} is not a Gemini CLI policy decision; the rule was ignored.`, decisionNode.span.line);
+    return void 0;
+  }
+  const modes = strings2(get(rule2, "modes"));
+  if (modes.length > 0 && !modes.includes("default")) return void 0;
+  const prefixes = strings2(get(rule2, "commandPrefix"));
+  const regex = literalString(get(rule2, "commandRegex"));
+  const matchers = prefixes.map((prefix) => prefixMatcher(prefix));
+  if (regex !== void 0) {
+    const compiled = regexMatcher(regex);
+    if (compiled) matchers.push(compiled);
+  }
+  const matcher = matchers.length === 0 ? () => true : (command) => matchers.some((one) => one(command));
+  const priority = Number(literalString(get(rule2, "priority")) ?? get(rule2, "priority")?.value ?? 0) || 0;
+  const what = prefixes.length > 0 ? ` commandPrefix ${JSON.stringify(prefixes.length === 1 ? prefixes[0] : prefixes)}` : regex !== void 0 ? ` commandRegex ${JSON.stringify(regex)}` : "";
+  return { decision, priority, matcher, setting: `[[rule]] run_shell_command${what} decision "${decision}"`, span: decisionNode.span };
+}
+function strings2(node) {
+  if (!node) return [];
+  if (node.kind === "seq") return node.items.map((item) => literalString(item)).filter((value2) => value2 !== void 0);
+  const value = literalString(node);
+  return value === void 0 ? [] : [value];
+}
+
+// detectors/agent-permission/configs/package-scripts.ts
+var PACKAGE_JSON = /(^|\/)package\.json$/;
+function readPackageScripts(file, out) {
+  if (!file.text.includes('"scripts"')) return;
+  const scripts = get(file.data()?.roots[0], "scripts");
+  if (scripts?.kind !== "map") return;
+  for (const entry of scripts.entries) {
+    const command = literalString(entry.value);
+    const probe = command ? destructiveUseOf(command, ["data", "infrastructure", "migration"]) : void 0;
+    if (!probe) continue;
+    out.publish("package-script", { path: file.path, name: entry.key, tool: probe.tool, does: probe.does, needsCredential: probe.needsCredential === true, location: { path: file.path, span: lineSpan3(file, entry.keySpan) } });
+  }
 }
 
 // detectors/agent-permission/configs/ignore-files.ts
@@ -22345,6 +22884,7 @@ var PRODUCTION_TOOLS = /* @__PURE__ */ new Set([...toolsOfDomain("data"), ...too
 var MIGRATION_TOOLS = /* @__PURE__ */ new Set([...toolsOfDomain("migration"), ...toolsOfDomain("data")]);
 var DATA_TOOLS = MIGRATION_TOOLS;
 var DATA_WORDS2 = /\b(?:databases?|dbs?|data|tables?|volumes?|buckets?|backups?|schemas?|collections?)\b/i;
+var AGENTS_MD_READERS = ["codex", "cursor", "copilot", "opencode", "amp", "zed", "windsurf", "cline", "roo-code", "kilo-code", "junie", "droid", "crush", "goose", "openhands", "gemini-cli"];
 function reportProseGuardrails(context) {
   const guardrails = context.facts.all("agent-prose-guardrail");
   if (guardrails.length === 0) return;
@@ -22355,6 +22895,7 @@ function reportProseGuardrails(context) {
       context.facts.all("agent-grant").filter((grant) => grant.grant === "destructive-command" && grant.reaches).map((grant) => grant.reaches)
     )
   ];
+  const configs = context.facts.all("agent-config");
   for (const guardrail of guardrails) {
     const shared = /(?:^|\/)AGENTS\.md$/i.test(guardrail.location.path) || guardrail.agents.length !== 1;
     const reads = (agent2) => shared || guardrail.agents[0] === agent2;
@@ -22362,7 +22903,9 @@ function reportProseGuardrails(context) {
     const hasReadRule = exclusions.some((exclusion) => reads(exclusion.agent));
     const unenforced = guardrail.classes.filter((kind) => !enforced(kind, guardrail, brakes, hasReadRule));
     if (unenforced.length === 0) continue;
-    const agent = guardrail.agents[0] ?? "claude-code";
+    const inUse = new Set(configs.filter((config) => config.path !== guardrail.location.path).map((config) => config.agent));
+    const readers = shared ? [...guardrail.agents, ...AGENTS_MD_READERS] : guardrail.agents;
+    const agent = readers.find((candidate) => inUse.has(candidate)) ?? guardrail.agents[0] ?? "claude-code";
     const quoted = guardrail.text.length > 160 ? `${guardrail.text.slice(0, 157)}...` : guardrail.text;
     context.report({
       ruleId: RULE_IDS.proseOnlyGuardrail,
@@ -22729,6 +23272,9 @@ var shellAutoApproved = {
   samples: {
     positive: [
       sample("agent/run.py", 'from claude_agent_sdk import ClaudeAgentOptions, query\n\noptions = ClaudeAgentOptions(allowed_tools=["Read", "Edit", "Bash"], permission_mode="acceptEdits")\n', { expect: { line: 3 }, note: "the Agent SDK's allowed tools, in Python" }),
+      sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(timeout:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`timeout 60 <anything>` runs whatever follows it" }),
+      sample(".gemini/policies/team.toml", '[[rule]]\ntoolName = "run_shell_command"\ndecision = "allow"\npriority = 100\n', { expect: { line: 3 }, note: "a Gemini CLI workspace policy allowing the shell with no command prefix" }),
+      sample(".claude/settings.json", '{\n  "sandbox": {\n    "enabled": true,\n    "network": { "allowedDomains": ["registry.npmjs.org", "backboard.railway.com"] }\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's sandbox runs every command unasked; its network reaches Railway's API (medium)" }),
       sample(".claude/settings.json", `{
   "hooks": {
     "PreToolUse": [
@@ -22792,6 +23338,7 @@ var shellAutoApproved = {
       sample(".github/workflows/claude.yml", "jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n", { expect: { line: 7 }, note: "a YAML block lists one tool per line" })
     ],
     negative: [
+      sample(".claude/settings.json", '{\n  "sandbox": {\n    "enabled": true,\n    "autoAllowBashIfSandboxed": false\n  }\n}\n', { note: "sandboxed commands still ask" }),
       sample(".claude/settings.json", `{
   "hooks": {
     "PreToolUse": [
@@ -22845,6 +23392,16 @@ var destructiveCommandAllowed = {
   tags: ["agent", "permissions", "destructive", "owasp-llm06"],
   samples: {
     positive: [
+      {
+        files: {
+          "package.json": '{\n  "name": "api",\n  "scripts": {\n    "dev": "next dev",\n    "db:reset": "prisma migrate reset --force && prisma db seed"\n  }\n}\n',
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"],\n    "deny": ["Bash(npx prisma migrate reset:*)"]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.json", line: 3 },
+        note: "npm run starts a script that resets the database; the deny rule never sees the command the script runs"
+      },
+      sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(PGPASSWORD=$PROD_DB_PASSWORD psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: `a variable set in front of the command, as "don't ask again" saves it` }),
+      sample(".gemini/policies/ops.toml", '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: "a Gemini CLI policy rule" }),
       sample(".amazonq/cli-agents/ops.json", '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: "Amazon Q calls these services without a prompt, deletes included" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "psql with a command, its database from the environment" }),
       sample(".github/workflows/clean.yml", 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: "the flag takes several quoted arguments" }),
@@ -22878,6 +23435,14 @@ var destructiveCommandAllowed = {
       }
     ],
     negative: [
+      {
+        files: {
+          "package.json": '{\n  "scripts": {\n    "clean": "rm -rf dist",\n    "build": "tsc -p .",\n    "db:migrate": "prisma migrate deploy"\n  }\n}\n',
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n'
+        },
+        note: "the package's scripts build, clean the build output and apply migrations; none resets or deletes a store"
+      },
+      sample(".gemini/policies/ops.toml", '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: "deny rules of a higher priority take the destructive subcommands back" }),
       sample(".amazonq/cli-agents/ops.json", '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: "services that hold no data" }),
       sample(".github/workflows/fix.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude --allowedTools "Read" "Edit" "Run rm -rf on the cache, then Bash the tests"\n', { note: "a prompt after the list is not a rule" }),
       {
@@ -22966,6 +23531,15 @@ var bypassFlag = {
       sample(".github/workflows/continue.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm i -g @continuedev/cli\n      - run: cn -p "Fix the failing tests" --allow Bash --allow Write\n', { expect: { line: 6 }, note: "Continue's shell tool allowed for every command" }),
       sample("scripts/run.sh", '#!/bin/sh\ncline -y "fix every lint error"\n', { expect: { line: 2 }, note: "Cline's CLI approving every action" }),
       sample("scripts/ci.sh", '#!/bin/sh\nkilo run --auto "update the dependencies"\n', { expect: { line: 2 }, note: "Kilo Code's CLI with every prompt off" }),
+      sample(".github/workflows/triage.yml", `on: issues
+jobs:
+  triage:
+    runs-on: ubuntu-latest
+    steps:
+      - run: opencode run "triage this issue"
+        env:
+          OPENCODE_CONFIG_CONTENT: '{"permission":"allow"}'
+`, { expect: { line: 8 }, note: "OpenCode given a whole config through its environment" }),
       sample(".github/workflows/agent.yml", 'on: workflow_dispatch\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: uv tool install openhands\n      - run: openhands --headless -t "fix the failing tests"\n', { expect: { line: 8 }, note: "OpenHands headless mode always approves every action" }),
       sample("scripts/agent.sh", '#!/bin/sh\ncodex exec -a never -s workspace-write -c sandbox_workspace_write.network_access=true "deploy the fix"\n', { expect: { line: 2 }, note: "no approvals, and the sandbox lets the network through" }),
       sample("tools/run_agent.py", 'import subprocess\n\nsubprocess.run(\n    [\n        "claude",\n        "-p",\n        prompt,\n        "--dangerously-skip-permissions",\n    ],\n    check=True,\n)\n', { expect: { line: 8 }, note: "an argument list laid out one element per line" }),
@@ -23176,6 +23750,48 @@ fi
 `
         },
         note: "an inline hook that refuses the command"
+      },
+      {
+        files: {
+          ".cursor/rules/database.mdc": "---\nalwaysApply: true\n---\nNever run `prisma migrate reset`.\n",
+          ".cursor/hooks.json": '{\n  "version": 1,\n  "hooks": {\n    "beforeShellExecution": [{ "command": "hooks/block-destructive.sh" }]\n  }\n}\n',
+          ".cursor/hooks/block-destructive.sh": `#!/usr/bin/env bash
+cmd=$(jq -r '.command')
+if printf '%s' "$cmd" | grep -Eq 'prisma (migrate reset|db push .*--force-reset)'; then
+  printf '{"permission":"deny"}\\n'
+  exit 0
+fi
+printf '{"permission":"allow"}\\n'
+`
+        },
+        note: "Cursor's beforeShellExecution hook answers deny (its path relative to hooks.json)"
+      },
+      {
+        files: {
+          ".github/copilot-instructions.md": "# Rules\n\n- Never run `terraform destroy`.\n",
+          ".github/hooks/guard.json": '{\n  "version": 1,\n  "hooks": {\n    "preToolUse": [{ "type": "command", "bash": "./.github/hooks/scripts/deny.sh", "cwd": "." }]\n  }\n}\n',
+          ".github/hooks/scripts/deny.sh": `#!/usr/bin/env bash
+if jq -r .toolArgs | grep -q "terraform destroy"; then
+  echo '{"permissionDecision":"deny","permissionDecisionReason":"blocked"}'
+fi
+`
+        },
+        note: "Copilot's preToolUse hook in .github/hooks"
+      },
+      {
+        files: {
+          "CLAUDE.md": "# Infra\n\n- Never run `terraform destroy`.\n",
+          ".claude/settings.json": '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "bash tools/agent-guards/terraform-guard.sh" }] }\n    ]\n  }\n}\n',
+          "tools/agent-guards/terraform-guard.sh": '#!/usr/bin/env bash\ncmd=$(jq -r .tool_input.command)\nif [[ $cmd =~ terraform[[:space:]]+(destroy|apply) ]]; then\n  echo "ask a human" >&2\n  exit 2\nfi\n'
+        },
+        note: "a hook script kept outside .claude/, its pattern in POSIX classes"
+      },
+      {
+        files: {
+          "GEMINI.md": "# Ops\n\n- Never run `terraform destroy`.\n",
+          ".gemini/policies/guard.toml": '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["terraform destroy", "terraform apply"]\ndecision = "deny"\npriority = 500\n'
+        },
+        note: "a Gemini CLI policy denies the command"
       },
       sample(
         "AGENTS.md",
@@ -23458,10 +24074,13 @@ var READERS = [
   byPattern(CLAUDE_SETTINGS, readClaudeSettings),
   byPattern(CLAUDE_COMMAND2, readClaudeCommand),
   byPattern(HOOK_SCRIPT, readHookScript),
+  byPattern(HOOK_FILE, readHookFile),
   byPattern(WINDSURF_WORKFLOW, readWindsurfWorkflow),
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
   byPattern(GEMINI_SETTINGS, readGeminiSettings),
+  byPattern(GEMINI_POLICY, readGeminiPolicy),
+  byPattern(PACKAGE_JSON, readPackageScripts),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
   byPattern(CURSOR_CLI, readCursorCli),
@@ -23492,7 +24111,7 @@ function mayBeAgentFile(path2) {
   if (dot <= slash + 1) return true;
   if (AGENT_FILE_EXTENSIONS.has(path2.slice(dot + 1).toLowerCase())) return true;
   const name = path2.slice(slash + 1, slash + 14).toLowerCase();
-  return name.startsWith("dockerfile") || name.startsWith("containerfile") || path2.includes(".husky/") || path2.includes(".claude/hooks/");
+  return name.startsWith("dockerfile") || name.startsWith("containerfile") || path2.includes(".husky/") || path2.includes("hook") || path2.includes("guard");
 }
 var CODE_KEYWORDS = ["bypasspermissions", "dangerously", "allowedtools", "allowed_tools"];
 var agentPermission = {
@@ -23515,8 +24134,8 @@ var agentPermission = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file) => isConfig(file.path),
-  consumes: ["credential", "claude-shell-allow", "agent-command-brake", "agent-hook", "agent-hook-script"],
-  produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
+  consumes: ["credential", "claude-shell-allow", "agent-command-brake", "agent-hook", "agent-hook-script", "package-script"],
+  produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "package-script", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
   scanFile(file, sink) {
     const out = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -23535,6 +24154,51 @@ var agentPermission = {
 function inTestsLow(finding) {
   if (!isTestOrExamplePath(finding.location.path) || finding.severity === "info") return finding;
   return { ...finding, severity: "low" };
+}
+
+// knowledge/credentials/data-reach.ts
+var SERVICE_ONLY_PROVIDERS = /* @__PURE__ */ new Set([
+  "stripe",
+  "clerk",
+  "slack",
+  "openai",
+  "anthropic",
+  "twilio",
+  "sendgrid",
+  "mailgun",
+  "linear",
+  "shopify",
+  "mapbox",
+  "huggingface",
+  "kaggle",
+  "npm",
+  "pypi",
+  "docker",
+  "ansible-galaxy",
+  "sentry",
+  "atlassian",
+  "grafana",
+  "notion",
+  "newrelic",
+  "discord",
+  "rubygems",
+  "groq",
+  "xai",
+  "replicate",
+  "perplexity",
+  "langsmith",
+  "nvidia",
+  "nextauth",
+  "django",
+  "laravel",
+  "e2b"
+]);
+var SIGNING_KINDS2 = /* @__PURE__ */ new Set(["rails-secret-key-base", "jwt-signing-secret", "session-secret", "jwt"]);
+var NOT_DATABASE_PASSWORD = /(?:^|_)(?:MAIL|SMTP|EMAIL|IMAP|POP3?|REGISTRY|DOCKER|NPM|ADMIN|BASIC_AUTH|HTPASSWD|LDAP|KEYSTORE|TRUSTSTORE|CERT|P12|PFX|SIGNING|GPG|PGP|KEYCHAIN)(?:_|$)/i;
+function actsOnDataStores(credential) {
+  if (SERVICE_ONLY_PROVIDERS.has(credential.provider) || SIGNING_KINDS2.has(credential.kind)) return false;
+  if (credential.kind === "hardcoded-password" && credential.variable && NOT_DATABASE_PASSWORD.test(credential.variable)) return false;
+  return true;
 }
 
 // detectors/blast-radius/chains.ts
@@ -23680,7 +24344,7 @@ function findChains(facts) {
   const crossings = facts.all("environment-crossing").filter((crossing) => NON_PRODUCTION4.has(crossing.environment));
   const formsOf = otherForms(facts.all("environment-resource"));
   const backups = facts.all("backup-evidence");
-  const grants = facts.all("agent-grant").filter((grant) => grant.effective && UNATTENDED_GRANTS.has(grant.grant));
+  const grants = facts.all("agent-grant").filter((grant) => grant.effective && (UNATTENDED_GRANTS.has(grant.grant) || grant.grant === "sandboxed-shell" && grant.reaches !== void 0));
   const hasNonProduction = facts.all("environment-layer").some((layer) => NON_PRODUCTION4.has(layer.environment) && !layer.testOnly && !layer.unplaced);
   const perStore = /* @__PURE__ */ new Map();
   const storeSide = (store) => {
@@ -23699,10 +24363,11 @@ function findChains(facts) {
     const broad = credential.scope === "root" || credential.scope === "root-resource";
     const hosts = broad ? credentialHosts(credential) : [];
     const own = ownHosts(credential);
+    const touchesData = actsOnDataStores(credential);
     for (const store of stores) {
       const side = storeSide(store);
-      const reachesStore = broad && reaches(credential, hosts, store, platforms, storesOfPlatform);
-      const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment && !pointsElsewhere(own, crossing, store, formsOf));
+      const reachesStore = broad && touchesData && reaches(credential, hosts, store, platforms, storesOfPlatform);
+      const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment && touchesData && !pointsElsewhere(own, crossing, store, formsOf));
       const spansEnvironments = credential.scope === "root" && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
       const direct = reachesStore && (credential.environment === "production" || credential.environment === void 0 || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
@@ -23871,6 +24536,16 @@ var stagingChain = {
       railwayRepo(
         { "scripts/admin.sh": ADMIN_SCRIPT, ".env.production": SHARED_URL, ".env.staging": SHARED_URL, ".github/workflows/db-backup.yml": OFFSITE_BACKUP },
         "shared, but a nightly dump leaves Railway"
+      ),
+      railwayRepo(
+        {
+          ".env.production": SHARED_URL,
+          ".env.staging": `${SHARED_URL}STRIPE_SECRET_KEY=sk_live_51Hb7QkLmN2pX9vR4tW8yZ3cF6gJ1kD5sA0uE7iO2qT
+APP_KEY=base64:q3Zk8Vb2Lm9Xn4Rt7Wy1Pc6Fg0Jd5Sa8Ue3Io2Qh4Kw=
+SENDGRID_API_KEY=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
+`
+        },
+        "staging shares the database, but its payment key, app key and email key act on their own services only"
       )
     ]
   }
