@@ -508,6 +508,14 @@ function readCommand(
     reading.dumps.push({ tool: `gcloud firestore ${words[2]}`, engines: ['firestore'], offset: at, platform: 'gcp', providerHeld: true });
     return;
   }
+  // Cloud SQL's export to a bucket (`gcloud sql export sql orders-prod gs://acme-sql-exports/orders.sql.gz`): a copy
+  // of the instance's databases in Cloud Storage, whose project the command does not say.
+  if (tool === 'gcloud' && words[1] === 'sql' && words[2] === 'export' && /^(sql|csv|bak)$/.test(words[3] ?? '')) {
+    const [, target] = positional(words, 4);
+    reading.dumps.push({ tool: 'gcloud sql export', engines: ['postgres', 'mysql', 'mssql'], offset: at, platform: 'gcp' });
+    if (target?.startsWith('gs://')) upload(target, 'gcloud sql export', false);
+    return;
+  }
   // Cloudflare D1's export to a SQL file (`wrangler d1 export blog-prod --remote --output=backup.sql`).
   if (tool === 'wrangler' && words[1] === 'd1' && words[2] === 'export') {
     // The database is the first word after `export` that is no flag; a variable names whichever one it holds.

@@ -596,6 +596,14 @@ jobs:
       positive: [
         {
           files: {
+            'terraform/main.tf': 'terraform {\n  backend "gcs" {\n    bucket = "railtrack-tfstate"\n  }\n}\n\nprovider "google" {\n  project = "railtrack-prod"\n  region  = "europe-west1"\n}\n\nresource "google_sql_database_instance" "main" {\n  name             = "railtrack-pg"\n  database_version = "POSTGRES_15"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n',
+            '.github/workflows/sql-export.yml': 'on:\n  schedule:\n    - cron: "0 4 * * *"\njobs:\n  export:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/auth@v2\n        with:\n          workload_identity_provider: ${{ vars.WIF_PROVIDER }}\n      - run: gcloud sql export sql railtrack-pg gs://railtrack-dr-sql-exports/railtrack-$(date +%F).sql.gz --database=railtrack\n',
+          },
+          expect: { path: 'terraform/main.tf', line: 12 },
+          note: "Cloud SQL exported to a bucket whose project the repository does not show",
+        },
+        {
+          files: {
             'fly.toml': `app = "acme-notes"
 primary_region = "ams"
 
