@@ -1,7 +1,8 @@
-// Hooks that refuse commands before they run (Claude Code's PreToolUse): a hook that exits 2, or answers "deny" or
-// "block", stops the call whatever the model decided, so what it refuses is enforced, not prose. The commands it
-// refuses are read from the patterns it holds: each quoted string, compiled as the regular expression `grep -E`,
-// Python's `re` or JavaScript would use, is tried on the destructive probes.
+// Hooks that refuse tool calls before they run (Claude Code's and Copilot's PreToolUse, Cursor's
+// beforeShellExecution): a hook that exits 2, or answers "deny" or "block", stops the call whatever the model decided,
+// so what it refuses is enforced, not prose. What it refuses is read from the patterns it holds (quoted strings,
+// regex literals, `=~` and `case` patterns, compiled as `grep -E`, Python's `re` or JavaScript would), tried on the
+// destructive probes for commands and on secret-file paths for the file tools.
 import { stoppedBy } from './commands.js';
 
 /**

@@ -14324,6 +14324,12 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
     reading.dumps.push({ tool: `gcloud firestore ${words2[2]}`, engines: ["firestore"], offset: at, platform: "gcp", providerHeld: true });
     return;
   }
+  if (tool === "gcloud" && words2[1] === "sql" && words2[2] === "export" && /^(sql|csv|bak)$/.test(words2[3] ?? "")) {
+    const [, target] = positional(words2, 4);
+    reading.dumps.push({ tool: "gcloud sql export", engines: ["postgres", "mysql", "mssql"], offset: at, platform: "gcp" });
+    if (target?.startsWith("gs://")) upload(target, "gcloud sql export", false);
+    return;
+  }
   if (tool === "wrangler" && words2[1] === "d1" && words2[2] === "export") {
     const database = words2.slice(3).find((word) => !word.startsWith("-"));
     const named = database && /^[A-Za-z0-9_-]+$/.test(database) ? `cloudflare:d1:${database.toLowerCase()}` : void 0;
@@ -18814,6 +18820,14 @@ jobs:
     tags: ["backup"],
     samples: {
       positive: [
+        {
+          files: {
+            "terraform/main.tf": 'terraform {\n  backend "gcs" {\n    bucket = "railtrack-tfstate"\n  }\n}\n\nprovider "google" {\n  project = "railtrack-prod"\n  region  = "europe-west1"\n}\n\nresource "google_sql_database_instance" "main" {\n  name             = "railtrack-pg"\n  database_version = "POSTGRES_15"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n',
+            ".github/workflows/sql-export.yml": 'on:\n  schedule:\n    - cron: "0 4 * * *"\njobs:\n  export:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/auth@v2\n        with:\n          workload_identity_provider: ${{ vars.WIF_PROVIDER }}\n      - run: gcloud sql export sql railtrack-pg gs://railtrack-dr-sql-exports/railtrack-$(date +%F).sql.gz --database=railtrack\n'
+          },
+          expect: { path: "terraform/main.tf", line: 12 },
+          note: "Cloud SQL exported to a bucket whose project the repository does not show"
+        },
         {
           files: {
             "fly.toml": `app = "acme-notes"
