@@ -10,7 +10,7 @@ import { agentTitle, type AgentId } from '../../../knowledge/agents/agents.js';
 import { mcpServerKind, WRITE_TOOL_NAME, type McpServerEntry } from '../../../knowledge/agents/mcp-servers.js';
 import { connectionStringPassword, hasSecretPrefix, hostOf, isLiteralSecret, isSecretName, withoutShellDefault } from '../../../knowledge/agents/values.js';
 import { emitConfig, emitPermission, RULE_IDS } from '../permission.js';
-import { invalid, lineSpan, rootMap } from './tree.js';
+import { frontMatter, invalid, lineSpan, rootMap } from './tree.js';
 
 interface McpFile {
   test: RegExp;
@@ -26,6 +26,8 @@ interface McpFile {
   reference: (variable: string) => string;
   /** The file is also the agent's settings, read (and its shape reported) by that agent's reader. */
   settings?: boolean;
+  /** The servers are in the Markdown file's YAML front matter (a custom agent's profile). */
+  frontMatter?: boolean;
 }
 
 const dollar = (variable: string) => `\${${variable}}`;
@@ -50,6 +52,9 @@ const MCP_FILES: readonly McpFile[] = [
   // Continue also takes Claude-style JSON drop-ins, and servers in its main config.
   { test: /(^|\/)\.continue\/mcpServers\/[^/]+\.json$/, agent: 'continue', key: 'mcpServers', reference: (v) => `\${{ secrets.${v} }}` },
   { test: /(^|\/)\.continue\/config\.ya?ml$/, agent: 'continue', key: 'mcpServers', reference: (v) => `\${{ secrets.${v} }}`, settings: true },
+  // Copilot's custom agents (`.github/agents/<name>.agent.md`): their profile's front matter may declare MCP servers,
+  // which the coding agent runs without asking (secrets go in the repository's Copilot environment, `$COPILOT_MCP_…`).
+  { test: /(^|\/)\.github\/agents\/[^/]+\.md$/, agent: 'copilot', key: 'mcp-servers', reference: (v) => `$COPILOT_MCP_${v}`, frontMatter: true },
   // VS Code's settings held MCP servers before .vscode/mcp.json did, and still may.
   { test: /(^|\/)\.vscode\/settings\.json$/, agent: 'copilot', key: 'mcp.servers', nested: [['mcp', 'servers']], reference: (v) => `\${input:${v.toLowerCase().replace(/_/g, '-')}} (an input with "password": true)`, settings: true },
   // User-level files that get committed by mistake.
@@ -82,7 +87,7 @@ interface ServerNode extends McpServerEntry {
 export function readMcpFile(file: SourceFile, out: FileEmitter): void {
   const spec = MCP_FILES.find((candidate) => candidate.test.test(file.path));
   if (!spec) return;
-  const root = spec.settings ? quietRoot(file) : rootMap(file, out);
+  const root = spec.frontMatter ? frontMatter(file) : spec.settings ? quietRoot(file) : rootMap(file, out);
   if (!root) return;
   const containers = containersOf(root, spec);
   if (containers.length === 0) return;

@@ -18,6 +18,7 @@ export const mcpInlineCredential: RuleMeta = {
   tags: ['agent', 'mcp', 'secrets', 'owasp-mcp01'],
   samples: {
     positive: [
+      sample('.github/agents/db-fixer.agent.md', '---\nname: db-fixer\ndescription: Fixes data issues in the production database\ntools: ["*"]\nmcp-servers:\n  neon:\n    type: local\n    command: npx\n    args: ["-y", "@neondatabase/mcp-server-neon", "start", "napi_7h3k9m2p5r8t1v4x7z0b3d6f9h2k5m8p1r4t7v0x3z6b9d2f5h8k1m4p7r0t3v6x"]\n---\nYou fix data problems.\n', { expect: { line: 9 }, note: "a Copilot custom agent's profile declaring an MCP server" }),
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "github": {\n      "command": "bash",\n      "args": ["-c", "GITHUB_PERSONAL_ACCESS_TOKEN=ghp_R7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4p npx -y @modelcontextprotocol/server-github"]\n    }\n  }\n}\n', { expect: { line: 5 }, note: 'the variable set inside a shell command' }),
       sample('.mcp.json', '{\n  "mcpServers": {\n    "github": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-github"],\n      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_TOKEN:-ghp_R7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4p}" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: 'a shell default: the literal is what the server gets when the variable is unset' }),
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "context7": {\n      "command": "npx",\n      "args": ["-y", "@smithery/cli@latest", "run", "@upstash/context7-mcp", "--key", "6f1c2e3a-9b4d-4c8e-a7f2-1d3e5b7c9a0f"]\n    }\n  }\n}\n', { expect: { line: 5 }, note: "Smithery's key, as its installer writes it" }),
@@ -75,6 +76,7 @@ export const mcpInlineCredential: RuleMeta = {
       ),
     ],
     negative: [
+      sample('.github/agents/db-fixer.agent.md', '---\nname: db-fixer\ndescription: Fixes data issues\nmcp-servers:\n  neon:\n    type: local\n    command: npx\n    args: ["-y", "@neondatabase/mcp-server-neon", "start", "$COPILOT_MCP_NEON_API_KEY"]\n---\nYou fix data problems.\n', { note: "the key comes from the repository's Copilot environment" }),
       sample(
         '.mcp.json',
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=abcdefghijklmnopqrst"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n',
