@@ -78,7 +78,8 @@ let lastPath: string | undefined;
 let lastIsConfig = false;
 function isConfig(path: string): boolean {
   if (path !== lastPath) {
-    lastIsConfig = mayBeAgentFile(path) && READERS.some((reader) => reader.matches(path));
+    // Hook scripts are in any language (a guard in `.claude/hooks/guard.py`): their folders' words let them past the gate.
+    lastIsConfig = (mayBeAgentFile(path) || path.includes('hook') || path.includes('guard')) && READERS.some((reader) => reader.matches(path));
     lastPath = path;
   }
   return lastIsConfig;
@@ -96,9 +97,9 @@ function mayBeAgentFile(path: string): boolean {
   // No extension (Makefile, Jenkinsfile, scripts/deploy) or a dotfile without one (.cursorrules, .aiderignore).
   if (dot <= slash + 1) return true;
   if (AGENT_FILE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return true;
-  // Dockerfile.prod and Containerfile-dev take any extension, and so does every hook (.husky/, an agent's hooks or guards).
+  // Dockerfile.prod and Containerfile-dev take any extension, and so does every hook under .husky/.
   const name = path.slice(slash + 1, slash + 14).toLowerCase();
-  return name.startsWith('dockerfile') || name.startsWith('containerfile') || path.includes('.husky/') || path.includes('hook') || path.includes('guard');
+  return name.startsWith('dockerfile') || name.startsWith('containerfile') || path.includes('.husky/');
 }
 
 /** What a program starting an agent with approvals off or the shell allowed holds (a subset of LAUNCH_KEYWORDS). */
