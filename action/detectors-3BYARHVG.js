@@ -22168,6 +22168,9 @@ var MCP_FILES = [
   // Continue also takes Claude-style JSON drop-ins, and servers in its main config.
   { test: /(^|\/)\.continue\/mcpServers\/[^/]+\.json$/, agent: "continue", key: "mcpServers", reference: (v) => `\${{ secrets.${v} }}` },
   { test: /(^|\/)\.continue\/config\.ya?ml$/, agent: "continue", key: "mcpServers", reference: (v) => `\${{ secrets.${v} }}`, settings: true },
+  // Copilot's custom agents (`.github/agents/<name>.agent.md`): their profile's front matter may declare MCP servers,
+  // which the coding agent runs without asking (secrets go in the repository's Copilot environment, `$COPILOT_MCP_…`).
+  { test: /(^|\/)\.github\/agents\/[^/]+\.md$/, agent: "copilot", key: "mcp-servers", reference: (v) => `$COPILOT_MCP_${v}`, frontMatter: true },
   // VS Code's settings held MCP servers before .vscode/mcp.json did, and still may.
   { test: /(^|\/)\.vscode\/settings\.json$/, agent: "copilot", key: "mcp.servers", nested: [["mcp", "servers"]], reference: (v) => `\${input:${v.toLowerCase().replace(/_/g, "-")}} (an input with "password": true)`, settings: true },
   // User-level files that get committed by mistake.
@@ -22182,7 +22185,7 @@ function isMcpFile(path2) {
 function readMcpFile(file, out) {
   const spec = MCP_FILES.find((candidate) => candidate.test.test(file.path));
   if (!spec) return;
-  const root = spec.settings ? quietRoot(file) : rootMap(file, out);
+  const root = spec.frontMatter ? frontMatter(file) : spec.settings ? quietRoot(file) : rootMap(file, out);
   if (!root) return;
   const containers = containersOf(root, spec);
   if (containers.length === 0) return;
@@ -23137,6 +23140,7 @@ var bypassMode = {
     positive: [
       sample(".codex/config.toml", 'approval_policy = "never"\nsandbox_mode = "workspace-write"\n', { expect: { line: 1 }, note: "commands run unasked inside the workspace sandbox (reported low, as --full-auto is)" }),
       sample("scripts/agent.ts", 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nfor await (const message of query({\n  prompt: process.argv[2]!,\n  options: { permissionMode: "bypassPermissions", allowDangerouslySkipPermissions: true },\n})) console.log(message);\n', { expect: { line: 5 }, note: "the Agent SDK, started from a script" }),
+      sample("src/hooks/runAgent.ts", 'import { query } from "@anthropic-ai/claude-agent-sdk";\n\nexport async function runAgent(prompt: string) {\n  for await (const message of query({ prompt, options: { permissionMode: "bypassPermissions", allowDangerouslySkipPermissions: true } })) console.log(message);\n}\n', { expect: { line: 4 }, note: "program code in a folder named hooks is still read as program code" }),
       sample(".claude/settings.json", `{
   "hooks": {
     "PermissionRequest": [
@@ -23828,6 +23832,7 @@ var mcpInlineCredential = {
   tags: ["agent", "mcp", "secrets", "owasp-mcp01"],
   samples: {
     positive: [
+      sample(".github/agents/db-fixer.agent.md", '---\nname: db-fixer\ndescription: Fixes data issues in the production database\ntools: ["*"]\nmcp-servers:\n  neon:\n    type: local\n    command: npx\n    args: ["-y", "@neondatabase/mcp-server-neon", "start", "napi_7h3k9m2p5r8t1v4x7z0b3d6f9h2k5m8p1r4t7v0x3z6b9d2f5h8k1m4p7r0t3v6x"]\n---\nYou fix data problems.\n', { expect: { line: 9 }, note: "a Copilot custom agent's profile declaring an MCP server" }),
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "github": {\n      "command": "bash",\n      "args": ["-c", "GITHUB_PERSONAL_ACCESS_TOKEN=ghp_R7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4p npx -y @modelcontextprotocol/server-github"]\n    }\n  }\n}\n', { expect: { line: 5 }, note: "the variable set inside a shell command" }),
       sample(".mcp.json", '{\n  "mcpServers": {\n    "github": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-github"],\n      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_TOKEN:-ghp_R7vX2mL9kR4tW8zB3nY6cF1hJ5dG0sA2eN4p}" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: "a shell default: the literal is what the server gets when the variable is unset" }),
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "context7": {\n      "command": "npx",\n      "args": ["-y", "@smithery/cli@latest", "run", "@upstash/context7-mcp", "--key", "6f1c2e3a-9b4d-4c8e-a7f2-1d3e5b7c9a0f"]\n    }\n  }\n}\n', { expect: { line: 5 }, note: "Smithery's key, as its installer writes it" }),
@@ -23885,6 +23890,7 @@ var mcpInlineCredential = {
       )
     ],
     negative: [
+      sample(".github/agents/db-fixer.agent.md", '---\nname: db-fixer\ndescription: Fixes data issues\nmcp-servers:\n  neon:\n    type: local\n    command: npx\n    args: ["-y", "@neondatabase/mcp-server-neon", "start", "$COPILOT_MCP_NEON_API_KEY"]\n---\nYou fix data problems.\n', { note: "the key comes from the repository's Copilot environment" }),
       sample(
         ".mcp.json",
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=abcdefghijklmnopqrst"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n'
@@ -24113,7 +24119,7 @@ var lastPath3;
 var lastIsConfig = false;
 function isConfig(path2) {
   if (path2 !== lastPath3) {
-    lastIsConfig = mayBeAgentFile(path2) && READERS.some((reader) => reader.matches(path2));
+    lastIsConfig = (mayBeAgentFile(path2) || path2.includes("hook") || path2.includes("guard")) && READERS.some((reader) => reader.matches(path2));
     lastPath3 = path2;
   }
   return lastIsConfig;
@@ -24125,7 +24131,7 @@ function mayBeAgentFile(path2) {
   if (dot <= slash + 1) return true;
   if (AGENT_FILE_EXTENSIONS.has(path2.slice(dot + 1).toLowerCase())) return true;
   const name = path2.slice(slash + 1, slash + 14).toLowerCase();
-  return name.startsWith("dockerfile") || name.startsWith("containerfile") || path2.includes(".husky/") || path2.includes("hook") || path2.includes("guard");
+  return name.startsWith("dockerfile") || name.startsWith("containerfile") || path2.includes(".husky/");
 }
 var CODE_KEYWORDS = ["bypasspermissions", "dangerously", "allowedtools", "allowed_tools"];
 var agentPermission = {
