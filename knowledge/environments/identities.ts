@@ -180,6 +180,8 @@ const ENGINES: Readonly<Record<string, { engine: string; port: number }>> = look
   amqps: { engine: 'amqp', port: 5671 },
   // Turso and self-hosted sqld speak libSQL over HTTPS or WebSockets.
   libsql: { engine: 'libsql', port: 443 },
+  // Ecto's URL names no engine; Phoenix apps are Postgres unless their Repo says otherwise.
+  ecto: { engine: 'postgres', port: 5432 },
 });
 
 const URL_START = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//i;

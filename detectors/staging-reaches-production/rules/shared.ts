@@ -23,6 +23,14 @@ export const sharedDatabase: RuleMeta = {
   tags: ['environments', 'database'],
   samples: {
     positive: [
+      {
+        files: {
+          'config/prod.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 20\n',
+          'config/staging.exs': 'import Config\n\n# Copied from prod.exs.\nconfig :shop, Shop.Repo,\n  url: "ecto://shop:${DB_PASSWORD}@shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com/shop_prod",\n  pool_size: 5\n',
+        },
+        expect: { path: 'config/staging.exs', line: 5 },
+        note: "Phoenix: staging's Ecto URL names production's RDS host and database",
+      },
       sample('infra/vercel.tf', 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production", "preview"]\n}\n', { expect: { line: 4 }, note: 'one Vercel variable, whatever its value, for production and every preview' }),
       {
         files: {
@@ -207,6 +215,13 @@ export const sharedDatabase: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'config/prod.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 20\n',
+          'config/staging.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-staging.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_staging"\n',
+        },
+        note: 'Phoenix: staging has its own RDS instance',
+      },
       sample('infra/vercel.tf', 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production"]\n}\n\nresource "vercel_project_environment_variable" "preview_database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_preview_url\n  target     = ["preview"]\n}\n', { note: 'each target its own variable' }),
       {
         files: {

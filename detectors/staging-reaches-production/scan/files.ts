@@ -47,6 +47,7 @@ export type FileKind =
   | 'python-settings'
   | 'js-config'
   | 'rails-environment'
+  | 'elixir-config'
   | 'commands';
 
 export interface FileClass {
@@ -119,6 +120,9 @@ function classifyPathUncached(path: string): FileClass | undefined {
     // A Python CDK app's entry point (`app.py`, where `cdk init --language python` puts it).
     return name === 'app.py' ? make('cdk-app') : undefined;
   }
+  // Mix projects: config/config.exs is every environment's, config/<env>.exs (imported by it) one environment's.
+  // runtime.exs branches on config_env() inside; it is not read as a layer.
+  if (/(^|\/)config\/[^/]+\.exs$/.test(path)) return /(^|\/)runtime\.exs$/.test(path) ? undefined : make('elixir-config', `mix:${dir}`, /^config\.exs$/);
   // Rails picks each environment's Active Storage service in config/environments/<env>.rb.
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path)) return make('rails-environment', `rails:${dir}`);
   if (format === 'javascript' || format === 'typescript') {

@@ -16,7 +16,7 @@ import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scan
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline } from './handlers/pipelines.js';
 import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
-import { scanCdkApp, scanJsConfig, scanPythonSettings } from './handlers/code.js';
+import { scanCdkApp, scanElixirConfig, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
 import { scanSstConfig } from './handlers/sst.js';
@@ -46,6 +46,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'rails-environment':
       scanRailsEnvironment(rec, cls);
+      return;
+    case 'elixir-config':
+      scanElixirConfig(rec, cls);
       return;
     case 'bicepparam':
       scanBicepParams(rec, cls);

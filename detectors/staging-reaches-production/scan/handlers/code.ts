@@ -55,6 +55,58 @@ export function scanPythonSettings(rec: Recorder, cls: FileClass): void {
   if (cls.role === 'layer' && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, keys, false, settingsImported(file, cls.tag));
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Elixir (Mix) config
+
+/** `config :shop, Shop.Repo,` opens a block of keyword pairs; `config :shop, :uploads_bucket, "…"` sets one key. */
+const ELIXIR_CONFIG = /^config\s+:(\w+)\s*,\s*(:?[\w.]+)\s*(?:,\s*(?:"([^"\n]*)")?)?/;
+const ELIXIR_PAIR = /\b([a-z_]\w*):\s*"([^"\n]*)"/g;
+
+/**
+ * `config/<env>.exs`: each `config :app, Module, key: "value"` block read as a map of its string pairs (a Repo's
+ * `hostname` with its `database`), and a one-key `config :app, :key, "value"`. The file is one environment's layer
+ * over config.exs.
+ */
+export function scanElixirConfig(rec: Recorder, cls: FileClass): void {
+  const file = rec.file;
+  const family = cls.family;
+  const keys = new Set<string>();
+  const blocks: Array<{ name: string; pairs: Array<{ key: string; value: string; line: number; index: number }> }> = [];
+  for (let number = 1; number <= file.lineStarts.length; number++) {
+    const line = file.line(number);
+    if (/^\s*#/.test(line)) continue;
+    const opened = ELIXIR_CONFIG.exec(line);
+    if (opened) {
+      const name = opened[2]!.replace(/^:/, '');
+      if (opened[3] !== undefined) {
+        keys.add(name);
+        blocks.push({ name: '', pairs: [{ key: name, value: opened[3], line: number, index: line.lastIndexOf(`"${opened[3]}"`) + 1 }] });
+        continue;
+      }
+      blocks.push({ name, pairs: [] });
+    } else if (/^\S/.test(line)) {
+      // Anything else at the margin (`import Config`, `if`, `end`) closes the block.
+      blocks.push({ name: '', pairs: [] });
+    }
+    const block = blocks[blocks.length - 1];
+    if (!block || (!block.name && !opened)) continue;
+    for (const pair of line.matchAll(ELIXIR_PAIR)) {
+      if (opened && opened[3] !== undefined) break;
+      block.pairs.push({ key: pair[1]!, value: pair[2]!, line: number, index: pair.index + pair[0].lastIndexOf(`"${pair[2]!}"`) + 1 });
+    }
+  }
+  for (const block of blocks) {
+    const siblings = new Map(block.pairs.map((pair) => [pair.key, pair.value]));
+    const path = block.name ? [block.name] : [];
+    for (const pair of block.pairs) {
+      if (block.name) keys.add(`${block.name}.${pair.key}`);
+      const span: Span = { line: pair.line, column: pair.index + 1, endLine: pair.line, endColumn: pair.index + 1 + pair.value.length };
+      for (const identity of identifyValue(pair.value, { variable: pair.key, path, siblings })) rec.resource(cls.tag, identity, span, { variable: path.concat(pair.key).join('.'), family });
+    }
+  }
+  if (cls.role === 'layer' && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, keys);
+}
+
 /** `from .production import *`, `from myapp.settings.prod import *`: a sibling settings module imported whole. */
 const STAR_IMPORT = /^from[ \t]+(?:\.|[\w.]*\.)?(\w+)[ \t]+import[ \t]+\*/gm;
 
