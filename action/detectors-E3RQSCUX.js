@@ -8549,7 +8549,9 @@ var ENGINES = lookupTable({
   amqp: { engine: "amqp", port: 5672 },
   amqps: { engine: "amqp", port: 5671 },
   // Turso and self-hosted sqld speak libSQL over HTTPS or WebSockets.
-  libsql: { engine: "libsql", port: 443 }
+  libsql: { engine: "libsql", port: 443 },
+  // Ecto's URL names no engine; Phoenix apps are Postgres unless their Repo says otherwise.
+  ecto: { engine: "postgres", port: 5432 }
 });
 var URL_START = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//i;
 function isDatabaseUrl(value) {
@@ -10259,6 +10261,7 @@ function classifyPathUncached(path2) {
     if (isPythonSettings(path2)) return make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i);
     return name === "app.py" ? make("cdk-app") : void 0;
   }
+  if (/(^|\/)config\/[^/]+\.exs$/.test(path2)) return /(^|\/)runtime\.exs$/.test(path2) ? void 0 : make("elixir-config", `mix:${dir}`, /^config\.exs$/);
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment", `rails:${dir}`);
   if (format === "javascript" || format === "typescript") {
     if (format === "typescript" && /(^|\/)bin\/[^/]+\.ts$/.test(path2)) return make("cdk-app");
@@ -11211,6 +11214,46 @@ function scanPythonSettings(rec, cls) {
   }
   if (cls.role === "layer" && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, keys, false, settingsImported(file, cls.tag));
 }
+var ELIXIR_CONFIG = /^config\s+:(\w+)\s*,\s*(:?[\w.]+)\s*(?:,\s*(?:"([^"\n]*)")?)?/;
+var ELIXIR_PAIR = /\b([a-z_]\w*):\s*"([^"\n]*)"/g;
+function scanElixirConfig(rec, cls) {
+  const file = rec.file;
+  const family = cls.family;
+  const keys = /* @__PURE__ */ new Set();
+  const blocks3 = [];
+  for (let number = 1; number <= file.lineStarts.length; number++) {
+    const line = file.line(number);
+    if (/^\s*#/.test(line)) continue;
+    const opened = ELIXIR_CONFIG.exec(line);
+    if (opened) {
+      const name = opened[2].replace(/^:/, "");
+      if (opened[3] !== void 0) {
+        keys.add(name);
+        blocks3.push({ name: "", pairs: [{ key: name, value: opened[3], line: number, index: line.lastIndexOf(`"${opened[3]}"`) + 1 }] });
+        continue;
+      }
+      blocks3.push({ name, pairs: [] });
+    } else if (/^\S/.test(line)) {
+      blocks3.push({ name: "", pairs: [] });
+    }
+    const block2 = blocks3[blocks3.length - 1];
+    if (!block2 || !block2.name && !opened) continue;
+    for (const pair of line.matchAll(ELIXIR_PAIR)) {
+      if (opened && opened[3] !== void 0) break;
+      block2.pairs.push({ key: pair[1], value: pair[2], line: number, index: pair.index + pair[0].lastIndexOf(`"${pair[2]}"`) + 1 });
+    }
+  }
+  for (const block2 of blocks3) {
+    const siblings = new Map(block2.pairs.map((pair) => [pair.key, pair.value]));
+    const path2 = block2.name ? [block2.name] : [];
+    for (const pair of block2.pairs) {
+      if (block2.name) keys.add(`${block2.name}.${pair.key}`);
+      const span = { line: pair.line, column: pair.index + 1, endLine: pair.line, endColumn: pair.index + 1 + pair.value.length };
+      for (const identity of identifyValue(pair.value, { variable: pair.key, path: path2, siblings })) rec.resource(cls.tag, identity, span, { variable: path2.concat(pair.key).join("."), family });
+    }
+  }
+  if (cls.role === "layer" && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, keys);
+}
 var STAR_IMPORT = /^from[ \t]+(?:\.|[\w.]*\.)?(\w+)[ \t]+import[ \t]+\*/gm;
 function settingsImported(file, own) {
   if (!file.text.includes("import *")) return void 0;
@@ -11718,6 +11761,9 @@ function dispatch(file, cls, rec, out) {
     case "rails-environment":
       scanRailsEnvironment(rec, cls);
       return;
+    case "elixir-config":
+      scanElixirConfig(rec, cls);
+      return;
     case "bicepparam":
       scanBicepParams(rec, cls);
       return;
@@ -11895,6 +11941,14 @@ var sharedDatabase = {
   tags: ["environments", "database"],
   samples: {
     positive: [
+      {
+        files: {
+          "config/prod.exs": 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 20\n',
+          "config/staging.exs": 'import Config\n\n# Copied from prod.exs.\nconfig :shop, Shop.Repo,\n  url: "ecto://shop:${DB_PASSWORD}@shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com/shop_prod",\n  pool_size: 5\n'
+        },
+        expect: { path: "config/staging.exs", line: 5 },
+        note: "Phoenix: staging's Ecto URL names production's RDS host and database"
+      },
       sample("infra/vercel.tf", 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production", "preview"]\n}\n', { expect: { line: 4 }, note: "one Vercel variable, whatever its value, for production and every preview" }),
       {
         files: {
@@ -12071,6 +12125,13 @@ var sharedDatabase = {
       }
     ],
     negative: [
+      {
+        files: {
+          "config/prod.exs": 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 20\n',
+          "config/staging.exs": 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-staging.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_staging"\n'
+        },
+        note: "Phoenix: staging has its own RDS instance"
+      },
       sample("infra/vercel.tf", 'resource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_main_url\n  target     = ["production"]\n}\n\nresource "vercel_project_environment_variable" "preview_database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = var.planetscale_preview_url\n  target     = ["preview"]\n}\n', { note: "each target its own variable" }),
       {
         files: {
