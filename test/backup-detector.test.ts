@@ -650,3 +650,13 @@ describe('Kubernetes backups inside the cluster', () => {
     expect(findings).toEqual(['no-backup high k8s/uploads.yaml:2']);
   });
 });
+
+describe('restore-never-tested wording', () => {
+  it('says where the copy goes and what a restore would be, for a bucket replicated to another account', async () => {
+    const main = 'terraform {\n  backend "s3" {\n    bucket = "acme-tfstate"\n    key    = "prod.tfstate"\n  }\n}\n\nprovider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "documents" {\n  bucket = "acme-customer-documents-prod"\n}\n';
+    const replication = 'resource "aws_s3_bucket_replication_configuration" "documents" {\n  bucket = aws_s3_bucket.documents.id\n  rule {\n    status = "Enabled"\n    destination {\n      bucket  = "arn:aws:s3:::acme-documents-vault"\n      account = "771245093318"\n    }\n  }\n}\n';
+    const { result } = await run({ 'infra/prod/main.tf': main, 'infra/prod/replication.tf': replication });
+    const message = result.findings.find((finding) => finding.ruleId === `${PREFIX}restore-never-tested`)?.message;
+    expect(message).toBe('Production bucket `acme-customer-documents-prod` on AWS is backed up to another account (s3-replication), but nothing in the repo ever restores a copy and checks it.');
+  });
+});

@@ -484,6 +484,8 @@ function externalBackupFor(store: DataStore, recorded: ReadonlyArray<{ store: st
 }
 
 const DATABASE_ENGINES = new Set(['postgres', 'mysql', 'database']);
+/** Stores restored into a database (a restore drill for a bucket or a volume restores files). */
+const DATABASE_LIKE = new Set(['postgres', 'mysql', 'mongo', 'mssql', 'sqlite', 'clickhouse', 'cassandra', 'couchdb', 'neo4j', 'influxdb', 'database', 'dynamodb', 'cosmosdb', 'firestore']);
 
 /**
  * Railway configs (`railway.json`, `railway.toml`) declare no databases: a project's Postgres is a service beside
@@ -555,7 +557,7 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
       context.report({
         ...base,
         ruleId: RULE.restoreNeverTested,
-        message: `${what}${on} is backed up off the provider (${[...new Set(copy)].join(', ')}), but nothing in the repo ever restores a backup into a scratch database and checks it.`,
+        message: `${what}${on} is backed up ${best === 'other-account' ? 'to another account' : 'off the provider'} (${[...new Set(copy)].join(', ')}), but nothing in the repo ever restores ${DATABASE_LIKE.has(store.engine) ? 'a backup into a scratch database' : 'a copy'} and checks it.`,
       });
     }
     return;
