@@ -13701,6 +13701,7 @@ function externalBackupFor(store, recorded) {
   return void 0;
 }
 var DATABASE_ENGINES = /* @__PURE__ */ new Set(["postgres", "mysql", "database"]);
+var DATABASE_LIKE = /* @__PURE__ */ new Set(["postgres", "mysql", "mongo", "mssql", "sqlite", "clickhouse", "cassandra", "couchdb", "neo4j", "influxdb", "database", "dynamodb", "cosmosdb", "firestore"]);
 function inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence) {
   const inferred = /* @__PURE__ */ new Set();
   if (appDeploys.length === 0 || composeDeploys.length > 0 || !appDeploys.every((deploy) => deploy.value === "railway")) return inferred;
@@ -13756,7 +13757,7 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
       context.report({
         ...base,
         ruleId: RULE.restoreNeverTested,
-        message: `${what}${on} is backed up off the provider (${[...new Set(copy)].join(", ")}), but nothing in the repo ever restores a backup into a scratch database and checks it.`
+        message: `${what}${on} is backed up ${best === "other-account" ? "to another account" : "off the provider"} (${[...new Set(copy)].join(", ")}), but nothing in the repo ever restores ${DATABASE_LIKE.has(store.engine) ? "a backup into a scratch database" : "a copy"} and checks it.`
       });
     }
     return;
