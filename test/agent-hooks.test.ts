@@ -1,8 +1,11 @@
 // What a PreToolUse hook refuses, read from its script or inline command, and the script a hook command runs.
 import { describe, expect, it } from 'vitest';
-import { filesProtectedBy, hookScriptOf, toolsRefusedBy } from '../knowledge/agents/hooks.js';
+import { hookScriptOf, refusalsOf } from '../knowledge/agents/hooks.js';
 
-describe('toolsRefusedBy', () => {
+const toolsRefusedBy = (text: string) => refusalsOf(text).tools;
+const filesProtectedBy = (text: string) => refusalsOf(text).files;
+
+describe('refusalsOf: tools', () => {
   it('reads the patterns of a Python hook that exits 2', () => {
     const script = [
       '#!/usr/bin/env python3',
@@ -47,7 +50,7 @@ describe('toolsRefusedBy', () => {
   });
 });
 
-describe('filesProtectedBy', () => {
+describe('refusalsOf: files', () => {
   it('reads the env files a refusing hook keeps from the tools, and none from a hook that only logs', () => {
     const guard = "#!/usr/bin/env bash\nif jq -r '.tool_input.file_path // .tool_input.command' | grep -Eq '(^|/)\\.env|\\.env(\\.|$)'; then\n  echo 'env files are off limits' >&2\n  exit 2\nfi\n";
     expect(filesProtectedBy(guard)).toEqual(['.env', '.env.*', '*.env']);

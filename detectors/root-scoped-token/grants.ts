@@ -4,7 +4,7 @@
 // command lines in scripts and docs otherwise.
 import type { FileEmitter, RuleMeta, SourceFile, Span } from '../../src/model.js';
 import { sample } from '../../src/model.js';
-import { getPath, leaves, literalString, type DataNode, type MapNode } from '../../src/parse/data-tree.js';
+import { getPath, leaves, literalString, literalStrings, type DataNode, type MapNode } from '../../src/parse/data-tree.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { DETECTOR_ID } from './credential-rules.js';
 
@@ -193,13 +193,6 @@ function entryOf(map: MapNode, names: RegExp): { value: DataNode; keySpan: Span 
   return entry ? { value: entry.value, keySpan: entry.keySpan } : undefined;
 }
 
-function strings(node: DataNode | undefined): string[] {
-  if (!node) return [];
-  if (node.kind === 'seq') return node.items.flatMap(strings);
-  const literal = literalString(node);
-  return literal === undefined ? [] : [literal];
-}
-
 /**
  * A permissions boundary caps what a role may do rather than granting it: written as `Allow *` followed by `Deny`
  * statements that keep the boundary itself from being removed (`iam:DeleteRolePermissionsBoundary`), as the CDK
@@ -209,7 +202,7 @@ function boundaryStatements(map: MapNode, boundaries: Set<MapNode>): void {
   const statements = entryOf(map, /^statement$/i)?.value;
   if (statements?.kind !== 'seq') return;
   const maps = statements.items.filter((item): item is MapNode => item.kind === 'map');
-  const guardsBoundary = maps.some((item) => literalString(entryOf(item, /^effect$/i)?.value)?.toLowerCase() === 'deny' && strings(entryOf(item, /^actions?$/i)?.value).some((action) => /PermissionsBoundary/i.test(action)));
+  const guardsBoundary = maps.some((item) => literalString(entryOf(item, /^effect$/i)?.value)?.toLowerCase() === 'deny' && literalStrings(entryOf(item, /^actions?$/i)?.value).some((action) => /PermissionsBoundary/i.test(action)));
   if (guardsBoundary) for (const item of maps) boundaries.add(item);
 }
 
@@ -232,8 +225,8 @@ function allowAllStatement(map: MapNode, parentBlock: string | undefined, report
   // Terraform's aws_iam_policy_document statements default to Allow; JSON statements must say it.
   const allows = effect ? effect.toLowerCase() === 'allow' : map.block?.type === 'statement' || parentBlock === 'statement';
   if (!allows || entryOf(map, /^condition$/i)) return;
-  const actions = strings(action.value);
-  if (!actions.some((value) => value === '*' || value === '*:*') || !strings(resource.value).includes('*')) return;
+  const actions = literalStrings(action.value);
+  if (!actions.some((value) => value === '*' || value === '*:*') || !literalStrings(resource.value).includes('*')) return;
   report(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', 'allow * on *');
 }
 
@@ -242,7 +235,7 @@ function gcpBinding(map: MapNode, report: Report, privileged: Privileged): void 
   const roleName = literalString(role?.value);
   if (!role || (roleName !== 'roles/owner' && roleName !== 'roles/editor')) return;
   const members = entryOf(map, /^members?$/);
-  const memberText = members ? (members.value.kind === 'scalar' ? String(members.value.value ?? members.value.expression ?? '') : strings(members.value).join(' ') + (members.value.kind === 'seq' ? members.value.items.map((item) => (item.kind === 'scalar' ? item.expression ?? '' : '')).join(' ') : '')) : '';
+  const memberText = members ? (members.value.kind === 'scalar' ? String(members.value.value ?? members.value.expression ?? '') : literalStrings(members.value).join(' ') + (members.value.kind === 'seq' ? members.value.items.map((item) => (item.kind === 'scalar' ? item.expression ?? '' : '')).join(' ') : '')) : '';
   if (!/serviceAccount:|google_service_account/.test(memberText)) return;
   report(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
   for (const account of memberText.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1]!, roleName, role.value.span);

@@ -17,11 +17,13 @@ const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){0,300})\1/g;
 /** Commands a refusing pattern must leave alone: one that matches them refuses everything, or is no command pattern. */
 const ORDINARY = ['ls -la', 'git status', 'npm test', 'cat README.md', 'echo done', 'zqx-unlisted-tool --any-flag'];
 
-/** The destructive tools a hook's text refuses (empty when it never refuses). */
-export function toolsRefusedBy(text: string): string[] {
+/** What a hook's text refuses: destructive tools, and secret files (gitignore patterns); both empty when it never refuses. */
+export function refusalsOf(text: string): { tools: string[]; files: string[] } {
   const patterns = refusingPatterns(text);
-  if (patterns.length === 0) return [];
-  return stoppedBy((command) => patterns.some((pattern) => pattern.test(command))).filter((tool) => tool !== '*');
+  if (patterns.length === 0) return { tools: [], files: [] };
+  const tools = stoppedBy((command) => patterns.some((pattern) => pattern.test(command))).filter((tool) => tool !== '*');
+  const files = SECRET_FILES.filter((family) => family.probes.every((path) => patterns.some((pattern) => pattern.test(path)))).flatMap((family) => family.patterns);
+  return { tools, files };
 }
 
 /** Secret files a hook on the file tools refuses, as gitignore patterns: the `.env` family and `*.env` files. */
@@ -30,12 +32,6 @@ const SECRET_FILES: ReadonlyArray<{ probes: readonly string[]; patterns: readonl
   { probes: ['deploy/staging.env', 'config/production.env'], patterns: ['*.env'] },
 ];
 
-/** The secret files (gitignore patterns) a hook's text refuses to let a tool touch (empty when it refuses none). */
-export function filesProtectedBy(text: string): string[] {
-  const patterns = refusingPatterns(text);
-  if (patterns.length === 0) return [];
-  return SECRET_FILES.filter((family) => family.probes.every((path) => patterns.some((pattern) => pattern.test(path)))).flatMap((family) => family.patterns);
-}
 
 /** The patterns of a hook that refuses: what it is matched against decides what it stops. */
 function refusingPatterns(text: string): RegExp[] {
@@ -77,7 +73,7 @@ function globSource(glob: string): string {
   return glob
     .replace(/^["']|["']$/g, '')
     .split(/(\\.|\*|\?)/)
-    .map((part) => (part === '*' ? '.*' : part === '?' ? '.' : part.startsWith('\\') ? part.slice(1).replace(/[.+^${}()|[\]\\]/g, '\\$&') : part.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part === '*' ? '.*' : part === '?' ? '.' : (part.startsWith('\\') ? part.slice(1) : part).replace(/[.+^${}()|[\]\\]/g, '\\$&')))
     .join('');
 }
 

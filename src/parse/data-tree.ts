@@ -99,3 +99,11 @@ export function literalString(node: DataNode | undefined): string | undefined {
   if (!node || node.kind !== 'scalar' || node.expression !== undefined || node.value === null) return undefined;
   return String(node.value);
 }
+
+/** The literal strings of a value written as one string or a list of them (`Action: "*"`, `Action: ["s3:Get*"]`). */
+export function literalStrings(node: DataNode | undefined): string[] {
+  if (!node) return [];
+  if (node.kind === 'seq') return node.items.flatMap(literalStrings);
+  const literal = literalString(node);
+  return literal === undefined ? [] : [literal];
+}

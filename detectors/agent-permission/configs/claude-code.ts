@@ -40,8 +40,7 @@ export function readClaudeSettings(file: SourceFile, out: FileEmitter): void {
       effective: true,
     });
   }
-  // Relative rules resolve from the project: the directory holding `.claude/`; managed settings apply to the root.
-  const projectDirectory = MANAGED_SETTINGS.test(file.path) ? '' : directoryOf(directoryOf(file.path).replace(/\/$/, ''));
+  const projectDirectory = projectOf(file.path);
   readApprovingHooks(file, out, root);
   readRefusingHooks(file, out, root, projectDirectory);
   readSandbox(file, out, root);
@@ -188,21 +187,6 @@ function readRefusingHooks(file: SourceFile, out: FileEmitter, root: MapNode, pr
       const text = literalString(command);
       if (command && text !== undefined) readHookCommand(file, out, 'claude-code', `hooks.PreToolUse matcher "${matcher}"`, text, command.span, [projectDirectory], before);
     }
-  }
-}
-
-/** A hook's script joined with what it refuses: a brake like a deny rule, for the prose guardrails and the summary. */
-export function resolveHookScripts(context: FinishContext): void {
-  const hooks = context.facts.all('agent-hook');
-  if (hooks.length === 0) return;
-  const scripts = new Map(context.facts.all('agent-hook-script').map((script) => [script.path, script]));
-  for (const hook of hooks) {
-    const script = scripts.get(hook.script);
-    if (!script) continue;
-    if (hook.before.includes('shell') && script.refuses.length > 0) {
-      context.publish('agent-command-brake', { agent: hook.agent, decision: 'deny', setting: `${hook.setting}, which refuses ${script.refuses.join(', ')}`, stops: script.refuses, location: hook.location });
-    }
-    if (hook.before.includes('read')) for (const pattern of script.protects) context.publish('agent-read-exclusion', { agent: hook.agent, pattern, builtIn: false, location: hook.location });
   }
 }
 
@@ -376,7 +360,7 @@ export function resolveClaudeShellAllows(context: FinishContext): void {
       continue;
     }
     const through = (command: string) => matcher(command) && !except.some((brake) => brake(command));
-    const script = scripts.find((candidate) => directoryOf(candidate.path) === projectOf(allow.directory) && SCRIPT_RUNNERS.some((runner) => through(`${runner} ${candidate.name}`)));
+    const script = scripts.find((candidate) => directoryOf(candidate.path) === projectOf(allow.location.path) && SCRIPT_RUNNERS.some((runner) => through(`${runner} ${candidate.name}`)));
     if (script) {
       reportPermission(context, allow.location, allow.snippet, {
         ruleId: RULE_IDS.destructiveCommandAllowed,
@@ -405,7 +389,10 @@ function startsScripts(specifier: string | undefined): boolean {
 /** How a package script is started: an allow rule matching one of these lets the script's own command through. */
 const SCRIPT_RUNNERS = ['npm run', 'npm run-script', 'pnpm run', 'pnpm', 'yarn run', 'yarn', 'bun run'];
 
-/** The project a `.claude/` directory configures: the directory holding it. */
-function projectOf(claudeDirectory: string): string {
-  return directoryOf(claudeDirectory.replace(/\/$/, ''));
+/**
+ * The project a settings file configures, where its relative rules resolve: the directory holding `.claude/`; managed
+ * settings apply to the repository's root.
+ */
+function projectOf(settingsPath: string): string {
+  return MANAGED_SETTINGS.test(settingsPath) ? '' : directoryOf(directoryOf(settingsPath).replace(/\/$/, ''));
 }

@@ -3,7 +3,7 @@
 // `ask_user`) and a priority; the highest-priority matching rule decides (geminicli.com/docs/reference/policy-engine).
 // A shell rule that allows lets its commands run unasked; one that denies or asks is a brake.
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
-import { get, literalString, type DataNode } from '../../../src/parse/data-tree.js';
+import { get, literalString, literalStrings, type DataNode } from '../../../src/parse/data-tree.js';
 import { prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission } from '../permission.js';
 import { rootMap, unknownValue } from './tree.js';
@@ -45,7 +45,7 @@ export function readGeminiPolicy(file: SourceFile, out: FileEmitter): void {
 
 /** A rule about the shell tool, in the default approval mode; undefined for any other. */
 function shellRule(file: SourceFile, out: FileEmitter, rule: DataNode): ShellRule | undefined {
-  const tools = strings(get(rule, 'toolName'));
+  const tools = literalStrings(get(rule, 'toolName'));
   if (!tools.some((tool) => SHELL_TOOLS.has(tool)) || get(rule, 'mcpName')) return undefined;
   const decisionNode = get(rule, 'decision');
   const decision = literalString(decisionNode);
@@ -54,9 +54,9 @@ function shellRule(file: SourceFile, out: FileEmitter, rule: DataNode): ShellRul
     return undefined;
   }
   // A rule limited to other approval modes (`modes = ["yolo"]`) does not apply to a default session.
-  const modes = strings(get(rule, 'modes'));
+  const modes = literalStrings(get(rule, 'modes'));
   if (modes.length > 0 && !modes.includes('default')) return undefined;
-  const prefixes = strings(get(rule, 'commandPrefix'));
+  const prefixes = literalStrings(get(rule, 'commandPrefix'));
   const regex = literalString(get(rule, 'commandRegex'));
   const matchers: CommandMatcher[] = prefixes.map((prefix) => prefixMatcher(prefix));
   if (regex !== undefined) {
@@ -64,14 +64,8 @@ function shellRule(file: SourceFile, out: FileEmitter, rule: DataNode): ShellRul
     if (compiled) matchers.push(compiled);
   }
   const matcher: CommandMatcher = matchers.length === 0 ? () => true : (command) => matchers.some((one) => one(command));
-  const priority = Number(literalString(get(rule, 'priority')) ?? (get(rule, 'priority') as { value?: unknown } | undefined)?.value ?? 0) || 0;
+  const priorityNode = get(rule, 'priority');
+  const priority = priorityNode?.kind === 'scalar' ? Number(priorityNode.value) || 0 : 0;
   const what = prefixes.length > 0 ? ` commandPrefix ${JSON.stringify(prefixes.length === 1 ? prefixes[0] : prefixes)}` : regex !== undefined ? ` commandRegex ${JSON.stringify(regex)}` : '';
   return { decision: decision as ShellRule['decision'], priority, matcher, setting: `[[rule]] run_shell_command${what} decision "${decision}"`, span: decisionNode!.span };
-}
-
-function strings(node: DataNode | undefined): string[] {
-  if (!node) return [];
-  if (node.kind === 'seq') return node.items.map((item) => literalString(item)).filter((value): value is string => value !== undefined);
-  const value = literalString(node);
-  return value === undefined ? [] : [value];
 }

@@ -2,10 +2,10 @@
 // `.cursor/hooks.json` and Copilot's `.github/hooks/*.json`, and the scripts they run. What an inline hook refuses is
 // a brake at once; what a script refuses is published with the script and joined to the hooks naming it in the
 // cross-file pass (a script no hook names refuses nothing).
-import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
+import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/model.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { get, literalString } from '../../../src/parse/data-tree.js';
-import { filesProtectedBy, hookScriptOf, toolsRefusedBy } from '../../../knowledge/agents/hooks.js';
+import { hookScriptOf, refusalsOf } from '../../../knowledge/agents/hooks.js';
 import { emitConfig, emitExclusion } from '../permission.js';
 import { directoryOf, lineSpan, rootMap } from './tree.js';
 
@@ -16,7 +16,26 @@ export const HOOK_SCRIPT = /(?:(?:^|\/)\.(?:claude|cursor|github|gemini)\/hooks\
 export const HOOK_FILE = /(^|\/)\.cursor\/hooks\.json$|(^|\/)\.github\/hooks\/[^/]+\.json$/;
 
 export function readHookScript(file: SourceFile, out: FileEmitter): void {
-  out.publish('agent-hook-script', { path: file.path, refuses: toolsRefusedBy(file.text), protects: filesProtectedBy(file.text) });
+  const { tools, files } = refusalsOf(file.text);
+  out.publish('agent-hook-script', { path: file.path, refuses: tools, protects: files });
+}
+
+/**
+ * The cross-file half: each hook's script joined with what it refuses, a brake like a deny rule (for the prose
+ * guardrails and the summary) and, before the file tools, an exclusion like a Read deny rule.
+ */
+export function resolveHookScripts(context: FinishContext): void {
+  const hooks = context.facts.all('agent-hook');
+  if (hooks.length === 0) return;
+  const scripts = new Map(context.facts.all('agent-hook-script').map((script) => [script.path, script]));
+  for (const hook of hooks) {
+    const script = scripts.get(hook.script);
+    if (!script) continue;
+    if (hook.before.includes('shell') && script.refuses.length > 0) {
+      context.publish('agent-command-brake', { agent: hook.agent, decision: 'deny', setting: `${hook.setting}, which refuses ${script.refuses.join(', ')}`, stops: script.refuses, location: hook.location });
+    }
+    if (hook.before.includes('read')) for (const pattern of script.protects) context.publish('agent-read-exclusion', { agent: hook.agent, pattern, builtIn: false, location: hook.location });
+  }
 }
 
 /**
@@ -30,9 +49,9 @@ export function readHookCommand(file: SourceFile, out: FileEmitter, agent: Agent
     for (const script of scripts) out.publish('agent-hook', { agent, script, setting: `${setting}: ${script}`, location, before });
     return;
   }
-  const refuses = before.includes('shell') ? toolsRefusedBy(text) : [];
-  if (refuses.length > 0) out.publish('agent-command-brake', { agent, decision: 'deny', setting: `${setting}: a hook that refuses ${refuses.join(', ')}`, stops: refuses, location });
-  if (before.includes('read')) for (const pattern of filesProtectedBy(text)) emitExclusion(file, out, agent, pattern, span);
+  const { tools, files } = refusalsOf(text);
+  if (before.includes('shell') && tools.length > 0) out.publish('agent-command-brake', { agent, decision: 'deny', setting: `${setting}: a hook that refuses ${tools.join(', ')}`, stops: tools, location });
+  if (before.includes('read')) for (const pattern of files) emitExclusion(file, out, agent, pattern, span);
 }
 
 /**

@@ -91,7 +91,6 @@ export function scanElixirConfig(rec: Recorder, cls: FileClass): void {
     const block = blocks[blocks.length - 1];
     if (!block || (!block.name && !opened)) continue;
     for (const pair of line.matchAll(ELIXIR_PAIR)) {
-      if (opened && opened[3] !== undefined) break;
       block.pairs.push({ key: pair[1]!, value: pair[2]!, line: number, index: pair.index + pair[0].lastIndexOf(`"${pair[2]!}"`) + 1 });
     }
   }
