@@ -6852,6 +6852,12 @@ function literalString(node) {
   if (!node || node.kind !== "scalar" || node.expression !== void 0 || node.value === null) return void 0;
   return String(node.value);
 }
+function literalStrings(node) {
+  if (!node) return [];
+  if (node.kind === "seq") return node.items.flatMap(literalStrings);
+  const literal = literalString(node);
+  return literal === void 0 ? [] : [literal];
+}
 
 // knowledge/credentials/kubernetes-secret-data.ts
 function isSecret(root) {
@@ -8154,17 +8160,11 @@ function entryOf(map, names) {
   const entry = map.entries.find((candidate) => names.test(candidate.key));
   return entry ? { value: entry.value, keySpan: entry.keySpan } : void 0;
 }
-function strings(node) {
-  if (!node) return [];
-  if (node.kind === "seq") return node.items.flatMap(strings);
-  const literal = literalString(node);
-  return literal === void 0 ? [] : [literal];
-}
 function boundaryStatements(map, boundaries) {
   const statements = entryOf(map, /^statement$/i)?.value;
   if (statements?.kind !== "seq") return;
   const maps = statements.items.filter((item) => item.kind === "map");
-  const guardsBoundary = maps.some((item) => literalString(entryOf(item, /^effect$/i)?.value)?.toLowerCase() === "deny" && strings(entryOf(item, /^actions?$/i)?.value).some((action) => /PermissionsBoundary/i.test(action)));
+  const guardsBoundary = maps.some((item) => literalString(entryOf(item, /^effect$/i)?.value)?.toLowerCase() === "deny" && literalStrings(entryOf(item, /^actions?$/i)?.value).some((action) => /PermissionsBoundary/i.test(action)));
   if (guardsBoundary) for (const item of maps) boundaries.add(item);
 }
 function managedPolicyCatalog(map, catalogue) {
@@ -8179,8 +8179,8 @@ function allowAllStatement(map, parentBlock, report3) {
   const effect = literalString(entryOf(map, /^effect$/i)?.value);
   const allows = effect ? effect.toLowerCase() === "allow" : map.block?.type === "statement" || parentBlock === "statement";
   if (!allows || entryOf(map, /^condition$/i)) return;
-  const actions = strings(action.value);
-  if (!actions.some((value) => value === "*" || value === "*:*") || !strings(resource.value).includes("*")) return;
+  const actions = literalStrings(action.value);
+  if (!actions.some((value) => value === "*" || value === "*:*") || !literalStrings(resource.value).includes("*")) return;
   report3(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
 }
 function gcpBinding(map, report3, privileged) {
@@ -8188,7 +8188,7 @@ function gcpBinding(map, report3, privileged) {
   const roleName = literalString(role?.value);
   if (!role || roleName !== "roles/owner" && roleName !== "roles/editor") return;
   const members = entryOf(map, /^members?$/);
-  const memberText = members ? members.value.kind === "scalar" ? String(members.value.value ?? members.value.expression ?? "") : strings(members.value).join(" ") + (members.value.kind === "seq" ? members.value.items.map((item) => item.kind === "scalar" ? item.expression ?? "" : "").join(" ") : "") : "";
+  const memberText = members ? members.value.kind === "scalar" ? String(members.value.value ?? members.value.expression ?? "") : literalStrings(members.value).join(" ") + (members.value.kind === "seq" ? members.value.items.map((item) => item.kind === "scalar" ? item.expression ?? "" : "").join(" ") : "") : "";
   if (!/serviceAccount:|google_service_account/.test(memberText)) return;
   report3(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
   for (const account of memberText.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1], roleName, role.value.span);
@@ -11239,7 +11239,6 @@ function scanElixirConfig(rec, cls) {
     const block2 = blocks3[blocks3.length - 1];
     if (!block2 || !block2.name && !opened) continue;
     for (const pair of line.matchAll(ELIXIR_PAIR)) {
-      if (opened && opened[3] !== void 0) break;
       block2.pairs.push({ key: pair[1], value: pair[2], line: number, index: pair.index + pair[0].lastIndexOf(`"${pair[2]}"`) + 1 });
     }
   }
@@ -20668,20 +20667,17 @@ var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|s
 var REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\s*|\(\s*)2\b|\bos\.Exit\(\s*2\s*\)|(?:permissionDecision|permission)\\?["']?\s*:\s*\\?["']deny|\\?["']decision\\?["']\s*:\s*\\?["']block/;
 var QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){0,300})\1/g;
 var ORDINARY = ["ls -la", "git status", "npm test", "cat README.md", "echo done", "zqx-unlisted-tool --any-flag"];
-function toolsRefusedBy(text) {
+function refusalsOf(text) {
   const patterns = refusingPatterns(text);
-  if (patterns.length === 0) return [];
-  return stoppedBy((command) => patterns.some((pattern) => pattern.test(command))).filter((tool) => tool !== "*");
+  if (patterns.length === 0) return { tools: [], files: [] };
+  const tools = stoppedBy((command) => patterns.some((pattern) => pattern.test(command))).filter((tool) => tool !== "*");
+  const files = SECRET_FILES.filter((family) => family.probes.every((path2) => patterns.some((pattern) => pattern.test(path2)))).flatMap((family) => family.patterns);
+  return { tools, files };
 }
 var SECRET_FILES = [
   { probes: [".env", "config/.env.production", "/app/.env.local"], patterns: [".env", ".env.*"] },
   { probes: ["deploy/staging.env", "config/production.env"], patterns: ["*.env"] }
 ];
-function filesProtectedBy(text) {
-  const patterns = refusingPatterns(text);
-  if (patterns.length === 0) return [];
-  return SECRET_FILES.filter((family) => family.probes.every((path2) => patterns.some((pattern) => pattern.test(path2)))).flatMap((family) => family.patterns);
-}
 function refusingPatterns(text) {
   if (!REFUSES.test(text)) return [];
   const patterns = [];
@@ -20707,7 +20703,7 @@ function patternSources(text) {
   return sources;
 }
 function globSource(glob) {
-  return glob.replace(/^["']|["']$/g, "").split(/(\\.|\*|\?)/).map((part) => part === "*" ? ".*" : part === "?" ? "." : part.startsWith("\\") ? part.slice(1).replace(/[.+^${}()|[\]\\]/g, "\\$&") : part.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
+  return glob.replace(/^["']|["']$/g, "").split(/(\\.|\*|\?)/).map((part) => part === "*" ? ".*" : part === "?" ? "." : (part.startsWith("\\") ? part.slice(1) : part).replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
 }
 var POSIX_CLASSES = { space: "\\s", blank: "[ \\t]", digit: "\\d", alpha: "A-Za-z", alnum: "A-Za-z0-9", upper: "A-Z", lower: "a-z", punct: "!-\\/:-@[-`{-~" };
 function compile(source2) {
@@ -20731,7 +20727,21 @@ function hookScriptOf(command, project) {
 var HOOK_SCRIPT = /(?:(?:^|\/)\.(?:claude|cursor|github|gemini)\/hooks\/(?:[^/]+\/)*|(?:^|\/)[^/]*(?:agent|claude|cursor|copilot|codex|gemini)[^/]*(?:hook|guard)[^/]*\/(?:[^/]+\/)*)[^/]+\.(?:sh|bash|py|js|mjs|cjs|ts)$/i;
 var HOOK_FILE = /(^|\/)\.cursor\/hooks\.json$|(^|\/)\.github\/hooks\/[^/]+\.json$/;
 function readHookScript(file, out) {
-  out.publish("agent-hook-script", { path: file.path, refuses: toolsRefusedBy(file.text), protects: filesProtectedBy(file.text) });
+  const { tools, files } = refusalsOf(file.text);
+  out.publish("agent-hook-script", { path: file.path, refuses: tools, protects: files });
+}
+function resolveHookScripts(context) {
+  const hooks = context.facts.all("agent-hook");
+  if (hooks.length === 0) return;
+  const scripts = new Map(context.facts.all("agent-hook-script").map((script) => [script.path, script]));
+  for (const hook of hooks) {
+    const script = scripts.get(hook.script);
+    if (!script) continue;
+    if (hook.before.includes("shell") && script.refuses.length > 0) {
+      context.publish("agent-command-brake", { agent: hook.agent, decision: "deny", setting: `${hook.setting}, which refuses ${script.refuses.join(", ")}`, stops: script.refuses, location: hook.location });
+    }
+    if (hook.before.includes("read")) for (const pattern of script.protects) context.publish("agent-read-exclusion", { agent: hook.agent, pattern, builtIn: false, location: hook.location });
+  }
 }
 function readHookCommand(file, out, agent, setting, text, span, bases, before = ["shell"]) {
   const location = { path: file.path, span: lineSpan3(file, span) };
@@ -20740,9 +20750,9 @@ function readHookCommand(file, out, agent, setting, text, span, bases, before = 
     for (const script of scripts) out.publish("agent-hook", { agent, script, setting: `${setting}: ${script}`, location, before });
     return;
   }
-  const refuses = before.includes("shell") ? toolsRefusedBy(text) : [];
-  if (refuses.length > 0) out.publish("agent-command-brake", { agent, decision: "deny", setting: `${setting}: a hook that refuses ${refuses.join(", ")}`, stops: refuses, location });
-  if (before.includes("read")) for (const pattern of filesProtectedBy(text)) emitExclusion(file, out, agent, pattern, span);
+  const { tools, files } = refusalsOf(text);
+  if (before.includes("shell") && tools.length > 0) out.publish("agent-command-brake", { agent, decision: "deny", setting: `${setting}: a hook that refuses ${tools.join(", ")}`, stops: tools, location });
+  if (before.includes("read")) for (const pattern of files) emitExclusion(file, out, agent, pattern, span);
 }
 function readHookFile(file, out) {
   const root = rootMap(file, out);
@@ -20786,7 +20796,7 @@ function readClaudeSettings(file, out) {
       effective: true
     });
   }
-  const projectDirectory = MANAGED_SETTINGS.test(file.path) ? "" : directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
+  const projectDirectory = projectOf(file.path);
   readApprovingHooks(file, out, root);
   readRefusingHooks(file, out, root, projectDirectory);
   readSandbox(file, out, root);
@@ -20898,19 +20908,6 @@ function readRefusingHooks(file, out, root, projectDirectory) {
       const text = literalString(command);
       if (command && text !== void 0) readHookCommand(file, out, "claude-code", `hooks.PreToolUse matcher "${matcher}"`, text, command.span, [projectDirectory], before);
     }
-  }
-}
-function resolveHookScripts(context) {
-  const hooks = context.facts.all("agent-hook");
-  if (hooks.length === 0) return;
-  const scripts = new Map(context.facts.all("agent-hook-script").map((script) => [script.path, script]));
-  for (const hook of hooks) {
-    const script = scripts.get(hook.script);
-    if (!script) continue;
-    if (hook.before.includes("shell") && script.refuses.length > 0) {
-      context.publish("agent-command-brake", { agent: hook.agent, decision: "deny", setting: `${hook.setting}, which refuses ${script.refuses.join(", ")}`, stops: script.refuses, location: hook.location });
-    }
-    if (hook.before.includes("read")) for (const pattern of script.protects) context.publish("agent-read-exclusion", { agent: hook.agent, pattern, builtIn: false, location: hook.location });
   }
 }
 function safeTest(matcher, tool) {
@@ -21045,7 +21042,7 @@ function resolveClaudeShellAllows(context) {
       continue;
     }
     const through = (command) => matcher(command) && !except.some((brake) => brake(command));
-    const script = scripts.find((candidate) => directoryOf3(candidate.path) === projectOf(allow.directory) && SCRIPT_RUNNERS.some((runner) => through(`${runner} ${candidate.name}`)));
+    const script = scripts.find((candidate) => directoryOf3(candidate.path) === projectOf(allow.location.path) && SCRIPT_RUNNERS.some((runner) => through(`${runner} ${candidate.name}`)));
     if (script) {
       reportPermission(context, allow.location, allow.snippet, {
         ruleId: RULE_IDS.destructiveCommandAllowed,
@@ -21069,8 +21066,8 @@ function startsScripts(specifier) {
   return matcher !== void 0 && SCRIPT_RUNNERS.some((runner) => matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-script`));
 }
 var SCRIPT_RUNNERS = ["npm run", "npm run-script", "pnpm run", "pnpm", "yarn run", "yarn", "bun run"];
-function projectOf(claudeDirectory) {
-  return directoryOf3(claudeDirectory.replace(/\/$/, ""));
+function projectOf(settingsPath) {
+  return MANAGED_SETTINGS.test(settingsPath) ? "" : directoryOf3(directoryOf3(settingsPath).replace(/\/$/, ""));
 }
 
 // detectors/agent-permission/configs/launchers.ts
@@ -21949,7 +21946,7 @@ function readGeminiPolicy(file, out) {
   }
 }
 function shellRule(file, out, rule2) {
-  const tools = strings2(get(rule2, "toolName"));
+  const tools = literalStrings(get(rule2, "toolName"));
   if (!tools.some((tool) => SHELL_TOOLS2.has(tool)) || get(rule2, "mcpName")) return void 0;
   const decisionNode = get(rule2, "decision");
   const decision = literalString(decisionNode);
@@ -21957,9 +21954,9 @@ function shellRule(file, out, rule2) {
     if (decision) unknownValue(file, out, `decision "${decision}" in ${file.path} is not a Gemini CLI policy decision; the rule was ignored.`, decisionNode.span.line);
     return void 0;
   }
-  const modes = strings2(get(rule2, "modes"));
+  const modes = literalStrings(get(rule2, "modes"));
   if (modes.length > 0 && !modes.includes("default")) return void 0;
-  const prefixes = strings2(get(rule2, "commandPrefix"));
+  const prefixes = literalStrings(get(rule2, "commandPrefix"));
   const regex = literalString(get(rule2, "commandRegex"));
   const matchers = prefixes.map((prefix) => prefixMatcher(prefix));
   if (regex !== void 0) {
@@ -21967,15 +21964,10 @@ function shellRule(file, out, rule2) {
     if (compiled) matchers.push(compiled);
   }
   const matcher = matchers.length === 0 ? () => true : (command) => matchers.some((one) => one(command));
-  const priority = Number(literalString(get(rule2, "priority")) ?? get(rule2, "priority")?.value ?? 0) || 0;
+  const priorityNode = get(rule2, "priority");
+  const priority = priorityNode?.kind === "scalar" ? Number(priorityNode.value) || 0 : 0;
   const what = prefixes.length > 0 ? ` commandPrefix ${JSON.stringify(prefixes.length === 1 ? prefixes[0] : prefixes)}` : regex !== void 0 ? ` commandRegex ${JSON.stringify(regex)}` : "";
   return { decision, priority, matcher, setting: `[[rule]] run_shell_command${what} decision "${decision}"`, span: decisionNode.span };
-}
-function strings2(node) {
-  if (!node) return [];
-  if (node.kind === "seq") return node.items.map((item) => literalString(item)).filter((value2) => value2 !== void 0);
-  const value = literalString(node);
-  return value === void 0 ? [] : [value];
 }
 
 // detectors/agent-permission/configs/package-scripts.ts
