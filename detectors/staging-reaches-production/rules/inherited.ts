@@ -50,8 +50,23 @@ export const inheritedProductionValue: RuleMeta = {
         expect: { path: 'config/environments/staging.rb', line: 2 },
         note: "Rails: staging.rb loads production.rb and keeps its Active Storage service",
       },
+      sample(
+        'serverless.yml',
+        "service: orders-api\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/prod/database-url}\nfunctions:\n  create:\n    handler: src/handler.create\n",
+        { expect: { line: 7 }, note: 'Serverless: the stage a bare `serverless deploy` picks (dev) inherits a production SSM path written into provider.environment' },
+      ),
     ],
     negative: [
+      sample(
+        'serverless.yml',
+        "service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/${sls:stage}/database-url}\n",
+        { note: "the SSM path follows the stage" },
+      ),
+      sample(
+        'serverless.yml',
+        "service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, 'prod'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/prod/database-url}\n",
+        { note: 'the default stage is production itself' },
+      ),
       {
         files: {
           'config/environments/production.rb': 'Rails.application.configure do\n  config.eager_load = true\n  config.active_storage.service = :amazon_production\n  config.force_ssl = true\nend\n',

@@ -361,8 +361,14 @@ export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocu
   const stageMaps: Array<{ map: MapNode; path: string[]; inner: string[] }> = [];
   if (params) stageMaps.push({ map: params, path: ['params'], inner: [] });
   if (stages) stageMaps.push({ map: stages, path: ['stages'], inner: ['params'] });
-  const hasStages = stageMaps.length > 0;
+  // The stage a bare `serverless deploy` picks (`stage: ${opt:stage, 'dev'}`) inherits the whole base, unless params
+  // or stages name it: a production SSM path written into provider.environment reaches it.
+  const fallback = defaultStage(root);
+  const listed = (name: string) => stageMaps.some(({ map }) => map.entries.some((entry) => entry.key === name));
+  const fallbackLayer = fallback && !listed(fallback.name) && namedTag(fallback.name, 'value').environment !== 'production' ? fallback : undefined;
+  const hasStages = stageMaps.length > 0 || fallbackLayer !== undefined;
   walkSection(rec, { ...topSection(cls, rest), tag: cls.tag, family: hasStages && cls.tag.environment === 'base' ? family : undefined, role: hasStages && cls.tag.environment === 'base' ? 'base' : 'plain' }, options);
+  if (fallbackLayer && cls.tag.environment === 'base') rec.layer(family, namedTag(fallbackLayer.name, 'value'), fallbackLayer.span, []);
   for (const { map, path, inner } of stageMaps) {
     for (const entry of effectiveEntries(map)) {
       const tag = namedTag(entry.key, 'key');
@@ -374,6 +380,15 @@ export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocu
       walkSection(rec, section(node, [...path, entry.key, ...inner], tag, tag === BASE ? 'base' : 'layer', family, entry.keySpan), { ...options, envMaps: false });
     }
   }
+}
+
+/** The default of a variable stage, `provider.stage: ${opt:stage, 'dev'}`, when it names an environment. */
+function defaultStage(root: MapNode): { name: string; span: Span } | undefined {
+  const node = get(get(root, 'provider'), 'stage');
+  const value = node ? literalString(node) : undefined;
+  const name = value ? /^\$\{opt:stage,\s*(['"])([\w-]+)\1\s*\}$/.exec(value)?.[2] : undefined;
+  if (!name || !node || canonicalEnvironment(name) === undefined) return undefined;
+  return { name, span: node.span };
 }
 
 function directoryOf(path: string): string {
