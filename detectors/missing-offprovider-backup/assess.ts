@@ -5,7 +5,7 @@ import type { BackupEvidence, BackupProtection, DataStore, DestructiveSetting, S
 import type { FinishContext, RelatedLocation, Severity } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
 import { isTestExampleOrDocsPath } from '../../src/paths.js';
-import { directoryOf, engineTitle, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
+import { directoryOf, engineTitle, nameHoldsDatabase, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
 import { lookupTable } from '../../src/lookup-table.js';
 import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 
@@ -32,6 +32,8 @@ const HYPERSCALERS = new Set(['aws', 'gcp', 'azure']);
 /** Providers whose storage is the same control plane as the store's (Fly buckets are Tigris buckets of the Fly org). */
 const SAME_PLANE: Readonly<Record<string, string[]>> = lookupTable({ fly: ['tigris'], tigris: ['fly'] });
 /** Stores that live on one machine: a local copy there shares its fate. */
+/** Engines whose dumps (`pg_dump`, `mysqldump`, `mongodump`) copy a database a server runs itself. */
+const SELF_MANAGED_DUMPS = new Set(['postgres', 'mysql', 'mongo', 'database']);
 const HOST_LIKE = new Set(['host', 'kubernetes', 'in-cluster', 'docker-compose', 'kamal']);
 
 interface Classified {
@@ -291,6 +293,10 @@ function classify(item: BackupEvidence, store: DataStore, context: ClassifyConte
   const storeProvider = providerOfStore(store, contexts);
   if (provider === 'local') {
     if (HOST_LIKE.has(storeProvider) || HOST_LIKE.has(store.platform)) return { evidence: item, protection: 'same-volume', note: `the copy stays on the same host or volume${where}` };
+    // A dump of a database the server runs itself (no remote host given) runs on that server: its file stays there.
+    if (isSelfManagedDisk(store) && item.covers.every((cover) => !cover.startsWith('host:') || LOCAL_HOST.test(cover.slice(5)))) {
+      return { evidence: item, protection: 'same-volume', note: `the copy stays on the server that runs the database${where}` };
+    }
     return { evidence: item, protection: 'destination-unknown', note: `the copy is written to a local path${where}, and where that runs is not visible` };
   }
   const same = provider === storeProvider || (SAME_PLANE[storeProvider] ?? []).includes(provider);
@@ -460,9 +466,20 @@ function coverMatches(cover: string, candidate: DataStore): boolean {
   return false;
 }
 
+/** A server or volume of a VPS or a cloud's block storage, declared in infrastructure code: a disk the team runs itself. */
+function isSelfManagedDisk(store: DataStore): boolean {
+  return store.engine === 'volume' && store.declaredBy === 'infrastructure' && SELF_MANAGED_DISK_PROVIDERS.has(store.provider ?? '');
+}
+
+const SELF_MANAGED_DISK_PROVIDERS = new Set(['hetzner', 'linode', 'vultr', 'digitalocean', 'aws', 'azure', 'gcp']);
+const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|::1|\/.*)$/;
+
 function engineMatches(engine: string, store: DataStore): boolean {
   if (engine === store.engine) return true;
   if (store.engine === 'database' && ['postgres', 'mysql', 'mongo', 'mssql'].includes(engine)) return true;
+  // A self-managed server or volume named for its database (`db-prod`, `pgdata-prod`) holds that database: a dump of
+  // it is a copy of what the disk holds.
+  if (isSelfManagedDisk(store) && SELF_MANAGED_DUMPS.has(engine) && nameHoldsDatabase(store.name, engine)) return true;
   // File-level copies take whatever sits on a volume: volumes, SQLite files, and databases on a host's disk.
   if (engine === 'volume') return store.engine === 'volume' || store.engine === 'sqlite' || store.engine === 'file-system' || HOST_LIKE.has(store.provider ?? '') || store.platform === 'docker-compose' || store.platform === 'kamal';
   if (engine === 'sqlite') return store.engine === 'volume';

@@ -177,6 +177,28 @@ const IMAGE_ENGINES: Array<[RegExp, Engine]> = [
   [/(^|\/)minio(:|@|$)/i, 'object-storage'],
 ];
 
+
+/** Words of a name that say it holds a database's data, as a whole word (`pg-primary-prod`, `db1`, `mysql`). */
+export const DATABASE_WORDS = String.raw`db\d*|database|postgres(?:ql)?|pg|pgdata|mysql|mariadb|mongo(?:db)?|redis|data`;
+/** A server or volume named for the database it holds: its disk is a store. */
+export const DATABASE_SERVER_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS})(?:[^a-z]|$)`, 'i');
+/** Engines a name can pin (`pgdata`, `mysql-prod`); a name saying only `db` or `data` pins none. */
+const NAMED_ENGINES: ReadonlyArray<[Engine, RegExp]> = [
+  ['postgres', /(?:^|[^a-z])(?:postgres(?:ql)?|pg|pgdata)(?:[^a-z]|$)/i],
+  ['mysql', /(?:^|[^a-z])(?:mysql|mariadb)(?:[^a-z]|$)/i],
+  ['mongo', /(?:^|[^a-z])mongo(?:db)?(?:[^a-z]|$)/i],
+];
+
+/**
+ * Whether a dump of a database of this engine may be a copy of a self-managed server or volume with this name: its
+ * name says it holds a database, and names no other engine (`pgdata-prod` is not a MySQL server's).
+ */
+export function nameHoldsDatabase(name: string, engine: string): boolean {
+  if (!DATABASE_SERVER_NAME.test(name)) return false;
+  const pinned = NAMED_ENGINES.filter(([, pattern]) => pattern.test(name)).map(([named]) => named);
+  return pinned.length === 0 || pinned.includes(engine as Engine);
+}
+
 /** The engine a container image runs, when it is a database or object store (undefined for caches and apps). */
 export function engineOfImage(image: string | undefined): Engine | undefined {
   if (!image) return undefined;

@@ -210,12 +210,26 @@ function expand(text: string, env: ScriptEnv): string {
 }
 
 /** Drops wrappers (`sudo`, `docker exec db`, `kubectl exec -- `, `railway run`, `VAR=x`) to reach the real tool. */
+/** sudo/runuser/doas options followed by a value (`-u postgres`, `-iu postgres`, `-g staff`), not `--user=postgres`. */
+const SUDO_OPTION_WITH_VALUE = /^-[A-Za-z]*[ugCDhprtUT]$/;
+
 function unwrap(words: string[]): { words: string[]; platform?: string } {
   let rest = words;
   let platform: string | undefined;
   for (let guard = 0; guard < 6 && rest.length > 0; guard++) {
     const head = rest[0]!;
-    if (/^[A-Za-z_][\w]*=/.test(head) || head === 'sudo' || head === 'time' || head === 'exec' || head === 'nice' || head === 'command' || head === 'env' || head === 'npx' || head === 'bunx') {
+    if (head === 'sudo' || head === 'runuser' || head === 'doas') {
+      // `sudo -u postgres pg_dump`, `sudo -iu postgres`, `runuser -u postgres -- pg_dump`: past the options and the user.
+      let index = 1;
+      while (index < rest.length && rest[index]!.startsWith('-')) {
+        const option = rest[index]!;
+        index += option === '--' ? 1 : SUDO_OPTION_WITH_VALUE.test(option) ? 2 : 1;
+        if (option === '--') break;
+      }
+      rest = rest.slice(index);
+      continue;
+    }
+    if (/^[A-Za-z_][\w]*=/.test(head) || head === 'time' || head === 'exec' || head === 'nice' || head === 'command' || head === 'env' || head === 'npx' || head === 'bunx') {
       rest = rest.slice(1);
       continue;
     }

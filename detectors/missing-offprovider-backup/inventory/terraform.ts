@@ -6,7 +6,7 @@ import { lookupTable } from '../../../src/lookup-table.js';
 import type { DestructiveSetting } from '../../../src/facts/datastore.js';
 import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { parseArn } from '../backups/destinations.js';
-import { directoryOf, environmentNamed, environmentOf, isTruthy, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { DATABASE_SERVER_NAME, DATABASE_WORDS, directoryOf, environmentNamed, environmentOf, isTruthy, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
 
@@ -166,10 +166,6 @@ const VPS_PROVIDERS: Readonly<Record<string, { provider: string; title: string }
   digitalocean: { provider: 'digitalocean', title: 'DigitalOcean' },
 });
 
-/** Words of a name that say it holds a database's data, as a whole word (`pg-primary-prod`, `db1`, `mysql`). */
-const DATABASE_WORDS = String.raw`db\d*|database|postgres(?:ql)?|pg|pgdata|mysql|mariadb|mongo(?:db)?|redis|data`;
-/** A server named for the database it runs: its disk is a store. */
-const DATABASE_SERVER_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS})(?:[^a-z]|$)`, 'i');
 /** A volume named for data, a database's or files' (`pgdata-prod`, `uploads`), not for logs or a cache. */
 const DATA_VOLUME_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS}|uploads?|media|files|storage|minio)(?:[^a-z]|$)`, 'i');
 

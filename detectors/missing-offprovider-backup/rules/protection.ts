@@ -164,6 +164,7 @@ export const protectionRules: RuleMeta[] = [
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        { files: { 'infra/main.tf': 'resource "hcloud_server" "db" {\n  name        = "db-prod"\n  server_type = "cpx31"\n  image       = "debian-12"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name      = "pgdata-prod"\n  size      = 200\n  server_id = hcloud_server.db.id\n}\n', 'ops/pg-backup.sh': '#!/usr/bin/env bash\nset -euo pipefail\nsudo -u postgres pg_dumpall | gzip > /mnt/pgdata-prod/backups/pg-$(date +%F).sql.gz\nfind /mnt/pgdata-prod/backups -mtime +14 -delete\n' }, expect: { path: 'infra/main.tf', line: 7 }, note: 'a dump of the database a Hetzner server runs itself, kept on its own volume' },
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES + ANSIBLE_LOCAL_DUMP }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role: Postgres from packages, and a cron dump onto the same disk' },
         {
           files: {
@@ -559,6 +560,7 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'infra/main.tf': 'resource "hcloud_server" "db" {\n  name        = "db-prod"\n  server_type = "cpx31"\n  image       = "debian-12"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name      = "pgdata-prod"\n  size      = 200\n  server_id = hcloud_server.db.id\n}\n', 'ops/pg-backup.sh': '#!/usr/bin/env bash\nset -euo pipefail\nexport RESTIC_REPOSITORY=b2:acme-mailer-restic:/pg\nsudo -u postgres pg_dumpall | restic backup --stdin --stdin-filename pg_dumpall.sql\n' }, note: 'the server runs Postgres itself and a nightly dump goes to Backblaze B2 (sudo -u postgres read past)' },
         { files: { 'infra/prod/main.tf': S3_MAIN, 'infra/prod/versioning.tf': S3_VERSIONING }, note: 'versioning declared in another file of the module: provider-only, not none' },
         { files: { 'infra/prod/main.tf': S3_MAIN, 'infra/prod/replication.tf': S3_REPLICATION }, note: 'replication to another account, declared in its own file of the module' },
         sample('bin/provision.sh', '#!/bin/sh\ndokku postgres:create app-db\ndokku postgres:link app-db app\ndokku postgres:backup-auth app-db "$B2_KEY_ID" "$B2_APP_KEY" us-west-002 s3v4 https://s3.us-west-002.backblazeb2.com\ndokku postgres:backup-schedule app-db "0 3 * * *" acme-db-backups\n', { note: "Dokku's postgres plugin uploads scheduled dumps to a bucket" }),
