@@ -9,7 +9,7 @@ import { runCli } from './helpers/cli.js';
 import { FIXTURES, materialise } from './helpers/fixture.js';
 import { makeRepo, type TempRepo } from './helpers/repo.js';
 import { sarifProblems } from './helpers/sarif.js';
-import { stripeLiveKey } from './helpers/tokens.js';
+import { githubToken, stripeLiveKey } from './helpers/tokens.js';
 
 const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((repo) => repo.remove()));
@@ -96,6 +96,18 @@ describe('output', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(JSON.parse(received).findings.length).toBeGreaterThan(0);
     expect(readdirSync(r.root).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('prints no credential in full in any format, also where one line holds two (each snippet shows the whole line)', async () => {
+    const stripe = stripeLiveKey('two-on-a-line');
+    const github = githubToken('two-on-a-line');
+    const r = repo({ 'src/clients.py': `clients = Clients(stripe="${stripe}", github="${github}")\n` });
+    for (const format of ['json', 'sarif', 'markdown', 'text']) {
+      const { stdout } = await run(['scan', r.root, '-f', format, '--fail-on', 'none']);
+      expect(stdout).toMatch(/clients|Stripe/);
+      expect(stdout, format).not.toContain(stripe);
+      expect(stdout, format).not.toContain(github);
+    }
   });
 
   it('colours only on a TTY and never with NO_COLOR or --no-color', async () => {
