@@ -470,12 +470,21 @@ function nameClassOf(name: string): ReturnType<typeof secretNameClass> {
   return known;
 }
 
+/** `hcloudToken` -> `HCLOUD_TOKEN`; undefined for a name with no lower-to-upper step (already snake or one word). */
+function snakeCaseOf(name: string): string | undefined {
+  if (!/[a-z0-9][A-Z]/.test(name) || name.includes('_')) return undefined;
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
 /** Receivers a setting is assigned through (`config.auth_token = …` in a `Twilio.configure` block, `self.api_key`). */
 const RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
 
 /** `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`), when it has one. */
 function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: string | undefined): boolean {
   if (pattern.variable && (pattern.variable.test(binding.name) || (unqualified !== undefined && pattern.variable.test(unqualified)))) return true;
+  // Code names the variable in camelCase (`hcloudToken`, `linodeApiToken`) where config spells HCLOUD_TOKEN.
+  const snake = snakeCaseOf(unqualified ?? binding.name);
+  if (pattern.variable && snake !== undefined && pattern.variable.test(snake)) return true;
   return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
 }
 

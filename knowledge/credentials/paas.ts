@@ -390,6 +390,7 @@ export const hetznerCloudToken: CredentialKind = {
     positive: [
       sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
       sample('infra/terraform.tfvars', `hcloud_token = "${HCLOUD_TOKEN}"\n`, { expect: { line: 1 } }),
+      sample('src/clients.ts', `import { Client } from 'hcloud-js';\nexport const hcloudToken = '${HCLOUD_TOKEN}';\n`, { expect: { line: 2 }, note: 'code names it in camelCase' }),
     ],
     negative: [sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n')],
   },
