@@ -349,7 +349,7 @@ function bindingsOf(file: SourceFile): Binding[] {
     DATA_FORMATS.has(file.format) &&
     (interesting ||
       file.format === 'notebook' ||
-      ((file.hasKeyword('value') || file.hasKeyword('default')) && /\b(?:value|default)\s*[:=]/.test(file.text)) ||
+      ((file.hasKeyword('value') || file.hasKeyword('default')) && /\b(?:value|default)["']?\s*[:=]/.test(file.text)) ||
       // A parameter named for a secret holding its value: ARM's `"adminPassword": { "value": … }`, CloudFormation's
       // `NoEcho` parameters with a `Default`. (JSON's `{"name": "DB_PASSWORD", "value": …}` pairs are seen by the
       // line pass, which marks the file.)
