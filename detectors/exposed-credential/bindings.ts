@@ -276,6 +276,11 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       found.push(binding(match[1]!, match[2]!, offset + match.index + match[0].length - match[2]!.length - 1));
     }
   }
+  // Dockerfile's legacy form, `ENV DD_API_KEY 0f3a…` (name, blanks, the rest of the line as the value), still built.
+  if (text.includes('ENV')) {
+    const legacy = LEGACY_DOCKER_ENV.exec(text);
+    if (legacy) found.push(binding(legacy[1]!, legacy[2]!, offset + legacy[0].length - legacy[2]!.length));
+  }
   // Variables of HTTP client files (`.http`, `.rest`): `@token = …` at the start of a line.
   if (text.charCodeAt(0) === 64) {
     for (const match of text.matchAll(/^@([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\S+)[ \t]*$/gm)) {
@@ -347,6 +352,9 @@ export function lineBindingsOfLine(line: string, offset: number, bareLiterals: b
   // Most keyword lines bind nothing worth keeping: they share one empty answer instead of each allocating its own.
   return relative.length === 0 ? NONE : relative.map((binding) => ({ name: binding.name, value: binding.value, start: binding.start + offset, end: binding.end + offset, header: binding.header, flag: binding.flag, decoded: undefined }));
 }
+
+/** `ENV NAME value` with one word of value: a name without `=` (`ENV A=1 B=2` is the other form). */
+const LEGACY_DOCKER_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\s="'$][^\s"']*)[ \t]*$/;
 
 /** One empty answer shared by every line that binds nothing worth keeping. */
 const NONE: readonly Binding[] = [];
