@@ -25,6 +25,7 @@ export const stripeLiveSecretKey: CredentialKind = {
     positive: [
       sample('server/billing.js', "const stripe = require('stripe')('sk_live_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4');\n", { expect: { line: 1 } }),
       sample('config/staging.env.yml', 'STRIPE_SECRET_KEY: sk_live_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4\n', { expect: { line: 1 } }),
+      sample('.idea/runConfigurations/Api.xml', '<component name="ProjectRunConfigurationManager">\n  <configuration name="Api" type="NodeJSConfigurationType" path-to-js-file="server.js">\n    <envs>\n      <env name="STRIPE_SECRET_KEY" value="sk_live_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4" />\n    </envs>\n  </configuration>\n</component>\n', { expect: { line: 4 }, note: 'a JetBrains run configuration shared as a project file' }),
     ],
     negative: [
       sample('server/billing.js', "const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY); // sk_live_... in production\n"),

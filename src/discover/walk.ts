@@ -34,7 +34,6 @@ export const DEFAULT_EXCLUDED_DIRECTORIES = [
   '.turbo',
   '.parcel-cache',
   '.gradle',
-  '.idea',
   'dist',
   'build',
   'out',
