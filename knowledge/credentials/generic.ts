@@ -20,7 +20,8 @@ const DATABASE_WORDS = new Set(['db', 'database', 'datasource', 'postgres', 'pos
 function superuserBeside(context: CredentialContext): string | undefined {
   const passwordWords = wordsOf(context.variable ?? '');
   // Spring's `datasource: { url: jdbc:..., username: postgres, password: ... }` names the database by its URL.
-  const besideDatabaseUrl = Object.values(context.siblingValues).some((value) => DATABASE_URL.test(value.trim()));
+  // Rails' `adapter: postgresql` and Django's `ENGINE: django.db.backends.mysql` name the database beside the pair.
+  const besideDatabaseUrl = Object.entries(context.siblingValues).some(([name, value]) => DATABASE_URL.test(value.trim()) || (DATABASE_ENGINE_KEY.test(name) && DATABASE_ENGINE_VALUE.test(value)));
   // The other words of the password's name say whose it is (`POSTGRES` of `POSTGRES_PASSWORD`): a user named for
   // another system (`MINIO_ROOT_USER` in the same compose file) is that system's account.
   const owner = passwordWords.filter((word) => !PASSWORD_NAME_WORDS.has(word));
@@ -35,6 +36,8 @@ function superuserBeside(context: CredentialContext): string | undefined {
 }
 
 const PASSWORD_NAME_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret']);
+const DATABASE_ENGINE_KEY = /^(?:adapter|engine|driver|dialect|client|db_connection)$/i;
+const DATABASE_ENGINE_VALUE = /(?:^|[.:/_-])(?:postgres(?:ql)?|postgis|pg|mysql2?|mariadb|trilogy|sqlserver|mssql|oracle|oracle_enhanced)(?:$|[.:/_-])/i;
 
 /**
  * The superuser a password's own line names as its account: a `.pgpass` line (`host:port:db:postgres:…`), a libpq
@@ -343,12 +346,14 @@ export const hardcodedPassword: CredentialKind = {
       sample('deploy/mysql.env.yaml', 'MYSQL_ROOT_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n', { expect: { line: 1 } }),
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: 'the account is named beside the password' }),
       sample('wp-config.php', "<?php\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 } }),
+      sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: postgres\n  password: Gq83vPz2mLwKt7\n', { expect: { line: 5 }, note: "Rails: the adapter names the database beside the superuser" }),
       sample('src/main/resources/application.properties', 'spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n', { expect: { line: 2 } }),
       sample('src/main/resources/application.yml', 'spring:\n  datasource:\n    url: jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app\n    username: postgres\n    password: NKs0AD9d7v3AehVXzZ0IowQf\n', { expect: { line: 5 }, note: 'the database named by the URL beside it' }),
       sample('deploy/.pgpass', 'acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432:*:postgres:7FC7zmwDuEQPoLYTR30hnKpI\n', { expect: { line: 1 } }),
       sample('src/etl/load.py', 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } }),
     ],
     negative: [
+      sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: ledger_app\n  password: Gq83vPz2mLwKt7\n', { note: 'an application user' }),
       sample('roles/personas_deployment/defaults/main.yml', 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
@@ -423,7 +428,7 @@ export const databaseConnectionString: CredentialKind = {
     }
     // An app's admin account (`ledgerly_admin`, `billing-admin`): the master user the instance was created with.
     if (/[_-](?:admin|dbadmin|root|master)$/.test(base)) return { scope: 'root-resource', because: `database user ${base} is named as the database's administrator` };
-    if (url && url.user === '' && url.scheme.startsWith('redis')) return { scope: 'root-resource', because: 'a Redis URL with no user authenticates as the default user, which can run any command' };
+    if (url && (url.user === '' || url.user === 'default') && url.scheme.startsWith('redis')) return { scope: 'root-resource', because: `a Redis URL with ${url.user === '' ? 'no user authenticates as' : 'the user default is'} the default user, which can run any command` };
     if (READ_ONLY_USER.test(user)) return { scope: 'scoped', because: `database user ${user} is read-only by name` };
     return { scope: 'scoped', because: user ? `database user ${user} is an application user` : 'the connection string names an application user' };
   },
@@ -456,6 +461,7 @@ export const databaseConnectionString: CredentialKind = {
       sample('scripts/restore.sh', 'psql "postgres://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres" < dump.sql\n', { expect: { line: 1 } }),
       sample('config/db.properties', 'db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n', { expect: { line: 1 } }),
       sample('docs/ops/runbook.md', 'Connect with:\n\n    psql "postgresql://ledgerly_admin:9igqq8Pi1kVhRnVYubQkv5Wx@db1.prod.ledgerly.io:5432/ledgerly"\n', { expect: { line: 3 }, note: "an app's admin user is the instance's master user" }),
+      sample('config/initializers/sidekiq.rb', 'Sidekiq.configure_server do |config|\n  config.redis = { url: "redis://default:Hq7vN2xL9pRtW4@redis-13022.c1.eu-west-1-2.ec2.cloud.redislabs.com:13022" }\nend\n', { expect: { line: 2 }, note: "Redis's default user, named" }),
     ],
     negative: [sample('scripts/report.sh', 'psql "postgres://analytics_ro:Hq7vN2xL9pRt@reports.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/app" -f report.sql\n')],
   },
