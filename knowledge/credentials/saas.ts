@@ -417,9 +417,12 @@ export const mailgunApiKey: CredentialKind = {
     // Primary keys from before 2023: `key-` + 32 lower-case letters and digits.
     { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(key-[0-9a-z]{32})(?![A-Za-z0-9_-])/g, keywords: ['key-'], requires: ['mailgun'] },
     { regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(pubkey-[0-9a-f]{32})(?![A-Za-z0-9_-])/g, keywords: ['pubkey-'], requires: ['mailgun'] },
+    // Keys since 2023: 32 hex, then two groups of 8, handed to Mailgun's clients under any name (`auth=("api", …)`).
+    { regex: /(?<![A-Za-z0-9_-])([0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9_-])/g, keywords: ['mailgun'] },
   ],
   contextPatterns: [{ variable: /^(?!.*(?:webhook|signing|public|pubkey)).*mailgun.*(?:key|secret|token)/i, value: MAILGUN_KEY, keywords: ['mailgun'] }],
-  plausible: (value) => value !== MAILGUN_DOCS_KEY && !isPlaceholder(value.replace(/^(?:pub)?key-/, '')) && /[0-9]/.test(value.slice(4)) && new Set(value).size >= 10,
+  // The webhook signing key shares the newer keys' shape; its name tells it apart.
+  plausible: (value, context) => value !== MAILGUN_DOCS_KEY && !isPlaceholder(value.replace(/^(?:pub)?key-/, '')) && /[0-9]/.test(value.slice(4)) && new Set(value).size >= 10 && !/webhook|signing/i.test(context.variable ?? ''),
   rate: (context) => {
     if (context.value.startsWith('pubkey-')) return { scope: 'public', because: 'the public validation key is meant for browsers' };
     const word = nameWord(context, new Set(['sending', 'send', 'domain', 'smtp']));
@@ -433,6 +436,7 @@ export const mailgunApiKey: CredentialKind = {
     positive: [
       sample('config/mailgun.py', 'MAILGUN_DOMAIN = "mg.acme.io"\nMAILGUN_API_KEY = "key-7276551469b6901b94a93993fea28e36"\n', { expect: { line: 2 } }),
       sample('deploy/mail.env', 'MAILGUN_API_KEY=a0878d8dbb52d23607cf5fcbdf102dd2-e806bbf6-2bec81e8\nMAILGUN_DOMAIN=mg.acme.io\n', { expect: { line: 1 } }),
+      sample('notify/mg.py', 'import requests\n\ndef send(to, text):\n    return requests.post("https://api.mailgun.net/v3/mg.acme.io/messages", auth=("api", "a0878d8dbb52d23607cf5fcbdf102dd2-e806bbf6-2bec81e8"), data={"to": to, "text": text})\n', { expect: { line: 4 }, note: 'handed to the API under no name' }),
     ],
     negative: [
       sample('web/mailcheck.js', "// Mailgun address validation runs in the browser with the public key\nconst MAILGUN_PUBLIC_KEY = 'pubkey-15240a7c0b2d25743516acc508ef750d';\n"),
