@@ -451,6 +451,56 @@ export const mailgunApiKey: CredentialKind = {
   },
 };
 
+const POSTMARK_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const POSTMARK_REFERENCE = 'https://postmarkapp.com/developer/api/overview#authentication';
+const POSTMARK_TOKEN = '364c510f-3def-4073-b014-6b92de3fc27c';
+
+/** Postmark's tokens are UUIDs: the name, the header or the client they are handed to says which kind. */
+export const postmarkAccountToken: CredentialKind = {
+  id: 'postmark-account-token',
+  provider: 'postmark',
+  title: 'Postmark account token',
+  valuePatterns: [{ regex: /\bAccountClient\(\s*["']([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["']/gi, keywords: ['accountclient('] }],
+  contextPatterns: [
+    { variable: /postmark.*account.*(?:token|key)/i, value: POSTMARK_UUID, keywords: ['postmark'] },
+    { header: /^x-postmark-account-token$/i, value: POSTMARK_UUID, keywords: ['x-postmark-account-token'] },
+  ],
+  rate: fixed('root', 'an account token manages every server, domain and sender signature of the account'),
+  reach: 'creates and deletes servers, domains and sender signatures, and reads every server’s tokens and messages',
+  narrower: 'use a server token, which sends and reads mail for one server only',
+  reference: POSTMARK_REFERENCE,
+  samples: {
+    positive: [sample('scripts/senders.sh', `#!/bin/sh\ncurl https://api.postmarkapp.com/senders \\\n  -H "Accept: application/json" \\\n  -H "X-Postmark-Account-Token: ${POSTMARK_TOKEN}"\n`, { expect: { line: 4 } })],
+    negative: [sample('scripts/senders.sh', '#!/bin/sh\ncurl https://api.postmarkapp.com/senders -H "X-Postmark-Account-Token: $POSTMARK_ACCOUNT_TOKEN"\n')],
+  },
+  scopeSamples: {
+    positive: [sample('mailer/admin.js', `const postmark = require('postmark');\nconst account = new postmark.AccountClient('${POSTMARK_TOKEN}');\n`, { expect: { line: 2 } })],
+    negative: [sample('mailer/send.js', `const postmark = require('postmark');\nconst client = new postmark.ServerClient('${POSTMARK_TOKEN}');\n`, { note: 'a server token' })],
+  },
+};
+
+export const postmarkServerToken: CredentialKind = {
+  id: 'postmark-server-token',
+  provider: 'postmark',
+  title: 'Postmark server token',
+  valuePatterns: [{ regex: /\b(?:ServerClient|PostmarkClient)\(\s*(?:server_token\s*=\s*)?["']([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["']/gi, keywords: ['serverclient(', 'postmarkclient('] }],
+  contextPatterns: [
+    { variable: /postmark.*(?:server|api)?.*(?:token|key)/i, value: POSTMARK_UUID, keywords: ['postmark'] },
+    { header: /^x-postmark-server-token$/i, value: POSTMARK_UUID, keywords: ['x-postmark-server-token'] },
+  ],
+  rate: fixed('scoped', 'a server token sends and reads the mail of one Postmark server'),
+  reach: 'sends mail as the server’s verified senders and reads its messages, bounces and templates',
+  narrower: 'already one server; keep it in a secret store and rotate it after exposure',
+  reference: POSTMARK_REFERENCE,
+  samples: {
+    positive: [
+      sample('mailer/send.js', `const postmark = require('postmark');\nconst client = new postmark.ServerClient('${POSTMARK_TOKEN}');\n`, { expect: { line: 2 } }),
+      sample('config/mail.py', `POSTMARK_SERVER_TOKEN = "${POSTMARK_TOKEN}"\n`, { expect: { line: 1 } }),
+    ],
+    negative: [sample('mailer/send.js', "const client = new postmark.ServerClient(process.env.POSTMARK_SERVER_TOKEN);\n")],
+  },
+};
+
 export const linearApiKey: CredentialKind = {
   id: 'linear-api-key',
   provider: 'linear',
@@ -698,6 +748,8 @@ export const SAAS_KINDS: readonly CredentialKind[] = [
   twilioApiKey,
   sendgridApiKey,
   mailgunApiKey,
+  postmarkAccountToken,
+  postmarkServerToken,
   linearApiKey,
   shopifyAccessToken,
   shopifySharedSecret,
