@@ -43,7 +43,7 @@ export const cloudflareGlobalApiKey: CredentialKind = {
     // acme.sh's `CF_Key`/`CF_Email`; the clients' `apiKey`+`apiEmail` (TypeScript), `key=`+`email=` (python-cloudflare);
     // cloudflare-ddns images' `API_KEY`+`EMAIL`.
     { variable: /^CF_Key$/i, value: /^[0-9a-f]{37}$/, keywords: ['cf_key'], requires: ['cf_email'] },
-    { variable: /^(?:apiKey|api_key|key)$/i, value: /^[0-9a-f]{37}$/, keywords: ['cloudflare'], requires: ['email'] },
+    { variable: /^(?:apiKey|api[_-]key|key)$/i, value: /^[0-9a-f]{37}$/, keywords: ['cloudflare'], requires: ['email'] },
   ],
   plausible: (value) => (value.startsWith('cfk_') ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2)),
   rate: fixed('root', 'the Global API Key acts as the user with all of their permissions on every account and zone they can reach'),
@@ -57,6 +57,7 @@ export const cloudflareGlobalApiKey: CredentialKind = {
       sample('scripts/purge-cache.sh', `#!/bin/sh\ncurl -X POST "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/purge_cache" \\\n  -H "X-Auth-Email: ops@acme.io" \\\n  -H "X-Auth-Key: ${LEGACY_KEY}" \\\n  --data '{"purge_everything":true}'\n`, { expect: { line: 4 } }),
       sample('ops/cloudflare.env.yaml', `CLOUDFLARE_EMAIL: ops@acme.io\nCLOUDFLARE_API_KEY: ${CFK}\n`, { expect: { line: 2 } }),
       sample('scripts/renew-certs.sh', `#!/bin/sh\nexport CF_Key="${LEGACY_KEY}"\nexport CF_Email="ops@acme.io"\n~/.acme.sh/acme.sh --issue --dns dns_cf -d acme.io\n`, { expect: { line: 2 }, note: "acme.sh's names" }),
+      sample('k8s/cert-manager/cloudflare.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: cloudflare-api-key-secret\n  namespace: cert-manager\ntype: Opaque\nstringData:\n  api-key: ${LEGACY_KEY}\n---\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: letsencrypt\nspec:\n  acme:\n    email: ops@acme.io\n    solvers:\n      - dns01:\n          cloudflare:\n            email: ops@acme.io\n            apiKeySecretRef:\n              name: cloudflare-api-key-secret\n              key: api-key\n`, { expect: { line: 8 }, note: "cert-manager's documented Secret key" }),
       sample('src/cloudflare.ts', `import Cloudflare from "cloudflare";\nexport const cf = new Cloudflare({\n  apiEmail: "ops@acme.io",\n  apiKey: "${LEGACY_KEY_2}",\n});\n`, { expect: { line: 4 }, note: "the TypeScript client's key and email" }),
       sample('ops/ddns/docker-compose.yml', `services:\n  ddns:\n    image: oznu/cloudflare-ddns\n    environment:\n      - EMAIL=ops@acme.io\n      - API_KEY=${LEGACY_KEY}\n      - ZONE=acme.io\n`, { expect: { line: 6 } }),
       sample('config/cloudflare.yml', `CLOUDFLARE_API_KEY: ${LEGACY_KEY_2}\nCLOUDFLARE_ZONE: acme.io\n`, { expect: { line: 1 }, note: 'the email kept elsewhere' }),
