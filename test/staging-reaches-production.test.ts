@@ -472,6 +472,14 @@ describe('names that are members of Object.prototype', () => {
   });
 });
 
+describe('ci as a directory', () => {
+  it('names no environment (the pipeline deploys every one), while a ci file name still names the test environment', () => {
+    for (const path of ['ci/.netrc', 'ci/deploy.sh', 'tools/ci/maven-settings.xml']) expect(environmentOfPath(path), path).toBeUndefined();
+    for (const path of ['.env.ci', 'docker-compose.ci.yml']) expect(environmentOfPath(path)?.environment, path).toBe('test');
+    expect(environmentOfPath('ci/deploy.sh', { ci: 'staging' })?.environment).toBe('staging');
+  });
+});
+
 describe('qa in file names', () => {
   it('names the QA environment in configuration files, not in code', () => {
     for (const path of ['.env.qa', 'helm/values-qa.yaml', 'src/main/resources/application-qa.properties', 'envs/qa.tfvars', 'docker-compose.qa.yml']) {

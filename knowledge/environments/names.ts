@@ -166,7 +166,8 @@ function directoryEnvironment(segments: readonly string[], aliases: Readonly<Rec
     const directory = segments[i]!;
     const parent = segments[i - 1]?.toLowerCase();
     const environment = canonicalEnvironment(directory, aliases);
-    if (!environment) continue;
+    // `ci/` holds the pipeline's scripts and config, deploys to every environment included: it names none.
+    if (!environment || (directory === 'ci' && !aliasFor(aliases, directory))) continue;
     // A bare environment word as a directory counts anywhere; compound ones only under a known parent.
     if (BY_WORD.has(directory.toLowerCase()) || aliasFor(aliases, directory.toLowerCase()) || (parent && ENVIRONMENT_DIRECTORIES.has(parent))) {
       // `test/` and `tests/` hold test code, not a test environment's config; callers treat those as test-only.
