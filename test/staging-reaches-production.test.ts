@@ -473,9 +473,9 @@ describe('names that are members of Object.prototype', () => {
 });
 
 describe('ci as a directory', () => {
-  it('names no environment (the pipeline deploys every one), while a ci file name still names the test environment', () => {
+  it('names no environment: the pipeline deploys every one', () => {
     for (const path of ['ci/.netrc', 'ci/deploy.sh', 'tools/ci/maven-settings.xml']) expect(environmentOfPath(path), path).toBeUndefined();
-    for (const path of ['.env.ci', 'docker-compose.ci.yml']) expect(environmentOfPath(path)?.environment, path).toBe('test');
+    expect(environmentOfPath('ci/test/.env')?.environment).toBe('test');
     expect(environmentOfPath('ci/deploy.sh', { ci: 'staging' })?.environment).toBe('staging');
   });
 });
