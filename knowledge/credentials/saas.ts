@@ -501,6 +501,34 @@ export const postmarkServerToken: CredentialKind = {
   },
 };
 
+const ALGOLIA_KEY = 'b3f7a9c21d4e8f6a0c5b7d9e1f3a5c7e';
+
+/** Algolia's keys are 32 hex characters; the name says which (search-only keys are meant for browsers). */
+export const algoliaApiKey: CredentialKind = {
+  id: 'algolia-api-key',
+  provider: 'algolia',
+  title: 'Algolia API key',
+  contextPatterns: [{ variable: /algolia.*(?:key|token)/i, value: /^[a-f0-9]{32}$/, keywords: ['algolia'] }],
+  rate: (context) => {
+    const name = context.variable ?? '';
+    if (/admin/i.test(name)) return { scope: 'root', because: 'the admin key manages every index, API key and setting of the application' };
+    if (/search/i.test(name) && !/write/i.test(name)) return { scope: 'public', because: 'a search-only key is meant to ship to browsers: it can only search' };
+    if (/write/i.test(name)) return { scope: 'scoped', because: 'a write key is limited to the indices and operations its ACL lists' };
+    return { scope: 'unknown', because: "an Algolia key's ACL is not in the value; unnamed server-side keys are often the admin key" };
+  },
+  reach: 'adds, changes and deletes records and indices of the application, as far as the key’s ACL allows (the admin key: everything, keys included)',
+  narrower: 'create a key with only the ACL and indices the job needs (addObject on one index), and use the search-only key in browsers',
+  reference: 'https://www.algolia.com/doc/guides/security/api-keys/',
+  samples: {
+    positive: [sample('scripts/reindex.js', `const algoliasearch = require('algoliasearch');\nconst ALGOLIA_ADMIN_KEY = '${ALGOLIA_KEY}';\nconst client = algoliasearch('B1G2GM9NG0', ALGOLIA_ADMIN_KEY);\n`, { expect: { line: 2 } })],
+    negative: [sample('src/search.ts', `export const algoliaSearchKey = '${ALGOLIA_KEY}';\n`, { note: 'a search-only key, meant for browsers' })],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/reindex.py', `ALGOLIA_ADMIN_API_KEY = "${ALGOLIA_KEY}"\n`, { expect: { line: 1 } })],
+    negative: [sample('scripts/reindex.py', `ALGOLIA_WRITE_API_KEY = "${ALGOLIA_KEY}"\n`)],
+  },
+};
+
 export const linearApiKey: CredentialKind = {
   id: 'linear-api-key',
   provider: 'linear',
@@ -750,6 +778,7 @@ export const SAAS_KINDS: readonly CredentialKind[] = [
   mailgunApiKey,
   postmarkAccountToken,
   postmarkServerToken,
+  algoliaApiKey,
   linearApiKey,
   shopifyAccessToken,
   shopifySharedSecret,
