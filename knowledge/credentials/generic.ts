@@ -41,12 +41,15 @@ const DATABASE_ENGINE_VALUE = /(?:^|[.:/_-])(?:postgres(?:ql)?|postgis|pg|mysql2
 
 /**
  * The superuser a password's own line names as its account: a `.pgpass` line (`host:port:db:postgres:…`), a libpq
- * keyword string or a client call (`user=postgres`, `user="sa"`), a `CREATE USER`/`ALTER ROLE` statement.
+ * keyword string or a client call (`user=postgres`, `user="sa"`), a client's user flag (`mysql -u root`), a
+ * `CREATE USER`/`ALTER ROLE` statement.
  */
 function superuserOnLine(line: string): string | undefined {
   const account =
     /^[^:\s#]+:(?:\d+|\*):[^:\s]+:([^:\s]+):/.exec(line)?.[1] ??
     /\b(?:user|username|login)[ \t]*=[ \t]*["']?([\w.-]+)/i.exec(line)?.[1] ??
+    // A client's flag: `mysql -u root -p…`, `mysql -uroot`, `psql -U postgres`, `--user root`.
+    /(?:^|\s)(?:-u|-U|--user(?:name)?)(?:[ \t]+|=)?["']?([A-Za-z_][\w.-]*)/.exec(line)?.[1] ??
     /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)[ \t]+["'`]?([\w.-]+)/i.exec(line)?.[1];
   const user = account?.toLowerCase();
   return user && SUPERUSERS.has(user) ? `user ${user}` : undefined;
@@ -347,12 +350,14 @@ export const hardcodedPassword: CredentialKind = {
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { expect: { line: 6 }, note: 'the account is named beside the password' }),
       sample('wp-config.php', "<?php\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', 'Qm7vX2pL9kRt4wZb' );\n", { expect: { line: 3 } }),
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: postgres\n  password: Gq83vPz2mLwKt7\n', { expect: { line: 5 }, note: "Rails: the adapter names the database beside the superuser" }),
+      sample('scripts/restore.sh', '#!/bin/sh\nmysql -h db-prod.acme.internal -u root -pGq83vPz2mLwKt7 acme < dump.sql\n', { expect: { line: 2 }, note: "the client's user flag names the superuser" }),
       sample('src/main/resources/application.properties', 'spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n', { expect: { line: 2 } }),
       sample('src/main/resources/application.yml', 'spring:\n  datasource:\n    url: jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app\n    username: postgres\n    password: NKs0AD9d7v3AehVXzZ0IowQf\n', { expect: { line: 5 }, note: 'the database named by the URL beside it' }),
       sample('deploy/.pgpass', 'acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432:*:postgres:7FC7zmwDuEQPoLYTR30hnKpI\n', { expect: { line: 1 } }),
       sample('src/etl/load.py', 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } }),
     ],
     negative: [
+      sample('scripts/restore.sh', '#!/bin/sh\nmysql -h db-prod.acme.internal -u ledger_app -pGq83vPz2mLwKt7 acme < dump.sql\n', { note: 'an application user' }),
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: ledger_app\n  password: Gq83vPz2mLwKt7\n', { note: 'an application user' }),
       sample('roles/personas_deployment/defaults/main.yml', 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
