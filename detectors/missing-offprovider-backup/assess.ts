@@ -8,6 +8,7 @@ import { isTestExampleOrDocsPath } from '../../src/paths.js';
 import { directoryOf, engineTitle, nameHoldsDatabase, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
 import { lookupTable } from '../../src/lookup-table.js';
 import { RAILWAY_BUILT_IN } from './inventory/railway.js';
+import { classifyDestination, type Destination } from './backups/destinations.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -255,6 +256,21 @@ function accountOfStore(store: DataStore, contexts: readonly StoreContext[]): { 
   return { account: provider?.account, region: store.region ?? provider?.region };
 }
 
+/** An `env:` destination with its variables filled from what a platform config sets (`fly.toml` `[env]`). */
+function expandFromAppEnv(ref: string, contexts: readonly StoreContext[]): Destination | undefined {
+  const [url, endpoint] = JSON.parse(ref.slice('env:'.length)) as [string, string | null];
+  const values = new Map(contexts.filter((entry) => entry.kind === 'app-env' && entry.name && entry.value).map((entry) => [entry.name!, entry.value!]));
+  let missing = false;
+  const fill = (text: string) => text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (_, braced: string | undefined, bare: string | undefined) => {
+    const value = values.get((braced ?? bare)!);
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  const filled = fill(url);
+  const filledEndpoint = endpoint === null ? undefined : fill(endpoint);
+  return missing ? undefined : classifyDestination(filled, filledEndpoint);
+}
+
 function classify(item: BackupEvidence, store: DataStore, context: ClassifyContext): Classified {
   const { contexts } = context;
   let provider = item.destinationProvider;
@@ -262,7 +278,13 @@ function classify(item: BackupEvidence, store: DataStore, context: ClassifyConte
   let region = item.destinationRegion;
   if (item.destinationRef) {
     const ref = item.destinationRef;
-    if (ref.startsWith('rclone:') || ref.startsWith('velero:')) {
+    if (ref.startsWith('env:')) {
+      const expanded = expandFromAppEnv(ref, contexts);
+      if (!expanded || expanded.unresolved) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ''} is set from the environment, which the repo does not show` };
+      provider = expanded.provider;
+      account = expanded.account;
+      region = expanded.region;
+    } else if (ref.startsWith('rclone:') || ref.startsWith('velero:')) {
       const name = ref.slice(ref.indexOf(':') + 1);
       const found = contexts.find((entry) => (entry.kind === 'rclone-remote' && entry.name === name) || (entry.kind === 'backup-location' && entry.name === ref));
       if (!found?.value) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ref} is not visible in the repo` };

@@ -123,7 +123,9 @@ export interface StoreContext {
     | 'deploy-button'
     | 'backup-location'
     /** An AWS account (and region) a CDK app deploys its stacks to: `env: { account: '…', region: '…' }`. */
-    | 'cdk-environment';
+    | 'cdk-environment'
+    /** A variable an app's platform config sets for it (`fly.toml` `[env]`): `name` = `value`. */
+    | 'app-env';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */

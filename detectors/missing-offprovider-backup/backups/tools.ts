@@ -38,6 +38,13 @@ function protectionOf(destination: Destination, ref?: string): 'destination-unkn
   return destination.provider === 'local' ? 'same-volume' : 'off-provider';
 }
 
+const VARIABLE = /\$\{?[A-Za-z_]\w*/;
+
+/** A destination to expand from the app's environment once every file is read: `env:` + its URL and endpoint, as written. */
+function envRef(url: string, endpoint: string | undefined): string {
+  return `env:${JSON.stringify([url, endpoint ?? null])}`;
+}
+
 export function scanLitestream(inventory: Inventory): void {
   const root = mapOf(inventory.file.data()?.roots[0]);
   for (const db of itemsOf(get(root, 'dbs'))) {
@@ -53,14 +60,17 @@ export function scanLitestream(inventory: Inventory): void {
       const endpoint = textOf(get(map, 'endpoint'));
       const raw = url ?? (type === 'file' ? (textOf(get(map, 'path')) ?? 'file') : type === 'sftp' ? `sftp://${textOf(get(map, 'host')) ?? ''}` : `${type === 'abs' ? 'abs' : type}://${bucket ?? ''}`);
       const destination = classifyDestination(raw, type === 's3' ? endpoint : undefined);
+      // Litestream expands `${VAR}` in its config from the environment: the app's platform config may set it.
+      const ref = VARIABLE.test(raw) || (type === 's3' && endpoint !== undefined && VARIABLE.test(endpoint)) ? envRef(raw, type === 's3' ? endpoint : undefined) : undefined;
       // `validation-interval` makes Litestream restore the replica and compare it: a restore test that runs itself.
       const validated = get(map, 'validation-interval') !== undefined;
       inventory.evidence({
         covers: path ? [`path:${path}`] : [],
-        protection: protectionOf(destination),
+        protection: protectionOf(destination, ref),
         mechanism: 'litestream',
         destination: destination.display,
         destinationProvider: destination.unresolved ? undefined : destination.provider,
+        ...(ref ? { destinationRef: ref } : {}),
         engines: ['sqlite', 'volume'],
         location: inventory.at(map.span),
         restoreTested: validated,

@@ -12,6 +12,11 @@ export function scanFly(inventory: Inventory): void {
   if (!root) return;
   const app = literalOf(get(root, 'app')) ?? 'app';
   inventory.context({ kind: 'deploys', value: 'fly', location: inventory.line(1) });
+  // What the app's processes see: a backup tool's config expands these (Litestream's `url: ${REPLICA_URL}`).
+  for (const entry of mapOf(get(root, 'env'))?.entries ?? []) {
+    const value = literalOf(entry.value);
+    if (value !== undefined) inventory.context({ kind: 'app-env', name: entry.key, value, location: inventory.line(entry.keySpan.line) });
+  }
   const image = literalOf(get(mapOf(get(root, 'build')), 'image'));
   const imageEngine = engineOfImage(image);
   const postgresApp = imageEngine === 'postgres' || /^flyio\/postgres/.test(image ?? '');

@@ -42,7 +42,17 @@ export const restoreRules: RuleMeta[] = [
     precision: 'medium',
     tags: ['backup'],
     samples: {
-      positive: [{ files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM }, expect: { path: 'fly.toml', line: 4 } }],
+      positive: [
+        { files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM }, expect: { path: 'fly.toml', line: 4 } },
+        {
+          files: {
+            'fly.toml': 'app = "acme-pastebin"\nprimary_region = "cdg"\n\n[env]\n  LITESTREAM_REPLICA_URL = "s3://acme-pastebin-litestream/pastebin.db"\n  LITESTREAM_ENDPOINT = "https://4f1c9a2b7d3e8f6a0b1c2d3e4f5a6b7c.r2.cloudflarestorage.com"\n\n[[mounts]]\n  source = "pastebin_data"\n  destination = "/data"\n',
+            'litestream.yml': 'dbs:\n  - path: /data/pastebin.db\n    replicas:\n      - type: s3\n        url: ${LITESTREAM_REPLICA_URL}\n        endpoint: ${LITESTREAM_ENDPOINT}\n',
+          },
+          expect: { path: 'fly.toml', line: 8 },
+          note: "Litestream's replica URL and endpoint expanded from fly.toml's [env]: the copy leaves Fly for R2, never restored",
+        },
+      ],
       negative: [{ files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM, '.github/workflows/restore-drill.yml': DRILL }, note: 'a weekly restore drill' }],
     },
   },
