@@ -660,3 +660,24 @@ describe('restore-never-tested wording', () => {
     expect(message).toBe('Production bucket `acme-customer-documents-prod` on AWS is backed up to another account (s3-replication), but nothing in the repo ever restores a copy and checks it.');
   });
 });
+
+describe('MongoDB Atlas backup schedules', () => {
+  const cluster = 'resource "mongodbatlas_advanced_cluster" "orders" {\n  project_id     = var.atlas_project_id\n  name           = "orders-prod"\n  cluster_type   = "REPLICASET"\n  backup_enabled = true\n}\n\n';
+  const schedule = (inner: string) =>
+    `resource "mongodbatlas_cloud_backup_schedule" "orders" {\n  project_id   = mongodbatlas_advanced_cluster.orders.project_id\n  cluster_name = mongodbatlas_advanced_cluster.orders.name\n${inner}}\n`;
+
+  it('rates copies to another Atlas region as a copy in the same account, not the cluster alone', async () => {
+    const { findings } = await run({ 'infra/main.tf': cluster + schedule('  copy_settings {\n    cloud_provider = "AWS"\n    region_name    = "EU_WEST_1"\n    frequencies    = ["DAILY"]\n  }\n') });
+    expect(findings).toContain('provider-only-backup medium infra/main.tf:1');
+    const { findings: alone } = await run({ 'infra/main.tf': cluster });
+    expect(alone).toContain('provider-only-backup high infra/main.tf:1');
+  });
+
+  it('reads an automatic export to an S3 bucket as a copy outside Atlas, never restored', async () => {
+    const exportBucket = 'resource "mongodbatlas_cloud_backup_snapshot_export_bucket" "dr" {\n  project_id     = var.atlas_project_id\n  bucket_name    = "acme-atlas-exports"\n  cloud_provider = "AWS"\n  iam_role_id    = var.atlas_role_id\n}\n\n';
+    const { findings } = await run({
+      'infra/main.tf': cluster + exportBucket + schedule('  auto_export_enabled = true\n  export {\n    export_bucket_id = mongodbatlas_cloud_backup_snapshot_export_bucket.dr.export_bucket_id\n    frequency_type   = "daily"\n  }\n'),
+    });
+    expect(findings.filter((finding) => !finding.startsWith('no-prevent-destroy'))).toEqual(['restore-never-tested low infra/main.tf:1']);
+  });
+});

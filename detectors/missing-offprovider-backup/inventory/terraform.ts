@@ -565,6 +565,41 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       });
       return;
     }
+    case 'mongodbatlas_cloud_backup_schedule': {
+      // The cluster's own snapshots are its built-in backup; the schedule adds copies to other regions of Atlas and
+      // exports to a bucket of the team's own cloud account, outside Atlas.
+      const cluster = referenceOf(attribute(body, 'cluster_name'));
+      if (!cluster) return;
+      const covers = [`terraform:${directory}:${cluster}`];
+      const copies = blocks(body, 'copy_settings');
+      if (copies.length > 0) {
+        const regions = copies.map((copy) => literalOf(attribute(copy, 'region_name'))).filter((region): region is string => !!region);
+        inventory.evidence({
+          covers,
+          protection: 'same-account-other-region',
+          mechanism: 'atlas-copy-settings',
+          destination: `Atlas snapshots copied to ${regions.length > 0 ? regions.join(', ') : 'another region'}`,
+          destinationProvider: 'mongodb-atlas',
+          location: inventory.line(lineOf(body, 'copy_settings')),
+        });
+      }
+      const exported = isTruthy(attribute(body, 'auto_export_enabled')) === true ? block(body, 'export') : undefined;
+      if (exported) {
+        const bucketRef = referenceOf(attribute(exported, 'export_bucket_id'));
+        const bucket = bucketRef ? all.find((candidate) => `${candidate.type}.${candidate.label}` === bucketRef) : undefined;
+        const cloud = (literalOf(attribute(bucket?.body, 'cloud_provider')) ?? 'AWS').toUpperCase();
+        const bucketName = literalOf(attribute(bucket?.body, 'bucket_name')) ?? bucketRef ?? 'an export bucket';
+        inventory.evidence({
+          covers,
+          protection: 'off-provider',
+          mechanism: 'atlas-snapshot-export',
+          destination: cloud === 'AZURE' ? `Azure Blob Storage ${bucketName}` : `s3://${bucketName}`,
+          destinationProvider: cloud === 'AZURE' ? 'azure' : 'aws',
+          location: inventory.line(lineOf(body, 'export')),
+        });
+      }
+      return;
+    }
     case 'railway_service': {
       const volume = mapOf(attribute(body, 'volume')) ?? block(body, 'volume');
       if (!volume) return;
