@@ -161,7 +161,7 @@ export function isTruthy(node: DataNode | undefined): boolean | undefined {
 }
 
 /** Engine families whose copy is what the issue protects; caches, queues and search indexes are rebuilt, not restored. */
-export type Engine = 'postgres' | 'mysql' | 'mongo' | 'mssql' | 'sqlite' | 'clickhouse' | 'cassandra' | 'couchdb' | 'neo4j' | 'influxdb' | 'object-storage' | 'volume' | 'dynamodb' | 'cosmosdb' | 'firestore' | 'file-system' | 'database';
+export type Engine = 'postgres' | 'mysql' | 'mongo' | 'mssql' | 'sqlite' | 'clickhouse' | 'cassandra' | 'couchdb' | 'neo4j' | 'influxdb' | 'redis' | 'object-storage' | 'volume' | 'dynamodb' | 'cosmosdb' | 'firestore' | 'file-system' | 'database';
 
 const IMAGE_ENGINES: Array<[RegExp, Engine]> = [
   [/(^|\/)(postgres|postgresql|postgis|pgvector|timescaledb[\w-]*|timescale|postgres-ssl|cloudnative-pg|spilo[\w-]*|crunchy-postgres|supabase\/postgres|paradedb|citus)(:|@|$)/i, 'postgres'],
@@ -207,6 +207,18 @@ export function engineOfImage(image: string | undefined): Engine | undefined {
   return undefined;
 }
 
+/**
+ * The engine a container runs, given its command too: Redis is a cache unless the container turns on its append-only
+ * file (`redis-server --appendonly yes`), which a team does to keep what it holds.
+ */
+export function engineOfContainer(image: string | undefined, command: string): Engine | undefined {
+  const engine = engineOfImage(image);
+  if (engine || !image) return engine;
+  return REDIS_IMAGE.test(image.trim()) && APPEND_ONLY.test(command) ? 'redis' : undefined;
+}
+
+const REDIS_IMAGE = /(^|\/)(redis|redis-stack-server|valkey|keydb)(:|@|$)/i;
+const APPEND_ONLY = /--appendonly[ \t=]+["']?yes\b/i;
 
 /** Human name of an engine for messages. */
 export function engineTitle(engine: string): string {
@@ -221,6 +233,7 @@ export function engineTitle(engine: string): string {
     couchdb: 'CouchDB database',
     neo4j: 'Neo4j database',
     influxdb: 'InfluxDB database',
+    redis: 'Redis store (append-only file on)',
     'object-storage': 'bucket',
     volume: 'volume',
     dynamodb: 'DynamoDB table',

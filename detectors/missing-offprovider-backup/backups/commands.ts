@@ -266,10 +266,7 @@ function unwrap(words: string[]): { words: string[]; platform?: string } {
       rest = rest.slice(rest.indexOf('--') + 1);
       continue;
     }
-    if ((head === 'sh' || head === 'bash') && rest[1] === '-c' && rest[2]) {
-      rest = rest.slice(2);
-      break;
-    }
+    // `sh -c "…"` stays whole: the script reader reads the quoted commands as a script of their own.
     break;
   }
   return { words: rest, platform };
@@ -410,6 +407,17 @@ export function readScript(script: string, env: ScriptEnv = new Map(), remote = 
       for (const deploy of nested.deploys) reading.deploys.push({ ...deploy, offset: at });
       continue;
     }
+    // `sh -c "redis-cli --rdb /tmp/d.rdb && aws s3 cp …"`: a container's command, run by a shell.
+    if (/^(?:sh|bash|ash|dash)$/.test(tool) && words[1] === '-c' && words[2] !== undefined) {
+      const nested = readScript(words[2], localEnv, remote);
+      for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: at });
+      for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: at });
+      for (const deploy of nested.deploys) reading.deploys.push({ ...deploy, offset: at });
+      reading.fetch ??= nested.fetch === undefined ? undefined : at;
+      reading.load ??= nested.load === undefined ? undefined : at;
+      reading.verify ??= nested.verify === undefined ? undefined : at;
+      continue;
+    }
     const deploy = deployOf(words, remote || /^ssh:\/\//.test(localEnv.get('DOCKER_HOST') ?? ''));
     if (deploy) reading.deploys.push({ ...deploy, offset: at });
     readCommand(tool, words, all, at, platform, command.piped, localEnv, mcAliases, reading);
@@ -457,6 +465,11 @@ function readCommand(
   const provision = provisionOf(tool, words);
   if (provision) {
     reading.provisions.push({ ...provision, offset: at });
+    return;
+  }
+  // `redis-cli -h cache.internal --rdb /backups/dump.rdb` copies a Redis server's snapshot.
+  if ((tool === 'redis-cli' || tool === 'valkey-cli') && words.includes('--rdb')) {
+    reading.dumps.push({ tool: `${tool} --rdb`, engines: ['redis'], offset: at, host: hostOf(option(words, '-h') ?? option(words, '-u')), platform });
     return;
   }
   const dumpEngines = DUMP_TOOLS[tool];

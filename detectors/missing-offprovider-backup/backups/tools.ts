@@ -60,8 +60,9 @@ export function scanLitestream(inventory: Inventory): void {
       const endpoint = textOf(get(map, 'endpoint'));
       const raw = url ?? (type === 'file' ? (textOf(get(map, 'path')) ?? 'file') : type === 'sftp' ? `sftp://${textOf(get(map, 'host')) ?? ''}` : `${type === 'abs' ? 'abs' : type}://${bucket ?? ''}`);
       const destination = classifyDestination(raw, type === 's3' ? endpoint : undefined);
-      // Litestream expands `${VAR}` in its config from the environment: the app's platform config may set it.
-      const ref = VARIABLE.test(raw) || (type === 's3' && endpoint !== undefined && VARIABLE.test(endpoint)) ? envRef(raw, type === 's3' ? endpoint : undefined) : undefined;
+      // Litestream expands `${VAR}` in its config from the environment: when the text alone does not say where the copy
+      // goes, the app's platform config may.
+      const ref = destination.unresolved && (VARIABLE.test(raw) || (type === 's3' && endpoint !== undefined && VARIABLE.test(endpoint))) ? envRef(raw, type === 's3' ? endpoint : undefined) : undefined;
       // `validation-interval` makes Litestream restore the replica and compare it: a restore test that runs itself.
       const validated = get(map, 'validation-interval') !== undefined;
       inventory.evidence({

@@ -5,7 +5,7 @@ import { environmentOfEnvFiles } from '../../../knowledge/environments/names.js'
 import { composeEnvFiles } from '../../../knowledge/environments/compose.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
 import { readScript } from '../backups/commands.js';
-import { engineOfImage, environmentOf, fileNameOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { engineOfContainer, engineOfImage, environmentOf, fileNameOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { backupImage } from './kubernetes.js';
 
 export function isComposeFile(path: string): boolean {
@@ -68,7 +68,7 @@ export function scanCompose(inventory: Inventory): void {
       readJob(inventory, command, { name: `${inventory.path} ${entry.key}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, commandNode.span.line, commandNode.span.endLine) });
       continue;
     }
-    const engine = engineOfImage(image);
+    const engine = engineOfContainer(image, command);
     if (!engine) continue;
     const mounts = itemsOf(get(service, 'volumes')).map((volume) => textOf(volume) ?? literalOf(get(volume, 'source')) ?? '').filter(Boolean);
     const named = mounts.map((mount) => mount.split(':')[0]!).filter((source) => source && !/^[./~$]/.test(source));

@@ -5,7 +5,7 @@ import type { DestructiveSetting } from '../../../src/facts/datastore.js';
 import { type DataNode, get, type MapNode } from '../../../src/parse/data-tree.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
 import { classifyDestination, type Destination } from '../backups/destinations.js';
-import { engineOfImage, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { engineOfContainer, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 
 const STORAGE_PROVISIONERS: Array<[RegExp, string]> = [
   [/ebs\.csi\.aws\.com|kubernetes\.io\/aws-ebs|efs\.csi\.aws\.com/, 'aws'],
@@ -71,7 +71,7 @@ function scanObject(inventory: Inventory, object: DataNode): void {
     case 'Deployment': {
       const pod = podSpec(spec);
       const containers = [...itemsOf(get(pod, 'containers'))];
-      const engine = containers.map((container) => engineOfImage(literalOf(get(container, 'image')))).find(Boolean);
+      const engine = containers.map((container) => engineOfContainer(literalOf(get(container, 'image')), [get(container, 'command'), get(container, 'args')].flatMap((node) => itemsOf(node).map((item) => textOf(item) ?? '')).join(' '))).find(Boolean);
       inventory.context({ kind: 'deploys', value: 'kubernetes-manifest', location: inventory.line(line) });
       // Where backups are kept (a MinIO in Velero's namespace, a `*-backup` store) holds copies, not the data.
       if (!engine || namespace === 'velero' || BACKUP_NAME.test(name)) return;

@@ -511,6 +511,13 @@ resource "aws_db_instance" "orders" {
         },
         {
           files: {
+            'docker-compose.prod.yml': 'services:\n  app:\n    image: ghcr.io/acme/leaderboard:2.3.0\n    environment:\n      REDIS_URL: redis://redis:6379/0\n  redis:\n    image: redis:7.2-alpine\n    command: redis-server --appendonly yes\n    volumes:\n      - redisdata:/data\nvolumes:\n  redisdata: {}\n',
+          },
+          expect: { path: 'docker-compose.prod.yml', line: 6 },
+          note: 'Redis with its append-only file on keeps data the team means to keep, on one host',
+        },
+        {
+          files: {
             'render.yaml': `databases:
   - name: shop-db
     plan: free
@@ -560,6 +567,8 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'docker-compose.prod.yml': 'services:\n  app:\n    image: ghcr.io/acme/leaderboard:2.3.0\n  redis:\n    image: redis:7.2-alpine\n    volumes:\n      - redisdata:/data\nvolumes:\n  redisdata: {}\n' }, note: 'Redis as a cache: no append-only file' },
+        { files: { 'docker-compose.prod.yml': 'services:\n  redis:\n    image: redis:7.2-alpine\n    command: redis-server --appendonly yes\n    volumes:\n      - redisdata:/data\n  backup:\n    image: redis:7.2-alpine\n    command: sh -c "redis-cli -h redis --rdb /tmp/dump.rdb && aws s3 cp /tmp/dump.rdb s3://acme-redis-backups/"\nvolumes:\n  redisdata: {}\n' }, note: 'its snapshot is copied to S3' },
         { files: { 'infra/main.tf': 'resource "hcloud_server" "db" {\n  name        = "db-prod"\n  server_type = "cpx31"\n  image       = "debian-12"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name      = "pgdata-prod"\n  size      = 200\n  server_id = hcloud_server.db.id\n}\n', 'ops/pg-backup.sh': '#!/usr/bin/env bash\nset -euo pipefail\nexport RESTIC_REPOSITORY=b2:acme-mailer-restic:/pg\nsudo -u postgres pg_dumpall | restic backup --stdin --stdin-filename pg_dumpall.sql\n' }, note: 'the server runs Postgres itself and a nightly dump goes to Backblaze B2 (sudo -u postgres read past)' },
         { files: { 'infra/prod/main.tf': S3_MAIN, 'infra/prod/versioning.tf': S3_VERSIONING }, note: 'versioning declared in another file of the module: provider-only, not none' },
         { files: { 'infra/prod/main.tf': S3_MAIN, 'infra/prod/replication.tf': S3_REPLICATION }, note: 'replication to another account, declared in its own file of the module' },
