@@ -103,8 +103,14 @@ export const readsProductionSecret: RuleMeta = {
         expect: { path: '.github/workflows/smoke.yml', line: 15 },
         note: 'a job placed by its own APP_ENV',
       },
+      sample(
+        'samconfig.toml',
+        'version = 0.1\n\n[staging.deploy.parameters]\nstack_name = "billing-api-staging"\nparameter_overrides = [\n  "Stage=staging",\n  "DBSecretArn=arn:aws:secretsmanager:eu-west-1:444455556666:secret:billing/prod/db-credentials-Xy12Ab",\n]\n',
+        { expect: { line: 7 }, note: "AWS SAM: the list form of a staging config-env's overrides hands it production's Secrets Manager secret" },
+      ),
     ],
     negative: [
+      sample('samconfig.toml', 'version = 0.1\n\n[staging.deploy.parameters]\nparameter_overrides = [\n  "Stage=staging",\n  "DBSecretArn=arn:aws:secretsmanager:eu-west-1:444455556666:secret:billing/staging/db-credentials-Xy12Ab",\n]\n', { note: "AWS SAM: staging's own secret" }),
       sample('docker-stack.staging.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:latest\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    external: true\n    name: staging_db_password\n'),
       sample('deploy/helm/billing/values-staging.yaml', 'postgresql:\n  auth:\n    existingSecret: billing-db-staging\n', { note: "staging's own Secret" }),
       sample('k8s/staging/api.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-staging\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { note: "staging's own role" }),

@@ -213,8 +213,18 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'deploy/overlays/staging/kustomization.yaml', line: 6 },
         note: "a Service in production's namespace, named from staging's (high: one cluster is assumed)",
       },
+      sample(
+        'samconfig.toml',
+        'version = 0.1\n\n[staging.deploy.parameters]\nstack_name = "billing-api-staging"\nparameter_overrides = "Stage=\\"staging\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\" DBName=\\"billing\\""\n\n[prod.deploy.parameters]\nstack_name = "billing-api-prod"\nparameter_overrides = "Stage=\\"prod\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\" DBName=\\"billing\\""\n',
+        { expect: { line: 5 }, note: "AWS SAM: the staging config-env's parameter overrides name production's Aurora cluster" },
+      ),
     ],
     negative: [
+      sample(
+        'samconfig.toml',
+        'version = 0.1\n\n[staging.deploy.parameters]\nparameter_overrides = "Stage=\\"staging\\" DBHost=\\"billing-staging.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n\n[prod.deploy.parameters]\nparameter_overrides = "Stage=\\"prod\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n',
+        { note: 'AWS SAM: each config-env its own cluster' },
+      ),
       {
         files: {
           'config/prod.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 20\n',

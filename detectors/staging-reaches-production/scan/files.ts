@@ -32,6 +32,7 @@ export type FileKind =
   | 'firebaserc'
   | 'supabase'
   | 'serverless'
+  | 'sam-config'
   | 'workflow'
   | 'gitlab-ci'
   | 'ci-pipeline'
@@ -181,6 +182,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (lower === '.firebaserc') return make('firebaserc');
   if (/(^|\/)supabase\/config\.toml$/i.test(path)) return make('supabase');
   if (/^serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(name)) return make('serverless');
+  if (/^samconfig\.(toml|ya?ml)$/i.test(name)) return make('sam-config');
   if (/^database\.ya?ml$/i.test(name)) return make('rails-database');
   if (/(^|\/)config\/storage\.ya?ml$/i.test(path)) return make('rails-storage');
   if (/(^|\/)config\/(config|database)\.json$/i.test(path)) return make('sequelize');

@@ -20,6 +20,7 @@ import { scanCdkApp, scanElixirConfig, scanJsConfig, scanPythonSettings } from '
 import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
 import { scanSstConfig } from './handlers/sst.js';
+import { scanSamConfig } from './handlers/sam.js';
 
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
   const cls = classifyPath(file.path);
@@ -90,6 +91,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanSupabaseConfig(rec, cls, document);
     case 'serverless':
       return scanServerless(rec, cls, document);
+    case 'sam-config':
+      return scanSamConfig(rec, cls, document);
     case 'workflow':
       // Its run steps are commands too: `railway environment new … --duplicate production` in a pull-request job.
       scanCommands(file, out);
