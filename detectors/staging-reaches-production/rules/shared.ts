@@ -218,12 +218,27 @@ export const sharedDatabase: RuleMeta = {
         'version = 0.1\n\n[staging.deploy.parameters]\nstack_name = "billing-api-staging"\nparameter_overrides = "Stage=\\"staging\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\" DBName=\\"billing\\""\n\n[prod.deploy.parameters]\nstack_name = "billing-api-prod"\nparameter_overrides = "Stage=\\"prod\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\" DBName=\\"billing\\""\n',
         { expect: { line: 5 }, note: "AWS SAM: the staging config-env's parameter overrides name production's Aurora cluster" },
       ),
+      sample(
+        'profiles.yml',
+        "acme_analytics:\n  target: dev\n  outputs:\n    dev:\n      type: redshift\n      host: analytics-prod.cq1w2e3r4t5y.us-east-1.redshift.amazonaws.com\n      port: 5439\n      user: \"{{ env_var('DBT_USER') }}\"\n      dbname: analytics\n      schema: analytics\n    prod:\n      type: redshift\n      host: analytics-prod.cq1w2e3r4t5y.us-east-1.redshift.amazonaws.com\n      port: 5439\n      user: \"{{ env_var('DBT_PROD_USER') }}\"\n      dbname: analytics\n      schema: analytics\n",
+        { expect: { line: 6 }, note: "dbt: the dev target builds into production's Redshift schema" },
+      ),
+      sample(
+        'profiles.yml',
+        "jaffle_shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n    prod:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n",
+        { expect: { line: 6 }, note: "dbt: a target's `type` says the `host` beside it is a database server" },
+      ),
     ],
     negative: [
       sample(
         'samconfig.toml',
         'version = 0.1\n\n[staging.deploy.parameters]\nparameter_overrides = "Stage=\\"staging\\" DBHost=\\"billing-staging.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n\n[prod.deploy.parameters]\nparameter_overrides = "Stage=\\"prod\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n',
         { note: 'AWS SAM: each config-env its own cluster' },
+      ),
+      sample(
+        'profiles.yml',
+        "jaffle_shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: warehouse-dev.acme-data.io\n      dbname: jaffle\n      schema: marts\n    prod:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n",
+        { note: 'dbt: the dev target on its own warehouse' },
       ),
       {
         files: {
