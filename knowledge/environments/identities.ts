@@ -505,6 +505,14 @@ export function renderDatabaseIdentity(name: string): ResourceIdentity | undefin
   return { kind: 'database', identity: `render-db:${value.toLowerCase()}`, otherIdentities: [], display: `Render database ${value}`, name: value, secrets: [] };
 }
 
+/** A Laravel Vapor database or cache by the name `vapor.yml` attaches it with (unique in the team's account). */
+export function vaporResourceIdentity(name: string, resource: 'database' | 'cache'): ResourceIdentity | undefined {
+  const value = name.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return undefined;
+  const scheme = resource === 'database' ? 'vapor-db' : 'vapor-cache';
+  return { kind: 'database', identity: `${scheme}:${value.toLowerCase()}`, otherIdentities: [], display: `Vapor ${resource === 'database' ? 'database' : 'Redis cluster'} ${value}`, name: value, secrets: [] };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Terraform state, stacks, secrets
 
@@ -669,6 +677,8 @@ export function identityName(identity: string): string | undefined {
     case 'fly-app':
     case 'heroku-app':
     case 'render-db':
+    case 'vapor-db':
+    case 'vapor-cache':
     case 'firebase':
     case 'railway-environment':
     case 'azure-server':

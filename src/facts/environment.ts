@@ -27,6 +27,7 @@ export type ResourceKind =
  * - `host:<hostname>` a data server by hostname (no port, no trailing dot);
  * - provider ids: `rds:<identifier>` (instance, cluster or proxy), `dynamodb:<table>` (compared by name only), `supabase:<project-ref>`, `neon:<endpoint-id>`
  *   (without `-pooler`), `render:<dpg-…|red-…>`, `render-db:<blueprint database name>`,
+ *   `vapor-db:<name>`, `vapor-cache:<name>` (Laravel Vapor),
  *   `railway-proxy:<host>:<port>`, `cloudsql:<project>:<region>:<instance>`, `fly-app:<app>`, `heroku-app:<app>`;
  * - `bucket:<name>` (S3, GCS, Spaces: globally named), `bucket:azure:<account>/<container>`,
  *   `bucket:r2:<account-id>/<bucket>` (also published as `bucket:<bucket>`);

@@ -228,6 +228,7 @@ export const sharedDatabase: RuleMeta = {
         "jaffle_shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n    prod:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n",
         { expect: { line: 6 }, note: "dbt: a target's `type` says the `host` beside it is a database server" },
       ),
+      sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
       sample(
@@ -240,6 +241,7 @@ export const sharedDatabase: RuleMeta = {
         "jaffle_shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: warehouse-dev.acme-data.io\n      dbname: jaffle\n      schema: marts\n    prod:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n",
         { note: 'dbt: the dev target on its own warehouse' },
       ),
+      sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n  staging:\n    database: acme-portal-staging\n    storage: acme-portal-staging-uploads\n", { note: 'Laravel Vapor: each environment its own database and bucket' }),
       {
         files: {
           'config/prod.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 20\n',
@@ -458,6 +460,7 @@ export const sharedBucket: RuleMeta = {
   tags: ['environments', 'storage'],
   samples: {
     positive: [
+      sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 13 }, note: "Laravel Vapor: the staging environment's `storage` is production's bucket" }),
       {
         files: {
           'src/Billing.Api/appsettings.Production.json': '{\n  "Storage": {\n    "ServiceUri": "https://acmebillingprod.blob.core.windows.net/"\n  }\n}\n',
@@ -496,6 +499,7 @@ export const sharedBucket: RuleMeta = {
       },
     ],
     negative: [
+      sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n  staging:\n    database: acme-portal-staging\n    storage: acme-portal-staging-uploads\n"),
       {
         files: {
           'src/Billing.Api/appsettings.Production.json': '{\n  "Storage": {\n    "ServiceUri": "https://acmebillingprod.blob.core.windows.net/"\n  }\n}\n',

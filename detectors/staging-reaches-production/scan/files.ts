@@ -33,6 +33,7 @@ export type FileKind =
   | 'supabase'
   | 'serverless'
   | 'sam-config'
+  | 'vapor'
   | 'workflow'
   | 'gitlab-ci'
   | 'ci-pipeline'
@@ -183,6 +184,8 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (/(^|\/)supabase\/config\.toml$/i.test(path)) return make('supabase');
   if (/^serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(name)) return make('serverless');
   if (/^samconfig\.(toml|ya?ml)$/i.test(name)) return make('sam-config');
+  // `vapor deploy --manifest vapor-eu-west-1.yml` reads another manifest of the same shape.
+  if (/^vapor([.-][^/]*)?\.ya?ml$/i.test(name)) return make('vapor');
   if (/^database\.ya?ml$/i.test(name)) return make('rails-database');
   if (/(^|\/)config\/storage\.ya?ml$/i.test(path)) return make('rails-storage');
   if (/(^|\/)config\/(config|database)\.json$/i.test(path)) return make('sequelize');

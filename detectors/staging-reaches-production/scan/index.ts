@@ -21,6 +21,7 @@ import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
 import { scanSstConfig } from './handlers/sst.js';
 import { scanSamConfig } from './handlers/sam.js';
+import { scanVapor } from './handlers/vapor.js';
 
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
   const cls = classifyPath(file.path);
@@ -93,6 +94,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanServerless(rec, cls, document);
     case 'sam-config':
       return scanSamConfig(rec, cls, document);
+    case 'vapor':
+      return scanVapor(rec, cls, document);
     case 'workflow':
       // Its run steps are commands too: `railway environment new … --duplicate production` in a pull-request job.
       scanCommands(file, out);
