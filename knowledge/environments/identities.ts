@@ -562,7 +562,7 @@ export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIden
   };
 }
 
-export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group' | 'env-file' | 'values-file';
+export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group' | 'ci-secret' | 'env-file' | 'values-file';
 
 const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   ssm: { scheme: 'ssm', label: 'SSM parameter' },
@@ -577,6 +577,8 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   'vercel-environment': { scheme: 'vercel-env', label: 'Vercel environment' },
   'doppler-config': { scheme: 'doppler', label: 'Doppler config' },
   'ci-group': { scheme: 'ci-group', label: 'CI secret group' },
+  // A secret a CI server keeps by id (a Jenkins credential, a Drone secret): every name there is a secret.
+  'ci-secret': { scheme: 'ci', label: 'CI secret' },
   'env-file': { scheme: 'env-file', label: 'environment file' },
   'values-file': { scheme: 'values-file', label: 'Helm values file' },
 };

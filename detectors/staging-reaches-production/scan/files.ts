@@ -37,6 +37,8 @@ export type FileKind =
   | 'workflow'
   | 'gitlab-ci'
   | 'ci-pipeline'
+  | 'drone'
+  | 'jenkinsfile'
   | 'rails-database'
   | 'rails-storage'
   | 'sequelize'
@@ -139,6 +141,8 @@ function classifyPathUncached(path: string): FileClass | undefined {
     }
     return undefined;
   }
+  // Jenkins pipelines: `Jenkinsfile`, `Jenkinsfile.staging`, `deploy.jenkinsfile`.
+  if (/^jenkinsfile([._-][^/]*)?$|\.jenkinsfile$/i.test(name)) return make('jenkinsfile');
   // Scripts without an extension under bin/ and scripts/ (`bin/refresh-staging`) are shell scripts too.
   if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || (format === 'text' && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path))) return make('commands');
   // Bicep parameter files: one environment's values for a template (`staging.bicepparam`, `main.prod.bicepparam`).
@@ -152,6 +156,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
   // GitLab CI: the root file and the files it includes by convention (`ci/deploy.gitlab-ci.yml`).
   if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: 'gitlab-ci', format, tag: tag(), role: 'plain' };
   if (isCiPipeline(path)) return { kind: 'ci-pipeline', format, tag: tag(), role: 'plain' };
+  if (/^\.drone\.ya?ml$/i.test(name)) return { kind: 'drone', format, tag: tag(), role: 'plain' };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name) || /^docker-stack([.-][^/]*)?\.ya?ml$/i.test(name)) {
     // `docker-compose.override.yml` is what `docker compose up` adds on a developer's machine.
     const own: EnvTag = /\.override\.ya?ml$/i.test(name) ? { environment: 'development', name: 'override', evidence: 'file-name' } : tag();

@@ -14,7 +14,8 @@ import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernete
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless, scanDoAppSpec, scanNomadJobs } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
-import { scanCiPipeline } from './handlers/pipelines.js';
+import { scanCiPipeline, scanDronePipeline } from './handlers/pipelines.js';
+import { scanJenkinsfile } from './handlers/jenkins.js';
 import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanCdkApp, scanElixirConfig, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
@@ -61,6 +62,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'sst':
       scanSstConfig(rec);
       return;
+    case 'jenkinsfile':
+      scanJenkinsfile(rec, cls);
+      return;
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.
   if (cls.role === 'plain' && cls.tag.environment === 'base' && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === 'toml')) return;
@@ -102,6 +106,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanWorkflow(rec, cls, document);
     case 'ci-pipeline':
       return scanCiPipeline(rec, document);
+    case 'drone':
+      return scanDronePipeline(rec, cls, document);
     case 'gitlab-ci':
       return scanGitlabCi(rec, cls, document);
     case 'do-app':
