@@ -219,7 +219,7 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     return [secretIdentity(value, 'file')];
   }
   if (['aws_profile', 'aws_default_profile'].includes(variable.toLowerCase()) && /^[\w.-]+$/.test(value)) return [secretIdentity(value, 'aws-profile')];
-  if (variable === 'key' && context.path.includes('remoteRef')) return [secretIdentity(value, 'external')];
+  if (isExternalSecretKey(variable, context.path)) return [secretIdentity(value, 'external')];
   // Helm charts take a Secret by name (`auth.existingSecret`, Bitnami's convention): the workload reads that Secret.
   if (/^existing[_-]?secret(?:[_-]?name)?$/i.test(variable) && /^[a-z0-9][a-z0-9.-]*$/.test(value)) return [secretIdentity(value, 'k8s')];
   // Vault Agent's injector reads the path an annotation names (`agent-inject-secret-db: database/creds/api-production`).
@@ -242,6 +242,15 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     return volume ? [volume] : [];
   }
   return [];
+}
+
+/**
+ * The provider's key an External Secrets `ExternalSecret` reads: `data[].remoteRef.key`, the whole secret
+ * `dataFrom[].extract.key` unpacks, and what `dataFrom[].find` matches (its `path` prefix, its `name.regexp`).
+ */
+function isExternalSecretKey(variable: string, path: ReadonlyArray<string | number>): boolean {
+  if (variable === 'key') return path.includes('remoteRef') || (path.includes('dataFrom') && path.includes('extract'));
+  return (variable === 'path' || variable === 'regexp') && path.includes('dataFrom') && path.includes('find');
 }
 
 function isProjectVariable(variable: string, tokens: readonly string[], context: ValueContext): boolean {
