@@ -228,6 +228,8 @@ export const sharedDatabase: RuleMeta = {
         "jaffle_shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n    prod:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n",
         { expect: { line: 6 }, note: "dbt: a target's `type` says the `host` beside it is a database server" },
       ),
+      sample('src/main/resources/application.properties', 'quarkus.datasource.db-kind=postgresql\n%dev.quarkus.datasource.devservices.enabled=true\n%prod.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n%staging.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 4 }, note: "Quarkus: the %staging profile's datasource is production's" }),
+      sample('src/main/resources/application.yaml', 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
@@ -241,6 +243,7 @@ export const sharedDatabase: RuleMeta = {
         "jaffle_shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: warehouse-dev.acme-data.io\n      dbname: jaffle\n      schema: marts\n    prod:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n",
         { note: 'dbt: the dev target on its own warehouse' },
       ),
+      sample('src/main/resources/application.properties', 'quarkus.datasource.db-kind=postgresql\n%prod.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n%staging.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-staging.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { note: 'Quarkus: each profile its own datasource' }),
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n  staging:\n    database: acme-portal-staging\n    storage: acme-portal-staging-uploads\n", { note: 'Laravel Vapor: each environment its own database and bucket' }),
       {
         files: {
