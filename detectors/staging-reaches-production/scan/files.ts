@@ -15,6 +15,7 @@ export type FileKind =
   | 'compose'
   | 'helm-values'
   | 'kustomization'
+  | 'helmfile'
   | 'terraform'
   | 'tfvars'
   | 'terragrunt'
@@ -163,6 +164,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
     return make('compose', `compose:${dir}`, /^(docker-)?compose\.ya?ml$|^docker-stack\.ya?ml$/i, own);
   }
   if (/^kustomization\.ya?ml$/i.test(name)) return make('kustomization');
+  if (/^helmfile\.ya?ml$/i.test(name) || /(^|\/)helmfile\.d\/[^/]+\.ya?ml$/i.test(path)) return make('helmfile');
   if (/^(values([.-][^/]*)?|[^/]*[.-]values)\.ya?ml$/i.test(name) || /(^|\/)values\/[^/]+\.ya?ml$/i.test(path)) {
     const chart = /(^|\/)values$/i.test(dir) ? dir.replace(/\/?values$/i, '') : dir;
     return make('helm-values', `helm:${chart}`, /^values\.ya?ml$/i);

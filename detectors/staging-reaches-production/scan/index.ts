@@ -10,7 +10,7 @@ import { walkSection, type WalkOptions } from './tree.js';
 import { topSection, walkOptions } from './sections.js';
 import { scanDotenv } from './handlers/dotenv.js';
 import { scanComposeFile } from './handlers/compose.js';
-import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernetes.js';
+import { valueTaggedSection, scanHelmfileEnvironments, scanKubernetesDocument } from './handlers/kubernetes.js';
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless, scanDoAppSpec, scanNomadJobs } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
@@ -124,6 +124,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'spring':
       for (const root of document.roots) scanSpringDocument(rec, cls, root);
       return;
+    case 'helmfile':
+      scanHelmfileEnvironments(rec, document);
+      return walkDocument(rec, cls, document);
     case 'rails-storage':
       for (const root of document.roots) scanRailsStorage(rec, cls, root);
       return;
