@@ -505,6 +505,14 @@ export function renderDatabaseIdentity(name: string): ResourceIdentity | undefin
   return { kind: 'database', identity: `render-db:${value.toLowerCase()}`, otherIdentities: [], display: `Render database ${value}`, name: value, secrets: [] };
 }
 
+/** A Laravel Vapor database or cache by the name `vapor.yml` attaches it with (unique in the team's account). */
+export function vaporResourceIdentity(name: string, resource: 'database' | 'cache'): ResourceIdentity | undefined {
+  const value = name.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return undefined;
+  const scheme = resource === 'database' ? 'vapor-db' : 'vapor-cache';
+  return { kind: 'database', identity: `${scheme}:${value.toLowerCase()}`, otherIdentities: [], display: `Vapor ${resource === 'database' ? 'database' : 'Redis cluster'} ${value}`, name: value, secrets: [] };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Terraform state, stacks, secrets
 
@@ -554,7 +562,7 @@ export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIden
   };
 }
 
-export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group' | 'env-file' | 'values-file';
+export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group' | 'ci-secret' | 'env-file' | 'values-file';
 
 const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   ssm: { scheme: 'ssm', label: 'SSM parameter' },
@@ -569,6 +577,8 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   'vercel-environment': { scheme: 'vercel-env', label: 'Vercel environment' },
   'doppler-config': { scheme: 'doppler', label: 'Doppler config' },
   'ci-group': { scheme: 'ci-group', label: 'CI secret group' },
+  // A secret a CI server keeps by id (a Jenkins credential, a Drone secret): every name there is a secret.
+  'ci-secret': { scheme: 'ci', label: 'CI secret' },
   'env-file': { scheme: 'env-file', label: 'environment file' },
   'values-file': { scheme: 'values-file', label: 'Helm values file' },
 };
@@ -669,6 +679,8 @@ export function identityName(identity: string): string | undefined {
     case 'fly-app':
     case 'heroku-app':
     case 'render-db':
+    case 'vapor-db':
+    case 'vapor-cache':
     case 'firebase':
     case 'railway-environment':
     case 'azure-server':

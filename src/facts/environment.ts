@@ -27,6 +27,7 @@ export type ResourceKind =
  * - `host:<hostname>` a data server by hostname (no port, no trailing dot);
  * - provider ids: `rds:<identifier>` (instance, cluster or proxy), `dynamodb:<table>` (compared by name only), `supabase:<project-ref>`, `neon:<endpoint-id>`
  *   (without `-pooler`), `render:<dpg-…|red-…>`, `render-db:<blueprint database name>`,
+ *   `vapor-db:<name>`, `vapor-cache:<name>` (Laravel Vapor),
  *   `railway-proxy:<host>:<port>`, `cloudsql:<project>:<region>:<instance>`, `fly-app:<app>`, `heroku-app:<app>`;
  * - `bucket:<name>` (S3, GCS, Spaces: globally named), `bucket:azure:<account>/<container>`,
  *   `bucket:r2:<account-id>/<bucket>` (also published as `bucket:<bucket>`);
@@ -42,7 +43,8 @@ export type ResourceKind =
  *   `tfstate:workspace:<name>` (a Terraform workspace a command selects), `railway-environment:<name>`;
  * - `secret:<NAME>` (a CI secret or environment variable read by name, uppercased), `secret:ssm:<path>`,
  *   `secret:k8s:<name>`, `secret:aws:<name>`, `secret:gcp:<name>`, `secret:external:<key>` (External Secrets),
- *   `secret:file:<path>` (a credential file), `secret:aws-profile:<name>`, `secret:kube-context:<name>`;
+ *   `secret:file:<path>` (a credential file), `secret:aws-profile:<name>`, `secret:kube-context:<name>`,
+ *   `secret:ci:<id>` (a Jenkins credential or Drone secret, case kept);
  * - `payment:<provider>:<sha256 prefix of the key>`, `payment-mode:<provider>:live`.
  * `identity` is the strongest of these for the value; `otherIdentities` holds the weaker ones (a database URL on an
  * RDS host has identity `rds:orders-prod` and others `db:postgres://…` and `host:orders-prod.….rds.amazonaws.com`),

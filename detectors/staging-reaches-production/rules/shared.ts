@@ -213,8 +213,38 @@ export const sharedDatabase: RuleMeta = {
         expect: { path: 'deploy/overlays/staging/kustomization.yaml', line: 6 },
         note: "a Service in production's namespace, named from staging's (high: one cluster is assumed)",
       },
+      sample(
+        'samconfig.toml',
+        'version = 0.1\n\n[staging.deploy.parameters]\nstack_name = "billing-api-staging"\nparameter_overrides = "Stage=\\"staging\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\" DBName=\\"billing\\""\n\n[prod.deploy.parameters]\nstack_name = "billing-api-prod"\nparameter_overrides = "Stage=\\"prod\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\" DBName=\\"billing\\""\n',
+        { expect: { line: 5 }, note: "AWS SAM: the staging config-env's parameter overrides name production's Aurora cluster" },
+      ),
+      sample(
+        'profiles.yml',
+        "acme_analytics:\n  target: dev\n  outputs:\n    dev:\n      type: redshift\n      host: analytics-prod.cq1w2e3r4t5y.us-east-1.redshift.amazonaws.com\n      port: 5439\n      user: \"{{ env_var('DBT_USER') }}\"\n      dbname: analytics\n      schema: analytics\n    prod:\n      type: redshift\n      host: analytics-prod.cq1w2e3r4t5y.us-east-1.redshift.amazonaws.com\n      port: 5439\n      user: \"{{ env_var('DBT_PROD_USER') }}\"\n      dbname: analytics\n      schema: analytics\n",
+        { expect: { line: 6 }, note: "dbt: the dev target builds into production's Redshift schema" },
+      ),
+      sample(
+        'profiles.yml',
+        "jaffle_shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n    prod:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n",
+        { expect: { line: 6 }, note: "dbt: a target's `type` says the `host` beside it is a database server" },
+      ),
+      sample('src/main/resources/application.properties', 'quarkus.datasource.db-kind=postgresql\n%dev.quarkus.datasource.devservices.enabled=true\n%prod.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n%staging.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 4 }, note: "Quarkus: the %staging profile's datasource is production's" }),
+      sample('src/main/resources/application.yaml', 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
+      sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      sample(
+        'samconfig.toml',
+        'version = 0.1\n\n[staging.deploy.parameters]\nparameter_overrides = "Stage=\\"staging\\" DBHost=\\"billing-staging.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n\n[prod.deploy.parameters]\nparameter_overrides = "Stage=\\"prod\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n',
+        { note: 'AWS SAM: each config-env its own cluster' },
+      ),
+      sample(
+        'profiles.yml',
+        "jaffle_shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: warehouse-dev.acme-data.io\n      dbname: jaffle\n      schema: marts\n    prod:\n      type: postgres\n      host: warehouse.acme-data.io\n      dbname: jaffle\n      schema: marts\n",
+        { note: 'dbt: the dev target on its own warehouse' },
+      ),
+      sample('src/main/resources/application.properties', 'quarkus.datasource.db-kind=postgresql\n%prod.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n%staging.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-staging.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { note: 'Quarkus: each profile its own datasource' }),
+      sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n  staging:\n    database: acme-portal-staging\n    storage: acme-portal-staging-uploads\n", { note: 'Laravel Vapor: each environment its own database and bucket' }),
       {
         files: {
           'config/prod.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 20\n',
@@ -433,6 +463,7 @@ export const sharedBucket: RuleMeta = {
   tags: ['environments', 'storage'],
   samples: {
     positive: [
+      sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 13 }, note: "Laravel Vapor: the staging environment's `storage` is production's bucket" }),
       {
         files: {
           'src/Billing.Api/appsettings.Production.json': '{\n  "Storage": {\n    "ServiceUri": "https://acmebillingprod.blob.core.windows.net/"\n  }\n}\n',
@@ -471,6 +502,7 @@ export const sharedBucket: RuleMeta = {
       },
     ],
     negative: [
+      sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n  staging:\n    database: acme-portal-staging\n    storage: acme-portal-staging-uploads\n"),
       {
         files: {
           'src/Billing.Api/appsettings.Production.json': '{\n  "Storage": {\n    "ServiceUri": "https://acmebillingprod.blob.core.windows.net/"\n  }\n}\n',

@@ -4,6 +4,7 @@
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
+import { environmentsNamedIn } from '../../../knowledge/environments/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
 export const readsProductionState: RuleMeta = {
@@ -53,8 +54,23 @@ export const readsProductionState: RuleMeta = {
         },
         expect: { path: 'live/staging/app/terragrunt.hcl', line: 6 },
       },
+      {
+        files: {
+          'envs/staging/main.tf': 'data "terraform_remote_state" "network" {\n  backend = "s3"\n  config = {\n    bucket = "acme-shared-tfstate"\n    key    = "prod/network/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+        },
+        expect: { path: 'envs/staging/main.tf', line: 1 },
+        note: "a bucket named shared holds every environment's state: the key says production's",
+      },
     ],
     negative: [
+      {
+        files: {
+          'global/network/main.tf': 'terraform {\n  backend "s3" {\n    bucket = "acme-tf-state"\n    key    = "global/network/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nresource "aws_route53_zone" "main" {\n  name = "acme-travel.com"\n}\n',
+          'envs/staging/main.tf': 'data "terraform_remote_state" "global" {\n  backend = "s3"\n  config = {\n    bucket = "acme-tf-state"\n    key    = "global/network/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+          'envs/prod/main.tf': 'data "terraform_remote_state" "global" {\n  backend = "s3"\n  config = {\n    bucket = "acme-tf-state"\n    key    = "global/network/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+        },
+        note: 'the global state (DNS zone, registry) every environment reads is nobody\'s production state',
+      },
       sample(
         '.github/workflows/tf.yml',
         'jobs:\n  staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: terraform apply -auto-approve -var-file=staging.tfvars\n  production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: terraform apply -auto-approve -var-file=prod.tfvars\n',
@@ -74,11 +90,30 @@ export const readsProductionState: RuleMeta = {
   },
 };
 
+/** Words that make a state everyone's on purpose: the network, DNS zone or registry every environment builds on. */
+const SHARED_STATE = /(?:^|[/_.-])(?:global|shared|common)(?:$|[/_.@-])/i;
+
+/**
+ * The part of a Terraform state's address its owner chose: the key, prefix, workspace or directory, without the
+ * bucket, storage account or organisation that holds every environment's states (`acme-shared-tfstate`).
+ */
+function stateKey(identity: string): string | undefined {
+  const address = /^tfstate:(s3|gcs|azurerm|tfc|dir):(.*)$/.exec(identity);
+  if (!address) return undefined;
+  if (address[1] === 'dir') return address[2];
+  const holders = address[1] === 'azurerm' ? 2 : 1;
+  return address[2]!.split('/').slice(holders).join('/');
+}
+
 export function judgeState(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
   if (resource.kind !== 'terraform-state' && resource.kind !== 'stack') return undefined;
+  const writes = resource.declared === true || resource.identity.startsWith('tfstate:workspace:') || resource.identity.startsWith('stack:serverless:') || resource.identity.startsWith('stack:tfvars:') || /^pulumi /.test(resource.variable ?? '');
+  // Reading a state kept for every environment (`global/network/terraform.tfstate`) is not reading production's, even
+  // though production reads it too; writing one shared with production still is.
+  const key = writes ? undefined : stateKey(resource.identity);
+  if (key && SHARED_STATE.test(key) && !environmentsNamedIn(key, model.aliases).has('production')) return undefined;
   const match = model.productionMatch(resource);
   if (!match && !model.productionNamed(resource)) return undefined;
-  const writes = resource.declared === true || resource.identity.startsWith('tfstate:workspace:') || resource.identity.startsWith('stack:serverless:') || resource.identity.startsWith('stack:tfvars:') || /^pulumi /.test(resource.variable ?? '');
   return {
     ruleId: readsProductionState.id,
     severity: writes ? 'high' : undefined,

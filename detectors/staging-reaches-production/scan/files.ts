@@ -15,6 +15,7 @@ export type FileKind =
   | 'compose'
   | 'helm-values'
   | 'kustomization'
+  | 'helmfile'
   | 'terraform'
   | 'tfvars'
   | 'terragrunt'
@@ -32,9 +33,13 @@ export type FileKind =
   | 'firebaserc'
   | 'supabase'
   | 'serverless'
+  | 'sam-config'
+  | 'vapor'
   | 'workflow'
   | 'gitlab-ci'
   | 'ci-pipeline'
+  | 'drone'
+  | 'jenkinsfile'
   | 'rails-database'
   | 'rails-storage'
   | 'sequelize'
@@ -137,6 +142,8 @@ function classifyPathUncached(path: string): FileClass | undefined {
     }
     return undefined;
   }
+  // Jenkins pipelines: `Jenkinsfile`, `Jenkinsfile.staging`, `deploy.jenkinsfile`.
+  if (/^jenkinsfile([._-][^/]*)?$|\.jenkinsfile$/i.test(name)) return make('jenkinsfile');
   // Scripts without an extension under bin/ and scripts/ (`bin/refresh-staging`) are shell scripts too.
   if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || (format === 'text' && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path))) return make('commands');
   // Bicep parameter files: one environment's values for a template (`staging.bicepparam`, `main.prod.bicepparam`).
@@ -150,12 +157,14 @@ function classifyPathUncached(path: string): FileClass | undefined {
   // GitLab CI: the root file and the files it includes by convention (`ci/deploy.gitlab-ci.yml`).
   if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: 'gitlab-ci', format, tag: tag(), role: 'plain' };
   if (isCiPipeline(path)) return { kind: 'ci-pipeline', format, tag: tag(), role: 'plain' };
+  if (/^\.drone\.ya?ml$/i.test(name)) return { kind: 'drone', format, tag: tag(), role: 'plain' };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name) || /^docker-stack([.-][^/]*)?\.ya?ml$/i.test(name)) {
     // `docker-compose.override.yml` is what `docker compose up` adds on a developer's machine.
     const own: EnvTag = /\.override\.ya?ml$/i.test(name) ? { environment: 'development', name: 'override', evidence: 'file-name' } : tag();
     return make('compose', `compose:${dir}`, /^(docker-)?compose\.ya?ml$|^docker-stack\.ya?ml$/i, own);
   }
   if (/^kustomization\.ya?ml$/i.test(name)) return make('kustomization');
+  if (/^helmfile\.ya?ml$/i.test(name) || /(^|\/)helmfile\.d\/[^/]+\.ya?ml$/i.test(path)) return make('helmfile');
   if (/^(values([.-][^/]*)?|[^/]*[.-]values)\.ya?ml$/i.test(name) || /(^|\/)values\/[^/]+\.ya?ml$/i.test(path)) {
     const chart = /(^|\/)values$/i.test(dir) ? dir.replace(/\/?values$/i, '') : dir;
     return make('helm-values', `helm:${chart}`, /^values\.ya?ml$/i);
@@ -181,6 +190,9 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (lower === '.firebaserc') return make('firebaserc');
   if (/(^|\/)supabase\/config\.toml$/i.test(path)) return make('supabase');
   if (/^serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(name)) return make('serverless');
+  if (/^samconfig\.(toml|ya?ml)$/i.test(name)) return make('sam-config');
+  // `vapor deploy --manifest vapor-eu-west-1.yml` reads another manifest of the same shape.
+  if (/^vapor([.-][^/]*)?\.ya?ml$/i.test(name)) return make('vapor');
   if (/^database\.ya?ml$/i.test(name)) return make('rails-database');
   if (/(^|\/)config\/storage\.ya?ml$/i.test(path)) return make('rails-storage');
   if (/(^|\/)config\/(config|database)\.json$/i.test(path)) return make('sequelize');

@@ -10,16 +10,19 @@ import { walkSection, type WalkOptions } from './tree.js';
 import { topSection, walkOptions } from './sections.js';
 import { scanDotenv } from './handlers/dotenv.js';
 import { scanComposeFile } from './handlers/compose.js';
-import { valueTaggedSection, scanKubernetesDocument } from './handlers/kubernetes.js';
+import { valueTaggedSection, scanHelmfileEnvironments, scanKubernetesDocument } from './handlers/kubernetes.js';
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
 import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless, scanDoAppSpec, scanNomadJobs } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
-import { scanCiPipeline } from './handlers/pipelines.js';
+import { scanCiPipeline, scanDronePipeline } from './handlers/pipelines.js';
+import { scanJenkinsfile } from './handlers/jenkins.js';
 import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanCdkApp, scanElixirConfig, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
 import { scanSstConfig } from './handlers/sst.js';
+import { scanSamConfig } from './handlers/sam.js';
+import { scanVapor } from './handlers/vapor.js';
 
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
   const cls = classifyPath(file.path);
@@ -59,6 +62,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'sst':
       scanSstConfig(rec);
       return;
+    case 'jenkinsfile':
+      scanJenkinsfile(rec, cls);
+      return;
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.
   if (cls.role === 'plain' && cls.tag.environment === 'base' && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === 'toml')) return;
@@ -90,12 +96,18 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanSupabaseConfig(rec, cls, document);
     case 'serverless':
       return scanServerless(rec, cls, document);
+    case 'sam-config':
+      return scanSamConfig(rec, cls, document);
+    case 'vapor':
+      return scanVapor(rec, cls, document);
     case 'workflow':
       // Its run steps are commands too: `railway environment new … --duplicate production` in a pull-request job.
       scanCommands(file, out);
       return scanWorkflow(rec, cls, document);
     case 'ci-pipeline':
       return scanCiPipeline(rec, document);
+    case 'drone':
+      return scanDronePipeline(rec, cls, document);
     case 'gitlab-ci':
       return scanGitlabCi(rec, cls, document);
     case 'do-app':
@@ -112,6 +124,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'spring':
       for (const root of document.roots) scanSpringDocument(rec, cls, root);
       return;
+    case 'helmfile':
+      scanHelmfileEnvironments(rec, document);
+      return walkDocument(rec, cls, document);
     case 'rails-storage':
       for (const root of document.roots) scanRailsStorage(rec, cls, root);
       return;

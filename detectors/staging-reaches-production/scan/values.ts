@@ -52,13 +52,18 @@ const DATA_WORDS = new Set([
 ]);
 const COMPACT_DATA_HOSTS = new Set(['pghost', 'dbhost', 'dbserver', 'dburl', 'dburi', 'pgurl', 'mysqlhost', 'redishost', 'mongohost', 'mongourl', 'mongouri', 'redisurl', 'dbendpoint']);
 const HOST_WORDS = new Set(['host', 'hostname', 'hosts', 'server', 'servers', 'endpoint', 'endpoints', 'address', 'addr', 'url', 'uri', 'urls', 'dsn', 'cluster', 'writer', 'reader', 'primary', 'replica', 'nodes']);
-const MANAGED_DATABASE_HOST = /^[a-z0-9.-]+\.(rds\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?$/;
+const MANAGED_DATABASE_HOST = /^[a-z0-9.-]+\.(rds\.amazonaws\.com|redshift(-serverless)?\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?$/;
 
 const CREDENTIAL_FILE_WORDS = new Set(['credentials', 'credential', 'creds', 'keyfile', 'kubeconfig', 'serviceaccount', 'cert', 'certificate']);
 
 /** Buckets that hold infrastructure state: one per organisation, every environment under its own key. */
 const STATE_WORDS = new Set(['state', 'tfstate', 'backend', 'terraform', 'pulumi', 'terragrunt']);
 const DRIVER_KEYS = ['adapter', 'dialect', 'engine', 'ENGINE', 'driver', 'client', 'provider'];
+/** Engines a `type` key names: dbt profiles' targets (`type: redshift`). Elsewhere `type` is anything (`ClusterIP`, `web`). */
+const DATABASE_TYPES = new Set([
+  'postgres', 'postgresql', 'redshift', 'snowflake', 'bigquery', 'databricks', 'spark', 'trino', 'presto', 'athena', 'mysql', 'mariadb',
+  'sqlserver', 'synapse', 'fabric', 'clickhouse', 'oracle', 'vertica', 'teradata', 'greenplum', 'materialize', 'singlestore', 'exasol',
+]);
 /** The user beside a host: on a multi-tenant front door (the Supabase pooler) it names the tenant. */
 const USER_KEYS = ['user', 'USER', 'username', 'USERNAME', 'User', 'Username'];
 
@@ -72,7 +77,7 @@ export function isDatabaseHostVariable(context: ValueContext): boolean {
   if (!last || !HOST_WORDS.has(last)) return false;
   if (tokens.some((token) => DATA_WORDS.has(token))) return true;
   if (context.databaseFile) return true;
-  if (context.siblings && DRIVER_KEYS.some((key) => context.siblings!.has(key))) return true;
+  if (driverOf(context.siblings) !== undefined) return true;
   return context.path.some((step) => typeof step === 'string' && tokensOfVariable(step).some((token) => DATA_WORDS.has(token)));
 }
 
@@ -157,9 +162,12 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const prefixed = (...suffixes: string[]) => siblingWithPrefix(context.siblings, variable, suffixes);
     const port = Number(context.siblings?.get('port') ?? context.siblings?.get('PORT') ?? prefixed('PORT') ?? NaN);
     const database = context.siblings?.get('database') ?? context.siblings?.get('NAME') ?? context.siblings?.get('dbname') ?? prefixed('DATABASE', 'NAME', 'DB');
-    const engine = DRIVER_KEYS.map((key) => context.siblings?.get(key)).find((driver) => driver !== undefined) ?? prefixed('CONNECTION', 'ENGINE', 'DRIVER', 'ADAPTER');
+    const engine = driverOf(context.siblings) ?? prefixed('CONNECTION', 'ENGINE', 'DRIVER', 'ADAPTER');
     const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== undefined) ?? prefixed('USERNAME', 'USER');
-    const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database, engine: engine ? engineName(engine) : undefined, user });
+    // The schema a configuration writes in (a dbt target's `schema`): a developer's `dbt_alice` beside production's
+    // `analytics` in one database is another dataset on production's server, not production's tables.
+    const schema = database ? context.siblings?.get('schema') : undefined;
+    const host = databaseHostIdentity(value, { port: Number.isFinite(port) ? port : undefined, database: schema ? `${database}.${schema}` : database, engine: engine ? engineName(engine) : undefined, user });
     return host ? [host] : [];
   }
   // A database file's database named for production, on a server chosen at deploy time (no literal host): its name
@@ -211,7 +219,7 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     return [secretIdentity(value, 'file')];
   }
   if (['aws_profile', 'aws_default_profile'].includes(variable.toLowerCase()) && /^[\w.-]+$/.test(value)) return [secretIdentity(value, 'aws-profile')];
-  if (variable === 'key' && context.path.includes('remoteRef')) return [secretIdentity(value, 'external')];
+  if (isExternalSecretKey(variable, context.path)) return [secretIdentity(value, 'external')];
   // Helm charts take a Secret by name (`auth.existingSecret`, Bitnami's convention): the workload reads that Secret.
   if (/^existing[_-]?secret(?:[_-]?name)?$/i.test(variable) && /^[a-z0-9][a-z0-9.-]*$/.test(value)) return [secretIdentity(value, 'k8s')];
   // Vault Agent's injector reads the path an annotation names (`agent-inject-secret-db: database/creds/api-production`).
@@ -236,12 +244,32 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   return [];
 }
 
+/**
+ * The provider's key an External Secrets `ExternalSecret` reads: `data[].remoteRef.key`, the whole secret
+ * `dataFrom[].extract.key` unpacks, and what `dataFrom[].find` matches (its `path` prefix, its `name.regexp`).
+ */
+function isExternalSecretKey(variable: string, path: ReadonlyArray<string | number>): boolean {
+  if (variable === 'key') return path.includes('remoteRef') || (path.includes('dataFrom') && path.includes('extract'));
+  return (variable === 'path' || variable === 'regexp') && path.includes('dataFrom') && path.includes('find');
+}
+
 function isProjectVariable(variable: string, tokens: readonly string[], context: ValueContext): boolean {
   if (!tokens.includes('project') && !tokens.includes('projectid')) return false;
   const compact = variable.toLowerCase().replace(/[^a-z]/g, '');
   if (['googlecloudproject', 'gcloudproject', 'gcpproject', 'gcpprojectid', 'googleprojectid', 'googlecloudprojectid', 'firebaseprojectid', 'firebaseproject', 'cloudsdkcoreproject', 'gcloudprojectid'].includes(compact)) return true;
   if (variable === 'PROJECT_ID') return true;
   return context.projectKeys === true && ['project', 'projectid'].includes(compact);
+}
+
+/** The engine a database's settings name: a driver key, or a `type` that names an engine. */
+function driverOf(siblings: ReadonlyMap<string, string> | undefined): string | undefined {
+  if (!siblings) return undefined;
+  for (const key of DRIVER_KEYS) {
+    const driver = siblings.get(key);
+    if (driver !== undefined) return driver;
+  }
+  const type = siblings.get('type');
+  return type !== undefined && DATABASE_TYPES.has(type.toLowerCase()) ? type : undefined;
 }
 
 function engineName(driver: string): string {

@@ -1,5 +1,5 @@
-// Framework configuration with environments inside one file: Spring profile documents (`spring.config.activate.on-profile`)
-// and Rails environment files (the Active Storage service each picks, data-store URLs written into them).
+// Framework configuration with environments inside one file: Spring profile documents (`spring.config.activate.on-profile`),
+// Quarkus `%profile.` settings and Rails environment files (the Active Storage service each picks, data-store URLs written into them).
 import type { DataNode, MapEntry, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
 import type { FileClass } from '../files.js';
@@ -11,7 +11,10 @@ import { valueTag } from './dotenv.js';
 import { topSection, walkOptions } from '../sections.js';
 import { identifyValue } from '../values.js';
 
-/** One document of `application.yml`: the base, or the profile its `on-profile` names (a layer of the same family). */
+/**
+ * One document of `application.yml`/`.properties`: the base, or the profile its `on-profile` names (a layer of the
+ * same family); Quarkus profiles inside it are layers too.
+ */
 export function scanSpringDocument(rec: import('../recorder.js').Recorder, cls: FileClass, root: DataNode): void {
   const profile =
     literalString(getPath(root, ['spring', 'config', 'activate', 'on-profile'])) ??
@@ -28,7 +31,35 @@ export function scanSpringDocument(rec: import('../recorder.js').Recorder, cls: 
       section.span = root.span;
     }
   }
-  walkSection(rec, section, { ...walkOptions(cls), envMaps: false });
+  const { shared, profiles } = quarkusProfiles(root);
+  walkSection(rec, { ...section, node: shared }, { ...walkOptions(cls), envMaps: false });
+  for (const [name, entries] of profiles) {
+    const tag = namedTag(name, 'key');
+    if (tag === BASE) continue;
+    const node: MapNode = { kind: 'map', span: entries[0]!.keySpan, entries };
+    walkSection(rec, { node, path: [], tag, role: cls.role === 'base' ? 'layer' : 'plain', family: cls.role === 'base' ? cls.family : undefined, span: entries[0]!.keySpan }, { ...walkOptions(cls), envMaps: false });
+  }
+}
+
+/**
+ * Quarkus writes a profile's settings into the same file under a `%<profile>.` prefix (`%staging.quarkus.datasource.jdbc.url`,
+ * `%dev,test.x` for several), or in YAML under a `"%staging":` key: each profile is a layer over the unprefixed settings.
+ */
+function quarkusProfiles(root: DataNode): { shared: DataNode; profiles: Map<string, MapEntry[]> } {
+  const profiles = new Map<string, MapEntry[]>();
+  if (root.kind !== 'map' || !root.entries.some((entry) => entry.key.startsWith('%'))) return { shared: root, profiles };
+  const add = (names: string, entries: MapEntry[]) => {
+    for (const name of names.split(',')) profiles.set(name, [...(profiles.get(name) ?? []), ...entries]);
+  };
+  const shared: MapEntry[] = [];
+  for (const entry of root.entries) {
+    const prefixed = /^%([\w,-]+)\.(.+)$/.exec(entry.key);
+    const keyed = /^%([\w,-]+)$/.exec(entry.key);
+    if (prefixed) add(prefixed[1]!, [{ ...entry, key: prefixed[2]! }]);
+    else if (keyed && entry.value.kind === 'map') add(keyed[1]!, entry.value.entries);
+    else shared.push(entry);
+  }
+  return { shared: { ...root, entries: shared }, profiles };
 }
 
 /**

@@ -1,7 +1,8 @@
-// Kubernetes manifests, Kustomize overlays and Helm values: the environment is the overlay or values file, else the
-// namespace; resources are container env values, config maps, PersistentVolumes (the cloud disk behind them),
-// claims bound to a named volume, ExternalName services and the secrets a workload mounts by name.
-import type { DataNode, MapNode } from '../../../../src/parse/data-tree.js';
+// Kubernetes manifests, Kustomize overlays, Helm values and the values files Argo CD apps and helmfile environments
+// load: the environment is the overlay or values file, else the namespace; resources are container env values,
+// config maps, PersistentVolumes (the cloud disk behind them), claims bound to a named volume, ExternalName services
+// and the secrets a workload mounts by name.
+import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
 import { databaseHostIdentity, secretIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import { withDecodedSecretData } from '../../../../knowledge/credentials/kubernetes-secret-data.js';
@@ -167,13 +168,33 @@ function argoApplication(rec: Recorder, cls: FileClass, root: DataNode): void {
   if (!tag.environment || tag.environment === 'base') return;
   const sources = get(spec, 'sources');
   for (const source of sources?.kind === 'seq' ? sources.items : [get(spec, 'source')]) {
-    const chart = literalString(get(source, 'path')) ?? '';
-    const files = getPath(source, ['helm', 'valueFiles']);
-    for (const item of files?.kind === 'seq' ? files.items : []) {
-      const file = literalString(item);
-      if (!file || /[$%{}]/.test(file)) continue;
-      const path = file.startsWith('/') || !chart ? file.replace(/^\/+/, '') : `${chart.replace(/\/+$/, '')}/${file}`;
-      rec.resource(tag, secretIdentity(path, 'values-file'), item.span, { variable: 'spec.source.helm.valueFiles' });
+    recordValueFiles(rec, tag, getPath(source, ['helm', 'valueFiles']), literalString(get(source, 'path')) ?? '', 'spec.source.helm.valueFiles');
+  }
+}
+
+/**
+ * helmfile's `environments.<name>.values` (and sops-encrypted `secrets`): the files every release of that environment
+ * is rendered with, relative to the helmfile. A staging environment loading `environments/production.yaml` deploys
+ * with production's hosts, buckets and secrets.
+ */
+export function scanHelmfileEnvironments(rec: Recorder, document: DataDocument): void {
+  const directory = rec.file.path.includes('/') ? rec.file.path.slice(0, rec.file.path.lastIndexOf('/')) : '';
+  for (const root of document.roots) {
+    const environments = get(root, 'environments');
+    for (const environment of environments?.kind === 'map' ? environments.entries : []) {
+      const tag = namedTag(environment.key, 'key');
+      if (!tag.environment || tag.environment === 'base') continue;
+      for (const key of ['values', 'secrets']) recordValueFiles(rec, tag, get(environment.value, key), directory, `environments.${environment.key}.${key}`);
     }
+  }
+}
+
+/** Values files listed for one environment (literal paths; templated ones name no file here), relative to `base`. */
+function recordValueFiles(rec: Recorder, tag: EnvTag, files: DataNode | undefined, base: string, variable: string): void {
+  for (const item of files?.kind === 'seq' ? files.items : []) {
+    const file = literalString(item);
+    if (!file || /[$%{}]/.test(file)) continue;
+    const path = file.startsWith('/') || !base ? file.replace(/^\/+/, '') : `${base.replace(/\/+$/, '')}/${file.replace(/^\.\//, '')}`;
+    rec.resource(tag, secretIdentity(path, 'values-file'), item.span, { variable });
   }
 }

@@ -1,14 +1,18 @@
 // CI systems beside GitHub Actions and GitLab: Bitbucket Pipelines (`deployment: staging` steps), Azure Pipelines
-// (deployment jobs with an `environment`, variable groups, `$(NAME)` macros) and CircleCI (workflow jobs named for an
-// environment, with `context:` secret groups). A non-production job that reads a production-named variable, variable
-// group or context holds production's secrets.
+// (deployment jobs with an `environment`, variable groups, `$(NAME)` macros), CircleCI (workflow jobs named for an
+// environment, with `context:` secret groups) and Drone (steps named or promoted for an environment, reading
+// `from_secret`s). A non-production job that reads a production-named variable, variable group, context or secret
+// holds production's secrets.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
 import { secretIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
+import type { FileClass } from '../files.js';
 import type { EnvTag, Recorder } from '../recorder.js';
-import { scanSecretReferences } from './workflows.js';
+import { walkSection } from '../tree.js';
+import { walkOptions } from '../sections.js';
+import { jobNameTag, scanSecretReferences } from './workflows.js';
 
 const NON_PRODUCTION = new Set(['staging', 'preview', 'development']);
 
@@ -37,6 +41,44 @@ export function scanCiPipeline(rec: Recorder, document: DataDocument): void {
     }
     return true;
   });
+}
+
+/**
+ * `.drone.yml`: each pipeline document's steps, placed by the step's name (`migrate-staging`), the promotion target
+ * its `when` (or the pipeline's `trigger`) limits it to, or the pipeline's name. A step reads the secrets its
+ * `environment` and `settings` take `from_secret`, and the variables its commands name.
+ */
+export function scanDronePipeline(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  for (const pipeline of document.roots) {
+    const steps = get(pipeline, 'steps');
+    if (steps?.kind !== 'seq') continue;
+    const pipelineTag = targetTag(get(pipeline, 'trigger')) ?? jobNameTag(literalString(get(pipeline, 'name')));
+    steps.items.forEach((step, index) => {
+      if (step.kind !== 'map') return;
+      const tag = jobNameTag(literalString(get(step, 'name'))) ?? targetTag(get(step, 'when')) ?? pipelineTag ?? (cls.tag.environment === 'base' ? undefined : cls.tag);
+      if (!tag) return;
+      walkSection(rec, { node: step, path: ['steps', index], tag, role: 'plain', span: step.span }, { ...walkOptions(cls), envMaps: false, references: false });
+      scanSecretReferences(rec, step, tag);
+      for (const key of ['environment', 'settings']) {
+        const values = get(step, key);
+        for (const entry of values?.kind === 'map' ? values.entries : []) {
+          const secret = get(entry.value, 'from_secret');
+          const name = literalString(secret);
+          if (name && secret) rec.resource(tag, secretIdentity(name, 'ci-secret'), secret.span, { variable: `${key}.${entry.key}` });
+        }
+      }
+    });
+  }
+}
+
+/** The one environment a Drone `when`/`trigger` limits a step to by promotion target (`target: [production]`). */
+function targetTag(condition: DataNode | undefined): EnvTag | undefined {
+  const target = get(condition, 'target');
+  const listed = get(target, 'include') ?? target;
+  const names = listed?.kind === 'seq' ? listed.items.map((item) => literalString(item)) : [literalString(listed)];
+  const tags = names.map((name) => (name ? { environment: canonicalEnvironment(name), name, evidence: 'key' as const } : undefined));
+  const first = tags[0];
+  return first?.environment && tags.every((tag) => tag?.environment === first.environment) ? first : undefined;
 }
 
 function tagOf(name: string | undefined): EnvTag | undefined {

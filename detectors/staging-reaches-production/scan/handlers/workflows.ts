@@ -143,15 +143,23 @@ function jobTag(id: string, job: MapNode): EnvTag | undefined {
     return { environment: canonicalEnvironment(name), name, evidence: 'key' };
   }
   for (const name of [literalString(get(job, 'name')), id]) {
-    // `notify-after-staging`, `cleanup-before-prod`: a job named by its place beside another, not its environment.
-    if (!name || name.includes('${{') || tokensOf(name).some((token) => SEQUENCE_WORDS.has(token))) continue;
-    const environment = canonicalEnvironment(name);
-    if (environment && NAMED_ENVIRONMENTS.has(environment)) return { environment, name, evidence: 'value' };
+    const tag = jobNameTag(name);
+    if (tag) return tag;
   }
   // `env: { APP_ENV: staging }` on the job.
   const env = get(job, 'env');
   const byValue = env?.kind === 'map' ? valueTag(env.entries) : undefined;
   return byValue?.environment && NAMED_ENVIRONMENTS.has(byValue.environment) ? byValue : undefined;
+}
+
+/**
+ * A CI job, step or stage placed by its name (`deploy-staging`, `Deploy to production`). Not a job named by its place
+ * beside another (`notify-after-staging`, `cleanup-before-prod`), nor one whose name is computed (`${{ matrix.env }}`).
+ */
+export function jobNameTag(name: string | undefined): EnvTag | undefined {
+  if (!name || name.includes('${') || tokensOf(name).some((token) => SEQUENCE_WORDS.has(token))) return undefined;
+  const environment = canonicalEnvironment(name);
+  return environment && NAMED_ENVIRONMENTS.has(environment) ? { environment, name, evidence: 'value' } : undefined;
 }
 
 /** Variables a job sets for itself (job and step `env:`), which override the workflow's. */
