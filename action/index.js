@@ -14,10 +14,11 @@ import {
 } from "./chunk-45JFJBDW.js";
 import {
   fingerprintOf,
+  redactIn,
   require_ignore,
   require_picomatch,
   require_utils
-} from "./chunk-Z7Q2YIKS.js";
+} from "./chunk-BLBERJ46.js";
 import {
   SEVERITIES,
   formatOf,
@@ -4526,7 +4527,6 @@ var DEFAULT_EXCLUDED_DIRECTORIES = [
   ".turbo",
   ".parcel-cache",
   ".gradle",
-  ".idea",
   "dist",
   "build",
   "out",
@@ -4885,7 +4885,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-4QWGV2XI.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-YPJ5EJEA.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -4981,7 +4981,7 @@ async function scan(options) {
   }
   options.onFacts?.(facts);
   const rules = detectors.flatMap((detector) => detector.rules).filter((rule) => !config.disabledRules.some((pattern) => ruleMatches(pattern, rule.id)));
-  const findings = finalize(inputs, rules, config, markersByPath, baseline, notifications);
+  const findings = finalize(inputs, rules, config, markersByPath, baseline, notifications, secretsByPath(facts));
   const reported = options.reportOnly ? findings.filter(options.reportOnly) : findings;
   stats.durationMs = Math.round(performance.now() - started);
   if (options.profile) {
@@ -4998,6 +4998,21 @@ async function scan(options) {
     complete: !notifications.some((notification) => notification.code === "discovery-failed")
   };
 }
+function secretsByPath(facts) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const credential of facts.all("credential")) {
+    const values = byPath.get(credential.location.path) ?? [];
+    if (!values.includes(credential.value)) values.push(credential.value);
+    byPath.set(credential.location.path, values);
+  }
+  for (const values of byPath.values()) values.sort((a, b) => b.length - a.length);
+  return byPath;
+}
+function redactAll(snippet, secrets) {
+  let shown = snippet;
+  for (const secret of secrets ?? []) if (secret.length >= 4 && shown.includes(secret)) shown = redactIn(shown, secret);
+  return shown;
+}
 function resolveRoot(path) {
   const absolute = resolve(path);
   let stats;
@@ -5009,7 +5024,7 @@ function resolveRoot(path) {
   if (!stats.isDirectory()) throw new UsageError(`not a directory: ${path}`);
   return realpathSync(absolute);
 }
-function finalize(inputs, rules, config, markersByPath, baseline, notifications) {
+function finalize(inputs, rules, config, markersByPath, baseline, notifications, secrets) {
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
   const allowed = new Set(config.allowedValues);
   const seen = /* @__PURE__ */ new Set();
@@ -5026,6 +5041,7 @@ function finalize(inputs, rules, config, markersByPath, baseline, notifications)
     const { evidence, ...rest } = input2;
     const finding = {
       ...rest,
+      ...input2.snippet ? { snippet: redactAll(input2.snippet, secrets.get(input2.location.path)) } : {},
       severity: override?.severity ?? input2.severity ?? rule.severity,
       fingerprint: fingerprintOf(input2.ruleId, input2.location.path, evidence),
       details: input2.details ?? {}

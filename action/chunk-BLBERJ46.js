@@ -2621,10 +2621,32 @@ function sha256(value) {
   return createHash("sha256").update(value).digest("hex");
 }
 
+// src/redact.ts
+function redact(value) {
+  const trimmed = value.trim();
+  if (trimmed.length <= 8) return "*".repeat(Math.max(trimmed.length, 4));
+  const prefix = knownPrefix(trimmed);
+  const visibleTail = Math.min(4, Math.floor(trimmed.length / 8));
+  const head = prefix ?? trimmed.slice(0, Math.min(4, Math.floor(trimmed.length / 8)));
+  return `${head}${"*".repeat(8)}${visibleTail > 0 ? trimmed.slice(-visibleTail) : ""}`;
+}
+var PREFIX = /^(?:[a-z]{2,10}(?:[_-][a-z0-9]{1,8}){0,2}[_-]|[A-Z]{4}(?=[A-Z0-9]{16}$)|-----BEGIN [A-Z ]+-----)/;
+function knownPrefix(value) {
+  const match = PREFIX.exec(value);
+  if (!match) return void 0;
+  return match[0].length <= value.length / 2 ? match[0] : void 0;
+}
+function redactIn(text, secret) {
+  if (!secret) return text;
+  return text.split(secret).join(redact(secret));
+}
+
 export {
   require_utils,
   require_picomatch2 as require_picomatch,
   require_ignore,
   fingerprintOf,
-  sha256
+  sha256,
+  redact,
+  redactIn
 };
