@@ -273,6 +273,7 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         { files: { 'infra/main.bicep': BICEP_POSTGRES }, expect: { path: 'infra/main.bicep', line: 4 }, note: 'an Azure flexible server in Bicep, its name filled from a literal default' },
         { files: { 'infra/prod/main.tf': S3_MAIN, 'infra/prod/versioning.tf': S3_VERSIONING }, expect: { path: 'infra/prod/main.tf', line: 13 }, note: 'versioning, declared in another file of the module, keeps old versions in the same bucket' },
         { files: { 'infra/azuredeploy.json': ARM_POSTGRES }, expect: { path: 'infra/azuredeploy.json', line: 6 }, note: 'the same server in an ARM template' },
+        { files: { '.env.production': 'MYSQL_DSN=doadmin:Gq83vPz2mLwKt7@tcp(tracker-prod-do-user-1234567-0.b.db.ondigitalocean.com:25060)/tracker?tls=true\n' }, expect: { path: '.env.production', line: 1 }, note: "Go's MySQL driver DSN, user@tcp(host:port)/db, names a DigitalOcean managed database" },
         { files: { 'lib/ledger-stack.ts': cdkLedgerStack('    plan.addRule(backup.BackupPlanRule.daily());\n') }, expect: { path: 'lib/ledger-stack.ts', line: 9 }, note: 'a daily rule, and no copy leaves the account' },
         {
           files: {
