@@ -378,7 +378,12 @@ export function connectionUrlAround(line: string, password: string): { scheme: s
   if (at === -1) return undefined;
   const before = line.slice(0, at);
   const schemeAt = before.lastIndexOf('://');
-  if (schemeAt === -1) return undefined;
+  if (schemeAt === -1) {
+    // `user:password@tcp(host:port)/db`, Go's MySQL DSN.
+    const go = line.startsWith('tcp(', at + password.length + 2) ? /([A-Za-z0-9_.-]{1,64})$/.exec(before)?.[1] : undefined;
+    const goHost = go === undefined ? undefined : /^tcp\(([^:)\s]+)/.exec(line.slice(at + password.length + 2))?.[1]?.toLowerCase();
+    return go === undefined || goHost === undefined ? undefined : { scheme: 'mysql', user: go, host: goHost };
+  }
   const scheme = /([a-z][a-z0-9+.:-]*)$/i.exec(before.slice(0, schemeAt))?.[1]?.toLowerCase() ?? '';
   const user = decodeURIComponent(before.slice(schemeAt + 3));
   const host = /^([^/:?#\s'"`]+)/.exec(line.slice(at + password.length + 2))?.[1]?.toLowerCase() ?? '';
@@ -399,6 +404,11 @@ export const databaseConnectionString: CredentialKind = {
       regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, 'gi'),
       // The scheme names, not `://`: every URL has that, few files name a database scheme.
       keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse', 'neo4j', 'ecto://', 'jdbc:'],
+    },
+    {
+      // Go's MySQL driver DSN: `user:password@tcp(host:port)/db`.
+      regex: /(?<![\w.-])[A-Za-z0-9_.-]{1,64}:([^\s@/'"`]{3,200})@tcp\([^)\s'"`]+\)\//g,
+      keywords: ['@tcp('],
     },
     {
       // JDBC URLs carry the login as parameters: `jdbc:postgresql://host/db?user=app&password=...`,
@@ -441,6 +451,7 @@ export const databaseConnectionString: CredentialKind = {
   narrower: 'connect as an application user that owns only its own schema, with the password in a secret store',
   samples: {
     positive: [
+      sample('cmd/server/main.go', 'package main\n\nconst dsn = "tracker:Gq83vPz2mLwKt7@tcp(tracker-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:3306)/tracker?parseTime=true"\n', { expect: { line: 3 }, note: "Go's MySQL driver DSN" }),
       sample('deploy/production/values.yaml', 'api:\n  env:\n    DATABASE_URL: postgres://orders:Hq7vN2xL9pRtKw3z@orders-pg-rw.orders-prod.svc.cluster.local:5432/orders\n', { expect: { line: 3 }, note: "a Kubernetes Service's in-cluster name is production's database too" }),
       sample('deploy/.env.production', 'DATABASE_URL=postgres://shop:Qwerty2024x@shop-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/shop\nREDIS_URL=redis://default:Tq8vLm3kPz1234567Wx@cache-prod.acme.io:6379\n', { expect: { line: 1 }, note: 'a weak password a person chose is still a password' }),
       sample('docker-compose.prod.yml', 'services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n', { expect: { line: 4 }, note: 'a generated password on a compose service name' }),
@@ -452,6 +463,7 @@ export const databaseConnectionString: CredentialKind = {
       sample('config/db.properties', 'db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n', { expect: { line: 1 } }),
     ],
     negative: [
+      sample('cmd/server/main.go', 'package main\n\nconst dsn = "root:root@tcp(127.0.0.1:3306)/tracker_test"\n', { note: 'a local test database' }),
       sample('public/bundles/login.bundle.js', 'function f(l,n){l.host=n.host,l.port=n.port;l.user=n.user,l.password=n.password,l.host=n.host}\n', { note: 'property assignments in minified code, not a connection string' }),
       sample('templates/db/postgresql/template_db_postgresql.conf', 'UserParameter=pgsql.ping[*], psql -qtAX postgresql://"$3":"$4"@"$1":"$2"/"$5" -c "select 1"\n', { note: 'shell positionals' }),
       sample('docker-compose.yml', 'services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n'),

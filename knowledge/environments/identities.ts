@@ -187,6 +187,12 @@ const ENGINES: Readonly<Record<string, { engine: string; port: number }>> = look
 const URL_START = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//i;
 
 /** True when the value is a database URL (any engine above, with or without `jdbc:` and a `+driver` suffix). */
+/** Go's MySQL driver DSN (`user:password@tcp(host:port)/db?tls=true`) as the URL it stands for, else undefined. */
+export function goMysqlDsnAsUrl(value: string): string | undefined {
+  const dsn = /^((?:[^:@/\s()]*(?::[^@\s]*)?@)?)tcp\(([^)\s]+)\)(\/.*)$/i.exec(value.trim());
+  return dsn ? `mysql://${dsn[1]}${dsn[2]}${dsn[3]}` : undefined;
+}
+
 export function isDatabaseUrl(value: string): boolean {
   const match = URL_START.exec(value.trim());
   return !!match && engineOf(match[1]!) !== undefined;

@@ -6,7 +6,7 @@ import { withDecodedSecretData } from '../../../knowledge/credentials/kubernetes
 import { environmentNamed, fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
 import { lookupTable } from '../../../src/lookup-table.js';
-import { FLY_HOST, isPlaceholderName } from '../../../knowledge/environments/identities.js';
+import { FLY_HOST, goMysqlDsnAsUrl, isPlaceholderName } from '../../../knowledge/environments/identities.js';
 
 export function isSupabaseConfig(path: string): boolean {
   return /(^|\/)supabase\/config\.toml$/.test(path);
@@ -77,25 +77,19 @@ const SCHEMES: Array<[RegExp, string]> = [
   [/^sqlserver:/i, 'mssql'],
 ];
 
-const GO_MYSQL_DSN = /^(?:([^:@/\s()]*)(?::[^@\s]*)?@)?tcp\(([^:)\s]+)(?::\d+)?\)\//i;
-
 const KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
 
 /** A hosted database named by a value: provider, engine and identities. */
 export function hostedDatabaseOf(value: string): { provider: HostedProvider; engine: string; host: string; name: string; identities: string[]; supabaseRef?: string } | undefined {
-  const text = value.trim().replace(/^jdbc:/i, '');
+  // Go's MySQL driver writes `user:password@tcp(host:port)/db`.
+  const text = goMysqlDsnAsUrl(value) ?? value.trim().replace(/^jdbc:/i, '');
   const scheme = SCHEMES.find(([pattern]) => pattern.test(text))?.[1];
   let host: string | undefined;
   let user: string | undefined;
   const url = /^[a-z][\w+.-]*:\/\/(?:([^:@/\s]*)(?::[^@/\s]*)?@)?([^/:?,\s]+)/i.exec(text);
-  // Go's MySQL driver writes `user:password@tcp(host:port)/db`.
-  const goDsn = url ? undefined : GO_MYSQL_DSN.exec(text);
   if (url) {
     user = url[1];
     host = url[2];
-  } else if (goDsn) {
-    user = goDsn[1];
-    host = goDsn[2];
   } else if (/^https?:\/\//i.test(text) === false) {
     const bare = /^([a-z0-9][\w.-]+\.[a-z]{2,})(:\d+)?$/i.exec(text);
     host = bare?.[1];
@@ -125,7 +119,7 @@ export function hostedDatabaseOf(value: string): { provider: HostedProvider; eng
   if (provider.provider === 'fly') identities.push(`fly:app:${host.split('.').slice(-2, -1)[0] ?? host.split('.')[0]}`);
   // The name people use for it: the Supabase ref, the Neon endpoint, the RDS identifier, else the host.
   const name = supabaseRef ?? identities.find((identity) => /^(neon:endpoint|aws:rds):/.test(identity))?.split(':')[2] ?? host;
-  return { provider, engine: scheme ?? (goDsn ? 'mysql' : provider.engine), host, name, identities: [...new Set(identities)], supabaseRef };
+  return { provider, engine: scheme ?? provider.engine, host, name, identities: [...new Set(identities)], supabaseRef };
 }
 
 /** A hosted database the repository uses, as a store: its provider is its platform and its backups are the provider's. */

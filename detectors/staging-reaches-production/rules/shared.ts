@@ -25,6 +25,14 @@ export const sharedDatabase: RuleMeta = {
     positive: [
       {
         files: {
+          'config/production.env': 'MYSQL_DSN=tracker:${MYSQL_PASSWORD}@tcp(tracker-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:3306)/tracker?parseTime=true\n',
+          'config/staging.env': 'MYSQL_DSN=tracker:${MYSQL_PASSWORD}@tcp(tracker-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:3306)/tracker?parseTime=true\n',
+        },
+        expect: { path: 'config/staging.env', line: 1 },
+        note: "Go's MySQL DSN, user@tcp(host:port)/db",
+      },
+      {
+        files: {
           'config/prod.exs': 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 20\n',
           'config/staging.exs': 'import Config\n\n# Copied from prod.exs.\nconfig :shop, Shop.Repo,\n  url: "ecto://shop:${DB_PASSWORD}@shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com/shop_prod",\n  pool_size: 5\n',
         },

@@ -16,6 +16,7 @@ import {
   dynamoTableIdentity,
   rdsIdentity,
   gcpProjectIdentity,
+  goMysqlDsnAsUrl,
   isDatabaseUrl,
   neonProjectIdentity,
   secretArnIdentity,
@@ -97,7 +98,7 @@ function tokensOfVariable(variable: string): string[] {
 const AZURE_SERVER_WORDS = new Set(['postgres', 'postgresql', 'pg', 'psql', 'mysql', 'mariadb', 'sql', 'mssql', 'db', 'database', 'cosmos', 'cosmosdb']);
 
 export function identifyValue(raw: string, context: ValueContext): ResourceIdentity[] {
-  const value = raw.trim();
+  const value = goMysqlDsnAsUrl(raw) ?? raw.trim();
   if (value === '' || value.length > 1000) return [];
   const variable = context.variable;
   // A nested setting is named by its parent too (`paypal: { mode: live }` is `paypal.mode`).
