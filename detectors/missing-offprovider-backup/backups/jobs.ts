@@ -104,11 +104,13 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
       });
     }
   } else {
-    // File-level copies: backup tools always, syncs only in a job that says it backs up.
+    // File-level copies: backup tools always, syncs only in a job that says it backs up. After a provider's export
+    // (`gcloud firestore export gs://…`, fetched and sent on with rclone), what is uploaded is that export.
+    const exported = [...new Set(reading.dumps.filter((dump) => dump.providerHeld && /\bexport\b/.test(dump.tool)).flatMap((dump) => dump.engines))];
     for (const upload of uploads) {
       const backupTool = /^(restic|borg|wal-g|barman-cloud-backup)$/.test(upload.tool);
-      if (!backupTool && !(backupContext && upload.fileLevel)) continue;
-      const engines = upload.tool === 'wal-g' || upload.tool === 'barman-cloud-backup' ? ['postgres'] : ['volume'];
+      if (!backupTool && !(backupContext && upload.fileLevel) && exported.length === 0) continue;
+      const engines = upload.tool === 'wal-g' || upload.tool === 'barman-cloud-backup' ? ['postgres'] : exported.length > 0 ? exported : ['volume'];
       inventory.evidence({
         covers: [],
         protection: upload.destination.unresolved || upload.ref ? 'destination-unknown' : upload.destination.provider === 'local' ? 'same-volume' : 'off-provider',

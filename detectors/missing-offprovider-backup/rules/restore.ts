@@ -52,6 +52,16 @@ export const restoreRules: RuleMeta[] = [
           expect: { path: 'fly.toml', line: 8 },
           note: "Litestream's replica URL and endpoint expanded from fly.toml's [env]: the copy leaves Fly for R2, never restored",
         },
+        {
+          files: {
+            'firebase.json': '{\n  "firestore": { "rules": "firestore.rules", "indexes": "firestore.indexes.json" }\n}\n',
+            '.firebaserc': '{ "projects": { "default": "fitlog-prod", "staging": "fitlog-staging" } }\n',
+            '.github/workflows/firestore-backup.yml':
+              'name: firestore-backup\non:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  export:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/setup-gcloud@v2\n      - run: |\n          D=$(date +%F)\n          gcloud firestore export gs://fitlog-prod-firestore-exports/$D --project fitlog-prod\n          gcloud storage cp -r gs://fitlog-prod-firestore-exports/$D ./export\n          rclone copy ./export b2:fitlog-offsite/firestore/$D\n        env:\n          RCLONE_CONFIG_B2_TYPE: b2\n',
+          },
+          expect: { path: 'firebase.json', line: 2 },
+          note: 'a Firestore export fetched and sent on to Backblaze B2 leaves Google Cloud, and is never restored',
+        },
       ],
       negative: [{ files: { 'fly.toml': FLY, 'litestream.yml': LITESTREAM, '.github/workflows/restore-drill.yml': DRILL }, note: 'a weekly restore drill' }],
     },
