@@ -681,3 +681,27 @@ describe('MongoDB Atlas backup schedules', () => {
     expect(findings.filter((finding) => !finding.startsWith('no-prevent-destroy'))).toEqual(['restore-never-tested low infra/main.tf:1']);
   });
 });
+
+describe('cloud servers and disks the team runs a database on', () => {
+  const vm = (name: string) => `resource "azurerm_linux_virtual_machine" "vm" {\n  name                = "${name}"\n  resource_group_name = "claims"\n  location            = "westeurope"\n  size                = "Standard_E4s_v5"\n}\n`;
+
+  it('reads a VM named for its database as a store, backed up by Azure Backup in the same subscription', async () => {
+    const protectedVm = 'resource "azurerm_backup_protected_vm" "vm" {\n  resource_group_name = "claims"\n  recovery_vault_name = "claims-rsv"\n  source_vm_id        = azurerm_linux_virtual_machine.vm.id\n  backup_policy_id    = var.policy_id\n}\n';
+    const { findings } = await run({ 'infra/main.tf': vm('claims-mongo-prod') + protectedVm });
+    expect(findings).toContain('provider-only-backup high infra/main.tf:1');
+    const { findings: bare } = await run({ 'infra/main.tf': vm('claims-mongo-prod') });
+    expect(bare).toContain('no-backup high infra/main.tf:1');
+    const { findings: web } = await run({ 'infra/main.tf': vm('claims-web-prod') });
+    expect(web).toEqual([]);
+  });
+
+  it('rates a geo-redundant Data Protection vault as a copy in another region of the same subscription', async () => {
+    const server = 'resource "azurerm_postgresql_flexible_server" "claims" {\n  name     = "claims-prod-pg"\n  location = "westeurope"\n  version  = "16"\n}\n';
+    const vault = (redundancy: string) => `resource "azurerm_data_protection_backup_vault" "claims" {\n  name           = "claims-backup-vault"\n  location       = "westeurope"\n  datastore_type = "VaultStore"\n  redundancy     = "${redundancy}"\n}\n`;
+    const instance = 'resource "azurerm_data_protection_backup_instance_postgresql_flexible_server" "claims" {\n  name             = "claims-pg"\n  location         = "westeurope"\n  vault_id         = azurerm_data_protection_backup_vault.claims.id\n  server_id        = azurerm_postgresql_flexible_server.claims.id\n  backup_policy_id = var.policy_id\n}\n';
+    const geo = await run({ 'infra/main.tf': server + vault('GeoRedundant') + instance });
+    expect(geo.findings).toContain('provider-only-backup medium infra/main.tf:1');
+    const local = await run({ 'infra/main.tf': server + vault('LocallyRedundant') + instance });
+    expect(local.findings).toContain('provider-only-backup high infra/main.tf:1');
+  });
+});

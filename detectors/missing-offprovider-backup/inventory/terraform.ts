@@ -166,6 +166,12 @@ const VPS_PROVIDERS: Readonly<Record<string, { provider: string; title: string }
   digitalocean: { provider: 'digitalocean', title: 'DigitalOcean' },
 });
 
+const CLOUD_DISKS: Readonly<Record<string, { provider: string; title: string }>> = lookupTable({
+  aws: { provider: 'aws', title: 'AWS' },
+  azurerm: { provider: 'azure', title: 'Azure' },
+  google: { provider: 'gcp', title: 'Google Cloud' },
+});
+
 /** A volume named for data, a database's or files' (`pgdata-prod`, `uploads`), not for logs or a cache. */
 const DATA_VOLUME_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS}|uploads?|media|files|storage|minio)(?:[^a-z]|$)`, 'i');
 
@@ -371,6 +377,60 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
           ? { protection: 'provider-managed', description: `${vps.title} server backups stay in the same ${vps.title} account` }
           : { protection: 'none', description: server ? `no ${vps.title} backups are enabled for the server` : `${vps.title} keeps no backup of a volume unless something copies it` },
         destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'aws_instance':
+    case 'azurerm_linux_virtual_machine':
+    case 'azurerm_windows_virtual_machine':
+    case 'azurerm_managed_disk':
+    case 'google_compute_instance':
+    case 'google_compute_disk': {
+      // A cloud server whose name says it runs a database, or a data disk: a store the team runs itself, whose
+      // snapshots (DLM, Azure Backup, a snapshot schedule) stay in the same account.
+      const cloud = CLOUD_DISKS[type.slice(0, type.indexOf('_'))]!;
+      const serverName = tagsOf(body).name ?? name('name') ?? label;
+      const server = !/disk/.test(type);
+      if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${serverName} ${label}`)) return;
+      const snapshotted = type.startsWith('aws_') && sameDir('aws_dlm_lifecycle_policy').length > 0;
+      noPreventDestroy();
+      inventory.store({
+        platform: cloud.provider,
+        provider: cloud.provider,
+        engine: 'volume',
+        name: serverName,
+        environment: environmentOfResource(inventory, [serverName, label], body),
+        location,
+        identities: [identity, `${cloud.provider}:${server ? 'server' : 'disk'}:${serverName}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: snapshotted
+          ? { protection: 'provider-managed', description: `DLM snapshots stay in the same ${cloud.title} account` }
+          : { protection: 'none', description: `a ${cloud.title} ${server ? "server's disks have" : 'disk has'} no backup unless snapshots or a backup policy cover ${server ? 'them' : 'it'}` },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'azurerm_backup_protected_vm':
+    case 'azurerm_data_protection_backup_instance_disk':
+    case 'azurerm_data_protection_backup_instance_postgresql':
+    case 'azurerm_data_protection_backup_instance_postgresql_flexible_server':
+    case 'azurerm_data_protection_backup_instance_mysql_flexible_server':
+    case 'azurerm_data_protection_backup_instance_blob_storage':
+    case 'google_compute_disk_resource_policy_attachment': {
+      // Azure Backup's vaults and Google's snapshot schedules keep copies in the same subscription or project; a
+      // geo-redundant vault keeps them in a second region too.
+      const target = ['source_vm_id', 'disk_id', 'server_id', 'database_id', 'storage_account_id', 'disk'].map((key) => referenceOf(attribute(body, key))).find(Boolean);
+      if (!target) return;
+      const vaultRef = referenceOf(attribute(body, 'vault_id'));
+      const vault = vaultRef ? all.find((candidate) => `${candidate.type}.${candidate.label}` === vaultRef) : undefined;
+      const geo = /^GeoRedundant$/i.test(literalOf(attribute(vault?.body, 'redundancy')) ?? '');
+      inventory.evidence({
+        covers: [`terraform:${directory}:${target}`],
+        protection: geo ? 'same-account-other-region' : 'provider-managed',
+        mechanism: type,
+        destination: type.startsWith('google_') ? 'snapshots in the same Google Cloud project' : `a${geo ? ' geo-redundant' : ''} backup vault in the same Azure subscription`,
+        destinationProvider: type.startsWith('google_') ? 'gcp' : 'azure',
+        location,
       });
       return;
     }
