@@ -287,8 +287,14 @@ export const npmrcLogin: CredentialKind = {
     // No lookbehind: the pattern is tried at every position of files that hold the keyword.
     { regex: /(?:^|[\s:])_auth[ \t]*=[ \t]*["']?([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ['_auth='] },
     { regex: /:_password[ \t]*=[ \t]*["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g, keywords: [':_password='] },
+    // Yarn 2+ (`.yarnrc.yml`): `npmAuthIdent`, `user:password` or its base64, Yarn's `_auth`.
+    { regex: /\bnpmAuthIdent[ \t]*:[ \t]*["']?([^\s"'#]{6,})/g, keywords: ['npmauthident'] },
   ],
   plausible: (value, context) => {
+    if (/npmAuthIdent/.test(context.line) && value.includes(':')) {
+      const password = value.slice(value.indexOf(':') + 1);
+      return password.length >= 6 && !isHumanPlaceholder(password) && !/^\$/.test(password);
+    }
     if (/_password\s*=/.test(context.line)) {
       const password = decodeBase64Text(value);
       return password !== undefined && /^[\x20-\x7e]{6,}$/.test(password) && !isHumanPlaceholder(password);
@@ -306,10 +312,12 @@ export const npmrcLogin: CredentialKind = {
     positive: [
       sample('.npmrc', 'registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=Y2ktYm90Olc3cVR2Mm1Mazl4UjR6UGI=\nalways-auth=true\n', { expect: { line: 2 } }),
       sample('frontend/.npmrc', '//nexus.acme-internal.io/repository/npm-group/:username=ci-bot\n//nexus.acme-internal.io/repository/npm-group/:_password=VzdxVHYybUxrOXhSNHpQYg==\n', { expect: { line: 2 } }),
+      sample('.yarnrc.yml', 'nodeLinker: node-modules\nnpmRegistries:\n  "https://nexus.acme.io/repository/npm-private/":\n    npmAlwaysAuth: true\n    npmAuthIdent: "deploy:wnPxS2M9vxKc1WtWuGv1"\n', { expect: { line: 5 }, note: "Yarn's npmAuthIdent, user:password" }),
     ],
     negative: [
       sample('.npmrc', 'registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=${NPM_AUTH}\n'),
       sample('docs/npm.md', 'Add `_auth=dXNlcm5hbWU6cGFzc3dvcmQ=` (base64 of `username:password`) to your .npmrc.\n', { note: 'base64 of a placeholder login' }),
+      sample('.yarnrc.yml', 'npmRegistries:\n  "https://nexus.acme.io/repository/npm-private/":\n    npmAuthIdent: "${NEXUS_AUTH_IDENT}"\n', { note: 'taken from the environment' }),
     ],
   },
   scopeSamples: {
