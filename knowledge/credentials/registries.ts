@@ -3,7 +3,7 @@
 import { sample } from '../../src/model.js';
 import { nameWord, readOnlyRating } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
-import { decodeBase64Text, hasValidBase62Checksum, isHumanPlaceholder, isPlaceholder, looksRandom, UUID, UUID_SOURCE } from './values.js';
+import { decodeBase64Text, hasValidBase62Checksum, isHumanPlaceholder, isPlaceholder, looksRandom, randomAfter, UUID, UUID_SOURCE } from './values.js';
 
 const NPM_TOKEN = /^npm_[A-Za-z0-9]{36}$/;
 /** The registry a `.npmrc` line authenticates to: `//registry.npmjs.org/:_authToken=...`. */
@@ -357,4 +357,28 @@ export const ansibleGalaxyToken: CredentialKind = {
   },
 };
 
-export const REGISTRY_KINDS: readonly CredentialKind[] = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth, ansibleGalaxyToken];
+const CRATES_TOKEN = 'ciotgp8BGZBlX192iExSQPm0SrUlBunG8zd';
+
+export const cratesIoToken: CredentialKind = {
+  id: 'crates-io-token',
+  provider: 'crates-io',
+  title: 'crates.io API token',
+  // `cio` and 32 letters and digits (crates.io's util/token.rs).
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(cio[A-Za-z0-9]{32})(?![A-Za-z0-9_])/g, keywords: ['cio'] }],
+  plausible: randomAfter(3),
+  rate: (context) =>
+    readOnlyRating(context, 'crates.io token') ?? { scope: 'root', because: "a token's endpoint and crate scopes are not in the value, and a legacy token publishes and yanks every crate its owner maintains" },
+  reach: 'publishes new versions of, yanks and changes the owners of every crate its owner maintains: whoever builds with them runs the code',
+  narrower: 'create a token scoped to publish-update on the one crate, with an expiry, or publish with trusted publishing from CI',
+  reference: 'https://blog.rust-lang.org/inside-rust/2023/05/09/api-token-scopes.html',
+  samples: {
+    positive: [sample('.cargo/credentials.toml', `[registry]\ntoken = "${CRATES_TOKEN}"\n`, { expect: { line: 2 } })],
+    negative: [sample('.github/workflows/release.yml', 'jobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo publish\n        env:\n          CARGO_REGISTRY_TOKEN: ${{ secrets.CARGO_REGISTRY_TOKEN }}\n')],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/release.sh', `#!/bin/sh\nexport CARGO_REGISTRY_TOKEN=${CRATES_TOKEN}\ncargo publish\n`, { expect: { line: 2 } })],
+    negative: [sample('scripts/release.sh', `#!/bin/sh\nexport CARGO_REGISTRY_READONLY_TOKEN=${CRATES_TOKEN}\n`)],
+  },
+};
+
+export const REGISTRY_KINDS: readonly CredentialKind[] = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth, ansibleGalaxyToken, cratesIoToken];
