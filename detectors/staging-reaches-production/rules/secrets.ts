@@ -22,6 +22,14 @@ export const readsProductionSecret: RuleMeta = {
   tags: ['environments', 'secrets', 'ci'],
   samples: {
     positive: [
+      {
+        files: {
+          'src/Worker/appsettings.Production.json': '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-prod.vault.azure.net/" }\n}\n',
+          'src/Worker/appsettings.Staging.json': '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-prod.vault.azure.net/" }\n}\n',
+        },
+        expect: { path: 'src/Worker/appsettings.Staging.json', line: 2 },
+        note: "staging loads its configuration from production's Key Vault",
+      },
       sample('scripts/deploy-staging.sh', '#!/bin/sh\ngcloud run deploy orders-api-staging --project acme-orders-staging \\\n  --set-secrets DB_PASSWORD=projects/acme-orders-prod/secrets/orders-db-password:latest\n', { expect: { line: 3 }, note: "Cloud Run: the staging service mounts production's Secret Manager secret" }),
       sample('docker-stack.staging.yml', 'services:\n  api:\n    image: ghcr.io/acme/api:latest\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    external: true\n    name: prod_db_password\n', { expect: { line: 9 }, note: "a Swarm stack for staging reading production's external secret" }),
       sample('deploy/helm/billing/values-staging.yaml', 'postgresql:\n  auth:\n    existingSecret: billing-db-production\n', { expect: { line: 3 }, note: "a chart given production's Secret by name (Bitnami's existingSecret)" }),
@@ -117,6 +125,13 @@ export const readsProductionSecret: RuleMeta = {
       sample('helmfile.yaml', 'environments:\n  staging:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n  production:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n---\nreleases:\n  - name: checkout\n    namespace: checkout-{{ .Environment.Name }}\n    chart: ./charts/checkout\n    values:\n      - values/checkout.yaml.gotmpl\n', { expect: { line: 5 }, note: "helmfile: the staging environment loads production's values" }),
     ],
     negative: [
+      {
+        files: {
+          'src/Worker/appsettings.Production.json': '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-prod.vault.azure.net/" }\n}\n',
+          'src/Worker/appsettings.Staging.json': '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-stg.vault.azure.net/" }\n}\n',
+        },
+        note: 'its own vault',
+      },
       sample('deploy/helmfile.yaml', 'environments:\n  staging:\n    values:\n      - environments/common.yaml\n      - environments/staging.yaml\n    secrets:\n      - secrets/staging.yaml\n  production:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n    secrets:\n      - secrets/production.yaml\n---\nreleases:\n  - name: checkout\n    chart: ./charts/checkout\n    values:\n      - values/{{ .Environment.Name }}.yaml\n', { note: "helmfile: each environment its own values and secrets" }),
       sample('k8s/overlays/staging/external-secret.yaml', 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: ledger-env\nspec:\n  secretStoreRef:\n    kind: ClusterSecretStore\n    name: aws-secretsmanager\n  target:\n    name: ledger-env\n  dataFrom:\n    - extract:\n        key: ledger/staging/env\n    - find:\n        path: ledger/staging\n', { note: "External Secrets: staging's own secrets" }),
       sample('Jenkinsfile', "pipeline {\n  agent any\n  stages {\n    stage('Deploy to staging') {\n      steps {\n        // don't use 'loyalty-prod-database-url' here: it's production's\n        withCredentials([string(credentialsId: 'loyalty-staging-database-url', variable: 'DATABASE_URL')]) {\n          sh '''echo \"it's {staging\"; ./gradlew flywayMigrate'''\n        }\n      }\n    }\n    stage('Notify') {\n      steps {\n        withCredentials([string(credentialsId: 'prod-slack-token', variable: 'SLACK')]) {\n          sh './notify.sh'\n        }\n      }\n    }\n    stage('Deploy to production') {\n      steps {\n        withCredentials([string(credentialsId: 'loyalty-prod-database-url', variable: 'DATABASE_URL')]) {\n          sh './gradlew flywayMigrate'\n        }\n      }\n    }\n  }\n}\n", { note: "Jenkins: each stage its own environment's credential; production's named only in a comment, and a brace in a shell string does not carry staging's stage into the next one" }),

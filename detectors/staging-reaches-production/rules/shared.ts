@@ -25,6 +25,14 @@ export const sharedDatabase: RuleMeta = {
     positive: [
       {
         files: {
+          'src/Worker/appsettings.Production.json': '{\n  "Cosmos": {\n    "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/",\n    "DatabaseName": "fulfilment"\n  }\n}\n',
+          'src/Worker/appsettings.Staging.json': '{\n  "Cosmos": {\n    "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/",\n    "DatabaseName": "fulfilment"\n  }\n}\n',
+        },
+        expect: { path: 'src/Worker/appsettings.Staging.json', line: 3 },
+        note: "a Cosmos DB account by its endpoint",
+      },
+      {
+        files: {
           'config/production.env': 'MYSQL_DSN=tracker:${MYSQL_PASSWORD}@tcp(tracker-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:3306)/tracker?parseTime=true\n',
           'config/staging.env': 'MYSQL_DSN=tracker:${MYSQL_PASSWORD}@tcp(tracker-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:3306)/tracker?parseTime=true\n',
         },
@@ -241,6 +249,13 @@ export const sharedDatabase: RuleMeta = {
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      {
+        files: {
+          'src/Worker/appsettings.Production.json': '{\n  "Cosmos": { "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/" }\n}\n',
+          'src/Worker/appsettings.Staging.json': '{\n  "Cosmos": { "AccountEndpoint": "https://acme-fulfilment-stg.documents.azure.com:443/" }\n}\n',
+        },
+        note: 'its own Cosmos DB account',
+      },
       sample(
         'samconfig.toml',
         'version = 0.1\n\n[staging.deploy.parameters]\nparameter_overrides = "Stage=\\"staging\\" DBHost=\\"billing-staging.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n\n[prod.deploy.parameters]\nparameter_overrides = "Stage=\\"prod\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n',

@@ -53,7 +53,10 @@ const DATA_WORDS = new Set([
 ]);
 const COMPACT_DATA_HOSTS = new Set(['pghost', 'dbhost', 'dbserver', 'dburl', 'dburi', 'pgurl', 'mysqlhost', 'redishost', 'mongohost', 'mongourl', 'mongouri', 'redisurl', 'dbendpoint']);
 const HOST_WORDS = new Set(['host', 'hostname', 'hosts', 'server', 'servers', 'endpoint', 'endpoints', 'address', 'addr', 'url', 'uri', 'urls', 'dsn', 'cluster', 'writer', 'reader', 'primary', 'replica', 'nodes']);
-const MANAGED_DATABASE_HOST = /^[a-z0-9.-]+\.(rds\.amazonaws\.com|redshift(-serverless)?\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?$/;
+// Cosmos DB is addressed by its account's HTTPS endpoint (`https://acme-prod.documents.azure.com:443/`).
+const MANAGED_DATABASE_HOST = /^(?:https:\/\/(?=[a-z0-9.-]+\.documents\.azure\.com))?[a-z0-9.-]+\.(rds\.amazonaws\.com|redshift(-serverless)?\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|documents\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?\/?$/;
+/** An Azure Key Vault's URI names the vault: `https://kv-orders-prod.vault.azure.net/`. */
+const KEY_VAULT_URI = /^https:\/\/([a-z0-9-]{3,24})\.vault\.azure\.net\/?$/i;
 
 const CREDENTIAL_FILE_WORDS = new Set(['credentials', 'credential', 'creds', 'keyfile', 'kubeconfig', 'serviceaccount', 'cert', 'certificate']);
 
@@ -140,6 +143,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const host = databaseHostIdentity(value);
     if (host) return [host];
   }
+  const vault = KEY_VAULT_URI.exec(value)?.[1];
+  if (vault) return [secretIdentity(vault.toLowerCase(), 'azure-key-vault')];
   // An Azure storage connection string (`DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…`) names its account.
   const storageAccount = value.includes(';') ? /(?:^|;)\s*AccountName\s*=\s*([a-z0-9]{3,24})\s*(?:;|$)/i.exec(value)?.[1] : undefined;
   if (storageAccount) {
