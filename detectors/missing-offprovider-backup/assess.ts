@@ -259,7 +259,12 @@ function accountOfStore(store: DataStore, contexts: readonly StoreContext[]): { 
 /** An `env:` destination with its variables filled from what a platform config sets (`fly.toml` `[env]`). */
 function expandFromAppEnv(ref: string, contexts: readonly StoreContext[]): Destination | undefined {
   const [url, endpoint] = JSON.parse(ref.slice('env:'.length)) as [string, string | null];
-  const values = new Map(contexts.filter((entry) => entry.kind === 'app-env' && entry.name && entry.value).map((entry) => [entry.name!, entry.value!]));
+  // Production's config decides: `fly.staging.toml` sets staging's replica, not the one production's data goes to.
+  const values = new Map(
+    contexts
+      .filter((entry) => entry.kind === 'app-env' && entry.name && entry.value && (environmentOfPath(entry.location.path)?.environment ?? 'production') === 'production')
+      .map((entry) => [entry.name!, entry.value!]),
+  );
   let missing = false;
   const fill = (text: string) => text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (_, braced: string | undefined, bare: string | undefined) => {
     const value = values.get((braced ?? bare)!);

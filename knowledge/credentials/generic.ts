@@ -20,6 +20,8 @@ const DATABASE_WORDS = new Set(['db', 'database', 'datasource', 'postgres', 'pos
 function superuserBeside(context: CredentialContext): string | undefined {
   const passwordWords = wordsOf(context.variable ?? '');
   // Spring's `datasource: { url: jdbc:..., username: postgres, password: ... }` names the database by its URL.
+  // The superuser of a database on the developer's own machine reaches that machine's data only.
+  if (Object.entries(context.siblingValues).some(([name, value]) => /^(?:host|hostname|server|db_host)$/i.test(name) && LOCAL_DATABASE_HOST.test(value.trim()))) return undefined;
   // Rails' `adapter: postgresql` and Django's `ENGINE: django.db.backends.mysql` name the database beside the pair.
   const besideDatabaseUrl = Object.entries(context.siblingValues).some(([name, value]) => DATABASE_URL.test(value.trim()) || (DATABASE_ENGINE_KEY.test(name) && DATABASE_ENGINE_VALUE.test(value)));
   // The other words of the password's name say whose it is (`POSTGRES` of `POSTGRES_PASSWORD`): a user named for
@@ -35,6 +37,7 @@ function superuserBeside(context: CredentialContext): string | undefined {
   return undefined;
 }
 
+const LOCAL_DATABASE_HOST = /^(?:localhost|127\.0\.0\.1|::1|0\.0\.0\.0)$/i;
 const PASSWORD_NAME_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret']);
 const DATABASE_ENGINE_KEY = /^(?:adapter|engine|driver|dialect|client|db_connection)$/i;
 const DATABASE_ENGINE_VALUE = /(?:^|[.:/_-])(?:postgres(?:ql)?|postgis|pg|mysql2?|mariadb|trilogy|sqlserver|mssql|oracle|oracle_enhanced)(?:$|[.:/_-])/i;
@@ -48,9 +51,10 @@ function superuserOnLine(line: string): string | undefined {
   const account =
     /^[^:\s#]+:(?:\d+|\*):[^:\s]+:([^:\s]+):/.exec(line)?.[1] ??
     /\b(?:user|username|login)[ \t]*=[ \t]*["']?([\w.-]+)/i.exec(line)?.[1] ??
+    // The account a statement creates is the password's, whoever runs the client (`mysql -u root -e "CREATE USER …"`).
+    /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)[ \t]+["'`]?([\w.-]+)/i.exec(line)?.[1] ??
     // A client's flag: `mysql -u root -p…`, `mysql -uroot`, `psql -U postgres`, `--user root`.
-    /(?:^|\s)(?:-u|-U|--user(?:name)?)(?:[ \t]+|=)?["']?([A-Za-z_][\w.-]*)/.exec(line)?.[1] ??
-    /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)[ \t]+["'`]?([\w.-]+)/i.exec(line)?.[1];
+    /(?:^|\s)(?:-u|-U|--user(?:name)?)(?:[ \t]+|=)?["']?([A-Za-z_][\w.-]*)/.exec(line)?.[1];
   const user = account?.toLowerCase();
   return user && SUPERUSERS.has(user) ? `user ${user}` : undefined;
 }
@@ -358,6 +362,8 @@ export const hardcodedPassword: CredentialKind = {
     ],
     negative: [
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h db-prod.acme.internal -u ledger_app -pGq83vPz2mLwKt7 acme < dump.sql\n', { note: 'an application user' }),
+      sample('devtools/prep-db.sh', '#!/bin/sh\nmysql -u root -e "CREATE USER \'rsyslog\'@\'%\' IDENTIFIED BY \'Gq83vPz2mLwKt7\';"\n', { note: 'the password is the created user\'s, not root\'s' }),
+      sample('config/datastores.js', "module.exports.datastores = {\n  default: {\n    adapter: 'sails-mysql',\n    host: 'localhost',\n    user: 'root',\n    password: 'g3tInCr4zee8stUfF',\n  },\n};\n", { note: "the superuser of a database on the developer's machine" }),
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: ledger_app\n  password: Gq83vPz2mLwKt7\n', { note: 'an application user' }),
       sample('roles/personas_deployment/defaults/main.yml', 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
