@@ -51,6 +51,8 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(rm -r:*)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: 'a flag of rm, not one path' }),
       sample('.codex/rules/default.rules', 'prefix_rule(pattern = ["pnpm", "prisma", "migrate"], decision = "allow",)\n', { expect: { line: 1 } }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(kubectl:*)",\n      "Bash(helm:*)"\n    ],\n    "deny": ["Bash(kubectl delete:*)", "Bash(helm uninstall:*)", "Bash(helm delete:*)"]\n  }\n}\n', { expect: { line: 4 }, note: 'with delete denied, kubectl still execs into pods, scales to zero and applies' }),
+      sample('.codex/rules/default.rules', 'prefix_rule(pattern=["helm"], decision="allow")\nprefix_rule(pattern=["helm", ["uninstall", "delete"]], decision="forbidden")\n', { expect: { line: 1 }, note: 'helm upgrade and rollback replace what production runs' }),
       {
         files: {
           '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Bash(rm:*)"]\n  }\n}\n',
@@ -86,6 +88,7 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.codex/rules/default.rules', 'prefix_rule(pattern=["railway"], decision="forbidden")\nprefix_rule(pattern=["terraform", ["plan", "fmt"]], decision="allow")\n'),
       sample('opencode.json', '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "git *": "allow",\n      "rm *": "deny"\n    }\n  }\n}\n'),
       sample('.cursor/permissions.json', '{\n  "terminalAllowlist": ["npm test", "git status", "kubectl get"]\n}\n'),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(kubectl get:*)", "Bash(kubectl describe:*)", "Bash(kubectl logs:*)", "Bash(kubectl rollout status:*)", "Bash(helm list:*)", "Bash(helm status:*)", "Bash(helm template:*)"]\n  }\n}\n', { note: 'read-only kubectl and helm subcommands' }),
       sample(
         '.claude/settings.json',
         '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)"]\n  }\n}\n',
