@@ -122,9 +122,13 @@ export interface AgentHookScript {
   protects: string[];
 }
 
-/** A package.json script that runs a destructive CLI (`"db:reset": "prisma migrate reset --force"`). Internal to the agent stage. */
-export interface PackageScript {
-  /** The package.json that declares it. */
+/**
+ * A task the repository defines that runs a destructive CLI: a package.json script (`"db:reset": "prisma migrate reset
+ * --force"`) or a Makefile target (`db-drop:` with `dropdb app` in its recipe). Internal to the agent stage.
+ */
+export interface ProjectTask {
+  kind: 'package-script' | 'make-target';
+  /** The package.json or Makefile that declares it. */
   path: string;
   name: string;
   /** The destructive tool it runs and what that does. */

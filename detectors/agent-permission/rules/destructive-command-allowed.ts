@@ -26,6 +26,22 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: '.claude/settings.json', line: 3 },
         note: 'npm run starts a script that resets the database; the deny rule never sees the command the script runs',
       },
+      {
+        files: {
+          Makefile: '.PHONY: test lint db-drop infra-destroy\n\ntest:\n\tpytest -q\n\nlint:\n\truff check .\n\ndb-drop:\n\tdropdb --if-exists $(PGDATABASE)\n\ninfra-destroy:\n\tcd infra && terraform destroy -auto-approve\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": [\n      "Bash(make:*)",\n      "Bash(pytest:*)"\n    ]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.json', line: 4 },
+        note: "make starts a target whose recipe drops the database",
+      },
+      {
+        files: {
+          GNUmakefile: 'reset: ## start over\n\t@$(MAKE) nuke seed\n\nnuke:\n\t-npx prisma migrate reset --force\n\nseed:\n\tnode seed.js\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(make reset)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.local.json', line: 3 },
+        note: 'one named target, which makes another that resets the database',
+      },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(PGPASSWORD=$PROD_DB_PASSWORD psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a variable set in front of the command, as "don\'t ask again" saves it' }),
       sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: 'a Gemini CLI policy rule' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: 'Amazon Q calls these services without a prompt, deletes included' }),
@@ -69,6 +85,13 @@ export const destructiveCommandAllowed: RuleMeta = {
           '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n',
         },
         note: "the package's scripts build, clean the build output and apply migrations; none resets or deletes a store",
+      },
+      {
+        files: {
+          Makefile: 'DB ?= app_dev\n\ntest:\n\tpytest -q\n\nclean: ## remove build output\n\trm -rf build dist\n\nmigrate:\n\talembic upgrade head\n\ndefine RESET_HELP\nreset:\n\tdropdb $(DB)\nendef\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(make:*)"]\n  }\n}\n',
+        },
+        note: 'targets that test, clean the build output and migrate; a dropdb only inside a define block of help text',
       },
       sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: 'deny rules of a higher priority take the destructive subcommands back' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: 'services that hold no data' }),
