@@ -18,6 +18,7 @@ export const destructiveCommandAllowed: RuleMeta = {
   tags: ['agent', 'permissions', 'destructive', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.amazonq/cli-agents/infra.json', '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: 'use_* matches use_aws: any AWS API call, deletes included' }),
       {
         files: {
           'package.json': '{\n  "name": "api",\n  "scripts": {\n    "dev": "next dev",\n    "db:reset": "prisma migrate reset --force && prisma db seed"\n  }\n}\n',

@@ -18,6 +18,8 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.kiro/agents/dev.json', '{\n  "name": "dev",\n  "tools": ["*"],\n  "allowedTools": [\n    "fs_*",\n    "execute_*"\n  ]\n}\n', { expect: { line: 6 }, note: 'a glob over built-in tool names: execute_* is execute_bash' }),
+      sample('.kiro/agents/ops.json', '{\n  "name": "ops",\n  "tools": ["@builtin"],\n  "allowedTools": ["@builtin"]\n}\n', { expect: { line: 4 }, note: '@builtin allows every built-in tool, the shell included' }),
       sample('agent/run.py', 'from claude_agent_sdk import ClaudeAgentOptions, query\n\noptions = ClaudeAgentOptions(allowed_tools=["Read", "Edit", "Bash"], permission_mode="acceptEdits")\n', { expect: { line: 3 }, note: "the Agent SDK's allowed tools, in Python" }),
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(timeout:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`timeout 60 <anything>` runs whatever follows it' }),
       sample('.gemini/policies/team.toml', '[[rule]]\ntoolName = "run_shell_command"\ndecision = "allow"\npriority = 100\n', { expect: { line: 3 }, note: 'a Gemini CLI workspace policy allowing the shell with no command prefix' }),
@@ -73,6 +75,7 @@ export const shellAutoApproved: RuleMeta = {
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n', { expect: { line: 7 }, note: 'a YAML block lists one tool per line' }),
     ],
     negative: [
+      sample('.kiro/agents/review.json', '{\n  "name": "review",\n  "tools": ["*"],\n  "allowedTools": ["fs_*", "@builtin/fs_read", "@git-*/read_*", "*_search"]\n}\n', { note: 'globs that match file tools, read tools of git servers and search' }),
       sample('.claude/settings.json', '{\n  "sandbox": {\n    "enabled": true,\n    "autoAllowBashIfSandboxed": false\n  }\n}\n', { note: 'sandboxed commands still ask' }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "jq -r .tool_input.command | grep -qE \'^(npm test|npm run lint)$\' && echo \'{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"allow\\"}}\'" }] }\n    ]\n  }\n}\n', { note: 'a hook that allows two commands after testing for them' }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      {\n        "matcher": "Bash",\n        "hooks": [\n          { "type": "command", "command": "grep -q \'rm -rf\' && echo \'{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"deny\\"}}\'" }\n        ]\n      }\n    ]\n  }\n}\n', { note: 'a hook that denies: a guard' }),
