@@ -203,6 +203,16 @@ describe('facts for the blast-radius stage', () => {
     expect(builtIn.filter((exclusion) => exclusion.agent === 'cursor').map((exclusion) => exclusion.pattern)).toEqual(['.env', '.env.*', '(files git ignores)']);
     expect(builtIn.find((exclusion) => exclusion.agent === 'gemini-cli')?.gitIgnoredFiles).toBe(true);
   });
+
+  it("records a Gemini CLI workspace policy as intent only: the policy engine's workspace tier is not loaded", async () => {
+    const { observed, findings } = await scanWithFacts({
+      '.gemini/policies/team.toml': '[[rule]]\ntoolName = "run_shell_command"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "terraform destroy"\ndecision = "deny"\npriority = 200\n',
+    });
+    expect(observed.grants.map((grant) => [grant.agent, grant.grant, grant.effective, grant.ignoredBecause])).toEqual([
+      ['gemini-cli', 'shell', false, 'its policy engine does not load workspace policies at present, per its docs and issue #18186'],
+    ]);
+    expect(findings).toEqual(['agent-permission/shell-auto-approved .gemini/policies/team.toml:3 info']);
+  });
 });
 
 describe('tests and examples', () => {

@@ -29,6 +29,7 @@ export const IGNORED_BECAUSE = {
   claudeAutoMode: 'auto mode is not accepted from project or local settings',
   codexProfiles: 'profiles cannot be set from a project config',
   geminiYolo: 'YOLO mode can only be turned on from the command line',
+  geminiWorkspacePolicies: 'its policy engine does not load workspace policies at present, per its docs and issue #18186',
   vscodeGlobalAutoApprove: 'the setting has application-machine scope: user or remote-machine settings only',
   zedAgent: 'Zed reads agent settings from user settings only',
 } as const;
@@ -113,9 +114,10 @@ export const AGENT_SETTINGS: readonly AgentSetting[] = [
     agent: 'gemini-cli',
     files: ['.gemini/policies/*.toml'],
     key: '[[rule]] toolName = "run_shell_command" decision',
-    grants: '"allow" with no commandPrefix (every command), or a destructive prefix; deny and ask_user rules of the same or higher priority win',
-    repoScope: 'effective-after-trust',
-    source: 'https://geminicli.com/docs/reference/policy-engine/',
+    grants: '"allow" with no commandPrefix (every command), or a destructive prefix; deny and ask_user rules there stop nothing either',
+    repoScope: 'intent-only',
+    ignoredBecause: IGNORED_BECAUSE.geminiWorkspacePolicies,
+    source: 'https://github.com/google-gemini/gemini-cli/pull/24367',
   },
   {
     agent: 'copilot',

@@ -44,7 +44,7 @@ export const destructiveCommandAllowed: RuleMeta = {
         note: 'one named target, which makes another that resets the database',
       },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(PGPASSWORD=$PROD_DB_PASSWORD psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a variable set in front of the command, as "don\'t ask again" saves it' }),
-      sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: 'a Gemini CLI policy rule' }),
+      sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: 'a Gemini CLI workspace policy rule (intent only: info)' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: 'Amazon Q calls these services without a prompt, deletes included' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'psql with a command, its database from the environment' }),
       sample('.github/workflows/clean.yml', 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: 'the flag takes several quoted arguments' }),
