@@ -22,7 +22,7 @@ import { isAgentIgnoreFile, readIgnoreFile } from './configs/ignore-files.js';
 import { isInstructionFile, readInstructions } from './configs/instructions.js';
 import { isLauncherFile, readLauncher } from './configs/launchers.js';
 import { isMcpFile, readMcpFile } from './configs/mcp.js';
-import { readOpencodeAgent, readOpencodeConfig, OPENCODE_AGENT, OPENCODE_CONFIG } from './configs/opencode.js';
+import { readOpencodeAgent, readOpencodeConfig, resolveOpencodeShellDefaults, OPENCODE_AGENT, OPENCODE_CONFIG } from './configs/opencode.js';
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
 import { reportProseGuardrails } from './guardrail-check.js';
@@ -127,8 +127,8 @@ export const agentPermission: Detector = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
-  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task'],
-  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
+  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'opencode-shell-default'],
+  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'opencode-shell-default', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
   scanFile(file, sink) {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -140,6 +140,7 @@ export const agentPermission: Detector = {
     // First: the grants it publishes are read by the passes below.
     resolveClaudeShellAllows(context);
     resolveHookScripts(context);
+    resolveOpencodeShellDefaults(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);

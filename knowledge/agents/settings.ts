@@ -212,7 +212,7 @@ export const AGENT_SETTINGS: readonly AgentSetting[] = [
     agent: 'opencode',
     files: ['opencode.json', 'opencode.jsonc'],
     key: 'permission',
-    grants: '"allow", { "*": "allow" }, bash "allow" or allow patterns (last match wins)',
+    grants: '"allow", { "*": "allow" }, bash "allow" or allow patterns (last match wins); bash left to the default (no "permission", no "bash" or "*" rule, bash patterns without "*"), which allows',
     repoScope: 'effective',
     source: 'https://opencode.ai/docs/permissions',
   },

@@ -137,3 +137,19 @@ export interface ProjectTask {
   needsCredential: boolean;
   location: Location;
 }
+
+/**
+ * An OpenCode config (`opencode.json`) and whether it decides what the shell does with commands none of its rules
+ * name, held until every config is read: OpenCode merges a project's configs, and one that decides covers the others.
+ * Internal to the agent stage.
+ */
+export interface OpencodeShellDefault {
+  path: string;
+  /** Set when the config leaves those commands to OpenCode's default, which runs them unasked. */
+  open?: {
+    /** What the config leaves unset, as a setting: `"permission" left unset`. */
+    setting: string;
+    location: Location;
+    snippet: string;
+  };
+}

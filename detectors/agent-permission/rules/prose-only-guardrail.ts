@@ -131,6 +131,13 @@ export const proseOnlyGuardrail: RuleMeta = {
         },
         note: "Gemini CLI's settings take the command away",
       },
+      {
+        files: {
+          'AGENTS.md': '# Working here\n\n- Never run `terraform destroy`.\n',
+          'opencode.json': '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": { "bash": "ask" }\n}\n',
+        },
+        note: 'OpenCode asks before every shell command',
+      },
       sample(
         'AGENTS.md',
         '# Contributing with agents\n\n```bash\n# never do this\nrm -rf /\n```\n\nDo not edit existing migrations; add a new one.\n',
