@@ -143,6 +143,29 @@ describe('agent reach of credentials', () => {
     expect(secretFile.message).toContain('lets its shell read it');
   });
 
+  it("counts OpenCode's default as an unasked shell: a config that leaves bash unset lets it read the .env files it asks about", async () => {
+    const env = 'AWS_SESSION_API_TOKEN=7c9e6679742540de944be07fc1f90ae7\n';
+    const unset = await scanWithFacts({ 'opencode.json': '{\n  "$schema": "https://opencode.ai/config.json",\n  "model": "anthropic/claude-sonnet-4-5"\n}\n', 'config/prod.env': env });
+    expect(reachOf(unset.observed.credentials[0])).toEqual({ agentReadable: true, excludedFor: ['opencode'], readableByShell: ['opencode'] });
+    expect(unset.findings).toEqual([
+      'agent-permission/secret-file-not-excluded config/prod.env:1 high',
+      'agent-permission/shell-auto-approved opencode.json:2 medium',
+    ]);
+    const explicit = await scanWithFacts({ 'opencode.json': '{\n  "permission": { "bash": "allow" }\n}\n', 'config/prod.env': env });
+    expect(explicit.findings).toEqual([
+      'agent-permission/secret-file-not-excluded config/prod.env:1 high',
+      'agent-permission/shell-auto-approved opencode.json:2 high',
+    ]);
+    // A config that decides for the shell covers another of the same project that leaves it unset.
+    const asked = await scanWithFacts({
+      'opencode.json': '{\n  "permission": { "bash": { "*": "ask", "git status*": "allow" } }\n}\n',
+      '.opencode/opencode.json': '{\n  "mcp": { "docs": { "type": "remote", "url": "https://mcp.context7.com/mcp" } }\n}\n',
+      'config/prod.env': env,
+    });
+    expect(reachOf(asked.observed.credentials[0])).toEqual({ agentReadable: false, excludedFor: ['opencode'], readableByShell: [] });
+    expect(asked.findings).toEqual([]);
+  });
+
   it('keeps a git-ignored .env from Claude Code with a deny rule, and applies Cursor’s git-ignore default', async () => {
     const { observed, findings } = await scanWithFacts(
       {
@@ -203,6 +226,16 @@ describe('facts for the blast-radius stage', () => {
     expect(builtIn.filter((exclusion) => exclusion.agent === 'cursor').map((exclusion) => exclusion.pattern)).toEqual(['.env', '.env.*', '(files git ignores)']);
     expect(builtIn.find((exclusion) => exclusion.agent === 'gemini-cli')?.gitIgnoredFiles).toBe(true);
   });
+
+  it("records a Gemini CLI workspace policy as intent only: the policy engine's workspace tier is not loaded", async () => {
+    const { observed, findings } = await scanWithFacts({
+      '.gemini/policies/team.toml': '[[rule]]\ntoolName = "run_shell_command"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "terraform destroy"\ndecision = "deny"\npriority = 200\n',
+    });
+    expect(observed.grants.map((grant) => [grant.agent, grant.grant, grant.effective, grant.ignoredBecause])).toEqual([
+      ['gemini-cli', 'shell', false, 'its policy engine does not load workspace policies at present, per its docs and issue #18186'],
+    ]);
+    expect(findings).toEqual(['agent-permission/shell-auto-approved .gemini/policies/team.toml:3 info']);
+  });
 });
 
 describe('tests and examples', () => {
@@ -261,6 +294,8 @@ describe('malformed and unknown agent configurations', () => {
     expect(findings).toEqual([
       'agent-permission/destructive-command-allowed .claude/settings.json:4 high',
       'agent-permission/bypass-mode .codex/config.toml:2 medium',
+      // The one valid-looking bash rule is not a catch-all: the commands it does not name are OpenCode's default, allow.
+      'agent-permission/shell-auto-approved opencode.json:1 medium',
     ]);
   });
 

@@ -16,12 +16,13 @@ import { readCodexConfig, readCodexRules, CODEX_CONFIG, CODEX_RULES } from './co
 import { readCursorCli, readCursorPermissions, CURSOR_CLI, CURSOR_PERMISSIONS } from './configs/cursor.js';
 import { readGeminiSettings, GEMINI_SETTINGS } from './configs/gemini.js';
 import { readGeminiPolicy, GEMINI_POLICY } from './configs/gemini-policies.js';
+import { readMakeTargets, MAKEFILE } from './configs/make-targets.js';
 import { readPackageScripts, PACKAGE_JSON } from './configs/package-scripts.js';
 import { isAgentIgnoreFile, readIgnoreFile } from './configs/ignore-files.js';
 import { isInstructionFile, readInstructions } from './configs/instructions.js';
 import { isLauncherFile, readLauncher } from './configs/launchers.js';
 import { isMcpFile, readMcpFile } from './configs/mcp.js';
-import { readOpencodeAgent, readOpencodeConfig, OPENCODE_AGENT, OPENCODE_CONFIG } from './configs/opencode.js';
+import { readOpencodeAgent, readOpencodeConfig, resolveOpencodeShellDefaults, OPENCODE_AGENT, OPENCODE_CONFIG } from './configs/opencode.js';
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
 import { reportProseGuardrails } from './guardrail-check.js';
@@ -58,6 +59,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(GEMINI_SETTINGS, readGeminiSettings),
   byPattern(GEMINI_POLICY, readGeminiPolicy),
   byPattern(PACKAGE_JSON, readPackageScripts),
+  byPattern(MAKEFILE, readMakeTargets),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
   byPattern(CURSOR_CLI, readCursorCli),
@@ -125,8 +127,8 @@ export const agentPermission: Detector = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
-  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'package-script'],
-  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'package-script', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
+  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'opencode-shell-default'],
+  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'opencode-shell-default', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
   scanFile(file, sink) {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -138,6 +140,7 @@ export const agentPermission: Detector = {
     // First: the grants it publishes are read by the passes below.
     resolveClaudeShellAllows(context);
     resolveHookScripts(context);
+    resolveOpencodeShellDefaults(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);

@@ -117,6 +117,15 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('rm -f ./data/app.db', 'rm', 'files', 'deletes files and directories'),
   destructive('sudo rm -rf ./data', 'rm', 'files', 'deletes files and directories'),
   destructive('helm delete api --namespace production', 'helm', 'infrastructure', 'uninstalls Helm releases'),
+  // Without deleting anything: a shell in a production pod, a workload scaled to nothing, a manifest or patch that
+  // replaces what runs, a drained node, a release upgraded or rolled back (as terraform apply stands beside destroy).
+  destructive('kubectl exec -it deploy/api --namespace production -- sh', 'kubectl', 'infrastructure', "runs any command inside the cluster's pods"),
+  destructive('kubectl scale deployment/api --replicas=0 --namespace production', 'kubectl', 'infrastructure', 'scales workloads down to nothing'),
+  destructive('kubectl apply -f k8s/production.yaml', 'kubectl', 'infrastructure', 'applies (and can replace) Kubernetes resources'),
+  destructive('kubectl patch deployment api --namespace production -p \'{"spec":{"replicas":0}}\'', 'kubectl', 'infrastructure', 'patches live Kubernetes resources'),
+  destructive('kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data', 'kubectl', 'infrastructure', 'evicts every pod from a node'),
+  destructive('helm upgrade api ./chart --namespace production', 'helm', 'infrastructure', 'upgrades (and can replace) Helm releases'),
+  destructive('helm rollback api 1 --namespace production', 'helm', 'infrastructure', 'rolls Helm releases back'),
   destructive('aws s3 rb s3://acme-backups --force', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
   destructive('aws dynamodb delete-table --table-name orders', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
   destructive('gcloud compute instances delete acme-prod --quiet', 'gcloud', 'infrastructure', 'deletes Google Cloud resources'),
@@ -247,7 +256,7 @@ export function destructiveUseOf(commandLine: string, domains: readonly Destruct
 }
 
 /** Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`). */
-const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
+const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
 
 /**
  * The command prefixes a deny rule names to stop a tool's destructive uses: `terraform destroy` and `terraform
@@ -278,8 +287,8 @@ const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
   [/\brailway\b/i, 'railway'],
   [/\bterraform\s+(?:destroy|apply)\b/i, 'terraform'],
   [/\bpulumi\s+(?:destroy|up)\b/i, 'pulumi'],
-  [/\bkubectl\s+delete\b/i, 'kubectl'],
-  [/\bhelm\s+(?:uninstall|delete)\b/i, 'helm'],
+  [/\bkubectl\s+(?:delete|exec|scale|apply|patch|drain)\b/i, 'kubectl'],
+  [/\bhelm\s+(?:uninstall|delete|upgrade|rollback)\b/i, 'helm'],
   [/\baws\s+\w/i, 'aws'],
   [/\bgcloud\b/i, 'gcloud'],
   [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy)\b/i, 'fly'],

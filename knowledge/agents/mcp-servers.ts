@@ -145,6 +145,20 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
     reference: 'https://awslabs.github.io/mcp/',
   },
   {
+    id: 'heroku',
+    stores: { platform: 'heroku', engine: 'postgres' },
+    title: 'Heroku MCP server',
+    // `npx -y @heroku/mcp-server` with HEROKU_API_KEY, or `heroku mcp:start` on the CLI's own login.
+    matches: (server) =>
+      mentions(server, /@heroku\/mcp-server|(?:^|\/)heroku-mcp-server\b|^heroku\s+mcp:start\b/i) || (/(?:^|\/)heroku$/.test(server.command ?? '') && server.args[0] === 'mcp:start'),
+    // It has no read-only mode, and the token (or CLI session) it runs on reaches every app the user can.
+    readOnly: () => false,
+    accountWide: () => true,
+    reach: "runs any SQL on every app's Postgres database (pg_psql), destroys add-ons, and deploys, scales and transfers apps across the Heroku account",
+    fix: 'run it on a token created with `heroku authorizations:create --scope read` (no config vars, no writes), for a user who is not a collaborator on production apps',
+    reference: 'https://github.com/heroku/heroku-mcp-server',
+  },
+  {
     id: 'github',
     title: 'GitHub MCP server',
     matches: (server) => mentions(server, /server-github|github-mcp-server|api\.githubcopilot\.com\/mcp/i),

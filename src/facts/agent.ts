@@ -122,9 +122,13 @@ export interface AgentHookScript {
   protects: string[];
 }
 
-/** A package.json script that runs a destructive CLI (`"db:reset": "prisma migrate reset --force"`). Internal to the agent stage. */
-export interface PackageScript {
-  /** The package.json that declares it. */
+/**
+ * A task the repository defines that runs a destructive CLI: a package.json script (`"db:reset": "prisma migrate reset
+ * --force"`) or a Makefile target (`db-drop:` with `dropdb app` in its recipe). Internal to the agent stage.
+ */
+export interface ProjectTask {
+  kind: 'package-script' | 'make-target';
+  /** The package.json or Makefile that declares it. */
   path: string;
   name: string;
   /** The destructive tool it runs and what that does. */
@@ -132,4 +136,20 @@ export interface PackageScript {
   does: string;
   needsCredential: boolean;
   location: Location;
+}
+
+/**
+ * An OpenCode config (`opencode.json`) and whether it decides what the shell does with commands none of its rules
+ * name, held until every config is read: OpenCode merges a project's configs, and one that decides covers the others.
+ * Internal to the agent stage.
+ */
+export interface OpencodeShellDefault {
+  path: string;
+  /** Set when the config leaves those commands to OpenCode's default, which runs them unasked. */
+  open?: {
+    /** What the config leaves unset, as a setting: `"permission" left unset`. */
+    setting: string;
+    location: Location;
+    snippet: string;
+  };
 }

@@ -2,7 +2,7 @@
 import type { Credential, PrivilegedPrincipal } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
-import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTool, ClaudeShellAllow, PackageScript } from './agent.js';
+import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
@@ -22,7 +22,8 @@ export interface FactKinds {
   'claude-shell-allow': ClaudeShellAllow;
   'agent-hook': AgentHook;
   'agent-hook-script': AgentHookScript;
-  'package-script': PackageScript;
+  'project-task': ProjectTask;
+  'opencode-shell-default': OpencodeShellDefault;
 }
 
 export type FactKind = keyof FactKinds;
@@ -31,4 +32,4 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 export type { Credential, PrivilegedPrincipal } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
-export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, ClaudeShellAllow, PackageScript } from './agent.js';
+export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';

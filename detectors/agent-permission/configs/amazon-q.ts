@@ -1,7 +1,7 @@
 // Amazon Q Developer CLI workspace agents (`.amazonq/cli-agents/*.json`) and Kiro agents (`.kiro/agents/*.json`):
-// `allowedTools` run without a prompt (`execute_bash`, `use_aws`, `@server`, `@server/tool`), `toolsSettings` narrow
-// them (`execute_bash.allowedCommands`/`deniedCommands`: anchored regexes; `fs_read.deniedPaths`)
-// (aws/amazon-q-developer-cli docs/agent-format.md, docs/built-in-tools.md).
+// `allowedTools` run without a prompt (`execute_bash`, `use_aws`, `@server`, `@server/tool`, `@builtin`, and globs of
+// them: `execute_*`, `@git-*/read_*`), `toolsSettings` narrow them (`execute_bash.allowedCommands`/`deniedCommands`:
+// anchored regexes; `fs_read.deniedPaths`) (aws/amazon-q-developer-cli docs/agent-format.md, docs/built-in-tools.md).
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
@@ -9,12 +9,32 @@ import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { globBase } from '../../../knowledge/agents/outside.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
-import { rootMap, stringsAt } from './tree.js';
+import { rootMap, stringsAt, unknownValue } from './tree.js';
 
 /** AWS services that hold data or infrastructure an agent's API call can delete. */
 const DATA_SERVICES = new Set(['s3', 'rds', 'dynamodb', 'ec2', 'efs', 'ebs', 'backup', 'cloudformation', 'lambda', 'ecs', 'eks', 'elasticache', 'redshift', 'docdb', 'kms', 'secretsmanager', 'iam', '*']);
 
 export const AMAZON_Q_AGENT = /(^|\/)\.(amazonq\/cli-agents|kiro\/agents)\/[^/]+\.json$/;
+
+/**
+ * Built-in tools that act beyond the workspace's files, under every name and alias `allowedTools` matches them by.
+ * File writes (`fs_write`, `write`) stay in the project unless `toolsSettings.fs_write.allowedPaths` says otherwise,
+ * which is judged below; reads and the rest are the agent's job.
+ */
+const REACHING_BUILT_INS: ReadonlyArray<{ reach: 'shell' | 'aws'; names: readonly string[] }> = [
+  { reach: 'shell', names: ['execute_bash', 'execute_cmd', 'executeCmd', 'shell'] },
+  { reach: 'aws', names: ['use_aws', 'aws'] },
+];
+
+/**
+ * What an `allowedTools` entry lets run among the built-ins: `@builtin` (or `@builtin/*`) all of them, otherwise a
+ * case-sensitive glob (`*`, `?`) over their names, with or without `@builtin/` (`execute_*`, `*_bash`, `@builtin/sh*`).
+ */
+function builtInsAllowed(pattern: string): Set<'shell' | 'aws'> {
+  if (/^@builtin\/?\*?$/.test(pattern)) return new Set(REACHING_BUILT_INS.map((tool) => tool.reach));
+  const glob = new RegExp(`^${pattern.replace(/^@builtin\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return new Set(REACHING_BUILT_INS.filter((tool) => tool.names.some((name) => glob.test(name))).map((tool) => tool.reach));
+}
 
 export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
   const root = rootMap(file, out);
@@ -25,34 +45,18 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
   const bash = get(settings, 'execute_bash') ?? get(settings, 'shell');
   const allowedCommands = stringsAt(file, out, bash, 'allowedCommands');
   for (const item of stringsAt(file, out, root, 'allowedTools')) {
-    const tool = item.value.trim();
+    const pattern = item.value.trim();
     const setting = `allowedTools: "${item.value}"`;
-    if (tool === 'execute_bash' || tool === 'shell') {
-      emitPermission(file, out, {
-        ruleId: RULE_IDS.shellAutoApproved,
-        agent,
-        grant: 'shell',
-        setting,
-        span: item.span,
-        lets: 'run any shell command',
-        effective: true,
-      });
-    } else if (tool === 'use_aws' || tool === 'aws') {
-      emitPermission(file, out, {
-        ruleId: RULE_IDS.destructiveCommandAllowed,
-        agent,
-        grant: 'destructive-command',
-        setting,
-        span: item.span,
-        lets: 'call any AWS API the session allows (deletes included)',
-        effective: true,
-        reaches: 'aws',
-      });
-    } else if (/^@[^/]+(?:\/.+)?$/.test(tool)) {
+    if (pattern === '*') {
+      unknownValue(file, out, `allowedTools "*" in ${file.path}: allowedTools takes no bare "*" (agent-format.md); it was ignored.`, item.span.line);
+      continue;
+    }
+    const mcp = /^@([^/]+)(?:\/(.*))?$/.exec(pattern);
+    if (mcp && mcp[1] !== 'builtin') {
       // `@server` and `@server/*` approve every tool of a server; `@postgres/execute_sql` one, reported when it writes
       // (as Claude's `mcp__server__tool` is).
-      const [, server, one] = /^@([^/]+)(?:\/(.+))?$/.exec(tool)!;
-      const every = one === undefined || one === '*';
+      const [, server, one] = mcp;
+      const every = one === undefined || one === '' || one === '*';
       if (!every && !WRITE_TOOL_NAME.test(one!)) continue;
       emitPermission(file, out, {
         ruleId: RULE_IDS.mcpToolsAutoApproved,
@@ -63,6 +67,30 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
         lets: every ? `call every tool of the MCP server "${server}"` : `call the MCP tool "${one}" of "${server}"`,
         effective: true,
         reaches: server!,
+      });
+      continue;
+    }
+    const allowed = builtInsAllowed(pattern);
+    if (allowed.has('shell')) {
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.shellAutoApproved,
+        agent,
+        grant: 'shell',
+        setting,
+        span: item.span,
+        lets: allowed.has('aws') ? 'run any shell command and call any AWS API' : 'run any shell command',
+        effective: true,
+      });
+    } else if (allowed.has('aws')) {
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.destructiveCommandAllowed,
+        agent,
+        grant: 'destructive-command',
+        setting,
+        span: item.span,
+        lets: 'call any AWS API the session allows (deletes included)',
+        effective: true,
+        reaches: 'aws',
       });
     }
   }

@@ -9,6 +9,7 @@ import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { globBase } from '../../../knowledge/agents/outside.js';
 import { readHookCommand } from './hook-scripts.js';
+import { TASK_RUNNERS } from './tasks.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
 import { booleanAt, directoryOf, lineSpan, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 import { get, literalString, type MapNode } from '../../../src/parse/data-tree.js';
@@ -239,7 +240,7 @@ function readAllow(file: SourceFile, out: FileEmitter, item: StringItem, brakes:
   const setting = `permissions.allow: "${item.value}"`;
   if (SHELL_TOOLS.has(rule.tool)) {
     // Decided once every scope of the project is read (resolveClaudeShellAllows): another file's deny may win.
-    if (!bashMatcher(rule.specifier) || !(commandReach(rule.specifier, brakes) || startsScripts(rule.specifier))) return;
+    if (!bashMatcher(rule.specifier) || !(commandReach(rule.specifier, brakes) || startsTasks(rule.specifier))) return;
     out.publish('claude-shell-allow', { rule: item.value, directory: directoryOf(file.path), location: { path: file.path, span: lineSpan(file, item.span) }, snippet: file.line(item.span.line).trim() });
     return;
   }
@@ -337,7 +338,7 @@ function commandReach(specifier: string | undefined, brakes: readonly CommandMat
 export function resolveClaudeShellAllows(context: FinishContext): void {
   const allows = context.facts.all('claude-shell-allow');
   if (allows.length === 0) return;
-  const scripts = context.facts.all('package-script');
+  const tasks = context.facts.all('project-task');
   const brakes = new Map<string, CommandMatcher[]>();
   for (const brake of context.facts.all('agent-command-brake')) {
     if (brake.agent !== 'claude-code' || !CLAUDE_SETTINGS.test(brake.location.path)) continue;
@@ -360,18 +361,18 @@ export function resolveClaudeShellAllows(context: FinishContext): void {
       continue;
     }
     const through = (command: string) => matcher(command) && !except.some((brake) => brake(command));
-    const script = scripts.find((candidate) => directoryOf(candidate.path) === projectOf(allow.location.path) && SCRIPT_RUNNERS.some((runner) => through(`${runner} ${candidate.name}`)));
-    if (script) {
+    const task = tasks.find((candidate) => directoryOf(candidate.path) === projectOf(allow.location.path) && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
+    if (task) {
       reportPermission(context, allow.location, allow.snippet, {
         ruleId: RULE_IDS.destructiveCommandAllowed,
         agent: 'claude-code',
         grant: 'destructive-command',
         setting,
         span: allow.location.span,
-        lets: `run the package script ${script.name}, which runs ${script.tool} (it ${script.does}),`,
-        reaches: script.tool,
+        lets: `run the ${TASK_RUNNERS[task.kind].title} ${task.name}, which runs ${task.tool} (it ${task.does}),`,
+        reaches: task.tool,
         effective: true,
-        ...(script.needsCredential ? { severity: 'medium' as const } : {}),
+        ...(task.needsCredential ? { severity: 'medium' as const } : {}),
       });
       continue;
     }
@@ -380,14 +381,18 @@ export function resolveClaudeShellAllows(context: FinishContext): void {
   }
 }
 
-/** Whether an allow rule lets a package manager start some script (`Bash(npm run:*)`, `Bash(pnpm db:*)`). */
-function startsScripts(specifier: string | undefined): boolean {
+/**
+ * Whether an allow rule may start some task of the project (`Bash(npm run:*)`, `Bash(pnpm db:*)`, `Bash(make:*)`,
+ * `Bash(make db-drop)`): which one, and whether it is destructive, is decided once every task is read.
+ */
+function startsTasks(specifier: string | undefined): boolean {
   const matcher = allowMatcher(specifier);
-  return matcher !== undefined && SCRIPT_RUNNERS.some((runner) => matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-script`));
+  if (!matcher) return false;
+  const written = specifier?.trim() ?? '';
+  return Object.values(TASK_RUNNERS).some(({ runners }) =>
+    runners.some((runner) => written.startsWith(`${runner} `) || matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-task`)),
+  );
 }
-
-/** How a package script is started: an allow rule matching one of these lets the script's own command through. */
-const SCRIPT_RUNNERS = ['npm run', 'npm run-script', 'pnpm run', 'pnpm', 'yarn run', 'yarn', 'bun run'];
 
 /**
  * The project a settings file configures, where its relative rules resolve: the directory holding `.claude/`; managed

@@ -1,11 +1,14 @@
-// Gemini CLI's workspace policies (`.gemini/policies/*.toml`, loaded in trusted folders): `[[rule]]` tables matching a
-// tool (`toolName`), and for the shell a command (`commandPrefix`, `commandRegex`), with a decision (`allow`, `deny`,
-// `ask_user`) and a priority; the highest-priority matching rule decides (geminicli.com/docs/reference/policy-engine).
-// A shell rule that allows lets its commands run unasked; one that denies or asks is a brake.
+// Gemini CLI's workspace policies (`.gemini/policies/*.toml`): `[[rule]]` tables matching a tool (`toolName`), and for
+// the shell a command (`commandPrefix`, `commandRegex`), with a decision (`allow`, `deny`, `ask_user`) and a priority;
+// the highest-priority matching rule decides (geminicli.com/docs/reference/policy-engine). The policy engine's
+// workspace tier is disabled for now: "Defining policies in a workspace's .gemini/policies directory will not have any
+// effect" (the docs' warning, google-gemini/gemini-cli PR #24367, issue #18186). So a shell rule that allows records
+// intent only, and one that denies or asks is no brake: a prose guardrail it alone backs is still prose.
+import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, literalString, literalStrings, type DataNode } from '../../../src/parse/data-tree.js';
 import { prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
-import { commandPermission, emitBrake, emitConfig, emitPermission } from '../permission.js';
+import { commandPermission, emitConfig, emitPermission } from '../permission.js';
 import { rootMap, unknownValue } from './tree.js';
 
 export const GEMINI_POLICY = /(^|\/)\.gemini\/policies\/[^/]+\.toml$/;
@@ -32,13 +35,10 @@ export function readGeminiPolicy(file: SourceFile, out: FileEmitter): void {
     if (read) shell.push(read);
   }
   for (const rule of shell) {
-    if (rule.decision !== 'allow') emitBrake(file, out, 'gemini-cli', rule.decision === 'deny' ? 'deny' : 'ask', rule.setting, rule.span, rule.matcher);
-  }
-  for (const rule of shell) {
     if (rule.decision !== 'allow') continue;
-    // A deny or ask rule of the same or a higher priority wins over this allow for the commands it matches.
+    // What the policy asks for: a deny or ask rule of the same or a higher priority would win over this allow.
     const except = shell.filter((other) => other.decision !== 'allow' && other.priority >= rule.priority).map((other) => other.matcher);
-    const permission = commandPermission(rule.matcher, { agent: 'gemini-cli', setting: rule.setting, span: rule.span, except });
+    const permission = commandPermission(rule.matcher, { agent: 'gemini-cli', setting: rule.setting, span: rule.span, except, effective: false, ignoredBecause: IGNORED_BECAUSE.geminiWorkspacePolicies });
     if (permission) emitPermission(file, out, permission);
   }
 }

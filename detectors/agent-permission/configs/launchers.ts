@@ -32,8 +32,9 @@ const LAUNCHER_PATH = new RegExp(
     // Editor tasks and tool runners that start commands: VS Code's tasks, mise's tasks.
     String.raw`(^|/)\.vscode/tasks\.json$`,
     String.raw`(^|/)\.?mise(\.[\w-]+)?\.toml$`,
-    // Shell start-up files committed with dotfiles or a dev environment: an alias makes every call a launch.
-    String.raw`(^|/)\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|aliases)$`,
+    // Shell start-up files committed with dotfiles or a dev environment: an alias makes every call a launch. direnv's
+    // `.envrc` is sourced for everyone who enters the directory: its exports (`GOOSE_MODE=auto`) reach every agent started there.
+    String.raw`(^|/)\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|aliases|envrc)$`,
     // goose's own configuration, committed with dotfiles: `GOOSE_MODE: auto` is its setting there.
     String.raw`(^|/)(?:\.config/)?goose/config\.ya?ml$`,
   ].join('|'),
@@ -197,10 +198,13 @@ function comparedOrMatched(line: string, flagAt: number): boolean {
 /** An assignment, still open, to a variable named for what it refuses. */
 const GUARD_LIST = /\b[A-Za-z_]*(?:FORBID|BLOCK|DENY|DENIED|BAN|DISALLOW|REJECT|PROHIBIT|BLACKLIST|BLOCKLIST)[A-Za-z_]*=\s*\(?\s*["'][^"']*$/i;
 
-const WRITES_SHELL_RC = />>?\s*["']?(?:~|\$HOME|\/[\w./-]*)?\/?\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
+/** Files a shell sources at start (direnv's `.envrc` on entering the directory): what is appended there runs later. */
+const SHELL_RC = String.raw`\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|envrc)\b`;
+
+const WRITES_SHELL_RC = new RegExp(String.raw`>>?\s*["']?(?:~|\$HOME|\/[\w./-]*)?\/?` + SHELL_RC);
 
 /** `| tee -a ~/.bashrc ~/.zshrc`: the other way to append to a shell start-up file. */
-const TEES_SHELL_RC = /\btee\s+(?:-a\s+)?[^;&|]*\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
+const TEES_SHELL_RC = new RegExp(String.raw`\btee\s+(?:-a\s+)?[^;&|]*` + SHELL_RC);
 
 /** `cat <<'TXT'`, `tee README.md <<EOF`: a here-document written out as text. Group 1 is its terminator. */
 const TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;

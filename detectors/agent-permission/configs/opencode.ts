@@ -1,10 +1,12 @@
 // OpenCode's `opencode.json(c)`: `"permission": "allow"` (everything), or per tool `"bash": "allow"` or a map of
 // glob patterns to allow/ask/deny (last match wins); `read` rules keep files from it (opencode.ai/docs/permissions).
-import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
-import { get, type DataNode } from '../../../src/parse/data-tree.js';
-import { globMatcher } from '../../../knowledge/agents/commands.js';
-import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
-import { directoryOf, frontMatter, rootMap, unknownValue } from './tree.js';
+// What no rule decides falls to OpenCode's permissive defaults: "Most permissions default to allow" (only doom_loop
+// and external_directory ask, and reading `.env` files), so a config that leaves the shell unset lets it run.
+import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/model.js';
+import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
+import { globMatcher, reachOf } from '../../../knowledge/agents/commands.js';
+import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
+import { booleanAt, directoryOf, frontMatter, lineSpan, rootMap, unknownValue } from './tree.js';
 
 export const OPENCODE_CONFIG = /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/;
 /** Agents defined in Markdown (`.opencode/agent/review.md`, `.opencode/agents/`), their settings in the front matter. */
@@ -18,6 +20,7 @@ export function readOpencodeConfig(file: SourceFile, out: FileEmitter): void {
   emitConfig(out, 'opencode', 'settings', file.path);
   const permission = get(root, 'permission');
   if (permission !== undefined) readPermission(file, out, permission, '"permission"');
+  publishShellDefault(file, out, root, permission);
   // Each agent may set its own permissions, which override the global ones for that agent (opencode.ai/docs/agents).
   const agents = get(root, 'agent');
   if (agents?.kind === 'map') {
@@ -43,6 +46,7 @@ export function readOpencodeAgent(file: SourceFile, out: FileEmitter): void {
 function readPermission(file: SourceFile, out: FileEmitter, permission: DataNode, prefix: string, close = ''): void {
   if (permission.kind === 'scalar') {
     if (permission.value === 'allow') allowEverything(file, out, `${prefix}: "allow"${close}`, permission.span);
+    else brakeEverything(file, out, permission, `${prefix}: "${String(permission.value)}"${close}`);
     return;
   }
   if (permission.kind !== 'map') return;
@@ -50,6 +54,7 @@ function readPermission(file: SourceFile, out: FileEmitter, permission: DataNode
   if (wildcard?.kind === 'scalar' && wildcard.value === 'allow') allowEverything(file, out, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
   const bash = get(permission, 'bash');
   if (bash) readBash(file, out, bash, prefix, close);
+  else if (wildcard?.kind === 'scalar') brakeEverything(file, out, wildcard, `${prefix}: { "*": "${String(wildcard.value)}" }${close}`);
   // OpenCode asks before it touches a path outside the project unless this is `allow`.
   // A map of path patterns is allowed everywhere by its `*` entry.
   const external = get(permission, 'external_directory');
@@ -58,7 +63,7 @@ function readPermission(file: SourceFile, out: FileEmitter, permission: DataNode
   if (close !== '') return;
   const read = get(permission, 'read');
   if (read?.kind === 'map') {
-    const directory = directoryOf(file.path.replace(/(^|\/)\.opencode\/[^/]+$/, '$1x'));
+    const directory = projectOf(file.path);
     for (const entry of read.entries) {
       if (entry.value.kind !== 'scalar' || (entry.value.value !== 'deny' && entry.value.value !== 'ask')) continue;
       emitExclusion(file, out, 'opencode', directory ? `/${directory}**/${entry.key}` : entry.key, entry.keySpan, entry.value.value === 'ask');
@@ -80,6 +85,7 @@ function allowEverything(file: SourceFile, out: FileEmitter, setting: string, sp
 
 function readBash(file: SourceFile, out: FileEmitter, bash: DataNode, prefix: string, close: string): void {
   if (bash.kind === 'scalar') {
+    brakeEverything(file, out, bash, `${prefix}: { "bash": "${String(bash.value)}" }${close}`);
     if (bash.value === 'allow') {
       emitPermission(file, out, {
         ruleId: RULE_IDS.shellAutoApproved,
@@ -115,4 +121,70 @@ function readBash(file: SourceFile, out: FileEmitter, bash: DataNode, prefix: st
     const permission = commandPermission(matcher, { agent: 'opencode', setting, span: rule.span, except: later });
     if (permission) emitPermission(file, out, permission);
   });
+}
+
+/** A scalar `ask` or `deny` that covers every shell command: a brake on each of them. */
+function brakeEverything(file: SourceFile, out: FileEmitter, node: DataNode, setting: string): void {
+  if (node.kind !== 'scalar' || (node.value !== 'ask' && node.value !== 'deny')) return;
+  emitBrake(file, out, 'opencode', node.value, setting, node.span, () => true);
+}
+
+/**
+ * Whether the config's global permissions decide what the shell does with commands no rule names, or leave them to
+ * OpenCode's default (allow): no `permission`, a map with neither `bash` nor `*`, or bash patterns without a `*`
+ * catch-all. Judged with the project's other configs in the cross-file pass (resolveOpencodeShellDefaults).
+ */
+function publishShellDefault(file: SourceFile, out: FileEmitter, root: MapNode, permission: DataNode | undefined): void {
+  const open = openShell(root, permission);
+  if (!open) {
+    out.publish('opencode-shell-default', { path: file.path });
+    return;
+  }
+  const location = { path: file.path, span: lineSpan(file, open.span) };
+  out.publish('opencode-shell-default', { path: file.path, open: { setting: open.setting, location, snippet: file.line(open.span.line).trim() } });
+}
+
+function openShell(root: MapNode, permission: DataNode | undefined): { setting: string; span: Span } | undefined {
+  // The legacy `"tools": { "bash": false }` takes the shell away.
+  if (booleanAt(get(root, 'tools'), 'bash')?.value === false) return undefined;
+  if (permission === undefined) return { setting: '"permission" left unset', span: root.entries[0]?.keySpan ?? root.span };
+  if (permission.kind !== 'map') return undefined;
+  const bash = get(permission, 'bash');
+  if (bash === undefined) return get(permission, '*') ? undefined : { setting: '"permission" with no "bash" or "*" rule', span: keySpanOf(root, 'permission') };
+  if (bash.kind !== 'map' || get(bash, '*')) return undefined;
+  const named = bash.entries.filter((entry) => entry.value.kind === 'scalar' && ACTIONS.has(String(entry.value.value))).map((entry) => globMatcher(entry.key));
+  if (reachOf((command) => !named.some((rule) => rule(command)))?.class !== 'any') return undefined;
+  return { setting: '"permission": { "bash": { ... } } with no "*" rule', span: keySpanOf(permission, 'bash') };
+}
+
+function keySpanOf(map: MapNode, key: string): Span {
+  return map.entries.find((entry) => entry.key === key)?.keySpan ?? map.span;
+}
+
+/**
+ * The cross-file half: OpenCode merges the configs of a project (`opencode.json` from the project root down to the
+ * directory it starts in, and `.opencode/opencode.json`), so a config that leaves the shell to the default is covered
+ * by one in its own or a parent directory that decides it.
+ */
+export function resolveOpencodeShellDefaults(context: FinishContext): void {
+  const configs = context.facts.all('opencode-shell-default');
+  const deciding = configs.filter((config) => !config.open).map((config) => projectOf(config.path));
+  for (const config of configs) {
+    if (!config.open || deciding.some((directory) => projectOf(config.path).startsWith(directory))) continue;
+    reportPermission(context, config.open.location, config.open.snippet, {
+      ruleId: RULE_IDS.shellAutoApproved,
+      agent: 'opencode',
+      grant: 'shell',
+      setting: config.open.setting,
+      span: config.open.location.span,
+      lets: "run any shell command no rule names (OpenCode's default is to allow it)",
+      effective: true,
+      severity: 'medium',
+    });
+  }
+}
+
+/** The project directory a config applies to: `.opencode/opencode.json` configures the directory holding `.opencode/`. */
+function projectOf(path: string): string {
+  return directoryOf(path.replace(/(^|\/)\.opencode\/[^/]+$/, '$1x'));
 }

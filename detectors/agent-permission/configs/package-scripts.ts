@@ -1,10 +1,8 @@
-// package.json scripts that run a destructive CLI: an allow rule for the package manager's `run` (`Bash(npm run:*)`)
-// lets the agent start them, and the deny rules it is judged against never see the command the script runs
-// (Claude Code matches the command typed). Published here, judged with the allow rules in the cross-file pass.
+// package.json scripts that run a destructive CLI (`"db:reset": "prisma migrate reset --force"`): tasks an allow rule
+// for the package manager's `run` lets the agent start (tasks.ts).
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, literalString } from '../../../src/parse/data-tree.js';
-import { destructiveUseOf } from '../../../knowledge/agents/commands.js';
-import { lineSpan } from './tree.js';
+import { destructiveTaskCommand, publishTask } from './tasks.js';
 
 export const PACKAGE_JSON = /(^|\/)package\.json$/;
 
@@ -15,9 +13,7 @@ export function readPackageScripts(file: SourceFile, out: FileEmitter): void {
   if (scripts?.kind !== 'map') return;
   for (const entry of scripts.entries) {
     const command = literalString(entry.value);
-    // Removing files (`"clean": "rm -rf dist"`) is what build scripts do; databases and infrastructure are not.
-    const probe = command ? destructiveUseOf(command, ['data', 'infrastructure', 'migration']) : undefined;
-    if (!probe) continue;
-    out.publish('package-script', { path: file.path, name: entry.key, tool: probe.tool, does: probe.does, needsCredential: probe.needsCredential === true, location: { path: file.path, span: lineSpan(file, entry.keySpan) } });
+    const probe = command ? destructiveTaskCommand(command) : undefined;
+    if (probe) publishTask(file, out, 'package-script', entry.key, probe, entry.keySpan);
   }
 }

@@ -18,6 +18,7 @@ export const destructiveCommandAllowed: RuleMeta = {
   tags: ['agent', 'permissions', 'destructive', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.amazonq/cli-agents/infra.json', '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: 'use_* matches use_aws: any AWS API call, deletes included' }),
       {
         files: {
           'package.json': '{\n  "name": "api",\n  "scripts": {\n    "dev": "next dev",\n    "db:reset": "prisma migrate reset --force && prisma db seed"\n  }\n}\n',
@@ -26,8 +27,24 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: '.claude/settings.json', line: 3 },
         note: 'npm run starts a script that resets the database; the deny rule never sees the command the script runs',
       },
+      {
+        files: {
+          Makefile: '.PHONY: test lint db-drop infra-destroy\n\ntest:\n\tpytest -q\n\nlint:\n\truff check .\n\ndb-drop:\n\tdropdb --if-exists $(PGDATABASE)\n\ninfra-destroy:\n\tcd infra && terraform destroy -auto-approve\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": [\n      "Bash(make:*)",\n      "Bash(pytest:*)"\n    ]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.json', line: 4 },
+        note: "make starts a target whose recipe drops the database",
+      },
+      {
+        files: {
+          GNUmakefile: 'reset: ## start over\n\t@$(MAKE) nuke seed\n\nnuke:\n\t-npx prisma migrate reset --force\n\nseed:\n\tnode seed.js\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(make reset)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.local.json', line: 3 },
+        note: 'one named target, which makes another that resets the database',
+      },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(PGPASSWORD=$PROD_DB_PASSWORD psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a variable set in front of the command, as "don\'t ask again" saves it' }),
-      sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: 'a Gemini CLI policy rule' }),
+      sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: 'a Gemini CLI workspace policy rule (intent only: info)' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: 'Amazon Q calls these services without a prompt, deletes included' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'psql with a command, its database from the environment' }),
       sample('.github/workflows/clean.yml', 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: 'the flag takes several quoted arguments' }),
@@ -51,6 +68,8 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(rm -r:*)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: 'a flag of rm, not one path' }),
       sample('.codex/rules/default.rules', 'prefix_rule(pattern = ["pnpm", "prisma", "migrate"], decision = "allow",)\n', { expect: { line: 1 } }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(kubectl:*)",\n      "Bash(helm:*)"\n    ],\n    "deny": ["Bash(kubectl delete:*)", "Bash(helm uninstall:*)", "Bash(helm delete:*)"]\n  }\n}\n', { expect: { line: 4 }, note: 'with delete denied, kubectl still execs into pods, scales to zero and applies' }),
+      sample('.codex/rules/default.rules', 'prefix_rule(pattern=["helm"], decision="allow")\nprefix_rule(pattern=["helm", ["uninstall", "delete"]], decision="forbidden")\n', { expect: { line: 1 }, note: 'helm upgrade and rollback replace what production runs' }),
       {
         files: {
           '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Bash(rm:*)"]\n  }\n}\n',
@@ -67,6 +86,13 @@ export const destructiveCommandAllowed: RuleMeta = {
           '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n',
         },
         note: "the package's scripts build, clean the build output and apply migrations; none resets or deletes a store",
+      },
+      {
+        files: {
+          Makefile: 'DB ?= app_dev\n\ntest:\n\tpytest -q\n\nclean: ## remove build output\n\trm -rf build dist\n\nmigrate:\n\talembic upgrade head\n\ndefine RESET_HELP\nreset:\n\tdropdb $(DB)\nendef\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(make:*)"]\n  }\n}\n',
+        },
+        note: 'targets that test, clean the build output and migrate; a dropdb only inside a define block of help text',
       },
       sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: 'deny rules of a higher priority take the destructive subcommands back' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: 'services that hold no data' }),
@@ -86,6 +112,7 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.codex/rules/default.rules', 'prefix_rule(pattern=["railway"], decision="forbidden")\nprefix_rule(pattern=["terraform", ["plan", "fmt"]], decision="allow")\n'),
       sample('opencode.json', '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "git *": "allow",\n      "rm *": "deny"\n    }\n  }\n}\n'),
       sample('.cursor/permissions.json', '{\n  "terminalAllowlist": ["npm test", "git status", "kubectl get"]\n}\n'),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(kubectl get:*)", "Bash(kubectl describe:*)", "Bash(kubectl logs:*)", "Bash(kubectl rollout status:*)", "Bash(helm list:*)", "Bash(helm status:*)", "Bash(helm template:*)"]\n  }\n}\n', { note: 'read-only kubectl and helm subcommands' }),
       sample(
         '.claude/settings.json',
         '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)"]\n  }\n}\n',

@@ -37,6 +37,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
       sample('.kiro/settings/mcp.json', '{\n  "mcpServers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_PROFILE": "prod-admin" },\n      "autoApprove": ["call_aws"]\n    }\n  }\n}\n', { expect: { line: 7 }, note: "the AWS API server's call_aws runs any AWS CLI command" }),
     ],
     negative: [
+      sample('.kiro/agents/docs.json', '{\n  "name": "docs",\n  "tools": ["@builtin", "@git"],\n  "allowedTools": ["@builtin", "@git/git_status", "@git/read_*"]\n}\n', { note: '@builtin names the built-in tools, not a server; git tools that read' }),
       sample('.codex/config.toml', '[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "@upstash/context7-mcp"]\ndefault_tools_approval_mode = "prompt"\n', { note: 'every call prompts' }),
       sample('.kiro/settings/mcp.json', '{\n  "mcpServers": {\n    "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp"], "autoApprove": ["resolve-library-id", "query-docs"] },\n    "sqlite": { "command": "uvx", "args": ["mcp-server-sqlite", "--db-path", "./data/dev.db"], "autoApprove": ["read_query", "list_tables", "describe_table"] }\n  }\n}\n', { note: "Context7's documentation lookup and SQLite's SELECT-only tool" }),
       sample('.claude/settings.json', '{\n  "enableAllProjectMcpServers": false,\n  "enabledMcpjsonServers": ["context7"]\n}\n'),

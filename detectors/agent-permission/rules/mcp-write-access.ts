@@ -7,7 +7,7 @@ export const mcpWriteAccess: RuleMeta = {
   title: 'Database or cloud MCP server with write access to production',
   severity: 'high',
   why:
-    'A database or cloud MCP server (Supabase, Neon, Postgres, MongoDB, AWS, Railway, Kubernetes...) is configured without its ' +
+    'A database or cloud MCP server (Supabase, Neon, Postgres, MongoDB, AWS, Railway, Heroku, Kubernetes...) is configured without its ' +
     'read-only mode while it points at production or holds a credential for the whole account. Its tools then run SQL, apply ' +
     'migrations, delete projects, branches and volumes on the agent\'s say-so; some clients (Copilot\'s cloud agent) call MCP ' +
     'tools without asking at all.',
@@ -50,6 +50,8 @@ export const mcpWriteAccess: RuleMeta = {
         { expect: { line: 3 }, note: "the server's variables come from production's environment file" },
       ),
       sample('.mcp.json', '{\n  "mcpServers": {\n    "neon": {\n      "type": "http",\n      "url": "https://mcp.neon.tech/mcp",\n      "headers": { "Authorization": "Bearer ${NEON_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the hosted Neon server given an API key, without the X-READ-ONLY header" }),
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "heroku": {\n      "command": "npx",\n      "args": ["-y", "@heroku/mcp-server"],\n      "env": { "HEROKU_API_KEY": "${HEROKU_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "Heroku's server: pg_psql runs SQL on any app's database, with no read-only mode" }),
+      sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "heroku": { "command": "heroku mcp:start" }\n  }\n}\n', { expect: { line: 3 }, note: "started by the Heroku CLI on the user's own login" }),
     ],
     negative: [
       sample(
@@ -57,6 +59,7 @@ export const mcpWriteAccess: RuleMeta = {
         '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.development"}\n  }\n}\n',
         { note: "the development database's variables" },
       ),
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "heroku-follower": {\n      "command": "uvx",\n      "args": ["postgres-mcp", "--access-mode=restricted"],\n      "env": { "DATABASE_URI": "${HEROKU_FOLLOWER_URL}" }\n    }\n  }\n}\n', { note: "the Heroku app's follower database, through a server that enforces read-only" }),
       sample(
         '.mcp.json',
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=abcdefghijklmnopqrst"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n',

@@ -25,6 +25,14 @@ export const proseOnlyGuardrail: RuleMeta = {
     positive: [
       {
         files: {
+          'GEMINI.md': '# Ops\n\n- Never run `terraform destroy`.\n',
+          '.gemini/policies/guard.toml': '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["terraform destroy", "terraform apply"]\ndecision = "deny"\npriority = 500\n',
+        },
+        expect: { path: 'GEMINI.md', line: 3 },
+        note: 'a workspace policy denies it, but Gemini CLI does not load workspace policies at present',
+      },
+      {
+        files: {
           'CLAUDE.md': '# Data\n\n- Never run destructive database commands.\n',
           '.claude/settings.json': '{\n  "permissions": {\n    "deny": ["Bash(rm -rf:*)"]\n  }\n}\n',
         },
@@ -119,9 +127,16 @@ export const proseOnlyGuardrail: RuleMeta = {
       {
         files: {
           'GEMINI.md': '# Ops\n\n- Never run `terraform destroy`.\n',
-          '.gemini/policies/guard.toml': '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["terraform destroy", "terraform apply"]\ndecision = "deny"\npriority = 500\n',
+          '.gemini/settings.json': '{\n  "tools": {\n    "exclude": ["run_shell_command(terraform destroy)", "run_shell_command(terraform apply)"]\n  }\n}\n',
         },
-        note: 'a Gemini CLI policy denies the command',
+        note: "Gemini CLI's settings take the command away",
+      },
+      {
+        files: {
+          'AGENTS.md': '# Working here\n\n- Never run `terraform destroy`.\n',
+          'opencode.json': '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": { "bash": "ask" }\n}\n',
+        },
+        note: 'OpenCode asks before every shell command',
       },
       sample(
         'AGENTS.md',

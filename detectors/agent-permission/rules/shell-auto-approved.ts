@@ -9,7 +9,8 @@ export const shellAutoApproved: RuleMeta = {
     'An allow rule that matches every command (Claude Code `Bash` or `Bash(*)`, Cursor `Shell(*)`, a VS Code terminal rule ' +
     '`/.*/`, Gemini `run_shell_command`, Roo `*`, Amazon Q `execute_bash`) lets the agent run anything, from `cat .env` to a ' +
     'provider API call that deletes a volume, without a person seeing it. No ignore file stops the shell. Allowing an ' +
-    'interpreter (`python`, `node`, `bash -c`, `npx`) is the same, less visibly (reported medium).',
+    'interpreter (`python`, `node`, `bash -c`, `npx`) is the same, less visibly (reported medium), and so is an OpenCode ' +
+    'config that leaves the shell unset: OpenCode\'s defaults allow every command (reported medium).',
   fix:
     'Allow only the narrow commands the agent needs (`Bash(npm run test:*)`, `Bash(git diff:*)`) and deny destructive and ' +
     'deploy CLIs explicitly; leave everything else to a prompt.',
@@ -18,9 +19,11 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.kiro/agents/dev.json', '{\n  "name": "dev",\n  "tools": ["*"],\n  "allowedTools": [\n    "fs_*",\n    "execute_*"\n  ]\n}\n', { expect: { line: 6 }, note: 'a glob over built-in tool names: execute_* is execute_bash' }),
+      sample('.kiro/agents/ops.json', '{\n  "name": "ops",\n  "tools": ["@builtin"],\n  "allowedTools": ["@builtin"]\n}\n', { expect: { line: 4 }, note: '@builtin allows every built-in tool, the shell included' }),
       sample('agent/run.py', 'from claude_agent_sdk import ClaudeAgentOptions, query\n\noptions = ClaudeAgentOptions(allowed_tools=["Read", "Edit", "Bash"], permission_mode="acceptEdits")\n', { expect: { line: 3 }, note: "the Agent SDK's allowed tools, in Python" }),
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(timeout:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`timeout 60 <anything>` runs whatever follows it' }),
-      sample('.gemini/policies/team.toml', '[[rule]]\ntoolName = "run_shell_command"\ndecision = "allow"\npriority = 100\n', { expect: { line: 3 }, note: 'a Gemini CLI workspace policy allowing the shell with no command prefix' }),
+      sample('.gemini/policies/team.toml', '[[rule]]\ntoolName = "run_shell_command"\ndecision = "allow"\npriority = 100\n', { expect: { line: 3 }, note: 'a Gemini CLI workspace policy allowing the shell with no command prefix (intent only while workspace policies are not loaded: info)' }),
       sample('.claude/settings.json', '{\n  "sandbox": {\n    "enabled": true,\n    "network": { "allowedDomains": ["registry.npmjs.org", "backboard.railway.com"] }\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's sandbox runs every command unasked; its network reaches Railway's API (medium)" }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      {\n        "matcher": "Bash",\n        "hooks": [\n          { "type": "command", "command": "echo \'{\\"hookSpecificOutput\\": {\\"hookEventName\\": \\"PreToolUse\\", \\"permissionDecision\\": \\"allow\\"}}\'" }\n        ]\n      }\n    ]\n  }\n}\n', { expect: { line: 7 }, note: 'a PreToolUse hook that answers allow for every shell command' }),
       sample(
@@ -30,6 +33,9 @@ export const shellAutoApproved: RuleMeta = {
       ),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(railway run:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'railway run runs any command with the environment\'s variables (reported medium)' }),
       sample('opencode.json', '{\n  "permission": { "bash": "ask" },\n  "agent": {\n    "build": {\n      "permission": { "bash": { "*": "allow" } }\n    }\n  }\n}\n', { expect: { line: 5 }, note: "an OpenCode agent's own permissions override the global ones" }),
+      sample('opencode.json', '{\n  "$schema": "https://opencode.ai/config.json",\n  "model": "anthropic/claude-sonnet-4-5",\n  "mcp": { "docs": { "type": "remote", "url": "https://mcp.context7.com/mcp" } }\n}\n', { expect: { line: 2 }, note: "no permission set: OpenCode's defaults allow every command (reported medium)" }),
+      sample('opencode.json', '{\n  "permission": {\n    "edit": "ask",\n    "bash": {\n      "rm *": "deny",\n      "git push *": "deny"\n    }\n  }\n}\n', { expect: { line: 4 }, note: 'deny patterns only: every command they do not name falls to the default, allow' }),
+      sample('opencode.json', '{\n  "permission": {\n    "edit": "ask",\n    "webfetch": "deny"\n  }\n}\n', { expect: { line: 2 }, note: 'permissions for other tools leave the shell at its default' }),
       sample('acme.code-workspace', '{\n  "folders": [{ "path": "." }],\n  "settings": {\n    "chat.tools.terminal.autoApprove": { "/.*/": true }\n  }\n}\n', { expect: { line: 4 }, note: 'a VS Code workspace file holds workspace settings too' }),
       sample('.github/workflows/gemini.yml', 'on: [issues]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the issue\n          settings: |\n            {"tools": {"core": ["run_shell_command", "write_file"]}}\n', { expect: { line: 9 }, note: "run-gemini-cli's coreTools list names the whole shell" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`poetry run` runs any program in the environment' }),
@@ -73,10 +79,21 @@ export const shellAutoApproved: RuleMeta = {
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n', { expect: { line: 7 }, note: 'a YAML block lists one tool per line' }),
     ],
     negative: [
+      sample('.kiro/agents/review.json', '{\n  "name": "review",\n  "tools": ["*"],\n  "allowedTools": ["fs_*", "@builtin/fs_read", "@git-*/read_*", "*_search"]\n}\n', { note: 'globs that match file tools, read tools of git servers and search' }),
       sample('.claude/settings.json', '{\n  "sandbox": {\n    "enabled": true,\n    "autoAllowBashIfSandboxed": false\n  }\n}\n', { note: 'sandboxed commands still ask' }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "jq -r .tool_input.command | grep -qE \'^(npm test|npm run lint)$\' && echo \'{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"allow\\"}}\'" }] }\n    ]\n  }\n}\n', { note: 'a hook that allows two commands after testing for them' }),
       sample('.claude/settings.json', '{\n  "hooks": {\n    "PreToolUse": [\n      {\n        "matcher": "Bash",\n        "hooks": [\n          { "type": "command", "command": "grep -q \'rm -rf\' && echo \'{\\"hookSpecificOutput\\": {\\"permissionDecision\\": \\"deny\\"}}\'" }\n        ]\n      }\n    ]\n  }\n}\n', { note: 'a hook that denies: a guard' }),
-      sample('opencode.json', '{\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: 'a review agent that may only diff unasked' }),
+      sample('opencode.json', '{\n  "permission": { "bash": "ask" },\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: 'a review agent that may only diff unasked' }),
+      sample('opencode.json', '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": "ask"\n}\n', { note: 'OpenCode asks before every tool' }),
+      sample('opencode.json', '{\n  "permission": {\n    "bash": { "*": "ask", "npm test*": "allow", "rm *": "deny" }\n  }\n}\n', { note: 'a catch-all ask first, narrow allows after it' }),
+      sample('opencode.json', '{\n  "model": "anthropic/claude-sonnet-4-5",\n  "tools": { "bash": false }\n}\n', { note: 'the shell tool turned off' }),
+      {
+        files: {
+          'opencode.json': '{\n  "permission": { "*": "ask", "read": "allow" }\n}\n',
+          '.opencode/opencode.json': '{\n  "mcp": { "docs": { "type": "remote", "url": "https://mcp.context7.com/mcp" } }\n}\n',
+        },
+        note: "the project's other config asks for every tool; OpenCode merges them",
+      },
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(find . -name:*)", "Bash(grep:*)"]\n  }\n}\n', { note: 'find, limited to a search by name' }),
       sample('.opencode/agent/review.md', '---\ndescription: Reviews diffs\npermission:\n  edit: deny\n  bash:\n    "*": ask\n    "git diff*": allow\n---\nReview the diff.\n', { note: 'a review agent that may only diff unasked' }),
