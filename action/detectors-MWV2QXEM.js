@@ -2678,6 +2678,7 @@ var USER_WORDS = /* @__PURE__ */ new Set(["user", "username", "login", "uid", "u
 var DATABASE_WORDS = /* @__PURE__ */ new Set(["db", "database", "datasource", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "sql", "mssql", "oracle", "redis", "rds"]);
 function superuserBeside(context) {
   const passwordWords = wordsOf(context.variable ?? "");
+  if (Object.entries(context.siblingValues).some(([name, value]) => /^(?:host|hostname|server|db_host)$/i.test(name) && LOCAL_DATABASE_HOST.test(value.trim()))) return void 0;
   const besideDatabaseUrl = Object.entries(context.siblingValues).some(([name, value]) => DATABASE_URL.test(value.trim()) || DATABASE_ENGINE_KEY.test(name) && DATABASE_ENGINE_VALUE.test(value));
   const owner = passwordWords.filter((word) => !PASSWORD_NAME_WORDS.has(word));
   for (const [name, value] of Object.entries(context.siblingValues)) {
@@ -2689,12 +2690,14 @@ function superuserBeside(context) {
   }
   return void 0;
 }
+var LOCAL_DATABASE_HOST = /^(?:localhost|127\.0\.0\.1|::1|0\.0\.0\.0)$/i;
 var PASSWORD_NAME_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret"]);
 var DATABASE_ENGINE_KEY = /^(?:adapter|engine|driver|dialect|client|db_connection)$/i;
 var DATABASE_ENGINE_VALUE = /(?:^|[.:/_-])(?:postgres(?:ql)?|postgis|pg|mysql2?|mariadb|trilogy|sqlserver|mssql|oracle|oracle_enhanced)(?:$|[.:/_-])/i;
 function superuserOnLine(line) {
-  const account = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:([^:\s]+):/.exec(line)?.[1] ?? /\b(?:user|username|login)[ \t]*=[ \t]*["']?([\w.-]+)/i.exec(line)?.[1] ?? // A client's flag: `mysql -u root -p…`, `mysql -uroot`, `psql -U postgres`, `--user root`.
-  /(?:^|\s)(?:-u|-U|--user(?:name)?)(?:[ \t]+|=)?["']?([A-Za-z_][\w.-]*)/.exec(line)?.[1] ?? /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)[ \t]+["'`]?([\w.-]+)/i.exec(line)?.[1];
+  const account = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:([^:\s]+):/.exec(line)?.[1] ?? /\b(?:user|username|login)[ \t]*=[ \t]*["']?([\w.-]+)/i.exec(line)?.[1] ?? // The account a statement creates is the password's, whoever runs the client (`mysql -u root -e "CREATE USER …"`).
+  /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)[ \t]+["'`]?([\w.-]+)/i.exec(line)?.[1] ?? // A client's flag: `mysql -u root -p…`, `mysql -uroot`, `psql -U postgres`, `--user root`.
+  /(?:^|\s)(?:-u|-U|--user(?:name)?)(?:[ \t]+|=)?["']?([A-Za-z_][\w.-]*)/.exec(line)?.[1];
   const user = account?.toLowerCase();
   return user && SUPERUSERS.has(user) ? `user ${user}` : void 0;
 }
@@ -2967,6 +2970,10 @@ var hardcodedPassword = {
     ],
     negative: [
       sample("scripts/restore.sh", "#!/bin/sh\nmysql -h db-prod.acme.internal -u ledger_app -pGq83vPz2mLwKt7 acme < dump.sql\n", { note: "an application user" }),
+      sample("devtools/prep-db.sh", `#!/bin/sh
+mysql -u root -e "CREATE USER 'rsyslog'@'%' IDENTIFIED BY 'Gq83vPz2mLwKt7';"
+`, { note: "the password is the created user's, not root's" }),
+      sample("config/datastores.js", "module.exports.datastores = {\n  default: {\n    adapter: 'sails-mysql',\n    host: 'localhost',\n    user: 'root',\n    password: 'g3tInCr4zee8stUfF',\n  },\n};\n", { note: "the superuser of a database on the developer's machine" }),
       sample("config/database.yml", "production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: ledger_app\n  password: Gq83vPz2mLwKt7\n", { note: "an application user" }),
       sample("roles/personas_deployment/defaults/main.yml", 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample("deploy/app.yaml", 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
@@ -2983,7 +2990,11 @@ function connectionUrlAround(line, password) {
   if (at === -1) return void 0;
   const before = line.slice(0, at);
   const schemeAt = before.lastIndexOf("://");
-  if (schemeAt === -1) return void 0;
+  if (schemeAt === -1) {
+    const go = line.startsWith("tcp(", at + password.length + 2) ? /([A-Za-z0-9_.-]{1,64})$/.exec(before)?.[1] : void 0;
+    const goHost = go === void 0 ? void 0 : /^tcp\(([^:)\s]+)/.exec(line.slice(at + password.length + 2))?.[1]?.toLowerCase();
+    return go === void 0 || goHost === void 0 ? void 0 : { scheme: "mysql", user: go, host: goHost };
+  }
   const scheme = /([a-z][a-z0-9+.:-]*)$/i.exec(before.slice(0, schemeAt))?.[1]?.toLowerCase() ?? "";
   const user = decodeURIComponent(before.slice(schemeAt + 3));
   const host = /^([^/:?#\s'"`]+)/.exec(line.slice(at + password.length + 2))?.[1]?.toLowerCase() ?? "";
@@ -3001,6 +3012,11 @@ var databaseConnectionString = {
       regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, "gi"),
       // The scheme names, not `://`: every URL has that, few files name a database scheme.
       keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse", "neo4j", "ecto://", "jdbc:"]
+    },
+    {
+      // Go's MySQL driver DSN: `user:password@tcp(host:port)/db`.
+      regex: /(?<![\w.-])[A-Za-z0-9_.-]{1,64}:([^\s@/'"`]{3,200})@tcp\([^)\s'"`]+\)\//g,
+      keywords: ["@tcp("]
     },
     {
       // JDBC URLs carry the login as parameters: `jdbc:postgresql://host/db?user=app&password=...`,
@@ -3039,6 +3055,7 @@ var databaseConnectionString = {
   narrower: "connect as an application user that owns only its own schema, with the password in a secret store",
   samples: {
     positive: [
+      sample("cmd/server/main.go", 'package main\n\nconst dsn = "tracker:Gq83vPz2mLwKt7@tcp(tracker-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:3306)/tracker?parseTime=true"\n', { expect: { line: 3 }, note: "Go's MySQL driver DSN" }),
       sample("deploy/production/values.yaml", "api:\n  env:\n    DATABASE_URL: postgres://orders:Hq7vN2xL9pRtKw3z@orders-pg-rw.orders-prod.svc.cluster.local:5432/orders\n", { expect: { line: 3 }, note: "a Kubernetes Service's in-cluster name is production's database too" }),
       sample("deploy/.env.production", "DATABASE_URL=postgres://shop:Qwerty2024x@shop-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/shop\nREDIS_URL=redis://default:Tq8vLm3kPz1234567Wx@cache-prod.acme.io:6379\n", { expect: { line: 1 }, note: "a weak password a person chose is still a password" }),
       sample("docker-compose.prod.yml", "services:\n  api:\n    environment:\n      - DATABASE_URL=postgresql://acme:pQ7vK2mX9sLr4TzW@db:5432/acme\n", { expect: { line: 4 }, note: "a generated password on a compose service name" }),
@@ -3050,6 +3067,7 @@ var databaseConnectionString = {
       sample("config/db.properties", "db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n", { expect: { line: 1 } })
     ],
     negative: [
+      sample("cmd/server/main.go", 'package main\n\nconst dsn = "root:root@tcp(127.0.0.1:3306)/tracker_test"\n', { note: "a local test database" }),
       sample("public/bundles/login.bundle.js", "function f(l,n){l.host=n.host,l.port=n.port;l.user=n.user,l.password=n.password,l.host=n.host}\n", { note: "property assignments in minified code, not a connection string" }),
       sample("templates/db/postgresql/template_db_postgresql.conf", 'UserParameter=pgsql.ping[*], psql -qtAX postgresql://"$3":"$4"@"$1":"$2"/"$5" -c "select 1"\n', { note: "shell positionals" }),
       sample("docker-compose.yml", "services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n"),
@@ -5718,9 +5736,15 @@ var npmrcLogin = {
   valuePatterns: [
     // No lookbehind: the pattern is tried at every position of files that hold the keyword.
     { regex: /(?:^|[\s:])_auth[ \t]*=[ \t]*["']?([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/gm, keywords: ["_auth="] },
-    { regex: /:_password[ \t]*=[ \t]*["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g, keywords: [":_password="] }
+    { regex: /:_password[ \t]*=[ \t]*["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g, keywords: [":_password="] },
+    // Yarn 2+ (`.yarnrc.yml`): `npmAuthIdent`, `user:password` or its base64, Yarn's `_auth`.
+    { regex: /\bnpmAuthIdent[ \t]*:[ \t]*["']?([^\s"'#]{6,})/g, keywords: ["npmauthident"] }
   ],
   plausible: (value, context) => {
+    if (/npmAuthIdent/.test(context.line) && value.includes(":")) {
+      const password = value.slice(value.indexOf(":") + 1);
+      return password.length >= 6 && !isHumanPlaceholder(password) && !/^\$/.test(password);
+    }
     if (/_password\s*=/.test(context.line)) {
       const password = decodeBase64Text(value);
       return password !== void 0 && /^[\x20-\x7e]{6,}$/.test(password) && !isHumanPlaceholder(password);
@@ -5737,11 +5761,13 @@ var npmrcLogin = {
   samples: {
     positive: [
       sample(".npmrc", "registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=Y2ktYm90Olc3cVR2Mm1Mazl4UjR6UGI=\nalways-auth=true\n", { expect: { line: 2 } }),
-      sample("frontend/.npmrc", "//nexus.acme-internal.io/repository/npm-group/:username=ci-bot\n//nexus.acme-internal.io/repository/npm-group/:_password=VzdxVHYybUxrOXhSNHpQYg==\n", { expect: { line: 2 } })
+      sample("frontend/.npmrc", "//nexus.acme-internal.io/repository/npm-group/:username=ci-bot\n//nexus.acme-internal.io/repository/npm-group/:_password=VzdxVHYybUxrOXhSNHpQYg==\n", { expect: { line: 2 } }),
+      sample(".yarnrc.yml", 'nodeLinker: node-modules\nnpmRegistries:\n  "https://nexus.acme.io/repository/npm-private/":\n    npmAlwaysAuth: true\n    npmAuthIdent: "deploy:wnPxS2M9vxKc1WtWuGv1"\n', { expect: { line: 5 }, note: "Yarn's npmAuthIdent, user:password" })
     ],
     negative: [
       sample(".npmrc", "registry=https://acme.jfrog.io/artifactory/api/npm/npm-virtual/\n_auth=${NPM_AUTH}\n"),
-      sample("docs/npm.md", "Add `_auth=dXNlcm5hbWU6cGFzc3dvcmQ=` (base64 of `username:password`) to your .npmrc.\n", { note: "base64 of a placeholder login" })
+      sample("docs/npm.md", "Add `_auth=dXNlcm5hbWU6cGFzc3dvcmQ=` (base64 of `username:password`) to your .npmrc.\n", { note: "base64 of a placeholder login" }),
+      sample(".yarnrc.yml", 'npmRegistries:\n  "https://nexus.acme.io/repository/npm-private/":\n    npmAuthIdent: "${NEXUS_AUTH_IDENT}"\n', { note: "taken from the environment" })
     ]
   },
   scopeSamples: {
@@ -5791,7 +5817,35 @@ token=${GALAXY_TOKEN}
     negative: [sample("ansible.cfg", "[galaxy_server.release_galaxy]\ntoken=0000000000000000000000000000000000000000\n", { note: "a placeholder" })]
   }
 };
-var REGISTRY_KINDS = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth, ansibleGalaxyToken];
+var CRATES_TOKEN = "ciotgp8BGZBlX192iExSQPm0SrUlBunG8zd";
+var cratesIoToken = {
+  id: "crates-io-token",
+  provider: "crates-io",
+  title: "crates.io API token",
+  // `cio` and 32 letters and digits (crates.io's util/token.rs).
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(cio[A-Za-z0-9]{32})(?![A-Za-z0-9_])/g, keywords: ["cio"] }],
+  plausible: randomAfter(3),
+  rate: (context) => readOnlyRating(context, "crates.io token") ?? { scope: "root", because: "a token's endpoint and crate scopes are not in the value, and a legacy token publishes and yanks every crate its owner maintains" },
+  reach: "publishes new versions of, yanks and changes the owners of every crate its owner maintains: whoever builds with them runs the code",
+  narrower: "create a token scoped to publish-update on the one crate, with an expiry, or publish with trusted publishing from CI",
+  reference: "https://blog.rust-lang.org/inside-rust/2023/05/09/api-token-scopes.html",
+  samples: {
+    positive: [sample(".cargo/credentials.toml", `[registry]
+token = "${CRATES_TOKEN}"
+`, { expect: { line: 2 } })],
+    negative: [sample(".github/workflows/release.yml", "jobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo publish\n        env:\n          CARGO_REGISTRY_TOKEN: ${{ secrets.CARGO_REGISTRY_TOKEN }}\n")]
+  },
+  scopeSamples: {
+    positive: [sample("scripts/release.sh", `#!/bin/sh
+export CARGO_REGISTRY_TOKEN=${CRATES_TOKEN}
+cargo publish
+`, { expect: { line: 2 } })],
+    negative: [sample("scripts/release.sh", `#!/bin/sh
+export CARGO_REGISTRY_READONLY_TOKEN=${CRATES_TOKEN}
+`)]
+  }
+};
+var REGISTRY_KINDS = [npmToken, npmrcLogin, pypiToken, dockerHubToken, dockerRegistryAuth, ansibleGalaxyToken, cratesIoToken];
 
 // knowledge/credentials/saas.ts
 var SLACK_TOKENS = "https://docs.slack.dev/authentication/tokens";
@@ -8714,6 +8768,10 @@ var ENGINES = lookupTable({
   ecto: { engine: "postgres", port: 5432 }
 });
 var URL_START = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\//i;
+function goMysqlDsnAsUrl(value) {
+  const dsn = /^((?:[^:@/\s()]*(?::[^@\s]*)?@)?)tcp\(([^)\s]+)\)(\/.*)$/i.exec(value.trim());
+  return dsn ? `mysql://${dsn[1]}${dsn[2]}${dsn[3]}` : void 0;
+}
 function isDatabaseUrl(value) {
   const match = URL_START.exec(value.trim());
   return !!match && engineOf(match[1]) !== void 0;
@@ -9025,7 +9083,9 @@ var SECRET_STORES = {
   // A secret a CI server keeps by id (a Jenkins credential, a Drone secret): every name there is a secret.
   "ci-secret": { scheme: "ci", label: "CI secret" },
   "env-file": { scheme: "env-file", label: "environment file" },
-  "values-file": { scheme: "values-file", label: "Helm values file" }
+  "values-file": { scheme: "values-file", label: "Helm values file" },
+  // A whole vault: every secret in it is the environment's whose vault it is.
+  "azure-key-vault": { scheme: "azure-key-vault", label: "Azure Key Vault" }
 };
 var STORE_SCHEMES = new Set(Object.values(SECRET_STORES).map((store) => store.scheme));
 function storeOfSecret(identity) {
@@ -9550,7 +9610,8 @@ var DATA_WORDS = /* @__PURE__ */ new Set([
 ]);
 var COMPACT_DATA_HOSTS = /* @__PURE__ */ new Set(["pghost", "dbhost", "dbserver", "dburl", "dburi", "pgurl", "mysqlhost", "redishost", "mongohost", "mongourl", "mongouri", "redisurl", "dbendpoint"]);
 var HOST_WORDS = /* @__PURE__ */ new Set(["host", "hostname", "hosts", "server", "servers", "endpoint", "endpoints", "address", "addr", "url", "uri", "urls", "dsn", "cluster", "writer", "reader", "primary", "replica", "nodes"]);
-var MANAGED_DATABASE_HOST = /^[a-z0-9.-]+\.(rds\.amazonaws\.com|redshift(-serverless)?\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?$/;
+var MANAGED_DATABASE_HOST = /^(?:https:\/\/(?=[a-z0-9.-]+\.documents\.azure\.com))?[a-z0-9.-]+\.(rds\.amazonaws\.com|redshift(-serverless)?\.amazonaws\.com|database\.windows\.net|(postgres|mysql|mariadb)\.database\.azure\.com|documents\.azure\.com|mongodb\.net|cache\.amazonaws\.com|neon\.tech|upstash\.io|flycast)(:\d+)?\/?$/;
+var KEY_VAULT_URI = /^https:\/\/([a-z0-9-]{3,24})\.vault\.azure\.net\/?$/i;
 var CREDENTIAL_FILE_WORDS = /* @__PURE__ */ new Set(["credentials", "credential", "creds", "keyfile", "kubeconfig", "serviceaccount", "cert", "certificate"]);
 var STATE_WORDS = /* @__PURE__ */ new Set(["state", "tfstate", "backend", "terraform", "pulumi", "terragrunt"]);
 var DRIVER_KEYS = ["adapter", "dialect", "engine", "ENGINE", "driver", "client", "provider"];
@@ -9603,7 +9664,7 @@ function tokensOfVariable(variable) {
 }
 var AZURE_SERVER_WORDS = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql", "mysql", "mariadb", "sql", "mssql", "db", "database", "cosmos", "cosmosdb"]);
 function identifyValue(raw, context) {
-  const value = raw.trim();
+  const value = goMysqlDsnAsUrl(raw) ?? raw.trim();
   if (value === "" || value.length > 1e3) return [];
   const variable = context.variable;
   const parent = context.path.length >= 2 ? context.path[context.path.length - 2] : void 0;
@@ -9640,6 +9701,8 @@ function identifyValue(raw, context) {
     const host = databaseHostIdentity(value);
     if (host) return [host];
   }
+  const vault = KEY_VAULT_URI.exec(value)?.[1];
+  if (vault) return [secretIdentity(vault.toLowerCase(), "azure-key-vault")];
   const storageAccount = value.includes(";") ? /(?:^|;)\s*AccountName\s*=\s*([a-z0-9]{3,24})\s*(?:;|$)/i.exec(value)?.[1] : void 0;
   if (storageAccount) {
     const account = azureStorageIdentity(storageAccount);
@@ -12367,6 +12430,22 @@ var sharedDatabase = {
     positive: [
       {
         files: {
+          "src/Worker/appsettings.Production.json": '{\n  "Cosmos": {\n    "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/",\n    "DatabaseName": "fulfilment"\n  }\n}\n',
+          "src/Worker/appsettings.Staging.json": '{\n  "Cosmos": {\n    "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/",\n    "DatabaseName": "fulfilment"\n  }\n}\n'
+        },
+        expect: { path: "src/Worker/appsettings.Staging.json", line: 3 },
+        note: "a Cosmos DB account by its endpoint"
+      },
+      {
+        files: {
+          "config/production.env": "MYSQL_DSN=tracker:${MYSQL_PASSWORD}@tcp(tracker-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:3306)/tracker?parseTime=true\n",
+          "config/staging.env": "MYSQL_DSN=tracker:${MYSQL_PASSWORD}@tcp(tracker-prod.cjx8eqz1abcd.us-east-1.rds.amazonaws.com:3306)/tracker?parseTime=true\n"
+        },
+        expect: { path: "config/staging.env", line: 1 },
+        note: "Go's MySQL DSN, user@tcp(host:port)/db"
+      },
+      {
+        files: {
           "config/prod.exs": 'import Config\n\nconfig :shop, Shop.Repo,\n  hostname: "shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com",\n  database: "shop_prod",\n  pool_size: 20\n',
           "config/staging.exs": 'import Config\n\n# Copied from prod.exs.\nconfig :shop, Shop.Repo,\n  url: "ecto://shop:${DB_PASSWORD}@shop-prod.c7hx2k9qzvne.eu-west-1.rds.amazonaws.com/shop_prod",\n  pool_size: 5\n'
         },
@@ -12584,6 +12663,13 @@ var sharedDatabase = {
       sample("vapor.yml", "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" })
     ],
     negative: [
+      {
+        files: {
+          "src/Worker/appsettings.Production.json": '{\n  "Cosmos": { "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/" }\n}\n',
+          "src/Worker/appsettings.Staging.json": '{\n  "Cosmos": { "AccountEndpoint": "https://acme-fulfilment-stg.documents.azure.com:443/" }\n}\n'
+        },
+        note: "its own Cosmos DB account"
+      },
       sample(
         "samconfig.toml",
         'version = 0.1\n\n[staging.deploy.parameters]\nparameter_overrides = "Stage=\\"staging\\" DBHost=\\"billing-staging.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n\n[prod.deploy.parameters]\nparameter_overrides = "Stage=\\"prod\\" DBHost=\\"billing-prod.cluster-c7x2hjk1qz9a.eu-west-1.rds.amazonaws.com\\""\n',
@@ -12996,6 +13082,14 @@ var readsProductionSecret = {
   tags: ["environments", "secrets", "ci"],
   samples: {
     positive: [
+      {
+        files: {
+          "src/Worker/appsettings.Production.json": '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-prod.vault.azure.net/" }\n}\n',
+          "src/Worker/appsettings.Staging.json": '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-prod.vault.azure.net/" }\n}\n'
+        },
+        expect: { path: "src/Worker/appsettings.Staging.json", line: 2 },
+        note: "staging loads its configuration from production's Key Vault"
+      },
       sample("scripts/deploy-staging.sh", "#!/bin/sh\ngcloud run deploy orders-api-staging --project acme-orders-staging \\\n  --set-secrets DB_PASSWORD=projects/acme-orders-prod/secrets/orders-db-password:latest\n", { expect: { line: 3 }, note: "Cloud Run: the staging service mounts production's Secret Manager secret" }),
       sample("docker-stack.staging.yml", "services:\n  api:\n    image: ghcr.io/acme/api:latest\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    external: true\n    name: prod_db_password\n", { expect: { line: 9 }, note: "a Swarm stack for staging reading production's external secret" }),
       sample("deploy/helm/billing/values-staging.yaml", "postgresql:\n  auth:\n    existingSecret: billing-db-production\n", { expect: { line: 3 }, note: "a chart given production's Secret by name (Bitnami's existingSecret)" }),
@@ -13087,6 +13181,13 @@ var readsProductionSecret = {
       sample("helmfile.yaml", "environments:\n  staging:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n  production:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n---\nreleases:\n  - name: checkout\n    namespace: checkout-{{ .Environment.Name }}\n    chart: ./charts/checkout\n    values:\n      - values/checkout.yaml.gotmpl\n", { expect: { line: 5 }, note: "helmfile: the staging environment loads production's values" })
     ],
     negative: [
+      {
+        files: {
+          "src/Worker/appsettings.Production.json": '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-prod.vault.azure.net/" }\n}\n',
+          "src/Worker/appsettings.Staging.json": '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-stg.vault.azure.net/" }\n}\n'
+        },
+        note: "its own vault"
+      },
       sample("deploy/helmfile.yaml", "environments:\n  staging:\n    values:\n      - environments/common.yaml\n      - environments/staging.yaml\n    secrets:\n      - secrets/staging.yaml\n  production:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n    secrets:\n      - secrets/production.yaml\n---\nreleases:\n  - name: checkout\n    chart: ./charts/checkout\n    values:\n      - values/{{ .Environment.Name }}.yaml\n", { note: "helmfile: each environment its own values and secrets" }),
       sample("k8s/overlays/staging/external-secret.yaml", "apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: ledger-env\nspec:\n  secretStoreRef:\n    kind: ClusterSecretStore\n    name: aws-secretsmanager\n  target:\n    name: ledger-env\n  dataFrom:\n    - extract:\n        key: ledger/staging/env\n    - find:\n        path: ledger/staging\n", { note: "External Secrets: staging's own secrets" }),
       sample("Jenkinsfile", `pipeline {
@@ -14237,7 +14338,9 @@ function accountOfStore(store, contexts) {
 }
 function expandFromAppEnv(ref, contexts) {
   const [url, endpoint] = JSON.parse(ref.slice("env:".length));
-  const values = new Map(contexts.filter((entry) => entry.kind === "app-env" && entry.name && entry.value).map((entry) => [entry.name, entry.value]));
+  const values = new Map(
+    contexts.filter((entry) => entry.kind === "app-env" && entry.name && entry.value && (environmentOfPath(entry.location.path)?.environment ?? "production") === "production").map((entry) => [entry.name, entry.value])
+  );
   let missing = false;
   const fill2 = (text) => text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (_, braced, bare) => {
     const value = values.get(braced ?? bare);
@@ -15375,10 +15478,11 @@ function publishReading(inventory, reading, job, extraUploads = []) {
       });
     }
   } else {
+    const exported = [...new Set(reading.dumps.filter((dump) => dump.providerHeld && /\bexport\b/.test(dump.tool)).flatMap((dump) => dump.engines))];
     for (const upload of uploads) {
       const backupTool = /^(restic|borg|wal-g|barman-cloud-backup)$/.test(upload.tool);
-      if (!backupTool && !(backupContext && upload.fileLevel)) continue;
-      const engines = upload.tool === "wal-g" || upload.tool === "barman-cloud-backup" ? ["postgres"] : ["volume"];
+      if (!backupTool && !(backupContext && upload.fileLevel) && exported.length === 0) continue;
+      const engines = upload.tool === "wal-g" || upload.tool === "barman-cloud-backup" ? ["postgres"] : exported.length > 0 ? exported : ["volume"];
       inventory.evidence({
         covers: [],
         protection: upload.destination.unresolved || upload.ref ? "destination-unknown" : upload.destination.provider === "local" ? "same-volume" : "off-provider",
@@ -16189,7 +16293,7 @@ var SCHEMES = [
 ];
 var KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
 function hostedDatabaseOf(value) {
-  const text = value.trim().replace(/^jdbc:/i, "");
+  const text = goMysqlDsnAsUrl(value) ?? value.trim().replace(/^jdbc:/i, "");
   const scheme = SCHEMES.find(([pattern]) => pattern.test(text))?.[1];
   let host;
   let user;
@@ -18158,6 +18262,11 @@ var VPS_PROVIDERS = lookupTable({
   vultr: { provider: "vultr", title: "Vultr" },
   digitalocean: { provider: "digitalocean", title: "DigitalOcean" }
 });
+var CLOUD_DISKS = lookupTable({
+  aws: { provider: "aws", title: "AWS" },
+  azurerm: { provider: "azure", title: "Azure" },
+  google: { provider: "gcp", title: "Google Cloud" }
+});
 var DATA_VOLUME_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS2}|uploads?|media|files|storage|minio)(?:[^a-z]|$)`, "i");
 var GENERIC_LABELS = /* @__PURE__ */ new Set(["this", "main", "default", "primary", "db", "database", "bucket", "instance", "cluster", "self"]);
 function shownLabel(resource, directory) {
@@ -18338,6 +18447,54 @@ function scanResource(inventory, resource, all, directory) {
         declaredBy: "infrastructure",
         builtInBackup: backups ? { protection: "provider-managed", description: `${vps.title} server backups stay in the same ${vps.title} account` } : { protection: "none", description: server ? `no ${vps.title} backups are enabled for the server` : `${vps.title} keeps no backup of a volume unless something copies it` },
         destructiveSettings: settings
+      });
+      return;
+    }
+    case "aws_instance":
+    case "azurerm_linux_virtual_machine":
+    case "azurerm_windows_virtual_machine":
+    case "azurerm_managed_disk":
+    case "google_compute_instance":
+    case "google_compute_disk": {
+      const cloud = CLOUD_DISKS[type.slice(0, type.indexOf("_"))];
+      const serverName = tagsOf(body2).name ?? name("name") ?? label;
+      const server = !/disk/.test(type);
+      if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${serverName} ${label}`)) return;
+      const snapshotted = type.startsWith("aws_") && sameDir("aws_dlm_lifecycle_policy").length > 0;
+      noPreventDestroy();
+      inventory.store({
+        platform: cloud.provider,
+        provider: cloud.provider,
+        engine: "volume",
+        name: serverName,
+        environment: environmentOfResource(inventory, [serverName, label], body2),
+        location,
+        identities: [identity, `${cloud.provider}:${server ? "server" : "disk"}:${serverName}`],
+        declaredBy: "infrastructure",
+        builtInBackup: snapshotted ? { protection: "provider-managed", description: `DLM snapshots stay in the same ${cloud.title} account` } : { protection: "none", description: `a ${cloud.title} ${server ? "server's disks have" : "disk has"} no backup unless snapshots or a backup policy cover ${server ? "them" : "it"}` },
+        destructiveSettings: settings
+      });
+      return;
+    }
+    case "azurerm_backup_protected_vm":
+    case "azurerm_data_protection_backup_instance_disk":
+    case "azurerm_data_protection_backup_instance_postgresql":
+    case "azurerm_data_protection_backup_instance_postgresql_flexible_server":
+    case "azurerm_data_protection_backup_instance_mysql_flexible_server":
+    case "azurerm_data_protection_backup_instance_blob_storage":
+    case "google_compute_disk_resource_policy_attachment": {
+      const target = ["source_vm_id", "disk_id", "server_id", "database_id", "storage_account_id", "disk"].map((key) => referenceOf(attribute(body2, key))).find(Boolean);
+      if (!target) return;
+      const vaultRef = referenceOf(attribute(body2, "vault_id"));
+      const vault = vaultRef ? all.find((candidate) => `${candidate.type}.${candidate.label}` === vaultRef) : void 0;
+      const geo = /^GeoRedundant$/i.test(literalOf(attribute(vault?.body, "redundancy")) ?? "");
+      inventory.evidence({
+        covers: [`terraform:${directory}:${target}`],
+        protection: geo ? "same-account-other-region" : "provider-managed",
+        mechanism: type,
+        destination: type.startsWith("google_") ? "snapshots in the same Google Cloud project" : `a${geo ? " geo-redundant" : ""} backup vault in the same Azure subscription`,
+        destinationProvider: type.startsWith("google_") ? "gcp" : "azure",
+        location
       });
       return;
     }
@@ -19229,6 +19386,7 @@ startCommand = "litestream replicate -exec 'node server.js'"
         { files: { "infra/main.bicep": BICEP_POSTGRES }, expect: { path: "infra/main.bicep", line: 4 }, note: "an Azure flexible server in Bicep, its name filled from a literal default" },
         { files: { "infra/prod/main.tf": S3_MAIN, "infra/prod/versioning.tf": S3_VERSIONING }, expect: { path: "infra/prod/main.tf", line: 13 }, note: "versioning, declared in another file of the module, keeps old versions in the same bucket" },
         { files: { "infra/azuredeploy.json": ARM_POSTGRES }, expect: { path: "infra/azuredeploy.json", line: 6 }, note: "the same server in an ARM template" },
+        { files: { ".env.production": "MYSQL_DSN=doadmin:Gq83vPz2mLwKt7@tcp(tracker-prod-do-user-1234567-0.b.db.ondigitalocean.com:25060)/tracker?tls=true\n" }, expect: { path: ".env.production", line: 1 }, note: "Go's MySQL driver DSN, user@tcp(host:port)/db, names a DigitalOcean managed database" },
         { files: { "lib/ledger-stack.ts": cdkLedgerStack("    plan.addRule(backup.BackupPlanRule.daily());\n") }, expect: { path: "lib/ledger-stack.ts", line: 9 }, note: "a daily rule, and no copy leaves the account" },
         {
           files: {
@@ -19728,6 +19886,15 @@ var restoreRules = [
           },
           expect: { path: "fly.toml", line: 8 },
           note: "Litestream's replica URL and endpoint expanded from fly.toml's [env]: the copy leaves Fly for R2, never restored"
+        },
+        {
+          files: {
+            "firebase.json": '{\n  "firestore": { "rules": "firestore.rules", "indexes": "firestore.indexes.json" }\n}\n',
+            ".firebaserc": '{ "projects": { "default": "fitlog-prod", "staging": "fitlog-staging" } }\n',
+            ".github/workflows/firestore-backup.yml": 'name: firestore-backup\non:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  export:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/setup-gcloud@v2\n      - run: |\n          D=$(date +%F)\n          gcloud firestore export gs://fitlog-prod-firestore-exports/$D --project fitlog-prod\n          gcloud storage cp -r gs://fitlog-prod-firestore-exports/$D ./export\n          rclone copy ./export b2:fitlog-offsite/firestore/$D\n        env:\n          RCLONE_CONFIG_B2_TYPE: b2\n'
+          },
+          expect: { path: "firebase.json", line: 2 },
+          note: "a Firestore export fetched and sent on to Backblaze B2 leaves Google Cloud, and is never restored"
         }
       ],
       negative: [{ files: { "fly.toml": FLY, "litestream.yml": LITESTREAM, ".github/workflows/restore-drill.yml": DRILL }, note: "a weekly restore drill" }]
@@ -20549,6 +20716,15 @@ var DESTRUCTIVE_PROBES = [
   destructive("rm -f ./data/app.db", "rm", "files", "deletes files and directories"),
   destructive("sudo rm -rf ./data", "rm", "files", "deletes files and directories"),
   destructive("helm delete api --namespace production", "helm", "infrastructure", "uninstalls Helm releases"),
+  // Without deleting anything: a shell in a production pod, a workload scaled to nothing, a manifest or patch that
+  // replaces what runs, a drained node, a release upgraded or rolled back (as terraform apply stands beside destroy).
+  destructive("kubectl exec -it deploy/api --namespace production -- sh", "kubectl", "infrastructure", "runs any command inside the cluster's pods"),
+  destructive("kubectl scale deployment/api --replicas=0 --namespace production", "kubectl", "infrastructure", "scales workloads down to nothing"),
+  destructive("kubectl apply -f k8s/production.yaml", "kubectl", "infrastructure", "applies (and can replace) Kubernetes resources"),
+  destructive(`kubectl patch deployment api --namespace production -p '{"spec":{"replicas":0}}'`, "kubectl", "infrastructure", "patches live Kubernetes resources"),
+  destructive("kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data", "kubectl", "infrastructure", "evicts every pod from a node"),
+  destructive("helm upgrade api ./chart --namespace production", "helm", "infrastructure", "upgrades (and can replace) Helm releases"),
+  destructive("helm rollback api 1 --namespace production", "helm", "infrastructure", "rolls Helm releases back"),
   destructive("aws s3 rb s3://acme-backups --force", "aws", "data", "deletes AWS resources (S3 objects, RDS instances)"),
   destructive("aws dynamodb delete-table --table-name orders", "aws", "data", "deletes AWS resources (S3 objects, RDS instances)"),
   destructive("gcloud compute instances delete acme-prod --quiet", "gcloud", "infrastructure", "deletes Google Cloud resources"),
@@ -20631,7 +20807,7 @@ function destructiveUseOf(commandLine2, domains) {
   }
   return void 0;
 }
-var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
+var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
 function denyPrefixesOf(tool) {
   const prefixes = /* @__PURE__ */ new Set();
   for (const probe of DESTRUCTIVE_PROBES) {
@@ -20653,8 +20829,8 @@ var NAMED_TOOLS = [
   [/\brailway\b/i, "railway"],
   [/\bterraform\s+(?:destroy|apply)\b/i, "terraform"],
   [/\bpulumi\s+(?:destroy|up)\b/i, "pulumi"],
-  [/\bkubectl\s+delete\b/i, "kubectl"],
-  [/\bhelm\s+(?:uninstall|delete)\b/i, "helm"],
+  [/\bkubectl\s+(?:delete|exec|scale|apply|patch|drain)\b/i, "kubectl"],
+  [/\bhelm\s+(?:uninstall|delete|upgrade|rollback)\b/i, "helm"],
   [/\baws\s+\w/i, "aws"],
   [/\bgcloud\b/i, "gcloud"],
   [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy)\b/i, "fly"],
@@ -21006,6 +21182,7 @@ var IGNORED_BECAUSE = {
   claudeAutoMode: "auto mode is not accepted from project or local settings",
   codexProfiles: "profiles cannot be set from a project config",
   geminiYolo: "YOLO mode can only be turned on from the command line",
+  geminiWorkspacePolicies: "its policy engine does not load workspace policies at present, per its docs and issue #18186",
   vscodeGlobalAutoApprove: "the setting has application-machine scope: user or remote-machine settings only",
   zedAgent: "Zed reads agent settings from user settings only"
 };
@@ -21089,9 +21266,10 @@ var AGENT_SETTINGS = [
     agent: "gemini-cli",
     files: [".gemini/policies/*.toml"],
     key: '[[rule]] toolName = "run_shell_command" decision',
-    grants: '"allow" with no commandPrefix (every command), or a destructive prefix; deny and ask_user rules of the same or higher priority win',
-    repoScope: "effective-after-trust",
-    source: "https://geminicli.com/docs/reference/policy-engine/"
+    grants: '"allow" with no commandPrefix (every command), or a destructive prefix; deny and ask_user rules there stop nothing either',
+    repoScope: "intent-only",
+    ignoredBecause: IGNORED_BECAUSE.geminiWorkspacePolicies,
+    source: "https://github.com/google-gemini/gemini-cli/pull/24367"
   },
   {
     agent: "copilot",
@@ -21186,7 +21364,7 @@ var AGENT_SETTINGS = [
     agent: "opencode",
     files: ["opencode.json", "opencode.jsonc"],
     key: "permission",
-    grants: '"allow", { "*": "allow" }, bash "allow" or allow patterns (last match wins)',
+    grants: '"allow", { "*": "allow" }, bash "allow" or allow patterns (last match wins); bash left to the default (no "permission", no "bash" or "*" rule, bash patterns without "*"), which allows',
     repoScope: "effective",
     source: "https://opencode.ai/docs/permissions"
   },
@@ -21314,6 +21492,19 @@ var MCP_SERVER_KINDS = [
     reach: "creates, changes and deletes AWS resources with the profile it runs as",
     fix: "drop --allow-write (and ALLOW_WRITE) and use a read-only profile",
     reference: "https://awslabs.github.io/mcp/"
+  },
+  {
+    id: "heroku",
+    stores: { platform: "heroku", engine: "postgres" },
+    title: "Heroku MCP server",
+    // `npx -y @heroku/mcp-server` with HEROKU_API_KEY, or `heroku mcp:start` on the CLI's own login.
+    matches: (server) => mentions(server, /@heroku\/mcp-server|(?:^|\/)heroku-mcp-server\b|^heroku\s+mcp:start\b/i) || /(?:^|\/)heroku$/.test(server.command ?? "") && server.args[0] === "mcp:start",
+    // It has no read-only mode, and the token (or CLI session) it runs on reaches every app the user can.
+    readOnly: () => false,
+    accountWide: () => true,
+    reach: "runs any SQL on every app's Postgres database (pg_psql), destroys add-ons, and deploys, scales and transfers apps across the Heroku account",
+    fix: "run it on a token created with `heroku authorizations:create --scope read` (no config vars, no writes), for a user who is not a collaborator on production apps",
+    reference: "https://github.com/heroku/heroku-mcp-server"
   },
   {
     id: "github",
@@ -21463,6 +21654,18 @@ function readHookFile(file, out) {
       if (command && text !== void 0) readHookCommand(file, out, agent, `hooks.${event}`, text, command.span, bases);
     }
   }
+}
+
+// detectors/agent-permission/configs/tasks.ts
+var TASK_RUNNERS = {
+  "package-script": { title: "package script", runners: ["npm run", "npm run-script", "pnpm run", "pnpm", "yarn run", "yarn", "bun run"] },
+  "make-target": { title: "make target", runners: ["make", "gmake"] }
+};
+function destructiveTaskCommand(commandLine2) {
+  return destructiveUseOf(commandLine2, ["data", "infrastructure", "migration"]);
+}
+function publishTask(file, out, kind, name, probe, span) {
+  out.publish("project-task", { kind, path: file.path, name, tool: probe.tool, does: probe.does, needsCredential: probe.needsCredential === true, location: { path: file.path, span: lineSpan3(file, span) } });
 }
 
 // detectors/agent-permission/configs/claude-code.ts
@@ -21632,7 +21835,7 @@ function readAllow(file, out, item, brakes) {
   }
   const setting = `permissions.allow: "${item.value}"`;
   if (SHELL_TOOLS.has(rule2.tool)) {
-    if (!bashMatcher(rule2.specifier) || !(commandReach(rule2.specifier, brakes) || startsScripts(rule2.specifier))) return;
+    if (!bashMatcher(rule2.specifier) || !(commandReach(rule2.specifier, brakes) || startsTasks(rule2.specifier))) return;
     out.publish("claude-shell-allow", { rule: item.value, directory: directoryOf3(file.path), location: { path: file.path, span: lineSpan3(file, item.span) }, snippet: file.line(item.span.line).trim() });
     return;
   }
@@ -21709,7 +21912,7 @@ function commandReach(specifier, brakes) {
 function resolveClaudeShellAllows(context) {
   const allows = context.facts.all("claude-shell-allow");
   if (allows.length === 0) return;
-  const scripts = context.facts.all("package-script");
+  const tasks = context.facts.all("project-task");
   const brakes = /* @__PURE__ */ new Map();
   for (const brake of context.facts.all("agent-command-brake")) {
     if (brake.agent !== "claude-code" || !CLAUDE_SETTINGS.test(brake.location.path)) continue;
@@ -21732,18 +21935,18 @@ function resolveClaudeShellAllows(context) {
       continue;
     }
     const through = (command) => matcher(command) && !except.some((brake) => brake(command));
-    const script = scripts.find((candidate) => directoryOf3(candidate.path) === projectOf(allow.location.path) && SCRIPT_RUNNERS.some((runner) => through(`${runner} ${candidate.name}`)));
-    if (script) {
+    const task = tasks.find((candidate) => directoryOf3(candidate.path) === projectOf(allow.location.path) && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
+    if (task) {
       reportPermission(context, allow.location, allow.snippet, {
         ruleId: RULE_IDS.destructiveCommandAllowed,
         agent: "claude-code",
         grant: "destructive-command",
         setting,
         span: allow.location.span,
-        lets: `run the package script ${script.name}, which runs ${script.tool} (it ${script.does}),`,
-        reaches: script.tool,
+        lets: `run the ${TASK_RUNNERS[task.kind].title} ${task.name}, which runs ${task.tool} (it ${task.does}),`,
+        reaches: task.tool,
         effective: true,
-        ...script.needsCredential ? { severity: "medium" } : {}
+        ...task.needsCredential ? { severity: "medium" } : {}
       });
       continue;
     }
@@ -21751,11 +21954,14 @@ function resolveClaudeShellAllows(context) {
     if (reader) context.publish("agent-grant", { agent: "claude-code", grant: "file-read", setting, effective: true, location: allow.location, reaches: reader });
   }
 }
-function startsScripts(specifier) {
+function startsTasks(specifier) {
   const matcher = allowMatcher(specifier);
-  return matcher !== void 0 && SCRIPT_RUNNERS.some((runner) => matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-script`));
+  if (!matcher) return false;
+  const written = specifier?.trim() ?? "";
+  return Object.values(TASK_RUNNERS).some(
+    ({ runners }) => runners.some((runner) => written.startsWith(`${runner} `) || matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-task`))
+  );
 }
-var SCRIPT_RUNNERS = ["npm run", "npm run-script", "pnpm run", "pnpm", "yarn run", "yarn", "bun run"];
 function projectOf(settingsPath) {
   return MANAGED_SETTINGS.test(settingsPath) ? "" : directoryOf3(directoryOf3(settingsPath).replace(/\/$/, ""));
 }
@@ -21783,8 +21989,9 @@ var LAUNCHER_PATH = new RegExp(
     // Editor tasks and tool runners that start commands: VS Code's tasks, mise's tasks.
     String.raw`(^|/)\.vscode/tasks\.json$`,
     String.raw`(^|/)\.?mise(\.[\w-]+)?\.toml$`,
-    // Shell start-up files committed with dotfiles or a dev environment: an alias makes every call a launch.
-    String.raw`(^|/)\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|aliases)$`,
+    // Shell start-up files committed with dotfiles or a dev environment: an alias makes every call a launch. direnv's
+    // `.envrc` is sourced for everyone who enters the directory: its exports (`GOOSE_MODE=auto`) reach every agent started there.
+    String.raw`(^|/)\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|aliases|envrc)$`,
     // goose's own configuration, committed with dotfiles: `GOOSE_MODE: auto` is its setting there.
     String.raw`(^|/)(?:\.config/)?goose/config\.ya?ml$`
   ].join("|")
@@ -21907,8 +22114,9 @@ function comparedOrMatched(line, flagAt) {
   return /(?:^\s*|\bcase\b[^;]*?\bin\s+)\(?[^\s()|]*(?:\|[^\s()|]*)*$/.test(before) && /^[^\s()]*\)/.test(line.slice(flagAt));
 }
 var GUARD_LIST = /\b[A-Za-z_]*(?:FORBID|BLOCK|DENY|DENIED|BAN|DISALLOW|REJECT|PROHIBIT|BLACKLIST|BLOCKLIST)[A-Za-z_]*=\s*\(?\s*["'][^"']*$/i;
-var WRITES_SHELL_RC = />>?\s*["']?(?:~|\$HOME|\/[\w./-]*)?\/?\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
-var TEES_SHELL_RC = /\btee\s+(?:-a\s+)?[^;&|]*\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile)\b/;
+var SHELL_RC = String.raw`\.(?:bashrc|zshrc|bash_profile|bash_aliases|profile|envrc)\b`;
+var WRITES_SHELL_RC = new RegExp(String.raw`>>?\s*["']?(?:~|\$HOME|\/[\w./-]*)?\/?` + SHELL_RC);
+var TEES_SHELL_RC = new RegExp(String.raw`\btee\s+(?:-a\s+)?[^;&|]*` + SHELL_RC);
 var TEXT_HEREDOC = /\b(?:cat|tee)\b[^<]*<<-?\s*["']?(\w+)["']?/;
 function searchedOrPrinted(command, flagAt) {
   const before = command.slice(0, flagAt);
@@ -22111,6 +22319,15 @@ function readAiderConfig(file, out) {
 // detectors/agent-permission/configs/amazon-q.ts
 var DATA_SERVICES = /* @__PURE__ */ new Set(["s3", "rds", "dynamodb", "ec2", "efs", "ebs", "backup", "cloudformation", "lambda", "ecs", "eks", "elasticache", "redshift", "docdb", "kms", "secretsmanager", "iam", "*"]);
 var AMAZON_Q_AGENT = /(^|\/)\.(amazonq\/cli-agents|kiro\/agents)\/[^/]+\.json$/;
+var REACHING_BUILT_INS = [
+  { reach: "shell", names: ["execute_bash", "execute_cmd", "executeCmd", "shell"] },
+  { reach: "aws", names: ["use_aws", "aws"] }
+];
+function builtInsAllowed(pattern) {
+  if (/^@builtin\/?\*?$/.test(pattern)) return new Set(REACHING_BUILT_INS.map((tool) => tool.reach));
+  const glob = new RegExp(`^${pattern.replace(/^@builtin\//, "").replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  return new Set(REACHING_BUILT_INS.filter((tool) => tool.names.some((name) => glob.test(name))).map((tool) => tool.reach));
+}
 function readAmazonQAgent(file, out) {
   const root = rootMap(file, out);
   if (!root) return;
@@ -22120,32 +22337,16 @@ function readAmazonQAgent(file, out) {
   const bash = get(settings, "execute_bash") ?? get(settings, "shell");
   const allowedCommands = stringsAt(file, out, bash, "allowedCommands");
   for (const item of stringsAt(file, out, root, "allowedTools")) {
-    const tool = item.value.trim();
+    const pattern = item.value.trim();
     const setting = `allowedTools: "${item.value}"`;
-    if (tool === "execute_bash" || tool === "shell") {
-      emitPermission(file, out, {
-        ruleId: RULE_IDS.shellAutoApproved,
-        agent,
-        grant: "shell",
-        setting,
-        span: item.span,
-        lets: "run any shell command",
-        effective: true
-      });
-    } else if (tool === "use_aws" || tool === "aws") {
-      emitPermission(file, out, {
-        ruleId: RULE_IDS.destructiveCommandAllowed,
-        agent,
-        grant: "destructive-command",
-        setting,
-        span: item.span,
-        lets: "call any AWS API the session allows (deletes included)",
-        effective: true,
-        reaches: "aws"
-      });
-    } else if (/^@[^/]+(?:\/.+)?$/.test(tool)) {
-      const [, server, one] = /^@([^/]+)(?:\/(.+))?$/.exec(tool);
-      const every = one === void 0 || one === "*";
+    if (pattern === "*") {
+      unknownValue(file, out, `allowedTools "*" in ${file.path}: allowedTools takes no bare "*" (agent-format.md); it was ignored.`, item.span.line);
+      continue;
+    }
+    const mcp = /^@([^/]+)(?:\/(.*))?$/.exec(pattern);
+    if (mcp && mcp[1] !== "builtin") {
+      const [, server, one] = mcp;
+      const every = one === void 0 || one === "" || one === "*";
       if (!every && !WRITE_TOOL_NAME.test(one)) continue;
       emitPermission(file, out, {
         ruleId: RULE_IDS.mcpToolsAutoApproved,
@@ -22156,6 +22357,30 @@ function readAmazonQAgent(file, out) {
         lets: every ? `call every tool of the MCP server "${server}"` : `call the MCP tool "${one}" of "${server}"`,
         effective: true,
         reaches: server
+      });
+      continue;
+    }
+    const allowed = builtInsAllowed(pattern);
+    if (allowed.has("shell")) {
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.shellAutoApproved,
+        agent,
+        grant: "shell",
+        setting,
+        span: item.span,
+        lets: allowed.has("aws") ? "run any shell command and call any AWS API" : "run any shell command",
+        effective: true
+      });
+    } else if (allowed.has("aws")) {
+      emitPermission(file, out, {
+        ruleId: RULE_IDS.destructiveCommandAllowed,
+        agent,
+        grant: "destructive-command",
+        setting,
+        span: item.span,
+        lets: "call any AWS API the session allows (deletes included)",
+        effective: true,
+        reaches: "aws"
       });
     }
   }
@@ -22626,12 +22851,9 @@ function readGeminiPolicy(file, out) {
     if (read) shell.push(read);
   }
   for (const rule2 of shell) {
-    if (rule2.decision !== "allow") emitBrake(file, out, "gemini-cli", rule2.decision === "deny" ? "deny" : "ask", rule2.setting, rule2.span, rule2.matcher);
-  }
-  for (const rule2 of shell) {
     if (rule2.decision !== "allow") continue;
     const except = shell.filter((other) => other.decision !== "allow" && other.priority >= rule2.priority).map((other) => other.matcher);
-    const permission = commandPermission(rule2.matcher, { agent: "gemini-cli", setting: rule2.setting, span: rule2.span, except });
+    const permission = commandPermission(rule2.matcher, { agent: "gemini-cli", setting: rule2.setting, span: rule2.span, except, effective: false, ignoredBecause: IGNORED_BECAUSE.geminiWorkspacePolicies });
     if (permission) emitPermission(file, out, permission);
   }
 }
@@ -22660,6 +22882,92 @@ function shellRule(file, out, rule2) {
   return { decision, priority, matcher, setting: `[[rule]] run_shell_command${what} decision "${decision}"`, span: decisionNode.span };
 }
 
+// detectors/agent-permission/configs/make-targets.ts
+var MAKEFILE = /(^|\/)(?:GNUmakefile|[Mm]akefile)$/;
+var RULE_LINE = /^([^\s:=#][^:=#]*?)\s*::?(?![:=])(.*)$/;
+var CONDITIONAL2 = /^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/;
+var SUBMAKE = /(?:\$[({]MAKE[)}]|(?:^|[\s;&|(])make)((?:\s+[^\s;&|)]+)+)/g;
+function readMakeTargets(file, out) {
+  const rules2 = rulesOf(file.text);
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const rule2 of rules2) {
+    for (const target of rule2.targets) {
+      const list = byTarget.get(target);
+      if (list) list.push(rule2);
+      else byTarget.set(target, [rule2]);
+    }
+  }
+  for (const [target, declared] of byTarget) {
+    const probe = destructiveRun(target, byTarget, /* @__PURE__ */ new Set());
+    if (probe) publishTask(file, out, "make-target", target, probe, declared[0].span);
+  }
+}
+function destructiveRun(target, byTarget, seen) {
+  if (seen.has(target)) return void 0;
+  seen.add(target);
+  const rules2 = byTarget.get(target) ?? [];
+  for (const rule2 of rules2) {
+    for (const command of rule2.recipe) {
+      const probe = destructiveTaskCommand(command);
+      if (probe) return probe;
+    }
+  }
+  const others = rules2.flatMap((rule2) => [...rule2.prerequisites, ...rule2.recipe.flatMap(submakeTargets)]);
+  for (const other of others) {
+    const probe = destructiveRun(other, byTarget, seen);
+    if (probe) return probe;
+  }
+  return void 0;
+}
+function submakeTargets(command) {
+  const targets = [];
+  for (const call of command.matchAll(SUBMAKE)) {
+    const words2 = call[1].trim().split(/\s+/);
+    if (words2.some((word) => /^-(?:C|f)|^--(?:directory|file|makefile)\b/.test(word))) continue;
+    targets.push(...words2.filter((word) => !word.startsWith("-") && !word.includes("=")));
+  }
+  return targets;
+}
+function rulesOf(text) {
+  const lines = text.split("\n").map((line) => line.replace(/\r$/, ""));
+  const rules2 = [];
+  let current;
+  let inDefine = false;
+  for (let index = 0; index < lines.length; index++) {
+    const start = index;
+    let line = lines[index];
+    while (line.endsWith("\\") && index + 1 < lines.length) line = `${line.slice(0, -1)} ${lines[++index].replace(/^\t/, "")}`;
+    if (inDefine) {
+      if (/^\s*endef\b/.test(line)) inDefine = false;
+      continue;
+    }
+    if (line.startsWith("	")) {
+      current?.recipe.push(line.replace(/^\t[\s@+-]*/, ""));
+      continue;
+    }
+    if (line.trim() === "" || line.trimStart().startsWith("#") || CONDITIONAL2.test(line)) continue;
+    if (/^\s*(?:(?:override|export)\s+)?define\b/.test(line)) {
+      inDefine = true;
+      current = void 0;
+      continue;
+    }
+    current = ruleOf3(line, start);
+    if (current) rules2.push(current);
+  }
+  return rules2;
+}
+function ruleOf3(line, index) {
+  const match = RULE_LINE.exec(line);
+  if (!match) return void 0;
+  const targets = match[1].trim().split(/\s+/).filter((name) => !name.startsWith(".") && !/[%$]/.test(name));
+  const rest = match[2].replace(/(?:^|\s)#.*$/, "");
+  if (targets.length === 0 || /^\s*(?:override\s+|export\s+)?[\w.-]+\s*[:+?!]?=/.test(rest)) return void 0;
+  const semicolon = rest.indexOf(";");
+  const prerequisites = (semicolon < 0 ? rest : rest.slice(0, semicolon)).split(/\s+/).filter((word) => word !== "" && word !== "|" && !word.includes("$"));
+  const recipe = semicolon < 0 ? [] : [rest.slice(semicolon + 1).trim()];
+  return { targets, prerequisites, recipe, span: { line: index + 1, column: 1, endLine: index + 1, endColumn: line.length + 1 } };
+}
+
 // detectors/agent-permission/configs/package-scripts.ts
 var PACKAGE_JSON = /(^|\/)package\.json$/;
 function readPackageScripts(file, out) {
@@ -22668,9 +22976,8 @@ function readPackageScripts(file, out) {
   if (scripts?.kind !== "map") return;
   for (const entry of scripts.entries) {
     const command = literalString(entry.value);
-    const probe = command ? destructiveUseOf(command, ["data", "infrastructure", "migration"]) : void 0;
-    if (!probe) continue;
-    out.publish("package-script", { path: file.path, name: entry.key, tool: probe.tool, does: probe.does, needsCredential: probe.needsCredential === true, location: { path: file.path, span: lineSpan3(file, entry.keySpan) } });
+    const probe = command ? destructiveTaskCommand(command) : void 0;
+    if (probe) publishTask(file, out, "package-script", entry.key, probe, entry.keySpan);
   }
 }
 
@@ -23318,6 +23625,7 @@ function readOpencodeConfig(file, out) {
   emitConfig(out, "opencode", "settings", file.path);
   const permission = get(root, "permission");
   if (permission !== void 0) readPermission(file, out, permission, '"permission"');
+  publishShellDefault(file, out, root, permission);
   const agents = get(root, "agent");
   if (agents?.kind === "map") {
     for (const agent of agents.entries) {
@@ -23335,6 +23643,7 @@ function readOpencodeAgent(file, out) {
 function readPermission(file, out, permission, prefix, close = "") {
   if (permission.kind === "scalar") {
     if (permission.value === "allow") allowEverything(file, out, `${prefix}: "allow"${close}`, permission.span);
+    else brakeEverything(file, out, permission, `${prefix}: "${String(permission.value)}"${close}`);
     return;
   }
   if (permission.kind !== "map") return;
@@ -23342,13 +23651,14 @@ function readPermission(file, out, permission, prefix, close = "") {
   if (wildcard?.kind === "scalar" && wildcard.value === "allow") allowEverything(file, out, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
   const bash = get(permission, "bash");
   if (bash) readBash(file, out, bash, prefix, close);
+  else if (wildcard?.kind === "scalar") brakeEverything(file, out, wildcard, `${prefix}: { "*": "${String(wildcard.value)}" }${close}`);
   const external = get(permission, "external_directory");
   const everywhere = external?.kind === "map" ? get(external, "*") : external;
   if (everywhere?.kind === "scalar" && everywhere.value === "allow") reportOutsideDirectory(file, out, "opencode", `${prefix}.external_directory: "allow"${close}`, "anywhere", everywhere.span);
   if (close !== "") return;
   const read = get(permission, "read");
   if (read?.kind === "map") {
-    const directory = directoryOf3(file.path.replace(/(^|\/)\.opencode\/[^/]+$/, "$1x"));
+    const directory = projectOf2(file.path);
     for (const entry of read.entries) {
       if (entry.value.kind !== "scalar" || entry.value.value !== "deny" && entry.value.value !== "ask") continue;
       emitExclusion(file, out, "opencode", directory ? `/${directory}**/${entry.key}` : entry.key, entry.keySpan, entry.value.value === "ask");
@@ -23368,6 +23678,7 @@ function allowEverything(file, out, setting, span) {
 }
 function readBash(file, out, bash, prefix, close) {
   if (bash.kind === "scalar") {
+    brakeEverything(file, out, bash, `${prefix}: { "bash": "${String(bash.value)}" }${close}`);
     if (bash.value === "allow") {
       emitPermission(file, out, {
         ruleId: RULE_IDS.shellAutoApproved,
@@ -23402,6 +23713,53 @@ function readBash(file, out, bash, prefix, close) {
     const permission = commandPermission(matcher, { agent: "opencode", setting, span: rule2.span, except: later });
     if (permission) emitPermission(file, out, permission);
   });
+}
+function brakeEverything(file, out, node, setting) {
+  if (node.kind !== "scalar" || node.value !== "ask" && node.value !== "deny") return;
+  emitBrake(file, out, "opencode", node.value, setting, node.span, () => true);
+}
+function publishShellDefault(file, out, root, permission) {
+  const open = openShell(root, permission);
+  if (!open) {
+    out.publish("opencode-shell-default", { path: file.path });
+    return;
+  }
+  const location = { path: file.path, span: lineSpan3(file, open.span) };
+  out.publish("opencode-shell-default", { path: file.path, open: { setting: open.setting, location, snippet: file.line(open.span.line).trim() } });
+}
+function openShell(root, permission) {
+  if (booleanAt(get(root, "tools"), "bash")?.value === false) return void 0;
+  if (permission === void 0) return { setting: '"permission" left unset', span: root.entries[0]?.keySpan ?? root.span };
+  if (permission.kind !== "map") return void 0;
+  const bash = get(permission, "bash");
+  if (bash === void 0) return get(permission, "*") ? void 0 : { setting: '"permission" with no "bash" or "*" rule', span: keySpanOf(root, "permission") };
+  if (bash.kind !== "map" || get(bash, "*")) return void 0;
+  const named = bash.entries.filter((entry) => entry.value.kind === "scalar" && ACTIONS.has(String(entry.value.value))).map((entry) => globMatcher(entry.key));
+  if (reachOf((command) => !named.some((rule2) => rule2(command)))?.class !== "any") return void 0;
+  return { setting: '"permission": { "bash": { ... } } with no "*" rule', span: keySpanOf(permission, "bash") };
+}
+function keySpanOf(map, key) {
+  return map.entries.find((entry) => entry.key === key)?.keySpan ?? map.span;
+}
+function resolveOpencodeShellDefaults(context) {
+  const configs = context.facts.all("opencode-shell-default");
+  const deciding = configs.filter((config) => !config.open).map((config) => projectOf2(config.path));
+  for (const config of configs) {
+    if (!config.open || deciding.some((directory) => projectOf2(config.path).startsWith(directory))) continue;
+    reportPermission(context, config.open.location, config.open.snippet, {
+      ruleId: RULE_IDS.shellAutoApproved,
+      agent: "opencode",
+      grant: "shell",
+      setting: config.open.setting,
+      span: config.open.location.span,
+      lets: "run any shell command no rule names (OpenCode's default is to allow it)",
+      effective: true,
+      severity: "medium"
+    });
+  }
+}
+function projectOf2(path2) {
+  return directoryOf3(path2.replace(/(^|\/)\.opencode\/[^/]+$/, "$1x"));
 }
 
 // detectors/agent-permission/configs/vscode.ts
@@ -24026,16 +24384,18 @@ var shellAutoApproved = {
   id: "agent-permission/shell-auto-approved",
   title: "Agent shell approved for any command",
   severity: "high",
-  why: "An allow rule that matches every command (Claude Code `Bash` or `Bash(*)`, Cursor `Shell(*)`, a VS Code terminal rule `/.*/`, Gemini `run_shell_command`, Roo `*`, Amazon Q `execute_bash`) lets the agent run anything, from `cat .env` to a provider API call that deletes a volume, without a person seeing it. No ignore file stops the shell. Allowing an interpreter (`python`, `node`, `bash -c`, `npx`) is the same, less visibly (reported medium).",
+  why: "An allow rule that matches every command (Claude Code `Bash` or `Bash(*)`, Cursor `Shell(*)`, a VS Code terminal rule `/.*/`, Gemini `run_shell_command`, Roo `*`, Amazon Q `execute_bash`) lets the agent run anything, from `cat .env` to a provider API call that deletes a volume, without a person seeing it. No ignore file stops the shell. Allowing an interpreter (`python`, `node`, `bash -c`, `npx`) is the same, less visibly (reported medium), and so is an OpenCode config that leaves the shell unset: OpenCode's defaults allow every command (reported medium).",
   fix: "Allow only the narrow commands the agent needs (`Bash(npm run test:*)`, `Bash(git diff:*)`) and deny destructive and deploy CLIs explicitly; leave everything else to a prompt.",
   helpUri: "https://code.claude.com/docs/en/permissions",
   precision: "very-high",
   tags: ["agent", "permissions", "shell", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".kiro/agents/dev.json", '{\n  "name": "dev",\n  "tools": ["*"],\n  "allowedTools": [\n    "fs_*",\n    "execute_*"\n  ]\n}\n', { expect: { line: 6 }, note: "a glob over built-in tool names: execute_* is execute_bash" }),
+      sample(".kiro/agents/ops.json", '{\n  "name": "ops",\n  "tools": ["@builtin"],\n  "allowedTools": ["@builtin"]\n}\n', { expect: { line: 4 }, note: "@builtin allows every built-in tool, the shell included" }),
       sample("agent/run.py", 'from claude_agent_sdk import ClaudeAgentOptions, query\n\noptions = ClaudeAgentOptions(allowed_tools=["Read", "Edit", "Bash"], permission_mode="acceptEdits")\n', { expect: { line: 3 }, note: "the Agent SDK's allowed tools, in Python" }),
       sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(timeout:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`timeout 60 <anything>` runs whatever follows it" }),
-      sample(".gemini/policies/team.toml", '[[rule]]\ntoolName = "run_shell_command"\ndecision = "allow"\npriority = 100\n', { expect: { line: 3 }, note: "a Gemini CLI workspace policy allowing the shell with no command prefix" }),
+      sample(".gemini/policies/team.toml", '[[rule]]\ntoolName = "run_shell_command"\ndecision = "allow"\npriority = 100\n', { expect: { line: 3 }, note: "a Gemini CLI workspace policy allowing the shell with no command prefix (intent only while workspace policies are not loaded: info)" }),
       sample(".claude/settings.json", '{\n  "sandbox": {\n    "enabled": true,\n    "network": { "allowedDomains": ["registry.npmjs.org", "backboard.railway.com"] }\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's sandbox runs every command unasked; its network reaches Railway's API (medium)" }),
       sample(".claude/settings.json", `{
   "hooks": {
@@ -24057,6 +24417,9 @@ var shellAutoApproved = {
       ),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(railway run:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "railway run runs any command with the environment's variables (reported medium)" }),
       sample("opencode.json", '{\n  "permission": { "bash": "ask" },\n  "agent": {\n    "build": {\n      "permission": { "bash": { "*": "allow" } }\n    }\n  }\n}\n', { expect: { line: 5 }, note: "an OpenCode agent's own permissions override the global ones" }),
+      sample("opencode.json", '{\n  "$schema": "https://opencode.ai/config.json",\n  "model": "anthropic/claude-sonnet-4-5",\n  "mcp": { "docs": { "type": "remote", "url": "https://mcp.context7.com/mcp" } }\n}\n', { expect: { line: 2 }, note: "no permission set: OpenCode's defaults allow every command (reported medium)" }),
+      sample("opencode.json", '{\n  "permission": {\n    "edit": "ask",\n    "bash": {\n      "rm *": "deny",\n      "git push *": "deny"\n    }\n  }\n}\n', { expect: { line: 4 }, note: "deny patterns only: every command they do not name falls to the default, allow" }),
+      sample("opencode.json", '{\n  "permission": {\n    "edit": "ask",\n    "webfetch": "deny"\n  }\n}\n', { expect: { line: 2 }, note: "permissions for other tools leave the shell at its default" }),
       sample("acme.code-workspace", '{\n  "folders": [{ "path": "." }],\n  "settings": {\n    "chat.tools.terminal.autoApprove": { "/.*/": true }\n  }\n}\n', { expect: { line: 4 }, note: "a VS Code workspace file holds workspace settings too" }),
       sample(".github/workflows/gemini.yml", 'on: [issues]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the issue\n          settings: |\n            {"tools": {"core": ["run_shell_command", "write_file"]}}\n', { expect: { line: 9 }, note: "run-gemini-cli's coreTools list names the whole shell" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`poetry run` runs any program in the environment" }),
@@ -24100,6 +24463,7 @@ var shellAutoApproved = {
       sample(".github/workflows/claude.yml", "jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          allowed_tools: |\n            Edit\n            Bash\n", { expect: { line: 7 }, note: "a YAML block lists one tool per line" })
     ],
     negative: [
+      sample(".kiro/agents/review.json", '{\n  "name": "review",\n  "tools": ["*"],\n  "allowedTools": ["fs_*", "@builtin/fs_read", "@git-*/read_*", "*_search"]\n}\n', { note: "globs that match file tools, read tools of git servers and search" }),
       sample(".claude/settings.json", '{\n  "sandbox": {\n    "enabled": true,\n    "autoAllowBashIfSandboxed": false\n  }\n}\n', { note: "sandboxed commands still ask" }),
       sample(".claude/settings.json", `{
   "hooks": {
@@ -24122,7 +24486,17 @@ var shellAutoApproved = {
   }
 }
 `, { note: "a hook that denies: a guard" }),
-      sample("opencode.json", '{\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: "a review agent that may only diff unasked" }),
+      sample("opencode.json", '{\n  "permission": { "bash": "ask" },\n  "agent": {\n    "review": {\n      "permission": { "bash": { "*": "ask", "git diff*": "allow" }, "edit": "deny" }\n    }\n  }\n}\n', { note: "a review agent that may only diff unasked" }),
+      sample("opencode.json", '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": "ask"\n}\n', { note: "OpenCode asks before every tool" }),
+      sample("opencode.json", '{\n  "permission": {\n    "bash": { "*": "ask", "npm test*": "allow", "rm *": "deny" }\n  }\n}\n', { note: "a catch-all ask first, narrow allows after it" }),
+      sample("opencode.json", '{\n  "model": "anthropic/claude-sonnet-4-5",\n  "tools": { "bash": false }\n}\n', { note: "the shell tool turned off" }),
+      {
+        files: {
+          "opencode.json": '{\n  "permission": { "*": "ask", "read": "allow" }\n}\n',
+          ".opencode/opencode.json": '{\n  "mcp": { "docs": { "type": "remote", "url": "https://mcp.context7.com/mcp" } }\n}\n'
+        },
+        note: "the project's other config asks for every tool; OpenCode merges them"
+      },
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(find . -name:*)", "Bash(grep:*)"]\n  }\n}\n', { note: "find, limited to a search by name" }),
       sample(".opencode/agent/review.md", '---\ndescription: Reviews diffs\npermission:\n  edit: deny\n  bash:\n    "*": ask\n    "git diff*": allow\n---\nReview the diff.\n', { note: "a review agent that may only diff unasked" }),
@@ -24154,6 +24528,7 @@ var destructiveCommandAllowed = {
   tags: ["agent", "permissions", "destructive", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".amazonq/cli-agents/infra.json", '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: "use_* matches use_aws: any AWS API call, deletes included" }),
       {
         files: {
           "package.json": '{\n  "name": "api",\n  "scripts": {\n    "dev": "next dev",\n    "db:reset": "prisma migrate reset --force && prisma db seed"\n  }\n}\n',
@@ -24162,8 +24537,24 @@ var destructiveCommandAllowed = {
         expect: { path: ".claude/settings.json", line: 3 },
         note: "npm run starts a script that resets the database; the deny rule never sees the command the script runs"
       },
+      {
+        files: {
+          Makefile: ".PHONY: test lint db-drop infra-destroy\n\ntest:\n	pytest -q\n\nlint:\n	ruff check .\n\ndb-drop:\n	dropdb --if-exists $(PGDATABASE)\n\ninfra-destroy:\n	cd infra && terraform destroy -auto-approve\n",
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": [\n      "Bash(make:*)",\n      "Bash(pytest:*)"\n    ]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.json", line: 4 },
+        note: "make starts a target whose recipe drops the database"
+      },
+      {
+        files: {
+          GNUmakefile: "reset: ## start over\n	@$(MAKE) nuke seed\n\nnuke:\n	-npx prisma migrate reset --force\n\nseed:\n	node seed.js\n",
+          ".claude/settings.local.json": '{\n  "permissions": {\n    "allow": ["Bash(make reset)"]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.local.json", line: 3 },
+        note: "one named target, which makes another that resets the database"
+      },
       sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(PGPASSWORD=$PROD_DB_PASSWORD psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: `a variable set in front of the command, as "don't ask again" saves it` }),
-      sample(".gemini/policies/ops.toml", '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: "a Gemini CLI policy rule" }),
+      sample(".gemini/policies/ops.toml", '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: "a Gemini CLI workspace policy rule (intent only: info)" }),
       sample(".amazonq/cli-agents/ops.json", '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: "Amazon Q calls these services without a prompt, deletes included" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "psql with a command, its database from the environment" }),
       sample(".github/workflows/clean.yml", 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: "the flag takes several quoted arguments" }),
@@ -24187,6 +24578,8 @@ var destructiveCommandAllowed = {
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Bash(rm -r:*)"\n    ]\n  }\n}\n', { expect: { line: 4 }, note: "a flag of rm, not one path" }),
       sample(".codex/rules/default.rules", 'prefix_rule(pattern = ["pnpm", "prisma", "migrate"], decision = "allow",)\n', { expect: { line: 1 } }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(aws s3 rb:*)"]\n  }\n}\n', { expect: { line: 3 } }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Bash(kubectl:*)",\n      "Bash(helm:*)"\n    ],\n    "deny": ["Bash(kubectl delete:*)", "Bash(helm uninstall:*)", "Bash(helm delete:*)"]\n  }\n}\n', { expect: { line: 4 }, note: "with delete denied, kubectl still execs into pods, scales to zero and applies" }),
+      sample(".codex/rules/default.rules", 'prefix_rule(pattern=["helm"], decision="allow")\nprefix_rule(pattern=["helm", ["uninstall", "delete"]], decision="forbidden")\n', { expect: { line: 1 }, note: "helm upgrade and rollback replace what production runs" }),
       {
         files: {
           ".claude/settings.json": '{\n  "permissions": {\n    "deny": ["Bash(rm:*)"]\n  }\n}\n',
@@ -24203,6 +24596,13 @@ var destructiveCommandAllowed = {
           ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n'
         },
         note: "the package's scripts build, clean the build output and apply migrations; none resets or deletes a store"
+      },
+      {
+        files: {
+          Makefile: "DB ?= app_dev\n\ntest:\n	pytest -q\n\nclean: ## remove build output\n	rm -rf build dist\n\nmigrate:\n	alembic upgrade head\n\ndefine RESET_HELP\nreset:\n	dropdb $(DB)\nendef\n",
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(make:*)"]\n  }\n}\n'
+        },
+        note: "targets that test, clean the build output and migrate; a dropdb only inside a define block of help text"
       },
       sample(".gemini/policies/ops.toml", '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: "deny rules of a higher priority take the destructive subcommands back" }),
       sample(".amazonq/cli-agents/ops.json", '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: "services that hold no data" }),
@@ -24222,6 +24622,7 @@ var destructiveCommandAllowed = {
       sample(".codex/rules/default.rules", 'prefix_rule(pattern=["railway"], decision="forbidden")\nprefix_rule(pattern=["terraform", ["plan", "fmt"]], decision="allow")\n'),
       sample("opencode.json", '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "git *": "allow",\n      "rm *": "deny"\n    }\n  }\n}\n'),
       sample(".cursor/permissions.json", '{\n  "terminalAllowlist": ["npm test", "git status", "kubectl get"]\n}\n'),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(kubectl get:*)", "Bash(kubectl describe:*)", "Bash(kubectl logs:*)", "Bash(kubectl rollout status:*)", "Bash(helm list:*)", "Bash(helm status:*)", "Bash(helm template:*)"]\n  }\n}\n', { note: "read-only kubectl and helm subcommands" }),
       sample(
         ".claude/settings.json",
         '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)"]\n  }\n}\n',
@@ -24265,6 +24666,7 @@ var mcpToolsAutoApproved = {
       sample(".kiro/settings/mcp.json", '{\n  "mcpServers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_PROFILE": "prod-admin" },\n      "autoApprove": ["call_aws"]\n    }\n  }\n}\n', { expect: { line: 7 }, note: "the AWS API server's call_aws runs any AWS CLI command" })
     ],
     negative: [
+      sample(".kiro/agents/docs.json", '{\n  "name": "docs",\n  "tools": ["@builtin", "@git"],\n  "allowedTools": ["@builtin", "@git/git_status", "@git/read_*"]\n}\n', { note: "@builtin names the built-in tools, not a server; git tools that read" }),
       sample(".codex/config.toml", '[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "@upstash/context7-mcp"]\ndefault_tools_approval_mode = "prompt"\n', { note: "every call prompts" }),
       sample(".kiro/settings/mcp.json", '{\n  "mcpServers": {\n    "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp"], "autoApprove": ["resolve-library-id", "query-docs"] },\n    "sqlite": { "command": "uvx", "args": ["mcp-server-sqlite", "--db-path", "./data/dev.db"], "autoApprove": ["read_query", "list_tables", "describe_table"] }\n  }\n}\n', { note: "Context7's documentation lookup and SQLite's SELECT-only tool" }),
       sample(".claude/settings.json", '{\n  "enableAllProjectMcpServers": false,\n  "enabledMcpjsonServers": ["context7"]\n}\n'),
@@ -24357,6 +24759,8 @@ jobs:
 }
 `, { expect: { line: 4 }, note: "an alias printed into the shell start-up file" }),
       sample(".zshrc", 'export PATH="$HOME/.local/bin:$PATH"\nalias yolo="claude --dangerously-skip-permissions"\n', { expect: { line: 2 }, note: "committed dotfiles" }),
+      sample(".envrc", "export GOOSE_MODE=auto\nexport GOOSE_PROVIDER=anthropic\nlayout python\n", { expect: { line: 1 }, note: "direnv's .envrc, sourced for whoever enters the directory" }),
+      sample("scripts/setup.sh", '#!/bin/sh\necho "export GOOSE_MODE=auto" >> .envrc\ndirenv allow\n', { expect: { line: 2 }, note: "appended to the .envrc direnv loads" }),
       sample(".devcontainer/post-create.sh", "#!/bin/sh\nnpm install -g @anthropic-ai/claude-code\ncat >> ~/.zshrc <<'RC'\nalias cc='claude --dangerously-skip-permissions'\nRC\n", { expect: { line: 4 }, note: "a here-document appended to the shell start-up file" }),
       sample(".devcontainer/setup.sh", `#!/bin/sh
 echo "alias yolo='claude --dangerously-skip-permissions'" | tee -a ~/.bashrc ~/.zshrc
@@ -24369,6 +24773,7 @@ echo "alias yolo='claude --dangerously-skip-permissions'" | tee -a ~/.bashrc ~/.
       sample("src/warn.ts", "console.warn('Do not run `claude --dangerously-skip-permissions` here.');\n", { note: "a warning that names the command" }),
       sample("src/launch.ts", "export function launch(args: string[]): void {\n  if (args.includes('--dangerously-skip-permissions')) throw new Error('refused: run the agent with its prompts on');\n}\n", { note: "code that refuses the flag" }),
       sample(".zshrc", '# never alias claude to --dangerously-skip-permissions\nalias ll="ls -la"\n', { note: "a comment" }),
+      sample(".envrc", "export GOOSE_MODE=approve\nexport DATABASE_URL=postgres://localhost:5432/app_dev\nlayout node\n", { note: "goose asking first" }),
       sample(".github/workflows/review.yml", 'jobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @google/gemini-cli && sudo apt-get install -y jq\n      - run: cursor-agent -p "Review the diff" --output-format text > review.md || rm -f review.md\n', { note: "flags of the next command on the line: apt-get's -y, rm's -f" }),
       sample(".github/workflows/summary.yml", 'jobs:\n  summary:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "Summarise the changes in this PR" --allow-all-paths -s > summary.md\n', { note: "only path checks lifted; tools still ask" }),
       sample(".github/workflows/gemini-triage.yml", 'on:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Label the issue\n          settings: |\n            {"excludeTools": ["run_shell_command", "write_file", "replace"]}\n', { note: "the shell and the file writers excluded: what is left reads" }),
@@ -24425,6 +24830,14 @@ var proseOnlyGuardrail = {
   tags: ["agent", "instructions", "guardrail"],
   samples: {
     positive: [
+      {
+        files: {
+          "GEMINI.md": "# Ops\n\n- Never run `terraform destroy`.\n",
+          ".gemini/policies/guard.toml": '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["terraform destroy", "terraform apply"]\ndecision = "deny"\npriority = 500\n'
+        },
+        expect: { path: "GEMINI.md", line: 3 },
+        note: "a workspace policy denies it, but Gemini CLI does not load workspace policies at present"
+      },
       {
         files: {
           "CLAUDE.md": "# Data\n\n- Never run destructive database commands.\n",
@@ -24551,9 +24964,16 @@ fi
       {
         files: {
           "GEMINI.md": "# Ops\n\n- Never run `terraform destroy`.\n",
-          ".gemini/policies/guard.toml": '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["terraform destroy", "terraform apply"]\ndecision = "deny"\npriority = 500\n'
+          ".gemini/settings.json": '{\n  "tools": {\n    "exclude": ["run_shell_command(terraform destroy)", "run_shell_command(terraform apply)"]\n  }\n}\n'
         },
-        note: "a Gemini CLI policy denies the command"
+        note: "Gemini CLI's settings take the command away"
+      },
+      {
+        files: {
+          "AGENTS.md": "# Working here\n\n- Never run `terraform destroy`.\n",
+          "opencode.json": '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": { "bash": "ask" }\n}\n'
+        },
+        note: "OpenCode asks before every shell command"
       },
       sample(
         "AGENTS.md",
@@ -24662,7 +25082,7 @@ var mcpWriteAccess = {
   id: "agent-permission/mcp-write-access",
   title: "Database or cloud MCP server with write access to production",
   severity: "high",
-  why: "A database or cloud MCP server (Supabase, Neon, Postgres, MongoDB, AWS, Railway, Kubernetes...) is configured without its read-only mode while it points at production or holds a credential for the whole account. Its tools then run SQL, apply migrations, delete projects, branches and volumes on the agent's say-so; some clients (Copilot's cloud agent) call MCP tools without asking at all.",
+  why: "A database or cloud MCP server (Supabase, Neon, Postgres, MongoDB, AWS, Railway, Heroku, Kubernetes...) is configured without its read-only mode while it points at production or holds a credential for the whole account. Its tools then run SQL, apply migrations, delete projects, branches and volumes on the agent's say-so; some clients (Copilot's cloud agent) call MCP tools without asking at all.",
   fix: "Turn on the server's read-only mode (`--read-only`, `READ_OPERATIONS_ONLY=true`, `--readOnly`, `X-READ-ONLY: true`), scope it to one non-production project (`--project-ref`), and give it a read-only role or token.",
   helpUri: "https://github.com/supabase-community/supabase-mcp",
   precision: "high",
@@ -24699,7 +25119,9 @@ var mcpWriteAccess = {
         '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.production"}\n  }\n}\n',
         { expect: { line: 3 }, note: "the server's variables come from production's environment file" }
       ),
-      sample(".mcp.json", '{\n  "mcpServers": {\n    "neon": {\n      "type": "http",\n      "url": "https://mcp.neon.tech/mcp",\n      "headers": { "Authorization": "Bearer ${NEON_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the hosted Neon server given an API key, without the X-READ-ONLY header" })
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "neon": {\n      "type": "http",\n      "url": "https://mcp.neon.tech/mcp",\n      "headers": { "Authorization": "Bearer ${NEON_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "the hosted Neon server given an API key, without the X-READ-ONLY header" }),
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "heroku": {\n      "command": "npx",\n      "args": ["-y", "@heroku/mcp-server"],\n      "env": { "HEROKU_API_KEY": "${HEROKU_API_KEY}" }\n    }\n  }\n}\n', { expect: { line: 3 }, note: "Heroku's server: pg_psql runs SQL on any app's database, with no read-only mode" }),
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "heroku": { "command": "heroku mcp:start" }\n  }\n}\n', { expect: { line: 3 }, note: "started by the Heroku CLI on the user's own login" })
     ],
     negative: [
       sample(
@@ -24707,6 +25129,7 @@ var mcpWriteAccess = {
         '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.development"}\n  }\n}\n',
         { note: "the development database's variables" }
       ),
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "heroku-follower": {\n      "command": "uvx",\n      "args": ["postgres-mcp", "--access-mode=restricted"],\n      "env": { "DATABASE_URI": "${HEROKU_FOLLOWER_URL}" }\n    }\n  }\n}\n', { note: "the Heroku app's follower database, through a server that enforces read-only" }),
       sample(
         ".mcp.json",
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=abcdefghijklmnopqrst"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${SUPABASE_ACCESS_TOKEN}" }\n    }\n  }\n}\n'
@@ -24845,6 +25268,7 @@ var READERS = [
   byPattern(GEMINI_SETTINGS, readGeminiSettings),
   byPattern(GEMINI_POLICY, readGeminiPolicy),
   byPattern(PACKAGE_JSON, readPackageScripts),
+  byPattern(MAKEFILE, readMakeTargets),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
   byPattern(CURSOR_CLI, readCursorCli),
@@ -24898,8 +25322,8 @@ var agentPermission = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file) => isConfig(file.path),
-  consumes: ["credential", "claude-shell-allow", "agent-command-brake", "agent-hook", "agent-hook-script", "package-script"],
-  produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "package-script", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
+  consumes: ["credential", "claude-shell-allow", "agent-command-brake", "agent-hook", "agent-hook-script", "project-task", "opencode-shell-default"],
+  produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "project-task", "opencode-shell-default", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
   scanFile(file, sink) {
     const out = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -24910,6 +25334,7 @@ var agentPermission = {
     const context = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     resolveClaudeShellAllows(context);
     resolveHookScripts(context);
+    resolveOpencodeShellDefaults(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
     reportProseGuardrails(context);
@@ -24957,7 +25382,8 @@ var SERVICE_ONLY_PROVIDERS = /* @__PURE__ */ new Set([
   "laravel",
   "e2b",
   "postmark",
-  "algolia"
+  "algolia",
+  "crates-io"
 ]);
 var SIGNING_KINDS2 = /* @__PURE__ */ new Set(["rails-secret-key-base", "jwt-signing-secret", "session-secret", "jwt"]);
 var NOT_DATABASE_PASSWORD = /(?:^|_)(?:MAIL|SMTP|EMAIL|IMAP|POP3?|REGISTRY|DOCKER|NPM|ADMIN|BASIC_AUTH|HTPASSWD|LDAP|KEYSTORE|TRUSTSTORE|CERT|P12|PFX|SIGNING|GPG|PGP|KEYCHAIN)(?:_|$)/i;
