@@ -39,6 +39,7 @@ import { mcpInlineCredential } from './rules/mcp-inline-credential.js';
 import { mcpWriteAccess } from './rules/mcp-write-access.js';
 import { mcpFilesystemOutsideRepo } from './rules/mcp-filesystem-outside-repo.js';
 import { secretFileNotExcluded } from './rules/secret-file-not-excluded.js';
+import { untrustedTrigger } from './rules/untrusted-trigger.js';
 
 interface ConfigReader {
   matches(path: string): boolean;
@@ -122,6 +123,7 @@ export const agentPermission: Detector = {
     directoryOutsideRepo,
     secretFileNotExcluded,
     secretEnvironmentInherited,
+    untrustedTrigger,
   ],
   admits: (file: FileRef) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.

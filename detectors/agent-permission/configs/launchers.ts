@@ -1,6 +1,7 @@
 // Agents started from CI workflows, package scripts, Makefiles, shell scripts and containers with approvals off
 // (`--dangerously-skip-permissions`, `--yolo`, `--approval-mode=yolo`, `--allow-all-tools`...), and Claude Code
 // started with `--allowedTools` lists that let the shell or destructive CLIs through.
+import { readAgentActionAccess } from './agent-actions.js';
 import { readGeminiAction } from './gemini-action.js';
 import { parseJsoncValue } from '../../../src/parse/json.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
@@ -46,6 +47,7 @@ export function isLauncherFile(path: string): boolean {
 
 export function readLauncher(file: SourceFile, out: FileEmitter): void {
   if (file.text.includes('run-gemini-cli') && /^\.github\/workflows\//.test(file.path)) readGeminiAction(file, out);
+  if ((file.text.includes('claude-code-action') || file.text.includes('codex-action')) && /^\.github\/workflows\//.test(file.path)) readAgentActionAccess(file, out);
   const lines = file.text.split('\n');
   const seen = new Set<string>();
   let textUntil: string | undefined;
