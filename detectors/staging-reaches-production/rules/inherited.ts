@@ -51,12 +51,22 @@ export const inheritedProductionValue: RuleMeta = {
         note: "Rails: staging.rb loads production.rb and keeps its Active Storage service",
       },
       sample(
+        'eas.json',
+        '{\n  "build": {\n    "production": {\n      "channel": "production",\n      "env": {\n        "APP_VARIANT": "production",\n        "EXPO_PUBLIC_API_URL": "https://api.fieldnotes.app",\n        "EXPO_PUBLIC_SUPABASE_URL": "https://qwhzkvyxnmtrplsdbafe.supabase.co"\n      }\n    },\n    "preview": {\n      "extends": "production",\n      "distribution": "internal",\n      "env": { "APP_VARIANT": "preview" }\n    }\n  }\n}\n',
+        { expect: { line: 12 }, note: "Expo EAS: the preview profile extends production's and keeps its Supabase project" },
+      ),
+      sample(
         'serverless.yml',
         "service: orders-api\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/prod/database-url}\nfunctions:\n  create:\n    handler: src/handler.create\n",
         { expect: { line: 7 }, note: 'Serverless: the stage a bare `serverless deploy` picks (dev) inherits a production SSM path written into provider.environment' },
       ),
     ],
     negative: [
+      sample(
+        'eas.json',
+        '{\n  "build": {\n    "production": {\n      "channel": "production",\n      "env": {\n        "APP_VARIANT": "production",\n        "EXPO_PUBLIC_API_URL": "https://api.fieldnotes.app",\n        "EXPO_PUBLIC_SUPABASE_URL": "https://qwhzkvyxnmtrplsdbafe.supabase.co"\n      }\n    },\n    "preview": {\n      "extends": "production",\n      "env": { "APP_VARIANT": "preview", "EXPO_PUBLIC_SUPABASE_URL": "https://lmnbvcxzasdfghjklpoi.supabase.co" }\n    },\n    "development": {\n      "extends": "preview",\n      "env": { "APP_VARIANT": "development" }\n    }\n  }\n}\n',
+        { note: 'preview sets its own project, and development extends preview' },
+      ),
       sample(
         'serverless.yml',
         "service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/${sls:stage}/database-url}\n",

@@ -35,6 +35,7 @@ export type FileKind =
   | 'serverless'
   | 'sam-config'
   | 'vapor'
+  | 'eas'
   | 'workflow'
   | 'gitlab-ci'
   | 'ci-pipeline'
@@ -193,6 +194,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (/^samconfig\.(toml|ya?ml)$/i.test(name)) return make('sam-config');
   // `vapor deploy --manifest vapor-eu-west-1.yml` reads another manifest of the same shape.
   if (/^vapor([.-][^/]*)?\.ya?ml$/i.test(name)) return make('vapor');
+  if (lower === 'eas.json') return make('eas');
   if (/^database\.ya?ml$/i.test(name)) return make('rails-database');
   if (/(^|\/)config\/storage\.ya?ml$/i.test(path)) return make('rails-storage');
   if (/(^|\/)config\/(config|database)\.json$/i.test(path)) return make('sequelize');

@@ -328,6 +328,50 @@ export function scanSupabaseConfig(rec: Recorder, _cls: FileClass, document: Dat
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Expo EAS
+
+/**
+ * `eas.json` build profiles: each profile's `env` is what its builds are made with, and `"extends": "production"`
+ * starts a profile from production's (through a chain: development extends preview extends production). A preview
+ * build that never overrides production's API or database URL ships pointing at production.
+ */
+export function scanEasJson(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const profiles = mapOf(get(document.roots[0], 'build'));
+  if (!profiles) return;
+  const family = `eas:${rec.file.path}`;
+  const byName = new Map(profiles.entries.map((entry) => [entry.key, entry]));
+  for (const profile of profiles.entries) {
+    const tag = cls.tag.environment !== 'base' ? cls.tag : namedTag(profile.key, 'key');
+    const env = get(profile.value, 'env');
+    // The first profile up the `extends` chain that is production's is inherited with every value not set here.
+    let inherits: { tag: EnvTag; span: Span } | undefined;
+    const seen = new Set([profile.key]);
+    // What the profile or a profile between it and production sets is not production's value.
+    const keys = new Set(envKeys(profile.value));
+    for (let current = profile.value; ; ) {
+      const parentNode = get(current, 'extends');
+      const parent = literalString(parentNode);
+      const next = parent !== undefined && !seen.has(parent) ? byName.get(parent) : undefined;
+      if (!next || !parentNode) break;
+      seen.add(parent!);
+      const parentTag = namedTag(parent!, 'value');
+      if (parentTag.environment === 'production') {
+        inherits = { tag: parentTag, span: parentNode.span };
+        break;
+      }
+      current = next.value;
+      for (const key of envKeys(current)) keys.add(key);
+    }
+    if (env) walkSection(rec, section(env, ['build', profile.key, 'env'], tag, 'layer', family, profile.keySpan), { ...walkOptions(cls), envMaps: false });
+    if (inherits && tag.environment !== 'production') rec.layer(family, tag, profile.keySpan, keys, false, inherits);
+  }
+}
+
+function envKeys(profile: DataNode): string[] {
+  return mapOf(get(profile, 'env'))?.entries.map((entry) => entry.key) ?? [];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Serverless Framework
 
 /**
