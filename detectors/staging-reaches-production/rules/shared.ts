@@ -570,6 +570,7 @@ export const sharedProject: RuleMeta = {
   tags: ['environments', 'account'],
   samples: {
     positive: [
+      sample('.firebaserc', '{\n  "projects": {\n    "default": "acme-recipes-dev",\n    "production": "acme-recipes-prod"\n  },\n  "targets": {\n    "acme-recipes-prod": {\n      "hosting": {\n        "web": ["acme-recipes"],\n        "staging": ["acme-recipes-staging"]\n      }\n    }\n  }\n}\n', { expect: { line: 10 }, note: "a staging hosting target inside production's Firebase project" }),
       {
         files: {
           '.firebaserc': '{ "projects": { "staging": "quokka-app-staging", "production": "quokka-app-prod" } }\n',
@@ -592,6 +593,7 @@ export const sharedProject: RuleMeta = {
       },
     ],
     negative: [
+      sample('.firebaserc', '{\n  "projects": { "production": "acme-recipes-prod", "staging": "acme-recipes-staging" },\n  "targets": {\n    "acme-recipes-prod": { "hosting": { "web": ["acme-recipes"] } },\n    "acme-recipes-staging": { "hosting": { "web": ["acme-recipes-staging"] } }\n  }\n}\n', { note: "each project's own targets" }),
       sample('.firebaserc', '{\n  "projects": {\n    "default": "acme-web-dev",\n    "production": "acme-web",\n    "staging": "acme-web-staging"\n  }\n}\n'),
     ],
   },

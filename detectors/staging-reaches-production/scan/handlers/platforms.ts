@@ -310,6 +310,19 @@ export function scanFirebaserc(rec: Recorder, _cls: FileClass, document: DataDoc
     const own: EnvTag | undefined = tag === BASE ? (byName ? { environment: byName, name: id, evidence: 'value' } : undefined) : tag;
     if (own) rec.resource(own, identity, entry.value.span, { variable: `projects.${entry.key}` });
   }
+  // Deploy targets name sites, buckets and databases inside a project (`targets.<project>.hosting.staging`): a target
+  // named for staging in production's project deploys staging into production's project.
+  for (const target of mapOf(get(root, 'targets'))?.entries ?? []) {
+    const project = gcpProjectIdentity(target.key, true);
+    if (!project) continue;
+    for (const kind of mapOf(target.value)?.entries ?? []) {
+      for (const name of mapOf(kind.value)?.entries ?? []) {
+        const tag = namedTag(name.key, 'key');
+        if (tag === BASE || tag.environment === 'production') continue;
+        rec.resource(tag, project, name.keySpan, { variable: `targets.${target.key}.${kind.key}.${name.key}` });
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
