@@ -137,6 +137,32 @@ export function hostIdentities(rawHost: string, port?: number): { primary: strin
 }
 
 /**
+ * A message broker or queue named by its endpoint: an MSK, Confluent, Amazon MQ or CloudAMQP bootstrap host (the
+ * first of a `host:port,…` list), an Azure Service Bus or Event Hubs namespace, an SQS queue URL. Consumers share
+ * what they read: an environment on production's broker takes (and acknowledges) production's messages.
+ */
+export function messageBrokerIdentity(raw: string): ResourceIdentity | undefined {
+  const value = raw.trim();
+  const sqs = SQS_QUEUE_URL.exec(value);
+  if (sqs) return { kind: 'database', identity: `sqs:${sqs[1]}/${sqs[2]!.toLowerCase()}`, otherIdentities: [], display: `SQS queue ${sqs[2]}`, name: sqs[2], secrets: [] };
+  const first = value.replace(/^[a-z+]+:\/\//i, '').split(/[,;\s]/)[0]!.replace(/\/.*$/, '').replace(/:\d+$/, '').toLowerCase();
+  const broker = BROKER_HOSTS.find(([pattern]) => pattern.test(first));
+  if (!broker) return undefined;
+  // MSK brokers (`b-1.<cluster>.<id>.c4.kafka…`) are one cluster: named by what follows the broker's number.
+  const cluster = first.replace(/^b-\d+\./, '');
+  return { kind: 'database', identity: `broker:${cluster}`, otherIdentities: [], display: `${broker[1]} ${cluster}`, name: cluster.split('.')[0], secrets: [] };
+}
+
+const SQS_QUEUE_URL = /^https:\/\/sqs\.[a-z0-9-]+\.amazonaws\.com\/(\d{12})\/([A-Za-z0-9_.-]+)\/?$/;
+const BROKER_HOSTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\.kafka(?:-serverless)?\.[a-z0-9-]+\.amazonaws\.com$/, 'Kafka cluster'],
+  [/\.confluent\.cloud$/, 'Confluent Kafka cluster'],
+  [/\.mq\.[a-z0-9-]+\.amazonaws\.com$/, 'Amazon MQ broker'],
+  [/\.servicebus\.windows\.net$/, 'Service Bus namespace'],
+  [/\.cloudamqp\.com$/, 'CloudAMQP broker'],
+];
+
+/**
  * The server part of a database identity's name, for a database whose own name says another environment:
  * `db:postgres://psql-contoso-prod.postgres.database.azure.com:5432/contoso_staging` -> `psql-contoso-prod.postgres`.
  */

@@ -18,11 +18,27 @@ export const sharedDatabase: RuleMeta = {
   fix:
     'Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), ' +
     'and keep production connection strings only in production-scoped secrets.',
-  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server or a shared cache (Redis, Valkey, Memcached), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
+  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
   precision: 'high',
   tags: ['environments', 'database'],
   samples: {
     positive: [
+      {
+        files: {
+          '.env.production': 'KAFKA_BROKERS=b-1.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096,b-2.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096\nKAFKA_CONSUMER_GROUP=events-ingest\n',
+          '.env.staging': 'KAFKA_BROKERS=b-2.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096,b-1.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096\nKAFKA_CONSUMER_GROUP=events-ingest\n',
+        },
+        expect: { path: '.env.staging', line: 1 },
+        note: "production's MSK cluster, its brokers listed in another order",
+      },
+      {
+        files: {
+          '.env.production': 'NOTIFICATIONS_QUEUE_URL=https://sqs.us-east-1.amazonaws.com/111122223333/notifications\n',
+          '.env.staging': 'NOTIFICATIONS_QUEUE_URL=https://sqs.us-east-1.amazonaws.com/111122223333/notifications\n',
+        },
+        expect: { path: '.env.staging', line: 1 },
+        note: "production's SQS queue",
+      },
       {
         files: {
           'src/Worker/appsettings.Production.json': '{\n  "Cosmos": {\n    "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/",\n    "DatabaseName": "fulfilment"\n  }\n}\n',
@@ -249,6 +265,13 @@ export const sharedDatabase: RuleMeta = {
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      {
+        files: {
+          '.env.production': 'KAFKA_BROKERS=b-1.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096\nNOTIFICATIONS_QUEUE_URL=https://sqs.us-east-1.amazonaws.com/111122223333/notifications\n',
+          '.env.staging': 'KAFKA_BROKERS=b-1.events-stg.p2m8zz.c2.kafka.us-west-2.amazonaws.com:9096\nNOTIFICATIONS_QUEUE_URL=https://sqs.us-east-1.amazonaws.com/444455556666/notifications\n',
+        },
+        note: 'its own cluster, and a queue of the same name in its own account',
+      },
       {
         files: {
           'src/Worker/appsettings.Production.json': '{\n  "Cosmos": { "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/" }\n}\n',
@@ -661,6 +684,17 @@ export function judgeShared(resource: EnvironmentResource, model: EnvironmentMod
         action: `uses production's cache ${what}`,
         detail: "It reads and writes production's sessions, queued jobs and cached data; a flush or eviction aimed at this environment empties production's.",
         related: productionRelated(model.productionWith(match.identity), 'this cache'),
+        identity: match.identity,
+      };
+    }
+    // A broker or queue: a consumer here takes and acknowledges production's messages, which production then never sees.
+    if (match.identity.startsWith('broker:') || match.identity.startsWith('sqs:')) {
+      return {
+        ruleId: rule.id,
+        severity: 'high',
+        action: `uses production's ${what}`,
+        detail: "Its consumers read, acknowledge and delete production's messages, and what it publishes reaches production's consumers.",
+        related: productionRelated(model.productionWith(match.identity), 'this broker'),
         identity: match.identity,
       };
     }

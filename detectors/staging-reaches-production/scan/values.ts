@@ -18,6 +18,7 @@ import {
   gcpProjectIdentity,
   goMysqlDsnAsUrl,
   isDatabaseUrl,
+  messageBrokerIdentity,
   neonProjectIdentity,
   secretArnIdentity,
   secretIdentity,
@@ -143,6 +144,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const host = databaseHostIdentity(value);
     if (host) return [host];
   }
+  const broker = messageBrokerIdentity(value);
+  if (broker) return [broker];
   const vault = KEY_VAULT_URI.exec(value)?.[1];
   if (vault) return [secretIdentity(vault.toLowerCase(), 'azure-key-vault')];
   // An Azure storage connection string (`DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…`) names its account.
