@@ -137,6 +137,16 @@ export function hostIdentities(rawHost: string, port?: number): { primary: strin
 }
 
 /**
+ * A Convex deployment: `CONVEX_DEPLOYMENT=prod:tidy-otter-482` (the CLI's `<type>:<name>`) or its URL
+ * `https://tidy-otter-482.convex.cloud`. A deployment holds its own database: the name is the database.
+ */
+export function convexDeploymentIdentity(raw: string, variable: string | undefined): ResourceIdentity | undefined {
+  const value = raw.trim();
+  const name = (variable === 'CONVEX_DEPLOYMENT' ? /^(?:dev|prod|preview):([a-z]+-[a-z]+-\d+)$/.exec(value)?.[1] : undefined) ?? /^https:\/\/([a-z]+-[a-z]+-\d+)\.convex\.(?:cloud|site)\/?$/.exec(value)?.[1];
+  return name ? { kind: 'database', identity: `convex:${name}`, otherIdentities: [], display: `Convex deployment ${name}`, secrets: [] } : undefined;
+}
+
+/**
  * A message broker or queue named by its endpoint: an MSK, Confluent, Amazon MQ or CloudAMQP bootstrap host (the
  * first of a `host:port,…` list), an Azure Service Bus or Event Hubs namespace, an SQS queue URL. Consumers share
  * what they read: an environment on production's broker takes (and acknowledges) production's messages.

@@ -25,6 +25,14 @@ export const sharedDatabase: RuleMeta = {
     positive: [
       {
         files: {
+          '.env.production': 'CONVEX_DEPLOYMENT=prod:tidy-otter-482\n',
+          '.env.staging': 'CONVEX_DEPLOYMENT=prod:tidy-otter-482\n',
+        },
+        expect: { path: '.env.staging', line: 1 },
+        note: "Convex: the deployment is the database",
+      },
+      {
+        files: {
           '.env.production': 'KAFKA_BROKERS=b-1.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096,b-2.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096\nKAFKA_CONSUMER_GROUP=events-ingest\n',
           '.env.staging': 'KAFKA_BROKERS=b-2.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096,b-1.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096\nKAFKA_CONSUMER_GROUP=events-ingest\n',
         },
@@ -265,6 +273,13 @@ export const sharedDatabase: RuleMeta = {
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      {
+        files: {
+          '.env.production': 'CONVEX_DEPLOYMENT=prod:tidy-otter-482\nVITE_CONVEX_URL=https://tidy-otter-482.convex.cloud\n',
+          '.env.staging': 'CONVEX_DEPLOYMENT=dev:brave-lynx-915\nVITE_CONVEX_URL=https://brave-lynx-915.convex.cloud\n',
+        },
+        note: 'its own Convex deployment',
+      },
       {
         files: {
           '.env.production': 'KAFKA_BROKERS=b-1.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096\nNOTIFICATIONS_QUEUE_URL=https://sqs.us-east-1.amazonaws.com/111122223333/notifications\n',

@@ -19,6 +19,7 @@ import {
   goMysqlDsnAsUrl,
   isDatabaseUrl,
   messageBrokerIdentity,
+  convexDeploymentIdentity,
   neonProjectIdentity,
   secretArnIdentity,
   secretIdentity,
@@ -144,6 +145,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const host = databaseHostIdentity(value);
     if (host) return [host];
   }
+  const convex = convexDeploymentIdentity(value, variable);
+  if (convex) return [convex];
   const broker = messageBrokerIdentity(value);
   if (broker) return [broker];
   const vault = KEY_VAULT_URI.exec(value)?.[1];
