@@ -104,12 +104,16 @@ export function normaliseHost(host: string): string {
 }
 
 /**
- * A database server's address in a private network (10.0.0.0/8) that two environments' URLs can name alike: VMs in
- * one VPC (Kamal, Ansible, Nomad) reach production's database at the same address. Docker's bridge networks
- * (172.16.0.0/12, 192.168.0.0/16) and VirtualBox's and emulators' NAT (10.0.2.x) are each machine's own, and stay out.
+ * A database server's address in a private network that two environments' URLs can name alike: VMs in one VPC
+ * (Kamal, Ansible, Nomad) reach production's database at the same address. That is 10.0.0.0/8, AWS's default VPC
+ * (172.31.0.0/16) and Linode's private network (192.168.128.0/17). Docker's other bridge networks, home networks
+ * (192.168.0.x, 192.168.1.x) and VirtualBox's and emulators' NAT (10.0.2.x) are each machine's own, and stay out.
  */
 function isVpcAddress(host: string): boolean {
-  return /^10\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) && !/^10\.0\.2\./.test(host);
+  if (/^10\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return !/^10\.0\.2\./.test(host);
+  if (/^172\.31\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  const linode = /^192\.168\.(\d{1,3})\.\d{1,3}$/.exec(host);
+  return !!linode && Number(linode[1]) >= 128 && Number(linode[1]) <= 255;
 }
 
 /**

@@ -25,6 +25,14 @@ export const sharedDatabase: RuleMeta = {
     positive: [
       {
         files: {
+          'config/production.env': 'DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.151.20:5432/quillstack\n',
+          'config/staging.env': 'DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.151.20:5432/quillstack\n',
+        },
+        expect: { path: 'config/staging.env', line: 1 },
+        note: "Linode's private network (192.168.128.0/17)",
+      },
+      {
+        files: {
           '.env.production': 'CONVEX_DEPLOYMENT=prod:tidy-otter-482\n',
           '.env.staging': 'CONVEX_DEPLOYMENT=prod:tidy-otter-482\n',
         },
@@ -273,6 +281,13 @@ export const sharedDatabase: RuleMeta = {
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      {
+        files: {
+          'config/production.env': 'DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.1.20:5432/quillstack\n',
+          'config/staging.env': 'DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.1.20:5432/quillstack\n',
+        },
+        note: 'a home network address, each machine its own',
+      },
       {
         files: {
           '.env.production': 'CONVEX_DEPLOYMENT=prod:tidy-otter-482\nVITE_CONVEX_URL=https://tidy-otter-482.convex.cloud\n',
