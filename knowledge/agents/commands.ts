@@ -54,6 +54,8 @@ const INTERPRETER_PROBES: readonly CommandProbe[] = [
   ['setsid zqx-unlisted-tool', 'setsid'],
   ['xargs zqx-unlisted-tool', 'xargs'],
   ['env zqx-unlisted-tool', 'env'],
+  // A command given to ssh runs on the server, with everything the server reaches.
+  ['ssh deploy@app-1.acme.internal zqx-unlisted-tool', 'ssh'],
   // `find -exec` and `-execdir` run any program on what they find.
   ['find . -exec zqx-unlisted-tool {} ;', 'find'],
   // Script runners run whatever file the agent writes first.
@@ -132,6 +134,13 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('fly apps destroy acme --yes', 'fly', 'infrastructure', 'destroys Fly.io volumes and apps'),
   destructive('flyctl apps destroy acme --yes', 'flyctl', 'infrastructure', 'destroys Fly.io volumes and apps'),
   destructive('turso db destroy acme --yes', 'turso', 'data', 'destroys Turso databases'),
+  destructive('hcloud server delete db-prod', 'hcloud', 'infrastructure', 'deletes Hetzner Cloud servers and volumes'),
+  destructive('hcloud volume delete pgdata-prod', 'hcloud', 'data', 'deletes Hetzner Cloud servers and volumes'),
+  destructive('linode-cli linodes delete 12345', 'linode-cli', 'infrastructure', 'deletes Linode instances and volumes'),
+  destructive('vultr-cli instance delete 5f3a', 'vultr-cli', 'infrastructure', 'deletes Vultr instances'),
+  destructive('pscale database delete acme --force', 'pscale', 'data', 'deletes PlanetScale databases and branches'),
+  destructive('pscale branch delete acme main --force', 'pscale', 'data', 'deletes PlanetScale databases and branches'),
+  destructive('render services delete srv-abc --confirm', 'render', 'infrastructure', 'deletes Render services'),
   destructive('psql -h db.acme.io -c "DROP TABLE users"', 'psql', 'data', 'runs any SQL, DROP included'),
   destructive('psql -c "DROP TABLE users"', 'psql', 'data', 'runs any SQL, DROP included'),
   destructive('dd if=/dev/zero of=/dev/sda', 'dd', 'files', 'overwrites disks'),
@@ -307,6 +316,8 @@ const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
   [/\bprisma\s+migrate\s+reset\b/i, 'prisma migrate reset'],
   [/\bdrizzle-kit\s+push\b/i, 'drizzle-kit push'],
   [/\bturso\s+db\s+destroy\b/i, 'turso'],
+  [/\bhcloud\s+(?:server|volume)\b/i, 'hcloud'],
+  [/\bpscale\s+(?:database|branch)\b/i, 'pscale'],
   [/\bdb:drop\b/i, 'rails db:drop'],
   [/\bmigrate:fresh\b/i, 'artisan migrate:fresh'],
 ];

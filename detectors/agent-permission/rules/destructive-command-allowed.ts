@@ -18,6 +18,8 @@ export const destructiveCommandAllowed: RuleMeta = {
   tags: ['agent', 'permissions', 'destructive', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(hcloud:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Hetzner Cloud's CLI deletes servers and volumes" }),
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(pscale:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's CLI deletes databases and branches" }),
       sample('.amazonq/cli-agents/infra.json', '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: 'use_* matches use_aws: any AWS API call, deletes included' }),
       {
         files: {

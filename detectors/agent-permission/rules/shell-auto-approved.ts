@@ -19,6 +19,7 @@ export const shellAutoApproved: RuleMeta = {
   tags: ['agent', 'permissions', 'shell', 'owasp-llm06'],
   samples: {
     positive: [
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(ssh:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a command given to ssh runs on the server' }),
       sample('.kiro/agents/dev.json', '{\n  "name": "dev",\n  "tools": ["*"],\n  "allowedTools": [\n    "fs_*",\n    "execute_*"\n  ]\n}\n', { expect: { line: 6 }, note: 'a glob over built-in tool names: execute_* is execute_bash' }),
       sample('.kiro/agents/ops.json', '{\n  "name": "ops",\n  "tools": ["@builtin"],\n  "allowedTools": ["@builtin"]\n}\n', { expect: { line: 4 }, note: '@builtin allows every built-in tool, the shell included' }),
       sample('agent/run.py', 'from claude_agent_sdk import ClaudeAgentOptions, query\n\noptions = ClaudeAgentOptions(allowed_tools=["Read", "Edit", "Bash"], permission_mode="acceptEdits")\n', { expect: { line: 3 }, note: "the Agent SDK's allowed tools, in Python" }),
