@@ -25,6 +25,14 @@ export const sharedDatabase: RuleMeta = {
     positive: [
       {
         files: {
+          'scripts/deploy-prod.sh': '#!/bin/sh\ngcloud run deploy sightings-api --region us-central1 --add-cloudsql-instances trailcam-prod:us-central1:sightings-prod\n',
+          '.github/workflows/deploy-staging.yml': 'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: |\n          gcloud run deploy sightings-api-staging \\\n            --region us-central1 \\\n            --add-cloudsql-instances trailcam-prod:us-central1:sightings-prod\n',
+        },
+        expect: { path: '.github/workflows/deploy-staging.yml', line: 12 },
+        note: "a staging job's Cloud Run deploy connecting production's Cloud SQL instance",
+      },
+      {
+        files: {
           'config/production.env': 'DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.151.20:5432/quillstack\n',
           'config/staging.env': 'DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.151.20:5432/quillstack\n',
         },

@@ -3,7 +3,7 @@
 // the stacks, workspaces and apps their commands act on; workflow-level `env` is the base every job inherits.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
-import { appIdentity, bucketIdentity, envFileIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, supabaseProjectIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
+import { appIdentity, bucketIdentity, cloudSqlIdentity, envFileIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, supabaseProjectIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
@@ -198,6 +198,8 @@ const TARGETS: ReadonlyArray<{ regex: RegExp; build: (name: string) => ResourceI
   { regex: /\bkubectl\b[^\n]*?\s--context[=\s]([A-Za-z0-9_.:@/-]+)/g, build: (name) => secretIdentity(name, 'kube-context') },
   { regex: /\baws\s+[a-z0-9-]+\b[^\n]*?\s--profile[=\s]([A-Za-z0-9_.-]+)/g, build: (name) => secretIdentity(name, 'aws-profile') },
   { regex: /\bgcloud\b[^\n]*?\s--project[=\s]([a-z][a-z0-9-]{4,28}[a-z0-9])\b/g, build: (name) => gcpProjectIdentity(name) },
+  // The Cloud SQL instance a Cloud Run deploy connects the service to (the flag is gcloud's alone, often on a continued line).
+  { regex: /--(?:add|set)-cloudsql-instances[=\s]+["']?([a-z][a-z0-9-]*:[a-z0-9-]+:[a-z0-9-]+)/g, build: (name) => cloudSqlIdentity(name) },
   { regex: /\bfirebase(?:-tools)?\s+(?:deploy|use|firestore:delete|database:set|database:remove)\b[^\n]*?\s(?:--project[=\s]|-P\s)([a-z][a-z0-9-]+)/g, build: firebaseProjectIdentity },
   // The Supabase project a job links to or pushes migrations and functions to.
   { regex: /\bsupabase\s+(?:link|db\s+(?:push|pull|reset|dump)|functions\s+deploy|secrets\s+set|migration\s+(?:up|repair))\b[^\n]*?\s--project-ref[=\s]["']?([a-z]{20})\b/g, build: supabaseProjectIdentity },
