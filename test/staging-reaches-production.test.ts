@@ -496,3 +496,14 @@ describe('qa in file names', () => {
     expect(found).toEqual(['shared-database .env.qa:1']);
   });
 });
+
+describe('Heroku commands that hand staging production database', () => {
+  it('rates an attached add-on (one database, shared live) critical and a copy of its data at the rule default', async () => {
+    const { result } = await run({
+      'bin/setup-staging': '#!/bin/sh\nheroku addons:attach knitly-prod::DATABASE --as DATABASE --app knitly-staging\n',
+      'bin/refresh-staging': '#!/bin/sh\nheroku pg:copy knitly-prod::DATABASE_URL DATABASE_URL --app knitly-staging --confirm knitly-staging\n',
+    });
+    const severities = result.findings.map((finding) => `${finding.location.path} ${finding.severity}`).sort();
+    expect(severities).toEqual(['bin/refresh-staging medium', 'bin/setup-staging critical']);
+  });
+});

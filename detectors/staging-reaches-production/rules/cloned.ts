@@ -145,13 +145,14 @@ function scanDokkuLinks(file: SourceFile, out: FileEmitter): void {
 }
 
 /** Heroku commands that give another app production's database: group 1 is production's app, group 2 the other. */
-const HEROKU_COMMANDS: ReadonlyArray<{ id: string; regex: RegExp; kind: 'environment' | 'database'; severity?: 'high'; message: (target: string, targetApp: string, sourceApp: string) => string }> = [
+const HEROKU_COMMANDS: ReadonlyArray<{ id: string; regex: RegExp; kind: 'environment' | 'database'; severity?: 'critical'; message: (target: string, targetApp: string, sourceApp: string) => string }> = [
   {
     id: 'heroku-attach',
     regex: HEROKU_ATTACH,
     kind: 'database',
-    severity: 'high',
-    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`).`,
+    // Not a copy: one database, read and written live by both apps (as a shared database URL would be).
+    severity: 'critical',
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`): both apps read and write the same database.`,
   },
   {
     id: 'heroku-pg-copy',
@@ -171,7 +172,7 @@ function isProductionApp(app: string, other: string): boolean {
   return other.startsWith(`${app}-`) && canonicalEnvironment(other.slice(app.length + 1)) !== undefined;
 }
 
-function report(file: SourceFile, out: FileEmitter, index: number, message: string, environment: string, evidence: string, kind: 'environment' | 'database', severity?: 'high'): void {
+function report(file: SourceFile, out: FileEmitter, index: number, message: string, environment: string, evidence: string, kind: 'environment' | 'database', severity?: 'critical'): void {
   const position = file.positionAt(index);
   const line = file.line(position.line);
   if (isComment(line, position.column) || warnsAgainst(line.slice(0, position.column - 1))) return;
