@@ -705,3 +705,13 @@ describe('cloud servers and disks the team runs a database on', () => {
     expect(local.findings).toContain('provider-only-backup high infra/main.tf:1');
   });
 });
+
+describe('stores known from their use', () => {
+  it("rates production's own Railway database, known from .env.production, as the incident's store", async () => {
+    const url = 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@postgres.railway.internal:5432/railway\n';
+    const production = await run({ '.env.production': url, 'railway.toml': '[deploy]\nstartCommand = "uvicorn app:app"\n' });
+    expect(production.findings).toContain('same-volume-backup critical .env.production:1');
+    const unplaced = await run({ 'config/settings.env': url, 'railway.toml': '[deploy]\nstartCommand = "uvicorn app:app"\n' });
+    expect(unplaced.findings.filter((finding) => finding.startsWith('same-volume-backup'))).toEqual(['same-volume-backup medium config/settings.env:1']);
+  });
+});

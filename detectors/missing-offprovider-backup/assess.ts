@@ -626,29 +626,32 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     return;
   }
   const missing = ' No copy to another provider or account is configured in the repo.';
+  // A store known only from its use (a connection host, a client package) is weaker evidence than a declaration,
+  // unless production's own configuration uses it on a platform its host names (`postgres.railway.internal` in
+  // `.env.production`): that is production's store.
+  const weak = store.declaredBy === 'usage' && !(store.environment === 'production' && store.provider);
   if (best === 'none') {
     context.report({
       ...base,
       ruleId: RULE.noBackup,
-      severity: store.declaredBy === 'usage' ? 'medium' : unlessUndeployed(undefined),
+      severity: weak ? 'medium' : unlessUndeployed(undefined),
       message: `${what}${on} has no backup: ${builtIn?.description ?? 'no backup is configured for it'}.${missing}`,
     });
     return;
   }
   if (best === 'same-volume') {
     // Railway's snapshots on the volume are the incident's; a store only inferred to be there is reported medium.
-    const critical = store.provider === 'railway' && store.declaredBy !== 'usage';
+    const critical = store.provider === 'railway' && !weak;
     context.report({
       ...base,
       ruleId: RULE.sameVolume,
-      severity: store.declaredBy === 'usage' ? 'medium' : unlessUndeployed(critical ? 'critical' : undefined),
+      severity: weak ? 'medium' : unlessUndeployed(critical ? 'critical' : undefined),
       message: `${what}${on} keeps its only backups on the same volume or host, so one delete takes the data and its backups together.${foundText}${missing}`,
     });
     return;
   }
-  const critical = store.provider === 'supabase' && store.declaredBy !== 'usage';
-  // A store known only from its use (a connection host, a client package) is weaker evidence than a declaration.
-  const severity: Severity | undefined = best === 'same-account-other-region' || store.declaredBy === 'usage' ? 'medium' : critical ? 'critical' : undefined;
+  const critical = store.provider === 'supabase' && !weak;
+  const severity: Severity | undefined = best === 'same-account-other-region' || weak ? 'medium' : critical ? 'critical' : undefined;
   context.report({
     ...base,
     ruleId: RULE.providerOnly,
