@@ -56,8 +56,15 @@ function superuserOnLine(line: string): string | undefined {
     // A client's flag: `mysql -u root -p…`, `mysql -uroot`, `psql -U postgres`, `--user root`.
     /(?:^|\s)(?:-u|-U|--user(?:name)?)(?:[ \t]+|=)?["']?([A-Za-z_][\w.-]*)/.exec(line)?.[1];
   const user = account?.toLowerCase();
-  return user && SUPERUSERS.has(user) ? `user ${user}` : undefined;
+  if (!user || !SUPERUSERS.has(user)) return undefined;
+  // `admin` and `root` are every system's first account (a fence device's `login="admin"`): only a line that is a
+  // database's says they are its superuser. `postgres`, `sa` and `rdsadmin` say so themselves.
+  return GENERIC_ACCOUNTS.has(user) && !DATABASE_LINE.test(line) ? undefined : `user ${user}`;
 }
+
+const GENERIC_ACCOUNTS = new Set(['admin', 'administrator', 'root', 'system', 'master', 'superuser']);
+/** A line that connects to a database: a client, a driver's keywords, a .pgpass entry, a SQL statement. */
+const DATABASE_LINE = /\b(?:mysql|mysqldump|mariadb|psql|pg_dump|postgres(?:ql)?|mongo(?:sh|dump|restore)?|sqlcmd|dbname|database|jdbc|sqlserver|mssql|redis|create\s+(?:user|role)|alter\s+(?:user|role)|identified\s+by)\b|^[^:\s#]+:(?:\d+|\*):[^:\s]+:/i;
 
 const DATABASE_URL = /^(?:jdbc:[a-z]+:|(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|sqlserver|mssql):\/\/)/i;
 
@@ -364,6 +371,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h db-prod.acme.internal -u ledger_app -pGq83vPz2mLwKt7 acme < dump.sql\n', { note: 'an application user' }),
       sample('devtools/prep-db.sh', '#!/bin/sh\nmysql -u root -e "CREATE USER \'rsyslog\'@\'%\' IDENTIFIED BY \'Gq83vPz2mLwKt7\';"\n', { note: 'the password is the created user\'s, not root\'s' }),
       sample('config/datastores.js', "module.exports.datastores = {\n  default: {\n    adapter: 'sails-mysql',\n    host: 'localhost',\n    user: 'root',\n    password: 'g3tInCr4zee8stUfF',\n  },\n};\n", { note: "the superuser of a database on the developer's machine" }),
+      sample('cluster/fencing.xml', '<op id="fence-ipmi" login="admin" passwd="Gq83vPz2mLwKt7" ipaddr="10.0.0.5"/>\n', { note: "a fence device's admin login, not a database's superuser" }),
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: ledger_app\n  password: Gq83vPz2mLwKt7\n', { note: 'an application user' }),
       sample('roles/personas_deployment/defaults/main.yml', 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
