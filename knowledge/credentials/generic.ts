@@ -554,6 +554,18 @@ function truncatedDer(body: string): boolean {
   return header + length !== bytes.length;
 }
 
+/**
+ * A body that cannot be the key its header names: PKCS#1, PKCS#8 and SEC1 keys are DER (a SEQUENCE, `MI…`/`MH…` in
+ * base64), an OpenSSH key starts with its magic. Prose with a made-up body (`private_key="-----BEGIN RSA PRIVATE
+ * KEY-----\nf/Vt…"` in a doc comment) is neither. Encrypted PEM (with `Proc-Type` headers) is not read this way.
+ */
+function notItsFormat(value: string, body: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return false;
+  if (/-----BEGIN OPENSSH PRIVATE KEY-----/.test(value)) return !body.startsWith(OPENSSH_MAGIC);
+  if (!/-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----/.test(value)) return false;
+  return Buffer.from(body.slice(0, 4), 'base64')[0] !== 0x30;
+}
+
 /** `openssh-key-v1\0`, base64: the start of every OpenSSH private key body. */
 const OPENSSH_MAGIC = 'b3BlbnNzaC1rZXktdjE';
 
@@ -605,7 +617,7 @@ export const privateKey: CredentialKind = {
   plausible: (value) => {
     const body = value.startsWith('PuTTY') ? value.slice(value.indexOf('Private-Lines:')).replace(/^Private-Lines: \d+|\s/g, '') : value.replace(/-----[A-Z ]+-----|\\n|\s|(?:Version|Comment|Hash|Charset|MessageID): [^\r\n\\]*/g, '');
     // An Ed25519 key's private part is short: 44 characters of base64 in a PuTTY file.
-    return body.length >= (value.startsWith('PuTTY') ? 40 : 64) && !/\.\.\.|x{8,}|X{8,}/.test(body) && !isHumanPlaceholder(body.slice(0, 32)) && !truncatedDer(body) && !PUBLISHED_KEYS.some((prefix) => body.startsWith(prefix));
+    return body.length >= (value.startsWith('PuTTY') ? 40 : 64) && !/\.\.\.|x{8,}|X{8,}/.test(body) && !isHumanPlaceholder(body.slice(0, 32)) && !truncatedDer(body) && !notItsFormat(value, body) && !PUBLISHED_KEYS.some((prefix) => body.startsWith(prefix));
   },
   rate: (context) => {
     const path = context.path.toLowerCase();
@@ -628,6 +640,7 @@ export const privateKey: CredentialKind = {
       sample('config/jwt.json', '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } }),
     ],
     negative: [
+      sample('lib/models/key_pairs.rb', '# Example:\n#   <KeyPair name="test",\n#    private_key="-----BEGIN RSA PRIVATE KEY-----\\nf/VtfXJ/ekTSlRS2GSItBSzMrEGoZ+EXeMOuiA7HFkDcgKt6aBiOX9Bysiyfc1rIrgWdFKqXBRJA\\nrtvBPa3/32koMPV7Bsoy1t9vLtSrcEwQo7Ow\\n-----END RSA PRIVATE KEY-----">\n', { note: 'a made-up body: a PKCS#1 key is DER, and DER starts MI' }),
       sample('keys/vagrant', '-----BEGIN RSA PRIVATE KEY-----\nMIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI\nw+niNltGEFHzD8+v1I2YJ6oXevct1YeS0o9HZyN1Q9qgCgzUFtdOKLv6IedplqoP\nkcmF0aYet2PkEDo3MlTBckFXPITAMzF8dJSIFo9D8HfdOV0IAdx4O7PtixWKn5y2\nhMNG0zQPyUecp4pzC6kivAIhyfHilFR61RGL+GPXQ2MWZWFYbAGjyiYJnAmCP3NO\nTd0jMZEnDkbUvxhMmBYSdETk1rRgm+R4LOzFUGaHqHDLKLX+FIPKcF96hrucXzcW\nyLbIbEgE98OHlnVYCzRdK8jlqm8tehUc9c9WhQIBIwKCAQEA4iqWPJXtzZA68mKd\nELs4jJsdyky+ewdZeNds5tjcnHU5zUYE25K+ffJED9qUWICcLZDc81TGWjHyAqD1\nBw7XpgUwFgeUJwUlzQurAv+/ySnxiwuaGJfhFM1CaQHzfXphgVml+fZUvnJUTvzf\nTK2Lg6EdbUE9TarUlBf/xPfuEhMSlIE5keb/Zz3/LUlRg8yDqz5w+QWVJ4utnKnK\niqwZN0mwpwU7YSyJhlT4YV1F3n4YjLswM5wJs2oqm0jssQu/BT0tyEXNDYBLEF4A\nsClaWuSJ2kjq7KhrrYXzagqhnSei9ODYFShJu8UWVec3Ihb5ZXlzO6vdNQ1J9Xsf\n4m+2ywKBgQD6qFxx/Rv9CNN96l/4rb14HKirC2o/orApiHmHDsURs5rUKDx0f9iP\ncXN7S1uePXuJRK/5hsubaOCx3Owd2u9gD6Oq0CsMkE4CUSiJcYrMANtx54cGH7Rk\nEjFZxK8xAv1ldELEyxrFqkbE4BKd8QOt414qjvTGyAK+OLD3M2QdCQKBgQDtx8pN\nCAxR7yhHbIWT1AH66+XWN8bXq7l3RO/ukeaci98JfkbkxURZhtxV/HHuvUhnPLdX\n3TwygPBYZFNo4pzVEhzWoTtnEtrFueKxyc3+LjZpuo+mBlQ6ORtfgkr9gBVphXZG\nYEzkCD3lVdl8L4cw9BVpKrJCs1c5taGjDgdInQKBgHm/fVvv96bJxc9x1tffXAcj\n3OVdUN0UgXNCSaf/3A/phbeBQe9xS+3mpc4r6qvx+iy69mNBeNZ0xOitIjpjBo2+\ndBEjSBwLk5q5tJqHmy/jKMJL4n9ROlx93XS+njxgibTvU6Fp9w+NOFD/HvxB3Tcz\n6+jJF85D5BNAG3DBMKBjAoGBAOAxZvgsKN+JuENXsST7F89Tck2iTcQIT8g5rwWC\nP9Vt74yboe2kDT531w8+egz7nAmRBKNM751U/95P9t88EDacDI/Z2OwnuFQHCPDF\nllYOUI+SpLJ6/vURRbHSnnn8a/XG+nzedGH5JGqEJNQsz+xT2axM0/W/CRknmGaJ\nkda/AoGANWrLCz708y7VYgAtW2Uf1DPOIYMdvo6fxIB5i9ZfISgcJ/bbCUkFrhoH\n+vq/5CIWxCPp0f85R4qxxQ5ihxJ0YDQT9Jpx4TMss4PSavPaBH3RXow5Ohe+bYoQ\nNE5OgEXk2wVfZczCZpigBKbKZHNYcelXtTt/nP3rsCuGcM4h53s=\n-----END RSA PRIVATE KEY-----\n', { note: "Vagrant's published insecure key" }),
       sample('docs/tls.md', 'Your key file looks like this:\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n```\n', { note: 'two lines of a key: the DER length says the rest is missing' }),
       sample('docs/tls.md', '```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n'),
