@@ -39,6 +39,7 @@ describe('test and example paths', () => {
     'fstest/testserver/init.d/TestSeafileV6',
     'tools/test-hdfs/run.sh',
     'src/test/regress/data/server.key',
+    'contrib/pgcrypto/expected/pgp-pubkey-decrypt.out',
     'turndb/mongosetup_test.sh',
     'phpunit.xml',
     'packages/api/phpunit.xml.dist',
