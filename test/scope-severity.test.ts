@@ -77,3 +77,52 @@ describe('a tracked .env', () => {
     expect(await severityOf({ '.env': 'DATABASE_URL=postgres://app:Hq7vN2xL9pRt@db.acme-prod.internal:5432/app\n' })).toBe('high');
   });
 });
+
+describe('CI service containers', () => {
+  it("rates the password of a job's throwaway database low, in the service and in the steps that connect to it", async () => {
+    const workflow = [
+      'name: databases',
+      'on: [push]',
+      'jobs:',
+      '  mssql:',
+      '    runs-on: ubuntu-22.04',
+      '    services:',
+      '      sqlsrv:',
+      '        image: mcr.microsoft.com/mssql/server:2019-latest',
+      '        env:',
+      '          ACCEPT_EULA: Y',
+      '          SA_PASSWORD: Forge123',
+      '        ports:',
+      '          - 1433:1433',
+      '    strategy:',
+      '      fail-fast: true',
+      '    name: SQL Server 2019',
+      '    steps:',
+      '      - name: Execute tests',
+      '        run: vendor/bin/phpunit tests/Integration/Database',
+      '        env:',
+      '          DB_CONNECTION: sqlsrv',
+      '          DB_DATABASE: master',
+      '          DB_USERNAME: SA',
+      '          DB_PASSWORD: Forge123',
+      '      - name: Migrate production',
+      '        run: php artisan migrate --force',
+      '        env:',
+      '          DB_CONNECTION: sqlsrv',
+      '          DB_DATABASE: master',
+      '          DB_USERNAME: SA',
+      '          DB_PASSWORD: Vx9mQ2rLw8Kt4Zp',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ '.github/workflows/databases.yml': workflow });
+    const rated = result.findings.filter((finding) => finding.ruleId.endsWith('/hardcoded-password')).map((finding) => `${finding.ruleId} ${finding.location.span.line} ${finding.severity}`);
+    expect(rated).toEqual([
+      'exposed-credential/hardcoded-password 11 low',
+      'root-scoped-token/hardcoded-password 11 low',
+      'exposed-credential/hardcoded-password 24 low',
+      'root-scoped-token/hardcoded-password 24 low',
+      'exposed-credential/hardcoded-password 31 medium',
+      'root-scoped-token/hardcoded-password 31 high',
+    ]);
+  });
+});

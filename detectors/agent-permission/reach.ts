@@ -128,7 +128,7 @@ function reportSecretFile(
   shells: ReadonlyMap<string, AgentGrant>,
   agentsKnown: boolean,
 ): void {
-  const live = inFile.filter((credential) => credential.scope !== 'public' && credential.scope !== 'test' && !credential.inDocumentation);
+  const live = inFile.filter((credential) => credential.scope !== 'public' && credential.scope !== 'test' && !credential.inDocumentation && !credential.throwaway);
   // A file whose only credentials are name-based guesses (a secret-named value, a password) is reported by the
   // credential stage already; the agent-reach finding waits for a recognised credential or a broad one, so that a
   // guess is never counted twice.

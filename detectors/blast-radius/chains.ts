@@ -207,7 +207,7 @@ export function findChains(facts: FactReader): Chain[] {
     const companion = credentialKind(credential.kind)?.companionOf;
     return companion !== undefined && companions.near(credential, companion);
   };
-  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== 'public' && credential.scope !== 'test' && !credential.inDocumentation && !isCompanionHalf(credential));
+  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== 'public' && credential.scope !== 'test' && !credential.inDocumentation && !credential.throwaway && !isCompanionHalf(credential));
   const crossings = facts.all('environment-crossing').filter((crossing) => NON_PRODUCTION.has(crossing.environment));
   const formsOf = otherForms(facts.all('environment-resource'));
   const backups = facts.all('backup-evidence');

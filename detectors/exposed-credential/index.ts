@@ -5,6 +5,7 @@ import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environ
 import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
+import { ciServicesOf, isThrowaway } from './ci-services.js';
 import { documentationRanges, exampleRanges, inRanges } from './documentation.js';
 import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
@@ -52,6 +53,7 @@ export const exposedCredential: Detector = {
     // that is where a team pastes the token it uses.
     const examples = found.length > 0 ? exampleRanges(file) : [];
     const docsTree = DOCS_TREE.test(file.path);
+    const services = found.length > 0 ? ciServicesOf(file) : undefined;
     let reported = 0;
     // The strongest severity among the credentials reported: a tracked .env holding only test-mode keys is as
     // serious as they are.
@@ -62,6 +64,7 @@ export const exposedCredential: Detector = {
       const rating = credential.kind.rate(credential.context);
       const example = !credential.byFormat && (docsTree || credential.kind.provider === 'generic') && inRanges(examples, credential.start);
       const inDocumentation = inRanges(documentation, credential.start) || example;
+      const throwaway = services !== undefined && isThrowaway(services, span.line, credential.value);
       if (rating.scope === 'public') continue;
       reported++;
       const variable = credential.context.variable;
@@ -83,10 +86,11 @@ export const exposedCredential: Detector = {
         nearby: credential.context.nearby,
         inIgnoredDotenv,
         ...(inDocumentation ? { inDocumentation: true } : {}),
+        ...(throwaway ? { throwaway: true } : {}),
         environment,
       });
       if (inIgnoredDotenv) continue;
-      const severity = severityOf(credential, rating.scope === 'test' || inDocumentation, file.path);
+      const severity = severityOf(credential, rating.scope === 'test' || inDocumentation || throwaway, file.path);
       if (strongest === undefined || severityRank(severity) > severityRank(strongest)) strongest = severity;
       out.report({
         ruleId: exposedRuleId(credential.kind),

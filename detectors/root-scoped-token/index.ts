@@ -43,7 +43,7 @@ function rateCredentials(context: FinishContext): void {
       ruleId: scopeRuleId(kind),
       // In tests and examples the value is rarely live: still reported, below the default failure threshold.
       // A whole resource's key under a bundler's public prefix is handed to every visitor: as bad as an account's.
-      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation ? 'low' : rating.scope === 'root' || shipsToBrowsers(credential.variable) ? 'critical' : 'high',
+      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation || credential.throwaway ? 'low' : rating.scope === 'root' || shipsToBrowsers(credential.variable) ? 'critical' : 'high',
       message: `${kind.title}${where} reaches ${rating.scope === 'root' ? 'a whole account' : 'a whole resource'}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,

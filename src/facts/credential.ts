@@ -34,6 +34,8 @@ export interface Credential {
   inIgnoredDotenv: boolean;
   /** It sits in documentation (a docstring, a module's EXAMPLES): an example, rated low like test files. */
   inDocumentation?: boolean;
+  /** It configures a CI job's service container (a test database thrown away with the job): rated low like test files. */
+  throwaway?: boolean;
   /** Filled by the scope stage (root-scoped-token). */
   scope?: CredentialScope;
   /** What the holder can do, in one sentence (scope stage). */
