@@ -28,6 +28,9 @@ const CFK = 'cfk_3lh7piHkqXDe2TC6gctMGSBlt5zTHoVnA48laJdq6086d3d9';
 const LEGACY_KEY = 'ec1880178db2a36d7aa2372380b21a4c733d5';
 const LEGACY_KEY_2 = '72e41ae70603aa9f403fe56a3dbc424232269';
 
+/** An address in a domain reserved for documentation (RFC 2606). */
+const EXAMPLE_EMAIL = /@example\.(?:com|org|net)\b/i;
+
 export const cloudflareGlobalApiKey: CredentialKind = {
   id: 'cloudflare-global-api-key',
   provider: 'cloudflare',
@@ -45,7 +48,9 @@ export const cloudflareGlobalApiKey: CredentialKind = {
     { variable: /^CF_Key$/i, value: /^[0-9a-f]{37}$/, keywords: ['cf_key'], requires: ['cf_email'] },
     { variable: /^(?:apiKey|api[_-]key|key)$/i, value: /^[0-9a-f]{37}$/, keywords: ['cloudflare'], requires: ['email'] },
   ],
-  plausible: (value) => (value.startsWith('cfk_') ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2)),
+  // The legacy key is used with its account's email: beside a documentation address (`you@example.com`) it is an example.
+  plausible: (value, context) =>
+    value.startsWith('cfk_') ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2) && !EXAMPLE_EMAIL.test(context.nearby ?? ''),
   rate: fixed('root', 'the Global API Key acts as the user with all of their permissions on every account and zone they can reach'),
   reach: 'acts as the user on every account and zone they belong to: it can delete zones, DNS records, Workers, R2 buckets and rotate other credentials',
   narrower: 'use an API token limited to the permission groups and zones the job needs (for example Zone:DNS:Edit on one zone), with a TTL and client IP filter',
@@ -63,6 +68,7 @@ export const cloudflareGlobalApiKey: CredentialKind = {
       sample('config/cloudflare.yml', `CLOUDFLARE_API_KEY: ${LEGACY_KEY_2}\nCLOUDFLARE_ZONE: acme.io\n`, { expect: { line: 1 }, note: 'the email kept elsewhere' }),
     ],
     negative: [
+      sample('providers/dns/cloudflare.toml', "Name = \"Cloudflare\"\nExample = '''\nCLOUDFLARE_EMAIL=you@example.com \\\nCLOUDFLARE_API_KEY=b9841238feb177a84330febba8a83208921177bffe733 \\\nlego --email you@example.com --dns cloudflare --domains my.example.org run\n'''\n", { note: "documentation's example: the key's email is at example.com" }),
       sample('certbot/cloudflare.ini', '# Cloudflare API credentials used by Certbot\ndns_cloudflare_email = cloudflare@example.com\ndns_cloudflare_api_key = 0123456789abcdef0123456789abcdef01234567\n', { note: 'certbot’s documented example' }),
       sample('traefik/docker-compose.yml', 'services:\n  traefik:\n    environment:\n      CF_API_EMAIL: ${CF_API_EMAIL}\n      CF_API_KEY: ${CF_API_KEY}\n'),
       sample('ops/cloudflare.env.yaml', 'CLOUDFLARE_EMAIL: ops@acme.io\nCLOUDFLARE_API_KEY: cfk_3lh7piHkqXDe2TC6gctMGSBlt5zTHoVnA48laJdq00000000\n', { note: 'checksum fails' }),
