@@ -205,7 +205,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       // A comparison or a logical operand is an expression too (`A.password||A.pathname!=="/"`, `x===!1||y`; not
       // base64's trailing `==`), and a bare value after `||` or `??` is another expression's fallback, never a literal
       // (`SPF_PASS || __DKIM_EXISTS`).
-      if (value.startsWith('//') || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=/.test(value) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || (hasTemplateTag && inTemplateTag(text, match.index))) {
+      if (value.startsWith('//') || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=|\?\./.test(value) || OPERATOR_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8)) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || (hasTemplateTag && inTemplateTag(text, match.index))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -254,7 +254,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     }
   }
   // A call needs a parenthesis and a comma, an environment assignment a bracket.
-  if (text.includes('(') && text.includes(',')) quotedNameBindings(text, CALL_BINDING, offset, found);
+  if (text.includes('(') && text.includes(',')) quotedNameBindings(text, CALL_BINDING, offset, found, (index, value) => !(/^[a-z]+$/.test(value) && GETTER.test(calleeBefore(text, index))));
   if (text.includes('[') && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
   // Go converts a literal to bytes for signing keys: `var jwtSecret = []byte("...")`, `key := []byte("...")`.
   if (text.includes('[]byte(')) {
@@ -316,9 +316,10 @@ export function propertyListBindings(text: string): Binding[] {
 }
 
 /** Bindings of a pattern whose group 2 is the quoted name and groups 3 and 4 the double- or single-quoted value. */
-function quotedNameBindings(text: string, pattern: RegExp, offset: number, found: Binding[]): void {
+function quotedNameBindings(text: string, pattern: RegExp, offset: number, found: Binding[], accepts: (index: number, value: string) => boolean = () => true): void {
   for (const match of text.matchAll(pattern)) {
     const value = match[3] ?? match[4]!;
+    if (!accepts(match.index, value)) continue;
     const valueStart = match.index + match[0].length - value.length - 1;
     found.push(binding(match[2]!, value, offset + valueStart));
   }
@@ -355,6 +356,16 @@ export function lineBindingsOfLine(line: string, offset: number, bareLiterals: b
 
 /** `ENV NAME value` with one word of value: a name without `=` (`ENV A=1 B=2` is the other form). */
 const LEGACY_DOCKER_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\s="'$][^\s"']*)[ \t]*$/;
+
+/** A bare value with a fallback after it is an operand (`raw.tests?.passed || 0`), not a literal (a shell's `&&` ends a command). */
+const OPERATOR_AFTER = /^[ \t]*(?:\|\||\?\?)/;
+/** Calls that read a setting: given one lowercase word (`getValue('password', 'lowercase')`), that is an option, not a default. */
+const GETTER = /^(?:get|has|is|find|read|fetch|lookup|query|select|where|filter|validate|check|assert|expect|contains)/i;
+
+/** The name of the function whose call opens at `index` (`attr->getValue(` gives `getValue`). */
+function calleeBefore(text: string, index: number): string {
+  return /([A-Za-z_$][\w$]*)[ \t]*$/.exec(text.slice(Math.max(0, index - 64), index))?.[1] ?? '';
+}
 
 /** One empty answer shared by every line that binds nothing worth keeping. */
 const NONE: readonly Binding[] = [];

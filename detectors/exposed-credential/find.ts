@@ -321,6 +321,8 @@ function bindingsOf(file: SourceFile): Binding[] {
   // A translation catalog binds message keys (`config-admin-password`, `$labels['password']`, gettext's msgid) to
   // labels in another language: what a secret-named key holds there is a word. Provider patterns still run.
   if (TRANSLATION_CATALOG.test(file.path)) return [];
+  // A stylesheet's `#password:disabled` is a selector and its state.
+  if (STYLESHEET.test(file.path)) return [];
   // The line pass is cheap and decides whether the file is worth parsing at all.
   const bare = !readsAsCode(file);
   const isScript = file.format === 'javascript' || file.format === 'typescript';
@@ -376,6 +378,7 @@ function encodesPlaceholder(value: string): boolean {
 /** A format operator or call on the line: Python's `'…' % x`, `.format(`, and the printf family. */
 const FILLED_FORMAT = /["']\s*%\s*[\w(]|\.format\(|\b(?:s?printf|fmt\.Sprintf|String\.format)\s*\(/;
 
+const STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 
 function readsAsCode(file: SourceFile): boolean {

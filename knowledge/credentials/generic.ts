@@ -282,6 +282,10 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('htdocs/css/style.css', '#password:disabled {\n  color: #aaa;\n}\n', { note: 'a stylesheet selector' }),
+      sample('misc/app-sudo.in', 'appuser ALL=NOPASSWD: @SBINDDIR@/shutdown\n', { note: "sudoers, with autoconf's substitution" }),
+      sample('docs/notes.md', '```js\nconst totalPass = raw.tests?.passed || 0\n```\n', { note: 'an expression with a fallback' }),
+      sample('lib/functions.php', "<?php\n$case = $attribute->getValue('password', 'lowercase');\n", { note: "a getter's option" }),
       sample('src/url.js', 'function u(A){if(A.username||A.password||A.pathname!=="/"||A.search)return A.href}\n', { note: 'logical operands in minified code' }),
       sample('rules/72_active.cf', 'meta __NOT_SPOOFED  SPF_PASS || __DKIM_EXISTS || __DKIM_SIGNED\n', { note: "a SpamAssassin rule's expression" }),
       sample('doc.ja/src/sgml/example-cluster.sgml', '<programlisting>\nserver1:5432:replication:repl:&lt;replユーザのパスワード&gt;\n</programlisting>\n', { note: 'a placeholder whose angle brackets are HTML entities' }),

@@ -24,7 +24,7 @@ const REFERENCE = new RegExp(
     String.raw`\{\{[^}]*\}\}`, // {{ .Values.x }}, Jinja, Mustache
     String.raw`<%=?[^%]*%>`, // ERB
     String.raw`^%[A-Za-z_]\w*%$`, // %VAR%
-    String.raw`^@[A-Za-z_]\w*@$`, // @VAR@
+    String.raw`^@[A-Za-z_]\w*@(?:$|\/)`, // @VAR@, autoconf's substitutions (`@SBINDDIR@/shutdown`)
     String.raw`\$\([^)]*\)`, // $(VAR), $(command)
     String.raw`#\{[^}]*\}`, // Ruby interpolation: "#{SecureRandom.hex(64)}"
     String.raw`^["']?\$(?:\d+|[A-Za-z_]\w*)["']?$`, // "$4", '$NEW_PASS': shell positionals and variables, quoted
