@@ -210,6 +210,9 @@ export const gcpApiKey: CredentialKind = {
   },
 };
 
+/** An installed app's OAuth client: its JSON's `installed` key, the out-of-band redirect, a loopback callback port. */
+const INSTALLED_APP = /"installed"\s*:\s*\{|urn:ietf:wg:oauth:2\.0:oob|\b(?:callback|redirect|loopback)[_-]?port\b/i;
+
 export const gcpOauthClientSecret: CredentialKind = {
   id: 'gcp-oauth-client-secret',
   provider: 'gcp',
@@ -221,7 +224,9 @@ export const gcpOauthClientSecret: CredentialKind = {
   rate: (context) =>
     context.value === GCLOUD_CLIENT_SECRET
       ? { scope: 'public', because: 'gcloud’s installed-app client secret is published in the SDK' }
-      : { scope: 'scoped', because: 'a client secret lets its holder run one OAuth client’s sign-in flows; it acts for no user on its own' },
+      : INSTALLED_APP.test(`${context.line ?? ''}\n${context.nearby ?? ''}`)
+        ? { scope: 'public', because: "an installed (desktop or CLI) app's client secret ships in every copy of the app; Google does not treat it as a secret" }
+        : { scope: 'scoped', because: 'a client secret lets its holder run one OAuth client’s sign-in flows; it acts for no user on its own' },
   reach: 'lets its holder impersonate the OAuth client: phish consent screens in its name and exchange stolen authorization codes for users’ tokens',
   narrower: 'keep it in a secret manager; rotate it in the Google Cloud console after exposure',
   reference: 'https://support.google.com/cloud/answer/15549257',
@@ -231,6 +236,7 @@ export const gcpOauthClientSecret: CredentialKind = {
       sample('config/client_secret.json', '{"web":{"client_id":"418273645019-k2h8s9d7f6g5j4k3l2m1n0b9v8c7x6z5.apps.googleusercontent.com","project_id":"acme-web","auth_uri":"https://accounts.google.com/o/oauth2/auth","token_uri":"https://oauth2.googleapis.com/token","client_secret":"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","redirect_uris":["https://app.acme.io/auth/callback"]}}\n', { expect: { line: 1 } }),
     ],
     negative: [
+      sample('src/constants.js', 'export const GOOGLE_CLIENT_ID = "418273645019-k2h8s9d7f6g5j4k3l2m1n0b9v8c7x6z5.apps.googleusercontent.com";\nexport const GOOGLE_CLIENT_SECRET = "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";\nexport const CALLBACK_PORT = 51121;\n', { note: "a CLI's installed-app client, signing in through a loopback port" }),
       sample('.env.example', 'GOOGLE_CLIENT_ID=\nGOOGLE_CLIENT_SECRET=GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'),
       sample('tools/auth.py', `# gcloud's public installed-app client\nCLIENT_ID = "${GCLOUD_CLIENT_ID}"\nCLIENT_SECRET = "${GCLOUD_CLIENT_SECRET}"\n`, { note: 'published in the gcloud SDK' }),
     ],
