@@ -190,7 +190,8 @@ var TEST_OR_EXAMPLE = new RegExp(
     // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test
     // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`), fixture
     // variants (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
-    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    // A suite's expected outputs (pg_regress's `expected/*.out`, golden files) repeat what its inputs hold.
+    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|expected|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
@@ -221,6 +222,76 @@ function isTestOrExamplePath(path2) {
 }
 function isTestExampleOrDocsPath(path2) {
   return TEST_OR_EXAMPLE.test(path2) || /(?:^|\/)(?:docs?|e2e|cypress)(?:\/|$)/i.test(path2);
+}
+
+// src/parse/data-tree.ts
+function* leaves(document) {
+  for (const root of document.roots) yield* leavesOf(root, []);
+}
+function* leavesOf(node, path2, parent, key, keySpan) {
+  switch (node.kind) {
+    case "scalar":
+      yield { path: path2, key, keySpan, node, parent };
+      return;
+    case "seq":
+      for (let i = 0; i < node.items.length; i++) {
+        yield* leavesOf(node.items[i], [...path2, i], void 0, key, keySpan);
+      }
+      return;
+    case "map":
+      for (const entry of node.entries) {
+        yield* leavesOf(entry.value, [...path2, entry.key], node, entry.key, entry.keySpan);
+      }
+  }
+}
+function get(node, key) {
+  if (!node || node.kind !== "map") return void 0;
+  return node.entries.find((entry) => entry.key === key)?.value;
+}
+function getPath(node, path2) {
+  let current = node;
+  for (const step of path2) {
+    if (!current) return void 0;
+    if (typeof step === "number") current = current.kind === "seq" ? current.items[step] : void 0;
+    else current = get(current, step);
+  }
+  return current;
+}
+function literalString(node) {
+  if (!node || node.kind !== "scalar" || node.expression !== void 0 || node.value === null) return void 0;
+  return String(node.value);
+}
+function literalStrings(node) {
+  if (!node) return [];
+  if (node.kind === "seq") return node.items.flatMap(literalStrings);
+  const literal = literalString(node);
+  return literal === void 0 ? [] : [literal];
+}
+
+// detectors/exposed-credential/ci-services.ts
+var NONE = { lines: [], values: /* @__PURE__ */ new Set() };
+function ciServicesOf(file) {
+  if (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file.path) || !file.text.includes("services:")) return NONE;
+  const jobs = get(file.data()?.roots[0], "jobs");
+  if (jobs?.kind !== "map") return NONE;
+  const found = { lines: [], values: /* @__PURE__ */ new Set() };
+  for (const job of jobs.entries) {
+    const services = get(job.value, "services");
+    if (services?.kind !== "map") continue;
+    found.lines.push([services.span.line, services.span.endLine]);
+    for (const service of services.entries) {
+      const env = get(service.value, "env");
+      if (env?.kind !== "map") continue;
+      for (const variable of env.entries) {
+        const value = literalString(variable.value);
+        if (value) found.values.add(value);
+      }
+    }
+  }
+  return found;
+}
+function isThrowaway(services, line, value) {
+  return services.values.has(value) || services.lines.some(([start, end]) => start <= line && line <= end);
 }
 
 // detectors/exposed-credential/documentation.ts
@@ -359,8 +430,8 @@ var REFERENCE = new RegExp(
     // ERB
     String.raw`^%[A-Za-z_]\w*%$`,
     // %VAR%
-    String.raw`^@[A-Za-z_]\w*@$`,
-    // @VAR@
+    String.raw`^@[A-Za-z_]\w*@(?:$|\/)`,
+    // @VAR@, autoconf's substitutions (`@SBINDDIR@/shutdown`)
     String.raw`\$\([^)]*\)`,
     // $(VAR), $(command)
     String.raw`#\{[^}]*\}`,
@@ -1540,6 +1611,7 @@ var LEGACY_GLOBAL_KEY = /^[0-9a-f]{37,45}$/;
 var CFK = "cfk_3lh7piHkqXDe2TC6gctMGSBlt5zTHoVnA48laJdq6086d3d9";
 var LEGACY_KEY = "ec1880178db2a36d7aa2372380b21a4c733d5";
 var LEGACY_KEY_2 = "72e41ae70603aa9f403fe56a3dbc424232269";
+var EXAMPLE_EMAIL = /@example\.(?:com|org|net)\b/i;
 var cloudflareGlobalApiKey = {
   id: "cloudflare-global-api-key",
   provider: "cloudflare",
@@ -1557,7 +1629,8 @@ var cloudflareGlobalApiKey = {
     { variable: /^CF_Key$/i, value: /^[0-9a-f]{37}$/, keywords: ["cf_key"], requires: ["cf_email"] },
     { variable: /^(?:apiKey|api[_-]key|key)$/i, value: /^[0-9a-f]{37}$/, keywords: ["cloudflare"], requires: ["email"] }
   ],
-  plausible: (value) => value.startsWith("cfk_") ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2),
+  // The legacy key is used with its account's email: beside a documentation address (`you@example.com`) it is an example.
+  plausible: (value, context) => value.startsWith("cfk_") ? hasValidCloudflareChecksum(value) : !hasTypedRun(value) && !isPlaceholder(value) && looksRandom(value, 37, 3.2) && !EXAMPLE_EMAIL.test(context.nearby ?? ""),
   rate: fixed("root", "the Global API Key acts as the user with all of their permissions on every account and zone they can reach"),
   reach: "acts as the user on every account and zone they belong to: it can delete zones, DNS records, Workers, R2 buckets and rotate other credentials",
   narrower: "use an API token limited to the permission groups and zones the job needs (for example Zone:DNS:Edit on one zone), with a TTL and client IP filter",
@@ -1632,6 +1705,13 @@ CLOUDFLARE_ZONE: acme.io
 `, { expect: { line: 1 }, note: "the email kept elsewhere" })
     ],
     negative: [
+      sample("providers/dns/cloudflare.toml", `Name = "Cloudflare"
+Example = '''
+CLOUDFLARE_EMAIL=you@example.com \\
+CLOUDFLARE_API_KEY=b9841238feb177a84330febba8a83208921177bffe733 \\
+lego --email you@example.com --dns cloudflare --domains my.example.org run
+'''
+`, { note: "documentation's example: the key's email is at example.com" }),
       sample("certbot/cloudflare.ini", "# Cloudflare API credentials used by Certbot\ndns_cloudflare_email = cloudflare@example.com\ndns_cloudflare_api_key = 0123456789abcdef0123456789abcdef01234567\n", { note: "certbot’s documented example" }),
       sample("traefik/docker-compose.yml", "services:\n  traefik:\n    environment:\n      CF_API_EMAIL: ${CF_API_EMAIL}\n      CF_API_KEY: ${CF_API_KEY}\n"),
       sample("ops/cloudflare.env.yaml", "CLOUDFLARE_EMAIL: ops@acme.io\nCLOUDFLARE_API_KEY: cfk_3lh7piHkqXDe2TC6gctMGSBlt5zTHoVnA48laJdq00000000\n", { note: "checksum fails" })
@@ -2566,6 +2646,7 @@ var gcpApiKey = {
     ]
   }
 };
+var INSTALLED_APP = /"installed"\s*:\s*\{|urn:ietf:wg:oauth:2\.0:oob|\b(?:callback|redirect|loopback)[_-]?port\b/i;
 var gcpOauthClientSecret = {
   id: "gcp-oauth-client-secret",
   provider: "gcp",
@@ -2574,7 +2655,8 @@ var gcpOauthClientSecret = {
   // gcloud's published client secret is claimed here so that it is rated public rather than reported as a secret.
   contextPatterns: [{ variable: /client[_-]?secret/i, value: new RegExp(`^${GCLOUD_CLIENT_SECRET}$`), keywords: ["secret"] }],
   plausible: (value) => value === GCLOUD_CLIENT_SECRET || looksRandom(value.slice(7), 20, 3.5) && !isPlaceholder(value.slice(7)),
-  rate: (context) => context.value === GCLOUD_CLIENT_SECRET ? { scope: "public", because: "gcloud’s installed-app client secret is published in the SDK" } : { scope: "scoped", because: "a client secret lets its holder run one OAuth client’s sign-in flows; it acts for no user on its own" },
+  rate: (context) => context.value === GCLOUD_CLIENT_SECRET ? { scope: "public", because: "gcloud’s installed-app client secret is published in the SDK" } : INSTALLED_APP.test(`${context.line ?? ""}
+${context.nearby ?? ""}`) ? { scope: "public", because: "an installed (desktop or CLI) app's client secret ships in every copy of the app; Google does not treat it as a secret" } : { scope: "scoped", because: "a client secret lets its holder run one OAuth client’s sign-in flows; it acts for no user on its own" },
   reach: "lets its holder impersonate the OAuth client: phish consent screens in its name and exchange stolen authorization codes for users’ tokens",
   narrower: "keep it in a secret manager; rotate it in the Google Cloud console after exposure",
   reference: "https://support.google.com/cloud/answer/15549257",
@@ -2584,6 +2666,7 @@ var gcpOauthClientSecret = {
       sample("config/client_secret.json", '{"web":{"client_id":"418273645019-k2h8s9d7f6g5j4k3l2m1n0b9v8c7x6z5.apps.googleusercontent.com","project_id":"acme-web","auth_uri":"https://accounts.google.com/o/oauth2/auth","token_uri":"https://oauth2.googleapis.com/token","client_secret":"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","redirect_uris":["https://app.acme.io/auth/callback"]}}\n', { expect: { line: 1 } })
     ],
     negative: [
+      sample("src/constants.js", 'export const GOOGLE_CLIENT_ID = "418273645019-k2h8s9d7f6g5j4k3l2m1n0b9v8c7x6z5.apps.googleusercontent.com";\nexport const GOOGLE_CLIENT_SECRET = "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";\nexport const CALLBACK_PORT = 51121;\n', { note: "a CLI's installed-app client, signing in through a loopback port" }),
       sample(".env.example", "GOOGLE_CLIENT_ID=\nGOOGLE_CLIENT_SECRET=GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"),
       sample("tools/auth.py", `# gcloud's public installed-app client
 CLIENT_ID = "${GCLOUD_CLIENT_ID}"
@@ -2699,8 +2782,11 @@ function superuserOnLine(line) {
   /\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)[ \t]+["'`]?([\w.-]+)/i.exec(line)?.[1] ?? // A client's flag: `mysql -u root -p…`, `mysql -uroot`, `psql -U postgres`, `--user root`.
   /(?:^|\s)(?:-u|-U|--user(?:name)?)(?:[ \t]+|=)?["']?([A-Za-z_][\w.-]*)/.exec(line)?.[1];
   const user = account?.toLowerCase();
-  return user && SUPERUSERS.has(user) ? `user ${user}` : void 0;
+  if (!user || !SUPERUSERS.has(user)) return void 0;
+  return GENERIC_ACCOUNTS.has(user) && !DATABASE_LINE.test(line) ? void 0 : `user ${user}`;
 }
+var GENERIC_ACCOUNTS = /* @__PURE__ */ new Set(["admin", "administrator", "root", "system", "master", "superuser"]);
+var DATABASE_LINE = /\b(?:mysql|mysqldump|mariadb|psql|pg_dump|postgres(?:ql)?|mongo(?:sh|dump|restore)?|sqlcmd|dbname|database|jdbc|sqlserver|mssql|redis|create\s+(?:user|role)|alter\s+(?:user|role)|identified\s+by)\b|^[^:\s#]+:(?:\d+|\*):[^:\s]+:/i;
 var DATABASE_URL = /^(?:jdbc:[a-z]+:|(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|sqlserver|mssql):\/\/)/i;
 function rateByName(context, fallback, accountBeside = false) {
   const words2 = wordsOf(context.variable ?? "");
@@ -2879,6 +2965,10 @@ var hardcodedPassword = {
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample("htdocs/css/style.css", "#password:disabled {\n  color: #aaa;\n}\n", { note: "a stylesheet selector" }),
+      sample("misc/app-sudo.in", "appuser ALL=NOPASSWD: @SBINDDIR@/shutdown\n", { note: "sudoers, with autoconf's substitution" }),
+      sample("docs/notes.md", "```js\nconst totalPass = raw.tests?.passed || 0\n```\n", { note: "an expression with a fallback" }),
+      sample("lib/functions.php", "<?php\n$case = $attribute->getValue('password', 'lowercase');\n", { note: "a getter's option" }),
       sample("src/url.js", 'function u(A){if(A.username||A.password||A.pathname!=="/"||A.search)return A.href}\n', { note: "logical operands in minified code" }),
       sample("rules/72_active.cf", "meta __NOT_SPOOFED  SPF_PASS || __DKIM_EXISTS || __DKIM_SIGNED\n", { note: "a SpamAssassin rule's expression" }),
       sample("doc.ja/src/sgml/example-cluster.sgml", "<programlisting>\nserver1:5432:replication:repl:&lt;replユーザのパスワード&gt;\n</programlisting>\n", { note: "a placeholder whose angle brackets are HTML entities" }),
@@ -2974,6 +3064,7 @@ var hardcodedPassword = {
 mysql -u root -e "CREATE USER 'rsyslog'@'%' IDENTIFIED BY 'Gq83vPz2mLwKt7';"
 `, { note: "the password is the created user's, not root's" }),
       sample("config/datastores.js", "module.exports.datastores = {\n  default: {\n    adapter: 'sails-mysql',\n    host: 'localhost',\n    user: 'root',\n    password: 'g3tInCr4zee8stUfF',\n  },\n};\n", { note: "the superuser of a database on the developer's machine" }),
+      sample("cluster/fencing.xml", '<op id="fence-ipmi" login="admin" passwd="Gq83vPz2mLwKt7" ipaddr="10.0.0.5"/>\n', { note: "a fence device's admin login, not a database's superuser" }),
       sample("config/database.yml", "production:\n  adapter: postgresql\n  host: db.acme.internal\n  username: ledger_app\n  password: Gq83vPz2mLwKt7\n", { note: "an application user" }),
       sample("roles/personas_deployment/defaults/main.yml", 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample("deploy/app.yaml", 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
@@ -3135,6 +3226,12 @@ function truncatedDer(body2) {
   }
   return header + length !== bytes.length;
 }
+function notItsFormat(value, body2) {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body2)) return false;
+  if (/-----BEGIN OPENSSH PRIVATE KEY-----/.test(value)) return !body2.startsWith(OPENSSH_MAGIC);
+  if (!/-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----/.test(value)) return false;
+  return Buffer.from(body2.slice(0, 4), "base64")[0] !== 48;
+}
 var OPENSSH_MAGIC = "b3BlbnNzaC1rZXktdjE";
 function truncatedOpenssh(bytes) {
   let at = 15;
@@ -3167,7 +3264,7 @@ var privateKey = {
   ],
   plausible: (value) => {
     const body2 = value.startsWith("PuTTY") ? value.slice(value.indexOf("Private-Lines:")).replace(/^Private-Lines: \d+|\s/g, "") : value.replace(/-----[A-Z ]+-----|\\n|\s|(?:Version|Comment|Hash|Charset|MessageID): [^\r\n\\]*/g, "");
-    return body2.length >= (value.startsWith("PuTTY") ? 40 : 64) && !/\.\.\.|x{8,}|X{8,}/.test(body2) && !isHumanPlaceholder(body2.slice(0, 32)) && !truncatedDer(body2) && !PUBLISHED_KEYS.some((prefix) => body2.startsWith(prefix));
+    return body2.length >= (value.startsWith("PuTTY") ? 40 : 64) && !/\.\.\.|x{8,}|X{8,}/.test(body2) && !isHumanPlaceholder(body2.slice(0, 32)) && !truncatedDer(body2) && !notItsFormat(value, body2) && !PUBLISHED_KEYS.some((prefix) => body2.startsWith(prefix));
   },
   rate: (context) => {
     const path2 = context.path.toLowerCase();
@@ -3189,6 +3286,7 @@ var privateKey = {
       sample("config/jwt.json", '{\n  "issuer": "acme",\n  "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWqrTRg8rLW//rKaf\\nbshx8w6vzlJ5hTG7NK7v+SsELKKhRANCAAQ18sOSg3udPOoN2LTv05d4g/85zprw\\nudrIE9ROtOsraWt6cYLACTbW0rzqqimo9NHkk/08fNVRfvAu4NFoa/+B\\n-----END PRIVATE KEY-----\\n"\n}\n', { expect: { line: 3 } })
     ],
     negative: [
+      sample("lib/models/key_pairs.rb", '# Example:\n#   <KeyPair name="test",\n#    private_key="-----BEGIN RSA PRIVATE KEY-----\\nf/VtfXJ/ekTSlRS2GSItBSzMrEGoZ+EXeMOuiA7HFkDcgKt6aBiOX9Bysiyfc1rIrgWdFKqXBRJA\\nrtvBPa3/32koMPV7Bsoy1t9vLtSrcEwQo7Ow\\n-----END RSA PRIVATE KEY-----">\n', { note: "a made-up body: a PKCS#1 key is DER, and DER starts MI" }),
       sample("keys/vagrant", "-----BEGIN RSA PRIVATE KEY-----\nMIIEogIBAAKCAQEA6NF8iallvQVp22WDkTkyrtvp9eWW6A8YVr+kz4TjGYe7gHzI\nw+niNltGEFHzD8+v1I2YJ6oXevct1YeS0o9HZyN1Q9qgCgzUFtdOKLv6IedplqoP\nkcmF0aYet2PkEDo3MlTBckFXPITAMzF8dJSIFo9D8HfdOV0IAdx4O7PtixWKn5y2\nhMNG0zQPyUecp4pzC6kivAIhyfHilFR61RGL+GPXQ2MWZWFYbAGjyiYJnAmCP3NO\nTd0jMZEnDkbUvxhMmBYSdETk1rRgm+R4LOzFUGaHqHDLKLX+FIPKcF96hrucXzcW\nyLbIbEgE98OHlnVYCzRdK8jlqm8tehUc9c9WhQIBIwKCAQEA4iqWPJXtzZA68mKd\nELs4jJsdyky+ewdZeNds5tjcnHU5zUYE25K+ffJED9qUWICcLZDc81TGWjHyAqD1\nBw7XpgUwFgeUJwUlzQurAv+/ySnxiwuaGJfhFM1CaQHzfXphgVml+fZUvnJUTvzf\nTK2Lg6EdbUE9TarUlBf/xPfuEhMSlIE5keb/Zz3/LUlRg8yDqz5w+QWVJ4utnKnK\niqwZN0mwpwU7YSyJhlT4YV1F3n4YjLswM5wJs2oqm0jssQu/BT0tyEXNDYBLEF4A\nsClaWuSJ2kjq7KhrrYXzagqhnSei9ODYFShJu8UWVec3Ihb5ZXlzO6vdNQ1J9Xsf\n4m+2ywKBgQD6qFxx/Rv9CNN96l/4rb14HKirC2o/orApiHmHDsURs5rUKDx0f9iP\ncXN7S1uePXuJRK/5hsubaOCx3Owd2u9gD6Oq0CsMkE4CUSiJcYrMANtx54cGH7Rk\nEjFZxK8xAv1ldELEyxrFqkbE4BKd8QOt414qjvTGyAK+OLD3M2QdCQKBgQDtx8pN\nCAxR7yhHbIWT1AH66+XWN8bXq7l3RO/ukeaci98JfkbkxURZhtxV/HHuvUhnPLdX\n3TwygPBYZFNo4pzVEhzWoTtnEtrFueKxyc3+LjZpuo+mBlQ6ORtfgkr9gBVphXZG\nYEzkCD3lVdl8L4cw9BVpKrJCs1c5taGjDgdInQKBgHm/fVvv96bJxc9x1tffXAcj\n3OVdUN0UgXNCSaf/3A/phbeBQe9xS+3mpc4r6qvx+iy69mNBeNZ0xOitIjpjBo2+\ndBEjSBwLk5q5tJqHmy/jKMJL4n9ROlx93XS+njxgibTvU6Fp9w+NOFD/HvxB3Tcz\n6+jJF85D5BNAG3DBMKBjAoGBAOAxZvgsKN+JuENXsST7F89Tck2iTcQIT8g5rwWC\nP9Vt74yboe2kDT531w8+egz7nAmRBKNM751U/95P9t88EDacDI/Z2OwnuFQHCPDF\nllYOUI+SpLJ6/vURRbHSnnn8a/XG+nzedGH5JGqEJNQsz+xT2axM0/W/CRknmGaJ\nkda/AoGANWrLCz708y7VYgAtW2Uf1DPOIYMdvo6fxIB5i9ZfISgcJ/bbCUkFrhoH\n+vq/5CIWxCPp0f85R4qxxQ5ihxJ0YDQT9Jpx4TMss4PSavPaBH3RXow5Ohe+bYoQ\nNE5OgEXk2wVfZczCZpigBKbKZHNYcelXtTt/nP3rsCuGcM4h53s=\n-----END RSA PRIVATE KEY-----\n", { note: "Vagrant's published insecure key" }),
       sample("docs/tls.md", "Your key file looks like this:\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n```\n", { note: "two lines of a key: the DER length says the rest is missing" }),
       sample("docs/tls.md", "```\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n```\n"),
@@ -7018,50 +7116,6 @@ function credentialKind(id) {
   return BY_ID.get(id);
 }
 
-// src/parse/data-tree.ts
-function* leaves(document) {
-  for (const root of document.roots) yield* leavesOf(root, []);
-}
-function* leavesOf(node, path2, parent, key, keySpan) {
-  switch (node.kind) {
-    case "scalar":
-      yield { path: path2, key, keySpan, node, parent };
-      return;
-    case "seq":
-      for (let i = 0; i < node.items.length; i++) {
-        yield* leavesOf(node.items[i], [...path2, i], void 0, key, keySpan);
-      }
-      return;
-    case "map":
-      for (const entry of node.entries) {
-        yield* leavesOf(entry.value, [...path2, entry.key], node, entry.key, entry.keySpan);
-      }
-  }
-}
-function get(node, key) {
-  if (!node || node.kind !== "map") return void 0;
-  return node.entries.find((entry) => entry.key === key)?.value;
-}
-function getPath(node, path2) {
-  let current = node;
-  for (const step of path2) {
-    if (!current) return void 0;
-    if (typeof step === "number") current = current.kind === "seq" ? current.items[step] : void 0;
-    else current = get(current, step);
-  }
-  return current;
-}
-function literalString(node) {
-  if (!node || node.kind !== "scalar" || node.expression !== void 0 || node.value === null) return void 0;
-  return String(node.value);
-}
-function literalStrings(node) {
-  if (!node) return [];
-  if (node.kind === "seq") return node.items.flatMap(literalStrings);
-  const literal = literalString(node);
-  return literal === void 0 ? [] : [literal];
-}
-
 // knowledge/credentials/kubernetes-secret-data.ts
 function isSecret(root) {
   return literalString(get(root, "kind")) === "Secret";
@@ -7193,7 +7247,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
     if (index === 3) {
-      if (value.startsWith("//") || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=/.test(value) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || hasTemplateTag && inTemplateTag(text, match.index)) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=|\?\./.test(value) || OPERATOR_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8)) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || hasTemplateTag && inTemplateTag(text, match.index)) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -7230,7 +7284,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
       found.push(binding(match[1], value, offset + valueStart, true));
     }
   }
-  if (text.includes("(") && text.includes(",")) quotedNameBindings(text, CALL_BINDING, offset, found);
+  if (text.includes("(") && text.includes(",")) quotedNameBindings(text, CALL_BINDING, offset, found, (index, value) => !(/^[a-z]+$/.test(value) && GETTER.test(calleeBefore(text, index))));
   if (text.includes("[") && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
   if (text.includes("[]byte(")) {
     for (const match of text.matchAll(GO_BYTES_BINDING)) {
@@ -7278,9 +7332,10 @@ function propertyListBindings(text) {
   }
   return found;
 }
-function quotedNameBindings(text, pattern, offset, found) {
+function quotedNameBindings(text, pattern, offset, found, accepts = () => true) {
   for (const match of text.matchAll(pattern)) {
     const value = match[3] ?? match[4];
+    if (!accepts(match.index, value)) continue;
     const valueStart = match.index + match[0].length - value.length - 1;
     found.push(binding(match[2], value, offset + valueStart));
   }
@@ -7297,14 +7352,19 @@ function lineBindingsOfLine(line, offset, bareLiterals, keep) {
   if (relative === void 0) {
     const own = ownCopy(line);
     const kept = lineBindings(own, 0, bareLiterals).filter(keep);
-    relative = kept.length === 0 ? NONE : kept;
+    relative = kept.length === 0 ? NONE2 : kept;
     if (remembered.size >= MAX_REMEMBERED_LINES) remembered.clear();
     remembered.set(own, relative);
   }
-  return relative.length === 0 ? NONE : relative.map((binding2) => ({ name: binding2.name, value: binding2.value, start: binding2.start + offset, end: binding2.end + offset, header: binding2.header, flag: binding2.flag, decoded: void 0 }));
+  return relative.length === 0 ? NONE2 : relative.map((binding2) => ({ name: binding2.name, value: binding2.value, start: binding2.start + offset, end: binding2.end + offset, header: binding2.header, flag: binding2.flag, decoded: void 0 }));
 }
 var LEGACY_DOCKER_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\s="'$][^\s"']*)[ \t]*$/;
-var NONE = [];
+var OPERATOR_AFTER = /^[ \t]*(?:\|\||\?\?)/;
+var GETTER = /^(?:get|has|is|find|read|fetch|lookup|query|select|where|filter|validate|check|assert|expect|contains)/i;
+function calleeBefore(text, index) {
+  return /([A-Za-z_$][\w$]*)[ \t]*$/.exec(text.slice(Math.max(0, index - 64), index))?.[1] ?? "";
+}
+var NONE2 = [];
 var MAX_REMEMBERED_LINE = 400;
 var MAX_REMEMBERED_LINES = 5e4;
 var rememberedBare = /* @__PURE__ */ new Map();
@@ -7731,6 +7791,7 @@ function basicAuthCandidate(binding2) {
 function bindingsOf(file) {
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   if (TRANSLATION_CATALOG.test(file.path)) return [];
+  if (STYLESHEET.test(file.path)) return [];
   const bare = !readsAsCode(file);
   const isScript = file.format === "javascript" || file.format === "typescript";
   const fromLines = [];
@@ -7762,6 +7823,7 @@ function encodesPlaceholder(value) {
   return text !== void 0 && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text));
 }
 var FILLED_FORMAT = /["']\s*%\s*[\w(]|\.format\(|\b(?:s?printf|fmt\.Sprintf|String\.format)\s*\(/;
+var STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 var TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 function readsAsCode(file) {
   return CODE_FORMATS.has(file.format) || file.format === "text" && SOURCE_EXTENSION.test(file.path);
@@ -8045,6 +8107,7 @@ var exposedCredential = {
     const documentation = found.length > 0 ? documentationRanges(file) : [];
     const examples = found.length > 0 ? exampleRanges(file) : [];
     const docsTree = DOCS_TREE.test(file.path);
+    const services = found.length > 0 ? ciServicesOf(file) : void 0;
     let reported = 0;
     let strongest;
     for (const credential of found) {
@@ -8053,6 +8116,7 @@ var exposedCredential = {
       const rating = credential.kind.rate(credential.context);
       const example = !credential.byFormat && (docsTree || credential.kind.provider === "generic") && inRanges(examples, credential.start);
       const inDocumentation = inRanges(documentation, credential.start) || example;
+      const throwaway = services !== void 0 && isThrowaway(services, span.line, credential.value);
       if (rating.scope === "public") continue;
       reported++;
       const variable = credential.context.variable;
@@ -8074,10 +8138,11 @@ var exposedCredential = {
         nearby: credential.context.nearby,
         inIgnoredDotenv,
         ...inDocumentation ? { inDocumentation: true } : {},
+        ...throwaway ? { throwaway: true } : {},
         environment
       });
       if (inIgnoredDotenv) continue;
-      const severity = severityOf(credential, rating.scope === "test" || inDocumentation, file.path);
+      const severity = severityOf(credential, rating.scope === "test" || inDocumentation || throwaway, file.path);
       if (strongest === void 0 || severityRank(severity) > severityRank(strongest)) strongest = severity;
       out.report({
         ruleId: exposedRuleId(credential.kind),
@@ -8544,7 +8609,7 @@ function rateCredentials(context) {
       ruleId: scopeRuleId(kind),
       // In tests and examples the value is rarely live: still reported, below the default failure threshold.
       // A whole resource's key under a bundler's public prefix is handed to every visitor: as bad as an account's.
-      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation ? "low" : rating.scope === "root" || shipsToBrowsers(credential.variable) ? "critical" : "high",
+      severity: isTestOrExamplePath(credential.location.path) || credential.inDocumentation || credential.throwaway ? "low" : rating.scope === "root" || shipsToBrowsers(credential.variable) ? "critical" : "high",
       message: `${kind.title}${where} reaches ${rating.scope === "root" ? "a whole account" : "a whole resource"}: ${rating.because}.`,
       location: credential.location,
       snippet: credential.redacted,
@@ -8712,7 +8777,10 @@ function normaliseHost(host) {
   return host.trim().toLowerCase().replace(/\.$/, "").replace(/^\[|\]$/g, "");
 }
 function isVpcAddress(host) {
-  return /^10\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) && !/^10\.0\.2\./.test(host);
+  if (/^10\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return !/^10\.0\.2\./.test(host);
+  if (/^172\.31\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  const linode = /^192\.168\.(\d{1,3})\.\d{1,3}$/.exec(host);
+  return !!linode && Number(linode[1]) >= 128 && Number(linode[1]) <= 255;
 }
 function hostIdentities(rawHost, port) {
   const host = normaliseHost(rawHost);
@@ -8730,6 +8798,29 @@ function hostIdentities(rawHost, port) {
   if (isSharedHost(host)) return void 0;
   return { primary: `host:${host}`, others: [], name: hostName(host) };
 }
+function convexDeploymentIdentity(raw, variable) {
+  const value = raw.trim();
+  const name = (variable === "CONVEX_DEPLOYMENT" ? /^(?:dev|prod|preview):([a-z]+-[a-z]+-\d+)$/.exec(value)?.[1] : void 0) ?? /^https:\/\/([a-z]+-[a-z]+-\d+)\.convex\.(?:cloud|site)\/?$/.exec(value)?.[1];
+  return name ? { kind: "database", identity: `convex:${name}`, otherIdentities: [], display: `Convex deployment ${name}`, secrets: [] } : void 0;
+}
+function messageBrokerIdentity(raw) {
+  const value = raw.trim();
+  const sqs = SQS_QUEUE_URL.exec(value);
+  if (sqs) return { kind: "database", identity: `sqs:${sqs[1]}/${sqs[2].toLowerCase()}`, otherIdentities: [], display: `SQS queue ${sqs[2]}`, name: sqs[2], secrets: [] };
+  const first = value.replace(/^[a-z+]+:\/\//i, "").split(/[,;\s]/)[0].replace(/\/.*$/, "").replace(/:\d+$/, "").toLowerCase();
+  const broker = BROKER_HOSTS.find(([pattern]) => pattern.test(first));
+  if (!broker) return void 0;
+  const cluster = first.replace(/^b-\d+\./, "");
+  return { kind: "database", identity: `broker:${cluster}`, otherIdentities: [], display: `${broker[1]} ${cluster}`, name: cluster.split(".")[0], secrets: [] };
+}
+var SQS_QUEUE_URL = /^https:\/\/sqs\.[a-z0-9-]+\.amazonaws\.com\/(\d{12})\/([A-Za-z0-9_.-]+)\/?$/;
+var BROKER_HOSTS = [
+  [/\.kafka(?:-serverless)?\.[a-z0-9-]+\.amazonaws\.com$/, "Kafka cluster"],
+  [/\.confluent\.cloud$/, "Confluent Kafka cluster"],
+  [/\.mq\.[a-z0-9-]+\.amazonaws\.com$/, "Amazon MQ broker"],
+  [/\.servicebus\.windows\.net$/, "Service Bus namespace"],
+  [/\.cloudamqp\.com$/, "CloudAMQP broker"]
+];
 function serverNameOf(identity) {
   const hosts = /^db:[a-z0-9+]+:\/\/([^/]*)\//.exec(identity)?.[1];
   if (!hosts) return void 0;
@@ -9701,6 +9792,10 @@ function identifyValue(raw, context) {
     const host = databaseHostIdentity(value);
     if (host) return [host];
   }
+  const convex = convexDeploymentIdentity(value, variable);
+  if (convex) return [convex];
+  const broker = messageBrokerIdentity(value);
+  if (broker) return [broker];
   const vault = KEY_VAULT_URI.exec(value)?.[1];
   if (vault) return [secretIdentity(vault.toLowerCase(), "azure-key-vault")];
   const storageAccount = value.includes(";") ? /(?:^|;)\s*AccountName\s*=\s*([a-z0-9]{3,24})\s*(?:;|$)/i.exec(value)?.[1] : void 0;
@@ -10308,6 +10403,8 @@ var TARGETS = [
   { regex: /\bkubectl\b[^\n]*?\s--context[=\s]([A-Za-z0-9_.:@/-]+)/g, build: (name) => secretIdentity(name, "kube-context") },
   { regex: /\baws\s+[a-z0-9-]+\b[^\n]*?\s--profile[=\s]([A-Za-z0-9_.-]+)/g, build: (name) => secretIdentity(name, "aws-profile") },
   { regex: /\bgcloud\b[^\n]*?\s--project[=\s]([a-z][a-z0-9-]{4,28}[a-z0-9])\b/g, build: (name) => gcpProjectIdentity(name) },
+  // The Cloud SQL instance a Cloud Run deploy connects the service to (the flag is gcloud's alone, often on a continued line).
+  { regex: /--(?:add|set)-cloudsql-instances[=\s]+["']?([a-z][a-z0-9-]*:[a-z0-9-]+:[a-z0-9-]+)/g, build: (name) => cloudSqlIdentity(name) },
   { regex: /\bfirebase(?:-tools)?\s+(?:deploy|use|firestore:delete|database:set|database:remove)\b[^\n]*?\s(?:--project[=\s]|-P\s)([a-z][a-z0-9-]+)/g, build: firebaseProjectIdentity },
   // The Supabase project a job links to or pushes migrations and functions to.
   { regex: /\bsupabase\s+(?:link|db\s+(?:push|pull|reset|dump)|functions\s+deploy|secrets\s+set|migration\s+(?:up|repair))\b[^\n]*?\s--project-ref[=\s]["']?([a-z]{20})\b/g, build: supabaseProjectIdentity },
@@ -10621,6 +10718,7 @@ function classifyPathUncached(path2) {
   if (/^serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(name)) return make("serverless");
   if (/^samconfig\.(toml|ya?ml)$/i.test(name)) return make("sam-config");
   if (/^vapor([.-][^/]*)?\.ya?ml$/i.test(name)) return make("vapor");
+  if (lower === "eas.json") return make("eas");
   if (/^database\.ya?ml$/i.test(name)) return make("rails-database");
   if (/(^|\/)config\/storage\.ya?ml$/i.test(path2)) return make("rails-storage");
   if (/(^|\/)config\/(config|database)\.json$/i.test(path2)) return make("sequelize");
@@ -11298,6 +11396,17 @@ function scanFirebaserc(rec, _cls, document) {
     const own = tag === BASE ? byName ? { environment: byName, name: id, evidence: "value" } : void 0 : tag;
     if (own) rec.resource(own, identity, entry.value.span, { variable: `projects.${entry.key}` });
   }
+  for (const target of mapOf(get(root, "targets"))?.entries ?? []) {
+    const project = gcpProjectIdentity(target.key, true);
+    if (!project) continue;
+    for (const kind of mapOf(target.value)?.entries ?? []) {
+      for (const name of mapOf(kind.value)?.entries ?? []) {
+        const tag = namedTag(name.key, "key");
+        if (tag === BASE || tag.environment === "production") continue;
+        rec.resource(tag, project, name.keySpan, { variable: `targets.${target.key}.${kind.key}.${name.key}` });
+      }
+    }
+  }
 }
 function scanSupabaseConfig(rec, _cls, document) {
   const root = document.roots[0];
@@ -11308,6 +11417,38 @@ function scanSupabaseConfig(rec, _cls, document) {
     const identity = ref ? supabaseProjectIdentity(ref) : void 0;
     if (identity && node) rec.resource(namedTag(entry.key, "key"), identity, node.span, { variable: `remotes.${entry.key}.project_id` });
   }
+}
+function scanEasJson(rec, cls, document) {
+  const profiles = mapOf(get(document.roots[0], "build"));
+  if (!profiles) return;
+  const family = `eas:${rec.file.path}`;
+  const byName = new Map(profiles.entries.map((entry) => [entry.key, entry]));
+  for (const profile of profiles.entries) {
+    const tag = cls.tag.environment !== "base" ? cls.tag : namedTag(profile.key, "key");
+    const env = get(profile.value, "env");
+    let inherits;
+    const seen = /* @__PURE__ */ new Set([profile.key]);
+    const keys = new Set(envKeys2(profile.value));
+    for (let current = profile.value; ; ) {
+      const parentNode = get(current, "extends");
+      const parent = literalString(parentNode);
+      const next = parent !== void 0 && !seen.has(parent) ? byName.get(parent) : void 0;
+      if (!next || !parentNode) break;
+      seen.add(parent);
+      const parentTag = namedTag(parent, "value");
+      if (parentTag.environment === "production") {
+        inherits = { tag: parentTag, span: parentNode.span };
+        break;
+      }
+      current = next.value;
+      for (const key of envKeys2(current)) keys.add(key);
+    }
+    if (env) walkSection(rec, section(env, ["build", profile.key, "env"], tag, "layer", family, profile.keySpan), { ...walkOptions(cls), envMaps: false });
+    if (inherits && tag.environment !== "production") rec.layer(family, tag, profile.keySpan, keys, false, inherits);
+  }
+}
+function envKeys2(profile) {
+  return mapOf(get(profile, "env"))?.entries.map((entry) => entry.key) ?? [];
 }
 function scanServerless(rec, cls, document) {
   const root = document.roots[0];
@@ -12015,8 +12156,9 @@ var HEROKU_COMMANDS = [
     id: "heroku-attach",
     regex: HEROKU_ATTACH,
     kind: "database",
-    severity: "high",
-    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`).`
+    // Not a copy: one database, read and written live by both apps (as a shared database URL would be).
+    severity: "critical",
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is attached to production's database add-on from ${sourceApp} (\`heroku addons:attach\`): both apps read and write the same database.`
   },
   {
     id: "heroku-pg-copy",
@@ -12285,6 +12427,8 @@ function dispatch(file, cls, rec, out) {
       return scanSamConfig(rec, cls, document);
     case "vapor":
       return scanVapor(rec, cls, document);
+    case "eas":
+      return scanEasJson(rec, cls, document);
     case "workflow":
       scanCommands(file, out);
       return scanWorkflow(rec, cls, document);
@@ -12423,11 +12567,51 @@ var sharedDatabase = {
   severity: "critical",
   why: 'A staging, preview, development or test environment is configured with the same database (or database server) as production. Whatever runs there, including a coding agent working "in staging", a migration under test or a seed script, reads, changes and can drop production data; deleting or restoring the shared instance takes production with it.',
   fix: "Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), and keep production connection strings only in production-scoped secrets.",
-  help: "Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server or a shared cache (Redis, Valkey, Memcached), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).",
+  help: "Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).",
   precision: "high",
   tags: ["environments", "database"],
   samples: {
     positive: [
+      {
+        files: {
+          "scripts/deploy-prod.sh": "#!/bin/sh\ngcloud run deploy sightings-api --region us-central1 --add-cloudsql-instances trailcam-prod:us-central1:sightings-prod\n",
+          ".github/workflows/deploy-staging.yml": "on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: |\n          gcloud run deploy sightings-api-staging \\\n            --region us-central1 \\\n            --add-cloudsql-instances trailcam-prod:us-central1:sightings-prod\n"
+        },
+        expect: { path: ".github/workflows/deploy-staging.yml", line: 12 },
+        note: "a staging job's Cloud Run deploy connecting production's Cloud SQL instance"
+      },
+      {
+        files: {
+          "config/production.env": "DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.151.20:5432/quillstack\n",
+          "config/staging.env": "DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.151.20:5432/quillstack\n"
+        },
+        expect: { path: "config/staging.env", line: 1 },
+        note: "Linode's private network (192.168.128.0/17)"
+      },
+      {
+        files: {
+          ".env.production": "CONVEX_DEPLOYMENT=prod:tidy-otter-482\n",
+          ".env.staging": "CONVEX_DEPLOYMENT=prod:tidy-otter-482\n"
+        },
+        expect: { path: ".env.staging", line: 1 },
+        note: "Convex: the deployment is the database"
+      },
+      {
+        files: {
+          ".env.production": "KAFKA_BROKERS=b-1.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096,b-2.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096\nKAFKA_CONSUMER_GROUP=events-ingest\n",
+          ".env.staging": "KAFKA_BROKERS=b-2.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096,b-1.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096\nKAFKA_CONSUMER_GROUP=events-ingest\n"
+        },
+        expect: { path: ".env.staging", line: 1 },
+        note: "production's MSK cluster, its brokers listed in another order"
+      },
+      {
+        files: {
+          ".env.production": "NOTIFICATIONS_QUEUE_URL=https://sqs.us-east-1.amazonaws.com/111122223333/notifications\n",
+          ".env.staging": "NOTIFICATIONS_QUEUE_URL=https://sqs.us-east-1.amazonaws.com/111122223333/notifications\n"
+        },
+        expect: { path: ".env.staging", line: 1 },
+        note: "production's SQS queue"
+      },
       {
         files: {
           "src/Worker/appsettings.Production.json": '{\n  "Cosmos": {\n    "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/",\n    "DatabaseName": "fulfilment"\n  }\n}\n',
@@ -12663,6 +12847,27 @@ var sharedDatabase = {
       sample("vapor.yml", "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" })
     ],
     negative: [
+      {
+        files: {
+          "config/production.env": "DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.1.20:5432/quillstack\n",
+          "config/staging.env": "DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.1.20:5432/quillstack\n"
+        },
+        note: "a home network address, each machine its own"
+      },
+      {
+        files: {
+          ".env.production": "CONVEX_DEPLOYMENT=prod:tidy-otter-482\nVITE_CONVEX_URL=https://tidy-otter-482.convex.cloud\n",
+          ".env.staging": "CONVEX_DEPLOYMENT=dev:brave-lynx-915\nVITE_CONVEX_URL=https://brave-lynx-915.convex.cloud\n"
+        },
+        note: "its own Convex deployment"
+      },
+      {
+        files: {
+          ".env.production": "KAFKA_BROKERS=b-1.events-prod.k3x9qa.c4.kafka.us-west-2.amazonaws.com:9096\nNOTIFICATIONS_QUEUE_URL=https://sqs.us-east-1.amazonaws.com/111122223333/notifications\n",
+          ".env.staging": "KAFKA_BROKERS=b-1.events-stg.p2m8zz.c2.kafka.us-west-2.amazonaws.com:9096\nNOTIFICATIONS_QUEUE_URL=https://sqs.us-east-1.amazonaws.com/444455556666/notifications\n"
+        },
+        note: "its own cluster, and a queue of the same name in its own account"
+      },
       {
         files: {
           "src/Worker/appsettings.Production.json": '{\n  "Cosmos": { "AccountEndpoint": "https://acme-fulfilment-prod.documents.azure.com:443/" }\n}\n',
@@ -12970,6 +13175,7 @@ var sharedProject = {
   tags: ["environments", "account"],
   samples: {
     positive: [
+      sample(".firebaserc", '{\n  "projects": {\n    "default": "acme-recipes-dev",\n    "production": "acme-recipes-prod"\n  },\n  "targets": {\n    "acme-recipes-prod": {\n      "hosting": {\n        "web": ["acme-recipes"],\n        "staging": ["acme-recipes-staging"]\n      }\n    }\n  }\n}\n', { expect: { line: 10 }, note: "a staging hosting target inside production's Firebase project" }),
       {
         files: {
           ".firebaserc": '{ "projects": { "staging": "quokka-app-staging", "production": "quokka-app-prod" } }\n',
@@ -12992,6 +13198,7 @@ var sharedProject = {
       }
     ],
     negative: [
+      sample(".firebaserc", '{\n  "projects": { "production": "acme-recipes-prod", "staging": "acme-recipes-staging" },\n  "targets": {\n    "acme-recipes-prod": { "hosting": { "web": ["acme-recipes"] } },\n    "acme-recipes-staging": { "hosting": { "web": ["acme-recipes-staging"] } }\n  }\n}\n', { note: "each project's own targets" }),
       sample(".firebaserc", '{\n  "projects": {\n    "default": "acme-web-dev",\n    "production": "acme-web",\n    "staging": "acme-web-staging"\n  }\n}\n')
     ]
   }
@@ -13045,6 +13252,16 @@ function judgeShared(resource, model) {
         action: `uses production's cache ${what}`,
         detail: "It reads and writes production's sessions, queued jobs and cached data; a flush or eviction aimed at this environment empties production's.",
         related: productionRelated(model.productionWith(match.identity), "this cache"),
+        identity: match.identity
+      };
+    }
+    if (match.identity.startsWith("broker:") || match.identity.startsWith("sqs:")) {
+      return {
+        ruleId: rule2.id,
+        severity: "high",
+        action: `uses production's ${what}`,
+        detail: "Its consumers read, acknowledge and delete production's messages, and what it publishes reaches production's consumers.",
+        related: productionRelated(model.productionWith(match.identity), "this broker"),
         identity: match.identity
       };
     }
@@ -13534,12 +13751,22 @@ var inheritedProductionValue = {
         note: "Rails: staging.rb loads production.rb and keeps its Active Storage service"
       },
       sample(
+        "eas.json",
+        '{\n  "build": {\n    "production": {\n      "channel": "production",\n      "env": {\n        "APP_VARIANT": "production",\n        "EXPO_PUBLIC_API_URL": "https://api.fieldnotes.app",\n        "EXPO_PUBLIC_SUPABASE_URL": "https://qwhzkvyxnmtrplsdbafe.supabase.co"\n      }\n    },\n    "preview": {\n      "extends": "production",\n      "distribution": "internal",\n      "env": { "APP_VARIANT": "preview" }\n    }\n  }\n}\n',
+        { expect: { line: 12 }, note: "Expo EAS: the preview profile extends production's and keeps its Supabase project" }
+      ),
+      sample(
         "serverless.yml",
         "service: orders-api\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/prod/database-url}\nfunctions:\n  create:\n    handler: src/handler.create\n",
         { expect: { line: 7 }, note: "Serverless: the stage a bare `serverless deploy` picks (dev) inherits a production SSM path written into provider.environment" }
       )
     ],
     negative: [
+      sample(
+        "eas.json",
+        '{\n  "build": {\n    "production": {\n      "channel": "production",\n      "env": {\n        "APP_VARIANT": "production",\n        "EXPO_PUBLIC_API_URL": "https://api.fieldnotes.app",\n        "EXPO_PUBLIC_SUPABASE_URL": "https://qwhzkvyxnmtrplsdbafe.supabase.co"\n      }\n    },\n    "preview": {\n      "extends": "production",\n      "env": { "APP_VARIANT": "preview", "EXPO_PUBLIC_SUPABASE_URL": "https://lmnbvcxzasdfghjklpoi.supabase.co" }\n    },\n    "development": {\n      "extends": "preview",\n      "env": { "APP_VARIANT": "development" }\n    }\n  }\n}\n',
+        { note: "preview sets its own project, and development extends preview" }
+      ),
       sample(
         "serverless.yml",
         "service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/${sls:stage}/database-url}\n",
@@ -14644,27 +14871,28 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
     return;
   }
   const missing = " No copy to another provider or account is configured in the repo.";
+  const weak = store.declaredBy === "usage" && !(store.environment === "production" && store.provider);
   if (best === "none") {
     context.report({
       ...base,
       ruleId: RULE.noBackup,
-      severity: store.declaredBy === "usage" ? "medium" : unlessUndeployed(void 0),
+      severity: weak ? "medium" : unlessUndeployed(void 0),
       message: `${what}${on} has no backup: ${builtIn?.description ?? "no backup is configured for it"}.${missing}`
     });
     return;
   }
   if (best === "same-volume") {
-    const critical2 = store.provider === "railway" && store.declaredBy !== "usage";
+    const critical2 = store.provider === "railway" && !weak;
     context.report({
       ...base,
       ruleId: RULE.sameVolume,
-      severity: store.declaredBy === "usage" ? "medium" : unlessUndeployed(critical2 ? "critical" : void 0),
+      severity: weak ? "medium" : unlessUndeployed(critical2 ? "critical" : void 0),
       message: `${what}${on} keeps its only backups on the same volume or host, so one delete takes the data and its backups together.${foundText}${missing}`
     });
     return;
   }
-  const critical = store.provider === "supabase" && store.declaredBy !== "usage";
-  const severity = best === "same-account-other-region" || store.declaredBy === "usage" ? "medium" : critical ? "critical" : void 0;
+  const critical = store.provider === "supabase" && !weak;
+  const severity = best === "same-account-other-region" || weak ? "medium" : critical ? "critical" : void 0;
   context.report({
     ...base,
     ruleId: RULE.providerOnly,
@@ -20656,6 +20884,8 @@ var INTERPRETER_PROBES = [
   ["setsid zqx-unlisted-tool", "setsid"],
   ["xargs zqx-unlisted-tool", "xargs"],
   ["env zqx-unlisted-tool", "env"],
+  // A command given to ssh runs on the server, with everything the server reaches.
+  ["ssh deploy@app-1.acme.internal zqx-unlisted-tool", "ssh"],
   // `find -exec` and `-execdir` run any program on what they find.
   ["find . -exec zqx-unlisted-tool {} ;", "find"],
   // Script runners run whatever file the agent writes first.
@@ -20731,6 +20961,13 @@ var DESTRUCTIVE_PROBES = [
   destructive("fly apps destroy acme --yes", "fly", "infrastructure", "destroys Fly.io volumes and apps"),
   destructive("flyctl apps destroy acme --yes", "flyctl", "infrastructure", "destroys Fly.io volumes and apps"),
   destructive("turso db destroy acme --yes", "turso", "data", "destroys Turso databases"),
+  destructive("hcloud server delete db-prod", "hcloud", "infrastructure", "deletes Hetzner Cloud servers and volumes"),
+  destructive("hcloud volume delete pgdata-prod", "hcloud", "data", "deletes Hetzner Cloud servers and volumes"),
+  destructive("linode-cli linodes delete 12345", "linode-cli", "infrastructure", "deletes Linode instances and volumes"),
+  destructive("vultr-cli instance delete 5f3a", "vultr-cli", "infrastructure", "deletes Vultr instances"),
+  destructive("pscale database delete acme --force", "pscale", "data", "deletes PlanetScale databases and branches"),
+  destructive("pscale branch delete acme main --force", "pscale", "data", "deletes PlanetScale databases and branches"),
+  destructive("render services delete srv-abc --confirm", "render", "infrastructure", "deletes Render services"),
   destructive('psql -h db.acme.io -c "DROP TABLE users"', "psql", "data", "runs any SQL, DROP included"),
   destructive('psql -c "DROP TABLE users"', "psql", "data", "runs any SQL, DROP included"),
   destructive("dd if=/dev/zero of=/dev/sda", "dd", "files", "overwrites disks"),
@@ -20849,6 +21086,8 @@ var NAMED_TOOLS = [
   [/\bprisma\s+migrate\s+reset\b/i, "prisma migrate reset"],
   [/\bdrizzle-kit\s+push\b/i, "drizzle-kit push"],
   [/\bturso\s+db\s+destroy\b/i, "turso"],
+  [/\bhcloud\s+(?:server|volume)\b/i, "hcloud"],
+  [/\bpscale\s+(?:database|branch)\b/i, "pscale"],
   [/\bdb:drop\b/i, "rails db:drop"],
   [/\bmigrate:fresh\b/i, "artisan migrate:fresh"]
 ];
@@ -21105,6 +21344,69 @@ function rootPattern(directory, pattern) {
   const anchoredHere = body2.startsWith("/") || body2.replace(/\/$/, "").includes("/");
   const rooted = anchoredHere ? `/${directory}${body2.replace(/^\//, "")}` : `/${directory}**/${body2}`;
   return negated ? `!${rooted}` : rooted;
+}
+
+// detectors/agent-permission/rules/untrusted-trigger.ts
+var untrustedTrigger = {
+  id: "agent-permission/untrusted-trigger",
+  title: "Agent workflow any GitHub user can start",
+  severity: "high",
+  why: "The agent actions run only for users with write access unless a workflow widens the list. With `*`, anyone who can open an issue or write a comment on a public repository starts the agent with a prompt of their choosing, in a job that holds the workflow's secrets and token: prompt injection by anyone, with the job's reach.",
+  fix: "Remove `*`: list the few bot or user accounts that must trigger the agent, or keep the default (write access only). Where outside users must be served, run the agent in a job with no secrets beyond its API key, a read-only token and a narrow tool list.",
+  help: 'claude-code-action calls `allowed_non_write_users` "a significant security risk"; codex-action documents `allow-users` with the same caution.',
+  helpUri: "https://github.com/anthropics/claude-code-action/blob/main/docs/security.md",
+  precision: "very-high",
+  tags: ["agent", "ci", "prompt-injection", "owasp-llm01"],
+  samples: {
+    positive: [
+      sample(
+        ".github/workflows/claude.yml",
+        'name: Claude\non:\n  issue_comment:\n    types: [created]\n  issues:\n    types: [opened]\npermissions:\n  contents: write\n  issues: write\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          allowed_non_write_users: "*"\n',
+        { expect: { line: 18 } }
+      ),
+      sample(
+        ".github/workflows/codex.yml",
+        'on:\n  issues:\n    types: [opened]\njobs:\n  codex:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Triage this issue.\n          allow-users: "octocat,*"\n',
+        { expect: { line: 13 }, note: "`*` among named users" }
+      )
+    ],
+    negative: [
+      sample(
+        ".github/workflows/claude.yml",
+        'on:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          allowed_non_write_users: "renovate[bot],acme-triage-bot"\n',
+        { note: "named accounts only" }
+      ),
+      sample("docs/ci.md", 'Never set `allowed_non_write_users: "*"` on claude-code-action.\n', { note: "documentation of the setting" })
+    ]
+  }
+};
+
+// detectors/agent-permission/configs/agent-actions.ts
+var ACCESS_INPUTS = [
+  { action: /^anthropics\/claude-code-action@/, input: "allowed_non_write_users", title: "claude-code-action" },
+  { action: /^openai\/codex-action@/, input: "allow-users", title: "codex-action" }
+];
+function readAgentActionAccess(file, out) {
+  const jobs = get(file.data()?.roots[0], "jobs");
+  if (jobs?.kind !== "map") return;
+  for (const job of jobs.entries) {
+    const steps = get(job.value, "steps");
+    if (steps?.kind !== "seq") continue;
+    for (const step of steps.items) {
+      const uses = literalString(get(step, "uses")) ?? "";
+      const access = ACCESS_INPUTS.find((candidate) => candidate.action.test(uses));
+      const node = access ? get(get(step, "with"), access.input) : void 0;
+      const users = literalString(node);
+      if (!access || !node || users === void 0 || !users.split(",").some((user) => user.trim() === "*")) continue;
+      out.report({
+        ruleId: untrustedTrigger.id,
+        message: `${access.title} in job \`${job.key}\` runs for every GitHub user (\`${access.input}: "${users}"\`): anyone who can open an issue or comment writes the agent's prompt, in a job with the workflow's secrets and token.`,
+        location: { path: file.path, span: node.span },
+        evidence: `${job.key}:${access.input}`,
+        details: { action: access.title, job: job.key, users }
+      });
+    }
+  }
 }
 
 // detectors/agent-permission/configs/gemini-action.ts
@@ -22001,6 +22303,7 @@ function isLauncherFile(path2) {
 }
 function readLauncher(file, out) {
   if (file.text.includes("run-gemini-cli") && /^\.github\/workflows\//.test(file.path)) readGeminiAction(file, out);
+  if ((file.text.includes("claude-code-action") || file.text.includes("codex-action")) && /^\.github\/workflows\//.test(file.path)) readAgentActionAccess(file, out);
   const lines = file.text.split("\n");
   const seen = /* @__PURE__ */ new Set();
   let textUntil;
@@ -24169,7 +24472,7 @@ function reachOfFile(path2, gitIgnored, candidates, exclusions, shells) {
   return { excludedFor, readableBy, readableByShell };
 }
 function reportSecretFile(context, path2, inFile, reach, shells, agentsKnown) {
-  const live = inFile.filter((credential) => credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation);
+  const live = inFile.filter((credential) => credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation && !credential.throwaway);
   if (!live.some((credential) => credential.provider !== "generic" || credential.scope === "root" || credential.scope === "root-resource")) return;
   const ordered = [...live].sort((a, b) => a.location.span.line - b.location.span.line || a.location.span.column - b.location.span.column);
   const first = ordered[0];
@@ -24391,6 +24694,7 @@ var shellAutoApproved = {
   tags: ["agent", "permissions", "shell", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(ssh:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "a command given to ssh runs on the server" }),
       sample(".kiro/agents/dev.json", '{\n  "name": "dev",\n  "tools": ["*"],\n  "allowedTools": [\n    "fs_*",\n    "execute_*"\n  ]\n}\n', { expect: { line: 6 }, note: "a glob over built-in tool names: execute_* is execute_bash" }),
       sample(".kiro/agents/ops.json", '{\n  "name": "ops",\n  "tools": ["@builtin"],\n  "allowedTools": ["@builtin"]\n}\n', { expect: { line: 4 }, note: "@builtin allows every built-in tool, the shell included" }),
       sample("agent/run.py", 'from claude_agent_sdk import ClaudeAgentOptions, query\n\noptions = ClaudeAgentOptions(allowed_tools=["Read", "Edit", "Bash"], permission_mode="acceptEdits")\n', { expect: { line: 3 }, note: "the Agent SDK's allowed tools, in Python" }),
@@ -24528,6 +24832,8 @@ var destructiveCommandAllowed = {
   tags: ["agent", "permissions", "destructive", "owasp-llm06"],
   samples: {
     positive: [
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(hcloud:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Hetzner Cloud's CLI deletes servers and volumes" }),
+      sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(pscale:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's CLI deletes databases and branches" }),
       sample(".amazonq/cli-agents/infra.json", '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: "use_* matches use_aws: any AWS API call, deletes included" }),
       {
         files: {
@@ -25316,7 +25622,8 @@ var agentPermission = {
     mcpFilesystemOutsideRepo,
     directoryOutsideRepo,
     secretFileNotExcluded,
-    secretEnvironmentInherited
+    secretEnvironmentInherited,
+    untrustedTrigger
   ],
   admits: (file) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
@@ -25532,7 +25839,7 @@ function findChains(facts) {
     const companion = credentialKind(credential.kind)?.companionOf;
     return companion !== void 0 && companions.near(credential, companion);
   };
-  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation && !isCompanionHalf(credential));
+  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation && !credential.throwaway && !isCompanionHalf(credential));
   const crossings = facts.all("environment-crossing").filter((crossing) => NON_PRODUCTION4.has(crossing.environment));
   const formsOf = otherForms(facts.all("environment-resource"));
   const backups = facts.all("backup-evidence");
