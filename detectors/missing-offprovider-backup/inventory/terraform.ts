@@ -3,7 +3,7 @@
 // and the backups configured beside them (AWS Backup plans, selections and copy actions, RDS cross-region backup
 // replication, S3 replication). Provider blocks give account and region; cross-file references are resolved later.
 import { lookupTable } from '../../../src/lookup-table.js';
-import type { DestructiveSetting } from '../../../src/facts/datastore.js';
+import type { DataStore, DestructiveSetting } from '../../../src/facts/datastore.js';
 import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { parseArn } from '../backups/destinations.js';
 import { DATABASE_SERVER_NAME, DATABASE_WORDS, directoryOf, environmentNamed, environmentOf, isTruthy, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
@@ -201,6 +201,22 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
   const name = (key: string) => literalOf(attribute(body, key));
   const sameDir = (t: string) => all.filter((candidate) => candidate.type === t);
   const refersTo = (candidate: Resource, key: string) => referenceOf(attribute(candidate.body, key)) === address;
+  // A server or disk the team runs a database or files on: a store of the provider, named by its kind and name.
+  const selfManagedDisk = (provider: string, diskName: string, kind: string, builtInBackup: DataStore['builtInBackup']) => {
+    noPreventDestroy();
+    inventory.store({
+      platform: provider,
+      provider,
+      engine: 'volume',
+      name: diskName,
+      environment: environmentOfResource(inventory, [diskName, label], body),
+      location,
+      identities: [identity, `${provider}:${kind}:${diskName}`],
+      declaredBy: 'infrastructure',
+      builtInBackup,
+      destructiveSettings: settings,
+    });
+  };
 
   switch (type) {
     case 'aws_db_instance':
@@ -363,21 +379,9 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       // Named for what it holds: a database server, a data volume (`pgdata-prod`, `uploads`); not `logs` or a cache.
       if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${volumeName} ${label}`)) return;
       const backups = server && (isTruthy(attribute(body, 'backups')) === true || isTruthy(attribute(body, 'backups_enabled')) === true || name('backups') === 'enabled');
-      noPreventDestroy();
-      inventory.store({
-        platform: vps.provider,
-        provider: vps.provider,
-        engine: 'volume',
-        name: volumeName,
-        environment: environmentOfResource(inventory, [volumeName, label], body),
-        location,
-        identities: [identity, `${vps.provider}:${server ? 'server' : 'volume'}:${volumeName}`],
-        declaredBy: 'infrastructure',
-        builtInBackup: backups
-          ? { protection: 'provider-managed', description: `${vps.title} server backups stay in the same ${vps.title} account` }
-          : { protection: 'none', description: server ? `no ${vps.title} backups are enabled for the server` : `${vps.title} keeps no backup of a volume unless something copies it` },
-        destructiveSettings: settings,
-      });
+      selfManagedDisk(vps.provider, volumeName, server ? 'server' : 'volume', backups
+        ? { protection: 'provider-managed', description: `${vps.title} server backups stay in the same ${vps.title} account` }
+        : { protection: 'none', description: server ? `no ${vps.title} backups are enabled for the server` : `${vps.title} keeps no backup of a volume unless something copies it` });
       return;
     }
     case 'aws_instance':
@@ -393,21 +397,9 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const server = !/disk/.test(type);
       if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${serverName} ${label}`)) return;
       const snapshotted = type.startsWith('aws_') && sameDir('aws_dlm_lifecycle_policy').length > 0;
-      noPreventDestroy();
-      inventory.store({
-        platform: cloud.provider,
-        provider: cloud.provider,
-        engine: 'volume',
-        name: serverName,
-        environment: environmentOfResource(inventory, [serverName, label], body),
-        location,
-        identities: [identity, `${cloud.provider}:${server ? 'server' : 'disk'}:${serverName}`],
-        declaredBy: 'infrastructure',
-        builtInBackup: snapshotted
-          ? { protection: 'provider-managed', description: `DLM snapshots stay in the same ${cloud.title} account` }
-          : { protection: 'none', description: `a ${cloud.title} ${server ? "server's disks have" : 'disk has'} no backup unless snapshots or a backup policy cover ${server ? 'them' : 'it'}` },
-        destructiveSettings: settings,
-      });
+      selfManagedDisk(cloud.provider, serverName, server ? 'server' : 'disk', snapshotted
+        ? { protection: 'provider-managed', description: `DLM snapshots stay in the same ${cloud.title} account` }
+        : { protection: 'none', description: `a ${cloud.title} ${server ? "server's disks have" : 'disk has'} no backup unless snapshots or a backup policy cover ${server ? 'them' : 'it'}` });
       return;
     }
     case 'azurerm_backup_protected_vm':

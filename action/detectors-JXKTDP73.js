@@ -18516,6 +18516,21 @@ function scanResource(inventory, resource, all, directory) {
   const name = (key) => literalOf(attribute(body2, key));
   const sameDir = (t) => all.filter((candidate) => candidate.type === t);
   const refersTo = (candidate, key) => referenceOf(attribute(candidate.body, key)) === address;
+  const selfManagedDisk = (provider, diskName, kind, builtInBackup) => {
+    noPreventDestroy();
+    inventory.store({
+      platform: provider,
+      provider,
+      engine: "volume",
+      name: diskName,
+      environment: environmentOfResource(inventory, [diskName, label], body2),
+      location,
+      identities: [identity, `${provider}:${kind}:${diskName}`],
+      declaredBy: "infrastructure",
+      builtInBackup,
+      destructiveSettings: settings
+    });
+  };
   switch (type) {
     case "aws_db_instance":
     case "aws_rds_cluster":
@@ -18663,19 +18678,7 @@ function scanResource(inventory, resource, all, directory) {
       const server = !/volume|block_storage/.test(type);
       if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${volumeName} ${label}`)) return;
       const backups = server && (isTruthy(attribute(body2, "backups")) === true || isTruthy(attribute(body2, "backups_enabled")) === true || name("backups") === "enabled");
-      noPreventDestroy();
-      inventory.store({
-        platform: vps.provider,
-        provider: vps.provider,
-        engine: "volume",
-        name: volumeName,
-        environment: environmentOfResource(inventory, [volumeName, label], body2),
-        location,
-        identities: [identity, `${vps.provider}:${server ? "server" : "volume"}:${volumeName}`],
-        declaredBy: "infrastructure",
-        builtInBackup: backups ? { protection: "provider-managed", description: `${vps.title} server backups stay in the same ${vps.title} account` } : { protection: "none", description: server ? `no ${vps.title} backups are enabled for the server` : `${vps.title} keeps no backup of a volume unless something copies it` },
-        destructiveSettings: settings
-      });
+      selfManagedDisk(vps.provider, volumeName, server ? "server" : "volume", backups ? { protection: "provider-managed", description: `${vps.title} server backups stay in the same ${vps.title} account` } : { protection: "none", description: server ? `no ${vps.title} backups are enabled for the server` : `${vps.title} keeps no backup of a volume unless something copies it` });
       return;
     }
     case "aws_instance":
@@ -18689,19 +18692,7 @@ function scanResource(inventory, resource, all, directory) {
       const server = !/disk/.test(type);
       if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${serverName} ${label}`)) return;
       const snapshotted = type.startsWith("aws_") && sameDir("aws_dlm_lifecycle_policy").length > 0;
-      noPreventDestroy();
-      inventory.store({
-        platform: cloud.provider,
-        provider: cloud.provider,
-        engine: "volume",
-        name: serverName,
-        environment: environmentOfResource(inventory, [serverName, label], body2),
-        location,
-        identities: [identity, `${cloud.provider}:${server ? "server" : "disk"}:${serverName}`],
-        declaredBy: "infrastructure",
-        builtInBackup: snapshotted ? { protection: "provider-managed", description: `DLM snapshots stay in the same ${cloud.title} account` } : { protection: "none", description: `a ${cloud.title} ${server ? "server's disks have" : "disk has"} no backup unless snapshots or a backup policy cover ${server ? "them" : "it"}` },
-        destructiveSettings: settings
-      });
+      selfManagedDisk(cloud.provider, serverName, server ? "server" : "disk", snapshotted ? { protection: "provider-managed", description: `DLM snapshots stay in the same ${cloud.title} account` } : { protection: "none", description: `a ${cloud.title} ${server ? "server's disks have" : "disk has"} no backup unless snapshots or a backup policy cover ${server ? "them" : "it"}` });
       return;
     }
     case "azurerm_backup_protected_vm":
