@@ -9,7 +9,7 @@ import { maxThreads, runInThreads, StageWorkers, threadCount, worthStartingEarly
 import { discover } from './discover/walk.js';
 import { FactStore } from './fact-store.js';
 import { fingerprintOf } from './fingerprint.js';
-import { redactIn } from './redact.js';
+import { SnippetSecrets } from './snippet-secrets.js';
 import type {
   Detector,
   FactReader,
@@ -176,7 +176,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   options.onFacts?.(facts);
   const rules = detectors.flatMap((detector) => detector.rules).filter((rule) => !config.disabledRules.some((pattern) => ruleMatches(pattern, rule.id)));
-  const findings = finalize(inputs, rules, config, markersByPath, baseline, notifications, secretsByPath(facts));
+  const findings = finalize(inputs, rules, config, markersByPath, baseline, notifications, new SnippetSecrets(facts.all('credential')));
   const reported = options.reportOnly ? findings.filter(options.reportOnly) : findings;
 
   stats.durationMs = Math.round(performance.now() - started);
@@ -193,27 +193,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     stats,
     complete: !notifications.some((notification) => notification.code === 'discovery-failed'),
   };
-}
-
-/**
- * Every credential found in each file, longest first: a finding shows its own value redacted, and a line often holds
- * another (`App(token="xoxb-…", signing_secret="…")`) that its snippet must not print in full.
- */
-function secretsByPath(facts: FactStore): Map<string, string[]> {
-  const byPath = new Map<string, string[]>();
-  for (const credential of facts.all('credential')) {
-    const values = byPath.get(credential.location.path) ?? [];
-    if (!values.includes(credential.value)) values.push(credential.value);
-    byPath.set(credential.location.path, values);
-  }
-  for (const values of byPath.values()) values.sort((a, b) => b.length - a.length);
-  return byPath;
-}
-
-function redactAll(snippet: string, secrets: readonly string[] | undefined): string {
-  let shown = snippet;
-  for (const secret of secrets ?? []) if (secret.length >= 4 && shown.includes(secret)) shown = redactIn(shown, secret);
-  return shown;
 }
 
 function resolveRoot(path: string): string {
@@ -236,7 +215,7 @@ function finalize(
   markersByPath: ReadonlyMap<string, ReadonlyMap<number, InlineSuppression>>,
   baseline: ReadonlySet<string>,
   notifications: Notification[],
-  secrets: ReadonlyMap<string, readonly string[]>,
+  secrets: SnippetSecrets,
 ): Finding[] {
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
   const allowed = new Set(config.allowedValues);
@@ -255,7 +234,7 @@ function finalize(
     const { evidence, ...rest } = input;
     const finding: Finding = {
       ...rest,
-      ...(input.snippet ? { snippet: redactAll(input.snippet, secrets.get(input.location.path)) } : {}),
+      ...(input.snippet ? { snippet: secrets.redact(input.snippet, input.location) } : {}),
       severity: override?.severity ?? input.severity ?? rule.severity,
       fingerprint: fingerprintOf(input.ruleId, input.location.path, evidence),
       details: input.details ?? {},

@@ -205,7 +205,7 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       // A comparison or a logical operand is an expression too (`A.password||A.pathname!=="/"`, `x===!1||y`; not
       // base64's trailing `==`), and a bare value after `||` or `??` is another expression's fallback, never a literal
       // (`SPF_PASS || __DKIM_EXISTS`).
-      if (value.startsWith('//') || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=|\?\./.test(value) || OPERATOR_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8)) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || (hasTemplateTag && inTemplateTag(text, match.index))) {
+      if (value.startsWith('//') || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=|\?\./.test(value) || hasFallbackAfter(text, match.index + match[0].length) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || (hasTemplateTag && inTemplateTag(text, match.index))) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -358,7 +358,13 @@ export function lineBindingsOfLine(line: string, offset: number, bareLiterals: b
 const LEGACY_DOCKER_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\s="'$][^\s"']*)[ \t]*$/;
 
 /** A bare value with a fallback after it is an operand (`raw.tests?.passed || 0`), not a literal (a shell's `&&` ends a command). */
-const OPERATOR_AFTER = /^[ \t]*(?:\|\||\?\?)/;
+function hasFallbackAfter(text: string, end: number): boolean {
+  let at = end;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  const first = text.charCodeAt(at);
+  // `||` or `??`
+  return (first === 124 || first === 63) && text.charCodeAt(at + 1) === first;
+}
 /** Calls that read a setting: given one lowercase word (`getValue('password', 'lowercase')`), that is an option, not a default. */
 const GETTER = /^(?:get|has|is|find|read|fetch|lookup|query|select|where|filter|validate|check|assert|expect|contains)/i;
 

@@ -351,7 +351,7 @@ function bindingsOf(file: SourceFile): Binding[] {
     DATA_FORMATS.has(file.format) &&
     (interesting ||
       file.format === 'notebook' ||
-      ((file.hasKeyword('value') || file.hasKeyword('default')) && /\b(?:value|default)["']?\s*[:=]/.test(file.text)) ||
+      ((file.hasKeyword('value') || file.hasKeyword('default')) && (/\b(?:value|default)\s*[:=]/.test(file.text) || (file.format === 'json' && opensSecretNamedMap(file)))) ||
       // A parameter named for a secret holding its value: ARM's `"adminPassword": { "value": … }`, CloudFormation's
       // `NoEcho` parameters with a `Default`. (JSON's `{"name": "DB_PASSWORD", "value": …}` pairs are seen by the
       // line pass, which marks the file.)
@@ -378,6 +378,23 @@ function encodesPlaceholder(value: string): boolean {
 /** A format operator or call on the line: Python's `'…' % x`, `.format(`, and the printf family. */
 const FILLED_FORMAT = /["']\s*%\s*[\w(]|\.format\(|\b(?:s?printf|fmt\.Sprintf|String\.format)\s*\(/;
 
+/**
+ * JSON's secret-named key opening a map that holds its value (`"PARTNER_API_TOKEN": { "description": …, "value": "…" }`,
+ * Heroku's app.json): only such maps send a JSON file with `"value"` keys (most JSON data has them) through its
+ * structure. The key is on a line the prefilter marked for its name.
+ */
+function opensSecretNamedMap(file: SourceFile): boolean {
+  for (const line of file.keywordLines()) {
+    if (!SECRET_NAMED_MAP_KEY.test(file.line(line))) continue;
+    // Its `"value"` within the map's first lines (a botocore shape named `Token` has none).
+    for (let next = line; next <= line + 4 && next <= file.lineStarts.length; next++) if (VALUE_KEY.test(file.line(next))) return true;
+  }
+  return false;
+}
+
+const VALUE_KEY = /["'](?:value|default)["']\s*:/;
+
+const SECRET_NAMED_MAP_KEY = /["'][\w.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|credential)[\w.-]*["']\s*:\s*\{/i;
 const STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 
@@ -473,20 +490,23 @@ function nameClassOf(name: string): ReturnType<typeof secretNameClass> {
   return known;
 }
 
-/** `hcloudToken` -> `HCLOUD_TOKEN`; undefined for a name with no lower-to-upper step (already snake or one word). */
+/**
+ * `hcloudToken` -> `HCLOUD_TOKEN`, when some kind's variable is spelled so; undefined for a name with no lower-to-upper
+ * step (already snake or one word) and for a spelling no kind names (most camelCase keys: asked once per name).
+ */
 function snakeCaseOf(name: string): string | undefined {
   if (!/[a-z0-9][A-Z]/.test(name) || name.includes('_')) return undefined;
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  return namedByContextKind(snake) ? snake : undefined;
 }
 
 /** Receivers a setting is assigned through (`config.auth_token = …` in a `Twilio.configure` block, `self.api_key`). */
 const RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
 
 /** `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`), when it has one. */
-function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: string | undefined): boolean {
+function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: string | undefined, snake: string | undefined): boolean {
   if (pattern.variable && (pattern.variable.test(binding.name) || (unqualified !== undefined && pattern.variable.test(unqualified)))) return true;
   // Code names the variable in camelCase (`hcloudToken`, `linodeApiToken`) where config spells HCLOUD_TOKEN.
-  const snake = snakeCaseOf(unqualified ?? binding.name);
   if (pattern.variable && snake !== undefined && pattern.variable.test(snake)) return true;
   return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
 }
@@ -495,9 +515,10 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
   const value = binding.value;
   if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
   const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
+  const snake = snakeCaseOf(unqualified ?? binding.name);
   for (const kind of CONTEXT_KINDS) {
     for (const pattern of kind.contextPatterns!) {
-      if (nameMatches(pattern, binding, unqualified) && pattern.value.test(value) && fileContains(pattern.requires)) {
+      if (nameMatches(pattern, binding, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires)) {
         return { kind, value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
       }
     }

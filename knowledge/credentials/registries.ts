@@ -363,8 +363,10 @@ export const cratesIoToken: CredentialKind = {
   id: 'crates-io-token',
   provider: 'crates-io',
   title: 'crates.io API token',
-  // `cio` and 32 letters and digits (crates.io's util/token.rs).
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(cio[A-Za-z0-9]{32})(?![A-Za-z0-9_])/g, keywords: ['cio'] }],
+  // `cio` and 32 letters and digits (crates.io's util/token.rs). `cio` alone is in every `precision`: the token is
+  // looked for where cargo reads it, under a token's name, or in a file that names crates.io.
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(cio[A-Za-z0-9]{32})(?![A-Za-z0-9_])/g, keywords: ['crates.io', 'cargo_registr'] }],
+  contextPatterns: [{ variable: /(?:^|[._])token$|^CARGO_REGISTR(?:Y|IES_[A-Z0-9_]+)_TOKEN$/i, value: /^cio[A-Za-z0-9]{32}$/, keywords: ['token'] }],
   plausible: randomAfter(3),
   rate: (context) =>
     readOnlyRating(context, 'crates.io token') ?? { scope: 'root', because: "a token's endpoint and crate scopes are not in the value, and a legacy token publishes and yanks every crate its owner maintains" },
