@@ -4772,6 +4772,49 @@ var FactStore = class {
   }
 };
 
+// src/snippet-secrets.ts
+var REACH = 400;
+var SnippetSecrets = class {
+  byLine = /* @__PURE__ */ new Map();
+  constructor(credentials) {
+    for (const credential of credentials) {
+      if (credential.value.length < 4) continue;
+      const { path, span } = credential.location;
+      const key = `${path}\0${span.line}`;
+      const placed = this.byLine.get(key);
+      if (placed) placed.push({ column: span.column, value: credential.value });
+      else this.byLine.set(key, [{ column: span.column, value: credential.value }]);
+    }
+    for (const placed of this.byLine.values()) placed.sort((a, b) => a.column - b.column);
+  }
+  /**
+   * The snippet with every credential on the finding's lines near its column redacted, longest first (a shorter
+   * value inside a longer one would otherwise break it). A minified line holding thousands is searched by column.
+   */
+  redact(snippet, location) {
+    const near = [];
+    for (let line = location.span.line; line <= location.span.endLine; line++) {
+      const placed = this.byLine.get(`${location.path}\0${line}`);
+      if (!placed) continue;
+      const column = line === location.span.line ? location.span.column : 1;
+      for (let index = lowerBound(placed, column - REACH); index < placed.length && placed[index].column <= column + REACH; index++) near.push(placed[index].value);
+    }
+    let shown = snippet;
+    for (const value of [...new Set(near)].sort((a, b) => b.length - a.length)) if (shown.includes(value)) shown = redactIn(shown, value);
+    return shown;
+  }
+};
+function lowerBound(placed, column) {
+  let low = 0;
+  let high = placed.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (placed[middle].column < column) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 // src/summary.ts
 var CHAIN_PREFIX = "blast-radius/";
 var SURVIVING_PROTECTION = /* @__PURE__ */ new Set(["off-provider", "other-account", "recorded-outside-repo"]);
@@ -4885,7 +4928,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-JXKTDP73.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-NQJBVLRW.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -4981,7 +5024,7 @@ async function scan(options) {
   }
   options.onFacts?.(facts);
   const rules = detectors.flatMap((detector) => detector.rules).filter((rule) => !config.disabledRules.some((pattern) => ruleMatches(pattern, rule.id)));
-  const findings = finalize(inputs, rules, config, markersByPath, baseline, notifications, secretsByPath(facts));
+  const findings = finalize(inputs, rules, config, markersByPath, baseline, notifications, new SnippetSecrets(facts.all("credential")));
   const reported = options.reportOnly ? findings.filter(options.reportOnly) : findings;
   stats.durationMs = Math.round(performance.now() - started);
   if (options.profile) {
@@ -4997,21 +5040,6 @@ async function scan(options) {
     stats,
     complete: !notifications.some((notification) => notification.code === "discovery-failed")
   };
-}
-function secretsByPath(facts) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const credential of facts.all("credential")) {
-    const values = byPath.get(credential.location.path) ?? [];
-    if (!values.includes(credential.value)) values.push(credential.value);
-    byPath.set(credential.location.path, values);
-  }
-  for (const values of byPath.values()) values.sort((a, b) => b.length - a.length);
-  return byPath;
-}
-function redactAll(snippet, secrets) {
-  let shown = snippet;
-  for (const secret of secrets ?? []) if (secret.length >= 4 && shown.includes(secret)) shown = redactIn(shown, secret);
-  return shown;
 }
 function resolveRoot(path) {
   const absolute = resolve(path);
@@ -5041,7 +5069,7 @@ function finalize(inputs, rules, config, markersByPath, baseline, notifications,
     const { evidence, ...rest } = input2;
     const finding = {
       ...rest,
-      ...input2.snippet ? { snippet: redactAll(input2.snippet, secrets.get(input2.location.path)) } : {},
+      ...input2.snippet ? { snippet: secrets.redact(input2.snippet, input2.location) } : {},
       severity: override?.severity ?? input2.severity ?? rule.severity,
       fingerprint: fingerprintOf(input2.ruleId, input2.location.path, evidence),
       details: input2.details ?? {}

@@ -5920,8 +5920,10 @@ var cratesIoToken = {
   id: "crates-io-token",
   provider: "crates-io",
   title: "crates.io API token",
-  // `cio` and 32 letters and digits (crates.io's util/token.rs).
-  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(cio[A-Za-z0-9]{32})(?![A-Za-z0-9_])/g, keywords: ["cio"] }],
+  // `cio` and 32 letters and digits (crates.io's util/token.rs). `cio` alone is in every `precision`: the token is
+  // looked for where cargo reads it, under a token's name, or in a file that names crates.io.
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(cio[A-Za-z0-9]{32})(?![A-Za-z0-9_])/g, keywords: ["crates.io", "cargo_registr"] }],
+  contextPatterns: [{ variable: /(?:^|[._])token$|^CARGO_REGISTR(?:Y|IES_[A-Z0-9_]+)_TOKEN$/i, value: /^cio[A-Za-z0-9]{32}$/, keywords: ["token"] }],
   plausible: randomAfter(3),
   rate: (context) => readOnlyRating(context, "crates.io token") ?? { scope: "root", because: "a token's endpoint and crate scopes are not in the value, and a legacy token publishes and yanks every crate its owner maintains" },
   reach: "publishes new versions of, yanks and changes the owners of every crate its owner maintains: whoever builds with them runs the code",
@@ -7247,7 +7249,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     const index = match[4] !== void 0 ? 0 : match[5] !== void 0 ? 1 : match[6] !== void 0 ? 2 : 3;
     const value = match[4 + index];
     if (index === 3) {
-      if (value.startsWith("//") || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=|\?\./.test(value) || OPERATOR_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8)) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || hasTemplateTag && inTemplateTag(text, match.index)) {
+      if (value.startsWith("//") || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=|\?\./.test(value) || hasFallbackAfter(text, match.index + match[0].length) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || !bareLiterals && isExpression(value) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || hasTemplateTag && inTemplateTag(text, match.index)) {
         pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
@@ -7359,7 +7361,12 @@ function lineBindingsOfLine(line, offset, bareLiterals, keep) {
   return relative.length === 0 ? NONE2 : relative.map((binding2) => ({ name: binding2.name, value: binding2.value, start: binding2.start + offset, end: binding2.end + offset, header: binding2.header, flag: binding2.flag, decoded: void 0 }));
 }
 var LEGACY_DOCKER_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\s="'$][^\s"']*)[ \t]*$/;
-var OPERATOR_AFTER = /^[ \t]*(?:\|\||\?\?)/;
+function hasFallbackAfter(text, end) {
+  let at = end;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  const first = text.charCodeAt(at);
+  return (first === 124 || first === 63) && text.charCodeAt(at + 1) === first;
+}
 var GETTER = /^(?:get|has|is|find|read|fetch|lookup|query|select|where|filter|validate|check|assert|expect|contains)/i;
 function calleeBefore(text, index) {
   return /([A-Za-z_$][\w$]*)[ \t]*$/.exec(text.slice(Math.max(0, index - 64), index))?.[1] ?? "";
@@ -7807,7 +7814,7 @@ function bindingsOf(file) {
     for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
   const interesting = fromLines.length > 0;
-  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || (file.hasKeyword("value") || file.hasKeyword("default")) && /\b(?:value|default)["']?\s*[:=]/.test(file.text) || // A parameter named for a secret holding its value: ARM's `"adminPassword": { "value": … }`, CloudFormation's
+  const structured = DATA_FORMATS.has(file.format) && (interesting || file.format === "notebook" || (file.hasKeyword("value") || file.hasKeyword("default")) && (/\b(?:value|default)\s*[:=]/.test(file.text) || file.format === "json" && opensSecretNamedMap(file)) || // A parameter named for a secret holding its value: ARM's `"adminPassword": { "value": … }`, CloudFormation's
   // `NoEcho` parameters with a `Default`. (JSON's `{"name": "DB_PASSWORD", "value": …}` pairs are seen by the
   // line pass, which marks the file.)
   file.hasKeyword("value") && ARM_SECRET_PARAMETER.test(file.text) || file.hasKeyword("default") && file.text.includes("NoEcho") || file.hasKeyword("secret") && KUBERNETES_SECRET.test(file.text));
@@ -7823,6 +7830,15 @@ function encodesPlaceholder(value) {
   return text !== void 0 && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text));
 }
 var FILLED_FORMAT = /["']\s*%\s*[\w(]|\.format\(|\b(?:s?printf|fmt\.Sprintf|String\.format)\s*\(/;
+function opensSecretNamedMap(file) {
+  for (const line of file.keywordLines()) {
+    if (!SECRET_NAMED_MAP_KEY.test(file.line(line))) continue;
+    for (let next = line; next <= line + 4 && next <= file.lineStarts.length; next++) if (VALUE_KEY.test(file.line(next))) return true;
+  }
+  return false;
+}
+var VALUE_KEY = /["'](?:value|default)["']\s*:/;
+var SECRET_NAMED_MAP_KEY = /["'][\w.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|credential)[\w.-]*["']\s*:\s*\{/i;
 var STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 var TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 function readsAsCode(file) {
@@ -7884,12 +7900,12 @@ function nameClassOf(name) {
 }
 function snakeCaseOf(name) {
   if (!/[a-z0-9][A-Z]/.test(name) || name.includes("_")) return void 0;
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+  return namedByContextKind(snake) ? snake : void 0;
 }
 var RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
-function nameMatches(pattern, binding2, unqualified) {
+function nameMatches(pattern, binding2, unqualified, snake) {
   if (pattern.variable && (pattern.variable.test(binding2.name) || unqualified !== void 0 && pattern.variable.test(unqualified))) return true;
-  const snake = snakeCaseOf(unqualified ?? binding2.name);
   if (pattern.variable && snake !== void 0 && pattern.variable.test(snake)) return true;
   return pattern.header !== void 0 && binding2.header !== void 0 && pattern.header.test(binding2.header);
 }
@@ -7897,9 +7913,10 @@ function candidateOfBinding(binding2, fileContains) {
   const value = binding2.value;
   if (value.length < 6 || isReference(value) || spellsName(binding2.name, value) || MARKUP.test(value)) return void 0;
   const unqualified = RECEIVER.test(binding2.name) ? binding2.name.replace(RECEIVER, "") : void 0;
+  const snake = snakeCaseOf(unqualified ?? binding2.name);
   for (const kind of CONTEXT_KINDS) {
     for (const pattern of kind.contextPatterns) {
-      if (nameMatches(pattern, binding2, unqualified) && pattern.value.test(value) && fileContains(pattern.requires)) {
+      if (nameMatches(pattern, binding2, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires)) {
         return { kind, value, start: binding2.start, end: binding2.end, specificity: Specificity.Context, binding: binding2 };
       }
     }
