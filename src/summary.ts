@@ -9,11 +9,11 @@ const CHAIN_PREFIX = 'blast-radius/';
 const SURVIVING_PROTECTION = new Set(['off-provider', 'other-account', 'recorded-outside-repo']);
 
 export function buildSummary(facts: FactReader, findings: readonly Finding[]): BlastRadiusSummary {
-  // A credential is counted once, however many files hold it (one token in a script and a README is one token):
-  // readable when any copy is, at the broadest scope any copy is rated.
+  // A credential is counted once, however many files hold it (one token in a script and a README is one token), and a
+  // pair once (an AWS key id beside its secret): readable when any copy is, at the broadest scope any copy is rated.
   const byValue = new Map<string, Credential[]>();
   for (const credential of facts.all('credential')) {
-    if (credential.inIgnoredDotenv && credential.scope === undefined) continue;
+    if ((credential.inIgnoredDotenv && credential.scope === undefined) || credential.companionHalf) continue;
     const copies = byValue.get(credential.valueHash);
     if (copies) copies.push(credential);
     else byValue.set(credential.valueHash, [credential]);

@@ -97,6 +97,19 @@ describe('counting credentials', () => {
       made.remove();
     }
   });
+
+  it('counts an AWS key id and its secret access key as one credential', async () => {
+    const { makeRepo } = await import('./helpers/repo.js');
+    const { awsKeyPair } = await import('./helpers/tokens.js');
+    const pair = awsKeyPair('summary-pair');
+    const made = makeRepo({ 'scripts/deploy.sh': `#!/bin/sh\nexport AWS_ACCESS_KEY_ID=${pair.id}\nexport AWS_SECRET_ACCESS_KEY=${pair.secret}\naws s3 sync dist/ s3://acme-web\n` });
+    try {
+      const summary = (await scan({ root: made.root })).summary;
+      expect(summary.headline).toContain('1 credential readable by agents (1 root-scoped)');
+    } finally {
+      made.remove();
+    }
+  });
 });
 
 describe('counting non-production paths', () => {

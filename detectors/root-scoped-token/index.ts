@@ -27,17 +27,19 @@ function rateCredentials(context: FinishContext): void {
   const credentials = context.facts.all('credential');
   const declared = new Set(CREDENTIAL_SCOPE_RULES.map((rule) => rule.id));
   // Published once all are rated: one pass over the facts, not one per credential (a bundle can hold thousands).
-  const scopes = new Map<string, Pick<Credential, 'scope' | 'reach'>>();
+  const scopes = new Map<string, Pick<Credential, 'scope' | 'reach' | 'companionHalf'>>();
   const companions = new CompanionIndex(credentials);
   const privileged = new Map(context.facts.all('privileged-principal').map((principal) => [principal.principal, principal]));
   for (const credential of credentials) {
     const kind = credentialKind(credential.kind);
     if (!kind) continue;
     const rating = withGrantedRole(kind.rate(contextOf(credential)), credential, privileged);
-    scopes.set(credential.id, { scope: rating.scope, reach: kind.reach });
+    // An AWS key id beside its secret (and such pairs) is one credential, counted and reported with the other half.
+    const companionHalf = kind.companionOf !== undefined && companions.near(credential, kind.companionOf);
+    scopes.set(credential.id, { scope: rating.scope, reach: kind.reach, ...(companionHalf ? { companionHalf } : {}) });
     if (rating.scope !== 'root' && rating.scope !== 'root-resource') continue;
     if (!declared.has(scopeRuleId(kind))) continue;
-    if (kind.companionOf && companions.near(credential, kind.companionOf)) continue;
+    if (companionHalf) continue;
     const where = credential.variable ? ` in ${credential.variable}` : '';
     context.report({
       ruleId: scopeRuleId(kind),

@@ -36,6 +36,8 @@ export interface Credential {
   inDocumentation?: boolean;
   /** It configures a CI job's service container (a test database thrown away with the job): rated low like test files. */
   throwaway?: boolean;
+  /** Half of a pair counted as one (an AWS key id beside its secret): set by the scope stage. */
+  companionHalf?: boolean;
   /** Filled by the scope stage (root-scoped-token). */
   scope?: CredentialScope;
   /** What the holder can do, in one sentence (scope stage). */
