@@ -4821,7 +4821,7 @@ var SURVIVING_PROTECTION = /* @__PURE__ */ new Set(["off-provider", "other-accou
 function buildSummary(facts, findings) {
   const byValue = /* @__PURE__ */ new Map();
   for (const credential of facts.all("credential")) {
-    if (credential.inIgnoredDotenv && credential.scope === void 0) continue;
+    if (credential.inIgnoredDotenv && credential.scope === void 0 || credential.companionHalf) continue;
     const copies = byValue.get(credential.valueHash);
     if (copies) copies.push(credential);
     else byValue.set(credential.valueHash, [credential]);
@@ -4928,7 +4928,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-NQJBVLRW.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-KF3Z36WJ.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

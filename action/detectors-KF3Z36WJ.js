@@ -8617,10 +8617,11 @@ function rateCredentials(context) {
     const kind = credentialKind(credential.kind);
     if (!kind) continue;
     const rating = withGrantedRole(kind.rate(contextOf2(credential)), credential, privileged);
-    scopes.set(credential.id, { scope: rating.scope, reach: kind.reach });
+    const companionHalf = kind.companionOf !== void 0 && companions.near(credential, kind.companionOf);
+    scopes.set(credential.id, { scope: rating.scope, reach: kind.reach, ...companionHalf ? { companionHalf } : {} });
     if (rating.scope !== "root" && rating.scope !== "root-resource") continue;
     if (!declared.has(scopeRuleId(kind))) continue;
-    if (kind.companionOf && companions.near(credential, kind.companionOf)) continue;
+    if (companionHalf) continue;
     const where = credential.variable ? ` in ${credential.variable}` : "";
     context.report({
       ruleId: scopeRuleId(kind),
