@@ -94,7 +94,7 @@ describe('the Action on a pull request', () => {
       medium: '0',
       low: '0',
       info: '0',
-      'blast-radius': '0 paths from an agent to production data that would not survive; 4 credentials readable by agents (4 root-scoped); 0 non-production paths to production; 0 of 0 production stores without off-provider backup; 0 agent permissions bypassing a human; 5 findings.',
+      'blast-radius': '0 paths from an agent to production data that would not survive; 3 credentials readable by agents (3 root-scoped); 0 non-production paths to production; 0 of 0 production stores without off-provider backup; 0 agent permissions bypassing a human; 5 findings.',
       'exit-code': '1',
     });
     expect(sarifResults(run, s.repo.root)).toEqual([
@@ -106,7 +106,7 @@ describe('the Action on a pull request', () => {
     ]);
     expect(run.summary).toContain('## Blast radius\n\nChanged lines of the pull request #7');
     expect(run.summary).toContain('**5 findings at or above high**: the step fails.');
-    expect(run.summary).toContain('| Credentials agents can read | 4 root |');
+    expect(run.summary).toContain('| Credentials agents can read | 3 root |');
     expect(run.summary).toContain('| critical | `root-scoped-token/stripe-live-secret-key` | `config/billing.yml:3` |');
     expect(run.summary).not.toContain(legacy);
     expect(run.summary).not.toContain(stripe);
