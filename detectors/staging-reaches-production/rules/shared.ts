@@ -25,6 +25,14 @@ export const sharedDatabase: RuleMeta = {
     positive: [
       {
         files: {
+          'config/deploy.yml': 'service: tallyho\nimage: tallyho/app\nservers:\n  web:\n    - 10.0.0.2\nenv:\n  clear:\n    DB_HOST: 10.0.0.5\naccessories:\n  db:\n    image: postgres:16\n    host: 10.0.0.5\n    env:\n      clear:\n        POSTGRES_DB: tallyho_production\n',
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 10.0.0.3\nenv:\n  clear:\n    RAILS_ENV: staging\n    DB_HOST: 10.0.0.5\n',
+        },
+        expect: { path: 'config/deploy.staging.yml', line: 7 },
+        note: "Kamal: the base deploy is production's, as its database accessory's name says",
+      },
+      {
+        files: {
           'scripts/deploy-prod.sh': '#!/bin/sh\ngcloud run deploy sightings-api --region us-central1 --add-cloudsql-instances trailcam-prod:us-central1:sightings-prod\n',
           '.github/workflows/deploy-staging.yml': 'on:\n  push:\n    branches: [develop]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: |\n          gcloud run deploy sightings-api-staging \\\n            --region us-central1 \\\n            --add-cloudsql-instances trailcam-prod:us-central1:sightings-prod\n',
         },

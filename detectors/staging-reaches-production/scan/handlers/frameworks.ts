@@ -130,7 +130,9 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
   if (cls.role !== 'base' || root.kind !== 'map') return;
   const env = get(root, 'env');
   const clear = get(env, 'clear') ?? env;
-  const production = clear?.kind === 'map' && valueTag(clear.entries)?.environment === 'production';
+  // Said by the app's environment (`RAILS_ENV: production`), or by its database accessory's (`POSTGRES_DB:
+  // app_production`, what Rails names production's database).
+  const production = (clear?.kind === 'map' && valueTag(clear.entries)?.environment === 'production') || accessoriesNameProduction(get(root, 'accessories'));
   if (!production) return;
   const tag = { environment: 'production' as const, name: 'deploy.yml', evidence: 'value' as const };
   // The base file is what `kamal deploy` ships when it says production: its accessories, and the environment its
@@ -139,6 +141,15 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
   if (accessories) walkSection(rec, { node: accessories, path: ['accessories'], tag, role: 'plain', span: accessories.span }, walkOptions(cls));
   if (env) walkSection(rec, { node: env, path: ['env'], tag, role: 'plain', span: env.span }, walkOptions(cls));
 }
+function accessoriesNameProduction(accessories: DataNode | undefined): boolean {
+  if (accessories?.kind !== 'map') return false;
+  return accessories.entries.some((accessory) => {
+    const env = get(accessory.value, 'env');
+    const clear = get(env, 'clear') ?? env;
+    return clear?.kind === 'map' && clear.entries.some((entry) => /(?:^|_)(?:DB|DATABASE)$/i.test(entry.key) && /[_-](?:production|prod)$/i.test(literalString(entry.value) ?? ''));
+  });
+}
+
 /** A data store's URL written into the environment's file: `config.cache_store = :redis_cache_store, { url: "redis://…" }`. */
 const SERVICE_URL = /(["'])((?:redis|rediss|postgres|postgresql|mysql2?|mongodb(?:\+srv)?|amqps?|memcached):\/\/[^"'\s]+)\1/g;
 const CONFIG_SETTING = /^[ \t]*(config(?:\.\w+)+)/;
