@@ -11714,12 +11714,20 @@ function scanKamal(rec, cls, root) {
   if (cls.role !== "base" || root.kind !== "map") return;
   const env = get(root, "env");
   const clear = get(env, "clear") ?? env;
-  const production = clear?.kind === "map" && valueTag(clear.entries)?.environment === "production";
+  const production = clear?.kind === "map" && valueTag(clear.entries)?.environment === "production" || accessoriesNameProduction(get(root, "accessories"));
   if (!production) return;
   const tag = { environment: "production", name: "deploy.yml", evidence: "value" };
   const accessories = get(root, "accessories");
   if (accessories) walkSection(rec, { node: accessories, path: ["accessories"], tag, role: "plain", span: accessories.span }, walkOptions(cls));
   if (env) walkSection(rec, { node: env, path: ["env"], tag, role: "plain", span: env.span }, walkOptions(cls));
+}
+function accessoriesNameProduction(accessories) {
+  if (accessories?.kind !== "map") return false;
+  return accessories.entries.some((accessory) => {
+    const env = get(accessory.value, "env");
+    const clear = get(env, "clear") ?? env;
+    return clear?.kind === "map" && clear.entries.some((entry) => /(?:^|_)(?:DB|DATABASE)$/i.test(entry.key) && /[_-](?:production|prod)$/i.test(literalString(entry.value) ?? ""));
+  });
 }
 var SERVICE_URL = /(["'])((?:redis|rediss|postgres|postgresql|mysql2?|mongodb(?:\+srv)?|amqps?|memcached):\/\/[^"'\s]+)\1/g;
 var CONFIG_SETTING = /^[ \t]*(config(?:\.\w+)+)/;
@@ -12590,6 +12598,14 @@ var sharedDatabase = {
   tags: ["environments", "database"],
   samples: {
     positive: [
+      {
+        files: {
+          "config/deploy.yml": "service: tallyho\nimage: tallyho/app\nservers:\n  web:\n    - 10.0.0.2\nenv:\n  clear:\n    DB_HOST: 10.0.0.5\naccessories:\n  db:\n    image: postgres:16\n    host: 10.0.0.5\n    env:\n      clear:\n        POSTGRES_DB: tallyho_production\n",
+          "config/deploy.staging.yml": "servers:\n  web:\n    - 10.0.0.3\nenv:\n  clear:\n    RAILS_ENV: staging\n    DB_HOST: 10.0.0.5\n"
+        },
+        expect: { path: "config/deploy.staging.yml", line: 7 },
+        note: "Kamal: the base deploy is production's, as its database accessory's name says"
+      },
       {
         files: {
           "scripts/deploy-prod.sh": "#!/bin/sh\ngcloud run deploy sightings-api --region us-central1 --add-cloudsql-instances trailcam-prod:us-central1:sightings-prod\n",
