@@ -82,8 +82,13 @@ export function isProductionStore(store: DataStore): boolean {
   return !store.testOnly && (store.environment === undefined || store.environment === 'production');
 }
 
+/**
+ * A store the repository shows would not survive: no backup, or backups that stay with the provider. A backup whose
+ * destination the repository does not show (a bucket from a variable set elsewhere) may well survive: a chain that
+ * says "no copy survives" needs the repository to show it.
+ */
 function isUnprotected(store: DataStore): boolean {
-  return !store.externalBackup && !SURVIVES.has(store.protection ?? 'none');
+  return !store.externalBackup && !SURVIVES.has(store.protection ?? 'none') && store.protection !== 'destination-unknown';
 }
 
 /** `host:` identities of the endpoints written beside a credential (the host of a connection string, an API URL). */

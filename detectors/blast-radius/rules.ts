@@ -58,6 +58,10 @@ export const directChain: RuleMeta = {
     ],
     negative: [
       railwayRepo({ 'scripts/admin.sh': ADMIN_SCRIPT, '.github/workflows/db-backup.yml': OFFSITE_BACKUP }, 'a nightly dump leaves Railway'),
+      railwayRepo(
+        { 'scripts/admin.sh': ADMIN_SCRIPT, '.github/workflows/db-backup.yml': OFFSITE_BACKUP.replace('"s3://fleetly-db-backups/daily/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com', '"s3://$BACKUP_BUCKET/daily.dump" --endpoint-url "$BACKUP_ENDPOINT"') },
+        "a nightly dump to a bucket the repository does not name: it may survive, so no chain says it cannot",
+      ),
       {
         files: {
           'infra/main.tf': AWS_ROOT_MODULE,

@@ -25778,7 +25778,7 @@ function isProductionStore(store) {
   return !store.testOnly && (store.environment === void 0 || store.environment === "production");
 }
 function isUnprotected(store) {
-  return !store.externalBackup && !SURVIVES.has(store.protection ?? "none");
+  return !store.externalBackup && !SURVIVES.has(store.protection ?? "none") && store.protection !== "destination-unknown";
 }
 function credentialHosts(credential) {
   const text = `${credential.line ?? ""}
@@ -26021,6 +26021,10 @@ var directChain = {
     ],
     negative: [
       railwayRepo({ "scripts/admin.sh": ADMIN_SCRIPT, ".github/workflows/db-backup.yml": OFFSITE_BACKUP }, "a nightly dump leaves Railway"),
+      railwayRepo(
+        { "scripts/admin.sh": ADMIN_SCRIPT, ".github/workflows/db-backup.yml": OFFSITE_BACKUP.replace('"s3://fleetly-db-backups/daily/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com', '"s3://$BACKUP_BUCKET/daily.dump" --endpoint-url "$BACKUP_ENDPOINT"') },
+        "a nightly dump to a bucket the repository does not name: it may survive, so no chain says it cannot"
+      ),
       {
         files: {
           "infra/main.tf": AWS_ROOT_MODULE,
