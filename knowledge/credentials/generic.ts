@@ -21,7 +21,7 @@ function superuserBeside(context: CredentialContext): string | undefined {
   const passwordWords = wordsOf(context.variable ?? '');
   // Spring's `datasource: { url: jdbc:..., username: postgres, password: ... }` names the database by its URL.
   // The superuser of a database on the developer's own machine reaches that machine's data only.
-  if (Object.entries(context.siblingValues).some(([name, value]) => /^(?:host|hostname|server|db_host)$/i.test(name) && LOCAL_DATABASE_HOST.test(value.trim()))) return undefined;
+  if (Object.entries(context.siblingValues).some(([name, value]) => /^(?:host|hostname|server|db_host)$/i.test(name) && LOOPBACK.test(value.trim()))) return undefined;
   // Rails' `adapter: postgresql` and Django's `ENGINE: django.db.backends.mysql` name the database beside the pair.
   const besideDatabaseUrl = Object.entries(context.siblingValues).some(([name, value]) => DATABASE_URL.test(value.trim()) || (DATABASE_ENGINE_KEY.test(name) && DATABASE_ENGINE_VALUE.test(value)));
   // The other words of the password's name say whose it is (`POSTGRES` of `POSTGRES_PASSWORD`): a user named for
@@ -37,7 +37,6 @@ function superuserBeside(context: CredentialContext): string | undefined {
   return undefined;
 }
 
-const LOCAL_DATABASE_HOST = /^(?:localhost|127\.0\.0\.1|::1|0\.0\.0\.0)$/i;
 const PASSWORD_NAME_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret']);
 const DATABASE_ENGINE_KEY = /^(?:adapter|engine|driver|dialect|client|db_connection)$/i;
 const DATABASE_ENGINE_VALUE = /(?:^|[.:/_-])(?:postgres(?:ql)?|postgis|pg|mysql2?|mariadb|trilogy|sqlserver|mssql|oracle|oracle_enhanced)(?:$|[.:/_-])/i;

@@ -5,24 +5,14 @@ import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, literalString, type DataNode } from '../../../src/parse/data-tree.js';
 import { parseJsoncValue } from '../../../src/parse/json.js';
 import { prefixMatcher } from '../../../knowledge/agents/commands.js';
+import { actionSteps } from './workflow-steps.js';
 import { commandPermission, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 
 const ACTION = /^google-github-actions\/run-gemini-cli@/;
 const SHELL_TOOL = /^(?:run_shell_command|ShellTool)(?:\((.*)\))?$/s;
 
 export function readGeminiAction(file: SourceFile, out: FileEmitter): void {
-  const root = file.data()?.roots[0];
-  const jobs = get(root, 'jobs');
-  if (jobs?.kind !== 'map') return;
-  for (const job of jobs.entries) {
-    const steps = get(job.value, 'steps');
-    if (steps?.kind !== 'seq') continue;
-    for (const step of steps.items) {
-      const uses = get(step, 'uses');
-      if (!ACTION.test(literalString(uses) ?? '')) continue;
-      readStep(file, out, step, uses!);
-    }
-  }
+  for (const { step, uses } of actionSteps(file, ACTION)) readStep(file, out, step, uses);
 }
 
 function readStep(file: SourceFile, out: FileEmitter, step: DataNode, uses: DataNode): void {
