@@ -9,6 +9,7 @@ import { directoryOf, engineTitle, nameHoldsDatabase, environmentOf as sharedEnv
 import { lookupTable } from '../../src/lookup-table.js';
 import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
+import { expand } from './backups/commands.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -257,7 +258,7 @@ function accountOfStore(store: DataStore, contexts: readonly StoreContext[]): { 
 }
 
 /** An `env:` destination with its variables filled from what a platform config sets (`fly.toml` `[env]`). */
-function expandFromAppEnv(ref: string, contexts: readonly StoreContext[]): Destination | undefined {
+function expandFromAppEnv(ref: string, contexts: readonly StoreContext[]): Destination {
   const [url, endpoint] = JSON.parse(ref.slice('env:'.length)) as [string, string | null];
   // Production's config decides: `fly.staging.toml` sets staging's replica, not the one production's data goes to.
   const values = new Map(
@@ -265,15 +266,8 @@ function expandFromAppEnv(ref: string, contexts: readonly StoreContext[]): Desti
       .filter((entry) => entry.kind === 'app-env' && entry.name && entry.value && (environmentOfPath(entry.location.path)?.environment ?? 'production') === 'production')
       .map((entry) => [entry.name!, entry.value!]),
   );
-  let missing = false;
-  const fill = (text: string) => text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (_, braced: string | undefined, bare: string | undefined) => {
-    const value = values.get((braced ?? bare)!);
-    if (value === undefined) missing = true;
-    return value ?? '';
-  });
-  const filled = fill(url);
-  const filledEndpoint = endpoint === null ? undefined : fill(endpoint);
-  return missing ? undefined : classifyDestination(filled, filledEndpoint);
+  // A variable set nowhere stays written out, and the destination stays unresolved.
+  return classifyDestination(expand(url, values), endpoint === null ? undefined : expand(endpoint, values));
 }
 
 function classify(item: BackupEvidence, store: DataStore, context: ClassifyContext): Classified {
@@ -285,7 +279,7 @@ function classify(item: BackupEvidence, store: DataStore, context: ClassifyConte
     const ref = item.destinationRef;
     if (ref.startsWith('env:')) {
       const expanded = expandFromAppEnv(ref, contexts);
-      if (!expanded || expanded.unresolved) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ''} is set from the environment, which the repo does not show` };
+      if (expanded.unresolved) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ''} is set from the environment, which the repo does not show` };
       provider = expanded.provider;
       account = expanded.account;
       region = expanded.region;

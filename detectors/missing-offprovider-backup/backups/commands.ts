@@ -202,17 +202,17 @@ function wordsOf(command: string, env: ScriptEnv): string[] {
   return words.filter((word) => word !== '');
 }
 
-function expand(text: string, env: ScriptEnv): string {
+export function expand(text: string, env: ScriptEnv): string {
   return text
     .replace(/\$\{\{\s*(?:env|vars)\.([A-Za-z_][\w]*)\s*\}\}/g, (whole, name: string) => env.get(name) ?? whole)
     .replace(/\$\{([A-Za-z_][\w]*)(?::?-([^}]*))?\}/g, (whole, name: string, fallback: string | undefined) => env.get(name) ?? (fallback && !isUnresolved(fallback) ? fallback : whole))
     .replace(/\$([A-Za-z_][\w]*)/g, (whole, name: string) => env.get(name) ?? whole);
 }
 
-/** Drops wrappers (`sudo`, `docker exec db`, `kubectl exec -- `, `railway run`, `VAR=x`) to reach the real tool. */
 /** sudo/runuser/doas options followed by a value (`-u postgres`, `-iu postgres`, `-g staff`), not `--user=postgres`. */
 const SUDO_OPTION_WITH_VALUE = /^-[A-Za-z]*[ugCDhprtUT]$/;
 
+/** Drops wrappers (`sudo`, `docker exec db`, `kubectl exec -- `, `railway run`, `VAR=x`) to reach the real tool. */
 function unwrap(words: string[]): { words: string[]; platform?: string } {
   let rest = words;
   let platform: string | undefined;
@@ -365,6 +365,24 @@ function wrappersIn(script: string): Map<string, string> {
   return wrappers;
 }
 
+/**
+ * What a nested script (a substitution, `ssh host "…"`, `sh -c "…"`) did, placed at the command that ran it. A shell's
+ * nested script is this one's steps, restore drills included; a substitution only yields what it prints.
+ */
+function adopt(reading: ScriptReading, nested: ScriptReading, offset: number, options: { deploys?: boolean; drill?: boolean } = {}): void {
+  for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset });
+  for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset });
+  if (options.deploys !== false) for (const deploy of nested.deploys) reading.deploys.push({ ...deploy, offset });
+  if (!options.drill) return;
+  if (nested.fetch !== undefined) reading.fetch ??= offset;
+  if (nested.load !== undefined) {
+    reading.load ??= offset;
+    reading.loadEngine ??= nested.loadEngine;
+  }
+  if (nested.verify !== undefined) reading.verify ??= offset;
+  if (nested.fetchSource) reading.fetchSource ??= nested.fetchSource;
+}
+
 export function readScript(script: string, env: ScriptEnv = new Map(), remote = false): ScriptReading {
   const reading: ScriptReading = { dumps: [], uploads: [], localOnly: false, deploys: [], supabaseProjects: [], provisions: [] };
   const localEnv = new Map(env);
@@ -373,11 +391,7 @@ export function readScript(script: string, env: ScriptEnv = new Map(), remote = 
   let dumpedToFile = false;
   for (const command of commandsOf(script)) {
     // What a substitution runs counts too: `curl -o latest.dump "$(heroku pg:backups:url)"` downloads a dump.
-    for (const inner of substitutionsIn(command.text)) {
-      const nested = readScript(inner, localEnv, remote);
-      for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: command.offset });
-      for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: command.offset });
-    }
+    for (const inner of substitutionsIn(command.text)) adopt(reading, readScript(inner, localEnv, remote), command.offset, { deploys: false });
     // Assignments at the top of a script resolve later references (`BUCKET=s3://acme-backups`).
     const assignment = /^(?:export\s+)?([A-Za-z_][\w]*)=("[^"]*"|'[^']*'|\S*)$/.exec(command.text);
     if (assignment) {
@@ -401,21 +415,12 @@ export function readScript(script: string, env: ScriptEnv = new Map(), remote = 
         continue;
       }
       // `ssh host "docker compose up -d"`: the quoted command runs on the server.
-      const nested = readScript(words[words.length - 1]!, localEnv, true);
-      for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: at });
-      for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: at });
-      for (const deploy of nested.deploys) reading.deploys.push({ ...deploy, offset: at });
+      adopt(reading, readScript(words[words.length - 1]!, localEnv, true), at);
       continue;
     }
     // `sh -c "redis-cli --rdb /tmp/d.rdb && aws s3 cp …"`: a container's command, run by a shell.
     if (/^(?:sh|bash|ash|dash)$/.test(tool) && words[1] === '-c' && words[2] !== undefined) {
-      const nested = readScript(words[2], localEnv, remote);
-      for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: at });
-      for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: at });
-      for (const deploy of nested.deploys) reading.deploys.push({ ...deploy, offset: at });
-      reading.fetch ??= nested.fetch === undefined ? undefined : at;
-      reading.load ??= nested.load === undefined ? undefined : at;
-      reading.verify ??= nested.verify === undefined ? undefined : at;
+      adopt(reading, readScript(words[2], localEnv, remote), at, { drill: true });
       continue;
     }
     const deploy = deployOf(words, remote || /^ssh:\/\//.test(localEnv.get('DOCKER_HOST') ?? ''));
