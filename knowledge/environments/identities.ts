@@ -146,6 +146,7 @@ export function hostIdentities(rawHost: string, port?: number): { primary: strin
  */
 export function convexDeploymentIdentity(raw: string, variable: string | undefined): ResourceIdentity | undefined {
   const value = raw.trim();
+  if (variable !== 'CONVEX_DEPLOYMENT' && !value.includes('.convex.')) return undefined;
   const name = (variable === 'CONVEX_DEPLOYMENT' ? /^(?:dev|prod|preview):([a-z]+-[a-z]+-\d+)$/.exec(value)?.[1] : undefined) ?? /^https:\/\/([a-z]+-[a-z]+-\d+)\.convex\.(?:cloud|site)\/?$/.exec(value)?.[1];
   return name ? { kind: 'database', identity: `convex:${name}`, otherIdentities: [], display: `Convex deployment ${name}`, secrets: [] } : undefined;
 }
@@ -157,6 +158,8 @@ export function convexDeploymentIdentity(raw: string, variable: string | undefin
  */
 export function messageBrokerIdentity(raw: string): ResourceIdentity | undefined {
   const value = raw.trim();
+  // Asked of every configuration value: most name no broker's domain.
+  if (!BROKER_DOMAIN.test(value)) return undefined;
   const sqs = SQS_QUEUE_URL.exec(value);
   if (sqs) return { kind: 'database', identity: `sqs:${sqs[1]}/${sqs[2]!.toLowerCase()}`, otherIdentities: [], display: `SQS queue ${sqs[2]}`, name: sqs[2], secrets: [] };
   const first = value.replace(/^[a-z+]+:\/\//i, '').split(/[,;\s]/)[0]!.replace(/\/.*$/, '').replace(/:\d+$/, '').toLowerCase();
@@ -167,6 +170,7 @@ export function messageBrokerIdentity(raw: string): ResourceIdentity | undefined
   return { kind: 'database', identity: `broker:${cluster}`, otherIdentities: [], display: `${broker[1]} ${cluster}`, name: cluster.split('.')[0], secrets: [] };
 }
 
+const BROKER_DOMAIN = /amazonaws\.com|confluent\.cloud|servicebus\.windows\.net|cloudamqp\.com/;
 const SQS_QUEUE_URL = /^https:\/\/sqs\.[a-z0-9-]+\.amazonaws\.com\/(\d{12})\/([A-Za-z0-9_.-]+)\/?$/;
 const BROKER_HOSTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\.kafka(?:-serverless)?\.[a-z0-9-]+\.amazonaws\.com$/, 'Kafka cluster'],
