@@ -13,7 +13,7 @@ import { parentPort, workerData } from "node:worker_threads";
 var port = parentPort;
 if (!port) throw new Error("scan-worker runs only as a worker thread");
 var { settings } = workerData;
-var { detectors } = await import("./detectors-U6YR7GPT.js");
+var { detectors } = await import("./detectors-G6R532OB.js");
 var stage = await FileStage.create(detectors, settings, []);
 var failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
 port.on("message", (run) => {

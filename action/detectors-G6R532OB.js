@@ -2761,7 +2761,7 @@ var USER_WORDS = /* @__PURE__ */ new Set(["user", "username", "login", "uid", "u
 var DATABASE_WORDS = /* @__PURE__ */ new Set(["db", "database", "datasource", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "sql", "mssql", "oracle", "redis", "rds"]);
 function superuserBeside(context) {
   const passwordWords = wordsOf(context.variable ?? "");
-  if (Object.entries(context.siblingValues).some(([name, value]) => /^(?:host|hostname|server|db_host)$/i.test(name) && LOCAL_DATABASE_HOST.test(value.trim()))) return void 0;
+  if (Object.entries(context.siblingValues).some(([name, value]) => /^(?:host|hostname|server|db_host)$/i.test(name) && LOOPBACK.test(value.trim()))) return void 0;
   const besideDatabaseUrl = Object.entries(context.siblingValues).some(([name, value]) => DATABASE_URL.test(value.trim()) || DATABASE_ENGINE_KEY.test(name) && DATABASE_ENGINE_VALUE.test(value));
   const owner = passwordWords.filter((word) => !PASSWORD_NAME_WORDS.has(word));
   for (const [name, value] of Object.entries(context.siblingValues)) {
@@ -2773,7 +2773,6 @@ function superuserBeside(context) {
   }
   return void 0;
 }
-var LOCAL_DATABASE_HOST = /^(?:localhost|127\.0\.0\.1|::1|0\.0\.0\.0)$/i;
 var PASSWORD_NAME_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret"]);
 var DATABASE_ENGINE_KEY = /^(?:adapter|engine|driver|dialect|client|db_connection)$/i;
 var DATABASE_ENGINE_VALUE = /(?:^|[.:/_-])(?:postgres(?:ql)?|postgis|pg|mysql2?|mariadb|trilogy|sqlserver|mssql|oracle|oracle_enhanced)(?:$|[.:/_-])/i;
@@ -8818,11 +8817,13 @@ function hostIdentities(rawHost, port) {
 }
 function convexDeploymentIdentity(raw, variable) {
   const value = raw.trim();
+  if (variable !== "CONVEX_DEPLOYMENT" && !value.includes(".convex.")) return void 0;
   const name = (variable === "CONVEX_DEPLOYMENT" ? /^(?:dev|prod|preview):([a-z]+-[a-z]+-\d+)$/.exec(value)?.[1] : void 0) ?? /^https:\/\/([a-z]+-[a-z]+-\d+)\.convex\.(?:cloud|site)\/?$/.exec(value)?.[1];
   return name ? { kind: "database", identity: `convex:${name}`, otherIdentities: [], display: `Convex deployment ${name}`, secrets: [] } : void 0;
 }
 function messageBrokerIdentity(raw) {
   const value = raw.trim();
+  if (!BROKER_DOMAIN.test(value)) return void 0;
   const sqs = SQS_QUEUE_URL.exec(value);
   if (sqs) return { kind: "database", identity: `sqs:${sqs[1]}/${sqs[2].toLowerCase()}`, otherIdentities: [], display: `SQS queue ${sqs[2]}`, name: sqs[2], secrets: [] };
   const first = value.replace(/^[a-z+]+:\/\//i, "").split(/[,;\s]/)[0].replace(/\/.*$/, "").replace(/:\d+$/, "").toLowerCase();
@@ -8831,6 +8832,7 @@ function messageBrokerIdentity(raw) {
   const cluster = first.replace(/^b-\d+\./, "");
   return { kind: "database", identity: `broker:${cluster}`, otherIdentities: [], display: `${broker[1]} ${cluster}`, name: cluster.split(".")[0], secrets: [] };
 }
+var BROKER_DOMAIN = /amazonaws\.com|confluent\.cloud|servicebus\.windows\.net|cloudamqp\.com/;
 var SQS_QUEUE_URL = /^https:\/\/sqs\.[a-z0-9-]+\.amazonaws\.com\/(\d{12})\/([A-Za-z0-9_.-]+)\/?$/;
 var BROKER_HOSTS = [
   [/\.kafka(?:-serverless)?\.[a-z0-9-]+\.amazonaws\.com$/, "Kafka cluster"],
@@ -14408,571 +14410,6 @@ function safeDecode(text) {
   }
 }
 
-// detectors/missing-offprovider-backup/assess.ts
-var RULE = {
-  noBackup: "missing-offprovider-backup/no-backup",
-  sameVolume: "missing-offprovider-backup/same-volume-backup",
-  providerOnly: "missing-offprovider-backup/provider-only-backup",
-  destinationUnknown: "missing-offprovider-backup/backup-destination-unknown",
-  notVisible: "missing-offprovider-backup/backup-not-visible",
-  restoreNeverTested: "missing-offprovider-backup/restore-never-tested"
-};
-var RANK = {
-  none: 0,
-  "same-volume": 1,
-  "provider-managed": 2,
-  "same-account-other-region": 3,
-  "destination-unknown": 4,
-  "other-account": 5,
-  "off-provider": 6
-};
-var HYPERSCALERS = /* @__PURE__ */ new Set(["aws", "gcp", "azure"]);
-var SAME_PLANE = lookupTable({ fly: ["tigris"], tigris: ["fly"] });
-var SELF_MANAGED_DUMPS = /* @__PURE__ */ new Set(["postgres", "mysql", "mongo", "database"]);
-var HOST_LIKE = /* @__PURE__ */ new Set(["host", "kubernetes", "in-cluster", "docker-compose", "kamal"]);
-function assess(context) {
-  const stores = [...context.facts.all("data-store")];
-  const evidence = context.facts.all("backup-evidence");
-  const contexts = context.facts.all("store-context");
-  const aliases = context.config.environmentAliases;
-  const byKind = (kind) => contexts.filter((entry) => entry.kind === kind);
-  const buttons = new Set(byKind("deploy-button").map((entry) => entry.value));
-  const allDeploys = byKind("deploys").filter((entry) => !buttons.has(entry.value) && !isTestExampleOrDocsPath(entry.location.path));
-  const deploys = allDeploys.filter((entry) => entry.value !== "kubernetes-manifest");
-  const kubernetesApplied = deploys.some((entry) => entry.value === "kubernetes" || entry.value === "gitops");
-  const appDeploys = deploys.filter((entry) => entry.value !== "cloudflare" && entry.value !== "supabase");
-  const composeDeploys = byKind("deploys-compose").filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
-  const inferred = inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence);
-  const terraformRoots = new Set(byKind("terraform-root").map((entry) => entry.directory));
-  const productionModules = new Set(byKind("terraform-module-call").filter((entry) => entry.value === "production").map((entry) => entry.directory));
-  const supabaseHosted = byKind("supabase-hosted").length > 0;
-  const supabaseRefs = [...new Set(byKind("supabase-hosted").map((entry) => entry.name).filter((name) => !!name))];
-  const stacks = byKind("pulumi-stack");
-  const prodComposeFiles = stores.filter((store) => store.declaredBy === "compose" && environmentOf2(store, aliases) === "production").length > 0;
-  const environments = new Map(stores.map((store) => [store.id, environmentOf2(store, aliases, stacks)]));
-  const declaredProduction = (store) => {
-    if (store.testOnly) return false;
-    const environment = environments.get(store.id);
-    if (environment && environment !== "production") return false;
-    if (buttons.has(store.platform) && store.declaredBy === "platform") return false;
-    switch (store.declaredBy) {
-      case "platform":
-        if (store.platform === "supabase") return environment === "production" || supabaseHosted;
-        return true;
-      case "infrastructure": {
-        const terraform = store.identities.find((identity) => identity.startsWith("terraform:"));
-        if (terraform) {
-          const directory = directoryOf2(store.location.path);
-          const isModule = /(^|\/)modules?\//.test(store.location.path) || !terraformRoots.has(directory);
-          return environment === "production" || !isModule || productionModules.has(directory);
-        }
-        return true;
-      }
-      case "manifest":
-        return environment === "production" || kubernetesApplied;
-      case "compose": {
-        if (environment === "production") return true;
-        if (environment) return false;
-        const path2 = store.location.path.toLowerCase();
-        return composeDeploys.some((deploy) => {
-          if (!deploy.name) return !prodComposeFiles;
-          const named = deploy.name.toLowerCase().replace(/^\.\//, "");
-          return named.includes("/") ? path2 === named || path2.endsWith(`/${named}`) : fileNameOf(path2) === named;
-        });
-      }
-      case "usage":
-      default:
-        if (store.driverOnly && !inferred.has(store.id)) return false;
-        if (store.platform === "supabase" && !supabaseHosted && environment !== "production" && !store.identities.some((identity) => identity.startsWith("supabase:project:"))) return false;
-        return appDeploys.length > 0 || composeDeploys.length > 0 || environment === "production" && store.provider !== void 0;
-    }
-  };
-  const assessments = new Map(stores.map((store) => [store.id, { store, production: false, environment: environments.get(store.id), matched: [], best: "none", primary: true }]));
-  const candidates = stores.filter((store) => declaredProduction(store));
-  for (const store of candidates) assessments.get(store.id).production = true;
-  const rankOf = (store) => {
-    const order = { platform: 0, infrastructure: 0, manifest: 1, compose: 1, usage: store.provider ? 2 : 3 };
-    return order[store.declaredBy ?? "usage"] ?? 3;
-  };
-  const byPlace = (a, b) => a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || byPlace(a, b));
-  const kept = [];
-  for (const store of sorted) {
-    const twin = kept.find((other) => describeSame(other, store));
-    if (twin) {
-      const assessment = assessments.get(store.id);
-      assessment.primary = false;
-      assessment.sameAs = twin;
-      continue;
-    }
-    kept.push(store);
-  }
-  const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
-  const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref) => !!ref));
-  const resolve2 = (item, store, depth = 0) => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve: resolve2 });
-  const coverage = new Coverage(stores, referencedPlans);
-  for (const store of kept) {
-    const assessment = assessments.get(store.id);
-    const identities = store.platform === "supabase" ? [...store.identities, ...supabaseIdentities] : store.identities;
-    const withIdentities = { ...store, identities };
-    for (const item of evidence) {
-      if (!coverage.covers(item, withIdentities)) continue;
-      if (item.environment && item.environment !== "production" && assessment.environment !== item.environment) continue;
-      assessment.matched.push(resolve2(item, store));
-    }
-    const classes = [store.builtInBackup?.protection ?? "none", ...assessment.matched.map((match) => match.protection)];
-    assessment.best = classes.reduce((best, next) => RANK[next] > RANK[best] ? next : best, "none");
-  }
-  const decided = /* @__PURE__ */ new Map();
-  for (const assessment of assessments.values()) {
-    const { store } = assessment;
-    const external = assessment.production && assessment.primary ? externalBackupFor(store, context.config.externalBackups) : void 0;
-    decided.set(store.id, {
-      production: assessment.production && assessment.primary,
-      environment: assessment.environment ?? store.environment,
-      protection: external ? "off-provider" : assessment.primary ? assessment.best : void 0,
-      ...assessment.sameAs ? { sameAs: assessment.sameAs.id } : {},
-      ...inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {},
-      ...external ? { externalBackup: external } : {},
-      ...store.platform === "supabase" && supabaseIdentities.length > 0 ? { identities: [.../* @__PURE__ */ new Set([...store.identities, ...supabaseIdentities])] } : {}
-    });
-    if (!assessment.production) continue;
-    if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys);
-    reportDestructive(context, assessment, byKind("storage-class"));
-  }
-  context.enrichEach("data-store", (fact) => decided.get(fact.id));
-}
-function environmentOf2(store, aliases, stacks = []) {
-  if (Object.keys(aliases).length > 0) {
-    const fromPath = environmentOfPath(store.location.path, aliases)?.environment;
-    if (fromPath) return fromPath;
-    const fromName = environmentOf("", [store.name], aliases);
-    if (fromName && !store.environment) return fromName;
-  }
-  if (store.environment) return store.environment;
-  if (store.identities.some((identity) => identity.startsWith("pulumi:"))) {
-    const directory = directoryOf2(store.location.path);
-    const names = stacks.filter((stack) => stack.directory === directory || directory.startsWith(`${stack.directory}/`)).map((stack) => canonicalEnvironment(stack.name ?? "", aliases));
-    if (names.includes("production")) return "production";
-    if (names.length > 0 && names.every((name) => name !== void 0)) return names[0];
-  }
-  return void 0;
-}
-function enginesCompatible(a, b) {
-  return a === b || a === "database" || b === "database";
-}
-function describeSame(kept, other) {
-  if (kept.identities.some((identity) => other.identities.includes(identity) && !identity.startsWith("operator:"))) return true;
-  if (other.declaredBy !== "usage") return false;
-  if (!enginesCompatible(kept.engine, other.engine)) return false;
-  const hosts = (store) => store.identities.filter((identity) => identity.startsWith("host:"));
-  if (kept.declaredBy === "usage" && hosts(kept).length > 0 && hosts(other).length > 0) return false;
-  if (other.provider === void 0) return kept.engine !== "object-storage" && kept.engine !== "volume" || kept.engine === other.engine;
-  return kept.provider === other.provider;
-}
-function providerOfStore(store, contexts) {
-  if (store.provider === "kubernetes") {
-    const storageClass = store.storageClass ? contexts.find((entry) => entry.kind === "storage-class" && entry.name === store.storageClass) : void 0;
-    if (storageClass?.value) return storageClass.value;
-    const byName = store.storageClass ?? "";
-    if (/^(gp2|gp3|io1|io2|st1|sc1|ebs)/.test(byName)) return "aws";
-    if (/^(standard-rwo|premium-rwo|pd-)/.test(byName)) return "gcp";
-    if (/^(managed|azurefile|default-azure)/.test(byName)) return "azure";
-    if (/^do-block-storage/.test(byName)) return "digitalocean";
-    return "kubernetes";
-  }
-  return store.provider ?? "unknown";
-}
-function accountOfStore(store, contexts) {
-  if (store.account) return { account: store.account, region: store.region };
-  const terraform = store.identities.find((identity) => identity.startsWith("terraform:"));
-  if (!terraform) {
-    const accounts = store.provider === "aws" ? [...new Set(contexts.filter((entry) => entry.kind === "cdk-environment").map((entry) => entry.account))] : [];
-    if (accounts.length === 1) return { account: accounts[0], region: store.region ?? contexts.find((entry) => entry.kind === "cdk-environment" && entry.region)?.region };
-    return { region: store.region };
-  }
-  const directory = directoryOf2(store.location.path);
-  const address = terraform.split(":").slice(2).join(":");
-  const alias = contexts.find((entry) => entry.kind === "terraform-resource-provider" && entry.directory === directory && entry.name === address)?.value;
-  const provider = contexts.find((entry) => entry.kind === "terraform-provider" && entry.directory === directory && entry.name === (alias ?? store.provider));
-  return { account: provider?.account, region: store.region ?? provider?.region };
-}
-function expandFromAppEnv(ref, contexts) {
-  const [url, endpoint] = JSON.parse(ref.slice("env:".length));
-  const values = new Map(
-    contexts.filter((entry) => entry.kind === "app-env" && entry.name && entry.value && (environmentOfPath(entry.location.path)?.environment ?? "production") === "production").map((entry) => [entry.name, entry.value])
-  );
-  let missing = false;
-  const fill2 = (text) => text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (_, braced, bare) => {
-    const value = values.get(braced ?? bare);
-    if (value === void 0) missing = true;
-    return value ?? "";
-  });
-  const filled = fill2(url);
-  const filledEndpoint = endpoint === null ? void 0 : fill2(endpoint);
-  return missing ? void 0 : classifyDestination(filled, filledEndpoint);
-}
-function classify(item, store, context) {
-  const { contexts } = context;
-  let provider = item.destinationProvider;
-  let account = item.destinationAccount;
-  let region = item.destinationRegion;
-  if (item.destinationRef) {
-    const ref = item.destinationRef;
-    if (ref.startsWith("env:")) {
-      const expanded = expandFromAppEnv(ref, contexts);
-      if (!expanded || expanded.unresolved) return { evidence: item, protection: "destination-unknown", note: `the destination ${item.destination ?? ""} is set from the environment, which the repo does not show` };
-      provider = expanded.provider;
-      account = expanded.account;
-      region = expanded.region;
-    } else if (ref.startsWith("rclone:") || ref.startsWith("velero:")) {
-      const name = ref.slice(ref.indexOf(":") + 1);
-      const found = contexts.find((entry) => entry.kind === "rclone-remote" && entry.name === name || entry.kind === "backup-location" && entry.name === ref);
-      if (!found?.value) return { evidence: item, protection: "destination-unknown", note: `the destination ${item.destination ?? ref} is not visible in the repo` };
-      provider = found.value;
-    } else if (/^(aws_backup_plan\.|cloudformation-plan:)/.test(ref) && context.depth < 2) {
-      const directory = directoryOf2(item.location.path);
-      const planCover = ref.startsWith("aws_backup_plan.") ? `terraform-plan:${directory}:${ref.slice("aws_backup_plan.".length)}` : ref;
-      const plans = context.evidence.filter((candidate) => candidate.covers.includes(planCover));
-      if (plans.length > 0) {
-        const judged = plans.map((plan) => context.resolve(plan, store, context.depth + 1));
-        return judged.reduce((best, next) => RANK[next.protection] > RANK[best.protection] ? next : best);
-      }
-    } else if (ref.startsWith("aws_backup_vault.")) {
-      const directory = directoryOf2(item.location.path);
-      const alias = contexts.find((entry) => entry.kind === "terraform-resource-provider" && entry.directory === directory && entry.name === ref)?.value;
-      const target = contexts.find((entry) => entry.kind === "terraform-provider" && entry.directory === directory && entry.name === (alias ?? "aws"));
-      account = target?.account ?? account;
-      region = target?.region ?? region;
-    }
-  }
-  const where = item.destination ? ` (${item.destination})` : "";
-  if (provider === void 0) {
-    const protection = item.protection === "off-provider" ? "destination-unknown" : item.protection;
-    return { evidence: item, protection, note: protection === "destination-unknown" ? `the destination${where} is not visible in the repo` : describe(protection, store) };
-  }
-  if (provider === "same-cloud") return { evidence: item, protection: "provider-managed", note: `snapshots stay in the same ${platformTitle(providerOfStore(store, contexts))} account` };
-  const storeProvider = providerOfStore(store, contexts);
-  if (provider === "local") {
-    if (HOST_LIKE.has(storeProvider) || HOST_LIKE.has(store.platform)) return { evidence: item, protection: "same-volume", note: `the copy stays on the same host or volume${where}` };
-    if (isSelfManagedDisk(store) && item.covers.every((cover) => !cover.startsWith("host:") || LOCAL_HOST2.test(cover.slice(5)))) {
-      return { evidence: item, protection: "same-volume", note: `the copy stays on the server that runs the database${where}` };
-    }
-    return { evidence: item, protection: "destination-unknown", note: `the copy is written to a local path${where}, and where that runs is not visible` };
-  }
-  const same = provider === storeProvider || (SAME_PLANE[storeProvider] ?? []).includes(provider);
-  if (!same) {
-    return { evidence: item, protection: "off-provider", note: `copies leave ${platformTitle(storeProvider)} for ${platformTitle(provider)}${where}` };
-  }
-  const source2 = accountOfStore(store, contexts);
-  const native = item.protection === "provider-managed" || item.protection === "same-account-other-region" || item.protection === "other-account";
-  if (account && source2.account && account !== source2.account) return { evidence: item, protection: "other-account", note: `copies go to another ${platformTitle(provider)} account (${account})${where}` };
-  if (native) {
-    if (account && source2.account) {
-      const otherRegion = !!region && !!source2.region && region !== source2.region;
-      const protection = otherRegion || item.protection === "other-account" ? "same-account-other-region" : item.protection;
-      return { evidence: item, protection, note: describe(protection, store) };
-    }
-    return { evidence: item, protection: item.protection, note: describe(item.protection, store) };
-  }
-  if (!HYPERSCALERS.has(provider)) return { evidence: item, protection: "provider-managed", note: `copies stay with ${platformTitle(provider)}${where}` };
-  if (account && source2.account) return { evidence: item, protection: "provider-managed", note: `copies stay in the same ${platformTitle(provider)} account${where}` };
-  return { evidence: item, protection: "destination-unknown", note: `copies go to ${platformTitle(provider)}${where}, and whether that is another account is not visible` };
-}
-function describe(protection, store) {
-  switch (protection) {
-    case "provider-managed":
-      return `held by ${platformTitle(store.provider ?? store.platform)} in the same account`;
-    case "same-account-other-region":
-      return "copied to another region of the same account";
-    case "other-account":
-      return "copied to another account";
-    case "same-volume":
-      return "kept on the same volume or host";
-    case "off-provider":
-      return "copied off the provider";
-    case "destination-unknown":
-      return "destination not visible in the repo";
-    default:
-      return "no copy";
-  }
-}
-var Coverage = class {
-  constructor(all, referencedPlans) {
-    this.all = all;
-    this.referencedPlans = referencedPlans;
-  }
-  all;
-  referencedPlans;
-  planSelected = /* @__PURE__ */ new Map();
-  namesSomeStore = /* @__PURE__ */ new Map();
-  split = /* @__PURE__ */ new Map();
-  nearestDepth = /* @__PURE__ */ new Map();
-  covers(item, store) {
-    const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
-    const { named, plan } = this.coversOf(item);
-    if (plan) {
-      if (!this.isSelected(plan)) return store.provider === "aws";
-      return false;
-    }
-    if (named.length === 0) return engineOk && sameArea(item.location.path, store.location.path);
-    if (named.some((cover) => coverMatches(cover, store))) {
-      if (!engineOk && !named.some((cover) => store.identities.includes(cover))) return false;
-      return !named.every((cover) => cover.startsWith("path:")) || this.isNearest(item, store);
-    }
-    return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith("host:") || cover.startsWith("path:")) && engineOk;
-  }
-  /** Whether the store is among the stores a path-only backup fits that sit nearest the backup in the tree. */
-  isNearest(item, store) {
-    let best = this.nearestDepth.get(item);
-    if (best === void 0) {
-      const { named } = this.coversOf(item);
-      best = 0;
-      for (const candidate of this.all) {
-        if (named.some((cover) => coverMatches(cover, candidate))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
-      }
-      this.nearestDepth.set(item, best);
-    }
-    return sharedDepth(item.location.path, store.location.path) === best;
-  }
-  /** A backup's plan and the names it covers (anything else), split once per backup. */
-  coversOf(item) {
-    let split = this.split.get(item);
-    if (!split) {
-      const isPlan = (cover) => cover.startsWith("terraform-plan:") || cover.startsWith("cloudformation-plan:");
-      split = { named: item.covers.filter((cover) => !isPlan(cover)), plan: item.covers.find(isPlan) };
-      this.split.set(item, split);
-    }
-    return split;
-  }
-  isSelected(plan) {
-    let selected = this.planSelected.get(plan);
-    if (selected === void 0) {
-      selected = this.referencedPlans.has(plan) || [...this.referencedPlans].some((ref) => plan.endsWith(`:${ref.replace(/^aws_backup_plan\./, "")}`));
-      this.planSelected.set(plan, selected);
-    }
-    return selected;
-  }
-  namesAnyStore(item, named) {
-    let found = this.namesSomeStore.get(item);
-    if (found === void 0) {
-      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate)));
-      this.namesSomeStore.set(item, found);
-    }
-    return found;
-  }
-};
-var PROJECT_PARENTS = /* @__PURE__ */ new Set(["services", "apps", "packages", "projects", "svc", "microservices", "components", "stacks"]);
-var SHARED_DIRECTORIES = /* @__PURE__ */ new Set(["scripts", "script", "bin", "ops", "infra", "infrastructure", "deploy", "deployment", "deployments", "backup", "backups", "tools", "ci", "k8s", "kubernetes", "helm", "charts", "terraform", "docker", "config", "etc", "cron", "jobs"]);
-function areaOf(path2) {
-  const segments = path2.split("/");
-  if (segments.length < 2) return void 0;
-  const top = segments[0].toLowerCase();
-  if (PROJECT_PARENTS.has(top)) return segments.length >= 3 ? `${top}/${segments[1]}` : void 0;
-  if (top.startsWith(".") || SHARED_DIRECTORIES.has(top)) return void 0;
-  return top;
-}
-function sameArea(backup, store) {
-  const a = areaOf(backup);
-  const b = areaOf(store);
-  return a === void 0 || b === void 0 || a === b;
-}
-function sharedDepth(a, b) {
-  const left = a.split("/").slice(0, -1);
-  const right = b.split("/").slice(0, -1);
-  let depth = 0;
-  while (depth < left.length && depth < right.length && left[depth] === right[depth]) depth++;
-  return depth;
-}
-function coverMatches(cover, candidate) {
-  if (candidate.identities.includes(cover)) return true;
-  if (cover.startsWith("provider:")) {
-    const [provider, directory] = cover.slice("provider:".length).split("@");
-    if (candidate.provider !== provider && candidate.platform !== provider) return false;
-    return directory === void 0 || directoryOf2(candidate.location.path) === directory || candidate.location.path === directory;
-  }
-  if (cover.endsWith(":*")) return candidate.identities.some((identity) => identity.startsWith(cover.slice(0, -1)));
-  if (cover.startsWith("path:")) {
-    const path2 = cover.slice("path:".length);
-    return (candidate.mountPaths ?? []).some((mount) => path2 === mount || path2.startsWith(`${mount.replace(/\/$/, "")}/`));
-  }
-  return false;
-}
-function isSelfManagedDisk(store) {
-  return store.engine === "volume" && store.declaredBy === "infrastructure" && SELF_MANAGED_DISK_PROVIDERS.has(store.provider ?? "");
-}
-var SELF_MANAGED_DISK_PROVIDERS = /* @__PURE__ */ new Set(["hetzner", "linode", "vultr", "digitalocean", "aws", "azure", "gcp"]);
-var LOCAL_HOST2 = /^(?:localhost|127\.0\.0\.1|::1|\/.*)$/;
-function engineMatches(engine, store) {
-  if (engine === store.engine) return true;
-  if (store.engine === "database" && ["postgres", "mysql", "mongo", "mssql"].includes(engine)) return true;
-  if (isSelfManagedDisk(store) && SELF_MANAGED_DUMPS.has(engine) && nameHoldsDatabase(store.name, engine)) return true;
-  if (engine === "volume") return store.engine === "volume" || store.engine === "sqlite" || store.engine === "file-system" || HOST_LIKE.has(store.provider ?? "") || store.platform === "docker-compose" || store.platform === "kamal";
-  if (engine === "sqlite") return store.engine === "volume";
-  return false;
-}
-function externalBackupFor(store, recorded) {
-  for (const entry of recorded) {
-    const wanted = entry.store.trim().toLowerCase();
-    if (!wanted) continue;
-    if (store.name.toLowerCase() === wanted) return entry.reason;
-    if (store.declaredBy === "usage" && !store.provider && (store.engine === wanted || /database_url|db_url/i.test(wanted))) return entry.reason;
-    for (const identity of store.identities) {
-      if (identity === wanted || identity.split(":").pop() === wanted || identity.split(":").pop()?.split("/").pop() === wanted) return entry.reason;
-    }
-  }
-  return void 0;
-}
-var DATABASE_ENGINES = /* @__PURE__ */ new Set(["postgres", "mysql", "database"]);
-var DATABASE_LIKE = /* @__PURE__ */ new Set(["postgres", "mysql", "mongo", "mssql", "sqlite", "clickhouse", "cassandra", "couchdb", "neo4j", "influxdb", "database", "dynamodb", "cosmosdb", "firestore"]);
-function inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence) {
-  const inferred = /* @__PURE__ */ new Set();
-  if (appDeploys.length === 0 || composeDeploys.length > 0 || !appDeploys.every((deploy) => deploy.value === "railway")) return inferred;
-  if (evidence.some((item) => item.engines?.includes("sqlite"))) return inferred;
-  if (stores.some((store) => store.provider !== void 0 && (DATABASE_ENGINES.has(store.engine) || store.provider === "railway") && !store.testOnly)) return inferred;
-  stores.forEach((store, index) => {
-    if (store.declaredBy !== "usage" || store.provider !== void 0 || store.testOnly || !(DATABASE_ENGINES.has(store.engine) || store.engine === "sqlite")) return;
-    stores[index] = {
-      ...store,
-      platform: "railway",
-      provider: "railway",
-      builtInBackup: {
-        protection: RAILWAY_BUILT_IN.protection,
-        description: `the app deploys only on Railway and the repository names no other host for its database, so it is taken to be the project's Railway database. ${RAILWAY_BUILT_IN.description}`
-      }
-    };
-    inferred.add(store.id);
-  });
-  return inferred;
-}
-function productionFirst(deploys) {
-  const elsewhere = (deploy) => {
-    const environment = environmentOfPath(deploy.location.path)?.environment;
-    return environment !== void 0 && environment !== "production";
-  };
-  return deploys.find((deploy) => !elsewhere(deploy)) ?? deploys[0];
-}
-function reportProtection(context, assessment, deploys, composeDeploys) {
-  const { store, best, matched } = assessment;
-  const what = `${assessment.environment === "production" ? "Production" : "Deployed"} ${engineTitle(store.engine)} \`${store.name}\``;
-  const on = store.provider && store.provider !== "host" && store.provider !== "kubernetes" ? ` on ${platformTitle(store.provider)}` : store.platform === "docker-compose" ? " (docker compose)" : store.platform === "kamal" ? " (Kamal accessory)" : store.platform === "kubernetes" ? " (Kubernetes)" : "";
-  const related = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
-  let undeployed = false;
-  if (store.declaredBy === "compose" || store.declaredBy === "usage") {
-    const deploy = productionFirst(store.declaredBy === "compose" ? composeDeploys : deploys);
-    if (deploy) related.push({ location: deploy.location, message: "where the repo shows this app deployed" });
-    undeployed = store.declaredBy === "compose" && !deploy;
-  }
-  const unlessUndeployed = (severity2) => undeployed ? "medium" : severity2;
-  const builtIn = store.builtInBackup;
-  const details = {
-    environment: assessment.environment ?? "production",
-    platform: store.platform,
-    engine: store.engine,
-    resource: store.name,
-    protection: best
-  };
-  const base = { location: store.location, related, details, evidence: `${store.platform}:${store.engine}:${store.name}` };
-  if (RANK[best] >= RANK["other-account"]) {
-    const tested = matched.some((match) => match.evidence.restoreTested && RANK[match.protection] >= RANK["destination-unknown"]);
-    if (!tested) {
-      const copy = matched.filter((match) => RANK[match.protection] >= RANK["other-account"]).map((match) => match.evidence.mechanism);
-      context.report({
-        ...base,
-        ruleId: RULE.restoreNeverTested,
-        message: `${what}${on} is backed up ${best === "other-account" ? "to another account" : "off the provider"} (${[...new Set(copy)].join(", ")}), but nothing in the repo ever restores ${DATABASE_LIKE.has(store.engine) ? "a backup into a scratch database" : "a copy"} and checks it.`
-      });
-    }
-    return;
-  }
-  const known = matched.filter((match) => match.protection !== "none").map((match) => `${match.evidence.mechanism}: ${match.note}`);
-  const found = [...builtIn && builtIn.protection !== "none" ? [builtIn.description] : [], ...known];
-  const foundText = found.length > 0 ? ` Found: ${found.join("; ")}.` : "";
-  if (best === "destination-unknown") {
-    context.report({
-      ...base,
-      ruleId: RULE.destinationUnknown,
-      message: `${what}${on} is backed up, but the repo does not show where the copies go, so whether they survive losing ${platformTitle(store.provider ?? "the provider")} cannot be told.${foundText}`
-    });
-    return;
-  }
-  if (store.declaredBy === "usage" && !store.provider && best === "none") {
-    context.report({
-      ...base,
-      ruleId: RULE.notVisible,
-      message: `The ${engineTitle(store.engine)} this deployed app uses (${store.name}) has no backup visible in the repo, and the repo does not show where it runs or who backs it up.`
-    });
-    return;
-  }
-  const missing = " No copy to another provider or account is configured in the repo.";
-  const weak = store.declaredBy === "usage" && !(store.environment === "production" && store.provider);
-  if (best === "none") {
-    context.report({
-      ...base,
-      ruleId: RULE.noBackup,
-      severity: weak ? "medium" : unlessUndeployed(void 0),
-      message: `${what}${on} has no backup: ${builtIn?.description ?? "no backup is configured for it"}.${missing}`
-    });
-    return;
-  }
-  if (best === "same-volume") {
-    const critical2 = store.provider === "railway" && !weak;
-    context.report({
-      ...base,
-      ruleId: RULE.sameVolume,
-      severity: weak ? "medium" : unlessUndeployed(critical2 ? "critical" : void 0),
-      message: `${what}${on} keeps its only backups on the same volume or host, so one delete takes the data and its backups together.${foundText}${missing}`
-    });
-    return;
-  }
-  const critical = store.provider === "supabase" && !weak;
-  const severity = best === "same-account-other-region" || weak ? "medium" : critical ? "critical" : void 0;
-  context.report({
-    ...base,
-    ruleId: RULE.providerOnly,
-    severity,
-    message: `${what}${on} has only backups held by ${platformTitle(store.provider ?? store.platform)}${best === "same-account-other-region" ? " in the same account" : ""}, which go with the ${critical ? "project" : "account"} if it is deleted or lost.${foundText}${missing}`
-  });
-}
-var DESTRUCTIVE_TITLES = lookupTable({
-  "deletion-protection-off": "has deletion protection off",
-  "skip-final-snapshot": "skips its final snapshot on delete",
-  "backups-disabled": "has automated backups turned off",
-  "backups-die-with-instance": "deletes its automated backups together with the instance",
-  "force-destroy": "can be destroyed with all its objects in one call",
-  "no-prevent-destroy": "has no guard against being destroyed by the infrastructure tool",
-  "deletion-policy-delete": "is deleted with its stack",
-  "reclaim-policy-delete": "has its volume deleted when the claim or workload is removed"
-});
-function reportDestructive(context, assessment, storageClasses) {
-  const { store } = assessment;
-  const explicitProduction = assessment.environment === "production";
-  const settings = [...store.destructiveSettings ?? []];
-  if (store.provider === "kubernetes" && store.engine !== "volume" || store.identities.some((identity) => identity.includes(":persistentvolumeclaim/"))) {
-    const storageClass = store.storageClass ? storageClasses.find((entry) => entry.name === store.storageClass) : void 0;
-    if (storageClass && (storageClass.policy ?? "Delete") === "Delete" && assessment.primary) {
-      settings.push({ kind: "reclaim-policy-delete", setting: `storage class ${storageClass.name} reclaimPolicy: ${storageClass.policy ?? "Delete (default)"}`, explicit: storageClass.policy === "Delete", location: store.location, from: storageClass });
-    }
-  }
-  for (const setting of settings) {
-    if (!setting.explicit && !explicitProduction) continue;
-    const ruleId = `missing-offprovider-backup/${setting.kind}`;
-    const what = `${explicitProduction ? "Production" : "Deployed"} ${engineTitle(store.engine)} \`${store.name}\``;
-    const related = [];
-    if (setting.location.span.line !== store.location.span.line || setting.location.path !== store.location.path) related.push({ location: store.location, message: `declaration of ${store.name}` });
-    if (setting.from) related.push({ location: setting.from.location, message: `storage class ${setting.from.name}` });
-    context.report({
-      ruleId,
-      severity: setting.explicit ? void 0 : "low",
-      message: `${what} ${DESTRUCTIVE_TITLES[setting.kind] ?? setting.kind}: ${setting.setting}.`,
-      location: setting.location,
-      evidence: `${setting.kind}:${store.platform}:${store.name}:${setting.setting}`,
-      related,
-      details: { environment: assessment.environment ?? "production", platform: store.platform, engine: store.engine, resource: store.name, setting: setting.setting }
-    });
-  }
-}
-
 // detectors/missing-offprovider-backup/backups/commands.ts
 var ENDPOINT_VARIABLES = ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL", "S3_ENDPOINT", "S3_ENDPOINT_URL", "AWS_S3_ENDPOINT", "AWS_ENDPOINT", "ENDPOINT_URL", "R2_ENDPOINT", "BUCKET_ENDPOINT", "STORAGE_ENDPOINT"];
 function commandsOf(script) {
@@ -15233,6 +14670,19 @@ function wrappersIn(script) {
   }
   return wrappers;
 }
+function adopt(reading, nested, offset, options = {}) {
+  for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset });
+  for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset });
+  if (options.deploys !== false) for (const deploy of nested.deploys) reading.deploys.push({ ...deploy, offset });
+  if (!options.drill) return;
+  if (nested.fetch !== void 0) reading.fetch ??= offset;
+  if (nested.load !== void 0) {
+    reading.load ??= offset;
+    reading.loadEngine ??= nested.loadEngine;
+  }
+  if (nested.verify !== void 0) reading.verify ??= offset;
+  if (nested.fetchSource) reading.fetchSource ??= nested.fetchSource;
+}
 function readScript(script, env = /* @__PURE__ */ new Map(), remote = false) {
   const reading = { dumps: [], uploads: [], localOnly: false, deploys: [], supabaseProjects: [], provisions: [] };
   const localEnv = new Map(env);
@@ -15240,11 +14690,7 @@ function readScript(script, env = /* @__PURE__ */ new Map(), remote = false) {
   const wrappers = wrappersIn(script);
   let dumpedToFile = false;
   for (const command of commandsOf(script)) {
-    for (const inner of substitutionsIn(command.text)) {
-      const nested = readScript(inner, localEnv, remote);
-      for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: command.offset });
-      for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: command.offset });
-    }
+    for (const inner of substitutionsIn(command.text)) adopt(reading, readScript(inner, localEnv, remote), command.offset, { deploys: false });
     const assignment = /^(?:export\s+)?([A-Za-z_][\w]*)=("[^"]*"|'[^']*'|\S*)$/.exec(command.text);
     if (assignment) {
       const value = expand(assignment[2].replace(/^["']|["']$/g, ""), localEnv);
@@ -15264,20 +14710,11 @@ function readScript(script, env = /* @__PURE__ */ new Map(), remote = false) {
         reading.uploads.push({ tool: "ssh", offset: at, destination: classifyDestination(`${host}:`), fileLevel: false });
         continue;
       }
-      const nested = readScript(words2[words2.length - 1], localEnv, true);
-      for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: at });
-      for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: at });
-      for (const deploy2 of nested.deploys) reading.deploys.push({ ...deploy2, offset: at });
+      adopt(reading, readScript(words2[words2.length - 1], localEnv, true), at);
       continue;
     }
     if (/^(?:sh|bash|ash|dash)$/.test(tool) && words2[1] === "-c" && words2[2] !== void 0) {
-      const nested = readScript(words2[2], localEnv, remote);
-      for (const dump of nested.dumps) reading.dumps.push({ ...dump, offset: at });
-      for (const upload of nested.uploads) reading.uploads.push({ ...upload, offset: at });
-      for (const deploy2 of nested.deploys) reading.deploys.push({ ...deploy2, offset: at });
-      reading.fetch ??= nested.fetch === void 0 ? void 0 : at;
-      reading.load ??= nested.load === void 0 ? void 0 : at;
-      reading.verify ??= nested.verify === void 0 ? void 0 : at;
+      adopt(reading, readScript(words2[2], localEnv, remote), at, { drill: true });
       continue;
     }
     const deploy = deployOf(words2, remote || /^ssh:\/\//.test(localEnv.get("DOCKER_HOST") ?? ""));
@@ -15673,6 +15110,563 @@ function provisionOf(tool, words2) {
     return { platform: "dokku", engine: PROVISIONED_ENGINES[words2[1].split(":")[0]], name: words2[2] };
   }
   return void 0;
+}
+
+// detectors/missing-offprovider-backup/assess.ts
+var RULE = {
+  noBackup: "missing-offprovider-backup/no-backup",
+  sameVolume: "missing-offprovider-backup/same-volume-backup",
+  providerOnly: "missing-offprovider-backup/provider-only-backup",
+  destinationUnknown: "missing-offprovider-backup/backup-destination-unknown",
+  notVisible: "missing-offprovider-backup/backup-not-visible",
+  restoreNeverTested: "missing-offprovider-backup/restore-never-tested"
+};
+var RANK = {
+  none: 0,
+  "same-volume": 1,
+  "provider-managed": 2,
+  "same-account-other-region": 3,
+  "destination-unknown": 4,
+  "other-account": 5,
+  "off-provider": 6
+};
+var HYPERSCALERS = /* @__PURE__ */ new Set(["aws", "gcp", "azure"]);
+var SAME_PLANE = lookupTable({ fly: ["tigris"], tigris: ["fly"] });
+var SELF_MANAGED_DUMPS = /* @__PURE__ */ new Set(["postgres", "mysql", "mongo", "database"]);
+var HOST_LIKE = /* @__PURE__ */ new Set(["host", "kubernetes", "in-cluster", "docker-compose", "kamal"]);
+function assess(context) {
+  const stores = [...context.facts.all("data-store")];
+  const evidence = context.facts.all("backup-evidence");
+  const contexts = context.facts.all("store-context");
+  const aliases = context.config.environmentAliases;
+  const byKind = (kind) => contexts.filter((entry) => entry.kind === kind);
+  const buttons = new Set(byKind("deploy-button").map((entry) => entry.value));
+  const allDeploys = byKind("deploys").filter((entry) => !buttons.has(entry.value) && !isTestExampleOrDocsPath(entry.location.path));
+  const deploys = allDeploys.filter((entry) => entry.value !== "kubernetes-manifest");
+  const kubernetesApplied = deploys.some((entry) => entry.value === "kubernetes" || entry.value === "gitops");
+  const appDeploys = deploys.filter((entry) => entry.value !== "cloudflare" && entry.value !== "supabase");
+  const composeDeploys = byKind("deploys-compose").filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
+  const inferred = inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence);
+  const terraformRoots = new Set(byKind("terraform-root").map((entry) => entry.directory));
+  const productionModules = new Set(byKind("terraform-module-call").filter((entry) => entry.value === "production").map((entry) => entry.directory));
+  const supabaseHosted = byKind("supabase-hosted").length > 0;
+  const supabaseRefs = [...new Set(byKind("supabase-hosted").map((entry) => entry.name).filter((name) => !!name))];
+  const stacks = byKind("pulumi-stack");
+  const prodComposeFiles = stores.filter((store) => store.declaredBy === "compose" && environmentOf2(store, aliases) === "production").length > 0;
+  const environments = new Map(stores.map((store) => [store.id, environmentOf2(store, aliases, stacks)]));
+  const declaredProduction = (store) => {
+    if (store.testOnly) return false;
+    const environment = environments.get(store.id);
+    if (environment && environment !== "production") return false;
+    if (buttons.has(store.platform) && store.declaredBy === "platform") return false;
+    switch (store.declaredBy) {
+      case "platform":
+        if (store.platform === "supabase") return environment === "production" || supabaseHosted;
+        return true;
+      case "infrastructure": {
+        const terraform = store.identities.find((identity) => identity.startsWith("terraform:"));
+        if (terraform) {
+          const directory = directoryOf2(store.location.path);
+          const isModule = /(^|\/)modules?\//.test(store.location.path) || !terraformRoots.has(directory);
+          return environment === "production" || !isModule || productionModules.has(directory);
+        }
+        return true;
+      }
+      case "manifest":
+        return environment === "production" || kubernetesApplied;
+      case "compose": {
+        if (environment === "production") return true;
+        if (environment) return false;
+        const path2 = store.location.path.toLowerCase();
+        return composeDeploys.some((deploy) => {
+          if (!deploy.name) return !prodComposeFiles;
+          const named = deploy.name.toLowerCase().replace(/^\.\//, "");
+          return named.includes("/") ? path2 === named || path2.endsWith(`/${named}`) : fileNameOf(path2) === named;
+        });
+      }
+      case "usage":
+      default:
+        if (store.driverOnly && !inferred.has(store.id)) return false;
+        if (store.platform === "supabase" && !supabaseHosted && environment !== "production" && !store.identities.some((identity) => identity.startsWith("supabase:project:"))) return false;
+        return appDeploys.length > 0 || composeDeploys.length > 0 || environment === "production" && store.provider !== void 0;
+    }
+  };
+  const assessments = new Map(stores.map((store) => [store.id, { store, production: false, environment: environments.get(store.id), matched: [], best: "none", primary: true }]));
+  const candidates = stores.filter((store) => declaredProduction(store));
+  for (const store of candidates) assessments.get(store.id).production = true;
+  const rankOf = (store) => {
+    const order = { platform: 0, infrastructure: 0, manifest: 1, compose: 1, usage: store.provider ? 2 : 3 };
+    return order[store.declaredBy ?? "usage"] ?? 3;
+  };
+  const byPlace = (a, b) => a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || byPlace(a, b));
+  const kept = [];
+  for (const store of sorted) {
+    const twin = kept.find((other) => describeSame(other, store));
+    if (twin) {
+      const assessment = assessments.get(store.id);
+      assessment.primary = false;
+      assessment.sameAs = twin;
+      continue;
+    }
+    kept.push(store);
+  }
+  const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
+  const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref) => !!ref));
+  const resolve2 = (item, store, depth = 0) => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve: resolve2 });
+  const coverage = new Coverage(stores, referencedPlans);
+  for (const store of kept) {
+    const assessment = assessments.get(store.id);
+    const identities = store.platform === "supabase" ? [...store.identities, ...supabaseIdentities] : store.identities;
+    const withIdentities = { ...store, identities };
+    for (const item of evidence) {
+      if (!coverage.covers(item, withIdentities)) continue;
+      if (item.environment && item.environment !== "production" && assessment.environment !== item.environment) continue;
+      assessment.matched.push(resolve2(item, store));
+    }
+    const classes = [store.builtInBackup?.protection ?? "none", ...assessment.matched.map((match) => match.protection)];
+    assessment.best = classes.reduce((best, next) => RANK[next] > RANK[best] ? next : best, "none");
+  }
+  const decided = /* @__PURE__ */ new Map();
+  for (const assessment of assessments.values()) {
+    const { store } = assessment;
+    const external = assessment.production && assessment.primary ? externalBackupFor(store, context.config.externalBackups) : void 0;
+    decided.set(store.id, {
+      production: assessment.production && assessment.primary,
+      environment: assessment.environment ?? store.environment,
+      protection: external ? "off-provider" : assessment.primary ? assessment.best : void 0,
+      ...assessment.sameAs ? { sameAs: assessment.sameAs.id } : {},
+      ...inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {},
+      ...external ? { externalBackup: external } : {},
+      ...store.platform === "supabase" && supabaseIdentities.length > 0 ? { identities: [.../* @__PURE__ */ new Set([...store.identities, ...supabaseIdentities])] } : {}
+    });
+    if (!assessment.production) continue;
+    if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys);
+    reportDestructive(context, assessment, byKind("storage-class"));
+  }
+  context.enrichEach("data-store", (fact) => decided.get(fact.id));
+}
+function environmentOf2(store, aliases, stacks = []) {
+  if (Object.keys(aliases).length > 0) {
+    const fromPath = environmentOfPath(store.location.path, aliases)?.environment;
+    if (fromPath) return fromPath;
+    const fromName = environmentOf("", [store.name], aliases);
+    if (fromName && !store.environment) return fromName;
+  }
+  if (store.environment) return store.environment;
+  if (store.identities.some((identity) => identity.startsWith("pulumi:"))) {
+    const directory = directoryOf2(store.location.path);
+    const names = stacks.filter((stack) => stack.directory === directory || directory.startsWith(`${stack.directory}/`)).map((stack) => canonicalEnvironment(stack.name ?? "", aliases));
+    if (names.includes("production")) return "production";
+    if (names.length > 0 && names.every((name) => name !== void 0)) return names[0];
+  }
+  return void 0;
+}
+function enginesCompatible(a, b) {
+  return a === b || a === "database" || b === "database";
+}
+function describeSame(kept, other) {
+  if (kept.identities.some((identity) => other.identities.includes(identity) && !identity.startsWith("operator:"))) return true;
+  if (other.declaredBy !== "usage") return false;
+  if (!enginesCompatible(kept.engine, other.engine)) return false;
+  const hosts = (store) => store.identities.filter((identity) => identity.startsWith("host:"));
+  if (kept.declaredBy === "usage" && hosts(kept).length > 0 && hosts(other).length > 0) return false;
+  if (other.provider === void 0) return kept.engine !== "object-storage" && kept.engine !== "volume" || kept.engine === other.engine;
+  return kept.provider === other.provider;
+}
+function providerOfStore(store, contexts) {
+  if (store.provider === "kubernetes") {
+    const storageClass = store.storageClass ? contexts.find((entry) => entry.kind === "storage-class" && entry.name === store.storageClass) : void 0;
+    if (storageClass?.value) return storageClass.value;
+    const byName = store.storageClass ?? "";
+    if (/^(gp2|gp3|io1|io2|st1|sc1|ebs)/.test(byName)) return "aws";
+    if (/^(standard-rwo|premium-rwo|pd-)/.test(byName)) return "gcp";
+    if (/^(managed|azurefile|default-azure)/.test(byName)) return "azure";
+    if (/^do-block-storage/.test(byName)) return "digitalocean";
+    return "kubernetes";
+  }
+  return store.provider ?? "unknown";
+}
+function accountOfStore(store, contexts) {
+  if (store.account) return { account: store.account, region: store.region };
+  const terraform = store.identities.find((identity) => identity.startsWith("terraform:"));
+  if (!terraform) {
+    const accounts = store.provider === "aws" ? [...new Set(contexts.filter((entry) => entry.kind === "cdk-environment").map((entry) => entry.account))] : [];
+    if (accounts.length === 1) return { account: accounts[0], region: store.region ?? contexts.find((entry) => entry.kind === "cdk-environment" && entry.region)?.region };
+    return { region: store.region };
+  }
+  const directory = directoryOf2(store.location.path);
+  const address = terraform.split(":").slice(2).join(":");
+  const alias = contexts.find((entry) => entry.kind === "terraform-resource-provider" && entry.directory === directory && entry.name === address)?.value;
+  const provider = contexts.find((entry) => entry.kind === "terraform-provider" && entry.directory === directory && entry.name === (alias ?? store.provider));
+  return { account: provider?.account, region: store.region ?? provider?.region };
+}
+function expandFromAppEnv(ref, contexts) {
+  const [url, endpoint] = JSON.parse(ref.slice("env:".length));
+  const values = new Map(
+    contexts.filter((entry) => entry.kind === "app-env" && entry.name && entry.value && (environmentOfPath(entry.location.path)?.environment ?? "production") === "production").map((entry) => [entry.name, entry.value])
+  );
+  return classifyDestination(expand(url, values), endpoint === null ? void 0 : expand(endpoint, values));
+}
+function classify(item, store, context) {
+  const { contexts } = context;
+  let provider = item.destinationProvider;
+  let account = item.destinationAccount;
+  let region = item.destinationRegion;
+  if (item.destinationRef) {
+    const ref = item.destinationRef;
+    if (ref.startsWith("env:")) {
+      const expanded = expandFromAppEnv(ref, contexts);
+      if (expanded.unresolved) return { evidence: item, protection: "destination-unknown", note: `the destination ${item.destination ?? ""} is set from the environment, which the repo does not show` };
+      provider = expanded.provider;
+      account = expanded.account;
+      region = expanded.region;
+    } else if (ref.startsWith("rclone:") || ref.startsWith("velero:")) {
+      const name = ref.slice(ref.indexOf(":") + 1);
+      const found = contexts.find((entry) => entry.kind === "rclone-remote" && entry.name === name || entry.kind === "backup-location" && entry.name === ref);
+      if (!found?.value) return { evidence: item, protection: "destination-unknown", note: `the destination ${item.destination ?? ref} is not visible in the repo` };
+      provider = found.value;
+    } else if (/^(aws_backup_plan\.|cloudformation-plan:)/.test(ref) && context.depth < 2) {
+      const directory = directoryOf2(item.location.path);
+      const planCover = ref.startsWith("aws_backup_plan.") ? `terraform-plan:${directory}:${ref.slice("aws_backup_plan.".length)}` : ref;
+      const plans = context.evidence.filter((candidate) => candidate.covers.includes(planCover));
+      if (plans.length > 0) {
+        const judged = plans.map((plan) => context.resolve(plan, store, context.depth + 1));
+        return judged.reduce((best, next) => RANK[next.protection] > RANK[best.protection] ? next : best);
+      }
+    } else if (ref.startsWith("aws_backup_vault.")) {
+      const directory = directoryOf2(item.location.path);
+      const alias = contexts.find((entry) => entry.kind === "terraform-resource-provider" && entry.directory === directory && entry.name === ref)?.value;
+      const target = contexts.find((entry) => entry.kind === "terraform-provider" && entry.directory === directory && entry.name === (alias ?? "aws"));
+      account = target?.account ?? account;
+      region = target?.region ?? region;
+    }
+  }
+  const where = item.destination ? ` (${item.destination})` : "";
+  if (provider === void 0) {
+    const protection = item.protection === "off-provider" ? "destination-unknown" : item.protection;
+    return { evidence: item, protection, note: protection === "destination-unknown" ? `the destination${where} is not visible in the repo` : describe(protection, store) };
+  }
+  if (provider === "same-cloud") return { evidence: item, protection: "provider-managed", note: `snapshots stay in the same ${platformTitle(providerOfStore(store, contexts))} account` };
+  const storeProvider = providerOfStore(store, contexts);
+  if (provider === "local") {
+    if (HOST_LIKE.has(storeProvider) || HOST_LIKE.has(store.platform)) return { evidence: item, protection: "same-volume", note: `the copy stays on the same host or volume${where}` };
+    if (isSelfManagedDisk(store) && item.covers.every((cover) => !cover.startsWith("host:") || LOCAL_HOST2.test(cover.slice(5)))) {
+      return { evidence: item, protection: "same-volume", note: `the copy stays on the server that runs the database${where}` };
+    }
+    return { evidence: item, protection: "destination-unknown", note: `the copy is written to a local path${where}, and where that runs is not visible` };
+  }
+  const same = provider === storeProvider || (SAME_PLANE[storeProvider] ?? []).includes(provider);
+  if (!same) {
+    return { evidence: item, protection: "off-provider", note: `copies leave ${platformTitle(storeProvider)} for ${platformTitle(provider)}${where}` };
+  }
+  const source2 = accountOfStore(store, contexts);
+  const native = item.protection === "provider-managed" || item.protection === "same-account-other-region" || item.protection === "other-account";
+  if (account && source2.account && account !== source2.account) return { evidence: item, protection: "other-account", note: `copies go to another ${platformTitle(provider)} account (${account})${where}` };
+  if (native) {
+    if (account && source2.account) {
+      const otherRegion = !!region && !!source2.region && region !== source2.region;
+      const protection = otherRegion || item.protection === "other-account" ? "same-account-other-region" : item.protection;
+      return { evidence: item, protection, note: describe(protection, store) };
+    }
+    return { evidence: item, protection: item.protection, note: describe(item.protection, store) };
+  }
+  if (!HYPERSCALERS.has(provider)) return { evidence: item, protection: "provider-managed", note: `copies stay with ${platformTitle(provider)}${where}` };
+  if (account && source2.account) return { evidence: item, protection: "provider-managed", note: `copies stay in the same ${platformTitle(provider)} account${where}` };
+  return { evidence: item, protection: "destination-unknown", note: `copies go to ${platformTitle(provider)}${where}, and whether that is another account is not visible` };
+}
+function describe(protection, store) {
+  switch (protection) {
+    case "provider-managed":
+      return `held by ${platformTitle(store.provider ?? store.platform)} in the same account`;
+    case "same-account-other-region":
+      return "copied to another region of the same account";
+    case "other-account":
+      return "copied to another account";
+    case "same-volume":
+      return "kept on the same volume or host";
+    case "off-provider":
+      return "copied off the provider";
+    case "destination-unknown":
+      return "destination not visible in the repo";
+    default:
+      return "no copy";
+  }
+}
+var Coverage = class {
+  constructor(all, referencedPlans) {
+    this.all = all;
+    this.referencedPlans = referencedPlans;
+  }
+  all;
+  referencedPlans;
+  planSelected = /* @__PURE__ */ new Map();
+  namesSomeStore = /* @__PURE__ */ new Map();
+  split = /* @__PURE__ */ new Map();
+  nearestDepth = /* @__PURE__ */ new Map();
+  covers(item, store) {
+    const engineOk = !item.engines || item.engines.length === 0 || item.engines.some((engine) => engineMatches(engine, store));
+    const { named, plan } = this.coversOf(item);
+    if (plan) {
+      if (!this.isSelected(plan)) return store.provider === "aws";
+      return false;
+    }
+    if (named.length === 0) return engineOk && sameArea(item.location.path, store.location.path);
+    if (named.some((cover) => coverMatches(cover, store))) {
+      if (!engineOk && !named.some((cover) => store.identities.includes(cover))) return false;
+      return !named.every((cover) => cover.startsWith("path:")) || this.isNearest(item, store);
+    }
+    return !this.namesAnyStore(item, named) && named.every((cover) => cover.startsWith("host:") || cover.startsWith("path:")) && engineOk;
+  }
+  /** Whether the store is among the stores a path-only backup fits that sit nearest the backup in the tree. */
+  isNearest(item, store) {
+    let best = this.nearestDepth.get(item);
+    if (best === void 0) {
+      const { named } = this.coversOf(item);
+      best = 0;
+      for (const candidate of this.all) {
+        if (named.some((cover) => coverMatches(cover, candidate))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
+      }
+      this.nearestDepth.set(item, best);
+    }
+    return sharedDepth(item.location.path, store.location.path) === best;
+  }
+  /** A backup's plan and the names it covers (anything else), split once per backup. */
+  coversOf(item) {
+    let split = this.split.get(item);
+    if (!split) {
+      const isPlan = (cover) => cover.startsWith("terraform-plan:") || cover.startsWith("cloudformation-plan:");
+      split = { named: item.covers.filter((cover) => !isPlan(cover)), plan: item.covers.find(isPlan) };
+      this.split.set(item, split);
+    }
+    return split;
+  }
+  isSelected(plan) {
+    let selected = this.planSelected.get(plan);
+    if (selected === void 0) {
+      selected = this.referencedPlans.has(plan) || [...this.referencedPlans].some((ref) => plan.endsWith(`:${ref.replace(/^aws_backup_plan\./, "")}`));
+      this.planSelected.set(plan, selected);
+    }
+    return selected;
+  }
+  namesAnyStore(item, named) {
+    let found = this.namesSomeStore.get(item);
+    if (found === void 0) {
+      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate)));
+      this.namesSomeStore.set(item, found);
+    }
+    return found;
+  }
+};
+var PROJECT_PARENTS = /* @__PURE__ */ new Set(["services", "apps", "packages", "projects", "svc", "microservices", "components", "stacks"]);
+var SHARED_DIRECTORIES = /* @__PURE__ */ new Set(["scripts", "script", "bin", "ops", "infra", "infrastructure", "deploy", "deployment", "deployments", "backup", "backups", "tools", "ci", "k8s", "kubernetes", "helm", "charts", "terraform", "docker", "config", "etc", "cron", "jobs"]);
+function areaOf(path2) {
+  const segments = path2.split("/");
+  if (segments.length < 2) return void 0;
+  const top = segments[0].toLowerCase();
+  if (PROJECT_PARENTS.has(top)) return segments.length >= 3 ? `${top}/${segments[1]}` : void 0;
+  if (top.startsWith(".") || SHARED_DIRECTORIES.has(top)) return void 0;
+  return top;
+}
+function sameArea(backup, store) {
+  const a = areaOf(backup);
+  const b = areaOf(store);
+  return a === void 0 || b === void 0 || a === b;
+}
+function sharedDepth(a, b) {
+  const left = a.split("/").slice(0, -1);
+  const right = b.split("/").slice(0, -1);
+  let depth = 0;
+  while (depth < left.length && depth < right.length && left[depth] === right[depth]) depth++;
+  return depth;
+}
+function coverMatches(cover, candidate) {
+  if (candidate.identities.includes(cover)) return true;
+  if (cover.startsWith("provider:")) {
+    const [provider, directory] = cover.slice("provider:".length).split("@");
+    if (candidate.provider !== provider && candidate.platform !== provider) return false;
+    return directory === void 0 || directoryOf2(candidate.location.path) === directory || candidate.location.path === directory;
+  }
+  if (cover.endsWith(":*")) return candidate.identities.some((identity) => identity.startsWith(cover.slice(0, -1)));
+  if (cover.startsWith("path:")) {
+    const path2 = cover.slice("path:".length);
+    return (candidate.mountPaths ?? []).some((mount) => path2 === mount || path2.startsWith(`${mount.replace(/\/$/, "")}/`));
+  }
+  return false;
+}
+function isSelfManagedDisk(store) {
+  return store.engine === "volume" && store.declaredBy === "infrastructure" && SELF_MANAGED_DISK_PROVIDERS.has(store.provider ?? "");
+}
+var SELF_MANAGED_DISK_PROVIDERS = /* @__PURE__ */ new Set(["hetzner", "linode", "vultr", "digitalocean", "aws", "azure", "gcp"]);
+var LOCAL_HOST2 = /^(?:localhost|127\.0\.0\.1|::1|\/.*)$/;
+function engineMatches(engine, store) {
+  if (engine === store.engine) return true;
+  if (store.engine === "database" && ["postgres", "mysql", "mongo", "mssql"].includes(engine)) return true;
+  if (isSelfManagedDisk(store) && SELF_MANAGED_DUMPS.has(engine) && nameHoldsDatabase(store.name, engine)) return true;
+  if (engine === "volume") return store.engine === "volume" || store.engine === "sqlite" || store.engine === "file-system" || HOST_LIKE.has(store.provider ?? "") || store.platform === "docker-compose" || store.platform === "kamal";
+  if (engine === "sqlite") return store.engine === "volume";
+  return false;
+}
+function externalBackupFor(store, recorded) {
+  for (const entry of recorded) {
+    const wanted = entry.store.trim().toLowerCase();
+    if (!wanted) continue;
+    if (store.name.toLowerCase() === wanted) return entry.reason;
+    if (store.declaredBy === "usage" && !store.provider && (store.engine === wanted || /database_url|db_url/i.test(wanted))) return entry.reason;
+    for (const identity of store.identities) {
+      if (identity === wanted || identity.split(":").pop() === wanted || identity.split(":").pop()?.split("/").pop() === wanted) return entry.reason;
+    }
+  }
+  return void 0;
+}
+var DATABASE_ENGINES = /* @__PURE__ */ new Set(["postgres", "mysql", "database"]);
+var DATABASE_LIKE = /* @__PURE__ */ new Set(["postgres", "mysql", "mongo", "mssql", "sqlite", "clickhouse", "cassandra", "couchdb", "neo4j", "influxdb", "database", "dynamodb", "cosmosdb", "firestore"]);
+function inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence) {
+  const inferred = /* @__PURE__ */ new Set();
+  if (appDeploys.length === 0 || composeDeploys.length > 0 || !appDeploys.every((deploy) => deploy.value === "railway")) return inferred;
+  if (evidence.some((item) => item.engines?.includes("sqlite"))) return inferred;
+  if (stores.some((store) => store.provider !== void 0 && (DATABASE_ENGINES.has(store.engine) || store.provider === "railway") && !store.testOnly)) return inferred;
+  stores.forEach((store, index) => {
+    if (store.declaredBy !== "usage" || store.provider !== void 0 || store.testOnly || !(DATABASE_ENGINES.has(store.engine) || store.engine === "sqlite")) return;
+    stores[index] = {
+      ...store,
+      platform: "railway",
+      provider: "railway",
+      builtInBackup: {
+        protection: RAILWAY_BUILT_IN.protection,
+        description: `the app deploys only on Railway and the repository names no other host for its database, so it is taken to be the project's Railway database. ${RAILWAY_BUILT_IN.description}`
+      }
+    };
+    inferred.add(store.id);
+  });
+  return inferred;
+}
+function productionFirst(deploys) {
+  const elsewhere = (deploy) => {
+    const environment = environmentOfPath(deploy.location.path)?.environment;
+    return environment !== void 0 && environment !== "production";
+  };
+  return deploys.find((deploy) => !elsewhere(deploy)) ?? deploys[0];
+}
+function reportProtection(context, assessment, deploys, composeDeploys) {
+  const { store, best, matched } = assessment;
+  const what = `${assessment.environment === "production" ? "Production" : "Deployed"} ${engineTitle(store.engine)} \`${store.name}\``;
+  const on = store.provider && store.provider !== "host" && store.provider !== "kubernetes" ? ` on ${platformTitle(store.provider)}` : store.platform === "docker-compose" ? " (docker compose)" : store.platform === "kamal" ? " (Kamal accessory)" : store.platform === "kubernetes" ? " (Kubernetes)" : "";
+  const related = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
+  let undeployed = false;
+  if (store.declaredBy === "compose" || store.declaredBy === "usage") {
+    const deploy = productionFirst(store.declaredBy === "compose" ? composeDeploys : deploys);
+    if (deploy) related.push({ location: deploy.location, message: "where the repo shows this app deployed" });
+    undeployed = store.declaredBy === "compose" && !deploy;
+  }
+  const unlessUndeployed = (severity2) => undeployed ? "medium" : severity2;
+  const builtIn = store.builtInBackup;
+  const details = {
+    environment: assessment.environment ?? "production",
+    platform: store.platform,
+    engine: store.engine,
+    resource: store.name,
+    protection: best
+  };
+  const base = { location: store.location, related, details, evidence: `${store.platform}:${store.engine}:${store.name}` };
+  if (RANK[best] >= RANK["other-account"]) {
+    const tested = matched.some((match) => match.evidence.restoreTested && RANK[match.protection] >= RANK["destination-unknown"]);
+    if (!tested) {
+      const copy = matched.filter((match) => RANK[match.protection] >= RANK["other-account"]).map((match) => match.evidence.mechanism);
+      context.report({
+        ...base,
+        ruleId: RULE.restoreNeverTested,
+        message: `${what}${on} is backed up ${best === "other-account" ? "to another account" : "off the provider"} (${[...new Set(copy)].join(", ")}), but nothing in the repo ever restores ${DATABASE_LIKE.has(store.engine) ? "a backup into a scratch database" : "a copy"} and checks it.`
+      });
+    }
+    return;
+  }
+  const known = matched.filter((match) => match.protection !== "none").map((match) => `${match.evidence.mechanism}: ${match.note}`);
+  const found = [...builtIn && builtIn.protection !== "none" ? [builtIn.description] : [], ...known];
+  const foundText = found.length > 0 ? ` Found: ${found.join("; ")}.` : "";
+  if (best === "destination-unknown") {
+    context.report({
+      ...base,
+      ruleId: RULE.destinationUnknown,
+      message: `${what}${on} is backed up, but the repo does not show where the copies go, so whether they survive losing ${platformTitle(store.provider ?? "the provider")} cannot be told.${foundText}`
+    });
+    return;
+  }
+  if (store.declaredBy === "usage" && !store.provider && best === "none") {
+    context.report({
+      ...base,
+      ruleId: RULE.notVisible,
+      message: `The ${engineTitle(store.engine)} this deployed app uses (${store.name}) has no backup visible in the repo, and the repo does not show where it runs or who backs it up.`
+    });
+    return;
+  }
+  const missing = " No copy to another provider or account is configured in the repo.";
+  const weak = store.declaredBy === "usage" && !(store.environment === "production" && store.provider);
+  if (best === "none") {
+    context.report({
+      ...base,
+      ruleId: RULE.noBackup,
+      severity: weak ? "medium" : unlessUndeployed(void 0),
+      message: `${what}${on} has no backup: ${builtIn?.description ?? "no backup is configured for it"}.${missing}`
+    });
+    return;
+  }
+  if (best === "same-volume") {
+    const critical2 = store.provider === "railway" && !weak;
+    context.report({
+      ...base,
+      ruleId: RULE.sameVolume,
+      severity: weak ? "medium" : unlessUndeployed(critical2 ? "critical" : void 0),
+      message: `${what}${on} keeps its only backups on the same volume or host, so one delete takes the data and its backups together.${foundText}${missing}`
+    });
+    return;
+  }
+  const critical = store.provider === "supabase" && !weak;
+  const severity = best === "same-account-other-region" || weak ? "medium" : critical ? "critical" : void 0;
+  context.report({
+    ...base,
+    ruleId: RULE.providerOnly,
+    severity,
+    message: `${what}${on} has only backups held by ${platformTitle(store.provider ?? store.platform)}${best === "same-account-other-region" ? " in the same account" : ""}, which go with the ${critical ? "project" : "account"} if it is deleted or lost.${foundText}${missing}`
+  });
+}
+var DESTRUCTIVE_TITLES = lookupTable({
+  "deletion-protection-off": "has deletion protection off",
+  "skip-final-snapshot": "skips its final snapshot on delete",
+  "backups-disabled": "has automated backups turned off",
+  "backups-die-with-instance": "deletes its automated backups together with the instance",
+  "force-destroy": "can be destroyed with all its objects in one call",
+  "no-prevent-destroy": "has no guard against being destroyed by the infrastructure tool",
+  "deletion-policy-delete": "is deleted with its stack",
+  "reclaim-policy-delete": "has its volume deleted when the claim or workload is removed"
+});
+function reportDestructive(context, assessment, storageClasses) {
+  const { store } = assessment;
+  const explicitProduction = assessment.environment === "production";
+  const settings = [...store.destructiveSettings ?? []];
+  if (store.provider === "kubernetes" && store.engine !== "volume" || store.identities.some((identity) => identity.includes(":persistentvolumeclaim/"))) {
+    const storageClass = store.storageClass ? storageClasses.find((entry) => entry.name === store.storageClass) : void 0;
+    if (storageClass && (storageClass.policy ?? "Delete") === "Delete" && assessment.primary) {
+      settings.push({ kind: "reclaim-policy-delete", setting: `storage class ${storageClass.name} reclaimPolicy: ${storageClass.policy ?? "Delete (default)"}`, explicit: storageClass.policy === "Delete", location: store.location, from: storageClass });
+    }
+  }
+  for (const setting of settings) {
+    if (!setting.explicit && !explicitProduction) continue;
+    const ruleId = `missing-offprovider-backup/${setting.kind}`;
+    const what = `${explicitProduction ? "Production" : "Deployed"} ${engineTitle(store.engine)} \`${store.name}\``;
+    const related = [];
+    if (setting.location.span.line !== store.location.span.line || setting.location.path !== store.location.path) related.push({ location: store.location, message: `declaration of ${store.name}` });
+    if (setting.from) related.push({ location: setting.from.location, message: `storage class ${setting.from.name}` });
+    context.report({
+      ruleId,
+      severity: setting.explicit ? void 0 : "low",
+      message: `${what} ${DESTRUCTIVE_TITLES[setting.kind] ?? setting.kind}: ${setting.setting}.`,
+      location: setting.location,
+      evidence: `${setting.kind}:${store.platform}:${store.name}:${setting.setting}`,
+      related,
+      details: { environment: assessment.environment ?? "production", platform: store.platform, engine: store.engine, resource: store.name, setting: setting.setting }
+    });
+  }
 }
 
 // detectors/missing-offprovider-backup/backups/jobs.ts
@@ -21406,31 +21400,42 @@ var untrustedTrigger = {
   }
 };
 
+// detectors/agent-permission/configs/workflow-steps.ts
+function actionSteps(file, action) {
+  const jobs = get(file.data()?.roots[0], "jobs");
+  if (jobs?.kind !== "map") return [];
+  const found = [];
+  for (const job of jobs.entries) {
+    const steps = get(job.value, "steps");
+    if (steps?.kind !== "seq") continue;
+    for (const step of steps.items) {
+      const uses = get(step, "uses");
+      const written = literalString(uses) ?? "";
+      if (uses && action.test(written)) found.push({ job: job.key, step, uses, action: written });
+    }
+  }
+  return found;
+}
+
 // detectors/agent-permission/configs/agent-actions.ts
 var ACCESS_INPUTS = [
   { action: /^anthropics\/claude-code-action@/, input: "allowed_non_write_users", title: "claude-code-action" },
   { action: /^openai\/codex-action@/, input: "allow-users", title: "codex-action" }
 ];
+var AGENT_ACTION = /^(?:anthropics\/claude-code-action|openai\/codex-action)@/;
 function readAgentActionAccess(file, out) {
-  const jobs = get(file.data()?.roots[0], "jobs");
-  if (jobs?.kind !== "map") return;
-  for (const job of jobs.entries) {
-    const steps = get(job.value, "steps");
-    if (steps?.kind !== "seq") continue;
-    for (const step of steps.items) {
-      const uses = literalString(get(step, "uses")) ?? "";
-      const access = ACCESS_INPUTS.find((candidate) => candidate.action.test(uses));
-      const node = access ? get(get(step, "with"), access.input) : void 0;
-      const users = literalString(node);
-      if (!access || !node || users === void 0 || !users.split(",").some((user) => user.trim() === "*")) continue;
-      out.report({
-        ruleId: untrustedTrigger.id,
-        message: `${access.title} in job \`${job.key}\` runs for every GitHub user (\`${access.input}: "${users}"\`): anyone who can open an issue or comment writes the agent's prompt, in a job with the workflow's secrets and token.`,
-        location: { path: file.path, span: node.span },
-        evidence: `${job.key}:${access.input}`,
-        details: { action: access.title, job: job.key, users }
-      });
-    }
+  for (const { job, step, action } of actionSteps(file, AGENT_ACTION)) {
+    const access = ACCESS_INPUTS.find((candidate) => candidate.action.test(action));
+    const node = access ? get(get(step, "with"), access.input) : void 0;
+    const users = literalString(node);
+    if (!access || !node || users === void 0 || !users.split(",").some((user) => user.trim() === "*")) continue;
+    out.report({
+      ruleId: untrustedTrigger.id,
+      message: `${access.title} in job \`${job}\` runs for every GitHub user (\`${access.input}: "${users}"\`): anyone who can open an issue or comment writes the agent's prompt, in a job with the workflow's secrets and token.`,
+      location: { path: file.path, span: node.span },
+      evidence: `${job}:${access.input}`,
+      details: { action: access.title, job, users }
+    });
   }
 }
 
@@ -21438,18 +21443,7 @@ function readAgentActionAccess(file, out) {
 var ACTION = /^google-github-actions\/run-gemini-cli@/;
 var SHELL_TOOL = /^(?:run_shell_command|ShellTool)(?:\((.*)\))?$/s;
 function readGeminiAction(file, out) {
-  const root = file.data()?.roots[0];
-  const jobs = get(root, "jobs");
-  if (jobs?.kind !== "map") return;
-  for (const job of jobs.entries) {
-    const steps = get(job.value, "steps");
-    if (steps?.kind !== "seq") continue;
-    for (const step of steps.items) {
-      const uses = get(step, "uses");
-      if (!ACTION.test(literalString(uses) ?? "")) continue;
-      readStep(file, out, step, uses);
-    }
-  }
+  for (const { step, uses } of actionSteps(file, ACTION)) readStep(file, out, step, uses);
 }
 function readStep(file, out, step, uses) {
   const settingsNode = get(get(step, "with"), "settings");
