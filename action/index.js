@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-45JFJBDW.js";
+} from "./chunk-35A6IGFV.js";
 import {
   fingerprintOf,
   redactIn,

@@ -4,27 +4,32 @@ import {
   FileStage,
   claimBatch,
   prepareFormats
-} from "./chunk-45JFJBDW.js";
+} from "./chunk-35A6IGFV.js";
 import "./chunk-QPTOS6EF.js";
 import "./chunk-4JN6GR4P.js";
 
-// src/scan-worker.ts
+// src/scan-worker-main.ts
 import { parentPort, workerData } from "node:worker_threads";
-var port = parentPort;
-if (!port) throw new Error("scan-worker runs only as a worker thread");
-var { settings } = workerData;
-var { detectors } = await import("./detectors-G6R532OB.js");
-var stage = await FileStage.create(detectors, settings, []);
-var failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
-port.on("message", (run) => {
-  void (async () => {
-    for (let batch = claimBatch(run); batch !== -1; batch = claimBatch(run)) {
-      if (failOnBatch !== void 0 && batch >= Number(failOnBatch)) throw new Error("test-induced worker failure");
-      const files = run.batches[batch];
-      await prepareFormats(files);
-      port.postMessage({ batch, output: stage.run(files) });
-    }
-    port.postMessage({ done: true });
-  })();
-});
-port.postMessage({ ready: true });
+async function runScanWorker() {
+  const port = parentPort;
+  if (!port) throw new Error("scan-worker runs only as a worker thread");
+  const { settings } = workerData;
+  const { detectors } = await import("./detectors-G6R532OB.js");
+  const stage = await FileStage.create(detectors, settings, []);
+  const failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
+  port.on("message", (run) => {
+    void (async () => {
+      for (let batch = claimBatch(run); batch !== -1; batch = claimBatch(run)) {
+        if (failOnBatch !== void 0 && batch >= Number(failOnBatch)) throw new Error("test-induced worker failure");
+        const files = run.batches[batch];
+        await prepareFormats(files);
+        port.postMessage({ batch, output: stage.run(files) });
+      }
+      port.postMessage({ done: true });
+    })();
+  });
+  port.postMessage({ ready: true });
+}
+
+// src/scan-worker.ts
+await runScanWorker();

@@ -9,6 +9,7 @@ import { REPORT_FORMATS, render, type ReportFormat } from './report/index.js';
 import { scan, UsageError, DEFAULT_MAX_FILE_SIZE, type ScanOptions } from './scan.js';
 import { scanHistory } from './scan-history.js';
 import { scanStaged } from './scan-staged.js';
+import { describeLoad, type BundleLoad } from './bundle-loader.js';
 import { installHook } from './install-hook.js';
 import { TOOL_VERSION } from './version.js';
 import { writeAtomically } from './write-report.js';
@@ -49,6 +50,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   isTty: boolean;
   env: NodeJS.ProcessEnv;
+  /** How the installed bin loaded its bundle, and when it was ready: the first line of `--profile`. */
+  startup?: BundleLoad;
 }
 
 const processIo: CliIo = {
@@ -153,7 +156,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return EXIT_ERROR;
   }
   if (values.profile && result.stats.profile) {
-    io.stderr(result.stats.profile.map((entry) => `${entry.ms.toFixed(1).padStart(9)} ms  ${entry.key}`).join('\n') + '\n');
+    const startup = io.startup ? [{ ms: io.startup.readyMs, key: `start-up (${describeLoad(io.startup)})` }] : [];
+    io.stderr([...startup, ...result.stats.profile].map((entry) => `${entry.ms.toFixed(1).padStart(9)} ms  ${entry.key}`).join('\n') + '\n');
   }
   return exitCode;
 }
@@ -184,9 +188,9 @@ function invokedDirectly(): boolean {
 }
 
 /** Runs the command line and sets the exit code: an error that escapes `main` is reported, never thrown. */
-export async function runCli(argv: readonly string[]): Promise<void> {
+export async function runCli(argv: readonly string[], startup?: BundleLoad): Promise<void> {
   try {
-    process.exitCode = await main(argv);
+    process.exitCode = await main(argv, { ...processIo, startup });
   } catch (error) {
     process.stderr.write(`blast-radius: internal error: ${String(error)}\n`);
     process.exitCode = EXIT_ERROR;

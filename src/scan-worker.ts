@@ -1,27 +1,5 @@
-// A worker thread of the per-file stage: loads the default detectors once, then, for the scan it is sent, claims
-// batches from the counter it shares with the other threads and runs them until none is left. It may start before
-// discovery has listed the files, so each batch loads the parsers its formats need (the HCL grammar) when it comes.
-import { parentPort, workerData } from 'node:worker_threads';
-import { FileStage, prepareFormats, type FileStageSettings } from './file-stage.js';
-import { claimBatch, type ThreadedRun } from './batch-claims.js';
+// A worker thread of the per-file stage, as a module of its own: what the scan starts when it runs from the modules
+// tsc emits and from the Action's bundle (the installed bin starts src/bin-worker.ts instead).
+import { runScanWorker } from './scan-worker-main.js';
 
-const port = parentPort;
-if (!port) throw new Error('scan-worker runs only as a worker thread');
-const { settings } = workerData as { settings: FileStageSettings };
-const { detectors } = await import('../detectors/index.js');
-const stage = await FileStage.create(detectors, settings, []);
-// Lets a test stop a worker in the middle of a scan, as a crash would (at the first batch whose index is at least
-// this), to prove its files are still scanned.
-const failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
-port.on('message', (run: ThreadedRun) => {
-  void (async () => {
-    for (let batch = claimBatch(run); batch !== -1; batch = claimBatch(run)) {
-      if (failOnBatch !== undefined && batch >= Number(failOnBatch)) throw new Error('test-induced worker failure');
-      const files = run.batches[batch]!;
-      await prepareFormats(files);
-      port.postMessage({ batch, output: stage.run(files) });
-    }
-    port.postMessage({ done: true });
-  })();
-});
-port.postMessage({ ready: true });
+await runScanWorker();

@@ -173,6 +173,22 @@ describe('the installed bin', () => {
     });
   });
 
+  it('compiles its bundle from the code cache the build wrote, and scans the same when V8 refuses the cache', () => {
+    const r = fixture('blast-radius/car-rental-incident');
+    const scanWith = (nodeFlags: string[]) => {
+      const child = spawnSync(process.execPath, [...nodeFlags, bin, 'scan', r.root, '-f', 'json', '--fail-on', 'none', '--profile'], { encoding: 'utf8' });
+      expect(child.status, child.stderr).toBe(0);
+      return { startup: child.stderr.split('\n')[0], findings: JSON.parse(child.stdout).findings };
+    };
+    const cached = scanWith([]);
+    expect(cached.startup).toMatch(/ms {2}start-up \(bundle loaded, code cache used\)$/);
+    // V8 takes a cache only under the flags that wrote it: another flag makes it compile the bundle afresh.
+    const refused = scanWith(['--stack-size=2000']);
+    expect(refused.startup).toMatch(/code cache refused by V8, compiled afresh/);
+    expect(refused.findings.length).toBeGreaterThan(5);
+    expect(refused.findings).toEqual(cached.findings);
+  });
+
   it('reports the same findings, facts and summary when the per-file stage runs in worker threads', () => {
     const r = fixture('blast-radius/car-rental-incident');
     const run = (workers: string) => {

@@ -11,6 +11,89 @@ import {
   __toESM
 } from "./chunk-4JN6GR4P.js";
 
+// src/config.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+var CONFIG_FILE_NAMES = [".blast-radius.yml", ".blast-radius.yaml"];
+var ConfigError = class extends Error {
+};
+function emptyConfig() {
+  return { ignorePaths: [], disabledRules: [], severityOverrides: [], allowedValues: [], environmentAliases: {}, externalBackups: [] };
+}
+function loadConfig(root, explicitPath) {
+  const path = explicitPath ?? CONFIG_FILE_NAMES.map((name3) => join(root, name3)).find((candidate) => existsSync(candidate));
+  if (!path) return emptyConfig();
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(`cannot read config ${path}: ${error.code ?? String(error)}`);
+  }
+  let raw;
+  try {
+    raw = (0, import_yaml.parse)(text);
+  } catch (error) {
+    throw new ConfigError(`config ${path} is not valid YAML: ${error.message.split("\n")[0]}`);
+  }
+  return { ...resolve(raw ?? {}, path), source: path };
+}
+function resolve(raw, path) {
+  const config = emptyConfig();
+  if (!isRecord(raw)) throw new ConfigError(`config ${path} must be a mapping`);
+  const known = /* @__PURE__ */ new Set(["ignore", "rules", "allow", "environments", "backups"]);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) throw new ConfigError(`config ${path}: unknown key "${key}" (expected one of ${[...known].join(", ")})`);
+  }
+  config.ignorePaths = stringList(raw.ignore, "ignore", path);
+  config.allowedValues = stringList(raw.allow, "allow", path);
+  if (raw.rules !== void 0) {
+    if (!isRecord(raw.rules)) throw new ConfigError(`config ${path}: "rules" must map rule ids to off or a severity`);
+    for (const [rule, setting] of Object.entries(raw.rules)) {
+      if (setting === "off" || setting === false) config.disabledRules.push(rule);
+      else if (typeof setting === "string" && SEVERITIES.includes(setting)) {
+        config.severityOverrides.push({ rule, severity: setting });
+      } else {
+        throw new ConfigError(`config ${path}: rule "${rule}" must be off or one of ${SEVERITIES.join(", ")}`);
+      }
+    }
+  }
+  if (raw.environments !== void 0) {
+    if (!isRecord(raw.environments)) throw new ConfigError(`config ${path}: "environments" must map your names to canonical ones`);
+    const canonical = ["production", "staging", "preview", "development", "test"];
+    for (const [name3, target] of Object.entries(raw.environments)) {
+      if (typeof target !== "string" || !canonical.includes(target)) {
+        throw new ConfigError(`config ${path}: environment "${name3}" must map to one of ${canonical.join(", ")}`);
+      }
+      config.environmentAliases[name3.toLowerCase()] = target;
+    }
+  }
+  if (raw.backups !== void 0) {
+    if (!Array.isArray(raw.backups)) throw new ConfigError(`config ${path}: "backups" must be a list of {store, reason}`);
+    for (const entry of raw.backups) {
+      if (!isRecord(entry) || typeof entry.store !== "string" || typeof entry.reason !== "string" || entry.reason.trim() === "") {
+        throw new ConfigError(`config ${path}: each backup needs a "store" and a non-empty "reason"`);
+      }
+      config.externalBackups.push({ store: entry.store, reason: entry.reason });
+    }
+  }
+  return config;
+}
+function stringList(value, key, path) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
+    throw new ConfigError(`config ${path}: "${key}" must be a list of strings`);
+  }
+  return value;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function ruleMatches(pattern, ruleId) {
+  if (pattern === "*" || pattern === ruleId) return true;
+  return pattern.endsWith("/*") && ruleId.startsWith(pattern.slice(0, -1));
+}
+
 // src/discover/read.ts
 import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
@@ -7274,91 +7357,6 @@ function isTemplate(path, text) {
 
 // src/suppress.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-
-// src/config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-var CONFIG_FILE_NAMES = [".blast-radius.yml", ".blast-radius.yaml"];
-var ConfigError = class extends Error {
-};
-function emptyConfig() {
-  return { ignorePaths: [], disabledRules: [], severityOverrides: [], allowedValues: [], environmentAliases: {}, externalBackups: [] };
-}
-function loadConfig(root, explicitPath) {
-  const path = explicitPath ?? CONFIG_FILE_NAMES.map((name3) => join(root, name3)).find((candidate) => existsSync(candidate));
-  if (!path) return emptyConfig();
-  let text;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new ConfigError(`cannot read config ${path}: ${error.code ?? String(error)}`);
-  }
-  let raw;
-  try {
-    raw = (0, import_yaml2.parse)(text);
-  } catch (error) {
-    throw new ConfigError(`config ${path} is not valid YAML: ${error.message.split("\n")[0]}`);
-  }
-  return { ...resolve(raw ?? {}, path), source: path };
-}
-function resolve(raw, path) {
-  const config = emptyConfig();
-  if (!isRecord(raw)) throw new ConfigError(`config ${path} must be a mapping`);
-  const known = /* @__PURE__ */ new Set(["ignore", "rules", "allow", "environments", "backups"]);
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new ConfigError(`config ${path}: unknown key "${key}" (expected one of ${[...known].join(", ")})`);
-  }
-  config.ignorePaths = stringList(raw.ignore, "ignore", path);
-  config.allowedValues = stringList(raw.allow, "allow", path);
-  if (raw.rules !== void 0) {
-    if (!isRecord(raw.rules)) throw new ConfigError(`config ${path}: "rules" must map rule ids to off or a severity`);
-    for (const [rule, setting] of Object.entries(raw.rules)) {
-      if (setting === "off" || setting === false) config.disabledRules.push(rule);
-      else if (typeof setting === "string" && SEVERITIES.includes(setting)) {
-        config.severityOverrides.push({ rule, severity: setting });
-      } else {
-        throw new ConfigError(`config ${path}: rule "${rule}" must be off or one of ${SEVERITIES.join(", ")}`);
-      }
-    }
-  }
-  if (raw.environments !== void 0) {
-    if (!isRecord(raw.environments)) throw new ConfigError(`config ${path}: "environments" must map your names to canonical ones`);
-    const canonical = ["production", "staging", "preview", "development", "test"];
-    for (const [name3, target] of Object.entries(raw.environments)) {
-      if (typeof target !== "string" || !canonical.includes(target)) {
-        throw new ConfigError(`config ${path}: environment "${name3}" must map to one of ${canonical.join(", ")}`);
-      }
-      config.environmentAliases[name3.toLowerCase()] = target;
-    }
-  }
-  if (raw.backups !== void 0) {
-    if (!Array.isArray(raw.backups)) throw new ConfigError(`config ${path}: "backups" must be a list of {store, reason}`);
-    for (const entry of raw.backups) {
-      if (!isRecord(entry) || typeof entry.store !== "string" || typeof entry.reason !== "string" || entry.reason.trim() === "") {
-        throw new ConfigError(`config ${path}: each backup needs a "store" and a non-empty "reason"`);
-      }
-      config.externalBackups.push({ store: entry.store, reason: entry.reason });
-    }
-  }
-  return config;
-}
-function stringList(value, key, path) {
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
-    throw new ConfigError(`config ${path}: "${key}" must be a list of strings`);
-  }
-  return value;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function ruleMatches(pattern, ruleId) {
-  if (pattern === "*" || pattern === ruleId) return true;
-  return pattern.endsWith("/*") && ruleId.startsWith(pattern.slice(0, -1));
-}
-
-// src/suppress.ts
 var INLINE_MARKER = "blast-radius-ignore";
 var SARIF_FINGERPRINT_KEY = "agentBlastRadius/v1";
 var MARKER = /blast-radius-ignore(?::\s*([A-Za-z0-9_.-]+\/[A-Za-z0-9_.*-]+|\*))?[ \t]*(.*)$/;
