@@ -413,6 +413,26 @@ describe('tables and instances named by identifier', () => {
     expect(inherited.related?.map((related) => `${related.location.path}:${related.location.span.line}`)).toEqual(['mysite/settings/prod.py:2']);
   });
 
+  it('reads a Spring profile group as inheriting only the production profiles it adds, not every production profile', async () => {
+    const { found, result } = await run({
+      'src/main/resources/application.properties': 'spring.application.name=billing\nspring.profiles.group.staging[0]=staging\nspring.profiles.group.staging[1]=prod-db\nspring.profiles.group.prod=prod-db,prod-assets\n',
+      'src/main/resources/application-prod-db.properties': 'spring.datasource.url=jdbc:postgresql://billing-prod.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n',
+      'src/main/resources/application-prod-assets.properties': 'app.s3.bucket=acme-billing-uploads\n',
+      'src/main/resources/application-staging.properties': 'logging.level.root=DEBUG\n',
+    });
+    expect(found).toEqual(['inherited-production-value src/main/resources/application.properties:3']);
+    expect(result.findings[0]!.severity).toBe('critical');
+    expect(result.findings[0]!.message).toContain("starts from production's configuration (src/main/resources/application-prod-db.properties)");
+  });
+
+  it("reads a Django module imported by a longer name than its environment's (`prod_eu`) as that environment's", async () => {
+    const { found } = await run({
+      'shop/settings/prod_eu.py': 'from .base import *\nDATABASES = {"default": {"HOST": "shop-db.c9akciq32.eu-west-1.rds.amazonaws.com", "NAME": "shop"}}\n',
+      'shop/settings/staging.py': 'from .prod_eu import *\nDEBUG = True\n',
+    });
+    expect(found).toEqual(['inherited-production-value shop/settings/staging.py:1']);
+  });
+
   it('rates a shared cache server high, not critical: it holds sessions and jobs, not the records of truth', async () => {
     const { found, result } = await run({
       '.env.production': 'REDIS_URL=redis://acme-cache-prod.x1y2z3.ng.0001.euw1.cache.amazonaws.com:6379\n',

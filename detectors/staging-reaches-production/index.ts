@@ -89,7 +89,7 @@ function reportCrossings(context: FinishContext): void {
   // A layer that starts from production's (`from .production import *`) runs with every production value it does
   // not set: reported on its import line, pointing at production's.
   for (const production of model.productionOfFamilies()) {
-    const layers = model.productionInheritors(production.family!, production.variable);
+    const layers = model.productionInheritors(production.family!, production.environmentName, production.variable);
     const verdict = layers.length > 0 ? judge(production, model) : undefined;
     if (!verdict) continue;
     const inherited: Verdict = { ...verdict, ruleId: inheritedProductionValue.id, severity: verdict.severity ?? ruleSeverity(verdict.ruleId), related: [] };

@@ -76,9 +76,21 @@ export class EnvironmentModel {
     return this.resources.filter((resource) => resource.environment === 'production' && resource.family && !resource.testOnly && !resource.unplaced);
   }
 
-  /** The non-production layers of a family that start from its production layer and do not set `variable` themselves. */
-  productionInheritors(family: string, variable: string | undefined): EnvironmentLayer[] {
-    return (this.layersByFamily.get(family) ?? []).filter((layer) => layer.inheritsFrom?.environment === 'production' && NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable));
+  /**
+   * The non-production layers of a family that start from the production layer named `name` and do not set
+   * `variable` themselves. An environment may be written in several places (Spring's `application-staging.yml`, and
+   * the profile group in `application.yml` that adds `prod-db` to it): what any of them sets is not inherited.
+   */
+  productionInheritors(family: string, name: string, variable: string | undefined): EnvironmentLayer[] {
+    const layers = this.layersByFamily.get(family) ?? [];
+    const lower = name.toLowerCase();
+    return layers.filter(
+      (layer) =>
+        layer.inheritsFrom?.environment === 'production' &&
+        layer.inheritsFrom.name.toLowerCase() === lower &&
+        NON_PRODUCTION.has(layer.environment) &&
+        !layers.some((other) => other.environment === layer.environment && other.environmentName === layer.environmentName && overrides(other.keys, variable)),
+    );
   }
 
   /** The production resource this one is, by its strongest shared identity. */

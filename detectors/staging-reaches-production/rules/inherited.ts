@@ -1,6 +1,7 @@
 // A base value (plain `.env`, `values.yaml`, `terraform.tfvars`, `[build.environment]`, workflow-level `env`) that is
 // production's, inherited by a non-production layer of the same family that does not set it; or a production value
-// inherited by a non-production layer built on production's own (Django's `from .production import *`).
+// inherited by a non-production layer built on production's own (Django's `from .production import *`, a Spring
+// profile group or include that adds a production profile).
 import { sample, type RuleMeta } from '../../../src/model.js';
 import { DETECTOR } from './verdict.js';
 
@@ -12,7 +13,7 @@ export const inheritedProductionValue: RuleMeta = {
     'A shared base file holds a production value (a production database, bucket, live key or secret), and a non-production layer built on that base does not override it. ' +
     'The staging, preview or development environment therefore runs against production without any file of its own saying so.',
   fix: 'Move the production value into the production layer (`.env.production`, `values-prod.yaml`, `[context.production.environment]`) and give the base a safe default or none.',
-  help: 'The finding is on the base line (or on the line of a layer that imports production\'s whole, such as `from .production import *` in Django settings); the inheriting layers and the production declaration are related locations. Severity follows what is inherited (a shared database is critical).',
+  help: 'The finding is on the base line (or on the line of a layer that imports production\'s whole, such as `from .production import *` in Django settings, or of the profile group or include that adds a production profile in Spring, `spring.profiles.group.staging: staging,prod-db`); the inheriting layers and the production declaration are related locations. Severity follows what is inherited (a shared database is critical).',
   precision: 'medium',
   tags: ['environments', 'inheritance'],
   samples: {
@@ -49,6 +50,24 @@ export const inheritedProductionValue: RuleMeta = {
         },
         expect: { path: 'config/environments/staging.rb', line: 2 },
         note: "Rails: staging.rb loads production.rb and keeps its Active Storage service",
+      },
+      {
+        files: {
+          'src/main/resources/application.yml': 'spring:\n  application:\n    name: billing\n  profiles:\n    group:\n      staging: "staging,prod-db"\n      prod: "prod,prod-db"\n',
+          'src/main/resources/application-prod-db.yml': 'spring:\n  datasource:\n    url: jdbc:postgresql://billing-prod.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n    username: billing_app\n',
+          'src/main/resources/application-prod.yml': 'app:\n  uploads-bucket: acme-billing-uploads\n',
+          'src/main/resources/application-staging.yml': 'logging:\n  level:\n    root: DEBUG\n',
+        },
+        expect: { path: 'src/main/resources/application.yml', line: 6 },
+        note: "Spring Boot: the staging profile group adds the prod-db profile, and staging never sets its own datasource (prod's bucket is not in the group)",
+      },
+      {
+        files: {
+          'src/main/resources/application-prod.properties': 'spring.datasource.url=jdbc:mysql://orders-prod.cxk1ab2cd3ef.eu-west-1.rds.amazonaws.com:3306/orders\nspring.datasource.username=orders\n',
+          'src/main/resources/application-staging.properties': 'spring.profiles.include=prod,metrics\nlogging.level.com.acme=DEBUG\n',
+        },
+        expect: { path: 'src/main/resources/application-staging.properties', line: 1 },
+        note: 'Spring Boot before 2.4: the staging profile includes prod and keeps its datasource',
       },
       sample(
         'eas.json',
@@ -112,6 +131,22 @@ export const inheritedProductionValue: RuleMeta = {
             'test:\n  service: Disk\n  root: <%= Rails.root.join("tmp/storage") %>\n\nlocal:\n  service: Disk\n  root: <%= Rails.root.join("storage") %>\n\namazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n',
         },
         note: "Rails' stock storage.yml: services are alternatives, `test` and `local` inherit nothing from `amazon`",
+      },
+      {
+        files: {
+          'src/main/resources/application.yml': 'spring:\n  profiles:\n    group:\n      staging: "staging,prod-db"\n',
+          'src/main/resources/application-prod-db.yml': 'spring:\n  datasource:\n    url: jdbc:postgresql://billing-prod.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n',
+          'src/main/resources/application-staging.yml': 'spring:\n  datasource:\n    url: jdbc:postgresql://billing-staging.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n',
+        },
+        note: "Spring Boot: the staging group adds prod-db, but staging's own file sets the datasource after it",
+      },
+      {
+        files: {
+          'src/main/resources/application.properties': 'spring.profiles.group.staging=staging,staging-db\nspring.profiles.group.prod=prod-db,prod-mq\n',
+          'src/main/resources/application-prod-db.properties': 'spring.datasource.url=jdbc:postgresql://billing-prod.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n',
+          'src/main/resources/application-staging-db.properties': 'spring.datasource.url=jdbc:postgresql://billing-staging.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n',
+        },
+        note: 'Spring Boot: only the production group holds the prod-db profile',
       },
       {
         files: {

@@ -199,7 +199,11 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (/(^|\/)config\/storage\.ya?ml$/i.test(path)) return make('rails-storage');
   if (/(^|\/)config\/(config|database)\.json$/i.test(path)) return make('sequelize');
   if (/^application([.-][^/]*)?\.(ya?ml|properties)$/i.test(name) || /^bootstrap([.-][^/]*)?\.(ya?ml|properties)$/i.test(name)) {
-    return make('spring', `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i);
+    // A profile's file is named by the whole profile (`application-prod-db.yml` is `prod-db`'s, not `prod`'s): a
+    // profile group or include that adds `prod-db` inherits that file only.
+    const profile = /^(?:application|bootstrap)-([^/.]+)\.[a-z]+$/i.exec(name)?.[1];
+    const own = profile && tag().evidence === 'file-name' ? { ...tag(), name: profile } : undefined;
+    return make('spring', `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i, own);
   }
   if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make('dotnet', `dotnet:${dir}`, /^appsettings\.json$/i);
   if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: 'pulumi-stack', format, tag: stackTag(name), family: `pulumi:${dir}`, role: 'layer' };

@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { DataNode, MapEntry, MapNode, ScalarNode } from '../../../../src/parse/data-tree.js';
 import type { SourceFile, Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
-import { BASE, namedTag, type EnvTag, type Recorder } from '../recorder.js';
+import { BASE, namedTag, pathTag, type EnvTag, type Recorder } from '../recorder.js';
 import { canonicalEnvironment, type CanonicalEnvironment } from '../../../../knowledge/environments/names.js';
 import { closingBracket } from '../../../../src/parse/brackets.js';
 import { walkSection } from '../tree.js';
@@ -119,7 +119,9 @@ function settingsImported(file: SourceFile, own: EnvTag): { tag: EnvTag; span: S
     const environment = canonicalEnvironment(match[1]!);
     if (!environment || environment === 'base' || environment === own.environment) continue;
     const { line } = file.positionAt(match.index);
-    return { tag: { environment, name: match[1]!, evidence: 'file-name' }, span: { line, column: 1, endLine: line, endColumn: match[0].length + 1 } };
+    // Named as the imported module's own file is (`prod_eu.py` is `prod`'s), so its settings are the ones inherited.
+    const name = pathTag(`${file.path.slice(0, file.path.lastIndexOf('/') + 1)}${match[1]}.py`)?.name ?? match[1]!;
+    return { tag: { environment, name, evidence: 'file-name' }, span: { line, column: 1, endLine: line, endColumn: match[0].length + 1 } };
   }
   return undefined;
 }

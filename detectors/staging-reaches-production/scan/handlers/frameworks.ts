@@ -1,9 +1,9 @@
 // Framework configuration with environments inside one file: Spring profile documents (`spring.config.activate.on-profile`),
 // Quarkus `%profile.` settings and Rails environment files (the Active Storage service each picks, data-store URLs written into them).
 import type { DataNode, MapEntry, MapNode } from '../../../../src/parse/data-tree.js';
-import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
+import { get, getPath, leaves, literalString } from '../../../../src/parse/data-tree.js';
 import type { FileClass } from '../files.js';
-import { BASE, namedTag, type EnvTag, type Recorder } from '../recorder.js';
+import { BASE, namedTag, pathTag, type EnvTag, type Recorder } from '../recorder.js';
 import type { Span } from '../../../../src/model.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import { walkSection } from '../tree.js';
@@ -33,11 +33,35 @@ export function scanSpringDocument(rec: import('../recorder.js').Recorder, cls: 
   }
   const { shared, profiles } = quarkusProfiles(root);
   walkSection(rec, { ...section, node: shared }, { ...walkOptions(cls), envMaps: false });
+  if (section.family) scanSpringProfileInheritance(rec, section.family, section.tag, root);
   for (const [name, entries] of profiles) {
     const tag = namedTag(name, 'key');
     if (tag === BASE) continue;
     const node: MapNode = { kind: 'map', span: entries[0]!.keySpan, entries };
     walkSection(rec, { node, path: [], tag, role: cls.role === 'base' ? 'layer' : 'plain', family: cls.role === 'base' ? cls.family : undefined, span: entries[0]!.keySpan }, { ...walkOptions(cls), envMaps: false });
+  }
+}
+
+/**
+ * Profiles that bring production's in: `spring.profiles.group.staging: staging,prod-db` in the base document (Spring
+ * Boot 2.4+), or `spring.profiles.include: prod` in a profile's own (before 2.4). The environment then runs with every
+ * setting of the production profile it does not set itself: a layer of the family that starts from that profile.
+ */
+function scanSpringProfileInheritance(rec: Recorder, family: string, own: EnvTag, root: DataNode): void {
+  if (root.kind !== 'map') return;
+  const spring: MapNode = { ...root, entries: root.entries.filter((entry) => entry.key === 'spring' || entry.key.startsWith('spring.')) };
+  if (spring.entries.length === 0) return;
+  for (const leaf of leaves({ roots: [spring] })) {
+    const setting = leaf.path.filter((step): step is string => typeof step === 'string').join('.').replace(/\[\d+\]/g, '');
+    const group = /^spring\.profiles\.group\.([A-Za-z0-9_-]+)$/.exec(setting)?.[1];
+    const environment = group !== undefined ? (own.environment === 'base' ? namedTag(group, 'key') : undefined) : setting === 'spring.profiles.include' ? own : undefined;
+    const value = literalString(leaf.node);
+    if (!environment?.environment || environment.environment === 'production' || environment.environment === 'base' || value === undefined) continue;
+    for (const profile of value.split(',').map((name) => name.trim())) {
+      const tag = /^[A-Za-z0-9_-]+$/.test(profile) ? namedTag(profile, 'value') : BASE;
+      if (tag.environment !== 'production') continue;
+      rec.layer(family, environment, leaf.keySpan ?? leaf.node.span, [], false, { tag, span: leaf.node.span });
+    }
   }
 }
 
@@ -113,10 +137,12 @@ const RAILS_REQUIRE = /^[ \t]*(?:require_relative[ \t(]+["'](?:\.\/)?(\w+)(?:\.r
 function railsRequired(rec: Recorder, own: EnvTag): { tag: EnvTag; span: Span } | undefined {
   const match = RAILS_REQUIRE.exec(rec.file.text);
   if (!match) return undefined;
-  const name = match[1] ?? match[2]!;
-  const environment = canonicalEnvironment(name);
+  const required = match[1] ?? match[2]!;
+  const environment = canonicalEnvironment(required);
   if (!environment || environment === 'base' || environment === own.environment) return undefined;
   const { line } = rec.file.positionAt(match.index);
+  // Named as the required file's own environment is, so its settings are the ones inherited.
+  const name = pathTag(`${rec.file.path.slice(0, rec.file.path.lastIndexOf('/') + 1)}${required}.rb`)?.name ?? required;
   return { tag: { environment, name, evidence: 'file-name' }, span: { line, column: 1, endLine: line, endColumn: rec.file.line(line).length + 1 } };
 }
 
