@@ -474,6 +474,8 @@ export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | '
   }
   const ebs = /\b(vol-[0-9a-f]{8}(?:[0-9a-f]{9})?)\b/.exec(value);
   if (ebs) return { kind: 'volume', identity: `volume:${ebs[1]}`, otherIdentities: [], display: `EBS volume ${ebs[1]}`, secrets: [] };
+  // An EFS file system by its id (an ECS task's `efsVolumeConfiguration.fileSystemId`, Terraform's `file_system_id`).
+  if (/^fs-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(value)) return { kind: 'volume', identity: `volume:${value}`, otherIdentities: [], display: `EFS file system ${value}`, secrets: [] };
   // CSI volume handles and Railway volume ids: opaque, globally unique.
   const id = value.toLowerCase();
   if (/^[a-z0-9][a-z0-9/_.:-]{7,}$/.test(id)) {

@@ -501,8 +501,23 @@ export const sharedVolume: RuleMeta = {
         expect: { path: 'k8s/overlays/staging/pv.yaml', line: 11 },
         note: 'two PersistentVolumes over one EBS volume',
       },
+      {
+        files: {
+          '.aws/task-definition-production.json': '{\n  "family": "orders-api-production",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:production",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-0f1e2d3c4b5a69788", "transitEncryption": "ENABLED" } }\n  ]\n}\n',
+          '.aws/task-definition-staging.json': '{\n  "family": "orders-api-staging",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:staging",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-0f1e2d3c4b5a69788", "transitEncryption": "ENABLED" } }\n  ]\n}\n',
+        },
+        expect: { path: '.aws/task-definition-staging.json', line: 12 },
+        note: "ECS: the staging task mounts production's EFS file system",
+      },
     ],
     negative: [
+      {
+        files: {
+          '.aws/task-definition-production.json': '{\n  "family": "orders-api-production",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:production",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-0f1e2d3c4b5a69788", "transitEncryption": "ENABLED" } }\n  ]\n}\n',
+          '.aws/task-definition-staging.json': '{\n  "family": "orders-api-staging",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:staging",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-07a6b5c4d3e2f1098", "transitEncryption": "ENABLED" } }\n  ]\n}\n',
+        },
+        note: 'ECS: each task mounts its own EFS file system',
+      },
       {
         files: {
           'docker-compose.prod.yml': 'services:\n  api:\n    image: node:20\n    volumes:\n      - ./src:/app/src\n',

@@ -129,7 +129,7 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     const supabase = supabaseProjectIdentity(value);
     return supabase ? [supabase] : [];
   }
-  if (/^vol-[0-9a-f]{8}([0-9a-f]{9})?$/.test(value)) {
+  if (/^(vol|fs)-[0-9a-f]{8}([0-9a-f]{9})?$/.test(value)) {
     const volume = volumeIdentity(value);
     return volume ? [volume] : [];
   }
