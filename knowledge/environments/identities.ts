@@ -26,7 +26,7 @@ export interface ResourceIdentity {
  * Identity schemes that name something inside a scope the repo does not show (a namespace, an app, a cluster): two
  * environments using the same name there usually mean two objects, so only the name itself is evidence.
  */
-export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:'];
+export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:', 'project:k8s-namespace:'];
 
 export function isComparableIdentity(identity: string): boolean {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
@@ -495,6 +495,13 @@ export function gcpProjectIdentity(raw: string, firebase = false): ResourceIdent
     : { kind: 'project', identity: `project:gcp:${id}`, otherIdentities: [`firebase:${id}`], display: `GCP project ${id}`, name: id, secrets: [] };
 }
 
+/** A Kubernetes namespace: one name per cluster, and the cluster is not in the repo, so only its name is evidence. */
+export function kubernetesNamespaceIdentity(raw: string): ResourceIdentity | undefined {
+  const name = raw.trim();
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) return undefined;
+  return { kind: 'project', identity: `project:k8s-namespace:${name}`, otherIdentities: [], display: `Kubernetes namespace ${name}`, name, secrets: [] };
+}
+
 export function awsAccountIdentity(raw: string): ResourceIdentity | undefined {
   const match = /^(?:arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:)?(\d{12})(?::|$)/.exec(raw.trim());
   if (!match || /^(\d)\1{11}$/.test(match[1]!) || match[1] === '123456789012') return undefined;
@@ -746,7 +753,7 @@ export function identityName(identity: string): string | undefined {
     case 'volume':
       return /^(docker|pvc|pv|fly|render|nfs|hostpath|bind):/.test(rest) ? rest.slice(rest.indexOf(':') + 1) : undefined;
     case 'project':
-      return rest.startsWith('gcp:') ? rest.slice(4) : undefined;
+      return rest.startsWith('gcp:') ? rest.slice(4) : rest.startsWith('k8s-namespace:') ? rest.slice(14) : undefined;
     case 'tfstate':
       return rest.slice(rest.indexOf(':') + 1);
     case 'stack':

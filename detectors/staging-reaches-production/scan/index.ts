@@ -137,7 +137,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     default:
       for (const root of document.roots) {
-        if (isKubernetesObject(root)) scanKubernetesDocument(rec, cls, root);
+        if (isKubernetesObject(root) || (cls.kind === 'kustomization' && root.kind === 'map')) scanKubernetesDocument(rec, cls, root);
         else walkSection(rec, valueTaggedSection(rec, cls, root) ?? topSection(cls, root), walkOptions(cls));
       }
   }

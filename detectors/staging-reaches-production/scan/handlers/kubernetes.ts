@@ -4,7 +4,7 @@
 // and the secrets a workload mounts by name.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
-import { databaseHostIdentity, secretIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
+import { databaseHostIdentity, kubernetesNamespaceIdentity, secretIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import { withDecodedSecretData } from '../../../../knowledge/credentials/kubernetes-secret-data.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { FileClass } from '../files.js';
@@ -47,7 +47,16 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
     if (identity && node) rec.resource(tag, identity, node.span, { variable, declared });
   };
   if (kind === 'Application' && literalString(get(root, 'apiVersion'))?.startsWith('argoproj.io/')) argoApplication(rec, cls, root);
-  if (kind === 'Kustomization') inlinePatches(rec, cls, tag, root);
+  // kustomize reads a kustomization.yaml without `apiVersion`/`kind` as a Kustomization too.
+  if (kind === 'Kustomization' || (cls.kind === 'kustomization' && kind === undefined)) inlinePatches(rec, cls, tag, root);
+  // The namespace a file placed in an environment by its path deploys into: a staging overlay that says
+  // `namespace: api-production` replaces production's objects of the same names and reads production's Secrets.
+  if (cls.tag.environment !== 'base') {
+    for (const node of [getPath(root, ['metadata', 'namespace']), kind === undefined || kind === 'Kustomization' ? get(root, 'namespace') : undefined]) {
+      const namespace = kubernetesNamespaceIdentity(literalString(node) ?? '');
+      if (namespace && node) rec.resource(tag, namespace, node.span, { variable: node === get(root, 'namespace') ? 'namespace' : 'metadata.namespace' });
+    }
+  }
   if (kind === 'PersistentVolume') {
     const handle = getPath(spec, ['csi', 'volumeHandle']);
     const ebs = getPath(spec, ['awsElasticBlockStore', 'volumeID']);
