@@ -52,9 +52,10 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
   // The namespace a file placed in an environment by its path deploys into: a staging overlay that says
   // `namespace: api-production` replaces production's objects of the same names and reads production's Secrets.
   if (cls.tag.environment !== 'base') {
-    for (const node of [getPath(root, ['metadata', 'namespace']), kind === undefined || kind === 'Kustomization' ? get(root, 'namespace') : undefined]) {
+    const kustomization = kind === undefined || kind === 'Kustomization';
+    for (const [node, variable] of [[getPath(root, ['metadata', 'namespace']), 'metadata.namespace'], [kustomization ? get(root, 'namespace') : undefined, 'namespace']] as const) {
       const namespace = kubernetesNamespaceIdentity(literalString(node) ?? '');
-      if (namespace && node) rec.resource(tag, namespace, node.span, { variable: node === get(root, 'namespace') ? 'namespace' : 'metadata.namespace' });
+      if (namespace && node) rec.resource(tag, namespace, node.span, { variable });
     }
   }
   if (kind === 'PersistentVolume') {
