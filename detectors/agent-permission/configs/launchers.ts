@@ -60,13 +60,13 @@ export function readLauncher(file: SourceFile, sink: FileEmitter): void {
           sink.publish(kind, fact);
         },
       };
+  if (workflow && file.text.includes('run-gemini-cli')) readGeminiAction(file, out);
+  if (workflow && (file.text.includes('claude-code-action') || file.text.includes('codex-action'))) readAgentActionAccess(file, out);
   readLauncherLines(file, out);
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
 }
 
 function readLauncherLines(file: SourceFile, out: FileEmitter): void {
-  if (file.text.includes('run-gemini-cli') && /^\.github\/workflows\//.test(file.path)) readGeminiAction(file, out);
-  if ((file.text.includes('claude-code-action') || file.text.includes('codex-action')) && /^\.github\/workflows\//.test(file.path)) readAgentActionAccess(file, out);
   const lines = file.text.split('\n');
   const seen = new Set<string>();
   let textUntil: string | undefined;

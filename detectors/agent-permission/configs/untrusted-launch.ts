@@ -18,7 +18,10 @@ const MEMBER_TYPES = new Set(['labeled', 'unlabeled', 'assigned', 'unassigned', 
  * A condition that looks at who acted or at what only members can set: `author_association`, the actor, a label, a
  * permission check, a pull request from the repository itself (`head.repo.full_name == github.repository`).
  */
-const GATE = /author_association|\bgithub\.(?:triggering_)?actor\b|\bsender\.(?:login|id|type)\b|\.user\.login\b|\brepository_owner\b|permission|\blabels?\b|\bhead\.repo\.(?:full_name|fork)\b|collaborators/i;
+const GATE = /author_association|\bgithub\.(?:triggering_)?actor\b|\bsender\.(?:login|id)\b|\.user\.login\b|\brepository_owner\b|permission|\blabels?\b|\bhead\.repo\.(?:full_name|fork)\b|collaborators/i;
+
+/** A step that checks the actor's access: an action (`check-user-permission`) or a `gh api …/collaborators/…/permission` call. */
+const ACCESS_CHECK = /permission|collaborators/i;
 
 /** Actions that refuse actors without write access unless a workflow lists others. */
 const SELF_CHECKING = /^(?:anthropics\/claude-code-action|openai\/codex-action)@/;
@@ -108,8 +111,7 @@ function firstLaunch(steps: readonly DataNode[], grants: readonly AgentGrant[]):
       if (SELF_CHECKING.test(uses) || GATE.test(stepText)) return undefined;
       return { grant };
     }
-    // A step before the launch that checks the actor's access (an action or a `gh api …/permission` call).
-    if (/permission|collaborators/i.test(uses) || /permission|collaborators/i.test(run)) return undefined;
+    if (ACCESS_CHECK.test(uses) || ACCESS_CHECK.test(run)) return undefined;
   }
   return undefined;
 }
