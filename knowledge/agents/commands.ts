@@ -65,6 +65,9 @@ const INTERPRETER_PROBES: readonly CommandProbe[] = [
   ['npx ts-node zqx-unlisted-script.ts', 'ts-node'],
   ['pwsh -Command "exit 0"', 'pwsh'],
   ['powershell -Command "exit 0"', 'powershell'],
+  // Go's and Deno's runners take a module path or URL as well as a file: `go run example.com/tool@latest` is Go's npx.
+  ['go run zqx.invalid/unlisted-tool@latest', 'go run'],
+  ['deno run zqx-unlisted-script.ts', 'deno run'],
 ].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program` }));
 
 function destructive(command: string, tool: string, domain: DestructiveDomain, does: string): CommandProbe {
@@ -147,6 +150,45 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('mkfs.ext4 /dev/sda1', 'mkfs', 'files', 'formats disks'),
   destructive('shred -u ./data/app.db', 'shred', 'files', 'destroys files'),
   // The incident's call: one authenticated HTTP request to the provider's API.
+  // Infrastructure-as-code and serverless frameworks, each with the command that tears its stacks down.
+  destructive('cdk destroy --all --force', 'cdk', 'infrastructure', 'destroys AWS CDK stacks'),
+  destructive('cdktf destroy --auto-approve', 'cdktf', 'infrastructure', 'destroys CDK for Terraform stacks'),
+  destructive('terragrunt destroy -auto-approve', 'terragrunt', 'infrastructure', 'destroys Terragrunt-managed infrastructure'),
+  destructive('terragrunt run-all destroy --terragrunt-non-interactive', 'terragrunt', 'infrastructure', 'destroys Terragrunt-managed infrastructure'),
+  destructive('terragrunt apply -auto-approve', 'terragrunt', 'infrastructure', 'applies (and can destroy) Terragrunt-managed infrastructure'),
+  destructive('sst remove --stage production', 'sst', 'infrastructure', 'removes SST apps and their resources'),
+  destructive('serverless remove --stage production', 'serverless', 'infrastructure', 'removes Serverless Framework services and their resources'),
+  destructive('sls remove --stage production', 'serverless', 'infrastructure', 'removes Serverless Framework services and their resources'),
+  destructive('eksctl delete cluster --name acme-prod', 'eksctl', 'infrastructure', 'deletes EKS clusters'),
+  destructive('eb terminate acme-prod --force', 'eb', 'infrastructure', 'terminates Elastic Beanstalk environments'),
+  destructive('argocd app delete api --cascade --yes', 'argocd', 'infrastructure', 'deletes Argo CD applications and their resources'),
+  // Kamal removes an accessory's data directory with its container: the database of a Rails app on its own servers.
+  destructive('kamal accessory remove db -y', 'kamal', 'data', "removes apps and accessories, a database's data directory included"),
+  destructive('kamal remove -y', 'kamal', 'infrastructure', "removes apps and accessories, a database's data directory included"),
+  destructive('bq rm -r -f -d acme:analytics', 'bq', 'data', 'deletes BigQuery datasets and tables'),
+  destructive('sqlcmd -Q "DROP DATABASE app"', 'sqlcmd', 'data', 'runs any SQL, DROP included'),
+  destructive('stripe customers delete cus_9s6XKzkNRiz8i3 --live', 'stripe', 'data', 'deletes live Stripe customers, subscriptions and products'),
+  // Framework migration tools, each with the command that drops or empties the database.
+  destructive('bin/rails db:reset', 'rails db:drop', 'migration', 'drops the database'),
+  destructive('bundle exec rails db:drop', 'rails db:drop', 'migration', 'drops the database'),
+  destructive('bundle exec rake db:drop', 'rails db:drop', 'migration', 'drops the database'),
+  destructive('rake db:drop', 'rails db:drop', 'migration', 'drops the database'),
+  destructive('php artisan db:wipe --force', 'artisan migrate:fresh', 'migration', 'drops every table'),
+  destructive('python manage.py flush --noinput', 'manage.py flush', 'migration', 'deletes every row of the database'),
+  destructive('python3 manage.py flush --noinput', 'manage.py flush', 'migration', 'deletes every row of the database'),
+  destructive('./manage.py flush --noinput', 'manage.py flush', 'migration', 'deletes every row of the database'),
+  destructive('mix ecto.drop --force-drop', 'mix ecto.drop', 'migration', 'drops the database'),
+  destructive('mix ecto.reset', 'mix ecto.drop', 'migration', 'drops the database'),
+  destructive('sequelize db:drop', 'sequelize db:drop', 'migration', 'drops the database'),
+  destructive('sequelize-cli db:drop', 'sequelize db:drop', 'migration', 'drops the database'),
+  destructive('typeorm schema:drop', 'typeorm schema:drop', 'migration', 'drops every table'),
+  destructive('knex migrate:rollback --all', 'knex migrate:rollback', 'migration', 'rolls back every migration'),
+  destructive('alembic downgrade base', 'alembic downgrade', 'migration', 'reverts every migration'),
+  destructive('flyway clean -cleanDisabled=false', 'flyway clean', 'migration', 'drops every object in the schemas'),
+  destructive('liquibase drop-all', 'liquibase drop-all', 'migration', 'drops every object in the schema'),
+  destructive('dotnet ef database drop --force', 'dotnet ef database drop', 'migration', 'drops the database'),
+  destructive('diesel database reset', 'diesel database reset', 'migration', 'drops and recreates the database'),
+  destructive('sqlx database drop -y', 'sqlx database drop', 'migration', 'drops the database'),
   { ...destructive('curl -X DELETE https://api.example.invalid/v1/volumes/vol_1 -H "Authorization: Bearer $TOKEN"', 'curl', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
   { ...destructive('wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1', 'wget', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
 ];
@@ -155,7 +197,7 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
  * CLIs that projects install as npm packages and run through a package runner: an allow rule written for
  * `npx supabase`, `pnpm prisma` or `bunx --bun vercel` lets the same destructive subcommands through.
  */
-const PACKAGE_CLIS = new Set(['supabase', 'wrangler', 'prisma', 'railway', 'vercel', 'netlify', 'firebase', 'neonctl', 'drizzle-kit']);
+const PACKAGE_CLIS = new Set(['supabase', 'wrangler', 'prisma', 'railway', 'vercel', 'netlify', 'firebase', 'neonctl', 'drizzle-kit', 'cdk', 'cdktf', 'sst', 'serverless', 'sls', 'sequelize', 'sequelize-cli', 'typeorm', 'knex']);
 const PACKAGE_RUNNERS = ['npx', 'npx -y', 'pnpm', 'pnpm exec', 'pnpm dlx', 'yarn', 'yarn dlx', 'bunx', 'bunx --bun', 'bun x', 'npm exec --'];
 
 const RUNNER_PROBES: readonly CommandProbe[] = DESTRUCTIVE_PROBES.flatMap((probe) => {
@@ -187,7 +229,23 @@ const SECRET_RUNNERS: readonly CommandProbe[] = [
   ['infisical run -- zqx-unlisted-tool', 'infisical run'],
 ].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program with the environment's secrets` }));
 
-export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...SECRET_RUNNERS];
+/**
+ * Framework commands that run any code in the application's process (`php -r`, `rails runner`, `manage.py shell -c`,
+ * `mix run -e`, `bundle exec <anything>`). Tried after the destructive probes, so that `Bash(php:*)` is named for the
+ * `artisan migrate:fresh` it also lets through.
+ */
+const FRAMEWORK_RUNNERS: readonly CommandProbe[] = [
+  ['php -r "exit(0);"', 'php'],
+  ['bin/rails runner "1"', 'rails runner'],
+  ['rails runner "1"', 'rails runner'],
+  ['bundle exec zqx-unlisted-tool', 'bundle exec'],
+  ['python manage.py shell -c "print(1)"', 'manage.py shell'],
+  ['python3 manage.py shell -c "print(1)"', 'manage.py shell'],
+  ['./manage.py shell -c "print(1)"', 'manage.py shell'],
+  ['mix run -e "IO.puts(1)"', 'mix run'],
+].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program` }));
+
+export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...FRAMEWORK_RUNNERS, ...SECRET_RUNNERS];
 
 export type CommandMatcher = (command: string) => boolean;
 
@@ -265,7 +323,7 @@ export function destructiveUseOf(commandLine: string, domains: readonly Destruct
 }
 
 /** Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`). */
-const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
+const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback)|ecto\.(?:drop|reset))$/;
 
 /**
  * The command prefixes a deny rule names to stop a tool's destructive uses: `terraform destroy` and `terraform
@@ -319,7 +377,28 @@ const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
   [/\bhcloud\s+(?:server|volume)\b/i, 'hcloud'],
   [/\bpscale\s+(?:database|branch)\b/i, 'pscale'],
   [/\bdb:drop\b/i, 'rails db:drop'],
-  [/\bmigrate:fresh\b/i, 'artisan migrate:fresh'],
+  [/\bmigrate:fresh\b|\bdb:wipe\b/i, 'artisan migrate:fresh'],
+  [/\bcdk\s+destroy\b/i, 'cdk'],
+  [/\bcdktf\s+destroy\b/i, 'cdktf'],
+  [/\bterragrunt\s+(?:run-all\s+)?(?:destroy|apply)\b/i, 'terragrunt'],
+  [/\bsst\s+remove\b/i, 'sst'],
+  [/\b(?:serverless|sls)\s+remove\b/i, 'serverless'],
+  [/\beksctl\s+delete\b/i, 'eksctl'],
+  [/\beb\s+terminate\b/i, 'eb'],
+  [/\bargocd\s+app\s+delete\b/i, 'argocd'],
+  [/\bkamal\s+(?:accessory\s+)?remove\b/i, 'kamal'],
+  [/\bbq\s+rm\b/i, 'bq'],
+  [/\bsqlcmd\b/i, 'sqlcmd'],
+  [/\bmanage\.py\s+flush\b/i, 'manage.py flush'],
+  [/\becto\.(?:drop|reset)\b/i, 'mix ecto.drop'],
+  [/\bsequelize(?:-cli)?\s+db:drop\b/i, 'sequelize db:drop'],
+  [/\bschema:drop\b/i, 'typeorm schema:drop'],
+  [/\balembic\s+downgrade\b/i, 'alembic downgrade'],
+  [/\bflyway\s+clean\b/i, 'flyway clean'],
+  [/\bliquibase\s+drop-?all\b/i, 'liquibase drop-all'],
+  [/\bef\s+database\s+drop\b/i, 'dotnet ef database drop'],
+  [/\bdiesel\s+database\s+reset\b/i, 'diesel database reset'],
+  [/\bsqlx\s+database\s+drop\b/i, 'sqlx database drop'],
 ];
 
 function safely(matches: CommandMatcher, command: string): boolean {

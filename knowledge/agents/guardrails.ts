@@ -54,7 +54,7 @@ const CLASS_PATTERNS: Record<GuardrailClass, readonly RegExp[]> = {
     /\bprisma\s+migrate\s+(?:dev|deploy|reset)\b|\bprisma\s+db\s+push\b|\b(?:rails|rake)\s+db:migrate\b|\bmanage\.py\s+migrate\b|\balembic\s+upgrade\b|\bknex\s+migrate\b|\bsequelize\s+db:migrate\b|\bdrizzle-kit\s+(?:push|migrate)\b|\bsupabase\s+db\s+push\b|\bartisan\s+migrate\b/i,
   ],
   credentials: [
-    /\b(?:read|reading|open|opening|cat|access|accessing|view|viewing|reveal|revealing|dump|dumping|touch|touching|modify|modifying|edit|editing|load|loading)\s+(?:[\w-]+\s+){0,3}?(?:`?\.env\b[\w.*-]*`?|credentials?(?:\s+files?)?|secrets?(?!\s*(?:manager|management|scanning|scanner))|api[ _-]?keys?|access[ _-]?tokens?|private[ _-]?keys?)/i,
+    /\b(?:read|reading|open|opening|cat|access|accessing|view|viewing|reveal|revealing|dump|dumping|touch|touching|modify|modifying|edit|editing|load|loading|inspect|inspecting|look(?:ing)?\s+(?:at|in|inside|into))\s+(?:[\w-]+\s+){0,5}?(?:`?\.env\b[\w.*-]*`?|credentials?(?:\s+files?)?|secrets?(?!\s*(?:manager|management|scanning|scanner))|api[ _-]?keys?|access[ _-]?tokens?|private[ _-]?keys?)/i,
     /\b(?:`?\.env`?\s+files?|credentials?\s+files?|secrets?\s+files?)\b/i,
   ],
 };

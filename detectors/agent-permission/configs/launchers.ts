@@ -3,6 +3,8 @@
 // started with `--allowedTools` lists that let the shell or destructive CLIs through.
 import { readAgentActionAccess } from './agent-actions.js';
 import { readGeminiAction } from './gemini-action.js';
+import { reportUntrustedLaunches } from './untrusted-launch.js';
+import type { AgentGrant } from '../../../src/facts/index.js';
 import { parseJsoncValue } from '../../../src/parse/json.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
@@ -45,9 +47,26 @@ export function isLauncherFile(path: string): boolean {
   return LAUNCHER_PATH.test(path);
 }
 
-export function readLauncher(file: SourceFile, out: FileEmitter): void {
-  if (file.text.includes('run-gemini-cli') && /^\.github\/workflows\//.test(file.path)) readGeminiAction(file, out);
-  if ((file.text.includes('claude-code-action') || file.text.includes('codex-action')) && /^\.github\/workflows\//.test(file.path)) readAgentActionAccess(file, out);
+export function readLauncher(file: SourceFile, sink: FileEmitter): void {
+  const workflow = /^\.github\/workflows\//.test(file.path);
+  // A workflow's grants are kept to judge, once it is read, which jobs any GitHub user can start.
+  const grants: AgentGrant[] = [];
+  const out: FileEmitter = !workflow
+    ? sink
+    : {
+        ...sink,
+        publish: (kind, fact) => {
+          if (kind === 'agent-grant') grants.push(fact as AgentGrant);
+          sink.publish(kind, fact);
+        },
+      };
+  if (workflow && file.text.includes('run-gemini-cli')) readGeminiAction(file, out);
+  if (workflow && (file.text.includes('claude-code-action') || file.text.includes('codex-action'))) readAgentActionAccess(file, out);
+  readLauncherLines(file, out);
+  if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
+}
+
+function readLauncherLines(file: SourceFile, out: FileEmitter): void {
   const lines = file.text.split('\n');
   const seen = new Set<string>();
   let textUntil: string | undefined;

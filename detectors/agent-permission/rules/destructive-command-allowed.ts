@@ -19,6 +19,20 @@ export const destructiveCommandAllowed: RuleMeta = {
   samples: {
     positive: [
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(hcloud:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Hetzner Cloud's CLI deletes servers and volumes" }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run build)",\n      "Bash(npx cdk:*)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: '`npx cdk destroy --force` tears the stacks down' }),
+      sample('.cursor/cli.json', '{\n  "permissions": {\n    "allow": ["Shell(terragrunt)", "Shell(ls)"]\n  }\n}\n', { expect: { line: 3 } }),
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(python manage.py:*)", "Bash(pytest:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`manage.py flush --noinput` deletes every row' }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(mix:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`mix ecto.drop`' }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(bundle exec:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`bundle exec rails db:drop`' }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(kamal:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`kamal accessory remove db` deletes the database's data directory on the host" }),
+      {
+        files: {
+          Makefile: '.PHONY: test reset-db\n\ntest:\n\tpython manage.py test\n\nreset-db:\n\tpython manage.py flush --noinput\n\tpython manage.py loaddata fixtures/dev.json\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(make:*)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.json', line: 3 },
+        note: 'a Django target that empties the database',
+      },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(pscale:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's CLI deletes databases and branches" }),
       sample('.amazonq/cli-agents/infra.json', '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: 'use_* matches use_aws: any AWS API call, deletes included' }),
       {
@@ -82,6 +96,11 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
     ],
     negative: [
+      sample(
+        '.claude/settings.json',
+        '{\n  "permissions": {\n    "allow": [\n      "Bash(npx cdk synth:*)",\n      "Bash(npx cdk diff:*)",\n      "Bash(terragrunt plan:*)",\n      "Bash(python manage.py test:*)",\n      "Bash(bundle exec rspec:*)",\n      "Bash(mix test:*)",\n      "Bash(dotnet ef migrations add:*)",\n      "Bash(kamal app logs:*)",\n      "Bash(alembic upgrade head)"\n    ]\n  }\n}\n',
+        { note: 'the read-only and additive subcommands of the same tools' },
+      ),
       {
         files: {
           'package.json': '{\n  "scripts": {\n    "clean": "rm -rf dist",\n    "build": "tsc -p .",\n    "db:migrate": "prisma migrate deploy"\n  }\n}\n',

@@ -63,6 +63,7 @@ export const proseOnlyGuardrail: RuleMeta = {
         { expect: { line: 7 } },
       ),
       sample('GEMINI.md', '# Notes for Gemini\n\n* Do not read `.env` files or print their values.\n', { expect: { line: 3 } }),
+      sample('CLAUDE.md', '# acme-web\n\n## Rules\n- Never read or print the contents of .env files.\n- Never look at the secrets in config/credentials.yml.enc.\n', { expect: { line: 4 }, note: 'the verb a few words before the file it forbids' }),
       sample('AGENTS.md', '# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n', { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" }),
       {
         files: {
@@ -78,6 +79,7 @@ export const proseOnlyGuardrail: RuleMeta = {
       sample('CLAUDE.md', "# Notes\n\nThe seed script never touches the production database; it refuses unless NODE_ENV=development.\nCI can't run migrations on forks because secrets are unavailable.\nDon't worry about the production database: tests use a throwaway container.\n", { note: 'what the code and CI do, not orders to the agent' }),
       sample('CLAUDE.md', '# Conventions\n\n- Don\'t use `rm -rf` in npm scripts; use `rimraf` so Windows works.\n- Avoid deleting tables in seed scripts; truncate instead.\n', { note: 'coding conventions for the code the agent writes' }),
       sample('CLAUDE.md', '# Web app\n\n- Never push to main; open a PR.\n- Never commit secrets; use .env.example.\n- Avoid `any` in production code.\n'),
+      sample('CLAUDE.md', '# Web app\n\n- Never print secrets to the logs.\n- Do not display the API key in the UI.\n', { note: 'what the code may show, not what the agent may read' }),
       {
         files: {
           'CLAUDE.md': '# Acme API\n\n- Never run destructive commands (rm -rf, dropdb) without asking.\n',

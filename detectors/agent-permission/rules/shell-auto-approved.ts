@@ -46,6 +46,8 @@ export const shellAutoApproved: RuleMeta = {
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
       sample('.claude/commands/fix.md', '---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n', { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npx tsx:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a script runner runs whatever file the agent writes first' }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(go run:*)", "Bash(go test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`go run example.com/tool@latest` fetches and runs any module, as npx does' }),
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(bin/rails runner:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'rails runner evaluates any Ruby in the app, with its credentials' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash",\n      "WebFetch(domain:docs.stripe.com)"\n    ]\n  }\n}\n', {
         expect: { line: 4 },
       }),
@@ -96,6 +98,7 @@ export const shellAutoApproved: RuleMeta = {
         note: "the project's other config asks for every tool; OpenCode merges them",
       },
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(go test:*)", "Bash(go build:*)", "Bash(deno test:*)", "Bash(php artisan test:*)"]\n  }\n}\n'),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(find . -name:*)", "Bash(grep:*)"]\n  }\n}\n', { note: 'find, limited to a search by name' }),
       sample('.opencode/agent/review.md', '---\ndescription: Reviews diffs\npermission:\n  edit: deny\n  bash:\n    "*": ask\n    "git diff*": allow\n---\nReview the diff.\n', { note: 'a review agent that may only diff unasked' }),
       sample('.windsurf/workflows/release.md', '---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n'),
