@@ -40,6 +40,7 @@ import { mcpWriteAccess } from './rules/mcp-write-access.js';
 import { mcpFilesystemOutsideRepo } from './rules/mcp-filesystem-outside-repo.js';
 import { secretFileNotExcluded } from './rules/secret-file-not-excluded.js';
 import { untrustedTrigger } from './rules/untrusted-trigger.js';
+import { untrustedPrompt } from './rules/untrusted-prompt.js';
 
 interface ConfigReader {
   matches(path: string): boolean;
@@ -124,6 +125,7 @@ export const agentPermission: Detector = {
     secretFileNotExcluded,
     secretEnvironmentInherited,
     untrustedTrigger,
+    untrustedPrompt,
   ],
   admits: (file: FileRef) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.

@@ -101,6 +101,23 @@ export const CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed
 export const COPILOT_ALLOWED_TOOL = /--allow-tool[=\s]+["']?shell\(([^)]*)\)["']?/g;
 
 export const CLAUDE_COMMAND = CLAUDE;
+
+/** Each agent CLI's executable on a command line: a `run:` step that holds one starts that agent. */
+export const AGENT_COMMANDS: ReadonlyArray<{ agent: AgentId; command: RegExp }> = [
+  { agent: 'claude-code', command: CLAUDE },
+  { agent: 'codex', command: CODEX },
+  { agent: 'gemini-cli', command: GEMINI },
+  { agent: 'cursor', command: CURSOR },
+  { agent: 'copilot', command: COPILOT },
+  { agent: 'opencode', command: OPENCODE },
+  { agent: 'aider', command: AIDER },
+  { agent: 'qwen-code', command: QWEN },
+  { agent: 'droid', command: DROID },
+  { agent: 'crush', command: CRUSH },
+  { agent: 'cline', command: CLINE },
+  { agent: 'openhands', command: OPENHANDS },
+  { agent: 'kilo-code', command: KILO },
+];
 export const COPILOT_COMMAND = COPILOT;
 
 /** Keywords the prefilter looks for before a launcher file is read. */
@@ -149,4 +166,7 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'kilo',
   'network_access',
   'openhands',
+  // Event text a workflow may put into an agent's prompt (agent-permission/untrusted-prompt).
+  'github.event.',
+  'github.head_ref',
 ];

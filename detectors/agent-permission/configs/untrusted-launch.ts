@@ -9,16 +9,16 @@ import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { untrustedTrigger } from '../rules/untrusted-trigger.js';
 
 /** Events whose activity a user without write access can cause on a public repository. */
-const OPEN_EVENTS = new Set(['issues', 'issue_comment', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment', 'discussion', 'discussion_comment']);
+export const OPEN_EVENTS = new Set(['issues', 'issue_comment', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment', 'discussion', 'discussion_comment']);
 
 /** Activity types only someone with triage or write access causes: a workflow limited to them is gated by GitHub. */
-const MEMBER_TYPES = new Set(['labeled', 'unlabeled', 'assigned', 'unassigned', 'milestoned', 'demilestoned', 'pinned', 'unpinned', 'locked', 'unlocked', 'transferred', 'deleted', 'review_requested', 'review_request_removed', 'category_changed', 'answered', 'unanswered', 'enqueued', 'dequeued']);
+export const MEMBER_TYPES = new Set(['labeled', 'unlabeled', 'assigned', 'unassigned', 'milestoned', 'demilestoned', 'pinned', 'unpinned', 'locked', 'unlocked', 'transferred', 'deleted', 'review_requested', 'review_request_removed', 'category_changed', 'answered', 'unanswered', 'enqueued', 'dequeued']);
 
 /**
  * A condition that looks at who acted or at what only members can set: `author_association`, the actor, a label, a
  * permission check, a pull request from the repository itself (`head.repo.full_name == github.repository`).
  */
-const GATE = /author_association|\bgithub\.(?:triggering_)?actor\b|\bsender\.(?:login|id)\b|\.user\.login\b|\brepository_owner\b|permission|\blabels?\b|\bhead\.repo\.(?:full_name|fork)\b|collaborators/i;
+export const GATE = /author_association|\bgithub\.(?:triggering_)?actor\b|\bsender\.(?:login|id)\b|\.user\.login\b|\brepository_owner\b|permission|\blabels?\b|\bhead\.repo\.(?:full_name|fork)\b|collaborators/i;
 
 /** A step that checks the actor's access: an action (`check-user-permission`) or a `gh api …/collaborators/…/permission` call. */
 const ACCESS_CHECK = /permission|collaborators/i;
@@ -62,7 +62,7 @@ export function reportUntrustedLaunches(file: SourceFile, out: FileEmitter, gran
 }
 
 /** The open events a workflow runs on; an event limited to member-only activity types is left out. */
-function openEvents(on: DataNode | undefined): string[] {
+export function openEvents(on: DataNode | undefined): string[] {
   if (!on) return [];
   if (on.kind === 'scalar') return typeof on.value === 'string' && OPEN_EVENTS.has(on.value) ? [on.value] : [];
   if (on.kind === 'seq') return on.items.map((item) => literalString(item)).filter((event): event is string => event !== undefined && OPEN_EVENTS.has(event));
@@ -78,7 +78,7 @@ function openEvents(on: DataNode | undefined): string[] {
 }
 
 /** The open events a job's condition lets it run on: `if: github.event_name == 'push'` keeps it off the others. */
-function eventsOfJob(condition: string, events: readonly string[]): readonly string[] {
+export function eventsOfJob(condition: string, events: readonly string[]): readonly string[] {
   const named = [...condition.matchAll(/event_name\s*==\s*['"](\w+)['"]/g)].map((match) => match[1]!);
   return named.length === 0 ? events : events.filter((event) => named.includes(event));
 }
@@ -87,12 +87,12 @@ function eventsOfJob(condition: string, events: readonly string[]): readonly str
  * A job that runs only for members, or may: a condition on the actor, a protected environment (its reviewers), or a
  * job it waits for (which may check the actor first).
  */
-function gated(job: MapNode): boolean {
+export function gated(job: MapNode): boolean {
   if (get(job, 'environment') || get(job, 'needs')) return true;
   return GATE.test(conditionText(get(job, 'if')));
 }
 
-function conditionText(node: DataNode | undefined): string {
+export function conditionText(node: DataNode | undefined): string {
   if (node?.kind !== 'scalar') return '';
   return node.expression ?? String(node.value ?? '');
 }
