@@ -130,7 +130,7 @@ function injectedText(step: DataNode, uses: string, run: string, lines: readonly
   }
   const runNode = get(step, 'run');
   if (!runNode || run === '') return undefined;
-  const agent = AGENT_COMMANDS.find((candidate) => candidate.command.test(run));
+  const agent = AGENT_COMMANDS.find((candidate) => startsCommand(run, candidate.command));
   if (!agent) return undefined;
   const direct = taintIn(lines, runNode.span.line, runNode.span.endLine);
   if (direct) return { agent: agent.agent, ...direct, checksActor: false };
@@ -144,6 +144,23 @@ function injectedText(step: DataNode, uses: string, run: string, lines: readonly
   }
   return undefined;
 }
+
+/**
+ * Whether the agent's name stands where a command starts (a line's first word, after `;`, `&&`, `|`, `$(`, or after a
+ * launcher such as npx), not inside an argument: `echo "asking claude"` beside the comment's text starts no agent.
+ */
+function startsCommand(run: string, command: RegExp): boolean {
+  for (const match of run.matchAll(new RegExp(command.source, 'g'))) {
+    const lineStart = run.lastIndexOf('\n', match.index) + 1;
+    // The match may begin with the character before the name (a blank, a quote, a path's slash).
+    const start = /^[\s;&|('"`/]/.test(match[0]) ? match.index + 1 : match.index;
+    const before = run.slice(lineStart, start).replace(/\S*\/$/, '');
+    if (COMMAND_POSITION.test(before)) return true;
+  }
+  return false;
+}
+
+const COMMAND_POSITION = /(?:^|[;&|(]|\$\()\s*(?:(?:sudo|exec|time|nohup|npx|bunx|dlx|pnpm|yarn|-y|--yes|env|[A-Z_][A-Z0-9_]*=\S*)\s+)*$/;
 
 interface Tainted {
   line: number;

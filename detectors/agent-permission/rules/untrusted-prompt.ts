@@ -62,6 +62,11 @@ export const untrustedPrompt: RuleMeta = {
         'on:\n  issue_comment:\n    types: [created]\npermissions:\n  contents: write\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          prompt: ${{ github.event.comment.body }}\n',
         { note: "claude-code-action refuses commenters without write access, and the comment is the commenter's own" },
       ),
+      sample(
+        '.github/workflows/ack.yml',
+        'on:\n  issue_comment:\n    types: [created]\npermissions:\n  issues: write\njobs:\n  ack:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "queued for claude: ${{ github.event.comment.body }}" >> "$GITHUB_STEP_SUMMARY"\n',
+        { note: "the agent's name inside an argument starts no agent (the shell injection is another scanner's finding)" },
+      ),
     ],
   },
 };
