@@ -64,7 +64,7 @@ export const untrustedPrompt: RuleMeta = {
       ),
       sample(
         '.github/workflows/ack.yml',
-        'on:\n  issue_comment:\n    types: [created]\npermissions:\n  issues: write\njobs:\n  ack:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "queued for claude to answer: ${{ github.event.comment.body }}" >> "$GITHUB_STEP_SUMMARY"\n',
+        'on:\n  issue_comment:\n    types: [created]\npermissions:\n  issues: write\njobs:\n  ack:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_TOKEN: ${{ secrets.BOT_TOKEN }}\n        run: |\n          echo "queued for claude to answer: ${{ github.event.comment.body }}" >> "$GITHUB_STEP_SUMMARY"\n',
         { note: "the agent's name inside an argument starts no agent (the shell injection is another scanner's finding)" },
       ),
     ],
