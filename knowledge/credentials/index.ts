@@ -5,6 +5,7 @@ import { AWS_KINDS } from './aws.js';
 import { AZURE_KINDS } from './azure.js';
 import { CLERK_KINDS } from './clerk.js';
 import { CLOUDFLARE_KINDS } from './cloudflare.js';
+import { CLOUD_KINDS } from './clouds.js';
 import { DATABASE_KINDS } from './databases.js';
 import { GCP_KINDS } from './gcp.js';
 import { GENERIC_KINDS } from './generic.js';
@@ -31,6 +32,7 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...REGISTRY_KINDS,
   ...SAAS_KINDS,
   ...INFRA_KINDS,
+  ...CLOUD_KINDS,
   ...GCP_KINDS,
   ...AZURE_KINDS,
   ...GITLAB_KINDS,
