@@ -22,6 +22,11 @@ export interface Candidate {
   end: number;
   specificity: Specificity;
   binding?: Binding;
+  /**
+   * Other kinds whose context patterns fit the same binding, in declaration order: the first of them plausible in the
+   * value's context is taken when `kind` is not (a secret key beside a Google HMAC access id is Google's, not AWS's).
+   */
+  alternatives?: readonly CredentialKind[];
 }
 
 export interface FoundCredential {
@@ -241,9 +246,17 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     // manifest's `kind: Secret` is not at hand: a history line, a template) is still a placeholder.
     if (candidate.kind.provider === 'generic' && encodesPlaceholder(candidate.value)) return [];
     if (isReference(candidate.value)) return [];
-    if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
-    return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
+    const kind = plausibleKind(candidate, context);
+    if (!kind) return [];
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
   });
+}
+
+/** The candidate's kind, or else the first of its alternatives, that finds the value plausible in its context. */
+function plausibleKind(candidate: Candidate, context: CredentialContext): CredentialKind | undefined {
+  const fits = (kind: CredentialKind): boolean => (kind.plausible ? kind.plausible(candidate.value, context) : !isPlaceholder(candidate.value));
+  if (fits(candidate.kind)) return candidate.kind;
+  return candidate.alternatives?.find(fits);
 }
 
 /**
@@ -516,13 +529,11 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
   if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
   const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
   const snake = snakeCaseOf(unqualified ?? binding.name);
+  let matched: CredentialKind[] | undefined;
   for (const kind of CONTEXT_KINDS) {
-    for (const pattern of kind.contextPatterns!) {
-      if (nameMatches(pattern, binding, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires)) {
-        return { kind, value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
-      }
-    }
+    if (kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
   }
+  if (matched) return { kind: matched[0]!, ...(matched.length > 1 ? { alternatives: matched.slice(1) } : {}), value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
   const nameClass = nameClassOf(binding.name) ?? (binding.header ? 'secret' : undefined);
   // A value ending in a colon is a form label (`"Wagwoord:"`), not a password.
   if (nameClass === 'password' && !value.endsWith(':')) {
