@@ -23,8 +23,9 @@ export interface Candidate {
   specificity: Specificity;
   binding?: Binding;
   /**
-   * Other kinds whose context patterns fit the same binding, in declaration order: the first of them plausible in the
-   * value's context is taken when `kind` is not (a secret key beside a Google HMAC access id is Google's, not AWS's).
+   * Other kinds whose context patterns fit the same binding, in declaration order, then the generic kind its name
+   * makes: taken in turn while the kinds before disclaim the value (a 40-character secret is Google's HMAC secret only
+   * beside a Google access id, AWS's otherwise).
    */
   alternatives?: readonly CredentialKind[];
 }
@@ -239,24 +240,32 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   const catalog = TRANSLATION_CATALOG.test(file.path);
   return resolve(plausibleOfTwins(file, candidates)).flatMap((candidate) => {
     if (catalog && candidate.kind.provider === 'generic') return [];
-    const context = contextOf(file, candidate);
-    // A format string filled on the same line (`'storage-systems/%s' % ssid`, `sprintf("%s:%d", …)`) is a template.
-    if (candidate.kind.provider === 'generic' && /%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
-    // A placeholder written base64-encoded (`DB_PASSWORD: Y2hhbmdlbWU=`, a Secret's `changeme`, also where the
-    // manifest's `kind: Secret` is not at hand: a history line, a template) is still a placeholder.
-    if (candidate.kind.provider === 'generic' && encodesPlaceholder(candidate.value)) return [];
     if (isReference(candidate.value)) return [];
+    const context = contextOf(file, candidate);
     const kind = plausibleKind(candidate, context);
     if (!kind) return [];
+    if (kind.provider === 'generic') {
+      if (catalog) return [];
+      // A format string filled on the same line (`'storage-systems/%s' % ssid`, `sprintf("%s:%d", …)`) is a template.
+      if (/%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
+      // A placeholder written base64-encoded (`DB_PASSWORD: Y2hhbmdlbWU=`, a Secret's `changeme`, also where the
+      // manifest's `kind: Secret` is not at hand: a history line, a template) is still a placeholder.
+      if (encodesPlaceholder(candidate.value)) return [];
+    }
     return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
   });
 }
 
-/** The candidate's kind, or else the first of its alternatives, that finds the value plausible in its context. */
+/**
+ * The first of the candidate's kinds that claims the value in its context, when that kind finds it plausible: a kind
+ * that claims a value and finds it fabricated (a documented example) drops it, whatever the kinds after it would say.
+ */
 function plausibleKind(candidate: Candidate, context: CredentialContext): CredentialKind | undefined {
-  const fits = (kind: CredentialKind): boolean => (kind.plausible ? kind.plausible(candidate.value, context) : !isPlaceholder(candidate.value));
-  if (fits(candidate.kind)) return candidate.kind;
-  return candidate.alternatives?.find(fits);
+  for (const kind of [candidate.kind, ...(candidate.alternatives ?? [])]) {
+    if (kind.claims && !kind.claims(context)) continue;
+    return (kind.plausible ? kind.plausible(candidate.value, context) : !isPlaceholder(candidate.value)) ? kind : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -533,15 +542,21 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
   for (const kind of CONTEXT_KINDS) {
     if (kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
   }
-  if (matched) return { kind: matched[0]!, ...(matched.length > 1 ? { alternatives: matched.slice(1) } : {}), value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
+  const generic = genericKindOf(binding);
+  if (matched) {
+    // What the name alone says stays the last resort, for a provider's bare name (`api_key`) its context disowns.
+    const alternatives = [...matched.slice(1), ...(generic ? [generic] : [])];
+    return { kind: matched[0]!, ...(alternatives.length > 0 ? { alternatives } : {}), value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
+  }
+  return generic ? { kind: generic, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding } : undefined;
+}
+
+/** The kind a binding's name alone makes of its value: a password, a generated-looking secret, or nothing. */
+function genericKindOf(binding: Binding): CredentialKind | undefined {
   const nameClass = nameClassOf(binding.name) ?? (binding.header ? 'secret' : undefined);
   // A value ending in a colon is a form label (`"Wagwoord:"`), not a password.
-  if (nameClass === 'password' && !value.endsWith(':')) {
-    return { kind: hardcodedPassword, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
-  }
-  if (nameClass === 'secret' && looksLikeGeneratedSecret(value)) {
-    return { kind: genericSecret, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
-  }
+  if (nameClass === 'password' && !binding.value.endsWith(':')) return hardcodedPassword;
+  if (nameClass === 'secret' && looksLikeGeneratedSecret(binding.value)) return genericSecret;
   return undefined;
 }
 

@@ -81,6 +81,7 @@ export const scalewaySecretKey: CredentialKind = {
       sample('infra/providers.tf', 'provider "scaleway" {\n  access_key = var.scw_access_key\n  secret_key = var.scw_secret_key\n}\n'),
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    env:\n      SCW_SECRET_KEY: ${{ secrets.SCW_SECRET_KEY }}\n      SCW_DEFAULT_PROJECT_ID: 3f1c2a9e-5b7d-4c8e-9a12-d4e5f6a7b8c9\n', { note: 'a project id is no secret' }),
       sample('docs/scaleway.md', '```sh\nexport SCW_SECRET_KEY=00000000-0000-0000-0000-000000000000\n```\n'),
+      sample('tests/test_config.py', "def test_reads_keys(monkeypatch):\n    monkeypatch.setenv('SCW_ACCESS_KEY', 'SCWXXXXXXXXXXXXXXXXX')\n    monkeypatch.setenv('SCW_SECRET_KEY', '11111111-1111-1111-1111-111111111111')\n", { note: 'a fixture of one digit repeated' }),
     ],
   },
   scopeSamples: {

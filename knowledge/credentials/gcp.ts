@@ -284,10 +284,8 @@ export const gcsHmacKey: CredentialKind = {
     // S3-compatible tools pointed at Cloud Storage (rclone, s3cmd, boto3, Terraform's s3 backend) name it as AWS does.
     { variable: /secret[_.-]?(?:access[_.-]?)?key$|^secret$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ['secret'], requires: ['goog'] },
   ],
-  plausible: (value, context) =>
-    !isPlaceholder(value) &&
-    looksRandom(value, 40, 3.5) &&
-    (/^gs_/i.test(context.variable ?? '') || GCS_ACCESS_ID_SHAPE.test(context.line) || Object.values(context.siblingValues).some((sibling) => GCS_ACCESS_ID_SHAPE.test(sibling))),
+  claims: (context) => /^gs_/i.test(context.variable ?? '') || GCS_ACCESS_ID_SHAPE.test(context.line) || Object.values(context.siblingValues).some((sibling) => GCS_ACCESS_ID_SHAPE.test(sibling)),
+  plausible: (value) => !isPlaceholder(value) && looksRandom(value, 40, 3.5),
   rate: (context) =>
     readOnlyRating(context, 'HMAC key') ?? {
       scope: 'root-resource',

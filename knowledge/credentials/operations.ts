@@ -3,7 +3,7 @@
 // person across every site or organisation that person reaches.
 import { sample } from '../../src/model.js';
 import { readOnlyRating } from './narrowing.js';
-import type { CredentialKind } from './types.js';
+import type { CredentialContext, CredentialKind } from './types.js';
 import { fixed } from './types.js';
 import { isPlaceholder, looksRandom, randomAfter } from './values.js';
 
@@ -335,6 +335,17 @@ export const rubygemsApiKey: CredentialKind = {
 const DATADOG_REFERENCE = 'https://docs.datadoghq.com/account_management/api-app-keys/';
 /** A Datadog key's hex body: generated, so neither a placeholder nor a few characters repeated. */
 const datadogHex = (value: string): boolean => !isPlaceholder(value) && new Set(value).size >= 10;
+const BARE_KEY_NAME = /^(?:api|app|application)[_-]?key$/i;
+
+/**
+ * A bare `api_key` or `appKey` is Datadog's only where the file's path or the lines around it say so (datadog.yaml,
+ * the Helm chart's `datadog:` block, `from datadog import`): in a settings file that names Datadog elsewhere, the
+ * 32 hex characters under `algolia:` are Algolia's.
+ */
+function namedForDatadog(context: CredentialContext): boolean {
+  if (!BARE_KEY_NAME.test(context.variable ?? '')) return true;
+  return /datadog|\bdd_(?:url|site)\b/i.test(`${context.path}\n${context.nearby}`);
+}
 
 export const datadogApiKey: CredentialKind = {
   id: 'datadog-api-key',
@@ -348,6 +359,7 @@ export const datadogApiKey: CredentialKind = {
     // datadog.yaml, the Helm chart's `datadog.apiKey`, Terraform's `provider "datadog"`, `initialize(api_key=…)`.
     { variable: /^api[_-]?key$/i, value: /^[a-f0-9]{32}$/, keywords: ['api_key', 'apikey', 'api-key'], requires: ['datadog'] },
   ],
+  claims: namedForDatadog,
   plausible: datadogHex,
   rate: fixed('scoped', 'an API key only submits metrics, logs and events to its organisation: reading or changing anything needs an application key'),
   reach: 'sends metrics, logs and events into the organisation (false alerts, log volume billed to it), and with an application key beside it calls the whole API',
@@ -362,6 +374,7 @@ export const datadogApiKey: CredentialKind = {
     negative: [
       sample('docker-compose.yml', 'services:\n  datadog:\n    image: gcr.io/datadoghq/agent:7\n    environment:\n      - DD_API_KEY=${DD_API_KEY}\n'),
       sample('helm/datadog-values.yaml', 'datadog:\n  apiKeyExistingSecret: datadog-secret\n  site: datadoghq.com\n'),
+      sample('config/settings.yaml', `monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: ${DD_API_KEY}\n`, { note: "Algolia's key in a file that names Datadog elsewhere" }),
     ],
   },
 };
@@ -377,6 +390,7 @@ export const datadogApplicationKey: CredentialKind = {
     { variable: /^dd-application-key$/i, value: /^[a-f0-9]{40}$/, keywords: ['dd-application'] },
     { variable: /^(?:app|application)[_-]?key$/i, value: /^[a-f0-9]{40}$/, keywords: ['app_key', 'appkey', 'app-key', 'application'], requires: ['datadog'] },
   ],
+  claims: (context) => context.value.startsWith('ddapp_') || namedForDatadog(context),
   plausible: (value) => (value.startsWith('ddapp_') ? !isPlaceholder(value.slice(6)) && looksRandom(value.slice(6), 30, 3.5) : datadogHex(value)),
   rate: (context) =>
     readOnlyRating(context, 'Datadog application key') ?? {
