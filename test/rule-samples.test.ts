@@ -1,18 +1,20 @@
 // The generic rule test: every rule's own true- and false-positive samples, each run through the real scan.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
 import type { RuleMeta, Sample } from '../src/model.js';
 import { scan } from '../src/scan.js';
-import { makeRepo, type TempRepo } from './helpers/repo.js';
+import { makeRepo } from './helpers/repo.js';
 
-const repos: TempRepo[] = [];
-afterAll(() => repos.forEach((repo) => repo.remove()));
-
+// Each sample's repository is removed once it is scanned: removing two thousand of them in one hook at the end took
+// longer than a hook may on a loaded two-core machine.
 async function findingsFor(sample: Sample) {
   const repo = makeRepo(sample.files, { gitignored: sample.gitignored });
-  repos.push(repo);
-  const result = await scan({ root: repo.root });
-  return { result, findings: result.findings };
+  try {
+    const result = await scan({ root: repo.root });
+    return { result, findings: result.findings };
+  } finally {
+    repo.remove();
+  }
 }
 
 function label(sample: Sample, index: number): string {

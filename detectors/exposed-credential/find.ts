@@ -22,6 +22,12 @@ export interface Candidate {
   end: number;
   specificity: Specificity;
   binding?: Binding;
+  /**
+   * Other kinds whose context patterns fit the same binding, in declaration order, then the generic kind its name
+   * makes: taken in turn while the kinds before disclaim the value (a 40-character secret is Google's HMAC secret only
+   * beside a Google access id, AWS's otherwise).
+   */
+  alternatives?: readonly CredentialKind[];
 }
 
 export interface FoundCredential {
@@ -234,16 +240,32 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   const catalog = TRANSLATION_CATALOG.test(file.path);
   return resolve(plausibleOfTwins(file, candidates)).flatMap((candidate) => {
     if (catalog && candidate.kind.provider === 'generic') return [];
-    const context = contextOf(file, candidate);
-    // A format string filled on the same line (`'storage-systems/%s' % ssid`, `sprintf("%s:%d", …)`) is a template.
-    if (candidate.kind.provider === 'generic' && /%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
-    // A placeholder written base64-encoded (`DB_PASSWORD: Y2hhbmdlbWU=`, a Secret's `changeme`, also where the
-    // manifest's `kind: Secret` is not at hand: a history line, a template) is still a placeholder.
-    if (candidate.kind.provider === 'generic' && encodesPlaceholder(candidate.value)) return [];
     if (isReference(candidate.value)) return [];
-    if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
-    return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
+    const context = contextOf(file, candidate);
+    const kind = plausibleKind(candidate, context);
+    if (!kind) return [];
+    if (kind.provider === 'generic') {
+      if (catalog) return [];
+      // A format string filled on the same line (`'storage-systems/%s' % ssid`, `sprintf("%s:%d", …)`) is a template.
+      if (/%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
+      // A placeholder written base64-encoded (`DB_PASSWORD: Y2hhbmdlbWU=`, a Secret's `changeme`, also where the
+      // manifest's `kind: Secret` is not at hand: a history line, a template) is still a placeholder.
+      if (encodesPlaceholder(candidate.value)) return [];
+    }
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
   });
+}
+
+/**
+ * The first of the candidate's kinds that claims the value in its context, when that kind finds it plausible: a kind
+ * that claims a value and finds it fabricated (a documented example) drops it, whatever the kinds after it would say.
+ */
+function plausibleKind(candidate: Candidate, context: CredentialContext): CredentialKind | undefined {
+  for (const kind of [candidate.kind, ...(candidate.alternatives ?? [])]) {
+    if (kind.claims && !kind.claims(context)) continue;
+    return (kind.plausible ? kind.plausible(candidate.value, context) : !isPlaceholder(candidate.value)) ? kind : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -516,21 +538,25 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
   if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
   const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
   const snake = snakeCaseOf(unqualified ?? binding.name);
+  let matched: CredentialKind[] | undefined;
   for (const kind of CONTEXT_KINDS) {
-    for (const pattern of kind.contextPatterns!) {
-      if (nameMatches(pattern, binding, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires)) {
-        return { kind, value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
-      }
-    }
+    if (kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
   }
+  const generic = genericKindOf(binding);
+  if (matched) {
+    // What the name alone says stays the last resort, for a provider's bare name (`api_key`) its context disowns.
+    const alternatives = [...matched.slice(1), ...(generic ? [generic] : [])];
+    return { kind: matched[0]!, ...(alternatives.length > 0 ? { alternatives } : {}), value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
+  }
+  return generic ? { kind: generic, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding } : undefined;
+}
+
+/** The kind a binding's name alone makes of its value: a password, a generated-looking secret, or nothing. */
+function genericKindOf(binding: Binding): CredentialKind | undefined {
   const nameClass = nameClassOf(binding.name) ?? (binding.header ? 'secret' : undefined);
   // A value ending in a colon is a form label (`"Wagwoord:"`), not a password.
-  if (nameClass === 'password' && !value.endsWith(':')) {
-    return { kind: hardcodedPassword, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
-  }
-  if (nameClass === 'secret' && looksLikeGeneratedSecret(value)) {
-    return { kind: genericSecret, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
-  }
+  if (nameClass === 'password' && !binding.value.endsWith(':')) return hardcodedPassword;
+  if (nameClass === 'secret' && looksLikeGeneratedSecret(binding.value)) return genericSecret;
   return undefined;
 }
 

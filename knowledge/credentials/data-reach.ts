@@ -8,7 +8,7 @@ const SERVICE_ONLY_PROVIDERS = new Set([
   'stripe', 'clerk', 'slack', 'openai', 'anthropic', 'twilio', 'sendgrid', 'mailgun', 'linear', 'shopify', 'mapbox',
   'huggingface', 'kaggle', 'npm', 'pypi', 'docker', 'ansible-galaxy', 'sentry', 'atlassian', 'grafana', 'notion',
   'newrelic', 'discord', 'rubygems', 'groq', 'xai', 'replicate', 'perplexity', 'langsmith', 'nvidia', 'nextauth',
-  'django', 'laravel', 'e2b', 'postmark', 'algolia', 'crates-io',
+  'django', 'laravel', 'e2b', 'postmark', 'algolia', 'crates-io', 'datadog',
 ]);
 
 /** Signing and session secrets, and bare tokens, of no provider: they authenticate nothing to a database. */

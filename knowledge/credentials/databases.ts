@@ -273,6 +273,8 @@ export const mongodbAtlasApiKey: CredentialKind = {
     { variable: /(?:mongodb)?[_.-]?atlas[_.-]?(?:api[_.-]?)?private[_.-]?(?:api[_.-]?)?key|atlasPrivateKey/i, value: UUID, keywords: ['atlas'] },
     // The Terraform provider block and the Atlas CLI config call it plainly `private_key`.
     { variable: /^private[_-]?key$/i, value: UUID, keywords: ['private'], requires: ['mongodbatlas'] },
+    // An application's own settings (`atlas: { publicKey: …, privateKey: … }`): no private key of any other kind is a UUID.
+    { variable: /^private[_-]?(?:api[_-]?)?key$/i, value: UUID, keywords: ['private'], requires: ['atlas'] },
   ],
   rate: atlasRating,
   reach: 'manages the Atlas organization or project with the key’s roles: can create database users and delete clusters and their backups',
@@ -283,6 +285,7 @@ export const mongodbAtlasApiKey: CredentialKind = {
       sample('terraform/providers.tf', 'provider "mongodbatlas" {\n  public_key  = "fmgfjplu"\n  private_key = "04c88b82-ed9c-3639-383e-0d8319e97abe"\n}\n', { expect: { line: 3 } }),
       sample('scripts/atlas.env', 'MONGODB_ATLAS_PUBLIC_KEY=fmgfjplu\nMONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n', { expect: { line: 2 } }),
       sample('scripts/atlas-nightly.sh', '#!/bin/sh\nexport MONGODB_ATLAS_PUBLIC_API_KEY=fmgfjplu\nexport MONGODB_ATLAS_PRIVATE_API_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\natlas clusters list\n', { expect: { line: 3 }, note: "the Atlas CLI's variable names" }),
+      sample('config/default.yaml', 'atlas:\n  orgId: 5d4e3f2a1b0c6f1c2a9e3b7d\n  publicKey: fmgfjplu\n  privateKey: 04c88b82-ed9c-3639-383e-0d8319e97abe\n', { expect: { line: 4 }, note: "an application's own settings for the Admin API" }),
     ],
     negative: [
       sample('terraform/providers.tf', 'provider "mongodbatlas" {\n  public_key  = var.atlas_public_key\n  private_key = var.atlas_private_key\n}\n'),

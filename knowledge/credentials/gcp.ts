@@ -5,6 +5,7 @@ import { sample } from '../../src/model.js';
 import { flatSiblings, hasTypedRun, NARROW_WORDS, narrowingWord, surroundings } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
+import { readOnlyRating } from './narrowing.js';
 import { looksRandom, isPlaceholder } from './values.js';
 
 /** A service-account key file (2048-bit RSA, fabricated for the samples) base64-encoded: about 2,700 characters. */
@@ -265,6 +266,48 @@ export const gcpOauthAccessToken: CredentialKind = {
       sample('scripts/list-buckets.sh', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://storage.googleapis.com/storage/v1/b?project=acme-billing-prod\n'),
       sample('docs/auth.md', 'Access tokens start with `ya29.` and expire after an hour, e.g. `ya29.a0AfH6SMBx...`.\n'),
     ],
+  },
+};
+
+const GCS_ACCESS_ID = 'GOOG1E5V4WE39G99VBJYASDTCXVN32XFZQ5ZW52T3QLXU2YVDOV8QO1R5E88C';
+const GCS_SECRET = 'lxuoaZ70t+MJU/cRY+Eqr8l03rS727J9HqyWpbqc';
+/** An HMAC access id: 61 characters for a service account's key, 24 for a user account's. */
+const GCS_ACCESS_ID_SHAPE = /(?<![A-Za-z0-9])GOOG(?:[0-9A-Z]{57}|[0-9A-Z]{20})(?![A-Za-z0-9])/;
+
+export const gcsHmacKey: CredentialKind = {
+  id: 'gcp-hmac-key',
+  provider: 'gcp',
+  title: 'Google Cloud Storage HMAC key secret',
+  // 40 base64 characters, the shape of an AWS secret key: told apart by the access id beside it, or boto's `gs_` name.
+  contextPatterns: [
+    { variable: /^gs_secret_access_key$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ['gs_secret'] },
+    // S3-compatible tools pointed at Cloud Storage (rclone, s3cmd, boto3, Terraform's s3 backend) name it as AWS does.
+    { variable: /secret[_.-]?(?:access[_.-]?)?key$|^secret$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ['secret'], requires: ['goog'] },
+  ],
+  claims: (context) => /^gs_/i.test(context.variable ?? '') || GCS_ACCESS_ID_SHAPE.test(context.line) || Object.values(context.siblingValues).some((sibling) => GCS_ACCESS_ID_SHAPE.test(sibling)),
+  plausible: (value) => !isPlaceholder(value) && looksRandom(value, 40, 3.5),
+  rate: (context) =>
+    readOnlyRating(context, 'HMAC key') ?? {
+      scope: 'root-resource',
+      because: "an HMAC key acts as its service account (or user) on Cloud Storage, with every bucket role the account holds, which the repository does not show",
+    },
+  reach: 'reads, overwrites and deletes objects in every Cloud Storage bucket its service account or user may reach, backups kept there included',
+  narrower: 'use the service account through workload identity federation or attached credentials instead of an HMAC key, or an HMAC key of a service account granted roles on one bucket only (Storage Object Viewer where it only reads)',
+  reference: 'https://cloud.google.com/storage/docs/authentication/hmackeys',
+  samples: {
+    positive: [
+      sample('.boto', `[Credentials]\ngs_access_key_id = ${GCS_ACCESS_ID}\ngs_secret_access_key = ${GCS_SECRET}\n`, { expect: { line: 3 }, note: "gsutil's configuration file" }),
+      sample('rclone.conf', `[gcs-backups]\ntype = s3\nprovider = GCS\naccess_key_id = ${GCS_ACCESS_ID}\nsecret_access_key = ${GCS_SECRET}\nendpoint = https://storage.googleapis.com\n`, { expect: { line: 5 }, note: 'an S3-compatible remote pointed at Cloud Storage' }),
+      sample('.s3cfg', `[default]\naccess_key = ${GCS_ACCESS_ID}\nsecret_key = ${GCS_SECRET}\nhost_base = storage.googleapis.com\nhost_bucket = %(bucket)s.storage.googleapis.com\n`, { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('rclone.conf', '[gcs-backups]\ntype = s3\nprovider = GCS\naccess_key_id = GOOG1E5V4WE39G99VBJYASDTCXVN32XFZQ5ZW52T3QLXU2YVDOV8QO1R5E88C\nsecret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'),
+      sample('rclone.conf', `[s3]\ntype = s3\nprovider = AWS\naccess_key_id = AKIAQX4KJ2MZ7HTLD5PW\nsecret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n\n[gcs]\ntype = google cloud storage\nservice_account_file = /etc/rclone/gcs.json\n`, { note: "an AWS pair in a file that also names Google: AWS's" }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('.boto', `[Credentials]\ngs_access_key_id = ${GCS_ACCESS_ID}\ngs_secret_access_key = ${GCS_SECRET}\n`, { expect: { line: 3 } })],
+    negative: [sample('.boto', `[Credentials]\n# read-only key of the backup-reader service account\ngs_access_key_id = ${GCS_ACCESS_ID}\ngs_secret_access_key = ${GCS_SECRET}\n`)],
   },
 };
 

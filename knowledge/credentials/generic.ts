@@ -23,7 +23,9 @@ function superuserBeside(context: CredentialContext): string | undefined {
   // The superuser of a database on the developer's own machine reaches that machine's data only.
   if (Object.entries(context.siblingValues).some(([name, value]) => /^(?:host|hostname|server|db_host)$/i.test(name) && LOOPBACK.test(value.trim()))) return undefined;
   // Rails' `adapter: postgresql` and Django's `ENGINE: django.db.backends.mysql` name the database beside the pair.
-  const besideDatabaseUrl = Object.entries(context.siblingValues).some(([name, value]) => DATABASE_URL.test(value.trim()) || (DATABASE_ENGINE_KEY.test(name) && DATABASE_ENGINE_VALUE.test(value)));
+  // A MySQL option file (`.my.cnf`, `[client] user=root`) is a database client's by its name.
+  const besideDatabaseUrl =
+    MYSQL_OPTION_FILE.test(context.path) || Object.entries(context.siblingValues).some(([name, value]) => DATABASE_URL.test(value.trim()) || (DATABASE_ENGINE_KEY.test(name) && DATABASE_ENGINE_VALUE.test(value)));
   // The other words of the password's name say whose it is (`POSTGRES` of `POSTGRES_PASSWORD`): a user named for
   // another system (`MINIO_ROOT_USER` in the same compose file) is that system's account.
   const owner = passwordWords.filter((word) => !PASSWORD_NAME_WORDS.has(word));
@@ -36,6 +38,9 @@ function superuserBeside(context: CredentialContext): string | undefined {
   }
   return undefined;
 }
+
+/** MySQL's option files, which its clients read their `[client]` user and password from. */
+const MYSQL_OPTION_FILE = /(?:^|\/)\.?my\.cnf$/;
 
 const PASSWORD_NAME_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret']);
 const DATABASE_ENGINE_KEY = /^(?:adapter|engine|driver|dialect|client|db_connection)$/i;
@@ -114,6 +119,7 @@ export const genericSecret: CredentialKind = {
       sample('ios/App/Secrets.plist', '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n\t<key>PartnerApiSecret</key>\n\t<string>Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM</string>\n</dict>\n</plist>\n', { expect: { line: 5 }, note: 'a property list: the value on the line after its key' }),
       sample('app/settings.py', 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: 'an annotated field with a default' }),
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
+      sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
     ],
     negative: [
       sample('lib/Mail/SpamAssassin/BayesStore/DBM.pm', 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: 'a magic number written as octal escapes' }),
@@ -369,6 +375,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/main/resources/application.yml', 'spring:\n  datasource:\n    url: jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app\n    username: postgres\n    password: NKs0AD9d7v3AehVXzZ0IowQf\n', { expect: { line: 5 }, note: 'the database named by the URL beside it' }),
       sample('deploy/.pgpass', 'acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432:*:postgres:7FC7zmwDuEQPoLYTR30hnKpI\n', { expect: { line: 1 } }),
       sample('src/etl/load.py', 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } }),
+      sample('ops/.my.cnf', '[client]\nuser=root\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n', { expect: { line: 3 }, note: "a MySQL option file's client login" }),
     ],
     negative: [
       sample('scripts/restore.sh', '#!/bin/sh\nmysql -h db-prod.acme.internal -u ledger_app -pGq83vPz2mLwKt7 acme < dump.sql\n', { note: 'an application user' }),
@@ -380,6 +387,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('deploy/app.yaml', 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
       sample('docker-compose.prod.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: 'an application account' }),
+      sample('ops/.my.cnf', '[client]\nuser=reporting_ro\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n', { note: "an option file's read-only user" }),
     ],
   },
 };

@@ -5,8 +5,9 @@ import { AWS_KINDS } from './aws.js';
 import { AZURE_KINDS } from './azure.js';
 import { CLERK_KINDS } from './clerk.js';
 import { CLOUDFLARE_KINDS } from './cloudflare.js';
+import { CLOUD_KINDS } from './clouds.js';
 import { DATABASE_KINDS } from './databases.js';
-import { GCP_KINDS } from './gcp.js';
+import { GCP_KINDS, gcsHmacKey } from './gcp.js';
 import { GENERIC_KINDS } from './generic.js';
 import { GITHUB_KINDS } from './github.js';
 import { GITLAB_KINDS } from './gitlab.js';
@@ -23,6 +24,8 @@ import type { CredentialKind } from './types.js';
 
 export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...RAILWAY_KINDS,
+  // Before AWS: its secret has the shape and often the name of an AWS secret key, and is told apart by its access id.
+  gcsHmacKey,
   ...AWS_KINDS,
   ...GITHUB_KINDS,
   ...STRIPE_KINDS,
@@ -31,6 +34,7 @@ export const PROVIDER_KINDS: readonly CredentialKind[] = [
   ...REGISTRY_KINDS,
   ...SAAS_KINDS,
   ...INFRA_KINDS,
+  ...CLOUD_KINDS,
   ...GCP_KINDS,
   ...AZURE_KINDS,
   ...GITLAB_KINDS,

@@ -3,9 +3,9 @@
 // person across every site or organisation that person reaches.
 import { sample } from '../../src/model.js';
 import { readOnlyRating } from './narrowing.js';
-import type { CredentialKind } from './types.js';
+import type { CredentialContext, CredentialKind } from './types.js';
 import { fixed } from './types.js';
-import { randomAfter } from './values.js';
+import { isPlaceholder, looksRandom, randomAfter } from './values.js';
 
 const SENTRY_USER = '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';
 const SENTRY_ORG =
@@ -24,6 +24,9 @@ const NOTION = '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';
 const NEW_RELIC = 'NRAK-9DDLWINJYBF72NN1XMVO4CQVSVZ';
 const DISCORD_WEBHOOK = 'https://discord.com/api/webhooks/7531428984123095164/Nzo6zQ4ZgpImpyzQut8h-JV_eo_r-dG_8SEbmWK5wfqpgAyMx6ZDy7N7PrVpSyLWvfp2';
 const RUBYGEMS = 'rubygems_647c96d97811f886db6c1ec676ab9b3627ffe85d12f49f00';
+const DD_API_KEY = 'cb264a1c1fe7fca673507b297f1a53ba';
+const DD_APP_KEY = '29ce0a0efb2bca5e4db1a6c3892bf0eda3d6f626';
+const DD_APP_KEY_PREFIXED = 'ddapp_e9zMkSDmGzTm3bFviDZTu5GlRlNm9FWmoF';
 
 
 export const sentryUserToken: CredentialKind = {
@@ -329,6 +332,91 @@ export const rubygemsApiKey: CredentialKind = {
   },
 };
 
+const DATADOG_REFERENCE = 'https://docs.datadoghq.com/account_management/api-app-keys/';
+/** A Datadog key's hex body: generated, so neither a placeholder nor a few characters repeated. */
+const datadogHex = (value: string): boolean => !isPlaceholder(value) && new Set(value).size >= 10;
+const BARE_KEY_NAME = /^(?:api|app|application)[_-]?key$/i;
+
+/**
+ * A bare `api_key` or `appKey` is Datadog's only where the file's path or the lines around it say so (datadog.yaml,
+ * the Helm chart's `datadog:` block, `from datadog import`): in a settings file that names Datadog elsewhere, the
+ * 32 hex characters under `algolia:` are Algolia's.
+ */
+function namedForDatadog(context: CredentialContext): boolean {
+  if (!BARE_KEY_NAME.test(context.variable ?? '')) return true;
+  return /datadog|\bdd_(?:url|site)\b/i.test(`${context.path}\n${context.nearby}`);
+}
+
+export const datadogApiKey: CredentialKind = {
+  id: 'datadog-api-key',
+  provider: 'datadog',
+  title: 'Datadog API key',
+  // 32 hex characters with no prefix: known by the name it is given (the Agent's, the libraries' and Terraform's) or
+  // the header it is sent with.
+  contextPatterns: [
+    { variable: /^(?:DD|DATADOG)_API_KEY$|^datadog[_.-]?api[_.-]?key$/i, value: /^[a-f0-9]{32}$/, keywords: ['dd_api', 'datadog'] },
+    { header: /^dd-api-key$/i, variable: /^dd-api-key$/i, value: /^[a-f0-9]{32}$/, keywords: ['dd-api'] },
+    // datadog.yaml, the Helm chart's `datadog.apiKey`, Terraform's `provider "datadog"`, `initialize(api_key=…)`.
+    { variable: /^api[_-]?key$/i, value: /^[a-f0-9]{32}$/, keywords: ['api_key', 'apikey', 'api-key'], requires: ['datadog'] },
+  ],
+  claims: namedForDatadog,
+  plausible: datadogHex,
+  rate: fixed('scoped', 'an API key only submits metrics, logs and events to its organisation: reading or changing anything needs an application key'),
+  reach: 'sends metrics, logs and events into the organisation (false alerts, log volume billed to it), and with an application key beside it calls the whole API',
+  narrower: 'keep API keys for the Agent and telemetry only, one per service so that one can be revoked alone, injected from a secret store',
+  reference: DATADOG_REFERENCE,
+  samples: {
+    positive: [
+      sample('docker-compose.yml', `services:\n  datadog:\n    image: gcr.io/datadoghq/agent:7\n    environment:\n      - DD_API_KEY=${DD_API_KEY}\n      - DD_SITE=datadoghq.eu\n`, { expect: { line: 5 } }),
+      sample('helm/datadog-values.yaml', `datadog:\n  apiKey: ${DD_API_KEY}\n  site: datadoghq.com\n  logs:\n    enabled: true\n`, { expect: { line: 2 }, note: "the Datadog Helm chart's values" }),
+      sample('scripts/post-event.sh', `#!/bin/sh\ncurl -X POST "https://api.datadoghq.com/api/v1/events" -H "DD-API-KEY: ${DD_API_KEY}" -d '{"title":"deploy"}'\n`, { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('docker-compose.yml', 'services:\n  datadog:\n    image: gcr.io/datadoghq/agent:7\n    environment:\n      - DD_API_KEY=${DD_API_KEY}\n'),
+      sample('helm/datadog-values.yaml', 'datadog:\n  apiKeyExistingSecret: datadog-secret\n  site: datadoghq.com\n'),
+      sample('config/settings.yaml', `monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: ${DD_API_KEY}\n`, { note: "Algolia's key in a file that names Datadog elsewhere" }),
+    ],
+  },
+};
+
+export const datadogApplicationKey: CredentialKind = {
+  id: 'datadog-application-key',
+  provider: 'datadog',
+  title: 'Datadog application key',
+  // 40 hex characters known by their name or header, or `ddapp_` and 34 alphanumerics (the format keys have now).
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(ddapp_[A-Za-z0-9]{34})(?![A-Za-z0-9_])/g, keywords: ['ddapp_'] }],
+  contextPatterns: [
+    { variable: /^(?:DD|DATADOG)_(?:APP|APPLICATION)_KEY$|^datadog[_.-]?(?:app|application)[_.-]?key$/i, value: /^[a-f0-9]{40}$/, keywords: ['dd_app', 'datadog'] },
+    { variable: /^dd-application-key$/i, value: /^[a-f0-9]{40}$/, keywords: ['dd-application'] },
+    { variable: /^(?:app|application)[_-]?key$/i, value: /^[a-f0-9]{40}$/, keywords: ['app_key', 'appkey', 'app-key', 'application'], requires: ['datadog'] },
+  ],
+  claims: (context) => context.value.startsWith('ddapp_') || namedForDatadog(context),
+  plausible: (value) => (value.startsWith('ddapp_') ? !isPlaceholder(value.slice(6)) && looksRandom(value.slice(6), 30, 3.5) : datadogHex(value)),
+  rate: (context) =>
+    readOnlyRating(context, 'Datadog application key') ?? {
+      scope: 'root',
+      because: 'an application key has every permission of the user or service account that made it, across the organisation, unless it was scoped (which the value does not show)',
+    },
+  reach: 'acts with every permission of the user who made it across the Datadog organisation: deletes monitors, dashboards, log pipelines and indexes, reads every log and trace, and with an admin’s key creates and revokes keys and users',
+  narrower: 'use a scoped application key (or a scoped, expiring service access token) owned by a service account, with only the permissions the job needs',
+  reference: DATADOG_REFERENCE,
+  samples: {
+    positive: [
+      sample('terraform/datadog.tf', `provider "datadog" {\n  api_key = "${DD_API_KEY}"\n  app_key = "${DD_APP_KEY}"\n  api_url = "https://api.datadoghq.eu/"\n}\n`, { expect: { line: 3 } }),
+      sample('scripts/mute-monitors.py', `from datadog import initialize, api\n\ninitialize(api_key="${DD_API_KEY}", app_key="${DD_APP_KEY}")\napi.Monitor.mute_all()\n`, { expect: { line: 3 } }),
+      sample('.github/workflows/synthetics.yml', `jobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: DataDog/synthetics-ci-github-action@v1\n        with:\n          api_key: \${{ secrets.DD_API_KEY }}\n          app_key: ${DD_APP_KEY_PREFIXED}\n`, { expect: { line: 8 }, note: 'the ddapp_ format, known without its name' }),
+    ],
+    negative: [
+      sample('terraform/datadog.tf', 'provider "datadog" {\n  api_key = var.datadog_api_key\n  app_key = var.datadog_app_key\n}\n'),
+      sample('src/app.py', `import os\n\nAPP_KEY = "${DD_APP_KEY}"\n`, { note: 'a hex string in a file that names no Datadog' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/mute-monitors.sh', `export DD_API_KEY=${DD_API_KEY}\nexport DD_APP_KEY=${DD_APP_KEY}\ndog monitor mute_all\n`, { expect: { line: 2 } })],
+    negative: [sample('scripts/dashboards-export.sh', `# read-only application key (scopes: dashboards_read)\nexport DD_APP_KEY=${DD_APP_KEY}\n`)],
+  },
+};
+
 export const OPERATIONS_KINDS: readonly CredentialKind[] = [
   sentryUserToken,
   sentryOrgToken,
@@ -345,4 +433,6 @@ export const OPERATIONS_KINDS: readonly CredentialKind[] = [
   discordWebhook,
   discordBotToken,
   rubygemsApiKey,
+  datadogApiKey,
+  datadogApplicationKey,
 ];

@@ -275,7 +275,11 @@ export const digitaloceanToken: CredentialKind = {
   provider: 'digitalocean',
   title: 'DigitalOcean API token',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(do[por]_v1_[a-f0-9]{64})(?![A-Za-z0-9_])/g, keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'] }],
-  contextPatterns: [{ variable: /^(?:DIGITALOCEAN_(?:ACCESS_|API_)?TOKEN|DO_(?:API_|ACCESS_|AUTH_)?TOKEN|DO_PAT)$|digitalocean[_.-]?(?:access[_.-]?|api[_.-]?)?token/i, value: /^[a-f0-9]{64}$/, keywords: ['digitalocean', 'do_'] }],
+  contextPatterns: [
+    { variable: /^(?:DIGITALOCEAN_(?:ACCESS_|API_)?TOKEN|DO_(?:API_|ACCESS_|AUTH_)?TOKEN|DO_PAT)$|digitalocean[_.-]?(?:access[_.-]?|api[_.-]?)?token/i, value: /^[a-f0-9]{64}$/, keywords: ['digitalocean', 'do_'] },
+    // A legacy token sent to the API itself (`curl -H "Authorization: Bearer …" https://api.digitalocean.com/v2/…`).
+    { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ['authorization'], requires: ['api.digitalocean.com'] },
+  ],
   plausible: (value) => generated(value.replace(/^do[por]_v1_/, ''), 64),
   rate: (context) => rateAccountToken('a DigitalOcean token’s scopes (full access, read-only or custom) are not in the value, so it is rated the broad kind', context),
   reach: 'with full access, can destroy every droplet, managed database, volume, snapshot and Space in the team',
@@ -286,6 +290,7 @@ export const digitaloceanToken: CredentialKind = {
       sample('infra/provider.tf', `provider "digitalocean" {\n  token = "${DO_TOKEN}"\n}\n`, { expect: { line: 2 } }),
       sample('infra/providers.tf', 'provider "digitalocean" {\n  token = "d94d7efecc22a4e5d4697ea93ff69b5257313aee99add6cd71b8890a6299c089"\n}\n', { expect: { line: 2 }, note: 'a legacy 64-hex token: the provider block names it' }),
       sample('.github/workflows/app.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: digitalocean/action-doctl@v2\n        with:\n          token: ${DO_OAUTH}\n`, { expect: { line: 7 } }),
+      sample('scripts/droplets.sh', '#!/bin/sh\ncurl -s -H "Authorization: Bearer d94d7efecc22a4e5d4697ea93ff69b5257313aee99add6cd71b8890a6299c089" https://api.digitalocean.com/v2/droplets\n', { expect: { line: 2 }, note: 'a legacy 64-hex token sent to the API' }),
     ],
     negative: [
       sample('.github/workflows/app.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: digitalocean/action-doctl@v2\n        with:\n          token: ${{ secrets.DIGITALOCEAN_ACCESS_TOKEN }}\n'),
@@ -380,6 +385,9 @@ export const hetznerCloudToken: CredentialKind = {
     { variable: /^(?:HCLOUD_TOKEN|HETZNER_(?:CLOUD_)?(?:API_)?TOKEN|hcloud_token)$|^hcloud\.token$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ['hcloud', 'hetzner'] },
     // The Secret that Hetzner's cloud controller manager and CSI driver read (`hcloud` in kube-system) keys it `token`.
     { variable: /^token$/, value: /^[A-Za-z0-9]{64}$/, keywords: ['token'], requires: ['hcloud'] },
+    // Sent to the API itself: a script's `Authorization: Bearer …`, an HTTP client's bearer `token` beside the URL.
+    { header: /^authorization$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ['authorization'], requires: ['api.hetzner.cloud'] },
+    { variable: /^token$/, value: /^[A-Za-z0-9]{64}$/, keywords: ['token'], requires: ['api.hetzner.cloud'] },
   ],
   plausible: (value) => generated(value, 60),
   rate: fixed('root', 'a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it'),
@@ -391,8 +399,13 @@ export const hetznerCloudToken: CredentialKind = {
       sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
       sample('infra/terraform.tfvars', `hcloud_token = "${HCLOUD_TOKEN}"\n`, { expect: { line: 1 } }),
       sample('src/clients.ts', `import { Client } from 'hcloud-js';\nexport const hcloudToken = '${HCLOUD_TOKEN}';\n`, { expect: { line: 2 }, note: 'code names it in camelCase' }),
+      sample('http/servers.http', `### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer ${HCLOUD_TOKEN}\n`, { expect: { line: 3 }, note: 'an HTTP client file sending it to the API' }),
+      sample('insomnia/hetzner.json', `{\n  "_type": "request",\n  "url": "https://api.hetzner.cloud/v1/volumes",\n  "authentication": {\n    "type": "bearer",\n    "token": "${HCLOUD_TOKEN}"\n  }\n}\n`, { expect: { line: 6 }, note: "an Insomnia request's bearer token" }),
     ],
-    negative: [sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n')],
+    negative: [
+      sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
+      sample('http/servers.http', '### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n'),
+    ],
   },
   scopeSamples: {
     positive: [
@@ -410,7 +423,10 @@ export const linodeToken: CredentialKind = {
   provider: 'linode',
   title: 'Linode (Akamai Cloud) personal access token',
   // 64 hex characters with no prefix: known by the name it is given (linode-cli's, Terraform's and Ansible's variables).
-  contextPatterns: [{ variable: /^(?:LINODE_(?:CLI_|API_)?TOKEN|linode_(?:api_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ['linode'] }],
+  contextPatterns: [
+    { variable: /^(?:LINODE_(?:CLI_|API_)?TOKEN|linode_(?:api_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ['linode'] },
+    { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ['authorization'], requires: ['api.linode.com'] },
+  ],
   plausible: (value) => generated(value, 64),
   rate: (context) => rateAccountToken("a Linode token's scopes (read/write per service, or all) are not in the value, so it is rated the broad kind", context),
   reach: 'with read/write scopes, deletes every Linode, volume, managed database, bucket and backup of the account',
@@ -420,6 +436,7 @@ export const linodeToken: CredentialKind = {
     positive: [
       sample('terraform/linode/terraform.tfvars', `linode_token = "${LINODE_TOKEN}"\nregion       = "eu-central"\n`, { expect: { line: 1 } }),
       sample('ops/backup.sh', `#!/bin/sh\nexport LINODE_CLI_TOKEN=${LINODE_TOKEN}\nlinode-cli volumes list\n`, { expect: { line: 2 } }),
+      sample('ops/snapshot.sh', `#!/bin/sh\ncurl -s -X POST -H "Authorization: Bearer ${LINODE_TOKEN}" https://api.linode.com/v4/linode/instances/4312/backups\n`, { expect: { line: 2 }, note: 'sent to the API itself' }),
     ],
     negative: [sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n')],
   },
@@ -436,15 +453,24 @@ export const vultrApiKey: CredentialKind = {
   provider: 'vultr',
   title: 'Vultr API key',
   // 36 upper-case letters and digits, no prefix: known by the name it is given (vultr-cli's and Terraform's variables).
-  contextPatterns: [{ variable: /^(?:VULTR_API_KEY|vultr_api_key)$|^vultr\.api_key$/i, value: /^[A-Z0-9]{36}$/, keywords: ['vultr'] }],
+  contextPatterns: [
+    { variable: /^(?:VULTR_API_KEY|vultr_api_key)$|^vultr\.api_key$/i, value: /^[A-Z0-9]{36}$/, keywords: ['vultr'] },
+    { header: /^authorization$/i, value: /^[A-Z0-9]{36}$/, keywords: ['authorization'], requires: ['api.vultr.com'] },
+  ],
   plausible: (value) => generated(value, 36),
   rate: (context) => rateAccountToken("a Vultr API key acts as its user on the whole account (a sub-account's key is narrower, which the value does not show)", context),
   reach: 'deletes every instance, block storage volume, managed database, snapshot and backup of the account',
   narrower: "issue the key to a sub-account user with only the ACLs the job needs, restrict it to CI's IP addresses, and keep it in CI secrets",
   reference: 'https://docs.vultr.com/platform/other/api/enable-vultr-api',
   samples: {
-    positive: [sample('ansible/group_vars/all.yml', `vultr_api_key: "${VULTR_KEY}"\nregion: fra\n`, { expect: { line: 1 } })],
-    negative: [sample('ansible/group_vars/all.yml', 'vultr_api_key: "{{ lookup(\'env\', \'VULTR_API_KEY\') }}"\n')],
+    positive: [
+      sample('ansible/group_vars/all.yml', `vultr_api_key: "${VULTR_KEY}"\nregion: fra\n`, { expect: { line: 1 } }),
+      sample('scripts/instances.sh', `#!/bin/sh\ncurl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer ${VULTR_KEY}"\n`, { expect: { line: 2 }, note: 'sent to the API itself' }),
+    ],
+    negative: [
+      sample('ansible/group_vars/all.yml', 'vultr_api_key: "{{ lookup(\'env\', \'VULTR_API_KEY\') }}"\n'),
+      sample('scripts/instances.sh', '#!/bin/sh\ncurl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer ${VULTR_API_KEY}"\n'),
+    ],
   },
   scopeSamples: {
     positive: [sample('ansible/group_vars/all.yml', `vultr_api_key: "${VULTR_KEY}"\nregion: fra\n`, { expect: { line: 1 } })],

@@ -76,6 +76,12 @@ export interface CredentialKind {
   filePatterns?: readonly FilePattern[];
   /** Drops fabricated or documented example values (checksums, `...EXAMPLE`). True = plausible real credential. */
   plausible?(value: string, context: CredentialContext): boolean;
+  /**
+   * Whether a value this kind's context patterns matched is this kind's at all, judged from its context (the access id
+   * beside it, the lines around a bare `api_key`). When it is not, the value is read as the next kind whose patterns
+   * match, and at last as what its name alone says; `plausible` only judges whether a value that is this kind's is real.
+   */
+  claims?(context: CredentialContext): boolean;
   /** Scope from the value and its context; fail closed (the broad kind) when nothing narrows it. */
   rate(context: CredentialContext): Rating;
   /** What the holder can do at the broad scope, one sentence: "can delete every project, service and volume in every workspace". */

@@ -222,6 +222,9 @@ export function isPlaceholder(value: string): boolean {
   if (isSequential(trimmed) || isMostlyTyped(trimmed)) return true;
   const body = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, '');
   if (body.length >= 8 && /^(.)\1+$/.test(body)) return true;
+  // A UUID of a few digits repeated (`11111111-1111-…`, `aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee`): a generated one holds
+  // a dozen or more of the sixteen.
+  if (UUID.test(trimmed) && new Set(trimmed.replace(/-/g, '').toLowerCase()).size < 7) return true;
   return false;
 }
 
