@@ -62,7 +62,8 @@ export function scanCompose(inventory: Inventory): void {
     const command = [get(service, 'command'), get(service, 'entrypoint')].map((node) => (node?.kind === 'seq' ? node.items.map((item) => textOf(item) ?? '').join(' ') : (textOf(node) ?? ''))).join('\n');
     const line = entry.keySpan.line;
     // Backup sidecars: known backup images, or any container whose command dumps a database.
-    if (backupImage(inventory, image, env, line, environment)) continue;
+    const envFile = textOf(itemsOf(get(service, 'env_file'))[0]) ?? literalOf(get(itemsOf(get(service, 'env_file'))[0], 'path'));
+    if (backupImage(inventory, image, env, line, environment, envFile ? `env_file ${envFile}` : undefined)) continue;
     if (command.trim() && readScript(command, env).dumps.length > 0) {
       const commandNode = get(service, 'command') ?? get(service, 'entrypoint')!;
       readJob(inventory, command, { name: `${inventory.path} ${entry.key}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, commandNode.span.line, commandNode.span.endLine) });

@@ -4,7 +4,7 @@
 import type { DestructiveSetting } from '../../../src/facts/datastore.js';
 import { type DataNode, get, type MapNode } from '../../../src/parse/data-tree.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
-import { classifyDestination, type Destination } from '../backups/destinations.js';
+import { classifyDestination, isUnresolved, type Destination } from '../backups/destinations.js';
 import { engineOfContainer, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 
 const STORAGE_PROVISIONERS: Array<[RegExp, string]> = [
@@ -151,6 +151,8 @@ function scanObject(inventory: Inventory, object: DataNode): void {
           const key = literalOf(get(variable, 'name'));
           const value = textOf(get(variable, 'value'));
           if (key && value !== undefined) env.set(key, value);
+          // Set from a Secret or ConfigMap: the variable is there, its value is not in the repo.
+          else if (key && get(variable, 'valueFrom')) env.set(key, `\${${key}}`);
         }
         const pieces = [...itemsOf(get(container, 'command')), ...itemsOf(get(container, 'args'))];
         const words = pieces.map((piece) => textOf(piece) ?? '');
@@ -160,7 +162,7 @@ function scanObject(inventory: Inventory, object: DataNode): void {
         const first = pieces[0]?.span.line ?? mapOf(container)?.span.line ?? line;
         const last = pieces[pieces.length - 1]?.span.endLine ?? first;
         readJob(inventory, script, { name: `${name} ${literalOf(get(container, 'image')) ?? ''}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
-        backupImage(inventory, literalOf(get(container, 'image')), env, mapOf(container)?.span.line ?? line, environment);
+        backupImage(inventory, literalOf(get(container, 'image')), env, mapOf(container)?.span.line ?? line, environment, get(container, 'envFrom') ? 'a Secret or ConfigMap (envFrom)' : undefined);
       }
       return;
     }
@@ -451,8 +453,15 @@ function zalandoConfig(inventory: Inventory, configuration: DataNode | undefined
   }
 }
 
-/** Images built to back up databases or volumes, run as sidecars or CronJobs, with their destination settings. */
-export function backupImage(inventory: Inventory, image: string | undefined, env: ReadonlyMap<string, string>, line: number, environment: string | undefined): boolean {
+/** Image names that say the copy goes to object storage (`eeshugerman/postgres-backup-s3`, `…-gcs`, `…-azure`). */
+const REMOTE_BACKUP_IMAGE = /(^|[-_/.])(s3|gcs|azure|b2|r2|minio)([-_:.@]|$)/;
+
+/**
+ * Images built to back up databases or volumes, run as sidecars or CronJobs, with their destination settings.
+ * `hidden` names where the container takes settings the file does not show (`env_file`, a Secret in `envFrom`): when
+ * no destination is written, it is there, not on the host.
+ */
+export function backupImage(inventory: Inventory, image: string | undefined, env: ReadonlyMap<string, string>, line: number, environment: string | undefined, hidden?: string): boolean {
   if (!image) return false;
   const name = image.toLowerCase();
   const engines = /mysql|mariadb/.test(name) ? ['mysql'] : /mongo/.test(name) ? ['mongo'] : /postgres|pg[-_]?backup|pgbackup|pg_dump|pgdump/.test(name) ? ['postgres'] : /volume-backup|restic|borg|duplicati|kopia|rclone/.test(name) ? ['volume'] : /db-backup|dbbackup|database-backup|backup/.test(name) ? ['postgres', 'mysql', 'mongo'] : undefined;
@@ -468,12 +477,14 @@ export function backupImage(inventory: Inventory, image: string | undefined, env
   const gcs = value('GCS_BUCKET', 'GS_BUCKET');
   let destination: Destination;
   if (local) destination = { display: 'a local directory on the same host', provider: 'local', unresolved: false };
-  else if (bucket) destination = classifyDestination(bucket.includes('://') ? bucket : `s3://${bucket}`, endpoint ? (endpoint.includes('://') || endpoint.includes('.') ? endpoint : undefined) : undefined);
+  else if (bucket) destination = classifyDestination(bucket.includes('://') ? bucket : `s3://${bucket}`, endpoint ? (endpoint.includes('://') || endpoint.includes('.') || isUnresolved(endpoint) ? endpoint : undefined) : undefined);
   else if (repository) destination = classifyDestination(repository);
   else if (ssh) destination = classifyDestination(`ssh://${ssh}`);
   else if (webdav) destination = classifyDestination(webdav);
   else if (azure) destination = { display: `azure storage ${azure}`, provider: 'azure', unresolved: false };
   else if (gcs) destination = classifyDestination(`gs://${gcs}`);
+  else if (hidden) destination = { display: `settings from ${hidden}`, unresolved: true };
+  else if (REMOTE_BACKUP_IMAGE.test(name)) destination = { display: 'a bucket the repo does not name', unresolved: true };
   else destination = { display: 'the backup volume of the same host', provider: 'local', unresolved: false };
   inventory.evidence({
     covers: [],

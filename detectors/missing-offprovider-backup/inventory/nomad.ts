@@ -4,7 +4,7 @@
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
 import { readScript } from '../backups/commands.js';
-import { engineOfImage, environmentOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { engineOfImage, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { backupImage } from './kubernetes.js';
 
 /** The blocks of one type directly inside a block (HCL repeats a block type as repeated entries). */
@@ -56,7 +56,9 @@ export function scanNomad(inventory: Inventory): void {
           readJob(inventory, command, { name: `${inventory.path} ${jobName}/${taskName}`, scheduled: periodic, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, node.span.line, node.span.endLine) });
           continue;
         }
-        if (backupImage(inventory, image, env, line, environment)) continue;
+        // `template { env = true }` fills the task's environment from Vault or Consul, which the job file does not show.
+        const templated = blocks(task, 'template').some((template) => isTruthy(get(template, 'env')) === true);
+        if (backupImage(inventory, image, env, line, environment, templated ? 'a template block (env = true)' : undefined)) continue;
         const engine = engineOfImage(image);
         if (!engine) continue;
         const mounts: string[] = [];

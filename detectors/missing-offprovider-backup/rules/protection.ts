@@ -151,6 +151,57 @@ const ANSIBLE_POSTGRES = "- name: Install PostgreSQL\n  ansible.builtin.apt:\n  
 const ANSIBLE_LOCAL_DUMP = "\n- name: Nightly dump\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: \"3\"\n    job: \"pg_dump -Fc billing > /var/backups/postgres/billing.dump\"\n";
 const ANSIBLE_OFFSITE_DUMP = "\n- name: Nightly dump to B2\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: \"3\"\n    job: \"pg_dump -Fc billing | aws s3 cp - s3://acme-billing-backups/billing.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com\"\n";
 
+const K8S_POSTGRES = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: postgres
+  namespace: acme-prod
+spec:
+  serviceName: postgres
+  selector:
+    matchLabels: { app: postgres }
+  template:
+    metadata:
+      labels: { app: postgres }
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16
+          volumeMounts:
+            - name: data
+              mountPath: /var/lib/postgresql/data
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources:
+          requests:
+            storage: 100Gi
+`;
+const K8S_BACKUP_FROM_SECRET = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: postgres-backup
+  namespace: acme-prod
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: backup
+              image: eeshugerman/postgres-backup-s3:16
+              env:
+                - name: POSTGRES_HOST
+                  value: postgres
+              envFrom:
+                - secretRef:
+                    name: backup-s3
+`;
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -252,6 +303,12 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         },
         { files: { '.railway/railway.ts': RAILWAY_IAC, '.github/workflows/backup.yml': OFFSITE_WORKFLOW }, note: 'nightly pg_dump to Cloudflare R2 with a restore check' },
         { files: { 'docker-compose.yml': "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n" }, note: 'a local development compose file is not deployed' },
+        {
+          files: {
+            'docker-compose.prod.yml': "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n  backup:\n    image: offen/docker-volume-backup:v2\n    env_file: ./backup.env\n    volumes:\n      - pgdata:/backup/pgdata:ro\nvolumes:\n  pgdata: {}\n",
+          },
+          note: 'a backup sidecar whose destination is set in an env_file the repo does not hold: unknown, not the same host',
+        },
       ],
     },
   },
@@ -613,6 +670,15 @@ jobs:
           },
           expect: { path: 'terraform/main.tf', line: 12 },
           note: "Cloud SQL exported to a bucket whose project the repository does not show",
+        },
+        {
+          files: {
+            'k8s/production/postgres.yaml': K8S_POSTGRES,
+            'k8s/production/backup.yaml': K8S_BACKUP_FROM_SECRET,
+            '.github/workflows/deploy.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: kubectl apply -f k8s/production/\n',
+          },
+          expect: { path: 'k8s/production/postgres.yaml', line: 2 },
+          note: 'a postgres-backup-s3 CronJob whose bucket and endpoint come from a Secret (envFrom): not the same volume',
         },
         {
           files: {
