@@ -149,6 +149,26 @@ describe('classifying backups against the store', () => {
     expect(findings).toEqual(['backup-destination-unknown low infra/main.tf:14']);
   });
 
+  it('takes the account of a destination bucket the Terraform declares: its provider block, or the store\'s own', async () => {
+    const workflow = dumpWorkflow('aws s3 cp db.dump s3://acme-db-dumps/');
+    const bucket = (provider: string) => `resource "aws_s3_bucket" "dumps" {\n${provider}  bucket = "acme-db-dumps"\n}\n`;
+    const backupProvider = 'provider "aws" {\n  alias  = "backup"\n  region = "eu-central-1"\n  assume_role {\n    role_arn = "arn:aws:iam::444455556666:role/backup-writer"\n  }\n}\n';
+    // Made with the store's own provider block: the same account, whatever account that is.
+    expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/dumps.tf': bucket(''), '.github/workflows/backup.yml': workflow })).findings).toEqual(['provider-only-backup high infra/main.tf:14']);
+    // Made with a provider that assumes a role in another account.
+    expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/dumps.tf': backupProvider + bucket('  provider = aws.backup\n'), '.github/workflows/backup.yml': workflow })).findings).toEqual(['restore-never-tested low infra/main.tf:14']);
+    // Declared twice (one per workspace directory): which one is meant cannot be told.
+    expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/dumps.tf': bucket(''), 'other/dumps.tf': bucket(''), '.github/workflows/backup.yml': workflow })).findings).toEqual(['backup-destination-unknown low infra/main.tf:14']);
+  });
+
+  it('reads a Cloud SQL export into a bucket of another project declared beside the instance as another account', async () => {
+    const instance = 'provider "google" {\n  project = "carelog-prod"\n  region  = "europe-west1"\n}\n\nresource "google_sql_database_instance" "main" {\n  name             = "carelog-pg"\n  database_version = "POSTGRES_15"\n  deletion_protection = true\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration {\n      enabled = true\n    }\n    retain_backups_on_delete = true\n  }\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n';
+    const vault = (project: string) => `resource "google_storage_bucket" "exports" {\n  project  = "${project}"\n  name     = "carelog-sql-exports"\n  location = "EU"\n}\n`;
+    const workflow = 'on:\n  schedule:\n    - cron: "0 4 * * *"\njobs:\n  export:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gcloud sql export sql carelog-pg gs://carelog-sql-exports/$(date +%F).sql.gz --database=carelog\n';
+    expect((await run({ 'infra/main.tf': instance, 'infra/exports.tf': vault('carelog-backup-vault'), '.github/workflows/export.yml': workflow })).findings).toEqual(['restore-never-tested low infra/main.tf:6']);
+    expect((await run({ 'infra/main.tf': instance, 'infra/exports.tf': vault('carelog-prod'), '.github/workflows/export.yml': workflow })).findings).toEqual(['provider-only-backup high infra/main.tf:6']);
+  });
+
   it('counts a dump uploaded with a role of another AWS account as another account', async () => {
     const roleStep = '    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::444455556666:role/backup-writer\n          aws-region: eu-west-1\n';
     const workflow = dumpWorkflow('aws s3 cp db.dump s3://acme-db-dumps/').replace('    steps:\n', roleStep);

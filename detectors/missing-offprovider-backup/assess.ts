@@ -241,20 +241,44 @@ function providerOfStore(store: DataStore, contexts: readonly StoreContext[]): s
   return store.provider ?? 'unknown';
 }
 
+/** Terraform's name for a cloud's provider block (`provider "google"` makes the `gcp` stores). */
+const TERRAFORM_PROVIDERS: Readonly<Record<string, string>> = lookupTable({ gcp: 'google', azure: 'azurerm' });
+
+/** The provider block a Terraform store is made with, in its directory: its alias (`aws.dr`) or the default block. */
+function providerBlockOf(store: DataStore, contexts: readonly StoreContext[]): { directory: string; block: string } | undefined {
+  const terraform = store.identities.find((identity) => identity.startsWith('terraform:'));
+  if (!terraform) return undefined;
+  const directory = directoryOf(store.location.path);
+  const address = terraform.split(':').slice(2).join(':');
+  const alias = contexts.find((entry) => entry.kind === 'terraform-resource-provider' && entry.directory === directory && entry.name === address)?.value;
+  return { directory, block: alias ?? TERRAFORM_PROVIDERS[store.provider ?? ''] ?? store.provider ?? '' };
+}
+
+function providerBlock(directory: string, block: string, contexts: readonly StoreContext[]): StoreContext | undefined {
+  return contexts.find((entry) => entry.kind === 'terraform-provider' && entry.directory === directory && entry.name === block);
+}
+
 function accountOfStore(store: DataStore, contexts: readonly StoreContext[]): { account?: string; region?: string } {
   if (store.account) return { account: store.account, region: store.region };
-  const terraform = store.identities.find((identity) => identity.startsWith('terraform:'));
-  if (!terraform) {
+  const made = providerBlockOf(store, contexts);
+  if (!made) {
     // A CDK app that deploys to one account: its stacks' stores are in it.
     const accounts = store.provider === 'aws' ? [...new Set(contexts.filter((entry) => entry.kind === 'cdk-environment').map((entry) => entry.account))] : [];
     if (accounts.length === 1) return { account: accounts[0], region: store.region ?? contexts.find((entry) => entry.kind === 'cdk-environment' && entry.region)?.region };
     return { region: store.region };
   }
-  const directory = directoryOf(store.location.path);
-  const address = terraform.split(':').slice(2).join(':');
-  const alias = contexts.find((entry) => entry.kind === 'terraform-resource-provider' && entry.directory === directory && entry.name === address)?.value;
-  const provider = contexts.find((entry) => entry.kind === 'terraform-provider' && entry.directory === directory && entry.name === (alias ?? store.provider));
+  const provider = providerBlock(made.directory, made.block, contexts);
   return { account: provider?.account, region: store.region ?? provider?.region };
+}
+
+/** The bucket a backup uploads to (`s3://…`, `gs://…` on the cloud itself), when infrastructure code here declares it. */
+function declaredBucket(item: BackupEvidence, provider: string, contexts: readonly StoreContext[]): StoreContext | undefined {
+  const match = /^(s3|gs):\/\/([a-z0-9][a-z0-9._-]*)/i.exec(item.destination ?? '');
+  if (!match || (match[1] === 's3' ? 'aws' : 'gcp') !== provider) return undefined;
+  const block = provider === 'aws' ? /^aws(\.|$)/ : /^google(-beta)?(\.|$)/;
+  const found = contexts.filter((entry) => entry.kind === 'bucket' && entry.name === match[2] && block.test(entry.value ?? ''));
+  // The same name declared twice (per workspace, per module) says nothing about which account it is in.
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** An `env:` destination with its variables filled from what a platform config sets (`fly.toml` `[env]`). */
@@ -325,6 +349,15 @@ function classify(item: BackupEvidence, store: DataStore, context: ClassifyConte
     return { evidence: item, protection: 'off-provider', note: `copies leave ${platformTitle(storeProvider)} for ${platformTitle(provider)}${where}` };
   }
   const source = accountOfStore(store, contexts);
+  const bucket = account === undefined ? declaredBucket(item, provider, contexts) : undefined;
+  if (bucket) {
+    account = bucket.account ?? providerBlock(bucket.directory!, bucket.value!, contexts)?.account;
+    // No account written, but the bucket is made with the store's own provider block: the same account.
+    const made = providerBlockOf(store, contexts);
+    if (!account && made && made.directory === bucket.directory && made.block === bucket.value) {
+      return { evidence: item, protection: 'provider-managed', note: `copies stay in the same ${platformTitle(provider)} account${where}: ${bucket.location.path} declares the bucket with the store's own provider` };
+    }
+  }
   const native = item.protection === 'provider-managed' || item.protection === 'same-account-other-region' || item.protection === 'other-account';
   if (account && source.account && account !== source.account) return { evidence: item, protection: 'other-account', note: `copies go to another ${platformTitle(provider)} account (${account})${where}` };
   if (native) {

@@ -125,7 +125,13 @@ export interface StoreContext {
     /** An AWS account (and region) a CDK app deploys its stacks to: `env: { account: '…', region: '…' }`. */
     | 'cdk-environment'
     /** A variable an app's platform config sets for it (`fly.toml` `[env]`): `name` = `value`. */
-    | 'app-env';
+    | 'app-env'
+    /**
+     * A bucket infrastructure code declares (`aws_s3_bucket`, `google_storage_bucket`), whatever it holds: `name` = the
+     * bucket, `value` = the provider block it is made with (`aws`, `aws.backup`, `google`), `account` = its project when
+     * written. A backup uploaded there lands in that block's account.
+     */
+    | 'bucket';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */

@@ -77,7 +77,8 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
         inventory.evidence({
           covers,
           protection: upload.destination.unresolved || upload.ref ? 'destination-unknown' : upload.destination.provider === 'local' ? 'same-volume' : 'off-provider',
-          mechanism: `${mechanism} -> ${upload.tool}`,
+          // `gcloud sql export` dumps and uploads in one command: named once.
+          mechanism: mechanism === upload.tool ? mechanism : `${mechanism} -> ${upload.tool}`,
           destination: upload.destination.display,
           destinationProvider: upload.destination.unresolved ? undefined : upload.destination.provider,
           destinationAccount: awsAccount(upload.destination),

@@ -284,6 +284,11 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
     case 'aws_s3_bucket':
     case 'google_storage_bucket': {
       const bucket = name(type === 'aws_s3_bucket' ? 'bucket' : 'name') ?? name('bucket_prefix');
+      // Backup buckets too: a dump uploaded to one lands in the account its provider block (or project) names.
+      if (name(type === 'aws_s3_bucket' ? 'bucket' : 'name')) {
+        const made = textOf(attribute(body, 'provider'))?.trim() ?? (type === 'aws_s3_bucket' ? 'aws' : 'google');
+        inventory.context({ kind: 'bucket', directory, name: bucket!, value: made, account: type === 'google_storage_bucket' ? name('project') : undefined, location });
+      }
       const environment = environmentOfResource(inventory, [bucket, label], body);
       if (!isBucketData(bucket ?? label, label, environment)) return;
       const versioned =
