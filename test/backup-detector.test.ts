@@ -212,6 +212,39 @@ resource "aws_backup_selection" "main" {
     expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': same })).findings).toEqual(['provider-only-backup medium infra/main.tf:14']);
   });
 
+  it('lets an AWS Backup tag selection cover only what carries the tag, or may (computed tags, provider default_tags)', async () => {
+    const backup = `resource "aws_backup_plan" "daily" {
+  name = "daily"
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "local"
+    copy_action {
+      destination_vault_arn = "arn:aws:backup:eu-central-1:444455556666:backup-vault:dr"
+    }
+  }
+}
+
+resource "aws_backup_selection" "tagged" {
+  name    = "tagged"
+  plan_id = aws_backup_plan.daily.id
+  selection_tag {
+    type  = "STRINGEQUALS"
+    key   = "Backup"
+    value = "daily"
+  }
+}
+`;
+    const tagged = (tags: string) => TERRAFORM_ROOT.replace('  delete_automated_backups = false\n', `  delete_automated_backups = false\n${tags}`);
+    const untagged = await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': backup });
+    expect(untagged.findings).toEqual(['provider-only-backup high infra/main.tf:14']);
+    expect(untagged.result.findings[0]!.message).toContain('the AWS Backup selection here picks resources tagged backup=daily, and it has no such tag');
+    expect((await run({ 'infra/main.tf': tagged('  tags = { Backup = "daily" }\n'), 'infra/backup.tf': backup })).findings).toEqual(['restore-never-tested low infra/main.tf:14']);
+    expect((await run({ 'infra/main.tf': tagged('  tags = { Backup = "weekly" }\n'), 'infra/backup.tf': backup })).findings).toEqual(['provider-only-backup high infra/main.tf:14']);
+    expect((await run({ 'infra/main.tf': tagged('  tags = merge(local.tags, { Name = "main" })\n'), 'infra/backup.tf': backup })).findings).toEqual(['restore-never-tested low infra/main.tf:14']);
+    const defaults = TERRAFORM_ROOT.replace('  allowed_account_ids = ["111122223333"]\n', '  allowed_account_ids = ["111122223333"]\n  default_tags {\n    tags = { Backup = "daily" }\n  }\n');
+    expect((await run({ 'infra/main.tf': defaults, 'infra/backup.tf': backup })).findings).toEqual(['restore-never-tested low infra/main.tf:17']);
+  });
+
   it('reads a dynamic copy_action block (copies made for the workspaces its for_each keeps) like a static one', async () => {
     const files = { 'main.tf': readFixtureLike('dynamic') };
     expect((await run(files)).findings).toEqual(['restore-never-tested low main.tf:3']);

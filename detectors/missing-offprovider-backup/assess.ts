@@ -53,6 +53,8 @@ interface Assessment {
   best: BackupProtection;
   primary: boolean;
   sameAs?: DataStore;
+  /** AWS Backup tag selections of the store's configuration that pass it by: it lacks their tags. */
+  passedBy?: BackupEvidence[];
 }
 
 export function assess(context: FinishContext): void {
@@ -147,13 +149,22 @@ export function assess(context: FinishContext): void {
   const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref): ref is string => !!ref));
   const resolve = (item: BackupEvidence, store: DataStore, depth = 0): Classified => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve });
 
-  const coverage = new Coverage(stores, referencedPlans);
+  const defaultTags = new Map<string, Set<string>>();
+  for (const entry of byKind('default-tags')) {
+    const tags = defaultTags.get(entry.directory ?? '.') ?? new Set<string>();
+    tags.add(entry.name ?? '*');
+    defaultTags.set(entry.directory ?? '.', tags);
+  }
+  const coverage = new Coverage(stores, referencedPlans, defaultTags);
   for (const store of kept) {
     const assessment = assessments.get(store.id)!;
     const identities = store.platform === 'supabase' ? [...store.identities, ...supabaseIdentities] : store.identities;
     const withIdentities = { ...store, identities };
     for (const item of evidence) {
-      if (!coverage.covers(item, withIdentities)) continue;
+      if (!coverage.covers(item, withIdentities)) {
+        if (store.provider === 'aws' && item.covers.some((cover) => cover.startsWith('tag:') && cover.endsWith(`@${directoryOf(store.location.path)}`))) (assessment.passedBy ??= []).push(item);
+        continue;
+      }
       if (item.environment && item.environment !== 'production' && assessment.environment !== item.environment) continue;
       assessment.matched.push(resolve(item, store));
     }
@@ -407,6 +418,7 @@ class Coverage {
   constructor(
     private readonly all: readonly DataStore[],
     private readonly referencedPlans: ReadonlySet<string>,
+    private readonly defaultTags: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {}
 
   covers(item: BackupEvidence, store: DataStore): boolean {
@@ -419,7 +431,7 @@ class Coverage {
     }
     // Unnamed (a dump of `$DATABASE_URL`): by engine, within the part of a monorepo the backup sits in.
     if (named.length === 0) return engineOk && sameArea(item.location.path, store.location.path);
-    if (named.some((cover) => coverMatches(cover, store))) {
+    if (named.some((cover) => coverMatches(cover, store, this.defaultTags))) {
       if (!engineOk && !named.some((cover) => store.identities.includes(cover))) return false;
       // A file path inside a mount (Litestream's `/data/app.db`) names no volume: every app mounts `/data`. Of the
       // volumes it fits, the backup covers those of the app nearest its own config (`sidecar/litestream.yml` is the
@@ -437,7 +449,7 @@ class Coverage {
       const { named } = this.coversOf(item);
       best = 0;
       for (const candidate of this.all) {
-        if (named.some((cover) => coverMatches(cover, candidate))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
+        if (named.some((cover) => coverMatches(cover, candidate, this.defaultTags))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
       }
       this.nearestDepth.set(item, best);
     }
@@ -467,7 +479,7 @@ class Coverage {
   private namesAnyStore(item: BackupEvidence, named: readonly string[]): boolean {
     let found = this.namesSomeStore.get(item);
     if (found === undefined) {
-      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate)));
+      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate, this.defaultTags)));
       this.namesSomeStore.set(item, found);
     }
     return found;
@@ -505,8 +517,17 @@ function sharedDepth(a: string, b: string): number {
   return depth;
 }
 
-function coverMatches(cover: string, candidate: DataStore): boolean {
+function coverMatches(cover: string, candidate: DataStore, defaultTags: ReadonlyMap<string, ReadonlySet<string>> = new Map()): boolean {
   if (candidate.identities.includes(cover)) return true;
+  if (cover.startsWith('tag:')) {
+    // An AWS Backup tag selection: resources of its configuration that carry the tag, or may (computed tags).
+    const at = cover.lastIndexOf('@');
+    const tag = cover.slice('tag:'.length, at);
+    const directory = cover.slice(at + 1);
+    if (candidate.provider !== 'aws' || directoryOf(candidate.location.path) !== directory) return false;
+    const tags = [...(candidate.tags ?? []), ...(defaultTags.get(directory) ?? [])];
+    return tags.includes(tag) || tags.includes('*');
+  }
   if (cover.startsWith('provider:')) {
     const [provider, directory] = cover.slice('provider:'.length).split('@');
     if (candidate.provider !== provider && candidate.platform !== provider) return false;
@@ -652,7 +673,10 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     });
     return;
   }
-  const missing = ' No copy to another provider or account is configured in the repo.';
+  // A plan that would copy it selects by tags it lacks: say so, the fix may be one tag.
+  const untagged = (assessment.passedBy ?? []).map((item) => item.covers.filter((cover) => cover.startsWith('tag:')).map((cover) => cover.slice('tag:'.length, cover.lastIndexOf('@'))).join(' or '));
+  for (const item of assessment.passedBy ?? []) related.push({ location: item.location, message: `${item.mechanism}: selects resources by tag, and this one lacks the tag` });
+  const missing = ` No copy to another provider or account is configured in the repo${untagged.length > 0 ? ` for it: the AWS Backup selection here picks resources tagged ${[...new Set(untagged)].join(', ')}, and it has no such tag` : ''}.`;
   // A store known only from its use (a connection host, a client package) is weaker evidence than a declaration,
   // unless production's own configuration uses it on a platform its host names (`postgres.railway.internal` in
   // `.env.production`): that is production's store.

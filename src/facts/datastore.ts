@@ -68,6 +68,8 @@ export interface DataStore {
   builtInBackup?: { protection: BackupProtection; description: string };
   /** Where the data is mounted (volumes), so path-based backups (Litestream, restic) can be matched to it. */
   mountPaths?: string[];
+  /** Its cloud tags as `key=value` (lowercase), `*` for tags the code computes: what AWS Backup tag selections match. */
+  tags?: string[];
   /** Kubernetes storage class of its claims, when written. */
   storageClass?: string;
   destructiveSettings?: DestructiveSetting[];
@@ -131,7 +133,9 @@ export interface StoreContext {
      * bucket, `value` = the provider block it is made with (`aws`, `aws.backup`, `google`), `account` = its project when
      * written. A backup uploaded there lands in that block's account.
      */
-    | 'bucket';
+    | 'bucket'
+    /** A tag a Terraform directory's provider gives every resource (`default_tags`): `name` = `key=value`, or `*`. */
+    | 'default-tags';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */

@@ -91,6 +91,10 @@ export function scanTerraform(inventory: Inventory): void {
         location: inventory.line(map.span.line),
       });
       inventory.context({ kind: 'terraform-root', directory, location: inventory.line(map.span.line) });
+      const defaults = block(map, 'default_tags');
+      if (defaults) {
+        for (const tag of selectableTags(defaults) ?? ['*']) inventory.context({ kind: 'default-tags', directory, name: tag, location: inventory.line(defaults.span.line) });
+      }
     } else if (entry.key === 'module') {
       // A local module is deployed where it is called: `module "app" { source = "../../modules/app", environment = "production" }`.
       const source = literalOf(attribute(map, 'source'));
@@ -152,6 +156,47 @@ function tagsOf(body: MapNode): Record<string, string> {
   return tags;
 }
 
+/**
+ * A resource's tags as AWS Backup's tag selections match them: `key=value` for each literal tag, and `*` when a tag or
+ * the whole map is computed (`merge(local.tags, …)`, `var.tags`), since any tag may then be there.
+ */
+function selectableTags(body: MapNode): string[] | undefined {
+  const tags = attribute(body, 'tags');
+  if (!tags) return undefined;
+  const map = mapOf(tags);
+  if (!map) return ['*'];
+  return map.entries.map((entry) => {
+    const value = literalOf(entry.value);
+    return value === undefined ? '*' : `${entry.key}=${value}`.toLowerCase();
+  });
+}
+
+/**
+ * The `key=value` tags an AWS Backup selection picks by (`selection_tag` blocks, `condition { string_equals }`); an
+ * empty list when it picks by none; undefined when one cannot be read as an exact tag (a pattern, an expression).
+ */
+function tagSelections(selection: MapNode): string[] | undefined {
+  const found: string[] = [];
+  for (const tag of blocks(selection, 'selection_tag')) {
+    const type = literalOf(attribute(tag, 'type'));
+    const key = literalOf(attribute(tag, 'key'));
+    const value = literalOf(attribute(tag, 'value'));
+    if (type !== 'STRINGEQUALS' || key === undefined || value === undefined) return undefined;
+    found.push(`${key}=${value}`.toLowerCase());
+  }
+  for (const condition of blocks(selection, 'condition')) {
+    for (const entry of condition.entries) {
+      if (entry.value.kind !== 'map') continue;
+      if (entry.key !== 'string_equals') return undefined;
+      const key = literalOf(attribute(entry.value, 'key'))?.replace(/^aws:ResourceTag\//, '');
+      const value = literalOf(attribute(entry.value, 'value'));
+      if (key === undefined || value === undefined) return undefined;
+      found.push(`${key}=${value}`.toLowerCase());
+    }
+  }
+  return found;
+}
+
 function environmentOfResource(inventory: Inventory, names: Array<string | undefined>, body: MapNode): string | undefined {
   const tags = tagsOf(body);
   const tagged = tags.environment ?? tags.env ?? tags.stage;
@@ -199,12 +244,14 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
     if (!preventDestroy(body)) setting('no-prevent-destroy', 'lifecycle', 'no lifecycle { prevent_destroy = true }', false);
   };
   const name = (key: string) => literalOf(attribute(body, key));
+  // Every store carries its tags, which AWS Backup's tag selections pick by.
+  const store = (fact: Parameters<Inventory['store']>[0]) => inventory.store({ ...fact, tags: selectableTags(body) });
   const sameDir = (t: string) => all.filter((candidate) => candidate.type === t);
   const refersTo = (candidate: Resource, key: string) => referenceOf(attribute(candidate.body, key)) === address;
   // A server or disk the team runs a database or files on: a store of the provider, named by its kind and name.
   const selfManagedDisk = (provider: string, diskName: string, kind: string, builtInBackup: DataStore['builtInBackup']) => {
     noPreventDestroy();
-    inventory.store({
+    store({
       platform: provider,
       provider,
       engine: 'volume',
@@ -241,7 +288,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         else if (deleteAutomated === undefined && !attribute(body, 'delete_automated_backups')) setting('backups-die-with-instance', 'delete_automated_backups', 'delete_automated_backups not set (defaults to true)', false);
       }
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'aws',
         provider: 'aws',
         engine,
@@ -265,7 +312,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       if (protection === false) setting('deletion-protection-off', 'deletion_protection_enabled', 'deletion_protection_enabled = false', true);
       else if (protection === undefined) setting('deletion-protection-off', 'deletion_protection_enabled', 'deletion_protection_enabled not set (defaults to false)', false);
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'aws',
         provider: 'aws',
         engine: 'dynamodb',
@@ -297,7 +344,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       if (isTruthy(attribute(body, 'force_destroy')) === true) setting('force-destroy', 'force_destroy', 'force_destroy = true', true);
       noPreventDestroy();
       const provider = type === 'aws_s3_bucket' ? 'aws' : 'gcp';
-      inventory.store({
+      store({
         platform: provider,
         provider,
         engine: 'object-storage',
@@ -354,7 +401,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const volumeName = tagsOf(body).name ?? label;
       const snapshotted = sameDir('aws_dlm_lifecycle_policy').length > 0;
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'aws',
         provider: 'aws',
         engine: 'volume',
@@ -437,7 +484,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const skip = isTruthy(attribute(body, 'skip_final_snapshot'));
       if (skip === true) setting('skip-final-snapshot', 'skip_final_snapshot', 'skip_final_snapshot = true', true);
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'aws',
         provider: 'aws',
         engine: type === 'aws_redshift_cluster' ? 'database' : /mysql/.test(name('blueprint_id') ?? '') ? 'mysql' : 'postgres',
@@ -455,7 +502,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const fsName = tagsOf(body).name ?? name('creation_token') ?? label;
       const policy = sameDir('aws_efs_backup_policy').some((candidate) => refersTo(candidate, 'file_system_id'));
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'aws',
         provider: 'aws',
         engine: 'file-system',
@@ -482,7 +529,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const engineText = (name('database_version') ?? '').toLowerCase();
       const region = name('region');
       const multiRegion = /^(us|eu|asia)$/i.test(literalOf(attribute(backup, 'location')) ?? '');
-      inventory.store({
+      store({
         platform: 'gcp',
         provider: 'gcp',
         engine: /postgres/.test(engineText) ? 'postgres' : /mysql/.test(engineText) ? 'mysql' : /sqlserver/.test(engineText) ? 'mssql' : 'database',
@@ -508,7 +555,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const schedule = sameDir('google_firestore_backup_schedule').length > 0;
       if ((name('delete_protection_state') ?? '') === 'DELETE_PROTECTION_DISABLED') setting('deletion-protection-off', 'delete_protection_state', 'delete_protection_state = "DELETE_PROTECTION_DISABLED"', true);
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'gcp',
         provider: 'gcp',
         engine: 'firestore',
@@ -546,7 +593,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const server = name('name') ?? label;
       const geo = isTruthy(attribute(body, 'geo_redundant_backup_enabled')) === true;
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'azure',
         provider: 'azure',
         engine: /postgresql/.test(type) ? 'postgres' : /mysql|mariadb/.test(type) ? 'mysql' : /mssql/.test(type) ? 'mssql' : 'cosmosdb',
@@ -567,7 +614,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const environment = environmentOfResource(inventory, [account, label], body);
       if (!isBucketData(account, label, environment)) return;
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'azure',
         provider: 'azure',
         engine: 'object-storage',
@@ -588,7 +635,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const engineText = (name('engine') ?? '').toLowerCase();
       if (/redis|valkey|kafka|opensearch/.test(engineText)) return;
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'digitalocean',
         provider: 'digitalocean',
         engine: /pg|postgres/.test(engineText) ? 'postgres' : /mysql/.test(engineText) ? 'mysql' : /mongo/.test(engineText) ? 'mongo' : 'database',
@@ -608,7 +655,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const backups = isTruthy(attribute(body, 'cloud_backup')) === true || isTruthy(attribute(body, 'backup_enabled')) === true;
       if (isTruthy(attribute(body, 'termination_protection_enabled')) === false) setting('deletion-protection-off', 'termination_protection_enabled', 'termination_protection_enabled = false', true);
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: 'mongodb-atlas',
         provider: 'mongodb-atlas',
         engine: 'mongo',
@@ -662,7 +709,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       if (!volume) return;
       const service = name('name') ?? label;
       const image = name('source_image') ?? '';
-      inventory.store({
+      store({
         platform: 'railway',
         provider: 'railway',
         engine: /postgres/i.test(image) ? 'postgres' : /mysql|maria/i.test(image) ? 'mysql' : /mongo/i.test(image) ? 'mongo' : 'volume',
@@ -678,7 +725,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
     case 'render_postgres': {
       const database = name('name') ?? label;
       const free = (name('plan') ?? '') === 'free';
-      inventory.store({
+      store({
         platform: 'render',
         provider: 'render',
         engine: 'postgres',
@@ -698,7 +745,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       if (type === 'heroku_addon' && !/^heroku-postgresql/.test(plan)) return;
       const project = name('name') ?? label;
       const platform = type.split('_')[0]!;
-      inventory.store({
+      store({
         platform,
         provider: platform,
         engine: 'postgres',
@@ -758,8 +805,12 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
           if (/\*/.test(arn)) covers.push('provider:aws');
         }
       }
-      // Tag-based selections (`selection_tag`, `condition`) pick whatever is tagged: every AWS store of the configuration.
-      if (block(body, 'selection_tag') || block(body, 'condition') || covers.length === 0) covers.push(`provider:aws@${directory}`);
+      // Tag-based selections pick whatever carries the tag (`tag:<key>=<value>@<directory>`, matched once every store
+      // and provider's default tags are known); a tag written as an expression or matched by pattern, anything.
+      const tagged = tagSelections(body);
+      if (tagged === undefined) covers.push(`provider:aws@${directory}`);
+      else covers.push(...tagged.map((tag) => `tag:${tag}@${directory}`));
+      if (covers.length === 0) covers.push(`provider:aws@${directory}`);
       inventory.evidence({
         covers,
         protection: 'provider-managed',
