@@ -237,12 +237,32 @@ resource "aws_backup_selection" "tagged" {
     const tagged = (tags: string) => TERRAFORM_ROOT.replace('  delete_automated_backups = false\n', `  delete_automated_backups = false\n${tags}`);
     const untagged = await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': backup });
     expect(untagged.findings).toEqual(['provider-only-backup high infra/main.tf:14']);
-    expect(untagged.result.findings[0]!.message).toContain('the AWS Backup selection here picks resources tagged backup=daily, and it has no such tag');
+    expect(untagged.result.findings[0]!.message).toContain('the AWS Backup selection in infra/backup.tf picks resources tagged backup=daily, and it has no such tag');
     expect((await run({ 'infra/main.tf': tagged('  tags = { Backup = "daily" }\n'), 'infra/backup.tf': backup })).findings).toEqual(['restore-never-tested low infra/main.tf:14']);
     expect((await run({ 'infra/main.tf': tagged('  tags = { Backup = "weekly" }\n'), 'infra/backup.tf': backup })).findings).toEqual(['provider-only-backup high infra/main.tf:14']);
     expect((await run({ 'infra/main.tf': tagged('  tags = merge(local.tags, { Name = "main" })\n'), 'infra/backup.tf': backup })).findings).toEqual(['restore-never-tested low infra/main.tf:14']);
     const defaults = TERRAFORM_ROOT.replace('  allowed_account_ids = ["111122223333"]\n', '  allowed_account_ids = ["111122223333"]\n  default_tags {\n    tags = { Backup = "daily" }\n  }\n');
     expect((await run({ 'infra/main.tf': defaults, 'infra/backup.tf': backup })).findings).toEqual(['restore-never-tested low infra/main.tf:17']);
+  });
+
+  it('reads a DLM policy as snapshots of the volumes carrying its target tags, copied to another region when a schedule says so', async () => {
+    const volume = (tags: string) => `provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_ebs_volume" "pgdata" {\n  availability_zone = "eu-west-1a"\n  size              = 500\n  tags = {\n    Name = "pgdata-prod"\n${tags}  }\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n`;
+    const policy = (copy: string) => `resource "aws_dlm_lifecycle_policy" "pgdata" {\n  description        = "daily"\n  execution_role_arn = "arn:aws:iam::111122223333:role/dlm"\n  state              = "ENABLED"\n  policy_details {\n    resource_types = ["VOLUME"]\n    schedule {\n      name = "daily"\n      create_rule {\n        interval = 24\n      }\n      retain_rule {\n        count = 14\n      }\n${copy}    }\n    target_tags = {\n      Snapshot = "daily"\n    }\n  }\n}\n`;
+    const crossRegion = '      cross_region_copy_rule {\n        target    = "eu-central-1"\n        encrypted = true\n      }\n';
+    expect((await run({ 'infra/main.tf': volume('    Snapshot = "daily"\n'), 'infra/dlm.tf': policy('') })).findings).toEqual(['provider-only-backup high infra/main.tf:5']);
+    expect((await run({ 'infra/main.tf': volume('    Snapshot = "daily"\n'), 'infra/dlm.tf': policy(crossRegion) })).findings).toEqual(['provider-only-backup medium infra/main.tf:5']);
+    const untagged = await run({ 'infra/main.tf': volume(''), 'infra/dlm.tf': policy(crossRegion) });
+    expect(untagged.findings).toEqual(['no-backup high infra/main.tf:5']);
+    expect(untagged.result.findings[0]!.message).toContain('the DLM snapshot policy in infra/dlm.tf picks resources tagged snapshot=daily, and it has no such tag');
+  });
+
+  it('counts a provider snapshot a script takes (doctl, aws ec2 create-snapshot) as a copy the provider holds', async () => {
+    const volume = 'resource "digitalocean_volume" "uploads" {\n  region = "fra1"\n  name   = "acme-uploads-prod"\n  size   = 100\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n';
+    expect((await run({ 'terraform/main.tf': volume })).findings).toEqual(['no-backup high terraform/main.tf:1']);
+    const script = '#!/bin/sh\nset -e\ndoctl compute volume snapshot "$UPLOADS_VOLUME_ID" --snapshot-name "uploads-$(date +%F)"\n';
+    const { findings, result } = await run({ 'terraform/main.tf': volume, 'scripts/snapshot-volumes.sh': script });
+    expect(findings).toEqual(['provider-only-backup high terraform/main.tf:1']);
+    expect(result.findings[0]!.related).toEqual([expect.objectContaining({ message: 'doctl compute volume snapshot: held by DigitalOcean in the same account' })]);
   });
 
   it('reads a dynamic copy_action block (copies made for the workspaces its for_each keeps) like a static one', async () => {

@@ -162,7 +162,8 @@ export function assess(context: FinishContext): void {
     const withIdentities = { ...store, identities };
     for (const item of evidence) {
       if (!coverage.covers(item, withIdentities)) {
-        if (store.provider === 'aws' && item.covers.some((cover) => cover.startsWith('tag:') && cover.endsWith(`@${directoryOf(store.location.path)}`))) (assessment.passedBy ??= []).push(item);
+        const byTag = item.covers.some((cover) => cover.startsWith('tag:') && cover.endsWith(`@${directoryOf(store.location.path)}`));
+        if (byTag && store.provider === 'aws' && (!item.engines || item.engines.some((engine) => engineMatches(engine, store)))) (assessment.passedBy ??= []).push(item);
         continue;
       }
       if (item.environment && item.environment !== 'production' && assessment.environment !== item.environment) continue;
@@ -674,9 +675,10 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     return;
   }
   // A plan that would copy it selects by tags it lacks: say so, the fix may be one tag.
-  const untagged = (assessment.passedBy ?? []).map((item) => item.covers.filter((cover) => cover.startsWith('tag:')).map((cover) => cover.slice('tag:'.length, cover.lastIndexOf('@'))).join(' or '));
-  for (const item of assessment.passedBy ?? []) related.push({ location: item.location, message: `${item.mechanism}: selects resources by tag, and this one lacks the tag` });
-  const missing = ` No copy to another provider or account is configured in the repo${untagged.length > 0 ? ` for it: the AWS Backup selection here picks resources tagged ${[...new Set(untagged)].join(', ')}, and it has no such tag` : ''}.`;
+  const passedBy = assessment.passedBy ?? [];
+  const untagged = passedBy.map((item) => `the ${item.mechanism === 'aws-backup' ? 'AWS Backup selection' : item.mechanism} in ${item.location.path} picks resources tagged ${item.covers.filter((cover) => cover.startsWith('tag:')).map((cover) => cover.slice('tag:'.length, cover.lastIndexOf('@'))).join(' or ')}`);
+  for (const item of passedBy) related.push({ location: item.location, message: `${item.mechanism}: selects resources by tag, and this one lacks the tag` });
+  const missing = ` No copy to another provider or account is configured in the repo${untagged.length > 0 ? ` for it: ${[...new Set(untagged)].join('; ')}, and it has no such tag` : ''}.`;
   // A store known only from its use (a connection host, a client package) is weaker evidence than a declaration,
   // unless production's own configuration uses it on a platform its host names (`postgres.railway.internal` in
   // `.env.production`): that is production's store.

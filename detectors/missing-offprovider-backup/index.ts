@@ -126,6 +126,8 @@ const KEYWORDS = [
   // Backups and restores.
   'backup', 'pg_dump', 'pg_basebackup', 'mysqldump', 'mariadb-dump', 'mongodump', 'sqlite3', 'restic', 'borg', 'rclone', 'wal-g', 'walg_', 'wale_',
   'barman', 'pgbackrest', 'litestream', 'pg_restore', 'mongorestore', 'pg:backups', 'db dump', 'kopia', 'd1 export', 'gcloud firestore',
+  // Provider snapshots taken by a script (`doctl compute volume snapshot`, `aws ec2 create-snapshot`, `hcloud server create-image`).
+  'volume snapshot', 'volume-action', 'droplet-action', 'create-snapshot', 'create-db-snapshot', 'create-db-cluster-snapshot', 'disks snapshot', 'snapshots create', 'snapshot create', 'create-image', 'linodes snapshot',
   // Deploys.
   'fly deploy', 'flyctl', 'railway up', 'railway_volume_', 'pocketbase', 'vercel', 'netlify', 'kamal', 'heroku', 'dokku', 'kubectl', 'helm ', 'serverless', 'sls deploy', 'cdk deploy',
   'terraform apply', 'gcloud', 'docker compose', 'docker-compose', 'docker stack', 'ssh-action', 'ssh ',

@@ -277,6 +277,23 @@ export function platformTitle(platform: string): string {
     aiven: 'Aiven',
     xata: 'Xata',
     timescale: 'Timescale Cloud',
+    hetzner: 'Hetzner',
+    linode: 'Linode',
+    vultr: 'Vultr',
+    scaleway: 'Scaleway',
+    ovh: 'OVHcloud',
+    oracle: 'Oracle Cloud',
+    openstack: 'OpenStack Swift',
+    idrive: 'IDrive e2',
+    storj: 'Storj',
+    'rsync.net': 'rsync.net',
+    'google-drive': 'Google Drive',
+    dropbox: 'Dropbox',
+    onedrive: 'OneDrive',
+    ssh: 'another host over SSH',
+    'remote-host': 'another host',
+    nomad: 'Nomad',
+    dokku: 'Dokku',
   };
   return titles[platform] ?? platform;
 }

@@ -345,6 +345,37 @@ const DUMP_TOOLS: Readonly<Record<string, string[]>> = lookupTable({
   sqlcmd: ['mssql'],
 });
 
+const MANAGED_DATABASES = ['postgres', 'mysql', 'mssql', 'mongo', 'database'];
+
+/** Snapshot commands of provider CLIs: `<cli> <words…>` -> the platform that keeps the snapshot and what it copies. */
+const PROVIDER_SNAPSHOTS: ReadonlyArray<{ words: string[]; platform: string; engines: string[] }> = [
+  { words: ['doctl', 'compute', 'volume', 'snapshot'], platform: 'digitalocean', engines: ['volume'] },
+  { words: ['doctl', 'compute', 'volume-action', 'snapshot'], platform: 'digitalocean', engines: ['volume'] },
+  { words: ['doctl', 'compute', 'droplet-action', 'snapshot'], platform: 'digitalocean', engines: ['volume'] },
+  { words: ['aws', 'ec2', 'create-snapshot'], platform: 'aws', engines: ['volume'] },
+  { words: ['aws', 'ec2', 'create-snapshots'], platform: 'aws', engines: ['volume'] },
+  { words: ['aws', 'rds', 'create-db-snapshot'], platform: 'aws', engines: MANAGED_DATABASES },
+  { words: ['aws', 'rds', 'create-db-cluster-snapshot'], platform: 'aws', engines: MANAGED_DATABASES },
+  { words: ['aws', 'dynamodb', 'create-backup'], platform: 'aws', engines: ['dynamodb'] },
+  { words: ['gcloud', 'compute', 'disks', 'snapshot'], platform: 'gcp', engines: ['volume'] },
+  { words: ['gcloud', 'compute', 'snapshots', 'create'], platform: 'gcp', engines: ['volume'] },
+  { words: ['gcloud', 'sql', 'backups', 'create'], platform: 'gcp', engines: MANAGED_DATABASES },
+  { words: ['az', 'snapshot', 'create'], platform: 'azure', engines: ['volume'] },
+  { words: ['hcloud', 'server', 'create-image'], platform: 'hetzner', engines: ['volume'] },
+  { words: ['hcloud', 'server', 'enable-backup'], platform: 'hetzner', engines: ['volume'] },
+  { words: ['vultr-cli', 'snapshot', 'create'], platform: 'vultr', engines: ['volume'] },
+  { words: ['linode-cli', 'linodes', 'snapshot'], platform: 'linode', engines: ['volume'] },
+  { words: ['fly', 'volumes', 'snapshots', 'create'], platform: 'fly', engines: ['volume', 'sqlite'] },
+  { words: ['flyctl', 'volumes', 'snapshots', 'create'], platform: 'fly', engines: ['volume', 'sqlite'] },
+];
+
+function providerSnapshotOf(tool: string, words: string[]): { tool: string; platform: string; engines: string[] } | undefined {
+  // Subcommands follow the program, past any global options (`aws --region eu-west-1 ec2 create-snapshot`, read above).
+  const verbs = [tool, ...words.slice(1).filter((word) => !word.startsWith('-'))];
+  const found = PROVIDER_SNAPSHOTS.find((entry) => entry.words.every((word, index) => verbs[index] === word));
+  return found ? { tool: found.words.join(' '), platform: found.platform, engines: found.engines } : undefined;
+}
+
 /** Reads a script for dumps, uploads and restores. `remotes` resolves rclone remotes known from the same file. */
 /**
  * A wrapper's command with the caller's arguments: the wrapper's options go after them (`aws s3 cp - s3://b --region
@@ -538,6 +569,13 @@ function readCommand(
   // in the same Google Cloud account, as far as the repository says).
   if (tool === 'gcloud' && words[1] === 'firestore' && ((words[2] === 'backups' && words[3] === 'schedules' && words[4] === 'create') || words[2] === 'export' || words.includes('--enable-pitr'))) {
     reading.dumps.push({ tool: `gcloud firestore ${words[2]}`, engines: ['firestore'], offset: at, platform: 'gcp', providerHeld: true });
+    return;
+  }
+  // A provider's own snapshot of a disk or managed database, taken by a script (`doctl compute volume snapshot`, `aws ec2
+  // create-snapshot`): kept by the provider, in the same account.
+  const snapshot = providerSnapshotOf(tool, words);
+  if (snapshot) {
+    reading.dumps.push({ tool: snapshot.tool, engines: snapshot.engines, offset: at, platform: snapshot.platform, providerHeld: true });
     return;
   }
   // Cloud SQL's export to a bucket (`gcloud sql export sql orders-prod gs://acme-sql-exports/orders.sql.gz`): a copy

@@ -2,7 +2,7 @@
 // sidecars, scripts, Makefiles, crontabs and package.json scripts. A job is evidence when it dumps a database (or
 // copies files with a backup tool) and sends the copy somewhere; it is a restore drill when it fetches a backup back,
 // loads it and checks it. Deploy commands found on the way are published as context.
-import { isExamplePath, type Inventory } from '../shared.js';
+import { isExamplePath, platformTitle, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from '../inventory/railway.js';
 import { readScript, type ScriptEnv, type ScriptReading } from './commands.js';
 import type { Destination } from './destinations.js';
@@ -61,7 +61,7 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
       covers: dump.platform ? [`provider:${dump.platform}`] : [],
       protection: 'provider-managed',
       mechanism: dump.tool,
-      destination: `${dump.platform ?? 'the provider'}'s own backup storage`,
+      destination: `${dump.platform ? platformTitle(dump.platform) : 'the provider'}'s own backup storage`,
       destinationProvider: dump.platform,
       engines: dump.engines,
       location: inventory.line(job.lineOf(dump.offset)),

@@ -399,7 +399,6 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
     case 'aws_ebs_volume': {
       // A self-managed database's disk: snapshots come only from a DLM policy or AWS Backup, both in the same account.
       const volumeName = tagsOf(body).name ?? label;
-      const snapshotted = sameDir('aws_dlm_lifecycle_policy').length > 0;
       noPreventDestroy();
       store({
         platform: 'aws',
@@ -410,7 +409,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         location,
         identities: [identity, `aws:ebs:${volumeName}`],
         declaredBy: 'infrastructure',
-        builtInBackup: snapshotted ? { protection: 'provider-managed', description: 'DLM snapshots stay in the same AWS account' } : { protection: 'none', description: 'an EBS volume has no backup unless snapshots are scheduled (DLM or AWS Backup)' },
+        builtInBackup: { protection: 'none', description: 'an EBS volume has no backup unless snapshots are scheduled (DLM or AWS Backup)' },
         destructiveSettings: settings,
       });
       return;
@@ -448,10 +447,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const serverName = tagsOf(body).name ?? name('name') ?? label;
       const server = !/disk/.test(type);
       if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${serverName} ${label}`)) return;
-      const snapshotted = type.startsWith('aws_') && sameDir('aws_dlm_lifecycle_policy').length > 0;
-      selfManagedDisk(cloud.provider, serverName, server ? 'server' : 'disk', snapshotted
-        ? { protection: 'provider-managed', description: `DLM snapshots stay in the same ${cloud.title} account` }
-        : { protection: 'none', description: `a ${cloud.title} ${server ? "server's disks have" : 'disk has'} no backup unless snapshots or a backup policy cover ${server ? 'them' : 'it'}` });
+      selfManagedDisk(cloud.provider, serverName, server ? 'server' : 'disk', { protection: 'none', description: `${/^[AEIOU]/.test(cloud.title) ? 'an' : 'a'} ${cloud.title} ${server ? "server's disks have" : 'disk has'} no backup unless snapshots or a backup policy cover ${server ? 'them' : 'it'}` });
       return;
     }
     case 'azurerm_backup_protected_vm':
@@ -818,6 +814,29 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         destination: 'an AWS Backup vault',
         destinationProvider: 'aws',
         destinationRef: referenceOf(attribute(body, 'plan_id')),
+        location,
+      });
+      return;
+    }
+    case 'aws_dlm_lifecycle_policy': {
+      // Data Lifecycle Manager snapshots the volumes (or instances) carrying any of its target tags, in the same
+      // account; a schedule's cross-region copy keeps one in another region of it.
+      const details = block(body, 'policy_details');
+      if (/EVENT_BASED/.test(literalOf(attribute(details, 'policy_type')) ?? '')) return;
+      const targets = mapOf(attribute(details, 'target_tags'));
+      const tags = targets?.entries.map((entry) => {
+        const value = literalOf(entry.value);
+        return value === undefined ? undefined : `${entry.key}=${value}`.toLowerCase();
+      });
+      const copies = blocks(details, 'schedule').flatMap((schedule) => blocks(schedule, 'cross_region_copy_rule'));
+      const regions = copies.map((copy) => literalOf(attribute(copy, 'target')) ?? literalOf(attribute(copy, 'target_region'))).filter((region): region is string => !!region);
+      inventory.evidence({
+        covers: tags && tags.length > 0 && tags.every((tag) => tag !== undefined) ? tags.map((tag) => `tag:${tag}@${directory}`) : [`provider:aws@${directory}`],
+        protection: copies.length > 0 ? 'same-account-other-region' : 'provider-managed',
+        mechanism: 'DLM snapshot policy',
+        destination: copies.length > 0 ? `EBS snapshots, copied to ${regions.length > 0 ? regions.join(', ') : 'another region'} of the same AWS account` : 'EBS snapshots in the same AWS account',
+        destinationProvider: 'aws',
+        engines: ['volume'],
         location,
       });
       return;
