@@ -265,6 +265,21 @@ resource "aws_backup_selection" "tagged" {
     expect(result.findings[0]!.related).toEqual([expect.objectContaining({ message: 'doctl compute volume snapshot: held by DigitalOcean in the same account' })]);
   });
 
+  it('reads managed databases and buckets of smaller providers in Terraform (Spaces, R2, AlloyDB, Scaleway, Linode, Vultr, Aiven)', async () => {
+    const main = `terraform {\n  backend "s3" {\n    bucket = "acme-tf"\n    key    = "prod.tfstate"\n    region = "eu-west-1"\n  }\n}\n
+resource "digitalocean_spaces_bucket" "media" {\n  name   = "acme-media-prod"\n  region = "fra1"\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n
+resource "digitalocean_spaces_bucket" "site" {\n  name   = "acme-static-site"\n  region = "fra1"\n}\n
+resource "google_alloydb_cluster" "main" {\n  cluster_id = "acme-alloydb-prod"\n  location   = "europe-west1"\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n
+resource "scaleway_rdb_instance" "main" {\n  name           = "acme-pg-prod"\n  engine         = "PostgreSQL-15"\n  disable_backup = true\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n
+resource "vultr_database" "cache" {\n  database_engine = "redis"\n  label           = "acme-cache-prod"\n}\n`;
+    expect((await run({ 'infra/main.tf': main })).findings).toEqual([
+      'no-backup high infra/main.tf:9',
+      'provider-only-backup high infra/main.tf:22',
+      'no-backup high infra/main.tf:30',
+      'backups-disabled high infra/main.tf:33',
+    ]);
+  });
+
   it('reads a dynamic copy_action block (copies made for the workspaces its for_each keeps) like a static one', async () => {
     const files = { 'main.tf': readFixtureLike('dynamic') };
     expect((await run(files)).findings).toEqual(['restore-never-tested low main.tf:3']);

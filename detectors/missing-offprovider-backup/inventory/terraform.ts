@@ -1,7 +1,8 @@
-// Terraform: data-store resources (RDS/Aurora, DynamoDB, S3, EFS, EBS, DocumentDB, Cloud SQL, GCS, Firestore, Azure
-// databases and storage accounts, DigitalOcean, Atlas, Railway, Render, Supabase, Neon), their destructive settings,
-// and the backups configured beside them (AWS Backup plans, selections and copy actions, RDS cross-region backup
-// replication, S3 replication). Provider blocks give account and region; cross-file references are resolved later.
+// Terraform: data-store resources (RDS/Aurora, DynamoDB, S3, EFS, EBS, DocumentDB, Cloud SQL, AlloyDB, GCS, Firestore,
+// Azure databases and storage accounts, DigitalOcean databases and Spaces, R2, Scaleway, Linode, Vultr, Aiven, Atlas,
+// Railway, Render, Supabase, Neon), their destructive settings, and the backups configured beside them (AWS Backup
+// plans, selections and copy actions, DLM policies, RDS cross-region backup replication, S3 replication). Provider
+// blocks give account and region; cross-file references (and tag selections) are resolved later.
 import { lookupTable } from '../../../src/lookup-table.js';
 import type { DataStore, DestructiveSetting } from '../../../src/facts/datastore.js';
 import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
@@ -215,6 +216,22 @@ const CLOUD_DISKS: Readonly<Record<string, { provider: string; title: string }>>
   aws: { provider: 'aws', title: 'AWS' },
   azurerm: { provider: 'azure', title: 'Azure' },
   google: { provider: 'gcp', title: 'Google Cloud' },
+});
+
+/**
+ * Managed databases whose backups only their provider keeps: the argument that names one, and the setting that turns
+ * its backups off.
+ */
+const MANAGED_DATABASES: Readonly<Record<string, { provider: string; nameKey: string; backups: string; off?: { key: string; value: string } }>> = lookupTable({
+  google_alloydb_cluster: { provider: 'gcp', nameKey: 'cluster_id', backups: 'AlloyDB continuous and automated backups stay in the same Google Cloud project' },
+  scaleway_rdb_instance: { provider: 'scaleway', nameKey: 'name', backups: 'Scaleway keeps automated backups in the same project', off: { key: 'disable_backup', value: 'true' } },
+  linode_database_postgresql: { provider: 'linode', nameKey: 'label', backups: 'Linode keeps automatic backups in the same account' },
+  linode_database_postgresql_v2: { provider: 'linode', nameKey: 'label', backups: 'Linode keeps automatic backups in the same account' },
+  linode_database_mysql: { provider: 'linode', nameKey: 'label', backups: 'Linode keeps automatic backups in the same account' },
+  linode_database_mysql_v2: { provider: 'linode', nameKey: 'label', backups: 'Linode keeps automatic backups in the same account' },
+  vultr_database: { provider: 'vultr', nameKey: 'label', backups: 'Vultr keeps automatic backups in the same account' },
+  aiven_pg: { provider: 'aiven', nameKey: 'service_name', backups: 'Aiven keeps backups with the service, in the same Aiven project' },
+  aiven_mysql: { provider: 'aiven', nameKey: 'service_name', backups: 'Aiven keeps backups with the service, in the same Aiven project' },
 });
 
 /** A volume named for data, a database's or files' (`pgdata-prod`, `uploads`), not for logs or a cache. */
@@ -622,6 +639,62 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         builtInBackup: /GRS|GZRS/i.test(name('account_replication_type') ?? '')
           ? { protection: 'same-account-other-region', description: 'geo-redundant storage replicates to another region, in the same subscription' }
           : { protection: 'none', description: 'no blob versioning, soft delete or backup vault is visible' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'digitalocean_spaces_bucket':
+    case 'cloudflare_r2_bucket': {
+      // Spaces keeps old versions only when versioning is on, in the same bucket; R2 keeps none at all.
+      const bucket = name('name') ?? label;
+      const environment = environmentOfResource(inventory, [bucket, label], body);
+      if (!isBucketData(bucket, label, environment)) return;
+      const provider = type === 'cloudflare_r2_bucket' ? 'cloudflare' : 'digitalocean';
+      const versioned = isTruthy(attribute(block(body, 'versioning'), 'enabled')) === true;
+      if (isTruthy(attribute(body, 'force_destroy')) === true) setting('force-destroy', 'force_destroy', 'force_destroy = true', true);
+      noPreventDestroy();
+      store({
+        platform: provider,
+        provider,
+        engine: 'object-storage',
+        name: bucket,
+        environment,
+        location,
+        identities: [identity, provider === 'cloudflare' ? `cloudflare:r2:${bucket}` : `digitalocean:spaces:${bucket}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: versioned
+          ? { protection: 'provider-managed', description: 'object versioning keeps old versions in the same bucket, which goes with the bucket or the account' }
+          : { protection: 'none', description: provider === 'cloudflare' ? 'R2 keeps no versions or copies of its own' : 'the bucket has no versioning' },
+        destructiveSettings: settings,
+      });
+      return;
+    }
+    case 'google_alloydb_cluster':
+    case 'scaleway_rdb_instance':
+    case 'linode_database_postgresql':
+    case 'linode_database_postgresql_v2':
+    case 'linode_database_mysql':
+    case 'linode_database_mysql_v2':
+    case 'vultr_database':
+    case 'aiven_pg':
+    case 'aiven_mysql': {
+      const managed = MANAGED_DATABASES[type]!;
+      const database = name(managed.nameKey) ?? label;
+      const engineText = (name('engine') ?? name('database_engine') ?? type.replace('alloydb', 'postgres')).toLowerCase();
+      if (/redis|valkey|kafka|opensearch|elastic/.test(engineText)) return;
+      const off = managed.off && name(managed.off.key) === managed.off.value ? `${managed.off.key} = ${managed.off.value}` : undefined;
+      if (off) setting('backups-disabled', managed.off!.key, off, true);
+      noPreventDestroy();
+      store({
+        platform: managed.provider,
+        provider: managed.provider,
+        engine: /postgres|pg/.test(engineText) ? 'postgres' : /mysql/.test(engineText) ? 'mysql' : 'database',
+        name: database,
+        environment: environmentOfResource(inventory, [database, label], body),
+        location,
+        identities: [identity, `${managed.provider}:database:${database}`],
+        declaredBy: 'infrastructure',
+        builtInBackup: off ? { protection: 'none', description: `automated backups are turned off (${off})` } : { protection: 'provider-managed', description: managed.backups },
         destructiveSettings: settings,
       });
       return;
