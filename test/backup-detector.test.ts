@@ -616,6 +616,16 @@ describe('formats across platform families', () => {
       },
       findings: ["restore-never-tested low deploy/helm/values-prod.yaml:1"],
     },
+    {
+      note: "a Kamal backup accessory whose S3 endpoint is one of Kamal's secrets: the bucket may be at any provider",
+      files: {"config/deploy.yml": "service: acme\nimage: acme/app\nservers:\n  web:\n    - 203.0.113.10\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.10\n    directories:\n      - data:/var/lib/postgresql/data\n  db-backup:\n    image: eeshugerman/postgres-backup-s3:16\n    host: 203.0.113.10\n    env:\n      clear:\n        SCHEDULE: \"@daily\"\n        S3_BUCKET: acme-db-backups\n      secret:\n        - S3_ACCESS_KEY_ID\n        - S3_SECRET_ACCESS_KEY\n        - S3_ENDPOINT\n"},
+      findings: ["backup-destination-unknown low config/deploy.yml:7"],
+    },
+    {
+      note: "the same accessory with no endpoint set: the bucket is on AWS S3",
+      files: {"config/deploy.yml": "service: acme\nimage: acme/app\nservers:\n  web:\n    - 203.0.113.10\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.10\n    directories:\n      - data:/var/lib/postgresql/data\n  db-backup:\n    image: eeshugerman/postgres-backup-s3:16\n    host: 203.0.113.10\n    env:\n      clear:\n        SCHEDULE: \"@daily\"\n        S3_BUCKET: acme-db-backups\n      secret:\n        - S3_ACCESS_KEY_ID\n        - S3_SECRET_ACCESS_KEY\n"},
+      findings: ["restore-never-tested low config/deploy.yml:7"],
+    },
   ];
   for (const { note, files, findings } of cases) {
     it(note, async () => {

@@ -119,6 +119,11 @@ export function scanKamal(inventory: Inventory): void {
     const accessory = mapOf(entry.value);
     const image = literalOf(get(accessory, 'image'));
     const env = environmentVariables(get(mapOf(get(accessory, 'env')), 'clear'));
+    // `env.secret` names variables Kamal fills from its secrets: set, with values the repo does not hold.
+    for (const secret of itemsOf(get(mapOf(get(accessory, 'env')), 'secret'))) {
+      const key = literalOf(secret)?.split(':')[0];
+      if (key && !env.has(key)) env.set(key, `\${${key}}`);
+    }
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, undefined)) continue;
     const engine = engineOfImage(image);

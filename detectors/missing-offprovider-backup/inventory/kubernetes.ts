@@ -477,7 +477,11 @@ export function backupImage(inventory: Inventory, image: string | undefined, env
   const gcs = value('GCS_BUCKET', 'GS_BUCKET');
   let destination: Destination;
   if (local) destination = { display: 'a local directory on the same host', provider: 'local', unresolved: false };
-  else if (bucket) destination = classifyDestination(bucket.includes('://') ? bucket : `s3://${bucket}`, endpoint ? (endpoint.includes('://') || endpoint.includes('.') || isUnresolved(endpoint) ? endpoint : undefined) : undefined);
+  else if (bucket) {
+    destination = classifyDestination(bucket.includes('://') ? bucket : `s3://${bucket}`, endpoint ? (endpoint.includes('://') || endpoint.includes('.') || isUnresolved(endpoint) ? endpoint : undefined) : undefined);
+    // A bucket at an endpoint set from a secret: any provider's.
+    if (endpoint && isUnresolved(endpoint) && destination.unresolved) destination = { ...destination, display: `${destination.display} at the endpoint ${endpoint}` };
+  }
   else if (repository) destination = classifyDestination(repository);
   else if (ssh) destination = classifyDestination(`ssh://${ssh}`);
   else if (webdav) destination = classifyDestination(webdav);
