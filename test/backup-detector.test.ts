@@ -626,6 +626,16 @@ describe('formats across platform families', () => {
       files: {"config/deploy.yml": "service: acme\nimage: acme/app\nservers:\n  web:\n    - 203.0.113.10\naccessories:\n  db:\n    image: postgres:16\n    host: 203.0.113.10\n    directories:\n      - data:/var/lib/postgresql/data\n  db-backup:\n    image: eeshugerman/postgres-backup-s3:16\n    host: 203.0.113.10\n    env:\n      clear:\n        SCHEDULE: \"@daily\"\n        S3_BUCKET: acme-db-backups\n      secret:\n        - S3_ACCESS_KEY_ID\n        - S3_SECRET_ACCESS_KEY\n"},
       findings: ["restore-never-tested low config/deploy.yml:7"],
     },
+    {
+      note: "a team's own Postgres image, known by the data directory it mounts, with nothing copying it",
+      files: {"deploy/docker-compose.prod.yml": "services:\n  db:\n    image: ghcr.io/acme/postgres-walg:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n  web:\n    image: ghcr.io/acme/web:latest\n    volumes:\n      - ./uploads:/app/uploads\nvolumes:\n  pgdata:\n", ".github/workflows/deploy.yml": "name: deploy\non: { push: { branches: [main] } }\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ssh deploy@db.acme.io \"cd /srv/acme && docker compose -f deploy/docker-compose.prod.yml up -d\"\n"},
+      findings: ["no-backup high deploy/docker-compose.prod.yml:2"],
+    },
+    {
+      note: "the same image archiving its WAL to Backblaze with WAL-G",
+      files: {"deploy/docker-compose.prod.yml": "services:\n  db:\n    image: ghcr.io/acme/postgres-walg:16\n    environment:\n      WALG_S3_PREFIX: s3://acme-walg/prod\n      AWS_ENDPOINT: https://s3.eu-central-003.backblazeb2.com\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n  web:\n    image: ghcr.io/acme/web:latest\n    volumes:\n      - ./uploads:/app/uploads\nvolumes:\n  pgdata:\n", ".github/workflows/deploy.yml": "name: deploy\non: { push: { branches: [main] } }\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ssh deploy@db.acme.io \"cd /srv/acme && docker compose -f deploy/docker-compose.prod.yml up -d\"\n"},
+      findings: ["restore-never-tested low deploy/docker-compose.prod.yml:2"],
+    },
   ];
   for (const { note, files, findings } of cases) {
     it(note, async () => {

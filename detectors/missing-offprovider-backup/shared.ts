@@ -209,13 +209,26 @@ export function engineOfImage(image: string | undefined): Engine | undefined {
 
 /**
  * The engine a container runs, given its command too: Redis is a cache unless the container turns on its append-only
- * file (`redis-server --appendonly yes`), which a team does to keep what it holds.
+ * file (`redis-server --appendonly yes`), which a team does to keep what it holds. An image of the team's own
+ * (`ghcr.io/acme/postgres-walg:16`) is known by the data directory it mounts (`/var/lib/postgresql/data`).
  */
-export function engineOfContainer(image: string | undefined, command: string): Engine | undefined {
+export function engineOfContainer(image: string | undefined, command: string, mountTargets: readonly string[] = []): Engine | undefined {
   const engine = engineOfImage(image);
   if (engine || !image) return engine;
-  return REDIS_IMAGE.test(image.trim()) && APPEND_ONLY.test(command) ? 'redis' : undefined;
+  if (REDIS_IMAGE.test(image.trim()) && APPEND_ONLY.test(command)) return 'redis';
+  for (const target of mountTargets) {
+    const found = DATA_DIRECTORIES.find(([pattern]) => pattern.test(target.replace(/\/+$/, '')));
+    if (found) return found[1];
+  }
+  return undefined;
 }
+
+/** Where the official and Bitnami images keep a database's files. */
+const DATA_DIRECTORIES: ReadonlyArray<[RegExp, Engine]> = [
+  [/^\/var\/lib\/postgresql(\/[\w.-]+)*$|^\/var\/lib\/pgsql(\/[\w.-]+)*$|^\/bitnami\/postgresql$/, 'postgres'],
+  [/^\/var\/lib\/mysql$|^\/bitnami\/(mysql|mariadb)$/, 'mysql'],
+  [/^\/data\/db$|^\/bitnami\/mongodb$/, 'mongo'],
+];
 
 const REDIS_IMAGE = /(^|\/)(redis|redis-stack-server|valkey|keydb)(:|@|$)/i;
 const APPEND_ONLY = /--appendonly[ \t=]+["']?yes\b/i;

@@ -69,9 +69,10 @@ export function scanCompose(inventory: Inventory): void {
       readJob(inventory, command, { name: `${inventory.path} ${entry.key}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, commandNode.span.line, commandNode.span.endLine) });
       continue;
     }
-    const engine = engineOfContainer(image, command);
-    if (!engine) continue;
     const mounts = itemsOf(get(service, 'volumes')).map((volume) => textOf(volume) ?? literalOf(get(volume, 'source')) ?? '').filter(Boolean);
+    const targets = [...itemsOf(get(service, 'volumes')).map((volume) => (textOf(volume)?.split(':')[1] ?? literalOf(get(volume, 'target')) ?? '')), ...[...env.entries()].filter(([key]) => key === 'PGDATA').map(([, value]) => value)];
+    const engine = engineOfContainer(image, command, targets);
+    if (!engine) continue;
     const named = mounts.map((mount) => mount.split(':')[0]!).filter((source) => source && !/^[./~$]/.test(source));
     const identities = named.map((volume) => {
       const declared = get(volumes, volume);

@@ -71,7 +71,13 @@ function scanObject(inventory: Inventory, object: DataNode): void {
     case 'Deployment': {
       const pod = podSpec(spec);
       const containers = [...itemsOf(get(pod, 'containers'))];
-      const engine = containers.map((container) => engineOfContainer(literalOf(get(container, 'image')), [get(container, 'command'), get(container, 'args')].flatMap((node) => itemsOf(node).map((item) => textOf(item) ?? '')).join(' '))).find(Boolean);
+      const engine = containers
+        .map((container) => {
+          const command = [get(container, 'command'), get(container, 'args')].flatMap((node) => itemsOf(node).map((item) => textOf(item) ?? '')).join(' ');
+          const targets = itemsOf(get(container, 'volumeMounts')).map((mount) => literalOf(get(mount, 'mountPath')) ?? '');
+          return engineOfContainer(literalOf(get(container, 'image')), command, targets);
+        })
+        .find(Boolean);
       inventory.context({ kind: 'deploys', value: 'kubernetes-manifest', location: inventory.line(line) });
       // Where backups are kept (a MinIO in Velero's namespace, a `*-backup` store) holds copies, not the data.
       if (!engine || namespace === 'velero' || BACKUP_NAME.test(name)) return;
