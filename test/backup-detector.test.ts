@@ -280,6 +280,37 @@ resource "vultr_database" "cache" {\n  database_engine = "redis"\n  label       
     ]);
   });
 
+  it('rates copies in a vault locked in compliance mode medium: no credential of the account can delete them', async () => {
+    const backup = (lock: string) => `resource "aws_backup_vault" "main" {
+  name = "acme-main"
+}
+
+resource "aws_backup_vault_lock_configuration" "main" {
+  backup_vault_name  = aws_backup_vault.main.name
+  min_retention_days = 35
+${lock}}
+
+resource "aws_backup_plan" "daily" {
+  name = "daily"
+  rule {
+    rule_name         = "daily"
+    target_vault_name = aws_backup_vault.main.name
+  }
+}
+
+resource "aws_backup_selection" "main" {
+  name      = "main"
+  plan_id   = aws_backup_plan.daily.id
+  resources = [aws_db_instance.main.arn]
+}
+`;
+    const compliance = await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': backup('  changeable_for_days = 3\n') });
+    expect(compliance.findings).toEqual(['provider-only-backup medium infra/main.tf:14']);
+    expect(compliance.result.findings[0]!.message).toContain('the vault is locked in compliance mode (infra/backup.tf): no credential of the account, root included, can delete its recovery points for 35 days');
+    // Governance mode: a user with the right permission removes the lock.
+    expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': backup('') })).findings).toEqual(['provider-only-backup high infra/main.tf:14']);
+  });
+
   it('reads a dynamic copy_action block (copies made for the workspaces its for_each keeps) like a static one', async () => {
     const files = { 'main.tf': readFixtureLike('dynamic') };
     expect((await run(files)).findings).toEqual(['restore-never-tested low main.tf:3']);

@@ -43,6 +43,8 @@ interface Classified {
   protection: BackupProtection;
   /** How the copy was judged, for the related-location message. */
   note: string;
+  /** Held in a vault locked in compliance mode: no credential of the account can delete the copies before they expire. */
+  locked?: boolean;
 }
 
 interface Assessment {
@@ -307,6 +309,16 @@ function expandFromAppEnv(ref: string, contexts: readonly StoreContext[]): Desti
 }
 
 function classify(item: BackupEvidence, store: DataStore, context: ClassifyContext): Classified {
+  const judged = classifyCopy(item, store, context);
+  const lock = item.destinationRef?.startsWith('aws_backup_vault.')
+    ? context.contexts.find((entry) => entry.kind === 'vault-lock' && entry.value === 'compliance' && entry.directory === directoryOf(item.location.path) && entry.name === item.destinationRef)
+    : undefined;
+  if (!lock || judged.protection !== 'provider-managed') return judged;
+  const days = lock.policy ? ` for ${lock.policy} days` : '';
+  return { ...judged, locked: true, note: `${judged.note}; the vault is locked in compliance mode (${lock.location.path}): no credential of the account, root included, can delete its recovery points${days}` };
+}
+
+function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyContext): Classified {
   const { contexts } = context;
   let provider = item.destinationProvider;
   let account = item.destinationAccount;
@@ -704,7 +716,9 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     return;
   }
   const critical = store.provider === 'supabase' && !weak;
-  const severity: Severity | undefined = best === 'same-account-other-region' || weak ? 'medium' : critical ? 'critical' : undefined;
+  // Copies in a compliance-locked vault outlive any delete an agent (or anyone) can issue, though not the account.
+  const locked = best === 'provider-managed' && matched.some((match) => match.locked);
+  const severity: Severity | undefined = best === 'same-account-other-region' || weak || locked ? 'medium' : critical ? 'critical' : undefined;
   context.report({
     ...base,
     ruleId: RULE.providerOnly,

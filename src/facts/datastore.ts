@@ -135,7 +135,9 @@ export interface StoreContext {
      */
     | 'bucket'
     /** A tag a Terraform directory's provider gives every resource (`default_tags`): `name` = `key=value`, or `*`. */
-    | 'default-tags';
+    | 'default-tags'
+    /** An AWS Backup vault lock: `name` = the vault's address, `value` = `compliance` or `governance`, `policy` = its minimum retention in days. */
+    | 'vault-lock';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */

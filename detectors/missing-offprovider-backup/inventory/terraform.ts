@@ -834,7 +834,9 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       for (const rule of blocks(body, 'rule')) {
         const copies = blocks(rule, 'copy_action');
         if (copies.length === 0) {
-          inventory.evidence({ covers: [`terraform-plan:${directory}:${label}`], protection: 'provider-managed', mechanism: 'aws-backup', destination: 'an AWS Backup vault in the same account and region', destinationProvider: 'aws', location: inventory.line(rule.span.line) });
+          // The rule's vault, by reference, so a vault lock on it can be found.
+          const vault = referenceOf(attribute(rule, 'target_vault_name'));
+          inventory.evidence({ covers: [`terraform-plan:${directory}:${label}`], protection: 'provider-managed', mechanism: 'aws-backup', destination: 'an AWS Backup vault in the same account and region', destinationProvider: 'aws', destinationRef: vault?.startsWith('aws_backup_vault.') ? vault : undefined, location: inventory.line(rule.span.line) });
         }
         for (const copy of copies) {
           const arnNode = attribute(copy, 'destination_vault_arn');
@@ -912,6 +914,15 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         engines: ['volume'],
         location,
       });
+      return;
+    }
+    case 'aws_backup_vault_lock_configuration': {
+      // Compliance mode (`changeable_for_days` written) locks for good once that grace ends: no credential, the
+      // account's root included, can delete a recovery point before `min_retention_days`.
+      const vault = referenceOf(attribute(body, 'backup_vault_name'));
+      if (!vault?.startsWith('aws_backup_vault.')) return;
+      const compliance = attribute(body, 'changeable_for_days') !== undefined;
+      inventory.context({ kind: 'vault-lock', directory, name: vault, value: compliance ? 'compliance' : 'governance', policy: name('min_retention_days'), location });
       return;
     }
     case 'aws_db_instance_automated_backups_replication': {
