@@ -209,6 +209,10 @@ resource "aws_backup_selection" "main" {
 `;
     const same = backup.replace('arn:aws:iam::444455556666:role/backup', 'arn:aws:iam::111122223333:role/backup');
     expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': backup })).findings).toEqual(['restore-never-tested low infra/main.tf:14']);
+    // AWS Backup restore testing restores the recovery points the copy_action copies, and validates them.
+    const testing = (type: string) => `resource "aws_backup_restore_testing_selection" "db" {\n  name                      = "db"\n  restore_testing_plan_name = "weekly"\n  protected_resource_type   = "${type}"\n  iam_role_arn              = "arn:aws:iam::111122223333:role/restore-testing"\n  protected_resource_arns   = ["*"]\n}\n`;
+    expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': backup, 'infra/restore-testing.tf': testing('RDS') })).findings).toEqual([]);
+    expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': backup, 'infra/restore-testing.tf': testing('DynamoDB') })).findings).toEqual(['restore-never-tested low infra/main.tf:14']);
     expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': same })).findings).toEqual(['provider-only-backup medium infra/main.tf:14']);
   });
 

@@ -656,7 +656,8 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
   const base = { location: store.location, related, details, evidence: `${store.platform}:${store.engine}:${store.name}` };
 
   if (RANK[best] >= RANK['other-account']) {
-    const tested = matched.some((match) => match.evidence.restoreTested && RANK[match.protection] >= RANK['destination-unknown']) ;
+    // A drill restores the copy that survives; AWS Backup's restore testing restores the recovery points its copy_action copies.
+    const tested = matched.some((match) => match.evidence.restoreTested && (RANK[match.protection] >= RANK['destination-unknown'] || match.evidence.mechanism === 'AWS Backup restore testing'));
     if (!tested) {
       const copy = matched.filter((match) => RANK[match.protection] >= RANK['other-account']).map((match) => match.evidence.mechanism);
       context.report({

@@ -234,6 +234,19 @@ const MANAGED_DATABASES: Readonly<Record<string, { provider: string; nameKey: st
   aiven_mysql: { provider: 'aiven', nameKey: 'service_name', backups: 'Aiven keeps backups with the service, in the same Aiven project' },
 });
 
+/** What an AWS Backup restore testing selection's `protected_resource_type` restores. */
+const RESTORE_TESTED_ENGINES: Readonly<Record<string, string[]>> = lookupTable({
+  RDS: ['postgres', 'mysql', 'mssql', 'database'],
+  AURORA: ['postgres', 'mysql', 'database'],
+  DOCUMENTDB: ['mongo'],
+  NEPTUNE: ['database'],
+  DYNAMODB: ['dynamodb'],
+  EBS: ['volume'],
+  EC2: ['volume'],
+  EFS: ['file-system'],
+  S3: ['object-storage'],
+});
+
 /** A volume named for data, a database's or files' (`pgdata-prod`, `uploads`), not for logs or a cache. */
 const DATA_VOLUME_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS}|uploads?|media|files|storage|minio)(?:[^a-z]|$)`, 'i');
 
@@ -913,6 +926,25 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         destinationProvider: 'aws',
         engines: ['volume'],
         location,
+      });
+      return;
+    }
+    case 'aws_backup_restore_testing_selection': {
+      // AWS Backup restore testing restores recovery points of the selected resources on a schedule and validates them.
+      const kind = (literalOf(attribute(body, 'protected_resource_type')) ?? '').toUpperCase();
+      const engines = RESTORE_TESTED_ENGINES[kind];
+      if (!engines) return;
+      const arns = attribute(body, 'protected_resource_arns');
+      const named = arns?.kind === 'seq' ? arns.items.map((item) => referenceOf(item)).filter((reference): reference is string => !!reference) : [];
+      inventory.evidence({
+        covers: named.length > 0 ? named.map((reference) => `terraform:${directory}:${reference}`) : [`provider:aws@${directory}`],
+        protection: 'provider-managed',
+        mechanism: 'AWS Backup restore testing',
+        destination: 'recovery points restored and validated on a schedule',
+        destinationProvider: 'aws',
+        engines,
+        location,
+        restoreTested: true,
       });
       return;
     }

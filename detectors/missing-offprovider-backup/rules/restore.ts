@@ -38,7 +38,7 @@ export const restoreRules: RuleMeta[] = [
     title: 'Backups exist but no restore is ever tested',
     severity: 'low',
     why: 'A backup nobody has restored is a hope: dumps that are empty, truncated, encrypted with a lost key or missing a schema are found out on the day they are needed. In the incident the newest recoverable copy turned out to be three months old.',
-    fix: 'Add a scheduled job that fetches the latest backup, restores it into a scratch database (a CI service container, a throwaway cluster) and checks it (row counts, `pg_restore --list`, `PRAGMA integrity_check`); Litestream `validation-interval` and borgmatic `checks: [extract]` also count.',
+    fix: 'Add a scheduled job that fetches the latest backup, restores it into a scratch database (a CI service container, a throwaway cluster) and checks it (row counts, `pg_restore --list`, `PRAGMA integrity_check`); Litestream `validation-interval`, borgmatic `checks: [extract]` and AWS Backup restore testing also count.',
     precision: 'medium',
     tags: ['backup'],
     samples: {
