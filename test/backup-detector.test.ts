@@ -465,6 +465,32 @@ describe('what counts as production', () => {
   });
 });
 
+describe('Helm charts with database subcharts', () => {
+  const chart = 'apiVersion: v2\nname: acme\nversion: 1.4.0\ndependencies:\n  - name: postgresql\n    version: 15.5.0\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n  - name: redis\n    version: 19.0.0\n    repository: oci://registry-1.docker.io/bitnamicharts\n';
+  const values = 'image:\n  repository: ghcr.io/acme/app\npostgresql:\n  enabled: true\n  auth:\n    database: acme\n';
+  const deploy = 'name: deploy\non: { push: { branches: [main] } }\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: helm upgrade --install acme ./chart -n acme-prod -f chart/values-production.yaml\n';
+  const velero = 'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: daily\n  namespace: velero\nspec:\n  schedule: "0 3 * * *"\n  template:\n    includedNamespaces: [acme-prod]\n    defaultVolumesToFsBackup: true\n    storageLocation: b2\n---\napiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: acme-velero\n  config:\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n';
+  const files = { 'chart/Chart.yaml': chart, 'chart/values.yaml': values, '.github/workflows/deploy.yml': deploy };
+
+  it('reports the database a deployed release runs from a subchart, in the namespace it installs into', async () => {
+    const { findings, stores } = await run({ ...files, 'chart/values-production.yaml': 'postgresql:\n  primary:\n    persistence:\n      size: 200Gi\n' });
+    expect(findings).toEqual(['no-backup high chart/Chart.yaml:5']);
+    expect(stores.find((store) => store.name === 'acme/postgresql')).toMatchObject({ environment: 'production', production: true });
+  });
+
+  it('finds the subchart in a Velero schedule of that namespace', async () => {
+    expect((await run({ ...files, 'k8s/velero/schedule.yaml': velero })).findings).toEqual(['restore-never-tested low chart/Chart.yaml:5']);
+    // Another namespace's schedule does not cover it.
+    expect((await run({ ...files, 'k8s/velero/schedule.yaml': velero.replace('[acme-prod]', '[acme-staging]') })).findings).toEqual(['no-backup high chart/Chart.yaml:5']);
+  });
+
+  it('stays quiet when production turns the subchart off, or nothing deploys the chart', async () => {
+    expect((await run({ ...files, 'chart/values-production.yaml': 'postgresql:\n  enabled: false\nexternalDatabase:\n  existingSecret: acme-db\n' })).findings).toEqual([]);
+    expect((await run({ ...files, 'chart/values.yaml': values.replace('  enabled: true', '  enabled: false') })).findings).toEqual([]);
+    expect((await run({ 'chart/Chart.yaml': chart, 'chart/values.yaml': values })).findings).toEqual([]);
+  });
+});
+
 describe('formats across platform families', () => {
   const cases: Array<{ note: string; files: Record<string, string>; findings: string[] }> = [
     {

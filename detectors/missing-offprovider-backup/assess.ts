@@ -75,6 +75,7 @@ export function assess(context: FinishContext): void {
   const appDeploys = deploys.filter((entry) => entry.value !== 'cloudflare' && entry.value !== 'supabase');
   const composeDeploys = byKind('deploys-compose').filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
   const inferred = inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence);
+  const helmOff = placeHelmSubcharts(stores, byKind('helm-release'), byKind('helm-values'));
   const terraformRoots = new Set(byKind('terraform-root').map((entry) => entry.directory));
   const productionModules = new Set(byKind('terraform-module-call').filter((entry) => entry.value === 'production').map((entry) => entry.directory));
   const supabaseHosted = byKind('supabase-hosted').length > 0;
@@ -84,7 +85,7 @@ export function assess(context: FinishContext): void {
 
   const environments = new Map(stores.map((store) => [store.id, environmentOf(store, aliases, stacks)]));
   const declaredProduction = (store: DataStore): boolean => {
-    if (store.testOnly) return false;
+    if (store.testOnly || helmOff.has(store.id)) return false;
     const environment = environments.get(store.id);
     if (environment && environment !== 'production') return false;
     if (buttons.has(store.platform) && store.declaredBy === 'platform') return false;
@@ -621,6 +622,33 @@ function inferPlatformDatabases(stores: DataStore[], appDeploys: readonly StoreC
     inferred.add(store.id);
   });
   return inferred;
+}
+
+/**
+ * Database subcharts of a chart (`helm:<chart directory>:<values key>`): a release installs one into its namespace,
+ * where a Velero schedule of that namespace finds it, and in production unless production's values (else the chart's
+ * own values.yaml) turn it off (`postgresql.enabled: false`, an external database instead). Replaces the stores with
+ * their namespaces and environment in `stores`; returns the ids of those turned off.
+ */
+function placeHelmSubcharts(stores: DataStore[], releases: readonly StoreContext[], values: readonly StoreContext[]): Set<string> {
+  const off = new Set<string>();
+  stores.forEach((store, index) => {
+    const helm = store.identities.find((identity) => identity.startsWith('helm:'));
+    if (!helm) return;
+    const key = helm.slice(helm.lastIndexOf(':') + 1);
+    const chart = directoryOf(store.location.path);
+    const setting = (file: StoreContext) => file.name?.toLowerCase() === key;
+    const production = values.filter((file) => setting(file) && environmentOfPath(file.location.path)?.environment === 'production');
+    const base = values.filter((file) => setting(file) && file.directory === chart && fileNameOf(file.location.path).toLowerCase().replace(/\.yml$/, '.yaml') === 'values.yaml');
+    const decisive = production.length > 0 ? production : base;
+    if (decisive.length > 0 && decisive.every((file) => file.value === 'false')) off.add(store.id);
+    const mine = releases.filter((release) => release.value && release.value.replace(/^\.\//, '').replace(/\/+$/, '') === chart);
+    const namespaces = [...new Set(mine.map((release) => release.name).filter((name): name is string => !!name))];
+    if (namespaces.length === 0) return;
+    const environment = store.environment ?? namespaces.map((namespace) => canonicalEnvironment(namespace)).find((found) => found === 'production');
+    stores[index] = { ...store, environment, identities: [...store.identities, ...namespaces.map((namespace) => `k8s:${namespace}:helm/${key}`.toLowerCase())] };
+  });
+  return off;
 }
 
 /** The deploy to cite for a production store: one not placed in another environment (`deploy.staging.yml`), if any. */

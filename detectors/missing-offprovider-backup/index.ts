@@ -34,7 +34,7 @@ import { isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
 import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
-import { isHelmTemplate, looksLikeKubernetes, scanCnpgChartValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
+import { isHelmChart, isHelmTemplate, isHelmValues, looksLikeKubernetes, scanCnpgChartValues, scanHelmChart, scanHelmValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
 import { scanProgram } from './inventory/programs.js';
 import { scanSst } from './inventory/sst.js';
 import { isSstConfig } from '../../knowledge/environments/sst.js';
@@ -278,10 +278,12 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   else if (isKamalConfig(path)) scanKamal(inventory);
   else if (isOrmConfig(path)) scanOrm(inventory);
   else if (file.format === 'yaml' && isHelmTemplate(path, file.text)) return;
+  else if (file.format === 'yaml' && isHelmChart(path)) scanHelmChart(inventory);
   else if (file.format === 'yaml' && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
   // The prefilter says no to most files; the patterns then confirm the chart's shape (the slow path asks every file).
   else if (file.format === 'yaml' && file.hasKeyword('backupStorageLocation') && file.text.includes('backupStorageLocation') && /^(?:schedules|configuration):/m.test(file.text)) scanVeleroValues(inventory);
   else if (file.format === 'yaml' && file.hasKeyword('type: postgresql') && /^type:[ \t]*postgresql[ \t]*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
+  else if (file.format === 'yaml' && isHelmValues(path) && /^\s+enabled:/m.test(file.text)) scanHelmValues(inventory);
   else if ((file.format === 'yaml' || file.format === 'json') && (file.hasKeyword('AWS::') || file.hasKeyword('serverless')) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);

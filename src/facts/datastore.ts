@@ -137,7 +137,11 @@ export interface StoreContext {
     /** A tag a Terraform directory's provider gives every resource (`default_tags`): `name` = `key=value`, or `*`. */
     | 'default-tags'
     /** An AWS Backup vault lock: `name` = the vault's address, `value` = `compliance` or `governance`, `policy` = its minimum retention in days. */
-    | 'vault-lock';
+    | 'vault-lock'
+    /** `helm upgrade --install`: `value` = the chart's path as written, `name` = the namespace, when given. */
+    | 'helm-release'
+    /** A Helm values file turning a database subchart on or off: `name` = its values key, `value` = `true`/`false`, `directory` = the file's. */
+    | 'helm-values';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */

@@ -46,7 +46,13 @@ export interface ScriptReading {
   /** Supabase project refs the script links or deploys to (`--project-ref`), or `linked` for the linked project. */
   supabaseProjects: string[];
   /** Deploy commands: how the repo ships (`fly`, `railway`, `compose`...), with the compose file a remote `up` names. */
-  deploys: Array<{ kind: string; offset: number; composeFiles?: string[]; remote: boolean }>;
+  deploys: Array<{ kind: string; offset: number; composeFiles?: string[]; remote: boolean; release?: HelmRelease }>;
+}
+
+/** What `helm upgrade --install <release> <chart> -n <namespace>` installs, and where. */
+export interface HelmRelease {
+  chart: string;
+  namespace?: string;
 }
 
 /** Environment a script runs with: literal values only. */
@@ -829,8 +835,11 @@ function rcloneFromEnv(env: ScriptEnv): Map<string, string> {
   return remotes;
 }
 
+/** Options of `helm upgrade`/`install` that take a value. */
+const HELM_VALUE_OPTIONS = ['-n', '--namespace', '-f', '--values', '--set', '--set-string', '--set-file', '--version', '--timeout', '--kube-context', '--kubeconfig', '-o', '--output', '--post-renderer', '--description', '--repo'];
+
 /** A command that ships the app somewhere: the platform, and for compose, the file it brings up and whether on a server. */
-function deployOf(words: string[], remote: boolean): { kind: string; composeFiles?: string[]; remote: boolean } | undefined {
+function deployOf(words: string[], remote: boolean): { kind: string; composeFiles?: string[]; remote: boolean; release?: HelmRelease } | undefined {
   const [head, first, second] = words;
   const tool = head?.replace(/^.*\//, '');
   if ((tool === 'fly' || tool === 'flyctl') && first === 'deploy') return { kind: 'fly', remote: true };
@@ -842,7 +851,12 @@ function deployOf(words: string[], remote: boolean): { kind: string; composeFile
   if (tool === 'git' && first === 'push' && /^(heroku|dokku)$/.test(second ?? '')) return { kind: second!, remote: true };
   if (tool === 'dokku') return { kind: 'dokku', remote: true };
   if (tool === 'kubectl' && (first === 'apply' || first === 'rollout')) return { kind: 'kubernetes', remote: true };
-  if (tool === 'helm' && (first === 'upgrade' || first === 'install')) return { kind: 'kubernetes', remote: true };
+  if (tool === 'helm' && (first === 'upgrade' || first === 'install')) {
+    // `helm upgrade --install acme ./chart -n acme-prod -f …`: the release name, then the chart.
+    const [, chart] = positional(dropOptionValues(words.slice(1), HELM_VALUE_OPTIONS), 1);
+    const namespace = optionValues(words, '-n', '--namespace')[0];
+    return { kind: 'kubernetes', remote: true, release: chart ? { chart, namespace } : undefined };
+  }
   if ((tool === 'serverless' || tool === 'sls' || tool === 'sst' || tool === 'cdk' || tool === 'cdklocal') && first === 'deploy') return { kind: 'infrastructure', remote: true };
   if ((tool === 'terraform' || tool === 'tofu' || tool === 'terragrunt') && first === 'apply') return { kind: 'infrastructure', remote: true };
   if (tool === 'pulumi' && first === 'up') return { kind: 'infrastructure', remote: true };

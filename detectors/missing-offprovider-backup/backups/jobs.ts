@@ -157,6 +157,8 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
       continue;
     }
     inventory.context({ kind: 'deploys', value: deploy.kind, location });
+    // Which chart a release installs into which namespace: its subcharts' databases live there.
+    if (deploy.release) inventory.context({ kind: 'helm-release', name: deploy.release.namespace, value: deploy.release.chart, location });
   }
 }
 

@@ -5,7 +5,8 @@ import type { DestructiveSetting } from '../../../src/facts/datastore.js';
 import { type DataNode, get, type MapNode } from '../../../src/parse/data-tree.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
 import { classifyDestination, isUnresolved, type Destination } from '../backups/destinations.js';
-import { engineOfContainer, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { directoryOf, engineOfContainer, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Engine, type Inventory } from '../shared.js';
+import { lookupTable } from '../../../src/lookup-table.js';
 
 const STORAGE_PROVISIONERS: Array<[RegExp, string]> = [
   [/ebs\.csi\.aws\.com|kubernetes\.io\/aws-ebs|efs\.csi\.aws\.com/, 'aws'],
@@ -456,6 +457,69 @@ function zalandoConfig(inventory: Inventory, configuration: DataNode | undefined
     if (!found || !found.value) continue;
     const destination = classifyDestination(`${scheme}${found.value}`, scheme === 's3://' ? endpoint : undefined);
     inventory.evidence({ covers: ['operator:zalando'], protection: protectionOf(destination), mechanism: key.startsWith('wal') ? 'zalando wal-g' : 'zalando logical backup', destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: ['postgres'], location: inventory.line(found.line), environment });
+  }
+}
+
+/** Subcharts that run a database (Bitnami's and their forks), by chart name. */
+const HELM_DATABASES: Readonly<Record<string, Engine>> = lookupTable({
+  postgresql: 'postgres',
+  'postgresql-ha': 'postgres',
+  mysql: 'mysql',
+  mariadb: 'mysql',
+  'mariadb-galera': 'mysql',
+  mongodb: 'mongo',
+  'mongodb-sharded': 'mongo',
+  clickhouse: 'clickhouse',
+  cassandra: 'cassandra',
+  couchdb: 'couchdb',
+  neo4j: 'neo4j',
+  influxdb: 'influxdb',
+  influxdb2: 'influxdb',
+});
+
+export function isHelmChart(path: string): boolean {
+  return /(^|\/)Chart\.ya?ml$/.test(path);
+}
+
+/** Values files of a chart or of a release (`values.yaml`, `values-production.yaml`, `helm/production.values.yaml`). */
+export function isHelmValues(path: string): boolean {
+  return /(^|\/|[.-])values([.-][\w.-]+)?\.ya?ml$/i.test(path);
+}
+
+/**
+ * A chart's database subcharts (`dependencies: [{ name: postgresql, repository: …bitnamicharts }]`): a database the
+ * release runs in its namespace, on a claim nothing copies. Whether the release turns it on is for the values files.
+ */
+export function scanHelmChart(inventory: Inventory): void {
+  const root = mapOf(inventory.file.data()?.roots[0]);
+  const chart = literalOf(get(root, 'name'));
+  if (!chart || literalOf(get(root, 'type')) === 'library') return;
+  for (const dependency of itemsOf(get(root, 'dependencies'))) {
+    const name = literalOf(get(dependency, 'name'));
+    const engine = name ? HELM_DATABASES[name] : undefined;
+    if (!name || !engine) continue;
+    const key = literalOf(get(dependency, 'alias')) ?? name;
+    inventory.store({
+      platform: 'kubernetes',
+      provider: 'kubernetes',
+      engine,
+      name: `${chart}/${key}`,
+      location: inventory.at(dependency.span),
+      identities: [`helm:${directoryOf(inventory.path)}:${key}`],
+      declaredBy: 'manifest',
+      builtInBackup: { protection: 'none', description: `the ${name} subchart keeps its data on a PersistentVolume, which has no backup unless something snapshots or copies it` },
+    });
+  }
+}
+
+/** A values file's `<subchart>.enabled` for database subcharts. */
+export function scanHelmValues(inventory: Inventory): void {
+  const root = mapOf(inventory.file.data()?.roots[0]);
+  for (const entry of root?.entries ?? []) {
+    if (!HELM_DATABASES[entry.key] && !/^(postgres|mysql|mariadb|mongo|db|database)/i.test(entry.key)) continue;
+    const enabled = isTruthy(get(entry.value, 'enabled'));
+    if (enabled === undefined) continue;
+    inventory.context({ kind: 'helm-values', directory: directoryOf(inventory.path), name: entry.key, value: String(enabled), location: inventory.line(entry.keySpan.line) });
   }
 }
 
