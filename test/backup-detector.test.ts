@@ -315,6 +315,17 @@ resource "aws_backup_selection" "main" {
     expect((await run({ 'infra/main.tf': TERRAFORM_ROOT, 'infra/backup.tf': backup('') })).findings).toEqual(['provider-only-backup high infra/main.tf:14']);
   });
 
+  it('lets a selection naming a local module (module.db.arn) cover the resources the module declares', async () => {
+    const module = 'variable "identifier" {}\n\nresource "aws_db_instance" "this" {\n  identifier               = var.identifier\n  engine                   = "postgres"\n  instance_class           = "db.t4g.medium"\n  backup_retention_period  = 7\n  deletion_protection      = true\n  delete_automated_backups = false\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\noutput "arn" {\n  value = aws_db_instance.this.arn\n}\n';
+    const root = (resources: string) => `terraform {\n  backend "s3" {\n    bucket = "acme-tf"\n    key    = "prod.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nprovider "aws" {\n  region              = "eu-west-1"\n  allowed_account_ids = ["111122223333"]\n}\n\nmodule "db" {\n  source      = "../../modules/rds"\n  identifier  = "orders-prod"\n  environment = "production"\n}\n\nresource "aws_backup_plan" "daily" {\n  name = "daily"\n  rule {\n    rule_name         = "daily"\n    target_vault_name = "local"\n    copy_action {\n      destination_vault_arn = "arn:aws:backup:eu-central-1:444455556666:backup-vault:dr"\n    }\n  }\n}\n\nresource "aws_backup_selection" "db" {\n  name         = "db"\n  iam_role_arn = "arn:aws:iam::111122223333:role/backup"\n  plan_id      = aws_backup_plan.daily.id\n  resources    = [${resources}]\n}\n`;
+    expect((await run({ 'modules/rds/main.tf': module, 'envs/prod/main.tf': root('module.db.arn') })).findings).toEqual(['restore-never-tested low modules/rds/main.tf:3']);
+    // Another module's resources are not selected.
+    expect((await run({ 'modules/rds/main.tf': module, 'envs/prod/main.tf': root('module.cache.arn') })).findings).toEqual(['provider-only-backup high modules/rds/main.tf:3']);
+    // A registry module read as the instance it wraps is named the same way.
+    const registry = root('module.db.db_instance_arn').replace('  source      = "../../modules/rds"\n', '  source      = "terraform-aws-modules/rds/aws"\n  engine      = "postgres"\n  deletion_protection = true\n  delete_automated_backups = false\n');
+    expect((await run({ 'envs/prod/main.tf': registry })).findings).toEqual(['no-prevent-destroy low envs/prod/main.tf:14', 'restore-never-tested low envs/prod/main.tf:14']);
+  });
+
   it('reads a dynamic copy_action block (copies made for the workspaces its for_each keeps) like a static one', async () => {
     const files = { 'main.tf': readFixtureLike('dynamic') };
     expect((await run(files)).findings).toEqual(['restore-never-tested low main.tf:3']);

@@ -158,7 +158,9 @@ export function assess(context: FinishContext): void {
     tags.add(entry.name ?? '*');
     defaultTags.set(entry.directory ?? '.', tags);
   }
-  const coverage = new Coverage(stores, referencedPlans, defaultTags);
+  // `terraform:envs/prod:module.db` (a selection naming `module.db.arn`) -> the module's directory.
+  const moduleCalls = new Map(byKind('terraform-module-call').filter((entry) => entry.name).map((entry) => [`terraform:${entry.name!.toLowerCase()}`, entry.directory!]));
+  const coverage = new Coverage(stores, referencedPlans, defaultTags, moduleCalls);
   for (const store of kept) {
     const assessment = assessments.get(store.id)!;
     const identities = store.platform === 'supabase' ? [...store.identities, ...supabaseIdentities] : store.identities;
@@ -433,6 +435,7 @@ class Coverage {
     private readonly all: readonly DataStore[],
     private readonly referencedPlans: ReadonlySet<string>,
     private readonly defaultTags: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+    private readonly moduleCalls: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   covers(item: BackupEvidence, store: DataStore): boolean {
@@ -445,7 +448,7 @@ class Coverage {
     }
     // Unnamed (a dump of `$DATABASE_URL`): by engine, within the part of a monorepo the backup sits in.
     if (named.length === 0) return engineOk && sameArea(item.location.path, store.location.path);
-    if (named.some((cover) => coverMatches(cover, store, this.defaultTags))) {
+    if (named.some((cover) => coverMatches(cover, store, this.defaultTags, this.moduleCalls))) {
       if (!engineOk && !named.some((cover) => store.identities.includes(cover))) return false;
       // A file path inside a mount (Litestream's `/data/app.db`) names no volume: every app mounts `/data`. Of the
       // volumes it fits, the backup covers those of the app nearest its own config (`sidecar/litestream.yml` is the
@@ -463,7 +466,7 @@ class Coverage {
       const { named } = this.coversOf(item);
       best = 0;
       for (const candidate of this.all) {
-        if (named.some((cover) => coverMatches(cover, candidate, this.defaultTags))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
+        if (named.some((cover) => coverMatches(cover, candidate, this.defaultTags, this.moduleCalls))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
       }
       this.nearestDepth.set(item, best);
     }
@@ -493,7 +496,7 @@ class Coverage {
   private namesAnyStore(item: BackupEvidence, named: readonly string[]): boolean {
     let found = this.namesSomeStore.get(item);
     if (found === undefined) {
-      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate, this.defaultTags)));
+      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate, this.defaultTags, this.moduleCalls)));
       this.namesSomeStore.set(item, found);
     }
     return found;
@@ -531,8 +534,11 @@ function sharedDepth(a: string, b: string): number {
   return depth;
 }
 
-function coverMatches(cover: string, candidate: DataStore, defaultTags: ReadonlyMap<string, ReadonlySet<string>> = new Map()): boolean {
+function coverMatches(cover: string, candidate: DataStore, defaultTags: ReadonlyMap<string, ReadonlySet<string>> = new Map(), moduleCalls: ReadonlyMap<string, string> = new Map()): boolean {
   if (candidate.identities.includes(cover)) return true;
+  // A local module named by its call (`module.db.arn`): the resources declared in the module's directory.
+  const module = moduleCalls.get(cover);
+  if (module !== undefined) return candidate.identities.some((identity) => identity.startsWith(`terraform:${module.toLowerCase()}:`));
   if (cover.startsWith('tag:')) {
     // An AWS Backup tag selection: resources of its configuration that carry the tag, or may (computed tags).
     const at = cover.lastIndexOf('@');

@@ -20,6 +20,8 @@ interface Resource {
   label: string;
   body: MapNode;
   line: number;
+  /** A registry module read as the resource it wraps: other resources refer to it as `module.<label>`. */
+  module?: boolean;
 }
 
 function attribute(node: DataNode | undefined, key: string): DataNode | undefined {
@@ -102,7 +104,8 @@ export function scanTerraform(inventory: Inventory): void {
       if (!source || !/^\.\.?\//.test(source)) continue;
       const named = ['environment', 'env', 'stage', 'environment_name'].map((key) => literalOf(attribute(map, key))).find((value) => value !== undefined);
       const environment = environmentNamed(named) ?? environmentOf(inventory.path, []);
-      inventory.context({ kind: 'terraform-module-call', directory: joinPath(directory, source), value: environment ?? '', location: inventory.line(map.span.line) });
+      // `name` is the call's address (`envs/prod:module.db`): a backup selection there may name `module.db.arn`.
+      inventory.context({ kind: 'terraform-module-call', directory: joinPath(directory, source), name: `${directory}:module.${map.block.labels[0] ?? ''}`, value: environment ?? '', location: inventory.line(map.span.line) });
     } else if (entry.key === 'terraform' && (block(map, 'backend') || block(map, 'cloud'))) {
       inventory.context({ kind: 'terraform-root', directory, location: inventory.line(map.span.line) });
       inventory.context({ kind: 'deploys', value: 'terraform', location: inventory.line(map.span.line) });
@@ -113,7 +116,7 @@ export function scanTerraform(inventory: Inventory): void {
     const map = mapOf(entry.value);
     if (entry.key === 'module' && map?.block?.labels[0]) {
       const standIn = registryModuleResource(map);
-      if (standIn) resources.push({ ...standIn, label: map.block.labels[0], line: map.span.line });
+      if (standIn) resources.push({ ...standIn, label: map.block.labels[0], line: map.span.line, module: true });
       continue;
     }
     if (entry.key !== 'resource' || !map?.block) continue;
@@ -275,7 +278,8 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
   };
   const name = (key: string) => literalOf(attribute(body, key));
   // Every store carries its tags, which AWS Backup's tag selections pick by.
-  const store = (fact: Parameters<Inventory['store']>[0]) => inventory.store({ ...fact, tags: selectableTags(body) });
+  const store = (fact: Parameters<Inventory['store']>[0]) =>
+    inventory.store({ ...fact, identities: resource.module ? [...fact.identities, `terraform:${directory}:module.${label}`] : fact.identities, tags: selectableTags(body) });
   const sameDir = (t: string) => all.filter((candidate) => candidate.type === t);
   const refersTo = (candidate: Resource, key: string) => referenceOf(attribute(candidate.body, key)) === address;
   // A server or disk the team runs a database or files on: a store of the provider, named by its kind and name.
