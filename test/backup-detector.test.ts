@@ -326,6 +326,13 @@ resource "aws_backup_selection" "main" {
     expect((await run({ 'envs/prod/main.tf': registry })).findings).toEqual(['no-prevent-destroy low envs/prod/main.tf:14', 'restore-never-tested low envs/prod/main.tf:14']);
   });
 
+  it('reads an Azure storage account\'s blob versioning or soft delete as copies Azure holds', async () => {
+    const account = (blob: string) => `provider "azurerm" {\n  features {}\n}\n\nresource "azurerm_storage_account" "uploads" {\n  name                     = "acmeuploads"\n  resource_group_name      = "rg-acme-prod"\n  location                 = "westeurope"\n  account_tier             = "Standard"\n  account_replication_type = "LRS"\n${blob}  lifecycle {\n    prevent_destroy = true\n  }\n}\n`;
+    expect((await run({ 'infra/main.tf': account('') })).findings).toEqual(['no-backup high infra/main.tf:5']);
+    expect((await run({ 'infra/main.tf': account('  blob_properties {\n    versioning_enabled = true\n  }\n') })).findings).toEqual(['provider-only-backup high infra/main.tf:5']);
+    expect((await run({ 'infra/main.tf': account('  blob_properties {\n    delete_retention_policy {\n      days = 30\n    }\n  }\n') })).findings).toEqual(['provider-only-backup high infra/main.tf:5']);
+  });
+
   it('reads a dynamic copy_action block (copies made for the workspaces its for_each keeps) like a static one', async () => {
     const files = { 'main.tf': readFixtureLike('dynamic') };
     expect((await run(files)).findings).toEqual(['restore-never-tested low main.tf:3']);

@@ -201,6 +201,12 @@ function tagSelections(selection: MapNode): string[] | undefined {
   return found;
 }
 
+/** A storage account's blob versioning, or soft delete of blobs or containers (`blob_properties`). */
+function blobVersioned(body: MapNode): boolean {
+  const blob = block(body, 'blob_properties');
+  return isTruthy(attribute(blob, 'versioning_enabled')) === true || block(blob, 'delete_retention_policy') !== undefined || block(blob, 'container_delete_retention_policy') !== undefined;
+}
+
 function environmentOfResource(inventory: Inventory, names: Array<string | undefined>, body: MapNode): string | undefined {
   const tags = tagsOf(body);
   const tagged = tags.environment ?? tags.env ?? tags.stage;
@@ -655,7 +661,9 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         declaredBy: 'infrastructure',
         builtInBackup: /GRS|GZRS/i.test(name('account_replication_type') ?? '')
           ? { protection: 'same-account-other-region', description: 'geo-redundant storage replicates to another region, in the same subscription' }
-          : { protection: 'none', description: 'no blob versioning, soft delete or backup vault is visible' },
+          : blobVersioned(body)
+            ? { protection: 'provider-managed', description: 'blob versioning or soft delete keeps old versions in the same storage account, which goes with the account or the subscription' }
+            : { protection: 'none', description: 'no blob versioning, soft delete or backup vault is visible' },
         destructiveSettings: settings,
       });
       return;
