@@ -159,7 +159,7 @@ export function assess(context: FinishContext): void {
     defaultTags.set(entry.directory ?? '.', tags);
   }
   // `terraform:envs/prod:module.db` (a selection naming `module.db.arn`) -> the module's directory.
-  const moduleCalls = new Map(byKind('terraform-module-call').filter((entry) => entry.name).map((entry) => [`terraform:${entry.name!.toLowerCase()}`, entry.directory!]));
+  const moduleCalls = new Map(byKind('terraform-module-call').filter((entry) => entry.name).map((entry) => [`terraform:${entry.name}`, entry.directory!]));
   const coverage = new Coverage(stores, referencedPlans, defaultTags, moduleCalls);
   for (const store of kept) {
     const assessment = assessments.get(store.id)!;
@@ -167,7 +167,7 @@ export function assess(context: FinishContext): void {
     const withIdentities = { ...store, identities };
     for (const item of evidence) {
       if (!coverage.covers(item, withIdentities)) {
-        const byTag = item.covers.some((cover) => cover.startsWith('tag:') && cover.endsWith(`@${directoryOf(store.location.path)}`));
+        const byTag = item.covers.some((cover) => tagCover(cover)?.directory === directoryOf(store.location.path));
         if (byTag && store.provider === 'aws' && (!item.engines || item.engines.some((engine) => engineMatches(engine, store)))) (assessment.passedBy ??= []).push(item);
         continue;
       }
@@ -534,19 +534,24 @@ function sharedDepth(a: string, b: string): number {
   return depth;
 }
 
+/** `tag:<key>=<value>@<directory>`: the tag a selection picks by, in the Terraform directory it is declared in. */
+function tagCover(cover: string): { tag: string; directory: string } | undefined {
+  if (!cover.startsWith('tag:')) return undefined;
+  const at = cover.lastIndexOf('@');
+  return { tag: cover.slice('tag:'.length, at), directory: cover.slice(at + 1) };
+}
+
 function coverMatches(cover: string, candidate: DataStore, defaultTags: ReadonlyMap<string, ReadonlySet<string>> = new Map(), moduleCalls: ReadonlyMap<string, string> = new Map()): boolean {
   if (candidate.identities.includes(cover)) return true;
   // A local module named by its call (`module.db.arn`): the resources declared in the module's directory.
   const module = moduleCalls.get(cover);
   if (module !== undefined) return candidate.identities.some((identity) => identity.startsWith(`terraform:${module.toLowerCase()}:`));
-  if (cover.startsWith('tag:')) {
+  const selection = tagCover(cover);
+  if (selection) {
     // An AWS Backup tag selection: resources of its configuration that carry the tag, or may (computed tags).
-    const at = cover.lastIndexOf('@');
-    const tag = cover.slice('tag:'.length, at);
-    const directory = cover.slice(at + 1);
-    if (candidate.provider !== 'aws' || directoryOf(candidate.location.path) !== directory) return false;
-    const tags = [...(candidate.tags ?? []), ...(defaultTags.get(directory) ?? [])];
-    return tags.includes(tag) || tags.includes('*');
+    if (candidate.provider !== 'aws' || directoryOf(candidate.location.path) !== selection.directory) return false;
+    const tags = [...(candidate.tags ?? []), ...(defaultTags.get(selection.directory) ?? [])];
+    return tags.includes(selection.tag) || tags.includes('*');
   }
   if (cover.startsWith('provider:')) {
     const [provider, directory] = cover.slice('provider:'.length).split('@');
@@ -723,7 +728,7 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
   }
   // A plan that would copy it selects by tags it lacks: say so, the fix may be one tag.
   const passedBy = assessment.passedBy ?? [];
-  const untagged = passedBy.map((item) => `the ${item.mechanism === 'aws-backup' ? 'AWS Backup selection' : item.mechanism} in ${item.location.path} picks resources tagged ${item.covers.filter((cover) => cover.startsWith('tag:')).map((cover) => cover.slice('tag:'.length, cover.lastIndexOf('@'))).join(' or ')}`);
+  const untagged = passedBy.map((item) => `the ${item.mechanism === 'aws-backup' ? 'AWS Backup selection' : item.mechanism} in ${item.location.path} picks resources tagged ${item.covers.flatMap((cover) => tagCover(cover)?.tag ?? []).join(' or ')}`);
   for (const item of passedBy) related.push({ location: item.location, message: `${item.mechanism}: selects resources by tag, and this one lacks the tag` });
   const missing = ` No copy to another provider or account is configured in the repo${untagged.length > 0 ? ` for it: ${[...new Set(untagged)].join('; ')}, and it has no such tag` : ''}.`;
   // A store known only from its use (a connection host, a client package) is weaker evidence than a declaration,

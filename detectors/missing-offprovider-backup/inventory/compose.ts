@@ -62,15 +62,18 @@ export function scanCompose(inventory: Inventory): void {
     const command = [get(service, 'command'), get(service, 'entrypoint')].map((node) => (node?.kind === 'seq' ? node.items.map((item) => textOf(item) ?? '').join(' ') : (textOf(node) ?? ''))).join('\n');
     const line = entry.keySpan.line;
     // Backup sidecars: known backup images, or any container whose command dumps a database.
-    const envFile = textOf(itemsOf(get(service, 'env_file'))[0]) ?? literalOf(get(itemsOf(get(service, 'env_file'))[0], 'path'));
+    const envFileNode = itemsOf(get(service, 'env_file'))[0];
+    const envFile = textOf(envFileNode) ?? literalOf(get(envFileNode, 'path'));
     if (backupImage(inventory, image, env, line, environment, envFile ? `env_file ${envFile}` : undefined)) continue;
     if (command.trim() && readScript(command, env).dumps.length > 0) {
       const commandNode = get(service, 'command') ?? get(service, 'entrypoint')!;
       readJob(inventory, command, { name: `${inventory.path} ${entry.key}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, commandNode.span.line, commandNode.span.endLine) });
       continue;
     }
-    const mounts = itemsOf(get(service, 'volumes')).map((volume) => textOf(volume) ?? literalOf(get(volume, 'source')) ?? '').filter(Boolean);
-    const targets = [...itemsOf(get(service, 'volumes')).map((volume) => (textOf(volume)?.split(':')[1] ?? literalOf(get(volume, 'target')) ?? '')), ...[...env.entries()].filter(([key]) => key === 'PGDATA').map(([, value]) => value)];
+    const volumeNodes = itemsOf(get(service, 'volumes'));
+    const mounts = volumeNodes.map((volume) => textOf(volume) ?? literalOf(get(volume, 'source')) ?? '').filter(Boolean);
+    // Where each volume is mounted in the container (`pgdata:/var/lib/postgresql/data`, or `target:`), and PGDATA.
+    const targets = [...volumeNodes.map((volume) => textOf(volume)?.split(':')[1] ?? literalOf(get(volume, 'target')) ?? ''), env.get('PGDATA') ?? ''];
     const engine = engineOfContainer(image, command, targets);
     if (!engine) continue;
     const named = mounts.map((mount) => mount.split(':')[0]!).filter((source) => source && !/^[./~$]/.test(source));
