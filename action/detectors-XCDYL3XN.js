@@ -598,6 +598,7 @@ function isPlaceholder(value) {
   if (isSequential(trimmed) || isMostlyTyped(trimmed)) return true;
   const body2 = trimmed.replace(/^[a-z]{2,8}[_-](?:[a-z0-9]{1,8}[_-])?/i, "");
   if (body2.length >= 8 && /^(.)\1+$/.test(body2)) return true;
+  if (UUID.test(trimmed) && new Set(trimmed.replace(/-/g, "").toLowerCase()).size < 7) return true;
   return false;
 }
 var HASH_OR_CIPHERTEXT = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[13569]|7|y|gy|sha1|md5|apr1|scrypt|pbkdf2(?:-sha\d+)?)\$[^\s]{8,}|\*[0-9A-Fa-f]{40}|SCRAM-SHA-(?:1|256)\$[^\s]{8,}|md5[0-9a-f]{32}|U2FsdGVkX1[A-Za-z0-9+/]{10,}={0,2}|(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$[^\s]{8,}|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|MD5|SMD5)\}[^\s]{8,}|AQI[BCD]AH[A-Za-z0-9+/]{40,}={0,2}|\{AQAAAB[A-Za-z0-9+/]{10,}={0,2}\}|ENC\([^)\s]{8,}\)|ENC\[[A-Z0-9_]+,data:[^\]]*\]|EV\[\d+:[A-Za-z0-9+/=:]{16,}\])$/;
@@ -909,6 +910,7 @@ var awsSecretAccessKey = {
       sample("internal/storage/session.go", 'sess := session.Must(session.NewSession(&aws.Config{\n	Credentials: credentials.NewStaticCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK", ""),\n}))\n', { expect: { line: 2 }, note: "given by position after its key ID" }),
       sample("src/main/java/com/acme/Upload.java", 'AWSCredentials creds = new BasicAWSCredentials("AKIAQX4KJ2MZ7HTLD5PW", "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK");\n', { expect: { line: 1 } }),
       sample("terraform/provider.tf", 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAQX4KJ2MZ7HTLD5PW"\n  secret_key = "9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK"\n}\n', { expect: { line: 4 } }),
+      sample("rclone.conf", "[s3]\ntype = s3\nprovider = AWS\naccess_key_id = AKIAQX4KJ2MZ7HTLD5PW\nsecret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\n\n[gcs]\ntype = google cloud storage\nservice_account_file = /etc/rclone/gcs.json\n", { expect: { line: 5 }, note: "beside a Google remote, still AWS's: no Google HMAC access id pairs it" }),
       sample("infra/terraform.tfstate", '{\n  "version": 4,\n  "resources": [\n    {\n      "mode": "managed",\n      "type": "aws_iam_access_key",\n      "name": "ci",\n      "instances": [\n        {\n          "attributes": {\n            "id": "AKIAQX4KJ2MZ7HTLD5PW",\n            "secret": "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",\n            "user": "ci"\n          }\n        }\n      ]\n    }\n  ]\n}\n', { expect: { line: 12 }, note: "committed Terraform state of an IAM access key" })
     ],
     negative: [
@@ -1739,8 +1741,12 @@ var cloudflareApiToken = {
     // Older tooling calls a token CLOUDFLARE_API_KEY; a 40-character value that is not hex is a token, not the key.
     { variable: GLOBAL_KEY_NAME, value: LEGACY_TOKEN, keywords: ["cloudflare", "cf_api", "cfapi"] },
     { variable: /^(?:cloudflare\.)?api_token$/, value: LEGACY_TOKEN, keywords: ["api_token"], requires: ['provider "cloudflare"'] },
-    { header: /^authorization$/i, value: LEGACY_TOKEN, keywords: ["authorization"], requires: ["api.cloudflare.com"] }
+    { header: /^authorization$/i, value: LEGACY_TOKEN, keywords: ["authorization"], requires: ["api.cloudflare.com"] },
+    // The `apiToken` input of Cloudflare's own GitHub Actions (wrangler-action, pages-action).
+    { variable: /^apiToken$/, value: LEGACY_TOKEN, keywords: ["apitoken"], requires: ["cloudflare/"] }
   ],
+  // A bare `apiToken` is Cloudflare's only as the input of a Cloudflare action a few lines above it.
+  claims: (context) => context.variable !== "apiToken" || /uses:\s*["']?cloudflare\//.test(context.nearby),
   plausible: (value) => value.startsWith("cfut_") ? hasValidCloudflareChecksum(value) : !isPlaceholder(value) && !hasTypedRun(value) && looksRandom(value, 40, 3.8),
   rate: fixed("scoped", "an API token holds only the permission groups and resources chosen when it was created"),
   reach: "does what its permission groups allow on the accounts and zones it was given; an all-zones edit token can rewrite every DNS record",
@@ -1773,12 +1779,22 @@ resource "cloudflare_record" "www" {
     image: ghcr.io/caddybuilds/caddy-cloudflare:latest
     environment:
       CF_DNS_API_TOKEN: ${LEGACY_API_TOKEN_2}
-`, { expect: { line: 5 } })
+`, { expect: { line: 5 } }),
+      sample(".github/workflows/worker.yml", `jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: cloudflare/wrangler-action@v3
+        with:
+          apiToken: ${LEGACY_API_TOKEN}
+          accountId: 6480e9d30ee5b575a9580f5b126adfc7
+`, { expect: { line: 7 }, note: "a token without the cfut_ prefix, known as the action's input" })
     ],
     negative: [
       sample(".github/workflows/pages.yml", "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n          accountId: 6480e9d30ee5b575a9580f5b126adfc7\n"),
       sample("docs/tokens.md", "Tokens look like `cfut_iPLkHomeXpKrKSYNHaHLgn1IXRn9CtZW6hGKYkoU0000abcd`.\n", { note: "checksum fails" }),
-      sample("wrangler.toml", 'name = "acme-api"\naccount_id = "6480e9d30ee5b575a9580f5b126adfc7"\nmain = "src/index.ts"\n')
+      sample("wrangler.toml", 'name = "acme-api"\naccount_id = "6480e9d30ee5b575a9580f5b126adfc7"\nmain = "src/index.ts"\n'),
+      sample(".github/workflows/release.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n      - run: npm run build\n      - run: npm test\n      - uses: acme/notify-action@v2\n        with:\n          apiToken: rVmMk-7N9_6VlWiXUqVxjPmFjslH64dM0hltJ1-e\n", { note: "another action's apiToken in a workflow that also runs Cloudflare's" })
     ]
   }
 };
@@ -2007,6 +2023,195 @@ function base64urlFragments(text) {
   }
   return fragments;
 }
+
+// knowledge/credentials/clouds.ts
+var SCW_ACCESS_KEY = "SCWI67LE6PKEBP94GIM8";
+var SCW_SECRET_KEY = "04a5e46e-11e2-450e-9807-9ebf3543d916";
+var SCALEWAY_REFERENCE = "https://www.scaleway.com/en/docs/iam/concepts/#api-key";
+function rateScalewayKey(context) {
+  return readOnlyRating(context, "Scaleway API key") ?? {
+    scope: "root",
+    because: "an API key carries the IAM policies of its user or application, which are not in the repository: the Organization owner's keys and a full-access application's reach every project, so it is rated the broad kind"
+  };
+}
+var SCALEWAY_REACH = "with its bearer's IAM policies, deletes every Instance, volume, snapshot, managed database and Object Storage bucket of the Organization's projects";
+var SCALEWAY_NARROWER = "give the job an IAM application of its own whose policy covers one project and only the permission sets it needs (read-only where it only reads), with an expiring API key";
+var scalewayAccessKey = {
+  id: "scaleway-access-key",
+  provider: "scaleway",
+  title: "Scaleway API access key",
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(SCW[A-Z0-9]{17})(?![A-Za-z0-9_])/g, keywords: ["scw"] }],
+  plausible: (value) => !isPlaceholder(value.slice(3)) && new Set(value.slice(3)).size >= 8 && /[0-9]/.test(value.slice(3)),
+  rate: rateScalewayKey,
+  companionOf: "scaleway-secret-key",
+  reach: `with its secret key, ${SCALEWAY_REACH}`,
+  narrower: SCALEWAY_NARROWER,
+  reference: SCALEWAY_REFERENCE,
+  samples: {
+    positive: [
+      sample("scripts/provision.sh", `#!/bin/sh
+export SCW_ACCESS_KEY=${SCW_ACCESS_KEY}
+export SCW_SECRET_KEY=${SCW_SECRET_KEY}
+scw instance server create type=DEV1-S image=ubuntu_jammy
+`, { expect: { line: 2 } })
+    ],
+    negative: [
+      sample("docs/scaleway.md", "Access keys look like `SCWXXXXXXXXXXXXXXXXX`; export it as `SCW_ACCESS_KEY`.\n"),
+      sample("scripts/provision.sh", '#!/bin/sh\nexport SCW_ACCESS_KEY="$(pass show scaleway/access-key)"\n')
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("ops/scw.env", `SCW_ACCESS_KEY=${SCW_ACCESS_KEY}
+`, { expect: { line: 1 } })],
+    negative: [sample("ops/scw.env", `SCW_READONLY_ACCESS_KEY=${SCW_ACCESS_KEY}
+`, { note: "named for a read-only application" })]
+  }
+};
+function plausibleUuid(value) {
+  return UUID.test(value) && !isPlaceholder(value) && !/^0{8}-|-0{12}$|^12345678-/.test(value);
+}
+var scalewaySecretKey = {
+  id: "scaleway-secret-key",
+  provider: "scaleway",
+  title: "Scaleway API secret key",
+  // A UUID known by the name the CLI, the SDKs and Terraform give it, or by the header the API reads it from.
+  contextPatterns: [
+    { variable: /^(?:SCW|SCALEWAY)_SECRET_KEY$|^(?:scw|scaleway)[_.-]?secret[_.-]?key$/i, value: UUID, keywords: ["scw", "scaleway"] },
+    // ~/.config/scw/config.yaml and Terraform's `provider "scaleway"` call it plainly `secret_key`.
+    { variable: /^secret[_-]?key$/i, value: UUID, keywords: ["secret"], requires: ["scaleway"] },
+    { variable: /^secret[_-]?key$/i, value: UUID, keywords: ["secret"], requires: ["scw"] },
+    { header: /^x-auth-token$/i, value: UUID, keywords: ["x-auth-token"], requires: ["api.scaleway.com"] }
+  ],
+  plausible: plausibleUuid,
+  rate: rateScalewayKey,
+  reach: SCALEWAY_REACH,
+  narrower: SCALEWAY_NARROWER,
+  reference: SCALEWAY_REFERENCE,
+  samples: {
+    positive: [
+      sample(".config/scw/config.yaml", `access_key: ${SCW_ACCESS_KEY}
+secret_key: ${SCW_SECRET_KEY}
+default_organization_id: 3f1c2a9e-5b7d-4c8e-9a12-d4e5f6a7b8c9
+default_region: fr-par
+`, { expect: { line: 2 }, note: "the CLI's own config file" }),
+      sample("infra/providers.tf", `provider "scaleway" {
+  access_key = "${SCW_ACCESS_KEY}"
+  secret_key = "${SCW_SECRET_KEY}"
+  zone       = "fr-par-1"
+}
+`, { expect: { line: 3 } }),
+      sample("scripts/list-servers.sh", `#!/bin/sh
+curl -s -H "X-Auth-Token: ${SCW_SECRET_KEY}" https://api.scaleway.com/instance/v1/zones/fr-par-1/servers
+`, { expect: { line: 2 } })
+    ],
+    negative: [
+      sample("infra/providers.tf", 'provider "scaleway" {\n  access_key = var.scw_access_key\n  secret_key = var.scw_secret_key\n}\n'),
+      sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    env:\n      SCW_SECRET_KEY: ${{ secrets.SCW_SECRET_KEY }}\n      SCW_DEFAULT_PROJECT_ID: 3f1c2a9e-5b7d-4c8e-9a12-d4e5f6a7b8c9\n", { note: "a project id is no secret" }),
+      sample("docs/scaleway.md", "```sh\nexport SCW_SECRET_KEY=00000000-0000-0000-0000-000000000000\n```\n"),
+      sample("tests/test_config.py", "def test_reads_keys(monkeypatch):\n    monkeypatch.setenv('SCW_ACCESS_KEY', 'SCWXXXXXXXXXXXXXXXXX')\n    monkeypatch.setenv('SCW_SECRET_KEY', '11111111-1111-1111-1111-111111111111')\n", { note: "a fixture of one digit repeated" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("infra/providers.tf", `provider "scaleway" {
+  secret_key = "${SCW_SECRET_KEY}"
+}
+`, { expect: { line: 2 } })],
+    negative: [sample("monitoring/.env", `SCW_READONLY_SECRET_KEY=${SCW_SECRET_KEY}
+`, { note: "named for a read-only application" })]
+  }
+};
+var OVH_APPLICATION_KEY = "IawVd2CTryiAMMoh";
+var OVH_APPLICATION_SECRET = "f1AHZZI4JRU7Vx4HefyIwf22XW7V3Y41";
+var OVH_CONSUMER_KEY = "xCZug1YmhjqHv4S7J6PxiAdj3Xrmu6Ak";
+var OVH_REFERENCE = "https://help.ovhcloud.com/csm/en-gb-api-getting-started-ovhcloud-api?id=kb_article_view&sysparm_article=KB0042784";
+var generatedAlphanumeric = (value) => !isPlaceholder(value) && looksRandom(value, 32, 3.5) && /[0-9]/.test(value);
+var ovhConsumerKey = {
+  id: "ovh-consumer-key",
+  provider: "ovh",
+  title: "OVHcloud API consumer key",
+  // 32 alphanumerics known by the name python-ovh, go-ovh, ovh.conf and Terraform's `provider "ovh"` give it.
+  contextPatterns: [
+    { variable: /^OVH_CONSUMER_KEY$|^ovh[_.-]?consumer[_.-]?key$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ["ovh"] },
+    { variable: /^consumer[_-]?key$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ["consumer"], requires: ["ovh"] }
+  ],
+  plausible: generatedAlphanumeric,
+  rate: (context) => readOnlyRating(context, "OVHcloud consumer key") ?? {
+    scope: "root",
+    because: "a consumer key carries the access rules it was validated with, which are not in the repository, and the usual `GET/POST/PUT/DELETE /*` reaches the whole account"
+  },
+  reach: "with its application secret, calls the OVHcloud API as the account that validated it: with the usual `/*` rules it terminates servers and deletes databases, storage, backups and DNS zones",
+  narrower: "validate a consumer key whose access rules list only the methods and paths the job needs (GET on the one service it reads), or use an OAuth2 service account bound to an IAM policy",
+  reference: OVH_REFERENCE,
+  samples: {
+    positive: [
+      sample("ovh.conf", `[default]
+endpoint=ovh-eu
+
+[ovh-eu]
+application_key=${OVH_APPLICATION_KEY}
+application_secret=${OVH_APPLICATION_SECRET}
+consumer_key=${OVH_CONSUMER_KEY}
+`, { expect: { line: 7 }, note: "python-ovh's configuration file" }),
+      sample("infra/providers.tf", `provider "ovh" {
+  endpoint           = "ovh-eu"
+  application_key    = "${OVH_APPLICATION_KEY}"
+  application_secret = "${OVH_APPLICATION_SECRET}"
+  consumer_key       = "${OVH_CONSUMER_KEY}"
+}
+`, { expect: { line: 5 } }),
+      sample("scripts/reboot.py", `import ovh
+
+client = ovh.Client(endpoint="ovh-eu", application_key="${OVH_APPLICATION_KEY}", application_secret="${OVH_APPLICATION_SECRET}", consumer_key="${OVH_CONSUMER_KEY}")
+`, { expect: { line: 3 } })
+    ],
+    negative: [
+      sample("infra/providers.tf", 'provider "ovh" {\n  endpoint           = "ovh-eu"\n  application_key    = var.ovh_application_key\n  application_secret = var.ovh_application_secret\n  consumer_key       = var.ovh_consumer_key\n}\n'),
+      sample("src/twitter.py", `consumer_key = "${OVH_CONSUMER_KEY}"
+`, { note: "a consumer key in a file that names no OVHcloud" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("ops/ovh.env", `OVH_CONSUMER_KEY=${OVH_CONSUMER_KEY}
+`, { expect: { line: 1 } })],
+    negative: [sample("ops/ovh.env", `# read-only consumer key: GET /dedicated/server/*
+OVH_CONSUMER_KEY=${OVH_CONSUMER_KEY}
+`)]
+  }
+};
+var ovhApplicationSecret = {
+  id: "ovh-application-secret",
+  provider: "ovh",
+  title: "OVHcloud API application secret",
+  contextPatterns: [
+    { variable: /^OVH_APPLICATION_SECRET$|^ovh[_.-]?(?:application|app)[_.-]?secret$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ["ovh"] },
+    { variable: /^application[_-]?secret$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ["application"], requires: ["ovh"] }
+  ],
+  plausible: generatedAlphanumeric,
+  // The secret signs requests; what they may do is the consumer key's, which is rated where it sits.
+  rate: fixed("scoped", "an application secret calls nothing alone: every request also needs a consumer key a user validated"),
+  reach: "signs API requests for the application, and with any consumer key of it acts with that key’s access rules",
+  narrower: "keep the application secret in a secret store, and give each consumer key of the application only the access rules its job needs",
+  reference: OVH_REFERENCE,
+  samples: {
+    positive: [
+      sample(".github/workflows/dns.yml", `jobs:
+  dns:
+    runs-on: ubuntu-latest
+    env:
+      OVH_ENDPOINT: ovh-eu
+      OVH_APPLICATION_KEY: ${OVH_APPLICATION_KEY}
+      OVH_APPLICATION_SECRET: ${OVH_APPLICATION_SECRET}
+      OVH_CONSUMER_KEY: \${{ secrets.OVH_CONSUMER_KEY }}
+    steps:
+      - run: terraform apply -auto-approve
+`, { expect: { line: 7 } })
+    ],
+    negative: [
+      sample(".github/workflows/dns.yml", "jobs:\n  dns:\n    env:\n      OVH_APPLICATION_SECRET: ${{ secrets.OVH_APPLICATION_SECRET }}\n")
+    ]
+  }
+};
+var CLOUD_KINDS = [scalewayAccessKey, scalewaySecretKey, ovhConsumerKey, ovhApplicationSecret];
 
 // knowledge/credentials/databases.ts
 var SUPABASE_KEYS = "https://supabase.com/docs/guides/api/api-keys";
@@ -2247,7 +2452,9 @@ var mongodbAtlasApiKey = {
     // The Atlas CLI's own name is MONGODB_ATLAS_PRIVATE_API_KEY: `api` may sit on either side of `private`.
     { variable: /(?:mongodb)?[_.-]?atlas[_.-]?(?:api[_.-]?)?private[_.-]?(?:api[_.-]?)?key|atlasPrivateKey/i, value: UUID, keywords: ["atlas"] },
     // The Terraform provider block and the Atlas CLI config call it plainly `private_key`.
-    { variable: /^private[_-]?key$/i, value: UUID, keywords: ["private"], requires: ["mongodbatlas"] }
+    { variable: /^private[_-]?key$/i, value: UUID, keywords: ["private"], requires: ["mongodbatlas"] },
+    // An application's own settings (`atlas: { publicKey: …, privateKey: … }`): no private key of any other kind is a UUID.
+    { variable: /^private[_-]?(?:api[_-]?)?key$/i, value: UUID, keywords: ["private"], requires: ["atlas"] }
   ],
   rate: atlasRating,
   reach: "manages the Atlas organization or project with the key’s roles: can create database users and delete clusters and their backups",
@@ -2257,7 +2464,8 @@ var mongodbAtlasApiKey = {
     positive: [
       sample("terraform/providers.tf", 'provider "mongodbatlas" {\n  public_key  = "fmgfjplu"\n  private_key = "04c88b82-ed9c-3639-383e-0d8319e97abe"\n}\n', { expect: { line: 3 } }),
       sample("scripts/atlas.env", "MONGODB_ATLAS_PUBLIC_KEY=fmgfjplu\nMONGODB_ATLAS_PRIVATE_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\n", { expect: { line: 2 } }),
-      sample("scripts/atlas-nightly.sh", "#!/bin/sh\nexport MONGODB_ATLAS_PUBLIC_API_KEY=fmgfjplu\nexport MONGODB_ATLAS_PRIVATE_API_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\natlas clusters list\n", { expect: { line: 3 }, note: "the Atlas CLI's variable names" })
+      sample("scripts/atlas-nightly.sh", "#!/bin/sh\nexport MONGODB_ATLAS_PUBLIC_API_KEY=fmgfjplu\nexport MONGODB_ATLAS_PRIVATE_API_KEY=04c88b82-ed9c-3639-383e-0d8319e97abe\natlas clusters list\n", { expect: { line: 3 }, note: "the Atlas CLI's variable names" }),
+      sample("config/default.yaml", "atlas:\n  orgId: 5d4e3f2a1b0c6f1c2a9e3b7d\n  publicKey: fmgfjplu\n  privateKey: 04c88b82-ed9c-3639-383e-0d8319e97abe\n", { expect: { line: 4 }, note: "an application's own settings for the Admin API" })
     ],
     negative: [
       sample("terraform/providers.tf", 'provider "mongodbatlas" {\n  public_key  = var.atlas_public_key\n  private_key = var.atlas_private_key\n}\n'),
@@ -2710,6 +2918,74 @@ curl -H "Authorization: Bearer ${ACCESS_TOKEN}" https://storage.googleapis.com/s
     ]
   }
 };
+var GCS_ACCESS_ID = "GOOG1E5V4WE39G99VBJYASDTCXVN32XFZQ5ZW52T3QLXU2YVDOV8QO1R5E88C";
+var GCS_SECRET = "lxuoaZ70t+MJU/cRY+Eqr8l03rS727J9HqyWpbqc";
+var GCS_ACCESS_ID_SHAPE = /(?<![A-Za-z0-9])GOOG(?:[0-9A-Z]{57}|[0-9A-Z]{20})(?![A-Za-z0-9])/;
+var gcsHmacKey = {
+  id: "gcp-hmac-key",
+  provider: "gcp",
+  title: "Google Cloud Storage HMAC key secret",
+  // 40 base64 characters, the shape of an AWS secret key: told apart by the access id beside it, or boto's `gs_` name.
+  contextPatterns: [
+    { variable: /^gs_secret_access_key$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["gs_secret"] },
+    // S3-compatible tools pointed at Cloud Storage (rclone, s3cmd, boto3, Terraform's s3 backend) name it as AWS does.
+    { variable: /secret[_.-]?(?:access[_.-]?)?key$|^secret$/i, value: /^[A-Za-z0-9/+]{40}$/, keywords: ["secret"], requires: ["goog"] }
+  ],
+  claims: (context) => /^gs_/i.test(context.variable ?? "") || GCS_ACCESS_ID_SHAPE.test(context.line) || Object.values(context.siblingValues).some((sibling) => GCS_ACCESS_ID_SHAPE.test(sibling)),
+  plausible: (value) => !isPlaceholder(value) && looksRandom(value, 40, 3.5),
+  rate: (context) => readOnlyRating(context, "HMAC key") ?? {
+    scope: "root-resource",
+    because: "an HMAC key acts as its service account (or user) on Cloud Storage, with every bucket role the account holds, which the repository does not show"
+  },
+  reach: "reads, overwrites and deletes objects in every Cloud Storage bucket its service account or user may reach, backups kept there included",
+  narrower: "use the service account through workload identity federation or attached credentials instead of an HMAC key, or an HMAC key of a service account granted roles on one bucket only (Storage Object Viewer where it only reads)",
+  reference: "https://cloud.google.com/storage/docs/authentication/hmackeys",
+  samples: {
+    positive: [
+      sample(".boto", `[Credentials]
+gs_access_key_id = ${GCS_ACCESS_ID}
+gs_secret_access_key = ${GCS_SECRET}
+`, { expect: { line: 3 }, note: "gsutil's configuration file" }),
+      sample("rclone.conf", `[gcs-backups]
+type = s3
+provider = GCS
+access_key_id = ${GCS_ACCESS_ID}
+secret_access_key = ${GCS_SECRET}
+endpoint = https://storage.googleapis.com
+`, { expect: { line: 5 }, note: "an S3-compatible remote pointed at Cloud Storage" }),
+      sample(".s3cfg", `[default]
+access_key = ${GCS_ACCESS_ID}
+secret_key = ${GCS_SECRET}
+host_base = storage.googleapis.com
+host_bucket = %(bucket)s.storage.googleapis.com
+`, { expect: { line: 3 } })
+    ],
+    negative: [
+      sample("rclone.conf", "[gcs-backups]\ntype = s3\nprovider = GCS\naccess_key_id = GOOG1E5V4WE39G99VBJYASDTCXVN32XFZQ5ZW52T3QLXU2YVDOV8QO1R5E88C\nsecret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"),
+      sample("rclone.conf", `[s3]
+type = s3
+provider = AWS
+access_key_id = AKIAQX4KJ2MZ7HTLD5PW
+secret_access_key = 9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK
+
+[gcs]
+type = google cloud storage
+service_account_file = /etc/rclone/gcs.json
+`, { note: "an AWS pair in a file that also names Google: AWS's" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample(".boto", `[Credentials]
+gs_access_key_id = ${GCS_ACCESS_ID}
+gs_secret_access_key = ${GCS_SECRET}
+`, { expect: { line: 3 } })],
+    negative: [sample(".boto", `[Credentials]
+# read-only key of the backup-reader service account
+gs_access_key_id = ${GCS_ACCESS_ID}
+gs_secret_access_key = ${GCS_SECRET}
+`)]
+  }
+};
 var GCP_KINDS = [gcpServiceAccountKey, gcpAuthorizedUserCredentials, gcpApiKey, gcpOauthClientSecret, gcpOauthAccessToken];
 
 // knowledge/credentials/names.ts
@@ -2762,7 +3038,7 @@ var DATABASE_WORDS = /* @__PURE__ */ new Set(["db", "database", "datasource", "p
 function superuserBeside(context) {
   const passwordWords = wordsOf(context.variable ?? "");
   if (Object.entries(context.siblingValues).some(([name, value]) => /^(?:host|hostname|server|db_host)$/i.test(name) && LOOPBACK.test(value.trim()))) return void 0;
-  const besideDatabaseUrl = Object.entries(context.siblingValues).some(([name, value]) => DATABASE_URL.test(value.trim()) || DATABASE_ENGINE_KEY.test(name) && DATABASE_ENGINE_VALUE.test(value));
+  const besideDatabaseUrl = MYSQL_OPTION_FILE.test(context.path) || Object.entries(context.siblingValues).some(([name, value]) => DATABASE_URL.test(value.trim()) || DATABASE_ENGINE_KEY.test(name) && DATABASE_ENGINE_VALUE.test(value));
   const owner = passwordWords.filter((word) => !PASSWORD_NAME_WORDS.has(word));
   for (const [name, value] of Object.entries(context.siblingValues)) {
     const words2 = wordsOf(name);
@@ -2773,6 +3049,7 @@ function superuserBeside(context) {
   }
   return void 0;
 }
+var MYSQL_OPTION_FILE = /(?:^|\/)\.?my\.cnf$/;
 var PASSWORD_NAME_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret"]);
 var DATABASE_ENGINE_KEY = /^(?:adapter|engine|driver|dialect|client|db_connection)$/i;
 var DATABASE_ENGINE_VALUE = /(?:^|[.:/_-])(?:postgres(?:ql)?|postgis|pg|mysql2?|mariadb|trilogy|sqlserver|mssql|oracle|oracle_enhanced)(?:$|[.:/_-])/i;
@@ -2828,7 +3105,8 @@ var genericSecret = {
       sample("Web.config", '<?xml version="1.0"?>\n<configuration>\n  <appSettings>\n    <add key="PartnerApiToken" value="Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL" />\n  </appSettings>\n</configuration>\n', { expect: { line: 4 }, note: "a .NET appSetting: name and value as attributes" }),
       sample("ios/App/Secrets.plist", '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n	<key>PartnerApiSecret</key>\n	<string>Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM</string>\n</dict>\n</plist>\n', { expect: { line: 5 }, note: "a property list: the value on the line after its key" }),
       sample("app/settings.py", 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: "an annotated field with a default" }),
-      sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" })
+      sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" }),
+      sample("config/settings.yaml", "monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n", { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" })
     ],
     negative: [
       sample("lib/Mail/SpamAssassin/BayesStore/DBM.pm", 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: "a magic number written as octal escapes" }),
@@ -3055,7 +3333,8 @@ var hardcodedPassword = {
       sample("src/main/resources/application.properties", "spring.datasource.username=postgres\nspring.datasource.password=Gq83vPz2mLwK\n", { expect: { line: 2 } }),
       sample("src/main/resources/application.yml", "spring:\n  datasource:\n    url: jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app\n    username: postgres\n    password: NKs0AD9d7v3AehVXzZ0IowQf\n", { expect: { line: 5 }, note: "the database named by the URL beside it" }),
       sample("deploy/.pgpass", "acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432:*:postgres:7FC7zmwDuEQPoLYTR30hnKpI\n", { expect: { line: 1 } }),
-      sample("src/etl/load.py", 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } })
+      sample("src/etl/load.py", 'import psycopg2\nconn = psycopg2.connect(host="acme-prod.c9akciq32.us-east-1.rds.amazonaws.com", user="postgres", password="Fkw0ABwfCzecW8iLNSJNrpyC", dbname="app")\n', { expect: { line: 2 } }),
+      sample("ops/.my.cnf", "[client]\nuser=root\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n", { expect: { line: 3 }, note: "a MySQL option file's client login" })
     ],
     negative: [
       sample("scripts/restore.sh", "#!/bin/sh\nmysql -h db-prod.acme.internal -u ledger_app -pGq83vPz2mLwKt7 acme < dump.sql\n", { note: "an application user" }),
@@ -3068,7 +3347,8 @@ mysql -u root -e "CREATE USER 'rsyslog'@'%' IDENTIFIED BY 'Gq83vPz2mLwKt7';"
       sample("roles/personas_deployment/defaults/main.yml", 'ise_username: admin\nise_password: "Kp9vQ2mXr7LwT4zB"\n', { note: "an appliance's admin login, not a database superuser" }),
       sample("deploy/app.yaml", 'APP_DB_PASSWORD: "Vt7#qL2w!Rb9zX4e"\n'),
       sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n  minio:\n    image: minio/minio\n    environment:\n      MINIO_ROOT_USER: admin\n', { note: "MinIO's admin is not the database's account" }),
-      sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: "an application account" })
+      sample("docker-compose.prod.yml", 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: orders_app\n      POSTGRES_PASSWORD: "Vt7qL2wRb9zX4eKpWm3nQ8"\n', { note: "an application account" }),
+      sample("ops/.my.cnf", "[client]\nuser=reporting_ro\npassword=Fkw0ABwfCzecW8iLNSJN\nhost=db-prod.acme.internal\n", { note: "an option file's read-only user" })
     ]
   }
 };
@@ -4470,6 +4750,9 @@ var NOTION = "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";
 var NEW_RELIC = "NRAK-9DDLWINJYBF72NN1XMVO4CQVSVZ";
 var DISCORD_WEBHOOK = "https://discord.com/api/webhooks/7531428984123095164/Nzo6zQ4ZgpImpyzQut8h-JV_eo_r-dG_8SEbmWK5wfqpgAyMx6ZDy7N7PrVpSyLWvfp2";
 var RUBYGEMS = "rubygems_647c96d97811f886db6c1ec676ab9b3627ffe85d12f49f00";
+var DD_API_KEY = "cb264a1c1fe7fca673507b297f1a53ba";
+var DD_APP_KEY = "29ce0a0efb2bca5e4db1a6c3892bf0eda3d6f626";
+var DD_APP_KEY_PREFIXED = "ddapp_e9zMkSDmGzTm3bFviDZTu5GlRlNm9FWmoF";
 var sentryUserToken = {
   id: "sentry-user-token",
   provider: "sentry",
@@ -4865,6 +5148,126 @@ var rubygemsApiKey = {
 `)]
   }
 };
+var DATADOG_REFERENCE = "https://docs.datadoghq.com/account_management/api-app-keys/";
+var datadogHex = (value) => !isPlaceholder(value) && new Set(value).size >= 10;
+var BARE_KEY_NAME = /^(?:api|app|application)[_-]?key$/i;
+function namedForDatadog(context) {
+  if (!BARE_KEY_NAME.test(context.variable ?? "")) return true;
+  return /datadog|\bdd_(?:url|site)\b/i.test(`${context.path}
+${context.nearby}`);
+}
+var datadogApiKey = {
+  id: "datadog-api-key",
+  provider: "datadog",
+  title: "Datadog API key",
+  // 32 hex characters with no prefix: known by the name it is given (the Agent's, the libraries' and Terraform's) or
+  // the header it is sent with.
+  contextPatterns: [
+    { variable: /^(?:DD|DATADOG)_API_KEY$|^datadog[_.-]?api[_.-]?key$/i, value: /^[a-f0-9]{32}$/, keywords: ["dd_api", "datadog"] },
+    { header: /^dd-api-key$/i, variable: /^dd-api-key$/i, value: /^[a-f0-9]{32}$/, keywords: ["dd-api"] },
+    // datadog.yaml, the Helm chart's `datadog.apiKey`, Terraform's `provider "datadog"`, `initialize(api_key=…)`.
+    { variable: /^api[_-]?key$/i, value: /^[a-f0-9]{32}$/, keywords: ["api_key", "apikey", "api-key"], requires: ["datadog"] }
+  ],
+  claims: namedForDatadog,
+  plausible: datadogHex,
+  rate: fixed("scoped", "an API key only submits metrics, logs and events to its organisation: reading or changing anything needs an application key"),
+  reach: "sends metrics, logs and events into the organisation (false alerts, log volume billed to it), and with an application key beside it calls the whole API",
+  narrower: "keep API keys for the Agent and telemetry only, one per service so that one can be revoked alone, injected from a secret store",
+  reference: DATADOG_REFERENCE,
+  samples: {
+    positive: [
+      sample("docker-compose.yml", `services:
+  datadog:
+    image: gcr.io/datadoghq/agent:7
+    environment:
+      - DD_API_KEY=${DD_API_KEY}
+      - DD_SITE=datadoghq.eu
+`, { expect: { line: 5 } }),
+      sample("helm/datadog-values.yaml", `datadog:
+  apiKey: ${DD_API_KEY}
+  site: datadoghq.com
+  logs:
+    enabled: true
+`, { expect: { line: 2 }, note: "the Datadog Helm chart's values" }),
+      sample("scripts/post-event.sh", `#!/bin/sh
+curl -X POST "https://api.datadoghq.com/api/v1/events" -H "DD-API-KEY: ${DD_API_KEY}" -d '{"title":"deploy"}'
+`, { expect: { line: 2 } })
+    ],
+    negative: [
+      sample("docker-compose.yml", "services:\n  datadog:\n    image: gcr.io/datadoghq/agent:7\n    environment:\n      - DD_API_KEY=${DD_API_KEY}\n"),
+      sample("helm/datadog-values.yaml", "datadog:\n  apiKeyExistingSecret: datadog-secret\n  site: datadoghq.com\n"),
+      sample("config/settings.yaml", `monitoring:
+  provider: datadog
+
+search:
+  algolia:
+    app_id: K7QX2M9PLA
+    api_key: ${DD_API_KEY}
+`, { note: "Algolia's key in a file that names Datadog elsewhere" })
+    ]
+  }
+};
+var datadogApplicationKey = {
+  id: "datadog-application-key",
+  provider: "datadog",
+  title: "Datadog application key",
+  // 40 hex characters known by their name or header, or `ddapp_` and 34 alphanumerics (the format keys have now).
+  valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(ddapp_[A-Za-z0-9]{34})(?![A-Za-z0-9_])/g, keywords: ["ddapp_"] }],
+  contextPatterns: [
+    { variable: /^(?:DD|DATADOG)_(?:APP|APPLICATION)_KEY$|^datadog[_.-]?(?:app|application)[_.-]?key$/i, value: /^[a-f0-9]{40}$/, keywords: ["dd_app", "datadog"] },
+    { variable: /^dd-application-key$/i, value: /^[a-f0-9]{40}$/, keywords: ["dd-application"] },
+    { variable: /^(?:app|application)[_-]?key$/i, value: /^[a-f0-9]{40}$/, keywords: ["app_key", "appkey", "app-key", "application"], requires: ["datadog"] }
+  ],
+  claims: (context) => context.value.startsWith("ddapp_") || namedForDatadog(context),
+  plausible: (value) => value.startsWith("ddapp_") ? !isPlaceholder(value.slice(6)) && looksRandom(value.slice(6), 30, 3.5) : datadogHex(value),
+  rate: (context) => readOnlyRating(context, "Datadog application key") ?? {
+    scope: "root",
+    because: "an application key has every permission of the user or service account that made it, across the organisation, unless it was scoped (which the value does not show)"
+  },
+  reach: "acts with every permission of the user who made it across the Datadog organisation: deletes monitors, dashboards, log pipelines and indexes, reads every log and trace, and with an admin’s key creates and revokes keys and users",
+  narrower: "use a scoped application key (or a scoped, expiring service access token) owned by a service account, with only the permissions the job needs",
+  reference: DATADOG_REFERENCE,
+  samples: {
+    positive: [
+      sample("terraform/datadog.tf", `provider "datadog" {
+  api_key = "${DD_API_KEY}"
+  app_key = "${DD_APP_KEY}"
+  api_url = "https://api.datadoghq.eu/"
+}
+`, { expect: { line: 3 } }),
+      sample("scripts/mute-monitors.py", `from datadog import initialize, api
+
+initialize(api_key="${DD_API_KEY}", app_key="${DD_APP_KEY}")
+api.Monitor.mute_all()
+`, { expect: { line: 3 } }),
+      sample(".github/workflows/synthetics.yml", `jobs:
+  e2e:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: DataDog/synthetics-ci-github-action@v1
+        with:
+          api_key: \${{ secrets.DD_API_KEY }}
+          app_key: ${DD_APP_KEY_PREFIXED}
+`, { expect: { line: 8 }, note: "the ddapp_ format, known without its name" })
+    ],
+    negative: [
+      sample("terraform/datadog.tf", 'provider "datadog" {\n  api_key = var.datadog_api_key\n  app_key = var.datadog_app_key\n}\n'),
+      sample("src/app.py", `import os
+
+APP_KEY = "${DD_APP_KEY}"
+`, { note: "a hex string in a file that names no Datadog" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("scripts/mute-monitors.sh", `export DD_API_KEY=${DD_API_KEY}
+export DD_APP_KEY=${DD_APP_KEY}
+dog monitor mute_all
+`, { expect: { line: 2 } })],
+    negative: [sample("scripts/dashboards-export.sh", `# read-only application key (scopes: dashboards_read)
+export DD_APP_KEY=${DD_APP_KEY}
+`)]
+  }
+};
 var OPERATIONS_KINDS = [
   sentryUserToken,
   sentryOrgToken,
@@ -4880,7 +5283,9 @@ var OPERATIONS_KINDS = [
   newRelicUserKey,
   discordWebhook,
   discordBotToken,
-  rubygemsApiKey
+  rubygemsApiKey,
+  datadogApiKey,
+  datadogApplicationKey
 ];
 
 // knowledge/credentials/paas.ts
@@ -5207,7 +5612,11 @@ var digitaloceanToken = {
   provider: "digitalocean",
   title: "DigitalOcean API token",
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(do[por]_v1_[a-f0-9]{64})(?![A-Za-z0-9_])/g, keywords: ["dop_v1_", "doo_v1_", "dor_v1_"] }],
-  contextPatterns: [{ variable: /^(?:DIGITALOCEAN_(?:ACCESS_|API_)?TOKEN|DO_(?:API_|ACCESS_|AUTH_)?TOKEN|DO_PAT)$|digitalocean[_.-]?(?:access[_.-]?|api[_.-]?)?token/i, value: /^[a-f0-9]{64}$/, keywords: ["digitalocean", "do_"] }],
+  contextPatterns: [
+    { variable: /^(?:DIGITALOCEAN_(?:ACCESS_|API_)?TOKEN|DO_(?:API_|ACCESS_|AUTH_)?TOKEN|DO_PAT)$|digitalocean[_.-]?(?:access[_.-]?|api[_.-]?)?token/i, value: /^[a-f0-9]{64}$/, keywords: ["digitalocean", "do_"] },
+    // A legacy token sent to the API itself (`curl -H "Authorization: Bearer …" https://api.digitalocean.com/v2/…`).
+    { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ["authorization"], requires: ["api.digitalocean.com"] }
+  ],
   plausible: (value) => generated(value.replace(/^do[por]_v1_/, ""), 64),
   rate: (context) => rateAccountToken("a DigitalOcean token’s scopes (full access, read-only or custom) are not in the value, so it is rated the broad kind", context),
   reach: "with full access, can destroy every droplet, managed database, volume, snapshot and Space in the team",
@@ -5227,7 +5636,8 @@ var digitaloceanToken = {
       - uses: digitalocean/action-doctl@v2
         with:
           token: ${DO_OAUTH}
-`, { expect: { line: 7 } })
+`, { expect: { line: 7 } }),
+      sample("scripts/droplets.sh", '#!/bin/sh\ncurl -s -H "Authorization: Bearer d94d7efecc22a4e5d4697ea93ff69b5257313aee99add6cd71b8890a6299c089" https://api.digitalocean.com/v2/droplets\n', { expect: { line: 2 }, note: "a legacy 64-hex token sent to the API" })
     ],
     negative: [
       sample(".github/workflows/app.yml", "jobs:\n  deploy:\n    steps:\n      - uses: digitalocean/action-doctl@v2\n        with:\n          token: ${{ secrets.DIGITALOCEAN_ACCESS_TOKEN }}\n"),
@@ -5327,7 +5737,10 @@ var hetznerCloudToken = {
   contextPatterns: [
     { variable: /^(?:HCLOUD_TOKEN|HETZNER_(?:CLOUD_)?(?:API_)?TOKEN|hcloud_token)$|^hcloud\.token$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ["hcloud", "hetzner"] },
     // The Secret that Hetzner's cloud controller manager and CSI driver read (`hcloud` in kube-system) keys it `token`.
-    { variable: /^token$/, value: /^[A-Za-z0-9]{64}$/, keywords: ["token"], requires: ["hcloud"] }
+    { variable: /^token$/, value: /^[A-Za-z0-9]{64}$/, keywords: ["token"], requires: ["hcloud"] },
+    // Sent to the API itself: a script's `Authorization: Bearer …`, an HTTP client's bearer `token` beside the URL.
+    { header: /^authorization$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ["authorization"], requires: ["api.hetzner.cloud"] },
+    { variable: /^token$/, value: /^[A-Za-z0-9]{64}$/, keywords: ["token"], requires: ["api.hetzner.cloud"] }
   ],
   plausible: (value) => generated(value, 60),
   rate: fixed("root", "a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it"),
@@ -5344,9 +5757,25 @@ hcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04
 `, { expect: { line: 1 } }),
       sample("src/clients.ts", `import { Client } from 'hcloud-js';
 export const hcloudToken = '${HCLOUD_TOKEN}';
-`, { expect: { line: 2 }, note: "code names it in camelCase" })
+`, { expect: { line: 2 }, note: "code names it in camelCase" }),
+      sample("http/servers.http", `### servers
+GET https://api.hetzner.cloud/v1/servers
+Authorization: Bearer ${HCLOUD_TOKEN}
+`, { expect: { line: 3 }, note: "an HTTP client file sending it to the API" }),
+      sample("insomnia/hetzner.json", `{
+  "_type": "request",
+  "url": "https://api.hetzner.cloud/v1/volumes",
+  "authentication": {
+    "type": "bearer",
+    "token": "${HCLOUD_TOKEN}"
+  }
+}
+`, { expect: { line: 6 }, note: "an Insomnia request's bearer token" })
     ],
-    negative: [sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n')]
+    negative: [
+      sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
+      sample("http/servers.http", "### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n")
+    ]
   },
   scopeSamples: {
     positive: [
@@ -5379,7 +5808,10 @@ var linodeToken = {
   provider: "linode",
   title: "Linode (Akamai Cloud) personal access token",
   // 64 hex characters with no prefix: known by the name it is given (linode-cli's, Terraform's and Ansible's variables).
-  contextPatterns: [{ variable: /^(?:LINODE_(?:CLI_|API_)?TOKEN|linode_(?:api_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ["linode"] }],
+  contextPatterns: [
+    { variable: /^(?:LINODE_(?:CLI_|API_)?TOKEN|linode_(?:api_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ["linode"] },
+    { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ["authorization"], requires: ["api.linode.com"] }
+  ],
   plausible: (value) => generated(value, 64),
   rate: (context) => rateAccountToken("a Linode token's scopes (read/write per service, or all) are not in the value, so it is rated the broad kind", context),
   reach: "with read/write scopes, deletes every Linode, volume, managed database, bucket and backup of the account",
@@ -5393,7 +5825,10 @@ region       = "eu-central"
       sample("ops/backup.sh", `#!/bin/sh
 export LINODE_CLI_TOKEN=${LINODE_TOKEN}
 linode-cli volumes list
-`, { expect: { line: 2 } })
+`, { expect: { line: 2 } }),
+      sample("ops/snapshot.sh", `#!/bin/sh
+curl -s -X POST -H "Authorization: Bearer ${LINODE_TOKEN}" https://api.linode.com/v4/linode/instances/4312/backups
+`, { expect: { line: 2 }, note: "sent to the API itself" })
     ],
     negative: [sample("terraform/linode/variables.tf", 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n')]
   },
@@ -5412,18 +5847,29 @@ var vultrApiKey = {
   provider: "vultr",
   title: "Vultr API key",
   // 36 upper-case letters and digits, no prefix: known by the name it is given (vultr-cli's and Terraform's variables).
-  contextPatterns: [{ variable: /^(?:VULTR_API_KEY|vultr_api_key)$|^vultr\.api_key$/i, value: /^[A-Z0-9]{36}$/, keywords: ["vultr"] }],
+  contextPatterns: [
+    { variable: /^(?:VULTR_API_KEY|vultr_api_key)$|^vultr\.api_key$/i, value: /^[A-Z0-9]{36}$/, keywords: ["vultr"] },
+    { header: /^authorization$/i, value: /^[A-Z0-9]{36}$/, keywords: ["authorization"], requires: ["api.vultr.com"] }
+  ],
   plausible: (value) => generated(value, 36),
   rate: (context) => rateAccountToken("a Vultr API key acts as its user on the whole account (a sub-account's key is narrower, which the value does not show)", context),
   reach: "deletes every instance, block storage volume, managed database, snapshot and backup of the account",
   narrower: "issue the key to a sub-account user with only the ACLs the job needs, restrict it to CI's IP addresses, and keep it in CI secrets",
   reference: "https://docs.vultr.com/platform/other/api/enable-vultr-api",
   samples: {
-    positive: [sample("ansible/group_vars/all.yml", `vultr_api_key: "${VULTR_KEY}"
+    positive: [
+      sample("ansible/group_vars/all.yml", `vultr_api_key: "${VULTR_KEY}"
 region: fra
-`, { expect: { line: 1 } })],
-    negative: [sample("ansible/group_vars/all.yml", `vultr_api_key: "{{ lookup('env', 'VULTR_API_KEY') }}"
-`)]
+`, { expect: { line: 1 } }),
+      sample("scripts/instances.sh", `#!/bin/sh
+curl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer ${VULTR_KEY}"
+`, { expect: { line: 2 }, note: "sent to the API itself" })
+    ],
+    negative: [
+      sample("ansible/group_vars/all.yml", `vultr_api_key: "{{ lookup('env', 'VULTR_API_KEY') }}"
+`),
+      sample("scripts/instances.sh", '#!/bin/sh\ncurl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer ${VULTR_API_KEY}"\n')
+    ]
   },
   scopeSamples: {
     positive: [sample("ansible/group_vars/all.yml", `vultr_api_key: "${VULTR_KEY}"
@@ -7092,6 +7538,8 @@ var STRIPE_KINDS = [stripeLiveSecretKey, stripeRestrictedKey, stripeTestKey, str
 // knowledge/credentials/index.ts
 var PROVIDER_KINDS = [
   ...RAILWAY_KINDS,
+  // Before AWS: its secret has the shape and often the name of an AWS secret key, and is told apart by its access id.
+  gcsHmacKey,
   ...AWS_KINDS,
   ...GITHUB_KINDS,
   ...STRIPE_KINDS,
@@ -7100,6 +7548,7 @@ var PROVIDER_KINDS = [
   ...REGISTRY_KINDS,
   ...SAAS_KINDS,
   ...INFRA_KINDS,
+  ...CLOUD_KINDS,
   ...GCP_KINDS,
   ...AZURE_KINDS,
   ...GITLAB_KINDS,
@@ -7739,13 +8188,24 @@ function findCredentials(file) {
   const catalog = TRANSLATION_CATALOG.test(file.path);
   return resolve(plausibleOfTwins(file, candidates)).flatMap((candidate) => {
     if (catalog && candidate.kind.provider === "generic") return [];
-    const context = contextOf(file, candidate);
-    if (candidate.kind.provider === "generic" && /%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
-    if (candidate.kind.provider === "generic" && encodesPlaceholder(candidate.value)) return [];
     if (isReference(candidate.value)) return [];
-    if (candidate.kind.plausible ? !candidate.kind.plausible(candidate.value, context) : isPlaceholder(candidate.value)) return [];
-    return [{ kind: candidate.kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
+    const context = contextOf(file, candidate);
+    const kind = plausibleKind(candidate, context);
+    if (!kind) return [];
+    if (kind.provider === "generic") {
+      if (catalog) return [];
+      if (/%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
+      if (encodesPlaceholder(candidate.value)) return [];
+    }
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
   });
+}
+function plausibleKind(candidate, context) {
+  for (const kind of [candidate.kind, ...candidate.alternatives ?? []]) {
+    if (kind.claims && !kind.claims(context)) continue;
+    return (kind.plausible ? kind.plausible(candidate.value, context) : !isPlaceholder(candidate.value)) ? kind : void 0;
+  }
+  return void 0;
 }
 function plausibleOfTwins(file, candidates) {
   const spans = /* @__PURE__ */ new Map();
@@ -7913,20 +8373,21 @@ function candidateOfBinding(binding2, fileContains) {
   if (value.length < 6 || isReference(value) || spellsName(binding2.name, value) || MARKUP.test(value)) return void 0;
   const unqualified = RECEIVER.test(binding2.name) ? binding2.name.replace(RECEIVER, "") : void 0;
   const snake = snakeCaseOf(unqualified ?? binding2.name);
+  let matched;
   for (const kind of CONTEXT_KINDS) {
-    for (const pattern of kind.contextPatterns) {
-      if (nameMatches(pattern, binding2, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires)) {
-        return { kind, value, start: binding2.start, end: binding2.end, specificity: Specificity.Context, binding: binding2 };
-      }
-    }
+    if (kind.contextPatterns.some((pattern) => nameMatches(pattern, binding2, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
   }
+  const generic = genericKindOf(binding2);
+  if (matched) {
+    const alternatives = [...matched.slice(1), ...generic ? [generic] : []];
+    return { kind: matched[0], ...alternatives.length > 0 ? { alternatives } : {}, value, start: binding2.start, end: binding2.end, specificity: Specificity.Context, binding: binding2 };
+  }
+  return generic ? { kind: generic, value, start: binding2.start, end: binding2.end, specificity: Specificity.Generic, binding: binding2 } : void 0;
+}
+function genericKindOf(binding2) {
   const nameClass = nameClassOf(binding2.name) ?? (binding2.header ? "secret" : void 0);
-  if (nameClass === "password" && !value.endsWith(":")) {
-    return { kind: hardcodedPassword, value, start: binding2.start, end: binding2.end, specificity: Specificity.Generic, binding: binding2 };
-  }
-  if (nameClass === "secret" && looksLikeGeneratedSecret(value)) {
-    return { kind: genericSecret, value, start: binding2.start, end: binding2.end, specificity: Specificity.Generic, binding: binding2 };
-  }
+  if (nameClass === "password" && !binding2.value.endsWith(":")) return hardcodedPassword;
+  if (nameClass === "secret" && looksLikeGeneratedSecret(binding2.value)) return genericSecret;
   return void 0;
 }
 var MARKUP = /<\/[a-z][a-z0-9]*>|^<[a-z][a-z0-9]*[\s>]/i;
@@ -8405,7 +8866,7 @@ var GRANT_RULES = [awsAdminPolicy, awsManagedAdmin, gcpBasicRole, azureSubscript
 var GRANT_KEYWORDS = ["statement", "administratoraccess", "iamfullaccess", "roles/owner", "roles/editor", "cluster-admin", "role_definition_name", "role assignment", "roleassignments"];
 function scanGrants(file, out) {
   const severity = isTestOrExamplePath(file.path) ? "low" : void 0;
-  const report3 = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
+  const report4 = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
   const privileged = (principal, role, span) => out.publish("privileged-principal", { principal: principal.toLowerCase(), role, location: { path: file.path, span } });
   const policy = mayHoldPolicy(file);
   const document = policy || file.hasKeyword("roles/owner") || file.hasKeyword("roles/editor") || file.hasKeyword("cluster-admin") || file.hasKeyword("role_definition_name") ? file.data() : void 0;
@@ -8414,29 +8875,29 @@ function scanGrants(file, out) {
     for (const root of document.roots) walkMaps(root, (map) => boundaryStatements(map, boundaries));
     for (const root of document.roots) walkMaps(root, (map) => managedPolicyCatalog(map, boundaries));
     for (const root of document.roots) walkMaps(root, (map, parentBlock) => {
-      if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report3);
-      gcpBinding(map, report3, privileged);
-      azureAssignment(map, report3);
-      clusterAdmin(map, report3, privileged);
+      if (!boundaries.has(map)) allowAllStatement(map, parentBlock, report4);
+      gcpBinding(map, report4, privileged);
+      azureAssignment(map, report4);
+      clusterAdmin(map, report4, privileged);
     });
-    if (policy && file.text.includes("Statement")) embeddedPolicies(file, document, out, report3);
+    if (policy && file.text.includes("Statement")) embeddedPolicies(file, document, out, report4);
   }
-  managedAdminPolicies(file, report3);
-  if (file.hasKeyword("roleassignments")) azureTemplateGrants(file, report3);
-  if (!document) commandLineGrants(file, report3, privileged);
+  managedAdminPolicies(file, report4);
+  if (file.hasKeyword("roleassignments")) azureTemplateGrants(file, report4);
+  if (!document) commandLineGrants(file, report4, privileged);
 }
 var AZURE_BROAD_ROLES = [
   [/8e3af657-a8ff-443c-a75c-2fe8c4bcb635/gi, "Owner"],
   [/b24988ac-6180-42a0-ab88-20f7382dd24c/gi, "Contributor"],
   [/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9/gi, "User Access Administrator"]
 ];
-function azureTemplateGrants(file, report3) {
+function azureTemplateGrants(file, report4) {
   const text = file.text;
   const atSubscription = /^targetScope\s*=\s*'subscription'/m.test(text) || /subscriptionDeploymentTemplate\.json/i.test(text) || /\bscope:\s*subscription\(\)/.test(text);
   if (!atSubscription || !/Microsoft\.Authorization\/roleAssignments/i.test(text)) return;
   for (const [id, role] of AZURE_BROAD_ROLES) {
     for (const match of text.matchAll(id)) {
-      report3(azureSubscriptionOwner.id, file.spanOf(match.index, match.index + match[0].length), `${role} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role} subscription`);
+      report4(azureSubscriptionOwner.id, file.spanOf(match.index, match.index + match[0].length), `${role} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role} subscription`);
     }
   }
 }
@@ -8467,7 +8928,7 @@ function managedPolicyCatalog(map, catalogue) {
     if (entry.key.startsWith("arn:aws:iam::aws:policy/")) walkMaps(entry.value, (inner) => catalogue.add(inner));
   }
 }
-function allowAllStatement(map, parentBlock, report3) {
+function allowAllStatement(map, parentBlock, report4) {
   const action = entryOf(map, /^actions?$/i);
   const resource = entryOf(map, /^resources?$/i);
   if (!action || !resource) return;
@@ -8476,22 +8937,22 @@ function allowAllStatement(map, parentBlock, report3) {
   if (!allows || entryOf(map, /^condition$/i)) return;
   const actions = literalStrings(action.value);
   if (!actions.some((value) => value === "*" || value === "*:*") || !literalStrings(resource.value).includes("*")) return;
-  report3(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
+  report4(awsAdminPolicy.id, action.value.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
 }
-function gcpBinding(map, report3, privileged) {
+function gcpBinding(map, report4, privileged) {
   const role = entryOf(map, /^role$/);
   const roleName = literalString(role?.value);
   if (!role || roleName !== "roles/owner" && roleName !== "roles/editor") return;
   const members = entryOf(map, /^members?$/);
   const memberText = members ? members.value.kind === "scalar" ? String(members.value.value ?? members.value.expression ?? "") : literalStrings(members.value).join(" ") + (members.value.kind === "seq" ? members.value.items.map((item) => item.kind === "scalar" ? item.expression ?? "" : "").join(" ") : "") : "";
   if (!/serviceAccount:|google_service_account/.test(memberText)) return;
-  report3(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
+  report4(gcpBasicRole.id, role.value.span, `${roleName} is bound to a service account: it can change or delete nearly everything in the project.`, `${roleName} serviceAccount`);
   for (const account of memberText.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1], roleName, role.value.span);
 }
 var SERVICE_ACCOUNT_EMAIL = String.raw`[a-z0-9][a-z0-9.-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com`;
 var SERVICE_ACCOUNT_MEMBER = new RegExp(`serviceAccount:(${SERVICE_ACCOUNT_EMAIL})`, "gi");
 var SUBSCRIPTION_ROLES = /^(?:owner|contributor|user access administrator)$/i;
-function azureAssignment(map, report3) {
+function azureAssignment(map, report4) {
   const role = entryOf(map, /^role_definition_name$/);
   const roleName = literalString(role?.value);
   if (!role || !roleName || !SUBSCRIPTION_ROLES.test(roleName)) return;
@@ -8499,9 +8960,9 @@ function azureAssignment(map, report3) {
   const scopeText = scope?.kind === "scalar" ? String(scope.value ?? scope.expression ?? "") : "";
   const atSubscription = /azurerm_subscription\.[\w-]+\.id|^\/subscriptions\/[^/]+\/?$|\/subscriptions\/\$\{[^}]+\}\/?$/.test(scopeText) && !/resourceGroups|resource_group/.test(scopeText);
   if (!atSubscription) return;
-  report3(azureSubscriptionOwner.id, role.value.span, `${roleName} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${roleName} subscription`);
+  report4(azureSubscriptionOwner.id, role.value.span, `${roleName} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${roleName} subscription`);
 }
-function clusterAdmin(map, report3, privileged) {
+function clusterAdmin(map, report4, privileged) {
   if (literalString(getPath(map, ["kind"])) !== "ClusterRoleBinding") return;
   const roleName = getPath(map, ["roleRef", "name"]);
   if (literalString(roleName) !== "cluster-admin" || !roleName) return;
@@ -8516,9 +8977,9 @@ function clusterAdmin(map, report3, privileged) {
     privileged(`k8s-sa:${account}`, "cluster-admin", roleName.span);
   }
   const name = literalString(getPath(map, ["metadata", "name"])) ?? "a ClusterRoleBinding";
-  report3(clusterAdminBinding.id, roleName.span, `${name} binds cluster-admin to a service account: its token can delete anything in every namespace.`, `cluster-admin ${name}`);
+  report4(clusterAdminBinding.id, roleName.span, `${name} binds cluster-admin to a service account: its token can delete anything in every namespace.`, `cluster-admin ${name}`);
 }
-function embeddedPolicies(file, document, out, report3) {
+function embeddedPolicies(file, document, out, report4) {
   for (const leaf2 of leaves(document)) {
     const value = leaf2.node.value;
     if (typeof value !== "string" || !/"Statement"/.test(value) || !/^\s*\{/.test(value)) continue;
@@ -8537,13 +8998,13 @@ function embeddedPolicies(file, document, out, report3) {
       const actions = [].concat(Action ?? []);
       const resources = [].concat(Resource ?? []);
       if (Effect === "Allow" && !Condition && actions.some((action) => action === "*" || action === "*:*") && resources.includes("*")) {
-        report3(awsAdminPolicy.id, leaf2.node.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
+        report4(awsAdminPolicy.id, leaf2.node.span, 'IAM statement allows every action ("*") on every resource: the principal holding it is an account administrator.', "allow * on *");
       }
     }
   }
 }
 var MANAGED_ADMIN = /arn:aws:iam::aws:policy\/(AdministratorAccess|IAMFullAccess)\b|fromAwsManagedPolicyName\(\s*['"](AdministratorAccess|IAMFullAccess)['"]\s*\)/g;
-function managedAdminPolicies(file, report3) {
+function managedAdminPolicies(file, report4) {
   if (!file.hasKeyword("administratoraccess") && !file.hasKeyword("iamfullaccess")) return;
   for (const match of file.text.matchAll(MANAGED_ADMIN)) {
     const span = file.spanOf(match.index, match.index + match[0].length);
@@ -8552,40 +9013,40 @@ function managedAdminPolicies(file, report3) {
     const window = file.text.slice(file.lineStarts[Math.max(0, span.line - 4)] ?? 0, file.lineStarts[span.line] ?? file.text.length);
     if (!/policy_arn|managed_policy_arns|ManagedPolicyArns|managedPolicyArns|policyArn|policy-arn|attach-(?:user|role|group)-policy|fromAwsManagedPolicyName|managedPolicies/.test(window)) continue;
     const policy = match[1] ?? match[2];
-    report3(awsManagedAdmin.id, span, `The AWS managed policy ${policy} is attached here: the user or role becomes an account administrator.`, policy);
+    report4(awsManagedAdmin.id, span, `The AWS managed policy ${policy} is attached here: the user or role becomes an account administrator.`, policy);
   }
 }
-function commandLineGrants(file, report3, privileged) {
+function commandLineGrants(file, report4, privileged) {
   const text = file.text;
-  if (text.includes("add-iam-policy-binding")) gcloudGrants(text, file, report3, privileged);
-  if (text.includes("assignment")) azureGrants(text, file, report3);
-  if (text.includes("clusterrolebinding")) kubectlGrants(text, file, report3, privileged);
+  if (text.includes("add-iam-policy-binding")) gcloudGrants(text, file, report4, privileged);
+  if (text.includes("assignment")) azureGrants(text, file, report4);
+  if (text.includes("clusterrolebinding")) kubectlGrants(text, file, report4, privileged);
 }
-function gcloudGrants(text, file, report3, privileged) {
+function gcloudGrants(text, file, report4, privileged) {
   for (const match of text.matchAll(/gcloud\s+(?:projects|organizations|resource-manager\s+folders)\s+add-iam-policy-binding(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role[= ]["']?(roles\/(?:owner|editor))\b/.exec(command);
     if (!role || !/--member[= ]["']?serviceAccount:/.test(command)) continue;
     const at = match.index + command.indexOf(role[0]);
     const span = file.spanOf(at, at + role[0].length);
-    report3(gcpBasicRole.id, span, `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
+    report4(gcpBasicRole.id, span, `${role[1]} is granted to a service account: it can change or delete nearly everything in the project.`, `${role[1]} serviceAccount`);
     for (const account of command.matchAll(SERVICE_ACCOUNT_MEMBER)) privileged(account[1], role[1], span);
   }
 }
-function azureGrants(text, file, report3) {
+function azureGrants(text, file, report4) {
   for (const match of text.matchAll(/az\s+role\s+assignment\s+create(?:\\\n|[^\n])*/g)) {
     const command = match[0];
     const role = /--role\s+["']?(Owner|Contributor|User Access Administrator)["']?(?=\s|$)/.exec(command);
     const scope = /--scope\s+["']?(\/subscriptions\/[^\s"'/]+)\/?["']?(?=\s|$)/.exec(command);
     if (!role || !scope) continue;
     const at = match.index + command.indexOf(role[0]);
-    report3(azureSubscriptionOwner.id, file.spanOf(match.index, at + role[0].length), `${role[1]} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role[1]} subscription`);
+    report4(azureSubscriptionOwner.id, file.spanOf(match.index, at + role[0].length), `${role[1]} is assigned at subscription scope: the principal can delete every resource in the subscription.`, `${role[1]} subscription`);
   }
 }
-function kubectlGrants(text, file, report3, privileged) {
+function kubectlGrants(text, file, report4, privileged) {
   for (const match of text.matchAll(/kubectl\s+create\s+clusterrolebinding\b[^\n]*--clusterrole[= ]cluster-admin[^\n]*--serviceaccount[= ](\S+)/g)) {
     const span = file.spanOf(match.index, match.index + match[0].length);
-    report3(clusterAdminBinding.id, span, "A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.", "cluster-admin kubectl");
+    report4(clusterAdminBinding.id, span, "A ClusterRoleBinding gives cluster-admin to a service account: its token can delete anything in every namespace.", "cluster-admin kubectl");
     const [namespace, account] = match[1].replace(/["']/g, "").split(":");
     if (namespace && account) {
       privileged(`k8s-sa:${namespace}/${account}`, "cluster-admin", span);
@@ -8676,7 +9137,7 @@ ${credential.nearby ?? ""}`)?.[1])?.toLowerCase();
 }
 
 // knowledge/environments/identities.ts
-var SCOPED_IDENTITY_PREFIXES = ["db-name:", "dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:fly:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:"];
+var SCOPED_IDENTITY_PREFIXES = ["db-name:", "dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:fly:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:", "project:k8s-namespace:"];
 function isComparableIdentity(identity) {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
 }
@@ -9069,6 +9530,7 @@ function volumeIdentity(raw, scheme, scope) {
   }
   const ebs = /\b(vol-[0-9a-f]{8}(?:[0-9a-f]{9})?)\b/.exec(value);
   if (ebs) return { kind: "volume", identity: `volume:${ebs[1]}`, otherIdentities: [], display: `EBS volume ${ebs[1]}`, secrets: [] };
+  if (/^fs-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(value)) return { kind: "volume", identity: `volume:${value}`, otherIdentities: [], display: `EFS file system ${value}`, secrets: [] };
   const id = value.toLowerCase();
   if (/^[a-z0-9][a-z0-9/_.:-]{7,}$/.test(id)) {
     const gcpDisk = /disks\/([a-z0-9-]+)$/.exec(id);
@@ -9081,6 +9543,11 @@ function gcpProjectIdentity(raw, firebase = false) {
   const id = raw.trim();
   if (!GCP_PROJECT.test(id) || isPlaceholderName(id)) return void 0;
   return firebase ? { kind: "project", identity: `firebase:${id}`, otherIdentities: [`project:gcp:${id}`], display: `Firebase project ${id}`, name: id, secrets: [] } : { kind: "project", identity: `project:gcp:${id}`, otherIdentities: [`firebase:${id}`], display: `GCP project ${id}`, name: id, secrets: [] };
+}
+function kubernetesNamespaceIdentity(raw) {
+  const name = raw.trim();
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) return void 0;
+  return { kind: "project", identity: `project:k8s-namespace:${name}`, otherIdentities: [], display: `Kubernetes namespace ${name}`, name, secrets: [] };
 }
 function awsAccountIdentity(raw) {
   const match = /^(?:arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:)?(\d{12})(?::|$)/.exec(raw.trim());
@@ -9280,7 +9747,7 @@ function identityName(identity) {
     case "volume":
       return /^(docker|pvc|pv|fly|render|nfs|hostpath|bind):/.test(rest) ? rest.slice(rest.indexOf(":") + 1) : void 0;
     case "project":
-      return rest.startsWith("gcp:") ? rest.slice(4) : void 0;
+      return rest.startsWith("gcp:") ? rest.slice(4) : rest.startsWith("k8s-namespace:") ? rest.slice(14) : void 0;
     case "tfstate":
       return rest.slice(rest.indexOf(":") + 1);
     case "stack":
@@ -9377,9 +9844,17 @@ var EnvironmentModel = class {
   productionOfFamilies() {
     return this.resources.filter((resource) => resource.environment === "production" && resource.family && !resource.testOnly && !resource.unplaced);
   }
-  /** The non-production layers of a family that start from its production layer and do not set `variable` themselves. */
-  productionInheritors(family, variable) {
-    return (this.layersByFamily.get(family) ?? []).filter((layer) => layer.inheritsFrom?.environment === "production" && NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable));
+  /**
+   * The non-production layers of a family that start from the production layer named `name` and do not set
+   * `variable` themselves. An environment may be written in several places (Spring's `application-staging.yml`, and
+   * the profile group in `application.yml` that adds `prod-db` to it): what any of them sets is not inherited.
+   */
+  productionInheritors(family, name, variable) {
+    const layers = this.layersByFamily.get(family) ?? [];
+    const lower = name.toLowerCase();
+    return layers.filter(
+      (layer) => layer.inheritsFrom?.environment === "production" && layer.inheritsFrom.name.toLowerCase() === lower && NON_PRODUCTION.has(layer.environment) && !layers.some((other) => other.environment === layer.environment && other.environmentName === layer.environmentName && overrides(other.keys, variable))
+    );
   }
   /** The production resource this one is, by its strongest shared identity. */
   productionMatch(resource) {
@@ -9798,7 +10273,7 @@ function identifyValue(raw, context) {
     const supabase = supabaseProjectIdentity(value);
     return supabase ? [supabase] : [];
   }
-  if (/^vol-[0-9a-f]{8}([0-9a-f]{9})?$/.test(value)) {
+  if (/^(vol|fs)-[0-9a-f]{8}([0-9a-f]{9})?$/.test(value)) {
     const volume = volumeIdentity(value);
     return volume ? [volume] : [];
   }
@@ -10743,7 +11218,9 @@ function classifyPathUncached(path2) {
   if (/(^|\/)config\/storage\.ya?ml$/i.test(path2)) return make("rails-storage");
   if (/(^|\/)config\/(config|database)\.json$/i.test(path2)) return make("sequelize");
   if (/^application([.-][^/]*)?\.(ya?ml|properties)$/i.test(name) || /^bootstrap([.-][^/]*)?\.(ya?ml|properties)$/i.test(name)) {
-    return make("spring", `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i);
+    const profile = /^(?:application|bootstrap)-([^/.]+)\.[a-z]+$/i.exec(name)?.[1];
+    const own = profile && tag().evidence === "file-name" ? { ...tag(), name: profile } : void 0;
+    return make("spring", `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i, own);
   }
   if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make("dotnet", `dotnet:${dir}`, /^appsettings\.json$/i);
   if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: "pulumi-stack", format, tag: stackTag(name), family: `pulumi:${dir}`, role: "layer" };
@@ -10900,7 +11377,14 @@ function scanKubernetesDocument(rec, cls, document) {
     if (identity && node) rec.resource(tag, identity, node.span, { variable, declared });
   };
   if (kind === "Application" && literalString(get(root, "apiVersion"))?.startsWith("argoproj.io/")) argoApplication(rec, cls, root);
-  if (kind === "Kustomization") inlinePatches(rec, cls, tag, root);
+  if (kind === "Kustomization" || cls.kind === "kustomization" && kind === void 0) inlinePatches(rec, cls, tag, root);
+  if (cls.tag.environment !== "base") {
+    const kustomization = kind === void 0 || kind === "Kustomization";
+    for (const [node, variable] of [[getPath(root, ["metadata", "namespace"]), "metadata.namespace"], [kustomization ? get(root, "namespace") : void 0, "namespace"]]) {
+      const namespace = kubernetesNamespaceIdentity(literalString(node) ?? "");
+      if (namespace && node) rec.resource(tag, namespace, node.span, { variable });
+    }
+  }
   if (kind === "PersistentVolume") {
     const handle = getPath(spec, ["csi", "volumeHandle"]);
     const ebs = getPath(spec, ["awsElasticBlockStore", "volumeID"]);
@@ -11652,11 +12136,29 @@ function scanSpringDocument(rec, cls, root) {
   }
   const { shared, profiles } = quarkusProfiles(root);
   walkSection(rec, { ...section2, node: shared }, { ...walkOptions(cls), envMaps: false });
+  if (section2.family) scanSpringProfileInheritance(rec, section2.family, section2.tag, root);
   for (const [name, entries] of profiles) {
     const tag = namedTag(name, "key");
     if (tag === BASE) continue;
     const node = { kind: "map", span: entries[0].keySpan, entries };
     walkSection(rec, { node, path: [], tag, role: cls.role === "base" ? "layer" : "plain", family: cls.role === "base" ? cls.family : void 0, span: entries[0].keySpan }, { ...walkOptions(cls), envMaps: false });
+  }
+}
+function scanSpringProfileInheritance(rec, family, own, root) {
+  if (root.kind !== "map") return;
+  const spring = { ...root, entries: root.entries.filter((entry) => entry.key === "spring" || entry.key.startsWith("spring.")) };
+  if (spring.entries.length === 0) return;
+  for (const leaf2 of leaves({ roots: [spring] })) {
+    const setting = leaf2.path.filter((step) => typeof step === "string").join(".").replace(/\[\d+\]/g, "");
+    const group = /^spring\.profiles\.group\.([A-Za-z0-9_-]+)$/.exec(setting)?.[1];
+    const environment = group !== void 0 ? own.environment === "base" ? namedTag(group, "key") : void 0 : setting === "spring.profiles.include" ? own : void 0;
+    const value = literalString(leaf2.node);
+    if (!environment?.environment || environment.environment === "production" || environment.environment === "base" || value === void 0) continue;
+    for (const profile of value.split(",").map((name) => name.trim())) {
+      const tag = /^[A-Za-z0-9_-]+$/.test(profile) ? namedTag(profile, "value") : BASE;
+      if (tag.environment !== "production") continue;
+      rec.layer(family, environment, leaf2.keySpan ?? leaf2.node.span, [], false, { tag, span: leaf2.node.span });
+    }
   }
 }
 function quarkusProfiles(root) {
@@ -11705,10 +12207,11 @@ var RAILS_REQUIRE = /^[ \t]*(?:require_relative[ \t(]+["'](?:\.\/)?(\w+)(?:\.rb)
 function railsRequired(rec, own) {
   const match = RAILS_REQUIRE.exec(rec.file.text);
   if (!match) return void 0;
-  const name = match[1] ?? match[2];
-  const environment = canonicalEnvironment(name);
+  const required = match[1] ?? match[2];
+  const environment = canonicalEnvironment(required);
   if (!environment || environment === "base" || environment === own.environment) return void 0;
   const { line } = rec.file.positionAt(match.index);
+  const name = pathTag(`${rec.file.path.slice(0, rec.file.path.lastIndexOf("/") + 1)}${required}.rb`)?.name ?? required;
   return { tag: { environment, name, evidence: "file-name" }, span: { line, column: 1, endLine: line, endColumn: rec.file.line(line).length + 1 } };
 }
 function scanKamal(rec, cls, root) {
@@ -11848,7 +12351,8 @@ function settingsImported(file, own) {
     const environment = canonicalEnvironment(match[1]);
     if (!environment || environment === "base" || environment === own.environment) continue;
     const { line } = file.positionAt(match.index);
-    return { tag: { environment, name: match[1], evidence: "file-name" }, span: { line, column: 1, endLine: line, endColumn: match[0].length + 1 } };
+    const name = pathTag(`${file.path.slice(0, file.path.lastIndexOf("/") + 1)}${match[1]}.py`)?.name ?? match[1];
+    return { tag: { environment, name, evidence: "file-name" }, span: { line, column: 1, endLine: line, endColumn: match[0].length + 1 } };
   }
   return void 0;
 }
@@ -12491,7 +12995,7 @@ function dispatch(file, cls, rec, out) {
       return;
     default:
       for (const root of document.roots) {
-        if (isKubernetesObject(root)) scanKubernetesDocument(rec, cls, root);
+        if (isKubernetesObject(root) || cls.kind === "kustomization" && root.kind === "map") scanKubernetesDocument(rec, cls, root);
         else walkSection(rec, valueTaggedSection(rec, cls, root) ?? topSection(cls, root), walkOptions(cls));
       }
   }
@@ -13078,9 +13582,24 @@ var sharedVolume = {
         },
         expect: { path: "k8s/overlays/staging/pv.yaml", line: 11 },
         note: "two PersistentVolumes over one EBS volume"
+      },
+      {
+        files: {
+          ".aws/task-definition-production.json": '{\n  "family": "orders-api-production",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:production",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-0f1e2d3c4b5a69788", "transitEncryption": "ENABLED" } }\n  ]\n}\n',
+          ".aws/task-definition-staging.json": '{\n  "family": "orders-api-staging",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:staging",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-0f1e2d3c4b5a69788", "transitEncryption": "ENABLED" } }\n  ]\n}\n'
+        },
+        expect: { path: ".aws/task-definition-staging.json", line: 12 },
+        note: "ECS: the staging task mounts production's EFS file system"
       }
     ],
     negative: [
+      {
+        files: {
+          ".aws/task-definition-production.json": '{\n  "family": "orders-api-production",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:production",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-0f1e2d3c4b5a69788", "transitEncryption": "ENABLED" } }\n  ]\n}\n',
+          ".aws/task-definition-staging.json": '{\n  "family": "orders-api-staging",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:staging",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-07a6b5c4d3e2f1098", "transitEncryption": "ENABLED" } }\n  ]\n}\n'
+        },
+        note: "ECS: each task mounts its own EFS file system"
+      },
       {
         files: {
           "docker-compose.prod.yml": "services:\n  api:\n    image: node:20\n    volumes:\n      - ./src:/app/src\n",
@@ -13348,6 +13867,7 @@ var readsProductionSecret = {
       sample("deploy/helm/billing/values-staging.yaml", "postgresql:\n  auth:\n    existingSecret: billing-db-production\n", { expect: { line: 3 }, note: "a chart given production's Secret by name (Bitnami's existingSecret)" }),
       sample("k8s/overlays/staging/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: catalog-staging\nresources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: catalog\n    patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: catalog\n      spec:\n        template:\n          spec:\n            containers:\n              - name: catalog\n                envFrom:\n                  - secretRef:\n                      name: catalog-prod-db\n", { expect: { line: 22 }, note: "an inline strategic-merge patch in the staging overlay" }),
       sample("k8s/overlays/staging/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: catalog\n    patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/name\n        value: catalog-prod-db\n", { expect: { line: 12 }, note: "an inline JSON 6902 patch" }),
+      sample("k8s/overlays/staging/kustomization.yaml", "namespace: catalog-staging\nresources:\n  - ../../base\npatches:\n  - target:\n      kind: Deployment\n      name: catalog\n    patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/name\n        value: catalog-db-production\n", { expect: { line: 11 }, note: "an inline patch in a kustomization written without apiVersion and kind, which kustomize reads all the same" }),
       sample("k8s/staging/api.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: staging\nspec:\n  template:\n    metadata:\n      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/role: api-staging\n        vault.hashicorp.com/agent-inject-secret-db: database/creds/api-production\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n', { expect: { line: 12 }, note: "Vault Agent's injector reading production's database role" }),
       sample(
         ".github/workflows/vercel-env.yml",
@@ -13656,10 +14176,14 @@ var productionNamedResource = {
       sample("config/staging.json", '{\n  "storage": {\n    "bucket": "acme-production-uploads"\n  }\n}\n', { expect: { line: 3 } }),
       sample("config/storage.yml", "amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n", { expect: { line: 9 }, note: "a Rails Active Storage service named for staging" }),
       sample("config/database.yml", 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n', { expect: { line: 9 }, note: "Rails: staging's database named for production, its server set at deploy time" }),
-      sample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n", { expect: { line: 10 }, note: "a Serverless table parameter: DynamoDB names are per account, so only the name can say production" })
+      sample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n", { expect: { line: 10 }, note: "a Serverless table parameter: DynamoDB names are per account, so only the name can say production" }),
+      sample("k8s/overlays/staging/kustomization.yaml", "namespace: orders-production\nresources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/orders\n    newTag: main\n", { expect: { line: 1 }, note: "a staging overlay copied from production's deploys into production's namespace" }),
+      sample("deploy/staging/cronjob.yaml", 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: purge-sessions\n  namespace: production\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: purge\n              image: ghcr.io/acme/tools:latest\n          restartPolicy: OnFailure\n', { expect: { line: 5 }, note: "a staging manifest whose object lives in the production namespace" })
     ],
     negative: [
       sample("infra/staging.bicepparam", "using './main.bicep'\n\nparam environmentName = 'staging'\nparam postgresServerName = 'psql-payroll-staging'\n", { note: "its own server" }),
+      sample("k8s/overlays/staging/kustomization.yaml", "namespace: orders-staging\nresources:\n  - ../../base\n", { note: "the staging overlay's own namespace" }),
+      sample("k8s/base/kustomization.yaml", "namespace: orders-production\nresources:\n  - deployment.yaml\n", { note: "a base whose path names no environment is placed by its namespace, not judged by it" }),
       sample("fly.staging.toml", 'app = "acme-api-staging"\n\n[env]\n  DB_HOST = "acme-db-staging.flycast"\n'),
       sample("envs/staging/main.tf", 'module "app" {\n  source  = "../../modules/app"\n  db_host = "orders-staging.c1x2y3z4.eu-west-1.rds.amazonaws.com"\n}\n'),
       sample(".env.staging", "# copied from production, then separated\nDATABASE_URL=postgres://app:pw@db.staging.acme.com/orders\nREDIS_URL=redis://redis.production.svc.cluster.local:6379\nNODE_ENV=production\n", { note: "comments, NODE_ENV and cluster-internal names are not evidence" }),
@@ -13750,7 +14274,7 @@ var inheritedProductionValue = {
   severity: "medium",
   why: "A shared base file holds a production value (a production database, bucket, live key or secret), and a non-production layer built on that base does not override it. The staging, preview or development environment therefore runs against production without any file of its own saying so.",
   fix: "Move the production value into the production layer (`.env.production`, `values-prod.yaml`, `[context.production.environment]`) and give the base a safe default or none.",
-  help: "The finding is on the base line (or on the line of a layer that imports production's whole, such as `from .production import *` in Django settings); the inheriting layers and the production declaration are related locations. Severity follows what is inherited (a shared database is critical).",
+  help: "The finding is on the base line (or on the line of a layer that imports production's whole, such as `from .production import *` in Django settings, or of the profile group or include that adds a production profile in Spring, `spring.profiles.group.staging: staging,prod-db`); the inheriting layers and the production declaration are related locations. Severity follows what is inherited (a shared database is critical).",
   precision: "medium",
   tags: ["environments", "inheritance"],
   samples: {
@@ -13785,6 +14309,24 @@ var inheritedProductionValue = {
         },
         expect: { path: "config/environments/staging.rb", line: 2 },
         note: "Rails: staging.rb loads production.rb and keeps its Active Storage service"
+      },
+      {
+        files: {
+          "src/main/resources/application.yml": 'spring:\n  application:\n    name: billing\n  profiles:\n    group:\n      staging: "staging,prod-db"\n      prod: "prod,prod-db"\n',
+          "src/main/resources/application-prod-db.yml": "spring:\n  datasource:\n    url: jdbc:postgresql://billing-prod.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n    username: billing_app\n",
+          "src/main/resources/application-prod.yml": "app:\n  uploads-bucket: acme-billing-uploads\n",
+          "src/main/resources/application-staging.yml": "logging:\n  level:\n    root: DEBUG\n"
+        },
+        expect: { path: "src/main/resources/application.yml", line: 6 },
+        note: "Spring Boot: the staging profile group adds the prod-db profile, and staging never sets its own datasource (prod's bucket is not in the group)"
+      },
+      {
+        files: {
+          "src/main/resources/application-prod.properties": "spring.datasource.url=jdbc:mysql://orders-prod.cxk1ab2cd3ef.eu-west-1.rds.amazonaws.com:3306/orders\nspring.datasource.username=orders\n",
+          "src/main/resources/application-staging.properties": "spring.profiles.include=prod,metrics\nlogging.level.com.acme=DEBUG\n"
+        },
+        expect: { path: "src/main/resources/application-staging.properties", line: 1 },
+        note: "Spring Boot before 2.4: the staging profile includes prod and keeps its datasource"
       },
       sample(
         "eas.json",
@@ -13846,6 +14388,22 @@ var inheritedProductionValue = {
           "config/storage.yml": 'test:\n  service: Disk\n  root: <%= Rails.root.join("tmp/storage") %>\n\nlocal:\n  service: Disk\n  root: <%= Rails.root.join("storage") %>\n\namazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n'
         },
         note: "Rails' stock storage.yml: services are alternatives, `test` and `local` inherit nothing from `amazon`"
+      },
+      {
+        files: {
+          "src/main/resources/application.yml": 'spring:\n  profiles:\n    group:\n      staging: "staging,prod-db"\n',
+          "src/main/resources/application-prod-db.yml": "spring:\n  datasource:\n    url: jdbc:postgresql://billing-prod.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n",
+          "src/main/resources/application-staging.yml": "spring:\n  datasource:\n    url: jdbc:postgresql://billing-staging.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n"
+        },
+        note: "Spring Boot: the staging group adds prod-db, but staging's own file sets the datasource after it"
+      },
+      {
+        files: {
+          "src/main/resources/application.properties": "spring.profiles.group.staging=staging,staging-db\nspring.profiles.group.prod=prod-db,prod-mq\n",
+          "src/main/resources/application-prod-db.properties": "spring.datasource.url=jdbc:postgresql://billing-prod.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n",
+          "src/main/resources/application-staging-db.properties": "spring.datasource.url=jdbc:postgresql://billing-staging.cluster-c7xk2mqa9zlp.us-east-1.rds.amazonaws.com:5432/billing\n"
+        },
+        note: "Spring Boot: only the production group holds the prod-db profile"
       },
       {
         files: {
@@ -13915,7 +14473,7 @@ function reportCrossings(context) {
     for (const layer of inheritors) add(base, { ...inherited, detail: verdict.detail }, layer.environment, layer.environmentName, related);
   }
   for (const production of model.productionOfFamilies()) {
-    const layers = model.productionInheritors(production.family, production.variable);
+    const layers = model.productionInheritors(production.family, production.environmentName, production.variable);
     const verdict = layers.length > 0 ? judge(production, model) : void 0;
     if (!verdict) continue;
     const inherited = { ...verdict, ruleId: inheritedProductionValue.id, severity: verdict.severity ?? ruleSeverity(verdict.ruleId), related: [] };
@@ -14124,11 +14682,21 @@ function engineOfImage(image) {
   for (const [pattern, engine] of IMAGE_ENGINES) if (pattern.test(name)) return engine;
   return void 0;
 }
-function engineOfContainer(image, command) {
+function engineOfContainer(image, command, mountTargets = []) {
   const engine = engineOfImage(image);
   if (engine || !image) return engine;
-  return REDIS_IMAGE.test(image.trim()) && APPEND_ONLY.test(command) ? "redis" : void 0;
+  if (REDIS_IMAGE.test(image.trim()) && APPEND_ONLY.test(command)) return "redis";
+  for (const target of mountTargets) {
+    const found = DATA_DIRECTORIES.find(([pattern]) => pattern.test(target.replace(/\/+$/, "")));
+    if (found) return found[1];
+  }
+  return void 0;
 }
+var DATA_DIRECTORIES = [
+  [/^\/var\/lib\/postgresql(\/[\w.-]+)*$|^\/var\/lib\/pgsql(\/[\w.-]+)*$|^\/bitnami\/postgresql$/, "postgres"],
+  [/^\/var\/lib\/mysql$|^\/bitnami\/(mysql|mariadb)$/, "mysql"],
+  [/^\/data\/db$|^\/bitnami\/mongodb$/, "mongo"]
+];
 var REDIS_IMAGE = /(^|\/)(redis|redis-stack-server|valkey|keydb)(:|@|$)/i;
 var APPEND_ONLY = /--appendonly[ \t=]+["']?yes\b/i;
 function engineTitle(engine) {
@@ -14184,7 +14752,24 @@ function platformTitle(platform) {
     cockroach: "CockroachDB Cloud",
     aiven: "Aiven",
     xata: "Xata",
-    timescale: "Timescale Cloud"
+    timescale: "Timescale Cloud",
+    hetzner: "Hetzner",
+    linode: "Linode",
+    vultr: "Vultr",
+    scaleway: "Scaleway",
+    ovh: "OVHcloud",
+    oracle: "Oracle Cloud",
+    openstack: "OpenStack Swift",
+    idrive: "IDrive e2",
+    storj: "Storj",
+    "rsync.net": "rsync.net",
+    "google-drive": "Google Drive",
+    dropbox: "Dropbox",
+    onedrive: "OneDrive",
+    ssh: "another host over SSH",
+    "remote-host": "another host",
+    nomad: "Nomad",
+    dokku: "Dokku"
   };
   return titles[platform] ?? platform;
 }
@@ -14658,6 +15243,32 @@ var DUMP_TOOLS = lookupTable({
   mongodump: ["mongo"],
   sqlcmd: ["mssql"]
 });
+var MANAGED_DATABASES = ["postgres", "mysql", "mssql", "mongo", "database"];
+var PROVIDER_SNAPSHOTS = [
+  { words: ["doctl", "compute", "volume", "snapshot"], platform: "digitalocean", engines: ["volume"] },
+  { words: ["doctl", "compute", "volume-action", "snapshot"], platform: "digitalocean", engines: ["volume"] },
+  { words: ["doctl", "compute", "droplet-action", "snapshot"], platform: "digitalocean", engines: ["volume"] },
+  { words: ["aws", "ec2", "create-snapshot"], platform: "aws", engines: ["volume"] },
+  { words: ["aws", "ec2", "create-snapshots"], platform: "aws", engines: ["volume"] },
+  { words: ["aws", "rds", "create-db-snapshot"], platform: "aws", engines: MANAGED_DATABASES },
+  { words: ["aws", "rds", "create-db-cluster-snapshot"], platform: "aws", engines: MANAGED_DATABASES },
+  { words: ["aws", "dynamodb", "create-backup"], platform: "aws", engines: ["dynamodb"] },
+  { words: ["gcloud", "compute", "disks", "snapshot"], platform: "gcp", engines: ["volume"] },
+  { words: ["gcloud", "compute", "snapshots", "create"], platform: "gcp", engines: ["volume"] },
+  { words: ["gcloud", "sql", "backups", "create"], platform: "gcp", engines: MANAGED_DATABASES },
+  { words: ["az", "snapshot", "create"], platform: "azure", engines: ["volume"] },
+  { words: ["hcloud", "server", "create-image"], platform: "hetzner", engines: ["volume"] },
+  { words: ["hcloud", "server", "enable-backup"], platform: "hetzner", engines: ["volume"] },
+  { words: ["vultr-cli", "snapshot", "create"], platform: "vultr", engines: ["volume"] },
+  { words: ["linode-cli", "linodes", "snapshot"], platform: "linode", engines: ["volume"] },
+  { words: ["fly", "volumes", "snapshots", "create"], platform: "fly", engines: ["volume", "sqlite"] },
+  { words: ["flyctl", "volumes", "snapshots", "create"], platform: "fly", engines: ["volume", "sqlite"] }
+];
+function providerSnapshotOf(tool, words2) {
+  const verbs = [tool, ...words2.slice(1).filter((word) => !word.startsWith("-"))];
+  const found = PROVIDER_SNAPSHOTS.find((entry) => entry.words.every((word, index) => verbs[index] === word));
+  return found ? { tool: found.words.join(" "), platform: found.platform, engines: found.engines } : void 0;
+}
 function callOf(body2, args) {
   const firstOption = body2.findIndex((word) => word.startsWith("-"));
   return firstOption === -1 ? [...body2, ...args] : [...body2.slice(0, firstOption), ...args, ...body2.slice(firstOption)];
@@ -14813,6 +15424,11 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
   }
   if (tool === "gcloud" && words2[1] === "firestore" && (words2[2] === "backups" && words2[3] === "schedules" && words2[4] === "create" || words2[2] === "export" || words2.includes("--enable-pitr"))) {
     reading.dumps.push({ tool: `gcloud firestore ${words2[2]}`, engines: ["firestore"], offset: at, platform: "gcp", providerHeld: true });
+    return;
+  }
+  const snapshot = providerSnapshotOf(tool, words2);
+  if (snapshot) {
+    reading.dumps.push({ tool: snapshot.tool, engines: snapshot.engines, offset: at, platform: snapshot.platform, providerHeld: true });
     return;
   }
   if (tool === "gcloud" && words2[1] === "sql" && words2[2] === "export" && /^(sql|csv|bak)$/.test(words2[3] ?? "")) {
@@ -15054,6 +15670,7 @@ function rcloneFromEnv(env) {
   }
   return remotes;
 }
+var HELM_VALUE_OPTIONS = ["-n", "--namespace", "-f", "--values", "--set", "--set-string", "--set-file", "--version", "--timeout", "--kube-context", "--kubeconfig", "-o", "--output", "--post-renderer", "--description", "--repo"];
 function deployOf(words2, remote) {
   const [head, first, second] = words2;
   const tool = head?.replace(/^.*\//, "");
@@ -15066,7 +15683,11 @@ function deployOf(words2, remote) {
   if (tool === "git" && first === "push" && /^(heroku|dokku)$/.test(second ?? "")) return { kind: second, remote: true };
   if (tool === "dokku") return { kind: "dokku", remote: true };
   if (tool === "kubectl" && (first === "apply" || first === "rollout")) return { kind: "kubernetes", remote: true };
-  if (tool === "helm" && (first === "upgrade" || first === "install")) return { kind: "kubernetes", remote: true };
+  if (tool === "helm" && (first === "upgrade" || first === "install")) {
+    const [, chart] = positional(dropOptionValues(words2.slice(1), HELM_VALUE_OPTIONS), 1);
+    const namespace = optionValues(words2, "-n", "--namespace")[0];
+    return { kind: "kubernetes", remote: true, release: chart ? { chart, namespace } : void 0 };
+  }
   if ((tool === "serverless" || tool === "sls" || tool === "sst" || tool === "cdk" || tool === "cdklocal") && first === "deploy") return { kind: "infrastructure", remote: true };
   if ((tool === "terraform" || tool === "tofu" || tool === "terragrunt") && first === "apply") return { kind: "infrastructure", remote: true };
   if (tool === "pulumi" && first === "up") return { kind: "infrastructure", remote: true };
@@ -15147,6 +15768,7 @@ function assess(context) {
   const appDeploys = deploys.filter((entry) => entry.value !== "cloudflare" && entry.value !== "supabase");
   const composeDeploys = byKind("deploys-compose").filter((entry) => !isTestExampleOrDocsPath(entry.location.path));
   const inferred = inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence);
+  const helmOff = placeHelmSubcharts(stores, byKind("helm-release"), byKind("helm-values"));
   const terraformRoots = new Set(byKind("terraform-root").map((entry) => entry.directory));
   const productionModules = new Set(byKind("terraform-module-call").filter((entry) => entry.value === "production").map((entry) => entry.directory));
   const supabaseHosted = byKind("supabase-hosted").length > 0;
@@ -15155,7 +15777,7 @@ function assess(context) {
   const prodComposeFiles = stores.filter((store) => store.declaredBy === "compose" && environmentOf2(store, aliases) === "production").length > 0;
   const environments = new Map(stores.map((store) => [store.id, environmentOf2(store, aliases, stacks)]));
   const declaredProduction = (store) => {
-    if (store.testOnly) return false;
+    if (store.testOnly || helmOff.has(store.id)) return false;
     const environment = environments.get(store.id);
     if (environment && environment !== "production") return false;
     if (buttons.has(store.platform) && store.declaredBy === "platform") return false;
@@ -15214,13 +15836,24 @@ function assess(context) {
   const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
   const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref) => !!ref));
   const resolve2 = (item, store, depth = 0) => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve: resolve2 });
-  const coverage = new Coverage(stores, referencedPlans);
+  const defaultTags = /* @__PURE__ */ new Map();
+  for (const entry of byKind("default-tags")) {
+    const tags = defaultTags.get(entry.directory ?? ".") ?? /* @__PURE__ */ new Set();
+    tags.add(entry.name ?? "*");
+    defaultTags.set(entry.directory ?? ".", tags);
+  }
+  const moduleCalls = new Map(byKind("terraform-module-call").filter((entry) => entry.name).map((entry) => [`terraform:${entry.name}`, entry.directory]));
+  const coverage = new Coverage(stores, referencedPlans, defaultTags, moduleCalls);
   for (const store of kept) {
     const assessment = assessments.get(store.id);
     const identities = store.platform === "supabase" ? [...store.identities, ...supabaseIdentities] : store.identities;
     const withIdentities = { ...store, identities };
     for (const item of evidence) {
-      if (!coverage.covers(item, withIdentities)) continue;
+      if (!coverage.covers(item, withIdentities)) {
+        const byTag = item.covers.some((cover) => tagCover(cover)?.directory === directoryOf2(store.location.path));
+        if (byTag && store.provider === "aws" && (!item.engines || item.engines.some((engine) => engineMatches(engine, store)))) (assessment.passedBy ??= []).push(item);
+        continue;
+      }
       if (item.environment && item.environment !== "production" && assessment.environment !== item.environment) continue;
       assessment.matched.push(resolve2(item, store));
     }
@@ -15287,19 +15920,35 @@ function providerOfStore(store, contexts) {
   }
   return store.provider ?? "unknown";
 }
+var TERRAFORM_PROVIDERS = lookupTable({ gcp: "google", azure: "azurerm" });
+function providerBlockOf(store, contexts) {
+  const terraform = store.identities.find((identity) => identity.startsWith("terraform:"));
+  if (!terraform) return void 0;
+  const directory = directoryOf2(store.location.path);
+  const address = terraform.split(":").slice(2).join(":");
+  const alias = contexts.find((entry) => entry.kind === "terraform-resource-provider" && entry.directory === directory && entry.name === address)?.value;
+  return { directory, block: alias ?? TERRAFORM_PROVIDERS[store.provider ?? ""] ?? store.provider ?? "" };
+}
+function providerBlock(directory, block2, contexts) {
+  return contexts.find((entry) => entry.kind === "terraform-provider" && entry.directory === directory && entry.name === block2);
+}
 function accountOfStore(store, contexts) {
   if (store.account) return { account: store.account, region: store.region };
-  const terraform = store.identities.find((identity) => identity.startsWith("terraform:"));
-  if (!terraform) {
+  const made = providerBlockOf(store, contexts);
+  if (!made) {
     const accounts = store.provider === "aws" ? [...new Set(contexts.filter((entry) => entry.kind === "cdk-environment").map((entry) => entry.account))] : [];
     if (accounts.length === 1) return { account: accounts[0], region: store.region ?? contexts.find((entry) => entry.kind === "cdk-environment" && entry.region)?.region };
     return { region: store.region };
   }
-  const directory = directoryOf2(store.location.path);
-  const address = terraform.split(":").slice(2).join(":");
-  const alias = contexts.find((entry) => entry.kind === "terraform-resource-provider" && entry.directory === directory && entry.name === address)?.value;
-  const provider = contexts.find((entry) => entry.kind === "terraform-provider" && entry.directory === directory && entry.name === (alias ?? store.provider));
+  const provider = providerBlock(made.directory, made.block, contexts);
   return { account: provider?.account, region: store.region ?? provider?.region };
+}
+function declaredBucket(item, provider, contexts) {
+  const match = /^(s3|gs):\/\/([a-z0-9][a-z0-9._-]*)/i.exec(item.destination ?? "");
+  if (!match || (match[1] === "s3" ? "aws" : "gcp") !== provider) return void 0;
+  const block2 = provider === "aws" ? /^aws(\.|$)/ : /^google(-beta)?(\.|$)/;
+  const found = contexts.filter((entry) => entry.kind === "bucket" && entry.name === match[2] && block2.test(entry.value ?? ""));
+  return found.length === 1 ? found[0] : void 0;
 }
 function expandFromAppEnv(ref, contexts) {
   const [url, endpoint] = JSON.parse(ref.slice("env:".length));
@@ -15309,6 +15958,13 @@ function expandFromAppEnv(ref, contexts) {
   return classifyDestination(expand(url, values), endpoint === null ? void 0 : expand(endpoint, values));
 }
 function classify(item, store, context) {
+  const judged = classifyCopy(item, store, context);
+  const lock = item.destinationRef?.startsWith("aws_backup_vault.") ? context.contexts.find((entry) => entry.kind === "vault-lock" && entry.value === "compliance" && entry.directory === directoryOf2(item.location.path) && entry.name === item.destinationRef) : void 0;
+  if (!lock || judged.protection !== "provider-managed") return judged;
+  const days = lock.policy ? ` for ${lock.policy} days` : "";
+  return { ...judged, locked: true, note: `${judged.note}; the vault is locked in compliance mode (${lock.location.path}): no credential of the account, root included, can delete its recovery points${days}` };
+}
+function classifyCopy(item, store, context) {
   const { contexts } = context;
   let provider = item.destinationProvider;
   let account = item.destinationAccount;
@@ -15361,6 +16017,14 @@ function classify(item, store, context) {
     return { evidence: item, protection: "off-provider", note: `copies leave ${platformTitle(storeProvider)} for ${platformTitle(provider)}${where}` };
   }
   const source2 = accountOfStore(store, contexts);
+  const bucket = account === void 0 ? declaredBucket(item, provider, contexts) : void 0;
+  if (bucket) {
+    account = bucket.account ?? providerBlock(bucket.directory, bucket.value, contexts)?.account;
+    const made = providerBlockOf(store, contexts);
+    if (!account && made && made.directory === bucket.directory && made.block === bucket.value) {
+      return { evidence: item, protection: "provider-managed", note: `copies stay in the same ${platformTitle(provider)} account${where}: ${bucket.location.path} declares the bucket with the store's own provider` };
+    }
+  }
   const native = item.protection === "provider-managed" || item.protection === "same-account-other-region" || item.protection === "other-account";
   if (account && source2.account && account !== source2.account) return { evidence: item, protection: "other-account", note: `copies go to another ${platformTitle(provider)} account (${account})${where}` };
   if (native) {
@@ -15394,12 +16058,16 @@ function describe(protection, store) {
   }
 }
 var Coverage = class {
-  constructor(all, referencedPlans) {
+  constructor(all, referencedPlans, defaultTags = /* @__PURE__ */ new Map(), moduleCalls = /* @__PURE__ */ new Map()) {
     this.all = all;
     this.referencedPlans = referencedPlans;
+    this.defaultTags = defaultTags;
+    this.moduleCalls = moduleCalls;
   }
   all;
   referencedPlans;
+  defaultTags;
+  moduleCalls;
   planSelected = /* @__PURE__ */ new Map();
   namesSomeStore = /* @__PURE__ */ new Map();
   split = /* @__PURE__ */ new Map();
@@ -15412,7 +16080,7 @@ var Coverage = class {
       return false;
     }
     if (named.length === 0) return engineOk && sameArea(item.location.path, store.location.path);
-    if (named.some((cover) => coverMatches(cover, store))) {
+    if (named.some((cover) => coverMatches(cover, store, this.defaultTags, this.moduleCalls))) {
       if (!engineOk && !named.some((cover) => store.identities.includes(cover))) return false;
       return !named.every((cover) => cover.startsWith("path:")) || this.isNearest(item, store);
     }
@@ -15425,7 +16093,7 @@ var Coverage = class {
       const { named } = this.coversOf(item);
       best = 0;
       for (const candidate of this.all) {
-        if (named.some((cover) => coverMatches(cover, candidate))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
+        if (named.some((cover) => coverMatches(cover, candidate, this.defaultTags, this.moduleCalls))) best = Math.max(best, sharedDepth(item.location.path, candidate.location.path));
       }
       this.nearestDepth.set(item, best);
     }
@@ -15452,7 +16120,7 @@ var Coverage = class {
   namesAnyStore(item, named) {
     let found = this.namesSomeStore.get(item);
     if (found === void 0) {
-      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate)));
+      found = this.all.some((candidate) => named.some((cover) => coverMatches(cover, candidate, this.defaultTags, this.moduleCalls)));
       this.namesSomeStore.set(item, found);
     }
     return found;
@@ -15480,8 +16148,21 @@ function sharedDepth(a, b) {
   while (depth < left.length && depth < right.length && left[depth] === right[depth]) depth++;
   return depth;
 }
-function coverMatches(cover, candidate) {
+function tagCover(cover) {
+  if (!cover.startsWith("tag:")) return void 0;
+  const at = cover.lastIndexOf("@");
+  return { tag: cover.slice("tag:".length, at), directory: cover.slice(at + 1) };
+}
+function coverMatches(cover, candidate, defaultTags = /* @__PURE__ */ new Map(), moduleCalls = /* @__PURE__ */ new Map()) {
   if (candidate.identities.includes(cover)) return true;
+  const module = moduleCalls.get(cover);
+  if (module !== void 0) return candidate.identities.some((identity) => identity.startsWith(`terraform:${module.toLowerCase()}:`));
+  const selection = tagCover(cover);
+  if (selection) {
+    if (candidate.provider !== "aws" || directoryOf2(candidate.location.path) !== selection.directory) return false;
+    const tags = [...candidate.tags ?? [], ...defaultTags.get(selection.directory) ?? []];
+    return tags.includes(selection.tag) || tags.includes("*");
+  }
   if (cover.startsWith("provider:")) {
     const [provider, directory] = cover.slice("provider:".length).split("@");
     if (candidate.provider !== provider && candidate.platform !== provider) return false;
@@ -15541,6 +16222,26 @@ function inferPlatformDatabases(stores, appDeploys, composeDeploys, evidence) {
   });
   return inferred;
 }
+function placeHelmSubcharts(stores, releases, values) {
+  const off = /* @__PURE__ */ new Set();
+  stores.forEach((store, index) => {
+    const helm = store.identities.find((identity) => identity.startsWith("helm:"));
+    if (!helm) return;
+    const key = helm.slice(helm.lastIndexOf(":") + 1);
+    const chart = directoryOf2(store.location.path);
+    const setting = (file) => file.name?.toLowerCase() === key;
+    const production = values.filter((file) => setting(file) && environmentOfPath(file.location.path)?.environment === "production");
+    const base = values.filter((file) => setting(file) && file.directory === chart && fileNameOf(file.location.path).toLowerCase().replace(/\.yml$/, ".yaml") === "values.yaml");
+    const decisive = production.length > 0 ? production : base;
+    if (decisive.length > 0 && decisive.every((file) => file.value === "false")) off.add(store.id);
+    const mine = releases.filter((release) => release.value && release.value.replace(/^\.\//, "").replace(/\/+$/, "") === chart);
+    const namespaces = [...new Set(mine.map((release) => release.name).filter((name) => !!name))];
+    if (namespaces.length === 0) return;
+    const environment = store.environment ?? namespaces.map((namespace) => canonicalEnvironment(namespace)).find((found) => found === "production");
+    stores[index] = { ...store, environment, identities: [...store.identities, ...namespaces.map((namespace) => `k8s:${namespace}:helm/${key}`.toLowerCase())] };
+  });
+  return off;
+}
 function productionFirst(deploys) {
   const elsewhere = (deploy) => {
     const environment = environmentOfPath(deploy.location.path)?.environment;
@@ -15570,7 +16271,7 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
   };
   const base = { location: store.location, related, details, evidence: `${store.platform}:${store.engine}:${store.name}` };
   if (RANK[best] >= RANK["other-account"]) {
-    const tested = matched.some((match) => match.evidence.restoreTested && RANK[match.protection] >= RANK["destination-unknown"]);
+    const tested = matched.some((match) => match.evidence.restoreTested && (RANK[match.protection] >= RANK["destination-unknown"] || match.evidence.mechanism === "AWS Backup restore testing"));
     if (!tested) {
       const copy = matched.filter((match) => RANK[match.protection] >= RANK["other-account"]).map((match) => match.evidence.mechanism);
       context.report({
@@ -15600,7 +16301,10 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
     });
     return;
   }
-  const missing = " No copy to another provider or account is configured in the repo.";
+  const passedBy = assessment.passedBy ?? [];
+  const untagged = passedBy.map((item) => `the ${item.mechanism === "aws-backup" ? "AWS Backup selection" : item.mechanism} in ${item.location.path} picks resources tagged ${item.covers.flatMap((cover) => tagCover(cover)?.tag ?? []).join(" or ")}`);
+  for (const item of passedBy) related.push({ location: item.location, message: `${item.mechanism}: selects resources by tag, and this one lacks the tag` });
+  const missing = ` No copy to another provider or account is configured in the repo${untagged.length > 0 ? ` for it: ${[...new Set(untagged)].join("; ")}, and it has no such tag` : ""}.`;
   const weak = store.declaredBy === "usage" && !(store.environment === "production" && store.provider);
   if (best === "none") {
     context.report({
@@ -15622,7 +16326,8 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
     return;
   }
   const critical = store.provider === "supabase" && !weak;
-  const severity = best === "same-account-other-region" || weak ? "medium" : critical ? "critical" : void 0;
+  const locked = best === "provider-managed" && matched.some((match) => match.locked);
+  const severity = best === "same-account-other-region" || weak || locked ? "medium" : critical ? "critical" : void 0;
   context.report({
     ...base,
     ruleId: RULE.providerOnly,
@@ -15692,7 +16397,7 @@ function publishReading(inventory, reading, job, extraUploads = []) {
       covers: dump.platform ? [`provider:${dump.platform}`] : [],
       protection: "provider-managed",
       mechanism: dump.tool,
-      destination: `${dump.platform ?? "the provider"}'s own backup storage`,
+      destination: `${dump.platform ? platformTitle(dump.platform) : "the provider"}'s own backup storage`,
       destinationProvider: dump.platform,
       engines: dump.engines,
       location: inventory.line(job.lineOf(dump.offset)),
@@ -15708,7 +16413,8 @@ function publishReading(inventory, reading, job, extraUploads = []) {
         inventory.evidence({
           covers,
           protection: upload.destination.unresolved || upload.ref ? "destination-unknown" : upload.destination.provider === "local" ? "same-volume" : "off-provider",
-          mechanism: `${mechanism} -> ${upload.tool}`,
+          // `gcloud sql export` dumps and uploads in one command: named once.
+          mechanism: mechanism === upload.tool ? mechanism : `${mechanism} -> ${upload.tool}`,
           destination: upload.destination.display,
           destinationProvider: upload.destination.unresolved ? void 0 : upload.destination.provider,
           destinationAccount: awsAccount(upload.destination),
@@ -15783,6 +16489,7 @@ function publishReading(inventory, reading, job, extraUploads = []) {
       continue;
     }
     inventory.context({ kind: "deploys", value: deploy.kind, location });
+    if (deploy.release) inventory.context({ kind: "helm-release", name: deploy.release.namespace, value: deploy.release.chart, location });
   }
 }
 function fileLines(inventory) {
@@ -17239,7 +17946,11 @@ function scanObject(inventory, object) {
     case "Deployment": {
       const pod = podSpec(spec);
       const containers = [...itemsOf(get(pod, "containers"))];
-      const engine = containers.map((container) => engineOfContainer(literalOf(get(container, "image")), [get(container, "command"), get(container, "args")].flatMap((node) => itemsOf(node).map((item) => textOf(item) ?? "")).join(" "))).find(Boolean);
+      const engine = containers.map((container) => {
+        const command = [get(container, "command"), get(container, "args")].flatMap((node) => itemsOf(node).map((item) => textOf(item) ?? "")).join(" ");
+        const targets = itemsOf(get(container, "volumeMounts")).map((mount) => literalOf(get(mount, "mountPath")) ?? "");
+        return engineOfContainer(literalOf(get(container, "image")), command, targets);
+      }).find(Boolean);
       inventory.context({ kind: "deploys", value: "kubernetes-manifest", location: inventory.line(line) });
       if (!engine || namespace === "velero" || BACKUP_NAME.test(name)) return;
       const templates = itemsOf(get(spec, "volumeClaimTemplates"));
@@ -17318,6 +18029,7 @@ function scanObject(inventory, object) {
           const key = literalOf(get(variable, "name"));
           const value = textOf(get(variable, "value"));
           if (key && value !== void 0) env.set(key, value);
+          else if (key && get(variable, "valueFrom")) env.set(key, `\${${key}}`);
         }
         const pieces = [...itemsOf(get(container, "command")), ...itemsOf(get(container, "args"))];
         const words2 = pieces.map((piece) => textOf(piece) ?? "");
@@ -17326,7 +18038,7 @@ function scanObject(inventory, object) {
         const first = pieces[0]?.span.line ?? mapOf2(container)?.span.line ?? line;
         const last = pieces[pieces.length - 1]?.span.endLine ?? first;
         readJob(inventory, script, { name: `${name} ${literalOf(get(container, "image")) ?? ""}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, script, first, last) });
-        backupImage(inventory, literalOf(get(container, "image")), env, mapOf2(container)?.span.line ?? line, environment);
+        backupImage(inventory, literalOf(get(container, "image")), env, mapOf2(container)?.span.line ?? line, environment, get(container, "envFrom") ? "a Secret or ConfigMap (envFrom)" : void 0);
       }
       return;
     }
@@ -17586,7 +18298,59 @@ function zalandoConfig(inventory, configuration, environment) {
     inventory.evidence({ covers: ["operator:zalando"], protection: protectionOf2(destination), mechanism: key.startsWith("wal") ? "zalando wal-g" : "zalando logical backup", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(found.line), environment });
   }
 }
-function backupImage(inventory, image, env, line, environment) {
+var HELM_DATABASES = lookupTable({
+  postgresql: "postgres",
+  "postgresql-ha": "postgres",
+  mysql: "mysql",
+  mariadb: "mysql",
+  "mariadb-galera": "mysql",
+  mongodb: "mongo",
+  "mongodb-sharded": "mongo",
+  clickhouse: "clickhouse",
+  cassandra: "cassandra",
+  couchdb: "couchdb",
+  neo4j: "neo4j",
+  influxdb: "influxdb",
+  influxdb2: "influxdb"
+});
+function isHelmChart(path2) {
+  return /(^|\/)Chart\.ya?ml$/.test(path2);
+}
+function isHelmValues(path2) {
+  return /(^|\/|[.-])values([.-][\w.-]+)?\.ya?ml$/i.test(path2);
+}
+function scanHelmChart(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  const chart = literalOf(get(root, "name"));
+  if (!chart || literalOf(get(root, "type")) === "library") return;
+  for (const dependency of itemsOf(get(root, "dependencies"))) {
+    const name = literalOf(get(dependency, "name"));
+    const engine = name ? HELM_DATABASES[name] : void 0;
+    if (!name || !engine) continue;
+    const key = literalOf(get(dependency, "alias")) ?? name;
+    inventory.store({
+      platform: "kubernetes",
+      provider: "kubernetes",
+      engine,
+      name: `${chart}/${key}`,
+      location: inventory.at(dependency.span),
+      identities: [`helm:${directoryOf2(inventory.path)}:${key}`],
+      declaredBy: "manifest",
+      builtInBackup: { protection: "none", description: `the ${name} subchart keeps its data on a PersistentVolume, which has no backup unless something snapshots or copies it` }
+    });
+  }
+}
+function scanHelmValues(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  for (const entry of root?.entries ?? []) {
+    if (!HELM_DATABASES[entry.key] && !/^(postgres|mysql|mariadb|mongo|db|database)/i.test(entry.key)) continue;
+    const enabled = isTruthy(get(entry.value, "enabled"));
+    if (enabled === void 0) continue;
+    inventory.context({ kind: "helm-values", directory: directoryOf2(inventory.path), name: entry.key, value: String(enabled), location: inventory.line(entry.keySpan.line) });
+  }
+}
+var REMOTE_BACKUP_IMAGE = /(^|[-_/.])(s3|gcs|azure|b2|r2|minio)([-_:.@]|$)/;
+function backupImage(inventory, image, env, line, environment, hidden) {
   if (!image) return false;
   const name = image.toLowerCase();
   const engines = /mysql|mariadb/.test(name) ? ["mysql"] : /mongo/.test(name) ? ["mongo"] : /postgres|pg[-_]?backup|pgbackup|pg_dump|pgdump/.test(name) ? ["postgres"] : /volume-backup|restic|borg|duplicati|kopia|rclone/.test(name) ? ["volume"] : /db-backup|dbbackup|database-backup|backup/.test(name) ? ["postgres", "mysql", "mongo"] : void 0;
@@ -17602,12 +18366,16 @@ function backupImage(inventory, image, env, line, environment) {
   const gcs = value("GCS_BUCKET", "GS_BUCKET");
   let destination;
   if (local) destination = { display: "a local directory on the same host", provider: "local", unresolved: false };
-  else if (bucket) destination = classifyDestination(bucket.includes("://") ? bucket : `s3://${bucket}`, endpoint ? endpoint.includes("://") || endpoint.includes(".") ? endpoint : void 0 : void 0);
-  else if (repository) destination = classifyDestination(repository);
+  else if (bucket) {
+    destination = classifyDestination(bucket.includes("://") ? bucket : `s3://${bucket}`, endpoint ? endpoint.includes("://") || endpoint.includes(".") || isUnresolved(endpoint) ? endpoint : void 0 : void 0);
+    if (endpoint && isUnresolved(endpoint) && destination.unresolved) destination = { ...destination, display: `${destination.display} at the endpoint ${endpoint}` };
+  } else if (repository) destination = classifyDestination(repository);
   else if (ssh) destination = classifyDestination(`ssh://${ssh}`);
   else if (webdav) destination = classifyDestination(webdav);
   else if (azure) destination = { display: `azure storage ${azure}`, provider: "azure", unresolved: false };
   else if (gcs) destination = classifyDestination(`gs://${gcs}`);
+  else if (hidden) destination = { display: `settings from ${hidden}`, unresolved: true };
+  else if (REMOTE_BACKUP_IMAGE.test(name)) destination = { display: "a bucket the repo does not name", unresolved: true };
   else destination = { display: "the backup volume of the same host", provider: "local", unresolved: false };
   inventory.evidence({
     covers: [],
@@ -17674,15 +18442,19 @@ function scanCompose(inventory) {
     const env = environmentVariables(get(service, "environment"));
     const command = [get(service, "command"), get(service, "entrypoint")].map((node) => node?.kind === "seq" ? node.items.map((item) => textOf(item) ?? "").join(" ") : textOf(node) ?? "").join("\n");
     const line = entry.keySpan.line;
-    if (backupImage(inventory, image, env, line, environment)) continue;
+    const envFileNode = itemsOf(get(service, "env_file"))[0];
+    const envFile = textOf(envFileNode) ?? literalOf(get(envFileNode, "path"));
+    if (backupImage(inventory, image, env, line, environment, envFile ? `env_file ${envFile}` : void 0)) continue;
     if (command.trim() && readScript(command, env).dumps.length > 0) {
       const commandNode = get(service, "command") ?? get(service, "entrypoint");
       readJob(inventory, command, { name: `${inventory.path} ${entry.key}`, scheduled: true, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, commandNode.span.line, commandNode.span.endLine) });
       continue;
     }
-    const engine = engineOfContainer(image, command);
+    const volumeNodes = itemsOf(get(service, "volumes"));
+    const mounts = volumeNodes.map((volume) => textOf(volume) ?? literalOf(get(volume, "source")) ?? "").filter(Boolean);
+    const targets = [...volumeNodes.map((volume) => textOf(volume)?.split(":")[1] ?? literalOf(get(volume, "target")) ?? ""), env.get("PGDATA") ?? ""];
+    const engine = engineOfContainer(image, command, targets);
     if (!engine) continue;
-    const mounts = itemsOf(get(service, "volumes")).map((volume) => textOf(volume) ?? literalOf(get(volume, "source")) ?? "").filter(Boolean);
     const named = mounts.map((mount) => mount.split(":")[0]).filter((source2) => source2 && !/^[./~$]/.test(source2));
     const identities = named.map((volume) => {
       const declared = get(volumes, volume);
@@ -17728,6 +18500,10 @@ function scanKamal2(inventory) {
     const accessory = mapOf2(entry.value);
     const image = literalOf(get(accessory, "image"));
     const env = environmentVariables(get(mapOf2(get(accessory, "env")), "clear"));
+    for (const secret of itemsOf(get(mapOf2(get(accessory, "env")), "secret"))) {
+      const key = literalOf(secret)?.split(":")[0];
+      if (key && !env.has(key)) env.set(key, `\${${key}}`);
+    }
     const line = entry.keySpan.line;
     if (backupImage(inventory, image, env, line, void 0)) continue;
     const engine = engineOfImage(image);
@@ -17789,7 +18565,8 @@ function scanNomad(inventory) {
           readJob(inventory, command, { name: `${inventory.path} ${jobName}/${taskName}`, scheduled: periodic, environment, env, ephemeral: false, lineOf: scalarLines(inventory, command, node.span.line, node.span.endLine) });
           continue;
         }
-        if (backupImage(inventory, image, env, line, environment)) continue;
+        const templated = blocks(task, "template").some((template) => isTruthy(get(template, "env")) === true);
+        if (backupImage(inventory, image, env, line, environment, templated ? "a template block (env = true)" : void 0)) continue;
         const engine = engineOfImage(image);
         if (!engine) continue;
         const mounts = [];
@@ -18456,12 +19233,16 @@ function scanTerraform2(inventory) {
         location: inventory.line(map.span.line)
       });
       inventory.context({ kind: "terraform-root", directory, location: inventory.line(map.span.line) });
+      const defaults = block(map, "default_tags");
+      if (defaults) {
+        for (const tag of selectableTags(defaults) ?? ["*"]) inventory.context({ kind: "default-tags", directory, name: tag, location: inventory.line(defaults.span.line) });
+      }
     } else if (entry.key === "module") {
       const source2 = literalOf(attribute(map, "source"));
       if (!source2 || !/^\.\.?\//.test(source2)) continue;
       const named = ["environment", "env", "stage", "environment_name"].map((key) => literalOf(attribute(map, key))).find((value) => value !== void 0);
       const environment = environmentNamed(named) ?? environmentOf(inventory.path, []);
-      inventory.context({ kind: "terraform-module-call", directory: joinPath(directory, source2), value: environment ?? "", location: inventory.line(map.span.line) });
+      inventory.context({ kind: "terraform-module-call", directory: joinPath(directory, source2), name: `${directory}:module.${map.block.labels[0] ?? ""}`, value: environment ?? "", location: inventory.line(map.span.line) });
     } else if (entry.key === "terraform" && (block(map, "backend") || block(map, "cloud"))) {
       inventory.context({ kind: "terraform-root", directory, location: inventory.line(map.span.line) });
       inventory.context({ kind: "deploys", value: "terraform", location: inventory.line(map.span.line) });
@@ -18472,7 +19253,7 @@ function scanTerraform2(inventory) {
     const map = mapOf2(entry.value);
     if (entry.key === "module" && map?.block?.labels[0]) {
       const standIn = registryModuleResource(map);
-      if (standIn) resources.push({ ...standIn, label: map.block.labels[0], line: map.span.line });
+      if (standIn) resources.push({ ...standIn, label: map.block.labels[0], line: map.span.line, module: true });
       continue;
     }
     if (entry.key !== "resource" || !map?.block) continue;
@@ -18507,6 +19288,41 @@ function tagsOf(body2) {
   }
   return tags;
 }
+function selectableTags(body2) {
+  const tags = attribute(body2, "tags");
+  if (!tags) return void 0;
+  const map = mapOf2(tags);
+  if (!map) return ["*"];
+  return map.entries.map((entry) => {
+    const value = literalOf(entry.value);
+    return value === void 0 ? "*" : `${entry.key}=${value}`.toLowerCase();
+  });
+}
+function tagSelections(selection) {
+  const found = [];
+  for (const tag of blocks2(selection, "selection_tag")) {
+    const type = literalOf(attribute(tag, "type"));
+    const key = literalOf(attribute(tag, "key"));
+    const value = literalOf(attribute(tag, "value"));
+    if (type !== "STRINGEQUALS" || key === void 0 || value === void 0) return void 0;
+    found.push(`${key}=${value}`.toLowerCase());
+  }
+  for (const condition of blocks2(selection, "condition")) {
+    for (const entry of condition.entries) {
+      if (entry.value.kind !== "map") continue;
+      if (entry.key !== "string_equals") return void 0;
+      const key = literalOf(attribute(entry.value, "key"))?.replace(/^aws:ResourceTag\//, "");
+      const value = literalOf(attribute(entry.value, "value"));
+      if (key === void 0 || value === void 0) return void 0;
+      found.push(`${key}=${value}`.toLowerCase());
+    }
+  }
+  return found;
+}
+function blobVersioned(body2) {
+  const blob = block(body2, "blob_properties");
+  return isTruthy(attribute(blob, "versioning_enabled")) === true || block(blob, "delete_retention_policy") !== void 0 || block(blob, "container_delete_retention_policy") !== void 0;
+}
 function environmentOfResource(inventory, names, body2) {
   const tags = tagsOf(body2);
   const tagged = tags.environment ?? tags.env ?? tags.stage;
@@ -18522,6 +19338,28 @@ var CLOUD_DISKS = lookupTable({
   aws: { provider: "aws", title: "AWS" },
   azurerm: { provider: "azure", title: "Azure" },
   google: { provider: "gcp", title: "Google Cloud" }
+});
+var MANAGED_DATABASES2 = lookupTable({
+  google_alloydb_cluster: { provider: "gcp", nameKey: "cluster_id", backups: "AlloyDB continuous and automated backups stay in the same Google Cloud project" },
+  scaleway_rdb_instance: { provider: "scaleway", nameKey: "name", backups: "Scaleway keeps automated backups in the same project", off: { key: "disable_backup", value: "true" } },
+  linode_database_postgresql: { provider: "linode", nameKey: "label", backups: "Linode keeps automatic backups in the same account" },
+  linode_database_postgresql_v2: { provider: "linode", nameKey: "label", backups: "Linode keeps automatic backups in the same account" },
+  linode_database_mysql: { provider: "linode", nameKey: "label", backups: "Linode keeps automatic backups in the same account" },
+  linode_database_mysql_v2: { provider: "linode", nameKey: "label", backups: "Linode keeps automatic backups in the same account" },
+  vultr_database: { provider: "vultr", nameKey: "label", backups: "Vultr keeps automatic backups in the same account" },
+  aiven_pg: { provider: "aiven", nameKey: "service_name", backups: "Aiven keeps backups with the service, in the same Aiven project" },
+  aiven_mysql: { provider: "aiven", nameKey: "service_name", backups: "Aiven keeps backups with the service, in the same Aiven project" }
+});
+var RESTORE_TESTED_ENGINES = lookupTable({
+  RDS: ["postgres", "mysql", "mssql", "database"],
+  AURORA: ["postgres", "mysql", "database"],
+  DOCUMENTDB: ["mongo"],
+  NEPTUNE: ["database"],
+  DYNAMODB: ["dynamodb"],
+  EBS: ["volume"],
+  EC2: ["volume"],
+  EFS: ["file-system"],
+  S3: ["object-storage"]
 });
 var DATA_VOLUME_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS2}|uploads?|media|files|storage|minio)(?:[^a-z]|$)`, "i");
 var GENERIC_LABELS = /* @__PURE__ */ new Set(["this", "main", "default", "primary", "db", "database", "bucket", "instance", "cluster", "self"]);
@@ -18542,11 +19380,12 @@ function scanResource(inventory, resource, all, directory) {
     if (!preventDestroy(body2)) setting("no-prevent-destroy", "lifecycle", "no lifecycle { prevent_destroy = true }", false);
   };
   const name = (key) => literalOf(attribute(body2, key));
+  const store = (fact) => inventory.store({ ...fact, identities: resource.module ? [...fact.identities, `terraform:${directory}:module.${label}`] : fact.identities, tags: selectableTags(body2) });
   const sameDir = (t) => all.filter((candidate) => candidate.type === t);
   const refersTo = (candidate, key) => referenceOf(attribute(candidate.body, key)) === address;
   const selfManagedDisk = (provider, diskName, kind, builtInBackup) => {
     noPreventDestroy();
-    inventory.store({
+    store({
       platform: provider,
       provider,
       engine: "volume",
@@ -18582,7 +19421,7 @@ function scanResource(inventory, resource, all, directory) {
         else if (deleteAutomated === void 0 && !attribute(body2, "delete_automated_backups")) setting("backups-die-with-instance", "delete_automated_backups", "delete_automated_backups not set (defaults to true)", false);
       }
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "aws",
         provider: "aws",
         engine,
@@ -18603,7 +19442,7 @@ function scanResource(inventory, resource, all, directory) {
       if (protection === false) setting("deletion-protection-off", "deletion_protection_enabled", "deletion_protection_enabled = false", true);
       else if (protection === void 0) setting("deletion-protection-off", "deletion_protection_enabled", "deletion_protection_enabled not set (defaults to false)", false);
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "aws",
         provider: "aws",
         engine: "dynamodb",
@@ -18620,13 +19459,17 @@ function scanResource(inventory, resource, all, directory) {
     case "aws_s3_bucket":
     case "google_storage_bucket": {
       const bucket = name(type === "aws_s3_bucket" ? "bucket" : "name") ?? name("bucket_prefix");
+      if (name(type === "aws_s3_bucket" ? "bucket" : "name")) {
+        const made = textOf(attribute(body2, "provider"))?.trim() ?? (type === "aws_s3_bucket" ? "aws" : "google");
+        inventory.context({ kind: "bucket", directory, name: bucket, value: made, account: type === "google_storage_bucket" ? name("project") : void 0, location });
+      }
       const environment = environmentOfResource(inventory, [bucket, label], body2);
       if (!isBucketData(bucket ?? label, label, environment)) return;
       const versioned = isTruthy(attribute(block(body2, "versioning"), "enabled")) === true || sameDir("aws_s3_bucket_versioning").some((candidate) => refersTo(candidate, "bucket") && /enabled/i.test(literalOf(attribute(block(candidate.body, "versioning_configuration"), "status")) ?? ""));
       if (isTruthy(attribute(body2, "force_destroy")) === true) setting("force-destroy", "force_destroy", "force_destroy = true", true);
       noPreventDestroy();
       const provider = type === "aws_s3_bucket" ? "aws" : "gcp";
-      inventory.store({
+      store({
         platform: provider,
         provider,
         engine: "object-storage",
@@ -18677,9 +19520,8 @@ function scanResource(inventory, resource, all, directory) {
     }
     case "aws_ebs_volume": {
       const volumeName = tagsOf(body2).name ?? label;
-      const snapshotted = sameDir("aws_dlm_lifecycle_policy").length > 0;
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "aws",
         provider: "aws",
         engine: "volume",
@@ -18688,7 +19530,7 @@ function scanResource(inventory, resource, all, directory) {
         location,
         identities: [identity, `aws:ebs:${volumeName}`],
         declaredBy: "infrastructure",
-        builtInBackup: snapshotted ? { protection: "provider-managed", description: "DLM snapshots stay in the same AWS account" } : { protection: "none", description: "an EBS volume has no backup unless snapshots are scheduled (DLM or AWS Backup)" },
+        builtInBackup: { protection: "none", description: "an EBS volume has no backup unless snapshots are scheduled (DLM or AWS Backup)" },
         destructiveSettings: settings
       });
       return;
@@ -18719,8 +19561,7 @@ function scanResource(inventory, resource, all, directory) {
       const serverName = tagsOf(body2).name ?? name("name") ?? label;
       const server = !/disk/.test(type);
       if (!(server ? DATABASE_SERVER_NAME : DATA_VOLUME_NAME).test(`${serverName} ${label}`)) return;
-      const snapshotted = type.startsWith("aws_") && sameDir("aws_dlm_lifecycle_policy").length > 0;
-      selfManagedDisk(cloud.provider, serverName, server ? "server" : "disk", snapshotted ? { protection: "provider-managed", description: `DLM snapshots stay in the same ${cloud.title} account` } : { protection: "none", description: `a ${cloud.title} ${server ? "server's disks have" : "disk has"} no backup unless snapshots or a backup policy cover ${server ? "them" : "it"}` });
+      selfManagedDisk(cloud.provider, serverName, server ? "server" : "disk", { protection: "none", description: `${/^[AEIOU]/.test(cloud.title) ? "an" : "a"} ${cloud.title} ${server ? "server's disks have" : "disk has"} no backup unless snapshots or a backup policy cover ${server ? "them" : "it"}` });
       return;
     }
     case "azurerm_backup_protected_vm":
@@ -18751,7 +19592,7 @@ function scanResource(inventory, resource, all, directory) {
       const skip = isTruthy(attribute(body2, "skip_final_snapshot"));
       if (skip === true) setting("skip-final-snapshot", "skip_final_snapshot", "skip_final_snapshot = true", true);
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "aws",
         provider: "aws",
         engine: type === "aws_redshift_cluster" ? "database" : /mysql/.test(name("blueprint_id") ?? "") ? "mysql" : "postgres",
@@ -18769,7 +19610,7 @@ function scanResource(inventory, resource, all, directory) {
       const fsName = tagsOf(body2).name ?? name("creation_token") ?? label;
       const policy = sameDir("aws_efs_backup_policy").some((candidate) => refersTo(candidate, "file_system_id"));
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "aws",
         provider: "aws",
         engine: "file-system",
@@ -18796,7 +19637,7 @@ function scanResource(inventory, resource, all, directory) {
       const engineText = (name("database_version") ?? "").toLowerCase();
       const region = name("region");
       const multiRegion = /^(us|eu|asia)$/i.test(literalOf(attribute(backup, "location")) ?? "");
-      inventory.store({
+      store({
         platform: "gcp",
         provider: "gcp",
         engine: /postgres/.test(engineText) ? "postgres" : /mysql/.test(engineText) ? "mysql" : /sqlserver/.test(engineText) ? "mssql" : "database",
@@ -18818,7 +19659,7 @@ function scanResource(inventory, resource, all, directory) {
       const schedule = sameDir("google_firestore_backup_schedule").length > 0;
       if ((name("delete_protection_state") ?? "") === "DELETE_PROTECTION_DISABLED") setting("deletion-protection-off", "delete_protection_state", 'delete_protection_state = "DELETE_PROTECTION_DISABLED"', true);
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "gcp",
         provider: "gcp",
         engine: "firestore",
@@ -18854,7 +19695,7 @@ function scanResource(inventory, resource, all, directory) {
       const server = name("name") ?? label;
       const geo = isTruthy(attribute(body2, "geo_redundant_backup_enabled")) === true;
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "azure",
         provider: "azure",
         engine: /postgresql/.test(type) ? "postgres" : /mysql|mariadb/.test(type) ? "mysql" : /mssql/.test(type) ? "mssql" : "cosmosdb",
@@ -18873,7 +19714,7 @@ function scanResource(inventory, resource, all, directory) {
       const environment = environmentOfResource(inventory, [account, label], body2);
       if (!isBucketData(account, label, environment)) return;
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "azure",
         provider: "azure",
         engine: "object-storage",
@@ -18882,7 +19723,60 @@ function scanResource(inventory, resource, all, directory) {
         location,
         identities: [identity, `azure:storage:${account}`],
         declaredBy: "infrastructure",
-        builtInBackup: /GRS|GZRS/i.test(name("account_replication_type") ?? "") ? { protection: "same-account-other-region", description: "geo-redundant storage replicates to another region, in the same subscription" } : { protection: "none", description: "no blob versioning, soft delete or backup vault is visible" },
+        builtInBackup: /GRS|GZRS/i.test(name("account_replication_type") ?? "") ? { protection: "same-account-other-region", description: "geo-redundant storage replicates to another region, in the same subscription" } : blobVersioned(body2) ? { protection: "provider-managed", description: "blob versioning or soft delete keeps old versions in the same storage account, which goes with the account or the subscription" } : { protection: "none", description: "no blob versioning, soft delete or backup vault is visible" },
+        destructiveSettings: settings
+      });
+      return;
+    }
+    case "digitalocean_spaces_bucket":
+    case "cloudflare_r2_bucket": {
+      const bucket = name("name") ?? label;
+      const environment = environmentOfResource(inventory, [bucket, label], body2);
+      if (!isBucketData(bucket, label, environment)) return;
+      const provider = type === "cloudflare_r2_bucket" ? "cloudflare" : "digitalocean";
+      const versioned = isTruthy(attribute(block(body2, "versioning"), "enabled")) === true;
+      if (isTruthy(attribute(body2, "force_destroy")) === true) setting("force-destroy", "force_destroy", "force_destroy = true", true);
+      noPreventDestroy();
+      store({
+        platform: provider,
+        provider,
+        engine: "object-storage",
+        name: bucket,
+        environment,
+        location,
+        identities: [identity, provider === "cloudflare" ? `cloudflare:r2:${bucket}` : `digitalocean:spaces:${bucket}`],
+        declaredBy: "infrastructure",
+        builtInBackup: versioned ? { protection: "provider-managed", description: "object versioning keeps old versions in the same bucket, which goes with the bucket or the account" } : { protection: "none", description: provider === "cloudflare" ? "R2 keeps no versions or copies of its own" : "the bucket has no versioning" },
+        destructiveSettings: settings
+      });
+      return;
+    }
+    case "google_alloydb_cluster":
+    case "scaleway_rdb_instance":
+    case "linode_database_postgresql":
+    case "linode_database_postgresql_v2":
+    case "linode_database_mysql":
+    case "linode_database_mysql_v2":
+    case "vultr_database":
+    case "aiven_pg":
+    case "aiven_mysql": {
+      const managed = MANAGED_DATABASES2[type];
+      const database = name(managed.nameKey) ?? label;
+      const engineText = (name("engine") ?? name("database_engine") ?? type.replace("alloydb", "postgres")).toLowerCase();
+      if (/redis|valkey|kafka|opensearch|elastic/.test(engineText)) return;
+      const off = managed.off && name(managed.off.key) === managed.off.value ? `${managed.off.key} = ${managed.off.value}` : void 0;
+      if (off) setting("backups-disabled", managed.off.key, off, true);
+      noPreventDestroy();
+      store({
+        platform: managed.provider,
+        provider: managed.provider,
+        engine: /postgres|pg/.test(engineText) ? "postgres" : /mysql/.test(engineText) ? "mysql" : "database",
+        name: database,
+        environment: environmentOfResource(inventory, [database, label], body2),
+        location,
+        identities: [identity, `${managed.provider}:database:${database}`],
+        declaredBy: "infrastructure",
+        builtInBackup: off ? { protection: "none", description: `automated backups are turned off (${off})` } : { protection: "provider-managed", description: managed.backups },
         destructiveSettings: settings
       });
       return;
@@ -18892,7 +19786,7 @@ function scanResource(inventory, resource, all, directory) {
       const engineText = (name("engine") ?? "").toLowerCase();
       if (/redis|valkey|kafka|opensearch/.test(engineText)) return;
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "digitalocean",
         provider: "digitalocean",
         engine: /pg|postgres/.test(engineText) ? "postgres" : /mysql/.test(engineText) ? "mysql" : /mongo/.test(engineText) ? "mongo" : "database",
@@ -18912,7 +19806,7 @@ function scanResource(inventory, resource, all, directory) {
       const backups = isTruthy(attribute(body2, "cloud_backup")) === true || isTruthy(attribute(body2, "backup_enabled")) === true;
       if (isTruthy(attribute(body2, "termination_protection_enabled")) === false) setting("deletion-protection-off", "termination_protection_enabled", "termination_protection_enabled = false", true);
       noPreventDestroy();
-      inventory.store({
+      store({
         platform: "mongodb-atlas",
         provider: "mongodb-atlas",
         engine: "mongo",
@@ -18964,7 +19858,7 @@ function scanResource(inventory, resource, all, directory) {
       if (!volume) return;
       const service = name("name") ?? label;
       const image = name("source_image") ?? "";
-      inventory.store({
+      store({
         platform: "railway",
         provider: "railway",
         engine: /postgres/i.test(image) ? "postgres" : /mysql|maria/i.test(image) ? "mysql" : /mongo/i.test(image) ? "mongo" : "volume",
@@ -18980,7 +19874,7 @@ function scanResource(inventory, resource, all, directory) {
     case "render_postgres": {
       const database = name("name") ?? label;
       const free = (name("plan") ?? "") === "free";
-      inventory.store({
+      store({
         platform: "render",
         provider: "render",
         engine: "postgres",
@@ -19000,7 +19894,7 @@ function scanResource(inventory, resource, all, directory) {
       if (type === "heroku_addon" && !/^heroku-postgresql/.test(plan)) return;
       const project = name("name") ?? label;
       const platform = type.split("_")[0];
-      inventory.store({
+      store({
         platform,
         provider: platform,
         engine: "postgres",
@@ -19017,7 +19911,8 @@ function scanResource(inventory, resource, all, directory) {
       for (const rule2 of blocks2(body2, "rule")) {
         const copies = blocks2(rule2, "copy_action");
         if (copies.length === 0) {
-          inventory.evidence({ covers: [`terraform-plan:${directory}:${label}`], protection: "provider-managed", mechanism: "aws-backup", destination: "an AWS Backup vault in the same account and region", destinationProvider: "aws", location: inventory.line(rule2.span.line) });
+          const vault = referenceOf(attribute(rule2, "target_vault_name"));
+          inventory.evidence({ covers: [`terraform-plan:${directory}:${label}`], protection: "provider-managed", mechanism: "aws-backup", destination: "an AWS Backup vault in the same account and region", destinationProvider: "aws", destinationRef: vault?.startsWith("aws_backup_vault.") ? vault : void 0, location: inventory.line(rule2.span.line) });
         }
         for (const copy of copies) {
           const arnNode = attribute(copy, "destination_vault_arn");
@@ -19057,7 +19952,10 @@ function scanResource(inventory, resource, all, directory) {
           if (/\*/.test(arn)) covers.push("provider:aws");
         }
       }
-      if (block(body2, "selection_tag") || block(body2, "condition") || covers.length === 0) covers.push(`provider:aws@${directory}`);
+      const tagged = tagSelections(body2);
+      if (tagged === void 0) covers.push(`provider:aws@${directory}`);
+      else covers.push(...tagged.map((tag) => `tag:${tag}@${directory}`));
+      if (covers.length === 0) covers.push(`provider:aws@${directory}`);
       inventory.evidence({
         covers,
         protection: "provider-managed",
@@ -19067,6 +19965,52 @@ function scanResource(inventory, resource, all, directory) {
         destinationRef: referenceOf(attribute(body2, "plan_id")),
         location
       });
+      return;
+    }
+    case "aws_dlm_lifecycle_policy": {
+      const details = block(body2, "policy_details");
+      if (/EVENT_BASED/.test(literalOf(attribute(details, "policy_type")) ?? "")) return;
+      const targets = mapOf2(attribute(details, "target_tags"));
+      const tags = targets?.entries.map((entry) => {
+        const value = literalOf(entry.value);
+        return value === void 0 ? void 0 : `${entry.key}=${value}`.toLowerCase();
+      });
+      const copies = blocks2(details, "schedule").flatMap((schedule) => blocks2(schedule, "cross_region_copy_rule"));
+      const regions = copies.map((copy) => literalOf(attribute(copy, "target")) ?? literalOf(attribute(copy, "target_region"))).filter((region) => !!region);
+      inventory.evidence({
+        covers: tags && tags.length > 0 && tags.every((tag) => tag !== void 0) ? tags.map((tag) => `tag:${tag}@${directory}`) : [`provider:aws@${directory}`],
+        protection: copies.length > 0 ? "same-account-other-region" : "provider-managed",
+        mechanism: "DLM snapshot policy",
+        destination: copies.length > 0 ? `EBS snapshots, copied to ${regions.length > 0 ? regions.join(", ") : "another region"} of the same AWS account` : "EBS snapshots in the same AWS account",
+        destinationProvider: "aws",
+        engines: ["volume"],
+        location
+      });
+      return;
+    }
+    case "aws_backup_restore_testing_selection": {
+      const kind = (literalOf(attribute(body2, "protected_resource_type")) ?? "").toUpperCase();
+      const engines = RESTORE_TESTED_ENGINES[kind];
+      if (!engines) return;
+      const arns = attribute(body2, "protected_resource_arns");
+      const named = arns?.kind === "seq" ? arns.items.map((item) => referenceOf(item)).filter((reference) => !!reference) : [];
+      inventory.evidence({
+        covers: named.length > 0 ? named.map((reference) => `terraform:${directory}:${reference}`) : [`provider:aws@${directory}`],
+        protection: "provider-managed",
+        mechanism: "AWS Backup restore testing",
+        destination: "recovery points restored and validated on a schedule",
+        destinationProvider: "aws",
+        engines,
+        location,
+        restoreTested: true
+      });
+      return;
+    }
+    case "aws_backup_vault_lock_configuration": {
+      const vault = referenceOf(attribute(body2, "backup_vault_name"));
+      if (!vault?.startsWith("aws_backup_vault.")) return;
+      const compliance = attribute(body2, "changeable_for_days") !== void 0;
+      inventory.context({ kind: "vault-lock", directory, name: vault, value: compliance ? "compliance" : "governance", policy: name("min_retention_days"), location });
       return;
     }
     case "aws_db_instance_automated_backups_replication": {
@@ -19511,6 +20455,56 @@ var NOMAD_BACKUP = 'job "pg-ledger-backup" {\n  type = "batch"\n  periodic {\n  
 var ANSIBLE_POSTGRES = "- name: Install PostgreSQL\n  ansible.builtin.apt:\n    name:\n      - postgresql-16\n      - python3-psycopg2\n    state: present\n\n- name: Create application database\n  community.postgresql.postgresql_db:\n    name: billing\n  become_user: postgres\n";
 var ANSIBLE_LOCAL_DUMP = '\n- name: Nightly dump\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: "3"\n    job: "pg_dump -Fc billing > /var/backups/postgres/billing.dump"\n';
 var ANSIBLE_OFFSITE_DUMP = '\n- name: Nightly dump to B2\n  ansible.builtin.cron:\n    name: pg_dump billing\n    user: postgres\n    hour: "3"\n    job: "pg_dump -Fc billing | aws s3 cp - s3://acme-billing-backups/billing.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com"\n';
+var K8S_POSTGRES = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: postgres
+  namespace: acme-prod
+spec:
+  serviceName: postgres
+  selector:
+    matchLabels: { app: postgres }
+  template:
+    metadata:
+      labels: { app: postgres }
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16
+          volumeMounts:
+            - name: data
+              mountPath: /var/lib/postgresql/data
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources:
+          requests:
+            storage: 100Gi
+`;
+var K8S_BACKUP_FROM_SECRET = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: postgres-backup
+  namespace: acme-prod
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: backup
+              image: eeshugerman/postgres-backup-s3:16
+              env:
+                - name: POSTGRES_HOST
+                  value: postgres
+              envFrom:
+                - secretRef:
+                    name: backup-s3
+`;
 var protectionRules = [
   {
     id: "missing-offprovider-backup/same-volume-backup",
@@ -19612,7 +20606,13 @@ startCommand = "litestream replicate -exec 'node server.js'"
           note: "an app on Railway whose data is SQLite, replicated off the provider by Litestream"
         },
         { files: { ".railway/railway.ts": RAILWAY_IAC, ".github/workflows/backup.yml": OFFSITE_WORKFLOW }, note: "nightly pg_dump to Cloudflare R2 with a restore check" },
-        { files: { "docker-compose.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n" }, note: "a local development compose file is not deployed" }
+        { files: { "docker-compose.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n" }, note: "a local development compose file is not deployed" },
+        {
+          files: {
+            "docker-compose.prod.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n  backup:\n    image: offen/docker-volume-backup:v2\n    env_file: ./backup.env\n    volumes:\n      - pgdata:/backup/pgdata:ro\nvolumes:\n  pgdata: {}\n"
+          },
+          note: "a backup sidecar whose destination is set in an env_file the repo does not hold: unknown, not the same host"
+        }
       ]
     }
   },
@@ -19976,6 +20976,15 @@ jobs:
         },
         {
           files: {
+            "k8s/production/postgres.yaml": K8S_POSTGRES,
+            "k8s/production/backup.yaml": K8S_BACKUP_FROM_SECRET,
+            ".github/workflows/deploy.yml": "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: kubectl apply -f k8s/production/\n"
+          },
+          expect: { path: "k8s/production/postgres.yaml", line: 2 },
+          note: "a postgres-backup-s3 CronJob whose bucket and endpoint come from a Secret (envFrom): not the same volume"
+        },
+        {
+          files: {
             "fly.toml": `app = "acme-notes"
 primary_region = "ams"
 
@@ -20120,7 +21129,7 @@ var restoreRules = [
     title: "Backups exist but no restore is ever tested",
     severity: "low",
     why: "A backup nobody has restored is a hope: dumps that are empty, truncated, encrypted with a lost key or missing a schema are found out on the day they are needed. In the incident the newest recoverable copy turned out to be three months old.",
-    fix: "Add a scheduled job that fetches the latest backup, restores it into a scratch database (a CI service container, a throwaway cluster) and checks it (row counts, `pg_restore --list`, `PRAGMA integrity_check`); Litestream `validation-interval` and borgmatic `checks: [extract]` also count.",
+    fix: "Add a scheduled job that fetches the latest backup, restores it into a scratch database (a CI service container, a throwaway cluster) and checks it (row counts, `pg_restore --list`, `PRAGMA integrity_check`); Litestream `validation-interval`, borgmatic `checks: [extract]` and AWS Backup restore testing also count.",
     precision: "medium",
     tags: ["backup"],
     samples: {
@@ -20263,6 +21272,18 @@ var KEYWORDS = [
   "kopia",
   "d1 export",
   "gcloud firestore",
+  // Provider snapshots taken by a script (`doctl compute volume snapshot`, `aws ec2 create-snapshot`, `hcloud server create-image`).
+  "volume snapshot",
+  "volume-action",
+  "droplet-action",
+  "create-snapshot",
+  "create-db-snapshot",
+  "create-db-cluster-snapshot",
+  "disks snapshot",
+  "snapshots create",
+  "snapshot create",
+  "create-image",
+  "linodes snapshot",
   // Deploys.
   "fly deploy",
   "flyctl",
@@ -20441,9 +21462,11 @@ function scanDataFile(inventory, file) {
   else if (isKamalConfig(path2)) scanKamal2(inventory);
   else if (isOrmConfig(path2)) scanOrm(inventory);
   else if (file.format === "yaml" && isHelmTemplate(path2, file.text)) return;
+  else if (file.format === "yaml" && isHelmChart(path2)) scanHelmChart(inventory);
   else if (file.format === "yaml" && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
   else if (file.format === "yaml" && file.hasKeyword("backupStorageLocation") && file.text.includes("backupStorageLocation") && /^(?:schedules|configuration):/m.test(file.text)) scanVeleroValues(inventory);
   else if (file.format === "yaml" && file.hasKeyword("type: postgresql") && /^type:[ \t]*postgresql[ \t]*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
+  else if (file.format === "yaml" && isHelmValues(path2) && /^\s+enabled:/m.test(file.text)) scanHelmValues(inventory);
   else if ((file.format === "yaml" || file.format === "json") && (file.hasKeyword("AWS::") || file.hasKeyword("serverless")) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);
@@ -20526,6 +21549,21 @@ var LAUNCH_FLAGS = FLAGS.map((flag) => ({ ...flag, everywhere: new RegExp(flag.f
 var CLAUDE_ALLOWED_TOOLS = /(?:--allowedTools|--allowed-tools|\ballowed_tools\s*:)[=\s]*(?:"([^"]*)"|'([^']*)'|([^\s"']+(?:[ \t]+(?![-"'#])[^\s"']+)*))/g;
 var COPILOT_ALLOWED_TOOL = /--allow-tool[=\s]+["']?shell\(([^)]*)\)["']?/g;
 var CLAUDE_COMMAND = CLAUDE;
+var AGENT_COMMANDS = [
+  { agent: "claude-code", command: CLAUDE },
+  { agent: "codex", command: CODEX },
+  { agent: "gemini-cli", command: GEMINI },
+  { agent: "cursor", command: CURSOR },
+  { agent: "copilot", command: COPILOT },
+  { agent: "opencode", command: OPENCODE },
+  { agent: "aider", command: AIDER },
+  { agent: "qwen-code", command: QWEN },
+  { agent: "droid", command: DROID },
+  { agent: "crush", command: CRUSH },
+  { agent: "cline", command: CLINE },
+  { agent: "openhands", command: OPENHANDS },
+  { agent: "kilo-code", command: KILO }
+];
 var COPILOT_COMMAND = COPILOT;
 var LAUNCH_KEYWORDS = [
   "dangerously",
@@ -20571,7 +21609,10 @@ var LAUNCH_KEYWORDS = [
   "cline",
   "kilo",
   "network_access",
-  "openhands"
+  "openhands",
+  // Event text a workflow may put into an agent's prompt (agent-permission/untrusted-prompt).
+  "github.event.",
+  "github.head_ref"
 ];
 
 // knowledge/agents/agents.ts
@@ -20913,7 +21954,10 @@ var INTERPRETER_PROBES = [
   ["ts-node zqx-unlisted-script.ts", "ts-node"],
   ["npx ts-node zqx-unlisted-script.ts", "ts-node"],
   ['pwsh -Command "exit 0"', "pwsh"],
-  ['powershell -Command "exit 0"', "powershell"]
+  ['powershell -Command "exit 0"', "powershell"],
+  // Go's and Deno's runners take a module path or URL as well as a file: `go run example.com/tool@latest` is Go's npx.
+  ["go run zqx.invalid/unlisted-tool@latest", "go run"],
+  ["deno run zqx-unlisted-script.ts", "deno run"]
 ].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program` }));
 function destructive(command, tool, domain, does) {
   return { command, class: "destructive", tool, domain, does };
@@ -20993,10 +22037,49 @@ var DESTRUCTIVE_PROBES = [
   destructive("mkfs.ext4 /dev/sda1", "mkfs", "files", "formats disks"),
   destructive("shred -u ./data/app.db", "shred", "files", "destroys files"),
   // The incident's call: one authenticated HTTP request to the provider's API.
+  // Infrastructure-as-code and serverless frameworks, each with the command that tears its stacks down.
+  destructive("cdk destroy --all --force", "cdk", "infrastructure", "destroys AWS CDK stacks"),
+  destructive("cdktf destroy --auto-approve", "cdktf", "infrastructure", "destroys CDK for Terraform stacks"),
+  destructive("terragrunt destroy -auto-approve", "terragrunt", "infrastructure", "destroys Terragrunt-managed infrastructure"),
+  destructive("terragrunt run-all destroy --terragrunt-non-interactive", "terragrunt", "infrastructure", "destroys Terragrunt-managed infrastructure"),
+  destructive("terragrunt apply -auto-approve", "terragrunt", "infrastructure", "applies (and can destroy) Terragrunt-managed infrastructure"),
+  destructive("sst remove --stage production", "sst", "infrastructure", "removes SST apps and their resources"),
+  destructive("serverless remove --stage production", "serverless", "infrastructure", "removes Serverless Framework services and their resources"),
+  destructive("sls remove --stage production", "serverless", "infrastructure", "removes Serverless Framework services and their resources"),
+  destructive("eksctl delete cluster --name acme-prod", "eksctl", "infrastructure", "deletes EKS clusters"),
+  destructive("eb terminate acme-prod --force", "eb", "infrastructure", "terminates Elastic Beanstalk environments"),
+  destructive("argocd app delete api --cascade --yes", "argocd", "infrastructure", "deletes Argo CD applications and their resources"),
+  // Kamal removes an accessory's data directory with its container: the database of a Rails app on its own servers.
+  destructive("kamal accessory remove db -y", "kamal", "data", "removes apps and accessories, a database's data directory included"),
+  destructive("kamal remove -y", "kamal", "infrastructure", "removes apps and accessories, a database's data directory included"),
+  destructive("bq rm -r -f -d acme:analytics", "bq", "data", "deletes BigQuery datasets and tables"),
+  destructive('sqlcmd -Q "DROP DATABASE app"', "sqlcmd", "data", "runs any SQL, DROP included"),
+  destructive("stripe customers delete cus_9s6XKzkNRiz8i3 --live", "stripe", "data", "deletes live Stripe customers, subscriptions and products"),
+  // Framework migration tools, each with the command that drops or empties the database.
+  destructive("bin/rails db:reset", "rails db:drop", "migration", "drops the database"),
+  destructive("bundle exec rails db:drop", "rails db:drop", "migration", "drops the database"),
+  destructive("bundle exec rake db:drop", "rails db:drop", "migration", "drops the database"),
+  destructive("rake db:drop", "rails db:drop", "migration", "drops the database"),
+  destructive("php artisan db:wipe --force", "artisan migrate:fresh", "migration", "drops every table"),
+  destructive("python manage.py flush --noinput", "manage.py flush", "migration", "deletes every row of the database"),
+  destructive("python3 manage.py flush --noinput", "manage.py flush", "migration", "deletes every row of the database"),
+  destructive("./manage.py flush --noinput", "manage.py flush", "migration", "deletes every row of the database"),
+  destructive("mix ecto.drop --force-drop", "mix ecto.drop", "migration", "drops the database"),
+  destructive("mix ecto.reset", "mix ecto.drop", "migration", "drops the database"),
+  destructive("sequelize db:drop", "sequelize db:drop", "migration", "drops the database"),
+  destructive("sequelize-cli db:drop", "sequelize db:drop", "migration", "drops the database"),
+  destructive("typeorm schema:drop", "typeorm schema:drop", "migration", "drops every table"),
+  destructive("knex migrate:rollback --all", "knex migrate:rollback", "migration", "rolls back every migration"),
+  destructive("alembic downgrade base", "alembic downgrade", "migration", "reverts every migration"),
+  destructive("flyway clean -cleanDisabled=false", "flyway clean", "migration", "drops every object in the schemas"),
+  destructive("liquibase drop-all", "liquibase drop-all", "migration", "drops every object in the schema"),
+  destructive("dotnet ef database drop --force", "dotnet ef database drop", "migration", "drops the database"),
+  destructive("diesel database reset", "diesel database reset", "migration", "drops and recreates the database"),
+  destructive("sqlx database drop -y", "sqlx database drop", "migration", "drops the database"),
   { ...destructive('curl -X DELETE https://api.example.invalid/v1/volumes/vol_1 -H "Authorization: Bearer $TOKEN"', "curl", "infrastructure", "sends any HTTP request, provider API deletes included"), needsCredential: true },
   { ...destructive("wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1", "wget", "infrastructure", "sends any HTTP request, provider API deletes included"), needsCredential: true }
 ];
-var PACKAGE_CLIS = /* @__PURE__ */ new Set(["supabase", "wrangler", "prisma", "railway", "vercel", "netlify", "firebase", "neonctl", "drizzle-kit"]);
+var PACKAGE_CLIS = /* @__PURE__ */ new Set(["supabase", "wrangler", "prisma", "railway", "vercel", "netlify", "firebase", "neonctl", "drizzle-kit", "cdk", "cdktf", "sst", "serverless", "sls", "sequelize", "sequelize-cli", "typeorm", "knex"]);
 var PACKAGE_RUNNERS = ["npx", "npx -y", "pnpm", "pnpm exec", "pnpm dlx", "yarn", "yarn dlx", "bunx", "bunx --bun", "bun x", "npm exec --"];
 var RUNNER_PROBES = DESTRUCTIVE_PROBES.flatMap((probe) => {
   const program = probe.command.split(" ")[0];
@@ -21018,7 +22101,17 @@ var SECRET_RUNNERS = [
   ["op run -- zqx-unlisted-tool", "op run"],
   ["infisical run -- zqx-unlisted-tool", "infisical run"]
 ].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program with the environment's secrets` }));
-var COMMAND_PROBES = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...SECRET_RUNNERS];
+var FRAMEWORK_RUNNERS = [
+  ['php -r "exit(0);"', "php"],
+  ['bin/rails runner "1"', "rails runner"],
+  ['rails runner "1"', "rails runner"],
+  ["bundle exec zqx-unlisted-tool", "bundle exec"],
+  ['python manage.py shell -c "print(1)"', "manage.py shell"],
+  ['python3 manage.py shell -c "print(1)"', "manage.py shell"],
+  ['./manage.py shell -c "print(1)"', "manage.py shell"],
+  ['mix run -e "IO.puts(1)"', "mix run"]
+].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program` }));
+var COMMAND_PROBES = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...FRAMEWORK_RUNNERS, ...SECRET_RUNNERS];
 var READER_PROBES = [
   ["cat ./config/deploy.yml", "cat"],
   ["head -n 50 ./config/deploy.yml", "head"],
@@ -21063,7 +22156,7 @@ function destructiveUseOf(commandLine2, domains) {
   }
   return void 0;
 }
-var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh))$/;
+var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback)|ecto\.(?:drop|reset))$/;
 function denyPrefixesOf(tool) {
   const prefixes = /* @__PURE__ */ new Set();
   for (const probe of DESTRUCTIVE_PROBES) {
@@ -21108,7 +22201,28 @@ var NAMED_TOOLS = [
   [/\bhcloud\s+(?:server|volume)\b/i, "hcloud"],
   [/\bpscale\s+(?:database|branch)\b/i, "pscale"],
   [/\bdb:drop\b/i, "rails db:drop"],
-  [/\bmigrate:fresh\b/i, "artisan migrate:fresh"]
+  [/\bmigrate:fresh\b|\bdb:wipe\b/i, "artisan migrate:fresh"],
+  [/\bcdk\s+destroy\b/i, "cdk"],
+  [/\bcdktf\s+destroy\b/i, "cdktf"],
+  [/\bterragrunt\s+(?:run-all\s+)?(?:destroy|apply)\b/i, "terragrunt"],
+  [/\bsst\s+remove\b/i, "sst"],
+  [/\b(?:serverless|sls)\s+remove\b/i, "serverless"],
+  [/\beksctl\s+delete\b/i, "eksctl"],
+  [/\beb\s+terminate\b/i, "eb"],
+  [/\bargocd\s+app\s+delete\b/i, "argocd"],
+  [/\bkamal\s+(?:accessory\s+)?remove\b/i, "kamal"],
+  [/\bbq\s+rm\b/i, "bq"],
+  [/\bsqlcmd\b/i, "sqlcmd"],
+  [/\bmanage\.py\s+flush\b/i, "manage.py flush"],
+  [/\becto\.(?:drop|reset)\b/i, "mix ecto.drop"],
+  [/\bsequelize(?:-cli)?\s+db:drop\b/i, "sequelize db:drop"],
+  [/\bschema:drop\b/i, "typeorm schema:drop"],
+  [/\balembic\s+downgrade\b/i, "alembic downgrade"],
+  [/\bflyway\s+clean\b/i, "flyway clean"],
+  [/\bliquibase\s+drop-?all\b/i, "liquibase drop-all"],
+  [/\bef\s+database\s+drop\b/i, "dotnet ef database drop"],
+  [/\bdiesel\s+database\s+reset\b/i, "diesel database reset"],
+  [/\bsqlx\s+database\s+drop\b/i, "sqlx database drop"]
 ];
 function safely(matches, command) {
   try {
@@ -21370,8 +22484,8 @@ var untrustedTrigger = {
   id: "agent-permission/untrusted-trigger",
   title: "Agent workflow any GitHub user can start",
   severity: "high",
-  why: "The agent actions run only for users with write access unless a workflow widens the list. With `*`, anyone who can open an issue or write a comment on a public repository starts the agent with a prompt of their choosing, in a job that holds the workflow's secrets and token: prompt injection by anyone, with the job's reach.",
-  fix: "Remove `*`: list the few bot or user accounts that must trigger the agent, or keep the default (write access only). Where outside users must be served, run the agent in a job with no secrets beyond its API key, a read-only token and a narrow tool list.",
+  why: "claude-code-action and codex-action run only for users with write access unless a workflow widens the list. With `*`, anyone who can open an issue or write a comment on a public repository starts the agent with a prompt of their choosing, in a job that holds the workflow's secrets and token: prompt injection by anyone, with the job's reach. run-gemini-cli and an agent CLI started in a `run:` step check nothing: on `issues`, `issue_comment` or `pull_request_target`, with approvals off and no job condition on `author_association`, the actor or a label, every stranger's issue, comment or fork reaches the agent.",
+  fix: 'Remove `*`: list the few bot or user accounts that must trigger the agent, or keep the default (write access only); for an agent that checks nothing, gate the job (`if: contains(fromJSON(\'["OWNER","MEMBER","COLLABORATOR"]\'), github.event.comment.author_association)`) or start it on a label only members can add. Where outside users must be served, run the agent in a job with no secrets beyond its API key, a read-only token and a narrow tool list.',
   help: 'claude-code-action calls `allowed_non_write_users` "a significant security risk"; codex-action documents `allow-users` with the same caution.',
   helpUri: "https://github.com/anthropics/claude-code-action/blob/main/docs/security.md",
   precision: "very-high",
@@ -21387,6 +22501,16 @@ var untrustedTrigger = {
         ".github/workflows/codex.yml",
         'on:\n  issues:\n    types: [opened]\njobs:\n  codex:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Triage this issue.\n          allow-users: "octocat,*"\n',
         { expect: { line: 13 }, note: "`*` among named users" }
+      ),
+      sample(
+        ".github/workflows/gemini-triage.yml",
+        "name: Issue triage\non:\n  issues:\n    types: [opened, reopened]\npermissions:\n  contents: read\n  issues: write\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: google-github-actions/run-gemini-cli@v0\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n        with:\n          gemini_api_key: ${{ secrets.GEMINI_API_KEY }}\n          prompt: Triage issue #${{ github.event.issue.number }} and label it with gh.\n",
+        { expect: { line: 13 }, note: "run-gemini-cli checks no access and runs gemini --yolo: anyone who opens an issue steers it" }
+      ),
+      sample(
+        ".github/workflows/ai-review.yml",
+        'on:\n  pull_request_target:\njobs:\n  review:\n    runs-on: ubuntu-latest\n    permissions:\n      pull-requests: write\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n        run: claude -p "Review this pull request and comment with gh" --dangerously-skip-permissions\n',
+        { expect: { line: 13 }, note: "a fork's pull request starts the agent, approvals off, with the base repository's secrets" }
       )
     ],
     negative: [
@@ -21395,7 +22519,36 @@ var untrustedTrigger = {
         'on:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          allowed_non_write_users: "renovate[bot],acme-triage-bot"\n',
         { note: "named accounts only" }
       ),
-      sample("docs/ci.md", 'Never set `allowed_non_write_users: "*"` on claude-code-action.\n', { note: "documentation of the setting" })
+      sample("docs/ci.md", 'Never set `allowed_non_write_users: "*"` on claude-code-action.\n', { note: "documentation of the setting" }),
+      sample(
+        ".github/workflows/gemini.yml",
+        `on:
+  issue_comment:
+    types: [created]
+jobs:
+  gemini:
+    if: >-
+      contains(github.event.comment.body, '@gemini-cli') &&
+      contains(fromJSON('["OWNER", "MEMBER", "COLLABORATOR"]'), github.event.comment.author_association)
+    runs-on: ubuntu-latest
+    steps:
+      - uses: google-github-actions/run-gemini-cli@v0
+        with:
+          gemini_api_key: \${{ secrets.GEMINI_API_KEY }}
+          prompt: Answer the comment.
+`,
+        { note: "the job runs only for members" }
+      ),
+      sample(
+        ".github/workflows/ai-fix.yml",
+        'on:\n  issues:\n    types: [labeled]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx -y @anthropic-ai/claude-code -p "Fix the labelled issue" --dangerously-skip-permissions\n',
+        { note: "only someone with triage access can label an issue" }
+      ),
+      sample(
+        ".github/workflows/claude.yml",
+        'on:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          claude_args: --allowedTools "Bash(*)"\n',
+        { note: "claude-code-action refuses commenters without write access" }
+      )
     ]
   }
 };
@@ -21496,6 +22649,353 @@ function readStep(file, out, step, uses) {
     });
     if (permission) emitPermission(file, out, permission);
   }
+}
+
+// detectors/agent-permission/configs/untrusted-launch.ts
+var OPEN_EVENTS = /* @__PURE__ */ new Set(["issues", "issue_comment", "pull_request_target", "pull_request_review", "pull_request_review_comment", "discussion", "discussion_comment"]);
+var MEMBER_TYPES = /* @__PURE__ */ new Set(["labeled", "unlabeled", "assigned", "unassigned", "milestoned", "demilestoned", "pinned", "unpinned", "locked", "unlocked", "transferred", "deleted", "review_requested", "review_request_removed", "category_changed", "answered", "unanswered", "enqueued", "dequeued"]);
+var GATE = /author_association|\bgithub\.(?:triggering_)?actor\b|\bsender\.(?:login|id)\b|\.user\.login\b|\brepository_owner\b|permission|\blabels?\b|\bhead\.repo\.(?:full_name|fork)\b|collaborators/i;
+var ACCESS_CHECK = /permission|collaborators/i;
+var SELF_CHECKING = /^(?:anthropics\/claude-code-action|openai\/codex-action)@/;
+var ACTING_GRANTS = /* @__PURE__ */ new Set(["bypass-mode", "shell", "interpreter", "destructive-command"]);
+function reportUntrustedLaunches(file, out, grants) {
+  const acting = grants.filter((grant) => grant.effective && ACTING_GRANTS.has(grant.grant));
+  if (acting.length === 0) return;
+  const root = file.data()?.roots[0];
+  const events = openEvents(get(root, "on"));
+  const jobs = get(root, "jobs");
+  if (events.length === 0 || jobs?.kind !== "map") return;
+  for (const job of jobs.entries) {
+    if (job.value.kind !== "map" || gated(job.value)) continue;
+    const jobEvents = eventsOfJob(conditionText(get(job.value, "if")), events);
+    if (jobEvents.length === 0) continue;
+    const steps = get(job.value, "steps");
+    if (steps?.kind !== "seq") continue;
+    const launch = firstLaunch(steps.items, acting);
+    if (!launch) continue;
+    const { grant } = launch;
+    const agent = agentTitle(grant.agent);
+    out.report({
+      ruleId: untrustedTrigger.id,
+      message: `${grant.setting} in job \`${job.key}\` of ${file.path} starts ${agent} without approvals on \`${jobEvents.join("`, `")}\`, which any GitHub user can cause, and no condition keeps the job to the repository's members: a stranger's issue, comment or pull request becomes the agent's input, with the job's secrets and token in reach.`,
+      location: grant.location,
+      snippet: file.line(grant.location.span.line).trim(),
+      evidence: `${job.key}:open-launch`,
+      details: { job: job.key, events: [...jobEvents], agent: grant.agent, setting: grant.setting }
+    });
+  }
+}
+function openEvents(on) {
+  if (!on) return [];
+  if (on.kind === "scalar") return typeof on.value === "string" && OPEN_EVENTS.has(on.value) ? [on.value] : [];
+  if (on.kind === "seq") return on.items.map((item) => literalString(item)).filter((event) => event !== void 0 && OPEN_EVENTS.has(event));
+  return on.entries.filter((entry) => OPEN_EVENTS.has(entry.key)).filter((entry) => {
+    const types = get(entry.value, "types");
+    const written = types?.kind === "seq" ? types.items.map((item) => literalString(item)) : types ? [literalString(types)] : [];
+    return written.length === 0 || written.some((type) => type === void 0 || !MEMBER_TYPES.has(type));
+  }).map((entry) => entry.key);
+}
+function eventsOfJob(condition, events) {
+  const named = [...condition.matchAll(/event_name\s*==\s*['"](\w+)['"]/g)].map((match) => match[1]);
+  return named.length === 0 ? events : events.filter((event) => named.includes(event));
+}
+function gated(job) {
+  if (get(job, "environment") || get(job, "needs")) return true;
+  return GATE.test(conditionText(get(job, "if")));
+}
+function conditionText(node) {
+  if (node?.kind !== "scalar") return "";
+  return node.expression ?? String(node.value ?? "");
+}
+function firstLaunch(steps, grants) {
+  for (const step of steps) {
+    const stepText = conditionText(get(step, "if"));
+    const uses = literalString(get(step, "uses")) ?? "";
+    const run = literalString(get(step, "run")) ?? "";
+    const grant = grants.find((candidate) => candidate.location.span.line >= step.span.line && candidate.location.span.line <= step.span.endLine);
+    if (grant) {
+      if (SELF_CHECKING.test(uses) || GATE.test(stepText)) return void 0;
+      return { grant };
+    }
+    if (ACCESS_CHECK.test(uses) || ACCESS_CHECK.test(run)) return void 0;
+  }
+  return void 0;
+}
+
+// detectors/agent-permission/rules/untrusted-prompt.ts
+var untrustedPrompt = {
+  id: "agent-permission/untrusted-prompt",
+  title: "Untrusted GitHub text in a CI agent's prompt",
+  severity: "high",
+  why: "A workflow that writes `${{ github.event.issue.body }}`, `comment.body`, `review.body`, `pull_request.title`/`body` or `github.head_ref` into an agent's prompt (the `prompt:` of claude-code-action, codex-action or run-gemini-cli, or a `claude -p`/`codex exec`/`gemini -p` line, directly or through a step variable) hands whoever wrote that text the agent's instructions: \"ignore the task, push this to main, post the secrets in a comment\". The agent then acts with the job's token and secrets. Passing the text through `env:` stops shell injection, not prompt injection. Agent actions that refuse actors without write access still take text a stranger wrote when a member starts them: a comment on someone else's issue, a label on someone else's pull request.",
+  fix: "Keep event text out of the prompt: give the agent the issue or pull request number and let it read the text as data (`gh issue view`), with a fixed task; run it in a job with `permissions: contents: read` (plus only the single write it needs, such as `issues: write`) and no secrets beyond its API key; gate the job on `author_association` where only members should reach it.",
+  help: "GitHub's security hardening guide lists these fields as untrusted input; for an agent they are instructions, not only shell text.",
+  helpUri: "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections",
+  precision: "high",
+  tags: ["agent", "ci", "prompt-injection", "owasp-llm01"],
+  samples: {
+    positive: [
+      sample(
+        ".github/workflows/gemini-review.yml",
+        'on:\n  pull_request_review:\n    types: [submitted]\npermissions:\n  contents: write\n  pull-requests: write\njobs:\n  respond:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          gemini_api_key: ${{ secrets.GEMINI_API_KEY }}\n          prompt: |\n            Address this review on "${{ github.event.pull_request.title }}":\n            ${{ github.event.review.body }}\n',
+        { expect: { line: 15 }, note: "run-gemini-cli checks nobody: the reviewer and the pull request author both write the prompt" }
+      ),
+      sample(
+        ".github/workflows/claude-answer.yml",
+        "name: Answer\non:\n  issue_comment:\n    types: [created]\npermissions:\n  contents: write\n  issues: write\n  id-token: write\njobs:\n  answer:\n    if: contains(github.event.comment.body, '@claude')\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          prompt: |\n            A maintainer asked for help with this issue.\n            Issue: ${{ github.event.issue.title }}\n            ${{ github.event.issue.body }}\n",
+        { expect: { line: 20 }, note: "the commenter is checked, the issue's author is not" }
+      ),
+      sample(
+        ".github/workflows/pr-summary.yml",
+        'on:\n  pull_request_target:\njobs:\n  summarize:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Summarize\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n          PR_BODY: ${{ github.event.pull_request.body }}\n          GH_TOKEN: ${{ github.token }}\n        run: |\n          npx -y @anthropic-ai/claude-code -p "Summarize this pull request: $PR_BODY" --allowedTools "Bash(gh pr comment:*)"\n',
+        { expect: { line: 14 }, note: "through a step variable; no permissions written, so the repository's default token" }
+      )
+    ],
+    negative: [
+      sample(
+        ".github/workflows/label.yml",
+        'on:\n  issues:\n    types: [opened]\npermissions:\n  issues: write\njobs:\n  label:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TITLE: ${{ github.event.issue.title }}\n          GH_TOKEN: ${{ github.token }}\n        run: if echo "$TITLE" | grep -qi crash; then gh issue edit ${{ github.event.issue.number }} --add-label bug; fi\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          prompt: Triage issue #${{ github.event.issue.number }} of ${{ github.repository }} with gh.\n',
+        { note: "the title is data for a step that is not an agent; the agent gets only the number" }
+      ),
+      sample(
+        ".github/workflows/claude.yml",
+        'on:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    if: contains(fromJSON(\'["OWNER","MEMBER","COLLABORATOR"]\'), github.event.comment.author_association)\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          gemini_api_key: ${{ secrets.GEMINI_API_KEY }}\n          prompt: ${{ github.event.comment.body }}\n',
+        { note: "the job runs only for members" }
+      ),
+      sample(
+        ".github/workflows/summary.yml",
+        "on:\n  issues:\n    types: [opened]\npermissions:\n  contents: read\njobs:\n  summary:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          gemini_api_key: ${{ secrets.GEMINI_API_KEY }}\n          prompt: Summarize ${{ github.event.issue.body }}\n",
+        { note: "a read-only token and no secret but the agent key: nothing for the injected prompt to reach" }
+      ),
+      sample(
+        ".github/workflows/claude.yml",
+        "on:\n  issue_comment:\n    types: [created]\npermissions:\n  contents: write\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          prompt: ${{ github.event.comment.body }}\n",
+        { note: "claude-code-action refuses commenters without write access, and the comment is the commenter's own" }
+      ),
+      sample(
+        ".github/workflows/ack.yml",
+        'on:\n  issue_comment:\n    types: [created]\npermissions:\n  issues: write\njobs:\n  ack:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_TOKEN: ${{ secrets.BOT_TOKEN }}\n        run: |\n          echo "queued for claude to answer: ${{ github.event.comment.body }}" >> "$GITHUB_STEP_SUMMARY"\n',
+        { note: "the agent's name inside an argument starts no agent (the shell injection is another scanner's finding)" }
+      )
+    ]
+  }
+};
+
+// detectors/agent-permission/configs/untrusted-prompt.ts
+var UNTRUSTED_FIELDS = [
+  { source: "issue", field: /\bgithub\.event\.issue\.(?:title|body)\b|\btoJSON\(\s*github\.event\.issue\s*\)/i },
+  { source: "comment", field: /\bgithub\.event\.(?:comment|review_comment)\.body\b|\btoJSON\(\s*github\.event\.comment\s*\)/i },
+  { source: "review", field: /\bgithub\.event\.review\.body\b|\btoJSON\(\s*github\.event\.review\s*\)/i },
+  { source: "pull-request", field: /\bgithub\.event\.pull_request\.(?:title|body|head\.ref|head\.label)\b|\bgithub\.head_ref\b|\btoJSON\(\s*github\.event\.pull_request\s*\)/i },
+  { source: "discussion", field: /\bgithub\.event\.discussion\.(?:title|body)\b|\btoJSON\(\s*github\.event\.discussion\s*\)/i },
+  { source: "workflow-run", field: /\bgithub\.event\.workflow_run\.(?:head_branch|display_title|head_commit\.message)\b/i }
+];
+var WHOLE_EVENT = /\btoJSON\(\s*github\.event\s*\)/i;
+var EXPRESSION = /\$\{\{([^}]*)\}\}/g;
+var EVENTS_OF = {
+  issue: ["issues", "issue_comment"],
+  comment: ["issue_comment", "pull_request_review_comment", "discussion_comment"],
+  review: ["pull_request_review"],
+  "pull-request": ["pull_request_target", "pull_request_review", "pull_request_review_comment"],
+  discussion: ["discussion", "discussion_comment"],
+  "workflow-run": ["workflow_run"]
+};
+var AUTHORED_BY_ACTOR = {
+  issues: { source: "issue", types: /* @__PURE__ */ new Set(["opened", "edited"]) },
+  issue_comment: { source: "comment", types: /* @__PURE__ */ new Set(["created", "edited"]), defaults: ["created", "edited"] },
+  pull_request_review_comment: { source: "comment", types: /* @__PURE__ */ new Set(["created", "edited"]), defaults: ["created", "edited"] },
+  discussion_comment: { source: "comment", types: /* @__PURE__ */ new Set(["created", "edited"]), defaults: ["created", "edited"] },
+  pull_request_review: { source: "review", types: /* @__PURE__ */ new Set(["submitted", "edited"]), defaults: ["submitted", "edited"] },
+  pull_request_target: { source: "pull-request", types: /* @__PURE__ */ new Set(["opened", "edited", "synchronize", "reopened"]), defaults: ["opened", "synchronize", "reopened"] },
+  discussion: { source: "discussion", types: /* @__PURE__ */ new Set(["created", "edited"]) }
+};
+var AGENT_ACTION2 = /^(anthropics\/claude-code-(?:base-)?action|openai\/codex-action|google-github-actions\/run-gemini-cli)@/;
+var ACTION_AGENT = {
+  "anthropics/claude-code-action": "claude-code",
+  "anthropics/claude-code-base-action": "claude-code",
+  "openai/codex-action": "codex",
+  "google-github-actions/run-gemini-cli": "gemini-cli"
+};
+var ACCESS_INPUT = { "anthropics/claude-code-action": "allowed_non_write_users", "openai/codex-action": "allow-users" };
+var ACCESS_CHECK2 = /permission|collaborators/i;
+var AGENT_KEY = /^(?:ANTHROPIC|CLAUDE|OPENAI|CODEX|GEMINI|GOOGLE_(?:AI|GENAI|GEMINI)|OPENROUTER|AZURE_OPENAI|MISTRAL|GROQ|DEEPSEEK|XAI|QWEN|DASHSCOPE|FACTORY|CURSOR|LLM)\w*(?:KEY|TOKEN)$/i;
+var SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][\w-]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
+function readUntrustedPrompts(file, out) {
+  const root = file.data()?.roots[0];
+  const events = eventTypes(get(root, "on"));
+  const open = [...events.keys()].filter((event) => Object.values(EVENTS_OF).some((list) => list.includes(event)));
+  const jobs = get(root, "jobs");
+  if (open.length === 0 || jobs?.kind !== "map") return;
+  const lines = file.text.split("\n");
+  const workflowEnv = untrustedVariables(get(root, "env"), lines);
+  for (const job of jobs.entries) {
+    if (job.value.kind !== "map" || gated(job.value)) continue;
+    const jobEvents = eventsOfJob(conditionText(get(job.value, "if")), open);
+    if (jobEvents.length === 0) continue;
+    const reach = reachOfJob(job.value, get(root, "permissions"), lines);
+    if (!reach) continue;
+    const steps = get(job.value, "steps");
+    if (steps?.kind !== "seq") continue;
+    const jobEnv = new Map([...workflowEnv, ...untrustedVariables(get(job.value, "env"), lines)]);
+    for (const step of steps.items) {
+      const uses = literalString(get(step, "uses")) ?? "";
+      const run = scalarText(get(step, "run"));
+      if (GATE.test(conditionText(get(step, "if")))) continue;
+      const injected = injectedText(step, uses, run, lines, jobEnv);
+      if (injected) {
+        const sources = injected.sources.filter((source2) => reaches(source2, jobEvents, events, injected.checksActor));
+        if (sources.length > 0) {
+          report2(file, out, job.key, injected.agent, injected.line, sources, jobEvents, reach);
+          continue;
+        }
+      }
+      if (!injected && (ACCESS_CHECK2.test(uses) || ACCESS_CHECK2.test(run))) break;
+    }
+  }
+}
+function injectedText(step, uses, run, lines, jobEnv) {
+  const action = AGENT_ACTION2.exec(uses);
+  if (action) {
+    const inputs = get(step, "with");
+    if (inputs?.kind !== "map") return void 0;
+    const found = taintIn(lines, inputs.span.line, inputs.span.endLine);
+    if (!found) return void 0;
+    const accessInput = ACCESS_INPUT[action[1]];
+    const widened = [accessInput, "allowed_bots"].some((input) => input !== void 0 && scalarText(get(inputs, input)).split(",").some((user) => user.trim() === "*"));
+    return { agent: ACTION_AGENT[action[1]], ...found, checksActor: accessInput !== void 0 && !widened };
+  }
+  const runNode = get(step, "run");
+  if (!runNode || run === "") return void 0;
+  const agent = AGENT_COMMANDS.find((candidate) => startsCommand(run, candidate.command));
+  if (!agent) return void 0;
+  const direct = taintIn(lines, runNode.span.line, runNode.span.endLine);
+  if (direct) return { agent: agent.agent, ...direct, checksActor: false };
+  const variables = new Map([...jobEnv, ...untrustedVariables(get(step, "env"), lines)]);
+  for (const [name, tainted] of variables) {
+    const reference = new RegExp(String.raw`\$(?:${name}\b|\{${name}[}:])`);
+    for (let line = runNode.span.line; line <= runNode.span.endLine; line++) {
+      if (reference.test(lines[line - 1] ?? "")) return { agent: agent.agent, line, sources: tainted.sources, checksActor: false };
+    }
+  }
+  return void 0;
+}
+function startsCommand(run, command) {
+  for (const match of run.matchAll(new RegExp(command.source, "g"))) {
+    const lineStart = run.lastIndexOf("\n", match.index) + 1;
+    const start = /^[\s;&|('"`/]/.test(match[0]) ? match.index + 1 : match.index;
+    const before = run.slice(lineStart, start).replace(/\S*\/$/, "");
+    if (COMMAND_POSITION.test(before)) return true;
+  }
+  return false;
+}
+var COMMAND_POSITION = /(?:^|[;&|(]|\$\()\s*(?:(?:sudo|exec|time|nohup|npx|bunx|dlx|pnpm|yarn|-y|--yes|env|[A-Z_][A-Z0-9_]*=\S*)\s+)*$/;
+function scalarText(node) {
+  if (node?.kind !== "scalar") return "";
+  return node.expression ?? (typeof node.value === "string" ? node.value : "");
+}
+function taintIn(lines, from, to) {
+  for (let line = from; line <= to; line++) {
+    const sources = sourcesIn(lines[line - 1] ?? "");
+    if (sources.length > 0) return { line, sources };
+  }
+  return void 0;
+}
+function sourcesIn(text) {
+  if (!text.includes("${{")) return [];
+  const found = /* @__PURE__ */ new Set();
+  for (const expression2 of text.matchAll(EXPRESSION)) {
+    const body2 = expression2[1];
+    if (WHOLE_EVENT.test(body2)) for (const { source: source2 } of UNTRUSTED_FIELDS) found.add(source2);
+    for (const { source: source2, field } of UNTRUSTED_FIELDS) if (field.test(body2)) found.add(source2);
+  }
+  return [...found];
+}
+function untrustedVariables(env, lines) {
+  const found = /* @__PURE__ */ new Map();
+  if (env?.kind !== "map") return found;
+  for (const entry of env.entries) {
+    if (!/^[A-Za-z_]\w*$/.test(entry.key)) continue;
+    const tainted = taintIn(lines, entry.value.span.line, entry.value.span.endLine);
+    if (tainted) found.set(entry.key, tainted);
+  }
+  return found;
+}
+function reaches(source2, jobEvents, events, checksActor) {
+  return jobEvents.some((event) => {
+    if (!EVENTS_OF[source2].includes(event)) return false;
+    if (!checksActor) return true;
+    const authored = AUTHORED_BY_ACTOR[event];
+    if (!authored || authored.source !== source2) return true;
+    const types = events.get(event) ?? authored.defaults;
+    if (!types) return true;
+    return types.some((type) => !authored.types.has(type));
+  });
+}
+function eventTypes(on) {
+  const events = /* @__PURE__ */ new Map();
+  if (!on) return events;
+  if (on.kind === "scalar") {
+    const event = literalString(on);
+    if (event) events.set(event, void 0);
+  } else if (on.kind === "seq") {
+    for (const item of on.items) {
+      const event = literalString(item);
+      if (event) events.set(event, void 0);
+    }
+  } else {
+    for (const entry of on.entries) {
+      const types = get(entry.value, "types");
+      const written = types?.kind === "seq" ? types.items.map((item) => literalString(item) ?? "*") : types ? [literalString(types) ?? "*"] : void 0;
+      events.set(entry.key, written?.includes("*") ? void 0 : written);
+    }
+  }
+  return events;
+}
+function reachOfJob(job, workflowPermissions, lines) {
+  const permissions = get(job, "permissions") ?? workflowPermissions;
+  const token = permissionsLevel(permissions);
+  const secrets = /* @__PURE__ */ new Set();
+  for (let line = job.span.line; line <= job.span.endLine; line++) {
+    const text = lines[line - 1] ?? "";
+    if (/^\s*secrets:\s*inherit\b/.test(text)) secrets.add("inherit");
+    if (!text.includes("secrets")) continue;
+    for (const match of text.matchAll(SECRET_REFERENCE)) {
+      const name = match[1] ?? match[2];
+      if (name !== "GITHUB_TOKEN" && !AGENT_KEY.test(name)) secrets.add(name);
+    }
+  }
+  if (token === "read" && secrets.size === 0) return void 0;
+  return { token, secrets: [...secrets].sort() };
+}
+function permissionsLevel(node) {
+  if (!node) return "default";
+  if (node.kind === "scalar") return literalString(node) === "write-all" ? "write" : node.expression !== void 0 ? "default" : "read";
+  if (node.kind !== "map") return "default";
+  return node.entries.some((entry) => literalString(entry.value) === "write") ? "write" : "read";
+}
+var SOURCE_TITLE = {
+  issue: "an issue's title or body",
+  comment: "a comment",
+  review: "a review",
+  "pull-request": "a pull request's title, body or branch name",
+  discussion: "a discussion's title or body",
+  "workflow-run": "the triggering run's branch or commit message"
+};
+function report2(file, out, job, agent, line, sources, events, reach) {
+  const holds = [
+    reach.token === "write" ? "a token that can write" : reach.token === "default" ? "the repository's default token (write, unless the repository's setting makes it read-only)" : "",
+    reach.secrets.length > 0 ? `secrets (${reach.secrets.slice(0, 3).join(", ")}${reach.secrets.length > 3 ? ", …" : ""})` : ""
+  ].filter((part) => part !== "");
+  const text = file.line(line);
+  out.report({
+    ruleId: untrustedPrompt.id,
+    severity: reach.token === "write" || reach.secrets.length > 0 ? "high" : "medium",
+    message: `Job \`${job}\` of ${file.path} puts ${sources.map((source2) => SOURCE_TITLE[source2]).join(", ")} into ${agentTitle(agent)}'s prompt on \`${events.join("`, `")}\`: whoever writes that text on GitHub gives the agent its instructions, with ${holds.join(" and ")} in reach.`,
+    location: { path: file.path, span: { line, column: 1, endLine: line, endColumn: text.length + 1 } },
+    snippet: text.trim().slice(0, 200),
+    evidence: `${job}:${sources.join(",")}:prompt`,
+    details: { job, agent, events: [...events], sources: [...sources], token: reach.token, secrets: reach.secrets }
+  });
 }
 
 // knowledge/agents/settings.ts
@@ -22320,9 +23820,23 @@ var LAUNCHER_PATH = new RegExp(
 function isLauncherFile(path2) {
   return LAUNCHER_PATH.test(path2);
 }
-function readLauncher(file, out) {
-  if (file.text.includes("run-gemini-cli") && /^\.github\/workflows\//.test(file.path)) readGeminiAction(file, out);
-  if ((file.text.includes("claude-code-action") || file.text.includes("codex-action")) && /^\.github\/workflows\//.test(file.path)) readAgentActionAccess(file, out);
+function readLauncher(file, sink) {
+  const workflow = /^\.github\/workflows\//.test(file.path);
+  const grants = [];
+  const out = !workflow ? sink : {
+    ...sink,
+    publish: (kind, fact) => {
+      if (kind === "agent-grant") grants.push(fact);
+      sink.publish(kind, fact);
+    }
+  };
+  if (workflow && file.text.includes("run-gemini-cli")) readGeminiAction(file, out);
+  if (workflow && (file.text.includes("claude-code-action") || file.text.includes("codex-action"))) readAgentActionAccess(file, out);
+  readLauncherLines(file, out);
+  if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
+  if (workflow && file.text.includes("${{")) readUntrustedPrompts(file, out);
+}
+function readLauncherLines(file, out) {
   const lines = file.text.split("\n");
   const seen = /* @__PURE__ */ new Set();
   let textUntil;
@@ -22572,18 +24086,18 @@ function readAgentCode(file, out) {
     const list = text.slice(from, close === -1 ? Math.min(text.length, from + 4e3) : close);
     for (const flag of list.matchAll(FLAG)) {
       const at = from + flag.index + 1;
-      if (!inComment(text, at)) report2(file, out, RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, flag[1].length);
+      if (!inComment(text, at)) report3(file, out, RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, flag[1].length);
     }
   }
   for (const match of text.matchAll(COMMAND_CALL)) {
     const at = match.index + match[0].length - match[1].length;
-    if (!inComment(text, at)) report2(file, out, RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, match[1].length);
+    if (!inComment(text, at)) report3(file, out, RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, match[1].length);
   }
   if (!sdk && !/claude/i.test(text)) return;
   for (const match of text.matchAll(BYPASS_MODE)) {
     const at = match.index + match[0].indexOf("bypassPermissions");
     if (inComment(text, at)) continue;
-    report2(file, out, RULE_IDS.bypassMode, "Agent SDK option permissionMode: bypassPermissions", at, "bypassPermissions".length);
+    report3(file, out, RULE_IDS.bypassMode, "Agent SDK option permissionMode: bypassPermissions", at, "bypassPermissions".length);
   }
   if (!sdk) return;
   for (const match of text.matchAll(ALLOWED_TOOLS)) {
@@ -22603,7 +24117,7 @@ function inComment(text, at) {
   const lineStart = text.lastIndexOf("\n", at) + 1;
   return /^\s*(?:#|\/\/|\*|\/\*)/.test(text.slice(lineStart, at));
 }
-function report2(file, out, ruleId, setting, at, length) {
+function report3(file, out, ruleId, setting, at, length) {
   const position = file.positionAt(at);
   emitConfig(out, "claude-code", "launcher", file.path);
   emitPermission(file, out, {
@@ -23356,7 +24870,7 @@ var CLASS_PATTERNS = {
     /\bprisma\s+migrate\s+(?:dev|deploy|reset)\b|\bprisma\s+db\s+push\b|\b(?:rails|rake)\s+db:migrate\b|\bmanage\.py\s+migrate\b|\balembic\s+upgrade\b|\bknex\s+migrate\b|\bsequelize\s+db:migrate\b|\bdrizzle-kit\s+(?:push|migrate)\b|\bsupabase\s+db\s+push\b|\bartisan\s+migrate\b/i
   ],
   credentials: [
-    /\b(?:read|reading|open|opening|cat|access|accessing|view|viewing|reveal|revealing|dump|dumping|touch|touching|modify|modifying|edit|editing|load|loading)\s+(?:[\w-]+\s+){0,3}?(?:`?\.env\b[\w.*-]*`?|credentials?(?:\s+files?)?|secrets?(?!\s*(?:manager|management|scanning|scanner))|api[ _-]?keys?|access[ _-]?tokens?|private[ _-]?keys?)/i,
+    /\b(?:read|reading|open|opening|cat|access|accessing|view|viewing|reveal|revealing|dump|dumping|touch|touching|modify|modifying|edit|editing|load|loading|inspect|inspecting|look(?:ing)?\s+(?:at|in|inside|into))\s+(?:[\w-]+\s+){0,5}?(?:`?\.env\b[\w.*-]*`?|credentials?(?:\s+files?)?|secrets?(?!\s*(?:manager|management|scanning|scanner))|api[ _-]?keys?|access[ _-]?tokens?|private[ _-]?keys?)/i,
     /\b(?:`?\.env`?\s+files?|credentials?\s+files?|secrets?\s+files?)\b/i
   ]
 };
@@ -24752,6 +26266,8 @@ var shellAutoApproved = {
       sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
       sample(".claude/commands/fix.md", "---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n", { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(npx tsx:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "a script runner runs whatever file the agent writes first" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(go run:*)", "Bash(go test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`go run example.com/tool@latest` fetches and runs any module, as npx does" }),
+      sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(bin/rails runner:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "rails runner evaluates any Ruby in the app, with its credentials" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Bash",\n      "WebFetch(domain:docs.stripe.com)"\n    ]\n  }\n}\n', {
         expect: { line: 4 }
       }),
@@ -24821,6 +26337,7 @@ var shellAutoApproved = {
         note: "the project's other config asks for every tool; OpenCode merges them"
       },
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(go test:*)", "Bash(go build:*)", "Bash(deno test:*)", "Bash(php artisan test:*)"]\n  }\n}\n'),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(find . -name:*)", "Bash(grep:*)"]\n  }\n}\n', { note: "find, limited to a search by name" }),
       sample(".opencode/agent/review.md", '---\ndescription: Reviews diffs\npermission:\n  edit: deny\n  bash:\n    "*": ask\n    "git diff*": allow\n---\nReview the diff.\n', { note: "a review agent that may only diff unasked" }),
       sample(".windsurf/workflows/release.md", "---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n"),
@@ -24852,6 +26369,20 @@ var destructiveCommandAllowed = {
   samples: {
     positive: [
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(hcloud:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Hetzner Cloud's CLI deletes servers and volumes" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run build)",\n      "Bash(npx cdk:*)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: "`npx cdk destroy --force` tears the stacks down" }),
+      sample(".cursor/cli.json", '{\n  "permissions": {\n    "allow": ["Shell(terragrunt)", "Shell(ls)"]\n  }\n}\n', { expect: { line: 3 } }),
+      sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(python manage.py:*)", "Bash(pytest:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`manage.py flush --noinput` deletes every row" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(mix:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`mix ecto.drop`" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(bundle exec:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`bundle exec rails db:drop`" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(kamal:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`kamal accessory remove db` deletes the database's data directory on the host" }),
+      {
+        files: {
+          Makefile: ".PHONY: test reset-db\n\ntest:\n	python manage.py test\n\nreset-db:\n	python manage.py flush --noinput\n	python manage.py loaddata fixtures/dev.json\n",
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(make:*)"]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.json", line: 3 },
+        note: "a Django target that empties the database"
+      },
       sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(pscale:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's CLI deletes databases and branches" }),
       sample(".amazonq/cli-agents/infra.json", '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: "use_* matches use_aws: any AWS API call, deletes included" }),
       {
@@ -24915,6 +26446,11 @@ var destructiveCommandAllowed = {
       }
     ],
     negative: [
+      sample(
+        ".claude/settings.json",
+        '{\n  "permissions": {\n    "allow": [\n      "Bash(npx cdk synth:*)",\n      "Bash(npx cdk diff:*)",\n      "Bash(terragrunt plan:*)",\n      "Bash(python manage.py test:*)",\n      "Bash(bundle exec rspec:*)",\n      "Bash(mix test:*)",\n      "Bash(dotnet ef migrations add:*)",\n      "Bash(kamal app logs:*)",\n      "Bash(alembic upgrade head)"\n    ]\n  }\n}\n',
+        { note: "the read-only and additive subcommands of the same tools" }
+      ),
       {
         files: {
           "package.json": '{\n  "scripts": {\n    "clean": "rm -rf dist",\n    "build": "tsc -p .",\n    "db:migrate": "prisma migrate deploy"\n  }\n}\n',
@@ -25195,6 +26731,7 @@ var proseOnlyGuardrail = {
         { expect: { line: 7 } }
       ),
       sample("GEMINI.md", "# Notes for Gemini\n\n* Do not read `.env` files or print their values.\n", { expect: { line: 3 } }),
+      sample("CLAUDE.md", "# acme-web\n\n## Rules\n- Never read or print the contents of .env files.\n- Never look at the secrets in config/credentials.yml.enc.\n", { expect: { line: 4 }, note: "the verb a few words before the file it forbids" }),
       sample("AGENTS.md", "# Pantry\n\n- Do not run `fly` commands that change infrastructure (`fly apps destroy`, `fly volumes delete`).\n", { expect: { line: 3 }, note: "a platform CLI's destroying subcommands" }),
       {
         files: {
@@ -25216,6 +26753,7 @@ fi
       sample("CLAUDE.md", "# Notes\n\nThe seed script never touches the production database; it refuses unless NODE_ENV=development.\nCI can't run migrations on forks because secrets are unavailable.\nDon't worry about the production database: tests use a throwaway container.\n", { note: "what the code and CI do, not orders to the agent" }),
       sample("CLAUDE.md", "# Conventions\n\n- Don't use `rm -rf` in npm scripts; use `rimraf` so Windows works.\n- Avoid deleting tables in seed scripts; truncate instead.\n", { note: "coding conventions for the code the agent writes" }),
       sample("CLAUDE.md", "# Web app\n\n- Never push to main; open a PR.\n- Never commit secrets; use .env.example.\n- Avoid `any` in production code.\n"),
+      sample("CLAUDE.md", "# Web app\n\n- Never print secrets to the logs.\n- Do not display the API key in the UI.\n", { note: "what the code may show, not what the agent may read" }),
       {
         files: {
           "CLAUDE.md": "# Acme API\n\n- Never run destructive commands (rm -rf, dropdb) without asking.\n",
@@ -25642,7 +27180,8 @@ var agentPermission = {
     directoryOutsideRepo,
     secretFileNotExcluded,
     secretEnvironmentInherited,
-    untrustedTrigger
+    untrustedTrigger,
+    untrustedPrompt
   ],
   admits: (file) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
@@ -25709,7 +27248,8 @@ var SERVICE_ONLY_PROVIDERS = /* @__PURE__ */ new Set([
   "e2b",
   "postmark",
   "algolia",
-  "crates-io"
+  "crates-io",
+  "datadog"
 ]);
 var SIGNING_KINDS2 = /* @__PURE__ */ new Set(["rails-secret-key-base", "jwt-signing-secret", "session-secret", "jwt"]);
 var NOT_DATABASE_PASSWORD = /(?:^|_)(?:MAIL|SMTP|EMAIL|IMAP|POP3?|REGISTRY|DOCKER|NPM|ADMIN|BASIC_AUTH|HTPASSWD|LDAP|KEYSTORE|TRUSTSTORE|CERT|P12|PFX|SIGNING|GPG|PGP|KEYCHAIN)(?:_|$)/i;
@@ -25791,7 +27331,7 @@ function pointsElsewhere(hosts, crossing, store, formsOf) {
   const forms = [crossing.identity, ...formsOf.get(crossing.identity) ?? [], ...store.identities];
   return !hosts.some((host) => forms.some((form) => form.includes(host)));
 }
-function reaches(credential, hosts, store, platforms, storesOfPlatform) {
+function reaches2(credential, hosts, store, platforms, storesOfPlatform) {
   if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
   if (credential.scope === "root") {
     const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
@@ -25884,7 +27424,7 @@ function findChains(facts) {
     const touchesData = actsOnDataStores(credential);
     for (const store of stores) {
       const side = storeSide(store);
-      const reachesStore = broad && touchesData && reaches(credential, hosts, store, platforms, storesOfPlatform);
+      const reachesStore = broad && touchesData && reaches2(credential, hosts, store, platforms, storesOfPlatform);
       const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment && touchesData && !pointsElsewhere(own, crossing, store, formsOf));
       const spansEnvironments = credential.scope === "root" && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
       const direct = reachesStore && (credential.environment === "production" || credential.environment === void 0 || !hasNonProduction || spansEnvironments);
