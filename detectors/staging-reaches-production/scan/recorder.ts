@@ -73,6 +73,7 @@ export class Recorder {
     if (others.length > 0) fact.otherIdentities = others;
     if (options.family) fact.family = options.family;
     if (options.declared) fact.declared = true;
+    if (identity.copy) fact.copy = identity.copy;
     if (this.testOnly) fact.testOnly = true;
     if (!tag.environment) fact.unplaced = true;
     this.out.publish('environment-resource', fact);
