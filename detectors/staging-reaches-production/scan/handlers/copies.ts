@@ -148,7 +148,7 @@ function cloudCopy(stage: Stage, named: (words: readonly Word[]) => Naming, fall
     const head = texts.slice(start, operandsAt < 0 ? undefined : operandsAt);
     for (let length = Math.min(head.length, 6); length >= 3; length--) {
       if (!known.command.test(head.slice(0, length).join(' '))) continue;
-      const operands = head.slice(length).map((text, offset) => stage.words[start + length + offset]!);
+      const operands = head.slice(length).map((_text, offset) => stage.words[start + length + offset]!);
       const sourceWord = known.operands ? operands[known.operands[0]] : optionValue(stage, start, known.source);
       const targetWord = known.operands ? operands[known.operands[1]] : optionValue(stage, start, known.target);
       if (!sourceWord) return undefined;
