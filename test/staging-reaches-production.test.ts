@@ -589,3 +589,17 @@ describe('databases copied from production', () => {
     ]);
   });
 });
+
+describe('pull-request jobs in the production environment', () => {
+  it('rates a pull_request_target job that checks out the head critical, one that does not medium, and pull_request high', async () => {
+    const job = (on: string, checkout: string) => `on: ${on}\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4${checkout}\n      - run: ./deploy.sh\n`;
+    const { result } = await run({
+      '.github/workflows/a.yml': job('pull_request_target', '\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}'),
+      '.github/workflows/b.yml': job('pull_request_target', ''),
+      '.github/workflows/c.yml': job('pull_request', ''),
+      '.github/workflows/d.yml': job('push', ''),
+    });
+    const severities = result.findings.filter((finding) => finding.ruleId.endsWith('pull-request-in-production')).map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`).sort();
+    expect(severities).toEqual(['.github/workflows/a.yml:5 critical', '.github/workflows/b.yml:5 medium', '.github/workflows/c.yml:5 high']);
+  });
+});

@@ -14,6 +14,7 @@ import { judgeNamed, productionNamedResource } from './rules/named.js';
 import { judgePayment, livePaymentKey } from './rules/payment.js';
 import { inheritedProductionValue } from './rules/inherited.js';
 import { clonedFromProduction, judgeCloned } from './rules/cloned.js';
+import { pullRequestInProduction } from './rules/pull-request.js';
 import { environmentLabel, type Judge, type Verdict } from './rules/verdict.js';
 
 const RULES: RuleMeta[] = [
@@ -27,6 +28,7 @@ const RULES: RuleMeta[] = [
   livePaymentKey,
   inheritedProductionValue,
   clonedFromProduction,
+  pullRequestInProduction,
 ];
 
 /** In order of precedence: a resource production also uses beats one merely named for production. */

@@ -2,7 +2,7 @@
 // configuration family, published as facts. Environments are placed without the team's aliases here; the
 // cross-file pass places them again with the config and reports.
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../../src/facts/environment.js';
-import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
+import type { FileEmitter, FindingInput, SourceFile, Span } from '../../../src/model.js';
 import { dataStoreForms, type ResourceIdentity } from '../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, environmentOfPath } from '../../../knowledge/environments/names.js';
 import { isTestExampleOrDocsPath } from '../../../src/paths.js';
@@ -112,6 +112,11 @@ export class Recorder {
       this.out.publish('environment-layer', fact);
     }
     this.layers.clear();
+  }
+
+  /** A finding the per-file pass can judge alone (a workflow job's triggers and environment). */
+  report(finding: FindingInput): void {
+    if (!this.testOnly) this.out.report(finding);
   }
 
   notify(code: string, message: string, line?: number): void {
