@@ -527,3 +527,79 @@ describe('Heroku commands that hand staging production database', () => {
     expect(severities).toEqual(['bin/refresh-staging medium', 'bin/setup-staging critical']);
   });
 });
+
+describe('databases copied from production', () => {
+  it('reads a snapshot lookup of the instance production declares as a copy, not as production\'s database in use', async () => {
+    const { found, facts } = await run({
+      'envs/prod/rds.tf': 'resource "aws_db_instance" "orders" {\n  identifier = "orders"\n}\n',
+      'envs/staging/rds.tf':
+        'data "aws_db_snapshot" "latest" {\n  db_instance_identifier = "orders"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-staging"\n  snapshot_identifier = data.aws_db_snapshot.latest.id\n}\n',
+    });
+    expect(found).toEqual(['cloned-from-production envs/staging/rds.tf:2']);
+    const copy = facts.resources.find((resource) => resource.copy);
+    expect(copy).toMatchObject({ environment: 'staging', identity: 'rds:orders', copy: 'snapshot', variable: 'data.aws_db_snapshot.latest.db_instance_identifier' });
+    // A copy holds production's data, not production's database: its crossing lands on no production store.
+    const crossing = facts.crossings.find((entry) => entry.rule?.endsWith('cloned-from-production'));
+    expect(crossing).toMatchObject({ environment: 'staging', resourceKind: 'database' });
+    expect(crossing?.identity).toBeUndefined();
+  });
+
+  it('matches a snapshot named after production\'s instance (a date after it, or an automated rds: name) with that instance', async () => {
+    const { result } = await run({
+      'envs/prod/rds.tf': 'resource "aws_db_instance" "billing" {\n  identifier = "billing-main"\n}\n',
+      'envs/staging/terraform.tfvars': 'snapshot_identifier = "rds:billing-main-2024-05-01-03-10"\n',
+      'envs/dev/terraform.tfvars': 'snapshot_identifier = "billing-main-2024-05-01"\n',
+    });
+    const findings = result.findings.map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.related?.[0]?.location.path ?? ''}`).sort();
+    expect(findings).toEqual(['envs/dev/terraform.tfvars:1 envs/prod/rds.tf', 'envs/staging/terraform.tfvars:1 envs/prod/rds.tf']);
+  });
+
+  it('reads restores, clones and replicas by literal, by a block of the same file and by a reference\'s own name', async () => {
+    const { found } = await run({
+      'envs/staging/db.tf':
+        'resource "aws_rds_cluster" "events" {\n  cluster_identifier = "events-staging"\n  restore_to_point_in_time {\n    source_cluster_identifier = "events-prod"\n  }\n}\n\nresource "aws_db_instance" "replica" {\n  identifier          = "orders-staging-ro"\n  replicate_source_db = "arn:aws:rds:eu-west-1:111122223333:db:orders-prod"\n}\n\nresource "aws_db_instance" "audit" {\n  identifier          = "audit-staging"\n  snapshot_identifier = data.terraform_remote_state.production.outputs.audit_snapshot_id\n}\n\nresource "aws_db_instance" "own" {\n  identifier          = "own-staging"\n  replicate_source_db = aws_db_instance.primary.identifier\n}\n\nresource "aws_db_instance" "primary" {\n  identifier = "own-staging-primary"\n}\n',
+      'live/staging/db/terragrunt.hcl': 'inputs = {\n  snapshot_identifier = "ledger-prod-final"\n}\n',
+      'Pulumi.staging.yaml': 'config:\n  shop:snapshotIdentifier: shop-prod-2024-06-01\n',
+    });
+    expect(found.sort()).toEqual([
+      'cloned-from-production Pulumi.staging.yaml:2',
+      'cloned-from-production envs/staging/db.tf:10',
+      'cloned-from-production envs/staging/db.tf:15',
+      'cloned-from-production envs/staging/db.tf:4',
+      'cloned-from-production live/staging/db/terragrunt.hcl:2',
+    ]);
+  });
+
+  it('reads dumps of production restored into another environment, by pipe or by file, and the clouds\' restore commands', async () => {
+    const { found } = await run({
+      'scripts/sync-db.sh':
+        '#!/bin/sh\nSOURCE_URL=$(heroku config:get DATABASE_URL -a acme-prod)\npg_dump -Fc "$SOURCE_URL" -f /tmp/prod.dump\npg_restore --clean --no-owner -d "$STAGING_DATABASE_URL" /tmp/prod.dump\nmysqldump -h shop-db-prod.c9akciq32.eu-west-1.rds.amazonaws.com -u app shop \\\n  > shop.sql\nmysql -h shop-db-staging.c9akciq32.eu-west-1.rds.amazonaws.com -u app shop < shop.sql\nmongodump --uri="$PROD_MONGO_URI" --archive | mongorestore --uri="$DEV_MONGO_URI" --archive --drop\n',
+      'docs/runbook.md': '# Local data\n\n```sh\npg_dump $PRODUCTION_DB_URL > latest.sql\npsql -h localhost -d app < latest.sql\n```\n\nNever run `pg_dump $PROD_DATABASE_URL | psql $STAGING_DATABASE_URL` by hand.\n',
+      'bin/refresh': '#!/bin/sh\naws rds restore-db-instance-from-db-snapshot --db-instance-identifier orders-staging --db-snapshot-identifier orders-prod-2024-05-01\ngcloud sql instances clone orders-prod orders-staging\nheroku pg:backups:restore "$(heroku pg:backups:url --app acme-prod)" DATABASE_URL --app acme-staging\n',
+      'scripts/deploy-prod.sh': '#!/bin/sh\npg_dump "$PROD_DATABASE_URL" -f before-deploy.sql\npsql "$DATABASE_URL" -f migrations.sql\npg_dump "$STAGING_DATABASE_URL" | psql "$DEV_DATABASE_URL"\npg_dump "$PROD_DATABASE_URL" | psql "$PROD_REPLICA_URL"\n',
+    });
+    expect(found.sort()).toEqual([
+      'cloned-from-production bin/refresh:2',
+      'cloned-from-production bin/refresh:3',
+      'cloned-from-production bin/refresh:4',
+      'cloned-from-production docs/runbook.md:5',
+      'cloned-from-production scripts/sync-db.sh:4',
+      'cloned-from-production scripts/sync-db.sh:7',
+      'cloned-from-production scripts/sync-db.sh:8',
+    ]);
+  });
+});
+
+describe('pull-request jobs in the production environment', () => {
+  it('rates a pull_request_target job that checks out the head critical, one that does not medium, and pull_request high', async () => {
+    const job = (on: string, checkout: string) => `on: ${on}\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4${checkout}\n      - run: ./deploy.sh\n`;
+    const { result } = await run({
+      '.github/workflows/a.yml': job('pull_request_target', '\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}'),
+      '.github/workflows/b.yml': job('pull_request_target', ''),
+      '.github/workflows/c.yml': job('pull_request', ''),
+      '.github/workflows/d.yml': job('push', ''),
+    });
+    const severities = result.findings.filter((finding) => finding.ruleId.endsWith('pull-request-in-production')).map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`).sort();
+    expect(severities).toEqual(['.github/workflows/a.yml:5 critical', '.github/workflows/b.yml:5 medium', '.github/workflows/c.yml:5 high']);
+  });
+});

@@ -13,7 +13,8 @@ import { judgeState, readsProductionState } from './rules/state.js';
 import { judgeNamed, productionNamedResource } from './rules/named.js';
 import { judgePayment, livePaymentKey } from './rules/payment.js';
 import { inheritedProductionValue } from './rules/inherited.js';
-import { clonedFromProduction } from './rules/cloned.js';
+import { clonedFromProduction, judgeCloned } from './rules/cloned.js';
+import { pullRequestInProduction } from './rules/pull-request.js';
 import { environmentLabel, type Judge, type Verdict } from './rules/verdict.js';
 
 const RULES: RuleMeta[] = [
@@ -27,6 +28,7 @@ const RULES: RuleMeta[] = [
   livePaymentKey,
   inheritedProductionValue,
   clonedFromProduction,
+  pullRequestInProduction,
 ];
 
 /** In order of precedence: a resource production also uses beats one merely named for production. */
@@ -37,7 +39,8 @@ export const stagingReachesProduction: Detector = {
   rules: RULES,
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
-  keywords: ['railway', 'heroku', 'dokku', 'neonctl', 'gcloud'],
+  // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
+  keywords: ['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', 'pg_dump', 'mysqldump', 'mariadb-dump', 'mongodump', 'restore-db-', 'read-replica', 'flexible-server'],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== 'commands',
   scanFile: scanEnvironmentFile,
   produces: ['environment-resource', 'environment-layer', 'environment-crossing'],
@@ -105,6 +108,8 @@ function reportCrossings(context: FinishContext): void {
 }
 
 function judge(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
+  // A database made from another's data is a copy of it, whatever else its name matches.
+  if (resource.copy) return judgeCloned(resource, model);
   for (const judgeOne of JUDGES) {
     const verdict = judgeOne(resource, model);
     if (verdict) return verdict;
@@ -158,7 +163,8 @@ function emit(context: FinishContext, { resource, verdict, environments, inherit
       resource: resource.display,
       location: resource.location,
       productionLocation,
-      identity: verdict.identity,
+      // A copy lands on no production store: what it holds is production's data, not production's database.
+      identity: resource.copy ? undefined : verdict.identity,
       rule: verdict.ruleId,
       inherited: inheritedBy ? true : undefined,
     });

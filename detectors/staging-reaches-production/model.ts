@@ -40,7 +40,8 @@ export class EnvironmentModel {
     this.resources = facts.all('environment-resource');
     this.layers = facts.all('environment-layer');
     for (const resource of this.resources) {
-      if (resource.environment !== 'production' || resource.testOnly || resource.unplaced) continue;
+      // What production's own databases are copied from is not production's.
+      if (resource.environment !== 'production' || resource.testOnly || resource.unplaced || resource.copy) continue;
       for (const identity of identitiesOf(resource)) {
         if (!isComparableIdentity(identity)) continue;
         const list = this.production.get(identity);
@@ -137,7 +138,7 @@ export class EnvironmentModel {
     if (!this.declaredByProduction) {
       this.declaredByProduction = new Map();
       for (const resource of this.resources) {
-        if (resource.environment !== 'production' || resource.testOnly || resource.unplaced) continue;
+        if (resource.environment !== 'production' || resource.testOnly || resource.unplaced || resource.copy) continue;
         for (const own of identitiesOf(resource)) {
           const list = this.declaredByProduction.get(own);
           if (list) list.push(resource);

@@ -20,13 +20,18 @@ export interface ResourceIdentity {
   secrets: string[];
   /** The account a connection logs in as, when the value names one (a database URL's user). */
   user?: string;
+  /** The value names where a database's data is copied from (a snapshot, a clone's source), not a store in use. */
+  copy?: CopyKind;
 }
+
+/** How a database is made from another's data: restored from a snapshot or a point in time, cloned, or replicated. */
+export type CopyKind = 'snapshot' | 'restore' | 'clone' | 'replica';
 
 /**
  * Identity schemes that name something inside a scope the repo does not show (a namespace, an app, a cluster): two
  * environments using the same name there usually mean two objects, so only the name itself is evidence.
  */
-export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:', 'project:k8s-namespace:'];
+export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['cloudsql-instance:', 'db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:', 'project:k8s-namespace:'];
 
 export function isComparableIdentity(identity: string): boolean {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
@@ -533,6 +538,58 @@ export function rdsIdentity(value: string): ResourceIdentity | undefined {
   return { kind: 'database', identity: `rds:${id}`, otherIdentities: [], display: `RDS database ${id}`, name: id, secrets: [] };
 }
 
+/** An RDS instance or cluster by identifier or ARN (`arn:aws:rds:eu-west-1:111122223333:db:orders-prod`). */
+export function rdsSourceIdentity(value: string): ResourceIdentity | undefined {
+  const arn = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(?:db|cluster):([A-Za-z][A-Za-z0-9-]*)$/.exec(value.trim());
+  return rdsIdentity(arn ? arn[1]! : value);
+}
+
+/**
+ * An RDS snapshot (of an instance or a cluster) by name or ARN. The instance it was taken of is another identity
+ * where the name says it: an automated snapshot is `rds:<instance>-<yyyy-mm-dd-hh-mm>`, and manual ones are most
+ * often the instance's identifier with a date or `final` after it (`orders-prod-2024-05-01`).
+ */
+export function rdsSnapshotIdentity(raw: string): ResourceIdentity | undefined {
+  const value = raw.trim();
+  const arn = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(cluster-snapshot|snapshot):(.+)$/.exec(value);
+  const name = (arn ? arn[2]! : value).toLowerCase();
+  const automated = /^rds:([a-z][a-z0-9-]*?)-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$/.exec(name);
+  if (!automated && (!/^[a-z][a-z0-9-]{0,254}$/.test(name) || isPlaceholderName(name))) return undefined;
+  const instance = automated?.[1] ?? SNAPSHOT_SUFFIX.exec(name)?.[1];
+  const source = instance ? rdsIdentity(instance) : undefined;
+  // The same key restores DocumentDB, Neptune and Redshift clusters: only an ARN or an automated name says RDS.
+  const label = arn?.[1] === 'cluster-snapshot' ? 'RDS cluster snapshot' : arn || automated ? 'RDS snapshot' : 'database snapshot';
+  return { kind: 'database', identity: `rds-snapshot:${name}`, otherIdentities: source ? [source.identity] : [], display: `${label} ${name}`, name, secrets: [] };
+}
+
+/** What follows an instance's identifier in a manual snapshot's name: a date or timestamp, `final`, `snapshot`, `latest`. */
+const SNAPSHOT_SUFFIX = /^([a-z][a-z0-9-]*?)-(?:(?:final|manual|snap(?:shot)?|backup|latest)(?:-[a-z0-9-]*)?|\d{4}-?\d{2}-?\d{2}(?:-[a-z0-9-]*)?|\d{8,14})$/;
+
+/**
+ * An Azure database server named by its resource id (`/subscriptions/…/providers/Microsoft.DBforPostgreSQL/
+ * flexibleServers/psql-orders-prod`, a SQL database's `…/servers/sql-orders-prod/databases/orders`).
+ */
+export function azureResourceServerIdentity(value: string): ResourceIdentity | undefined {
+  const match = /\/providers\/Microsoft\.(?:DBforPostgreSQL|DBforMySQL|DBforMariaDB|Sql|DocumentDB)\/(?:flexibleServers|servers|databaseAccounts)\/([A-Za-z0-9-]+)(?:\/databases\/([A-Za-z0-9_-]+))?\/?$/i.exec(value.trim());
+  if (!match) return undefined;
+  const server = azureServerIdentity(match[1]!);
+  return server && match[2] ? { ...server, display: `${server.display} (database ${match[2]})` } : server;
+}
+
+/**
+ * A Cloud SQL instance by its name alone (a clone's `source_instance_name`, a replica's `master_instance_name`, which
+ * may be written `project:instance`): names are per project, so only the name is evidence.
+ */
+export function cloudSqlInstanceIdentity(raw: string): ResourceIdentity | undefined {
+  const parts = raw.trim().split(':');
+  if (parts.length > 2) return cloudSqlIdentity(raw);
+  const name = parts[parts.length - 1]!.toLowerCase();
+  const project = parts.length === 2 ? parts[0]!.toLowerCase() : undefined;
+  if (!/^[a-z][a-z0-9-]{0,97}$/.test(name) || isPlaceholderName(name)) return undefined;
+  const id = project ? `${project}/${name}` : name;
+  return { kind: 'database', identity: `cloudsql-instance:${id}`, otherIdentities: [], display: `Cloud SQL instance ${project ? `${name} (project ${project})` : name}`, name: project ? `${project} ${name}` : name, secrets: [] };
+}
+
 /** A DynamoDB table by name: tables are named per account and region, so only the name is evidence. */
 export function dynamoTableIdentity(value: string): ResourceIdentity | undefined {
   const name = value.trim();
@@ -745,7 +802,15 @@ export function identityName(identity: string): string | undefined {
     case 'firebase':
     case 'railway-environment':
     case 'azure-server':
+    case 'rds-snapshot':
       return rest;
+    case 'cloudsql-instance':
+      return rest.replace('/', ' ');
+    case 'tf-ref': {
+      // `tf-ref:<directory>:<expression>`: the name the reference gives the block (`prod` in `module.prod.db_id`).
+      const expression = rest.slice(rest.indexOf(':') + 1);
+      return /^(?:data\.)?[a-z][a-z0-9_]*\.([A-Za-z_][\w-]*)/.exec(expression)?.[1];
+    }
     case 'cloudsql':
       return rest.split(':').filter((_, index) => index !== 1).join(' ');
     case 'bucket':
@@ -776,6 +841,8 @@ export function dataStoreForms(identity: string): string[] {
   switch (scheme) {
     case 'rds':
       return [`aws:rds:${rest}`];
+    case 'cloudsql-instance':
+      return [`gcp:sql:${rest.slice(rest.indexOf('/') + 1)}`];
     case 'dynamodb':
       return [`aws:dynamodb:${rest}`];
     case 'bucket':

@@ -34,6 +34,9 @@ export type ResourceKind =
  * - `volume:<id>` (EBS `vol-…`, CSI volume handle, Railway volume id), `volume:docker:<name>`, and names scoped by
  *   something the repo does not show: `volume:pvc:<name>`, `volume:pv:<name>`, `volume:fly:<app>/<name>`;
  * - `account:aws:<12 digits>`, `project:gcp:<id>`, `firebase:<id>`, `neon-project:<id>`;
+ * - what a database is copied from: `rds-snapshot:<name>` (an RDS instance or cluster snapshot; the instance its
+ *   name says is another identity), `cloudsql-instance:[<project>/]<name>` (a Cloud SQL instance by name, compared
+ *   by name only);
  * - `tfstate:s3:<bucket>/<key>[@<workspace>]`, `tfstate:gcs:<bucket>/<prefix>`,
  *   `tfstate:azurerm:<account>/<container>/<key>`, `tfstate:tfc:<organization>/<workspace>`, `tfstate:dir:<path>`
  *   (a Terragrunt dependency's directory);
@@ -77,6 +80,12 @@ export interface EnvironmentResource {
   family?: string;
   /** The resource is created or owned here (a Terraform resource, a Render database, a backend's state), not just used. */
   declared?: boolean;
+  /**
+   * The environment's database is made from this resource's data, not connected to it: restored from its snapshot
+   * (`snapshot_identifier`) or a point in time, cloned (Cloud SQL `clone`, Azure `create_mode = "Copy"`) or
+   * replicated (`replicate_source_db`). Judged only as a copy of production, never as a resource in use.
+   */
+  copy?: 'snapshot' | 'restore' | 'clone' | 'replica';
   /** Under tests, fixtures, examples or docs: recorded, never reported. */
   testOnly?: boolean;
   /**

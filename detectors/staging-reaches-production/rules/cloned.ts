@@ -5,22 +5,31 @@ import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta } from '../../../src/model.js';
 import { canonicalEnvironment } from '../../../knowledge/environments/names.js';
+import { identityName } from '../../../knowledge/environments/identities.js';
 import { isTestOrExamplePath } from '../../../src/paths.js';
 import { lineSpan } from '../scan/recorder.js';
-import { DETECTOR, environmentLabel } from './verdict.js';
+import type { EnvironmentModel } from '../model.js';
+import { DETECTOR, environmentLabel, productionRelated, type Verdict } from './verdict.js';
+import { databaseCopies } from '../scan/handlers/copies.js';
 
 export const clonedFromProduction: RuleMeta = {
   id: `${DETECTOR}/cloned-from-production`,
   title: 'Non-production environment cloned from production',
   severity: 'medium',
   why:
-    'A script or runbook creates a non-production environment as a copy of production, or attaches production\'s database to a non-production app. ' +
-    'A duplicated Railway environment starts with production\'s variables, so staging talks to production\'s database and volume until someone rewires every one of them.',
-  fix: 'Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps.',
-  help: 'Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Neon: a branch (`neondatabase/create-branch-action`, `neonctl branches create`) copies its parent, the default branch when none is named. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production\'s data into another app.',
+    'A script, runbook or infrastructure configuration creates a non-production environment as a copy of production: its variables, its database add-on, or its data. ' +
+    'A duplicated Railway environment starts with production\'s variables, so staging talks to production\'s database and volume until someone rewires every one of them; ' +
+    'a staging database restored from production\'s snapshot, cloned from it or loaded with its dump holds customers\' records under staging\'s weaker credentials, code and agents.',
+  fix:
+    'Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps. ' +
+    'Seed non-production databases from fixtures or from a masked copy (a sanitised snapshot, an anonymising dump), not from production\'s own snapshot or dump.',
+  help:
+    'Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Neon: a branch (`neondatabase/create-branch-action`, `neonctl branches create`) copies its parent, the default branch when none is named. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` and `heroku pg:backups:restore <prod-app>::<backup> --app <other>` copy production\'s data into another app. ' +
+    'Infrastructure: a non-production Terraform, Terragrunt, CloudFormation or Pulumi configuration whose database is made from production\'s (`snapshot_identifier`, a `data "aws_db_snapshot"` of its instance, `restore_to_point_in_time`, `replicate_source_db`, Cloud SQL `clone` and `master_instance_name`, Azure `source_server_id` and `creation_source_database_id`, DynamoDB `restore_source_name`), when production declares the source or its name says production and the copy is not named as masked (`sanitized`, `anonymized`). ' +
+    'Commands: `pg_dump`, `mysqldump` or `mongodump` of a production database piped or handed by file into `psql`, `pg_restore`, `mysql` or `mongorestore` of another environment (schema-only dumps and masking steps excepted), and `aws rds restore-db-*`, `aws rds create-db-instance-read-replica`, `gcloud sql instances clone`, `gcloud sql backups restore` and `az … flexible-server restore` from production to another environment.',
   helpUri: 'https://docs.railway.com/guides/environments',
   precision: 'high',
-  tags: ['environments', 'railway', 'heroku'],
+  tags: ['environments', 'railway', 'heroku', 'terraform', 'database'],
   samples: {
     positive: [
       sample('scripts/create-staging.sh', '#!/usr/bin/env bash\nset -euo pipefail\n\nrailway link --project acme\nrailway environment new staging --duplicate production\nrailway up --environment staging\n', { expect: { line: 5 } }),
@@ -32,6 +41,19 @@ export const clonedFromProduction: RuleMeta = {
       sample('bin/seed-staging', '#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n', { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" }),
       sample('.github/workflows/preview.yml', 'on: pull_request\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: steep-forest-39402117\n          parent: main\n          branch_name: preview/pr-${{ github.event.number }}\n          api_key: ${{ secrets.NEON_API_KEY }}\n', { expect: { line: 6 }, note: "a Neon branch of production's database for every pull request" }),
       sample('scripts/preview-db.sh', '#!/bin/sh\nneonctl branches create --project-id steep-forest-39402117 --name "preview/$BRANCH"\n', { expect: { line: 2 }, note: "no parent: the default branch, production's" }),
+      sample('envs/staging/rds.tf', 'resource "aws_db_instance" "orders" {\n  identifier          = "orders-staging"\n  engine              = "postgres"\n  instance_class      = "db.t4g.medium"\n  snapshot_identifier = "orders-prod-2024-05-01"\n  skip_final_snapshot = true\n}\n', { expect: { line: 5 }, note: "a staging RDS instance restored from production's snapshot" }),
+      {
+        files: {
+          'envs/prod/rds.tf': 'resource "aws_db_instance" "orders" {\n  identifier          = "orders"\n  engine              = "postgres"\n  deletion_protection = true\n}\n',
+          'envs/staging/rds.tf': 'data "aws_db_snapshot" "latest" {\n  db_instance_identifier = "orders"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-staging"\n  snapshot_identifier = data.aws_db_snapshot.latest.id\n}\n',
+        },
+        expect: { path: 'envs/staging/rds.tf', line: 2 },
+        note: "the latest snapshot of the instance production declares",
+      },
+      sample('infra/staging/sql.tf', 'resource "google_sql_database_instance" "main" {\n  name             = "orders-staging"\n  database_version = "POSTGRES_15"\n  region           = "europe-west1"\n\n  clone {\n    source_instance_name = "orders-prod"\n  }\n}\n', { expect: { line: 7 }, note: "a Cloud SQL clone of production's instance" }),
+      sample('infra/staging/postgres.tf', 'data "azurerm_postgresql_flexible_server" "source" {\n  name                = "psql-orders-prod"\n  resource_group_name = "rg-orders-prod"\n}\n\nresource "azurerm_postgresql_flexible_server" "main" {\n  name                              = "psql-orders-staging"\n  resource_group_name               = "rg-orders-staging"\n  create_mode                       = "PointInTimeRestore"\n  source_server_id                  = data.azurerm_postgresql_flexible_server.source.id\n  point_in_time_restore_time_in_utc = "2024-05-01T00:00:00Z"\n}\n', { expect: { line: 10 }, note: "an Azure point-in-time restore of production's server, named through a data source" }),
+      sample('scripts/refresh-staging.sh', '#!/usr/bin/env bash\nset -euo pipefail\npg_dump --no-owner --no-acl "$PROD_DATABASE_URL" | psql "$STAGING_DATABASE_URL"\n', { expect: { line: 3 }, note: "production's dump piped into staging's database" }),
+      sample('.github/workflows/refresh.yml', 'on:\n  schedule:\n    - cron: "0 3 * * 1"\njobs:\n  refresh:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          pg_dump "${{ secrets.PROD_DATABASE_URL }}" | gzip > prod.sql.gz\n          gunzip -c prod.sql.gz | psql "${{ secrets.STAGING_DATABASE_URL }}"\n', { expect: { line: 10 }, note: 'a dump written to a file and restored from it' }),
     ],
     negative: [
       sample('scripts/refresh-review.sh', '#!/bin/sh\nheroku pg:copy acme-staging::DATABASE_URL DATABASE_URL --app acme-review-42 --confirm acme-review-42\n', { note: "staging's data into a review app" }),
@@ -42,6 +64,9 @@ export const clonedFromProduction: RuleMeta = {
       sample('docs/environments.md', '# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production\'s variables.\nCreate staging empty and add its own database instead.\n', {
         note: 'documentation warning against the command',
       }),
+      sample('envs/staging/rds.tf', 'data "aws_db_snapshot" "latest" {\n  db_instance_identifier = "orders-staging"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-staging-2"\n  snapshot_identifier = data.aws_db_snapshot.latest.id\n}\n\nresource "aws_db_instance" "masked" {\n  identifier          = "orders-staging-3"\n  snapshot_identifier = "orders-prod-sanitized-2024-05-01"\n}\n', { note: "staging's own snapshot, and a masked copy of production's" }),
+      sample('envs/prod/rds.tf', 'data "aws_db_snapshot" "upgrade" {\n  db_snapshot_identifier = "orders-prod-pre-upgrade"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-prod"\n  snapshot_identifier = data.aws_db_snapshot.upgrade.id\n}\n', { note: 'production restored from its own snapshot' }),
+      sample('scripts/backup.sh', '#!/bin/sh\npg_dump "$PROD_DATABASE_URL" | gzip | aws s3 cp - "s3://acme-backups/db-$(date +%F).sql.gz"\npg_dump --schema-only "$PROD_DATABASE_URL" | psql "$STAGING_DATABASE_URL"\npg_dump "$PROD_DATABASE_URL" | ./scripts/anonymize.py | psql "$STAGING_DATABASE_URL"\n', { note: 'a backup, a schema-only copy and a masked copy' }),
     ],
   },
 };
@@ -50,6 +75,10 @@ export const clonedFromProduction: RuleMeta = {
 const RAILWAY = /\brailway\s+(?:environment|env)\s+(?:new|create|add)\b((?:[^\n`'"|;&]|"[^"\n]*"|'[^'\n]*')*)/g;
 /** `heroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging`: production's data copied into another app's database. */
 const HEROKU_PG_COPY = /\bheroku\s+pg:copy\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\s+[A-Za-z0-9_:-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
+/** `heroku pg:backups:restore acme-prod::b101 DATABASE_URL --app acme-staging`: another app's backup restored into this one's database. */
+const HEROKU_BACKUP_RESTORE = /\bheroku\s+pg:backups:restore\s+["']?([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
+/** `heroku pg:backups:restore "$(heroku pg:backups:url --app acme-prod)" DATABASE_URL --app acme-staging`. */
+const HEROKU_BACKUP_URL_RESTORE = /\bheroku\s+pg:backups:restore\s+["']?\$\(heroku\s+pg:backups:(?:public-)?url\b[^)\n]*?(?:--app[=\s]|-a\s)([a-z0-9-]+)[^)\n]*\)["']?[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 const HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 
 /** Reports the commands of one script, Makefile or document. */
@@ -58,6 +87,11 @@ export function scanCommands(file: SourceFile, out: FileEmitter): void {
   if (isTestOrExamplePath(file.path)) return;
   const text = file.text;
   scanNeonBranches(file, out);
+  for (const found of databaseCopies(file)) {
+    const label = environmentLabel(found.environment, found.environmentName);
+    const dumped = found.dumpLine ? `, the dump written on line ${found.dumpLine}` : '';
+    report(file, out, found.index, `The ${label} database is loaded with a copy of production's (\`${found.command}\`${dumped}).`, found.environment, found.evidence, 'copy');
+  }
   if (!/railway|heroku|dokku/i.test(text)) return;
   for (const match of text.matchAll(RAILWAY)) {
     const args = [...match[1]!.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((word) => word[1] ?? word[2] ?? word[3]!);
@@ -145,7 +179,7 @@ function scanDokkuLinks(file: SourceFile, out: FileEmitter): void {
 }
 
 /** Heroku commands that give another app production's database: group 1 is production's app, group 2 the other. */
-const HEROKU_COMMANDS: ReadonlyArray<{ id: string; regex: RegExp; kind: 'environment' | 'database'; severity?: 'critical'; message: (target: string, targetApp: string, sourceApp: string) => string }> = [
+const HEROKU_COMMANDS: ReadonlyArray<{ id: string; regex: RegExp; kind: Cloned; severity?: 'critical'; message: (target: string, targetApp: string, sourceApp: string) => string }> = [
   {
     id: 'heroku-attach',
     regex: HEROKU_ATTACH,
@@ -160,6 +194,18 @@ const HEROKU_COMMANDS: ReadonlyArray<{ id: string; regex: RegExp; kind: 'environ
     kind: 'environment',
     message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} gets a copy of production's database from ${sourceApp} (\`heroku pg:copy\`): production's data, customers' included, where staging's code and credentials reach it.`,
   },
+  {
+    id: 'heroku-backup-restore',
+    regex: HEROKU_BACKUP_RESTORE,
+    kind: 'copy',
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is restored from a backup of production's database in ${sourceApp} (\`heroku pg:backups:restore\`).`,
+  },
+  {
+    id: 'heroku-backup-restore',
+    regex: HEROKU_BACKUP_URL_RESTORE,
+    kind: 'copy',
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is restored from a backup of production's database in ${sourceApp} (\`heroku pg:backups:restore\` of \`pg:backups:url\`).`,
+  },
 ];
 
 /**
@@ -172,25 +218,36 @@ function isProductionApp(app: string, other: string): boolean {
   return other.startsWith(`${app}-`) && canonicalEnvironment(other.slice(app.length + 1)) !== undefined;
 }
 
-function report(file: SourceFile, out: FileEmitter, index: number, message: string, environment: string, evidence: string, kind: 'environment' | 'database', severity?: 'critical'): void {
+/** What a command gives the other environment: production's variables, production's database, or a copy of its data. */
+type Cloned = 'environment' | 'database' | 'copy';
+
+const RESOURCE: Record<Cloned, string> = {
+  environment: 'production environment variables',
+  database: 'production database add-on',
+  copy: "copy of production's database",
+};
+
+function report(file: SourceFile, out: FileEmitter, index: number, message: string, environment: string, evidence: string, kind: Cloned, severity?: 'critical'): void {
   const position = file.positionAt(index);
   const line = file.line(position.line);
   if (isComment(line, position.column) || warnsAgainst(line.slice(0, position.column - 1))) return;
   const location = { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) };
+  const consequence =
+    kind === 'copy' ? "Production's data, customers' records included, is then wherever this environment's code, credentials and agents reach." : "It starts out reaching production's resources.";
   out.report({
     ruleId: clonedFromProduction.id,
     severity,
-    message: `${message} It starts out reaching production's resources.`,
+    message: `${message} ${consequence}`,
     location,
     evidence,
-    details: { environment, resource: kind === 'database' ? 'production database add-on' : 'production environment variables' },
+    details: { environment, resource: RESOURCE[kind] },
     snippet: file.line(position.line).trim(),
   });
   const canonical = canonicalEnvironment(environment);
   out.publish('environment-crossing', {
     environment: canonical && canonical !== 'production' && canonical !== 'base' ? canonical : 'staging',
-    resourceKind: kind === 'database' ? 'database' : 'project',
-    resource: kind === 'database' ? 'production database add-on' : 'production environment (copied variables)',
+    resourceKind: kind === 'environment' ? 'project' : 'database',
+    resource: kind === 'environment' ? 'production environment (copied variables)' : RESOURCE[kind],
     location,
     rule: clonedFromProduction.id,
   });
@@ -208,4 +265,38 @@ function isComment(line: string, column: number): boolean {
   if (trimmed.startsWith('#') || trimmed.startsWith('//')) return true;
   const before = line.slice(0, column - 1);
   return /(^|\s)#\s/.test(before) && !before.includes('`');
+}
+
+/** A copy made to leave customers' data behind (`orders-prod-sanitized-2024-05-01`, `prod-anonymised`). */
+const MASKED = /(?:^|[^a-z])(?:saniti[sz]ed|anonymi[sz]ed|pseudonymi[sz]ed|scrubbed|masked|redacted|obfuscated|synthetic)(?:$|[^a-z])/i;
+
+/**
+ * A non-production database made from production's data (published by the configuration readers as a copy: a
+ * Terraform `snapshot_identifier`, a snapshot looked up by its instance, a point-in-time restore, a Cloud SQL clone,
+ * an Azure restore or copy, a read replica), when production declares or uses the source, or its name says it is
+ * production's. A copy is not production's database: it reaches production's data, not production.
+ */
+export function judgeCloned(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
+  if (!resource.copy || MASKED.test(identityName(resource.identity) ?? '')) return undefined;
+  const match = model.productionMatch(resource);
+  if (!match && !model.productionNamed(resource)) return undefined;
+  const source = match ? `production's ${match.production.display}` : `${resource.display}, which is named for production`;
+  const action =
+    resource.copy === 'snapshot'
+      ? `is restored from ${match ? `a snapshot of ${source}` : source}`
+      : resource.copy === 'restore'
+        ? `is a point-in-time restore of ${source}`
+        : resource.copy === 'clone'
+          ? `is a clone of ${source}`
+          : `is a read replica of ${source}`;
+  return {
+    ruleId: clonedFromProduction.id,
+    action,
+    detail:
+      resource.copy === 'replica'
+        ? "It holds production's data as production changes it, customers' records included, wherever this environment's code, credentials and agents reach."
+        : "It starts out holding production's data, customers' records included, wherever this environment's code, credentials and agents reach.",
+    related: match ? productionRelated(model.productionWith(match.identity), 'this database') : [],
+    identity: match?.identity ?? resource.identity,
+  };
 }

@@ -2,7 +2,7 @@
 // configuration family, published as facts. Environments are placed without the team's aliases here; the
 // cross-file pass places them again with the config and reports.
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../../src/facts/environment.js';
-import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
+import type { FileEmitter, FindingInput, SourceFile, Span } from '../../../src/model.js';
 import { dataStoreForms, type ResourceIdentity } from '../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, environmentOfPath } from '../../../knowledge/environments/names.js';
 import { isTestExampleOrDocsPath } from '../../../src/paths.js';
@@ -73,6 +73,7 @@ export class Recorder {
     if (others.length > 0) fact.otherIdentities = others;
     if (options.family) fact.family = options.family;
     if (options.declared) fact.declared = true;
+    if (identity.copy) fact.copy = identity.copy;
     if (this.testOnly) fact.testOnly = true;
     if (!tag.environment) fact.unplaced = true;
     this.out.publish('environment-resource', fact);
@@ -111,6 +112,11 @@ export class Recorder {
       this.out.publish('environment-layer', fact);
     }
     this.layers.clear();
+  }
+
+  /** A finding the per-file pass can judge alone (a workflow job's triggers and environment). */
+  report(finding: FindingInput): void {
+    if (!this.testOnly) this.out.report(finding);
   }
 
   notify(code: string, message: string, line?: number): void {

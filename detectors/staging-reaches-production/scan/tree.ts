@@ -40,6 +40,8 @@ export interface WalkOptions {
   explicitEnvironmentMaps?: readonly string[];
   /** The section's root may itself be a map keyed by environments (not for flat KEY=VALUE formats). */
   rootEnvironmentMaps?: boolean;
+  /** Keys whose values the caller reads itself (Terraform's copy sources, read with their block's address). */
+  skipKey?: (key: string) => boolean;
 }
 
 const BASE_KEYS = new Set(['default', 'defaults', 'base', 'common', 'shared', 'global', 'all']);
@@ -75,7 +77,10 @@ function visit(
       openEnvironmentSections(rec, section, options, entries, path);
       return;
     }
-    for (const entry of entries) visit(rec, section, options, entry.value, [...path, entry.key], [...relative, entry.key], node, keys);
+    for (const entry of entries) {
+      if (options.skipKey?.(entry.key)) continue;
+      visit(rec, section, options, entry.value, [...path, entry.key], [...relative, entry.key], node, keys);
+    }
     return;
   }
   if (node.kind === 'seq') {

@@ -2,6 +2,7 @@
 // a live payment key) or, for bare names and hosts, by the variable that holds it (`DB_HOST`, `S3_BUCKET`,
 // `GOOGLE_CLOUD_PROJECT`). Also the references a value makes by name (`${PROD_DATABASE_URL}`, `secrets.PROD_X`).
 import {
+  azureResourceServerIdentity,
   azureServerIdentity,
   azureStorageIdentity,
   appIdentity,
@@ -9,12 +10,15 @@ import {
   bucketIdentity,
   bucketUrlIdentity,
   cloudSqlIdentity,
+  cloudSqlInstanceIdentity,
   connectionStringIdentity,
   databaseHostIdentity,
   databaseNameIdentity,
   databaseUrlIdentity,
   dynamoTableIdentity,
   rdsIdentity,
+  rdsSnapshotIdentity,
+  rdsSourceIdentity,
   gcpProjectIdentity,
   goMysqlDsnAsUrl,
   isDatabaseUrl,
@@ -26,10 +30,12 @@ import {
   stackIdentity,
   supabaseProjectIdentity,
   volumeIdentity,
+  type CopyKind,
   type ResourceIdentity,
 } from '../../../knowledge/environments/identities.js';
 import { environmentsNamedIn, tokensOf } from '../../../knowledge/environments/names.js';
 import { livePaymentOf } from '../../../knowledge/environments/payments.js';
+import { lookupTable } from '../../../src/lookup-table.js';
 
 /** What is known around a value: the variable that holds it, the key path, sibling keys. */
 export interface ValueContext {
@@ -110,6 +116,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   const parent = context.path.length >= 2 ? context.path[context.path.length - 2] : undefined;
   const payment = /live|prod|paypal|authorize/i.test(value) ? (livePaymentOf(value, variable) ?? (typeof parent === 'string' && variable ? livePaymentOf(value, `${parent}.${variable}`) : undefined)) : undefined;
   if (payment) return [{ kind: 'payment-key', identity: payment.identity, otherIdentities: [], display: payment.title, secrets: payment.secret ? [payment.secret] : [] }];
+  const copy = variable ? copySource(variable, value, context.siblings) : undefined;
+  if (copy) return [copy];
   // Sequelize names the variable that holds the URL: the name is the evidence.
   if (variable === 'use_env_variable' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return [secretIdentity(value)];
   const stackTokens = variable ? tokensOfVariable(variable) : [];
@@ -254,6 +262,55 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     return volume ? [volume] : [];
   }
   return [];
+}
+
+/**
+ * Keys whose value names the database a new one is made from, by the key's compact spelling (Terraform's
+ * `snapshot_identifier`, CloudFormation's `SnapshotIdentifier`, Pulumi's `snapshotIdentifier`): RDS, Aurora,
+ * DocumentDB, Neptune and Redshift snapshots; RDS point-in-time restores and read replicas; Cloud SQL clones and
+ * replicas; Azure restores, replicas and copies (by resource id); DynamoDB restores from another table.
+ */
+const COPY_SOURCES: Readonly<Record<string, { copy: CopyKind; identity: (value: string) => ResourceIdentity | undefined }>> = lookupTable({
+  snapshotidentifier: { copy: 'snapshot', identity: rdsSnapshotIdentity },
+  sourcedbsnapshotidentifier: { copy: 'snapshot', identity: rdsSnapshotIdentity },
+  sourcedbclustersnapshotidentifier: { copy: 'snapshot', identity: rdsSnapshotIdentity },
+  replicatesourcedb: { copy: 'replica', identity: rdsSourceIdentity },
+  sourcedbinstanceidentifier: { copy: 'restore', identity: rdsSourceIdentity },
+  sourceclusteridentifier: { copy: 'restore', identity: rdsSourceIdentity },
+  sourcedbclusteridentifier: { copy: 'restore', identity: rdsSourceIdentity },
+  sourceinstancename: { copy: 'clone', identity: cloudSqlInstanceIdentity },
+  masterinstancename: { copy: 'replica', identity: cloudSqlInstanceIdentity },
+  sourceserverid: { copy: 'restore', identity: azureResourceServerIdentity },
+  sourceserverresourceid: { copy: 'restore', identity: azureResourceServerIdentity },
+  creationsourcedatabaseid: { copy: 'clone', identity: azureResourceServerIdentity },
+  sourcedatabaseid: { copy: 'clone', identity: azureResourceServerIdentity },
+  restoresourcename: { copy: 'restore', identity: dynamoTableIdentity },
+  restoresourcetablearn: { copy: 'restore', identity: (value) => { const table = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/([A-Za-z0-9_.-]+)$/.exec(value)?.[1]; return table ? dynamoTableIdentity(table) : undefined; } },
+});
+
+/** The database a copy is made from, when the key names one (`snapshot_identifier = "orders-prod-2024-05-01"`). */
+export function copySource(variable: string, value: string, siblings?: ReadonlyMap<string, string>): ResourceIdentity | undefined {
+  const compact = copyKey(variable);
+  // CloudFormation's DBInstance restores from `DBSnapshotIdentifier`; Terraform's `db_snapshot_identifier` names a
+  // snapshot being taken (aws_db_snapshot) or looked up, which the Terraform reader places itself.
+  const source = COPY_SOURCES[compact] ?? (variable.endsWith('DBSnapshotIdentifier') ? COPY_SOURCES.snapshotidentifier : undefined);
+  if (!source || /\$\{|\{\{|<%/.test(value)) return undefined;
+  const identity = source.identity(value);
+  if (!identity) return undefined;
+  // Azure servers made from another: a replica follows it, a restore or geo-restore copies it once.
+  const mode = siblings?.get('create_mode') ?? siblings?.get('createMode');
+  const copy = compact.startsWith('sourceserver') && mode && /replica/i.test(mode) ? 'replica' : source.copy;
+  return { ...identity, copy };
+}
+
+/** How a key makes a database from another's data, when it is one of the keys that do. */
+export function isCopyKey(variable: string): CopyKind | undefined {
+  return COPY_SOURCES[copyKey(variable)]?.copy;
+}
+
+/** `snapshot_identifier`, `SnapshotIdentifier`, `acme:snapshotIdentifier` (a Pulumi config key) -> `snapshotidentifier`. */
+function copyKey(variable: string): string {
+  return variable.slice(variable.lastIndexOf(':') + 1).replace(/[_-]/g, '').toLowerCase();
 }
 
 /**

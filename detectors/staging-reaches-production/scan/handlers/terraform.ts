@@ -5,20 +5,24 @@ import type { DataDocument, DataNode, MapEntry, MapNode, ScalarNode } from '../.
 import { get, literalString } from '../../../../src/parse/data-tree.js';
 import {
   appIdentity,
+  azureServerIdentity,
   bucketIdentity,
+  cloudSqlInstanceIdentity,
   dynamoTableIdentity,
   databaseHostIdentity,
   gcpProjectIdentity,
   rdsIdentity,
+  rdsSnapshotIdentity,
   terraformStateIdentity,
+  type CopyKind,
   type ResourceIdentity,
 } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
 import type { FileClass } from '../files.js';
 import type { EnvTag, Recorder } from '../recorder.js';
-import { walkSection } from '../tree.js';
+import { siblingValues, walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
-import { identifyValue } from '../values.js';
+import { copySource, isCopyKey, identifyValue } from '../values.js';
 import { lookupTable } from '../../../../src/lookup-table.js';
 
 /** Attributes that name a data store a resource creates (`declared`) or a data source looks up. */
@@ -44,13 +48,17 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
   const root = document.roots[0];
   if (!root || root.kind !== 'map') return;
   // State locations are read below as state; one state bucket for every environment's keys is the norm.
+  // Snapshot lookups name the instance a copy is made from, not one in use: read below as copies.
   const values: MapNode = {
     ...root,
-    entries: root.entries.filter((entry) => entry.key !== 'terraform' && !(entry.key === 'data' && entry.value.kind === 'map' && entry.value.block?.labels[0] === 'terraform_remote_state')),
+    entries: root.entries.filter((entry) => entry.key !== 'terraform' && !(entry.key === 'data' && entry.value.kind === 'map' && (entry.value.block?.labels[0] === 'terraform_remote_state' || SNAPSHOT_LOOKUPS[entry.value.block?.labels[0] ?? ''] !== undefined))),
   };
-  walkSection(rec, topSection(cls, values), walkOptions(cls));
+  // What a database is copied from is read below with its block's address (`aws_db_instance.orders.snapshot_identifier`).
+  const copies = cls.kind === 'terraform' ? { skipKey: (key: string) => isCopyKey(key) !== undefined } : {};
+  walkSection(rec, topSection(cls, values), { ...walkOptions(cls), ...copies });
   for (const entry of root.entries) {
     const block = entry.value.kind === 'map' ? entry.value : undefined;
+    if (cls.kind === 'terraform' && block && (entry.key === 'locals' || entry.key === 'variable')) copySources(rec, cls.tag, root, block, entry.key === 'locals' ? 'local' : `var.${block.block?.labels[0] ?? ''}`);
     if (!block?.block) continue;
     const [type, name] = block.block.labels;
     if (entry.key === 'resource' && type) {
@@ -63,7 +71,9 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
       const lookup = LOOKUP_ATTRIBUTES[type];
       if (lookup) recordAttribute(rec, cls.tag, block, lookup.attribute, lookup.identity, `data.${type}.${name}.${lookup.attribute}`, false);
       if (type === 'terraform_remote_state') remoteState(rec, cls.tag, block, name ?? '');
+      if (SNAPSHOT_LOOKUPS[type]) snapshotLookup(rec, cls.tag, block, type, name ?? '');
     }
+    if (cls.kind === 'terraform' && (entry.key === 'resource' || entry.key === 'module')) copySources(rec, cls.tag, root, block, (entry.key === 'module' ? ['module', ...block.block.labels] : block.block.labels).join('.'));
     if (entry.key === 'terraform') {
       for (const inner of block.entries) {
         const backend = inner.value.kind === 'map' ? inner.value : undefined;
@@ -122,6 +132,111 @@ function recordAttribute(
   const value = literalString(node);
   const identity = value ? build(value) : undefined;
   if (identity && node) rec.resource(tag, identity, node.span, { variable, declared });
+}
+
+/** Data sources that find a snapshot to restore from: by its own name, or the latest of an instance or cluster. */
+const SNAPSHOT_LOOKUPS: Readonly<Record<string, { snapshot: string; source: string }>> = lookupTable({
+  aws_db_snapshot: { snapshot: 'db_snapshot_identifier', source: 'db_instance_identifier' },
+  aws_db_cluster_snapshot: { snapshot: 'db_cluster_snapshot_identifier', source: 'db_cluster_identifier' },
+});
+
+/**
+ * `data "aws_db_snapshot" "prod" { db_instance_identifier = "orders-prod", most_recent = true }`: a configuration
+ * looks a snapshot up to restore a database from it (`snapshot_identifier = data.aws_db_snapshot.prod.id`).
+ */
+function snapshotLookup(rec: Recorder, tag: EnvTag, block: MapNode, type: string, name: string): void {
+  const attributes = SNAPSHOT_LOOKUPS[type]!;
+  for (const attribute of [attributes.snapshot, attributes.source]) {
+    const node = get(block, attribute);
+    const value = literalString(node);
+    const identity = value ? (attribute === attributes.snapshot ? rdsSnapshotIdentity(value) : rdsIdentity(value)) : undefined;
+    if (!identity || !node) continue;
+    const display = attribute === attributes.snapshot ? identity.display : `a snapshot of ${identity.display}`;
+    rec.resource(tag, { ...identity, display, copy: 'snapshot' }, node.span, { variable: `data.${type}.${name}.${attribute}` });
+    return;
+  }
+}
+
+/** The attributes that name a block's database, by the block's type. */
+const NAMED_BY: ReadonlyArray<{ type: RegExp; attributes: readonly string[]; identity: (value: string) => ResourceIdentity | undefined }> = [
+  { type: /^aws_db(?:_cluster)?_snapshot$/, attributes: ['db_snapshot_identifier', 'db_cluster_snapshot_identifier'], identity: rdsSnapshotIdentity },
+  { type: /^aws_db_instance$|^aws_rds_cluster$|^aws_db(?:_cluster)?_snapshot$/, attributes: ['identifier', 'cluster_identifier', 'db_instance_identifier', 'db_cluster_identifier'], identity: rdsIdentity },
+  { type: /^google_sql_database_instance$/, attributes: ['name'], identity: cloudSqlInstanceIdentity },
+  { type: /^azurerm_(?:postgresql|mysql|mariadb|mssql)(?:_flexible)?_server$|^azurerm_cosmosdb_account$/, attributes: ['name'], identity: azureServerIdentity },
+];
+
+const REFERENCE = /^(?:(data)\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.[\w[\]"-]+)+$/;
+
+/**
+ * The databases a block makes from another's data, by its copy keys (`snapshot_identifier`, `replicate_source_db`,
+ * `clone { source_instance_name }`, `source_server_id`), named by a literal or by reference
+ * (`source_server_id = data.azurerm_postgresql_flexible_server.prod.id`): the block a reference names, when this
+ * file holds it, says which database; otherwise the reference's own name does (`module.db_prod`, `var.prod_snapshot_id`).
+ * A variable's default is read as its own key's value (`variable "snapshot_identifier" { default = "…" }`).
+ */
+function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, address: string): void {
+  if (node.kind === 'seq') {
+    for (const item of node.items) copySources(rec, tag, root, item, address);
+    return;
+  }
+  if (node.kind !== 'map') return;
+  const variable = address.startsWith('var.') ? address.slice(4) : undefined;
+  for (const entry of node.entries) {
+    const value = entry.value;
+    if (value.kind !== 'scalar') {
+      copySources(rec, tag, root, value, `${address}.${entry.key}`);
+      continue;
+    }
+    const key = variable !== undefined && entry.key === 'default' ? variable : entry.key;
+    const copy = isCopyKey(key);
+    if (!copy) continue;
+    const where = variable !== undefined ? address : `${address}.${entry.key}`;
+    const literal = literalString(value);
+    if (literal !== undefined) {
+      const identity = copySource(key, literal, siblingValues(node));
+      if (identity) rec.resource(tag, identity, value.span, { variable: where });
+      continue;
+    }
+    const expression = value.expression?.trim();
+    const reference = expression ? REFERENCE.exec(expression) : null;
+    if (!reference) continue;
+    const [, data, type, label] = reference;
+    const referenced = data || !['var', 'local', 'module'].includes(type!) ? blockOf(root, data ? 'data' : 'resource', type!, label!) : undefined;
+    // A snapshot lookup is read where it is written, naming the instance it finds.
+    if (referenced && data && SNAPSHOT_LOOKUPS[type!]) continue;
+    const identity = referenced ? namedDatabase(type!, referenced) : referenceIdentity(rec, expression!, label!);
+    if (!identity) continue;
+    const mode = literalString(get(node, 'create_mode'));
+    const kind: CopyKind = copy === 'restore' && mode && /replica/i.test(mode) ? 'replica' : copy;
+    rec.resource(tag, { ...identity, copy: kind }, value.span, { variable: where });
+  }
+}
+
+function blockOf(root: MapNode, key: 'data' | 'resource', type: string, label: string): MapNode | undefined {
+  for (const entry of root.entries) {
+    if (entry.key !== key || entry.value.kind !== 'map') continue;
+    const labels = entry.value.block?.labels;
+    if (labels?.[0] === type && labels[1] === label) return entry.value;
+  }
+  return undefined;
+}
+
+function namedDatabase(type: string, block: MapNode): ResourceIdentity | undefined {
+  for (const { type: types, attributes, identity } of NAMED_BY) {
+    if (!types.test(type)) continue;
+    for (const attribute of attributes) {
+      const value = literalString(get(block, attribute));
+      const found = value ? identity(value) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** A reference this file cannot resolve, known by its own name (`data.terraform_remote_state.prod.outputs.db_id`). */
+function referenceIdentity(rec: Recorder, expression: string, label: string): ResourceIdentity | undefined {
+  const directory = rec.file.path.includes('/') ? rec.file.path.slice(0, rec.file.path.lastIndexOf('/')) : '';
+  return { kind: 'database', identity: `tf-ref:${directory}:${expression}`, otherIdentities: [], display: `\`${expression}\``, name: label, secrets: [] };
 }
 
 function remoteState(rec: Recorder, tag: EnvTag, block: MapNode, name: string): void {

@@ -7,7 +7,8 @@ import { appIdentity, bucketIdentity, cloudSqlIdentity, envFileIdentity, gcpProj
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
-import { BASE, type EnvTag, type Recorder } from '../recorder.js';
+import { BASE, lineSpan, type EnvTag, type Recorder } from '../recorder.js';
+import { pullRequestInProduction } from '../../rules/pull-request.js';
 import { effectiveEntries, walkSection } from '../tree.js';
 import { walkOptions } from '../sections.js';
 import { valueTag } from './dotenv.js';
@@ -39,6 +40,7 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
     scanPlatformVariableCopies(rec, job);
     const tag = jobTag(entry.key, job) ?? fileTag ?? (pullRequestOnly ? { environment: 'preview' as const, name: 'pull_request', evidence: 'value' as const } : undefined);
     if (!tag) continue;
+    if (tag.environment === 'production' && tag.evidence === 'key') pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ['jobs', entry.key], tag, role: 'plain', span: entry.keySpan }, options);
     scanText(rec, job, tag);
     rec.layer(family, tag, entry.keySpan, envKeys(job));
@@ -122,6 +124,53 @@ function scanPlatformVariableCopies(rec: Recorder, job: MapNode): void {
       }
     }
   }
+}
+
+/**
+ * A job declaring the production environment that pull requests run: every trigger is a pull request's, or the job
+ * has no `if:` keeping them out (or one that asks for them). A pull request closed as merged runs merged code.
+ */
+function pullRequestJob(rec: Recorder, root: MapNode, triggers: readonly string[], id: string, job: MapNode): void {
+  const on = get(root, 'on');
+  const unmerged = triggers.filter((trigger) => {
+    if (!PULL_REQUEST_TRIGGERS.has(trigger)) return false;
+    const types = get(get(on, trigger), 'types');
+    const names = types?.kind === 'seq' ? types.items.map((item) => literalString(item)) : types ? [literalString(types)] : [];
+    return !(names.length > 0 && names.every((name) => name === 'closed'));
+  });
+  if (unmerged.length === 0) return;
+  const condition = get(job, 'if');
+  const text = condition?.kind === 'scalar' ? String(condition.expression ?? condition.value ?? '') : undefined;
+  const onlyPullRequests = triggers.every((trigger) => PULL_REQUEST_TRIGGERS.has(trigger));
+  if (text !== undefined && (/merged/.test(text) || !(onlyPullRequests || /github\.event_name\s*==\s*['"]pull_request/.test(text)))) return;
+  if (!onlyPullRequests && text === undefined && get(job, 'needs') !== undefined) {
+    // A job after a guarded one is skipped with it.
+    const jobs = get(root, 'jobs');
+    const needs = get(job, 'needs');
+    const needed = needs?.kind === 'seq' ? needs.items.map((item) => literalString(item)) : [literalString(needs)];
+    if (needed.some((name) => name && get(get(jobs, name), 'if') !== undefined)) return;
+  }
+  const target = unmerged.includes('pull_request_target');
+  const checksOutHead = target && /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs\/pull\//.test(rec.file.text.slice(offsetOf(rec, job.span.line, 1), offsetOf(rec, job.span.endLine + 1, 1)));
+  const environment = get(job, 'environment')!;
+  const line = environment.kind === 'map' ? (get(environment, 'name')?.span.line ?? environment.span.line) : environment.span.line;
+  const keyLine = rec.file.line(line).includes('environment') ? line : line - 1;
+  const severity = checksOutHead ? 'critical' : target ? 'medium' : 'high';
+  const trigger = target ? 'pull_request_target' : 'pull_request';
+  const detail = checksOutHead
+    ? "It checks out the pull request's head: code from any fork runs with production's environment secrets."
+    : target
+      ? "pull_request_target runs the base branch's workflow with production's environment secrets for every pull request, forks' included."
+      : "Branches of this repository (a teammate's, a coding agent's) run their unreviewed code with production's environment secrets; pull requests from forks get none.";
+  rec.report({
+    ruleId: pullRequestInProduction.id,
+    severity,
+    message: `The job \`${id}\` runs on ${trigger} in the production environment. ${detail}`,
+    location: { path: rec.file.path, span: lineSpan(rec.file, { line: keyLine, column: 1, endLine: keyLine, endColumn: 1 }) },
+    evidence: `${pullRequestInProduction.id}|${rec.file.path}|${id}|${trigger}`,
+    details: { environment: 'production', trigger, job: id },
+    snippet: rec.file.line(keyLine).trim(),
+  });
 }
 
 function triggersOf(node: DataNode | undefined): string[] {
