@@ -8085,12 +8085,12 @@ var SECRETLINT_KINDS = lookupTable({
 var KIND_BY_ID = new Map(CREDENTIAL_KINDS.map((kind) => [kind.id, kind]));
 var indexed = /* @__PURE__ */ new Map();
 function withIndices(regex) {
-  let copy = indexed.get(regex);
-  if (!copy) {
-    copy = new RegExp(regex.source, regex.flags.includes("d") ? regex.flags : `${regex.flags}d`);
-    indexed.set(regex, copy);
+  let copy2 = indexed.get(regex);
+  if (!copy2) {
+    copy2 = new RegExp(regex.source, regex.flags.includes("d") ? regex.flags : `${regex.flags}d`);
+    indexed.set(regex, copy2);
   }
-  return copy;
+  return copy2;
 }
 function secretRange(match) {
   const group = match.indices?.[1];
@@ -9137,7 +9137,7 @@ ${credential.nearby ?? ""}`)?.[1])?.toLowerCase();
 }
 
 // knowledge/environments/identities.ts
-var SCOPED_IDENTITY_PREFIXES = ["db-name:", "dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:fly:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:", "project:k8s-namespace:"];
+var SCOPED_IDENTITY_PREFIXES = ["cloudsql-instance:", "db-name:", "dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:fly:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:", "project:k8s-namespace:"];
 function isComparableIdentity(identity) {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
 }
@@ -9574,6 +9574,37 @@ function rdsIdentity(value) {
   if (!/^[a-z][a-z0-9-]{0,62}$/.test(id) || isPlaceholderName(id)) return void 0;
   return { kind: "database", identity: `rds:${id}`, otherIdentities: [], display: `RDS database ${id}`, name: id, secrets: [] };
 }
+function rdsSourceIdentity(value) {
+  const arn = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(?:db|cluster):([A-Za-z][A-Za-z0-9-]*)$/.exec(value.trim());
+  return rdsIdentity(arn ? arn[1] : value);
+}
+function rdsSnapshotIdentity(raw) {
+  const value = raw.trim();
+  const arn = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(cluster-snapshot|snapshot):(.+)$/.exec(value);
+  const name = (arn ? arn[2] : value).toLowerCase();
+  const automated = /^rds:([a-z][a-z0-9-]*?)-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$/.exec(name);
+  if (!automated && (!/^[a-z][a-z0-9-]{0,254}$/.test(name) || isPlaceholderName(name))) return void 0;
+  const instance = automated?.[1] ?? SNAPSHOT_SUFFIX.exec(name)?.[1];
+  const source2 = instance ? rdsIdentity(instance) : void 0;
+  const label = arn?.[1] === "cluster-snapshot" ? "RDS cluster snapshot" : arn || automated ? "RDS snapshot" : "database snapshot";
+  return { kind: "database", identity: `rds-snapshot:${name}`, otherIdentities: source2 ? [source2.identity] : [], display: `${label} ${name}`, name, secrets: [] };
+}
+var SNAPSHOT_SUFFIX = /^([a-z][a-z0-9-]*?)-(?:(?:final|manual|snap(?:shot)?|backup|latest)(?:-[a-z0-9-]*)?|\d{4}-?\d{2}-?\d{2}(?:-[a-z0-9-]*)?|\d{8,14})$/;
+function azureResourceServerIdentity(value) {
+  const match = /\/providers\/Microsoft\.(?:DBforPostgreSQL|DBforMySQL|DBforMariaDB|Sql|DocumentDB)\/(?:flexibleServers|servers|databaseAccounts)\/([A-Za-z0-9-]+)(?:\/databases\/([A-Za-z0-9_-]+))?\/?$/i.exec(value.trim());
+  if (!match) return void 0;
+  const server = azureServerIdentity(match[1]);
+  return server && match[2] ? { ...server, display: `${server.display} (database ${match[2]})` } : server;
+}
+function cloudSqlInstanceIdentity(raw) {
+  const parts = raw.trim().split(":");
+  if (parts.length > 2) return cloudSqlIdentity(raw);
+  const name = parts[parts.length - 1].toLowerCase();
+  const project = parts.length === 2 ? parts[0].toLowerCase() : void 0;
+  if (!/^[a-z][a-z0-9-]{0,97}$/.test(name) || isPlaceholderName(name)) return void 0;
+  const id = project ? `${project}/${name}` : name;
+  return { kind: "database", identity: `cloudsql-instance:${id}`, otherIdentities: [], display: `Cloud SQL instance ${project ? `${name} (project ${project})` : name}`, name: project ? `${project} ${name}` : name, secrets: [] };
+}
 function dynamoTableIdentity(value) {
   const name = value.trim();
   if (!/^[A-Za-z0-9_.-]{3,255}$/.test(name) || isPlaceholderName(name) || isGenericName(name)) return void 0;
@@ -9739,7 +9770,14 @@ function identityName(identity) {
     case "firebase":
     case "railway-environment":
     case "azure-server":
+    case "rds-snapshot":
       return rest;
+    case "cloudsql-instance":
+      return rest.replace("/", " ");
+    case "tf-ref": {
+      const expression2 = rest.slice(rest.indexOf(":") + 1);
+      return /^(?:data\.)?[a-z][a-z0-9_]*\.([A-Za-z_][\w-]*)/.exec(expression2)?.[1];
+    }
     case "cloudsql":
       return rest.split(":").filter((_, index) => index !== 1).join(" ");
     case "bucket":
@@ -9765,6 +9803,8 @@ function dataStoreForms(identity) {
   switch (scheme) {
     case "rds":
       return [`aws:rds:${rest}`];
+    case "cloudsql-instance":
+      return [`gcp:sql:${rest.slice(rest.indexOf("/") + 1)}`];
     case "dynamodb":
       return [`aws:dynamodb:${rest}`];
     case "bucket":
@@ -9805,7 +9845,7 @@ var EnvironmentModel = class {
     this.resources = facts.all("environment-resource");
     this.layers = facts.all("environment-layer");
     for (const resource of this.resources) {
-      if (resource.environment !== "production" || resource.testOnly || resource.unplaced) continue;
+      if (resource.environment !== "production" || resource.testOnly || resource.unplaced || resource.copy) continue;
       for (const identity of identitiesOf(resource)) {
         if (!isComparableIdentity(identity)) continue;
         const list = this.production.get(identity);
@@ -9893,7 +9933,7 @@ var EnvironmentModel = class {
     if (!this.declaredByProduction) {
       this.declaredByProduction = /* @__PURE__ */ new Map();
       for (const resource of this.resources) {
-        if (resource.environment !== "production" || resource.testOnly || resource.unplaced) continue;
+        if (resource.environment !== "production" || resource.testOnly || resource.unplaced || resource.copy) continue;
         for (const own of identitiesOf(resource)) {
           const list = this.declaredByProduction.get(own);
           if (list) list.push(resource);
@@ -10045,6 +10085,7 @@ var Recorder = class {
     if (others.length > 0) fact.otherIdentities = others;
     if (options.family) fact.family = options.family;
     if (options.declared) fact.declared = true;
+    if (identity.copy) fact.copy = identity.copy;
     if (this.testOnly) fact.testOnly = true;
     if (!tag.environment) fact.unplaced = true;
     this.out.publish("environment-resource", fact);
@@ -10081,6 +10122,10 @@ var Recorder = class {
       this.out.publish("environment-layer", fact);
     }
     this.layers.clear();
+  }
+  /** A finding the per-file pass can judge alone (a workflow job's triggers and environment). */
+  report(finding) {
+    if (!this.testOnly) this.out.report(finding);
   }
   notify(code, message, line) {
     this.out.notify({ level: "warning", code, message, line });
@@ -10256,6 +10301,8 @@ function identifyValue(raw, context) {
   const parent = context.path.length >= 2 ? context.path[context.path.length - 2] : void 0;
   const payment = /live|prod|paypal|authorize/i.test(value) ? livePaymentOf(value, variable) ?? (typeof parent === "string" && variable ? livePaymentOf(value, `${parent}.${variable}`) : void 0) : void 0;
   if (payment) return [{ kind: "payment-key", identity: payment.identity, otherIdentities: [], display: payment.title, secrets: payment.secret ? [payment.secret] : [] }];
+  const copy2 = variable ? copySource(variable, value, context.siblings) : void 0;
+  if (copy2) return [copy2];
   if (variable === "use_env_variable" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return [secretIdentity(value)];
   const stackTokens = variable ? tokensOfVariable(variable) : [];
   if (stackTokens.includes("stack") && (/^[\w.-]+\/[\w.-]+\/[\w.-]+$/.test(value) || stackTokens.join(" ") === "stack name" && /^[\w./-]+$/.test(value))) {
@@ -10384,6 +10431,42 @@ function identifyValue(raw, context) {
     return volume ? [volume] : [];
   }
   return [];
+}
+var COPY_SOURCES = lookupTable({
+  snapshotidentifier: { copy: "snapshot", identity: rdsSnapshotIdentity },
+  sourcedbsnapshotidentifier: { copy: "snapshot", identity: rdsSnapshotIdentity },
+  sourcedbclustersnapshotidentifier: { copy: "snapshot", identity: rdsSnapshotIdentity },
+  replicatesourcedb: { copy: "replica", identity: rdsSourceIdentity },
+  sourcedbinstanceidentifier: { copy: "restore", identity: rdsSourceIdentity },
+  sourceclusteridentifier: { copy: "restore", identity: rdsSourceIdentity },
+  sourcedbclusteridentifier: { copy: "restore", identity: rdsSourceIdentity },
+  sourceinstancename: { copy: "clone", identity: cloudSqlInstanceIdentity },
+  masterinstancename: { copy: "replica", identity: cloudSqlInstanceIdentity },
+  sourceserverid: { copy: "restore", identity: azureResourceServerIdentity },
+  sourceserverresourceid: { copy: "restore", identity: azureResourceServerIdentity },
+  creationsourcedatabaseid: { copy: "clone", identity: azureResourceServerIdentity },
+  sourcedatabaseid: { copy: "clone", identity: azureResourceServerIdentity },
+  restoresourcename: { copy: "restore", identity: dynamoTableIdentity },
+  restoresourcetablearn: { copy: "restore", identity: (value) => {
+    const table = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/([A-Za-z0-9_.-]+)$/.exec(value)?.[1];
+    return table ? dynamoTableIdentity(table) : void 0;
+  } }
+});
+function copySource(variable, value, siblings) {
+  const compact = copyKey(variable);
+  const source2 = COPY_SOURCES[compact] ?? (variable.endsWith("DBSnapshotIdentifier") ? COPY_SOURCES.snapshotidentifier : void 0);
+  if (!source2 || /\$\{|\{\{|<%/.test(value)) return void 0;
+  const identity = source2.identity(value);
+  if (!identity) return void 0;
+  const mode = siblings?.get("create_mode") ?? siblings?.get("createMode");
+  const copy2 = compact.startsWith("sourceserver") && mode && /replica/i.test(mode) ? "replica" : source2.copy;
+  return { ...identity, copy: copy2 };
+}
+function isCopyKey(variable) {
+  return COPY_SOURCES[copyKey(variable)]?.copy;
+}
+function copyKey(variable) {
+  return variable.slice(variable.lastIndexOf(":") + 1).replace(/[_-]/g, "").toLowerCase();
 }
 function isExternalSecretKey(variable, path2) {
   if (variable === "key") return path2.includes("remoteRef") || path2.includes("dataFrom") && path2.includes("extract");
@@ -10515,7 +10598,10 @@ function visit(rec, section2, options, node, path2, relative, parent, keys) {
       openEnvironmentSections(rec, section2, options, entries, path2);
       return;
     }
-    for (const entry of entries) visit(rec, section2, options, entry.value, [...path2, entry.key], [...relative, entry.key], node, keys);
+    for (const entry of entries) {
+      if (options.skipKey?.(entry.key)) continue;
+      visit(rec, section2, options, entry.value, [...path2, entry.key], [...relative, entry.key], node, keys);
+    }
     return;
   }
   if (node.kind === "seq") {
@@ -10660,6 +10746,44 @@ function walkOptions(cls) {
   };
 }
 
+// detectors/staging-reaches-production/rules/verdict.ts
+var DETECTOR = "staging-reaches-production";
+function environmentLabel(environment, name) {
+  if (!name || name.toLowerCase() === environment) return environment;
+  return `${environment} (\`${name}\`)`;
+}
+function productionRelated(production, what) {
+  return production.slice(0, 3).map((resource) => ({
+    location: resource.location,
+    message: `production ${resource.declared ? "declares" : "uses"} ${what} here${resource.environmentName && resource.environmentName !== "production" ? ` (${resource.environmentName})` : ""}`
+  }));
+}
+
+// detectors/staging-reaches-production/rules/pull-request.ts
+var pullRequestInProduction = {
+  id: `${DETECTOR}/pull-request-in-production`,
+  title: "Pull-request job runs in the production environment",
+  severity: "high",
+  why: "A workflow job that pull requests trigger declares `environment: production`: every pull request, reviewed or not, runs in production with its environment secrets and its cloud role (OIDC tokens name the environment). A branch pushed by a teammate or a coding agent deploys or migrates production before anyone reviews it.",
+  fix: "Run pull requests in a preview or staging environment of their own; deploy to production only from `push` to the default branch (or a release), and protect the production environment with required reviewers and a deployment branch rule.",
+  help: "Severity: critical for `pull_request_target` jobs that check out the pull request's head (code from forks runs with production's secrets), high for `pull_request` (branches of the repository get the environment's secrets; forks get none), medium for `pull_request_target` jobs that run the base branch's code. A workflow with other triggers counts only for jobs without an `if:` that keeps pull requests out. The repository cannot show the environment's protection rules, which may hold such a job for a reviewer.",
+  helpUri: "https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment",
+  precision: "high",
+  tags: ["environments", "ci", "secrets"],
+  samples: {
+    positive: [
+      sample(".github/workflows/preview.yml", "name: preview\non: pull_request\njobs:\n  preview:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vercel deploy --token ${{ secrets.VERCEL_TOKEN }}\n", { expect: { line: 6 } }),
+      sample(".github/workflows/deploy.yml", "on:\n  push:\n    branches: [main]\n  pull_request:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment:\n      name: production\n      url: https://acme.dev\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./deploy.sh\n", { expect: { line: 8 }, note: "push and pull_request, and no if: keeping pull requests out" }),
+      sample(".github/workflows/pr-migrate.yml", "on:\n  pull_request_target:\n    types: [labeled]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: npm ci && npm run migrate\n        env:\n          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n", { expect: { line: 7 }, note: "pull_request_target checking out the pull request's code" })
+    ],
+    negative: [
+      sample(".github/workflows/deploy.yml", "on:\n  push:\n    branches: [main]\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n  deploy:\n    if: github.event_name == 'push' && github.ref == 'refs/heads/main'\n    needs: test\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n", { note: "the production job is kept to pushes to main" }),
+      sample(".github/workflows/preview.yml", "on: pull_request\njobs:\n  preview:\n    runs-on: ubuntu-latest\n    environment: preview\n    steps:\n      - run: npx vercel deploy\n"),
+      sample(".github/workflows/release.yml", "on:\n  pull_request:\n    types: [closed]\n    branches: [main]\njobs:\n  release:\n    if: github.event.pull_request.merged == true\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n", { note: "a merged pull request: the code is on main" })
+    ]
+  }
+};
+
 // detectors/staging-reaches-production/scan/handlers/dotenv.ts
 var ENVIRONMENT_VARIABLES = /* @__PURE__ */ new Set([
   "APP_ENV",
@@ -10777,6 +10901,7 @@ function scanWorkflow(rec, cls, document) {
     scanPlatformVariableCopies(rec, job);
     const tag = jobTag(entry.key, job) ?? fileTag ?? (pullRequestOnly ? { environment: "preview", name: "pull_request", evidence: "value" } : void 0);
     if (!tag) continue;
+    if (tag.environment === "production" && tag.evidence === "key") pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ["jobs", entry.key], tag, role: "plain", span: entry.keySpan }, options);
     scanText(rec, job, tag);
     rec.layer(family, tag, entry.keySpan, envKeys(job));
@@ -10837,6 +10962,43 @@ function scanPlatformVariableCopies(rec, job) {
       }
     }
   }
+}
+function pullRequestJob(rec, root, triggers, id, job) {
+  const on = get(root, "on");
+  const unmerged = triggers.filter((trigger2) => {
+    if (!PULL_REQUEST_TRIGGERS.has(trigger2)) return false;
+    const types = get(get(on, trigger2), "types");
+    const names = types?.kind === "seq" ? types.items.map((item) => literalString(item)) : types ? [literalString(types)] : [];
+    return !(names.length > 0 && names.every((name) => name === "closed"));
+  });
+  if (unmerged.length === 0) return;
+  const condition = get(job, "if");
+  const text = condition?.kind === "scalar" ? String(condition.expression ?? condition.value ?? "") : void 0;
+  const onlyPullRequests = triggers.every((trigger2) => PULL_REQUEST_TRIGGERS.has(trigger2));
+  if (text !== void 0 && (/merged/.test(text) || !(onlyPullRequests || /github\.event_name\s*==\s*['"]pull_request/.test(text)))) return;
+  if (!onlyPullRequests && text === void 0 && get(job, "needs") !== void 0) {
+    const jobs = get(root, "jobs");
+    const needs = get(job, "needs");
+    const needed = needs?.kind === "seq" ? needs.items.map((item) => literalString(item)) : [literalString(needs)];
+    if (needed.some((name) => name && get(get(jobs, name), "if") !== void 0)) return;
+  }
+  const target = unmerged.includes("pull_request_target");
+  const checksOutHead = target && /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs\/pull\//.test(rec.file.text.slice(offsetOf2(rec, job.span.line, 1), offsetOf2(rec, job.span.endLine + 1, 1)));
+  const environment = get(job, "environment");
+  const line = environment.kind === "map" ? get(environment, "name")?.span.line ?? environment.span.line : environment.span.line;
+  const keyLine3 = rec.file.line(line).includes("environment") ? line : line - 1;
+  const severity = checksOutHead ? "critical" : target ? "medium" : "high";
+  const trigger = target ? "pull_request_target" : "pull_request";
+  const detail = checksOutHead ? "It checks out the pull request's head: code from any fork runs with production's environment secrets." : target ? "pull_request_target runs the base branch's workflow with production's environment secrets for every pull request, forks' included." : "Branches of this repository (a teammate's, a coding agent's) run their unreviewed code with production's environment secrets; pull requests from forks get none.";
+  rec.report({
+    ruleId: pullRequestInProduction.id,
+    severity,
+    message: `The job \`${id}\` runs on ${trigger} in the production environment. ${detail}`,
+    location: { path: rec.file.path, span: lineSpan(rec.file, { line: keyLine3, column: 1, endLine: keyLine3, endColumn: 1 }) },
+    evidence: `${pullRequestInProduction.id}|${rec.file.path}|${id}|${trigger}`,
+    details: { environment: "production", trigger, job: id },
+    snippet: rec.file.line(keyLine3).trim()
+  });
 }
 function triggersOf(node) {
   if (!node) return [];
@@ -11529,11 +11691,13 @@ function scanTerraform(rec, cls, document) {
   if (!root || root.kind !== "map") return;
   const values = {
     ...root,
-    entries: root.entries.filter((entry) => entry.key !== "terraform" && !(entry.key === "data" && entry.value.kind === "map" && entry.value.block?.labels[0] === "terraform_remote_state"))
+    entries: root.entries.filter((entry) => entry.key !== "terraform" && !(entry.key === "data" && entry.value.kind === "map" && (entry.value.block?.labels[0] === "terraform_remote_state" || SNAPSHOT_LOOKUPS[entry.value.block?.labels[0] ?? ""] !== void 0)))
   };
-  walkSection(rec, topSection(cls, values), walkOptions(cls));
+  const copies = cls.kind === "terraform" ? { skipKey: (key) => isCopyKey(key) !== void 0 } : {};
+  walkSection(rec, topSection(cls, values), { ...walkOptions(cls), ...copies });
   for (const entry of root.entries) {
     const block2 = entry.value.kind === "map" ? entry.value : void 0;
+    if (cls.kind === "terraform" && block2 && (entry.key === "locals" || entry.key === "variable")) copySources(rec, cls.tag, root, block2, entry.key === "locals" ? "local" : `var.${block2.block?.labels[0] ?? ""}`);
     if (!block2?.block) continue;
     const [type, name] = block2.block.labels;
     if (entry.key === "resource" && type) {
@@ -11546,7 +11710,9 @@ function scanTerraform(rec, cls, document) {
       const lookup = LOOKUP_ATTRIBUTES[type];
       if (lookup) recordAttribute(rec, cls.tag, block2, lookup.attribute, lookup.identity, `data.${type}.${name}.${lookup.attribute}`, false);
       if (type === "terraform_remote_state") remoteState(rec, cls.tag, block2, name ?? "");
+      if (SNAPSHOT_LOOKUPS[type]) snapshotLookup(rec, cls.tag, block2, type, name ?? "");
     }
+    if (cls.kind === "terraform" && (entry.key === "resource" || entry.key === "module")) copySources(rec, cls.tag, root, block2, (entry.key === "module" ? ["module", ...block2.block.labels] : block2.block.labels).join("."));
     if (entry.key === "terraform") {
       for (const inner of block2.entries) {
         const backend = inner.value.kind === "map" ? inner.value : void 0;
@@ -11595,6 +11761,88 @@ function recordAttribute(rec, tag, block2, attribute2, build, variable, declared
   const value = literalString(node);
   const identity = value ? build(value) : void 0;
   if (identity && node) rec.resource(tag, identity, node.span, { variable, declared });
+}
+var SNAPSHOT_LOOKUPS = lookupTable({
+  aws_db_snapshot: { snapshot: "db_snapshot_identifier", source: "db_instance_identifier" },
+  aws_db_cluster_snapshot: { snapshot: "db_cluster_snapshot_identifier", source: "db_cluster_identifier" }
+});
+function snapshotLookup(rec, tag, block2, type, name) {
+  const attributes = SNAPSHOT_LOOKUPS[type];
+  for (const attribute2 of [attributes.snapshot, attributes.source]) {
+    const node = get(block2, attribute2);
+    const value = literalString(node);
+    const identity = value ? attribute2 === attributes.snapshot ? rdsSnapshotIdentity(value) : rdsIdentity(value) : void 0;
+    if (!identity || !node) continue;
+    const display = attribute2 === attributes.snapshot ? identity.display : `a snapshot of ${identity.display}`;
+    rec.resource(tag, { ...identity, display, copy: "snapshot" }, node.span, { variable: `data.${type}.${name}.${attribute2}` });
+    return;
+  }
+}
+var NAMED_BY = [
+  { type: /^aws_db(?:_cluster)?_snapshot$/, attributes: ["db_snapshot_identifier", "db_cluster_snapshot_identifier"], identity: rdsSnapshotIdentity },
+  { type: /^aws_db_instance$|^aws_rds_cluster$|^aws_db(?:_cluster)?_snapshot$/, attributes: ["identifier", "cluster_identifier", "db_instance_identifier", "db_cluster_identifier"], identity: rdsIdentity },
+  { type: /^google_sql_database_instance$/, attributes: ["name"], identity: cloudSqlInstanceIdentity },
+  { type: /^azurerm_(?:postgresql|mysql|mariadb|mssql)(?:_flexible)?_server$|^azurerm_cosmosdb_account$/, attributes: ["name"], identity: azureServerIdentity }
+];
+var REFERENCE8 = /^(?:(data)\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.[\w[\]"-]+)+$/;
+function copySources(rec, tag, root, node, address) {
+  if (node.kind === "seq") {
+    for (const item of node.items) copySources(rec, tag, root, item, address);
+    return;
+  }
+  if (node.kind !== "map") return;
+  const variable = address.startsWith("var.") ? address.slice(4) : void 0;
+  for (const entry of node.entries) {
+    const value = entry.value;
+    if (value.kind !== "scalar") {
+      copySources(rec, tag, root, value, `${address}.${entry.key}`);
+      continue;
+    }
+    const key = variable !== void 0 && entry.key === "default" ? variable : entry.key;
+    const copy2 = isCopyKey(key);
+    if (!copy2) continue;
+    const where = variable !== void 0 ? address : `${address}.${entry.key}`;
+    const literal = literalString(value);
+    if (literal !== void 0) {
+      const identity2 = copySource(key, literal, siblingValues(node));
+      if (identity2) rec.resource(tag, identity2, value.span, { variable: where });
+      continue;
+    }
+    const expression2 = value.expression?.trim();
+    const reference = expression2 ? REFERENCE8.exec(expression2) : null;
+    if (!reference) continue;
+    const [, data, type, label] = reference;
+    const referenced = data || !["var", "local", "module"].includes(type) ? blockOf(root, data ? "data" : "resource", type, label) : void 0;
+    if (referenced && data && SNAPSHOT_LOOKUPS[type]) continue;
+    const identity = referenced ? namedDatabase(type, referenced) : referenceIdentity(rec, expression2, label);
+    if (!identity) continue;
+    const mode = literalString(get(node, "create_mode"));
+    const kind = copy2 === "restore" && mode && /replica/i.test(mode) ? "replica" : copy2;
+    rec.resource(tag, { ...identity, copy: kind }, value.span, { variable: where });
+  }
+}
+function blockOf(root, key, type, label) {
+  for (const entry of root.entries) {
+    if (entry.key !== key || entry.value.kind !== "map") continue;
+    const labels = entry.value.block?.labels;
+    if (labels?.[0] === type && labels[1] === label) return entry.value;
+  }
+  return void 0;
+}
+function namedDatabase(type, block2) {
+  for (const { type: types, attributes, identity } of NAMED_BY) {
+    if (!types.test(type)) continue;
+    for (const attribute2 of attributes) {
+      const value = literalString(get(block2, attribute2));
+      const found = value ? identity(value) : void 0;
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function referenceIdentity(rec, expression2, label) {
+  const directory = rec.file.path.includes("/") ? rec.file.path.slice(0, rec.file.path.lastIndexOf("/")) : "";
+  return { kind: "database", identity: `tf-ref:${directory}:${expression2}`, otherIdentities: [], display: `\`${expression2}\``, name: label, secrets: [] };
 }
 function remoteState(rec, tag, block2, name) {
   const backend = literalString(get(block2, "backend")) ?? "";
@@ -12562,17 +12810,273 @@ function resourceKindOf(member) {
   return void 0;
 }
 
-// detectors/staging-reaches-production/rules/verdict.ts
-var DETECTOR = "staging-reaches-production";
-function environmentLabel(environment, name) {
-  if (!name || name.toLowerCase() === environment) return environment;
-  return `${environment} (\`${name}\`)`;
+// detectors/staging-reaches-production/scan/handlers/copies.ts
+var DUMP_TOOLS = /* @__PURE__ */ new Set(["pg_dump", "pg_dumpall", "mysqldump", "mariadb-dump", "mongodump"]);
+var RESTORE_TOOLS = /* @__PURE__ */ new Set(["psql", "pg_restore", "mysql", "mariadb", "mongorestore"]);
+var FILE_OPTIONS = /* @__PURE__ */ new Set(["-f", "--file", "-r", "--result-file", "--archive", "--out", "-o", "--dir", "--input-file"]);
+var FILE_LIKE = /\.(?:sql|dump|pgdump|backup|bak|gz|bz2|xz|zst|zip|tar|tgz|archive|bson|custom)$/i;
+var PASSES = /* @__PURE__ */ new Set(["gzip", "bzip2", "xz", "zstd", "lz4", "pv", "tee"]);
+var READERS = /* @__PURE__ */ new Set(["cat", "zcat", "gzcat", "gunzip", "gzip", "pv", "bzcat", "xzcat", "zstdcat", "lz4cat"]);
+var TOOL_WORDS = /\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|restore-db-|create-db-instance-read-replica|sql\s+instances\s+clone|sql\s+backups\s+restore|flexible-server\s+restore)\b/;
+function databaseCopies(file) {
+  const text = file.text;
+  if (!TOOL_WORDS.test(text)) return [];
+  const copies = [];
+  const assignments = assignmentsOf(text);
+  const pathEnvironment = environmentOfPath(file.path);
+  const fallback = pathEnvironment && pathEnvironment.environment !== "production" && pathEnvironment.environment !== "base" ? pathEnvironment : void 0;
+  const named = (words2) => namedEnvironments(words2, assignments);
+  const dumpsToFile = [];
+  for (const pipeline of pipelines(text)) {
+    for (let position = 0; position < pipeline.length; position++) {
+      const stage = pipeline[position];
+      const tool = toolOf(stage, DUMP_TOOLS);
+      if (tool) {
+        if (stage.words.slice(tool.at + 1).some((word) => (tool.name.startsWith("pg_") ? PG_SCHEMA_ONLY : MYSQL_SCHEMA_ONLY).test(word.text))) continue;
+        const source2 = named(connectionWords(stage, tool.at));
+        if (!isProductionOnly(source2.environments)) continue;
+        const restoreAt = pipeline.findIndex((next, index) => index > position && toolOf(next, RESTORE_TOOLS));
+        const restoreStage = restoreAt > 0 ? pipeline[restoreAt] : void 0;
+        if (restoreStage && pipeline.slice(position + 1, restoreAt).some((between) => between.words.some((word) => MASKING.test(word.text)))) continue;
+        if (restoreStage) {
+          const restore2 = toolOf(restoreStage, RESTORE_TOOLS);
+          const target = targetOf(named(connectionWords(restoreStage, restore2.at)), fallback);
+          if (target) copies.push(copy(stage.words[tool.at].index, target, `${tool.name} ${source2.shown} | ${restore2.name}${target.shown ? ` ${target.shown}` : ""}`, source2.shown, tool.name));
+          continue;
+        }
+        const through = pipeline.slice(position + 1).filter((next) => PASSES.has(commandName(next.words[0]?.text ?? "")));
+        const written = [...filesOf(stage, tool.at), ...stage.writes, ...through.flatMap((next) => [...next.writes, ...next.words.slice(1).filter((word) => FILE_LIKE.test(word.text)).map((word) => word.text)])];
+        for (const path2 of written) dumpsToFile.push({ file: baseName(path2), source: source2.shown, tool: tool.name, line: file.positionAt(stage.words[tool.at].index).line });
+        continue;
+      }
+      const restore = toolOf(stage, RESTORE_TOOLS);
+      if (restore && dumpsToFile.length > 0) {
+        const previous = position > 0 ? pipeline[position - 1] : void 0;
+        const fed = previous && READERS.has(commandName(previous.words[0]?.text ?? "")) ? previous.words.slice(1).filter((word) => !word.text.startsWith("-")).map((word) => word.text) : [];
+        const inputs = new Set([...filesOf(stage, restore.at), ...stage.reads, ...fed].map(baseName));
+        const dump = dumpsToFile.find((candidate) => inputs.has(candidate.file));
+        if (!dump || maskedBetween(text, file, dump.line, stage.words[restore.at].index)) continue;
+        const target = targetOf(named(connectionWords(stage, restore.at)), fallback);
+        if (target) copies.push({ ...copy(stage.words[restore.at].index, target, `${dump.tool} ${dump.source} > ${dump.file}; ${restore.name}${target.shown ? ` ${target.shown}` : ""} ${dump.file}`, dump.source, dump.tool), dumpLine: dump.line });
+        continue;
+      }
+      const cloud = cloudCopy(stage, named, fallback);
+      if (cloud) copies.push(cloud);
+    }
+  }
+  return copies;
 }
-function productionRelated(production, what) {
-  return production.slice(0, 3).map((resource) => ({
-    location: resource.location,
-    message: `production ${resource.declared ? "declares" : "uses"} ${what} here${resource.environmentName && resource.environmentName !== "production" ? ` (${resource.environmentName})` : ""}`
-  }));
+var PG_SCHEMA_ONLY = /^(?:-s|--schema-only)$/;
+var MYSQL_SCHEMA_ONLY = /^(?:-d|--no-data)$/;
+var MASKING = /anonymi[sz]|saniti[sz]|scrub|\bmask|redact|obfuscat|pseudonymi[sz]|greenmask|replibyte/i;
+function maskedBetween(text, file, dumpLine, restoreIndex) {
+  const from = file.lineStart(dumpLine + 1) ?? text.length;
+  return text.slice(from, restoreIndex).split("\n").some((line) => !/^\s*(?:#|\/\/)/.test(line) && MASKING.test(line));
+}
+function copy(index, target, command, source2, tool) {
+  return { index, environment: target.environment, environmentName: target.name, command, source: source2, evidence: `copy:${tool}:${source2}:${target.name}` };
+}
+var CLOUD_COPIES = [
+  { command: /^aws rds restore-db-(?:instance|cluster)-from-(?:db-)?snapshot$/, source: ["--db-snapshot-identifier", "--snapshot-identifier"], target: ["--db-instance-identifier", "--db-cluster-identifier"] },
+  { command: /^aws rds restore-db-(?:instance|cluster)-to-point-in-time$/, source: ["--source-db-instance-identifier", "--source-db-cluster-identifier"], target: ["--target-db-instance-identifier", "--db-cluster-identifier"] },
+  { command: /^aws rds create-db-instance-read-replica$/, source: ["--source-db-instance-identifier"], target: ["--db-instance-identifier"] },
+  { command: /^gcloud (?:beta )?sql instances clone$/, source: [], target: [], operands: [0, 1] },
+  { command: /^gcloud (?:beta )?sql backups restore$/, source: ["--backup-instance"], target: ["--restore-instance"] },
+  { command: /^az (?:postgres|mysql) flexible-server (?:restore|geo-restore|replica create)$/, source: ["--source-server"], target: ["--name", "-n", "--replica-name"] },
+  { command: /^az sql db copy$/, source: ["--server", "-s"], target: ["--dest-server"] }
+];
+function cloudCopy(stage, named, fallback) {
+  const texts = stage.words.map((word) => word.text);
+  const start = texts.findIndex((word) => word === "aws" || word === "gcloud" || word === "az");
+  if (start < 0) return void 0;
+  for (const known of CLOUD_COPIES) {
+    const operandsAt = texts.findIndex((word, index) => index > start && word.startsWith("-"));
+    const head = texts.slice(start, operandsAt < 0 ? void 0 : operandsAt);
+    for (let length = Math.min(head.length, 6); length >= 3; length--) {
+      if (!known.command.test(head.slice(0, length).join(" "))) continue;
+      const operands = head.slice(length).map((_text, offset) => stage.words[start + length + offset]);
+      const sourceWord = known.operands ? operands[known.operands[0]] : optionValue(stage, start, known.source);
+      const targetWord = known.operands ? operands[known.operands[1]] : optionValue(stage, start, known.target);
+      if (!sourceWord) return void 0;
+      const source2 = named([sourceWord]);
+      if (!isProductionOnly(source2.environments)) return void 0;
+      const target = targetOf(targetWord ? named([targetWord]) : { environments: /* @__PURE__ */ new Set(), shown: "", local: false }, fallback);
+      if (!target) return void 0;
+      const command = head.slice(0, length).join(" ");
+      return copy(stage.words[start].index, target, `${command} ${source2.shown}${target.shown ? ` → ${target.shown}` : ""}`, source2.shown, command);
+    }
+  }
+  return void 0;
+}
+function optionValue(stage, from, options) {
+  for (let i = from; i < stage.words.length; i++) {
+    const word = stage.words[i];
+    const eq = word.text.indexOf("=");
+    const option2 = eq > 0 ? word.text.slice(0, eq) : word.text;
+    if (!options.includes(option2)) continue;
+    if (eq > 0) return { text: word.text.slice(eq + 1), index: word.index + eq + 1 };
+    return stage.words[i + 1];
+  }
+  return void 0;
+}
+function namedEnvironments(words2, assignments) {
+  const environments = /* @__PURE__ */ new Set();
+  const shown = [];
+  let local = false;
+  for (const word of words2) {
+    for (const part of namingParts(word.text)) {
+      const value = part.variable ? assignments.get(part.variable) : void 0;
+      const found = environmentsNamedIn(part.name);
+      for (const environment of found.size > 0 ? found : environmentsNamedIn(value ?? "")) environments.add(environment);
+      if (/(?:^|[@/\s])(?:localhost|127\.0\.0\.1)(?:$|[:/\s])/.test(` ${part.name} ${value ?? ""} `)) local = true;
+      if (found.size > 0 || value && environmentsNamedIn(value).size > 0) shown.push(part.shown);
+    }
+  }
+  return { environments, shown: [...new Set(shown)].join(" "), local };
+}
+function namingParts(word) {
+  const parts = [];
+  for (const reference of word.matchAll(/\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}|\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)) {
+    const name = reference[1] ?? reference[2];
+    parts.push({ name, shown: reference[1] ? `secrets.${name}` : `$${name}`, variable: reference[2] });
+  }
+  if (parts.length > 0) return parts;
+  const value = word.includes("=") && word.startsWith("-") ? word.slice(word.indexOf("=") + 1) : word;
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?([^/?\s]+)(\/[^?\s]*)?/i.exec(value);
+  if (url) {
+    const where = `${url[1]}${url[2] ?? ""}`;
+    return [{ name: where, shown: where }];
+  }
+  if (value.startsWith("-")) return [];
+  return [{ name: value, shown: value }];
+}
+function connectionWords(stage, at) {
+  const files = new Set(filesOf(stage, at));
+  return stage.words.slice(at + 1).filter((word) => !files.has(word.text) && !FILE_LIKE.test(word.text) && !FILE_OPTIONS.has(word.text.split("=")[0]));
+}
+function filesOf(stage, at) {
+  const files = [];
+  for (let i = at + 1; i < stage.words.length; i++) {
+    const word = stage.words[i].text;
+    const eq = word.indexOf("=");
+    if (eq > 0 && word.startsWith("--") && FILE_OPTIONS.has(word.slice(0, eq))) files.push(word.slice(eq + 1));
+    else if (FILE_OPTIONS.has(word) && i + 1 < stage.words.length) files.push(stage.words[++i].text);
+    else if (FILE_LIKE.test(word) && !word.includes("://")) files.push(word);
+  }
+  return files;
+}
+function isProductionOnly(environments) {
+  return environments.size === 1 && environments.has("production");
+}
+function targetOf(target, fallback) {
+  const named = [...target.environments].filter((environment) => environment !== "base");
+  if (named.includes("production")) return void 0;
+  if (named.length === 1) return { environment: named[0], name: target.shown, shown: target.shown };
+  if (named.length > 1) return void 0;
+  if (target.local) return { environment: "development", name: "local database", shown: "localhost" };
+  if (fallback) return { environment: fallback.environment, name: fallback.name, shown: target.shown };
+  return void 0;
+}
+function toolOf(stage, tools) {
+  for (let i = 0; i < stage.words.length; i++) {
+    const name = commandName(stage.words[i].text);
+    if (tools.has(name)) return { name, at: i };
+  }
+  return void 0;
+}
+function commandName(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+function baseName(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function assignmentsOf(text) {
+  const assignments = /* @__PURE__ */ new Map();
+  for (const match of text.matchAll(/^[ \t]*(?:export[ \t]+|local[ \t]+|readonly[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm)) assignments.set(match[1], match[2].trim());
+  return assignments;
+}
+function* pipelines(text) {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    while (end < text.length && text.charCodeAt(end - 1) === 92) {
+      const next = text.indexOf("\n", end + 1);
+      end = next < 0 ? text.length : next;
+    }
+    const line = text.slice(start, end);
+    const trimmed = line.trimStart();
+    if (!trimmed.startsWith("#") && !trimmed.startsWith("//") && (TOOL_WORDS.test(line) || /\b(?:psql|pg_restore|mysql|mariadb|mongorestore)\b/.test(line))) {
+      yield* splitLine(line, start);
+    }
+    start = end + 1;
+  }
+}
+function* splitLine(line, offset) {
+  let pipeline = [];
+  let stage = { words: [], writes: [], reads: [] };
+  let redirect;
+  let i = 0;
+  const endStage = () => {
+    pipeline.push(stage);
+    stage = { words: [], writes: [], reads: [] };
+  };
+  while (i < line.length) {
+    const c = line[i];
+    if (c === " " || c === "	" || c === "\r" || c === "\\" && line[i + 1] === "\n" || c === "\n") {
+      i += c === "\\" ? 2 : 1;
+      continue;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(line[i - 1]))) break;
+    if (c === ";" || c === "&" && line[i + 1] === "&" || c === "|" && line[i + 1] === "|") {
+      endStage();
+      yield pipeline;
+      pipeline = [];
+      i += c === ";" ? 1 : 2;
+      continue;
+    }
+    if (c === "|") {
+      endStage();
+      i++;
+      continue;
+    }
+    if (c === ">" || c === "<") {
+      redirect = c === ">" ? "writes" : "reads";
+      i += line[i + 1] === ">" ? 2 : 1;
+      continue;
+    }
+    const from = i;
+    let word = "";
+    let depth = 0;
+    while (i < line.length) {
+      const ch = line[i];
+      if (depth === 0 && /[\s;|<>]/.test(ch) && !(ch === "&" && line[i + 1] !== "&")) break;
+      if (ch === '"' || ch === "'") {
+        const close = line.indexOf(ch, i + 1);
+        const stop = close < 0 ? line.length : close;
+        word += line.slice(i + 1, stop);
+        i = stop + 1;
+        continue;
+      }
+      if (ch === "$" && line[i + 1] === "(") depth++;
+      else if (ch === "$" && line[i + 1] === "{" && line[i + 2] === "{") {
+        const close = line.indexOf("}}", i);
+        const stop = close < 0 ? line.length : close + 2;
+        word += line.slice(i, stop);
+        i = stop;
+        continue;
+      } else if (ch === ")" && depth > 0) depth--;
+      word += ch;
+      i++;
+    }
+    const clean = word.replace(/^`+|`+$/g, "");
+    if (redirect) {
+      stage[redirect].push(clean);
+      redirect = void 0;
+    } else if (clean !== "") stage.words.push({ text: clean, index: offset + from + (word.length - word.replace(/^`+/, "").length) });
+  }
+  endStage();
+  yield pipeline;
 }
 
 // detectors/staging-reaches-production/rules/cloned.ts
@@ -12580,12 +13084,12 @@ var clonedFromProduction = {
   id: `${DETECTOR}/cloned-from-production`,
   title: "Non-production environment cloned from production",
   severity: "medium",
-  why: "A script or runbook creates a non-production environment as a copy of production, or attaches production's database to a non-production app. A duplicated Railway environment starts with production's variables, so staging talks to production's database and volume until someone rewires every one of them.",
-  fix: "Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps.",
-  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Neon: a branch (`neondatabase/create-branch-action`, `neonctl branches create`) copies its parent, the default branch when none is named. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` copies production's data into another app.",
+  why: "A script, runbook or infrastructure configuration creates a non-production environment as a copy of production: its variables, its database add-on, or its data. A duplicated Railway environment starts with production's variables, so staging talks to production's database and volume until someone rewires every one of them; a staging database restored from production's snapshot, cloned from it or loaded with its dump holds customers' records under staging's weaker credentials, code and agents.",
+  fix: "Create the environment empty (or from a template environment) and provision its own database and volume; never attach production add-ons to other apps. Seed non-production databases from fixtures or from a masked copy (a sanitised snapshot, an anonymising dump), not from production's own snapshot or dump.",
+  help: "Railway: `railway environment new <name> --duplicate <source>` copies services and variables. Neon: a branch (`neondatabase/create-branch-action`, `neonctl branches create`) copies its parent, the default branch when none is named. Heroku: `heroku addons:attach <app>::<addon> --app <other>` shares one database between apps; `heroku pg:copy <prod-app>::DATABASE_URL DATABASE_URL --app <other>` and `heroku pg:backups:restore <prod-app>::<backup> --app <other>` copy production's data into another app. Infrastructure: a non-production Terraform, Terragrunt, CloudFormation or Pulumi configuration whose database is made from production's (`snapshot_identifier`, a `data \"aws_db_snapshot\"` of its instance, `restore_to_point_in_time`, `replicate_source_db`, Cloud SQL `clone` and `master_instance_name`, Azure `source_server_id` and `creation_source_database_id`, DynamoDB `restore_source_name`), when production declares the source or its name says production and the copy is not named as masked (`sanitized`, `anonymized`). Commands: `pg_dump`, `mysqldump` or `mongodump` of a production database piped or handed by file into `psql`, `pg_restore`, `mysql` or `mongorestore` of another environment (schema-only dumps and masking steps excepted), and `aws rds restore-db-*`, `aws rds create-db-instance-read-replica`, `gcloud sql instances clone`, `gcloud sql backups restore` and `az … flexible-server restore` from production to another environment.",
   helpUri: "https://docs.railway.com/guides/environments",
   precision: "high",
-  tags: ["environments", "railway", "heroku"],
+  tags: ["environments", "railway", "heroku", "terraform", "database"],
   samples: {
     positive: [
       sample("scripts/create-staging.sh", "#!/usr/bin/env bash\nset -euo pipefail\n\nrailway link --project acme\nrailway environment new staging --duplicate production\nrailway up --environment staging\n", { expect: { line: 5 } }),
@@ -12596,7 +13100,20 @@ var clonedFromProduction = {
       sample("scripts/refresh-staging.sh", "#!/bin/sh\nheroku pg:copy acme-prod::DATABASE_URL DATABASE_URL --app acme-staging --confirm acme-staging\n", { expect: { line: 2 }, note: "production's data copied into staging's database" }),
       sample("bin/seed-staging", "#!/bin/sh\nheroku addons:attach acme-api::DATABASE --as PROD_DATABASE --app acme-api-staging\n", { expect: { line: 2 }, note: "the pipeline's production app carries the bare name" }),
       sample(".github/workflows/preview.yml", "on: pull_request\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: steep-forest-39402117\n          parent: main\n          branch_name: preview/pr-${{ github.event.number }}\n          api_key: ${{ secrets.NEON_API_KEY }}\n", { expect: { line: 6 }, note: "a Neon branch of production's database for every pull request" }),
-      sample("scripts/preview-db.sh", '#!/bin/sh\nneonctl branches create --project-id steep-forest-39402117 --name "preview/$BRANCH"\n', { expect: { line: 2 }, note: "no parent: the default branch, production's" })
+      sample("scripts/preview-db.sh", '#!/bin/sh\nneonctl branches create --project-id steep-forest-39402117 --name "preview/$BRANCH"\n', { expect: { line: 2 }, note: "no parent: the default branch, production's" }),
+      sample("envs/staging/rds.tf", 'resource "aws_db_instance" "orders" {\n  identifier          = "orders-staging"\n  engine              = "postgres"\n  instance_class      = "db.t4g.medium"\n  snapshot_identifier = "orders-prod-2024-05-01"\n  skip_final_snapshot = true\n}\n', { expect: { line: 5 }, note: "a staging RDS instance restored from production's snapshot" }),
+      {
+        files: {
+          "envs/prod/rds.tf": 'resource "aws_db_instance" "orders" {\n  identifier          = "orders"\n  engine              = "postgres"\n  deletion_protection = true\n}\n',
+          "envs/staging/rds.tf": 'data "aws_db_snapshot" "latest" {\n  db_instance_identifier = "orders"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-staging"\n  snapshot_identifier = data.aws_db_snapshot.latest.id\n}\n'
+        },
+        expect: { path: "envs/staging/rds.tf", line: 2 },
+        note: "the latest snapshot of the instance production declares"
+      },
+      sample("infra/staging/sql.tf", 'resource "google_sql_database_instance" "main" {\n  name             = "orders-staging"\n  database_version = "POSTGRES_15"\n  region           = "europe-west1"\n\n  clone {\n    source_instance_name = "orders-prod"\n  }\n}\n', { expect: { line: 7 }, note: "a Cloud SQL clone of production's instance" }),
+      sample("infra/staging/postgres.tf", 'data "azurerm_postgresql_flexible_server" "source" {\n  name                = "psql-orders-prod"\n  resource_group_name = "rg-orders-prod"\n}\n\nresource "azurerm_postgresql_flexible_server" "main" {\n  name                              = "psql-orders-staging"\n  resource_group_name               = "rg-orders-staging"\n  create_mode                       = "PointInTimeRestore"\n  source_server_id                  = data.azurerm_postgresql_flexible_server.source.id\n  point_in_time_restore_time_in_utc = "2024-05-01T00:00:00Z"\n}\n', { expect: { line: 10 }, note: "an Azure point-in-time restore of production's server, named through a data source" }),
+      sample("scripts/refresh-staging.sh", '#!/usr/bin/env bash\nset -euo pipefail\npg_dump --no-owner --no-acl "$PROD_DATABASE_URL" | psql "$STAGING_DATABASE_URL"\n', { expect: { line: 3 }, note: "production's dump piped into staging's database" }),
+      sample(".github/workflows/refresh.yml", 'on:\n  schedule:\n    - cron: "0 3 * * 1"\njobs:\n  refresh:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          pg_dump "${{ secrets.PROD_DATABASE_URL }}" | gzip > prod.sql.gz\n          gunzip -c prod.sql.gz | psql "${{ secrets.STAGING_DATABASE_URL }}"\n', { expect: { line: 10 }, note: "a dump written to a file and restored from it" })
     ],
     negative: [
       sample("scripts/refresh-review.sh", "#!/bin/sh\nheroku pg:copy acme-staging::DATABASE_URL DATABASE_URL --app acme-review-42 --confirm acme-review-42\n", { note: "staging's data into a review app" }),
@@ -12606,17 +13123,27 @@ var clonedFromProduction = {
       sample(".github/workflows/nightly-snapshot.yml", 'on:\n  schedule:\n    - cron: "0 2 * * *"\njobs:\n  snapshot:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: ${{ vars.NEON_PROJECT_ID }}\n          parent: main\n          branch_name: backup-${{ github.run_id }}\n          api_key: ${{ secrets.NEON_API_KEY }}\n', { note: "a nightly branch kept as a backup copy" }),
       sample("docs/environments.md", "# Environments\n\nNever run `railway environment new staging --duplicate production`: it copies production's variables.\nCreate staging empty and add its own database instead.\n", {
         note: "documentation warning against the command"
-      })
+      }),
+      sample("envs/staging/rds.tf", 'data "aws_db_snapshot" "latest" {\n  db_instance_identifier = "orders-staging"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-staging-2"\n  snapshot_identifier = data.aws_db_snapshot.latest.id\n}\n\nresource "aws_db_instance" "masked" {\n  identifier          = "orders-staging-3"\n  snapshot_identifier = "orders-prod-sanitized-2024-05-01"\n}\n', { note: "staging's own snapshot, and a masked copy of production's" }),
+      sample("envs/prod/rds.tf", 'data "aws_db_snapshot" "upgrade" {\n  db_snapshot_identifier = "orders-prod-pre-upgrade"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-prod"\n  snapshot_identifier = data.aws_db_snapshot.upgrade.id\n}\n', { note: "production restored from its own snapshot" }),
+      sample("scripts/backup.sh", '#!/bin/sh\npg_dump "$PROD_DATABASE_URL" | gzip | aws s3 cp - "s3://acme-backups/db-$(date +%F).sql.gz"\npg_dump --schema-only "$PROD_DATABASE_URL" | psql "$STAGING_DATABASE_URL"\npg_dump "$PROD_DATABASE_URL" | ./scripts/anonymize.py | psql "$STAGING_DATABASE_URL"\n', { note: "a backup, a schema-only copy and a masked copy" })
     ]
   }
 };
 var RAILWAY = /\brailway\s+(?:environment|env)\s+(?:new|create|add)\b((?:[^\n`'"|;&]|"[^"\n]*"|'[^'\n]*')*)/g;
 var HEROKU_PG_COPY = /\bheroku\s+pg:copy\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\s+[A-Za-z0-9_:-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
+var HEROKU_BACKUP_RESTORE = /\bheroku\s+pg:backups:restore\s+["']?([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
+var HEROKU_BACKUP_URL_RESTORE = /\bheroku\s+pg:backups:restore\s+["']?\$\(heroku\s+pg:backups:(?:public-)?url\b[^)\n]*?(?:--app[=\s]|-a\s)([a-z0-9-]+)[^)\n]*\)["']?[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 var HEROKU_ATTACH = /\bheroku\s+addons:attach\s+([a-z0-9-]+)::[A-Za-z0-9_-]+\b[^\n`]*?\s(?:--app[=\s]|-a\s)([a-z0-9-]+)/g;
 function scanCommands(file, out) {
   if (isTestOrExamplePath(file.path)) return;
   const text = file.text;
   scanNeonBranches(file, out);
+  for (const found of databaseCopies(file)) {
+    const label = environmentLabel(found.environment, found.environmentName);
+    const dumped = found.dumpLine ? `, the dump written on line ${found.dumpLine}` : "";
+    report(file, out, found.index, `The ${label} database is loaded with a copy of production's (\`${found.command}\`${dumped}).`, found.environment, found.evidence, "copy");
+  }
   if (!/railway|heroku|dokku/i.test(text)) return;
   for (const match of text.matchAll(RAILWAY)) {
     const args = [...match[1].matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((word) => word[1] ?? word[2] ?? word[3]);
@@ -12697,6 +13224,18 @@ var HEROKU_COMMANDS = [
     regex: HEROKU_PG_COPY,
     kind: "environment",
     message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} gets a copy of production's database from ${sourceApp} (\`heroku pg:copy\`): production's data, customers' included, where staging's code and credentials reach it.`
+  },
+  {
+    id: "heroku-backup-restore",
+    regex: HEROKU_BACKUP_RESTORE,
+    kind: "copy",
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is restored from a backup of production's database in ${sourceApp} (\`heroku pg:backups:restore\`).`
+  },
+  {
+    id: "heroku-backup-restore",
+    regex: HEROKU_BACKUP_URL_RESTORE,
+    kind: "copy",
+    message: (target, targetApp, sourceApp) => `The ${target} app ${targetApp} is restored from a backup of production's database in ${sourceApp} (\`heroku pg:backups:restore\` of \`pg:backups:url\`).`
   }
 ];
 function isProductionApp(app, other) {
@@ -12704,25 +13243,31 @@ function isProductionApp(app, other) {
   if (named) return named === "production";
   return other.startsWith(`${app}-`) && canonicalEnvironment(other.slice(app.length + 1)) !== void 0;
 }
+var RESOURCE = {
+  environment: "production environment variables",
+  database: "production database add-on",
+  copy: "copy of production's database"
+};
 function report(file, out, index, message, environment, evidence, kind, severity) {
   const position = file.positionAt(index);
   const line = file.line(position.line);
   if (isComment(line, position.column) || warnsAgainst(line.slice(0, position.column - 1))) return;
   const location = { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) };
+  const consequence = kind === "copy" ? "Production's data, customers' records included, is then wherever this environment's code, credentials and agents reach." : "It starts out reaching production's resources.";
   out.report({
     ruleId: clonedFromProduction.id,
     severity,
-    message: `${message} It starts out reaching production's resources.`,
+    message: `${message} ${consequence}`,
     location,
     evidence,
-    details: { environment, resource: kind === "database" ? "production database add-on" : "production environment variables" },
+    details: { environment, resource: RESOURCE[kind] },
     snippet: file.line(position.line).trim()
   });
   const canonical = canonicalEnvironment(environment);
   out.publish("environment-crossing", {
     environment: canonical && canonical !== "production" && canonical !== "base" ? canonical : "staging",
-    resourceKind: kind === "database" ? "database" : "project",
-    resource: kind === "database" ? "production database add-on" : "production environment (copied variables)",
+    resourceKind: kind === "environment" ? "project" : "database",
+    resource: kind === "environment" ? "production environment (copied variables)" : RESOURCE[kind],
     location,
     rule: clonedFromProduction.id
   });
@@ -12736,6 +13281,21 @@ function isComment(line, column) {
   if (trimmed.startsWith("#") || trimmed.startsWith("//")) return true;
   const before = line.slice(0, column - 1);
   return /(^|\s)#\s/.test(before) && !before.includes("`");
+}
+var MASKED = /(?:^|[^a-z])(?:saniti[sz]ed|anonymi[sz]ed|pseudonymi[sz]ed|scrubbed|masked|redacted|obfuscated|synthetic)(?:$|[^a-z])/i;
+function judgeCloned(resource, model) {
+  if (!resource.copy || MASKED.test(identityName(resource.identity) ?? "")) return void 0;
+  const match = model.productionMatch(resource);
+  if (!match && !model.productionNamed(resource)) return void 0;
+  const source2 = match ? `production's ${match.production.display}` : `${resource.display}, which is named for production`;
+  const action = resource.copy === "snapshot" ? `is restored from ${match ? `a snapshot of ${source2}` : source2}` : resource.copy === "restore" ? `is a point-in-time restore of ${source2}` : resource.copy === "clone" ? `is a clone of ${source2}` : `is a read replica of ${source2}`;
+  return {
+    ruleId: clonedFromProduction.id,
+    action,
+    detail: resource.copy === "replica" ? "It holds production's data as production changes it, customers' records included, wherever this environment's code, credentials and agents reach." : "It starts out holding production's data, customers' records included, wherever this environment's code, credentials and agents reach.",
+    related: match ? productionRelated(model.productionWith(match.identity), "this database") : [],
+    identity: match?.identity ?? resource.identity
+  };
 }
 
 // detectors/staging-reaches-production/scan/handlers/gcloud.ts
@@ -14427,7 +14987,8 @@ var RULES2 = [
   productionNamedResource,
   livePaymentKey,
   inheritedProductionValue,
-  clonedFromProduction
+  clonedFromProduction,
+  pullRequestInProduction
 ];
 var JUDGES = [judgeShared, judgeState, judgeSecret, judgePayment, judgeNamed];
 var stagingReachesProduction = {
@@ -14435,7 +14996,8 @@ var stagingReachesProduction = {
   rules: RULES2,
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
-  keywords: ["railway", "heroku", "dokku", "neonctl", "gcloud"],
+  // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
+  keywords: ["railway", "heroku", "dokku", "neonctl", "gcloud", "pg_dump", "mysqldump", "mariadb-dump", "mongodump", "restore-db-", "read-replica", "flexible-server"],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== "commands",
   scanFile: scanEnvironmentFile,
   produces: ["environment-resource", "environment-layer", "environment-crossing"],
@@ -14487,6 +15049,7 @@ function reportCrossings(context) {
   for (const item of ordered) emit(context, item);
 }
 function judge(resource, model) {
+  if (resource.copy) return judgeCloned(resource, model);
   for (const judgeOne of JUDGES) {
     const verdict = judgeOne(resource, model);
     if (verdict) return verdict;
@@ -14532,7 +15095,8 @@ function emit(context, { resource, verdict, environments, inheritedBy, inherited
       resource: resource.display,
       location: resource.location,
       productionLocation,
-      identity: verdict.identity,
+      // A copy lands on no production store: what it holds is production's data, not production's database.
+      identity: resource.copy ? void 0 : verdict.identity,
       rule: verdict.ruleId,
       inherited: inheritedBy ? true : void 0
     });
@@ -15230,7 +15794,7 @@ function hostOf(target) {
   if (/^[\w.-]+\.[a-z]{2,}$/i.test(target)) return target.toLowerCase();
   return void 0;
 }
-var DUMP_TOOLS = lookupTable({
+var DUMP_TOOLS2 = lookupTable({
   pg_dump: ["postgres"],
   pg_dumpall: ["postgres"],
   pg_basebackup: ["postgres"],
@@ -15331,7 +15895,7 @@ function readScript(script, env = /* @__PURE__ */ new Map(), remote = false) {
     const deploy = deployOf(words2, remote || /^ssh:\/\//.test(localEnv.get("DOCKER_HOST") ?? ""));
     if (deploy) reading.deploys.push({ ...deploy, offset: at });
     readCommand(tool, words2, all, at, platform, command.piped, localEnv, mcAliases, reading);
-    if (DUMP_TOOLS[tool] && (all.includes(">") || option(words2, "-f", "--file", "-o", "--out", "--result-file", "--archive") !== void 0)) dumpedToFile = true;
+    if (DUMP_TOOLS2[tool] && (all.includes(">") || option(words2, "-f", "--file", "-o", "--out", "--result-file", "--archive") !== void 0)) dumpedToFile = true;
   }
   reading.localOnly = dumpedToFile && reading.uploads.length === 0;
   return reading;
@@ -15367,7 +15931,7 @@ function readCommand(tool, words2, all, at, platform, piped, env, mcAliases, rea
     reading.dumps.push({ tool: `${tool} --rdb`, engines: ["redis"], offset: at, host: hostOf(option(words2, "-h") ?? option(words2, "-u")), platform });
     return;
   }
-  const dumpEngines = DUMP_TOOLS[tool];
+  const dumpEngines = DUMP_TOOLS2[tool];
   if (dumpEngines) {
     if (tool === "sqlcmd" && !/BACKUP\s+DATABASE/i.test(words2.join(" "))) return;
     const target = option(words2, "-h", "--host", "--dbname", "-d", "--uri") ?? positional(words2, 1).find((word) => /:\/\//.test(word));
@@ -16273,11 +16837,11 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
   if (RANK[best] >= RANK["other-account"]) {
     const tested = matched.some((match) => match.evidence.restoreTested && (RANK[match.protection] >= RANK["destination-unknown"] || match.evidence.mechanism === "AWS Backup restore testing"));
     if (!tested) {
-      const copy = matched.filter((match) => RANK[match.protection] >= RANK["other-account"]).map((match) => match.evidence.mechanism);
+      const copy2 = matched.filter((match) => RANK[match.protection] >= RANK["other-account"]).map((match) => match.evidence.mechanism);
       context.report({
         ...base,
         ruleId: RULE.restoreNeverTested,
-        message: `${what}${on} is backed up ${best === "other-account" ? "to another account" : "off the provider"} (${[...new Set(copy)].join(", ")}), but nothing in the repo ever restores ${DATABASE_LIKE.has(store.engine) ? "a backup into a scratch database" : "a copy"} and checks it.`
+        message: `${what}${on} is backed up ${best === "other-account" ? "to another account" : "off the provider"} (${[...new Set(copy2)].join(", ")}), but nothing in the repo ever restores ${DATABASE_LIKE.has(store.engine) ? "a backup into a scratch database" : "a copy"} and checks it.`
       });
     }
     return;
@@ -17687,8 +18251,8 @@ function scanCloudFormation(inventory) {
           if (copies.length === 0) {
             inventory.evidence({ covers: [`cloudformation-plan:${inventory.path}:${logicalId}`.toLowerCase()], protection: "provider-managed", mechanism: "aws-backup", destination: "an AWS Backup vault in the same account and region", destinationProvider: "aws", location: inventory.line(rule2.span.line) });
           }
-          for (const copy of copies) {
-            const arnNode = getInsensitive(copy, "DestinationBackupVaultArn");
+          for (const copy2 of copies) {
+            const arnNode = getInsensitive(copy2, "DestinationBackupVaultArn");
             const arn = literalOf(arnNode);
             const parsed = arn ? parseArn(arn) : void 0;
             inventory.evidence({
@@ -17699,7 +18263,7 @@ function scanCloudFormation(inventory) {
               destinationProvider: "aws",
               destinationAccount: parsed?.account,
               destinationRegion: parsed?.region,
-              location: inventory.line(copy.span.line)
+              location: inventory.line(copy2.span.line)
             });
           }
         }
@@ -19826,7 +20390,7 @@ function scanResource(inventory, resource, all, directory) {
       const covers = [`terraform:${directory}:${cluster}`];
       const copies = blocks2(body2, "copy_settings");
       if (copies.length > 0) {
-        const regions = copies.map((copy) => literalOf(attribute(copy, "region_name"))).filter((region) => !!region);
+        const regions = copies.map((copy2) => literalOf(attribute(copy2, "region_name"))).filter((region) => !!region);
         inventory.evidence({
           covers,
           protection: "same-account-other-region",
@@ -19914,8 +20478,8 @@ function scanResource(inventory, resource, all, directory) {
           const vault = referenceOf(attribute(rule2, "target_vault_name"));
           inventory.evidence({ covers: [`terraform-plan:${directory}:${label}`], protection: "provider-managed", mechanism: "aws-backup", destination: "an AWS Backup vault in the same account and region", destinationProvider: "aws", destinationRef: vault?.startsWith("aws_backup_vault.") ? vault : void 0, location: inventory.line(rule2.span.line) });
         }
-        for (const copy of copies) {
-          const arnNode = attribute(copy, "destination_vault_arn");
+        for (const copy2 of copies) {
+          const arnNode = attribute(copy2, "destination_vault_arn");
           const arn = literalOf(arnNode);
           const parsed = arn ? parseArn(arn) : void 0;
           inventory.evidence({
@@ -19928,7 +20492,7 @@ function scanResource(inventory, resource, all, directory) {
             destinationAccount: parsed?.account,
             destinationRegion: parsed?.region,
             destinationRef: referenceOf(arnNode),
-            location: inventory.line(copy.span.line)
+            location: inventory.line(copy2.span.line)
           });
         }
       }
@@ -19976,7 +20540,7 @@ function scanResource(inventory, resource, all, directory) {
         return value === void 0 ? void 0 : `${entry.key}=${value}`.toLowerCase();
       });
       const copies = blocks2(details, "schedule").flatMap((schedule) => blocks2(schedule, "cross_region_copy_rule"));
-      const regions = copies.map((copy) => literalOf(attribute(copy, "target")) ?? literalOf(attribute(copy, "target_region"))).filter((region) => !!region);
+      const regions = copies.map((copy2) => literalOf(attribute(copy2, "target")) ?? literalOf(attribute(copy2, "target_region"))).filter((region) => !!region);
       inventory.evidence({
         covers: tags && tags.length > 0 && tags.every((tag) => tag !== void 0) ? tags.map((tag) => `tag:${tag}@${directory}`) : [`provider:aws@${directory}`],
         protection: copies.length > 0 ? "same-account-other-region" : "provider-managed",
@@ -27120,7 +27684,7 @@ var secretFileNotExcluded = {
 
 // detectors/agent-permission/index.ts
 var byPattern = (pattern, read) => ({ matches: (path2) => pattern.test(path2), read });
-var READERS = [
+var READERS2 = [
   byPattern(CLAUDE_SETTINGS, readClaudeSettings),
   byPattern(CLAUDE_COMMAND2, readClaudeCommand),
   byPattern(HOOK_SCRIPT, readHookScript),
@@ -27150,7 +27714,7 @@ var lastPath3;
 var lastIsConfig = false;
 function isConfig(path2) {
   if (path2 !== lastPath3) {
-    lastIsConfig = (mayBeAgentFile(path2) || path2.includes("hook") || path2.includes("guard")) && READERS.some((reader) => reader.matches(path2));
+    lastIsConfig = (mayBeAgentFile(path2) || path2.includes("hook") || path2.includes("guard")) && READERS2.some((reader) => reader.matches(path2));
     lastPath3 = path2;
   }
   return lastIsConfig;
@@ -27191,7 +27755,7 @@ var agentPermission = {
   produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "project-task", "opencode-shell-default", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
   scanFile(file, sink) {
     const out = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
-    for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
+    for (const reader of READERS2) if (reader.matches(file.path)) reader.read(file, out);
     if (isLauncherFile(file.path) && LAUNCH_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) readLauncher(file, out);
     else if (isAgentCodeFile(file.path) && CODE_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) readAgentCode(file, out);
   },
