@@ -56,8 +56,9 @@ const INTERPRETER_PROBES: readonly CommandProbe[] = [
   ['env zqx-unlisted-tool', 'env'],
   // A command given to ssh runs on the server, with everything the server reaches.
   ['ssh deploy@app-1.acme.internal zqx-unlisted-tool', 'ssh'],
-  // `find -exec` and `-execdir` run any program on what they find.
+  // `find -exec` and `-execdir` run any program on what they find; awk's system() runs any command line.
   ['find . -exec zqx-unlisted-tool {} ;', 'find'],
+  ["awk 'BEGIN { system(\"zqx-unlisted-tool\") }'", 'awk'],
   // Script runners run whatever file the agent writes first.
   ['tsx zqx-unlisted-script.ts', 'tsx'],
   ['npx tsx zqx-unlisted-script.ts', 'tsx'],
@@ -243,6 +244,8 @@ const FRAMEWORK_RUNNERS: readonly CommandProbe[] = [
   ['python3 manage.py shell -c "print(1)"', 'manage.py shell'],
   ['./manage.py shell -c "print(1)"', 'manage.py shell'],
   ['mix run -e "IO.puts(1)"', 'mix run'],
+  // `bun run` runs a package script or any file: tried after the package's scripts are judged.
+  ['bun run zqx-unlisted-script.ts', 'bun run'],
 ].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program` }));
 
 export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...FRAMEWORK_RUNNERS, ...SECRET_RUNNERS];
