@@ -22510,8 +22510,9 @@ var INTERPRETER_PROBES = [
   ["env zqx-unlisted-tool", "env"],
   // A command given to ssh runs on the server, with everything the server reaches.
   ["ssh deploy@app-1.acme.internal zqx-unlisted-tool", "ssh"],
-  // `find -exec` and `-execdir` run any program on what they find.
+  // `find -exec` and `-execdir` run any program on what they find; awk's system() runs any command line.
   ["find . -exec zqx-unlisted-tool {} ;", "find"],
+  [`awk 'BEGIN { system("zqx-unlisted-tool") }'`, "awk"],
   // Script runners run whatever file the agent writes first.
   ["tsx zqx-unlisted-script.ts", "tsx"],
   ["npx tsx zqx-unlisted-script.ts", "tsx"],
@@ -22673,7 +22674,9 @@ var FRAMEWORK_RUNNERS = [
   ['python manage.py shell -c "print(1)"', "manage.py shell"],
   ['python3 manage.py shell -c "print(1)"', "manage.py shell"],
   ['./manage.py shell -c "print(1)"', "manage.py shell"],
-  ['mix run -e "IO.puts(1)"', "mix run"]
+  ['mix run -e "IO.puts(1)"', "mix run"],
+  // `bun run` runs a package script or any file: tried after the package's scripts are judged.
+  ["bun run zqx-unlisted-script.ts", "bun run"]
 ].map(([command, tool]) => ({ command, class: "interpreter", tool, does: `${tool} runs any program` }));
 var COMMAND_PROBES = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...FRAMEWORK_RUNNERS, ...SECRET_RUNNERS];
 var READER_PROBES = [
@@ -26825,6 +26828,8 @@ var shellAutoApproved = {
       sample(".github/workflows/gemini.yml", 'on: [issues]\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          prompt: Fix the issue\n          settings: |\n            {"tools": {"core": ["run_shell_command", "write_file"]}}\n', { expect: { line: 9 }, note: "run-gemini-cli's coreTools list names the whole shell" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`poetry run` runs any program in the environment" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(find:*)", "Bash(grep:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`find -exec` runs any program (reported medium)" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(awk:*)", "Bash(sort:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "awk's `system()` runs any command line" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(bun run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`bun run` runs any file, not only package scripts" }),
       sample(".opencode/agent/yolo.md", '---\ndescription: Fixes whatever is broken\nmode: subagent\npermission:\n  edit: allow\n  bash:\n    "*": allow\n---\nFix the failing build without asking.\n', { expect: { line: 7 }, note: "an OpenCode agent defined in Markdown, its permissions in the front matter" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n", { expect: { line: 4 }, note: "Windsurf runs every command step of a turbo-all workflow unasked" }),
       sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
@@ -26903,6 +26908,7 @@ var shellAutoApproved = {
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(poetry run pytest:*)", "Bash(poetry run ruff check:*)"]\n  }\n}\n'),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(go test:*)", "Bash(go build:*)", "Bash(deno test:*)", "Bash(php artisan test:*)"]\n  }\n}\n'),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(find . -name:*)", "Bash(grep:*)"]\n  }\n}\n', { note: "find, limited to a search by name" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(bun run test:*)", "Bash(bun run lint:*)"]\n  }\n}\n', { note: "bun limited to two named scripts" }),
       sample(".opencode/agent/review.md", '---\ndescription: Reviews diffs\npermission:\n  edit: deny\n  bash:\n    "*": ask\n    "git diff*": allow\n---\nReview the diff.\n', { note: "a review agent that may only diff unasked" }),
       sample(".windsurf/workflows/release.md", "---\ndescription: Prepare a release\n---\n1. Run `npm test`\n2. Update CHANGELOG.md\n3. Ask the user before running `npm publish`\n"),
       sample(".claude/commands/commit.md", "---\ndescription: Commit the staged changes\nallowed-tools: Bash(git add:*), Bash(git status:*), Bash(git commit:*)\n---\nWrite a commit message for the staged changes and commit.\n"),
