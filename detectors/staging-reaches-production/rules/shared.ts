@@ -570,6 +570,14 @@ export const sharedBucket: RuleMeta = {
   tags: ['environments', 'storage'],
   samples: {
     positive: [
+      {
+        files: {
+          'app.yaml': 'runtime: python312\nentrypoint: gunicorn -b :$PORT main:app\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n',
+          'app.staging.yaml': 'runtime: python312\nservice: api-staging\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n',
+        },
+        expect: { path: 'app.staging.yaml', line: 4 },
+        note: "App Engine: app.yaml is the default service's, production's, and staging's version writes to its bucket",
+      },
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 13 }, note: "Laravel Vapor: the staging environment's `storage` is production's bucket" }),
       {
         files: {
@@ -609,6 +617,13 @@ export const sharedBucket: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  GCS_BUCKET: acme-api-uploads\n',
+          'app.staging.yaml': 'runtime: python312\nservice: api-staging\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n',
+        },
+        note: 'an app.yaml without App Engine\'s runtime is no default service: nothing places it in production',
+      },
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n  staging:\n    database: acme-portal-staging\n    storage: acme-portal-staging-uploads\n"),
       {
         files: {

@@ -21,6 +21,7 @@ export type FileKind =
   | 'terragrunt'
   | 'railway'
   | 'do-app'
+  | 'app-engine'
   | 'bicepparam'
   | 'cdk-app'
   | 'sst'
@@ -208,11 +209,17 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make('dotnet', `dotnet:${dir}`, /^appsettings\.json$/i);
   if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: 'pulumi-stack', format, tag: stackTag(name), family: `pulumi:${dir}`, role: 'layer' };
   if (/(^|\/)config\/deploy(\.[^/]+)?\.ya?ml$/i.test(path)) return make('kamal', `kamal:${dir}`, /^deploy\.ya?ml$/i);
+  // Google App Engine: `gcloud app deploy` deploys `app.yaml` as the default service, which is what production runs
+  // unless its path names another environment; `app.staging.yaml` or `staging.yaml` beside it are staging's (data
+  // placed by their names). The handler keeps this only for a file with App Engine's top-level `runtime:`.
+  if (/^app\.ya?ml$/i.test(name)) return make('app-engine', undefined, undefined, tag().environment === 'base' ? APP_ENGINE_DEFAULT : undefined);
   if (/(^|\/)config\/[^/]+\.(json|ya?ml|json5|toml)$/i.test(path) && !/custom-environment-variables/i.test(name)) {
     return make('node-config', `node-config:${dir}`, /^default\.(json|ya?ml|json5|toml)$/i);
   }
   return make('data');
 }
+
+const APP_ENGINE_DEFAULT: EnvTag = { environment: 'production', name: 'app.yaml', evidence: 'key' };
 
 /** Pulumi stacks are environments by name: `Pulumi.prod.yaml`, `Pulumi.acme-staging.yaml`, `Pulumi.dev.yaml`. */
 function stackTag(name: string): EnvTag {

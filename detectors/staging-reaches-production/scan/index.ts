@@ -5,7 +5,7 @@ import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import type { DataDocument, DataNode } from '../../../src/parse/data-tree.js';
 import { parseYaml } from '../../../src/parse/yaml.js';
 import { classifyPath, type FileClass } from './files.js';
-import { Recorder } from './recorder.js';
+import { BASE, Recorder } from './recorder.js';
 import { walkSection, type WalkOptions } from './tree.js';
 import { topSection, walkOptions } from './sections.js';
 import { scanDotenv } from './handlers/dotenv.js';
@@ -65,6 +65,10 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'jenkinsfile':
       scanJenkinsfile(rec, cls);
       return;
+    case 'app-engine':
+      // Only App Engine's own file (a top-level `runtime:`) is the default service's; another app.yaml is data.
+      if (!APP_ENGINE_RUNTIME.test(file.text)) return dispatch(file, { ...cls, kind: 'data', tag: BASE }, rec, out);
+      break;
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.
   if (cls.role === 'plain' && cls.tag.environment === 'base' && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === 'toml')) return;
@@ -147,6 +151,7 @@ export function walkDocument(rec: Recorder, cls: FileClass, document: DataDocume
   for (const root of document.roots) walkSection(rec, topSection(cls, root), { ...walkOptions(cls), ...extra });
 }
 
+const APP_ENGINE_RUNTIME = /^runtime[ \t]*:/m;
 const UNPLACED_KINDS = new Set<FileClass['kind']>(['data', 'node-config', 'helm-values', 'kustomization', 'spring', 'dotnet', 'kamal', 'tfvars']);
 const ENVIRONMENT_TABLE = /^[ \t]*\[\[?[ \t]*(?:env|environments?)\.(?:production|prod|prd|staging|stage|stg|preview|development|dev|qa|uat|test)\b/im;
 /** Keys that are an environment's name: a lookup map keyed by environments (`production: {...}`, `"staging":`). */
