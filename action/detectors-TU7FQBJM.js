@@ -11387,11 +11387,13 @@ function classifyPathUncached(path2) {
   if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make("dotnet", `dotnet:${dir}`, /^appsettings\.json$/i);
   if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: "pulumi-stack", format, tag: stackTag(name), family: `pulumi:${dir}`, role: "layer" };
   if (/(^|\/)config\/deploy(\.[^/]+)?\.ya?ml$/i.test(path2)) return make("kamal", `kamal:${dir}`, /^deploy\.ya?ml$/i);
+  if (/^app\.ya?ml$/i.test(name)) return make("app-engine", void 0, void 0, tag().environment === "base" ? APP_ENGINE_DEFAULT : void 0);
   if (/(^|\/)config\/[^/]+\.(json|ya?ml|json5|toml)$/i.test(path2) && !/custom-environment-variables/i.test(name)) {
     return make("node-config", `node-config:${dir}`, /^default\.(json|ya?ml|json5|toml)$/i);
   }
   return make("data");
 }
+var APP_ENGINE_DEFAULT = { environment: "production", name: "app.yaml", evidence: "key" };
 function stackTag(name) {
   const stack = name.replace(/^pulumi\./i, "").replace(/\.ya?ml$/i, "");
   const found = pathTag(name);
@@ -13485,6 +13487,9 @@ function dispatch(file, cls, rec, out) {
     case "jenkinsfile":
       scanJenkinsfile(rec, cls);
       return;
+    case "app-engine":
+      if (!APP_ENGINE_RUNTIME.test(file.text)) return dispatch(file, { ...cls, kind: "data", tag: BASE }, rec, out);
+      break;
   }
   if (cls.role === "plain" && cls.tag.environment === "base" && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === "toml")) return;
   const document = cls.kind === "rails-database" && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : file.data();
@@ -13563,6 +13568,7 @@ function dispatch(file, cls, rec, out) {
 function walkDocument(rec, cls, document, extra = {}) {
   for (const root of document.roots) walkSection(rec, topSection(cls, root), { ...walkOptions(cls), ...extra });
 }
+var APP_ENGINE_RUNTIME = /^runtime[ \t]*:/m;
 var UNPLACED_KINDS = /* @__PURE__ */ new Set(["data", "node-config", "helm-values", "kustomization", "spring", "dotnet", "kamal", "tfvars"]);
 var ENVIRONMENT_TABLE = /^[ \t]*\[\[?[ \t]*(?:env|environments?)\.(?:production|prod|prd|staging|stage|stg|preview|development|dev|qa|uat|test)\b/im;
 var ENVIRONMENT_KEYS = /* @__PURE__ */ new Set(["production", "prod", "prd", "staging", "stage", "stg", "preprod", "uat", "qa", "preview", "review", "development", "dev", "develop", "test", "testing", "sandbox", "demo"]);
@@ -14209,6 +14215,14 @@ var sharedBucket = {
   tags: ["environments", "storage"],
   samples: {
     positive: [
+      {
+        files: {
+          "app.yaml": "runtime: python312\nentrypoint: gunicorn -b :$PORT main:app\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n",
+          "app.staging.yaml": "runtime: python312\nservice: api-staging\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n"
+        },
+        expect: { path: "app.staging.yaml", line: 4 },
+        note: "App Engine: app.yaml is the default service's, production's, and staging's version writes to its bucket"
+      },
       sample("vapor.yml", "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 13 }, note: "Laravel Vapor: the staging environment's `storage` is production's bucket" }),
       {
         files: {
@@ -14248,6 +14262,13 @@ var sharedBucket = {
       }
     ],
     negative: [
+      {
+        files: {
+          "app.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  GCS_BUCKET: acme-api-uploads\n",
+          "app.staging.yaml": "runtime: python312\nservice: api-staging\nenv_variables:\n  GCS_BUCKET: acme-api-uploads\n"
+        },
+        note: "an app.yaml without App Engine's runtime is no default service: nothing places it in production"
+      },
       sample("vapor.yml", "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n  staging:\n    database: acme-portal-staging\n    storage: acme-portal-staging-uploads\n"),
       {
         files: {
