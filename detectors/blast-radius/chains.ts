@@ -4,8 +4,6 @@
 // own stage reported.
 import type { FactReader, RelatedLocation } from '../../src/model.js';
 import type { AgentGrant, AgentTool, BackupEvidence, Credential, DataStore, EnvironmentCrossing, EnvironmentResource } from '../../src/facts/index.js';
-import { CompanionIndex } from '../../knowledge/credentials/companions.js';
-import { credentialKind } from '../../knowledge/credentials/index.js';
 import { actsOnDataStores } from '../../knowledge/credentials/data-reach.js';
 import { lookupTable } from '../../src/lookup-table.js';
 import { FLY_HOST } from '../../knowledge/environments/identities.js';
@@ -205,14 +203,10 @@ export function findChains(facts: FactReader): Chain[] {
     }
     return count;
   };
-  const all = facts.all('credential');
-  const companions = new CompanionIndex(all);
-  // An AWS key id beside its secret (and such pairs): the pair is one credential, carried by the other half.
-  const isCompanionHalf = (credential: Credential): boolean => {
-    const companion = credentialKind(credential.kind)?.companionOf;
-    return companion !== undefined && companions.near(credential, companion);
-  };
-  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== 'public' && credential.scope !== 'test' && !credential.inDocumentation && !credential.throwaway && !isCompanionHalf(credential));
+  // An AWS key id beside its secret (and such pairs) is one credential, carried by the other half (the scope stage says which).
+  const credentials = facts
+    .all('credential')
+    .filter((credential) => credential.agentReadable !== false && credential.scope !== 'public' && credential.scope !== 'test' && !credential.inDocumentation && !credential.throwaway && !credential.companionHalf);
   const crossings = facts.all('environment-crossing').filter((crossing) => NON_PRODUCTION.has(crossing.environment));
   const formsOf = otherForms(facts.all('environment-resource'));
   const backups = facts.all('backup-evidence');
