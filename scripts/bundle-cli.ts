@@ -18,7 +18,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', ...(import.m
 export const CLI_DIR = join(REPO, 'dist', 'bin');
 const BUNDLE = 'main.cjs';
 
-export async function bundleCli(outDir: string = CLI_DIR, warmUp = true): Promise<void> {
+export async function bundleCli(outDir: string = CLI_DIR): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   await build({
     ...NODE_ESM,
@@ -45,7 +45,7 @@ export async function bundleCli(outDir: string = CLI_DIR, warmUp = true): Promis
   // tsc emits stays runnable too: it was the bin before, and npx keeps links to it in its cache.
   chmodSync(join(outDir, 'cli.js'), 0o755);
   if (outDir === CLI_DIR) chmodSync(join(REPO, 'dist', 'src', 'cli.js'), 0o755);
-  if (warmUp) writeCodeCache(outDir);
+  writeCodeCache(outDir);
 }
 
 /**
