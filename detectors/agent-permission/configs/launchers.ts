@@ -4,7 +4,7 @@
 import { readAgentActionAccess } from './agent-actions.js';
 import { readGeminiAction } from './gemini-action.js';
 import { reportUntrustedLaunches } from './untrusted-launch.js';
-import { readUntrustedPrompts } from './untrusted-prompt.js';
+import { mentionsAgent, readUntrustedPrompts } from './untrusted-prompt.js';
 import type { AgentGrant } from '../../../src/facts/index.js';
 import { parseJsoncValue } from '../../../src/parse/json.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
@@ -65,7 +65,7 @@ export function readLauncher(file: SourceFile, sink: FileEmitter): void {
   if (workflow && (file.text.includes('claude-code-action') || file.text.includes('codex-action'))) readAgentActionAccess(file, out);
   readLauncherLines(file, out);
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
-  if (workflow && file.text.includes('${{')) readUntrustedPrompts(file, out);
+  if (workflow && file.text.includes('${{') && mentionsAgent(file.text)) readUntrustedPrompts(file, out);
 }
 
 function readLauncherLines(file: SourceFile, out: FileEmitter): void {

@@ -21,7 +21,7 @@ export const MEMBER_TYPES = new Set(['labeled', 'unlabeled', 'assigned', 'unassi
 export const GATE = /author_association|\bgithub\.(?:triggering_)?actor\b|\bsender\.(?:login|id)\b|\.user\.login\b|\brepository_owner\b|permission|\blabels?\b|\bhead\.repo\.(?:full_name|fork)\b|collaborators/i;
 
 /** A step that checks the actor's access: an action (`check-user-permission`) or a `gh api …/collaborators/…/permission` call. */
-const ACCESS_CHECK = /permission|collaborators/i;
+export const ACCESS_CHECK = /permission|collaborators/i;
 
 /** Actions that refuse actors without write access unless a workflow lists others. */
 const SELF_CHECKING = /^(?:anthropics\/claude-code-action|openai\/codex-action)@/;

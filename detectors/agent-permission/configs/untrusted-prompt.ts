@@ -9,7 +9,7 @@ import { get, literalString, type DataNode, type MapNode } from '../../../src/pa
 import { AGENT_COMMANDS } from '../../../knowledge/agents/launch-flags.js';
 import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { untrustedPrompt } from '../rules/untrusted-prompt.js';
-import { conditionText, eventsOfJob, gated, GATE } from './untrusted-launch.js';
+import { ACCESS_CHECK, conditionText, eventsOfJob, gated, GATE } from './untrusted-launch.js';
 
 /** What an event's untrusted text is part of. */
 type TextSource = 'issue' | 'comment' | 'review' | 'pull-request' | 'discussion' | 'workflow-run';
@@ -54,7 +54,8 @@ const AUTHORED_BY_ACTOR: Readonly<Record<string, { source: TextSource; types: Re
   discussion: { source: 'discussion', types: new Set(['created', 'edited']) },
 };
 
-const AGENT_ACTION = /^(anthropics\/claude-code-(?:base-)?action|openai\/codex-action|google-github-actions\/run-gemini-cli)@/;
+const AGENT_ACTION_NAME = /anthropics\/claude-code-(?:base-)?action|openai\/codex-action|google-github-actions\/run-gemini-cli/;
+const AGENT_ACTION = new RegExp(`^(${AGENT_ACTION_NAME.source})@`);
 const ACTION_AGENT: Readonly<Record<string, string>> = {
   'anthropics/claude-code-action': 'claude-code',
   'anthropics/claude-code-base-action': 'claude-code',
@@ -63,9 +64,6 @@ const ACTION_AGENT: Readonly<Record<string, string>> = {
 };
 /** Actions that refuse actors without write access, and the input that widens who may start them. */
 const ACCESS_INPUT: Readonly<Record<string, string>> = { 'anthropics/claude-code-action': 'allowed_non_write_users', 'openai/codex-action': 'allow-users' };
-
-/** A step that checks the actor's access: an action (`check-user-permission`) or a `gh api …/collaborators/…/permission` call. */
-const ACCESS_CHECK = /permission|collaborators/i;
 
 /** The agent's own API key: what every agent step holds, judged apart from the secrets a stranger's prompt could reach. */
 const AGENT_KEY = /^(?:ANTHROPIC|CLAUDE|OPENAI|CODEX|GEMINI|GOOGLE_(?:AI|GENAI|GEMINI)|OPENROUTER|AZURE_OPENAI|MISTRAL|GROQ|DEEPSEEK|XAI|QWEN|DASHSCOPE|FACTORY|CURSOR|LLM)\w*(?:KEY|TOKEN)$/i;
@@ -150,7 +148,7 @@ function injectedText(step: DataNode, uses: string, run: string, lines: readonly
  * launcher such as npx), not inside an argument: `echo "asking claude"` beside the comment's text starts no agent.
  */
 function startsCommand(run: string, command: RegExp): boolean {
-  for (const match of run.matchAll(new RegExp(command.source, 'g'))) {
+  for (const match of run.matchAll(globalCopy(command))) {
     const lineStart = run.lastIndexOf('\n', match.index) + 1;
     // The match may begin with the character before the name (a blank, a quote, a path's slash).
     const start = /^[\s;&|('"`/]/.test(match[0]) ? match.index + 1 : match.index;
@@ -160,6 +158,18 @@ function startsCommand(run: string, command: RegExp): boolean {
   return false;
 }
 
+/** Each agent's command pattern made global once, for matchAll over every run step. */
+const globalCopies = new Map<RegExp, RegExp>();
+function globalCopy(pattern: RegExp): RegExp {
+  let copy = globalCopies.get(pattern);
+  if (!copy) globalCopies.set(pattern, (copy = new RegExp(pattern.source, `${pattern.flags}g`)));
+  return copy;
+}
+
+/** Whether a workflow names an agent at all (an agent action, an agent CLI): the only ones worth walking job by job. */
+export function mentionsAgent(text: string): boolean {
+  return AGENT_ACTION_NAME.test(text) || AGENT_COMMANDS.some((candidate) => candidate.command.test(text));
+}
 const COMMAND_POSITION = /(?:^|[;&|(]|\$\()\s*(?:(?:sudo|exec|time|nohup|npx|bunx|dlx|pnpm|yarn|-y|--yes|env|[A-Z_][A-Z0-9_]*=\S*)\s+)*$/;
 
 interface Tainted {
