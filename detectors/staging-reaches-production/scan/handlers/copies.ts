@@ -33,6 +33,7 @@ const FILE_LIKE = /\.(?:sql|dump|pgdump|backup|bak|gz|bz2|xz|zst|zip|tar|tgz|arc
 const PASSES = new Set(['gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'pv', 'tee']);
 /** Programs that only pass a file's bytes to the next stage: `gunzip -c prod.sql.gz | psql`. */
 const READERS = new Set(['cat', 'zcat', 'gzcat', 'gunzip', 'gzip', 'pv', 'bzcat', 'xzcat', 'zstdcat', 'lz4cat']);
+const RESTORE_WORDS = new RegExp(`\\b(?:${[...RESTORE_TOOLS].join('|')})\\b`);
 const TOOL_WORDS = /\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|restore-db-|create-db-instance-read-replica|sql\s+instances\s+clone|sql\s+backups\s+restore|flexible-server\s+restore)\b/;
 
 interface Word {
@@ -80,7 +81,7 @@ export function databaseCopies(file: SourceFile): DatabaseCopy[] {
           continue;
         }
         // Written by the dump, or by what it is piped through (`pg_dump … | gzip > prod.sql.gz`, `| tee prod.sql`).
-        const through = pipeline.slice(position + 1).filter((next) => PASSES.has(commandName(next.words[0]?.text ?? '')));
+        const through = pipeline.slice(position + 1).filter((next) => PASSES.has(baseName(next.words[0]?.text ?? '')));
         const written = [...filesOf(stage, tool.at), ...stage.writes, ...through.flatMap((next) => [...next.writes, ...next.words.slice(1).filter((word) => FILE_LIKE.test(word.text)).map((word) => word.text)])];
         for (const path of written) dumpsToFile.push({ file: baseName(path), source: source.shown, tool: tool.name, line: file.positionAt(stage.words[tool.at]!.index).line });
         continue;
@@ -89,7 +90,7 @@ export function databaseCopies(file: SourceFile): DatabaseCopy[] {
       if (restore && dumpsToFile.length > 0) {
         // `psql "$STAGING_DATABASE_URL" < prod.sql`, `pg_restore -d … prod.dump`, `gunzip -c prod.sql.gz | psql …`.
         const previous = position > 0 ? pipeline[position - 1] : undefined;
-        const fed = previous && READERS.has(commandName(previous.words[0]?.text ?? '')) ? previous.words.slice(1).filter((word) => !word.text.startsWith('-')).map((word) => word.text) : [];
+        const fed = previous && READERS.has(baseName(previous.words[0]?.text ?? '')) ? previous.words.slice(1).filter((word) => !word.text.startsWith('-')).map((word) => word.text) : [];
         const inputs = new Set([...filesOf(stage, restore.at), ...stage.reads, ...fed].map(baseName));
         const dump = dumpsToFile.find((candidate) => inputs.has(candidate.file));
         // A step between the dump and the restore that masks the data (`./scripts/anonymize.sh prod.sql`).
@@ -258,14 +259,10 @@ function targetOf(target: Naming, fallback: { environment: CanonicalEnvironment;
 /** The tool a stage runs (after `sudo`, `docker exec db`, `PGPASSWORD=… `, a YAML `run:`), and where. */
 function toolOf(stage: Stage, tools: ReadonlySet<string>): { name: string; at: number } | undefined {
   for (let i = 0; i < stage.words.length; i++) {
-    const name = commandName(stage.words[i]!.text);
+    const name = baseName(stage.words[i]!.text);
     if (tools.has(name)) return { name, at: i };
   }
   return undefined;
-}
-
-function commandName(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1);
 }
 
 function baseName(path: string): string {
@@ -296,7 +293,7 @@ function* pipelines(text: string): Generator<Stage[]> {
     }
     const line = text.slice(start, end);
     const trimmed = line.trimStart();
-    if (!trimmed.startsWith('#') && !trimmed.startsWith('//') && (TOOL_WORDS.test(line) || /\b(?:psql|pg_restore|mysql|mariadb|mongorestore)\b/.test(line))) {
+    if (!trimmed.startsWith('#') && !trimmed.startsWith('//') && (TOOL_WORDS.test(line) || RESTORE_WORDS.test(line))) {
       yield* splitLine(line, start);
     }
     start = end + 1;
