@@ -12819,6 +12819,7 @@ var FILE_OPTIONS = /* @__PURE__ */ new Set(["-f", "--file", "-r", "--result-file
 var FILE_LIKE = /\.(?:sql|dump|pgdump|backup|bak|gz|bz2|xz|zst|zip|tar|tgz|archive|bson|custom)$/i;
 var PASSES = /* @__PURE__ */ new Set(["gzip", "bzip2", "xz", "zstd", "lz4", "pv", "tee"]);
 var READERS = /* @__PURE__ */ new Set(["cat", "zcat", "gzcat", "gunzip", "gzip", "pv", "bzcat", "xzcat", "zstdcat", "lz4cat"]);
+var RESTORE_WORDS = new RegExp(`\\b(?:${[...RESTORE_TOOLS].join("|")})\\b`);
 var TOOL_WORDS = /\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|restore-db-|create-db-instance-read-replica|sql\s+instances\s+clone|sql\s+backups\s+restore|flexible-server\s+restore)\b/;
 function databaseCopies(file) {
   const text = file.text;
@@ -12846,7 +12847,7 @@ function databaseCopies(file) {
           if (target) copies.push(copy(stage.words[tool.at].index, target, `${tool.name} ${source2.shown} | ${restore2.name}${target.shown ? ` ${target.shown}` : ""}`, source2.shown, tool.name));
           continue;
         }
-        const through = pipeline.slice(position + 1).filter((next) => PASSES.has(commandName(next.words[0]?.text ?? "")));
+        const through = pipeline.slice(position + 1).filter((next) => PASSES.has(baseName(next.words[0]?.text ?? "")));
         const written = [...filesOf(stage, tool.at), ...stage.writes, ...through.flatMap((next) => [...next.writes, ...next.words.slice(1).filter((word) => FILE_LIKE.test(word.text)).map((word) => word.text)])];
         for (const path2 of written) dumpsToFile.push({ file: baseName(path2), source: source2.shown, tool: tool.name, line: file.positionAt(stage.words[tool.at].index).line });
         continue;
@@ -12854,7 +12855,7 @@ function databaseCopies(file) {
       const restore = toolOf(stage, RESTORE_TOOLS);
       if (restore && dumpsToFile.length > 0) {
         const previous = position > 0 ? pipeline[position - 1] : void 0;
-        const fed = previous && READERS.has(commandName(previous.words[0]?.text ?? "")) ? previous.words.slice(1).filter((word) => !word.text.startsWith("-")).map((word) => word.text) : [];
+        const fed = previous && READERS.has(baseName(previous.words[0]?.text ?? "")) ? previous.words.slice(1).filter((word) => !word.text.startsWith("-")).map((word) => word.text) : [];
         const inputs = new Set([...filesOf(stage, restore.at), ...stage.reads, ...fed].map(baseName));
         const dump = dumpsToFile.find((candidate) => inputs.has(candidate.file));
         if (!dump || maskedBetween(text, file, dump.line, stage.words[restore.at].index)) continue;
@@ -12981,13 +12982,10 @@ function targetOf(target, fallback) {
 }
 function toolOf(stage, tools) {
   for (let i = 0; i < stage.words.length; i++) {
-    const name = commandName(stage.words[i].text);
+    const name = baseName(stage.words[i].text);
     if (tools.has(name)) return { name, at: i };
   }
   return void 0;
-}
-function commandName(word) {
-  return word.slice(word.lastIndexOf("/") + 1);
 }
 function baseName(path2) {
   return path2.slice(path2.lastIndexOf("/") + 1);
@@ -13008,7 +13006,7 @@ function* pipelines(text) {
     }
     const line = text.slice(start, end);
     const trimmed = line.trimStart();
-    if (!trimmed.startsWith("#") && !trimmed.startsWith("//") && (TOOL_WORDS.test(line) || /\b(?:psql|pg_restore|mysql|mariadb|mongorestore)\b/.test(line))) {
+    if (!trimmed.startsWith("#") && !trimmed.startsWith("//") && (TOOL_WORDS.test(line) || RESTORE_WORDS.test(line))) {
       yield* splitLine(line, start);
     }
     start = end + 1;
@@ -23397,7 +23395,8 @@ var AUTHORED_BY_ACTOR = {
   pull_request_target: { source: "pull-request", types: /* @__PURE__ */ new Set(["opened", "edited", "synchronize", "reopened"]), defaults: ["opened", "synchronize", "reopened"] },
   discussion: { source: "discussion", types: /* @__PURE__ */ new Set(["created", "edited"]) }
 };
-var AGENT_ACTION2 = /^(anthropics\/claude-code-(?:base-)?action|openai\/codex-action|google-github-actions\/run-gemini-cli)@/;
+var AGENT_ACTION_NAME = /anthropics\/claude-code-(?:base-)?action|openai\/codex-action|google-github-actions\/run-gemini-cli/;
+var AGENT_ACTION2 = new RegExp(`^(${AGENT_ACTION_NAME.source})@`);
 var ACTION_AGENT = {
   "anthropics/claude-code-action": "claude-code",
   "anthropics/claude-code-base-action": "claude-code",
@@ -23405,7 +23404,6 @@ var ACTION_AGENT = {
   "google-github-actions/run-gemini-cli": "gemini-cli"
 };
 var ACCESS_INPUT = { "anthropics/claude-code-action": "allowed_non_write_users", "openai/codex-action": "allow-users" };
-var ACCESS_CHECK2 = /permission|collaborators/i;
 var AGENT_KEY = /^(?:ANTHROPIC|CLAUDE|OPENAI|CODEX|GEMINI|GOOGLE_(?:AI|GENAI|GEMINI)|OPENROUTER|AZURE_OPENAI|MISTRAL|GROQ|DEEPSEEK|XAI|QWEN|DASHSCOPE|FACTORY|CURSOR|LLM)\w*(?:KEY|TOKEN)$/i;
 var SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][\w-]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
 function readUntrustedPrompts(file, out) {
@@ -23437,7 +23435,7 @@ function readUntrustedPrompts(file, out) {
           continue;
         }
       }
-      if (!injected && (ACCESS_CHECK2.test(uses) || ACCESS_CHECK2.test(run))) break;
+      if (!injected && (ACCESS_CHECK.test(uses) || ACCESS_CHECK.test(run))) break;
     }
   }
 }
@@ -23468,13 +23466,22 @@ function injectedText(step, uses, run, lines, jobEnv) {
   return void 0;
 }
 function startsCommand(run, command) {
-  for (const match of run.matchAll(new RegExp(command.source, "g"))) {
+  for (const match of run.matchAll(globalCopy(command))) {
     const lineStart = run.lastIndexOf("\n", match.index) + 1;
     const start = /^[\s;&|('"`/]/.test(match[0]) ? match.index + 1 : match.index;
     const before = run.slice(lineStart, start).replace(/\S*\/$/, "");
     if (COMMAND_POSITION.test(before)) return true;
   }
   return false;
+}
+var globalCopies = /* @__PURE__ */ new Map();
+function globalCopy(pattern) {
+  let copy2 = globalCopies.get(pattern);
+  if (!copy2) globalCopies.set(pattern, copy2 = new RegExp(pattern.source, `${pattern.flags}g`));
+  return copy2;
+}
+function mentionsAgent(text) {
+  return AGENT_ACTION_NAME.test(text) || AGENT_COMMANDS.some((candidate) => candidate.command.test(text));
 }
 var COMMAND_POSITION = /(?:^|[;&|(]|\$\()\s*(?:(?:sudo|exec|time|nohup|npx|bunx|dlx|pnpm|yarn|-y|--yes|env|[A-Z_][A-Z0-9_]*=\S*)\s+)*$/;
 function scalarText(node) {
@@ -24422,7 +24429,7 @@ function readLauncher(file, sink) {
   if (workflow && (file.text.includes("claude-code-action") || file.text.includes("codex-action"))) readAgentActionAccess(file, out);
   readLauncherLines(file, out);
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
-  if (workflow && file.text.includes("${{")) readUntrustedPrompts(file, out);
+  if (workflow && file.text.includes("${{") && mentionsAgent(file.text)) readUntrustedPrompts(file, out);
 }
 function readLauncherLines(file, out) {
   const lines = file.text.split("\n");
@@ -27983,13 +27990,7 @@ function findChains(facts) {
     }
     return count;
   };
-  const all = facts.all("credential");
-  const companions = new CompanionIndex(all);
-  const isCompanionHalf = (credential) => {
-    const companion = credentialKind(credential.kind)?.companionOf;
-    return companion !== void 0 && companions.near(credential, companion);
-  };
-  const credentials = all.filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation && !credential.throwaway && !isCompanionHalf(credential));
+  const credentials = facts.all("credential").filter((credential) => credential.agentReadable !== false && credential.scope !== "public" && credential.scope !== "test" && !credential.inDocumentation && !credential.throwaway && !credential.companionHalf);
   const crossings = facts.all("environment-crossing").filter((crossing) => NON_PRODUCTION4.has(crossing.environment));
   const formsOf = otherForms(facts.all("environment-resource"));
   const backups = facts.all("backup-evidence");
