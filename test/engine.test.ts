@@ -156,6 +156,25 @@ describe('discovery', () => {
 });
 
 describe('bad input', () => {
+  it('does not open FIFOs (which would block the scan) and says so', async () => {
+    const r = repo({ 'ok.txt': 'DANGER-ok\n' }, { git: false });
+    const made = spawnSync('mkfifo', [join(r.root, 'pipe.env')]);
+    expect(made.status).toBe(0);
+    const { result, where } = await findings(r.root);
+    expect(where).toEqual(['ok.txt:1:1']);
+    expect(result.notifications.find((n) => n.code === 'special-file-skipped')?.message).toBe('1 special file (FIFOs, sockets, devices) not read: pipe.env.');
+  });
+
+  it('says why a file whose name is not valid UTF-8 could not be read', async () => {
+    const r = repo({ 'ok.txt': 'DANGER-ok\n' }, { git: false });
+    // The name's bytes: `bad`, 0xff (never valid in UTF-8), `name.txt`.
+    writeFileSync(Buffer.concat([Buffer.from(`${r.root}/bad`), Buffer.from([0xff]), Buffer.from('name.txt')]), 'DANGER-hidden\n');
+    const { result, where } = await findings(r.root);
+    expect(where).toEqual(['ok.txt:1:1']);
+    const note = result.notifications.find((n) => n.code === 'unreadable');
+    expect(note?.message).toBe('Could not read bad\uFFFDname.txt (its name is not valid UTF-8, which Node.js cannot open by name); not scanned.');
+  });
+
   it('skips binary and oversized files with a count and a notification, and still scans the rest', async () => {
     const r = repo({ 'big.txt': `${'x'.repeat(5000)}\nDANGER-big\n`, 'ok.txt': 'DANGER-ok\n' }, { git: false });
     writeFileSync(join(r.root, 'blob.dat'), Buffer.from([0x44, 0x41, 0x4e, 0x00, 0x01, 0x02]));

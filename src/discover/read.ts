@@ -32,7 +32,7 @@ export function readContent(ref: FileRef, maxFileSize: number): ContentOutcome {
   try {
     fd = openSync(ref.absolutePath, 'r');
   } catch (error) {
-    return { kind: 'unreadable', reason: errorCode(error) };
+    return { kind: 'unreadable', reason: openFailure(ref.path, error) };
   }
   try {
     const buffer = readBuffer(maxFileSize);
@@ -90,6 +90,15 @@ export function decodeBytes(bytes: Buffer): { text: string; lossy: boolean } {
 export function decode(input: Uint8Array): ReadOutcome {
   const content = sniff(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
   return content.kind === 'bytes' ? { kind: 'text', ...decodeBytes(content.bytes) } : content;
+}
+
+/**
+ * Why a listed file would not open. A name that is not valid UTF-8 reaches Node.js with U+FFFD in place of its bad
+ * bytes, so the file it lists cannot be opened by that name: say so, rather than that the file does not exist.
+ */
+function openFailure(path: string, error: unknown): string {
+  const code = errorCode(error);
+  return code === 'ENOENT' && path.includes('\uFFFD') ? 'its name is not valid UTF-8, which Node.js cannot open by name' : code;
 }
 
 function errorCode(error: unknown): string {

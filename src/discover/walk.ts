@@ -162,6 +162,8 @@ export function discover(options: DiscoverOptions): Discovery {
   const rootPrefix = root.endsWith('/') ? root : `${root}/`;
   const files: FileRef[] = [];
   let symlinks = 0;
+  // FIFOs, sockets and devices: opening a FIFO blocks until something writes to it, and a device can read forever.
+  const specialFiles: string[] = [];
   const ignoredAgentSettings: string[] = [];
   let ignoredFiles = 0;
   let skippedBinaryByName = 0;
@@ -172,7 +174,11 @@ export function discover(options: DiscoverOptions): Discovery {
       symlinks++;
       continue;
     }
-    if (!entry.dirent.isFile() || excluded.ignores(path)) continue;
+    if (!entry.dirent.isFile()) {
+      if (!excluded.ignores(path)) specialFiles.push(path);
+      continue;
+    }
+    if (excluded.ignores(path)) continue;
     if (isBinaryByName(path)) {
       skippedBinaryByName++;
       continue;
@@ -209,6 +215,13 @@ export function discover(options: DiscoverOptions): Discovery {
       level: 'note',
       code: 'symlink-skipped',
       message: `${symlinks} symbolic link${symlinks === 1 ? '' : 's'} not followed (their targets inside the root are scanned as themselves).`,
+    });
+  }
+  if (specialFiles.length > 0) {
+    notifications.push({
+      level: 'note',
+      code: 'special-file-skipped',
+      message: `${specialFiles.length} special file${specialFiles.length === 1 ? '' : 's'} (FIFOs, sockets, devices) not read: ${specialFiles.slice(0, 3).join(', ')}${specialFiles.length > 3 ? ', ...' : ''}.`,
     });
   }
   return { files, notifications, skippedBinaryByName };
