@@ -686,7 +686,9 @@ function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
     siblings,
     siblingValues,
     path: file.path,
-    line: reach(file.lineStarts[position.line - 1]!, file.lineEnd(position.line)),
+    // A Secret's base64 value is rated from what it decodes to (the user and host of a connection string): the
+    // encoded line says nothing.
+    line: candidate.binding?.decoded ? `${candidate.binding.name}: ${candidate.binding.value}` : reach(file.lineStarts[position.line - 1]!, file.lineEnd(position.line)),
     nearby: reach(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : text.length),
   };
 }

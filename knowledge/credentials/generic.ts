@@ -506,6 +506,7 @@ export const databaseConnectionString: CredentialKind = {
       sample('config/db.properties', 'db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n', { expect: { line: 1 } }),
       sample('docs/ops/runbook.md', 'Connect with:\n\n    psql "postgresql://ledgerly_admin:9igqq8Pi1kVhRnVYubQkv5Wx@db1.prod.ledgerly.io:5432/ledgerly"\n', { expect: { line: 3 }, note: "an app's admin user is the instance's master user" }),
       sample('config/initializers/sidekiq.rb', 'Sidekiq.configure_server do |config|\n  config.redis = { url: "redis://default:Hq7vN2xL9pRtW4@redis-13022.c1.eu-west-1-2.ec2.cloud.redislabs.com:13022" }\nend\n', { expect: { line: 2 }, note: "Redis's default user, named" }),
+      sample('k8s/worker-secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: worker\ntype: Opaque\ndata:\n  DATABASE_URL: cG9zdGdyZXNxbDovL3Bvc3RncmVzOlZxOHdYejJMbU40cFJ0NllAZGIucXdteGt6anJidHlocGxudmNlc2Quc3VwYWJhc2UuY286NTQzMi9wb3N0Z3Jlcw==\n', { expect: { line: 7 }, note: "a Secret's base64 value, rated from what it decodes to" }),
     ],
     negative: [sample('scripts/report.sh', 'psql "postgres://analytics_ro:Hq7vN2xL9pRt@reports.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/app" -f report.sql\n')],
   },
