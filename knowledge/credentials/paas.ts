@@ -204,6 +204,7 @@ export const vercelAccessToken: CredentialKind = {
     positive: [
       sample('.github/workflows/ci.yml', 'jobs:\n  build:\n    runs-on: ubuntu-latest\n    env:\n      TURBO_TEAM: acme\n      TURBO_TOKEN: XZYSxmYWq8Lh3Tb6Ru2NcVpK\n    steps:\n      - run: pnpm turbo build\n', { expect: { line: 6 }, note: "Turborepo's remote cache token is a Vercel token" }),
       sample('package.json', '{\n  "scripts": {\n    "deploy": "vercel deploy --prod --token ZbqcabUGJmGEp7CgQ0PBQFI1"\n  }\n}\n', { expect: { line: 3 }, note: "the CLI's own --token flag" }),
+      sample('docs/runbooks/hotfix.md', '# Hotfix deploy\n\n```sh\nvercel pull --yes --environment=production\nvercel deploy --prod --token Qg4vUwDtTDZXrffpiffmsdlM\n```\n', { expect: { line: 5 }, note: 'a runbook pasting the token the team deploys with' }),
       sample('.github/workflows/preview.yml', `jobs:\n  preview:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --token=${VERCEL_TOKEN} --prebuilt\n`, { expect: { line: 5 } }),
       sample('scripts/env-pull.sh', `#!/bin/sh\nexport VERCEL_TOKEN=${VERCEL_LEGACY}\nnpx vercel env pull .env.local --yes\n`, { expect: { line: 2 } }),
     ],
