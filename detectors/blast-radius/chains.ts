@@ -13,6 +13,8 @@ export interface Chain {
   store: DataStore;
   /** The shared resource through which a non-production context reaches the store, when that is the path. */
   crossing?: EnvironmentCrossing;
+  /** The credential's own scope reaches the store, shared environment or not (an account token beside both). */
+  direct: boolean;
   /** Agent permissions that let an agent act on the credential without a human. */
   grants: AgentGrant[];
   backups: BackupEvidence[];
@@ -249,7 +251,7 @@ export function findChains(facts: FactReader): Chain[] {
       // reaches what its scope reaches, staging configs beside it or not (they often share the account).
       const direct = reachesStore && (credential.environment === 'production' || credential.environment === undefined || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
-      chains.push({ credential, store, crossing: viaStaging, grants, backups: side.backups });
+      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups });
     }
   }
   return chains;

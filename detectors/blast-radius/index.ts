@@ -27,7 +27,8 @@ export const blastRadius: Detector = {
       const stores = chains.map((chain) => chain.store);
       const names = stores.slice(0, MAX_STORES).map((store) => `${store.name} (${store.platform}, backups ${describeProtection(store.protection)})`);
       const more = stores.length > MAX_STORES ? ` and ${stores.length - MAX_STORES} more` : '';
-      const path = lead.crossing ? ` through ${lead.crossing.environment}, which uses production's ${lead.crossing.resourceKind}` : '';
+      // An account token reaches production on its own; the shared environment is a second way in, not its only one.
+      const path = lead.crossing ? ` ${lead.direct ? 'directly and ' : ''}through ${lead.crossing.environment}, which uses production's ${lead.crossing.resourceKind}` : '';
       const related: RelatedLocation[] = [
         ...(lead.crossing ? [{ location: lead.crossing.location, message: `${lead.crossing.environment} shares production's ${lead.crossing.resourceKind}` }] : []),
         ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${store.engine} ${store.name}` })),

@@ -228,10 +228,14 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     }
   }
 
+  // Documentation shows commands as examples (`aws sns confirm-subscription --token ...`); scripts, CI files and
+  // Makefiles run them. In a document a value given to a flag counts only where a provider's pattern for that flag
+  // takes it (`vercel deploy --token <24 characters>` in a runbook), never for the flag's name alone.
+  const documentation = isDocumentation(file);
   for (const binding of bindingsOf(file)) {
     if (binding.ciphertext) continue;
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const candidate = decoded ?? candidateOfBinding(binding, fileContains);
+    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true);
     if (candidate) candidates.push(candidate);
   }
 
@@ -353,13 +357,10 @@ function bindingsOf(file: SourceFile): Binding[] {
   // 0.6 s the first time) is only needed where a secret-named binding continues on the next line with what may be a
   // string (`const apiKey =\n  '...'`), not with an expression (`const apiKey =\n  process.env.API_KEY;`).
   let script = false;
-  // Documentation shows commands as examples (`aws sns confirm-subscription --token ...`); scripts, CI files and
-  // Makefiles run them, so only there does a value given to a secret-named flag count.
-  const examplesOnly = isDocumentation(file);
   for (const line of file.keywordLines()) {
     const text = file.line(line);
     const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare, isInteresting);
-    for (const binding of found) if (!(binding.flag && examplesOnly)) fromLines.push(binding);
+    for (const binding of found) fromLines.push(binding);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
   // A property list puts a name and its value on two lines: read as pairs over the whole text.
@@ -533,7 +534,7 @@ function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: str
   return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
 }
 
-function candidateOfBinding(binding: Binding, fileContains: (literals: readonly string[] | undefined) => boolean): Candidate | undefined {
+function candidateOfBinding(binding: Binding, fileContains: (literals: readonly string[] | undefined) => boolean, providerOnly: boolean): Candidate | undefined {
   const value = binding.value;
   if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
   const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
@@ -542,7 +543,7 @@ function candidateOfBinding(binding: Binding, fileContains: (literals: readonly 
   for (const kind of CONTEXT_KINDS) {
     if (kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
   }
-  const generic = genericKindOf(binding);
+  const generic = providerOnly ? undefined : genericKindOf(binding);
   if (matched) {
     // What the name alone says stays the last resort, for a provider's bare name (`api_key`) its context disowns.
     const alternatives = [...matched.slice(1), ...(generic ? [generic] : [])];
@@ -686,7 +687,9 @@ function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
     siblings,
     siblingValues,
     path: file.path,
-    line: reach(file.lineStarts[position.line - 1]!, file.lineEnd(position.line)),
+    // A Secret's base64 value is rated from what it decodes to (the user and host of a connection string): the
+    // encoded line says nothing.
+    line: candidate.binding?.decoded ? `${candidate.binding.name}: ${candidate.binding.value}` : reach(file.lineStarts[position.line - 1]!, file.lineEnd(position.line)),
     nearby: reach(nearbyStart, nearbyEnd > nearbyStart ? nearbyEnd : text.length),
   };
 }

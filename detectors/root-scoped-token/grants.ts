@@ -120,9 +120,33 @@ export const clusterAdminBinding = rule('kubernetes-cluster-admin-binding', {
   },
 });
 
-export const GRANT_RULES: readonly RuleMeta[] = [awsAdminPolicy, awsManagedAdmin, gcpBasicRole, azureSubscriptionOwner, clusterAdminBinding];
+/** A Scaleway rule's permission sets, as Terraform, Pulumi and the CLI spell them. */
+const SCALEWAY_KEYWORDS = ['permission_set_names', 'permissionsetnames', 'permission-set-names'];
 
-export const GRANT_KEYWORDS = ['statement', 'administratoraccess', 'iamfullaccess', 'roles/owner', 'roles/editor', 'cluster-admin', 'role_definition_name', 'role assignment', 'roleassignments'];
+export const scalewayOrganizationPolicy = rule('scaleway-organization-wide-policy', {
+  title: 'Scaleway IAM policy giving an application full access across the Organization',
+  severity: 'critical',
+  why: 'A rule scoped to the Organization applies its permission sets to every current and future Project: AllProductsFullAccess there lets the application’s API keys delete every Instance, database, volume, snapshot and bucket, and IAMManager or OrganizationManager let them write themselves any policy. Every API key of the application carries it.',
+  fix: 'Scope the rule to the Project the job deploys (project_ids) with the product permission sets it uses (InstancesFullAccess, ObjectStorageObjectsWrite), and keep IAM and Organization management for people.',
+  helpUri: 'https://www.scaleway.com/en/docs/iam/reference-content/permission-sets/',
+  tags: ['scaleway'],
+  samples: {
+    positive: [
+      sample('infra/iam.tf', 'resource "scaleway_iam_application" "ci" {\n  name = "github-actions"\n}\n\nresource "scaleway_iam_policy" "ci" {\n  name           = "ci-full-access"\n  application_id = scaleway_iam_application.ci.id\n  rule {\n    organization_id      = data.scaleway_account_project.default.organization_id\n    permission_set_names = ["AllProductsFullAccess"]\n  }\n}\n\nresource "scaleway_iam_api_key" "ci" {\n  application_id = scaleway_iam_application.ci.id\n}\n', { expect: { line: 10 } }),
+      sample('infra/iam.tf', 'resource "scaleway_iam_policy" "bootstrap" {\n  name           = "bootstrap"\n  application_id = scaleway_iam_application.bootstrap.id\n  rule {\n    project_ids          = [scaleway_account_project.prod.id]\n    permission_set_names = ["InstancesFullAccess"]\n  }\n  rule {\n    organization_id      = var.organization_id\n    permission_set_names = ["IAMManager"]\n  }\n}\n', { expect: { line: 10 }, note: 'IAM management lets the application grant itself anything' }),
+      sample('scripts/bootstrap-ci.sh', '#!/bin/sh\nscw iam policy create name=ci application-id="$APP_ID" rules.0.organization-id="$SCW_DEFAULT_ORGANIZATION_ID" rules.0.permission-set-names.0=AllProductsFullAccess\n', { expect: { line: 2 } }),
+    ],
+    negative: [
+      sample('infra/iam.tf', 'resource "scaleway_iam_policy" "ci" {\n  name           = "ci-deploy"\n  application_id = scaleway_iam_application.ci.id\n  rule {\n    project_ids          = [scaleway_account_project.staging.id]\n    permission_set_names = ["AllProductsFullAccess"]\n  }\n}\n', { note: 'full access to one Project' }),
+      sample('infra/iam.tf', 'resource "scaleway_iam_policy" "ci" {\n  name           = "ci-read"\n  application_id = scaleway_iam_application.ci.id\n  rule {\n    organization_id      = var.organization_id\n    permission_set_names = ["AllProductsReadOnly", "IAMReadOnly"]\n  }\n}\n', { note: 'read-only across the Organization' }),
+      sample('infra/iam.tf', 'resource "scaleway_iam_policy" "admins" {\n  name     = "admins"\n  group_id = scaleway_iam_group.admins.id\n  rule {\n    organization_id      = var.organization_id\n    permission_set_names = ["AllProductsFullAccess", "OrganizationManager"]\n  }\n}\n', { note: 'a group of people, not an application with API keys' }),
+    ],
+  },
+});
+
+export const GRANT_RULES: readonly RuleMeta[] = [awsAdminPolicy, awsManagedAdmin, gcpBasicRole, azureSubscriptionOwner, clusterAdminBinding, scalewayOrganizationPolicy];
+
+export const GRANT_KEYWORDS = ['statement', 'administratoraccess', 'iamfullaccess', 'roles/owner', 'roles/editor', 'cluster-admin', 'role_definition_name', 'role assignment', 'roleassignments', ...SCALEWAY_KEYWORDS];
 
 type Report = (ruleId: string, span: Span, message: string, evidence: string) => void;
 
@@ -132,7 +156,8 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
   const report: Report = (ruleId, span, message, evidence) => out.report({ ruleId, severity, message, location: { path: file.path, span }, evidence, details: { grant: evidence } });
   const privileged: Privileged = (principal, role, span) => out.publish('privileged-principal', { principal: principal.toLowerCase(), role, location: { path: file.path, span } });
   const policy = mayHoldPolicy(file);
-  const document = policy || file.hasKeyword('roles/owner') || file.hasKeyword('roles/editor') || file.hasKeyword('cluster-admin') || file.hasKeyword('role_definition_name') ? file.data() : undefined;
+  const scaleway = SCALEWAY_KEYWORDS.some((keyword) => file.hasKeyword(keyword));
+  const document = policy || scaleway || file.hasKeyword('roles/owner') || file.hasKeyword('roles/editor') || file.hasKeyword('cluster-admin') || file.hasKeyword('role_definition_name') ? file.data() : undefined;
   if (document) {
     const boundaries = new Set<MapNode>();
     for (const root of document.roots) walkMaps(root, (map) => boundaryStatements(map, boundaries));
@@ -142,6 +167,7 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
       gcpBinding(map, report, privileged);
       azureAssignment(map, report);
       clusterAdmin(map, report, privileged);
+      if (scaleway) scalewayPolicy(map, report);
     });
     // A policy inside a string spells `Statement`; a file that never does (SQL statements in Python) holds none.
     if (policy && file.text.includes('Statement')) embeddedPolicies(file, document, out, report);
@@ -149,6 +175,7 @@ export function scanGrants(file: SourceFile, out: FileEmitter): void {
   managedAdminPolicies(file, report);
   if (file.hasKeyword('roleassignments')) azureTemplateGrants(file, report);
   if (!document) commandLineGrants(file, report, privileged);
+  if (!document && scaleway) scwPolicyCommands(file, report);
 }
 
 /** Azure's built-in roles that can delete every resource in their scope, by the ids templates name them with. */
@@ -321,6 +348,54 @@ function managedAdminPolicies(file: SourceFile, report: Report): void {
     if (!/policy_arn|managed_policy_arns|ManagedPolicyArns|managedPolicyArns|policyArn|policy-arn|attach-(?:user|role|group)-policy|fromAwsManagedPolicyName|managedPolicies/.test(window)) continue;
     const policy = match[1] ?? match[2]!;
     report(awsManagedAdmin.id, span, `The AWS managed policy ${policy} is attached here: the user or role becomes an account administrator.`, policy);
+  }
+}
+
+/** Organization-scoped sets that manage IAM itself: their holder can write any policy for itself. */
+const SCALEWAY_SELF_GRANTING = new Set(['IAMManager', 'OrganizationManager']);
+
+/**
+ * The permission sets of a Scaleway rule that reach the whole Organization: IAM or Organization management anywhere,
+ * or every product's full access in a rule scoped to the Organization (all of its Projects, present and future).
+ */
+function organizationWideSets(sets: readonly string[], organizationScope: boolean): string[] {
+  return sets.filter((set) => SCALEWAY_SELF_GRANTING.has(set) || (organizationScope && set === 'AllProductsFullAccess'));
+}
+
+/**
+ * A Scaleway IAM policy (Terraform's `scaleway_iam_policy`, Pulumi's `rules`) attached to an application: the one
+ * principal whose API keys sit in CI and scripts. Policies of users and groups are people signing in.
+ */
+function scalewayPolicy(map: MapNode, report: Report): void {
+  if (!entryOf(map, /^application_?id$/i)) return;
+  for (const entry of map.entries) {
+    if (!/^rules?$/i.test(entry.key)) continue;
+    for (const item of entry.value.kind === 'seq' ? entry.value.items : [entry.value]) {
+      if (item.kind !== 'map') continue;
+      const sets = entryOf(item, /^permission_?set_?names$/i);
+      if (!sets) continue;
+      const broad = organizationWideSets(literalStrings(sets.value), entryOf(item, /^organization_?id$/i) !== undefined);
+      if (broad.length === 0) continue;
+      report(scalewayOrganizationPolicy.id, sets.value.span, `${broad.join(' and ')} across the Organization is attached to an application: every API key of it can delete or take over every Project.`, `scaleway ${broad.join(',')}`);
+    }
+  }
+}
+
+/** `scw iam policy create application-id=… rules.0.organization-id=… rules.0.permission-set-names.0=…`, one rule at a time. */
+function scwPolicyCommands(file: SourceFile, report: Report): void {
+  for (const match of file.text.matchAll(/scw\s+iam\s+policy\s+create\b(?:\\\n|[^\n])*/g)) {
+    const command = match[0];
+    if (!/\bapplication-id=/.test(command)) continue;
+    const rules = new Map<string, { organization: boolean; sets: string[] }>();
+    for (const argument of command.matchAll(/\brules\.(\d+)\.(organization-id|permission-set-names\.\d+)=["']?([^\s"']+)/g)) {
+      const rule = rules.get(argument[1]!) ?? { organization: false, sets: [] };
+      if (argument[2] === 'organization-id') rule.organization = true;
+      else rule.sets.push(argument[3]!);
+      rules.set(argument[1]!, rule);
+    }
+    const broad = [...rules.values()].flatMap((rule) => organizationWideSets(rule.sets, rule.organization));
+    if (broad.length === 0) continue;
+    report(scalewayOrganizationPolicy.id, file.spanOf(match.index, match.index + command.length), `${broad.join(' and ')} across the Organization is given to an application: every API key of it can delete or take over every Project.`, `scaleway ${broad.join(',')}`);
   }
 }
 

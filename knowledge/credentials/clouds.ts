@@ -132,6 +132,12 @@ export const ovhConsumerKey: CredentialKind = {
   },
 };
 
+/**
+ * The application key beside the secret is the application's login, "may safely be shared" (python-ovh): matched by
+ * the names it is given only so that it is dropped, not reported as a secret by its `_key` name.
+ */
+const OVH_APPLICATION_KEY_SHAPE = /^[A-Za-z0-9]{16}$/;
+
 export const ovhApplicationSecret: CredentialKind = {
   id: 'ovh-application-secret',
   provider: 'ovh',
@@ -139,8 +145,10 @@ export const ovhApplicationSecret: CredentialKind = {
   contextPatterns: [
     { variable: /^OVH_APPLICATION_SECRET$|^ovh[_.-]?(?:application|app)[_.-]?secret$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ['ovh'] },
     { variable: /^application[_-]?secret$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ['application'], requires: ['ovh'] },
+    { variable: /^OVH_APPLICATION_KEY$|^ovh[_.-]?(?:application|app)[_.-]?key$/i, value: OVH_APPLICATION_KEY_SHAPE, keywords: ['ovh'] },
+    { variable: /^application[_-]?key$/i, value: OVH_APPLICATION_KEY_SHAPE, keywords: ['application'], requires: ['ovh'] },
   ],
-  plausible: generatedAlphanumeric,
+  plausible: (value) => !OVH_APPLICATION_KEY_SHAPE.test(value) && generatedAlphanumeric(value),
   // The secret signs requests; what they may do is the consumer key's, which is rated where it sits.
   rate: fixed('scoped', 'an application secret calls nothing alone: every request also needs a consumer key a user validated'),
   reach: 'signs API requests for the application, and with any consumer key of it acts with that key’s access rules',

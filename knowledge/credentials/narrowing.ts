@@ -43,6 +43,19 @@ export function readOnlyRating(context: CredentialContext, what: string): Rating
   return undefined;
 }
 
+const URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+)/gi;
+
+/**
+ * A bearer header belongs to the API its own line calls: a script that lists droplets with one token and posts the
+ * count to a status page with another sends the second to the status page, whatever else the file names. A line
+ * that calls no URL (a header in a dict, a multi-line curl) leaves it to the file's mention of the API.
+ */
+export function sentToAnotherHost(context: CredentialContext, apiHost: string): boolean {
+  if (!context.header) return false;
+  const hosts = [...context.line.matchAll(URL_HOST)].map((match) => match[1]!.toLowerCase());
+  return hosts.length > 0 && !hosts.some((host) => host.includes(apiHost));
+}
+
 /** Words people put in secrets they type (`super-secret-session-key`); generated secrets almost never hold them. */
 const TYPED_WORDS = /secret|passw|change|session|cookie|super|nextauth|example|develop|product|default|random|string|please|generat|insecure|hasura|admin|token|signing|django|rails|laravel|local|dummy|sample|qwerty|letmein|welcome|hello/i;
 

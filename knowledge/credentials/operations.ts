@@ -27,6 +27,9 @@ const RUBYGEMS = 'rubygems_647c96d97811f886db6c1ec676ab9b3627ffe85d12f49f00';
 const DD_API_KEY = 'cb264a1c1fe7fca673507b297f1a53ba';
 const DD_APP_KEY = '29ce0a0efb2bca5e4db1a6c3892bf0eda3d6f626';
 const DD_APP_KEY_PREFIXED = 'ddapp_e9zMkSDmGzTm3bFviDZTu5GlRlNm9FWmoF';
+const DD_PAT = 'ddpat_LQqem0tQpxe9LnJaaPjrF0_SBZ9AF54R8Fqy47tzwDvWEyc2RD1sXQPSfyVgYSFhJfdHUTtd';
+const DD_PAT_TERRAFORM = 'ddpat_u1H5nR9UYP9t7jg7CjzZVm_JdErUNbQZipcMKhTqgpAa9LcdXYK63o2r1cwKOqeBcOB3tMtQ';
+const DD_SAT = 'ddsat_bZa1UZZ2nf5zZL2lhgx9k_YjU912tas3Q5twLVXQ5afPQeVI0c2Z2yKFqrfek9QkMr7sSxk';
 
 
 export const sentryUserToken: CredentialKind = {
@@ -417,6 +420,78 @@ export const datadogApplicationKey: CredentialKind = {
   },
 };
 
+/**
+ * `dd?at_<alias>_<secret><checksum>`: the alias is the token's UUID in base62, the secret 32 random bytes, the checksum a
+ * CRC32 "following GitHub's standard". Datadog does not say which characters the CRC covers, so it is not checked:
+ * the body must look generated instead.
+ */
+const accessTokenPattern = (prefix: string) => new RegExp(`(?<![A-Za-z0-9_])(${prefix}[A-Za-z0-9]{16,24}_[A-Za-z0-9]{38,80})(?![A-Za-z0-9_])`, 'g');
+function generatedAccessToken(value: string): boolean {
+  const [alias = '', body = ''] = value.slice(6).split('_');
+  return !isPlaceholder(alias) && !isPlaceholder(body) && looksRandom(body, 38, 4.0);
+}
+const DD_ACCESS_TOKEN_REFERENCE = 'https://docs.datadoghq.com/account_management/personal-access-tokens/';
+
+export const datadogPersonalAccessToken: CredentialKind = {
+  id: 'datadog-personal-access-token',
+  provider: 'datadog',
+  title: 'Datadog personal access token',
+  valuePatterns: [{ regex: accessTokenPattern('ddpat_'), keywords: ['ddpat_'] }],
+  plausible: generatedAccessToken,
+  rate: (context) =>
+    readOnlyRating(context, 'Datadog personal access token') ?? {
+      scope: 'root',
+      because: 'a personal access token acts as the user who made it across the organisation, with the scopes picked at creation (any of that user’s permissions, not in the value), until it expires',
+    },
+  reach: 'acts as its user across the Datadog organisation, alone (no API key needed): with the usual write scopes it deletes monitors, dashboards, log pipelines and indexes and reads every log and trace, and an admin’s token manages users and other tokens',
+  narrower: 'give automation a service access token (ddsat_) of a service account whose role and token scopes cover only the job, with an expiry',
+  reference: DD_ACCESS_TOKEN_REFERENCE,
+  samples: {
+    positive: [
+      sample('scripts/mute-monitors.sh', `#!/usr/bin/env bash\nset -euo pipefail\nexport DD_SITE=datadoghq.eu\nexport DD_ACCESS_TOKEN=${DD_PAT}\ncurl -s -X POST "https://api.\${DD_SITE}/api/v1/monitor/mute_all" -H "Authorization: Bearer \${DD_ACCESS_TOKEN}"\n`, { expect: { line: 4 } }),
+      sample('terraform/provider.tf', `provider "datadog" {\n  api_key = var.datadog_api_key\n  app_key = "${DD_PAT_TERRAFORM}"\n}\n`, { expect: { line: 3 }, note: 'a PAT where an application key goes: Datadog takes it in the application key header' }),
+    ],
+    negative: [
+      sample('docs/auth.md', 'Personal access tokens look like `ddpat_<ALIAS>_<SECRET><CHECKSUM>`, for example `ddpat_xxxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.\n'),
+      sample('tests/test_auth.py', 'def test_bearer(monkeypatch):\n    monkeypatch.setenv("DD_ACCESS_TOKEN", "ddpat_test-token-value")\n'),
+      sample('.github/workflows/monitors.yml', 'jobs:\n  sync:\n    env:\n      DD_ACCESS_TOKEN: ${{ secrets.DD_ACCESS_TOKEN }}\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('ops/datadog.env', `DD_ACCESS_TOKEN=${DD_PAT}\n`, { expect: { line: 1 } })],
+    negative: [sample('ops/datadog.env', `# read-only token (scopes: dashboards_read, monitors_read)\nDD_ACCESS_TOKEN=${DD_PAT}\n`)],
+  },
+};
+
+export const datadogServiceAccessToken: CredentialKind = {
+  id: 'datadog-service-access-token',
+  provider: 'datadog',
+  title: 'Datadog service access token',
+  valuePatterns: [{ regex: accessTokenPattern('ddsat_'), keywords: ['ddsat_'] }],
+  plausible: generatedAccessToken,
+  rate: (context) =>
+    readOnlyRating(context, 'Datadog service access token') ?? {
+      scope: 'root',
+      because: 'a service access token acts as its service account across the organisation, with the scopes picked at creation (any of the account’s role permissions, not in the value), and may never expire',
+    },
+  reach: 'acts as its service account across the Datadog organisation, alone (no API key needed): with write scopes it deletes monitors, dashboards, log pipelines and indexes, and it outlives the people who made it',
+  narrower: 'keep the service account’s role and the token’s scopes to what the job calls (monitors_read, not monitors_write), set an expiry, and inject it from a secret store',
+  reference: 'https://docs.datadoghq.com/account_management/service-access-tokens/',
+  samples: {
+    positive: [
+      sample('.github/workflows/monitors.yml', `name: sync monitors\non: push\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    env:\n      DD_SITE: datadoghq.com\n      DD_SERVICE_ACCESS_TOKEN: ${DD_SAT}\n    steps:\n      - run: ./scripts/sync-monitors.py\n`, { expect: { line: 8 } }),
+    ],
+    negative: [
+      sample('.github/workflows/monitors.yml', 'jobs:\n  sync:\n    env:\n      DD_SERVICE_ACCESS_TOKEN: ${{ secrets.DD_SERVICE_ACCESS_TOKEN }}\n'),
+      sample('docs/tokens.md', 'Service tokens start with `ddsat_` and are created under Organization Settings > Service Accounts.\n'),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/sync-monitors.py', `import os\n\nTOKEN = "${DD_SAT}"\nHEADERS = {"Authorization": f"Bearer {TOKEN}"}\n`, { expect: { line: 3 } })],
+    negative: [sample('scripts/export-dashboards.py', `# read-only service token: dashboards_read\nTOKEN = "${DD_SAT}"\n`)],
+  },
+};
+
 export const OPERATIONS_KINDS: readonly CredentialKind[] = [
   sentryUserToken,
   sentryOrgToken,
@@ -435,4 +510,6 @@ export const OPERATIONS_KINDS: readonly CredentialKind[] = [
   rubygemsApiKey,
   datadogApiKey,
   datadogApplicationKey,
+  datadogPersonalAccessToken,
+  datadogServiceAccessToken,
 ];

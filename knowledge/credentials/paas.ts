@@ -1,6 +1,7 @@
 // Platforms where an app is one command away from deletion: Heroku, Fly.io, Render, Vercel, Netlify and
 // DigitalOcean. Their account tokens reach every app of the user or team; deploy tokens and deploy hooks reach one.
 import { sample } from '../../src/model.js';
+import { sentToAnotherHost } from './narrowing.js';
 import { hasTypedRun, narrowingWord } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
@@ -46,6 +47,7 @@ export const herokuApiKey: CredentialKind = {
     // Travis CI's Heroku deploy: `deploy: { provider: heroku, api_key: … }`.
     { variable: /^api[_-]?key$/i, value: new RegExp(`^(?:${UUID_SOURCE}|${HEROKU_PREFIXED})$`), keywords: ['api_key'], requires: ['provider: heroku'] },
   ],
+  claims: (context) => !sentToAnotherHost(context, 'api.heroku.com'),
   plausible: (value) => (value.startsWith('HRKU-AA') && value.length > 41 ? generated(value.slice(7), 40) : plausibleUuidKey(value.replace(/^HRKU-/, ''))),
   rate: (context) => rateAccountToken('a Heroku API key acts as the user on every app and team they belong to', context),
   reach: 'acts as the user on every app and team they belong to: it can destroy apps, delete add-on databases and their backups, and change config vars',
@@ -65,6 +67,7 @@ export const herokuApiKey: CredentialKind = {
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: acme-api\n'),
       sample('app.json', `{\n  "name": "acme-api",\n  "env": { "HEROKU_APP_ID": { "value": "${HEROKU_UUID}" } }\n}\n`, { note: 'an app id, not a key' }),
       sample('docs/heroku.md', 'Export `HEROKU_API_KEY=12345678-abcd-abcd-abcd-1234567890ab` before running the script.\n'),
+      sample('scripts/release-notes.sh', `#!/bin/sh\ncurl -s -H "Accept: application/vnd.heroku+json; version=3" -H "Authorization: Bearer $HEROKU_API_KEY" https://api.heroku.com/apps/acme-api/releases > releases.json\ncurl -s -X POST -H "Authorization: Bearer ${HEROKU_UUID}" https://notes.acme.io/api/releases -d @releases.json\n`, { note: 'the file calls the API, but this header goes to the notes service' }),
     ],
   },
   scopeSamples: {
@@ -201,6 +204,7 @@ export const vercelAccessToken: CredentialKind = {
     positive: [
       sample('.github/workflows/ci.yml', 'jobs:\n  build:\n    runs-on: ubuntu-latest\n    env:\n      TURBO_TEAM: acme\n      TURBO_TOKEN: XZYSxmYWq8Lh3Tb6Ru2NcVpK\n    steps:\n      - run: pnpm turbo build\n', { expect: { line: 6 }, note: "Turborepo's remote cache token is a Vercel token" }),
       sample('package.json', '{\n  "scripts": {\n    "deploy": "vercel deploy --prod --token ZbqcabUGJmGEp7CgQ0PBQFI1"\n  }\n}\n', { expect: { line: 3 }, note: "the CLI's own --token flag" }),
+      sample('docs/runbooks/hotfix.md', '# Hotfix deploy\n\n```sh\nvercel pull --yes --environment=production\nvercel deploy --prod --token Qg4vUwDtTDZXrffpiffmsdlM\n```\n', { expect: { line: 5 }, note: 'a runbook pasting the token the team deploys with' }),
       sample('.github/workflows/preview.yml', `jobs:\n  preview:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --token=${VERCEL_TOKEN} --prebuilt\n`, { expect: { line: 5 } }),
       sample('scripts/env-pull.sh', `#!/bin/sh\nexport VERCEL_TOKEN=${VERCEL_LEGACY}\nnpx vercel env pull .env.local --yes\n`, { expect: { line: 2 } }),
     ],
@@ -280,6 +284,7 @@ export const digitaloceanToken: CredentialKind = {
     // A legacy token sent to the API itself (`curl -H "Authorization: Bearer …" https://api.digitalocean.com/v2/…`).
     { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ['authorization'], requires: ['api.digitalocean.com'] },
   ],
+  claims: (context) => !sentToAnotherHost(context, 'api.digitalocean.com'),
   plausible: (value) => generated(value.replace(/^do[por]_v1_/, ''), 64),
   rate: (context) => rateAccountToken('a DigitalOcean token’s scopes (full access, read-only or custom) are not in the value, so it is rated the broad kind', context),
   reach: 'with full access, can destroy every droplet, managed database, volume, snapshot and Space in the team',
@@ -295,6 +300,9 @@ export const digitaloceanToken: CredentialKind = {
     negative: [
       sample('.github/workflows/app.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: digitalocean/action-doctl@v2\n        with:\n          token: ${{ secrets.DIGITALOCEAN_ACCESS_TOKEN }}\n'),
       sample('docs/doctl.md', 'Run `doctl auth init` and paste a token such as `dop_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.\n'),
+      sample('scripts/notify.sh', '#!/bin/sh\ncurl -s -X POST -H "Authorization: Bearer 5f2c8a1e9b7d4c3a6e0f1b2d8c9a7e4f3b6d1c0a9e8f7b2c5d4a3e1f0b9c8d7e" https://changelog.internal.acme.io/v1/entries -d @notes.json\n', { note: "the same header sent to another service's API" }),
+      sample('tools/changelog.py', 'import requests\n\nHEADERS = {"Authorization": "Bearer 5f2c8a1e9b7d4c3a6e0f1b2d8c9a7e4f3b6d1c0a9e8f7b2c5d4a3e1f0b9c8d7e"}\n\n\ndef publish(entry):\n    requests.post("https://changelog.internal.acme.io/v1/entries", json=entry, headers=HEADERS)\n', { note: 'a bearer header in a file that never calls the API' }),
+      sample('scripts/infra-report.sh', '#!/bin/sh\ncurl -s -H "Authorization: Bearer $DIGITALOCEAN_TOKEN" https://api.digitalocean.com/v2/droplets > droplets.json\ncurl -s -X POST -H "Authorization: Bearer 9c1e7b3a5d2f4e6c8a0b1d3f5e7c9a2b4d6f8e0a1c3e5b7d9f2a4c6e8b0d1f3a" https://status.acme.io/api/v1/metrics -d @droplets.json\n', { note: 'the file calls the API, but this header goes to the status page' }),
     ],
   },
   scopeSamples: {
@@ -389,6 +397,7 @@ export const hetznerCloudToken: CredentialKind = {
     { header: /^authorization$/i, value: /^[A-Za-z0-9]{64}$/, keywords: ['authorization'], requires: ['api.hetzner.cloud'] },
     { variable: /^token$/, value: /^[A-Za-z0-9]{64}$/, keywords: ['token'], requires: ['api.hetzner.cloud'] },
   ],
+  claims: (context) => !sentToAnotherHost(context, 'api.hetzner.cloud'),
   plausible: (value) => generated(value, 60),
   rate: fixed('root', 'a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it'),
   reach: "deletes every server, volume, snapshot and backup of the project, with the servers' disks",
@@ -405,6 +414,7 @@ export const hetznerCloudToken: CredentialKind = {
     negative: [
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
       sample('http/servers.http', '### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n'),
+      sample('ops/report.sh', `#!/bin/sh\ncurl -s -H "Authorization: Bearer $HCLOUD_TOKEN" https://api.hetzner.cloud/v1/servers > servers.json\ncurl -s -X POST -H "Authorization: Bearer ${HCLOUD_TOKEN}" https://metrics.acme.io/api/v1/import -d @servers.json\n`, { note: 'the file calls the API, but this header goes to the metrics service' }),
     ],
   },
   scopeSamples: {
@@ -427,6 +437,7 @@ export const linodeToken: CredentialKind = {
     { variable: /^(?:LINODE_(?:CLI_|API_)?TOKEN|linode_(?:api_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ['linode'] },
     { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ['authorization'], requires: ['api.linode.com'] },
   ],
+  claims: (context) => !sentToAnotherHost(context, 'api.linode.com'),
   plausible: (value) => generated(value, 64),
   rate: (context) => rateAccountToken("a Linode token's scopes (read/write per service, or all) are not in the value, so it is rated the broad kind", context),
   reach: 'with read/write scopes, deletes every Linode, volume, managed database, bucket and backup of the account',
@@ -438,7 +449,12 @@ export const linodeToken: CredentialKind = {
       sample('ops/backup.sh', `#!/bin/sh\nexport LINODE_CLI_TOKEN=${LINODE_TOKEN}\nlinode-cli volumes list\n`, { expect: { line: 2 } }),
       sample('ops/snapshot.sh', `#!/bin/sh\ncurl -s -X POST -H "Authorization: Bearer ${LINODE_TOKEN}" https://api.linode.com/v4/linode/instances/4312/backups\n`, { expect: { line: 2 }, note: 'sent to the API itself' }),
     ],
-    negative: [sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n')],
+    negative: [
+      sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),
+      sample('ops/deploy-hook.sh', '#!/bin/sh\ncurl -s -X POST -H "Authorization: Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f" https://deploy.acme.io/hooks/web\n', { note: "the same header sent to another service's API" }),
+      sample('src/deploy_hook.ts', 'const headers = {\n  Authorization: "Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f",\n};\n\nexport const trigger = () => fetch("https://deploy.acme.io/hooks/web", { method: "POST", headers });\n', { note: 'a bearer header in a file that never calls the API' }),
+      sample('ops/backup.sh', '#!/bin/sh\ncurl -s -H "Authorization: Bearer $LINODE_TOKEN" https://api.linode.com/v4/volumes > volumes.json\ncurl -s -X POST -H "Authorization: Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f" https://uptime.acme.io/api/push -d @volumes.json\n', { note: 'the file calls the API, but this header goes to the uptime service' }),
+    ],
   },
   scopeSamples: {
     positive: [sample('ops/backup.sh', `#!/bin/sh\nexport LINODE_CLI_TOKEN=${LINODE_TOKEN}\nlinode-cli volumes list\n`, { expect: { line: 2 } })],
@@ -457,6 +473,7 @@ export const vultrApiKey: CredentialKind = {
     { variable: /^(?:VULTR_API_KEY|vultr_api_key)$|^vultr\.api_key$/i, value: /^[A-Z0-9]{36}$/, keywords: ['vultr'] },
     { header: /^authorization$/i, value: /^[A-Z0-9]{36}$/, keywords: ['authorization'], requires: ['api.vultr.com'] },
   ],
+  claims: (context) => !sentToAnotherHost(context, 'api.vultr.com'),
   plausible: (value) => generated(value, 36),
   rate: (context) => rateAccountToken("a Vultr API key acts as its user on the whole account (a sub-account's key is narrower, which the value does not show)", context),
   reach: 'deletes every instance, block storage volume, managed database, snapshot and backup of the account',
@@ -470,6 +487,7 @@ export const vultrApiKey: CredentialKind = {
     negative: [
       sample('ansible/group_vars/all.yml', 'vultr_api_key: "{{ lookup(\'env\', \'VULTR_API_KEY\') }}"\n'),
       sample('scripts/instances.sh', '#!/bin/sh\ncurl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer ${VULTR_API_KEY}"\n'),
+      sample('scripts/instances.sh', `#!/bin/sh\ncurl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer \${VULTR_API_KEY}" > instances.json\ncurl -s -X POST "https://inventory.acme.io/api/hosts" -H "Authorization: Bearer ${VULTR_KEY}" -d @instances.json\n`, { note: 'the file calls the API, but this header goes to the inventory service' }),
     ],
   },
   scopeSamples: {

@@ -1,0 +1,37 @@
+// How a chain names its path through scan(): an account token that reaches production on its own and also through a
+// shared staging environment says both; a staging credential that reaches production only through what staging
+// shares says only that.
+import { afterEach, describe, expect, it } from 'vitest';
+import { scan } from '../src/scan.js';
+import { makeRepo, type TempRepo } from './helpers/repo.js';
+
+const RAILWAY_IAC =
+  'import { defineRailway, postgres, project, service } from "railway/iac";\n\nexport default defineRailway(() => {\n  const db = postgres("Postgres");\n  const api = service("api", { source: { repo: "fleetly/api" }, env: { DATABASE_URL: db.env.DATABASE_URL } });\n  return project("fleetly", { resources: [db, api] });\n});\n';
+const SHARED_URL = 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@monorail.proxy.rlwy.net:41923/railway\n';
+const base = { 'README.md': '# fleetly api\n', 'package.json': '{ "name": "fleetly-api", "private": true }\n', '.railway/railway.ts': RAILWAY_IAC, '.env.production': SHARED_URL };
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.remove());
+
+async function chainMessage(files: Record<string, string>): Promise<string> {
+  repo = makeRepo({ ...base, ...files });
+  const { findings } = await scan({ root: repo.root });
+  const chains = findings.filter((finding) => finding.ruleId.startsWith('blast-radius/'));
+  expect(chains.map((chain) => chain.ruleId)).toEqual(['blast-radius/staging-reaches-unbacked-store']);
+  return chains[0]!.message;
+}
+
+describe('the path a chain names', () => {
+  it('an account token beside both reaches production directly and through staging', async () => {
+    const message = await chainMessage({
+      '.env.staging': SHARED_URL,
+      'scripts/admin.sh': '#!/usr/bin/env bash\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway status --json > status.json\n',
+    });
+    expect(message).toContain("reaches Postgres (railway, backups on the same volume or host) directly and through staging, which uses production's database;");
+  });
+
+  it("staging's own database password reaches production only through what staging shares", async () => {
+    const message = await chainMessage({ '.env.staging': 'DATABASE_URL=postgresql://postgres:Xk29fjq8LmQ2wPzR@monorail.proxy.rlwy.net:41923/railway\n' });
+    expect(message).toContain("reaches Postgres (railway, backups on the same volume or host) through staging, which uses production's database;");
+  });
+});
