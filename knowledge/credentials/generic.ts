@@ -122,6 +122,8 @@ export const genericSecret: CredentialKind = {
       sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
     ],
     negative: [
+      sample('lib/Test2/Event/Fail.pm', "package Test2::Event::Fail;\nBEGIN {\n    *META_KEY = \\&Test2::Util::ExternalMeta::META_KEY;\n}\n", { note: 'a Perl reference to a named sub' }),
+      sample('docs/export-task.rst', 'Output::\n\n    {\n        "ExportToS3Task": {\n            "S3Bucket": "myexportbucket",\n            "S3Key": "RHEL5export-i-fh8sjjsq.ova"\n        }\n    }\n', { note: "the AWS APIs' S3Key names an object in a bucket" }),
       sample('lib/Mail/SpamAssassin/BayesStore/DBM.pm', 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: 'a magic number written as octal escapes' }),
       sample('extensions/git/package.json', '{\n  "name": "git",\n  "publisher": "vscode",\n  "aiKey": "0c6ae279ed8443289764825290e4f9e2-1a736e7c-1324-4338-be46-fc2a58ae4d14-7255"\n}\n', { note: "a VS Code extension manifest's telemetry key, shipped in every build" }),
       sample('vs/basic-languages/ruby/ruby.js', 'define("ruby",[],function(){return{tokenizer:{dstring:[[/\\$/,{token:"string.$S2.delim",next:"@pop"}]]}}});\n', { note: "a Monarch grammar's token class" }),
@@ -290,6 +292,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('lib/Net/FTP.pm', "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample('htdocs/css/style.css', '#password:disabled {\n  color: #aaa;\n}\n', { note: 'a stylesheet selector' }),
       sample('misc/app-sudo.in', 'appuser ALL=NOPASSWD: @SBINDDIR@/shutdown\n', { note: "sudoers, with autoconf's substitution" }),
       sample('docs/notes.md', '```js\nconst totalPass = raw.tests?.passed || 0\n```\n', { note: 'an expression with a fallback' }),

@@ -92,10 +92,11 @@ export function secretNameClass(name: string): SecretNameClass | undefined {
 /**
  * Nouns a trailing `key` looks things up by (`operation_key`, `transition-key`, `sort_key`, `group_key`): a key of a
  * map or a record, not a credential. `GPG_KEY` (official Docker images' `ENV GPG_KEY A035C8C1…`) names the
- * fingerprint a download is verified with; a private one says so (`GPG_PRIVATE_KEY`).
+ * fingerprint a download is verified with; a private one says so (`GPG_PRIVATE_KEY`). An `S3Key` (the AWS APIs'
+ * field, `s3_key`) or a `blobKey` names an object in a bucket; S3's credentials say `access` or `secret`.
  */
 const LOOKUP_KEY_WORDS = new Set(
-  'operation transition resource node entry map dict row record item element attribute property group event queue job task action step sequence order category tag table registry config setting settings option options menu shortcut keyboard hot press translation i18n locale lang language dedup dedupe deduplication unique natural surrogate compound hash bucket shard join gpg pgp gnupg instrumentation'.split(' '),
+  'operation transition resource node entry map dict row record item element attribute property group event queue job task action step sequence order category tag table registry config setting settings option options menu shortcut keyboard hot press translation i18n locale lang language dedup dedupe deduplication unique natural surrogate compound hash bucket shard join gpg pgp gnupg instrumentation s3 gcs blob'.split(' '),
 );
 
 /** Literal words every secret-looking name contains one of: the prefilter keywords of the name-based pass. */

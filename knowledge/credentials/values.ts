@@ -35,7 +35,7 @@ const REFERENCE = new RegExp(
     String.raw`^[a-z][\w.-]*\[.*\]$`, // Zabbix item keys: jmx["kafka.network:type=RequestMetrics",...], vfs.fs.size[/,free]
     String.raw`^_DBC_[A-Z0-9_]+_$`, // dbconfig-common's install-time placeholders: _DBC_DBPASS_
     String.raw`^[A-Za-z_]\w*(?:::[A-Za-z_]\w*){2,}$`, // Perl packages: SOAP::WSDL::XSD::Typelib::Builtin::string
-    String.raw`^\\[%@$][A-Za-z_]\w*$`, // Perl references: \%X__509Token_of
+    String.raw`^\\[%@$&][A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$`, // Perl references: \%X__509Token_of, \&Test2::Util::ExternalMeta::META_KEY
     String.raw`%\{[^}]*\}`, // FreeRADIUS, Fluentd and Ruby formats: %{string:Tmp-String-0}
     String.raw`^(?:op|vault|awssm|gcpsm|azkv|doppler|infisical|sops|ref\+[a-z]+)://`, // secret-manager URIs
     String.raw`^(?:arn:aws:secretsmanager|arn:aws:ssm|projects/[^/]+/secrets/)`,
@@ -71,7 +71,9 @@ const PLACEHOLDER_WORDS = new Set(
     // FreeRADIUS's test certificates' passphrase, copied into every RADIUS and TLS how-to.
     'whatever ' +
     // xkcd 936's example passphrase, quoted in tests and docs everywhere.
-    'correct horse battery staple'
+    'correct horse battery staple ' +
+    // Anonymous FTP's conventional password (`anonymous@`, Net::FTP's `-anonymous@`): public by design.
+    'anonymous'
   ).split(' '),
 );
 
