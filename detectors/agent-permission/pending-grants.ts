@@ -4,6 +4,7 @@
 import type { DataStore } from '../../src/facts/index.js';
 import type { FinishContext } from '../../src/model.js';
 import type { AgentId } from '../../knowledge/agents/agents.js';
+import { directoryOf } from './configs/tree.js';
 import { reportPermission, RULE_IDS } from './permission.js';
 
 export function resolvePendingGrants(context: FinishContext): void {
@@ -11,9 +12,16 @@ export function resolvePendingGrants(context: FinishContext): void {
   if (pending.length === 0) return;
   const stores = context.facts.all('data-store').filter(inDockerVolume);
   if (stores.length === 0) return;
-  const store = stores.find((candidate) => candidate.production === true) ?? stores[0]!;
-  const where = `the ${store.engine} service \`${store.name}\` of ${store.location.path}`;
   for (const grant of pending) {
+    const project = projectOf(grant.location.path);
+    // Compose finds its file in the working directory or above it: a stack in a sibling project is out of reach.
+    const reached = stores.filter((candidate) => {
+      const stack = directoryOf(candidate.location.path);
+      return stack.startsWith(project) || project.startsWith(stack);
+    });
+    const store = reached.find((candidate) => candidate.production === true) ?? reached[0];
+    if (!store) continue;
+    const where = `the ${store.engine} service \`${store.name}\` of ${store.location.path}`;
     reportPermission(context, grant.location, grant.snippet, {
       ruleId: RULE_IDS.destructiveCommandAllowed,
       agent: grant.agent as AgentId,
@@ -28,6 +36,12 @@ export function resolvePendingGrants(context: FinishContext): void {
       severity: store.production === true ? 'high' : 'medium',
     });
   }
+}
+
+/** The directory an agent configuration works in: the one holding its dot-directory (`app/.claude/…` -> `app/`). */
+function projectOf(path: string): string {
+  const dotDirectory = /(?:^|\/)\.[^/]+\//.exec(path);
+  return dotDirectory ? path.slice(0, dotDirectory.index + (dotDirectory[0].startsWith('/') ? 1 : 0)) : directoryOf(path);
 }
 
 /**

@@ -168,6 +168,13 @@ export const destructiveCommandAllowed: RuleMeta = {
         note: 'the database lives in a bind-mounted directory, which no volume command deletes',
       },
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(docker:*)"]\n  }\n}\n', { note: 'no compose database: docker is local tooling here' }),
+      {
+        files: {
+          'services/orders/docker-compose.yml': 'services:\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+          'apps/web/.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(docker compose down:*)"]\n  }\n}\n',
+        },
+        note: "the database is another project's stack: compose looks for its file in the working directory and above",
+      },
     ],
   },
 };
