@@ -9,7 +9,9 @@ import { get, literalString, type DataNode, type MapNode } from '../../../src/pa
 import { AGENT_COMMANDS } from '../../../knowledge/agents/launch-flags.js';
 import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { untrustedPrompt } from '../rules/untrusted-prompt.js';
-import { ACCESS_CHECK, conditionText, eventsOfJob, gated, GATE } from './untrusted-launch.js';
+import { AGENT_ACTION_NAME, agentActionOf } from '../../../knowledge/agents/ci-actions.js';
+import { ACCESS_CHECK, gated, GATE } from './untrusted-launch.js';
+import { eventsOfJob, eventTypes, scalarText } from './workflow-events.js';
 
 /** What an event's untrusted text is part of. */
 type TextSource = 'issue' | 'comment' | 'review' | 'pull-request' | 'discussion' | 'workflow-run';
@@ -54,17 +56,6 @@ const AUTHORED_BY_ACTOR: Readonly<Record<string, { source: TextSource; types: Re
   discussion: { source: 'discussion', types: new Set(['created', 'edited']) },
 };
 
-const AGENT_ACTION_NAME = /anthropics\/claude-code-(?:base-)?action|openai\/codex-action|google-github-actions\/run-gemini-cli/;
-const AGENT_ACTION = new RegExp(`^(${AGENT_ACTION_NAME.source})@`);
-const ACTION_AGENT: Readonly<Record<string, string>> = {
-  'anthropics/claude-code-action': 'claude-code',
-  'anthropics/claude-code-base-action': 'claude-code',
-  'openai/codex-action': 'codex',
-  'google-github-actions/run-gemini-cli': 'gemini-cli',
-};
-/** Actions that refuse actors without write access, and the input that widens who may start them. */
-const ACCESS_INPUT: Readonly<Record<string, string>> = { 'anthropics/claude-code-action': 'allowed_non_write_users', 'openai/codex-action': 'allow-users' };
-
 /** The agent's own API key: what every agent step holds, judged apart from the secrets a stranger's prompt could reach. */
 const AGENT_KEY = /^(?:ANTHROPIC|CLAUDE|OPENAI|CODEX|GEMINI|GOOGLE_(?:AI|GENAI|GEMINI)|OPENROUTER|AZURE_OPENAI|MISTRAL|GROQ|DEEPSEEK|XAI|QWEN|DASHSCOPE|FACTORY|CURSOR|LLM)\w*(?:KEY|TOKEN)$/i;
 const SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][\w-]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
@@ -79,7 +70,7 @@ export function readUntrustedPrompts(file: SourceFile, out: FileEmitter): void {
   const workflowEnv = untrustedVariables(get(root, 'env'), lines, NOTHING_CARRIED);
   for (const job of jobs.entries) {
     if (job.value.kind !== 'map' || gated(job.value)) continue;
-    const jobEvents = eventsOfJob(conditionText(get(job.value, 'if')), open);
+    const jobEvents = eventsOfJob(scalarText(get(job.value, 'if')), open);
     if (jobEvents.length === 0) continue;
     const reach = reachOfJob(job.value, get(root, 'permissions'), lines);
     if (!reach) continue;
@@ -89,7 +80,7 @@ export function readUntrustedPrompts(file: SourceFile, out: FileEmitter): void {
     for (const step of steps.items) {
       const uses = literalString(get(step, 'uses')) ?? '';
       const run = scalarText(get(step, 'run'));
-      if (GATE.test(conditionText(get(step, 'if')))) continue;
+      if (GATE.test(scalarText(get(step, 'if')))) continue;
       const injected = injectedText(step, uses, run, lines, carried);
       if (run !== '') carryWrites(step, run, lines, carried);
       if (injected) {
@@ -116,16 +107,16 @@ interface Injection {
 
 /** The untrusted text an agent step puts into its prompt: an action's inputs, or an agent CLI's `run:` script. */
 function injectedText(step: DataNode, uses: string, run: string, lines: readonly string[], carried: Carried): Injection | undefined {
-  const action = AGENT_ACTION.exec(uses);
+  const action = agentActionOf(uses);
   if (action) {
     const inputs = get(step, 'with');
     if (inputs?.kind !== 'map') return undefined;
     const found = taintIn(lines, inputs.span.line, lastLine(inputs.span), carried) ?? fileIn(lines, inputs.span.line, lastLine(inputs.span), carried, PROMPT_FILE_INPUT);
     if (!found) return undefined;
-    const accessInput = ACCESS_INPUT[action[1]!];
+    const accessInput = action.accessInput;
     // `allowed_bots: "*"` widens it as much: anyone can register a GitHub App and act as its bot.
     const widened = [accessInput, 'allowed_bots'].some((input) => input !== undefined && scalarText(get(inputs, input)).split(',').some((user) => user.trim() === '*'));
-    return { agent: ACTION_AGENT[action[1]!]!, ...found, checksActor: accessInput !== undefined && !widened };
+    return { agent: action.agent, ...found, checksActor: accessInput !== undefined && !widened };
   }
   const runNode = get(step, 'run');
   if (!runNode || run === '') return undefined;
@@ -317,12 +308,6 @@ interface Tainted {
   sources: TextSource[];
 }
 
-/** A scalar's text as written, `${{ }}` expressions and all. */
-function scalarText(node: DataNode | undefined): string {
-  if (node?.kind !== 'scalar') return '';
-  return node.expression ?? (typeof node.value === 'string' ? node.value : '');
-}
-
 /** The first line in a range that interpolates untrusted text, and what the text belongs to. */
 function taintIn(lines: readonly string[], from: number, to: number, carried: Carried): Tainted | undefined {
   for (let line = from; line <= to; line++) {
@@ -372,28 +357,6 @@ function reaches(source: TextSource, jobEvents: readonly string[], events: Reado
     if (!types) return true;
     return types.some((type) => !authored.types.has(type));
   });
-}
-
-/** Every event a workflow runs on, with its activity types as written (undefined: none written). */
-function eventTypes(on: DataNode | undefined): Map<string, readonly string[] | undefined> {
-  const events = new Map<string, readonly string[] | undefined>();
-  if (!on) return events;
-  if (on.kind === 'scalar') {
-    const event = literalString(on);
-    if (event) events.set(event, undefined);
-  } else if (on.kind === 'seq') {
-    for (const item of on.items) {
-      const event = literalString(item);
-      if (event) events.set(event, undefined);
-    }
-  } else {
-    for (const entry of on.entries) {
-      const types = get(entry.value, 'types');
-      const written = types?.kind === 'seq' ? types.items.map((item) => literalString(item) ?? '*') : types ? [literalString(types) ?? '*'] : undefined;
-      events.set(entry.key, written?.includes('*') ? undefined : written);
-    }
-  }
-  return events;
 }
 
 interface JobReach {
