@@ -57,7 +57,7 @@ const AUTHORED_BY_ACTOR: Readonly<Record<string, { source: TextSource; types: Re
 };
 
 /** The agent's own API key: what every agent step holds, judged apart from the secrets a stranger's prompt could reach. */
-const AGENT_KEY = /^(?:ANTHROPIC|CLAUDE|OPENAI|CODEX|GEMINI|GOOGLE_(?:AI|GENAI|GEMINI)|OPENROUTER|AZURE_OPENAI|MISTRAL|GROQ|DEEPSEEK|XAI|QWEN|DASHSCOPE|FACTORY|CURSOR|LLM)\w*(?:KEY|TOKEN)$/i;
+export const AGENT_KEY = /^(?:ANTHROPIC|CLAUDE|OPENAI|CODEX|GEMINI|GOOGLE_(?:AI|GENAI|GEMINI)|OPENROUTER|AZURE_OPENAI|MISTRAL|GROQ|DEEPSEEK|XAI|QWEN|DASHSCOPE|FACTORY|CURSOR|LLM)\w*(?:KEY|TOKEN)$/i;
 const SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][\w-]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
 
 export function readUntrustedPrompts(file: SourceFile, out: FileEmitter): void {
@@ -135,7 +135,7 @@ function injectedText(step: DataNode, uses: string, run: string, lines: readonly
 }
 
 /** The last line a node's text is on: a block's span ends at the start of the line after it. */
-function lastLine(span: Span): number {
+export function lastLine(span: Span): number {
   return span.endColumn === 1 && span.endLine > span.line ? span.endLine - 1 : span.endLine;
 }
 
@@ -278,15 +278,20 @@ function fileIn(lines: readonly string[], from: number, to: number, carried: Car
  * Whether the agent's name stands where a command starts (a line's first word, after `;`, `&&`, `|`, `$(`, or after a
  * launcher such as npx), not inside an argument: `echo "asking claude"` beside the comment's text starts no agent.
  */
-function startsCommand(run: string, command: RegExp): boolean {
+export function startsCommand(run: string, command: RegExp): boolean {
+  return commandStart(run, command) >= 0;
+}
+
+/** Where the agent's name first stands as a command in a script, or -1. */
+export function commandStart(run: string, command: RegExp): number {
   for (const match of run.matchAll(globalCopy(command))) {
     const lineStart = run.lastIndexOf('\n', match.index) + 1;
     // The match may begin with the character before the name (a blank, a quote, a path's slash).
     const start = /^[\s;&|('"`/]/.test(match[0]) ? match.index + 1 : match.index;
     const before = run.slice(lineStart, start).replace(/\S*\/$/, '');
-    if (COMMAND_POSITION.test(before)) return true;
+    if (COMMAND_POSITION.test(before)) return start;
   }
-  return false;
+  return -1;
 }
 
 /** Each agent's command pattern made global once, for matchAll over every run step. */
