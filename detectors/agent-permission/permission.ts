@@ -40,6 +40,8 @@ export interface Permission {
   reaches?: string;
   /** Overrides the rule's severity (interpreters are medium, edits-only modes low); intent-only settings are info. */
   severity?: Severity;
+  /** Destructive only where the repository keeps data there: held until every store is known (pending-grants.ts). */
+  dataIn?: 'docker-volume';
 }
 
 /** Reports a permission under its rule and publishes the `agent-grant` fact. */
@@ -49,6 +51,11 @@ export function emitPermission(file: SourceFile, out: FileEmitter, permission: P
 
 /** `emitPermission` where the file is no longer at hand (the cross-file pass): its location and line are given. */
 export function reportPermission(out: FileEmitter, location: Location, snippet: string, permission: Permission): void {
+  if (permission.dataIn) {
+    const { agent, setting, dataIn, effective, ignoredBecause } = permission;
+    out.publish('agent-pending-grant', { agent, setting, dataIn, reaches: permission.reaches ?? '', effective, ...(ignoredBecause ? { ignoredBecause } : {}), location, snippet });
+    return;
+  }
   const title = agentTitle(permission.agent);
   const message = permission.effective
     ? `${permission.setting} in ${location.path} lets ${title} ${permission.lets} without asking a human.`
@@ -119,6 +126,7 @@ export function commandPermission(matcher: CommandMatcher, context: CommandRuleC
         lets: `run ${reach.probe.tool} (it ${reach.probe.does})`,
         reaches: reach.probe.tool,
         ...(reach.probe.needsCredential ? { severity: 'medium' as const } : {}),
+        ...(reach.probe.dataIn ? { dataIn: reach.probe.dataIn } : {}),
       };
   }
 }

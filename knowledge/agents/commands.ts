@@ -18,6 +18,11 @@ export interface CommandProbe {
   does: string;
   /** Destructive only with a credential the agent finds (an HTTP client): reported medium. */
   needsCredential?: boolean;
+  /**
+   * Destructive only where the repository keeps data in what it deletes (`docker-volume`: a compose database on a
+   * volume `docker compose down -v` removes), which is known once every file is read.
+   */
+  dataIn?: 'docker-volume';
 }
 
 /** A command no allowlist names on purpose: a rule that lets it through lets everything through. */
@@ -248,7 +253,21 @@ const FRAMEWORK_RUNNERS: readonly CommandProbe[] = [
   ['bun run zqx-unlisted-script.ts', 'bun run'],
 ].map(([command, tool]) => ({ command: command!, class: 'interpreter' as const, tool: tool!, does: `${tool} runs any program` }));
 
-export const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...FRAMEWORK_RUNNERS, ...SECRET_RUNNERS];
+/**
+ * Docker commands that delete named volumes: `down -v` removes those a compose file declares (and its containers'
+ * anonymous ones), a database's data among them; `volume prune -a` every volume no container uses. Docker is the
+ * everyday tool of local work, so these count only where a compose file keeps a database in such a volume; tried
+ * last, so that a rule letting a destructive CLI through as well is named for it.
+ */
+const VOLUME_PROBES: readonly CommandProbe[] = [
+  ['docker compose down -v', 'docker compose down'],
+  ['docker compose down --volumes --remove-orphans', 'docker compose down'],
+  ['docker-compose down -v', 'docker-compose down'],
+  ['docker volume rm orders_pgdata', 'docker volume rm'],
+  ['docker volume prune -a -f', 'docker volume prune'],
+].map(([command, tool]) => ({ command: command!, class: 'destructive' as const, tool: tool!, domain: 'data' as const, does: "deletes Docker volumes, a compose database's data included", dataIn: 'docker-volume' as const }));
+
+const COMMAND_PROBES: readonly CommandProbe[] = [...ANY_PROBES, ...INTERPRETER_PROBES, ...RUNNER_INTERPRETERS, ...DESTRUCTIVE_PROBES, ...RUNNER_PROBES, ...FRAMEWORK_RUNNERS, ...SECRET_RUNNERS, ...VOLUME_PROBES];
 
 export type CommandMatcher = (command: string) => boolean;
 

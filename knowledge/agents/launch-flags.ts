@@ -166,7 +166,8 @@ export const LAUNCH_KEYWORDS: readonly string[] = [
   'kilo',
   'network_access',
   'openhands',
-  // Event text a workflow may put into an agent's prompt (agent-permission/untrusted-prompt).
+  // Event text a workflow may put into an agent's prompt (agent-permission/untrusted-prompt), and GitLab's merge request text.
   'github.event.',
   'github.head_ref',
+  'ci_merge_request_',
 ];

@@ -17,6 +17,25 @@ export interface AgentGrant {
   reaches?: string;
 }
 
+/**
+ * An allow rule whose command destroys data only where the repository keeps some in what it deletes
+ * (`Bash(docker compose down:*)` beside a compose database on a named volume): the agent stage reports it once every
+ * store is known, and only if one is there.
+ */
+export interface AgentPendingGrant {
+  agent: string;
+  /** The setting as written (no secrets). */
+  setting: string;
+  /** Where the data must be for the command to destroy it. */
+  dataIn: 'docker-volume';
+  /** The command it lets through (`docker compose down`). */
+  reaches: string;
+  effective: boolean;
+  ignoredBecause?: string;
+  location: Location;
+  snippet: string;
+}
+
 /** A rule of some agent that keeps its file tools from reading matching paths. */
 export interface AgentReadExclusion {
   agent: string;

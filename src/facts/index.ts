@@ -2,7 +2,7 @@
 import type { Credential, PrivilegedPrincipal } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
-import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
+import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentPendingGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
@@ -14,6 +14,7 @@ export interface FactKinds {
   'backup-evidence': BackupEvidence;
   'store-context': StoreContext;
   'agent-grant': AgentGrant;
+  'agent-pending-grant': AgentPendingGrant;
   'agent-read-exclusion': AgentReadExclusion;
   'agent-config': AgentConfigFile;
   'agent-command-brake': AgentCommandBrake;
@@ -32,4 +33,4 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 export type { Credential, PrivilegedPrincipal } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
-export type { AgentGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
+export type { AgentGrant, AgentPendingGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';

@@ -5,6 +5,7 @@ import { readAgentActionAccess } from './agent-actions.js';
 import { readGeminiAction } from './gemini-action.js';
 import { reportUntrustedLaunches } from './untrusted-launch.js';
 import { mentionsAgent, readUntrustedPrompts } from './untrusted-prompt.js';
+import { GITLAB_CI, readGitlabPrompts } from './gitlab-prompt.js';
 import type { AgentGrant } from '../../../src/facts/index.js';
 import { parseJsoncValue } from '../../../src/parse/json.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
@@ -66,6 +67,7 @@ export function readLauncher(file: SourceFile, sink: FileEmitter): void {
   readLauncherLines(file, out);
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
   if (workflow && file.text.includes('${{') && mentionsAgent(file.text)) readUntrustedPrompts(file, out);
+  else if (GITLAB_CI.test(file.path) && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
 }
 
 function readLauncherLines(file: SourceFile, out: FileEmitter): void {

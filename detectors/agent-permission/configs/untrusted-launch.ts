@@ -6,13 +6,9 @@ import type { AgentGrant } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, literalString, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import { agentTitle } from '../../../knowledge/agents/agents.js';
+import { ACCESS_CHECKING_ACTION } from '../../../knowledge/agents/ci-actions.js';
+import { eventsOfJob, openEvents, scalarText } from './workflow-events.js';
 import { untrustedTrigger } from '../rules/untrusted-trigger.js';
-
-/** Events whose activity a user without write access can cause on a public repository. */
-export const OPEN_EVENTS = new Set(['issues', 'issue_comment', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment', 'discussion', 'discussion_comment']);
-
-/** Activity types only someone with triage or write access causes: a workflow limited to them is gated by GitHub. */
-export const MEMBER_TYPES = new Set(['labeled', 'unlabeled', 'assigned', 'unassigned', 'milestoned', 'demilestoned', 'pinned', 'unpinned', 'locked', 'unlocked', 'transferred', 'deleted', 'review_requested', 'review_request_removed', 'category_changed', 'answered', 'unanswered', 'enqueued', 'dequeued']);
 
 /**
  * A condition that looks at who acted or at what only members can set: `author_association`, the actor, a label, a
@@ -22,9 +18,6 @@ export const GATE = /author_association|\bgithub\.(?:triggering_)?actor\b|\bsend
 
 /** A step that checks the actor's access: an action (`check-user-permission`) or a `gh api …/collaborators/…/permission` call. */
 export const ACCESS_CHECK = /permission|collaborators/i;
-
-/** Actions that refuse actors without write access unless a workflow lists others. */
-const SELF_CHECKING = /^(?:anthropics\/claude-code-action|openai\/codex-action)@/;
 
 /** Grants that let the agent act, not only edit: what a stranger's prompt then reaches. */
 const ACTING_GRANTS = new Set(['bypass-mode', 'shell', 'interpreter', 'destructive-command']);
@@ -39,7 +32,7 @@ export function reportUntrustedLaunches(file: SourceFile, out: FileEmitter, gran
   if (events.length === 0 || jobs?.kind !== 'map') return;
   for (const job of jobs.entries) {
     if (job.value.kind !== 'map' || gated(job.value)) continue;
-    const jobEvents = eventsOfJob(conditionText(get(job.value, 'if')), events);
+    const jobEvents = eventsOfJob(scalarText(get(job.value, 'if')), events);
     if (jobEvents.length === 0) continue;
     const steps = get(job.value, 'steps');
     if (steps?.kind !== 'seq') continue;
@@ -61,40 +54,13 @@ export function reportUntrustedLaunches(file: SourceFile, out: FileEmitter, gran
   }
 }
 
-/** The open events a workflow runs on; an event limited to member-only activity types is left out. */
-export function openEvents(on: DataNode | undefined): string[] {
-  if (!on) return [];
-  if (on.kind === 'scalar') return typeof on.value === 'string' && OPEN_EVENTS.has(on.value) ? [on.value] : [];
-  if (on.kind === 'seq') return on.items.map((item) => literalString(item)).filter((event): event is string => event !== undefined && OPEN_EVENTS.has(event));
-  return on.entries
-    .filter((entry) => OPEN_EVENTS.has(entry.key))
-    .filter((entry) => {
-      const types = get(entry.value, 'types');
-      const written = types?.kind === 'seq' ? types.items.map((item) => literalString(item)) : types ? [literalString(types)] : [];
-      // No types: every activity type, `opened` and `created` included.
-      return written.length === 0 || written.some((type) => type === undefined || !MEMBER_TYPES.has(type));
-    })
-    .map((entry) => entry.key);
-}
-
-/** The open events a job's condition lets it run on: `if: github.event_name == 'push'` keeps it off the others. */
-export function eventsOfJob(condition: string, events: readonly string[]): readonly string[] {
-  const named = [...condition.matchAll(/event_name\s*==\s*['"](\w+)['"]/g)].map((match) => match[1]!);
-  return named.length === 0 ? events : events.filter((event) => named.includes(event));
-}
-
 /**
  * A job that runs only for members, or may: a condition on the actor, a protected environment (its reviewers), or a
  * job it waits for (which may check the actor first).
  */
 export function gated(job: MapNode): boolean {
   if (get(job, 'environment') || get(job, 'needs')) return true;
-  return GATE.test(conditionText(get(job, 'if')));
-}
-
-export function conditionText(node: DataNode | undefined): string {
-  if (node?.kind !== 'scalar') return '';
-  return node.expression ?? String(node.value ?? '');
+  return GATE.test(scalarText(get(job, 'if')));
 }
 
 /**
@@ -103,12 +69,12 @@ export function conditionText(node: DataNode | undefined): string {
  */
 function firstLaunch(steps: readonly DataNode[], grants: readonly AgentGrant[]): { grant: AgentGrant } | undefined {
   for (const step of steps) {
-    const stepText = conditionText(get(step, 'if'));
+    const stepText = scalarText(get(step, 'if'));
     const uses = literalString(get(step, 'uses')) ?? '';
     const run = literalString(get(step, 'run')) ?? '';
     const grant = grants.find((candidate) => candidate.location.span.line >= step.span.line && candidate.location.span.line <= step.span.endLine);
     if (grant) {
-      if (SELF_CHECKING.test(uses) || GATE.test(stepText)) return undefined;
+      if (ACCESS_CHECKING_ACTION.test(uses) || GATE.test(stepText)) return undefined;
       return { grant };
     }
     if (ACCESS_CHECK.test(uses) || ACCESS_CHECK.test(run)) return undefined;

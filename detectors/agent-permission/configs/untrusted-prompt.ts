@@ -1,15 +1,17 @@
 // Text any GitHub user writes (an issue's title or body, a comment, a review, a pull request's title, body or branch
-// name) put into a CI agent's prompt: `${{ github.event.issue.body }}` in the inputs of an agent action, or in (or
-// through a step variable into) an agent CLI's command line in a `run:` step, in a job whose token can write or that
-// holds other secrets. The text is the agent's instructions: prompt injection by whoever wrote it. The agent actions
+// name) put into a CI agent's prompt: `${{ github.event.issue.body }}` in the inputs of an agent action, or in an agent
+// CLI's command line in a `run:` step, directly or handed on (a step variable, `$GITHUB_ENV`, a step output, a file),
+// in a job whose token can write or that holds other secrets. The text is the agent's instructions: prompt injection by whoever wrote it. The agent actions
 // that refuse actors without write access (claude-code-action, codex-action) are reported only for text someone else
 // wrote: a member's comment on a stranger's issue hands the agent the issue's body.
-import type { FileEmitter, SourceFile } from '../../../src/model.js';
+import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, literalString, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import { AGENT_COMMANDS } from '../../../knowledge/agents/launch-flags.js';
 import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { untrustedPrompt } from '../rules/untrusted-prompt.js';
-import { ACCESS_CHECK, conditionText, eventsOfJob, gated, GATE } from './untrusted-launch.js';
+import { AGENT_ACTION_NAME, agentActionOf } from '../../../knowledge/agents/ci-actions.js';
+import { ACCESS_CHECK, gated, GATE } from './untrusted-launch.js';
+import { eventsOfJob, eventTypes, scalarText } from './workflow-events.js';
 
 /** What an event's untrusted text is part of. */
 type TextSource = 'issue' | 'comment' | 'review' | 'pull-request' | 'discussion' | 'workflow-run';
@@ -54,19 +56,8 @@ const AUTHORED_BY_ACTOR: Readonly<Record<string, { source: TextSource; types: Re
   discussion: { source: 'discussion', types: new Set(['created', 'edited']) },
 };
 
-const AGENT_ACTION_NAME = /anthropics\/claude-code-(?:base-)?action|openai\/codex-action|google-github-actions\/run-gemini-cli/;
-const AGENT_ACTION = new RegExp(`^(${AGENT_ACTION_NAME.source})@`);
-const ACTION_AGENT: Readonly<Record<string, string>> = {
-  'anthropics/claude-code-action': 'claude-code',
-  'anthropics/claude-code-base-action': 'claude-code',
-  'openai/codex-action': 'codex',
-  'google-github-actions/run-gemini-cli': 'gemini-cli',
-};
-/** Actions that refuse actors without write access, and the input that widens who may start them. */
-const ACCESS_INPUT: Readonly<Record<string, string>> = { 'anthropics/claude-code-action': 'allowed_non_write_users', 'openai/codex-action': 'allow-users' };
-
 /** The agent's own API key: what every agent step holds, judged apart from the secrets a stranger's prompt could reach. */
-const AGENT_KEY = /^(?:ANTHROPIC|CLAUDE|OPENAI|CODEX|GEMINI|GOOGLE_(?:AI|GENAI|GEMINI)|OPENROUTER|AZURE_OPENAI|MISTRAL|GROQ|DEEPSEEK|XAI|QWEN|DASHSCOPE|FACTORY|CURSOR|LLM)\w*(?:KEY|TOKEN)$/i;
+export const AGENT_KEY = /^(?:ANTHROPIC|CLAUDE|OPENAI|CODEX|GEMINI|GOOGLE_(?:AI|GENAI|GEMINI)|OPENROUTER|AZURE_OPENAI|MISTRAL|GROQ|DEEPSEEK|XAI|QWEN|DASHSCOPE|FACTORY|CURSOR|LLM)\w*(?:KEY|TOKEN)$/i;
 const SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][\w-]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
 
 export function readUntrustedPrompts(file: SourceFile, out: FileEmitter): void {
@@ -76,21 +67,22 @@ export function readUntrustedPrompts(file: SourceFile, out: FileEmitter): void {
   const jobs = get(root, 'jobs');
   if (open.length === 0 || jobs?.kind !== 'map') return;
   const lines = file.text.split('\n');
-  const workflowEnv = untrustedVariables(get(root, 'env'), lines);
+  const workflowEnv = untrustedVariables(get(root, 'env'), lines, NOTHING_CARRIED);
   for (const job of jobs.entries) {
     if (job.value.kind !== 'map' || gated(job.value)) continue;
-    const jobEvents = eventsOfJob(conditionText(get(job.value, 'if')), open);
+    const jobEvents = eventsOfJob(scalarText(get(job.value, 'if')), open);
     if (jobEvents.length === 0) continue;
     const reach = reachOfJob(job.value, get(root, 'permissions'), lines);
     if (!reach) continue;
     const steps = get(job.value, 'steps');
     if (steps?.kind !== 'seq') continue;
-    const jobEnv = new Map([...workflowEnv, ...untrustedVariables(get(job.value, 'env'), lines)]);
+    const carried = carriedFrom(new Map([...workflowEnv, ...untrustedVariables(get(job.value, 'env'), lines, NOTHING_CARRIED)]));
     for (const step of steps.items) {
       const uses = literalString(get(step, 'uses')) ?? '';
       const run = scalarText(get(step, 'run'));
-      if (GATE.test(conditionText(get(step, 'if')))) continue;
-      const injected = injectedText(step, uses, run, lines, jobEnv);
+      if (GATE.test(scalarText(get(step, 'if')))) continue;
+      const injected = injectedText(step, uses, run, lines, carried);
+      if (run !== '') carryWrites(step, run, lines, carried);
       if (injected) {
         const sources = injected.sources.filter((source) => reaches(source, jobEvents, events, injected.checksActor));
         if (sources.length > 0) {
@@ -114,31 +106,170 @@ interface Injection {
 }
 
 /** The untrusted text an agent step puts into its prompt: an action's inputs, or an agent CLI's `run:` script. */
-function injectedText(step: DataNode, uses: string, run: string, lines: readonly string[], jobEnv: ReadonlyMap<string, Tainted>): Injection | undefined {
-  const action = AGENT_ACTION.exec(uses);
+function injectedText(step: DataNode, uses: string, run: string, lines: readonly string[], carried: Carried): Injection | undefined {
+  const action = agentActionOf(uses);
   if (action) {
     const inputs = get(step, 'with');
     if (inputs?.kind !== 'map') return undefined;
-    const found = taintIn(lines, inputs.span.line, inputs.span.endLine);
+    const found = taintIn(lines, inputs.span.line, lastLine(inputs.span), carried) ?? fileIn(lines, inputs.span.line, lastLine(inputs.span), carried, PROMPT_FILE_INPUT);
     if (!found) return undefined;
-    const accessInput = ACCESS_INPUT[action[1]!];
+    const accessInput = action.accessInput;
     // `allowed_bots: "*"` widens it as much: anyone can register a GitHub App and act as its bot.
     const widened = [accessInput, 'allowed_bots'].some((input) => input !== undefined && scalarText(get(inputs, input)).split(',').some((user) => user.trim() === '*'));
-    return { agent: ACTION_AGENT[action[1]!]!, ...found, checksActor: accessInput !== undefined && !widened };
+    return { agent: action.agent, ...found, checksActor: accessInput !== undefined && !widened };
   }
   const runNode = get(step, 'run');
   if (!runNode || run === '') return undefined;
   const agent = AGENT_COMMANDS.find((candidate) => startsCommand(run, candidate.command));
   if (!agent) return undefined;
-  const direct = taintIn(lines, runNode.span.line, runNode.span.endLine);
+  const direct = taintIn(lines, runNode.span.line, lastLine(runNode.span), carried);
   if (direct) return { agent: agent.agent, ...direct, checksActor: false };
   // `env: { BODY: ${{ github.event.issue.body }} }` keeps the text out of the shell, not out of the prompt.
-  const variables = new Map([...jobEnv, ...untrustedVariables(get(step, 'env'), lines)]);
-  for (const [name, tainted] of variables) {
-    const reference = new RegExp(String.raw`\$(?:${name}\b|\{${name}[}:])`);
-    for (let line = runNode.span.line; line <= runNode.span.endLine; line++) {
-      if (reference.test(lines[line - 1] ?? '')) return { agent: agent.agent, line, sources: tainted.sources, checksActor: false };
+  const variables = new Map([...carried.variables, ...untrustedVariables(get(step, 'env'), lines, carried)]);
+  for (let line = runNode.span.line; line <= lastLine(runNode.span); line++) {
+    const sources = referencedSources(lines[line - 1] ?? '', variables);
+    if (sources.length > 0) return { agent: agent.agent, line, sources, checksActor: false };
+  }
+  const read = fileIn(lines, runNode.span.line, lastLine(runNode.span), carried, READS_FILE);
+  return read ? { agent: agent.agent, ...read, checksActor: false } : undefined;
+}
+
+/** The last line a node's text is on: a block's span ends at the start of the line after it. */
+export function lastLine(span: Span): number {
+  return span.endColumn === 1 && span.endLine > span.line ? span.endLine - 1 : span.endLine;
+}
+
+/**
+ * Untrusted text an earlier step of the job handed on: variables it wrote to `$GITHUB_ENV` (then `$NAME` in later
+ * scripts and `${{ env.NAME }}` in later inputs), outputs it wrote to `$GITHUB_OUTPUT` (`${{ steps.<id>.outputs.NAME }}`)
+ * and files it wrote (`> prompt.txt`), beside the workflow's and job's own `env:`.
+ */
+interface Carried {
+  variables: Map<string, Tainted>;
+  /** By the expression that reads it: `env.BODY`, `steps.ctx.outputs.body`. */
+  expressions: Map<string, Tainted>;
+  files: Map<string, Tainted>;
+}
+
+const NOTHING_CARRIED: Carried = { variables: new Map(), expressions: new Map(), files: new Map() };
+
+function carriedFrom(env: Map<string, Tainted>): Carried {
+  return { variables: env, expressions: new Map([...env].map(([name, tainted]) => [`env.${name}`, tainted])), files: new Map() };
+}
+
+/** Records what a `run:` script writes that holds untrusted text: variables, step outputs, files. */
+function carryWrites(step: DataNode, run: string, lines: readonly string[], carried: Carried): void {
+  const writesEnv = run.includes('GITHUB_ENV') || run.includes('GITHUB_OUTPUT');
+  if (!writesEnv && !/>|\btee\b/.test(run)) return;
+  const variables = new Map([...carried.variables, ...untrustedVariables(get(step, 'env'), lines, carried)]);
+  const taintOf = (text: string): Tainted | undefined => {
+    const sources = [...new Set([...sourcesIn(text, carried), ...referencedSources(text, variables)])];
+    return sources.length > 0 ? { line: step.span.line, sources } : undefined;
+  };
+  // The script's own variables (`BODY="${{ github.event.issue.body }}"`), read by what it writes next.
+  for (const [, name, value] of run.matchAll(/^\s*(?:export\s+)?([A-Za-z_]\w*)=(.*)$/gm)) {
+    const tainted = taintOf(value!);
+    if (tainted) variables.set(name!, tainted);
+  }
+  if (writesEnv) {
+    const id = literalString(get(step, 'id'));
+    for (const written of writtenValues(run)) {
+      const tainted = taintOf(written.value);
+      if (!tainted) continue;
+      if (written.file === 'GITHUB_ENV') {
+        carried.variables.set(written.name, tainted);
+        carried.expressions.set(`env.${written.name}`, tainted);
+      } else if (id) carried.expressions.set(`steps.${id}.outputs.${written.name}`, tainted);
     }
+  }
+  for (const line of run.split('\n')) {
+    const target = FILE_WRITE.exec(line);
+    const tainted = target ? taintOf(line.slice(0, target.index)) : undefined;
+    if (target && tainted) carried.files.set(target[1]!, tainted);
+  }
+}
+
+/** A redirect or `tee` into a file (not a `$GITHUB_*` file, not `/dev/null`), after what is written. */
+const FILE_WRITE = /(?:>>?|\|\s*tee(?:\s+-a)?)\s*["']?((?!\$\{?GITHUB_|\/dev\/)[\w$.{}\/-]+)["']?\s*$/;
+
+/** `NAME=value` or `NAME<<DELIMITER` written by echo or printf, or (group 3) a bare line of a here-document. */
+const DECLARATION = /\b(?:echo|printf)\s+(?:-[a-zA-Z]+\s+)*["']?([A-Za-z_][\w-]*)(=|<<)|^\s*([A-Za-z_][\w-]*)=/;
+const TARGET = /\$\{?(GITHUB_ENV|GITHUB_OUTPUT)\b/;
+type WrittenFile = 'GITHUB_ENV' | 'GITHUB_OUTPUT';
+
+/** The values a script writes to `$GITHUB_ENV` or `$GITHUB_OUTPUT`, by name, in the forms GitHub documents. */
+function writtenValues(run: string): Array<{ file: WrittenFile; name: string; value: string }> {
+  const found: Array<{ file: WrittenFile; name: string; value: string }> = [];
+  const lines = run.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const declared = DECLARATION.exec(line);
+    if (!declared) continue;
+    const bare = declared[3] !== undefined;
+    const file = bare ? hereDocumentTarget(lines, index) : echoTarget(lines, index);
+    if (!file) continue;
+    const name = declared[1] ?? declared[3]!;
+    const rest = line.slice(declared.index + declared[0].length);
+    // `NAME=value`, or a whole `{ echo "NAME<<EOF"; echo "$BODY"; echo EOF; }` on one line.
+    if (bare || declared[2] === '=' || rest.includes(';')) {
+      found.push({ file, name, value: rest });
+      continue;
+    }
+    // A multi-line value: the lines up to the one that writes the delimiter alone.
+    const delimiter = /^["']?([\w-]+)/.exec(rest)?.[1];
+    const value: string[] = [];
+    for (index++; index < lines.length; index++) {
+      const written = lines[index]!.replace(/\s*>>?\s*\S+\s*$/, '').replace(/^\s*(?:echo|printf)\s+/, '').trim().replace(/^["']|["']$/g, '');
+      if (written === delimiter) break;
+      value.push(lines[index]!);
+    }
+    found.push({ file, name, value: value.join('\n') });
+  }
+  return found;
+}
+
+/** Where an echo's declaration goes: a redirect on its line, or the `} >> "$GITHUB_ENV"` closing its group. */
+function echoTarget(lines: readonly string[], index: number): WrittenFile | undefined {
+  const own = TARGET.exec(lines[index]!);
+  if (own) return own[1] as WrittenFile;
+  const closing = lines.slice(index + 1).find((line) => /^\s*\}/.test(line));
+  return closing ? (TARGET.exec(closing)?.[1] as WrittenFile | undefined) : undefined;
+}
+
+/** Where a bare `NAME=value` line goes: the `cat >> "$GITHUB_ENV" <<EOF` here-document it is a line of, if any. */
+function hereDocumentTarget(lines: readonly string[], index: number): WrittenFile | undefined {
+  for (let previous = index - 1; previous >= 0; previous--) {
+    const heredoc = /\bcat\s+>>?\s*["']?\$\{?(GITHUB_ENV|GITHUB_OUTPUT)\b.*<<-?\s*["']?\w+/.exec(lines[previous]!);
+    if (heredoc) return heredoc[1] as WrittenFile;
+    // A line holding one word ends an earlier here-document.
+    if (/^\s*\w+\s*$/.test(lines[previous]!)) return undefined;
+  }
+  return undefined;
+}
+
+/** The sources of the tainted variables a line of shell reads (`$BODY`, `${BODY}`). */
+function referencedSources(text: string, variables: ReadonlyMap<string, Tainted>): TextSource[] {
+  if (!text.includes('$')) return [];
+  const found = new Set<TextSource>();
+  for (const [name, tainted] of variables) {
+    if (new RegExp(String.raw`\$(?:${name}\b|\{${name}[}:])`).test(text)) for (const source of tainted.sources) found.add(source);
+  }
+  return [...found];
+}
+
+/** An agent input that names a prompt file; a shell that hands a file's text to the command (`$(cat f)`, `< f`). */
+const PROMPT_FILE_INPUT = (path: string) => new RegExp(String.raw`^\s*prompt[_-]file:\s*["']?${escaped(path)}["']?\s*$`);
+const READS_FILE = (path: string) => new RegExp(String.raw`\$\(\s*(?:cat\s+|<\s*)["']?${escaped(path)}["']?\s*\)|<\s*["']?${escaped(path)}\b|\bcat\s+["']?${escaped(path)}["']?\s*\|`);
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The first line in a range that hands a carried file to the agent. */
+function fileIn(lines: readonly string[], from: number, to: number, carried: Carried, reads: (path: string) => RegExp): Tainted | undefined {
+  for (const [path, tainted] of carried.files) {
+    const pattern = reads(path);
+    for (let line = from; line <= to; line++) if (pattern.test(lines[line - 1] ?? '')) return { line, sources: tainted.sources };
   }
   return undefined;
 }
@@ -147,15 +278,20 @@ function injectedText(step: DataNode, uses: string, run: string, lines: readonly
  * Whether the agent's name stands where a command starts (a line's first word, after `;`, `&&`, `|`, `$(`, or after a
  * launcher such as npx), not inside an argument: `echo "asking claude"` beside the comment's text starts no agent.
  */
-function startsCommand(run: string, command: RegExp): boolean {
+export function startsCommand(run: string, command: RegExp): boolean {
+  return commandStart(run, command) >= 0;
+}
+
+/** Where the agent's name first stands as a command in a script, or -1. */
+export function commandStart(run: string, command: RegExp): number {
   for (const match of run.matchAll(globalCopy(command))) {
     const lineStart = run.lastIndexOf('\n', match.index) + 1;
     // The match may begin with the character before the name (a blank, a quote, a path's slash).
     const start = /^[\s;&|('"`/]/.test(match[0]) ? match.index + 1 : match.index;
     const before = run.slice(lineStart, start).replace(/\S*\/$/, '');
-    if (COMMAND_POSITION.test(before)) return true;
+    if (COMMAND_POSITION.test(before)) return start;
   }
-  return false;
+  return -1;
 }
 
 /** Each agent's command pattern made global once, for matchAll over every run step. */
@@ -177,39 +313,38 @@ interface Tainted {
   sources: TextSource[];
 }
 
-/** A scalar's text as written, `${{ }}` expressions and all. */
-function scalarText(node: DataNode | undefined): string {
-  if (node?.kind !== 'scalar') return '';
-  return node.expression ?? (typeof node.value === 'string' ? node.value : '');
-}
-
 /** The first line in a range that interpolates untrusted text, and what the text belongs to. */
-function taintIn(lines: readonly string[], from: number, to: number): Tainted | undefined {
+function taintIn(lines: readonly string[], from: number, to: number, carried: Carried): Tainted | undefined {
   for (let line = from; line <= to; line++) {
-    const sources = sourcesIn(lines[line - 1] ?? '');
+    const sources = sourcesIn(lines[line - 1] ?? '', carried);
     if (sources.length > 0) return { line, sources };
   }
   return undefined;
 }
 
-function sourcesIn(text: string): TextSource[] {
+/** Expressions that read what an earlier step carried: `env.BODY`, `steps.ctx.outputs.body`. */
+const CARRIED_EXPRESSION = /\b(?:env\.[A-Za-z_]\w*|steps\.[\w-]+\.outputs\.[\w-]+)/g;
+
+function sourcesIn(text: string, carried: Carried): TextSource[] {
   if (!text.includes('${{')) return [];
   const found = new Set<TextSource>();
   for (const expression of text.matchAll(EXPRESSION)) {
     const body = expression[1]!;
     if (WHOLE_EVENT.test(body)) for (const { source } of UNTRUSTED_FIELDS) found.add(source);
     for (const { source, field } of UNTRUSTED_FIELDS) if (field.test(body)) found.add(source);
+    if (carried.expressions.size === 0) continue;
+    for (const [read] of body.matchAll(CARRIED_EXPRESSION)) for (const source of carried.expressions.get(read)?.sources ?? []) found.add(source);
   }
   return [...found];
 }
 
 /** `env:` entries bound to untrusted text, by name. */
-function untrustedVariables(env: DataNode | undefined, lines: readonly string[]): Map<string, Tainted> {
+function untrustedVariables(env: DataNode | undefined, lines: readonly string[], carried: Carried): Map<string, Tainted> {
   const found = new Map<string, Tainted>();
   if (env?.kind !== 'map') return found;
   for (const entry of env.entries) {
     if (!/^[A-Za-z_]\w*$/.test(entry.key)) continue;
-    const tainted = taintIn(lines, entry.value.span.line, entry.value.span.endLine);
+    const tainted = taintIn(lines, entry.value.span.line, lastLine(entry.value.span), carried);
     if (tainted) found.set(entry.key, tainted);
   }
   return found;
@@ -227,28 +362,6 @@ function reaches(source: TextSource, jobEvents: readonly string[], events: Reado
     if (!types) return true;
     return types.some((type) => !authored.types.has(type));
   });
-}
-
-/** Every event a workflow runs on, with its activity types as written (undefined: none written). */
-function eventTypes(on: DataNode | undefined): Map<string, readonly string[] | undefined> {
-  const events = new Map<string, readonly string[] | undefined>();
-  if (!on) return events;
-  if (on.kind === 'scalar') {
-    const event = literalString(on);
-    if (event) events.set(event, undefined);
-  } else if (on.kind === 'seq') {
-    for (const item of on.items) {
-      const event = literalString(item);
-      if (event) events.set(event, undefined);
-    }
-  } else {
-    for (const entry of on.entries) {
-      const types = get(entry.value, 'types');
-      const written = types?.kind === 'seq' ? types.items.map((item) => literalString(item) ?? '*') : types ? [literalString(types) ?? '*'] : undefined;
-      events.set(entry.key, written?.includes('*') ? undefined : written);
-    }
-  }
-  return events;
 }
 
 interface JobReach {

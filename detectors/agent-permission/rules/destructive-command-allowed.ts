@@ -93,6 +93,21 @@ export const destructiveCommandAllowed: RuleMeta = {
         },
         expect: { path: '.claude/settings.local.json', line: 3 },
         note: 'the shared deny stops rm, not railway',
+      },      {
+        files: {
+          'docker-compose.yml': 'services:\n  db:\n    image: postgres:16-alpine\n    environment:\n      POSTGRES_PASSWORD: orders\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n\nvolumes:\n  pgdata:\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": [\n      "Bash(docker compose up:*)",\n      "Bash(docker compose down:*)"\n    ]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.json', line: 5 },
+        note: '`docker compose down -v` deletes the named volume that holds the database',
+      },
+      {
+        files: {
+          'docker-compose.yml': 'version: "3.8"\nservices:\n  mysql:\n    image: mysql:8.0\n    environment:\n      MYSQL_ROOT_PASSWORD: root\n    volumes:\n      - db_data:/var/lib/mysql\nvolumes:\n  db_data: {}\n',
+          '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(docker-compose)"]\n  }\n}\n',
+        },
+        expect: { path: '.cursor/cli.json', line: 3 },
+        note: 'the legacy docker-compose binary, allowed whole',
       },
     ],
     negative: [
@@ -138,7 +153,28 @@ export const destructiveCommandAllowed: RuleMeta = {
         '.claude/settings.json',
         '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)"]\n  }\n}\n',
         { note: 'deny rules win over the allow: what is left of railway deletes nothing' },
-      ),
+      ),      {
+        files: {
+          'docker-compose.yml': 'services:\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(docker compose up:*)", "Bash(docker compose ps)", "Bash(docker compose logs:*)", "Bash(docker compose down)"]\n  }\n}\n',
+        },
+        note: 'starting, listing and reading logs; a plain `down` keeps named volumes',
+      },
+      {
+        files: {
+          'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./.data/postgres:/var/lib/postgresql/data\n  web:\n    build: .\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(docker compose down:*)", "Bash(docker volume rm:*)"]\n  }\n}\n',
+        },
+        note: 'the database lives in a bind-mounted directory, which no volume command deletes',
+      },
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(docker:*)"]\n  }\n}\n', { note: 'no compose database: docker is local tooling here' }),
+      {
+        files: {
+          'services/orders/docker-compose.yml': 'services:\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+          'apps/web/.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(docker compose down:*)"]\n  }\n}\n',
+        },
+        note: "the database is another project's stack: compose looks for its file in the working directory and above",
+      },
     ],
   },
 };
