@@ -1,10 +1,11 @@
-// agent-permission/untrusted-prompt: a CI agent whose prompt holds text any GitHub user writes (an issue's body, a
-// comment, a pull request's title or branch name), in a job whose token can write or that holds other secrets.
+// agent-permission/untrusted-prompt: a CI agent whose prompt holds text outsiders write (a GitHub issue's body, a
+// comment, a pull request's title or branch name, a GitLab merge request's title or description), in a job whose
+// token can write or that holds other secrets.
 import { sample, type RuleMeta } from '../../../src/model.js';
 
 export const untrustedPrompt: RuleMeta = {
   id: 'agent-permission/untrusted-prompt',
-  title: "Untrusted GitHub text in a CI agent's prompt",
+  title: "Untrusted issue, comment or pull request text in a CI agent's prompt",
   severity: 'high',
   why:
     'A workflow that writes `${{ github.event.issue.body }}`, `comment.body`, `review.body`, `pull_request.title`/`body` or ' +
@@ -20,7 +21,7 @@ export const untrustedPrompt: RuleMeta = {
     "Keep event text out of the prompt: give the agent the issue or pull request number and let it read the text as data " +
     '(`gh issue view`), with a fixed task; run it in a job with `permissions: contents: read` (plus only the single write ' +
     'it needs, such as `issues: write`) and no secrets beyond its API key; gate the job on `author_association` where ' +
-    'only members should reach it.',
+    'only members should reach it. In GitLab, hand the agent `$CI_MERGE_REQUEST_IID` instead of the title or description.',
   help: "GitHub's security hardening guide lists these fields as untrusted input; for an agent they are instructions, not only shell text.",
   helpUri: 'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections',
   precision: 'high',
