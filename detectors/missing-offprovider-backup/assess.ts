@@ -10,6 +10,7 @@ import { lookupTable } from '../../src/lookup-table.js';
 import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
+import { decideVariableSettings } from './inventory/terraform-variables.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -65,6 +66,7 @@ export function assess(context: FinishContext): void {
   const contexts = context.facts.all('store-context');
   const aliases = context.config.environmentAliases;
   const byKind = <K extends StoreContext['kind']>(kind: K) => contexts.filter((entry) => entry.kind === kind);
+  decideVariableSettings(stores, contexts);
 
   const buttons = new Set(byKind('deploy-button').map((entry) => entry.value));
   const allDeploys = byKind('deploys').filter((entry) => !buttons.has(entry.value) && !isTestExampleOrDocsPath(entry.location.path));
@@ -189,6 +191,7 @@ export function assess(context: FinishContext): void {
       protection: external ? 'off-provider' : assessment.primary ? assessment.best : undefined,
       ...(assessment.sameAs ? { sameAs: assessment.sameAs.id } : {}),
       ...(inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {}),
+      ...(store.variableSettings ? { builtInBackup: store.builtInBackup, destructiveSettings: store.destructiveSettings } : {}),
       ...(external ? { externalBackup: external } : {}),
       ...(store.platform === 'supabase' && supabaseIdentities.length > 0 ? { identities: [...new Set([...store.identities, ...supabaseIdentities])] } : {}),
     });

@@ -41,6 +41,7 @@ import { isSstConfig } from '../../knowledge/environments/sst.js';
 import { isRailwayIac, scanRailwayIac, scanRailwayVolumeUse } from './inventory/railway.js';
 import { isRenderBlueprint, scanRender } from './inventory/render.js';
 import { isTerraform, scanTerraform } from './inventory/terraform.js';
+import { isTfvars, scanTfvars } from './inventory/terraform-variables.js';
 import { destructiveRules } from './rules/destructive.js';
 import { protectionRules } from './rules/protection.js';
 import { restoreRules } from './rules/restore.js';
@@ -99,6 +100,7 @@ function isStructuralUncached(path: string): boolean {
     isBorgmaticConfig(path) ||
     isAutoresticConfig(path) ||
     isTerraform(path) ||
+    isTfvars(path) ||
     isFirebaseConfig(path) ||
     isBicep(path) ||
     deployPlatformOfPath(path) !== undefined
@@ -189,6 +191,10 @@ export const missingOffproviderBackup: Detector = {
     }
     if (isTerraform(path)) {
       scanTerraform(inventory);
+      return;
+    }
+    if (isTfvars(path)) {
+      scanTfvars(inventory);
       return;
     }
     if (isBicep(path)) {
