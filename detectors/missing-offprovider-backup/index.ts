@@ -34,7 +34,7 @@ import { isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
 import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
-import { isHelmChart, isHelmTemplate, isHelmValues, looksLikeKubernetes, scanCnpgChartValues, scanHelmChart, scanHelmValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
+import { isHelmChart, isHelmTemplate, looksLikeKubernetes, scanCnpgChartValues, scanHelmChart, scanHelmValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
 import { scanProgram } from './inventory/programs.js';
 import { scanSst } from './inventory/sst.js';
 import { isSstConfig } from '../../knowledge/environments/sst.js';
@@ -46,6 +46,7 @@ import { destructiveRules } from './rules/destructive.js';
 import { protectionRules } from './rules/protection.js';
 import { restoreRules } from './rules/restore.js';
 import { directoryOf, fileNameOf, Inventory, isTestOnlyPath } from './shared.js';
+import { isHelmValuesFile } from '../../src/paths.js';
 
 const DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|tf|ini|cfg|conf|properties|env)$/i;
 const PROGRAM_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs|py)$/i;
@@ -289,7 +290,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   // The prefilter says no to most files; the patterns then confirm the chart's shape (the slow path asks every file).
   else if (file.format === 'yaml' && file.hasKeyword('backupStorageLocation') && file.text.includes('backupStorageLocation') && /^(?:schedules|configuration):/m.test(file.text)) scanVeleroValues(inventory);
   else if (file.format === 'yaml' && file.hasKeyword('type: postgresql') && /^type:[ \t]*postgresql[ \t]*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
-  else if (file.format === 'yaml' && isHelmValues(path) && /^\s+enabled:/m.test(file.text)) scanHelmValues(inventory);
+  else if (file.format === 'yaml' && isHelmValuesFile(path) && /^\s+enabled:/m.test(file.text)) scanHelmValues(inventory);
   else if ((file.format === 'yaml' || file.format === 'json') && (file.hasKeyword('AWS::') || file.hasKeyword('serverless')) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);

@@ -482,10 +482,6 @@ export function isHelmChart(path: string): boolean {
 }
 
 /** Values files of a chart or of a release (`values.yaml`, `values-production.yaml`, `helm/production.values.yaml`). */
-export function isHelmValues(path: string): boolean {
-  return /(^|\/|[.-])values([.-][\w.-]+)?\.ya?ml$/i.test(path);
-}
-
 /**
  * A chart's database subcharts (`dependencies: [{ name: postgresql, repository: …bitnamicharts }]`): a database the
  * release runs in its namespace, on a claim nothing copies. Whether the release turns it on is for the values files.
