@@ -1,7 +1,7 @@
 // Terraform: data-store resources (RDS/Aurora, DynamoDB, S3, EFS, EBS, DocumentDB, Cloud SQL, AlloyDB, GCS, Firestore,
 // Azure databases and storage accounts, DigitalOcean databases and Spaces, R2, Scaleway, Linode, Vultr, Aiven, Atlas,
-// Railway, Render, Supabase, Neon), their destructive settings, and the backups configured beside them (AWS Backup
-// plans, selections and copy actions, DLM policies, RDS cross-region backup replication, S3 replication). Provider
+// Railway, Render, Supabase, Neon, Upstash Redis), their destructive settings, and the backups configured beside them
+// (AWS Backup plans, selections and copy actions, DLM policies, RDS cross-region backup replication, S3 replication). Provider
 // blocks give account and region; cross-file references (and tag selections) are resolved later.
 import { lookupTable } from '../../../src/lookup-table.js';
 import type { DataStore, DestructiveSetting, VariableSetting } from '../../../src/facts/datastore.js';
@@ -869,6 +869,23 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         identities: [identity, `render:database:${database}`],
         declaredBy: 'infrastructure',
         builtInBackup: free ? { protection: 'none', description: 'Render keeps no backups of free Postgres databases' } : { protection: 'provider-managed', description: 'Render keeps point-in-time recovery and exports inside the same Render workspace' },
+      });
+      return;
+    }
+    case 'upstash_redis_database': {
+      // With eviction on it is a cache; without, Upstash keeps every key durably, as the app's data store.
+      if (isTruthy(attribute(body, 'eviction')) === true) return;
+      const database = name('database_name') ?? label;
+      store({
+        platform: 'upstash',
+        provider: 'upstash',
+        engine: 'redis',
+        name: database,
+        environment: environmentOfResource(inventory, [database, label], body),
+        location,
+        identities: [identity, `upstash:redis:${database}`.toLowerCase()],
+        declaredBy: 'infrastructure',
+        builtInBackup: { protection: 'provider-managed', description: 'Upstash keeps the database, and any backups of it, inside the same Upstash account' },
       });
       return;
     }

@@ -202,6 +202,9 @@ spec:
                     name: backup-s3
 `;
 
+const RENDER_KEY_VALUE = (plan: string, policy: string) => `services:\n  - type: worker\n    name: mailer-worker\n    runtime: node\n    startCommand: node dist/worker.js\n    envVars:\n      - key: REDIS_URL\n        fromService:\n          type: keyvalue\n          name: mail-queue\n          property: connectionString\n  - type: keyvalue\n    name: mail-queue\n    plan: ${plan}\n    maxmemoryPolicy: ${policy}\n    ipAllowList: []\n`;
+const UPSTASH = (extra: string) => `terraform {\n  required_providers {\n    upstash = {\n      source = "upstash/upstash"\n    }\n  }\n  backend "s3" {}\n}\n\nresource "upstash_redis_database" "sessions" {\n  database_name  = "sessions-prod"\n  region         = "global"\n  primary_region = "us-east-1"\n  tls            = true\n${extra}}\n`;
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -215,6 +218,7 @@ export const protectionRules: RuleMeta[] = [
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        sample('render.yaml', RENDER_KEY_VALUE('standard', 'noeviction'), { expect: { line: 12 }, note: 'a Render Key Value queue that never evicts: its only persistence is its own disk' }),
         { files: { 'infra/main.tf': 'resource "hcloud_server" "db" {\n  name        = "db-prod"\n  server_type = "cpx31"\n  image       = "debian-12"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name      = "pgdata-prod"\n  size      = 200\n  server_id = hcloud_server.db.id\n}\n', 'ops/pg-backup.sh': '#!/usr/bin/env bash\nset -euo pipefail\nsudo -u postgres pg_dumpall | gzip > /mnt/pgdata-prod/backups/pg-$(date +%F).sql.gz\nfind /mnt/pgdata-prod/backups -mtime +14 -delete\n' }, expect: { path: 'infra/main.tf', line: 7 }, note: 'a dump of the database a Hetzner server runs itself, kept on its own volume' },
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES + ANSIBLE_LOCAL_DUMP }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role: Postgres from packages, and a cron dump onto the same disk' },
         {
@@ -283,6 +287,7 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         },
       ],
       negative: [
+        sample('render.yaml', RENDER_KEY_VALUE('standard', 'allkeys-lru'), { note: 'a Key Value cache that evicts keys' }),
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job in an image named for backups: its command says the copy goes to another provider' },
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES + ANSIBLE_OFFSITE_DUMP }, note: 'the cron dump goes to another provider' },
         {
@@ -324,6 +329,7 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        sample('infra/main.tf', UPSTASH(''), { expect: { line: 10 }, note: 'an Upstash Redis database without eviction: the data store, kept only by Upstash' }),
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: 'a Cloud SQL instance declared through Config Connector' },
         { files: { 'k8s/ack/orders-db.yaml': 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n' }, expect: { path: 'k8s/ack/orders-db.yaml', line: 2 }, note: 'an RDS instance declared through ACK' },
         { files: { 'sst.config.ts': 'export default $config({\n  app(input) {\n    return { name: "ledger", removal: input?.stage === "production" ? "retain" : "remove", home: "aws" };\n  },\n  async run() {\n    const isProd = $app.stage === "production";\n    const database = isProd\n      ? new sst.aws.Postgres("Database", { vpc, instance: "t4g.medium" })\n      : sst.aws.Postgres.get("Database", { id: "ledger-databaseinstance-bchtmzsd" });\n    new sst.aws.Function("Api", { handler: "src/api.handler", link: [database] });\n  },\n});\n' }, expect: { path: 'sst.config.ts', line: 8 }, note: "SST: the Postgres production's stage creates is an RDS instance" },
@@ -458,6 +464,7 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        sample('infra/main.tf', UPSTASH('  eviction       = true\n'), { note: 'an Upstash cache that evicts keys' }),
         { files: { 'infra/main.bicep': BICEP_POSTGRES, '.github/workflows/backup.yml': OFFSITE_DUMP }, note: 'a nightly dump leaves Azure' },
         {
           files: {
@@ -548,6 +555,7 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        sample('render.yaml', RENDER_KEY_VALUE('free', 'noeviction'), { expect: { line: 12 }, note: 'a free Render Key Value instance keeps its data in memory only' }),
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role installing Postgres on a server, and nothing copying it' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES }, expect: { path: 'jobs/postgres.nomad.hcl', line: 11 }, note: 'a Nomad task running Postgres on a host volume: a directory on one client\'s disk' },
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: false\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: "Config Connector's Cloud SQL instance with its backups off" },
