@@ -25,7 +25,7 @@ import { scanDoAppSpec } from './inventory/digitalocean.js';
 import { isDoAppSpec } from '../../knowledge/environments/digitalocean.js';
 import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
 import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanPocketBase, scanReadme, scanTypeormSource } from './inventory/apps.js';
-import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';
+import { cloudFormationResources, isSamConfig, scanCloudFormation, scanSamConfig } from './inventory/cloudformation.js';
 import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
 import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
 import { scanNomad } from './inventory/nomad.js';
@@ -104,6 +104,7 @@ function isStructuralUncached(path: string): boolean {
     isTfvars(path) ||
     isFirebaseConfig(path) ||
     isBicep(path) ||
+    isSamConfig(path) ||
     deployPlatformOfPath(path) !== undefined
   );
 }
@@ -262,6 +263,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
     scanPackageScripts(inventory);
     return;
   }
+  if (isSamConfig(path)) return scanSamConfig(inventory);
   if (isPulumiStack(path)) {
     const stack = /Pulumi\.([\w-]+)\.ya?ml$/.exec(path)?.[1];
     inventory.context({ kind: 'pulumi-stack', directory: directoryOf(path), name: stack, location: inventory.line(1) });

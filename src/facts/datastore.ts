@@ -153,7 +153,7 @@ export interface StoreContext {
      * written. A backup uploaded there lands in that block's account.
      */
     | 'bucket'
-    /** A tag a Terraform directory's provider gives every resource (`default_tags`): `name` = `key=value`, or `*`. */
+    /** A tag a Terraform directory's provider (`default_tags`) or a SAM config (`tags = …`) gives every resource: `name` = `key=value`, or `*`. */
     | 'default-tags'
     /** An AWS Backup vault lock: `name` = the vault's address, `value` = `compliance` or `governance`, `policy` = its minimum retention in days. */
     | 'vault-lock'

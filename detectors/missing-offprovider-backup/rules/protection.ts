@@ -205,6 +205,53 @@ spec:
 const RENDER_KEY_VALUE = (plan: string, policy: string) => `services:\n  - type: worker\n    name: mailer-worker\n    runtime: node\n    startCommand: node dist/worker.js\n    envVars:\n      - key: REDIS_URL\n        fromService:\n          type: keyvalue\n          name: mail-queue\n          property: connectionString\n  - type: keyvalue\n    name: mail-queue\n    plan: ${plan}\n    maxmemoryPolicy: ${policy}\n    ipAllowList: []\n`;
 const UPSTASH = (extra: string) => `terraform {\n  required_providers {\n    upstash = {\n      source = "upstash/upstash"\n    }\n  }\n  backend "s3" {}\n}\n\nresource "upstash_redis_database" "sessions" {\n  database_name  = "sessions-prod"\n  region         = "global"\n  primary_region = "us-east-1"\n  tls            = true\n${extra}}\n`;
 
+/** A SAM template whose AWS Backup plan copies to another account what its selection picks by tag. */
+const CFN_TAGGED = (selection: string) => `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  InvoicesTable:
+    Type: AWS::DynamoDB::Table
+    DeletionPolicy: Retain
+    Properties:
+      TableName: invoices-prod
+      BillingMode: PAY_PER_REQUEST
+      DeletionProtectionEnabled: true
+      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]
+      KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+      Tags:
+        - Key: backup
+          Value: daily
+  CustomersTable:
+    Type: AWS::DynamoDB::Table
+    DeletionPolicy: Retain
+    Properties:
+      TableName: customers-prod
+      BillingMode: PAY_PER_REQUEST
+      DeletionProtectionEnabled: true
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+  DailyPlan:
+    Type: AWS::Backup::BackupPlan
+    Properties:
+      BackupPlan:
+        BackupPlanName: invoicing-daily
+        BackupPlanRule:
+          - RuleName: daily
+            TargetBackupVault: invoicing-prod
+            ScheduleExpression: cron(0 5 * * ? *)
+            CopyActions:
+              - DestinationBackupVaultArn: arn:aws:backup:eu-central-1:210987654321:backup-vault:org-dr-vault
+  TaggedSelection:
+    Type: AWS::Backup::BackupSelection
+    Properties:
+      BackupPlanId: !Ref DailyPlan
+      BackupSelection:
+        SelectionName: tagged-daily
+        IamRoleArn: arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole
+${selection}`;
+const LIST_OF_TAGS = '        ListOfTags:\n          - ConditionType: STRINGEQUALS\n            ConditionKey: backup\n            ConditionValue: daily\n';
+const TAG_CONDITIONS = '        Resources:\n          - arn:aws:dynamodb:*:*:table/*\n        Conditions:\n          StringEquals:\n            - ConditionKey: aws:ResourceTag/backup\n              ConditionValue: daily\n';
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -555,6 +602,8 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: 'a CloudFormation tag selection (ListOfTags) passes by the table without the tag' }),
+        sample('template.yaml', CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: 'Conditions narrow a wildcard selection to the tagged tables' }),
         sample('render.yaml', RENDER_KEY_VALUE('free', 'noeviction'), { expect: { line: 12 }, note: 'a free Render Key Value instance keeps its data in memory only' }),
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role installing Postgres on a server, and nothing copying it' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES }, expect: { path: 'jobs/postgres.nomad.hcl', line: 11 }, note: 'a Nomad task running Postgres on a host volume: a directory on one client\'s disk' },
@@ -633,6 +682,8 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'samconfig.toml': 'version = 0.1\n[default.deploy.parameters]\nstack_name = "invoicing-prod"\ntags = "backup=\\"daily\\" team=\\"billing\\""\n' }, note: 'sam deploy tags every resource of the stack' },
+        sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS.replace('STRINGEQUALS', 'STRINGLIKE').replace('daily', '"*"')), { note: 'a tag pattern may match anything' }),
         { files: { 'docker-compose.prod.yml': 'services:\n  app:\n    image: ghcr.io/acme/leaderboard:2.3.0\n  redis:\n    image: redis:7.2-alpine\n    volumes:\n      - redisdata:/data\nvolumes:\n  redisdata: {}\n' }, note: 'Redis as a cache: no append-only file' },
         { files: { 'docker-compose.prod.yml': 'services:\n  redis:\n    image: redis:7.2-alpine\n    command: redis-server --appendonly yes\n    volumes:\n      - redisdata:/data\n  backup:\n    image: redis:7.2-alpine\n    command: sh -c "redis-cli -h redis --rdb /tmp/dump.rdb && aws s3 cp /tmp/dump.rdb s3://acme-redis-backups/"\nvolumes:\n  redisdata: {}\n' }, note: 'its snapshot is copied to S3' },
         { files: { 'infra/main.tf': 'resource "hcloud_server" "db" {\n  name        = "db-prod"\n  server_type = "cpx31"\n  image       = "debian-12"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name      = "pgdata-prod"\n  size      = 200\n  server_id = hcloud_server.db.id\n}\n', 'ops/pg-backup.sh': '#!/usr/bin/env bash\nset -euo pipefail\nexport RESTIC_REPOSITORY=b2:acme-mailer-restic:/pg\nsudo -u postgres pg_dumpall | restic backup --stdin --stdin-filename pg_dumpall.sql\n' }, note: 'the server runs Postgres itself and a nightly dump goes to Backblaze B2 (sudo -u postgres read past)' },
