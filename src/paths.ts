@@ -47,3 +47,13 @@ export function isTestOrExamplePath(path: string): boolean {
 export function isTestExampleOrDocsPath(path: string): boolean {
   return TEST_OR_EXAMPLE.test(path) || /(?:^|\/)(?:docs?|e2e|cypress)(?:\/|$)/i.test(path);
 }
+
+/**
+ * A Helm values file, by its name: `values.yaml`, `values-prod.yaml`, `values.staging.yml`, `prod-values.yaml`,
+ * `api.values-eu.yaml`. Read by every detector that asks which files set a chart's values.
+ */
+export function isHelmValuesFile(path: string): boolean {
+  return HELM_VALUES_NAME.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+const HELM_VALUES_NAME = /^(?:[^/]*[.-])?values(?:[.-][^/]*)?\.ya?ml$/i;

@@ -125,4 +125,36 @@ describe('CI service containers', () => {
       'root-scoped-token/hardcoded-password 31 high',
     ]);
   });
+
+  it("keeps a step's password at full severity when only a non-secret value of the service (its user, its database) is the same string", async () => {
+    const workflow = [
+      'name: ledger',
+      'on: [push]',
+      'jobs:',
+      '  test-and-migrate:',
+      '    runs-on: ubuntu-latest',
+      '    services:',
+      '      postgres:',
+      '        image: postgres:16',
+      '        env:',
+      '          POSTGRES_USER: ledger_k7Qm2Rw9',
+      '          POSTGRES_PASSWORD: postgres',
+      '          POSTGRES_DB: ledger_test',
+      '        ports:',
+      '          - 5432:5432',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: npm ci && npm test',
+      '      - name: Migrate production',
+      '        run: npx knex migrate:latest --env production',
+      '        env:',
+      '          PGHOST: ledger-prod.c9akciq32.eu-west-1.rds.amazonaws.com',
+      '          PGUSER: ledger',
+      '          PGPASSWORD: ledger_k7Qm2Rw9',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ '.github/workflows/ledger.yml': workflow });
+    const rated = result.findings.filter((finding) => finding.ruleId === 'exposed-credential/hardcoded-password').map((finding) => `${finding.location.span.line} ${finding.severity}`);
+    expect(rated).toEqual(['23 medium']);
+  });
 });

@@ -3,15 +3,17 @@
 // password in the job's steps, which connect to it.
 import type { SourceFile } from '../../src/model.js';
 import { get, literalString } from '../../src/parse/data-tree.js';
+import { secretNameClass } from '../../knowledge/credentials/names.js';
 
 export interface CiServices {
   lines: Array<[number, number]>;
+  /** The secrets their environments set (`POSTGRES_PASSWORD`): a user or database name (`POSTGRES_DB: test`) is none. */
   values: Set<string>;
 }
 
 const NONE: CiServices = { lines: [], values: new Set() };
 
-/** The workflow's job service containers: their line ranges and the values their environments set. */
+/** The workflow's job service containers: their line ranges and the secrets their environments set. */
 export function ciServicesOf(file: SourceFile): CiServices {
   if (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file.path) || !file.text.includes('services:')) return NONE;
   const jobs = get(file.data()?.roots[0], 'jobs');
@@ -25,6 +27,7 @@ export function ciServicesOf(file: SourceFile): CiServices {
       const env = get(service.value, 'env');
       if (env?.kind !== 'map') continue;
       for (const variable of env.entries) {
+        if (secretNameClass(variable.key) === undefined) continue;
         const value = literalString(variable.value);
         if (value) found.values.add(value);
       }

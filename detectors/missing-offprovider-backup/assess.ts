@@ -10,6 +10,7 @@ import { lookupTable } from '../../src/lookup-table.js';
 import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
+import { decideVariableSettings } from './inventory/terraform-variables.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -65,6 +66,7 @@ export function assess(context: FinishContext): void {
   const contexts = context.facts.all('store-context');
   const aliases = context.config.environmentAliases;
   const byKind = <K extends StoreContext['kind']>(kind: K) => contexts.filter((entry) => entry.kind === kind);
+  decideVariableSettings(stores, contexts);
 
   const buttons = new Set(byKind('deploy-button').map((entry) => entry.value));
   const allDeploys = byKind('deploys').filter((entry) => !buttons.has(entry.value) && !isTestExampleOrDocsPath(entry.location.path));
@@ -150,7 +152,8 @@ export function assess(context: FinishContext): void {
 
   // Plans that no selection names still protect something: treat them as covering the provider's stores.
   const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref): ref is string => !!ref));
-  const resolve = (item: BackupEvidence, store: DataStore, depth = 0): Classified => classify(item, store, { contexts, evidence, referencedPlans, depth, resolve });
+  const appEnv = productionAppEnv(contexts);
+  const resolve = (item: BackupEvidence, store: DataStore, depth = 0): Classified => classify(item, store, { contexts, appEnv, evidence, referencedPlans, depth, resolve });
 
   const defaultTags = new Map<string, Set<string>>();
   for (const entry of byKind('default-tags')) {
@@ -189,6 +192,7 @@ export function assess(context: FinishContext): void {
       protection: external ? 'off-provider' : assessment.primary ? assessment.best : undefined,
       ...(assessment.sameAs ? { sameAs: assessment.sameAs.id } : {}),
       ...(inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {}),
+      ...(store.variableSettings ? { builtInBackup: store.builtInBackup, destructiveSettings: store.destructiveSettings } : {}),
       ...(external ? { externalBackup: external } : {}),
       ...(store.platform === 'supabase' && supabaseIdentities.length > 0 ? { identities: [...new Set([...store.identities, ...supabaseIdentities])] } : {}),
     });
@@ -237,6 +241,8 @@ function describeSame(kept: DataStore, other: DataStore): boolean {
 
 interface ClassifyContext {
   contexts: readonly StoreContext[];
+  /** Production's app variables, for destinations set from the environment. */
+  appEnv: ReadonlyMap<string, string>;
   evidence: readonly BackupEvidence[];
   referencedPlans: ReadonlySet<string>;
   depth: number;
@@ -298,15 +304,19 @@ function declaredBucket(item: BackupEvidence, provider: string, contexts: readon
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** An `env:` destination with its variables filled from what a platform config sets (`fly.toml` `[env]`). */
-function expandFromAppEnv(ref: string, contexts: readonly StoreContext[]): Destination {
-  const [url, endpoint] = JSON.parse(ref.slice('env:'.length)) as [string, string | null];
+/** The variables production's platform config sets for its app (`fly.toml` `[env]`). */
+function productionAppEnv(contexts: readonly StoreContext[]): ReadonlyMap<string, string> {
   // Production's config decides: `fly.staging.toml` sets staging's replica, not the one production's data goes to.
-  const values = new Map(
+  return new Map(
     contexts
       .filter((entry) => entry.kind === 'app-env' && entry.name && entry.value && (environmentOfPath(entry.location.path)?.environment ?? 'production') === 'production')
       .map((entry) => [entry.name!, entry.value!]),
   );
+}
+
+/** An `env:` destination with its variables filled from what production's platform config sets. */
+function expandFromAppEnv(ref: string, values: ReadonlyMap<string, string>): Destination {
+  const [url, endpoint] = JSON.parse(ref.slice('env:'.length)) as [string, string | null];
   // A variable set nowhere stays written out, and the destination stays unresolved.
   return classifyDestination(expand(url, values), endpoint === null ? undefined : expand(endpoint, values));
 }
@@ -329,7 +339,7 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
   if (item.destinationRef) {
     const ref = item.destinationRef;
     if (ref.startsWith('env:')) {
-      const expanded = expandFromAppEnv(ref, contexts);
+      const expanded = expandFromAppEnv(ref, context.appEnv);
       if (expanded.unresolved) return { evidence: item, protection: 'destination-unknown', note: `the destination ${item.destination ?? ''} is set from the environment, which the repo does not show` };
       provider = expanded.provider;
       account = expanded.account;

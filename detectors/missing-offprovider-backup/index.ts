@@ -25,7 +25,7 @@ import { scanDoAppSpec } from './inventory/digitalocean.js';
 import { isDoAppSpec } from '../../knowledge/environments/digitalocean.js';
 import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
 import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanPocketBase, scanReadme, scanTypeormSource } from './inventory/apps.js';
-import { cloudFormationResources, scanCloudFormation } from './inventory/cloudformation.js';
+import { cloudFormationResources, isSamConfig, scanCloudFormation, scanSamConfig } from './inventory/cloudformation.js';
 import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
 import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
 import { scanNomad } from './inventory/nomad.js';
@@ -34,17 +34,19 @@ import { isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
 import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
-import { isHelmChart, isHelmTemplate, isHelmValues, looksLikeKubernetes, scanCnpgChartValues, scanHelmChart, scanHelmValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
+import { isHelmChart, isHelmTemplate, looksLikeKubernetes, scanCnpgChartValues, scanHelmChart, scanHelmValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
 import { scanProgram } from './inventory/programs.js';
 import { scanSst } from './inventory/sst.js';
 import { isSstConfig } from '../../knowledge/environments/sst.js';
 import { isRailwayIac, scanRailwayIac, scanRailwayVolumeUse } from './inventory/railway.js';
 import { isRenderBlueprint, scanRender } from './inventory/render.js';
 import { isTerraform, scanTerraform } from './inventory/terraform.js';
+import { isTfvars, scanTfvars } from './inventory/terraform-variables.js';
 import { destructiveRules } from './rules/destructive.js';
 import { protectionRules } from './rules/protection.js';
 import { restoreRules } from './rules/restore.js';
 import { directoryOf, fileNameOf, Inventory, isTestOnlyPath } from './shared.js';
+import { isHelmValuesFile } from '../../src/paths.js';
 
 const DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|tf|ini|cfg|conf|properties|env)$/i;
 const PROGRAM_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs|py)$/i;
@@ -99,8 +101,10 @@ function isStructuralUncached(path: string): boolean {
     isBorgmaticConfig(path) ||
     isAutoresticConfig(path) ||
     isTerraform(path) ||
+    isTfvars(path) ||
     isFirebaseConfig(path) ||
     isBicep(path) ||
+    isSamConfig(path) ||
     deployPlatformOfPath(path) !== undefined
   );
 }
@@ -191,6 +195,10 @@ export const missingOffproviderBackup: Detector = {
       scanTerraform(inventory);
       return;
     }
+    if (isTfvars(path)) {
+      scanTfvars(inventory);
+      return;
+    }
     if (isBicep(path)) {
       scanBicep(inventory);
       return;
@@ -255,6 +263,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
     scanPackageScripts(inventory);
     return;
   }
+  if (isSamConfig(path)) return scanSamConfig(inventory);
   if (isPulumiStack(path)) {
     const stack = /Pulumi\.([\w-]+)\.ya?ml$/.exec(path)?.[1];
     inventory.context({ kind: 'pulumi-stack', directory: directoryOf(path), name: stack, location: inventory.line(1) });
@@ -283,7 +292,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   // The prefilter says no to most files; the patterns then confirm the chart's shape (the slow path asks every file).
   else if (file.format === 'yaml' && file.hasKeyword('backupStorageLocation') && file.text.includes('backupStorageLocation') && /^(?:schedules|configuration):/m.test(file.text)) scanVeleroValues(inventory);
   else if (file.format === 'yaml' && file.hasKeyword('type: postgresql') && /^type:[ \t]*postgresql[ \t]*$/m.test(file.text) && /^cluster:/m.test(file.text)) scanCnpgChartValues(inventory);
-  else if (file.format === 'yaml' && isHelmValues(path) && /^\s+enabled:/m.test(file.text)) scanHelmValues(inventory);
+  else if (file.format === 'yaml' && isHelmValuesFile(path) && /^\s+enabled:/m.test(file.text)) scanHelmValues(inventory);
   else if ((file.format === 'yaml' || file.format === 'json') && (file.hasKeyword('AWS::') || file.hasKeyword('serverless')) && /\bResources\b/.test(file.text)) {
     const document = file.data();
     if (document?.roots.some((root) => cloudFormationResources(root))) scanCloudFormation(inventory);

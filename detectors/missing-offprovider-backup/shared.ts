@@ -246,7 +246,7 @@ export function engineTitle(engine: string): string {
     couchdb: 'CouchDB database',
     neo4j: 'Neo4j database',
     influxdb: 'InfluxDB database',
-    redis: 'Redis store (append-only file on)',
+    redis: 'Redis store',
     'object-storage': 'bucket',
     volume: 'volume',
     dynamodb: 'DynamoDB table',

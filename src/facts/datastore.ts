@@ -29,6 +29,23 @@ export interface DestructiveSetting {
   location: Location;
 }
 
+/**
+ * A destructive setting written as an input variable (`deletion_protection = var.deletion_protection`): it holds when
+ * the variable's value, known only once every file of the configuration is read (its default, a tfvars file, a module
+ * call's input), is `when`.
+ */
+export interface VariableSetting {
+  kind: string;
+  /** The argument as written (`deletion_protection`). */
+  key: string;
+  variable: string;
+  /** The value that makes it destructive, as literal text (`false`, `true`, `0`). */
+  when: string;
+  location: Location;
+  /** What the store's built-in backup becomes when it holds (`backup_retention_period = 0` turns backups off). */
+  builtInBackup?: { protection: BackupProtection; description: string };
+}
+
 export interface DataStore {
   id: string;
   /** Platform that holds the data (`railway`, `aws`, `supabase`, `kubernetes`, `docker-compose`...). */
@@ -73,6 +90,8 @@ export interface DataStore {
   /** Kubernetes storage class of its claims, when written. */
   storageClass?: string;
   destructiveSettings?: DestructiveSetting[];
+  /** Destructive settings that depend on an input variable's value, decided by the backup stage. */
+  variableSettings?: VariableSetting[];
   /** Set by the backup stage: it judged this a production store (explicit production, or base and deployed). */
   production?: boolean;
   /** Set by the backup stage when another store fact declares the same data (an ORM schema behind a Railway Postgres). */
@@ -134,14 +153,23 @@ export interface StoreContext {
      * written. A backup uploaded there lands in that block's account.
      */
     | 'bucket'
-    /** A tag a Terraform directory's provider gives every resource (`default_tags`): `name` = `key=value`, or `*`. */
+    /** A tag a Terraform directory's provider (`default_tags`) or a SAM config (`tags = …`) gives every resource: `name` = `key=value`, or `*`. */
     | 'default-tags'
     /** An AWS Backup vault lock: `name` = the vault's address, `value` = `compliance` or `governance`, `policy` = its minimum retention in days. */
     | 'vault-lock'
     /** `helm upgrade --install`: `value` = the chart's path as written, `name` = the namespace, when given. */
     | 'helm-release'
     /** A Helm values file turning a database subchart on or off: `name` = its values key, `value` = `true`/`false`, `directory` = the file's. */
-    | 'helm-values';
+    | 'helm-values'
+    /** A Terraform variable's literal default: `name` = the variable, `value` = the default, `directory` = its module's. */
+    | 'terraform-variable'
+    /** A value a tfvars file gives a variable: `name` = the variable, `value` = the value, `directory` = the file's. */
+    | 'terraform-tfvars'
+    /**
+     * An input a call of a local module sets: `directory` = the module's, `name` = the input, `value` = a literal, or
+     * `variable` = the caller's own variable it passes on; the call is the `terraform-module-call` at the same place.
+     */
+    | 'terraform-module-input';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */
@@ -152,5 +180,7 @@ export interface StoreContext {
   region?: string;
   /** A storage class's reclaim policy (`Delete`, `Retain`), when written. */
   policy?: string;
+  /** An input variable the value is passed on from, in the file's own directory (`var.deletion_protection`). */
+  variable?: string;
   location: Location;
 }

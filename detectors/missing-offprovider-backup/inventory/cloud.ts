@@ -38,6 +38,8 @@ export interface CloudResource {
   /** How deletion is guarded by default when nothing is written (CloudFormation: Delete except RDS). */
   defaultRemoval?: 'delete' | 'retain' | 'snapshot';
   backupPolicy?: boolean;
+  /** Its tags as `key=value` (lowercase), `*` for a computed one: what AWS Backup tag selections match. */
+  tags?: string[];
   /** Word for messages: `DeletionPolicy`, `removalPolicy`, `protect`. */
   removalKey: string;
 }
@@ -119,6 +121,7 @@ export function publishCloudResource(inventory: Inventory, resource: CloudResour
     declaredBy: 'infrastructure',
     builtInBackup: builtIn,
     destructiveSettings: settings,
+    ...(resource.tags ? { tags: resource.tags } : {}),
   });
 }
 

@@ -1,9 +1,9 @@
 // CloudFormation and SAM templates, and the `resources.Resources` section of Serverless Framework configs: RDS,
-// DynamoDB, S3, EFS and DocumentDB resources with DeletionPolicy and their properties, and AWS Backup plans and
-// selections (with cross-account CopyActions).
+// DynamoDB, S3, EFS and DocumentDB resources with DeletionPolicy, their properties and tags, and AWS Backup plans and
+// selections (with cross-account CopyActions; tag selections matched to tagged resources later).
 import { type DataNode, get, type MapNode } from '../../../src/parse/data-tree.js';
 import { parseArn } from '../backups/destinations.js';
-import { environmentOf, getInsensitive, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { directoryOf, environmentOf, getInsensitive, isTruthy, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { engineOfText, publishCloudResource, type CloudKind, type CloudResource, type Written } from './cloud.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 
@@ -52,6 +52,8 @@ export function scanCloudFormation(inventory: Inventory): void {
     const resources = cloudFormationResources(root);
     if (!resources) continue;
     const serverless = !!get(mapOf(root), 'service');
+    const provider = mapOf(get(mapOf(root), 'provider'));
+    const stackTagged = serverless && (get(provider, 'stackTags') !== undefined || get(provider, 'tags') !== undefined);
     if (serverless) inventory.context({ kind: 'deploys', value: 'serverless', location: inventory.line(1) });
     for (const entry of resources.entries) {
       const resource = mapOf(entry.value);
@@ -63,7 +65,7 @@ export function scanCloudFormation(inventory: Inventory): void {
       const props = mapOf(get(resource, 'Properties'));
       const kind = KINDS[type];
       if (kind) {
-        readResource(inventory, kind, type, logicalId, line, identity, resource, props);
+        readResource(inventory, kind, type, logicalId, line, identity, resource, props, stackTagged);
         continue;
       }
       if (type === 'AWS::Backup::BackupPlan') {
@@ -92,7 +94,7 @@ export function scanCloudFormation(inventory: Inventory): void {
       } else if (type === 'AWS::Backup::BackupSelection') {
         const plan = logicalRef(getInsensitive(props, 'BackupPlanId'));
         const selection = mapOf(getInsensitive(props, 'BackupSelection'));
-        const covers: string[] = [];
+        let covers: string[] = [];
         for (const item of itemsOf(getInsensitive(selection, 'Resources'))) {
           const ref = logicalRef(item);
           if (ref) covers.push(`cloudformation:${inventory.path}:${ref}`.toLowerCase());
@@ -101,7 +103,15 @@ export function scanCloudFormation(inventory: Inventory): void {
           if (subRef) covers.push(`cloudformation:${inventory.path}:${subRef}`.toLowerCase());
           if (/\*/.test(sub)) covers.push('provider:aws');
         }
-        if (getInsensitive(selection, 'ListOfTags') || getInsensitive(selection, 'Conditions') || covers.length === 0) covers.push(`provider:aws@${inventory.path}`);
+        // Tag selections pick whatever carries the tag (`tag:<key>=<value>@<directory>`, matched once every store is
+        // known); a tag matched by pattern or exclusion, anything of the template. `Conditions` narrow the resources a
+        // wildcard names to those that also carry the tags.
+        const listed = listedTags(selection);
+        const conditions = conditionTags(selection);
+        if (conditions && conditions.length > 0) covers = covers.filter((cover) => cover !== 'provider:aws');
+        if (listed === undefined || conditions === undefined) covers.push(`provider:aws@${inventory.path}`);
+        else covers.push(...[...listed, ...conditions].map((tag) => `tag:${tag}@${directoryOf(inventory.path)}`));
+        if (covers.length === 0) covers.push(`provider:aws@${inventory.path}`);
         inventory.evidence({
           covers,
           protection: 'provider-managed',
@@ -116,7 +126,61 @@ export function scanCloudFormation(inventory: Inventory): void {
   }
 }
 
-function readResource(inventory: Inventory, kind: CloudKind, type: string, logicalId: string, line: number, identity: string, resource: MapNode, props: MapNode | undefined): void {
+/**
+ * The `key=value` tags a selection's `ListOfTags` picks by (`STRINGEQUALS`); an empty list when it has none; undefined
+ * when one cannot be read as an exact tag (another condition type, `!Ref`).
+ */
+function listedTags(selection: MapNode | undefined): string[] | undefined {
+  const found: string[] = [];
+  for (const condition of itemsOf(getInsensitive(selection, 'ListOfTags'))) {
+    const type = literalOf(getInsensitive(condition, 'ConditionType'));
+    const key = literalOf(getInsensitive(condition, 'ConditionKey'));
+    const value = literalOf(getInsensitive(condition, 'ConditionValue'));
+    if (type?.toUpperCase() !== 'STRINGEQUALS' || key === undefined || value === undefined) return undefined;
+    found.push(`${key}=${value}`.toLowerCase());
+  }
+  return found;
+}
+
+/** The same for its `Conditions` (`StringEquals` on `aws:ResourceTag/<key>`); undefined for `StringLike` and the rest. */
+function conditionTags(selection: MapNode | undefined): string[] | undefined {
+  const found: string[] = [];
+  for (const entry of mapOf(getInsensitive(selection, 'Conditions'))?.entries ?? []) {
+    if (entry.key.toLowerCase() !== 'stringequals') return undefined;
+    for (const condition of itemsOf(entry.value)) {
+      const key = literalOf(getInsensitive(condition, 'ConditionKey'))?.replace(/^aws:ResourceTag\//, '');
+      const value = literalOf(getInsensitive(condition, 'ConditionValue'));
+      if (key === undefined || value === undefined) return undefined;
+      found.push(`${key}=${value}`.toLowerCase());
+    }
+  }
+  return found;
+}
+
+/**
+ * A resource's tags (`Tags: [{Key, Value}]`, EFS's `FileSystemTags`, SAM's `Tags: {key: value}`), with `*` for one
+ * computed (`!Ref Environment`) or tags given to every resource of a Serverless stack (`provider.stackTags`).
+ */
+function tagsOf(props: MapNode | undefined, stackTagged: boolean): string[] | undefined {
+  const node = getInsensitive(props, 'Tags') ?? getInsensitive(props, 'FileSystemTags');
+  const tags: string[] = stackTagged ? ['*'] : [];
+  const map = mapOf(node);
+  if (map) for (const entry of map.entries) tags.push(tagText(entry.key, entry.value));
+  else if (node?.kind === 'seq') {
+    for (const item of node.items) {
+      const key = literalOf(getInsensitive(item, 'Key'));
+      tags.push(key === undefined ? '*' : tagText(key, getInsensitive(item, 'Value')));
+    }
+  } else if (node) tags.push('*');
+  return tags.length > 0 ? tags : undefined;
+}
+
+function tagText(key: string, value: DataNode | undefined): string {
+  const literal = literalOf(value);
+  return literal === undefined ? '*' : `${key}=${literal}`.toLowerCase();
+}
+
+function readResource(inventory: Inventory, kind: CloudKind, type: string, logicalId: string, line: number, identity: string, resource: MapNode, props: MapNode | undefined, stackTagged: boolean): void {
   // An instance that belongs to a cluster, or a read replica, is not a store of its own.
   if (kind === 'rds-instance' && (get(props, 'DBClusterIdentifier') || get(props, 'SourceDBInstanceIdentifier'))) return;
   const written = <T>(key: string, value: T | undefined, text: (value: T) => string): Written<T> | undefined => {
@@ -151,6 +215,7 @@ function readResource(inventory: Inventory, kind: CloudKind, type: string, logic
     // Without a DeletionPolicy, CloudFormation snapshots RDS clusters and standalone instances and deletes the rest.
     defaultRemoval: kind === 'rds-instance' || kind === 'rds-cluster' ? 'snapshot' : 'delete',
     removalKey: 'DeletionPolicy',
+    tags: tagsOf(props, stackTagged),
   };
   if (type === 'AWS::Serverless::SimpleTable') cloud.deletionProtection = undefined;
   publishCloudResource(inventory, cloud);
@@ -181,4 +246,18 @@ function serverlessCustom(inventory: Inventory, value: string | undefined): stri
   let node = get(mapOf(inventory.file.data()?.roots[0]), 'custom');
   for (const step of key.split('.')) node = get(mapOf(node), step);
   return literalOf(node) ?? value;
+}
+
+export function isSamConfig(path: string): boolean {
+  return /(^|\/)samconfig\.(toml|ya?ml)$/i.test(path);
+}
+
+/**
+ * `sam deploy` gives every resource of the stack the tags its samconfig sets (`tags = "backup=daily"`): an AWS Backup tag
+ * selection may then pick resources whose template writes no such tag.
+ */
+export function scanSamConfig(inventory: Inventory): void {
+  const match = /^[ \t]*tags[ \t]*[=:]/m.exec(inventory.file.text);
+  if (!match) return;
+  inventory.context({ kind: 'default-tags', directory: directoryOf(inventory.path), name: '*', location: inventory.line(inventory.file.positionAt(match.index).line) });
 }

@@ -4,6 +4,7 @@
 import type { DestructiveSetting } from '../../../src/facts/datastore.js';
 import { type DataNode, get, type MapNode } from '../../../src/parse/data-tree.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
+import { readScript } from '../backups/commands.js';
 import { classifyDestination, isUnresolved, type Destination } from '../backups/destinations.js';
 import { directoryOf, engineOfContainer, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Engine, type Inventory } from '../shared.js';
 import { lookupTable } from '../../../src/lookup-table.js';
@@ -482,10 +483,6 @@ export function isHelmChart(path: string): boolean {
 }
 
 /** Values files of a chart or of a release (`values.yaml`, `values-production.yaml`, `helm/production.values.yaml`). */
-export function isHelmValues(path: string): boolean {
-  return /(^|\/|[.-])values([.-][\w.-]+)?\.ya?ml$/i.test(path);
-}
-
 /**
  * A chart's database subcharts (`dependencies: [{ name: postgresql, repository: …bitnamicharts }]`): a database the
  * release runs in its namespace, on a claim nothing copies. Whether the release turns it on is for the values files.
@@ -520,7 +517,34 @@ export function scanHelmValues(inventory: Inventory): void {
     const enabled = isTruthy(get(entry.value, 'enabled'));
     if (enabled === undefined) continue;
     inventory.context({ kind: 'helm-values', directory: directoryOf(inventory.path), name: entry.key, value: String(enabled), location: inventory.line(entry.keySpan.line) });
+    const engine = HELM_DATABASES[entry.key];
+    const backup = mapOf(entry.value)?.entries.find((inner) => inner.key === 'backup');
+    if (enabled && engine && backup) scanChartBackup(inventory, entry.key, engine, mapOf(backup.value), backup.keySpan.line);
   }
+}
+
+/**
+ * A Bitnami database chart's own backup (`postgresql.backup.enabled: true`): a CronJob that dumps into a claim of the
+ * same cluster (`backup.cronjob.storage`), unless its `command` is rewritten to upload the dump somewhere.
+ */
+function scanChartBackup(inventory: Inventory, key: string, engine: Engine, backup: MapNode | undefined, line: number): void {
+  if (isTruthy(get(backup, 'enabled')) !== true) return;
+  const covers = [`helm:${directoryOf(inventory.path)}:${key}`];
+  const command = get(mapOf(get(backup, 'cronjob')), 'command');
+  const script = command?.kind === 'seq' ? command.items.map((item) => textOf(item) ?? '').filter((word) => !/^(\/bin\/)?(ba)?sh$|^-c$/.test(word)).join(' ') : textOf(command);
+  if (command && script && readScript(script).uploads.length > 0) {
+    readJob(inventory, script, { name: `${key}-backup`, scheduled: true, env: new Map(), ephemeral: false, lineOf: () => command.span.line });
+    return;
+  }
+  inventory.evidence({
+    covers,
+    protection: 'same-volume',
+    mechanism: `the ${key} chart's backup CronJob`,
+    destination: 'a PersistentVolumeClaim of the same cluster',
+    destinationProvider: 'local',
+    engines: [engine],
+    location: inventory.line(line),
+  });
 }
 
 /** Image names that say the copy goes to object storage (`eeshugerman/postgres-backup-s3`, `…-gcs`, `…-azure`). */

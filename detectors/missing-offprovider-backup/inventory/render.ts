@@ -1,7 +1,7 @@
-// Render Blueprints (`render.yaml`): Postgres databases and persistent disks, at the top level or per project
-// environment. Render keeps paid Postgres PITR and exports, and disk snapshots, inside the same Render workspace;
-// free Postgres has no backups at all.
-import { type DataNode, get } from '../../../src/parse/data-tree.js';
+// Render Blueprints (`render.yaml`): Postgres databases, persistent disks and Key Value instances that hold data, at the
+// top level or per project environment. Render keeps paid Postgres PITR and exports, and disk snapshots, inside the
+// same Render workspace; free Postgres has no backups at all.
+import { type DataNode, type MapNode, get } from '../../../src/parse/data-tree.js';
 import { readJob, scalarLines } from '../backups/jobs.js';
 import { environmentNamed, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 
@@ -46,7 +46,12 @@ function scanGroup(inventory: Inventory, group: DataNode, environmentName: strin
   }
   for (const service of itemsOf(get(group, 'services'))) {
     const map = mapOf(service);
-    if (literalOf(get(map, 'type')) === 'cron') {
+    const type = literalOf(get(map, 'type'));
+    if (map && (type === 'keyvalue' || type === 'redis')) {
+      scanKeyValue(inventory, map, environment ?? undefined);
+      continue;
+    }
+    if (type === 'cron') {
       // A Render cron job runs its start command on a schedule: a dump job, when it dumps.
       const command = get(map, 'startCommand');
       const script = textOf(command);
@@ -79,6 +84,30 @@ function scanGroup(inventory: Inventory, group: DataNode, environmentName: strin
       builtInBackup: { protection: 'provider-managed', description: 'Render snapshots persistent disks daily and keeps the snapshots at least 7 days, inside the same Render workspace' },
     });
   }
+}
+
+/**
+ * A Key Value instance (`type: keyvalue`, formerly `redis`) set never to evict (`maxmemoryPolicy: noeviction`, what
+ * Render recommends for job queues and data kept there) holds data rather than a cache. A paid instance persists it
+ * on its own disk, which goes with the instance; a free one keeps it in memory only.
+ */
+function scanKeyValue(inventory: Inventory, map: MapNode, environment: string | undefined): void {
+  const name = literalOf(get(map, 'name'));
+  if (!name || literalOf(get(map, 'maxmemoryPolicy'))?.toLowerCase() !== 'noeviction') return;
+  const free = (literalOf(get(map, 'plan'))?.toLowerCase() ?? 'starter') === 'free';
+  inventory.store({
+    platform: 'render',
+    provider: 'render',
+    engine: 'redis',
+    name,
+    environment,
+    location: inventory.at(map.span),
+    identities: [`render:keyvalue:${name}`.toLowerCase()],
+    declaredBy: 'platform',
+    builtInBackup: free
+      ? { protection: 'none', description: 'a free Render Key Value instance keeps its data in memory only' }
+      : { protection: 'same-volume', description: "a paid Render Key Value instance persists its data on the instance's own disk, which is deleted with the instance" },
+  });
 }
 
 function keyLine(node: DataNode | undefined, key: string): number | undefined {

@@ -1,15 +1,16 @@
 // Terraform: data-store resources (RDS/Aurora, DynamoDB, S3, EFS, EBS, DocumentDB, Cloud SQL, AlloyDB, GCS, Firestore,
 // Azure databases and storage accounts, DigitalOcean databases and Spaces, R2, Scaleway, Linode, Vultr, Aiven, Atlas,
-// Railway, Render, Supabase, Neon), their destructive settings, and the backups configured beside them (AWS Backup
-// plans, selections and copy actions, DLM policies, RDS cross-region backup replication, S3 replication). Provider
+// Railway, Render, Supabase, Neon, Upstash Redis), their destructive settings, and the backups configured beside them
+// (AWS Backup plans, selections and copy actions, DLM policies, RDS cross-region backup replication, S3 replication). Provider
 // blocks give account and region; cross-file references (and tag selections) are resolved later.
 import { lookupTable } from '../../../src/lookup-table.js';
-import type { DataStore, DestructiveSetting } from '../../../src/facts/datastore.js';
+import type { DataStore, DestructiveSetting, VariableSetting } from '../../../src/facts/datastore.js';
 import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { parseArn } from '../backups/destinations.js';
 import { DATABASE_SERVER_NAME, DATABASE_WORDS, directoryOf, environmentNamed, environmentOf, isTruthy, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
+import { variableOf } from './terraform-variables.js';
 
 export function isTerraform(path: string): boolean {
   return /\.tf$/i.test(path);
@@ -105,7 +106,19 @@ export function scanTerraform(inventory: Inventory): void {
       const named = ['environment', 'env', 'stage', 'environment_name'].map((key) => literalOf(attribute(map, key))).find((value) => value !== undefined);
       const environment = environmentNamed(named) ?? environmentOf(inventory.path, []);
       // `name` is the call's address (`envs/prod:module.db`): a backup selection there may name `module.db.arn`.
-      inventory.context({ kind: 'terraform-module-call', directory: joinPath(directory, source), name: `${directory}:module.${map.block.labels[0] ?? ''}`, value: environment ?? '', location: inventory.line(map.span.line) });
+      const callee = joinPath(directory, source);
+      const call = inventory.line(map.span.line);
+      inventory.context({ kind: 'terraform-module-call', directory: callee, name: `${directory}:module.${map.block.labels[0] ?? ''}`, value: environment ?? '', location: call });
+      // The inputs it sets decide the module's variables (`deletion_protection = false`, or the caller's own `var.…`).
+      for (const input of map.entries) {
+        if (MODULE_META.has(input.key) || input.value.kind !== 'scalar') continue;
+        const value = literalOf(input.value);
+        const variable = value === undefined ? variableOf(input.value) : undefined;
+        if (value !== undefined || variable) inventory.context({ kind: 'terraform-module-input', directory: callee, name: input.key, value, variable, location: call });
+      }
+    } else if (entry.key === 'variable' && map.block.labels[0]) {
+      const value = literalOf(attribute(map, 'default'));
+      if (value !== undefined) inventory.context({ kind: 'terraform-variable', directory, name: map.block.labels[0], value, location: inventory.line(lineOf(map, 'default')) });
     } else if (entry.key === 'terraform' && (block(map, 'backend') || block(map, 'cloud'))) {
       inventory.context({ kind: 'terraform-root', directory, location: inventory.line(map.span.line) });
       inventory.context({ kind: 'deploys', value: 'terraform', location: inventory.line(map.span.line) });
@@ -128,6 +141,9 @@ export function scanTerraform(inventory: Inventory): void {
   }
   for (const resource of resources) scanResource(inventory, resource, resources, directory);
 }
+
+/** Arguments of a module call that are Terraform's, not the module's inputs. */
+const MODULE_META = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
 
 /**
  * Registry modules that wrap one store, read as the resource they create: their inputs carry the resource's own
@@ -282,10 +298,22 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
   const noPreventDestroy = () => {
     if (!preventDestroy(body)) setting('no-prevent-destroy', 'lifecycle', 'no lifecycle { prevent_destroy = true }', false);
   };
+  // The same settings written as an input variable (`deletion_protection = var.deletion_protection`): decided once the
+  // variable's value (its default, a tfvars file, a module call's input) is known.
+  const variableSettings: VariableSetting[] = [];
+  const byVariable = (kind: string, key: string, when: string, builtInBackup?: VariableSetting['builtInBackup']) => {
+    const variable = variableOf(attribute(body, key));
+    if (variable) variableSettings.push({ kind, key, variable, when, location: inventory.line(lineOf(body, key)), builtInBackup });
+  };
   const name = (key: string) => literalOf(attribute(body, key));
   // Every store carries its tags, which AWS Backup's tag selections pick by.
   const store = (fact: Parameters<Inventory['store']>[0]) =>
-    inventory.store({ ...fact, identities: resource.module ? [...fact.identities, `terraform:${directory}:module.${label}`] : fact.identities, tags: selectableTags(body) });
+    inventory.store({
+      ...fact,
+      identities: resource.module ? [...fact.identities, `terraform:${directory}:module.${label}`] : fact.identities,
+      tags: selectableTags(body),
+      ...(variableSettings.length > 0 ? { variableSettings } : {}),
+    });
   const sameDir = (t: string) => all.filter((candidate) => candidate.type === t);
   const refersTo = (candidate: Resource, key: string) => referenceOf(attribute(candidate.body, key)) === address;
   // A server or disk the team runs a database or files on: a store of the provider, named by its kind and name.
@@ -322,10 +350,14 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       if (deletionProtection === false) setting('deletion-protection-off', 'deletion_protection', 'deletion_protection = false', true);
       else if (deletionProtection === undefined && !attribute(body, 'deletion_protection')) setting('deletion-protection-off', 'deletion_protection', 'deletion_protection not set (defaults to false)', false);
       if (isTruthy(attribute(body, 'skip_final_snapshot')) === true) setting('skip-final-snapshot', 'skip_final_snapshot', 'skip_final_snapshot = true', true);
+      byVariable('deletion-protection-off', 'deletion_protection', 'false');
+      byVariable('skip-final-snapshot', 'skip_final_snapshot', 'true');
+      byVariable('backups-disabled', 'backup_retention_period', '0', { protection: 'none', description: 'automated backups are turned off (backup_retention_period = 0)' });
       const deleteAutomated = isTruthy(attribute(body, 'delete_automated_backups'));
       if (!disabled && type !== 'aws_docdb_cluster' && type !== 'aws_neptune_cluster') {
         if (deleteAutomated === true) setting('backups-die-with-instance', 'delete_automated_backups', 'delete_automated_backups = true', true);
         else if (deleteAutomated === undefined && !attribute(body, 'delete_automated_backups')) setting('backups-die-with-instance', 'delete_automated_backups', 'delete_automated_backups not set (defaults to true)', false);
+        byVariable('backups-die-with-instance', 'delete_automated_backups', 'true');
       }
       noPreventDestroy();
       store({
@@ -350,7 +382,8 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const pitr = isTruthy(attribute(block(body, 'point_in_time_recovery'), 'enabled')) === true || isTruthy(attribute(body, 'point_in_time_recovery_enabled')) === true;
       const protection = isTruthy(attribute(body, 'deletion_protection_enabled'));
       if (protection === false) setting('deletion-protection-off', 'deletion_protection_enabled', 'deletion_protection_enabled = false', true);
-      else if (protection === undefined) setting('deletion-protection-off', 'deletion_protection_enabled', 'deletion_protection_enabled not set (defaults to false)', false);
+      else if (protection === undefined && !attribute(body, 'deletion_protection_enabled')) setting('deletion-protection-off', 'deletion_protection_enabled', 'deletion_protection_enabled not set (defaults to false)', false);
+      byVariable('deletion-protection-off', 'deletion_protection_enabled', 'false');
       noPreventDestroy();
       store({
         platform: 'aws',
@@ -382,6 +415,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         isTruthy(attribute(block(body, 'versioning'), 'enabled')) === true ||
         sameDir('aws_s3_bucket_versioning').some((candidate) => refersTo(candidate, 'bucket') && /enabled/i.test(literalOf(attribute(block(candidate.body, 'versioning_configuration'), 'status')) ?? ''));
       if (isTruthy(attribute(body, 'force_destroy')) === true) setting('force-destroy', 'force_destroy', 'force_destroy = true', true);
+      byVariable('force-destroy', 'force_destroy', 'true');
       noPreventDestroy();
       const provider = type === 'aws_s3_bucket' ? 'aws' : 'gcp';
       store({
@@ -519,6 +553,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const clusterName = name(type === 'aws_redshift_cluster' ? 'cluster_identifier' : 'relational_database_name') ?? label;
       const skip = isTruthy(attribute(body, 'skip_final_snapshot'));
       if (skip === true) setting('skip-final-snapshot', 'skip_final_snapshot', 'skip_final_snapshot = true', true);
+      byVariable('skip-final-snapshot', 'skip_final_snapshot', 'true');
       noPreventDestroy();
       store({
         platform: 'aws',
@@ -559,6 +594,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const enabled = isTruthy(attribute(backup, 'enabled')) === true;
       if (backup && isTruthy(attribute(backup, 'enabled')) === false) settings.push({ kind: 'backups-disabled', setting: 'backup_configuration { enabled = false }', explicit: true, location: inventory.line(lineOf(backup, 'enabled')) });
       if (isTruthy(attribute(body, 'deletion_protection')) === false) setting('deletion-protection-off', 'deletion_protection', 'deletion_protection = false', true);
+      byVariable('deletion-protection-off', 'deletion_protection', 'false');
       const retain = isTruthy(attribute(settingsBlock, 'retain_backups_on_delete')) === true;
       if (enabled && !retain) settings.push({ kind: 'backups-die-with-instance', setting: 'settings.retain_backups_on_delete not set (backups are deleted with the instance)', explicit: false, location });
       noPreventDestroy();
@@ -590,6 +626,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const pitr = /ENABLED/.test(name('point_in_time_recovery_enablement') ?? '') && !/DISABLED/.test(name('point_in_time_recovery_enablement') ?? '');
       const schedule = sameDir('google_firestore_backup_schedule').length > 0;
       if ((name('delete_protection_state') ?? '') === 'DELETE_PROTECTION_DISABLED') setting('deletion-protection-off', 'delete_protection_state', 'delete_protection_state = "DELETE_PROTECTION_DISABLED"', true);
+      byVariable('deletion-protection-off', 'delete_protection_state', 'DELETE_PROTECTION_DISABLED');
       noPreventDestroy();
       store({
         platform: 'gcp',
@@ -677,6 +714,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const provider = type === 'cloudflare_r2_bucket' ? 'cloudflare' : 'digitalocean';
       const versioned = isTruthy(attribute(block(body, 'versioning'), 'enabled')) === true;
       if (isTruthy(attribute(body, 'force_destroy')) === true) setting('force-destroy', 'force_destroy', 'force_destroy = true', true);
+      byVariable('force-destroy', 'force_destroy', 'true');
       noPreventDestroy();
       store({
         platform: provider,
@@ -709,6 +747,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       if (/redis|valkey|kafka|opensearch|elastic/.test(engineText)) return;
       const off = managed.off && name(managed.off.key) === managed.off.value ? `${managed.off.key} = ${managed.off.value}` : undefined;
       if (off) setting('backups-disabled', managed.off!.key, off, true);
+      if (managed.off) byVariable('backups-disabled', managed.off.key, managed.off.value, { protection: 'none', description: `automated backups are turned off (${managed.off.key} = ${managed.off.value})` });
       noPreventDestroy();
       store({
         platform: managed.provider,
@@ -748,6 +787,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       const cluster = name('name') ?? label;
       const backups = isTruthy(attribute(body, 'cloud_backup')) === true || isTruthy(attribute(body, 'backup_enabled')) === true;
       if (isTruthy(attribute(body, 'termination_protection_enabled')) === false) setting('deletion-protection-off', 'termination_protection_enabled', 'termination_protection_enabled = false', true);
+      byVariable('deletion-protection-off', 'termination_protection_enabled', 'false');
       noPreventDestroy();
       store({
         platform: 'mongodb-atlas',
@@ -829,6 +869,23 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         identities: [identity, `render:database:${database}`],
         declaredBy: 'infrastructure',
         builtInBackup: free ? { protection: 'none', description: 'Render keeps no backups of free Postgres databases' } : { protection: 'provider-managed', description: 'Render keeps point-in-time recovery and exports inside the same Render workspace' },
+      });
+      return;
+    }
+    case 'upstash_redis_database': {
+      // With eviction on it is a cache; without, Upstash keeps every key durably, as the app's data store.
+      if (isTruthy(attribute(body, 'eviction')) === true) return;
+      const database = name('database_name') ?? label;
+      store({
+        platform: 'upstash',
+        provider: 'upstash',
+        engine: 'redis',
+        name: database,
+        environment: environmentOfResource(inventory, [database, label], body),
+        location,
+        identities: [identity, `upstash:redis:${database}`.toLowerCase()],
+        declaredBy: 'infrastructure',
+        builtInBackup: { protection: 'provider-managed', description: 'Upstash keeps the database, and any backups of it, inside the same Upstash account' },
       });
       return;
     }

@@ -53,6 +53,14 @@ const RETENTION_ZERO = rds({ backup_retention_period: '0' });
 const DELETE_AUTOMATED = rds({ delete_automated_backups: 'true' });
 const NO_LIFECYCLE = rds({}, false);
 
+/** The same instance with its guard written as an input variable, declared beside it. */
+const PROTECTION_BY_VARIABLE = rds({ deletion_protection: 'var.deletion_protection' });
+const variableDefault = (name: string, value: string) => `variable "${name}" {\n  type    = ${/^\d+$/.test(value) ? 'number' : 'bool'}\n  default = ${value}\n}\n`;
+const RETENTION_BY_VARIABLE = rds({ backup_retention_period: 'var.backup_retention_days' });
+/** A module whose guard its callers set. */
+const MODULE_DB_BY_VARIABLE = `variable "identifier" {}\n\nvariable "deletion_protection" {\n  type    = bool\n  default = true\n}\n\nresource "aws_db_instance" "main" {\n  identifier          = var.identifier\n  engine              = "postgres"\n  instance_class      = "db.t4g.large"\n  deletion_protection = var.deletion_protection\n  skip_final_snapshot = false\n  final_snapshot_identifier = "\${var.identifier}-final"\n  delete_automated_backups = false\n\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n`;
+const moduleCall = (environment: string, input: string) => `${ROOT}\nmodule "db" {\n  source     = "../../modules/db"\n  identifier = "orders-${environment}"\n${input}}\n`;
+
 const STAGING_SKIP = rds({ identifier: '"orders-staging"', skip_final_snapshot: 'true', final_snapshot_identifier: '' }).replace('prod/data.tfstate', 'staging/data.tfstate');
 
 const CFN_DELETE = `AWSTemplateFormatVersion: "2010-09-09"
@@ -154,8 +162,44 @@ export const destructiveRules: RuleMeta[] = [
       positive: [
         sample('infra/prod/rds.tf', PROTECTION_OFF, { expect: { line: lineOf(PROTECTION_OFF, 'deletion_protection') } }),
         sample('k8s/ack/orders-db.yaml', 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  engine: postgres\n  backupRetentionPeriod: 7\n  deletionProtection: false\n', { expect: { line: 10 }, note: 'an RDS instance declared through ACK' }),
+        {
+          files: { 'infra/prod/rds.tf': PROTECTION_BY_VARIABLE, 'infra/prod/variables.tf': variableDefault('deletion_protection', 'false') },
+          expect: { line: lineOf(PROTECTION_BY_VARIABLE, 'deletion_protection') },
+          note: 'an input variable whose default turns it off',
+        },
+        {
+          files: { 'infra/prod/rds.tf': PROTECTION_BY_VARIABLE, 'infra/prod/variables.tf': variableDefault('deletion_protection', 'true'), 'infra/prod/terraform.tfvars': 'deletion_protection = false\n' },
+          expect: { line: lineOf(PROTECTION_BY_VARIABLE, 'deletion_protection') },
+          note: 'terraform.tfvars overrides the default',
+        },
+        {
+          files: {
+            'infra/modules/db/main.tf': MODULE_DB_BY_VARIABLE,
+            'infra/envs/production/main.tf': moduleCall('production', '  deletion_protection = var.protect_database\n'),
+            'infra/envs/production/variables.tf': variableDefault('protect_database', 'false'),
+          },
+          expect: { path: 'infra/modules/db/main.tf', line: lineOf(MODULE_DB_BY_VARIABLE, 'deletion_protection =') },
+          note: "production's module call passes on its own variable, which defaults to false",
+        },
       ],
-      negative: [sample('infra/prod/rds.tf', rds({})), sample('infra/staging/rds.tf', rds({ deletion_protection: 'false', identifier: '"orders-staging"' }), { note: 'staging database' })],
+      negative: [
+        sample('infra/prod/rds.tf', rds({})),
+        sample('infra/staging/rds.tf', rds({ deletion_protection: 'false', identifier: '"orders-staging"' }), { note: 'staging database' }),
+        { files: { 'infra/prod/rds.tf': PROTECTION_BY_VARIABLE, 'infra/prod/variables.tf': variableDefault('deletion_protection', 'true') }, note: 'the default turns it on' },
+        {
+          files: { 'infra/prod/rds.tf': PROTECTION_BY_VARIABLE, 'infra/prod/variables.tf': variableDefault('deletion_protection', 'false'), 'infra/prod/terraform.tfvars': 'deletion_protection = true\n' },
+          note: 'terraform.tfvars turns it on',
+        },
+        { files: { 'infra/prod/rds.tf': PROTECTION_BY_VARIABLE, 'infra/prod/variables.tf': 'variable "deletion_protection" {\n  type = bool\n}\n' }, note: 'no default: the value is not in the repo' },
+        {
+          files: {
+            'infra/modules/db/main.tf': MODULE_DB_BY_VARIABLE,
+            'infra/envs/production/main.tf': moduleCall('production', ''),
+            'infra/envs/staging/main.tf': moduleCall('staging', '  deletion_protection = false\n'),
+          },
+          note: "only staging's call turns it off; production's keeps the module's default",
+        },
+      ],
     },
   },
   {
@@ -200,8 +244,21 @@ export const destructiveRules: RuleMeta[] = [
     precision: 'high',
     tags: ['destructive-setting'],
     samples: {
-      positive: [sample('infra/prod/rds.tf', RETENTION_ZERO, { expect: { line: lineOf(RETENTION_ZERO, 'backup_retention_period') } })],
-      negative: [sample('infra/prod/rds.tf', rds({}))],
+      positive: [
+        sample('infra/prod/rds.tf', RETENTION_ZERO, { expect: { line: lineOf(RETENTION_ZERO, 'backup_retention_period') } }),
+        {
+          files: { 'infra/prod/rds.tf': RETENTION_BY_VARIABLE, 'infra/prod/variables.tf': variableDefault('backup_retention_days', '0') },
+          expect: { line: lineOf(RETENTION_BY_VARIABLE, 'backup_retention_period') },
+          note: 'an input variable whose default is zero days',
+        },
+      ],
+      negative: [
+        sample('infra/prod/rds.tf', rds({})),
+        {
+          files: { 'infra/prod/rds.tf': RETENTION_BY_VARIABLE, 'infra/prod/variables.tf': variableDefault('backup_retention_days', '0'), 'infra/prod/production.tfvars': 'backup_retention_days = 14\n' },
+          note: "production's var file keeps backups for 14 days",
+        },
+      ],
     },
   },
   {

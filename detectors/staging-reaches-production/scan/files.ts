@@ -4,6 +4,7 @@ import { isNomadJob } from '../../../knowledge/environments/nomad.js';
 import { isDoAppSpec } from '../../../knowledge/environments/digitalocean.js';
 import type { FileFormat, FileRef } from '../../../src/model.js';
 import { formatOf } from '../../../src/parse/index.js';
+import { isHelmValuesFile } from '../../../src/paths.js';
 import { isExampleFile } from '../../../knowledge/environments/names.js';
 import { BASE, pathTag, type EnvTag } from './recorder.js';
 import { isCiPipeline } from './handlers/pipelines.js';
@@ -167,7 +168,7 @@ function classifyPathUncached(path: string): FileClass | undefined {
   }
   if (/^kustomization\.ya?ml$/i.test(name)) return make('kustomization');
   if (/^helmfile\.ya?ml$/i.test(name) || /(^|\/)helmfile\.d\/[^/]+\.ya?ml$/i.test(path)) return make('helmfile');
-  if (/^(values([.-][^/]*)?|[^/]*[.-]values)\.ya?ml$/i.test(name) || /(^|\/)values\/[^/]+\.ya?ml$/i.test(path)) {
+  if (isHelmValuesFile(name) || /(^|\/)values\/[^/]+\.ya?ml$/i.test(path)) {
     const chart = /(^|\/)values$/i.test(dir) ? dir.replace(/\/?values$/i, '') : dir;
     return make('helm-values', `helm:${chart}`, /^values\.ya?ml$/i);
   }

@@ -1,0 +1,135 @@
+// Terraform input variables: a store's destructive setting written as `var.<name>` is decided by the value the
+// variable takes, which another file holds (its default in variables.tf, a tfvars file, the input a module call sets).
+import type { DataStore, DestructiveSetting, StoreContext, VariableSetting } from '../../../src/facts/datastore.js';
+import type { DataNode } from '../../../src/parse/data-tree.js';
+import { environmentOfPath } from '../../../knowledge/environments/names.js';
+import { directoryOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
+
+/** `var.deletion_protection` or `"${var.deletion_protection}"` -> `deletion_protection`. */
+export function variableOf(node: DataNode | undefined): string | undefined {
+  const text = node?.kind === 'scalar' ? node.expression?.trim() : undefined;
+  if (!text) return undefined;
+  return /^(?:var\.([A-Za-z_][\w-]*)|"\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}")$/.exec(text)?.slice(1).find((name) => name !== undefined);
+}
+
+export function isTfvars(path: string): boolean {
+  return /\.tfvars(\.json)?$/i.test(path);
+}
+
+/** Terraform loads these by itself; any other tfvars file is passed with `-var-file`, usually one per environment. */
+function autoLoaded(path: string): boolean {
+  return /^(terraform\.tfvars(\.json)?|[^/]*\.auto\.tfvars(\.json)?)$/i.test(fileNameOf(path));
+}
+
+/** The literal values a tfvars file gives variables. */
+export function scanTfvars(inventory: Inventory): void {
+  const root = mapOf(inventory.file.data()?.roots[0]);
+  const directory = directoryOf(inventory.path);
+  for (const entry of root?.entries ?? []) {
+    const value = literalOf(entry.value);
+    if (value !== undefined) inventory.context({ kind: 'terraform-tfvars', directory, name: entry.key, value, location: inventory.line(entry.keySpan.line) });
+  }
+}
+
+/** Where a variable's value comes from, for the message. */
+interface Resolved {
+  value: string;
+  source: string;
+}
+
+/**
+ * The stores with their variable settings decided: each whose variable takes the destructive value becomes a
+ * destructive setting, written in the repo. A variable whose value cannot be told (no default, values that disagree)
+ * decides nothing. Replaces the stores in `stores`.
+ */
+export function decideVariableSettings(stores: DataStore[], contexts: readonly StoreContext[]): void {
+  if (!stores.some((store) => store.variableSettings)) return;
+  const values = new VariableValues(contexts);
+  stores.forEach((store, index) => {
+    if (!store.variableSettings) return;
+    const directory = directoryOf(store.location.path);
+    const held: VariableSetting[] = [];
+    const settings: DestructiveSetting[] = [...(store.destructiveSettings ?? [])];
+    for (const pending of store.variableSettings) {
+      const resolved = values.valueOf(pending.variable, directory, 0);
+      if (resolved?.value !== pending.when) continue;
+      held.push(pending);
+      settings.push({ kind: pending.kind, setting: `${pending.key} = var.${pending.variable}, ${resolved.value} ${resolved.source}`, explicit: true, location: pending.location });
+    }
+    if (held.length === 0) return;
+    const builtInBackup = held.find((setting) => setting.builtInBackup)?.builtInBackup ?? store.builtInBackup;
+    stores[index] = { ...store, destructiveSettings: settings, builtInBackup };
+  });
+}
+
+class VariableValues {
+  private readonly byKind = new Map<StoreContext['kind'], StoreContext[]>();
+  private readonly terraformDirectories = new Set<string>();
+
+  constructor(contexts: readonly StoreContext[]) {
+    for (const entry of contexts) {
+      if (!/^terraform-/.test(entry.kind)) continue;
+      const list = this.byKind.get(entry.kind) ?? [];
+      list.push(entry);
+      this.byKind.set(entry.kind, list);
+      if (entry.kind !== 'terraform-tfvars' && entry.kind !== 'terraform-module-input' && entry.kind !== 'terraform-module-call') this.terraformDirectories.add(entry.directory ?? '.');
+    }
+  }
+
+  private of(kind: StoreContext['kind']): readonly StoreContext[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** The value a variable of a directory's module takes, where one value holds for production. */
+  valueOf(variable: string, directory: string, depth: number): Resolved | undefined {
+    const calls = this.of('terraform-module-call').filter((call) => call.directory === directory);
+    if (calls.length > 0 && depth < 3) return this.fromCalls(variable, directory, calls, depth);
+    return this.fromTfvars(variable, directory) ?? this.defaultOf(variable, directory);
+  }
+
+  private defaultOf(variable: string, directory: string): Resolved | undefined {
+    const found = this.of('terraform-variable').filter((entry) => entry.directory === directory && entry.name === variable);
+    return unanimous(found.map((entry) => ({ value: entry.value!, source: `(its default in ${entry.location.path})` })));
+  }
+
+  /**
+   * A value from a tfvars file of the configuration (its directory, or a folder of tfvars below it): production's
+   * `-var-file` wins over the files Terraform loads by itself, and a file named for another environment is not
+   * production's.
+   */
+  private fromTfvars(variable: string, directory: string): Resolved | undefined {
+    const own = environmentOfPath(`${directory}/main.tf`)?.environment;
+    const ranked: Array<Resolved & { rank: number }> = [];
+    for (const entry of this.of('terraform-tfvars')) {
+      if (entry.name !== variable) continue;
+      const place = entry.directory ?? '.';
+      const below = directory === '.' ? place !== '.' : place.startsWith(`${directory}/`);
+      if (place !== directory && !(below && !this.terraformDirectories.has(place))) continue;
+      const environment = environmentOfPath(entry.location.path)?.environment;
+      if (environment && environment !== 'production' && environment !== own) continue;
+      const rank = environment === 'production' && !autoLoaded(entry.location.path) ? 0 : 1;
+      ranked.push({ value: entry.value!, source: `(in ${entry.location.path})`, rank });
+    }
+    const best = Math.min(...ranked.map((entry) => entry.rank));
+    return unanimous(ranked.filter((entry) => entry.rank === best));
+  }
+
+  /** Production's calls of a module decide its variables: the input each sets, else the variable's default. */
+  private fromCalls(variable: string, directory: string, calls: readonly StoreContext[], depth: number): Resolved | undefined {
+    const production = calls.filter((call) => call.value === 'production');
+    const deciding = production.length > 0 ? production : calls.filter((call) => !call.value);
+    const values = deciding.map((call) => {
+      const input = this.of('terraform-module-input').find((entry) => entry.directory === directory && entry.name === variable && entry.location.path === call.location.path && entry.location.span.line === call.location.span.line);
+      if (!input) return this.defaultOf(variable, directory);
+      if (input.variable) return this.valueOf(input.variable, directoryOf(call.location.path), depth + 1);
+      return { value: input.value!, source: `(set by the module call in ${call.location.path})` };
+    });
+    if (values.some((value) => value === undefined)) return undefined;
+    return unanimous(values as Resolved[]);
+  }
+}
+
+function unanimous(found: readonly Resolved[]): Resolved | undefined {
+  if (found.length === 0 || found.some((entry) => entry.value !== found[0]!.value)) return undefined;
+  return found[0];
+}
