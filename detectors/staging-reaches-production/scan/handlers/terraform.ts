@@ -17,9 +17,10 @@ import {
   type CopyKind,
   type ResourceIdentity,
 } from '../../../../knowledge/environments/identities.js';
-import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
+import { canonicalEnvironment, environmentsNamedIn } from '../../../../knowledge/environments/names.js';
+import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
-import type { EnvTag, Recorder } from '../recorder.js';
+import { namedTag, type EnvTag, type Recorder } from '../recorder.js';
 import { siblingValues, walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
 import { copySource, isCopyKey, identifyValue } from '../values.js';
@@ -58,7 +59,7 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
   walkSection(rec, topSection(cls, values), { ...walkOptions(cls), ...copies });
   for (const entry of root.entries) {
     const block = entry.value.kind === 'map' ? entry.value : undefined;
-    if (cls.kind === 'terraform' && block && (entry.key === 'locals' || entry.key === 'variable')) copySources(rec, cls.tag, root, block, entry.key === 'locals' ? 'local' : `var.${block.block?.labels[0] ?? ''}`);
+    if (cls.kind === 'terraform' && block && (entry.key === 'locals' || entry.key === 'variable')) copySources(rec, cls.tag, root, block, entry.key === 'locals' ? 'local' : `var.${block.block?.labels[0] ?? ''}`, cls.tag.environment !== 'base');
     if (!block?.block) continue;
     const [type, name] = block.block.labels;
     if (entry.key === 'resource' && type) {
@@ -73,7 +74,11 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
       if (type === 'terraform_remote_state') remoteState(rec, cls.tag, block, name ?? '');
       if (SNAPSHOT_LOOKUPS[type]) snapshotLookup(rec, cls.tag, block, type, name ?? '');
     }
-    if (cls.kind === 'terraform' && (entry.key === 'resource' || entry.key === 'module')) copySources(rec, cls.tag, root, block, (entry.key === 'module' ? ['module', ...block.block.labels] : block.block.labels).join('.'));
+    if (cls.kind === 'terraform' && (entry.key === 'resource' || entry.key === 'module')) {
+      // One configuration for every environment (workspaces, or a file declaring each): a copy is placed by its own block.
+      const own = cls.tag.environment === 'base' && entry.key === 'resource' ? blockTag(type ?? '', block) : undefined;
+      copySources(rec, own ?? cls.tag, root, block, (entry.key === 'module' ? ['module', ...block.block.labels] : block.block.labels).join('.'), cls.tag.environment !== 'base');
+    }
     if (entry.key === 'terraform') {
       for (const inner of block.entries) {
         const backend = inner.value.kind === 'map' ? inner.value : undefined;
@@ -145,6 +150,12 @@ const SNAPSHOT_LOOKUPS: Readonly<Record<string, { snapshot: string; source: stri
  * looks a snapshot up to restore a database from it (`snapshot_identifier = data.aws_db_snapshot.prod.id`).
  */
 function snapshotLookup(rec: Recorder, tag: EnvTag, block: MapNode, type: string, name: string): void {
+  const found = snapshotLookupIdentity(block, type);
+  if (found) rec.resource(tag, { ...found.identity, copy: 'snapshot' }, found.node.span, { variable: `data.${type}.${name}.${found.attribute}` });
+}
+
+/** The snapshot a lookup finds: by its own name, else as a snapshot of the instance or cluster it names. */
+function snapshotLookupIdentity(block: MapNode, type: string): { identity: ResourceIdentity; attribute: string; node: DataNode } | undefined {
   const attributes = SNAPSHOT_LOOKUPS[type]!;
   for (const attribute of [attributes.snapshot, attributes.source]) {
     const node = get(block, attribute);
@@ -152,9 +163,9 @@ function snapshotLookup(rec: Recorder, tag: EnvTag, block: MapNode, type: string
     const identity = value ? (attribute === attributes.snapshot ? rdsSnapshotIdentity(value) : rdsIdentity(value)) : undefined;
     if (!identity || !node) continue;
     const display = attribute === attributes.snapshot ? identity.display : `a snapshot of ${identity.display}`;
-    rec.resource(tag, { ...identity, display, copy: 'snapshot' }, node.span, { variable: `data.${type}.${name}.${attribute}` });
-    return;
+    return { identity: { ...identity, display }, attribute, node };
   }
+  return undefined;
 }
 
 /** The attributes that name a block's database, by the block's type. */
@@ -174,9 +185,9 @@ const REFERENCE = /^(?:(data)\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*
  * file holds it, says which database; otherwise the reference's own name does (`module.db_prod`, `var.prod_snapshot_id`).
  * A variable's default is read as its own key's value (`variable "snapshot_identifier" { default = "…" }`).
  */
-function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, address: string): void {
+function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, address: string, filePlaced: boolean): void {
   if (node.kind === 'seq') {
-    for (const item of node.items) copySources(rec, tag, root, item, address);
+    for (const item of node.items) copySources(rec, tag, root, item, address, filePlaced);
     return;
   }
   if (node.kind !== 'map') return;
@@ -184,7 +195,7 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
   for (const entry of node.entries) {
     const value = entry.value;
     if (value.kind !== 'scalar') {
-      copySources(rec, tag, root, value, `${address}.${entry.key}`);
+      copySources(rec, tag, root, value, `${address}.${entry.key}`, filePlaced);
       continue;
     }
     const key = variable !== undefined && entry.key === 'default' ? variable : entry.key;
@@ -194,24 +205,138 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
     const literal = literalString(value);
     if (literal !== undefined) {
       const identity = copySource(key, literal, siblingValues(node));
-      if (identity) rec.resource(tag, identity, value.span, { variable: where });
+      if (identity) rec.resource(tag, withDeclaredSource(rec, root, identity), value.span, { variable: where });
       continue;
     }
     const expression = value.expression?.trim();
-    const reference = expression ? REFERENCE.exec(expression) : null;
-    if (!reference) continue;
-    const [, data, type, label] = reference;
-    const referenced = data || !['var', 'local', 'module'].includes(type!) ? blockOf(root, data ? 'data' : 'resource', type!, label!) : undefined;
-    // A snapshot lookup is read where it is written, naming the instance it finds.
-    if (referenced && data && SNAPSHOT_LOOKUPS[type!]) continue;
-    const identity = referenced ? namedDatabase(type!, referenced) : referenceIdentity(rec, expression!, label!);
-    if (!identity) continue;
-    const mode = literalString(get(node, 'create_mode'));
-    const kind: CopyKind = copy === 'restore' && mode && /replica/i.test(mode) ? 'replica' : copy;
-    rec.resource(tag, { ...identity, copy: kind }, value.span, { variable: where });
+    if (!expression) continue;
+    if (REFERENCE.test(expression)) {
+      const identity = referencedCopy(rec, root, expression, copy, node, false);
+      if (identity) rec.resource(tag, identity, value.span, { variable: where });
+      continue;
+    }
+    // `terraform.workspace == "staging" ? data.aws_db_snapshot.prod.id : null`, `lookup(var.snapshots, terraform.workspace, null)`:
+    // each workspace's branch is that environment's copy.
+    for (const branch of workspaceBranches(root, expression, value.span)) {
+      if (!branch.tag.environment || branch.tag.environment === 'production' || branch.tag.environment === 'base') continue;
+      const identity =
+        branch.literal !== undefined ? withDeclaredSource(rec, root, copySource(key, branch.literal, siblingValues(node))) : REFERENCE.test(branch.expression) ? referencedCopy(rec, root, branch.expression, copy, node, !filePlaced) : undefined;
+      if (identity) rec.resource(branch.tag, identity, branch.span, { variable: where });
+    }
   }
 }
 
+/** A copy of a database named by a literal, which this file may declare (and place in production) itself. */
+function withDeclaredSource<T extends ResourceIdentity | undefined>(rec: Recorder, root: MapNode, identity: T): T {
+  if (!identity) return identity;
+  for (const entry of root.entries) {
+    const labels = entry.key === 'resource' && entry.value.kind === 'map' ? entry.value.block?.labels : undefined;
+    if (!labels?.[0] || entry.value.kind !== 'map') continue;
+    const declared = namedDatabase(labels[0], entry.value);
+    if (declared?.identity === identity.identity) declareProductionSource(rec, labels[0], labels[1] ?? '', entry.value, declared);
+  }
+  return identity;
+}
+
+/**
+ * The database a reference to another block copies: the block this file holds says which (a production instance by
+ * its own labels or name is recorded as production's, for the copy to be matched with it); otherwise the reference's
+ * own name does. A snapshot lookup is read where it is written, unless only a workspace's branch reaches it (`readsLookup`)
+ * in a file placed nowhere, where the lookup itself belongs to no environment.
+ */
+function referencedCopy(rec: Recorder, root: MapNode, expression: string, copy: CopyKind, node: MapNode, readsLookup: boolean): ResourceIdentity | undefined {
+  const [, data, type, label] = REFERENCE.exec(expression)!;
+  const referenced = data || !['var', 'local', 'module'].includes(type!) ? blockOf(root, data ? 'data' : 'resource', type!, label!) : undefined;
+  if (referenced && data && SNAPSHOT_LOOKUPS[type!]) {
+    const found = readsLookup ? snapshotLookupIdentity(referenced, type!) : undefined;
+    return found && { ...found.identity, copy: 'snapshot' };
+  }
+  const identity = referenced ? namedDatabase(type!, referenced) : referenceIdentity(rec, expression, label!);
+  if (!identity) return undefined;
+  if (referenced && !data) declareProductionSource(rec, type!, label!, referenced, identity);
+  const mode = literalString(get(node, 'create_mode'));
+  const kind: CopyKind = copy === 'restore' && mode && /replica/i.test(mode) ? 'replica' : copy;
+  return { ...identity, copy: kind };
+}
+
+/**
+ * A copy's source declared in the same configuration and placed in production by its own block (`user_labels = {
+ * environment = "production" }`, a name that says prod, `count = terraform.workspace == "prod" ? 1 : 0`): published as
+ * production's database, so a copy of it is judged as one of production's whatever the source is called.
+ */
+function declareProductionSource(rec: Recorder, type: string, label: string, block: MapNode, identity: ResourceIdentity): void {
+  const tag = blockTag(type, block);
+  if (tag?.environment !== 'production') return;
+  const named = nameAttribute(type, block);
+  rec.resource(tag, identity, (named?.node ?? block).span, { variable: `${type}.${label}${named ? `.${named.attribute}` : ''}`, declared: true });
+}
+
+/** Label keys that say which environment a cloud resource belongs to. */
+const ENVIRONMENT_LABEL = /^(?:env|environment|stage)$/i;
+/** A block that exists in one workspace only: `count = terraform.workspace == "prod" ? 1 : 0`. */
+const WORKSPACE_COUNT = /^(?:terraform\.workspace|var\.(?:env|environment|stage|workspace))\s*==\s*"([^"]+)"\s*\?\s*1\s*:\s*0$/;
+
+/**
+ * The environment a resource block says it belongs to: its labels or tags (`environment = "production"`, Cloud SQL's
+ * `settings { user_labels }`), its own name when that names one environment alone, or the one workspace it exists in.
+ */
+function blockTag(type: string, block: MapNode): EnvTag | undefined {
+  for (const labels of [get(block, 'tags'), get(block, 'labels'), get(block, 'user_labels'), get(get(block, 'settings'), 'user_labels')]) {
+    if (labels?.kind !== 'map') continue;
+    for (const entry of labels.entries) {
+      const value = ENVIRONMENT_LABEL.test(entry.key) ? literalString(entry.value) : undefined;
+      const environment = value ? canonicalEnvironment(value) : undefined;
+      if (environment) return { environment, name: value!, evidence: 'value' };
+    }
+  }
+  const name = nameAttribute(type, block)?.value;
+  const named = name ? environmentsNamedIn(name) : undefined;
+  if (name && named?.size === 1) return { environment: [...named][0]!, name, evidence: 'value' };
+  const count = get(block, 'count');
+  const workspace = count?.kind === 'scalar' && count.expression ? WORKSPACE_COUNT.exec(count.expression.trim())?.[1] : undefined;
+  const environment = workspace ? canonicalEnvironment(workspace) : undefined;
+  return environment ? { environment, name: workspace!, evidence: 'key' } : undefined;
+}
+
+/** A workspace's value of an expression that chooses one per workspace. */
+interface WorkspaceBranch {
+  tag: EnvTag;
+  literal?: string;
+  /** The branch as written, when it is not a literal (a reference, `null`). */
+  expression: string;
+  span: Span;
+}
+
+const WORKSPACE = String.raw`(?:terraform\.workspace|var\.(?:env|environment|stage|workspace)|local\.(?:env|environment|stage|workspace))`;
+const WORKSPACE_CONDITION = new RegExp(String.raw`^${WORKSPACE}\s*(==|!=)\s*"([^"$]+)"\s*\?\s*(.+?)\s*:\s*(.+)$`, 's');
+const WORKSPACE_LOOKUP = new RegExp(String.raw`^(?:lookup\(\s*(var|local)\.([\w-]+)\s*,\s*${WORKSPACE}\s*(?:,[^)]*)?\)|(var|local)\.([\w-]+)\[\s*${WORKSPACE}\s*\])$`);
+
+/**
+ * The branches of `terraform.workspace == "staging" ? A : B` (the named workspace's, and every other's when the named
+ * one is production), and the entries of a map keyed by workspace (`lookup(var.snapshots, terraform.workspace, null)`,
+ * `local.restore_from[terraform.workspace]`) when this file holds the map.
+ */
+function workspaceBranches(root: MapNode, expression: string, span: Span): WorkspaceBranch[] {
+  const condition = WORKSPACE_CONDITION.exec(expression);
+  if (condition) {
+    const [, operator, name, whenTrue, whenFalse] = condition;
+    const [named, others] = operator === '==' ? [whenTrue!, whenFalse!] : [whenFalse!, whenTrue!];
+    const environment = canonicalEnvironment(name!);
+    const branches = [{ tag: { environment, name: name!, evidence: 'key' as const }, text: named }];
+    // "Every other workspace" is non-production only when the named one is production.
+    if (environment === 'production') branches.push({ tag: { environment: 'staging', name: `workspaces other than ${name}`, evidence: 'key' }, text: others });
+    return branches.map(({ tag, text }) => ({ tag, expression: text, literal: /^"[^"$]*"$/.test(text) ? text.slice(1, -1) : undefined, span }));
+  }
+  const lookup = WORKSPACE_LOOKUP.exec(expression);
+  if (!lookup) return [];
+  const map = (lookup[1] ?? lookup[3]) === 'var' ? variableDefault(root, (lookup[2] ?? lookup[4])!) : localValue(root, (lookup[2] ?? lookup[4])!);
+  if (map?.kind !== 'map') return [];
+  return map.entries.flatMap((entry) => {
+    if (entry.value.kind !== 'scalar') return [];
+    const tag = namedTag(entry.key, 'key');
+    return [{ tag, literal: literalString(entry.value), expression: entry.value.expression?.trim() ?? '', span: entry.value.span }];
+  });
+}
 function blockOf(root: MapNode, key: 'data' | 'resource', type: string, label: string): MapNode | undefined {
   for (const entry of root.entries) {
     if (entry.key !== key || entry.value.kind !== 'map') continue;
@@ -229,6 +354,36 @@ function namedDatabase(type: string, block: MapNode): ResourceIdentity | undefin
       const found = value ? identity(value) : undefined;
       if (found) return found;
     }
+  }
+  return undefined;
+}
+
+/** The attribute that names a block's database, with its literal value. */
+function nameAttribute(type: string, block: MapNode): { attribute: string; value: string; node: DataNode } | undefined {
+  for (const { type: types, attributes } of NAMED_BY) {
+    if (!types.test(type)) continue;
+    for (const attribute of attributes) {
+      const node = get(block, attribute);
+      const value = literalString(node);
+      if (value && node) return { attribute, value, node };
+    }
+  }
+  return undefined;
+}
+
+/** `variable "snapshots" { default = {…} }`. */
+function variableDefault(root: MapNode, name: string): DataNode | undefined {
+  for (const entry of root.entries) {
+    if (entry.key === 'variable' && entry.value.kind === 'map' && entry.value.block?.labels[0] === name) return get(entry.value, 'default');
+  }
+  return undefined;
+}
+
+/** `locals { restore_from = {…} }`, from whichever `locals` block sets it. */
+function localValue(root: MapNode, name: string): DataNode | undefined {
+  for (const entry of root.entries) {
+    const found = entry.key === 'locals' && entry.value.kind === 'map' ? get(entry.value, name) : undefined;
+    if (found) return found;
   }
   return undefined;
 }
@@ -292,7 +447,8 @@ function workspaceConditions(rec: Recorder, cls: FileClass, node: DataNode, key?
     return;
   }
   const text = node.expression;
-  if (!text || !key) return;
+  // A copy's source chosen by workspace is read with its block (copySources).
+  if (!text || !key || (cls.kind === 'terraform' && isCopyKey(key))) return;
   const match = /(terraform\.workspace|var\.(?:env|environment|stage|workspace))\s*(==|!=)\s*"([^"]+)"\s*\?\s*"([^"$]*)"\s*:\s*"([^"$]*)"/.exec(text);
   if (!match) return;
   const named = canonicalEnvironment(match[3]!);
