@@ -14,7 +14,6 @@ import {
   rdsIdentity,
   rdsSnapshotIdentity,
   terraformStateIdentity,
-  type CopyKind,
   type ResourceIdentity,
 } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, environmentsNamedIn } from '../../../../knowledge/environments/names.js';
@@ -23,7 +22,7 @@ import type { FileClass } from '../files.js';
 import { namedTag, type EnvTag, type Recorder } from '../recorder.js';
 import { siblingValues, walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
-import { copySource, isCopyKey, identifyValue } from '../values.js';
+import { copyKind, copySource, isCopyKey, identifyValue } from '../values.js';
 import { lookupTable } from '../../../../src/lookup-table.js';
 
 /** Attributes that name a data store a resource creates (`declared`) or a data source looks up. */
@@ -168,13 +167,16 @@ function snapshotLookupIdentity(block: MapNode, type: string): { identity: Resou
   return undefined;
 }
 
-/** The attributes that name a block's database, by the block's type. */
-const NAMED_BY: ReadonlyArray<{ type: RegExp; attributes: readonly string[]; identity: (value: string) => ResourceIdentity | undefined }> = [
-  { type: /^aws_db(?:_cluster)?_snapshot$/, attributes: ['db_snapshot_identifier', 'db_cluster_snapshot_identifier'], identity: rdsSnapshotIdentity },
-  { type: /^aws_db_instance$|^aws_rds_cluster$|^aws_db(?:_cluster)?_snapshot$/, attributes: ['identifier', 'cluster_identifier', 'db_instance_identifier', 'db_cluster_identifier'], identity: rdsIdentity },
-  { type: /^google_sql_database_instance$/, attributes: ['name'], identity: cloudSqlInstanceIdentity },
-  { type: /^azurerm_(?:postgresql|mysql|mariadb|mssql)(?:_flexible)?_server$|^azurerm_cosmosdb_account$/, attributes: ['name'], identity: azureServerIdentity },
-];
+/** Database types the store table leaves out, by the attribute that names them: read only as a copy's source. */
+const COPY_SOURCE_NAMES: Readonly<Record<string, { attribute: string; identity: (value: string) => ResourceIdentity | undefined }>> = lookupTable({
+  google_sql_database_instance: { attribute: 'name', identity: cloudSqlInstanceIdentity },
+  ...Object.fromEntries(
+    ['postgresql_server', 'postgresql_flexible_server', 'mysql_server', 'mysql_flexible_server', 'mariadb_server', 'mariadb_flexible_server', 'mssql_server', 'mssql_flexible_server', 'cosmosdb_account'].map((type) => [
+      `azurerm_${type}`,
+      { attribute: 'name', identity: azureServerIdentity },
+    ]),
+  ),
+});
 
 const REFERENCE = /^(?:(data)\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.[\w[\]"-]+)+$/;
 
@@ -199,8 +201,7 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
       continue;
     }
     const key = variable !== undefined && entry.key === 'default' ? variable : entry.key;
-    const copy = isCopyKey(key);
-    if (!copy) continue;
+    if (!isCopyKey(key)) continue;
     const where = variable !== undefined ? address : `${address}.${entry.key}`;
     const literal = literalString(value);
     if (literal !== undefined) {
@@ -211,7 +212,7 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
     const expression = value.expression?.trim();
     if (!expression) continue;
     if (REFERENCE.test(expression)) {
-      const identity = referencedCopy(rec, root, expression, copy, node, false);
+      const identity = referencedCopy(rec, root, expression, key, node, false);
       if (identity) rec.resource(tag, identity, value.span, { variable: where });
       continue;
     }
@@ -220,7 +221,7 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
     for (const branch of workspaceBranches(root, expression, value.span)) {
       if (!branch.tag.environment || branch.tag.environment === 'production' || branch.tag.environment === 'base') continue;
       const identity =
-        branch.literal !== undefined ? withDeclaredSource(rec, root, copySource(key, branch.literal, siblingValues(node))) : REFERENCE.test(branch.expression) ? referencedCopy(rec, root, branch.expression, copy, node, !filePlaced) : undefined;
+        branch.literal !== undefined ? withDeclaredSource(rec, root, copySource(key, branch.literal, siblingValues(node))) : REFERENCE.test(branch.expression) ? referencedCopy(rec, root, branch.expression, key, node, !filePlaced) : undefined;
       if (identity) rec.resource(branch.tag, identity, branch.span, { variable: where });
     }
   }
@@ -244,7 +245,7 @@ function withDeclaredSource<T extends ResourceIdentity | undefined>(rec: Recorde
  * own name does. A snapshot lookup is read where it is written, unless only a workspace's branch reaches it (`readsLookup`)
  * in a file placed nowhere, where the lookup itself belongs to no environment.
  */
-function referencedCopy(rec: Recorder, root: MapNode, expression: string, copy: CopyKind, node: MapNode, readsLookup: boolean): ResourceIdentity | undefined {
+function referencedCopy(rec: Recorder, root: MapNode, expression: string, key: string, node: MapNode, readsLookup: boolean): ResourceIdentity | undefined {
   const [, data, type, label] = REFERENCE.exec(expression)!;
   const referenced = data || !['var', 'local', 'module'].includes(type!) ? blockOf(root, data ? 'data' : 'resource', type!, label!) : undefined;
   if (referenced && data && SNAPSHOT_LOOKUPS[type!]) {
@@ -254,9 +255,7 @@ function referencedCopy(rec: Recorder, root: MapNode, expression: string, copy: 
   const identity = referenced ? namedDatabase(type!, referenced) : referenceIdentity(rec, expression, label!);
   if (!identity) return undefined;
   if (referenced && !data) declareProductionSource(rec, type!, label!, referenced, identity);
-  const mode = literalString(get(node, 'create_mode'));
-  const kind: CopyKind = copy === 'restore' && mode && /replica/i.test(mode) ? 'replica' : copy;
-  return { ...identity, copy: kind };
+  return { ...identity, copy: copyKind(key, siblingValues(node))! };
 }
 
 /**
@@ -267,7 +266,7 @@ function referencedCopy(rec: Recorder, root: MapNode, expression: string, copy: 
 function declareProductionSource(rec: Recorder, type: string, label: string, block: MapNode, identity: ResourceIdentity): void {
   const tag = blockTag(type, block);
   if (tag?.environment !== 'production') return;
-  const named = nameAttribute(type, block);
+  const named = databaseName(type, block);
   rec.resource(tag, identity, (named?.node ?? block).span, { variable: `${type}.${label}${named ? `.${named.attribute}` : ''}`, declared: true });
 }
 
@@ -289,7 +288,7 @@ function blockTag(type: string, block: MapNode): EnvTag | undefined {
       if (environment) return { environment, name: value!, evidence: 'value' };
     }
   }
-  const name = nameAttribute(type, block)?.value;
+  const name = databaseName(type, block)?.value;
   const named = name ? environmentsNamedIn(name) : undefined;
   if (name && named?.size === 1) return { environment: [...named][0]!, name, evidence: 'value' };
   const count = get(block, 'count');
@@ -347,28 +346,23 @@ function blockOf(root: MapNode, key: 'data' | 'resource', type: string, label: s
 }
 
 function namedDatabase(type: string, block: MapNode): ResourceIdentity | undefined {
-  for (const { type: types, attributes, identity } of NAMED_BY) {
-    if (!types.test(type)) continue;
-    for (const attribute of attributes) {
-      const value = literalString(get(block, attribute));
-      const found = value ? identity(value) : undefined;
-      if (found) return found;
-    }
-  }
-  return undefined;
+  return databaseName(type, block)?.identity;
 }
 
-/** The attribute that names a block's database, with its literal value. */
-function nameAttribute(type: string, block: MapNode): { attribute: string; value: string; node: DataNode } | undefined {
-  for (const { type: types, attributes } of NAMED_BY) {
-    if (!types.test(type)) continue;
-    for (const attribute of attributes) {
-      const node = get(block, attribute);
-      const value = literalString(node);
-      if (value && node) return { attribute, value, node };
-    }
+/**
+ * The attribute that names a database block, its literal value and the identity it gives: a snapshot's (taken or
+ * looked up), a declared store's, or a database's the store table leaves out.
+ */
+function databaseName(type: string, block: MapNode): { identity: ResourceIdentity; attribute: string; value: string; node: DataNode } | undefined {
+  if (SNAPSHOT_LOOKUPS[type]) {
+    const snapshot = snapshotLookupIdentity(block, type);
+    return snapshot && { ...snapshot, value: literalString(snapshot.node)! };
   }
-  return undefined;
+  const named = STORE_ATTRIBUTES[type] ?? COPY_SOURCE_NAMES[type];
+  const node = named ? get(block, named.attribute) : undefined;
+  const value = literalString(node);
+  const identity = value ? named!.identity(value) : undefined;
+  return identity?.kind === 'database' && node ? { identity, attribute: named!.attribute, value: value!, node } : undefined;
 }
 
 /** `variable "snapshots" { default = {…} }`. */
