@@ -201,7 +201,10 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
       continue;
     }
     const key = variable !== undefined && entry.key === 'default' ? variable : entry.key;
-    if (!isCopyKey(key)) continue;
+    if (!isCopyKey(key)) {
+      if (address.startsWith('var.') || address.startsWith('local')) workspaceSnapshot(rec, root, entry.key, value, `${address}.${entry.key}`, filePlaced);
+      continue;
+    }
     const where = variable !== undefined ? address : `${address}.${entry.key}`;
     const literal = literalString(value);
     if (literal !== undefined) {
@@ -225,6 +228,25 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
       if (identity) rec.resource(branch.tag, identity, branch.span, { variable: where });
     }
   }
+}
+
+/** An RDS snapshot by its ARN: named so only to restore from it (or copy it), whatever the key holding it is called. */
+const SNAPSHOT_ARN = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(?:cluster-)?snapshot:/;
+
+/**
+ * An entry of a variable's or local's map keyed by workspace that names a snapshot (`restore_from = { staging =
+ * "arn:aws:rds:…:snapshot:rds:orders-prod-…" }`, `{ staging = data.aws_db_snapshot.prod.id }`): the workspace's
+ * database is restored from it, wherever the map is used (`var.restore_from[terraform.workspace]` in another file).
+ */
+function workspaceSnapshot(rec: Recorder, root: MapNode, name: string, value: ScalarNode, where: string, filePlaced: boolean): void {
+  const tag = namedTag(name, 'key');
+  if (!tag.environment || tag.environment === 'production' || tag.environment === 'base') return;
+  const literal = literalString(value);
+  const expression = value.expression?.trim() ?? '';
+  const reference = literal === undefined && !filePlaced ? REFERENCE.exec(expression) : null;
+  const lookup = reference?.[1] && SNAPSHOT_LOOKUPS[reference[2]!] ? blockOf(root, 'data', reference[2]!, reference[3]!) : undefined;
+  const identity = literal !== undefined ? (SNAPSHOT_ARN.test(literal) ? rdsSnapshotIdentity(literal) : undefined) : lookup ? snapshotLookupIdentity(lookup, reference![2]!)?.identity : undefined;
+  if (identity) rec.resource(tag, { ...identity, copy: 'snapshot' }, value.span, { variable: where });
 }
 
 /** A copy of a database named by a literal, which this file may declare (and place in production) itself. */
