@@ -66,6 +66,7 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
       if (store) recordAttribute(rec, cls.tag, block, store.attribute, store.identity, `${type}.${name}.${store.attribute}`, true);
       if (type === 'vercel_project_environment_variable') vercelVariable(rec, block, cls.tag);
       if (type === 'vercel_project') for (const item of seqMaps(get(block, 'environment'))) vercelVariable(rec, item, cls.tag);
+      if (cls.kind === 'terraform' && name) declareProductionBlock(rec, cls.tag, type, name, block);
     }
     if (entry.key === 'data' && type) {
       const lookup = LOOKUP_ATTRIBUTES[type];
@@ -404,10 +405,36 @@ function localValue(root: MapNode, name: string): DataNode | undefined {
   return undefined;
 }
 
-/** A reference this file cannot resolve, known by its own name (`data.terraform_remote_state.prod.outputs.db_id`). */
+/**
+ * A reference this file cannot resolve, known by its own name (`data.terraform_remote_state.prod.outputs.db_id`). A
+ * resource's is also known by its block's address in the module, which the file declaring it may place in production.
+ */
 function referenceIdentity(rec: Recorder, expression: string, label: string): ResourceIdentity | undefined {
-  const directory = rec.file.path.includes('/') ? rec.file.path.slice(0, rec.file.path.lastIndexOf('/')) : '';
-  return { kind: 'database', identity: `tf-ref:${directory}:${expression}`, otherIdentities: [], display: `\`${expression}\``, name: label, secrets: [] };
+  const directory = moduleDirectory(rec);
+  const [, data, type] = REFERENCE.exec(expression) ?? [];
+  const block = !data && type && !['var', 'local', 'module'].includes(type) ? [blockAddress(directory, type, label)] : [];
+  return { kind: 'database', identity: `tf-ref:${directory}:${expression}`, otherIdentities: block, display: `\`${expression}\``, name: label, secrets: [] };
+}
+
+function moduleDirectory(rec: Recorder): string {
+  return rec.file.path.includes('/') ? rec.file.path.slice(0, rec.file.path.lastIndexOf('/')) : '';
+}
+
+/** A resource block by its address in the module (every `.tf` file of a directory): `tf-block:infra:google_sql_database_instance.main`. */
+function blockAddress(directory: string, type: string, label: string): string {
+  return `tf-block:${directory}:${type}.${label}`;
+}
+
+/**
+ * A database block its own labels, name or workspace count place in production, published by its address in the
+ * module: a copy in another file of the module that names it by reference (`google_sql_database_instance.main.name`)
+ * is then a copy of production's.
+ */
+function declareProductionBlock(rec: Recorder, fileTag: EnvTag, type: string, label: string, block: MapNode): void {
+  const named = databaseName(type, block);
+  if (!named || (blockTag(type, block) ?? fileTag).environment !== 'production') return;
+  const address = blockAddress(moduleDirectory(rec), type, label);
+  rec.resource({ environment: 'production', name: named.value, evidence: 'value' }, { ...named.identity, identity: address, otherIdentities: [] }, named.node.span, { variable: `${type}.${label}.${named.attribute}`, declared: true });
 }
 
 function remoteState(rec: Recorder, tag: EnvTag, block: MapNode, name: string): void {
