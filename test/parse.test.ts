@@ -2,7 +2,8 @@
 // nesting and expressions are asserted as detectors will see them; malformed files become notifications.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Detector, SourceFile } from '../src/model.js';
-import { leaves, type DataNode } from '../src/parse/data-tree.js';
+import { get, leaves, type DataNode } from '../src/parse/data-tree.js';
+import { conditionOf, needsOf, workflowTriggers } from '../src/parse/github-workflow.js';
 import { formatOf } from '../src/parse/index.js';
 import { lookupTable } from '../src/lookup-table.js';
 import { closingBracket } from '../src/parse/brackets.js';
@@ -229,3 +230,32 @@ describe('closingBracket', () => {
   });
 });
 
+
+describe('GitHub workflow reader', () => {
+  it('reads the three shapes of `on:` with their activity types, and jobs\' conditions and needs', async () => {
+    const workflows: Record<string, string> = {
+      '.github/workflows/a.yml': 'on: pull_request\njobs:\n  build:\n    runs-on: ubuntu-latest\n',
+      '.github/workflows/b.yml': 'on: [push, pull_request_target]\njobs:\n  deploy:\n    if: github.event_name == \'push\'\n    needs: [build, test]\n',
+      '.github/workflows/c.yml': 'on:\n  pull_request:\n    types: [closed]\n  issues:\n    types: opened\n  push:\n    branches: [main]\njobs:\n  release:\n    needs: build\n',
+    };
+    const read = new Map<string, unknown>();
+    const detector: Detector = {
+      id: 'probe',
+      rules: [],
+      scanFile(file) {
+        const root = file.data()?.roots[0];
+        const jobs = get(root, 'jobs');
+        const job = jobs?.kind === 'map' ? jobs.entries[0]!.value : undefined;
+        read.set(file.path, [[...workflowTriggers(get(root, 'on'))], conditionOf(job), needsOf(job)]);
+      },
+    };
+    const repo = makeRepo(workflows, { git: false });
+    repos.push(repo);
+    await scan({ root: repo.root, detectors: [detector] });
+    expect(Object.fromEntries(read)).toEqual({
+      '.github/workflows/a.yml': [[['pull_request', undefined]], undefined, []],
+      '.github/workflows/b.yml': [[['push', undefined], ['pull_request_target', undefined]], "github.event_name == 'push'", ['build', 'test']],
+      '.github/workflows/c.yml': [[['pull_request', ['closed']], ['issues', ['opened']], ['push', undefined]], undefined, ['build']],
+    });
+  });
+});

@@ -221,12 +221,24 @@ describe('precision: what is never evidence', () => {
       '.env.production': `NODE_ENV=production\nDATABASE_URL=${RDS_URL}\nREDIS_URL=redis://redis:6379\n`,
       '.env.staging': '# staging mirrors production settings, pointed at its own database\nNODE_ENV=production\nDATABASE_URL=${STAGING_DATABASE_URL}\nREDIS_URL=redis://redis:6379\nSEARCH_URL=http://opensearch.production.svc.cluster.local:9200\n',
       '.env.development': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/orders\nCACHE_HOST=127.0.0.1\n',
-      '.env.staging.example': `DATABASE_URL=${RDS_URL}\n`,
+      '.env.staging.example': 'DATABASE_URL=postgres://app:changeme@<your-staging-db-host>:5432/orders\nS3_BUCKET=your-bucket-name\n',
+      '.env.example': `DATABASE_URL=${RDS_URL}\n`,
+      '.env.production.example': `DATABASE_URL=${RDS_URL}\n`,
       'docker-compose.staging.yml': 'services:\n  web:\n    build:\n      context: .\n      target: production\n    environment:\n      DATABASE_URL: postgres://app:app@db:5432/app\n  db:\n    image: postgres:16\n',
       'k8s/staging/deploy.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\n  namespace: staging\ndata:\n  DB_HOST: postgres.production.svc.cluster.local\n  DATABASE_URL: postgres://api:pw@your-db-host.example.com:5432/api\n',
       'tests/fixtures/.env.staging': `DATABASE_URL=${RDS_URL}\n`,
     });
     expect(found).toEqual([]);
+  });
+
+  it('reads a template committed for one non-production environment as that environment\'s', async () => {
+    const { found } = await run({
+      '.env.production': `DATABASE_URL=${RDS_URL}\n`,
+      '.env.staging.example': `APP_ENV=staging\nDATABASE_URL=${RDS_URL.replace('S3cr3tPass', 'changeme')}\n`,
+      'config/preview.env.sample': 'GCS_BUCKET=acme-orders-prod-uploads\nREDIS_URL=redis://localhost:6379\n',
+      'examples/minimal/.env.staging.example': `DATABASE_URL=${RDS_URL}\n`,
+    });
+    expect(found).toEqual(['shared-database .env.staging.example:2', 'production-named-resource config/preview.env.sample:1']);
   });
 
   it('stays quiet when staging has a server of its own, even one whose database is named after an environment', async () => {

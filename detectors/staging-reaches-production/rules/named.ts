@@ -15,7 +15,7 @@ export const productionNamedResource: RuleMeta = {
     'A non-production environment points at a database, volume, bucket, project or app whose own name says it is production\'s. ' +
     'Even when the production side of the configuration lives outside the repository, whatever runs in this environment reaches production data.',
   fix: 'Point the environment at its own resource (orders-staging, acme-staging-uploads) and keep production names out of non-production configuration.',
-  help: 'Only names whose words say production and nothing else count (`orders-prod`, `acme-production`); `live`, `preprod` and mixed names such as `staging-from-prod` do not. Severity: high for databases and volumes, medium for buckets, apps and projects, low for accounts.',
+  help: 'Only names whose words say production and nothing else count (`orders-prod`, `acme-production`); `live`, `preprod` and mixed names such as `staging-from-prod` do not. A template committed for one non-production environment (`.env.staging.example`, `config/staging.env.sample`) is read as that environment\'s; its placeholders name nothing. Severity: high for databases and volumes, medium for buckets, apps and projects, low for accounts.',
   precision: 'medium',
   tags: ['environments'],
   samples: {
@@ -30,9 +30,13 @@ export const productionNamedResource: RuleMeta = {
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n', { expect: { line: 9 }, note: "Rails: staging's database named for production, its server set at deploy time" }),
       sample('serverless.yml', 'service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n', { expect: { line: 10 }, note: 'a Serverless table parameter: DynamoDB names are per account, so only the name can say production' }),
       sample('k8s/overlays/staging/kustomization.yaml', 'namespace: orders-production\nresources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/orders\n    newTag: main\n', { expect: { line: 1 }, note: "a staging overlay copied from production's deploys into production's namespace" }),
+      sample('.env.staging.example', '# Copy to .env.staging and fill in the password from 1Password.\nAPP_ENV=staging\nDATABASE_HOST=orders-prod.cluster-c9akciq32.us-east-1.rds.amazonaws.com\nDATABASE_PASSWORD=changeme\nREDIS_URL=redis://localhost:6379\n', { expect: { line: 3 }, note: "the template committed for staging points at production's database" }),
+      sample('config/staging.env.sample', 'GOOGLE_CLOUD_PROJECT=acme-orders-prod\nGCS_BUCKET=<your-bucket>\n', { expect: { line: 1 }, note: "a staging template naming production's project" }),
       sample('deploy/staging/cronjob.yaml', 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: purge-sessions\n  namespace: production\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: purge\n              image: ghcr.io/acme/tools:latest\n          restartPolicy: OnFailure\n', { expect: { line: 5 }, note: "a staging manifest whose object lives in the production namespace" }),
     ],
     negative: [
+      sample('.env.staging.example', 'APP_ENV=staging\nDATABASE_HOST=<your-staging-db-host>\nDATABASE_PASSWORD=changeme\nS3_BUCKET=your-staging-bucket\nGOOGLE_CLOUD_PROJECT=your-project-id\nREDIS_URL=redis://localhost:6379\n', { note: "a staging template's placeholders" }),
+      sample('.env.example', 'DATABASE_HOST=orders-prod.cluster-c9akciq32.us-east-1.rds.amazonaws.com\nS3_BUCKET=acme-orders-prod-uploads\n', { note: "a template for every environment names no environment's resources" }),
       sample('infra/staging.bicepparam', "using './main.bicep'\n\nparam environmentName = 'staging'\nparam postgresServerName = 'psql-payroll-staging'\n", { note: 'its own server' }),
       sample('k8s/overlays/staging/kustomization.yaml', 'namespace: orders-staging\nresources:\n  - ../../base\n', { note: "the staging overlay's own namespace" }),
       sample('k8s/base/kustomization.yaml', 'namespace: orders-production\nresources:\n  - deployment.yaml\n', { note: 'a base whose path names no environment is placed by its namespace, not judged by it' }),

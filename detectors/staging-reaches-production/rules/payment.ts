@@ -36,7 +36,7 @@ export const livePaymentKey: RuleMeta = {
     negative: [
       sample('.env.staging', `STRIPE_SECRET_KEY=${TEST_KEY}\nPLAID_ENV=sandbox\n`),
       sample('.env.production', `STRIPE_SECRET_KEY=${LIVE_KEY}\n`, { note: 'production is where live keys belong' }),
-      sample('.env.staging.example', `STRIPE_SECRET_KEY=${LIVE_KEY}\n`, { note: 'example files are templates' }),
+      sample('.env.staging.example', `STRIPE_SECRET_KEY=${LIVE_KEY}\n`, { note: "a key written into a staging template is a leaked credential (the credential detector's), not a setting staging runs with" }),
       sample('.env.staging', 'STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxx\n', { note: 'a placeholder, not a key' }),
     ],
   },

@@ -9,6 +9,7 @@ import { isExampleFile } from '../../../knowledge/environments/names.js';
 import { BASE, pathTag, type EnvTag } from './recorder.js';
 import { isCiPipeline } from './handlers/pipelines.js';
 import { isSstConfig } from '../../../knowledge/environments/sst.js';
+import { NON_PRODUCTION } from '../model.js';
 
 export type FileKind =
   | 'dotenv'
@@ -66,6 +67,11 @@ export interface FileClass {
   /** The family of layered files this file belongs to, and its place in it. */
   family?: string;
   role: 'base' | 'layer' | 'plain';
+  /**
+   * The path the file stands for when it is a template committed for one environment (`.env.staging.example` stands
+   * for `.env.staging`): read as that environment's, its placeholders name nothing.
+   */
+  templateOf?: string;
 }
 
 const DATA_FORMATS = new Set<FileFormat>(['dotenv', 'yaml', 'json', 'toml', 'ini', 'properties', 'hcl']);
@@ -105,7 +111,7 @@ function isPythonSettings(path: string): boolean {
 }
 
 function classifyPathUncached(path: string): FileClass | undefined {
-  if (isExampleFile(path)) return undefined;
+  if (isExampleFile(path)) return environmentTemplate(path);
   const format = formatOf(path);
   const name = path.slice(path.lastIndexOf('/') + 1);
   const lower = name.toLowerCase();
@@ -218,6 +224,25 @@ function classifyPathUncached(path: string): FileClass | undefined {
     return make('node-config', `node-config:${dir}`, /^default\.(json|ya?ml|json5|toml)$/i);
   }
   return make('data');
+}
+
+/** The suffix a template adds to the file it stands for: `.env.staging.example`, `staging.env.sample`. */
+const TEMPLATE_SUFFIX = /\.(?:example|sample|template|tmpl|dist)$/i;
+
+/**
+ * A dotenv template committed for one non-production environment (`.env.staging.example`, `.env.preview.sample`,
+ * `config/staging.env.example`): teams fill it with the hosts, buckets and projects that environment uses, so what
+ * it names is that environment's. A template for every environment (`.env.example`) or for production's stays
+ * unread: its values are placeholders for whoever copies it.
+ */
+function environmentTemplate(path: string): FileClass | undefined {
+  const suffix = TEMPLATE_SUFFIX.exec(path);
+  if (!suffix) return undefined;
+  const standsFor = path.slice(0, suffix.index);
+  if (formatOf(standsFor) !== 'dotenv') return undefined;
+  const tag = pathTag(standsFor);
+  if (!tag?.environment || !NON_PRODUCTION.has(tag.environment)) return undefined;
+  return { kind: 'dotenv', format: 'dotenv', tag, role: 'plain', templateOf: standsFor };
 }
 
 const APP_ENGINE_DEFAULT: EnvTag = { environment: 'production', name: 'app.yaml', evidence: 'key' };

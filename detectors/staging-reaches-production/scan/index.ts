@@ -4,6 +4,7 @@
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import type { DataDocument, DataNode } from '../../../src/parse/data-tree.js';
 import { parseYaml } from '../../../src/parse/yaml.js';
+import { parseDotenv } from '../../../src/parse/lines.js';
 import { classifyPath, type FileClass } from './files.js';
 import { BASE, Recorder } from './recorder.js';
 import { walkSection, type WalkOptions } from './tree.js';
@@ -27,7 +28,7 @@ import { scanVapor } from './handlers/vapor.js';
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
   const cls = classifyPath(file.path);
   if (!cls) return;
-  const rec = new Recorder(file, out);
+  const rec = new Recorder(file, out, cls.templateOf);
   try {
     dispatch(file, cls, rec, out);
   } finally {
@@ -72,7 +73,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.
   if (cls.role === 'plain' && cls.tag.environment === 'base' && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === 'toml')) return;
-  const document = cls.kind === 'rails-database' && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : file.data();
+  const document = cls.kind === 'rails-database' && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : cls.format !== file.format ? parseAs(file, cls) : file.data();
   if (!document) return;
   switch (cls.kind) {
     case 'dotenv':
@@ -266,6 +267,13 @@ function parseWithoutErbControl(file: SourceFile, rec: Recorder): DataDocument |
   if (parsed.ok) return parsed.value;
   rec.notify('environment-config-unreadable', `${file.path} could not be read as YAML after rendering away its ERB tags (${parsed.error.message}); its environments were not read.`, parsed.error.line);
   return undefined;
+}
+
+/** A file whose name hides its format from the engine (`staging.env.example` is a dotenv file). */
+function parseAs(file: SourceFile, cls: FileClass): DataDocument | undefined {
+  if (cls.format !== 'dotenv') return undefined;
+  const parsed = parseDotenv(file.text, (start, end) => file.spanOf(start, end));
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function isKubernetesObject(root: DataNode): boolean {

@@ -44,17 +44,24 @@ export function pathTag(path: string): EnvTag | undefined {
 
 export class Recorder {
   readonly testOnly: boolean;
+  private readonly template: boolean;
   private readonly seen = new Set<string>();
   private readonly layers = new Map<string, { family: string; tag: EnvTag; span: Span; keys: Set<string>; implicit: boolean; inheritsFrom?: { tag: EnvTag; span: Span } }>();
 
   constructor(
     readonly file: SourceFile,
     private readonly out: FileEmitter,
+    /** The path a template stands for (`config/staging.env` for `config/staging.env.example`), judged in its place. */
+    standsFor?: string,
   ) {
-    this.testOnly = isTestExampleOrDocsPath(file.path);
+    this.testOnly = isTestExampleOrDocsPath(standsFor ?? file.path);
+    this.template = standsFor !== undefined;
   }
 
   resource(tag: EnvTag, identity: ResourceIdentity, span: Span, options: { variable?: string; family?: string; declared?: boolean } = {}): void {
+    // A template says where its environment's data lives; a key written into one is a leaked credential, which the
+    // credential detector reports, not a setting the environment runs with.
+    if (this.template && identity.kind === 'payment-key') return;
     const key = `${tag.environment ?? '?'}:${tag.name}:${identity.identity}:${span.line}:${span.column}:${options.variable ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);

@@ -290,17 +290,27 @@ const COPY_SOURCES: Readonly<Record<string, { copy: CopyKind; identity: (value: 
 
 /** The database a copy is made from, when the key names one (`snapshot_identifier = "orders-prod-2024-05-01"`). */
 export function copySource(variable: string, value: string, siblings?: ReadonlyMap<string, string>): ResourceIdentity | undefined {
-  const compact = copyKey(variable);
-  // CloudFormation's DBInstance restores from `DBSnapshotIdentifier`; Terraform's `db_snapshot_identifier` names a
-  // snapshot being taken (aws_db_snapshot) or looked up, which the Terraform reader places itself.
-  const source = COPY_SOURCES[compact] ?? (variable.endsWith('DBSnapshotIdentifier') ? COPY_SOURCES.snapshotidentifier : undefined);
+  const source = copySourceKey(variable);
   if (!source || /\$\{|\{\{|<%/.test(value)) return undefined;
   const identity = source.identity(value);
-  if (!identity) return undefined;
-  // Azure servers made from another: a replica follows it, a restore or geo-restore copies it once.
+  return identity ? { ...identity, copy: copyKind(variable, siblings)! } : undefined;
+}
+
+function copySourceKey(variable: string): (typeof COPY_SOURCES)[string] | undefined {
+  // CloudFormation's DBInstance restores from `DBSnapshotIdentifier`; Terraform's `db_snapshot_identifier` names a
+  // snapshot being taken (aws_db_snapshot) or looked up, which the Terraform reader places itself.
+  return COPY_SOURCES[copyKey(variable)] ?? (variable.endsWith('DBSnapshotIdentifier') ? COPY_SOURCES.snapshotidentifier : undefined);
+}
+
+/**
+ * How a key makes its database from the source, given the other settings of its block: an Azure server made from
+ * another with `create_mode = "Replica"` follows it; a restore or geo-restore copies it once.
+ */
+export function copyKind(variable: string, siblings?: ReadonlyMap<string, string>): CopyKind | undefined {
+  const source = copySourceKey(variable);
+  if (!source) return undefined;
   const mode = siblings?.get('create_mode') ?? siblings?.get('createMode');
-  const copy = compact.startsWith('sourceserver') && mode && /replica/i.test(mode) ? 'replica' : source.copy;
-  return { ...identity, copy };
+  return copyKey(variable).startsWith('sourceserver') && mode && /replica/i.test(mode) ? 'replica' : source.copy;
 }
 
 /** How a key makes a database from another's data, when it is one of the keys that do. */

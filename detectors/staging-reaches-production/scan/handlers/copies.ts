@@ -34,7 +34,24 @@ const PASSES = new Set(['gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'pv', 'tee']);
 /** Programs that only pass a file's bytes to the next stage: `gunzip -c prod.sql.gz | psql`. */
 const READERS = new Set(['cat', 'zcat', 'gzcat', 'gunzip', 'gzip', 'pv', 'bzcat', 'xzcat', 'zstdcat', 'lz4cat']);
 const RESTORE_WORDS = new RegExp(`\\b(?:${[...RESTORE_TOOLS].join('|')})\\b`);
-const TOOL_WORDS = /\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|restore-db-|create-db-instance-read-replica|sql\s+instances\s+clone|sql\s+backups\s+restore|flexible-server\s+restore)\b/;
+/**
+ * The commands that copy a database, by the words a line shows (a space: any blanks) and a literal every file running
+ * them holds, which admits the file to the detector (a cloud's copy needs its CLI, `gcloud`, on the line).
+ */
+const COPY_COMMANDS: ReadonlyArray<{ words: string; keyword: string }> = [
+  { words: 'pg_dump', keyword: 'pg_dump' },
+  { words: 'pg_dumpall', keyword: 'pg_dump' },
+  { words: 'mysqldump', keyword: 'mysqldump' },
+  { words: 'mariadb-dump', keyword: 'mariadb-dump' },
+  { words: 'mongodump', keyword: 'mongodump' },
+  { words: 'restore-db-', keyword: 'restore-db-' },
+  { words: 'create-db-instance-read-replica', keyword: 'read-replica' },
+  { words: 'sql instances clone', keyword: 'gcloud' },
+  { words: 'sql backups restore', keyword: 'gcloud' },
+  { words: 'flexible-server restore', keyword: 'flexible-server' },
+];
+export const COPY_KEYWORDS: readonly string[] = [...new Set(COPY_COMMANDS.map((command) => command.keyword))];
+const TOOL_WORDS = new RegExp(`\\b(?:${COPY_COMMANDS.map((command) => command.words.split(' ').join('\\s+')).join('|')})\\b`);
 
 interface Word {
   /** The word with quotes and a leading backtick removed. */

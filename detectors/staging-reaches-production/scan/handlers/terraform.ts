@@ -14,15 +14,15 @@ import {
   rdsIdentity,
   rdsSnapshotIdentity,
   terraformStateIdentity,
-  type CopyKind,
   type ResourceIdentity,
 } from '../../../../knowledge/environments/identities.js';
-import { canonicalEnvironment } from '../../../../knowledge/environments/names.js';
+import { canonicalEnvironment, environmentsNamedIn } from '../../../../knowledge/environments/names.js';
+import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
-import type { EnvTag, Recorder } from '../recorder.js';
+import { namedTag, type EnvTag, type Recorder } from '../recorder.js';
 import { siblingValues, walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
-import { copySource, isCopyKey, identifyValue } from '../values.js';
+import { copyKind, copySource, isCopyKey, identifyValue } from '../values.js';
 import { lookupTable } from '../../../../src/lookup-table.js';
 
 /** Attributes that name a data store a resource creates (`declared`) or a data source looks up. */
@@ -58,7 +58,7 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
   walkSection(rec, topSection(cls, values), { ...walkOptions(cls), ...copies });
   for (const entry of root.entries) {
     const block = entry.value.kind === 'map' ? entry.value : undefined;
-    if (cls.kind === 'terraform' && block && (entry.key === 'locals' || entry.key === 'variable')) copySources(rec, cls.tag, root, block, entry.key === 'locals' ? 'local' : `var.${block.block?.labels[0] ?? ''}`);
+    if (cls.kind === 'terraform' && block && (entry.key === 'locals' || entry.key === 'variable')) copySources(rec, cls.tag, root, block, entry.key === 'locals' ? 'local' : `var.${block.block?.labels[0] ?? ''}`, cls.tag.environment !== 'base');
     if (!block?.block) continue;
     const [type, name] = block.block.labels;
     if (entry.key === 'resource' && type) {
@@ -66,6 +66,7 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
       if (store) recordAttribute(rec, cls.tag, block, store.attribute, store.identity, `${type}.${name}.${store.attribute}`, true);
       if (type === 'vercel_project_environment_variable') vercelVariable(rec, block, cls.tag);
       if (type === 'vercel_project') for (const item of seqMaps(get(block, 'environment'))) vercelVariable(rec, item, cls.tag);
+      if (cls.kind === 'terraform' && name) declareProductionBlock(rec, cls.tag, type, name, block);
     }
     if (entry.key === 'data' && type) {
       const lookup = LOOKUP_ATTRIBUTES[type];
@@ -73,7 +74,11 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
       if (type === 'terraform_remote_state') remoteState(rec, cls.tag, block, name ?? '');
       if (SNAPSHOT_LOOKUPS[type]) snapshotLookup(rec, cls.tag, block, type, name ?? '');
     }
-    if (cls.kind === 'terraform' && (entry.key === 'resource' || entry.key === 'module')) copySources(rec, cls.tag, root, block, (entry.key === 'module' ? ['module', ...block.block.labels] : block.block.labels).join('.'));
+    if (cls.kind === 'terraform' && (entry.key === 'resource' || entry.key === 'module')) {
+      // One configuration for every environment (workspaces, or a file declaring each): a copy is placed by its own block.
+      const own = cls.tag.environment === 'base' && entry.key === 'resource' ? blockTag(type ?? '', block) : undefined;
+      copySources(rec, own ?? cls.tag, root, block, (entry.key === 'module' ? ['module', ...block.block.labels] : block.block.labels).join('.'), cls.tag.environment !== 'base');
+    }
     if (entry.key === 'terraform') {
       for (const inner of block.entries) {
         const backend = inner.value.kind === 'map' ? inner.value : undefined;
@@ -145,6 +150,12 @@ const SNAPSHOT_LOOKUPS: Readonly<Record<string, { snapshot: string; source: stri
  * looks a snapshot up to restore a database from it (`snapshot_identifier = data.aws_db_snapshot.prod.id`).
  */
 function snapshotLookup(rec: Recorder, tag: EnvTag, block: MapNode, type: string, name: string): void {
+  const found = snapshotLookupIdentity(block, type);
+  if (found) rec.resource(tag, { ...found.identity, copy: 'snapshot' }, found.node.span, { variable: `data.${type}.${name}.${found.attribute}` });
+}
+
+/** The snapshot a lookup finds: by its own name, else as a snapshot of the instance or cluster it names. */
+function snapshotLookupIdentity(block: MapNode, type: string): { identity: ResourceIdentity; attribute: string; node: DataNode } | undefined {
   const attributes = SNAPSHOT_LOOKUPS[type]!;
   for (const attribute of [attributes.snapshot, attributes.source]) {
     const node = get(block, attribute);
@@ -152,18 +163,21 @@ function snapshotLookup(rec: Recorder, tag: EnvTag, block: MapNode, type: string
     const identity = value ? (attribute === attributes.snapshot ? rdsSnapshotIdentity(value) : rdsIdentity(value)) : undefined;
     if (!identity || !node) continue;
     const display = attribute === attributes.snapshot ? identity.display : `a snapshot of ${identity.display}`;
-    rec.resource(tag, { ...identity, display, copy: 'snapshot' }, node.span, { variable: `data.${type}.${name}.${attribute}` });
-    return;
+    return { identity: { ...identity, display }, attribute, node };
   }
+  return undefined;
 }
 
-/** The attributes that name a block's database, by the block's type. */
-const NAMED_BY: ReadonlyArray<{ type: RegExp; attributes: readonly string[]; identity: (value: string) => ResourceIdentity | undefined }> = [
-  { type: /^aws_db(?:_cluster)?_snapshot$/, attributes: ['db_snapshot_identifier', 'db_cluster_snapshot_identifier'], identity: rdsSnapshotIdentity },
-  { type: /^aws_db_instance$|^aws_rds_cluster$|^aws_db(?:_cluster)?_snapshot$/, attributes: ['identifier', 'cluster_identifier', 'db_instance_identifier', 'db_cluster_identifier'], identity: rdsIdentity },
-  { type: /^google_sql_database_instance$/, attributes: ['name'], identity: cloudSqlInstanceIdentity },
-  { type: /^azurerm_(?:postgresql|mysql|mariadb|mssql)(?:_flexible)?_server$|^azurerm_cosmosdb_account$/, attributes: ['name'], identity: azureServerIdentity },
-];
+/** Database types the store table leaves out, by the attribute that names them: read only as a copy's source. */
+const COPY_SOURCE_NAMES: Readonly<Record<string, { attribute: string; identity: (value: string) => ResourceIdentity | undefined }>> = lookupTable({
+  google_sql_database_instance: { attribute: 'name', identity: cloudSqlInstanceIdentity },
+  ...Object.fromEntries(
+    ['postgresql_server', 'postgresql_flexible_server', 'mysql_server', 'mysql_flexible_server', 'mariadb_server', 'mariadb_flexible_server', 'mssql_server', 'mssql_flexible_server', 'cosmosdb_account'].map((type) => [
+      `azurerm_${type}`,
+      { attribute: 'name', identity: azureServerIdentity },
+    ]),
+  ),
+});
 
 const REFERENCE = /^(?:(data)\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.[\w[\]"-]+)+$/;
 
@@ -174,9 +188,9 @@ const REFERENCE = /^(?:(data)\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*
  * file holds it, says which database; otherwise the reference's own name does (`module.db_prod`, `var.prod_snapshot_id`).
  * A variable's default is read as its own key's value (`variable "snapshot_identifier" { default = "…" }`).
  */
-function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, address: string): void {
+function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, address: string, filePlaced: boolean): void {
   if (node.kind === 'seq') {
-    for (const item of node.items) copySources(rec, tag, root, item, address);
+    for (const item of node.items) copySources(rec, tag, root, item, address, filePlaced);
     return;
   }
   if (node.kind !== 'map') return;
@@ -184,34 +198,167 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
   for (const entry of node.entries) {
     const value = entry.value;
     if (value.kind !== 'scalar') {
-      copySources(rec, tag, root, value, `${address}.${entry.key}`);
+      copySources(rec, tag, root, value, `${address}.${entry.key}`, filePlaced);
       continue;
     }
     const key = variable !== undefined && entry.key === 'default' ? variable : entry.key;
-    const copy = isCopyKey(key);
-    if (!copy) continue;
+    if (!isCopyKey(key)) {
+      if (address.startsWith('var.') || address.startsWith('local')) workspaceSnapshot(rec, root, entry.key, value, `${address}.${entry.key}`, filePlaced);
+      continue;
+    }
     const where = variable !== undefined ? address : `${address}.${entry.key}`;
     const literal = literalString(value);
     if (literal !== undefined) {
       const identity = copySource(key, literal, siblingValues(node));
-      if (identity) rec.resource(tag, identity, value.span, { variable: where });
+      if (identity) rec.resource(tag, withDeclaredSource(rec, root, identity), value.span, { variable: where });
       continue;
     }
     const expression = value.expression?.trim();
-    const reference = expression ? REFERENCE.exec(expression) : null;
-    if (!reference) continue;
-    const [, data, type, label] = reference;
-    const referenced = data || !['var', 'local', 'module'].includes(type!) ? blockOf(root, data ? 'data' : 'resource', type!, label!) : undefined;
-    // A snapshot lookup is read where it is written, naming the instance it finds.
-    if (referenced && data && SNAPSHOT_LOOKUPS[type!]) continue;
-    const identity = referenced ? namedDatabase(type!, referenced) : referenceIdentity(rec, expression!, label!);
-    if (!identity) continue;
-    const mode = literalString(get(node, 'create_mode'));
-    const kind: CopyKind = copy === 'restore' && mode && /replica/i.test(mode) ? 'replica' : copy;
-    rec.resource(tag, { ...identity, copy: kind }, value.span, { variable: where });
+    if (!expression) continue;
+    if (REFERENCE.test(expression)) {
+      const identity = referencedCopy(rec, root, expression, key, node, false);
+      if (identity) rec.resource(tag, identity, value.span, { variable: where });
+      continue;
+    }
+    // `terraform.workspace == "staging" ? data.aws_db_snapshot.prod.id : null`, `lookup(var.snapshots, terraform.workspace, null)`:
+    // each workspace's branch is that environment's copy.
+    for (const branch of workspaceBranches(root, expression, value.span)) {
+      if (!branch.tag.environment || branch.tag.environment === 'production' || branch.tag.environment === 'base') continue;
+      const identity =
+        branch.literal !== undefined ? withDeclaredSource(rec, root, copySource(key, branch.literal, siblingValues(node))) : REFERENCE.test(branch.expression) ? referencedCopy(rec, root, branch.expression, key, node, !filePlaced) : undefined;
+      if (identity) rec.resource(branch.tag, identity, branch.span, { variable: where });
+    }
   }
 }
 
+/** An RDS snapshot by its ARN: named so only to restore from it (or copy it), whatever the key holding it is called. */
+const SNAPSHOT_ARN = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(?:cluster-)?snapshot:/;
+
+/**
+ * An entry of a variable's or local's map keyed by workspace that names a snapshot (`restore_from = { staging =
+ * "arn:aws:rds:…:snapshot:rds:orders-prod-…" }`, `{ staging = data.aws_db_snapshot.prod.id }`): the workspace's
+ * database is restored from it, wherever the map is used (`var.restore_from[terraform.workspace]` in another file).
+ */
+function workspaceSnapshot(rec: Recorder, root: MapNode, name: string, value: ScalarNode, where: string, filePlaced: boolean): void {
+  const tag = namedTag(name, 'key');
+  if (!tag.environment || tag.environment === 'production' || tag.environment === 'base') return;
+  const literal = literalString(value);
+  const expression = value.expression?.trim() ?? '';
+  const reference = literal === undefined && !filePlaced ? REFERENCE.exec(expression) : null;
+  const lookup = reference?.[1] && SNAPSHOT_LOOKUPS[reference[2]!] ? blockOf(root, 'data', reference[2]!, reference[3]!) : undefined;
+  const identity = literal !== undefined ? (SNAPSHOT_ARN.test(literal) ? rdsSnapshotIdentity(literal) : undefined) : lookup ? snapshotLookupIdentity(lookup, reference![2]!)?.identity : undefined;
+  if (identity) rec.resource(tag, { ...identity, copy: 'snapshot' }, value.span, { variable: where });
+}
+
+/** A copy of a database named by a literal, which this file may declare (and place in production) itself. */
+function withDeclaredSource<T extends ResourceIdentity | undefined>(rec: Recorder, root: MapNode, identity: T): T {
+  if (!identity) return identity;
+  for (const entry of root.entries) {
+    const labels = entry.key === 'resource' && entry.value.kind === 'map' ? entry.value.block?.labels : undefined;
+    if (!labels?.[0] || entry.value.kind !== 'map') continue;
+    const declared = namedDatabase(labels[0], entry.value);
+    if (declared?.identity === identity.identity) declareProductionSource(rec, labels[0], labels[1] ?? '', entry.value, declared);
+  }
+  return identity;
+}
+
+/**
+ * The database a reference to another block copies: the block this file holds says which (a production instance by
+ * its own labels or name is recorded as production's, for the copy to be matched with it); otherwise the reference's
+ * own name does. A snapshot lookup is read where it is written, unless only a workspace's branch reaches it (`readsLookup`)
+ * in a file placed nowhere, where the lookup itself belongs to no environment.
+ */
+function referencedCopy(rec: Recorder, root: MapNode, expression: string, key: string, node: MapNode, readsLookup: boolean): ResourceIdentity | undefined {
+  const [, data, type, label] = REFERENCE.exec(expression)!;
+  const referenced = data || !['var', 'local', 'module'].includes(type!) ? blockOf(root, data ? 'data' : 'resource', type!, label!) : undefined;
+  if (referenced && data && SNAPSHOT_LOOKUPS[type!]) {
+    const found = readsLookup ? snapshotLookupIdentity(referenced, type!) : undefined;
+    return found && { ...found.identity, copy: 'snapshot' };
+  }
+  const identity = referenced ? namedDatabase(type!, referenced) : referenceIdentity(rec, expression, label!);
+  if (!identity) return undefined;
+  if (referenced && !data) declareProductionSource(rec, type!, label!, referenced, identity);
+  return { ...identity, copy: copyKind(key, siblingValues(node))! };
+}
+
+/**
+ * A copy's source declared in the same configuration and placed in production by its own block (`user_labels = {
+ * environment = "production" }`, a name that says prod, `count = terraform.workspace == "prod" ? 1 : 0`): published as
+ * production's database, so a copy of it is judged as one of production's whatever the source is called.
+ */
+function declareProductionSource(rec: Recorder, type: string, label: string, block: MapNode, identity: ResourceIdentity): void {
+  const tag = blockTag(type, block);
+  if (tag?.environment !== 'production') return;
+  const named = databaseName(type, block);
+  rec.resource(tag, identity, (named?.node ?? block).span, { variable: `${type}.${label}${named ? `.${named.attribute}` : ''}`, declared: true });
+}
+
+/** Label keys that say which environment a cloud resource belongs to. */
+const ENVIRONMENT_LABEL = /^(?:env|environment|stage)$/i;
+/** A block that exists in one workspace only: `count = terraform.workspace == "prod" ? 1 : 0`. */
+const WORKSPACE_COUNT = /^(?:terraform\.workspace|var\.(?:env|environment|stage|workspace))\s*==\s*"([^"]+)"\s*\?\s*1\s*:\s*0$/;
+
+/**
+ * The environment a resource block says it belongs to: its labels or tags (`environment = "production"`, Cloud SQL's
+ * `settings { user_labels }`), its own name when that names one environment alone, or the one workspace it exists in.
+ */
+function blockTag(type: string, block: MapNode): EnvTag | undefined {
+  for (const labels of [get(block, 'tags'), get(block, 'labels'), get(block, 'user_labels'), get(get(block, 'settings'), 'user_labels')]) {
+    if (labels?.kind !== 'map') continue;
+    for (const entry of labels.entries) {
+      const value = ENVIRONMENT_LABEL.test(entry.key) ? literalString(entry.value) : undefined;
+      const environment = value ? canonicalEnvironment(value) : undefined;
+      if (environment) return { environment, name: value!, evidence: 'value' };
+    }
+  }
+  const name = databaseName(type, block)?.value;
+  const named = name ? environmentsNamedIn(name) : undefined;
+  if (name && named?.size === 1) return { environment: [...named][0]!, name, evidence: 'value' };
+  const count = get(block, 'count');
+  const workspace = count?.kind === 'scalar' && count.expression ? WORKSPACE_COUNT.exec(count.expression.trim())?.[1] : undefined;
+  const environment = workspace ? canonicalEnvironment(workspace) : undefined;
+  return environment ? { environment, name: workspace!, evidence: 'key' } : undefined;
+}
+
+/** A workspace's value of an expression that chooses one per workspace. */
+interface WorkspaceBranch {
+  tag: EnvTag;
+  literal?: string;
+  /** The branch as written, when it is not a literal (a reference, `null`). */
+  expression: string;
+  span: Span;
+}
+
+const WORKSPACE = String.raw`(?:terraform\.workspace|var\.(?:env|environment|stage|workspace)|local\.(?:env|environment|stage|workspace))`;
+const WORKSPACE_CONDITION = new RegExp(String.raw`^${WORKSPACE}\s*(==|!=)\s*"([^"$]+)"\s*\?\s*(.+?)\s*:\s*(.+)$`, 's');
+const WORKSPACE_LOOKUP = new RegExp(String.raw`^(?:lookup\(\s*(var|local)\.([\w-]+)\s*,\s*${WORKSPACE}\s*(?:,[^)]*)?\)|(var|local)\.([\w-]+)\[\s*${WORKSPACE}\s*\])$`);
+
+/**
+ * The branches of `terraform.workspace == "staging" ? A : B` (the named workspace's, and every other's when the named
+ * one is production), and the entries of a map keyed by workspace (`lookup(var.snapshots, terraform.workspace, null)`,
+ * `local.restore_from[terraform.workspace]`) when this file holds the map.
+ */
+function workspaceBranches(root: MapNode, expression: string, span: Span): WorkspaceBranch[] {
+  const condition = WORKSPACE_CONDITION.exec(expression);
+  if (condition) {
+    const [, operator, name, whenTrue, whenFalse] = condition;
+    const [named, others] = operator === '==' ? [whenTrue!, whenFalse!] : [whenFalse!, whenTrue!];
+    const environment = canonicalEnvironment(name!);
+    const branches = [{ tag: { environment, name: name!, evidence: 'key' as const }, text: named }];
+    // "Every other workspace" is non-production only when the named one is production.
+    if (environment === 'production') branches.push({ tag: { environment: 'staging', name: `workspaces other than ${name}`, evidence: 'key' }, text: others });
+    return branches.map(({ tag, text }) => ({ tag, expression: text, literal: /^"[^"$]*"$/.test(text) ? text.slice(1, -1) : undefined, span }));
+  }
+  const lookup = WORKSPACE_LOOKUP.exec(expression);
+  if (!lookup) return [];
+  const map = (lookup[1] ?? lookup[3]) === 'var' ? variableDefault(root, (lookup[2] ?? lookup[4])!) : localValue(root, (lookup[2] ?? lookup[4])!);
+  if (map?.kind !== 'map') return [];
+  return map.entries.flatMap((entry) => {
+    if (entry.value.kind !== 'scalar') return [];
+    const tag = namedTag(entry.key, 'key');
+    return [{ tag, literal: literalString(entry.value), expression: entry.value.expression?.trim() ?? '', span: entry.value.span }];
+  });
+}
 function blockOf(root: MapNode, key: 'data' | 'resource', type: string, label: string): MapNode | undefined {
   for (const entry of root.entries) {
     if (entry.key !== key || entry.value.kind !== 'map') continue;
@@ -222,21 +369,72 @@ function blockOf(root: MapNode, key: 'data' | 'resource', type: string, label: s
 }
 
 function namedDatabase(type: string, block: MapNode): ResourceIdentity | undefined {
-  for (const { type: types, attributes, identity } of NAMED_BY) {
-    if (!types.test(type)) continue;
-    for (const attribute of attributes) {
-      const value = literalString(get(block, attribute));
-      const found = value ? identity(value) : undefined;
-      if (found) return found;
-    }
+  return databaseName(type, block)?.identity;
+}
+
+/**
+ * The attribute that names a database block, its literal value and the identity it gives: a snapshot's (taken or
+ * looked up), a declared store's, or a database's the store table leaves out.
+ */
+function databaseName(type: string, block: MapNode): { identity: ResourceIdentity; attribute: string; value: string; node: DataNode } | undefined {
+  if (SNAPSHOT_LOOKUPS[type]) {
+    const snapshot = snapshotLookupIdentity(block, type);
+    return snapshot && { ...snapshot, value: literalString(snapshot.node)! };
+  }
+  const named = STORE_ATTRIBUTES[type] ?? COPY_SOURCE_NAMES[type];
+  const node = named ? get(block, named.attribute) : undefined;
+  const value = literalString(node);
+  const identity = value ? named!.identity(value) : undefined;
+  return identity?.kind === 'database' && node ? { identity, attribute: named!.attribute, value: value!, node } : undefined;
+}
+
+/** `variable "snapshots" { default = {…} }`. */
+function variableDefault(root: MapNode, name: string): DataNode | undefined {
+  for (const entry of root.entries) {
+    if (entry.key === 'variable' && entry.value.kind === 'map' && entry.value.block?.labels[0] === name) return get(entry.value, 'default');
   }
   return undefined;
 }
 
-/** A reference this file cannot resolve, known by its own name (`data.terraform_remote_state.prod.outputs.db_id`). */
+/** `locals { restore_from = {…} }`, from whichever `locals` block sets it. */
+function localValue(root: MapNode, name: string): DataNode | undefined {
+  for (const entry of root.entries) {
+    const found = entry.key === 'locals' && entry.value.kind === 'map' ? get(entry.value, name) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A reference this file cannot resolve, known by its own name (`data.terraform_remote_state.prod.outputs.db_id`). A
+ * resource's is also known by its block's address in the module, which the file declaring it may place in production.
+ */
 function referenceIdentity(rec: Recorder, expression: string, label: string): ResourceIdentity | undefined {
-  const directory = rec.file.path.includes('/') ? rec.file.path.slice(0, rec.file.path.lastIndexOf('/')) : '';
-  return { kind: 'database', identity: `tf-ref:${directory}:${expression}`, otherIdentities: [], display: `\`${expression}\``, name: label, secrets: [] };
+  const directory = moduleDirectory(rec);
+  const [, data, type] = REFERENCE.exec(expression) ?? [];
+  const block = !data && type && !['var', 'local', 'module'].includes(type) ? [blockAddress(directory, type, label)] : [];
+  return { kind: 'database', identity: `tf-ref:${directory}:${expression}`, otherIdentities: block, display: `\`${expression}\``, name: label, secrets: [] };
+}
+
+function moduleDirectory(rec: Recorder): string {
+  return rec.file.path.includes('/') ? rec.file.path.slice(0, rec.file.path.lastIndexOf('/')) : '';
+}
+
+/** A resource block by its address in the module (every `.tf` file of a directory): `tf-block:infra:google_sql_database_instance.main`. */
+function blockAddress(directory: string, type: string, label: string): string {
+  return `tf-block:${directory}:${type}.${label}`;
+}
+
+/**
+ * A database block its own labels, name or workspace count place in production, published by its address in the
+ * module: a copy in another file of the module that names it by reference (`google_sql_database_instance.main.name`)
+ * is then a copy of production's.
+ */
+function declareProductionBlock(rec: Recorder, fileTag: EnvTag, type: string, label: string, block: MapNode): void {
+  const named = databaseName(type, block);
+  if (!named || (blockTag(type, block) ?? fileTag).environment !== 'production') return;
+  const address = blockAddress(moduleDirectory(rec), type, label);
+  rec.resource({ environment: 'production', name: named.value, evidence: 'value' }, { ...named.identity, identity: address, otherIdentities: [] }, named.node.span, { variable: `${type}.${label}.${named.attribute}`, declared: true });
 }
 
 function remoteState(rec: Recorder, tag: EnvTag, block: MapNode, name: string): void {
@@ -292,7 +490,8 @@ function workspaceConditions(rec: Recorder, cls: FileClass, node: DataNode, key?
     return;
   }
   const text = node.expression;
-  if (!text || !key) return;
+  // A copy's source chosen by workspace is read with its block (copySources).
+  if (!text || !key || (cls.kind === 'terraform' && isCopyKey(key))) return;
   const match = /(terraform\.workspace|var\.(?:env|environment|stage|workspace))\s*(==|!=)\s*"([^"]+)"\s*\?\s*"([^"$]*)"\s*:\s*"([^"$]*)"/.exec(text);
   if (!match) return;
   const named = canonicalEnvironment(match[3]!);

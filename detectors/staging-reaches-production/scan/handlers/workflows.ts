@@ -12,6 +12,7 @@ import { pullRequestInProduction } from '../../rules/pull-request.js';
 import { effectiveEntries, walkSection } from '../tree.js';
 import { walkOptions } from '../sections.js';
 import { valueTag } from './dotenv.js';
+import { conditionOf, needsOf, workflowTriggers } from '../../../../src/parse/github-workflow.js';
 
 const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
 /** Names that place a job without an `environment:` key; `test`/`ci` jobs are everywhere and name no environment. */
@@ -22,8 +23,8 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
   if (!root || root.kind !== 'map') return;
   const family = `gha:${rec.file.path}`;
   const options = { ...walkOptions(cls), envMaps: false, references: false, projectKeys: true };
-  const triggers = triggersOf(get(root, 'on'));
-  const pullRequestOnly = triggers.length > 0 && triggers.every((trigger) => PULL_REQUEST_TRIGGERS.has(trigger));
+  const triggers = workflowTriggers(get(root, 'on'));
+  const pullRequestOnly = triggers.size > 0 && [...triggers.keys()].every((trigger) => PULL_REQUEST_TRIGGERS.has(trigger));
   const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : undefined;
 
   const workflowEnv = get(root, 'env');
@@ -130,26 +131,17 @@ function scanPlatformVariableCopies(rec: Recorder, job: MapNode): void {
  * A job declaring the production environment that pull requests run: every trigger is a pull request's, or the job
  * has no `if:` keeping them out (or one that asks for them). A pull request closed as merged runs merged code.
  */
-function pullRequestJob(rec: Recorder, root: MapNode, triggers: readonly string[], id: string, job: MapNode): void {
-  const on = get(root, 'on');
-  const unmerged = triggers.filter((trigger) => {
-    if (!PULL_REQUEST_TRIGGERS.has(trigger)) return false;
-    const types = get(get(on, trigger), 'types');
-    const names = types?.kind === 'seq' ? types.items.map((item) => literalString(item)) : types ? [literalString(types)] : [];
-    return !(names.length > 0 && names.every((name) => name === 'closed'));
-  });
+function pullRequestJob(rec: Recorder, root: MapNode, triggers: ReadonlyMap<string, readonly string[] | undefined>, id: string, job: MapNode): void {
+  const unmerged = [...triggers]
+    .filter(([trigger, types]) => PULL_REQUEST_TRIGGERS.has(trigger) && !(types && types.length > 0 && types.every((type) => type === 'closed')))
+    .map(([trigger]) => trigger);
   if (unmerged.length === 0) return;
-  const condition = get(job, 'if');
-  const text = condition?.kind === 'scalar' ? String(condition.expression ?? condition.value ?? '') : undefined;
-  const onlyPullRequests = triggers.every((trigger) => PULL_REQUEST_TRIGGERS.has(trigger));
+  const text = conditionOf(job);
+  const onlyPullRequests = [...triggers.keys()].every((trigger) => PULL_REQUEST_TRIGGERS.has(trigger));
   if (text !== undefined && (/merged/.test(text) || !(onlyPullRequests || /github\.event_name\s*==\s*['"]pull_request/.test(text)))) return;
-  if (!onlyPullRequests && text === undefined && get(job, 'needs') !== undefined) {
-    // A job after a guarded one is skipped with it.
-    const jobs = get(root, 'jobs');
-    const needs = get(job, 'needs');
-    const needed = needs?.kind === 'seq' ? needs.items.map((item) => literalString(item)) : [literalString(needs)];
-    if (needed.some((name) => name && get(get(jobs, name), 'if') !== undefined)) return;
-  }
+  // A job after a guarded one is skipped with it.
+  const jobs = get(root, 'jobs');
+  if (!onlyPullRequests && text === undefined && needsOf(job).some((name) => conditionOf(get(jobs, name)) !== undefined)) return;
   const target = unmerged.includes('pull_request_target');
   const checksOutHead = target && /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs\/pull\//.test(rec.file.text.slice(offsetOf(rec, job.span.line, 1), offsetOf(rec, job.span.endLine + 1, 1)));
   const environment = get(job, 'environment')!;
@@ -171,13 +163,6 @@ function pullRequestJob(rec: Recorder, root: MapNode, triggers: readonly string[
     details: { environment: 'production', trigger, job: id },
     snippet: rec.file.line(keyLine).trim(),
   });
-}
-
-function triggersOf(node: DataNode | undefined): string[] {
-  if (!node) return [];
-  if (node.kind === 'scalar') return node.value === null ? [] : [String(node.value)];
-  if (node.kind === 'seq') return node.items.map((item) => literalString(item)).filter((item): item is string => !!item);
-  return node.entries.map((entry) => entry.key);
 }
 
 const SEQUENCE_WORDS = new Set(['after', 'before', 'post', 'following', 'until', 'then']);
