@@ -16,13 +16,16 @@ import { claimBatch, threadedRun } from './batch-claims.js';
 
 /**
  * Below this much text a worker's start-up and warm-up cost what it saves. Two threads on two cores gain least:
- * each warms its own JIT and both share the cores with V8's collector and compiler threads, so a whole process
- * does about 1.5x one thread's work there. Measured on 2 vCPUs (paired runs, one thread against two): 32 MB of
- * Python packages (9,000 files) ran 16% slower with a worker, 83 MB (17,000 files) the same, 176 MB (24,000 files)
- * 12% faster; the generated corpora broke even at 70 MB. With more cores each extra worker costs the same and
- * gains more, so the lower thresholds (measured before on 2 cores, when the scan was slower per file) stay.
+ * each warms its own JIT and both share the cores with V8's collector and compiler threads. How much they gain
+ * depends on the host: on 2 vCPUs where two busy threads did 1.2x the work of one, 32 MB of Python packages (9,000
+ * files) ran 16% slower with a worker and 176 MB (24,000 files) 12% faster; on 2 vCPUs of the 2026-12-07 host
+ * (paired runs, one thread against two, medians of 3-5), the generated corpora's 4,000 files (23 MB) ran in 1.01 of
+ * the time, their 8,000 files (47 MB) in 0.92, four Python packages' 12,800 files in 0.91 and 24,000 files (176 MB)
+ * in 0.77. Two threads start at 8,000 files, where the second host gains and the first about breaks even. With more
+ * cores each extra worker costs the same and gains more, so the lower thresholds (measured on 2 cores, when the
+ * scan was slower per file) stay.
  */
-const MIN_PARALLEL = { twoThreads: { bytes: 96 * 1024 * 1024, files: 20_000 }, more: { bytes: 40 * 1024 * 1024, files: 6_000 } };
+const MIN_PARALLEL = { twoThreads: { bytes: 40 * 1024 * 1024, files: 8_000 }, more: { bytes: 40 * 1024 * 1024, files: 6_000 } };
 const MIN_PARALLEL_FILES = 200;
 
 function thresholds(threads: number): { bytes: number; files: number } {
