@@ -11,7 +11,8 @@ import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { untrustedPrompt } from '../rules/untrusted-prompt.js';
 import { AGENT_ACTION_NAME, agentActionOf } from '../../../knowledge/agents/ci-actions.js';
 import { ACCESS_CHECK, gated, GATE } from './untrusted-launch.js';
-import { eventsOfJob, eventTypes, scalarText } from './workflow-events.js';
+import { eventsOfJob, scalarText } from './workflow-events.js';
+import { workflowTriggers } from '../../../src/parse/github-workflow.js';
 
 /** What an event's untrusted text is part of. */
 type TextSource = 'issue' | 'comment' | 'review' | 'pull-request' | 'discussion' | 'workflow-run';
@@ -62,7 +63,7 @@ const SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][\w-]*)|\bsecrets\[\s*['"]([^'"]+
 
 export function readUntrustedPrompts(file: SourceFile, out: FileEmitter): void {
   const root = file.data()?.roots[0];
-  const events = eventTypes(get(root, 'on'));
+  const events = workflowTriggers(get(root, 'on'));
   const open = [...events.keys()].filter((event) => Object.values(EVENTS_OF).some((list) => list.includes(event)));
   const jobs = get(root, 'jobs');
   if (open.length === 0 || jobs?.kind !== 'map') return;

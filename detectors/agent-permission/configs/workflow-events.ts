@@ -1,6 +1,7 @@
-// The events a GitHub workflow runs on (its `on:`), which of them a user without write access can cause, and the
-// events a job's condition keeps it to.
-import { get, literalString, type DataNode } from '../../../src/parse/data-tree.js';
+// Which of the events a GitHub workflow runs on (read by src/parse/github-workflow.ts) a user without write access
+// can cause, and the events a job's condition keeps it to.
+import type { DataNode } from '../../../src/parse/data-tree.js';
+import { workflowTriggers } from '../../../src/parse/github-workflow.js';
 
 /** Events whose activity a user without write access can cause on a public repository. */
 export const OPEN_EVENTS = new Set(['issues', 'issue_comment', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment', 'discussion', 'discussion_comment']);
@@ -8,32 +9,10 @@ export const OPEN_EVENTS = new Set(['issues', 'issue_comment', 'pull_request_tar
 /** Activity types only someone with triage or write access causes: a workflow limited to them is gated by GitHub. */
 export const MEMBER_TYPES = new Set(['labeled', 'unlabeled', 'assigned', 'unassigned', 'milestoned', 'demilestoned', 'pinned', 'unpinned', 'locked', 'unlocked', 'transferred', 'deleted', 'review_requested', 'review_request_removed', 'category_changed', 'answered', 'unanswered', 'enqueued', 'dequeued']);
 
-/** Every event a workflow runs on, with its activity types as written (undefined: none written, or one computed). */
-export function eventTypes(on: DataNode | undefined): Map<string, readonly string[] | undefined> {
-  const events = new Map<string, readonly string[] | undefined>();
-  if (!on) return events;
-  if (on.kind === 'scalar') {
-    const event = literalString(on);
-    if (event) events.set(event, undefined);
-  } else if (on.kind === 'seq') {
-    for (const item of on.items) {
-      const event = literalString(item);
-      if (event) events.set(event, undefined);
-    }
-  } else {
-    for (const entry of on.entries) {
-      const types = get(entry.value, 'types');
-      const written = types?.kind === 'seq' ? types.items.map((item) => literalString(item) ?? '*') : types ? [literalString(types) ?? '*'] : undefined;
-      events.set(entry.key, written?.includes('*') ? undefined : written);
-    }
-  }
-  return events;
-}
-
 /** The open events a workflow runs on; an event limited to member-only activity types is left out. */
 export function openEvents(on: DataNode | undefined): string[] {
   // No types (or an empty list): every activity type, `opened` and `created` included.
-  return [...eventTypes(on)]
+  return [...workflowTriggers(on)]
     .filter(([event, types]) => OPEN_EVENTS.has(event) && (!types || types.length === 0 || types.some((type) => !MEMBER_TYPES.has(type))))
     .map(([event]) => event);
 }
