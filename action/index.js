@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-35A6IGFV.js";
+} from "./chunk-V257G244.js";
 import {
   fingerprintOf,
   redactIn,
@@ -23,7 +23,7 @@ import {
   SEVERITIES,
   formatOf,
   severityRank
-} from "./chunk-QPTOS6EF.js";
+} from "./chunk-ZOHFSBKA.js";
 import {
   __commonJS,
   __require,
@@ -4388,7 +4388,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-var MIN_PARALLEL = { twoThreads: { bytes: 96 * 1024 * 1024, files: 2e4 }, more: { bytes: 40 * 1024 * 1024, files: 6e3 } };
+var MIN_PARALLEL = { twoThreads: { bytes: 40 * 1024 * 1024, files: 8e3 }, more: { bytes: 40 * 1024 * 1024, files: 6e3 } };
 var MIN_PARALLEL_FILES = 200;
 function thresholds(threads) {
   return threads <= 2 ? MIN_PARALLEL.twoThreads : MIN_PARALLEL.more;
@@ -4618,6 +4618,7 @@ function discover(options) {
   const rootPrefix = root.endsWith("/") ? root : `${root}/`;
   const files = [];
   let symlinks = 0;
+  const specialFiles = [];
   const ignoredAgentSettings = [];
   let ignoredFiles = 0;
   let skippedBinaryByName = 0;
@@ -4628,7 +4629,11 @@ function discover(options) {
       symlinks++;
       continue;
     }
-    if (!entry.dirent.isFile() || excluded.ignores(path)) continue;
+    if (!entry.dirent.isFile()) {
+      if (!excluded.ignores(path)) specialFiles.push(path);
+      continue;
+    }
+    if (excluded.ignores(path)) continue;
     if (isBinaryByName(path)) {
       skippedBinaryByName++;
       continue;
@@ -4662,6 +4667,13 @@ function discover(options) {
       level: "note",
       code: "symlink-skipped",
       message: `${symlinks} symbolic link${symlinks === 1 ? "" : "s"} not followed (their targets inside the root are scanned as themselves).`
+    });
+  }
+  if (specialFiles.length > 0) {
+    notifications.push({
+      level: "note",
+      code: "special-file-skipped",
+      message: `${specialFiles.length} special file${specialFiles.length === 1 ? "" : "s"} (FIFOs, sockets, devices) not read: ${specialFiles.slice(0, 3).join(", ")}${specialFiles.length > 3 ? ", ..." : ""}.`
     });
   }
   return { files, notifications, skippedBinaryByName };
@@ -4928,7 +4940,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-U23DEQU4.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-J73CZFFL.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -4,8 +4,8 @@ import {
   FileStage,
   claimBatch,
   prepareFormats
-} from "./chunk-35A6IGFV.js";
-import "./chunk-QPTOS6EF.js";
+} from "./chunk-V257G244.js";
+import "./chunk-ZOHFSBKA.js";
 import "./chunk-4JN6GR4P.js";
 
 // src/scan-worker-main.ts
@@ -14,7 +14,7 @@ async function runScanWorker() {
   const port = parentPort;
   if (!port) throw new Error("scan-worker runs only as a worker thread");
   const { settings } = workerData;
-  const { detectors } = await import("./detectors-U23DEQU4.js");
+  const { detectors } = await import("./detectors-J73CZFFL.js");
   const stage = await FileStage.create(detectors, settings, []);
   const failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
   port.on("message", (run) => {

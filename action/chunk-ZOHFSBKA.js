@@ -8499,6 +8499,125 @@ function convert(node, spanOf) {
   }
 }
 
+// src/parse/lines.ts
+var REFERENCE = /\$\{[^}]*\}|^\$[A-Za-z_][A-Za-z0-9_]*$/;
+var DOTENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.\-]*)[ \t]*(?:=|:(?=[ \t]))[ \t]*/;
+function parseDotenv(text, spanOf) {
+  const entries = [];
+  let offset = 0;
+  while (offset < text.length) {
+    const lineEnd = endOfLine(text, offset);
+    const line = text.slice(offset, lineEnd);
+    const match = DOTENV_LINE.exec(line);
+    if (match) {
+      const keyStart = offset + match[0].indexOf(match[1]);
+      const valueStart = offset + match[0].length;
+      const { value, end, quoted } = dotenvValue(text, valueStart, lineEnd);
+      const scalar = { kind: "scalar", span: spanOf(valueStart, end), value };
+      if (quoted !== "'" && REFERENCE.test(value)) scalar.expression = value;
+      entries.push({ key: match[1], keySpan: spanOf(keyStart, keyStart + match[1].length), value: scalar });
+      offset = nextLine(text, Math.max(end, lineEnd));
+      continue;
+    }
+    offset = nextLine(text, lineEnd);
+  }
+  return { ok: true, value: { roots: [{ kind: "map", span: spanOf(0, text.length), entries }] } };
+}
+function dotenvValue(text, start, lineEnd) {
+  const quote = text[start];
+  if (quote === '"' || quote === "'" || quote === "`") {
+    const close = text.indexOf(quote, start + 1);
+    const multiline = quote === '"' || quote === "`";
+    if (close !== -1 && (multiline || close < lineEnd)) {
+      let value = text.slice(start + 1, close);
+      if (quote === '"') value = value.replace(/\\n/g, "\n");
+      return { value, end: close + 1, quoted: quote };
+    }
+  }
+  let end = lineEnd;
+  const comment = text.slice(start, lineEnd).search(/[ \t]#/);
+  if (comment !== -1) end = start + comment;
+  while (end > start && (text[end - 1] === " " || text[end - 1] === "	" || text[end - 1] === "\r")) end--;
+  return { value: text.slice(start, end), end };
+}
+function parseIni(text, spanOf) {
+  const root = { kind: "map", span: spanOf(0, text.length), entries: [] };
+  let section = root;
+  let offset = 0;
+  while (offset < text.length) {
+    const lineEnd = endOfLine(text, offset);
+    const line = text.slice(offset, lineEnd);
+    const trimmed = line.trim();
+    const indent = line.length - line.trimStart().length;
+    if (trimmed === "" || trimmed.startsWith(";") || trimmed.startsWith("#")) {
+      offset = nextLine(text, lineEnd);
+      continue;
+    }
+    const header = /^\[([^\]]+)\]/.exec(trimmed);
+    if (header) {
+      const start = offset + indent;
+      section = { kind: "map", span: spanOf(start, lineEnd), entries: [] };
+      root.entries.push({ key: header[1].trim(), keySpan: spanOf(start + 1, start + 1 + header[1].length), value: section });
+    } else {
+      const separator = trimmed.includes("=") ? line.indexOf("=") : line.indexOf(":");
+      if (separator > indent) {
+        const rawKey = line.slice(indent, separator).trimEnd();
+        const valueOffset = offset + separator + 1 + (line.slice(separator + 1).length - line.slice(separator + 1).trimStart().length);
+        let valueEnd = lineEnd;
+        while (valueEnd > valueOffset && /\s/.test(text[valueEnd - 1])) valueEnd--;
+        let value = text.slice(valueOffset, valueEnd);
+        if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) value = value.slice(1, -1);
+        section.entries.push({
+          key: rawKey,
+          keySpan: spanOf(offset + indent, offset + indent + rawKey.length),
+          value: scalarOf(value, spanOf(valueOffset, valueEnd))
+        });
+      }
+    }
+    offset = nextLine(text, lineEnd);
+  }
+  return { ok: true, value: { roots: [root] } };
+}
+function parseProperties(text, spanOf) {
+  const entries = [];
+  let offset = 0;
+  while (offset < text.length) {
+    let lineEnd = endOfLine(text, offset);
+    const line = text.slice(offset, lineEnd);
+    const trimmed = line.trimStart();
+    const indent = line.length - trimmed.length;
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith("!")) {
+      offset = nextLine(text, lineEnd);
+      continue;
+    }
+    const separator = /\s*[=:]\s*|\s+/.exec(trimmed);
+    const keyLength = separator ? separator.index : trimmed.length;
+    const key = trimmed.slice(0, keyLength);
+    const valueStart = offset + indent + keyLength + (separator ? separator[0].length : 0);
+    while (text[lineEnd - 1] === "\\" && lineEnd < text.length) lineEnd = endOfLine(text, lineEnd + 1);
+    let valueEnd = lineEnd;
+    while (valueEnd > valueStart && /\s/.test(text[valueEnd - 1])) valueEnd--;
+    const value = text.slice(valueStart, valueEnd).replace(/\\\r?\n\s*/g, "");
+    entries.push({ key, keySpan: spanOf(offset + indent, offset + indent + keyLength), value: scalarOf(value, spanOf(valueStart, valueEnd)) });
+    offset = nextLine(text, lineEnd);
+  }
+  return { ok: true, value: { roots: [{ kind: "map", span: spanOf(0, text.length), entries }] } };
+}
+function scalarOf(value, span) {
+  const scalar = { kind: "scalar", span, value };
+  if (REFERENCE.test(value)) scalar.expression = value;
+  return scalar;
+}
+function endOfLine(text, from) {
+  const newline = text.indexOf("\n", from);
+  const end = newline === -1 ? text.length : newline;
+  return end > from && text[end - 1] === "\r" ? end - 1 : end;
+}
+function nextLine(text, from) {
+  const newline = text.indexOf("\n", from);
+  return newline === -1 ? text.length : newline + 1;
+}
+
 // src/parse/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_DEPTH = 32;
@@ -8605,5 +8724,8 @@ export {
   formatOf,
   parseJsoncValue,
   parseJson,
+  parseDotenv,
+  parseIni,
+  parseProperties,
   parseYaml
 };
