@@ -17,6 +17,7 @@ import { readCursorCli, readCursorPermissions, CURSOR_CLI, CURSOR_PERMISSIONS } 
 import { readGeminiSettings, GEMINI_SETTINGS } from './configs/gemini.js';
 import { readGeminiPolicy, GEMINI_POLICY } from './configs/gemini-policies.js';
 import { readMakeTargets, MAKEFILE } from './configs/make-targets.js';
+import { readJustRecipes, JUSTFILE } from './configs/just-recipes.js';
 import { readPackageScripts, PACKAGE_JSON } from './configs/package-scripts.js';
 import { isAgentIgnoreFile, readIgnoreFile } from './configs/ignore-files.js';
 import { isInstructionFile, readInstructions } from './configs/instructions.js';
@@ -63,6 +64,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(GEMINI_POLICY, readGeminiPolicy),
   byPattern(PACKAGE_JSON, readPackageScripts),
   byPattern(MAKEFILE, readMakeTargets),
+  byPattern(JUSTFILE, readJustRecipes),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
   byPattern(CURSOR_CLI, readCursorCli),

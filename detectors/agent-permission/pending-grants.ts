@@ -28,7 +28,7 @@ export function resolvePendingGrants(context: FinishContext): void {
       grant: 'destructive-command',
       setting: grant.setting,
       span: grant.location.span,
-      lets: `run ${grant.reaches}, which deletes the Docker volume holding the data of ${where},`,
+      lets: `run ${grant.via ? `${grant.via}, which runs ${grant.reaches} and` : `${grant.reaches}, which`} deletes the Docker volume holding the data of ${where},`,
       reaches: grant.reaches,
       effective: grant.effective,
       ...(grant.ignoredBecause ? { ignoredBecause: grant.ignoredBecause } : {}),

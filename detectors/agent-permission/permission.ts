@@ -42,6 +42,8 @@ export interface Permission {
   severity?: Severity;
   /** Destructive only where the repository keeps data there: held until every store is known (pending-grants.ts). */
   dataIn?: 'docker-volume';
+  /** The task through which a held grant runs its command (`the package script db:reset`). */
+  via?: string;
 }
 
 /** Reports a permission under its rule and publishes the `agent-grant` fact. */
@@ -52,8 +54,8 @@ export function emitPermission(file: SourceFile, out: FileEmitter, permission: P
 /** `emitPermission` where the file is no longer at hand (the cross-file pass): its location and line are given. */
 export function reportPermission(out: FileEmitter, location: Location, snippet: string, permission: Permission): void {
   if (permission.dataIn) {
-    const { agent, setting, dataIn, effective, ignoredBecause } = permission;
-    out.publish('agent-pending-grant', { agent, setting, dataIn, reaches: permission.reaches ?? '', effective, ...(ignoredBecause ? { ignoredBecause } : {}), location, snippet });
+    const { agent, setting, dataIn, effective, ignoredBecause, via } = permission;
+    out.publish('agent-pending-grant', { agent, setting, dataIn, reaches: permission.reaches ?? '', ...(via ? { via } : {}), effective, ...(ignoredBecause ? { ignoredBecause } : {}), location, snippet });
     return;
   }
   const title = agentTitle(permission.agent);

@@ -344,6 +344,22 @@ export function destructiveUseOf(commandLine: string, domains: readonly Destruct
   return undefined;
 }
 
+/**
+ * The Docker volume command a written command line runs (`docker compose down -v`, `docker volume rm pgdata`), whose
+ * harm depends on the data the repository keeps in volumes; plain `docker compose down` keeps them.
+ */
+export function volumeUseOf(commandLine: string): CommandProbe | undefined {
+  for (const part of commandLine.split(/&&|\|\||;|\|/)) {
+    const command = part.trim().replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, '').replace(/\s+/g, ' ');
+    const compose = /^(docker-compose|docker compose) (?:\S+ )*?down(?: \S+)*? (?:-v|--volumes)\b/.exec(command);
+    // `prune` without `--all` removes anonymous volumes only (Docker 23 and later), never a named database volume.
+    const volume = /^docker volume (rm|prune)\b/.exec(command);
+    const tool = compose ? `${compose[1]} down` : volume && (volume[1] === 'rm' || / (?:-a|--all)\b/.test(command)) ? `docker volume ${volume[1]}` : undefined;
+    if (tool) return VOLUME_PROBES.find((probe) => probe.tool === tool);
+  }
+  return undefined;
+}
+
 /** Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`). */
 const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback)|ecto\.(?:drop|reset))$/;
 

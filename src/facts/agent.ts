@@ -30,6 +30,8 @@ export interface AgentPendingGrant {
   dataIn: 'docker-volume';
   /** The command it lets through (`docker compose down`). */
   reaches: string;
+  /** The task it starts that runs the command (`the package script db:reset`), when it lets through a task runner. */
+  via?: string;
   effective: boolean;
   ignoredBecause?: string;
   location: Location;
@@ -146,14 +148,16 @@ export interface AgentHookScript {
  * --force"`) or a Makefile target (`db-drop:` with `dropdb app` in its recipe). Internal to the agent stage.
  */
 export interface ProjectTask {
-  kind: 'package-script' | 'make-target';
-  /** The package.json or Makefile that declares it. */
+  kind: 'package-script' | 'make-target' | 'just-recipe';
+  /** The package.json, Makefile or justfile that declares it. */
   path: string;
   name: string;
   /** The destructive tool it runs and what that does. */
   tool: string;
   does: string;
   needsCredential: boolean;
+  /** Destructive only where the repository keeps data there (`docker compose down -v`). */
+  dataIn?: 'docker-volume';
   location: Location;
 }
 

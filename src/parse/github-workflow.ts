@@ -2,6 +2,7 @@
 // types, a job's or step's `if:`, and the jobs a job waits for. Read off the parsed YAML, so every detector that
 // judges workflows reads `on:` the same way, whichever of its three shapes a file uses.
 import { get, literalString, type DataNode } from './data-tree.js';
+import { conditionHolds, ignoresSkippedNeeds, type Verdict } from './github-condition.js';
 
 /**
  * The events a workflow runs on (`on: push`, `on: [push, pull_request]`, or a map of events), in the order written,
@@ -40,4 +41,18 @@ export function needsOf(job: DataNode | undefined): string[] {
   const needs = get(job, 'needs');
   const names = needs?.kind === 'seq' ? needs.items.map((item) => literalString(item)) : [literalString(needs)];
   return names.filter((name): name is string => !!name);
+}
+
+/**
+ * Whether a job can run on a run of `event`: `no` when its `if:`, or that of a job it needs (however far back), is
+ * false for the event, since a job skipped by its `if:` skips the jobs that need it unless their `if:` says `always()`.
+ */
+export function jobRunsOn(jobs: DataNode | undefined, id: string, event: string, seen: Set<string> = new Set()): Verdict {
+  const job = get(jobs, id);
+  if (!job || seen.has(id)) return 'unknown';
+  seen.add(id);
+  const condition = conditionOf(job);
+  const own = condition === undefined ? 'yes' : conditionHolds(condition, event);
+  if (own === 'no' || (condition !== undefined && ignoresSkippedNeeds(condition))) return own;
+  return needsOf(job).some((need) => jobRunsOn(jobs, need, event, seen) === 'no') ? 'no' : own;
 }

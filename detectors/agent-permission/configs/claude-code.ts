@@ -361,18 +361,22 @@ export function resolveClaudeShellAllows(context: FinishContext): void {
       continue;
     }
     const through = (command: string) => matcher(command) && !except.some((brake) => brake(command));
-    const task = tasks.find((candidate) => directoryOf(candidate.path) === projectOf(allow.location.path) && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
+    const started = tasks.filter((candidate) => directoryOf(candidate.path) === projectOf(allow.location.path) && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
+    // A task destructive wherever it runs is named first; one deleting Docker volumes waits for the stores.
+    const task = started.find((candidate) => !candidate.dataIn) ?? started[0];
     if (task) {
+      const via = `the ${TASK_RUNNERS[task.kind].title} ${task.name}`;
       reportPermission(context, allow.location, allow.snippet, {
         ruleId: RULE_IDS.destructiveCommandAllowed,
         agent: 'claude-code',
         grant: 'destructive-command',
         setting,
         span: allow.location.span,
-        lets: `run the ${TASK_RUNNERS[task.kind].title} ${task.name}, which runs ${task.tool} (it ${task.does}),`,
+        lets: `run ${via}, which runs ${task.tool} (it ${task.does}),`,
         reaches: task.tool,
         effective: true,
         ...(task.needsCredential ? { severity: 'medium' as const } : {}),
+        ...(task.dataIn ? { dataIn: task.dataIn, via } : {}),
       });
       continue;
     }

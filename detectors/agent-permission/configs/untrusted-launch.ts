@@ -9,6 +9,7 @@ import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { ACCESS_CHECKING_ACTION } from '../../../knowledge/agents/ci-actions.js';
 import { eventsOfJob, openEvents, scalarText } from './workflow-events.js';
 import { untrustedTrigger } from '../rules/untrusted-trigger.js';
+import { needsOf } from '../../../src/parse/github-workflow.js';
 
 /**
  * A condition that looks at who acted or at what only members can set: `author_association`, the actor, a label, a
@@ -61,6 +62,26 @@ export function reportUntrustedLaunches(file: SourceFile, out: FileEmitter, gran
 export function gated(job: MapNode): boolean {
   if (get(job, 'environment') || get(job, 'needs')) return true;
   return GATE.test(scalarText(get(job, 'if')));
+}
+
+/**
+ * `gated` with what a job's `needs:` say: a job after others runs for anyone when none of them (however far back) is
+ * kept to members or checks the actor's access in a step (whose result or outputs then decide whether it runs).
+ */
+export function gatedAfterNeeds(jobs: DataNode, id: string, seen: Set<string> = new Set()): boolean {
+  const job = get(jobs, id);
+  if (job?.kind !== 'map' || seen.has(id)) return false;
+  seen.add(id);
+  if (get(job, 'environment') || GATE.test(scalarText(get(job, 'if')))) return true;
+  return needsOf(job).some((need) => checksAccess(get(jobs, need)) || gatedAfterNeeds(jobs, need, seen));
+}
+
+function checksAccess(job: DataNode | undefined): boolean {
+  const steps = get(job, 'steps');
+  return (
+    steps?.kind === 'seq' &&
+    steps.items.some((step) => [literalString(get(step, 'uses')) ?? '', scalarText(get(step, 'run')), scalarText(get(get(step, 'with'), 'script'))].some((text) => ACCESS_CHECK.test(text)) || GATE.test(scalarText(get(step, 'if'))))
+  );
 }
 
 /**

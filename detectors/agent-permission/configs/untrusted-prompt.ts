@@ -1,7 +1,7 @@
 // Text any GitHub user writes (an issue's title or body, a comment, a review, a pull request's title, body or branch
 // name) put into a CI agent's prompt: `${{ github.event.issue.body }}` in the inputs of an agent action, or in an agent
 // CLI's command line in a `run:` step, directly or handed on (a step variable, `$GITHUB_ENV`, a step output, a file),
-// in a job whose token can write or that holds other secrets. The text is the agent's instructions: prompt injection by whoever wrote it. The agent actions
+// or from another job through its `outputs:`, in a job whose token can write or that holds other secrets. The text is the agent's instructions: prompt injection by whoever wrote it. The agent actions
 // that refuse actors without write access (claude-code-action, codex-action) are reported only for text someone else
 // wrote: a member's comment on a stranger's issue hands the agent the issue's body.
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
@@ -10,9 +10,9 @@ import { AGENT_COMMANDS } from '../../../knowledge/agents/launch-flags.js';
 import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { untrustedPrompt } from '../rules/untrusted-prompt.js';
 import { AGENT_ACTION_NAME, agentActionOf } from '../../../knowledge/agents/ci-actions.js';
-import { ACCESS_CHECK, gated, GATE } from './untrusted-launch.js';
+import { ACCESS_CHECK, gatedAfterNeeds, GATE } from './untrusted-launch.js';
 import { eventsOfJob, scalarText } from './workflow-events.js';
-import { workflowTriggers } from '../../../src/parse/github-workflow.js';
+import { needsOf, workflowTriggers } from '../../../src/parse/github-workflow.js';
 
 /** What an event's untrusted text is part of. */
 type TextSource = 'issue' | 'comment' | 'review' | 'pull-request' | 'discussion' | 'workflow-run';
@@ -69,15 +69,19 @@ export function readUntrustedPrompts(file: SourceFile, out: FileEmitter): void {
   if (open.length === 0 || jobs?.kind !== 'map') return;
   const lines = file.text.split('\n');
   const workflowEnv = untrustedVariables(get(root, 'env'), lines, NOTHING_CARRIED);
+  const outputs = jobOutputs(jobs, lines, workflowEnv);
   for (const job of jobs.entries) {
-    if (job.value.kind !== 'map' || gated(job.value)) continue;
+    if (job.value.kind !== 'map' || gatedAfterNeeds(jobs, job.key)) continue;
     const jobEvents = eventsOfJob(scalarText(get(job.value, 'if')), open);
     if (jobEvents.length === 0) continue;
     const reach = reachOfJob(job.value, get(root, 'permissions'), lines);
     if (!reach) continue;
     const steps = get(job.value, 'steps');
     if (steps?.kind !== 'seq') continue;
-    const carried = carriedFrom(new Map([...workflowEnv, ...untrustedVariables(get(job.value, 'env'), lines, NOTHING_CARRIED)]));
+    const needed = new Set(needsOf(job.value));
+    const fromNeeds: Carried = { ...NOTHING_CARRIED, expressions: new Map([...outputs].filter(([, output]) => needed.has(output.job))) };
+    const carried = carriedFrom(new Map([...workflowEnv, ...untrustedVariables(get(job.value, 'env'), lines, fromNeeds)]));
+    for (const [read, output] of fromNeeds.expressions) carried.expressions.set(read, output);
     for (const step of steps.items) {
       const uses = literalString(get(step, 'uses')) ?? '';
       const run = scalarText(get(step, 'run'));
@@ -95,6 +99,33 @@ export function readUntrustedPrompts(file: SourceFile, out: FileEmitter): void {
       if (!injected && (ACCESS_CHECK.test(uses) || ACCESS_CHECK.test(run))) break;
     }
   }
+}
+
+/**
+ * Untrusted text a job hands to the jobs that need it: an `outputs:` entry reading what one of its steps wrote
+ * (`${{ steps.issue.outputs.body }}`) or the event's text itself, by the expression that reads it in the other job
+ * (`needs.extract.outputs.body`). One hop: an output passed on again by the job that received it is not followed.
+ */
+function jobOutputs(jobs: MapNode, lines: readonly string[], workflowEnv: Map<string, Tainted>): Map<string, Tainted & { job: string }> {
+  const found = new Map<string, Tainted & { job: string }>();
+  for (const job of jobs.entries) {
+    const outputs = get(job.value, 'outputs');
+    // A job gated to members is skipped for anyone else, and the jobs that need it with it.
+    if (job.value.kind !== 'map' || outputs?.kind !== 'map' || gatedAfterNeeds(jobs, job.key)) continue;
+    const carried = carriedFrom(new Map([...workflowEnv, ...untrustedVariables(get(job.value, 'env'), lines, NOTHING_CARRIED)]));
+    const steps = get(job.value, 'steps');
+    if (steps?.kind === 'seq') {
+      for (const step of steps.items) {
+        const run = scalarText(get(step, 'run'));
+        if (run !== '') carryWrites(step, run, lines, carried);
+      }
+    }
+    for (const output of outputs.entries) {
+      const tainted = taintIn(lines, output.value.span.line, lastLine(output.value.span), carried);
+      if (tainted) found.set(`needs.${job.key}.outputs.${output.key}`, { ...tainted, job: job.key });
+    }
+  }
+  return found;
 }
 
 interface Injection {
@@ -323,8 +354,8 @@ function taintIn(lines: readonly string[], from: number, to: number, carried: Ca
   return undefined;
 }
 
-/** Expressions that read what an earlier step carried: `env.BODY`, `steps.ctx.outputs.body`. */
-const CARRIED_EXPRESSION = /\b(?:env\.[A-Za-z_]\w*|steps\.[\w-]+\.outputs\.[\w-]+)/g;
+/** Expressions that read what an earlier step or job carried: `env.BODY`, `steps.ctx.outputs.body`, `needs.a.outputs.body`. */
+const CARRIED_EXPRESSION = /\b(?:env\.[A-Za-z_]\w*|(?:steps|needs)\.[\w-]+\.outputs\.[\w-]+)/g;
 
 function sourcesIn(text: string, carried: Carried): TextSource[] {
   if (!text.includes('${{')) return [];

@@ -109,8 +109,34 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: '.cursor/cli.json', line: 3 },
         note: 'the legacy docker-compose binary, allowed whole',
       },
+      {
+        files: {
+          'package.json': '{\n  "name": "orders-api",\n  "scripts": {\n    "dev": "tsx watch src/index.ts",\n    "db:up": "docker compose up -d db",\n    "db:reset": "docker compose down -v && docker compose up -d db"\n  }\n}\n',
+          'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: orders\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.json', line: 3 },
+        note: "npm run starts a script whose `docker compose down -v` deletes the database's named volume",
+      },
+      {
+        files: {
+          justfile: 'set dotenv-load\n\ntest:\n    cargo test\n\n# drop, recreate and migrate the local database\nreset-db:\n    sqlx database drop -y\n    sqlx database create\n    sqlx migrate run\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(just:*)", "Bash(cargo test:*)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.json', line: 3 },
+        note: 'just starts a recipe that drops the database',
+      },
     ],
     negative: [
+      {
+        files: {
+          'package.json': '{\n  "scripts": {\n    "db:up": "docker compose up -d db",\n    "db:down": "docker compose down",\n    "db:prune": "docker volume prune -f"\n  }\n}\n',
+          'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+          justfile: 'build:\n    cargo build --release\n\nup:\n    docker compose up -d\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)", "Bash(just:*)"]\n  }\n}\n',
+        },
+        note: '`down` without `-v` and `prune` without `--all` leave a named volume in place',
+      },
       sample(
         '.claude/settings.json',
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npx cdk synth:*)",\n      "Bash(npx cdk diff:*)",\n      "Bash(terragrunt plan:*)",\n      "Bash(python manage.py test:*)",\n      "Bash(bundle exec rspec:*)",\n      "Bash(mix test:*)",\n      "Bash(dotnet ef migrations add:*)",\n      "Bash(kamal app logs:*)",\n      "Bash(alembic upgrade head)"\n    ]\n  }\n}\n',

@@ -61,8 +61,18 @@ export const untrustedPrompt: RuleMeta = {
         'variables:\n  GITLAB_TOKEN: $BOT_WRITE_TOKEN\n\ncodex-review:\n  image: node:22\n  only:\n    - merge_requests\n  variables:\n    MR_DESCRIPTION: $CI_MERGE_REQUEST_DESCRIPTION\n  script:\n    - npm i -g @openai/codex\n    - codex exec --full-auto "Review this change and fix obvious bugs. Context from the author - $MR_DESCRIPTION"\n',
         { expect: { line: 12 }, note: "GitLab: the merge request's description, through a job variable, with a write token" },
       ),
+      sample(
+        '.github/workflows/comment-assistant.yml',
+        'name: Comment assistant\non:\n  issue_comment:\n    types: [created]\njobs:\n  prepare:\n    runs-on: ubuntu-latest\n    outputs:\n      request: ${{ steps.read.outputs.request }}\n    steps:\n      - id: read\n        env:\n          COMMENT: ${{ github.event.comment.body }}\n        run: |\n          {\n            echo "request<<EOF"\n            echo "$COMMENT"\n            echo "EOF"\n          } >> "$GITHUB_OUTPUT"\n  answer:\n    needs: [prepare]\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n      pull-requests: write\n    env:\n      REQUEST: ${{ needs.prepare.outputs.request }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - run: claude -p "$REQUEST"\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
+        { expect: { line: 31 }, note: "through another job's outputs, read by the job that needs it" },
+      ),
     ],
     negative: [
+      sample(
+        '.github/workflows/comment-assistant.yml',
+        'name: Comment assistant\non:\n  issue_comment:\n    types: [created]\njobs:\n  authorize:\n    runs-on: ubuntu-latest\n    outputs:\n      request: ${{ steps.read.outputs.request }}\n    steps:\n      - uses: actions-cool/check-user-permission@v2\n        id: access\n        with:\n          require: write\n      - id: read\n        if: steps.access.outputs.require-result == \'true\'\n        env:\n          COMMENT: ${{ github.event.comment.body }}\n        run: echo "request=$COMMENT" >> "$GITHUB_OUTPUT"\n  answer:\n    needs: authorize\n    if: needs.authorize.outputs.request != \'\'\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n    steps:\n      - uses: actions/checkout@v4\n      - run: claude -p "${{ needs.authorize.outputs.request }}"\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
+        { note: 'the job it needs checks the commenter can write before handing the comment on' },
+      ),
       sample(
         '.github/workflows/label.yml',
         'on:\n  issues:\n    types: [opened]\npermissions:\n  issues: write\njobs:\n  label:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TITLE: ${{ github.event.issue.title }}\n          GH_TOKEN: ${{ github.token }}\n        run: if echo "$TITLE" | grep -qi crash; then gh issue edit ${{ github.event.issue.number }} --add-label bug; fi\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          prompt: Triage issue #${{ github.event.issue.number }} of ${{ github.repository }} with gh.\n',

@@ -228,17 +228,19 @@ function classifyPathUncached(path: string): FileClass | undefined {
 
 /** The suffix a template adds to the file it stands for: `.env.staging.example`, `staging.env.sample`. */
 const TEMPLATE_SUFFIX = /\.(?:example|sample|template|tmpl|dist)$/i;
+/** The template word written before the environment instead: `.env.example.staging`, `.env.sample.dev`. */
+const TEMPLATE_INFIX = /(^|\/)\.env\.(?:example|sample|template|tmpl|dist)(?=\.[^/]+$)/i;
 
 /**
  * A dotenv template committed for one non-production environment (`.env.staging.example`, `.env.preview.sample`,
- * `config/staging.env.example`): teams fill it with the hosts, buckets and projects that environment uses, so what
+ * `config/staging.env.example`, `.env.example.staging`): teams fill it with the hosts, buckets and projects that environment uses, so what
  * it names is that environment's. A template for every environment (`.env.example`) or for production's stays
  * unread: its values are placeholders for whoever copies it.
  */
 function environmentTemplate(path: string): FileClass | undefined {
   const suffix = TEMPLATE_SUFFIX.exec(path);
-  if (!suffix) return undefined;
-  const standsFor = path.slice(0, suffix.index);
+  const standsFor = suffix ? path.slice(0, suffix.index) : path.replace(TEMPLATE_INFIX, '$1.env');
+  if (standsFor === path) return undefined;
   if (formatOf(standsFor) !== 'dotenv') return undefined;
   const tag = pathTag(standsFor);
   if (!tag?.environment || !NON_PRODUCTION.has(tag.environment)) return undefined;

@@ -12,7 +12,7 @@ import { pullRequestInProduction } from '../../rules/pull-request.js';
 import { effectiveEntries, walkSection } from '../tree.js';
 import { walkOptions } from '../sections.js';
 import { valueTag } from './dotenv.js';
-import { conditionOf, needsOf, workflowTriggers } from '../../../../src/parse/github-workflow.js';
+import { conditionOf, jobRunsOn, workflowTriggers } from '../../../../src/parse/github-workflow.js';
 
 const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
 /** Names that place a job without an `environment:` key; `test`/`ci` jobs are everywhere and name no environment. */
@@ -129,7 +129,8 @@ function scanPlatformVariableCopies(rec: Recorder, job: MapNode): void {
 
 /**
  * A job declaring the production environment that pull requests run: every trigger is a pull request's, or the job
- * has no `if:` keeping them out (or one that asks for them). A pull request closed as merged runs merged code.
+ * has no `if:` keeping them out (or one that asks for them), nor needs a job whose `if:` does. A pull request closed as
+ * merged runs merged code.
  */
 function pullRequestJob(rec: Recorder, root: MapNode, triggers: ReadonlyMap<string, readonly string[] | undefined>, id: string, job: MapNode): void {
   const unmerged = [...triggers]
@@ -137,12 +138,16 @@ function pullRequestJob(rec: Recorder, root: MapNode, triggers: ReadonlyMap<stri
     .map(([trigger]) => trigger);
   if (unmerged.length === 0) return;
   const text = conditionOf(job);
+  if (text !== undefined && /merged/.test(text)) return;
   const onlyPullRequests = [...triggers.keys()].every((trigger) => PULL_REQUEST_TRIGGERS.has(trigger));
-  if (text !== undefined && (/merged/.test(text) || !(onlyPullRequests || /github\.event_name\s*==\s*['"]pull_request/.test(text)))) return;
-  // A job after a guarded one is skipped with it.
   const jobs = get(root, 'jobs');
-  if (!onlyPullRequests && text === undefined && needsOf(job).some((name) => conditionOf(get(jobs, name)) !== undefined)) return;
-  const target = unmerged.includes('pull_request_target');
+  const running = unmerged.filter((event) => {
+    const verdict = jobRunsOn(jobs, id, event);
+    // An `if:` not read here keeps pull requests out, unless the workflow runs on nothing else or the `if:` asks for them.
+    return verdict === 'yes' || (verdict === 'unknown' && (onlyPullRequests || /github\.event_name\s*==\s*['"]pull_request/.test(text ?? '')));
+  });
+  if (running.length === 0) return;
+  const target = running.includes('pull_request_target');
   const checksOutHead = target && /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs\/pull\//.test(rec.file.text.slice(offsetOf(rec, job.span.line, 1), offsetOf(rec, job.span.endLine + 1, 1)));
   const environment = get(job, 'environment')!;
   const line = environment.kind === 'map' ? (get(environment, 'name')?.span.line ?? environment.span.line) : environment.span.line;
