@@ -4,7 +4,7 @@
 // access inputs instead (agent-actions.ts); run-gemini-cli and a CLI started in a `run:` step check nothing.
 import type { AgentGrant } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
-import { get, literalString, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
+import { get, literalString, type DataNode } from '../../../src/parse/data-tree.js';
 import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { ACCESS_CHECKING_ACTION } from '../../../knowledge/agents/ci-actions.js';
 import { eventsOfJob, openEvents, scalarText } from './workflow-events.js';
@@ -32,7 +32,7 @@ export function reportUntrustedLaunches(file: SourceFile, out: FileEmitter, gran
   const jobs = get(root, 'jobs');
   if (events.length === 0 || jobs?.kind !== 'map') return;
   for (const job of jobs.entries) {
-    if (job.value.kind !== 'map' || gated(job.value)) continue;
+    if (job.value.kind !== 'map' || gatedAfterNeeds(jobs, job.key)) continue;
     const jobEvents = eventsOfJob(scalarText(get(job.value, 'if')), events);
     if (jobEvents.length === 0) continue;
     const steps = get(job.value, 'steps');
@@ -56,17 +56,9 @@ export function reportUntrustedLaunches(file: SourceFile, out: FileEmitter, gran
 }
 
 /**
- * A job that runs only for members, or may: a condition on the actor, a protected environment (its reviewers), or a
- * job it waits for (which may check the actor first).
- */
-export function gated(job: MapNode): boolean {
-  if (get(job, 'environment') || get(job, 'needs')) return true;
-  return GATE.test(scalarText(get(job, 'if')));
-}
-
-/**
- * `gated` with what a job's `needs:` say: a job after others runs for anyone when none of them (however far back) is
- * kept to members or checks the actor's access in a step (whose result or outputs then decide whether it runs).
+ * Whether a job runs only for members, or may: a condition on the actor or a protected environment (its reviewers),
+ * on the job or on a job it waits for, however far back, or a job it waits for checking the actor's access in a step
+ * (whose result or outputs then decide whether it runs). A job after others that check nothing runs for anyone.
  */
 export function gatedAfterNeeds(jobs: DataNode, id: string, seen: Set<string> = new Set()): boolean {
   const job = get(jobs, id);

@@ -44,6 +44,11 @@ export const untrustedTrigger: RuleMeta = {
         'on:\n  pull_request_target:\njobs:\n  review:\n    runs-on: ubuntu-latest\n    permissions:\n      pull-requests: write\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n        run: claude -p "Review this pull request and comment with gh" --dangerously-skip-permissions\n',
         { expect: { line: 13 }, note: "a fork's pull request starts the agent, approvals off, with the base repository's secrets" },
       ),
+      sample(
+        '.github/workflows/ai-fix.yml',
+        'on:\n  issues:\n    types: [opened]\njobs:\n  context:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "issue ${{ github.event.issue.number }}"\n  fix:\n    needs: context\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @anthropic-ai/claude-code -p "Fix issue ${{ github.event.issue.number }}" --dangerously-skip-permissions\n',
+        { expect: { line: 14 }, note: 'a job it waits for checks nobody: anyone who opens an issue still starts it' },
+      ),
     ],
     negative: [
       sample(
@@ -66,6 +71,11 @@ export const untrustedTrigger: RuleMeta = {
         '.github/workflows/claude.yml',
         'on:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          claude_args: --allowedTools "Bash(*)"\n',
         { note: 'claude-code-action refuses commenters without write access' },
+      ),
+      sample(
+        '.github/workflows/ai-fix.yml',
+        'on:\n  issues:\n    types: [opened]\njobs:\n  authorize:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: prince-chrismc/check-actor-permissions-action@v3\n        with:\n          permission: write\n  fix:\n    needs: authorize\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @anthropic-ai/claude-code -p "Fix issue ${{ github.event.issue.number }}" --dangerously-skip-permissions\n',
+        { note: 'the job it waits for checks the actor has write access' },
       ),
     ],
   },
