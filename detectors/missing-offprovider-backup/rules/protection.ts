@@ -252,6 +252,64 @@ ${selection}`;
 const LIST_OF_TAGS = '        ListOfTags:\n          - ConditionType: STRINGEQUALS\n            ConditionKey: backup\n            ConditionValue: daily\n';
 const TAG_CONDITIONS = '        Resources:\n          - arn:aws:dynamodb:*:*:table/*\n        Conditions:\n          StringEquals:\n            - ConditionKey: aws:ResourceTag/backup\n              ConditionValue: daily\n';
 
+/** Terraform: a wildcard AWS Backup selection narrowed by a tag condition, and two tables, one tagged. */
+const TF_TAG_CONDITION = `resource "aws_dynamodb_table" "invoices" {
+  name                        = "invoices-prod"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "pk"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+
+  tags = {
+    backup = "daily"
+  }
+}
+
+resource "aws_dynamodb_table" "customers" {
+  name                        = "customers-prod"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+
+resource "aws_backup_plan" "daily" {
+  name = "invoicing-daily"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "invoicing-prod"
+    schedule          = "cron(0 5 * * ? *)"
+
+    copy_action {
+      destination_vault_arn = "arn:aws:backup:eu-central-1:210987654321:backup-vault:org-dr-vault"
+    }
+  }
+}
+
+resource "aws_backup_selection" "tagged" {
+  name         = "tagged-daily"
+  iam_role_arn = "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole"
+  plan_id      = aws_backup_plan.daily.id
+  resources    = ["*"]
+
+  condition {
+    string_equals {
+      key   = "aws:ResourceTag/backup"
+      value = "daily"
+    }
+  }
+}
+`;
+
 /** A chart with Bitnami's Postgres as a subchart, its own backup CronJob on, deployed by Helm from CI. */
 const BITNAMI_CHART = 'apiVersion: v2\nname: shop\ndescription: Storefront API and its database\ntype: application\nversion: 1.4.2\nappVersion: \"2.8.0\"\ndependencies:\n  - name: postgresql\n    version: 15.5.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n';
 const BITNAMI_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: \"@daily\"\n      storage:\n        enabled: true\n        size: 20Gi\n';
@@ -616,6 +674,7 @@ resource "aws_db_instance" "orders" {
       positive: [
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: 'a CloudFormation tag selection (ListOfTags) passes by the table without the tag' }),
         sample('template.yaml', CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: 'Conditions narrow a wildcard selection to the tagged tables' }),
+        { files: { 'infra/main.tf': TF_TAG_CONDITION }, expect: { path: 'infra/main.tf', line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
         sample('render.yaml', RENDER_KEY_VALUE('free', 'noeviction'), { expect: { line: 12 }, note: 'a free Render Key Value instance keeps its data in memory only' }),
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role installing Postgres on a server, and nothing copying it' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES }, expect: { path: 'jobs/postgres.nomad.hcl', line: 11 }, note: 'a Nomad task running Postgres on a host volume: a directory on one client\'s disk' },
