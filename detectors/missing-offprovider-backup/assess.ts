@@ -156,10 +156,10 @@ export function assess(context: FinishContext): void {
   const resolve = (item: BackupEvidence, store: DataStore, depth = 0): Classified => classify(item, store, { contexts, appEnv, evidence, referencedPlans, depth, resolve });
 
   const defaultTags = new Map<string, Set<string>>();
-  const taggedStacks: string[] = [];
+  const taggedStacks: Array<{ stack: string; tag: string }> = [];
   for (const entry of byKind('default-tags')) {
     if (entry.value !== undefined) {
-      taggedStacks.push(entry.value);
+      taggedStacks.push({ stack: entry.value, tag: entry.name ?? '*' });
       continue;
     }
     const tags = defaultTags.get(entry.directory ?? '.') ?? new Set<string>();
@@ -562,16 +562,24 @@ function tagCover(cover: string): { tag: string; directory: string } | undefined
  */
 interface DefaultTags {
   defaultTags: ReadonlyMap<string, ReadonlySet<string>>;
-  taggedStacks: readonly string[];
+  taggedStacks: ReadonlyArray<{ stack: string; tag: string }>;
 }
 
 const NO_DEFAULT_TAGS: DefaultTags = { defaultTags: new Map(), taggedStacks: [] };
 
-/** A deploy command's template is written from wherever it runs (`cd infra && … --template-file template.yaml`). */
-function inTaggedStack(candidate: DataStore, taggedStacks: readonly string[]): boolean {
-  if (taggedStacks.length === 0 || !candidate.identities.some((identity) => identity.startsWith('cloudformation:'))) return false;
+/**
+ * A deploy command's template is written from wherever it runs (`cd infra && … --template-file template.yaml`); `cdk:*`
+ * stands for every resource of a CDK app (`Tags.of(app)`).
+ */
+function inTaggedStack(candidate: DataStore, tag: string, taggedStacks: DefaultTags['taggedStacks']): boolean {
   const path = candidate.location.path;
-  return taggedStacks.some((template) => template === '*' || path === template || path.endsWith(`/${template}`));
+  const cdk = candidate.identities.some((identity) => identity.startsWith('cdk:'));
+  const template = candidate.identities.some((identity) => identity.startsWith('cloudformation:'));
+  return taggedStacks.some((given) => {
+    if (given.tag !== '*' && given.tag !== tag) return false;
+    if (given.stack === 'cdk:*') return cdk;
+    return template && (given.stack === '*' || path === given.stack || path.endsWith(`/${given.stack}`));
+  });
 }
 
 function coverMatches(cover: string, candidate: DataStore, given: DefaultTags = NO_DEFAULT_TAGS, moduleCalls: ReadonlyMap<string, string> = new Map()): boolean {
@@ -584,7 +592,7 @@ function coverMatches(cover: string, candidate: DataStore, given: DefaultTags = 
     // An AWS Backup tag selection: resources of its configuration that carry the tag, or may (computed tags).
     if (candidate.provider !== 'aws' || directoryOf(candidate.location.path) !== selection.directory) return false;
     const tags = [...(candidate.tags ?? []), ...(given.defaultTags.get(selection.directory) ?? [])];
-    return tags.includes(selection.tag) || tags.includes('*') || inTaggedStack(candidate, given.taggedStacks);
+    return tags.includes(selection.tag) || tags.includes('*') || inTaggedStack(candidate, selection.tag, given.taggedStacks);
   }
   if (cover.startsWith('provider:')) {
     const [provider, directory] = cover.slice('provider:'.length).split('@');

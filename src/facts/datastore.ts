@@ -156,7 +156,8 @@ export interface StoreContext {
     /**
      * A tag a Terraform directory's provider (`default_tags`) or a SAM config (`tags = …`) gives every resource: `name` =
      * `key=value`, or `*`. From a deploy command's stack tags (`aws cloudformation deploy --tags …`): `value` = the
-     * CloudFormation template it deploys (repo-relative as written, `*` when not named), no `directory`.
+     * CloudFormation template it deploys (repo-relative as written, `*` when not named), no `directory`. From CDK's
+     * `Tags.of(app)` (or any construct but a store): `value` = `cdk:*`, every resource of the CDK app.
      */
     | 'default-tags'
     /** An AWS Backup vault lock: `name` = the vault's address, `value` = `compliance` or `governance`, `policy` = its minimum retention in days. */

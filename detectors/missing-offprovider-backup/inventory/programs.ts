@@ -75,6 +75,8 @@ export function scanProgram(inventory: Inventory): void {
       inventory.context({ kind: 'cdk-environment', account: match[1], region: match[2], location: inventory.line(inventory.file.positionAt(match.index).line) });
     }
   }
+  const tagging = cdk ? cdkTags(inventory, program) : undefined;
+  const selections = cdk ? cdkTagSelections(program) : undefined;
   visit(program, (node) => {
     if (node.type !== 'NewExpression') return;
     const qualified = qualifiedName(node.callee, modules, classes);
@@ -87,12 +89,16 @@ export function scanProgram(inventory: Inventory): void {
       const id = idArgument?.type === 'Literal' && typeof idArgument.value === 'string' ? idArgument.value : idArgument?.type === 'TemplateLiteral' ? source(text, idArgument).slice(1, -1) : kind;
       const props = (isCdk ? node.arguments[2] : node.arguments[1]) as TSESTree.Node | undefined;
       const options = isCdk ? undefined : (node.arguments[2] as TSESTree.Node | undefined);
-      publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text) : pulumiResource(inventory, kind, id, node, props, options, text));
+      const tagged = tagging?.get(node);
+      tagging?.delete(node);
+      publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text, tagged?.map((call) => call.tag)) : pulumiResource(inventory, kind, id, node, props, options, text));
       return;
     }
     // CDK's `backup.BackupPlan` and Pulumi's `aws.backup.Plan`: a copy action names its destination vault by ARN.
-    if (qualified === 'aws-backup.BackupPlan' || qualified === 'aws.backup.Plan') backupPlan(inventory, node, text);
+    if (qualified === 'aws-backup.BackupPlan' || qualified === 'aws.backup.Plan') backupPlan(inventory, node, text, qualified === 'aws-backup.BackupPlan' ? selections : undefined);
   });
+  // Tags given to a construct that is no store (the app, a stack, a construct of the team's): every resource under it.
+  for (const calls of tagging?.values() ?? []) for (const call of calls) everyResourceTagged(inventory, call);
 }
 
 function qualifiedName(callee: TSESTree.Node, modules: Map<string, string>, classes: Map<string, string>): string | undefined {
@@ -142,7 +148,95 @@ function stringProp(props: TSESTree.Node | undefined, key: string): string | und
   return value?.type === 'Literal' && typeof value.value === 'string' ? value.value : undefined;
 }
 
-function cdkResource(inventory: Inventory, kind: CloudKind, id: string, node: TSESTree.NewExpression, props: TSESTree.Node | undefined, text: string): CloudResource {
+/** `Tags.of(x)` and `cdk.Tags.of(x)`: the construct tagged, when the call is one. */
+function tagsOfTarget(node: TSESTree.Node): TSESTree.Node | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier' || node.callee.property.name !== 'of') return undefined;
+  const owner = node.callee.object;
+  const named = owner.type === 'Identifier' ? owner.name : owner.type === 'MemberExpression' && owner.property.type === 'Identifier' ? owner.property.name : undefined;
+  return named === 'Tags' ? node.arguments[0] : undefined;
+}
+
+/** `table`, `this.table`: how a construct held in a variable or field is written. */
+function heldAs(node: TSESTree.Node | undefined): string | undefined {
+  if (node?.type === 'Identifier') return node.name;
+  if (node?.type === 'MemberExpression' && node.object.type === 'ThisExpression' && node.property.type === 'Identifier') return `this.${node.property.name}`;
+  return undefined;
+}
+
+function literalTag(key: TSESTree.Node | undefined, value: TSESTree.Node | undefined): string {
+  const text = (node: TSESTree.Node | undefined) => (node?.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined);
+  const k = text(key);
+  const v = text(value);
+  return k === undefined || v === undefined ? '*' : `${k}=${v}`.toLowerCase();
+}
+
+/**
+ * The tags `Tags.of(table).add('backup', 'daily')` gives the constructs it names (by the variable or field they are
+ * held in), `*` for a computed one. Tags given to anything else (`Tags.of(this)`, `Tags.of(app)`, a construct
+ * passed in) reach every resource under it, which a file cannot bound: they count for every CDK resource.
+ */
+function cdkTags(inventory: Inventory, program: TSESTree.Program): Map<TSESTree.Node, Array<{ tag: string; line: number }>> {
+  const held = new Map<string, TSESTree.Node>();
+  const calls: Array<{ target: string | undefined; tag: string; line: number }> = [];
+  visit(program, (node) => {
+    if (node.type === 'VariableDeclarator' && node.init?.type === 'NewExpression') {
+      const name = heldAs(node.id);
+      if (name) held.set(name, node.init);
+    } else if (node.type === 'AssignmentExpression' && node.right.type === 'NewExpression') {
+      const name = heldAs(node.left);
+      if (name) held.set(name, node.right);
+    } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'add') {
+      const target = tagsOfTarget(node.callee.object);
+      if (target) calls.push({ target: heldAs(target), tag: literalTag(node.arguments[0], node.arguments[1]), line: node.loc.start.line });
+    }
+  });
+  const tags = new Map<TSESTree.Node, Array<{ tag: string; line: number }>>();
+  for (const call of calls) {
+    const construct = call.target === undefined ? undefined : held.get(call.target) ?? held.get(call.target.replace(/^this\./, ''));
+    if (construct) tags.set(construct, [...(tags.get(construct) ?? []), call]);
+    else everyResourceTagged(inventory, call);
+  }
+  return tags;
+}
+
+function everyResourceTagged(inventory: Inventory, call: { tag: string; line: number }): void {
+  inventory.context({ kind: 'default-tags', name: call.tag, value: 'cdk:*', location: inventory.line(call.line) });
+}
+
+/**
+ * The tags the file's backup selections pick by when each picks only by tag (`plan.addSelection('x', { resources:
+ * [backup.BackupResource.fromTag('backup', 'daily')] })`, `new backup.BackupSelection(...)`); undefined when one
+ * names resources otherwise (by construct, ARN, a tag pattern), or there are none.
+ */
+function cdkTagSelections(program: TSESTree.Program): string[] | undefined {
+  const resources: TSESTree.Node[] = [];
+  let readable = true;
+  visit(program, (node) => {
+    const props =
+      node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'addSelection'
+        ? node.arguments[1]
+        : node.type === 'NewExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'BackupSelection'
+          ? node.arguments[2]
+          : node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'BackupSelection' ? node.arguments[2] : undefined;
+    if (!props) return;
+    const list = property(props, 'resources')?.value;
+    if (list?.type !== 'ArrayExpression') readable = false;
+    else for (const item of list.elements) if (item) resources.push(item);
+  });
+  if (!readable || resources.length === 0) return undefined;
+  const tags: string[] = [];
+  for (const item of resources) {
+    if (item.type !== 'CallExpression' || item.callee.type !== 'MemberExpression' || item.callee.property.type !== 'Identifier' || item.callee.property.name !== 'fromTag') return undefined;
+    const operation = item.arguments[2];
+    if (operation && !(operation.type === 'MemberExpression' && operation.property.type === 'Identifier' && operation.property.name === 'STRING_EQUALS')) return undefined;
+    const tag = literalTag(item.arguments[0], item.arguments[1]);
+    if (tag === '*') return undefined;
+    tags.push(tag);
+  }
+  return tags;
+}
+
+function cdkResource(inventory: Inventory, kind: CloudKind, id: string, node: TSESTree.NewExpression, props: TSESTree.Node | undefined, text: string, tagged: string[] | undefined): CloudResource {
   const removalProp = property(props, 'removalPolicy');
   const removalText = removalProp ? source(text, removalProp.value) : '';
   const retentionProp = property(props, 'backupRetention');
@@ -167,6 +261,7 @@ function cdkResource(inventory: Inventory, kind: CloudKind, id: string, node: TS
       ? { value: /DESTROY/.test(removalText) ? 'delete' : /SNAPSHOT/.test(removalText) ? 'snapshot' : /RETAIN/.test(removalText) ? 'retain' : 'retain', line: removalProp.loc.start.line, text: source(text, removalProp) }
       : undefined,
     removalKey: 'removalPolicy',
+    tags: tagged,
   };
 }
 
@@ -201,7 +296,7 @@ function pulumiResource(inventory: Inventory, kind: CloudKind, id: string, node:
   };
 }
 
-function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: string): void {
+function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: string, tagSelections: string[] | undefined): void {
   const body = source(text, node);
   // Rules come inline (`backupPlanRules: [...]`) or are added after (`plan.addRule(new BackupPlanRule({ copyActions }))`,
   // CDK's usual form): a copy either way.
@@ -210,7 +305,8 @@ function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: st
   const stackAccount = /account:\s*['"](\d{12})['"]/.exec(text)?.[1];
   const parsed = arn ? parseArn(arn[0]) : undefined;
   inventory.evidence({
-    covers: [`provider:aws@${directoryOf(inventory.path)}`],
+    // Tag selections pick what carries the tag, matched once every store and tag is known.
+    covers: tagSelections ? tagSelections.map((tag) => `tag:${tag}@${directoryOf(inventory.path)}`) : [`provider:aws@${directoryOf(inventory.path)}`],
     protection: copies ? (parsed?.account && parsed.account !== stackAccount ? 'other-account' : 'same-account-other-region') : 'provider-managed',
     mechanism: copies ? 'aws-backup copyActions' : 'aws-backup',
     destination: copies ? (arn?.[0] ?? 'another backup vault') : 'an AWS Backup vault in the same account and region',

@@ -336,6 +336,51 @@ resource "aws_backup_selection" "tagged" {
 }
 `;
 
+/** A CDK stack whose backup plan selects by tag; `tagging` is the line tagging a construct (`cdk.Tags.of(orders)`). */
+const CDK_TAGGED = (tagging: string) => `import * as cdk from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as events from 'aws-cdk-lib/aws-events';
+import { Construct } from 'constructs';
+
+export class DataStack extends cdk.Stack {
+  constructor(scope: Construct, id: string, props?: cdk.StackProps) {
+    super(scope, id, props);
+
+    const orders = new dynamodb.Table(this, 'Orders', {
+      tableName: 'orders-prod',
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      removalPolicy: cdk.RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+    ${tagging}
+
+    const sessions = new dynamodb.Table(this, 'Sessions', {
+      tableName: 'sessions-prod',
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      removalPolicy: cdk.RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+
+    const plan = new backup.BackupPlan(this, 'DailyPlan', { backupPlanName: 'orders-daily' });
+    plan.addRule(new backup.BackupPlanRule({
+      ruleName: 'daily',
+      scheduleExpression: events.Schedule.cron({ hour: '5', minute: '0' }),
+      copyActions: [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Dr', 'arn:aws:backup:us-west-2:210987654321:backup-vault:dr') }],
+    }));
+    plan.addSelection('Tagged', { resources: [backup.BackupResource.fromTag('backup', 'daily')] });
+  }
+}
+`;
+const CDK_APP = (tagging: string) => `#!/usr/bin/env node
+import * as cdk from 'aws-cdk-lib';
+import { DataStack } from '../lib/data-stack';
+
+const app = new cdk.App();
+new DataStack(app, 'OrdersDataProd', { env: { account: '123456789012', region: 'us-east-1' } });
+${tagging}
+`;
+
 /** A chart with Bitnami's Postgres as a subchart, its own backup CronJob on, deployed by Helm from CI. */
 const BITNAMI_CHART = 'apiVersion: v2\nname: shop\ndescription: Storefront API and its database\ntype: application\nversion: 1.4.2\nappVersion: \"2.8.0\"\ndependencies:\n  - name: postgresql\n    version: 15.5.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n';
 const BITNAMI_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: \"@daily\"\n      storage:\n        enabled: true\n        size: 20Gi\n';
@@ -700,6 +745,7 @@ resource "aws_db_instance" "orders" {
       positive: [
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: 'a CloudFormation tag selection (ListOfTags) passes by the table without the tag' }),
         sample('template.yaml', CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: 'Conditions narrow a wildcard selection to the tagged tables' }),
+        { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('team', 'orders');") }, expect: { path: 'lib/data-stack.ts', line: 19 }, note: 'a CDK selection by BackupResource.fromTag passes by the table Tags.of does not tag' },
         { files: { 'infra/main.tf': TF_TAG_CONDITION }, expect: { path: 'infra/main.tf', line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'web/site.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('web/site.yaml') }, expect: { path: 'infra/template.yaml', line: 16 }, note: "stack tags given to another template's stack" },
         sample('render.yaml', RENDER_KEY_VALUE('free', 'noeviction'), { expect: { line: 12 }, note: 'a free Render Key Value instance keeps its data in memory only' }),
@@ -782,6 +828,8 @@ jobs:
       negative: [
         { files: { 'template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'samconfig.toml': 'version = 0.1\n[default.deploy.parameters]\nstack_name = "invoicing-prod"\ntags = "backup=\\"daily\\" team=\\"billing\\""\n' }, note: 'sam deploy tags every resource of the stack' },
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS.replace('STRINGEQUALS', 'STRINGLIKE').replace('daily', '"*"')), { note: 'a tag pattern may match anything' }),
+        { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('backup', 'daily');") }, note: 'Tags.of(app) tags every resource of the CDK app' },
+        { files: { 'lib/data-stack.ts': CDK_TAGGED("for (const [key, value] of Object.entries(props?.tags ?? {})) cdk.Tags.of(this).add(key, value);") }, note: 'tags computed for the whole stack may be the selected one' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('infra/template.yaml') }, note: 'aws cloudformation deploy --tags tags every resource of the stack' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'Makefile': 'deploy:\n\tcd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=daily\n' }, note: 'sam deploy --tags on the template of the directory it runs in' },
         { files: { 'docker-compose.prod.yml': 'services:\n  app:\n    image: ghcr.io/acme/leaderboard:2.3.0\n  redis:\n    image: redis:7.2-alpine\n    volumes:\n      - redisdata:/data\nvolumes:\n  redisdata: {}\n' }, note: 'Redis as a cache: no append-only file' },
