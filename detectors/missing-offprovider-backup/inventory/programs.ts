@@ -297,12 +297,15 @@ function pulumiResource(inventory: Inventory, kind: CloudKind, id: string, node:
 }
 
 function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: string, tagSelections: string[] | undefined): void {
-  const body = source(text, node);
   // Rules come inline (`backupPlanRules: [...]`) or are added after (`plan.addRule(new BackupPlanRule({ copyActions }))`,
   // CDK's usual form): a copy either way.
-  const copies = /copyActions?\b/.test(body) || (/\.addRule\(/.test(text) && /copyActions?\b/.test(text));
-  const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(text);
-  const stackAccount = /account:\s*['"](\d{12})['"]/.exec(text)?.[1];
+  const copies = /copyActions?\b/.test(source(text, node)) || (/\.addRule\(/.test(text) && /copyActions?\b/.test(text));
+  publishPlan(inventory, node.loc.start.line, copies, /account:\s*['"](\d{12})['"]/.exec(text)?.[1], tagSelections);
+}
+
+/** A backup plan's evidence: a copy action names its destination vault by ARN, somewhere in the file. */
+function publishPlan(inventory: Inventory, line: number, copies: boolean, stackAccount: string | undefined, tagSelections: string[] | undefined): void {
+  const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(inventory.file.text);
   const parsed = arn ? parseArn(arn[0]) : undefined;
   inventory.evidence({
     // Tag selections pick what carries the tag, matched once every store and tag is known.
@@ -313,9 +316,43 @@ function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: st
     destinationProvider: 'aws',
     destinationAccount: copies ? parsed?.account : undefined,
     destinationRegion: copies ? parsed?.region : undefined,
-    location: inventory.line(node.loc.start.line),
+    location: inventory.line(line),
   });
 }
+
+/**
+ * Python CDK's `backup.BackupPlan(...)`, its selections by tag (`plan.add_selection("x", resources=[
+ * backup.BackupResource.from_tag("backup", "daily")])`) and the tags `Tags.of(x).add(...)` gives: as the TypeScript
+ * reading does, by text. Returns the tags given to stores by the variable they are held in.
+ */
+function scanPythonBackup(inventory: Inventory, text: string): Map<string, Array<{ tag: string; line: number }>> {
+  const byVariable = new Map<string, Array<{ tag: string; line: number }>>();
+  for (const match of text.matchAll(/\bTags\.of\(([^()]*)\)\.add\(([^)]*)\)/g)) {
+    const literal = /^\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*(?:,|$)/.exec(match[2]!);
+    const tag = literal ? `${literal[2]}=${literal[4]}`.toLowerCase() : '*';
+    const variable = match[1]!.trim().replace(/^self\./, '');
+    byVariable.set(variable, [...(byVariable.get(variable) ?? []), { tag, line: inventory.file.positionAt(match.index).line }]);
+  }
+  const plans = [...text.matchAll(/\bbackup\.BackupPlan\(/g)];
+  if (plans.length === 0) return byVariable;
+  let tagSelections: string[] | undefined = [];
+  let selected = false;
+  for (const match of text.matchAll(/\.add_selection\(|\bBackupSelection\(/g)) {
+    selected = true;
+    const open = match.index + match[0].length - 1;
+    const args = text.slice(open + 1, matchingParen(text, open));
+    const resources = /\bresources\s*=\s*\[([^\]]*)\]/.exec(args)?.[1];
+    const tags = resources === undefined ? undefined : [...resources.matchAll(PYTHON_FROM_TAG)].map((tag) => `${tag[2]}=${tag[4]}`.toLowerCase());
+    // Anything besides exact tags (a construct, an ARN, a tag pattern) may pick any store.
+    if (!tags || tags.length === 0 || resources!.replace(PYTHON_FROM_TAG, '').replace(/[\s,]/g, '') !== '') tagSelections = undefined;
+    else tagSelections?.push(...tags);
+  }
+  const copies = /\bcopy_actions\s*=/.test(text);
+  for (const plan of plans) publishPlan(inventory, inventory.file.positionAt(plan.index).line, copies, /account\s*=\s*['"](\d{12})['"]/.exec(text)?.[1], selected ? tagSelections : undefined);
+  return byVariable;
+}
+
+const PYTHON_FROM_TAG = /\b(?:backup\.)?BackupResource\.from_tag\(\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*(?:,\s*(?:backup\.)?TagOperation\.STRING_EQUALS\s*)?,?\s*\)/g;
 
 const PYTHON_CLASSES: Array<[RegExp, CloudKind, 'cdk' | 'pulumi']> = [
   [/\brds\.(DatabaseInstance|DatabaseInstanceFromSnapshot)\(/g, 'rds-instance', 'cdk'],
@@ -336,6 +373,8 @@ function scanPython(inventory: Inventory): void {
   const cdk = /aws_cdk/.test(text);
   const pulumi = /import pulumi|from pulumi|pulumi_aws|pulumi_gcp/.test(text);
   if (!cdk && !pulumi) return;
+  const tagsByVariable = cdk ? scanPythonBackup(inventory, text) : new Map<string, Array<{ tag: string; line: number }>>();
+  const storeVariables = new Set<string>();
   for (const [pattern, kind, family] of PYTHON_CLASSES) {
     if ((family === 'cdk' && !cdk) || (family === 'pulumi' && !pulumi)) continue;
     for (const match of text.matchAll(pattern)) {
@@ -360,6 +399,9 @@ function scanPython(inventory: Inventory): void {
       const retentionDays = retention ? /(\d+)/.exec(retention.value)?.[1] : undefined;
       const physical = kw(kind === 'dynamodb' ? 'table_name' : kind === 's3' ? (family === 'cdk' ? 'bucket_name' : 'bucket') : kind === 'rds-instance' ? (family === 'cdk' ? 'instance_identifier' : 'identifier') : 'cluster_identifier')?.value.replace(/^["']|["']$/g, '');
       const protect = /protect\s*=\s*True|retain_on_delete\s*=\s*True/.test(args);
+      // `orders = dynamodb.Table(...)`, `self.orders = ...`: the variable `Tags.of(orders)` names it by.
+      const variable = family === 'cdk' ? /(?:self\.)?(\w+)\s*=\s*[\w.]*$/.exec(text.slice(text.lastIndexOf('\n', match.index) + 1, match.index))?.[1] : undefined;
+      if (variable) storeVariables.add(variable);
       publishCloudResource(inventory, {
         kind,
         name: physical && /^[\w.-]+$/.test(physical) ? physical : id,
@@ -378,9 +420,12 @@ function scanPython(inventory: Inventory): void {
         removal: removal ? { value: /DESTROY/.test(removal.value) ? 'delete' : /SNAPSHOT/.test(removal.value) ? 'snapshot' : 'retain', line: removal.line, text: removal.text } : undefined,
         protect: family === 'pulumi' ? protect : undefined,
         removalKey: family === 'cdk' ? 'removal_policy' : 'protect=True resource option',
+        tags: variable ? tagsByVariable.get(variable)?.map((call) => call.tag) : undefined,
       });
     }
   }
+  // Tags given to anything but a store (`Tags.of(app)`, `Tags.of(self)`): every resource under it.
+  for (const [variable, calls] of tagsByVariable) if (!storeVariables.has(variable)) for (const call of calls) everyResourceTagged(inventory, call);
 }
 
 function matchingParen(text: string, open: number): number {

@@ -381,6 +381,55 @@ new DataStack(app, 'OrdersDataProd', { env: { account: '123456789012', region: '
 ${tagging}
 `;
 
+/** The same stack in Python CDK. */
+const CDK_PY_TAGGED = (tagging: string) => `from aws_cdk import Stack, RemovalPolicy, Tags
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_backup as backup
+from aws_cdk import aws_events as events
+from constructs import Construct
+
+
+class DataStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+
+        orders = dynamodb.Table(
+            self, "Orders",
+            table_name="orders-prod",
+            partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING),
+            removal_policy=RemovalPolicy.RETAIN,
+            deletion_protection=True,
+        )
+        ${tagging}
+
+        sessions = dynamodb.Table(
+            self, "Sessions",
+            table_name="sessions-prod",
+            partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING),
+            removal_policy=RemovalPolicy.RETAIN,
+            deletion_protection=True,
+        )
+
+        plan = backup.BackupPlan(self, "DailyPlan", backup_plan_name="orders-daily")
+        plan.add_rule(backup.BackupPlanRule(
+            rule_name="daily",
+            schedule_expression=events.Schedule.cron(hour="5", minute="0"),
+            copy_actions=[backup.BackupPlanCopyActionProps(
+                destination_backup_vault=backup.BackupVault.from_backup_vault_arn(self, "Dr", "arn:aws:backup:us-west-2:210987654321:backup-vault:dr"),
+            )],
+        ))
+        plan.add_selection("Tagged", resources=[backup.BackupResource.from_tag("backup", "daily")])
+`;
+const CDK_PY_APP = (tagging: string) => `#!/usr/bin/env python3
+import aws_cdk as cdk
+from stacks.data_stack import DataStack
+
+app = cdk.App()
+DataStack(app, "OrdersDataProd", env=cdk.Environment(account="123456789012", region="us-east-1"))
+${tagging}
+app.synth()
+`;
+
 /** A chart with Bitnami's Postgres as a subchart, its own backup CronJob on, deployed by Helm from CI. */
 const BITNAMI_CHART = 'apiVersion: v2\nname: shop\ndescription: Storefront API and its database\ntype: application\nversion: 1.4.2\nappVersion: \"2.8.0\"\ndependencies:\n  - name: postgresql\n    version: 15.5.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n';
 const BITNAMI_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: \"@daily\"\n      storage:\n        enabled: true\n        size: 20Gi\n';
@@ -746,6 +795,7 @@ resource "aws_db_instance" "orders" {
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: 'a CloudFormation tag selection (ListOfTags) passes by the table without the tag' }),
         sample('template.yaml', CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: 'Conditions narrow a wildcard selection to the tagged tables' }),
         { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('team', 'orders');") }, expect: { path: 'lib/data-stack.ts', line: 19 }, note: 'a CDK selection by BackupResource.fromTag passes by the table Tags.of does not tag' },
+        { files: { 'stacks/data_stack.py': CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), 'app.py': CDK_PY_APP('cdk.Tags.of(app).add("team", "orders")') }, expect: { path: 'stacks/data_stack.py', line: 21 }, note: 'the same in Python CDK (BackupResource.from_tag)' },
         { files: { 'infra/main.tf': TF_TAG_CONDITION }, expect: { path: 'infra/main.tf', line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'web/site.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('web/site.yaml') }, expect: { path: 'infra/template.yaml', line: 16 }, note: "stack tags given to another template's stack" },
         sample('render.yaml', RENDER_KEY_VALUE('free', 'noeviction'), { expect: { line: 12 }, note: 'a free Render Key Value instance keeps its data in memory only' }),
@@ -830,6 +880,7 @@ jobs:
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS.replace('STRINGEQUALS', 'STRINGLIKE').replace('daily', '"*"')), { note: 'a tag pattern may match anything' }),
         { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('backup', 'daily');") }, note: 'Tags.of(app) tags every resource of the CDK app' },
         { files: { 'lib/data-stack.ts': CDK_TAGGED("for (const [key, value] of Object.entries(props?.tags ?? {})) cdk.Tags.of(this).add(key, value);") }, note: 'tags computed for the whole stack may be the selected one' },
+        { files: { 'stacks/data_stack.py': CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), 'app.py': CDK_PY_APP('cdk.Tags.of(app).add("backup", "daily")') }, note: 'a Python CDK plan selecting by a tag the app gives every resource' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('infra/template.yaml') }, note: 'aws cloudformation deploy --tags tags every resource of the stack' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'Makefile': 'deploy:\n\tcd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=daily\n' }, note: 'sam deploy --tags on the template of the directory it runs in' },
         { files: { 'docker-compose.prod.yml': 'services:\n  app:\n    image: ghcr.io/acme/leaderboard:2.3.0\n  redis:\n    image: redis:7.2-alpine\n    volumes:\n      - redisdata:/data\nvolumes:\n  redisdata: {}\n' }, note: 'Redis as a cache: no append-only file' },
