@@ -75,9 +75,15 @@ export function scanProgram(inventory: Inventory): void {
       inventory.context({ kind: 'cdk-environment', account: match[1], region: match[2], location: inventory.line(inventory.file.positionAt(match.index).line) });
     }
   }
-  const tagging = cdk ? cdkTags(inventory, program) : undefined;
-  const selections = cdk ? cdkTagSelections(program) : undefined;
+  // Walked again only when the file tags or selects something.
+  const tagging = cdk && text.includes('Tags.of') ? cdkTags(inventory, program) : undefined;
+  const selections = cdk && text.includes('Selection') ? cdkTagSelections(program) : undefined;
   visit(program, (node) => {
+    // `backup.BackupPlan.daily35DayRetention(this, 'Plan')` and the other ready-made plans: a plan all the same.
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && /^daily\w*Retention$/.test(node.callee.property.name)) {
+      if (qualifiedName(node.callee.object, modules, classes) === 'aws-backup.BackupPlan') backupPlan(inventory, node, text, selections);
+      return;
+    }
     if (node.type !== 'NewExpression') return;
     const qualified = qualifiedName(node.callee, modules, classes);
     if (!qualified) return;
@@ -296,7 +302,7 @@ function pulumiResource(inventory: Inventory, kind: CloudKind, id: string, node:
   };
 }
 
-function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: string, tagSelections: string[] | undefined): void {
+function backupPlan(inventory: Inventory, node: TSESTree.NewExpression | TSESTree.CallExpression, text: string, tagSelections: string[] | undefined): void {
   // Rules come inline (`backupPlanRules: [...]`) or are added after (`plan.addRule(new BackupPlanRule({ copyActions }))`,
   // CDK's usual form): a copy either way.
   const copies = /copyActions?\b/.test(source(text, node)) || (/\.addRule\(/.test(text) && /copyActions?\b/.test(text));
@@ -333,7 +339,7 @@ function scanPythonBackup(inventory: Inventory, text: string): Map<string, Array
     const variable = match[1]!.trim().replace(/^self\./, '');
     byVariable.set(variable, [...(byVariable.get(variable) ?? []), { tag, line: inventory.file.positionAt(match.index).line }]);
   }
-  const plans = [...text.matchAll(/\bbackup\.BackupPlan\(/g)];
+  const plans = [...text.matchAll(/\bbackup\.BackupPlan(?:\.daily\w*_retention)?\(/g)];
   if (plans.length === 0) return byVariable;
   let tagSelections: string[] | undefined = [];
   let selected = false;

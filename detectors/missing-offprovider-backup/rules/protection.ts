@@ -880,6 +880,12 @@ jobs:
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS.replace('STRINGEQUALS', 'STRINGLIKE').replace('daily', '"*"')), { note: 'a tag pattern may match anything' }),
         { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('backup', 'daily');") }, note: 'Tags.of(app) tags every resource of the CDK app' },
         { files: { 'lib/data-stack.ts': CDK_TAGGED("for (const [key, value] of Object.entries(props?.tags ?? {})) cdk.Tags.of(this).add(key, value);") }, note: 'tags computed for the whole stack may be the selected one' },
+        {
+          files: {
+            'lib/ledger-stack.ts': "import * as cdk from 'aws-cdk-lib';\nimport * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport * as backup from 'aws-cdk-lib/aws-backup';\nimport { Construct } from 'constructs';\n\nexport class LedgerStack extends cdk.Stack {\n  constructor(scope: Construct, id: string, props?: cdk.StackProps) {\n    super(scope, id, props);\n    new dynamodb.Table(this, 'Ledger', {\n      tableName: 'ledger-prod',\n      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },\n      removalPolicy: cdk.RemovalPolicy.RETAIN,\n    });\n    const plan = backup.BackupPlan.dailyWeeklyMonthly5YearRetention(this, 'Plan');\n    plan.addSelection('Stack', { resources: [backup.BackupResource.fromConstruct(this)] });\n  }\n}\n",
+          },
+          note: "one of CDK's ready-made plans (BackupPlan.dailyWeeklyMonthly5YearRetention)",
+        },
         { files: { 'stacks/data_stack.py': CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), 'app.py': CDK_PY_APP('cdk.Tags.of(app).add("backup", "daily")') }, note: 'a Python CDK plan selecting by a tag the app gives every resource' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('infra/template.yaml') }, note: 'aws cloudformation deploy --tags tags every resource of the stack' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'Makefile': 'deploy:\n\tcd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=daily\n' }, note: 'sam deploy --tags on the template of the directory it runs in' },
