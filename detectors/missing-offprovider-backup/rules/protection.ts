@@ -888,6 +888,13 @@ jobs:
         },
         { files: { 'stacks/data_stack.py': CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), 'app.py': CDK_PY_APP('cdk.Tags.of(app).add("backup", "daily")') }, note: 'a Python CDK plan selecting by a tag the app gives every resource' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('infra/template.yaml') }, note: 'aws cloudformation deploy --tags tags every resource of the stack' },
+        {
+          files: {
+            'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS),
+            '.github/workflows/deploy.yml': 'name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - uses: aws-actions/aws-cloudformation-github-deploy@v1\n        with:\n          name: invoicing-prod\n          template: infra/template.yaml\n          no-fail-on-empty-changeset: "1"\n          tags: \'[{"Key":"backup","Value":"daily"}]\'\n',
+          },
+          note: "the CloudFormation deploy action's stack tags",
+        },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'Makefile': 'deploy:\n\tcd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=daily\n' }, note: 'sam deploy --tags on the template of the directory it runs in' },
         { files: { 'docker-compose.prod.yml': 'services:\n  app:\n    image: ghcr.io/acme/leaderboard:2.3.0\n  redis:\n    image: redis:7.2-alpine\n    volumes:\n      - redisdata:/data\nvolumes:\n  redisdata: {}\n' }, note: 'Redis as a cache: no append-only file' },
         { files: { 'docker-compose.prod.yml': 'services:\n  redis:\n    image: redis:7.2-alpine\n    command: redis-server --appendonly yes\n    volumes:\n      - redisdata:/data\n  backup:\n    image: redis:7.2-alpine\n    command: sh -c "redis-cli -h redis --rdb /tmp/dump.rdb && aws s3 cp /tmp/dump.rdb s3://acme-redis-backups/"\nvolumes:\n  redisdata: {}\n' }, note: 'its snapshot is copied to S3' },
