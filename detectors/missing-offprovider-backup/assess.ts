@@ -156,14 +156,19 @@ export function assess(context: FinishContext): void {
   const resolve = (item: BackupEvidence, store: DataStore, depth = 0): Classified => classify(item, store, { contexts, appEnv, evidence, referencedPlans, depth, resolve });
 
   const defaultTags = new Map<string, Set<string>>();
+  const taggedStacks: Array<{ stack: string; tag: string }> = [];
   for (const entry of byKind('default-tags')) {
+    if (entry.value !== undefined) {
+      taggedStacks.push({ stack: entry.value, tag: entry.name ?? '*' });
+      continue;
+    }
     const tags = defaultTags.get(entry.directory ?? '.') ?? new Set<string>();
     tags.add(entry.name ?? '*');
     defaultTags.set(entry.directory ?? '.', tags);
   }
   // `terraform:envs/prod:module.db` (a selection naming `module.db.arn`) -> the module's directory.
   const moduleCalls = new Map(byKind('terraform-module-call').filter((entry) => entry.name).map((entry) => [`terraform:${entry.name}`, entry.directory!]));
-  const coverage = new Coverage(stores, referencedPlans, defaultTags, moduleCalls);
+  const coverage = new Coverage(stores, referencedPlans, { defaultTags, taggedStacks }, moduleCalls);
   for (const store of kept) {
     const assessment = assessments.get(store.id)!;
     const identities = store.platform === 'supabase' ? [...store.identities, ...supabaseIdentities] : store.identities;
@@ -444,7 +449,7 @@ class Coverage {
   constructor(
     private readonly all: readonly DataStore[],
     private readonly referencedPlans: ReadonlySet<string>,
-    private readonly defaultTags: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+    private readonly defaultTags: DefaultTags = NO_DEFAULT_TAGS,
     private readonly moduleCalls: ReadonlyMap<string, string> = new Map(),
   ) {}
 
@@ -551,7 +556,33 @@ function tagCover(cover: string): { tag: string; directory: string } | undefined
   return { tag: cover.slice('tag:'.length, at), directory: cover.slice(at + 1) };
 }
 
-function coverMatches(cover: string, candidate: DataStore, defaultTags: ReadonlyMap<string, ReadonlySet<string>> = new Map(), moduleCalls: ReadonlyMap<string, string> = new Map()): boolean {
+/**
+ * Tags given to every resource rather than written on it: by directory (Terraform `default_tags`, samconfig), and the
+ * CloudFormation templates (`*` for any) deployed as stacks with stack-level tags.
+ */
+interface DefaultTags {
+  defaultTags: ReadonlyMap<string, ReadonlySet<string>>;
+  taggedStacks: ReadonlyArray<{ stack: string; tag: string }>;
+}
+
+const NO_DEFAULT_TAGS: DefaultTags = { defaultTags: new Map(), taggedStacks: [] };
+
+/**
+ * A deploy command's template is written from wherever it runs (`cd infra && … --template-file template.yaml`); `cdk:*`
+ * stands for every resource of a CDK app (`Tags.of(app)`).
+ */
+function inTaggedStack(candidate: DataStore, tag: string, taggedStacks: DefaultTags['taggedStacks']): boolean {
+  const path = candidate.location.path;
+  const cdk = candidate.identities.some((identity) => identity.startsWith('cdk:'));
+  const template = candidate.identities.some((identity) => identity.startsWith('cloudformation:'));
+  return taggedStacks.some((given) => {
+    if (given.tag !== '*' && given.tag !== tag) return false;
+    if (given.stack === 'cdk:*') return cdk;
+    return template && (given.stack === '*' || path === given.stack || path.endsWith(`/${given.stack}`));
+  });
+}
+
+function coverMatches(cover: string, candidate: DataStore, given: DefaultTags = NO_DEFAULT_TAGS, moduleCalls: ReadonlyMap<string, string> = new Map()): boolean {
   if (candidate.identities.includes(cover)) return true;
   // A local module named by its call (`module.db.arn`): the resources declared in the module's directory.
   const module = moduleCalls.get(cover);
@@ -560,8 +591,8 @@ function coverMatches(cover: string, candidate: DataStore, defaultTags: Readonly
   if (selection) {
     // An AWS Backup tag selection: resources of its configuration that carry the tag, or may (computed tags).
     if (candidate.provider !== 'aws' || directoryOf(candidate.location.path) !== selection.directory) return false;
-    const tags = [...(candidate.tags ?? []), ...(defaultTags.get(selection.directory) ?? [])];
-    return tags.includes(selection.tag) || tags.includes('*');
+    const tags = [...(candidate.tags ?? []), ...(given.defaultTags.get(selection.directory) ?? [])];
+    return tags.includes(selection.tag) || tags.includes('*') || inTaggedStack(candidate, selection.tag, given.taggedStacks);
   }
   if (cover.startsWith('provider:')) {
     const [provider, directory] = cover.slice('provider:'.length).split('@');

@@ -134,6 +134,7 @@ const KEYWORDS = [
   'volume snapshot', 'volume-action', 'droplet-action', 'create-snapshot', 'create-db-snapshot', 'create-db-cluster-snapshot', 'disks snapshot', 'snapshots create', 'snapshot create', 'create-image', 'linodes snapshot',
   // Deploys.
   'fly deploy', 'flyctl', 'railway up', 'railway_volume_', 'pocketbase', 'vercel', 'netlify', 'kamal', 'heroku', 'dokku', 'kubectl', 'helm ', 'serverless', 'sls deploy', 'cdk deploy',
+  'cloudformation deploy', 'create-stack', 'update-stack', 'sam deploy', 'aws-cloudformation-github-deploy',
   'terraform apply', 'gcloud', 'docker compose', 'docker-compose', 'docker stack', 'ssh-action', 'ssh ',
   // ORMs and framework database configs.
   'datasource', 'dialect', 'DataSource', 'adapter', 'django.db.backends', 'dj_database_url', 'typeorm',

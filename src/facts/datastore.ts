@@ -153,7 +153,12 @@ export interface StoreContext {
      * written. A backup uploaded there lands in that block's account.
      */
     | 'bucket'
-    /** A tag a Terraform directory's provider (`default_tags`) or a SAM config (`tags = …`) gives every resource: `name` = `key=value`, or `*`. */
+    /**
+     * A tag a Terraform directory's provider (`default_tags`) or a SAM config (`tags = …`) gives every resource: `name` =
+     * `key=value`, or `*`. From a deploy command's stack tags (`aws cloudformation deploy --tags …`): `value` = the
+     * CloudFormation template it deploys (repo-relative as written, `*` when not named), no `directory`. From CDK's
+     * `Tags.of(app)` (or any construct but a store): `value` = `cdk:*`, every resource of the CDK app.
+     */
     | 'default-tags'
     /** An AWS Backup vault lock: `name` = the vault's address, `value` = `compliance` or `governance`, `policy` = its minimum retention in days. */
     | 'vault-lock'

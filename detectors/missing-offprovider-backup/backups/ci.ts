@@ -62,6 +62,11 @@ export function scanGithubWorkflow(inventory: Inventory): void {
       const line = step.span.line;
       if (uses.startsWith('aws-actions/configure-aws-credentials')) {
         awsAccount = parseArn(withText('role-to-assume') ?? '')?.account ?? awsAccount;
+      } else if (uses.startsWith('aws-actions/aws-cloudformation-github-deploy')) {
+        // Its `tags` are the stack's, which CloudFormation gives every resource of `template` (a URL is no local file).
+        const template = withText('template');
+        const local = template && !/^(?:https?:|s3:|\/)|\$/.test(template) ? template.replace(/^\.\//, '') : undefined;
+        if (getKey(withMap, 'tags') !== undefined) inventory.context({ kind: 'default-tags', name: '*', value: local ?? '*', location: inventory.line(line) });
       } else if (uses.startsWith('actions/upload-artifact')) {
         extra.push({ tool: 'actions/upload-artifact', destination: { display: 'GitHub Actions artifacts (kept 90 days at most)', provider: 'github', unresolved: false }, line, fileLevel: false });
       } else if (/^(stefanzweifel\/git-auto-commit-action|endbug\/add-and-commit)/.test(uses)) {

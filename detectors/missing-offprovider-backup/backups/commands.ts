@@ -46,7 +46,13 @@ export interface ScriptReading {
   /** Supabase project refs the script links or deploys to (`--project-ref`), or `linked` for the linked project. */
   supabaseProjects: string[];
   /** Deploy commands: how the repo ships (`fly`, `railway`, `compose`...), with the compose file a remote `up` names. */
-  deploys: Array<{ kind: string; offset: number; composeFiles?: string[]; remote: boolean; release?: HelmRelease }>;
+  deploys: Array<{ kind: string; offset: number; composeFiles?: string[]; remote: boolean; release?: HelmRelease; stackTags?: StackTags }>;
+}
+
+/** A CloudFormation stack deployed with stack-level tags (`--tags`), which reach every resource it creates. */
+export interface StackTags {
+  /** The template it deploys as written (`infra/template.yaml`), when a local file is named. */
+  template?: string;
 }
 
 /** What `helm upgrade --install <release> <chart> -n <namespace>` installs, and where. */
@@ -839,9 +845,11 @@ function rcloneFromEnv(env: ScriptEnv): Map<string, string> {
 const HELM_VALUE_OPTIONS = ['-n', '--namespace', '-f', '--values', '--set', '--set-string', '--set-file', '--version', '--timeout', '--kube-context', '--kubeconfig', '-o', '--output', '--post-renderer', '--description', '--repo'];
 
 /** A command that ships the app somewhere: the platform, and for compose, the file it brings up and whether on a server. */
-function deployOf(words: string[], remote: boolean): { kind: string; composeFiles?: string[]; remote: boolean; release?: HelmRelease } | undefined {
+function deployOf(words: string[], remote: boolean): { kind: string; composeFiles?: string[]; remote: boolean; release?: HelmRelease; stackTags?: StackTags } | undefined {
   const [head, first, second] = words;
   const tool = head?.replace(/^.*\//, '');
+  const stack = stackDeployOf(tool, words);
+  if (stack) return { kind: 'infrastructure', remote: true, stackTags: stack.tagged ? { template: stack.template } : undefined };
   if ((tool === 'fly' || tool === 'flyctl') && first === 'deploy') return { kind: 'fly', remote: true };
   if (tool === 'railway' && (first === 'up' || (first === 'deploy' && !words.includes('-t') && !words.includes('--template')))) return { kind: 'railway', remote: true };
   if (tool === 'vercel' && (first === 'deploy' || words.includes('--prod'))) return { kind: 'vercel', remote: true };
@@ -871,6 +879,26 @@ function deployOf(words: string[], remote: boolean): { kind: string; composeFile
     return { kind: 'compose', composeFiles: optionValues(compose, '-f', '--file'), remote: onServer };
   }
   return undefined;
+}
+
+/**
+ * `aws cloudformation deploy --template-file t.yaml`, `aws cloudformation create-stack|update-stack --template-body
+ * file://t.yaml`, `sam deploy [-t t.yaml]`: whether it tags the stack (`--tags`), and the local template it names.
+ */
+function stackDeployOf(tool: string | undefined, words: string[]): { tagged: boolean; template?: string } | undefined {
+  let template: string | undefined;
+  if (tool === 'aws') {
+    const at = words.indexOf('cloudformation');
+    const action = at === -1 ? undefined : words[at + 1];
+    if (action === 'deploy') template = option(words, '--template-file');
+    else if (action === 'create-stack' || action === 'update-stack') template = /^file:\/\/(.+)$/.exec(option(words, '--template-body') ?? '')?.[1];
+    else return undefined;
+  } else if (tool === 'sam' && words[1] === 'deploy') template = option(words, '--template-file', '--template', '-t');
+  else return undefined;
+  const tagged = words.some((word) => word === '--tags' || word.startsWith('--tags='));
+  // A built (`.aws-sam/build`), remote or computed template names no file of the repository.
+  const local = template && !/^(?:https?:|s3:|\/)|\$|\.aws-sam\//.test(template) ? template.replace(/^\.\//, '') : undefined;
+  return { tagged, template: local };
 }
 
 function optionValues(words: string[], ...names: string[]): string[] {

@@ -146,6 +146,11 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
   for (const project of new Set(reading.supabaseProjects)) {
     inventory.context({ kind: 'supabase-hosted', name: project === 'linked' ? undefined : project, value: 'cli', location: inventory.line(job.lineOf(0)) });
   }
+  // Stack-level tags reach every resource of the stack: an AWS Backup tag selection may pick what its template leaves
+  // untagged. Which template, when the command names one; else any.
+  for (const deploy of reading.deploys) {
+    if (deploy.stackTags) inventory.context({ kind: 'default-tags', name: '*', value: deploy.stackTags.template ?? '*', location: inventory.line(job.lineOf(deploy.offset)) });
+  }
   // Deploys of docs sites, previews and storybooks say nothing about where the app's data lives.
   if (SIDE_DEPLOYS.test(job.name) || SIDE_DEPLOYS.test(inventory.path)) return;
   for (const deploy of reading.deploys) {

@@ -75,7 +75,15 @@ export function scanProgram(inventory: Inventory): void {
       inventory.context({ kind: 'cdk-environment', account: match[1], region: match[2], location: inventory.line(inventory.file.positionAt(match.index).line) });
     }
   }
+  // Walked again only when the file tags or selects something.
+  const tagging = cdk && text.includes('Tags.of') ? cdkTags(inventory, program) : undefined;
+  const selections = cdk && text.includes('Selection') ? cdkTagSelections(program) : undefined;
   visit(program, (node) => {
+    // `backup.BackupPlan.daily35DayRetention(this, 'Plan')` and the other ready-made plans: a plan all the same.
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && /^daily\w*Retention$/.test(node.callee.property.name)) {
+      if (qualifiedName(node.callee.object, modules, classes) === 'aws-backup.BackupPlan') backupPlan(inventory, node, text, selections);
+      return;
+    }
     if (node.type !== 'NewExpression') return;
     const qualified = qualifiedName(node.callee, modules, classes);
     if (!qualified) return;
@@ -87,12 +95,16 @@ export function scanProgram(inventory: Inventory): void {
       const id = idArgument?.type === 'Literal' && typeof idArgument.value === 'string' ? idArgument.value : idArgument?.type === 'TemplateLiteral' ? source(text, idArgument).slice(1, -1) : kind;
       const props = (isCdk ? node.arguments[2] : node.arguments[1]) as TSESTree.Node | undefined;
       const options = isCdk ? undefined : (node.arguments[2] as TSESTree.Node | undefined);
-      publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text) : pulumiResource(inventory, kind, id, node, props, options, text));
+      const tagged = tagging?.get(node);
+      tagging?.delete(node);
+      publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text, tagged?.map((call) => call.tag)) : pulumiResource(inventory, kind, id, node, props, options, text));
       return;
     }
     // CDK's `backup.BackupPlan` and Pulumi's `aws.backup.Plan`: a copy action names its destination vault by ARN.
-    if (qualified === 'aws-backup.BackupPlan' || qualified === 'aws.backup.Plan') backupPlan(inventory, node, text);
+    if (qualified === 'aws-backup.BackupPlan' || qualified === 'aws.backup.Plan') backupPlan(inventory, node, text, qualified === 'aws-backup.BackupPlan' ? selections : undefined);
   });
+  // Tags given to a construct that is no store (the app, a stack, a construct of the team's): every resource under it.
+  for (const calls of tagging?.values() ?? []) for (const call of calls) everyResourceTagged(inventory, call);
 }
 
 function qualifiedName(callee: TSESTree.Node, modules: Map<string, string>, classes: Map<string, string>): string | undefined {
@@ -142,7 +154,95 @@ function stringProp(props: TSESTree.Node | undefined, key: string): string | und
   return value?.type === 'Literal' && typeof value.value === 'string' ? value.value : undefined;
 }
 
-function cdkResource(inventory: Inventory, kind: CloudKind, id: string, node: TSESTree.NewExpression, props: TSESTree.Node | undefined, text: string): CloudResource {
+/** `Tags.of(x)` and `cdk.Tags.of(x)`: the construct tagged, when the call is one. */
+function tagsOfTarget(node: TSESTree.Node): TSESTree.Node | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier' || node.callee.property.name !== 'of') return undefined;
+  const owner = node.callee.object;
+  const named = owner.type === 'Identifier' ? owner.name : owner.type === 'MemberExpression' && owner.property.type === 'Identifier' ? owner.property.name : undefined;
+  return named === 'Tags' ? node.arguments[0] : undefined;
+}
+
+/** `table`, `this.table`: how a construct held in a variable or field is written. */
+function heldAs(node: TSESTree.Node | undefined): string | undefined {
+  if (node?.type === 'Identifier') return node.name;
+  if (node?.type === 'MemberExpression' && node.object.type === 'ThisExpression' && node.property.type === 'Identifier') return `this.${node.property.name}`;
+  return undefined;
+}
+
+function literalTag(key: TSESTree.Node | undefined, value: TSESTree.Node | undefined): string {
+  const text = (node: TSESTree.Node | undefined) => (node?.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined);
+  const k = text(key);
+  const v = text(value);
+  return k === undefined || v === undefined ? '*' : `${k}=${v}`.toLowerCase();
+}
+
+/**
+ * The tags `Tags.of(table).add('backup', 'daily')` gives the constructs it names (by the variable or field they are
+ * held in), `*` for a computed one. Tags given to anything else (`Tags.of(this)`, `Tags.of(app)`, a construct
+ * passed in) reach every resource under it, which a file cannot bound: they count for every CDK resource.
+ */
+function cdkTags(inventory: Inventory, program: TSESTree.Program): Map<TSESTree.Node, Array<{ tag: string; line: number }>> {
+  const held = new Map<string, TSESTree.Node>();
+  const calls: Array<{ target: string | undefined; tag: string; line: number }> = [];
+  visit(program, (node) => {
+    if (node.type === 'VariableDeclarator' && node.init?.type === 'NewExpression') {
+      const name = heldAs(node.id);
+      if (name) held.set(name, node.init);
+    } else if (node.type === 'AssignmentExpression' && node.right.type === 'NewExpression') {
+      const name = heldAs(node.left);
+      if (name) held.set(name, node.right);
+    } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'add') {
+      const target = tagsOfTarget(node.callee.object);
+      if (target) calls.push({ target: heldAs(target), tag: literalTag(node.arguments[0], node.arguments[1]), line: node.loc.start.line });
+    }
+  });
+  const tags = new Map<TSESTree.Node, Array<{ tag: string; line: number }>>();
+  for (const call of calls) {
+    const construct = call.target === undefined ? undefined : held.get(call.target) ?? held.get(call.target.replace(/^this\./, ''));
+    if (construct) tags.set(construct, [...(tags.get(construct) ?? []), call]);
+    else everyResourceTagged(inventory, call);
+  }
+  return tags;
+}
+
+function everyResourceTagged(inventory: Inventory, call: { tag: string; line: number }): void {
+  inventory.context({ kind: 'default-tags', name: call.tag, value: 'cdk:*', location: inventory.line(call.line) });
+}
+
+/**
+ * The tags the file's backup selections pick by when each picks only by tag (`plan.addSelection('x', { resources:
+ * [backup.BackupResource.fromTag('backup', 'daily')] })`, `new backup.BackupSelection(...)`); undefined when one
+ * names resources otherwise (by construct, ARN, a tag pattern), or there are none.
+ */
+function cdkTagSelections(program: TSESTree.Program): string[] | undefined {
+  const resources: TSESTree.Node[] = [];
+  let readable = true;
+  visit(program, (node) => {
+    const props =
+      node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'addSelection'
+        ? node.arguments[1]
+        : node.type === 'NewExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'BackupSelection'
+          ? node.arguments[2]
+          : node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'BackupSelection' ? node.arguments[2] : undefined;
+    if (!props) return;
+    const list = property(props, 'resources')?.value;
+    if (list?.type !== 'ArrayExpression') readable = false;
+    else for (const item of list.elements) if (item) resources.push(item);
+  });
+  if (!readable || resources.length === 0) return undefined;
+  const tags: string[] = [];
+  for (const item of resources) {
+    if (item.type !== 'CallExpression' || item.callee.type !== 'MemberExpression' || item.callee.property.type !== 'Identifier' || item.callee.property.name !== 'fromTag') return undefined;
+    const operation = item.arguments[2];
+    if (operation && !(operation.type === 'MemberExpression' && operation.property.type === 'Identifier' && operation.property.name === 'STRING_EQUALS')) return undefined;
+    const tag = literalTag(item.arguments[0], item.arguments[1]);
+    if (tag === '*') return undefined;
+    tags.push(tag);
+  }
+  return tags;
+}
+
+function cdkResource(inventory: Inventory, kind: CloudKind, id: string, node: TSESTree.NewExpression, props: TSESTree.Node | undefined, text: string, tagged: string[] | undefined): CloudResource {
   const removalProp = property(props, 'removalPolicy');
   const removalText = removalProp ? source(text, removalProp.value) : '';
   const retentionProp = property(props, 'backupRetention');
@@ -167,6 +267,7 @@ function cdkResource(inventory: Inventory, kind: CloudKind, id: string, node: TS
       ? { value: /DESTROY/.test(removalText) ? 'delete' : /SNAPSHOT/.test(removalText) ? 'snapshot' : /RETAIN/.test(removalText) ? 'retain' : 'retain', line: removalProp.loc.start.line, text: source(text, removalProp) }
       : undefined,
     removalKey: 'removalPolicy',
+    tags: tagged,
   };
 }
 
@@ -201,25 +302,63 @@ function pulumiResource(inventory: Inventory, kind: CloudKind, id: string, node:
   };
 }
 
-function backupPlan(inventory: Inventory, node: TSESTree.NewExpression, text: string): void {
-  const body = source(text, node);
+function backupPlan(inventory: Inventory, node: TSESTree.NewExpression | TSESTree.CallExpression, text: string, tagSelections: string[] | undefined): void {
   // Rules come inline (`backupPlanRules: [...]`) or are added after (`plan.addRule(new BackupPlanRule({ copyActions }))`,
   // CDK's usual form): a copy either way.
-  const copies = /copyActions?\b/.test(body) || (/\.addRule\(/.test(text) && /copyActions?\b/.test(text));
-  const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(text);
-  const stackAccount = /account:\s*['"](\d{12})['"]/.exec(text)?.[1];
+  const copies = /copyActions?\b/.test(source(text, node)) || (/\.addRule\(/.test(text) && /copyActions?\b/.test(text));
+  publishPlan(inventory, node.loc.start.line, copies, /account:\s*['"](\d{12})['"]/.exec(text)?.[1], tagSelections);
+}
+
+/** A backup plan's evidence: a copy action names its destination vault by ARN, somewhere in the file. */
+function publishPlan(inventory: Inventory, line: number, copies: boolean, stackAccount: string | undefined, tagSelections: string[] | undefined): void {
+  const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(inventory.file.text);
   const parsed = arn ? parseArn(arn[0]) : undefined;
   inventory.evidence({
-    covers: [`provider:aws@${directoryOf(inventory.path)}`],
+    // Tag selections pick what carries the tag, matched once every store and tag is known.
+    covers: tagSelections ? tagSelections.map((tag) => `tag:${tag}@${directoryOf(inventory.path)}`) : [`provider:aws@${directoryOf(inventory.path)}`],
     protection: copies ? (parsed?.account && parsed.account !== stackAccount ? 'other-account' : 'same-account-other-region') : 'provider-managed',
     mechanism: copies ? 'aws-backup copyActions' : 'aws-backup',
     destination: copies ? (arn?.[0] ?? 'another backup vault') : 'an AWS Backup vault in the same account and region',
     destinationProvider: 'aws',
     destinationAccount: copies ? parsed?.account : undefined,
     destinationRegion: copies ? parsed?.region : undefined,
-    location: inventory.line(node.loc.start.line),
+    location: inventory.line(line),
   });
 }
+
+/**
+ * Python CDK's `backup.BackupPlan(...)`, its selections by tag (`plan.add_selection("x", resources=[
+ * backup.BackupResource.from_tag("backup", "daily")])`) and the tags `Tags.of(x).add(...)` gives: as the TypeScript
+ * reading does, by text. Returns the tags given to stores by the variable they are held in.
+ */
+function scanPythonBackup(inventory: Inventory, text: string): Map<string, Array<{ tag: string; line: number }>> {
+  const byVariable = new Map<string, Array<{ tag: string; line: number }>>();
+  for (const match of text.matchAll(/\bTags\.of\(([^()]*)\)\.add\(([^)]*)\)/g)) {
+    const literal = /^\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*(?:,|$)/.exec(match[2]!);
+    const tag = literal ? `${literal[2]}=${literal[4]}`.toLowerCase() : '*';
+    const variable = match[1]!.trim().replace(/^self\./, '');
+    byVariable.set(variable, [...(byVariable.get(variable) ?? []), { tag, line: inventory.file.positionAt(match.index).line }]);
+  }
+  const plans = [...text.matchAll(/\bbackup\.BackupPlan(?:\.daily\w*_retention)?\(/g)];
+  if (plans.length === 0) return byVariable;
+  let tagSelections: string[] | undefined = [];
+  let selected = false;
+  for (const match of text.matchAll(/\.add_selection\(|\bBackupSelection\(/g)) {
+    selected = true;
+    const open = match.index + match[0].length - 1;
+    const args = text.slice(open + 1, matchingParen(text, open));
+    const resources = /\bresources\s*=\s*\[([^\]]*)\]/.exec(args)?.[1];
+    const tags = resources === undefined ? undefined : [...resources.matchAll(PYTHON_FROM_TAG)].map((tag) => `${tag[2]}=${tag[4]}`.toLowerCase());
+    // Anything besides exact tags (a construct, an ARN, a tag pattern) may pick any store.
+    if (!tags || tags.length === 0 || resources!.replace(PYTHON_FROM_TAG, '').replace(/[\s,]/g, '') !== '') tagSelections = undefined;
+    else tagSelections?.push(...tags);
+  }
+  const copies = /\bcopy_actions\s*=/.test(text);
+  for (const plan of plans) publishPlan(inventory, inventory.file.positionAt(plan.index).line, copies, /account\s*=\s*['"](\d{12})['"]/.exec(text)?.[1], selected ? tagSelections : undefined);
+  return byVariable;
+}
+
+const PYTHON_FROM_TAG = /\b(?:backup\.)?BackupResource\.from_tag\(\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*(?:,\s*(?:backup\.)?TagOperation\.STRING_EQUALS\s*)?,?\s*\)/g;
 
 const PYTHON_CLASSES: Array<[RegExp, CloudKind, 'cdk' | 'pulumi']> = [
   [/\brds\.(DatabaseInstance|DatabaseInstanceFromSnapshot)\(/g, 'rds-instance', 'cdk'],
@@ -240,6 +379,8 @@ function scanPython(inventory: Inventory): void {
   const cdk = /aws_cdk/.test(text);
   const pulumi = /import pulumi|from pulumi|pulumi_aws|pulumi_gcp/.test(text);
   if (!cdk && !pulumi) return;
+  const tagsByVariable = cdk ? scanPythonBackup(inventory, text) : new Map<string, Array<{ tag: string; line: number }>>();
+  const storeVariables = new Set<string>();
   for (const [pattern, kind, family] of PYTHON_CLASSES) {
     if ((family === 'cdk' && !cdk) || (family === 'pulumi' && !pulumi)) continue;
     for (const match of text.matchAll(pattern)) {
@@ -264,6 +405,9 @@ function scanPython(inventory: Inventory): void {
       const retentionDays = retention ? /(\d+)/.exec(retention.value)?.[1] : undefined;
       const physical = kw(kind === 'dynamodb' ? 'table_name' : kind === 's3' ? (family === 'cdk' ? 'bucket_name' : 'bucket') : kind === 'rds-instance' ? (family === 'cdk' ? 'instance_identifier' : 'identifier') : 'cluster_identifier')?.value.replace(/^["']|["']$/g, '');
       const protect = /protect\s*=\s*True|retain_on_delete\s*=\s*True/.test(args);
+      // `orders = dynamodb.Table(...)`, `self.orders = ...`: the variable `Tags.of(orders)` names it by.
+      const variable = family === 'cdk' ? /(?:self\.)?(\w+)\s*=\s*[\w.]*$/.exec(text.slice(text.lastIndexOf('\n', match.index) + 1, match.index))?.[1] : undefined;
+      if (variable) storeVariables.add(variable);
       publishCloudResource(inventory, {
         kind,
         name: physical && /^[\w.-]+$/.test(physical) ? physical : id,
@@ -282,9 +426,12 @@ function scanPython(inventory: Inventory): void {
         removal: removal ? { value: /DESTROY/.test(removal.value) ? 'delete' : /SNAPSHOT/.test(removal.value) ? 'snapshot' : 'retain', line: removal.line, text: removal.text } : undefined,
         protect: family === 'pulumi' ? protect : undefined,
         removalKey: family === 'cdk' ? 'removal_policy' : 'protect=True resource option',
+        tags: variable ? tagsByVariable.get(variable)?.map((call) => call.tag) : undefined,
       });
     }
   }
+  // Tags given to anything but a store (`Tags.of(app)`, `Tags.of(self)`): every resource under it.
+  for (const [variable, calls] of tagsByVariable) if (!storeVariables.has(variable)) for (const call of calls) everyResourceTagged(inventory, call);
 }
 
 function matchingParen(text: string, open: number): number {

@@ -192,11 +192,13 @@ function selectableTags(body: MapNode): string[] | undefined {
 }
 
 /**
- * The `key=value` tags an AWS Backup selection picks by (`selection_tag` blocks, `condition { string_equals }`); an
- * empty list when it picks by none; undefined when one cannot be read as an exact tag (a pattern, an expression).
+ * The `key=value` tags an AWS Backup selection picks by (`selection_tag` blocks, `condition { string_equals }`), and
+ * whether a condition narrows its `resources`; no tags when it picks by none; undefined when one cannot be read as an
+ * exact tag (a pattern, an expression).
  */
-function tagSelections(selection: MapNode): string[] | undefined {
+function tagSelections(selection: MapNode): { tags: string[]; narrowed: boolean } | undefined {
   const found: string[] = [];
+  let narrowed = false;
   for (const tag of blocks(selection, 'selection_tag')) {
     const type = literalOf(attribute(tag, 'type'));
     const key = literalOf(attribute(tag, 'key'));
@@ -212,9 +214,10 @@ function tagSelections(selection: MapNode): string[] | undefined {
       const value = literalOf(attribute(entry.value, 'value'));
       if (key === undefined || value === undefined) return undefined;
       found.push(`${key}=${value}`.toLowerCase());
+      narrowed = true;
     }
   }
-  return found;
+  return { tags: found, narrowed };
 }
 
 /** A storage account's blob versioning, or soft delete of blobs or containers (`blob_properties`). */
@@ -942,7 +945,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
     }
     case 'aws_backup_selection': {
       const resources = attribute(body, 'resources');
-      const covers: string[] = [];
+      let covers: string[] = [];
       for (const item of resources?.kind === 'seq' ? resources.items : []) {
         const reference = referenceOf(item);
         if (reference) covers.push(`terraform:${directory}:${reference}`);
@@ -960,9 +963,13 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       }
       // Tag-based selections pick whatever carries the tag (`tag:<key>=<value>@<directory>`, matched once every store
       // and provider's default tags are known); a tag written as an expression or matched by pattern, anything.
+      // A `condition` narrows what `resources` names (AWS Backup ANDs them): `["*"]` with a tag condition is the tagged.
       const tagged = tagSelections(body);
       if (tagged === undefined) covers.push(`provider:aws@${directory}`);
-      else covers.push(...tagged.map((tag) => `tag:${tag}@${directory}`));
+      else {
+        if (tagged.narrowed) covers = covers.filter((cover) => cover !== 'provider:aws');
+        covers.push(...tagged.tags.map((tag) => `tag:${tag}@${directory}`));
+      }
       if (covers.length === 0) covers.push(`provider:aws@${directory}`);
       inventory.evidence({
         covers,

@@ -252,6 +252,184 @@ ${selection}`;
 const LIST_OF_TAGS = '        ListOfTags:\n          - ConditionType: STRINGEQUALS\n            ConditionKey: backup\n            ConditionValue: daily\n';
 const TAG_CONDITIONS = '        Resources:\n          - arn:aws:dynamodb:*:*:table/*\n        Conditions:\n          StringEquals:\n            - ConditionKey: aws:ResourceTag/backup\n              ConditionValue: daily\n';
 
+/** A workflow deploying a template as a stack with stack-level tags, which CloudFormation gives every resource. */
+const CFN_DEPLOY_TAGGED = (template: string) => `name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      id-token: write
+      contents: read
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/github-deploy
+          aws-region: eu-west-1
+      - run: |
+          aws cloudformation deploy \\
+            --template-file ${template} \\
+            --stack-name invoicing-prod \\
+            --no-fail-on-empty-changeset \\
+            --tags backup=daily team=billing
+`;
+
+/** Terraform: a wildcard AWS Backup selection narrowed by a tag condition, and two tables, one tagged. */
+const TF_TAG_CONDITION = `resource "aws_dynamodb_table" "invoices" {
+  name                        = "invoices-prod"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "pk"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+
+  tags = {
+    backup = "daily"
+  }
+}
+
+resource "aws_dynamodb_table" "customers" {
+  name                        = "customers-prod"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+
+resource "aws_backup_plan" "daily" {
+  name = "invoicing-daily"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "invoicing-prod"
+    schedule          = "cron(0 5 * * ? *)"
+
+    copy_action {
+      destination_vault_arn = "arn:aws:backup:eu-central-1:210987654321:backup-vault:org-dr-vault"
+    }
+  }
+}
+
+resource "aws_backup_selection" "tagged" {
+  name         = "tagged-daily"
+  iam_role_arn = "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole"
+  plan_id      = aws_backup_plan.daily.id
+  resources    = ["*"]
+
+  condition {
+    string_equals {
+      key   = "aws:ResourceTag/backup"
+      value = "daily"
+    }
+  }
+}
+`;
+
+/** A CDK stack whose backup plan selects by tag; `tagging` is the line tagging a construct (`cdk.Tags.of(orders)`). */
+const CDK_TAGGED = (tagging: string) => `import * as cdk from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as events from 'aws-cdk-lib/aws-events';
+import { Construct } from 'constructs';
+
+export class DataStack extends cdk.Stack {
+  constructor(scope: Construct, id: string, props?: cdk.StackProps) {
+    super(scope, id, props);
+
+    const orders = new dynamodb.Table(this, 'Orders', {
+      tableName: 'orders-prod',
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      removalPolicy: cdk.RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+    ${tagging}
+
+    const sessions = new dynamodb.Table(this, 'Sessions', {
+      tableName: 'sessions-prod',
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      removalPolicy: cdk.RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+
+    const plan = new backup.BackupPlan(this, 'DailyPlan', { backupPlanName: 'orders-daily' });
+    plan.addRule(new backup.BackupPlanRule({
+      ruleName: 'daily',
+      scheduleExpression: events.Schedule.cron({ hour: '5', minute: '0' }),
+      copyActions: [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Dr', 'arn:aws:backup:us-west-2:210987654321:backup-vault:dr') }],
+    }));
+    plan.addSelection('Tagged', { resources: [backup.BackupResource.fromTag('backup', 'daily')] });
+  }
+}
+`;
+const CDK_APP = (tagging: string) => `#!/usr/bin/env node
+import * as cdk from 'aws-cdk-lib';
+import { DataStack } from '../lib/data-stack';
+
+const app = new cdk.App();
+new DataStack(app, 'OrdersDataProd', { env: { account: '123456789012', region: 'us-east-1' } });
+${tagging}
+`;
+
+/** The same stack in Python CDK. */
+const CDK_PY_TAGGED = (tagging: string) => `from aws_cdk import Stack, RemovalPolicy, Tags
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_backup as backup
+from aws_cdk import aws_events as events
+from constructs import Construct
+
+
+class DataStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+
+        orders = dynamodb.Table(
+            self, "Orders",
+            table_name="orders-prod",
+            partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING),
+            removal_policy=RemovalPolicy.RETAIN,
+            deletion_protection=True,
+        )
+        ${tagging}
+
+        sessions = dynamodb.Table(
+            self, "Sessions",
+            table_name="sessions-prod",
+            partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING),
+            removal_policy=RemovalPolicy.RETAIN,
+            deletion_protection=True,
+        )
+
+        plan = backup.BackupPlan(self, "DailyPlan", backup_plan_name="orders-daily")
+        plan.add_rule(backup.BackupPlanRule(
+            rule_name="daily",
+            schedule_expression=events.Schedule.cron(hour="5", minute="0"),
+            copy_actions=[backup.BackupPlanCopyActionProps(
+                destination_backup_vault=backup.BackupVault.from_backup_vault_arn(self, "Dr", "arn:aws:backup:us-west-2:210987654321:backup-vault:dr"),
+            )],
+        ))
+        plan.add_selection("Tagged", resources=[backup.BackupResource.from_tag("backup", "daily")])
+`;
+const CDK_PY_APP = (tagging: string) => `#!/usr/bin/env python3
+import aws_cdk as cdk
+from stacks.data_stack import DataStack
+
+app = cdk.App()
+DataStack(app, "OrdersDataProd", env=cdk.Environment(account="123456789012", region="us-east-1"))
+${tagging}
+app.synth()
+`;
+
 /** A chart with Bitnami's Postgres as a subchart, its own backup CronJob on, deployed by Helm from CI. */
 const BITNAMI_CHART = 'apiVersion: v2\nname: shop\ndescription: Storefront API and its database\ntype: application\nversion: 1.4.2\nappVersion: \"2.8.0\"\ndependencies:\n  - name: postgresql\n    version: 15.5.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n';
 const BITNAMI_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: \"@daily\"\n      storage:\n        enabled: true\n        size: 20Gi\n';
@@ -616,6 +794,10 @@ resource "aws_db_instance" "orders" {
       positive: [
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: 'a CloudFormation tag selection (ListOfTags) passes by the table without the tag' }),
         sample('template.yaml', CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: 'Conditions narrow a wildcard selection to the tagged tables' }),
+        { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('team', 'orders');") }, expect: { path: 'lib/data-stack.ts', line: 19 }, note: 'a CDK selection by BackupResource.fromTag passes by the table Tags.of does not tag' },
+        { files: { 'stacks/data_stack.py': CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), 'app.py': CDK_PY_APP('cdk.Tags.of(app).add("team", "orders")') }, expect: { path: 'stacks/data_stack.py', line: 21 }, note: 'the same in Python CDK (BackupResource.from_tag)' },
+        { files: { 'infra/main.tf': TF_TAG_CONDITION }, expect: { path: 'infra/main.tf', line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
+        { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'web/site.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('web/site.yaml') }, expect: { path: 'infra/template.yaml', line: 16 }, note: "stack tags given to another template's stack" },
         sample('render.yaml', RENDER_KEY_VALUE('free', 'noeviction'), { expect: { line: 12 }, note: 'a free Render Key Value instance keeps its data in memory only' }),
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role installing Postgres on a server, and nothing copying it' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES }, expect: { path: 'jobs/postgres.nomad.hcl', line: 11 }, note: 'a Nomad task running Postgres on a host volume: a directory on one client\'s disk' },
@@ -696,6 +878,24 @@ jobs:
       negative: [
         { files: { 'template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'samconfig.toml': 'version = 0.1\n[default.deploy.parameters]\nstack_name = "invoicing-prod"\ntags = "backup=\\"daily\\" team=\\"billing\\""\n' }, note: 'sam deploy tags every resource of the stack' },
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS.replace('STRINGEQUALS', 'STRINGLIKE').replace('daily', '"*"')), { note: 'a tag pattern may match anything' }),
+        { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('backup', 'daily');") }, note: 'Tags.of(app) tags every resource of the CDK app' },
+        { files: { 'lib/data-stack.ts': CDK_TAGGED("for (const [key, value] of Object.entries(props?.tags ?? {})) cdk.Tags.of(this).add(key, value);") }, note: 'tags computed for the whole stack may be the selected one' },
+        {
+          files: {
+            'lib/ledger-stack.ts': "import * as cdk from 'aws-cdk-lib';\nimport * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport * as backup from 'aws-cdk-lib/aws-backup';\nimport { Construct } from 'constructs';\n\nexport class LedgerStack extends cdk.Stack {\n  constructor(scope: Construct, id: string, props?: cdk.StackProps) {\n    super(scope, id, props);\n    new dynamodb.Table(this, 'Ledger', {\n      tableName: 'ledger-prod',\n      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },\n      removalPolicy: cdk.RemovalPolicy.RETAIN,\n    });\n    const plan = backup.BackupPlan.dailyWeeklyMonthly5YearRetention(this, 'Plan');\n    plan.addSelection('Stack', { resources: [backup.BackupResource.fromConstruct(this)] });\n  }\n}\n",
+          },
+          note: "one of CDK's ready-made plans (BackupPlan.dailyWeeklyMonthly5YearRetention)",
+        },
+        { files: { 'stacks/data_stack.py': CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), 'app.py': CDK_PY_APP('cdk.Tags.of(app).add("backup", "daily")') }, note: 'a Python CDK plan selecting by a tag the app gives every resource' },
+        { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('infra/template.yaml') }, note: 'aws cloudformation deploy --tags tags every resource of the stack' },
+        {
+          files: {
+            'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS),
+            '.github/workflows/deploy.yml': 'name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - uses: aws-actions/aws-cloudformation-github-deploy@v1\n        with:\n          name: invoicing-prod\n          template: infra/template.yaml\n          no-fail-on-empty-changeset: "1"\n          tags: \'[{"Key":"backup","Value":"daily"}]\'\n',
+          },
+          note: "the CloudFormation deploy action's stack tags",
+        },
+        { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'Makefile': 'deploy:\n\tcd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=daily\n' }, note: 'sam deploy --tags on the template of the directory it runs in' },
         { files: { 'docker-compose.prod.yml': 'services:\n  app:\n    image: ghcr.io/acme/leaderboard:2.3.0\n  redis:\n    image: redis:7.2-alpine\n    volumes:\n      - redisdata:/data\nvolumes:\n  redisdata: {}\n' }, note: 'Redis as a cache: no append-only file' },
         { files: { 'docker-compose.prod.yml': 'services:\n  redis:\n    image: redis:7.2-alpine\n    command: redis-server --appendonly yes\n    volumes:\n      - redisdata:/data\n  backup:\n    image: redis:7.2-alpine\n    command: sh -c "redis-cli -h redis --rdb /tmp/dump.rdb && aws s3 cp /tmp/dump.rdb s3://acme-redis-backups/"\nvolumes:\n  redisdata: {}\n' }, note: 'its snapshot is copied to S3' },
         { files: { 'infra/main.tf': 'resource "hcloud_server" "db" {\n  name        = "db-prod"\n  server_type = "cpx31"\n  image       = "debian-12"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name      = "pgdata-prod"\n  size      = 200\n  server_id = hcloud_server.db.id\n}\n', 'ops/pg-backup.sh': '#!/usr/bin/env bash\nset -euo pipefail\nexport RESTIC_REPOSITORY=b2:acme-mailer-restic:/pg\nsudo -u postgres pg_dumpall | restic backup --stdin --stdin-filename pg_dumpall.sql\n' }, note: 'the server runs Postgres itself and a nightly dump goes to Backblaze B2 (sudo -u postgres read past)' },
