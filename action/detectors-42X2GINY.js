@@ -3196,7 +3196,7 @@ var STATEMENT_PASSWORDS = [
 ];
 var STATEMENT_ACCOUNT = /\b(?:USER|ROLE|TO)[ \t]+[`'"]?([\w.-]+)/i;
 var ARGUMENT_BEFORE = String.raw`\s*(?:"[^"\n]*"|'[^'\n]*'|[^,()'"\n]+)\s*,`;
-var passwordArgument = (call, before) => new RegExp(String.raw`${call}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, "g");
+var passwordArgument = (call2, before) => new RegExp(String.raw`${call2}\(${ARGUMENT_BEFORE.repeat(before)}\s*["']([^"'\s]{6,200})["']`, "g");
 var CLIENT_CALL_PASSWORDS = [
   { regex: passwordArgument(String.raw`\bnew\s+PDO\s*`, 2), keywords: ["pdo"] },
   { regex: passwordArgument(String.raw`\b(?:mysqli_connect|new\s+mysqli|mysql_connect)\s*`, 2), keywords: ["mysql"] },
@@ -10977,7 +10977,7 @@ var pullRequestInProduction = {
   severity: "high",
   why: "A workflow job that pull requests trigger declares `environment: production`: every pull request, reviewed or not, runs in production with its environment secrets and its cloud role (OIDC tokens name the environment). A branch pushed by a teammate or a coding agent deploys or migrates production before anyone reviews it.",
   fix: "Run pull requests in a preview or staging environment of their own; deploy to production only from `push` to the default branch (or a release), and protect the production environment with required reviewers and a deployment branch rule.",
-  help: "Severity: critical for `pull_request_target` jobs that check out the pull request's head (code from forks runs with production's secrets), high for `pull_request` (branches of the repository get the environment's secrets; forks get none), medium for `pull_request_target` jobs that run the base branch's code. A workflow with other triggers counts only for jobs without an `if:` that keeps pull requests out. The repository cannot show the environment's protection rules, which may hold such a job for a reviewer.",
+  help: "Severity: critical for `pull_request_target` jobs that check out the pull request's head (code from forks runs with production's secrets), high for `pull_request` (branches of the repository get the environment's secrets; forks get none), medium for `pull_request_target` jobs that run the base branch's code. A workflow with other triggers counts only for jobs without an `if:` that keeps pull requests out, and that need no job whose `if:` does (a job skipped by its `if:` skips the jobs that need it). The repository cannot show the environment's protection rules, which may hold such a job for a reviewer.",
   helpUri: "https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment",
   precision: "high",
   tags: ["environments", "ci", "secrets"],
@@ -10985,9 +10985,11 @@ var pullRequestInProduction = {
     positive: [
       sample(".github/workflows/preview.yml", "name: preview\non: pull_request\njobs:\n  preview:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vercel deploy --token ${{ secrets.VERCEL_TOKEN }}\n", { expect: { line: 6 } }),
       sample(".github/workflows/deploy.yml", "on:\n  push:\n    branches: [main]\n  pull_request:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment:\n      name: production\n      url: https://acme.dev\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./deploy.sh\n", { expect: { line: 8 }, note: "push and pull_request, and no if: keeping pull requests out" }),
-      sample(".github/workflows/pr-migrate.yml", "on:\n  pull_request_target:\n    types: [labeled]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: npm ci && npm run migrate\n        env:\n          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n", { expect: { line: 7 }, note: "pull_request_target checking out the pull request's code" })
+      sample(".github/workflows/pr-migrate.yml", "on:\n  pull_request_target:\n    types: [labeled]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: npm ci && npm run migrate\n        env:\n          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n", { expect: { line: 7 }, note: "pull_request_target checking out the pull request's code" }),
+      sample(".github/workflows/ci.yml", "on: [push, pull_request]\njobs:\n  test:\n    if: github.event_name == 'pull_request'\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n  migrate:\n    needs: test\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: npx prisma migrate deploy\n", { expect: { line: 11 }, note: "the job it needs runs on pull requests, so it does too" })
     ],
     negative: [
+      sample(".github/workflows/ci.yml", "on: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n  build:\n    if: github.event_name == 'push' && github.ref == 'refs/heads/main'\n    needs: test\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t app .\n  publish:\n    needs: build\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker push app\n  migrate:\n    needs: publish\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: npx prisma migrate deploy\n", { note: "two jobs back it needs one kept to pushes to main: skipped on pull requests, its dependents with it" }),
       sample(".github/workflows/deploy.yml", "on:\n  push:\n    branches: [main]\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n  deploy:\n    if: github.event_name == 'push' && github.ref == 'refs/heads/main'\n    needs: test\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n", { note: "the production job is kept to pushes to main" }),
       sample(".github/workflows/preview.yml", "on: pull_request\njobs:\n  preview:\n    runs-on: ubuntu-latest\n    environment: preview\n    steps:\n      - run: npx vercel deploy\n"),
       sample(".github/workflows/release.yml", "on:\n  pull_request:\n    types: [closed]\n    branches: [main]\njobs:\n  release:\n    if: github.event.pull_request.merged == true\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n", { note: "a merged pull request: the code is on main" })
@@ -11087,6 +11089,138 @@ function resolveReferences(value, literals) {
   });
 }
 
+// src/parse/github-condition.ts
+function contextValue(name, event) {
+  if (name === "github.event_name") return { text: event };
+  if (event === "pull_request") {
+    if (name === "github.ref") return { prefix: "refs/pull/", rest: /^\d+\/merge$/ };
+    if (name === "github.ref_name") return { prefix: "", rest: /^\d+\/merge$/ };
+  }
+  if (event === "pull_request_target" && name === "github.ref") return { prefix: "refs/heads/", rest: /./ };
+  return void 0;
+}
+function equals(value, text) {
+  if (!value) return "unknown";
+  if ("text" in value) return value.text === text ? "yes" : "no";
+  return text.startsWith(value.prefix) && value.rest.test(text.slice(value.prefix.length)) ? "unknown" : "no";
+}
+function startsWith(value, prefix) {
+  if (!value) return "unknown";
+  if ("text" in value) return value.text.startsWith(prefix) ? "yes" : "no";
+  if (value.prefix.startsWith(prefix)) return "yes";
+  return prefix.startsWith(value.prefix) ? "unknown" : "no";
+}
+var not = (verdict) => verdict === "yes" ? "no" : verdict === "no" ? "yes" : "unknown";
+var TOKEN = /\s*(?:'((?:[^']|'')*)'|(&&|\|\||==|!=|<=|>=|<|>|!|\(|\)|,)|([A-Za-z_][\w-]*(?:\.(?:[\w-]+|\*)|\[[^\]]*\])*)|(-?\d+(?:\.\d+)?))/y;
+function conditionHolds(condition, event) {
+  const wrapped = /^\s*\$\{\{([\s\S]*)\}\}\s*$/.exec(condition);
+  const source2 = wrapped ? wrapped[1] : condition;
+  if (!wrapped && source2.includes("${{")) return "unknown";
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < source2.length) {
+    const start = TOKEN.lastIndex;
+    const match = TOKEN.exec(source2);
+    if (!match) {
+      if (/^\s*$/.test(source2.slice(start))) break;
+      return "unknown";
+    }
+    if (match[1] !== void 0) tokens.push({ kind: "string", text: match[1].replace(/''/g, "'").toLowerCase() });
+    else if (match[2]) tokens.push({ kind: "op", text: match[2] });
+    else if (match[3]) tokens.push({ kind: "name", text: match[3].toLowerCase() });
+    else tokens.push({ kind: "number", text: match[4] });
+  }
+  let at = 0;
+  const peek = (text) => tokens[at]?.kind === "op" && tokens[at].text === text;
+  const expect = (text) => {
+    if (!peek(text)) throw new SyntaxError(text);
+    at++;
+  };
+  const or = () => {
+    let verdict = and();
+    while (peek("||")) {
+      at++;
+      const next = and();
+      verdict = verdict === "yes" || next === "yes" ? "yes" : verdict === "no" && next === "no" ? "no" : "unknown";
+    }
+    return verdict;
+  };
+  const and = () => {
+    let verdict = unary();
+    while (peek("&&")) {
+      at++;
+      const next = unary();
+      verdict = verdict === "no" || next === "no" ? "no" : verdict === "yes" && next === "yes" ? "yes" : "unknown";
+    }
+    return verdict;
+  };
+  const unary = () => {
+    if (peek("!")) {
+      at++;
+      return not(unary());
+    }
+    const left = primary();
+    const operator = tokens[at];
+    if (operator?.kind !== "op" || !["==", "!=", "<", ">", "<=", ">="].includes(operator.text)) return left.verdict;
+    at++;
+    const right = primary();
+    if (operator.text !== "==" && operator.text !== "!=") return "unknown";
+    const literal = (operand) => operand.value && "text" in operand.value && operand.verdict !== "unknown" ? operand.value.text : void 0;
+    const leftText = literal(left);
+    const rightText = literal(right);
+    const verdict = rightText !== void 0 ? equals(left.value, rightText) : leftText !== void 0 ? equals(right.value, leftText) : "unknown";
+    return operator.text === "==" ? verdict : not(verdict);
+  };
+  const primary = () => {
+    const token = tokens[at++];
+    if (!token) throw new SyntaxError("end");
+    if (token.kind === "op" && token.text === "(") {
+      const verdict = or();
+      expect(")");
+      return { value: void 0, verdict };
+    }
+    if (token.kind === "string") return { value: { text: token.text }, verdict: token.text ? "yes" : "no" };
+    if (token.kind === "number") return { value: { text: token.text }, verdict: Number(token.text) ? "yes" : "no" };
+    if (token.kind !== "name") throw new SyntaxError(token.text);
+    if (peek("(")) {
+      at++;
+      const args = [];
+      while (!peek(")")) {
+        args.push(primaryOrExpression());
+        if (!peek(")")) expect(",");
+      }
+      at++;
+      return { value: void 0, verdict: call(token.text, args) };
+    }
+    if (token.text === "true" || token.text === "false" || token.text === "null") return { value: { text: token.text }, verdict: token.text === "true" ? "yes" : "no" };
+    return { value: contextValue(token.text, event), verdict: "unknown" };
+  };
+  const primaryOrExpression = () => {
+    const start = at;
+    const operand = primary();
+    if (peek(",") || peek(")")) return operand;
+    at = start;
+    return { value: void 0, verdict: or() };
+  };
+  try {
+    const verdict = or();
+    return at === tokens.length ? verdict : "unknown";
+  } catch (error) {
+    if (error instanceof SyntaxError) return "unknown";
+    throw error;
+  }
+}
+function call(name, args) {
+  if (name === "always" || name === "success") return "yes";
+  if (name === "cancelled") return "no";
+  const literal = args[1]?.value && "text" in args[1].value ? args[1].value.text : void 0;
+  if (name === "startswith" && literal !== void 0) return startsWith(args[0].value, literal);
+  return "unknown";
+}
+function ignoresSkippedNeeds(condition) {
+  return /\b(?:always|cancelled)\s*\(\s*\)/.test(condition);
+}
+
 // src/parse/github-workflow.ts
 function workflowTriggers(on) {
   const triggers = /* @__PURE__ */ new Map();
@@ -11116,6 +11250,15 @@ function needsOf(job) {
   const needs = get(job, "needs");
   const names = needs?.kind === "seq" ? needs.items.map((item) => literalString(item)) : [literalString(needs)];
   return names.filter((name) => !!name);
+}
+function jobRunsOn(jobs, id, event, seen = /* @__PURE__ */ new Set()) {
+  const job = get(jobs, id);
+  if (!job || seen.has(id)) return "unknown";
+  seen.add(id);
+  const condition = conditionOf(job);
+  const own = condition === void 0 ? "yes" : conditionHolds(condition, event);
+  if (own === "no" || condition !== void 0 && ignoresSkippedNeeds(condition)) return own;
+  return needsOf(job).some((need) => jobRunsOn(jobs, need, event, seen) === "no") ? "no" : own;
 }
 
 // detectors/staging-reaches-production/scan/handlers/workflows.ts
@@ -11209,11 +11352,15 @@ function pullRequestJob(rec, root, triggers, id, job) {
   const unmerged = [...triggers].filter(([trigger2, types]) => PULL_REQUEST_TRIGGERS.has(trigger2) && !(types && types.length > 0 && types.every((type) => type === "closed"))).map(([trigger2]) => trigger2);
   if (unmerged.length === 0) return;
   const text = conditionOf(job);
+  if (text !== void 0 && /merged/.test(text)) return;
   const onlyPullRequests = [...triggers.keys()].every((trigger2) => PULL_REQUEST_TRIGGERS.has(trigger2));
-  if (text !== void 0 && (/merged/.test(text) || !(onlyPullRequests || /github\.event_name\s*==\s*['"]pull_request/.test(text)))) return;
   const jobs = get(root, "jobs");
-  if (!onlyPullRequests && text === void 0 && needsOf(job).some((name) => conditionOf(get(jobs, name)) !== void 0)) return;
-  const target = unmerged.includes("pull_request_target");
+  const running = unmerged.filter((event) => {
+    const verdict = jobRunsOn(jobs, id, event);
+    return verdict === "yes" || verdict === "unknown" && (onlyPullRequests || /github\.event_name\s*==\s*['"]pull_request/.test(text ?? ""));
+  });
+  if (running.length === 0) return;
+  const target = running.includes("pull_request_target");
   const checksOutHead = target && /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs\/pull\//.test(rec.file.text.slice(offsetOf2(rec, job.span.line, 1), offsetOf2(rec, job.span.endLine + 1, 1)));
   const environment = get(job, "environment");
   const line = environment.kind === "map" ? get(environment, "name")?.span.line ?? environment.span.line : environment.span.line;
@@ -11619,10 +11766,11 @@ function classifyPathUncached(path2) {
   return make("data");
 }
 var TEMPLATE_SUFFIX = /\.(?:example|sample|template|tmpl|dist)$/i;
+var TEMPLATE_INFIX = /(^|\/)\.env\.(?:example|sample|template|tmpl|dist)(?=\.[^/]+$)/i;
 function environmentTemplate(path2) {
   const suffix = TEMPLATE_SUFFIX.exec(path2);
-  if (!suffix) return void 0;
-  const standsFor = path2.slice(0, suffix.index);
+  const standsFor = suffix ? path2.slice(0, suffix.index) : path2.replace(TEMPLATE_INFIX, "$1.env");
+  if (standsFor === path2) return void 0;
   if (formatOf(standsFor) !== "dotenv") return void 0;
   const tag = pathTag(standsFor);
   if (!tag?.environment || !NON_PRODUCTION.has(tag.environment)) return void 0;
@@ -12625,9 +12773,9 @@ function stageConditionedResources(root) {
   if (!conditions || !declared) return found;
   const stageOf = /* @__PURE__ */ new Map();
   for (const condition of conditions.entries) {
-    const equals = get(condition.value, "Fn::Equals") ?? (condition.value.kind === "seq" ? condition.value : void 0);
-    if (equals?.kind !== "seq" || equals.items.length !== 2) continue;
-    const [left, right] = equals.items.map((item) => literalString(item) ?? "");
+    const equals2 = get(condition.value, "Fn::Equals") ?? (condition.value.kind === "seq" ? condition.value : void 0);
+    if (equals2?.kind !== "seq" || equals2.items.length !== 2) continue;
+    const [left, right] = equals2.items.map((item) => literalString(item) ?? "");
     const stageSide = /\$\{(?:sls:stage|opt:stage|self:provider\.stage)\b/;
     const stage = stageSide.test(left) ? right : stageSide.test(right) ? left : void 0;
     if (stage && canonicalEnvironment(stage) !== void 0) stageOf.set(condition.key, stage);
@@ -12903,7 +13051,7 @@ function scanPythonSettings(rec, cls) {
     const assignment = ASSIGNMENT.exec(line);
     if (assignment) record2(assignment[3], assignment[1], [], line.indexOf(assignment[3]));
     for (const pair of line.matchAll(DICT_PAIR)) record2(pair[4], pair[2], block2 ? [block2] : [], pair.index + pair[0].lastIndexOf(pair[4]), dicts.siblingsAt(number, pair.index));
-    for (const call of line.matchAll(DATABASE_URL_CALL)) record2(call[2], "DATABASE_URL", block2 ? [block2] : [], call.index);
+    for (const call2 of line.matchAll(DATABASE_URL_CALL)) record2(call2[2], "DATABASE_URL", block2 ? [block2] : [], call2.index);
     for (const read of line.matchAll(ENVIRONMENT_READ)) {
       for (const reference of referencesIn(`\${${read[2]}}`)) rec.resource(cls.tag, reference.identity, span(read.index, read[0].length), { variable: block2, family });
     }
@@ -13972,15 +14120,15 @@ function namesEnvironmentsInside(text, toml) {
   if (toml && ENVIRONMENT_TABLE.test(text)) return true;
   let firstKey;
   let colon = text.indexOf(":");
-  let equals = text.indexOf("=");
-  while (colon !== -1 || equals !== -1) {
+  let equals2 = text.indexOf("=");
+  while (colon !== -1 || equals2 !== -1) {
     let at;
-    if (equals === -1 || colon !== -1 && colon < equals) {
+    if (equals2 === -1 || colon !== -1 && colon < equals2) {
       at = colon;
       colon = text.indexOf(":", at + 1);
     } else {
-      at = equals;
-      equals = text.indexOf("=", at + 1);
+      at = equals2;
+      equals2 = text.indexOf("=", at + 1);
     }
     let end = at;
     while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
@@ -15143,7 +15291,7 @@ var productionNamedResource = {
   severity: "high",
   why: "A non-production environment points at a database, volume, bucket, project or app whose own name says it is production's. Even when the production side of the configuration lives outside the repository, whatever runs in this environment reaches production data.",
   fix: "Point the environment at its own resource (orders-staging, acme-staging-uploads) and keep production names out of non-production configuration.",
-  help: "Only names whose words say production and nothing else count (`orders-prod`, `acme-production`); `live`, `preprod` and mixed names such as `staging-from-prod` do not. A template committed for one non-production environment (`.env.staging.example`, `config/staging.env.sample`) is read as that environment's; its placeholders name nothing. Severity: high for databases and volumes, medium for buckets, apps and projects, low for accounts.",
+  help: "Only names whose words say production and nothing else count (`orders-prod`, `acme-production`); `live`, `preprod` and mixed names such as `staging-from-prod` do not. A template committed for one non-production environment (`.env.staging.example`, `config/staging.env.sample`, `.env.example.staging`) is read as that environment's; its placeholders name nothing. Severity: high for databases and volumes, medium for buckets, apps and projects, low for accounts.",
   precision: "medium",
   tags: ["environments"],
   samples: {
@@ -15159,11 +15307,13 @@ var productionNamedResource = {
       sample("serverless.yml", "service: orders\nprovider:\n  name: aws\n  environment:\n    ORDERS_TABLE: ${param:ordersTable}\nparams:\n  prod:\n    ordersTable: orders-prod\n  staging:\n    ordersTable: orders-prod\n", { expect: { line: 10 }, note: "a Serverless table parameter: DynamoDB names are per account, so only the name can say production" }),
       sample("k8s/overlays/staging/kustomization.yaml", "namespace: orders-production\nresources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/orders\n    newTag: main\n", { expect: { line: 1 }, note: "a staging overlay copied from production's deploys into production's namespace" }),
       sample(".env.staging.example", "# Copy to .env.staging and fill in the password from 1Password.\nAPP_ENV=staging\nDATABASE_HOST=orders-prod.cluster-c9akciq32.us-east-1.rds.amazonaws.com\nDATABASE_PASSWORD=changeme\nREDIS_URL=redis://localhost:6379\n", { expect: { line: 3 }, note: "the template committed for staging points at production's database" }),
+      sample(".env.example.staging", "# Copy to .env.staging; passwords are in 1Password.\nAPP_ENV=staging\nDATABASE_HOST=billing-prod.cluster-cx1a2b3c4d5e.eu-west-1.rds.amazonaws.com\nDATABASE_PASSWORD=changeme\n", { expect: { line: 3 }, note: "the template word before the environment: still the staging template" }),
       sample("config/staging.env.sample", "GOOGLE_CLOUD_PROJECT=acme-orders-prod\nGCS_BUCKET=<your-bucket>\n", { expect: { line: 1 }, note: "a staging template naming production's project" }),
       sample("deploy/staging/cronjob.yaml", 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: purge-sessions\n  namespace: production\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: purge\n              image: ghcr.io/acme/tools:latest\n          restartPolicy: OnFailure\n', { expect: { line: 5 }, note: "a staging manifest whose object lives in the production namespace" })
     ],
     negative: [
       sample(".env.staging.example", "APP_ENV=staging\nDATABASE_HOST=<your-staging-db-host>\nDATABASE_PASSWORD=changeme\nS3_BUCKET=your-staging-bucket\nGOOGLE_CLOUD_PROJECT=your-project-id\nREDIS_URL=redis://localhost:6379\n", { note: "a staging template's placeholders" }),
+      sample(".env.example.production", "APP_ENV=production\nDATABASE_HOST=billing-prod.cluster-cx1a2b3c4d5e.eu-west-1.rds.amazonaws.com\n", { note: "production's own template" }),
       sample(".env.example", "DATABASE_HOST=orders-prod.cluster-c9akciq32.us-east-1.rds.amazonaws.com\nS3_BUCKET=acme-orders-prod-uploads\n", { note: "a template for every environment names no environment's resources" }),
       sample("infra/staging.bicepparam", "using './main.bicep'\n\nparam environmentName = 'staging'\nparam postgresServerName = 'psql-payroll-staging'\n", { note: "its own server" }),
       sample("k8s/overlays/staging/kustomization.yaml", "namespace: orders-staging\nresources:\n  - ../../base\n", { note: "the staging overlay's own namespace" }),
@@ -16662,6 +16812,8 @@ var HELM_VALUE_OPTIONS = ["-n", "--namespace", "-f", "--values", "--set", "--set
 function deployOf(words2, remote) {
   const [head, first, second] = words2;
   const tool = head?.replace(/^.*\//, "");
+  const stack = stackDeployOf(tool, words2);
+  if (stack) return { kind: "infrastructure", remote: true, stackTags: stack.tagged ? { template: stack.template } : void 0 };
   if ((tool === "fly" || tool === "flyctl") && first === "deploy") return { kind: "fly", remote: true };
   if (tool === "railway" && (first === "up" || first === "deploy" && !words2.includes("-t") && !words2.includes("--template"))) return { kind: "railway", remote: true };
   if (tool === "vercel" && (first === "deploy" || words2.includes("--prod"))) return { kind: "vercel", remote: true };
@@ -16690,6 +16842,20 @@ function deployOf(words2, remote) {
     return { kind: "compose", composeFiles: optionValues(compose, "-f", "--file"), remote: onServer };
   }
   return void 0;
+}
+function stackDeployOf(tool, words2) {
+  let template;
+  if (tool === "aws") {
+    const at = words2.indexOf("cloudformation");
+    const action = at === -1 ? void 0 : words2[at + 1];
+    if (action === "deploy") template = option(words2, "--template-file");
+    else if (action === "create-stack" || action === "update-stack") template = /^file:\/\/(.+)$/.exec(option(words2, "--template-body") ?? "")?.[1];
+    else return void 0;
+  } else if (tool === "sam" && words2[1] === "deploy") template = option(words2, "--template-file", "--template", "-t");
+  else return void 0;
+  const tagged = words2.some((word) => word === "--tags" || word.startsWith("--tags="));
+  const local = template && !/^(?:https?:|s3:|\/)|\$|\.aws-sam\//.test(template) ? template.replace(/^\.\//, "") : void 0;
+  return { tagged, template: local };
 }
 function optionValues(words2, ...names) {
   const values = [];
@@ -16777,7 +16943,7 @@ var VariableValues = class {
   }
   /** The value a variable of a directory's module takes, where one value holds for production. */
   valueOf(variable, directory, depth) {
-    const calls = this.of("terraform-module-call").filter((call) => call.directory === directory);
+    const calls = this.of("terraform-module-call").filter((call2) => call2.directory === directory);
     if (calls.length > 0 && depth < 3) return this.fromCalls(variable, directory, calls, depth);
     return this.fromTfvars(variable, directory) ?? this.defaultOf(variable, directory);
   }
@@ -16808,13 +16974,13 @@ var VariableValues = class {
   }
   /** Production's calls of a module decide its variables: the input each sets, else the variable's default. */
   fromCalls(variable, directory, calls, depth) {
-    const production = calls.filter((call) => call.value === "production");
-    const deciding = production.length > 0 ? production : calls.filter((call) => !call.value);
-    const values = deciding.map((call) => {
-      const input = this.of("terraform-module-input").find((entry) => entry.directory === directory && entry.name === variable && entry.location.path === call.location.path && entry.location.span.line === call.location.span.line);
+    const production = calls.filter((call2) => call2.value === "production");
+    const deciding = production.length > 0 ? production : calls.filter((call2) => !call2.value);
+    const values = deciding.map((call2) => {
+      const input = this.of("terraform-module-input").find((entry) => entry.directory === directory && entry.name === variable && entry.location.path === call2.location.path && entry.location.span.line === call2.location.span.line);
       if (!input) return this.defaultOf(variable, directory);
-      if (input.variable) return this.valueOf(input.variable, directoryOf2(call.location.path), depth + 1);
-      return { value: input.value, source: `(set by the module call in ${call.location.path})` };
+      if (input.variable) return this.valueOf(input.variable, directoryOf2(call2.location.path), depth + 1);
+      return { value: input.value, source: `(set by the module call in ${call2.location.path})` };
     });
     if (values.some((value) => value === void 0)) return void 0;
     return unanimous(values);
@@ -16931,13 +17097,18 @@ function assess(context) {
   const appEnv = productionAppEnv(contexts);
   const resolve2 = (item, store, depth = 0) => classify(item, store, { contexts, appEnv, evidence, referencedPlans, depth, resolve: resolve2 });
   const defaultTags = /* @__PURE__ */ new Map();
+  const taggedStacks = [];
   for (const entry of byKind("default-tags")) {
+    if (entry.value !== void 0) {
+      taggedStacks.push({ stack: entry.value, tag: entry.name ?? "*" });
+      continue;
+    }
     const tags = defaultTags.get(entry.directory ?? ".") ?? /* @__PURE__ */ new Set();
     tags.add(entry.name ?? "*");
     defaultTags.set(entry.directory ?? ".", tags);
   }
   const moduleCalls = new Map(byKind("terraform-module-call").filter((entry) => entry.name).map((entry) => [`terraform:${entry.name}`, entry.directory]));
-  const coverage = new Coverage(stores, referencedPlans, defaultTags, moduleCalls);
+  const coverage = new Coverage(stores, referencedPlans, { defaultTags, taggedStacks }, moduleCalls);
   for (const store of kept) {
     const assessment = assessments.get(store.id);
     const identities = store.platform === "supabase" ? [...store.identities, ...supabaseIdentities] : store.identities;
@@ -17155,7 +17326,7 @@ function describe(protection, store) {
   }
 }
 var Coverage = class {
-  constructor(all, referencedPlans, defaultTags = /* @__PURE__ */ new Map(), moduleCalls = /* @__PURE__ */ new Map()) {
+  constructor(all, referencedPlans, defaultTags = NO_DEFAULT_TAGS, moduleCalls = /* @__PURE__ */ new Map()) {
     this.all = all;
     this.referencedPlans = referencedPlans;
     this.defaultTags = defaultTags;
@@ -17250,15 +17421,26 @@ function tagCover(cover) {
   const at = cover.lastIndexOf("@");
   return { tag: cover.slice("tag:".length, at), directory: cover.slice(at + 1) };
 }
-function coverMatches(cover, candidate, defaultTags = /* @__PURE__ */ new Map(), moduleCalls = /* @__PURE__ */ new Map()) {
+var NO_DEFAULT_TAGS = { defaultTags: /* @__PURE__ */ new Map(), taggedStacks: [] };
+function inTaggedStack(candidate, tag, taggedStacks) {
+  const path2 = candidate.location.path;
+  const cdk = candidate.identities.some((identity) => identity.startsWith("cdk:"));
+  const template = candidate.identities.some((identity) => identity.startsWith("cloudformation:"));
+  return taggedStacks.some((given) => {
+    if (given.tag !== "*" && given.tag !== tag) return false;
+    if (given.stack === "cdk:*") return cdk;
+    return template && (given.stack === "*" || path2 === given.stack || path2.endsWith(`/${given.stack}`));
+  });
+}
+function coverMatches(cover, candidate, given = NO_DEFAULT_TAGS, moduleCalls = /* @__PURE__ */ new Map()) {
   if (candidate.identities.includes(cover)) return true;
   const module = moduleCalls.get(cover);
   if (module !== void 0) return candidate.identities.some((identity) => identity.startsWith(`terraform:${module.toLowerCase()}:`));
   const selection = tagCover(cover);
   if (selection) {
     if (candidate.provider !== "aws" || directoryOf2(candidate.location.path) !== selection.directory) return false;
-    const tags = [...candidate.tags ?? [], ...defaultTags.get(selection.directory) ?? []];
-    return tags.includes(selection.tag) || tags.includes("*");
+    const tags = [...candidate.tags ?? [], ...given.defaultTags.get(selection.directory) ?? []];
+    return tags.includes(selection.tag) || tags.includes("*") || inTaggedStack(candidate, selection.tag, given.taggedStacks);
   }
   if (cover.startsWith("provider:")) {
     const [provider, directory] = cover.slice("provider:".length).split("@");
@@ -17576,6 +17758,9 @@ function publishReading(inventory, reading, job, extraUploads = []) {
   for (const project of new Set(reading.supabaseProjects)) {
     inventory.context({ kind: "supabase-hosted", name: project === "linked" ? void 0 : project, value: "cli", location: inventory.line(job.lineOf(0)) });
   }
+  for (const deploy of reading.deploys) {
+    if (deploy.stackTags) inventory.context({ kind: "default-tags", name: "*", value: deploy.stackTags.template ?? "*", location: inventory.line(job.lineOf(deploy.offset)) });
+  }
   if (SIDE_DEPLOYS.test(job.name) || SIDE_DEPLOYS.test(inventory.path)) return;
   for (const deploy of reading.deploys) {
     const location = inventory.line(job.lineOf(deploy.offset));
@@ -17678,6 +17863,10 @@ function scanGithubWorkflow(inventory) {
       const line = step.span.line;
       if (uses.startsWith("aws-actions/configure-aws-credentials")) {
         awsAccount = parseArn(withText("role-to-assume") ?? "")?.account ?? awsAccount;
+      } else if (uses.startsWith("aws-actions/aws-cloudformation-github-deploy")) {
+        const template = withText("template");
+        const local = template && !/^(?:https?:|s3:|\/)|\$/.test(template) ? template.replace(/^\.\//, "") : void 0;
+        if (getKey(withMap, "tags") !== void 0) inventory.context({ kind: "default-tags", name: "*", value: local ?? "*", location: inventory.line(line) });
       } else if (uses.startsWith("actions/upload-artifact")) {
         extra.push({ tool: "actions/upload-artifact", destination: { display: "GitHub Actions artifacts (kept 90 days at most)", provider: "github", unresolved: false }, line, fileLevel: false });
       } else if (/^(stefanzweifel\/git-auto-commit-action|endbug\/add-and-commit)/.test(uses)) {
@@ -20021,7 +20210,13 @@ function scanProgram(inventory) {
       inventory.context({ kind: "cdk-environment", account: match[1], region: match[2], location: inventory.line(inventory.file.positionAt(match.index).line) });
     }
   }
+  const tagging = cdk && text.includes("Tags.of") ? cdkTags(inventory, program) : void 0;
+  const selections = cdk && text.includes("Selection") ? cdkTagSelections(program) : void 0;
   visit2(program, (node) => {
+    if (node.type === "CallExpression" && node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && /^daily\w*Retention$/.test(node.callee.property.name)) {
+      if (qualifiedName(node.callee.object, modules, classes) === "aws-backup.BackupPlan") backupPlan(inventory, node, text, selections);
+      return;
+    }
     if (node.type !== "NewExpression") return;
     const qualified = qualifiedName(node.callee, modules, classes);
     if (!qualified) return;
@@ -20032,11 +20227,14 @@ function scanProgram(inventory) {
       const id = idArgument2?.type === "Literal" && typeof idArgument2.value === "string" ? idArgument2.value : idArgument2?.type === "TemplateLiteral" ? source(text, idArgument2).slice(1, -1) : kind;
       const props = isCdk ? node.arguments[2] : node.arguments[1];
       const options = isCdk ? void 0 : node.arguments[2];
-      publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text) : pulumiResource(inventory, kind, id, node, props, options, text));
+      const tagged = tagging?.get(node);
+      tagging?.delete(node);
+      publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text, tagged?.map((call2) => call2.tag)) : pulumiResource(inventory, kind, id, node, props, options, text));
       return;
     }
-    if (qualified === "aws-backup.BackupPlan" || qualified === "aws.backup.Plan") backupPlan(inventory, node, text);
+    if (qualified === "aws-backup.BackupPlan" || qualified === "aws.backup.Plan") backupPlan(inventory, node, text, qualified === "aws-backup.BackupPlan" ? selections : void 0);
   });
+  for (const calls of tagging?.values() ?? []) for (const call2 of calls) everyResourceTagged(inventory, call2);
 }
 function qualifiedName(callee, modules, classes) {
   if (callee.type === "Identifier") return classes.get(callee.name);
@@ -20078,7 +20276,72 @@ function stringProp(props, key) {
   const value = property(props, key)?.value;
   return value?.type === "Literal" && typeof value.value === "string" ? value.value : void 0;
 }
-function cdkResource(inventory, kind, id, node, props, text) {
+function tagsOfTarget(node) {
+  if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.property.type !== "Identifier" || node.callee.property.name !== "of") return void 0;
+  const owner = node.callee.object;
+  const named = owner.type === "Identifier" ? owner.name : owner.type === "MemberExpression" && owner.property.type === "Identifier" ? owner.property.name : void 0;
+  return named === "Tags" ? node.arguments[0] : void 0;
+}
+function heldAs(node) {
+  if (node?.type === "Identifier") return node.name;
+  if (node?.type === "MemberExpression" && node.object.type === "ThisExpression" && node.property.type === "Identifier") return `this.${node.property.name}`;
+  return void 0;
+}
+function literalTag(key, value) {
+  const text = (node) => node?.type === "Literal" && typeof node.value === "string" ? node.value : void 0;
+  const k = text(key);
+  const v = text(value);
+  return k === void 0 || v === void 0 ? "*" : `${k}=${v}`.toLowerCase();
+}
+function cdkTags(inventory, program) {
+  const held = /* @__PURE__ */ new Map();
+  const calls = [];
+  visit2(program, (node) => {
+    if (node.type === "VariableDeclarator" && node.init?.type === "NewExpression") {
+      const name = heldAs(node.id);
+      if (name) held.set(name, node.init);
+    } else if (node.type === "AssignmentExpression" && node.right.type === "NewExpression") {
+      const name = heldAs(node.left);
+      if (name) held.set(name, node.right);
+    } else if (node.type === "CallExpression" && node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && node.callee.property.name === "add") {
+      const target = tagsOfTarget(node.callee.object);
+      if (target) calls.push({ target: heldAs(target), tag: literalTag(node.arguments[0], node.arguments[1]), line: node.loc.start.line });
+    }
+  });
+  const tags = /* @__PURE__ */ new Map();
+  for (const call2 of calls) {
+    const construct = call2.target === void 0 ? void 0 : held.get(call2.target) ?? held.get(call2.target.replace(/^this\./, ""));
+    if (construct) tags.set(construct, [...tags.get(construct) ?? [], call2]);
+    else everyResourceTagged(inventory, call2);
+  }
+  return tags;
+}
+function everyResourceTagged(inventory, call2) {
+  inventory.context({ kind: "default-tags", name: call2.tag, value: "cdk:*", location: inventory.line(call2.line) });
+}
+function cdkTagSelections(program) {
+  const resources = [];
+  let readable = true;
+  visit2(program, (node) => {
+    const props = node.type === "CallExpression" && node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && node.callee.property.name === "addSelection" ? node.arguments[1] : node.type === "NewExpression" && node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && node.callee.property.name === "BackupSelection" ? node.arguments[2] : node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "BackupSelection" ? node.arguments[2] : void 0;
+    if (!props) return;
+    const list = property(props, "resources")?.value;
+    if (list?.type !== "ArrayExpression") readable = false;
+    else for (const item of list.elements) if (item) resources.push(item);
+  });
+  if (!readable || resources.length === 0) return void 0;
+  const tags = [];
+  for (const item of resources) {
+    if (item.type !== "CallExpression" || item.callee.type !== "MemberExpression" || item.callee.property.type !== "Identifier" || item.callee.property.name !== "fromTag") return void 0;
+    const operation = item.arguments[2];
+    if (operation && !(operation.type === "MemberExpression" && operation.property.type === "Identifier" && operation.property.name === "STRING_EQUALS")) return void 0;
+    const tag = literalTag(item.arguments[0], item.arguments[1]);
+    if (tag === "*") return void 0;
+    tags.push(tag);
+  }
+  return tags;
+}
+function cdkResource(inventory, kind, id, node, props, text, tagged) {
   const removalProp = property(props, "removalPolicy");
   const removalText = removalProp ? source(text, removalProp.value) : "";
   const retentionProp = property(props, "backupRetention");
@@ -20100,7 +20363,8 @@ function cdkResource(inventory, kind, id, node, props, text) {
     versioned: booleanOf(property(props, "versioned")?.value) === true,
     forceDestroy: writtenBool(props, "autoDeleteObjects", text),
     removal: removalProp ? { value: /DESTROY/.test(removalText) ? "delete" : /SNAPSHOT/.test(removalText) ? "snapshot" : /RETAIN/.test(removalText) ? "retain" : "retain", line: removalProp.loc.start.line, text: source(text, removalProp) } : void 0,
-    removalKey: "removalPolicy"
+    removalKey: "removalPolicy",
+    tags: tagged
   };
 }
 function pulumiResource(inventory, kind, id, node, props, options, text) {
@@ -20132,23 +20396,51 @@ function pulumiResource(inventory, kind, id, node, props, options, text) {
     removalKey: "protect: true resource option"
   };
 }
-function backupPlan(inventory, node, text) {
-  const body2 = source(text, node);
-  const copies = /copyActions?\b/.test(body2) || /\.addRule\(/.test(text) && /copyActions?\b/.test(text);
-  const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(text);
-  const stackAccount = /account:\s*['"](\d{12})['"]/.exec(text)?.[1];
+function backupPlan(inventory, node, text, tagSelections2) {
+  const copies = /copyActions?\b/.test(source(text, node)) || /\.addRule\(/.test(text) && /copyActions?\b/.test(text);
+  publishPlan(inventory, node.loc.start.line, copies, /account:\s*['"](\d{12})['"]/.exec(text)?.[1], tagSelections2);
+}
+function publishPlan(inventory, line, copies, stackAccount, tagSelections2) {
+  const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(inventory.file.text);
   const parsed = arn ? parseArn(arn[0]) : void 0;
   inventory.evidence({
-    covers: [`provider:aws@${directoryOf2(inventory.path)}`],
+    // Tag selections pick what carries the tag, matched once every store and tag is known.
+    covers: tagSelections2 ? tagSelections2.map((tag) => `tag:${tag}@${directoryOf2(inventory.path)}`) : [`provider:aws@${directoryOf2(inventory.path)}`],
     protection: copies ? parsed?.account && parsed.account !== stackAccount ? "other-account" : "same-account-other-region" : "provider-managed",
     mechanism: copies ? "aws-backup copyActions" : "aws-backup",
     destination: copies ? arn?.[0] ?? "another backup vault" : "an AWS Backup vault in the same account and region",
     destinationProvider: "aws",
     destinationAccount: copies ? parsed?.account : void 0,
     destinationRegion: copies ? parsed?.region : void 0,
-    location: inventory.line(node.loc.start.line)
+    location: inventory.line(line)
   });
 }
+function scanPythonBackup(inventory, text) {
+  const byVariable = /* @__PURE__ */ new Map();
+  for (const match of text.matchAll(/\bTags\.of\(([^()]*)\)\.add\(([^)]*)\)/g)) {
+    const literal = /^\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*(?:,|$)/.exec(match[2]);
+    const tag = literal ? `${literal[2]}=${literal[4]}`.toLowerCase() : "*";
+    const variable = match[1].trim().replace(/^self\./, "");
+    byVariable.set(variable, [...byVariable.get(variable) ?? [], { tag, line: inventory.file.positionAt(match.index).line }]);
+  }
+  const plans = [...text.matchAll(/\bbackup\.BackupPlan(?:\.daily\w*_retention)?\(/g)];
+  if (plans.length === 0) return byVariable;
+  let tagSelections2 = [];
+  let selected = false;
+  for (const match of text.matchAll(/\.add_selection\(|\bBackupSelection\(/g)) {
+    selected = true;
+    const open = match.index + match[0].length - 1;
+    const args = text.slice(open + 1, matchingParen(text, open));
+    const resources = /\bresources\s*=\s*\[([^\]]*)\]/.exec(args)?.[1];
+    const tags = resources === void 0 ? void 0 : [...resources.matchAll(PYTHON_FROM_TAG)].map((tag) => `${tag[2]}=${tag[4]}`.toLowerCase());
+    if (!tags || tags.length === 0 || resources.replace(PYTHON_FROM_TAG, "").replace(/[\s,]/g, "") !== "") tagSelections2 = void 0;
+    else tagSelections2?.push(...tags);
+  }
+  const copies = /\bcopy_actions\s*=/.test(text);
+  for (const plan of plans) publishPlan(inventory, inventory.file.positionAt(plan.index).line, copies, /account\s*=\s*['"](\d{12})['"]/.exec(text)?.[1], selected ? tagSelections2 : void 0);
+  return byVariable;
+}
+var PYTHON_FROM_TAG = /\b(?:backup\.)?BackupResource\.from_tag\(\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*(?:,\s*(?:backup\.)?TagOperation\.STRING_EQUALS\s*)?,?\s*\)/g;
 var PYTHON_CLASSES = [
   [/\brds\.(DatabaseInstance|DatabaseInstanceFromSnapshot)\(/g, "rds-instance", "cdk"],
   [/\brds\.(DatabaseCluster|ServerlessCluster|DatabaseClusterFromSnapshot)\(/g, "rds-cluster", "cdk"],
@@ -20166,6 +20458,8 @@ function scanPython(inventory) {
   const cdk = /aws_cdk/.test(text);
   const pulumi = /import pulumi|from pulumi|pulumi_aws|pulumi_gcp/.test(text);
   if (!cdk && !pulumi) return;
+  const tagsByVariable = cdk ? scanPythonBackup(inventory, text) : /* @__PURE__ */ new Map();
+  const storeVariables = /* @__PURE__ */ new Set();
   for (const [pattern, kind, family] of PYTHON_CLASSES) {
     if (family === "cdk" && !cdk || family === "pulumi" && !pulumi) continue;
     for (const match of text.matchAll(pattern)) {
@@ -20190,6 +20484,8 @@ function scanPython(inventory) {
       const retentionDays = retention ? /(\d+)/.exec(retention.value)?.[1] : void 0;
       const physical = kw(kind === "dynamodb" ? "table_name" : kind === "s3" ? family === "cdk" ? "bucket_name" : "bucket" : kind === "rds-instance" ? family === "cdk" ? "instance_identifier" : "identifier" : "cluster_identifier")?.value.replace(/^["']|["']$/g, "");
       const protect = /protect\s*=\s*True|retain_on_delete\s*=\s*True/.test(args);
+      const variable = family === "cdk" ? /(?:self\.)?(\w+)\s*=\s*[\w.]*$/.exec(text.slice(text.lastIndexOf("\n", match.index) + 1, match.index))?.[1] : void 0;
+      if (variable) storeVariables.add(variable);
       publishCloudResource(inventory, {
         kind,
         name: physical && /^[\w.-]+$/.test(physical) ? physical : id,
@@ -20207,10 +20503,12 @@ function scanPython(inventory) {
         forceDestroy: bool(family === "cdk" ? "auto_delete_objects" : "force_destroy"),
         removal: removal ? { value: /DESTROY/.test(removal.value) ? "delete" : /SNAPSHOT/.test(removal.value) ? "snapshot" : "retain", line: removal.line, text: removal.text } : void 0,
         protect: family === "pulumi" ? protect : void 0,
-        removalKey: family === "cdk" ? "removal_policy" : "protect=True resource option"
+        removalKey: family === "cdk" ? "removal_policy" : "protect=True resource option",
+        tags: variable ? tagsByVariable.get(variable)?.map((call2) => call2.tag) : void 0
       });
     }
   }
+  for (const [variable, calls] of tagsByVariable) if (!storeVariables.has(variable)) for (const call2 of calls) everyResourceTagged(inventory, call2);
 }
 function matchingParen(text, open) {
   let depth = 0;
@@ -20438,13 +20736,13 @@ function scanTerraform2(inventory) {
       const named = ["environment", "env", "stage", "environment_name"].map((key) => literalOf(attribute(map, key))).find((value) => value !== void 0);
       const environment = environmentNamed(named) ?? environmentOf(inventory.path, []);
       const callee = joinPath(directory, source2);
-      const call = inventory.line(map.span.line);
-      inventory.context({ kind: "terraform-module-call", directory: callee, name: `${directory}:module.${map.block.labels[0] ?? ""}`, value: environment ?? "", location: call });
+      const call2 = inventory.line(map.span.line);
+      inventory.context({ kind: "terraform-module-call", directory: callee, name: `${directory}:module.${map.block.labels[0] ?? ""}`, value: environment ?? "", location: call2 });
       for (const input of map.entries) {
         if (MODULE_META.has(input.key) || input.value.kind !== "scalar") continue;
         const value = literalOf(input.value);
         const variable = value === void 0 ? variableOf(input.value) : void 0;
-        if (value !== void 0 || variable) inventory.context({ kind: "terraform-module-input", directory: callee, name: input.key, value, variable, location: call });
+        if (value !== void 0 || variable) inventory.context({ kind: "terraform-module-input", directory: callee, name: input.key, value, variable, location: call2 });
       }
     } else if (entry.key === "variable" && map.block.labels[0]) {
       const value = literalOf(attribute(map, "default"));
@@ -20477,13 +20775,13 @@ var REGISTRY_MODULES = [
   { source: /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/rds-aurora\/aws$/, type: "aws_rds_cluster", renames: { name: "cluster_identifier" } },
   { source: /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/dynamodb-table\/aws$/, type: "aws_dynamodb_table" }
 ];
-function registryModuleResource(call) {
-  const source2 = literalOf(attribute(call, "source"))?.replace(/\?ref=.*$/, "");
+function registryModuleResource(call2) {
+  const source2 = literalOf(attribute(call2, "source"))?.replace(/\?ref=.*$/, "");
   const known = source2 ? REGISTRY_MODULES.find((module) => module.source.test(source2)) : void 0;
   if (!known) return void 0;
-  if (!known.renames) return { type: known.type, body: call };
+  if (!known.renames) return { type: known.type, body: call2 };
   const renames = known.renames;
-  return { type: known.type, body: { ...call, entries: call.entries.map((entry) => renames[entry.key] ? { ...entry, key: renames[entry.key] } : entry) } };
+  return { type: known.type, body: { ...call2, entries: call2.entries.map((entry) => renames[entry.key] ? { ...entry, key: renames[entry.key] } : entry) } };
 }
 function tagsOf2(body2) {
   const tags = {};
@@ -20507,6 +20805,7 @@ function selectableTags(body2) {
 }
 function tagSelections(selection) {
   const found = [];
+  let narrowed = false;
   for (const tag of blocks2(selection, "selection_tag")) {
     const type = literalOf(attribute(tag, "type"));
     const key = literalOf(attribute(tag, "key"));
@@ -20522,9 +20821,10 @@ function tagSelections(selection) {
       const value = literalOf(attribute(entry.value, "value"));
       if (key === void 0 || value === void 0) return void 0;
       found.push(`${key}=${value}`.toLowerCase());
+      narrowed = true;
     }
   }
-  return found;
+  return { tags: found, narrowed };
 }
 function blobVersioned(body2) {
   const blob = block(body2, "blob_properties");
@@ -21181,7 +21481,7 @@ function scanResource(inventory, resource, all, directory) {
     }
     case "aws_backup_selection": {
       const resources = attribute(body2, "resources");
-      const covers = [];
+      let covers = [];
       for (const item of resources?.kind === "seq" ? resources.items : []) {
         const reference = referenceOf(item);
         if (reference) covers.push(`terraform:${directory}:${reference}`);
@@ -21199,7 +21499,10 @@ function scanResource(inventory, resource, all, directory) {
       }
       const tagged = tagSelections(body2);
       if (tagged === void 0) covers.push(`provider:aws@${directory}`);
-      else covers.push(...tagged.map((tag) => `tag:${tag}@${directory}`));
+      else {
+        if (tagged.narrowed) covers = covers.filter((cover) => cover !== "provider:aws");
+        covers.push(...tagged.tags.map((tag) => `tag:${tag}@${directory}`));
+      }
       if (covers.length === 0) covers.push(`provider:aws@${directory}`);
       inventory.evidence({
         covers,
@@ -21911,6 +22214,176 @@ Resources:
 ${selection}`;
 var LIST_OF_TAGS = "        ListOfTags:\n          - ConditionType: STRINGEQUALS\n            ConditionKey: backup\n            ConditionValue: daily\n";
 var TAG_CONDITIONS = "        Resources:\n          - arn:aws:dynamodb:*:*:table/*\n        Conditions:\n          StringEquals:\n            - ConditionKey: aws:ResourceTag/backup\n              ConditionValue: daily\n";
+var CFN_DEPLOY_TAGGED = (template) => `name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      id-token: write
+      contents: read
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/github-deploy
+          aws-region: eu-west-1
+      - run: |
+          aws cloudformation deploy \\
+            --template-file ${template} \\
+            --stack-name invoicing-prod \\
+            --no-fail-on-empty-changeset \\
+            --tags backup=daily team=billing
+`;
+var TF_TAG_CONDITION = `resource "aws_dynamodb_table" "invoices" {
+  name                        = "invoices-prod"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "pk"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+
+  tags = {
+    backup = "daily"
+  }
+}
+
+resource "aws_dynamodb_table" "customers" {
+  name                        = "customers-prod"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+
+resource "aws_backup_plan" "daily" {
+  name = "invoicing-daily"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "invoicing-prod"
+    schedule          = "cron(0 5 * * ? *)"
+
+    copy_action {
+      destination_vault_arn = "arn:aws:backup:eu-central-1:210987654321:backup-vault:org-dr-vault"
+    }
+  }
+}
+
+resource "aws_backup_selection" "tagged" {
+  name         = "tagged-daily"
+  iam_role_arn = "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole"
+  plan_id      = aws_backup_plan.daily.id
+  resources    = ["*"]
+
+  condition {
+    string_equals {
+      key   = "aws:ResourceTag/backup"
+      value = "daily"
+    }
+  }
+}
+`;
+var CDK_TAGGED = (tagging) => `import * as cdk from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as events from 'aws-cdk-lib/aws-events';
+import { Construct } from 'constructs';
+
+export class DataStack extends cdk.Stack {
+  constructor(scope: Construct, id: string, props?: cdk.StackProps) {
+    super(scope, id, props);
+
+    const orders = new dynamodb.Table(this, 'Orders', {
+      tableName: 'orders-prod',
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      removalPolicy: cdk.RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+    ${tagging}
+
+    const sessions = new dynamodb.Table(this, 'Sessions', {
+      tableName: 'sessions-prod',
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      removalPolicy: cdk.RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+
+    const plan = new backup.BackupPlan(this, 'DailyPlan', { backupPlanName: 'orders-daily' });
+    plan.addRule(new backup.BackupPlanRule({
+      ruleName: 'daily',
+      scheduleExpression: events.Schedule.cron({ hour: '5', minute: '0' }),
+      copyActions: [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Dr', 'arn:aws:backup:us-west-2:210987654321:backup-vault:dr') }],
+    }));
+    plan.addSelection('Tagged', { resources: [backup.BackupResource.fromTag('backup', 'daily')] });
+  }
+}
+`;
+var CDK_APP = (tagging) => `#!/usr/bin/env node
+import * as cdk from 'aws-cdk-lib';
+import { DataStack } from '../lib/data-stack';
+
+const app = new cdk.App();
+new DataStack(app, 'OrdersDataProd', { env: { account: '123456789012', region: 'us-east-1' } });
+${tagging}
+`;
+var CDK_PY_TAGGED = (tagging) => `from aws_cdk import Stack, RemovalPolicy, Tags
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_backup as backup
+from aws_cdk import aws_events as events
+from constructs import Construct
+
+
+class DataStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+
+        orders = dynamodb.Table(
+            self, "Orders",
+            table_name="orders-prod",
+            partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING),
+            removal_policy=RemovalPolicy.RETAIN,
+            deletion_protection=True,
+        )
+        ${tagging}
+
+        sessions = dynamodb.Table(
+            self, "Sessions",
+            table_name="sessions-prod",
+            partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING),
+            removal_policy=RemovalPolicy.RETAIN,
+            deletion_protection=True,
+        )
+
+        plan = backup.BackupPlan(self, "DailyPlan", backup_plan_name="orders-daily")
+        plan.add_rule(backup.BackupPlanRule(
+            rule_name="daily",
+            schedule_expression=events.Schedule.cron(hour="5", minute="0"),
+            copy_actions=[backup.BackupPlanCopyActionProps(
+                destination_backup_vault=backup.BackupVault.from_backup_vault_arn(self, "Dr", "arn:aws:backup:us-west-2:210987654321:backup-vault:dr"),
+            )],
+        ))
+        plan.add_selection("Tagged", resources=[backup.BackupResource.from_tag("backup", "daily")])
+`;
+var CDK_PY_APP = (tagging) => `#!/usr/bin/env python3
+import aws_cdk as cdk
+from stacks.data_stack import DataStack
+
+app = cdk.App()
+DataStack(app, "OrdersDataProd", env=cdk.Environment(account="123456789012", region="us-east-1"))
+${tagging}
+app.synth()
+`;
 var BITNAMI_CHART = 'apiVersion: v2\nname: shop\ndescription: Storefront API and its database\ntype: application\nversion: 1.4.2\nappVersion: "2.8.0"\ndependencies:\n  - name: postgresql\n    version: 15.5.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n';
 var BITNAMI_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: "@daily"\n      storage:\n        enabled: true\n        size: 20Gi\n';
 var BITNAMI_UPLOAD_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: "@daily"\n      command:\n        - /bin/sh\n        - -c\n        - pg_dumpall --clean --if-exists --no-password | gzip | aws s3 cp - s3://acme-db-backups-offsite/shop/pg_dumpall-$(date +%F).sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\n      storage:\n        enabled: true\n        size: 20Gi\n';
@@ -22273,6 +22746,10 @@ resource "aws_db_instance" "orders" {
       positive: [
         sample("template.yaml", CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: "a CloudFormation tag selection (ListOfTags) passes by the table without the tag" }),
         sample("template.yaml", CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: "Conditions narrow a wildcard selection to the tagged tables" }),
+        { files: { "lib/data-stack.ts": CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), "bin/app.ts": CDK_APP("cdk.Tags.of(app).add('team', 'orders');") }, expect: { path: "lib/data-stack.ts", line: 19 }, note: "a CDK selection by BackupResource.fromTag passes by the table Tags.of does not tag" },
+        { files: { "stacks/data_stack.py": CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), "app.py": CDK_PY_APP('cdk.Tags.of(app).add("team", "orders")') }, expect: { path: "stacks/data_stack.py", line: 21 }, note: "the same in Python CDK (BackupResource.from_tag)" },
+        { files: { "infra/main.tf": TF_TAG_CONDITION }, expect: { path: "infra/main.tf", line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
+        { files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), "web/site.yaml": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', ".github/workflows/deploy.yml": CFN_DEPLOY_TAGGED("web/site.yaml") }, expect: { path: "infra/template.yaml", line: 16 }, note: "stack tags given to another template's stack" },
         sample("render.yaml", RENDER_KEY_VALUE("free", "noeviction"), { expect: { line: 12 }, note: "a free Render Key Value instance keeps its data in memory only" }),
         { files: { "site.yml": "- hosts: db\n  become: true\n  roles:\n    - postgres\n", "roles/postgres/tasks/main.yml": ANSIBLE_POSTGRES }, expect: { path: "roles/postgres/tasks/main.yml", line: 2 }, note: "an Ansible role installing Postgres on a server, and nothing copying it" },
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES }, expect: { path: "jobs/postgres.nomad.hcl", line: 11 }, note: "a Nomad task running Postgres on a host volume: a directory on one client's disk" },
@@ -22353,6 +22830,40 @@ jobs:
       negative: [
         { files: { "template.yaml": CFN_TAGGED(LIST_OF_TAGS), "samconfig.toml": 'version = 0.1\n[default.deploy.parameters]\nstack_name = "invoicing-prod"\ntags = "backup=\\"daily\\" team=\\"billing\\""\n' }, note: "sam deploy tags every resource of the stack" },
         sample("template.yaml", CFN_TAGGED(LIST_OF_TAGS.replace("STRINGEQUALS", "STRINGLIKE").replace("daily", '"*"')), { note: "a tag pattern may match anything" }),
+        { files: { "lib/data-stack.ts": CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), "bin/app.ts": CDK_APP("cdk.Tags.of(app).add('backup', 'daily');") }, note: "Tags.of(app) tags every resource of the CDK app" },
+        { files: { "lib/data-stack.ts": CDK_TAGGED("for (const [key, value] of Object.entries(props?.tags ?? {})) cdk.Tags.of(this).add(key, value);") }, note: "tags computed for the whole stack may be the selected one" },
+        {
+          files: {
+            "lib/ledger-stack.ts": "import * as cdk from 'aws-cdk-lib';\nimport * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport * as backup from 'aws-cdk-lib/aws-backup';\nimport { Construct } from 'constructs';\n\nexport class LedgerStack extends cdk.Stack {\n  constructor(scope: Construct, id: string, props?: cdk.StackProps) {\n    super(scope, id, props);\n    new dynamodb.Table(this, 'Ledger', {\n      tableName: 'ledger-prod',\n      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },\n      removalPolicy: cdk.RemovalPolicy.RETAIN,\n    });\n    const plan = backup.BackupPlan.dailyWeeklyMonthly5YearRetention(this, 'Plan');\n    plan.addSelection('Stack', { resources: [backup.BackupResource.fromConstruct(this)] });\n  }\n}\n"
+          },
+          note: "one of CDK's ready-made plans (BackupPlan.dailyWeeklyMonthly5YearRetention)"
+        },
+        { files: { "stacks/data_stack.py": CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), "app.py": CDK_PY_APP('cdk.Tags.of(app).add("backup", "daily")') }, note: "a Python CDK plan selecting by a tag the app gives every resource" },
+        { files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), ".github/workflows/deploy.yml": CFN_DEPLOY_TAGGED("infra/template.yaml") }, note: "aws cloudformation deploy --tags tags every resource of the stack" },
+        {
+          files: {
+            "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS),
+            ".github/workflows/deploy.yml": `name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/aws-cloudformation-github-deploy@v1
+        with:
+          name: invoicing-prod
+          template: infra/template.yaml
+          no-fail-on-empty-changeset: "1"
+          tags: '[{"Key":"backup","Value":"daily"}]'
+`
+          },
+          note: "the CloudFormation deploy action's stack tags"
+        },
+        { files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), "Makefile": "deploy:\n	cd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=daily\n" }, note: "sam deploy --tags on the template of the directory it runs in" },
         { files: { "docker-compose.prod.yml": "services:\n  app:\n    image: ghcr.io/acme/leaderboard:2.3.0\n  redis:\n    image: redis:7.2-alpine\n    volumes:\n      - redisdata:/data\nvolumes:\n  redisdata: {}\n" }, note: "Redis as a cache: no append-only file" },
         { files: { "docker-compose.prod.yml": 'services:\n  redis:\n    image: redis:7.2-alpine\n    command: redis-server --appendonly yes\n    volumes:\n      - redisdata:/data\n  backup:\n    image: redis:7.2-alpine\n    command: sh -c "redis-cli -h redis --rdb /tmp/dump.rdb && aws s3 cp /tmp/dump.rdb s3://acme-redis-backups/"\nvolumes:\n  redisdata: {}\n' }, note: "its snapshot is copied to S3" },
         { files: { "infra/main.tf": 'resource "hcloud_server" "db" {\n  name        = "db-prod"\n  server_type = "cpx31"\n  image       = "debian-12"\n}\n\nresource "hcloud_volume" "pgdata" {\n  name      = "pgdata-prod"\n  size      = 200\n  server_id = hcloud_server.db.id\n}\n', "ops/pg-backup.sh": "#!/usr/bin/env bash\nset -euo pipefail\nexport RESTIC_REPOSITORY=b2:acme-mailer-restic:/pg\nsudo -u postgres pg_dumpall | restic backup --stdin --stdin-filename pg_dumpall.sql\n" }, note: "the server runs Postgres itself and a nightly dump goes to Backblaze B2 (sudo -u postgres read past)" },
@@ -22725,6 +23236,11 @@ var KEYWORDS = [
   "serverless",
   "sls deploy",
   "cdk deploy",
+  "cloudformation deploy",
+  "create-stack",
+  "update-stack",
+  "sam deploy",
+  "aws-cloudformation-github-deploy",
   "terraform apply",
   "gcloud",
   "docker compose",
@@ -23597,6 +24113,16 @@ function destructiveUseOf(commandLine2, domains) {
   }
   return void 0;
 }
+function volumeUseOf(commandLine2) {
+  for (const part of commandLine2.split(/&&|\|\||;|\|/)) {
+    const command = part.trim().replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, "").replace(/\s+/g, " ");
+    const compose = /^(docker-compose|docker compose) (?:\S+ )*?down(?: \S+)*? (?:-v|--volumes)\b/.exec(command);
+    const volume = /^docker volume (rm|prune)\b/.exec(command);
+    const tool = compose ? `${compose[1]} down` : volume && (volume[1] === "rm" || / (?:-a|--all)\b/.test(command)) ? `docker volume ${volume[1]}` : void 0;
+    if (tool) return VOLUME_PROBES.find((probe) => probe.tool === tool);
+  }
+  return void 0;
+}
 var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback)|ecto\.(?:drop|reset))$/;
 function denyPrefixesOf(tool) {
   const prefixes = /* @__PURE__ */ new Set();
@@ -23823,8 +24349,8 @@ function emitPermission(file, out, permission) {
 }
 function reportPermission(out, location, snippet, permission) {
   if (permission.dataIn) {
-    const { agent, setting, dataIn, effective, ignoredBecause } = permission;
-    out.publish("agent-pending-grant", { agent, setting, dataIn, reaches: permission.reaches ?? "", effective, ...ignoredBecause ? { ignoredBecause } : {}, location, snippet });
+    const { agent, setting, dataIn, effective, ignoredBecause, via } = permission;
+    out.publish("agent-pending-grant", { agent, setting, dataIn, reaches: permission.reaches ?? "", ...via ? { via } : {}, effective, ...ignoredBecause ? { ignoredBecause } : {}, location, snippet });
     return;
   }
   const title = agentTitle(permission.agent);
@@ -23973,6 +24499,11 @@ var untrustedTrigger = {
         ".github/workflows/ai-review.yml",
         'on:\n  pull_request_target:\njobs:\n  review:\n    runs-on: ubuntu-latest\n    permissions:\n      pull-requests: write\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n        run: claude -p "Review this pull request and comment with gh" --dangerously-skip-permissions\n',
         { expect: { line: 13 }, note: "a fork's pull request starts the agent, approvals off, with the base repository's secrets" }
+      ),
+      sample(
+        ".github/workflows/ai-fix.yml",
+        'on:\n  issues:\n    types: [opened]\njobs:\n  context:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "issue ${{ github.event.issue.number }}"\n  fix:\n    needs: context\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @anthropic-ai/claude-code -p "Fix issue ${{ github.event.issue.number }}" --dangerously-skip-permissions\n',
+        { expect: { line: 14 }, note: "a job it waits for checks nobody: anyone who opens an issue still starts it" }
       )
     ],
     negative: [
@@ -24010,6 +24541,11 @@ jobs:
         ".github/workflows/claude.yml",
         'on:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          claude_args: --allowedTools "Bash(*)"\n',
         { note: "claude-code-action refuses commenters without write access" }
+      ),
+      sample(
+        ".github/workflows/ai-fix.yml",
+        'on:\n  issues:\n    types: [opened]\njobs:\n  authorize:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: prince-chrismc/check-actor-permissions-action@v3\n        with:\n          permission: write\n  fix:\n    needs: authorize\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @anthropic-ai/claude-code -p "Fix issue ${{ github.event.issue.number }}" --dangerously-skip-permissions\n',
+        { note: "the job it waits for checks the actor has write access" }
       )
     ]
   }
@@ -24136,7 +24672,7 @@ function reportUntrustedLaunches(file, out, grants) {
   const jobs = get(root, "jobs");
   if (events.length === 0 || jobs?.kind !== "map") return;
   for (const job of jobs.entries) {
-    if (job.value.kind !== "map" || gated(job.value)) continue;
+    if (job.value.kind !== "map" || gatedAfterNeeds(jobs, job.key)) continue;
     const jobEvents = eventsOfJob(scalarText(get(job.value, "if")), events);
     if (jobEvents.length === 0) continue;
     const steps = get(job.value, "steps");
@@ -24155,9 +24691,16 @@ function reportUntrustedLaunches(file, out, grants) {
     });
   }
 }
-function gated(job) {
-  if (get(job, "environment") || get(job, "needs")) return true;
-  return GATE.test(scalarText(get(job, "if")));
+function gatedAfterNeeds(jobs, id, seen = /* @__PURE__ */ new Set()) {
+  const job = get(jobs, id);
+  if (job?.kind !== "map" || seen.has(id)) return false;
+  seen.add(id);
+  if (get(job, "environment") || GATE.test(scalarText(get(job, "if")))) return true;
+  return needsOf(job).some((need) => checksAccess(get(jobs, need)) || gatedAfterNeeds(jobs, need, seen));
+}
+function checksAccess(job) {
+  const steps = get(job, "steps");
+  return steps?.kind === "seq" && steps.items.some((step) => [literalString(get(step, "uses")) ?? "", scalarText(get(step, "run")), scalarText(get(get(step, "with"), "script"))].some((text) => ACCESS_CHECK.test(text)) || GATE.test(scalarText(get(step, "if"))));
 }
 function firstLaunch(steps, grants) {
   for (const step of steps) {
@@ -24221,9 +24764,19 @@ var untrustedPrompt = {
         ".gitlab-ci.yml",
         'variables:\n  GITLAB_TOKEN: $BOT_WRITE_TOKEN\n\ncodex-review:\n  image: node:22\n  only:\n    - merge_requests\n  variables:\n    MR_DESCRIPTION: $CI_MERGE_REQUEST_DESCRIPTION\n  script:\n    - npm i -g @openai/codex\n    - codex exec --full-auto "Review this change and fix obvious bugs. Context from the author - $MR_DESCRIPTION"\n',
         { expect: { line: 12 }, note: "GitLab: the merge request's description, through a job variable, with a write token" }
+      ),
+      sample(
+        ".github/workflows/comment-assistant.yml",
+        'name: Comment assistant\non:\n  issue_comment:\n    types: [created]\njobs:\n  prepare:\n    runs-on: ubuntu-latest\n    outputs:\n      request: ${{ steps.read.outputs.request }}\n    steps:\n      - id: read\n        env:\n          COMMENT: ${{ github.event.comment.body }}\n        run: |\n          {\n            echo "request<<EOF"\n            echo "$COMMENT"\n            echo "EOF"\n          } >> "$GITHUB_OUTPUT"\n  answer:\n    needs: [prepare]\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n      pull-requests: write\n    env:\n      REQUEST: ${{ needs.prepare.outputs.request }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - run: claude -p "$REQUEST"\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
+        { expect: { line: 31 }, note: "through another job's outputs, read by the job that needs it" }
       )
     ],
     negative: [
+      sample(
+        ".github/workflows/comment-assistant.yml",
+        'name: Comment assistant\non:\n  issue_comment:\n    types: [created]\njobs:\n  authorize:\n    runs-on: ubuntu-latest\n    outputs:\n      request: ${{ steps.read.outputs.request }}\n    steps:\n      - uses: actions-cool/check-user-permission@v2\n        id: access\n        with:\n          require: write\n      - id: read\n        if: steps.access.outputs.require-result == \'true\'\n        env:\n          COMMENT: ${{ github.event.comment.body }}\n        run: echo "request=$COMMENT" >> "$GITHUB_OUTPUT"\n  answer:\n    needs: authorize\n    if: needs.authorize.outputs.request != \'\'\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n    steps:\n      - uses: actions/checkout@v4\n      - run: claude -p "${{ needs.authorize.outputs.request }}"\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
+        { note: "the job it needs checks the commenter can write before handing the comment on" }
+      ),
       sample(
         ".github/workflows/label.yml",
         'on:\n  issues:\n    types: [opened]\npermissions:\n  issues: write\njobs:\n  label:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TITLE: ${{ github.event.issue.title }}\n          GH_TOKEN: ${{ github.token }}\n        run: if echo "$TITLE" | grep -qi crash; then gh issue edit ${{ github.event.issue.number }} --add-label bug; fi\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          prompt: Triage issue #${{ github.event.issue.number }} of ${{ github.repository }} with gh.\n',
@@ -24306,15 +24859,19 @@ function readUntrustedPrompts(file, out) {
   if (open.length === 0 || jobs?.kind !== "map") return;
   const lines = file.text.split("\n");
   const workflowEnv = untrustedVariables(get(root, "env"), lines, NOTHING_CARRIED);
+  const outputs = jobOutputs(jobs, lines, workflowEnv);
   for (const job of jobs.entries) {
-    if (job.value.kind !== "map" || gated(job.value)) continue;
+    if (job.value.kind !== "map" || gatedAfterNeeds(jobs, job.key)) continue;
     const jobEvents = eventsOfJob(scalarText(get(job.value, "if")), open);
     if (jobEvents.length === 0) continue;
     const reach = reachOfJob(job.value, get(root, "permissions"), lines);
     if (!reach) continue;
     const steps = get(job.value, "steps");
     if (steps?.kind !== "seq") continue;
-    const carried = carriedFrom(new Map([...workflowEnv, ...untrustedVariables(get(job.value, "env"), lines, NOTHING_CARRIED)]));
+    const needed = new Set(needsOf(job.value));
+    const fromNeeds = { ...NOTHING_CARRIED, expressions: new Map([...outputs].filter(([, output]) => needed.has(output.job))) };
+    const carried = carriedFrom(new Map([...workflowEnv, ...untrustedVariables(get(job.value, "env"), lines, fromNeeds)]));
+    for (const [read, output] of fromNeeds.expressions) carried.expressions.set(read, output);
     for (const step of steps.items) {
       const uses = literalString(get(step, "uses")) ?? "";
       const run = scalarText(get(step, "run"));
@@ -24331,6 +24888,26 @@ function readUntrustedPrompts(file, out) {
       if (!injected && (ACCESS_CHECK.test(uses) || ACCESS_CHECK.test(run))) break;
     }
   }
+}
+function jobOutputs(jobs, lines, workflowEnv) {
+  const found = /* @__PURE__ */ new Map();
+  for (const job of jobs.entries) {
+    const outputs = get(job.value, "outputs");
+    if (job.value.kind !== "map" || outputs?.kind !== "map" || gatedAfterNeeds(jobs, job.key)) continue;
+    const carried = carriedFrom(new Map([...workflowEnv, ...untrustedVariables(get(job.value, "env"), lines, NOTHING_CARRIED)]));
+    const steps = get(job.value, "steps");
+    if (steps?.kind === "seq") {
+      for (const step of steps.items) {
+        const run = scalarText(get(step, "run"));
+        if (run !== "") carryWrites(step, run, lines, carried);
+      }
+    }
+    for (const output of outputs.entries) {
+      const tainted = taintIn(lines, output.value.span.line, lastLine(output.value.span), carried);
+      if (tainted) found.set(`needs.${job.key}.outputs.${output.key}`, { ...tainted, job: job.key });
+    }
+  }
+  return found;
 }
 function injectedText(step, uses, run, lines, carried) {
   const action = agentActionOf(uses);
@@ -24486,7 +25063,7 @@ function taintIn(lines, from, to, carried) {
   }
   return void 0;
 }
-var CARRIED_EXPRESSION = /\b(?:env\.[A-Za-z_]\w*|steps\.[\w-]+\.outputs\.[\w-]+)/g;
+var CARRIED_EXPRESSION = /\b(?:env\.[A-Za-z_]\w*|(?:steps|needs)\.[\w-]+\.outputs\.[\w-]+)/g;
 function sourcesIn(text, carried) {
   if (!text.includes("${{")) return [];
   const found = /* @__PURE__ */ new Set();
@@ -25123,13 +25700,14 @@ function readHookFile(file, out) {
 // detectors/agent-permission/configs/tasks.ts
 var TASK_RUNNERS = {
   "package-script": { title: "package script", runners: ["npm run", "npm run-script", "pnpm run", "pnpm", "yarn run", "yarn", "bun run"] },
-  "make-target": { title: "make target", runners: ["make", "gmake"] }
+  "make-target": { title: "make target", runners: ["make", "gmake"] },
+  "just-recipe": { title: "just recipe", runners: ["just"] }
 };
 function destructiveTaskCommand(commandLine2) {
-  return destructiveUseOf(commandLine2, ["data", "infrastructure", "migration"]);
+  return destructiveUseOf(commandLine2, ["data", "infrastructure", "migration"]) ?? volumeUseOf(commandLine2);
 }
 function publishTask(file, out, kind, name, probe, span) {
-  out.publish("project-task", { kind, path: file.path, name, tool: probe.tool, does: probe.does, needsCredential: probe.needsCredential === true, location: { path: file.path, span: lineSpan3(file, span) } });
+  out.publish("project-task", { kind, path: file.path, name, tool: probe.tool, does: probe.does, needsCredential: probe.needsCredential === true, ...probe.dataIn ? { dataIn: probe.dataIn } : {}, location: { path: file.path, span: lineSpan3(file, span) } });
 }
 
 // detectors/agent-permission/configs/claude-code.ts
@@ -25399,18 +25977,21 @@ function resolveClaudeShellAllows(context) {
       continue;
     }
     const through = (command) => matcher(command) && !except.some((brake) => brake(command));
-    const task = tasks.find((candidate) => directoryOf3(candidate.path) === projectOf(allow.location.path) && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
+    const started = tasks.filter((candidate) => directoryOf3(candidate.path) === projectOf(allow.location.path) && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
+    const task = started.find((candidate) => !candidate.dataIn) ?? started[0];
     if (task) {
+      const via = `the ${TASK_RUNNERS[task.kind].title} ${task.name}`;
       reportPermission(context, allow.location, allow.snippet, {
         ruleId: RULE_IDS.destructiveCommandAllowed,
         agent: "claude-code",
         grant: "destructive-command",
         setting,
         span: allow.location.span,
-        lets: `run the ${TASK_RUNNERS[task.kind].title} ${task.name}, which runs ${task.tool} (it ${task.does}),`,
+        lets: `run ${via}, which runs ${task.tool} (it ${task.does}),`,
         reaches: task.tool,
         effective: true,
-        ...task.needsCredential ? { severity: "medium" } : {}
+        ...task.needsCredential ? { severity: "medium" } : {},
+        ...task.dataIn ? { dataIn: task.dataIn, via } : {}
       });
       continue;
     }
@@ -26138,9 +26719,9 @@ function judgeEnvironment(file, out, root) {
 function readCodexRules(file, out) {
   emitConfig(out, "codex", "settings", file.path);
   const rules2 = [];
-  for (const call of file.text.matchAll(/\bprefix_rule\s*\(/g)) {
-    const start = call.index;
-    const end = closingBracket(file.text, start + call[0].length - 1);
+  for (const call2 of file.text.matchAll(/\bprefix_rule\s*\(/g)) {
+    const start = call2.index;
+    const end = closingBracket(file.text, start + call2[0].length - 1);
     if (end < 0) {
       unknownValue(file, out, `A prefix_rule in ${file.path} is not closed; it was ignored.`, file.positionAt(start).line);
       continue;
@@ -26149,7 +26730,7 @@ function readCodexRules(file, out) {
     const pattern = /\bpattern\s*=\s*(\[[\s\S]*?\])\s*(?:,|\)\s*$)/.exec(body2)?.[1];
     const decision = /\bdecision\s*=\s*["'](\w+)["']/.exec(body2)?.[1] ?? "allow";
     const tokens = pattern ? parseTokens(pattern) : void 0;
-    const span = file.spanOf(start, start + call[0].length);
+    const span = file.spanOf(start, start + call2[0].length);
     if (!tokens || tokens.length === 0) {
       unknownValue(file, out, `A prefix_rule in ${file.path} has no pattern Codex can read; it was ignored.`, span.line);
       continue;
@@ -26194,7 +26775,7 @@ function parseTokens(list) {
 // detectors/agent-permission/configs/cursor.ts
 var CURSOR_CLI = /(^|\/)\.cursor\/cli\.json$/;
 var CURSOR_PERMISSIONS = /(^|\/)\.cursor\/permissions\.json$/;
-var TOKEN = /^\s*(Shell|Read|Write|Mcp)\s*\((.*)\)\s*$/s;
+var TOKEN2 = /^\s*(Shell|Read|Write|Mcp)\s*\((.*)\)\s*$/s;
 function readCursorCli(file, out) {
   const root = rootMap(file, out);
   if (!root) return;
@@ -26260,7 +26841,7 @@ function mcpAllow(file, out, argument, setting, span) {
   });
 }
 function parse(file, out, item, list) {
-  const match = TOKEN.exec(item.value);
+  const match = TOKEN2.exec(item.value);
   if (!match) {
     unknownValue(file, out, `permissions.${list} entry "${item.value}" in ${file.path} is not a Cursor permission token; it was ignored.`, item.span.line);
     return void 0;
@@ -26401,8 +26982,8 @@ function destructiveRun(target, byTarget, seen) {
 }
 function submakeTargets(command) {
   const targets = [];
-  for (const call of command.matchAll(SUBMAKE)) {
-    const words2 = call[1].trim().split(/\s+/);
+  for (const call2 of command.matchAll(SUBMAKE)) {
+    const words2 = call2[1].trim().split(/\s+/);
     if (words2.some((word) => /^-(?:C|f)|^--(?:directory|file|makefile)\b/.test(word))) continue;
     targets.push(...words2.filter((word) => !word.startsWith("-") && !word.includes("=")));
   }
@@ -26446,6 +27027,64 @@ function ruleOf3(line, index) {
   const prerequisites = (semicolon < 0 ? rest : rest.slice(0, semicolon)).split(/\s+/).filter((word) => word !== "" && word !== "|" && !word.includes("$"));
   const recipe = semicolon < 0 ? [] : [rest.slice(semicolon + 1).trim()];
   return { targets, prerequisites, recipe, span: { line: index + 1, column: 1, endLine: index + 1, endColumn: line.length + 1 } };
+}
+
+// detectors/agent-permission/configs/just-recipes.ts
+var JUSTFILE = /(^|\/)\.?[Jj][Uu][Ss][Tt][Ff][Ii][Ll][Ee]$/;
+var HEADER = /^@?([A-Za-z_][\w-]*)(?:\s+[^:]*?)?\s*:(?!=)(.*)$/;
+var SUBJUST = /(?:^|[\s;&|(])just((?:\s+[^\s;&|)]+)+)/g;
+function readJustRecipes(file, out) {
+  const recipes = /* @__PURE__ */ new Map();
+  for (const recipe of recipesOf(file.text)) if (!recipes.has(recipe.name)) recipes.set(recipe.name, recipe);
+  for (const recipe of recipes.values()) {
+    const probe = destructiveRun2(recipe.name, recipes, /* @__PURE__ */ new Set());
+    if (probe) publishTask(file, out, "just-recipe", recipe.name, probe, recipe.span);
+  }
+}
+function destructiveRun2(name, recipes, seen) {
+  const recipe = recipes.get(name);
+  if (!recipe || seen.has(name)) return void 0;
+  seen.add(name);
+  for (const command of recipe.body) {
+    const probe = destructiveTaskCommand(command);
+    if (probe) return probe;
+  }
+  for (const other of [...recipe.dependencies, ...recipe.body.flatMap(calledRecipes)]) {
+    const probe = destructiveRun2(other, recipes, seen);
+    if (probe) return probe;
+  }
+  return void 0;
+}
+function calledRecipes(command) {
+  const names = [];
+  for (const call2 of command.matchAll(SUBJUST)) {
+    const words2 = call2[1].trim().split(/\s+/);
+    if (words2.some((word) => /^-(?:f|d)$|^--(?:justfile|working-directory)\b/.test(word))) continue;
+    const name = words2.find((word) => !word.startsWith("-"));
+    if (name) names.push(name);
+  }
+  return names;
+}
+function recipesOf(text) {
+  const recipes = [];
+  let current;
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].replace(/\r$/, "");
+    if (/^[ \t]/.test(line)) {
+      if (current && line.trim() !== "") current.body.push(line.trim().replace(/^[@-]+/, ""));
+      continue;
+    }
+    if (line.trim() === "" || line.startsWith("#") || line.startsWith("[")) continue;
+    const header = HEADER.exec(line);
+    current = header && !/^(?:alias|set|export|import|mod)$/.test(header[1]) ? recipeOf(header, index, line) : void 0;
+    if (current) recipes.push(current);
+  }
+  return recipes;
+}
+function recipeOf(header, index, line) {
+  const dependencies = [...header[2].replace(/#.*$/, "").replace(/"[^"]*"|'[^']*'/g, "").matchAll(/\(?\s*([A-Za-z_][\w-]*)/g)].map((match) => match[1]);
+  return { name: header[1], dependencies, body: [], span: { line: index + 1, column: 1, endLine: index + 1, endColumn: line.length + 1 } };
 }
 
 // detectors/agent-permission/configs/package-scripts.ts
@@ -27729,7 +28368,7 @@ function resolvePendingGrants(context) {
       grant: "destructive-command",
       setting: grant.setting,
       span: grant.location.span,
-      lets: `run ${grant.reaches}, which deletes the Docker volume holding the data of ${where},`,
+      lets: `run ${grant.via ? `${grant.via}, which runs ${grant.reaches} and` : `${grant.reaches}, which`} deletes the Docker volume holding the data of ${where},`,
       reaches: grant.reaches,
       effective: grant.effective,
       ...grant.ignoredBecause ? { ignoredBecause: grant.ignoredBecause } : {},
@@ -28145,9 +28784,35 @@ var destructiveCommandAllowed = {
         },
         expect: { path: ".cursor/cli.json", line: 3 },
         note: "the legacy docker-compose binary, allowed whole"
+      },
+      {
+        files: {
+          "package.json": '{\n  "name": "orders-api",\n  "scripts": {\n    "dev": "tsx watch src/index.ts",\n    "db:up": "docker compose up -d db",\n    "db:reset": "docker compose down -v && docker compose up -d db"\n  }\n}\n',
+          "docker-compose.yml": "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: orders\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n",
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.json", line: 3 },
+        note: "npm run starts a script whose `docker compose down -v` deletes the database's named volume"
+      },
+      {
+        files: {
+          justfile: "set dotenv-load\n\ntest:\n    cargo test\n\n# drop, recreate and migrate the local database\nreset-db:\n    sqlx database drop -y\n    sqlx database create\n    sqlx migrate run\n",
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(just:*)", "Bash(cargo test:*)"]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.json", line: 3 },
+        note: "just starts a recipe that drops the database"
       }
     ],
     negative: [
+      {
+        files: {
+          "package.json": '{\n  "scripts": {\n    "db:up": "docker compose up -d db",\n    "db:down": "docker compose down",\n    "db:prune": "docker volume prune -f"\n  }\n}\n',
+          "docker-compose.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n",
+          justfile: "build:\n    cargo build --release\n\nup:\n    docker compose up -d\n",
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)", "Bash(just:*)"]\n  }\n}\n'
+        },
+        note: "`down` without `-v` and `prune` without `--all` leave a named volume in place"
+      },
       sample(
         ".claude/settings.json",
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npx cdk synth:*)",\n      "Bash(npx cdk diff:*)",\n      "Bash(terragrunt plan:*)",\n      "Bash(python manage.py test:*)",\n      "Bash(bundle exec rspec:*)",\n      "Bash(mix test:*)",\n      "Bash(dotnet ef migrations add:*)",\n      "Bash(kamal app logs:*)",\n      "Bash(alembic upgrade head)"\n    ]\n  }\n}\n',
@@ -28856,6 +29521,7 @@ var READERS2 = [
   byPattern(GEMINI_POLICY, readGeminiPolicy),
   byPattern(PACKAGE_JSON, readPackageScripts),
   byPattern(MAKEFILE, readMakeTargets),
+  byPattern(JUSTFILE, readJustRecipes),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
   byPattern(CURSOR_CLI, readCursorCli),
