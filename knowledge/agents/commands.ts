@@ -325,17 +325,19 @@ export function toolsOfDomain(domain: DestructiveDomain): string[] {
   return [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.domain === domain).map((probe) => probe.tool))];
 }
 
+/** The commands of a written command line (split at `&&`, `||`, `;` and pipes), leading variable assignments dropped. */
+function commandsOf(commandLine: string): string[] {
+  return commandLine.split(/&&|\|\||;|\|/).map((part) => part.trim().replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, ''));
+}
+
 /**
  * The destructive probe a written command line is a use of (`prisma migrate reset --force && prisma db seed` is
  * `prisma migrate reset`), judged by the prefixes a deny rule for the probe's tool would name, in the given domains.
  * Package runners and leading variable assignments are looked past; undefined for any other command.
  */
 export function destructiveUseOf(commandLine: string, domains: readonly DestructiveDomain[]): CommandProbe | undefined {
-  for (const part of commandLine.split(/&&|\|\||;|\|/)) {
-    const command = part
-      .trim()
-      .replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, '')
-      .replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, '');
+  for (const part of commandsOf(commandLine)) {
+    const command = part.replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, '');
     for (const probe of DESTRUCTIVE_PROBES) {
       if (!probe.domain || !domains.includes(probe.domain)) continue;
       if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;
@@ -349,8 +351,8 @@ export function destructiveUseOf(commandLine: string, domains: readonly Destruct
  * harm depends on the data the repository keeps in volumes; plain `docker compose down` keeps them.
  */
 export function volumeUseOf(commandLine: string): CommandProbe | undefined {
-  for (const part of commandLine.split(/&&|\|\||;|\|/)) {
-    const command = part.trim().replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, '').replace(/\s+/g, ' ');
+  for (const part of commandsOf(commandLine)) {
+    const command = part.replace(/\s+/g, ' ');
     const compose = /^(docker-compose|docker compose) (?:\S+ )*?down(?: \S+)*? (?:-v|--volumes)\b/.exec(command);
     // `prune` without `--all` removes anonymous volumes only (Docker 23 and later), never a named database volume.
     const volume = /^docker volume (rm|prune)\b/.exec(command);
