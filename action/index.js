@@ -4940,7 +4940,7 @@ var UsageError = class extends Error {
 async function scan(options) {
   const started = performance.now();
   const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-42X2GINY.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-MJ2KPRGT.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

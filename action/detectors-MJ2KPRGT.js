@@ -24103,9 +24103,12 @@ function stoppedBy(matches) {
 function toolsOfDomain(domain) {
   return [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.domain === domain).map((probe) => probe.tool))];
 }
+function commandsOf2(commandLine2) {
+  return commandLine2.split(/&&|\|\||;|\|/).map((part) => part.trim().replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, ""));
+}
 function destructiveUseOf(commandLine2, domains) {
-  for (const part of commandLine2.split(/&&|\|\||;|\|/)) {
-    const command = part.trim().replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, "").replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, "");
+  for (const part of commandsOf2(commandLine2)) {
+    const command = part.replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, "");
     for (const probe of DESTRUCTIVE_PROBES) {
       if (!probe.domain || !domains.includes(probe.domain)) continue;
       if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;
@@ -24114,8 +24117,8 @@ function destructiveUseOf(commandLine2, domains) {
   return void 0;
 }
 function volumeUseOf(commandLine2) {
-  for (const part of commandLine2.split(/&&|\|\||;|\|/)) {
-    const command = part.trim().replace(/^(?:[A-Za-z_]\w*=\S*\s+)+/, "").replace(/\s+/g, " ");
+  for (const part of commandsOf2(commandLine2)) {
+    const command = part.replace(/\s+/g, " ");
     const compose = /^(docker-compose|docker compose) (?:\S+ )*?down(?: \S+)*? (?:-v|--volumes)\b/.exec(command);
     const volume = /^docker volume (rm|prune)\b/.exec(command);
     const tool = compose ? `${compose[1]} down` : volume && (volume[1] === "rm" || / (?:-a|--all)\b/.test(command)) ? `docker volume ${volume[1]}` : void 0;
