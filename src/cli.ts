@@ -54,8 +54,18 @@ export interface CliIo {
   startup?: BundleLoad;
 }
 
+// A reader that stops early (`scan . | head`) closes the pipe: the report has nowhere to go, and that is the
+// reader's choice, not a failure to print a stack for. Later writes are dropped; the exit code stays the scan's.
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   isTty: Boolean(process.stdout.isTTY),
   env: process.env,

@@ -257,6 +257,14 @@ describe('the installed bin', () => {
     expect(child.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
+  it('ends quietly with the scan\'s exit code when the reader closes the pipe early (`scan . | head`)', () => {
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    // `true` exits before the scan prints, so the report is written into a closed pipe.
+    const child = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" scan "${r.root}" --no-color | true; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(1);
+  });
+
   it('runs as `blast-radius scan <dir>` and never writes into the scanned tree', () => {
     expect(existsSync(bin), 'npm ci builds dist/ through prepare').toBe(true);
     const r = repo({ 'scripts/deploy.sh': RAILWAY });
