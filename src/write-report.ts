@@ -20,8 +20,26 @@ export function writeAtomically(path: string, content: string): void {
     writeFileSync(target, content);
     return;
   }
-  mkdirSync(dirname(target), { recursive: true });
+  makeDirectory(dirname(target));
   const temporary = `${target}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
   renameSync(temporary, target);
+}
+
+/**
+ * Creates a directory and its missing parents, one level at a time. Node's own `recursive: true` never returns where
+ * a parent exists but refuses children with ENOENT (`-o /proc/x/report.json` spun a core); each level here is tried
+ * once, so such a refusal reaches the caller as an error.
+ */
+function makeDirectory(directory: string): void {
+  let existing;
+  try {
+    existing = statSync(directory);
+  } catch {
+    const parent = dirname(directory);
+    if (parent !== directory) makeDirectory(parent);
+  }
+  if (existing?.isDirectory()) return;
+  if (existing) throw new Error(`${directory} is not a directory`);
+  mkdirSync(directory);
 }

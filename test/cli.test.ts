@@ -81,6 +81,16 @@ describe('output', () => {
     expect(sarifProblems(JSON.parse(readFileSync(join(r.root, 'reports', 'out.sarif'), 'utf8')))).toEqual([]);
   });
 
+  it('creates --output\'s missing directories, and says so when a parent is a file (exit 2)', async () => {
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    const nested = join(r.root, 'out', 'reports', 'scan.json');
+    expect((await run(['scan', r.root, '-f', 'json', '-o', nested])).code).toBe(1);
+    expect(JSON.parse(readFileSync(nested, 'utf8')).findings.length).toBeGreaterThan(0);
+    const blocked = await run(['scan', r.root, '-f', 'json', '-o', join(r.root, 'scripts', 'deploy.sh', 'scan.json')]);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain(`cannot write output: ${join(r.root, 'scripts', 'deploy.sh')} is not a directory`);
+  });
+
   it('writes into a device or pipe given as --output instead of replacing it with a file (-o /dev/null, a FIFO)', async () => {
     const r = repo({ 'scripts/deploy.sh': RAILWAY });
     const fifo = join(r.root, 'report.pipe');
@@ -255,6 +265,15 @@ describe('the installed bin', () => {
     const child = spawnSync('npx', ['--no-install', 'blast-radius', '--version'], { cwd: process.cwd(), encoding: 'utf8' });
     expect(child.status, child.stderr).toBe(0);
     expect(child.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it.runIf(existsSync('/proc/self'))('fails with a message, not a spinning core, where a directory refuses children (-o /proc/x/r.json)', () => {
+    // Node's recursive mkdir never returns there: /proc exists, and mkdir under it says ENOENT.
+    const r = repo({ 'scripts/deploy.sh': RAILWAY });
+    const child = spawnSync(process.execPath, [bin, 'scan', r.root, '-o', '/proc/blast-radius-test/r.json'], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.signal).toBeNull();
+    expect(child.status).toBe(2);
+    expect(child.stderr).toContain('cannot write output: ENOENT');
   });
 
   it('ends quietly with the scan\'s exit code when the reader closes the pipe early (`scan . | head`)', () => {
