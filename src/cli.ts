@@ -21,7 +21,7 @@ export const EXIT_ERROR = 2;
 const HELP = `blast-radius ${TOOL_VERSION}: how much damage could an AI coding agent do in this repository?
 
 Usage:
-  blast-radius scan [path] [options]
+  blast-radius scan [path] [options]  scan a directory (default: .) or one file
   blast-radius install-hook [path]   write a git pre-commit hook that runs \`scan --staged\`
 
 Options:

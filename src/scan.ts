@@ -1,9 +1,8 @@
 // The pipeline: discover -> read (once) -> prefilter -> detectors' per-file pass -> cross-file passes in fact order
 // -> suppressions, baseline and config -> sorted findings and the blast-radius summary.
-import { realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ConfigError, loadConfig, ruleMatches } from './config.js';
 import { gitIndexOf, type GitIndex } from './discover/git.js';
+import { namedFile, resolveTarget, TargetError } from './discover/target.js';
 import { detectorFailure, FileStage, type FileStageOutput, type FileStageSettings } from './file-stage.js';
 import { maxThreads, runInThreads, StageWorkers, threadCount, worthStartingEarly } from './parallel-stage.js';
 import { discover } from './discover/walk.js';
@@ -67,9 +66,18 @@ export interface ScanOptions {
 
 export class UsageError extends Error {}
 
+function targetOf(path: string): ReturnType<typeof resolveTarget> {
+  try {
+    return resolveTarget(path);
+  } catch (error) {
+    throw error instanceof TargetError ? new UsageError(error.message) : error;
+  }
+}
+
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
-  const root = resolveRoot(options.root);
+  const target = targetOf(options.root);
+  const root = target.root;
   const detectors = options.detectors ?? (await import('../detectors/index.js')).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === 'string' ? loadBaseline(options.baseline) : (options.baseline ?? new Set<string>());
@@ -107,6 +115,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     let files: readonly FileRef[];
     if (options.files) {
       files = options.files;
+    } else if (target.file !== undefined) {
+      files = [namedFile(root, target.file, gitIndex)];
     } else {
       const discovery = time('discover', () => discover({ root, includeIgnored: options.includeIgnored ?? false, ignorePaths: config.ignorePaths, tracked: gitIndex.tracked }));
       files = discovery.files;
@@ -193,18 +203,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     stats,
     complete: !notifications.some((notification) => notification.code === 'discovery-failed'),
   };
-}
-
-function resolveRoot(path: string): string {
-  const absolute = resolve(path);
-  let stats;
-  try {
-    stats = statSync(absolute);
-  } catch {
-    throw new UsageError(`path does not exist: ${path}`);
-  }
-  if (!stats.isDirectory()) throw new UsageError(`not a directory: ${path}`);
-  return realpathSync(absolute);
 }
 
 /** Applies config, fingerprints, suppressions and the baseline; dedupes; sorts deterministically. */

@@ -91,6 +91,27 @@ describe('output', () => {
     expect(blocked.stderr).toContain(`cannot write output: ${join(r.root, 'scripts', 'deploy.sh')} is not a directory`);
   });
 
+  it('scans one file named on the command line, with its path as a whole scan reads it', async () => {
+    const r = repo({
+      'scripts/deploy.sh': RAILWAY,
+      'docs/runbook.md': `Deploy with:\n\n    ${RAILWAY}`,
+      '.github/workflows/deploy.yml': `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: railway up\n        env:\n          RAILWAY_TOKEN: 7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d\n`,
+    });
+    const paths = async (target: string): Promise<string[]> => {
+      const { stdout, code } = await run(['scan', target, '-f', 'json', '--fail-on', 'none']);
+      expect(code).toBe(0);
+      return [...new Set((JSON.parse(stdout).findings as Array<{ path: string }>).map((finding) => finding.path))];
+    };
+    expect(await paths(join(r.root, 'scripts', 'deploy.sh'))).toEqual(['scripts/deploy.sh']);
+    expect(await paths(join(r.root, '.github', 'workflows', 'deploy.yml'))).toEqual(['.github/workflows/deploy.yml']);
+    expect((await paths(r.root)).sort()).toEqual(['.github/workflows/deploy.yml', 'docs/runbook.md', 'scripts/deploy.sh']);
+    const fifo = join(r.root, 'report.pipe');
+    execFileSync('mkfifo', [fifo]);
+    const special = await run(['scan', fifo]);
+    expect(special.code).toBe(2);
+    expect(special.stderr).toContain('not a directory or a regular file');
+  });
+
   it('writes into a device or pipe given as --output instead of replacing it with a file (-o /dev/null, a FIFO)', async () => {
     const r = repo({ 'scripts/deploy.sh': RAILWAY });
     const fifo = join(r.root, 'report.pipe');

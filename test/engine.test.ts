@@ -1,6 +1,6 @@
 // The engine through its public surface, with a small detector of the test's own (the engine knows no provider):
 // discovery and gitignore semantics, bad input, suppressions, baseline, config, fact ordering, determinism.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -255,10 +255,13 @@ describe('bad input', () => {
     expect(result.complete).toBe(true);
   });
 
-  it('refuses a missing path or a file as root with a usage error', async () => {
+  it('refuses a missing path or a special file as root with a usage error, and scans a regular file alone', async () => {
     await expect(scan({ root: '/nonexistent/blast-radius' })).rejects.toBeInstanceOf(UsageError);
-    const r = repo({ 'a.txt': 'x' }, { git: false });
-    await expect(scan({ root: join(r.root, 'a.txt') })).rejects.toBeInstanceOf(UsageError);
+    const r = repo({ 'a.txt': 'x', 'b.txt': 'y' }, { git: false });
+    execFileSync('mkfifo', [join(r.root, 'pipe')]);
+    await expect(scan({ root: join(r.root, 'pipe') })).rejects.toBeInstanceOf(UsageError);
+    const alone = await scan({ root: join(r.root, 'a.txt') });
+    expect(alone.stats.filesRead).toBe(1);
   });
 
   it('isolates a crashing detector: a notification, and the other detectors still report', async () => {
