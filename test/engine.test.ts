@@ -165,6 +165,12 @@ describe('bad input', () => {
     expect(result.notifications.find((n) => n.code === 'special-file-skipped')?.message).toBe('1 special file (FIFOs, sockets, devices) not read: pipe.env.');
   });
 
+  it('scans files whose names, or whose directories\' names, hold a line break (the glob\'s pattern does not match them)', async () => {
+    const r = repo({ 'ok.txt': 'DANGER-ok\n', 'odd\nname.txt': 'DANGER-a\n', 'dir\rname/inner.txt': 'DANGER-b\n', 'sep\u2028name.txt': 'DANGER-c\n' }, { git: false });
+    const { where } = await findings(r.root);
+    expect(where.sort()).toEqual(['dir\rname/inner.txt:1:1', 'odd\nname.txt:1:1', 'ok.txt:1:1', 'sep\u2028name.txt:1:1']);
+  });
+
   it('says why a file whose name is not valid UTF-8 could not be read', async () => {
     const r = repo({ 'ok.txt': 'DANGER-ok\n' }, { git: false });
     // The name's bytes: `bad`, 0xff (never valid in UTF-8), `name.txt`.

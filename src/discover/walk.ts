@@ -108,6 +108,9 @@ export function discover(options: DiscoverOptions): Discovery {
   // `ignore` pattern they cost a regular expression per excluded name for every entry listed (a third of the listing
   // time over Python's site-packages).
   const unreadableDirectories: string[] = [];
+  // fast-glob matches names with a regular expression whose `.` stops at a line break: a file named with one (or
+  // under a directory named with one) would be left out without a word. The listing sees them; they are added back.
+  const unmatchable: fg.Entry[] = [];
   const virtualenvs: string[] = [];
   const skippedDirectories: string[] = [];
   const recordingReaddirSync = ((path: string, options: unknown) => {
@@ -118,7 +121,10 @@ export function discover(options: DiscoverOptions): Discovery {
         virtualenvs.push(relative(root, path));
         return [];
       }
-      return withoutExcludedDirectories(listing, path === root ? '' : `${relative(root, path)}/`, skippedDirectories);
+      const prefix = path === root ? '' : `${relative(root, path)}/`;
+      const kept = withoutExcludedDirectories(listing, prefix, skippedDirectories);
+      for (const entry of kept) if (LINE_TERMINATOR.test(entry.name) || LINE_TERMINATOR.test(prefix)) unmatchable.push({ name: entry.name, path: `${prefix}${entry.name}`, dirent: entry });
+      return kept;
     } catch (error) {
       unreadableDirectories.push(`${relative(root, path) || '.'} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       return [];
@@ -145,6 +151,8 @@ export function discover(options: DiscoverOptions): Discovery {
     notifications.push({ level: 'error', code: 'discovery-failed', message: `Could not list files under the root: ${String(error)}` });
     entries = [];
   }
+
+  if (unmatchable.length > 0) entries = [...entries, ...unmatchable];
 
   if (virtualenvs.length > 0) {
     notifications.push({
@@ -236,6 +244,9 @@ const LOCAL_AGENT_SETTINGS = /(^|\/)\.claude\/settings\.local\.json$|(^|\/)\.gem
  * A directory listing without the excluded directories (files and links of those names stay); the paths of those left
  * out (but `.git`, which is never content) are added to `skipped`.
  */
+/** What a regular expression's `.` does not match. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
 function withoutExcludedDirectories(entries: Dirent[], prefix: string, skipped: string[]): Dirent[] {
   let kept: Dirent[] | undefined;
   for (let index = 0; index < entries.length; index++) {
