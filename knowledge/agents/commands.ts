@@ -338,7 +338,10 @@ function commandsOf(commandLine: string): string[] {
  */
 export function destructiveUseOf(commandLine: string, domains: readonly DestructiveDomain[]): CommandProbe | undefined {
   for (const part of commandsOf(commandLine)) {
-    const command = part.replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, '');
+    const command = part
+      .replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, '')
+      // Terraform's global option comes before the subcommand: `terraform -chdir=infra destroy` is `terraform destroy`.
+      .replace(/^(terraform|tofu)\s+-chdir=\S+\s+/, '$1 ');
     for (const probe of DESTRUCTIVE_PROBES) {
       if (!probe.domain || !domains.includes(probe.domain)) continue;
       if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;

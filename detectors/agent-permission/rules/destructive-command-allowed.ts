@@ -53,6 +53,14 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
       {
         files: {
+          Makefile: 'plan:\n\tterraform -chdir=infra plan\n\nteardown:\n\tterraform -chdir=infra destroy -auto-approve\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(make:*)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.json', line: 3 },
+        note: "Terraform's -chdir option before the subcommand",
+      },
+      {
+        files: {
           GNUmakefile: 'reset: ## start over\n\t@$(MAKE) nuke seed\n\nnuke:\n\t-npx prisma migrate reset --force\n\nseed:\n\tnode seed.js\n',
           '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(make reset)"]\n  }\n}\n',
         },
