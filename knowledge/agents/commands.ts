@@ -511,6 +511,8 @@ export function matcherOfRule(rule: CommandRule): CommandMatcher | undefined {
       return exactMatcher(rule.text);
     case 'base':
       return commandBaseMatcher(rule.text);
+    case 'glob':
+      return globMatcher(rule.text);
     case 'regex':
       return regexMatcher(rule.source, rule.flags);
     case 'tokens':

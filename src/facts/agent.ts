@@ -125,10 +125,10 @@ export interface ClaudeShellAllow {
 
 /**
  * A shell allow rule as data, in the syntax its agent writes (Codex token prefixes, Cursor command bases, Gemini and
- * VS Code prefixes): facts cross worker threads, so a matcher travels as the rule it is built from.
+ * VS Code prefixes, OpenCode globs): facts cross worker threads, so a matcher travels as the rule it is built from.
  */
 export type CommandRule =
-  | { syntax: 'prefix' | 'exact' | 'base'; text: string }
+  | { syntax: 'prefix' | 'exact' | 'base' | 'glob'; text: string }
   | { syntax: 'regex'; source: string; flags: string }
   | { syntax: 'tokens'; tokens: Array<string | string[]> };
 

@@ -158,6 +158,14 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: '.vscode/settings.json', line: 3 },
         note: "VS Code's agent runs any just recipe unasked, one destroys the infrastructure",
       },
+      {
+        files: {
+          'package.json': '{\n  "name": "api",\n  "scripts": {\n    "lint": "eslint .",\n    "db:fresh": "drizzle-kit drop && drizzle-kit push"\n  }\n}\n',
+          'opencode.json': '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "pnpm run *": "allow"\n    }\n  }\n}\n',
+        },
+        expect: { path: 'opencode.json', line: 6 },
+        note: 'OpenCode runs any pnpm script unasked',
+      },
     ],
     negative: [
       {
