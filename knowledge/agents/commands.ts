@@ -514,7 +514,7 @@ export function matcherOfRule(rule: CommandRule): CommandMatcher | undefined {
     case 'glob':
       return globMatcher(rule.text);
     case 'regex':
-      return regexMatcher(rule.source, rule.flags);
+      return regexMatcher(rule.source, rule.flags, { anchored: rule.anchored === true });
     case 'tokens':
       return tokenPrefixMatcher(rule.tokens);
   }

@@ -129,7 +129,7 @@ export interface ClaudeShellAllow {
  */
 export type CommandRule =
   | { syntax: 'prefix' | 'exact' | 'base' | 'glob'; text: string }
-  | { syntax: 'regex'; source: string; flags: string }
+  | { syntax: 'regex'; source: string; flags: string; anchored?: boolean }
   | { syntax: 'tokens'; tokens: Array<string | string[]> };
 
 /**

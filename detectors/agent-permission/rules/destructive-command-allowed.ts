@@ -166,6 +166,14 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: 'opencode.json', line: 6 },
         note: 'OpenCode runs any pnpm script unasked',
       },
+      {
+        files: {
+          Makefile: 'test:\n\tpytest -q\n\nreset-db:\n\tpython manage.py flush --noinput\n',
+          '.amazonq/cli-agents/dev.json': '{\n  "name": "dev",\n  "tools": ["execute_bash", "fs_read"],\n  "toolsSettings": {\n    "execute_bash": { "allowedCommands": ["make .*", "git status"] }\n  }\n}\n',
+        },
+        expect: { path: '.amazonq/cli-agents/dev.json', line: 5 },
+        note: 'Amazon Q runs any make target unasked, one flushes the database',
+      },
     ],
     negative: [
       {
