@@ -29,6 +29,7 @@ import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
 import { reportProseGuardrails } from './guardrail-check.js';
 import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
 import { resolvePendingGrants } from './pending-grants.js';
+import { resolveTaskAllows } from './configs/task-allows.js';
 import { bypassMode } from './rules/bypass-mode.js';
 import { directoryOutsideRepo } from './rules/directory-outside-repo.js';
 import { secretEnvironmentInherited } from './rules/secret-environment-inherited.js';
@@ -134,8 +135,8 @@ export const agentPermission: Detector = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file: FileRef) => isConfig(file.path),
-  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'opencode-shell-default', 'agent-pending-grant', 'data-store'],
-  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'opencode-shell-default', 'agent-pending-grant', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
+  consumes: ['credential', 'claude-shell-allow', 'agent-command-brake', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'data-store'],
+  produces: ['credential', 'claude-shell-allow', 'agent-hook', 'agent-hook-script', 'project-task', 'agent-task-allow', 'opencode-shell-default', 'agent-pending-grant', 'agent-grant', 'agent-read-exclusion', 'agent-config', 'agent-command-brake', 'agent-prose-guardrail', 'agent-tool'],
   scanFile(file, sink) {
     const out: FileEmitter = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS) if (reader.matches(file.path)) reader.read(file, out);
@@ -148,6 +149,7 @@ export const agentPermission: Detector = {
     resolveClaudeShellAllows(context);
     resolveHookScripts(context);
     resolveOpencodeShellDefaults(context);
+    resolveTaskAllows(context);
     // After the passes above, which may hold grants of their own until the stores are known.
     resolvePendingGrants(context);
     publishBuiltInExclusions(context);

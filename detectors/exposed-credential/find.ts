@@ -9,6 +9,7 @@ import type { ContextPattern, CredentialContext, CredentialKind } from '../../kn
 import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isHumanPlaceholder, isPlaceholder, isReference, looksRandom, wordsOf } from '../../knowledge/credentials/values.js';
 import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
+import { sectionAt } from './sections.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -235,7 +236,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   for (const binding of bindingsOf(file)) {
     if (binding.ciphertext) continue;
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true);
+    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true, (at) => sectionAt(text, at));
     if (candidate) candidates.push(candidate);
   }
 
@@ -527,21 +528,33 @@ function snakeCaseOf(name: string): string | undefined {
 const RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
 
 /** `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`), when it has one. */
-function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: string | undefined, snake: string | undefined): boolean {
+function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: string | undefined, snake: string | undefined, section: () => string | undefined): boolean {
+  return namedSo(pattern, binding, unqualified, snake) && (pattern.section === undefined || pattern.section.test(section() ?? ''));
+}
+
+function namedSo(pattern: ContextPattern, binding: Binding, unqualified: string | undefined, snake: string | undefined): boolean {
   if (pattern.variable && (pattern.variable.test(binding.name) || (unqualified !== undefined && pattern.variable.test(unqualified)))) return true;
   // Code names the variable in camelCase (`hcloudToken`, `linodeApiToken`) where config spells HCLOUD_TOKEN.
   if (pattern.variable && snake !== undefined && pattern.variable.test(snake)) return true;
   return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
 }
 
-function candidateOfBinding(binding: Binding, fileContains: (literals: readonly string[] | undefined) => boolean, providerOnly: boolean): Candidate | undefined {
+function candidateOfBinding(
+  binding: Binding,
+  fileContains: (literals: readonly string[] | undefined) => boolean,
+  providerOnly: boolean,
+  sectionOf: (at: number) => string | undefined,
+): Candidate | undefined {
   const value = binding.value;
   if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
   const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
   const snake = snakeCaseOf(unqualified ?? binding.name);
+  // Looked up once, and only for a pattern that names a section.
+  let section: string | undefined | null = null;
+  const sectionName = () => (section === null ? (section = sectionOf(binding.start)) : section);
   let matched: CredentialKind[] | undefined;
   for (const kind of CONTEXT_KINDS) {
-    if (kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
+    if (kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding, unqualified, snake, sectionName) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
   }
   const generic = providerOnly ? undefined : genericKindOf(binding);
   if (matched) {

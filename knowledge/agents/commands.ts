@@ -2,6 +2,7 @@
 // regexes, Codex token prefixes); each is turned into a matcher and tried on probe commands: one nobody would list
 // (the rule lets everything through), interpreters (they run anything), and destructive commands of the incident's
 // class (data, volumes, infrastructure). The probe a rule lets through says what the rule grants.
+import type { CommandRule } from '../../src/facts/agent.js';
 
 export type CommandClass = 'any' | 'interpreter' | 'destructive';
 
@@ -337,7 +338,10 @@ function commandsOf(commandLine: string): string[] {
  */
 export function destructiveUseOf(commandLine: string, domains: readonly DestructiveDomain[]): CommandProbe | undefined {
   for (const part of commandsOf(commandLine)) {
-    const command = part.replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, '');
+    const command = part
+      .replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, '')
+      // Terraform's global option comes before the subcommand: `terraform -chdir=infra destroy` is `terraform destroy`.
+      .replace(/^(terraform|tofu)\s+-chdir=\S+\s+/, '$1 ');
     for (const probe of DESTRUCTIVE_PROBES) {
       if (!probe.domain || !domains.includes(probe.domain)) continue;
       if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;
@@ -496,6 +500,24 @@ export function tokenPrefixMatcher(tokens: ReadonlyArray<string | readonly strin
     if (words.length < tokens.length) return false;
     return tokens.every((token, index) => (typeof token === 'string' ? [token] : token).includes(words[index]!));
   };
+}
+
+/** The matcher a rule written as data stands for (the rule is how it crosses worker threads). */
+export function matcherOfRule(rule: CommandRule): CommandMatcher | undefined {
+  switch (rule.syntax) {
+    case 'prefix':
+      return prefixMatcher(rule.text);
+    case 'exact':
+      return exactMatcher(rule.text);
+    case 'base':
+      return commandBaseMatcher(rule.text);
+    case 'glob':
+      return globMatcher(rule.text);
+    case 'regex':
+      return regexMatcher(rule.source, rule.flags, { anchored: rule.anchored === true });
+    case 'tokens':
+      return tokenPrefixMatcher(rule.tokens);
+  }
 }
 
 /** Cursor CLI `Shell(git)`: the command base is the first token; globs allowed. */

@@ -154,12 +154,24 @@ export const supabaseJwtSecret: CredentialKind = {
   },
 };
 
+const NEON_LEGACY_KEY = /^[a-z0-9]{64}$/;
+
 export const neonApiKey: CredentialKind = {
   id: 'neon-api-key',
   provider: 'neon',
   title: 'Neon API key',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(napi_[A-Za-z0-9]{32,128})(?![A-Za-z0-9_-])/g, keywords: ['napi_'] }],
-  plausible: (value) => !isPlaceholder(value.slice(5)) && /[0-9]/.test(value.slice(5)) && /[A-Za-z]/.test(value.slice(5)),
+  // Keys made before the `napi_` prefix (January 2025) are 64 bare characters, valid until revoked: known by their name,
+  // the create-branch action's input, or the console API they are sent to.
+  contextPatterns: [
+    { variable: /^NEON_API_KEY$|neon[_.-]?(?:[a-z]+[_.-]?)?api[_.-]?key/i, value: NEON_LEGACY_KEY, keywords: ['neon'] },
+    { variable: /^api[_-]?key$/i, value: NEON_LEGACY_KEY, keywords: ['api_key'], requires: ['neondatabase/'] },
+    { header: /^authorization$/i, value: NEON_LEGACY_KEY, keywords: ['authorization'], requires: ['console.neon.tech'] },
+  ],
+  plausible: (value) => {
+    const body = value.replace(/^napi_/, '');
+    return !isPlaceholder(body) && /[0-9]/.test(body) && /[A-Za-z]/.test(body) && (value.startsWith('napi_') || looksGenerated(body, 64));
+  },
   rate: (context) => {
     if (wordsOf(context.variable ?? '').includes('project')) return { scope: 'scoped', because: `variable ${context.variable} names a project-scoped key` };
     return readOnlyRating(context, 'API key') ?? { scope: 'root', because: 'personal and organization keys share one format: the broad kind reaches every project of the organization' };
@@ -171,10 +183,15 @@ export const neonApiKey: CredentialKind = {
     positive: [
       sample('.github/workflows/preview.yml', 'jobs:\n  branch:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: raspy-leaf-12345678\n          api_key: napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n', { expect: { line: 8 } }),
       sample('scripts/reset-branch.sh', '#!/bin/sh\ncurl -X POST "https://console.neon.tech/api/v2/projects/$PROJECT/branches" \\\n  -H "Authorization: Bearer napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E"\n', { expect: { line: 3 } }),
+      sample('scripts/branch.sh', '#!/usr/bin/env bash\nset -euo pipefail\nNEON_API_KEY=a52ztj0wyuhvauvzhmasqxezyex1rdrgdsjpr16umx1bz99nfd02is5d9ik40vst\ncurl -s -X DELETE -H "Authorization: Bearer $NEON_API_KEY" "https://console.neon.tech/api/v2/projects/$PROJECT_ID/branches/$1"\n', { expect: { line: 3 }, note: 'a key made before the napi_ prefix' }),
+      sample('.github/workflows/preview.yml', 'on: pull_request\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/delete-branch-action@v3\n        with:\n          project_id: raspy-leaf-83621904\n          branch: preview/pr-${{ github.event.number }}\n          api_key: x3k9mzq1c8v0w5hd2r7tnb4ylpa6gjs0e1u9fq3ko8vzd5mw2ci7xn4tb6rh0ylp\n', { expect: { line: 10 }, note: "the action's input, a pre-prefix key" }),
+      sample('ops/neon_projects.py', 'import requests\n\nresp = requests.get(\n    "https://console.neon.tech/api/v2/projects",\n    headers={"Authorization": "Bearer q8w2e4r6t1y3u5i7o9p0a2s4d6f8g1h3j5k7l9z0x2c4v6b8n1m3q5w7e9r0t2y4"},\n)\n', { expect: { line: 5 }, note: 'sent to the console API' }),
     ],
     negative: [
       sample('.github/workflows/preview.yml', 'jobs:\n  branch:\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          api_key: ${{ secrets.NEON_API_KEY }}\n'),
       sample('docs/neon.md', 'Keys look like `napi_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.\n'),
+      sample('scripts/branch.sh', 'NEON_API_KEY=0000000000000000000000000000000000000000000000000000000000000000\n'),
+      sample('docs/preview-branches.md', 'Set `NEON_API_KEY=<your-neon-api-key>` and `NEON_PROJECT_ID` in the repository secrets.\n'),
     ],
   },
   scopeSamples: {

@@ -434,7 +434,10 @@ export const linodeToken: CredentialKind = {
   title: 'Linode (Akamai Cloud) personal access token',
   // 64 hex characters with no prefix: known by the name it is given (linode-cli's, Terraform's and Ansible's variables).
   contextPatterns: [
-    { variable: /^(?:LINODE_(?:CLI_|API_)?TOKEN|linode_(?:api_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ['linode'] },
+    { variable: /^(?:LINODE_(?:CLI_|API_|ACCESS_)?TOKEN|linode_(?:api_|access_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ['linode'] },
+    // Ansible's Linode inventory plugins and modules (`plugin: linode.cloud.instance`, `linode_v4`) take `access_token`,
+    // the linode.cloud modules `api_token`.
+    { variable: /^(?:access|api)_token$/, value: /^[a-f0-9]{64}$/, keywords: ['access_token', 'api_token'], requires: ['linode'] },
     { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ['authorization'], requires: ['api.linode.com'] },
   ],
   claims: (context) => !sentToAnotherHost(context, 'api.linode.com'),
@@ -448,9 +451,14 @@ export const linodeToken: CredentialKind = {
       sample('terraform/linode/terraform.tfvars', `linode_token = "${LINODE_TOKEN}"\nregion       = "eu-central"\n`, { expect: { line: 1 } }),
       sample('ops/backup.sh', `#!/bin/sh\nexport LINODE_CLI_TOKEN=${LINODE_TOKEN}\nlinode-cli volumes list\n`, { expect: { line: 2 } }),
       sample('ops/snapshot.sh', `#!/bin/sh\ncurl -s -X POST -H "Authorization: Bearer ${LINODE_TOKEN}" https://api.linode.com/v4/linode/instances/4312/backups\n`, { expect: { line: 2 }, note: 'sent to the API itself' }),
+      sample('inventory/prod.linode.yml', `plugin: linode.cloud.instance\naccess_token: ${LINODE_TOKEN}\nregions:\n  - us-east\nkeyed_groups:\n  - key: tags\n    separator: ''\n`, { expect: { line: 2 }, note: "Ansible's dynamic inventory for Linode" }),
+      sample('playbooks/db.yml', `- hosts: localhost\n  tasks:\n    - name: Create the database volume\n      linode.cloud.volume:\n        api_token: ${LINODE_TOKEN}\n        label: pg-data\n        region: us-east\n        size: 100\n        state: present\n`, { expect: { line: 5 } }),
+      sample('ops/linode.env', `LINODE_ACCESS_TOKEN=${LINODE_TOKEN}\n`, { expect: { line: 1 }, note: 'the variable the inventory plugin reads' }),
     ],
     negative: [
       sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),
+      sample('inventory/prod.linode.yml', 'plugin: linode.cloud.instance\naccess_token: "{{ lookup(\'env\', \'LINODE_API_TOKEN\') }}"\n'),
+      sample('config/oauth.yml', `provider: github\naccess_token: ${LINODE_TOKEN}\n`, { note: 'an access token in a file that never names Linode' }),
       sample('ops/deploy-hook.sh', '#!/bin/sh\ncurl -s -X POST -H "Authorization: Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f" https://deploy.acme.io/hooks/web\n', { note: "the same header sent to another service's API" }),
       sample('src/deploy_hook.ts', 'const headers = {\n  Authorization: "Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f",\n};\n\nexport const trigger = () => fetch("https://deploy.acme.io/hooks/web", { method: "POST", headers });\n', { note: 'a bearer header in a file that never calls the API' }),
       sample('ops/backup.sh', '#!/bin/sh\ncurl -s -H "Authorization: Bearer $LINODE_TOKEN" https://api.linode.com/v4/volumes > volumes.json\ncurl -s -X POST -H "Authorization: Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f" https://uptime.acme.io/api/push -d @volumes.json\n', { note: 'the file calls the API, but this header goes to the uptime service' }),

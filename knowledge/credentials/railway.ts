@@ -47,6 +47,8 @@ export const railwayAccountToken: CredentialKind = {
     { header: /^authorization$/i, value: UUID, keywords: ['authorization'], requires: ['backboard.railway'] },
     // The same token kept in a variable first, in a file that calls that API (`const token = '…'` then `Bearer ${token}`).
     { variable: /^(?:(?:api|auth|access|bearer)[_-]?)?token$/i, value: UUID, keywords: ['token'], requires: ['backboard.railway', 'bearer'] },
+    // A bare `token` under a Railway section of a config file (`railway:` in YAML, `[railway]` in TOML).
+    { section: /(?:^|[._-])railway$/i, variable: /^(?:(?:api|account|team|workspace|auth|access)[_-]?)?token$/i, value: UUID, keywords: ['token'], requires: ['railway'] },
   ],
   rate: rateAccount,
   reach: 'can delete every project, service, volume and backup in every workspace the account belongs to',
@@ -58,6 +60,8 @@ export const railwayAccountToken: CredentialKind = {
       sample('src/ops/railway.ts', "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample('docs/deploy.md', '## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n', { expect: { line: 4 } }),
       sample('.windsurfrules', 'Deploy with `railway up`. The Railway API token is 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c (account token, do not share).\n', { expect: { line: 1 }, note: 'prose in an agent rules file' }),
+      sample('config/deploy.toml', '[app]\nname = "shoplet"\n\n[railway]\n# team account token, for the cleanup job\napi_token = "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c"\nproject = "shoplet"\n', { expect: { line: 6 }, note: 'a TOML table names the provider' }),
+      sample('config/settings.yml', 'database:\n  pool: 10\nintegrations:\n  railway:\n    token: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\n    environment: production\n', { expect: { line: 5 }, note: 'a YAML parent key names the provider' }),
       sample(
         'scripts/staging-db-fix.ts',
         "const RAILWAY_API = 'https://backboard.railway.app/graphql/v2';\nconst token = 'fa36481f-0317-487d-a1ca-abd90f1ee844';\n\nexport async function gql(query: string) {\n  const res = await fetch(RAILWAY_API, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });\n  return res.json();\n}\n",
@@ -72,6 +76,7 @@ export const railwayAccountToken: CredentialKind = {
       sample('src/ids.ts', "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
       sample('docs/railway.md', 'Railway project 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c hosts the API; create a token under Account Settings.\n', { note: 'a project id, and a token mentioned without one' }),
       sample('src/railway.ts', "// Railway project token comes from RAILWAY_TOKEN\nconst projectId = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\n", { note: 'a comment about a project token above a project id' }),
+      sample('config/settings.yml', 'railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n', { note: "the token sits under another provider's section" }),
     ],
   },
   scopeSamples: {

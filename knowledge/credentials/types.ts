@@ -46,6 +46,11 @@ export interface ContextPattern {
   variable?: RegExp;
   /** Matches the HTTP header the value is sent with. */
   header?: RegExp;
+  /**
+   * Matches the name of the section the binding sits under: a YAML parent key (`railway:`), a TOML or INI table
+   * (`[railway]`), a JSON object's key. Set, a binding outside such a section does not match (a bare `token`).
+   */
+  section?: RegExp;
   /** Shape the value must have. */
   value: RegExp;
   /**

@@ -123,6 +123,35 @@ export interface ClaudeShellAllow {
   snippet: string;
 }
 
+/**
+ * A shell allow rule as data, in the syntax its agent writes (Codex token prefixes, Cursor command bases, Gemini and
+ * VS Code prefixes, OpenCode globs): facts cross worker threads, so a matcher travels as the rule it is built from.
+ */
+export type CommandRule =
+  | { syntax: 'prefix' | 'exact' | 'base' | 'glob'; text: string }
+  | { syntax: 'regex'; source: string; flags: string; anchored?: boolean }
+  | { syntax: 'tokens'; tokens: Array<string | string[]> };
+
+/**
+ * An allow rule of another agent than Claude Code (whose rules merge across scopes, ClaudeShellAllow) that grants
+ * nothing destructive itself but may start a project task (`prefix_rule(pattern=["npm", "run"])`,
+ * `run_shell_command(make)`): what the task runs is known once every package.json and Makefile is read.
+ */
+export interface AgentTaskAllow {
+  agent: string;
+  /** The setting as written: `tools.allowed: "run_shell_command(make)"`. */
+  setting: string;
+  rule: CommandRule;
+  /** Deny and ask rules of the same configuration, which win over it. */
+  except: CommandRule[];
+  /** The directory the agent works in (with a trailing slash), where the tasks it may start are declared. */
+  project: string;
+  effective: boolean;
+  ignoredBecause?: string;
+  location: Location;
+  snippet: string;
+}
+
 /** A hook an agent runs before each shell command, whose script lives in the repository. Internal to the agent stage. */
 export interface AgentHook {
   agent: string;

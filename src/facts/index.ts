@@ -2,7 +2,7 @@
 import type { Credential, PrivilegedPrincipal } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
-import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentPendingGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
+import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentPendingGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTaskAllow, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
 
 export interface FactKinds {
   credential: Credential;
@@ -24,6 +24,7 @@ export interface FactKinds {
   'agent-hook': AgentHook;
   'agent-hook-script': AgentHookScript;
   'project-task': ProjectTask;
+  'agent-task-allow': AgentTaskAllow;
   'opencode-shell-default': OpencodeShellDefault;
 }
 
@@ -33,4 +34,4 @@ export type FactOf<K extends FactKind> = FactKinds[K];
 export type { Credential, PrivilegedPrincipal } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
-export type { AgentGrant, AgentPendingGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
+export type { AgentGrant, AgentPendingGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, AgentTaskAllow, ClaudeShellAllow, CommandRule, OpencodeShellDefault, ProjectTask } from './agent.js';

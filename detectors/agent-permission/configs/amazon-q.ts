@@ -3,13 +3,15 @@
 // them: `execute_*`, `@git-*/read_*`), `toolsSettings` narrow them (`execute_bash.allowedCommands`/`deniedCommands`:
 // anchored regexes; `fs_read.deniedPaths`) (aws/amazon-q-developer-cli docs/agent-format.md, docs/built-in-tools.md).
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
+import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
 import { regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { globBase } from '../../../knowledge/agents/outside.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
-import { rootMap, stringsAt, unknownValue } from './tree.js';
+import { holdTaskAllow } from './task-allows.js';
+import { directoryOf, projectOfConfig, rootMap, stringsAt, unknownValue } from './tree.js';
 
 /** AWS services that hold data or infrastructure an agent's API call can delete. */
 const DATA_SERVICES = new Set(['s3', 'rds', 'dynamodb', 'ec2', 'efs', 'ebs', 'backup', 'cloudformation', 'lambda', 'ecs', 'eks', 'elasticache', 'redshift', 'docdb', 'kms', 'secretsmanager', 'iam', '*']);
@@ -95,17 +97,23 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
     }
   }
   const brakes: CommandMatcher[] = [];
+  const brakeRules: CommandRule[] = [];
   for (const item of stringsAt(file, out, bash, 'deniedCommands')) {
     const matcher = regexMatcher(item.value, '', { anchored: true });
     if (!matcher) continue;
     brakes.push(matcher);
+    brakeRules.push(anchoredRule(item.value));
     emitBrake(file, out, agent, 'deny', `toolsSettings.execute_bash.deniedCommands: "${item.value}"`, item.span, matcher);
   }
+  // Agent files sit in `<project>/.amazonq/cli-agents/` (or `.kiro/agents/`).
+  const project = projectOfConfig(directoryOf(file.path).replace(/\/$/, ''));
   for (const item of allowedCommands) {
     const matcher = regexMatcher(item.value, '', { anchored: true });
     if (!matcher) continue;
-    const permission = commandPermission(matcher, { agent, setting: `toolsSettings.execute_bash.allowedCommands: "${item.value}"`, span: item.span, except: brakes });
+    const setting = `toolsSettings.execute_bash.allowedCommands: "${item.value}"`;
+    const permission = commandPermission(matcher, { agent, setting, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
+    else holdTaskAllow(file, out, { agent, setting, rule: anchoredRule(item.value), written: item.value.trim(), except: brakeRules, span: item.span, project });
   }
   // `use_aws.allowedServices`: calls to those services run without a prompt, deletes included.
   const aws = get(settings, 'use_aws') ?? get(settings, 'aws');
@@ -133,4 +141,9 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
     const path = item.value.trim().replace(/^\.\//, '');
     if (path && !path.startsWith('/') && !path.startsWith('~')) emitExclusion(file, out, agent, path, item.span);
   }
+}
+
+/** Amazon Q matches a command against the whole pattern. */
+function anchoredRule(source: string): CommandRule {
+  return { syntax: 'regex', source, flags: '', anchored: true };
 }

@@ -9,7 +9,7 @@ import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { globBase } from '../../../knowledge/agents/outside.js';
 import { readHookCommand } from './hook-scripts.js';
-import { TASK_RUNNERS } from './tasks.js';
+import { mayStartTasks, taskPermission } from './tasks.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
 import { booleanAt, directoryOf, lineSpan, mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 import { get, literalString, type MapNode } from '../../../src/parse/data-tree.js';
@@ -361,23 +361,9 @@ export function resolveClaudeShellAllows(context: FinishContext): void {
       continue;
     }
     const through = (command: string) => matcher(command) && !except.some((brake) => brake(command));
-    const started = tasks.filter((candidate) => directoryOf(candidate.path) === projectOf(allow.location.path) && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
-    // A task destructive wherever it runs is named first; one deleting Docker volumes waits for the stores.
-    const task = started.find((candidate) => !candidate.dataIn) ?? started[0];
-    if (task) {
-      const via = `the ${TASK_RUNNERS[task.kind].title} ${task.name}`;
-      reportPermission(context, allow.location, allow.snippet, {
-        ruleId: RULE_IDS.destructiveCommandAllowed,
-        agent: 'claude-code',
-        grant: 'destructive-command',
-        setting,
-        span: allow.location.span,
-        lets: `run ${via}, which runs ${task.tool} (it ${task.does}),`,
-        reaches: task.tool,
-        effective: true,
-        ...(task.needsCredential ? { severity: 'medium' as const } : {}),
-        ...(task.dataIn ? { dataIn: task.dataIn, via } : {}),
-      });
+    const viaTask = taskPermission(through, projectOf(allow.location.path), tasks, { agent: 'claude-code', setting, span: allow.location.span, effective: true });
+    if (viaTask) {
+      reportPermission(context, allow.location, allow.snippet, viaTask);
       continue;
     }
     const reader = readerOf(through);
@@ -385,17 +371,9 @@ export function resolveClaudeShellAllows(context: FinishContext): void {
   }
 }
 
-/**
- * Whether an allow rule may start some task of the project (`Bash(npm run:*)`, `Bash(pnpm db:*)`, `Bash(make:*)`,
- * `Bash(make db-drop)`): which one, and whether it is destructive, is decided once every task is read.
- */
 function startsTasks(specifier: string | undefined): boolean {
   const matcher = allowMatcher(specifier);
-  if (!matcher) return false;
-  const written = specifier?.trim() ?? '';
-  return Object.values(TASK_RUNNERS).some(({ runners }) =>
-    runners.some((runner) => written.startsWith(`${runner} `) || matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-task`)),
-  );
+  return matcher !== undefined && mayStartTasks(matcher, specifier?.trim() ?? '');
 }
 
 /**

@@ -3,11 +3,13 @@
 // `approval_policy = "never"` with no sandbox (`danger-full-access`) or a sandbox with network access runs every
 // command unasked; profiles cannot be set from a project (developers.openai.com/codex/config-reference).
 import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
+import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
 import { globMatcher, tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
-import { booleanAt, lineSpan, mapAt, rootMap, stringAt, unknownValue, type StringItem } from './tree.js';
+import { holdTaskAllow } from './task-allows.js';
+import { booleanAt, directoryOf, lineSpan, mapAt, projectOfConfig, rootMap, stringAt, unknownValue, type StringItem } from './tree.js';
 import { closingBracket } from '../../../src/parse/brackets.js';
 
 export const CODEX_CONFIG = /(^|\/)\.codex\/config\.toml$/;
@@ -122,7 +124,7 @@ function judgeEnvironment(file: SourceFile, out: FileEmitter, root: DataNode): v
 /** `prefix_rule(...)` calls of a rules file: allow rules are permissions, prompt/forbidden rules are brakes (and win). */
 export function readCodexRules(file: SourceFile, out: FileEmitter): void {
   emitConfig(out, 'codex', 'settings', file.path);
-  const rules: Array<{ decision: string; written: string; matcher: CommandMatcher; span: Span }> = [];
+  const rules: Array<{ decision: string; written: string; tokens: Array<string | string[]>; matcher: CommandMatcher; span: Span }> = [];
   for (const call of file.text.matchAll(/\bprefix_rule\s*\(/g)) {
     const start = call.index;
     const end = closingBracket(file.text, start + call[0].length - 1);
@@ -144,21 +146,23 @@ export function readCodexRules(file: SourceFile, out: FileEmitter): void {
       continue;
     }
     const written = tokens.map((token) => (typeof token === 'string' ? token : `[${token.join('|')}]`)).join(' ');
-    rules.push({ decision, written, matcher: tokenPrefixMatcher(tokens), span });
+    rules.push({ decision, written, tokens, matcher: tokenPrefixMatcher(tokens), span });
   }
   // forbidden > prompt > allow: an allow rule grants only what no prompt or forbidden rule catches.
   const brakes = rules.filter((rule) => rule.decision !== 'allow');
   for (const rule of brakes) {
     emitBrake(file, out, 'codex', rule.decision === 'forbidden' ? 'deny' : 'ask', `prefix_rule(pattern=[${rule.written}], decision="${rule.decision}")`, rule.span, rule.matcher);
   }
+  // Rules files sit in `<project>/.codex/rules/`.
+  const project = projectOfConfig(directoryOf(file.path).replace(/\/$/, ''));
   for (const rule of rules.filter((candidate) => candidate.decision === 'allow')) {
-    const permission = commandPermission(rule.matcher, {
-      agent: 'codex',
-      setting: `prefix_rule(pattern=[${rule.written}], decision="allow")`,
-      span: rule.span,
-      except: brakes.map((brake) => brake.matcher),
-    });
+    const setting = `prefix_rule(pattern=[${rule.written}], decision="allow")`;
+    const permission = commandPermission(rule.matcher, { agent: 'codex', setting, span: rule.span, except: brakes.map((brake) => brake.matcher) });
     if (permission) emitPermission(file, out, permission);
+    else {
+      const except = brakes.map((brake): CommandRule => ({ syntax: 'tokens', tokens: brake.tokens }));
+      holdTaskAllow(file, out, { agent: 'codex', setting, rule: { syntax: 'tokens', tokens: rule.tokens }, written: rule.written, except, span: rule.span, project });
+    }
   }
 }
 

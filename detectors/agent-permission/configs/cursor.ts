@@ -2,11 +2,13 @@
 // `Read(glob)`, `Write(glob)`, `Mcp(server, tool)`; deny wins; cursor.com/docs/cli/reference/permissions) and the IDE's
 // `.cursor/permissions.json` (`terminalAllowlist`, `mcpAllowlist`, concatenated with the user's file;
 // cursor.com/docs/reference/permissions).
+import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { commandBaseMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, emitReadGrant, RULE_IDS } from '../permission.js';
-import { directoryOf, mapAt, rootMap, stringsAt, unknownValue, type StringItem } from './tree.js';
+import { holdTaskAllow } from './task-allows.js';
+import { directoryOf, mapAt, projectOfConfig, rootMap, stringsAt, unknownValue, type StringItem } from './tree.js';
 
 export const CURSOR_CLI = /(^|\/)\.cursor\/cli\.json$/;
 export const CURSOR_PERMISSIONS = /(^|\/)\.cursor\/permissions\.json$/;
@@ -22,6 +24,7 @@ export function readCursorCli(file: SourceFile, out: FileEmitter): void {
   const projectDirectory = directoryOf(directoryOf(file.path).replace(/\/$/, ''));
   // Deny rules win over allow rules.
   const brakes: CommandMatcher[] = [];
+  const brakeRules: CommandRule[] = [];
   for (const item of stringsAt(file, out, permissions, 'deny')) {
     const token = parse(file, out, item, 'deny');
     if (!token) continue;
@@ -29,6 +32,7 @@ export function readCursorCli(file: SourceFile, out: FileEmitter): void {
     if (token.type === 'Shell') {
       const matcher = commandBaseMatcher(token.argument);
       brakes.push(matcher);
+      brakeRules.push({ syntax: 'base', text: token.argument });
       emitBrake(file, out, 'cursor', 'deny', setting, item.span, matcher);
     } else if (token.type === 'Read') {
       const pattern = token.argument.trim().replace(/^\.\//, '');
@@ -49,6 +53,7 @@ export function readCursorCli(file: SourceFile, out: FileEmitter): void {
         // `Shell(cat)` reads any file unasked, whatever .cursorignore hides from the editor.
         const reader = readerOf((command) => matcher(command) && !brakes.some((brake) => brake(command)));
         if (reader) emitReadGrant(file, out, 'cursor', setting, item.span, reader);
+        holdTaskAllow(file, out, { agent: 'cursor', setting, rule: { syntax: 'base', text: token.argument }, written: token.argument.trim(), except: brakeRules, span: item.span, project: projectDirectory });
       }
     } else if (token.type === 'Mcp') {
       mcpAllow(file, out, token.argument, setting, item.span);
@@ -61,8 +66,10 @@ export function readCursorPermissions(file: SourceFile, out: FileEmitter): void 
   if (!root) return;
   emitConfig(out, 'cursor', 'settings', file.path);
   for (const item of stringsAt(file, out, root, 'terminalAllowlist')) {
-    const permission = commandPermission(prefixMatcher(item.value), { agent: 'cursor', setting: `terminalAllowlist: "${item.value}"`, span: item.span });
+    const setting = `terminalAllowlist: "${item.value}"`;
+    const permission = commandPermission(prefixMatcher(item.value), { agent: 'cursor', setting, span: item.span });
     if (permission) emitPermission(file, out, permission);
+    else holdTaskAllow(file, out, { agent: 'cursor', setting, rule: { syntax: 'prefix', text: item.value }, written: item.value.trim(), except: [], span: item.span, project: projectOfConfig(file.path) });
   }
   for (const item of stringsAt(file, out, root, 'mcpAllowlist')) mcpAllow(file, out, item.value, `mcpAllowlist: "${item.value}"`, item.span);
 }

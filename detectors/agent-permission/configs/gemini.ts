@@ -3,10 +3,12 @@
 // mode, and MCP servers marked `trust: true`. YOLO "can only be enabled via command line", so a yolo default in the
 // file is intent only (gemini-cli docs/reference/configuration.md).
 import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
+import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
-import { mapAt, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
+import { holdTaskAllow } from './task-allows.js';
+import { mapAt, projectOfConfig, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
 
 export const GEMINI_SETTINGS = /(^|\/)\.gemini\/settings\.json$/;
 
@@ -22,17 +24,22 @@ export function readGeminiSettings(file: SourceFile, out: FileEmitter): void {
   const excluded = [...stringsAt(file, out, tools, 'exclude'), ...stringsAt(file, out, root, 'excludeTools')];
   // Excluded tools are taken away whatever the allowlist says.
   const brakes: CommandMatcher[] = [];
+  const brakeRules: CommandRule[] = [];
   for (const item of excluded) {
-    const matcher = shellMatcher(item);
-    if (!matcher) continue;
+    const rule = shellRule(item);
+    if (!rule) continue;
+    const matcher = prefixMatcher(rule.text);
     brakes.push(matcher);
+    brakeRules.push(rule);
     emitBrake(file, out, 'gemini-cli', 'deny', `tools.exclude: "${item.value}"`, item.span, matcher);
   }
   for (const item of allowed) {
-    const matcher = shellMatcher(item);
-    if (!matcher) continue;
-    const permission = commandPermission(matcher, { agent: 'gemini-cli', setting: `tools.allowed: "${item.value}"`, span: item.span, except: brakes });
+    const rule = shellRule(item);
+    if (!rule) continue;
+    const setting = `tools.allowed: "${item.value}"`;
+    const permission = commandPermission(prefixMatcher(rule.text), { agent: 'gemini-cli', setting, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
+    else holdTaskAllow(file, out, { agent: 'gemini-cli', setting, rule, written: rule.text, except: brakeRules, span: item.span, project: projectOfConfig(file.path) });
   }
 
   const general = mapAt(file, out, root, 'general');
@@ -54,9 +61,8 @@ export function readGeminiSettings(file: SourceFile, out: FileEmitter): void {
 }
 
 /** `run_shell_command` (every command) or `run_shell_command(git status)` (that prefix); other tools are not shell. */
-function shellMatcher(item: StringItem): CommandMatcher | undefined {
+function shellRule(item: StringItem): { syntax: 'prefix'; text: string } | undefined {
   const match = SHELL_TOOL.exec(item.value);
   if (!match) return undefined;
-  const specifier = match[2];
-  return specifier === undefined ? () => true : prefixMatcher(specifier);
+  return { syntax: 'prefix', text: match[2]?.trim() ?? '' };
 }

@@ -2,10 +2,12 @@
 // glob patterns to allow/ask/deny (last match wins); `read` rules keep files from it (opencode.ai/docs/permissions).
 // What no rule decides falls to OpenCode's permissive defaults: "Most permissions default to allow" (only doom_loop
 // and external_directory ask, and reading `.env` files), so a config that leaves the shell unset lets it run.
+import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import { globMatcher, reachOf } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
+import { holdTaskAllow } from './task-allows.js';
 import { booleanAt, directoryOf, frontMatter, lineSpan, rootMap, unknownValue } from './tree.js';
 
 export const OPENCODE_CONFIG = /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/;
@@ -117,10 +119,23 @@ function readBash(file: SourceFile, out: FileEmitter, bash: DataNode, prefix: st
       emitBrake(file, out, 'opencode', rule.action === 'deny' ? 'deny' : 'ask', setting, rule.span, matcher);
       return;
     }
-    const later = rules.slice(index + 1).filter((candidate) => candidate.action !== 'allow').map((candidate) => globMatcher(candidate.key));
-    const permission = commandPermission(matcher, { agent: 'opencode', setting, span: rule.span, except: later });
+    const laterKeys = rules.slice(index + 1).filter((candidate) => candidate.action !== 'allow').map((candidate) => candidate.key);
+    const permission = commandPermission(matcher, { agent: 'opencode', setting, span: rule.span, except: laterKeys.map((key) => globMatcher(key)) });
     if (permission) emitPermission(file, out, permission);
+    else {
+      const except = laterKeys.map((key): CommandRule => ({ syntax: 'glob', text: key }));
+      holdTaskAllow(file, out, { agent: 'opencode', setting, rule: { syntax: 'glob', text: rule.key }, written: rule.key.trim(), except, span: rule.span, project: projectOf(file.path) });
+    }
   });
+}
+
+/**
+ * The project directory a config applies to: the one holding `opencode.json`, or the `.opencode/` folder whose
+ * `opencode.json` and `agent/*.md` configure it.
+ */
+function projectOf(path: string): string {
+  const folder = path.lastIndexOf('.opencode/');
+  return folder < 0 ? directoryOf(path) : path.slice(0, folder);
 }
 
 /** A scalar `ask` or `deny` that covers every shell command: a brake on each of them. */
@@ -182,9 +197,4 @@ export function resolveOpencodeShellDefaults(context: FinishContext): void {
       severity: 'medium',
     });
   }
-}
-
-/** The project directory a config applies to: `.opencode/opencode.json` configures the directory holding `.opencode/`. */
-function projectOf(path: string): string {
-  return directoryOf(path.replace(/(^|\/)\.opencode\/[^/]+$/, '$1x'));
 }

@@ -89,6 +89,11 @@ export function directoryOf(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash + 1);
 }
 
+/** The directory an agent works in when its configuration sits in a dot-directory there (`.gemini/settings.json`). */
+export function projectOfConfig(path: string): string {
+  return directoryOf(directoryOf(path).replace(/\/$/, ''));
+}
+
 /**
  * A Markdown file's YAML front matter (between `---` lines at its top) as a map, with spans in the file; undefined
  * when there is none or it does not parse.

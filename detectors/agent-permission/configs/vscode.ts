@@ -4,12 +4,14 @@
 // ignored (intent only); the terminal rules are honoured in trusted workspaces (microsoft/vscode
 // terminalChatAgentToolsConfiguration.ts, chat.contribution.ts).
 import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
+import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
-import { prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { matcherOfRule, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
-import { invalid, mapAt, rootMap, stringsOf, unknownValue } from './tree.js';
+import { holdTaskAllow } from './task-allows.js';
+import { directoryOf, invalid, mapAt, projectOfConfig, rootMap, stringsOf, unknownValue } from './tree.js';
 import picomatch from 'picomatch';
 
 export const VSCODE_SETTINGS = /(^|\/)\.vscode\/settings\.json$|\.code-workspace$/;
@@ -98,7 +100,7 @@ function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine
   }
   readEditMap(file, out, root);
   // A command any `false` or deny-list rule matches is never auto-approved, whatever else matches it.
-  const terminalBrakes: CommandMatcher[] = [];
+  const terminalBrakes: Brakes = { matchers: [], rules: [] };
   for (const key of TERMINAL_DENY_MAPS) readTerminalMap(file, out, root, key, 'deny', terminalBrakes);
   for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'brakes', terminalBrakes);
   for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, 'allow', terminalBrakes);
@@ -108,17 +110,21 @@ function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine
     const deny = valueOf(root, list.deny);
     if (allow || deny) emitConfig(out, list.agent, 'settings', file.path);
     const brakes: CommandMatcher[] = [];
+    const brakeRules: CommandRule[] = [];
     if (deny) {
       for (const item of stringsOf(file, out, deny, list.deny)) {
         const matcher = prefixMatcher(item.value);
         brakes.push(matcher);
+        brakeRules.push({ syntax: 'prefix', text: item.value });
         emitBrake(file, out, list.agent, 'deny', `"${list.deny}": "${item.value}"`, item.span, matcher);
       }
     }
     if (allow) {
       for (const item of stringsOf(file, out, allow, list.allow)) {
-        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting: `"${list.allow}": "${item.value}"`, span: item.span, except: brakes });
+        const setting = `"${list.allow}": "${item.value}"`;
+        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting, span: item.span, except: brakes });
         if (permission) emitPermission(file, out, permission);
+        else holdTaskAllow(file, out, { agent: list.agent, setting, rule: { syntax: 'prefix', text: item.value }, written: item.value.trim(), except: brakeRules, span: item.span, project: projectOf(file.path) });
       }
     }
   }
@@ -129,7 +135,7 @@ function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine
  * (`deny`), an allow map's `false` entries always ask (`brakes`), its `true` (or `{ approve: true }`) entries run
  * matching commands unasked (`allow`).
  */
-function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key: string, pass: 'deny' | 'brakes' | 'allow', brakes: CommandMatcher[]): void {
+function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key: string, pass: 'deny' | 'brakes' | 'allow', brakes: Brakes): void {
   const map = valueOf(root, key);
   if (!map) return;
   if (pass !== 'brakes') emitConfig(out, 'copilot', 'settings', file.path);
@@ -138,7 +144,8 @@ function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key:
     return;
   }
   for (const entry of map.entries) {
-    const matcher = ruleMatcher(entry.key);
+    const rule = ruleOf(entry.key);
+    const matcher = matcherOfRule(rule);
     if (!matcher) {
       if (pass === 'allow' || pass === 'deny') unknownValue(file, out, `The rule "${entry.key}" of "${key}" in ${file.path} is not a valid regular expression; it was ignored.`, entry.keySpan.line);
       continue;
@@ -147,11 +154,13 @@ function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key:
     if (approve === undefined) continue;
     const setting = `"${key}": { "${entry.key}": ${approve} }`;
     if (!approve && pass !== 'allow') {
-      brakes.push(matcher);
+      brakes.matchers.push(matcher);
+      brakes.rules.push(rule);
       emitBrake(file, out, 'copilot', 'ask', setting, entry.keySpan, matcher);
     } else if (approve && pass === 'allow') {
-      const permission = commandPermission(matcher, { agent: 'copilot', setting, span: entry.keySpan, except: brakes });
+      const permission = commandPermission(matcher, { agent: 'copilot', setting, span: entry.keySpan, except: brakes.matchers });
       if (permission) emitPermission(file, out, permission);
+      else holdTaskAllow(file, out, { agent: 'copilot', setting, rule, written: entry.key.trim(), except: brakes.rules, span: entry.keySpan, project: projectOf(file.path) });
     }
   }
 }
@@ -197,10 +206,21 @@ function approval(value: DataNode): boolean | undefined {
 }
 
 /** `/regex/flags` keys are regular expressions; other keys are command prefixes. */
-function ruleMatcher(key: string): CommandMatcher | undefined {
+function ruleOf(key: string): CommandRule {
   const regex = /^\/(.*)\/([a-z]*)$/s.exec(key);
-  if (regex) return regexMatcher(regex[1]!, regex[2]);
-  return prefixMatcher(key);
+  if (regex) return { syntax: 'regex', source: regex[1]!, flags: regex[2]! };
+  return { syntax: 'prefix', text: key };
+}
+
+/** Where the agent works: the folder holding `.vscode/`, or the one a `.code-workspace` file sits in. */
+function projectOf(path: string): string {
+  return path.endsWith('.code-workspace') ? directoryOf(path) : projectOfConfig(path);
+}
+
+/** Rules that keep commands asking, as matchers and as the data they are built from. */
+interface Brakes {
+  matchers: CommandMatcher[];
+  rules: CommandRule[];
 }
 
 /** VS Code settings use flat dotted keys. */

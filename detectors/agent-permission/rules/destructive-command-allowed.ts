@@ -53,6 +53,14 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
       {
         files: {
+          Makefile: 'plan:\n\tterraform -chdir=infra plan\n\nteardown:\n\tterraform -chdir=infra destroy -auto-approve\n',
+          '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(make:*)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.json', line: 3 },
+        note: "Terraform's -chdir option before the subcommand",
+      },
+      {
+        files: {
           GNUmakefile: 'reset: ## start over\n\t@$(MAKE) nuke seed\n\nnuke:\n\t-npx prisma migrate reset --force\n\nseed:\n\tnode seed.js\n',
           '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(make reset)"]\n  }\n}\n',
         },
@@ -126,6 +134,46 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: '.claude/settings.json', line: 3 },
         note: 'just starts a recipe that drops the database',
       },
+      {
+        files: {
+          'package.json': '{\n  "name": "web",\n  "scripts": {\n    "test": "vitest",\n    "db:reset": "prisma migrate reset --force --skip-seed"\n  }\n}\n',
+          '.codex/rules/default.rules': '# project scripts run without a prompt\nprefix_rule(\n    pattern = ["npm", "run"],\n    decision = "allow",\n)\n',
+        },
+        expect: { path: '.codex/rules/default.rules', line: 2 },
+        note: "a Codex rule for npm run starts the script that resets the database",
+      },
+      {
+        files: {
+          Makefile: '.PHONY: test db-drop\ntest:\n\tgo test ./...\n\ndb-drop:\n\tpsql "$(DATABASE_URL)" -c "DROP SCHEMA public CASCADE"\n',
+          '.gemini/settings.json': '{\n  "tools": {\n    "allowed": ["run_shell_command(make)", "run_shell_command(go test)"]\n  }\n}\n',
+        },
+        expect: { path: '.gemini/settings.json', line: 3 },
+        note: 'Gemini CLI runs make unasked, and a target of the Makefile drops the schema',
+      },
+      {
+        files: {
+          justfile: 'test:\n    cargo test\n\nnuke:\n    cd infra && terraform destroy -auto-approve\n',
+          '.vscode/settings.json': '{\n  "chat.tools.terminal.autoApprove": {\n    "/^just\\\\b/": true\n  }\n}\n',
+        },
+        expect: { path: '.vscode/settings.json', line: 3 },
+        note: "VS Code's agent runs any just recipe unasked, one destroys the infrastructure",
+      },
+      {
+        files: {
+          'package.json': '{\n  "name": "api",\n  "scripts": {\n    "lint": "eslint .",\n    "db:fresh": "drizzle-kit drop && drizzle-kit push"\n  }\n}\n',
+          'opencode.json': '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "pnpm run *": "allow"\n    }\n  }\n}\n',
+        },
+        expect: { path: 'opencode.json', line: 6 },
+        note: 'OpenCode runs any pnpm script unasked',
+      },
+      {
+        files: {
+          Makefile: 'test:\n\tpytest -q\n\nreset-db:\n\tpython manage.py flush --noinput\n',
+          '.amazonq/cli-agents/dev.json': '{\n  "name": "dev",\n  "tools": ["execute_bash", "fs_read"],\n  "toolsSettings": {\n    "execute_bash": { "allowedCommands": ["make .*", "git status"] }\n  }\n}\n',
+        },
+        expect: { path: '.amazonq/cli-agents/dev.json', line: 5 },
+        note: 'Amazon Q runs any make target unasked, one flushes the database',
+      },
     ],
     negative: [
       {
@@ -148,6 +196,13 @@ export const destructiveCommandAllowed: RuleMeta = {
           '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n',
         },
         note: "the package's scripts build, clean the build output and apply migrations; none resets or deletes a store",
+      },
+      {
+        files: {
+          'package.json': '{\n  "scripts": {\n    "test": "vitest",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.codex/rules/default.rules': 'prefix_rule(pattern=["npm", "run"], decision="allow")\nprefix_rule(pattern=["npm", "run", "db:reset"], decision="forbidden")\n',
+        },
+        note: 'the forbidden rule takes the one destructive script back',
       },
       {
         files: {
