@@ -97,6 +97,7 @@ export const genericSecret: CredentialKind = {
   exposedSeverity: 'medium',
   samples: {
     positive: [
+      sample('deploy/webhooks.env.sh', 'export HMAC_SHA256_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n', { note: 'a signing algorithm before the secret word names what it signs with, not a checksum' }),
       sample('scripts/report.sh', '#!/bin/sh\ncurl "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv" -o report.csv\n', { expect: { line: 2 }, note: 'a query parameter holding a key, up to the next &' }),
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: 'a service token is a secret; a token service is not' }),
       sample('deploy/nginx/api.conf', 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: 'nginx sets a header without a colon' }),
@@ -122,6 +123,7 @@ export const genericSecret: CredentialKind = {
       sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
     ],
     negative: [
+      sample('scripts/checksums.sh', 'api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n', { note: "a checksum named for what it sums" }),
       sample('lib/Test2/Event/Fail.pm', "package Test2::Event::Fail;\nBEGIN {\n    *META_KEY = \\&Test2::Util::ExternalMeta::META_KEY;\n}\n", { note: 'a Perl reference to a named sub' }),
       sample('docs/export-task.rst', 'Output::\n\n    {\n        "ExportToS3Task": {\n            "S3Bucket": "myexportbucket",\n            "S3Key": "RHEL5export-i-fh8sjjsq.ova"\n        }\n    }\n', { note: "the AWS APIs' S3Key names an object in a bucket" }),
       sample('lib/Mail/SpamAssassin/BayesStore/DBM.pm', 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: 'a magic number written as octal escapes' }),

@@ -11,6 +11,9 @@ const SECRET_PAIRS = new Set(['api key', 'access key', 'private key', 'secret ke
  * Words that turn a secret-looking name into metadata about a secret (`token_url`, `secret_name`, `password_file`,
  * `max_tokens`) or a public value (`public_key`, `publishable_key`, `site_key`).
  */
+/** Checksum words: after the secret word they name its checksum; before it, the algorithm it signs with (`HMAC_SHA256_KEY`). */
+const CHECKSUM_WORDS = ['sha', 'sha1', 'sha256', 'sha512', 'md5', 'checksum', 'checksums', 'crc'];
+
 const NOT_A_SECRET_WORDS = new Set(
   (
     'public publishable pub site id ids url uri urls path paths file files filename name names type types length size ' +
@@ -35,7 +38,9 @@ const NOT_A_SECRET_WORDS = new Set(
     // Rails' authenticity_token is a form's CSRF token, issued per session.
     'authenticity ' +
     // What hashes or identifies a password, or when it expires (`passwordHasher`, `kpasswd_exe_guid`, `passwdValidTo`).
-    'hasher hashers guid uuid valid validity until'
+    'hasher hashers guid uuid valid validity until ' +
+    // A checksum of a token or key file is public (`api_token_sha256=…` beside a download).
+    CHECKSUM_WORDS.join(' ')
   ).split(' '),
 );
 
@@ -46,7 +51,7 @@ const PUBLIC_ANALYTICS: ReadonlyArray<readonly string[]> = [['mixpanel', 'token'
  * `storePassword` (Android signing, Java keystores) or a `STORE_API_TOKEN` is one; a `TOKEN_SERVICE` issues tokens,
  * a `SERVICE_TOKEN` (PlanetScale, Doppler) is one.
  */
-const AFTER_ONLY_WORDS = new Set(['store', 'storage', 'service']);
+const AFTER_ONLY_WORDS = new Set(['store', 'storage', 'service', ...CHECKSUM_WORDS]);
 
 function isSecretWord(word: string): boolean {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === 'key' || /.(?:password|passwd)$/.test(word);
