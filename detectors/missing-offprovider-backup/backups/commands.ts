@@ -42,7 +42,7 @@ export interface ScriptReading {
   loadEngine?: string;
   verify?: number;
   /** Databases the script provisions on a platform (`railway add -d postgres`, `fly postgres create`). */
-  provisions: Array<{ platform: string; engine: string; name?: string; offset: number }>;
+  provisions: Array<{ platform: string; engine: string; name?: string; offset: number; /** The environment the command names (`-e staging`), as written. */ environment?: string }>;
   /** Supabase project refs the script links or deploys to (`--project-ref`), or `linked` for the linked project. */
   supabaseProjects: string[];
   /** Deploy commands: how the repo ships (`fly`, `railway`, `compose`...), with the compose file a remote `up` names. */
@@ -915,8 +915,15 @@ function optionValues(words: string[], ...names: string[]): string[] {
 const PROVISIONED_ENGINES: Readonly<Record<string, string>> = lookupTable({ postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql', mariadb: 'mysql', mongo: 'mongo', mongodb: 'mongo' });
 
 /** A command that creates a database on a platform: the store exists even though no config file declares it. */
-function provisionOf(tool: string, words: string[]): { platform: string; engine: string; name?: string } | undefined {
+function provisionOf(tool: string, words: string[]): { platform: string; engine: string; name?: string; environment?: string } | undefined {
   if (tool === 'railway') {
+    // `railway volume add --mount-path /data` (aliases `create`, `new`): a volume made outside any config file, whose
+    // backups are snapshots on the volume itself.
+    if (words[1] === 'volume' && /^(add|create|new)$/.test(words[2] ?? '')) {
+      const mountPath = option(words, '-m', '--mount-path');
+      const service = option(words, '-s', '--service');
+      return { platform: 'railway', engine: 'volume', name: service && mountPath ? `${service}:${mountPath}` : (mountPath ?? service ?? 'volume'), environment: option(words, '-e', '--environment') };
+    }
     // `railway add -d postgres`, `railway add --database postgres`, `railway deploy -t postgres` (a template).
     const database = option(words, '-d', '--database') ?? (words[1] === 'deploy' ? option(words, '-t', '--template') : undefined);
     const engine = database ? PROVISIONED_ENGINES[database.toLowerCase()] : undefined;

@@ -7,6 +7,7 @@ import { RAILWAY_BUILT_IN } from '../inventory/railway.js';
 import { readScript, type ScriptEnv, type ScriptReading } from './commands.js';
 import type { Destination } from './destinations.js';
 import { lookupTable } from '../../../src/lookup-table.js';
+import { canonicalEnvironment } from '../../../knowledge/environments/names.js';
 
 export interface Job {
   /** Job, workflow or file name: `backup`, `nightly-db-dump`... */
@@ -196,17 +197,23 @@ const PROVISIONED_BUILT_IN: Readonly<Record<string, { protection: 'same-volume' 
 });
 
 /** A database a setup script creates (`railway add -d postgres`): a platform store without a config file. */
-function provisionedStore(inventory: Inventory, provision: { platform: string; engine: string; name?: string; offset: number }, job: Job): void {
+function provisionedStore(inventory: Inventory, provision: { platform: string; engine: string; name?: string; offset: number; environment?: string }, job: Job): void {
   if (isExamplePath(inventory.path)) return;
   const name = provision.name ?? provision.engine;
+  const slug = name.toLowerCase();
   inventory.store({
     platform: provision.platform,
     provider: provision.platform === 'dokku' ? 'host' : provision.platform,
     engine: provision.engine,
     name,
-    environment: job.environment,
+    environment: (provision.environment ? canonicalEnvironment(provision.environment) : undefined) ?? job.environment,
     location: inventory.line(job.lineOf(provision.offset)),
-    identities: provision.platform === 'railway' ? [`railway:service:${name.toLowerCase()}`] : provision.platform === 'fly' ? [`fly:app:${name.toLowerCase()}`] : [`${provision.platform}:database:${name.toLowerCase()}`],
+    identities:
+      provision.platform === 'railway'
+        ? [provision.engine === 'volume' ? `railway:volume:${slug}` : `railway:service:${slug}`]
+        : provision.platform === 'fly'
+          ? [`fly:app:${slug}`]
+          : [`${provision.platform}:database:${slug}`],
     declaredBy: 'platform',
     builtInBackup: PROVISIONED_BUILT_IN[provision.platform],
   });

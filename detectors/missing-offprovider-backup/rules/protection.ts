@@ -515,6 +515,19 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         },
         {
           files: {
+            'scripts/provision.sh': `#!/usr/bin/env bash
+# Creates the uploads volume for the web service (production environment).
+set -euo pipefail
+railway link --project 5b0f3c2e-8d41-4a7e-9f6c-2e1d0a9b8c77 --environment production
+railway volume add --service web --mount-path /app/storage
+`,
+            'railway.json': '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node server.js" }\n}\n',
+          },
+          expect: { path: 'scripts/provision.sh', line: 5 },
+          note: 'a Railway volume created by the CLI: its backups live on the volume',
+        },
+        {
+          files: {
             'railway.json': '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "npm run migrate && npm start" }\n}\n',
             'package.json': '{\n  "name": "ledgerly-api",\n  "private": true,\n  "dependencies": {\n    "express": "^4.19.2",\n    "pg": "^8.11.5"\n  }\n}\n',
           },
@@ -523,6 +536,13 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         },
       ],
       negative: [
+        {
+          files: {
+            'scripts/staging-volume.sh': '#!/usr/bin/env bash\nset -euo pipefail\nrailway volume add --environment staging --service web --mount-path /app/storage\n',
+            'railway.json': '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node server.js" }\n}\n',
+          },
+          note: "a volume the CLI creates in the staging environment is not production's",
+        },
         { files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_UPLOAD_VALUES, '.github/workflows/deploy.yml': HELM_DEPLOY }, note: "the chart's backup command uploads the dump to Backblaze B2" },
         sample('render.yaml', RENDER_KEY_VALUE('standard', 'allkeys-lru'), { note: 'a Key Value cache that evicts keys' }),
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job in an image named for backups: its command says the copy goes to another provider' },
