@@ -47,6 +47,8 @@ export interface ScriptReading {
   supabaseProjects: string[];
   /** Deploy commands: how the repo ships (`fly`, `railway`, `compose`...), with the compose file a remote `up` names. */
   deploys: Array<{ kind: string; offset: number; composeFiles?: string[]; remote: boolean; release?: HelmRelease; stackTags?: StackTags }>;
+  /** The script starts a throwaway cluster (`kind create cluster`, `minikube start`): what it installs is a test's. */
+  localCluster?: boolean;
 }
 
 /** A CloudFormation stack deployed with stack-level tags (`--tags`), which reach every resource it creates. */
@@ -59,6 +61,12 @@ export interface StackTags {
 export interface HelmRelease {
   chart: string;
   namespace?: string;
+  /** The release's name, as written. */
+  name?: string;
+  /** `--set` values as written (`primary.persistence.enabled=false`). */
+  sets: string[];
+  /** Values files (`-f`), as written. */
+  values: string[];
 }
 
 /** Environment a script runs with: literal values only. */
@@ -466,6 +474,7 @@ export function readScript(script: string, env: ScriptEnv = new Map(), remote = 
       adopt(reading, readScript(words[2], localEnv, remote), at, { drill: true });
       continue;
     }
+    if ((tool === 'kind' && words[1] === 'create') || (tool === 'minikube' && words[1] === 'start') || (tool === 'k3d' && words[1] === 'cluster' && words[2] === 'create') || (tool === 'ct' && words[1] === 'install')) reading.localCluster = true;
     const deploy = deployOf(words, remote || /^ssh:\/\//.test(localEnv.get('DOCKER_HOST') ?? ''));
     if (deploy) reading.deploys.push({ ...deploy, offset: at });
     readCommand(tool, words, all, at, platform, command.piped, localEnv, mcAliases, reading);
@@ -861,9 +870,9 @@ function deployOf(words: string[], remote: boolean): { kind: string; composeFile
   if (tool === 'kubectl' && (first === 'apply' || first === 'rollout')) return { kind: 'kubernetes', remote: true };
   if (tool === 'helm' && (first === 'upgrade' || first === 'install')) {
     // `helm upgrade --install acme ./chart -n acme-prod -f …`: the release name, then the chart.
-    const [, chart] = positional(dropOptionValues(words.slice(1), HELM_VALUE_OPTIONS), 1);
+    const [name, chart] = positional(dropOptionValues(words.slice(1), HELM_VALUE_OPTIONS), 1);
     const namespace = optionValues(words, '-n', '--namespace')[0];
-    return { kind: 'kubernetes', remote: true, release: chart ? { chart, namespace } : undefined };
+    return { kind: 'kubernetes', remote: true, release: chart ? { chart, namespace, name, sets: optionValues(words, '--set', '--set-string'), values: optionValues(words, '-f', '--values') } : undefined };
   }
   if ((tool === 'serverless' || tool === 'sls' || tool === 'sst' || tool === 'cdk' || tool === 'cdklocal') && first === 'deploy') return { kind: 'infrastructure', remote: true };
   if ((tool === 'terraform' || tool === 'tofu' || tool === 'terragrunt') && first === 'apply') return { kind: 'infrastructure', remote: true };

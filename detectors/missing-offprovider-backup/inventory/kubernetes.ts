@@ -7,7 +7,7 @@ import { readJob, scalarLines } from '../backups/jobs.js';
 import { readScript } from '../backups/commands.js';
 import { classifyDestination, isUnresolved, type Destination } from '../backups/destinations.js';
 import { directoryOf, engineOfContainer, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Engine, type Inventory } from '../shared.js';
-import { lookupTable } from '../../../src/lookup-table.js';
+import { HELM_DATABASES } from '../../../knowledge/environments/helm.js';
 
 const STORAGE_PROVISIONERS: Array<[RegExp, string]> = [
   [/ebs\.csi\.aws\.com|kubernetes\.io\/aws-ebs|efs\.csi\.aws\.com/, 'aws'],
@@ -461,22 +461,6 @@ function zalandoConfig(inventory: Inventory, configuration: DataNode | undefined
   }
 }
 
-/** Subcharts that run a database (Bitnami's and their forks), by chart name. */
-const HELM_DATABASES: Readonly<Record<string, Engine>> = lookupTable({
-  postgresql: 'postgres',
-  'postgresql-ha': 'postgres',
-  mysql: 'mysql',
-  mariadb: 'mysql',
-  'mariadb-galera': 'mysql',
-  mongodb: 'mongo',
-  'mongodb-sharded': 'mongo',
-  clickhouse: 'clickhouse',
-  cassandra: 'cassandra',
-  couchdb: 'couchdb',
-  neo4j: 'neo4j',
-  influxdb: 'influxdb',
-  influxdb2: 'influxdb',
-});
 
 export function isHelmChart(path: string): boolean {
   return /(^|\/)Chart\.ya?ml$/.test(path);
@@ -521,19 +505,22 @@ export function scanHelmValues(inventory: Inventory): void {
     const backup = mapOf(entry.value)?.entries.find((inner) => inner.key === 'backup');
     if (enabled && engine && backup) scanChartBackup(inventory, entry.key, engine, mapOf(backup.value), backup.keySpan.line);
   }
+  // The values of a database chart installed on its own (`helm install db bitnami/postgresql -f this.yaml`): its
+  // `backup` section is top-level, and covers the release that names this file.
+  const backup = root?.entries.find((entry) => entry.key === 'backup' && get(entry.value, 'cronjob') !== undefined);
+  if (backup) scanChartBackup(inventory, 'postgresql', undefined, mapOf(backup.value), backup.keySpan.line, [`helm-values:${inventory.path}`.toLowerCase()]);
 }
 
 /**
  * A Bitnami database chart's own backup (`postgresql.backup.enabled: true`): a CronJob that dumps into a claim of the
  * same cluster (`backup.cronjob.storage`), unless its `command` is rewritten to upload the dump somewhere.
  */
-function scanChartBackup(inventory: Inventory, key: string, engine: Engine, backup: MapNode | undefined, line: number): void {
+function scanChartBackup(inventory: Inventory, key: string, engine: Engine | undefined, backup: MapNode | undefined, line: number, covers = [`helm:${directoryOf(inventory.path)}:${key}`]): void {
   if (isTruthy(get(backup, 'enabled')) !== true) return;
-  const covers = [`helm:${directoryOf(inventory.path)}:${key}`];
   const command = get(mapOf(get(backup, 'cronjob')), 'command');
   const script = command?.kind === 'seq' ? command.items.map((item) => textOf(item) ?? '').filter((word) => !/^(\/bin\/)?(ba)?sh$|^-c$/.test(word)).join(' ') : textOf(command);
   if (command && script && readScript(script).uploads.length > 0) {
-    readJob(inventory, script, { name: `${key}-backup`, scheduled: true, env: new Map(), ephemeral: false, lineOf: () => command.span.line });
+    readJob(inventory, script, { name: `${key}-backup`, scheduled: true, env: new Map(), ephemeral: false, lineOf: () => command.span.line, covers });
     return;
   }
   inventory.evidence({
@@ -542,7 +529,7 @@ function scanChartBackup(inventory: Inventory, key: string, engine: Engine, back
     mechanism: `the ${key} chart's backup CronJob`,
     destination: 'a PersistentVolumeClaim of the same cluster',
     destinationProvider: 'local',
-    engines: [engine],
+    engines: engine ? [engine] : undefined,
     location: inventory.line(line),
   });
 }

@@ -436,6 +436,15 @@ const BITNAMI_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop
 const BITNAMI_UPLOAD_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: \"@daily\"\n      command:\n        - /bin/sh\n        - -c\n        - pg_dumpall --clean --if-exists --no-password | gzip | aws s3 cp - s3://acme-db-backups-offsite/shop/pg_dumpall-$(date +%F).sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\n      storage:\n        enabled: true\n        size: 20Gi\n';
 const HELM_DEPLOY = 'name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - uses: azure/setup-helm@v4\n      - run: helm dependency build charts/shop\n      - run: helm upgrade --install shop ./charts/shop --namespace shop-production --create-namespace\n';
 
+/** A workflow installing Bitnami's PostgreSQL chart on its own, with a values file; `extra` steps run before. */
+const HELM_RELEASE_DEPLOY = (extra: string): string =>
+  `name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${extra}      - name: Postgres\n        run: |\n          helm repo add bitnami https://charts.bitnami.com/bitnami\n` +
+  '          helm upgrade --install shop-postgresql bitnami/postgresql --version 15.5.0 -n shop-prod -f deploy/postgres/values.yaml\n';
+const BITNAMI_STANDALONE_VALUES = 'auth:\n  username: shop\n  database: shop\n  existingSecret: shop-postgres-auth\nprimary:\n  persistence:\n    enabled: true\n    size: 50Gi\n';
+const BITNAMI_STANDALONE_UPLOAD =
+  'backup:\n  enabled: true\n  cronjob:\n    schedule: "15 2 * * *"\n    command:\n      - /bin/bash\n      - -c\n      - |\n' +
+  '        pg_dumpall --clean --if-exists --no-password --file=/backup/pg_dumpall.sql\n        aws s3 cp /backup/pg_dumpall.sql "s3://shop-db-backups/$(date +%F).sql" --endpoint-url https://s3.eu-central-003.backblazeb2.com\n';
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -812,6 +821,11 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        {
+          files: { '.github/workflows/deploy.yml': HELM_RELEASE_DEPLOY(''), 'deploy/postgres/values.yaml': BITNAMI_STANDALONE_VALUES },
+          expect: { path: '.github/workflows/deploy.yml', line: 13 },
+          note: "Bitnami's PostgreSQL chart installed on its own into production's namespace",
+        },
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: 'a CloudFormation tag selection (ListOfTags) passes by the table without the tag' }),
         sample('template.yaml', CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: 'Conditions narrow a wildcard selection to the tagged tables' }),
         { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('team', 'orders');") }, expect: { path: 'lib/data-stack.ts', line: 19 }, note: 'a CDK selection by BackupResource.fromTag passes by the table Tags.of does not tag' },
@@ -896,6 +910,14 @@ jobs:
         },
       ],
       negative: [
+        {
+          files: { '.github/workflows/deploy.yml': HELM_RELEASE_DEPLOY(''), 'deploy/postgres/values.yaml': BITNAMI_STANDALONE_VALUES + BITNAMI_STANDALONE_UPLOAD },
+          note: "the chart's own backup CronJob, turned on in the values file the release installs with, uploads the dump to Backblaze B2",
+        },
+        {
+          files: { '.github/workflows/deploy.yml': HELM_RELEASE_DEPLOY('      - uses: helm/kind-action@v1\n'), 'deploy/postgres/values.yaml': BITNAMI_STANDALONE_VALUES },
+          note: 'installed into a kind cluster on the CI runner, for a test',
+        },
         { files: { 'template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'samconfig.toml': 'version = 0.1\n[default.deploy.parameters]\nstack_name = "invoicing-prod"\ntags = "backup=\\"daily\\" team=\\"billing\\""\n' }, note: 'sam deploy tags every resource of the stack' },
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS.replace('STRINGEQUALS', 'STRINGLIKE').replace('daily', '"*"')), { note: 'a tag pattern may match anything' }),
         { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('backup', 'daily');") }, note: 'Tags.of(app) tags every resource of the CDK app' },
