@@ -40,6 +40,7 @@ import { scanSst } from './inventory/sst.js';
 import { isSstConfig } from '../../knowledge/environments/sst.js';
 import { isRailwayIac, scanRailwayIac, scanRailwayVolumeUse } from './inventory/railway.js';
 import { isRenderBlueprint, scanRender } from './inventory/render.js';
+import { isHelmfile, scanHelmfile } from './inventory/helm-releases.js';
 import { isTerraform, scanTerraform } from './inventory/terraform.js';
 import { isTfvars, scanTfvars } from './inventory/terraform-variables.js';
 import { destructiveRules } from './rules/destructive.js';
@@ -287,6 +288,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   else if (isComposeFile(path)) scanCompose(inventory);
   else if (isKamalConfig(path)) scanKamal(inventory);
   else if (isOrmConfig(path)) scanOrm(inventory);
+  else if (file.format === 'yaml' && isHelmfile(path)) scanHelmfile(inventory);
   else if (file.format === 'yaml' && isHelmTemplate(path, file.text)) return;
   else if (file.format === 'yaml' && isHelmChart(path)) scanHelmChart(inventory);
   else if (file.format === 'yaml' && looksLikeKubernetes(file.text)) scanKubernetes(inventory);

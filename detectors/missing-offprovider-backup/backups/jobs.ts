@@ -4,8 +4,8 @@
 // loads it and checks it. Deploy commands found on the way are published as context.
 import { isExamplePath, platformTitle, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from '../inventory/railway.js';
-import { readScript, type HelmRelease, type ScriptEnv, type ScriptReading } from './commands.js';
-import { helmDatabaseOf } from '../../../knowledge/environments/helm.js';
+import { readScript, type ScriptEnv, type ScriptReading } from './commands.js';
+import { helmDatabaseRelease } from '../inventory/helm-releases.js';
 import type { Destination } from './destinations.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 import { canonicalEnvironment } from '../../../knowledge/environments/names.js';
@@ -171,42 +171,9 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
     // Which chart a release installs into which namespace: its subcharts' databases live there.
     if (deploy.release) {
       inventory.context({ kind: 'helm-release', name: deploy.release.namespace, value: deploy.release.chart, location });
-      if (!job.localCluster && !reading.localCluster) helmDatabaseRelease(inventory, deploy.release, job, location);
+      if (!job.localCluster && !reading.localCluster) helmDatabaseRelease(inventory, { ...deploy.release, environment: job.environment, location });
     }
   }
-}
-
-/**
- * A database chart installed on its own (`helm upgrade --install db bitnami/postgresql -n shop-prod -f values.yaml`):
- * the database runs in that namespace on a PersistentVolumeClaim, which nothing copies unless the repo shows a backup.
- * Turned off persistence (`--set primary.persistence.enabled=false`) leaves nothing to keep.
- */
-function helmDatabaseRelease(inventory: Inventory, release: HelmRelease, job: Job, location: ReturnType<Inventory['line']>): void {
-  const engine = helmDatabaseOf(release.chart);
-  if (!engine || isExamplePath(inventory.path)) return;
-  if (release.sets.some((set) => /(?:^|,)(?:primary\.)?persistence\.enabled=false(?:,|$)/.test(set))) return;
-  const name = release.name && !/^[$-]/.test(release.name) ? release.name : helmChartName(release.chart);
-  const namespace = release.namespace && !release.namespace.includes('$') ? release.namespace : undefined;
-  inventory.store({
-    platform: 'kubernetes',
-    provider: 'kubernetes',
-    engine,
-    name,
-    environment: (namespace ? canonicalEnvironment(namespace) : undefined) ?? job.environment,
-    location,
-    identities: [
-      `helm-release:${namespace ?? '*'}/${name}`.toLowerCase(),
-      ...(namespace ? [`k8s:${namespace}:helm/${name}`.toLowerCase()] : []),
-      // Its values files, whose `backup` section (Bitnami's dump CronJob) copies it.
-      ...release.values.filter((file) => !file.includes('$')).map((file) => `helm-values:${file.replace(/^\.\//, '')}`.toLowerCase()),
-    ],
-    declaredBy: 'manifest',
-    builtInBackup: { protection: 'none', description: `the ${helmChartName(release.chart)} chart keeps its data on a PersistentVolume, which has no backup unless something snapshots or copies it` },
-  });
-}
-
-function helmChartName(chart: string): string {
-  return chart.replace(/\/+$/, '').replace(/^.*\//, '');
 }
 
 /** Maps offsets of a script to lines, when the script is a whole file. */

@@ -7,7 +7,9 @@ import { readJob, scalarLines } from '../backups/jobs.js';
 import { readScript } from '../backups/commands.js';
 import { classifyDestination, isUnresolved, type Destination } from '../backups/destinations.js';
 import { directoryOf, engineOfContainer, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Engine, type Inventory } from '../shared.js';
-import { HELM_DATABASES } from '../../../knowledge/environments/helm.js';
+import { HELM_DATABASES, helmDatabaseOf } from '../../../knowledge/environments/helm.js';
+import { helmDatabaseRelease } from './helm-releases.js';
+import { parseYaml } from '../../../src/parse/yaml.js';
 
 const STORAGE_PROVISIONERS: Array<[RegExp, string]> = [
   [/ebs\.csi\.aws\.com|kubernetes\.io\/aws-ebs|efs\.csi\.aws\.com/, 'aws'],
@@ -179,6 +181,8 @@ function scanObject(inventory: Inventory, object: DataNode): void {
   // GitOps controllers apply what the repo holds: the manifests are this team's deployment.
   if ((/^argoproj\.io\//.test(apiVersion) && (kind === 'Application' || kind === 'ApplicationSet')) || (/fluxcd\.io\//.test(apiVersion) && (kind === 'Kustomization' || kind === 'HelmRelease'))) {
     inventory.context({ kind: 'deploys', value: 'gitops', location: inventory.line(line) });
+    if (kind === 'Application') for (const source of [get(spec, 'source'), ...itemsOf(get(spec, 'sources'))]) argoDatabaseChart(inventory, source, spec, name, environment, line);
+    if (kind === 'HelmRelease') fluxDatabaseChart(inventory, spec, name, namespace, environment, line);
     return;
   }
   // Cloud databases declared as Kubernetes objects: Config Connector (GCP), ACK and Crossplane (AWS). The same stores
@@ -491,6 +495,44 @@ export function scanHelmChart(inventory: Inventory): void {
       builtInBackup: { protection: 'none', description: `the ${name} subchart keeps its data on a PersistentVolume, which has no backup unless something snapshots or copies it` },
     });
   }
+}
+
+/**
+ * An Argo CD Application of a database chart (`source: { chart: postgresql, repoURL: …bitnamicharts }`), installed
+ * into `destination.namespace`; its inline values' `backup` section is the chart's own backup.
+ */
+function argoDatabaseChart(inventory: Inventory, source: DataNode | undefined, spec: DataNode | undefined, name: string, environment: string | undefined, line: number): void {
+  const chart = literalOf(get(source, 'chart'));
+  if (!chart || !helmDatabaseOf(chart)) return;
+  const helm = get(source, 'helm');
+  const release = literalOf(get(helm, 'releaseName')) ?? name;
+  const namespace = literalOf(path(spec, 'destination', 'namespace'));
+  helmDatabaseRelease(inventory, { chart, name: release, namespace, values: [], environment, location: inventory.line(line) });
+  chartValuesBackup(inventory, get(helm, 'valuesObject') ?? parsedValues(get(helm, 'values')), `helm-release:${namespace ?? '*'}/${release}`);
+}
+
+/** A Flux HelmRelease of a database chart (`spec.chart.spec.chart: postgresql`), in `targetNamespace` or its own. */
+function fluxDatabaseChart(inventory: Inventory, spec: DataNode | undefined, name: string, namespace: string | undefined, environment: string | undefined, line: number): void {
+  const chart = literalOf(path(spec, 'chart', 'spec', 'chart')) ?? literalOf(path(spec, 'chartRef', 'name'));
+  if (!chart || !helmDatabaseOf(chart)) return;
+  const release = literalOf(get(spec, 'releaseName')) ?? name;
+  const target = literalOf(get(spec, 'targetNamespace')) ?? namespace;
+  helmDatabaseRelease(inventory, { chart, name: release, namespace: target, values: [], environment, location: inventory.line(line) });
+  chartValuesBackup(inventory, get(spec, 'values'), `helm-release:${target ?? '*'}/${release}`);
+}
+
+/** Argo CD's `helm.values`: the values as a YAML string. */
+function parsedValues(node: DataNode | undefined): DataNode | undefined {
+  const text = textOf(node);
+  if (!text || !/^backup:/m.test(text)) return undefined;
+  const parsed = parseYaml(text, () => node!.span);
+  return parsed.ok ? parsed.value.roots[0] : undefined;
+}
+
+/** The `backup` section of a database chart's values, covering the release they are given to. */
+function chartValuesBackup(inventory: Inventory, values: DataNode | undefined, release: string): void {
+  const backup = mapOf(values)?.entries.find((entry) => entry.key === 'backup');
+  if (backup) scanChartBackup(inventory, 'postgresql', undefined, mapOf(backup.value), backup.keySpan.line, [release.toLowerCase()]);
 }
 
 /** A values file's `<subchart>.enabled` for database subcharts. */

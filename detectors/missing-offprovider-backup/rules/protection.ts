@@ -445,6 +445,13 @@ const BITNAMI_STANDALONE_UPLOAD =
   'backup:\n  enabled: true\n  cronjob:\n    schedule: "15 2 * * *"\n    command:\n      - /bin/bash\n      - -c\n      - |\n' +
   '        pg_dumpall --clean --if-exists --no-password --file=/backup/pg_dumpall.sql\n        aws s3 cp /backup/pg_dumpall.sql "s3://shop-db-backups/$(date +%F).sql" --endpoint-url https://s3.eu-central-003.backblazeb2.com\n';
 
+/** An Argo CD Application of Bitnami's PostgreSQL chart into `namespace`, with `values` (a YAML string) if any. */
+const ARGO_DATABASE = (namespace: string, values: string): string =>
+  `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: orders-postgresql\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: registry-1.docker.io/bitnamicharts\n    chart: postgresql\n    targetRevision: 15.5.20\n    helm:\n      releaseName: orders-postgresql\n${values}  destination:\n    server: https://kubernetes.default.svc\n    namespace: ${namespace}\n`;
+const ARGO_UPLOADING_BACKUP =
+  '      values: |\n        backup:\n          enabled: true\n          cronjob:\n            schedule: "0 3 * * *"\n            command:\n              - /bin/sh\n              - -c\n' +
+  '              - pg_dumpall --clean --no-password | gzip | aws s3 cp - "s3://orders-pg-backups/$(date +%F).sql.gz" --endpoint-url https://s3.us-west-004.backblazeb2.com\n';
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -826,6 +833,16 @@ resource "aws_db_instance" "orders" {
           expect: { path: '.github/workflows/deploy.yml', line: 13 },
           note: "Bitnami's PostgreSQL chart installed on its own into production's namespace",
         },
+        {
+          files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-prod', '') },
+          expect: { path: 'argocd/orders-db.yaml', line: 2 },
+          note: 'an Argo CD Application of Bitnami\'s PostgreSQL chart',
+        },
+        {
+          files: { 'helmfile.yaml': 'repositories:\n  - name: bitnami\n    url: https://charts.bitnami.com/bitnami\nreleases:\n  - name: billing-mysql\n    namespace: billing-prod\n    chart: bitnami/mysql\n    values:\n      - values/mysql.yaml\n', 'values/mysql.yaml': 'auth:\n  database: billing\nprimary:\n  persistence:\n    size: 40Gi\n' },
+          expect: { path: 'helmfile.yaml', line: 5 },
+          note: "a helmfile release of Bitnami's MySQL chart",
+        },
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: 'a CloudFormation tag selection (ListOfTags) passes by the table without the tag' }),
         sample('template.yaml', CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: 'Conditions narrow a wildcard selection to the tagged tables' }),
         { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('team', 'orders');") }, expect: { path: 'lib/data-stack.ts', line: 19 }, note: 'a CDK selection by BackupResource.fromTag passes by the table Tags.of does not tag' },
@@ -910,6 +927,11 @@ jobs:
         },
       ],
       negative: [
+        {
+          files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-prod', ARGO_UPLOADING_BACKUP) },
+          note: "the Application's inline values turn on the chart's backup CronJob, which uploads the dump to Backblaze B2",
+        },
+        { files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-staging', '') }, note: "installed into staging's namespace" },
         {
           files: { '.github/workflows/deploy.yml': HELM_RELEASE_DEPLOY(''), 'deploy/postgres/values.yaml': BITNAMI_STANDALONE_VALUES + BITNAMI_STANDALONE_UPLOAD },
           note: "the chart's own backup CronJob, turned on in the values file the release installs with, uploads the dump to Backblaze B2",
