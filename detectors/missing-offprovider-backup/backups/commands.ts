@@ -55,6 +55,8 @@ export interface ScriptReading {
 export interface StackTags {
   /** The template it deploys as written (`infra/template.yaml`), when a local file is named. */
   template?: string;
+  /** The tags as `key=value` (lowercase), `*` for one the command does not spell out (`--tags $STACK_TAGS`). */
+  tags: string[];
 }
 
 /** What `helm upgrade --install <release> <chart> -n <namespace>` installs, and where. */
@@ -858,7 +860,7 @@ function deployOf(words: string[], remote: boolean): { kind: string; composeFile
   const [head, first, second] = words;
   const tool = head?.replace(/^.*\//, '');
   const stack = stackDeployOf(tool, words);
-  if (stack) return { kind: 'infrastructure', remote: true, stackTags: stack.tagged ? { template: stack.template } : undefined };
+  if (stack) return { kind: 'infrastructure', remote: true, stackTags: stack.tags.length > 0 ? { template: stack.template, tags: stack.tags } : undefined };
   if ((tool === 'fly' || tool === 'flyctl') && first === 'deploy') return { kind: 'fly', remote: true };
   if (tool === 'railway' && (first === 'up' || (first === 'deploy' && !words.includes('-t') && !words.includes('--template')))) return { kind: 'railway', remote: true };
   if (tool === 'vercel' && (first === 'deploy' || words.includes('--prod'))) return { kind: 'vercel', remote: true };
@@ -894,7 +896,7 @@ function deployOf(words: string[], remote: boolean): { kind: string; composeFile
  * `aws cloudformation deploy --template-file t.yaml`, `aws cloudformation create-stack|update-stack --template-body
  * file://t.yaml`, `sam deploy [-t t.yaml]`: whether it tags the stack (`--tags`), and the local template it names.
  */
-function stackDeployOf(tool: string | undefined, words: string[]): { tagged: boolean; template?: string } | undefined {
+function stackDeployOf(tool: string | undefined, words: string[]): { tags: string[]; template?: string } | undefined {
   let template: string | undefined;
   if (tool === 'aws') {
     const at = words.indexOf('cloudformation');
@@ -904,10 +906,30 @@ function stackDeployOf(tool: string | undefined, words: string[]): { tagged: boo
     else return undefined;
   } else if (tool === 'sam' && words[1] === 'deploy') template = option(words, '--template-file', '--template', '-t');
   else return undefined;
-  const tagged = words.some((word) => word === '--tags' || word.startsWith('--tags='));
+  const tags = stackTagsOf(words);
   // A built (`.aws-sam/build`), remote or computed template names no file of the repository.
   const local = template && !/^(?:https?:|s3:|\/)|\$|\.aws-sam\//.test(template) ? template.replace(/^\.\//, '') : undefined;
-  return { tagged, template: local };
+  return { tags, template: local };
+}
+
+/**
+ * `--tags Backup=daily Team=orders` (deploy, sam), `--tags Key=Backup,Value=daily` (create-stack), or one quoted
+ * `"Backup=daily Team=orders"`: each tag as `key=value`, `*` for one written as a variable.
+ */
+function stackTagsOf(words: string[]): string[] {
+  const tags: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word !== '--tags' && !word.startsWith('--tags=')) continue;
+    const values = word === '--tags' ? [] : [word.slice('--tags='.length)];
+    if (word === '--tags') for (let j = i + 1; j < words.length && !words[j]!.startsWith('--'); j++) values.push(words[j]!);
+    for (const value of values.flatMap((text) => text.split(/\s+/)).filter(Boolean)) {
+      const pair = /^Key=([^,]+),Value=(.*)$/.exec(value) ?? /^([^=,$]+)=([^,]*)$/.exec(value);
+      tags.push(pair && !/\$/.test(pair[2]!) ? `${pair[1]}=${pair[2]}`.toLowerCase() : '*');
+    }
+    if (values.length === 0) tags.push('*');
+  }
+  return tags;
 }
 
 function optionValues(words: string[], ...names: string[]): string[] {

@@ -155,7 +155,7 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
   // Stack-level tags reach every resource of the stack: an AWS Backup tag selection may pick what its template leaves
   // untagged. Which template, when the command names one; else any.
   for (const deploy of reading.deploys) {
-    if (deploy.stackTags) inventory.context({ kind: 'default-tags', name: '*', value: deploy.stackTags.template ?? '*', location: inventory.line(job.lineOf(deploy.offset)) });
+    for (const tag of deploy.stackTags?.tags ?? []) inventory.context({ kind: 'default-tags', name: tag, value: deploy.stackTags!.template ?? '*', location: inventory.line(job.lineOf(deploy.offset)) });
   }
   // Deploys of docs sites, previews and storybooks say nothing about where the app's data lives.
   if (SIDE_DEPLOYS.test(job.name) || SIDE_DEPLOYS.test(inventory.path)) return;

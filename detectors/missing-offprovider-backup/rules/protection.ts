@@ -849,6 +849,11 @@ resource "aws_db_instance" "orders" {
         { files: { 'stacks/data_stack.py': CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), 'app.py': CDK_PY_APP('cdk.Tags.of(app).add("team", "orders")') }, expect: { path: 'stacks/data_stack.py', line: 21 }, note: 'the same in Python CDK (BackupResource.from_tag)' },
         { files: { 'infra/main.tf': TF_TAG_CONDITION }, expect: { path: 'infra/main.tf', line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'web/site.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('web/site.yaml') }, expect: { path: 'infra/template.yaml', line: 16 }, note: "stack tags given to another template's stack" },
+        {
+          files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'Makefile': 'deploy:\n\tcd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=weekly team=billing\n' },
+          expect: { path: 'infra/template.yaml', line: 16 },
+          note: "the stack's tags give backup=weekly; the selection picks backup=daily",
+        },
         sample('render.yaml', RENDER_KEY_VALUE('free', 'noeviction'), { expect: { line: 12 }, note: 'a free Render Key Value instance keeps its data in memory only' }),
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role installing Postgres on a server, and nothing copying it' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES }, expect: { path: 'jobs/postgres.nomad.hcl', line: 11 }, note: 'a Nomad task running Postgres on a host volume: a directory on one client\'s disk' },
