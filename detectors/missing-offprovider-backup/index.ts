@@ -27,7 +27,7 @@ import { isWranglerConfig, scanWrangler } from './inventory/cloudflare.js';
 import { deployPlatformOfPath, isOrmConfig, scanDeployFile, scanOrm, scanPocketBase, scanReadme, scanTypeormSource } from './inventory/apps.js';
 import { cloudFormationResources, isSamConfig, scanCloudFormation, scanSamConfig } from './inventory/cloudformation.js';
 import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
-import { isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
+import { isCaproverApp, isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
 import { scanNomad } from './inventory/nomad.js';
 import { isNomadJob } from '../../knowledge/environments/nomad.js';
 import { isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
@@ -285,7 +285,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   else if (isWranglerConfig(path)) scanWrangler(inventory);
   else if (isDoAppSpec(path)) scanDoAppSpec(inventory);
   else if (isFirebaseConfig(path)) scanFirebaseConfig(inventory);
-  else if (isComposeFile(path)) scanCompose(inventory);
+  else if (isComposeFile(path) || (file.format === 'yaml' && isCaproverApp(file.text))) scanCompose(inventory);
   else if (isKamalConfig(path)) scanKamal(inventory);
   else if (isOrmConfig(path)) scanOrm(inventory);
   else if (file.format === 'yaml' && isHelmfile(path)) scanHelmfile(inventory);

@@ -452,6 +452,14 @@ const ARGO_UPLOADING_BACKUP =
   '      values: |\n        backup:\n          enabled: true\n          cronjob:\n            schedule: "0 3 * * *"\n            command:\n              - /bin/sh\n              - -c\n' +
   '              - pg_dumpall --clean --no-password | gzip | aws s3 cp - "s3://orders-pg-backups/$(date +%F).sql.gz" --endpoint-url https://s3.us-west-004.backblazeb2.com\n';
 
+/** A compose stack written for Coolify, which fills `SERVICE_*` variables when it deploys it. */
+const COOLIFY_STACK =
+  'services:\n  app:\n    build: .\n    environment:\n      - SERVICE_FQDN_APP_3000\n      - DATABASE_URL=postgres://crm:${SERVICE_PASSWORD_POSTGRES}@postgres:5432/crm\n  postgres:\n    image: postgres:16-alpine\n' +
+  '    environment:\n      - POSTGRES_USER=crm\n      - POSTGRES_PASSWORD=${SERVICE_PASSWORD_POSTGRES}\n    volumes:\n      - crm-pgdata:/var/lib/postgresql/data\nvolumes:\n  crm-pgdata:\n';
+const CAPROVER_STACK =
+  'captainVersion: 4\nservices:\n  $$cap_appname-db:\n    image: postgres:16\n    volumes:\n      - $$cap_appname-db-data:/var/lib/postgresql/data\n    environment:\n      POSTGRES_DB: $$cap_pg_db\n' +
+  'caproverOneClickApp:\n  displayName: pages-db\n  description: Database of the pages app\n';
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -834,6 +842,16 @@ resource "aws_db_instance" "orders" {
           note: "Bitnami's PostgreSQL chart installed on its own into production's namespace",
         },
         {
+          files: { 'docker-compose.yml': COOLIFY_STACK, 'Dockerfile': 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n' },
+          expect: { path: 'docker-compose.yml', line: 7 },
+          note: 'a stack Coolify deploys: its magic variables say the platform runs this file',
+        },
+        {
+          files: { '.caprover/stack.yml': CAPROVER_STACK, 'captain-definition': '{\n  "schemaVersion": 2,\n  "dockerfilePath": "./Dockerfile"\n}\n' },
+          expect: { path: '.caprover/stack.yml', line: 3 },
+          note: "a CapRover one-click app of the team's database",
+        },
+        {
           files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-prod', '') },
           expect: { path: 'argocd/orders-db.yaml', line: 2 },
           note: 'an Argo CD Application of Bitnami\'s PostgreSQL chart',
@@ -932,6 +950,8 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'templates/compose/crm.yaml': COOLIFY_STACK }, note: 'a catalogue of Coolify templates for others to deploy' },
+        { files: { 'docker-compose.yml': COOLIFY_STACK.replace(/SERVICE_\w+?_(APP_3000|POSTGRES)/g, 'DB_PASSWORD') }, note: 'a compose file nothing shows deployed: a laptop stack' },
         {
           files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-prod', ARGO_UPLOADING_BACKUP) },
           note: "the Application's inline values turn on the chart's backup CronJob, which uploads the dump to Backblaze B2",
