@@ -7,6 +7,9 @@ import { identityName } from '../../../knowledge/environments/identities.js';
 import { READ_ONLY_USER } from '../../../knowledge/credentials/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
+/** A Kamal base config that deploys on its own: servers and a Postgres accessory, no environment named. */
+const KAMAL_BASE = 'service: ledger\nimage: acme/ledger\nservers:\n  web:\n    - 167.99.10.21\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n';
+
 export const sharedDatabase: RuleMeta = {
   id: `${DETECTOR}/shared-database`,
   title: 'Non-production environment uses the production database',
@@ -156,6 +159,14 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'config/deploy.yml': KAMAL_BASE,
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 167.99.10.55\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n',
+        },
+        expect: { path: 'config/deploy.staging.yml', line: 7 },
+        note: 'Kamal: a base that deploys on its own (servers and a database accessory, no environment named) is what a plain `kamal deploy` ships, production',
+      },
+      {
+        files: {
           'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\n    DATABASE_URL: postgres://shop@shop-db.acme.io:5432/shop\n',
           'config/deploy.staging.yml': 'servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\n    DATABASE_URL: postgres://shop@shop-db.acme.io:5432/shop\n',
         },
@@ -297,6 +308,13 @@ export const sharedDatabase: RuleMeta = {
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      {
+        files: {
+          'config/deploy.yml': KAMAL_BASE,
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 167.99.10.55\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.56\n    directories:\n      - data:/var/lib/postgresql/data\n',
+        },
+        note: 'Kamal: the staging destination runs its database accessory on a host of its own',
+      },
       {
         files: {
           'config/production.env': 'DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.1.20:5432/quillstack\n',
