@@ -99,6 +99,17 @@ function credentialHosts(credential: Credential): string[] {
   return [...hosts];
 }
 
+/** The connection scheme each endpoint beside a credential is written with (`viaduct.proxy.rlwy.net` -> `redis`). */
+function hostSchemes(credential: Credential): Map<string, string> {
+  const text = `${credential.line ?? ''}\n${credential.nearby ?? ''}`;
+  const schemes = new Map<string, string>();
+  for (const match of text.matchAll(/([a-z][a-z0-9+.-]*):\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
+    const host = match[2]!.toLowerCase();
+    if (!schemes.has(host)) schemes.set(host, match[1]!.toLowerCase());
+  }
+  return schemes;
+}
+
 /** `host:` identities of the endpoints on the credential's own line (its connection string, its API URL). */
 function ownHosts(credential: Credential): string[] {
   const hosts = new Set<string>();
@@ -118,7 +129,7 @@ function pointsElsewhere(hosts: readonly string[], crossing: EnvironmentCrossing
 }
 
 /** Does this credential's scope reach the store directly? `hosts` are the endpoints written beside it. */
-function reaches(credential: Credential, hosts: readonly string[], store: DataStore, platforms: StorePlatforms, storesOfPlatform: (platform: string) => number): boolean {
+function reaches(credential: Credential, hosts: readonly string[], store: DataStore, platforms: StorePlatforms, storesOfPlatform: StoreCount, schemes: ReadonlyMap<string, string>): boolean {
   if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
   if (credential.scope === 'root') {
     const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
@@ -129,7 +140,7 @@ function reaches(credential: Credential, hosts: readonly string[], store: DataSt
     // its endpoint is on the store's platform and the repository deploys only that one store there.
     for (const host of hosts) {
       const platform = platformOfHost(host);
-      if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+      if (platform && platforms.of(store).has(platform) && onlyStoreFor(platform, databaseFamily(schemes.get(host)), store, storesOfPlatform)) return true;
     }
     const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
     if (providers.some((platform) => platforms.of(store).has(platform) && storesOfPlatform(platform) === 1)) return true;
@@ -141,7 +152,7 @@ function reaches(credential: Credential, hosts: readonly string[], store: DataSt
  * Does this crossing (a non-production environment using a production resource) land on the store? `formsOf` gives
  * the other identities production's resources list beside an identity.
  */
-function crossingLandsOn(crossing: EnvironmentCrossing, store: DataStore, formsOf: ReadonlyMap<string, ReadonlySet<string>>, platforms: StorePlatforms, storesOfPlatform: (platform: string) => number): boolean {
+function crossingLandsOn(crossing: EnvironmentCrossing, store: DataStore, formsOf: ReadonlyMap<string, ReadonlySet<string>>, platforms: StorePlatforms, storesOfPlatform: StoreCount): boolean {
   if (!crossing.identity) return false;
   const forms = new Set([crossing.identity, ...(formsOf.get(crossing.identity) ?? [])]);
   if (store.identities.some((identity) => forms.has(identity))) return true;
@@ -154,14 +165,44 @@ function crossingLandsOn(crossing: EnvironmentCrossing, store: DataStore, formsO
   for (const form of forms) {
     const host = /^(?:host:|db:[a-z]+:\/\/|railway-proxy:)([a-z0-9.-]+)/.exec(form)?.[1];
     const platform = host ? platformOfHost(host) : undefined;
-    if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+    if (platform && platforms.of(store).has(platform) && onlyStoreFor(platform, scheme ? databaseFamily(scheme) : undefined, store, storesOfPlatform)) return true;
   }
   return false;
 }
 
+/**
+ * How many production stores a platform holds; of one engine family when given, so that a volume beside a platform's
+ * one Postgres database leaves a Postgres URL's landing certain.
+ */
+type StoreCount = (platform: string, engine?: string) => number;
+
+/**
+ * Is the store the one a platform endpoint of this engine family can mean? The platform's only store of that engine
+ * (a volume beside a Railway Postgres database leaves a Postgres URL certain); else, with none of that engine declared,
+ * its only store, if a volume or an untyped database could hold it (a Fly Postgres app on its volume). A Redis URL
+ * never means the platform's Postgres database.
+ */
+function onlyStoreFor(platform: string, family: string | undefined, store: DataStore, storesOfPlatform: StoreCount): boolean {
+  if (!family) return storesOfPlatform(platform) === 1;
+  const same = storesOfPlatform(platform, family);
+  if (same > 0) return same === 1 && enginesMatch(family, store.engine);
+  return (store.engine === 'volume' || store.engine === 'database') && storesOfPlatform(platform) === 1;
+}
+
+/** The engine family a database URL's scheme names (`postgresql` -> `postgres`), or undefined for other schemes. */
+function databaseFamily(scheme: string | undefined): string | undefined {
+  if (!scheme) return undefined;
+  if (/^postgres/.test(scheme)) return 'postgres';
+  if (/^(?:mysql|mariadb)/.test(scheme)) return 'mysql';
+  if (/^mongo/.test(scheme)) return 'mongo';
+  if (/^(?:mssql|sqlserver)/.test(scheme)) return 'mssql';
+  if (/^(?:rediss?|valkey)$/.test(scheme)) return 'redis';
+  return undefined;
+}
+
 /** Whether a connection scheme (`postgresql`, `rediss`, `mongodb+srv`) names the store's engine. */
 function enginesMatch(scheme: string, engine: string): boolean {
-  const family = /^postgres/.test(scheme) ? 'postgres' : /^(?:mysql|mariadb)/.test(scheme) ? 'mysql' : /^mongo/.test(scheme) ? 'mongo' : /^(?:mssql|sqlserver)/.test(scheme) ? 'mssql' : scheme;
+  const family = databaseFamily(scheme) ?? scheme;
   return family === engine || engine === 'database';
 }
 
@@ -197,11 +238,12 @@ export function findChains(facts: FactReader): Chain[] {
   const platforms = new StorePlatforms();
   const allProduction = facts.all('data-store').filter(isProductionStore);
   const platformCounts = new Map<string, number>();
-  const storesOfPlatform = (platform: string): number => {
-    let count = platformCounts.get(platform);
+  const storesOfPlatform: StoreCount = (platform, engine) => {
+    const key = `${platform}\u0000${engine ?? ''}`;
+    let count = platformCounts.get(key);
     if (count === undefined) {
-      count = allProduction.filter((store) => platforms.of(store).has(platform)).length;
-      platformCounts.set(platform, count);
+      count = allProduction.filter((store) => platforms.of(store).has(platform) && (!engine || enginesMatch(engine, store.engine))).length;
+      platformCounts.set(key, count);
     }
     return count;
   };
@@ -234,13 +276,15 @@ export function findChains(facts: FactReader): Chain[] {
   const chains: Chain[] = [];
   for (const credential of credentials) {
     const broad = credential.scope === 'root' || credential.scope === 'root-resource';
-    const hosts = broad ? credentialHosts(credential) : [];
+    const schemes = broad ? hostSchemes(credential) : new Map<string, string>();
     const own = ownHosts(credential);
+    // A connection string names its own server: the other URLs written beside it are other services'.
+    const hosts = !broad ? [] : own.some((host) => databaseFamily(schemes.get(host))) ? own : credentialHosts(credential);
     // Beside a shared database, a payment key or a session secret still reaches only its own service.
     const touchesData = actsOnDataStores(credential);
     for (const store of stores) {
       const side = storeSide(store);
-      const reachesStore = broad && touchesData && reaches(credential, hosts, store, platforms, storesOfPlatform);
+      const reachesStore = broad && touchesData && reaches(credential, hosts, store, platforms, storesOfPlatform, schemes);
       // Production's own credential reaches production directly, whatever else shares the store.
       const viaStaging =
         credential.environment === 'production'

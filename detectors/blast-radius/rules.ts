@@ -4,6 +4,7 @@ import type { RuleMeta, Sample } from '../../src/model.js';
 export const DETECTOR_ID = 'blast-radius';
 
 const RAILWAY_IAC = 'import { defineRailway, postgres, project, service } from "railway/iac";\n\nexport default defineRailway(() => {\n  const db = postgres("Postgres");\n  const api = service("api", { source: { repo: "fleetly/api" }, env: { DATABASE_URL: db.env.DATABASE_URL } });\n  return project("fleetly", { resources: [db, api] });\n});\n';
+const RAILWAY_IAC_WITH_VOLUME = RAILWAY_IAC.replace('postgres, project, service', 'postgres, project, service, volume').replace('  const api', '  const media = volume("media", { sizeMB: 5000 });\n  const api').replace('[db, api]', '[db, api, media]');
 const PACKAGE = '{ "name": "fleetly-api", "private": true, "scripts": { "start": "node dist/server.js", "migrate": "prisma migrate deploy" } }\n';
 const ADMIN_SCRIPT = '#!/usr/bin/env bash\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway status --json > status.json\n';
 const PROJECT_TOKEN_SCRIPT = '#!/usr/bin/env bash\nexport RAILWAY_TOKEN=0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\nrailway status --json > status.json\n';
@@ -50,6 +51,11 @@ export const directChain: RuleMeta = {
         expect: { path: 'scripts/report.sh', line: 2 },
         note: "a superuser connection string to a Fly app's private address, beside the one Fly volume",
       },
+      {
+        files: { 'README.md': '# fleetly api\n', 'package.json': PACKAGE, '.railway/railway.ts': RAILWAY_IAC_WITH_VOLUME, 'scripts/report.sh': superuserScript('monorail.proxy.rlwy.net') },
+        expect: { path: 'scripts/report.sh', line: 2 },
+        note: "a superuser Postgres URL on Railway reaches the project's one Postgres database, a volume beside it or not",
+      },
       railwayRepo(
         { 'scripts/staging-db-fix.sh': ADMIN_SCRIPT, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -70,6 +76,10 @@ export const directChain: RuleMeta = {
         note: "a staging file's cloud key is taken to be the staging account's",
       },
       railwayRepo({ 'scripts/admin.sh': PROJECT_TOKEN_SCRIPT }, 'a project token'),
+      railwayRepo(
+        { '.env.production': 'DATABASE_URL=${{Postgres.DATABASE_URL}}\nREDIS_URL=redis://default:Hk29dLqPz8MvX4tR@viaduct.proxy.rlwy.net:21877\n' },
+        "a Redis URL on Railway reaches the project's Redis, not its Postgres database",
+      ),
       {
         files: { 'fly.toml': FLY_APP, 'scripts/report.sh': superuserScript('ip-10-0-1-5.ec2.internal') },
         note: "an EC2 host's internal name is not a Fly app's address, though both end in .internal",

@@ -462,7 +462,7 @@ export function bucketIdentity(rawName: string, provider?: string): ResourceIden
 // ---------------------------------------------------------------------------------------------------------------
 // Volumes, projects, accounts, apps
 
-export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | 'fly' | 'hostpath', scope?: string): ResourceIdentity | undefined {
+export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | 'fly' | 'hostpath' | 'nomad-host' | 'nomad-csi', scope?: string): ResourceIdentity | undefined {
   const value = raw.trim();
   if (value === '' || /\$\{|\{\{/.test(value)) return undefined;
   if (scheme) {
@@ -470,8 +470,11 @@ export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | '
     // A generic docker name (`pgdata`, `app_db`) is one volume only on one daemon: kept only with the directory of the
     // compose files that name it (stacks started from one directory run on one host), and dropped without it.
     if (scheme === 'docker' && isGenericName(name) && scope === undefined) return undefined;
-    const qualified = (scheme === 'fly' || (scheme === 'docker' && isGenericName(name)) || scheme === 'hostpath') && scope !== undefined ? `${scope}/${name}` : name;
-    const label = { docker: 'Docker volume', pvc: 'PersistentVolumeClaim', pv: 'PersistentVolume', fly: 'Fly volume', hostpath: 'host path' }[scheme];
+    // A Nomad volume's name is one volume only where the jobs run: host volumes on the clients of one cluster, CSI
+    // volumes in one namespace of it. Without that scope it names nothing.
+    if ((scheme === 'nomad-host' || scheme === 'nomad-csi') && scope === undefined) return undefined;
+    const qualified = (scheme === 'fly' || (scheme === 'docker' && isGenericName(name)) || scheme === 'hostpath' || scheme === 'nomad-host' || scheme === 'nomad-csi') && scope !== undefined ? `${scope}/${name}` : name;
+    const label = { docker: 'Docker volume', pvc: 'PersistentVolumeClaim', pv: 'PersistentVolume', fly: 'Fly volume', hostpath: 'host path', 'nomad-host': 'Nomad host volume', 'nomad-csi': 'Nomad CSI volume' }[scheme];
     // A host path alone names a directory on some host (`volume:hostpath:`, compared by name only); with the compose
     // files' directory it is one directory on the host those stacks run on (`volume:bind:`, compared as one resource).
     const kind = scheme === 'hostpath' && scope !== undefined ? 'bind' : scheme;

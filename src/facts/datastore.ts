@@ -170,6 +170,8 @@ export interface StoreContext {
     | 'terraform-variable'
     /** A value a tfvars file gives a variable: `name` = the variable, `value` = the value, `directory` = the file's. */
     | 'terraform-tfvars'
+    /** A module's local value: `name` = the local, `value` = its literal, or `variable` = the input variable it passes on. */
+    | 'terraform-local'
     /**
      * An input a call of a local module sets: `directory` = the module's, `name` = the input, `value` = a literal, or
      * `variable` = the caller's own variable it passes on; the call is the `terraform-module-call` at the same place.

@@ -49,6 +49,7 @@ export function scanGithubWorkflow(inventory: Inventory): void {
     const scripts: Array<{ text: string; from: number; to: number }> = [];
     const extra: ExtraUpload[] = [];
     let awsAccount: string | undefined;
+    let localCluster = false;
     for (const stepNode of itemsOf(getKey(job, 'steps'))) {
       const step = mapOf(stepNode);
       if (!step) continue;
@@ -60,6 +61,7 @@ export function scanGithubWorkflow(inventory: Inventory): void {
       const withMap = mapOf(getKey(step, 'with'));
       const withText = (key: string) => textOf(getKey(withMap, key));
       const line = step.span.line;
+      if (LOCAL_CLUSTER_ACTIONS.test(uses)) localCluster = true;
       if (uses.startsWith('aws-actions/configure-aws-credentials')) {
         awsAccount = parseArn(withText('role-to-assume') ?? '')?.account ?? awsAccount;
       } else if (uses.startsWith('aws-actions/aws-cloudformation-github-deploy')) {
@@ -106,10 +108,13 @@ export function scanGithubWorkflow(inventory: Inventory): void {
       }
       return entry.keySpan.line;
     };
-    const jobFacts: Job = { name, scheduled, environment: environmentNamed(environmentName) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf };
+    const jobFacts: Job = { name, scheduled, environment: environmentNamed(environmentName) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf, localCluster };
     readJob(inventory, script, jobFacts, extra);
   }
 }
+
+/** Actions that start a Kubernetes cluster on the runner, for tests: kind, minikube, k3d/k3s, chart-testing. */
+const LOCAL_CLUSTER_ACTIONS = /^(helm\/kind-action|engineerd\/setup-kind|medyagh\/setup-minikube|manusa\/actions-setup-minikube|absaoss\/k3d-action|nolar\/setup-k3d-k3s|debianmaster\/actions-k3s|helm\/chart-testing-action)@?/;
 
 export function scanGitlabCi(inventory: Inventory): void {
   const root = mapOf(inventory.file.data()?.roots[0]);

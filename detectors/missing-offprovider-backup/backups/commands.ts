@@ -42,23 +42,33 @@ export interface ScriptReading {
   loadEngine?: string;
   verify?: number;
   /** Databases the script provisions on a platform (`railway add -d postgres`, `fly postgres create`). */
-  provisions: Array<{ platform: string; engine: string; name?: string; offset: number }>;
+  provisions: Array<{ platform: string; engine: string; name?: string; offset: number; /** The environment the command names (`-e staging`), as written. */ environment?: string }>;
   /** Supabase project refs the script links or deploys to (`--project-ref`), or `linked` for the linked project. */
   supabaseProjects: string[];
   /** Deploy commands: how the repo ships (`fly`, `railway`, `compose`...), with the compose file a remote `up` names. */
   deploys: Array<{ kind: string; offset: number; composeFiles?: string[]; remote: boolean; release?: HelmRelease; stackTags?: StackTags }>;
+  /** The script starts a throwaway cluster (`kind create cluster`, `minikube start`): what it installs is a test's. */
+  localCluster?: boolean;
 }
 
 /** A CloudFormation stack deployed with stack-level tags (`--tags`), which reach every resource it creates. */
 export interface StackTags {
   /** The template it deploys as written (`infra/template.yaml`), when a local file is named. */
   template?: string;
+  /** The tags as `key=value` (lowercase), `*` for one the command does not spell out (`--tags $STACK_TAGS`). */
+  tags: string[];
 }
 
 /** What `helm upgrade --install <release> <chart> -n <namespace>` installs, and where. */
 export interface HelmRelease {
   chart: string;
   namespace?: string;
+  /** The release's name, as written. */
+  name?: string;
+  /** `--set` values as written (`primary.persistence.enabled=false`). */
+  sets: string[];
+  /** Values files (`-f`), as written. */
+  values: string[];
 }
 
 /** Environment a script runs with: literal values only. */
@@ -466,6 +476,7 @@ export function readScript(script: string, env: ScriptEnv = new Map(), remote = 
       adopt(reading, readScript(words[2], localEnv, remote), at, { drill: true });
       continue;
     }
+    if ((tool === 'kind' && words[1] === 'create') || (tool === 'minikube' && words[1] === 'start') || (tool === 'k3d' && words[1] === 'cluster' && words[2] === 'create') || (tool === 'ct' && words[1] === 'install')) reading.localCluster = true;
     const deploy = deployOf(words, remote || /^ssh:\/\//.test(localEnv.get('DOCKER_HOST') ?? ''));
     if (deploy) reading.deploys.push({ ...deploy, offset: at });
     readCommand(tool, words, all, at, platform, command.piped, localEnv, mcAliases, reading);
@@ -849,7 +860,7 @@ function deployOf(words: string[], remote: boolean): { kind: string; composeFile
   const [head, first, second] = words;
   const tool = head?.replace(/^.*\//, '');
   const stack = stackDeployOf(tool, words);
-  if (stack) return { kind: 'infrastructure', remote: true, stackTags: stack.tagged ? { template: stack.template } : undefined };
+  if (stack) return { kind: 'infrastructure', remote: true, stackTags: stack.tags.length > 0 ? { template: stack.template, tags: stack.tags } : undefined };
   if ((tool === 'fly' || tool === 'flyctl') && first === 'deploy') return { kind: 'fly', remote: true };
   if (tool === 'railway' && (first === 'up' || (first === 'deploy' && !words.includes('-t') && !words.includes('--template')))) return { kind: 'railway', remote: true };
   if (tool === 'vercel' && (first === 'deploy' || words.includes('--prod'))) return { kind: 'vercel', remote: true };
@@ -861,9 +872,9 @@ function deployOf(words: string[], remote: boolean): { kind: string; composeFile
   if (tool === 'kubectl' && (first === 'apply' || first === 'rollout')) return { kind: 'kubernetes', remote: true };
   if (tool === 'helm' && (first === 'upgrade' || first === 'install')) {
     // `helm upgrade --install acme ./chart -n acme-prod -f …`: the release name, then the chart.
-    const [, chart] = positional(dropOptionValues(words.slice(1), HELM_VALUE_OPTIONS), 1);
+    const [name, chart] = positional(dropOptionValues(words.slice(1), HELM_VALUE_OPTIONS), 1);
     const namespace = optionValues(words, '-n', '--namespace')[0];
-    return { kind: 'kubernetes', remote: true, release: chart ? { chart, namespace } : undefined };
+    return { kind: 'kubernetes', remote: true, release: chart ? { chart, namespace, name, sets: optionValues(words, '--set', '--set-string'), values: optionValues(words, '-f', '--values') } : undefined };
   }
   if ((tool === 'serverless' || tool === 'sls' || tool === 'sst' || tool === 'cdk' || tool === 'cdklocal') && first === 'deploy') return { kind: 'infrastructure', remote: true };
   if ((tool === 'terraform' || tool === 'tofu' || tool === 'terragrunt') && first === 'apply') return { kind: 'infrastructure', remote: true };
@@ -885,7 +896,7 @@ function deployOf(words: string[], remote: boolean): { kind: string; composeFile
  * `aws cloudformation deploy --template-file t.yaml`, `aws cloudformation create-stack|update-stack --template-body
  * file://t.yaml`, `sam deploy [-t t.yaml]`: whether it tags the stack (`--tags`), and the local template it names.
  */
-function stackDeployOf(tool: string | undefined, words: string[]): { tagged: boolean; template?: string } | undefined {
+function stackDeployOf(tool: string | undefined, words: string[]): { tags: string[]; template?: string } | undefined {
   let template: string | undefined;
   if (tool === 'aws') {
     const at = words.indexOf('cloudformation');
@@ -895,10 +906,30 @@ function stackDeployOf(tool: string | undefined, words: string[]): { tagged: boo
     else return undefined;
   } else if (tool === 'sam' && words[1] === 'deploy') template = option(words, '--template-file', '--template', '-t');
   else return undefined;
-  const tagged = words.some((word) => word === '--tags' || word.startsWith('--tags='));
+  const tags = stackTagsOf(words);
   // A built (`.aws-sam/build`), remote or computed template names no file of the repository.
   const local = template && !/^(?:https?:|s3:|\/)|\$|\.aws-sam\//.test(template) ? template.replace(/^\.\//, '') : undefined;
-  return { tagged, template: local };
+  return { tags, template: local };
+}
+
+/**
+ * `--tags Backup=daily Team=orders` (deploy, sam), `--tags Key=Backup,Value=daily` (create-stack), or one quoted
+ * `"Backup=daily Team=orders"`: each tag as `key=value`, `*` for one written as a variable.
+ */
+function stackTagsOf(words: string[]): string[] {
+  const tags: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word !== '--tags' && !word.startsWith('--tags=')) continue;
+    const values = word === '--tags' ? [] : [word.slice('--tags='.length)];
+    if (word === '--tags') for (let j = i + 1; j < words.length && !words[j]!.startsWith('--'); j++) values.push(words[j]!);
+    for (const value of values.flatMap((text) => text.split(/\s+/)).filter(Boolean)) {
+      const pair = /^Key=([^,]+),Value=(.*)$/.exec(value) ?? /^([^=,$]+)=([^,]*)$/.exec(value);
+      tags.push(pair && !/\$/.test(pair[2]!) ? `${pair[1]}=${pair[2]}`.toLowerCase() : '*');
+    }
+    if (values.length === 0) tags.push('*');
+  }
+  return tags;
 }
 
 function optionValues(words: string[], ...names: string[]): string[] {
@@ -915,8 +946,15 @@ function optionValues(words: string[], ...names: string[]): string[] {
 const PROVISIONED_ENGINES: Readonly<Record<string, string>> = lookupTable({ postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql', mariadb: 'mysql', mongo: 'mongo', mongodb: 'mongo' });
 
 /** A command that creates a database on a platform: the store exists even though no config file declares it. */
-function provisionOf(tool: string, words: string[]): { platform: string; engine: string; name?: string } | undefined {
+function provisionOf(tool: string, words: string[]): { platform: string; engine: string; name?: string; environment?: string } | undefined {
   if (tool === 'railway') {
+    // `railway volume add --mount-path /data` (aliases `create`, `new`): a volume made outside any config file, whose
+    // backups are snapshots on the volume itself.
+    if (words[1] === 'volume' && /^(add|create|new)$/.test(words[2] ?? '')) {
+      const mountPath = option(words, '-m', '--mount-path');
+      const service = option(words, '-s', '--service');
+      return { platform: 'railway', engine: 'volume', name: service && mountPath ? `${service}:${mountPath}` : (mountPath ?? service ?? 'volume'), environment: option(words, '-e', '--environment') };
+    }
     // `railway add -d postgres`, `railway add --database postgres`, `railway deploy -t postgres` (a template).
     const database = option(words, '-d', '--database') ?? (words[1] === 'deploy' ? option(words, '-t', '--template') : undefined);
     const engine = database ? PROVISIONED_ENGINES[database.toLowerCase()] : undefined;

@@ -5,8 +5,10 @@
 import { isExamplePath, platformTitle, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from '../inventory/railway.js';
 import { readScript, type ScriptEnv, type ScriptReading } from './commands.js';
+import { helmDatabaseRelease } from '../inventory/helm-releases.js';
 import type { Destination } from './destinations.js';
 import { lookupTable } from '../../../src/lookup-table.js';
+import { canonicalEnvironment } from '../../../knowledge/environments/names.js';
 
 export interface Job {
   /** Job, workflow or file name: `backup`, `nightly-db-dump`... */
@@ -25,6 +27,10 @@ export interface Job {
   lineOf(offset: number): number;
   /** The script runs on a server (an ssh action's script), so a compose `up` there deploys. */
   remote?: boolean;
+  /** Stores the job is known to copy whatever its commands name (a chart's backup CronJob covers the chart's database). */
+  covers?: string[];
+  /** The job runs a throwaway cluster on its runner (`helm/kind-action`): what it installs there is a test's. */
+  localCluster?: boolean;
 }
 
 const BACKUP_WORDS = /backup|back-up|snapshot|dump|archive|offsite|off-site|disaster|\bdr\b|replicat/i;
@@ -69,7 +75,7 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
     });
   }
   if (realDumps.length > 0) {
-    const covers = [...new Set(realDumps.flatMap((dump) => (dump.host ? [`host:${dump.host}`] : dump.store ? [dump.store] : dump.platform ? [`provider:${dump.platform}`] : [])))];
+    const covers = [...new Set([...(job.covers ?? []), ...realDumps.flatMap((dump) => (dump.host ? [`host:${dump.host}`] : dump.store ? [dump.store] : dump.platform ? [`provider:${dump.platform}`] : []))])];
     const engines = [...new Set(realDumps.flatMap((dump) => dump.engines))];
     const mechanism = [...new Set(realDumps.map((dump) => dump.tool))].join(' + ');
     if (uploads.length > 0) {
@@ -149,7 +155,7 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
   // Stack-level tags reach every resource of the stack: an AWS Backup tag selection may pick what its template leaves
   // untagged. Which template, when the command names one; else any.
   for (const deploy of reading.deploys) {
-    if (deploy.stackTags) inventory.context({ kind: 'default-tags', name: '*', value: deploy.stackTags.template ?? '*', location: inventory.line(job.lineOf(deploy.offset)) });
+    for (const tag of deploy.stackTags?.tags ?? []) inventory.context({ kind: 'default-tags', name: tag, value: deploy.stackTags!.template ?? '*', location: inventory.line(job.lineOf(deploy.offset)) });
   }
   // Deploys of docs sites, previews and storybooks say nothing about where the app's data lives.
   if (SIDE_DEPLOYS.test(job.name) || SIDE_DEPLOYS.test(inventory.path)) return;
@@ -163,7 +169,10 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
     }
     inventory.context({ kind: 'deploys', value: deploy.kind, location });
     // Which chart a release installs into which namespace: its subcharts' databases live there.
-    if (deploy.release) inventory.context({ kind: 'helm-release', name: deploy.release.namespace, value: deploy.release.chart, location });
+    if (deploy.release) {
+      inventory.context({ kind: 'helm-release', name: deploy.release.namespace, value: deploy.release.chart, location });
+      if (!job.localCluster && !reading.localCluster) helmDatabaseRelease(inventory, { ...deploy.release, environment: job.environment, location });
+    }
   }
 }
 
@@ -196,17 +205,23 @@ const PROVISIONED_BUILT_IN: Readonly<Record<string, { protection: 'same-volume' 
 });
 
 /** A database a setup script creates (`railway add -d postgres`): a platform store without a config file. */
-function provisionedStore(inventory: Inventory, provision: { platform: string; engine: string; name?: string; offset: number }, job: Job): void {
+function provisionedStore(inventory: Inventory, provision: { platform: string; engine: string; name?: string; offset: number; environment?: string }, job: Job): void {
   if (isExamplePath(inventory.path)) return;
   const name = provision.name ?? provision.engine;
+  const slug = name.toLowerCase();
   inventory.store({
     platform: provision.platform,
     provider: provision.platform === 'dokku' ? 'host' : provision.platform,
     engine: provision.engine,
     name,
-    environment: job.environment,
+    environment: (provision.environment ? canonicalEnvironment(provision.environment) : undefined) ?? job.environment,
     location: inventory.line(job.lineOf(provision.offset)),
-    identities: provision.platform === 'railway' ? [`railway:service:${name.toLowerCase()}`] : provision.platform === 'fly' ? [`fly:app:${name.toLowerCase()}`] : [`${provision.platform}:database:${name.toLowerCase()}`],
+    identities:
+      provision.platform === 'railway'
+        ? [provision.engine === 'volume' ? `railway:volume:${slug}` : `railway:service:${slug}`]
+        : provision.platform === 'fly'
+          ? [`fly:app:${slug}`]
+          : [`${provision.platform}:database:${slug}`],
     declaredBy: 'platform',
     builtInBackup: PROVISIONED_BUILT_IN[provision.platform],
   });

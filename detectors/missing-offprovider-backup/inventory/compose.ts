@@ -36,12 +36,32 @@ function environmentVariables(node: DataNode | undefined): Map<string, string> {
   return env;
 }
 
+/** A CapRover one-click app: a compose file under `captainVersion: 4`, which CapRover deploys as it is. */
+export function isCaproverApp(text: string): boolean {
+  return /^captainVersion:/m.test(text) && /^services:/m.test(text);
+}
+
+/**
+ * Self-hosted platforms that deploy a compose file as it is written: Coolify fills its magic variables
+ * (`SERVICE_FQDN_APP_3000`, `${SERVICE_PASSWORD_POSTGRES}`) when it deploys the stack; CapRover runs one-click apps.
+ * A file using them is the one the platform runs; a catalogue of templates for others is not.
+ */
+function composePlatformOf(path: string, text: string): { name: string; offset: number } | undefined {
+  if (/(?:^|\/)(?:templates?|one-click-apps|apps-templates)\//i.test(path)) return undefined;
+  const coolify = /\bSERVICE_(?:FQDN|URL|PASSWORD|USER|BASE64)_[A-Z0-9_]+/.exec(text);
+  if (coolify) return { name: 'coolify', offset: coolify.index };
+  const caprover = /^captainVersion:/m.exec(text);
+  return caprover && isCaproverApp(text) ? { name: 'caprover', offset: caprover.index } : undefined;
+}
+
 export function scanCompose(inventory: Inventory): void {
   const root = mapOf(inventory.file.data()?.roots[0]);
   const services = mapOf(get(root, 'services'));
   if (!root || !services) return;
   const fileName = fileNameOf(inventory.path).toLowerCase();
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: 'deploys-compose', name: fileName, value: 'swarm', location: inventory.line(1) });
+  const platform = composePlatformOf(inventory.path, inventory.file.text);
+  if (platform) inventory.context({ kind: 'deploys-compose', name: inventory.path, value: platform.name, location: inventory.line(inventory.file.positionAt(platform.offset).line) });
   const volumes = mapOf(get(root, 'volumes'));
   // A stack whose services load `.env.production` runs in production, whatever its file is called.
   const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? 'development' : environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path)));

@@ -7,7 +7,9 @@ import { readJob, scalarLines } from '../backups/jobs.js';
 import { readScript } from '../backups/commands.js';
 import { classifyDestination, isUnresolved, type Destination } from '../backups/destinations.js';
 import { directoryOf, engineOfContainer, environmentNamed, environmentOf, isTruthy, itemsOf, literalOf, mapOf, textOf, type Engine, type Inventory } from '../shared.js';
-import { lookupTable } from '../../../src/lookup-table.js';
+import { HELM_DATABASES, helmDatabaseOf } from '../../../knowledge/environments/helm.js';
+import { helmDatabaseRelease } from './helm-releases.js';
+import { parseYaml } from '../../../src/parse/yaml.js';
 
 const STORAGE_PROVISIONERS: Array<[RegExp, string]> = [
   [/ebs\.csi\.aws\.com|kubernetes\.io\/aws-ebs|efs\.csi\.aws\.com/, 'aws'],
@@ -179,6 +181,8 @@ function scanObject(inventory: Inventory, object: DataNode): void {
   // GitOps controllers apply what the repo holds: the manifests are this team's deployment.
   if ((/^argoproj\.io\//.test(apiVersion) && (kind === 'Application' || kind === 'ApplicationSet')) || (/fluxcd\.io\//.test(apiVersion) && (kind === 'Kustomization' || kind === 'HelmRelease'))) {
     inventory.context({ kind: 'deploys', value: 'gitops', location: inventory.line(line) });
+    if (kind === 'Application') for (const source of [get(spec, 'source'), ...itemsOf(get(spec, 'sources'))]) argoDatabaseChart(inventory, source, spec, name, environment, line);
+    if (kind === 'HelmRelease') fluxDatabaseChart(inventory, spec, name, namespace, environment, line);
     return;
   }
   // Cloud databases declared as Kubernetes objects: Config Connector (GCP), ACK and Crossplane (AWS). The same stores
@@ -461,22 +465,6 @@ function zalandoConfig(inventory: Inventory, configuration: DataNode | undefined
   }
 }
 
-/** Subcharts that run a database (Bitnami's and their forks), by chart name. */
-const HELM_DATABASES: Readonly<Record<string, Engine>> = lookupTable({
-  postgresql: 'postgres',
-  'postgresql-ha': 'postgres',
-  mysql: 'mysql',
-  mariadb: 'mysql',
-  'mariadb-galera': 'mysql',
-  mongodb: 'mongo',
-  'mongodb-sharded': 'mongo',
-  clickhouse: 'clickhouse',
-  cassandra: 'cassandra',
-  couchdb: 'couchdb',
-  neo4j: 'neo4j',
-  influxdb: 'influxdb',
-  influxdb2: 'influxdb',
-});
 
 export function isHelmChart(path: string): boolean {
   return /(^|\/)Chart\.ya?ml$/.test(path);
@@ -509,6 +497,44 @@ export function scanHelmChart(inventory: Inventory): void {
   }
 }
 
+/**
+ * An Argo CD Application of a database chart (`source: { chart: postgresql, repoURL: …bitnamicharts }`), installed
+ * into `destination.namespace`; its inline values' `backup` section is the chart's own backup.
+ */
+function argoDatabaseChart(inventory: Inventory, source: DataNode | undefined, spec: DataNode | undefined, name: string, environment: string | undefined, line: number): void {
+  const chart = literalOf(get(source, 'chart'));
+  if (!chart || !helmDatabaseOf(chart)) return;
+  const helm = get(source, 'helm');
+  const release = literalOf(get(helm, 'releaseName')) ?? name;
+  const namespace = literalOf(path(spec, 'destination', 'namespace'));
+  helmDatabaseRelease(inventory, { chart, name: release, namespace, values: [], environment, location: inventory.line(line) });
+  chartValuesBackup(inventory, get(helm, 'valuesObject') ?? parsedValues(get(helm, 'values')), `helm-release:${namespace ?? '*'}/${release}`);
+}
+
+/** A Flux HelmRelease of a database chart (`spec.chart.spec.chart: postgresql`), in `targetNamespace` or its own. */
+function fluxDatabaseChart(inventory: Inventory, spec: DataNode | undefined, name: string, namespace: string | undefined, environment: string | undefined, line: number): void {
+  const chart = literalOf(path(spec, 'chart', 'spec', 'chart')) ?? literalOf(path(spec, 'chartRef', 'name'));
+  if (!chart || !helmDatabaseOf(chart)) return;
+  const release = literalOf(get(spec, 'releaseName')) ?? name;
+  const target = literalOf(get(spec, 'targetNamespace')) ?? namespace;
+  helmDatabaseRelease(inventory, { chart, name: release, namespace: target, values: [], environment, location: inventory.line(line) });
+  chartValuesBackup(inventory, get(spec, 'values'), `helm-release:${target ?? '*'}/${release}`);
+}
+
+/** Argo CD's `helm.values`: the values as a YAML string. */
+function parsedValues(node: DataNode | undefined): DataNode | undefined {
+  const text = textOf(node);
+  if (!text || !/^backup:/m.test(text)) return undefined;
+  const parsed = parseYaml(text, () => node!.span);
+  return parsed.ok ? parsed.value.roots[0] : undefined;
+}
+
+/** The `backup` section of a database chart's values, covering the release they are given to. */
+function chartValuesBackup(inventory: Inventory, values: DataNode | undefined, release: string): void {
+  const backup = mapOf(values)?.entries.find((entry) => entry.key === 'backup');
+  if (backup) scanChartBackup(inventory, 'postgresql', undefined, mapOf(backup.value), backup.keySpan.line, [release.toLowerCase()]);
+}
+
 /** A values file's `<subchart>.enabled` for database subcharts. */
 export function scanHelmValues(inventory: Inventory): void {
   const root = mapOf(inventory.file.data()?.roots[0]);
@@ -521,19 +547,22 @@ export function scanHelmValues(inventory: Inventory): void {
     const backup = mapOf(entry.value)?.entries.find((inner) => inner.key === 'backup');
     if (enabled && engine && backup) scanChartBackup(inventory, entry.key, engine, mapOf(backup.value), backup.keySpan.line);
   }
+  // The values of a database chart installed on its own (`helm install db bitnami/postgresql -f this.yaml`): its
+  // `backup` section is top-level, and covers the release that names this file.
+  const backup = root?.entries.find((entry) => entry.key === 'backup' && get(entry.value, 'cronjob') !== undefined);
+  if (backup) scanChartBackup(inventory, 'postgresql', undefined, mapOf(backup.value), backup.keySpan.line, [`helm-values:${inventory.path}`.toLowerCase()]);
 }
 
 /**
  * A Bitnami database chart's own backup (`postgresql.backup.enabled: true`): a CronJob that dumps into a claim of the
  * same cluster (`backup.cronjob.storage`), unless its `command` is rewritten to upload the dump somewhere.
  */
-function scanChartBackup(inventory: Inventory, key: string, engine: Engine, backup: MapNode | undefined, line: number): void {
+function scanChartBackup(inventory: Inventory, key: string, engine: Engine | undefined, backup: MapNode | undefined, line: number, covers = [`helm:${directoryOf(inventory.path)}:${key}`]): void {
   if (isTruthy(get(backup, 'enabled')) !== true) return;
-  const covers = [`helm:${directoryOf(inventory.path)}:${key}`];
   const command = get(mapOf(get(backup, 'cronjob')), 'command');
   const script = command?.kind === 'seq' ? command.items.map((item) => textOf(item) ?? '').filter((word) => !/^(\/bin\/)?(ba)?sh$|^-c$/.test(word)).join(' ') : textOf(command);
   if (command && script && readScript(script).uploads.length > 0) {
-    readJob(inventory, script, { name: `${key}-backup`, scheduled: true, env: new Map(), ephemeral: false, lineOf: () => command.span.line });
+    readJob(inventory, script, { name: `${key}-backup`, scheduled: true, env: new Map(), ephemeral: false, lineOf: () => command.span.line, covers });
     return;
   }
   inventory.evidence({
@@ -542,7 +571,7 @@ function scanChartBackup(inventory: Inventory, key: string, engine: Engine, back
     mechanism: `the ${key} chart's backup CronJob`,
     destination: 'a PersistentVolumeClaim of the same cluster',
     destinationProvider: 'local',
-    engines: [engine],
+    engines: engine ? [engine] : undefined,
     location: inventory.line(line),
   });
 }

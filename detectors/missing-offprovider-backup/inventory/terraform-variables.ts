@@ -1,15 +1,40 @@
-// Terraform input variables: a store's destructive setting written as `var.<name>` is decided by the value the
-// variable takes, which another file holds (its default in variables.tf, a tfvars file, the input a module call sets).
+// Terraform input variables and locals: a store's destructive setting written as `var.<name>` (or `local.<name>`) is
+// decided by the value the variable takes, which another file holds (its default in variables.tf, a tfvars file, the
+// input a module call sets), or the literal the module's `locals` give it.
 import type { DataStore, DestructiveSetting, StoreContext, VariableSetting } from '../../../src/facts/datastore.js';
-import type { DataNode } from '../../../src/parse/data-tree.js';
+import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { environmentOfPath } from '../../../knowledge/environments/names.js';
 import { directoryOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
 
-/** `var.deletion_protection` or `"${var.deletion_protection}"` -> `deletion_protection`. */
+/**
+ * The input variable or local value a setting is written as: `var.x` -> `x`, `local.x` -> `local.x`, and either negated
+ * (`skip_final_snapshot = !local.keep_snapshot`) with a leading `!`.
+ */
 export function variableOf(node: DataNode | undefined): string | undefined {
   const text = node?.kind === 'scalar' ? node.expression?.trim() : undefined;
   if (!text) return undefined;
-  return /^(?:var\.([A-Za-z_][\w-]*)|"\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}")$/.exec(text)?.slice(1).find((name) => name !== undefined);
+  const match = /^(!\s*)?(?:(var|local)\.([A-Za-z_][\w-]*)|"\$\{\s*(var|local)\.([A-Za-z_][\w-]*)\s*\}")$/.exec(text);
+  if (!match) return undefined;
+  const kind = match[2] ?? match[4];
+  const name = match[3] ?? match[5]!;
+  return `${match[1] ? '!' : ''}${kind === 'local' ? 'local.' : ''}${name}`;
+}
+
+/** How a reference from `variableOf` is written in the configuration (`var.x`, `!local.y`). */
+export function referenceText(variable: string): string {
+  const negated = variable.startsWith('!');
+  const bare = negated ? variable.slice(1) : variable;
+  return `${negated ? '!' : ''}${bare.startsWith('local.') ? bare : `var.${bare}`}`;
+}
+
+/** The literal values of a module's `locals` blocks, and the locals that pass on an input variable. */
+export function scanLocals(inventory: Inventory, locals: MapNode, directory: string): void {
+  for (const entry of locals.entries) {
+    if (entry.value.kind !== 'scalar') continue;
+    const value = literalOf(entry.value);
+    const variable = value === undefined ? variableOf(entry.value) : undefined;
+    if (value !== undefined || variable) inventory.context({ kind: 'terraform-local', directory, name: entry.key, value, variable, location: inventory.line(entry.keySpan.line) });
+  }
 }
 
 export function isTfvars(path: string): boolean {
@@ -54,7 +79,7 @@ export function decideVariableSettings(stores: DataStore[], contexts: readonly S
       const resolved = values.valueOf(pending.variable, directory, 0);
       if (resolved?.value !== pending.when) continue;
       held.push(pending);
-      settings.push({ kind: pending.kind, setting: `${pending.key} = var.${pending.variable}, ${resolved.value} ${resolved.source}`, explicit: true, location: pending.location });
+      settings.push({ kind: pending.kind, setting: `${pending.key} = ${referenceText(pending.variable)}, ${resolved.value} ${resolved.source}`, explicit: true, location: pending.location });
     }
     if (held.length === 0) return;
     const builtInBackup = held.find((setting) => setting.builtInBackup)?.builtInBackup ?? store.builtInBackup;
@@ -82,9 +107,20 @@ class VariableValues {
 
   /** The value a variable of a directory's module takes, where one value holds for production. */
   valueOf(variable: string, directory: string, depth: number): Resolved | undefined {
+    if (variable.startsWith('!')) return negated(this.valueOf(variable.slice(1), directory, depth));
+    if (variable.startsWith('local.')) return this.localOf(variable.slice('local.'.length), directory, depth);
     const calls = this.of('terraform-module-call').filter((call) => call.directory === directory);
     if (calls.length > 0 && depth < 3) return this.fromCalls(variable, directory, calls, depth);
     return this.fromTfvars(variable, directory) ?? this.defaultOf(variable, directory);
+  }
+
+  /** A local value: the same in every workspace and environment of the module, unless it passes on a variable. */
+  private localOf(name: string, directory: string, depth: number): Resolved | undefined {
+    const found = this.of('terraform-local').filter((entry) => entry.directory === directory && entry.name === name);
+    if (found.length !== 1) return undefined;
+    const local = found[0]!;
+    if (local.value !== undefined) return { value: local.value, source: `(local.${name} in ${local.location.path})` };
+    return local.variable && depth < 3 && !local.variable.startsWith(`local.${name}`) ? this.valueOf(local.variable, directory, depth + 1) : undefined;
   }
 
   private defaultOf(variable: string, directory: string): Resolved | undefined {
@@ -127,6 +163,13 @@ class VariableValues {
     if (values.some((value) => value === undefined)) return undefined;
     return unanimous(values as Resolved[]);
   }
+}
+
+/** `!x` of a boolean value; anything else decides nothing. */
+function negated(resolved: Resolved | undefined): Resolved | undefined {
+  if (resolved?.value === 'true') return { ...resolved, value: 'false' };
+  if (resolved?.value === 'false') return { ...resolved, value: 'true' };
+  return undefined;
 }
 
 function unanimous(found: readonly Resolved[]): Resolved | undefined {

@@ -10,7 +10,7 @@ import { parseArn } from '../backups/destinations.js';
 import { DATABASE_SERVER_NAME, DATABASE_WORDS, directoryOf, environmentNamed, environmentOf, isTruthy, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
-import { variableOf } from './terraform-variables.js';
+import { scanLocals, variableOf } from './terraform-variables.js';
 
 export function isTerraform(path: string): boolean {
   return /\.tf$/i.test(path);
@@ -116,6 +116,8 @@ export function scanTerraform(inventory: Inventory): void {
         const variable = value === undefined ? variableOf(input.value) : undefined;
         if (value !== undefined || variable) inventory.context({ kind: 'terraform-module-input', directory: callee, name: input.key, value, variable, location: call });
       }
+    } else if (entry.key === 'locals') {
+      scanLocals(inventory, map, directory);
     } else if (entry.key === 'variable' && map.block.labels[0]) {
       const value = literalOf(attribute(map, 'default'));
       if (value !== undefined) inventory.context({ kind: 'terraform-variable', directory, name: map.block.labels[0], value, location: inventory.line(lineOf(map, 'default')) });

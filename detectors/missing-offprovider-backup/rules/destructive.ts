@@ -58,6 +58,9 @@ const PROTECTION_BY_VARIABLE = rds({ deletion_protection: 'var.deletion_protecti
 const variableDefault = (name: string, value: string) => `variable "${name}" {\n  type    = ${/^\d+$/.test(value) ? 'number' : 'bool'}\n  default = ${value}\n}\n`;
 const RETENTION_BY_VARIABLE = rds({ backup_retention_period: 'var.backup_retention_days' });
 /** A module whose guard its callers set. */
+/** The guards written as local values, set once for the module: `locals { deletion_protection = false }`. */
+const BY_LOCALS = rds({ deletion_protection: 'local.deletion_protection', skip_final_snapshot: '!local.keep_final_snapshot', final_snapshot_identifier: '' });
+const localsOf = (protect: string, keep: string) => `locals {\n  deletion_protection = ${protect}\n  keep_final_snapshot = ${keep}\n}\n`;
 const MODULE_DB_BY_VARIABLE = `variable "identifier" {}\n\nvariable "deletion_protection" {\n  type    = bool\n  default = true\n}\n\nresource "aws_db_instance" "main" {\n  identifier          = var.identifier\n  engine              = "postgres"\n  instance_class      = "db.t4g.large"\n  deletion_protection = var.deletion_protection\n  skip_final_snapshot = false\n  final_snapshot_identifier = "\${var.identifier}-final"\n  delete_automated_backups = false\n\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n`;
 const moduleCall = (environment: string, input: string) => `${ROOT}\nmodule "db" {\n  source     = "../../modules/db"\n  identifier = "orders-${environment}"\n${input}}\n`;
 
@@ -181,9 +184,15 @@ export const destructiveRules: RuleMeta[] = [
           expect: { path: 'infra/modules/db/main.tf', line: lineOf(MODULE_DB_BY_VARIABLE, 'deletion_protection =') },
           note: "production's module call passes on its own variable, which defaults to false",
         },
+        {
+          files: { 'infra/prod/rds.tf': BY_LOCALS, 'infra/prod/locals.tf': localsOf('false', 'true') },
+          expect: { path: 'infra/prod/rds.tf', line: lineOf(BY_LOCALS, 'deletion_protection') },
+          note: 'a local value the module sets once',
+        },
       ],
       negative: [
         sample('infra/prod/rds.tf', rds({})),
+        { files: { 'infra/prod/rds.tf': BY_LOCALS, 'infra/prod/locals.tf': localsOf('true', 'true') }, note: 'the local turns it on' },
         sample('infra/staging/rds.tf', rds({ deletion_protection: 'false', identifier: '"orders-staging"' }), { note: 'staging database' }),
         { files: { 'infra/prod/rds.tf': PROTECTION_BY_VARIABLE, 'infra/prod/variables.tf': variableDefault('deletion_protection', 'true') }, note: 'the default turns it on' },
         {
@@ -221,9 +230,15 @@ export const destructiveRules: RuleMeta[] = [
           expect: { path: 'infra/modules/db/main.tf', line: lineOf(MODULE_DB, 'skip_final_snapshot') },
           note: 'a local module called for production',
         },
+        {
+          files: { 'infra/prod/rds.tf': BY_LOCALS, 'infra/prod/locals.tf': localsOf('true', 'false') },
+          expect: { path: 'infra/prod/rds.tf', line: lineOf(BY_LOCALS, 'skip_final_snapshot') },
+          note: 'the negation of a local that says not to keep one',
+        },
       ],
       negative: [
         sample('infra/prod/rds.tf', rds({})),
+        { files: { 'infra/prod/rds.tf': BY_LOCALS, 'infra/prod/locals.tf': localsOf('true', 'true') }, note: 'the local keeps the final snapshot' },
         sample('infra/staging/rds.tf', STAGING_SKIP, { note: 'staging database' }),
         {
           files: {

@@ -436,6 +436,30 @@ const BITNAMI_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop
 const BITNAMI_UPLOAD_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: \"@daily\"\n      command:\n        - /bin/sh\n        - -c\n        - pg_dumpall --clean --if-exists --no-password | gzip | aws s3 cp - s3://acme-db-backups-offsite/shop/pg_dumpall-$(date +%F).sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\n      storage:\n        enabled: true\n        size: 20Gi\n';
 const HELM_DEPLOY = 'name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - uses: azure/setup-helm@v4\n      - run: helm dependency build charts/shop\n      - run: helm upgrade --install shop ./charts/shop --namespace shop-production --create-namespace\n';
 
+/** A workflow installing Bitnami's PostgreSQL chart on its own, with a values file; `extra` steps run before. */
+const HELM_RELEASE_DEPLOY = (extra: string): string =>
+  `name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${extra}      - name: Postgres\n        run: |\n          helm repo add bitnami https://charts.bitnami.com/bitnami\n` +
+  '          helm upgrade --install shop-postgresql bitnami/postgresql --version 15.5.0 -n shop-prod -f deploy/postgres/values.yaml\n';
+const BITNAMI_STANDALONE_VALUES = 'auth:\n  username: shop\n  database: shop\n  existingSecret: shop-postgres-auth\nprimary:\n  persistence:\n    enabled: true\n    size: 50Gi\n';
+const BITNAMI_STANDALONE_UPLOAD =
+  'backup:\n  enabled: true\n  cronjob:\n    schedule: "15 2 * * *"\n    command:\n      - /bin/bash\n      - -c\n      - |\n' +
+  '        pg_dumpall --clean --if-exists --no-password --file=/backup/pg_dumpall.sql\n        aws s3 cp /backup/pg_dumpall.sql "s3://shop-db-backups/$(date +%F).sql" --endpoint-url https://s3.eu-central-003.backblazeb2.com\n';
+
+/** An Argo CD Application of Bitnami's PostgreSQL chart into `namespace`, with `values` (a YAML string) if any. */
+const ARGO_DATABASE = (namespace: string, values: string): string =>
+  `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: orders-postgresql\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: registry-1.docker.io/bitnamicharts\n    chart: postgresql\n    targetRevision: 15.5.20\n    helm:\n      releaseName: orders-postgresql\n${values}  destination:\n    server: https://kubernetes.default.svc\n    namespace: ${namespace}\n`;
+const ARGO_UPLOADING_BACKUP =
+  '      values: |\n        backup:\n          enabled: true\n          cronjob:\n            schedule: "0 3 * * *"\n            command:\n              - /bin/sh\n              - -c\n' +
+  '              - pg_dumpall --clean --no-password | gzip | aws s3 cp - "s3://orders-pg-backups/$(date +%F).sql.gz" --endpoint-url https://s3.us-west-004.backblazeb2.com\n';
+
+/** A compose stack written for Coolify, which fills `SERVICE_*` variables when it deploys it. */
+const COOLIFY_STACK =
+  'services:\n  app:\n    build: .\n    environment:\n      - SERVICE_FQDN_APP_3000\n      - DATABASE_URL=postgres://crm:${SERVICE_PASSWORD_POSTGRES}@postgres:5432/crm\n  postgres:\n    image: postgres:16-alpine\n' +
+  '    environment:\n      - POSTGRES_USER=crm\n      - POSTGRES_PASSWORD=${SERVICE_PASSWORD_POSTGRES}\n    volumes:\n      - crm-pgdata:/var/lib/postgresql/data\nvolumes:\n  crm-pgdata:\n';
+const CAPROVER_STACK =
+  'captainVersion: 4\nservices:\n  $$cap_appname-db:\n    image: postgres:16\n    volumes:\n      - $$cap_appname-db-data:/var/lib/postgresql/data\n    environment:\n      POSTGRES_DB: $$cap_pg_db\n' +
+  'caproverOneClickApp:\n  displayName: pages-db\n  description: Database of the pages app\n';
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -515,6 +539,19 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         },
         {
           files: {
+            'scripts/provision.sh': `#!/usr/bin/env bash
+# Creates the uploads volume for the web service (production environment).
+set -euo pipefail
+railway link --project 5b0f3c2e-8d41-4a7e-9f6c-2e1d0a9b8c77 --environment production
+railway volume add --service web --mount-path /app/storage
+`,
+            'railway.json': '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node server.js" }\n}\n',
+          },
+          expect: { path: 'scripts/provision.sh', line: 5 },
+          note: 'a Railway volume created by the CLI: its backups live on the volume',
+        },
+        {
+          files: {
             'railway.json': '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "npm run migrate && npm start" }\n}\n',
             'package.json': '{\n  "name": "ledgerly-api",\n  "private": true,\n  "dependencies": {\n    "express": "^4.19.2",\n    "pg": "^8.11.5"\n  }\n}\n',
           },
@@ -523,6 +560,13 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         },
       ],
       negative: [
+        {
+          files: {
+            'scripts/staging-volume.sh': '#!/usr/bin/env bash\nset -euo pipefail\nrailway volume add --environment staging --service web --mount-path /app/storage\n',
+            'railway.json': '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node server.js" }\n}\n',
+          },
+          note: "a volume the CLI creates in the staging environment is not production's",
+        },
         { files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_UPLOAD_VALUES, '.github/workflows/deploy.yml': HELM_DEPLOY }, note: "the chart's backup command uploads the dump to Backblaze B2" },
         sample('render.yaml', RENDER_KEY_VALUE('standard', 'allkeys-lru'), { note: 'a Key Value cache that evicts keys' }),
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job in an image named for backups: its command says the copy goes to another provider' },
@@ -792,12 +836,42 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        {
+          files: { '.github/workflows/deploy.yml': HELM_RELEASE_DEPLOY(''), 'deploy/postgres/values.yaml': BITNAMI_STANDALONE_VALUES },
+          expect: { path: '.github/workflows/deploy.yml', line: 13 },
+          note: "Bitnami's PostgreSQL chart installed on its own into production's namespace",
+        },
+        {
+          files: { 'docker-compose.yml': COOLIFY_STACK, 'Dockerfile': 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n' },
+          expect: { path: 'docker-compose.yml', line: 7 },
+          note: 'a stack Coolify deploys: its magic variables say the platform runs this file',
+        },
+        {
+          files: { '.caprover/stack.yml': CAPROVER_STACK, 'captain-definition': '{\n  "schemaVersion": 2,\n  "dockerfilePath": "./Dockerfile"\n}\n' },
+          expect: { path: '.caprover/stack.yml', line: 3 },
+          note: "a CapRover one-click app of the team's database",
+        },
+        {
+          files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-prod', '') },
+          expect: { path: 'argocd/orders-db.yaml', line: 2 },
+          note: 'an Argo CD Application of Bitnami\'s PostgreSQL chart',
+        },
+        {
+          files: { 'helmfile.yaml': 'repositories:\n  - name: bitnami\n    url: https://charts.bitnami.com/bitnami\nreleases:\n  - name: billing-mysql\n    namespace: billing-prod\n    chart: bitnami/mysql\n    values:\n      - values/mysql.yaml\n', 'values/mysql.yaml': 'auth:\n  database: billing\nprimary:\n  persistence:\n    size: 40Gi\n' },
+          expect: { path: 'helmfile.yaml', line: 5 },
+          note: "a helmfile release of Bitnami's MySQL chart",
+        },
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: 'a CloudFormation tag selection (ListOfTags) passes by the table without the tag' }),
         sample('template.yaml', CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: 'Conditions narrow a wildcard selection to the tagged tables' }),
         { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('team', 'orders');") }, expect: { path: 'lib/data-stack.ts', line: 19 }, note: 'a CDK selection by BackupResource.fromTag passes by the table Tags.of does not tag' },
         { files: { 'stacks/data_stack.py': CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), 'app.py': CDK_PY_APP('cdk.Tags.of(app).add("team", "orders")') }, expect: { path: 'stacks/data_stack.py', line: 21 }, note: 'the same in Python CDK (BackupResource.from_tag)' },
         { files: { 'infra/main.tf': TF_TAG_CONDITION }, expect: { path: 'infra/main.tf', line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'web/site.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('web/site.yaml') }, expect: { path: 'infra/template.yaml', line: 16 }, note: "stack tags given to another template's stack" },
+        {
+          files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'Makefile': 'deploy:\n\tcd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=weekly team=billing\n' },
+          expect: { path: 'infra/template.yaml', line: 16 },
+          note: "the stack's tags give backup=weekly; the selection picks backup=daily",
+        },
         sample('render.yaml', RENDER_KEY_VALUE('free', 'noeviction'), { expect: { line: 12 }, note: 'a free Render Key Value instance keeps its data in memory only' }),
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES }, expect: { path: 'roles/postgres/tasks/main.yml', line: 2 }, note: 'an Ansible role installing Postgres on a server, and nothing copying it' },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES }, expect: { path: 'jobs/postgres.nomad.hcl', line: 11 }, note: 'a Nomad task running Postgres on a host volume: a directory on one client\'s disk' },
@@ -876,6 +950,21 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'templates/compose/crm.yaml': COOLIFY_STACK }, note: 'a catalogue of Coolify templates for others to deploy' },
+        { files: { 'docker-compose.yml': COOLIFY_STACK.replace(/SERVICE_\w+?_(APP_3000|POSTGRES)/g, 'DB_PASSWORD') }, note: 'a compose file nothing shows deployed: a laptop stack' },
+        {
+          files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-prod', ARGO_UPLOADING_BACKUP) },
+          note: "the Application's inline values turn on the chart's backup CronJob, which uploads the dump to Backblaze B2",
+        },
+        { files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-staging', '') }, note: "installed into staging's namespace" },
+        {
+          files: { '.github/workflows/deploy.yml': HELM_RELEASE_DEPLOY(''), 'deploy/postgres/values.yaml': BITNAMI_STANDALONE_VALUES + BITNAMI_STANDALONE_UPLOAD },
+          note: "the chart's own backup CronJob, turned on in the values file the release installs with, uploads the dump to Backblaze B2",
+        },
+        {
+          files: { '.github/workflows/deploy.yml': HELM_RELEASE_DEPLOY('      - uses: helm/kind-action@v1\n'), 'deploy/postgres/values.yaml': BITNAMI_STANDALONE_VALUES },
+          note: 'installed into a kind cluster on the CI runner, for a test',
+        },
         { files: { 'template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'samconfig.toml': 'version = 0.1\n[default.deploy.parameters]\nstack_name = "invoicing-prod"\ntags = "backup=\\"daily\\" team=\\"billing\\""\n' }, note: 'sam deploy tags every resource of the stack' },
         sample('template.yaml', CFN_TAGGED(LIST_OF_TAGS.replace('STRINGEQUALS', 'STRINGLIKE').replace('daily', '"*"')), { note: 'a tag pattern may match anything' }),
         { files: { 'lib/data-stack.ts': CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), 'bin/app.ts': CDK_APP("cdk.Tags.of(app).add('backup', 'daily');") }, note: 'Tags.of(app) tags every resource of the CDK app' },

@@ -7,6 +7,9 @@ import { identityName } from '../../../knowledge/environments/identities.js';
 import { READ_ONLY_USER } from '../../../knowledge/credentials/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
+/** A Kamal base config that deploys on its own: servers and a Postgres accessory, no environment named. */
+const KAMAL_BASE = 'service: ledger\nimage: acme/ledger\nservers:\n  web:\n    - 167.99.10.21\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n';
+
 export const sharedDatabase: RuleMeta = {
   id: `${DETECTOR}/shared-database`,
   title: 'Non-production environment uses the production database',
@@ -156,6 +159,14 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'config/deploy.yml': KAMAL_BASE,
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 167.99.10.55\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n',
+        },
+        expect: { path: 'config/deploy.staging.yml', line: 7 },
+        note: 'Kamal: a base that deploys on its own (servers and a database accessory, no environment named) is what a plain `kamal deploy` ships, production',
+      },
+      {
+        files: {
           'config/deploy.yml': 'service: shop\nimage: acme/shop\nservers:\n  web:\n    - 203.0.113.10\nenv:\n  clear:\n    RAILS_ENV: production\n    DATABASE_URL: postgres://shop@shop-db.acme.io:5432/shop\n',
           'config/deploy.staging.yml': 'servers:\n  web:\n    - 203.0.113.30\nenv:\n  clear:\n    RAILS_ENV: staging\n    DATABASE_URL: postgres://shop@shop-db.acme.io:5432/shop\n',
         },
@@ -299,6 +310,13 @@ export const sharedDatabase: RuleMeta = {
     negative: [
       {
         files: {
+          'config/deploy.yml': KAMAL_BASE,
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 167.99.10.55\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.56\n    directories:\n      - data:/var/lib/postgresql/data\n',
+        },
+        note: 'Kamal: the staging destination runs its database accessory on a host of its own',
+      },
+      {
+        files: {
           'config/production.env': 'DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.1.20:5432/quillstack\n',
           'config/staging.env': 'DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.1.20:5432/quillstack\n',
         },
@@ -430,6 +448,10 @@ export const sharedDatabase: RuleMeta = {
   },
 };
 
+/** A Nomad job whose Postgres task keeps its data on a claimed volume. */
+const NOMAD_VOLUME_JOB = (job: string, datacenter: string, type: 'host' | 'csi', source: string, namespace?: string): string =>
+  `job "${job}" {\n${namespace ? `  namespace   = "${namespace}"\n` : ''}  datacenters = ["${datacenter}"]\n  group "db" {\n    volume "pgdata" {\n      type      = "${type}"\n      source    = "${source}"\n${type === 'csi' ? '      attachment_mode = "file-system"\n      access_mode     = "single-node-writer"\n' : ''}    }\n    task "postgres" {\n      driver = "docker"\n      config {\n        image = "postgres:16"\n      }\n      volume_mount {\n        volume      = "pgdata"\n        destination = "/var/lib/postgresql/data"\n      }\n    }\n  }\n}\n`;
+
 export const sharedVolume: RuleMeta = {
   id: `${DETECTOR}/shared-volume`,
   title: 'Non-production environment mounts the production volume',
@@ -438,7 +460,7 @@ export const sharedVolume: RuleMeta = {
     'A non-production environment mounts the same volume or disk as production. One delete, wipe or restore aimed at staging destroys production data, ' +
     'and on platforms that keep backups on the volume itself (Railway) the backups go with it.',
   fix: 'Give the non-production environment its own volume or disk; never mount production storage by name, id or NFS export outside production.',
-  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes and the names Compose gives production's volumes (`<project>_<volume>`).",
+  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`) and the Nomad host and CSI volumes jobs of one directory claim.",
   precision: 'high',
   tags: ['environments', 'volume'],
   samples: {
@@ -509,8 +531,30 @@ export const sharedVolume: RuleMeta = {
         expect: { path: '.aws/task-definition-staging.json', line: 12 },
         note: "ECS: the staging task mounts production's EFS file system",
       },
+      {
+        files: {
+          'nomad/wiki-production.nomad.hcl': NOMAD_VOLUME_JOB('wiki-production', 'dc1', 'host', 'wiki_pgdata'),
+          'nomad/wiki-staging.nomad.hcl': NOMAD_VOLUME_JOB('wiki-staging', 'dc1', 'host', 'wiki_pgdata'),
+        },
+        expect: { path: 'nomad/wiki-staging.nomad.hcl', line: 6 },
+        note: "Nomad: the staging job claims the host volume production's job keeps Postgres on, in the same datacenter",
+      },
     ],
     negative: [
+      {
+        files: {
+          'nomad/wiki-production.nomad.hcl': NOMAD_VOLUME_JOB('wiki-production', 'dc1', 'host', 'wiki_pgdata'),
+          'nomad/wiki-staging.nomad.hcl': NOMAD_VOLUME_JOB('wiki-staging', 'dc-staging', 'host', 'wiki_pgdata'),
+        },
+        note: 'Nomad: a host volume of the same name on the clients of another datacenter is another directory',
+      },
+      {
+        files: {
+          'nomad/wiki-production.nomad.hcl': NOMAD_VOLUME_JOB('wiki-production', 'dc1', 'csi', 'wiki-pgdata', 'production'),
+          'nomad/wiki-staging.nomad.hcl': NOMAD_VOLUME_JOB('wiki-staging', 'dc1', 'csi', 'wiki-pgdata', 'staging'),
+        },
+        note: 'Nomad: CSI volumes are registered per namespace, so the same id in two namespaces is two volumes',
+      },
       {
         files: {
           '.aws/task-definition-production.json': '{\n  "family": "orders-api-production",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:production",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-0f1e2d3c4b5a69788", "transitEncryption": "ENABLED" } }\n  ]\n}\n',

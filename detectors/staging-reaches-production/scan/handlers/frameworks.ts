@@ -158,7 +158,10 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
   const clear = get(env, 'clear') ?? env;
   // Said by the app's environment (`RAILS_ENV: production`), or by its database accessory's (`POSTGRES_DB:
   // app_production`, what Rails names production's database).
-  const production = (clear?.kind === 'map' && valueTag(clear.entries)?.environment === 'production') || accessoriesNameProduction(get(root, 'accessories'));
+  // Else a base that deploys on its own (servers and a database accessory, no environment named) is what a plain
+  // `kamal deploy` ships: production's, unless another environment's name is in it.
+  const named = clear?.kind === 'map' ? valueTag(clear.entries)?.environment : undefined;
+  const production = named === 'production' || accessoriesNameProduction(get(root, 'accessories')) || (named === undefined && deploysDatabaseAlone(root));
   if (!production) return;
   const tag = { environment: 'production' as const, name: 'deploy.yml', evidence: 'value' as const };
   // The base file is what `kamal deploy` ships when it says production: its accessories, and the environment its
@@ -167,6 +170,13 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
   if (accessories) walkSection(rec, { node: accessories, path: ['accessories'], tag, role: 'plain', span: accessories.span }, walkOptions(cls));
   if (env) walkSection(rec, { node: env, path: ['env'], tag, role: 'plain', span: env.span }, walkOptions(cls));
 }
+/** A base deploy.yml with its own servers and a database accessory on a host of its own. */
+function deploysDatabaseAlone(root: DataNode): boolean {
+  const accessories = get(root, 'accessories');
+  if (get(root, 'servers') === undefined || accessories?.kind !== 'map') return false;
+  return accessories.entries.some((accessory) => /postgres|mysql|mariadb|mongo|redis|valkey/i.test(literalString(get(accessory.value, 'image')) ?? '') && literalString(get(accessory.value, 'host')) !== undefined);
+}
+
 function accessoriesNameProduction(accessories: DataNode | undefined): boolean {
   if (accessories?.kind !== 'map') return false;
   return accessories.entries.some((accessory) => {

@@ -495,6 +495,37 @@ export function scanNomadJobs(rec: Recorder, cls: FileClass, document: DataDocum
       const named = [literalString(get(job, 'namespace')), ...taskEnvironmentValues(job), jobName].find((value) => value !== undefined && canonicalEnvironment(value) !== undefined);
       const tag: EnvTag = cls.tag.environment !== 'base' ? cls.tag : named ? { environment: canonicalEnvironment(named)!, name: named, evidence: 'value' } : cls.tag;
       walkSection(rec, { ...topSection(cls, job), path: ['job', jobName], tag }, walkOptions(cls));
+      scanNomadVolumes(rec, cls, job, tag);
+    }
+  }
+}
+
+/**
+ * The volumes a job's groups claim (`volume "data" { type = "host", source = "pgdata" }`): a job of another environment
+ * naming the same source writes the same files. Host volumes are directories a client exposes by name, so they are
+ * compared within the jobs of one directory that run in the same datacenters; CSI volumes are registered per
+ * namespace, so they are compared within one namespace too. A development or test job runs elsewhere and shares none.
+ */
+function scanNomadVolumes(rec: Recorder, cls: FileClass, job: MapNode, tag: EnvTag): void {
+  if (tag.environment !== 'production' && tag.environment !== 'staging' && tag.environment !== 'preview') return;
+  const path = rec.file.path;
+  const directory = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
+  const datacenters = get(job, 'datacenters');
+  const placed = datacenters?.kind === 'seq' ? datacenters.items.map((item) => literalString(item)) : [];
+  if (placed.some((name) => name === undefined)) return;
+  const cluster = `${directory}@${(placed as string[]).sort().join(',') || '*'}`;
+  const namespace = literalString(get(job, 'namespace')) ?? 'default';
+  for (const group of job.entries) {
+    if (group.key !== 'group' || group.value.kind !== 'map') continue;
+    for (const volume of group.value.entries) {
+      if (volume.key !== 'volume' || volume.value.kind !== 'map') continue;
+      const sourceNode = get(volume.value, 'source');
+      const source = literalString(sourceNode);
+      const readOnly = get(volume.value, 'read_only');
+      if (!source || !sourceNode || (readOnly?.kind === 'scalar' && (readOnly.value === true || readOnly.value === 'true'))) continue;
+      const csi = literalString(get(volume.value, 'type')) === 'csi';
+      const identity = volumeIdentity(source, csi ? 'nomad-csi' : 'nomad-host', csi ? `${cluster}/${namespace}` : cluster);
+      if (identity) rec.resource(tag, identity, sourceNode.span, { variable: `group.${group.value.block?.labels[0] ?? ''}.volume.${volume.value.block?.labels[0] ?? ''}.source`, family: cls.family });
     }
   }
 }

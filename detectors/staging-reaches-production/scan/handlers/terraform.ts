@@ -315,7 +315,8 @@ function blockTag(type: string, block: MapNode): EnvTag | undefined {
   const named = name ? environmentsNamedIn(name) : undefined;
   if (name && named?.size === 1) return { environment: [...named][0]!, name, evidence: 'value' };
   const count = get(block, 'count');
-  const workspace = count?.kind === 'scalar' && count.expression ? WORKSPACE_COUNT.exec(count.expression.trim())?.[1] : undefined;
+  const countText = count?.kind === 'scalar' && count.expression ? count.expression.trim() : undefined;
+  const workspace = countText ? (WORKSPACE_COUNT.exec(countText)?.[1] ?? workspaceSetCount(countText)) : undefined;
   const environment = workspace ? canonicalEnvironment(workspace) : undefined;
   return environment ? { environment, name: workspace!, evidence: 'key' } : undefined;
 }
@@ -333,13 +334,38 @@ const WORKSPACE = String.raw`(?:terraform\.workspace|var\.(?:env|environment|sta
 const WORKSPACE_CONDITION = new RegExp(String.raw`^${WORKSPACE}\s*(==|!=)\s*"([^"$]+)"\s*\?\s*(.+?)\s*:\s*(.+)$`, 's');
 const WORKSPACE_LOOKUP = new RegExp(String.raw`^(?:lookup\(\s*(var|local)\.([\w-]+)\s*,\s*${WORKSPACE}\s*(?:,[^)]*)?\)|(var|local)\.([\w-]+)\[\s*${WORKSPACE}\s*\])$`);
 
+const WORKSPACE_SET = new RegExp(String.raw`^(!\s*)?contains\(\s*\[([^\]]*)\]\s*,\s*${WORKSPACE}\s*\)\s*\?\s*(.+?)\s*:\s*(.+)$`, 's');
+
+/**
+ * `contains(["prod", "production"], terraform.workspace) ? A : B` read as `terraform.workspace == "prod" ? A : B` when
+ * the listed workspaces are one environment's (the names a team gives production, or staging and its twins).
+ */
+function workspaceSetCondition(expression: string): [string, string, string, string, string] | undefined {
+  const match = WORKSPACE_SET.exec(expression);
+  const name = match ? oneEnvironmentOf(match[2]!) : undefined;
+  return match && name ? [match[0], match[1] ? '!=' : '==', name, match[3]!, match[4]!] : undefined;
+}
+
+/** `count = contains(["prod", "production"], terraform.workspace) ? 1 : 0`: the workspace the block exists in. */
+function workspaceSetCount(expression: string): string | undefined {
+  const condition = workspaceSetCondition(expression);
+  return condition && condition[1] === '==' && condition[3] === '1' && condition[4] === '0' ? condition[2] : undefined;
+}
+
+/** The first of a list of quoted workspace names, when they all name one environment. */
+function oneEnvironmentOf(list: string): string | undefined {
+  const names = [...list.matchAll(/"([^"$]+)"/g)].map((match) => match[1]!);
+  const environments = new Set(names.map((name) => canonicalEnvironment(name)));
+  return names.length > 0 && environments.size === 1 && !environments.has(undefined) ? names[0] : undefined;
+}
+
 /**
  * The branches of `terraform.workspace == "staging" ? A : B` (the named workspace's, and every other's when the named
  * one is production), and the entries of a map keyed by workspace (`lookup(var.snapshots, terraform.workspace, null)`,
  * `local.restore_from[terraform.workspace]`) when this file holds the map.
  */
 function workspaceBranches(root: MapNode, expression: string, span: Span): WorkspaceBranch[] {
-  const condition = WORKSPACE_CONDITION.exec(expression);
+  const condition = WORKSPACE_CONDITION.exec(expression) ?? workspaceSetCondition(expression);
   if (condition) {
     const [, operator, name, whenTrue, whenFalse] = condition;
     const [named, others] = operator === '==' ? [whenTrue!, whenFalse!] : [whenFalse!, whenTrue!];
