@@ -305,6 +305,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('build-aux/ltmain.sh', '      esac\n    fi # $pass = dlpreopen\n    done\n', { note: "libtool's comment: `pass` is a loop's word" }),
       sample('fakeredis/_commands.py', 'def _mget(keys):\n    # First pass: convert/validate non-keys, and short-circuit on missing keys\n    return keys\n', { note: 'the English word' }),
       sample('src/lib/kadm5/srv/svr_principal.c', 'static void\nclear(char **passptr)\n{\n    char *password = *passptr;\n    zap(password, strlen(password));\n}\n', { note: 'a C dereference' }),
+      sample('one-click-apps/v4/apps/app-postgres.yml', "captainVersion: 4\nservices:\n  $$cap_appname:\n    image: postgres:$$cap_postgres_version\n    environment:\n      POSTGRES_PASSWORD: $$cap_pg_pass\n", { note: "CapRover's one-click template variable" }),
       sample('Controller/Component/Auth/BlowfishAuthenticate.php', "<?php\n$this->settings['passwordHasher'] = 'Blowfish';\n", { note: 'what hashes passwords' }),
       sample('installer/wix/platform.wxi', '<?define cmf_kpasswd_exe_guid="669A2965-6A0C-4A5A-9B1E-1E5C9E4E3B1A"?>\n', { note: "an installer component's GUID" }),
       sample('manifests/certificates.pp', "class octavia::certificates (\n  $server_certs_key_passphrase = 'insecure-key-do-not-use-this-key',\n) {}\n", { note: 'a default that says it is no secret' }),

@@ -20,7 +20,7 @@ const REFERENCE = new RegExp(
   [
     String.raw`\$\{[^}]*\}`, // ${VAR}, ${{ secrets.X }}
     String.raw`^\$\{\{?\s*[A-Za-z_]`, // ${VAR or ${{ secrets.X cut short by a bare-value boundary
-    String.raw`^\$[A-Za-z_]\w*$`, // $VAR
+    String.raw`^\$\$?[A-Za-z_]\w*$`, // $VAR; compose's escaped $$VAR, CapRover's $$cap_pg_pass template variables
     String.raw`\{\{[^}]*\}\}`, // {{ .Values.x }}, Jinja, Mustache
     String.raw`<%=?[^%]*%>`, // ERB
     String.raw`^%[A-Za-z_]\w*%$`, // %VAR%
