@@ -1715,15 +1715,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative3 = [];
+      const relative4 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative3.push(pattern);
+          relative4.push(pattern);
         }
       }
-      return [absolute, relative3];
+      return [absolute, relative4];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -4036,7 +4036,7 @@ var require_out4 = __commonJS({
 // src/action/run.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import { isAbsolute, join as join2, relative as relative2, resolve as resolve3, sep } from "node:path";
+import { isAbsolute, join as join3, relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/discover/git.ts
 import { execFileSync } from "node:child_process";
@@ -4379,9 +4379,42 @@ function render(format, result, options) {
   }
 }
 
-// src/scan.ts
+// src/discover/target.ts
 import { realpathSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
+var TargetError = class extends Error {
+};
+function resolveTarget(path) {
+  const absolute = resolve(path);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    throw new TargetError(`path does not exist: ${path}`);
+  }
+  if (stats.isDirectory()) return { root: realpathSync(absolute) };
+  if (!stats.isFile()) throw new TargetError(`not a directory or a regular file: ${path}`);
+  const real = realpathSync(absolute);
+  const directory = dirname(real);
+  let root = directory;
+  try {
+    root = realpathSync(git(directory, ["rev-parse", "--show-toplevel"]).trim());
+  } catch {
+  }
+  return { root, file: relative(root, real).split(sep).join("/") };
+}
+function namedFile(root, path, gitIndex) {
+  const tracked = gitIndex.tracked.has(path);
+  let gitIgnored = false;
+  if (gitIndex.isRepo && !tracked) {
+    try {
+      git(root, ["check-ignore", "-q", "--", path]);
+      gitIgnored = true;
+    } catch {
+    }
+  }
+  return { path, absolutePath: join(root, path), tracked, gitIgnored };
+}
 
 // src/parallel-stage.ts
 import { existsSync } from "node:fs";
@@ -4500,8 +4533,8 @@ async function runInThreads(files, pool, local) {
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 import { existsSync as existsSync2, readdirSync, readFileSync } from "node:fs";
-import { relative } from "node:path";
-import { join } from "node:path";
+import { relative as relative2 } from "node:path";
+import { join as join2 } from "node:path";
 var DEFAULT_EXCLUDED_DIRECTORIES = [
   ".git",
   "node_modules",
@@ -4564,22 +4597,26 @@ var BINARY_EXTENSIONS = new Set(
 function discover(options) {
   const { root } = options;
   const notifications = [];
-  const blastIgnore = readIgnoreFile(join(root, ".blast-radiusignore"), notifications);
+  const blastIgnore = readIgnoreFile(join2(root, ".blast-radiusignore"), notifications);
   const userPatterns = blastIgnore !== void 0 || options.ignorePaths.length > 0 ? (0, import_ignore.default)().add(blastIgnore ?? "").add([...options.ignorePaths]) : void 0;
   const excluded = { ignores: (path) => EXCLUDED_FILE_NAMES.has(path.slice(path.lastIndexOf("/") + 1)) || (userPatterns?.ignores(path) ?? false) };
   const unreadableDirectories = [];
+  const unmatchable = [];
   const virtualenvs = [];
   const skippedDirectories = [];
   const recordingReaddirSync = ((path, options2) => {
     try {
       const listing = readdirSync(path, options2);
       if (path !== root && listing.some((entry) => entry.name === "pyvenv.cfg" && entry.isFile())) {
-        virtualenvs.push(relative(root, path));
+        virtualenvs.push(relative2(root, path));
         return [];
       }
-      return withoutExcludedDirectories(listing, path === root ? "" : `${relative(root, path)}/`, skippedDirectories);
+      const prefix = path === root ? "" : `${relative2(root, path)}/`;
+      const kept = withoutExcludedDirectories(listing, prefix, skippedDirectories);
+      for (const entry of kept) if (LINE_TERMINATOR.test(entry.name) || LINE_TERMINATOR.test(prefix)) unmatchable.push({ name: entry.name, path: `${prefix}${entry.name}`, dirent: entry });
+      return kept;
     } catch (error) {
-      unreadableDirectories.push(`${relative(root, path) || "."} (${error.code ?? String(error)})`);
+      unreadableDirectories.push(`${relative2(root, path) || "."} (${error.code ?? String(error)})`);
       return [];
     }
   });
@@ -4603,6 +4640,7 @@ function discover(options) {
     notifications.push({ level: "error", code: "discovery-failed", message: `Could not list files under the root: ${String(error)}` });
     entries = [];
   }
+  if (unmatchable.length > 0) entries = [...entries, ...unmatchable];
   if (virtualenvs.length > 0) {
     notifications.push({
       level: "note",
@@ -4680,6 +4718,7 @@ function discover(options) {
 }
 var EXCLUDED_DIRECTORY_NAMES = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
 var LOCAL_AGENT_SETTINGS = /(^|\/)\.claude\/settings\.local\.json$|(^|\/)\.gemini\/settings\.json$|(^|\/)\.cursor\/(?:cli|permissions|mcp)\.json$|(^|\/)\.mcp\.json$|(^|\/)\.codex\/config\.toml$/;
+var LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 function withoutExcludedDirectories(entries, prefix, skipped) {
   let kept;
   for (let index = 0; index < entries.length; index++) {
@@ -4729,12 +4768,12 @@ function readIgnoreFile(path, notifications) {
 var GitignoreStack = class {
   byDirectory = /* @__PURE__ */ new Map();
   constructor(root, entries, notifications) {
-    const exclude = readIgnoreFile(join(root, ".git", "info", "exclude"), notifications);
+    const exclude = readIgnoreFile(join2(root, ".git", "info", "exclude"), notifications);
     if (exclude) this.byDirectory.set("", (0, import_ignore.default)().add(exclude));
     for (const entry of entries) {
       if (!entry.path.endsWith(".gitignore") || entry.name !== ".gitignore") continue;
       const directory = entry.path.slice(0, -".gitignore".length).replace(/\/$/, "");
-      const content = readIgnoreFile(join(root, entry.path), notifications);
+      const content = readIgnoreFile(join2(root, entry.path), notifications);
       if (content === void 0) continue;
       const rules = this.byDirectory.get(directory) ?? (0, import_ignore.default)();
       rules.add(content);
@@ -4937,10 +4976,18 @@ var TOOL_VERSION = packageVersion();
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var UsageError = class extends Error {
 };
+function targetOf(path) {
+  try {
+    return resolveTarget(path);
+  } catch (error) {
+    throw error instanceof TargetError ? new UsageError(error.message) : error;
+  }
+}
 async function scan(options) {
   const started = performance.now();
-  const root = resolveRoot(options.root);
-  const detectors = options.detectors ?? (await import("./detectors-MJ2KPRGT.js")).detectors;
+  const target = targetOf(options.root);
+  const root = target.root;
+  const detectors = options.detectors ?? (await import("./detectors-S3CQ6M5V.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -4973,6 +5020,8 @@ async function scan(options) {
     let files;
     if (options.files) {
       files = options.files;
+    } else if (target.file !== void 0) {
+      files = [namedFile(root, target.file, gitIndex)];
     } else {
       const discovery = time("discover", () => discover({ root, includeIgnored: options.includeIgnored ?? false, ignorePaths: config.ignorePaths, tracked: gitIndex.tracked }));
       files = discovery.files;
@@ -5052,17 +5101,6 @@ async function scan(options) {
     stats,
     complete: !notifications.some((notification) => notification.code === "discovery-failed")
   };
-}
-function resolveRoot(path) {
-  const absolute = resolve(path);
-  let stats;
-  try {
-    stats = statSync(absolute);
-  } catch {
-    throw new UsageError(`path does not exist: ${path}`);
-  }
-  if (!stats.isDirectory()) throw new UsageError(`not a directory: ${path}`);
-  return realpathSync(absolute);
 }
 function finalize(inputs, rules, config, markersByPath, baseline, notifications, secrets) {
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
@@ -5398,7 +5436,7 @@ function mergeBase(cwd, a, b) {
 
 // src/write-report.ts
 import { mkdirSync, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { dirname, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, resolve as resolve2 } from "node:path";
 function writeAtomically(path, content) {
   const target = resolve2(path);
   let existing;
@@ -5411,10 +5449,22 @@ function writeAtomically(path, content) {
     writeFileSync(target, content);
     return;
   }
-  mkdirSync(dirname(target), { recursive: true });
+  makeDirectory(dirname2(target));
   const temporary = `${target}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
   renameSync(temporary, target);
+}
+function makeDirectory(directory) {
+  let existing;
+  try {
+    existing = statSync2(directory);
+  } catch {
+    const parent = dirname2(directory);
+    if (parent !== directory) makeDirectory(parent);
+  }
+  if (existing?.isDirectory()) return;
+  if (existing) throw new Error(`${directory} is not a directory`);
+  mkdirSync(directory);
 }
 
 // src/action/toolkit.ts
@@ -5501,7 +5551,7 @@ async function run(env, log, options) {
   log(plan.description);
   if (plan.notice) log(annotation("notice", plan.notice, { title: "blast-radius" }));
   const reportBase = topLevel ?? workspace;
-  const prefix = relative2(reportBase, root).split(sep).join("/");
+  const prefix = relative3(reportBase, root).split(sep2).join("/");
   const scanned = await scan({
     root,
     detectors: options.detectors,
@@ -5519,9 +5569,9 @@ async function run(env, log, options) {
   if (sarifInput !== "false" && sarifInput !== "none") {
     const sarif = sarifWithinLimits(result);
     if (sarif.cut) log(annotation("warning", sarif.cut, { title: "blast-radius SARIF" }));
-    const target = isAbsolute(sarifInput) ? sarifInput : join2(workspace, sarifInput);
+    const target = isAbsolute(sarifInput) ? sarifInput : join3(workspace, sarifInput);
     writeAtomically(target, sarif.text);
-    sarifPath = relative2(workspace, target).split(sep).join("/") || target;
+    sarifPath = relative3(workspace, target).split(sep2).join("/") || target;
     log(`SARIF written to ${sarifPath} (${active.length} results) for github/codeql-action/upload-sarif.`);
   }
   if (writeSummary) {

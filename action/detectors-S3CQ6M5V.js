@@ -269,8 +269,8 @@ function literalString(node) {
 function literalStrings(node) {
   if (!node) return [];
   if (node.kind === "seq") return node.items.flatMap(literalStrings);
-  const literal = literalString(node);
-  return literal === void 0 ? [] : [literal];
+  const literal2 = literalString(node);
+  return literal2 === void 0 ? [] : [literal2];
 }
 
 // knowledge/credentials/values.ts
@@ -291,8 +291,8 @@ var REFERENCE = new RegExp(
     // ${VAR}, ${{ secrets.X }}
     String.raw`^\$\{\{?\s*[A-Za-z_]`,
     // ${VAR or ${{ secrets.X cut short by a bare-value boundary
-    String.raw`^\$[A-Za-z_]\w*$`,
-    // $VAR
+    String.raw`^\$\$?[A-Za-z_]\w*$`,
+    // $VAR; compose's escaped $$VAR, CapRover's $$cap_pg_pass template variables
     String.raw`\{\{[^}]*\}\}`,
     // {{ .Values.x }}, Jinja, Mustache
     String.raw`<%=?[^%]*%>`,
@@ -555,11 +555,13 @@ function wordsOf(name) {
 var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pwd", "passphrase", "pass"]);
 var SECRET_WORDS = /* @__PURE__ */ new Set(["secret", "token", "apikey", "credential", "credentials", "privatekey", "accesskey", "secretkey", "authkey", "authtoken", "bearer"]);
 var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private key", "secret key", "auth key", "signing key", "encryption key", "master key", "app key", "account key", "service key", "admin key", "license key", "auth token", "access token", "refresh token", "connection string", "shared key", "hmac key", "webhook key"]);
+var CHECKSUM_WORDS = ["sha", "sha1", "sha256", "sha512", "md5", "checksum", "checksums", "crc"];
 var NOT_A_SECRET_WORDS = new Set(
-  "public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity hasher hashers guid uuid valid validity until".split(" ")
+  ("public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity hasher hashers guid uuid valid validity until " + // A checksum of a token or key file is public (`api_token_sha256=…` beside a download).
+  CHECKSUM_WORDS.join(" ")).split(" ")
 );
 var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"], ["posthog", "key"]];
-var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service"]);
+var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service", ...CHECKSUM_WORDS]);
 function isSecretWord(word) {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
 }
@@ -2401,12 +2403,23 @@ var supabaseJwtSecret = {
     negative: [sample("deploy/auth.env.yaml", 'GOTRUE_JWT_SECRET: "${JWT_SECRET}"\n')]
   }
 };
+var NEON_LEGACY_KEY = /^[a-z0-9]{64}$/;
 var neonApiKey = {
   id: "neon-api-key",
   provider: "neon",
   title: "Neon API key",
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)(napi_[A-Za-z0-9]{32,128})(?![A-Za-z0-9_-])/g, keywords: ["napi_"] }],
-  plausible: (value) => !isPlaceholder(value.slice(5)) && /[0-9]/.test(value.slice(5)) && /[A-Za-z]/.test(value.slice(5)),
+  // Keys made before the `napi_` prefix (January 2025) are 64 bare characters, valid until revoked: known by their name,
+  // the create-branch action's input, or the console API they are sent to.
+  contextPatterns: [
+    { variable: /^NEON_API_KEY$|neon[_.-]?(?:[a-z]+[_.-]?)?api[_.-]?key/i, value: NEON_LEGACY_KEY, keywords: ["neon"] },
+    { variable: /^api[_-]?key$/i, value: NEON_LEGACY_KEY, keywords: ["api_key"], requires: ["neondatabase/"] },
+    { header: /^authorization$/i, value: NEON_LEGACY_KEY, keywords: ["authorization"], requires: ["console.neon.tech"] }
+  ],
+  plausible: (value) => {
+    const body2 = value.replace(/^napi_/, "");
+    return !isPlaceholder(body2) && /[0-9]/.test(body2) && /[A-Za-z]/.test(body2) && (value.startsWith("napi_") || looksGenerated(body2, 64));
+  },
   rate: (context) => {
     if (wordsOf(context.variable ?? "").includes("project")) return { scope: "scoped", because: `variable ${context.variable} names a project-scoped key` };
     return readOnlyRating(context, "API key") ?? { scope: "root", because: "personal and organization keys share one format: the broad kind reaches every project of the organization" };
@@ -2417,11 +2430,16 @@ var neonApiKey = {
   samples: {
     positive: [
       sample(".github/workflows/preview.yml", "jobs:\n  branch:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: raspy-leaf-12345678\n          api_key: napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n", { expect: { line: 8 } }),
-      sample("scripts/reset-branch.sh", '#!/bin/sh\ncurl -X POST "https://console.neon.tech/api/v2/projects/$PROJECT/branches" \\\n  -H "Authorization: Bearer napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E"\n', { expect: { line: 3 } })
+      sample("scripts/reset-branch.sh", '#!/bin/sh\ncurl -X POST "https://console.neon.tech/api/v2/projects/$PROJECT/branches" \\\n  -H "Authorization: Bearer napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E"\n', { expect: { line: 3 } }),
+      sample("scripts/branch.sh", '#!/usr/bin/env bash\nset -euo pipefail\nNEON_API_KEY=a52ztj0wyuhvauvzhmasqxezyex1rdrgdsjpr16umx1bz99nfd02is5d9ik40vst\ncurl -s -X DELETE -H "Authorization: Bearer $NEON_API_KEY" "https://console.neon.tech/api/v2/projects/$PROJECT_ID/branches/$1"\n', { expect: { line: 3 }, note: "a key made before the napi_ prefix" }),
+      sample(".github/workflows/preview.yml", "on: pull_request\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/delete-branch-action@v3\n        with:\n          project_id: raspy-leaf-83621904\n          branch: preview/pr-${{ github.event.number }}\n          api_key: x3k9mzq1c8v0w5hd2r7tnb4ylpa6gjs0e1u9fq3ko8vzd5mw2ci7xn4tb6rh0ylp\n", { expect: { line: 10 }, note: "the action's input, a pre-prefix key" }),
+      sample("ops/neon_projects.py", 'import requests\n\nresp = requests.get(\n    "https://console.neon.tech/api/v2/projects",\n    headers={"Authorization": "Bearer q8w2e4r6t1y3u5i7o9p0a2s4d6f8g1h3j5k7l9z0x2c4v6b8n1m3q5w7e9r0t2y4"},\n)\n', { expect: { line: 5 }, note: "sent to the console API" })
     ],
     negative: [
       sample(".github/workflows/preview.yml", "jobs:\n  branch:\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          api_key: ${{ secrets.NEON_API_KEY }}\n"),
-      sample("docs/neon.md", "Keys look like `napi_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.\n")
+      sample("docs/neon.md", "Keys look like `napi_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.\n"),
+      sample("scripts/branch.sh", "NEON_API_KEY=0000000000000000000000000000000000000000000000000000000000000000\n"),
+      sample("docs/preview-branches.md", "Set `NEON_API_KEY=<your-neon-api-key>` and `NEON_PROJECT_ID` in the repository secrets.\n")
     ]
   },
   scopeSamples: {
@@ -3099,6 +3117,7 @@ var genericSecret = {
   exposedSeverity: "medium",
   samples: {
     positive: [
+      sample("deploy/webhooks.env.sh", "export HMAC_SHA256_SECRET=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL\n", { note: "a signing algorithm before the secret word names what it signs with, not a checksum" }),
       sample("scripts/report.sh", '#!/bin/sh\ncurl "https://api.partner.io/v1/export?api_key=Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL&format=csv" -o report.csv\n', { expect: { line: 2 }, note: "a query parameter holding a key, up to the next &" }),
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "planetscale": {\n      "command": "pscale",\n      "args": ["mcp", "server"],\n      "env": { "PLANETSCALE_SERVICE_TOKEN": "q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi" }\n    }\n  }\n}\n', { expect: { line: 6 }, note: "a service token is a secret; a token service is not" }),
       sample("deploy/nginx/api.conf", 'location /upstream/ {\n  proxy_set_header Authorization "Bearer Xr7pQ2vLm9zKd4TwHn8sYb3FqPw2Lk";\n  proxy_pass https://partner.acme.io/;\n}\n', { expect: { line: 2 }, note: "nginx sets a header without a colon" }),
@@ -3124,6 +3143,7 @@ var genericSecret = {
       sample("config/settings.yaml", "monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n", { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" })
     ],
     negative: [
+      sample("scripts/checksums.sh", "api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n", { note: "a checksum named for what it sums" }),
       sample("lib/Test2/Event/Fail.pm", "package Test2::Event::Fail;\nBEGIN {\n    *META_KEY = \\&Test2::Util::ExternalMeta::META_KEY;\n}\n", { note: "a Perl reference to a named sub" }),
       sample("docs/export-task.rst", 'Output::\n\n    {\n        "ExportToS3Task": {\n            "S3Bucket": "myexportbucket",\n            "S3Key": "RHEL5export-i-fh8sjjsq.ova"\n        }\n    }\n', { note: "the AWS APIs' S3Key names an object in a bucket" }),
       sample("lib/Mail/SpamAssassin/BayesStore/DBM.pm", 'our $NTOKENS_MAGIC_TOKEN = "\\015\\001\\007\\011\\003NTOKENS";\n', { note: "a magic number written as octal escapes" }),
@@ -3273,6 +3293,7 @@ var hardcodedPassword = {
       sample("build-aux/ltmain.sh", "      esac\n    fi # $pass = dlpreopen\n    done\n", { note: "libtool's comment: `pass` is a loop's word" }),
       sample("fakeredis/_commands.py", "def _mget(keys):\n    # First pass: convert/validate non-keys, and short-circuit on missing keys\n    return keys\n", { note: "the English word" }),
       sample("src/lib/kadm5/srv/svr_principal.c", "static void\nclear(char **passptr)\n{\n    char *password = *passptr;\n    zap(password, strlen(password));\n}\n", { note: "a C dereference" }),
+      sample("one-click-apps/v4/apps/app-postgres.yml", "captainVersion: 4\nservices:\n  $$cap_appname:\n    image: postgres:$$cap_postgres_version\n    environment:\n      POSTGRES_PASSWORD: $$cap_pg_pass\n", { note: "CapRover's one-click template variable" }),
       sample("Controller/Component/Auth/BlowfishAuthenticate.php", "<?php\n$this->settings['passwordHasher'] = 'Blowfish';\n", { note: "what hashes passwords" }),
       sample("installer/wix/platform.wxi", '<?define cmf_kpasswd_exe_guid="669A2965-6A0C-4A5A-9B1E-1E5C9E4E3B1A"?>\n', { note: "an installer component's GUID" }),
       sample("manifests/certificates.pp", "class octavia::certificates (\n  $server_certs_key_passphrase = 'insecure-key-do-not-use-this-key',\n) {}\n", { note: "a default that says it is no secret" }),
@@ -5941,7 +5962,10 @@ var linodeToken = {
   title: "Linode (Akamai Cloud) personal access token",
   // 64 hex characters with no prefix: known by the name it is given (linode-cli's, Terraform's and Ansible's variables).
   contextPatterns: [
-    { variable: /^(?:LINODE_(?:CLI_|API_)?TOKEN|linode_(?:api_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ["linode"] },
+    { variable: /^(?:LINODE_(?:CLI_|API_|ACCESS_)?TOKEN|linode_(?:api_|access_)?token)$|^linode\.token$/i, value: /^[a-f0-9]{64}$/, keywords: ["linode"] },
+    // Ansible's Linode inventory plugins and modules (`plugin: linode.cloud.instance`, `linode_v4`) take `access_token`,
+    // the linode.cloud modules `api_token`.
+    { variable: /^(?:access|api)_token$/, value: /^[a-f0-9]{64}$/, keywords: ["access_token", "api_token"], requires: ["linode"] },
     { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ["authorization"], requires: ["api.linode.com"] }
   ],
   claims: (context) => !sentToAnotherHost(context, "api.linode.com"),
@@ -5961,10 +5985,36 @@ linode-cli volumes list
 `, { expect: { line: 2 } }),
       sample("ops/snapshot.sh", `#!/bin/sh
 curl -s -X POST -H "Authorization: Bearer ${LINODE_TOKEN}" https://api.linode.com/v4/linode/instances/4312/backups
-`, { expect: { line: 2 }, note: "sent to the API itself" })
+`, { expect: { line: 2 }, note: "sent to the API itself" }),
+      sample("inventory/prod.linode.yml", `plugin: linode.cloud.instance
+access_token: ${LINODE_TOKEN}
+regions:
+  - us-east
+keyed_groups:
+  - key: tags
+    separator: ''
+`, { expect: { line: 2 }, note: "Ansible's dynamic inventory for Linode" }),
+      sample("playbooks/db.yml", `- hosts: localhost
+  tasks:
+    - name: Create the database volume
+      linode.cloud.volume:
+        api_token: ${LINODE_TOKEN}
+        label: pg-data
+        region: us-east
+        size: 100
+        state: present
+`, { expect: { line: 5 } }),
+      sample("ops/linode.env", `LINODE_ACCESS_TOKEN=${LINODE_TOKEN}
+`, { expect: { line: 1 }, note: "the variable the inventory plugin reads" })
     ],
     negative: [
       sample("terraform/linode/variables.tf", 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),
+      sample("inventory/prod.linode.yml", `plugin: linode.cloud.instance
+access_token: "{{ lookup('env', 'LINODE_API_TOKEN') }}"
+`),
+      sample("config/oauth.yml", `provider: github
+access_token: ${LINODE_TOKEN}
+`, { note: "an access token in a file that never names Linode" }),
       sample("ops/deploy-hook.sh", '#!/bin/sh\ncurl -s -X POST -H "Authorization: Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f" https://deploy.acme.io/hooks/web\n', { note: "the same header sent to another service's API" }),
       sample("src/deploy_hook.ts", 'const headers = {\n  Authorization: "Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f",\n};\n\nexport const trigger = () => fetch("https://deploy.acme.io/hooks/web", { method: "POST", headers });\n', { note: "a bearer header in a file that never calls the API" }),
       sample("ops/backup.sh", '#!/bin/sh\ncurl -s -H "Authorization: Bearer $LINODE_TOKEN" https://api.linode.com/v4/volumes > volumes.json\ncurl -s -X POST -H "Authorization: Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f" https://uptime.acme.io/api/push -d @volumes.json\n', { note: "the file calls the API, but this header goes to the uptime service" })
@@ -6119,7 +6169,9 @@ var railwayAccountToken = {
     // A bearer UUID sent to Railway's public GraphQL API is a user or workspace token (project tokens use their own header).
     { header: /^authorization$/i, value: UUID, keywords: ["authorization"], requires: ["backboard.railway"] },
     // The same token kept in a variable first, in a file that calls that API (`const token = '…'` then `Bearer ${token}`).
-    { variable: /^(?:(?:api|auth|access|bearer)[_-]?)?token$/i, value: UUID, keywords: ["token"], requires: ["backboard.railway", "bearer"] }
+    { variable: /^(?:(?:api|auth|access|bearer)[_-]?)?token$/i, value: UUID, keywords: ["token"], requires: ["backboard.railway", "bearer"] },
+    // A bare `token` under a Railway section of a config file (`railway:` in YAML, `[railway]` in TOML).
+    { section: /(?:^|[._-])railway$/i, variable: /^(?:(?:api|account|team|workspace|auth|access)[_-]?)?token$/i, value: UUID, keywords: ["token"], requires: ["railway"] }
   ],
   rate: rateAccount,
   reach: "can delete every project, service, volume and backup in every workspace the account belongs to",
@@ -6131,6 +6183,8 @@ var railwayAccountToken = {
       sample("src/ops/railway.ts", "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample("docs/deploy.md", "## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n", { expect: { line: 4 } }),
       sample(".windsurfrules", "Deploy with `railway up`. The Railway API token is 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c (account token, do not share).\n", { expect: { line: 1 }, note: "prose in an agent rules file" }),
+      sample("config/deploy.toml", '[app]\nname = "shoplet"\n\n[railway]\n# team account token, for the cleanup job\napi_token = "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c"\nproject = "shoplet"\n', { expect: { line: 6 }, note: "a TOML table names the provider" }),
+      sample("config/settings.yml", "database:\n  pool: 10\nintegrations:\n  railway:\n    token: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\n    environment: production\n", { expect: { line: 5 }, note: "a YAML parent key names the provider" }),
       sample(
         "scripts/staging-db-fix.ts",
         "const RAILWAY_API = 'https://backboard.railway.app/graphql/v2';\nconst token = 'fa36481f-0317-487d-a1ca-abd90f1ee844';\n\nexport async function gql(query: string) {\n  const res = await fetch(RAILWAY_API, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });\n  return res.json();\n}\n",
@@ -6144,7 +6198,8 @@ var railwayAccountToken = {
       sample("docs/deploy.md", "Set `RAILWAY_API_TOKEN=XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` (create one under Account Settings).\n"),
       sample("src/ids.ts", "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
       sample("docs/railway.md", "Railway project 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c hosts the API; create a token under Account Settings.\n", { note: "a project id, and a token mentioned without one" }),
-      sample("src/railway.ts", "// Railway project token comes from RAILWAY_TOKEN\nconst projectId = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\n", { note: "a comment about a project token above a project id" })
+      sample("src/railway.ts", "// Railway project token comes from RAILWAY_TOKEN\nconst projectId = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\n", { note: "a comment about a project token above a project id" }),
+      sample("config/settings.yml", "railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n", { note: "the token sits under another provider's section" })
     ]
   },
   scopeSamples: {
@@ -8073,9 +8128,9 @@ function scriptBindings(file) {
   };
   const add = (name, value) => {
     if (!value) return;
-    const literal = stringLiteral(value);
-    if (literal) {
-      if (name) found.push(binding(name, literal.value, literal.start));
+    const literal2 = stringLiteral(value);
+    if (literal2) {
+      if (name) found.push(binding(name, literal2.value, literal2.start));
       return;
     }
     if (value.type === "LogicalExpression" && (value.operator === "??" || value.operator === "||")) {
@@ -8179,6 +8234,35 @@ function ruleContext(ruleId, sink) {
   return context;
 }
 
+// detectors/exposed-credential/sections.ts
+var MAX_LINES_UP = 40;
+var TABLE = /^[ \t]*\[\[?[ \t]*([^\]\s]+)[ \t]*\]\]?[ \t]*(?:[#;].*)?$/;
+var YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?([\w.-]+)["']?[ \t]*:[ \t]*(?:#.*)?$/;
+var JSON_KEY = /^[ \t]*"([^"]+)"[ \t]*:[ \t]*\{[ \t]*$/;
+var HCL_BLOCK = /^[ \t]*([\w-]+(?:[ \t]+"[^"]*")*)[ \t]*=?[ \t]*\{[ \t]*$/;
+var COMMENT = /^[ \t]*(?:#|\/\/|;|$)/;
+var indentOf = (line) => /^[ \t]*/.exec(line)[0].length;
+function sectionAt(text, offset) {
+  let end = text.lastIndexOf("\n", offset - 1);
+  const lineStart = end + 1;
+  const lineEnd = text.indexOf("\n", lineStart);
+  const indent = indentOf(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
+  for (let seen = 0; end > 0 && seen < MAX_LINES_UP; seen++) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, "");
+    end = start - 1;
+    if (COMMENT.test(line)) continue;
+    const table = TABLE.exec(line);
+    if (table) return table[1];
+    if (indentOf(line) >= indent) continue;
+    const key = YAML_KEY.exec(line) ?? JSON_KEY.exec(line);
+    if (key) return key[1];
+    const block2 = HCL_BLOCK.exec(line);
+    return block2 ? block2[1].replace(/"/g, "") : void 0;
+  }
+  return void 0;
+}
+
 // detectors/exposed-credential/find.ts
 var Specificity = { Generic: 1, SecretlintOnly: 2, Context: 3, Value: 4 };
 var CODE_FORMATS = /* @__PURE__ */ new Set(["javascript", "typescript", "python", "notebook", "hcl"]);
@@ -8201,7 +8285,7 @@ var FIND_KEYWORDS = [
 ];
 var REQUIRED_LITERALS = [
   ...new Set(
-    CREDENTIAL_KINDS.flatMap((kind) => [...kind.valuePatterns ?? [], ...kind.contextPatterns ?? []].flatMap((pattern) => pattern.requires ?? [])).map((literal) => literal.toLowerCase())
+    CREDENTIAL_KINDS.flatMap((kind) => [...kind.valuePatterns ?? [], ...kind.contextPatterns ?? []].flatMap((pattern) => pattern.requires ?? [])).map((literal2) => literal2.toLowerCase())
   )
 ];
 var STRUCTURE_WORDS = ["value", "default"];
@@ -8241,11 +8325,11 @@ function secretRange(match) {
   return [match.index, match.index + match[0].length];
 }
 var literalPatterns = /* @__PURE__ */ new Map();
-function literalPattern(literal) {
-  let pattern = literalPatterns.get(literal);
+function literalPattern(literal2) {
+  let pattern = literalPatterns.get(literal2);
   if (!pattern) {
-    pattern = new RegExp(escapeRegExp(literal), "i");
-    literalPatterns.set(literal, pattern);
+    pattern = new RegExp(escapeRegExp(literal2), "i");
+    literalPatterns.set(literal2, pattern);
   }
   return pattern;
 }
@@ -8270,14 +8354,14 @@ function keyedPatterns(file) {
 }
 function findCredentials(file) {
   const text = file.text;
-  const contains = /* @__PURE__ */ new Map();
+  const contains3 = /* @__PURE__ */ new Map();
   const recorded = file.foundKeywords();
-  const containsLiteral = (literal) => {
-    let found = contains.get(literal);
+  const containsLiteral = (literal2) => {
+    let found = contains3.get(literal2);
     if (found === void 0) {
-      const lower = literal.toLowerCase();
-      found = recorded !== "all" && REQUIRED_LITERAL_SET.has(lower) ? recorded.has(lower) : literalPattern(literal).test(text);
-      contains.set(literal, found);
+      const lower = literal2.toLowerCase();
+      found = recorded !== "all" && REQUIRED_LITERAL_SET.has(lower) ? recorded.has(lower) : literalPattern(literal2).test(text);
+      contains3.set(literal2, found);
     }
     return found;
   };
@@ -8326,7 +8410,7 @@ function findCredentials(file) {
   for (const binding2 of bindingsOf(file)) {
     if (binding2.ciphertext) continue;
     const decoded = binding2.decoded ? decodedValueCandidate(binding2) : basicAuthCandidate(binding2) ?? encodedJsonCandidate(binding2);
-    const candidate = decoded ?? candidateOfBinding(binding2, fileContains, documentation && binding2.flag === true);
+    const candidate = decoded ?? candidateOfBinding(binding2, fileContains, documentation && binding2.flag === true, (at) => sectionAt(text, at));
     if (candidate) candidates.push(candidate);
   }
   const catalog = TRANSLATION_CATALOG.test(file.path);
@@ -8506,19 +8590,24 @@ function snakeCaseOf(name) {
   return namedByContextKind(snake) ? snake : void 0;
 }
 var RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
-function nameMatches(pattern, binding2, unqualified, snake) {
+function nameMatches(pattern, binding2, unqualified, snake, section2) {
+  return namedSo(pattern, binding2, unqualified, snake) && (pattern.section === void 0 || pattern.section.test(section2() ?? ""));
+}
+function namedSo(pattern, binding2, unqualified, snake) {
   if (pattern.variable && (pattern.variable.test(binding2.name) || unqualified !== void 0 && pattern.variable.test(unqualified))) return true;
   if (pattern.variable && snake !== void 0 && pattern.variable.test(snake)) return true;
   return pattern.header !== void 0 && binding2.header !== void 0 && pattern.header.test(binding2.header);
 }
-function candidateOfBinding(binding2, fileContains, providerOnly) {
+function candidateOfBinding(binding2, fileContains, providerOnly, sectionOf) {
   const value = binding2.value;
   if (value.length < 6 || isReference(value) || spellsName(binding2.name, value) || MARKUP.test(value)) return void 0;
   const unqualified = RECEIVER.test(binding2.name) ? binding2.name.replace(RECEIVER, "") : void 0;
   const snake = snakeCaseOf(unqualified ?? binding2.name);
+  let section2 = null;
+  const sectionName = () => section2 === null ? section2 = sectionOf(binding2.start) : section2;
   let matched;
   for (const kind of CONTEXT_KINDS) {
-    if (kind.contextPatterns.some((pattern) => nameMatches(pattern, binding2, unqualified, snake) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
+    if (kind.contextPatterns.some((pattern) => nameMatches(pattern, binding2, unqualified, snake, sectionName) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
   }
   const generic = providerOnly ? void 0 : genericKindOf(binding2);
   if (matched) {
@@ -9726,8 +9815,9 @@ function volumeIdentity(raw, scheme, scope) {
   if (scheme) {
     const name = value.toLowerCase();
     if (scheme === "docker" && isGenericName(name) && scope === void 0) return void 0;
-    const qualified = (scheme === "fly" || scheme === "docker" && isGenericName(name) || scheme === "hostpath") && scope !== void 0 ? `${scope}/${name}` : name;
-    const label = { docker: "Docker volume", pvc: "PersistentVolumeClaim", pv: "PersistentVolume", fly: "Fly volume", hostpath: "host path" }[scheme];
+    if ((scheme === "nomad-host" || scheme === "nomad-csi") && scope === void 0) return void 0;
+    const qualified = (scheme === "fly" || scheme === "docker" && isGenericName(name) || scheme === "hostpath" || scheme === "nomad-host" || scheme === "nomad-csi") && scope !== void 0 ? `${scope}/${name}` : name;
+    const label = { docker: "Docker volume", pvc: "PersistentVolumeClaim", pv: "PersistentVolume", fly: "Fly volume", hostpath: "host path", "nomad-host": "Nomad host volume", "nomad-csi": "Nomad CSI volume" }[scheme];
     const kind = scheme === "hostpath" && scope !== void 0 ? "bind" : scheme;
     return { kind: "volume", identity: `volume:${kind}:${qualified}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
   }
@@ -11089,7 +11179,1318 @@ function resolveReferences(value, literals) {
   });
 }
 
+// node_modules/@actions/expressions/dist/ast.js
+var Expr = class {
+};
+var Literal = class extends Expr {
+  constructor(literal2, token) {
+    super();
+    this.literal = literal2;
+    this.token = token;
+  }
+  accept(v) {
+    return v.visitLiteral(this);
+  }
+};
+var Unary = class extends Expr {
+  constructor(operator, expr) {
+    super();
+    this.operator = operator;
+    this.expr = expr;
+  }
+  accept(v) {
+    return v.visitUnary(this);
+  }
+};
+var FunctionCall = class extends Expr {
+  constructor(functionName, args) {
+    super();
+    this.functionName = functionName;
+    this.args = args;
+  }
+  accept(v) {
+    return v.visitFunctionCall(this);
+  }
+};
+var Binary = class extends Expr {
+  constructor(left, operator, right) {
+    super();
+    this.left = left;
+    this.operator = operator;
+    this.right = right;
+  }
+  accept(v) {
+    return v.visitBinary(this);
+  }
+};
+var Logical = class extends Expr {
+  constructor(operator, args) {
+    super();
+    this.operator = operator;
+    this.args = args;
+  }
+  accept(v) {
+    return v.visitLogical(this);
+  }
+};
+var Grouping = class extends Expr {
+  constructor(group) {
+    super();
+    this.group = group;
+  }
+  accept(v) {
+    return v.visitGrouping(this);
+  }
+};
+var ContextAccess = class extends Expr {
+  constructor(name) {
+    super();
+    this.name = name;
+  }
+  accept(v) {
+    return v.visitContextAccess(this);
+  }
+};
+var IndexAccess = class extends Expr {
+  constructor(expr, index) {
+    super();
+    this.expr = expr;
+    this.index = index;
+  }
+  accept(v) {
+    return v.visitIndexAccess(this);
+  }
+};
+var Star = class extends Expr {
+  accept() {
+    throw new Error("Method not implemented.");
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/expressiondata.js
+var Kind;
+(function(Kind2) {
+  Kind2[Kind2["String"] = 0] = "String";
+  Kind2[Kind2["Array"] = 1] = "Array";
+  Kind2[Kind2["Dictionary"] = 2] = "Dictionary";
+  Kind2[Kind2["Boolean"] = 3] = "Boolean";
+  Kind2[Kind2["Number"] = 4] = "Number";
+  Kind2[Kind2["CaseSensitiveDictionary"] = 5] = "CaseSensitiveDictionary";
+  Kind2[Kind2["Null"] = 6] = "Null";
+})(Kind || (Kind = {}));
+function kindStr(k) {
+  switch (k) {
+    case Kind.Array:
+      return "Array";
+    case Kind.Boolean:
+      return "Boolean";
+    case Kind.Null:
+      return "Null";
+    case Kind.Number:
+      return "Number";
+    case Kind.Dictionary:
+      return "Object";
+    case Kind.String:
+      return "String";
+  }
+  return "unknown";
+}
+
+// node_modules/@actions/expressions/dist/data/dictionary.js
+var Dictionary = class {
+  constructor(...pairs) {
+    this.keys = [];
+    this.v = [];
+    this.indexMap = {};
+    this.kind = Kind.Dictionary;
+    this.primitive = false;
+    for (const p of pairs) {
+      this.add(p.key, p.value);
+    }
+  }
+  coerceString() {
+    return kindStr(this.kind);
+  }
+  number() {
+    return NaN;
+  }
+  add(key, value) {
+    if (key.toLowerCase() in this.indexMap) {
+      return;
+    }
+    this.keys.push(key);
+    this.v.push(value);
+    this.indexMap[key.toLowerCase()] = this.v.length - 1;
+  }
+  get(key) {
+    const index = this.indexMap[key.toLowerCase()];
+    if (index === void 0) {
+      return void 0;
+    }
+    return this.v[index];
+  }
+  values() {
+    return this.v;
+  }
+  pairs() {
+    const result = [];
+    for (const key of this.keys) {
+      result.push({ key, value: this.v[this.indexMap[key.toLowerCase()]] });
+    }
+    return result;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/array.js
+var Array2 = class {
+  constructor(...data) {
+    this.v = [];
+    this.kind = Kind.Array;
+    this.primitive = false;
+    for (const d of data) {
+      this.add(d);
+    }
+  }
+  coerceString() {
+    return kindStr(this.kind);
+  }
+  number() {
+    return NaN;
+  }
+  add(value) {
+    this.v.push(value);
+  }
+  get(index) {
+    return this.v[index];
+  }
+  values() {
+    return this.v;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/boolean.js
+var BooleanData = class {
+  constructor(value) {
+    this.value = value;
+    this.kind = Kind.Boolean;
+    this.primitive = true;
+  }
+  coerceString() {
+    if (this.value) {
+      return "true";
+    }
+    return "false";
+  }
+  number() {
+    if (this.value) {
+      return 1;
+    }
+    return 0;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/null.js
+var Null = class {
+  constructor() {
+    this.kind = Kind.Null;
+    this.primitive = true;
+  }
+  coerceString() {
+    return "";
+  }
+  number() {
+    return 0;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/number.js
+var NumberData = class {
+  constructor(value) {
+    this.value = value;
+    this.kind = Kind.Number;
+    this.primitive = true;
+  }
+  coerceString() {
+    if (this.value === 0) {
+      return "0";
+    }
+    return (+this.value.toFixed(15)).toString();
+  }
+  number() {
+    return this.value;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/string.js
+var StringData = class {
+  constructor(value) {
+    this.value = value;
+    this.kind = Kind.String;
+    this.primitive = true;
+  }
+  coerceString() {
+    return this.value;
+  }
+  number() {
+    return Number(this.value);
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/replacer.js
+function replacer(_key, value) {
+  if (value instanceof Null) {
+    return null;
+  }
+  if (value instanceof BooleanData) {
+    return value.value;
+  }
+  if (value instanceof NumberData) {
+    return value.number();
+  }
+  if (value instanceof StringData) {
+    return value.coerceString();
+  }
+  if (value instanceof Array2) {
+    return value.values();
+  }
+  if (value instanceof Dictionary) {
+    const pairs = value.pairs();
+    const r = {};
+    for (const p of pairs) {
+      r[p.key] = p.value;
+    }
+    return r;
+  }
+  return value;
+}
+
+// node_modules/@actions/expressions/dist/data/reviver.js
+function reviver(_key, val) {
+  if (val === null) {
+    return new Null();
+  }
+  if (typeof val === "string") {
+    return new StringData(val);
+  }
+  if (typeof val === "number") {
+    return new NumberData(val);
+  }
+  if (typeof val === "boolean") {
+    return new BooleanData(val);
+  }
+  if (Array.isArray(val)) {
+    return new Array2(...val);
+  }
+  if (typeof val === "object") {
+    return new Dictionary(...Object.keys(val).map((k) => ({
+      key: k,
+      value: val[k]
+    })));
+  }
+  return val;
+}
+
+// node_modules/@actions/expressions/dist/lexer.js
+var TokenType;
+(function(TokenType2) {
+  TokenType2[TokenType2["UNKNOWN"] = 0] = "UNKNOWN";
+  TokenType2[TokenType2["LEFT_PAREN"] = 1] = "LEFT_PAREN";
+  TokenType2[TokenType2["RIGHT_PAREN"] = 2] = "RIGHT_PAREN";
+  TokenType2[TokenType2["LEFT_BRACKET"] = 3] = "LEFT_BRACKET";
+  TokenType2[TokenType2["RIGHT_BRACKET"] = 4] = "RIGHT_BRACKET";
+  TokenType2[TokenType2["COMMA"] = 5] = "COMMA";
+  TokenType2[TokenType2["DOT"] = 6] = "DOT";
+  TokenType2[TokenType2["BANG"] = 7] = "BANG";
+  TokenType2[TokenType2["BANG_EQUAL"] = 8] = "BANG_EQUAL";
+  TokenType2[TokenType2["EQUAL_EQUAL"] = 9] = "EQUAL_EQUAL";
+  TokenType2[TokenType2["GREATER"] = 10] = "GREATER";
+  TokenType2[TokenType2["GREATER_EQUAL"] = 11] = "GREATER_EQUAL";
+  TokenType2[TokenType2["LESS"] = 12] = "LESS";
+  TokenType2[TokenType2["LESS_EQUAL"] = 13] = "LESS_EQUAL";
+  TokenType2[TokenType2["AND"] = 14] = "AND";
+  TokenType2[TokenType2["OR"] = 15] = "OR";
+  TokenType2[TokenType2["STAR"] = 16] = "STAR";
+  TokenType2[TokenType2["NUMBER"] = 17] = "NUMBER";
+  TokenType2[TokenType2["STRING"] = 18] = "STRING";
+  TokenType2[TokenType2["IDENTIFIER"] = 19] = "IDENTIFIER";
+  TokenType2[TokenType2["TRUE"] = 20] = "TRUE";
+  TokenType2[TokenType2["FALSE"] = 21] = "FALSE";
+  TokenType2[TokenType2["NULL"] = 22] = "NULL";
+  TokenType2[TokenType2["EOF"] = 23] = "EOF";
+})(TokenType || (TokenType = {}));
+function tokenString(tok) {
+  switch (tok.type) {
+    case TokenType.EOF:
+      return "EOF";
+    case TokenType.NUMBER:
+      return tok.lexeme;
+    case TokenType.STRING:
+      return tok.value.toString();
+    default:
+      return tok.lexeme;
+  }
+}
+var Lexer = class {
+  constructor(input) {
+    this.input = input;
+    this.start = 0;
+    this.offset = 0;
+    this.line = 0;
+    this.lastLineOffset = 0;
+    this.tokens = [];
+  }
+  lex() {
+    if (this.input.length > MAX_EXPRESSION_LENGTH) {
+      throw new Error("ErrorExceededMaxLength");
+    }
+    while (!this.atEnd()) {
+      this.start = this.offset;
+      const c = this.next();
+      switch (c) {
+        case "(":
+          this.addToken(TokenType.LEFT_PAREN);
+          break;
+        case ")":
+          this.addToken(TokenType.RIGHT_PAREN);
+          break;
+        case "[":
+          this.addToken(TokenType.LEFT_BRACKET);
+          break;
+        case "]":
+          this.addToken(TokenType.RIGHT_BRACKET);
+          break;
+        case ",":
+          this.addToken(TokenType.COMMA);
+          break;
+        case ".":
+          if (this.previous() != TokenType.IDENTIFIER && this.previous() != TokenType.RIGHT_BRACKET && this.previous() != TokenType.RIGHT_PAREN && this.previous() != TokenType.STAR) {
+            this.consumeNumber();
+          } else {
+            this.addToken(TokenType.DOT);
+          }
+          break;
+        case "-":
+        case "+":
+          this.consumeNumber();
+          break;
+        case "!":
+          this.addToken(this.match("=") ? TokenType.BANG_EQUAL : TokenType.BANG);
+          break;
+        case "=":
+          if (!this.match("=")) {
+            this.consumeIdentifier();
+            break;
+          }
+          this.addToken(TokenType.EQUAL_EQUAL);
+          break;
+        case "<":
+          this.addToken(this.match("=") ? TokenType.LESS_EQUAL : TokenType.LESS);
+          break;
+        case ">":
+          this.addToken(this.match("=") ? TokenType.GREATER_EQUAL : TokenType.GREATER);
+          break;
+        case "&":
+          if (!this.match("&")) {
+            this.consumeIdentifier();
+            break;
+          }
+          this.addToken(TokenType.AND);
+          break;
+        case "|":
+          if (!this.match("|")) {
+            this.consumeIdentifier();
+            break;
+          }
+          this.addToken(TokenType.OR);
+          break;
+        case "*":
+          this.addToken(TokenType.STAR);
+          break;
+        // Ignore whitespace.
+        case " ":
+        case "\r":
+        case "	":
+          break;
+        case "\n":
+          ++this.line;
+          this.lastLineOffset = this.offset;
+          break;
+        case "'":
+          this.consumeString();
+          break;
+        default:
+          switch (true) {
+            case isDigit(c):
+              this.consumeNumber();
+              break;
+            default:
+              this.consumeIdentifier();
+              break;
+          }
+      }
+    }
+    this.tokens.push({
+      type: TokenType.EOF,
+      lexeme: "",
+      range: this.range()
+    });
+    return {
+      tokens: this.tokens
+    };
+  }
+  pos() {
+    return {
+      line: this.line,
+      column: this.start - this.lastLineOffset
+    };
+  }
+  endPos() {
+    return {
+      line: this.line,
+      column: this.offset - this.lastLineOffset
+    };
+  }
+  range() {
+    return {
+      start: this.pos(),
+      end: this.endPos()
+    };
+  }
+  atEnd() {
+    return this.offset >= this.input.length;
+  }
+  peek() {
+    if (this.atEnd()) {
+      return "\0";
+    }
+    return this.input[this.offset];
+  }
+  peekNext() {
+    if (this.offset + 1 >= this.input.length) {
+      return "\0";
+    }
+    return this.input[this.offset + 1];
+  }
+  previous() {
+    const l = this.tokens.length;
+    if (l == 0) {
+      return TokenType.EOF;
+    }
+    return this.tokens[l - 1].type;
+  }
+  next() {
+    return this.input[this.offset++];
+  }
+  match(expected) {
+    if (this.atEnd()) {
+      return false;
+    }
+    if (this.input[this.offset] !== expected) {
+      return false;
+    }
+    this.offset++;
+    return true;
+  }
+  addToken(type, value) {
+    this.tokens.push({
+      type,
+      lexeme: this.input.substring(this.start, this.offset),
+      range: this.range(),
+      value
+    });
+  }
+  consumeNumber() {
+    while (!this.atEnd() && (!isBoundary(this.peek()) || this.peek() == ".")) {
+      this.next();
+    }
+    const lexeme = this.input.substring(this.start, this.offset);
+    const value = new StringData(lexeme).number();
+    if (isNaN(value)) {
+      throw new Error(`Unexpected symbol: '${lexeme}'. Located at position ${this.start + 1} within expression: ${this.input}`);
+    }
+    this.addToken(TokenType.NUMBER, value);
+  }
+  consumeString() {
+    while ((this.peek() !== "'" || this.peekNext() === "'") && !this.atEnd()) {
+      if (this.peek() === "\n")
+        this.line++;
+      if (this.peek() === "'" && this.peekNext() === "'") {
+        this.next();
+      }
+      this.next();
+    }
+    if (this.atEnd()) {
+      throw new Error(`Unexpected symbol: '${this.input.substring(this.start)}'. Located at position ${this.start + 1} within expression: ${this.input}`);
+    }
+    this.next();
+    let value = this.input.substring(this.start + 1, this.offset - 1);
+    value = value.replace("''", "'");
+    this.addToken(TokenType.STRING, value);
+  }
+  consumeIdentifier() {
+    while (!this.atEnd() && !isBoundary(this.peek())) {
+      this.next();
+    }
+    let tokenType = TokenType.IDENTIFIER;
+    let tokenValue = void 0;
+    const lexeme = this.input.substring(this.start, this.offset);
+    if (this.previous() != TokenType.DOT) {
+      switch (lexeme) {
+        case "true":
+          tokenType = TokenType.TRUE;
+          break;
+        case "false":
+          tokenType = TokenType.FALSE;
+          break;
+        case "null":
+          tokenType = TokenType.NULL;
+          break;
+        case "NaN":
+          tokenType = TokenType.NUMBER;
+          tokenValue = NaN;
+          break;
+        case "Infinity":
+          tokenType = TokenType.NUMBER;
+          tokenValue = Infinity;
+          break;
+      }
+    }
+    if (!isLegalIdentifier(lexeme)) {
+      throw new Error(`Unexpected symbol: '${lexeme}'. Located at position ${this.start + 1} within expression: ${this.input}`);
+    }
+    this.addToken(tokenType, tokenValue);
+  }
+};
+function isDigit(c) {
+  return c >= "0" && c <= "9";
+}
+function isBoundary(c) {
+  switch (c) {
+    case "(":
+    case "[":
+    case ")":
+    case "]":
+    case ",":
+    case ".":
+    case "!":
+    case ">":
+    case "<":
+    case "=":
+    case "&":
+    case "|":
+      return true;
+  }
+  return /\s/.test(c);
+}
+function isLegalIdentifier(str) {
+  if (str == "") {
+    return false;
+  }
+  const first = str[0];
+  if (first >= "a" && first <= "z" || first >= "A" && first <= "Z" || first == "_") {
+    for (const c of str.substring(1).split("")) {
+      if (c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c >= "0" && c <= "9" || c == "_" || c == "-") {
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+// node_modules/@actions/expressions/dist/errors.js
+var MAX_PARSER_DEPTH = 50;
+var MAX_EXPRESSION_LENGTH = 21e3;
+var ErrorType;
+(function(ErrorType2) {
+  ErrorType2[ErrorType2["ErrorUnexpectedSymbol"] = 0] = "ErrorUnexpectedSymbol";
+  ErrorType2[ErrorType2["ErrorUnrecognizedNamedValue"] = 1] = "ErrorUnrecognizedNamedValue";
+  ErrorType2[ErrorType2["ErrorUnexpectedEndOfExpression"] = 2] = "ErrorUnexpectedEndOfExpression";
+  ErrorType2[ErrorType2["ErrorExceededMaxDepth"] = 3] = "ErrorExceededMaxDepth";
+  ErrorType2[ErrorType2["ErrorExceededMaxLength"] = 4] = "ErrorExceededMaxLength";
+  ErrorType2[ErrorType2["ErrorTooFewParameters"] = 5] = "ErrorTooFewParameters";
+  ErrorType2[ErrorType2["ErrorTooManyParameters"] = 6] = "ErrorTooManyParameters";
+  ErrorType2[ErrorType2["ErrorEvenParameters"] = 7] = "ErrorEvenParameters";
+  ErrorType2[ErrorType2["ErrorUnrecognizedContext"] = 8] = "ErrorUnrecognizedContext";
+  ErrorType2[ErrorType2["ErrorUnrecognizedFunction"] = 9] = "ErrorUnrecognizedFunction";
+})(ErrorType || (ErrorType = {}));
+var ExpressionError = class extends Error {
+  constructor(typ, tok) {
+    super(`${errorDescription(typ)}: '${tokenString(tok)}'`);
+    this.typ = typ;
+    this.tok = tok;
+    this.pos = this.tok.range.start;
+  }
+};
+function errorDescription(typ) {
+  switch (typ) {
+    case ErrorType.ErrorUnexpectedEndOfExpression:
+      return "Unexpected end of expression";
+    case ErrorType.ErrorUnexpectedSymbol:
+      return "Unexpected symbol";
+    case ErrorType.ErrorUnrecognizedNamedValue:
+      return "Unrecognized named-value";
+    case ErrorType.ErrorExceededMaxDepth:
+      return `Exceeded max expression depth ${MAX_PARSER_DEPTH}`;
+    case ErrorType.ErrorExceededMaxLength:
+      return `Exceeded max expression length ${MAX_EXPRESSION_LENGTH}`;
+    case ErrorType.ErrorTooFewParameters:
+      return "Too few parameters supplied";
+    case ErrorType.ErrorTooManyParameters:
+      return "Too many parameters supplied";
+    case ErrorType.ErrorEvenParameters:
+      return "Even number of parameters supplied, requires an odd number of parameters";
+    case ErrorType.ErrorUnrecognizedContext:
+      return "Unrecognized named-value";
+    case ErrorType.ErrorUnrecognizedFunction:
+      return "Unrecognized function";
+    default:
+      return "Unknown error";
+  }
+}
+var ExpressionEvaluationError = class extends Error {
+};
+
+// node_modules/@actions/expressions/dist/funcs/case.js
+var caseFunc = {
+  name: "case",
+  description: "`case( pred1, val1, pred2, val2, ..., default )`\n\nEvaluates predicates in order and returns the value corresponding to the first predicate that evaluates to `true`. If no predicate matches, it returns the last argument as the default value.",
+  minArgs: 3,
+  maxArgs: Number.MAX_SAFE_INTEGER,
+  call: (...args) => {
+    for (let i = 0; i < args.length - 1; i += 2) {
+      const predicate = args[i];
+      if (predicate.kind !== Kind.Boolean) {
+        throw new Error("case predicate must evaluate to a boolean value");
+      }
+      if (predicate.value) {
+        return args[i + 1];
+      }
+    }
+    return args[args.length - 1];
+  }
+};
+
+// node_modules/@actions/expressions/dist/result.js
+function falsy(d) {
+  switch (d.kind) {
+    case Kind.Null:
+      return true;
+    case Kind.Boolean:
+      return !d.value;
+    case Kind.Number: {
+      const dv = d.value;
+      return dv === 0 || isNaN(dv);
+    }
+    case Kind.String:
+      return d.value.length === 0;
+  }
+  return false;
+}
+function truthy(d) {
+  return !falsy(d);
+}
+function coerceTypes(li, ri) {
+  let lv = li;
+  let rv = ri;
+  if (li.kind === ri.kind) {
+    return [lv, rv];
+  }
+  switch (li.kind) {
+    // Number, String
+    case Kind.Number:
+      if (ri.kind === Kind.String) {
+        rv = new NumberData(ri.number());
+        return [lv, rv];
+      }
+      break;
+    // String, Number
+    case Kind.String:
+      if (ri.kind === Kind.Number) {
+        lv = new NumberData(li.number());
+        return [lv, rv];
+      }
+      break;
+    // Boolean|Null, Any
+    case Kind.Null:
+    case Kind.Boolean:
+      lv = new NumberData(li.number());
+      return coerceTypes(lv, rv);
+  }
+  switch (ri.kind) {
+    case Kind.Null:
+    case Kind.Boolean:
+      rv = new NumberData(ri.number());
+      return coerceTypes(lv, rv);
+  }
+  return [lv, rv];
+}
+function equals(lhs, rhs) {
+  const [lv, rv] = coerceTypes(lhs, rhs);
+  if (lv.kind != rv.kind) {
+    return false;
+  }
+  switch (lv.kind) {
+    // Null, Null
+    case Kind.Null:
+      return true;
+    // Number, Number
+    case Kind.Number: {
+      const ld = lv.value;
+      const rd = rv.value;
+      if (isNaN(ld) || isNaN(rd)) {
+        return false;
+      }
+      return ld == rd;
+    }
+    // String, String
+    case Kind.String: {
+      const ls = lv.value;
+      const rs = rv.value;
+      return toUpperSpecial(ls) === toUpperSpecial(rs);
+    }
+    // Boolean, Boolean
+    case Kind.Boolean: {
+      const lb = lv.value;
+      const rb = rv.value;
+      return lb == rb;
+    }
+    // Object, Object
+    case Kind.Dictionary:
+    case Kind.Array:
+      return lv === rv;
+  }
+  return false;
+}
+function toUpperSpecial(s) {
+  const sb = [];
+  let i = 0;
+  const len = s.length;
+  let found = s.indexOf("ı");
+  while (i < len) {
+    if (i < found) {
+      sb.push(s.substring(i, found).toUpperCase());
+      i = found;
+    } else if (i == found) {
+      sb.push(s.substring(i, i + 1));
+      i += 1;
+      found = s.indexOf("ı", i);
+    } else {
+      sb.push(s.substring(i).toUpperCase());
+      break;
+    }
+  }
+  return sb.join("");
+}
+
+// node_modules/@actions/expressions/dist/funcs/contains.js
+var contains = {
+  name: "contains",
+  description: "`contains( search, item )`\n\nReturns `true` if `search` contains `item`. If `search` is an array, this function returns `true` if the `item` is an element in the array. If `search` is a string, this function returns `true` if the `item` is a substring of `search`. This function is not case sensitive. Casts values to a string.",
+  minArgs: 2,
+  maxArgs: 2,
+  call: (...args) => {
+    const left = args[0];
+    const right = args[1];
+    if (left.primitive) {
+      const ls = left.coerceString();
+      if (right.primitive) {
+        const rs = right.coerceString();
+        return new BooleanData(ls.toLowerCase().includes(rs.toLowerCase()));
+      }
+    } else if (left.kind === Kind.Array) {
+      const la = left;
+      if (la.values().length === 0) {
+        return new BooleanData(false);
+      }
+      for (const v of la.values()) {
+        if (equals(right, v)) {
+          return new BooleanData(true);
+        }
+      }
+    }
+    return new BooleanData(false);
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/endswith.js
+var endswith = {
+  name: "endsWith",
+  description: "`endsWith( searchString, searchValue )`\n\nReturns `true` if `searchString` ends with `searchValue`. This function is not case sensitive. Casts values to a string.",
+  minArgs: 2,
+  maxArgs: 2,
+  call: (...args) => {
+    const left = args[0];
+    if (!left.primitive) {
+      return new BooleanData(false);
+    }
+    const right = args[1];
+    if (!right.primitive) {
+      return new BooleanData(false);
+    }
+    const ls = toUpperSpecial(left.coerceString());
+    const rs = toUpperSpecial(right.coerceString());
+    return new BooleanData(ls.endsWith(rs));
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/format.js
+var format = {
+  name: "format",
+  description: "`format( string, replaceValue0, replaceValue1, ..., replaceValueN)`\n\nReplaces values in the `string`, with the variable `replaceValueN`. Variables in the `string` are specified using the `{N}` syntax, where `N` is an integer. You must specify at least one `replaceValue` and `string`. There is no maximum for the number of variables (`replaceValueN`) you can use. Escape curly braces using double braces.",
+  minArgs: 1,
+  maxArgs: 255,
+  call: (...args) => {
+    const fs = args[0].coerceString();
+    const result = [];
+    let index = 0;
+    while (index < fs.length) {
+      const lbrace = fs.indexOf("{", index);
+      const rbrace = fs.indexOf("}", index);
+      if (lbrace >= 0 && (rbrace < 0 || rbrace > lbrace)) {
+        if (safeCharAt(fs, lbrace + 1) === "{") {
+          result.push(fs.substr(index, lbrace - index + 1));
+          index = lbrace + 2;
+          continue;
+        }
+        if (rbrace > lbrace + 1) {
+          const argIndex = readArgIndex(fs, lbrace + 1);
+          if (argIndex.success) {
+            if (1 + argIndex.result > args.length - 1) {
+              throw new Error(`The following format string references more arguments than were supplied: ${fs}`);
+            }
+            if (lbrace > index) {
+              result.push(fs.substr(index, lbrace - index));
+            }
+            result.push(`${args[1 + argIndex.result].coerceString()}`);
+            index = rbrace + 1;
+            continue;
+          }
+        }
+        throw new Error(`The following format string is invalid: ${fs}`);
+      } else if (rbrace >= 0) {
+        if (safeCharAt(fs, rbrace + 1) === "}") {
+          result.push(fs.substr(index, rbrace - index + 1));
+          index = rbrace + 2;
+        } else {
+          throw new Error(`The following format string is invalid: ${fs}`);
+        }
+      } else {
+        result.push(fs.substr(index));
+        break;
+      }
+    }
+    return new StringData(result.join(""));
+  }
+};
+function safeCharAt(string, index) {
+  if (string.length > index) {
+    return string[index];
+  }
+  return "\0";
+}
+function readArgIndex(string, startIndex) {
+  let length = 0;
+  for (; ; ) {
+    const nextChar = safeCharAt(string, startIndex + length);
+    if (nextChar >= "0" && nextChar <= "9") {
+      length++;
+    } else {
+      break;
+    }
+  }
+  if (length < 1) {
+    return {
+      success: false
+    };
+  }
+  const endIndex = startIndex + length - 1;
+  const result = parseInt(string.substr(startIndex, length));
+  return {
+    success: !isNaN(result),
+    result,
+    endIndex
+  };
+}
+
+// node_modules/@actions/expressions/dist/funcs/fromjson.js
+var fromjson = {
+  name: "fromJson",
+  description: "`fromJSON(value)`\n\nReturns a JSON object or JSON data type for `value`. You can use this function to provide a JSON object as an evaluated expression or to convert environment variables from a string.",
+  minArgs: 1,
+  maxArgs: 1,
+  call: (...args) => {
+    const input = args[0];
+    const is = input.coerceString();
+    if (is.trim() === "") {
+      throw new Error("empty input");
+    }
+    try {
+      return JSON.parse(is, reviver);
+    } catch (e) {
+      throw new ExpressionEvaluationError("Error parsing JSON when evaluating fromJson", { cause: e });
+    }
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/join.js
+var join = {
+  name: "join",
+  description: "`join( array, optionalSeparator )`\n\nThe value for `array` can be an array or a string. All values in `array` are concatenated into a string. If you provide `optionalSeparator`, it is inserted between the concatenated values. Otherwise, the default separator `,` is used. Casts values to a string.",
+  minArgs: 1,
+  maxArgs: 2,
+  call: (...args) => {
+    if (args[0].primitive) {
+      return new StringData(args[0].coerceString());
+    }
+    if (args[0].kind === Kind.Array) {
+      let separator = ",";
+      if (args.length > 1 && args[1].primitive) {
+        separator = args[1].coerceString();
+      }
+      return new StringData(args[0].values().map((item) => item.coerceString()).join(separator));
+    }
+    return new StringData("");
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/startswith.js
+var startswith = {
+  name: "startsWith",
+  description: "`startsWith( searchString, searchValue )`\n\nReturns `true` when `searchString` starts with `searchValue`. This function is not case sensitive. Casts values to a string.",
+  minArgs: 2,
+  maxArgs: 2,
+  call: (...args) => {
+    const left = args[0];
+    if (!left.primitive) {
+      return new BooleanData(false);
+    }
+    const right = args[1];
+    if (!right.primitive) {
+      return new BooleanData(false);
+    }
+    const ls = toUpperSpecial(left.coerceString());
+    const rs = toUpperSpecial(right.coerceString());
+    return new BooleanData(ls.startsWith(rs));
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/tojson.js
+var tojson = {
+  name: "toJson",
+  description: "`toJSON(value)`\n\nReturns a pretty-print JSON representation of `value`. You can use this function to debug the information provided in contexts.",
+  minArgs: 1,
+  maxArgs: 1,
+  call: (...args) => {
+    return new StringData(JSON.stringify(args[0], replacer, "  "));
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs.js
+var wellKnownFunctions = {
+  case: caseFunc,
+  contains,
+  endswith,
+  format,
+  fromjson,
+  join,
+  startswith,
+  tojson
+};
+function validateFunction(context, identifier, argCount) {
+  const name = identifier.lexeme.toLowerCase();
+  let f;
+  f = wellKnownFunctions[name];
+  if (!f) {
+    f = context.extensionFunctions.get(name);
+    if (!f) {
+      if (!context.allowUnknownKeywords) {
+        throw new ExpressionError(ErrorType.ErrorUnrecognizedFunction, identifier);
+      }
+      return;
+    }
+  }
+  if (argCount < f.minArgs) {
+    throw new ExpressionError(ErrorType.ErrorTooFewParameters, identifier);
+  }
+  if (argCount > f.maxArgs) {
+    throw new ExpressionError(ErrorType.ErrorTooManyParameters, identifier);
+  }
+  if (name === "case" && argCount % 2 === 0) {
+    throw new ExpressionError(ErrorType.ErrorEvenParameters, identifier);
+  }
+}
+
+// node_modules/@actions/expressions/dist/parser.js
+var Parser = class {
+  /**
+   * Constructs a new parser for the given tokens
+   *
+   * @param tokens Tokens to build a parse tree from
+   * @param extensionContexts Available context names
+   * @param extensionFunctions Available functions (beyond the built-in ones)
+   */
+  constructor(tokens, extensionContexts, extensionFunctions) {
+    this.tokens = tokens;
+    this.offset = 0;
+    this.depth = 0;
+    this.extContexts = /* @__PURE__ */ new Map();
+    this.extFuncs = /* @__PURE__ */ new Map();
+    for (const contextName2 of extensionContexts) {
+      this.extContexts.set(contextName2.toLowerCase(), true);
+    }
+    for (const { name, func } of extensionFunctions.map((x) => ({
+      name: x.name,
+      func: x
+    }))) {
+      this.extFuncs.set(name.toLowerCase(), func);
+    }
+    this.context = {
+      allowUnknownKeywords: false,
+      extensionContexts: this.extContexts,
+      extensionFunctions: this.extFuncs
+    };
+  }
+  parse() {
+    let result;
+    if (this.atEnd()) {
+      return result;
+    }
+    result = this.expression();
+    if (!this.atEnd()) {
+      throw this.buildError(ErrorType.ErrorUnexpectedSymbol, this.peek());
+    }
+    return result;
+  }
+  expression() {
+    this.incrDepth();
+    try {
+      return this.logicalOr();
+    } finally {
+      this.decrDepth();
+    }
+  }
+  logicalOr() {
+    let expr = this.logicalAnd();
+    if (this.check(TokenType.OR)) {
+      this.incrDepth();
+      try {
+        const logical = new Logical(this.peek(), [expr]);
+        expr = logical;
+        while (this.match(TokenType.OR)) {
+          const right = this.logicalAnd();
+          logical.args.push(right);
+        }
+      } finally {
+        this.decrDepth();
+      }
+    }
+    return expr;
+  }
+  logicalAnd() {
+    let expr = this.equality();
+    if (this.check(TokenType.AND)) {
+      this.incrDepth();
+      try {
+        const logical = new Logical(this.peek(), [expr]);
+        expr = logical;
+        while (this.match(TokenType.AND)) {
+          const right = this.equality();
+          logical.args.push(right);
+        }
+      } finally {
+        this.decrDepth();
+      }
+    }
+    return expr;
+  }
+  equality() {
+    let expr = this.comparison();
+    while (this.match(TokenType.BANG_EQUAL, TokenType.EQUAL_EQUAL)) {
+      const operator = this.previous();
+      const right = this.comparison();
+      expr = new Binary(expr, operator, right);
+    }
+    return expr;
+  }
+  comparison() {
+    let expr = this.unary();
+    while (this.match(TokenType.GREATER, TokenType.GREATER_EQUAL, TokenType.LESS, TokenType.LESS_EQUAL)) {
+      const operator = this.previous();
+      const right = this.unary();
+      expr = new Binary(expr, operator, right);
+    }
+    return expr;
+  }
+  unary() {
+    if (this.match(TokenType.BANG)) {
+      this.incrDepth();
+      const operator = this.previous();
+      const unary = this.unary();
+      try {
+        return new Unary(operator, unary);
+      } finally {
+        this.decrDepth();
+      }
+    }
+    return this.index();
+  }
+  index() {
+    let expr = this.call();
+    let depthIncreased = 0;
+    if (expr instanceof Grouping || expr instanceof FunctionCall || expr instanceof ContextAccess) {
+      let cont = true;
+      while (cont) {
+        switch (true) {
+          case this.match(TokenType.LEFT_BRACKET): {
+            let indexExpr;
+            if (this.match(TokenType.STAR)) {
+              indexExpr = new Star();
+            } else {
+              indexExpr = this.expression();
+            }
+            this.consume(TokenType.RIGHT_BRACKET, ErrorType.ErrorUnexpectedSymbol);
+            this.incrDepth();
+            depthIncreased++;
+            expr = new IndexAccess(expr, indexExpr);
+            break;
+          }
+          case this.match(TokenType.DOT):
+            this.incrDepth();
+            depthIncreased++;
+            if (this.match(TokenType.IDENTIFIER)) {
+              const property2 = this.previous();
+              expr = new IndexAccess(expr, new Literal(new StringData(property2.lexeme), property2));
+            } else if (this.match(TokenType.STAR)) {
+              expr = new IndexAccess(expr, new Star());
+            } else {
+              throw this.buildError(ErrorType.ErrorUnexpectedSymbol, this.peek());
+            }
+            break;
+          default:
+            cont = false;
+        }
+      }
+    }
+    for (let i = 0; i < depthIncreased; i++) {
+      this.decrDepth();
+    }
+    return expr;
+  }
+  call() {
+    if (!this.check(TokenType.IDENTIFIER)) {
+      return this.primary();
+    }
+    const identifier = this.next();
+    if (!this.match(TokenType.LEFT_PAREN)) {
+      if (!this.extContexts.has(identifier.lexeme.toLowerCase())) {
+        throw this.buildError(ErrorType.ErrorUnrecognizedContext, identifier);
+      }
+      return new ContextAccess(identifier);
+    }
+    const args = [];
+    while (!this.match(TokenType.RIGHT_PAREN)) {
+      const aexp = this.expression();
+      args.push(aexp);
+      if (!this.check(TokenType.RIGHT_PAREN)) {
+        this.consume(TokenType.COMMA, ErrorType.ErrorUnexpectedSymbol);
+      }
+    }
+    validateFunction(this.context, identifier, args.length);
+    return new FunctionCall(identifier, args);
+  }
+  primary() {
+    switch (true) {
+      case this.match(TokenType.FALSE):
+        return new Literal(new BooleanData(false), this.previous());
+      case this.match(TokenType.TRUE):
+        return new Literal(new BooleanData(true), this.previous());
+      case this.match(TokenType.NULL):
+        return new Literal(new Null(), this.previous());
+      case this.match(TokenType.NUMBER):
+        return new Literal(new NumberData(this.previous().value), this.previous());
+      case this.match(TokenType.STRING):
+        return new Literal(new StringData(this.previous().value), this.previous());
+      case this.match(TokenType.LEFT_PAREN): {
+        const expr = this.expression();
+        if (this.atEnd()) {
+          throw this.buildError(ErrorType.ErrorUnexpectedEndOfExpression, this.previous());
+        }
+        this.consume(TokenType.RIGHT_PAREN, ErrorType.ErrorUnexpectedSymbol);
+        return new Grouping(expr);
+      }
+      case this.atEnd():
+        throw this.buildError(ErrorType.ErrorUnexpectedEndOfExpression, this.previous());
+    }
+    throw this.buildError(ErrorType.ErrorUnexpectedSymbol, this.peek());
+  }
+  // match consumes the next token if it matches any of the given types
+  match(...tokenTypes) {
+    for (const tokenType of tokenTypes) {
+      if (this.check(tokenType)) {
+        this.next();
+        return true;
+      }
+    }
+    return false;
+  }
+  // check peeks whether the next token is of the given type
+  check(tokenType) {
+    if (this.atEnd()) {
+      return false;
+    }
+    return this.peek().type == tokenType;
+  }
+  // atEnd peeks whether the next token is EOF
+  atEnd() {
+    return this.peek().type == TokenType.EOF;
+  }
+  next() {
+    if (!this.atEnd()) {
+      this.offset++;
+    }
+    return this.previous();
+  }
+  peek() {
+    return this.tokens[this.offset];
+  }
+  // previous returns the previous token
+  previous() {
+    return this.tokens[this.offset - 1];
+  }
+  // consume attempts to consume the next token if it matches the given type. It returns an error of
+  // the given ParseErrorKind otherwise.
+  consume(tokenType, errorType) {
+    if (this.check(tokenType)) {
+      this.next();
+      return;
+    }
+    throw this.buildError(errorType, this.peek());
+  }
+  incrDepth() {
+    this.depth++;
+    if (this.depth > MAX_PARSER_DEPTH) {
+      throw this.buildError(ErrorType.ErrorExceededMaxDepth, this.peek());
+    }
+  }
+  decrDepth() {
+    this.depth--;
+  }
+  buildError(errType, token) {
+    return new ExpressionError(errType, token);
+  }
+};
+
 // src/parse/github-condition.ts
+var CONTEXTS = ["github", "env", "vars", "needs", "inputs", "matrix", "strategy", "job", "jobs", "steps", "runner", "secrets"];
+var STATUS_FUNCTIONS = [
+  { name: "success", minArgs: 0, maxArgs: 0 },
+  { name: "always", minArgs: 0, maxArgs: 0 },
+  { name: "cancelled", minArgs: 0, maxArgs: 0 },
+  { name: "failure", minArgs: 0, maxArgs: 255 },
+  { name: "hashFiles", minArgs: 1, maxArgs: 255 }
+];
 function contextValue(name, event) {
   if (name === "github.event_name") return { text: event };
   if (event === "pull_request") {
@@ -11099,123 +12500,101 @@ function contextValue(name, event) {
   if (event === "pull_request_target" && name === "github.ref") return { prefix: "refs/heads/", rest: /./ };
   return void 0;
 }
-function equals(value, text) {
+function equals2(value, text) {
   if (!value) return "unknown";
   if ("text" in value) return value.text === text ? "yes" : "no";
+  if ("list" in value) return "no";
   return text.startsWith(value.prefix) && value.rest.test(text.slice(value.prefix.length)) ? "unknown" : "no";
 }
 function startsWith(value, prefix) {
-  if (!value) return "unknown";
+  if (!value || "list" in value) return "unknown";
   if ("text" in value) return value.text.startsWith(prefix) ? "yes" : "no";
   if (value.prefix.startsWith(prefix)) return "yes";
   return prefix.startsWith(value.prefix) ? "unknown" : "no";
 }
+function contains2(haystack, needle) {
+  const text = needle && "text" in needle ? needle.text : void 0;
+  if (haystack && "list" in haystack) {
+    if (text !== void 0) return haystack.list.includes(text) ? "yes" : "no";
+    const verdicts = haystack.list.map((item) => equals2(needle, item));
+    return verdicts.includes("yes") ? "yes" : verdicts.every((verdict) => verdict === "no") ? "no" : "unknown";
+  }
+  if (haystack && "text" in haystack && text !== void 0) return haystack.text.includes(text) ? "yes" : "no";
+  return "unknown";
+}
 var not = (verdict) => verdict === "yes" ? "no" : verdict === "no" ? "yes" : "unknown";
-var TOKEN = /\s*(?:'((?:[^']|'')*)'|(&&|\|\||==|!=|<=|>=|<|>|!|\(|\)|,)|([A-Za-z_][\w-]*(?:\.(?:[\w-]+|\*)|\[[^\]]*\])*)|(-?\d+(?:\.\d+)?))/y;
+var unknown = { value: void 0, verdict: "unknown" };
 function conditionHolds(condition, event) {
   const wrapped = /^\s*\$\{\{([\s\S]*)\}\}\s*$/.exec(condition);
   const source2 = wrapped ? wrapped[1] : condition;
   if (!wrapped && source2.includes("${{")) return "unknown";
-  const tokens = [];
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < source2.length) {
-    const start = TOKEN.lastIndex;
-    const match = TOKEN.exec(source2);
-    if (!match) {
-      if (/^\s*$/.test(source2.slice(start))) break;
-      return "unknown";
-    }
-    if (match[1] !== void 0) tokens.push({ kind: "string", text: match[1].replace(/''/g, "'").toLowerCase() });
-    else if (match[2]) tokens.push({ kind: "op", text: match[2] });
-    else if (match[3]) tokens.push({ kind: "name", text: match[3].toLowerCase() });
-    else tokens.push({ kind: "number", text: match[4] });
-  }
-  let at = 0;
-  const peek = (text) => tokens[at]?.kind === "op" && tokens[at].text === text;
-  const expect = (text) => {
-    if (!peek(text)) throw new SyntaxError(text);
-    at++;
-  };
-  const or = () => {
-    let verdict = and();
-    while (peek("||")) {
-      at++;
-      const next = and();
-      verdict = verdict === "yes" || next === "yes" ? "yes" : verdict === "no" && next === "no" ? "no" : "unknown";
-    }
-    return verdict;
-  };
-  const and = () => {
-    let verdict = unary();
-    while (peek("&&")) {
-      at++;
-      const next = unary();
-      verdict = verdict === "no" || next === "no" ? "no" : verdict === "yes" && next === "yes" ? "yes" : "unknown";
-    }
-    return verdict;
-  };
-  const unary = () => {
-    if (peek("!")) {
-      at++;
-      return not(unary());
-    }
-    const left = primary();
-    const operator = tokens[at];
-    if (operator?.kind !== "op" || !["==", "!=", "<", ">", "<=", ">="].includes(operator.text)) return left.verdict;
-    at++;
-    const right = primary();
-    if (operator.text !== "==" && operator.text !== "!=") return "unknown";
-    const literal = (operand) => operand.value && "text" in operand.value && operand.verdict !== "unknown" ? operand.value.text : void 0;
-    const leftText = literal(left);
-    const rightText = literal(right);
-    const verdict = rightText !== void 0 ? equals(left.value, rightText) : leftText !== void 0 ? equals(right.value, leftText) : "unknown";
-    return operator.text === "==" ? verdict : not(verdict);
-  };
-  const primary = () => {
-    const token = tokens[at++];
-    if (!token) throw new SyntaxError("end");
-    if (token.kind === "op" && token.text === "(") {
-      const verdict = or();
-      expect(")");
-      return { value: void 0, verdict };
-    }
-    if (token.kind === "string") return { value: { text: token.text }, verdict: token.text ? "yes" : "no" };
-    if (token.kind === "number") return { value: { text: token.text }, verdict: Number(token.text) ? "yes" : "no" };
-    if (token.kind !== "name") throw new SyntaxError(token.text);
-    if (peek("(")) {
-      at++;
-      const args = [];
-      while (!peek(")")) {
-        args.push(primaryOrExpression());
-        if (!peek(")")) expect(",");
-      }
-      at++;
-      return { value: void 0, verdict: call(token.text, args) };
-    }
-    if (token.text === "true" || token.text === "false" || token.text === "null") return { value: { text: token.text }, verdict: token.text === "true" ? "yes" : "no" };
-    return { value: contextValue(token.text, event), verdict: "unknown" };
-  };
-  const primaryOrExpression = () => {
-    const start = at;
-    const operand = primary();
-    if (peek(",") || peek(")")) return operand;
-    at = start;
-    return { value: void 0, verdict: or() };
-  };
+  let expression2;
   try {
-    const verdict = or();
-    return at === tokens.length ? verdict : "unknown";
-  } catch (error) {
-    if (error instanceof SyntaxError) return "unknown";
-    throw error;
+    expression2 = new Parser(new Lexer(source2).lex().tokens, CONTEXTS, STATUS_FUNCTIONS).parse();
+  } catch {
+    return "unknown";
   }
+  return evaluate(expression2, event).verdict;
 }
-function call(name, args) {
-  if (name === "always" || name === "success") return "yes";
-  if (name === "cancelled") return "no";
-  const literal = args[1]?.value && "text" in args[1].value ? args[1].value.text : void 0;
-  if (name === "startswith" && literal !== void 0) return startsWith(args[0].value, literal);
-  return "unknown";
+function evaluate(node, event) {
+  if (node instanceof Grouping) return evaluate(node.group, event);
+  if (node instanceof Literal) return literal(node.literal.primitive ? node.literal.coerceString() : void 0, truthy(node.literal));
+  if (node instanceof ContextAccess || node instanceof IndexAccess) {
+    const name = contextName(node);
+    return name === void 0 ? unknown : { value: contextValue(name, event), verdict: "unknown" };
+  }
+  if (node instanceof Unary) return { value: void 0, verdict: not(evaluate(node.expr, event).verdict) };
+  if (node instanceof Logical) {
+    const verdicts = node.args.map((arg) => evaluate(arg, event).verdict);
+    const decisive = node.operator.lexeme === "&&" ? "no" : "yes";
+    const verdict = verdicts.includes(decisive) ? decisive : verdicts.every((one) => one === not(decisive)) ? not(decisive) : "unknown";
+    return { value: void 0, verdict };
+  }
+  if (node instanceof Binary) {
+    const operator = node.operator.lexeme;
+    if (operator !== "==" && operator !== "!=") return unknown;
+    const left = evaluate(node.left, event);
+    const right = evaluate(node.right, event);
+    const verdict = isText(right.value) ? equals2(left.value, right.value.text) : isText(left.value) ? equals2(right.value, left.value.text) : "unknown";
+    return { value: void 0, verdict: operator === "==" ? verdict : not(verdict) };
+  }
+  if (node instanceof FunctionCall) return call(node.functionName.lexeme.toLowerCase(), node.args, event);
+  return unknown;
+}
+function literal(text, truthy3) {
+  return { value: text === void 0 ? void 0 : { text: text.toLowerCase() }, verdict: truthy3 ? "yes" : "no" };
+}
+function isText(value) {
+  return value !== void 0 && "text" in value;
+}
+function contextName(node) {
+  if (node instanceof ContextAccess) return node.name.lexeme.toLowerCase();
+  if (!(node instanceof IndexAccess) || !(node.index instanceof Literal) || !node.index.literal.primitive) return void 0;
+  const parent = contextName(node.expr);
+  return parent === void 0 ? void 0 : `${parent}.${node.index.literal.coerceString().toLowerCase()}`;
+}
+function call(name, args, event) {
+  if (name === "always" || name === "success") return { value: void 0, verdict: "yes" };
+  if (name === "cancelled") return { value: void 0, verdict: "no" };
+  if (name === "fromjson") return fromJson(args[0], event);
+  const [first, second] = args.map((arg) => evaluate(arg, event).value);
+  if (name === "startswith" && isText(second)) return { value: void 0, verdict: startsWith(first, second.text) };
+  if (name === "endswith" && isText(first) && isText(second)) return { value: void 0, verdict: first.text.endsWith(second.text) ? "yes" : "no" };
+  if (name === "contains") return { value: void 0, verdict: contains2(first, second) };
+  return unknown;
+}
+function fromJson(arg, event) {
+  const source2 = arg === void 0 ? void 0 : evaluate(arg, event).value;
+  if (!isText(source2)) return unknown;
+  let parsed;
+  try {
+    parsed = JSON.parse(source2.text);
+  } catch {
+    return unknown;
+  }
+  if (typeof parsed === "string") return literal(parsed, parsed !== "");
+  if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) return { value: { list: parsed.map((item) => item.toLowerCase()) }, verdict: "yes" };
+  return unknown;
 }
 function ignoresSkippedNeeds(condition) {
   return /\b(?:always|cancelled)\s*\(\s*\)/.test(condition);
@@ -11627,12 +13006,12 @@ function sstBranchOf(text, at, tests) {
   return elseBranch !== null === production ? "other" : "production";
 }
 function conditionSaysProduction(condition, tests) {
-  const negated = condition.startsWith("!") && !condition.startsWith("!=");
+  const negated2 = condition.startsWith("!") && !condition.startsWith("!=");
   const name = condition.replace(/^!\s*/, "").replace(/^\(|\)$/g, "").trim();
   const known = tests.get(name);
-  if (known !== void 0) return negated ? !known : known;
+  if (known !== void 0) return negated2 ? !known : known;
   const inline = INLINE_TEST.exec(name);
-  if (inline) return inline[1].startsWith("=") !== negated;
+  if (inline) return inline[1].startsWith("=") !== negated2;
   return void 0;
 }
 function statementStart(text, at) {
@@ -11674,7 +13053,7 @@ function isPythonSettings(path2) {
 }
 function classifyPathUncached(path2) {
   if (isExampleFile(path2)) return environmentTemplate(path2);
-  const format = formatOf(path2);
+  const format2 = formatOf(path2);
   const name = path2.slice(path2.lastIndexOf("/") + 1);
   const lower = name.toLowerCase();
   const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
@@ -11683,20 +13062,20 @@ function classifyPathUncached(path2) {
   const make = (kind, family, baseNames, ownTag) => {
     const own = ownTag ?? tag();
     const named = own.environment !== "base";
-    if (!family) return { kind, format, tag: own, role: "plain" };
-    if (!named && baseNames?.test(name)) return { kind, format, tag: BASE, family, role: "base" };
-    if (named) return { kind, format, tag: own, family, role: "layer" };
-    return { kind, format, tag: own, role: "plain" };
+    if (!family) return { kind, format: format2, tag: own, role: "plain" };
+    if (!named && baseNames?.test(name)) return { kind, format: format2, tag: BASE, family, role: "base" };
+    if (named) return { kind, format: format2, tag: own, family, role: "layer" };
+    return { kind, format: format2, tag: own, role: "plain" };
   };
-  if (format === "dotenv") return make("dotenv", `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
-  if (format === "python") {
+  if (format2 === "dotenv") return make("dotenv", `dotenv:${dir}`, /^(\.env|(base|common|default|shared)\.env)$/i);
+  if (format2 === "python") {
     if (isPythonSettings(path2)) return make("python-settings", `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i);
     return name === "app.py" ? make("cdk-app") : void 0;
   }
   if (/(^|\/)config\/[^/]+\.exs$/.test(path2)) return /(^|\/)runtime\.exs$/.test(path2) ? void 0 : make("elixir-config", `mix:${dir}`, /^config\.exs$/);
   if (/(^|\/)config\/environments\/[^/]+\.rb$/i.test(path2)) return make("rails-environment", `rails:${dir}`);
-  if (format === "javascript" || format === "typescript") {
-    if (format === "typescript" && /(^|\/)bin\/[^/]+\.ts$/.test(path2)) return make("cdk-app");
+  if (format2 === "javascript" || format2 === "typescript") {
+    if (format2 === "typescript" && /(^|\/)bin\/[^/]+\.ts$/.test(path2)) return make("cdk-app");
     if (isSstConfig(path2)) return make("sst");
     if (/^(knexfile|ecosystem\.config|ormconfig|\.sequelizerc|sequelize\.config|database\.config|db\.config)\.[cm]?[jt]s$/i.test(name) || /(^|\/)config\/(config|database)\.[cm]?js$/i.test(path2)) return make("js-config");
     if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
@@ -11705,15 +13084,15 @@ function classifyPathUncached(path2) {
     return void 0;
   }
   if (/^jenkinsfile([._-][^/]*)?$|\.jenkinsfile$/i.test(name)) return make("jenkinsfile");
-  if (format === "shell" || format === "markdown" || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || format === "text" && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path2)) return make("commands");
+  if (format2 === "shell" || format2 === "markdown" || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || format2 === "text" && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path2)) return make("commands");
   if (/\.bicepparam$/i.test(name)) return make("bicepparam", `bicep:${dir}`);
-  if (!DATA_FORMATS2.has(format)) return void 0;
+  if (!DATA_FORMATS2.has(format2)) return void 0;
   if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
-  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2)) return { kind: "workflow", format, tag: tag(), role: "plain" };
-  if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: "gitlab-ci", format, tag: tag(), role: "plain" };
-  if (isCiPipeline(path2)) return { kind: "ci-pipeline", format, tag: tag(), role: "plain" };
-  if (/^\.drone\.ya?ml$/i.test(name)) return { kind: "drone", format, tag: tag(), role: "plain" };
+  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2)) return { kind: "workflow", format: format2, tag: tag(), role: "plain" };
+  if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: "gitlab-ci", format: format2, tag: tag(), role: "plain" };
+  if (isCiPipeline(path2)) return { kind: "ci-pipeline", format: format2, tag: tag(), role: "plain" };
+  if (/^\.drone\.ya?ml$/i.test(name)) return { kind: "drone", format: format2, tag: tag(), role: "plain" };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name) || /^docker-stack([.-][^/]*)?\.ya?ml$/i.test(name)) {
     const own = /\.override\.ya?ml$/i.test(name) ? { environment: "development", name: "override", evidence: "file-name" } : tag();
     return make("compose", `compose:${dir}`, /^(docker-)?compose\.ya?ml$|^docker-stack\.ya?ml$/i, own);
@@ -11724,7 +13103,7 @@ function classifyPathUncached(path2) {
     const chart = /(^|\/)values$/i.test(dir) ? dir.replace(/\/?values$/i, "") : dir;
     return make("helm-values", `helm:${chart}`, /^values\.ya?ml$/i);
   }
-  if (format === "hcl") {
+  if (format2 === "hcl") {
     if (lower === "terragrunt.hcl") return make("terragrunt");
     if (isNomadJob(path2)) return make("nomad");
     if (lower.endsWith(".tfvars")) {
@@ -11757,7 +13136,7 @@ function classifyPathUncached(path2) {
     return make("spring", `spring:${dir}`, /^(application|bootstrap)\.(ya?ml|properties)$/i, own);
   }
   if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make("dotnet", `dotnet:${dir}`, /^appsettings\.json$/i);
-  if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: "pulumi-stack", format, tag: stackTag(name), family: `pulumi:${dir}`, role: "layer" };
+  if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: "pulumi-stack", format: format2, tag: stackTag(name), family: `pulumi:${dir}`, role: "layer" };
   if (/(^|\/)config\/deploy(\.[^/]+)?\.ya?ml$/i.test(path2)) return make("kamal", `kamal:${dir}`, /^deploy\.ya?ml$/i);
   if (/^app\.ya?ml$/i.test(name)) return make("app-engine", void 0, void 0, tag().environment === "base" ? APP_ENGINE_DEFAULT : void 0);
   if (/(^|\/)config\/[^/]+\.(json|ya?ml|json5|toml)$/i.test(path2) && !/custom-environment-variables/i.test(name)) {
@@ -12200,9 +13579,9 @@ function copySources(rec, tag, root, node, address, filePlaced) {
       continue;
     }
     const where = variable !== void 0 ? address : `${address}.${entry.key}`;
-    const literal = literalString(value);
-    if (literal !== void 0) {
-      const identity = copySource(key, literal, siblingValues(node));
+    const literal2 = literalString(value);
+    if (literal2 !== void 0) {
+      const identity = copySource(key, literal2, siblingValues(node));
       if (identity) rec.resource(tag, withDeclaredSource(rec, root, identity), value.span, { variable: where });
       continue;
     }
@@ -12224,11 +13603,11 @@ var SNAPSHOT_ARN = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(?:cluster-)?snapshot:
 function workspaceSnapshot(rec, root, name, value, where, filePlaced) {
   const tag = namedTag(name, "key");
   if (!tag.environment || tag.environment === "production" || tag.environment === "base") return;
-  const literal = literalString(value);
+  const literal2 = literalString(value);
   const expression2 = value.expression?.trim() ?? "";
-  const reference = literal === void 0 && !filePlaced ? REFERENCE8.exec(expression2) : null;
+  const reference = literal2 === void 0 && !filePlaced ? REFERENCE8.exec(expression2) : null;
   const lookup = reference?.[1] && SNAPSHOT_LOOKUPS[reference[2]] ? blockOf(root, "data", reference[2], reference[3]) : void 0;
-  const identity = literal !== void 0 ? SNAPSHOT_ARN.test(literal) ? rdsSnapshotIdentity(literal) : void 0 : lookup ? snapshotLookupIdentity(lookup, reference[2])?.identity : void 0;
+  const identity = literal2 !== void 0 ? SNAPSHOT_ARN.test(literal2) ? rdsSnapshotIdentity(literal2) : void 0 : lookup ? snapshotLookupIdentity(lookup, reference[2])?.identity : void 0;
   if (identity) rec.resource(tag, { ...identity, copy: "snapshot" }, value.span, { variable: where });
 }
 function withDeclaredSource(rec, root, identity) {
@@ -12274,15 +13653,31 @@ function blockTag(type, block2) {
   const named = name ? environmentsNamedIn(name) : void 0;
   if (name && named?.size === 1) return { environment: [...named][0], name, evidence: "value" };
   const count = get(block2, "count");
-  const workspace = count?.kind === "scalar" && count.expression ? WORKSPACE_COUNT.exec(count.expression.trim())?.[1] : void 0;
+  const countText = count?.kind === "scalar" && count.expression ? count.expression.trim() : void 0;
+  const workspace = countText ? WORKSPACE_COUNT.exec(countText)?.[1] ?? workspaceSetCount(countText) : void 0;
   const environment = workspace ? canonicalEnvironment(workspace) : void 0;
   return environment ? { environment, name: workspace, evidence: "key" } : void 0;
 }
 var WORKSPACE = String.raw`(?:terraform\.workspace|var\.(?:env|environment|stage|workspace)|local\.(?:env|environment|stage|workspace))`;
 var WORKSPACE_CONDITION = new RegExp(String.raw`^${WORKSPACE}\s*(==|!=)\s*"([^"$]+)"\s*\?\s*(.+?)\s*:\s*(.+)$`, "s");
 var WORKSPACE_LOOKUP = new RegExp(String.raw`^(?:lookup\(\s*(var|local)\.([\w-]+)\s*,\s*${WORKSPACE}\s*(?:,[^)]*)?\)|(var|local)\.([\w-]+)\[\s*${WORKSPACE}\s*\])$`);
+var WORKSPACE_SET = new RegExp(String.raw`^(!\s*)?contains\(\s*\[([^\]]*)\]\s*,\s*${WORKSPACE}\s*\)\s*\?\s*(.+?)\s*:\s*(.+)$`, "s");
+function workspaceSetCondition(expression2) {
+  const match = WORKSPACE_SET.exec(expression2);
+  const name = match ? oneEnvironmentOf(match[2]) : void 0;
+  return match && name ? [match[0], match[1] ? "!=" : "==", name, match[3], match[4]] : void 0;
+}
+function workspaceSetCount(expression2) {
+  const condition = workspaceSetCondition(expression2);
+  return condition && condition[1] === "==" && condition[3] === "1" && condition[4] === "0" ? condition[2] : void 0;
+}
+function oneEnvironmentOf(list) {
+  const names = [...list.matchAll(/"([^"$]+)"/g)].map((match) => match[1]);
+  const environments = new Set(names.map((name) => canonicalEnvironment(name)));
+  return names.length > 0 && environments.size === 1 && !environments.has(void 0) ? names[0] : void 0;
+}
 function workspaceBranches(root, expression2, span) {
-  const condition = WORKSPACE_CONDITION.exec(expression2);
+  const condition = WORKSPACE_CONDITION.exec(expression2) ?? workspaceSetCondition(expression2);
   if (condition) {
     const [, operator, name, whenTrue, whenFalse] = condition;
     const [named, others] = operator === "==" ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
@@ -12773,9 +14168,9 @@ function stageConditionedResources(root) {
   if (!conditions || !declared) return found;
   const stageOf = /* @__PURE__ */ new Map();
   for (const condition of conditions.entries) {
-    const equals2 = get(condition.value, "Fn::Equals") ?? (condition.value.kind === "seq" ? condition.value : void 0);
-    if (equals2?.kind !== "seq" || equals2.items.length !== 2) continue;
-    const [left, right] = equals2.items.map((item) => literalString(item) ?? "");
+    const equals3 = get(condition.value, "Fn::Equals") ?? (condition.value.kind === "seq" ? condition.value : void 0);
+    if (equals3?.kind !== "seq" || equals3.items.length !== 2) continue;
+    const [left, right] = equals3.items.map((item) => literalString(item) ?? "");
     const stageSide = /\$\{(?:sls:stage|opt:stage|self:provider\.stage)\b/;
     const stage = stageSide.test(left) ? right : stageSide.test(right) ? left : void 0;
     if (stage && canonicalEnvironment(stage) !== void 0) stageOf.set(condition.key, stage);
@@ -12797,6 +14192,30 @@ function scanNomadJobs(rec, cls, document) {
       const named = [literalString(get(job, "namespace")), ...taskEnvironmentValues(job), jobName].find((value) => value !== void 0 && canonicalEnvironment(value) !== void 0);
       const tag = cls.tag.environment !== "base" ? cls.tag : named ? { environment: canonicalEnvironment(named), name: named, evidence: "value" } : cls.tag;
       walkSection(rec, { ...topSection(cls, job), path: ["job", jobName], tag }, walkOptions(cls));
+      scanNomadVolumes(rec, cls, job, tag);
+    }
+  }
+}
+function scanNomadVolumes(rec, cls, job, tag) {
+  if (tag.environment !== "production" && tag.environment !== "staging" && tag.environment !== "preview") return;
+  const path2 = rec.file.path;
+  const directory = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : ".";
+  const datacenters = get(job, "datacenters");
+  const placed = datacenters?.kind === "seq" ? datacenters.items.map((item) => literalString(item)) : [];
+  if (placed.some((name) => name === void 0)) return;
+  const cluster = `${directory}@${placed.sort().join(",") || "*"}`;
+  const namespace = literalString(get(job, "namespace")) ?? "default";
+  for (const group of job.entries) {
+    if (group.key !== "group" || group.value.kind !== "map") continue;
+    for (const volume of group.value.entries) {
+      if (volume.key !== "volume" || volume.value.kind !== "map") continue;
+      const sourceNode = get(volume.value, "source");
+      const source2 = literalString(sourceNode);
+      const readOnly = get(volume.value, "read_only");
+      if (!source2 || !sourceNode || readOnly?.kind === "scalar" && (readOnly.value === true || readOnly.value === "true")) continue;
+      const csi = literalString(get(volume.value, "type")) === "csi";
+      const identity = volumeIdentity(source2, csi ? "nomad-csi" : "nomad-host", csi ? `${cluster}/${namespace}` : cluster);
+      if (identity) rec.resource(tag, identity, sourceNode.span, { variable: `group.${group.value.block?.labels[0] ?? ""}.volume.${volume.value.block?.labels[0] ?? ""}.source`, family: cls.family });
     }
   }
 }
@@ -12977,12 +14396,18 @@ function scanKamal(rec, cls, root) {
   if (cls.role !== "base" || root.kind !== "map") return;
   const env = get(root, "env");
   const clear = get(env, "clear") ?? env;
-  const production = clear?.kind === "map" && valueTag(clear.entries)?.environment === "production" || accessoriesNameProduction(get(root, "accessories"));
+  const named = clear?.kind === "map" ? valueTag(clear.entries)?.environment : void 0;
+  const production = named === "production" || accessoriesNameProduction(get(root, "accessories")) || named === void 0 && deploysDatabaseAlone(root);
   if (!production) return;
   const tag = { environment: "production", name: "deploy.yml", evidence: "value" };
   const accessories = get(root, "accessories");
   if (accessories) walkSection(rec, { node: accessories, path: ["accessories"], tag, role: "plain", span: accessories.span }, walkOptions(cls));
   if (env) walkSection(rec, { node: env, path: ["env"], tag, role: "plain", span: env.span }, walkOptions(cls));
+}
+function deploysDatabaseAlone(root) {
+  const accessories = get(root, "accessories");
+  if (get(root, "servers") === void 0 || accessories?.kind !== "map") return false;
+  return accessories.entries.some((accessory) => /postgres|mysql|mariadb|mongo|redis|valkey/i.test(literalString(get(accessory.value, "image")) ?? "") && literalString(get(accessory.value, "host")) !== void 0);
 }
 function accessoriesNameProduction(accessories) {
   if (accessories?.kind !== "map") return false;
@@ -13634,6 +15059,7 @@ var clonedFromProduction = {
       sample("infra/staging/sql.tf", 'resource "google_sql_database_instance" "main" {\n  name             = "orders-staging"\n  database_version = "POSTGRES_15"\n  region           = "europe-west1"\n\n  clone {\n    source_instance_name = "orders-prod"\n  }\n}\n', { expect: { line: 7 }, note: "a Cloud SQL clone of production's instance" }),
       sample("infra/staging/postgres.tf", 'data "azurerm_postgresql_flexible_server" "source" {\n  name                = "psql-orders-prod"\n  resource_group_name = "rg-orders-prod"\n}\n\nresource "azurerm_postgresql_flexible_server" "main" {\n  name                              = "psql-orders-staging"\n  resource_group_name               = "rg-orders-staging"\n  create_mode                       = "PointInTimeRestore"\n  source_server_id                  = data.azurerm_postgresql_flexible_server.source.id\n  point_in_time_restore_time_in_utc = "2024-05-01T00:00:00Z"\n}\n', { expect: { line: 10 }, note: "an Azure point-in-time restore of production's server, named through a data source" }),
       sample("infra/rds.tf", 'data "aws_db_snapshot" "prod" {\n  db_instance_identifier = "orders-prod"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-${terraform.workspace}"\n  instance_class      = terraform.workspace == "prod" ? "db.r6g.large" : "db.t4g.medium"\n  snapshot_identifier = terraform.workspace == "staging" ? data.aws_db_snapshot.prod.id : null\n}\n', { expect: { line: 9 }, note: "one configuration for every workspace: the staging workspace's database restored from production's latest snapshot" }),
+      sample("infra/rds.tf", 'data "aws_db_snapshot" "prod" {\n  db_instance_identifier = "orders-prod"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-${terraform.workspace}"\n  instance_class      = contains(["prod", "production"], terraform.workspace) ? "db.r6g.large" : "db.t4g.medium"\n  snapshot_identifier = contains(["staging", "qa"], terraform.workspace) ? data.aws_db_snapshot.prod.id : null\n}\n', { expect: { line: 9 }, note: "the workspaces chosen by a list (`contains([...], terraform.workspace)`): staging and QA restored from production" }),
       sample("infra/aurora.tf", 'variable "restore_from" {\n  type = map(string)\n  default = {\n    prod    = null\n    staging = "arn:aws:rds:us-east-1:123456789012:cluster-snapshot:rds:billing-prod-2024-06-01-03-10"\n  }\n}\n\nresource "aws_rds_cluster" "billing" {\n  cluster_identifier  = "billing-${terraform.workspace}"\n  engine              = "aurora-postgresql"\n  snapshot_identifier = lookup(var.restore_from, terraform.workspace, null)\n}\n', { expect: { line: 5 }, note: "a snapshot chosen per workspace from a map, staging's entry naming production's" }),
       sample("infra/variables.tf", `variable "restore_snapshot" {
   description = "Snapshot each workspace's database is restored from"
@@ -13668,6 +15094,7 @@ var clonedFromProduction = {
       sample("envs/staging/rds.tf", 'data "aws_db_snapshot" "latest" {\n  db_instance_identifier = "orders-staging"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-staging-2"\n  snapshot_identifier = data.aws_db_snapshot.latest.id\n}\n\nresource "aws_db_instance" "masked" {\n  identifier          = "orders-staging-3"\n  snapshot_identifier = "orders-prod-sanitized-2024-05-01"\n}\n', { note: "staging's own snapshot, and a masked copy of production's" }),
       sample("envs/prod/rds.tf", 'data "aws_db_snapshot" "upgrade" {\n  db_snapshot_identifier = "orders-prod-pre-upgrade"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-prod"\n  snapshot_identifier = data.aws_db_snapshot.upgrade.id\n}\n', { note: "production restored from its own snapshot" }),
       sample("infra/rds.tf", 'data "aws_db_snapshot" "seed" {\n  db_instance_identifier = "orders-staging-seed"\n  most_recent            = true\n}\n\ndata "aws_db_snapshot" "prod" {\n  db_instance_identifier = "orders-prod"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier                = "orders-${terraform.workspace}"\n  snapshot_identifier       = terraform.workspace == "staging" ? data.aws_db_snapshot.seed.id : null\n  final_snapshot_identifier = terraform.workspace == "prod" ? "orders-prod-final" : null\n}\n\nresource "aws_db_instance" "dr" {\n  identifier          = "orders-dr-${terraform.workspace}"\n  snapshot_identifier = terraform.workspace == "prod" ? data.aws_db_snapshot.prod.id : null\n}\n', { note: "staging restored from a seed of its own; production's snapshot restored only in production" }),
+      sample("infra/rds.tf", 'data "aws_db_snapshot" "prod" {\n  db_instance_identifier = "orders-prod"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-${terraform.workspace}"\n  snapshot_identifier = !contains(["prod", "production"], terraform.workspace) ? null : data.aws_db_snapshot.prod.id\n}\n', { note: "production's snapshot restored only in the production workspaces" }),
       sample("infra/variables.tf", 'variable "restore_snapshot" {\n  type = map(string)\n  default = {\n    prod    = "arn:aws:rds:us-east-1:123456789012:snapshot:orders-prod-pre-upgrade"\n    staging = "arn:aws:rds:us-east-1:123456789012:snapshot:orders-staging-seed"\n  }\n}\n', { note: "each workspace restored from a snapshot of its own" }),
       sample("infra/sql.tf", 'resource "google_sql_database_instance" "main" {\n  name             = "acme-orders-db"\n  database_version = "POSTGRES_15"\n  settings {\n    tier = "db-f1-micro"\n    user_labels = {\n      environment = "staging"\n    }\n  }\n}\n\nresource "google_sql_database_instance" "review" {\n  name             = "acme-orders-db-review"\n  database_version = "POSTGRES_15"\n  clone {\n    source_instance_name = google_sql_database_instance.main.name\n  }\n}\n', { note: "a review clone of the instance labelled staging's" }),
       sample("scripts/backup.sh", '#!/bin/sh\npg_dump "$PROD_DATABASE_URL" | gzip | aws s3 cp - "s3://acme-backups/db-$(date +%F).sql.gz"\npg_dump --schema-only "$PROD_DATABASE_URL" | psql "$STAGING_DATABASE_URL"\npg_dump "$PROD_DATABASE_URL" | ./scripts/anonymize.py | psql "$STAGING_DATABASE_URL"\n', { note: "a backup, a schema-only copy and a masked copy" })
@@ -13919,8 +15346,8 @@ function idArgument(args) {
   const second = /^\s*["'`][^"'`]*["'`]\s*,\s*/.exec(args);
   if (!second) return void 0;
   const rest = args.slice(second[0].length);
-  const literal = /^["'`]([^"'`$]+)["'`]/.exec(rest);
-  if (literal) return { id: literal[1], offset: second[0].length + 1 };
+  const literal2 = /^["'`]([^"'`$]+)["'`]/.exec(rest);
+  if (literal2) return { id: literal2[1], offset: second[0].length + 1 };
   const field = /\b(?:id|name|clusterId|clusterID|instance|table)\s*:\s*["'`]([^"'`$]+)["'`]/.exec(rest);
   if (!field) return void 0;
   return { id: field[1], offset: second[0].length + field.index + field[0].length - field[1].length - 1 };
@@ -14120,15 +15547,15 @@ function namesEnvironmentsInside(text, toml) {
   if (toml && ENVIRONMENT_TABLE.test(text)) return true;
   let firstKey;
   let colon = text.indexOf(":");
-  let equals2 = text.indexOf("=");
-  while (colon !== -1 || equals2 !== -1) {
+  let equals3 = text.indexOf("=");
+  while (colon !== -1 || equals3 !== -1) {
     let at;
-    if (equals2 === -1 || colon !== -1 && colon < equals2) {
+    if (equals3 === -1 || colon !== -1 && colon < equals3) {
       at = colon;
       colon = text.indexOf(":", at + 1);
     } else {
-      at = equals2;
-      equals2 = text.indexOf("=", at + 1);
+      at = equals3;
+      equals3 = text.indexOf("=", at + 1);
     }
     let end = at;
     while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
@@ -14206,6 +15633,7 @@ function isKubernetesObject(root) {
 }
 
 // detectors/staging-reaches-production/rules/shared.ts
+var KAMAL_BASE = "service: ledger\nimage: acme/ledger\nservers:\n  web:\n    - 167.99.10.21\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n";
 var sharedDatabase = {
   id: `${DETECTOR}/shared-database`,
   title: "Non-production environment uses the production database",
@@ -14346,6 +15774,14 @@ var sharedDatabase = {
         },
         expect: { path: "config/deploy.staging.yml", line: 10 },
         note: "Kamal: the staging destination's database accessory on production's host"
+      },
+      {
+        files: {
+          "config/deploy.yml": KAMAL_BASE,
+          "config/deploy.staging.yml": "servers:\n  web:\n    - 167.99.10.55\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n"
+        },
+        expect: { path: "config/deploy.staging.yml", line: 7 },
+        note: "Kamal: a base that deploys on its own (servers and a database accessory, no environment named) is what a plain `kamal deploy` ships, production"
       },
       {
         files: {
@@ -14502,6 +15938,13 @@ var sharedDatabase = {
     negative: [
       {
         files: {
+          "config/deploy.yml": KAMAL_BASE,
+          "config/deploy.staging.yml": "servers:\n  web:\n    - 167.99.10.55\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.56\n    directories:\n      - data:/var/lib/postgresql/data\n"
+        },
+        note: "Kamal: the staging destination runs its database accessory on a host of its own"
+      },
+      {
+        files: {
           "config/production.env": "DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.1.20:5432/quillstack\n",
           "config/staging.env": "DATABASE_URL=postgres://quill:${DB_PASSWORD}@192.168.1.20:5432/quillstack\n"
         },
@@ -14629,13 +16072,34 @@ var sharedDatabase = {
     ]
   }
 };
+var NOMAD_VOLUME_JOB = (job, datacenter, type, source2, namespace) => `job "${job}" {
+${namespace ? `  namespace   = "${namespace}"
+` : ""}  datacenters = ["${datacenter}"]
+  group "db" {
+    volume "pgdata" {
+      type      = "${type}"
+      source    = "${source2}"
+${type === "csi" ? '      attachment_mode = "file-system"\n      access_mode     = "single-node-writer"\n' : ""}    }
+    task "postgres" {
+      driver = "docker"
+      config {
+        image = "postgres:16"
+      }
+      volume_mount {
+        volume      = "pgdata"
+        destination = "/var/lib/postgresql/data"
+      }
+    }
+  }
+}
+`;
 var sharedVolume = {
   id: `${DETECTOR}/shared-volume`,
   title: "Non-production environment mounts the production volume",
   severity: "critical",
   why: "A non-production environment mounts the same volume or disk as production. One delete, wipe or restore aimed at staging destroys production data, and on platforms that keep backups on the volume itself (Railway) the backups go with it.",
   fix: "Give the non-production environment its own volume or disk; never mount production storage by name, id or NFS export outside production.",
-  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes and the names Compose gives production's volumes (`<project>_<volume>`).",
+  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`) and the Nomad host and CSI volumes jobs of one directory claim.",
   precision: "high",
   tags: ["environments", "volume"],
   samples: {
@@ -14703,9 +16167,31 @@ var sharedVolume = {
         },
         expect: { path: ".aws/task-definition-staging.json", line: 12 },
         note: "ECS: the staging task mounts production's EFS file system"
+      },
+      {
+        files: {
+          "nomad/wiki-production.nomad.hcl": NOMAD_VOLUME_JOB("wiki-production", "dc1", "host", "wiki_pgdata"),
+          "nomad/wiki-staging.nomad.hcl": NOMAD_VOLUME_JOB("wiki-staging", "dc1", "host", "wiki_pgdata")
+        },
+        expect: { path: "nomad/wiki-staging.nomad.hcl", line: 6 },
+        note: "Nomad: the staging job claims the host volume production's job keeps Postgres on, in the same datacenter"
       }
     ],
     negative: [
+      {
+        files: {
+          "nomad/wiki-production.nomad.hcl": NOMAD_VOLUME_JOB("wiki-production", "dc1", "host", "wiki_pgdata"),
+          "nomad/wiki-staging.nomad.hcl": NOMAD_VOLUME_JOB("wiki-staging", "dc-staging", "host", "wiki_pgdata")
+        },
+        note: "Nomad: a host volume of the same name on the clients of another datacenter is another directory"
+      },
+      {
+        files: {
+          "nomad/wiki-production.nomad.hcl": NOMAD_VOLUME_JOB("wiki-production", "dc1", "csi", "wiki-pgdata", "production"),
+          "nomad/wiki-staging.nomad.hcl": NOMAD_VOLUME_JOB("wiki-staging", "dc1", "csi", "wiki-pgdata", "staging")
+        },
+        note: "Nomad: CSI volumes are registered per namespace, so the same id in two namespaces is two volumes"
+      },
       {
         files: {
           ".aws/task-definition-production.json": '{\n  "family": "orders-api-production",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": [\n    {\n      "name": "orders-api",\n      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:production",\n      "mountPoints": [{ "sourceVolume": "uploads", "containerPath": "/app/uploads" }]\n    }\n  ],\n  "volumes": [\n    { "name": "uploads", "efsVolumeConfiguration": { "fileSystemId": "fs-0f1e2d3c4b5a69788", "transitEncryption": "ENABLED" } }\n  ]\n}\n',
@@ -16466,6 +17952,7 @@ function readScript(script, env = /* @__PURE__ */ new Map(), remote = false) {
       adopt(reading, readScript(words2[2], localEnv, remote), at, { drill: true });
       continue;
     }
+    if (tool === "kind" && words2[1] === "create" || tool === "minikube" && words2[1] === "start" || tool === "k3d" && words2[1] === "cluster" && words2[2] === "create" || tool === "ct" && words2[1] === "install") reading.localCluster = true;
     const deploy = deployOf(words2, remote || /^ssh:\/\//.test(localEnv.get("DOCKER_HOST") ?? ""));
     if (deploy) reading.deploys.push({ ...deploy, offset: at });
     readCommand(tool, words2, all, at, platform, command.piped, localEnv, mcAliases, reading);
@@ -16813,7 +18300,7 @@ function deployOf(words2, remote) {
   const [head, first, second] = words2;
   const tool = head?.replace(/^.*\//, "");
   const stack = stackDeployOf(tool, words2);
-  if (stack) return { kind: "infrastructure", remote: true, stackTags: stack.tagged ? { template: stack.template } : void 0 };
+  if (stack) return { kind: "infrastructure", remote: true, stackTags: stack.tags.length > 0 ? { template: stack.template, tags: stack.tags } : void 0 };
   if ((tool === "fly" || tool === "flyctl") && first === "deploy") return { kind: "fly", remote: true };
   if (tool === "railway" && (first === "up" || first === "deploy" && !words2.includes("-t") && !words2.includes("--template"))) return { kind: "railway", remote: true };
   if (tool === "vercel" && (first === "deploy" || words2.includes("--prod"))) return { kind: "vercel", remote: true };
@@ -16824,9 +18311,9 @@ function deployOf(words2, remote) {
   if (tool === "dokku") return { kind: "dokku", remote: true };
   if (tool === "kubectl" && (first === "apply" || first === "rollout")) return { kind: "kubernetes", remote: true };
   if (tool === "helm" && (first === "upgrade" || first === "install")) {
-    const [, chart] = positional(dropOptionValues(words2.slice(1), HELM_VALUE_OPTIONS), 1);
+    const [name, chart] = positional(dropOptionValues(words2.slice(1), HELM_VALUE_OPTIONS), 1);
     const namespace = optionValues(words2, "-n", "--namespace")[0];
-    return { kind: "kubernetes", remote: true, release: chart ? { chart, namespace } : void 0 };
+    return { kind: "kubernetes", remote: true, release: chart ? { chart, namespace, name, sets: optionValues(words2, "--set", "--set-string"), values: optionValues(words2, "-f", "--values") } : void 0 };
   }
   if ((tool === "serverless" || tool === "sls" || tool === "sst" || tool === "cdk" || tool === "cdklocal") && first === "deploy") return { kind: "infrastructure", remote: true };
   if ((tool === "terraform" || tool === "tofu" || tool === "terragrunt") && first === "apply") return { kind: "infrastructure", remote: true };
@@ -16853,9 +18340,24 @@ function stackDeployOf(tool, words2) {
     else return void 0;
   } else if (tool === "sam" && words2[1] === "deploy") template = option(words2, "--template-file", "--template", "-t");
   else return void 0;
-  const tagged = words2.some((word) => word === "--tags" || word.startsWith("--tags="));
+  const tags = stackTagsOf(words2);
   const local = template && !/^(?:https?:|s3:|\/)|\$|\.aws-sam\//.test(template) ? template.replace(/^\.\//, "") : void 0;
-  return { tagged, template: local };
+  return { tags, template: local };
+}
+function stackTagsOf(words2) {
+  const tags = [];
+  for (let i = 0; i < words2.length; i++) {
+    const word = words2[i];
+    if (word !== "--tags" && !word.startsWith("--tags=")) continue;
+    const values = word === "--tags" ? [] : [word.slice("--tags=".length)];
+    if (word === "--tags") for (let j = i + 1; j < words2.length && !words2[j].startsWith("--"); j++) values.push(words2[j]);
+    for (const value of values.flatMap((text) => text.split(/\s+/)).filter(Boolean)) {
+      const pair = /^Key=([^,]+),Value=(.*)$/.exec(value) ?? /^([^=,$]+)=([^,]*)$/.exec(value);
+      tags.push(pair && !/\$/.test(pair[2]) ? `${pair[1]}=${pair[2]}`.toLowerCase() : "*");
+    }
+    if (values.length === 0) tags.push("*");
+  }
+  return tags;
 }
 function optionValues(words2, ...names) {
   const values = [];
@@ -16870,6 +18372,11 @@ function optionValues(words2, ...names) {
 var PROVISIONED_ENGINES = lookupTable({ postgres: "postgres", postgresql: "postgres", mysql: "mysql", mariadb: "mysql", mongo: "mongo", mongodb: "mongo" });
 function provisionOf(tool, words2) {
   if (tool === "railway") {
+    if (words2[1] === "volume" && /^(add|create|new)$/.test(words2[2] ?? "")) {
+      const mountPath = option(words2, "-m", "--mount-path");
+      const service = option(words2, "-s", "--service");
+      return { platform: "railway", engine: "volume", name: service && mountPath ? `${service}:${mountPath}` : mountPath ?? service ?? "volume", environment: option(words2, "-e", "--environment") };
+    }
     const database = option(words2, "-d", "--database") ?? (words2[1] === "deploy" ? option(words2, "-t", "--template") : void 0);
     const engine = database ? PROVISIONED_ENGINES[database.toLowerCase()] : void 0;
     return engine ? { platform: "railway", engine, name: database } : void 0;
@@ -16891,7 +18398,24 @@ function provisionOf(tool, words2) {
 function variableOf(node) {
   const text = node?.kind === "scalar" ? node.expression?.trim() : void 0;
   if (!text) return void 0;
-  return /^(?:var\.([A-Za-z_][\w-]*)|"\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}")$/.exec(text)?.slice(1).find((name) => name !== void 0);
+  const match = /^(!\s*)?(?:(var|local)\.([A-Za-z_][\w-]*)|"\$\{\s*(var|local)\.([A-Za-z_][\w-]*)\s*\}")$/.exec(text);
+  if (!match) return void 0;
+  const kind = match[2] ?? match[4];
+  const name = match[3] ?? match[5];
+  return `${match[1] ? "!" : ""}${kind === "local" ? "local." : ""}${name}`;
+}
+function referenceText(variable) {
+  const negated2 = variable.startsWith("!");
+  const bare = negated2 ? variable.slice(1) : variable;
+  return `${negated2 ? "!" : ""}${bare.startsWith("local.") ? bare : `var.${bare}`}`;
+}
+function scanLocals(inventory, locals, directory) {
+  for (const entry of locals.entries) {
+    if (entry.value.kind !== "scalar") continue;
+    const value = literalOf(entry.value);
+    const variable = value === void 0 ? variableOf(entry.value) : void 0;
+    if (value !== void 0 || variable) inventory.context({ kind: "terraform-local", directory, name: entry.key, value, variable, location: inventory.line(entry.keySpan.line) });
+  }
 }
 function isTfvars(path2) {
   return /\.tfvars(\.json)?$/i.test(path2);
@@ -16919,7 +18443,7 @@ function decideVariableSettings(stores, contexts) {
       const resolved = values.valueOf(pending.variable, directory, 0);
       if (resolved?.value !== pending.when) continue;
       held.push(pending);
-      settings.push({ kind: pending.kind, setting: `${pending.key} = var.${pending.variable}, ${resolved.value} ${resolved.source}`, explicit: true, location: pending.location });
+      settings.push({ kind: pending.kind, setting: `${pending.key} = ${referenceText(pending.variable)}, ${resolved.value} ${resolved.source}`, explicit: true, location: pending.location });
     }
     if (held.length === 0) return;
     const builtInBackup = held.find((setting) => setting.builtInBackup)?.builtInBackup ?? store.builtInBackup;
@@ -16943,9 +18467,19 @@ var VariableValues = class {
   }
   /** The value a variable of a directory's module takes, where one value holds for production. */
   valueOf(variable, directory, depth) {
+    if (variable.startsWith("!")) return negated(this.valueOf(variable.slice(1), directory, depth));
+    if (variable.startsWith("local.")) return this.localOf(variable.slice("local.".length), directory, depth);
     const calls = this.of("terraform-module-call").filter((call2) => call2.directory === directory);
     if (calls.length > 0 && depth < 3) return this.fromCalls(variable, directory, calls, depth);
     return this.fromTfvars(variable, directory) ?? this.defaultOf(variable, directory);
+  }
+  /** A local value: the same in every workspace and environment of the module, unless it passes on a variable. */
+  localOf(name, directory, depth) {
+    const found = this.of("terraform-local").filter((entry) => entry.directory === directory && entry.name === name);
+    if (found.length !== 1) return void 0;
+    const local = found[0];
+    if (local.value !== void 0) return { value: local.value, source: `(local.${name} in ${local.location.path})` };
+    return local.variable && depth < 3 && !local.variable.startsWith(`local.${name}`) ? this.valueOf(local.variable, directory, depth + 1) : void 0;
   }
   defaultOf(variable, directory) {
     const found = this.of("terraform-variable").filter((entry) => entry.directory === directory && entry.name === variable);
@@ -16986,6 +18520,11 @@ var VariableValues = class {
     return unanimous(values);
   }
 };
+function negated(resolved) {
+  if (resolved?.value === "true") return { ...resolved, value: "false" };
+  if (resolved?.value === "false") return { ...resolved, value: "true" };
+  return void 0;
+}
 function unanimous(found) {
   if (found.length === 0 || found.some((entry) => entry.value !== found[0].value)) return void 0;
   return found[0];
@@ -17653,6 +19192,86 @@ function reportDestructive(context, assessment, storageClasses) {
   }
 }
 
+// knowledge/environments/helm.ts
+var HELM_DATABASES = lookupTable({
+  postgresql: "postgres",
+  "postgresql-ha": "postgres",
+  mysql: "mysql",
+  mariadb: "mysql",
+  "mariadb-galera": "mysql",
+  mongodb: "mongo",
+  "mongodb-sharded": "mongo",
+  clickhouse: "clickhouse",
+  cassandra: "cassandra",
+  couchdb: "couchdb",
+  neo4j: "neo4j",
+  influxdb: "influxdb",
+  influxdb2: "influxdb"
+});
+function helmDatabaseOf(chart) {
+  const name = chart.replace(/\/+$/, "").replace(/^.*\//, "").replace(/-\d+\.\d+\.\d+(?:[-+][\w.]+)?\.tgz$/, "");
+  return HELM_DATABASES[name];
+}
+
+// detectors/missing-offprovider-backup/inventory/helm-releases.ts
+function helmDatabaseRelease(inventory, release) {
+  const engine = helmDatabaseOf(release.chart);
+  if (!engine || isExamplePath(inventory.path)) return;
+  if ((release.sets ?? []).some((set) => /(?:^|,)(?:primary\.)?persistence\.enabled=false(?:,|$)/.test(set))) return;
+  const chartName = release.chart.replace(/\/+$/, "").replace(/^.*\//, "");
+  const name = release.name && !/^[$-]|\{\{/.test(release.name) ? release.name : chartName;
+  const namespace = release.namespace && !/\$|\{\{/.test(release.namespace) ? release.namespace : void 0;
+  inventory.store({
+    platform: "kubernetes",
+    provider: "kubernetes",
+    engine,
+    name,
+    environment: (namespace ? canonicalEnvironment(namespace) : void 0) ?? release.environment,
+    location: release.location,
+    identities: [
+      `helm-release:${namespace ?? "*"}/${name}`.toLowerCase(),
+      ...namespace ? [`k8s:${namespace}:helm/${name}`.toLowerCase()] : [],
+      // Its values files, whose `backup` section (Bitnami's dump CronJob) copies it.
+      ...release.values.filter((file) => !/\$|\{\{/.test(file)).map((file) => `helm-values:${file.replace(/^\.\//, "")}`.toLowerCase())
+    ],
+    declaredBy: "manifest",
+    builtInBackup: { protection: "none", description: `the ${chartName} chart keeps its data on a PersistentVolume, which has no backup unless something snapshots or copies it` }
+  });
+}
+function valuesPath(from, file) {
+  if (file.startsWith("/")) return file.slice(1);
+  const parts = directoryOf2(from) === "." ? [] : directoryOf2(from).split("/");
+  for (const part of file.split("/")) {
+    if (part === "..") parts.pop();
+    else if (part !== "." && part !== "") parts.push(part);
+  }
+  return parts.join("/");
+}
+function isHelmfile(path2) {
+  return /(^|\/)helmfile(\.[\w-]+)?\.ya?ml$/i.test(path2) || /(^|\/)helmfile\.d\/[^/]+\.ya?ml$/i.test(path2);
+}
+function scanHelmfile(inventory) {
+  for (const root of inventory.file.data()?.roots ?? []) {
+    for (const release of itemsOf(get(root, "releases"))) {
+      const chart = literalOf(get(release, "chart"));
+      if (!chart) continue;
+      const values = itemsOf(get(release, "values")).map((item) => literalOf(item)).filter((file) => file !== void 0);
+      const sets = itemsOf(get(release, "set")).map((item) => `${literalOf(get(item, "name")) ?? ""}=${literalOf(get(item, "value")) ?? ""}`);
+      const installed = literalOf(get(release, "installed"));
+      if (installed === "false") continue;
+      helmDatabaseRelease(inventory, {
+        chart,
+        name: literalOf(get(release, "name")),
+        namespace: literalOf(get(release, "namespace")),
+        values: values.map((file) => valuesPath(inventory.path, file)),
+        sets,
+        environment: environmentOf(inventory.path, []),
+        location: inventory.line(release.span.line)
+      });
+    }
+  }
+}
+
 // detectors/missing-offprovider-backup/backups/jobs.ts
 var BACKUP_WORDS = /backup|back-up|snapshot|dump|archive|offsite|off-site|disaster|\bdr\b|replicat/i;
 var SIDE_DEPLOYS = /docs?\b|storybook|website|\bsite\b|gh-pages|github-pages|\bpages\b|preview|chromatic|landing/i;
@@ -17684,7 +19303,7 @@ function publishReading(inventory, reading, job, extraUploads = []) {
     });
   }
   if (realDumps.length > 0) {
-    const covers = [...new Set(realDumps.flatMap((dump) => dump.host ? [`host:${dump.host}`] : dump.store ? [dump.store] : dump.platform ? [`provider:${dump.platform}`] : []))];
+    const covers = [.../* @__PURE__ */ new Set([...job.covers ?? [], ...realDumps.flatMap((dump) => dump.host ? [`host:${dump.host}`] : dump.store ? [dump.store] : dump.platform ? [`provider:${dump.platform}`] : [])])];
     const engines = [...new Set(realDumps.flatMap((dump) => dump.engines))];
     const mechanism = [...new Set(realDumps.map((dump) => dump.tool))].join(" + ");
     if (uploads.length > 0) {
@@ -17759,7 +19378,7 @@ function publishReading(inventory, reading, job, extraUploads = []) {
     inventory.context({ kind: "supabase-hosted", name: project === "linked" ? void 0 : project, value: "cli", location: inventory.line(job.lineOf(0)) });
   }
   for (const deploy of reading.deploys) {
-    if (deploy.stackTags) inventory.context({ kind: "default-tags", name: "*", value: deploy.stackTags.template ?? "*", location: inventory.line(job.lineOf(deploy.offset)) });
+    for (const tag of deploy.stackTags?.tags ?? []) inventory.context({ kind: "default-tags", name: tag, value: deploy.stackTags.template ?? "*", location: inventory.line(job.lineOf(deploy.offset)) });
   }
   if (SIDE_DEPLOYS.test(job.name) || SIDE_DEPLOYS.test(inventory.path)) return;
   for (const deploy of reading.deploys) {
@@ -17771,7 +19390,10 @@ function publishReading(inventory, reading, job, extraUploads = []) {
       continue;
     }
     inventory.context({ kind: "deploys", value: deploy.kind, location });
-    if (deploy.release) inventory.context({ kind: "helm-release", name: deploy.release.namespace, value: deploy.release.chart, location });
+    if (deploy.release) {
+      inventory.context({ kind: "helm-release", name: deploy.release.namespace, value: deploy.release.chart, location });
+      if (!job.localCluster && !reading.localCluster) helmDatabaseRelease(inventory, { ...deploy.release, environment: job.environment, location });
+    }
   }
 }
 function fileLines(inventory) {
@@ -17797,14 +19419,15 @@ var PROVISIONED_BUILT_IN = lookupTable({
 function provisionedStore(inventory, provision, job) {
   if (isExamplePath(inventory.path)) return;
   const name = provision.name ?? provision.engine;
+  const slug = name.toLowerCase();
   inventory.store({
     platform: provision.platform,
     provider: provision.platform === "dokku" ? "host" : provision.platform,
     engine: provision.engine,
     name,
-    environment: job.environment,
+    environment: (provision.environment ? canonicalEnvironment(provision.environment) : void 0) ?? job.environment,
     location: inventory.line(job.lineOf(provision.offset)),
-    identities: provision.platform === "railway" ? [`railway:service:${name.toLowerCase()}`] : provision.platform === "fly" ? [`fly:app:${name.toLowerCase()}`] : [`${provision.platform}:database:${name.toLowerCase()}`],
+    identities: provision.platform === "railway" ? [provision.engine === "volume" ? `railway:volume:${slug}` : `railway:service:${slug}`] : provision.platform === "fly" ? [`fly:app:${slug}`] : [`${provision.platform}:database:${slug}`],
     declaredBy: "platform",
     builtInBackup: PROVISIONED_BUILT_IN[provision.platform]
   });
@@ -17850,6 +19473,7 @@ function scanGithubWorkflow(inventory) {
     const scripts = [];
     const extra = [];
     let awsAccount;
+    let localCluster = false;
     for (const stepNode of itemsOf(getKey(job, "steps"))) {
       const step = mapOf2(stepNode);
       if (!step) continue;
@@ -17861,6 +19485,7 @@ function scanGithubWorkflow(inventory) {
       const withMap = mapOf2(getKey(step, "with"));
       const withText = (key) => textOf(getKey(withMap, key));
       const line = step.span.line;
+      if (LOCAL_CLUSTER_ACTIONS.test(uses)) localCluster = true;
       if (uses.startsWith("aws-actions/configure-aws-credentials")) {
         awsAccount = parseArn(withText("role-to-assume") ?? "")?.account ?? awsAccount;
       } else if (uses.startsWith("aws-actions/aws-cloudformation-github-deploy")) {
@@ -17904,10 +19529,11 @@ function scanGithubWorkflow(inventory) {
       }
       return entry.keySpan.line;
     };
-    const jobFacts = { name, scheduled, environment: environmentNamed(environmentName) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf: lineOf3 };
+    const jobFacts = { name, scheduled, environment: environmentNamed(environmentName) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf: lineOf3, localCluster };
     readJob(inventory, script, jobFacts, extra);
   }
 }
+var LOCAL_CLUSTER_ACTIONS = /^(helm\/kind-action|engineerd\/setup-kind|medyagh\/setup-minikube|manusa\/actions-setup-minikube|absaoss\/k3d-action|nolar\/setup-k3d-k3s|debianmaster\/actions-k3s|helm\/chart-testing-action)@?/;
 function scanGitlabCi2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   if (!root) return;
@@ -19061,8 +20687,8 @@ function tagsOf(props, stackTagged) {
   return tags.length > 0 ? tags : void 0;
 }
 function tagText(key, value) {
-  const literal = literalOf(value);
-  return literal === void 0 ? "*" : `${key}=${literal}`.toLowerCase();
+  const literal2 = literalOf(value);
+  return literal2 === void 0 ? "*" : `${key}=${literal2}`.toLowerCase();
 }
 function readResource(inventory, kind, type, logicalId, line, identity, resource, props, stackTagged) {
   if (kind === "rds-instance" && (get(props, "DBClusterIdentifier") || get(props, "SourceDBInstanceIdentifier"))) return;
@@ -19217,8 +20843,8 @@ function bicepValue(expression2, literals) {
 }
 function fill(value, literals) {
   return value.replace(/\$\{\s*(\w+)\s*\}/g, (_whole, name) => {
-    const literal = literals.get(name);
-    return literal !== void 0 && !literal.includes("${") ? literal : `{${name}}`;
+    const literal2 = literals.get(name);
+    return literal2 !== void 0 && !literal2.includes("${") ? literal2 : `{${name}}`;
   });
 }
 function topLevel(body2) {
@@ -19389,6 +21015,8 @@ function scanObject(inventory, object) {
   }
   if (/^argoproj\.io\//.test(apiVersion) && (kind === "Application" || kind === "ApplicationSet") || /fluxcd\.io\//.test(apiVersion) && (kind === "Kustomization" || kind === "HelmRelease")) {
     inventory.context({ kind: "deploys", value: "gitops", location: inventory.line(line) });
+    if (kind === "Application") for (const source2 of [get(spec, "source"), ...itemsOf(get(spec, "sources"))]) argoDatabaseChart(inventory, source2, spec, name, environment, line);
+    if (kind === "HelmRelease") fluxDatabaseChart(inventory, spec, name, namespace, environment, line);
     return;
   }
   if (/^sql\.cnrm\.cloud\.google\.com\//.test(apiVersion) && kind === "SQLInstance") {
@@ -19642,21 +21270,6 @@ function zalandoConfig(inventory, configuration, environment) {
     inventory.evidence({ covers: ["operator:zalando"], protection: protectionOf2(destination), mechanism: key.startsWith("wal") ? "zalando wal-g" : "zalando logical backup", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(found.line), environment });
   }
 }
-var HELM_DATABASES = lookupTable({
-  postgresql: "postgres",
-  "postgresql-ha": "postgres",
-  mysql: "mysql",
-  mariadb: "mysql",
-  "mariadb-galera": "mysql",
-  mongodb: "mongo",
-  "mongodb-sharded": "mongo",
-  clickhouse: "clickhouse",
-  cassandra: "cassandra",
-  couchdb: "couchdb",
-  neo4j: "neo4j",
-  influxdb: "influxdb",
-  influxdb2: "influxdb"
-});
 function isHelmChart(path2) {
   return /(^|\/)Chart\.ya?ml$/.test(path2);
 }
@@ -19681,6 +21294,33 @@ function scanHelmChart(inventory) {
     });
   }
 }
+function argoDatabaseChart(inventory, source2, spec, name, environment, line) {
+  const chart = literalOf(get(source2, "chart"));
+  if (!chart || !helmDatabaseOf(chart)) return;
+  const helm = get(source2, "helm");
+  const release = literalOf(get(helm, "releaseName")) ?? name;
+  const namespace = literalOf(path(spec, "destination", "namespace"));
+  helmDatabaseRelease(inventory, { chart, name: release, namespace, values: [], environment, location: inventory.line(line) });
+  chartValuesBackup(inventory, get(helm, "valuesObject") ?? parsedValues(get(helm, "values")), `helm-release:${namespace ?? "*"}/${release}`);
+}
+function fluxDatabaseChart(inventory, spec, name, namespace, environment, line) {
+  const chart = literalOf(path(spec, "chart", "spec", "chart")) ?? literalOf(path(spec, "chartRef", "name"));
+  if (!chart || !helmDatabaseOf(chart)) return;
+  const release = literalOf(get(spec, "releaseName")) ?? name;
+  const target = literalOf(get(spec, "targetNamespace")) ?? namespace;
+  helmDatabaseRelease(inventory, { chart, name: release, namespace: target, values: [], environment, location: inventory.line(line) });
+  chartValuesBackup(inventory, get(spec, "values"), `helm-release:${target ?? "*"}/${release}`);
+}
+function parsedValues(node) {
+  const text = textOf(node);
+  if (!text || !/^backup:/m.test(text)) return void 0;
+  const parsed = parseYaml(text, () => node.span);
+  return parsed.ok ? parsed.value.roots[0] : void 0;
+}
+function chartValuesBackup(inventory, values, release) {
+  const backup = mapOf2(values)?.entries.find((entry) => entry.key === "backup");
+  if (backup) scanChartBackup(inventory, "postgresql", void 0, mapOf2(backup.value), backup.keySpan.line, [release.toLowerCase()]);
+}
 function scanHelmValues(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   for (const entry of root?.entries ?? []) {
@@ -19689,17 +21329,18 @@ function scanHelmValues(inventory) {
     if (enabled === void 0) continue;
     inventory.context({ kind: "helm-values", directory: directoryOf2(inventory.path), name: entry.key, value: String(enabled), location: inventory.line(entry.keySpan.line) });
     const engine = HELM_DATABASES[entry.key];
-    const backup = mapOf2(entry.value)?.entries.find((inner) => inner.key === "backup");
-    if (enabled && engine && backup) scanChartBackup(inventory, entry.key, engine, mapOf2(backup.value), backup.keySpan.line);
+    const backup2 = mapOf2(entry.value)?.entries.find((inner) => inner.key === "backup");
+    if (enabled && engine && backup2) scanChartBackup(inventory, entry.key, engine, mapOf2(backup2.value), backup2.keySpan.line);
   }
+  const backup = root?.entries.find((entry) => entry.key === "backup" && get(entry.value, "cronjob") !== void 0);
+  if (backup) scanChartBackup(inventory, "postgresql", void 0, mapOf2(backup.value), backup.keySpan.line, [`helm-values:${inventory.path}`.toLowerCase()]);
 }
-function scanChartBackup(inventory, key, engine, backup, line) {
+function scanChartBackup(inventory, key, engine, backup, line, covers = [`helm:${directoryOf2(inventory.path)}:${key}`]) {
   if (isTruthy(get(backup, "enabled")) !== true) return;
-  const covers = [`helm:${directoryOf2(inventory.path)}:${key}`];
   const command = get(mapOf2(get(backup, "cronjob")), "command");
   const script = command?.kind === "seq" ? command.items.map((item) => textOf(item) ?? "").filter((word) => !/^(\/bin\/)?(ba)?sh$|^-c$/.test(word)).join(" ") : textOf(command);
   if (command && script && readScript(script).uploads.length > 0) {
-    readJob(inventory, script, { name: `${key}-backup`, scheduled: true, env: /* @__PURE__ */ new Map(), ephemeral: false, lineOf: () => command.span.line });
+    readJob(inventory, script, { name: `${key}-backup`, scheduled: true, env: /* @__PURE__ */ new Map(), ephemeral: false, lineOf: () => command.span.line, covers });
     return;
   }
   inventory.evidence({
@@ -19708,7 +21349,7 @@ function scanChartBackup(inventory, key, engine, backup, line) {
     mechanism: `the ${key} chart's backup CronJob`,
     destination: "a PersistentVolumeClaim of the same cluster",
     destinationProvider: "local",
-    engines: [engine],
+    engines: engine ? [engine] : void 0,
     location: inventory.line(line)
   });
 }
@@ -19782,12 +21423,24 @@ function environmentVariables(node) {
   }
   return env;
 }
+function isCaproverApp(text) {
+  return /^captainVersion:/m.test(text) && /^services:/m.test(text);
+}
+function composePlatformOf(path2, text) {
+  if (/(?:^|\/)(?:templates?|one-click-apps|apps-templates)\//i.test(path2)) return void 0;
+  const coolify = /\bSERVICE_(?:FQDN|URL|PASSWORD|USER|BASE64)_[A-Z0-9_]+/.exec(text);
+  if (coolify) return { name: "coolify", offset: coolify.index };
+  const caprover = /^captainVersion:/m.exec(text);
+  return caprover && isCaproverApp(text) ? { name: "caprover", offset: caprover.index } : void 0;
+}
 function scanCompose(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   const services = mapOf2(get(root, "services"));
   if (!root || !services) return;
   const fileName = fileNameOf(inventory.path).toLowerCase();
   if (/^docker-stack/.test(fileName)) inventory.context({ kind: "deploys-compose", name: fileName, value: "swarm", location: inventory.line(1) });
+  const platform = composePlatformOf(inventory.path, inventory.file.text);
+  if (platform) inventory.context({ kind: "deploys-compose", name: inventory.path, value: platform.name, location: inventory.line(inventory.file.positionAt(platform.offset).line) });
   const volumes = mapOf2(get(root, "volumes"));
   const environment = environmentOf(inventory.path, []) ?? (/override/.test(fileName) ? "development" : environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path)));
   const endpoints = /* @__PURE__ */ new Set();
@@ -20418,8 +22071,8 @@ function publishPlan(inventory, line, copies, stackAccount, tagSelections2) {
 function scanPythonBackup(inventory, text) {
   const byVariable = /* @__PURE__ */ new Map();
   for (const match of text.matchAll(/\bTags\.of\(([^()]*)\)\.add\(([^)]*)\)/g)) {
-    const literal = /^\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*(?:,|$)/.exec(match[2]);
-    const tag = literal ? `${literal[2]}=${literal[4]}`.toLowerCase() : "*";
+    const literal2 = /^\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*(?:,|$)/.exec(match[2]);
+    const tag = literal2 ? `${literal2[2]}=${literal2[4]}`.toLowerCase() : "*";
     const variable = match[1].trim().replace(/^self\./, "");
     byVariable.set(variable, [...byVariable.get(variable) ?? [], { tag, line: inventory.file.positionAt(match.index).line }]);
   }
@@ -20744,6 +22397,8 @@ function scanTerraform2(inventory) {
         const variable = value === void 0 ? variableOf(input.value) : void 0;
         if (value !== void 0 || variable) inventory.context({ kind: "terraform-module-input", directory: callee, name: input.key, value, variable, location: call2 });
       }
+    } else if (entry.key === "locals") {
+      scanLocals(inventory, map, directory);
     } else if (entry.key === "variable" && map.block.labels[0]) {
       const value = literalOf(attribute(map, "default"));
       if (value !== void 0) inventory.context({ kind: "terraform-variable", directory, name: map.block.labels[0], value, location: inventory.line(lineOf(map, "default")) });
@@ -21635,6 +23290,12 @@ var variableDefault2 = (name, value) => `variable "${name}" {
 }
 `;
 var RETENTION_BY_VARIABLE = rds({ backup_retention_period: "var.backup_retention_days" });
+var BY_LOCALS = rds({ deletion_protection: "local.deletion_protection", skip_final_snapshot: "!local.keep_final_snapshot", final_snapshot_identifier: "" });
+var localsOf = (protect, keep) => `locals {
+  deletion_protection = ${protect}
+  keep_final_snapshot = ${keep}
+}
+`;
 var MODULE_DB_BY_VARIABLE = `variable "identifier" {}
 
 variable "deletion_protection" {
@@ -21775,10 +23436,16 @@ var destructiveRules = [
           },
           expect: { path: "infra/modules/db/main.tf", line: lineOf2(MODULE_DB_BY_VARIABLE, "deletion_protection =") },
           note: "production's module call passes on its own variable, which defaults to false"
+        },
+        {
+          files: { "infra/prod/rds.tf": BY_LOCALS, "infra/prod/locals.tf": localsOf("false", "true") },
+          expect: { path: "infra/prod/rds.tf", line: lineOf2(BY_LOCALS, "deletion_protection") },
+          note: "a local value the module sets once"
         }
       ],
       negative: [
         sample("infra/prod/rds.tf", rds({})),
+        { files: { "infra/prod/rds.tf": BY_LOCALS, "infra/prod/locals.tf": localsOf("true", "true") }, note: "the local turns it on" },
         sample("infra/staging/rds.tf", rds({ deletion_protection: "false", identifier: '"orders-staging"' }), { note: "staging database" }),
         { files: { "infra/prod/rds.tf": PROTECTION_BY_VARIABLE, "infra/prod/variables.tf": variableDefault2("deletion_protection", "true") }, note: "the default turns it on" },
         {
@@ -21820,10 +23487,16 @@ module "db" {
           },
           expect: { path: "infra/modules/db/main.tf", line: lineOf2(MODULE_DB, "skip_final_snapshot") },
           note: "a local module called for production"
+        },
+        {
+          files: { "infra/prod/rds.tf": BY_LOCALS, "infra/prod/locals.tf": localsOf("true", "false") },
+          expect: { path: "infra/prod/rds.tf", line: lineOf2(BY_LOCALS, "skip_final_snapshot") },
+          note: "the negation of a local that says not to keep one"
         }
       ],
       negative: [
         sample("infra/prod/rds.tf", rds({})),
+        { files: { "infra/prod/rds.tf": BY_LOCALS, "infra/prod/locals.tf": localsOf("true", "true") }, note: "the local keeps the final snapshot" },
         sample("infra/staging/rds.tf", STAGING_SKIP, { note: "staging database" }),
         {
           files: {
@@ -22388,6 +24061,42 @@ var BITNAMI_CHART = 'apiVersion: v2\nname: shop\ndescription: Storefront API and
 var BITNAMI_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: "@daily"\n      storage:\n        enabled: true\n        size: 20Gi\n';
 var BITNAMI_UPLOAD_VALUES = 'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/shop-api\n  tag: 2.8.0\n\npostgresql:\n  enabled: true\n  auth:\n    database: shop\n    username: shop\n    existingSecret: shop-postgresql\n  primary:\n    persistence:\n      enabled: true\n      size: 50Gi\n  backup:\n    enabled: true\n    cronjob:\n      schedule: "@daily"\n      command:\n        - /bin/sh\n        - -c\n        - pg_dumpall --clean --if-exists --no-password | gzip | aws s3 cp - s3://acme-db-backups-offsite/shop/pg_dumpall-$(date +%F).sql.gz --endpoint-url https://s3.eu-central-003.backblazeb2.com\n      storage:\n        enabled: true\n        size: 20Gi\n';
 var HELM_DEPLOY = "name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - uses: azure/setup-helm@v4\n      - run: helm dependency build charts/shop\n      - run: helm upgrade --install shop ./charts/shop --namespace shop-production --create-namespace\n";
+var HELM_RELEASE_DEPLOY = (extra) => `name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+${extra}      - name: Postgres
+        run: |
+          helm repo add bitnami https://charts.bitnami.com/bitnami
+          helm upgrade --install shop-postgresql bitnami/postgresql --version 15.5.0 -n shop-prod -f deploy/postgres/values.yaml
+`;
+var BITNAMI_STANDALONE_VALUES = "auth:\n  username: shop\n  database: shop\n  existingSecret: shop-postgres-auth\nprimary:\n  persistence:\n    enabled: true\n    size: 50Gi\n";
+var BITNAMI_STANDALONE_UPLOAD = 'backup:\n  enabled: true\n  cronjob:\n    schedule: "15 2 * * *"\n    command:\n      - /bin/bash\n      - -c\n      - |\n        pg_dumpall --clean --if-exists --no-password --file=/backup/pg_dumpall.sql\n        aws s3 cp /backup/pg_dumpall.sql "s3://shop-db-backups/$(date +%F).sql" --endpoint-url https://s3.eu-central-003.backblazeb2.com\n';
+var ARGO_DATABASE = (namespace, values) => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: orders-postgresql
+  namespace: argocd
+spec:
+  project: default
+  source:
+    repoURL: registry-1.docker.io/bitnamicharts
+    chart: postgresql
+    targetRevision: 15.5.20
+    helm:
+      releaseName: orders-postgresql
+${values}  destination:
+    server: https://kubernetes.default.svc
+    namespace: ${namespace}
+`;
+var ARGO_UPLOADING_BACKUP = '      values: |\n        backup:\n          enabled: true\n          cronjob:\n            schedule: "0 3 * * *"\n            command:\n              - /bin/sh\n              - -c\n              - pg_dumpall --clean --no-password | gzip | aws s3 cp - "s3://orders-pg-backups/$(date +%F).sql.gz" --endpoint-url https://s3.us-west-004.backblazeb2.com\n';
+var COOLIFY_STACK = "services:\n  app:\n    build: .\n    environment:\n      - SERVICE_FQDN_APP_3000\n      - DATABASE_URL=postgres://crm:${SERVICE_PASSWORD_POSTGRES}@postgres:5432/crm\n  postgres:\n    image: postgres:16-alpine\n    environment:\n      - POSTGRES_USER=crm\n      - POSTGRES_PASSWORD=${SERVICE_PASSWORD_POSTGRES}\n    volumes:\n      - crm-pgdata:/var/lib/postgresql/data\nvolumes:\n  crm-pgdata:\n";
+var CAPROVER_STACK = "captainVersion: 4\nservices:\n  $$cap_appname-db:\n    image: postgres:16\n    volumes:\n      - $$cap_appname-db-data:/var/lib/postgresql/data\n    environment:\n      POSTGRES_DB: $$cap_pg_db\ncaproverOneClickApp:\n  displayName: pages-db\n  description: Database of the pages app\n";
 var protectionRules = [
   {
     id: "missing-offprovider-backup/same-volume-backup",
@@ -22466,6 +24175,19 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         },
         {
           files: {
+            "scripts/provision.sh": `#!/usr/bin/env bash
+# Creates the uploads volume for the web service (production environment).
+set -euo pipefail
+railway link --project 5b0f3c2e-8d41-4a7e-9f6c-2e1d0a9b8c77 --environment production
+railway volume add --service web --mount-path /app/storage
+`,
+            "railway.json": '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node server.js" }\n}\n'
+          },
+          expect: { path: "scripts/provision.sh", line: 5 },
+          note: "a Railway volume created by the CLI: its backups live on the volume"
+        },
+        {
+          files: {
             "railway.json": '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "npm run migrate && npm start" }\n}\n',
             "package.json": '{\n  "name": "ledgerly-api",\n  "private": true,\n  "dependencies": {\n    "express": "^4.19.2",\n    "pg": "^8.11.5"\n  }\n}\n'
           },
@@ -22474,6 +24196,13 @@ railway variables --service web --set 'DATABASE_URL=\${{Postgres.DATABASE_URL}}'
         }
       ],
       negative: [
+        {
+          files: {
+            "scripts/staging-volume.sh": "#!/usr/bin/env bash\nset -euo pipefail\nrailway volume add --environment staging --service web --mount-path /app/storage\n",
+            "railway.json": '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node server.js" }\n}\n'
+          },
+          note: "a volume the CLI creates in the staging environment is not production's"
+        },
         { files: { "charts/shop/Chart.yaml": BITNAMI_CHART, "charts/shop/values.yaml": BITNAMI_UPLOAD_VALUES, ".github/workflows/deploy.yml": HELM_DEPLOY }, note: "the chart's backup command uploads the dump to Backblaze B2" },
         sample("render.yaml", RENDER_KEY_VALUE("standard", "allkeys-lru"), { note: "a Key Value cache that evicts keys" }),
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES, "jobs/backup.nomad.hcl": NOMAD_BACKUP }, note: "a periodic Nomad job in an image named for backups: its command says the copy goes to another provider" },
@@ -22744,12 +24473,42 @@ resource "aws_db_instance" "orders" {
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        {
+          files: { ".github/workflows/deploy.yml": HELM_RELEASE_DEPLOY(""), "deploy/postgres/values.yaml": BITNAMI_STANDALONE_VALUES },
+          expect: { path: ".github/workflows/deploy.yml", line: 13 },
+          note: "Bitnami's PostgreSQL chart installed on its own into production's namespace"
+        },
+        {
+          files: { "docker-compose.yml": COOLIFY_STACK, "Dockerfile": 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n' },
+          expect: { path: "docker-compose.yml", line: 7 },
+          note: "a stack Coolify deploys: its magic variables say the platform runs this file"
+        },
+        {
+          files: { ".caprover/stack.yml": CAPROVER_STACK, "captain-definition": '{\n  "schemaVersion": 2,\n  "dockerfilePath": "./Dockerfile"\n}\n' },
+          expect: { path: ".caprover/stack.yml", line: 3 },
+          note: "a CapRover one-click app of the team's database"
+        },
+        {
+          files: { "argocd/orders-db.yaml": ARGO_DATABASE("orders-prod", "") },
+          expect: { path: "argocd/orders-db.yaml", line: 2 },
+          note: "an Argo CD Application of Bitnami's PostgreSQL chart"
+        },
+        {
+          files: { "helmfile.yaml": "repositories:\n  - name: bitnami\n    url: https://charts.bitnami.com/bitnami\nreleases:\n  - name: billing-mysql\n    namespace: billing-prod\n    chart: bitnami/mysql\n    values:\n      - values/mysql.yaml\n", "values/mysql.yaml": "auth:\n  database: billing\nprimary:\n  persistence:\n    size: 40Gi\n" },
+          expect: { path: "helmfile.yaml", line: 5 },
+          note: "a helmfile release of Bitnami's MySQL chart"
+        },
         sample("template.yaml", CFN_TAGGED(LIST_OF_TAGS), { expect: { line: 16 }, note: "a CloudFormation tag selection (ListOfTags) passes by the table without the tag" }),
         sample("template.yaml", CFN_TAGGED(TAG_CONDITIONS), { expect: { line: 16 }, note: "Conditions narrow a wildcard selection to the tagged tables" }),
         { files: { "lib/data-stack.ts": CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), "bin/app.ts": CDK_APP("cdk.Tags.of(app).add('team', 'orders');") }, expect: { path: "lib/data-stack.ts", line: 19 }, note: "a CDK selection by BackupResource.fromTag passes by the table Tags.of does not tag" },
         { files: { "stacks/data_stack.py": CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), "app.py": CDK_PY_APP('cdk.Tags.of(app).add("team", "orders")') }, expect: { path: "stacks/data_stack.py", line: 21 }, note: "the same in Python CDK (BackupResource.from_tag)" },
         { files: { "infra/main.tf": TF_TAG_CONDITION }, expect: { path: "infra/main.tf", line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
         { files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), "web/site.yaml": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', ".github/workflows/deploy.yml": CFN_DEPLOY_TAGGED("web/site.yaml") }, expect: { path: "infra/template.yaml", line: 16 }, note: "stack tags given to another template's stack" },
+        {
+          files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), "Makefile": "deploy:\n	cd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=weekly team=billing\n" },
+          expect: { path: "infra/template.yaml", line: 16 },
+          note: "the stack's tags give backup=weekly; the selection picks backup=daily"
+        },
         sample("render.yaml", RENDER_KEY_VALUE("free", "noeviction"), { expect: { line: 12 }, note: "a free Render Key Value instance keeps its data in memory only" }),
         { files: { "site.yml": "- hosts: db\n  become: true\n  roles:\n    - postgres\n", "roles/postgres/tasks/main.yml": ANSIBLE_POSTGRES }, expect: { path: "roles/postgres/tasks/main.yml", line: 2 }, note: "an Ansible role installing Postgres on a server, and nothing copying it" },
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES }, expect: { path: "jobs/postgres.nomad.hcl", line: 11 }, note: "a Nomad task running Postgres on a host volume: a directory on one client's disk" },
@@ -22828,6 +24587,21 @@ jobs:
         }
       ],
       negative: [
+        { files: { "templates/compose/crm.yaml": COOLIFY_STACK }, note: "a catalogue of Coolify templates for others to deploy" },
+        { files: { "docker-compose.yml": COOLIFY_STACK.replace(/SERVICE_\w+?_(APP_3000|POSTGRES)/g, "DB_PASSWORD") }, note: "a compose file nothing shows deployed: a laptop stack" },
+        {
+          files: { "argocd/orders-db.yaml": ARGO_DATABASE("orders-prod", ARGO_UPLOADING_BACKUP) },
+          note: "the Application's inline values turn on the chart's backup CronJob, which uploads the dump to Backblaze B2"
+        },
+        { files: { "argocd/orders-db.yaml": ARGO_DATABASE("orders-staging", "") }, note: "installed into staging's namespace" },
+        {
+          files: { ".github/workflows/deploy.yml": HELM_RELEASE_DEPLOY(""), "deploy/postgres/values.yaml": BITNAMI_STANDALONE_VALUES + BITNAMI_STANDALONE_UPLOAD },
+          note: "the chart's own backup CronJob, turned on in the values file the release installs with, uploads the dump to Backblaze B2"
+        },
+        {
+          files: { ".github/workflows/deploy.yml": HELM_RELEASE_DEPLOY("      - uses: helm/kind-action@v1\n"), "deploy/postgres/values.yaml": BITNAMI_STANDALONE_VALUES },
+          note: "installed into a kind cluster on the CI runner, for a test"
+        },
         { files: { "template.yaml": CFN_TAGGED(LIST_OF_TAGS), "samconfig.toml": 'version = 0.1\n[default.deploy.parameters]\nstack_name = "invoicing-prod"\ntags = "backup=\\"daily\\" team=\\"billing\\""\n' }, note: "sam deploy tags every resource of the stack" },
         sample("template.yaml", CFN_TAGGED(LIST_OF_TAGS.replace("STRINGEQUALS", "STRINGLIKE").replace("daily", '"*"')), { note: "a tag pattern may match anything" }),
         { files: { "lib/data-stack.ts": CDK_TAGGED("cdk.Tags.of(orders).add('backup', 'daily');"), "bin/app.ts": CDK_APP("cdk.Tags.of(app).add('backup', 'daily');") }, note: "Tags.of(app) tags every resource of the CDK app" },
@@ -23404,9 +25178,10 @@ function scanDataFile(inventory, file) {
   else if (isWranglerConfig(path2)) scanWrangler2(inventory);
   else if (isDoAppSpec(path2)) scanDoAppSpec2(inventory);
   else if (isFirebaseConfig(path2)) scanFirebaseConfig(inventory);
-  else if (isComposeFile(path2)) scanCompose(inventory);
+  else if (isComposeFile(path2) || file.format === "yaml" && isCaproverApp(file.text)) scanCompose(inventory);
   else if (isKamalConfig(path2)) scanKamal2(inventory);
   else if (isOrmConfig(path2)) scanOrm(inventory);
+  else if (file.format === "yaml" && isHelmfile(path2)) scanHelmfile(inventory);
   else if (file.format === "yaml" && isHelmTemplate(path2, file.text)) return;
   else if (file.format === "yaml" && isHelmChart(path2)) scanHelmChart(inventory);
   else if (file.format === "yaml" && looksLikeKubernetes(file.text)) scanKubernetes(inventory);
@@ -24108,7 +25883,7 @@ function commandsOf2(commandLine2) {
 }
 function destructiveUseOf(commandLine2, domains) {
   for (const part of commandsOf2(commandLine2)) {
-    const command = part.replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, "");
+    const command = part.replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, "").replace(/^(terraform|tofu)\s+-chdir=\S+\s+/, "$1 ");
     for (const probe of DESTRUCTIVE_PROBES) {
       if (!probe.domain || !domains.includes(probe.domain)) continue;
       if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;
@@ -24231,6 +26006,22 @@ function tokenPrefixMatcher(tokens) {
     return tokens.every((token, index) => (typeof token === "string" ? [token] : token).includes(words2[index]));
   };
 }
+function matcherOfRule(rule2) {
+  switch (rule2.syntax) {
+    case "prefix":
+      return prefixMatcher(rule2.text);
+    case "exact":
+      return exactMatcher(rule2.text);
+    case "base":
+      return commandBaseMatcher(rule2.text);
+    case "glob":
+      return globMatcher(rule2.text);
+    case "regex":
+      return regexMatcher(rule2.source, rule2.flags, { anchored: rule2.anchored === true });
+    case "tokens":
+      return tokenPrefixMatcher(rule2.tokens);
+  }
+}
 function commandBaseMatcher(base) {
   const wanted = base.trim();
   if (wanted === "" || /^\*+$/.test(wanted)) return () => true;
@@ -24302,6 +26093,9 @@ function unknownValue(file, out, message, line) {
 function directoryOf3(path2) {
   const slash = path2.lastIndexOf("/");
   return slash < 0 ? "" : path2.slice(0, slash + 1);
+}
+function projectOfConfig(path2) {
+  return directoryOf3(directoryOf3(path2).replace(/\/$/, ""));
 }
 function frontMatter(file) {
   const open = /^---[ \t]*\r?\n/.exec(file.text);
@@ -24447,12 +26241,12 @@ function emitExclusion(file, out, agent, pattern, span, asks = false) {
   });
 }
 function rootPattern(directory, pattern) {
-  const negated = pattern.startsWith("!");
-  const body2 = negated ? pattern.slice(1) : pattern;
+  const negated2 = pattern.startsWith("!");
+  const body2 = negated2 ? pattern.slice(1) : pattern;
   if (directory === "") return pattern;
   const anchoredHere = body2.startsWith("/") || body2.replace(/\/$/, "").includes("/");
   const rooted = anchoredHere ? `/${directory}${body2.replace(/^\//, "")}` : `/${directory}**/${body2}`;
-  return negated ? `!${rooted}` : rooted;
+  return negated2 ? `!${rooted}` : rooted;
 }
 
 // knowledge/agents/ci-actions.ts
@@ -25435,13 +27229,13 @@ var AGENT_SETTINGS = [
 var words = (server) => [server.command ?? "", ...server.args, server.url ?? ""];
 var mentions = (server, pattern) => words(server).some((word) => pattern.test(word));
 var hasArg = (server, pattern) => server.args.some((arg) => pattern.test(arg));
-var truthy = (value) => value !== void 0 && /^(?:true|1|yes|on)$/i.test(value.trim());
+var truthy2 = (value) => value !== void 0 && /^(?:true|1|yes|on)$/i.test(value.trim());
 var envNamed = (server, name) => Object.keys(server.env).some((key) => key.toUpperCase() === name);
 function genericReadOnly(server) {
   if (hasArg(server, /^--?(?:read[-_]?only|readonly)(?:=true)?$/i)) return true;
   if (hasArg(server, /^--access-mode[= ]restricted$/i)) return true;
-  for (const [key, value] of Object.entries(server.env)) if (/read[-_]?only/i.test(key) && truthy(value)) return true;
-  for (const [key, value] of Object.entries(server.headers)) if (/read[-_]?only/i.test(key) && truthy(value)) return true;
+  for (const [key, value] of Object.entries(server.env)) if (/read[-_]?only/i.test(key) && truthy2(value)) return true;
+  for (const [key, value] of Object.entries(server.headers)) if (/read[-_]?only/i.test(key) && truthy2(value)) return true;
   if (server.url && /[?&](?:read[-_]?only)=(?:true|1)\b|\/readonly(?:\/|$|\?)/i.test(server.url)) return true;
   return false;
 }
@@ -25497,7 +27291,7 @@ var MCP_SERVER_KINDS = [
     stores: { engine: "mysql" },
     title: "MySQL MCP server",
     matches: (server) => mentions(server, /mcp-server-mysql|mysql-mcp/i) || [...server.args, ...Object.values(server.env)].some((value) => /^mysql:\/\//i.test(value.trim())),
-    readOnly: (server) => genericReadOnly(server) || mentions(server, /mcp-server-mysql/i) && !["ALLOW_INSERT_OPERATION", "ALLOW_UPDATE_OPERATION", "ALLOW_DELETE_OPERATION", "ALLOW_DDL_OPERATION"].some((key) => truthy(server.env[key])),
+    readOnly: (server) => genericReadOnly(server) || mentions(server, /mcp-server-mysql/i) && !["ALLOW_INSERT_OPERATION", "ALLOW_UPDATE_OPERATION", "ALLOW_DELETE_OPERATION", "ALLOW_DDL_OPERATION"].some((key) => truthy2(server.env[key])),
     accountWide: () => false,
     reach: "runs SQL, DROP and DELETE included",
     fix: "connect with a read-only user and leave the ALLOW_*_OPERATION switches off",
@@ -25519,7 +27313,7 @@ var MCP_SERVER_KINDS = [
     stores: { platform: "aws" },
     title: "AWS API MCP server",
     matches: (server) => mentions(server, /awslabs\.aws-api-mcp-server/i),
-    readOnly: (server) => truthy(server.env["READ_OPERATIONS_ONLY"]) || truthy(server.env["REQUIRE_MUTATION_CONSENT"]),
+    readOnly: (server) => truthy2(server.env["READ_OPERATIONS_ONLY"]) || truthy2(server.env["REQUIRE_MUTATION_CONSENT"]),
     accountWide: () => true,
     reach: "calls any AWS API the profile allows, deletes included",
     fix: "set READ_OPERATIONS_ONLY=true (or REQUIRE_MUTATION_CONSENT=true) and use a read-only profile",
@@ -25531,7 +27325,7 @@ var MCP_SERVER_KINDS = [
     title: "AWS Labs MCP server with writes on",
     matches: (server) => mentions(server, /awslabs\.[\w-]+-mcp-server/i) && !mentions(server, /awslabs\.aws-api-mcp-server/i),
     // The other awslabs servers are read-only until --allow-write (or ALLOW_WRITE) turns writes on.
-    readOnly: (server) => !hasArg(server, /^--allow-write$/) && !truthy(server.env["ALLOW_WRITE"]),
+    readOnly: (server) => !hasArg(server, /^--allow-write$/) && !truthy2(server.env["ALLOW_WRITE"]),
     accountWide: () => true,
     reach: "creates, changes and deletes AWS resources with the profile it runs as",
     fix: "drop --allow-write (and ALLOW_WRITE) and use a read-only profile",
@@ -25576,7 +27370,7 @@ var MCP_SERVER_KINDS = [
     stores: { platform: "kubernetes" },
     title: "Kubernetes MCP server",
     matches: (server) => mentions(server, /mcp-server-kubernetes|kubernetes-mcp-server|k8s-mcp/i),
-    readOnly: (server) => genericReadOnly(server) || truthy(server.env["ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS"]) || hasArg(server, /^--disable-destructive$/) || /read-?only/i.test(server.env["K8S_MODE"] ?? ""),
+    readOnly: (server) => genericReadOnly(server) || truthy2(server.env["ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS"]) || hasArg(server, /^--disable-destructive$/) || /read-?only/i.test(server.env["K8S_MODE"] ?? ""),
     accountWide: () => false,
     reach: "deletes and applies Kubernetes resources and execs into pods",
     fix: "set ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS=true (or --read-only) and use a read-only kubeconfig context",
@@ -25711,6 +27505,26 @@ function destructiveTaskCommand(commandLine2) {
 }
 function publishTask(file, out, kind, name, probe, span) {
   out.publish("project-task", { kind, path: file.path, name, tool: probe.tool, does: probe.does, needsCredential: probe.needsCredential === true, ...probe.dataIn ? { dataIn: probe.dataIn } : {}, location: { path: file.path, span: lineSpan3(file, span) } });
+}
+function mayStartTasks(matcher, written) {
+  return Object.values(TASK_RUNNERS).some(
+    ({ runners }) => runners.some((runner) => written.startsWith(`${runner} `) || matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-task`))
+  );
+}
+function taskPermission(through, project, tasks, base) {
+  const started = tasks.filter((candidate) => directoryOf3(candidate.path) === project && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
+  const task = started.find((candidate) => !candidate.dataIn) ?? started[0];
+  if (!task) return void 0;
+  const via = `the ${TASK_RUNNERS[task.kind].title} ${task.name}`;
+  return {
+    ...base,
+    ruleId: RULE_IDS.destructiveCommandAllowed,
+    grant: "destructive-command",
+    lets: `run ${via}, which runs ${task.tool} (it ${task.does}),`,
+    reaches: task.tool,
+    ...task.needsCredential ? { severity: "medium" } : {},
+    ...task.dataIn ? { dataIn: task.dataIn, via } : {}
+  };
 }
 
 // detectors/agent-permission/configs/claude-code.ts
@@ -25980,22 +27794,9 @@ function resolveClaudeShellAllows(context) {
       continue;
     }
     const through = (command) => matcher(command) && !except.some((brake) => brake(command));
-    const started = tasks.filter((candidate) => directoryOf3(candidate.path) === projectOf(allow.location.path) && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
-    const task = started.find((candidate) => !candidate.dataIn) ?? started[0];
-    if (task) {
-      const via = `the ${TASK_RUNNERS[task.kind].title} ${task.name}`;
-      reportPermission(context, allow.location, allow.snippet, {
-        ruleId: RULE_IDS.destructiveCommandAllowed,
-        agent: "claude-code",
-        grant: "destructive-command",
-        setting,
-        span: allow.location.span,
-        lets: `run ${via}, which runs ${task.tool} (it ${task.does}),`,
-        reaches: task.tool,
-        effective: true,
-        ...task.needsCredential ? { severity: "medium" } : {},
-        ...task.dataIn ? { dataIn: task.dataIn, via } : {}
-      });
+    const viaTask = taskPermission(through, projectOf(allow.location.path), tasks, { agent: "claude-code", setting, span: allow.location.span, effective: true });
+    if (viaTask) {
+      reportPermission(context, allow.location, allow.snippet, viaTask);
       continue;
     }
     const reader = readerOf(through);
@@ -26004,11 +27805,7 @@ function resolveClaudeShellAllows(context) {
 }
 function startsTasks(specifier) {
   const matcher = allowMatcher(specifier);
-  if (!matcher) return false;
-  const written = specifier?.trim() ?? "";
-  return Object.values(TASK_RUNNERS).some(
-    ({ runners }) => runners.some((runner) => written.startsWith(`${runner} `) || matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-task`))
-  );
+  return matcher !== void 0 && mayStartTasks(matcher, specifier?.trim() ?? "");
 }
 function projectOf(settingsPath) {
   return MANAGED_SETTINGS.test(settingsPath) ? "" : directoryOf3(directoryOf3(settingsPath).replace(/\/$/, ""));
@@ -26380,6 +28177,43 @@ function readAiderConfig(file, out) {
   }
 }
 
+// detectors/agent-permission/configs/task-allows.ts
+function holdTaskAllow(file, out, allow) {
+  const matcher = matcherOfRule(allow.rule);
+  if (!matcher || !mayStartTasks(matcher, allow.written)) return;
+  out.publish("agent-task-allow", {
+    agent: allow.agent,
+    setting: allow.setting,
+    rule: allow.rule,
+    except: [...allow.except],
+    project: allow.project,
+    effective: allow.effective ?? true,
+    ...allow.ignoredBecause ? { ignoredBecause: allow.ignoredBecause } : {},
+    location: { path: file.path, span: lineSpan3(file, allow.span) },
+    snippet: file.line(allow.span.line).trim()
+  });
+}
+function resolveTaskAllows(context) {
+  const allows = context.facts.all("agent-task-allow");
+  if (allows.length === 0) return;
+  const tasks = context.facts.all("project-task");
+  if (tasks.length === 0) return;
+  for (const allow of allows) {
+    const matcher = matcherOfRule(allow.rule);
+    if (!matcher) continue;
+    const brakes = allow.except.map(matcherOfRule).filter((brake) => brake !== void 0);
+    const through = (command) => matcher(command) && !brakes.some((brake) => brake(command));
+    const permission = taskPermission(through, allow.project, tasks, {
+      agent: allow.agent,
+      setting: allow.setting,
+      span: allow.location.span,
+      effective: allow.effective,
+      ...allow.ignoredBecause ? { ignoredBecause: allow.ignoredBecause } : {}
+    });
+    if (permission) reportPermission(context, allow.location, allow.snippet, permission);
+  }
+}
+
 // detectors/agent-permission/configs/amazon-q.ts
 var DATA_SERVICES = /* @__PURE__ */ new Set(["s3", "rds", "dynamodb", "ec2", "efs", "ebs", "backup", "cloudformation", "lambda", "ecs", "eks", "elasticache", "redshift", "docdb", "kms", "secretsmanager", "iam", "*"]);
 var AMAZON_Q_AGENT = /(^|\/)\.(amazonq\/cli-agents|kiro\/agents)\/[^/]+\.json$/;
@@ -26449,17 +28283,22 @@ function readAmazonQAgent(file, out) {
     }
   }
   const brakes = [];
+  const brakeRules = [];
   for (const item of stringsAt(file, out, bash, "deniedCommands")) {
     const matcher = regexMatcher(item.value, "", { anchored: true });
     if (!matcher) continue;
     brakes.push(matcher);
+    brakeRules.push(anchoredRule(item.value));
     emitBrake(file, out, agent, "deny", `toolsSettings.execute_bash.deniedCommands: "${item.value}"`, item.span, matcher);
   }
+  const project = projectOfConfig(directoryOf3(file.path).replace(/\/$/, ""));
   for (const item of allowedCommands) {
     const matcher = regexMatcher(item.value, "", { anchored: true });
     if (!matcher) continue;
-    const permission = commandPermission(matcher, { agent, setting: `toolsSettings.execute_bash.allowedCommands: "${item.value}"`, span: item.span, except: brakes });
+    const setting = `toolsSettings.execute_bash.allowedCommands: "${item.value}"`;
+    const permission = commandPermission(matcher, { agent, setting, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
+    else holdTaskAllow(file, out, { agent, setting, rule: anchoredRule(item.value), written: item.value.trim(), except: brakeRules, span: item.span, project });
   }
   const aws = get(settings, "use_aws") ?? get(settings, "aws");
   const services = stringsAt(file, out, aws, "allowedServices").filter((item) => DATA_SERVICES.has(item.value.trim().toLowerCase()));
@@ -26485,6 +28324,9 @@ function readAmazonQAgent(file, out) {
     const path2 = item.value.trim().replace(/^\.\//, "");
     if (path2 && !path2.startsWith("/") && !path2.startsWith("~")) emitExclusion(file, out, agent, path2, item.span);
   }
+}
+function anchoredRule(source2) {
+  return { syntax: "regex", source: source2, flags: "", anchored: true };
 }
 
 // detectors/agent-permission/configs/amp.ts
@@ -26743,20 +28585,21 @@ function readCodexRules(file, out) {
       continue;
     }
     const written = tokens.map((token) => typeof token === "string" ? token : `[${token.join("|")}]`).join(" ");
-    rules2.push({ decision, written, matcher: tokenPrefixMatcher(tokens), span });
+    rules2.push({ decision, written, tokens, matcher: tokenPrefixMatcher(tokens), span });
   }
   const brakes = rules2.filter((rule2) => rule2.decision !== "allow");
   for (const rule2 of brakes) {
     emitBrake(file, out, "codex", rule2.decision === "forbidden" ? "deny" : "ask", `prefix_rule(pattern=[${rule2.written}], decision="${rule2.decision}")`, rule2.span, rule2.matcher);
   }
+  const project = projectOfConfig(directoryOf3(file.path).replace(/\/$/, ""));
   for (const rule2 of rules2.filter((candidate) => candidate.decision === "allow")) {
-    const permission = commandPermission(rule2.matcher, {
-      agent: "codex",
-      setting: `prefix_rule(pattern=[${rule2.written}], decision="allow")`,
-      span: rule2.span,
-      except: brakes.map((brake) => brake.matcher)
-    });
+    const setting = `prefix_rule(pattern=[${rule2.written}], decision="allow")`;
+    const permission = commandPermission(rule2.matcher, { agent: "codex", setting, span: rule2.span, except: brakes.map((brake) => brake.matcher) });
     if (permission) emitPermission(file, out, permission);
+    else {
+      const except = brakes.map((brake) => ({ syntax: "tokens", tokens: brake.tokens }));
+      holdTaskAllow(file, out, { agent: "codex", setting, rule: { syntax: "tokens", tokens: rule2.tokens }, written: rule2.written, except, span: rule2.span, project });
+    }
   }
 }
 function parseTokens(list) {
@@ -26778,7 +28621,7 @@ function parseTokens(list) {
 // detectors/agent-permission/configs/cursor.ts
 var CURSOR_CLI = /(^|\/)\.cursor\/cli\.json$/;
 var CURSOR_PERMISSIONS = /(^|\/)\.cursor\/permissions\.json$/;
-var TOKEN2 = /^\s*(Shell|Read|Write|Mcp)\s*\((.*)\)\s*$/s;
+var TOKEN = /^\s*(Shell|Read|Write|Mcp)\s*\((.*)\)\s*$/s;
 function readCursorCli(file, out) {
   const root = rootMap(file, out);
   if (!root) return;
@@ -26787,6 +28630,7 @@ function readCursorCli(file, out) {
   if (!permissions) return;
   const projectDirectory = directoryOf3(directoryOf3(file.path).replace(/\/$/, ""));
   const brakes = [];
+  const brakeRules = [];
   for (const item of stringsAt(file, out, permissions, "deny")) {
     const token = parse(file, out, item, "deny");
     if (!token) continue;
@@ -26794,6 +28638,7 @@ function readCursorCli(file, out) {
     if (token.type === "Shell") {
       const matcher = commandBaseMatcher(token.argument);
       brakes.push(matcher);
+      brakeRules.push({ syntax: "base", text: token.argument });
       emitBrake(file, out, "cursor", "deny", setting, item.span, matcher);
     } else if (token.type === "Read") {
       const pattern = token.argument.trim().replace(/^\.\//, "");
@@ -26813,6 +28658,7 @@ function readCursorCli(file, out) {
       else {
         const reader = readerOf((command) => matcher(command) && !brakes.some((brake) => brake(command)));
         if (reader) emitReadGrant(file, out, "cursor", setting, item.span, reader);
+        holdTaskAllow(file, out, { agent: "cursor", setting, rule: { syntax: "base", text: token.argument }, written: token.argument.trim(), except: brakeRules, span: item.span, project: projectDirectory });
       }
     } else if (token.type === "Mcp") {
       mcpAllow(file, out, token.argument, setting, item.span);
@@ -26824,8 +28670,10 @@ function readCursorPermissions(file, out) {
   if (!root) return;
   emitConfig(out, "cursor", "settings", file.path);
   for (const item of stringsAt(file, out, root, "terminalAllowlist")) {
-    const permission = commandPermission(prefixMatcher(item.value), { agent: "cursor", setting: `terminalAllowlist: "${item.value}"`, span: item.span });
+    const setting = `terminalAllowlist: "${item.value}"`;
+    const permission = commandPermission(prefixMatcher(item.value), { agent: "cursor", setting, span: item.span });
     if (permission) emitPermission(file, out, permission);
+    else holdTaskAllow(file, out, { agent: "cursor", setting, rule: { syntax: "prefix", text: item.value }, written: item.value.trim(), except: [], span: item.span, project: projectOfConfig(file.path) });
   }
   for (const item of stringsAt(file, out, root, "mcpAllowlist")) mcpAllow(file, out, item.value, `mcpAllowlist: "${item.value}"`, item.span);
 }
@@ -26844,7 +28692,7 @@ function mcpAllow(file, out, argument, setting, span) {
   });
 }
 function parse(file, out, item, list) {
-  const match = TOKEN2.exec(item.value);
+  const match = TOKEN.exec(item.value);
   if (!match) {
     unknownValue(file, out, `permissions.${list} entry "${item.value}" in ${file.path} is not a Cursor permission token; it was ignored.`, item.span.line);
     return void 0;
@@ -26864,17 +28712,22 @@ function readGeminiSettings(file, out) {
   const allowed = [...stringsAt(file, out, tools, "allowed"), ...stringsAt(file, out, root, "allowedTools")];
   const excluded = [...stringsAt(file, out, tools, "exclude"), ...stringsAt(file, out, root, "excludeTools")];
   const brakes = [];
+  const brakeRules = [];
   for (const item of excluded) {
-    const matcher = shellMatcher(item);
-    if (!matcher) continue;
+    const rule2 = shellRule(item);
+    if (!rule2) continue;
+    const matcher = prefixMatcher(rule2.text);
     brakes.push(matcher);
+    brakeRules.push(rule2);
     emitBrake(file, out, "gemini-cli", "deny", `tools.exclude: "${item.value}"`, item.span, matcher);
   }
   for (const item of allowed) {
-    const matcher = shellMatcher(item);
-    if (!matcher) continue;
-    const permission = commandPermission(matcher, { agent: "gemini-cli", setting: `tools.allowed: "${item.value}"`, span: item.span, except: brakes });
+    const rule2 = shellRule(item);
+    if (!rule2) continue;
+    const setting = `tools.allowed: "${item.value}"`;
+    const permission = commandPermission(prefixMatcher(rule2.text), { agent: "gemini-cli", setting, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
+    else holdTaskAllow(file, out, { agent: "gemini-cli", setting, rule: rule2, written: rule2.text, except: brakeRules, span: item.span, project: projectOfConfig(file.path) });
   }
   const general = mapAt(file, out, root, "general");
   const mode = stringAt(general, "defaultApprovalMode");
@@ -26893,11 +28746,10 @@ function readGeminiSettings(file, out) {
     });
   }
 }
-function shellMatcher(item) {
+function shellRule(item) {
   const match = SHELL_TOOL2.exec(item.value);
   if (!match) return void 0;
-  const specifier = match[2];
-  return specifier === void 0 ? () => true : prefixMatcher(specifier);
+  return { syntax: "prefix", text: match[2]?.trim() ?? "" };
 }
 
 // detectors/agent-permission/configs/gemini-policies.ts
@@ -26911,7 +28763,7 @@ function readGeminiPolicy(file, out) {
   const rules2 = get(root, "rule");
   const shell = [];
   for (const rule2 of rules2?.kind === "seq" ? rules2.items : []) {
-    const read = shellRule(file, out, rule2);
+    const read = shellRule2(file, out, rule2);
     if (read) shell.push(read);
   }
   for (const rule2 of shell) {
@@ -26921,7 +28773,7 @@ function readGeminiPolicy(file, out) {
     if (permission) emitPermission(file, out, permission);
   }
 }
-function shellRule(file, out, rule2) {
+function shellRule2(file, out, rule2) {
   const tools = literalStrings(get(rule2, "toolName"));
   if (!tools.some((tool) => SHELL_TOOLS2.has(tool)) || get(rule2, "mcpName")) return void 0;
   const decisionNode = get(rule2, "decision");
@@ -27831,10 +29683,18 @@ function readBash(file, out, bash, prefix, close) {
       emitBrake(file, out, "opencode", rule2.action === "deny" ? "deny" : "ask", setting, rule2.span, matcher);
       return;
     }
-    const later = rules2.slice(index + 1).filter((candidate) => candidate.action !== "allow").map((candidate) => globMatcher(candidate.key));
-    const permission = commandPermission(matcher, { agent: "opencode", setting, span: rule2.span, except: later });
+    const laterKeys = rules2.slice(index + 1).filter((candidate) => candidate.action !== "allow").map((candidate) => candidate.key);
+    const permission = commandPermission(matcher, { agent: "opencode", setting, span: rule2.span, except: laterKeys.map((key) => globMatcher(key)) });
     if (permission) emitPermission(file, out, permission);
+    else {
+      const except = laterKeys.map((key) => ({ syntax: "glob", text: key }));
+      holdTaskAllow(file, out, { agent: "opencode", setting, rule: { syntax: "glob", text: rule2.key }, written: rule2.key.trim(), except, span: rule2.span, project: projectOf2(file.path) });
+    }
   });
+}
+function projectOf2(path2) {
+  const folder = path2.lastIndexOf(".opencode/");
+  return folder < 0 ? directoryOf3(path2) : path2.slice(0, folder);
 }
 function brakeEverything(file, out, node, setting) {
   if (node.kind !== "scalar" || node.value !== "ask" && node.value !== "deny") return;
@@ -27879,9 +29739,6 @@ function resolveOpencodeShellDefaults(context) {
       severity: "medium"
     });
   }
-}
-function projectOf2(path2) {
-  return directoryOf3(path2.replace(/(^|\/)\.opencode\/[^/]+$/, "$1x"));
 }
 
 // detectors/agent-permission/configs/vscode.ts
@@ -27951,7 +29808,7 @@ function readSettings(file, out, root, machine) {
     }
   }
   readEditMap(file, out, root);
-  const terminalBrakes = [];
+  const terminalBrakes = { matchers: [], rules: [] };
   for (const key of TERMINAL_DENY_MAPS) readTerminalMap(file, out, root, key, "deny", terminalBrakes);
   for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, "brakes", terminalBrakes);
   for (const key of TERMINAL_MAPS) readTerminalMap(file, out, root, key, "allow", terminalBrakes);
@@ -27960,17 +29817,21 @@ function readSettings(file, out, root, machine) {
     const deny = valueOf(root, list.deny);
     if (allow || deny) emitConfig(out, list.agent, "settings", file.path);
     const brakes = [];
+    const brakeRules = [];
     if (deny) {
       for (const item of stringsOf(file, out, deny, list.deny)) {
         const matcher = prefixMatcher(item.value);
         brakes.push(matcher);
+        brakeRules.push({ syntax: "prefix", text: item.value });
         emitBrake(file, out, list.agent, "deny", `"${list.deny}": "${item.value}"`, item.span, matcher);
       }
     }
     if (allow) {
       for (const item of stringsOf(file, out, allow, list.allow)) {
-        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting: `"${list.allow}": "${item.value}"`, span: item.span, except: brakes });
+        const setting = `"${list.allow}": "${item.value}"`;
+        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting, span: item.span, except: brakes });
         if (permission) emitPermission(file, out, permission);
+        else holdTaskAllow(file, out, { agent: list.agent, setting, rule: { syntax: "prefix", text: item.value }, written: item.value.trim(), except: brakeRules, span: item.span, project: projectOf3(file.path) });
       }
     }
   }
@@ -27984,7 +29845,8 @@ function readTerminalMap(file, out, root, key, pass, brakes) {
     return;
   }
   for (const entry of map.entries) {
-    const matcher = ruleMatcher(entry.key);
+    const rule2 = ruleOf4(entry.key);
+    const matcher = matcherOfRule(rule2);
     if (!matcher) {
       if (pass === "allow" || pass === "deny") unknownValue(file, out, `The rule "${entry.key}" of "${key}" in ${file.path} is not a valid regular expression; it was ignored.`, entry.keySpan.line);
       continue;
@@ -27993,11 +29855,13 @@ function readTerminalMap(file, out, root, key, pass, brakes) {
     if (approve === void 0) continue;
     const setting = `"${key}": { "${entry.key}": ${approve} }`;
     if (!approve && pass !== "allow") {
-      brakes.push(matcher);
+      brakes.matchers.push(matcher);
+      brakes.rules.push(rule2);
       emitBrake(file, out, "copilot", "ask", setting, entry.keySpan, matcher);
     } else if (approve && pass === "allow") {
-      const permission = commandPermission(matcher, { agent: "copilot", setting, span: entry.keySpan, except: brakes });
+      const permission = commandPermission(matcher, { agent: "copilot", setting, span: entry.keySpan, except: brakes.matchers });
       if (permission) emitPermission(file, out, permission);
+      else holdTaskAllow(file, out, { agent: "copilot", setting, rule: rule2, written: entry.key.trim(), except: brakes.rules, span: entry.keySpan, project: projectOf3(file.path) });
     }
   }
 }
@@ -28037,10 +29901,13 @@ function approval(value) {
   }
   return void 0;
 }
-function ruleMatcher(key) {
+function ruleOf4(key) {
   const regex = /^\/(.*)\/([a-z]*)$/s.exec(key);
-  if (regex) return regexMatcher(regex[1], regex[2]);
-  return prefixMatcher(key);
+  if (regex) return { syntax: "regex", source: regex[1], flags: regex[2] };
+  return { syntax: "prefix", text: key };
+}
+function projectOf3(path2) {
+  return path2.endsWith(".code-workspace") ? directoryOf3(path2) : projectOfConfig(path2);
 }
 function valueOf(root, key) {
   return root.entries.find((entry) => entry.key === key)?.value;
@@ -28357,7 +30224,7 @@ function resolvePendingGrants(context) {
   const stores = context.facts.all("data-store").filter(inDockerVolume);
   if (stores.length === 0) return;
   for (const grant of pending) {
-    const project = projectOf3(grant.location.path);
+    const project = projectOf4(grant.location.path);
     const reached = stores.filter((candidate) => {
       const stack = directoryOf3(candidate.location.path);
       return stack.startsWith(project) || project.startsWith(stack);
@@ -28380,7 +30247,7 @@ function resolvePendingGrants(context) {
     });
   }
 }
-function projectOf3(path2) {
+function projectOf4(path2) {
   const dotDirectory = /(?:^|\/)\.[^/]+\//.exec(path2);
   return dotDirectory ? path2.slice(0, dotDirectory.index + (dotDirectory[0].startsWith("/") ? 1 : 0)) : directoryOf3(path2);
 }
@@ -28731,6 +30598,14 @@ var destructiveCommandAllowed = {
       },
       {
         files: {
+          Makefile: "plan:\n	terraform -chdir=infra plan\n\nteardown:\n	terraform -chdir=infra destroy -auto-approve\n",
+          ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(make:*)"]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.json", line: 3 },
+        note: "Terraform's -chdir option before the subcommand"
+      },
+      {
+        files: {
           GNUmakefile: "reset: ## start over\n	@$(MAKE) nuke seed\n\nnuke:\n	-npx prisma migrate reset --force\n\nseed:\n	node seed.js\n",
           ".claude/settings.local.json": '{\n  "permissions": {\n    "allow": ["Bash(make reset)"]\n  }\n}\n'
         },
@@ -28804,6 +30679,46 @@ var destructiveCommandAllowed = {
         },
         expect: { path: ".claude/settings.json", line: 3 },
         note: "just starts a recipe that drops the database"
+      },
+      {
+        files: {
+          "package.json": '{\n  "name": "web",\n  "scripts": {\n    "test": "vitest",\n    "db:reset": "prisma migrate reset --force --skip-seed"\n  }\n}\n',
+          ".codex/rules/default.rules": '# project scripts run without a prompt\nprefix_rule(\n    pattern = ["npm", "run"],\n    decision = "allow",\n)\n'
+        },
+        expect: { path: ".codex/rules/default.rules", line: 2 },
+        note: "a Codex rule for npm run starts the script that resets the database"
+      },
+      {
+        files: {
+          Makefile: '.PHONY: test db-drop\ntest:\n	go test ./...\n\ndb-drop:\n	psql "$(DATABASE_URL)" -c "DROP SCHEMA public CASCADE"\n',
+          ".gemini/settings.json": '{\n  "tools": {\n    "allowed": ["run_shell_command(make)", "run_shell_command(go test)"]\n  }\n}\n'
+        },
+        expect: { path: ".gemini/settings.json", line: 3 },
+        note: "Gemini CLI runs make unasked, and a target of the Makefile drops the schema"
+      },
+      {
+        files: {
+          justfile: "test:\n    cargo test\n\nnuke:\n    cd infra && terraform destroy -auto-approve\n",
+          ".vscode/settings.json": '{\n  "chat.tools.terminal.autoApprove": {\n    "/^just\\\\b/": true\n  }\n}\n'
+        },
+        expect: { path: ".vscode/settings.json", line: 3 },
+        note: "VS Code's agent runs any just recipe unasked, one destroys the infrastructure"
+      },
+      {
+        files: {
+          "package.json": '{\n  "name": "api",\n  "scripts": {\n    "lint": "eslint .",\n    "db:fresh": "drizzle-kit drop && drizzle-kit push"\n  }\n}\n',
+          "opencode.json": '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "pnpm run *": "allow"\n    }\n  }\n}\n'
+        },
+        expect: { path: "opencode.json", line: 6 },
+        note: "OpenCode runs any pnpm script unasked"
+      },
+      {
+        files: {
+          Makefile: "test:\n	pytest -q\n\nreset-db:\n	python manage.py flush --noinput\n",
+          ".amazonq/cli-agents/dev.json": '{\n  "name": "dev",\n  "tools": ["execute_bash", "fs_read"],\n  "toolsSettings": {\n    "execute_bash": { "allowedCommands": ["make .*", "git status"] }\n  }\n}\n'
+        },
+        expect: { path: ".amazonq/cli-agents/dev.json", line: 5 },
+        note: "Amazon Q runs any make target unasked, one flushes the database"
       }
     ],
     negative: [
@@ -28827,6 +30742,13 @@ var destructiveCommandAllowed = {
           ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n'
         },
         note: "the package's scripts build, clean the build output and apply migrations; none resets or deletes a store"
+      },
+      {
+        files: {
+          "package.json": '{\n  "scripts": {\n    "test": "vitest",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          ".codex/rules/default.rules": 'prefix_rule(pattern=["npm", "run"], decision="allow")\nprefix_rule(pattern=["npm", "run", "db:reset"], decision="forbidden")\n'
+        },
+        note: "the forbidden rule takes the one destructive script back"
       },
       {
         files: {
@@ -29580,8 +31502,8 @@ var agentPermission = {
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
   keywords: LAUNCH_KEYWORDS,
   admitsWithoutKeywords: (file) => isConfig(file.path),
-  consumes: ["credential", "claude-shell-allow", "agent-command-brake", "agent-hook", "agent-hook-script", "project-task", "opencode-shell-default", "agent-pending-grant", "data-store"],
-  produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "project-task", "opencode-shell-default", "agent-pending-grant", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
+  consumes: ["credential", "claude-shell-allow", "agent-command-brake", "agent-hook", "agent-hook-script", "project-task", "agent-task-allow", "opencode-shell-default", "agent-pending-grant", "data-store"],
+  produces: ["credential", "claude-shell-allow", "agent-hook", "agent-hook-script", "project-task", "agent-task-allow", "opencode-shell-default", "agent-pending-grant", "agent-grant", "agent-read-exclusion", "agent-config", "agent-command-brake", "agent-prose-guardrail", "agent-tool"],
   scanFile(file, sink) {
     const out = { ...sink, report: (finding) => sink.report(inTestsLow(finding)) };
     for (const reader of READERS2) if (reader.matches(file.path)) reader.read(file, out);
@@ -29593,6 +31515,7 @@ var agentPermission = {
     resolveClaudeShellAllows(context);
     resolveHookScripts(context);
     resolveOpencodeShellDefaults(context);
+    resolveTaskAllows(context);
     resolvePendingGrants(context);
     publishBuiltInExclusions(context);
     enrichCredentials(context);
@@ -29715,6 +31638,16 @@ ${credential.nearby ?? ""}`;
   for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
   return [...hosts];
 }
+function hostSchemes(credential) {
+  const text = `${credential.line ?? ""}
+${credential.nearby ?? ""}`;
+  const schemes = /* @__PURE__ */ new Map();
+  for (const match of text.matchAll(/([a-z][a-z0-9+.-]*):\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
+    const host = match[2].toLowerCase();
+    if (!schemes.has(host)) schemes.set(host, match[1].toLowerCase());
+  }
+  return schemes;
+}
 function ownHosts(credential) {
   const hosts = /* @__PURE__ */ new Set();
   for (const match of (credential.line ?? "").matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
@@ -29725,7 +31658,7 @@ function pointsElsewhere(hosts, crossing, store, formsOf) {
   const forms = [crossing.identity, ...formsOf.get(crossing.identity) ?? [], ...store.identities];
   return !hosts.some((host) => forms.some((form) => form.includes(host)));
 }
-function reaches2(credential, hosts, store, platforms, storesOfPlatform) {
+function reaches2(credential, hosts, store, platforms, storesOfPlatform, schemes) {
   if (hosts.some((host) => store.identities.includes(`host:${host}`))) return true;
   if (credential.scope === "root") {
     const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
@@ -29734,7 +31667,7 @@ function reaches2(credential, hosts, store, platforms, storesOfPlatform) {
   if (credential.scope === "root-resource") {
     for (const host of hosts) {
       const platform = platformOfHost(host);
-      if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+      if (platform && platforms.of(store).has(platform) && onlyStoreFor(platform, databaseFamily(schemes.get(host)), store, storesOfPlatform)) return true;
     }
     const providers = PROVIDER_PLATFORMS[credential.provider] ?? [];
     if (providers.some((platform) => platforms.of(store).has(platform) && storesOfPlatform(platform) === 1)) return true;
@@ -29751,12 +31684,27 @@ function crossingLandsOn(crossing, store, formsOf, platforms, storesOfPlatform) 
   for (const form of forms) {
     const host = /^(?:host:|db:[a-z]+:\/\/|railway-proxy:)([a-z0-9.-]+)/.exec(form)?.[1];
     const platform = host ? platformOfHost(host) : void 0;
-    if (platform && platforms.of(store).has(platform) && storesOfPlatform(platform) === 1) return true;
+    if (platform && platforms.of(store).has(platform) && onlyStoreFor(platform, scheme ? databaseFamily(scheme) : void 0, store, storesOfPlatform)) return true;
   }
   return false;
 }
+function onlyStoreFor(platform, family, store, storesOfPlatform) {
+  if (!family) return storesOfPlatform(platform) === 1;
+  const same = storesOfPlatform(platform, family);
+  if (same > 0) return same === 1 && enginesMatch(family, store.engine);
+  return (store.engine === "volume" || store.engine === "database") && storesOfPlatform(platform) === 1;
+}
+function databaseFamily(scheme) {
+  if (!scheme) return void 0;
+  if (/^postgres/.test(scheme)) return "postgres";
+  if (/^(?:mysql|mariadb)/.test(scheme)) return "mysql";
+  if (/^mongo/.test(scheme)) return "mongo";
+  if (/^(?:mssql|sqlserver)/.test(scheme)) return "mssql";
+  if (/^(?:rediss?|valkey)$/.test(scheme)) return "redis";
+  return void 0;
+}
 function enginesMatch(scheme, engine) {
-  const family = /^postgres/.test(scheme) ? "postgres" : /^(?:mysql|mariadb)/.test(scheme) ? "mysql" : /^mongo/.test(scheme) ? "mongo" : /^(?:mssql|sqlserver)/.test(scheme) ? "mssql" : scheme;
+  const family = databaseFamily(scheme) ?? scheme;
   return family === engine || engine === "database";
 }
 function otherForms(resources) {
@@ -29778,11 +31726,12 @@ function findChains(facts) {
   const platforms = new StorePlatforms();
   const allProduction = facts.all("data-store").filter(isProductionStore);
   const platformCounts = /* @__PURE__ */ new Map();
-  const storesOfPlatform = (platform) => {
-    let count = platformCounts.get(platform);
+  const storesOfPlatform = (platform, engine) => {
+    const key = `${platform}\0${engine ?? ""}`;
+    let count = platformCounts.get(key);
     if (count === void 0) {
-      count = allProduction.filter((store) => platforms.of(store).has(platform)).length;
-      platformCounts.set(platform, count);
+      count = allProduction.filter((store) => platforms.of(store).has(platform) && (!engine || enginesMatch(engine, store.engine))).length;
+      platformCounts.set(key, count);
     }
     return count;
   };
@@ -29807,12 +31756,13 @@ function findChains(facts) {
   const chains = [];
   for (const credential of credentials) {
     const broad = credential.scope === "root" || credential.scope === "root-resource";
-    const hosts = broad ? credentialHosts(credential) : [];
+    const schemes = broad ? hostSchemes(credential) : /* @__PURE__ */ new Map();
     const own = ownHosts(credential);
+    const hosts = !broad ? [] : own.some((host) => databaseFamily(schemes.get(host))) ? own : credentialHosts(credential);
     const touchesData = actsOnDataStores(credential);
     for (const store of stores) {
       const side = storeSide(store);
-      const reachesStore = broad && touchesData && reaches2(credential, hosts, store, platforms, storesOfPlatform);
+      const reachesStore = broad && touchesData && reaches2(credential, hosts, store, platforms, storesOfPlatform, schemes);
       const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment && touchesData && !pointsElsewhere(own, crossing, store, formsOf));
       const spansEnvironments = credential.scope === "root" && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
       const direct = reachesStore && (credential.environment === "production" || credential.environment === void 0 || !hasNonProduction || spansEnvironments);
@@ -29894,6 +31844,7 @@ function capitalise(text) {
 // detectors/blast-radius/rules.ts
 var DETECTOR_ID3 = "blast-radius";
 var RAILWAY_IAC2 = 'import { defineRailway, postgres, project, service } from "railway/iac";\n\nexport default defineRailway(() => {\n  const db = postgres("Postgres");\n  const api = service("api", { source: { repo: "fleetly/api" }, env: { DATABASE_URL: db.env.DATABASE_URL } });\n  return project("fleetly", { resources: [db, api] });\n});\n';
+var RAILWAY_IAC_WITH_VOLUME = RAILWAY_IAC2.replace("postgres, project, service", "postgres, project, service, volume").replace("  const api", '  const media = volume("media", { sizeMB: 5000 });\n  const api').replace("[db, api]", "[db, api, media]");
 var PACKAGE = '{ "name": "fleetly-api", "private": true, "scripts": { "start": "node dist/server.js", "migrate": "prisma migrate deploy" } }\n';
 var ADMIN_SCRIPT = "#!/usr/bin/env bash\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway status --json > status.json\n";
 var PROJECT_TOKEN_SCRIPT = "#!/usr/bin/env bash\nexport RAILWAY_TOKEN=0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\nrailway status --json > status.json\n";
@@ -29935,6 +31886,11 @@ var directChain = {
         expect: { path: "scripts/report.sh", line: 2 },
         note: "a superuser connection string to a Fly app's private address, beside the one Fly volume"
       },
+      {
+        files: { "README.md": "# fleetly api\n", "package.json": PACKAGE, ".railway/railway.ts": RAILWAY_IAC_WITH_VOLUME, "scripts/report.sh": superuserScript("monorail.proxy.rlwy.net") },
+        expect: { path: "scripts/report.sh", line: 2 },
+        note: "a superuser Postgres URL on Railway reaches the project's one Postgres database, a volume beside it or not"
+      },
       railwayRepo(
         { "scripts/staging-db-fix.sh": ADMIN_SCRIPT, ".env.staging": "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n" },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -29955,6 +31911,10 @@ var directChain = {
         note: "a staging file's cloud key is taken to be the staging account's"
       },
       railwayRepo({ "scripts/admin.sh": PROJECT_TOKEN_SCRIPT }, "a project token"),
+      railwayRepo(
+        { ".env.production": "DATABASE_URL=${{Postgres.DATABASE_URL}}\nREDIS_URL=redis://default:Hk29dLqPz8MvX4tR@viaduct.proxy.rlwy.net:21877\n" },
+        "a Redis URL on Railway reaches the project's Redis, not its Postgres database"
+      ),
       {
         files: { "fly.toml": FLY_APP, "scripts/report.sh": superuserScript("ip-10-0-1-5.ec2.internal") },
         note: "an EC2 host's internal name is not a Fly app's address, though both end in .internal"
