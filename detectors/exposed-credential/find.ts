@@ -477,7 +477,9 @@ function continuesOnNextLine(line: string): boolean {
  * the line cache holds nothing for such lines and the file is not parsed for them.
  */
 function isInteresting(binding: Binding): boolean {
-  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || namedByContextKind(binding.name) || namesAValue(binding)) && !isReference(binding.value);
+  // A pair's name may be shorter than any value (Postman's `{"key": "token", "value": …}`): it only names the value.
+  if (namesAValue(binding)) return true;
+  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || namedByContextKind(binding.name)) && !isReference(binding.value);
 }
 
 const ARM_SECRET_PARAMETER = /"[A-Za-z_]*(?:[Pp]assword|[Ss]ecret|[Tt]oken|[Kk]ey)"\s*:\s*\{\s*"value"/;

@@ -74,6 +74,11 @@ export const railwayAccountToken: CredentialKind = {
         '# Runbook\n\n## Access\n\n| Service | Credential | Notes |\n|---|---|---|\n| Railway (team account) | `fa36481f-0317-487d-a1ca-abd90f1ee844` | nightly cleanup job |\n',
         { expect: { line: 7 }, note: "a runbook's table: the provider in the row's label, the secret word in the column's header" },
       ),
+      sample(
+        'postman/ops.postman_collection.json',
+        '{\n  "info": { "name": "Ops" },\n  "auth": {\n    "type": "bearer",\n    "bearer": [{ "key": "token", "value": "fa36481f-0317-487d-a1ca-abd90f1ee844", "type": "string" }]\n  },\n  "item": [{ "name": "me", "request": { "method": "POST", "url": { "raw": "https://backboard.railway.com/graphql/v2" } } }]\n}\n',
+        { expect: { line: 5 }, note: "a Postman collection's bearer auth, named by its `key`" },
+      ),
     ],
     negative: [
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n'),
