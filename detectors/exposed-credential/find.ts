@@ -366,7 +366,7 @@ function bindingsOf(file: SourceFile): Binding[] {
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
   // A document's table names its values by column and row label, lines away from them.
-  if (file.format === 'markdown') for (const binding of tableBindings(file)) if (!isReference(binding.value)) fromLines.push(binding);
+  if (isDocumentation(file)) for (const binding of tableBindings(file)) if (!isReference(binding.value)) fromLines.push(binding);
   // A property list puts a name and its value on two lines: read as pairs over the whole text.
   if (file.text.includes('</key>')) for (const binding of propertyListBindings(file.text)) if (isInteresting(binding)) fromLines.push(binding);
   // The line pass keeps only bindings that can matter.

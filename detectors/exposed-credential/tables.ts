@@ -4,8 +4,14 @@
 import type { SourceFile } from '../../src/model.js';
 import type { Binding } from './bindings.js';
 
-/** Markdown's delimiter row under the header: `|---|:--:|`, `--- | ---`. */
-const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*$/;
+/**
+ * The row under a table's header: Markdown's `|---|:--:|` (or `--- | ---`), reStructuredText's grid `+=====+=====+`.
+ */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*$|^[ \t]*\+(?:=+\+)+[ \t]*$/;
+/** A reStructuredText grid table's rule between rows (`+-----+-----+`): part of the table, holding no cells. */
+const GRID_RULE = /^[ \t]*\+(?:-+\+)+[ \t]*$/;
+/** An AsciiDoc table's fence. */
+const ASCIIDOC_FENCE = /^\|===[ \t]*$/;
 const SECRET_WORD = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|api[ _-]?key|access[ _-]?key|\bkey\b|credentials?|\bpat\b/i;
 /** A column that holds values: named for a secret, for values, or for the environment the values belong to. */
 const VALUE_COLUMN = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|\bkeys?\b|api[ _-]?key|credentials?|\bpat\b|\bvalues?\b|\b(?:prod(?:uction)?|staging|stage|dev(?:elopment)?|qa|test|preview|live|sandbox)\b/i;
@@ -28,7 +34,7 @@ interface Cell {
   start: number;
 }
 
-/** The bindings of every Markdown table one of whose lines holds a secret word (the prefilter marked it). */
+/** The bindings of every table (Markdown, reStructuredText grid, AsciiDoc) one of whose lines holds a secret word (the prefilter marked it). */
 export function tableBindings(file: SourceFile): Binding[] {
   const bindings: Binding[] = [];
   const lines = file.lineStarts.length;
@@ -37,12 +43,18 @@ export function tableBindings(file: SourceFile): Binding[] {
   let readUntil = 0;
   for (const line of file.keywordLines()) {
     if (line <= readUntil || !file.line(line).includes('|')) continue;
+    const fence = asciidocFenceAbove(file, line);
+    if (fence !== undefined) {
+      readUntil = readAsciidocTable(file, fence, bindings);
+      continue;
+    }
     const delimiter = delimiterAbove(file, line);
     if (delimiter === undefined) continue;
     const header = cellsOf(file.line(delimiter - 1), 0).map((cell) => cell.text);
     let row = delimiter + 1;
     for (; row <= lines; row++) {
       const text = file.line(row);
+      if (GRID_RULE.test(text)) continue;
       if (!text.includes('|')) break;
       bindings.push(...rowBindings(header, cellsOf(text, file.lineStart(row) ?? 0)));
     }
@@ -51,12 +63,51 @@ export function tableBindings(file: SourceFile): Binding[] {
   return bindings;
 }
 
+/** The opening `|===` of the AsciiDoc table `line` sits in, when it does. */
+function asciidocFenceAbove(file: SourceFile, line: number): number | undefined {
+  if (!file.line(line).startsWith('|')) return undefined;
+  for (let above = line - 1; above >= 1 && line - above < MAX_TABLE_ROWS; above--) {
+    const text = file.line(above);
+    if (ASCIIDOC_FENCE.test(text)) return above;
+    if (text !== '' && !text.startsWith('|')) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An AsciiDoc table: its first line is the header (one cell per column), and the cells after it fill rows of as
+ * many, whether a row is written on one line or a cell a line. Returns the last line read.
+ */
+function readAsciidocTable(file: SourceFile, fence: number, bindings: Binding[]): number {
+  const lines = file.lineStarts.length;
+  let header: string[] | undefined;
+  let pending: Cell[] = [];
+  let row = fence + 1;
+  for (; row <= lines && row - fence < MAX_TABLE_ROWS; row++) {
+    const text = file.line(row);
+    if (ASCIIDOC_FENCE.test(text)) break;
+    if (!text.startsWith('|')) continue;
+    const cells = cellsOf(text, file.lineStart(row) ?? 0);
+    if (!header) {
+      header = cells.map((cell) => cell.text);
+      continue;
+    }
+    pending.push(...cells);
+    while (header.length > 1 && pending.length >= header.length) {
+      bindings.push(...rowBindings(header, pending.slice(0, header.length)));
+      pending = pending.slice(header.length);
+    }
+  }
+  return row;
+}
+
 /** The delimiter row of the table `line` belongs to (the line itself may be the header). */
 function delimiterAbove(file: SourceFile, line: number): number | undefined {
   if (line < file.lineStarts.length && DELIMITER_ROW.test(file.line(line + 1))) return line + 1;
   for (let above = line; above > 1 && line - above < MAX_TABLE_ROWS; above--) {
     const text = file.line(above);
     if (DELIMITER_ROW.test(text)) return above;
+    if (GRID_RULE.test(text)) continue;
     if (!text.includes('|')) return undefined;
   }
   return undefined;

@@ -412,6 +412,8 @@ export const hetznerCloudToken: CredentialKind = {
       sample('insomnia/hetzner.json', `{\n  "_type": "request",\n  "url": "https://api.hetzner.cloud/v1/volumes",\n  "authentication": {\n    "type": "bearer",\n    "token": "${HCLOUD_TOKEN}"\n  }\n}\n`, { expect: { line: 6 }, note: "an Insomnia request's bearer token" }),
       sample('docs/handover.md', `## Handover\n\n| Provider | API token |\n| --- | --- |\n| Hetzner Cloud (prod project) | ${HCLOUD_TOKEN} |\n`, { expect: { line: 5 }, note: "a table row: the provider's name in the label, the token's in the header" }),
       sample('docs/access.md', `| Variable | Value |\n|---|---|\n| \`HCLOUD_TOKEN\` | \`${HCLOUD_TOKEN}\` |\n`, { expect: { line: 3 }, note: 'a table of variables and their values' }),
+      sample('docs/access.rst', `Access\n======\n\n+------------------+------------------------------------------------------------------+\n| Provider         | API token                                                        |\n+==================+==================================================================+\n| Hetzner Cloud    | ${HCLOUD_TOKEN} |\n+------------------+------------------------------------------------------------------+\n`, { expect: { line: 7 }, note: 'a reStructuredText grid table' }),
+      sample('docs/handover.adoc', `= Handover\n\n|===\n| Provider | API token\n\n| Hetzner Cloud\n| ${HCLOUD_TOKEN}\n|===\n`, { expect: { line: 7 }, note: 'an AsciiDoc table, a cell a line' }),
     ],
     negative: [
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
