@@ -43,13 +43,17 @@ export function tableBindings(file: SourceFile): Binding[] {
   let readUntil = 0;
   for (const line of file.keywordLines()) {
     if (line <= readUntil || !file.line(line).includes('|')) continue;
-    const fence = asciidocFenceAbove(file, line);
+    const fence = asciidocFenceAbove(file, line, readUntil);
     if (fence !== undefined) {
       readUntil = readAsciidocTable(file, fence, bindings);
       continue;
     }
-    const delimiter = delimiterAbove(file, line);
-    if (delimiter === undefined) continue;
+    const delimiter = delimiterAbove(file, line, readUntil);
+    if (delimiter === undefined) {
+      // Lines of pipes that are no table (a shell pipeline in a code block): the next line's walk stops here.
+      readUntil = line;
+      continue;
+    }
     const header = cellsOf(file.line(delimiter - 1), 0).map((cell) => cell.text);
     let row = delimiter + 1;
     for (; row <= lines; row++) {
@@ -64,9 +68,9 @@ export function tableBindings(file: SourceFile): Binding[] {
 }
 
 /** The opening `|===` of the AsciiDoc table `line` sits in, when it does. */
-function asciidocFenceAbove(file: SourceFile, line: number): number | undefined {
+function asciidocFenceAbove(file: SourceFile, line: number, from: number): number | undefined {
   if (!file.line(line).startsWith('|')) return undefined;
-  for (let above = line - 1; above >= 1 && line - above < MAX_TABLE_ROWS; above--) {
+  for (let above = line - 1; above > from && line - above < MAX_TABLE_ROWS; above--) {
     const text = file.line(above);
     if (ASCIIDOC_FENCE.test(text)) return above;
     if (text !== '' && !text.startsWith('|')) return undefined;
@@ -101,10 +105,10 @@ function readAsciidocTable(file: SourceFile, fence: number, bindings: Binding[])
   return row;
 }
 
-/** The delimiter row of the table `line` belongs to (the line itself may be the header). */
-function delimiterAbove(file: SourceFile, line: number): number | undefined {
+/** The delimiter row of the table `line` belongs to (the line itself may be the header), looked for below `from`. */
+function delimiterAbove(file: SourceFile, line: number, from: number): number | undefined {
   if (line < file.lineStarts.length && DELIMITER_ROW.test(file.line(line + 1))) return line + 1;
-  for (let above = line; above > 1 && line - above < MAX_TABLE_ROWS; above--) {
+  for (let above = line; above > Math.max(1, from) && line - above < MAX_TABLE_ROWS; above--) {
     const text = file.line(above);
     if (DELIMITER_ROW.test(text)) return above;
     if (GRID_RULE.test(text)) continue;
