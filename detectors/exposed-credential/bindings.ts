@@ -17,6 +17,11 @@ export interface Binding {
   header?: string;
   /** Given to a command-line flag (`--token abc`) rather than assigned. */
   flag?: true;
+  /**
+   * Variables a name written as prose stands for (a table row `Hetzner Cloud` under `API token`:
+   * HETZNER_CLOUD_API_TOKEN), matched by provider kinds where the name itself is not a variable.
+   */
+  aliases?: readonly string[];
   /** The value is decoded from what the file holds between start and end (a Kubernetes Secret's base64 `data`). */
   decoded?: true;
   /**

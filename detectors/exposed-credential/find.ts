@@ -10,6 +10,7 @@ import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isHumanPlaceholder,
 import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 import { sectionAt } from './sections.js';
+import { tableBindings } from './tables.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -364,6 +365,8 @@ function bindingsOf(file: SourceFile): Binding[] {
     for (const binding of found) fromLines.push(binding);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
+  // A document's table names its values by column and row label, lines away from them.
+  if (isDocumentation(file)) for (const binding of tableBindings(file)) if (!isReference(binding.value)) fromLines.push(binding);
   // A property list puts a name and its value on two lines: read as pairs over the whole text.
   if (file.text.includes('</key>')) for (const binding of propertyListBindings(file.text)) if (isInteresting(binding)) fromLines.push(binding);
   // The line pass keeps only bindings that can matter.
@@ -474,7 +477,9 @@ function continuesOnNextLine(line: string): boolean {
  * the line cache holds nothing for such lines and the file is not parsed for them.
  */
 function isInteresting(binding: Binding): boolean {
-  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || namedByContextKind(binding.name) || namesAValue(binding)) && !isReference(binding.value);
+  // A pair's name may be shorter than any value (Postman's `{"key": "token", "value": …}`): it only names the value.
+  if (namesAValue(binding)) return true;
+  return binding.value.length >= 6 && (binding.header !== undefined || nameClassOf(binding.name) !== undefined || namedByContextKind(binding.name)) && !isReference(binding.value);
 }
 
 const ARM_SECRET_PARAMETER = /"[A-Za-z_]*(?:[Pp]assword|[Ss]ecret|[Tt]oken|[Kk]ey)"\s*:\s*\{\s*"value"/;
@@ -536,6 +541,7 @@ function namedSo(pattern: ContextPattern, binding: Binding, unqualified: string 
   if (pattern.variable && (pattern.variable.test(binding.name) || (unqualified !== undefined && pattern.variable.test(unqualified)))) return true;
   // Code names the variable in camelCase (`hcloudToken`, `linodeApiToken`) where config spells HCLOUD_TOKEN.
   if (pattern.variable && snake !== undefined && pattern.variable.test(snake)) return true;
+  if (pattern.variable && binding.aliases?.some((alias) => pattern.variable!.test(alias))) return true;
   return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
 }
 

@@ -69,6 +69,16 @@ export const railwayAccountToken: CredentialKind = {
       ),
       sample('scripts/fix.py', '# railway account token (dashboard -> Account -> Tokens)\nTOKEN = "fa36481f-0317-487d-a1ca-abd90f1ee844"\n', { expect: { line: 2 }, note: 'named by the comment above it' }),
       sample('scripts/fix.sh', 'TOKEN=fa36481f-0317-487d-a1ca-abd90f1ee844 # railway account token\n', { expect: { line: 1 }, note: 'named by the comment after it' }),
+      sample(
+        'RUNBOOK.md',
+        '# Runbook\n\n## Access\n\n| Service | Credential | Notes |\n|---|---|---|\n| Railway (team account) | `fa36481f-0317-487d-a1ca-abd90f1ee844` | nightly cleanup job |\n',
+        { expect: { line: 7 }, note: "a runbook's table: the provider in the row's label, the secret word in the column's header" },
+      ),
+      sample(
+        'postman/ops.postman_collection.json',
+        '{\n  "info": { "name": "Ops" },\n  "auth": {\n    "type": "bearer",\n    "bearer": [{ "key": "token", "value": "fa36481f-0317-487d-a1ca-abd90f1ee844", "type": "string" }]\n  },\n  "item": [{ "name": "me", "request": { "method": "POST", "url": { "raw": "https://backboard.railway.com/graphql/v2" } } }]\n}\n',
+        { expect: { line: 5 }, note: "a Postman collection's bearer auth, named by its `key`" },
+      ),
     ],
     negative: [
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n'),
@@ -77,6 +87,7 @@ export const railwayAccountToken: CredentialKind = {
       sample('docs/railway.md', 'Railway project 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c hosts the API; create a token under Account Settings.\n', { note: 'a project id, and a token mentioned without one' }),
       sample('src/railway.ts', "// Railway project token comes from RAILWAY_TOKEN\nconst projectId = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\n", { note: 'a comment about a project token above a project id' }),
       sample('config/settings.yml', 'railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n', { note: "the token sits under another provider's section" }),
+      sample('docs/ids.md', '| Service | Project ID | Environment ID |\n|---|---|---|\n| Railway token service | 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c | 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 |\n', { note: 'a table of ids: its columns name identifiers' }),
     ],
   },
   scopeSamples: {

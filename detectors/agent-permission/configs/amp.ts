@@ -3,9 +3,11 @@
 // a glob or a `/regex/`) and `amp.commands.allowlist` (command prefixes) (ampcode.com/manual).
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
-import { globMatcher, prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import type { CommandRule } from '../../../src/facts/index.js';
+import { matcherOfRule, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
-import { booleanAt, invalid, rootMap, stringAt, stringsAt } from './tree.js';
+import { holdTaskAllow } from './task-allows.js';
+import { booleanAt, invalid, projectOfConfig, rootMap, stringAt, stringsAt } from './tree.js';
 
 export const AMP_SETTINGS = /(^|\/)\.amp\/settings\.jsonc?$/;
 
@@ -25,9 +27,12 @@ export function readAmpSettings(file: SourceFile, out: FileEmitter): void {
       effective: true,
     });
   }
+  const project = projectOfConfig(file.path);
   for (const item of stringsAt(file, out, root, 'amp.commands.allowlist')) {
-    const permission = commandPermission(prefixMatcher(item.value), { agent: 'amp', setting: `"amp.commands.allowlist": "${item.value}"`, span: item.span });
+    const setting = `"amp.commands.allowlist": "${item.value}"`;
+    const permission = commandPermission(prefixMatcher(item.value), { agent: 'amp', setting, span: item.span });
     if (permission) emitPermission(file, out, permission);
+    else holdTaskAllow(file, out, { agent: 'amp', setting, rule: { syntax: 'prefix', text: item.value }, written: item.value.trim(), except: [], span: item.span, project });
   }
   const rules = get(root, 'amp.permissions');
   if (rules === undefined) return;
@@ -37,6 +42,7 @@ export function readAmpSettings(file: SourceFile, out: FileEmitter): void {
   }
   // Rules are ordered and the first match wins: an allow grants only what no earlier reject or ask rule catches.
   const earlier: CommandMatcher[] = [];
+  const earlierRules: CommandRule[] = [];
   for (const rule of rules.items) {
     const tool = stringAt(rule, 'tool');
     const action = stringAt(rule, 'action');
@@ -48,22 +54,26 @@ export function readAmpSettings(file: SourceFile, out: FileEmitter): void {
     const cmd = get(get(rule, 'matches'), 'cmd');
     const patterns = cmd === undefined ? ['*'] : cmd.kind === 'seq' ? cmd.items.map((item) => (item.kind === 'scalar' ? String(item.value) : '')) : cmd.kind === 'scalar' ? [String(cmd.value)] : [];
     for (const pattern of patterns) {
-      const matcher = ampMatcher(pattern);
+      const rule = ampRule(pattern);
+      const matcher = matcherOfRule(rule);
       if (!matcher) continue;
       const setting = `"amp.permissions": { tool: "${tool.value}", action: "${action.value}", cmd: "${pattern}" }`;
       if (action.value === 'allow') {
         const permission = commandPermission(matcher, { agent: 'amp', setting, span: action.span, except: [...earlier] });
         if (permission) emitPermission(file, out, permission);
+        else holdTaskAllow(file, out, { agent: 'amp', setting, rule, written: pattern.trim(), except: [...earlierRules], span: action.span, project });
       } else if (action.value === 'reject' || action.value === 'ask') {
         earlier.push(matcher);
+        earlierRules.push(rule);
         emitBrake(file, out, 'amp', action.value === 'reject' ? 'deny' : 'ask', setting, action.span, matcher);
       }
     }
   }
 }
 
-function ampMatcher(pattern: string): CommandMatcher | undefined {
+/** A `cmd` pattern as data: a `/regex/flags` literal, else a glob over the whole command. */
+function ampRule(pattern: string): CommandRule {
   const regex = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
-  if (regex) return regexMatcher(regex[1]!, regex[2]);
-  return globMatcher(pattern);
+  if (regex) return { syntax: 'regex', source: regex[1]!, flags: regex[2]! };
+  return { syntax: 'glob', text: pattern };
 }

@@ -1,4 +1,4 @@
-// Allow rules of Codex, Gemini CLI, Cursor, VS Code, OpenCode and Amazon Q that start a project's tasks: `prefix_rule(pattern=["npm",
+// Allow rules of Codex, Gemini CLI, Cursor, VS Code, OpenCode, Amazon Q, Amp and Zed that start a project's tasks: `prefix_rule(pattern=["npm",
 // "run"])` grants nothing destructive by itself, but `npm run db:reset` runs whatever the package.json says. The rule
 // is held as data while files are read, and judged against every task of its project in the cross-file pass, as
 // Claude Code's are (claude-code.ts).

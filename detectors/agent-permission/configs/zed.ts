@@ -6,6 +6,7 @@ import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
 import { regexMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitConfig, emitExclusion, emitPermission, RULE_IDS } from '../permission.js';
+import { holdTaskAllow } from './task-allows.js';
 import { booleanAt, directoryOf, mapAt, rootMap, stringAt, stringsAt } from './tree.js';
 
 export const ZED_SETTINGS = /(^|\/)\.zed\/settings\.json$/;
@@ -71,14 +72,10 @@ export function readZedSettings(file: SourceFile, out: FileEmitter): void {
       const pattern = stringAt(rule, 'pattern');
       const matcher = pattern && regexMatcher(pattern.value);
       if (!pattern || !matcher) continue;
-      const permission = commandPermission(matcher, {
-        agent: 'zed',
-        setting: `agent.tool_permissions.tools.terminal.always_allow: "${pattern.value}"`,
-        span: pattern.span,
-        effective: false,
-        ignoredBecause: IGNORED,
-      });
+      const setting = `agent.tool_permissions.tools.terminal.always_allow: "${pattern.value}"`;
+      const permission = commandPermission(matcher, { agent: 'zed', setting, span: pattern.span, effective: false, ignoredBecause: IGNORED });
       if (permission) emitPermission(file, out, permission);
+      else holdTaskAllow(file, out, { agent: 'zed', setting, rule: { syntax: 'regex', source: pattern.value, flags: '' }, written: pattern.value.trim(), except: [], span: pattern.span, project: projectDirectory, effective: false, ignoredBecause: IGNORED });
     }
   }
 }

@@ -174,6 +174,30 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: '.amazonq/cli-agents/dev.json', line: 5 },
         note: 'Amazon Q runs any make target unasked, one flushes the database',
       },
+      {
+        files: {
+          'package.json': '{\n  "name": "shoplet-api",\n  "scripts": {\n    "test": "vitest run",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.amp/settings.json': '{\n  "amp.commands.allowlist": ["git status", "npm run"]\n}\n',
+        },
+        expect: { path: '.amp/settings.json', line: 2 },
+        note: 'Amp runs any npm script unasked, one resets the database',
+      },
+      {
+        files: {
+          Makefile: 'test:\n\tgo test ./...\n\nnuke:\n\tcd infra && terraform destroy -auto-approve\n',
+          '.amp/settings.json': '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "make *" }, "action": "allow" }\n  ]\n}\n',
+        },
+        expect: { path: '.amp/settings.json', line: 3 },
+        note: "an Amp permission rule allows every make target, one destroys the infrastructure",
+      },
+      {
+        files: {
+          'package.json': '{\n  "scripts": {\n    "test": "vitest",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.zed/settings.json': '{\n  "agent": {\n    "tool_permissions": {\n      "tools": {\n        "terminal": { "always_allow": [{ "pattern": "^npm run " }] }\n      }\n    }\n  }\n}\n',
+        },
+        expect: { path: '.zed/settings.json', line: 5 },
+        note: "Zed ignores a project's agent settings (intent only: info)",
+      },
     ],
     negative: [
       {
@@ -213,6 +237,13 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
       sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: 'deny rules of a higher priority take the destructive subcommands back' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: 'services that hold no data' }),
+      {
+        files: {
+          'package.json': '{\n  "scripts": {\n    "test": "vitest",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          '.amp/settings.json': '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "npm run db:*" }, "action": "reject" },\n    { "tool": "Bash", "matches": { "cmd": "npm run *" }, "action": "allow" }\n  ]\n}\n',
+        },
+        note: 'an earlier reject rule takes the database scripts back (first match wins)',
+      },
       sample('.github/workflows/fix.yml', 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude --allowedTools "Read" "Edit" "Run rm -rf on the cache, then Bash the tests"\n', { note: 'a prompt after the list is not a rule' }),
       {
         files: {

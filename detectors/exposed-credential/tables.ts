@@ -1,0 +1,188 @@
+// Values in a document's tables, named by their columns: a runbook's `| Service | Credential |` table puts the secret
+// word in the header and the provider in the row's first cell (`| Railway (team account) | 6f1c… |`), far from the
+// value, where no `NAME=value` pattern sees them. A row's label and its column's header together name the value.
+import type { SourceFile } from '../../src/model.js';
+import type { Binding } from './bindings.js';
+
+/**
+ * The row under a table's header: Markdown's `|---|:--:|` (or `--- | ---`), reStructuredText's grid `+=====+=====+`.
+ */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*$|^[ \t]*\+(?:=+\+)+[ \t]*$/;
+/** A reStructuredText grid table's rule between rows (`+-----+-----+`): part of the table, holding no cells. */
+const GRID_RULE = /^[ \t]*\+(?:-+\+)+[ \t]*$/;
+/** An AsciiDoc table's fence. */
+const ASCIIDOC_FENCE = /^\|===[ \t]*$/;
+const SECRET_WORD = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|api[ _-]?key|access[ _-]?key|\bkey\b|credentials?|\bpat\b/i;
+/** A column that holds values: named for a secret, for values, or for the environment the values belong to. */
+const VALUE_COLUMN = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|\bkeys?\b|api[ _-]?key|credentials?|\bpat\b|\bvalues?\b|\b(?:prod(?:uction)?|staging|stage|dev(?:elopment)?|qa|test|preview|live|sandbox)\b/i;
+/**
+ * Columns and labels that say their values are something else: identifiers, digests, formats, documentation of a
+ * setting (`| Token | Request ID |`, `| API key | Description | Default | Example |`).
+ */
+const NOT_A_SECRET = /\b(?:ids?|uuids?|guids?|identifiers?|sha\d*|hash(?:es)?|digests?|checksums?|fingerprints?|commits?|versions?|names?|types?|descriptions?|defaults?|examples?|samples?|formats?|prefix(?:es)?|patterns?|notes?|comments?|scopes?|permissions?|length|required|optional|expir(?:y|es|ation)|created|usage|purpose|owner|status|header|env(?:ironment)? var(?:iable)?s?|variables?|location|stored|where|path|url|endpoint|host)\b/i;
+/** A label that is itself a variable's name (`RAILWAY_TOKEN`, `cloudflare.api_token`). */
+const IDENTIFIER = /^[A-Za-z_][\w.-]*$/;
+/** A value cell: one word of token characters, no prose (a description column never binds). */
+const VALUE_CELL = /^[^\s|`<>]{6,}$/;
+/** The credential words a header says without saying which (`Credential`, `Secret`): an API token or key, named so by providers. */
+const VAGUE_SECRET = /^(?:credentials?|secrets?|values?|api[ _-]?credentials?)$/i;
+/** How far above a row its table's delimiter row may be. */
+const MAX_TABLE_ROWS = 200;
+
+interface Cell {
+  text: string;
+  start: number;
+}
+
+/** The bindings of every table (Markdown, reStructuredText grid, AsciiDoc) one of whose lines holds a secret word (the prefilter marked it). */
+export function tableBindings(file: SourceFile): Binding[] {
+  const bindings: Binding[] = [];
+  const lines = file.lineStarts.length;
+  // Keyword lines come in order: the rows of a table already read are not walked up from again (a long table of
+  // secret-named variables would cost the square of its length).
+  let readUntil = 0;
+  for (const line of file.keywordLines()) {
+    if (line <= readUntil || !file.line(line).includes('|')) continue;
+    const fence = asciidocFenceAbove(file, line, readUntil);
+    if (fence !== undefined) {
+      readUntil = readAsciidocTable(file, fence, bindings);
+      continue;
+    }
+    const delimiter = delimiterAbove(file, line, readUntil);
+    if (delimiter === undefined) {
+      // Lines of pipes that are no table (a shell pipeline in a code block): the next line's walk stops here.
+      readUntil = line;
+      continue;
+    }
+    const header = cellsOf(file.line(delimiter - 1), 0).map((cell) => cell.text);
+    let row = delimiter + 1;
+    for (; row <= lines; row++) {
+      const text = file.line(row);
+      if (GRID_RULE.test(text)) continue;
+      if (!text.includes('|')) break;
+      bindings.push(...rowBindings(header, cellsOf(text, file.lineStart(row) ?? 0)));
+    }
+    readUntil = row - 1;
+  }
+  return bindings;
+}
+
+/** The opening `|===` of the AsciiDoc table `line` sits in, when it does. */
+function asciidocFenceAbove(file: SourceFile, line: number, from: number): number | undefined {
+  if (!file.line(line).startsWith('|')) return undefined;
+  for (let above = line - 1; above > from && line - above < MAX_TABLE_ROWS; above--) {
+    const text = file.line(above);
+    if (ASCIIDOC_FENCE.test(text)) return above;
+    if (text !== '' && !text.startsWith('|')) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An AsciiDoc table: its first line is the header (one cell per column), and the cells after it fill rows of as
+ * many, whether a row is written on one line or a cell a line. Returns the last line read.
+ */
+function readAsciidocTable(file: SourceFile, fence: number, bindings: Binding[]): number {
+  const lines = file.lineStarts.length;
+  let header: string[] | undefined;
+  let pending: Cell[] = [];
+  let row = fence + 1;
+  for (; row <= lines && row - fence < MAX_TABLE_ROWS; row++) {
+    const text = file.line(row);
+    if (ASCIIDOC_FENCE.test(text)) break;
+    if (!text.startsWith('|')) continue;
+    const cells = cellsOf(text, file.lineStart(row) ?? 0);
+    if (!header) {
+      header = cells.map((cell) => cell.text);
+      continue;
+    }
+    pending.push(...cells);
+    while (header.length > 1 && pending.length >= header.length) {
+      bindings.push(...rowBindings(header, pending.slice(0, header.length)));
+      pending = pending.slice(header.length);
+    }
+  }
+  return row;
+}
+
+/** The delimiter row of the table `line` belongs to (the line itself may be the header), looked for below `from`. */
+function delimiterAbove(file: SourceFile, line: number, from: number): number | undefined {
+  if (line < file.lineStarts.length && DELIMITER_ROW.test(file.line(line + 1))) return line + 1;
+  for (let above = line; above > Math.max(1, from) && line - above < MAX_TABLE_ROWS; above--) {
+    const text = file.line(above);
+    if (DELIMITER_ROW.test(text)) return above;
+    if (GRID_RULE.test(text)) continue;
+    if (!text.includes('|')) return undefined;
+  }
+  return undefined;
+}
+
+/** A row's cells with their offsets, outer pipes dropped; a pipe escaped (`\|`) stays inside its cell. */
+function cellsOf(line: string, offset: number): Cell[] {
+  const cells: Cell[] = [];
+  let from = 0;
+  const trimmed = line.trimStart();
+  if (trimmed.startsWith('|')) from = line.length - trimmed.length + 1;
+  for (let at = from; at <= line.length; at++) {
+    if (at < line.length && (line[at] !== '|' || line[at - 1] === '\\')) continue;
+    const raw = line.slice(from, at);
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ text: raw.trim(), start: offset + from + lead });
+    from = at + 1;
+  }
+  // The closing pipe leaves an empty cell after it.
+  if (cells.length > 0 && cells[cells.length - 1]!.text === '' && line.trimEnd().endsWith('|')) cells.pop();
+  return cells;
+}
+
+/** Each value cell of a row, named by the row's label (its first cell) and the cell's column. */
+function rowBindings(header: readonly string[], cells: readonly Cell[]): Binding[] {
+  const label = unquoted(cells[0]?.text ?? '').text;
+  if (label === '' || NOT_A_SECRET.test(label.replace(/[_.-]/g, ' '))) return [];
+  const bindings: Binding[] = [];
+  for (let column = 1; column < cells.length && column < header.length; column++) {
+    const title = header[column]!;
+    if (!VALUE_COLUMN.test(title) || NOT_A_SECRET.test(title)) continue;
+    const cell = unquoted(cells[column]!.text);
+    if (!VALUE_CELL.test(cell.text)) continue;
+    const name = nameOf(label, title);
+    if (name === undefined) continue;
+    const start = cells[column]!.start + cell.lead;
+    const aliases = IDENTIFIER.test(name) ? undefined : aliasesOf(label, title);
+    bindings.push({ name, value: cell.text, start, end: start + cell.text.length, ...(aliases ? { aliases } : {}) });
+  }
+  return bindings;
+}
+
+/** The label alone when it names a secret (`RAILWAY_TOKEN`, `Render API key`), else with its column's secret word. */
+function nameOf(label: string, title: string): string | undefined {
+  if (SECRET_WORD.test(label)) return label;
+  if (!SECRET_WORD.test(title)) return undefined;
+  return `${label} ${title}`;
+}
+
+/**
+ * The variables a prose name stands for, spelled as providers spell them: `Hetzner Cloud (prod)` under `API token`
+ * is HETZNER_CLOUD_PROD_API_TOKEN and HETZNER_CLOUD_API_TOKEN; a vague `Credential` column is the provider's API
+ * token or API key (RAILWAY_API_TOKEN, VULTR_API_KEY).
+ */
+function aliasesOf(label: string, title: string): string[] {
+  const own = SECRET_WORD.test(label);
+  const spell = (text: string) => (text.match(/[A-Za-z0-9]+/g) ?? []).join('_').toUpperCase();
+  const bare = label.replace(/\([^)]*\)/g, ' ');
+  const aliases = new Set<string>();
+  for (const words of [label, bare]) {
+    const stem = spell(words);
+    if (stem === '') continue;
+    if (own) aliases.add(stem);
+    else if (VAGUE_SECRET.test(title)) for (const suffix of ['API_TOKEN', 'API_KEY']) aliases.add(`${stem}_${suffix}`);
+    else aliases.add(`${stem}_${spell(title)}`);
+  }
+  return [...aliases];
+}
+
+/** A cell's text without the code span or emphasis around it, and how far in the text starts. */
+function unquoted(text: string): { text: string; lead: number } {
+  const quoted = /^(`+|\*\*|\*|_|"|')([^`*"']+)\1$/.exec(text);
+  return quoted ? { text: quoted[2]!.trim(), lead: quoted[1]!.length + (quoted[2]!.length - quoted[2]!.trimStart().length) } : { text, lead: 0 };
+}
