@@ -288,6 +288,30 @@ function shownLabel(resource: Resource, directory: string): string {
   return GENERIC_LABELS.has(resource.label) ? `${resource.type}.${resource.label} in ${directory || 'the root module'}` : resource.label;
 }
 
+/** `"${var.project_id}-statements"`: the template as written and the input variables and locals it is made of. */
+function computedNameOf(node: DataNode | undefined): { template: string; variables: string[] } | undefined {
+  const text = node?.kind === 'scalar' ? node.expression?.trim() : undefined;
+  if (!text || !/^"[^"]*"$/.test(text)) return undefined;
+  const template = text.slice(1, -1);
+  const parts = [...template.matchAll(/\$\{([^}]*)\}/g)];
+  const variables: string[] = [];
+  for (const part of parts) {
+    const reference = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(part[1]!.trim());
+    if (!reference) return undefined;
+    variables.push(reference[1] === 'local' ? `local.${reference[2]}` : reference[2]!);
+  }
+  return parts.length > 0 ? { template, variables } : undefined;
+}
+
+/**
+ * A computed name whose written words say nothing either way (not a log or state bucket, no data word, no
+ * environment): the values its variables take decide, once every file is read.
+ */
+function undecidedName(computed: { template: string; variables: string[] } | undefined, words: string, label: string, environment: string | undefined): { template: string; variables: string[] } | undefined {
+  // Judged as if production: only a word naming derived or disposable objects keeps a production bucket out.
+  return computed && environment === undefined && isBucketData(words, label, 'production') ? computed : undefined;
+}
+
 function preventDestroy(body: MapNode): boolean {
   return isTruthy(attribute(block(body, 'lifecycle'), 'prevent_destroy')) === true;
 }
@@ -408,14 +432,19 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
     }
     case 'aws_s3_bucket':
     case 'google_storage_bucket': {
-      const bucket = name(type === 'aws_s3_bucket' ? 'bucket' : 'name') ?? name('bucket_prefix');
+      const nameKey = type === 'aws_s3_bucket' ? 'bucket' : 'name';
+      const bucket = name(nameKey) ?? name('bucket_prefix');
       // Backup buckets too: a dump uploaded to one lands in the account its provider block (or project) names.
-      if (name(type === 'aws_s3_bucket' ? 'bucket' : 'name')) {
+      if (name(nameKey)) {
         const made = textOf(attribute(body, 'provider'))?.trim() ?? (type === 'aws_s3_bucket' ? 'aws' : 'google');
         inventory.context({ kind: 'bucket', directory, name: bucket!, value: made, account: type === 'google_storage_bucket' ? name('project') : undefined, location });
       }
-      const environment = environmentOfResource(inventory, [bucket, label], body);
-      if (!isBucketData(bucket ?? label, label, environment)) return;
+      const computed = bucket === undefined ? computedNameOf(attribute(body, nameKey)) : undefined;
+      const environment = environmentOfResource(inventory, [bucket, computed?.template, label], body);
+      const words = bucket ?? computed?.template ?? label;
+      const data = isBucketData(words, label, environment);
+      const computedName = data ? undefined : undecidedName(computed, words, label, environment);
+      if (!data && !computedName) return;
       const versioned =
         isTruthy(attribute(block(body, 'versioning'), 'enabled')) === true ||
         sameDir('aws_s3_bucket_versioning').some((candidate) => refersTo(candidate, 'bucket') && /enabled/i.test(literalOf(attribute(block(candidate.body, 'versioning_configuration'), 'status')) ?? ''));
@@ -432,6 +461,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         location,
         identities: [identity, ...(bucket ? [`${provider === 'aws' ? 'aws:s3' : 'gcp:gcs'}:${bucket}`] : [])],
         declaredBy: 'infrastructure',
+        ...(computedName ? { computedName } : {}),
         builtInBackup: versioned
           ? { protection: 'provider-managed', description: 'object versioning keeps old versions in the same bucket, which goes with the bucket or the account' }
           : { protection: 'none', description: 'the bucket has no versioning or replication' },
