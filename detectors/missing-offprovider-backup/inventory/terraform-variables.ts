@@ -103,20 +103,20 @@ export function decideComputedNames(stores: DataStore[], contexts: readonly Stor
     // The variables are in the order of the template's interpolations.
     const { template, variables } = store.computedName;
     let next = 0;
-    let unresolved = false;
+    const taken: Array<string | undefined> = [];
     const resolved = template.replace(/\$\{[^}]*\}/g, () => {
       const value = values.valueOf(variables[next++]!, directory, 0)?.value;
-      if (value === undefined) unresolved = true;
+      taken.push(value);
       return value ?? '';
     });
-    const name = unresolved ? undefined : resolved;
-    const environment = name ? environmentOf('', [name]) : undefined;
+    const name = taken.includes(undefined) ? undefined : resolved;
+    // A value alone may say the environment where the name runs words together (Azure's `stclaimsprod`).
+    const environment = name ? environmentOf('', [name, ...taken]) : undefined;
     if (!name || !isBucketData(name, template, environment)) {
       out.add(store.id);
       return;
     }
-    const identity = store.platform === 'aws' ? `aws:s3:${name}` : store.platform === 'gcp' ? `gcp:gcs:${name}` : undefined;
-    stores[index] = { ...store, name, environment, identities: identity ? [...store.identities, identity] : store.identities };
+    stores[index] = { ...store, name, environment, identities: [...store.identities, `${store.computedName.namespace}:${name}`.toLowerCase()] };
   });
   return out;
 }

@@ -894,6 +894,15 @@ resource "aws_db_instance" "orders" {
         { files: { 'infra/main.tf': TF_TAG_CONDITION }, expect: { path: 'infra/main.tf', line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'web/site.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('web/site.yaml') }, expect: { path: 'infra/template.yaml', line: 16 }, note: "stack tags given to another template's stack" },
         {
+          files: {
+            'infra/main.tf': 'provider "azurerm" {\n  features {}\n}\n\nresource "azurerm_storage_account" "claims" {\n  name                     = "st${var.app}${var.environment}"\n  resource_group_name      = "rg-claims"\n  location                 = "westeurope"\n  account_tier             = "Standard"\n  account_replication_type = "LRS"\n}\n',
+            'infra/variables.tf': 'variable "app" {\n  default = "claimsy"\n}\n\nvariable "environment" {\n  type = string\n}\n',
+            'infra/terraform.tfvars': 'environment = "prod"\n',
+          },
+          expect: { path: 'infra/main.tf', line: 5 },
+          note: 'a storage account named from variables: the value environment takes says production',
+        },
+        {
           files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), '.github/workflows/deploy.yml': CFN_ACTION_TAGGED(`'[{"Key":"backup","Value":"weekly"},{"Key":"team","Value":"billing"}]'`) },
           expect: { path: 'infra/template.yaml', line: 16 },
           note: "aws-cloudformation-github-deploy's tags input gives the stack backup=weekly; the selection picks backup=daily",
