@@ -290,11 +290,12 @@ function shownLabel(resource: Resource, directory: string): string {
 
 type ComputedName = NonNullable<DataStore['computedName']>;
 
-/** `"${var.project_id}-statements"`: the template as written and the input variables and locals it is made of. */
+/** `"${var.project_id}-statements"`, `var.bucket_name`: the template as written and the input variables and locals it is made of. */
 function computedNameOf(node: DataNode | undefined, namespace: string): ComputedName | undefined {
   const text = node?.kind === 'scalar' ? node.expression?.trim() : undefined;
-  if (!text || !/^"[^"]*"$/.test(text)) return undefined;
-  const template = text.slice(1, -1);
+  // A bare reference (`name = var.bucket_name`) is a template of one variable.
+  const template = text && /^"[^"]*"$/.test(text) ? text.slice(1, -1) : text && /^(?:var|local)\.[A-Za-z_][\w-]*$/.test(text) ? `\${${text}}` : undefined;
+  if (!template) return undefined;
   const parts = [...template.matchAll(/\$\{([^}]*)\}/g)];
   const variables: string[] = [];
   for (const part of parts) {

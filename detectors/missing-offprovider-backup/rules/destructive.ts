@@ -312,6 +312,15 @@ export const destructiveRules: RuleMeta[] = [
           expect: { path: 'infra/main.tf', line: lineOf(STATEMENTS_BUCKET, 'force_destroy') },
           note: "a bucket named from a variable: production's tfvars name it for production",
         },
+        {
+          files: {
+            'terraform/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_s3_bucket" "statements" {\n  bucket        = var.statements_bucket\n  force_destroy = true\n}\n',
+            'terraform/variables.tf': 'variable "statements_bucket" {\n  type = string\n}\n',
+            'terraform/environments/production.tfvars': 'statements_bucket = "acme-ledger-statements-production"\n',
+          },
+          expect: { path: 'terraform/main.tf', line: 7 },
+          note: "a bucket named by a variable alone (bucket = var.statements_bucket), which production's tfvars set",
+        },
       ],
       negative: [
         sample('infra/prod/storage.tf', UPLOADS_BUCKET.replace('  force_destroy = true\n', '')),
