@@ -131,6 +131,21 @@ describe('facts for the summary and the chain stage', () => {
     expect(findings).toEqual(['same-volume-backup critical .railway/railway.ts:4']);
   });
 
+  it('reports a StatefulSet and the static PersistentVolume its claim binds as one store', async () => {
+    const { stores, findings } = await run({
+      '.github/workflows/deploy.yml': 'on: { push: { branches: [main] } }\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: kubectl apply -k deploy/base\n',
+      'deploy/base/kustomization.yaml': 'resources:\n  - postgres.yaml\n  - pv.yaml\n',
+      'deploy/base/postgres.yaml':
+        'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\n  namespace: ledger\nspec:\n  serviceName: postgres\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        storageClassName: ""\n        resources: { requests: { storage: 50Gi } }\n',
+      'deploy/base/pv.yaml':
+        'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: ledger-pgdata\nspec:\n  capacity: { storage: 50Gi }\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: ""\n  claimRef:\n    namespace: ledger\n    name: pgdata-postgres-0\n  hostPath:\n    path: /mnt/disks/ledger-pgdata\n',
+    });
+    const volume = stores.find((store) => store.name === 'ledger-pgdata')!;
+    const postgres = stores.find((store) => store.name === 'ledger/postgres')!;
+    expect(volume.sameAs).toBe(postgres.id);
+    expect(findings).toEqual(['no-backup high deploy/base/postgres.yaml:2']);
+  });
+
   it('publishes backup evidence with its destination, and relates it to the finding by location', async () => {
     const { evidence, result } = await run({
       'render.yaml': 'databases:\n  - name: acme-db\n    plan: pro-4gb\n',

@@ -10,7 +10,7 @@ import { lookupTable } from '../../src/lookup-table.js';
 import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
-import { decideVariableSettings } from './inventory/terraform-variables.js';
+import { decideComputedNames, decideVariableSettings } from './inventory/terraform-variables.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -67,6 +67,7 @@ export function assess(context: FinishContext): void {
   const aliases = context.config.environmentAliases;
   const byKind = <K extends StoreContext['kind']>(kind: K) => contexts.filter((entry) => entry.kind === kind);
   decideVariableSettings(stores, contexts);
+  const unnamed = decideComputedNames(stores, contexts);
 
   const buttons = new Set(byKind('deploy-button').map((entry) => entry.value));
   const allDeploys = byKind('deploys').filter((entry) => !buttons.has(entry.value) && !isTestExampleOrDocsPath(entry.location.path));
@@ -87,7 +88,7 @@ export function assess(context: FinishContext): void {
 
   const environments = new Map(stores.map((store) => [store.id, environmentOf(store, aliases, stacks)]));
   const declaredProduction = (store: DataStore): boolean => {
-    if (store.testOnly || helmOff.has(store.id)) return false;
+    if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id)) return false;
     const environment = environments.get(store.id);
     if (environment && environment !== 'production') return false;
     if (buttons.has(store.platform) && store.declaredBy === 'platform') return false;
@@ -198,6 +199,7 @@ export function assess(context: FinishContext): void {
       ...(assessment.sameAs ? { sameAs: assessment.sameAs.id } : {}),
       ...(inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {}),
       ...(store.variableSettings ? { builtInBackup: store.builtInBackup, destructiveSettings: store.destructiveSettings } : {}),
+      ...(store.computedName ? { name: store.name, identities: store.identities } : {}),
       ...(external ? { externalBackup: external } : {}),
       ...(store.platform === 'supabase' && supabaseIdentities.length > 0 ? { identities: [...new Set([...store.identities, ...supabaseIdentities])] } : {}),
     });

@@ -39,9 +39,16 @@ export class EnvironmentModel {
   ) {
     this.resources = facts.all('environment-resource');
     this.layers = facts.all('environment-layer');
+    for (const layer of this.layers) {
+      if (layer.testOnly || layer.unplaced) continue;
+      const list = this.layersByFamily.get(layer.family);
+      if (list) list.push(layer);
+      else this.layersByFamily.set(layer.family, [layer]);
+    }
     for (const resource of this.resources) {
       // What production's own databases are copied from is not production's.
       if (resource.environment !== 'production' || resource.testOnly || resource.unplaced || resource.copy) continue;
+      if (this.replacedByProduction(resource)) continue;
       for (const identity of identitiesOf(resource)) {
         if (!isComparableIdentity(identity)) continue;
         const list = this.production.get(identity);
@@ -49,12 +56,12 @@ export class EnvironmentModel {
         else this.production.set(identity, [resource]);
       }
     }
-    for (const layer of this.layers) {
-      if (layer.testOnly || layer.unplaced) continue;
-      const list = this.layersByFamily.get(layer.family);
-      if (list) list.push(layer);
-      else this.layersByFamily.set(layer.family, [layer]);
-    }
+  }
+
+  /** A production value of the family's base that the family's production layer sets again (see `fromBase`). */
+  private replacedByProduction(resource: EnvironmentResource): boolean {
+    if (!resource.fromBase || !resource.family) return false;
+    return (this.layersByFamily.get(resource.family) ?? []).some((layer) => layer.environment === 'production' && overrides(layer.keys, resource.variable));
   }
 
   /** Resources of non-production environments, in a deterministic order. */
@@ -74,7 +81,7 @@ export class EnvironmentModel {
 
   /** Production resources of layered families, which a layer built on production's (`from .production import *`) inherits. */
   productionOfFamilies(): EnvironmentResource[] {
-    return this.resources.filter((resource) => resource.environment === 'production' && resource.family && !resource.testOnly && !resource.unplaced);
+    return this.resources.filter((resource) => resource.environment === 'production' && resource.family && !resource.fromBase && !resource.testOnly && !resource.unplaced);
   }
 
   /**
@@ -138,7 +145,7 @@ export class EnvironmentModel {
     if (!this.declaredByProduction) {
       this.declaredByProduction = new Map();
       for (const resource of this.resources) {
-        if (resource.environment !== 'production' || resource.testOnly || resource.unplaced || resource.copy) continue;
+        if (resource.environment !== 'production' || resource.testOnly || resource.unplaced || resource.copy || this.replacedByProduction(resource)) continue;
         for (const own of identitiesOf(resource)) {
           const list = this.declaredByProduction.get(own);
           if (list) list.push(resource);

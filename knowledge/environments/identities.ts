@@ -681,7 +681,7 @@ export function stackIdentity(tool: 'pulumi' | 'cf', name: string): ResourceIden
   };
 }
 
-export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'ci-group' | 'ci-secret' | 'env-file' | 'values-file' | 'azure-key-vault';
+export type SecretStore = 'ssm' | 'k8s' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'external' | 'file' | 'aws-profile' | 'kube-context' | 'aws-role' | 'vercel-environment' | 'doppler-config' | 'infisical-environment' | 'ci-group' | 'ci-secret' | 'env-file' | 'values-file' | 'azure-key-vault';
 
 const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   ssm: { scheme: 'ssm', label: 'SSM parameter' },
@@ -695,6 +695,7 @@ const SECRET_STORES: Record<SecretStore, { scheme: string; label: string }> = {
   'aws-role': { scheme: 'aws-role', label: 'AWS role' },
   'vercel-environment': { scheme: 'vercel-env', label: 'Vercel environment' },
   'doppler-config': { scheme: 'doppler', label: 'Doppler config' },
+  'infisical-environment': { scheme: 'infisical', label: 'Infisical environment' },
   'ci-group': { scheme: 'ci-group', label: 'CI secret group' },
   // A secret a CI server keeps by id (a Jenkins credential, a Drone secret): every name there is a secret.
   'ci-secret': { scheme: 'ci', label: 'CI secret' },

@@ -92,6 +92,13 @@ export interface DataStore {
   destructiveSettings?: DestructiveSetting[];
   /** Destructive settings that depend on an input variable's value, decided by the backup stage. */
   variableSettings?: VariableSetting[];
+  /**
+   * A bucket named by a template of input variables (`"${var.project_id}-statements"`) whose written words say neither
+   * data nor production: a production store only when the name the variables give says so (decided by the backup
+   * stage). `variables` as `variableOf` writes them (`project_id`, `local.prefix`); the name made is added to the
+   * identities under `namespace` (`gcp:gcs`).
+   */
+  computedName?: { template: string; variables: string[]; namespace: string };
   /** Set by the backup stage: it judged this a production store (explicit production, or base and deployed). */
   production?: boolean;
   /** Set by the backup stage when another store fact declares the same data (an ORM schema behind a Railway Postgres). */

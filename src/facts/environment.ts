@@ -78,6 +78,11 @@ export interface EnvironmentResource {
    * `netlify:netlify.toml`): a `base` value is inherited by every layer of the family that does not set `variable`.
    */
   family?: string;
+  /**
+   * Production's only as the family's base, what a bare deploy ships (Kamal's `config/deploy.yml`): a production
+   * layer of the family that sets `variable` replaces it, and the base value is then no environment's in particular.
+   */
+  fromBase?: boolean;
   /** The resource is created or owned here (a Terraform resource, a Render database, a backend's state), not just used. */
   declared?: boolean;
   /**

@@ -5,6 +5,7 @@ import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { environmentNamed, environmentOf, fileNameOf, jobEnvironmentOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { classifyDestination, parseArn } from './destinations.js';
 import { fileLines, readJob, scalarLines, type ExtraUpload, type Job } from './jobs.js';
+import { parse as parseYaml } from 'yaml';
 
 export function isGithubWorkflow(path: string): boolean {
   return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path);
@@ -68,7 +69,8 @@ export function scanGithubWorkflow(inventory: Inventory): void {
         // Its `tags` are the stack's, which CloudFormation gives every resource of `template` (a URL is no local file).
         const template = withText('template');
         const local = template && !/^(?:https?:|s3:|\/)|\$/.test(template) ? template.replace(/^\.\//, '') : undefined;
-        if (getKey(withMap, 'tags') !== undefined) inventory.context({ kind: 'default-tags', name: '*', value: local ?? '*', location: inventory.line(line) });
+        const tags = getKey(withMap, 'tags');
+        if (tags !== undefined) for (const tag of actionStackTags(textOf(tags))) inventory.context({ kind: 'default-tags', name: tag, value: local ?? '*', location: inventory.line(line) });
       } else if (uses.startsWith('actions/upload-artifact')) {
         extra.push({ tool: 'actions/upload-artifact', destination: { display: 'GitHub Actions artifacts (kept 90 days at most)', provider: 'github', unresolved: false }, line, fileLevel: false });
       } else if (/^(stefanzweifel\/git-auto-commit-action|endbug\/add-and-commit)/.test(uses)) {
@@ -182,4 +184,24 @@ function simple(node: DataNode | undefined): unknown {
   if (node.kind === 'scalar') return node.expression ?? node.value;
   if (node.kind === 'seq') return node.items.map(simple);
   return Object.fromEntries(node.entries.map((entry) => [entry.key, simple(entry.value)]));
+}
+
+/**
+ * The stack tags of aws-cloudformation-github-deploy's `tags` input, a JSON (or YAML) list of `{Key, Value}` or a map:
+ * each as `key=value` (lowercase), `*` for one an expression sets, or for all when the input cannot be read.
+ */
+function actionStackTags(text: string | undefined): string[] {
+  let parsed: unknown;
+  try {
+    parsed = text === undefined ? undefined : parseYaml(text);
+  } catch {
+    return ['*'];
+  }
+  const pairs: Array<[unknown, unknown]> = Array.isArray(parsed)
+    ? parsed.map((item) => (item && typeof item === 'object' ? [(item as Record<string, unknown>).Key, (item as Record<string, unknown>).Value] : [undefined, undefined]))
+    : parsed && typeof parsed === 'object'
+      ? Object.entries(parsed)
+      : [];
+  if (pairs.length === 0) return ['*'];
+  return pairs.map(([key, value]) => (typeof key === 'string' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && !/\$\{\{/.test(`${key}${value}`) ? `${key}=${value}`.toLowerCase() : '*'));
 }

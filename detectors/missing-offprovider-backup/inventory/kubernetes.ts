@@ -55,6 +55,26 @@ export function scanKubernetes(inventory: Inventory): void {
   }
 }
 
+/**
+ * A volumeClaimTemplate's identities: the template, the claims the StatefulSet makes from it (`<template>-<set>-<ordinal>`,
+ * which a static PersistentVolume's `claimRef` names) and the volume its `volumeName` binds.
+ */
+function templateIdentities(template: DataNode, set: string, replicas: number, identity: (kind: string, name: string) => string): string[] {
+  const claim = `${literalOf(path(template, 'metadata', 'name')) ?? 'data'}-${set}`;
+  const volume = literalOf(path(template, 'spec', 'volumeName'));
+  return [
+    identity('volumeclaimtemplate', claim),
+    ...Array.from({ length: replicas }, (_, ordinal) => identity('persistentvolumeclaim', `${claim}-${ordinal}`)),
+    ...(volume ? [`k8s:pv:${volume}`.toLowerCase()] : []),
+  ];
+}
+
+/** `replicas:` as written (1 when absent or computed), capped: a claim per ordinal. */
+function replicasOf(spec: DataNode | undefined): number {
+  const replicas = Number(literalOf(get(spec, 'replicas')) ?? 1);
+  return Number.isInteger(replicas) && replicas > 0 ? Math.min(replicas, 16) : 1;
+}
+
 function scanObject(inventory: Inventory, object: DataNode): void {
   const map = mapOf(object);
   const kind = literalOf(get(map, 'kind'));
@@ -101,7 +121,7 @@ function scanObject(inventory: Inventory, object: DataNode): void {
         name: namespace ? `${namespace}/${name}` : name,
         environment,
         location: inventory.line(line),
-        identities: [identity(kind), ...claims.map((claim) => identity('persistentvolumeclaim', claim)), ...templates.map((template) => identity('volumeclaimtemplate', `${literalOf(path(template, 'metadata', 'name')) ?? 'data'}-${name}`))],
+        identities: [identity(kind), ...claims.map((claim) => identity('persistentvolumeclaim', claim)), ...templates.flatMap((template) => templateIdentities(template, name, replicasOf(spec), identity))],
         declaredBy: 'manifest',
         storageClass,
         builtInBackup: { protection: 'none', description: 'a PersistentVolume has no backup unless something snapshots or copies it' },

@@ -4,7 +4,8 @@
 import type { DataStore, DestructiveSetting, StoreContext, VariableSetting } from '../../../src/facts/datastore.js';
 import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { environmentOfPath } from '../../../knowledge/environments/names.js';
-import { directoryOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
+import { directoryOf, environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
+import { isBucketData } from './buckets.js';
 
 /**
  * The input variable or local value a setting is written as: `var.x` -> `x`, `local.x` -> `local.x`, and either negated
@@ -85,6 +86,39 @@ export function decideVariableSettings(stores: DataStore[], contexts: readonly S
     const builtInBackup = held.find((setting) => setting.builtInBackup)?.builtInBackup ?? store.builtInBackup;
     stores[index] = { ...store, destructiveSettings: settings, builtInBackup };
   });
+}
+
+/**
+ * The buckets named by templates of variables (`computedName`), named as production's values name them: those the
+ * name then says hold production data are stores of production, with that name; the ids of the others, which are no
+ * store worth reporting, are returned. Replaces the stores in `stores`.
+ */
+export function decideComputedNames(stores: DataStore[], contexts: readonly StoreContext[]): Set<string> {
+  const out = new Set<string>();
+  if (!stores.some((store) => store.computedName)) return out;
+  const values = new VariableValues(contexts);
+  stores.forEach((store, index) => {
+    if (!store.computedName) return;
+    const directory = directoryOf(store.location.path);
+    // The variables are in the order of the template's interpolations.
+    const { template, variables } = store.computedName;
+    let next = 0;
+    const taken: Array<string | undefined> = [];
+    const resolved = template.replace(/\$\{[^}]*\}/g, () => {
+      const value = values.valueOf(variables[next++]!, directory, 0)?.value;
+      taken.push(value);
+      return value ?? '';
+    });
+    const name = taken.includes(undefined) ? undefined : resolved;
+    // A value alone may say the environment where the name runs words together (Azure's `stclaimsprod`).
+    const environment = name ? environmentOf('', [name, ...taken]) : undefined;
+    if (!name || !isBucketData(name, template, environment)) {
+      out.add(store.id);
+      return;
+    }
+    stores[index] = { ...store, name, environment, identities: [...store.identities, `${store.computedName.namespace}:${name}`.toLowerCase()] };
+  });
+  return out;
 }
 
 class VariableValues {

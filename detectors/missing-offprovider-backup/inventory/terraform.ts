@@ -288,6 +288,33 @@ function shownLabel(resource: Resource, directory: string): string {
   return GENERIC_LABELS.has(resource.label) ? `${resource.type}.${resource.label} in ${directory || 'the root module'}` : resource.label;
 }
 
+type ComputedName = NonNullable<DataStore['computedName']>;
+
+/** `"${var.project_id}-statements"`, `var.bucket_name`: the template as written and the input variables and locals it is made of. */
+function computedNameOf(node: DataNode | undefined, namespace: string): ComputedName | undefined {
+  const text = node?.kind === 'scalar' ? node.expression?.trim() : undefined;
+  // A bare reference (`name = var.bucket_name`) is a template of one variable.
+  const template = text && /^"[^"]*"$/.test(text) ? text.slice(1, -1) : text && /^(?:var|local)\.[A-Za-z_][\w-]*$/.test(text) ? `\${${text}}` : undefined;
+  if (!template) return undefined;
+  const parts = [...template.matchAll(/\$\{([^}]*)\}/g)];
+  const variables: string[] = [];
+  for (const part of parts) {
+    const reference = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(part[1]!.trim());
+    if (!reference) return undefined;
+    variables.push(reference[1] === 'local' ? `local.${reference[2]}` : reference[2]!);
+  }
+  return parts.length > 0 ? { template, variables, namespace } : undefined;
+}
+
+/**
+ * A computed name whose written words say nothing either way (not a log or state bucket, no data word, no
+ * environment): the values its variables take decide, once every file is read.
+ */
+function undecidedName(computed: ComputedName | undefined, words: string, label: string, environment: string | undefined): ComputedName | undefined {
+  // Judged as if production: only a word naming derived or disposable objects keeps a production bucket out.
+  return computed && environment === undefined && isBucketData(words, label, 'production') ? computed : undefined;
+}
+
 function preventDestroy(body: MapNode): boolean {
   return isTruthy(attribute(block(body, 'lifecycle'), 'prevent_destroy')) === true;
 }
@@ -336,6 +363,16 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       builtInBackup,
       destructiveSettings: settings,
     });
+  };
+
+  // A bucket is a store by the words of its name, or, named by a template of variables, by the name they make.
+  const bucketNaming = (nameKey: string, bucket: string | undefined, namespace: string) => {
+    const computed = bucket === undefined ? computedNameOf(attribute(body, nameKey), namespace) : undefined;
+    const environment = environmentOfResource(inventory, [bucket, computed?.template, label], body);
+    const words = bucket ?? computed?.template ?? label;
+    const data = isBucketData(words, label, environment);
+    const computedName = data ? undefined : undecidedName(computed, words, label, environment);
+    return data || computedName ? { environment, computedName } : undefined;
   };
 
   switch (type) {
@@ -408,21 +445,23 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
     }
     case 'aws_s3_bucket':
     case 'google_storage_bucket': {
-      const bucket = name(type === 'aws_s3_bucket' ? 'bucket' : 'name') ?? name('bucket_prefix');
+      const nameKey = type === 'aws_s3_bucket' ? 'bucket' : 'name';
+      const bucket = name(nameKey) ?? name('bucket_prefix');
       // Backup buckets too: a dump uploaded to one lands in the account its provider block (or project) names.
-      if (name(type === 'aws_s3_bucket' ? 'bucket' : 'name')) {
+      if (name(nameKey)) {
         const made = textOf(attribute(body, 'provider'))?.trim() ?? (type === 'aws_s3_bucket' ? 'aws' : 'google');
         inventory.context({ kind: 'bucket', directory, name: bucket!, value: made, account: type === 'google_storage_bucket' ? name('project') : undefined, location });
       }
-      const environment = environmentOfResource(inventory, [bucket, label], body);
-      if (!isBucketData(bucket ?? label, label, environment)) return;
+      const provider = type === 'aws_s3_bucket' ? 'aws' : 'gcp';
+      const naming = bucketNaming(nameKey, bucket, provider === 'aws' ? 'aws:s3' : 'gcp:gcs');
+      if (!naming) return;
+      const { environment, computedName } = naming;
       const versioned =
         isTruthy(attribute(block(body, 'versioning'), 'enabled')) === true ||
         sameDir('aws_s3_bucket_versioning').some((candidate) => refersTo(candidate, 'bucket') && /enabled/i.test(literalOf(attribute(block(candidate.body, 'versioning_configuration'), 'status')) ?? ''));
       if (isTruthy(attribute(body, 'force_destroy')) === true) setting('force-destroy', 'force_destroy', 'force_destroy = true', true);
       byVariable('force-destroy', 'force_destroy', 'true');
       noPreventDestroy();
-      const provider = type === 'aws_s3_bucket' ? 'aws' : 'gcp';
       store({
         platform: provider,
         provider,
@@ -432,6 +471,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         location,
         identities: [identity, ...(bucket ? [`${provider === 'aws' ? 'aws:s3' : 'gcp:gcs'}:${bucket}`] : [])],
         declaredBy: 'infrastructure',
+        ...(computedName ? { computedName } : {}),
         builtInBackup: versioned
           ? { protection: 'provider-managed', description: 'object versioning keeps old versions in the same bucket, which goes with the bucket or the account' }
           : { protection: 'none', description: 'the bucket has no versioning or replication' },
@@ -688,9 +728,10 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
       return;
     }
     case 'azurerm_storage_account': {
+      const naming = bucketNaming('name', name('name'), 'azure:storage');
+      if (!naming) return;
+      const { environment, computedName } = naming;
       const account = name('name') ?? label;
-      const environment = environmentOfResource(inventory, [account, label], body);
-      if (!isBucketData(account, label, environment)) return;
       noPreventDestroy();
       store({
         platform: 'azure',
@@ -701,6 +742,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         location,
         identities: [identity, `azure:storage:${account}`],
         declaredBy: 'infrastructure',
+        ...(computedName ? { computedName } : {}),
         builtInBackup: /GRS|GZRS/i.test(name('account_replication_type') ?? '')
           ? { protection: 'same-account-other-region', description: 'geo-redundant storage replicates to another region, in the same subscription' }
           : blobVersioned(body)
@@ -713,10 +755,11 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
     case 'digitalocean_spaces_bucket':
     case 'cloudflare_r2_bucket': {
       // Spaces keeps old versions only when versioning is on, in the same bucket; R2 keeps none at all.
-      const bucket = name('name') ?? label;
-      const environment = environmentOfResource(inventory, [bucket, label], body);
-      if (!isBucketData(bucket, label, environment)) return;
       const provider = type === 'cloudflare_r2_bucket' ? 'cloudflare' : 'digitalocean';
+      const naming = bucketNaming('name', name('name'), provider === 'cloudflare' ? 'cloudflare:r2' : 'digitalocean:spaces');
+      if (!naming) return;
+      const { environment, computedName } = naming;
+      const bucket = name('name') ?? label;
       const versioned = isTruthy(attribute(block(body, 'versioning'), 'enabled')) === true;
       if (isTruthy(attribute(body, 'force_destroy')) === true) setting('force-destroy', 'force_destroy', 'force_destroy = true', true);
       byVariable('force-destroy', 'force_destroy', 'true');
@@ -730,6 +773,7 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         location,
         identities: [identity, provider === 'cloudflare' ? `cloudflare:r2:${bucket}` : `digitalocean:spaces:${bucket}`],
         declaredBy: 'infrastructure',
+        ...(computedName ? { computedName } : {}),
         builtInBackup: versioned
           ? { protection: 'provider-managed', description: 'object versioning keeps old versions in the same bucket, which goes with the bucket or the account' }
           : { protection: 'none', description: provider === 'cloudflare' ? 'R2 keeps no versions or copies of its own' : 'the bucket has no versioning' },

@@ -133,6 +133,10 @@ resource "aws_s3_bucket" "uploads" {
 }
 `;
 
+/** A GCS bucket named from the project (`"${var.project_id}-statements"`): its words say neither data nor production. */
+const STATEMENTS_BUCKET = 'provider "google" {\n  project = var.project_id\n  region  = "europe-west1"\n}\n\nresource "google_storage_bucket" "statements" {\n  name          = "${var.project_id}-statements"\n  location      = "EU"\n  force_destroy = true\n}\n';
+const PROJECT_VARIABLE = 'variable "project_id" {\n  type = string\n}\n';
+
 const PV_DELETE = `apiVersion: v1
 kind: PersistentVolume
 metadata:
@@ -301,9 +305,29 @@ export const destructiveRules: RuleMeta[] = [
     precision: 'high',
     tags: ['destructive-setting'],
     samples: {
-      positive: [sample('infra/prod/storage.tf', UPLOADS_BUCKET, { expect: { line: lineOf(UPLOADS_BUCKET, 'force_destroy') } })],
+      positive: [
+        sample('infra/prod/storage.tf', UPLOADS_BUCKET, { expect: { line: lineOf(UPLOADS_BUCKET, 'force_destroy') } }),
+        {
+          files: { 'infra/main.tf': STATEMENTS_BUCKET, 'infra/variables.tf': PROJECT_VARIABLE, 'infra/prod.tfvars': 'project_id = "acme-ledger-prod"\n' },
+          expect: { path: 'infra/main.tf', line: lineOf(STATEMENTS_BUCKET, 'force_destroy') },
+          note: "a bucket named from a variable: production's tfvars name it for production",
+        },
+        {
+          files: {
+            'terraform/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_s3_bucket" "statements" {\n  bucket        = var.statements_bucket\n  force_destroy = true\n}\n',
+            'terraform/variables.tf': 'variable "statements_bucket" {\n  type = string\n}\n',
+            'terraform/environments/production.tfvars': 'statements_bucket = "acme-ledger-statements-production"\n',
+          },
+          expect: { path: 'terraform/main.tf', line: 7 },
+          note: "a bucket named by a variable alone (bucket = var.statements_bucket), which production's tfvars set",
+        },
+      ],
       negative: [
         sample('infra/prod/storage.tf', UPLOADS_BUCKET.replace('  force_destroy = true\n', '')),
+        {
+          files: { 'infra/main.tf': STATEMENTS_BUCKET, 'infra/variables.tf': PROJECT_VARIABLE, 'infra/staging.tfvars': 'project_id = "acme-ledger-staging"\n' },
+          note: 'a bucket named from a variable that only a staging tfvars sets: nothing says it is production data',
+        },
         sample('infra/prod/logs.tf', `${ROOT}\nresource "aws_s3_bucket" "access_logs" {\n  bucket        = "acme-prod-alb-access-logs"\n  force_destroy = true\n}\n`, { note: 'log buckets are not data stores' }),
       ],
     },

@@ -278,6 +278,32 @@ jobs:
             --tags backup=daily team=billing
 `;
 
+/** The same deploy through aws-cloudformation-github-deploy, whose `tags` input (JSON or YAML) tags the stack. */
+const CFN_ACTION_TAGGED = (tags: string) => `name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      id-token: write
+      contents: read
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/github-deploy
+          aws-region: eu-west-1
+      - uses: aws-actions/aws-cloudformation-github-deploy@v1
+        with:
+          name: invoicing-prod
+          template: infra/template.yaml
+          no-fail-on-empty-changeset: "1"
+          tags: ${tags}
+`;
+
 /** Terraform: a wildcard AWS Backup selection narrowed by a tag condition, and two tables, one tagged. */
 const TF_TAG_CONDITION = `resource "aws_dynamodb_table" "invoices" {
   name                        = "invoices-prod"
@@ -868,6 +894,20 @@ resource "aws_db_instance" "orders" {
         { files: { 'infra/main.tf': TF_TAG_CONDITION }, expect: { path: 'infra/main.tf', line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'web/site.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('web/site.yaml') }, expect: { path: 'infra/template.yaml', line: 16 }, note: "stack tags given to another template's stack" },
         {
+          files: {
+            'infra/main.tf': 'provider "azurerm" {\n  features {}\n}\n\nresource "azurerm_storage_account" "claims" {\n  name                     = "st${var.app}${var.environment}"\n  resource_group_name      = "rg-claims"\n  location                 = "westeurope"\n  account_tier             = "Standard"\n  account_replication_type = "LRS"\n}\n',
+            'infra/variables.tf': 'variable "app" {\n  default = "claimsy"\n}\n\nvariable "environment" {\n  type = string\n}\n',
+            'infra/terraform.tfvars': 'environment = "prod"\n',
+          },
+          expect: { path: 'infra/main.tf', line: 5 },
+          note: 'a storage account named from variables: the value environment takes says production',
+        },
+        {
+          files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), '.github/workflows/deploy.yml': CFN_ACTION_TAGGED(`'[{"Key":"backup","Value":"weekly"},{"Key":"team","Value":"billing"}]'`) },
+          expect: { path: 'infra/template.yaml', line: 16 },
+          note: "aws-cloudformation-github-deploy's tags input gives the stack backup=weekly; the selection picks backup=daily",
+        },
+        {
           files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), 'Makefile': 'deploy:\n\tcd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=weekly team=billing\n' },
           expect: { path: 'infra/template.yaml', line: 16 },
           note: "the stack's tags give backup=weekly; the selection picks backup=daily",
@@ -977,6 +1017,10 @@ jobs:
         },
         { files: { 'stacks/data_stack.py': CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), 'app.py': CDK_PY_APP('cdk.Tags.of(app).add("backup", "daily")') }, note: 'a Python CDK plan selecting by a tag the app gives every resource' },
         { files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), '.github/workflows/deploy.yml': CFN_DEPLOY_TAGGED('infra/template.yaml') }, note: 'aws cloudformation deploy --tags tags every resource of the stack' },
+        {
+          files: { 'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS), '.github/workflows/deploy.yml': CFN_ACTION_TAGGED('|\n            - Key: backup\n              Value: daily') },
+          note: "aws-cloudformation-github-deploy's tags input (YAML) gives every resource of the stack backup=daily",
+        },
         {
           files: {
             'infra/template.yaml': CFN_TAGGED(LIST_OF_TAGS),

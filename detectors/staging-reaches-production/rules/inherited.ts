@@ -81,6 +81,14 @@ export const inheritedProductionValue: RuleMeta = {
       ),
     ],
     negative: [
+      {
+        files: {
+          'config/deploy.yml': 'service: ledger\nimage: acme/ledger\nservers:\n  web:\n    - 167.99.10.21\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n',
+          'config/deploy.production.yml': 'servers:\n  web:\n    - 167.99.20.11\naccessories:\n  db:\n    host: 167.99.20.40\n',
+          'config/deploy.staging.yml': 'servers:\n  web:\n    - 167.99.10.55\n',
+        },
+        note: "Kamal: the production destination moves the database accessory to a host of its own, so the base's host staging keeps is not production's",
+      },
       sample(
         'eas.json',
         '{\n  "build": {\n    "production": {\n      "channel": "production",\n      "env": {\n        "APP_VARIANT": "production",\n        "EXPO_PUBLIC_API_URL": "https://api.fieldnotes.app",\n        "EXPO_PUBLIC_SUPABASE_URL": "https://qwhzkvyxnmtrplsdbafe.supabase.co"\n      }\n    },\n    "preview": {\n      "extends": "production",\n      "env": { "APP_VARIANT": "preview", "EXPO_PUBLIC_SUPABASE_URL": "https://lmnbvcxzasdfghjklpoi.supabase.co" }\n    },\n    "development": {\n      "extends": "preview",\n      "env": { "APP_VARIANT": "development" }\n    }\n  }\n}\n',

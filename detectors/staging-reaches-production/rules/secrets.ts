@@ -63,6 +63,11 @@ export const readsProductionSecret: RuleMeta = {
         { expect: { line: 7 }, note: "Doppler's production config" },
       ),
       sample(
+        '.github/workflows/staging.yml',
+        'name: staging\non:\n  push:\n    branches: [staging]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: infisical run --env=prod --projectId=6512f0a8b9c4e3d2a1f0e9d8 -- npx knex migrate:latest\n        env:\n          INFISICAL_TOKEN: ${{ secrets.INFISICAL_TOKEN }}\n',
+        { expect: { line: 11 }, note: "Infisical: a staging job runs with the project's prod environment's secrets" },
+      ),
+      sample(
         '.gitlab-ci.yml',
         'stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',
         { expect: { line: 8 }, note: 'GitLab CI: a staging job reads a production CI/CD variable' },
@@ -126,6 +131,11 @@ export const readsProductionSecret: RuleMeta = {
       sample('helmfile.yaml', 'environments:\n  staging:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n  production:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n---\nreleases:\n  - name: checkout\n    namespace: checkout-{{ .Environment.Name }}\n    chart: ./charts/checkout\n    values:\n      - values/checkout.yaml.gotmpl\n', { expect: { line: 5 }, note: "helmfile: the staging environment loads production's values" }),
     ],
     negative: [
+      sample(
+        '.github/workflows/staging.yml',
+        'name: staging\non:\n  push:\n    branches: [staging]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: infisical run --env=staging --projectId=6512f0a8b9c4e3d2a1f0e9d8 -- npx knex migrate:latest\n        env:\n          INFISICAL_TOKEN: ${{ secrets.INFISICAL_TOKEN }}\n',
+        { note: "Infisical: the staging job runs with staging's own secrets" },
+      ),
       {
         files: {
           'src/Worker/appsettings.Production.json': '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-prod.vault.azure.net/" }\n}\n',

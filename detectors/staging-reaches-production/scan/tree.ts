@@ -16,6 +16,8 @@ export interface Section {
   /** The family this section is the base or a layer of. */
   family?: string;
   role: 'base' | 'layer' | 'plain';
+  /** The section is production's only as the family's base (see `EnvironmentResource.fromBase`). */
+  fromBase?: boolean;
   /** The line that opens the section; a layer is located there. */
   span: Span;
   /**
@@ -146,7 +148,7 @@ function leaf(
     dynamoTables: options.dynamoTables,
   });
   // A value straight under an environment key is named by the lookup map's own key.
-  for (const identity of identities) rec.resource(section.tag, identity, node.span, { variable: variable || (key ?? ''), family: section.family });
+  for (const identity of identities) rec.resource(section.tag, identity, node.span, { variable: variable || (key ?? ''), family: section.family, fromBase: section.fromBase });
   if (options.references && identities.length === 0) {
     for (const reference of referencesIn(value)) recordReference(rec, section, node, value, reference, variable);
   }
@@ -157,7 +159,7 @@ function expression(rec: Recorder, section: Section, options: WalkOptions, node:
   const variable = variableName(relative);
   if (node.tag === '!ImportValue' && typeof node.value === 'string') {
     const stack = stackIdentity('cf', node.value);
-    if (stack) rec.resource(section.tag, { ...stack, display: `CloudFormation export ${node.value}` }, node.span, { variable, family: section.family });
+    if (stack) rec.resource(section.tag, { ...stack, display: `CloudFormation export ${node.value}` }, node.span, { variable, family: section.family, fromBase: section.fromBase });
     return;
   }
   if (!options.references || node.tag) return;
@@ -172,7 +174,7 @@ function recordReference(rec: Recorder, section: Section, node: ScalarNode, valu
   }
   const lines = value.slice(0, reference.offset).split('\n').length - 1;
   const span = lines > 0 ? { ...node.span, line: node.span.line + lines + (blockScalar(rec, node) ? 1 : 0) } : node.span;
-  rec.resource(section.tag, identity, span, { variable, family: section.family });
+  rec.resource(section.tag, identity, span, { variable, family: section.family, fromBase: section.fromBase });
 }
 
 function blockScalar(rec: Recorder, node: ScalarNode): boolean {

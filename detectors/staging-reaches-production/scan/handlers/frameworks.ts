@@ -165,10 +165,11 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
   if (!production) return;
   const tag = { environment: 'production' as const, name: 'deploy.yml', evidence: 'value' as const };
   // The base file is what `kamal deploy` ships when it says production: its accessories, and the environment its
-  // containers get (a destination file such as deploy.staging.yml naming the same database shares it).
-  const accessories = get(root, 'accessories');
-  if (accessories) walkSection(rec, { node: accessories, path: ['accessories'], tag, role: 'plain', span: accessories.span }, walkOptions(cls));
-  if (env) walkSection(rec, { node: env, path: ['env'], tag, role: 'plain', span: env.span }, walkOptions(cls));
+  // containers get (a destination file such as deploy.staging.yml naming the same database shares it). Keyed from
+  // the root as the destinations' keys are: what deploy.production.yml sets again is not production's.
+  const entries = root.entries.filter((entry) => entry.key === 'accessories' || entry.key === 'env');
+  const node: MapNode = { kind: 'map', span: root.span, entries };
+  walkSection(rec, { node, path: [], tag, family: cls.family, fromBase: true, role: 'plain', span: root.span }, walkOptions(cls));
 }
 /** A base deploy.yml with its own servers and a database accessory on a host of its own. */
 function deploysDatabaseAlone(root: DataNode): boolean {

@@ -227,6 +227,8 @@ const TARGETS: ReadonlyArray<{ regex: RegExp; build: (name: string) => ResourceI
   // Another environment's variables pulled into this job: `vercel pull --environment=production`, `doppler run -c prd`.
   { regex: /\bvercel\s+(?:pull|env\s+pull|build|deploy)\b[^\n]*?\s--environment[=\s]["']?([a-z]+)/g, build: (name) => (name.includes('$') ? undefined : secretIdentity(name, 'vercel-environment')) },
   { regex: /\bdoppler\s+(?:run|secrets\s+download|secrets)\b[^\n]*?\s(?:--config[=\s]|-c\s)["']?([A-Za-z0-9_-]+)/g, build: (name) => (name.includes('$') ? undefined : secretIdentity(name, 'doppler-config')) },
+  // `infisical run --env=prod -- …`, `infisical export --env prod`: the project's production environment's secrets.
+  { regex: /\binfisical\s+(?:run|export|secrets)\b[^\n]*?\s--env[=\s]["']?([A-Za-z0-9_-]+)/g, build: (name) => secretIdentity(name, 'infisical-environment') },
   // Another environment's file of variables loaded into the job: `docker run --env-file .env.production`, `dotenv -e .env.prod`.
   { regex: /(?:(?<=\s)--env-file|\bdotenv(?:-cli)?(?:\s+-[a-df-z]\w*)*\s+-e|\benv-cmd(?:\s+--?\w+)*\s+-f)[=\s]+["']?([\w./-]+)/g, build: envFileIdentity },
   { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity('pulumi', name) },
