@@ -13,6 +13,7 @@ import {
   parseDotenv,
   parseJsoncValue,
   parseYaml,
+  require_dist,
   sample,
   severityRank
 } from "./chunk-ZOHFSBKA.js";
@@ -5919,11 +5920,44 @@ Authorization: Bearer ${HCLOUD_TOKEN}
     "token": "${HCLOUD_TOKEN}"
   }
 }
-`, { expect: { line: 6 }, note: "an Insomnia request's bearer token" })
+`, { expect: { line: 6 }, note: "an Insomnia request's bearer token" }),
+      sample("docs/handover.md", `## Handover
+
+| Provider | API token |
+| --- | --- |
+| Hetzner Cloud (prod project) | ${HCLOUD_TOKEN} |
+`, { expect: { line: 5 }, note: "a table row: the provider's name in the label, the token's in the header" }),
+      sample("docs/access.md", `| Variable | Value |
+|---|---|
+| \`HCLOUD_TOKEN\` | \`${HCLOUD_TOKEN}\` |
+`, { expect: { line: 3 }, note: "a table of variables and their values" }),
+      sample("docs/access.rst", `Access
+======
+
++------------------+------------------------------------------------------------------+
+| Provider         | API token                                                        |
++==================+==================================================================+
+| Hetzner Cloud    | ${HCLOUD_TOKEN} |
++------------------+------------------------------------------------------------------+
+`, { expect: { line: 7 }, note: "a reStructuredText grid table" }),
+      sample("docs/handover.adoc", `= Handover
+
+|===
+| Provider | API token
+
+| Hetzner Cloud
+| ${HCLOUD_TOKEN}
+|===
+`, { expect: { line: 7 }, note: "an AsciiDoc table, a cell a line" })
     ],
     negative: [
       sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
       sample("http/servers.http", "### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n"),
+      sample("docs/config.md", `| Variable | Description | Default |
+|---|---|---|
+| HCLOUD_TOKEN | Hetzner Cloud API token | \`${HCLOUD_TOKEN}\` |
+`, { note: "a documented default is the docs', not the team's" }),
+      sample("docs/access.md", "| Variable | Value |\n|---|---|\n| HCLOUD_TOKEN | `<your-hcloud-token>` |\n"),
       sample("ops/report.sh", `#!/bin/sh
 curl -s -H "Authorization: Bearer $HCLOUD_TOKEN" https://api.hetzner.cloud/v1/servers > servers.json
 curl -s -X POST -H "Authorization: Bearer ${HCLOUD_TOKEN}" https://metrics.acme.io/api/v1/import -d @servers.json
@@ -6191,7 +6225,17 @@ var railwayAccountToken = {
         { expect: { line: 2 }, note: "the incident's shape: a token in a variable, sent as a bearer to Railway's API" }
       ),
       sample("scripts/fix.py", '# railway account token (dashboard -> Account -> Tokens)\nTOKEN = "fa36481f-0317-487d-a1ca-abd90f1ee844"\n', { expect: { line: 2 }, note: "named by the comment above it" }),
-      sample("scripts/fix.sh", "TOKEN=fa36481f-0317-487d-a1ca-abd90f1ee844 # railway account token\n", { expect: { line: 1 }, note: "named by the comment after it" })
+      sample("scripts/fix.sh", "TOKEN=fa36481f-0317-487d-a1ca-abd90f1ee844 # railway account token\n", { expect: { line: 1 }, note: "named by the comment after it" }),
+      sample(
+        "RUNBOOK.md",
+        "# Runbook\n\n## Access\n\n| Service | Credential | Notes |\n|---|---|---|\n| Railway (team account) | `fa36481f-0317-487d-a1ca-abd90f1ee844` | nightly cleanup job |\n",
+        { expect: { line: 7 }, note: "a runbook's table: the provider in the row's label, the secret word in the column's header" }
+      ),
+      sample(
+        "postman/ops.postman_collection.json",
+        '{\n  "info": { "name": "Ops" },\n  "auth": {\n    "type": "bearer",\n    "bearer": [{ "key": "token", "value": "fa36481f-0317-487d-a1ca-abd90f1ee844", "type": "string" }]\n  },\n  "item": [{ "name": "me", "request": { "method": "POST", "url": { "raw": "https://backboard.railway.com/graphql/v2" } } }]\n}\n',
+        { expect: { line: 5 }, note: "a Postman collection's bearer auth, named by its `key`" }
+      )
     ],
     negative: [
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n"),
@@ -6199,7 +6243,8 @@ var railwayAccountToken = {
       sample("src/ids.ts", "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
       sample("docs/railway.md", "Railway project 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c hosts the API; create a token under Account Settings.\n", { note: "a project id, and a token mentioned without one" }),
       sample("src/railway.ts", "// Railway project token comes from RAILWAY_TOKEN\nconst projectId = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\n", { note: "a comment about a project token above a project id" }),
-      sample("config/settings.yml", "railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n", { note: "the token sits under another provider's section" })
+      sample("config/settings.yml", "railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n", { note: "the token sits under another provider's section" }),
+      sample("docs/ids.md", "| Service | Project ID | Environment ID |\n|---|---|---|\n| Railway token service | 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c | 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 |\n", { note: "a table of ids: its columns name identifiers" })
     ]
   },
   scopeSamples: {
@@ -8263,6 +8308,142 @@ function sectionAt(text, offset) {
   return void 0;
 }
 
+// detectors/exposed-credential/tables.ts
+var DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*$|^[ \t]*\+(?:=+\+)+[ \t]*$/;
+var GRID_RULE = /^[ \t]*\+(?:-+\+)+[ \t]*$/;
+var ASCIIDOC_FENCE = /^\|===[ \t]*$/;
+var SECRET_WORD = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|api[ _-]?key|access[ _-]?key|\bkey\b|credentials?|\bpat\b/i;
+var VALUE_COLUMN = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|\bkeys?\b|api[ _-]?key|credentials?|\bpat\b|\bvalues?\b|\b(?:prod(?:uction)?|staging|stage|dev(?:elopment)?|qa|test|preview|live|sandbox)\b/i;
+var NOT_A_SECRET = /\b(?:ids?|uuids?|guids?|identifiers?|sha\d*|hash(?:es)?|digests?|checksums?|fingerprints?|commits?|versions?|names?|types?|descriptions?|defaults?|examples?|samples?|formats?|prefix(?:es)?|patterns?|notes?|comments?|scopes?|permissions?|length|required|optional|expir(?:y|es|ation)|created|usage|purpose|owner|status|header|env(?:ironment)? var(?:iable)?s?|variables?|location|stored|where|path|url|endpoint|host)\b/i;
+var IDENTIFIER2 = /^[A-Za-z_][\w.-]*$/;
+var VALUE_CELL = /^[^\s|`<>]{6,}$/;
+var VAGUE_SECRET = /^(?:credentials?|secrets?|values?|api[ _-]?credentials?)$/i;
+var MAX_TABLE_ROWS = 200;
+function tableBindings(file) {
+  const bindings = [];
+  const lines = file.lineStarts.length;
+  let readUntil = 0;
+  for (const line of file.keywordLines()) {
+    if (line <= readUntil || !file.line(line).includes("|")) continue;
+    const fence = asciidocFenceAbove(file, line, readUntil);
+    if (fence !== void 0) {
+      readUntil = readAsciidocTable(file, fence, bindings);
+      continue;
+    }
+    const delimiter = delimiterAbove(file, line, readUntil);
+    if (delimiter === void 0) {
+      readUntil = line;
+      continue;
+    }
+    const header = cellsOf(file.line(delimiter - 1), 0).map((cell) => cell.text);
+    let row = delimiter + 1;
+    for (; row <= lines; row++) {
+      const text = file.line(row);
+      if (GRID_RULE.test(text)) continue;
+      if (!text.includes("|")) break;
+      bindings.push(...rowBindings(header, cellsOf(text, file.lineStart(row) ?? 0)));
+    }
+    readUntil = row - 1;
+  }
+  return bindings;
+}
+function asciidocFenceAbove(file, line, from) {
+  if (!file.line(line).startsWith("|")) return void 0;
+  for (let above = line - 1; above > from && line - above < MAX_TABLE_ROWS; above--) {
+    const text = file.line(above);
+    if (ASCIIDOC_FENCE.test(text)) return above;
+    if (text !== "" && !text.startsWith("|")) return void 0;
+  }
+  return void 0;
+}
+function readAsciidocTable(file, fence, bindings) {
+  const lines = file.lineStarts.length;
+  let header;
+  let pending = [];
+  let row = fence + 1;
+  for (; row <= lines && row - fence < MAX_TABLE_ROWS; row++) {
+    const text = file.line(row);
+    if (ASCIIDOC_FENCE.test(text)) break;
+    if (!text.startsWith("|")) continue;
+    const cells = cellsOf(text, file.lineStart(row) ?? 0);
+    if (!header) {
+      header = cells.map((cell) => cell.text);
+      continue;
+    }
+    pending.push(...cells);
+    while (header.length > 1 && pending.length >= header.length) {
+      bindings.push(...rowBindings(header, pending.slice(0, header.length)));
+      pending = pending.slice(header.length);
+    }
+  }
+  return row;
+}
+function delimiterAbove(file, line, from) {
+  if (line < file.lineStarts.length && DELIMITER_ROW.test(file.line(line + 1))) return line + 1;
+  for (let above = line; above > Math.max(1, from) && line - above < MAX_TABLE_ROWS; above--) {
+    const text = file.line(above);
+    if (DELIMITER_ROW.test(text)) return above;
+    if (GRID_RULE.test(text)) continue;
+    if (!text.includes("|")) return void 0;
+  }
+  return void 0;
+}
+function cellsOf(line, offset) {
+  const cells = [];
+  let from = 0;
+  const trimmed = line.trimStart();
+  if (trimmed.startsWith("|")) from = line.length - trimmed.length + 1;
+  for (let at = from; at <= line.length; at++) {
+    if (at < line.length && (line[at] !== "|" || line[at - 1] === "\\")) continue;
+    const raw = line.slice(from, at);
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ text: raw.trim(), start: offset + from + lead });
+    from = at + 1;
+  }
+  if (cells.length > 0 && cells[cells.length - 1].text === "" && line.trimEnd().endsWith("|")) cells.pop();
+  return cells;
+}
+function rowBindings(header, cells) {
+  const label = unquoted(cells[0]?.text ?? "").text;
+  if (label === "" || NOT_A_SECRET.test(label.replace(/[_.-]/g, " "))) return [];
+  const bindings = [];
+  for (let column = 1; column < cells.length && column < header.length; column++) {
+    const title = header[column];
+    if (!VALUE_COLUMN.test(title) || NOT_A_SECRET.test(title)) continue;
+    const cell = unquoted(cells[column].text);
+    if (!VALUE_CELL.test(cell.text)) continue;
+    const name = nameOf(label, title);
+    if (name === void 0) continue;
+    const start = cells[column].start + cell.lead;
+    const aliases = IDENTIFIER2.test(name) ? void 0 : aliasesOf(label, title);
+    bindings.push({ name, value: cell.text, start, end: start + cell.text.length, ...aliases ? { aliases } : {} });
+  }
+  return bindings;
+}
+function nameOf(label, title) {
+  if (SECRET_WORD.test(label)) return label;
+  if (!SECRET_WORD.test(title)) return void 0;
+  return `${label} ${title}`;
+}
+function aliasesOf(label, title) {
+  const own = SECRET_WORD.test(label);
+  const spell = (text) => (text.match(/[A-Za-z0-9]+/g) ?? []).join("_").toUpperCase();
+  const bare = label.replace(/\([^)]*\)/g, " ");
+  const aliases = /* @__PURE__ */ new Set();
+  for (const words2 of [label, bare]) {
+    const stem = spell(words2);
+    if (stem === "") continue;
+    if (own) aliases.add(stem);
+    else if (VAGUE_SECRET.test(title)) for (const suffix of ["API_TOKEN", "API_KEY"]) aliases.add(`${stem}_${suffix}`);
+    else aliases.add(`${stem}_${spell(title)}`);
+  }
+  return [...aliases];
+}
+function unquoted(text) {
+  const quoted = /^(`+|\*\*|\*|_|"|')([^`*"']+)\1$/.exec(text);
+  return quoted ? { text: quoted[2].trim(), lead: quoted[1].length + (quoted[2].length - quoted[2].trimStart().length) } : { text, lead: 0 };
+}
+
 // detectors/exposed-credential/find.ts
 var Specificity = { Generic: 1, SecretlintOnly: 2, Context: 3, Value: 4 };
 var CODE_FORMATS = /* @__PURE__ */ new Set(["javascript", "typescript", "python", "notebook", "hcl"]);
@@ -8496,6 +8677,9 @@ function bindingsOf(file) {
     for (const binding2 of found) fromLines.push(binding2);
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
+  if (isDocumentation(file)) {
+    for (const binding2 of tableBindings(file)) if (!isReference(binding2.value)) fromLines.push(binding2);
+  }
   if (file.text.includes("</key>")) {
     for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
@@ -8556,7 +8740,8 @@ function continuesOnNextLine(line) {
   return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]) !== void 0 || namedByContextKind(open[1]));
 }
 function isInteresting(binding2) {
-  return binding2.value.length >= 6 && (binding2.header !== void 0 || nameClassOf(binding2.name) !== void 0 || namedByContextKind(binding2.name) || namesAValue(binding2)) && !isReference(binding2.value);
+  if (namesAValue(binding2)) return true;
+  return binding2.value.length >= 6 && (binding2.header !== void 0 || nameClassOf(binding2.name) !== void 0 || namedByContextKind(binding2.name)) && !isReference(binding2.value);
 }
 var ARM_SECRET_PARAMETER = /"[A-Za-z_]*(?:[Pp]assword|[Ss]ecret|[Tt]oken|[Kk]ey)"\s*:\s*\{\s*"value"/;
 var PAIR_NAMES = /* @__PURE__ */ new Set(["name", "Name", "key", "ParameterKey"]);
@@ -8596,6 +8781,7 @@ function nameMatches(pattern, binding2, unqualified, snake, section2) {
 function namedSo(pattern, binding2, unqualified, snake) {
   if (pattern.variable && (pattern.variable.test(binding2.name) || unqualified !== void 0 && pattern.variable.test(unqualified))) return true;
   if (pattern.variable && snake !== void 0 && pattern.variable.test(snake)) return true;
+  if (pattern.variable && binding2.aliases?.some((alias) => pattern.variable.test(alias))) return true;
   return pattern.header !== void 0 && binding2.header !== void 0 && pattern.header.test(binding2.header);
 }
 function candidateOfBinding(binding2, fileContains, providerOnly, sectionOf) {
@@ -9981,6 +10167,7 @@ var SECRET_STORES = {
   "aws-role": { scheme: "aws-role", label: "AWS role" },
   "vercel-environment": { scheme: "vercel-env", label: "Vercel environment" },
   "doppler-config": { scheme: "doppler", label: "Doppler config" },
+  "infisical-environment": { scheme: "infisical", label: "Infisical environment" },
   "ci-group": { scheme: "ci-group", label: "CI secret group" },
   // A secret a CI server keeps by id (a Jenkins credential, a Drone secret): every name there is a secret.
   "ci-secret": { scheme: "ci", label: "CI secret" },
@@ -10137,20 +10324,21 @@ var EnvironmentModel = class {
     this.aliases = aliases;
     this.resources = facts.all("environment-resource");
     this.layers = facts.all("environment-layer");
+    for (const layer of this.layers) {
+      if (layer.testOnly || layer.unplaced) continue;
+      const list = this.layersByFamily.get(layer.family);
+      if (list) list.push(layer);
+      else this.layersByFamily.set(layer.family, [layer]);
+    }
     for (const resource of this.resources) {
       if (resource.environment !== "production" || resource.testOnly || resource.unplaced || resource.copy) continue;
+      if (this.replacedByProduction(resource)) continue;
       for (const identity of identitiesOf(resource)) {
         if (!isComparableIdentity(identity)) continue;
         const list = this.production.get(identity);
         if (list) list.push(resource);
         else this.production.set(identity, [resource]);
       }
-    }
-    for (const layer of this.layers) {
-      if (layer.testOnly || layer.unplaced) continue;
-      const list = this.layersByFamily.get(layer.family);
-      if (list) list.push(layer);
-      else this.layersByFamily.set(layer.family, [layer]);
     }
   }
   aliases;
@@ -10161,6 +10349,11 @@ var EnvironmentModel = class {
   productionSorted = /* @__PURE__ */ new Map();
   firstByIdentity = /* @__PURE__ */ new Map();
   declaredByProduction;
+  /** A production value of the family's base that the family's production layer sets again (see `fromBase`). */
+  replacedByProduction(resource) {
+    if (!resource.fromBase || !resource.family) return false;
+    return (this.layersByFamily.get(resource.family) ?? []).some((layer) => layer.environment === "production" && overrides(layer.keys, resource.variable));
+  }
   /** Resources of non-production environments, in a deterministic order. */
   nonProduction() {
     return this.resources.filter((resource) => NON_PRODUCTION.has(resource.environment) && !resource.testOnly && !resource.unplaced);
@@ -10175,7 +10368,7 @@ var EnvironmentModel = class {
   }
   /** Production resources of layered families, which a layer built on production's (`from .production import *`) inherits. */
   productionOfFamilies() {
-    return this.resources.filter((resource) => resource.environment === "production" && resource.family && !resource.testOnly && !resource.unplaced);
+    return this.resources.filter((resource) => resource.environment === "production" && resource.family && !resource.fromBase && !resource.testOnly && !resource.unplaced);
   }
   /**
    * The non-production layers of a family that start from the production layer named `name` and do not set
@@ -10226,7 +10419,7 @@ var EnvironmentModel = class {
     if (!this.declaredByProduction) {
       this.declaredByProduction = /* @__PURE__ */ new Map();
       for (const resource of this.resources) {
-        if (resource.environment !== "production" || resource.testOnly || resource.unplaced || resource.copy) continue;
+        if (resource.environment !== "production" || resource.testOnly || resource.unplaced || resource.copy || this.replacedByProduction(resource)) continue;
         for (const own of identitiesOf(resource)) {
           const list = this.declaredByProduction.get(own);
           if (list) list.push(resource);
@@ -10380,6 +10573,7 @@ var Recorder = class {
     const others = [.../* @__PURE__ */ new Set([...identity.otherIdentities, ...[identity.identity, ...identity.otherIdentities].flatMap(dataStoreForms)])];
     if (others.length > 0) fact.otherIdentities = others;
     if (options.family) fact.family = options.family;
+    if (options.fromBase) fact.fromBase = true;
     if (options.declared) fact.declared = true;
     if (identity.copy) fact.copy = identity.copy;
     if (this.testOnly) fact.testOnly = true;
@@ -10952,7 +11146,7 @@ function leaf(rec, section2, options, node, value, key, path2, relative, parent,
     databaseFile: options.databaseFile,
     dynamoTables: options.dynamoTables
   });
-  for (const identity of identities) rec.resource(section2.tag, identity, node.span, { variable: variable || (key ?? ""), family: section2.family });
+  for (const identity of identities) rec.resource(section2.tag, identity, node.span, { variable: variable || (key ?? ""), family: section2.family, fromBase: section2.fromBase });
   if (options.references && identities.length === 0) {
     for (const reference of referencesIn(value)) recordReference(rec, section2, node, value, reference, variable);
   }
@@ -10962,7 +11156,7 @@ function expression(rec, section2, options, node, relative) {
   const variable = variableName(relative);
   if (node.tag === "!ImportValue" && typeof node.value === "string") {
     const stack = stackIdentity("cf", node.value);
-    if (stack) rec.resource(section2.tag, { ...stack, display: `CloudFormation export ${node.value}` }, node.span, { variable, family: section2.family });
+    if (stack) rec.resource(section2.tag, { ...stack, display: `CloudFormation export ${node.value}` }, node.span, { variable, family: section2.family, fromBase: section2.fromBase });
     return;
   }
   if (!options.references || node.tag) return;
@@ -10976,7 +11170,7 @@ function recordReference(rec, section2, node, value, reference, variable) {
   }
   const lines = value.slice(0, reference.offset).split("\n").length - 1;
   const span = lines > 0 ? { ...node.span, line: node.span.line + lines + (blockScalar(rec, node) ? 1 : 0) } : node.span;
-  rec.resource(section2.tag, identity, span, { variable, family: section2.family });
+  rec.resource(section2.tag, identity, span, { variable, family: section2.family, fromBase: section2.fromBase });
 }
 function blockScalar(rec, node) {
   return /[|>][-+]?\d*\s*$/.test(rec.file.line(node.span.line));
@@ -12801,6 +12995,8 @@ var TARGETS = [
   // Another environment's variables pulled into this job: `vercel pull --environment=production`, `doppler run -c prd`.
   { regex: /\bvercel\s+(?:pull|env\s+pull|build|deploy)\b[^\n]*?\s--environment[=\s]["']?([a-z]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "vercel-environment") },
   { regex: /\bdoppler\s+(?:run|secrets\s+download|secrets)\b[^\n]*?\s(?:--config[=\s]|-c\s)["']?([A-Za-z0-9_-]+)/g, build: (name) => name.includes("$") ? void 0 : secretIdentity(name, "doppler-config") },
+  // `infisical run --env=prod -- …`, `infisical export --env prod`: the project's production environment's secrets.
+  { regex: /\binfisical\s+(?:run|export|secrets)\b[^\n]*?\s--env[=\s]["']?([A-Za-z0-9_-]+)/g, build: (name) => secretIdentity(name, "infisical-environment") },
   // Another environment's file of variables loaded into the job: `docker run --env-file .env.production`, `dotenv -e .env.prod`.
   { regex: /(?:(?<=\s)--env-file|\bdotenv(?:-cli)?(?:\s+-[a-df-z]\w*)*\s+-e|\benv-cmd(?:\s+--?\w+)*\s+-f)[=\s]+["']?([\w./-]+)/g, build: envFileIdentity },
   { regex: /\bpulumi\s+stack\s+select\s+(?:--create\s+)?([A-Za-z0-9_./-]+)/g, build: (name) => stackIdentity("pulumi", name) },
@@ -14400,9 +14596,9 @@ function scanKamal(rec, cls, root) {
   const production = named === "production" || accessoriesNameProduction(get(root, "accessories")) || named === void 0 && deploysDatabaseAlone(root);
   if (!production) return;
   const tag = { environment: "production", name: "deploy.yml", evidence: "value" };
-  const accessories = get(root, "accessories");
-  if (accessories) walkSection(rec, { node: accessories, path: ["accessories"], tag, role: "plain", span: accessories.span }, walkOptions(cls));
-  if (env) walkSection(rec, { node: env, path: ["env"], tag, role: "plain", span: env.span }, walkOptions(cls));
+  const entries = root.entries.filter((entry) => entry.key === "accessories" || entry.key === "env");
+  const node = { kind: "map", span: root.span, entries };
+  walkSection(rec, { node, path: [], tag, family: cls.family, fromBase: true, role: "plain", span: root.span }, walkOptions(cls));
 }
 function deploysDatabaseAlone(root) {
   const accessories = get(root, "accessories");
@@ -16509,6 +16705,11 @@ var readsProductionSecret = {
         { expect: { line: 7 }, note: "Doppler's production config" }
       ),
       sample(
+        ".github/workflows/staging.yml",
+        "name: staging\non:\n  push:\n    branches: [staging]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: infisical run --env=prod --projectId=6512f0a8b9c4e3d2a1f0e9d8 -- npx knex migrate:latest\n        env:\n          INFISICAL_TOKEN: ${{ secrets.INFISICAL_TOKEN }}\n",
+        { expect: { line: 11 }, note: "Infisical: a staging job runs with the project's prod environment's secrets" }
+      ),
+      sample(
         ".gitlab-ci.yml",
         "stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n",
         { expect: { line: 8 }, note: "GitLab CI: a staging job reads a production CI/CD variable" }
@@ -16568,6 +16769,11 @@ var readsProductionSecret = {
       sample("helmfile.yaml", "environments:\n  staging:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n  production:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n---\nreleases:\n  - name: checkout\n    namespace: checkout-{{ .Environment.Name }}\n    chart: ./charts/checkout\n    values:\n      - values/checkout.yaml.gotmpl\n", { expect: { line: 5 }, note: "helmfile: the staging environment loads production's values" })
     ],
     negative: [
+      sample(
+        ".github/workflows/staging.yml",
+        "name: staging\non:\n  push:\n    branches: [staging]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: infisical run --env=staging --projectId=6512f0a8b9c4e3d2a1f0e9d8 -- npx knex migrate:latest\n        env:\n          INFISICAL_TOKEN: ${{ secrets.INFISICAL_TOKEN }}\n",
+        { note: "Infisical: the staging job runs with staging's own secrets" }
+      ),
       {
         files: {
           "src/Worker/appsettings.Production.json": '{\n  "KeyVault": { "VaultUri": "https://kv-fulfil-prod.vault.azure.net/" }\n}\n',
@@ -16960,6 +17166,14 @@ var inheritedProductionValue = {
       )
     ],
     negative: [
+      {
+        files: {
+          "config/deploy.yml": "service: ledger\nimage: acme/ledger\nservers:\n  web:\n    - 167.99.10.21\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n",
+          "config/deploy.production.yml": "servers:\n  web:\n    - 167.99.20.11\naccessories:\n  db:\n    host: 167.99.20.40\n",
+          "config/deploy.staging.yml": "servers:\n  web:\n    - 167.99.10.55\n"
+        },
+        note: "Kamal: the production destination moves the database accessory to a host of its own, so the base's host staging keeps is not production's"
+      },
       sample(
         "eas.json",
         '{\n  "build": {\n    "production": {\n      "channel": "production",\n      "env": {\n        "APP_VARIANT": "production",\n        "EXPO_PUBLIC_API_URL": "https://api.fieldnotes.app",\n        "EXPO_PUBLIC_SUPABASE_URL": "https://qwhzkvyxnmtrplsdbafe.supabase.co"\n      }\n    },\n    "preview": {\n      "extends": "production",\n      "env": { "APP_VARIANT": "preview", "EXPO_PUBLIC_SUPABASE_URL": "https://lmnbvcxzasdfghjklpoi.supabase.co" }\n    },\n    "development": {\n      "extends": "preview",\n      "env": { "APP_VARIANT": "development" }\n    }\n  }\n}\n',
@@ -18394,6 +18608,153 @@ function provisionOf(tool, words2) {
   return void 0;
 }
 
+// detectors/missing-offprovider-backup/inventory/buckets.ts
+var NOT_DATA = /* @__PURE__ */ new Set([
+  "log",
+  "logs",
+  "logging",
+  "access",
+  "audit",
+  "cloudtrail",
+  "trail",
+  "trails",
+  "alb",
+  "elb",
+  "lb",
+  "cdn",
+  "static",
+  "website",
+  "site",
+  "sites",
+  "web",
+  "www",
+  "assets",
+  "asset",
+  "public",
+  "frontend",
+  "build",
+  "builds",
+  "artifact",
+  "artifacts",
+  "deploy",
+  "deployment",
+  "deployments",
+  "lambda",
+  "code",
+  "release",
+  "releases",
+  "state",
+  "tfstate",
+  "terraform",
+  "backup",
+  "backups",
+  "bkp",
+  "snapshot",
+  "snapshots",
+  "archive",
+  "archives",
+  "replica",
+  "replication",
+  "dr",
+  "cache",
+  "tmp",
+  "temp",
+  "config",
+  "configs",
+  "pipeline",
+  "codepipeline",
+  "athena",
+  "query",
+  "results",
+  "cur",
+  "billing",
+  "inventory",
+  "metrics",
+  "flowlogs",
+  "vpc",
+  "waf",
+  "cloudfront",
+  "glue",
+  "emr",
+  "sagemaker",
+  "test",
+  "tests",
+  "example",
+  "demo",
+  "sandbox",
+  "docs",
+  "cloudbuild",
+  "source",
+  "sources",
+  "packages",
+  "spa",
+  "ui",
+  "redirect",
+  "analytics",
+  "reports",
+  "report",
+  "exports",
+  "export",
+  "dumps",
+  "firehose",
+  "kinesis",
+  "events",
+  "cloudformation",
+  "cfn",
+  "sam",
+  "serverless"
+]);
+var DATA = /* @__PURE__ */ new Set([
+  "upload",
+  "uploads",
+  "media",
+  "attachment",
+  "attachments",
+  "document",
+  "documents",
+  "file",
+  "files",
+  "user",
+  "users",
+  "customer",
+  "customers",
+  "data",
+  "storage",
+  "content",
+  "avatar",
+  "avatars",
+  "photo",
+  "photos",
+  "object",
+  "objects",
+  "blob",
+  "blobs",
+  "vault",
+  "records",
+  "invoice",
+  "invoices",
+  "receipt",
+  "receipts",
+  "recording",
+  "recordings",
+  "datalake",
+  "lake",
+  "warehouse",
+  "tenant",
+  "tenants",
+  "evidence",
+  "contracts",
+  "medical",
+  "kyc"
+]);
+function isBucketData(name, label, environment) {
+  const tokens = [...tokensOf(name), ...tokensOf(label)];
+  const data = tokens.some((token) => DATA.has(token));
+  if (tokens.some((token) => NOT_DATA.has(token) && !(data && SERVICE_WORDS.has(token)))) return false;
+  return data || environment === "production";
+}
+var SERVICE_WORDS = /* @__PURE__ */ new Set(["analytics", "billing", "reports", "report", "events", "inventory", "metrics", "exports", "export", "web", "frontend", "public"]);
+
 // detectors/missing-offprovider-backup/inventory/terraform-variables.ts
 function variableOf(node) {
   const text = node?.kind === "scalar" ? node.expression?.trim() : void 0;
@@ -18449,6 +18810,31 @@ function decideVariableSettings(stores, contexts) {
     const builtInBackup = held.find((setting) => setting.builtInBackup)?.builtInBackup ?? store.builtInBackup;
     stores[index] = { ...store, destructiveSettings: settings, builtInBackup };
   });
+}
+function decideComputedNames(stores, contexts) {
+  const out = /* @__PURE__ */ new Set();
+  if (!stores.some((store) => store.computedName)) return out;
+  const values = new VariableValues(contexts);
+  stores.forEach((store, index) => {
+    if (!store.computedName) return;
+    const directory = directoryOf2(store.location.path);
+    const { template, variables } = store.computedName;
+    let next = 0;
+    const taken = [];
+    const resolved = template.replace(/\$\{[^}]*\}/g, () => {
+      const value = values.valueOf(variables[next++], directory, 0)?.value;
+      taken.push(value);
+      return value ?? "";
+    });
+    const name = taken.includes(void 0) ? void 0 : resolved;
+    const environment = name ? environmentOf("", [name, ...taken]) : void 0;
+    if (!name || !isBucketData(name, template, environment)) {
+      out.add(store.id);
+      return;
+    }
+    stores[index] = { ...store, name, environment, identities: [...store.identities, `${store.computedName.namespace}:${name}`.toLowerCase()] };
+  });
+  return out;
 }
 var VariableValues = class {
   byKind = /* @__PURE__ */ new Map();
@@ -18559,6 +18945,7 @@ function assess(context) {
   const aliases = context.config.environmentAliases;
   const byKind = (kind) => contexts.filter((entry) => entry.kind === kind);
   decideVariableSettings(stores, contexts);
+  const unnamed = decideComputedNames(stores, contexts);
   const buttons = new Set(byKind("deploy-button").map((entry) => entry.value));
   const allDeploys = byKind("deploys").filter((entry) => !buttons.has(entry.value) && !isTestExampleOrDocsPath(entry.location.path));
   const deploys = allDeploys.filter((entry) => entry.value !== "kubernetes-manifest");
@@ -18575,7 +18962,7 @@ function assess(context) {
   const prodComposeFiles = stores.filter((store) => store.declaredBy === "compose" && environmentOf2(store, aliases) === "production").length > 0;
   const environments = new Map(stores.map((store) => [store.id, environmentOf2(store, aliases, stacks)]));
   const declaredProduction = (store) => {
-    if (store.testOnly || helmOff.has(store.id)) return false;
+    if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id)) return false;
     const environment = environments.get(store.id);
     if (environment && environment !== "production") return false;
     if (buttons.has(store.platform) && store.declaredBy === "platform") return false;
@@ -18675,6 +19062,7 @@ function assess(context) {
       ...assessment.sameAs ? { sameAs: assessment.sameAs.id } : {},
       ...inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {},
       ...store.variableSettings ? { builtInBackup: store.builtInBackup, destructiveSettings: store.destructiveSettings } : {},
+      ...store.computedName ? { name: store.name, identities: store.identities } : {},
       ...external ? { externalBackup: external } : {},
       ...store.platform === "supabase" && supabaseIdentities.length > 0 ? { identities: [.../* @__PURE__ */ new Set([...store.identities, ...supabaseIdentities])] } : {}
     });
@@ -19434,6 +19822,7 @@ function provisionedStore(inventory, provision, job) {
 }
 
 // detectors/missing-offprovider-backup/backups/ci.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 function isGithubWorkflow(path2) {
   return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2);
 }
@@ -19491,7 +19880,8 @@ function scanGithubWorkflow(inventory) {
       } else if (uses.startsWith("aws-actions/aws-cloudformation-github-deploy")) {
         const template = withText("template");
         const local = template && !/^(?:https?:|s3:|\/)|\$/.test(template) ? template.replace(/^\.\//, "") : void 0;
-        if (getKey(withMap, "tags") !== void 0) inventory.context({ kind: "default-tags", name: "*", value: local ?? "*", location: inventory.line(line) });
+        const tags = getKey(withMap, "tags");
+        if (tags !== void 0) for (const tag of actionStackTags(textOf(tags))) inventory.context({ kind: "default-tags", name: tag, value: local ?? "*", location: inventory.line(line) });
       } else if (uses.startsWith("actions/upload-artifact")) {
         extra.push({ tool: "actions/upload-artifact", destination: { display: "GitHub Actions artifacts (kept 90 days at most)", provider: "github", unresolved: false }, line, fileLevel: false });
       } else if (/^(stefanzweifel\/git-auto-commit-action|endbug\/add-and-commit)/.test(uses)) {
@@ -19591,6 +19981,17 @@ function simple(node) {
   if (node.kind === "scalar") return node.expression ?? node.value;
   if (node.kind === "seq") return node.items.map(simple);
   return Object.fromEntries(node.entries.map((entry) => [entry.key, simple(entry.value)]));
+}
+function actionStackTags(text) {
+  let parsed;
+  try {
+    parsed = text === void 0 ? void 0 : (0, import_yaml3.parse)(text);
+  } catch {
+    return ["*"];
+  }
+  const pairs = Array.isArray(parsed) ? parsed.map((item) => item && typeof item === "object" ? [item.Key, item.Value] : [void 0, void 0]) : parsed && typeof parsed === "object" ? Object.entries(parsed) : [];
+  if (pairs.length === 0) return ["*"];
+  return pairs.map(([key, value]) => typeof key === "string" && (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && !/\$\{\{/.test(`${key}${value}`) ? `${key}=${value}`.toLowerCase() : "*");
 }
 
 // detectors/missing-offprovider-backup/backups/tools.ts
@@ -19911,153 +20312,6 @@ function scanDoAppSpec2(inventory) {
     });
   }
 }
-
-// detectors/missing-offprovider-backup/inventory/buckets.ts
-var NOT_DATA = /* @__PURE__ */ new Set([
-  "log",
-  "logs",
-  "logging",
-  "access",
-  "audit",
-  "cloudtrail",
-  "trail",
-  "trails",
-  "alb",
-  "elb",
-  "lb",
-  "cdn",
-  "static",
-  "website",
-  "site",
-  "sites",
-  "web",
-  "www",
-  "assets",
-  "asset",
-  "public",
-  "frontend",
-  "build",
-  "builds",
-  "artifact",
-  "artifacts",
-  "deploy",
-  "deployment",
-  "deployments",
-  "lambda",
-  "code",
-  "release",
-  "releases",
-  "state",
-  "tfstate",
-  "terraform",
-  "backup",
-  "backups",
-  "bkp",
-  "snapshot",
-  "snapshots",
-  "archive",
-  "archives",
-  "replica",
-  "replication",
-  "dr",
-  "cache",
-  "tmp",
-  "temp",
-  "config",
-  "configs",
-  "pipeline",
-  "codepipeline",
-  "athena",
-  "query",
-  "results",
-  "cur",
-  "billing",
-  "inventory",
-  "metrics",
-  "flowlogs",
-  "vpc",
-  "waf",
-  "cloudfront",
-  "glue",
-  "emr",
-  "sagemaker",
-  "test",
-  "tests",
-  "example",
-  "demo",
-  "sandbox",
-  "docs",
-  "cloudbuild",
-  "source",
-  "sources",
-  "packages",
-  "spa",
-  "ui",
-  "redirect",
-  "analytics",
-  "reports",
-  "report",
-  "exports",
-  "export",
-  "dumps",
-  "firehose",
-  "kinesis",
-  "events",
-  "cloudformation",
-  "cfn",
-  "sam",
-  "serverless"
-]);
-var DATA = /* @__PURE__ */ new Set([
-  "upload",
-  "uploads",
-  "media",
-  "attachment",
-  "attachments",
-  "document",
-  "documents",
-  "file",
-  "files",
-  "user",
-  "users",
-  "customer",
-  "customers",
-  "data",
-  "storage",
-  "content",
-  "avatar",
-  "avatars",
-  "photo",
-  "photos",
-  "object",
-  "objects",
-  "blob",
-  "blobs",
-  "vault",
-  "records",
-  "invoice",
-  "invoices",
-  "receipt",
-  "receipts",
-  "recording",
-  "recordings",
-  "datalake",
-  "lake",
-  "warehouse",
-  "tenant",
-  "tenants",
-  "evidence",
-  "contracts",
-  "medical",
-  "kyc"
-]);
-function isBucketData(name, label, environment) {
-  const tokens = [...tokensOf(name), ...tokensOf(label)];
-  const data = tokens.some((token) => DATA.has(token));
-  if (tokens.some((token) => NOT_DATA.has(token) && !(data && SERVICE_WORDS.has(token)))) return false;
-  return data || environment === "production";
-}
-var SERVICE_WORDS = /* @__PURE__ */ new Set(["analytics", "billing", "reports", "report", "events", "inventory", "metrics", "exports", "export", "web", "frontend", "public"]);
 
 // detectors/missing-offprovider-backup/inventory/cloudflare.ts
 function isWranglerConfig(path2) {
@@ -20897,6 +21151,19 @@ function scanKubernetes(inventory) {
     for (const item of items) scanObject(inventory, item);
   }
 }
+function templateIdentities(template, set, replicas, identity) {
+  const claim = `${literalOf(path(template, "metadata", "name")) ?? "data"}-${set}`;
+  const volume = literalOf(path(template, "spec", "volumeName"));
+  return [
+    identity("volumeclaimtemplate", claim),
+    ...Array.from({ length: replicas }, (_, ordinal) => identity("persistentvolumeclaim", `${claim}-${ordinal}`)),
+    ...volume ? [`k8s:pv:${volume}`.toLowerCase()] : []
+  ];
+}
+function replicasOf(spec) {
+  const replicas = Number(literalOf(get(spec, "replicas")) ?? 1);
+  return Number.isInteger(replicas) && replicas > 0 ? Math.min(replicas, 16) : 1;
+}
 function scanObject(inventory, object) {
   const map = mapOf2(object);
   const kind = literalOf(get(map, "kind"));
@@ -20939,7 +21206,7 @@ function scanObject(inventory, object) {
         name: namespace ? `${namespace}/${name}` : name,
         environment,
         location: inventory.line(line),
-        identities: [identity(kind), ...claims.map((claim) => identity("persistentvolumeclaim", claim)), ...templates.map((template) => identity("volumeclaimtemplate", `${literalOf(path(template, "metadata", "name")) ?? "data"}-${name}`))],
+        identities: [identity(kind), ...claims.map((claim) => identity("persistentvolumeclaim", claim)), ...templates.flatMap((template) => templateIdentities(template, name, replicasOf(spec), identity))],
         declaredBy: "manifest",
         storageClass,
         builtInBackup: { protection: "none", description: "a PersistentVolume has no backup unless something snapshots or copies it" },
@@ -22528,6 +22795,22 @@ var GENERIC_LABELS = /* @__PURE__ */ new Set(["this", "main", "default", "primar
 function shownLabel(resource, directory) {
   return GENERIC_LABELS.has(resource.label) ? `${resource.type}.${resource.label} in ${directory || "the root module"}` : resource.label;
 }
+function computedNameOf(node, namespace) {
+  const text = node?.kind === "scalar" ? node.expression?.trim() : void 0;
+  const template = text && /^"[^"]*"$/.test(text) ? text.slice(1, -1) : text && /^(?:var|local)\.[A-Za-z_][\w-]*$/.test(text) ? `\${${text}}` : void 0;
+  if (!template) return void 0;
+  const parts = [...template.matchAll(/\$\{([^}]*)\}/g)];
+  const variables = [];
+  for (const part of parts) {
+    const reference = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(part[1].trim());
+    if (!reference) return void 0;
+    variables.push(reference[1] === "local" ? `local.${reference[2]}` : reference[2]);
+  }
+  return parts.length > 0 ? { template, variables, namespace } : void 0;
+}
+function undecidedName(computed, words2, label, environment) {
+  return computed && environment === void 0 && isBucketData(words2, label, "production") ? computed : void 0;
+}
 function preventDestroy(body2) {
   return isTruthy(attribute(block(body2, "lifecycle"), "prevent_destroy")) === true;
 }
@@ -22569,6 +22852,14 @@ function scanResource(inventory, resource, all, directory) {
       builtInBackup,
       destructiveSettings: settings
     });
+  };
+  const bucketNaming = (nameKey, bucket, namespace) => {
+    const computed = bucket === void 0 ? computedNameOf(attribute(body2, nameKey), namespace) : void 0;
+    const environment = environmentOfResource(inventory, [bucket, computed?.template, label], body2);
+    const words2 = bucket ?? computed?.template ?? label;
+    const data = isBucketData(words2, label, environment);
+    const computedName = data ? void 0 : undecidedName(computed, words2, label, environment);
+    return data || computedName ? { environment, computedName } : void 0;
   };
   switch (type) {
     case "aws_db_instance":
@@ -22635,18 +22926,20 @@ function scanResource(inventory, resource, all, directory) {
     }
     case "aws_s3_bucket":
     case "google_storage_bucket": {
-      const bucket = name(type === "aws_s3_bucket" ? "bucket" : "name") ?? name("bucket_prefix");
-      if (name(type === "aws_s3_bucket" ? "bucket" : "name")) {
+      const nameKey = type === "aws_s3_bucket" ? "bucket" : "name";
+      const bucket = name(nameKey) ?? name("bucket_prefix");
+      if (name(nameKey)) {
         const made = textOf(attribute(body2, "provider"))?.trim() ?? (type === "aws_s3_bucket" ? "aws" : "google");
         inventory.context({ kind: "bucket", directory, name: bucket, value: made, account: type === "google_storage_bucket" ? name("project") : void 0, location });
       }
-      const environment = environmentOfResource(inventory, [bucket, label], body2);
-      if (!isBucketData(bucket ?? label, label, environment)) return;
+      const provider = type === "aws_s3_bucket" ? "aws" : "gcp";
+      const naming = bucketNaming(nameKey, bucket, provider === "aws" ? "aws:s3" : "gcp:gcs");
+      if (!naming) return;
+      const { environment, computedName } = naming;
       const versioned = isTruthy(attribute(block(body2, "versioning"), "enabled")) === true || sameDir("aws_s3_bucket_versioning").some((candidate) => refersTo(candidate, "bucket") && /enabled/i.test(literalOf(attribute(block(candidate.body, "versioning_configuration"), "status")) ?? ""));
       if (isTruthy(attribute(body2, "force_destroy")) === true) setting("force-destroy", "force_destroy", "force_destroy = true", true);
       byVariable("force-destroy", "force_destroy", "true");
       noPreventDestroy();
-      const provider = type === "aws_s3_bucket" ? "aws" : "gcp";
       store({
         platform: provider,
         provider,
@@ -22656,6 +22949,7 @@ function scanResource(inventory, resource, all, directory) {
         location,
         identities: [identity, ...bucket ? [`${provider === "aws" ? "aws:s3" : "gcp:gcs"}:${bucket}`] : []],
         declaredBy: "infrastructure",
+        ...computedName ? { computedName } : {},
         builtInBackup: versioned ? { protection: "provider-managed", description: "object versioning keeps old versions in the same bucket, which goes with the bucket or the account" } : { protection: "none", description: "the bucket has no versioning or replication" },
         destructiveSettings: settings
       });
@@ -22891,9 +23185,10 @@ function scanResource(inventory, resource, all, directory) {
       return;
     }
     case "azurerm_storage_account": {
+      const naming = bucketNaming("name", name("name"), "azure:storage");
+      if (!naming) return;
+      const { environment, computedName } = naming;
       const account = name("name") ?? label;
-      const environment = environmentOfResource(inventory, [account, label], body2);
-      if (!isBucketData(account, label, environment)) return;
       noPreventDestroy();
       store({
         platform: "azure",
@@ -22904,6 +23199,7 @@ function scanResource(inventory, resource, all, directory) {
         location,
         identities: [identity, `azure:storage:${account}`],
         declaredBy: "infrastructure",
+        ...computedName ? { computedName } : {},
         builtInBackup: /GRS|GZRS/i.test(name("account_replication_type") ?? "") ? { protection: "same-account-other-region", description: "geo-redundant storage replicates to another region, in the same subscription" } : blobVersioned(body2) ? { protection: "provider-managed", description: "blob versioning or soft delete keeps old versions in the same storage account, which goes with the account or the subscription" } : { protection: "none", description: "no blob versioning, soft delete or backup vault is visible" },
         destructiveSettings: settings
       });
@@ -22911,10 +23207,11 @@ function scanResource(inventory, resource, all, directory) {
     }
     case "digitalocean_spaces_bucket":
     case "cloudflare_r2_bucket": {
-      const bucket = name("name") ?? label;
-      const environment = environmentOfResource(inventory, [bucket, label], body2);
-      if (!isBucketData(bucket, label, environment)) return;
       const provider = type === "cloudflare_r2_bucket" ? "cloudflare" : "digitalocean";
+      const naming = bucketNaming("name", name("name"), provider === "cloudflare" ? "cloudflare:r2" : "digitalocean:spaces");
+      if (!naming) return;
+      const { environment, computedName } = naming;
+      const bucket = name("name") ?? label;
       const versioned = isTruthy(attribute(block(body2, "versioning"), "enabled")) === true;
       if (isTruthy(attribute(body2, "force_destroy")) === true) setting("force-destroy", "force_destroy", "force_destroy = true", true);
       byVariable("force-destroy", "force_destroy", "true");
@@ -22928,6 +23225,7 @@ function scanResource(inventory, resource, all, directory) {
         location,
         identities: [identity, provider === "cloudflare" ? `cloudflare:r2:${bucket}` : `digitalocean:spaces:${bucket}`],
         declaredBy: "infrastructure",
+        ...computedName ? { computedName } : {},
         builtInBackup: versioned ? { protection: "provider-managed", description: "object versioning keeps old versions in the same bucket, which goes with the bucket or the account" } : { protection: "none", description: provider === "cloudflare" ? "R2 keeps no versions or copies of its own" : "the bucket has no versioning" },
         destructiveSettings: settings
       });
@@ -23387,6 +23685,8 @@ resource "aws_s3_bucket" "uploads" {
   }
 }
 `;
+var STATEMENTS_BUCKET = 'provider "google" {\n  project = var.project_id\n  region  = "europe-west1"\n}\n\nresource "google_storage_bucket" "statements" {\n  name          = "${var.project_id}-statements"\n  location      = "EU"\n  force_destroy = true\n}\n';
+var PROJECT_VARIABLE = 'variable "project_id" {\n  type = string\n}\n';
 var PV_DELETE = `apiVersion: v1
 kind: PersistentVolume
 metadata:
@@ -23564,9 +23864,29 @@ module "db" {
     precision: "high",
     tags: ["destructive-setting"],
     samples: {
-      positive: [sample("infra/prod/storage.tf", UPLOADS_BUCKET, { expect: { line: lineOf2(UPLOADS_BUCKET, "force_destroy") } })],
+      positive: [
+        sample("infra/prod/storage.tf", UPLOADS_BUCKET, { expect: { line: lineOf2(UPLOADS_BUCKET, "force_destroy") } }),
+        {
+          files: { "infra/main.tf": STATEMENTS_BUCKET, "infra/variables.tf": PROJECT_VARIABLE, "infra/prod.tfvars": 'project_id = "acme-ledger-prod"\n' },
+          expect: { path: "infra/main.tf", line: lineOf2(STATEMENTS_BUCKET, "force_destroy") },
+          note: "a bucket named from a variable: production's tfvars name it for production"
+        },
+        {
+          files: {
+            "terraform/main.tf": 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_s3_bucket" "statements" {\n  bucket        = var.statements_bucket\n  force_destroy = true\n}\n',
+            "terraform/variables.tf": 'variable "statements_bucket" {\n  type = string\n}\n',
+            "terraform/environments/production.tfvars": 'statements_bucket = "acme-ledger-statements-production"\n'
+          },
+          expect: { path: "terraform/main.tf", line: 7 },
+          note: "a bucket named by a variable alone (bucket = var.statements_bucket), which production's tfvars set"
+        }
+      ],
       negative: [
         sample("infra/prod/storage.tf", UPLOADS_BUCKET.replace("  force_destroy = true\n", "")),
+        {
+          files: { "infra/main.tf": STATEMENTS_BUCKET, "infra/variables.tf": PROJECT_VARIABLE, "infra/staging.tfvars": 'project_id = "acme-ledger-staging"\n' },
+          note: "a bucket named from a variable that only a staging tfvars sets: nothing says it is production data"
+        },
         sample("infra/prod/logs.tf", `${ROOT}
 resource "aws_s3_bucket" "access_logs" {
   bucket        = "acme-prod-alb-access-logs"
@@ -23910,6 +24230,30 @@ jobs:
             --stack-name invoicing-prod \\
             --no-fail-on-empty-changeset \\
             --tags backup=daily team=billing
+`;
+var CFN_ACTION_TAGGED = (tags) => `name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      id-token: write
+      contents: read
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/github-deploy
+          aws-region: eu-west-1
+      - uses: aws-actions/aws-cloudformation-github-deploy@v1
+        with:
+          name: invoicing-prod
+          template: infra/template.yaml
+          no-fail-on-empty-changeset: "1"
+          tags: ${tags}
 `;
 var TF_TAG_CONDITION = `resource "aws_dynamodb_table" "invoices" {
   name                        = "invoices-prod"
@@ -24505,6 +24849,20 @@ resource "aws_db_instance" "orders" {
         { files: { "infra/main.tf": TF_TAG_CONDITION }, expect: { path: "infra/main.tf", line: 17 }, note: 'a Terraform condition narrows resources = ["*"] to the tagged tables' },
         { files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), "web/site.yaml": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteBucket:\n    Type: AWS::S3::Bucket\n', ".github/workflows/deploy.yml": CFN_DEPLOY_TAGGED("web/site.yaml") }, expect: { path: "infra/template.yaml", line: 16 }, note: "stack tags given to another template's stack" },
         {
+          files: {
+            "infra/main.tf": 'provider "azurerm" {\n  features {}\n}\n\nresource "azurerm_storage_account" "claims" {\n  name                     = "st${var.app}${var.environment}"\n  resource_group_name      = "rg-claims"\n  location                 = "westeurope"\n  account_tier             = "Standard"\n  account_replication_type = "LRS"\n}\n',
+            "infra/variables.tf": 'variable "app" {\n  default = "claimsy"\n}\n\nvariable "environment" {\n  type = string\n}\n',
+            "infra/terraform.tfvars": 'environment = "prod"\n'
+          },
+          expect: { path: "infra/main.tf", line: 5 },
+          note: "a storage account named from variables: the value environment takes says production"
+        },
+        {
+          files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), ".github/workflows/deploy.yml": CFN_ACTION_TAGGED(`'[{"Key":"backup","Value":"weekly"},{"Key":"team","Value":"billing"}]'`) },
+          expect: { path: "infra/template.yaml", line: 16 },
+          note: "aws-cloudformation-github-deploy's tags input gives the stack backup=weekly; the selection picks backup=daily"
+        },
+        {
           files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), "Makefile": "deploy:\n	cd infra && sam deploy --stack-name invoicing-prod --no-confirm-changeset --tags backup=weekly team=billing\n" },
           expect: { path: "infra/template.yaml", line: 16 },
           note: "the stack's tags give backup=weekly; the selection picks backup=daily"
@@ -24614,6 +24972,10 @@ jobs:
         },
         { files: { "stacks/data_stack.py": CDK_PY_TAGGED('Tags.of(orders).add("backup", "daily")'), "app.py": CDK_PY_APP('cdk.Tags.of(app).add("backup", "daily")') }, note: "a Python CDK plan selecting by a tag the app gives every resource" },
         { files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), ".github/workflows/deploy.yml": CFN_DEPLOY_TAGGED("infra/template.yaml") }, note: "aws cloudformation deploy --tags tags every resource of the stack" },
+        {
+          files: { "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS), ".github/workflows/deploy.yml": CFN_ACTION_TAGGED("|\n            - Key: backup\n              Value: daily") },
+          note: "aws-cloudformation-github-deploy's tags input (YAML) gives every resource of the stack backup=daily"
+        },
         {
           files: {
             "infra/template.yaml": CFN_TAGGED(LIST_OF_TAGS),
@@ -28347,9 +28709,12 @@ function readAmpSettings(file, out) {
       effective: true
     });
   }
+  const project = projectOfConfig(file.path);
   for (const item of stringsAt(file, out, root, "amp.commands.allowlist")) {
-    const permission = commandPermission(prefixMatcher(item.value), { agent: "amp", setting: `"amp.commands.allowlist": "${item.value}"`, span: item.span });
+    const setting = `"amp.commands.allowlist": "${item.value}"`;
+    const permission = commandPermission(prefixMatcher(item.value), { agent: "amp", setting, span: item.span });
     if (permission) emitPermission(file, out, permission);
+    else holdTaskAllow(file, out, { agent: "amp", setting, rule: { syntax: "prefix", text: item.value }, written: item.value.trim(), except: [], span: item.span, project });
   }
   const rules2 = get(root, "amp.permissions");
   if (rules2 === void 0) return;
@@ -28358,6 +28723,7 @@ function readAmpSettings(file, out) {
     return;
   }
   const earlier = [];
+  const earlierRules = [];
   for (const rule2 of rules2.items) {
     const tool = stringAt(rule2, "tool");
     const action = stringAt(rule2, "action");
@@ -28369,23 +28735,26 @@ function readAmpSettings(file, out) {
     const cmd = get(get(rule2, "matches"), "cmd");
     const patterns = cmd === void 0 ? ["*"] : cmd.kind === "seq" ? cmd.items.map((item) => item.kind === "scalar" ? String(item.value) : "") : cmd.kind === "scalar" ? [String(cmd.value)] : [];
     for (const pattern of patterns) {
-      const matcher = ampMatcher(pattern);
+      const rule3 = ampRule(pattern);
+      const matcher = matcherOfRule(rule3);
       if (!matcher) continue;
       const setting = `"amp.permissions": { tool: "${tool.value}", action: "${action.value}", cmd: "${pattern}" }`;
       if (action.value === "allow") {
         const permission = commandPermission(matcher, { agent: "amp", setting, span: action.span, except: [...earlier] });
         if (permission) emitPermission(file, out, permission);
+        else holdTaskAllow(file, out, { agent: "amp", setting, rule: rule3, written: pattern.trim(), except: [...earlierRules], span: action.span, project });
       } else if (action.value === "reject" || action.value === "ask") {
         earlier.push(matcher);
+        earlierRules.push(rule3);
         emitBrake(file, out, "amp", action.value === "reject" ? "deny" : "ask", setting, action.span, matcher);
       }
     }
   }
 }
-function ampMatcher(pattern) {
+function ampRule(pattern) {
   const regex = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
-  if (regex) return regexMatcher(regex[1], regex[2]);
-  return globMatcher(pattern);
+  if (regex) return { syntax: "regex", source: regex[1], flags: regex[2] };
+  return { syntax: "glob", text: pattern };
 }
 
 // detectors/agent-permission/configs/claude-commands.ts
@@ -29975,14 +30344,10 @@ function readZedSettings(file, out) {
       const pattern = stringAt(rule2, "pattern");
       const matcher = pattern && regexMatcher(pattern.value);
       if (!pattern || !matcher) continue;
-      const permission = commandPermission(matcher, {
-        agent: "zed",
-        setting: `agent.tool_permissions.tools.terminal.always_allow: "${pattern.value}"`,
-        span: pattern.span,
-        effective: false,
-        ignoredBecause: IGNORED
-      });
+      const setting = `agent.tool_permissions.tools.terminal.always_allow: "${pattern.value}"`;
+      const permission = commandPermission(matcher, { agent: "zed", setting, span: pattern.span, effective: false, ignoredBecause: IGNORED });
       if (permission) emitPermission(file, out, permission);
+      else holdTaskAllow(file, out, { agent: "zed", setting, rule: { syntax: "regex", source: pattern.value, flags: "" }, written: pattern.value.trim(), except: [], span: pattern.span, project: projectDirectory, effective: false, ignoredBecause: IGNORED });
     }
   }
 }
@@ -30719,6 +31084,30 @@ var destructiveCommandAllowed = {
         },
         expect: { path: ".amazonq/cli-agents/dev.json", line: 5 },
         note: "Amazon Q runs any make target unasked, one flushes the database"
+      },
+      {
+        files: {
+          "package.json": '{\n  "name": "shoplet-api",\n  "scripts": {\n    "test": "vitest run",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          ".amp/settings.json": '{\n  "amp.commands.allowlist": ["git status", "npm run"]\n}\n'
+        },
+        expect: { path: ".amp/settings.json", line: 2 },
+        note: "Amp runs any npm script unasked, one resets the database"
+      },
+      {
+        files: {
+          Makefile: "test:\n	go test ./...\n\nnuke:\n	cd infra && terraform destroy -auto-approve\n",
+          ".amp/settings.json": '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "make *" }, "action": "allow" }\n  ]\n}\n'
+        },
+        expect: { path: ".amp/settings.json", line: 3 },
+        note: "an Amp permission rule allows every make target, one destroys the infrastructure"
+      },
+      {
+        files: {
+          "package.json": '{\n  "scripts": {\n    "test": "vitest",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          ".zed/settings.json": '{\n  "agent": {\n    "tool_permissions": {\n      "tools": {\n        "terminal": { "always_allow": [{ "pattern": "^npm run " }] }\n      }\n    }\n  }\n}\n'
+        },
+        expect: { path: ".zed/settings.json", line: 5 },
+        note: "Zed ignores a project's agent settings (intent only: info)"
       }
     ],
     negative: [
@@ -30759,6 +31148,13 @@ var destructiveCommandAllowed = {
       },
       sample(".gemini/policies/ops.toml", '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: "deny rules of a higher priority take the destructive subcommands back" }),
       sample(".amazonq/cli-agents/ops.json", '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: "services that hold no data" }),
+      {
+        files: {
+          "package.json": '{\n  "scripts": {\n    "test": "vitest",\n    "db:reset": "prisma migrate reset --force"\n  }\n}\n',
+          ".amp/settings.json": '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "npm run db:*" }, "action": "reject" },\n    { "tool": "Bash", "matches": { "cmd": "npm run *" }, "action": "allow" }\n  ]\n}\n'
+        },
+        note: "an earlier reject rule takes the database scripts back (first match wins)"
+      },
       sample(".github/workflows/fix.yml", 'jobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude --allowedTools "Read" "Edit" "Run rm -rf on the cache, then Bash the tests"\n', { note: "a prompt after the list is not a rule" }),
       {
         files: {
