@@ -252,8 +252,8 @@ ${selection}`;
 const LIST_OF_TAGS = '        ListOfTags:\n          - ConditionType: STRINGEQUALS\n            ConditionKey: backup\n            ConditionValue: daily\n';
 const TAG_CONDITIONS = '        Resources:\n          - arn:aws:dynamodb:*:*:table/*\n        Conditions:\n          StringEquals:\n            - ConditionKey: aws:ResourceTag/backup\n              ConditionValue: daily\n';
 
-/** A workflow deploying a template as a stack with stack-level tags, which CloudFormation gives every resource. */
-const CFN_DEPLOY_TAGGED = (template: string) => `name: deploy
+/** A production deploy job on pushes to main, signed in to AWS, ending in `step` (indented as a step's lines). */
+const AWS_DEPLOY_JOB = (step: string) => `name: deploy
 on:
   push:
     branches: [main]
@@ -270,39 +270,27 @@ jobs:
         with:
           role-to-assume: arn:aws:iam::123456789012:role/github-deploy
           aws-region: eu-west-1
-      - run: |
+${step}`;
+
+/** A workflow deploying a template as a stack with stack-level tags, which CloudFormation gives every resource. */
+const CFN_DEPLOY_TAGGED = (template: string) =>
+  AWS_DEPLOY_JOB(`      - run: |
           aws cloudformation deploy \\
             --template-file ${template} \\
             --stack-name invoicing-prod \\
             --no-fail-on-empty-changeset \\
             --tags backup=daily team=billing
-`;
+`);
 
 /** The same deploy through aws-cloudformation-github-deploy, whose `tags` input (JSON or YAML) tags the stack. */
-const CFN_ACTION_TAGGED = (tags: string) => `name: deploy
-on:
-  push:
-    branches: [main]
-jobs:
-  deploy:
-    runs-on: ubuntu-latest
-    environment: production
-    permissions:
-      id-token: write
-      contents: read
-    steps:
-      - uses: actions/checkout@v4
-      - uses: aws-actions/configure-aws-credentials@v4
-        with:
-          role-to-assume: arn:aws:iam::123456789012:role/github-deploy
-          aws-region: eu-west-1
-      - uses: aws-actions/aws-cloudformation-github-deploy@v1
+const CFN_ACTION_TAGGED = (tags: string) =>
+  AWS_DEPLOY_JOB(`      - uses: aws-actions/aws-cloudformation-github-deploy@v1
         with:
           name: invoicing-prod
           template: infra/template.yaml
           no-fail-on-empty-changeset: "1"
           tags: ${tags}
-`;
+`);
 
 /** Terraform: a wildcard AWS Backup selection narrowed by a tag condition, and two tables, one tagged. */
 const TF_TAG_CONDITION = `resource "aws_dynamodb_table" "invoices" {
