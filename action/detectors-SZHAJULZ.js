@@ -24207,7 +24207,7 @@ Resources:
 ${selection}`;
 var LIST_OF_TAGS = "        ListOfTags:\n          - ConditionType: STRINGEQUALS\n            ConditionKey: backup\n            ConditionValue: daily\n";
 var TAG_CONDITIONS = "        Resources:\n          - arn:aws:dynamodb:*:*:table/*\n        Conditions:\n          StringEquals:\n            - ConditionKey: aws:ResourceTag/backup\n              ConditionValue: daily\n";
-var CFN_DEPLOY_TAGGED = (template) => `name: deploy
+var AWS_DEPLOY_JOB = (step) => `name: deploy
 on:
   push:
     branches: [main]
@@ -24224,37 +24224,21 @@ jobs:
         with:
           role-to-assume: arn:aws:iam::123456789012:role/github-deploy
           aws-region: eu-west-1
-      - run: |
+${step}`;
+var CFN_DEPLOY_TAGGED = (template) => AWS_DEPLOY_JOB(`      - run: |
           aws cloudformation deploy \\
             --template-file ${template} \\
             --stack-name invoicing-prod \\
             --no-fail-on-empty-changeset \\
             --tags backup=daily team=billing
-`;
-var CFN_ACTION_TAGGED = (tags) => `name: deploy
-on:
-  push:
-    branches: [main]
-jobs:
-  deploy:
-    runs-on: ubuntu-latest
-    environment: production
-    permissions:
-      id-token: write
-      contents: read
-    steps:
-      - uses: actions/checkout@v4
-      - uses: aws-actions/configure-aws-credentials@v4
-        with:
-          role-to-assume: arn:aws:iam::123456789012:role/github-deploy
-          aws-region: eu-west-1
-      - uses: aws-actions/aws-cloudformation-github-deploy@v1
+`);
+var CFN_ACTION_TAGGED = (tags) => AWS_DEPLOY_JOB(`      - uses: aws-actions/aws-cloudformation-github-deploy@v1
         with:
           name: invoicing-prod
           template: infra/template.yaml
           no-fail-on-empty-changeset: "1"
           tags: ${tags}
-`;
+`);
 var TF_TAG_CONDITION = `resource "aws_dynamodb_table" "invoices" {
   name                        = "invoices-prod"
   billing_mode                = "PAY_PER_REQUEST"
