@@ -1,11 +1,12 @@
 // CI pipelines and scripts as backup jobs: GitHub Actions workflows (steps, actions that upload, scheduled triggers,
 // service containers), GitLab CI jobs, and plain scripts (shell, Makefile, justfile, crontab, Procfile, Dockerfile,
 // package.json scripts).
-import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
+import type { Span } from '../../../src/model.js';
+import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
+import { parseYaml } from '../../../src/parse/yaml.js';
 import { environmentNamed, environmentOf, fileNameOf, jobEnvironmentOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { classifyDestination, parseArn } from './destinations.js';
 import { fileLines, readJob, scalarLines, type ExtraUpload, type Job } from './jobs.js';
-import { parse as parseYaml } from 'yaml';
 
 export function isGithubWorkflow(path: string): boolean {
   return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path);
@@ -70,7 +71,7 @@ export function scanGithubWorkflow(inventory: Inventory): void {
         const template = withText('template');
         const local = template && !/^(?:https?:|s3:|\/)|\$/.test(template) ? template.replace(/^\.\//, '') : undefined;
         const tags = getKey(withMap, 'tags');
-        if (tags !== undefined) for (const tag of actionStackTags(textOf(tags))) inventory.context({ kind: 'default-tags', name: tag, value: local ?? '*', location: inventory.line(line) });
+        if (tags !== undefined) for (const tag of actionStackTags(textOf(tags), tags.span)) inventory.context({ kind: 'default-tags', name: tag, value: local ?? '*', location: inventory.line(line) });
       } else if (uses.startsWith('actions/upload-artifact')) {
         extra.push({ tool: 'actions/upload-artifact', destination: { display: 'GitHub Actions artifacts (kept 90 days at most)', provider: 'github', unresolved: false }, line, fileLevel: false });
       } else if (/^(stefanzweifel\/git-auto-commit-action|endbug\/add-and-commit)/.test(uses)) {
@@ -190,18 +191,13 @@ function simple(node: DataNode | undefined): unknown {
  * The stack tags of aws-cloudformation-github-deploy's `tags` input, a JSON (or YAML) list of `{Key, Value}` or a map:
  * each as `key=value` (lowercase), `*` for one an expression sets, or for all when the input cannot be read.
  */
-function actionStackTags(text: string | undefined): string[] {
-  let parsed: unknown;
-  try {
-    parsed = text === undefined ? undefined : parseYaml(text);
-  } catch {
-    return ['*'];
-  }
-  const pairs: Array<[unknown, unknown]> = Array.isArray(parsed)
-    ? parsed.map((item) => (item && typeof item === 'object' ? [(item as Record<string, unknown>).Key, (item as Record<string, unknown>).Value] : [undefined, undefined]))
-    : parsed && typeof parsed === 'object'
-      ? Object.entries(parsed)
-      : [];
+function actionStackTags(text: string | undefined, span: Span): string[] {
+  const parsed = text === undefined ? undefined : parseYaml(text, () => span);
+  const root = parsed?.ok ? parsed.value.roots[0] : undefined;
+  const pairs: Array<[string | undefined, string | undefined]> =
+    root?.kind === 'seq'
+      ? root.items.map((item) => [literalOf(get(item, 'Key')), literalOf(get(item, 'Value'))])
+      : (mapOf(root)?.entries.map((entry): [string, string | undefined] => [entry.key, literalOf(entry.value)]) ?? []);
   if (pairs.length === 0) return ['*'];
-  return pairs.map(([key, value]) => (typeof key === 'string' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && !/\$\{\{/.test(`${key}${value}`) ? `${key}=${value}`.toLowerCase() : '*'));
+  return pairs.map(([key, value]) => (key !== undefined && value !== undefined && !/\$\{\{/.test(`${key}${value}`) ? `${key}=${value}`.toLowerCase() : '*'));
 }
