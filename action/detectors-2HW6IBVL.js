@@ -13,7 +13,6 @@ import {
   parseDotenv,
   parseJsoncValue,
   parseYaml,
-  require_dist,
   sample,
   severityRank
 } from "./chunk-ZOHFSBKA.js";
@@ -19822,7 +19821,6 @@ function provisionedStore(inventory, provision, job) {
 }
 
 // detectors/missing-offprovider-backup/backups/ci.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 function isGithubWorkflow(path2) {
   return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2);
 }
@@ -19881,7 +19879,7 @@ function scanGithubWorkflow(inventory) {
         const template = withText("template");
         const local = template && !/^(?:https?:|s3:|\/)|\$/.test(template) ? template.replace(/^\.\//, "") : void 0;
         const tags = getKey(withMap, "tags");
-        if (tags !== void 0) for (const tag of actionStackTags(textOf(tags))) inventory.context({ kind: "default-tags", name: tag, value: local ?? "*", location: inventory.line(line) });
+        if (tags !== void 0) for (const tag of actionStackTags(textOf(tags), tags.span)) inventory.context({ kind: "default-tags", name: tag, value: local ?? "*", location: inventory.line(line) });
       } else if (uses.startsWith("actions/upload-artifact")) {
         extra.push({ tool: "actions/upload-artifact", destination: { display: "GitHub Actions artifacts (kept 90 days at most)", provider: "github", unresolved: false }, line, fileLevel: false });
       } else if (/^(stefanzweifel\/git-auto-commit-action|endbug\/add-and-commit)/.test(uses)) {
@@ -19982,16 +19980,12 @@ function simple(node) {
   if (node.kind === "seq") return node.items.map(simple);
   return Object.fromEntries(node.entries.map((entry) => [entry.key, simple(entry.value)]));
 }
-function actionStackTags(text) {
-  let parsed;
-  try {
-    parsed = text === void 0 ? void 0 : (0, import_yaml3.parse)(text);
-  } catch {
-    return ["*"];
-  }
-  const pairs = Array.isArray(parsed) ? parsed.map((item) => item && typeof item === "object" ? [item.Key, item.Value] : [void 0, void 0]) : parsed && typeof parsed === "object" ? Object.entries(parsed) : [];
+function actionStackTags(text, span) {
+  const parsed = text === void 0 ? void 0 : parseYaml(text, () => span);
+  const root = parsed?.ok ? parsed.value.roots[0] : void 0;
+  const pairs = root?.kind === "seq" ? root.items.map((item) => [literalOf(get(item, "Key")), literalOf(get(item, "Value"))]) : mapOf2(root)?.entries.map((entry) => [entry.key, literalOf(entry.value)]) ?? [];
   if (pairs.length === 0) return ["*"];
-  return pairs.map(([key, value]) => typeof key === "string" && (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && !/\$\{\{/.test(`${key}${value}`) ? `${key}=${value}`.toLowerCase() : "*");
+  return pairs.map(([key, value]) => key !== void 0 && value !== void 0 && !/\$\{\{/.test(`${key}${value}`) ? `${key}=${value}`.toLowerCase() : "*");
 }
 
 // detectors/missing-offprovider-backup/backups/tools.ts
