@@ -532,9 +532,34 @@ function snakeCaseOf(name: string): string | undefined {
 /** Receivers a setting is assigned through (`config.auth_token = …` in a `Twilio.configure` block, `self.api_key`). */
 const RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
 
-/** `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`), when it has one. */
-function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: string | undefined, snake: string | undefined, section: () => string | undefined): boolean {
-  return namedSo(pattern, binding, unqualified, snake) && (pattern.section === undefined || pattern.section.test(section() ?? ''));
+/** Every context pattern with its kind, in the order kinds are tried (a kind's patterns are adjacent). */
+type KindPattern = { kind: CredentialKind; pattern: ContextPattern };
+const CONTEXT_PATTERNS: readonly KindPattern[] = CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.map((pattern) => ({ kind, pattern })));
+
+/**
+ * The context patterns whose variable or header a binding's name matches. Names repeat across a repository
+ * (`password`, `API_KEY`, `Authorization`), so the answer is kept per name and header: trying every pattern on every
+ * binding was a tenth of the scan's time on a tree of Python packages.
+ */
+const patternsByName = new Map<string, readonly KindPattern[]>();
+function patternsNaming(binding: Binding): readonly KindPattern[] {
+  // Aliases come from prose (a table's row label): rare, and not worth a key of their own.
+  if (binding.aliases?.length) return patternsNamingUncached(binding);
+  const key = binding.header === undefined ? binding.name : `${binding.name}\0${binding.header}`;
+  let found = patternsByName.get(key);
+  if (!found) {
+    found = patternsNamingUncached(binding);
+    if (patternsByName.size > 50_000) patternsByName.clear();
+    patternsByName.set(key, found);
+  }
+  return found;
+}
+
+function patternsNamingUncached(binding: Binding): readonly KindPattern[] {
+  // `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`), when it has one.
+  const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
+  const snake = snakeCaseOf(unqualified ?? binding.name);
+  return CONTEXT_PATTERNS.filter(({ pattern }) => namedSo(pattern, binding, unqualified, snake));
 }
 
 function namedSo(pattern: ContextPattern, binding: Binding, unqualified: string | undefined, snake: string | undefined): boolean {
@@ -553,14 +578,13 @@ function candidateOfBinding(
 ): Candidate | undefined {
   const value = binding.value;
   if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
-  const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
-  const snake = snakeCaseOf(unqualified ?? binding.name);
   // Looked up once, and only for a pattern that names a section.
   let section: string | undefined | null = null;
   const sectionName = () => (section === null ? (section = sectionOf(binding.start)) : section);
   let matched: CredentialKind[] | undefined;
-  for (const kind of CONTEXT_KINDS) {
-    if (kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding, unqualified, snake, sectionName) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
+  for (const { kind, pattern } of patternsNaming(binding)) {
+    if (matched?.includes(kind)) continue;
+    if ((pattern.section === undefined || pattern.section.test(sectionName() ?? '')) && pattern.value.test(value) && fileContains(pattern.requires)) (matched ??= []).push(kind);
   }
   const generic = providerOnly ? undefined : genericKindOf(binding);
   if (matched) {
