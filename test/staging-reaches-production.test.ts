@@ -146,6 +146,15 @@ describe('identities compared across formats', () => {
     expect(result.findings[0]!.related?.[0]).toMatchObject({ location: { path: 'envs/prod/db.tf' }, message: 'production declares this database here (prod)' });
   });
 
+  it('does not name production again after its file when the file alone stands for it (fly.toml)', async () => {
+    const { found, result } = await run({
+      'fly.toml': 'app = "recipes-api"\n\n[env]\n  SUPABASE_URL = "https://xyzabcdefghijklmnopq.supabase.co"\n',
+      'fly.staging.toml': 'app = "recipes-api-staging"\n\n[env]\n  SUPABASE_URL = "https://xyzabcdefghijklmnopq.supabase.co"\n',
+    });
+    expect(found).toEqual(['shared-database fly.staging.toml:4']);
+    expect(result.findings[0]!.related?.[0]).toMatchObject({ location: { path: 'fly.toml' }, message: 'production uses this database here' });
+  });
+
   it('matches a bucket named in Terraform with the same bucket as an s3:// URL in a staging manifest', async () => {
     const { found } = await run({
       'infra/production/storage.tf': 'resource "aws_s3_bucket" "exports" {\n  bucket = "acme-data-exports"\n}\n',

@@ -27,8 +27,10 @@ export function environmentLabel(environment: string, name: string): string {
 }
 
 export function productionRelated(production: readonly EnvironmentResource[], what: string): RelatedLocation[] {
-  return production.slice(0, 3).map((resource) => ({
-    location: resource.location,
-    message: `production ${resource.declared ? 'declares' : 'uses'} ${what} here${resource.environmentName && resource.environmentName !== 'production' ? ` (${resource.environmentName})` : ''}`,
-  }));
+  return production.slice(0, 3).map((resource) => {
+    // A file that stands for production by its name alone (`fly.toml`) is named by the location already.
+    const name = resource.environmentName;
+    const named = name && name !== 'production' && name !== resource.location.path.slice(resource.location.path.lastIndexOf('/') + 1);
+    return { location: resource.location, message: `production ${resource.declared ? 'declares' : 'uses'} ${what} here${named ? ` (${name})` : ''}` };
+  });
 }
