@@ -41,4 +41,11 @@ describe('credential-shaped bad input', () => {
     expect(result.notifications.filter((note) => note.code === 'parse-error').map((note) => note.message)).toEqual([expect.stringContaining('nested deeper than 256 levels')]);
     expect(result.findings.filter((finding) => finding.ruleId === 'exposed-credential/stripe-live-secret-key').map((finding) => finding.location.path)).toEqual(['data/tree.json']);
   });
+
+  it('says a YAML file whose flow collections nest thousands deep is nested too deep, not that the stack overflowed', async () => {
+    const stripe = stripeLiveKey('deep-yaml');
+    const result = await scanFiles({ 'docker-compose.yml': `services:\n  api:\n    environment:\n      STRIPE_KEY: ${stripe}\n      EXTRA: ${'['.repeat(3000)}\n` });
+    expect(result.notifications.filter((note) => note.code === 'parse-error').map((note) => note.message)).toEqual([expect.stringContaining('nested deeper than 256 levels')]);
+    expect(result.findings.filter((finding) => finding.ruleId === 'exposed-credential/stripe-live-secret-key').map((finding) => finding.location.path)).toEqual(['docker-compose.yml']);
+  });
 });

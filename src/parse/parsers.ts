@@ -49,11 +49,15 @@ export function parserSet(): ParserSet {
         if (error instanceof RangeError) return tooDeep();
         throw error;
       }
+      // A parser that catches its own stack overflow (yaml does) reports it as an error of the document.
+      if (!result.ok && STACK_OVERFLOW.test(result.error.message)) return tooDeep();
       return result.ok && result.value.roots.some((root) => deeperThan(root, MAX_DATA_DEPTH)) ? tooDeep() : result;
     },
     script: parseScript,
   };
 }
+
+const STACK_OVERFLOW = /maximum call stack size exceeded/i;
 
 function tooDeep(): ParseResult<DataDocument> {
   return { ok: false, error: { message: `nested deeper than ${MAX_DATA_DEPTH} levels` } };
