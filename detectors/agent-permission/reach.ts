@@ -6,6 +6,7 @@ import type { FinishContext, Severity } from '../../src/model.js';
 import type { AgentGrant, AgentReadExclusion, Credential } from '../../src/facts/index.js';
 import { AGENTS, agentKnowledge, agentTitle, type AgentId } from '../../knowledge/agents/agents.js';
 import { RULE_IDS } from './permission.js';
+import { commonNoun, withArticle } from '../../src/wording.js';
 
 const GIT_IGNORED = '(files git ignores)';
 
@@ -138,7 +139,7 @@ function reportSecretFile(
   const root = live.some((credential) => credential.scope === 'root' || credential.scope === 'root-resource');
   const severity: Severity = root ? 'high' : 'medium';
   const kinds = [...new Set(ordered.map((credential) => commonNoun(credential.kindTitle)))];
-  const holds = ordered.length === 1 ? `${/^[aeiou]/i.test(kinds[0]!) ? 'an' : 'a'} ${kinds[0]}` : `${ordered.length} credentials (${kinds.join(', ')})`;
+  const holds = ordered.length === 1 ? withArticle(kinds[0]!) : `${ordered.length} credentials (${kinds.join(', ')})`;
   const byFiles = reach.readableBy.filter((agent) => !reach.readableByShell.includes(agent));
   const it = ordered.length === 1 ? 'it' : 'them';
   let message: string;
@@ -186,13 +187,6 @@ function fixesFor(path: string, agents: readonly AgentId[]): string {
     parts.push(`${listOf(without.map(agentTitle))} ${without.length === 1 ? 'has' : 'have'} no repository rule that hides a file: move the credential out of the checkout`);
   }
   return parts.length > 0 ? `Fix: ${parts.join('; ')}.` : '';
-}
-
-/** "Database connection string" reads as a common noun mid-sentence; "Railway account token" keeps its capital. */
-function commonNoun(title: string): string {
-  return /^(?:Database|Secret|Secret-named|Password|Private|Generic|Hard-coded|Hardcoded|Connection|Basic|Bearer|Session|Webhook|Signing|Encryption)\b/.test(title)
-    ? title[0]!.toLowerCase() + title.slice(1)
-    : title;
 }
 
 function listOf(items: readonly string[]): string {

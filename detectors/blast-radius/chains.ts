@@ -7,6 +7,7 @@ import type { AgentGrant, AgentTool, BackupEvidence, Credential, DataStore, Envi
 import { actsOnDataStores } from '../../knowledge/credentials/data-reach.js';
 import { lookupTable } from '../../src/lookup-table.js';
 import { FLY_HOST } from '../../knowledge/environments/identities.js';
+import { commonNoun, withArticle } from '../../src/wording.js';
 
 export interface Chain {
   credential: Credential;
@@ -361,7 +362,7 @@ export function flowOf(chain: Chain): RelatedLocation[] {
   const steps: RelatedLocation[] = [];
   const grant = chain.grants[0];
   if (grant) steps.push({ location: grant.location, message: `The ${grant.agent} configuration lets the agent run ${grant.reaches ?? 'commands'} without a human (${grant.setting}).` });
-  steps.push({ location: chain.credential.location, message: `The agent can read a ${chain.credential.kindTitle.toLowerCase()}${chain.credential.variable ? ` in ${chain.credential.variable}` : ''} (scope: ${chain.credential.scope ?? 'unknown'}).` });
+  steps.push({ location: chain.credential.location, message: `The agent can read ${withArticle(commonNoun(chain.credential.kindTitle))}${chain.credential.variable ? ` in ${chain.credential.variable}` : ''} (scope: ${chain.credential.scope ?? 'unknown'}).` });
   if (chain.crossing) steps.push({ location: chain.crossing.location, message: `${capitalise(chain.crossing.environment)} uses production's ${withoutKind(chain.crossing.resource, chain.crossing.resourceKind)}.` });
   steps.push({ location: chain.store.location, message: `Production ${chain.store.engine} ${chain.store.name} on ${chain.store.platform}.` });
   const backup = chain.backups[0];

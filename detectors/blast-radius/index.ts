@@ -5,6 +5,7 @@ import type { Detector, FinishContext, RelatedLocation } from '../../src/model.j
 import { describeProtection, findChains, findToolChains, flowOf, toolFlowOf, type Chain } from './chains.js';
 import { CHAIN_RULES, DETECTOR_ID, directChain, stagingChain, toolChain } from './rules.js';
 import { agentTitle } from '../../knowledge/agents/agents.js';
+import { commonNoun } from '../../src/wording.js';
 
 /** Related locations beyond this many stores per credential are summarised in the message. */
 const MAX_STORES = 5;
@@ -36,7 +37,7 @@ export const blastRadius: Detector = {
       ];
       context.report({
         ruleId: lead.crossing ? stagingChain.id : directChain.id,
-        message: `An agent working here can read this ${credential.kindTitle} (scope: ${credential.scope ?? 'unknown'}), which reaches ${names.join(', ')}${more}${path}; no copy survives outside the provider.`,
+        message: `An agent working here can read this ${commonNoun(credential.kindTitle)} (scope: ${credential.scope ?? 'unknown'}), which reaches ${names.join(', ')}${more}${path}; no copy survives outside the provider.`,
         location: credential.location,
         snippet: credential.redacted,
         evidence: `${credential.valueHash}:${stores.map((store) => store.id).sort().join(',')}`,

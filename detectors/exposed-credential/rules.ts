@@ -4,6 +4,7 @@ import type { RuleMeta } from '../../src/model.js';
 import { sample } from '../../src/model.js';
 import { CREDENTIAL_KINDS } from '../../knowledge/credentials/index.js';
 import type { CredentialKind } from '../../knowledge/credentials/types.js';
+import { commonNoun, openingSentence, withArticle } from '../../src/wording.js';
 
 export const DETECTOR_ID = 'exposed-credential';
 const GENERIC_PROVIDERS = new Set(['generic', 'database', 'private-key']);
@@ -17,7 +18,7 @@ function ruleOf(kind: CredentialKind): RuleMeta {
     id: exposedRuleId(kind),
     title: `${kind.title} stored where coding agents read it`,
     severity: kind.exposedSeverity ?? 'high',
-    why: `A ${kind.title.toLowerCase()} sits in plain text in a file that every coding agent working in this repository can open, search and quote. Whoever holds it ${kind.reach}.`,
+    why: `${openingSentence(withArticle(commonNoun(kind.title)))} sits in plain text in a file that every coding agent working in this repository can open, search and quote. Whoever holds it ${kind.reach}.`,
     fix: `Revoke and rotate it, keep the new one in a secret manager or a git-ignored .env file, and remove it from git history; ${kind.narrower}.`,
     ...(kind.reference ? { helpUri: kind.reference } : {}),
     precision: GENERIC_PROVIDERS.has(kind.provider) ? 'medium' : 'high',

@@ -3,6 +3,7 @@
 import type { RuleMeta } from '../../src/model.js';
 import { CREDENTIAL_KINDS } from '../../knowledge/credentials/index.js';
 import type { CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
+import { commonNoun } from '../../src/wording.js';
 
 export const DETECTOR_ID = 'root-scoped-token';
 
@@ -26,7 +27,7 @@ function ruleOf(kind: CredentialKind): RuleMeta {
     id: scopeRuleId(kind),
     title: `${kind.title} with ${account ? 'account-wide' : 'whole-resource'} reach`,
     severity: account ? 'critical' : 'high',
-    why: `Whoever holds this ${kind.title.toLowerCase()} ${kind.reach}. An agent that finds it while working around an error can use all of that reach in one call, far beyond the task it was given.`,
+    why: `Whoever holds this ${commonNoun(kind.title)} ${kind.reach}. An agent that finds it while working around an error can use all of that reach in one call, far beyond the task it was given.`,
     fix: `Replace it with a narrower credential: ${kind.narrower}. Then revoke the broad one.`,
     ...(kind.reference ? { helpUri: kind.reference } : {}),
     precision: kind.provider === 'generic' ? 'medium' : 'high',
