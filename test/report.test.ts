@@ -111,6 +111,17 @@ describe('every format', () => {
     expect(markdown).toContain('| Credentials agents can read |');
     expect(markdown).toContain('| high | `exposed-credential/railway-account-token` | `scripts/deploy.sh:5` |');
   });
+
+  it('Markdown: rows from the most severe down, so a cut table keeps the worst findings', () => {
+    const severities = (markdown: string) => [...markdown.matchAll(/^\| (critical|high|medium|low|info) \|/gm)].map((match) => match[1]);
+    const rank = ['info', 'low', 'medium', 'high', 'critical'];
+    const all = severities(render('markdown', result, { color: false }));
+    // The fixture's findings in path order are not already in severity order: the test would prove nothing.
+    expect(result.findings.map((finding) => finding.severity)).not.toEqual([...result.findings.map((finding) => finding.severity)].sort((a, b) => rank.indexOf(b) - rank.indexOf(a)));
+    expect(all).toEqual([...all].sort((a, b) => rank.indexOf(b!) - rank.indexOf(a!)));
+    expect(severities(render('markdown', result, { color: false, maxRows: 1 }))).toEqual([all[0]]);
+    expect(all[0]).toBe('critical');
+  });
 });
 
 describe('SARIF on an empty repository', () => {

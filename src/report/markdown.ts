@@ -1,6 +1,6 @@
 // The Markdown report, for pull-request comments and GitHub job summaries: the blast-radius table, then findings.
 import type { ScanResult } from '../model.js';
-import { SEVERITIES } from '../model.js';
+import { SEVERITIES, severityRank } from '../model.js';
 import type { RenderOptions } from './options.js';
 import { summaryRows } from './summary-lines.js';
 
@@ -17,7 +17,9 @@ export function renderMarkdown(result: ScanResult, options: RenderOptions): stri
   if (active.length) {
     const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     out.push('| Severity | Rule | Location | Finding |', '|---|---|---|---|');
-    for (const finding of active.slice(0, maxRows)) {
+    // Most severe first (path order within a severity): a table cut at maxRows, as a job summary's is, keeps the worst.
+    const ordered = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    for (const finding of ordered.slice(0, maxRows)) {
       const where = `${finding.location.path}:${finding.location.span.line}${finding.location.commit ? ` @ ${finding.location.commit.slice(0, 12)}` : ''}`;
       out.push(`| ${finding.severity} | \`${finding.ruleId}\` | \`${cell(where)}\` | ${cell(finding.message)} |`);
     }
