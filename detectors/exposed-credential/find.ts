@@ -10,7 +10,8 @@ import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isHumanPlaceholder,
 import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 import { sectionAt } from './sections.js';
-import { tableBindings } from './tables.js';
+import { htmlTableBindings, tableBindings } from './tables.js';
+import { headersSentWith } from './sent-with.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -234,8 +235,16 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   // Makefiles run them. In a document a value given to a flag counts only where a provider's pattern for that flag
   // takes it (`vercel deploy --token <24 characters>` in a runbook), never for the flag's name alone.
   const documentation = isDocumentation(file);
-  for (const binding of bindingsOf(file)) {
-    if (binding.ciphertext) continue;
+  // Read once, and only where a value bound without a header may be sent with one.
+  let sentWith: ReadonlyMap<string, string> | undefined;
+  for (const bound of bindingsOf(file)) {
+    if (bound.ciphertext) continue;
+    let binding = bound;
+    if (binding.header === undefined && !binding.decoded) {
+      sentWith ??= SENDS_HEADER.test(text) ? headersSentWith(text) : new Map();
+      const header = sentWith.get(binding.name);
+      if (header !== undefined) binding = { ...binding, header };
+    }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
     const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true, (at) => sectionAt(text, at));
     if (candidate) candidates.push(candidate);
@@ -366,7 +375,8 @@ function bindingsOf(file: SourceFile): Binding[] {
     if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
   }
   // A document's table names its values by column and row label, lines away from them.
-  if (isDocumentation(file)) for (const binding of tableBindings(file)) if (!isReference(binding.value)) fromLines.push(binding);
+  const tables = isDocumentation(file) ? tableBindings(file) : HTML_PAGE.test(file.path) && file.text.includes('<t') ? htmlTableBindings(file.text) : [];
+  for (const binding of tables) if (!isReference(binding.value)) fromLines.push(binding);
   // A property list puts a name and its value on two lines: read as pairs over the whole text.
   if (file.text.includes('</key>')) for (const binding of propertyListBindings(file.text)) if (isInteresting(binding)) fromLines.push(binding);
   // The line pass keeps only bindings that can matter.
@@ -422,6 +432,9 @@ function opensSecretNamedMap(file: SourceFile): boolean {
 const VALUE_KEY = /["'](?:value|default)["']\s*:/;
 
 const SECRET_NAMED_MAP_KEY = /["'][\w.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|credential)[\w.-]*["']\s*:\s*\{/i;
+/** A header that carries credentials, or the bearer scheme, named somewhere in the file: the cheap test before reading which variable each sends. */
+const SENDS_HEADER = /authorization|bearer|-token\b|-key\b|api-?key/i;
+const HTML_PAGE = /\.(?:html?|xhtml)$/i;
 const STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 
@@ -539,6 +552,7 @@ function nameMatches(pattern: ContextPattern, binding: Binding, unqualified: str
 
 function namedSo(pattern: ContextPattern, binding: Binding, unqualified: string | undefined, snake: string | undefined): boolean {
   if (pattern.variable && (pattern.variable.test(binding.name) || (unqualified !== undefined && pattern.variable.test(unqualified)))) return true;
+  if (pattern.literal) return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
   // Code names the variable in camelCase (`hcloudToken`, `linodeApiToken`) where config spells HCLOUD_TOKEN.
   if (pattern.variable && snake !== undefined && pattern.variable.test(snake)) return true;
   if (pattern.variable && binding.aliases?.some((alias) => pattern.variable!.test(alias))) return true;
@@ -561,6 +575,13 @@ function candidateOfBinding(
   let matched: CredentialKind[] | undefined;
   for (const kind of CONTEXT_KINDS) {
     if (kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding, unqualified, snake, sectionName) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
+  }
+  // A value the file sends with a header (`Project-Access-Token: {{railway_token}}`) is what that header takes,
+  // whatever its name resembles: the kinds the header names come first.
+  if (matched && matched.length > 1 && binding.header !== undefined && binding.header !== binding.name) {
+    const header = binding.header;
+    const byHeader = (kind: CredentialKind) => kind.contextPatterns!.some((pattern) => pattern.header?.test(header) === true && pattern.value.test(value) && fileContains(pattern.requires));
+    matched = [...matched.filter(byHeader), ...matched.filter((kind) => !byHeader(kind))];
   }
   const generic = providerOnly ? undefined : genericKindOf(binding);
   if (matched) {

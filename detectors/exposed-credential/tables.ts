@@ -34,9 +34,15 @@ interface Cell {
   start: number;
 }
 
-/** The bindings of every table (Markdown, reStructuredText grid, AsciiDoc) one of whose lines holds a secret word (the prefilter marked it). */
+/**
+ * The bindings of every table (Markdown, reStructuredText grid and list-table, AsciiDoc, HTML) one of whose lines
+ * holds a secret word (the prefilter marked it).
+ */
 export function tableBindings(file: SourceFile): Binding[] {
   const bindings: Binding[] = [];
+  // Markdown renders HTML, and READMEs written for GitHub use it for tables with code in their cells.
+  if (file.text.includes('<t')) bindings.push(...htmlTableBindings(file.text));
+  if (file.text.includes('list-table::')) bindings.push(...listTableBindings(file));
   const lines = file.lineStarts.length;
   // Keyword lines come in order: the rows of a table already read are not walked up from again (a long table of
   // secret-named variables would cost the square of its length).
@@ -63,6 +69,109 @@ export function tableBindings(file: SourceFile): Binding[] {
       bindings.push(...rowBindings(header, cellsOf(text, file.lineStart(row) ?? 0)));
     }
     readUntil = row - 1;
+  }
+  return bindings;
+}
+
+/** An HTML table, a row of it, and a cell with its markup (`<td class="mono">`, `<th scope="col">`). */
+const HTML_TABLE = /<table\b[^>]*>([\s\S]*?)<\/table\s*>/gi;
+const HTML_ROW = /<tr\b[^>]*>([\s\S]*?)(?:<\/tr\s*>|(?=<tr\b)|$)/gi;
+const HTML_CELL = /<(t[dh])\b[^>]*>([\s\S]*?)(?:<\/\1\s*>|(?=<t[dh]\b)|$)/gi;
+const HTML_TAG = /<[^>]*>/g;
+
+/**
+ * The tables of an HTML page or of a document's HTML (`<table><tr><th>Service</th><th>Token</th></tr>…`): the first
+ * row that has a `<th>` is the header (the first row otherwise), and each row after it is read as a Markdown row is.
+ * A cell's text is what is left once its markup (`<code>`, `<strong>`) is taken out.
+ */
+export function htmlTableBindings(text: string): Binding[] {
+  const bindings: Binding[] = [];
+  for (const table of text.matchAll(HTML_TABLE)) {
+    const body = table[1]!;
+    if (!SECRET_WORD.test(body.replace(HTML_TAG, ' '))) continue;
+    const bodyStart = table.index + table[0].indexOf(body);
+    let header: string[] | undefined;
+    for (const row of body.matchAll(HTML_ROW)) {
+      const rowStart = bodyStart + row.index + row[0].indexOf(row[1]!);
+      const cells: Cell[] = [];
+      let headed = false;
+      for (const cell of row[1]!.matchAll(HTML_CELL)) {
+        headed ||= cell[1]!.toLowerCase() === 'th';
+        const inner = cell[2]!;
+        const plain = inner.replace(HTML_TAG, ' ').trim().replace(/\s+/g, ' ');
+        cells.push({ text: plain, start: rowStart + cell.index + cell[0].indexOf(inner) + textStart(inner) });
+      }
+      if (cells.length < 2) continue;
+      if (!header) {
+        header = cells.map((cell) => cell.text);
+        continue;
+      }
+      if (headed && cells.every((cell, index) => cell.text === header![index])) continue;
+      bindings.push(...rowBindings(header, cells));
+    }
+  }
+  return bindings;
+}
+
+/** Where the text of a cell's markup starts: past its tags and blanks (`<code>` before the value). */
+function textStart(inner: string): number {
+  let at = 0;
+  while (at < inner.length) {
+    if (inner[at] === '<') {
+      const close = inner.indexOf('>', at);
+      if (close === -1) break;
+      at = close + 1;
+    } else if (/\s/.test(inner[at]!)) at++;
+    else break;
+  }
+  return at;
+}
+
+/** reStructuredText's list table: the directive, its options, then rows of `* - cell` and `  - cell`. */
+const LIST_TABLE = /^([ \t]*)\.\. list-table::.*$/;
+const LIST_ROW = /^([ \t]*)\*[ \t]+-[ \t]+(.*)$/;
+const LIST_CELL = /^([ \t]*)-[ \t]+(.*)$/;
+
+/**
+ * The rows of reStructuredText's `.. list-table::` directives: a row starts at `* -`, each further cell at `-`. The
+ * first row is the header (what `:header-rows: 1` says, and what a table without it reads as all the same); a cell's
+ * first line is its text (a cell written over more lines is prose).
+ */
+function listTableBindings(file: SourceFile): Binding[] {
+  const bindings: Binding[] = [];
+  const lines = file.lineStarts.length;
+  for (let line = 1; line <= lines; line++) {
+    const directive = LIST_TABLE.exec(file.line(line));
+    if (!directive) continue;
+    const indent = directive[1]!.length;
+    let header: string[] | undefined;
+    let row: Cell[] | undefined;
+    const close = () => {
+      if (!row) return;
+      if (!header) header = row.map((cell) => cell.text);
+      else bindings.push(...rowBindings(header, row));
+      row = undefined;
+    };
+    let next = line + 1;
+    for (; next <= lines && next - line < MAX_TABLE_ROWS * 4; next++) {
+      const text = file.line(next);
+      if (text.trim() === '') continue;
+      // The directive ends at the first line indented no deeper than it.
+      if (text.length - text.trimStart().length <= indent) break;
+      const start = file.lineStart(next) ?? 0;
+      const opened = LIST_ROW.exec(text);
+      const cell = opened ?? LIST_CELL.exec(text);
+      if (!cell) continue;
+      if (opened) {
+        close();
+        row = [];
+      }
+      if (!row) continue;
+      const content = cell[2]!.trimEnd();
+      row.push({ text: content, start: start + text.length - cell[2]!.length });
+    }
+    close();
+    line = next - 1;
   }
   return bindings;
 }
