@@ -325,6 +325,15 @@ function keywordStringPasswords(text: string, offset: number, found: Binding[]):
   }
 }
 
+/** A string literal alone on its line, closing a statement or an argument list at most. */
+const LONE_STRING = /^[ \t]*(["'])((?:(?!\1)[^\\\r\n]|\\.){1,2000})\1[ \t]*[;,)]?[ \t]*$/;
+
+/** `name` bound to the string that is all of `line` (the line after `name =`), at that line's `offset`. */
+export function continuedLiteral(name: string, line: string, offset: number): Binding | undefined {
+  const match = LONE_STRING.exec(line);
+  return match ? binding(name, match[2]!, offset + line.indexOf(match[1]!) + 1) : undefined;
+}
+
 /** Whether a quoted name before an operator binds it: not when the operator is `||`/`??`, nor `=` after `"$var"`. */
 function isQuotedName(matched: string, name: string, quote: string): boolean {
   const operator = OPERATOR_AFTER_NAME.exec(matched.slice(matched.indexOf(quote + name + quote) + name.length + 2))?.[1];

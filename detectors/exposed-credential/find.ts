@@ -7,7 +7,7 @@ import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPasswor
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
 import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isHumanPlaceholder, isPlaceholder, isReference, looksRandom, wordsOf } from '../../knowledge/credentials/values.js';
-import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
+import { continuedLiteral, dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 import { sectionAt } from './sections.js';
 import { htmlTableBindings, tableBindings } from './tables.js';
@@ -372,7 +372,15 @@ function bindingsOf(file: SourceFile): Binding[] {
     const text = file.line(line);
     const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare, isInteresting);
     for (const binding of found) fromLines.push(binding);
-    if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
+    if (isScript) {
+      if (!script) script = continuedName(text) !== undefined && continuedValueMayBeLiteral(file, line);
+    } else if (!bare) {
+      // Other languages have no parser here: a string alone on the next line is the value (Java's `TOKEN =\n "…";`).
+      const name = continuedName(text);
+      const next = name === undefined ? undefined : nextLineWithText(file, line);
+      const continued = next === undefined ? undefined : continuedLiteral(name!, file.line(next), file.lineStart(next) ?? 0);
+      if (continued && isInteresting(continued)) fromLines.push(continued);
+    }
   }
   // A document's table names its values by column and row label, lines away from them.
   const tables = isDocumentation(file) ? tableBindings(file) : HTML_PAGE.test(file.path) && file.text.includes('<t') ? htmlTableBindings(file.text) : [];
@@ -471,17 +479,23 @@ const NOT_A_BINDING = /^\s*(?:(?:export\s+)?(?:declare\s+)?type\s|case\s|default
 /** Longer than any name and operator a continued assignment ends with. */
 const MAX_OPEN_TAIL = 256;
 
-/** A secret-named name, then an assignment operator, then nothing more on the line. */
-function continuesOnNextLine(line: string): boolean {
+/** A secret-named name, then an assignment operator, then nothing more on the line: the name, when so. */
+function continuedName(line: string): string | undefined {
   // Most lines end in something else: look at the last character before running a pattern anchored at the end.
   let end = line.length - 1;
   while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
   const last = end >= 0 ? line[end] : '';
-  if (last !== '=' && last !== ':' && last !== '?' && last !== '|') return false;
+  if (last !== '=' && last !== ':' && last !== '?' && last !== '|') return undefined;
   // Read from the tail only: unanchored at its start, the pattern would retry at every character of a long run of
   // word characters ending in `=` (an inline base64 source map), which costs the square of the line's length.
   const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line.length > MAX_OPEN_TAIL ? line.slice(-MAX_OPEN_TAIL) : line);
-  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!));
+  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!)) ? open[1]! : undefined;
+}
+
+/** The first line after `line` that holds anything, when one of the next two does. */
+function nextLineWithText(file: SourceFile, line: number): number | undefined {
+  for (let next = line + 1; next <= line + 2 && next <= file.lineStarts.length; next++) if (file.line(next).trim() !== '') return next;
+  return undefined;
 }
 
 /**

@@ -414,9 +414,11 @@ export const hetznerCloudToken: CredentialKind = {
       sample('docs/access.md', `| Variable | Value |\n|---|---|\n| \`HCLOUD_TOKEN\` | \`${HCLOUD_TOKEN}\` |\n`, { expect: { line: 3 }, note: 'a table of variables and their values' }),
       sample('docs/access.rst', `Access\n======\n\n+------------------+------------------------------------------------------------------+\n| Provider         | API token                                                        |\n+==================+==================================================================+\n| Hetzner Cloud    | ${HCLOUD_TOKEN} |\n+------------------+------------------------------------------------------------------+\n`, { expect: { line: 7 }, note: 'a reStructuredText grid table' }),
       sample('docs/handover.adoc', `= Handover\n\n|===\n| Provider | API token\n\n| Hetzner Cloud\n| ${HCLOUD_TOKEN}\n|===\n`, { expect: { line: 7 }, note: 'an AsciiDoc table, a cell a line' }),
+      sample('src/main/java/io/tidepool/Provisioner.java', `package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        "${HCLOUD_TOKEN}";\n}\n`, { expect: { line: 5 }, note: 'the string on the line after the name' }),
     ],
     negative: [
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
+      sample('src/main/java/io/tidepool/Provisioner.java', 'package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        System.getenv("HCLOUD_TOKEN");\n}\n', { note: 'read from the environment' }),
       sample('http/servers.http', '### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n'),
       sample('docs/config.md', `| Variable | Description | Default |\n|---|---|---|\n| HCLOUD_TOKEN | Hetzner Cloud API token | \`${HCLOUD_TOKEN}\` |\n`, { note: "a documented default is the docs', not the team's" }),
       sample('docs/access.md', '| Variable | Value |\n|---|---|\n| HCLOUD_TOKEN | `<your-hcloud-token>` |\n'),
