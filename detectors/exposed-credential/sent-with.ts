@@ -12,11 +12,13 @@ const HEADER_OR_BEARER = /(?<![\w-])(authorization|proxy-authorization|project-a
 /**
  * A variable referenced in a value, as API clients and languages template it: `{{name}}` (Postman, Bruno, the
  * `.http` files of VS Code and JetBrains), `{{ _.name }}` (Insomnia), `<<name>>` (Hoppscotch), `${name}` and
- * `$name` (shells, JS templates), `{name}` (Python f-strings), `' + name` (concatenation).
+ * `$name` (shells, JS templates), `{name}` (Python f-strings), `' + name` (concatenation), and in code the variable
+ * itself (`{ 'Project-Access-Token': token }`, `headers={"X-Auth-Token": settings.token}`: its last name).
  */
-const REFERENCE = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)/g;
+const REFERENCE = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
 /** How many lines after a header's name its value may sit (`- name: Authorization` then `value: Bearer {{x}}`). */
 const VALUE_LINES = 3;
+const MAX_STRETCH = 400;
 /**
  * What may stand between a header's name and the reference it sends: punctuation, the scheme, and the keys of the
  * pair or auth block that holds it (`"name": "Authorization",\n "value": "Bearer `). Anything else is another value.
@@ -36,6 +38,8 @@ export function headersSentWith(text: string): ReadonlyMap<string, string> {
       const next = text.indexOf('\n', end + (line === 0 ? 0 : 1));
       end = next === -1 ? text.length : next;
     }
+    // A minified bundle's line is the whole file: the value is within a few hundred characters or not at all.
+    end = Math.min(end, hit.index + hit[0].length + MAX_STRETCH);
     const following = hits[index + 1];
     if (following && following.index < end && following[1] !== undefined) end = following.index;
     const stretch = text.slice(hit.index + hit[0].length, end);

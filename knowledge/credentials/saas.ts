@@ -476,7 +476,14 @@ export const postmarkAccountToken: CredentialKind = {
   narrower: 'use a server token, which sends and reads mail for one server only',
   reference: POSTMARK_REFERENCE,
   samples: {
-    positive: [sample('scripts/senders.sh', `#!/bin/sh\ncurl https://api.postmarkapp.com/senders \\\n  -H "Accept: application/json" \\\n  -H "X-Postmark-Account-Token: ${POSTMARK_TOKEN}"\n`, { expect: { line: 4 } })],
+    positive: [
+      sample('scripts/senders.sh', `#!/bin/sh\ncurl https://api.postmarkapp.com/senders \\\n  -H "Accept: application/json" \\\n  -H "X-Postmark-Account-Token: ${POSTMARK_TOKEN}"\n`, { expect: { line: 4 } }),
+      sample(
+        'scripts/domains.js',
+        `const postmarkToken = '${POSTMARK_TOKEN}';\n\nconst res = await fetch('https://api.postmarkapp.com/domains?count=50&offset=0', {\n  headers: { Accept: 'application/json', 'X-Postmark-Account-Token': postmarkToken },\n});\n`,
+        { expect: { line: 1 }, note: 'the header the variable is sent with names the kind, not the variable' },
+      ),
+    ],
     negative: [sample('scripts/senders.sh', '#!/bin/sh\ncurl https://api.postmarkapp.com/senders -H "X-Postmark-Account-Token: $POSTMARK_ACCOUNT_TOKEN"\n')],
   },
   scopeSamples: {
