@@ -21,9 +21,10 @@ const VALUE_LINES = 3;
 const MAX_STRETCH = 400;
 /**
  * What may stand between a header's name and the reference it sends: punctuation, the scheme, and the keys of the
- * pair or auth block that holds it (`"name": "Authorization",\n "value": "Bearer `). Anything else is another value.
+ * pair or auth block that holds it (`"name": "Authorization",\n "value": "Bearer `), quotes escaped in a notebook's JSON.
+ * Anything else is another value.
  */
-const GAP = /^(?:[\s"'`:=,{}[\]]|\b(?:value|token|bearer|basic|key|f(?=["']))\b)*$/i;
+const GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|f(?=\\?["']))\b)*$/i;
 
 /** Variable name -> the header a request of this file sends it with. Empty for most files: only those naming a header are read. */
 export function headersSentWith(text: string): ReadonlyMap<string, string> {

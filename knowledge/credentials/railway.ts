@@ -144,6 +144,11 @@ export const railwayProjectToken: CredentialKind = {
         '@token = 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n\n### Redeploy\nPOST https://backboard.railway.com/graphql/v2\nProject-Access-Token: {{token}}\nContent-Type: application/json\n',
         { expect: { line: 1 }, note: 'the header the request sends the variable with says its kind' },
       ),
+      sample(
+        'notebooks/redeploy.ipynb',
+        '{\n "cells": [\n  {\n   "cell_type": "code",\n   "metadata": {},\n   "outputs": [],\n   "source": [\n    "import requests\\n",\n    "token = \\"0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\\"\\n",\n    "requests.post(\\"https://backboard.railway.com/graphql/v2\\", headers={\\"Project-Access-Token\\": token}, json={\\"query\\": q})\\n"\n   ]\n  }\n ],\n "metadata": {},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n',
+        { expect: { line: 9 }, note: "a notebook's cell, its quotes escaped in the JSON" },
+      ),
     ],
     negative: [sample('.gitlab-ci.yml', 'deploy:\n  variables:\n    RAILWAY_TOKEN: $RAILWAY_TOKEN\n  script:\n    - railway up\n')],
   },
