@@ -246,7 +246,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       if (header !== undefined) binding = { ...binding, header };
     }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true, (at) => sectionAt(text, at));
+    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true, (at) => sectionAt(text, at), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
     if (candidate) candidates.push(candidate);
   }
 
@@ -440,6 +440,8 @@ function opensSecretNamedMap(file: SourceFile): boolean {
 const VALUE_KEY = /["'](?:value|default)["']\s*:/;
 
 const SECRET_NAMED_MAP_KEY = /["'][\w.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|credential)[\w.-]*["']\s*:\s*\{/i;
+/** How far either side of a value the API it is sent to may be named (its line, and a line or two around it). */
+const BESIDE = 400;
 /** A header that carries credentials, or the bearer scheme, named somewhere in the file: the cheap test before reading which variable each sends. */
 const SENDS_HEADER = /authorization|bearer|-token\b|-key\b|api-?key/i;
 const HTML_PAGE = /\.(?:html?|xhtml)$/i;
@@ -578,6 +580,7 @@ function candidateOfBinding(
   fileContains: (literals: readonly string[] | undefined) => boolean,
   providerOnly: boolean,
   sectionOf: (at: number) => string | undefined,
+  textAround: (start: number, end: number) => string,
 ): Candidate | undefined {
   const value = binding.value;
   if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
@@ -592,10 +595,31 @@ function candidateOfBinding(
   }
   // A value the file sends with a header (`Project-Access-Token: {{railway_token}}`) is what that header takes,
   // whatever its name resembles: the kinds the header names come first.
-  if (matched && matched.length > 1 && binding.header !== undefined && binding.header !== binding.name) {
-    const header = binding.header;
-    const byHeader = (kind: CredentialKind) => kind.contextPatterns!.some((pattern) => pattern.header?.test(header) === true && pattern.value.test(value) && fileContains(pattern.requires));
-    matched = [...matched.filter(byHeader), ...matched.filter((kind) => !byHeader(kind))];
+  // Then the kinds whose API (`requires: ['api.netlify.com']`) is named nearest the value: a cheat sheet calling several
+  // APIs with tokens of the same shape (64 hex for Sentry, Linode, DigitalOcean) names each one's host on its line.
+  if (matched && matched.length > 1) {
+    const header = binding.header !== undefined && binding.header !== binding.name ? binding.header : undefined;
+    let around: string | undefined;
+    const distance = (literals: readonly string[]): number => {
+      around ??= textAround(binding.start, binding.end).toLowerCase();
+      const at = Math.min(binding.start, BESIDE);
+      let farthest = 0;
+      for (const literal of literals) {
+        const lower = literal.toLowerCase();
+        const before = around.lastIndexOf(lower, at);
+        const after = around.indexOf(lower, at);
+        const nearest = Math.min(before === -1 ? Infinity : at - before, after === -1 ? Infinity : after - at);
+        farthest = Math.max(farthest, nearest);
+      }
+      return farthest;
+    };
+    const rank = (kind: CredentialKind): [number, number] => {
+      const patterns = kind.contextPatterns!.filter((pattern) => nameMatches(pattern, binding, unqualified, snake, sectionName) && pattern.value.test(value) && fileContains(pattern.requires));
+      const sent = header !== undefined && patterns.some((pattern) => pattern.header?.test(header) === true);
+      return [sent ? 0 : 1, Math.min(...patterns.map((pattern) => (pattern.requires ? distance(pattern.requires) : Infinity)))];
+    };
+    const ranks = new Map(matched.map((kind) => [kind, rank(kind)]));
+    matched = [...matched].sort((a, b) => ranks.get(a)![0] - ranks.get(b)![0] || ranks.get(a)![1] - ranks.get(b)![1] || 0);
   }
   const generic = providerOnly ? undefined : genericKindOf(binding);
   if (matched) {

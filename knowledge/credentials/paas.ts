@@ -188,6 +188,8 @@ export const vercelAccessToken: CredentialKind = {
     { variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token|^TURBO_TOKEN$/i, value: /^[A-Za-z0-9]{24}$/, keywords: ['vercel', 'now_', 'turbo_token'] },
     // `vercel deploy --prod --token <token>`: the CLI's own flag.
     { variable: /^-{0,2}token$/, value: /^[A-Za-z0-9]{24}$/, keywords: ['--token'], requires: ['vercel'] },
+    // A legacy token sent to Vercel's REST API (`curl -H "Authorization: Bearer …" https://api.vercel.com/…`).
+    { header: /^authorization$/i, value: /^[A-Za-z0-9]{24}$/, keywords: ['authorization'], requires: ['api.vercel.com'] },
   ],
   plausible: (value) => generated(value.replace(/^vc[piar]_/, ''), 20),
   rate: (context) =>
@@ -207,6 +209,7 @@ export const vercelAccessToken: CredentialKind = {
       sample('docs/runbooks/hotfix.md', '# Hotfix deploy\n\n```sh\nvercel pull --yes --environment=production\nvercel deploy --prod --token Qg4vUwDtTDZXrffpiffmsdlM\n```\n', { expect: { line: 5 }, note: 'a runbook pasting the token the team deploys with' }),
       sample('.github/workflows/preview.yml', `jobs:\n  preview:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --token=${VERCEL_TOKEN} --prebuilt\n`, { expect: { line: 5 } }),
       sample('scripts/env-pull.sh', `#!/bin/sh\nexport VERCEL_TOKEN=${VERCEL_LEGACY}\nnpx vercel env pull .env.local --yes\n`, { expect: { line: 2 } }),
+      sample('OPS.md', `# Ops\n\n\`\`\`sh\ncurl -s -H "Authorization: Bearer ${VERCEL_LEGACY}" "https://api.vercel.com/v6/deployments?limit=5"\n\`\`\`\n`, { expect: { line: 4 }, note: 'a legacy token sent to the REST API' }),
     ],
     negative: [
       sample('.github/workflows/preview.yml', 'jobs:\n  preview:\n    steps:\n      - run: npx vercel deploy --token=${{ secrets.VERCEL_TOKEN }} --prebuilt\n'),
@@ -249,7 +252,11 @@ export const netlifyAccessToken: CredentialKind = {
   provider: 'netlify',
   title: 'Netlify personal access token',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(nfp_[A-Za-z0-9_]{36})(?![A-Za-z0-9_])/g, keywords: ['nfp_'] }],
-  contextPatterns: [{ variable: /^NETLIFY_(?:AUTH_|ACCESS_|API_)?TOKEN$|netlify[_.-]?(?:auth|access|api)[_.-]?token/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ['netlify'] }],
+  contextPatterns: [
+    { variable: /^NETLIFY_(?:AUTH_|ACCESS_|API_)?TOKEN$|netlify[_.-]?(?:auth|access|api)[_.-]?token/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ['netlify'] },
+    // A legacy token sent to Netlify's API (`curl -H "Authorization: Bearer …" https://api.netlify.com/api/v1/sites`).
+    { header: /^authorization$/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ['authorization'], requires: ['api.netlify.com'] },
+  ],
   plausible: (value) => generated(value.replace(/^nfp_/, ''), 30),
   rate: fixed('root', 'a Netlify personal access token acts as the user on every team and site they belong to'),
   reach: 'acts as the user on every team and site: it can delete sites, deploys, environment variables and DNS zones',
@@ -259,6 +266,7 @@ export const netlifyAccessToken: CredentialKind = {
     positive: [
       sample('.github/workflows/site.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx netlify deploy --prod --dir=dist\n        env:\n          NETLIFY_AUTH_TOKEN: ${NETLIFY_TOKEN}\n          NETLIFY_SITE_ID: 2f7a9c31-5b4d-4e8a-9f10-6d4c2b8a1e57\n`, { expect: { line: 7 } }),
       sample('scripts/deploy-site.sh', `#!/bin/sh\nNETLIFY_AUTH_TOKEN=${NETLIFY_LEGACY} npx netlify deploy --prod --dir=dist\n`, { expect: { line: 2 } }),
+      sample('scripts/sites.sh', `#!/bin/sh\ncurl -s -H "Authorization: Bearer ${NETLIFY_LEGACY}" https://api.netlify.com/api/v1/sites | jq '.[].name'\n`, { expect: { line: 2 }, note: 'a legacy token sent to the API' }),
     ],
     negative: [
       sample('.github/workflows/site.yml', 'jobs:\n  deploy:\n    steps:\n      - run: npx netlify deploy --prod\n        env:\n          NETLIFY_AUTH_TOKEN: ${{ secrets.NETLIFY_AUTH_TOKEN }}\n          NETLIFY_SITE_ID: 2f7a9c31-5b4d-4e8a-9f10-6d4c2b8a1e57\n'),
