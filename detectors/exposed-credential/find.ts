@@ -700,9 +700,21 @@ function resolve(candidates: Candidate[]): Candidate[] {
       continue;
     }
     const other = kept[overlapping]!;
-    if (better(candidate, other)) kept[overlapping] = candidate;
+    if (better(candidate, other)) kept[overlapping] = withBindingOf(candidate, other);
+    else if (other.binding === undefined && candidate.binding !== undefined) kept[overlapping] = withBindingOf(other, candidate);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A provider's format found inside a value the structure names (`DIGITALOCEAN_ACCESS_TOKEN: { value: dop_v1_… }` in
+ * GitLab CI, a Postman `{key, value}` pair, a table's row): the name is the binding's, not the nearest `key: value`
+ * the line pattern sees (`value`).
+ */
+function withBindingOf(kept: Candidate, dropped: Candidate): Candidate {
+  const binding = dropped.binding;
+  if (kept.binding !== undefined || binding === undefined || binding.start > kept.start || kept.end > binding.end) return kept;
+  return { ...kept, binding };
 }
 
 function better(candidate: Candidate, other: Candidate): boolean {

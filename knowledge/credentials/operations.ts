@@ -58,6 +58,7 @@ export const sentryUserToken: CredentialKind = {
     positive: [sample('.sentryclirc', `[auth]\ntoken=${SENTRY_USER}\n`, { expect: { line: 2 } })],
     negative: [
       sample('scripts/report.sh', `export SENTRY_READONLY_TOKEN=${SENTRY_USER}\n`),
+      sample('.gitlab-ci.yml', `variables:\n  SENTRY_READONLY_TOKEN:\n    value: "${SENTRY_USER}"\n    description: "weekly issue report"\n`, { note: "GitLab's expanded variable form: the name is the variable's, not its `value` key" }),
     ],
   },
 };
