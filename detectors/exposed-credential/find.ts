@@ -12,6 +12,7 @@ import { secretlintMatches } from './secretlint.js';
 import { sectionAt } from './sections.js';
 import { htmlTableBindings, tableBindings } from './tables.js';
 import { headersSentWith } from './sent-with.js';
+import { labelledBindings } from './labels.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -382,8 +383,8 @@ function bindingsOf(file: SourceFile): Binding[] {
       if (continued && isInteresting(continued)) fromLines.push(continued);
     }
   }
-  // A document's table names its values by column and row label, lines away from them.
-  const tables = isDocumentation(file) ? tableBindings(file) : HTML_PAGE.test(file.path) && file.text.includes('<t') ? htmlTableBindings(file.text) : [];
+  // A document's table names its values by column and row label, lines away from them; a list item by its label.
+  const tables = isDocumentation(file) ? [...tableBindings(file), ...labelledBindings(file)] : HTML_PAGE.test(file.path) && file.text.includes('<t') ? htmlTableBindings(file.text) : [];
   for (const binding of tables) if (!isReference(binding.value)) fromLines.push(binding);
   // A property list puts a name and its value on two lines: read as pairs over the whole text.
   if (file.text.includes('</key>')) for (const binding of propertyListBindings(file.text)) if (isInteresting(binding)) fromLines.push(binding);

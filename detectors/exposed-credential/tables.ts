@@ -12,7 +12,7 @@ const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*
 const GRID_RULE = /^[ \t]*\+(?:-+\+)+[ \t]*$/;
 /** An AsciiDoc table's fence. */
 const ASCIIDOC_FENCE = /^\|===[ \t]*$/;
-const SECRET_WORD = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|api[ _-]?key|access[ _-]?key|\bkey\b|credentials?|\bpat\b/i;
+export const SECRET_WORD = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|api[ _-]?key|access[ _-]?key|\bkey\b|credentials?|\bpat\b/i;
 /** A column that holds values: named for a secret, for values, or for the environment the values belong to. */
 const VALUE_COLUMN = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|\bkeys?\b|api[ _-]?key|credentials?|\bpat\b|\bvalues?\b|\b(?:prod(?:uction)?|staging|stage|dev(?:elopment)?|qa|test|preview|live|sandbox)\b/i;
 /**
@@ -275,7 +275,7 @@ function nameOf(label: string, title: string): string | undefined {
  * is HETZNER_CLOUD_PROD_API_TOKEN and HETZNER_CLOUD_API_TOKEN; a vague `Credential` column is the provider's API
  * token or API key (RAILWAY_API_TOKEN, VULTR_API_KEY).
  */
-function aliasesOf(label: string, title: string): string[] {
+export function aliasesOf(label: string, title: string): string[] {
   const own = SECRET_WORD.test(label);
   const spell = (text: string) => (text.match(/[A-Za-z0-9]+/g) ?? []).join('_').toUpperCase();
   const bare = label.replace(/\([^)]*\)/g, ' ');
