@@ -577,19 +577,20 @@ function namedSo(pattern: ContextPattern, binding: Binding, unqualified: string 
 }
 
 function candidateOfBinding(
-  binding: Binding,
+  bound: Binding,
   fileContains: (literals: readonly string[] | undefined) => boolean,
   providerOnly: boolean,
   sectionOf: (at: number) => string | undefined,
   textAround: (start: number, end: number) => string,
 ): Candidate | undefined {
-  const value = binding.value;
-  if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
-  const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
-  const snake = snakeCaseOf(unqualified ?? binding.name);
-  // Looked up once, and only for a pattern that names a section.
+  const value = bound.value;
+  if (value.length < 6 || isReference(value) || spellsName(bound.name, value) || MARKUP.test(value)) return undefined;
+  const unqualified = RECEIVER.test(bound.name) ? bound.name.replace(RECEIVER, '') : undefined;
+  const snake = snakeCaseOf(unqualified ?? bound.name);
+  // Looked up once, and only for a pattern that names a section or a bare name a section may qualify.
   let section: string | undefined | null = null;
-  const sectionName = () => (section === null ? (section = sectionOf(binding.start)) : section);
+  const sectionName = () => (section === null ? (section = sectionOf(bound.start)) : section);
+  const binding = bound.aliases === undefined && BARE_SECRET_NAME.test(bound.name) ? withSectionAlias(bound, sectionName()) : bound;
   let matched: CredentialKind[] | undefined;
   for (const kind of CONTEXT_KINDS) {
     if (kind.contextPatterns!.some((pattern) => nameMatches(pattern, binding, unqualified, snake, sectionName) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
@@ -629,6 +630,21 @@ function candidateOfBinding(
     return { kind: matched[0]!, ...(alternatives.length > 0 ? { alternatives } : {}), value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
   }
   return generic ? { kind: generic, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding } : undefined;
+}
+
+/** A secret's name that says nothing of whose it is: `token`, `api_key`, `AccessToken`, `secret`. */
+const BARE_SECRET_NAME = /^(?:(?:api|access|auth|secret|private)[_-]?)?(?:token|key|secret)$|^(?:Api|Access|Auth|Secret|Private)?(?:Token|Key|Secret)$/i;
+
+/**
+ * A bare name under a section that names its owner (`linode:` then `token:`, `[digitalocean]` then `token =`,
+ * `"Netlify": { "AccessToken": … }`): also spelled as the owner's variable would be (LINODE_TOKEN,
+ * DIGITALOCEAN_TOKEN, NETLIFY_ACCESS_TOKEN), for the kinds that know the provider by its variable.
+ */
+function withSectionAlias(binding: Binding, section: string | undefined): Binding {
+  const owner = section?.split(/[.\s]/).pop();
+  if (!owner || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(owner)) return binding;
+  const spell = (text: string) => text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-.]/g, '_').toUpperCase();
+  return { ...binding, aliases: [`${spell(owner)}_${spell(binding.name)}`] };
 }
 
 /** The kind a binding's name alone makes of its value: a password, a generated-looking secret, or nothing. */

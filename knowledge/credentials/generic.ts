@@ -120,7 +120,7 @@ export const genericSecret: CredentialKind = {
       sample('ios/App/Secrets.plist', '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n\t<key>PartnerApiSecret</key>\n\t<string>Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM</string>\n</dict>\n</plist>\n', { expect: { line: 5 }, note: 'a property list: the value on the line after its key' }),
       sample('app/settings.py', 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: 'an annotated field with a default' }),
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
-      sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
+      sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
     ],
     negative: [
       sample('scripts/checksums.sh', 'api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n', { note: "a checksum named for what it sums" }),

@@ -471,10 +471,13 @@ export const linodeToken: CredentialKind = {
       sample('playbooks/db.yml', `- hosts: localhost\n  tasks:\n    - name: Create the database volume\n      linode.cloud.volume:\n        api_token: ${LINODE_TOKEN}\n        label: pg-data\n        region: us-east\n        size: 100\n        state: present\n`, { expect: { line: 5 } }),
       sample('ops/linode.env', `LINODE_ACCESS_TOKEN=${LINODE_TOKEN}\n`, { expect: { line: 1 }, note: 'the variable the inventory plugin reads' }),
       sample('RUNBOOK.md', `# Runbook\n\n## Access\n\n- **Linode API token:** \`${LINODE_TOKEN}\`\n- Grafana: https://grafana.acme.io\n`, { expect: { line: 5 }, note: "a list item's label names the provider" }),
+      sample('config/providers.yml', `dns:\n  zone: acme.io\nlinode:\n  region: eu-central\n  token: ${LINODE_TOKEN}\n`, { expect: { line: 5 }, note: 'a bare `token` under a section named for the provider' }),
+      sample('Api/appsettings.json', `{\n  "Linode": { "Region": "eu-central", "Token": "${LINODE_TOKEN}" }\n}\n`, { expect: { line: 2 }, note: 'the section opened on the same line' }),
     ],
     negative: [
       sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),
       sample('RUNBOOK.md', '# Runbook\n\n- Linode API token: in 1Password (vault Ops)\n- Linode token format: 64 lowercase hex characters\n', { note: 'labels that say where the token is and what it looks like' }),
+      sample('config/providers.yml', `grafana:\n  url: https://grafana.acme.io\n  token: ${LINODE_TOKEN}\n`, { note: "a bare token under another service's section" }),
       sample('inventory/prod.linode.yml', 'plugin: linode.cloud.instance\naccess_token: "{{ lookup(\'env\', \'LINODE_API_TOKEN\') }}"\n'),
       sample('config/oauth.yml', `provider: github\naccess_token: ${LINODE_TOKEN}\n`, { note: 'an access token in a file that never names Linode' }),
       sample('ops/deploy-hook.sh', '#!/bin/sh\ncurl -s -X POST -H "Authorization: Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f" https://deploy.acme.io/hooks/web\n', { note: "the same header sent to another service's API" }),
