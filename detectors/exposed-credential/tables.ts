@@ -43,6 +43,7 @@ export function tableBindings(file: SourceFile): Binding[] {
   // Markdown renders HTML, and READMEs written for GitHub use it for tables with code in their cells.
   if (file.text.includes('<t')) bindings.push(...htmlTableBindings(file.text));
   if (file.text.includes('list-table::')) bindings.push(...listTableBindings(file));
+  if (file.text.includes('csv-table::')) bindings.push(...csvTableBindings(file));
   const lines = file.lineStarts.length;
   // Keyword lines come in order: the rows of a table already read are not walked up from again (a long table of
   // secret-named variables would cost the square of its length).
@@ -174,6 +175,56 @@ function listTableBindings(file: SourceFile): Binding[] {
     line = next - 1;
   }
   return bindings;
+}
+
+const CSV_TABLE = /^([ \t]*)\.\. csv-table::.*$/;
+const CSV_HEADER_OPTION = /^[ \t]*:header:[ \t]*(.*)$/;
+
+/**
+ * The rows of reStructuredText's `.. csv-table::` directives written inline: the `:header:` option's fields (or, with
+ * `:header-rows: 1`, the first row) name the columns, each line after the options is a row of comma-separated, maybe
+ * quoted, fields.
+ */
+function csvTableBindings(file: SourceFile): Binding[] {
+  const bindings: Binding[] = [];
+  const lines = file.lineStarts.length;
+  for (let line = 1; line <= lines; line++) {
+    const directive = CSV_TABLE.exec(file.line(line));
+    if (!directive) continue;
+    const indent = directive[1]!.length;
+    let header: string[] | undefined;
+    let next = line + 1;
+    for (; next <= lines && next - line < MAX_TABLE_ROWS * 2; next++) {
+      const text = file.line(next);
+      if (text.trim() === '') continue;
+      if (text.length - text.trimStart().length <= indent) break;
+      const option = CSV_HEADER_OPTION.exec(text);
+      if (option) {
+        header = csvCells(option[1]!, 0).map((cell) => cell.text);
+        continue;
+      }
+      if (/^[ \t]*:[\w-]+:/.test(text)) continue;
+      const cells = csvCells(text, file.lineStart(next) ?? 0);
+      if (!header) header = cells.map((cell) => cell.text);
+      else bindings.push(...rowBindings(header, cells));
+    }
+    line = next - 1;
+  }
+  return bindings;
+}
+
+/** A CSV line's fields with their offsets: quoted (`"a, b"`, `""` for a quote) or bare, blanks around them dropped. */
+function csvCells(line: string, offset: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const field of line.matchAll(/[ \t]*(?:"((?:[^"]|"")*)"|([^,]*?))[ \t]*(?:,|$)/g)) {
+    if (field[0] === '' && field.index >= line.length) break;
+    const quoted = field[1] !== undefined;
+    const text = quoted ? field[1]!.replace(/""/g, '"') : field[2]!;
+    const lead = field[0].length - field[0].trimStart().length + (quoted ? 1 : 0);
+    cells.push({ text: text.trim(), start: offset + field.index + lead });
+    if (field.index + field[0].length >= line.length) break;
+  }
+  return cells;
 }
 
 /** The opening `|===` of the AsciiDoc table `line` sits in, when it does. */

@@ -422,6 +422,7 @@ export const hetznerCloudToken: CredentialKind = {
       sample('docs/access.md', `| Variable | Value |\n|---|---|\n| \`HCLOUD_TOKEN\` | \`${HCLOUD_TOKEN}\` |\n`, { expect: { line: 3 }, note: 'a table of variables and their values' }),
       sample('docs/access.rst', `Access\n======\n\n+------------------+------------------------------------------------------------------+\n| Provider         | API token                                                        |\n+==================+==================================================================+\n| Hetzner Cloud    | ${HCLOUD_TOKEN} |\n+------------------+------------------------------------------------------------------+\n`, { expect: { line: 7 }, note: 'a reStructuredText grid table' }),
       sample('docs/handover.adoc', `= Handover\n\n|===\n| Provider | API token\n\n| Hetzner Cloud\n| ${HCLOUD_TOKEN}\n|===\n`, { expect: { line: 7 }, note: 'an AsciiDoc table, a cell a line' }),
+      sample('docs/access.rst', `Access\n======\n\n.. csv-table:: Provider tokens\n   :header: "Provider", "API token"\n\n   "Hetzner Cloud", "${HCLOUD_TOKEN}"\n`, { expect: { line: 7 }, note: "reStructuredText's CSV table" }),
       sample('src/main/java/io/tidepool/Provisioner.java', `package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        "${HCLOUD_TOKEN}";\n}\n`, { expect: { line: 5 }, note: 'the string on the line after the name' }),
     ],
     negative: [
