@@ -261,6 +261,9 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   // A call needs a parenthesis and a comma, an environment assignment a bracket.
   if (text.includes('(') && text.includes(',')) quotedNameBindings(text, CALL_BINDING, offset, found, (index, value) => !(/^[a-z]+$/.test(value) && GETTER.test(calleeBefore(text, index))));
   if (text.includes('[') && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
+  // In code, `password=…` inside a string is a keyword connection string's (`sql.Open("postgres", "host=… password=…")`),
+  // which the pattern above saw as a bare expression.
+  if (!bareLiterals && text.includes('=') && /pass|pwd/i.test(text)) keywordStringPasswords(text, offset, found);
   // Go converts a literal to bytes for signing keys: `var jwtSecret = []byte("...")`, `key := []byte("...")`.
   if (text.includes('[]byte(')) {
     for (const match of text.matchAll(GO_BYTES_BINDING)) {
@@ -300,6 +303,35 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
     found.push({ name: match[1]!, value: match[3]!, start: offset + valueStart, end: offset + valueStart + match[3]!.length, header: match[1]!, flag: undefined, decoded: undefined });
   }
   return found;
+}
+
+/**
+ * libpq's keyword/value connection string (`host=db user=app password=…`) written as a literal in code: the password
+ * beside another keyword of the string (`host`, `user`, `dbname`), inside quotes on its line.
+ */
+const KEYWORD_PASSWORD = /(?<=["'`\s;])(password|passwd|pwd)[ \t]*=[ \t]*([^\s;'"`%{}$<>()]{6,})/gi;
+const CONNECTION_KEYWORD = /(?:^|["'`\s;])(?:host|hostaddr|server|dbname|database|user|user id|uid)[ \t]*=/i;
+
+function keywordStringPasswords(text: string, offset: number, found: Binding[]): void {
+  for (const match of text.matchAll(KEYWORD_PASSWORD)) {
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    const lineEnd = text.indexOf('\n', match.index);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    const at = match.index - lineStart;
+    // Inside a string: an odd number of double quotes (or single quotes) before it on its line.
+    const quoted = (quote: string) => (line.slice(0, at).split(quote).length - 1) % 2 === 1;
+    if (!(quoted('"') || quoted("'") || quoted('`')) || !CONNECTION_KEYWORD.test(line)) continue;
+    found.push(binding(match[1]!, match[2]!, offset + match.index + match[0].length - match[2]!.length));
+  }
+}
+
+/** A string literal alone on its line, closing a statement or an argument list at most. */
+const LONE_STRING = /^[ \t]*(["'])((?:(?!\1)[^\\\r\n]|\\.){1,2000})\1[ \t]*[;,)]?[ \t]*$/;
+
+/** `name` bound to the string that is all of `line` (the line after `name =`), at that line's `offset`. */
+export function continuedLiteral(name: string, line: string, offset: number): Binding | undefined {
+  const match = LONE_STRING.exec(line);
+  return match ? binding(name, match[2]!, offset + line.indexOf(match[1]!) + 1) : undefined;
 }
 
 /** Whether a quoted name before an operator binds it: not when the operator is `||`/`??`, nor `=` after `"$var"`. */

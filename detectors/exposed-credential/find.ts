@@ -7,10 +7,12 @@ import { basicAuthUrl, databaseConnectionString, genericSecret, hardcodedPasswor
 import { secretNameClass, SECRET_NAME_KEYWORDS } from '../../knowledge/credentials/names.js';
 import type { ContextPattern, CredentialContext, CredentialKind } from '../../knowledge/credentials/types.js';
 import { decodeBase64Text, escapeRegExp, isHashOrCiphertext, isHumanPlaceholder, isPlaceholder, isReference, looksRandom, wordsOf } from '../../knowledge/credentials/values.js';
-import { dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
+import { continuedLiteral, dataBindings, lineBindings, lineBindingsOfLine, propertyListBindings, scriptBindings, type Binding } from './bindings.js';
 import { secretlintMatches } from './secretlint.js';
 import { sectionAt } from './sections.js';
-import { tableBindings } from './tables.js';
+import { htmlTableBindings, tableBindings } from './tables.js';
+import { headersSentWith } from './sent-with.js';
+import { labelledBindings } from './labels.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -234,10 +236,18 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   // Makefiles run them. In a document a value given to a flag counts only where a provider's pattern for that flag
   // takes it (`vercel deploy --token <24 characters>` in a runbook), never for the flag's name alone.
   const documentation = isDocumentation(file);
-  for (const binding of bindingsOf(file)) {
-    if (binding.ciphertext) continue;
+  // Read once, and only where a value bound without a header may be sent with one.
+  let sentWith: ReadonlyMap<string, string> | undefined;
+  for (const bound of bindingsOf(file)) {
+    if (bound.ciphertext) continue;
+    let binding = bound;
+    if (binding.header === undefined && !binding.decoded) {
+      sentWith ??= SENDS_HEADER.test(text) ? headersSentWith(text) : new Map();
+      const header = sentWith.get(binding.name);
+      if (header !== undefined) binding = { ...binding, header };
+    }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true, (at) => sectionAt(text, at));
+    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true, (at) => sectionAt(text, at), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
     if (candidate) candidates.push(candidate);
   }
 
@@ -363,10 +373,19 @@ function bindingsOf(file: SourceFile): Binding[] {
     const text = file.line(line);
     const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare, isInteresting);
     for (const binding of found) fromLines.push(binding);
-    if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
+    if (isScript) {
+      if (!script) script = continuedName(text) !== undefined && continuedValueMayBeLiteral(file, line);
+    } else if (!bare) {
+      // Other languages have no parser here: a string alone on the next line is the value (Java's `TOKEN =\n "…";`).
+      const name = continuedName(text);
+      const next = name === undefined ? undefined : nextLineWithText(file, line);
+      const continued = next === undefined ? undefined : continuedLiteral(name!, file.line(next), file.lineStart(next) ?? 0);
+      if (continued && isInteresting(continued)) fromLines.push(continued);
+    }
   }
-  // A document's table names its values by column and row label, lines away from them.
-  if (isDocumentation(file)) for (const binding of tableBindings(file)) if (!isReference(binding.value)) fromLines.push(binding);
+  // A document's table names its values by column and row label, lines away from them; a list item by its label.
+  const tables = isDocumentation(file) ? [...tableBindings(file), ...labelledBindings(file)] : HTML_PAGE.test(file.path) && file.text.includes('<t') ? htmlTableBindings(file.text) : [];
+  for (const binding of tables) if (!isReference(binding.value)) fromLines.push(binding);
   // A property list puts a name and its value on two lines: read as pairs over the whole text.
   if (file.text.includes('</key>')) for (const binding of propertyListBindings(file.text)) if (isInteresting(binding)) fromLines.push(binding);
   // The line pass keeps only bindings that can matter.
@@ -422,6 +441,11 @@ function opensSecretNamedMap(file: SourceFile): boolean {
 const VALUE_KEY = /["'](?:value|default)["']\s*:/;
 
 const SECRET_NAMED_MAP_KEY = /["'][\w.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|credential)[\w.-]*["']\s*:\s*\{/i;
+/** How far either side of a value the API it is sent to may be named (its line, and a line or two around it). */
+const BESIDE = 400;
+/** A header that carries credentials, or the bearer scheme, named somewhere in the file: the cheap test before reading which variable each sends. */
+const SENDS_HEADER = /authorization|bearer|-token\b|-key\b|api-?key/i;
+const HTML_PAGE = /\.(?:html?|xhtml)$/i;
 const STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 
@@ -458,17 +482,23 @@ const NOT_A_BINDING = /^\s*(?:(?:export\s+)?(?:declare\s+)?type\s|case\s|default
 /** Longer than any name and operator a continued assignment ends with. */
 const MAX_OPEN_TAIL = 256;
 
-/** A secret-named name, then an assignment operator, then nothing more on the line. */
-function continuesOnNextLine(line: string): boolean {
+/** A secret-named name, then an assignment operator, then nothing more on the line: the name, when so. */
+function continuedName(line: string): string | undefined {
   // Most lines end in something else: look at the last character before running a pattern anchored at the end.
   let end = line.length - 1;
   while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
   const last = end >= 0 ? line[end] : '';
-  if (last !== '=' && last !== ':' && last !== '?' && last !== '|') return false;
+  if (last !== '=' && last !== ':' && last !== '?' && last !== '|') return undefined;
   // Read from the tail only: unanchored at its start, the pattern would retry at every character of a long run of
   // word characters ending in `=` (an inline base64 source map), which costs the square of the line's length.
   const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line.length > MAX_OPEN_TAIL ? line.slice(-MAX_OPEN_TAIL) : line);
-  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!));
+  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]!) !== undefined || namedByContextKind(open[1]!)) ? open[1]! : undefined;
+}
+
+/** The first line after `line` that holds anything, when one of the next two does. */
+function nextLineWithText(file: SourceFile, line: number): number | undefined {
+  for (let next = line + 1; next <= line + 2 && next <= file.lineStarts.length; next++) if (file.line(next).trim() !== '') return next;
+  return undefined;
 }
 
 /**
@@ -537,15 +567,13 @@ type KindPattern = { kind: CredentialKind; pattern: ContextPattern };
 const CONTEXT_PATTERNS: readonly KindPattern[] = CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.map((pattern) => ({ kind, pattern })));
 
 /**
- * The context patterns whose variable or header a binding's name matches. Names repeat across a repository
- * (`password`, `API_KEY`, `Authorization`), so the answer is kept per name and header: trying every pattern on every
- * binding was a tenth of the scan's time on a tree of Python packages.
+ * The context patterns whose variable or header a binding's names match. Names repeat across a repository
+ * (`password`, `API_KEY`, `Authorization`), so the answer is kept per name, header and aliases: trying every pattern
+ * on every binding was a tenth of the scan's time on a tree of Python packages.
  */
 const patternsByName = new Map<string, readonly KindPattern[]>();
 function patternsNaming(binding: Binding): readonly KindPattern[] {
-  // Aliases come from prose (a table's row label): rare, and not worth a key of their own.
-  if (binding.aliases?.length) return patternsNamingUncached(binding);
-  const key = binding.header === undefined ? binding.name : `${binding.name}\0${binding.header}`;
+  const key = binding.header === undefined && binding.aliases === undefined ? binding.name : `${binding.name}\0${binding.header ?? ''}\0${binding.aliases?.join('\0') ?? ''}`;
   let found = patternsByName.get(key);
   if (!found) {
     found = patternsNamingUncached(binding);
@@ -564,6 +592,7 @@ function patternsNamingUncached(binding: Binding): readonly KindPattern[] {
 
 function namedSo(pattern: ContextPattern, binding: Binding, unqualified: string | undefined, snake: string | undefined): boolean {
   if (pattern.variable && (pattern.variable.test(binding.name) || (unqualified !== undefined && pattern.variable.test(unqualified)))) return true;
+  if (pattern.literal) return pattern.header !== undefined && binding.header !== undefined && pattern.header.test(binding.header);
   // Code names the variable in camelCase (`hcloudToken`, `linodeApiToken`) where config spells HCLOUD_TOKEN.
   if (pattern.variable && snake !== undefined && pattern.variable.test(snake)) return true;
   if (pattern.variable && binding.aliases?.some((alias) => pattern.variable!.test(alias))) return true;
@@ -571,20 +600,51 @@ function namedSo(pattern: ContextPattern, binding: Binding, unqualified: string 
 }
 
 function candidateOfBinding(
-  binding: Binding,
+  bound: Binding,
   fileContains: (literals: readonly string[] | undefined) => boolean,
   providerOnly: boolean,
   sectionOf: (at: number) => string | undefined,
+  textAround: (start: number, end: number) => string,
 ): Candidate | undefined {
-  const value = binding.value;
-  if (value.length < 6 || isReference(value) || spellsName(binding.name, value) || MARKUP.test(value)) return undefined;
-  // Looked up once, and only for a pattern that names a section.
+  const value = bound.value;
+  if (value.length < 6 || isReference(value) || spellsName(bound.name, value) || MARKUP.test(value)) return undefined;
+  // Looked up once, and only for a pattern that names a section or a bare name a section may qualify.
   let section: string | undefined | null = null;
-  const sectionName = () => (section === null ? (section = sectionOf(binding.start)) : section);
+  const sectionName = () => (section === null ? (section = sectionOf(bound.start)) : section);
+  const binding = bound.aliases === undefined && BARE_SECRET_NAME.test(bound.name) ? withSectionAlias(bound, sectionName()) : bound;
+  const claims = (pattern: ContextPattern): boolean => (pattern.section === undefined || pattern.section.test(sectionName() ?? '')) && pattern.value.test(value) && fileContains(pattern.requires);
+  const named = patternsNaming(binding);
   let matched: CredentialKind[] | undefined;
-  for (const { kind, pattern } of patternsNaming(binding)) {
-    if (matched?.includes(kind)) continue;
-    if ((pattern.section === undefined || pattern.section.test(sectionName() ?? '')) && pattern.value.test(value) && fileContains(pattern.requires)) (matched ??= []).push(kind);
+  for (const { kind, pattern } of named) {
+    if (!matched?.includes(kind) && claims(pattern)) (matched ??= []).push(kind);
+  }
+  // A value the file sends with a header (`Project-Access-Token: {{railway_token}}`) is what that header takes,
+  // whatever its name resembles: the kinds the header names come first.
+  // Then the kinds whose API (`requires: ['api.netlify.com']`) is named nearest the value: a cheat sheet calling several
+  // APIs with tokens of the same shape (64 hex for Sentry, Linode, DigitalOcean) names each one's host on its line.
+  if (matched && matched.length > 1) {
+    const header = binding.header !== undefined && binding.header !== binding.name ? binding.header : undefined;
+    let around: string | undefined;
+    const distance = (literals: readonly string[]): number => {
+      around ??= textAround(binding.start, binding.end).toLowerCase();
+      const at = Math.min(binding.start, BESIDE);
+      let farthest = 0;
+      for (const literal of literals) {
+        const lower = literal.toLowerCase();
+        const before = around.lastIndexOf(lower, at);
+        const after = around.indexOf(lower, at);
+        const nearest = Math.min(before === -1 ? Infinity : at - before, after === -1 ? Infinity : after - at);
+        farthest = Math.max(farthest, nearest);
+      }
+      return farthest;
+    };
+    const rank = (kind: CredentialKind): [number, number] => {
+      const patterns = named.filter((entry) => entry.kind === kind && claims(entry.pattern)).map((entry) => entry.pattern);
+      const sent = header !== undefined && patterns.some((pattern) => pattern.header?.test(header) === true);
+      return [sent ? 0 : 1, Math.min(...patterns.map((pattern) => (pattern.requires ? distance(pattern.requires) : Infinity)))];
+    };
+    const ranks = new Map(matched.map((kind) => [kind, rank(kind)]));
+    matched = [...matched].sort((a, b) => ranks.get(a)![0] - ranks.get(b)![0] || ranks.get(a)![1] - ranks.get(b)![1] || 0);
   }
   const generic = providerOnly ? undefined : genericKindOf(binding);
   if (matched) {
@@ -593,6 +653,21 @@ function candidateOfBinding(
     return { kind: matched[0]!, ...(alternatives.length > 0 ? { alternatives } : {}), value, start: binding.start, end: binding.end, specificity: Specificity.Context, binding };
   }
   return generic ? { kind: generic, value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding } : undefined;
+}
+
+/** A secret's name that says nothing of whose it is: `token`, `api_key`, `AccessToken`, `secret`. */
+const BARE_SECRET_NAME = /^(?:(?:api|access|auth|secret|private)[_-]?)?(?:token|key|secret)$|^(?:Api|Access|Auth|Secret|Private)?(?:Token|Key|Secret)$/i;
+
+/**
+ * A bare name under a section that names its owner (`linode:` then `token:`, `[digitalocean]` then `token =`,
+ * `"Netlify": { "AccessToken": … }`): also spelled as the owner's variable would be (LINODE_TOKEN,
+ * DIGITALOCEAN_TOKEN, NETLIFY_ACCESS_TOKEN), for the kinds that know the provider by its variable.
+ */
+function withSectionAlias(binding: Binding, section: string | undefined): Binding {
+  const owner = section?.split(/[.\s]/).pop();
+  if (!owner || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(owner)) return binding;
+  const spell = (text: string) => text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-.]/g, '_').toUpperCase();
+  return { ...binding, aliases: [`${spell(owner)}_${spell(binding.name)}`] };
 }
 
 /** The kind a binding's name alone makes of its value: a password, a generated-looking secret, or nothing. */
@@ -665,9 +740,21 @@ function resolve(candidates: Candidate[]): Candidate[] {
       continue;
     }
     const other = kept[overlapping]!;
-    if (better(candidate, other)) kept[overlapping] = candidate;
+    if (better(candidate, other)) kept[overlapping] = withBindingOf(candidate, other);
+    else if (other.binding === undefined && candidate.binding !== undefined) kept[overlapping] = withBindingOf(other, candidate);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A provider's format found inside a value the structure names (`DIGITALOCEAN_ACCESS_TOKEN: { value: dop_v1_… }` in
+ * GitLab CI, a Postman `{key, value}` pair, a table's row): the name is the binding's, not the nearest `key: value`
+ * the line pattern sees (`value`).
+ */
+function withBindingOf(kept: Candidate, dropped: Candidate): Candidate {
+  const binding = dropped.binding;
+  if (kept.binding !== undefined || binding === undefined || binding.start > kept.start || kept.end > binding.end) return kept;
+  return { ...kept, binding };
 }
 
 function better(candidate: Candidate, other: Candidate): boolean {

@@ -9,6 +9,8 @@ const TABLE = /^[ \t]*\[\[?[ \t]*([^\]\s]+)[ \t]*\]\]?[ \t]*(?:[#;].*)?$/;
 const YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?([\w.-]+)["']?[ \t]*:[ \t]*(?:#.*)?$/;
 const JSON_KEY = /^[ \t]*"([^"]+)"[ \t]*:[ \t]*\{[ \t]*$/;
 const HCL_BLOCK = /^[ \t]*([\w-]+(?:[ \t]+"[^"]*")*)[ \t]*=?[ \t]*\{[ \t]*$/;
+const INLINE_OPEN = /["']?([\w.-]+)["']?[ \t]*[:=][ \t]*\{[^{}]*$/;
+const MAX_INLINE = 200;
 const COMMENT = /^[ \t]*(?:#|\/\/|;|$)/;
 
 const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].length;
@@ -17,6 +19,9 @@ const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].length;
 export function sectionAt(text: string, offset: number): string | undefined {
   let end = text.lastIndexOf('\n', offset - 1);
   const lineStart = end + 1;
+  // An object opened on the value's own line: `"Linode": { "Token": "…" }`, YAML's `linode: { token: … }`.
+  const inline = INLINE_OPEN.exec(text.slice(Math.max(lineStart, offset - MAX_INLINE), offset));
+  if (inline) return inline[1];
   const lineEnd = text.indexOf('\n', lineStart);
   const indent = indentOf(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
   for (let seen = 0; end > 0 && seen < MAX_LINES_UP; seen++) {

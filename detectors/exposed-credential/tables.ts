@@ -12,7 +12,7 @@ const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*
 const GRID_RULE = /^[ \t]*\+(?:-+\+)+[ \t]*$/;
 /** An AsciiDoc table's fence. */
 const ASCIIDOC_FENCE = /^\|===[ \t]*$/;
-const SECRET_WORD = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|api[ _-]?key|access[ _-]?key|\bkey\b|credentials?|\bpat\b/i;
+export const SECRET_WORD = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|api[ _-]?key|access[ _-]?key|\bkey\b|credentials?|\bpat\b/i;
 /** A column that holds values: named for a secret, for values, or for the environment the values belong to. */
 const VALUE_COLUMN = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|\bkeys?\b|api[ _-]?key|credentials?|\bpat\b|\bvalues?\b|\b(?:prod(?:uction)?|staging|stage|dev(?:elopment)?|qa|test|preview|live|sandbox)\b/i;
 /**
@@ -34,9 +34,16 @@ interface Cell {
   start: number;
 }
 
-/** The bindings of every table (Markdown, reStructuredText grid, AsciiDoc) one of whose lines holds a secret word (the prefilter marked it). */
+/**
+ * The bindings of every table (Markdown, reStructuredText grid and list-table, AsciiDoc, HTML) one of whose lines
+ * holds a secret word (the prefilter marked it).
+ */
 export function tableBindings(file: SourceFile): Binding[] {
   const bindings: Binding[] = [];
+  // Markdown renders HTML, and READMEs written for GitHub use it for tables with code in their cells.
+  if (file.text.includes('<t')) bindings.push(...htmlTableBindings(file.text));
+  if (file.text.includes('list-table::')) bindings.push(...listTableBindings(file));
+  if (file.text.includes('csv-table::')) bindings.push(...csvTableBindings(file));
   const lines = file.lineStarts.length;
   // Keyword lines come in order: the rows of a table already read are not walked up from again (a long table of
   // secret-named variables would cost the square of its length).
@@ -65,6 +72,159 @@ export function tableBindings(file: SourceFile): Binding[] {
     readUntil = row - 1;
   }
   return bindings;
+}
+
+/** An HTML table, a row of it, and a cell with its markup (`<td class="mono">`, `<th scope="col">`). */
+const HTML_TABLE = /<table\b[^>]*>([\s\S]*?)<\/table\s*>/gi;
+const HTML_ROW = /<tr\b[^>]*>([\s\S]*?)(?:<\/tr\s*>|(?=<tr\b)|$)/gi;
+const HTML_CELL = /<(t[dh])\b[^>]*>([\s\S]*?)(?:<\/\1\s*>|(?=<t[dh]\b)|$)/gi;
+const HTML_TAG = /<[^>]*>/g;
+
+/**
+ * The tables of an HTML page or of a document's HTML (`<table><tr><th>Service</th><th>Token</th></tr>…`): the first
+ * row that has a `<th>` is the header (the first row otherwise), and each row after it is read as a Markdown row is.
+ * A cell's text is what is left once its markup (`<code>`, `<strong>`) is taken out.
+ */
+export function htmlTableBindings(text: string): Binding[] {
+  const bindings: Binding[] = [];
+  for (const table of text.matchAll(HTML_TABLE)) {
+    const body = table[1]!;
+    if (!SECRET_WORD.test(body.replace(HTML_TAG, ' '))) continue;
+    const bodyStart = table.index + table[0].indexOf(body);
+    let header: string[] | undefined;
+    for (const row of body.matchAll(HTML_ROW)) {
+      const rowStart = bodyStart + row.index + row[0].indexOf(row[1]!);
+      const cells: Cell[] = [];
+      let headed = false;
+      for (const cell of row[1]!.matchAll(HTML_CELL)) {
+        headed ||= cell[1]!.toLowerCase() === 'th';
+        const inner = cell[2]!;
+        const plain = inner.replace(HTML_TAG, ' ').trim().replace(/\s+/g, ' ');
+        cells.push({ text: plain, start: rowStart + cell.index + cell[0].indexOf(inner) + textStart(inner) });
+      }
+      if (cells.length < 2) continue;
+      if (!header) {
+        header = cells.map((cell) => cell.text);
+        continue;
+      }
+      if (headed && cells.every((cell, index) => cell.text === header![index])) continue;
+      bindings.push(...rowBindings(header, cells));
+    }
+  }
+  return bindings;
+}
+
+/** Where the text of a cell's markup starts: past its tags and blanks (`<code>` before the value). */
+function textStart(inner: string): number {
+  let at = 0;
+  while (at < inner.length) {
+    if (inner[at] === '<') {
+      const close = inner.indexOf('>', at);
+      if (close === -1) break;
+      at = close + 1;
+    } else if (/\s/.test(inner[at]!)) at++;
+    else break;
+  }
+  return at;
+}
+
+/** reStructuredText's list table: the directive, its options, then rows of `* - cell` and `  - cell`. */
+const LIST_TABLE = /^([ \t]*)\.\. list-table::.*$/;
+const LIST_ROW = /^([ \t]*)\*[ \t]+-[ \t]+(.*)$/;
+const LIST_CELL = /^([ \t]*)-[ \t]+(.*)$/;
+
+/**
+ * The rows of reStructuredText's `.. list-table::` directives: a row starts at `* -`, each further cell at `-`. The
+ * first row is the header (what `:header-rows: 1` says, and what a table without it reads as all the same); a cell's
+ * first line is its text (a cell written over more lines is prose).
+ */
+function listTableBindings(file: SourceFile): Binding[] {
+  const bindings: Binding[] = [];
+  const lines = file.lineStarts.length;
+  for (let line = 1; line <= lines; line++) {
+    const directive = LIST_TABLE.exec(file.line(line));
+    if (!directive) continue;
+    const indent = directive[1]!.length;
+    let header: string[] | undefined;
+    let row: Cell[] | undefined;
+    const close = () => {
+      if (!row) return;
+      if (!header) header = row.map((cell) => cell.text);
+      else bindings.push(...rowBindings(header, row));
+      row = undefined;
+    };
+    let next = line + 1;
+    for (; next <= lines && next - line < MAX_TABLE_ROWS * 4; next++) {
+      const text = file.line(next);
+      if (text.trim() === '') continue;
+      // The directive ends at the first line indented no deeper than it.
+      if (text.length - text.trimStart().length <= indent) break;
+      const start = file.lineStart(next) ?? 0;
+      const opened = LIST_ROW.exec(text);
+      const cell = opened ?? LIST_CELL.exec(text);
+      if (!cell) continue;
+      if (opened) {
+        close();
+        row = [];
+      }
+      if (!row) continue;
+      const content = cell[2]!.trimEnd();
+      row.push({ text: content, start: start + text.length - cell[2]!.length });
+    }
+    close();
+    line = next - 1;
+  }
+  return bindings;
+}
+
+const CSV_TABLE = /^([ \t]*)\.\. csv-table::.*$/;
+const CSV_HEADER_OPTION = /^[ \t]*:header:[ \t]*(.*)$/;
+
+/**
+ * The rows of reStructuredText's `.. csv-table::` directives written inline: the `:header:` option's fields (or, with
+ * `:header-rows: 1`, the first row) name the columns, each line after the options is a row of comma-separated, maybe
+ * quoted, fields.
+ */
+function csvTableBindings(file: SourceFile): Binding[] {
+  const bindings: Binding[] = [];
+  const lines = file.lineStarts.length;
+  for (let line = 1; line <= lines; line++) {
+    const directive = CSV_TABLE.exec(file.line(line));
+    if (!directive) continue;
+    const indent = directive[1]!.length;
+    let header: string[] | undefined;
+    let next = line + 1;
+    for (; next <= lines && next - line < MAX_TABLE_ROWS * 2; next++) {
+      const text = file.line(next);
+      if (text.trim() === '') continue;
+      if (text.length - text.trimStart().length <= indent) break;
+      const option = CSV_HEADER_OPTION.exec(text);
+      if (option) {
+        header = csvCells(option[1]!, 0).map((cell) => cell.text);
+        continue;
+      }
+      if (/^[ \t]*:[\w-]+:/.test(text)) continue;
+      const cells = csvCells(text, file.lineStart(next) ?? 0);
+      if (!header) header = cells.map((cell) => cell.text);
+      else bindings.push(...rowBindings(header, cells));
+    }
+    line = next - 1;
+  }
+  return bindings;
+}
+
+/** A CSV line's fields with their offsets: quoted (`"a, b"`, `""` for a quote) or bare, blanks around them dropped. */
+function csvCells(line: string, offset: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const field of line.matchAll(/[ \t]*(?:"((?:[^"]|"")*)"|([^,]*?))[ \t]*(?:,|$)/g)) {
+    if (field[0] === '' && field.index >= line.length) break;
+    const quoted = field[1] !== undefined;
+    const text = quoted ? field[1]!.replace(/""/g, '"') : field[2]!;
+    const lead = field[0].length - field[0].trimStart().length + (quoted ? 1 : 0);
+    cells.push({ text: text.trim(), start: offset + field.index + lead });
+    if (field.index + field[0].length >= line.length) break;
+  }
+  return cells;
 }
 
 /** The opening `|===` of the AsciiDoc table `line` sits in, when it does. */
@@ -166,7 +326,7 @@ function nameOf(label: string, title: string): string | undefined {
  * is HETZNER_CLOUD_PROD_API_TOKEN and HETZNER_CLOUD_API_TOKEN; a vague `Credential` column is the provider's API
  * token or API key (RAILWAY_API_TOKEN, VULTR_API_KEY).
  */
-function aliasesOf(label: string, title: string): string[] {
+export function aliasesOf(label: string, title: string): string[] {
   const own = SECRET_WORD.test(label);
   const spell = (text: string) => (text.match(/[A-Za-z0-9]+/g) ?? []).join('_').toUpperCase();
   const bare = label.replace(/\([^)]*\)/g, ' ');

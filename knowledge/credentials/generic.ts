@@ -120,7 +120,7 @@ export const genericSecret: CredentialKind = {
       sample('ios/App/Secrets.plist', '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n\t<key>PartnerApiSecret</key>\n\t<string>Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM</string>\n</dict>\n</plist>\n', { expect: { line: 5 }, note: 'a property list: the value on the line after its key' }),
       sample('app/settings.py', 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: 'an annotated field with a default' }),
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
-      sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
+      sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
     ],
     negative: [
       sample('scripts/checksums.sh', 'api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n', { note: "a checksum named for what it sums" }),
@@ -265,6 +265,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('config/mailer.yml', 'smtp:\n  host: smtp.acme.io\n  user: notifications@acme.io\n  pass: Kq7vX2mL9kR4tW8z\n', { expect: { line: 4 }, note: "nodemailer's `pass`" }),
       sample('docs/runbook.md', '## Break glass\n\nThe admin password is `pQ7vK2mX9sLr4TzW` (rotate after use).\n', { expect: { line: 3 }, note: 'prose in a runbook' }),
       sample('src/db.go', 'package db\n\nvar dsn = "host=db.acme.internal user=acme password=pQ7vK2mX9sLr4TzW dbname=acme sslmode=disable"\n', { expect: { line: 3 }, note: "a libpq keyword connection string" }),
+      sample('internal/store/open.go', 'package store\n\nimport "database/sql"\n\nfunc Open() (*sql.DB, error) {\n\treturn sql.Open("postgres", "host=orders-db.acme.io user=orders password=pQ7vK2mX9sLr4TzW dbname=orders")\n}\n', { expect: { line: 6 }, note: 'a keyword connection string given to a call' }),
       sample('.github/workflows/migrate.yml', 'jobs:\n  migrate:\n    runs-on: ubuntu-latest\n    steps:\n      - run: PGPASSWORD=pQ7vK2mX9sLr4TzW psql -h db.prod.acme.io -U admin -f migrate.sql\n', { expect: { line: 5 }, note: 'a variable set in front of a one-line command' }),
       sample('api/requests.http', '@host = https://api.acme.io\n@password = pQ7vK2mX9sLr4TzW\n\nPOST {{host}}/login\n', { expect: { line: 2 }, note: 'an HTTP client file variable' }),
       sample('db/migrations/001_users.sql', "CREATE USER app_rw WITH PASSWORD 'pQ7vK2mX9sLr4TzW';\nGRANT ALL ON DATABASE acme TO app_rw;\n", { expect: { line: 1 }, note: 'SQL that creates a user' }),
@@ -296,6 +297,7 @@ export const hardcodedPassword: CredentialKind = {
     negative: [
       sample('lib/Net/FTP.pm', "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample('htdocs/css/style.css', '#password:disabled {\n  color: #aaa;\n}\n', { note: 'a stylesheet selector' }),
+      sample('internal/store/open.go', 'package store\n\nfunc dsn(host, user, pw string) string {\n\treturn fmt.Sprintf("host=%s user=%s password=%s dbname=orders", host, user, pw)\n}\n', { note: 'a keyword connection string filled in at run time' }),
       sample('misc/app-sudo.in', 'appuser ALL=NOPASSWD: @SBINDDIR@/shutdown\n', { note: "sudoers, with autoconf's substitution" }),
       sample('docs/notes.md', '```js\nconst totalPass = raw.tests?.passed || 0\n```\n', { note: 'an expression with a fallback' }),
       sample('lib/functions.php', "<?php\n$case = $attribute->getValue('password', 'lowercase');\n", { note: "a getter's option" }),

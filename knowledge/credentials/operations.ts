@@ -37,18 +37,29 @@ export const sentryUserToken: CredentialKind = {
   provider: 'sentry',
   title: 'Sentry user auth token',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(sntryu_[a-f0-9]{64})(?![A-Za-z0-9_])/g, keywords: ['sntryu_'] }],
-  plausible: randomAfter(7),
+  // Tokens made before the prefixes (2023) are 64 hex: known by the variable sentry-cli reads or the API they are sent to.
+  contextPatterns: [
+    { variable: /^SENTRY_AUTH_TOKEN$|sentry[_.-]?auth[_.-]?token/i, value: /^[a-f0-9]{64}$/, keywords: ['sentry'] },
+    { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ['authorization'], requires: ['sentry.io/api/'] },
+  ],
+  plausible: (value) => randomAfter(value.startsWith('sntryu_') ? 7 : 0)(value),
   rate: (context) => readOnlyRating(context, 'Sentry token') ?? { scope: 'root', because: 'a user auth token acts as its user in every organization they belong to, with the scopes chosen at creation (not in the value)' },
   reach: "acts as its user in every Sentry organization they belong to: with the usual write scopes it deletes projects, teams and releases and reads every event (request data, users' details)",
   narrower: 'use an organization auth token (sntrys_) for source-map uploads, or an internal integration with only the scopes it needs',
   reference: 'https://docs.sentry.io/account/auth-tokens/',
   samples: {
-    positive: [sample('scripts/cleanup-releases.sh', `#!/bin/sh\nexport SENTRY_AUTH_TOKEN=${SENTRY_USER}\nsentry-cli releases list --org acme\n`, { expect: { line: 2 } })],
+    positive: [
+      sample('scripts/cleanup-releases.sh', `#!/bin/sh\nexport SENTRY_AUTH_TOKEN=${SENTRY_USER}\nsentry-cli releases list --org acme\n`, { expect: { line: 2 } }),
+      sample('docs/releases.md', `\`\`\`sh\ncurl https://sentry.io/api/0/organizations/acme/releases/ -H 'Authorization: Bearer ${SENTRY_USER.slice(7)}'\n\`\`\`\n`, { expect: { line: 2 }, note: 'a token from before the prefixes, sent to the API' }),
+    ],
     negative: [sample('.github/workflows/release.yml', 'jobs:\n  release:\n    env:\n      SENTRY_AUTH_TOKEN: ${{ secrets.SENTRY_AUTH_TOKEN }}\n')],
   },
   scopeSamples: {
     positive: [sample('.sentryclirc', `[auth]\ntoken=${SENTRY_USER}\n`, { expect: { line: 2 } })],
-    negative: [sample('scripts/report.sh', `export SENTRY_READONLY_TOKEN=${SENTRY_USER}\n`)],
+    negative: [
+      sample('scripts/report.sh', `export SENTRY_READONLY_TOKEN=${SENTRY_USER}\n`),
+      sample('.gitlab-ci.yml', `variables:\n  SENTRY_READONLY_TOKEN:\n    value: "${SENTRY_USER}"\n    description: "weekly issue report"\n`, { note: "GitLab's expanded variable form: the name is the variable's, not its `value` key" }),
+    ],
   },
 };
 

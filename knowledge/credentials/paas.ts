@@ -188,6 +188,8 @@ export const vercelAccessToken: CredentialKind = {
     { variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token|^TURBO_TOKEN$/i, value: /^[A-Za-z0-9]{24}$/, keywords: ['vercel', 'now_', 'turbo_token'] },
     // `vercel deploy --prod --token <token>`: the CLI's own flag.
     { variable: /^-{0,2}token$/, value: /^[A-Za-z0-9]{24}$/, keywords: ['--token'], requires: ['vercel'] },
+    // A legacy token sent to Vercel's REST API (`curl -H "Authorization: Bearer …" https://api.vercel.com/…`).
+    { header: /^authorization$/i, value: /^[A-Za-z0-9]{24}$/, keywords: ['authorization'], requires: ['api.vercel.com'] },
   ],
   plausible: (value) => generated(value.replace(/^vc[piar]_/, ''), 20),
   rate: (context) =>
@@ -207,6 +209,7 @@ export const vercelAccessToken: CredentialKind = {
       sample('docs/runbooks/hotfix.md', '# Hotfix deploy\n\n```sh\nvercel pull --yes --environment=production\nvercel deploy --prod --token Qg4vUwDtTDZXrffpiffmsdlM\n```\n', { expect: { line: 5 }, note: 'a runbook pasting the token the team deploys with' }),
       sample('.github/workflows/preview.yml', `jobs:\n  preview:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vercel deploy --token=${VERCEL_TOKEN} --prebuilt\n`, { expect: { line: 5 } }),
       sample('scripts/env-pull.sh', `#!/bin/sh\nexport VERCEL_TOKEN=${VERCEL_LEGACY}\nnpx vercel env pull .env.local --yes\n`, { expect: { line: 2 } }),
+      sample('OPS.md', `# Ops\n\n\`\`\`sh\ncurl -s -H "Authorization: Bearer ${VERCEL_LEGACY}" "https://api.vercel.com/v6/deployments?limit=5"\n\`\`\`\n`, { expect: { line: 4 }, note: 'a legacy token sent to the REST API' }),
     ],
     negative: [
       sample('.github/workflows/preview.yml', 'jobs:\n  preview:\n    steps:\n      - run: npx vercel deploy --token=${{ secrets.VERCEL_TOKEN }} --prebuilt\n'),
@@ -249,7 +252,11 @@ export const netlifyAccessToken: CredentialKind = {
   provider: 'netlify',
   title: 'Netlify personal access token',
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(nfp_[A-Za-z0-9_]{36})(?![A-Za-z0-9_])/g, keywords: ['nfp_'] }],
-  contextPatterns: [{ variable: /^NETLIFY_(?:AUTH_|ACCESS_|API_)?TOKEN$|netlify[_.-]?(?:auth|access|api)[_.-]?token/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ['netlify'] }],
+  contextPatterns: [
+    { variable: /^NETLIFY_(?:AUTH_|ACCESS_|API_)?TOKEN$|netlify[_.-]?(?:auth|access|api)[_.-]?token/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ['netlify'] },
+    // A legacy token sent to Netlify's API (`curl -H "Authorization: Bearer …" https://api.netlify.com/api/v1/sites`).
+    { header: /^authorization$/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ['authorization'], requires: ['api.netlify.com'] },
+  ],
   plausible: (value) => generated(value.replace(/^nfp_/, ''), 30),
   rate: fixed('root', 'a Netlify personal access token acts as the user on every team and site they belong to'),
   reach: 'acts as the user on every team and site: it can delete sites, deploys, environment variables and DNS zones',
@@ -259,6 +266,7 @@ export const netlifyAccessToken: CredentialKind = {
     positive: [
       sample('.github/workflows/site.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx netlify deploy --prod --dir=dist\n        env:\n          NETLIFY_AUTH_TOKEN: ${NETLIFY_TOKEN}\n          NETLIFY_SITE_ID: 2f7a9c31-5b4d-4e8a-9f10-6d4c2b8a1e57\n`, { expect: { line: 7 } }),
       sample('scripts/deploy-site.sh', `#!/bin/sh\nNETLIFY_AUTH_TOKEN=${NETLIFY_LEGACY} npx netlify deploy --prod --dir=dist\n`, { expect: { line: 2 } }),
+      sample('scripts/sites.sh', `#!/bin/sh\ncurl -s -H "Authorization: Bearer ${NETLIFY_LEGACY}" https://api.netlify.com/api/v1/sites | jq '.[].name'\n`, { expect: { line: 2 }, note: 'a legacy token sent to the API' }),
     ],
     negative: [
       sample('.github/workflows/site.yml', 'jobs:\n  deploy:\n    steps:\n      - run: npx netlify deploy --prod\n        env:\n          NETLIFY_AUTH_TOKEN: ${{ secrets.NETLIFY_AUTH_TOKEN }}\n          NETLIFY_SITE_ID: 2f7a9c31-5b4d-4e8a-9f10-6d4c2b8a1e57\n'),
@@ -414,9 +422,12 @@ export const hetznerCloudToken: CredentialKind = {
       sample('docs/access.md', `| Variable | Value |\n|---|---|\n| \`HCLOUD_TOKEN\` | \`${HCLOUD_TOKEN}\` |\n`, { expect: { line: 3 }, note: 'a table of variables and their values' }),
       sample('docs/access.rst', `Access\n======\n\n+------------------+------------------------------------------------------------------+\n| Provider         | API token                                                        |\n+==================+==================================================================+\n| Hetzner Cloud    | ${HCLOUD_TOKEN} |\n+------------------+------------------------------------------------------------------+\n`, { expect: { line: 7 }, note: 'a reStructuredText grid table' }),
       sample('docs/handover.adoc', `= Handover\n\n|===\n| Provider | API token\n\n| Hetzner Cloud\n| ${HCLOUD_TOKEN}\n|===\n`, { expect: { line: 7 }, note: 'an AsciiDoc table, a cell a line' }),
+      sample('docs/access.rst', `Access\n======\n\n.. csv-table:: Provider tokens\n   :header: "Provider", "API token"\n\n   "Hetzner Cloud", "${HCLOUD_TOKEN}"\n`, { expect: { line: 7 }, note: "reStructuredText's CSV table" }),
+      sample('src/main/java/io/tidepool/Provisioner.java', `package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        "${HCLOUD_TOKEN}";\n}\n`, { expect: { line: 5 }, note: 'the string on the line after the name' }),
     ],
     negative: [
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
+      sample('src/main/java/io/tidepool/Provisioner.java', 'package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        System.getenv("HCLOUD_TOKEN");\n}\n', { note: 'read from the environment' }),
       sample('http/servers.http', '### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n'),
       sample('docs/config.md', `| Variable | Description | Default |\n|---|---|---|\n| HCLOUD_TOKEN | Hetzner Cloud API token | \`${HCLOUD_TOKEN}\` |\n`, { note: "a documented default is the docs', not the team's" }),
       sample('docs/access.md', '| Variable | Value |\n|---|---|\n| HCLOUD_TOKEN | `<your-hcloud-token>` |\n'),
@@ -460,9 +471,14 @@ export const linodeToken: CredentialKind = {
       sample('inventory/prod.linode.yml', `plugin: linode.cloud.instance\naccess_token: ${LINODE_TOKEN}\nregions:\n  - us-east\nkeyed_groups:\n  - key: tags\n    separator: ''\n`, { expect: { line: 2 }, note: "Ansible's dynamic inventory for Linode" }),
       sample('playbooks/db.yml', `- hosts: localhost\n  tasks:\n    - name: Create the database volume\n      linode.cloud.volume:\n        api_token: ${LINODE_TOKEN}\n        label: pg-data\n        region: us-east\n        size: 100\n        state: present\n`, { expect: { line: 5 } }),
       sample('ops/linode.env', `LINODE_ACCESS_TOKEN=${LINODE_TOKEN}\n`, { expect: { line: 1 }, note: 'the variable the inventory plugin reads' }),
+      sample('RUNBOOK.md', `# Runbook\n\n## Access\n\n- **Linode API token:** \`${LINODE_TOKEN}\`\n- Grafana: https://grafana.acme.io\n`, { expect: { line: 5 }, note: "a list item's label names the provider" }),
+      sample('config/providers.yml', `dns:\n  zone: acme.io\nlinode:\n  region: eu-central\n  token: ${LINODE_TOKEN}\n`, { expect: { line: 5 }, note: 'a bare `token` under a section named for the provider' }),
+      sample('Api/appsettings.json', `{\n  "Linode": { "Region": "eu-central", "Token": "${LINODE_TOKEN}" }\n}\n`, { expect: { line: 2 }, note: 'the section opened on the same line' }),
     ],
     negative: [
       sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),
+      sample('RUNBOOK.md', '# Runbook\n\n- Linode API token: in 1Password (vault Ops)\n- Linode token format: 64 lowercase hex characters\n', { note: 'labels that say where the token is and what it looks like' }),
+      sample('config/providers.yml', `grafana:\n  url: https://grafana.acme.io\n  token: ${LINODE_TOKEN}\n`, { note: "a bare token under another service's section" }),
       sample('inventory/prod.linode.yml', 'plugin: linode.cloud.instance\naccess_token: "{{ lookup(\'env\', \'LINODE_API_TOKEN\') }}"\n'),
       sample('config/oauth.yml', `provider: github\naccess_token: ${LINODE_TOKEN}\n`, { note: 'an access token in a file that never names Linode' }),
       sample('ops/deploy-hook.sh', '#!/bin/sh\ncurl -s -X POST -H "Authorization: Bearer 3d7f1a9c5e2b8d4f6a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f" https://deploy.acme.io/hooks/web\n', { note: "the same header sent to another service's API" }),

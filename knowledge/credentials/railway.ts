@@ -79,6 +79,26 @@ export const railwayAccountToken: CredentialKind = {
         '{\n  "info": { "name": "Ops" },\n  "auth": {\n    "type": "bearer",\n    "bearer": [{ "key": "token", "value": "fa36481f-0317-487d-a1ca-abd90f1ee844", "type": "string" }]\n  },\n  "item": [{ "name": "me", "request": { "method": "POST", "url": { "raw": "https://backboard.railway.com/graphql/v2" } } }]\n}\n',
         { expect: { line: 5 }, note: "a Postman collection's bearer auth, named by its `key`" },
       ),
+      sample(
+        'docs/access.html',
+        '<h2>Deploy credentials</h2>\n<table>\n  <thead>\n    <tr><th>Service</th><th>Token</th><th>Notes</th></tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>Railway</td>\n      <td><code>fa36481f-0317-487d-a1ca-abd90f1ee844</code></td>\n      <td>nightly cleanup</td>\n    </tr>\n  </tbody>\n</table>\n',
+        { expect: { line: 9 }, note: 'an HTML table: `Railway | Token` names a Railway token of either kind, rated the broad one' },
+      ),
+      sample(
+        'docs/operations.rst',
+        'Credentials\n-----------\n\n.. list-table:: Service credentials\n   :header-rows: 1\n\n   * - Service\n     - Token\n   * - Railway\n     - ``fa36481f-0317-487d-a1ca-abd90f1ee844``\n',
+        { expect: { line: 10 }, note: "reStructuredText's list table" },
+      ),
+      sample(
+        'insomnia.json',
+        '{\n  "_type": "export",\n  "__export_format": 4,\n  "resources": [\n    {\n      "_id": "req_8f2c1a0b",\n      "url": "https://backboard.railway.app/graphql/v2",\n      "method": "POST",\n      "headers": [\n        {\n          "name": "Authorization",\n          "value": "Bearer {{ _.railway_token }}"\n        }\n      ],\n      "_type": "request"\n    },\n    {\n      "_id": "env_3c4d5e6f",\n      "name": "Base Environment",\n      "data": {\n        "railway_token": "fa36481f-0317-487d-a1ca-abd90f1ee844"\n      },\n      "_type": "environment"\n    }\n  ]\n}\n',
+        { expect: { line: 21 }, note: "an Insomnia export: a lowercase `railway_token` is not the CLI's RAILWAY_TOKEN, and the request sends it as a bearer" },
+      ),
+      sample(
+        'scripts/whoami.sh',
+        '#!/bin/sh\nRAILWAY_TOKEN=fa36481f-0317-487d-a1ca-abd90f1ee844\ncurl -s https://backboard.railway.com/graphql/v2 \\\n  -H "Authorization: Bearer $RAILWAY_TOKEN" \\\n  -d \'{"query":"{ me { email } }"}\'\n',
+        { expect: { line: 2 }, note: 'named as a project token, sent as a bearer: only account and workspace tokens are' },
+      ),
     ],
     negative: [
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n'),
@@ -88,6 +108,8 @@ export const railwayAccountToken: CredentialKind = {
       sample('src/railway.ts', "// Railway project token comes from RAILWAY_TOKEN\nconst projectId = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\n", { note: 'a comment about a project token above a project id' }),
       sample('config/settings.yml', 'railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n', { note: "the token sits under another provider's section" }),
       sample('docs/ids.md', '| Service | Project ID | Environment ID |\n|---|---|---|\n| Railway token service | 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c | 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 |\n', { note: 'a table of ids: its columns name identifiers' }),
+      sample('docs/ids.html', '<table>\n  <tr><th>Service</th><th>Project ID</th><th>Token</th></tr>\n  <tr><td>Railway</td><td>6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c</td><td>see 1Password</td></tr>\n</table>\n', { note: 'an HTML table whose token column says where the token is kept' }),
+      sample('docs/ids.rst', '.. list-table::\n   :header-rows: 1\n\n   * - Service\n     - Project ID\n   * - Railway\n     - 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\n', { note: 'a list table of ids' }),
     ],
   },
   scopeSamples: {
@@ -102,7 +124,10 @@ export const railwayProjectToken: CredentialKind = {
   title: 'Railway project token',
   valuePatterns: [{ regex: PROSE_PROJECT_TOKEN, keywords: ['railway'] }],
   contextPatterns: [
-    { variable: /^RAILWAY_TOKEN$|railway.*project.*token/i, value: UUID, keywords: ['railway'] },
+    // The CLI's own variable, as the CLI spells it: `railway_token` in an API client's environment or a `Railway |
+    // Token` table row is a Railway token of either kind, and a UUID cannot say which (rated the broad kind).
+    { variable: /^RAILWAY_TOKEN$/, literal: true, value: UUID, keywords: ['railway'] },
+    { variable: /railway.*project.*token/i, value: UUID, keywords: ['railway'] },
     { header: /^project-access-token$/i, value: UUID, keywords: ['project-access-token'] },
   ],
   rate: () => ({ scope: 'scoped', because: 'a project token reaches one environment of one project' }),
@@ -114,6 +139,16 @@ export const railwayProjectToken: CredentialKind = {
       sample('.gitlab-ci.yml', 'deploy:\n  stage: deploy\n  variables:\n    RAILWAY_TOKEN: "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"\n  script:\n    - railway up --service web\n', { expect: { line: 4 } }),
       sample('scripts/logs.py', 'import requests\nrequests.post(URL, headers={"Project-Access-Token": "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"})\n', { expect: { line: 2 } }),
       sample('CLAUDE.md', '# Deploying\n\nUse the Railway project token 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 for the staging environment.\n', { expect: { line: 3 }, note: 'prose in an agent instructions file' }),
+      sample(
+        'api/railway.http',
+        '@token = 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n\n### Redeploy\nPOST https://backboard.railway.com/graphql/v2\nProject-Access-Token: {{token}}\nContent-Type: application/json\n',
+        { expect: { line: 1 }, note: 'the header the request sends the variable with says its kind' },
+      ),
+      sample(
+        'notebooks/redeploy.ipynb',
+        '{\n "cells": [\n  {\n   "cell_type": "code",\n   "metadata": {},\n   "outputs": [],\n   "source": [\n    "import requests\\n",\n    "token = \\"0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\\"\\n",\n    "requests.post(\\"https://backboard.railway.com/graphql/v2\\", headers={\\"Project-Access-Token\\": token}, json={\\"query\\": q})\\n"\n   ]\n  }\n ],\n "metadata": {},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n',
+        { expect: { line: 9 }, note: "a notebook's cell, its quotes escaped in the JSON" },
+      ),
     ],
     negative: [sample('.gitlab-ci.yml', 'deploy:\n  variables:\n    RAILWAY_TOKEN: $RAILWAY_TOKEN\n  script:\n    - railway up\n')],
   },

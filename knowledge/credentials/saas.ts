@@ -281,7 +281,11 @@ export const twilioAuthToken: CredentialKind = {
   provider: 'twilio',
   title: 'Twilio Auth Token',
   // Given by position after the Account SID: `require('twilio')('AC…', '…')`, `Client("AC…", "…")`.
-  valuePatterns: [{ regex: /["']AC[0-9a-f]{32}["'][ \t]*,[ \t]*["']([0-9a-f]{32})["']/g, keywords: ['twilio'] }],
+  valuePatterns: [
+    { regex: /["']AC[0-9a-f]{32}["'][ \t]*,[ \t]*["']([0-9a-f]{32})["']/g, keywords: ['twilio'] },
+    // As Basic credentials, the Account SID the user: Twilio's own curl examples (`-u ACxxx:token`), and a URL's userinfo.
+    { regex: /(?<![A-Za-z0-9])AC[0-9a-f]{32}:([0-9a-f]{32})(?![0-9a-f])/g, keywords: ['twilio'] },
+  ],
   contextPatterns: [
     { variable: /twilio\w*auth[_.-]?token/i, value: /^[0-9a-f]{32}$/, keywords: ['twilio'] },
     // `accountSid` / `authToken` beside `twilio(accountSid, authToken)`.
@@ -302,11 +306,13 @@ export const twilioAuthToken: CredentialKind = {
       sample('config/initializers/twilio.rb', 'Twilio.configure do |config|\n  config.account_sid = "AC8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b4"\n  config.auth_token = "c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b"\nend\n', { expect: { line: 3 }, note: 'a setting assigned through the block\'s receiver' }),
       sample('server/sms.js', "const accountSid = 'AC09a1a5e631c7e87ca4e399280e490c1b';\nconst authToken = 'e50ec9d2fdc8f319c04370278a36370f';\nconst client = require('twilio')(accountSid, authToken);\n", { expect: { line: 2 } }),
       sample('config/twilio.env', 'TWILIO_ACCOUNT_SID=AC09a1a5e631c7e87ca4e399280e490c1b\nTWILIO_AUTH_TOKEN=e50ec9d2fdc8f319c04370278a36370f\n', { expect: { line: 2 } }),
+      sample('README.md', '## Checking the account\n\n```sh\ncurl -u "AC09a1a5e631c7e87ca4e399280e490c1b:e50ec9d2fdc8f319c04370278a36370f" https://api.twilio.com/2010-04-01/Accounts.json\n```\n', { expect: { line: 4 }, note: 'Basic credentials, as in Twilio\'s curl examples' }),
     ],
     negative: [
       sample('server/sms.js', "const client = require('twilio')(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);\n"),
       sample('server/session.js', "const authToken = 'e50ec9d2fdc8f319c04370278a36370f';\nmodule.exports = { authToken };\n", { note: 'no Twilio in the file: not a Twilio token' }),
       sample('.env.example', 'TWILIO_AUTH_TOKEN=00000000000000000000000000000000\n'),
+      sample('docs/sms.md', 'curl -u "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX:your_auth_token" https://api.twilio.com/2010-04-01/Accounts.json\n', { note: "Twilio's documented placeholder" }),
     ],
   },
   scopeSamples: {
@@ -470,7 +476,14 @@ export const postmarkAccountToken: CredentialKind = {
   narrower: 'use a server token, which sends and reads mail for one server only',
   reference: POSTMARK_REFERENCE,
   samples: {
-    positive: [sample('scripts/senders.sh', `#!/bin/sh\ncurl https://api.postmarkapp.com/senders \\\n  -H "Accept: application/json" \\\n  -H "X-Postmark-Account-Token: ${POSTMARK_TOKEN}"\n`, { expect: { line: 4 } })],
+    positive: [
+      sample('scripts/senders.sh', `#!/bin/sh\ncurl https://api.postmarkapp.com/senders \\\n  -H "Accept: application/json" \\\n  -H "X-Postmark-Account-Token: ${POSTMARK_TOKEN}"\n`, { expect: { line: 4 } }),
+      sample(
+        'scripts/domains.js',
+        `const postmarkToken = '${POSTMARK_TOKEN}';\n\nconst res = await fetch('https://api.postmarkapp.com/domains?count=50&offset=0', {\n  headers: { Accept: 'application/json', 'X-Postmark-Account-Token': postmarkToken },\n});\n`,
+        { expect: { line: 1 }, note: 'the header the variable is sent with names the kind, not the variable' },
+      ),
+    ],
     negative: [sample('scripts/senders.sh', '#!/bin/sh\ncurl https://api.postmarkapp.com/senders -H "X-Postmark-Account-Token: $POSTMARK_ACCOUNT_TOKEN"\n')],
   },
   scopeSamples: {

@@ -44,6 +44,12 @@ export interface ValuePattern {
 export interface ContextPattern {
   /** Matches the variable/key name. */
   variable?: RegExp;
+  /**
+   * Only a name written as `variable` spells it counts (give it a case-sensitive pattern): the variable a tool reads
+   * (`RAILWAY_TOKEN`), not a lowercase key, a camelCase name or a table's prose label (`Railway | Token`) that only
+   * resembles it and says nothing of which kind the value is.
+   */
+  literal?: true;
   /** Matches the HTTP header the value is sent with. */
   header?: RegExp;
   /**
