@@ -474,6 +474,10 @@ const CAPROVER_STACK =
   'captainVersion: 4\nservices:\n  $$cap_appname-db:\n    image: postgres:16\n    volumes:\n      - $$cap_appname-db-data:/var/lib/postgresql/data\n    environment:\n      POSTGRES_DB: $$cap_pg_db\n' +
   'caproverOneClickApp:\n  displayName: pages-db\n  description: Database of the pages app\n';
 
+/** A root module's bucket named by a template (`bucket = <template>`), with `local.kind` set to `kind`. */
+const WORKSPACE_BUCKETS = (template: string, kind: string) =>
+  `terraform {\n  backend "s3" {\n    bucket = "acme-terraform"\n    key    = "app.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nlocals {\n  kind = "${kind}"\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = ${template}\n}\n`;
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -851,6 +855,11 @@ resource "aws_db_instance" "orders" {
     samples: {
       positive: [
         {
+          files: { 'infra/main.tf': WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', 'documents'), 'infra/variables.tf': 'variable "region" {\n  default = "eu-west-1"\n}\n' },
+          expect: { path: 'infra/main.tf', line: 13 },
+          note: 'a bucket named per workspace (through a local): production is one of the workspaces the root is applied in',
+        },
+        {
           files: { '.github/workflows/deploy.yml': HELM_RELEASE_DEPLOY(''), 'deploy/postgres/values.yaml': BITNAMI_STANDALONE_VALUES },
           expect: { path: '.github/workflows/deploy.yml', line: 13 },
           note: "Bitnami's PostgreSQL chart installed on its own into production's namespace",
@@ -978,6 +987,8 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', 'tfstate') }, note: "a workspace's state bucket holds no data of its own" },
+        { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"${var.project}-${local.kind}"', 'exports') }, note: 'a bucket whose name no value is found for, and whose written words name derived objects' },
         { files: { 'templates/compose/crm.yaml': COOLIFY_STACK }, note: 'a catalogue of Coolify templates for others to deploy' },
         { files: { 'docker-compose.yml': COOLIFY_STACK.replace(/SERVICE_\w+?_(APP_3000|POSTGRES)/g, 'DB_PASSWORD') }, note: 'a compose file nothing shows deployed: a laptop stack' },
         {
