@@ -179,6 +179,11 @@ export interface StoreContext {
     /** A value a tfvars file gives a variable: `name` = the variable, `value` = the value, `directory` = the file's. */
     | 'terraform-tfvars'
     /**
+     * A value a CI job gives a variable on Terraform's command line (`-var "name=value"`) or in its environment
+     * (`TF_VAR_name`): `name`, `value`, `environment` = the job's, `directory` = where it runs Terraform (none: any).
+     */
+    | 'terraform-cli-variable'
+    /**
      * A module's local value: `name` = the local, `value` = its literal, `variable` = the input variable it passes on, or
      * `template` = the template of variables, locals and `terraform.workspace` it is made of (`"acme-${var.env}"`).
      */
@@ -202,5 +207,7 @@ export interface StoreContext {
   variable?: string;
   /** A Terraform local's template, when it is one (see `terraform-local`). */
   template?: string;
+  /** The environment a CI job that sets a Terraform variable deploys (see `terraform-cli-variable`). */
+  environment?: string;
   location: Location;
 }

@@ -6,6 +6,7 @@ import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { environmentOfPath } from '../../../knowledge/environments/names.js';
 import { directoryOf, environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
+import { terraformCliVariables } from '../../../knowledge/environments/terraform-cli.js';
 
 /**
  * The input variable or local value a setting is written as: `var.x` -> `x`, `local.x` -> `local.x`, and either negated
@@ -72,6 +73,29 @@ export function scanTfvars(inventory: Inventory): void {
     const value = literalOf(entry.value);
     if (value !== undefined) inventory.context({ kind: 'terraform-tfvars', directory, name: entry.key, value, location: inventory.line(entry.keySpan.line) });
   }
+}
+
+/**
+ * The values a CI job gives Terraform variables: `-var "name=value"` in its script, `TF_VAR_name` in its environment,
+ * for the directory it runs Terraform in (`working-directory`, `-chdir=`), when it runs Terraform at all.
+ */
+export function scanTerraformCliValues(inventory: Inventory, job: { script: string; env: ReadonlyMap<string, string>; environment?: string; directory?: string; line: number }): void {
+  if (!/\b(?:terraform|tofu|terragrunt)\b/.test(job.script)) return;
+  const directory = normalized(job.directory ?? /\s-chdir=["']?([\w./-]+)/.exec(job.script)?.[1]);
+  const location = inventory.line(job.line);
+  const add = (name: string, value: string) => inventory.context({ kind: 'terraform-cli-variable', name, value, environment: job.environment, directory, location });
+  for (const [key, value] of job.env) {
+    const name = /^TF_VAR_([A-Za-z_][\w-]*)$/.exec(key)?.[1];
+    if (name && value !== '' && !value.includes('$')) add(name, value);
+  }
+  for (const variable of terraformCliVariables(job.script)) add(variable.name, variable.value);
+}
+
+/** `./infra/` -> `infra`, `.` for the root; undefined stays undefined. */
+function normalized(directory: string | undefined): string | undefined {
+  if (directory === undefined || directory.includes('$')) return undefined;
+  const parts = directory.split('/').filter((part) => part !== '' && part !== '.');
+  return parts.length === 0 ? '.' : parts.join('/');
 }
 
 /** Where a variable's value comes from, for the message. */
@@ -156,7 +180,7 @@ class VariableValues {
       const list = this.byKind.get(entry.kind) ?? [];
       list.push(entry);
       this.byKind.set(entry.kind, list);
-      if (entry.kind !== 'terraform-tfvars' && entry.kind !== 'terraform-module-input' && entry.kind !== 'terraform-module-call') this.terraformDirectories.add(entry.directory ?? '.');
+      if (entry.kind !== 'terraform-tfvars' && entry.kind !== 'terraform-module-input' && entry.kind !== 'terraform-module-call' && entry.kind !== 'terraform-cli-variable') this.terraformDirectories.add(entry.directory ?? '.');
     }
   }
 
@@ -234,6 +258,12 @@ class VariableValues {
       if (environment && environment !== 'production' && environment !== own) continue;
       const rank = environment === 'production' && !autoLoaded(entry.location.path) ? 0 : 1;
       ranked.push({ value: entry.value!, source: `(in ${entry.location.path})`, rank });
+    }
+    // A CI job's values: production's job decides, one of no environment only as a file Terraform loads itself would.
+    for (const entry of this.of('terraform-cli-variable')) {
+      if (entry.name !== variable || (entry.directory !== undefined && entry.directory !== directory)) continue;
+      if (entry.environment && entry.environment !== 'production' && entry.environment !== own) continue;
+      ranked.push({ value: entry.value!, source: `(set by the CI job in ${entry.location.path})`, rank: entry.environment === 'production' ? 0 : 1 });
     }
     const best = Math.min(...ranked.map((entry) => entry.rank));
     return unanimous(ranked.filter((entry) => entry.rank === best));

@@ -478,6 +478,11 @@ const CAPROVER_STACK =
 const WORKSPACE_BUCKETS = (template: string, kind: string) =>
   `terraform {\n  backend "s3" {\n    bucket = "acme-terraform"\n    key    = "app.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nlocals {\n  kind = "${kind}"\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = ${template}\n}\n`;
 
+/** A root module's bucket named by a variable, and a workflow whose `environment` job gives it on the command line. */
+const CLI_BUCKET_TF = 'terraform {\n  backend "s3" {\n    bucket = "orders-tfstate"\n    key    = "orders.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nvariable "bucket_name" {\n  type = string\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.bucket_name\n}\n';
+const CLI_BUCKET_WORKFLOW = (environment: string) =>
+  `on:\n  push:\n    branches: [main]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: ${environment}\n    defaults:\n      run:\n        working-directory: infra\n    steps:\n      - uses: actions/checkout@v4\n      - run: terraform init\n      - run: terraform apply -auto-approve -var="bucket_name=orders-statements-${environment}"\n`;
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -855,6 +860,11 @@ resource "aws_db_instance" "orders" {
     samples: {
       positive: [
         {
+          files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('production') },
+          expect: { path: 'infra/main.tf', line: 13 },
+          note: "a bucket named by a variable production's CI job gives on Terraform's command line",
+        },
+        {
           files: { 'infra/main.tf': WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', 'documents'), 'infra/variables.tf': 'variable "region" {\n  default = "eu-west-1"\n}\n' },
           expect: { path: 'infra/main.tf', line: 13 },
           note: 'a bucket named per workspace (through a local): production is one of the workspaces the root is applied in',
@@ -987,6 +997,7 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('staging') }, note: 'only a staging job gives the variable its value' },
         { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', 'tfstate') }, note: "a workspace's state bucket holds no data of its own" },
         { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"${var.project}-${local.kind}"', 'exports') }, note: 'a bucket whose name no value is found for, and whose written words name derived objects' },
         { files: { 'templates/compose/crm.yaml': COOLIFY_STACK }, note: 'a catalogue of Coolify templates for others to deploy' },

@@ -12,6 +12,8 @@ import { pullRequestInProduction } from '../../rules/pull-request.js';
 import { effectiveEntries, walkSection } from '../tree.js';
 import { walkOptions } from '../sections.js';
 import { valueTag } from './dotenv.js';
+import { identifyValue } from '../values.js';
+import { terraformCliVariables } from '../../../../knowledge/environments/terraform-cli.js';
 import { conditionOf, jobRunsOn, workflowTriggers } from '../../../../src/parse/github-workflow.js';
 
 const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
@@ -287,6 +289,11 @@ function scanText(rec: Recorder, node: DataNode, tag: EnvTag, family?: string): 
     for (const match of text.matchAll(regex)) {
       const identity = build(match[1]!);
       if (identity) record(identity, match.index, match[0].split(/\s+/).slice(0, 2).join(' '));
+    }
+  }
+  if (/\b(?:terraform|tofu|terragrunt)\b/.test(text)) {
+    for (const variable of terraformCliVariables(text)) {
+      for (const identity of identifyValue(variable.value, { variable: variable.name, path: [variable.name], projectKeys: true })) record(identity, variable.index, `-var ${variable.name}`);
     }
   }
 }
