@@ -252,7 +252,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
     scanGithubWorkflow(inventory);
     return;
   }
-  if (isGitlabCi(path)) {
+  if (isGitlabCi(path, () => file.data()?.roots[0])) {
     scanGitlabCi(inventory);
     return;
   }

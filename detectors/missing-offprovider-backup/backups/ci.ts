@@ -8,13 +8,15 @@ import { environmentNamed, environmentOf, fileNameOf, jobEnvironmentOf, itemsOf,
 import { classifyDestination, parseArn } from './destinations.js';
 import { fileLines, readJob, scalarLines, type ExtraUpload, type Job } from './jobs.js';
 import { scanTerraformCliValues } from '../inventory/terraform-variables.js';
+import { holdsGitlabJobs, isGitlabCiName, mayBeIncludedGitlabCi } from '../../../knowledge/environments/gitlab.js';
 
 export function isGithubWorkflow(path: string): boolean {
   return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path);
 }
 
-export function isGitlabCi(path: string): boolean {
-  return /(^|\/)\.gitlab-ci\.ya?ml$/i.test(path) || /(^|\/)\.gitlab\/ci\/[^/]+\.ya?ml$/i.test(path);
+/** `.gitlab-ci.yml`, a file it includes by name (`backup.gitlab-ci.yml`), or one in a folder of CI files that holds jobs. */
+export function isGitlabCi(path: string, root: () => DataNode | undefined): boolean {
+  return isGitlabCiName(path) || (mayBeIncludedGitlabCi(path) && holdsGitlabJobs(root()));
 }
 
 /** Literal `env:` values of a map (workflow, job or step), for resolving `$VAR` in scripts. */

@@ -768,6 +768,14 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        {
+          files: {
+            'render.yaml': 'databases:\n  - name: acme-db\n    plan: pro-4gb\n',
+            '.gitlab-ci.yml': 'include:\n  - local: ci/backup.yml\n',
+            'ci/backup.yml': 'backup-db:\n  stage: backup\n  image: postgres:16\n  rules:\n    - if: $CI_PIPELINE_SOURCE == "schedule"\n  script:\n    - pg_dump "$DATABASE_URL" -Fc -f db.dump\n    - aws s3 cp db.dump s3://acme-db-backups/ --endpoint-url https://s3.us-west-004.backblazeb2.com\n',
+          },
+          note: 'a scheduled GitLab job, in a file the root includes, uploads the dump to Backblaze B2',
+        },
         sample('infra/main.tf', UPSTASH('  eviction       = true\n'), { note: 'an Upstash cache that evicts keys' }),
         { files: { 'infra/main.bicep': BICEP_POSTGRES, '.github/workflows/backup.yml': OFFSITE_DUMP }, note: 'a nightly dump leaves Azure' },
         {
