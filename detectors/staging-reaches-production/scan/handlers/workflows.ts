@@ -37,6 +37,7 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
   const jobs = get(root, 'jobs');
   if (jobs && jobs.kind !== 'map') rec.notify('environment-config-unreadable', `${rec.file.path}: "jobs" is not a map; its jobs' environments were not read.`);
   if (jobs?.kind !== 'map') return;
+  const outputs = jobOutputSecrets(jobs);
   for (const entry of effectiveEntries(jobs)) {
     const job = entry.value;
     if (job.kind !== 'map') continue;
@@ -46,7 +47,58 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
     if (tag.environment === 'production' && tag.evidence === 'key') pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ['jobs', entry.key], tag, role: 'plain', span: entry.keySpan }, options);
     scanText(rec, job, tag);
+    if (outputs.size > 0) scanNeededOutputs(rec, job, tag, outputs);
     rec.layer(family, tag, entry.keySpan, envKeys(job));
+  }
+}
+
+/**
+ * The variables and secrets each job's `outputs` pass on (`<job>.<output>` -> names): a configuration variable written
+ * into the output (`${{ vars.PROD_DATABASE_URL }}`) or by the step it takes it from (`${{ steps.pick.outputs.url }}`,
+ * the step writing `url=…` to `$GITHUB_OUTPUT` from a variable, or from its `env`). GitHub drops an output holding a
+ * secret's value as written, so a secret passes only encoded (`base64`, `openssl`, `gpg`). A job that needs the output
+ * holds what it carries.
+ */
+function jobOutputSecrets(jobs: MapNode): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const entry of jobs.entries) {
+    const outputs = get(entry.value, 'outputs');
+    if (outputs?.kind !== 'map') continue;
+    const steps = get(entry.value, 'steps');
+    for (const output of outputs.entries) {
+      const expression = output.value.kind === 'scalar' ? String(output.value.expression ?? output.value.value ?? '') : '';
+      const carried = referencesIn(expression, false);
+      const from = /\bsteps\.([\w-]+)\.outputs\.([\w-]+)/.exec(expression);
+      const step = from && steps?.kind === 'seq' ? steps.items.find((item) => literalString(get(item, 'id')) === from[1]) : undefined;
+      if (step && from) {
+        const run = literalString(get(step, 'run')) ?? '';
+        const env = get(step, 'env');
+        // The line that writes this output, and the variables of the step's env it expands.
+        for (const line of run.split('\n').filter((text) => text.includes(`${from[2]}=`))) {
+          const encoded = /\b(base64|openssl|gpg|xxd)\b/.test(line);
+          carried.push(...referencesIn(line, encoded));
+          for (const variable of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+            const value = get(env, variable[1]!);
+            if (value?.kind === 'scalar') carried.push(...referencesIn(String(value.expression ?? value.value ?? ''), encoded));
+          }
+        }
+      }
+      if (carried.length > 0) found.set(`${entry.key}.${output.key}`, [...new Set(carried)]);
+    }
+  }
+  return found;
+}
+
+/** `vars.X` in a text, and `secrets.X` too when the secret leaves encoded. */
+function referencesIn(text: string, secrets: boolean): string[] {
+  return [...text.matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)].filter((match) => (secrets || match[1] === 'vars') && match[2] !== 'GITHUB_TOKEN').map((match) => match[2]!);
+}
+
+/** `${{ needs.setup.outputs.db_url }}` in a job: the secrets that output carries, read where the job reads it. */
+function scanNeededOutputs(rec: Recorder, job: DataNode, tag: EnvTag, outputs: ReadonlyMap<string, string[]>): void {
+  const { text, record } = nodeText(rec, job, tag);
+  for (const match of text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+    for (const secret of outputs.get(`${match[1]}.${match[2]}`) ?? []) record(secretIdentity(secret), match.index, `needs.${match[1]}.outputs.${match[2]} (${secret})`);
   }
 }
 
