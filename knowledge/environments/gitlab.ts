@@ -14,9 +14,9 @@ export function mayBeIncludedGitlabCi(path: string): boolean {
 }
 
 /** Keys only a GitLab job (or hidden template) has, beside `script`. */
-const JOB_KEYS = new Set(['script', 'extends', 'stage', 'trigger', 'environment', 'rules', 'needs', 'before_script']);
+const JOB_KEYS = new Set(['script', 'extends', 'stage', 'trigger', 'environment', 'rules', 'needs', 'before_script', 'after_script', 'image', 'variables', 'only', 'except', 'tags', 'artifacts', 'services', 'dependencies', 'allow_failure', 'when']);
 
-/** A document whose top-level maps are GitLab jobs: one at least has `script`, `extends`, `stage` or `trigger` with a sibling job key. */
+/** A document whose top-level maps are GitLab jobs: one at least has `script`, `extends` or `trigger` beside another key jobs have. */
 export function holdsGitlabJobs(root: DataNode | undefined): boolean {
   if (root?.kind !== 'map') return false;
   return root.entries.some((entry) => {

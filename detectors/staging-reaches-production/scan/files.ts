@@ -117,6 +117,8 @@ export function classifyOutsideGitlab(path: string): FileClass | undefined {
 }
 
 function classifyPathUncached(path: string, gitlabFolders = true): FileClass | undefined {
+  // GitLab's job templates (`.gitlab/ci/templates.yml`) are the hidden jobs others extend, not an example to copy.
+  if (gitlabFolders && isExampleFile(path) && mayBeIncludedGitlabCi(path)) return { kind: 'gitlab-ci', format: 'yaml', tag: pathTag(path) ?? BASE, role: 'plain' };
   if (isExampleFile(path)) return environmentTemplate(path);
   const format = formatOf(path);
   const name = path.slice(path.lastIndexOf('/') + 1);

@@ -119,7 +119,13 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
   if (globals?.kind === 'map') walkSection(rec, { node: globals, path: ['variables'], tag: BASE, family, role: 'base', span: globals.span }, options);
   for (const entry of effectiveEntries(root)) {
     const job = entry.value;
-    // Hidden jobs (`.deploy`) are templates that other jobs extend: placed where they are used, not here.
+    // Hidden jobs (`.deploy`) are templates that other jobs extend: placed where they are used, not here. Jobs of other
+    // files (the root includes both) extend them too: the template is the base of its family, each such job a layer.
+    if (job.kind === 'map' && entry.key.startsWith('.')) {
+      const templateFamily = `gitlab-template:${entry.key}`;
+      walkSection(rec, { node: job, path: [entry.key], tag: BASE, family: templateFamily, role: 'base', span: entry.keySpan }, options);
+      templateSecretReferences(rec, job, templateFamily);
+    }
     if (job.kind !== 'map' || GITLAB_RESERVED.has(entry.key) || entry.key.startsWith('.')) continue;
     const tag = jobTag(entry.key, job) ?? fileTag;
     if (!tag) continue;
@@ -128,12 +134,34 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
     // `extends: .deploy`: the hidden templates it names give the job their variables and script.
     for (const name of extendedTemplates(job)) {
       const template = get(root, name);
+      if (template === undefined) rec.layer(`gitlab-template:${name}`, tag, entry.keySpan, ownKeys(job));
       if (template?.kind !== 'map') continue;
       walkSection(rec, { node: template, path: [name], tag, role: 'plain', span: template.span }, options);
       scanSecretReferences(rec, template, tag, family);
     }
     const variables = get(job, 'variables');
     rec.layer(family, tag, entry.keySpan, variables?.kind === 'map' ? variables.entries.map((variable) => variable.key) : []);
+  }
+}
+
+/** What a GitLab job sets itself, which a template it extends does not give it: `variables.<name>`, `script`... */
+function ownKeys(job: MapNode): string[] {
+  return job.entries.flatMap((entry) => (entry.key === 'variables' && entry.value.kind === 'map' ? entry.value.entries.map((variable) => `variables.${variable.key}`) : [entry.key]));
+}
+
+/**
+ * A template's secret references, each under what a job extending it would set to replace it: the variable it is
+ * the value of (`variables.DATABASE_URL`), else the key it is written under (`script`).
+ */
+function templateSecretReferences(rec: Recorder, template: MapNode, family: string): void {
+  for (const entry of template.entries) {
+    const parts = entry.key === 'variables' && entry.value.kind === 'map' ? entry.value.entries.map((variable) => ({ node: variable.value, variable: `variables.${variable.key}` })) : [{ node: entry.value, variable: entry.key }];
+    for (const part of parts) {
+      const { text, record } = nodeText(rec, part.node, BASE, family);
+      for (const match of text.matchAll(CI_SECRET_REFERENCE)) {
+        if (!match[1]!.startsWith('CI_')) record(secretIdentity(match[1]!), match.index, part.variable);
+      }
+    }
   }
 }
 
