@@ -43,6 +43,7 @@ import { isRenderBlueprint, scanRender } from './inventory/render.js';
 import { isHelmfile, scanHelmfile } from './inventory/helm-releases.js';
 import { isTerraform, scanTerraform } from './inventory/terraform.js';
 import { isTfvars, scanTfvars } from './inventory/terraform-variables.js';
+import { isTerragrunt, scanTerragrunt } from './inventory/terragrunt.js';
 import { destructiveRules } from './rules/destructive.js';
 import { protectionRules } from './rules/protection.js';
 import { restoreRules } from './rules/restore.js';
@@ -103,6 +104,7 @@ function isStructuralUncached(path: string): boolean {
     isAutoresticConfig(path) ||
     isTerraform(path) ||
     isTfvars(path) ||
+    isTerragrunt(path) ||
     isFirebaseConfig(path) ||
     isBicep(path) ||
     isSamConfig(path) ||
@@ -199,6 +201,10 @@ export const missingOffproviderBackup: Detector = {
     }
     if (isTfvars(path)) {
       scanTfvars(inventory);
+      return;
+    }
+    if (isTerragrunt(path)) {
+      scanTerragrunt(inventory);
       return;
     }
     if (isBicep(path)) {

@@ -54,7 +54,7 @@ function lineOf(node: MapNode, key: string): number {
 }
 
 /** `envs/production` + `../../modules/app` -> `modules/app` (repo-relative, `.` for the root). */
-function joinPath(directory: string, relative: string): string {
+export function joinPath(directory: string, relative: string): string {
   const parts = directory === '.' || directory === '' ? [] : directory.split('/');
   for (const part of relative.replace(/\/+$/, '').split('/')) {
     if (part === '..') parts.pop();

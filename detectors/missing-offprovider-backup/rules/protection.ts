@@ -483,6 +483,11 @@ const CLI_BUCKET_TF = 'terraform {\n  backend "s3" {\n    bucket = "orders-tfsta
 const CLI_BUCKET_WORKFLOW = (environment: string) =>
   `on:\n  push:\n    branches: [main]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: ${environment}\n    defaults:\n      run:\n        working-directory: infra\n    steps:\n      - uses: actions/checkout@v4\n      - run: terraform init\n      - run: terraform apply -auto-approve -var="bucket_name=orders-statements-${environment}"\n`;
 
+/** A module of one bucket named by its input, and the Terragrunt configuration of an environment that deploys it. */
+const BUCKET_MODULE = 'variable "bucket_name" {\n  type = string\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.bucket_name\n}\n';
+const TERRAGRUNT_LIVE = (environment: string) =>
+  `include "root" {\n  path = find_in_parent_folders()\n}\n\nterraform {\n  source = "../../../modules//storage"\n}\n\ninputs = {\n  bucket_name = "acme-customer-documents-${environment}"\n}\n`;
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -868,6 +873,11 @@ resource "aws_db_instance" "orders" {
     samples: {
       positive: [
         {
+          files: { 'modules/storage/main.tf': BUCKET_MODULE, 'live/prod/storage/terragrunt.hcl': TERRAGRUNT_LIVE('prod') },
+          expect: { path: 'modules/storage/main.tf', line: 5 },
+          note: "Terragrunt: production's live configuration deploys the module with the bucket's name",
+        },
+        {
           files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('production') },
           expect: { path: 'infra/main.tf', line: 13 },
           note: "a bucket named by a variable production's CI job gives on Terraform's command line",
@@ -1006,6 +1016,7 @@ jobs:
       ],
       negative: [
         { files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('staging') }, note: 'only a staging job gives the variable its value' },
+        { files: { 'modules/storage/main.tf': BUCKET_MODULE, 'live/staging/storage/terragrunt.hcl': TERRAGRUNT_LIVE('staging') }, note: 'Terragrunt deploys the module for staging only' },
         { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', 'tfstate') }, note: "a workspace's state bucket holds no data of its own" },
         { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"${var.project}-${local.kind}"', 'exports') }, note: 'a bucket whose name no value is found for, and whose written words name derived objects' },
         { files: { 'templates/compose/crm.yaml': COOLIFY_STACK }, note: 'a catalogue of Coolify templates for others to deploy' },
