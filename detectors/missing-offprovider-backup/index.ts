@@ -33,7 +33,7 @@ import { isNomadJob } from '../../knowledge/environments/nomad.js';
 import { isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
-import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
+import { CLOUD_SQL_KEYWORDS, isSupabaseConfig, scanCloudSqlConnections, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
 import { isHelmChart, isHelmTemplate, looksLikeKubernetes, scanCnpgChartValues, scanHelmChart, scanHelmValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
 import { scanProgram } from './inventory/programs.js';
 import { scanSst } from './inventory/sst.js';
@@ -146,6 +146,8 @@ const KEYWORDS = [
   // Deploy buttons.
   'render.com/deploy', 'heroku.com/deploy', 'railway.app', 'railway.com', 'vercel.com/new', 'netlify.com/start', 'digitalocean.com/apps', 'deploytodo',
   'koyeb.com/deploy', 'zeabur.com', 'deploy.cloud.run',
+  // Cloud SQL instances apps connect to by connection name.
+  ...CLOUD_SQL_KEYWORDS,
 ];
 
 export const missingOffproviderBackup: Detector = {
@@ -183,6 +185,7 @@ export const missingOffproviderBackup: Detector = {
     if (deployPlatformOfPath(path)) scanDeployFile(inventory);
     if (file.hasKeyword('railway_volume_') && !isTestOnlyPath(path)) scanRailwayVolumeUse(inventory);
     if (file.hasKeyword('pocketbase') && !isTestOnlyPath(path)) scanPocketBase(inventory);
+    if (CLOUD_SQL_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) scanCloudSqlConnections(inventory);
     if (isRailwayIac(path)) {
       scanRailwayIac(inventory);
       return;

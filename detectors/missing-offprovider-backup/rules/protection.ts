@@ -488,6 +488,10 @@ const BUCKET_MODULE = 'variable "bucket_name" {\n  type = string\n}\n\nresource 
 const TERRAGRUNT_LIVE = (environment: string) =>
   `include "root" {\n  path = find_in_parent_folders()\n}\n\nterraform {\n  source = "../../../modules//storage"\n}\n\ninputs = {\n  bucket_name = "acme-customer-documents-${environment}"\n}\n`;
 
+/** A workflow deploying a Cloud Run service connected to a Cloud SQL instance of the project given. */
+const CLOUD_RUN_DEPLOY = (project: string) =>
+  `on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: google-github-actions/auth@v2\n        with:\n          credentials_json: \${{ secrets.GCP_SA_KEY }}\n      - run: |\n          gcloud run deploy orders --region europe-west1 --image europe-docker.pkg.dev/${project}/apps/orders:\${{ github.sha }} \\\n            --add-cloudsql-instances ${project}:europe-west1:orders-pg\n`;
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -638,6 +642,11 @@ railway volume add --service web --mount-path /app/storage
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        {
+          files: { '.github/workflows/deploy.yml': CLOUD_RUN_DEPLOY('acme-prod') },
+          expect: { path: '.github/workflows/deploy.yml', line: 14 },
+          note: "a Cloud Run deploy connected to production's Cloud SQL instance by its connection name",
+        },
         sample('infra/main.tf', UPSTASH(''), { expect: { line: 10 }, note: 'an Upstash Redis database without eviction: the data store, kept only by Upstash' }),
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: 'a Cloud SQL instance declared through Config Connector' },
         { files: { 'k8s/ack/orders-db.yaml': 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n' }, expect: { path: 'k8s/ack/orders-db.yaml', line: 2 }, note: 'an RDS instance declared through ACK' },
@@ -773,6 +782,7 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        { files: { '.github/workflows/deploy.yml': CLOUD_RUN_DEPLOY('acme-staging') }, note: "the Cloud SQL instance is in staging's project" },
         {
           files: {
             'render.yaml': 'databases:\n  - name: acme-db\n    plan: pro-4gb\n',
