@@ -200,6 +200,9 @@ export const missingOffproviderBackup: Detector = {
     }
     if (isTerraform(path)) {
       scanTerraform(inventory);
+      // A connection string a resource hands an app (a Vercel or Heroku variable, an SSM parameter, a Kubernetes
+      // Secret) names a database the configuration does not declare.
+      if (HOSTED_MARKERS.some((marker) => file.hasKeyword(marker))) scanConnections(inventory);
       return;
     }
     if (isTfvars(path)) {

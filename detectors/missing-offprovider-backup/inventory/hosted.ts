@@ -152,7 +152,8 @@ export function scanConnections(inventory: Inventory): void {
   const document = { roots: parsed.roots.map(withDecodedSecretData) };
   const seen = new Set<string>();
   for (const leaf of leaves(document)) {
-    const value = textOf(leaf.node);
+    // A Terraform template keeps its quotes (`"postgres://app:${var.password}@host/db"`): the URL is inside them.
+    const value = textOf(leaf.node)?.replace(/^"([^"]*)"$/, '$1');
     if (!value || value.length > 400) continue;
     const key = leaf.key ?? '';
     const reference = RAILWAY_REFERENCE.exec(value);

@@ -492,6 +492,10 @@ const TERRAGRUNT_LIVE = (environment: string) =>
 const CLOUD_RUN_DEPLOY = (project: string) =>
   `on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: google-github-actions/auth@v2\n        with:\n          credentials_json: \${{ secrets.GCP_SA_KEY }}\n      - run: |\n          gcloud run deploy orders --region europe-west1 --image europe-docker.pkg.dev/${project}/apps/orders:\${{ github.sha }} \\\n            --add-cloudsql-instances ${project}:europe-west1:orders-pg\n`;
 
+/** Terraform handing a Vercel project its database URL for the targets given. */
+const VERCEL_DATABASE_TF = (host: string) =>
+  `resource "vercel_project" "web" {\n  name      = "acme-web"\n  framework = "nextjs"\n}\n\nresource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = "postgres://web:\${var.db_password}@${host}:5432/web"\n  target     = ["production"]\n  sensitive  = true\n}\n`;
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -643,6 +647,11 @@ railway volume add --service web --mount-path /app/storage
     samples: {
       positive: [
         {
+          files: { 'infra/vercel.tf': VERCEL_DATABASE_TF('acme-prod.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com') },
+          expect: { path: 'infra/vercel.tf', line: 9 },
+          note: "Terraform gives the Vercel project production's RDS database: a store the configuration does not declare",
+        },
+        {
           files: { '.github/workflows/deploy.yml': CLOUD_RUN_DEPLOY('acme-prod') },
           expect: { path: '.github/workflows/deploy.yml', line: 14 },
           note: "a Cloud Run deploy connected to production's Cloud SQL instance by its connection name",
@@ -782,6 +791,7 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        { files: { 'infra/staging/vercel.tf': VERCEL_DATABASE_TF('acme-staging.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com') }, note: "staging's configuration gives staging's database" },
         { files: { '.github/workflows/deploy.yml': CLOUD_RUN_DEPLOY('acme-staging') }, note: "the Cloud SQL instance is in staging's project" },
         {
           files: {
