@@ -146,6 +146,37 @@ describe('facts for the summary and the chain stage', () => {
     expect(findings).toEqual(['no-backup high deploy/base/postgres.yaml:2']);
   });
 
+  it('names a store whose name is a template as production\'s values make it, and keeps what a workspace decides written', async () => {
+    const { stores } = await run({
+      'infra/main.tf':
+        'terraform {\n  backend "s3" {\n    bucket = "ledger-tfstate"\n    key    = "ledger.tfstate"\n    region = "eu-central-1"\n  }\n}\n\nlocals {\n  name = "${var.project}-${var.environment}"\n}\n\nresource "aws_db_instance" "this" {\n  identifier = "${local.name}-db"\n  engine     = "postgres"\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = "${var.project}-uploads-${terraform.workspace}"\n}\n',
+      'infra/variables.tf': 'variable "project" {\n  default = "ledger"\n}\n\nvariable "environment" {\n  type = string\n}\n',
+      'infra/prod.tfvars': 'environment = "prod"\n',
+      'infra/staging.tfvars': 'environment = "staging"\n',
+    });
+    const database = stores.find((store) => store.engine === 'postgres')!;
+    expect(database).toMatchObject({ name: 'ledger-prod-db', environment: 'production', production: true });
+    expect(database.identities).toContain('aws:rds:ledger-prod-db');
+    const bucket = stores.find((store) => store.engine === 'object-storage')!;
+    expect(bucket).toMatchObject({ name: 'ledger-uploads-${terraform.workspace}', production: true });
+    expect(bucket.identities.filter((identity) => identity.startsWith('aws:s3:'))).toEqual([]);
+  });
+
+  it('reports a Deployment, its claim and the static PersistentVolume the claim selects by label as one store', async () => {
+    const { stores, findings } = await run({
+      '.github/workflows/deploy.yml': 'on: { push: { branches: [main] } }\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: kubectl apply -f k8s/\n',
+      'k8s/pv.yaml':
+        'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: ledger-pgdata\n  labels:\n    app: postgres\n    tier: database\nspec:\n  capacity: { storage: 50Gi }\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: gp3\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f67890\n',
+      'k8s/pvc.yaml':
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: pgdata\n  namespace: ledger\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: gp3\n  resources: { requests: { storage: 50Gi } }\n  selector:\n    matchLabels:\n      app: postgres\n',
+      'k8s/postgres.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: postgres\n  namespace: ledger\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - { name: data, mountPath: /var/lib/postgresql/data }\n      volumes:\n        - name: data\n          persistentVolumeClaim:\n            claimName: pgdata\n',
+    });
+    const postgres = stores.find((store) => store.name === 'ledger/postgres')!;
+    expect(stores.filter((store) => store.sameAs === postgres.id).map((store) => store.name).sort()).toEqual(['ledger-pgdata', 'ledger/pgdata']);
+    expect(findings).toEqual(['no-backup high k8s/postgres.yaml:2']);
+  });
+
   it('publishes backup evidence with its destination, and relates it to the finding by location', async () => {
     const { evidence, result } = await run({
       'render.yaml': 'databases:\n  - name: acme-db\n    plan: pro-4gb\n',
@@ -772,13 +803,13 @@ describe('where the repo shows the app deployed', () => {
 });
 
 describe('names of stores', () => {
-  it('names a module resource with a generic label and a computed identifier by its address and module directory', async () => {
+  it('names a module resource with a computed identifier by the name production\'s module call makes, and one with no name by its label', async () => {
     const { stores } = await run({
       'infra/modules/rds/main.tf': 'variable "name" {}\nvariable "env" {}\nresource "aws_db_instance" "this" {\n  identifier = "${var.name}-${var.env}"\n  engine = "postgres"\n  backup_retention_period = 7\n}\n',
       'infra/envs/prod/main.tf': 'module "db" {\n  source = "../../modules/rds"\n  name = "orbitly"\n  env = "prod"\n}\n',
       'infra/modules/orders/main.tf': 'resource "aws_db_instance" "orders" {\n  engine = "postgres"\n}\n',
     });
-    expect(stores.map((store) => store.name).sort()).toEqual(['aws_db_instance.this in infra/modules/rds', 'orders']);
+    expect(stores.map((store) => store.name).sort()).toEqual(['orbitly-prod', 'orders']);
   });
 });
 

@@ -138,8 +138,9 @@ export function assess(context: FinishContext): void {
   const byPlace = (a: DataStore, b: DataStore) => (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || byPlace(a, b));
   const kept: DataStore[] = [];
+  const bound = boundVolumes(sorted);
   for (const store of sorted) {
-    const twin = kept.find((other) => describeSame(other, store));
+    const twin = kept.find((other) => describeSame(other, store) || bound.get(other.id) === bound.get(store.id));
     if (twin) {
       const assessment = assessments.get(store.id)!;
       assessment.primary = false;
@@ -228,6 +229,31 @@ function environmentOf(store: DataStore, aliases: Readonly<Record<string, string
     if (names.length > 0 && names.every((name) => name !== undefined)) return names[0];
   }
   return undefined;
+}
+
+/**
+ * Kubernetes facts joined through the claims that bind them: a workload names its claim, the claim its volume (by name
+ * or label selector), each in its own file, so a workload and the volume its claim binds share no identity themselves.
+ * Each store's group, as the id of the group's first store.
+ */
+function boundVolumes(stores: readonly DataStore[]): Map<string, string> {
+  const group = new Map<string, string>();
+  const byIdentity = new Map<string, string>();
+  const root = (id: string): string => {
+    let at = id;
+    while (group.get(at) !== at) at = group.get(at)!;
+    return at;
+  };
+  for (const store of stores) {
+    group.set(store.id, store.id);
+    for (const identity of store.identities) {
+      if (!identity.startsWith('k8s:')) continue;
+      const other = byIdentity.get(identity);
+      if (other === undefined) byIdentity.set(identity, store.id);
+      else if (root(other) !== root(store.id)) group.set(root(store.id), root(other));
+    }
+  }
+  return new Map(stores.map((store) => [store.id, root(store.id)]));
 }
 
 function enginesCompatible(a: string, b: string): boolean {

@@ -33,7 +33,7 @@ import { isNomadJob } from '../../knowledge/environments/nomad.js';
 import { isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
-import { isSupabaseConfig, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
+import { CLOUD_SQL_KEYWORDS, isSupabaseConfig, scanCloudSqlConnections, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
 import { isHelmChart, isHelmTemplate, looksLikeKubernetes, scanCnpgChartValues, scanHelmChart, scanHelmValues, scanKubernetes, scanVeleroValues } from './inventory/kubernetes.js';
 import { scanProgram } from './inventory/programs.js';
 import { scanSst } from './inventory/sst.js';
@@ -43,6 +43,7 @@ import { isRenderBlueprint, scanRender } from './inventory/render.js';
 import { isHelmfile, scanHelmfile } from './inventory/helm-releases.js';
 import { isTerraform, scanTerraform } from './inventory/terraform.js';
 import { isTfvars, scanTfvars } from './inventory/terraform-variables.js';
+import { isTerragrunt, scanTerragrunt } from './inventory/terragrunt.js';
 import { destructiveRules } from './rules/destructive.js';
 import { protectionRules } from './rules/protection.js';
 import { restoreRules } from './rules/restore.js';
@@ -103,6 +104,7 @@ function isStructuralUncached(path: string): boolean {
     isAutoresticConfig(path) ||
     isTerraform(path) ||
     isTfvars(path) ||
+    isTerragrunt(path) ||
     isFirebaseConfig(path) ||
     isBicep(path) ||
     isSamConfig(path) ||
@@ -144,6 +146,8 @@ const KEYWORDS = [
   // Deploy buttons.
   'render.com/deploy', 'heroku.com/deploy', 'railway.app', 'railway.com', 'vercel.com/new', 'netlify.com/start', 'digitalocean.com/apps', 'deploytodo',
   'koyeb.com/deploy', 'zeabur.com', 'deploy.cloud.run',
+  // Cloud SQL instances apps connect to by connection name.
+  ...CLOUD_SQL_KEYWORDS,
 ];
 
 export const missingOffproviderBackup: Detector = {
@@ -181,6 +185,7 @@ export const missingOffproviderBackup: Detector = {
     if (deployPlatformOfPath(path)) scanDeployFile(inventory);
     if (file.hasKeyword('railway_volume_') && !isTestOnlyPath(path)) scanRailwayVolumeUse(inventory);
     if (file.hasKeyword('pocketbase') && !isTestOnlyPath(path)) scanPocketBase(inventory);
+    if (CLOUD_SQL_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) scanCloudSqlConnections(inventory);
     if (isRailwayIac(path)) {
       scanRailwayIac(inventory);
       return;
@@ -195,10 +200,17 @@ export const missingOffproviderBackup: Detector = {
     }
     if (isTerraform(path)) {
       scanTerraform(inventory);
+      // A connection string a resource hands an app (a Vercel or Heroku variable, an SSM parameter, a Kubernetes
+      // Secret) names a database the configuration does not declare.
+      if (HOSTED_MARKERS.some((marker) => file.hasKeyword(marker))) scanConnections(inventory);
       return;
     }
     if (isTfvars(path)) {
       scanTfvars(inventory);
+      return;
+    }
+    if (isTerragrunt(path)) {
+      scanTerragrunt(inventory);
       return;
     }
     if (isBicep(path)) {
@@ -252,7 +264,7 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
     scanGithubWorkflow(inventory);
     return;
   }
-  if (isGitlabCi(path)) {
+  if (isGitlabCi(path, () => file.data()?.roots[0])) {
     scanGitlabCi(inventory);
     return;
   }

@@ -93,12 +93,13 @@ export interface DataStore {
   /** Destructive settings that depend on an input variable's value, decided by the backup stage. */
   variableSettings?: VariableSetting[];
   /**
-   * A bucket named by a template of input variables (`"${var.project_id}-statements"`) whose written words say neither
-   * data nor production: a production store only when the name the variables give says so (decided by the backup
-   * stage). `variables` as `variableOf` writes them (`project_id`, `local.prefix`); the name made is added to the
-   * identities under `namespace` (`gcp:gcs`).
+   * A store named by a template (`"${var.project_id}-statements"`, `"acme-uploads-${terraform.workspace}"`), named by
+   * the backup stage as production's values of its variables and locals make it; what no value is found for stays
+   * written as a template. A bucket whose written words say neither data nor production (`decided` unset) is a
+   * production store only when the name made says so; a database, or a bucket whose words say data, is a store
+   * whatever its name. A name made whole is added to the identities under `namespace` (`gcp:gcs`), when there is one.
    */
-  computedName?: { template: string; variables: string[]; namespace: string };
+  computedName?: { template: string; namespace: string; decided?: boolean };
   /** Set by the backup stage: it judged this a production store (explicit production, or base and deployed). */
   production?: boolean;
   /** Set by the backup stage when another store fact declares the same data (an ORM schema behind a Railway Postgres). */
@@ -177,7 +178,15 @@ export interface StoreContext {
     | 'terraform-variable'
     /** A value a tfvars file gives a variable: `name` = the variable, `value` = the value, `directory` = the file's. */
     | 'terraform-tfvars'
-    /** A module's local value: `name` = the local, `value` = its literal, or `variable` = the input variable it passes on. */
+    /**
+     * A value a CI job gives a variable on Terraform's command line (`-var "name=value"`) or in its environment
+     * (`TF_VAR_name`): `name`, `value`, `environment` = the job's, `directory` = where it runs Terraform (none: any).
+     */
+    | 'terraform-cli-variable'
+    /**
+     * A module's local value: `name` = the local, `value` = its literal, `variable` = the input variable it passes on, or
+     * `template` = the template of variables, locals and `terraform.workspace` it is made of (`"acme-${var.env}"`).
+     */
     | 'terraform-local'
     /**
      * An input a call of a local module sets: `directory` = the module's, `name` = the input, `value` = a literal, or
@@ -196,5 +205,9 @@ export interface StoreContext {
   policy?: string;
   /** An input variable the value is passed on from, in the file's own directory (`var.deletion_protection`). */
   variable?: string;
+  /** A Terraform local's template, when it is one (see `terraform-local`). */
+  template?: string;
+  /** The environment a CI job that sets a Terraform variable deploys (see `terraform-cli-variable`). */
+  environment?: string;
   location: Location;
 }

@@ -7,13 +7,16 @@ import { parseYaml } from '../../../src/parse/yaml.js';
 import { environmentNamed, environmentOf, fileNameOf, jobEnvironmentOf, itemsOf, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { classifyDestination, parseArn } from './destinations.js';
 import { fileLines, readJob, scalarLines, type ExtraUpload, type Job } from './jobs.js';
+import { scanTerraformCliValues } from '../inventory/terraform-variables.js';
+import { holdsGitlabJobs, isGitlabCiName, mayBeIncludedGitlabCi } from '../../../knowledge/environments/gitlab.js';
 
 export function isGithubWorkflow(path: string): boolean {
   return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path);
 }
 
-export function isGitlabCi(path: string): boolean {
-  return /(^|\/)\.gitlab-ci\.ya?ml$/i.test(path) || /(^|\/)\.gitlab\/ci\/[^/]+\.ya?ml$/i.test(path);
+/** `.gitlab-ci.yml`, a file it includes by name (`backup.gitlab-ci.yml`), or one in a folder of CI files that holds jobs. */
+export function isGitlabCi(path: string, root: () => DataNode | undefined): boolean {
+  return isGitlabCiName(path) || (mayBeIncludedGitlabCi(path) && holdsGitlabJobs(root()));
 }
 
 /** Literal `env:` values of a map (workflow, job or step), for resolving `$VAR` in scripts. */
@@ -113,7 +116,15 @@ export function scanGithubWorkflow(inventory: Inventory): void {
     };
     const jobFacts: Job = { name, scheduled, environment: environmentNamed(environmentName) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf, localCluster };
     readJob(inventory, script, jobFacts, extra);
+    const directory = terraformDirectory(job) ?? textOf(getKey(getKey(getKey(root, 'defaults'), 'run'), 'working-directory'));
+    scanTerraformCliValues(inventory, { script, env, environment: jobFacts.environment, directory, line: entry.keySpan.line });
   }
+}
+
+/** Where a job runs Terraform: the `working-directory` of the step that runs it, else the job's default. */
+function terraformDirectory(job: MapNode): string | undefined {
+  const step = itemsOf(getKey(job, 'steps')).find((candidate) => /\b(?:terraform|tofu|terragrunt)\b/.test(textOf(getKey(candidate, 'run')) ?? ''));
+  return textOf(getKey(step, 'working-directory')) ?? textOf(getKey(getKey(getKey(job, 'defaults'), 'run'), 'working-directory'));
 }
 
 /** Actions that start a Kubernetes cluster on the runner, for tests: kind, minikube, k3d/k3s, chart-testing. */
@@ -140,6 +151,7 @@ export function scanGitlabCi(inventory: Inventory): void {
     const environment = environmentNamed(literalOf(environmentNode) ?? literalOf(getKey(mapOf(environmentNode), 'name')));
     const from = scriptNode.span.line;
     readJob(inventory, text, { name: entry.key, scheduled, environment, env, ephemeral: true, services, lineOf: scalarLines(inventory, text, Math.min(from, getKey(job, 'before_script')?.span.line ?? from), job.span.endLine) });
+    scanTerraformCliValues(inventory, { script: text, env, environment, line: entry.keySpan.line });
   }
 }
 

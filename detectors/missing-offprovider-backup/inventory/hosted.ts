@@ -3,7 +3,7 @@
 // variables (`${{Postgres.DATABASE_URL}}`), and client packages (`@neondatabase/serverless`, `@planetscale/database`).
 import { get, leaves } from '../../../src/parse/data-tree.js';
 import { withDecodedSecretData } from '../../../knowledge/credentials/kubernetes-secret-data.js';
-import { environmentNamed, fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
+import { environmentNamed, environmentOf, fileNameOf, isTestOnlyPath, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 import { FLY_HOST, goMysqlDsnAsUrl, isPlaceholderName } from '../../../knowledge/environments/identities.js';
@@ -152,7 +152,8 @@ export function scanConnections(inventory: Inventory): void {
   const document = { roots: parsed.roots.map(withDecodedSecretData) };
   const seen = new Set<string>();
   for (const leaf of leaves(document)) {
-    const value = textOf(leaf.node);
+    // A Terraform template keeps its quotes (`"postgres://app:${var.password}@host/db"`): the URL is inside them.
+    const value = textOf(leaf.node)?.replace(/^"([^"]*)"$/, '$1');
     if (!value || value.length > 400) continue;
     const key = leaf.key ?? '';
     const reference = RAILWAY_REFERENCE.exec(value);
@@ -245,3 +246,39 @@ export function scanPackages(inventory: Inventory): void {
   }
 }
 
+
+/**
+ * A Cloud SQL instance an app is connected to by its connection name (`project:region:instance`): Cloud Run's
+ * `--add-cloudsql-instances` flag and `run.googleapis.com/cloudsql-instances` annotation, App Engine's
+ * `cloud_sql_instances`, the Auth Proxy's `INSTANCE_CONNECTION_NAME`. Its backups, where the repo does not declare the
+ * instance, are Cloud SQL's own, in the same project.
+ */
+const CLOUD_SQL_CONNECTION = /(?:--(?:add|set)-cloudsql-instances[=\s]+|cloudsql-instances["']?\s*:\s*|cloud_sql_instances["']?\s*[:=]\s*|INSTANCE_CONNECTION_NAME["']?\s*[:=]\s*)["']?([a-z][a-z0-9-]{4,28}[a-z0-9]):([a-z]+-[a-z]+\d):([a-z][a-z0-9-]{0,97})\b/gi;
+
+/** Keywords admitting a file to `scanCloudSqlConnections`. */
+export const CLOUD_SQL_KEYWORDS = ['cloudsql-instances', 'cloud_sql_instances', 'instance_connection_name'];
+
+export function scanCloudSqlConnections(inventory: Inventory): void {
+  if (isTestOnlyPath(inventory.path) || isExampleEnv(inventory.path)) return;
+  const { file } = inventory;
+  const seen = new Set<string>();
+  for (const match of file.text.matchAll(CLOUD_SQL_CONNECTION)) {
+    const [, project, region, instance] = match as unknown as [string, string, string, string];
+    if (seen.has(instance)) continue;
+    seen.add(instance);
+    const environment = environmentOf(inventory.path, [project, instance]);
+    inventory.store({
+      platform: 'gcp',
+      provider: 'gcp',
+      engine: 'database',
+      name: instance,
+      location: inventory.line(file.positionAt(match.index).line),
+      identities: [`gcp:sql:${instance}`],
+      account: project,
+      region,
+      declaredBy: 'usage',
+      builtInBackup: PROVIDER_MANAGED('Cloud SQL automated backups stay in the same Google Cloud project'),
+      ...(environment ? { environment } : {}),
+    });
+  }
+}

@@ -69,6 +69,32 @@ function templateIdentities(template: DataNode, set: string, replicas: number, i
   ];
 }
 
+/** `key=value` pairs of a literal label map, sorted (a selector matches labels whatever their order). */
+function labelPairs(node: DataNode | undefined): string[] {
+  return (mapOf(node)?.entries ?? []).flatMap((entry) => {
+    const value = literalOf(entry.value);
+    return value === undefined ? [] : [`${entry.key}=${value}`.toLowerCase()];
+  }).sort();
+}
+
+/** A claim's `selector.matchLabels`: the identity every volume carrying those labels has (`labelIdentities`). */
+function selectorIdentity(matchLabels: DataNode | undefined): string[] {
+  const pairs = labelPairs(matchLabels);
+  return pairs.length > 0 ? [`k8s:pv-labels:${pairs.join(',')}`] : [];
+}
+
+/**
+ * A volume's labels as the selectors that pick it: one identity per set of its labels (a selector names any of
+ * them), so a claim selecting the volume shares an identity with it. Volumes carry a few labels; past five, none.
+ */
+function labelIdentities(labels: DataNode | undefined): string[] {
+  const pairs = labelPairs(labels);
+  if (pairs.length === 0 || pairs.length > 5) return [];
+  const found: string[] = [];
+  for (let mask = 1; mask < 1 << pairs.length; mask++) found.push(`k8s:pv-labels:${pairs.filter((_, bit) => mask & (1 << bit)).join(',')}`);
+  return found;
+}
+
 /** `replicas:` as written (1 when absent or computed), capped: a claim per ordinal. */
 function replicasOf(spec: DataNode | undefined): number {
   const replicas = Number(literalOf(get(spec, 'replicas')) ?? 1);
@@ -140,8 +166,9 @@ function scanObject(inventory: Inventory, object: DataNode): void {
         name: namespace ? `${namespace}/${name}` : name,
         environment,
         location: inventory.line(line),
-        // A claim bound by name to a volume (`volumeName:`) is that volume.
-        identities: [identity('persistentvolumeclaim'), ...(literalOf(get(spec, 'volumeName')) ? [`k8s:pv:${literalOf(get(spec, 'volumeName'))}`] : [])],
+        // A claim bound by name to a volume (`volumeName:`) is that volume; one bound by a label selector is the volume
+        // carrying those labels.
+        identities: [identity('persistentvolumeclaim'), ...(literalOf(get(spec, 'volumeName')) ? [`k8s:pv:${literalOf(get(spec, 'volumeName'))}`] : selectorIdentity(get(get(spec, 'selector'), 'matchLabels')))],
         declaredBy: 'manifest',
         storageClass,
         builtInBackup: { protection: 'none', description: 'a PersistentVolume has no backup unless something snapshots or copies it' },
@@ -160,7 +187,12 @@ function scanObject(inventory: Inventory, object: DataNode): void {
         name,
         environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get(claim, 'namespace'))) ?? environmentOf('', [name]),
         location: inventory.line(line),
-        identities: [`k8s:pv:${name}`, ...(handle ? [`volume:${handle}`] : []), ...(claim ? [`k8s:${literalOf(get(claim, 'namespace')) ?? 'default'}:persistentvolumeclaim/${literalOf(get(claim, 'name')) ?? ''}`] : [])],
+        identities: [
+          `k8s:pv:${name}`,
+          ...(handle ? [`volume:${handle}`] : []),
+          ...(claim ? [`k8s:${literalOf(get(claim, 'namespace')) ?? 'default'}:persistentvolumeclaim/${literalOf(get(claim, 'name')) ?? ''}`] : []),
+          ...labelIdentities(get(metadata, 'labels')),
+        ],
         declaredBy: 'manifest',
         storageClass: literalOf(get(spec, 'storageClassName')),
         builtInBackup: { protection: 'none', description: 'a PersistentVolume has no backup unless something snapshots or copies it' },

@@ -6,6 +6,7 @@ import type { DataNode, MapNode } from '../../../src/parse/data-tree.js';
 import { environmentOfPath } from '../../../knowledge/environments/names.js';
 import { directoryOf, environmentOf, fileNameOf, literalOf, mapOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
+import { terraformCliVariables } from '../../../knowledge/environments/terraform-cli.js';
 
 /**
  * The input variable or local value a setting is written as: `var.x` -> `x`, `local.x` -> `local.x`, and either negated
@@ -28,14 +29,31 @@ export function referenceText(variable: string): string {
   return `${negated ? '!' : ''}${bare.startsWith('local.') ? bare : `var.${bare}`}`;
 }
 
-/** The literal values of a module's `locals` blocks, and the locals that pass on an input variable. */
+/**
+ * The literal values of a module's `locals` blocks, the locals that pass on an input variable, and those made by a
+ * template (`prefix = "acme-${var.env}"`, `env = terraform.workspace`), which name stores.
+ */
 export function scanLocals(inventory: Inventory, locals: MapNode, directory: string): void {
   for (const entry of locals.entries) {
     if (entry.value.kind !== 'scalar') continue;
     const value = literalOf(entry.value);
     const variable = value === undefined ? variableOf(entry.value) : undefined;
-    if (value !== undefined || variable) inventory.context({ kind: 'terraform-local', directory, name: entry.key, value, variable, location: inventory.line(entry.keySpan.line) });
+    const template = value === undefined && !variable ? templateOf(entry.value.expression) : undefined;
+    if (value !== undefined || variable || template) inventory.context({ kind: 'terraform-local', directory, name: entry.key, value, variable, template, location: inventory.line(entry.keySpan.line) });
   }
+}
+
+/** The words a template's author wrote, without `terraform.workspace` (whose `terraform` would read as a state bucket's). */
+export function templateWords(template: string): string {
+  return template.replace(/\$\{\s*terraform\.workspace\s*\}/g, '');
+}
+
+/** A quoted template with interpolations, or `terraform.workspace` alone, as the text of a template. */
+function templateOf(expression: string | undefined): string | undefined {
+  const text = expression?.trim();
+  if (!text) return undefined;
+  if (text === 'terraform.workspace') return '${terraform.workspace}';
+  return /^"[^"]*\$\{[^"]*"$/.test(text) ? text.slice(1, -1) : undefined;
 }
 
 export function isTfvars(path: string): boolean {
@@ -55,6 +73,29 @@ export function scanTfvars(inventory: Inventory): void {
     const value = literalOf(entry.value);
     if (value !== undefined) inventory.context({ kind: 'terraform-tfvars', directory, name: entry.key, value, location: inventory.line(entry.keySpan.line) });
   }
+}
+
+/**
+ * The values a CI job gives Terraform variables: `-var "name=value"` in its script, `TF_VAR_name` in its environment,
+ * for the directory it runs Terraform in (`working-directory`, `-chdir=`), when it runs Terraform at all.
+ */
+export function scanTerraformCliValues(inventory: Inventory, job: { script: string; env: ReadonlyMap<string, string>; environment?: string; directory?: string; line: number }): void {
+  if (!/\b(?:terraform|tofu|terragrunt)\b/.test(job.script)) return;
+  const directory = normalized(job.directory ?? /\s-chdir=["']?([\w./-]+)/.exec(job.script)?.[1]);
+  const location = inventory.line(job.line);
+  const add = (name: string, value: string) => inventory.context({ kind: 'terraform-cli-variable', name, value, environment: job.environment, directory, location });
+  for (const [key, value] of job.env) {
+    const name = /^TF_VAR_([A-Za-z_][\w-]*)$/.exec(key)?.[1];
+    if (name && value !== '' && !value.includes('$')) add(name, value);
+  }
+  for (const variable of terraformCliVariables(job.script)) add(variable.name, variable.value);
+}
+
+/** `./infra/` -> `infra`, `.` for the root; undefined stays undefined. */
+function normalized(directory: string | undefined): string | undefined {
+  if (directory === undefined || directory.includes('$')) return undefined;
+  const parts = directory.split('/').filter((part) => part !== '' && part !== '.');
+  return parts.length === 0 ? '.' : parts.join('/');
 }
 
 /** Where a variable's value comes from, for the message. */
@@ -89,36 +130,44 @@ export function decideVariableSettings(stores: DataStore[], contexts: readonly S
 }
 
 /**
- * The buckets named by templates of variables (`computedName`), named as production's values name them: those the
- * name then says hold production data are stores of production, with that name; the ids of the others, which are no
- * store worth reporting, are returned. Replaces the stores in `stores`.
+ * The stores named by templates (`computedName`), named as production's values of their variables make them; what no
+ * value is found for stays written (`acme-uploads-${terraform.workspace}`). A bucket whose written words decided
+ * nothing is a store of production only when the name made says it holds data or production's: the ids of the others,
+ * which are no store worth reporting, are returned. Replaces the stores in `stores`.
  */
 export function decideComputedNames(stores: DataStore[], contexts: readonly StoreContext[]): Set<string> {
   const out = new Set<string>();
   if (!stores.some((store) => store.computedName)) return out;
   const values = new VariableValues(contexts);
   stores.forEach((store, index) => {
-    if (!store.computedName) return;
-    const directory = directoryOf(store.location.path);
-    // The variables are in the order of the template's interpolations.
-    const { template, variables } = store.computedName;
-    let next = 0;
-    const taken: Array<string | undefined> = [];
-    const resolved = template.replace(/\$\{[^}]*\}/g, () => {
-      const value = values.valueOf(variables[next++]!, directory, 0)?.value;
-      taken.push(value);
-      return value ?? '';
-    });
-    const name = taken.includes(undefined) ? undefined : resolved;
-    // A value alone may say the environment where the name runs words together (Azure's `stclaimsprod`).
-    const environment = name ? environmentOf('', [name, ...taken]) : undefined;
-    if (!name || !isBucketData(name, template, environment)) {
-      out.add(store.id);
-      return;
+    const computed = store.computedName;
+    if (!computed) return;
+    const made = values.expand(computed.template, directoryOf(store.location.path), 0);
+    const whole = made.open.length === 0;
+    // The words the name is made of, without what is still to be filled in; a value alone may say the environment
+    // where the name runs words together (Azure's `stclaimsprod`).
+    const words = made.name.replace(/\$\{[^}]*\}/g, '-');
+    const environment = store.environment ?? environmentOf('', [words, ...made.taken]);
+    if (!computed.decided) {
+      // A name left to a workspace is production's in production's workspace; one left to an unknown variable says
+      // only what its written words say.
+      const judgedAs = environment ?? (made.open.every((part) => part === 'terraform.workspace') ? 'production' : undefined);
+      if (!isBucketData(words, templateWords(computed.template), judgedAs)) {
+        out.add(store.id);
+        return;
+      }
     }
-    stores[index] = { ...store, name, environment, identities: [...store.identities, `${store.computedName.namespace}:${name}`.toLowerCase()] };
+    const identity = whole && computed.namespace ? [`${computed.namespace}:${made.name}`.toLowerCase()] : [];
+    stores[index] = { ...store, name: made.name, environment, identities: [...store.identities, ...identity] };
   });
   return out;
+}
+
+/** A template as production's values fill it: `open` lists the interpolations left as written. */
+interface MadeName {
+  name: string;
+  taken: string[];
+  open: string[];
 }
 
 class VariableValues {
@@ -131,7 +180,7 @@ class VariableValues {
       const list = this.byKind.get(entry.kind) ?? [];
       list.push(entry);
       this.byKind.set(entry.kind, list);
-      if (entry.kind !== 'terraform-tfvars' && entry.kind !== 'terraform-module-input' && entry.kind !== 'terraform-module-call') this.terraformDirectories.add(entry.directory ?? '.');
+      if (entry.kind !== 'terraform-tfvars' && entry.kind !== 'terraform-module-input' && entry.kind !== 'terraform-module-call' && entry.kind !== 'terraform-cli-variable') this.terraformDirectories.add(entry.directory ?? '.');
     }
   }
 
@@ -146,6 +195,36 @@ class VariableValues {
     const calls = this.of('terraform-module-call').filter((call) => call.directory === directory);
     if (calls.length > 0 && depth < 3) return this.fromCalls(variable, directory, calls, depth);
     return this.fromTfvars(variable, directory) ?? this.defaultOf(variable, directory);
+  }
+
+  /** A template with the variables and locals it names filled in where production's value is known. */
+  expand(template: string, directory: string, depth: number): MadeName {
+    const taken: string[] = [];
+    const open: string[] = [];
+    const name = template.replace(/\$\{([^}]*)\}/g, (written, inner: string) => {
+      const part = inner.trim();
+      const reference = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(part);
+      const local = reference?.[1] === 'local' ? this.localTemplate(reference[2]!, directory) : undefined;
+      if (local !== undefined && depth < 3) {
+        const inner = this.expand(local, directory, depth + 1);
+        taken.push(...inner.taken);
+        open.push(...inner.open);
+        return inner.name;
+      }
+      const value = reference ? this.valueOf(reference[1] === 'local' ? part : reference[2]!, directory, depth)?.value : undefined;
+      if (value === undefined) {
+        open.push(part);
+        return written;
+      }
+      taken.push(value);
+      return value;
+    });
+    return { name, taken, open };
+  }
+
+  private localTemplate(name: string, directory: string): string | undefined {
+    const found = this.of('terraform-local').filter((entry) => entry.directory === directory && entry.name === name);
+    return found.length === 1 ? found[0]!.template : undefined;
   }
 
   /** A local value: the same in every workspace and environment of the module, unless it passes on a variable. */
@@ -179,6 +258,12 @@ class VariableValues {
       if (environment && environment !== 'production' && environment !== own) continue;
       const rank = environment === 'production' && !autoLoaded(entry.location.path) ? 0 : 1;
       ranked.push({ value: entry.value!, source: `(in ${entry.location.path})`, rank });
+    }
+    // A CI job's values: production's job decides, one of no environment only as a file Terraform loads itself would.
+    for (const entry of this.of('terraform-cli-variable')) {
+      if (entry.name !== variable || (entry.directory !== undefined && entry.directory !== directory)) continue;
+      if (entry.environment && entry.environment !== 'production' && entry.environment !== own) continue;
+      ranked.push({ value: entry.value!, source: `(set by the CI job in ${entry.location.path})`, rank: entry.environment === 'production' ? 0 : 1 });
     }
     const best = Math.min(...ranked.map((entry) => entry.rank));
     return unanimous(ranked.filter((entry) => entry.rank === best));

@@ -10,7 +10,7 @@ import { parseArn } from '../backups/destinations.js';
 import { DATABASE_SERVER_NAME, DATABASE_WORDS, directoryOf, environmentNamed, environmentOf, isTruthy, literalOf, mapOf, textOf, type Inventory } from '../shared.js';
 import { isBucketData } from './buckets.js';
 import { RAILWAY_BUILT_IN } from './railway.js';
-import { scanLocals, variableOf } from './terraform-variables.js';
+import { scanLocals, templateWords, variableOf } from './terraform-variables.js';
 
 export function isTerraform(path: string): boolean {
   return /\.tf$/i.test(path);
@@ -54,7 +54,7 @@ function lineOf(node: MapNode, key: string): number {
 }
 
 /** `envs/production` + `../../modules/app` -> `modules/app` (repo-relative, `.` for the root). */
-function joinPath(directory: string, relative: string): string {
+export function joinPath(directory: string, relative: string): string {
   const parts = directory === '.' || directory === '' ? [] : directory.split('/');
   for (const part of relative.replace(/\/+$/, '').split('/')) {
     if (part === '..') parts.pop();
@@ -290,20 +290,15 @@ function shownLabel(resource: Resource, directory: string): string {
 
 type ComputedName = NonNullable<DataStore['computedName']>;
 
-/** `"${var.project_id}-statements"`, `var.bucket_name`: the template as written and the input variables and locals it is made of. */
+/**
+ * `"${var.project_id}-statements"`, `"acme-${terraform.workspace}-db"`, `var.bucket_name`: a name written as a template
+ * (a bare `var.`/`local.` reference is a template of one), whatever its interpolations are; the backup stage fills in
+ * those it finds values for.
+ */
 function computedNameOf(node: DataNode | undefined, namespace: string): ComputedName | undefined {
   const text = node?.kind === 'scalar' ? node.expression?.trim() : undefined;
-  // A bare reference (`name = var.bucket_name`) is a template of one variable.
-  const template = text && /^"[^"]*"$/.test(text) ? text.slice(1, -1) : text && /^(?:var|local)\.[A-Za-z_][\w-]*$/.test(text) ? `\${${text}}` : undefined;
-  if (!template) return undefined;
-  const parts = [...template.matchAll(/\$\{([^}]*)\}/g)];
-  const variables: string[] = [];
-  for (const part of parts) {
-    const reference = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(part[1]!.trim());
-    if (!reference) return undefined;
-    variables.push(reference[1] === 'local' ? `local.${reference[2]}` : reference[2]!);
-  }
-  return parts.length > 0 ? { template, variables, namespace } : undefined;
+  const template = text && /^"[^"]*"$/.test(text) ? text.slice(1, -1) : text && /^(?:(?:var|local)\.[A-Za-z_][\w-]*|terraform\.workspace)$/.test(text) ? `\${${text}}` : undefined;
+  return template && /\$\{[^}]+\}/.test(template) ? { template, namespace } : undefined;
 }
 
 /**
@@ -313,6 +308,33 @@ function computedNameOf(node: DataNode | undefined, namespace: string): Computed
 function undecidedName(computed: ComputedName | undefined, words: string, label: string, environment: string | undefined): ComputedName | undefined {
   // Judged as if production: only a word naming derived or disposable objects keeps a production bucket out.
   return computed && environment === undefined && isBucketData(words, label, 'production') ? computed : undefined;
+}
+
+/** The argument naming a store of each kind (`name` or `label` for the rest), and the namespace its made name is an identity in. */
+const NAME_KEYS: Readonly<Record<string, string>> = lookupTable({
+  aws_db_instance: 'identifier',
+  aws_rds_cluster: 'cluster_identifier',
+  aws_docdb_cluster: 'cluster_identifier',
+  aws_neptune_cluster: 'cluster_identifier',
+  aws_redshift_cluster: 'cluster_identifier',
+  aws_lightsail_database: 'relational_database_name',
+  google_alloydb_cluster: 'cluster_id',
+  aiven_pg: 'service_name',
+  aiven_mysql: 'service_name',
+});
+const NAME_NAMESPACES: Readonly<Record<string, string>> = lookupTable({
+  aws_db_instance: 'aws:rds',
+  aws_rds_cluster: 'aws:rds',
+  aws_dynamodb_table: 'aws:dynamodb',
+  google_sql_database_instance: 'gcp:sql',
+  google_firestore_database: 'gcp:firestore',
+});
+
+/** A template name the resource is given in its name argument: a store whatever name it makes. */
+function templateNameOf(body: MapNode, type: string): ComputedName | undefined {
+  const node = NAME_KEYS[type] ? attribute(body, NAME_KEYS[type]!) : attribute(body, 'name') ?? attribute(body, 'label');
+  const computed = literalOf(node) === undefined ? computedNameOf(node, NAME_NAMESPACES[type] ?? '') : undefined;
+  return computed ? { ...computed, decided: true } : undefined;
 }
 
 function preventDestroy(body: MapNode): boolean {
@@ -339,13 +361,22 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
   };
   const name = (key: string) => literalOf(attribute(body, key));
   // Every store carries its tags, which AWS Backup's tag selections pick by.
-  const store = (fact: Parameters<Inventory['store']>[0]) =>
+  // A store named by a template is shown by the template until the backup stage makes the name, never by its label
+  // (which names nothing a reader finds in the cloud); an identity made from the label is dropped.
+  const store = (fact: Parameters<Inventory['store']>[0]) => {
+    const shown = shownLabel(resource, directory);
+    const byLabel = fact.name === label || fact.name === shown;
+    const computedName = fact.computedName ?? (byLabel ? templateNameOf(body, type) : undefined);
+    const named = computedName && byLabel ? { name: computedName.template, identities: fact.identities.filter((id) => id === identity || !id.endsWith(`:${label}`)) } : {};
     inventory.store({
       ...fact,
-      identities: resource.module ? [...fact.identities, `terraform:${directory}:module.${label}`] : fact.identities,
+      ...named,
+      ...(computedName ? { computedName } : {}),
+      identities: resource.module ? [...(named.identities ?? fact.identities), `terraform:${directory}:module.${label}`] : named.identities ?? fact.identities,
       tags: selectableTags(body),
       ...(variableSettings.length > 0 ? { variableSettings } : {}),
     });
+  };
   const sameDir = (t: string) => all.filter((candidate) => candidate.type === t);
   const refersTo = (candidate: Resource, key: string) => referenceOf(attribute(candidate.body, key)) === address;
   // A server or disk the team runs a database or files on: a store of the provider, named by its kind and name.
@@ -368,10 +399,11 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
   // A bucket is a store by the words of its name, or, named by a template of variables, by the name they make.
   const bucketNaming = (nameKey: string, bucket: string | undefined, namespace: string) => {
     const computed = bucket === undefined ? computedNameOf(attribute(body, nameKey), namespace) : undefined;
-    const environment = environmentOfResource(inventory, [bucket, computed?.template, label], body);
-    const words = bucket ?? computed?.template ?? label;
+    const written = computed ? templateWords(computed.template) : undefined;
+    const environment = environmentOfResource(inventory, [bucket, written, label], body);
+    const words = bucket ?? written ?? label;
     const data = isBucketData(words, label, environment);
-    const computedName = data ? undefined : undecidedName(computed, words, label, environment);
+    const computedName = data ? (computed ? { ...computed, decided: true } : undefined) : undecidedName(computed, words, label, environment);
     return data || computedName ? { environment, computedName } : undefined;
   };
 

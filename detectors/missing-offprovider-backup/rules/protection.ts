@@ -474,6 +474,28 @@ const CAPROVER_STACK =
   'captainVersion: 4\nservices:\n  $$cap_appname-db:\n    image: postgres:16\n    volumes:\n      - $$cap_appname-db-data:/var/lib/postgresql/data\n    environment:\n      POSTGRES_DB: $$cap_pg_db\n' +
   'caproverOneClickApp:\n  displayName: pages-db\n  description: Database of the pages app\n';
 
+/** A root module's bucket named by a template (`bucket = <template>`), with `local.kind` set to `kind`. */
+const WORKSPACE_BUCKETS = (template: string, kind: string) =>
+  `terraform {\n  backend "s3" {\n    bucket = "acme-terraform"\n    key    = "app.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nlocals {\n  kind = "${kind}"\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = ${template}\n}\n`;
+
+/** A root module's bucket named by a variable, and a workflow whose `environment` job gives it on the command line. */
+const CLI_BUCKET_TF = 'terraform {\n  backend "s3" {\n    bucket = "orders-tfstate"\n    key    = "orders.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nvariable "bucket_name" {\n  type = string\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.bucket_name\n}\n';
+const CLI_BUCKET_WORKFLOW = (environment: string) =>
+  `on:\n  push:\n    branches: [main]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: ${environment}\n    defaults:\n      run:\n        working-directory: infra\n    steps:\n      - uses: actions/checkout@v4\n      - run: terraform init\n      - run: terraform apply -auto-approve -var="bucket_name=orders-statements-${environment}"\n`;
+
+/** A module of one bucket named by its input, and the Terragrunt configuration of an environment that deploys it. */
+const BUCKET_MODULE = 'variable "bucket_name" {\n  type = string\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.bucket_name\n}\n';
+const TERRAGRUNT_LIVE = (environment: string) =>
+  `include "root" {\n  path = find_in_parent_folders()\n}\n\nterraform {\n  source = "../../../modules//storage"\n}\n\ninputs = {\n  bucket_name = "acme-customer-documents-${environment}"\n}\n`;
+
+/** A workflow deploying a Cloud Run service connected to a Cloud SQL instance of the project given. */
+const CLOUD_RUN_DEPLOY = (project: string) =>
+  `on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: google-github-actions/auth@v2\n        with:\n          credentials_json: \${{ secrets.GCP_SA_KEY }}\n      - run: |\n          gcloud run deploy orders --region europe-west1 --image europe-docker.pkg.dev/${project}/apps/orders:\${{ github.sha }} \\\n            --add-cloudsql-instances ${project}:europe-west1:orders-pg\n`;
+
+/** Terraform handing a Vercel project its database URL for the targets given. */
+const VERCEL_DATABASE_TF = (host: string) =>
+  `resource "vercel_project" "web" {\n  name      = "acme-web"\n  framework = "nextjs"\n}\n\nresource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = "postgres://web:\${var.db_password}@${host}:5432/web"\n  target     = ["production"]\n  sensitive  = true\n}\n`;
+
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -624,6 +646,16 @@ railway volume add --service web --mount-path /app/storage
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        {
+          files: { 'infra/vercel.tf': VERCEL_DATABASE_TF('acme-prod.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com') },
+          expect: { path: 'infra/vercel.tf', line: 9 },
+          note: "Terraform gives the Vercel project production's RDS database: a store the configuration does not declare",
+        },
+        {
+          files: { '.github/workflows/deploy.yml': CLOUD_RUN_DEPLOY('acme-prod') },
+          expect: { path: '.github/workflows/deploy.yml', line: 14 },
+          note: "a Cloud Run deploy connected to production's Cloud SQL instance by its connection name",
+        },
         sample('infra/main.tf', UPSTASH(''), { expect: { line: 10 }, note: 'an Upstash Redis database without eviction: the data store, kept only by Upstash' }),
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: 'a Cloud SQL instance declared through Config Connector' },
         { files: { 'k8s/ack/orders-db.yaml': 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n' }, expect: { path: 'k8s/ack/orders-db.yaml', line: 2 }, note: 'an RDS instance declared through ACK' },
@@ -759,6 +791,16 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        { files: { 'infra/staging/vercel.tf': VERCEL_DATABASE_TF('acme-staging.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com') }, note: "staging's configuration gives staging's database" },
+        { files: { '.github/workflows/deploy.yml': CLOUD_RUN_DEPLOY('acme-staging') }, note: "the Cloud SQL instance is in staging's project" },
+        {
+          files: {
+            'render.yaml': 'databases:\n  - name: acme-db\n    plan: pro-4gb\n',
+            '.gitlab-ci.yml': 'include:\n  - local: ci/backup.yml\n',
+            'ci/backup.yml': 'backup-db:\n  stage: backup\n  image: postgres:16\n  rules:\n    - if: $CI_PIPELINE_SOURCE == "schedule"\n  script:\n    - pg_dump "$DATABASE_URL" -Fc -f db.dump\n    - aws s3 cp db.dump s3://acme-db-backups/ --endpoint-url https://s3.us-west-004.backblazeb2.com\n',
+          },
+          note: 'a scheduled GitLab job, in a file the root includes, uploads the dump to Backblaze B2',
+        },
         sample('infra/main.tf', UPSTASH('  eviction       = true\n'), { note: 'an Upstash cache that evicts keys' }),
         { files: { 'infra/main.bicep': BICEP_POSTGRES, '.github/workflows/backup.yml': OFFSITE_DUMP }, note: 'a nightly dump leaves Azure' },
         {
@@ -850,6 +892,21 @@ resource "aws_db_instance" "orders" {
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        {
+          files: { 'modules/storage/main.tf': BUCKET_MODULE, 'live/prod/storage/terragrunt.hcl': TERRAGRUNT_LIVE('prod') },
+          expect: { path: 'modules/storage/main.tf', line: 5 },
+          note: "Terragrunt: production's live configuration deploys the module with the bucket's name",
+        },
+        {
+          files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('production') },
+          expect: { path: 'infra/main.tf', line: 13 },
+          note: "a bucket named by a variable production's CI job gives on Terraform's command line",
+        },
+        {
+          files: { 'infra/main.tf': WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', 'documents'), 'infra/variables.tf': 'variable "region" {\n  default = "eu-west-1"\n}\n' },
+          expect: { path: 'infra/main.tf', line: 13 },
+          note: 'a bucket named per workspace (through a local): production is one of the workspaces the root is applied in',
+        },
         {
           files: { '.github/workflows/deploy.yml': HELM_RELEASE_DEPLOY(''), 'deploy/postgres/values.yaml': BITNAMI_STANDALONE_VALUES },
           expect: { path: '.github/workflows/deploy.yml', line: 13 },
@@ -978,6 +1035,10 @@ jobs:
         },
       ],
       negative: [
+        { files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('staging') }, note: 'only a staging job gives the variable its value' },
+        { files: { 'modules/storage/main.tf': BUCKET_MODULE, 'live/staging/storage/terragrunt.hcl': TERRAGRUNT_LIVE('staging') }, note: 'Terragrunt deploys the module for staging only' },
+        { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', 'tfstate') }, note: "a workspace's state bucket holds no data of its own" },
+        { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"${var.project}-${local.kind}"', 'exports') }, note: 'a bucket whose name no value is found for, and whose written words name derived objects' },
         { files: { 'templates/compose/crm.yaml': COOLIFY_STACK }, note: 'a catalogue of Coolify templates for others to deploy' },
         { files: { 'docker-compose.yml': COOLIFY_STACK.replace(/SERVICE_\w+?_(APP_3000|POSTGRES)/g, 'DB_PASSWORD') }, note: 'a compose file nothing shows deployed: a laptop stack' },
         {

@@ -5,6 +5,12 @@
 import { sample, type RuleMeta } from '../../../src/model.js';
 import { DETECTOR } from './verdict.js';
 
+/** GitLab CI: a root file including a file of job templates and a file of jobs that extend them. */
+const GITLAB_TEMPLATE_ROOT = "stages: [migrate]\n\ninclude:\n  - local: .gitlab/ci/templates.yml\n  - local: .gitlab/ci/migrate.yml\n";
+const GITLAB_MIGRATE_TEMPLATE = '.db-migrate:\n  image: node:20\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n  script:\n    - npx prisma migrate deploy\n';
+const GITLAB_MIGRATE_JOBS = (stagingVariables: string) =>
+  `migrate-staging:\n  extends: .db-migrate\n  stage: migrate\n  environment: staging\n${stagingVariables}\nmigrate-production:\n  extends: .db-migrate\n  stage: migrate\n  environment: production\n`;
+
 export const inheritedProductionValue: RuleMeta = {
   id: `${DETECTOR}/inherited-production-value`,
   title: 'Production value inherited by a non-production environment',
@@ -18,6 +24,11 @@ export const inheritedProductionValue: RuleMeta = {
   tags: ['environments', 'inheritance'],
   samples: {
     positive: [
+      {
+        files: { '.gitlab-ci.yml': GITLAB_TEMPLATE_ROOT, '.gitlab/ci/templates.yml': GITLAB_MIGRATE_TEMPLATE, '.gitlab/ci/migrate.yml': GITLAB_MIGRATE_JOBS('') },
+        expect: { path: '.gitlab/ci/templates.yml', line: 4 },
+        note: "GitLab CI: a staging job extends a template, in another included file, that reads production's variable",
+      },
       {
         files: {
           '.env': 'PORT=3000\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n',
@@ -81,6 +92,10 @@ export const inheritedProductionValue: RuleMeta = {
       ),
     ],
     negative: [
+      {
+        files: { '.gitlab-ci.yml': GITLAB_TEMPLATE_ROOT, '.gitlab/ci/templates.yml': GITLAB_MIGRATE_TEMPLATE, '.gitlab/ci/migrate.yml': GITLAB_MIGRATE_JOBS('  variables:\n    DATABASE_URL: $STAGING_DATABASE_URL\n') },
+        note: "the staging job sets the template's variable to staging's own",
+      },
       {
         files: {
           'config/deploy.yml': 'service: ledger\nimage: acme/ledger\nservers:\n  web:\n    - 167.99.10.21\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n',

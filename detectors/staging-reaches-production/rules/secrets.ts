@@ -7,6 +7,14 @@ import { identityName, storeOfSecret } from '../../../knowledge/environments/ide
 import type { EnvironmentModel } from '../model.js';
 import { DETECTOR, type Verdict } from './verdict.js';
 
+/** A file of GitLab jobs the root `.gitlab-ci.yml` includes: staging's deploy reads the variable named. */
+const GITLAB_INCLUDED_DEPLOY = (variable: string) =>
+  `deploy-staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DATABASE_URL: $${variable}\n  script:\n    - ./scripts/deploy.sh\n\ndeploy-production:\n  stage: deploy\n  environment:\n    name: production\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n  script:\n    - ./scripts/deploy.sh\n`;
+
+/** A setup job passing a value to the deploy jobs through its `outputs`, written by the step line given. */
+const OUTPUT_WORKFLOW = (write: string) =>
+  `on:\n  push:\n    branches: [main, develop]\njobs:\n  setup:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: \${{ steps.pick.outputs.db_url }}\n    steps:\n      - id: pick\n        env:\n          DB_URL: \${{ secrets.PROD_DATABASE_URL }}\n        run: ${write}\n  migrate-staging:\n    needs: setup\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: \${{ needs.setup.outputs.db_url }}\n`;
+
 export const readsProductionSecret: RuleMeta = {
   id: `${DETECTOR}/reads-production-secret`,
   title: 'Non-production job or config reads a production secret',
@@ -72,6 +80,19 @@ export const readsProductionSecret: RuleMeta = {
         'stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n',
         { expect: { line: 8 }, note: 'GitLab CI: a staging job reads a production CI/CD variable' },
       ),
+      {
+        files: { '.github/workflows/deploy.yml': OUTPUT_WORKFLOW('echo "db_url=$(printf %s "$DB_URL" | base64 -w0)" >> "$GITHUB_OUTPUT"') },
+        expect: { path: '.github/workflows/deploy.yml', line: 21 },
+        note: "a staging job takes production's secret from another job's output, encoded so GitHub passes it on",
+      },
+      {
+        files: {
+          '.gitlab-ci.yml': "stages: [test, deploy]\n\ninclude:\n  - local: '.gitlab/ci/deploy.yml'\n\ntest:\n  stage: test\n  script: [npm test]\n",
+          '.gitlab/ci/deploy.yml': GITLAB_INCLUDED_DEPLOY('PROD_DATABASE_URL'),
+        },
+        expect: { path: '.gitlab/ci/deploy.yml', line: 6 },
+        note: 'GitLab CI: a job in a file the root includes',
+      },
       sample(
         '.gitlab-ci.yml',
         '.deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n',
@@ -131,6 +152,15 @@ export const readsProductionSecret: RuleMeta = {
       sample('helmfile.yaml', 'environments:\n  staging:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n  production:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n---\nreleases:\n  - name: checkout\n    namespace: checkout-{{ .Environment.Name }}\n    chart: ./charts/checkout\n    values:\n      - values/checkout.yaml.gotmpl\n', { expect: { line: 5 }, note: "helmfile: the staging environment loads production's values" }),
     ],
     negative: [
+      {
+        files: { '.github/workflows/deploy.yml': OUTPUT_WORKFLOW('echo "db_url=$DB_URL" >> "$GITHUB_OUTPUT"') },
+        note: "GitHub drops a job output holding a secret's value as written: the staging job gets none",
+      },
+      {
+        files: { '.gitlab-ci.yml': "include:\n  - local: '.gitlab/ci/deploy.yml'\n", '.gitlab/ci/deploy.yml': GITLAB_INCLUDED_DEPLOY('STAGING_DATABASE_URL') },
+        note: "the included staging job reads staging's own variable",
+      },
+      sample('charts/api/ci/deploy.yml', 'deploy_staging:\n  enabled: true\n  env:\n    DATABASE_URL: $PROD_DATABASE_URL\n', { note: 'a YAML file in a ci/ folder that holds no GitLab jobs' }),
       sample(
         '.github/workflows/staging.yml',
         'name: staging\non:\n  push:\n    branches: [staging]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: infisical run --env=staging --projectId=6512f0a8b9c4e3d2a1f0e9d8 -- npx knex migrate:latest\n        env:\n          INFISICAL_TOKEN: ${{ secrets.INFISICAL_TOKEN }}\n',

@@ -10,6 +10,10 @@ import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 /** A Kamal base config that deploys on its own: servers and a Postgres accessory, no environment named. */
 const KAMAL_BASE = 'service: ledger\nimage: acme/ledger\nservers:\n  web:\n    - 167.99.10.21\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n';
 
+/** A workflow applying one Terraform root per environment, giving its variables on the command line or as TF_VAR_s. */
+const TERRAFORM_VARS_WORKFLOW = (stagingHost: string) =>
+  `on:\n  push:\n    branches: [main, develop]\njobs:\n  apply-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: terraform -chdir=infra apply -auto-approve -var "environment=staging" -var "db_host=${stagingHost}"\n  apply-production:\n    runs-on: ubuntu-latest\n    environment: production\n    env:\n      TF_VAR_environment: production\n      TF_VAR_db_host: orders-prod.c1x2y3z4kq.eu-west-1.rds.amazonaws.com\n    steps:\n      - uses: actions/checkout@v4\n      - run: terraform -chdir=infra apply -auto-approve\n`;
+
 export const sharedDatabase: RuleMeta = {
   id: `${DETECTOR}/shared-database`,
   title: 'Non-production environment uses the production database',
@@ -26,6 +30,11 @@ export const sharedDatabase: RuleMeta = {
   tags: ['environments', 'database'],
   samples: {
     positive: [
+      {
+        files: { '.github/workflows/terraform.yml': TERRAFORM_VARS_WORKFLOW('orders-prod.c1x2y3z4kq.eu-west-1.rds.amazonaws.com') },
+        expect: { path: '.github/workflows/terraform.yml', line: 10 },
+        note: "a staging job's `terraform apply -var` giving production's database host",
+      },
       {
         files: {
           'config/deploy.yml': 'service: tallyho\nimage: tallyho/app\nservers:\n  web:\n    - 10.0.0.2\nenv:\n  clear:\n    DB_HOST: 10.0.0.5\naccessories:\n  db:\n    image: postgres:16\n    host: 10.0.0.5\n    env:\n      clear:\n        POSTGRES_DB: tallyho_production\n',
@@ -308,6 +317,7 @@ export const sharedDatabase: RuleMeta = {
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
+      { files: { '.github/workflows/terraform.yml': TERRAFORM_VARS_WORKFLOW('orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com') }, note: "the staging job's `-var` gives staging's own database" },
       {
         files: {
           'config/deploy.yml': KAMAL_BASE,

@@ -1,6 +1,7 @@
 // What kind of environment configuration a file is, by its path: which platform or framework reads it, which
 // family of layered files it belongs to, and whether it is that family's base or one environment's layer.
 import { isNomadJob } from '../../../knowledge/environments/nomad.js';
+import { isGitlabCiName, mayBeIncludedGitlabCi } from '../../../knowledge/environments/gitlab.js';
 import { isDoAppSpec } from '../../../knowledge/environments/digitalocean.js';
 import type { FileFormat, FileRef } from '../../../src/model.js';
 import { formatOf } from '../../../src/parse/index.js';
@@ -110,7 +111,14 @@ function isPythonSettings(path: string): boolean {
   return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path);
 }
 
-function classifyPathUncached(path: string): FileClass | undefined {
+/** What a YAML file in a folder of CI files is when it holds no GitLab jobs (a Kubernetes manifest, a values file). */
+export function classifyOutsideGitlab(path: string): FileClass | undefined {
+  return classifyPathUncached(path, false);
+}
+
+function classifyPathUncached(path: string, gitlabFolders = true): FileClass | undefined {
+  // GitLab's job templates (`.gitlab/ci/templates.yml`) are the hidden jobs others extend, not an example to copy.
+  if (gitlabFolders && isExampleFile(path) && mayBeIncludedGitlabCi(path)) return { kind: 'gitlab-ci', format: 'yaml', tag: pathTag(path) ?? BASE, role: 'plain' };
   if (isExampleFile(path)) return environmentTemplate(path);
   const format = formatOf(path);
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -163,8 +171,9 @@ function classifyPathUncached(path: string): FileClass | undefined {
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path) && /(^|\/)charts?\//i.test(path)) return undefined;
 
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return { kind: 'workflow', format, tag: tag(), role: 'plain' };
-  // GitLab CI: the root file and the files it includes by convention (`ci/deploy.gitlab-ci.yml`).
-  if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: 'gitlab-ci', format, tag: tag(), role: 'plain' };
+  // GitLab CI: the root file and the files it includes by convention (`ci/deploy.gitlab-ci.yml`), or kept in a folder
+  // of CI files (`.gitlab/ci/deploy.yml`), whose jobs the handler confirms.
+  if (isGitlabCiName(name) || (gitlabFolders && format === 'yaml' && mayBeIncludedGitlabCi(path))) return { kind: 'gitlab-ci', format, tag: tag(), role: 'plain' };
   if (isCiPipeline(path)) return { kind: 'ci-pipeline', format, tag: tag(), role: 'plain' };
   if (/^\.drone\.ya?ml$/i.test(name)) return { kind: 'drone', format, tag: tag(), role: 'plain' };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name) || /^docker-stack([.-][^/]*)?\.ya?ml$/i.test(name)) {

@@ -5,7 +5,8 @@ import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import type { DataDocument, DataNode } from '../../../src/parse/data-tree.js';
 import { parseYaml } from '../../../src/parse/yaml.js';
 import { parseDotenv } from '../../../src/parse/lines.js';
-import { classifyPath, type FileClass } from './files.js';
+import { classifyOutsideGitlab, classifyPath, type FileClass } from './files.js';
+import { holdsGitlabJobs, isGitlabCiName } from '../../../knowledge/environments/gitlab.js';
 import { BASE, Recorder } from './recorder.js';
 import { walkSection, type WalkOptions } from './tree.js';
 import { topSection, walkOptions } from './sections.js';
@@ -115,8 +116,11 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanCiPipeline(rec, document);
     case 'drone':
       return scanDronePipeline(rec, cls, document);
-    case 'gitlab-ci':
-      return scanGitlabCi(rec, cls, document);
+    case 'gitlab-ci': {
+      if (isGitlabCiName(file.path) || holdsGitlabJobs(document.roots[0])) return scanGitlabCi(rec, cls, document);
+      const other = classifyOutsideGitlab(file.path);
+      return other ? dispatch(file, other, rec, out) : undefined;
+    }
     case 'do-app':
       return scanDoAppSpec(rec, cls, document);
     case 'nomad':

@@ -12,6 +12,8 @@ import { pullRequestInProduction } from '../../rules/pull-request.js';
 import { effectiveEntries, walkSection } from '../tree.js';
 import { walkOptions } from '../sections.js';
 import { valueTag } from './dotenv.js';
+import { identifyValue } from '../values.js';
+import { terraformCliVariables } from '../../../../knowledge/environments/terraform-cli.js';
 import { conditionOf, jobRunsOn, workflowTriggers } from '../../../../src/parse/github-workflow.js';
 
 const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
@@ -35,6 +37,7 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
   const jobs = get(root, 'jobs');
   if (jobs && jobs.kind !== 'map') rec.notify('environment-config-unreadable', `${rec.file.path}: "jobs" is not a map; its jobs' environments were not read.`);
   if (jobs?.kind !== 'map') return;
+  const outputs = jobOutputSecrets(jobs);
   for (const entry of effectiveEntries(jobs)) {
     const job = entry.value;
     if (job.kind !== 'map') continue;
@@ -44,7 +47,58 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
     if (tag.environment === 'production' && tag.evidence === 'key') pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ['jobs', entry.key], tag, role: 'plain', span: entry.keySpan }, options);
     scanText(rec, job, tag);
+    if (outputs.size > 0) scanNeededOutputs(rec, job, tag, outputs);
     rec.layer(family, tag, entry.keySpan, envKeys(job));
+  }
+}
+
+/**
+ * The variables and secrets each job's `outputs` pass on (`<job>.<output>` -> names): a configuration variable written
+ * into the output (`${{ vars.PROD_DATABASE_URL }}`) or by the step it takes it from (`${{ steps.pick.outputs.url }}`,
+ * the step writing `url=…` to `$GITHUB_OUTPUT` from a variable, or from its `env`). GitHub drops an output holding a
+ * secret's value as written, so a secret passes only encoded (`base64`, `openssl`, `gpg`). A job that needs the output
+ * holds what it carries.
+ */
+function jobOutputSecrets(jobs: MapNode): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const entry of jobs.entries) {
+    const outputs = get(entry.value, 'outputs');
+    if (outputs?.kind !== 'map') continue;
+    const steps = get(entry.value, 'steps');
+    for (const output of outputs.entries) {
+      const expression = output.value.kind === 'scalar' ? String(output.value.expression ?? output.value.value ?? '') : '';
+      const carried = referencesIn(expression, false);
+      const from = /\bsteps\.([\w-]+)\.outputs\.([\w-]+)/.exec(expression);
+      const step = from && steps?.kind === 'seq' ? steps.items.find((item) => literalString(get(item, 'id')) === from[1]) : undefined;
+      if (step && from) {
+        const run = literalString(get(step, 'run')) ?? '';
+        const env = get(step, 'env');
+        // The line that writes this output, and the variables of the step's env it expands.
+        for (const line of run.split('\n').filter((text) => text.includes(`${from[2]}=`))) {
+          const encoded = /\b(base64|openssl|gpg|xxd)\b/.test(line);
+          carried.push(...referencesIn(line, encoded));
+          for (const variable of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+            const value = get(env, variable[1]!);
+            if (value?.kind === 'scalar') carried.push(...referencesIn(String(value.expression ?? value.value ?? ''), encoded));
+          }
+        }
+      }
+      if (carried.length > 0) found.set(`${entry.key}.${output.key}`, [...new Set(carried)]);
+    }
+  }
+  return found;
+}
+
+/** `vars.X` in a text, and `secrets.X` too when the secret leaves encoded. */
+function referencesIn(text: string, secrets: boolean): string[] {
+  return [...text.matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)].filter((match) => (secrets || match[1] === 'vars') && match[2] !== 'GITHUB_TOKEN').map((match) => match[2]!);
+}
+
+/** `${{ needs.setup.outputs.db_url }}` in a job: the secrets that output carries, read where the job reads it. */
+function scanNeededOutputs(rec: Recorder, job: DataNode, tag: EnvTag, outputs: ReadonlyMap<string, string[]>): void {
+  const { text, record } = nodeText(rec, job, tag);
+  for (const match of text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+    for (const secret of outputs.get(`${match[1]}.${match[2]}`) ?? []) record(secretIdentity(secret), match.index, `needs.${match[1]}.outputs.${match[2]} (${secret})`);
   }
 }
 
@@ -65,7 +119,13 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
   if (globals?.kind === 'map') walkSection(rec, { node: globals, path: ['variables'], tag: BASE, family, role: 'base', span: globals.span }, options);
   for (const entry of effectiveEntries(root)) {
     const job = entry.value;
-    // Hidden jobs (`.deploy`) are templates that other jobs extend: placed where they are used, not here.
+    // Hidden jobs (`.deploy`) are templates that other jobs extend: placed where they are used, not here. Jobs of other
+    // files (the root includes both) extend them too: the template is the base of its family, each such job a layer.
+    if (job.kind === 'map' && entry.key.startsWith('.')) {
+      const templateFamily = `gitlab-template:${entry.key}`;
+      walkSection(rec, { node: job, path: [entry.key], tag: BASE, family: templateFamily, role: 'base', span: entry.keySpan }, options);
+      templateSecretReferences(rec, job, templateFamily);
+    }
     if (job.kind !== 'map' || GITLAB_RESERVED.has(entry.key) || entry.key.startsWith('.')) continue;
     const tag = jobTag(entry.key, job) ?? fileTag;
     if (!tag) continue;
@@ -74,12 +134,34 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
     // `extends: .deploy`: the hidden templates it names give the job their variables and script.
     for (const name of extendedTemplates(job)) {
       const template = get(root, name);
+      if (template === undefined) rec.layer(`gitlab-template:${name}`, tag, entry.keySpan, ownKeys(job));
       if (template?.kind !== 'map') continue;
       walkSection(rec, { node: template, path: [name], tag, role: 'plain', span: template.span }, options);
       scanSecretReferences(rec, template, tag, family);
     }
     const variables = get(job, 'variables');
     rec.layer(family, tag, entry.keySpan, variables?.kind === 'map' ? variables.entries.map((variable) => variable.key) : []);
+  }
+}
+
+/** What a GitLab job sets itself, which a template it extends does not give it: `variables.<name>`, `script`... */
+function ownKeys(job: MapNode): string[] {
+  return job.entries.flatMap((entry) => (entry.key === 'variables' && entry.value.kind === 'map' ? entry.value.entries.map((variable) => `variables.${variable.key}`) : [entry.key]));
+}
+
+/**
+ * A template's secret references, each under what a job extending it would set to replace it: the variable it is
+ * the value of (`variables.DATABASE_URL`), else the key it is written under (`script`).
+ */
+function templateSecretReferences(rec: Recorder, template: MapNode, family: string): void {
+  for (const entry of template.entries) {
+    const parts = entry.key === 'variables' && entry.value.kind === 'map' ? entry.value.entries.map((variable) => ({ node: variable.value, variable: `variables.${variable.key}` })) : [{ node: entry.value, variable: entry.key }];
+    for (const part of parts) {
+      const { text, record } = nodeText(rec, part.node, BASE, family);
+      for (const match of text.matchAll(CI_SECRET_REFERENCE)) {
+        if (!match[1]!.startsWith('CI_')) record(secretIdentity(match[1]!), match.index, part.variable);
+      }
+    }
   }
 }
 
@@ -287,6 +369,11 @@ function scanText(rec: Recorder, node: DataNode, tag: EnvTag, family?: string): 
     for (const match of text.matchAll(regex)) {
       const identity = build(match[1]!);
       if (identity) record(identity, match.index, match[0].split(/\s+/).slice(0, 2).join(' '));
+    }
+  }
+  if (/\b(?:terraform|tofu|terragrunt)\b/.test(text)) {
+    for (const variable of terraformCliVariables(text)) {
+      for (const identity of identifyValue(variable.value, { variable: variable.name, path: [variable.name], projectKeys: true })) record(identity, variable.index, `-var ${variable.name}`);
     }
   }
 }
