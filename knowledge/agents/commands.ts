@@ -196,6 +196,55 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('dotnet ef database drop --force', 'dotnet ef database drop', 'migration', 'drops the database'),
   destructive('diesel database reset', 'diesel database reset', 'migration', 'drops and recreates the database'),
   destructive('sqlx database drop -y', 'sqlx database drop', 'migration', 'drops the database'),
+  // Remote shells of a platform: whatever command follows runs on production's machines, with what they reach. The
+  // command given is one no hook names, so that a hook refusing `rm -rf` is not taken to stop the shell itself.
+  destructive('fly ssh console -C zqx-unlisted-tool', 'fly', 'infrastructure', "runs any command on the app's production machines"),
+  destructive('flyctl ssh console -C zqx-unlisted-tool', 'flyctl', 'infrastructure', "runs any command on the app's production machines"),
+  destructive('railway ssh -- zqx-unlisted-tool', 'railway', 'infrastructure', "runs any command in the service's production container"),
+  destructive('gcloud compute ssh acme-prod --command zqx-unlisted-tool', 'gcloud', 'infrastructure', 'runs any command on Compute Engine VMs'),
+  destructive('aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod', 'aws', 'infrastructure', 'runs any command on EC2 instances and ECS tasks'),
+  destructive('aws ecs execute-command --cluster prod --task 0f9e --interactive --command zqx-unlisted-tool', 'aws', 'infrastructure', 'runs any command on EC2 instances and ECS tasks'),
+  destructive('az vm run-command invoke --name acme-prod --command-id RunShellScript --scripts zqx-unlisted-tool', 'az', 'infrastructure', 'runs any command on Azure VMs'),
+  destructive('doctl compute ssh acme-prod --ssh-command zqx-unlisted-tool', 'doctl', 'infrastructure', 'runs any command on DigitalOcean droplets'),
+  // SQL shells a platform CLI opens on its databases: DROP is one line away.
+  destructive('heroku pg:psql -c "DROP TABLE users"', 'heroku', 'data', 'runs any SQL on Heroku databases, DROP included'),
+  destructive('fly postgres connect --app acme-db', 'fly', 'data', 'runs any SQL on Fly Postgres, DROP included'),
+  destructive('flyctl postgres connect --app acme-db', 'flyctl', 'data', 'runs any SQL on Fly Postgres, DROP included'),
+  destructive('railway connect postgres', 'railway', 'data', "runs any command in the project's database shells, DROP included"),
+  destructive('gcloud sql connect acme-prod --user=postgres', 'gcloud', 'data', 'runs any SQL on Cloud SQL, DROP included'),
+  destructive('turso db shell acme "DROP TABLE users"', 'turso', 'data', 'runs any SQL on Turso databases, DROP included'),
+  destructive('pscale shell acme main', 'pscale', 'data', 'runs any SQL on PlanetScale branches, DROP included'),
+  destructive('bq query --use_legacy_sql=false "DROP TABLE analytics.events"', 'bq', 'data', 'runs any SQL on BigQuery, DROP included'),
+  destructive('pgcli postgresql://app@db.acme.io/app', 'pgcli', 'data', 'runs any SQL, DROP included'),
+  destructive('mycli -e "DROP DATABASE app"', 'mycli', 'data', 'runs any SQL, DROP included'),
+  destructive('mariadb -e "DROP DATABASE app"', 'mariadb', 'data', 'runs any SQL, DROP included'),
+  destructive('usql pg://app@db.acme.io/app -c "DROP TABLE users"', 'usql', 'data', 'runs any SQL, DROP included'),
+  destructive('cockroach sql --url "$DATABASE_URL" -e "DROP DATABASE app"', 'cockroach', 'data', 'runs any SQL, DROP included'),
+  destructive('clickhouse-client --query "DROP DATABASE analytics"', 'clickhouse-client', 'data', 'runs any SQL, DROP included'),
+  // A cloud CLI allowed for one service (`gcloud run:*`, `aws cloudformation:*`, `az webapp:*`) deletes within it.
+  destructive('gcloud run services delete api --quiet', 'gcloud', 'infrastructure', 'deletes Google Cloud resources'),
+  destructive('gcloud storage rm --recursive gs://acme-backups', 'gcloud', 'data', 'deletes Google Cloud resources'),
+  destructive('gcloud container clusters delete acme-prod --quiet', 'gcloud', 'infrastructure', 'deletes Google Cloud resources'),
+  destructive('gcloud projects delete acme-prod --quiet', 'gcloud', 'infrastructure', 'deletes Google Cloud resources'),
+  destructive('gcloud firestore databases delete --database=(default) --quiet', 'gcloud', 'data', 'deletes Google Cloud resources'),
+  destructive('aws cloudformation delete-stack --stack-name acme-prod', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws ec2 terminate-instances --instance-ids i-0abc123def4567890', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws ecs delete-service --cluster prod --service api --force', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws lambda delete-function --function-name api', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws eks delete-cluster --name acme-prod', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws backup delete-recovery-point --backup-vault-name prod --recovery-point-arn arn:aws:backup:us-east-1:123456789012:recovery-point:1', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws secretsmanager delete-secret --secret-id prod/db --force-delete-without-recovery', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('az webapp delete --name acme-prod --resource-group acme', 'az', 'infrastructure', 'deletes Azure resource groups'),
+  destructive('az storage account delete --name acmeprod --yes', 'az', 'data', 'deletes Azure resource groups'),
+  destructive('az sql db delete --name app --server acme-prod --yes', 'az', 'data', 'deletes Azure resource groups'),
+  destructive('az cosmosdb delete --name acme-prod --yes', 'az', 'data', 'deletes Azure resource groups'),
+  destructive('az aks delete --name acme-prod --yes', 'az', 'infrastructure', 'deletes Azure resource groups'),
+  destructive('az containerapp delete --name api --yes', 'az', 'infrastructure', 'deletes Azure resource groups'),
+  destructive('doctl compute droplet delete acme-prod --force', 'doctl', 'infrastructure', 'deletes DigitalOcean resources'),
+  destructive('doctl apps delete 9cc10173 --force', 'doctl', 'infrastructure', 'deletes DigitalOcean resources'),
+  destructive('fly machine destroy 3d8d9e1b --force', 'fly', 'infrastructure', 'destroys Fly.io volumes and apps'),
+  destructive('flyctl machine destroy 3d8d9e1b --force', 'flyctl', 'infrastructure', 'destroys Fly.io volumes and apps'),
+  destructive('heroku addons:destroy heroku-postgresql --confirm acme', 'heroku', 'data', 'resets Heroku databases and destroys apps'),
   { ...destructive('curl -X DELETE https://api.example.invalid/v1/volumes/vol_1 -H "Authorization: Bearer $TOKEN"', 'curl', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
   { ...destructive('wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1', 'wget', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
 ];
@@ -366,8 +415,11 @@ export function volumeUseOf(commandLine: string): CommandProbe | undefined {
   return undefined;
 }
 
-/** Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`). */
-const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback)|ecto\.(?:drop|reset))$/;
+/**
+ * Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`), or
+ * open a shell on what it manages (`ssh console`, `postgres connect`, `pg:psql`), where the harm is typed next.
+ */
+const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|terminate-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback|psql)|ecto\.(?:drop|reset)|ssh|console|connect|shell|query|sql|send-command|execute-command|invoke)$/;
 
 /**
  * The command prefixes a deny rule names to stop a tool's destructive uses: `terraform destroy` and `terraform
@@ -402,7 +454,7 @@ const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
   [/\bhelm\s+(?:uninstall|delete|upgrade|rollback)\b/i, 'helm'],
   [/\baws\s+\w/i, 'aws'],
   [/\bgcloud\b/i, 'gcloud'],
-  [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy)\b/i, 'fly'],
+  [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy|ssh|postgres|machines?)\b/i, 'fly'],
   [/\bheroku\b/i, 'heroku'],
   [/\bvercel\s+(?:remove|rm)\b/i, 'vercel'],
   [/\bnetlify\s+sites:delete\b/i, 'netlify'],
@@ -417,7 +469,7 @@ const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
   [/\bwrangler\b/i, 'wrangler'],
   [/\bprisma\s+migrate\s+reset\b/i, 'prisma migrate reset'],
   [/\bdrizzle-kit\s+push\b/i, 'drizzle-kit push'],
-  [/\bturso\s+db\s+destroy\b/i, 'turso'],
+  [/\bturso\s+db\s+(?:destroy|shell)\b/i, 'turso'],
   [/\bhcloud\s+(?:server|volume)\b/i, 'hcloud'],
   [/\bpscale\s+(?:database|branch)\b/i, 'pscale'],
   [/\bdb:drop\b/i, 'rails db:drop'],

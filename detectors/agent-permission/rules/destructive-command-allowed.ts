@@ -34,6 +34,10 @@ export const destructiveCommandAllowed: RuleMeta = {
         note: 'a Django target that empties the database',
       },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(pscale:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's CLI deletes databases and branches" }),
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(fly logs *)",\n      "Bash(fly ssh console *)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: '`fly ssh console -C` runs any command on the production machines' }),
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(heroku pg:psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a SQL shell on the Heroku database: `--command "DROP TABLE ..."`' }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(gcloud builds submit:*)", "Bash(gcloud run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'one service of a cloud CLI: `gcloud run services delete`' }),
+      sample('.codex/rules/default.rules', 'prefix_rule(\n    pattern = ["aws", "cloudformation"],\n    decision = "allow",\n)\n', { expect: { line: 1 }, note: '`aws cloudformation delete-stack`' }),
       sample('.amazonq/cli-agents/infra.json', '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: 'use_* matches use_aws: any AWS API call, deletes included' }),
       {
         files: {
@@ -214,6 +218,11 @@ export const destructiveCommandAllowed: RuleMeta = {
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npx cdk synth:*)",\n      "Bash(npx cdk diff:*)",\n      "Bash(terragrunt plan:*)",\n      "Bash(python manage.py test:*)",\n      "Bash(bundle exec rspec:*)",\n      "Bash(mix test:*)",\n      "Bash(dotnet ef migrations add:*)",\n      "Bash(kamal app logs:*)",\n      "Bash(alembic upgrade head)"\n    ]\n  }\n}\n',
         { note: 'the read-only and additive subcommands of the same tools' },
       ),
+      sample(
+        '.claude/settings.local.json',
+        '{\n  "permissions": {\n    "allow": [\n      "Bash(gcloud run deploy:*)",\n      "Bash(gcloud logging read:*)",\n      "Bash(aws cloudformation describe-stacks:*)",\n      "Bash(aws ecs describe-services:*)",\n      "Bash(fly logs:*)",\n      "Bash(fly deploy:*)",\n      "Bash(heroku logs:*)",\n      "Bash(railway logs:*)",\n      "Bash(doctl compute droplet list:*)"\n    ]\n  }\n}\n',
+        { note: 'deploys and read-only subcommands of the platform CLIs' },
+      ),
       {
         files: {
           'package.json': '{\n  "scripts": {\n    "clean": "rm -rf dist",\n    "build": "tsc -p .",\n    "db:migrate": "prisma migrate deploy"\n  }\n}\n',
@@ -235,7 +244,7 @@ export const destructiveCommandAllowed: RuleMeta = {
         },
         note: 'targets that test, clean the build output and migrate; a dropdb only inside a define block of help text',
       },
-      sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: 'deny rules of a higher priority take the destructive subcommands back' }),
+      sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete", "railway ssh", "railway connect"]\ndecision = "deny"\npriority = 200\n', { note: 'deny rules of a higher priority take the destructive subcommands back' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: 'services that hold no data' }),
       {
         files: {
@@ -263,7 +272,7 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(kubectl get:*)", "Bash(kubectl describe:*)", "Bash(kubectl logs:*)", "Bash(kubectl rollout status:*)", "Bash(helm list:*)", "Bash(helm status:*)", "Bash(helm template:*)"]\n  }\n}\n', { note: 'read-only kubectl and helm subcommands' }),
       sample(
         '.claude/settings.json',
-        '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)"]\n  }\n}\n',
+        '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)", "Bash(railway ssh:*)", "Bash(railway connect:*)"]\n  }\n}\n',
         { note: 'deny rules win over the allow: what is left of railway deletes nothing' },
       ),      {
         files: {
