@@ -25,6 +25,7 @@ import { isLauncherFile, readLauncher } from './configs/launchers.js';
 import { isMcpFile, readMcpFile } from './configs/mcp.js';
 import { readOpencodeAgent, readOpencodeConfig, resolveOpencodeShellDefaults, OPENCODE_AGENT, OPENCODE_CONFIG } from './configs/opencode.js';
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
+import { readDevcontainerMounts } from './configs/devcontainer-mounts.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
 import { reportProseGuardrails } from './guardrail-check.js';
 import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
@@ -68,6 +69,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(JUSTFILE, readJustRecipes),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
+  byPattern(DEVCONTAINER, readDevcontainerMounts),
   byPattern(CURSOR_CLI, readCursorCli),
   byPattern(CURSOR_PERMISSIONS, readCursorPermissions),
   byPattern(AIDER_CONFIG, readAiderConfig),
