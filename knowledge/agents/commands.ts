@@ -24,6 +24,11 @@ export interface CommandProbe {
    * volume `docker compose down -v` removes), which is known once every file is read.
    */
   dataIn?: 'docker-volume';
+  /**
+   * The flags that point the command at the hosted copy, where it acts on a local one without them (`supabase db reset`
+   * resets the local database, `--linked` the project's): a written command line is a use of the probe only with one.
+   */
+  remoteWith?: RegExp;
 }
 
 /** A command no allowlist names on purpose: a rule that lets it through lets everything through. */
@@ -107,7 +112,7 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('heroku apps:destroy acme --confirm acme', 'heroku', 'infrastructure', 'resets Heroku databases and destroys apps'),
   destructive('vercel remove acme --yes', 'vercel', 'infrastructure', 'removes Vercel deployments and projects'),
   destructive('netlify sites:delete acme --force', 'netlify', 'infrastructure', 'deletes Netlify sites'),
-  destructive('supabase db reset --linked', 'supabase', 'data', 'resets the linked Supabase database'),
+  { ...destructive('supabase db reset --linked', 'supabase', 'data', 'resets the linked Supabase database'), remoteWith: /\s--(?:linked|db-url)\b/ },
   destructive('supabase projects delete abcdefghijklmnopqrst', 'supabase', 'infrastructure', 'deletes Supabase projects'),
   destructive('neonctl projects delete acme', 'neonctl', 'data', 'deletes Neon projects and branches'),
   destructive('psql "$DATABASE_URL" -c "DROP TABLE users"', 'psql', 'data', 'runs any SQL, DROP included'),
@@ -115,7 +120,8 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('mongosh "$MONGODB_URI" --eval "db.dropDatabase()"', 'mongosh', 'data', 'runs any database command, drops included'),
   destructive('redis-cli FLUSHALL', 'redis-cli', 'data', 'flushes Redis'),
   destructive('dropdb app', 'dropdb', 'data', 'drops a PostgreSQL database'),
-  destructive('wrangler d1 execute acme-prod --remote --command "DROP TABLE users"', 'wrangler', 'data', 'runs SQL on D1 and deletes Workers'),
+  // Wrangler runs D1 commands on the local copy unless told `--remote` (since Wrangler 3.33).
+  { ...destructive('wrangler d1 execute acme-prod --remote --command "DROP TABLE users"', 'wrangler', 'data', 'runs SQL on D1 and deletes Workers'), remoteWith: /\s--remote\b/ },
   destructive('wrangler delete', 'wrangler', 'infrastructure', 'runs SQL on D1 and deletes Workers'),
   destructive('firebase firestore:delete --all-collections --force', 'firebase', 'data', 'deletes Firestore data'),
   destructive('prisma migrate reset --force', 'prisma migrate reset', 'migration', 'drops and recreates the database'),
@@ -391,9 +397,11 @@ export function destructiveUseOf(commandLine: string, domains: readonly Destruct
       .replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, '')
       // Terraform's global option comes before the subcommand: `terraform -chdir=infra destroy` is `terraform destroy`.
       .replace(/^(terraform|tofu)\s+-chdir=\S+\s+/, '$1 ');
+    // `supabase db reset` alone resets the local database: not a use of the probe that names the hosted one.
+    if (LOCAL_BY_DEFAULT.some((probe) => usesPrefix(command, prefixOf(probe)) && !probe.remoteWith!.test(command))) continue;
     for (const probe of DESTRUCTIVE_PROBES) {
       if (!probe.domain || !domains.includes(probe.domain)) continue;
-      if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;
+      if (denyPrefixesOf(probe.tool).some((prefix) => usesPrefix(command, prefix))) return probe;
     }
   }
   return undefined;
@@ -428,15 +436,24 @@ const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|ap
  */
 export function denyPrefixesOf(tool: string): string[] {
   const prefixes = new Set<string>();
-  for (const probe of DESTRUCTIVE_PROBES) {
-    if (probe.tool !== tool) continue;
-    const words = probe.command.split(' ');
-    let last = 0;
-    for (let i = 1; i < words.length && !words[i]!.startsWith('-'); i++) if (DESTROYING_WORD.test(words[i]!)) last = i;
-    prefixes.add(words.slice(0, last + 1).join(' '));
-  }
+  for (const probe of DESTRUCTIVE_PROBES) if (probe.tool === tool) prefixes.add(prefixOf(probe));
   return [...prefixes];
 }
+
+/** The program and subcommand words of a probe up to its last destroying word (`terraform destroy`, `aws s3 rm`). */
+function prefixOf(probe: CommandProbe): string {
+  const words = probe.command.split(' ');
+  let last = 0;
+  for (let i = 1; i < words.length && !words[i]!.startsWith('-'); i++) if (DESTROYING_WORD.test(words[i]!)) last = i;
+  return words.slice(0, last + 1).join(' ');
+}
+
+function usesPrefix(command: string, prefix: string): boolean {
+  return command === prefix || command.startsWith(`${prefix} `);
+}
+
+/** Probes whose command acts on a local copy unless a flag points it at the hosted one. */
+const LOCAL_BY_DEFAULT = DESTRUCTIVE_PROBES.filter((probe) => probe.remoteWith !== undefined);
 
 /** Destructive tools a sentence names (`rm -rf`, `railway down`, `DROP TABLE` is psql's). */
 export function toolsNamedIn(text: string): string[] {

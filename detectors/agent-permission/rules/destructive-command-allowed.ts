@@ -35,6 +35,14 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(pscale:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's CLI deletes databases and branches" }),
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(fly logs *)",\n      "Bash(fly ssh console *)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: '`fly ssh console -C` runs any command on the production machines' }),
+      {
+        files: {
+          'package.json': '{\n  "name": "web",\n  "scripts": {\n    "db:reset": "supabase db reset",\n    "db:reset:remote": "supabase db reset --linked"\n  }\n}\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.local.json', line: 3 },
+        note: 'the script with --linked resets the hosted project database',
+      },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(heroku pg:psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a SQL shell on the Heroku database: `--command "DROP TABLE ..."`' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(gcloud builds submit:*)", "Bash(gcloud run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'one service of a cloud CLI: `gcloud run services delete`' }),
       sample('.codex/rules/default.rules', 'prefix_rule(\n    pattern = ["aws", "cloudformation"],\n    decision = "allow",\n)\n', { expect: { line: 1 }, note: '`aws cloudformation delete-stack`' }),
@@ -204,6 +212,13 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'package.json': '{\n  "name": "web",\n  "scripts": {\n    "dev": "vite",\n    "db:reset": "supabase db reset",\n    "db:seed": "wrangler d1 execute DB --local --file=./seed.sql"\n  }\n}\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n',
+        },
+        note: 'without --linked or --remote the Supabase and D1 commands act on the local database',
+      },
       {
         files: {
           'package.json': '{\n  "scripts": {\n    "db:up": "docker compose up -d db",\n    "db:down": "docker compose down",\n    "db:prune": "docker volume prune -f"\n  }\n}\n',
