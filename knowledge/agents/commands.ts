@@ -401,7 +401,7 @@ export function destructiveUseOf(commandLine: string, domains: readonly Destruct
     if (LOCAL_BY_DEFAULT.some((probe) => usesPrefix(command, prefixOf(probe)) && !probe.remoteWith!.test(command))) continue;
     for (const probe of DESTRUCTIVE_PROBES) {
       if (!probe.domain || !domains.includes(probe.domain)) continue;
-      if (denyPrefixesOf(probe.tool).some((prefix) => usesPrefix(command, prefix))) return probe;
+      if (prefixesOfTool(probe.tool).some((prefix) => usesPrefix(command, prefix))) return probe;
     }
   }
   return undefined;
@@ -435,17 +435,33 @@ const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|ap
  * destructive (`rm`, `psql`, `dropdb`) is named alone.
  */
 export function denyPrefixesOf(tool: string): string[] {
-  const prefixes = new Set<string>();
-  for (const probe of DESTRUCTIVE_PROBES) if (probe.tool === tool) prefixes.add(prefixOf(probe));
-  return [...prefixes];
+  return [...prefixesOfTool(tool)];
 }
+
+function prefixesOfTool(tool: string): readonly string[] {
+  let prefixes = PREFIXES_OF_TOOL.get(tool);
+  if (!prefixes) {
+    prefixes = [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.tool === tool).map(prefixOf))];
+    PREFIXES_OF_TOOL.set(tool, prefixes);
+  }
+  return prefixes;
+}
+
+/** Worked out once per tool: every line of every task is tried against every probe's tool. */
+const PREFIXES_OF_TOOL = new Map<string, readonly string[]>();
+const PREFIX_OF_PROBE = new Map<CommandProbe, string>();
 
 /** The program and subcommand words of a probe up to its last destroying word (`terraform destroy`, `aws s3 rm`). */
 function prefixOf(probe: CommandProbe): string {
-  const words = probe.command.split(' ');
-  let last = 0;
-  for (let i = 1; i < words.length && !words[i]!.startsWith('-'); i++) if (DESTROYING_WORD.test(words[i]!)) last = i;
-  return words.slice(0, last + 1).join(' ');
+  let prefix = PREFIX_OF_PROBE.get(probe);
+  if (prefix === undefined) {
+    const words = probe.command.split(' ');
+    let last = 0;
+    for (let i = 1; i < words.length && !words[i]!.startsWith('-'); i++) if (DESTROYING_WORD.test(words[i]!)) last = i;
+    prefix = words.slice(0, last + 1).join(' ');
+    PREFIX_OF_PROBE.set(probe, prefix);
+  }
+  return prefix;
 }
 
 function usesPrefix(command: string, prefix: string): boolean {
