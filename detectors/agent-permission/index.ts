@@ -19,6 +19,7 @@ import { readGeminiPolicy, GEMINI_POLICY } from './configs/gemini-policies.js';
 import { readMakeTargets, MAKEFILE } from './configs/make-targets.js';
 import { readJustRecipes, JUSTFILE } from './configs/just-recipes.js';
 import { readPackageScripts, PACKAGE_JSON } from './configs/package-scripts.js';
+import { readShellScript, SHELL_SCRIPT } from './configs/shell-scripts.js';
 import { isAgentIgnoreFile, readIgnoreFile } from './configs/ignore-files.js';
 import { isInstructionFile, readInstructions } from './configs/instructions.js';
 import { isLauncherFile, readLauncher } from './configs/launchers.js';
@@ -67,6 +68,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(PACKAGE_JSON, readPackageScripts),
   byPattern(MAKEFILE, readMakeTargets),
   byPattern(JUSTFILE, readJustRecipes),
+  byPattern(SHELL_SCRIPT, readShellScript),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
   byPattern(DEVCONTAINER, readDevcontainerMounts),

@@ -612,3 +612,13 @@ export function commandBaseMatcher(base: string): CommandMatcher {
   const first = globMatcher(wanted);
   return (command) => first(command.split(/\s+/)[0] ?? '');
 }
+
+/**
+ * A program a written command line of a task would have to start with to be destructive (`psql`, `terraform`, a
+ * package runner before a CLI): lines of a script naming none of them are not worth splitting and matching.
+ */
+export const DESTRUCTIVE_PROGRAM = new RegExp(
+  `(?:^|[\\s;&|(])(?:${[...new Set([...DESTRUCTIVE_PROBES, ...VOLUME_PROBES].map((probe) => probe.command.split(' ')[0]!).concat(['npx', 'pnpm', 'yarn', 'bunx', 'bun', 'dotenv']))]
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})(?=\\s|$)`,
+);

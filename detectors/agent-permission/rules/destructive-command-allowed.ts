@@ -43,6 +43,22 @@ export const destructiveCommandAllowed: RuleMeta = {
         expect: { path: '.claude/settings.local.json', line: 3 },
         note: 'the script with --linked resets the hosted project database',
       },
+      {
+        files: {
+          'scripts/reset-db.sh': '#!/usr/bin/env bash\nset -euo pipefail\n# Drops and recreates the database in DATABASE_URL, then seeds it.\nnpx prisma migrate reset --force --skip-seed\nnpx prisma db seed\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": [\n      "Bash(npm test:*)",\n      "Bash(./scripts/reset-db.sh)"\n    ]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.local.json', line: 5 },
+        note: 'a script of the project that resets the database: the rule names the script, not what it runs',
+      },
+      {
+        files: {
+          'ops/teardown.sh': '#!/bin/sh\nset -e\ncd infra\nterraform destroy -auto-approve -var-file=prod.tfvars\n',
+          '.vscode/settings.json': '{\n  "chat.tools.terminal.autoApprove": {\n    "bash ops/teardown.sh": true\n  }\n}\n',
+        },
+        expect: { path: '.vscode/settings.json', line: 3 },
+        note: 'the script started through a shell',
+      },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(heroku pg:psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a SQL shell on the Heroku database: `--command "DROP TABLE ..."`' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(gcloud builds submit:*)", "Bash(gcloud run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'one service of a cloud CLI: `gcloud run services delete`' }),
       sample('.codex/rules/default.rules', 'prefix_rule(\n    pattern = ["aws", "cloudformation"],\n    decision = "allow",\n)\n', { expect: { line: 1 }, note: '`aws cloudformation delete-stack`' }),
@@ -212,6 +228,16 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
     ],
     negative: [
+      {
+        files: {
+          'scripts/deploy.sh': '#!/usr/bin/env bash\nset -e\nnpm run build\nrailway up --detach\n',
+          'scripts/lint.sh': '#!/bin/sh\n# never run terraform destroy from here\nnpx eslint . && npx tsc --noEmit\necho "psql is not needed"\n',
+          'test/setup-db.sh': '#!/bin/sh\ndropdb --if-exists app_test && createdb app_test\n',
+          'scripts/report.sh': '#!/bin/sh\npsql "$DATABASE_URL" -c "SELECT count(*) FROM orders"\ncurl -fsS https://status.example.com/health\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(./scripts/deploy.sh:*)", "Bash(bash scripts/lint.sh)", "Bash(./test/setup-db.sh)", "Bash(./scripts/report.sh)"]\n  }\n}\n',
+        },
+        note: 'scripts that deploy, lint and report (fixed SQL, a fixed URL; a comment and an echo name destructive tools), and a test set-up script',
+      },
       {
         files: {
           'package.json': '{\n  "name": "web",\n  "scripts": {\n    "dev": "vite",\n    "db:reset": "supabase db reset",\n    "db:seed": "wrangler d1 execute DB --local --file=./seed.sql"\n  }\n}\n',
