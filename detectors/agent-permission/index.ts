@@ -19,12 +19,14 @@ import { readGeminiPolicy, GEMINI_POLICY } from './configs/gemini-policies.js';
 import { readMakeTargets, MAKEFILE } from './configs/make-targets.js';
 import { readJustRecipes, JUSTFILE } from './configs/just-recipes.js';
 import { readPackageScripts, PACKAGE_JSON } from './configs/package-scripts.js';
+import { readShellScript, SHELL_SCRIPT } from './configs/shell-scripts.js';
 import { isAgentIgnoreFile, readIgnoreFile } from './configs/ignore-files.js';
 import { isInstructionFile, readInstructions } from './configs/instructions.js';
 import { isLauncherFile, readLauncher } from './configs/launchers.js';
 import { isMcpFile, readMcpFile } from './configs/mcp.js';
 import { readOpencodeAgent, readOpencodeConfig, resolveOpencodeShellDefaults, OPENCODE_AGENT, OPENCODE_CONFIG } from './configs/opencode.js';
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
+import { readDevcontainerMounts } from './configs/devcontainer-mounts.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
 import { reportProseGuardrails } from './guardrail-check.js';
 import { enrichCredentials, publishBuiltInExclusions } from './reach.js';
@@ -66,8 +68,10 @@ const READERS: readonly ConfigReader[] = [
   byPattern(PACKAGE_JSON, readPackageScripts),
   byPattern(MAKEFILE, readMakeTargets),
   byPattern(JUSTFILE, readJustRecipes),
+  byPattern(SHELL_SCRIPT, readShellScript),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
+  byPattern(DEVCONTAINER, readDevcontainerMounts),
   byPattern(CURSOR_CLI, readCursorCli),
   byPattern(CURSOR_PERMISSIONS, readCursorPermissions),
   byPattern(AIDER_CONFIG, readAiderConfig),

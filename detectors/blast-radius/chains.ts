@@ -92,12 +92,36 @@ function isUnprotected(store: DataStore): boolean {
   return !store.externalBackup && !SURVIVES.has(store.protection ?? 'none') && store.protection !== 'destination-unknown';
 }
 
-/** `host:` identities of the endpoints written beside a credential (the host of a connection string, an API URL). */
+/**
+ * `host:` identities of the endpoints written beside a credential (the host of a connection string, an API URL). A
+ * provider's key is not the login of a neighbouring endpoint on another platform (an AWS key beside a Fly or Neon
+ * `DATABASE_URL` in one `.env`, a GitHub token beside an RDS URL): such hosts are left out. A password of no provider
+ * (`DB_PASSWORD` beside `DB_HOST`) takes them all.
+ */
 function credentialHosts(credential: Credential): string[] {
   const text = `${credential.line ?? ''}\n${credential.nearby ?? ''}`;
+  const own = new Set(ownHosts(credential));
   const hosts = new Set<string>();
-  for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1]!.toLowerCase());
+  for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
+    const host = match[1]!.toLowerCase();
+    if (own.has(host) || belongsWith(credential.provider, host)) hosts.add(host);
+  }
   return [...hosts];
+}
+
+/** Providers whose credentials are not tied to one platform: a neighbouring endpoint may well be what they log in to. */
+const UNTIED_PROVIDERS = new Set(['generic', 'database']);
+
+/** Could a credential of this provider be the login of this endpoint, written near it rather than on its line? */
+function belongsWith(provider: string, host: string): boolean {
+  if (UNTIED_PROVIDERS.has(provider)) return true;
+  const platform = platformOfHost(host);
+  const own = PROVIDER_PLATFORMS[provider];
+  // A platform's own endpoint beside its key (a Supabase project URL beside its service key) is the key's.
+  if (platform !== undefined) return own?.includes(platform) ?? false;
+  // An endpoint of no known platform: a cloud account's key reaches its own platform's stores by its scope, not by
+  // the hosts written near it; another provider's (a vault or a secret manager) may hold its login.
+  return own === undefined;
 }
 
 /** The connection scheme each endpoint beside a credential is written with (`viaduct.proxy.rlwy.net` -> `redis`). */

@@ -84,6 +84,13 @@ export const directChain: RuleMeta = {
         files: { 'fly.toml': FLY_APP, 'scripts/report.sh': superuserScript('ip-10-0-1-5.ec2.internal') },
         note: "an EC2 host's internal name is not a Fly app's address, though both end in .internal",
       },
+      {
+        files: {
+          'fly.toml': FLY_APP,
+          '.env.production': 'DATABASE_URL=postgres://acme:${PGPASSWORD}@acme-db.flycast:5432/acme\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\nS3_BUCKET=acme-uploads\n',
+        },
+        note: "an AWS key for uploads written beside the Fly database's URL is not that database's login",
+      },
     ],
   },
 };

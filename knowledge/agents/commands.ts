@@ -24,6 +24,11 @@ export interface CommandProbe {
    * volume `docker compose down -v` removes), which is known once every file is read.
    */
   dataIn?: 'docker-volume';
+  /**
+   * The flags that point the command at the hosted copy, where it acts on a local one without them (`supabase db reset`
+   * resets the local database, `--linked` the project's): a written command line is a use of the probe only with one.
+   */
+  remoteWith?: RegExp;
 }
 
 /** A command no allowlist names on purpose: a rule that lets it through lets everything through. */
@@ -107,7 +112,7 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('heroku apps:destroy acme --confirm acme', 'heroku', 'infrastructure', 'resets Heroku databases and destroys apps'),
   destructive('vercel remove acme --yes', 'vercel', 'infrastructure', 'removes Vercel deployments and projects'),
   destructive('netlify sites:delete acme --force', 'netlify', 'infrastructure', 'deletes Netlify sites'),
-  destructive('supabase db reset --linked', 'supabase', 'data', 'resets the linked Supabase database'),
+  { ...destructive('supabase db reset --linked', 'supabase', 'data', 'resets the linked Supabase database'), remoteWith: /\s--(?:linked|db-url)\b/ },
   destructive('supabase projects delete abcdefghijklmnopqrst', 'supabase', 'infrastructure', 'deletes Supabase projects'),
   destructive('neonctl projects delete acme', 'neonctl', 'data', 'deletes Neon projects and branches'),
   destructive('psql "$DATABASE_URL" -c "DROP TABLE users"', 'psql', 'data', 'runs any SQL, DROP included'),
@@ -115,7 +120,8 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('mongosh "$MONGODB_URI" --eval "db.dropDatabase()"', 'mongosh', 'data', 'runs any database command, drops included'),
   destructive('redis-cli FLUSHALL', 'redis-cli', 'data', 'flushes Redis'),
   destructive('dropdb app', 'dropdb', 'data', 'drops a PostgreSQL database'),
-  destructive('wrangler d1 execute acme-prod --remote --command "DROP TABLE users"', 'wrangler', 'data', 'runs SQL on D1 and deletes Workers'),
+  // Wrangler runs D1 commands on the local copy unless told `--remote` (since Wrangler 3.33).
+  { ...destructive('wrangler d1 execute acme-prod --remote --command "DROP TABLE users"', 'wrangler', 'data', 'runs SQL on D1 and deletes Workers'), remoteWith: /\s--remote\b/ },
   destructive('wrangler delete', 'wrangler', 'infrastructure', 'runs SQL on D1 and deletes Workers'),
   destructive('firebase firestore:delete --all-collections --force', 'firebase', 'data', 'deletes Firestore data'),
   destructive('prisma migrate reset --force', 'prisma migrate reset', 'migration', 'drops and recreates the database'),
@@ -196,6 +202,55 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('dotnet ef database drop --force', 'dotnet ef database drop', 'migration', 'drops the database'),
   destructive('diesel database reset', 'diesel database reset', 'migration', 'drops and recreates the database'),
   destructive('sqlx database drop -y', 'sqlx database drop', 'migration', 'drops the database'),
+  // Remote shells of a platform: whatever command follows runs on production's machines, with what they reach. The
+  // command given is one no hook names, so that a hook refusing `rm -rf` is not taken to stop the shell itself.
+  destructive('fly ssh console -C zqx-unlisted-tool', 'fly', 'infrastructure', "runs any command on the app's production machines"),
+  destructive('flyctl ssh console -C zqx-unlisted-tool', 'flyctl', 'infrastructure', "runs any command on the app's production machines"),
+  destructive('railway ssh -- zqx-unlisted-tool', 'railway', 'infrastructure', "runs any command in the service's production container"),
+  destructive('gcloud compute ssh acme-prod --command zqx-unlisted-tool', 'gcloud', 'infrastructure', 'runs any command on Compute Engine VMs'),
+  destructive('aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod', 'aws', 'infrastructure', 'runs any command on EC2 instances and ECS tasks'),
+  destructive('aws ecs execute-command --cluster prod --task 0f9e --interactive --command zqx-unlisted-tool', 'aws', 'infrastructure', 'runs any command on EC2 instances and ECS tasks'),
+  destructive('az vm run-command invoke --name acme-prod --command-id RunShellScript --scripts zqx-unlisted-tool', 'az', 'infrastructure', 'runs any command on Azure VMs'),
+  destructive('doctl compute ssh acme-prod --ssh-command zqx-unlisted-tool', 'doctl', 'infrastructure', 'runs any command on DigitalOcean droplets'),
+  // SQL shells a platform CLI opens on its databases: DROP is one line away.
+  destructive('heroku pg:psql -c "DROP TABLE users"', 'heroku', 'data', 'runs any SQL on Heroku databases, DROP included'),
+  destructive('fly postgres connect --app acme-db', 'fly', 'data', 'runs any SQL on Fly Postgres, DROP included'),
+  destructive('flyctl postgres connect --app acme-db', 'flyctl', 'data', 'runs any SQL on Fly Postgres, DROP included'),
+  destructive('railway connect postgres', 'railway', 'data', "runs any command in the project's database shells, DROP included"),
+  destructive('gcloud sql connect acme-prod --user=postgres', 'gcloud', 'data', 'runs any SQL on Cloud SQL, DROP included'),
+  destructive('turso db shell acme "DROP TABLE users"', 'turso', 'data', 'runs any SQL on Turso databases, DROP included'),
+  destructive('pscale shell acme main', 'pscale', 'data', 'runs any SQL on PlanetScale branches, DROP included'),
+  destructive('bq query --use_legacy_sql=false "DROP TABLE analytics.events"', 'bq', 'data', 'runs any SQL on BigQuery, DROP included'),
+  destructive('pgcli postgresql://app@db.acme.io/app', 'pgcli', 'data', 'runs any SQL, DROP included'),
+  destructive('mycli -e "DROP DATABASE app"', 'mycli', 'data', 'runs any SQL, DROP included'),
+  destructive('mariadb -e "DROP DATABASE app"', 'mariadb', 'data', 'runs any SQL, DROP included'),
+  destructive('usql pg://app@db.acme.io/app -c "DROP TABLE users"', 'usql', 'data', 'runs any SQL, DROP included'),
+  destructive('cockroach sql --url "$DATABASE_URL" -e "DROP DATABASE app"', 'cockroach', 'data', 'runs any SQL, DROP included'),
+  destructive('clickhouse-client --query "DROP DATABASE analytics"', 'clickhouse-client', 'data', 'runs any SQL, DROP included'),
+  // A cloud CLI allowed for one service (`gcloud run:*`, `aws cloudformation:*`, `az webapp:*`) deletes within it.
+  destructive('gcloud run services delete api --quiet', 'gcloud', 'infrastructure', 'deletes Google Cloud resources'),
+  destructive('gcloud storage rm --recursive gs://acme-backups', 'gcloud', 'data', 'deletes Google Cloud resources'),
+  destructive('gcloud container clusters delete acme-prod --quiet', 'gcloud', 'infrastructure', 'deletes Google Cloud resources'),
+  destructive('gcloud projects delete acme-prod --quiet', 'gcloud', 'infrastructure', 'deletes Google Cloud resources'),
+  destructive('gcloud firestore databases delete --database=(default) --quiet', 'gcloud', 'data', 'deletes Google Cloud resources'),
+  destructive('aws cloudformation delete-stack --stack-name acme-prod', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws ec2 terminate-instances --instance-ids i-0abc123def4567890', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws ecs delete-service --cluster prod --service api --force', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws lambda delete-function --function-name api', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws eks delete-cluster --name acme-prod', 'aws', 'infrastructure', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws backup delete-recovery-point --backup-vault-name prod --recovery-point-arn arn:aws:backup:us-east-1:123456789012:recovery-point:1', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('aws secretsmanager delete-secret --secret-id prod/db --force-delete-without-recovery', 'aws', 'data', 'deletes AWS resources (S3 objects, RDS instances)'),
+  destructive('az webapp delete --name acme-prod --resource-group acme', 'az', 'infrastructure', 'deletes Azure resource groups'),
+  destructive('az storage account delete --name acmeprod --yes', 'az', 'data', 'deletes Azure resource groups'),
+  destructive('az sql db delete --name app --server acme-prod --yes', 'az', 'data', 'deletes Azure resource groups'),
+  destructive('az cosmosdb delete --name acme-prod --yes', 'az', 'data', 'deletes Azure resource groups'),
+  destructive('az aks delete --name acme-prod --yes', 'az', 'infrastructure', 'deletes Azure resource groups'),
+  destructive('az containerapp delete --name api --yes', 'az', 'infrastructure', 'deletes Azure resource groups'),
+  destructive('doctl compute droplet delete acme-prod --force', 'doctl', 'infrastructure', 'deletes DigitalOcean resources'),
+  destructive('doctl apps delete 9cc10173 --force', 'doctl', 'infrastructure', 'deletes DigitalOcean resources'),
+  destructive('fly machine destroy 3d8d9e1b --force', 'fly', 'infrastructure', 'destroys Fly.io volumes and apps'),
+  destructive('flyctl machine destroy 3d8d9e1b --force', 'flyctl', 'infrastructure', 'destroys Fly.io volumes and apps'),
+  destructive('heroku addons:destroy heroku-postgresql --confirm acme', 'heroku', 'data', 'resets Heroku databases and destroys apps'),
   { ...destructive('curl -X DELETE https://api.example.invalid/v1/volumes/vol_1 -H "Authorization: Bearer $TOKEN"', 'curl', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
   { ...destructive('wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1', 'wget', 'infrastructure', 'sends any HTTP request, provider API deletes included'), needsCredential: true },
 ];
@@ -342,9 +397,11 @@ export function destructiveUseOf(commandLine: string, domains: readonly Destruct
       .replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, '')
       // Terraform's global option comes before the subcommand: `terraform -chdir=infra destroy` is `terraform destroy`.
       .replace(/^(terraform|tofu)\s+-chdir=\S+\s+/, '$1 ');
+    // `supabase db reset` alone resets the local database: not a use of the probe that names the hosted one.
+    if (LOCAL_BY_DEFAULT.some((probe) => usesPrefix(command, prefixOf(probe)) && !probe.remoteWith!.test(command))) continue;
     for (const probe of DESTRUCTIVE_PROBES) {
       if (!probe.domain || !domains.includes(probe.domain)) continue;
-      if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;
+      if (prefixesOfTool(probe.tool).some((prefix) => usesPrefix(command, prefix))) return probe;
     }
   }
   return undefined;
@@ -366,8 +423,11 @@ export function volumeUseOf(commandLine: string): CommandProbe | undefined {
   return undefined;
 }
 
-/** Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`). */
-const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback)|ecto\.(?:drop|reset))$/;
+/**
+ * Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`), or
+ * open a shell on what it manages (`ssh console`, `postgres connect`, `pg:psql`), where the harm is typed next.
+ */
+const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|terminate-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback|psql)|ecto\.(?:drop|reset)|ssh|console|connect|shell|query|sql|send-command|execute-command|invoke)$/;
 
 /**
  * The command prefixes a deny rule names to stop a tool's destructive uses: `terraform destroy` and `terraform
@@ -375,16 +435,41 @@ const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|ap
  * destructive (`rm`, `psql`, `dropdb`) is named alone.
  */
 export function denyPrefixesOf(tool: string): string[] {
-  const prefixes = new Set<string>();
-  for (const probe of DESTRUCTIVE_PROBES) {
-    if (probe.tool !== tool) continue;
+  return [...prefixesOfTool(tool)];
+}
+
+function prefixesOfTool(tool: string): readonly string[] {
+  let prefixes = PREFIXES_OF_TOOL.get(tool);
+  if (!prefixes) {
+    prefixes = [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.tool === tool).map(prefixOf))];
+    PREFIXES_OF_TOOL.set(tool, prefixes);
+  }
+  return prefixes;
+}
+
+/** Worked out once per tool: every line of every task is tried against every probe's tool. */
+const PREFIXES_OF_TOOL = new Map<string, readonly string[]>();
+const PREFIX_OF_PROBE = new Map<CommandProbe, string>();
+
+/** The program and subcommand words of a probe up to its last destroying word (`terraform destroy`, `aws s3 rm`). */
+function prefixOf(probe: CommandProbe): string {
+  let prefix = PREFIX_OF_PROBE.get(probe);
+  if (prefix === undefined) {
     const words = probe.command.split(' ');
     let last = 0;
     for (let i = 1; i < words.length && !words[i]!.startsWith('-'); i++) if (DESTROYING_WORD.test(words[i]!)) last = i;
-    prefixes.add(words.slice(0, last + 1).join(' '));
+    prefix = words.slice(0, last + 1).join(' ');
+    PREFIX_OF_PROBE.set(probe, prefix);
   }
-  return [...prefixes];
+  return prefix;
 }
+
+function usesPrefix(command: string, prefix: string): boolean {
+  return command === prefix || command.startsWith(`${prefix} `);
+}
+
+/** Probes whose command acts on a local copy unless a flag points it at the hosted one. */
+const LOCAL_BY_DEFAULT = DESTRUCTIVE_PROBES.filter((probe) => probe.remoteWith !== undefined);
 
 /** Destructive tools a sentence names (`rm -rf`, `railway down`, `DROP TABLE` is psql's). */
 export function toolsNamedIn(text: string): string[] {
@@ -402,7 +487,7 @@ const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
   [/\bhelm\s+(?:uninstall|delete|upgrade|rollback)\b/i, 'helm'],
   [/\baws\s+\w/i, 'aws'],
   [/\bgcloud\b/i, 'gcloud'],
-  [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy)\b/i, 'fly'],
+  [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy|ssh|postgres|machines?)\b/i, 'fly'],
   [/\bheroku\b/i, 'heroku'],
   [/\bvercel\s+(?:remove|rm)\b/i, 'vercel'],
   [/\bnetlify\s+sites:delete\b/i, 'netlify'],
@@ -417,7 +502,7 @@ const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
   [/\bwrangler\b/i, 'wrangler'],
   [/\bprisma\s+migrate\s+reset\b/i, 'prisma migrate reset'],
   [/\bdrizzle-kit\s+push\b/i, 'drizzle-kit push'],
-  [/\bturso\s+db\s+destroy\b/i, 'turso'],
+  [/\bturso\s+db\s+(?:destroy|shell)\b/i, 'turso'],
   [/\bhcloud\s+(?:server|volume)\b/i, 'hcloud'],
   [/\bpscale\s+(?:database|branch)\b/i, 'pscale'],
   [/\bdb:drop\b/i, 'rails db:drop'],
@@ -527,3 +612,13 @@ export function commandBaseMatcher(base: string): CommandMatcher {
   const first = globMatcher(wanted);
   return (command) => first(command.split(/\s+/)[0] ?? '');
 }
+
+/**
+ * A program a written command line of a task would have to start with to be destructive (`psql`, `terraform`, a
+ * package runner before a CLI): lines of a script naming none of them are not worth splitting and matching.
+ */
+export const DESTRUCTIVE_PROGRAM = new RegExp(
+  `(?:^|[\\s;&|(])(?:${[...new Set([...DESTRUCTIVE_PROBES, ...VOLUME_PROBES].map((probe) => probe.command.split(' ')[0]!).concat(['npx', 'pnpm', 'yarn', 'bunx', 'bun', 'dotenv']))]
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})(?=\\s|$)`,
+);

@@ -14,8 +14,11 @@ const REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\
 /** Quoted strings, short ones included so that quotes pair up (`'%s'` must not open a string that `'…'` closes). */
 const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){0,300})\1/g;
 
-/** Commands a refusing pattern must leave alone: one that matches them refuses everything, or is no command pattern. */
-const ORDINARY = ['ls -la', 'git status', 'npm test', 'cat README.md', 'echo done', 'zqx-unlisted-tool --any-flag'];
+/**
+ * Commands a refusing pattern must leave alone: one that matches them refuses everything, or is no command pattern
+ * (the `"command"` a hook reads its input by, which remote-shell probes such as `aws ssm send-command` also hold).
+ */
+const ORDINARY = ['ls -la', 'git status', 'npm test', 'cat README.md', 'echo done', 'zqx-unlisted-tool --any-flag', 'command -v node'];
 
 /** What a hook's text refuses: destructive tools, and secret files (gitignore patterns); both empty when it never refuses. */
 export function refusalsOf(text: string): { tools: string[]; files: string[] } {

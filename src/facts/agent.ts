@@ -177,8 +177,8 @@ export interface AgentHookScript {
  * --force"`) or a Makefile target (`db-drop:` with `dropdb app` in its recipe). Internal to the agent stage.
  */
 export interface ProjectTask {
-  kind: 'package-script' | 'make-target' | 'just-recipe';
-  /** The package.json, Makefile or justfile that declares it. */
+  kind: 'package-script' | 'make-target' | 'just-recipe' | 'shell-script';
+  /** The package.json, Makefile or justfile that declares it, or the script itself. */
   path: string;
   name: string;
   /** The destructive tool it runs and what that does. */

@@ -13,7 +13,12 @@ export const TASK_RUNNERS: Readonly<Record<ProjectTask['kind'], { title: string;
   'package-script': { title: 'package script', runners: ['npm run', 'npm run-script', 'pnpm run', 'pnpm', 'yarn run', 'yarn', 'bun run'] },
   'make-target': { title: 'make target', runners: ['make', 'gmake'] },
   'just-recipe': { title: 'just recipe', runners: ['just'] },
+  // A script is started by its path (`./scripts/reset-db.sh`) or through a shell (`bash scripts/reset-db.sh`).
+  'shell-script': { title: 'script', runners: ['bash', 'sh', 'zsh'] },
 };
+
+/** A rule written for a script of the project (`./scripts/reset-db.sh`, `bash scripts/seed.sh`, `scripts/*`). */
+const NAMES_SCRIPT = /^(?:(?:ba|z)?sh\s+)?(?:\.\/)?[\w.-]+(?:\/[\w.*-]+)*\.(?:sh|bash)\b/;
 
 /**
  * The destructive CLI a task's command line runs. Removing files (`rm -rf dist`) is what build tasks do; databases
@@ -33,9 +38,22 @@ export function publishTask(file: SourceFile, out: FileEmitter, kind: ProjectTas
  * one, and whether it is destructive, is decided once every task is read.
  */
 export function mayStartTasks(matcher: CommandMatcher, written: string): boolean {
+  if (NAMES_SCRIPT.test(written) || matcher('./scripts/zqx-unlisted-script.sh')) return true;
   return Object.values(TASK_RUNNERS).some(({ runners }) =>
     runners.some((runner) => written.startsWith(`${runner} `) || matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-task`)),
   );
+}
+
+/** The command lines that start a task from the project's directory. */
+function invocationsOf(task: ProjectTask, project: string): string[] {
+  if (task.kind !== 'shell-script') return TASK_RUNNERS[task.kind].runners.map((runner) => `${runner} ${task.name}`);
+  const path = task.path.slice(project.length);
+  return [`./${path}`, path, ...TASK_RUNNERS['shell-script'].runners.flatMap((shell) => [`${shell} ${path}`, `${shell} ./${path}`])];
+}
+
+/** A script belongs to every project above it; the other tasks to the project whose file declares them. */
+function inProject(task: ProjectTask, project: string): boolean {
+  return task.kind === 'shell-script' ? task.path.startsWith(project) : directoryOf(task.path) === project;
 }
 
 /**
@@ -48,7 +66,7 @@ export function taskPermission(
   tasks: readonly ProjectTask[],
   base: Pick<Permission, 'agent' | 'setting' | 'span' | 'effective' | 'ignoredBecause'>,
 ): Permission | undefined {
-  const started = tasks.filter((candidate) => directoryOf(candidate.path) === project && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
+  const started = tasks.filter((candidate) => inProject(candidate, project) && invocationsOf(candidate, project).some((command) => through(command)));
   const task = started.find((candidate) => !candidate.dataIn) ?? started[0];
   if (!task) return undefined;
   const via = `the ${TASK_RUNNERS[task.kind].title} ${task.name}`;

@@ -34,6 +34,34 @@ export const destructiveCommandAllowed: RuleMeta = {
         note: 'a Django target that empties the database',
       },
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(pscale:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's CLI deletes databases and branches" }),
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(fly logs *)",\n      "Bash(fly ssh console *)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: '`fly ssh console -C` runs any command on the production machines' }),
+      {
+        files: {
+          'package.json': '{\n  "name": "web",\n  "scripts": {\n    "db:reset": "supabase db reset",\n    "db:reset:remote": "supabase db reset --linked"\n  }\n}\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.local.json', line: 3 },
+        note: 'the script with --linked resets the hosted project database',
+      },
+      {
+        files: {
+          'scripts/reset-db.sh': '#!/usr/bin/env bash\nset -euo pipefail\n# Drops and recreates the database in DATABASE_URL, then seeds it.\nnpx prisma migrate reset --force --skip-seed\nnpx prisma db seed\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": [\n      "Bash(npm test:*)",\n      "Bash(./scripts/reset-db.sh)"\n    ]\n  }\n}\n',
+        },
+        expect: { path: '.claude/settings.local.json', line: 5 },
+        note: 'a script of the project that resets the database: the rule names the script, not what it runs',
+      },
+      {
+        files: {
+          'ops/teardown.sh': '#!/bin/sh\nset -e\ncd infra\nterraform destroy -auto-approve -var-file=prod.tfvars\n',
+          '.vscode/settings.json': '{\n  "chat.tools.terminal.autoApprove": {\n    "bash ops/teardown.sh": true\n  }\n}\n',
+        },
+        expect: { path: '.vscode/settings.json', line: 3 },
+        note: 'the script started through a shell',
+      },
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(heroku pg:psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a SQL shell on the Heroku database: `--command "DROP TABLE ..."`' }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(gcloud builds submit:*)", "Bash(gcloud run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'one service of a cloud CLI: `gcloud run services delete`' }),
+      sample('.codex/rules/default.rules', 'prefix_rule(\n    pattern = ["aws", "cloudformation"],\n    decision = "allow",\n)\n', { expect: { line: 1 }, note: '`aws cloudformation delete-stack`' }),
       sample('.amazonq/cli-agents/infra.json', '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: 'use_* matches use_aws: any AWS API call, deletes included' }),
       {
         files: {
@@ -202,6 +230,23 @@ export const destructiveCommandAllowed: RuleMeta = {
     negative: [
       {
         files: {
+          'scripts/deploy.sh': '#!/usr/bin/env bash\nset -e\nnpm run build\nrailway up --detach\n',
+          'scripts/lint.sh': '#!/bin/sh\n# never run terraform destroy from here\nnpx eslint . && npx tsc --noEmit\necho "psql is not needed"\n',
+          'test/setup-db.sh': '#!/bin/sh\ndropdb --if-exists app_test && createdb app_test\n',
+          'scripts/report.sh': '#!/bin/sh\npsql "$DATABASE_URL" -c "SELECT count(*) FROM orders"\ncurl -fsS https://status.example.com/health\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(./scripts/deploy.sh:*)", "Bash(bash scripts/lint.sh)", "Bash(./test/setup-db.sh)", "Bash(./scripts/report.sh)"]\n  }\n}\n',
+        },
+        note: 'scripts that deploy, lint and report (fixed SQL, a fixed URL; a comment and an echo name destructive tools), and a test set-up script',
+      },
+      {
+        files: {
+          'package.json': '{\n  "name": "web",\n  "scripts": {\n    "dev": "vite",\n    "db:reset": "supabase db reset",\n    "db:seed": "wrangler d1 execute DB --local --file=./seed.sql"\n  }\n}\n',
+          '.claude/settings.local.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n',
+        },
+        note: 'without --linked or --remote the Supabase and D1 commands act on the local database',
+      },
+      {
+        files: {
           'package.json': '{\n  "scripts": {\n    "db:up": "docker compose up -d db",\n    "db:down": "docker compose down",\n    "db:prune": "docker volume prune -f"\n  }\n}\n',
           'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
           justfile: 'build:\n    cargo build --release\n\nup:\n    docker compose up -d\n',
@@ -213,6 +258,11 @@ export const destructiveCommandAllowed: RuleMeta = {
         '.claude/settings.json',
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npx cdk synth:*)",\n      "Bash(npx cdk diff:*)",\n      "Bash(terragrunt plan:*)",\n      "Bash(python manage.py test:*)",\n      "Bash(bundle exec rspec:*)",\n      "Bash(mix test:*)",\n      "Bash(dotnet ef migrations add:*)",\n      "Bash(kamal app logs:*)",\n      "Bash(alembic upgrade head)"\n    ]\n  }\n}\n',
         { note: 'the read-only and additive subcommands of the same tools' },
+      ),
+      sample(
+        '.claude/settings.local.json',
+        '{\n  "permissions": {\n    "allow": [\n      "Bash(gcloud run deploy:*)",\n      "Bash(gcloud logging read:*)",\n      "Bash(aws cloudformation describe-stacks:*)",\n      "Bash(aws ecs describe-services:*)",\n      "Bash(fly logs:*)",\n      "Bash(fly deploy:*)",\n      "Bash(heroku logs:*)",\n      "Bash(railway logs:*)",\n      "Bash(doctl compute droplet list:*)"\n    ]\n  }\n}\n',
+        { note: 'deploys and read-only subcommands of the platform CLIs' },
       ),
       {
         files: {
@@ -235,7 +285,7 @@ export const destructiveCommandAllowed: RuleMeta = {
         },
         note: 'targets that test, clean the build output and migrate; a dropdb only inside a define block of help text',
       },
-      sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: 'deny rules of a higher priority take the destructive subcommands back' }),
+      sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete", "railway ssh", "railway connect"]\ndecision = "deny"\npriority = 200\n', { note: 'deny rules of a higher priority take the destructive subcommands back' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: 'services that hold no data' }),
       {
         files: {
@@ -263,7 +313,7 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(kubectl get:*)", "Bash(kubectl describe:*)", "Bash(kubectl logs:*)", "Bash(kubectl rollout status:*)", "Bash(helm list:*)", "Bash(helm status:*)", "Bash(helm template:*)"]\n  }\n}\n', { note: 'read-only kubectl and helm subcommands' }),
       sample(
         '.claude/settings.json',
-        '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)"]\n  }\n}\n',
+        '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)", "Bash(railway ssh:*)", "Bash(railway connect:*)"]\n  }\n}\n',
         { note: 'deny rules win over the allow: what is left of railway deletes nothing' },
       ),      {
         files: {

@@ -24,6 +24,16 @@ export const directoryOutsideRepo: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "additionalDirectories": ["~/"],\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's additional working directories" }),
       sample('opencode.json', '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {\n    "edit": "ask",\n    "external_directory": "allow"\n  }\n}\n', { expect: { line: 5 }, note: 'OpenCode no longer asks before paths outside the project' }),
       sample('.codex/config.toml', 'approval_policy = "on-request"\nsandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/Users/dev"]\n', { expect: { line: 5 }, note: "the sandbox made to let commands write the user's home" }),
+      sample(
+        '.devcontainer/devcontainer.json',
+        '{\n  "name": "api",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:20",\n  "features": {\n    "ghcr.io/anthropics/devcontainer-features/claude-code:1.0": {}\n  },\n  "mounts": [\n    "source=claude-config-${devcontainerId},target=/home/node/.claude,type=volume",\n    "source=${localEnv:HOME}/.aws,target=/home/node/.aws,type=bind,readonly"\n  ]\n}\n',
+        { expect: { line: 9 }, note: "the host's AWS credentials mounted into the container Claude Code runs in" },
+      ),
+      sample(
+        '.devcontainer.json',
+        '{\n  "image": "mcr.microsoft.com/devcontainers/python:3.12",\n  "runArgs": ["-v", "${localEnv:HOME}/.kube:/home/vscode/.kube"],\n  "postCreateCommand": "npm install -g @openai/codex"\n}\n',
+        { expect: { line: 3 }, note: 'a docker run volume flag, and Codex installed on creation' },
+      ),
     ],
     negative: [
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Read(./docs/**)", "Edit(/src/**)"]\n  }\n}\n', { note: 'paths inside the project (a single slash is relative to the settings file)' }),
@@ -31,6 +41,16 @@ export const directoryOutsideRepo: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "additionalDirectories": ["./packages/shared", "docs"]\n  }\n}\n', { note: 'directories of the project' }),
       sample('opencode.json', '{\n  "permission": {\n    "external_directory": "ask"\n  }\n}\n'),
       sample('.codex/config.toml', 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["./build"]\n'),
+      sample(
+        '.devcontainer/devcontainer.json',
+        '{\n  "name": "api",\n  "image": "mcr.microsoft.com/devcontainers/go:1.23",\n  "mounts": ["source=${localEnv:HOME}/.aws,target=/home/vscode/.aws,type=bind"]\n}\n',
+        { note: 'no agent runs in this container: the developer uses their own credentials' },
+      ),
+      sample(
+        '.devcontainer/devcontainer.json',
+        '{\n  "features": { "ghcr.io/anthropics/devcontainer-features/claude-code:1.0": {} },\n  "mounts": [\n    "source=claude-code-bashhistory-${devcontainerId},target=/commandhistory,type=volume",\n    "source=${localEnv:HOME}/.claude,target=/home/node/.claude,type=bind",\n    "source=${localWorkspaceFolder}/../shared,target=/workspaces/shared,type=bind"\n  ]\n}\n',
+        { note: "the agent's own settings and a sibling checkout, no credentials of the host" },
+      ),
     ],
   },
 };
