@@ -751,9 +751,14 @@ function resolve(candidates: Candidate[]): Candidate[] {
  * GitLab CI, a Postman `{key, value}` pair, a table's row): the name is the binding's, not the nearest `key: value`
  * the line pattern sees (`value`).
  */
+const CONNECTION_KEYWORD = /^(?:password|passwd|pwd)$/i;
+
 function withBindingOf(kept: Candidate, dropped: Candidate): Candidate {
   const binding = dropped.binding;
   if (kept.binding !== undefined || binding === undefined || binding.start > kept.start || kept.end > binding.end) return kept;
+  // The password keyword of a connection string (`…;Password=…;`) names a part of the string, not the string: its
+  // holder (`ConnectionStrings:Default`) stays the name.
+  if (kept.kind === databaseConnectionString && CONNECTION_KEYWORD.test(binding.name)) return kept;
   return { ...kept, binding };
 }
 
