@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-V257G244.js";
+} from "./chunk-2QE6LV4K.js";
 import {
   fingerprintOf,
   redactIn,
@@ -4123,7 +4123,8 @@ function renderMarkdown(result, options) {
   if (active.length) {
     const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     out.push("| Severity | Rule | Location | Finding |", "|---|---|---|---|");
-    for (const finding of active.slice(0, maxRows)) {
+    const ordered = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    for (const finding of ordered.slice(0, maxRows)) {
       const where = `${finding.location.path}:${finding.location.span.line}${finding.location.commit ? ` @ ${finding.location.commit.slice(0, 12)}` : ""}`;
       out.push(`| ${finding.severity} | \`${finding.ruleId}\` | \`${cell(where)}\` | ${cell(finding.message)} |`);
     }
@@ -4987,7 +4988,7 @@ async function scan(options) {
   const started = performance.now();
   const target = targetOf(options.root);
   const root = target.root;
-  const detectors = options.detectors ?? (await import("./detectors-2HW6IBVL.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-A3WIJKBP.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

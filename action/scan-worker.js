@@ -4,7 +4,7 @@ import {
   FileStage,
   claimBatch,
   prepareFormats
-} from "./chunk-V257G244.js";
+} from "./chunk-2QE6LV4K.js";
 import "./chunk-ZOHFSBKA.js";
 import "./chunk-4JN6GR4P.js";
 
@@ -14,7 +14,7 @@ async function runScanWorker() {
   const port = parentPort;
   if (!port) throw new Error("scan-worker runs only as a worker thread");
   const { settings } = workerData;
-  const { detectors } = await import("./detectors-2HW6IBVL.js");
+  const { detectors } = await import("./detectors-A3WIJKBP.js");
   const stage = await FileStage.create(detectors, settings, []);
   const failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
   port.on("message", (run) => {

@@ -6437,11 +6437,13 @@ function parserSet() {
         if (error instanceof RangeError) return tooDeep();
         throw error;
       }
+      if (!result.ok && STACK_OVERFLOW.test(result.error.message)) return tooDeep();
       return result.ok && result.value.roots.some((root) => deeperThan(root, MAX_DATA_DEPTH)) ? tooDeep() : result;
     },
     script: parseScript
   };
 }
+var STACK_OVERFLOW = /maximum call stack size exceeded/i;
 function tooDeep() {
   return { ok: false, error: { message: `nested deeper than ${MAX_DATA_DEPTH} levels` } };
 }

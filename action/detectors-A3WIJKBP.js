@@ -3140,7 +3140,7 @@ var genericSecret = {
       sample("ios/App/Secrets.plist", '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n	<key>PartnerApiSecret</key>\n	<string>Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM</string>\n</dict>\n</plist>\n', { expect: { line: 5 }, note: "a property list: the value on the line after its key" }),
       sample("app/settings.py", 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: "an annotated field with a default" }),
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" }),
-      sample("config/settings.yaml", "monitoring:\n  provider: datadog\n\nsearch:\n  algolia:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n", { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" })
+      sample("config/settings.yaml", "monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n", { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" })
     ],
     negative: [
       sample("scripts/checksums.sh", "api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n", { note: "a checksum named for what it sums" }),
@@ -3253,6 +3253,7 @@ var hardcodedPassword = {
       sample("config/mailer.yml", "smtp:\n  host: smtp.acme.io\n  user: notifications@acme.io\n  pass: Kq7vX2mL9kR4tW8z\n", { expect: { line: 4 }, note: "nodemailer's `pass`" }),
       sample("docs/runbook.md", "## Break glass\n\nThe admin password is `pQ7vK2mX9sLr4TzW` (rotate after use).\n", { expect: { line: 3 }, note: "prose in a runbook" }),
       sample("src/db.go", 'package db\n\nvar dsn = "host=db.acme.internal user=acme password=pQ7vK2mX9sLr4TzW dbname=acme sslmode=disable"\n', { expect: { line: 3 }, note: "a libpq keyword connection string" }),
+      sample("internal/store/open.go", 'package store\n\nimport "database/sql"\n\nfunc Open() (*sql.DB, error) {\n	return sql.Open("postgres", "host=orders-db.acme.io user=orders password=pQ7vK2mX9sLr4TzW dbname=orders")\n}\n', { expect: { line: 6 }, note: "a keyword connection string given to a call" }),
       sample(".github/workflows/migrate.yml", "jobs:\n  migrate:\n    runs-on: ubuntu-latest\n    steps:\n      - run: PGPASSWORD=pQ7vK2mX9sLr4TzW psql -h db.prod.acme.io -U admin -f migrate.sql\n", { expect: { line: 5 }, note: "a variable set in front of a one-line command" }),
       sample("api/requests.http", "@host = https://api.acme.io\n@password = pQ7vK2mX9sLr4TzW\n\nPOST {{host}}/login\n", { expect: { line: 2 }, note: "an HTTP client file variable" }),
       sample("db/migrations/001_users.sql", "CREATE USER app_rw WITH PASSWORD 'pQ7vK2mX9sLr4TzW';\nGRANT ALL ON DATABASE acme TO app_rw;\n", { expect: { line: 1 }, note: "SQL that creates a user" }),
@@ -3284,6 +3285,7 @@ var hardcodedPassword = {
     negative: [
       sample("lib/Net/FTP.pm", "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample("htdocs/css/style.css", "#password:disabled {\n  color: #aaa;\n}\n", { note: "a stylesheet selector" }),
+      sample("internal/store/open.go", 'package store\n\nfunc dsn(host, user, pw string) string {\n	return fmt.Sprintf("host=%s user=%s password=%s dbname=orders", host, user, pw)\n}\n', { note: "a keyword connection string filled in at run time" }),
       sample("misc/app-sudo.in", "appuser ALL=NOPASSWD: @SBINDDIR@/shutdown\n", { note: "sudoers, with autoconf's substitution" }),
       sample("docs/notes.md", "```js\nconst totalPass = raw.tests?.passed || 0\n```\n", { note: "an expression with a fallback" }),
       sample("lib/functions.php", "<?php\n$case = $attribute->getValue('password', 'lowercase');\n", { note: "a getter's option" }),
@@ -4804,24 +4806,42 @@ var sentryUserToken = {
   provider: "sentry",
   title: "Sentry user auth token",
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(sntryu_[a-f0-9]{64})(?![A-Za-z0-9_])/g, keywords: ["sntryu_"] }],
-  plausible: randomAfter(7),
+  // Tokens made before the prefixes (2023) are 64 hex: known by the variable sentry-cli reads or the API they are sent to.
+  contextPatterns: [
+    { variable: /^SENTRY_AUTH_TOKEN$|sentry[_.-]?auth[_.-]?token/i, value: /^[a-f0-9]{64}$/, keywords: ["sentry"] },
+    { header: /^authorization$/i, value: /^[a-f0-9]{64}$/, keywords: ["authorization"], requires: ["sentry.io/api/"] }
+  ],
+  plausible: (value) => randomAfter(value.startsWith("sntryu_") ? 7 : 0)(value),
   rate: (context) => readOnlyRating(context, "Sentry token") ?? { scope: "root", because: "a user auth token acts as its user in every organization they belong to, with the scopes chosen at creation (not in the value)" },
   reach: "acts as its user in every Sentry organization they belong to: with the usual write scopes it deletes projects, teams and releases and reads every event (request data, users' details)",
   narrower: "use an organization auth token (sntrys_) for source-map uploads, or an internal integration with only the scopes it needs",
   reference: "https://docs.sentry.io/account/auth-tokens/",
   samples: {
-    positive: [sample("scripts/cleanup-releases.sh", `#!/bin/sh
+    positive: [
+      sample("scripts/cleanup-releases.sh", `#!/bin/sh
 export SENTRY_AUTH_TOKEN=${SENTRY_USER}
 sentry-cli releases list --org acme
-`, { expect: { line: 2 } })],
+`, { expect: { line: 2 } }),
+      sample("docs/releases.md", `\`\`\`sh
+curl https://sentry.io/api/0/organizations/acme/releases/ -H 'Authorization: Bearer ${SENTRY_USER.slice(7)}'
+\`\`\`
+`, { expect: { line: 2 }, note: "a token from before the prefixes, sent to the API" })
+    ],
     negative: [sample(".github/workflows/release.yml", "jobs:\n  release:\n    env:\n      SENTRY_AUTH_TOKEN: ${{ secrets.SENTRY_AUTH_TOKEN }}\n")]
   },
   scopeSamples: {
     positive: [sample(".sentryclirc", `[auth]
 token=${SENTRY_USER}
 `, { expect: { line: 2 } })],
-    negative: [sample("scripts/report.sh", `export SENTRY_READONLY_TOKEN=${SENTRY_USER}
-`)]
+    negative: [
+      sample("scripts/report.sh", `export SENTRY_READONLY_TOKEN=${SENTRY_USER}
+`),
+      sample(".gitlab-ci.yml", `variables:
+  SENTRY_READONLY_TOKEN:
+    value: "${SENTRY_USER}"
+    description: "weekly issue report"
+`, { note: "GitLab's expanded variable form: the name is the variable's, not its `value` key" })
+    ]
   }
 };
 var sentryOrgToken = {
@@ -5651,7 +5671,9 @@ var vercelAccessToken = {
     // Turborepo's remote cache on Vercel authenticates with a Vercel access token (TURBO_TOKEN).
     { variable: /^(?:VERCEL|NOW)_(?:API_|ACCESS_|AUTH_)?TOKEN$|vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token|^TURBO_TOKEN$/i, value: /^[A-Za-z0-9]{24}$/, keywords: ["vercel", "now_", "turbo_token"] },
     // `vercel deploy --prod --token <token>`: the CLI's own flag.
-    { variable: /^-{0,2}token$/, value: /^[A-Za-z0-9]{24}$/, keywords: ["--token"], requires: ["vercel"] }
+    { variable: /^-{0,2}token$/, value: /^[A-Za-z0-9]{24}$/, keywords: ["--token"], requires: ["vercel"] },
+    // A legacy token sent to Vercel's REST API (`curl -H "Authorization: Bearer …" https://api.vercel.com/…`).
+    { header: /^authorization$/i, value: /^[A-Za-z0-9]{24}$/, keywords: ["authorization"], requires: ["api.vercel.com"] }
   ],
   plausible: (value) => generated(value.replace(/^vc[piar]_/, ""), 20),
   rate: (context) => rateAccountToken(
@@ -5675,7 +5697,13 @@ var vercelAccessToken = {
       sample("scripts/env-pull.sh", `#!/bin/sh
 export VERCEL_TOKEN=${VERCEL_LEGACY}
 npx vercel env pull .env.local --yes
-`, { expect: { line: 2 } })
+`, { expect: { line: 2 } }),
+      sample("OPS.md", `# Ops
+
+\`\`\`sh
+curl -s -H "Authorization: Bearer ${VERCEL_LEGACY}" "https://api.vercel.com/v6/deployments?limit=5"
+\`\`\`
+`, { expect: { line: 4 }, note: "a legacy token sent to the REST API" })
     ],
     negative: [
       sample(".github/workflows/preview.yml", "jobs:\n  preview:\n    steps:\n      - run: npx vercel deploy --token=${{ secrets.VERCEL_TOKEN }} --prebuilt\n"),
@@ -5717,7 +5745,11 @@ var netlifyAccessToken = {
   provider: "netlify",
   title: "Netlify personal access token",
   valuePatterns: [{ regex: /(?<![A-Za-z0-9_])(nfp_[A-Za-z0-9_]{36})(?![A-Za-z0-9_])/g, keywords: ["nfp_"] }],
-  contextPatterns: [{ variable: /^NETLIFY_(?:AUTH_|ACCESS_|API_)?TOKEN$|netlify[_.-]?(?:auth|access|api)[_.-]?token/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ["netlify"] }],
+  contextPatterns: [
+    { variable: /^NETLIFY_(?:AUTH_|ACCESS_|API_)?TOKEN$|netlify[_.-]?(?:auth|access|api)[_.-]?token/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ["netlify"] },
+    // A legacy token sent to Netlify's API (`curl -H "Authorization: Bearer …" https://api.netlify.com/api/v1/sites`).
+    { header: /^authorization$/i, value: /^[A-Za-z0-9_-]{40,64}$/, keywords: ["authorization"], requires: ["api.netlify.com"] }
+  ],
   plausible: (value) => generated(value.replace(/^nfp_/, ""), 30),
   rate: fixed("root", "a Netlify personal access token acts as the user on every team and site they belong to"),
   reach: "acts as the user on every team and site: it can delete sites, deploys, environment variables and DNS zones",
@@ -5736,7 +5768,10 @@ var netlifyAccessToken = {
 `, { expect: { line: 7 } }),
       sample("scripts/deploy-site.sh", `#!/bin/sh
 NETLIFY_AUTH_TOKEN=${NETLIFY_LEGACY} npx netlify deploy --prod --dir=dist
-`, { expect: { line: 2 } })
+`, { expect: { line: 2 } }),
+      sample("scripts/sites.sh", `#!/bin/sh
+curl -s -H "Authorization: Bearer ${NETLIFY_LEGACY}" https://api.netlify.com/api/v1/sites | jq '.[].name'
+`, { expect: { line: 2 }, note: "a legacy token sent to the API" })
     ],
     negative: [
       sample(".github/workflows/site.yml", "jobs:\n  deploy:\n    steps:\n      - run: npx netlify deploy --prod\n        env:\n          NETLIFY_AUTH_TOKEN: ${{ secrets.NETLIFY_AUTH_TOKEN }}\n          NETLIFY_SITE_ID: 2f7a9c31-5b4d-4e8a-9f10-6d4c2b8a1e57\n"),
@@ -5947,10 +5982,26 @@ Authorization: Bearer ${HCLOUD_TOKEN}
 | Hetzner Cloud
 | ${HCLOUD_TOKEN}
 |===
-`, { expect: { line: 7 }, note: "an AsciiDoc table, a cell a line" })
+`, { expect: { line: 7 }, note: "an AsciiDoc table, a cell a line" }),
+      sample("docs/access.rst", `Access
+======
+
+.. csv-table:: Provider tokens
+   :header: "Provider", "API token"
+
+   "Hetzner Cloud", "${HCLOUD_TOKEN}"
+`, { expect: { line: 7 }, note: "reStructuredText's CSV table" }),
+      sample("src/main/java/io/tidepool/Provisioner.java", `package io.tidepool;
+
+public final class Provisioner {
+    static final String HCLOUD_TOKEN =
+        "${HCLOUD_TOKEN}";
+}
+`, { expect: { line: 5 }, note: "the string on the line after the name" })
     ],
     negative: [
       sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
+      sample("src/main/java/io/tidepool/Provisioner.java", 'package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        System.getenv("HCLOUD_TOKEN");\n}\n', { note: "read from the environment" }),
       sample("http/servers.http", "### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n"),
       sample("docs/config.md", `| Variable | Description | Default |
 |---|---|---|
@@ -6038,10 +6089,32 @@ keyed_groups:
         state: present
 `, { expect: { line: 5 } }),
       sample("ops/linode.env", `LINODE_ACCESS_TOKEN=${LINODE_TOKEN}
-`, { expect: { line: 1 }, note: "the variable the inventory plugin reads" })
+`, { expect: { line: 1 }, note: "the variable the inventory plugin reads" }),
+      sample("RUNBOOK.md", `# Runbook
+
+## Access
+
+- **Linode API token:** \`${LINODE_TOKEN}\`
+- Grafana: https://grafana.acme.io
+`, { expect: { line: 5 }, note: "a list item's label names the provider" }),
+      sample("config/providers.yml", `dns:
+  zone: acme.io
+linode:
+  region: eu-central
+  token: ${LINODE_TOKEN}
+`, { expect: { line: 5 }, note: "a bare `token` under a section named for the provider" }),
+      sample("Api/appsettings.json", `{
+  "Linode": { "Region": "eu-central", "Token": "${LINODE_TOKEN}" }
+}
+`, { expect: { line: 2 }, note: "the section opened on the same line" })
     ],
     negative: [
       sample("terraform/linode/variables.tf", 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),
+      sample("RUNBOOK.md", "# Runbook\n\n- Linode API token: in 1Password (vault Ops)\n- Linode token format: 64 lowercase hex characters\n", { note: "labels that say where the token is and what it looks like" }),
+      sample("config/providers.yml", `grafana:
+  url: https://grafana.acme.io
+  token: ${LINODE_TOKEN}
+`, { note: "a bare token under another service's section" }),
       sample("inventory/prod.linode.yml", `plugin: linode.cloud.instance
 access_token: "{{ lookup('env', 'LINODE_API_TOKEN') }}"
 `),
@@ -6234,6 +6307,31 @@ var railwayAccountToken = {
         "postman/ops.postman_collection.json",
         '{\n  "info": { "name": "Ops" },\n  "auth": {\n    "type": "bearer",\n    "bearer": [{ "key": "token", "value": "fa36481f-0317-487d-a1ca-abd90f1ee844", "type": "string" }]\n  },\n  "item": [{ "name": "me", "request": { "method": "POST", "url": { "raw": "https://backboard.railway.com/graphql/v2" } } }]\n}\n',
         { expect: { line: 5 }, note: "a Postman collection's bearer auth, named by its `key`" }
+      ),
+      sample(
+        "docs/access.html",
+        "<h2>Deploy credentials</h2>\n<table>\n  <thead>\n    <tr><th>Service</th><th>Token</th><th>Notes</th></tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>Railway</td>\n      <td><code>fa36481f-0317-487d-a1ca-abd90f1ee844</code></td>\n      <td>nightly cleanup</td>\n    </tr>\n  </tbody>\n</table>\n",
+        { expect: { line: 9 }, note: "an HTML table: `Railway | Token` names a Railway token of either kind, rated the broad one" }
+      ),
+      sample(
+        "docs/operations.rst",
+        "Credentials\n-----------\n\n.. list-table:: Service credentials\n   :header-rows: 1\n\n   * - Service\n     - Token\n   * - Railway\n     - ``fa36481f-0317-487d-a1ca-abd90f1ee844``\n",
+        { expect: { line: 10 }, note: "reStructuredText's list table" }
+      ),
+      sample(
+        "insomnia.json",
+        '{\n  "_type": "export",\n  "__export_format": 4,\n  "resources": [\n    {\n      "_id": "req_8f2c1a0b",\n      "url": "https://backboard.railway.app/graphql/v2",\n      "method": "POST",\n      "headers": [\n        {\n          "name": "Authorization",\n          "value": "Bearer {{ _.railway_token }}"\n        }\n      ],\n      "_type": "request"\n    },\n    {\n      "_id": "env_3c4d5e6f",\n      "name": "Base Environment",\n      "data": {\n        "railway_token": "fa36481f-0317-487d-a1ca-abd90f1ee844"\n      },\n      "_type": "environment"\n    }\n  ]\n}\n',
+        { expect: { line: 21 }, note: "an Insomnia export: a lowercase `railway_token` is not the CLI's RAILWAY_TOKEN, and the request sends it as a bearer" }
+      ),
+      sample(
+        "scripts/whoami.sh",
+        `#!/bin/sh
+RAILWAY_TOKEN=fa36481f-0317-487d-a1ca-abd90f1ee844
+curl -s https://backboard.railway.com/graphql/v2 \\
+  -H "Authorization: Bearer $RAILWAY_TOKEN" \\
+  -d '{"query":"{ me { email } }"}'
+`,
+        { expect: { line: 2 }, note: "named as a project token, sent as a bearer: only account and workspace tokens are" }
       )
     ],
     negative: [
@@ -6243,7 +6341,9 @@ var railwayAccountToken = {
       sample("docs/railway.md", "Railway project 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c hosts the API; create a token under Account Settings.\n", { note: "a project id, and a token mentioned without one" }),
       sample("src/railway.ts", "// Railway project token comes from RAILWAY_TOKEN\nconst projectId = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\n", { note: "a comment about a project token above a project id" }),
       sample("config/settings.yml", "railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n", { note: "the token sits under another provider's section" }),
-      sample("docs/ids.md", "| Service | Project ID | Environment ID |\n|---|---|---|\n| Railway token service | 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c | 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 |\n", { note: "a table of ids: its columns name identifiers" })
+      sample("docs/ids.md", "| Service | Project ID | Environment ID |\n|---|---|---|\n| Railway token service | 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c | 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 |\n", { note: "a table of ids: its columns name identifiers" }),
+      sample("docs/ids.html", "<table>\n  <tr><th>Service</th><th>Project ID</th><th>Token</th></tr>\n  <tr><td>Railway</td><td>6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c</td><td>see 1Password</td></tr>\n</table>\n", { note: "an HTML table whose token column says where the token is kept" }),
+      sample("docs/ids.rst", ".. list-table::\n   :header-rows: 1\n\n   * - Service\n     - Project ID\n   * - Railway\n     - 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\n", { note: "a list table of ids" })
     ]
   },
   scopeSamples: {
@@ -6257,7 +6357,10 @@ var railwayProjectToken = {
   title: "Railway project token",
   valuePatterns: [{ regex: PROSE_PROJECT_TOKEN, keywords: ["railway"] }],
   contextPatterns: [
-    { variable: /^RAILWAY_TOKEN$|railway.*project.*token/i, value: UUID, keywords: ["railway"] },
+    // The CLI's own variable, as the CLI spells it: `railway_token` in an API client's environment or a `Railway |
+    // Token` table row is a Railway token of either kind, and a UUID cannot say which (rated the broad kind).
+    { variable: /^RAILWAY_TOKEN$/, literal: true, value: UUID, keywords: ["railway"] },
+    { variable: /railway.*project.*token/i, value: UUID, keywords: ["railway"] },
     { header: /^project-access-token$/i, value: UUID, keywords: ["project-access-token"] }
   ],
   rate: () => ({ scope: "scoped", because: "a project token reaches one environment of one project" }),
@@ -6268,7 +6371,17 @@ var railwayProjectToken = {
     positive: [
       sample(".gitlab-ci.yml", 'deploy:\n  stage: deploy\n  variables:\n    RAILWAY_TOKEN: "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"\n  script:\n    - railway up --service web\n', { expect: { line: 4 } }),
       sample("scripts/logs.py", 'import requests\nrequests.post(URL, headers={"Project-Access-Token": "0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6"})\n', { expect: { line: 2 } }),
-      sample("CLAUDE.md", "# Deploying\n\nUse the Railway project token 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 for the staging environment.\n", { expect: { line: 3 }, note: "prose in an agent instructions file" })
+      sample("CLAUDE.md", "# Deploying\n\nUse the Railway project token 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 for the staging environment.\n", { expect: { line: 3 }, note: "prose in an agent instructions file" }),
+      sample(
+        "api/railway.http",
+        "@token = 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n\n### Redeploy\nPOST https://backboard.railway.com/graphql/v2\nProject-Access-Token: {{token}}\nContent-Type: application/json\n",
+        { expect: { line: 1 }, note: "the header the request sends the variable with says its kind" }
+      ),
+      sample(
+        "notebooks/redeploy.ipynb",
+        '{\n "cells": [\n  {\n   "cell_type": "code",\n   "metadata": {},\n   "outputs": [],\n   "source": [\n    "import requests\\n",\n    "token = \\"0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\\"\\n",\n    "requests.post(\\"https://backboard.railway.com/graphql/v2\\", headers={\\"Project-Access-Token\\": token}, json={\\"query\\": q})\\n"\n   ]\n  }\n ],\n "metadata": {},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n',
+        { expect: { line: 9 }, note: "a notebook's cell, its quotes escaped in the JSON" }
+      )
     ],
     negative: [sample(".gitlab-ci.yml", "deploy:\n  variables:\n    RAILWAY_TOKEN: $RAILWAY_TOKEN\n  script:\n    - railway up\n")]
   }
@@ -6895,7 +7008,11 @@ var twilioAuthToken = {
   provider: "twilio",
   title: "Twilio Auth Token",
   // Given by position after the Account SID: `require('twilio')('AC…', '…')`, `Client("AC…", "…")`.
-  valuePatterns: [{ regex: /["']AC[0-9a-f]{32}["'][ \t]*,[ \t]*["']([0-9a-f]{32})["']/g, keywords: ["twilio"] }],
+  valuePatterns: [
+    { regex: /["']AC[0-9a-f]{32}["'][ \t]*,[ \t]*["']([0-9a-f]{32})["']/g, keywords: ["twilio"] },
+    // As Basic credentials, the Account SID the user: Twilio's own curl examples (`-u ACxxx:token`), and a URL's userinfo.
+    { regex: /(?<![A-Za-z0-9])AC[0-9a-f]{32}:([0-9a-f]{32})(?![0-9a-f])/g, keywords: ["twilio"] }
+  ],
   contextPatterns: [
     { variable: /twilio\w*auth[_.-]?token/i, value: /^[0-9a-f]{32}$/, keywords: ["twilio"] },
     // `accountSid` / `authToken` beside `twilio(accountSid, authToken)`.
@@ -6915,12 +7032,14 @@ var twilioAuthToken = {
       sample("server/notify.js", "const client = require('twilio')('AC1f0e2d3c4b5a69788796a5b4c3d2e1f0', 'f55af0f8a5892fc57f880e255e8e20ec');\n", { expect: { line: 1 }, note: "given by position after the Account SID" }),
       sample("config/initializers/twilio.rb", 'Twilio.configure do |config|\n  config.account_sid = "AC8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b4"\n  config.auth_token = "c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b"\nend\n', { expect: { line: 3 }, note: "a setting assigned through the block's receiver" }),
       sample("server/sms.js", "const accountSid = 'AC09a1a5e631c7e87ca4e399280e490c1b';\nconst authToken = 'e50ec9d2fdc8f319c04370278a36370f';\nconst client = require('twilio')(accountSid, authToken);\n", { expect: { line: 2 } }),
-      sample("config/twilio.env", "TWILIO_ACCOUNT_SID=AC09a1a5e631c7e87ca4e399280e490c1b\nTWILIO_AUTH_TOKEN=e50ec9d2fdc8f319c04370278a36370f\n", { expect: { line: 2 } })
+      sample("config/twilio.env", "TWILIO_ACCOUNT_SID=AC09a1a5e631c7e87ca4e399280e490c1b\nTWILIO_AUTH_TOKEN=e50ec9d2fdc8f319c04370278a36370f\n", { expect: { line: 2 } }),
+      sample("README.md", '## Checking the account\n\n```sh\ncurl -u "AC09a1a5e631c7e87ca4e399280e490c1b:e50ec9d2fdc8f319c04370278a36370f" https://api.twilio.com/2010-04-01/Accounts.json\n```\n', { expect: { line: 4 }, note: "Basic credentials, as in Twilio's curl examples" })
     ],
     negative: [
       sample("server/sms.js", "const client = require('twilio')(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);\n"),
       sample("server/session.js", "const authToken = 'e50ec9d2fdc8f319c04370278a36370f';\nmodule.exports = { authToken };\n", { note: "no Twilio in the file: not a Twilio token" }),
-      sample(".env.example", "TWILIO_AUTH_TOKEN=00000000000000000000000000000000\n")
+      sample(".env.example", "TWILIO_AUTH_TOKEN=00000000000000000000000000000000\n"),
+      sample("docs/sms.md", 'curl -u "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX:your_auth_token" https://api.twilio.com/2010-04-01/Accounts.json\n', { note: "Twilio's documented placeholder" })
     ]
   },
   scopeSamples: {
@@ -7073,11 +7192,23 @@ var postmarkAccountToken = {
   narrower: "use a server token, which sends and reads mail for one server only",
   reference: POSTMARK_REFERENCE,
   samples: {
-    positive: [sample("scripts/senders.sh", `#!/bin/sh
+    positive: [
+      sample("scripts/senders.sh", `#!/bin/sh
 curl https://api.postmarkapp.com/senders \\
   -H "Accept: application/json" \\
   -H "X-Postmark-Account-Token: ${POSTMARK_TOKEN}"
-`, { expect: { line: 4 } })],
+`, { expect: { line: 4 } }),
+      sample(
+        "scripts/domains.js",
+        `const postmarkToken = '${POSTMARK_TOKEN}';
+
+const res = await fetch('https://api.postmarkapp.com/domains?count=50&offset=0', {
+  headers: { Accept: 'application/json', 'X-Postmark-Account-Token': postmarkToken },
+});
+`,
+        { expect: { line: 1 }, note: "the header the variable is sent with names the kind, not the variable" }
+      )
+    ],
     negative: [sample("scripts/senders.sh", '#!/bin/sh\ncurl https://api.postmarkapp.com/senders -H "X-Postmark-Account-Token: $POSTMARK_ACCOUNT_TOKEN"\n')]
   },
   scopeSamples: {
@@ -7978,6 +8109,7 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
   }
   if (text.includes("(") && text.includes(",")) quotedNameBindings(text, CALL_BINDING, offset, found, (index, value) => !(/^[a-z]+$/.test(value) && GETTER.test(calleeBefore(text, index))));
   if (text.includes("[") && /env/i.test(text)) quotedNameBindings(text, ENV_ASSIGNED, offset, found);
+  if (!bareLiterals && text.includes("=") && /pass|pwd/i.test(text)) keywordStringPasswords(text, offset, found);
   if (text.includes("[]byte(")) {
     for (const match of text.matchAll(GO_BYTES_BINDING)) {
       found.push(binding(match[1], match[2], offset + match.index + match[0].length - match[2].length - 2));
@@ -8010,6 +8142,24 @@ function lineBindings(text, offset = 0, bareLiterals = true) {
     found.push({ name: match[1], value: match[3], start: offset + valueStart, end: offset + valueStart + match[3].length, header: match[1], flag: void 0, decoded: void 0 });
   }
   return found;
+}
+var KEYWORD_PASSWORD = /(?<=["'`\s;])(password|passwd|pwd)[ \t]*=[ \t]*([^\s;'"`%{}$<>()]{6,})/gi;
+var CONNECTION_KEYWORD = /(?:^|["'`\s;])(?:host|hostaddr|server|dbname|database|user|user id|uid)[ \t]*=/i;
+function keywordStringPasswords(text, offset, found) {
+  for (const match of text.matchAll(KEYWORD_PASSWORD)) {
+    const lineStart = text.lastIndexOf("\n", match.index) + 1;
+    const lineEnd = text.indexOf("\n", match.index);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    const at = match.index - lineStart;
+    const quoted = (quote) => (line.slice(0, at).split(quote).length - 1) % 2 === 1;
+    if (!(quoted('"') || quoted("'") || quoted("`")) || !CONNECTION_KEYWORD.test(line)) continue;
+    found.push(binding(match[1], match[2], offset + match.index + match[0].length - match[2].length));
+  }
+}
+var LONE_STRING = /^[ \t]*(["'])((?:(?!\1)[^\\\r\n]|\\.){1,2000})\1[ \t]*[;,)]?[ \t]*$/;
+function continuedLiteral(name, line, offset) {
+  const match = LONE_STRING.exec(line);
+  return match ? binding(name, match[2], offset + line.indexOf(match[1]) + 1) : void 0;
 }
 function isQuotedName(matched, name, quote) {
   const operator = OPERATOR_AFTER_NAME.exec(matched.slice(matched.indexOf(quote + name + quote) + name.length + 2))?.[1];
@@ -8284,11 +8434,15 @@ var TABLE = /^[ \t]*\[\[?[ \t]*([^\]\s]+)[ \t]*\]\]?[ \t]*(?:[#;].*)?$/;
 var YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?([\w.-]+)["']?[ \t]*:[ \t]*(?:#.*)?$/;
 var JSON_KEY = /^[ \t]*"([^"]+)"[ \t]*:[ \t]*\{[ \t]*$/;
 var HCL_BLOCK = /^[ \t]*([\w-]+(?:[ \t]+"[^"]*")*)[ \t]*=?[ \t]*\{[ \t]*$/;
+var INLINE_OPEN = /["']?([\w.-]+)["']?[ \t]*[:=][ \t]*\{[^{}]*$/;
+var MAX_INLINE = 200;
 var COMMENT = /^[ \t]*(?:#|\/\/|;|$)/;
 var indentOf = (line) => /^[ \t]*/.exec(line)[0].length;
 function sectionAt(text, offset) {
   let end = text.lastIndexOf("\n", offset - 1);
   const lineStart = end + 1;
+  const inline = INLINE_OPEN.exec(text.slice(Math.max(lineStart, offset - MAX_INLINE), offset));
+  if (inline) return inline[1];
   const lineEnd = text.indexOf("\n", lineStart);
   const indent = indentOf(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
   for (let seen = 0; end > 0 && seen < MAX_LINES_UP; seen++) {
@@ -8320,6 +8474,9 @@ var VAGUE_SECRET = /^(?:credentials?|secrets?|values?|api[ _-]?credentials?)$/i;
 var MAX_TABLE_ROWS = 200;
 function tableBindings(file) {
   const bindings = [];
+  if (file.text.includes("<t")) bindings.push(...htmlTableBindings(file.text));
+  if (file.text.includes("list-table::")) bindings.push(...listTableBindings(file));
+  if (file.text.includes("csv-table::")) bindings.push(...csvTableBindings(file));
   const lines = file.lineStarts.length;
   let readUntil = 0;
   for (const line of file.keywordLines()) {
@@ -8345,6 +8502,131 @@ function tableBindings(file) {
     readUntil = row - 1;
   }
   return bindings;
+}
+var HTML_TABLE = /<table\b[^>]*>([\s\S]*?)<\/table\s*>/gi;
+var HTML_ROW = /<tr\b[^>]*>([\s\S]*?)(?:<\/tr\s*>|(?=<tr\b)|$)/gi;
+var HTML_CELL = /<(t[dh])\b[^>]*>([\s\S]*?)(?:<\/\1\s*>|(?=<t[dh]\b)|$)/gi;
+var HTML_TAG = /<[^>]*>/g;
+function htmlTableBindings(text) {
+  const bindings = [];
+  for (const table of text.matchAll(HTML_TABLE)) {
+    const body2 = table[1];
+    if (!SECRET_WORD.test(body2.replace(HTML_TAG, " "))) continue;
+    const bodyStart = table.index + table[0].indexOf(body2);
+    let header;
+    for (const row of body2.matchAll(HTML_ROW)) {
+      const rowStart = bodyStart + row.index + row[0].indexOf(row[1]);
+      const cells = [];
+      let headed = false;
+      for (const cell of row[1].matchAll(HTML_CELL)) {
+        headed ||= cell[1].toLowerCase() === "th";
+        const inner = cell[2];
+        const plain2 = inner.replace(HTML_TAG, " ").trim().replace(/\s+/g, " ");
+        cells.push({ text: plain2, start: rowStart + cell.index + cell[0].indexOf(inner) + textStart(inner) });
+      }
+      if (cells.length < 2) continue;
+      if (!header) {
+        header = cells.map((cell) => cell.text);
+        continue;
+      }
+      if (headed && cells.every((cell, index) => cell.text === header[index])) continue;
+      bindings.push(...rowBindings(header, cells));
+    }
+  }
+  return bindings;
+}
+function textStart(inner) {
+  let at = 0;
+  while (at < inner.length) {
+    if (inner[at] === "<") {
+      const close = inner.indexOf(">", at);
+      if (close === -1) break;
+      at = close + 1;
+    } else if (/\s/.test(inner[at])) at++;
+    else break;
+  }
+  return at;
+}
+var LIST_TABLE = /^([ \t]*)\.\. list-table::.*$/;
+var LIST_ROW = /^([ \t]*)\*[ \t]+-[ \t]+(.*)$/;
+var LIST_CELL = /^([ \t]*)-[ \t]+(.*)$/;
+function listTableBindings(file) {
+  const bindings = [];
+  const lines = file.lineStarts.length;
+  for (let line = 1; line <= lines; line++) {
+    const directive = LIST_TABLE.exec(file.line(line));
+    if (!directive) continue;
+    const indent = directive[1].length;
+    let header;
+    let row;
+    const close = () => {
+      if (!row) return;
+      if (!header) header = row.map((cell) => cell.text);
+      else bindings.push(...rowBindings(header, row));
+      row = void 0;
+    };
+    let next = line + 1;
+    for (; next <= lines && next - line < MAX_TABLE_ROWS * 4; next++) {
+      const text = file.line(next);
+      if (text.trim() === "") continue;
+      if (text.length - text.trimStart().length <= indent) break;
+      const start = file.lineStart(next) ?? 0;
+      const opened = LIST_ROW.exec(text);
+      const cell = opened ?? LIST_CELL.exec(text);
+      if (!cell) continue;
+      if (opened) {
+        close();
+        row = [];
+      }
+      if (!row) continue;
+      const content = cell[2].trimEnd();
+      row.push({ text: content, start: start + text.length - cell[2].length });
+    }
+    close();
+    line = next - 1;
+  }
+  return bindings;
+}
+var CSV_TABLE = /^([ \t]*)\.\. csv-table::.*$/;
+var CSV_HEADER_OPTION = /^[ \t]*:header:[ \t]*(.*)$/;
+function csvTableBindings(file) {
+  const bindings = [];
+  const lines = file.lineStarts.length;
+  for (let line = 1; line <= lines; line++) {
+    const directive = CSV_TABLE.exec(file.line(line));
+    if (!directive) continue;
+    const indent = directive[1].length;
+    let header;
+    let next = line + 1;
+    for (; next <= lines && next - line < MAX_TABLE_ROWS * 2; next++) {
+      const text = file.line(next);
+      if (text.trim() === "") continue;
+      if (text.length - text.trimStart().length <= indent) break;
+      const option2 = CSV_HEADER_OPTION.exec(text);
+      if (option2) {
+        header = csvCells(option2[1], 0).map((cell) => cell.text);
+        continue;
+      }
+      if (/^[ \t]*:[\w-]+:/.test(text)) continue;
+      const cells = csvCells(text, file.lineStart(next) ?? 0);
+      if (!header) header = cells.map((cell) => cell.text);
+      else bindings.push(...rowBindings(header, cells));
+    }
+    line = next - 1;
+  }
+  return bindings;
+}
+function csvCells(line, offset) {
+  const cells = [];
+  for (const field of line.matchAll(/[ \t]*(?:"((?:[^"]|"")*)"|([^,]*?))[ \t]*(?:,|$)/g)) {
+    if (field[0] === "" && field.index >= line.length) break;
+    const quoted = field[1] !== void 0;
+    const text = quoted ? field[1].replace(/""/g, '"') : field[2];
+    const lead = field[0].length - field[0].trimStart().length + (quoted ? 1 : 0);
+    cells.push({ text: text.trim(), start: offset + field.index + lead });
+    if (field.index + field[0].length >= line.length) break;
+  }
+  return cells;
 }
 function asciidocFenceAbove(file, line, from) {
   if (!file.line(line).startsWith("|")) return void 0;
@@ -8441,6 +8723,53 @@ function aliasesOf(label, title) {
 function unquoted(text) {
   const quoted = /^(`+|\*\*|\*|_|"|')([^`*"']+)\1$/.exec(text);
   return quoted ? { text: quoted[2].trim(), lead: quoted[1].length + (quoted[2].length - quoted[2].trimStart().length) } : { text, lead: 0 };
+}
+
+// detectors/exposed-credential/sent-with.ts
+var HEADER_OR_BEARER = /(?<![\w-])(authorization|proxy-authorization|project-access-token|private-token|api-?key|(?:x|dd)-[a-z0-9-]*?(?:token|key|auth))(?![\w-])|\bbearer\b/gi;
+var REFERENCE8 = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
+var VALUE_LINES = 3;
+var MAX_STRETCH = 400;
+var GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|f(?=\\?["']))\b)*$/i;
+function headersSentWith(text) {
+  const sent = /* @__PURE__ */ new Map();
+  const hits = [...text.matchAll(HEADER_OR_BEARER)];
+  for (let index = 0; index < hits.length; index++) {
+    const hit = hits[index];
+    const header = hit[1] ?? "Authorization";
+    let end = hit.index + hit[0].length;
+    for (let line = 0; line <= VALUE_LINES && end < text.length; line++) {
+      const next = text.indexOf("\n", end + (line === 0 ? 0 : 1));
+      end = next === -1 ? text.length : next;
+    }
+    end = Math.min(end, hit.index + hit[0].length + MAX_STRETCH);
+    const following = hits[index + 1];
+    if (following && following.index < end && following[1] !== void 0) end = following.index;
+    const stretch = text.slice(hit.index + hit[0].length, end);
+    REFERENCE8.lastIndex = 0;
+    const reference = REFERENCE8.exec(stretch);
+    if (!reference || !GAP.test(stretch.slice(0, reference.index))) continue;
+    const name = reference.slice(1).find((group) => group !== void 0);
+    if (!sent.has(name) || hit[1] !== void 0) sent.set(name, header);
+  }
+  return sent;
+}
+
+// detectors/exposed-credential/labels.ts
+var LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
+function labelledBindings(file) {
+  const bindings = [];
+  for (const line of file.keywordLines()) {
+    const text = file.line(line);
+    if (!text.includes(":") && !text.includes("=")) continue;
+    const match = LABELLED_VALUE.exec(text);
+    if (!match || !SECRET_WORD.test(match[1])) continue;
+    const label = match[1].trim();
+    const value = match[3];
+    const start = (file.lineStart(line) ?? 0) + match[0].lastIndexOf(value);
+    bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label) });
+  }
+  return bindings;
 }
 
 // detectors/exposed-credential/find.ts
@@ -8587,10 +8916,17 @@ function findCredentials(file) {
     }
   }
   const documentation = isDocumentation(file);
-  for (const binding2 of bindingsOf(file)) {
-    if (binding2.ciphertext) continue;
+  let sentWith;
+  for (const bound of bindingsOf(file)) {
+    if (bound.ciphertext) continue;
+    let binding2 = bound;
+    if (binding2.header === void 0 && !binding2.decoded) {
+      sentWith ??= SENDS_HEADER.test(text) ? headersSentWith(text) : /* @__PURE__ */ new Map();
+      const header = sentWith.get(binding2.name);
+      if (header !== void 0) binding2 = { ...binding2, header };
+    }
     const decoded = binding2.decoded ? decodedValueCandidate(binding2) : basicAuthCandidate(binding2) ?? encodedJsonCandidate(binding2);
-    const candidate = decoded ?? candidateOfBinding(binding2, fileContains, documentation && binding2.flag === true, (at) => sectionAt(text, at));
+    const candidate = decoded ?? candidateOfBinding(binding2, fileContains, documentation && binding2.flag === true, (at) => sectionAt(text, at), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
     if (candidate) candidates.push(candidate);
   }
   const catalog = TRANSLATION_CATALOG.test(file.path);
@@ -8674,11 +9010,17 @@ function bindingsOf(file) {
     const text = file.line(line);
     const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare, isInteresting);
     for (const binding2 of found) fromLines.push(binding2);
-    if (isScript && !script) script = continuesOnNextLine(text) && continuedValueMayBeLiteral(file, line);
+    if (isScript) {
+      if (!script) script = continuedName(text) !== void 0 && continuedValueMayBeLiteral(file, line);
+    } else if (!bare) {
+      const name = continuedName(text);
+      const next = name === void 0 ? void 0 : nextLineWithText(file, line);
+      const continued = next === void 0 ? void 0 : continuedLiteral(name, file.line(next), file.lineStart(next) ?? 0);
+      if (continued && isInteresting(continued)) fromLines.push(continued);
+    }
   }
-  if (isDocumentation(file)) {
-    for (const binding2 of tableBindings(file)) if (!isReference(binding2.value)) fromLines.push(binding2);
-  }
+  const tables = isDocumentation(file) ? [...tableBindings(file), ...labelledBindings(file)] : HTML_PAGE.test(file.path) && file.text.includes("<t") ? htmlTableBindings(file.text) : [];
+  for (const binding2 of tables) if (!isReference(binding2.value)) fromLines.push(binding2);
   if (file.text.includes("</key>")) {
     for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
@@ -8708,6 +9050,9 @@ function opensSecretNamedMap(file) {
 }
 var VALUE_KEY = /["'](?:value|default)["']\s*:/;
 var SECRET_NAMED_MAP_KEY = /["'][\w.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|credential)[\w.-]*["']\s*:\s*\{/i;
+var BESIDE = 400;
+var SENDS_HEADER = /authorization|bearer|-token\b|-key\b|api-?key/i;
+var HTML_PAGE = /\.(?:html?|xhtml)$/i;
 var STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 var TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
 function readsAsCode(file) {
@@ -8730,13 +9075,17 @@ function continuedValueMayBeLiteral(file, line) {
 }
 var NOT_A_BINDING = /^\s*(?:(?:export\s+)?(?:declare\s+)?type\s|case\s|default\s*:)/;
 var MAX_OPEN_TAIL = 256;
-function continuesOnNextLine(line) {
+function continuedName(line) {
   let end = line.length - 1;
   while (end >= 0 && isTrailingSpace(line.charCodeAt(end))) end--;
   const last = end >= 0 ? line[end] : "";
-  if (last !== "=" && last !== ":" && last !== "?" && last !== "|") return false;
+  if (last !== "=" && last !== ":" && last !== "?" && last !== "|") return void 0;
   const open = /([A-Za-z_$][\w$]*)["'`]?\s*(?:=|:|\?\?|\|\|)\s*$/.exec(line.length > MAX_OPEN_TAIL ? line.slice(-MAX_OPEN_TAIL) : line);
-  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]) !== void 0 || namedByContextKind(open[1]));
+  return open !== null && !NOT_A_BINDING.test(line) && !/[=!<>]=\s*$|=>\s*$/.test(line) && (nameClassOf(open[1]) !== void 0 || namedByContextKind(open[1])) ? open[1] : void 0;
+}
+function nextLineWithText(file, line) {
+  for (let next = line + 1; next <= line + 2 && next <= file.lineStarts.length; next++) if (file.line(next).trim() !== "") return next;
+  return void 0;
 }
 function isInteresting(binding2) {
   if (namesAValue(binding2)) return true;
@@ -8774,25 +9123,65 @@ function snakeCaseOf(name) {
   return namedByContextKind(snake) ? snake : void 0;
 }
 var RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
-function nameMatches(pattern, binding2, unqualified, snake, section2) {
-  return namedSo(pattern, binding2, unqualified, snake) && (pattern.section === void 0 || pattern.section.test(section2() ?? ""));
+var CONTEXT_PATTERNS = CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns.map((pattern) => ({ kind, pattern })));
+var patternsByName = /* @__PURE__ */ new Map();
+function patternsNaming(binding2) {
+  const key = binding2.header === void 0 && binding2.aliases === void 0 ? binding2.name : `${binding2.name}\0${binding2.header ?? ""}\0${binding2.aliases?.join("\0") ?? ""}`;
+  let found = patternsByName.get(key);
+  if (!found) {
+    found = patternsNamingUncached(binding2);
+    if (patternsByName.size > 5e4) patternsByName.clear();
+    patternsByName.set(key, found);
+  }
+  return found;
+}
+function patternsNamingUncached(binding2) {
+  const unqualified = RECEIVER.test(binding2.name) ? binding2.name.replace(RECEIVER, "") : void 0;
+  const snake = snakeCaseOf(unqualified ?? binding2.name);
+  return CONTEXT_PATTERNS.filter(({ pattern }) => namedSo(pattern, binding2, unqualified, snake));
 }
 function namedSo(pattern, binding2, unqualified, snake) {
   if (pattern.variable && (pattern.variable.test(binding2.name) || unqualified !== void 0 && pattern.variable.test(unqualified))) return true;
+  if (pattern.literal) return pattern.header !== void 0 && binding2.header !== void 0 && pattern.header.test(binding2.header);
   if (pattern.variable && snake !== void 0 && pattern.variable.test(snake)) return true;
   if (pattern.variable && binding2.aliases?.some((alias) => pattern.variable.test(alias))) return true;
   return pattern.header !== void 0 && binding2.header !== void 0 && pattern.header.test(binding2.header);
 }
-function candidateOfBinding(binding2, fileContains, providerOnly, sectionOf) {
-  const value = binding2.value;
-  if (value.length < 6 || isReference(value) || spellsName(binding2.name, value) || MARKUP.test(value)) return void 0;
-  const unqualified = RECEIVER.test(binding2.name) ? binding2.name.replace(RECEIVER, "") : void 0;
-  const snake = snakeCaseOf(unqualified ?? binding2.name);
+function candidateOfBinding(bound, fileContains, providerOnly, sectionOf, textAround) {
+  const value = bound.value;
+  if (value.length < 6 || isReference(value) || spellsName(bound.name, value) || MARKUP.test(value)) return void 0;
   let section2 = null;
-  const sectionName = () => section2 === null ? section2 = sectionOf(binding2.start) : section2;
+  const sectionName = () => section2 === null ? section2 = sectionOf(bound.start) : section2;
+  const binding2 = bound.aliases === void 0 && BARE_SECRET_NAME.test(bound.name) ? withSectionAlias(bound, sectionName()) : bound;
+  const claims = (pattern) => (pattern.section === void 0 || pattern.section.test(sectionName() ?? "")) && pattern.value.test(value) && fileContains(pattern.requires);
+  const named = patternsNaming(binding2);
   let matched;
-  for (const kind of CONTEXT_KINDS) {
-    if (kind.contextPatterns.some((pattern) => nameMatches(pattern, binding2, unqualified, snake, sectionName) && pattern.value.test(value) && fileContains(pattern.requires))) (matched ??= []).push(kind);
+  for (const { kind, pattern } of named) {
+    if (!matched?.includes(kind) && claims(pattern)) (matched ??= []).push(kind);
+  }
+  if (matched && matched.length > 1) {
+    const header = binding2.header !== void 0 && binding2.header !== binding2.name ? binding2.header : void 0;
+    let around;
+    const distance = (literals) => {
+      around ??= textAround(binding2.start, binding2.end).toLowerCase();
+      const at = Math.min(binding2.start, BESIDE);
+      let farthest = 0;
+      for (const literal2 of literals) {
+        const lower = literal2.toLowerCase();
+        const before = around.lastIndexOf(lower, at);
+        const after = around.indexOf(lower, at);
+        const nearest = Math.min(before === -1 ? Infinity : at - before, after === -1 ? Infinity : after - at);
+        farthest = Math.max(farthest, nearest);
+      }
+      return farthest;
+    };
+    const rank = (kind) => {
+      const patterns = named.filter((entry) => entry.kind === kind && claims(entry.pattern)).map((entry) => entry.pattern);
+      const sent = header !== void 0 && patterns.some((pattern) => pattern.header?.test(header) === true);
+      return [sent ? 0 : 1, Math.min(...patterns.map((pattern) => pattern.requires ? distance(pattern.requires) : Infinity))];
+    };
+    const ranks = new Map(matched.map((kind) => [kind, rank(kind)]));
+    matched = [...matched].sort((a, b) => ranks.get(a)[0] - ranks.get(b)[0] || ranks.get(a)[1] - ranks.get(b)[1] || 0);
   }
   const generic = providerOnly ? void 0 : genericKindOf(binding2);
   if (matched) {
@@ -8800,6 +9189,13 @@ function candidateOfBinding(binding2, fileContains, providerOnly, sectionOf) {
     return { kind: matched[0], ...alternatives.length > 0 ? { alternatives } : {}, value, start: binding2.start, end: binding2.end, specificity: Specificity.Context, binding: binding2 };
   }
   return generic ? { kind: generic, value, start: binding2.start, end: binding2.end, specificity: Specificity.Generic, binding: binding2 } : void 0;
+}
+var BARE_SECRET_NAME = /^(?:(?:api|access|auth|secret|private)[_-]?)?(?:token|key|secret)$|^(?:Api|Access|Auth|Secret|Private)?(?:Token|Key|Secret)$/i;
+function withSectionAlias(binding2, section2) {
+  const owner = section2?.split(/[.\s]/).pop();
+  if (!owner || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(owner)) return binding2;
+  const spell = (text) => text.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[-.]/g, "_").toUpperCase();
+  return { ...binding2, aliases: [`${spell(owner)}_${spell(binding2.name)}`] };
 }
 function genericKindOf(binding2) {
   const nameClass = nameClassOf(binding2.name) ?? (binding2.header ? "secret" : void 0);
@@ -8846,9 +9242,17 @@ function resolve(candidates) {
       continue;
     }
     const other = kept[overlapping];
-    if (better(candidate, other)) kept[overlapping] = candidate;
+    if (better(candidate, other)) kept[overlapping] = withBindingOf(candidate, other);
+    else if (other.binding === void 0 && candidate.binding !== void 0) kept[overlapping] = withBindingOf(other, candidate);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+var CONNECTION_KEYWORD2 = /^(?:password|passwd|pwd)$/i;
+function withBindingOf(kept, dropped) {
+  const binding2 = dropped.binding;
+  if (kept.binding !== void 0 || binding2 === void 0 || binding2.start > kept.start || kept.end > binding2.end) return kept;
+  if (kept.kind === databaseConnectionString && CONNECTION_KEYWORD2.test(binding2.name)) return kept;
+  return { ...kept, binding: binding2 };
 }
 function better(candidate, other) {
   if (candidate.specificity !== other.specificity) return candidate.specificity > other.specificity;
@@ -8907,6 +9311,24 @@ function contextOf(file, candidate) {
   };
 }
 
+// src/wording.ts
+var COMMON_FIRST_WORD = /^(?:Database|Secret|Secret-named|Password|Private|Generic|Hard-coded|Hardcoded|Connection|Basic|Bearer|Session|Webhook|Signing|Encryption|Container|Registry)\b/;
+function commonNoun(title) {
+  return COMMON_FIRST_WORD.test(title) ? title[0].toLowerCase() + title.slice(1) : title;
+}
+function withArticle(phrase) {
+  return `${startsWithVowelSound(phrase) ? "an" : "a"} ${phrase}`;
+}
+function startsWithVowelSound(phrase) {
+  const initialism = /^(?:[A-Z][A-Z0-9]+(?![a-z])|[A-Z]{2,}[a-z]|npm\b|x[A-Z])/.exec(phrase);
+  if (initialism) return /^[AEFHILMNORSXaefhilmnorsx]/.test(phrase);
+  if (/^(?:uni|use|usa|uti|eu|one\b)/i.test(phrase)) return false;
+  return /^[aeiou]/i.test(phrase);
+}
+function openingSentence(phrase) {
+  return phrase[0].toUpperCase() + phrase.slice(1);
+}
+
 // detectors/exposed-credential/rules.ts
 var DETECTOR_ID = "exposed-credential";
 var GENERIC_PROVIDERS = /* @__PURE__ */ new Set(["generic", "database", "private-key"]);
@@ -8918,7 +9340,7 @@ function ruleOf(kind) {
     id: exposedRuleId(kind),
     title: `${kind.title} stored where coding agents read it`,
     severity: kind.exposedSeverity ?? "high",
-    why: `A ${kind.title.toLowerCase()} sits in plain text in a file that every coding agent working in this repository can open, search and quote. Whoever holds it ${kind.reach}.`,
+    why: `${openingSentence(withArticle(commonNoun(kind.title)))} sits in plain text in a file that every coding agent working in this repository can open, search and quote. Whoever holds it ${kind.reach}.`,
     fix: `Revoke and rotate it, keep the new one in a secret manager or a git-ignored .env file, and remove it from git history; ${kind.narrower}.`,
     ...kind.reference ? { helpUri: kind.reference } : {},
     precision: GENERIC_PROVIDERS.has(kind.provider) ? "medium" : "high",
@@ -9163,7 +9585,7 @@ function ruleOf2(kind) {
     id: scopeRuleId(kind),
     title: `${kind.title} with ${account ? "account-wide" : "whole-resource"} reach`,
     severity: account ? "critical" : "high",
-    why: `Whoever holds this ${kind.title.toLowerCase()} ${kind.reach}. An agent that finds it while working around an error can use all of that reach in one call, far beyond the task it was given.`,
+    why: `Whoever holds this ${commonNoun(kind.title)} ${kind.reach}. An agent that finds it while working around an error can use all of that reach in one call, far beyond the task it was given.`,
     fix: `Replace it with a narrower credential: ${kind.narrower}. Then revoke the broad one.`,
     ...kind.reference ? { helpUri: kind.reference } : {},
     precision: kind.provider === "generic" ? "medium" : "high",
@@ -10512,6 +10934,23 @@ function isNomadJob(path2) {
   return /\.nomad(\.hcl)?$/i.test(path2) || /(^|\/)(nomad|jobs)\/[^/]+\.hcl$/i.test(path2);
 }
 
+// knowledge/environments/gitlab.ts
+function isGitlabCiName(path2) {
+  return /(^|\/|\.)gitlab-ci\.ya?ml$/i.test(path2);
+}
+function mayBeIncludedGitlabCi(path2) {
+  return /(^|\/)(\.gitlab|\.gitlab-ci|gitlab-ci|gitlab|\.ci|ci)\/(?:[^/]+\/)*[^/]+\.ya?ml$/i.test(path2) && !/values[^/]*\.ya?ml$/i.test(path2) && !/(^|\/)charts?\//i.test(path2);
+}
+var JOB_KEYS = /* @__PURE__ */ new Set(["script", "extends", "stage", "trigger", "environment", "rules", "needs", "before_script", "after_script", "image", "variables", "only", "except", "tags", "artifacts", "services", "dependencies", "allow_failure", "when"]);
+function holdsGitlabJobs(root) {
+  if (root?.kind !== "map") return false;
+  return root.entries.some((entry) => {
+    if (entry.value.kind !== "map") return false;
+    const keys = entry.value.entries.map((inner) => inner.key);
+    return (keys.includes("script") || keys.includes("extends") || keys.includes("trigger")) && keys.some((key) => JOB_KEYS.has(key) && key !== "script");
+  });
+}
+
 // knowledge/environments/digitalocean.ts
 function isDoAppSpec(path2) {
   return /(^|\/)\.do\/[^/]+\.ya?ml$/i.test(path2);
@@ -11247,10 +11686,11 @@ function environmentLabel(environment, name) {
   return `${environment} (\`${name}\`)`;
 }
 function productionRelated(production, what) {
-  return production.slice(0, 3).map((resource) => ({
-    location: resource.location,
-    message: `production ${resource.declared ? "declares" : "uses"} ${what} here${resource.environmentName && resource.environmentName !== "production" ? ` (${resource.environmentName})` : ""}`
-  }));
+  return production.slice(0, 3).map((resource) => {
+    const name = resource.environmentName;
+    const named = name && name !== "production" && name !== resource.location.path.slice(resource.location.path.lastIndexOf("/") + 1);
+    return { location: resource.location, message: `production ${resource.declared ? "declares" : "uses"} ${what} here${named ? ` (${name})` : ""}` };
+  });
 }
 
 // detectors/staging-reaches-production/rules/pull-request.ts
@@ -11370,6 +11810,19 @@ function resolveReferences(value, literals) {
     const found = literals.get(name);
     return found !== void 0 && !found.includes("$") ? found : whole;
   });
+}
+
+// knowledge/environments/terraform-cli.ts
+var CLI_VARIABLE = /(?<=^|\s)--?var(?:=|\s+)(?:"([A-Za-z_][\w-]*)=([^"\n]*)"|'([A-Za-z_][\w-]*)=([^'\n]*)'|([A-Za-z_][\w-]*)=([^\s"'\\]+))/g;
+function terraformCliVariables(text) {
+  const found = [];
+  for (const match of text.matchAll(CLI_VARIABLE)) {
+    const name = match[1] ?? match[3] ?? match[5];
+    const value = match[2] ?? match[4] ?? match[6];
+    if (value === "" || value.includes("$")) continue;
+    found.push({ name, value, index: match.index });
+  }
+  return found;
 }
 
 // node_modules/@actions/expressions/dist/ast.js
@@ -12852,6 +13305,7 @@ function scanWorkflow(rec, cls, document) {
   const jobs = get(root, "jobs");
   if (jobs && jobs.kind !== "map") rec.notify("environment-config-unreadable", `${rec.file.path}: "jobs" is not a map; its jobs' environments were not read.`);
   if (jobs?.kind !== "map") return;
+  const outputs = jobOutputSecrets(jobs);
   for (const entry of effectiveEntries(jobs)) {
     const job = entry.value;
     if (job.kind !== "map") continue;
@@ -12861,7 +13315,45 @@ function scanWorkflow(rec, cls, document) {
     if (tag.environment === "production" && tag.evidence === "key") pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ["jobs", entry.key], tag, role: "plain", span: entry.keySpan }, options);
     scanText(rec, job, tag);
+    if (outputs.size > 0) scanNeededOutputs(rec, job, tag, outputs);
     rec.layer(family, tag, entry.keySpan, envKeys(job));
+  }
+}
+function jobOutputSecrets(jobs) {
+  const found = /* @__PURE__ */ new Map();
+  for (const entry of jobs.entries) {
+    const outputs = get(entry.value, "outputs");
+    if (outputs?.kind !== "map") continue;
+    const steps = get(entry.value, "steps");
+    for (const output of outputs.entries) {
+      const expression2 = output.value.kind === "scalar" ? String(output.value.expression ?? output.value.value ?? "") : "";
+      const carried = referencesIn2(expression2, false);
+      const from = /\bsteps\.([\w-]+)\.outputs\.([\w-]+)/.exec(expression2);
+      const step = from && steps?.kind === "seq" ? steps.items.find((item) => literalString(get(item, "id")) === from[1]) : void 0;
+      if (step && from) {
+        const run = literalString(get(step, "run")) ?? "";
+        const env = get(step, "env");
+        for (const line of run.split("\n").filter((text) => text.includes(`${from[2]}=`))) {
+          const encoded = /\b(base64|openssl|gpg|xxd)\b/.test(line);
+          carried.push(...referencesIn2(line, encoded));
+          for (const variable of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+            const value = get(env, variable[1]);
+            if (value?.kind === "scalar") carried.push(...referencesIn2(String(value.expression ?? value.value ?? ""), encoded));
+          }
+        }
+      }
+      if (carried.length > 0) found.set(`${entry.key}.${output.key}`, [...new Set(carried)]);
+    }
+  }
+  return found;
+}
+function referencesIn2(text, secrets) {
+  return [...text.matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)].filter((match) => (secrets || match[1] === "vars") && match[2] !== "GITHUB_TOKEN").map((match) => match[2]);
+}
+function scanNeededOutputs(rec, job, tag, outputs) {
+  const { text, record: record2 } = nodeText(rec, job, tag);
+  for (const match of text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+    for (const secret of outputs.get(`${match[1]}.${match[2]}`) ?? []) record2(secretIdentity(secret), match.index, `needs.${match[1]}.outputs.${match[2]} (${secret})`);
   }
 }
 var GITLAB_RESERVED = /* @__PURE__ */ new Set(["stages", "variables", "default", "include", "workflow", "image", "services", "cache", "before_script", "after_script", "types", "pages_build"]);
@@ -12875,6 +13367,11 @@ function scanGitlabCi(rec, cls, document) {
   if (globals?.kind === "map") walkSection(rec, { node: globals, path: ["variables"], tag: BASE, family, role: "base", span: globals.span }, options);
   for (const entry of effectiveEntries(root)) {
     const job = entry.value;
+    if (job.kind === "map" && entry.key.startsWith(".")) {
+      const templateFamily = `gitlab-template:${entry.key}`;
+      walkSection(rec, { node: job, path: [entry.key], tag: BASE, family: templateFamily, role: "base", span: entry.keySpan }, options);
+      templateSecretReferences(rec, job, templateFamily);
+    }
     if (job.kind !== "map" || GITLAB_RESERVED.has(entry.key) || entry.key.startsWith(".")) continue;
     const tag = jobTag(entry.key, job) ?? fileTag;
     if (!tag) continue;
@@ -12882,12 +13379,27 @@ function scanGitlabCi(rec, cls, document) {
     scanSecretReferences(rec, job, tag, family);
     for (const name of extendedTemplates(job)) {
       const template = get(root, name);
+      if (template === void 0) rec.layer(`gitlab-template:${name}`, tag, entry.keySpan, ownKeys(job));
       if (template?.kind !== "map") continue;
       walkSection(rec, { node: template, path: [name], tag, role: "plain", span: template.span }, options);
       scanSecretReferences(rec, template, tag, family);
     }
     const variables = get(job, "variables");
     rec.layer(family, tag, entry.keySpan, variables?.kind === "map" ? variables.entries.map((variable) => variable.key) : []);
+  }
+}
+function ownKeys(job) {
+  return job.entries.flatMap((entry) => entry.key === "variables" && entry.value.kind === "map" ? entry.value.entries.map((variable) => `variables.${variable.key}`) : [entry.key]);
+}
+function templateSecretReferences(rec, template, family) {
+  for (const entry of template.entries) {
+    const parts = entry.key === "variables" && entry.value.kind === "map" ? entry.value.entries.map((variable) => ({ node: variable.value, variable: `variables.${variable.key}` })) : [{ node: entry.value, variable: entry.key }];
+    for (const part of parts) {
+      const { text, record: record2 } = nodeText(rec, part.node, BASE, family);
+      for (const match of text.matchAll(CI_SECRET_REFERENCE)) {
+        if (!match[1].startsWith("CI_")) record2(secretIdentity(match[1]), match.index, part.variable);
+      }
+    }
   }
 }
 function extendedTemplates(job) {
@@ -13046,6 +13558,11 @@ function scanText(rec, node, tag, family) {
     for (const match of text.matchAll(regex)) {
       const identity = build(match[1]);
       if (identity) record2(identity, match.index, match[0].split(/\s+/).slice(0, 2).join(" "));
+    }
+  }
+  if (/\b(?:terraform|tofu|terragrunt)\b/.test(text)) {
+    for (const variable of terraformCliVariables(text)) {
+      for (const identity of identifyValue(variable.value, { variable: variable.name, path: [variable.name], projectKeys: true })) record2(identity, variable.index, `-var ${variable.name}`);
     }
   }
 }
@@ -13246,7 +13763,11 @@ function isPythonSettings(path2) {
   if (!lower.includes("settings") && !lower.includes("config/")) return false;
   return /(^|\/)settings(\/[^/]+|[_.][a-z0-9_]+)?\.py$|(^|\/)(config|settings)\/[a-z0-9_]+\.py$/i.test(path2);
 }
-function classifyPathUncached(path2) {
+function classifyOutsideGitlab(path2) {
+  return classifyPathUncached(path2, false);
+}
+function classifyPathUncached(path2, gitlabFolders = true) {
+  if (gitlabFolders && isExampleFile(path2) && mayBeIncludedGitlabCi(path2)) return { kind: "gitlab-ci", format: "yaml", tag: pathTag(path2) ?? BASE, role: "plain" };
   if (isExampleFile(path2)) return environmentTemplate(path2);
   const format2 = formatOf(path2);
   const name = path2.slice(path2.lastIndexOf("/") + 1);
@@ -13285,7 +13806,7 @@ function classifyPathUncached(path2) {
   if (NOT_CONFIG_NAME.test(name) || GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir) || LOCALE_DIR.test(path2)) return void 0;
   if (/(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/i.test(path2) && /(^|\/)charts?\//i.test(path2)) return void 0;
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2)) return { kind: "workflow", format: format2, tag: tag(), role: "plain" };
-  if (/(^|\.)gitlab-ci\.ya?ml$/i.test(name)) return { kind: "gitlab-ci", format: format2, tag: tag(), role: "plain" };
+  if (isGitlabCiName(name) || gitlabFolders && format2 === "yaml" && mayBeIncludedGitlabCi(path2)) return { kind: "gitlab-ci", format: format2, tag: tag(), role: "plain" };
   if (isCiPipeline(path2)) return { kind: "ci-pipeline", format: format2, tag: tag(), role: "plain" };
   if (/^\.drone\.ya?ml$/i.test(name)) return { kind: "drone", format: format2, tag: tag(), role: "plain" };
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name) || /^docker-stack([.-][^/]*)?\.ya?ml$/i.test(name)) {
@@ -13754,7 +14275,7 @@ var COPY_SOURCE_NAMES = lookupTable({
     ])
   )
 });
-var REFERENCE8 = /^(?:(data)\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.[\w[\]"-]+)+$/;
+var REFERENCE9 = /^(?:(data)\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.[\w[\]"-]+)+$/;
 function copySources(rec, tag, root, node, address, filePlaced) {
   if (node.kind === "seq") {
     for (const item of node.items) copySources(rec, tag, root, item, address, filePlaced);
@@ -13782,14 +14303,14 @@ function copySources(rec, tag, root, node, address, filePlaced) {
     }
     const expression2 = value.expression?.trim();
     if (!expression2) continue;
-    if (REFERENCE8.test(expression2)) {
+    if (REFERENCE9.test(expression2)) {
       const identity = referencedCopy(rec, root, expression2, key, node, false);
       if (identity) rec.resource(tag, identity, value.span, { variable: where });
       continue;
     }
     for (const branch of workspaceBranches(root, expression2, value.span)) {
       if (!branch.tag.environment || branch.tag.environment === "production" || branch.tag.environment === "base") continue;
-      const identity = branch.literal !== void 0 ? withDeclaredSource(rec, root, copySource(key, branch.literal, siblingValues(node))) : REFERENCE8.test(branch.expression) ? referencedCopy(rec, root, branch.expression, key, node, !filePlaced) : void 0;
+      const identity = branch.literal !== void 0 ? withDeclaredSource(rec, root, copySource(key, branch.literal, siblingValues(node))) : REFERENCE9.test(branch.expression) ? referencedCopy(rec, root, branch.expression, key, node, !filePlaced) : void 0;
       if (identity) rec.resource(branch.tag, identity, branch.span, { variable: where });
     }
   }
@@ -13800,7 +14321,7 @@ function workspaceSnapshot(rec, root, name, value, where, filePlaced) {
   if (!tag.environment || tag.environment === "production" || tag.environment === "base") return;
   const literal2 = literalString(value);
   const expression2 = value.expression?.trim() ?? "";
-  const reference = literal2 === void 0 && !filePlaced ? REFERENCE8.exec(expression2) : null;
+  const reference = literal2 === void 0 && !filePlaced ? REFERENCE9.exec(expression2) : null;
   const lookup = reference?.[1] && SNAPSHOT_LOOKUPS[reference[2]] ? blockOf(root, "data", reference[2], reference[3]) : void 0;
   const identity = literal2 !== void 0 ? SNAPSHOT_ARN.test(literal2) ? rdsSnapshotIdentity(literal2) : void 0 : lookup ? snapshotLookupIdentity(lookup, reference[2])?.identity : void 0;
   if (identity) rec.resource(tag, { ...identity, copy: "snapshot" }, value.span, { variable: where });
@@ -13816,7 +14337,7 @@ function withDeclaredSource(rec, root, identity) {
   return identity;
 }
 function referencedCopy(rec, root, expression2, key, node, readsLookup) {
-  const [, data, type, label] = REFERENCE8.exec(expression2);
+  const [, data, type, label] = REFERENCE9.exec(expression2);
   const referenced = data || !["var", "local", "module"].includes(type) ? blockOf(root, data ? "data" : "resource", type, label) : void 0;
   if (referenced && data && SNAPSHOT_LOOKUPS[type]) {
     const found = readsLookup ? snapshotLookupIdentity(referenced, type) : void 0;
@@ -13928,7 +14449,7 @@ function localValue(root, name) {
 }
 function referenceIdentity(rec, expression2, label) {
   const directory = moduleDirectory(rec);
-  const [, data, type] = REFERENCE8.exec(expression2) ?? [];
+  const [, data, type] = REFERENCE9.exec(expression2) ?? [];
   const block2 = !data && type && !["var", "local", "module"].includes(type) ? [blockAddress(directory, type, label)] : [];
   return { kind: "database", identity: `tf-ref:${directory}:${expression2}`, otherIdentities: block2, display: `\`${expression2}\``, name: label, secrets: [] };
 }
@@ -15697,8 +16218,11 @@ function dispatch(file, cls, rec, out) {
       return scanCiPipeline(rec, document);
     case "drone":
       return scanDronePipeline(rec, cls, document);
-    case "gitlab-ci":
-      return scanGitlabCi(rec, cls, document);
+    case "gitlab-ci": {
+      if (isGitlabCiName(file.path) || holdsGitlabJobs(document.roots[0])) return scanGitlabCi(rec, cls, document);
+      const other = classifyOutsideGitlab(file.path);
+      return other ? dispatch(file, other, rec, out) : void 0;
+    }
     case "do-app":
       return scanDoAppSpec(rec, cls, document);
     case "nomad":
@@ -15829,6 +16353,26 @@ function isKubernetesObject(root) {
 
 // detectors/staging-reaches-production/rules/shared.ts
 var KAMAL_BASE = "service: ledger\nimage: acme/ledger\nservers:\n  web:\n    - 167.99.10.21\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n";
+var TERRAFORM_VARS_WORKFLOW = (stagingHost) => `on:
+  push:
+    branches: [main, develop]
+jobs:
+  apply-staging:
+    runs-on: ubuntu-latest
+    environment: staging
+    steps:
+      - uses: actions/checkout@v4
+      - run: terraform -chdir=infra apply -auto-approve -var "environment=staging" -var "db_host=${stagingHost}"
+  apply-production:
+    runs-on: ubuntu-latest
+    environment: production
+    env:
+      TF_VAR_environment: production
+      TF_VAR_db_host: orders-prod.c1x2y3z4kq.eu-west-1.rds.amazonaws.com
+    steps:
+      - uses: actions/checkout@v4
+      - run: terraform -chdir=infra apply -auto-approve
+`;
 var sharedDatabase = {
   id: `${DETECTOR}/shared-database`,
   title: "Non-production environment uses the production database",
@@ -15840,6 +16384,11 @@ var sharedDatabase = {
   tags: ["environments", "database"],
   samples: {
     positive: [
+      {
+        files: { ".github/workflows/terraform.yml": TERRAFORM_VARS_WORKFLOW("orders-prod.c1x2y3z4kq.eu-west-1.rds.amazonaws.com") },
+        expect: { path: ".github/workflows/terraform.yml", line: 10 },
+        note: "a staging job's `terraform apply -var` giving production's database host"
+      },
       {
         files: {
           "config/deploy.yml": "service: tallyho\nimage: tallyho/app\nservers:\n  web:\n    - 10.0.0.2\nenv:\n  clear:\n    DB_HOST: 10.0.0.5\naccessories:\n  db:\n    image: postgres:16\n    host: 10.0.0.5\n    env:\n      clear:\n        POSTGRES_DB: tallyho_production\n",
@@ -16131,6 +16680,7 @@ var sharedDatabase = {
       sample("vapor.yml", "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" })
     ],
     negative: [
+      { files: { ".github/workflows/terraform.yml": TERRAFORM_VARS_WORKFLOW("orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com") }, note: "the staging job's `-var` gives staging's own database" },
       {
         files: {
           "config/deploy.yml": KAMAL_BASE,
@@ -16651,6 +17201,46 @@ function judgeShared(resource, model) {
 }
 
 // detectors/staging-reaches-production/rules/secrets.ts
+var GITLAB_INCLUDED_DEPLOY = (variable) => `deploy-staging:
+  stage: deploy
+  environment:
+    name: staging
+  variables:
+    DATABASE_URL: $${variable}
+  script:
+    - ./scripts/deploy.sh
+
+deploy-production:
+  stage: deploy
+  environment:
+    name: production
+  variables:
+    DATABASE_URL: $PROD_DATABASE_URL
+  script:
+    - ./scripts/deploy.sh
+`;
+var OUTPUT_WORKFLOW = (write) => `on:
+  push:
+    branches: [main, develop]
+jobs:
+  setup:
+    runs-on: ubuntu-latest
+    outputs:
+      db_url: \${{ steps.pick.outputs.db_url }}
+    steps:
+      - id: pick
+        env:
+          DB_URL: \${{ secrets.PROD_DATABASE_URL }}
+        run: ${write}
+  migrate-staging:
+    needs: setup
+    runs-on: ubuntu-latest
+    environment: staging
+    steps:
+      - run: npx prisma migrate deploy
+        env:
+          DATABASE_URL: \${{ needs.setup.outputs.db_url }}
+`;
 var readsProductionSecret = {
   id: `${DETECTOR}/reads-production-secret`,
   title: "Non-production job or config reads a production secret",
@@ -16713,6 +17303,19 @@ var readsProductionSecret = {
         "stages: [deploy]\n\ndeploy_staging:\n  stage: deploy\n  environment:\n    name: staging\n  variables:\n    DB_PASSWORD: $PROD_DB_PASSWORD\n  script: [./deploy.sh]\n",
         { expect: { line: 8 }, note: "GitLab CI: a staging job reads a production CI/CD variable" }
       ),
+      {
+        files: { ".github/workflows/deploy.yml": OUTPUT_WORKFLOW('echo "db_url=$(printf %s "$DB_URL" | base64 -w0)" >> "$GITHUB_OUTPUT"') },
+        expect: { path: ".github/workflows/deploy.yml", line: 21 },
+        note: "a staging job takes production's secret from another job's output, encoded so GitHub passes it on"
+      },
+      {
+        files: {
+          ".gitlab-ci.yml": "stages: [test, deploy]\n\ninclude:\n  - local: '.gitlab/ci/deploy.yml'\n\ntest:\n  stage: test\n  script: [npm test]\n",
+          ".gitlab/ci/deploy.yml": GITLAB_INCLUDED_DEPLOY("PROD_DATABASE_URL")
+        },
+        expect: { path: ".gitlab/ci/deploy.yml", line: 6 },
+        note: "GitLab CI: a job in a file the root includes"
+      },
       sample(
         ".gitlab-ci.yml",
         ".deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n",
@@ -16768,6 +17371,15 @@ var readsProductionSecret = {
       sample("helmfile.yaml", "environments:\n  staging:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n  production:\n    values:\n      - environments/common.yaml\n      - environments/production.yaml\n---\nreleases:\n  - name: checkout\n    namespace: checkout-{{ .Environment.Name }}\n    chart: ./charts/checkout\n    values:\n      - values/checkout.yaml.gotmpl\n", { expect: { line: 5 }, note: "helmfile: the staging environment loads production's values" })
     ],
     negative: [
+      {
+        files: { ".github/workflows/deploy.yml": OUTPUT_WORKFLOW('echo "db_url=$DB_URL" >> "$GITHUB_OUTPUT"') },
+        note: "GitHub drops a job output holding a secret's value as written: the staging job gets none"
+      },
+      {
+        files: { ".gitlab-ci.yml": "include:\n  - local: '.gitlab/ci/deploy.yml'\n", ".gitlab/ci/deploy.yml": GITLAB_INCLUDED_DEPLOY("STAGING_DATABASE_URL") },
+        note: "the included staging job reads staging's own variable"
+      },
+      sample("charts/api/ci/deploy.yml", "deploy_staging:\n  enabled: true\n  env:\n    DATABASE_URL: $PROD_DATABASE_URL\n", { note: "a YAML file in a ci/ folder that holds no GitLab jobs" }),
       sample(
         ".github/workflows/staging.yml",
         "name: staging\non:\n  push:\n    branches: [staging]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: infisical run --env=staging --projectId=6512f0a8b9c4e3d2a1f0e9d8 -- npx knex migrate:latest\n        env:\n          INFISICAL_TOKEN: ${{ secrets.INFISICAL_TOKEN }}\n",
@@ -17093,6 +17705,18 @@ function judgePayment(resource, _model) {
 }
 
 // detectors/staging-reaches-production/rules/inherited.ts
+var GITLAB_TEMPLATE_ROOT = "stages: [migrate]\n\ninclude:\n  - local: .gitlab/ci/templates.yml\n  - local: .gitlab/ci/migrate.yml\n";
+var GITLAB_MIGRATE_TEMPLATE = ".db-migrate:\n  image: node:20\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n  script:\n    - npx prisma migrate deploy\n";
+var GITLAB_MIGRATE_JOBS = (stagingVariables) => `migrate-staging:
+  extends: .db-migrate
+  stage: migrate
+  environment: staging
+${stagingVariables}
+migrate-production:
+  extends: .db-migrate
+  stage: migrate
+  environment: production
+`;
 var inheritedProductionValue = {
   id: `${DETECTOR}/inherited-production-value`,
   title: "Production value inherited by a non-production environment",
@@ -17104,6 +17728,11 @@ var inheritedProductionValue = {
   tags: ["environments", "inheritance"],
   samples: {
     positive: [
+      {
+        files: { ".gitlab-ci.yml": GITLAB_TEMPLATE_ROOT, ".gitlab/ci/templates.yml": GITLAB_MIGRATE_TEMPLATE, ".gitlab/ci/migrate.yml": GITLAB_MIGRATE_JOBS("") },
+        expect: { path: ".gitlab/ci/templates.yml", line: 4 },
+        note: "GitLab CI: a staging job extends a template, in another included file, that reads production's variable"
+      },
       {
         files: {
           ".env": "PORT=3000\nDATABASE_URL=postgres://app:Sup3rS3cret@orders-prod.c9akciq32.eu-west-1.rds.amazonaws.com:5432/orders\n",
@@ -17165,6 +17794,10 @@ var inheritedProductionValue = {
       )
     ],
     negative: [
+      {
+        files: { ".gitlab-ci.yml": GITLAB_TEMPLATE_ROOT, ".gitlab/ci/templates.yml": GITLAB_MIGRATE_TEMPLATE, ".gitlab/ci/migrate.yml": GITLAB_MIGRATE_JOBS("  variables:\n    DATABASE_URL: $STAGING_DATABASE_URL\n") },
+        note: "the staging job sets the template's variable to staging's own"
+      },
       {
         files: {
           "config/deploy.yml": "service: ledger\nimage: acme/ledger\nservers:\n  web:\n    - 167.99.10.21\naccessories:\n  db:\n    image: postgres:16\n    host: 167.99.10.40\n    directories:\n      - data:/var/lib/postgresql/data\n",
@@ -18774,8 +19407,18 @@ function scanLocals(inventory, locals, directory) {
     if (entry.value.kind !== "scalar") continue;
     const value = literalOf(entry.value);
     const variable = value === void 0 ? variableOf(entry.value) : void 0;
-    if (value !== void 0 || variable) inventory.context({ kind: "terraform-local", directory, name: entry.key, value, variable, location: inventory.line(entry.keySpan.line) });
+    const template = value === void 0 && !variable ? templateOf(entry.value.expression) : void 0;
+    if (value !== void 0 || variable || template) inventory.context({ kind: "terraform-local", directory, name: entry.key, value, variable, template, location: inventory.line(entry.keySpan.line) });
   }
+}
+function templateWords(template) {
+  return template.replace(/\$\{\s*terraform\.workspace\s*\}/g, "");
+}
+function templateOf(expression2) {
+  const text = expression2?.trim();
+  if (!text) return void 0;
+  if (text === "terraform.workspace") return "${terraform.workspace}";
+  return /^"[^"]*\$\{[^"]*"$/.test(text) ? text.slice(1, -1) : void 0;
 }
 function isTfvars(path2) {
   return /\.tfvars(\.json)?$/i.test(path2);
@@ -18790,6 +19433,22 @@ function scanTfvars(inventory) {
     const value = literalOf(entry.value);
     if (value !== void 0) inventory.context({ kind: "terraform-tfvars", directory, name: entry.key, value, location: inventory.line(entry.keySpan.line) });
   }
+}
+function scanTerraformCliValues(inventory, job) {
+  if (!/\b(?:terraform|tofu|terragrunt)\b/.test(job.script)) return;
+  const directory = normalized(job.directory ?? /\s-chdir=["']?([\w./-]+)/.exec(job.script)?.[1]);
+  const location = inventory.line(job.line);
+  const add = (name, value) => inventory.context({ kind: "terraform-cli-variable", name, value, environment: job.environment, directory, location });
+  for (const [key, value] of job.env) {
+    const name = /^TF_VAR_([A-Za-z_][\w-]*)$/.exec(key)?.[1];
+    if (name && value !== "" && !value.includes("$")) add(name, value);
+  }
+  for (const variable of terraformCliVariables(job.script)) add(variable.name, variable.value);
+}
+function normalized(directory) {
+  if (directory === void 0 || directory.includes("$")) return void 0;
+  const parts = directory.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.length === 0 ? "." : parts.join("/");
 }
 function decideVariableSettings(stores, contexts) {
   if (!stores.some((store) => store.variableSettings)) return;
@@ -18815,23 +19474,21 @@ function decideComputedNames(stores, contexts) {
   if (!stores.some((store) => store.computedName)) return out;
   const values = new VariableValues(contexts);
   stores.forEach((store, index) => {
-    if (!store.computedName) return;
-    const directory = directoryOf2(store.location.path);
-    const { template, variables } = store.computedName;
-    let next = 0;
-    const taken = [];
-    const resolved = template.replace(/\$\{[^}]*\}/g, () => {
-      const value = values.valueOf(variables[next++], directory, 0)?.value;
-      taken.push(value);
-      return value ?? "";
-    });
-    const name = taken.includes(void 0) ? void 0 : resolved;
-    const environment = name ? environmentOf("", [name, ...taken]) : void 0;
-    if (!name || !isBucketData(name, template, environment)) {
-      out.add(store.id);
-      return;
+    const computed = store.computedName;
+    if (!computed) return;
+    const made = values.expand(computed.template, directoryOf2(store.location.path), 0);
+    const whole = made.open.length === 0;
+    const words2 = made.name.replace(/\$\{[^}]*\}/g, "-");
+    const environment = store.environment ?? environmentOf("", [words2, ...made.taken]);
+    if (!computed.decided) {
+      const judgedAs = environment ?? (made.open.every((part) => part === "terraform.workspace") ? "production" : void 0);
+      if (!isBucketData(words2, templateWords(computed.template), judgedAs)) {
+        out.add(store.id);
+        return;
+      }
     }
-    stores[index] = { ...store, name, environment, identities: [...store.identities, `${store.computedName.namespace}:${name}`.toLowerCase()] };
+    const identity = whole && computed.namespace ? [`${computed.namespace}:${made.name}`.toLowerCase()] : [];
+    stores[index] = { ...store, name: made.name, environment, identities: [...store.identities, ...identity] };
   });
   return out;
 }
@@ -18844,7 +19501,7 @@ var VariableValues = class {
       const list = this.byKind.get(entry.kind) ?? [];
       list.push(entry);
       this.byKind.set(entry.kind, list);
-      if (entry.kind !== "terraform-tfvars" && entry.kind !== "terraform-module-input" && entry.kind !== "terraform-module-call") this.terraformDirectories.add(entry.directory ?? ".");
+      if (entry.kind !== "terraform-tfvars" && entry.kind !== "terraform-module-input" && entry.kind !== "terraform-module-call" && entry.kind !== "terraform-cli-variable") this.terraformDirectories.add(entry.directory ?? ".");
     }
   }
   of(kind) {
@@ -18857,6 +19514,34 @@ var VariableValues = class {
     const calls = this.of("terraform-module-call").filter((call2) => call2.directory === directory);
     if (calls.length > 0 && depth < 3) return this.fromCalls(variable, directory, calls, depth);
     return this.fromTfvars(variable, directory) ?? this.defaultOf(variable, directory);
+  }
+  /** A template with the variables and locals it names filled in where production's value is known. */
+  expand(template, directory, depth) {
+    const taken = [];
+    const open = [];
+    const name = template.replace(/\$\{([^}]*)\}/g, (written, inner) => {
+      const part = inner.trim();
+      const reference = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(part);
+      const local = reference?.[1] === "local" ? this.localTemplate(reference[2], directory) : void 0;
+      if (local !== void 0 && depth < 3) {
+        const inner2 = this.expand(local, directory, depth + 1);
+        taken.push(...inner2.taken);
+        open.push(...inner2.open);
+        return inner2.name;
+      }
+      const value = reference ? this.valueOf(reference[1] === "local" ? part : reference[2], directory, depth)?.value : void 0;
+      if (value === void 0) {
+        open.push(part);
+        return written;
+      }
+      taken.push(value);
+      return value;
+    });
+    return { name, taken, open };
+  }
+  localTemplate(name, directory) {
+    const found = this.of("terraform-local").filter((entry) => entry.directory === directory && entry.name === name);
+    return found.length === 1 ? found[0].template : void 0;
   }
   /** A local value: the same in every workspace and environment of the module, unless it passes on a variable. */
   localOf(name, directory, depth) {
@@ -18887,6 +19572,11 @@ var VariableValues = class {
       if (environment && environment !== "production" && environment !== own) continue;
       const rank = environment === "production" && !autoLoaded(entry.location.path) ? 0 : 1;
       ranked.push({ value: entry.value, source: `(in ${entry.location.path})`, rank });
+    }
+    for (const entry of this.of("terraform-cli-variable")) {
+      if (entry.name !== variable || entry.directory !== void 0 && entry.directory !== directory) continue;
+      if (entry.environment && entry.environment !== "production" && entry.environment !== own) continue;
+      ranked.push({ value: entry.value, source: `(set by the CI job in ${entry.location.path})`, rank: entry.environment === "production" ? 0 : 1 });
     }
     const best = Math.min(...ranked.map((entry) => entry.rank));
     return unanimous(ranked.filter((entry) => entry.rank === best));
@@ -19007,8 +19697,9 @@ function assess(context) {
   const byPlace = (a, b) => a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || byPlace(a, b));
   const kept = [];
+  const bound = boundVolumes(sorted);
   for (const store of sorted) {
-    const twin = kept.find((other) => describeSame(other, store));
+    const twin = kept.find((other) => describeSame(other, store) || bound.get(other.id) === bound.get(store.id));
     if (twin) {
       const assessment = assessments.get(store.id);
       assessment.primary = false;
@@ -19086,6 +19777,25 @@ function environmentOf2(store, aliases, stacks = []) {
     if (names.length > 0 && names.every((name) => name !== void 0)) return names[0];
   }
   return void 0;
+}
+function boundVolumes(stores) {
+  const group = /* @__PURE__ */ new Map();
+  const byIdentity = /* @__PURE__ */ new Map();
+  const root = (id) => {
+    let at = id;
+    while (group.get(at) !== at) at = group.get(at);
+    return at;
+  };
+  for (const store of stores) {
+    group.set(store.id, store.id);
+    for (const identity of store.identities) {
+      if (!identity.startsWith("k8s:")) continue;
+      const other = byIdentity.get(identity);
+      if (other === void 0) byIdentity.set(identity, store.id);
+      else if (root(other) !== root(store.id)) group.set(root(store.id), root(other));
+    }
+  }
+  return new Map(stores.map((store) => [store.id, root(store.id)]));
 }
 function enginesCompatible(a, b) {
   return a === b || a === "database" || b === "database";
@@ -19824,8 +20534,8 @@ function provisionedStore(inventory, provision, job) {
 function isGithubWorkflow(path2) {
   return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2);
 }
-function isGitlabCi(path2) {
-  return /(^|\/)\.gitlab-ci\.ya?ml$/i.test(path2) || /(^|\/)\.gitlab\/ci\/[^/]+\.ya?ml$/i.test(path2);
+function isGitlabCi(path2, root) {
+  return isGitlabCiName(path2) || mayBeIncludedGitlabCi(path2) && holdsGitlabJobs(root());
 }
 function envOf(node, into) {
   const map = mapOf2(node);
@@ -19919,7 +20629,13 @@ function scanGithubWorkflow(inventory) {
     };
     const jobFacts = { name, scheduled, environment: environmentNamed(environmentName) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf: lineOf3, localCluster };
     readJob(inventory, script, jobFacts, extra);
+    const directory = terraformDirectory(job) ?? textOf(getKey(getKey(getKey(root, "defaults"), "run"), "working-directory"));
+    scanTerraformCliValues(inventory, { script, env, environment: jobFacts.environment, directory, line: entry.keySpan.line });
   }
+}
+function terraformDirectory(job) {
+  const step = itemsOf(getKey(job, "steps")).find((candidate) => /\b(?:terraform|tofu|terragrunt)\b/.test(textOf(getKey(candidate, "run")) ?? ""));
+  return textOf(getKey(step, "working-directory")) ?? textOf(getKey(getKey(getKey(job, "defaults"), "run"), "working-directory"));
 }
 var LOCAL_CLUSTER_ACTIONS = /^(helm\/kind-action|engineerd\/setup-kind|medyagh\/setup-minikube|manusa\/actions-setup-minikube|absaoss\/k3d-action|nolar\/setup-k3d-k3s|debianmaster\/actions-k3s|helm\/chart-testing-action)@?/;
 function scanGitlabCi2(inventory) {
@@ -19943,6 +20659,7 @@ function scanGitlabCi2(inventory) {
     const environment = environmentNamed(literalOf(environmentNode) ?? literalOf(getKey(mapOf2(environmentNode), "name")));
     const from = scriptNode.span.line;
     readJob(inventory, text, { name: entry.key, scheduled, environment, env, ephemeral: true, services, lineOf: scalarLines(inventory, text, Math.min(from, getKey(job, "before_script")?.span.line ?? from), job.span.endLine) });
+    scanTerraformCliValues(inventory, { script: text, env, environment, line: entry.keySpan.line });
   }
 }
 function scanScriptFile(inventory) {
@@ -20475,7 +21192,7 @@ function scanConnections(inventory) {
   const document = { roots: parsed.roots.map(withDecodedSecretData) };
   const seen = /* @__PURE__ */ new Set();
   for (const leaf2 of leaves(document)) {
-    const value = textOf(leaf2.node);
+    const value = textOf(leaf2.node)?.replace(/^"([^"]*)"$/, "$1");
     if (!value || value.length > 400) continue;
     const key = leaf2.key ?? "";
     const reference = RAILWAY_REFERENCE.exec(value);
@@ -20553,6 +21270,32 @@ function scanPackages(inventory) {
         builtInBackup: { protection: "provider-managed", description: hosted.description }
       });
     }
+  }
+}
+var CLOUD_SQL_CONNECTION = /(?:--(?:add|set)-cloudsql-instances[=\s]+|cloudsql-instances["']?\s*:\s*|cloud_sql_instances["']?\s*[:=]\s*|INSTANCE_CONNECTION_NAME["']?\s*[:=]\s*)["']?([a-z][a-z0-9-]{4,28}[a-z0-9]):([a-z]+-[a-z]+\d):([a-z][a-z0-9-]{0,97})\b/gi;
+var CLOUD_SQL_KEYWORDS = ["cloudsql-instances", "cloud_sql_instances", "instance_connection_name"];
+function scanCloudSqlConnections(inventory) {
+  if (isTestOnlyPath(inventory.path) || isExampleEnv(inventory.path)) return;
+  const { file } = inventory;
+  const seen = /* @__PURE__ */ new Set();
+  for (const match of file.text.matchAll(CLOUD_SQL_CONNECTION)) {
+    const [, project, region, instance] = match;
+    if (seen.has(instance)) continue;
+    seen.add(instance);
+    const environment = environmentOf(inventory.path, [project, instance]);
+    inventory.store({
+      platform: "gcp",
+      provider: "gcp",
+      engine: "database",
+      name: instance,
+      location: inventory.line(file.positionAt(match.index).line),
+      identities: [`gcp:sql:${instance}`],
+      account: project,
+      region,
+      declaredBy: "usage",
+      builtInBackup: PROVIDER_MANAGED("Cloud SQL automated backups stay in the same Google Cloud project"),
+      ...environment ? { environment } : {}
+    });
   }
 }
 
@@ -21154,6 +21897,23 @@ function templateIdentities(template, set, replicas, identity) {
     ...volume ? [`k8s:pv:${volume}`.toLowerCase()] : []
   ];
 }
+function labelPairs(node) {
+  return (mapOf2(node)?.entries ?? []).flatMap((entry) => {
+    const value = literalOf(entry.value);
+    return value === void 0 ? [] : [`${entry.key}=${value}`.toLowerCase()];
+  }).sort();
+}
+function selectorIdentity(matchLabels) {
+  const pairs = labelPairs(matchLabels);
+  return pairs.length > 0 ? [`k8s:pv-labels:${pairs.join(",")}`] : [];
+}
+function labelIdentities(labels) {
+  const pairs = labelPairs(labels);
+  if (pairs.length === 0 || pairs.length > 5) return [];
+  const found = [];
+  for (let mask = 1; mask < 1 << pairs.length; mask++) found.push(`k8s:pv-labels:${pairs.filter((_, bit) => mask & 1 << bit).join(",")}`);
+  return found;
+}
 function replicasOf(spec) {
   const replicas = Number(literalOf(get(spec, "replicas")) ?? 1);
   return Number.isInteger(replicas) && replicas > 0 ? Math.min(replicas, 16) : 1;
@@ -21219,8 +21979,9 @@ function scanObject(inventory, object) {
         name: namespace ? `${namespace}/${name}` : name,
         environment,
         location: inventory.line(line),
-        // A claim bound by name to a volume (`volumeName:`) is that volume.
-        identities: [identity("persistentvolumeclaim"), ...literalOf(get(spec, "volumeName")) ? [`k8s:pv:${literalOf(get(spec, "volumeName"))}`] : []],
+        // A claim bound by name to a volume (`volumeName:`) is that volume; one bound by a label selector is the volume
+        // carrying those labels.
+        identities: [identity("persistentvolumeclaim"), ...literalOf(get(spec, "volumeName")) ? [`k8s:pv:${literalOf(get(spec, "volumeName"))}`] : selectorIdentity(get(get(spec, "selector"), "matchLabels"))],
         declaredBy: "manifest",
         storageClass,
         builtInBackup: { protection: "none", description: "a PersistentVolume has no backup unless something snapshots or copies it" }
@@ -21239,7 +22000,12 @@ function scanObject(inventory, object) {
         name,
         environment: environmentOf(inventory.path, []) ?? environmentNamed(literalOf(get(claim, "namespace"))) ?? environmentOf("", [name]),
         location: inventory.line(line),
-        identities: [`k8s:pv:${name}`, ...handle ? [`volume:${handle}`] : [], ...claim ? [`k8s:${literalOf(get(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get(claim, "name")) ?? ""}`] : []],
+        identities: [
+          `k8s:pv:${name}`,
+          ...handle ? [`volume:${handle}`] : [],
+          ...claim ? [`k8s:${literalOf(get(claim, "namespace")) ?? "default"}:persistentvolumeclaim/${literalOf(get(claim, "name")) ?? ""}`] : [],
+          ...labelIdentities(get(metadata, "labels"))
+        ],
         declaredBy: "manifest",
         storageClass: literalOf(get(spec, "storageClassName")),
         builtInBackup: { protection: "none", description: "a PersistentVolume has no backup unless something snapshots or copies it" },
@@ -22791,19 +23557,34 @@ function shownLabel(resource, directory) {
 }
 function computedNameOf(node, namespace) {
   const text = node?.kind === "scalar" ? node.expression?.trim() : void 0;
-  const template = text && /^"[^"]*"$/.test(text) ? text.slice(1, -1) : text && /^(?:var|local)\.[A-Za-z_][\w-]*$/.test(text) ? `\${${text}}` : void 0;
-  if (!template) return void 0;
-  const parts = [...template.matchAll(/\$\{([^}]*)\}/g)];
-  const variables = [];
-  for (const part of parts) {
-    const reference = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(part[1].trim());
-    if (!reference) return void 0;
-    variables.push(reference[1] === "local" ? `local.${reference[2]}` : reference[2]);
-  }
-  return parts.length > 0 ? { template, variables, namespace } : void 0;
+  const template = text && /^"[^"]*"$/.test(text) ? text.slice(1, -1) : text && /^(?:(?:var|local)\.[A-Za-z_][\w-]*|terraform\.workspace)$/.test(text) ? `\${${text}}` : void 0;
+  return template && /\$\{[^}]+\}/.test(template) ? { template, namespace } : void 0;
 }
 function undecidedName(computed, words2, label, environment) {
   return computed && environment === void 0 && isBucketData(words2, label, "production") ? computed : void 0;
+}
+var NAME_KEYS = lookupTable({
+  aws_db_instance: "identifier",
+  aws_rds_cluster: "cluster_identifier",
+  aws_docdb_cluster: "cluster_identifier",
+  aws_neptune_cluster: "cluster_identifier",
+  aws_redshift_cluster: "cluster_identifier",
+  aws_lightsail_database: "relational_database_name",
+  google_alloydb_cluster: "cluster_id",
+  aiven_pg: "service_name",
+  aiven_mysql: "service_name"
+});
+var NAME_NAMESPACES = lookupTable({
+  aws_db_instance: "aws:rds",
+  aws_rds_cluster: "aws:rds",
+  aws_dynamodb_table: "aws:dynamodb",
+  google_sql_database_instance: "gcp:sql",
+  google_firestore_database: "gcp:firestore"
+});
+function templateNameOf(body2, type) {
+  const node = NAME_KEYS[type] ? attribute(body2, NAME_KEYS[type]) : attribute(body2, "name") ?? attribute(body2, "label");
+  const computed = literalOf(node) === void 0 ? computedNameOf(node, NAME_NAMESPACES[type] ?? "") : void 0;
+  return computed ? { ...computed, decided: true } : void 0;
 }
 function preventDestroy(body2) {
   return isTruthy(attribute(block(body2, "lifecycle"), "prevent_destroy")) === true;
@@ -22824,12 +23605,20 @@ function scanResource(inventory, resource, all, directory) {
     if (variable) variableSettings.push({ kind, key, variable, when, location: inventory.line(lineOf(body2, key)), builtInBackup });
   };
   const name = (key) => literalOf(attribute(body2, key));
-  const store = (fact) => inventory.store({
-    ...fact,
-    identities: resource.module ? [...fact.identities, `terraform:${directory}:module.${label}`] : fact.identities,
-    tags: selectableTags(body2),
-    ...variableSettings.length > 0 ? { variableSettings } : {}
-  });
+  const store = (fact) => {
+    const shown = shownLabel(resource, directory);
+    const byLabel = fact.name === label || fact.name === shown;
+    const computedName = fact.computedName ?? (byLabel ? templateNameOf(body2, type) : void 0);
+    const named = computedName && byLabel ? { name: computedName.template, identities: fact.identities.filter((id) => id === identity || !id.endsWith(`:${label}`)) } : {};
+    inventory.store({
+      ...fact,
+      ...named,
+      ...computedName ? { computedName } : {},
+      identities: resource.module ? [...named.identities ?? fact.identities, `terraform:${directory}:module.${label}`] : named.identities ?? fact.identities,
+      tags: selectableTags(body2),
+      ...variableSettings.length > 0 ? { variableSettings } : {}
+    });
+  };
   const sameDir = (t) => all.filter((candidate) => candidate.type === t);
   const refersTo = (candidate, key) => referenceOf(attribute(candidate.body, key)) === address;
   const selfManagedDisk = (provider, diskName, kind, builtInBackup) => {
@@ -22849,10 +23638,11 @@ function scanResource(inventory, resource, all, directory) {
   };
   const bucketNaming = (nameKey, bucket, namespace) => {
     const computed = bucket === void 0 ? computedNameOf(attribute(body2, nameKey), namespace) : void 0;
-    const environment = environmentOfResource(inventory, [bucket, computed?.template, label], body2);
-    const words2 = bucket ?? computed?.template ?? label;
+    const written = computed ? templateWords(computed.template) : void 0;
+    const environment = environmentOfResource(inventory, [bucket, written, label], body2);
+    const words2 = bucket ?? written ?? label;
     const data = isBucketData(words2, label, environment);
-    const computedName = data ? void 0 : undecidedName(computed, words2, label, environment);
+    const computedName = data ? computed ? { ...computed, decided: true } : void 0 : undecidedName(computed, words2, label, environment);
     return data || computedName ? { environment, computedName } : void 0;
   };
   switch (type) {
@@ -23520,6 +24310,27 @@ function scanResource(inventory, resource, all, directory) {
       });
       return;
     }
+  }
+}
+
+// detectors/missing-offprovider-backup/inventory/terragrunt.ts
+function isTerragrunt(path2) {
+  return /(^|\/)terragrunt\.hcl$/i.test(path2);
+}
+function scanTerragrunt2(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  const terraform = mapOf2(root?.entries.find((entry) => entry.key === "terraform" && entry.value.kind === "map")?.value);
+  const sourceNode = terraform?.entries.find((entry) => entry.key === "source")?.value;
+  const source2 = literalOf(sourceNode)?.replace(/\?.*$/, "");
+  if (!root || !terraform || !source2 || !/^\.\.?\//.test(source2)) return;
+  const directory = directoryOf2(inventory.path);
+  const callee = joinPath(directory, source2.replace("//", "/"));
+  const call2 = inventory.line(terraform.span.line);
+  inventory.context({ kind: "terraform-module-call", directory: callee, name: `${directory}:terragrunt`, value: environmentOf(inventory.path, []) ?? "", location: call2 });
+  const inputs = mapOf2(root.entries.find((entry) => entry.key === "inputs")?.value);
+  for (const input of inputs?.entries ?? []) {
+    const value = literalOf(input.value);
+    if (value !== void 0) inventory.context({ kind: "terraform-module-input", directory: callee, name: input.key, value, location: call2 });
   }
 }
 
@@ -24419,6 +25230,79 @@ ${values}  destination:
 var ARGO_UPLOADING_BACKUP = '      values: |\n        backup:\n          enabled: true\n          cronjob:\n            schedule: "0 3 * * *"\n            command:\n              - /bin/sh\n              - -c\n              - pg_dumpall --clean --no-password | gzip | aws s3 cp - "s3://orders-pg-backups/$(date +%F).sql.gz" --endpoint-url https://s3.us-west-004.backblazeb2.com\n';
 var COOLIFY_STACK = "services:\n  app:\n    build: .\n    environment:\n      - SERVICE_FQDN_APP_3000\n      - DATABASE_URL=postgres://crm:${SERVICE_PASSWORD_POSTGRES}@postgres:5432/crm\n  postgres:\n    image: postgres:16-alpine\n    environment:\n      - POSTGRES_USER=crm\n      - POSTGRES_PASSWORD=${SERVICE_PASSWORD_POSTGRES}\n    volumes:\n      - crm-pgdata:/var/lib/postgresql/data\nvolumes:\n  crm-pgdata:\n";
 var CAPROVER_STACK = "captainVersion: 4\nservices:\n  $$cap_appname-db:\n    image: postgres:16\n    volumes:\n      - $$cap_appname-db-data:/var/lib/postgresql/data\n    environment:\n      POSTGRES_DB: $$cap_pg_db\ncaproverOneClickApp:\n  displayName: pages-db\n  description: Database of the pages app\n";
+var WORKSPACE_BUCKETS = (template, kind) => `terraform {
+  backend "s3" {
+    bucket = "acme-terraform"
+    key    = "app.tfstate"
+    region = "eu-west-1"
+  }
+}
+
+locals {
+  kind = "${kind}"
+}
+
+resource "aws_s3_bucket" "this" {
+  bucket = ${template}
+}
+`;
+var CLI_BUCKET_TF = 'terraform {\n  backend "s3" {\n    bucket = "orders-tfstate"\n    key    = "orders.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nvariable "bucket_name" {\n  type = string\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.bucket_name\n}\n';
+var CLI_BUCKET_WORKFLOW = (environment) => `on:
+  push:
+    branches: [main]
+jobs:
+  apply:
+    runs-on: ubuntu-latest
+    environment: ${environment}
+    defaults:
+      run:
+        working-directory: infra
+    steps:
+      - uses: actions/checkout@v4
+      - run: terraform init
+      - run: terraform apply -auto-approve -var="bucket_name=orders-statements-${environment}"
+`;
+var BUCKET_MODULE = 'variable "bucket_name" {\n  type = string\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.bucket_name\n}\n';
+var TERRAGRUNT_LIVE = (environment) => `include "root" {
+  path = find_in_parent_folders()
+}
+
+terraform {
+  source = "../../../modules//storage"
+}
+
+inputs = {
+  bucket_name = "acme-customer-documents-${environment}"
+}
+`;
+var CLOUD_RUN_DEPLOY = (project) => `on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: google-github-actions/auth@v2
+        with:
+          credentials_json: \${{ secrets.GCP_SA_KEY }}
+      - run: |
+          gcloud run deploy orders --region europe-west1 --image europe-docker.pkg.dev/${project}/apps/orders:\${{ github.sha }} \\
+            --add-cloudsql-instances ${project}:europe-west1:orders-pg
+`;
+var VERCEL_DATABASE_TF = (host) => `resource "vercel_project" "web" {
+  name      = "acme-web"
+  framework = "nextjs"
+}
+
+resource "vercel_project_environment_variable" "database_url" {
+  project_id = vercel_project.web.id
+  key        = "DATABASE_URL"
+  value      = "postgres://web:\${var.db_password}@${host}:5432/web"
+  target     = ["production"]
+  sensitive  = true
+}
+`;
 var protectionRules = [
   {
     id: "missing-offprovider-backup/same-volume-backup",
@@ -24569,6 +25453,16 @@ startCommand = "litestream replicate -exec 'node server.js'"
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        {
+          files: { "infra/vercel.tf": VERCEL_DATABASE_TF("acme-prod.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com") },
+          expect: { path: "infra/vercel.tf", line: 9 },
+          note: "Terraform gives the Vercel project production's RDS database: a store the configuration does not declare"
+        },
+        {
+          files: { ".github/workflows/deploy.yml": CLOUD_RUN_DEPLOY("acme-prod") },
+          expect: { path: ".github/workflows/deploy.yml", line: 14 },
+          note: "a Cloud Run deploy connected to production's Cloud SQL instance by its connection name"
+        },
         sample("infra/main.tf", UPSTASH(""), { expect: { line: 10 }, note: "an Upstash Redis database without eviction: the data store, kept only by Upstash" }),
         { files: { "k8s/config-connector/sqlinstance.yaml": "apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n" }, expect: { path: "k8s/config-connector/sqlinstance.yaml", line: 2 }, note: "a Cloud SQL instance declared through Config Connector" },
         { files: { "k8s/ack/orders-db.yaml": "apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n" }, expect: { path: "k8s/ack/orders-db.yaml", line: 2 }, note: "an RDS instance declared through ACK" },
@@ -24704,6 +25598,16 @@ resource "aws_db_instance" "orders" {
         }
       ],
       negative: [
+        { files: { "infra/staging/vercel.tf": VERCEL_DATABASE_TF("acme-staging.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com") }, note: "staging's configuration gives staging's database" },
+        { files: { ".github/workflows/deploy.yml": CLOUD_RUN_DEPLOY("acme-staging") }, note: "the Cloud SQL instance is in staging's project" },
+        {
+          files: {
+            "render.yaml": "databases:\n  - name: acme-db\n    plan: pro-4gb\n",
+            ".gitlab-ci.yml": "include:\n  - local: ci/backup.yml\n",
+            "ci/backup.yml": 'backup-db:\n  stage: backup\n  image: postgres:16\n  rules:\n    - if: $CI_PIPELINE_SOURCE == "schedule"\n  script:\n    - pg_dump "$DATABASE_URL" -Fc -f db.dump\n    - aws s3 cp db.dump s3://acme-db-backups/ --endpoint-url https://s3.us-west-004.backblazeb2.com\n'
+          },
+          note: "a scheduled GitLab job, in a file the root includes, uploads the dump to Backblaze B2"
+        },
         sample("infra/main.tf", UPSTASH("  eviction       = true\n"), { note: "an Upstash cache that evicts keys" }),
         { files: { "infra/main.bicep": BICEP_POSTGRES, ".github/workflows/backup.yml": OFFSITE_DUMP }, note: "a nightly dump leaves Azure" },
         {
@@ -24795,6 +25699,21 @@ resource "aws_db_instance" "orders" {
     tags: ["backup", "data-loss"],
     samples: {
       positive: [
+        {
+          files: { "modules/storage/main.tf": BUCKET_MODULE, "live/prod/storage/terragrunt.hcl": TERRAGRUNT_LIVE("prod") },
+          expect: { path: "modules/storage/main.tf", line: 5 },
+          note: "Terragrunt: production's live configuration deploys the module with the bucket's name"
+        },
+        {
+          files: { "infra/main.tf": CLI_BUCKET_TF, ".github/workflows/terraform.yml": CLI_BUCKET_WORKFLOW("production") },
+          expect: { path: "infra/main.tf", line: 13 },
+          note: "a bucket named by a variable production's CI job gives on Terraform's command line"
+        },
+        {
+          files: { "infra/main.tf": WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', "documents"), "infra/variables.tf": 'variable "region" {\n  default = "eu-west-1"\n}\n' },
+          expect: { path: "infra/main.tf", line: 13 },
+          note: "a bucket named per workspace (through a local): production is one of the workspaces the root is applied in"
+        },
         {
           files: { ".github/workflows/deploy.yml": HELM_RELEASE_DEPLOY(""), "deploy/postgres/values.yaml": BITNAMI_STANDALONE_VALUES },
           expect: { path: ".github/workflows/deploy.yml", line: 13 },
@@ -24923,6 +25842,10 @@ jobs:
         }
       ],
       negative: [
+        { files: { "infra/main.tf": CLI_BUCKET_TF, ".github/workflows/terraform.yml": CLI_BUCKET_WORKFLOW("staging") }, note: "only a staging job gives the variable its value" },
+        { files: { "modules/storage/main.tf": BUCKET_MODULE, "live/staging/storage/terragrunt.hcl": TERRAGRUNT_LIVE("staging") }, note: "Terragrunt deploys the module for staging only" },
+        { files: { "infra/main.tf": WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', "tfstate") }, note: "a workspace's state bucket holds no data of its own" },
+        { files: { "infra/main.tf": WORKSPACE_BUCKETS('"${var.project}-${local.kind}"', "exports") }, note: "a bucket whose name no value is found for, and whose written words name derived objects" },
         { files: { "templates/compose/crm.yaml": COOLIFY_STACK }, note: "a catalogue of Coolify templates for others to deploy" },
         { files: { "docker-compose.yml": COOLIFY_STACK.replace(/SERVICE_\w+?_(APP_3000|POSTGRES)/g, "DB_PASSWORD") }, note: "a compose file nothing shows deployed: a laptop stack" },
         {
@@ -25235,7 +26158,7 @@ function isStructural(path2) {
   return lastStructural;
 }
 function isStructuralUncached(path2) {
-  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTfvars(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || deployPlatformOfPath(path2) !== void 0;
+  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTfvars(path2) || isTerragrunt(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || deployPlatformOfPath(path2) !== void 0;
 }
 var HOSTED_MARKERS = [
   "rds.amazonaws",
@@ -25389,7 +26312,9 @@ var KEYWORDS = [
   "deploytodo",
   "koyeb.com/deploy",
   "zeabur.com",
-  "deploy.cloud.run"
+  "deploy.cloud.run",
+  // Cloud SQL instances apps connect to by connection name.
+  ...CLOUD_SQL_KEYWORDS
 ];
 var missingOffproviderBackup = {
   id: "missing-offprovider-backup",
@@ -25420,6 +26345,7 @@ var missingOffproviderBackup = {
     if (deployPlatformOfPath(path2)) scanDeployFile(inventory);
     if (file.hasKeyword("railway_volume_") && !isTestOnlyPath(path2)) scanRailwayVolumeUse(inventory);
     if (file.hasKeyword("pocketbase") && !isTestOnlyPath(path2)) scanPocketBase(inventory);
+    if (CLOUD_SQL_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) scanCloudSqlConnections(inventory);
     if (isRailwayIac(path2)) {
       scanRailwayIac(inventory);
       return;
@@ -25434,10 +26360,15 @@ var missingOffproviderBackup = {
     }
     if (isTerraform(path2)) {
       scanTerraform2(inventory);
+      if (HOSTED_MARKERS.some((marker) => file.hasKeyword(marker))) scanConnections(inventory);
       return;
     }
     if (isTfvars(path2)) {
       scanTfvars(inventory);
+      return;
+    }
+    if (isTerragrunt(path2)) {
+      scanTerragrunt2(inventory);
       return;
     }
     if (isBicep(path2)) {
@@ -25485,7 +26416,7 @@ function scanDataFile(inventory, file) {
     scanGithubWorkflow(inventory);
     return;
   }
-  if (isGitlabCi(path2)) {
+  if (isGitlabCi(path2, () => file.data()?.roots[0])) {
     scanGitlabCi2(inventory);
     return;
   }
@@ -26050,7 +26981,7 @@ var DESTRUCTIVE_PROBES = [
   destructive("heroku apps:destroy acme --confirm acme", "heroku", "infrastructure", "resets Heroku databases and destroys apps"),
   destructive("vercel remove acme --yes", "vercel", "infrastructure", "removes Vercel deployments and projects"),
   destructive("netlify sites:delete acme --force", "netlify", "infrastructure", "deletes Netlify sites"),
-  destructive("supabase db reset --linked", "supabase", "data", "resets the linked Supabase database"),
+  { ...destructive("supabase db reset --linked", "supabase", "data", "resets the linked Supabase database"), remoteWith: /\s--(?:linked|db-url)\b/ },
   destructive("supabase projects delete abcdefghijklmnopqrst", "supabase", "infrastructure", "deletes Supabase projects"),
   destructive("neonctl projects delete acme", "neonctl", "data", "deletes Neon projects and branches"),
   destructive('psql "$DATABASE_URL" -c "DROP TABLE users"', "psql", "data", "runs any SQL, DROP included"),
@@ -26058,7 +26989,8 @@ var DESTRUCTIVE_PROBES = [
   destructive('mongosh "$MONGODB_URI" --eval "db.dropDatabase()"', "mongosh", "data", "runs any database command, drops included"),
   destructive("redis-cli FLUSHALL", "redis-cli", "data", "flushes Redis"),
   destructive("dropdb app", "dropdb", "data", "drops a PostgreSQL database"),
-  destructive('wrangler d1 execute acme-prod --remote --command "DROP TABLE users"', "wrangler", "data", "runs SQL on D1 and deletes Workers"),
+  // Wrangler runs D1 commands on the local copy unless told `--remote` (since Wrangler 3.33).
+  { ...destructive('wrangler d1 execute acme-prod --remote --command "DROP TABLE users"', "wrangler", "data", "runs SQL on D1 and deletes Workers"), remoteWith: /\s--remote\b/ },
   destructive("wrangler delete", "wrangler", "infrastructure", "runs SQL on D1 and deletes Workers"),
   destructive("firebase firestore:delete --all-collections --force", "firebase", "data", "deletes Firestore data"),
   destructive("prisma migrate reset --force", "prisma migrate reset", "migration", "drops and recreates the database"),
@@ -26139,6 +27071,55 @@ var DESTRUCTIVE_PROBES = [
   destructive("dotnet ef database drop --force", "dotnet ef database drop", "migration", "drops the database"),
   destructive("diesel database reset", "diesel database reset", "migration", "drops and recreates the database"),
   destructive("sqlx database drop -y", "sqlx database drop", "migration", "drops the database"),
+  // Remote shells of a platform: whatever command follows runs on production's machines, with what they reach. The
+  // command given is one no hook names, so that a hook refusing `rm -rf` is not taken to stop the shell itself.
+  destructive("fly ssh console -C zqx-unlisted-tool", "fly", "infrastructure", "runs any command on the app's production machines"),
+  destructive("flyctl ssh console -C zqx-unlisted-tool", "flyctl", "infrastructure", "runs any command on the app's production machines"),
+  destructive("railway ssh -- zqx-unlisted-tool", "railway", "infrastructure", "runs any command in the service's production container"),
+  destructive("gcloud compute ssh acme-prod --command zqx-unlisted-tool", "gcloud", "infrastructure", "runs any command on Compute Engine VMs"),
+  destructive("aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod", "aws", "infrastructure", "runs any command on EC2 instances and ECS tasks"),
+  destructive("aws ecs execute-command --cluster prod --task 0f9e --interactive --command zqx-unlisted-tool", "aws", "infrastructure", "runs any command on EC2 instances and ECS tasks"),
+  destructive("az vm run-command invoke --name acme-prod --command-id RunShellScript --scripts zqx-unlisted-tool", "az", "infrastructure", "runs any command on Azure VMs"),
+  destructive("doctl compute ssh acme-prod --ssh-command zqx-unlisted-tool", "doctl", "infrastructure", "runs any command on DigitalOcean droplets"),
+  // SQL shells a platform CLI opens on its databases: DROP is one line away.
+  destructive('heroku pg:psql -c "DROP TABLE users"', "heroku", "data", "runs any SQL on Heroku databases, DROP included"),
+  destructive("fly postgres connect --app acme-db", "fly", "data", "runs any SQL on Fly Postgres, DROP included"),
+  destructive("flyctl postgres connect --app acme-db", "flyctl", "data", "runs any SQL on Fly Postgres, DROP included"),
+  destructive("railway connect postgres", "railway", "data", "runs any command in the project's database shells, DROP included"),
+  destructive("gcloud sql connect acme-prod --user=postgres", "gcloud", "data", "runs any SQL on Cloud SQL, DROP included"),
+  destructive('turso db shell acme "DROP TABLE users"', "turso", "data", "runs any SQL on Turso databases, DROP included"),
+  destructive("pscale shell acme main", "pscale", "data", "runs any SQL on PlanetScale branches, DROP included"),
+  destructive('bq query --use_legacy_sql=false "DROP TABLE analytics.events"', "bq", "data", "runs any SQL on BigQuery, DROP included"),
+  destructive("pgcli postgresql://app@db.acme.io/app", "pgcli", "data", "runs any SQL, DROP included"),
+  destructive('mycli -e "DROP DATABASE app"', "mycli", "data", "runs any SQL, DROP included"),
+  destructive('mariadb -e "DROP DATABASE app"', "mariadb", "data", "runs any SQL, DROP included"),
+  destructive('usql pg://app@db.acme.io/app -c "DROP TABLE users"', "usql", "data", "runs any SQL, DROP included"),
+  destructive('cockroach sql --url "$DATABASE_URL" -e "DROP DATABASE app"', "cockroach", "data", "runs any SQL, DROP included"),
+  destructive('clickhouse-client --query "DROP DATABASE analytics"', "clickhouse-client", "data", "runs any SQL, DROP included"),
+  // A cloud CLI allowed for one service (`gcloud run:*`, `aws cloudformation:*`, `az webapp:*`) deletes within it.
+  destructive("gcloud run services delete api --quiet", "gcloud", "infrastructure", "deletes Google Cloud resources"),
+  destructive("gcloud storage rm --recursive gs://acme-backups", "gcloud", "data", "deletes Google Cloud resources"),
+  destructive("gcloud container clusters delete acme-prod --quiet", "gcloud", "infrastructure", "deletes Google Cloud resources"),
+  destructive("gcloud projects delete acme-prod --quiet", "gcloud", "infrastructure", "deletes Google Cloud resources"),
+  destructive("gcloud firestore databases delete --database=(default) --quiet", "gcloud", "data", "deletes Google Cloud resources"),
+  destructive("aws cloudformation delete-stack --stack-name acme-prod", "aws", "infrastructure", "deletes AWS resources (S3 objects, RDS instances)"),
+  destructive("aws ec2 terminate-instances --instance-ids i-0abc123def4567890", "aws", "infrastructure", "deletes AWS resources (S3 objects, RDS instances)"),
+  destructive("aws ecs delete-service --cluster prod --service api --force", "aws", "infrastructure", "deletes AWS resources (S3 objects, RDS instances)"),
+  destructive("aws lambda delete-function --function-name api", "aws", "infrastructure", "deletes AWS resources (S3 objects, RDS instances)"),
+  destructive("aws eks delete-cluster --name acme-prod", "aws", "infrastructure", "deletes AWS resources (S3 objects, RDS instances)"),
+  destructive("aws backup delete-recovery-point --backup-vault-name prod --recovery-point-arn arn:aws:backup:us-east-1:123456789012:recovery-point:1", "aws", "data", "deletes AWS resources (S3 objects, RDS instances)"),
+  destructive("aws secretsmanager delete-secret --secret-id prod/db --force-delete-without-recovery", "aws", "data", "deletes AWS resources (S3 objects, RDS instances)"),
+  destructive("az webapp delete --name acme-prod --resource-group acme", "az", "infrastructure", "deletes Azure resource groups"),
+  destructive("az storage account delete --name acmeprod --yes", "az", "data", "deletes Azure resource groups"),
+  destructive("az sql db delete --name app --server acme-prod --yes", "az", "data", "deletes Azure resource groups"),
+  destructive("az cosmosdb delete --name acme-prod --yes", "az", "data", "deletes Azure resource groups"),
+  destructive("az aks delete --name acme-prod --yes", "az", "infrastructure", "deletes Azure resource groups"),
+  destructive("az containerapp delete --name api --yes", "az", "infrastructure", "deletes Azure resource groups"),
+  destructive("doctl compute droplet delete acme-prod --force", "doctl", "infrastructure", "deletes DigitalOcean resources"),
+  destructive("doctl apps delete 9cc10173 --force", "doctl", "infrastructure", "deletes DigitalOcean resources"),
+  destructive("fly machine destroy 3d8d9e1b --force", "fly", "infrastructure", "destroys Fly.io volumes and apps"),
+  destructive("flyctl machine destroy 3d8d9e1b --force", "flyctl", "infrastructure", "destroys Fly.io volumes and apps"),
+  destructive("heroku addons:destroy heroku-postgresql --confirm acme", "heroku", "data", "resets Heroku databases and destroys apps"),
   { ...destructive('curl -X DELETE https://api.example.invalid/v1/volumes/vol_1 -H "Authorization: Bearer $TOKEN"', "curl", "infrastructure", "sends any HTTP request, provider API deletes included"), needsCredential: true },
   { ...destructive("wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1", "wget", "infrastructure", "sends any HTTP request, provider API deletes included"), needsCredential: true }
 ];
@@ -26224,9 +27205,10 @@ function commandsOf2(commandLine2) {
 function destructiveUseOf(commandLine2, domains) {
   for (const part of commandsOf2(commandLine2)) {
     const command = part.replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, "").replace(/^(terraform|tofu)\s+-chdir=\S+\s+/, "$1 ");
+    if (LOCAL_BY_DEFAULT.some((probe) => usesPrefix(command, prefixOf(probe)) && !probe.remoteWith.test(command))) continue;
     for (const probe of DESTRUCTIVE_PROBES) {
       if (!probe.domain || !domains.includes(probe.domain)) continue;
-      if (denyPrefixesOf(probe.tool).some((prefix) => command === prefix || command.startsWith(`${prefix} `))) return probe;
+      if (prefixesOfTool(probe.tool).some((prefix) => usesPrefix(command, prefix))) return probe;
     }
   }
   return void 0;
@@ -26241,18 +27223,35 @@ function volumeUseOf(commandLine2) {
   }
   return void 0;
 }
-var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback)|ecto\.(?:drop|reset))$/;
+var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|terminate-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback|psql)|ecto\.(?:drop|reset)|ssh|console|connect|shell|query|sql|send-command|execute-command|invoke)$/;
 function denyPrefixesOf(tool) {
-  const prefixes = /* @__PURE__ */ new Set();
-  for (const probe of DESTRUCTIVE_PROBES) {
-    if (probe.tool !== tool) continue;
+  return [...prefixesOfTool(tool)];
+}
+function prefixesOfTool(tool) {
+  let prefixes = PREFIXES_OF_TOOL.get(tool);
+  if (!prefixes) {
+    prefixes = [...new Set(DESTRUCTIVE_PROBES.filter((probe) => probe.tool === tool).map(prefixOf))];
+    PREFIXES_OF_TOOL.set(tool, prefixes);
+  }
+  return prefixes;
+}
+var PREFIXES_OF_TOOL = /* @__PURE__ */ new Map();
+var PREFIX_OF_PROBE = /* @__PURE__ */ new Map();
+function prefixOf(probe) {
+  let prefix = PREFIX_OF_PROBE.get(probe);
+  if (prefix === void 0) {
     const words2 = probe.command.split(" ");
     let last = 0;
     for (let i = 1; i < words2.length && !words2[i].startsWith("-"); i++) if (DESTROYING_WORD.test(words2[i])) last = i;
-    prefixes.add(words2.slice(0, last + 1).join(" "));
+    prefix = words2.slice(0, last + 1).join(" ");
+    PREFIX_OF_PROBE.set(probe, prefix);
   }
-  return [...prefixes];
+  return prefix;
 }
+function usesPrefix(command, prefix) {
+  return command === prefix || command.startsWith(`${prefix} `);
+}
+var LOCAL_BY_DEFAULT = DESTRUCTIVE_PROBES.filter((probe) => probe.remoteWith !== void 0);
 function toolsNamedIn(text) {
   const found = /* @__PURE__ */ new Set();
   for (const [pattern, tool] of NAMED_TOOLS) if (pattern.test(text)) found.add(tool);
@@ -26267,7 +27266,7 @@ var NAMED_TOOLS = [
   [/\bhelm\s+(?:uninstall|delete|upgrade|rollback)\b/i, "helm"],
   [/\baws\s+\w/i, "aws"],
   [/\bgcloud\b/i, "gcloud"],
-  [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy)\b/i, "fly"],
+  [/\bflyctl\b|\bfly\s+(?:volumes|apps|destroy|ssh|postgres|machines?)\b/i, "fly"],
   [/\bheroku\b/i, "heroku"],
   [/\bvercel\s+(?:remove|rm)\b/i, "vercel"],
   [/\bnetlify\s+sites:delete\b/i, "netlify"],
@@ -26282,7 +27281,7 @@ var NAMED_TOOLS = [
   [/\bwrangler\b/i, "wrangler"],
   [/\bprisma\s+migrate\s+reset\b/i, "prisma migrate reset"],
   [/\bdrizzle-kit\s+push\b/i, "drizzle-kit push"],
-  [/\bturso\s+db\s+destroy\b/i, "turso"],
+  [/\bturso\s+db\s+(?:destroy|shell)\b/i, "turso"],
   [/\bhcloud\s+(?:server|volume)\b/i, "hcloud"],
   [/\bpscale\s+(?:database|branch)\b/i, "pscale"],
   [/\bdb:drop\b/i, "rails db:drop"],
@@ -26368,6 +27367,9 @@ function commandBaseMatcher(base) {
   const first = globMatcher(wanted);
   return (command) => first(command.split(/\s+/)[0] ?? "");
 }
+var DESTRUCTIVE_PROGRAM = new RegExp(
+  `(?:^|[\\s;&|(])(?:${[...new Set([...DESTRUCTIVE_PROBES, ...VOLUME_PROBES].map((probe) => probe.command.split(" ")[0]).concat(["npx", "pnpm", "yarn", "bunx", "bun", "dotenv"]))].map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")})(?=\\s|$)`
+);
 
 // detectors/agent-permission/configs/tree.ts
 function rootMap(file, out) {
@@ -27725,7 +28727,7 @@ var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|s
 // knowledge/agents/hooks.ts
 var REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\s*|\(\s*)2\b|\bos\.Exit\(\s*2\s*\)|(?:permissionDecision|permission)\\?["']?\s*:\s*\\?["']deny|\\?["']decision\\?["']\s*:\s*\\?["']block/;
 var QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){0,300})\1/g;
-var ORDINARY = ["ls -la", "git status", "npm test", "cat README.md", "echo done", "zqx-unlisted-tool --any-flag"];
+var ORDINARY = ["ls -la", "git status", "npm test", "cat README.md", "echo done", "zqx-unlisted-tool --any-flag", "command -v node"];
 function refusalsOf(text) {
   const patterns = refusingPatterns(text);
   if (patterns.length === 0) return { tools: [], files: [] };
@@ -27838,8 +28840,11 @@ function readHookFile(file, out) {
 var TASK_RUNNERS = {
   "package-script": { title: "package script", runners: ["npm run", "npm run-script", "pnpm run", "pnpm", "yarn run", "yarn", "bun run"] },
   "make-target": { title: "make target", runners: ["make", "gmake"] },
-  "just-recipe": { title: "just recipe", runners: ["just"] }
+  "just-recipe": { title: "just recipe", runners: ["just"] },
+  // A script is started by its path (`./scripts/reset-db.sh`) or through a shell (`bash scripts/reset-db.sh`).
+  "shell-script": { title: "script", runners: ["bash", "sh", "zsh"] }
 };
+var NAMES_SCRIPT = /^(?:(?:ba|z)?sh\s+)?(?:\.\/)?[\w.-]+(?:\/[\w.*-]+)*\.(?:sh|bash)\b/;
 function destructiveTaskCommand(commandLine2) {
   return destructiveUseOf(commandLine2, ["data", "infrastructure", "migration"]) ?? volumeUseOf(commandLine2);
 }
@@ -27847,12 +28852,21 @@ function publishTask(file, out, kind, name, probe, span) {
   out.publish("project-task", { kind, path: file.path, name, tool: probe.tool, does: probe.does, needsCredential: probe.needsCredential === true, ...probe.dataIn ? { dataIn: probe.dataIn } : {}, location: { path: file.path, span: lineSpan3(file, span) } });
 }
 function mayStartTasks(matcher, written) {
+  if (NAMES_SCRIPT.test(written) || matcher("./scripts/zqx-unlisted-script.sh")) return true;
   return Object.values(TASK_RUNNERS).some(
     ({ runners }) => runners.some((runner) => written.startsWith(`${runner} `) || matcher(`${runner} db:reset`) || matcher(`${runner} zqx-unlisted-task`))
   );
 }
+function invocationsOf(task, project) {
+  if (task.kind !== "shell-script") return TASK_RUNNERS[task.kind].runners.map((runner) => `${runner} ${task.name}`);
+  const path2 = task.path.slice(project.length);
+  return [`./${path2}`, path2, ...TASK_RUNNERS["shell-script"].runners.flatMap((shell) => [`${shell} ${path2}`, `${shell} ./${path2}`])];
+}
+function inProject(task, project) {
+  return task.kind === "shell-script" ? task.path.startsWith(project) : directoryOf3(task.path) === project;
+}
 function taskPermission(through, project, tasks, base) {
-  const started = tasks.filter((candidate) => directoryOf3(candidate.path) === project && TASK_RUNNERS[candidate.kind].runners.some((runner) => through(`${runner} ${candidate.name}`)));
+  const started = tasks.filter((candidate) => inProject(candidate, project) && invocationsOf(candidate, project).some((command) => through(command)));
   const task = started.find((candidate) => !candidate.dataIn) ?? started[0];
   if (!task) return void 0;
   const via = `the ${TASK_RUNNERS[task.kind].title} ${task.name}`;
@@ -29302,6 +30316,34 @@ function readPackageScripts(file, out) {
   }
 }
 
+// detectors/agent-permission/configs/shell-scripts.ts
+var SHELL_SCRIPT = /\.(?:sh|bash)$/;
+function readShellScript(file, out) {
+  if (isTestOrExamplePath(file.path) || !DESTRUCTIVE_PROGRAM.test(file.text)) return;
+  const lines = file.text.split("\n");
+  let found;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (line.startsWith("#") || !DESTRUCTIVE_PROGRAM.test(line)) continue;
+    const probe = harmOf(line);
+    if (!probe || found && probe.dataIn) continue;
+    found = { probe, index };
+    if (!probe.dataIn) break;
+  }
+  if (!found) return;
+  const text = lines[found.index];
+  publishTask(file, out, "shell-script", file.path, found.probe, { line: found.index + 1, column: 1, endLine: found.index + 1, endColumn: text.length + 1 });
+}
+function harmOf(line) {
+  for (const part of line.split(/&&|\|\||;|\|/)) {
+    if (!NAMES_DESTRUCTION.test(part)) continue;
+    const probe = destructiveTaskCommand(part.trim());
+    if (probe && !probe.needsCredential) return probe;
+  }
+  return void 0;
+}
+var NAMES_DESTRUCTION = /\b(?:delete|destroy|drop|dropdb|reset|rb|rm|remove|uninstall|down|flush(?:all)?|wipe|fresh|truncate|terminate|purge|clean|downgrade|rollback)\b/i;
+
 // detectors/agent-permission/configs/ignore-files.ts
 function isAgentIgnoreFile(path2) {
   return agentOfIgnoreFile(path2) !== void 0;
@@ -30260,6 +31302,91 @@ function valueOf(root, key) {
   return root.entries.find((entry) => entry.key === key)?.value;
 }
 
+// detectors/agent-permission/configs/devcontainer-mounts.ts
+var CONTAINER_AGENTS = [
+  [/claude-code|@anthropic-ai\/claude|\bclaude\s+(?:-|--)/i, "claude-code"],
+  [/@openai\/codex|\/codex(?:-cli)?[:@"/]|\bcodex\s+(?:exec|--)/i, "codex"],
+  [/gemini-cli|@google\/gemini/i, "gemini-cli"],
+  [/opencode/i, "opencode"],
+  [/copilot-cli|@github\/copilot\b/i, "copilot"]
+];
+var AGENT_EVIDENCE_KEYS = ["features", "postCreateCommand", "postStartCommand", "postAttachCommand", "onCreateCommand", "updateContentCommand", "customizations"];
+var HOST_HOME = /^(?:\$\{(?:localEnv|env):(?:HOME|USERPROFILE)\})+/;
+var DOCKER_SOCKET = /^\/(?:var\/)?run\/docker\.sock$/;
+function readDevcontainerMounts(file, out) {
+  const root = rootMap(file, out);
+  if (!root) return;
+  const mounts = [...mountsOf(get(root, "mounts")), ...runArgMounts(get(root, "runArgs"))];
+  if (mounts.length === 0) return;
+  const agent = containerAgent(root.entries.filter((entry) => AGENT_EVIDENCE_KEYS.includes(entry.key)).map((entry) => textOf2(entry.value)).join("\n"));
+  if (!agent) return;
+  for (const mount of mounts) {
+    const source2 = mount.source.replace(HOST_HOME, "~");
+    const socket = DOCKER_SOCKET.test(source2);
+    if (!socket && outsideReach(source2) !== "home-or-root") continue;
+    out.report({
+      ruleId: RULE_IDS.directoryOutsideRepo,
+      message: `${mount.setting} in ${file.path} mounts the host's ${source2} into the container where ${agentTitle(agent)} runs: ` + (socket ? "through the host's Docker the agent starts containers that mount any host path, every credential of the host's user included." : "the cloud credentials and keys of whoever opens it are there for the agent to read and use, and no ignore file or deny rule of the repository covers them."),
+      location: { path: file.path, span: lineSpan3(file, mount.span) },
+      snippet: file.line(mount.span.line).trim(),
+      evidence: `outside|${agent}|${source2}`,
+      details: { agent, directory: source2 }
+    });
+  }
+}
+function mountsOf(node) {
+  if (node?.kind !== "seq") return [];
+  const mounts = [];
+  for (const item of node.items) {
+    if (item.kind === "scalar" && typeof item.value === "string") {
+      const fields = mountFields(item.value);
+      if (fields.type !== "volume" && fields.source) mounts.push({ source: fields.source, setting: `"mounts": "${item.value}"`, span: item.span });
+    } else if (item.kind === "map") {
+      const source2 = get(item, "source");
+      const type = get(item, "type");
+      if (source2?.kind === "scalar" && typeof source2.value === "string" && !(type?.kind === "scalar" && type.value === "volume")) {
+        mounts.push({ source: source2.value, setting: `"mounts": { "source": "${source2.value}" }`, span: source2.span });
+      }
+    }
+  }
+  return mounts;
+}
+function mountFields(spec) {
+  const fields = {};
+  for (const part of spec.split(",")) {
+    const [key, ...rest] = part.split("=");
+    const value = rest.join("=").trim();
+    const name = key.trim();
+    if (name === "source" || name === "src") fields.source = value;
+    else if (name === "type") fields.type = value;
+  }
+  return fields;
+}
+function runArgMounts(node) {
+  if (node?.kind !== "seq") return [];
+  const mounts = [];
+  node.items.forEach((item, index) => {
+    if (item.kind !== "scalar" || typeof item.value !== "string") return;
+    const flag = /^(-v|--volume|--mount)(?:=(.*))?$/.exec(item.value);
+    if (!flag) return;
+    const next = node.items[index + 1];
+    const argument = flag[2] ?? (next?.kind === "scalar" && typeof next.value === "string" ? next.value : void 0);
+    if (!argument) return;
+    const source2 = flag[1] === "--mount" ? mountFields(argument).source : argument.replace(HOST_HOME, "~").split(":")[0];
+    if (source2) mounts.push({ source: source2, setting: `"runArgs": "${flag[1]} ${argument}"`, span: item.span });
+  });
+  return mounts;
+}
+function containerAgent(text) {
+  return CONTAINER_AGENTS.find(([pattern]) => pattern.test(text))?.[1];
+}
+function textOf2(node) {
+  if (node.kind === "scalar") return typeof node.value === "string" ? node.value : "";
+  if (node.kind === "seq") return node.items.map(textOf2).join("\n");
+  return node.entries.map((entry) => `${entry.key}
+${textOf2(entry.value)}`).join("\n");
+}
+
 // detectors/agent-permission/configs/zed.ts
 var ZED_SETTINGS = /(^|\/)\.zed\/settings\.json$/;
 var IGNORED = IGNORED_BECAUSE.zedAgent;
@@ -30508,7 +31635,7 @@ function reportSecretFile(context, path2, inFile, reach, shells, agentsKnown) {
   const root = live.some((credential) => credential.scope === "root" || credential.scope === "root-resource");
   const severity = root ? "high" : "medium";
   const kinds = [...new Set(ordered.map((credential) => commonNoun(credential.kindTitle)))];
-  const holds = ordered.length === 1 ? `${/^[aeiou]/i.test(kinds[0]) ? "an" : "a"} ${kinds[0]}` : `${ordered.length} credentials (${kinds.join(", ")})`;
+  const holds = ordered.length === 1 ? withArticle(kinds[0]) : `${ordered.length} credentials (${kinds.join(", ")})`;
   const byFiles = reach.readableBy.filter((agent) => !reach.readableByShell.includes(agent));
   const it = ordered.length === 1 ? "it" : "them";
   let message;
@@ -30550,9 +31677,6 @@ function fixesFor(path2, agents) {
     parts.push(`${listOf(without.map(agentTitle))} ${without.length === 1 ? "has" : "have"} no repository rule that hides a file: move the credential out of the checkout`);
   }
   return parts.length > 0 ? `Fix: ${parts.join("; ")}.` : "";
-}
-function commonNoun(title) {
-  return /^(?:Database|Secret|Secret-named|Password|Private|Generic|Hard-coded|Hardcoded|Connection|Basic|Bearer|Session|Webhook|Signing|Encryption)\b/.test(title) ? title[0].toLowerCase() + title.slice(1) : title;
 }
 function listOf(items) {
   if (items.length <= 1) return items[0] ?? "";
@@ -30712,14 +31836,34 @@ var directoryOutsideRepo = {
       sample("opencode.json", '{\n  "permission": {\n    "external_directory": { "*": "allow", "~/.ssh/**": "deny" }\n  }\n}\n', { expect: { line: 3 }, note: "OpenCode's pattern map, allowing every path" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "additionalDirectories": ["~/"],\n    "allow": ["Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Claude Code's additional working directories" }),
       sample("opencode.json", '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {\n    "edit": "ask",\n    "external_directory": "allow"\n  }\n}\n', { expect: { line: 5 }, note: "OpenCode no longer asks before paths outside the project" }),
-      sample(".codex/config.toml", 'approval_policy = "on-request"\nsandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/Users/dev"]\n', { expect: { line: 5 }, note: "the sandbox made to let commands write the user's home" })
+      sample(".codex/config.toml", 'approval_policy = "on-request"\nsandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/Users/dev"]\n', { expect: { line: 5 }, note: "the sandbox made to let commands write the user's home" }),
+      sample(
+        ".devcontainer/devcontainer.json",
+        '{\n  "name": "api",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:20",\n  "features": {\n    "ghcr.io/anthropics/devcontainer-features/claude-code:1.0": {}\n  },\n  "mounts": [\n    "source=claude-config-${devcontainerId},target=/home/node/.claude,type=volume",\n    "source=${localEnv:HOME}/.aws,target=/home/node/.aws,type=bind,readonly"\n  ]\n}\n',
+        { expect: { line: 9 }, note: "the host's AWS credentials mounted into the container Claude Code runs in" }
+      ),
+      sample(
+        ".devcontainer.json",
+        '{\n  "image": "mcr.microsoft.com/devcontainers/python:3.12",\n  "runArgs": ["-v", "${localEnv:HOME}/.kube:/home/vscode/.kube"],\n  "postCreateCommand": "npm install -g @openai/codex"\n}\n',
+        { expect: { line: 3 }, note: "a docker run volume flag, and Codex installed on creation" }
+      )
     ],
     negative: [
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Read(./docs/**)", "Edit(/src/**)"]\n  }\n}\n', { note: "paths inside the project (a single slash is relative to the settings file)" }),
       sample(".codex/config.toml", 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["/tmp"]\n', { note: "scratch space" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "additionalDirectories": ["./packages/shared", "docs"]\n  }\n}\n', { note: "directories of the project" }),
       sample("opencode.json", '{\n  "permission": {\n    "external_directory": "ask"\n  }\n}\n'),
-      sample(".codex/config.toml", 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["./build"]\n')
+      sample(".codex/config.toml", 'sandbox_mode = "workspace-write"\n\n[sandbox_workspace_write]\nwritable_roots = ["./build"]\n'),
+      sample(
+        ".devcontainer/devcontainer.json",
+        '{\n  "name": "api",\n  "image": "mcr.microsoft.com/devcontainers/go:1.23",\n  "mounts": ["source=${localEnv:HOME}/.aws,target=/home/vscode/.aws,type=bind"]\n}\n',
+        { note: "no agent runs in this container: the developer uses their own credentials" }
+      ),
+      sample(
+        ".devcontainer/devcontainer.json",
+        '{\n  "features": { "ghcr.io/anthropics/devcontainer-features/claude-code:1.0": {} },\n  "mounts": [\n    "source=claude-code-bashhistory-${devcontainerId},target=/commandhistory,type=volume",\n    "source=${localEnv:HOME}/.claude,target=/home/node/.claude,type=bind",\n    "source=${localWorkspaceFolder}/../shared,target=/workspaces/shared,type=bind"\n  ]\n}\n',
+        { note: "the agent's own settings and a sibling checkout, no credentials of the host" }
+      )
     ]
   }
 };
@@ -30922,6 +32066,34 @@ var destructiveCommandAllowed = {
         note: "a Django target that empties the database"
       },
       sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(pscale:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "PlanetScale's CLI deletes databases and branches" }),
+      sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": [\n      "Bash(fly logs *)",\n      "Bash(fly ssh console *)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: "`fly ssh console -C` runs any command on the production machines" }),
+      {
+        files: {
+          "package.json": '{\n  "name": "web",\n  "scripts": {\n    "db:reset": "supabase db reset",\n    "db:reset:remote": "supabase db reset --linked"\n  }\n}\n',
+          ".claude/settings.local.json": '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.local.json", line: 3 },
+        note: "the script with --linked resets the hosted project database"
+      },
+      {
+        files: {
+          "scripts/reset-db.sh": "#!/usr/bin/env bash\nset -euo pipefail\n# Drops and recreates the database in DATABASE_URL, then seeds it.\nnpx prisma migrate reset --force --skip-seed\nnpx prisma db seed\n",
+          ".claude/settings.local.json": '{\n  "permissions": {\n    "allow": [\n      "Bash(npm test:*)",\n      "Bash(./scripts/reset-db.sh)"\n    ]\n  }\n}\n'
+        },
+        expect: { path: ".claude/settings.local.json", line: 5 },
+        note: "a script of the project that resets the database: the rule names the script, not what it runs"
+      },
+      {
+        files: {
+          "ops/teardown.sh": "#!/bin/sh\nset -e\ncd infra\nterraform destroy -auto-approve -var-file=prod.tfvars\n",
+          ".vscode/settings.json": '{\n  "chat.tools.terminal.autoApprove": {\n    "bash ops/teardown.sh": true\n  }\n}\n'
+        },
+        expect: { path: ".vscode/settings.json", line: 3 },
+        note: "the script started through a shell"
+      },
+      sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(heroku pg:psql:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'a SQL shell on the Heroku database: `--command "DROP TABLE ..."`' }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(gcloud builds submit:*)", "Bash(gcloud run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "one service of a cloud CLI: `gcloud run services delete`" }),
+      sample(".codex/rules/default.rules", 'prefix_rule(\n    pattern = ["aws", "cloudformation"],\n    decision = "allow",\n)\n', { expect: { line: 1 }, note: "`aws cloudformation delete-stack`" }),
       sample(".amazonq/cli-agents/infra.json", '{\n  "name": "infra",\n  "tools": ["*"],\n  "allowedTools": ["fs_read", "use_*"]\n}\n', { expect: { line: 4 }, note: "use_* matches use_aws: any AWS API call, deletes included" }),
       {
         files: {
@@ -31091,6 +32263,23 @@ var destructiveCommandAllowed = {
     negative: [
       {
         files: {
+          "scripts/deploy.sh": "#!/usr/bin/env bash\nset -e\nnpm run build\nrailway up --detach\n",
+          "scripts/lint.sh": '#!/bin/sh\n# never run terraform destroy from here\nnpx eslint . && npx tsc --noEmit\necho "psql is not needed"\n',
+          "test/setup-db.sh": "#!/bin/sh\ndropdb --if-exists app_test && createdb app_test\n",
+          "scripts/report.sh": '#!/bin/sh\npsql "$DATABASE_URL" -c "SELECT count(*) FROM orders"\ncurl -fsS https://status.example.com/health\n',
+          ".claude/settings.local.json": '{\n  "permissions": {\n    "allow": ["Bash(./scripts/deploy.sh:*)", "Bash(bash scripts/lint.sh)", "Bash(./test/setup-db.sh)", "Bash(./scripts/report.sh)"]\n  }\n}\n'
+        },
+        note: "scripts that deploy, lint and report (fixed SQL, a fixed URL; a comment and an echo name destructive tools), and a test set-up script"
+      },
+      {
+        files: {
+          "package.json": '{\n  "name": "web",\n  "scripts": {\n    "dev": "vite",\n    "db:reset": "supabase db reset",\n    "db:seed": "wrangler d1 execute DB --local --file=./seed.sql"\n  }\n}\n',
+          ".claude/settings.local.json": '{\n  "permissions": {\n    "allow": ["Bash(npm run:*)"]\n  }\n}\n'
+        },
+        note: "without --linked or --remote the Supabase and D1 commands act on the local database"
+      },
+      {
+        files: {
           "package.json": '{\n  "scripts": {\n    "db:up": "docker compose up -d db",\n    "db:down": "docker compose down",\n    "db:prune": "docker volume prune -f"\n  }\n}\n',
           "docker-compose.yml": "services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n",
           justfile: "build:\n    cargo build --release\n\nup:\n    docker compose up -d\n",
@@ -31102,6 +32291,11 @@ var destructiveCommandAllowed = {
         ".claude/settings.json",
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npx cdk synth:*)",\n      "Bash(npx cdk diff:*)",\n      "Bash(terragrunt plan:*)",\n      "Bash(python manage.py test:*)",\n      "Bash(bundle exec rspec:*)",\n      "Bash(mix test:*)",\n      "Bash(dotnet ef migrations add:*)",\n      "Bash(kamal app logs:*)",\n      "Bash(alembic upgrade head)"\n    ]\n  }\n}\n',
         { note: "the read-only and additive subcommands of the same tools" }
+      ),
+      sample(
+        ".claude/settings.local.json",
+        '{\n  "permissions": {\n    "allow": [\n      "Bash(gcloud run deploy:*)",\n      "Bash(gcloud logging read:*)",\n      "Bash(aws cloudformation describe-stacks:*)",\n      "Bash(aws ecs describe-services:*)",\n      "Bash(fly logs:*)",\n      "Bash(fly deploy:*)",\n      "Bash(heroku logs:*)",\n      "Bash(railway logs:*)",\n      "Bash(doctl compute droplet list:*)"\n    ]\n  }\n}\n',
+        { note: "deploys and read-only subcommands of the platform CLIs" }
       ),
       {
         files: {
@@ -31124,7 +32318,7 @@ var destructiveCommandAllowed = {
         },
         note: "targets that test, clean the build output and migrate; a dropdb only inside a define block of help text"
       },
-      sample(".gemini/policies/ops.toml", '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete"]\ndecision = "deny"\npriority = 200\n', { note: "deny rules of a higher priority take the destructive subcommands back" }),
+      sample(".gemini/policies/ops.toml", '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = ["railway down", "railway delete", "railway volume delete", "railway ssh", "railway connect"]\ndecision = "deny"\npriority = 200\n', { note: "deny rules of a higher priority take the destructive subcommands back" }),
       sample(".amazonq/cli-agents/ops.json", '{\n  "name": "ops",\n  "tools": ["use_aws"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["sts", "cloudwatch"] }\n  }\n}\n', { note: "services that hold no data" }),
       {
         files: {
@@ -31152,7 +32346,7 @@ var destructiveCommandAllowed = {
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(kubectl get:*)", "Bash(kubectl describe:*)", "Bash(kubectl logs:*)", "Bash(kubectl rollout status:*)", "Bash(helm list:*)", "Bash(helm status:*)", "Bash(helm template:*)"]\n  }\n}\n', { note: "read-only kubectl and helm subcommands" }),
       sample(
         ".claude/settings.json",
-        '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)"]\n  }\n}\n',
+        '{\n  "permissions": {\n    "allow": ["Bash(railway:*)"],\n    "deny": ["Bash(railway down:*)", "Bash(railway delete:*)", "Bash(railway volume:*)", "Bash(railway ssh:*)", "Bash(railway connect:*)"]\n  }\n}\n',
         { note: "deny rules win over the allow: what is left of railway deletes nothing" }
       ),
       {
@@ -31821,8 +33015,10 @@ var READERS2 = [
   byPattern(PACKAGE_JSON, readPackageScripts),
   byPattern(MAKEFILE, readMakeTargets),
   byPattern(JUSTFILE, readJustRecipes),
+  byPattern(SHELL_SCRIPT, readShellScript),
   byPattern(VSCODE_SETTINGS, readVscodeSettings),
   byPattern(DEVCONTAINER, readDevcontainer),
+  byPattern(DEVCONTAINER, readDevcontainerMounts),
   byPattern(CURSOR_CLI, readCursorCli),
   byPattern(CURSOR_PERMISSIONS, readCursorPermissions),
   byPattern(AIDER_CONFIG, readAiderConfig),
@@ -32008,9 +33204,21 @@ function isUnprotected(store) {
 function credentialHosts(credential) {
   const text = `${credential.line ?? ""}
 ${credential.nearby ?? ""}`;
+  const own = new Set(ownHosts(credential));
   const hosts = /* @__PURE__ */ new Set();
-  for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
+  for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
+    const host = match[1].toLowerCase();
+    if (own.has(host) || belongsWith(credential.provider, host)) hosts.add(host);
+  }
   return [...hosts];
+}
+var UNTIED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "database"]);
+function belongsWith(provider, host) {
+  if (UNTIED_PROVIDERS.has(provider)) return true;
+  const platform = platformOfHost(host);
+  const own = PROVIDER_PLATFORMS[provider];
+  if (platform !== void 0) return own?.includes(platform) ?? false;
+  return own === void 0;
 }
 function hostSchemes(credential) {
   const text = `${credential.line ?? ""}
@@ -32184,7 +33392,7 @@ function flowOf(chain) {
   const steps = [];
   const grant = chain.grants[0];
   if (grant) steps.push({ location: grant.location, message: `The ${grant.agent} configuration lets the agent run ${grant.reaches ?? "commands"} without a human (${grant.setting}).` });
-  steps.push({ location: chain.credential.location, message: `The agent can read a ${chain.credential.kindTitle.toLowerCase()}${chain.credential.variable ? ` in ${chain.credential.variable}` : ""} (scope: ${chain.credential.scope ?? "unknown"}).` });
+  steps.push({ location: chain.credential.location, message: `The agent can read ${withArticle(commonNoun(chain.credential.kindTitle))}${chain.credential.variable ? ` in ${chain.credential.variable}` : ""} (scope: ${chain.credential.scope ?? "unknown"}).` });
   if (chain.crossing) steps.push({ location: chain.crossing.location, message: `${capitalise(chain.crossing.environment)} uses production's ${withoutKind(chain.crossing.resource, chain.crossing.resourceKind)}.` });
   steps.push({ location: chain.store.location, message: `Production ${chain.store.engine} ${chain.store.name} on ${chain.store.platform}.` });
   const backup = chain.backups[0];
@@ -32292,6 +33500,13 @@ var directChain = {
       {
         files: { "fly.toml": FLY_APP, "scripts/report.sh": superuserScript("ip-10-0-1-5.ec2.internal") },
         note: "an EC2 host's internal name is not a Fly app's address, though both end in .internal"
+      },
+      {
+        files: {
+          "fly.toml": FLY_APP,
+          ".env.production": "DATABASE_URL=postgres://acme:${PGPASSWORD}@acme-db.flycast:5432/acme\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\nS3_BUCKET=acme-uploads\n"
+        },
+        note: "an AWS key for uploads written beside the Fly database's URL is not that database's login"
       }
     ]
   }
@@ -32400,7 +33615,7 @@ var blastRadius = {
       ];
       context.report({
         ruleId: lead.crossing ? stagingChain.id : directChain.id,
-        message: `An agent working here can read this ${credential.kindTitle} (scope: ${credential.scope ?? "unknown"}), which reaches ${names.join(", ")}${more}${path2}; no copy survives outside the provider.`,
+        message: `An agent working here can read this ${commonNoun(credential.kindTitle)} (scope: ${credential.scope ?? "unknown"}), which reaches ${names.join(", ")}${more}${path2}; no copy survives outside the provider.`,
         location: credential.location,
         snippet: credential.redacted,
         evidence: `${credential.valueHash}:${stores.map((store) => store.id).sort().join(",")}`,
