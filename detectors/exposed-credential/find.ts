@@ -247,7 +247,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       if (header !== undefined) binding = { ...binding, header };
     }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true, (at) => sectionAt(text, at), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
     if (candidate) candidates.push(candidate);
   }
 
