@@ -8438,13 +8438,13 @@ var INLINE_OPEN = /["']?([\w.-]+)["']?[ \t]*[:=][ \t]*\{[^{}]*$/;
 var MAX_INLINE = 200;
 var COMMENT = /^[ \t]*(?:#|\/\/|;|$)/;
 var indentOf = (line) => /^[ \t]*/.exec(line)[0].length;
-function sectionAt(text, offset) {
-  let end = text.lastIndexOf("\n", offset - 1);
-  const lineStart = end + 1;
+function sectionAt(text, offset, lineStart) {
+  let end = lineStart - 1;
   const inline = INLINE_OPEN.exec(text.slice(Math.max(lineStart, offset - MAX_INLINE), offset));
   if (inline) return inline[1];
-  const lineEnd = text.indexOf("\n", lineStart);
-  const indent = indentOf(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
+  let indentEnd = lineStart;
+  while (text.charCodeAt(indentEnd) === 32 || text.charCodeAt(indentEnd) === 9) indentEnd++;
+  const indent = indentEnd - lineStart;
   for (let seen = 0; end > 0 && seen < MAX_LINES_UP; seen++) {
     const start = text.lastIndexOf("\n", end - 1) + 1;
     const line = text.slice(start, end).replace(/\r$/, "");
@@ -8926,7 +8926,7 @@ function findCredentials(file) {
       if (header !== void 0) binding2 = { ...binding2, header };
     }
     const decoded = binding2.decoded ? decodedValueCandidate(binding2) : basicAuthCandidate(binding2) ?? encodedJsonCandidate(binding2);
-    const candidate = decoded ?? candidateOfBinding(binding2, fileContains, documentation && binding2.flag === true, (at) => sectionAt(text, at), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const candidate = decoded ?? candidateOfBinding(binding2, fileContains, documentation && binding2.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
     if (candidate) candidates.push(candidate);
   }
   const catalog = TRANSLATION_CATALOG.test(file.path);
