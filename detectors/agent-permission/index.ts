@@ -45,6 +45,7 @@ import { mcpWriteAccess } from './rules/mcp-write-access.js';
 import { mcpFilesystemOutsideRepo } from './rules/mcp-filesystem-outside-repo.js';
 import { secretFileNotExcluded } from './rules/secret-file-not-excluded.js';
 import { untrustedTrigger } from './rules/untrusted-trigger.js';
+import { productionSecretToAgent } from './rules/production-secret-to-agent.js';
 import { untrustedPrompt } from './rules/untrusted-prompt.js';
 
 interface ConfigReader {
@@ -134,6 +135,7 @@ export const agentPermission: Detector = {
     secretEnvironmentInherited,
     untrustedTrigger,
     untrustedPrompt,
+    productionSecretToAgent,
   ],
   admits: (file: FileRef) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.

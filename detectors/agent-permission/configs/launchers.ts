@@ -4,6 +4,7 @@
 import { readAgentActionAccess } from './agent-actions.js';
 import { readGeminiAction } from './gemini-action.js';
 import { reportUntrustedLaunches } from './untrusted-launch.js';
+import { reportProductionSecretsToAgents } from './agent-secrets.js';
 import { mentionsAgent, readUntrustedPrompts } from './untrusted-prompt.js';
 import { GITLAB_CI, readGitlabPrompts } from './gitlab-prompt.js';
 import type { AgentGrant } from '../../../src/facts/index.js';
@@ -66,6 +67,7 @@ export function readLauncher(file: SourceFile, sink: FileEmitter): void {
   if (workflow && (file.text.includes('claude-code-action') || file.text.includes('codex-action'))) readAgentActionAccess(file, out);
   readLauncherLines(file, out);
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
+  if (workflow && grants.length > 0) reportProductionSecretsToAgents(file, out, grants);
   if (workflow && file.text.includes('${{') && mentionsAgent(file.text)) readUntrustedPrompts(file, out);
   else if (GITLAB_CI.test(file.path) && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
 }

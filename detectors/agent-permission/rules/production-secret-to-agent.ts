@@ -1,0 +1,56 @@
+// agent-permission/production-secret-to-agent: a CI job starts an agent that acts without approvals (approvals off,
+// the shell or a destructive CLI allowed) and hands it production's secrets in its environment.
+import { sample, type RuleMeta } from '../../../src/model.js';
+
+const ISSUE_WORKFLOW =
+  'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    if: contains(github.event.comment.body, \'@claude\')\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
+
+export const productionSecretToAgent: RuleMeta = {
+  id: 'agent-permission/production-secret-to-agent',
+  title: 'CI agent acting without approvals holds production secrets',
+  severity: 'high',
+  why:
+    "An agent started in CI with approvals off, the shell allowed or a destructive CLI allowed runs whatever it decides, and every " +
+    "variable of its step is in its reach: `env` prints it, and any command it writes uses it. A production database URL or a " +
+    "production API token there turns a task that hit an error (or a prompt someone wrote into an issue) into writes and deletes " +
+    'against production, with nothing between the model and the credential.',
+  fix:
+    "Give the agent's job no production secret: run it against a staging or throwaway database, let a separate job without the " +
+    'agent deploy or migrate, or keep the approvals on and the tool list to read-only commands. Where the agent must read ' +
+    'production, give it a read-only credential scoped to what it reads.',
+  help: "Reported once per agent launch, for secrets named for production (`PROD_DATABASE_URL`) or any secret of a job that runs in a production environment (`environment: production`); the agent's own API key is not counted.",
+  helpUri: 'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions',
+  precision: 'high',
+  tags: ['agent', 'ci', 'credentials', 'environments'],
+  samples: {
+    positive: [
+      sample(
+        '.github/workflows/claude.yml',
+        `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}\n          claude_args: --allowedTools "Bash"\n        env:\n          DATABASE_URL: \${{ secrets.PROD_DATABASE_URL }}\n`,
+        { expect: { line: 14 }, note: 'the shell allowed, and production\'s database in the step\'s environment' },
+      ),
+      sample(
+        '.github/workflows/nightly-fix.yml',
+        'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    environment: production\n    env:\n      RAILWAY_TOKEN: ${{ secrets.RAILWAY_TOKEN }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @anthropic-ai/claude-code -p "Fix the failing nightly job" --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
+        { expect: { line: 12 }, note: "a job in the production environment: its secrets are production's, given through the job's env" },
+      ),
+    ],
+    negative: [
+      sample(
+        '.github/workflows/claude.yml',
+        `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}\n          claude_args: --allowedTools "Bash"\n        env:\n          DATABASE_URL: \${{ secrets.STAGING_DATABASE_URL }}\n`,
+        { note: "staging's database" },
+      ),
+      sample(
+        '.github/workflows/claude.yml',
+        `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}\n          claude_args: --allowedTools "Read,Grep"\n        env:\n          DATABASE_URL: \${{ secrets.PROD_DATABASE_URL }}\n`,
+        { note: 'read-only tools: the agent runs no command with it' },
+      ),
+      sample(
+        '.github/workflows/deploy.yml',
+        'on: push\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx -y @anthropic-ai/claude-code -p "Review the diff" --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n  deploy:\n    needs: review\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
+        { note: 'production secrets only in a job without the agent' },
+      ),
+    ],
+  },
+};
