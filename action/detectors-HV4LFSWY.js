@@ -171,6 +171,10 @@ function environmentsNamedIn(name, aliases = {}) {
   }
   return found;
 }
+function isProductionName(name, aliases = {}) {
+  const named = environmentsNamedIn(name, aliases);
+  return named.size === 1 && named.has("production");
+}
 function environmentOfEnvFiles(paths, aliases = {}) {
   const named = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
@@ -13591,10 +13595,10 @@ function scanCiPipeline(rec, document) {
   for (const root of document.roots) visitMaps(root, (map) => {
     const deployment = literalString(get(map, "deployment"));
     const environmentNode = get(map, "environment");
-    const environmentName = literalString(environmentNode) ?? literalString(get(environmentNode, "name"));
+    const environmentName2 = literalString(environmentNode) ?? literalString(get(environmentNode, "name"));
     const bitbucket = deployment !== void 0 && get(map, "script") !== void 0;
-    const tag = tagOf(bitbucket ? deployment : environmentName);
-    if (tag && (bitbucket || environmentName !== void 0)) {
+    const tag = tagOf(bitbucket ? deployment : environmentName2);
+    if (tag && (bitbucket || environmentName2 !== void 0)) {
       scanSecretReferences(rec, map, tag);
       for (const group of groupsOf(get(map, "variables"))) rec.resource(tag, secretIdentity(group.name, "ci-group"), group.span, { variable: `group: ${group.name}` });
       return false;
@@ -20564,7 +20568,7 @@ function scanGithubWorkflow(inventory) {
       if (/^SUPABASE_PROJECT_(ID|REF)$/.test(key) && /^[a-z]{20}$/.test(value)) inventory.context({ kind: "supabase-hosted", name: value, value: key, location: inventory.line(entry.keySpan.line) });
     }
     const environmentNode = getKey(job, "environment");
-    const environmentName = literalOf(environmentNode) ?? literalOf(getKey(mapOf2(environmentNode), "name"));
+    const environmentName2 = literalOf(environmentNode) ?? literalOf(getKey(mapOf2(environmentNode), "name"));
     const services = (mapOf2(getKey(job, "services"))?.entries ?? []).map((service) => literalOf(getKey(mapOf2(service.value), "image")) ?? literalOf(service.value) ?? "").filter(Boolean);
     const runsOn = textOf(getKey(job, "runs-on")) ?? "";
     const scripts = [];
@@ -20606,7 +20610,7 @@ function scanGithubWorkflow(inventory) {
         const script2 = getKey(withMap, "script");
         const scriptText = textOf(script2);
         if (script2 && scriptText) {
-          readJob(inventory, scriptText, { name: `${workflowName} ${entry.key}`, scheduled, environment: environmentNamed(environmentName), env, ephemeral: false, remote: true, lineOf: scalarLines(inventory, scriptText, script2.span.line, script2.span.endLine), awsAccount }, []);
+          readJob(inventory, scriptText, { name: `${workflowName} ${entry.key}`, scheduled, environment: environmentNamed(environmentName2), env, ephemeral: false, remote: true, lineOf: scalarLines(inventory, scriptText, script2.span.line, script2.span.endLine), awsAccount }, []);
           if (/git pull|docker|systemctl|pm2|kamal|restart|npm (run )?start/.test(scriptText) && !/backup|dump/i.test(`${workflowName} ${entry.key}`)) {
             inventory.context({ kind: "deploys", value: "ssh", location: inventory.line(step.span.line) });
           }
@@ -20627,7 +20631,7 @@ function scanGithubWorkflow(inventory) {
       }
       return entry.keySpan.line;
     };
-    const jobFacts = { name, scheduled, environment: environmentNamed(environmentName) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf: lineOf3, localCluster };
+    const jobFacts = { name, scheduled, environment: environmentNamed(environmentName2) ?? jobEnvironmentOf(inventory.path, []), env, ephemeral, services, awsAccount, lineOf: lineOf3, localCluster };
     readJob(inventory, script, jobFacts, extra);
     const directory = terraformDirectory(job) ?? textOf(getKey(getKey(getKey(root, "defaults"), "run"), "working-directory"));
     scanTerraformCliValues(inventory, { script, env, environment: jobFacts.environment, directory, line: entry.keySpan.line });
@@ -21038,8 +21042,8 @@ function scanWrangler2(inventory) {
   scanDatabases(inventory, root, void 0);
   for (const entry of mapOf2(get(root, "env"))?.entries ?? []) scanDatabases(inventory, entry.value, entry.key);
 }
-function scanDatabases(inventory, group, environmentName) {
-  const environment = environmentName === void 0 ? void 0 : environmentNamed(environmentName) ?? void 0;
+function scanDatabases(inventory, group, environmentName2) {
+  const environment = environmentName2 === void 0 ? void 0 : environmentNamed(environmentName2) ?? void 0;
   for (const database of itemsOf(get(group, "d1_databases"))) {
     const map = mapOf2(database);
     const id = literalOf(get(map, "database_id"));
@@ -23263,8 +23267,8 @@ function scanRender2(inventory) {
     }
   }
 }
-function scanGroup(inventory, group, environmentName) {
-  const environment = environmentNamed(environmentName);
+function scanGroup(inventory, group, environmentName2) {
+  const environment = environmentNamed(environmentName2);
   for (const database of itemsOf(get(group, "databases"))) {
     const map = mapOf2(database);
     const name = literalOf(get(map, "name"));
@@ -27856,6 +27860,114 @@ function firstLaunch(steps, grants) {
   return void 0;
 }
 
+// detectors/agent-permission/rules/production-secret-to-agent.ts
+var ISSUE_WORKFLOW = "name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    if: contains(github.event.comment.body, '@claude')\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n";
+var productionSecretToAgent = {
+  id: "agent-permission/production-secret-to-agent",
+  title: "CI agent acting without approvals holds production secrets",
+  severity: "high",
+  why: "An agent started in CI with approvals off, the shell allowed or a destructive CLI allowed runs whatever it decides, and every variable of its step is in its reach: `env` prints it, and any command it writes uses it. A production database URL or a production API token there turns a task that hit an error (or a prompt someone wrote into an issue) into writes and deletes against production, with nothing between the model and the credential.",
+  fix: "Give the agent's job no production secret: run it against a staging or throwaway database, let a separate job without the agent deploy or migrate, or keep the approvals on and the tool list to read-only commands. Where the agent must read production, give it a read-only credential scoped to what it reads.",
+  help: "Reported once per agent launch, for secrets named for production (`PROD_DATABASE_URL`) or any secret of a job that runs in a production environment (`environment: production`); the agent's own API key is not counted.",
+  helpUri: "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions",
+  precision: "high",
+  tags: ["agent", "ci", "credentials", "environments"],
+  samples: {
+    positive: [
+      sample(
+        ".github/workflows/claude.yml",
+        `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1
+        with:
+          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}
+          claude_args: --allowedTools "Bash"
+        env:
+          DATABASE_URL: \${{ secrets.PROD_DATABASE_URL }}
+`,
+        { expect: { line: 14 }, note: "the shell allowed, and production's database in the step's environment" }
+      ),
+      sample(
+        ".github/workflows/nightly-fix.yml",
+        'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    environment: production\n    env:\n      RAILWAY_TOKEN: ${{ secrets.RAILWAY_TOKEN }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @anthropic-ai/claude-code -p "Fix the failing nightly job" --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
+        { expect: { line: 12 }, note: "a job in the production environment: its secrets are production's, given through the job's env" }
+      )
+    ],
+    negative: [
+      sample(
+        ".github/workflows/claude.yml",
+        `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1
+        with:
+          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}
+          claude_args: --allowedTools "Bash"
+        env:
+          DATABASE_URL: \${{ secrets.STAGING_DATABASE_URL }}
+`,
+        { note: "staging's database" }
+      ),
+      sample(
+        ".github/workflows/claude.yml",
+        `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1
+        with:
+          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}
+          claude_args: --allowedTools "Read,Grep"
+        env:
+          DATABASE_URL: \${{ secrets.PROD_DATABASE_URL }}
+`,
+        { note: "read-only tools: the agent runs no command with it" }
+      ),
+      sample(
+        ".github/workflows/deploy.yml",
+        'on: push\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx -y @anthropic-ai/claude-code -p "Review the diff" --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n  deploy:\n    needs: review\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
+        { note: "production secrets only in a job without the agent" }
+      )
+    ]
+  }
+};
+
+// detectors/agent-permission/configs/agent-secrets.ts
+var ACTING_GRANTS2 = /* @__PURE__ */ new Set(["bypass-mode", "shell", "interpreter", "destructive-command"]);
+var SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
+var AGENT_OWN = /^(?:ANTHROPIC_API_KEY|CLAUDE_CODE_OAUTH_TOKEN|OPENAI_API_KEY|CODEX_API_KEY|GEMINI_API_KEY|GOOGLE_API_KEY|GITHUB_TOKEN|GH_TOKEN|COPILOT_[A-Z_]*|AWS_BEDROCK_[A-Z_]*)$/;
+function reportProductionSecretsToAgents(file, out, grants) {
+  const acting = grants.filter((grant) => grant.effective && ACTING_GRANTS2.has(grant.grant));
+  if (acting.length === 0 || !file.text.includes("secrets")) return;
+  const root = file.data()?.roots[0];
+  const jobs = get(root, "jobs");
+  if (jobs?.kind !== "map") return;
+  for (const job of jobs.entries) {
+    const steps = get(job.value, "steps");
+    if (steps?.kind !== "seq") continue;
+    const production = isProductionName(environmentName(get(job.value, "environment")));
+    for (const step of steps.items) {
+      const grant = acting.find((candidate) => candidate.location.span.line >= step.span.line && candidate.location.span.line <= step.span.endLine);
+      if (!grant) continue;
+      const held = [get(root, "env"), get(job.value, "env"), get(step, "env")].flatMap(secretsIn).filter((entry) => !AGENT_OWN.test(entry.secret) && (production || isProductionName(entry.secret)));
+      if (held.length === 0) continue;
+      const named = [...new Set(held.map((entry) => entry.variable))];
+      out.report({
+        ruleId: productionSecretToAgent.id,
+        message: `${grant.setting} in job \`${job.key}\` of ${file.path} starts ${agentTitle(grant.agent)} without approvals, and its environment holds ${production ? `the production environment's secrets` : "production secrets"} (${named.join(", ")}): any command the agent decides to run reaches production with them.`,
+        location: grant.location,
+        snippet: file.line(grant.location.span.line).trim(),
+        evidence: `${job.key}:${named.join(",")}`,
+        related: held.slice(0, 5).map((entry) => ({ location: { path: file.path, span: { line: entry.line, column: 1, endLine: entry.line, endColumn: file.line(entry.line).length + 1 } }, message: `${entry.variable} = secrets.${entry.secret}` })),
+        details: { job: job.key, agent: grant.agent, setting: grant.setting, variables: named, productionEnvironment: production }
+      });
+      break;
+    }
+  }
+}
+function environmentName(node) {
+  return node?.kind === "map" ? scalarText(get(node, "name")) : scalarText(node);
+}
+function secretsIn(env) {
+  if (env?.kind !== "map") return [];
+  const held = [];
+  for (const entry of env.entries) {
+    for (const match of scalarText(entry.value).matchAll(SECRET_REFERENCE)) held.push({ variable: entry.key, secret: match[1] ?? match[2], line: entry.keySpan.line });
+  }
+  return held;
+}
+
 // detectors/agent-permission/rules/untrusted-prompt.ts
 var untrustedPrompt = {
   id: "agent-permission/untrusted-prompt",
@@ -27989,7 +28101,7 @@ var AUTHORED_BY_ACTOR = {
   discussion: { source: "discussion", types: /* @__PURE__ */ new Set(["created", "edited"]) }
 };
 var AGENT_KEY = /^(?:ANTHROPIC|CLAUDE|OPENAI|CODEX|GEMINI|GOOGLE_(?:AI|GENAI|GEMINI)|OPENROUTER|AZURE_OPENAI|MISTRAL|GROQ|DEEPSEEK|XAI|QWEN|DASHSCOPE|FACTORY|CURSOR|LLM)\w*(?:KEY|TOKEN)$/i;
-var SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][\w-]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
+var SECRET_REFERENCE2 = /\bsecrets\.([A-Za-z_][\w-]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
 function readUntrustedPrompts(file, out) {
   const root = file.data()?.roots[0];
   const events = workflowTriggers(get(root, "on"));
@@ -28244,7 +28356,7 @@ function reachOfJob(job, workflowPermissions, lines) {
     const text = lines[line - 1] ?? "";
     if (/^\s*secrets:\s*inherit\b/.test(text)) secrets.add("inherit");
     if (!text.includes("secrets")) continue;
-    for (const match of text.matchAll(SECRET_REFERENCE)) {
+    for (const match of text.matchAll(SECRET_REFERENCE2)) {
       const name = match[1] ?? match[2];
       if (name !== "GITHUB_TOKEN" && !AGENT_KEY.test(name)) secrets.add(name);
     }
@@ -29212,6 +29324,7 @@ function readLauncher(file, sink) {
   if (workflow && (file.text.includes("claude-code-action") || file.text.includes("codex-action"))) readAgentActionAccess(file, out);
   readLauncherLines(file, out);
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
+  if (workflow && grants.length > 0) reportProductionSecretsToAgents(file, out, grants);
   if (workflow && file.text.includes("${{") && mentionsAgent(file.text)) readUntrustedPrompts(file, out);
   else if (GITLAB_CI.test(file.path) && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
 }
@@ -33066,7 +33179,8 @@ var agentPermission = {
     secretFileNotExcluded,
     secretEnvironmentInherited,
     untrustedTrigger,
-    untrustedPrompt
+    untrustedPrompt,
+    productionSecretToAgent
   ],
   admits: (file) => isConfig(file.path) || (mayBeAgentFile(file.path) ? isLauncherFile(file.path) : isAgentCodeFile(file.path)),
   // Agent configurations are read for their structure; launchers (workflows, scripts) only when a flag occurs.
