@@ -7,9 +7,7 @@ import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { isProductionName } from '../../../knowledge/environments/names.js';
 import { productionSecretToAgent } from '../rules/production-secret-to-agent.js';
 import { scalarText } from './workflow-events.js';
-
-/** Grants that let the agent act, not only edit: what a credential in its environment is then used by. */
-const ACTING_GRANTS = new Set(['bypass-mode', 'shell', 'interpreter', 'destructive-command']);
+import { ACTING_GRANTS } from './untrusted-launch.js';
 
 const SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
 

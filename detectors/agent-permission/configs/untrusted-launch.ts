@@ -20,8 +20,8 @@ export const GATE = /author_association|\bgithub\.(?:triggering_)?actor\b|\bsend
 /** A step that checks the actor's access: an action (`check-user-permission`) or a `gh api …/collaborators/…/permission` call. */
 export const ACCESS_CHECK = /permission|collaborators/i;
 
-/** Grants that let the agent act, not only edit: what a stranger's prompt then reaches. */
-const ACTING_GRANTS = new Set(['bypass-mode', 'shell', 'interpreter', 'destructive-command']);
+/** Grants that let the agent act, not only edit: what a stranger's prompt, or a credential in its environment, is then used through. */
+export const ACTING_GRANTS: ReadonlySet<string> = new Set(['bypass-mode', 'shell', 'interpreter', 'destructive-command']);
 
 /** Reports, once per job, an agent launch that `grants` (published while the workflow was read) put in an open job. */
 export function reportUntrustedLaunches(file: SourceFile, out: FileEmitter, grants: readonly AgentGrant[]): void {

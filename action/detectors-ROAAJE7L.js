@@ -27924,11 +27924,10 @@ var productionSecretToAgent = {
 };
 
 // detectors/agent-permission/configs/agent-secrets.ts
-var ACTING_GRANTS2 = /* @__PURE__ */ new Set(["bypass-mode", "shell", "interpreter", "destructive-command"]);
 var SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)|\bsecrets\[\s*['"]([^'"]+)['"]\s*\]/g;
 var AGENT_OWN = /^(?:ANTHROPIC_API_KEY|CLAUDE_CODE_OAUTH_TOKEN|OPENAI_API_KEY|CODEX_API_KEY|GEMINI_API_KEY|GOOGLE_API_KEY|GITHUB_TOKEN|GH_TOKEN|COPILOT_[A-Z_]*|AWS_BEDROCK_[A-Z_]*)$/;
 function reportProductionSecretsToAgents(file, out, grants) {
-  const acting = grants.filter((grant) => grant.effective && ACTING_GRANTS2.has(grant.grant));
+  const acting = grants.filter((grant) => grant.effective && ACTING_GRANTS.has(grant.grant));
   if (acting.length === 0 || !file.text.includes("secrets")) return;
   const root = file.data()?.roots[0];
   const jobs = get(root, "jobs");
