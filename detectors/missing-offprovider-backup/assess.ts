@@ -11,6 +11,7 @@ import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
 import { decideComputedNames, decideVariableSettings } from './inventory/terraform-variables.js';
+import { deployedByProductionOverlay, productionKustomizePaths } from './inventory/kustomize.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -87,6 +88,11 @@ export function assess(context: FinishContext): void {
   const prodComposeFiles = stores.filter((store) => store.declaredBy === 'compose' && environmentOf(store, aliases) === 'production').length > 0;
 
   const environments = new Map(stores.map((store) => [store.id, environmentOf(store, aliases, stacks)]));
+  // A manifest a production overlay deploys (the base's StatefulSet) is production's, whatever its own path says.
+  const overlayDeployed = productionKustomizePaths(contexts);
+  if (overlayDeployed.size > 0) {
+    for (const store of stores) if (store.declaredBy === 'manifest' && !environments.get(store.id) && deployedByProductionOverlay(store.location.path, overlayDeployed)) environments.set(store.id, 'production');
+  }
   const declaredProduction = (store: DataStore): boolean => {
     if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id)) return false;
     const environment = environments.get(store.id);

@@ -49,6 +49,7 @@ import { protectionRules } from './rules/protection.js';
 import { restoreRules } from './rules/restore.js';
 import { directoryOf, fileNameOf, Inventory, isTestOnlyPath } from './shared.js';
 import { isHelmValuesFile } from '../../src/paths.js';
+import { isKustomization, scanKustomization } from './inventory/kustomize.js';
 
 const DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|tf|ini|cfg|conf|properties|env)$/i;
 const PROGRAM_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs|py)$/i;
@@ -105,6 +106,7 @@ function isStructuralUncached(path: string): boolean {
     isTerraform(path) ||
     isTfvars(path) ||
     isTerragrunt(path) ||
+    isKustomization(path) ||
     isFirebaseConfig(path) ||
     isBicep(path) ||
     isSamConfig(path) ||
@@ -262,6 +264,10 @@ function scanDataFile(inventory: Inventory, file: SourceFile): void {
   const name = fileNameOf(path).toLowerCase();
   if (isGithubWorkflow(path)) {
     scanGithubWorkflow(inventory);
+    return;
+  }
+  if (isKustomization(path)) {
+    scanKustomization(inventory);
     return;
   }
   if (isGitlabCi(path, () => file.data()?.roots[0])) {

@@ -192,7 +192,12 @@ export interface StoreContext {
      * An input a call of a local module sets: `directory` = the module's, `name` = the input, `value` = a literal, or
      * `variable` = the caller's own variable it passes on; the call is the `terraform-module-call` at the same place.
      */
-    | 'terraform-module-input';
+    | 'terraform-module-input'
+    /**
+     * A local resource, base or component a kustomization lists: `directory` = its repo-relative path (a file or a
+     * directory), `name` = the kustomization's directory, `value` = the overlay's environment (`''` when it names none).
+     */
+    | 'kustomize-resource';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
   directory?: string;
   /** Provider alias, resource address, stack, storage class or remote name. */

@@ -496,6 +496,17 @@ const CLOUD_RUN_DEPLOY = (project: string) =>
 const VERCEL_DATABASE_TF = (host: string) =>
   `resource "vercel_project" "web" {\n  name      = "acme-web"\n  framework = "nextjs"\n}\n\nresource "vercel_project_environment_variable" "database_url" {\n  project_id = vercel_project.web.id\n  key        = "DATABASE_URL"\n  value      = "postgres://web:\${var.db_password}@${host}:5432/web"\n  target     = ["production"]\n  sensitive  = true\n}\n`;
 
+
+/** A base holding a Postgres StatefulSet, and one overlay (in `deploy/overlays/<environment>`) that deploys it. */
+function KUSTOMIZE_BASE_AND_OVERLAY(environment: string): Record<string, string> {
+  return {
+    'deploy/base/kustomization.yaml': 'resources:\n  - api.yaml\n  - postgres.yaml\n',
+    'deploy/base/api.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+    'deploy/base/postgres.yaml':
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - name: data\n              mountPath: /var/lib/postgresql/data\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n        accessModes: ["ReadWriteOnce"]\n        resources:\n          requests:\n            storage: 50Gi\n',
+    [`deploy/overlays/${environment}/kustomization.yaml`]: `namespace: shop-${environment}\nresources:\n  - ../../base\n`,
+  };
+}
 export const protectionRules: RuleMeta[] = [
   {
     id: 'missing-offprovider-backup/same-volume-backup',
@@ -893,6 +904,11 @@ resource "aws_db_instance" "orders" {
     samples: {
       positive: [
         {
+          files: KUSTOMIZE_BASE_AND_OVERLAY('production'),
+          expect: { path: 'deploy/base/postgres.yaml', line: 2 },
+          note: "kustomize: production's overlay deploys the base's StatefulSet (no pipeline in the repo applies it)",
+        },
+        {
           files: { 'modules/storage/main.tf': BUCKET_MODULE, 'live/prod/storage/terragrunt.hcl': TERRAGRUNT_LIVE('prod') },
           expect: { path: 'modules/storage/main.tf', line: 5 },
           note: "Terragrunt: production's live configuration deploys the module with the bucket's name",
@@ -1035,6 +1051,7 @@ jobs:
         },
       ],
       negative: [
+        { files: KUSTOMIZE_BASE_AND_OVERLAY('staging'), note: "kustomize: only staging's overlay deploys the base" },
         { files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('staging') }, note: 'only a staging job gives the variable its value' },
         { files: { 'modules/storage/main.tf': BUCKET_MODULE, 'live/staging/storage/terragrunt.hcl': TERRAGRUNT_LIVE('staging') }, note: 'Terragrunt deploys the module for staging only' },
         { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', 'tfstate') }, note: "a workspace's state bucket holds no data of its own" },
