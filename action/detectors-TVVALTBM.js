@@ -19609,6 +19609,48 @@ function unanimous(found) {
   return found[0];
 }
 
+// detectors/missing-offprovider-backup/inventory/kustomize.ts
+import { posix } from "node:path";
+function isKustomization(path2) {
+  return /(^|\/)kustomization\.ya?ml$/i.test(path2);
+}
+function scanKustomization(inventory) {
+  const root = inventory.file.data()?.roots[0];
+  if (root?.kind !== "map") return;
+  const directory = directoryOf2(inventory.file.path);
+  const environment = environmentNamed(literalOf(get(root, "namespace"))) ?? environmentOf(inventory.file.path, []);
+  for (const key of ["resources", "bases", "components"]) {
+    const list = get(root, key);
+    if (list?.kind !== "seq") continue;
+    for (const item of list.items) {
+      const entry = literalOf(item);
+      if (!entry || /^[a-z]+:\/\/|^(?:github\.com|gitlab\.com|bitbucket\.org)\/|\?ref=/.test(entry)) continue;
+      const target = posix.normalize(posix.join(directory === "." ? "" : directory, entry)).replace(/\/$/, "");
+      if (target.startsWith("..")) continue;
+      inventory.context({ kind: "kustomize-resource", directory: target, name: directory, value: environment ?? "", location: inventory.line(item.span.line) });
+    }
+  }
+}
+function productionKustomizePaths(contexts) {
+  const entries = contexts.filter((entry) => entry.kind === "kustomize-resource");
+  const deployed = new Set(entries.filter((entry) => entry.value === "production").map((entry) => entry.directory));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const entry of entries) {
+      if (!deployed.has(entry.directory) && entry.value === "" && deployedByProductionOverlay(entry.name, deployed)) {
+        deployed.add(entry.directory);
+        grew = true;
+      }
+    }
+  }
+  return deployed;
+}
+function deployedByProductionOverlay(path2, deployed) {
+  if (deployed.has(path2)) return true;
+  for (let directory = directoryOf2(path2); directory !== "."; directory = directoryOf2(directory)) if (deployed.has(directory)) return true;
+  return false;
+}
+
 // detectors/missing-offprovider-backup/assess.ts
 var RULE = {
   noBackup: "missing-offprovider-backup/no-backup",
@@ -19654,6 +19696,10 @@ function assess(context) {
   const stacks = byKind("pulumi-stack");
   const prodComposeFiles = stores.filter((store) => store.declaredBy === "compose" && environmentOf2(store, aliases) === "production").length > 0;
   const environments = new Map(stores.map((store) => [store.id, environmentOf2(store, aliases, stacks)]));
+  const overlayDeployed = productionKustomizePaths(contexts);
+  if (overlayDeployed.size > 0) {
+    for (const store of stores) if (store.declaredBy === "manifest" && !environments.get(store.id) && deployedByProductionOverlay(store.location.path, overlayDeployed)) environments.set(store.id, "production");
+  }
   const declaredProduction = (store) => {
     if (store.testOnly || helmOff.has(store.id) || unnamed.has(store.id)) return false;
     const environment = environments.get(store.id);
@@ -25307,6 +25353,17 @@ resource "vercel_project_environment_variable" "database_url" {
   sensitive  = true
 }
 `;
+function KUSTOMIZE_BASE_AND_OVERLAY(environment) {
+  return {
+    "deploy/base/kustomization.yaml": "resources:\n  - api.yaml\n  - postgres.yaml\n",
+    "deploy/base/api.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n",
+    "deploy/base/postgres.yaml": 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - name: data\n              mountPath: /var/lib/postgresql/data\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n        accessModes: ["ReadWriteOnce"]\n        resources:\n          requests:\n            storage: 50Gi\n',
+    [`deploy/overlays/${environment}/kustomization.yaml`]: `namespace: shop-${environment}
+resources:
+  - ../../base
+`
+  };
+}
 var protectionRules = [
   {
     id: "missing-offprovider-backup/same-volume-backup",
@@ -25704,6 +25761,11 @@ resource "aws_db_instance" "orders" {
     samples: {
       positive: [
         {
+          files: KUSTOMIZE_BASE_AND_OVERLAY("production"),
+          expect: { path: "deploy/base/postgres.yaml", line: 2 },
+          note: "kustomize: production's overlay deploys the base's StatefulSet (no pipeline in the repo applies it)"
+        },
+        {
           files: { "modules/storage/main.tf": BUCKET_MODULE, "live/prod/storage/terragrunt.hcl": TERRAGRUNT_LIVE("prod") },
           expect: { path: "modules/storage/main.tf", line: 5 },
           note: "Terragrunt: production's live configuration deploys the module with the bucket's name"
@@ -25846,6 +25908,7 @@ jobs:
         }
       ],
       negative: [
+        { files: KUSTOMIZE_BASE_AND_OVERLAY("staging"), note: "kustomize: only staging's overlay deploys the base" },
         { files: { "infra/main.tf": CLI_BUCKET_TF, ".github/workflows/terraform.yml": CLI_BUCKET_WORKFLOW("staging") }, note: "only a staging job gives the variable its value" },
         { files: { "modules/storage/main.tf": BUCKET_MODULE, "live/staging/storage/terragrunt.hcl": TERRAGRUNT_LIVE("staging") }, note: "Terragrunt deploys the module for staging only" },
         { files: { "infra/main.tf": WORKSPACE_BUCKETS('"acme-${terraform.workspace}-${local.kind}"', "tfstate") }, note: "a workspace's state bucket holds no data of its own" },
@@ -26162,7 +26225,7 @@ function isStructural(path2) {
   return lastStructural;
 }
 function isStructuralUncached(path2) {
-  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTfvars(path2) || isTerragrunt(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || deployPlatformOfPath(path2) !== void 0;
+  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTfvars(path2) || isTerragrunt(path2) || isKustomization(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || deployPlatformOfPath(path2) !== void 0;
 }
 var HOSTED_MARKERS = [
   "rds.amazonaws",
@@ -26418,6 +26481,10 @@ function scanDataFile(inventory, file) {
   const name = fileNameOf(path2).toLowerCase();
   if (isGithubWorkflow(path2)) {
     scanGithubWorkflow(inventory);
+    return;
+  }
+  if (isKustomization(path2)) {
+    scanKustomization(inventory);
     return;
   }
   if (isGitlabCi(path2, () => file.data()?.roots[0])) {
