@@ -82,7 +82,7 @@ const HTML_TAG = /<[^>]*>/g;
 
 /**
  * The tables of an HTML page or of a document's HTML (`<table><tr><th>Service</th><th>Token</th></tr>…`): the first
- * row that has a `<th>` is the header (the first row otherwise), and each row after it is read as a Markdown row is.
+ * row is the header, a header row repeated further down is skipped, and each other row is read as a Markdown row is.
  * A cell's text is what is left once its markup (`<code>`, `<strong>`) is taken out.
  */
 export function htmlTableBindings(text: string): Binding[] {
@@ -140,11 +140,7 @@ const LIST_CELL = /^([ \t]*)-[ \t]+(.*)$/;
  */
 function listTableBindings(file: SourceFile): Binding[] {
   const bindings: Binding[] = [];
-  const lines = file.lineStarts.length;
-  for (let line = 1; line <= lines; line++) {
-    const directive = LIST_TABLE.exec(file.line(line));
-    if (!directive) continue;
-    const indent = directive[1]!.length;
+  for (const body of directiveBodies(file, LIST_TABLE, MAX_TABLE_ROWS * 4)) {
     let header: string[] | undefined;
     let row: Cell[] | undefined;
     const close = () => {
@@ -153,13 +149,7 @@ function listTableBindings(file: SourceFile): Binding[] {
       else bindings.push(...rowBindings(header, row));
       row = undefined;
     };
-    let next = line + 1;
-    for (; next <= lines && next - line < MAX_TABLE_ROWS * 4; next++) {
-      const text = file.line(next);
-      if (text.trim() === '') continue;
-      // The directive ends at the first line indented no deeper than it.
-      if (text.length - text.trimStart().length <= indent) break;
-      const start = file.lineStart(next) ?? 0;
+    for (const { line, text } of body) {
       const opened = LIST_ROW.exec(text);
       const cell = opened ?? LIST_CELL.exec(text);
       if (!cell) continue;
@@ -169,12 +159,34 @@ function listTableBindings(file: SourceFile): Binding[] {
       }
       if (!row) continue;
       const content = cell[2]!.trimEnd();
-      row.push({ text: content, start: start + text.length - cell[2]!.length });
+      row.push({ text: content, start: (file.lineStart(line) ?? 0) + text.length - cell[2]!.length });
     }
     close();
-    line = next - 1;
   }
   return bindings;
+}
+
+/**
+ * The body of each reStructuredText directive `pattern` matches (group 1 its indent): the lines after it that hold
+ * anything, up to the first indented no deeper than the directive, and at most `maxLines` on.
+ */
+function* directiveBodies(file: SourceFile, pattern: RegExp, maxLines: number): Generator<Array<{ line: number; text: string }>> {
+  const lines = file.lineStarts.length;
+  for (let line = 1; line <= lines; line++) {
+    const directive = pattern.exec(file.line(line));
+    if (!directive) continue;
+    const indent = directive[1]!.length;
+    const body: Array<{ line: number; text: string }> = [];
+    let next = line + 1;
+    for (; next <= lines && next - line < maxLines; next++) {
+      const text = file.line(next);
+      if (text.trim() === '') continue;
+      if (text.length - text.trimStart().length <= indent) break;
+      body.push({ line: next, text });
+    }
+    yield body;
+    line = next - 1;
+  }
 }
 
 const CSV_TABLE = /^([ \t]*)\.\. csv-table::.*$/;
@@ -187,28 +199,19 @@ const CSV_HEADER_OPTION = /^[ \t]*:header:[ \t]*(.*)$/;
  */
 function csvTableBindings(file: SourceFile): Binding[] {
   const bindings: Binding[] = [];
-  const lines = file.lineStarts.length;
-  for (let line = 1; line <= lines; line++) {
-    const directive = CSV_TABLE.exec(file.line(line));
-    if (!directive) continue;
-    const indent = directive[1]!.length;
+  for (const body of directiveBodies(file, CSV_TABLE, MAX_TABLE_ROWS * 2)) {
     let header: string[] | undefined;
-    let next = line + 1;
-    for (; next <= lines && next - line < MAX_TABLE_ROWS * 2; next++) {
-      const text = file.line(next);
-      if (text.trim() === '') continue;
-      if (text.length - text.trimStart().length <= indent) break;
+    for (const { line, text } of body) {
       const option = CSV_HEADER_OPTION.exec(text);
       if (option) {
         header = csvCells(option[1]!, 0).map((cell) => cell.text);
         continue;
       }
       if (/^[ \t]*:[\w-]+:/.test(text)) continue;
-      const cells = csvCells(text, file.lineStart(next) ?? 0);
+      const cells = csvCells(text, file.lineStart(line) ?? 0);
       if (!header) header = cells.map((cell) => cell.text);
       else bindings.push(...rowBindings(header, cells));
     }
-    line = next - 1;
   }
   return bindings;
 }
