@@ -8556,11 +8556,7 @@ var LIST_ROW = /^([ \t]*)\*[ \t]+-[ \t]+(.*)$/;
 var LIST_CELL = /^([ \t]*)-[ \t]+(.*)$/;
 function listTableBindings(file) {
   const bindings = [];
-  const lines = file.lineStarts.length;
-  for (let line = 1; line <= lines; line++) {
-    const directive = LIST_TABLE.exec(file.line(line));
-    if (!directive) continue;
-    const indent = directive[1].length;
+  for (const body2 of directiveBodies(file, LIST_TABLE, MAX_TABLE_ROWS * 4)) {
     let header;
     let row;
     const close = () => {
@@ -8569,12 +8565,7 @@ function listTableBindings(file) {
       else bindings.push(...rowBindings(header, row));
       row = void 0;
     };
-    let next = line + 1;
-    for (; next <= lines && next - line < MAX_TABLE_ROWS * 4; next++) {
-      const text = file.line(next);
-      if (text.trim() === "") continue;
-      if (text.length - text.trimStart().length <= indent) break;
-      const start = file.lineStart(next) ?? 0;
+    for (const { line, text } of body2) {
       const opened = LIST_ROW.exec(text);
       const cell = opened ?? LIST_CELL.exec(text);
       if (!cell) continue;
@@ -8584,39 +8575,47 @@ function listTableBindings(file) {
       }
       if (!row) continue;
       const content = cell[2].trimEnd();
-      row.push({ text: content, start: start + text.length - cell[2].length });
+      row.push({ text: content, start: (file.lineStart(line) ?? 0) + text.length - cell[2].length });
     }
     close();
-    line = next - 1;
   }
   return bindings;
+}
+function* directiveBodies(file, pattern, maxLines) {
+  const lines = file.lineStarts.length;
+  for (let line = 1; line <= lines; line++) {
+    const directive = pattern.exec(file.line(line));
+    if (!directive) continue;
+    const indent = directive[1].length;
+    const body2 = [];
+    let next = line + 1;
+    for (; next <= lines && next - line < maxLines; next++) {
+      const text = file.line(next);
+      if (text.trim() === "") continue;
+      if (text.length - text.trimStart().length <= indent) break;
+      body2.push({ line: next, text });
+    }
+    yield body2;
+    line = next - 1;
+  }
 }
 var CSV_TABLE = /^([ \t]*)\.\. csv-table::.*$/;
 var CSV_HEADER_OPTION = /^[ \t]*:header:[ \t]*(.*)$/;
 function csvTableBindings(file) {
   const bindings = [];
-  const lines = file.lineStarts.length;
-  for (let line = 1; line <= lines; line++) {
-    const directive = CSV_TABLE.exec(file.line(line));
-    if (!directive) continue;
-    const indent = directive[1].length;
+  for (const body2 of directiveBodies(file, CSV_TABLE, MAX_TABLE_ROWS * 2)) {
     let header;
-    let next = line + 1;
-    for (; next <= lines && next - line < MAX_TABLE_ROWS * 2; next++) {
-      const text = file.line(next);
-      if (text.trim() === "") continue;
-      if (text.length - text.trimStart().length <= indent) break;
+    for (const { line, text } of body2) {
       const option2 = CSV_HEADER_OPTION.exec(text);
       if (option2) {
         header = csvCells(option2[1], 0).map((cell) => cell.text);
         continue;
       }
       if (/^[ \t]*:[\w-]+:/.test(text)) continue;
-      const cells = csvCells(text, file.lineStart(next) ?? 0);
+      const cells = csvCells(text, file.lineStart(line) ?? 0);
       if (!header) header = cells.map((cell) => cell.text);
       else bindings.push(...rowBindings(header, cells));
     }
-    line = next - 1;
   }
   return bindings;
 }
