@@ -99,14 +99,19 @@ function isUnprotected(store: DataStore): boolean {
  * (`DB_PASSWORD` beside `DB_HOST`) takes them all.
  */
 function credentialHosts(credential: Credential): string[] {
-  const text = `${credential.line ?? ''}\n${credential.nearby ?? ''}`;
   const own = new Set(ownHosts(credential));
   const hosts = new Set<string>();
-  for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
-    const host = match[1]!.toLowerCase();
+  for (const { host } of endpointsIn(`${credential.line ?? ''}\n${credential.nearby ?? ''}`)) {
     if (own.has(host) || belongsWith(credential.provider, host)) hosts.add(host);
   }
   return [...hosts];
+}
+
+/** The endpoints written in a text (`postgres://u:p@db.example.com:5432/x`): each URL's scheme and host, lowercase. */
+function* endpointsIn(text: string): Generator<{ scheme: string; host: string }> {
+  for (const match of text.matchAll(/([a-z][a-z0-9+.-]*):\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
+    yield { scheme: match[1]!.toLowerCase(), host: match[2]!.toLowerCase() };
+  }
 }
 
 /** Providers whose credentials are not tied to one platform: a neighbouring endpoint may well be what they log in to. */
@@ -126,20 +131,14 @@ function belongsWith(provider: string, host: string): boolean {
 
 /** The connection scheme each endpoint beside a credential is written with (`viaduct.proxy.rlwy.net` -> `redis`). */
 function hostSchemes(credential: Credential): Map<string, string> {
-  const text = `${credential.line ?? ''}\n${credential.nearby ?? ''}`;
   const schemes = new Map<string, string>();
-  for (const match of text.matchAll(/([a-z][a-z0-9+.-]*):\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
-    const host = match[2]!.toLowerCase();
-    if (!schemes.has(host)) schemes.set(host, match[1]!.toLowerCase());
-  }
+  for (const { scheme, host } of endpointsIn(`${credential.line ?? ''}\n${credential.nearby ?? ''}`)) if (!schemes.has(host)) schemes.set(host, scheme);
   return schemes;
 }
 
 /** `host:` identities of the endpoints on the credential's own line (its connection string, its API URL). */
 function ownHosts(credential: Credential): string[] {
-  const hosts = new Set<string>();
-  for (const match of (credential.line ?? '').matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1]!.toLowerCase());
-  return [...hosts];
+  return [...new Set([...endpointsIn(credential.line ?? '')].map((endpoint) => endpoint.host))];
 }
 
 /**
