@@ -33381,15 +33381,18 @@ function isUnprotected(store) {
   return !store.externalBackup && !SURVIVES.has(store.protection ?? "none") && store.protection !== "destination-unknown";
 }
 function credentialHosts(credential) {
-  const text = `${credential.line ?? ""}
-${credential.nearby ?? ""}`;
   const own = new Set(ownHosts(credential));
   const hosts = /* @__PURE__ */ new Set();
-  for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
-    const host = match[1].toLowerCase();
+  for (const { host } of endpointsIn(`${credential.line ?? ""}
+${credential.nearby ?? ""}`)) {
     if (own.has(host) || belongsWith(credential.provider, host)) hosts.add(host);
   }
   return [...hosts];
+}
+function* endpointsIn(text) {
+  for (const match of text.matchAll(/([a-z][a-z0-9+.-]*):\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
+    yield { scheme: match[1].toLowerCase(), host: match[2].toLowerCase() };
+  }
 }
 var UNTIED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "database"]);
 function belongsWith(provider, host) {
@@ -33400,19 +33403,13 @@ function belongsWith(provider, host) {
   return own === void 0;
 }
 function hostSchemes(credential) {
-  const text = `${credential.line ?? ""}
-${credential.nearby ?? ""}`;
   const schemes = /* @__PURE__ */ new Map();
-  for (const match of text.matchAll(/([a-z][a-z0-9+.-]*):\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) {
-    const host = match[2].toLowerCase();
-    if (!schemes.has(host)) schemes.set(host, match[1].toLowerCase());
-  }
+  for (const { scheme, host } of endpointsIn(`${credential.line ?? ""}
+${credential.nearby ?? ""}`)) if (!schemes.has(host)) schemes.set(host, scheme);
   return schemes;
 }
 function ownHosts(credential) {
-  const hosts = /* @__PURE__ */ new Set();
-  for (const match of (credential.line ?? "").matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/'"`]*@)?([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
-  return [...hosts];
+  return [...new Set([...endpointsIn(credential.line ?? "")].map((endpoint) => endpoint.host))];
 }
 function pointsElsewhere(hosts, crossing, store, formsOf) {
   if (hosts.length === 0 || !crossing.identity) return false;
