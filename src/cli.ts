@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Command line: parse arguments, call scan(), pick a reporter, write the output atomically, set the exit code.
+// Command line: parse arguments, call the scan, pick a reporter, write the output atomically, set the exit code.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config.js';
 import { SEVERITIES, severityRank, type ScanResult, type Severity } from './model.js';
 import { REPORT_FORMATS, render, type ReportFormat } from './report/index.js';
-import { scan, UsageError, DEFAULT_MAX_FILE_SIZE, type ScanOptions } from './scan.js';
+import { UsageError, DEFAULT_MAX_FILE_SIZE, type ScanOptions } from './scan.js';
 import { scanHistory } from './scan-history.js';
+import { scanRepository } from './scan-repository.js';
 import { scanStaged } from './scan-staged.js';
 import { describeLoad, type BundleLoad } from './bundle-loader.js';
 import { installHook } from './install-hook.js';
@@ -32,6 +33,8 @@ Options:
       --staged                   scan only what \`git commit\` would record: staged files, content from the index
       --history                  scan every line any branch's commits added (what \`git log --all -p\` shows a clone)
       --since <ref>              with --history: only the commits <ref> does not reach
+      --no-history               the tree only (by default a repository of up to 500 commits also has its history
+                                 read for credentials deleted from the tree)
       --max-file-size <bytes>    skip larger files (default: ${DEFAULT_MAX_FILE_SIZE})
   -c, --config <file>            config file (default: .blast-radius.yml at the root)
       --baseline <file>          suppress findings already in this JSON or SARIF report
@@ -84,6 +87,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         'include-ignored': { type: 'boolean' },
         staged: { type: 'boolean' },
         history: { type: 'boolean' },
+        'no-history': { type: 'boolean' },
         since: { type: 'string' },
         'max-file-size': { type: 'string' },
         config: { type: 'string', short: 'c' },
@@ -117,6 +121,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   if (command !== 'scan') return usage(io, `unknown command "${command}"`);
   if (rest.length > 1) return usage(io, `scan takes one path, got ${rest.length}`);
   if (values.staged && values.history) return usage(io, '--staged and --history are different scans; pick one');
+  if (values['no-history'] && (values.staged || values.history)) return usage(io, '--no-history applies to a scan of the tree only');
   if (values.since !== undefined && !values.history) return usage(io, '--since only applies to --history');
   if (values['include-ignored'] && (values.staged || values.history)) return usage(io, '--include-ignored does not apply to --staged or --history (they read git objects)');
 
@@ -145,7 +150,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     if (values.staged) result = await scanStaged(options);
     else if (values.history) result = await scanHistory({ ...options, since: values.since });
-    else result = await scan(options);
+    else result = await scanRepository({ ...options, history: !values['no-history'] });
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) return usage(io, error.message);
     io.stderr(`blast-radius: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -18,6 +18,23 @@ export interface HistoryScanOptions extends Omit<ScanOptions, 'files' | 'include
   since?: string;
   /** Called after each batch with the commits walked so far (for a progress line on a terminal). */
   onProgress?(commits: number): void;
+  /**
+   * Today's tree as a scan that already read it saw it. Without it the history scan reads the tree itself, to say
+   * which secrets are still there.
+   */
+  tree?: TreeState;
+  /** Called once with every distinct credential the history holds (values left out), for a summary. */
+  onCredentials?(credentials: readonly Credential[]): void;
+}
+
+/** What a scan of today's tree found, to compare the history with. */
+export interface TreeState {
+  /** Fingerprints of the tree's findings (rule, path, secret). */
+  fingerprints: ReadonlySet<string>;
+  /** Value hashes of the tree's credentials, outside git-ignored .env files. */
+  valueHashes: ReadonlySet<string>;
+  /** Object ids of the tracked files whose work-tree copy is unchanged, by path: versions the scan read already. */
+  blobs: ReadonlyMap<string, string>;
 }
 
 /** A batch is scanned when it holds this many file versions or this much text, whichever comes first. */
@@ -135,6 +152,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
         if (exclusions.binaryByName(path)) stats.skippedBinary++;
         return true;
       },
+      inTree: options.tree ? (path, blob) => options.tree!.blobs.get(path) === blob : undefined,
       onCommit() {
         commitCount++;
       },
@@ -168,7 +186,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   }
 
   const findings = [...introduced.values()];
-  if (findings.length > 0) await markStillInTree(findings, shared);
+  if (findings.length > 0) markStillInTree(findings, options.tree ?? (await treeState(shared)));
   if (parseFailures > 0) {
     notifications.push({
       level: 'note',
@@ -187,6 +205,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
     });
     const sorted = list.sort(compareFindings);
     const credentials = [...historyCredentials.values()];
+    options.onCredentials?.(credentials);
     const reader: FactReader = { all: <K extends FactKind>(kind: K) => (kind === 'credential' ? credentials : []) as unknown as readonly FactOf<K>[] };
     const summary = buildSummary(reader, sorted);
     const active = sorted.filter((finding) => !finding.suppression);
@@ -198,14 +217,25 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   }
 }
 
-/** Sets `stillInTree` by scanning today's tree: same fingerprint (rule, path, secret), or the same secret value anywhere. */
-async function markStillInTree(entries: readonly Introduced[], shared: ScanOptions): Promise<void> {
+/** Today's tree, scanned. */
+async function treeState(shared: ScanOptions): Promise<TreeState> {
   let treeFacts: FactReader | undefined;
   const tree = await scan({ ...shared, onFacts: (facts) => (treeFacts = facts) });
-  const fingerprints = new Set(tree.findings.map((finding) => finding.fingerprint));
-  const values = new Set((treeFacts?.all('credential') ?? []).filter((credential) => !credential.inIgnoredDotenv).map((credential) => credential.valueHash));
+  return treeStateOf(tree.findings, treeFacts?.all('credential') ?? [], new Map());
+}
+
+export function treeStateOf(findings: readonly Finding[], credentials: readonly Credential[], blobs: ReadonlyMap<string, string>): TreeState {
+  return {
+    fingerprints: new Set(findings.map((finding) => finding.fingerprint)),
+    valueHashes: new Set(credentials.filter((credential) => !credential.inIgnoredDotenv).map((credential) => credential.valueHash)),
+    blobs,
+  };
+}
+
+/** Sets `stillInTree`: the tree has the same fingerprint (rule, path, secret), or the same secret value anywhere. */
+function markStillInTree(entries: readonly Introduced[], tree: TreeState): void {
   for (const entry of entries) {
-    const stillInTree = fingerprints.has(entry.finding.fingerprint) || [...entry.valueHashes].some((hash) => values.has(hash));
+    const stillInTree = tree.fingerprints.has(entry.finding.fingerprint) || [...entry.valueHashes].some((hash) => tree.valueHashes.has(hash));
     entry.finding = { ...entry.finding, details: { ...entry.finding.details, stillInTree } };
   }
 }

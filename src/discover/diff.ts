@@ -14,8 +14,11 @@ export interface AddedLine {
 export interface PatchEvents {
   /** A commit header from our `--format` (history only). */
   commit?(header: string): void;
-  /** A file section starts; `path` is the new-side path, undefined when the file was deleted. */
-  file?(path: string | undefined, binary: boolean): void;
+  /**
+   * A file section starts; `path` is the new-side path, undefined when the file was deleted. `blob` is the new
+   * version's object id when the patch names it (`index a..b`, `--full-index` for the whole id).
+   */
+  file?(path: string | undefined, binary: boolean, blob: string | undefined): void;
   added?(line: AddedLine): void;
   /** A hunk's new-side range (`count` 0 for pure deletions). */
   hunk?(start: number, count: number): void;
@@ -37,6 +40,7 @@ export class PatchParser {
   private columns = 1;
   private newLine = 0;
   private path: string | undefined;
+  private blob: string | undefined;
   private pathSeen = false;
 
   constructor(private readonly events: PatchEvents) {}
@@ -55,6 +59,7 @@ export class PatchParser {
       // Known up front only when both sides are one path; `+++` or `rename to` say it otherwise.
       const rest = line.slice(line.indexOf(' ', 5) + 1);
       this.path = this.columns === 1 ? samePath(rest) : unquotePath(rest);
+      this.blob = undefined;
       this.pathSeen = false;
       return;
     }
@@ -83,6 +88,9 @@ export class PatchParser {
         this.announce(false);
       } else if (line.startsWith('Binary files ') || line === 'GIT binary patch') {
         this.announce(true);
+      } else if (line.startsWith('index ')) {
+        // `index a..b 100644`, or `index a,b..c` for a merge: the new side follows the two dots.
+        this.blob = /\.\.([0-9a-f]+)/.exec(line)?.[1];
       } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
         // A pure rename has no `+++` line; the new name is all we learn.
         this.path = unquotePath(line.slice(line.indexOf(' to ') + 4));
@@ -98,7 +106,7 @@ export class PatchParser {
   private announce(binary: boolean): void {
     if (this.pathSeen) return;
     this.pathSeen = true;
-    this.events.file?.(this.path, binary);
+    this.events.file?.(this.path, binary, this.blob);
   }
 
   private content(line: string): boolean {
