@@ -61,6 +61,14 @@ export const sharedDatabase: RuleMeta = {
       },
       {
         files: {
+          'config/production.env.example': 'NODE_ENV=production\n# Password: ask in #ops.\nDATABASE_URL=postgresql://postgres:<password>@shinkansen.proxy.rlwy.net:48213/railway\n',
+          'config/staging.env': 'NODE_ENV=staging\nDATABASE_URL=postgresql://postgres:Vb8kq2LmN4xZ7pRt@shinkansen.proxy.rlwy.net:48213/railway\n',
+        },
+        expect: { path: 'config/staging.env', line: 2 },
+        note: "production's template names its database; staging's file uses the same one",
+      },
+      {
+        files: {
           '.env.production': 'CONVEX_DEPLOYMENT=prod:tidy-otter-482\n',
           '.env.staging': 'CONVEX_DEPLOYMENT=prod:tidy-otter-482\n',
         },
@@ -444,6 +452,13 @@ export const sharedDatabase: RuleMeta = {
           '.env.example': 'DATABASE_URL=postgres://app:pw@db.acme.com:5432/orders\n',
         },
         note: 'separated environments; the example file copies production but is only a template',
+      },
+      {
+        files: {
+          '.env.production.example': 'DATABASE_URL=postgres://app:<password>@db:5432/app\n',
+          '.env.staging': 'DATABASE_URL=postgres://app:s3cr3t-staging@db:5432/app\n',
+        },
+        note: "production's template and staging both name a compose service, which each environment runs on its own",
       },
       {
         files: {

@@ -241,10 +241,11 @@ const TEMPLATE_SUFFIX = /\.(?:example|sample|template|tmpl|dist)$/i;
 const TEMPLATE_INFIX = /(^|\/)\.env\.(?:example|sample|template|tmpl|dist)(?=\.[^/]+$)/i;
 
 /**
- * A dotenv template committed for one non-production environment (`.env.staging.example`, `.env.preview.sample`,
- * `config/staging.env.example`, `.env.example.staging`): teams fill it with the hosts, buckets and projects that environment uses, so what
- * it names is that environment's. A template for every environment (`.env.example`) or for production's stays
- * unread: its values are placeholders for whoever copies it.
+ * A dotenv template committed for one environment (`.env.staging.example`, `.env.preview.sample`,
+ * `config/production.env.example`, `.env.example.staging`): teams fill it with the hosts, buckets and projects that
+ * environment uses, and leave placeholders only where the secrets go, so what it names is that environment's
+ * (production's template says where production's database is). A template for every environment (`.env.example`)
+ * stays unread: its values are whatever whoever copies it starts from.
  */
 function environmentTemplate(path: string): FileClass | undefined {
   const suffix = TEMPLATE_SUFFIX.exec(path);
@@ -252,7 +253,7 @@ function environmentTemplate(path: string): FileClass | undefined {
   if (standsFor === path) return undefined;
   if (formatOf(standsFor) !== 'dotenv') return undefined;
   const tag = pathTag(standsFor);
-  if (!tag?.environment || !NON_PRODUCTION.has(tag.environment)) return undefined;
+  if (!tag?.environment || !(NON_PRODUCTION.has(tag.environment) || tag.environment === 'production')) return undefined;
   return { kind: 'dotenv', format: 'dotenv', tag, role: 'plain', templateOf: standsFor };
 }
 
