@@ -158,3 +158,18 @@ describe('CI service containers', () => {
     expect(rated).toEqual(['23 medium']);
   });
 });
+
+describe('why a Railway token is rated an account token', () => {
+  const because = async (files: Record<string, string>) =>
+    (await scanFiles(files)).findings.filter((finding) => finding.ruleId === 'root-scoped-token/railway-account-token').map((finding) => finding.message.slice(finding.message.indexOf(': ') + 2));
+
+  it('says a bearer token is never a project token, and that a variable alone cannot tell', async () => {
+    const sent = 'const RAILWAY_TOKEN = "6b2f9d1e-3c4a-4e8b-a7d5-0f1e2d3c4b5a";\nawait fetch("https://backboard.railway.com/graphql/v2", {\n  method: "POST",\n  headers: { Authorization: `Bearer ${RAILWAY_TOKEN}` },\n});\n';
+    expect(await because({ 'scripts/sync-domains.ts': sent })).toEqual([
+      'RAILWAY_TOKEN is sent as a bearer token, which Railway takes only from account and workspace tokens (project tokens use Project-Access-Token).',
+    ]);
+    expect(await because({ 'scripts/redeploy.sh': 'export RAILWAY_API_TOKEN=6b2f9d1e-3c4a-4e8b-a7d5-0f1e2d3c4b5a\nrailway up\n' })).toEqual([
+      'RAILWAY_API_TOKEN holds account or workspace tokens, and a UUID cannot show which, so it is rated the broad kind.',
+    ]);
+  });
+});

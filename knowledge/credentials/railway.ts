@@ -27,6 +27,10 @@ function rateAccount(context: CredentialContext): Rating {
   if (WORKSPACE_HINT.test(context.line) || /team|workspace/i.test(context.variable ?? '')) {
     return { scope: 'root', because: `${name} is a workspace token: every project in the workspace` };
   }
+  // Project tokens go in their own header; a bearer token is an account's or a workspace's.
+  if (/^authorization$/i.test(context.header ?? '')) {
+    return { scope: 'root', because: `${name} is sent as a bearer token, which Railway takes only from account and workspace tokens (project tokens use Project-Access-Token)` };
+  }
   return { scope: 'root', because: `${name} holds account or workspace tokens, and a UUID cannot show which, so it is rated the broad kind` };
 }
 
