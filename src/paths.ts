@@ -30,9 +30,10 @@ const TEST_OR_EXAMPLE = new RegExp(
     // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
     String.raw`(?:^|[/-])examples?-\d*\.json$`,
     String.raw`\.examples?\.json$`,
-    // A template copied before use: `config.json.sample`, `settings.py.example` (not `.env.example`, which teams
-    // fill with real values often enough to keep its findings at full severity).
-    String.raw`(?:^|\/)(?!\.env)[^/]+\.(?:sample|example)$`,
+    // A template copied before use: `config.json.sample`, `settings.py.example` (not a dotenv template, `.env.example`
+    // or `config/production.env.example`, which teams fill with real values often enough to keep its findings at full
+    // severity).
+    String.raw`(?:^|\/)(?!\.env)(?![^/]*\.env\.(?:sample|example)$)[^/]+\.(?:sample|example)$`,
     // jsii assemblies: a package's README and its examples, translated per language, serialised as JSON.
     String.raw`(?:^|\/)\.jsii(?:\.tabl\.json)?$`,
   ].join('|'),

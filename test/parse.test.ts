@@ -203,6 +203,10 @@ describe('formatOf', () => {
     }
   });
 
+  it('reads a dotenv template as dotenv, and other templates as text', () => {
+    expect(['config/production.env.example', 'deploy/app.env.sample', 'config.json.sample', 'settings.py.example'].map(formatOf)).toEqual(['dotenv', 'dotenv', 'text', 'text']);
+  });
+
   it('never takes a name or extension for one of Object.prototype’s members', () => {
     expect(['constructor', 'src/toString', 'a.constructor', 'b.__proto__', 'hasOwnProperty', 'x.valueOf'].map(formatOf)).toEqual(['text', 'text', 'text', 'text', 'text', 'text']);
   });

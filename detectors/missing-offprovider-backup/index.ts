@@ -168,7 +168,7 @@ export const missingOffproviderBackup: Detector = {
     // pattern per kind of configuration) would only admit them too.
     if (PROGRAM_EXTENSIONS.test(path) && !TYPE_DECLARATIONS.test(path)) return true;
     if (isReadme(path) || isScriptFile(path) || isStructural(path) || fileNameOf(path).endsWith('.prisma')) return true;
-    if (/(^|\/)\.env(\.[\w.-]+)?$|\.env$/i.test(path)) return true;
+    if (/(^|\/)\.env(\.[\w.-]+)?$|\.env(?:\.(?:example|sample|template|tmpl|dist))?$/i.test(path)) return true;
     return DATA_EXTENSIONS.test(path);
   },
 

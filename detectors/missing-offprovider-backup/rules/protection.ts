@@ -547,6 +547,14 @@ export const protectionRules: RuleMeta[] = [
         { files: { '.railway/railway.ts': RAILWAY_IAC, 'package.json': '{ "name": "acme-api", "private": true }\n' }, expect: { path: '.railway/railway.ts', line: 4 }, note: 'the incident: a Railway database whose backups live on its volume' },
         {
           files: {
+            'railway.json': '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node dist/server.js" }\n}\n',
+            'config/production.env.example': 'NODE_ENV=production\n# The password is in 1Password (Railway → Postgres → Variables).\nDATABASE_URL=postgresql://postgres:<password>@shinkansen.proxy.rlwy.net:48213/railway\n',
+          },
+          expect: { path: 'config/production.env.example', line: 3 },
+          note: "production's dotenv template names its Railway database",
+        },
+        {
+          files: {
             'docker-compose.prod.yml': `services:
   app:
     image: ghcr.io/acme/shop:latest
