@@ -684,11 +684,26 @@ const MARKUP = /<\/[a-z][a-z0-9]*>|^<[a-z][a-z0-9]*[\s>]/i;
 
 /** A value that spells its own name is a label or a type (`oauth2ClientCredentials: Oauth2ClientCredentials.`). */
 function spellsName(name: string, value: string): boolean {
-  const letters = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '').toLowerCase();
   const own = name.replace(/^.*[.:/]/, '');
-  if (letters(value) === letters(own)) return true;
+  if (sameLetters(value, own.replace(/[^A-Za-z0-9]+/g, '').toLowerCase())) return true;
   // A word of its own name (`'certificate_password' = 'certificate'`): a label or a key, not a password.
   return /^[A-Za-z]{4,}$/.test(value) && wordsOf(own).includes(value.toLowerCase());
+}
+
+/**
+ * Whether `value`'s letters and digits, lowercased, are `target`: compared as they are read, so that a long value
+ * (a minified line's right-hand side) stops at its first letter that differs instead of being copied whole.
+ */
+function sameLetters(value: string, target: string): boolean {
+  let matched = 0;
+  for (let index = 0; index < value.length; index++) {
+    let code = value.charCodeAt(index);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) continue;
+    if (matched === target.length || code !== target.charCodeAt(matched)) return false;
+    matched++;
+  }
+  return matched === target.length;
 }
 
 /**
