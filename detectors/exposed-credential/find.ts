@@ -525,12 +525,25 @@ function namesAValue(binding: Binding): boolean {
   return (binding.name === 'Key' || binding.name === 'key') && binding.value.length >= 16 && /\d/.test(binding.value) && looksRandom(binding.value, 16, 3.0);
 }
 
+/**
+ * Every context pattern's variable in one regular expression per set of flags: a name matches when any does, and a
+ * scan of minified code asks for thousands of distinct names. Patterns whose groups are numbered or named are kept
+ * apart, since joining them would renumber their back-references.
+ */
+const CONTEXT_VARIABLES: readonly RegExp[] = (() => {
+  const variables = CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.flatMap((pattern) => (pattern.variable ? [pattern.variable] : [])));
+  const joinable = (pattern: RegExp) => !/\\[1-9k]|\(\?</.test(pattern.source.replace(/\(\?<[=!]/g, ''));
+  const byFlags = new Map<string, string[]>();
+  for (const variable of variables.filter(joinable)) byFlags.set(variable.flags, [...(byFlags.get(variable.flags) ?? []), `(?:${variable.source})`]);
+  return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags)), ...variables.filter((variable) => !joinable(variable))];
+})();
+
 /** Whether some provider kind's context pattern names this variable: asked once per distinct name. */
 const contextNames = new Map<string, boolean>();
 function namedByContextKind(name: string): boolean {
   let known = contextNames.get(name);
   if (known === undefined) {
-    known = CONTEXT_KINDS.some((kind) => kind.contextPatterns!.some((pattern) => pattern.variable?.test(name) === true));
+    known = CONTEXT_VARIABLES.some((variable) => variable.test(name));
     if (contextNames.size > 50_000) contextNames.clear();
     contextNames.set(name, known);
   }
