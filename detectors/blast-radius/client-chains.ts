@@ -1,0 +1,62 @@
+// Pairs a production database login an agent can read with a permission that lets the same agent run that database's
+// client (or any command) without a human: `Bash(psql:*)` beside `DATABASE_URL=postgres://app:…@prod-db…` is one
+// `DROP TABLE` from the incident. An application user owns the tables it serves, so no superuser is needed, and no
+// store has to be declared: the login names the production server itself.
+import type { FactReader } from '../../src/model.js';
+import type { AgentGrant, Credential, DataStore } from '../../src/facts/index.js';
+import { isTestOrExamplePath } from '../../src/paths.js';
+import { clientOpens, engineOfScheme } from '../../knowledge/agents/database-clients.js';
+import { connectionUrlAround } from '../../knowledge/credentials/generic.js';
+import { READ_ONLY_USER } from '../../knowledge/credentials/names.js';
+import { environmentsNamedIn } from '../../knowledge/environments/names.js';
+import { isProductionStore } from './chains.js';
+
+export interface ClientChain {
+  credential: Credential;
+  grant: AgentGrant;
+  engine: string;
+  host: string;
+  user: string;
+  /** The production store the repository declares on that host, when it declares one. */
+  store?: DataStore;
+}
+
+/** Grants that run every command, a database client included. */
+const ANY_COMMAND = new Set(['shell', 'bypass-mode']);
+
+/** The server a login opens, when it is a connection URL to a remote production database. */
+function productionLogin(credential: Credential): { engine: string; host: string; user: string } | undefined {
+  if (!credential.line) return undefined;
+  const url = connectionUrlAround(credential.line, credential.value);
+  if (!url || !url.host.includes('.')) return undefined;
+  const engine = engineOfScheme(url.scheme);
+  if (!engine || READ_ONLY_USER.test(url.user)) return undefined;
+  // The file or variable says production, or, with neither saying otherwise, the server's own name does.
+  const named = environmentsNamedIn(url.host.split('.').slice(0, 3).join('.'));
+  const production = credential.environment === 'production' || (credential.environment === undefined && named.size === 1 && named.has('production'));
+  return production ? { engine, host: url.host, user: url.user } : undefined;
+}
+
+/** Can this grant run the login's client for this agent, unasked? */
+function runsClient(grant: AgentGrant, engine: string): boolean {
+  return ANY_COMMAND.has(grant.grant) || (grant.grant === 'destructive-command' && grant.reaches !== undefined && clientOpens(grant.reaches, engine));
+}
+
+/** Credentials already in a chain of their own (`covered`) are left to it. */
+export function findClientChains(facts: FactReader, covered: ReadonlySet<string>): ClientChain[] {
+  const grants = facts.all('agent-grant').filter((grant) => grant.effective && (ANY_COMMAND.has(grant.grant) || grant.grant === 'destructive-command'));
+  if (grants.length === 0) return [];
+  const stores = facts.all('data-store').filter(isProductionStore);
+  const chains: ClientChain[] = [];
+  for (const credential of facts.all('credential')) {
+    if (covered.has(credential.id) || credential.agentReadable === false || credential.scope === 'test' || credential.scope === 'public') continue;
+    if (credential.inDocumentation || credential.throwaway || credential.location.commit !== undefined || isTestOrExamplePath(credential.location.path)) continue;
+    const login = productionLogin(credential);
+    if (!login) continue;
+    const grant = grants.find((candidate) => (credential.readableBy?.includes(candidate.agent) ?? true) && runsClient(candidate, login.engine));
+    if (!grant) continue;
+    const store = stores.find((candidate) => candidate.identities.includes(`host:${login.host}`));
+    chains.push({ credential, grant, ...login, ...(store ? { store } : {}) });
+  }
+  return chains;
+}
