@@ -24,17 +24,44 @@ export interface ClientChain {
 /** Grants that run every command, a database client included. */
 const ANY_COMMAND = new Set(['shell', 'bypass-mode']);
 
-/** The server a login opens, when it is a connection URL to a remote production database. */
+/** The engine a password variable's name gives (`PGPASSWORD`, `POSTGRES_PASSWORD`, `MYSQL_PWD`), and its siblings' prefix. */
+const PASSWORD_VARIABLE: ReadonlyArray<[RegExp, string]> = [
+  [/^(PG|POSTGRES(?:QL)?_?)(?:PASSWORD|PASS)$/i, 'postgres'],
+  [/^(MYSQL_?|MARIADB_?)(?:PASSWORD|PWD|PASS)$/i, 'mysql'],
+  [/^(MONGO(?:DB)?_?)(?:PASSWORD|PASS)$/i, 'mongo'],
+];
+
+/**
+ * The login a database password's siblings spell out (`PGHOST`, `PGUSER` beside `PGPASSWORD`): a host, which the
+ * agent's client connects to with the password given on its command line.
+ */
+function passwordLogin(credential: Credential): { engine: string; host: string; user: string } | undefined {
+  if (credential.kind !== 'hardcoded-password' || !credential.variable) return undefined;
+  for (const [pattern, engine] of PASSWORD_VARIABLE) {
+    const prefix = pattern.exec(credential.variable)?.[1];
+    if (prefix === undefined) continue;
+    const values = credential.siblingValues ?? {};
+    const named = (suffixes: readonly string[]): string => suffixes.map((suffix) => values[`${prefix}${suffix}`] ?? values[`${prefix}${suffix}`.toLowerCase()]).find(Boolean) ?? '';
+    return { engine, host: named(['HOST', 'HOSTNAME', 'SERVER']).toLowerCase(), user: named(['USER', 'USERNAME']) };
+  }
+  return undefined;
+}
+
+/** The server a login opens, when it is a connection URL (or a password beside its host) to a remote production database. */
 function productionLogin(credential: Credential): { engine: string; host: string; user: string } | undefined {
   if (!credential.line) return undefined;
-  const url = connectionUrlAround(credential.line, credential.value);
-  if (!url || !url.host.includes('.')) return undefined;
-  const engine = engineOfScheme(url.scheme);
-  if (!engine || READ_ONLY_USER.test(url.user)) return undefined;
+  const login = passwordLogin(credential) ?? urlLogin(credential);
+  if (!login || !login.host.includes('.') || READ_ONLY_USER.test(login.user)) return undefined;
   // The file or variable says production, or, with neither saying otherwise, the server's own name does.
-  const named = environmentsNamedIn(url.host.split('.').slice(0, 3).join('.'));
+  const named = environmentsNamedIn(login.host.split('.').slice(0, 3).join('.'));
   const production = credential.environment === 'production' || (credential.environment === undefined && named.size === 1 && named.has('production'));
-  return production ? { engine, host: url.host, user: url.user } : undefined;
+  return production ? login : undefined;
+}
+
+function urlLogin(credential: Credential): { engine: string; host: string; user: string } | undefined {
+  const url = connectionUrlAround(credential.line!, credential.value);
+  const engine = url && engineOfScheme(url.scheme);
+  return url && engine ? { engine, host: url.host, user: url.user } : undefined;
 }
 
 /** Can this grant run the login's client for this agent, unasked? */

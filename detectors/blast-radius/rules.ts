@@ -166,6 +166,7 @@ export const toolChain: RuleMeta = {
 const PSQL_ALLOWED = '{\n  "permissions": {\n    "allow": ["Bash(npm run test:*)", "Bash(psql:*)", "Bash(git status)"],\n    "deny": ["Read(./.env)"]\n  }\n}\n';
 const ORDERS_PACKAGE = '{ "name": "orders-api", "private": true, "scripts": { "start": "node src/server.js" }, "dependencies": { "pg": "^8.11.3" } }\n';
 const productionEnv = (url: string): string => `NODE_ENV=production\nPORT=8080\nDATABASE_URL=${url}\nLOG_LEVEL=info\n`;
+const PG_VARIABLES = 'PGHOST=reports-db.prod.acme-internal.net\nPGPORT=5432\nPGUSER=reporting\nPGPASSWORD=Kq82vLmX4pTz9wRb\nPGDATABASE=warehouse\n';
 const ORDERS_URL = 'postgres://orders_app:q7Rk2mVx9LpT4wZs@prod-db.orders.internal:5432/orders';
 const ordersRepo = (extra: Record<string, string>, note: string, expect?: Sample['expect']): Sample => ({
   files: { 'README.md': '# orders-api\n', 'package.json': ORDERS_PACKAGE, ...extra },
@@ -199,6 +200,11 @@ export const clientChain: RuleMeta = {
         'OpenCode runs every command unasked, and a production MongoDB login sits in the deploy folder',
         { path: 'deploy/.env.production', line: 1 },
       ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED, '.env.production': PG_VARIABLES },
+        "libpq's variables: the password beside the production host it logs in to",
+        { path: '.env.production', line: 4 },
+      ),
     ],
     negative: [
       ordersRepo(
@@ -220,6 +226,10 @@ export const clientChain: RuleMeta = {
       ordersRepo(
         { '.claude/settings.json': PSQL_ALLOWED.replace('"Bash(psql:*)", ', ''), 'config/production.env': productionEnv(ORDERS_URL) },
         'no client runs unasked',
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED, '.env.production': PG_VARIABLES.replace('reports-db.prod.acme-internal.net', 'localhost') },
+        'the password of a database on the developer\'s machine',
       ),
       ordersRepo(
         { '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(mysql)"]\n  }\n}\n', '.env': 'DATABASE_URL=mysql://shop:Vt7qL2wRb9zX4eKp@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n' },
