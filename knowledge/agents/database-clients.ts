@@ -27,8 +27,8 @@ export function clientOpens(tool: string, engine: string): boolean {
 /** The engine family a connection URL's scheme names (`postgresql`, `jdbc:postgresql` -> `postgres`). */
 export function engineOfScheme(scheme: string): string | undefined {
   const bare = scheme.toLowerCase().replace(/^jdbc:/, '');
-  if (/^(?:postgres|cockroachdb)/.test(bare)) return 'postgres';
-  if (/^(?:mysql|mariadb)/.test(bare)) return 'mysql';
+  if (/^(?:postgres|postgis|cockroachdb)/.test(bare)) return 'postgres';
+  if (/^(?:mysql|mariadb|trilogy)/.test(bare)) return 'mysql';
   if (/^mongo/.test(bare)) return 'mongo';
   if (/^(?:mssql|sqlserver)/.test(bare)) return 'mssql';
   if (/^(?:rediss?|valkey)$/.test(bare)) return 'redis';
