@@ -5,7 +5,7 @@
 import type { FactReader } from '../../src/model.js';
 import type { AgentGrant, Credential, DataStore } from '../../src/facts/index.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
-import { clientOpens, engineOfScheme } from '../../knowledge/agents/database-clients.js';
+import { clientOpens, engineOfScheme, loadsLoginItself } from '../../knowledge/agents/database-clients.js';
 import { connectionUrlAround } from '../../knowledge/credentials/generic.js';
 import { READ_ONLY_USER } from '../../knowledge/credentials/names.js';
 import { environmentsNamedIn } from '../../knowledge/environments/names.js';
@@ -19,6 +19,8 @@ export interface ClientChain {
   user: string;
   /** The production store the repository declares on that host, when it declares one. */
   store?: DataStore;
+  /** The tool loads the login from its file itself (Prisma and `.env`): the agent need not read it. */
+  loadedByTool: boolean;
 }
 
 /** Grants that run every command, a database client included. */
@@ -65,8 +67,8 @@ function urlLogin(credential: Credential): { engine: string; host: string; user:
 }
 
 /** Can this grant run the login's client for this agent, unasked? */
-function runsClient(grant: AgentGrant, engine: string): boolean {
-  return ANY_COMMAND.has(grant.grant) || (grant.grant === 'destructive-command' && grant.reaches !== undefined && clientOpens(grant.reaches, engine));
+function runsClient(grant: AgentGrant, engine: string, path: string): boolean {
+  return ANY_COMMAND.has(grant.grant) || (grant.grant === 'destructive-command' && grant.reaches !== undefined && clientOpens(grant.reaches, engine, path));
 }
 
 /** Credentials already in a chain of their own (`covered`) are left to it. */
@@ -76,14 +78,16 @@ export function findClientChains(facts: FactReader, covered: ReadonlySet<string>
   const stores = facts.all('data-store').filter(isProductionStore);
   const chains: ClientChain[] = [];
   for (const credential of facts.all('credential')) {
-    if (covered.has(credential.id) || credential.agentReadable === false || credential.scope === 'test' || credential.scope === 'public') continue;
+    if (covered.has(credential.id) || credential.scope === 'test' || credential.scope === 'public') continue;
     if (credential.inDocumentation || credential.throwaway || credential.location.commit !== undefined || isTestOrExamplePath(credential.location.path)) continue;
     const login = productionLogin(credential);
     if (!login) continue;
-    const grant = grants.find((candidate) => (credential.readableBy?.includes(candidate.agent) ?? true) && runsClient(candidate, login.engine));
+    const path = credential.location.path;
+    const loads = (candidate: AgentGrant): boolean => candidate.reaches !== undefined && candidate.grant === 'destructive-command' && loadsLoginItself(candidate.reaches, path);
+    const grant = grants.find((candidate) => loads(candidate) || (credential.agentReadable !== false && (credential.readableBy?.includes(candidate.agent) ?? true) && runsClient(candidate, login.engine, path)));
     if (!grant) continue;
     const store = stores.find((candidate) => candidate.identities.includes(`host:${login.host}`));
-    chains.push({ credential, grant, ...login, ...(store ? { store } : {}) });
+    chains.push({ credential, grant, ...login, ...(store ? { store } : {}), loadedByTool: loads(grant) });
   }
   return chains;
 }

@@ -71,7 +71,9 @@ function reportClientChains(context: FinishContext, covered: ReadonlySet<string>
       ruleId: clientChain.id,
       severity: survives ? 'high' : 'critical',
       message:
-        `${agent} can read this production ${chain.engine} login (user ${chain.user} on ${chain.host}) and ${grant.setting} lets it run ${client} without a human: ` +
+        (chain.loadedByTool
+          ? `${grant.setting} lets ${agent} run ${client} without a human, and ${client} loads this production ${chain.engine} login (user ${chain.user} on ${chain.host}) from ${credential.location.path} itself: `
+          : `${agent} can read this production ${chain.engine} login (user ${chain.user} on ${chain.host}) and ${grant.setting} lets it run ${client} without a human: `) +
         `one DROP or DELETE against production runs unasked${survives ? '; a backup off the provider bounds the loss' : ''}.`,
       location: credential.location,
       snippet: credential.redacted,
@@ -93,7 +95,7 @@ function reportClientChains(context: FinishContext, covered: ReadonlySet<string>
       ],
       flow: [
         { location: grant.location, message: `The ${agent} configuration lets the agent run ${client} without a human (${grant.setting}).` },
-        { location: credential.location, message: `The agent can read a production ${chain.engine} login${credential.variable ? ` in ${credential.variable}` : ''} for ${chain.host}.` },
+        { location: credential.location, message: `${chain.loadedByTool ? `${client} loads` : 'The agent can read'} a production ${chain.engine} login${credential.variable ? ` in ${credential.variable}` : ''} for ${chain.host}.` },
         ...(store ? [{ location: store.location, message: `Production ${store.engine} ${store.name} on ${store.platform}, backups ${describeProtection(store.protection)}.` }] : []),
       ],
     });

@@ -205,6 +205,11 @@ export const clientChain: RuleMeta = {
         "libpq's variables: the password beside the production host it logs in to",
         { path: '.env.production', line: 4 },
       ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED.replace('Bash(psql:*)', 'Bash(npx prisma:*)'), '.env': `DATABASE_URL=${ORDERS_URL}\n` },
+        "Prisma's CLI loads .env itself: `npx prisma migrate reset --force` drops the database it names",
+        { path: '.env', line: 1 },
+      ),
     ],
     negative: [
       ordersRepo(
@@ -230,6 +235,10 @@ export const clientChain: RuleMeta = {
       ordersRepo(
         { '.claude/settings.json': PSQL_ALLOWED, '.env.production': PG_VARIABLES.replace('reports-db.prod.acme-internal.net', 'localhost') },
         'the password of a database on the developer\'s machine',
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED.replace('Bash(psql:*)', 'Bash(npx prisma:*)').replace('"Read(./.env)"', '"Read(./.env.local)"'), 'config/production.env': productionEnv(ORDERS_URL) },
+        'Prisma reads .env, not a production file it is not pointed at',
       ),
       ordersRepo(
         { '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(mysql)"]\n  }\n}\n', '.env': 'DATABASE_URL=mysql://shop:Vt7qL2wRb9zX4eKp@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n' },

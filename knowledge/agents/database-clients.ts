@@ -18,8 +18,24 @@ const CLIENT_ENGINES: Readonly<Record<string, readonly string[]>> = {
   usql: ['*'],
 };
 
-/** Does a client (a grant's `reaches`) open a database of this engine family with a connection string? */
-export function clientOpens(tool: string, engine: string): boolean {
+/**
+ * Tools that take the login from the project's `.env` on their own, with no argument the agent writes: Prisma's CLI
+ * loads `.env` before reading `env("DATABASE_URL")` from its schema, so `prisma migrate reset --force` drops whatever
+ * database that file names.
+ */
+const DOTENV_TOOLS = new Set(['prisma migrate reset', 'prisma db push --force-reset']);
+
+/** Does the tool load the login in this file on its own (the agent need not read the file)? */
+export function loadsLoginItself(tool: string, path: string): boolean {
+  return DOTENV_TOOLS.has(tool) && (path === '.env' || path.endsWith('/.env'));
+}
+
+/**
+ * Does a client (a grant's `reaches`) open a database of this engine family with a login found at `path`: given on its
+ * command line, or, for a tool that loads the project's `.env`, read from there?
+ */
+export function clientOpens(tool: string, engine: string, path: string): boolean {
+  if (DOTENV_TOOLS.has(tool)) return loadsLoginItself(tool, path);
   const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool]! : undefined;
   return engines !== undefined && (engines.includes('*') || engines.includes(engine));
 }
