@@ -23,6 +23,8 @@ export interface ClientChain {
   loadedByTool: boolean;
 }
 
+const IN_CLUSTER = /\.svc(?:\.cluster\.local)?$/;
+
 /** Grants that run every command, a database client included. */
 const ANY_COMMAND = new Set(['shell', 'bypass-mode']);
 
@@ -53,7 +55,9 @@ function passwordLogin(credential: Credential): { engine: string; host: string; 
 function productionLogin(credential: Credential): { engine: string; host: string; user: string } | undefined {
   if (!credential.line) return undefined;
   const login = passwordLogin(credential) ?? urlLogin(credential);
-  if (!login || !login.host.includes('.') || READ_ONLY_USER.test(login.user)) return undefined;
+  // A compose service (`db`) or a Kubernetes Service name answers only inside its network: a client on the developer's
+  // machine reaches it only through another command (a port-forward) the rule does not allow.
+  if (!login || !login.host.includes('.') || IN_CLUSTER.test(login.host) || READ_ONLY_USER.test(login.user)) return undefined;
   // The file or variable says production, or, with neither saying otherwise, the server's own name does.
   const named = environmentsNamedIn(login.host.split('.').slice(0, 3).join('.'));
   const production = credential.environment === 'production' || (credential.environment === undefined && named.size === 1 && named.has('production'));

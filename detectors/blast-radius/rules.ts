@@ -241,6 +241,10 @@ export const clientChain: RuleMeta = {
         'Prisma reads .env, not a production file it is not pointed at',
       ),
       ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED, 'deploy/production/values.yaml': `api:\n  env:\n    DATABASE_URL: ${ORDERS_URL.replace('prod-db.orders.internal', 'orders-pg-rw.orders-prod.svc.cluster.local')}\n` },
+        "a Kubernetes Service's in-cluster name: psql on the developer's machine does not reach it",
+      ),
+      ordersRepo(
         { '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(mysql)"]\n  }\n}\n', '.env': 'DATABASE_URL=mysql://shop:Vt7qL2wRb9zX4eKp@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n' },
         "Cursor's built-in list keeps .env files from its tools, and mysql does not read files",
       ),
