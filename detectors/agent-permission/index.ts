@@ -12,6 +12,7 @@ import { readClaudeSettings, resolveClaudeShellAllows, CLAUDE_SETTINGS } from '.
 import { readHookFile, readHookScript, resolveHookScripts, HOOK_FILE, HOOK_SCRIPT } from './configs/hook-scripts.js';
 import { readClaudeCommand, CLAUDE_COMMAND } from './configs/claude-commands.js';
 import { readWindsurfWorkflow, WINDSURF_WORKFLOW } from './configs/windsurf-workflows.js';
+import { readCopilotSetupSteps, COPILOT_SETUP_STEPS } from './configs/copilot-setup-steps.js';
 import { readCodexConfig, readCodexRules, CODEX_CONFIG, CODEX_RULES } from './configs/codex.js';
 import { readCursorCli, readCursorPermissions, CURSOR_CLI, CURSOR_PERMISSIONS } from './configs/cursor.js';
 import { readGeminiSettings, GEMINI_SETTINGS } from './configs/gemini.js';
@@ -62,6 +63,7 @@ const READERS: readonly ConfigReader[] = [
   byPattern(HOOK_SCRIPT, readHookScript),
   byPattern(HOOK_FILE, readHookFile),
   byPattern(WINDSURF_WORKFLOW, readWindsurfWorkflow),
+  byPattern(COPILOT_SETUP_STEPS, readCopilotSetupSteps),
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
   byPattern(GEMINI_SETTINGS, readGeminiSettings),

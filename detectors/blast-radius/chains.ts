@@ -88,7 +88,7 @@ export function isProductionStore(store: DataStore): boolean {
  * destination the repository does not show (a bucket from a variable set elsewhere) may well survive: a chain that
  * says "no copy survives" needs the repository to show it.
  */
-function isUnprotected(store: DataStore): boolean {
+export function isUnprotected(store: DataStore): boolean {
   return !store.externalBackup && !SURVIVES.has(store.protection ?? 'none') && store.protection !== 'destination-unknown';
 }
 

@@ -2,8 +2,9 @@
 // directly or through a non-production environment that shares the store; or an MCP server with its write tools on
 // that reaches such a store. The headline findings of a scan.
 import type { Detector, FinishContext, RelatedLocation } from '../../src/model.js';
-import { describeProtection, findChains, findToolChains, flowOf, toolFlowOf, type Chain } from './chains.js';
-import { CHAIN_RULES, DETECTOR_ID, directChain, stagingChain, toolChain } from './rules.js';
+import { describeProtection, findChains, findToolChains, flowOf, isUnprotected, toolFlowOf, type Chain } from './chains.js';
+import { findClientChains } from './client-chains.js';
+import { CHAIN_RULES, clientChain, DETECTOR_ID, directChain, stagingChain, toolChain } from './rules.js';
 import { agentTitle } from '../../knowledge/agents/agents.js';
 import { commonNoun } from '../../src/wording.js';
 
@@ -55,8 +56,51 @@ export const blastRadius: Detector = {
       });
     }
     reportToolChains(context);
+    reportClientChains(context, new Set(byCredential.keys()));
   },
 };
+
+function reportClientChains(context: FinishContext, covered: ReadonlySet<string>): void {
+  for (const chain of findClientChains(context.facts, covered)) {
+    const { credential, grant, store } = chain;
+    const agent = agentTitle(grant.agent);
+    const client = grant.grant === 'destructive-command' ? grant.reaches! : `a ${chain.engine} client`;
+    // A backup that leaves the provider bounds the loss; the agent still runs the SQL unasked.
+    const survives = store !== undefined && !isUnprotected(store);
+    context.report({
+      ruleId: clientChain.id,
+      severity: survives ? 'high' : 'critical',
+      message:
+        (chain.loadedByTool
+          ? `${grant.setting} lets ${agent} run ${client} without a human, and ${client} loads this production ${chain.engine} login (user ${chain.user} on ${chain.host}) from ${credential.location.path} itself: `
+          : `${agent} can read this production ${chain.engine} login (user ${chain.user} on ${chain.host}) and ${grant.setting} lets it run ${client} without a human: `) +
+        `one DROP or DELETE against production runs unasked${survives ? '; a backup off the provider bounds the loss' : ''}.`,
+      location: credential.location,
+      snippet: credential.redacted,
+      evidence: `${credential.valueHash}|${grant.agent}|${grant.setting}`,
+      details: {
+        provider: credential.provider,
+        kind: credential.kind,
+        variable: credential.variable,
+        scope: credential.scope,
+        engine: chain.engine,
+        host: chain.host,
+        stores: [store ? store.name : `${chain.engine} database on ${chain.host}`],
+        environment: 'production',
+        unattended: true,
+      },
+      related: [
+        { location: grant.location, message: `${agent} runs ${client} unasked` },
+        ...(store ? [{ location: store.location, message: `production ${store.engine} ${store.name}` }] : []),
+      ],
+      flow: [
+        { location: grant.location, message: `The ${agent} configuration lets the agent run ${client} without a human (${grant.setting}).` },
+        { location: credential.location, message: `${chain.loadedByTool ? `${client} loads` : 'The agent can read'} a production ${chain.engine} login${credential.variable ? ` in ${credential.variable}` : ''} for ${chain.host}.` },
+        ...(store ? [{ location: store.location, message: `Production ${store.engine} ${store.name} on ${store.platform}, backups ${describeProtection(store.protection)}.` }] : []),
+      ],
+    });
+  }
+}
 
 function reportToolChains(context: FinishContext): void {
   for (const chain of findToolChains(context.facts)) {

@@ -162,4 +162,95 @@ export const toolChain: RuleMeta = {
   },
 };
 
-export const CHAIN_RULES: readonly RuleMeta[] = [directChain, stagingChain, toolChain];
+
+const PSQL_ALLOWED = '{\n  "permissions": {\n    "allow": ["Bash(npm run test:*)", "Bash(psql:*)", "Bash(git status)"],\n    "deny": ["Read(./.env)"]\n  }\n}\n';
+const ORDERS_PACKAGE = '{ "name": "orders-api", "private": true, "scripts": { "start": "node src/server.js" }, "dependencies": { "pg": "^8.11.3" } }\n';
+const productionEnv = (url: string): string => `NODE_ENV=production\nPORT=8080\nDATABASE_URL=${url}\nLOG_LEVEL=info\n`;
+const PG_VARIABLES = 'PGHOST=reports-db.prod.acme-internal.net\nPGPORT=5432\nPGUSER=reporting\nPGPASSWORD=Kq82vLmX4pTz9wRb\nPGDATABASE=warehouse\n';
+const ORDERS_URL = 'postgres://orders_app:q7Rk2mVx9LpT4wZs@prod-db.orders.internal:5432/orders';
+const ordersRepo = (extra: Record<string, string>, note: string, expect?: Sample['expect']): Sample => ({
+  files: { 'README.md': '# orders-api\n', 'package.json': ORDERS_PACKAGE, ...extra },
+  note,
+  ...(expect ? { expect } : {}),
+});
+
+export const clientChain: RuleMeta = {
+  id: `${DETECTOR_ID}/agent-client-reaches-production-database`,
+  title: "Agent may run a database client unasked with a production database login it can read",
+  severity: 'critical',
+  why: 'An allow rule lets a coding agent run a database client (or any command) without a human, and the agent can read a login to the production database. The application’s own user owns the tables it serves: one `DROP TABLE` or `DELETE` the agent runs to get past an error empties production, and nothing outside the model stops it.',
+  fix: 'Take the database client out of the allow list (or put it under `ask`), keep production logins out of files the agent reads (a secret manager, a deny rule for the file), and give agents a read-only user or a staging database.',
+  help: 'Reported high instead of critical when the repository declares the database and a backup that leaves its provider.',
+  precision: 'medium',
+  tags: ['chain', 'agents', 'least-privilege'],
+  samples: {
+    positive: [
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED, 'config/production.env': productionEnv(ORDERS_URL) },
+        "psql allowed, and production's application login in a config file no deny rule names",
+        { path: 'config/production.env', line: 3 },
+      ),
+      ordersRepo(
+        { '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(mysql)"],\n    "deny": []\n  }\n}\n', 'config/database.yml': 'default: &default\n  adapter: mysql2\n  pool: 5\n\nproduction:\n  <<: *default\n  url: mysql://shop:Vt7qL2wRb9zX4eKp@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n' },
+        "Cursor CLI may run mysql, and the login sits in a Rails database.yml (Cursor's built-in list hides only .env files)",
+        { path: 'config/database.yml', line: 7 },
+      ),
+      ordersRepo(
+        { 'opencode.json': '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": { "bash": "allow" }\n}\n', 'deploy/.env.production': 'MONGODB_URI=mongodb+srv://orders:Hq7vN2xL9pRtKw3z@orders.x1abc.mongodb.net/orders\n' },
+        'OpenCode runs every command unasked, and a production MongoDB login sits in the deploy folder',
+        { path: 'deploy/.env.production', line: 1 },
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED, '.env.production': PG_VARIABLES },
+        "libpq's variables: the password beside the production host it logs in to",
+        { path: '.env.production', line: 4 },
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED.replace('Bash(psql:*)', 'Bash(npx prisma:*)'), '.env': `DATABASE_URL=${ORDERS_URL}\n` },
+        "Prisma's CLI loads .env itself: `npx prisma migrate reset --force` drops the database it names",
+        { path: '.env', line: 1 },
+      ),
+    ],
+    negative: [
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED, 'config/staging.env': productionEnv(ORDERS_URL.replace('prod-db', 'staging-db')) },
+        "staging's login",
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED, 'config/production.env': productionEnv(ORDERS_URL.replace('orders_app', 'orders_readonly')) },
+        'a read-only user by name',
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED.replace('"Read(./.env)"', '"Read(./.env)", "Read(./config/*.env)"'), 'config/production.env': productionEnv(ORDERS_URL) },
+        'a deny rule keeps the file from Claude Code, and psql does not read files',
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED.replace('Bash(psql:*)', 'Bash(mongosh:*)'), 'config/production.env': productionEnv(ORDERS_URL) },
+        'the allowed client speaks another engine',
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED.replace('"Bash(psql:*)", ', ''), 'config/production.env': productionEnv(ORDERS_URL) },
+        'no client runs unasked',
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED, '.env.production': PG_VARIABLES.replace('reports-db.prod.acme-internal.net', 'localhost') },
+        'the password of a database on the developer\'s machine',
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED.replace('Bash(psql:*)', 'Bash(npx prisma:*)').replace('"Read(./.env)"', '"Read(./.env.local)"'), 'config/production.env': productionEnv(ORDERS_URL) },
+        'Prisma reads .env, not a production file it is not pointed at',
+      ),
+      ordersRepo(
+        { '.claude/settings.json': PSQL_ALLOWED, 'deploy/production/values.yaml': `api:\n  env:\n    DATABASE_URL: ${ORDERS_URL.replace('prod-db.orders.internal', 'orders-pg-rw.orders-prod.svc.cluster.local')}\n` },
+        "a Kubernetes Service's in-cluster name: psql on the developer's machine does not reach it",
+      ),
+      ordersRepo(
+        { '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(mysql)"]\n  }\n}\n', '.env': 'DATABASE_URL=mysql://shop:Vt7qL2wRb9zX4eKp@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n' },
+        "Cursor's built-in list keeps .env files from its tools, and mysql does not read files",
+      ),
+    ],
+  },
+};
+
+
+export const CHAIN_RULES: readonly RuleMeta[] = [directChain, stagingChain, toolChain, clientChain];

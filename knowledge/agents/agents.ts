@@ -136,7 +136,8 @@ export const AGENTS: readonly AgentKnowledge[] = [
   {
     id: 'roo-code',
     title: 'Roo Code',
-    instructionFiles: [/^\.roorules$/, /^\.roo\/rules(-[\w-]+)?\/.+\.md$/],
+    // `.roomodes` (YAML or JSON) holds the project's custom modes: each mode's roleDefinition and customInstructions are prompt text.
+    instructionFiles: [/^\.roorules$/, /^\.roo\/rules(-[\w-]+)?\/.+\.md$/, /^\.roomodes$/],
     ignoreFiles: ['.rooignore'],
     builtInExclusions: [],
     skipsGitIgnored: false,

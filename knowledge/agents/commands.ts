@@ -399,12 +399,37 @@ export function destructiveUseOf(commandLine: string, domains: readonly Destruct
       .replace(/^(terraform|tofu)\s+-chdir=\S+\s+/, '$1 ');
     // `supabase db reset` alone resets the local database: not a use of the probe that names the hosted one.
     if (LOCAL_BY_DEFAULT.some((probe) => usesPrefix(command, prefixOf(probe)) && !probe.remoteWith!.test(command))) continue;
-    for (const probe of DESTRUCTIVE_PROBES) {
-      if (!probe.domain || !domains.includes(probe.domain)) continue;
-      if (prefixesOfTool(probe.tool).some((prefix) => usesPrefix(command, prefix))) return probe;
-    }
+    const space = command.indexOf(' ');
+    const candidates = probesByFirstWord(domains).get(space === -1 ? command : command.slice(0, space));
+    const found = candidates?.find((probe) => prefixesOfTool(probe.tool).some((prefix) => usesPrefix(command, prefix)));
+    if (found) return found;
   }
   return undefined;
+}
+
+const PROBES_BY_FIRST_WORD = new Map<string, Map<string, CommandProbe[]>>();
+
+/**
+ * The first probe of each tool in the domains, in probe order, under each word its tool's prefixes start with: every
+ * line of every script is asked, and a command can only use a prefix whose first word is its own.
+ */
+function probesByFirstWord(domains: readonly DestructiveDomain[]): Map<string, CommandProbe[]> {
+  const key = domains.join(',');
+  let index = PROBES_BY_FIRST_WORD.get(key);
+  if (index) return index;
+  index = new Map();
+  const tools = new Set<string>();
+  for (const probe of DESTRUCTIVE_PROBES) {
+    if (!probe.domain || !domains.includes(probe.domain) || tools.has(probe.tool)) continue;
+    tools.add(probe.tool);
+    for (const word of new Set(prefixesOfTool(probe.tool).map((prefix) => prefix.split(' ')[0]!))) {
+      const list = index.get(word);
+      if (list) list.push(probe);
+      else index.set(word, [probe]);
+    }
+  }
+  PROBES_BY_FIRST_WORD.set(key, index);
+  return index;
 }
 
 /**

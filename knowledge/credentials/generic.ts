@@ -426,8 +426,9 @@ export function connectionUrlAround(line: string, password: string): { scheme: s
   return { scheme, user, host };
 }
 
-// `ecto://` is Elixir's Ecto URL (`url:` and DATABASE_URL of Phoenix apps), whatever the adapter.
-const DB_SCHEMES = 'postgres(?:ql)?|mysqlx?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|ecto|jdbc:[a-z]+';
+// `ecto://` is Elixir's Ecto URL (`url:` and DATABASE_URL of Phoenix apps), whatever the adapter; Rails names its adapter in
+// the scheme (`mysql2://`, `trilogy://`, `postgis://` in database.yml and DATABASE_URL).
+const DB_SCHEMES = 'postgres(?:ql)?|postgis|mysqlx?|mysql2|trilogy|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|ecto|jdbc:[a-z]+';
 
 export const databaseConnectionString: CredentialKind = {
   id: 'database-connection-string',
@@ -439,7 +440,7 @@ export const databaseConnectionString: CredentialKind = {
       // engine can skip ahead to each scheme instead of testing a lookbehind at every position.
       regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, 'gi'),
       // The scheme names, not `://`: every URL has that, few files name a database scheme.
-      keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse', 'neo4j', 'ecto://', 'jdbc:'],
+      keywords: ['postgres', 'postgis', 'mysql', 'trilogy', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse', 'neo4j', 'ecto://', 'jdbc:'],
     },
     {
       // Go's MySQL driver DSN: `user:password@tcp(host:port)/db`.
@@ -497,6 +498,7 @@ export const databaseConnectionString: CredentialKind = {
       sample('appsettings.json', '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
       sample('src/main/resources/application-prod.properties', 'spring.datasource.url=jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app?user=postgres&password=S6saRb1W3OIcxcPLlBl3AFby\n', { expect: { line: 1 }, note: 'a JDBC URL with its login as parameters' }),
       sample('config/db.properties', 'db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n', { expect: { line: 1 } }),
+      sample('config/database.yml', 'production:\n  adapter: mysql2\n  url: mysql2://shop:Vt7qL2wRb9zX4eKpQ2@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n', { expect: { line: 3 }, note: "Rails names the adapter in the URL's scheme" }),
     ],
     negative: [
       sample('cmd/server/main.go', 'package main\n\nconst dsn = "root:root@tcp(127.0.0.1:3306)/tracker_test"\n', { note: 'a local test database' }),

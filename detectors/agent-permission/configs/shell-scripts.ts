@@ -9,13 +9,14 @@ import { destructiveTaskCommand, publishTask } from './tasks.js';
 export const SHELL_SCRIPT = /\.(?:sh|bash)$/;
 
 export function readShellScript(file: SourceFile, out: FileEmitter): void {
-  // Test set-up and example scripts act on throwaway databases; most other scripts name no destructive CLI at all.
-  if (isTestOrExamplePath(file.path) || !DESTRUCTIVE_PROGRAM.test(file.text)) return;
+  // Test set-up and example scripts act on throwaway databases; most other scripts name no destructive CLI at all. The
+  // word naming the destruction is asked first: its short list scans a text about three times faster than the programs'.
+  if (isTestOrExamplePath(file.path) || !NAMES_DESTRUCTION.test(file.text) || !DESTRUCTIVE_PROGRAM.test(file.text)) return;
   const lines = file.text.split('\n');
   let found: { probe: CommandProbe; index: number } | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim();
-    if (line.startsWith('#') || !DESTRUCTIVE_PROGRAM.test(line)) continue;
+    if (line.startsWith('#') || !NAMES_DESTRUCTION.test(line) || !DESTRUCTIVE_PROGRAM.test(line)) continue;
     const probe = harmOf(line);
     if (!probe || (found && probe.dataIn)) continue;
     found = { probe, index };

@@ -54,6 +54,9 @@ export const mcpWriteAccess: RuleMeta = {
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "heroku": { "command": "heroku mcp:start" }\n  }\n}\n', { expect: { line: 3 }, note: "started by the Heroku CLI on the user's own login" }),
     ],
     negative: [
+      // Supabase asks for read-only mode "if you must connect to real data" and for a project scope: a project-scoped server
+      // nothing in the repository ties to production follows its advice for a development project.
+      sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "supabase": {\n      "url": "https://mcp.supabase.com/mcp?project_ref=qwmxkzjrbtyhplnvcesd"\n    }\n  }\n}\n', { note: 'one project, nothing says it is production' }),
       sample(
         '.cursor/mcp.json',
         '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.development"}\n  }\n}\n',

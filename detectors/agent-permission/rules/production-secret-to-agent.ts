@@ -5,6 +5,9 @@ import { sample, type RuleMeta } from '../../../src/model.js';
 const ISSUE_WORKFLOW =
   'name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    if: contains(github.event.comment.body, \'@claude\')\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
 
+const COPILOT_SETUP =
+  'name: "Copilot Setup Steps"\non:\n  workflow_dispatch:\njobs:\n  # The job MUST be called `copilot-setup-steps` or it will not be picked up by Copilot.\n  copilot-setup-steps:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/setup-uv@v5\n      - run: uv sync --frozen\n';
+
 export const productionSecretToAgent: RuleMeta = {
   id: 'agent-permission/production-secret-to-agent',
   title: 'CI agent acting without approvals holds production secrets',
@@ -30,9 +33,24 @@ export const productionSecretToAgent: RuleMeta = {
         { expect: { line: 14 }, note: 'the shell allowed, and production\'s database in the step\'s environment' },
       ),
       sample(
+        '.github/workflows/claude.yml',
+        `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}\n          claude_args: --allowedTools "Bash"\n        env:\n          RAILWAY_API_TOKEN: \${{ secrets.RAILWAY_API_TOKEN }}\n`,
+        { expect: { line: 14 }, note: "the Railway CLI's account token: every environment of every project, production's included" },
+      ),
+      sample(
         '.github/workflows/nightly-fix.yml',
         'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    environment: production\n    env:\n      RAILWAY_TOKEN: ${{ secrets.RAILWAY_TOKEN }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @anthropic-ai/claude-code -p "Fix the failing nightly job" --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
         { expect: { line: 12 }, note: "a job in the production environment: its secrets are production's, given through the job's env" },
+      ),
+      sample(
+        '.github/workflows/copilot-setup-steps.yml',
+        `${COPILOT_SETUP}      - name: Let Copilot inspect production data\n        run: echo "DATABASE_URL=\${{ secrets.PROD_DATABASE_URL }}" >> .env\n`,
+        { expect: { line: 15 }, note: "the Copilot cloud agent's setup steps: its secrets are its environment, and it runs commands unasked" },
+      ),
+      sample(
+        '.github/workflows/copilot-setup-steps.yml',
+        `${COPILOT_SETUP}      - name: Railway CLI\n        run: |\n          npm i -g @railway/cli\n          echo "RAILWAY_API_TOKEN=\${{ secrets.RAILWAY_TOKEN }}" >> "$GITHUB_ENV"\n`,
+        { expect: { line: 17 }, note: "whatever the secret is called, the Railway CLI's account-token variable holds an account token" },
       ),
     ],
     negative: [
@@ -50,6 +68,21 @@ export const productionSecretToAgent: RuleMeta = {
         '.github/workflows/deploy.yml',
         'on: push\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx -y @anthropic-ai/claude-code -p "Review the diff" --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n  deploy:\n    needs: review\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
         { note: 'production secrets only in a job without the agent' },
+      ),
+      sample(
+        '.github/workflows/copilot-setup-steps.yml',
+        `${COPILOT_SETUP}      - run: uv pip install --index-url "https://__token__:\${{ secrets.PYPI_READ_TOKEN }}@pypi.acme.dev/simple" acme-internal\n      - run: echo "DATABASE_URL=postgres://postgres:postgres@localhost:5432/billing_test" >> .env\n`,
+        { note: 'a package index token and a local test database' },
+      ),
+      sample(
+        '.github/workflows/copilot-setup-steps.yml',
+        `${COPILOT_SETUP}      - run: railway link --project billing --environment staging\n        env:\n          RAILWAY_TOKEN: \${{ secrets.RAILWAY_STAGING_TOKEN }}\n`,
+        { note: "a Railway project token for staging (RAILWAY_TOKEN), not the account's" },
+      ),
+      sample(
+        '.github/workflows/db-sync.yml',
+        `${COPILOT_SETUP.replace('copilot-setup-steps:', 'sync:')}      - run: ./scripts/sync.sh\n        env:\n          DATABASE_URL: \${{ secrets.PROD_DATABASE_URL }}\n`,
+        { note: 'an ordinary workflow: no agent starts in it' },
       ),
     ],
   },

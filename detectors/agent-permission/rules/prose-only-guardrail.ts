@@ -58,6 +58,11 @@ export const proseOnlyGuardrail: RuleMeta = {
         { expect: { line: 6 } },
       ),
       sample(
+        '.roomodes',
+        'customModes:\n  - slug: db-maintainer\n    name: DB Maintainer\n    roleDefinition: You maintain the billing schema and its migrations.\n    groups:\n      - read\n      - command\n    customInstructions: |-\n      Never run DROP or TRUNCATE against the production database.\n',
+        { expect: { line: 9 }, note: "a Roo Code custom mode's instructions are prose the model reads" },
+      ),
+      sample(
         '.cursor/rules/database.mdc',
         '---\ndescription: Database work\nglobs: ["prisma/**"]\n---\n\nUse Prisma for every query.\nDo not delete the database volume or reset the production database under any circumstances.\n',
         { expect: { line: 7 } },
