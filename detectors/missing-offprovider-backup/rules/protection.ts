@@ -697,6 +697,14 @@ railway volume add --service web --mount-path /app/storage
         },
         {
           files: {
+            'fly.toml': 'app = "acme-notes"\nprimary_region = "ams"\n\n[env]\n  REPLICA_URL = "s3://acme-notes-litestream/notes.db"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+            'litestream.yml': 'dbs:\n  - path: /data/notes.db\n    replicas:\n      - url: ${REPLICA_URL}\n        endpoint: https://fly.storage.tigris.dev\n',
+          },
+          expect: { path: 'fly.toml', line: 7 },
+          note: "Litestream's URL comes from the app's environment, its endpoint is Fly's Tigris storage: the copy stays with the Fly organisation",
+        },
+        {
+          files: {
             'firebase.json': '{\n  "firestore": { "rules": "firestore.rules" }\n}\n',
             'scripts/setup-backups.sh': "#!/bin/sh\ngcloud firestore backups schedules create --database='(default)' --recurrence=daily --retention=14w\n",
           },

@@ -18,7 +18,7 @@ import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scan
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline, scanDronePipeline } from './handlers/pipelines.js';
 import { scanJenkinsfile } from './handlers/jenkins.js';
-import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
+import { scanBicepParams, scanKamal, scanLitestream, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanCdkApp, scanElixirConfig, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
@@ -143,6 +143,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'kamal':
       for (const root of document.roots) scanKamal(rec, cls, root);
+      return;
+    case 'litestream':
+      for (const root of document.roots) scanLitestream(rec, cls, root);
       return;
     default:
       for (const root of document.roots) {
