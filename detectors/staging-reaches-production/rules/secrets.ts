@@ -93,6 +93,14 @@ export const readsProductionSecret: RuleMeta = {
         expect: { path: '.gitlab/ci/deploy.yml', line: 6 },
         note: 'GitLab CI: a job in a file the root includes',
       },
+      {
+        files: {
+          'ops/pipelines/deploy.yml': GITLAB_INCLUDED_DEPLOY('PROD_DATABASE_URL'),
+          '.gitlab-ci.yml': "stages: [test, deploy]\n\ninclude:\n  - local: ops/pipelines/deploy.yml\n  - project: acme/ci-templates\n    file: /templates/build.yml\n\ntest:\n  stage: test\n  script: [npm test]\n",
+        },
+        expect: { line: 6 },
+        note: 'GitLab CI: the included file sits in a folder of any name, and is known by its jobs',
+      },
       sample(
         '.gitlab-ci.yml',
         '.deploy:\n  script: [./deploy.sh]\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n\ndeploy_staging:\n  extends: .deploy\n  environment: staging\n\ndeploy_prod:\n  extends: .deploy\n  environment: production\n',
@@ -159,6 +167,10 @@ export const readsProductionSecret: RuleMeta = {
       {
         files: { '.gitlab-ci.yml': "include:\n  - local: '.gitlab/ci/deploy.yml'\n", '.gitlab/ci/deploy.yml': GITLAB_INCLUDED_DEPLOY('STAGING_DATABASE_URL') },
         note: "the included staging job reads staging's own variable",
+      },
+      {
+        files: { '.gitlab-ci.yml': "include:\n  - local: ops/pipelines/deploy.yml\n", 'ops/pipelines/deploy.yml': GITLAB_INCLUDED_DEPLOY('STAGING_DATABASE_URL') },
+        note: 'GitLab CI: an included file outside CI folders whose staging job reads staging\'s variable',
       },
       sample('charts/api/ci/deploy.yml', 'deploy_staging:\n  enabled: true\n  env:\n    DATABASE_URL: $PROD_DATABASE_URL\n', { note: 'a YAML file in a ci/ folder that holds no GitLab jobs' }),
       sample(

@@ -6,7 +6,7 @@ import type { DataDocument, DataNode } from '../../../src/parse/data-tree.js';
 import { parseYaml } from '../../../src/parse/yaml.js';
 import { parseDotenv } from '../../../src/parse/lines.js';
 import { classifyOutsideGitlab, classifyPath, type FileClass } from './files.js';
-import { holdsGitlabJobs, isGitlabCiName } from '../../../knowledge/environments/gitlab.js';
+import { holdsGitlabJobs, holdsStagedGitlabJobs, isGitlabCiName, mayHoldGitlabJobs } from '../../../knowledge/environments/gitlab.js';
 import { BASE, Recorder } from './recorder.js';
 import { walkSection, type WalkOptions } from './tree.js';
 import { topSection, walkOptions } from './sections.js';
@@ -71,6 +71,11 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       // Only App Engine's own file (a top-level `runtime:`) is the default service's; another app.yaml is data.
       if (!APP_ENGINE_RUNTIME.test(file.text)) return dispatch(file, { ...cls, kind: 'data', tag: BASE }, rec, out);
       break;
+  }
+  // A file `.gitlab-ci.yml` includes from a folder of any name (`include: local: deploy/staging.yml`) is known by its jobs.
+  if (cls.kind === 'data' && file.format === 'yaml' && mayHoldGitlabJobs(file.text)) {
+    const document = file.data();
+    if (document && document.roots.length === 1 && holdsStagedGitlabJobs(document.roots[0])) return scanGitlabCi(rec, cls, document);
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.
   if (cls.role === 'plain' && cls.tag.environment === 'base' && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === 'toml')) return;

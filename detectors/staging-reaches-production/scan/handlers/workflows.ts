@@ -117,6 +117,7 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
   const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : undefined;
   const globals = get(root, 'variables');
   if (globals?.kind === 'map') walkSection(rec, { node: globals, path: ['variables'], tag: BASE, family, role: 'base', span: globals.span }, options);
+  noteUnreadIncludes(rec, get(root, 'include'));
   for (const entry of effectiveEntries(root)) {
     const job = entry.value;
     // Hidden jobs (`.deploy`) are templates that other jobs extend: placed where they are used, not here. Jobs of other
@@ -141,6 +142,22 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
     }
     const variables = get(job, 'variables');
     rec.layer(family, tag, entry.keySpan, variables?.kind === 'map' ? variables.entries.map((variable) => variable.key) : []);
+  }
+}
+
+/**
+ * Jobs included from outside the repository (`include: project:`, `remote:`, `component:`) run in the pipeline but
+ * cannot be read here: said once per include, so a clean result is not taken to cover them. GitLab's own
+ * `template:`s are left out: their text is public and the same for every project.
+ */
+function noteUnreadIncludes(rec: Recorder, include: DataNode | undefined): void {
+  const items = include?.kind === 'seq' ? include.items : include ? [include] : [];
+  for (const item of items) {
+    const text = literalString(item);
+    const source = item.kind === 'map' ? (['project', 'remote', 'component'] as const).find((key) => get(item, key) !== undefined) : text && /^https?:\/\//i.test(text) ? 'remote' : undefined;
+    if (!source) continue;
+    const name = item.kind === 'map' ? [literalString(get(item, source)), literalString(get(item, 'file'))].filter(Boolean).join(' ') : text;
+    rec.notify('environment-include-unread', `${rec.file.path}:${item.span.line} includes jobs from outside the repository (${source}: ${name ?? '?'}); the environments and secrets of those jobs were not read.`, item.span.line, 'note');
   }
 }
 
