@@ -87,6 +87,14 @@ export const readsProductionSecret: RuleMeta = {
       },
       {
         files: {
+          '.github/workflows/deploy.yml':
+            'on:\n  push:\n    branches: [main, develop]\njobs:\n  config:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.PROD_DATABASE_URL }}\n    steps:\n      - run: echo ok\n  plan:\n    needs: config\n    runs-on: ubuntu-latest\n    outputs:\n      database_url: ${{ needs.config.outputs.db_url }}\n    steps:\n      - run: ./scripts/plan.sh\n  migrate-staging:\n    needs: plan\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.plan.outputs.database_url }}\n',
+        },
+        expect: { line: 25 },
+        note: "production's variable passes through two jobs' outputs before the staging job reads it",
+      },
+      {
+        files: {
           '.gitlab-ci.yml': "stages: [test, deploy]\n\ninclude:\n  - local: '.gitlab/ci/deploy.yml'\n\ntest:\n  stage: test\n  script: [npm test]\n",
           '.gitlab/ci/deploy.yml': GITLAB_INCLUDED_DEPLOY('PROD_DATABASE_URL'),
         },
@@ -163,6 +171,13 @@ export const readsProductionSecret: RuleMeta = {
       {
         files: { '.github/workflows/deploy.yml': OUTPUT_WORKFLOW('echo "db_url=$DB_URL" >> "$GITHUB_OUTPUT"') },
         note: "GitHub drops a job output holding a secret's value as written: the staging job gets none",
+      },
+      {
+        files: {
+          '.github/workflows/deploy.yml':
+            'on:\n  push:\n    branches: [main, develop]\njobs:\n  config:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.STAGING_DATABASE_URL }}\n    steps:\n      - run: echo ok\n  plan:\n    needs: config\n    runs-on: ubuntu-latest\n    outputs:\n      database_url: ${{ needs.config.outputs.db_url }}\n    steps:\n      - run: ./scripts/plan.sh\n  migrate-staging:\n    needs: plan\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.plan.outputs.database_url }}\n',
+        },
+        note: "staging's own variable passed through two jobs' outputs",
       },
       {
         files: { '.gitlab-ci.yml': "include:\n  - local: '.gitlab/ci/deploy.yml'\n", '.gitlab/ci/deploy.yml': GITLAB_INCLUDED_DEPLOY('STAGING_DATABASE_URL') },

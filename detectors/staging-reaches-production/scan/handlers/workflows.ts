@@ -57,36 +57,53 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
  * into the output (`${{ vars.PROD_DATABASE_URL }}`) or by the step it takes it from (`${{ steps.pick.outputs.url }}`,
  * the step writing `url=…` to `$GITHUB_OUTPUT` from a variable, or from its `env`). GitHub drops an output holding a
  * secret's value as written, so a secret passes only encoded (`base64`, `openssl`, `gpg`). A job that needs the output
- * holds what it carries.
+ * holds what it carries, and passes it on again when its own outputs take it (`${{ needs.setup.outputs.db_url }}`):
+ * read until no output carries more, as many hops as the jobs chain.
  */
 function jobOutputSecrets(jobs: MapNode): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const entry of jobs.entries) {
+  const sources = jobs.entries.flatMap((entry) => {
     const outputs = get(entry.value, 'outputs');
-    if (outputs?.kind !== 'map') continue;
     const steps = get(entry.value, 'steps');
-    for (const output of outputs.entries) {
-      const expression = output.value.kind === 'scalar' ? String(output.value.expression ?? output.value.value ?? '') : '';
-      const carried = referencesIn(expression, false);
-      const from = /\bsteps\.([\w-]+)\.outputs\.([\w-]+)/.exec(expression);
-      const step = from && steps?.kind === 'seq' ? steps.items.find((item) => literalString(get(item, 'id')) === from[1]) : undefined;
-      if (step && from) {
-        const run = literalString(get(step, 'run')) ?? '';
-        const env = get(step, 'env');
-        // The line that writes this output, and the variables of the step's env it expands.
-        for (const line of run.split('\n').filter((text) => text.includes(`${from[2]}=`))) {
-          const encoded = /\b(base64|openssl|gpg|xxd)\b/.test(line);
-          carried.push(...referencesIn(line, encoded));
-          for (const variable of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-            const value = get(env, variable[1]!);
-            if (value?.kind === 'scalar') carried.push(...referencesIn(String(value.expression ?? value.value ?? ''), encoded));
-          }
-        }
+    return outputs?.kind === 'map' ? outputs.entries.map((output) => ({ key: `${entry.key}.${output.key}`, texts: outputTexts(output.value, steps) })) : [];
+  });
+  for (let changed = true, rounds = 0; changed && rounds <= sources.length; rounds++) {
+    changed = false;
+    for (const { key, texts } of sources) {
+      const carried = texts.flatMap(({ text, encoded }) => [
+        ...referencesIn(text, encoded),
+        ...[...text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)].flatMap((match) => found.get(`${match[1]}.${match[2]}`) ?? []),
+      ]);
+      const before = found.get(key)?.length ?? 0;
+      const after = [...new Set([...(found.get(key) ?? []), ...carried])];
+      if (after.length > before) {
+        found.set(key, after);
+        changed = true;
       }
-      if (carried.length > 0) found.set(`${entry.key}.${output.key}`, [...new Set(carried)]);
     }
   }
   return found;
+}
+
+/** The texts an output's value is made of: its expression, and the lines of the step it names that write it (with that step's env). */
+function outputTexts(value: DataNode, steps: DataNode | undefined): Array<{ text: string; encoded: boolean }> {
+  const expression = value.kind === 'scalar' ? String(value.expression ?? value.value ?? '') : '';
+  const texts = [{ text: expression, encoded: false }];
+  const from = /\bsteps\.([\w-]+)\.outputs\.([\w-]+)/.exec(expression);
+  const step = from && steps?.kind === 'seq' ? steps.items.find((item) => literalString(get(item, 'id')) === from[1]) : undefined;
+  if (!step || !from) return texts;
+  const run = literalString(get(step, 'run')) ?? '';
+  const env = get(step, 'env');
+  // The line that writes this output, and the variables of the step's env it expands.
+  for (const line of run.split('\n').filter((text) => text.includes(`${from[2]}=`))) {
+    const encoded = /\b(base64|openssl|gpg|xxd)\b/.test(line);
+    texts.push({ text: line, encoded });
+    for (const variable of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const bound = get(env, variable[1]!);
+      if (bound?.kind === 'scalar') texts.push({ text: String(bound.expression ?? bound.value ?? ''), encoded });
+    }
+  }
+  return texts;
 }
 
 /** `vars.X` in a text, and `secrets.X` too when the secret leaves encoded. */
