@@ -667,6 +667,11 @@ railway volume add --service web --mount-path /app/storage
           expect: { path: '.github/workflows/deploy.yml', line: 14 },
           note: "a Cloud Run deploy connected to production's Cloud SQL instance by its connection name",
         },
+        {
+          files: { '.github/workflows/deploy.yml': 'on:\n  push:\n    branches: [main, develop]\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: |\n          gcloud run deploy orders-staging --region europe-west1 --image europe-docker.pkg.dev/acme-staging/apps/orders:${{ github.sha }} \\\n            --add-cloudsql-instances acme-prod:europe-west1:orders-pg\n  deploy-production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: |\n          gcloud run deploy orders --region europe-west1 --image europe-docker.pkg.dev/acme-prod/apps/orders:${{ github.sha }} \\\n            --add-cloudsql-instances acme-prod:europe-west1:orders-pg\n' },
+          expect: { path: '.github/workflows/deploy.yml', line: 18 },
+          note: "staging's deploy connects to the instance first; the store is production's deploy's",
+        },
         sample('infra/main.tf', UPSTASH(''), { expect: { line: 10 }, note: 'an Upstash Redis database without eviction: the data store, kept only by Upstash' }),
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: 'a Cloud SQL instance declared through Config Connector' },
         { files: { 'k8s/ack/orders-db.yaml': 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n' }, expect: { path: 'k8s/ack/orders-db.yaml', line: 2 }, note: 'an RDS instance declared through ACK' },
