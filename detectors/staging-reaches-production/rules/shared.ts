@@ -534,6 +534,14 @@ export const sharedVolume: RuleMeta = {
       },
       {
         files: {
+          'scripts/reset-staging.sh': "#!/usr/bin/env bash\n# Wipes staging data before a QA run.\nset -euo pipefail\ncurl -sS https://backboard.railway.com/graphql/v2 \\\n  -H \"Authorization: Bearer $RAILWAY_API_TOKEN\" \\\n  -d '{\"query\":\"mutation { volumeDelete(volumeId: \\\"9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\\\") }\"}'\n",
+          '.env.production': 'RAILWAY_ENVIRONMENT_NAME=production\nRAILWAY_VOLUME_ID=9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\n',
+        },
+        expect: { line: 6 },
+        note: "Railway: staging's reset script deletes a volume by id, and the id is production's volume",
+      },
+      {
+        files: {
           'k8s/overlays/production/pv.yaml':
             'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
           'k8s/overlays/staging/pv.yaml':
@@ -615,6 +623,13 @@ export const sharedVolume: RuleMeta = {
           'docker-compose.staging.yml': 'services:\n  db:\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    name: acme_staging_pgdata\n',
         },
         note: "staging's override names a volume of its own instead of the base project's acme_pgdata",
+      },
+      {
+        files: {
+          'scripts/reset-staging.sh': "#!/usr/bin/env bash\n# Wipes staging data before a QA run.\nset -euo pipefail\ncurl -sS https://backboard.railway.com/graphql/v2 \\\n  -H \"Authorization: Bearer $RAILWAY_API_TOKEN\" \\\n  -d '{\"query\":\"mutation { volumeDelete(volumeId: \\\"4c1d8e2f-7b3a-4f6e-9d0c-2e5a8b7f1c6d\\\") }\"}'\n",
+          '.env.production': 'RAILWAY_ENVIRONMENT_NAME=production\nRAILWAY_VOLUME_ID=9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\n',
+        },
+        note: "Railway: staging's reset script deletes staging's own volume",
       },
       {
         files: {

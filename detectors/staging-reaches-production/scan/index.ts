@@ -22,6 +22,7 @@ import { scanBicepParams, scanKamal, scanLitestream, scanRailsEnvironment, scanR
 import { scanCdkApp, scanElixirConfig, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
+import { scanVolumeCommands } from './handlers/volume-commands.js';
 import { scanSstConfig } from './handlers/sst.js';
 import { scanSamConfig } from './handlers/sam.js';
 import { scanVapor } from './handlers/vapor.js';
@@ -42,6 +43,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'commands':
       scanCommands(file, out);
       scanGcloudDeploys(rec, cls);
+      scanVolumeCommands(rec, cls);
       return;
     case 'python-settings':
       scanPythonSettings(rec, cls);
