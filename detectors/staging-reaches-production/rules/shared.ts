@@ -541,6 +541,11 @@ export const sharedVolume: RuleMeta = {
         note: "Railway: staging's reset script deletes a volume by id, and the id is production's volume",
       },
       {
+        files: { 'k8s/staging/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n', 'k8s/production/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-prod\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },
+        expect: { line: 11 },
+        note: "local PersistentVolumes of staging and production: the same directory of the same node",
+      },
+      {
         files: {
           'k8s/overlays/production/pv.yaml':
             'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
@@ -630,6 +635,10 @@ export const sharedVolume: RuleMeta = {
           '.env.production': 'RAILWAY_ENVIRONMENT_NAME=production\nRAILWAY_VOLUME_ID=9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\n',
         },
         note: "Railway: staging's reset script deletes staging's own volume",
+      },
+      {
+        files: { 'k8s/staging/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-2]\n', 'k8s/production/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-prod\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },
+        note: 'the same path on two different nodes is two directories',
       },
       {
         files: {
