@@ -74,7 +74,7 @@ function reportCrossings(context: FinishContext): void {
     pending.set(key, { resource, verdict, environments: new Map([[`${environment}\u0000${name}`, name]]), inheritedBy, inheritedFrom });
   };
 
-  for (const resource of model.nonProduction()) {
+  for (const resource of model.nonProduction().flatMap((read) => model.throughWorkflowOutputs(read))) {
     const verdict = judge(resource, model);
     if (verdict) add(resource, verdict, resource.environment, resource.environmentName);
   }

@@ -3,7 +3,7 @@
 // the stacks, workspaces and apps their commands act on; workflow-level `env` is the base every job inherits.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
-import { appIdentity, bucketIdentity, cloudSqlIdentity, envFileIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, supabaseProjectIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
+import { WORKFLOW_OUTPUT, appIdentity, bucketIdentity, cloudSqlIdentity, envFileIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, supabaseProjectIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
@@ -35,9 +35,16 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
     scanText(rec, workflowEnv, BASE, family);
   }
   const jobs = get(root, 'jobs');
+  const callers = new Map<string, string>();
   if (jobs && jobs.kind !== 'map') rec.notify('environment-config-unreadable', `${rec.file.path}: "jobs" is not a map; its jobs' environments were not read.`);
   if (jobs?.kind !== 'map') return;
   const outputs = jobOutputSecrets(jobs);
+  publishCallOutputs(rec, root, outputs);
+  // Jobs that call a reusable workflow of the repository: their outputs are that workflow's `workflow_call` outputs.
+  for (const entry of jobs.entries) {
+    const called = localWorkflow(literalString(get(entry.value, 'uses')));
+    if (called) callers.set(entry.key, called);
+  }
   for (const entry of effectiveEntries(jobs)) {
     const job = entry.value;
     if (job.kind !== 'map') continue;
@@ -47,7 +54,7 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
     if (tag.environment === 'production' && tag.evidence === 'key') pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ['jobs', entry.key], tag, role: 'plain', span: entry.keySpan }, options);
     scanText(rec, job, tag);
-    if (outputs.size > 0) scanNeededOutputs(rec, job, tag, outputs);
+    if (outputs.size > 0 || callers.size > 0) scanNeededOutputs(rec, job, tag, outputs, callers);
     rec.layer(family, tag, entry.keySpan, envKeys(job));
   }
 }
@@ -112,10 +119,47 @@ function referencesIn(text: string, secrets: boolean): string[] {
 }
 
 /** `${{ needs.setup.outputs.db_url }}` in a job: the secrets that output carries, read where the job reads it. */
-function scanNeededOutputs(rec: Recorder, job: DataNode, tag: EnvTag, outputs: ReadonlyMap<string, string[]>): void {
+function scanNeededOutputs(rec: Recorder, job: DataNode, tag: EnvTag, outputs: ReadonlyMap<string, string[]>, callers: ReadonlyMap<string, string>): void {
   const { text, record } = nodeText(rec, job, tag);
   for (const match of text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) {
     for (const secret of outputs.get(`${match[1]}.${match[2]}`) ?? []) record(secretIdentity(secret), match.index, `needs.${match[1]}.outputs.${match[2]} (${secret})`);
+    const called = callers.get(match[1]!);
+    if (called) record(workflowOutputIdentity(called, match[2]!), match.index, `needs.${match[1]}.outputs.${match[2]}`);
+  }
+}
+
+/** `uses: ./.github/workflows/resolve.yml` -> `.github/workflows/resolve.yml`; another repository's workflow is not read. */
+function localWorkflow(uses: string | undefined): string | undefined {
+  const path = uses?.startsWith('./') ? uses.slice(2).replace(/@.*$/, '') : undefined;
+  return path && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ? path : undefined;
+}
+
+/**
+ * A reusable workflow's output, as its callers read it (`needs.<job>.outputs.<name>`): the cross-file pass replaces it
+ * with the secrets and variables the workflow publishes under it (`publishCallOutputs`).
+ */
+function workflowOutputIdentity(path: string, output: string): ResourceIdentity {
+  return { kind: 'secret', identity: `${WORKFLOW_OUTPUT}${path}#${output}`, otherIdentities: [], display: `output ${output} of ${path}`, name: output, secrets: [] };
+}
+
+/**
+ * A reusable workflow's `on.workflow_call.outputs`: each output's value (`${{ jobs.pick.outputs.url }}`, a variable)
+ * carries the names its jobs' outputs carry. Published as the base's, with the carried secrets as its other
+ * identities, for the cross-file pass to hand to the callers that read it.
+ */
+function publishCallOutputs(rec: Recorder, root: MapNode, outputs: ReadonlyMap<string, string[]>): void {
+  const declared = get(get(get(root, 'on'), 'workflow_call'), 'outputs');
+  if (declared?.kind !== 'map') return;
+  for (const output of declared.entries) {
+    const value = get(output.value, 'value');
+    const expression = value?.kind === 'scalar' ? String(value.expression ?? value.value ?? '') : '';
+    const carried = [
+      ...referencesIn(expression, false),
+      ...[...expression.matchAll(/\bjobs\.([\w-]+)\.outputs\.([\w-]+)/g)].flatMap((match) => outputs.get(`${match[1]}.${match[2]}`) ?? []),
+    ];
+    if (carried.length === 0) continue;
+    const identity = workflowOutputIdentity(rec.file.path, output.key);
+    rec.resource(BASE, { ...identity, otherIdentities: [...new Set(carried)].map((name) => secretIdentity(name).identity) }, (value ?? output.value).span, { variable: `on.workflow_call.outputs.${output.key}` });
   }
 }
 
