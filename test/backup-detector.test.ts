@@ -177,6 +177,21 @@ describe('facts for the summary and the chain stage', () => {
     expect(findings).toEqual(['no-backup high k8s/postgres.yaml:2']);
   });
 
+  it('reports a Deployment, its claim and the static PersistentVolume the claim selects by a label expression (In) as one store', async () => {
+    const { stores, findings } = await run({
+      '.github/workflows/deploy.yml': 'on: { push: { branches: [main] } }\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: kubectl apply -f k8s/\n',
+      'k8s/pv.yaml':
+        'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: ledger-pgdata\n  labels:\n    app: postgres\n    tier: database\nspec:\n  capacity: { storage: 50Gi }\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: gp3\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f67890\n',
+      'k8s/pvc.yaml':
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: pgdata\n  namespace: ledger\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: gp3\n  resources: { requests: { storage: 50Gi } }\n  selector:\n    matchExpressions:\n      - { key: app, operator: In, values: [postgres, postgresql] }\n',
+      'k8s/postgres.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: postgres\n  namespace: ledger\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16\n          volumeMounts:\n            - { name: data, mountPath: /var/lib/postgresql/data }\n      volumes:\n        - name: data\n          persistentVolumeClaim:\n            claimName: pgdata\n',
+    });
+    const postgres = stores.find((store) => store.name === 'ledger/postgres')!;
+    expect(stores.filter((store) => store.sameAs === postgres.id).map((store) => store.name).sort()).toEqual(['ledger-pgdata', 'ledger/pgdata']);
+    expect(findings).toEqual(['no-backup high k8s/postgres.yaml:2']);
+  });
+
   it('publishes backup evidence with its destination, and relates it to the finding by location', async () => {
     const { evidence, result } = await run({
       'render.yaml': 'databases:\n  - name: acme-db\n    plan: pro-4gb\n',

@@ -312,6 +312,17 @@ describe('malformed and partial configs', () => {
     expect(found).toEqual(['shared-database config/database.yml:9']);
     expect(result.notifications).toEqual([]);
   });
+
+  it('says which GitLab includes it cannot read (another project, a remote URL), and not GitLab\'s own templates', async () => {
+    const { result } = await run({
+      '.gitlab-ci.yml':
+        "include:\n  - local: deploy/staging.yml\n  - project: acme/ci-templates\n    ref: v2.3.0\n    file: /templates/deploy.yml\n  - template: Security/SAST.gitlab-ci.yml\n  - remote: https://gitlab.example.com/acme/shared/-/raw/main/lint.yml\n\ntest:\n  stage: test\n  script: [npm test]\n",
+    });
+    expect(result.notifications.map((notification) => `${notification.level} ${notification.code} ${notification.path}:${notification.line}`)).toEqual([
+      'note environment-include-unread .gitlab-ci.yml:3',
+      'note environment-include-unread .gitlab-ci.yml:7',
+    ]);
+  });
 });
 
 describe('determinism', () => {

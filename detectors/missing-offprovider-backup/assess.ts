@@ -11,7 +11,7 @@ import { RAILWAY_BUILT_IN } from './inventory/railway.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
 import { decideComputedNames, decideVariableSettings } from './inventory/terraform-variables.js';
-import { deployedByProductionOverlay, productionKustomizePaths } from './inventory/kustomize.js';
+import { deployedByProductionOverlay, kustomizeNamespaces, namespacesDeploying, productionKustomizePaths } from './inventory/kustomize.js';
 
 export const RULE = {
   noBackup: 'missing-offprovider-backup/no-backup',
@@ -87,6 +87,7 @@ export function assess(context: FinishContext): void {
   const stacks = byKind('pulumi-stack');
   const prodComposeFiles = stores.filter((store) => store.declaredBy === 'compose' && environmentOf(store, aliases) === 'production').length > 0;
 
+  placeKustomizeNamespaces(stores, contexts);
   const environments = new Map(stores.map((store) => [store.id, environmentOf(store, aliases, stacks)]));
   // A manifest a production overlay deploys (the base's StatefulSet) is production's, whatever its own path says.
   const overlayDeployed = productionKustomizePaths(contexts);
@@ -735,6 +736,25 @@ function placeHelmSubcharts(stores: DataStore[], releases: readonly StoreContext
     stores[index] = { ...store, environment, identities: [...store.identities, ...namespaces.map((namespace) => `k8s:${namespace}:helm/${key}`.toLowerCase())] };
   });
   return off;
+}
+
+/**
+ * Manifests a kustomization deploys into a namespace: each also answers to its objects' identities in that namespace
+ * (`k8s:shop-prod:statefulset/postgres`), where a Velero schedule or a claim of that namespace names them.
+ */
+function placeKustomizeNamespaces(stores: DataStore[], contexts: readonly StoreContext[]): void {
+  const namespaces = kustomizeNamespaces(contexts);
+  if (namespaces.size === 0) return;
+  stores.forEach((store, index) => {
+    if (store.declaredBy !== 'manifest') return;
+    const deployed = namespacesDeploying(store.location.path, namespaces);
+    if (deployed.size === 0) return;
+    const placed = store.identities.flatMap((identity) => {
+      const object = /^k8s:[^:]+:([a-z]+\/.+)$/.exec(identity)?.[1];
+      return object ? [...deployed].map((namespace) => `k8s:${namespace}:${object}`.toLowerCase()) : [];
+    });
+    if (placed.length > 0) stores[index] = { ...store, identities: [...new Set([...store.identities, ...placed])] };
+  });
 }
 
 /** The deploy to cite for a production store: one not placed in another environment (`deploy.staging.yml`), if any. */

@@ -140,7 +140,7 @@ const KEYWORDS = [
   // Deploys.
   'fly deploy', 'flyctl', 'railway up', 'railway_volume_', 'pocketbase', 'vercel', 'netlify', 'kamal', 'heroku', 'dokku', 'kubectl', 'helm ', 'serverless', 'sls deploy', 'cdk deploy',
   'cloudformation deploy', 'create-stack', 'update-stack', 'sam deploy', 'aws-cloudformation-github-deploy',
-  'terraform apply', 'gcloud', 'docker compose', 'docker-compose', 'docker stack', 'ssh-action', 'ssh ',
+  'terraform apply', 'terraform -chdir', 'terraform workspace', 'gcloud', 'docker compose', 'docker-compose', 'docker stack', 'ssh-action', 'ssh ',
   // ORMs and framework database configs.
   'datasource', 'dialect', 'DataSource', 'adapter', 'django.db.backends', 'dj_database_url', 'typeorm',
   // Client packages of hosted databases, and drivers (`postgres`, `mysql`, `mongo` are above).

@@ -8,6 +8,7 @@ import { EnvironmentModel, compareLocations, placeWithAliases } from './model.js
 import { scanEnvironmentFile } from './scan/index.js';
 import { admitsPath, classifyPath } from './scan/files.js';
 import { COPY_KEYWORDS } from './scan/handlers/copies.js';
+import { VOLUME_COMMAND_KEYWORDS } from './scan/handlers/volume-commands.js';
 import { judgeShared, sharedBucket, sharedDatabase, sharedProject, sharedVolume } from './rules/shared.js';
 import { judgeSecret, readsProductionSecret } from './rules/secrets.js';
 import { judgeState, readsProductionState } from './rules/state.js';
@@ -41,7 +42,7 @@ export const stagingReachesProduction: Detector = {
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
   // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
-  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', ...COPY_KEYWORDS])],
+  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS])],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== 'commands',
   scanFile: scanEnvironmentFile,
   produces: ['environment-resource', 'environment-layer', 'environment-crossing'],
@@ -73,7 +74,7 @@ function reportCrossings(context: FinishContext): void {
     pending.set(key, { resource, verdict, environments: new Map([[`${environment}\u0000${name}`, name]]), inheritedBy, inheritedFrom });
   };
 
-  for (const resource of model.nonProduction()) {
+  for (const resource of model.nonProduction().flatMap((read) => model.throughWorkflowOutputs(read))) {
     const verdict = judge(resource, model);
     if (verdict) add(resource, verdict, resource.environment, resource.environmentName);
   }

@@ -3,7 +3,7 @@
 // layers of each configuration family (to tell which environments inherit a base value).
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../src/facts/environment.js';
 import type { FactReader, FinishContext, Location } from '../../src/model.js';
-import { identityName, serverNameOf, isComparableIdentity } from '../../knowledge/environments/identities.js';
+import { WORKFLOW_OUTPUT, identityName, serverNameOf, isComparableIdentity } from '../../knowledge/environments/identities.js';
 import { aliasFor, canonicalEnvironment, environmentOfPath, environmentsNamedIn } from '../../knowledge/environments/names.js';
 
 export const NON_PRODUCTION: ReadonlySet<CanonicalEnvironment> = new Set(['staging', 'preview', 'development', 'test']);
@@ -67,6 +67,21 @@ export class EnvironmentModel {
   /** Resources of non-production environments, in a deterministic order. */
   nonProduction(): EnvironmentResource[] {
     return this.resources.filter((resource) => NON_PRODUCTION.has(resource.environment) && !resource.testOnly && !resource.unplaced);
+  }
+
+  /**
+   * A reusable workflow's output a job reads (`needs.resolve.outputs.db_url`), as the secrets and variables the called
+   * workflow publishes under that output; any other resource as it is. An output no workflow of the repo publishes
+   * reads nothing known.
+   */
+  throughWorkflowOutputs(resource: EnvironmentResource): EnvironmentResource[] {
+    if (!resource.identity.startsWith(WORKFLOW_OUTPUT)) return [resource];
+    const published = this.resources.filter((candidate) => candidate.environment === 'base' && candidate.identity === resource.identity);
+    const carried = [...new Set(published.flatMap((candidate) => candidate.otherIdentities ?? []))].filter((identity) => identity.startsWith('secret:'));
+    return carried.map((identity) => {
+      const name = identity.slice('secret:'.length);
+      return { ...resource, identity, display: name, variable: `${resource.variable ?? ''} (${name}, from ${published[0]!.location.path})`, otherIdentities: undefined };
+    });
   }
 
   /** Base values of layered families. */

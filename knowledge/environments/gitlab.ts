@@ -25,3 +25,17 @@ export function holdsGitlabJobs(root: DataNode | undefined): boolean {
     return (keys.includes('script') || keys.includes('extends') || keys.includes('trigger')) && keys.some((key) => JOB_KEYS.has(key) && key !== 'script');
   });
 }
+
+/**
+ * Text that may be a file `.gitlab-ci.yml` includes from anywhere (`include: local: deploy/staging.yml`): jobs with a
+ * script and a stage or environment. Two substring searches, so other YAML is not parsed for it.
+ */
+export function mayHoldGitlabJobs(text: string): boolean {
+  return text.includes('script:') && (text.includes('stage:') || text.includes('environment:'));
+}
+
+/** Jobs (`holdsGitlabJobs`) of which one names its `stage` or `environment`, the keys GitLab's jobs carry and other tools' maps do not pair with `script`. */
+export function holdsStagedGitlabJobs(root: DataNode | undefined): boolean {
+  if (!holdsGitlabJobs(root) || root?.kind !== 'map') return false;
+  return root.entries.some((entry) => entry.value.kind === 'map' && entry.value.entries.some((inner) => inner.key === 'script') && entry.value.entries.some((inner) => inner.key === 'stage' || inner.key === 'environment'));
+}

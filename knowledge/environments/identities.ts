@@ -713,6 +713,9 @@ export function storeOfSecret(identity: string): string | undefined {
   return scheme && STORE_SCHEMES.has(scheme) ? scheme : undefined;
 }
 
+/** The prefix of a reusable workflow's output as an identity (`workflow-output:<path>#<output>`), resolved across files. */
+export const WORKFLOW_OUTPUT = 'workflow-output:';
+
 /**
  * A secret or credential referred to by name: a CI secret or environment variable (`secrets.PROD_DB_URL`,
  * `${PROD_DATABASE_URL}`), or an entry of a store (`${ssm:/acme/prod/db}`, a Kubernetes secret, a credential file,

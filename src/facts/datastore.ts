@@ -195,7 +195,8 @@ export interface StoreContext {
     | 'terraform-module-input'
     /**
      * A local resource, base or component a kustomization lists: `directory` = its repo-relative path (a file or a
-     * directory), `name` = the kustomization's directory, `value` = the overlay's environment (`''` when it names none).
+     * directory), `name` = the kustomization's directory, `value` = the overlay's environment (`''` when it names none),
+     * `namespace` = the kustomization's `namespace:`, when it sets one.
      */
     | 'kustomize-resource';
   /** Directory it applies to (Terraform and Pulumi projects), repo-relative, `.` for the root. */
@@ -214,5 +215,7 @@ export interface StoreContext {
   template?: string;
   /** The environment a CI job that sets a Terraform variable deploys (see `terraform-cli-variable`). */
   environment?: string;
+  /** The namespace a kustomization sets on everything it deploys (see `kustomize-resource`). */
+  namespace?: string;
   location: Location;
 }

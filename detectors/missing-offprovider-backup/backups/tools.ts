@@ -59,10 +59,12 @@ export function scanLitestream(inventory: Inventory): void {
       const bucket = textOf(get(map, 'bucket'));
       const endpoint = textOf(get(map, 'endpoint'));
       const raw = url ?? (type === 'file' ? (textOf(get(map, 'path')) ?? 'file') : type === 'sftp' ? `sftp://${textOf(get(map, 'host')) ?? ''}` : `${type === 'abs' ? 'abs' : type}://${bucket ?? ''}`);
-      const destination = classifyDestination(raw, type === 's3' ? endpoint : undefined);
+      // A `url: ${REPLICA_URL}` beside `endpoint:` is an S3 replica whose scheme the environment supplies.
+      const s3 = type === 's3' || (url !== undefined && VARIABLE.test(url) && get(map, 'type') === undefined);
+      const destination = classifyDestination(raw, s3 ? endpoint : undefined);
       // Litestream expands `${VAR}` in its config from the environment: when the text alone does not say where the copy
       // goes, the app's platform config may.
-      const ref = destination.unresolved && (VARIABLE.test(raw) || (type === 's3' && endpoint !== undefined && VARIABLE.test(endpoint))) ? envRef(raw, type === 's3' ? endpoint : undefined) : undefined;
+      const ref = destination.unresolved && (VARIABLE.test(raw) || (s3 && endpoint !== undefined && VARIABLE.test(endpoint))) ? envRef(raw, s3 ? endpoint : undefined) : undefined;
       // `validation-interval` makes Litestream restore the replica and compare it: a restore test that runs itself.
       const validated = get(map, 'validation-interval') !== undefined;
       inventory.evidence({

@@ -7,6 +7,7 @@ import { environmentNamed, environmentOf, fileNameOf, isTestOnlyPath, literalOf,
 import { RAILWAY_BUILT_IN } from './railway.js';
 import { lookupTable } from '../../../src/lookup-table.js';
 import { FLY_HOST, goMysqlDsnAsUrl, isPlaceholderName } from '../../../knowledge/environments/identities.js';
+import { environmentsNamedIn } from '../../../knowledge/environments/names.js';
 
 export function isSupabaseConfig(path: string): boolean {
   return /(^|\/)supabase\/config\.toml$/.test(path);
@@ -261,18 +262,21 @@ export const CLOUD_SQL_KEYWORDS = ['cloudsql-instances', 'cloud_sql_instances', 
 export function scanCloudSqlConnections(inventory: Inventory): void {
   if (isTestOnlyPath(inventory.path) || isExampleEnv(inventory.path)) return;
   const { file } = inventory;
-  const seen = new Set<string>();
+  const mentions = new Map<string, RegExpMatchArray[]>();
   for (const match of file.text.matchAll(CLOUD_SQL_CONNECTION)) {
-    const [, project, region, instance] = match as unknown as [string, string, string, string];
-    if (seen.has(instance)) continue;
-    seen.add(instance);
+    const list = mentions.get(match[3]!);
+    if (list) list.push(match);
+    else mentions.set(match[3]!, [match]);
+  }
+  for (const [instance, matches] of mentions) {
+    const [, project, region] = matches[0] as unknown as [string, string, string];
     const environment = environmentOf(inventory.path, [project, instance]);
     inventory.store({
       platform: 'gcp',
       provider: 'gcp',
       engine: 'database',
       name: instance,
-      location: inventory.line(file.positionAt(match.index).line),
+      location: inventory.line(productionMention(file, matches)),
       identities: [`gcp:sql:${instance}`],
       account: project,
       region,
@@ -281,4 +285,28 @@ export function scanCloudSqlConnections(inventory: Inventory): void {
       ...(environment ? { environment } : {}),
     });
   }
+}
+
+/**
+ * The line to report an instance at, among the lines that connect to it: production's deploy (the nearest environment
+ * named above it is production), else one that no other environment's deploy holds, else the first. A staging job that
+ * connects to the same instance may come first in the file, and is where the crossing is reported, not the store.
+ */
+function productionMention(file: Inventory['file'], matches: readonly RegExpMatchArray[]): number {
+  const lines = matches.map((match) => file.positionAt(match.index!).line);
+  if (lines.length === 1) return lines[0]!;
+  const near = lines.map((line) => environmentAbove(file, line));
+  const index = near.indexOf('production');
+  if (index !== -1) return lines[index]!;
+  const unplaced = near.indexOf(undefined);
+  return lines[unplaced === -1 ? 0 : unplaced]!;
+}
+
+/** The environment the closest line above (within a job's length) names alone: `environment: staging`, `service: api-staging`. */
+function environmentAbove(file: Inventory['file'], line: number): string | undefined {
+  for (let above = line - 1; above >= Math.max(1, line - 30); above--) {
+    const named = environmentsNamedIn(file.line(above));
+    if (named.size === 1) return [...named][0];
+  }
+  return undefined;
 }

@@ -77,10 +77,21 @@ function labelPairs(node: DataNode | undefined): string[] {
   }).sort();
 }
 
-/** A claim's `selector.matchLabels`: the identity every volume carrying those labels has (`labelIdentities`). */
-function selectorIdentity(matchLabels: DataNode | undefined): string[] {
-  const pairs = labelPairs(matchLabels);
-  return pairs.length > 0 ? [`k8s:pv-labels:${pairs.join(',')}`] : [];
+/**
+ * A claim's `selector`: the identities every volume carrying the labels it requires has (`labelIdentities`). A
+ * `matchExpressions` term `{key, operator: In, values}` requires one of its values, so each choice is a set of labels
+ * a volume may carry (a few at most); a selector with another operator (`NotIn`, `Exists`) is not turned into labels.
+ */
+function selectorIdentity(selector: DataNode | undefined): string[] {
+  let sets: string[][] = [labelPairs(get(selector, 'matchLabels'))];
+  for (const term of itemsOf(get(selector, 'matchExpressions'))) {
+    const key = literalOf(get(term, 'key'));
+    const values = itemsOf(get(term, 'values')).map((value) => literalOf(value));
+    if (!key || literalOf(get(term, 'operator')) !== 'In' || values.length === 0 || values.some((value) => value === undefined)) return [];
+    sets = sets.flatMap((set) => values.map((value) => [...set, `${key}=${value}`.toLowerCase()]));
+    if (sets.length > 8) return [];
+  }
+  return sets.filter((set) => set.length > 0).map((set) => `k8s:pv-labels:${[...new Set(set)].sort().join(',')}`);
 }
 
 /**
@@ -168,7 +179,7 @@ function scanObject(inventory: Inventory, object: DataNode): void {
         location: inventory.line(line),
         // A claim bound by name to a volume (`volumeName:`) is that volume; one bound by a label selector is the volume
         // carrying those labels.
-        identities: [identity('persistentvolumeclaim'), ...(literalOf(get(spec, 'volumeName')) ? [`k8s:pv:${literalOf(get(spec, 'volumeName'))}`] : selectorIdentity(get(get(spec, 'selector'), 'matchLabels')))],
+        identities: [identity('persistentvolumeclaim'), ...(literalOf(get(spec, 'volumeName')) ? [`k8s:pv:${literalOf(get(spec, 'volumeName'))}`] : selectorIdentity(get(spec, 'selector')))],
         declaredBy: 'manifest',
         storageClass,
         builtInBackup: { protection: 'none', description: 'a PersistentVolume has no backup unless something snapshots or copies it' },

@@ -81,7 +81,7 @@ export function scanProgram(inventory: Inventory): void {
   visit(program, (node) => {
     // `backup.BackupPlan.daily35DayRetention(this, 'Plan')` and the other ready-made plans: a plan all the same.
     if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && /^daily\w*Retention$/.test(node.callee.property.name)) {
-      if (qualifiedName(node.callee.object, modules, classes) === 'aws-backup.BackupPlan') backupPlan(inventory, node, text, selections);
+      if (qualifiedName(node.callee.object, modules, classes) === 'aws-backup.BackupPlan') backupPlan(inventory, node, text, selections, true);
       return;
     }
     if (node.type !== 'NewExpression') return;
@@ -101,7 +101,7 @@ export function scanProgram(inventory: Inventory): void {
       return;
     }
     // CDK's `backup.BackupPlan` and Pulumi's `aws.backup.Plan`: a copy action names its destination vault by ARN.
-    if (qualified === 'aws-backup.BackupPlan' || qualified === 'aws.backup.Plan') backupPlan(inventory, node, text, qualified === 'aws-backup.BackupPlan' ? selections : undefined);
+    if (qualified === 'aws-backup.BackupPlan' || qualified === 'aws.backup.Plan') backupPlan(inventory, node, text, qualified === 'aws-backup.BackupPlan' ? selections : undefined, qualified === 'aws-backup.BackupPlan');
   });
   // Tags given to a construct that is no store (the app, a stack, a construct of the team's): every resource under it.
   for (const calls of tagging?.values() ?? []) for (const call of calls) everyResourceTagged(inventory, call);
@@ -302,20 +302,24 @@ function pulumiResource(inventory: Inventory, kind: CloudKind, id: string, node:
   };
 }
 
-function backupPlan(inventory: Inventory, node: TSESTree.NewExpression | TSESTree.CallExpression, text: string, tagSelections: string[] | undefined): void {
+function backupPlan(inventory: Inventory, node: TSESTree.NewExpression | TSESTree.CallExpression, text: string, tagSelections: string[] | undefined, cdkApp = false): void {
   // Rules come inline (`backupPlanRules: [...]`) or are added after (`plan.addRule(new BackupPlanRule({ copyActions }))`,
   // CDK's usual form): a copy either way.
   const copies = /copyActions?\b/.test(source(text, node)) || (/\.addRule\(/.test(text) && /copyActions?\b/.test(text));
-  publishPlan(inventory, node.loc.start.line, copies, /account:\s*['"](\d{12})['"]/.exec(text)?.[1], tagSelections);
+  publishPlan(inventory, node.loc.start.line, copies, /account:\s*['"](\d{12})['"]/.exec(text)?.[1], tagSelections, cdkApp);
 }
 
 /** A backup plan's evidence: a copy action names its destination vault by ARN, somewhere in the file. */
-function publishPlan(inventory: Inventory, line: number, copies: boolean, stackAccount: string | undefined, tagSelections: string[] | undefined): void {
+function publishPlan(inventory: Inventory, line: number, copies: boolean, stackAccount: string | undefined, tagSelections: string[] | undefined, cdkApp = false): void {
   const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(inventory.file.text);
   const parsed = arn ? parseArn(arn[0]) : undefined;
   inventory.evidence({
-    // Tag selections pick what carries the tag, matched once every store and tag is known.
-    covers: tagSelections ? tagSelections.map((tag) => `tag:${tag}@${directoryOf(inventory.path)}`) : [`provider:aws@${directoryOf(inventory.path)}`],
+    // Tag selections pick what carries the tag, matched once every store and tag is known. A CDK plan selecting
+    // constructs (`BackupResource.fromDynamoDbTable(props.table)`) is handed them from stacks anywhere in the app: it
+    // may cover any construct of the app, not only those of its own directory.
+    covers: tagSelections
+      ? tagSelections.map((tag) => `tag:${tag}@${directoryOf(inventory.path)}`)
+      : [`provider:aws@${directoryOf(inventory.path)}`, ...(cdkApp ? ['cdk:*'] : [])],
     protection: copies ? (parsed?.account && parsed.account !== stackAccount ? 'other-account' : 'same-account-other-region') : 'provider-managed',
     mechanism: copies ? 'aws-backup copyActions' : 'aws-backup',
     destination: copies ? (arn?.[0] ?? 'another backup vault') : 'an AWS Backup vault in the same account and region',

@@ -15,6 +15,8 @@ import { terraformCliVariables } from '../../../knowledge/environments/terraform
 export function variableOf(node: DataNode | undefined): string | undefined {
   const text = node?.kind === 'scalar' ? node.expression?.trim() : undefined;
   if (!text) return undefined;
+  const workspace = WORKSPACE_TEST.exec(text);
+  if (workspace) return `${WORKSPACE}${(workspace[2] === '==') !== (workspace[1] === '!') ? '==' : '!='}${workspace[3]}`;
   const match = /^(!\s*)?(?:(var|local)\.([A-Za-z_][\w-]*)|"\$\{\s*(var|local)\.([A-Za-z_][\w-]*)\s*\}")$/.exec(text);
   if (!match) return undefined;
   const kind = match[2] ?? match[4];
@@ -22,8 +24,18 @@ export function variableOf(node: DataNode | undefined): string | undefined {
   return `${match[1] ? '!' : ''}${kind === 'local' ? 'local.' : ''}${name}`;
 }
 
+/**
+ * A test of the workspace (`terraform.workspace == "prod"`, `!=`, parenthesised or negated): true in production when
+ * production's workspace, as its CI job selects it, is (or is not) the name.
+ */
+const WORKSPACE_TEST = /^(!?)\(?\s*terraform\.workspace\s*(==|!=)\s*"([\w-]+)"\s*\)?$/;
+/** The name a workspace test is kept under: `terraform.workspace==prod`. */
+const WORKSPACE = 'terraform.workspace';
+
 /** How a reference from `variableOf` is written in the configuration (`var.x`, `!local.y`). */
 export function referenceText(variable: string): string {
+  const test = /^terraform\.workspace(==|!=)(.+)$/.exec(variable);
+  if (test) return `terraform.workspace ${test[1]} "${test[2]}"`;
   const negated = variable.startsWith('!');
   const bare = negated ? variable.slice(1) : variable;
   return `${negated ? '!' : ''}${bare.startsWith('local.') ? bare : `var.${bare}`}`;
@@ -89,6 +101,9 @@ export function scanTerraformCliValues(inventory: Inventory, job: { script: stri
     if (name && value !== '' && !value.includes('$')) add(name, value);
   }
   for (const variable of terraformCliVariables(job.script)) add(variable.name, variable.value);
+  // The workspace the job applies in: kept as the value of `terraform.workspace`.
+  const workspace = job.env.get('TF_WORKSPACE') ?? /\bworkspace\s+(?:select|new)\s+(?:-or-create(?:=true)?\s+)?["']?([\w-]+)["']?(?=\s|$)/.exec(job.script)?.[1];
+  if (workspace && !workspace.includes('$')) add(WORKSPACE, workspace);
 }
 
 /** `./infra/` -> `infra`, `.` for the root; undefined stays undefined. */
@@ -191,6 +206,12 @@ class VariableValues {
   /** The value a variable of a directory's module takes, where one value holds for production. */
   valueOf(variable: string, directory: string, depth: number): Resolved | undefined {
     if (variable.startsWith('!')) return negated(this.valueOf(variable.slice(1), directory, depth));
+    const test = /^terraform\.workspace(==|!=)(.+)$/.exec(variable);
+    if (test) {
+      // Production's workspace is what its CI job selects (`terraform workspace select prod`, `TF_WORKSPACE`).
+      const selected = this.fromTfvars(WORKSPACE, directory);
+      return selected && { value: String((selected.value === test[2]) === (test[1] === '==')), source: `(production's workspace is ${selected.value} ${selected.source.slice(1, -1)})` };
+    }
     if (variable.startsWith('local.')) return this.localOf(variable.slice('local.'.length), directory, depth);
     const calls = this.of('terraform-module-call').filter((call) => call.directory === directory);
     if (calls.length > 0 && depth < 3) return this.fromCalls(variable, directory, calls, depth);
@@ -211,7 +232,7 @@ class VariableValues {
         open.push(...inner.open);
         return inner.name;
       }
-      const value = reference ? this.valueOf(reference[1] === 'local' ? part : reference[2]!, directory, depth)?.value : undefined;
+      const value = reference ? this.valueOf(reference[1] === 'local' ? part : reference[2]!, directory, depth)?.value : part === WORKSPACE ? this.fromTfvars(WORKSPACE, directory)?.value : undefined;
       if (value === undefined) {
         open.push(part);
         return written;

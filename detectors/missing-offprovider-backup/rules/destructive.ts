@@ -193,8 +193,17 @@ export const destructiveRules: RuleMeta[] = [
           expect: { path: 'infra/prod/rds.tf', line: lineOf(BY_LOCALS, 'deletion_protection') },
           note: 'a local value the module sets once',
         },
+        {
+          files: { 'infra/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "app" {\n  identifier          = "acme-app-${terraform.workspace}"\n  engine              = "postgres"\n  instance_class      = "db.t4g.medium"\n  deletion_protection = terraform.workspace == "production"\n}\n', '.github/workflows/terraform.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: terraform -chdir=infra init\n      - run: terraform -chdir=infra workspace select prod\n      - run: terraform -chdir=infra apply -auto-approve\n' },
+          expect: { path: 'infra/main.tf', line: 9 },
+          note: 'protection is on in the "production" workspace, but production\'s CI job applies in the workspace "prod"',
+        },
       ],
       negative: [
+        {
+          files: { 'infra/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "app" {\n  identifier          = "acme-app-${terraform.workspace}"\n  engine              = "postgres"\n  instance_class      = "db.t4g.medium"\n  deletion_protection = terraform.workspace == "prod"\n}\n', '.github/workflows/terraform.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: terraform -chdir=infra init\n      - run: terraform -chdir=infra workspace select prod\n      - run: terraform -chdir=infra apply -auto-approve\n' },
+          note: "protection is on in the workspace production's CI job selects",
+        },
         sample('infra/prod/rds.tf', rds({})),
         { files: { 'infra/prod/rds.tf': BY_LOCALS, 'infra/prod/locals.tf': localsOf('true', 'true') }, note: 'the local turns it on' },
         sample('infra/staging/rds.tf', rds({ deletion_protection: 'false', identifier: '"orders-staging"' }), { note: 'staging database' }),

@@ -675,6 +675,11 @@ railway volume add --service web --mount-path /app/storage
           expect: { path: '.github/workflows/deploy.yml', line: 14 },
           note: "a Cloud Run deploy connected to production's Cloud SQL instance by its connection name",
         },
+        {
+          files: { '.github/workflows/deploy.yml': 'on:\n  push:\n    branches: [main, develop]\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: |\n          gcloud run deploy orders-staging --region europe-west1 --image europe-docker.pkg.dev/acme-staging/apps/orders:${{ github.sha }} \\\n            --add-cloudsql-instances acme-prod:europe-west1:orders-pg\n  deploy-production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: |\n          gcloud run deploy orders --region europe-west1 --image europe-docker.pkg.dev/acme-prod/apps/orders:${{ github.sha }} \\\n            --add-cloudsql-instances acme-prod:europe-west1:orders-pg\n' },
+          expect: { path: '.github/workflows/deploy.yml', line: 18 },
+          note: "staging's deploy connects to the instance first; the store is production's deploy's",
+        },
         sample('infra/main.tf', UPSTASH(''), { expect: { line: 10 }, note: 'an Upstash Redis database without eviction: the data store, kept only by Upstash' }),
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: 'a Cloud SQL instance declared through Config Connector' },
         { files: { 'k8s/ack/orders-db.yaml': 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n' }, expect: { path: 'k8s/ack/orders-db.yaml', line: 2 }, note: 'an RDS instance declared through ACK' },
@@ -702,6 +707,24 @@ railway volume add --service web --mount-path /app/storage
           },
           expect: { path: 'fly.toml', line: 4 },
           note: "the sidecar's Litestream config backs up the sidecar's volume, not every volume mounted at /data",
+        },
+        {
+          files: {
+            'k8s/base/postgres.yaml': "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: { app: postgres }\n  template:\n    metadata:\n      labels: { app: postgres }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.3\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 100Gi } }\n",
+            'k8s/base/kustomization.yaml': "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - postgres.yaml\n",
+            'k8s/overlays/production/kustomization.yaml': "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-prod\nresources:\n  - ../../base\n",
+            'k8s/velero/schedule.yaml': "apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: \"0 2 * * *\"\n  template:\n    includedNamespaces: [shop-prod]\n    snapshotVolumes: true\n    ttl: 720h0m0s\n",
+          },
+          expect: { path: 'k8s/base/postgres.yaml', line: 2 },
+          note: "Velero snapshots the namespace the production overlay deploys the base's StatefulSet into: the snapshots stay in the cloud account",
+        },
+        {
+          files: {
+            'fly.toml': 'app = "acme-notes"\nprimary_region = "ams"\n\n[env]\n  REPLICA_URL = "s3://acme-notes-litestream/notes.db"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+            'litestream.yml': 'dbs:\n  - path: /data/notes.db\n    replicas:\n      - url: ${REPLICA_URL}\n        endpoint: https://fly.storage.tigris.dev\n',
+          },
+          expect: { path: 'fly.toml', line: 7 },
+          note: "Litestream's URL comes from the app's environment, its endpoint is Fly's Tigris storage: the copy stays with the Fly organisation",
         },
         {
           files: {
@@ -810,6 +833,24 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        {
+          files: {
+            'bin/ledger.ts': "import * as cdk from 'aws-cdk-lib';\nimport { DataStack } from '../lib/data/data-stack';\nimport { BackupStack } from '../lib/backup/backup-stack';\n\nconst app = new cdk.App();\nconst env = { account: '381492665730', region: 'us-east-1' };\nconst data = new DataStack(app, 'LedgerData-Prod', { env });\nnew BackupStack(app, 'LedgerBackup-Prod', { env, table: data.table });\n",
+            'lib/data/data-stack.ts': "import * as cdk from 'aws-cdk-lib';\nimport * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport { Construct } from 'constructs';\n\nexport class DataStack extends cdk.Stack {\n  readonly table: dynamodb.Table;\n  constructor(scope: Construct, id: string, props?: cdk.StackProps) {\n    super(scope, id, props);\n    this.table = new dynamodb.Table(this, 'Ledger', {\n      tableName: 'ledger-prod',\n      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },\n      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,\n      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },\n      deletionProtection: true,\n      removalPolicy: cdk.RemovalPolicy.RETAIN,\n    });\n  }\n}\n",
+            'lib/backup/backup-stack.ts': "import * as cdk from 'aws-cdk-lib';\nimport * as backup from 'aws-cdk-lib/aws-backup';\nimport * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport { Construct } from 'constructs';\n\ninterface BackupStackProps extends cdk.StackProps {\n  table: dynamodb.ITable;\n}\n\nexport class BackupStack extends cdk.Stack {\n  constructor(scope: Construct, id: string, props: BackupStackProps) {\n    super(scope, id, props);\n    const plan = new backup.BackupPlan(this, 'LedgerPlan');\n    plan.addRule(new backup.BackupPlanRule({\n      ruleName: 'daily-dr',\n      copyActions: [{\n        destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Dr', 'arn:aws:backup:us-west-2:907341228816:backup-vault:ledger-dr'),\n        moveToColdStorageAfter: cdk.Duration.days(30),\n      }],\n    }));\n    plan.addSelection('Ledger', { resources: [backup.BackupResource.fromDynamoDbTable(props.table)] });\n  }\n}\n",
+          },
+          note: "CDK: the backup stack, in its own directory, is handed the data stack's table and copies it to another account's vault",
+        },
+        {
+          files: {
+            'k8s/base/postgres.yaml': "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: { app: postgres }\n  template:\n    metadata:\n      labels: { app: postgres }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.3\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 100Gi } }\n",
+            'k8s/base/kustomization.yaml': "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - postgres.yaml\n",
+            'k8s/overlays/production/kustomization.yaml': "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-prod\nresources:\n  - ../../base\n",
+            'k8s/velero/schedule.yaml': "apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: \"0 2 * * *\"\n  template:\n    includedNamespaces: [shop-prod]\n    defaultVolumesToFsBackup: true\n    storageLocation: b2\n",
+            'k8s/velero/bsl.yaml': "apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: shop-velero-offsite\n  config:\n    region: eu-central-003\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n",
+          },
+          note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup",
+        },
         { files: { 'infra/staging/vercel.tf': VERCEL_DATABASE_TF('acme-staging.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com') }, note: "staging's configuration gives staging's database" },
         { files: { '.github/workflows/deploy.yml': CLOUD_RUN_DEPLOY('acme-staging') }, note: "the Cloud SQL instance is in staging's project" },
         {
@@ -1059,6 +1100,16 @@ jobs:
         },
       ],
       negative: [
+        {
+          files: {
+            'k8s/base/postgres.yaml': "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: { app: postgres }\n  template:\n    metadata:\n      labels: { app: postgres }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.3\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 100Gi } }\n",
+            'k8s/base/kustomization.yaml': "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - postgres.yaml\n",
+            'k8s/overlays/production/kustomization.yaml': "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-prod\nresources:\n  - ../../base\n",
+            'k8s/velero/schedule.yaml': "apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: \"0 2 * * *\"\n  template:\n    includedNamespaces: [shop-prod]\n    defaultVolumesToFsBackup: true\n    storageLocation: b2\n",
+            'k8s/velero/bsl.yaml': "apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: shop-velero-offsite\n  config:\n    region: eu-central-003\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n",
+          },
+          note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup",
+        },
         { files: KUSTOMIZE_BASE_AND_OVERLAY('staging'), note: "kustomize: only staging's overlay deploys the base" },
         { files: { 'infra/main.tf': CLI_BUCKET_TF, '.github/workflows/terraform.yml': CLI_BUCKET_WORKFLOW('staging') }, note: 'only a staging job gives the variable its value' },
         { files: { 'modules/storage/main.tf': BUCKET_MODULE, 'live/staging/storage/terragrunt.hcl': TERRAGRUNT_LIVE('staging') }, note: 'Terragrunt deploys the module for staging only' },

@@ -87,11 +87,35 @@ export const readsProductionSecret: RuleMeta = {
       },
       {
         files: {
+          '.github/workflows/deploy.yml':
+            'on:\n  push:\n    branches: [main, develop]\njobs:\n  config:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.PROD_DATABASE_URL }}\n    steps:\n      - run: echo ok\n  plan:\n    needs: config\n    runs-on: ubuntu-latest\n    outputs:\n      database_url: ${{ needs.config.outputs.db_url }}\n    steps:\n      - run: ./scripts/plan.sh\n  migrate-staging:\n    needs: plan\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.plan.outputs.database_url }}\n',
+        },
+        expect: { line: 25 },
+        note: "production's variable passes through two jobs' outputs before the staging job reads it",
+      },
+      {
+        files: {
+          '.github/workflows/deploy.yml': "name: deploy\non:\n  push:\n    branches: [develop]\njobs:\n  resolve:\n    uses: ./.github/workflows/resolve-db.yml\n  migrate-staging:\n    needs: resolve\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.resolve.outputs.db_url }}\n",
+          '.github/workflows/resolve-db.yml': "name: resolve-db\non:\n  workflow_call:\n    outputs:\n      db_url:\n        description: Database URL for migrations\n        value: ${{ jobs.pick.outputs.db_url }}\njobs:\n  pick:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.PROD_DATABASE_URL }}\n    steps:\n      - run: echo \"picked\"\n",
+        },
+        expect: { line: 16 },
+        note: "the staging job reads an output of a reusable workflow of the repository, which passes on production's variable",
+      },
+      {
+        files: {
           '.gitlab-ci.yml': "stages: [test, deploy]\n\ninclude:\n  - local: '.gitlab/ci/deploy.yml'\n\ntest:\n  stage: test\n  script: [npm test]\n",
           '.gitlab/ci/deploy.yml': GITLAB_INCLUDED_DEPLOY('PROD_DATABASE_URL'),
         },
         expect: { path: '.gitlab/ci/deploy.yml', line: 6 },
         note: 'GitLab CI: a job in a file the root includes',
+      },
+      {
+        files: {
+          'ops/pipelines/deploy.yml': GITLAB_INCLUDED_DEPLOY('PROD_DATABASE_URL'),
+          '.gitlab-ci.yml': "stages: [test, deploy]\n\ninclude:\n  - local: ops/pipelines/deploy.yml\n  - project: acme/ci-templates\n    file: /templates/build.yml\n\ntest:\n  stage: test\n  script: [npm test]\n",
+        },
+        expect: { line: 6 },
+        note: 'GitLab CI: the included file sits in a folder of any name, and is known by its jobs',
       },
       sample(
         '.gitlab-ci.yml',
@@ -157,8 +181,26 @@ export const readsProductionSecret: RuleMeta = {
         note: "GitHub drops a job output holding a secret's value as written: the staging job gets none",
       },
       {
+        files: {
+          '.github/workflows/deploy.yml':
+            'on:\n  push:\n    branches: [main, develop]\njobs:\n  config:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.STAGING_DATABASE_URL }}\n    steps:\n      - run: echo ok\n  plan:\n    needs: config\n    runs-on: ubuntu-latest\n    outputs:\n      database_url: ${{ needs.config.outputs.db_url }}\n    steps:\n      - run: ./scripts/plan.sh\n  migrate-staging:\n    needs: plan\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.plan.outputs.database_url }}\n',
+        },
+        note: "staging's own variable passed through two jobs' outputs",
+      },
+      {
+        files: {
+          '.github/workflows/deploy.yml': "name: deploy\non:\n  push:\n    branches: [develop]\njobs:\n  resolve:\n    uses: ./.github/workflows/resolve-db.yml\n  migrate-staging:\n    needs: resolve\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.resolve.outputs.db_url }}\n",
+          '.github/workflows/resolve-db.yml': "name: resolve-db\non:\n  workflow_call:\n    outputs:\n      db_url:\n        description: Database URL for migrations\n        value: ${{ jobs.pick.outputs.db_url }}\njobs:\n  pick:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.STAGING_DATABASE_URL }}\n    steps:\n      - run: echo \"picked\"\n",
+        },
+        note: "the reusable workflow's output passes on staging's own variable",
+      },
+      {
         files: { '.gitlab-ci.yml': "include:\n  - local: '.gitlab/ci/deploy.yml'\n", '.gitlab/ci/deploy.yml': GITLAB_INCLUDED_DEPLOY('STAGING_DATABASE_URL') },
         note: "the included staging job reads staging's own variable",
+      },
+      {
+        files: { '.gitlab-ci.yml': "include:\n  - local: ops/pipelines/deploy.yml\n", 'ops/pipelines/deploy.yml': GITLAB_INCLUDED_DEPLOY('STAGING_DATABASE_URL') },
+        note: 'GitLab CI: an included file outside CI folders whose staging job reads staging\'s variable',
       },
       sample('charts/api/ci/deploy.yml', 'deploy_staging:\n  enabled: true\n  env:\n    DATABASE_URL: $PROD_DATABASE_URL\n', { note: 'a YAML file in a ci/ folder that holds no GitLab jobs' }),
       sample(

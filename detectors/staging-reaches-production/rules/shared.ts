@@ -540,6 +540,28 @@ export const sharedVolume: RuleMeta = {
       },
       {
         files: {
+          'docker-compose.yml': 'name: acme\nservices:\n  api:\n    build: .\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+          'docker-compose.prod.yml': 'services:\n  api:\n    image: ghcr.io/acme/api:latest\n    restart: always\n',
+          'docker-compose.staging.yml': 'services:\n  db:\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: acme_pgdata\n',
+        },
+        expect: { path: 'docker-compose.staging.yml', line: 8 },
+        note: "the base file's project `name: acme` makes its volume acme_pgdata, which the production override runs with and staging's attaches",
+      },
+      {
+        files: {
+          'scripts/reset-staging.sh': "#!/usr/bin/env bash\n# Wipes staging data before a QA run.\nset -euo pipefail\ncurl -sS https://backboard.railway.com/graphql/v2 \\\n  -H \"Authorization: Bearer $RAILWAY_API_TOKEN\" \\\n  -d '{\"query\":\"mutation { volumeDelete(volumeId: \\\"9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\\\") }\"}'\n",
+          '.env.production': 'RAILWAY_ENVIRONMENT_NAME=production\nRAILWAY_VOLUME_ID=9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\n',
+        },
+        expect: { line: 6 },
+        note: "Railway: staging's reset script deletes a volume by id, and the id is production's volume",
+      },
+      {
+        files: { 'k8s/staging/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n', 'k8s/production/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-prod\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },
+        expect: { line: 11 },
+        note: "local PersistentVolumes of staging and production: the same directory of the same node",
+      },
+      {
+        files: {
           'k8s/overlays/production/pv.yaml':
             'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
           'k8s/overlays/staging/pv.yaml':
@@ -617,6 +639,31 @@ export const sharedVolume: RuleMeta = {
       },
       {
         files: {
+          'docker-compose.yml': 'name: acme\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+          'docker-compose.staging.yml': 'services:\n  db:\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    name: acme_staging_pgdata\n',
+        },
+        note: "staging's override names a volume of its own instead of the base project's acme_pgdata",
+      },
+      {
+        files: {
+          'scripts/reset-staging.sh': "#!/usr/bin/env bash\n# Wipes staging data before a QA run.\nset -euo pipefail\ncurl -sS https://backboard.railway.com/graphql/v2 \\\n  -H \"Authorization: Bearer $RAILWAY_API_TOKEN\" \\\n  -d '{\"query\":\"mutation { volumeDelete(volumeId: \\\"4c1d8e2f-7b3a-4f6e-9d0c-2e5a8b7f1c6d\\\") }\"}'\n",
+          '.env.production': 'RAILWAY_ENVIRONMENT_NAME=production\nRAILWAY_VOLUME_ID=9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\n',
+        },
+        note: "Railway: staging's reset script deletes staging's own volume",
+      },
+      {
+        files: { 'k8s/staging/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-2]\n', 'k8s/production/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-prod\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },
+        note: 'the same path on two different nodes is two directories',
+      },
+      {
+        files: {
+          'docker-compose.yml': 'name: acme\nservices:\n  app:\n    build: .\n    env_file: .env.development\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+          'docker-compose.staging.yml': 'services:\n  db:\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: acme_pgdata\n',
+        },
+        note: 'the base file loads .env.development: its volume is the development stack\'s',
+      },
+      {
+        files: {
           'chart/values-production.yaml': 'persistence:\n  enabled: true\n  existingClaim: app-data\n',
           'chart/values-staging.yaml': 'persistence:\n  enabled: true\n  existingClaim: app-data\n',
         },
@@ -684,6 +731,14 @@ export const sharedBucket: RuleMeta = {
         expect: { path: 'envs/staging/terraform.tfvars', line: 2 },
         note: 'per-environment Terraform directories share one bucket',
       },
+      {
+        files: {
+          'litestream.staging.yml': 'dbs:\n  - path: /data/shop.db\n    replicas:\n      - type: s3\n        bucket: acme-shop-backups\n        path: production/shop.db\n',
+          'litestream.yml': 'dbs:\n  - path: /data/shop.db\n    replicas:\n      - type: s3\n        bucket: acme-shop-backups\n        path: production/shop.db\n        retention: 720h\n',
+        },
+        expect: { line: 5 },
+        note: "Litestream: litestream.yml is what the image replicates with; staging's copy replicates into production's bucket",
+      },
     ],
     negative: [
       {
@@ -714,6 +769,13 @@ export const sharedBucket: RuleMeta = {
           'helm/values-staging.yaml': 'env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n',
         },
         note: 'buckets named as shared or public: every environment uses them on purpose',
+      },
+      {
+        files: {
+          'litestream.staging.yml': 'dbs:\n  - path: /data/shop.db\n    replicas:\n      - type: s3\n        bucket: acme-shop-staging-backups\n        path: shop.db\n',
+          'litestream.yml': 'dbs:\n  - path: /data/shop.db\n    replicas:\n      - type: s3\n        bucket: acme-shop-backups\n        path: production/shop.db\n',
+        },
+        note: 'Litestream: staging replicates into a bucket of its own',
       },
       {
         files: {

@@ -53,6 +53,7 @@ export type FileKind =
   | 'node-config'
   | 'pulumi-stack'
   | 'kamal'
+  | 'litestream'
   | 'data'
   | 'python-settings'
   | 'js-config'
@@ -225,6 +226,7 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
   if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make('dotnet', `dotnet:${dir}`, /^appsettings\.json$/i);
   if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: 'pulumi-stack', format, tag: stackTag(name), family: `pulumi:${dir}`, role: 'layer' };
   if (/(^|\/)config\/deploy(\.[^/]+)?\.ya?ml$/i.test(path)) return make('kamal', `kamal:${dir}`, /^deploy\.ya?ml$/i);
+  if (/^litestream([.-][^/]*)?\.ya?ml$/i.test(name)) return make('litestream', `litestream:${dir}`, /^litestream\.ya?ml$/i);
   // Google App Engine: `gcloud app deploy` deploys `app.yaml` as the default service, which is what production runs
   // unless its path names another environment; `app.staging.yaml` or `staging.yaml` beside it are staging's (data
   // placed by their names). The handler keeps this only for a file with App Engine's top-level `runtime:`.

@@ -6,7 +6,7 @@ import type { DataDocument, DataNode } from '../../../src/parse/data-tree.js';
 import { parseYaml } from '../../../src/parse/yaml.js';
 import { parseDotenv } from '../../../src/parse/lines.js';
 import { classifyOutsideGitlab, classifyPath, type FileClass } from './files.js';
-import { holdsGitlabJobs, isGitlabCiName } from '../../../knowledge/environments/gitlab.js';
+import { holdsGitlabJobs, holdsStagedGitlabJobs, isGitlabCiName, mayHoldGitlabJobs } from '../../../knowledge/environments/gitlab.js';
 import { BASE, Recorder } from './recorder.js';
 import { walkSection, type WalkOptions } from './tree.js';
 import { topSection, walkOptions } from './sections.js';
@@ -18,10 +18,11 @@ import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scan
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline, scanDronePipeline } from './handlers/pipelines.js';
 import { scanJenkinsfile } from './handlers/jenkins.js';
-import { scanBicepParams, scanKamal, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
+import { scanBicepParams, scanKamal, scanLitestream, scanRailsEnvironment, scanRailsStorage, scanSpringDocument } from './handlers/frameworks.js';
 import { scanCdkApp, scanElixirConfig, scanJsConfig, scanPythonSettings } from './handlers/code.js';
 import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
+import { scanVolumeCommands } from './handlers/volume-commands.js';
 import { scanSstConfig } from './handlers/sst.js';
 import { scanSamConfig } from './handlers/sam.js';
 import { scanVapor } from './handlers/vapor.js';
@@ -42,6 +43,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
     case 'commands':
       scanCommands(file, out);
       scanGcloudDeploys(rec, cls);
+      scanVolumeCommands(rec, cls);
       return;
     case 'python-settings':
       scanPythonSettings(rec, cls);
@@ -71,6 +73,11 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       // Only App Engine's own file (a top-level `runtime:`) is the default service's; another app.yaml is data.
       if (!APP_ENGINE_RUNTIME.test(file.text)) return dispatch(file, { ...cls, kind: 'data', tag: BASE }, rec, out);
       break;
+  }
+  // A file `.gitlab-ci.yml` includes from a folder of any name (`include: local: deploy/staging.yml`) is known by its jobs.
+  if (cls.kind === 'data' && file.format === 'yaml' && mayHoldGitlabJobs(file.text)) {
+    const document = file.data();
+    if (document && document.roots.length === 1 && holdsStagedGitlabJobs(document.roots[0])) return scanGitlabCi(rec, cls, document);
   }
   // A file whose path names no environment matters only if its content does; most data files do not, so skip the parse.
   if (cls.role === 'plain' && cls.tag.environment === 'base' && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === 'toml')) return;
@@ -143,6 +150,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'kamal':
       for (const root of document.roots) scanKamal(rec, cls, root);
+      return;
+    case 'litestream':
+      for (const root of document.roots) scanLitestream(rec, cls, root);
       return;
     default:
       for (const root of document.roots) {

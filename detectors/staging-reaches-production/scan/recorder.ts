@@ -127,8 +127,8 @@ export class Recorder {
     if (!this.testOnly) this.out.report(finding);
   }
 
-  notify(code: string, message: string, line?: number): void {
-    this.out.notify({ level: 'warning', code, message, line });
+  notify(code: string, message: string, line?: number, level: 'warning' | 'note' = 'warning'): void {
+    this.out.notify({ level, code, message, line });
   }
 }
 

@@ -33,6 +33,31 @@ export function scanComposeFile(rec: Recorder, cls: FileClass, document: DataDoc
       scanBindMounts(rec, cls, root, tag);
       scanExternalSecrets(rec, root, tag);
     }
+    // A base whose services load another environment's file (`.env.development`) is that environment's stack.
+    if (cls.role === 'base' && environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path)) === undefined) scanBaseVolumes(rec, cls, root);
+  }
+}
+
+/**
+ * The volumes of the base file every `-f docker-compose.<env>.yml` layers over: what a bare `docker compose up` and
+ * the production override run with. Compose names them `<name:>_<key>` from the base's top-level `name:`, which the
+ * overrides inherit; an override that names one of them (`external: true, name: acme_pgdata`) mounts the base
+ * stack's data. Production's only as the base: a production override that declares the volume again replaces it.
+ */
+function scanBaseVolumes(rec: Recorder, cls: FileClass, root: DataNode): void {
+  const tag: EnvTag = { environment: 'production', name: rec.file.path.slice(rec.file.path.lastIndexOf('/') + 1), evidence: 'base' };
+  const volumes = get(root, 'volumes');
+  if (volumes?.kind !== 'map') return;
+  const project = projectName(root);
+  for (const entry of effectiveEntries(volumes)) {
+    const spec = entry.value;
+    // An external volume is made elsewhere: naming it is using it, which the file's own tag already records.
+    if (spec.kind === 'map' && get(spec, 'external') !== undefined) continue;
+    const nameNode = spec.kind === 'map' ? get(spec, 'name') : undefined;
+    const name = literalString(nameNode) ?? (project ? `${project}_${entry.key}` : undefined);
+    const identity = name ? volumeIdentity(name, 'docker', serverScope(rec, tag)) : undefined;
+    if (!identity) continue;
+    rec.resource(tag, identity, (nameNode ?? entry.value).span, { variable: `volumes.${entry.key}`, family: cls.family, fromBase: true, declared: true });
   }
 }
 
@@ -67,8 +92,14 @@ function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag)
  */
 function projectVolume(root: DataNode, key: string, tag: EnvTag): string | undefined {
   if (tag.environment !== 'production') return undefined;
+  const project = projectName(root);
+  return project ? `${project}_${key}` : undefined;
+}
+
+/** The file's top-level `name:`, lowercased as Compose normalises a project name. */
+function projectName(root: DataNode): string | undefined {
   const project = literalString(get(root, 'name'))?.toLowerCase();
-  return project && /^[a-z0-9][a-z0-9_-]*$/.test(project) ? `${project}_${key}` : undefined;
+  return project && /^[a-z0-9][a-z0-9_-]*$/.test(project) ? project : undefined;
 }
 
 /**

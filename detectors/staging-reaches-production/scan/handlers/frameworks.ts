@@ -171,6 +171,18 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
   const node: MapNode = { kind: 'map', span: root.span, entries };
   walkSection(rec, { node, path: [], tag, family: cls.family, fromBase: true, role: 'plain', span: root.span }, walkOptions(cls));
 }
+/**
+ * Litestream: `litestream.yml` is what the image copies to `/etc/litestream.yml` (the default path) and what a plain
+ * `litestream replicate` reads; `litestream.staging.yml` is another environment's. Litestream does not merge them,
+ * so the base file is production's replica target as a whole, and a staging file that replicates into the same
+ * bucket writes its generations beside production's (a restore may pick staging's) or removes them on retention.
+ */
+export function scanLitestream(rec: Recorder, cls: FileClass, root: DataNode): void {
+  if (cls.role !== 'base') return walkSection(rec, topSection(cls, root), walkOptions(cls));
+  const tag: EnvTag = { environment: 'production', name: rec.file.path.slice(rec.file.path.lastIndexOf('/') + 1), evidence: 'base' };
+  walkSection(rec, { node: root, path: [], tag, role: 'plain', span: root.span }, walkOptions(cls));
+}
+
 /** A base deploy.yml with its own servers and a database accessory on a host of its own. */
 function deploysDatabaseAlone(root: DataNode): boolean {
   const accessories = get(root, 'accessories');

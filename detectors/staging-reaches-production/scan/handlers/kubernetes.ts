@@ -74,6 +74,8 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
       const id = `${nfsServer.toLowerCase()}:${nfsPath}`;
       record({ kind: 'volume', identity: `volume:nfs:${id}`, otherIdentities: [], display: `NFS share ${id}`, name: id, secrets: [] }, node, 'spec.nfs', true);
     }
+    const directory = nodeDirectory(spec);
+    if (directory) record(volumeIdentity(directory.path, 'hostpath', `node:${directory.node}`), directory.at, directory.variable, true);
     const metadataName = getPath(root, ['metadata', 'name']);
     if (name) record(volumeIdentity(name, 'pv'), metadataName, 'metadata.name', true);
   }
@@ -92,6 +94,35 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
     }
   }
   recordSecretReferences(rec, tag, root, []);
+}
+
+/**
+ * A PersistentVolume that is a directory of one node (`local.path` or `hostPath.path`, pinned by a required node
+ * affinity on `kubernetes.io/hostname`): two volumes with the same path on the same node are the same files, whatever
+ * namespaces claim them. Without a pinned node the directory is on whichever node the pod lands on: not compared.
+ */
+function nodeDirectory(spec: DataNode | undefined): { path: string; node: string; at: DataNode; variable: string } | undefined {
+  const local = getPath(spec, ['local', 'path']);
+  const host = getPath(spec, ['hostPath', 'path']);
+  const at = local ?? host;
+  const path = literalString(at)?.replace(/\/+$/, '');
+  if (!at || !path || !path.startsWith('/') || /^\/(?:var\/run|run|proc|sys|dev|etc)(?:\/|$)/.test(path)) return undefined;
+  const terms = getPath(spec, ['nodeAffinity', 'required', 'nodeSelectorTerms']);
+  const nodes = new Set<string>();
+  for (const term of terms?.kind === 'seq' ? terms.items : []) {
+    const expressions = get(term, 'matchExpressions');
+    for (const expression of expressions?.kind === 'seq' ? expressions.items : []) {
+      if (literalString(get(expression, 'key')) !== 'kubernetes.io/hostname' || literalString(get(expression, 'operator')) !== 'In') continue;
+      const values = get(expression, 'values');
+      for (const value of values?.kind === 'seq' ? values.items : []) {
+        const node = literalString(value);
+        if (node) nodes.add(node.toLowerCase());
+      }
+    }
+  }
+  // One node only: a volume any of several nodes may hold is not one directory.
+  if (nodes.size !== 1) return undefined;
+  return { path, node: [...nodes][0]!, at, variable: local ? 'spec.local.path' : 'spec.hostPath.path' };
 }
 
 /**

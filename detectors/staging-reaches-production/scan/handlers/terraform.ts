@@ -203,7 +203,13 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
     }
     const key = variable !== undefined && entry.key === 'default' ? variable : entry.key;
     if (!isCopyKey(key)) {
-      if (address.startsWith('var.') || address.startsWith('local')) workspaceSnapshot(rec, root, entry.key, value, `${address}.${entry.key}`, filePlaced);
+      if (address.startsWith('var.') || address.startsWith('local')) {
+        workspaceSnapshot(rec, root, entry.key, value, `${address}.${entry.key}`, filePlaced);
+        // A map of each workspace's settings (`settings = { staging = { db_snapshot = "orders-prod-final" } }`): the
+        // snapshot is the workspace's, named by the key it sits under.
+        const workspace = address.slice(address.lastIndexOf('.') + 1);
+        if (SNAPSHOT_WORD.test(entry.key) && address.includes('.')) workspaceSnapshot(rec, root, workspace, value, `${address}.${entry.key}`, filePlaced);
+      }
       continue;
     }
     const where = variable !== undefined ? address : `${address}.${entry.key}`;
@@ -231,6 +237,9 @@ function copySources(rec: Recorder, tag: EnvTag, root: MapNode, node: DataNode, 
   }
 }
 
+/** A variable, local or key named for the snapshot it holds (`db_snapshots`, `restore_snapshot`, `snapshotId`). */
+const SNAPSHOT_WORD = /snapshot/i;
+
 /** An RDS snapshot by its ARN: named so only to restore from it (or copy it), whatever the key holding it is called. */
 const SNAPSHOT_ARN = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(?:cluster-)?snapshot:/;
 
@@ -246,7 +255,9 @@ function workspaceSnapshot(rec: Recorder, root: MapNode, name: string, value: Sc
   const expression = value.expression?.trim() ?? '';
   const reference = literal === undefined && !filePlaced ? REFERENCE.exec(expression) : null;
   const lookup = reference?.[1] && SNAPSHOT_LOOKUPS[reference[2]!] ? blockOf(root, 'data', reference[2]!, reference[3]!) : undefined;
-  const identity = literal !== undefined ? (SNAPSHOT_ARN.test(literal) ? rdsSnapshotIdentity(literal) : undefined) : lookup ? snapshotLookupIdentity(lookup, reference![2]!)?.identity : undefined;
+  // A bare name is a snapshot's where the map says so (`var.db_snapshots`, `db_snapshot = …`); an ARN says it itself.
+  const named = literal !== undefined && (SNAPSHOT_ARN.test(literal) || SNAPSHOT_WORD.test(where));
+  const identity = literal !== undefined ? (named ? rdsSnapshotIdentity(literal) : undefined) : lookup ? snapshotLookupIdentity(lookup, reference![2]!)?.identity : undefined;
   if (identity) rec.resource(tag, { ...identity, copy: 'snapshot' }, value.span, { variable: where });
 }
 

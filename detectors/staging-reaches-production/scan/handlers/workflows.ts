@@ -3,7 +3,7 @@
 // the stacks, workspaces and apps their commands act on; workflow-level `env` is the base every job inherits.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
-import { appIdentity, bucketIdentity, cloudSqlIdentity, envFileIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, supabaseProjectIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
+import { WORKFLOW_OUTPUT, appIdentity, bucketIdentity, cloudSqlIdentity, envFileIdentity, gcpProjectIdentity, secretIdentity, stackIdentity, supabaseProjectIdentity, type ResourceIdentity } from '../../../../knowledge/environments/identities.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { Span } from '../../../../src/model.js';
 import type { FileClass } from '../files.js';
@@ -35,9 +35,16 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
     scanText(rec, workflowEnv, BASE, family);
   }
   const jobs = get(root, 'jobs');
+  const callers = new Map<string, string>();
   if (jobs && jobs.kind !== 'map') rec.notify('environment-config-unreadable', `${rec.file.path}: "jobs" is not a map; its jobs' environments were not read.`);
   if (jobs?.kind !== 'map') return;
   const outputs = jobOutputSecrets(jobs);
+  publishCallOutputs(rec, root, outputs);
+  // Jobs that call a reusable workflow of the repository: their outputs are that workflow's `workflow_call` outputs.
+  for (const entry of jobs.entries) {
+    const called = localWorkflow(literalString(get(entry.value, 'uses')));
+    if (called) callers.set(entry.key, called);
+  }
   for (const entry of effectiveEntries(jobs)) {
     const job = entry.value;
     if (job.kind !== 'map') continue;
@@ -47,7 +54,7 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
     if (tag.environment === 'production' && tag.evidence === 'key') pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ['jobs', entry.key], tag, role: 'plain', span: entry.keySpan }, options);
     scanText(rec, job, tag);
-    if (outputs.size > 0) scanNeededOutputs(rec, job, tag, outputs);
+    if (outputs.size > 0 || callers.size > 0) scanNeededOutputs(rec, job, tag, outputs, callers);
     rec.layer(family, tag, entry.keySpan, envKeys(job));
   }
 }
@@ -57,36 +64,53 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
  * into the output (`${{ vars.PROD_DATABASE_URL }}`) or by the step it takes it from (`${{ steps.pick.outputs.url }}`,
  * the step writing `url=…` to `$GITHUB_OUTPUT` from a variable, or from its `env`). GitHub drops an output holding a
  * secret's value as written, so a secret passes only encoded (`base64`, `openssl`, `gpg`). A job that needs the output
- * holds what it carries.
+ * holds what it carries, and passes it on again when its own outputs take it (`${{ needs.setup.outputs.db_url }}`):
+ * read until no output carries more, as many hops as the jobs chain.
  */
 function jobOutputSecrets(jobs: MapNode): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const entry of jobs.entries) {
+  const sources = jobs.entries.flatMap((entry) => {
     const outputs = get(entry.value, 'outputs');
-    if (outputs?.kind !== 'map') continue;
     const steps = get(entry.value, 'steps');
-    for (const output of outputs.entries) {
-      const expression = output.value.kind === 'scalar' ? String(output.value.expression ?? output.value.value ?? '') : '';
-      const carried = referencesIn(expression, false);
-      const from = /\bsteps\.([\w-]+)\.outputs\.([\w-]+)/.exec(expression);
-      const step = from && steps?.kind === 'seq' ? steps.items.find((item) => literalString(get(item, 'id')) === from[1]) : undefined;
-      if (step && from) {
-        const run = literalString(get(step, 'run')) ?? '';
-        const env = get(step, 'env');
-        // The line that writes this output, and the variables of the step's env it expands.
-        for (const line of run.split('\n').filter((text) => text.includes(`${from[2]}=`))) {
-          const encoded = /\b(base64|openssl|gpg|xxd)\b/.test(line);
-          carried.push(...referencesIn(line, encoded));
-          for (const variable of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-            const value = get(env, variable[1]!);
-            if (value?.kind === 'scalar') carried.push(...referencesIn(String(value.expression ?? value.value ?? ''), encoded));
-          }
-        }
+    return outputs?.kind === 'map' ? outputs.entries.map((output) => ({ key: `${entry.key}.${output.key}`, texts: outputTexts(output.value, steps) })) : [];
+  });
+  for (let changed = true, rounds = 0; changed && rounds <= sources.length; rounds++) {
+    changed = false;
+    for (const { key, texts } of sources) {
+      const carried = texts.flatMap(({ text, encoded }) => [
+        ...referencesIn(text, encoded),
+        ...[...text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)].flatMap((match) => found.get(`${match[1]}.${match[2]}`) ?? []),
+      ]);
+      const before = found.get(key)?.length ?? 0;
+      const after = [...new Set([...(found.get(key) ?? []), ...carried])];
+      if (after.length > before) {
+        found.set(key, after);
+        changed = true;
       }
-      if (carried.length > 0) found.set(`${entry.key}.${output.key}`, [...new Set(carried)]);
     }
   }
   return found;
+}
+
+/** The texts an output's value is made of: its expression, and the lines of the step it names that write it (with that step's env). */
+function outputTexts(value: DataNode, steps: DataNode | undefined): Array<{ text: string; encoded: boolean }> {
+  const expression = value.kind === 'scalar' ? String(value.expression ?? value.value ?? '') : '';
+  const texts = [{ text: expression, encoded: false }];
+  const from = /\bsteps\.([\w-]+)\.outputs\.([\w-]+)/.exec(expression);
+  const step = from && steps?.kind === 'seq' ? steps.items.find((item) => literalString(get(item, 'id')) === from[1]) : undefined;
+  if (!step || !from) return texts;
+  const run = literalString(get(step, 'run')) ?? '';
+  const env = get(step, 'env');
+  // The line that writes this output, and the variables of the step's env it expands.
+  for (const line of run.split('\n').filter((text) => text.includes(`${from[2]}=`))) {
+    const encoded = /\b(base64|openssl|gpg|xxd)\b/.test(line);
+    texts.push({ text: line, encoded });
+    for (const variable of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const bound = get(env, variable[1]!);
+      if (bound?.kind === 'scalar') texts.push({ text: String(bound.expression ?? bound.value ?? ''), encoded });
+    }
+  }
+  return texts;
 }
 
 /** `vars.X` in a text, and `secrets.X` too when the secret leaves encoded. */
@@ -95,10 +119,47 @@ function referencesIn(text: string, secrets: boolean): string[] {
 }
 
 /** `${{ needs.setup.outputs.db_url }}` in a job: the secrets that output carries, read where the job reads it. */
-function scanNeededOutputs(rec: Recorder, job: DataNode, tag: EnvTag, outputs: ReadonlyMap<string, string[]>): void {
+function scanNeededOutputs(rec: Recorder, job: DataNode, tag: EnvTag, outputs: ReadonlyMap<string, string[]>, callers: ReadonlyMap<string, string>): void {
   const { text, record } = nodeText(rec, job, tag);
   for (const match of text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) {
     for (const secret of outputs.get(`${match[1]}.${match[2]}`) ?? []) record(secretIdentity(secret), match.index, `needs.${match[1]}.outputs.${match[2]} (${secret})`);
+    const called = callers.get(match[1]!);
+    if (called) record(workflowOutputIdentity(called, match[2]!), match.index, `needs.${match[1]}.outputs.${match[2]}`);
+  }
+}
+
+/** `uses: ./.github/workflows/resolve.yml` -> `.github/workflows/resolve.yml`; another repository's workflow is not read. */
+function localWorkflow(uses: string | undefined): string | undefined {
+  const path = uses?.startsWith('./') ? uses.slice(2).replace(/@.*$/, '') : undefined;
+  return path && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ? path : undefined;
+}
+
+/**
+ * A reusable workflow's output, as its callers read it (`needs.<job>.outputs.<name>`): the cross-file pass replaces it
+ * with the secrets and variables the workflow publishes under it (`publishCallOutputs`).
+ */
+function workflowOutputIdentity(path: string, output: string): ResourceIdentity {
+  return { kind: 'secret', identity: `${WORKFLOW_OUTPUT}${path}#${output}`, otherIdentities: [], display: `output ${output} of ${path}`, name: output, secrets: [] };
+}
+
+/**
+ * A reusable workflow's `on.workflow_call.outputs`: each output's value (`${{ jobs.pick.outputs.url }}`, a variable)
+ * carries the names its jobs' outputs carry. Published as the base's, with the carried secrets as its other
+ * identities, for the cross-file pass to hand to the callers that read it.
+ */
+function publishCallOutputs(rec: Recorder, root: MapNode, outputs: ReadonlyMap<string, string[]>): void {
+  const declared = get(get(get(root, 'on'), 'workflow_call'), 'outputs');
+  if (declared?.kind !== 'map') return;
+  for (const output of declared.entries) {
+    const value = get(output.value, 'value');
+    const expression = value?.kind === 'scalar' ? String(value.expression ?? value.value ?? '') : '';
+    const carried = [
+      ...referencesIn(expression, false),
+      ...[...expression.matchAll(/\bjobs\.([\w-]+)\.outputs\.([\w-]+)/g)].flatMap((match) => outputs.get(`${match[1]}.${match[2]}`) ?? []),
+    ];
+    if (carried.length === 0) continue;
+    const identity = workflowOutputIdentity(rec.file.path, output.key);
+    rec.resource(BASE, { ...identity, otherIdentities: [...new Set(carried)].map((name) => secretIdentity(name).identity) }, (value ?? output.value).span, { variable: `on.workflow_call.outputs.${output.key}` });
   }
 }
 
@@ -117,6 +178,7 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
   const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : undefined;
   const globals = get(root, 'variables');
   if (globals?.kind === 'map') walkSection(rec, { node: globals, path: ['variables'], tag: BASE, family, role: 'base', span: globals.span }, options);
+  noteUnreadIncludes(rec, get(root, 'include'));
   for (const entry of effectiveEntries(root)) {
     const job = entry.value;
     // Hidden jobs (`.deploy`) are templates that other jobs extend: placed where they are used, not here. Jobs of other
@@ -141,6 +203,22 @@ export function scanGitlabCi(rec: Recorder, cls: FileClass, document: DataDocume
     }
     const variables = get(job, 'variables');
     rec.layer(family, tag, entry.keySpan, variables?.kind === 'map' ? variables.entries.map((variable) => variable.key) : []);
+  }
+}
+
+/**
+ * Jobs included from outside the repository (`include: project:`, `remote:`, `component:`) run in the pipeline but
+ * cannot be read here: said once per include, so a clean result is not taken to cover them. GitLab's own
+ * `template:`s are left out: their text is public and the same for every project.
+ */
+function noteUnreadIncludes(rec: Recorder, include: DataNode | undefined): void {
+  const items = include?.kind === 'seq' ? include.items : include ? [include] : [];
+  for (const item of items) {
+    const text = literalString(item);
+    const source = item.kind === 'map' ? (['project', 'remote', 'component'] as const).find((key) => get(item, key) !== undefined) : text && /^https?:\/\//i.test(text) ? 'remote' : undefined;
+    if (!source) continue;
+    const name = item.kind === 'map' ? [literalString(get(item, source)), literalString(get(item, 'file'))].filter(Boolean).join(' ') : text;
+    rec.notify('environment-include-unread', `${rec.file.path}:${item.span.line} includes jobs from outside the repository (${source}: ${name ?? '?'}); the environments and secrets of those jobs were not read.`, item.span.line, 'note');
   }
 }
 
