@@ -90,6 +90,11 @@ export const railwayAccountToken: CredentialKind = {
         { expect: { line: 10 }, note: "reStructuredText's list table" },
       ),
       sample(
+        'docs/handover.html',
+        '<h2>Billing API</h2>\n<table class="settings">\n  <tr><th>Project</th><td>billing-api</td></tr>\n  <tr><th>Railway API token</th><td><code>fa36481f-0317-487d-a1ca-abd90f1ee844</code></td></tr>\n  <tr><th>Environment</th><td>production</td></tr>\n</table>\n',
+        { expect: { line: 4 }, note: 'an HTML table of settings, one per row: no header row, each row names its own value' },
+      ),
+      sample(
         'insomnia.json',
         '{\n  "_type": "export",\n  "__export_format": 4,\n  "resources": [\n    {\n      "_id": "req_8f2c1a0b",\n      "url": "https://backboard.railway.app/graphql/v2",\n      "method": "POST",\n      "headers": [\n        {\n          "name": "Authorization",\n          "value": "Bearer {{ _.railway_token }}"\n        }\n      ],\n      "_type": "request"\n    },\n    {\n      "_id": "env_3c4d5e6f",\n      "name": "Base Environment",\n      "data": {\n        "railway_token": "fa36481f-0317-487d-a1ca-abd90f1ee844"\n      },\n      "_type": "environment"\n    }\n  ]\n}\n',
         { expect: { line: 21 }, note: "an Insomnia export: a lowercase `railway_token` is not the CLI's RAILWAY_TOKEN, and the request sends it as a bearer" },
@@ -109,6 +114,7 @@ export const railwayAccountToken: CredentialKind = {
       sample('config/settings.yml', 'railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n', { note: "the token sits under another provider's section" }),
       sample('docs/ids.md', '| Service | Project ID | Environment ID |\n|---|---|---|\n| Railway token service | 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c | 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 |\n', { note: 'a table of ids: its columns name identifiers' }),
       sample('docs/ids.html', '<table>\n  <tr><th>Service</th><th>Project ID</th><th>Token</th></tr>\n  <tr><td>Railway</td><td>6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c</td><td>see 1Password</td></tr>\n</table>\n', { note: 'an HTML table whose token column says where the token is kept' }),
+      sample('docs/handover.html', '<table>\n  <tr><th>Railway project</th><td>fa36481f-0317-487d-a1ca-abd90f1ee844</td></tr>\n  <tr><th>Railway API token</th><td>in 1Password (Ops vault)</td></tr>\n</table>\n', { note: 'a settings table whose token row says where the token is kept' }),
       sample('docs/ids.rst', '.. list-table::\n   :header-rows: 1\n\n   * - Service\n     - Project ID\n   * - Railway\n     - 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\n', { note: 'a list table of ids' }),
     ],
   },
