@@ -226,6 +226,14 @@ const CLIENT_CALL_PASSWORDS: readonly ValuePattern[] = [
   { regex: passwordArgument(String.raw`\b(?:pymysql|MySQLdb|mysql\.connector)\.connect\s*`, 2), keywords: ['pymysql', 'mysqldb', 'mysql.connector'] },
 ];
 
+/** Files whose values are literals, never code (a template's are stand-ins: `.env.example`). */
+const LITERAL_SETTINGS_FILE = /\.properties$|(?:^|\/)\.env(?:\.(?!.*\b(?:example|sample|template|dist|defaults?|tmpl|tpl)\b)[\w.-]+)?$/;
+
+/** A password-named key (`signing.password`, `ossrhPassword`, `DB_PASSWD`) of a file that holds only literals. */
+function literalPasswordSetting(context: CredentialContext): boolean {
+  return LITERAL_SETTINGS_FILE.test(context.path) && /pass(?:word|wd)$/i.test(context.variable ?? '');
+}
+
 export const hardcodedPassword: CredentialKind = {
   id: 'hardcoded-password',
   provider: 'generic',
@@ -245,7 +253,9 @@ export const hardcodedPassword: CredentialKind = {
     !/^[*&][A-Za-z_]\w*;?$/.test(value) &&
     // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
     // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
-    !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) &&
+    // A properties or .env file holds no code, though: there a password-named key's words (`ossrhPassword=
+    // MarbleTigerCascadeLunar`, a passphrase of capitalised words) are the password.
+    !(/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && !literalPasswordSetting(context)) &&
     // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
     // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
     !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) &&
@@ -293,10 +303,13 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/models/index.js', "const { Sequelize } = require('sequelize');\n\nconst sequelize = new Sequelize('orders', 'orders_app', 'Nq4vL8mXr2KpZ7wT', {\n  host: 'orders-db.acme.io',\n  dialect: 'postgres',\n});\n", { expect: { line: 3 } }),
       sample('src/main/java/com/acme/Db.java', 'Connection c = DriverManager.getConnection(JDBC_URL, "orders", "Rb6vQ3mXk9LwT2zP");\n', { expect: { line: 1 } }),
       sample('android/gradle.properties', 'android.useAndroidX=true\nRELEASE_STORE_FILE=release.jks\nRELEASE_STORE_PASSWORD=Kp9vQ2mXr7LwT4zB\n', { expect: { line: 3 }, note: 'an Android keystore password' }),
+      sample('gradle.properties', 'org.gradle.jvmargs=-Xmx2048m\nsigning.keyId=24875D73\nsigning.secretKeyRingFile=/home/ci/.gnupg/secring.gpg\nossrhUsername=acme-release\nossrhPassword=MarbleTigerCascadeLunar\n', { expect: { line: 5 }, note: 'a passphrase of capitalised words: a properties file holds no code identifiers' }),
       sample('app/build.gradle', 'android {\n    signingConfigs {\n        release {\n            storeFile file("release.jks")\n            storePassword "Kp9vQ2mXr7LwT4zB"\n            keyAlias "upload"\n        }\n    }\n}\n', { expect: { line: 5 }, note: "Gradle's Groovy DSL: a name given a string without an operator" }),
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('.env.example', 'DB_PASSWORD=ChangeMe\nKEY_PASSWORD=AndroidDebugKey\n', { note: "a template's stand-in values" }),
+      sample('src/main/java/com/acme/Auth.java', 'String password = PasswordHolder;\nString adminPassword = DefaultAdminCredential;\n', { note: 'code: a capitalised name is an identifier' }),
       sample('lib/Net/FTP.pm', "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample('htdocs/css/style.css', '#password:disabled {\n  color: #aaa;\n}\n', { note: 'a stylesheet selector' }),
       sample('internal/store/open.go', 'package store\n\nfunc dsn(host, user, pw string) string {\n\treturn fmt.Sprintf("host=%s user=%s password=%s dbname=orders", host, user, pw)\n}\n', { note: 'a keyword connection string filled in at run time' }),
