@@ -32,7 +32,7 @@ export function reportByHeaderSent(context: FinishContext): void {
     const request = sent.find((use) => use.variable === credential.variable && use.path.startsWith(root) && credential.byHeader[use.header] !== undefined);
     const sentAs = request ? credential.byHeader[request.header] : undefined;
     if (request && sentAs) chosenFor.set(credential.credential, { header: request.header, sentAs });
-    context.report(sentAs?.finding ?? credential.unsent);
+    context.report({ ...(sentAs?.finding ?? credential.unsent), location: credential.location });
   }
   if (chosenFor.size === 0) return;
   // The scope stage rates the kind the request says, by the header it is sent with.

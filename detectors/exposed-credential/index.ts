@@ -118,7 +118,7 @@ export const exposedCredential: Detector = {
           const test = kind.rate({ ...credential.context, header }).scope === 'test';
           byHeader[header] = { kind: kind.id, kindTitle: kind.title, provider: kind.provider, finding: findingAs(kind, severityOf(sentAs, test || inDocumentation || throwaway, file.path)) };
         }
-        out.publish('header-dependent-credential', { credential: `${file.path}:${span.line}:${span.column}`, variable, path: file.path, unsent: findingAs(credential.kind, severity), byHeader });
+        out.publish('header-dependent-credential', { credential: `${file.path}:${span.line}:${span.column}`, variable, path: file.path, location, unsent: findingAs(credential.kind, severity), byHeader });
         continue;
       }
       out.report(findingAs(credential.kind, severity));

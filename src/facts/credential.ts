@@ -85,6 +85,8 @@ export interface HeaderDependentCredential {
   credential: string;
   variable: string;
   path: string;
+  /** Where the credential is: the findings' location (a historical version's carries its commit). */
+  location: Location;
   /** Its finding when no request is seen sending it with a header that changes its kind. */
   unsent: FindingInput;
   /** By header (lower-cased): the kind it is when sent with it, and the finding then. */
