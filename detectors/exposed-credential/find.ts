@@ -655,7 +655,7 @@ function candidateOfBinding(
   // Looked up once, and only for a pattern that names a section or a bare name a section may qualify.
   let section: string | undefined | null = null;
   const sectionName = () => (section === null ? (section = sectionOf(bound.start)) : section);
-  const binding = bound.aliases === undefined && BARE_SECRET_NAME.test(bound.name) ? withSectionAlias(bound, sectionName()) : bound;
+  const binding = bound.aliases === undefined && BARE_SECRET_NAME.test(ownName(bound.name)) ? withSectionAlias(bound, sectionName()) : bound;
   const claims = (pattern: ContextPattern): boolean => (pattern.section === undefined || pattern.section.test(sectionName() ?? '')) && pattern.value.test(value) && fileContains(pattern.requires);
   const named = patternsNaming(binding);
   let matched: CredentialKind[] | undefined;
@@ -711,7 +711,13 @@ function withSectionAlias(binding: Binding, section: string | undefined): Bindin
   const owner = section?.split(/[.\s]/).pop();
   if (!owner || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(owner)) return binding;
   const spell = (text: string) => text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-.]/g, '_').toUpperCase();
-  return { ...binding, aliases: [`${spell(owner)}_${spell(binding.name)}`] };
+  return { ...binding, aliases: [`${spell(owner)}_${spell(ownName(binding.name))}`] };
+}
+
+/** A name without the short receiver a configure block sets it on (`c.api_key`, `config.token` in `Heroku.configure do |c|`). */
+function ownName(name: string): string {
+  const receiver = /^(?:c|cfg|conf|config|configuration|settings)\.([A-Za-z_]\w*)$/.exec(name);
+  return receiver ? receiver[1]! : name;
 }
 
 /** The kind a binding's name alone makes of its value: a password, a generated-looking secret, or nothing. */
