@@ -108,6 +108,15 @@ describe('structured formats', () => {
     expect(seen.get('sep.json')).toEqual(expected.map((span) => span.replace('2:8-2:31', '2:8-2:32').replace('2:15-2:29', '2:15-2:30').replace('2:19-2:24', '2:19-2:25').replace('2:26-2:28', '2:27-2:29')));
   });
 
+  it('reads a file whose lines end with a carriage return alone (classic Mac OS) line by line, its findings on their own lines', async () => {
+    const repo = makeRepo({ 'scripts/deploy.sh': '# deploy notes\rset -e\r\rexport RAILWAY_API_TOKEN=6e2a9c4f-1b7d-4e3a-8f05-c9d2b6a1e7f4\r' });
+    repos.push(repo);
+    const result = await scan({ root: repo.root });
+    expect(result.findings.filter((finding) => finding.ruleId.startsWith('exposed-credential/')).map((finding) => `${finding.location.path}:${finding.location.span.line}:${finding.location.span.column}`)).toEqual([
+      'scripts/deploy.sh:4:26',
+    ]);
+  });
+
   it('parses JSON with comments and trailing commas', async () => {
     const { seen } = await probe({ '.vscode/settings.json': '{\n  // agent settings\n  "a": { "b": [1, "two"] },\n}\n' });
     expect(seen.get('.vscode/settings.json')).toEqual(['a.b.0=1 @3:16', 'a.b.1="two" @3:19']);

@@ -42,6 +42,11 @@ export interface FoundCredential {
   context: CredentialContext;
   /** Recognised by the provider's own value format (`sk_live_`, `AKIA`, `ghp_`), not by the name it is given. */
   byFormat: boolean;
+  /**
+   * In an API client's environment file, which binds variables that requests in other files send: the kind the value
+   * is when a request sends it with a header (lower-cased), where that differs from the kind it is without one.
+   */
+  ifSent?: ReadonlyMap<string, CredentialKind>;
 }
 
 /** Formats where a bare right-hand side is an expression (`password = getpass()`), never a literal. */
@@ -236,6 +241,8 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   // Makefiles run them. In a document a value given to a flag counts only where a provider's pattern for that flag
   // takes it (`vercel deploy --token <24 characters>` in a runbook), never for the flag's name alone.
   const documentation = isDocumentation(file);
+  const clientEnvironment = isApiClientEnvironment(file.path);
+  const sentCandidates = new Map<Candidate, ReadonlyMap<string, Candidate>>();
   // Read once, and only where a value bound without a header may be sent with one.
   let sentWith: ReadonlyMap<string, string> | undefined;
   for (const bound of bindingsOf(file)) {
@@ -247,8 +254,18 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       if (header !== undefined) binding = { ...binding, header };
     }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const candidate = decoded ?? candidateOfBinding(binding, fileContains, documentation && binding.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
-    if (candidate) candidates.push(candidate);
+    const ofBinding = (bound: Binding) => candidateOfBinding(bound, fileContains, documentation && bound.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const candidate = decoded ?? ofBinding(binding);
+    if (!candidate) continue;
+    if (clientEnvironment && !decoded && binding.header === undefined) {
+      const ifSent = new Map<string, Candidate>();
+      for (const header of CREDENTIAL_HEADERS) {
+        const sent = ofBinding({ ...binding, header });
+        if (sent) ifSent.set(header, sent);
+      }
+      if (ifSent.size > 0) sentCandidates.set(candidate, ifSent);
+    }
+    candidates.push(candidate);
   }
 
   // A translation catalog's messages are sentences (`Example: https://ceph:telemetry@10.0.0.1:8080`, in every language
@@ -268,8 +285,35 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       // manifest's `kind: Secret` is not at hand: a history line, a template) is still a placeholder.
       if (encodesPlaceholder(candidate.value)) return [];
     }
-    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
+    const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, kind, sentCandidates.get(candidate)!) : undefined;
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value, ...(ifSent ? { ifSent } : {}) }];
   });
+}
+
+/**
+ * Environment files of API clients, which bind the variables their requests (other files) send: Bruno's
+ * `environments/*.bru`, Postman's exported `*.postman_environment.json`, the JetBrains and VS Code HTTP client's
+ * `http-client(.private).env.json`.
+ */
+const API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$/i;
+
+export function isApiClientEnvironment(path: string): boolean {
+  return API_CLIENT_ENVIRONMENT.test(path);
+}
+
+/** The headers some kind is recognised by (`Project-Access-Token`, `X-Auth-Key`), as its pattern spells them. */
+const CREDENTIAL_HEADERS: readonly string[] = [
+  ...new Set(CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.flatMap((pattern) => (pattern.header ? [/^\^([\w-]+)\$$/.exec(pattern.header.source)?.[1]?.toLowerCase() ?? []].flat() : [])))),
+];
+
+/** The kind a value bound without a header is under each header a request may send it with, where that differs. */
+function kindsIfSent(file: SourceFile, unsent: CredentialKind, sent: ReadonlyMap<string, Candidate>): ReadonlyMap<string, CredentialKind> | undefined {
+  const kinds = new Map<string, CredentialKind>();
+  for (const [header, candidate] of sent) {
+    const kind = plausibleKind(candidate, contextOf(file, candidate));
+    if (kind && kind !== unsent) kinds.set(header, kind);
+  }
+  return kinds.size > 0 ? kinds : undefined;
 }
 
 /**
@@ -624,7 +668,7 @@ function candidateOfBinding(
   // Looked up once, and only for a pattern that names a section or a bare name a section may qualify.
   let section: string | undefined | null = null;
   const sectionName = () => (section === null ? (section = sectionOf(bound.start)) : section);
-  const binding = bound.aliases === undefined && BARE_SECRET_NAME.test(bound.name) ? withSectionAlias(bound, sectionName()) : bound;
+  const binding = bound.aliases === undefined && BARE_SECRET_NAME.test(ownName(bound.name)) ? withSectionAlias(bound, sectionName()) : bound;
   const claims = (pattern: ContextPattern): boolean => (pattern.section === undefined || pattern.section.test(sectionName() ?? '')) && pattern.value.test(value) && fileContains(pattern.requires);
   const named = patternsNaming(binding);
   let matched: CredentialKind[] | undefined;
@@ -680,7 +724,13 @@ function withSectionAlias(binding: Binding, section: string | undefined): Bindin
   const owner = section?.split(/[.\s]/).pop();
   if (!owner || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(owner)) return binding;
   const spell = (text: string) => text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-.]/g, '_').toUpperCase();
-  return { ...binding, aliases: [`${spell(owner)}_${spell(binding.name)}`] };
+  return { ...binding, aliases: [`${spell(owner)}_${spell(ownName(binding.name))}`] };
+}
+
+/** A name without the short receiver a configure block sets it on (`c.api_key`, `config.token` in `Heroku.configure do |c|`). */
+function ownName(name: string): string {
+  const receiver = /^(?:c|cfg|conf|config|configuration|settings)\.([A-Za-z_]\w*)$/.exec(name);
+  return receiver ? receiver[1]! : name;
 }
 
 /** The kind a binding's name alone makes of its value: a password, a generated-looking secret, or nothing. */

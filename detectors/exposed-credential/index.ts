@@ -1,6 +1,10 @@
 // Credentials stored where a coding agent reads them: anything but a git-ignored .env file. Publishes every
 // credential it finds (git-ignored .env files included, for their scope) for the later stages to rate and join.
-import { severityRank, type Detector, type FileEmitter, type FileRef, type Severity, type SourceFile } from '../../src/model.js';
+import { severityRank, type Detector, type FileEmitter, type FileRef, type FindingInput, type Severity, type SourceFile } from '../../src/model.js';
+import type { HeaderDependentCredential } from '../../src/facts/index.js';
+import type { CredentialKind } from '../../knowledge/credentials/types.js';
+import { headersSentWith } from './sent-with.js';
+import { isApiClientRequest, reportByHeaderSent } from './api-client.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
 import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
@@ -42,7 +46,11 @@ export const exposedCredential: Detector = {
   lookupKeywords: [...REQUIRED_LITERALS, ...STRUCTURE_WORDS],
   // A tracked .env is reported even when nothing in it matches a keyword of ours.
   admitsWithoutKeywords: (file: FileRef) => (file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path))) || isCredentialFilePath(file.path),
-  produces: ['credential'],
+  consumes: ['sent-variable', 'header-dependent-credential'],
+  produces: ['credential', 'sent-variable', 'header-dependent-credential'],
+  finish(context) {
+    reportByHeaderSent(context);
+  },
   scanFile(file, out) {
     const found = findCredentials(file);
     const inIgnoredDotenv = file.gitIgnored && file.format === 'dotenv';
@@ -92,16 +100,30 @@ export const exposedCredential: Detector = {
       if (inIgnoredDotenv) continue;
       const severity = severityOf(credential, rating.scope === 'test' || inDocumentation || throwaway, file.path);
       if (strongest === undefined || severityRank(severity) > severityRank(strongest)) strongest = severity;
-      out.report({
-        ruleId: exposedRuleId(credential.kind),
+      const snippet = snippetOf(file, credential);
+      const findingAs = (kind: CredentialKind, severity: Severity): FindingInput => ({
+        ruleId: exposedRuleId(kind),
         severity,
-        message: `${credential.kind.title}${variable ? ` in ${variable}` : ''} is stored in plain text where coding agents read it.`,
+        message: `${kind.title}${variable ? ` in ${variable}` : ''} is stored in plain text where coding agents read it.`,
         location,
-        snippet: snippetOf(file, credential),
+        snippet,
         evidence: credential.value,
-        details: { provider: credential.kind.provider, kind: credential.kind.id, variable, environment, redacted: redact(credential.value) },
+        details: { provider: kind.provider, kind: kind.id, variable, environment, redacted: redact(credential.value) },
       });
+      if (credential.ifSent && variable) {
+        // Which of its kinds it is, a request in another file of the collection says: reported once all are read.
+        const byHeader: Record<string, HeaderDependentCredential['byHeader'][string]> = {};
+        for (const [header, kind] of credential.ifSent) {
+          const sentAs = { ...credential, kind };
+          const test = kind.rate({ ...credential.context, header }).scope === 'test';
+          byHeader[header] = { kind: kind.id, kindTitle: kind.title, provider: kind.provider, finding: findingAs(kind, severityOf(sentAs, test || inDocumentation || throwaway, file.path)) };
+        }
+        out.publish('header-dependent-credential', { credential: `${file.path}:${span.line}:${span.column}`, variable, path: file.path, location, unsent: findingAs(credential.kind, severity), byHeader });
+        continue;
+      }
+      out.report(findingAs(credential.kind, severity));
     }
+    if (isApiClientRequest(file.path)) for (const [variable, header] of headersSentWith(file.text)) out.publish('sent-variable', { variable, header: header.toLowerCase(), path: file.path });
     noteUnreadableShapes(file, found, out);
     if (file.tracked && isTerraformStatePath(file.path) && STATE_WITH_INSTANCES.test(file.text)) {
       out.report({

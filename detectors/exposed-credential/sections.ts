@@ -1,6 +1,7 @@
 // The section a value sits under, read from the lines above it: a YAML parent key (`railway:`), a TOML or INI table
-// (`[railway]`), a JSON object's key (`"railway": {`), an HCL block's labels (`provider "railway" {`). A bare `token`
-// is a provider's when its section names the provider.
+// (`[railway]`), a JSON object's key (`"railway": {`), an HCL block's labels (`provider "railway" {`), a PHP array's
+// key (Laravel's `'heroku' => [`), a Ruby configure block (`Heroku.configure do |c|`). A bare `token` is a provider's
+// when its section names the provider.
 
 /** How far up a section header is looked for. */
 const MAX_LINES_UP = 40;
@@ -9,6 +10,8 @@ const TABLE = /^[ \t]*\[\[?[ \t]*([^\]\s]+)[ \t]*\]\]?[ \t]*(?:[#;].*)?$/;
 const YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?([\w.-]+)["']?[ \t]*:[ \t]*(?:#.*)?$/;
 const JSON_KEY = /^[ \t]*"([^"]+)"[ \t]*:[ \t]*\{[ \t]*$/;
 const HCL_BLOCK = /^[ \t]*([\w-]+(?:[ \t]+"[^"]*")*)[ \t]*=?[ \t]*\{[ \t]*$/;
+const PHP_ARRAY_KEY = /^[ \t]*['"]([\w.-]+)['"][ \t]*=>[ \t]*(?:\[|array[ \t]*\()[ \t]*$/;
+const RUBY_CONFIGURE = /^[ \t]*(?:[A-Z]\w*::)*([A-Z]\w*)\.configure[ \t]+(?:do\b|\{)/;
 const INLINE_OPEN = /["']?([\w.-]+)["']?[ \t]*[:=][ \t]*\{[^{}]*$/;
 const MAX_INLINE = 200;
 const COMMENT = /^[ \t]*(?:#|\/\/|;|$)/;
@@ -37,7 +40,7 @@ export function sectionAt(text: string, offset: number, lineStart: number): stri
     const table = TABLE.exec(line);
     if (table) return table[1];
     if (indentOf(line) >= indent) continue;
-    const key = YAML_KEY.exec(line) ?? JSON_KEY.exec(line);
+    const key = YAML_KEY.exec(line) ?? JSON_KEY.exec(line) ?? PHP_ARRAY_KEY.exec(line) ?? RUBY_CONFIGURE.exec(line);
     if (key) return key[1];
     const block = HCL_BLOCK.exec(line);
     return block ? block[1]!.replace(/"/g, '') : undefined;

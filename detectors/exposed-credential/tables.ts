@@ -83,35 +83,66 @@ const HTML_TAG = /<[^>]*>/g;
 /**
  * The tables of an HTML page or of a document's HTML (`<table><tr><th>Service</th><th>Token</th></tr>…`): the first
  * row is the header, a header row repeated further down is skipped, and each other row is read as a Markdown row is.
- * A cell's text is what is left once its markup (`<code>`, `<strong>`) is taken out.
+ * A table with no header row is a list of settings, one per row (`<tr><th>API token</th><td>…</td></tr>`, or two
+ * plain cells a row): each row's first cell names the value beside it. A cell's text is what is left once its markup
+ * (`<code>`, `<strong>`) is taken out.
  */
 export function htmlTableBindings(text: string): Binding[] {
   const bindings: Binding[] = [];
   for (const table of text.matchAll(HTML_TABLE)) {
     const body = table[1]!;
     if (!SECRET_WORD.test(body.replace(HTML_TAG, ' '))) continue;
-    const bodyStart = table.index + table[0].indexOf(body);
-    let header: string[] | undefined;
-    for (const row of body.matchAll(HTML_ROW)) {
-      const rowStart = bodyStart + row.index + row[0].indexOf(row[1]!);
-      const cells: Cell[] = [];
-      let headed = false;
-      for (const cell of row[1]!.matchAll(HTML_CELL)) {
-        headed ||= cell[1]!.toLowerCase() === 'th';
-        const inner = cell[2]!;
-        const plain = inner.replace(HTML_TAG, ' ').trim().replace(/\s+/g, ' ');
-        cells.push({ text: plain, start: rowStart + cell.index + cell[0].indexOf(inner) + textStart(inner) });
-      }
-      if (cells.length < 2) continue;
-      if (!header) {
-        header = cells.map((cell) => cell.text);
-        continue;
-      }
-      if (headed && cells.every((cell, index) => cell.text === header![index])) continue;
-      bindings.push(...rowBindings(header, cells));
+    const rows = htmlRows(body, table.index + table[0].indexOf(body));
+    if (rows.length === 0) continue;
+    const settings = settingsTable(rows);
+    if (settings !== 'no') for (const row of rows) bindings.push(...rowBindings([row.cells[0]!.text, row.cells[0]!.text], row.cells));
+    if (settings === 'yes') continue;
+    const header = rows[0]!.cells.map((cell) => cell.text);
+    for (const row of rows.slice(1)) {
+      if (row.headers > 0 && row.cells.every((cell, index) => cell.text === header[index])) continue;
+      bindings.push(...rowBindings(header, row.cells));
     }
   }
   return bindings;
+}
+
+interface HtmlRow {
+  cells: Cell[];
+  /** How many of its cells are `<th>`. */
+  headers: number;
+  /** Its first cell is a `<th>`. */
+  labelled: boolean;
+}
+
+/** The rows of two cells or more of a table's body, each cell with its text and where that starts. */
+function htmlRows(body: string, bodyStart: number): HtmlRow[] {
+  const rows: HtmlRow[] = [];
+  for (const row of body.matchAll(HTML_ROW)) {
+    const rowStart = bodyStart + row.index + row[0].indexOf(row[1]!);
+    const cells: Cell[] = [];
+    let headers = 0;
+    let labelled = false;
+    for (const cell of row[1]!.matchAll(HTML_CELL)) {
+      const header = cell[1]!.toLowerCase() === 'th';
+      if (header) headers++;
+      if (cells.length === 0) labelled = header;
+      const inner = cell[2]!;
+      const plain = inner.replace(HTML_TAG, ' ').trim().replace(/\s+/g, ' ');
+      cells.push({ text: plain, start: rowStart + cell.index + cell[0].indexOf(inner) + textStart(inner) });
+    }
+    if (cells.length >= 2) rows.push({ cells, headers, labelled });
+  }
+  return rows;
+}
+
+/**
+ * Whether a table has no header row: `yes` when its first row labels itself (a `<th>` then `<td>`s), `maybe` when no
+ * row has a `<th>` and each has two cells (a name and its value, or a header written in `<td>`s: read both ways).
+ */
+function settingsTable(rows: readonly HtmlRow[]): 'yes' | 'maybe' | 'no' {
+  const first = rows[0]!;
+  if (first.labelled && first.headers === 1) return 'yes';
+  return rows.every((row) => row.headers === 0 && row.cells.length === 2) ? 'maybe' : 'no';
 }
 
 /** Where the text of a cell's markup starts: past its tags and blanks (`<code>` before the value). */

@@ -117,12 +117,14 @@ export const genericSecret: CredentialKind = {
       sample('src/config.rs', 'pub const PARTNER_API_KEY: &str = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL";\n', { expect: { line: 1 }, note: 'a type between the name and the value' }),
       sample('app/Config/partner.php', "<?php\n$config['partner_api_token'] = 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b';\n", { expect: { line: 2 } }),
       sample('Web.config', '<?xml version="1.0"?>\n<configuration>\n  <appSettings>\n    <add key="PartnerApiToken" value="Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL" />\n  </appSettings>\n</configuration>\n', { expect: { line: 4 }, note: 'a .NET appSetting: name and value as attributes' }),
+      sample('docs/partner.html', '<table>\n  <tr><td>Endpoint</td><td>https://api.partner.io/v2</td></tr>\n  <tr><td>API key</td><td>Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL</td></tr>\n</table>\n', { expect: { line: 3 }, note: 'a two-column HTML table with no header: a name and its value a row' }),
       sample('ios/App/Secrets.plist', '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n\t<key>PartnerApiSecret</key>\n\t<string>Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM</string>\n</dict>\n</plist>\n', { expect: { line: 5 }, note: 'a property list: the value on the line after its key' }),
       sample('app/settings.py', 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: 'an annotated field with a default' }),
       sample('internal/client/client.go', 'func newRequest() *http.Request {\n\treq, _ := http.NewRequest("GET", base, nil)\n\treq.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n\treturn req\n}\n', { expect: { line: 3 }, note: 'a header set by a call' }),
       sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
     ],
     negative: [
+      sample('docs/api.html', '<table>\n  <tr><td>api_key</td><td>string</td></tr>\n  <tr><td>api_secret</td><td>required</td></tr>\n  <tr><td>token</td><td>optional</td></tr>\n</table>\n', { note: "an API reference's parameter table: names and their types" }),
       sample('scripts/checksums.sh', 'api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n', { note: "a checksum named for what it sums" }),
       sample('lib/Test2/Event/Fail.pm', "package Test2::Event::Fail;\nBEGIN {\n    *META_KEY = \\&Test2::Util::ExternalMeta::META_KEY;\n}\n", { note: 'a Perl reference to a named sub' }),
       sample('docs/export-task.rst', 'Output::\n\n    {\n        "ExportToS3Task": {\n            "S3Bucket": "myexportbucket",\n            "S3Key": "RHEL5export-i-fh8sjjsq.ova"\n        }\n    }\n', { note: "the AWS APIs' S3Key names an object in a bucket" }),
@@ -224,6 +226,14 @@ const CLIENT_CALL_PASSWORDS: readonly ValuePattern[] = [
   { regex: passwordArgument(String.raw`\b(?:pymysql|MySQLdb|mysql\.connector)\.connect\s*`, 2), keywords: ['pymysql', 'mysqldb', 'mysql.connector'] },
 ];
 
+/** Files whose values are literals, never code (a template's are stand-ins: `.env.example`). */
+const LITERAL_SETTINGS_FILE = /\.properties$|(?:^|\/)\.env(?:\.(?!.*\b(?:example|sample|template|dist|defaults?|tmpl|tpl)\b)[\w.-]+)?$/;
+
+/** A password-named key (`signing.password`, `ossrhPassword`, `DB_PASSWD`) of a file that holds only literals. */
+function literalPasswordSetting(context: CredentialContext): boolean {
+  return LITERAL_SETTINGS_FILE.test(context.path) && /pass(?:word|wd)$/i.test(context.variable ?? '');
+}
+
 export const hardcodedPassword: CredentialKind = {
   id: 'hardcoded-password',
   provider: 'generic',
@@ -243,7 +253,9 @@ export const hardcodedPassword: CredentialKind = {
     !/^[*&][A-Za-z_]\w*;?$/.test(value) &&
     // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
     // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
-    !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) &&
+    // A properties or .env file holds no code, though: there a password-named key's words (`ossrhPassword=
+    // MarbleTigerCascadeLunar`, a passphrase of capitalised words) are the password.
+    !(/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && !literalPasswordSetting(context)) &&
     // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
     // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
     !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) &&
@@ -291,10 +303,13 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/models/index.js', "const { Sequelize } = require('sequelize');\n\nconst sequelize = new Sequelize('orders', 'orders_app', 'Nq4vL8mXr2KpZ7wT', {\n  host: 'orders-db.acme.io',\n  dialect: 'postgres',\n});\n", { expect: { line: 3 } }),
       sample('src/main/java/com/acme/Db.java', 'Connection c = DriverManager.getConnection(JDBC_URL, "orders", "Rb6vQ3mXk9LwT2zP");\n', { expect: { line: 1 } }),
       sample('android/gradle.properties', 'android.useAndroidX=true\nRELEASE_STORE_FILE=release.jks\nRELEASE_STORE_PASSWORD=Kp9vQ2mXr7LwT4zB\n', { expect: { line: 3 }, note: 'an Android keystore password' }),
+      sample('gradle.properties', 'org.gradle.jvmargs=-Xmx2048m\nsigning.keyId=24875D73\nsigning.secretKeyRingFile=/home/ci/.gnupg/secring.gpg\nossrhUsername=acme-release\nossrhPassword=MarbleTigerCascadeLunar\n', { expect: { line: 5 }, note: 'a passphrase of capitalised words: a properties file holds no code identifiers' }),
       sample('app/build.gradle', 'android {\n    signingConfigs {\n        release {\n            storeFile file("release.jks")\n            storePassword "Kp9vQ2mXr7LwT4zB"\n            keyAlias "upload"\n        }\n    }\n}\n', { expect: { line: 5 }, note: "Gradle's Groovy DSL: a name given a string without an operator" }),
       sample('src/mailer.ts', "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: 'a type annotation before the value' }),
     ],
     negative: [
+      sample('.env.example', 'DB_PASSWORD=ChangeMe\nKEY_PASSWORD=AndroidDebugKey\n', { note: "a template's stand-in values" }),
+      sample('src/main/java/com/acme/Auth.java', 'String password = PasswordHolder;\nString adminPassword = DefaultAdminCredential;\n', { note: 'code: a capitalised name is an identifier' }),
       sample('lib/Net/FTP.pm', "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample('htdocs/css/style.css', '#password:disabled {\n  color: #aaa;\n}\n', { note: 'a stylesheet selector' }),
       sample('internal/store/open.go', 'package store\n\nfunc dsn(host, user, pw string) string {\n\treturn fmt.Sprintf("host=%s user=%s password=%s dbname=orders", host, user, pw)\n}\n', { note: 'a keyword connection string filled in at run time' }),

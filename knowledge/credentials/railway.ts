@@ -11,6 +11,12 @@ const REFERENCE = 'https://docs.railway.com/integrations/api';
  * 0b1a…" (in agent rules, runbooks, comments). `RAILWAY_TOKEN=` and `RAILWAY_API_TOKEN=` are bindings, read by name.
  */
 const PROSE_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+/** A Bruno collection: its production environment binds a Railway token, a request in another file sends it. */
+const BRUNO_COLLECTION = {
+  'ops-api/environments/production.bru': 'vars {\n  base_url: https://backboard.railway.com/graphql/v2\n  railway_token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n}\n',
+  'ops-api/deploy/redeploy.bru': 'meta {\n  name: redeploy\n  type: http\n  seq: 1\n}\n\npost {\n  url: {{base_url}}\n  body: graphql\n  auth: none\n}\n\nheaders {\n  Project-Access-Token: {{railway_token}}\n}\n',
+};
+
 const PROSE_PROJECT_TOKEN = /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 /**
  * The same prose on the line above the value, as a comment names the assignment under it
@@ -94,6 +100,11 @@ export const railwayAccountToken: CredentialKind = {
         { expect: { line: 10 }, note: "reStructuredText's list table" },
       ),
       sample(
+        'docs/handover.html',
+        '<h2>Billing API</h2>\n<table class="settings">\n  <tr><th>Project</th><td>billing-api</td></tr>\n  <tr><th>Railway API token</th><td><code>fa36481f-0317-487d-a1ca-abd90f1ee844</code></td></tr>\n  <tr><th>Environment</th><td>production</td></tr>\n</table>\n',
+        { expect: { line: 4 }, note: 'an HTML table of settings, one per row: no header row, each row names its own value' },
+      ),
+      sample(
         'insomnia.json',
         '{\n  "_type": "export",\n  "__export_format": 4,\n  "resources": [\n    {\n      "_id": "req_8f2c1a0b",\n      "url": "https://backboard.railway.app/graphql/v2",\n      "method": "POST",\n      "headers": [\n        {\n          "name": "Authorization",\n          "value": "Bearer {{ _.railway_token }}"\n        }\n      ],\n      "_type": "request"\n    },\n    {\n      "_id": "env_3c4d5e6f",\n      "name": "Base Environment",\n      "data": {\n        "railway_token": "fa36481f-0317-487d-a1ca-abd90f1ee844"\n      },\n      "_type": "environment"\n    }\n  ]\n}\n',
         { expect: { line: 21 }, note: "an Insomnia export: a lowercase `railway_token` is not the CLI's RAILWAY_TOKEN, and the request sends it as a bearer" },
@@ -103,8 +114,19 @@ export const railwayAccountToken: CredentialKind = {
         '#!/bin/sh\nRAILWAY_TOKEN=fa36481f-0317-487d-a1ca-abd90f1ee844\ncurl -s https://backboard.railway.com/graphql/v2 \\\n  -H "Authorization: Bearer $RAILWAY_TOKEN" \\\n  -d \'{"query":"{ me { email } }"}\'\n',
         { expect: { line: 2 }, note: 'named as a project token, sent as a bearer: only account and workspace tokens are' },
       ),
+      {
+        files: {
+          'postman/Railway.postman_environment.json':
+            '{\n  "name": "Railway prod",\n  "values": [\n    { "key": "baseUrl", "value": "https://backboard.railway.com/graphql/v2", "type": "default", "enabled": true },\n    { "key": "token", "value": "fa36481f-0317-487d-a1ca-abd90f1ee844", "type": "secret", "enabled": true }\n  ],\n  "_postman_variable_scope": "environment"\n}\n',
+          'postman/Railway.postman_collection.json':
+            '{\n  "info": { "name": "Railway" },\n  "item": [\n    {\n      "name": "me",\n      "request": {\n        "method": "POST",\n        "header": [{ "key": "Authorization", "value": "Bearer {{token}}" }],\n        "url": { "raw": "{{baseUrl}}" }\n      }\n    }\n  ]\n}\n',
+        },
+        expect: { path: 'postman/Railway.postman_environment.json', line: 5 },
+        note: "a Postman environment's `token` beside Railway's API, sent as a bearer by the collection exported beside it",
+      },
     ],
     negative: [
+      { files: BRUNO_COLLECTION, note: "a request of the collection sends the environment's token as a project token" },
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n'),
       sample('docs/deploy.md', 'Set `RAILWAY_API_TOKEN=XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` (create one under Account Settings).\n'),
       sample('src/ids.ts', "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
@@ -113,12 +135,16 @@ export const railwayAccountToken: CredentialKind = {
       sample('config/settings.yml', 'railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n', { note: "the token sits under another provider's section" }),
       sample('docs/ids.md', '| Service | Project ID | Environment ID |\n|---|---|---|\n| Railway token service | 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c | 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 |\n', { note: 'a table of ids: its columns name identifiers' }),
       sample('docs/ids.html', '<table>\n  <tr><th>Service</th><th>Project ID</th><th>Token</th></tr>\n  <tr><td>Railway</td><td>6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c</td><td>see 1Password</td></tr>\n</table>\n', { note: 'an HTML table whose token column says where the token is kept' }),
+      sample('docs/handover.html', '<table>\n  <tr><th>Railway project</th><td>fa36481f-0317-487d-a1ca-abd90f1ee844</td></tr>\n  <tr><th>Railway API token</th><td>in 1Password (Ops vault)</td></tr>\n</table>\n', { note: 'a settings table whose token row says where the token is kept' }),
       sample('docs/ids.rst', '.. list-table::\n   :header-rows: 1\n\n   * - Service\n     - Project ID\n   * - Railway\n     - 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\n', { note: 'a list table of ids' }),
     ],
   },
   scopeSamples: {
     positive: [sample('config/deploy.ts', "export const railway = { apiToken: process.env.RAILWAY_API_TOKEN ?? '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c' };\n", { expect: { line: 1 } })],
-    negative: [sample('config/deploy.ts', "export const railway = { token: process.env.RAILWAY_TOKEN ?? '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c' };\n")],
+    negative: [
+      sample('config/deploy.ts', "export const railway = { token: process.env.RAILWAY_TOKEN ?? '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c' };\n"),
+      { files: BRUNO_COLLECTION, note: 'sent as a project token by a request in another file of the collection' },
+    ],
   },
 };
 
@@ -153,6 +179,7 @@ export const railwayProjectToken: CredentialKind = {
         '{\n "cells": [\n  {\n   "cell_type": "code",\n   "metadata": {},\n   "outputs": [],\n   "source": [\n    "import requests\\n",\n    "token = \\"0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\\"\\n",\n    "requests.post(\\"https://backboard.railway.com/graphql/v2\\", headers={\\"Project-Access-Token\\": token}, json={\\"query\\": q})\\n"\n   ]\n  }\n ],\n "metadata": {},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n',
         { expect: { line: 9 }, note: "a notebook's cell, its quotes escaped in the JSON" },
       ),
+      { files: BRUNO_COLLECTION, expect: { path: 'ops-api/environments/production.bru', line: 3 }, note: "an API client's environment file, sent as a project token by a request in another file" },
     ],
     negative: [sample('.gitlab-ci.yml', 'deploy:\n  variables:\n    RAILWAY_TOKEN: $RAILWAY_TOKEN\n  script:\n    - railway up\n')],
   },

@@ -26,7 +26,7 @@ export type ContentOutcome = { kind: 'bytes'; bytes: Buffer } | { kind: 'text'; 
  * buffer (a raised --max-file-size) get one of their own.
  */
 export function readContent(ref: FileRef, maxFileSize: number): ContentOutcome {
-  if (ref.content !== undefined) return { kind: 'text', text: ref.content };
+  if (ref.content !== undefined) return { kind: 'text', text: textWithLineFeeds(ref.content) };
   if (ref.size !== undefined && ref.size > maxFileSize) return { kind: 'too-large', size: ref.size };
   let fd: number;
   try {
@@ -75,10 +75,30 @@ function readBuffer(maxFileSize: number): Buffer {
 /** BOMs honoured (UTF-16 decoded at once), NUL in the first 8 KB means binary (a native scan); else the bytes. */
 function sniff(input: Buffer): Extract<ContentOutcome, { kind: 'bytes' | 'text' | 'binary' }> {
   let bytes = input;
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: utf16le.decode(bytes.subarray(2)) };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: textWithLineFeeds(utf16le.decode(bytes.subarray(2))) };
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) !== -1) return { kind: 'binary' };
-  return { kind: 'bytes', bytes };
+  return { kind: 'bytes', bytes: bytesWithLineFeeds(bytes) };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Classic Mac OS files end lines with a carriage return alone: read as they are, the whole file is one line and
+ * every finding is reported at line 1. Such a file (a CR and no line feed) gets line feeds in their place, which
+ * keeps every offset; any other file is returned as it is, after one native search for a line feed.
+ */
+function bytesWithLineFeeds(bytes: Buffer): Buffer {
+  if (bytes.indexOf(LF) !== -1 || bytes.indexOf(CR) === -1) return bytes;
+  // A copy: the bytes may be a caller's (a git blob).
+  const copy = Buffer.from(bytes);
+  for (let at = copy.indexOf(CR); at !== -1; at = copy.indexOf(CR, at + 1)) copy[at] = LF;
+  return copy;
+}
+
+function textWithLineFeeds(text: string): string {
+  return text.includes('\n') || !text.includes('\r') ? text : text.replaceAll('\r', '\n');
 }
 
 /** Text of NUL-free bytes: UTF-8 when valid (checked natively), Latin-1 otherwise, as editors and agents read them. */

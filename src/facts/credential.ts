@@ -1,5 +1,5 @@
 // A credential found anywhere in the tree: published by the credential pass, rated by the scope stage.
-import type { CredentialScope, Location } from '../model.js';
+import type { CredentialScope, FindingInput, Location } from '../model.js';
 
 export interface Credential {
   /** Stable id within one scan: `<path>:<line>:<column>`. */
@@ -63,4 +63,32 @@ export interface PrivilegedPrincipal {
   principal: string;
   role: string;
   location: Location;
+}
+
+/**
+ * A request of an API client that sends a variable with a header (`Project-Access-Token: {{railway_token}}` in a
+ * Bruno request): the environment file binding the variable is another file, and the header says what the value is.
+ */
+export interface SentVariable {
+  variable: string;
+  /** Lower-cased. */
+  header: string;
+  path: string;
+}
+
+/**
+ * A credential of an API client's environment file whose kind turns on the header some request of the collection
+ * sends it with: its finding waits for every request to be read.
+ */
+export interface HeaderDependentCredential {
+  /** The credential's id. */
+  credential: string;
+  variable: string;
+  path: string;
+  /** Where the credential is: the findings' location (a historical version's carries its commit). */
+  location: Location;
+  /** Its finding when no request is seen sending it with a header that changes its kind. */
+  unsent: FindingInput;
+  /** By header (lower-cased): the kind it is when sent with it, and the finding then. */
+  byHeader: Readonly<Record<string, { kind: string; kindTitle: string; provider: string; finding: FindingInput }>>;
 }

@@ -1,0 +1,43 @@
+// An API client's collection keeps a credential in an environment file and sends it from request files
+// (`environments/production.bru` binds `railway_token`, `deploy/redeploy.bru` sends `Project-Access-Token:
+// {{railway_token}}`): the header a request sends says which kind the value is, so its finding waits for the requests.
+import type { FinishContext } from '../../src/model.js';
+import type { HeaderDependentCredential } from '../../src/facts/index.js';
+
+/** Request files of API clients: Bruno's `.bru` (not its environments), Postman collections, `.http`/`.rest` files. */
+const API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$/i;
+
+export function isApiClientRequest(path: string): boolean {
+  return API_CLIENT_REQUEST.test(path);
+}
+
+/**
+ * The folder a collection's files share: a Bruno collection's `environments/` sits at its root, a Postman export's
+ * environment beside its collection.
+ */
+function collectionRoot(environmentPath: string): string {
+  const folder = environmentPath.slice(0, environmentPath.lastIndexOf('/') + 1);
+  return folder.replace(/(?:^|\/)environments\/$/i, (match) => (match.startsWith('/') ? '/' : ''));
+}
+
+/** Reports each header-dependent credential as the kind a request of its collection sends it as, or as found. */
+export function reportByHeaderSent(context: FinishContext): void {
+  const pending = context.facts.all('header-dependent-credential');
+  if (pending.length === 0) return;
+  // In path order, so the same request decides on every run.
+  const sent = [...context.facts.all('sent-variable')].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const chosenFor = new Map<string, { header: string; sentAs: HeaderDependentCredential['byHeader'][string] }>();
+  for (const credential of pending) {
+    const root = collectionRoot(credential.path);
+    const request = sent.find((use) => use.variable === credential.variable && use.path.startsWith(root) && credential.byHeader[use.header] !== undefined);
+    const sentAs = request ? credential.byHeader[request.header] : undefined;
+    if (request && sentAs) chosenFor.set(credential.credential, { header: request.header, sentAs });
+    context.report({ ...(sentAs?.finding ?? credential.unsent), location: credential.location });
+  }
+  if (chosenFor.size === 0) return;
+  // The scope stage rates the kind the request says, by the header it is sent with.
+  context.enrichEach('credential', (fact) => {
+    const chosen = chosenFor.get(fact.id);
+    return chosen ? { kind: chosen.sentAs.kind, kindTitle: chosen.sentAs.kindTitle, provider: chosen.sentAs.provider, header: chosen.header } : undefined;
+  });
+}
