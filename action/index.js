@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-2QE6LV4K.js";
+} from "./chunk-VEJYC5WB.js";
 import {
   fingerprintOf,
   redactIn,
@@ -23,7 +23,7 @@ import {
   SEVERITIES,
   formatOf,
   severityRank
-} from "./chunk-ZOHFSBKA.js";
+} from "./chunk-SDBD3A3M.js";
 import {
   __commonJS,
   __require,
@@ -4988,7 +4988,7 @@ async function scan(options) {
   const started = performance.now();
   const target = targetOf(options.root);
   const root = target.root;
-  const detectors = options.detectors ?? (await import("./detectors-QXWF75CX.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-EFGBLCHV.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -5165,6 +5165,7 @@ var PatchParser = class {
   columns = 1;
   newLine = 0;
   path;
+  blob;
   pathSeen = false;
   push(raw) {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -5179,6 +5180,7 @@ var PatchParser = class {
       this.columns = line.startsWith("diff --git ") ? 1 : 0;
       const rest = line.slice(line.indexOf(" ", 5) + 1);
       this.path = this.columns === 1 ? samePath(rest) : unquotePath(rest);
+      this.blob = void 0;
       this.pathSeen = false;
       return;
     }
@@ -5206,6 +5208,8 @@ var PatchParser = class {
         this.announce(false);
       } else if (line.startsWith("Binary files ") || line === "GIT binary patch") {
         this.announce(true);
+      } else if (line.startsWith("index ")) {
+        this.blob = /\.\.([0-9a-f]+)/.exec(line)?.[1];
       } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
         this.path = unquotePath(line.slice(line.indexOf(" to ") + 4));
       }
@@ -5218,7 +5222,7 @@ var PatchParser = class {
   announce(binary) {
     if (this.pathSeen) return;
     this.pathSeen = true;
-    this.events.file?.(this.path, binary);
+    this.events.file?.(this.path, binary, this.blob);
   }
   content(line) {
     const columns = this.columns;

@@ -4,8 +4,8 @@ import {
   FileStage,
   claimBatch,
   prepareFormats
-} from "./chunk-2QE6LV4K.js";
-import "./chunk-ZOHFSBKA.js";
+} from "./chunk-VEJYC5WB.js";
+import "./chunk-SDBD3A3M.js";
 import "./chunk-4JN6GR4P.js";
 
 // src/scan-worker-main.ts
@@ -14,7 +14,7 @@ async function runScanWorker() {
   const port = parentPort;
   if (!port) throw new Error("scan-worker runs only as a worker thread");
   const { settings } = workerData;
-  const { detectors } = await import("./detectors-QXWF75CX.js");
+  const { detectors } = await import("./detectors-EFGBLCHV.js");
   const stage = await FileStage.create(detectors, settings, []);
   const failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
   port.on("message", (run) => {

@@ -7416,6 +7416,7 @@ var lastPath;
 var lastFormat = "text";
 function formatOfName(name) {
   if (name === ".env" || name.startsWith(".env.") || name.endsWith(".env") || name === ".envrc") return "dotenv";
+  if (/\.env\.(?:example|sample|template|tmpl|dist)$/.test(name)) return "dotenv";
   const byName = BY_NAME[name];
   if (byName) return byName;
   if (name.startsWith("dockerfile.") || name.endsWith(".dockerfile")) return "dockerfile";

@@ -15,13 +15,71 @@ import {
   parseYaml,
   sample,
   severityRank
-} from "./chunk-ZOHFSBKA.js";
+} from "./chunk-SDBD3A3M.js";
 import {
   creator
 } from "./chunk-4IEEGQES.js";
 import {
   __toESM
 } from "./chunk-4JN6GR4P.js";
+
+// detectors/exposed-credential/sent-with.ts
+var HEADER_OR_BEARER = /(?<![\w-])(authorization|proxy-authorization|project-access-token|private-token|api-?key|(?:x|dd)-[a-z0-9-]*?(?:token|key|auth))(?![\w-])|\bbearer\b/gi;
+var REFERENCE = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
+var VALUE_LINES = 3;
+var MAX_STRETCH = 400;
+var GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|f(?=\\?["']))\b)*$/i;
+function headersSentWith(text) {
+  const sent = /* @__PURE__ */ new Map();
+  const hits = [...text.matchAll(HEADER_OR_BEARER)];
+  for (let index = 0; index < hits.length; index++) {
+    const hit = hits[index];
+    const header = hit[1] ?? "Authorization";
+    let end = hit.index + hit[0].length;
+    for (let line = 0; line <= VALUE_LINES && end < text.length; line++) {
+      const next = text.indexOf("\n", end + (line === 0 ? 0 : 1));
+      end = next === -1 ? text.length : next;
+    }
+    end = Math.min(end, hit.index + hit[0].length + MAX_STRETCH);
+    const following = hits[index + 1];
+    if (following && following.index < end && following[1] !== void 0) end = following.index;
+    const stretch = text.slice(hit.index + hit[0].length, end);
+    REFERENCE.lastIndex = 0;
+    const reference = REFERENCE.exec(stretch);
+    if (!reference || !GAP.test(stretch.slice(0, reference.index))) continue;
+    const name = reference.slice(1).find((group) => group !== void 0);
+    if (!sent.has(name) || hit[1] !== void 0) sent.set(name, header);
+  }
+  return sent;
+}
+
+// detectors/exposed-credential/api-client.ts
+var API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$/i;
+function isApiClientRequest(path2) {
+  return API_CLIENT_REQUEST.test(path2);
+}
+function collectionRoot(environmentPath) {
+  const folder = environmentPath.slice(0, environmentPath.lastIndexOf("/") + 1);
+  return folder.replace(/(?:^|\/)environments\/$/i, (match) => match.startsWith("/") ? "/" : "");
+}
+function reportByHeaderSent(context) {
+  const pending = context.facts.all("header-dependent-credential");
+  if (pending.length === 0) return;
+  const sent = [...context.facts.all("sent-variable")].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const chosenFor = /* @__PURE__ */ new Map();
+  for (const credential of pending) {
+    const root = collectionRoot(credential.path);
+    const request = sent.find((use) => use.variable === credential.variable && use.path.startsWith(root) && credential.byHeader[use.header] !== void 0);
+    const sentAs = request ? credential.byHeader[request.header] : void 0;
+    if (request && sentAs) chosenFor.set(credential.credential, { header: request.header, sentAs });
+    context.report({ ...sentAs?.finding ?? credential.unsent, location: credential.location });
+  }
+  if (chosenFor.size === 0) return;
+  context.enrichEach("credential", (fact) => {
+    const chosen = chosenFor.get(fact.id);
+    return chosen ? { kind: chosen.sentAs.kind, kindTitle: chosen.sentAs.kindTitle, provider: chosen.sentAs.provider, header: chosen.header } : void 0;
+  });
+}
 
 // knowledge/environments/names.ts
 var WORDS = {
@@ -214,9 +272,10 @@ var TEST_OR_EXAMPLE = new RegExp(
     // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
     String.raw`(?:^|[/-])examples?-\d*\.json$`,
     String.raw`\.examples?\.json$`,
-    // A template copied before use: `config.json.sample`, `settings.py.example` (not `.env.example`, which teams
-    // fill with real values often enough to keep its findings at full severity).
-    String.raw`(?:^|\/)(?!\.env)[^/]+\.(?:sample|example)$`,
+    // A template copied before use: `config.json.sample`, `settings.py.example` (not a dotenv template, `.env.example`
+    // or `config/production.env.example`, which teams fill with real values often enough to keep its findings at full
+    // severity).
+    String.raw`(?:^|\/)(?!\.env)(?![^/]*\.env\.(?:sample|example)$)[^/]+\.(?:sample|example)$`,
     // jsii assemblies: a package's README and its examples, translated per language, serialised as JSON.
     String.raw`(?:^|\/)\.jsii(?:\.tabl\.json)?$`
   ].join("|"),
@@ -289,7 +348,7 @@ function entropy(value) {
   }
   return bits;
 }
-var REFERENCE = new RegExp(
+var REFERENCE2 = new RegExp(
   [
     String.raw`\$\{[^}]*\}`,
     // ${VAR}, ${{ secrets.X }}
@@ -348,7 +407,7 @@ var REFERENCE = new RegExp(
   ].join("|")
 );
 function isReference(value) {
-  return REFERENCE.test(value);
+  return REFERENCE2.test(value);
 }
 var PLACEHOLDER_WORDS = new Set(
   "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha foobared tiger passphrase whatever correct horse battery staple anonymous".split(" ")
@@ -872,7 +931,7 @@ var nvidiaApiKey = aiKind({
 var AI_KINDS = [groqApiKey, xaiApiKey, e2bApiKey, replicateApiToken, perplexityApiKey, langsmithApiKey, nvidiaApiKey];
 
 // knowledge/credentials/aws.ts
-var REFERENCE2 = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html";
+var REFERENCE3 = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html";
 var ROOT_ARN = /arn:aws:iam::\d{12}:root\b/;
 var NARROW_NAME_WORDS = /* @__PURE__ */ new Set(["readonly", "ro", "read", "viewer", "deploy", "upload", "uploader", "backup", "ses", "sqs", "s3", "bucket", "logs"]);
 function rateAwsKey(context, keyId) {
@@ -898,7 +957,7 @@ var awsAccessKeyId = {
   companionOf: "aws-secret-access-key",
   reach: "with its secret key, does whatever the IAM user may do; a root or admin user can delete every resource in the account",
   narrower: "use short-lived role credentials (OIDC from CI, SSO locally) or a user limited to the few actions and resources it needs",
-  reference: REFERENCE2,
+  reference: REFERENCE3,
   samples: {
     positive: [
       sample("scripts/upload-assets.sh", "#!/bin/sh\nexport AWS_ACCESS_KEY_ID=AKIAQX4KJ2MZ7HTLD5PW\nexport AWS_SECRET_ACCESS_KEY=9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\naws s3 sync ./public s3://acme-assets\n", { expect: { line: 2 } }),
@@ -954,7 +1013,7 @@ var awsSecretAccessKey = {
   },
   reach: "signs requests as the IAM user; a root or admin user can delete every resource in the account",
   narrower: "use short-lived role credentials (OIDC from CI, SSO locally) or a user limited to the few actions and resources it needs",
-  reference: REFERENCE2,
+  reference: REFERENCE3,
   samples: {
     positive: [
       sample("scripts/sync.sh", '#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi0WnQ}"\naws s3 sync ./dist s3://acme-web\n', { expect: { line: 2 }, note: "a shell default holds the literal key" }),
@@ -1653,7 +1712,7 @@ var clerkSecretKey = {
 var CLERK_KINDS = [clerkSecretKey];
 
 // knowledge/credentials/cloudflare.ts
-var REFERENCE3 = "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/";
+var REFERENCE4 = "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/";
 function hasValidCloudflareChecksum(token) {
   const match = /^cf(?:k|ut|at)_([A-Za-z0-9]{40})([0-9a-f]{8})$/.exec(token);
   return match !== null && crc32(match[1]).toString(16).padStart(8, "0") === match[2];
@@ -1805,7 +1864,7 @@ var cloudflareApiToken = {
   rate: fixed("scoped", "an API token holds only the permission groups and resources chosen when it was created"),
   reach: "does what its permission groups allow on the accounts and zones it was given; an all-zones edit token can rewrite every DNS record",
   narrower: "keep it in CI secrets; limit it to the zones and permission groups the job needs, with a TTL and client IP filter",
-  reference: REFERENCE3,
+  reference: REFERENCE4,
   samples: {
     positive: [
       sample(".github/workflows/pages.yml", `jobs:
@@ -1862,7 +1921,7 @@ var cloudflareAccountApiToken = {
   rate: fixed("scoped", "an account-owned token holds only the permission groups chosen when it was created"),
   reach: "does what its permission groups allow on one account, whoever leaves the team",
   narrower: "keep it in CI secrets; limit it to the permission groups and resources the job needs, with a TTL",
-  reference: REFERENCE3,
+  reference: REFERENCE4,
   samples: {
     positive: [
       sample(".env.deploy", `CLOUDFLARE_ACCOUNT_ID=6480e9d30ee5b575a9580f5b126adfc7
@@ -3141,12 +3200,14 @@ var genericSecret = {
       sample("src/config.rs", 'pub const PARTNER_API_KEY: &str = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL";\n', { expect: { line: 1 }, note: "a type between the name and the value" }),
       sample("app/Config/partner.php", "<?php\n$config['partner_api_token'] = 'c8f3a91e7b2d4f6a0e5b9c1d7a3f8e2b';\n", { expect: { line: 2 } }),
       sample("Web.config", '<?xml version="1.0"?>\n<configuration>\n  <appSettings>\n    <add key="PartnerApiToken" value="Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL" />\n  </appSettings>\n</configuration>\n', { expect: { line: 4 }, note: "a .NET appSetting: name and value as attributes" }),
+      sample("docs/partner.html", "<table>\n  <tr><td>Endpoint</td><td>https://api.partner.io/v2</td></tr>\n  <tr><td>API key</td><td>Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL</td></tr>\n</table>\n", { expect: { line: 3 }, note: "a two-column HTML table with no header: a name and its value a row" }),
       sample("ios/App/Secrets.plist", '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n	<key>PartnerApiSecret</key>\n	<string>Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM</string>\n</dict>\n</plist>\n', { expect: { line: 5 }, note: "a property list: the value on the line after its key" }),
       sample("app/settings.py", 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    partner_api_token: str = "Rk3vQ8mW2nL7tX5zB9yC4fH1jD6gS0aP"\n', { expect: { line: 4 }, note: "an annotated field with a default" }),
       sample("internal/client/client.go", 'func newRequest() *http.Request {\n	req, _ := http.NewRequest("GET", base, nil)\n	req.Header.Set("X-Api-Key", "Nw6kP1vR8qL3tY5zB2xC9fH4jD7gS0aM")\n	return req\n}\n', { expect: { line: 3 }, note: "a header set by a call" }),
       sample("config/settings.yaml", "monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n", { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" })
     ],
     negative: [
+      sample("docs/api.html", "<table>\n  <tr><td>api_key</td><td>string</td></tr>\n  <tr><td>api_secret</td><td>required</td></tr>\n  <tr><td>token</td><td>optional</td></tr>\n</table>\n", { note: "an API reference's parameter table: names and their types" }),
       sample("scripts/checksums.sh", "api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n", { note: "a checksum named for what it sums" }),
       sample("lib/Test2/Event/Fail.pm", "package Test2::Event::Fail;\nBEGIN {\n    *META_KEY = \\&Test2::Util::ExternalMeta::META_KEY;\n}\n", { note: "a Perl reference to a named sub" }),
       sample("docs/export-task.rst", 'Output::\n\n    {\n        "ExportToS3Task": {\n            "S3Bucket": "myexportbucket",\n            "S3Key": "RHEL5export-i-fh8sjjsq.ova"\n        }\n    }\n', { note: "the AWS APIs' S3Key names an object in a bucket" }),
@@ -3228,6 +3289,10 @@ var CLIENT_CALL_PASSWORDS = [
   { regex: passwordArgument(String.raw`\bnew\s+Sequelize\s*`, 2), keywords: ["sequelize"] },
   { regex: passwordArgument(String.raw`\b(?:pymysql|MySQLdb|mysql\.connector)\.connect\s*`, 2), keywords: ["pymysql", "mysqldb", "mysql.connector"] }
 ];
+var LITERAL_SETTINGS_FILE = /\.properties$|(?:^|\/)\.env(?:\.(?!.*\b(?:example|sample|template|dist|defaults?|tmpl|tpl)\b)[\w.-]+)?$/;
+function literalPasswordSetting(context) {
+  return LITERAL_SETTINGS_FILE.test(context.path) && /pass(?:word|wd)$/i.test(context.variable ?? "");
+}
 var hardcodedPassword = {
   id: "hardcoded-password",
   provider: "generic",
@@ -3239,7 +3304,9 @@ var hardcodedPassword = {
   !(/^\$?pass$/i.test(context.variable ?? "") && /^[a-z]+(?:[/-][a-z]+)*[.,;:]?$/.test(value)) && // A C dereference or address (`char *password = *passptr;`) is an expression.
   !/^[*&][A-Za-z_]\w*;?$/.test(value) && // Identifiers name code, not passwords: camelCase (`allPass: 'overEvery'`), PascalCase (`V1SecretVolumeSource`),
   // constants (`SINGLE_PASS`, `VALUE_SPECIFIED_IN_NO_LOG_PARAMETER`) and snake_case words (`credit_card`).
-  !/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
+  // A properties or .env file holds no code, though: there a password-named key's words (`ossrhPassword=
+  // MarbleTigerCascadeLunar`, a passphrase of capitalised words) are the password.
+  !(/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && !literalPasswordSetting(context)) && // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
   // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
   !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
   // statement too (`CREATE USER icingaweb2 ... IDENTIFIED BY 'icingaweb2'`).
@@ -3283,10 +3350,13 @@ var hardcodedPassword = {
       sample("src/models/index.js", "const { Sequelize } = require('sequelize');\n\nconst sequelize = new Sequelize('orders', 'orders_app', 'Nq4vL8mXr2KpZ7wT', {\n  host: 'orders-db.acme.io',\n  dialect: 'postgres',\n});\n", { expect: { line: 3 } }),
       sample("src/main/java/com/acme/Db.java", 'Connection c = DriverManager.getConnection(JDBC_URL, "orders", "Rb6vQ3mXk9LwT2zP");\n', { expect: { line: 1 } }),
       sample("android/gradle.properties", "android.useAndroidX=true\nRELEASE_STORE_FILE=release.jks\nRELEASE_STORE_PASSWORD=Kp9vQ2mXr7LwT4zB\n", { expect: { line: 3 }, note: "an Android keystore password" }),
+      sample("gradle.properties", "org.gradle.jvmargs=-Xmx2048m\nsigning.keyId=24875D73\nsigning.secretKeyRingFile=/home/ci/.gnupg/secring.gpg\nossrhUsername=acme-release\nossrhPassword=MarbleTigerCascadeLunar\n", { expect: { line: 5 }, note: "a passphrase of capitalised words: a properties file holds no code identifiers" }),
       sample("app/build.gradle", 'android {\n    signingConfigs {\n        release {\n            storeFile file("release.jks")\n            storePassword "Kp9vQ2mXr7LwT4zB"\n            keyAlias "upload"\n        }\n    }\n}\n', { expect: { line: 5 }, note: "Gradle's Groovy DSL: a name given a string without an operator" }),
       sample("src/mailer.ts", "import nodemailer from 'nodemailer';\n\nconst smtpPassword: string = 'Vt7qL2wRb9zX4eKp';\n", { expect: { line: 3 }, note: "a type annotation before the value" })
     ],
     negative: [
+      sample(".env.example", "DB_PASSWORD=ChangeMe\nKEY_PASSWORD=AndroidDebugKey\n", { note: "a template's stand-in values" }),
+      sample("src/main/java/com/acme/Auth.java", "String password = PasswordHolder;\nString adminPassword = DefaultAdminCredential;\n", { note: "code: a capitalised name is an identifier" }),
       sample("lib/Net/FTP.pm", "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample("htdocs/css/style.css", "#password:disabled {\n  color: #aaa;\n}\n", { note: "a stylesheet selector" }),
       sample("internal/store/open.go", 'package store\n\nfunc dsn(host, user, pw string) string {\n	return fmt.Sprintf("host=%s user=%s password=%s dbname=orders", host, user, pw)\n}\n', { note: "a keyword connection string filled in at run time" }),
@@ -3418,7 +3488,7 @@ function connectionUrlAround(line, password) {
   const host = /^([^/:?#\s'"`]+)/.exec(line.slice(at + password.length + 2))?.[1]?.toLowerCase() ?? "";
   return { scheme, user, host };
 }
-var DB_SCHEMES = "postgres(?:ql)?|mysqlx?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|ecto|jdbc:[a-z]+";
+var DB_SCHEMES = "postgres(?:ql)?|postgis|mysqlx?|mysql2|trilogy|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|ecto|jdbc:[a-z]+";
 var databaseConnectionString = {
   id: "database-connection-string",
   provider: "database",
@@ -3429,7 +3499,7 @@ var databaseConnectionString = {
       // engine can skip ahead to each scheme instead of testing a lookbehind at every position.
       regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, "gi"),
       // The scheme names, not `://`: every URL has that, few files name a database scheme.
-      keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse", "neo4j", "ecto://", "jdbc:"]
+      keywords: ["postgres", "postgis", "mysql", "trilogy", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse", "neo4j", "ecto://", "jdbc:"]
     },
     {
       // Go's MySQL driver DSN: `user:password@tcp(host:port)/db`.
@@ -3482,7 +3552,8 @@ var databaseConnectionString = {
       sample("docs/runbook.md", '# Restoring\n\nConnect with `psql "postgresql://postgres:Hq7vN2xL9pRt@db.abcdefghijklmnopqrst.supabase.co:5432/postgres"`.\n', { expect: { line: 3 } }),
       sample("appsettings.json", '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
       sample("src/main/resources/application-prod.properties", "spring.datasource.url=jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app?user=postgres&password=S6saRb1W3OIcxcPLlBl3AFby\n", { expect: { line: 1 }, note: "a JDBC URL with its login as parameters" }),
-      sample("config/db.properties", "db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n", { expect: { line: 1 } })
+      sample("config/db.properties", "db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n", { expect: { line: 1 } }),
+      sample("config/database.yml", "production:\n  adapter: mysql2\n  url: mysql2://shop:Vt7qL2wRb9zX4eKpQ2@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n", { expect: { line: 3 }, note: "Rails names the adapter in the URL's scheme" })
     ],
     negative: [
       sample("cmd/server/main.go", 'package main\n\nconst dsn = "root:root@tcp(127.0.0.1:3306)/tracker_test"\n', { note: "a local test database" }),
@@ -3678,7 +3749,7 @@ var jsonWebToken = {
 var GENERIC_KINDS = [genericSecret, hardcodedPassword, databaseConnectionString, basicAuthUrl, privateKey, jsonWebToken];
 
 // knowledge/credentials/github.ts
-var REFERENCE4 = "https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/";
+var REFERENCE5 = "https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/";
 var checksummed = (value) => hasValidBase62Checksum(value, 4);
 var githubClassicToken = {
   id: "github-classic-token",
@@ -3698,7 +3769,7 @@ var githubClassicToken = {
   rate: fixed("root", "a classic PAT acts as its user on every repository and organisation the user can reach; its scopes are invisible"),
   reach: "acts as the user on every repository and organisation they can reach, including deleting repositories when the token has delete_repo",
   narrower: "use a fine-grained personal access token limited to the repositories and permissions the job needs, with an expiry",
-  reference: REFERENCE4,
+  reference: REFERENCE5,
   samples: {
     positive: [
       sample("scripts/release.sh", '#!/bin/sh\nGH_TOKEN=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 gh release create "$TAG" dist/*\n', { expect: { line: 2 } }),
@@ -3726,7 +3797,7 @@ var githubOauthToken = {
   rate: fixed("root", "an OAuth token carries the user’s granted scopes across every repository they can reach"),
   reach: "acts as the user with the OAuth app’s scopes, typically across every repository they can reach",
   narrower: "use a GitHub App with installation tokens limited to the repositories it needs",
-  reference: REFERENCE4,
+  reference: REFERENCE5,
   samples: {
     positive: [sample("config/hosts.yml", "github.com:\n  user: acme-bot\n  oauth_token: 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\n", { expect: { line: 3 } })],
     negative: [sample("config/hosts.yml", "github.com:\n  oauth_token: gho_16C7e42F292c6912E7710c838347Ae178B4a\n", { note: "GitHub docs example, fails the checksum" })]
@@ -3744,7 +3815,7 @@ var githubFineGrainedToken = {
   rate: fixed("scoped", "a fine-grained PAT is limited to one owner, chosen repositories and explicit permissions"),
   reach: "acts on the repositories and with the permissions chosen when it was created",
   narrower: "already narrow; keep it in a secret store and give it an expiry",
-  reference: REFERENCE4,
+  reference: REFERENCE5,
   samples: {
     positive: [sample("tools/sync.py", 'TOKEN = "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"\n', { expect: { line: 1 } })],
     negative: [sample("tools/sync.py", 'TOKEN = os.environ["GITHUB_PAT"]  # github_pat_...\n')]
@@ -3759,7 +3830,7 @@ var githubAppTokens = {
   rate: fixed("scoped", "app tokens are limited to the installation’s repositories and expire within hours"),
   reach: "acts for the app on the repositories it is installed on, until it expires",
   narrower: "mint installation tokens at run time instead of committing one",
-  reference: REFERENCE4,
+  reference: REFERENCE5,
   samples: {
     positive: [sample("tests/e2e/github.env.json", '{\n  "GITHUB_INSTALLATION_TOKEN": "ghs_wmVuOatSKktsBFL38foEYHBbduuFg73yiGjj"\n}\n', { expect: { line: 2 } })],
     negative: [sample("tests/e2e/github.env.json", '{\n  "GITHUB_INSTALLATION_TOKEN": "ghs_0000000000000000000000000000000000000"\n}\n')]
@@ -3768,7 +3839,7 @@ var githubAppTokens = {
 var GITHUB_KINDS = [githubClassicToken, githubOauthToken, githubFineGrainedToken, githubAppTokens];
 
 // knowledge/credentials/gitlab.ts
-var REFERENCE5 = "https://docs.gitlab.com/security/tokens/";
+var REFERENCE6 = "https://docs.gitlab.com/security/tokens/";
 var BODY = "[0-9A-Za-z_-]";
 function isValidRoutableToken(token, prefixLength) {
   const match = /^([0-9A-Za-z_-]{27,300})\.(?:[0-9a-z]{2}\.)?([0-9a-z]{2})([0-9a-z]{7})$/.exec(token.slice(prefixLength));
@@ -3801,7 +3872,7 @@ var gitlabPersonalAccessToken = {
   rate: ratePersonalToken,
   reach: "acts as its user on every group and project they belong to; with the api scope it can delete projects, and with sudo on an admin it can act as anyone",
   narrower: "use a project access token or a deploy token limited to one project and the read or write scope the job needs, with an expiry; in CI use CI_JOB_TOKEN",
-  reference: REFERENCE5,
+  reference: REFERENCE6,
   samples: {
     positive: [
       sample(".python-gitlab.cfg", `[global]
@@ -3847,7 +3918,7 @@ function prefixed(spec) {
     reach: spec.reach,
     narrower: spec.narrower,
     ...spec.exposedSeverity ? { exposedSeverity: spec.exposedSeverity } : {},
-    reference: REFERENCE5,
+    reference: REFERENCE6,
     samples: spec.samples,
     ...spec.scopeSamples ? { scopeSamples: spec.scopeSamples } : {}
   };
@@ -5502,6 +5573,19 @@ var herokuApiKey = {
           heroku_app_name: acme-api
           heroku_email: ops@acme.io
 `, { expect: { line: 7 } }),
+      sample("config/services.php", `<?php
+
+return [
+    'heroku' => [
+        'app' => 'acme-prod',
+        'api_key' => '${HEROKU_UUID}',
+    ],
+];
+`, { expect: { line: 6 }, note: "a Laravel services array: the parent key names the provider" }),
+      sample("config/initializers/heroku.rb", `Heroku.configure do |c|
+  c.api_key = "${HEROKU_UUID}"
+end
+`, { expect: { line: 2 }, note: "a Ruby configure block names the provider" }),
       sample("ops/netrc", `machine api.heroku.com
   login ops@acme.io
   password ${HEROKU_UUID}
@@ -5518,6 +5602,17 @@ conn.apps()["acme-api"].process_formation()["web"].scale(2)
       sample("bin/promote", '#!/usr/bin/env bash\nexport HEROKU_API_KEY="${HEROKU_API_KEY:-HRKU-AAdDVTq3xYz9_Kp2mN8vR4wL6jH0sF5gB7cE1aQ3uI9oP2yT6rW8eZ4nM0kX}"\nheroku pipelines:promote -a bookwell-staging\n', { expect: { line: 2 }, note: "a shell default: what runs when the variable is unset" })
     ],
     negative: [
+      sample("config/services.php", `<?php
+
+return [
+    'heroku' => [
+        'app_id' => '${HEROKU_UUID}',
+    ],
+    'sentry' => [
+        'key' => '${HEROKU_UUID}',
+    ],
+];
+`, { note: "an app's id, and a key under another provider's array" }),
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: acme-api\n"),
       sample("app.json", `{
   "name": "acme-api",
@@ -6249,8 +6344,12 @@ var PAAS_KINDS = [
 ];
 
 // knowledge/credentials/railway.ts
-var REFERENCE6 = "https://docs.railway.com/integrations/api";
+var REFERENCE7 = "https://docs.railway.com/integrations/api";
 var PROSE_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+var BRUNO_COLLECTION = {
+  "ops-api/environments/production.bru": "vars {\n  base_url: https://backboard.railway.com/graphql/v2\n  railway_token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n}\n",
+  "ops-api/deploy/redeploy.bru": "meta {\n  name: redeploy\n  type: http\n  seq: 1\n}\n\npost {\n  url: {{base_url}}\n  body: graphql\n  auth: none\n}\n\nheaders {\n  Project-Access-Token: {{railway_token}}\n}\n"
+};
 var PROSE_PROJECT_TOKEN = /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var COMMENTED_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n]*\n[^\n]{0,60}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var TRAILING_ACCOUNT_TOKEN = /(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])[^\n0-9a-f]{0,20}(?:\/\/|#|--|\/\*)[^\n]{0,20}?\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?\btokens?\b/gi;
@@ -6260,6 +6359,9 @@ function rateAccount(context) {
   if (/project/i.test(context.variable ?? "")) return { scope: "scoped", because: `variable ${context.variable} names a project token` };
   if (WORKSPACE_HINT.test(context.line) || /team|workspace/i.test(context.variable ?? "")) {
     return { scope: "root", because: `${name} is a workspace token: every project in the workspace` };
+  }
+  if (/^authorization$/i.test(context.header ?? "")) {
+    return { scope: "root", because: `${name} is sent as a bearer token, which Railway takes only from account and workspace tokens (project tokens use Project-Access-Token)` };
   }
   return { scope: "root", because: `${name} holds account or workspace tokens, and a UUID cannot show which, so it is rated the broad kind` };
 }
@@ -6286,7 +6388,7 @@ var railwayAccountToken = {
   rate: rateAccount,
   reach: "can delete every project, service, volume and backup in every workspace the account belongs to",
   narrower: "use a project token in RAILWAY_TOKEN, bound to one environment of one project",
-  reference: REFERENCE6,
+  reference: REFERENCE7,
   samples: {
     positive: [
       sample("scripts/redeploy.sh", "#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway up --service api\n", { expect: { line: 3 } }),
@@ -6323,6 +6425,11 @@ var railwayAccountToken = {
         { expect: { line: 10 }, note: "reStructuredText's list table" }
       ),
       sample(
+        "docs/handover.html",
+        '<h2>Billing API</h2>\n<table class="settings">\n  <tr><th>Project</th><td>billing-api</td></tr>\n  <tr><th>Railway API token</th><td><code>fa36481f-0317-487d-a1ca-abd90f1ee844</code></td></tr>\n  <tr><th>Environment</th><td>production</td></tr>\n</table>\n',
+        { expect: { line: 4 }, note: "an HTML table of settings, one per row: no header row, each row names its own value" }
+      ),
+      sample(
         "insomnia.json",
         '{\n  "_type": "export",\n  "__export_format": 4,\n  "resources": [\n    {\n      "_id": "req_8f2c1a0b",\n      "url": "https://backboard.railway.app/graphql/v2",\n      "method": "POST",\n      "headers": [\n        {\n          "name": "Authorization",\n          "value": "Bearer {{ _.railway_token }}"\n        }\n      ],\n      "_type": "request"\n    },\n    {\n      "_id": "env_3c4d5e6f",\n      "name": "Base Environment",\n      "data": {\n        "railway_token": "fa36481f-0317-487d-a1ca-abd90f1ee844"\n      },\n      "_type": "environment"\n    }\n  ]\n}\n',
         { expect: { line: 21 }, note: "an Insomnia export: a lowercase `railway_token` is not the CLI's RAILWAY_TOKEN, and the request sends it as a bearer" }
@@ -6336,9 +6443,18 @@ curl -s https://backboard.railway.com/graphql/v2 \\
   -d '{"query":"{ me { email } }"}'
 `,
         { expect: { line: 2 }, note: "named as a project token, sent as a bearer: only account and workspace tokens are" }
-      )
+      ),
+      {
+        files: {
+          "postman/Railway.postman_environment.json": '{\n  "name": "Railway prod",\n  "values": [\n    { "key": "baseUrl", "value": "https://backboard.railway.com/graphql/v2", "type": "default", "enabled": true },\n    { "key": "token", "value": "fa36481f-0317-487d-a1ca-abd90f1ee844", "type": "secret", "enabled": true }\n  ],\n  "_postman_variable_scope": "environment"\n}\n',
+          "postman/Railway.postman_collection.json": '{\n  "info": { "name": "Railway" },\n  "item": [\n    {\n      "name": "me",\n      "request": {\n        "method": "POST",\n        "header": [{ "key": "Authorization", "value": "Bearer {{token}}" }],\n        "url": { "raw": "{{baseUrl}}" }\n      }\n    }\n  ]\n}\n'
+        },
+        expect: { path: "postman/Railway.postman_environment.json", line: 5 },
+        note: "a Postman environment's `token` beside Railway's API, sent as a bearer by the collection exported beside it"
+      }
     ],
     negative: [
+      { files: BRUNO_COLLECTION, note: "a request of the collection sends the environment's token as a project token" },
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n"),
       sample("docs/deploy.md", "Set `RAILWAY_API_TOKEN=XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` (create one under Account Settings).\n"),
       sample("src/ids.ts", "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
@@ -6347,12 +6463,16 @@ curl -s https://backboard.railway.com/graphql/v2 \\
       sample("config/settings.yml", "railway:\n  project_id: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nsentry:\n  token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n", { note: "the token sits under another provider's section" }),
       sample("docs/ids.md", "| Service | Project ID | Environment ID |\n|---|---|---|\n| Railway token service | 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c | 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6 |\n", { note: "a table of ids: its columns name identifiers" }),
       sample("docs/ids.html", "<table>\n  <tr><th>Service</th><th>Project ID</th><th>Token</th></tr>\n  <tr><td>Railway</td><td>6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c</td><td>see 1Password</td></tr>\n</table>\n", { note: "an HTML table whose token column says where the token is kept" }),
+      sample("docs/handover.html", "<table>\n  <tr><th>Railway project</th><td>fa36481f-0317-487d-a1ca-abd90f1ee844</td></tr>\n  <tr><th>Railway API token</th><td>in 1Password (Ops vault)</td></tr>\n</table>\n", { note: "a settings table whose token row says where the token is kept" }),
       sample("docs/ids.rst", ".. list-table::\n   :header-rows: 1\n\n   * - Service\n     - Project ID\n   * - Railway\n     - 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\n", { note: "a list table of ids" })
     ]
   },
   scopeSamples: {
     positive: [sample("config/deploy.ts", "export const railway = { apiToken: process.env.RAILWAY_API_TOKEN ?? '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c' };\n", { expect: { line: 1 } })],
-    negative: [sample("config/deploy.ts", "export const railway = { token: process.env.RAILWAY_TOKEN ?? '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c' };\n")]
+    negative: [
+      sample("config/deploy.ts", "export const railway = { token: process.env.RAILWAY_TOKEN ?? '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c' };\n"),
+      { files: BRUNO_COLLECTION, note: "sent as a project token by a request in another file of the collection" }
+    ]
   }
 };
 var railwayProjectToken = {
@@ -6385,7 +6505,8 @@ var railwayProjectToken = {
         "notebooks/redeploy.ipynb",
         '{\n "cells": [\n  {\n   "cell_type": "code",\n   "metadata": {},\n   "outputs": [],\n   "source": [\n    "import requests\\n",\n    "token = \\"0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\\"\\n",\n    "requests.post(\\"https://backboard.railway.com/graphql/v2\\", headers={\\"Project-Access-Token\\": token}, json={\\"query\\": q})\\n"\n   ]\n  }\n ],\n "metadata": {},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n',
         { expect: { line: 9 }, note: "a notebook's cell, its quotes escaped in the JSON" }
-      )
+      ),
+      { files: BRUNO_COLLECTION, expect: { path: "ops-api/environments/production.bru", line: 3 }, note: "an API client's environment file, sent as a project token by a request in another file" }
     ],
     negative: [sample(".gitlab-ci.yml", "deploy:\n  variables:\n    RAILWAY_TOKEN: $RAILWAY_TOKEN\n  script:\n    - railway up\n")]
   }
@@ -7833,7 +7954,7 @@ var SIGNING_KINDS = [
 ];
 
 // knowledge/credentials/stripe.ts
-var REFERENCE7 = "https://docs.stripe.com/keys";
+var REFERENCE8 = "https://docs.stripe.com/keys";
 var body = (value) => value.replace(/^[a-z]+_(?:live|test)_/, "");
 var realBody = (value) => !isPlaceholder(value) && !isPlaceholder(body(value)) && /[0-9]/.test(body(value)) && /[A-Za-z]/.test(body(value));
 var stripeSecret = (value, context) => realBody(value) && !saysClerk(context);
@@ -7846,7 +7967,7 @@ var stripeLiveSecretKey = {
   rate: fixed("root", "a live secret key controls the whole live account: charges, refunds, payouts, customers"),
   reach: "can create charges, issue refunds, change payouts and read every customer of the live account",
   narrower: "use a restricted key (rk_live_) granting only the resources this code touches",
-  reference: REFERENCE7,
+  reference: REFERENCE8,
   samples: {
     positive: [
       sample("server/billing.js", "const stripe = require('stripe')('sk_live_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4');\n", { expect: { line: 1 } }),
@@ -7873,7 +7994,7 @@ var stripeRestrictedKey = {
   rate: fixed("scoped", "a restricted key holds only the permissions it was granted"),
   reach: "can use the Stripe resources it was granted on the live account",
   narrower: "already narrow; keep it in a secret store",
-  reference: REFERENCE7,
+  reference: REFERENCE8,
   samples: {
     positive: [sample("workers/reports.py", 'STRIPE_REPORTING_KEY = "rk_live_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4"\n', { expect: { line: 1 } })],
     negative: [sample("workers/reports.py", 'STRIPE_REPORTING_KEY = os.environ["STRIPE_REPORTING_KEY"]  # rk_live_...\n')]
@@ -7889,7 +8010,7 @@ var stripeTestKey = {
   exposedSeverity: "low",
   reach: "can act on the test-mode account only",
   narrower: "keep test keys in CI secrets too: they still expose test customers and webhooks",
-  reference: REFERENCE7,
+  reference: REFERENCE8,
   samples: {
     positive: [sample("tests/setup.ts", "process.env.STRIPE_SECRET_KEY = 'sk_test_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4';\n", { expect: { line: 1 } })],
     negative: [sample("tests/setup.ts", "process.env.STRIPE_SECRET_KEY = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'; // Stripe's documented test key\n")]
@@ -8438,6 +8559,8 @@ var TABLE = /^[ \t]*\[\[?[ \t]*([^\]\s]+)[ \t]*\]\]?[ \t]*(?:[#;].*)?$/;
 var YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?([\w.-]+)["']?[ \t]*:[ \t]*(?:#.*)?$/;
 var JSON_KEY = /^[ \t]*"([^"]+)"[ \t]*:[ \t]*\{[ \t]*$/;
 var HCL_BLOCK = /^[ \t]*([\w-]+(?:[ \t]+"[^"]*")*)[ \t]*=?[ \t]*\{[ \t]*$/;
+var PHP_ARRAY_KEY = /^[ \t]*['"]([\w.-]+)['"][ \t]*=>[ \t]*(?:\[|array[ \t]*\()[ \t]*$/;
+var RUBY_CONFIGURE = /^[ \t]*(?:[A-Z]\w*::)*([A-Z]\w*)\.configure[ \t]+(?:do\b|\{)/;
 var INLINE_OPEN = /["']?([\w.-]+)["']?[ \t]*[:=][ \t]*\{[^{}]*$/;
 var MAX_INLINE = 200;
 var COMMENT = /^[ \t]*(?:#|\/\/|;|$)/;
@@ -8457,7 +8580,7 @@ function sectionAt(text, offset, lineStart) {
     const table = TABLE.exec(line);
     if (table) return table[1];
     if (indentOf(line) >= indent) continue;
-    const key = YAML_KEY.exec(line) ?? JSON_KEY.exec(line);
+    const key = YAML_KEY.exec(line) ?? JSON_KEY.exec(line) ?? PHP_ARRAY_KEY.exec(line) ?? RUBY_CONFIGURE.exec(line);
     if (key) return key[1];
     const block2 = HCL_BLOCK.exec(line);
     return block2 ? block2[1].replace(/"/g, "") : void 0;
@@ -8516,28 +8639,42 @@ function htmlTableBindings(text) {
   for (const table of text.matchAll(HTML_TABLE)) {
     const body2 = table[1];
     if (!SECRET_WORD.test(body2.replace(HTML_TAG, " "))) continue;
-    const bodyStart = table.index + table[0].indexOf(body2);
-    let header;
-    for (const row of body2.matchAll(HTML_ROW)) {
-      const rowStart = bodyStart + row.index + row[0].indexOf(row[1]);
-      const cells = [];
-      let headed = false;
-      for (const cell of row[1].matchAll(HTML_CELL)) {
-        headed ||= cell[1].toLowerCase() === "th";
-        const inner = cell[2];
-        const plain2 = inner.replace(HTML_TAG, " ").trim().replace(/\s+/g, " ");
-        cells.push({ text: plain2, start: rowStart + cell.index + cell[0].indexOf(inner) + textStart(inner) });
-      }
-      if (cells.length < 2) continue;
-      if (!header) {
-        header = cells.map((cell) => cell.text);
-        continue;
-      }
-      if (headed && cells.every((cell, index) => cell.text === header[index])) continue;
-      bindings.push(...rowBindings(header, cells));
+    const rows = htmlRows(body2, table.index + table[0].indexOf(body2));
+    if (rows.length === 0) continue;
+    const settings = settingsTable(rows);
+    if (settings !== "no") for (const row of rows) bindings.push(...rowBindings([row.cells[0].text, row.cells[0].text], row.cells));
+    if (settings === "yes") continue;
+    const header = rows[0].cells.map((cell) => cell.text);
+    for (const row of rows.slice(1)) {
+      if (row.headers > 0 && row.cells.every((cell, index) => cell.text === header[index])) continue;
+      bindings.push(...rowBindings(header, row.cells));
     }
   }
   return bindings;
+}
+function htmlRows(body2, bodyStart) {
+  const rows = [];
+  for (const row of body2.matchAll(HTML_ROW)) {
+    const rowStart = bodyStart + row.index + row[0].indexOf(row[1]);
+    const cells = [];
+    let headers = 0;
+    let labelled = false;
+    for (const cell of row[1].matchAll(HTML_CELL)) {
+      const header = cell[1].toLowerCase() === "th";
+      if (header) headers++;
+      if (cells.length === 0) labelled = header;
+      const inner = cell[2];
+      const plain2 = inner.replace(HTML_TAG, " ").trim().replace(/\s+/g, " ");
+      cells.push({ text: plain2, start: rowStart + cell.index + cell[0].indexOf(inner) + textStart(inner) });
+    }
+    if (cells.length >= 2) rows.push({ cells, headers, labelled });
+  }
+  return rows;
+}
+function settingsTable(rows) {
+  const first = rows[0];
+  if (first.labelled && first.headers === 1) return "yes";
+  return rows.every((row) => row.headers === 0 && row.cells.length === 2) ? "maybe" : "no";
 }
 function textStart(inner) {
   let at = 0;
@@ -8728,36 +8865,6 @@ function unquoted(text) {
   return quoted ? { text: quoted[2].trim(), lead: quoted[1].length + (quoted[2].length - quoted[2].trimStart().length) } : { text, lead: 0 };
 }
 
-// detectors/exposed-credential/sent-with.ts
-var HEADER_OR_BEARER = /(?<![\w-])(authorization|proxy-authorization|project-access-token|private-token|api-?key|(?:x|dd)-[a-z0-9-]*?(?:token|key|auth))(?![\w-])|\bbearer\b/gi;
-var REFERENCE8 = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
-var VALUE_LINES = 3;
-var MAX_STRETCH = 400;
-var GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|f(?=\\?["']))\b)*$/i;
-function headersSentWith(text) {
-  const sent = /* @__PURE__ */ new Map();
-  const hits = [...text.matchAll(HEADER_OR_BEARER)];
-  for (let index = 0; index < hits.length; index++) {
-    const hit = hits[index];
-    const header = hit[1] ?? "Authorization";
-    let end = hit.index + hit[0].length;
-    for (let line = 0; line <= VALUE_LINES && end < text.length; line++) {
-      const next = text.indexOf("\n", end + (line === 0 ? 0 : 1));
-      end = next === -1 ? text.length : next;
-    }
-    end = Math.min(end, hit.index + hit[0].length + MAX_STRETCH);
-    const following = hits[index + 1];
-    if (following && following.index < end && following[1] !== void 0) end = following.index;
-    const stretch = text.slice(hit.index + hit[0].length, end);
-    REFERENCE8.lastIndex = 0;
-    const reference = REFERENCE8.exec(stretch);
-    if (!reference || !GAP.test(stretch.slice(0, reference.index))) continue;
-    const name = reference.slice(1).find((group) => group !== void 0);
-    if (!sent.has(name) || hit[1] !== void 0) sent.set(name, header);
-  }
-  return sent;
-}
-
 // detectors/exposed-credential/labels.ts
 var LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
 function labelledBindings(file) {
@@ -8919,6 +9026,8 @@ function findCredentials(file) {
     }
   }
   const documentation = isDocumentation(file);
+  const clientEnvironment = isApiClientEnvironment(file.path);
+  const sentCandidates = /* @__PURE__ */ new Map();
   let sentWith;
   for (const bound of bindingsOf(file)) {
     if (bound.ciphertext) continue;
@@ -8929,8 +9038,18 @@ function findCredentials(file) {
       if (header !== void 0) binding2 = { ...binding2, header };
     }
     const decoded = binding2.decoded ? decodedValueCandidate(binding2) : basicAuthCandidate(binding2) ?? encodedJsonCandidate(binding2);
-    const candidate = decoded ?? candidateOfBinding(binding2, fileContains, documentation && binding2.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
-    if (candidate) candidates.push(candidate);
+    const ofBinding = (bound2) => candidateOfBinding(bound2, fileContains, documentation && bound2.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const candidate = decoded ?? ofBinding(binding2);
+    if (!candidate) continue;
+    if (clientEnvironment && !decoded && binding2.header === void 0) {
+      const ifSent = /* @__PURE__ */ new Map();
+      for (const header of CREDENTIAL_HEADERS) {
+        const sent = ofBinding({ ...binding2, header });
+        if (sent) ifSent.set(header, sent);
+      }
+      if (ifSent.size > 0) sentCandidates.set(candidate, ifSent);
+    }
+    candidates.push(candidate);
   }
   const catalog = TRANSLATION_CATALOG.test(file.path);
   return resolve(plausibleOfTwins(file, candidates)).flatMap((candidate) => {
@@ -8944,8 +9063,24 @@ function findCredentials(file) {
       if (/%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
       if (encodesPlaceholder(candidate.value)) return [];
     }
-    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value }];
+    const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, kind, sentCandidates.get(candidate)) : void 0;
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value, ...ifSent ? { ifSent } : {} }];
   });
+}
+var API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$/i;
+function isApiClientEnvironment(path2) {
+  return API_CLIENT_ENVIRONMENT.test(path2);
+}
+var CREDENTIAL_HEADERS = [
+  ...new Set(CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns.flatMap((pattern) => pattern.header ? [/^\^([\w-]+)\$$/.exec(pattern.header.source)?.[1]?.toLowerCase() ?? []].flat() : [])))
+];
+function kindsIfSent(file, unsent, sent) {
+  const kinds = /* @__PURE__ */ new Map();
+  for (const [header, candidate] of sent) {
+    const kind = plausibleKind(candidate, contextOf(file, candidate));
+    if (kind && kind !== unsent) kinds.set(header, kind);
+  }
+  return kinds.size > 0 ? kinds : void 0;
 }
 function plausibleKind(candidate, context) {
   for (const kind of [candidate.kind, ...candidate.alternatives ?? []]) {
@@ -9100,11 +9235,18 @@ function namesAValue(binding2) {
   if (PAIR_NAMES.has(binding2.name) && binding2.value.length <= 80 && nameClassOf(binding2.value) !== void 0) return true;
   return (binding2.name === "Key" || binding2.name === "key") && binding2.value.length >= 16 && /\d/.test(binding2.value) && looksRandom(binding2.value, 16, 3);
 }
+var CONTEXT_VARIABLES = (() => {
+  const variables = CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns.flatMap((pattern) => pattern.variable ? [pattern.variable] : []));
+  const joinable = (pattern) => !/\\[1-9k]|\(\?</.test(pattern.source.replace(/\(\?<[=!]/g, ""));
+  const byFlags = /* @__PURE__ */ new Map();
+  for (const variable of variables.filter(joinable)) byFlags.set(variable.flags, [...byFlags.get(variable.flags) ?? [], `(?:${variable.source})`]);
+  return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join("|"), flags)), ...variables.filter((variable) => !joinable(variable))];
+})();
 var contextNames = /* @__PURE__ */ new Map();
 function namedByContextKind(name) {
   let known = contextNames.get(name);
   if (known === void 0) {
-    known = CONTEXT_KINDS.some((kind) => kind.contextPatterns.some((pattern) => pattern.variable?.test(name) === true));
+    known = CONTEXT_VARIABLES.some((variable) => variable.test(name));
     if (contextNames.size > 5e4) contextNames.clear();
     contextNames.set(name, known);
   }
@@ -9155,7 +9297,7 @@ function candidateOfBinding(bound, fileContains, providerOnly, sectionOf, textAr
   if (value.length < 6 || isReference(value) || spellsName(bound.name, value) || MARKUP.test(value)) return void 0;
   let section2 = null;
   const sectionName = () => section2 === null ? section2 = sectionOf(bound.start) : section2;
-  const binding2 = bound.aliases === void 0 && BARE_SECRET_NAME.test(bound.name) ? withSectionAlias(bound, sectionName()) : bound;
+  const binding2 = bound.aliases === void 0 && BARE_SECRET_NAME.test(ownName(bound.name)) ? withSectionAlias(bound, sectionName()) : bound;
   const claims = (pattern) => (pattern.section === void 0 || pattern.section.test(sectionName() ?? "")) && pattern.value.test(value) && fileContains(pattern.requires);
   const named = patternsNaming(binding2);
   let matched;
@@ -9198,7 +9340,11 @@ function withSectionAlias(binding2, section2) {
   const owner = section2?.split(/[.\s]/).pop();
   if (!owner || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(owner)) return binding2;
   const spell = (text) => text.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[-.]/g, "_").toUpperCase();
-  return { ...binding2, aliases: [`${spell(owner)}_${spell(binding2.name)}`] };
+  return { ...binding2, aliases: [`${spell(owner)}_${spell(ownName(binding2.name))}`] };
+}
+function ownName(name) {
+  const receiver = /^(?:c|cfg|conf|config|configuration|settings)\.([A-Za-z_]\w*)$/.exec(name);
+  return receiver ? receiver[1] : name;
 }
 function genericKindOf(binding2) {
   const nameClass = nameClassOf(binding2.name) ?? (binding2.header ? "secret" : void 0);
@@ -9208,10 +9354,20 @@ function genericKindOf(binding2) {
 }
 var MARKUP = /<\/[a-z][a-z0-9]*>|^<[a-z][a-z0-9]*[\s>]/i;
 function spellsName(name, value) {
-  const letters = (text) => text.replace(/[^A-Za-z0-9]+/g, "").toLowerCase();
   const own = name.replace(/^.*[.:/]/, "");
-  if (letters(value) === letters(own)) return true;
+  if (sameLetters(value, own.replace(/[^A-Za-z0-9]+/g, "").toLowerCase())) return true;
   return /^[A-Za-z]{4,}$/.test(value) && wordsOf(own).includes(value.toLowerCase());
+}
+function sameLetters(value, target) {
+  let matched = 0;
+  for (let index = 0; index < value.length; index++) {
+    let code = value.charCodeAt(index);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (!(code >= 97 && code <= 122 || code >= 48 && code <= 57)) continue;
+    if (matched === target.length || code !== target.charCodeAt(matched)) return false;
+    matched++;
+  }
+  return matched === target.length;
 }
 function looksLikeGeneratedSecret(value) {
   if (!looksRandom(value, 16, 3) || value.length > 500) return false;
@@ -9421,7 +9577,11 @@ var exposedCredential = {
   lookupKeywords: [...REQUIRED_LITERALS, ...STRUCTURE_WORDS],
   // A tracked .env is reported even when nothing in it matches a keyword of ours.
   admitsWithoutKeywords: (file) => file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path)) || isCredentialFilePath(file.path),
-  produces: ["credential"],
+  consumes: ["sent-variable", "header-dependent-credential"],
+  produces: ["credential", "sent-variable", "header-dependent-credential"],
+  finish(context) {
+    reportByHeaderSent(context);
+  },
   scanFile(file, out) {
     const found = findCredentials(file);
     const inIgnoredDotenv = file.gitIgnored && file.format === "dotenv";
@@ -9465,16 +9625,29 @@ var exposedCredential = {
       if (inIgnoredDotenv) continue;
       const severity = severityOf(credential, rating.scope === "test" || inDocumentation || throwaway, file.path);
       if (strongest === void 0 || severityRank(severity) > severityRank(strongest)) strongest = severity;
-      out.report({
-        ruleId: exposedRuleId(credential.kind),
-        severity,
-        message: `${credential.kind.title}${variable ? ` in ${variable}` : ""} is stored in plain text where coding agents read it.`,
+      const snippet = snippetOf(file, credential);
+      const findingAs = (kind, severity2) => ({
+        ruleId: exposedRuleId(kind),
+        severity: severity2,
+        message: `${kind.title}${variable ? ` in ${variable}` : ""} is stored in plain text where coding agents read it.`,
         location,
-        snippet: snippetOf(file, credential),
+        snippet,
         evidence: credential.value,
-        details: { provider: credential.kind.provider, kind: credential.kind.id, variable, environment, redacted: redact(credential.value) }
+        details: { provider: kind.provider, kind: kind.id, variable, environment, redacted: redact(credential.value) }
       });
+      if (credential.ifSent && variable) {
+        const byHeader = {};
+        for (const [header, kind] of credential.ifSent) {
+          const sentAs = { ...credential, kind };
+          const test = kind.rate({ ...credential.context, header }).scope === "test";
+          byHeader[header] = { kind: kind.id, kindTitle: kind.title, provider: kind.provider, finding: findingAs(kind, severityOf(sentAs, test || inDocumentation || throwaway, file.path)) };
+        }
+        out.publish("header-dependent-credential", { credential: `${file.path}:${span.line}:${span.column}`, variable, path: file.path, location, unsent: findingAs(credential.kind, severity), byHeader });
+        continue;
+      }
+      out.report(findingAs(credential.kind, severity));
     }
+    if (isApiClientRequest(file.path)) for (const [variable, header] of headersSentWith(file.text)) out.publish("sent-variable", { variable, header: header.toLowerCase(), path: file.path });
     noteUnreadableShapes(file, found, out);
     if (file.tracked && isTerraformStatePath(file.path) && STATE_WITH_INSTANCES.test(file.text)) {
       out.report({
@@ -10605,6 +10778,7 @@ function storeOfSecret(identity) {
   const scheme = /^secret:([a-z-]+):/.exec(identity)?.[1];
   return scheme && STORE_SCHEMES.has(scheme) ? scheme : void 0;
 }
+var WORKFLOW_OUTPUT = "workflow-output:";
 function secretIdentity(name, store) {
   const trimmed = name.trim();
   if (store) {
@@ -10782,6 +10956,20 @@ var EnvironmentModel = class {
   nonProduction() {
     return this.resources.filter((resource) => NON_PRODUCTION.has(resource.environment) && !resource.testOnly && !resource.unplaced);
   }
+  /**
+   * A reusable workflow's output a job reads (`needs.resolve.outputs.db_url`), as the secrets and variables the called
+   * workflow publishes under that output; any other resource as it is. An output no workflow of the repo publishes
+   * reads nothing known.
+   */
+  throughWorkflowOutputs(resource) {
+    if (!resource.identity.startsWith(WORKFLOW_OUTPUT)) return [resource];
+    const published = this.resources.filter((candidate) => candidate.environment === "base" && candidate.identity === resource.identity);
+    const carried = [...new Set(published.flatMap((candidate) => candidate.otherIdentities ?? []))].filter((identity) => identity.startsWith("secret:"));
+    return carried.map((identity) => {
+      const name = identity.slice("secret:".length);
+      return { ...resource, identity, display: name, variable: `${resource.variable ?? ""} (${name}, from ${published[0].location.path})`, otherIdentities: void 0 };
+    });
+  }
   /** Base values of layered families. */
   bases() {
     return this.resources.filter((resource) => resource.environment === "base" && resource.family && !resource.testOnly && !resource.unplaced);
@@ -10953,6 +11141,13 @@ function holdsGitlabJobs(root) {
     return (keys.includes("script") || keys.includes("extends") || keys.includes("trigger")) && keys.some((key) => JOB_KEYS.has(key) && key !== "script");
   });
 }
+function mayHoldGitlabJobs(text) {
+  return text.includes("script:") && (text.includes("stage:") || text.includes("environment:"));
+}
+function holdsStagedGitlabJobs(root) {
+  if (!holdsGitlabJobs(root) || root?.kind !== "map") return false;
+  return root.entries.some((entry) => entry.value.kind === "map" && entry.value.entries.some((inner) => inner.key === "script") && entry.value.entries.some((inner) => inner.key === "stage" || inner.key === "environment"));
+}
 
 // knowledge/environments/digitalocean.ts
 function isDoAppSpec(path2) {
@@ -11058,8 +11253,8 @@ var Recorder = class {
   report(finding) {
     if (!this.testOnly) this.out.report(finding);
   }
-  notify(code, message, line) {
-    this.out.notify({ level: "warning", code, message, line });
+  notify(code, message, line, level = "warning") {
+    this.out.notify({ level, code, message, line });
   }
 };
 function lineSpan(file, span) {
@@ -13306,9 +13501,15 @@ function scanWorkflow(rec, cls, document) {
     scanText(rec, workflowEnv, BASE, family);
   }
   const jobs = get(root, "jobs");
+  const callers = /* @__PURE__ */ new Map();
   if (jobs && jobs.kind !== "map") rec.notify("environment-config-unreadable", `${rec.file.path}: "jobs" is not a map; its jobs' environments were not read.`);
   if (jobs?.kind !== "map") return;
   const outputs = jobOutputSecrets(jobs);
+  publishCallOutputs(rec, root, outputs);
+  for (const entry of jobs.entries) {
+    const called = localWorkflow(literalString(get(entry.value, "uses")));
+    if (called) callers.set(entry.key, called);
+  }
   for (const entry of effectiveEntries(jobs)) {
     const job = entry.value;
     if (job.kind !== "map") continue;
@@ -13318,45 +13519,83 @@ function scanWorkflow(rec, cls, document) {
     if (tag.environment === "production" && tag.evidence === "key") pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ["jobs", entry.key], tag, role: "plain", span: entry.keySpan }, options);
     scanText(rec, job, tag);
-    if (outputs.size > 0) scanNeededOutputs(rec, job, tag, outputs);
+    if (outputs.size > 0 || callers.size > 0) scanNeededOutputs(rec, job, tag, outputs, callers);
     rec.layer(family, tag, entry.keySpan, envKeys(job));
   }
 }
 function jobOutputSecrets(jobs) {
   const found = /* @__PURE__ */ new Map();
-  for (const entry of jobs.entries) {
+  const sources = jobs.entries.flatMap((entry) => {
     const outputs = get(entry.value, "outputs");
-    if (outputs?.kind !== "map") continue;
     const steps = get(entry.value, "steps");
-    for (const output of outputs.entries) {
-      const expression2 = output.value.kind === "scalar" ? String(output.value.expression ?? output.value.value ?? "") : "";
-      const carried = referencesIn2(expression2, false);
-      const from = /\bsteps\.([\w-]+)\.outputs\.([\w-]+)/.exec(expression2);
-      const step = from && steps?.kind === "seq" ? steps.items.find((item) => literalString(get(item, "id")) === from[1]) : void 0;
-      if (step && from) {
-        const run = literalString(get(step, "run")) ?? "";
-        const env = get(step, "env");
-        for (const line of run.split("\n").filter((text) => text.includes(`${from[2]}=`))) {
-          const encoded = /\b(base64|openssl|gpg|xxd)\b/.test(line);
-          carried.push(...referencesIn2(line, encoded));
-          for (const variable of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-            const value = get(env, variable[1]);
-            if (value?.kind === "scalar") carried.push(...referencesIn2(String(value.expression ?? value.value ?? ""), encoded));
-          }
-        }
+    return outputs?.kind === "map" ? outputs.entries.map((output) => ({ key: `${entry.key}.${output.key}`, texts: outputTexts(output.value, steps) })) : [];
+  });
+  for (let changed = true, rounds = 0; changed && rounds <= sources.length; rounds++) {
+    changed = false;
+    for (const { key, texts } of sources) {
+      const carried = texts.flatMap(({ text, encoded }) => [
+        ...referencesIn2(text, encoded),
+        ...[...text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)].flatMap((match) => found.get(`${match[1]}.${match[2]}`) ?? [])
+      ]);
+      const before = found.get(key)?.length ?? 0;
+      const after = [.../* @__PURE__ */ new Set([...found.get(key) ?? [], ...carried])];
+      if (after.length > before) {
+        found.set(key, after);
+        changed = true;
       }
-      if (carried.length > 0) found.set(`${entry.key}.${output.key}`, [...new Set(carried)]);
     }
   }
   return found;
 }
+function outputTexts(value, steps) {
+  const expression2 = value.kind === "scalar" ? String(value.expression ?? value.value ?? "") : "";
+  const texts = [{ text: expression2, encoded: false }];
+  const from = /\bsteps\.([\w-]+)\.outputs\.([\w-]+)/.exec(expression2);
+  const step = from && steps?.kind === "seq" ? steps.items.find((item) => literalString(get(item, "id")) === from[1]) : void 0;
+  if (!step || !from) return texts;
+  const run = literalString(get(step, "run")) ?? "";
+  const env = get(step, "env");
+  for (const line of run.split("\n").filter((text) => text.includes(`${from[2]}=`))) {
+    const encoded = /\b(base64|openssl|gpg|xxd)\b/.test(line);
+    texts.push({ text: line, encoded });
+    for (const variable of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const bound = get(env, variable[1]);
+      if (bound?.kind === "scalar") texts.push({ text: String(bound.expression ?? bound.value ?? ""), encoded });
+    }
+  }
+  return texts;
+}
 function referencesIn2(text, secrets) {
   return [...text.matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)].filter((match) => (secrets || match[1] === "vars") && match[2] !== "GITHUB_TOKEN").map((match) => match[2]);
 }
-function scanNeededOutputs(rec, job, tag, outputs) {
+function scanNeededOutputs(rec, job, tag, outputs, callers) {
   const { text, record: record2 } = nodeText(rec, job, tag);
   for (const match of text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) {
     for (const secret of outputs.get(`${match[1]}.${match[2]}`) ?? []) record2(secretIdentity(secret), match.index, `needs.${match[1]}.outputs.${match[2]} (${secret})`);
+    const called = callers.get(match[1]);
+    if (called) record2(workflowOutputIdentity(called, match[2]), match.index, `needs.${match[1]}.outputs.${match[2]}`);
+  }
+}
+function localWorkflow(uses) {
+  const path2 = uses?.startsWith("./") ? uses.slice(2).replace(/@.*$/, "") : void 0;
+  return path2 && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path2) ? path2 : void 0;
+}
+function workflowOutputIdentity(path2, output) {
+  return { kind: "secret", identity: `${WORKFLOW_OUTPUT}${path2}#${output}`, otherIdentities: [], display: `output ${output} of ${path2}`, name: output, secrets: [] };
+}
+function publishCallOutputs(rec, root, outputs) {
+  const declared = get(get(get(root, "on"), "workflow_call"), "outputs");
+  if (declared?.kind !== "map") return;
+  for (const output of declared.entries) {
+    const value = get(output.value, "value");
+    const expression2 = value?.kind === "scalar" ? String(value.expression ?? value.value ?? "") : "";
+    const carried = [
+      ...referencesIn2(expression2, false),
+      ...[...expression2.matchAll(/\bjobs\.([\w-]+)\.outputs\.([\w-]+)/g)].flatMap((match) => outputs.get(`${match[1]}.${match[2]}`) ?? [])
+    ];
+    if (carried.length === 0) continue;
+    const identity = workflowOutputIdentity(rec.file.path, output.key);
+    rec.resource(BASE, { ...identity, otherIdentities: [...new Set(carried)].map((name) => secretIdentity(name).identity) }, (value ?? output.value).span, { variable: `on.workflow_call.outputs.${output.key}` });
   }
 }
 var GITLAB_RESERVED = /* @__PURE__ */ new Set(["stages", "variables", "default", "include", "workflow", "image", "services", "cache", "before_script", "after_script", "types", "pages_build"]);
@@ -13368,6 +13607,7 @@ function scanGitlabCi(rec, cls, document) {
   const fileTag = cls.tag.environment && NAMED_ENVIRONMENTS.has(cls.tag.environment) ? cls.tag : void 0;
   const globals = get(root, "variables");
   if (globals?.kind === "map") walkSection(rec, { node: globals, path: ["variables"], tag: BASE, family, role: "base", span: globals.span }, options);
+  noteUnreadIncludes(rec, get(root, "include"));
   for (const entry of effectiveEntries(root)) {
     const job = entry.value;
     if (job.kind === "map" && entry.key.startsWith(".")) {
@@ -13389,6 +13629,16 @@ function scanGitlabCi(rec, cls, document) {
     }
     const variables = get(job, "variables");
     rec.layer(family, tag, entry.keySpan, variables?.kind === "map" ? variables.entries.map((variable) => variable.key) : []);
+  }
+}
+function noteUnreadIncludes(rec, include) {
+  const items = include?.kind === "seq" ? include.items : include ? [include] : [];
+  for (const item of items) {
+    const text = literalString(item);
+    const source2 = item.kind === "map" ? ["project", "remote", "component"].find((key) => get(item, key) !== void 0) : text && /^https?:\/\//i.test(text) ? "remote" : void 0;
+    if (!source2) continue;
+    const name = item.kind === "map" ? [literalString(get(item, source2)), literalString(get(item, "file"))].filter(Boolean).join(" ") : text;
+    rec.notify("environment-include-unread", `${rec.file.path}:${item.span.line} includes jobs from outside the repository (${source2}: ${name ?? "?"}); the environments and secrets of those jobs were not read.`, item.span.line, "note");
   }
 }
 function ownKeys(job) {
@@ -13857,6 +14107,7 @@ function classifyPathUncached(path2, gitlabFolders = true) {
   if (/^appsettings(\.[^/]+)?\.json$/i.test(name)) return make("dotnet", `dotnet:${dir}`, /^appsettings\.json$/i);
   if (/^pulumi\.[^/]+\.ya?ml$/i.test(name)) return { kind: "pulumi-stack", format: format2, tag: stackTag(name), family: `pulumi:${dir}`, role: "layer" };
   if (/(^|\/)config\/deploy(\.[^/]+)?\.ya?ml$/i.test(path2)) return make("kamal", `kamal:${dir}`, /^deploy\.ya?ml$/i);
+  if (/^litestream([.-][^/]*)?\.ya?ml$/i.test(name)) return make("litestream", `litestream:${dir}`, /^litestream\.ya?ml$/i);
   if (/^app\.ya?ml$/i.test(name)) return make("app-engine", void 0, void 0, tag().environment === "base" ? APP_ENGINE_DEFAULT : void 0);
   if (/(^|\/)config\/[^/]+\.(json|ya?ml|json5|toml)$/i.test(path2) && !/custom-environment-variables/i.test(name)) {
     return make("node-config", `node-config:${dir}`, /^default\.(json|ya?ml|json5|toml)$/i);
@@ -13871,7 +14122,7 @@ function environmentTemplate(path2) {
   if (standsFor === path2) return void 0;
   if (formatOf(standsFor) !== "dotenv") return void 0;
   const tag = pathTag(standsFor);
-  if (!tag?.environment || !NON_PRODUCTION.has(tag.environment)) return void 0;
+  if (!tag?.environment || !(NON_PRODUCTION.has(tag.environment) || tag.environment === "production")) return void 0;
   return { kind: "dotenv", format: "dotenv", tag, role: "plain", templateOf: standsFor };
 }
 var APP_ENGINE_DEFAULT = { environment: "production", name: "app.yaml", evidence: "key" };
@@ -13917,6 +14168,22 @@ function scanComposeFile(rec, cls, document) {
       scanBindMounts(rec, cls, root, tag);
       scanExternalSecrets(rec, root, tag);
     }
+    if (cls.role === "base" && environmentOfEnvFiles(composeEnvFiles(root).map((file) => file.path)) === void 0) scanBaseVolumes(rec, cls, root);
+  }
+}
+function scanBaseVolumes(rec, cls, root) {
+  const tag = { environment: "production", name: rec.file.path.slice(rec.file.path.lastIndexOf("/") + 1), evidence: "base" };
+  const volumes = get(root, "volumes");
+  if (volumes?.kind !== "map") return;
+  const project = projectName(root);
+  for (const entry of effectiveEntries(volumes)) {
+    const spec = entry.value;
+    if (spec.kind === "map" && get(spec, "external") !== void 0) continue;
+    const nameNode = spec.kind === "map" ? get(spec, "name") : void 0;
+    const name = literalString(nameNode) ?? (project ? `${project}_${entry.key}` : void 0);
+    const identity = name ? volumeIdentity(name, "docker", serverScope(rec, tag)) : void 0;
+    if (!identity) continue;
+    rec.resource(tag, identity, (nameNode ?? entry.value).span, { variable: `volumes.${entry.key}`, family: cls.family, fromBase: true, declared: true });
   }
 }
 function scanVolumes(rec, cls, root, tag) {
@@ -13942,8 +14209,12 @@ function scanVolumes(rec, cls, root, tag) {
 }
 function projectVolume(root, key, tag) {
   if (tag.environment !== "production") return void 0;
+  const project = projectName(root);
+  return project ? `${project}_${key}` : void 0;
+}
+function projectName(root) {
   const project = literalString(get(root, "name"))?.toLowerCase();
-  return project && /^[a-z0-9][a-z0-9_-]*$/.test(project) ? `${project}_${key}` : void 0;
+  return project && /^[a-z0-9][a-z0-9_-]*$/.test(project) ? project : void 0;
 }
 function scanBindMounts(rec, cls, root, tag) {
   const scope = serverScope(rec, tag);
@@ -14046,6 +14317,8 @@ function scanKubernetesDocument(rec, cls, document) {
       const id = `${nfsServer.toLowerCase()}:${nfsPath}`;
       record2({ kind: "volume", identity: `volume:nfs:${id}`, otherIdentities: [], display: `NFS share ${id}`, name: id, secrets: [] }, node, "spec.nfs", true);
     }
+    const directory = nodeDirectory(spec);
+    if (directory) record2(volumeIdentity(directory.path, "hostpath", `node:${directory.node}`), directory.at, directory.variable, true);
     const metadataName = getPath(root, ["metadata", "name"]);
     if (name) record2(volumeIdentity(name, "pv"), metadataName, "metadata.name", true);
   }
@@ -14064,6 +14337,28 @@ function scanKubernetesDocument(rec, cls, document) {
     }
   }
   recordSecretReferences(rec, tag, root, []);
+}
+function nodeDirectory(spec) {
+  const local = getPath(spec, ["local", "path"]);
+  const host = getPath(spec, ["hostPath", "path"]);
+  const at = local ?? host;
+  const path2 = literalString(at)?.replace(/\/+$/, "");
+  if (!at || !path2 || !path2.startsWith("/") || /^\/(?:var\/run|run|proc|sys|dev|etc)(?:\/|$)/.test(path2)) return void 0;
+  const terms = getPath(spec, ["nodeAffinity", "required", "nodeSelectorTerms"]);
+  const nodes = /* @__PURE__ */ new Set();
+  for (const term of terms?.kind === "seq" ? terms.items : []) {
+    const expressions = get(term, "matchExpressions");
+    for (const expression2 of expressions?.kind === "seq" ? expressions.items : []) {
+      if (literalString(get(expression2, "key")) !== "kubernetes.io/hostname" || literalString(get(expression2, "operator")) !== "In") continue;
+      const values = get(expression2, "values");
+      for (const value of values?.kind === "seq" ? values.items : []) {
+        const node = literalString(value);
+        if (node) nodes.add(node.toLowerCase());
+      }
+    }
+  }
+  if (nodes.size !== 1) return void 0;
+  return { path: path2, node: [...nodes][0], at, variable: local ? "spec.local.path" : "spec.hostPath.path" };
 }
 function inlinePatches(rec, cls, tag, root) {
   for (const key of ["patches", "patchesStrategicMerge", "patchesJson6902"]) {
@@ -14294,7 +14589,11 @@ function copySources(rec, tag, root, node, address, filePlaced) {
     }
     const key = variable !== void 0 && entry.key === "default" ? variable : entry.key;
     if (!isCopyKey(key)) {
-      if (address.startsWith("var.") || address.startsWith("local")) workspaceSnapshot(rec, root, entry.key, value, `${address}.${entry.key}`, filePlaced);
+      if (address.startsWith("var.") || address.startsWith("local")) {
+        workspaceSnapshot(rec, root, entry.key, value, `${address}.${entry.key}`, filePlaced);
+        const workspace = address.slice(address.lastIndexOf(".") + 1);
+        if (SNAPSHOT_WORD.test(entry.key) && address.includes(".")) workspaceSnapshot(rec, root, workspace, value, `${address}.${entry.key}`, filePlaced);
+      }
       continue;
     }
     const where = variable !== void 0 ? address : `${address}.${entry.key}`;
@@ -14318,6 +14617,7 @@ function copySources(rec, tag, root, node, address, filePlaced) {
     }
   }
 }
+var SNAPSHOT_WORD = /snapshot/i;
 var SNAPSHOT_ARN = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(?:cluster-)?snapshot:/;
 function workspaceSnapshot(rec, root, name, value, where, filePlaced) {
   const tag = namedTag(name, "key");
@@ -14326,7 +14626,8 @@ function workspaceSnapshot(rec, root, name, value, where, filePlaced) {
   const expression2 = value.expression?.trim() ?? "";
   const reference = literal2 === void 0 && !filePlaced ? REFERENCE9.exec(expression2) : null;
   const lookup = reference?.[1] && SNAPSHOT_LOOKUPS[reference[2]] ? blockOf(root, "data", reference[2], reference[3]) : void 0;
-  const identity = literal2 !== void 0 ? SNAPSHOT_ARN.test(literal2) ? rdsSnapshotIdentity(literal2) : void 0 : lookup ? snapshotLookupIdentity(lookup, reference[2])?.identity : void 0;
+  const named = literal2 !== void 0 && (SNAPSHOT_ARN.test(literal2) || SNAPSHOT_WORD.test(where));
+  const identity = literal2 !== void 0 ? named ? rdsSnapshotIdentity(literal2) : void 0 : lookup ? snapshotLookupIdentity(lookup, reference[2])?.identity : void 0;
   if (identity) rec.resource(tag, { ...identity, copy: "snapshot" }, value.span, { variable: where });
 }
 function withDeclaredSource(rec, root, identity) {
@@ -15123,6 +15424,11 @@ function scanKamal(rec, cls, root) {
   const node = { kind: "map", span: root.span, entries };
   walkSection(rec, { node, path: [], tag, family: cls.family, fromBase: true, role: "plain", span: root.span }, walkOptions(cls));
 }
+function scanLitestream(rec, cls, root) {
+  if (cls.role !== "base") return walkSection(rec, topSection(cls, root), walkOptions(cls));
+  const tag = { environment: "production", name: rec.file.path.slice(rec.file.path.lastIndexOf("/") + 1), evidence: "base" };
+  walkSection(rec, { node: root, path: [], tag, role: "plain", span: root.span }, walkOptions(cls));
+}
 function deploysDatabaseAlone(root) {
   const accessories = get(root, "accessories");
   if (get(root, "servers") === void 0 || accessories?.kind !== "map") return false;
@@ -15780,6 +16086,12 @@ var clonedFromProduction = {
       sample("infra/rds.tf", 'data "aws_db_snapshot" "prod" {\n  db_instance_identifier = "orders-prod"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-${terraform.workspace}"\n  instance_class      = terraform.workspace == "prod" ? "db.r6g.large" : "db.t4g.medium"\n  snapshot_identifier = terraform.workspace == "staging" ? data.aws_db_snapshot.prod.id : null\n}\n', { expect: { line: 9 }, note: "one configuration for every workspace: the staging workspace's database restored from production's latest snapshot" }),
       sample("infra/rds.tf", 'data "aws_db_snapshot" "prod" {\n  db_instance_identifier = "orders-prod"\n  most_recent            = true\n}\n\nresource "aws_db_instance" "orders" {\n  identifier          = "orders-${terraform.workspace}"\n  instance_class      = contains(["prod", "production"], terraform.workspace) ? "db.r6g.large" : "db.t4g.medium"\n  snapshot_identifier = contains(["staging", "qa"], terraform.workspace) ? data.aws_db_snapshot.prod.id : null\n}\n', { expect: { line: 9 }, note: "the workspaces chosen by a list (`contains([...], terraform.workspace)`): staging and QA restored from production" }),
       sample("infra/aurora.tf", 'variable "restore_from" {\n  type = map(string)\n  default = {\n    prod    = null\n    staging = "arn:aws:rds:us-east-1:123456789012:cluster-snapshot:rds:billing-prod-2024-06-01-03-10"\n  }\n}\n\nresource "aws_rds_cluster" "billing" {\n  cluster_identifier  = "billing-${terraform.workspace}"\n  engine              = "aurora-postgresql"\n  snapshot_identifier = lookup(var.restore_from, terraform.workspace, null)\n}\n', { expect: { line: 5 }, note: "a snapshot chosen per workspace from a map, staging's entry naming production's" }),
+      {
+        files: { "infra/variables.tf": 'variable "db_snapshots" {\n  type = map(string)\n  default = {\n    prod    = null\n    staging = "orders-prod-final-2026-11-30"\n  }\n}\n', "infra/main.tf": 'resource "aws_db_instance" "orders" {\n  identifier          = "orders-${terraform.workspace}"\n  engine              = "postgres"\n  instance_class      = "db.t4g.medium"\n  snapshot_identifier = var.db_snapshots[terraform.workspace]\n}\n' },
+        expect: { line: 5 },
+        note: "a map of snapshot names per workspace, in another file than the database that restores from it"
+      },
+      sample("infra/main.tf", 'locals {\n  settings = {\n    prod = {\n      instance_class = "db.r6g.large"\n    }\n    staging = {\n      instance_class = "db.t4g.micro"\n      db_snapshot    = "orders-prod-final"\n    }\n  }\n}\n', { expect: { line: 8 }, note: "each workspace's settings, staging's restoring production's final snapshot" }),
       sample("infra/variables.tf", `variable "restore_snapshot" {
   description = "Snapshot each workspace's database is restored from"
   type        = map(string)
@@ -15802,6 +16114,10 @@ var clonedFromProduction = {
       sample(".github/workflows/refresh.yml", 'on:\n  schedule:\n    - cron: "0 3 * * 1"\njobs:\n  refresh:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          pg_dump "${{ secrets.PROD_DATABASE_URL }}" | gzip > prod.sql.gz\n          gunzip -c prod.sql.gz | psql "${{ secrets.STAGING_DATABASE_URL }}"\n', { expect: { line: 10 }, note: "a dump written to a file and restored from it" })
     ],
     negative: [
+      {
+        files: { "infra/variables.tf": 'variable "db_snapshots" {\n  type = map(string)\n  default = {\n    prod    = null\n    staging = "orders-staging-seed-2026-11-30"\n  }\n}\n', "infra/main.tf": 'resource "aws_db_instance" "orders" {\n  identifier          = "orders-${terraform.workspace}"\n  engine              = "postgres"\n  instance_class      = "db.t4g.medium"\n  snapshot_identifier = var.db_snapshots[terraform.workspace]\n}\n' },
+        note: "staging's entry names a snapshot of its own seed database"
+      },
       sample("scripts/refresh-review.sh", "#!/bin/sh\nheroku pg:copy acme-staging::DATABASE_URL DATABASE_URL --app acme-review-42 --confirm acme-review-42\n", { note: "staging's data into a review app" }),
       sample("scripts/create-staging.sh", "#!/usr/bin/env bash\nrailway environment new staging\nrailway add --database postgres --environment staging\n"),
       sample(".github/workflows/preview.yml", "on: pull_request\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: neondatabase/create-branch-action@v5\n        with:\n          project_id: steep-forest-39402117\n          parent: staging\n          branch_name: preview/pr-${{ github.event.number }}\n", { note: "a branch of staging's data" }),
@@ -16028,6 +16344,27 @@ function listItems(value) {
   return items;
 }
 
+// detectors/staging-reaches-production/scan/handlers/volume-commands.ts
+var VOLUME_COMMAND_KEYWORDS = ["volumeid", "volume-id", "volume_id", "fly volumes", "flyctl volumes", "railway volume"];
+var UUID2 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+var VOLUME_REFERENCE = new RegExp(
+  `(?:volume[-_]?id\\\\?["']?\\s*[:=]?\\s*\\\\?["']?|(?:fly|flyctl)\\s+vol(?:ume)?s?\\s+(?:destroy|delete|rm|snapshots\\s+list|extend|fork)\\s+(?:-\\w+\\s+)*|railway\\s+volume\\s+(?:delete|detach|update)\\s+(?:--volume\\s+)?)(${UUID2}|vol-[0-9a-f]{8}(?:[0-9a-f]{9})?|vol_[a-z0-9]{12,})\\b`,
+  "gi"
+);
+function scanVolumeCommands(rec, cls) {
+  if (!cls.tag.environment || !NON_PRODUCTION.has(cls.tag.environment)) return;
+  const text = rec.file.text;
+  const lower = text.toLowerCase();
+  if (!VOLUME_COMMAND_KEYWORDS.some((keyword) => lower.includes(keyword))) return;
+  for (const match of text.matchAll(VOLUME_REFERENCE)) {
+    const id = match[1];
+    const identity = volumeIdentity(id);
+    if (!identity) continue;
+    const start = match.index + match[0].length - id.length;
+    rec.resource(cls.tag, identity, rec.file.spanOf(start, start + id.length), { variable: "volume id" });
+  }
+}
+
 // detectors/staging-reaches-production/scan/handlers/sst.ts
 var DATA_COMPONENTS = {
   Postgres: rdsIdentity,
@@ -16150,6 +16487,7 @@ function dispatch(file, cls, rec, out) {
     case "commands":
       scanCommands(file, out);
       scanGcloudDeploys(rec, cls);
+      scanVolumeCommands(rec, cls);
       return;
     case "python-settings":
       scanPythonSettings(rec, cls);
@@ -16178,6 +16516,10 @@ function dispatch(file, cls, rec, out) {
     case "app-engine":
       if (!APP_ENGINE_RUNTIME.test(file.text)) return dispatch(file, { ...cls, kind: "data", tag: BASE }, rec, out);
       break;
+  }
+  if (cls.kind === "data" && file.format === "yaml" && mayHoldGitlabJobs(file.text)) {
+    const document2 = file.data();
+    if (document2 && document2.roots.length === 1 && holdsStagedGitlabJobs(document2.roots[0])) return scanGitlabCi(rec, cls, document2);
   }
   if (cls.role === "plain" && cls.tag.environment === "base" && UNPLACED_KINDS.has(cls.kind) && !namesEnvironmentsInside(file.text, file.format === "toml")) return;
   const document = cls.kind === "rails-database" && ERB_CONTROL.test(file.text) ? parseWithoutErbControl(file, rec) : cls.format !== file.format ? parseAs(file, cls) : file.data();
@@ -16248,6 +16590,9 @@ function dispatch(file, cls, rec, out) {
       return;
     case "kamal":
       for (const root of document.roots) scanKamal(rec, cls, root);
+      return;
+    case "litestream":
+      for (const root of document.roots) scanLitestream(rec, cls, root);
       return;
     default:
       for (const root of document.roots) {
@@ -16415,6 +16760,14 @@ var sharedDatabase = {
         },
         expect: { path: "config/staging.env", line: 1 },
         note: "Linode's private network (192.168.128.0/17)"
+      },
+      {
+        files: {
+          "config/production.env.example": "NODE_ENV=production\n# Password: ask in #ops.\nDATABASE_URL=postgresql://postgres:<password>@shinkansen.proxy.rlwy.net:48213/railway\n",
+          "config/staging.env": "NODE_ENV=staging\nDATABASE_URL=postgresql://postgres:Vb8kq2LmN4xZ7pRt@shinkansen.proxy.rlwy.net:48213/railway\n"
+        },
+        expect: { path: "config/staging.env", line: 2 },
+        note: "production's template names its database; staging's file uses the same one"
       },
       {
         files: {
@@ -16810,6 +17163,13 @@ var sharedDatabase = {
       },
       {
         files: {
+          ".env.production.example": "DATABASE_URL=postgres://app:<password>@db:5432/app\n",
+          ".env.staging": "DATABASE_URL=postgres://app:s3cr3t-staging@db:5432/app\n"
+        },
+        note: "production's template and staging both name a compose service, which each environment runs on its own"
+      },
+      {
+        files: {
           "docker-compose.yml": "services:\n  api:\n    build: .\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n  db:\n    image: postgres:16\n",
           "docker-compose.prod.yml": "services:\n  api:\n    environment:\n      DATABASE_URL: postgres://postgres:postgres@db:5432/app\n",
           ".env.development": "DATABASE_URL=postgres://postgres:postgres@localhost:5432/app\n",
@@ -16902,6 +17262,34 @@ var sharedVolume = {
       },
       {
         files: {
+          "docker-compose.yml": "name: acme\nservices:\n  api:\n    build: .\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n",
+          "docker-compose.prod.yml": "services:\n  api:\n    image: ghcr.io/acme/api:latest\n    restart: always\n",
+          "docker-compose.staging.yml": "services:\n  db:\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: acme_pgdata\n"
+        },
+        expect: { path: "docker-compose.staging.yml", line: 8 },
+        note: "the base file's project `name: acme` makes its volume acme_pgdata, which the production override runs with and staging's attaches"
+      },
+      {
+        files: {
+          "scripts/reset-staging.sh": `#!/usr/bin/env bash
+# Wipes staging data before a QA run.
+set -euo pipefail
+curl -sS https://backboard.railway.com/graphql/v2 \\
+  -H "Authorization: Bearer $RAILWAY_API_TOKEN" \\
+  -d '{"query":"mutation { volumeDelete(volumeId: \\"9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\\") }"}'
+`,
+          ".env.production": "RAILWAY_ENVIRONMENT_NAME=production\nRAILWAY_VOLUME_ID=9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\n"
+        },
+        expect: { line: 6 },
+        note: "Railway: staging's reset script deletes a volume by id, and the id is production's volume"
+      },
+      {
+        files: { "k8s/staging/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n", "k8s/production/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-prod\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n" },
+        expect: { line: 11 },
+        note: "local PersistentVolumes of staging and production: the same directory of the same node"
+      },
+      {
+        files: {
           "k8s/overlays/production/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n",
           "k8s/overlays/staging/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv-staging\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n"
         },
@@ -16977,6 +17365,37 @@ var sharedVolume = {
       },
       {
         files: {
+          "docker-compose.yml": "name: acme\nservices:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n",
+          "docker-compose.staging.yml": "services:\n  db:\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    name: acme_staging_pgdata\n"
+        },
+        note: "staging's override names a volume of its own instead of the base project's acme_pgdata"
+      },
+      {
+        files: {
+          "scripts/reset-staging.sh": `#!/usr/bin/env bash
+# Wipes staging data before a QA run.
+set -euo pipefail
+curl -sS https://backboard.railway.com/graphql/v2 \\
+  -H "Authorization: Bearer $RAILWAY_API_TOKEN" \\
+  -d '{"query":"mutation { volumeDelete(volumeId: \\"4c1d8e2f-7b3a-4f6e-9d0c-2e5a8b7f1c6d\\") }"}'
+`,
+          ".env.production": "RAILWAY_ENVIRONMENT_NAME=production\nRAILWAY_VOLUME_ID=9b2e7c4d-1a3f-4d5e-8c6b-7a9f0e1d2c3b\n"
+        },
+        note: "Railway: staging's reset script deletes staging's own volume"
+      },
+      {
+        files: { "k8s/staging/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-2]\n", "k8s/production/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-prod\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n" },
+        note: "the same path on two different nodes is two directories"
+      },
+      {
+        files: {
+          "docker-compose.yml": "name: acme\nservices:\n  app:\n    build: .\n    env_file: .env.development\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n",
+          "docker-compose.staging.yml": "services:\n  db:\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n    name: acme_pgdata\n"
+        },
+        note: "the base file loads .env.development: its volume is the development stack's"
+      },
+      {
+        files: {
           "chart/values-production.yaml": "persistence:\n  enabled: true\n  existingClaim: app-data\n",
           "chart/values-staging.yaml": "persistence:\n  enabled: true\n  existingClaim: app-data\n"
         },
@@ -17040,6 +17459,14 @@ var sharedBucket = {
         },
         expect: { path: "envs/staging/terraform.tfvars", line: 2 },
         note: "per-environment Terraform directories share one bucket"
+      },
+      {
+        files: {
+          "litestream.staging.yml": "dbs:\n  - path: /data/shop.db\n    replicas:\n      - type: s3\n        bucket: acme-shop-backups\n        path: production/shop.db\n",
+          "litestream.yml": "dbs:\n  - path: /data/shop.db\n    replicas:\n      - type: s3\n        bucket: acme-shop-backups\n        path: production/shop.db\n        retention: 720h\n"
+        },
+        expect: { line: 5 },
+        note: "Litestream: litestream.yml is what the image replicates with; staging's copy replicates into production's bucket"
       }
     ],
     negative: [
@@ -17071,6 +17498,13 @@ var sharedBucket = {
           "helm/values-staging.yaml": "env:\n  LOG_BUCKET: acme-shared-logs\n  GEOIP_DB_BUCKET: maxmind-geoip-public\n"
         },
         note: "buckets named as shared or public: every environment uses them on purpose"
+      },
+      {
+        files: {
+          "litestream.staging.yml": "dbs:\n  - path: /data/shop.db\n    replicas:\n      - type: s3\n        bucket: acme-shop-staging-backups\n        path: shop.db\n",
+          "litestream.yml": "dbs:\n  - path: /data/shop.db\n    replicas:\n      - type: s3\n        bucket: acme-shop-backups\n        path: production/shop.db\n"
+        },
+        note: "Litestream: staging replicates into a bucket of its own"
       },
       {
         files: {
@@ -17313,11 +17747,34 @@ var readsProductionSecret = {
       },
       {
         files: {
+          ".github/workflows/deploy.yml": "on:\n  push:\n    branches: [main, develop]\njobs:\n  config:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.PROD_DATABASE_URL }}\n    steps:\n      - run: echo ok\n  plan:\n    needs: config\n    runs-on: ubuntu-latest\n    outputs:\n      database_url: ${{ needs.config.outputs.db_url }}\n    steps:\n      - run: ./scripts/plan.sh\n  migrate-staging:\n    needs: plan\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.plan.outputs.database_url }}\n"
+        },
+        expect: { line: 25 },
+        note: "production's variable passes through two jobs' outputs before the staging job reads it"
+      },
+      {
+        files: {
+          ".github/workflows/deploy.yml": "name: deploy\non:\n  push:\n    branches: [develop]\njobs:\n  resolve:\n    uses: ./.github/workflows/resolve-db.yml\n  migrate-staging:\n    needs: resolve\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.resolve.outputs.db_url }}\n",
+          ".github/workflows/resolve-db.yml": 'name: resolve-db\non:\n  workflow_call:\n    outputs:\n      db_url:\n        description: Database URL for migrations\n        value: ${{ jobs.pick.outputs.db_url }}\njobs:\n  pick:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.PROD_DATABASE_URL }}\n    steps:\n      - run: echo "picked"\n'
+        },
+        expect: { line: 16 },
+        note: "the staging job reads an output of a reusable workflow of the repository, which passes on production's variable"
+      },
+      {
+        files: {
           ".gitlab-ci.yml": "stages: [test, deploy]\n\ninclude:\n  - local: '.gitlab/ci/deploy.yml'\n\ntest:\n  stage: test\n  script: [npm test]\n",
           ".gitlab/ci/deploy.yml": GITLAB_INCLUDED_DEPLOY("PROD_DATABASE_URL")
         },
         expect: { path: ".gitlab/ci/deploy.yml", line: 6 },
         note: "GitLab CI: a job in a file the root includes"
+      },
+      {
+        files: {
+          "ops/pipelines/deploy.yml": GITLAB_INCLUDED_DEPLOY("PROD_DATABASE_URL"),
+          ".gitlab-ci.yml": "stages: [test, deploy]\n\ninclude:\n  - local: ops/pipelines/deploy.yml\n  - project: acme/ci-templates\n    file: /templates/build.yml\n\ntest:\n  stage: test\n  script: [npm test]\n"
+        },
+        expect: { line: 6 },
+        note: "GitLab CI: the included file sits in a folder of any name, and is known by its jobs"
       },
       sample(
         ".gitlab-ci.yml",
@@ -17379,8 +17836,25 @@ var readsProductionSecret = {
         note: "GitHub drops a job output holding a secret's value as written: the staging job gets none"
       },
       {
+        files: {
+          ".github/workflows/deploy.yml": "on:\n  push:\n    branches: [main, develop]\njobs:\n  config:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.STAGING_DATABASE_URL }}\n    steps:\n      - run: echo ok\n  plan:\n    needs: config\n    runs-on: ubuntu-latest\n    outputs:\n      database_url: ${{ needs.config.outputs.db_url }}\n    steps:\n      - run: ./scripts/plan.sh\n  migrate-staging:\n    needs: plan\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.plan.outputs.database_url }}\n"
+        },
+        note: "staging's own variable passed through two jobs' outputs"
+      },
+      {
+        files: {
+          ".github/workflows/deploy.yml": "name: deploy\non:\n  push:\n    branches: [develop]\njobs:\n  resolve:\n    uses: ./.github/workflows/resolve-db.yml\n  migrate-staging:\n    needs: resolve\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx prisma migrate deploy\n        env:\n          DATABASE_URL: ${{ needs.resolve.outputs.db_url }}\n",
+          ".github/workflows/resolve-db.yml": 'name: resolve-db\non:\n  workflow_call:\n    outputs:\n      db_url:\n        description: Database URL for migrations\n        value: ${{ jobs.pick.outputs.db_url }}\njobs:\n  pick:\n    runs-on: ubuntu-latest\n    outputs:\n      db_url: ${{ vars.STAGING_DATABASE_URL }}\n    steps:\n      - run: echo "picked"\n'
+        },
+        note: "the reusable workflow's output passes on staging's own variable"
+      },
+      {
         files: { ".gitlab-ci.yml": "include:\n  - local: '.gitlab/ci/deploy.yml'\n", ".gitlab/ci/deploy.yml": GITLAB_INCLUDED_DEPLOY("STAGING_DATABASE_URL") },
         note: "the included staging job reads staging's own variable"
+      },
+      {
+        files: { ".gitlab-ci.yml": "include:\n  - local: ops/pipelines/deploy.yml\n", "ops/pipelines/deploy.yml": GITLAB_INCLUDED_DEPLOY("STAGING_DATABASE_URL") },
+        note: "GitLab CI: an included file outside CI folders whose staging job reads staging's variable"
       },
       sample("charts/api/ci/deploy.yml", "deploy_staging:\n  enabled: true\n  env:\n    DATABASE_URL: $PROD_DATABASE_URL\n", { note: "a YAML file in a ci/ folder that holds no GitLab jobs" }),
       sample(
@@ -17906,7 +18380,7 @@ var stagingReachesProduction = {
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
   // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
-  keywords: [.../* @__PURE__ */ new Set(["railway", "heroku", "dokku", "neonctl", "gcloud", ...COPY_KEYWORDS])],
+  keywords: [.../* @__PURE__ */ new Set(["railway", "heroku", "dokku", "neonctl", "gcloud", ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS])],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== "commands",
   scanFile: scanEnvironmentFile,
   produces: ["environment-resource", "environment-layer", "environment-crossing"],
@@ -17927,7 +18401,7 @@ function reportCrossings(context) {
     }
     pending.set(key, { resource, verdict, environments: /* @__PURE__ */ new Map([[`${environment}\0${name}`, name]]), inheritedBy, inheritedFrom });
   };
-  for (const resource of model.nonProduction()) {
+  for (const resource of model.nonProduction().flatMap((read) => model.throughWorkflowOutputs(read))) {
     const verdict = judge(resource, model);
     if (verdict) add(resource, verdict, resource.environment, resource.environmentName);
   }
@@ -19394,13 +19868,19 @@ var SERVICE_WORDS = /* @__PURE__ */ new Set(["analytics", "billing", "reports", 
 function variableOf(node) {
   const text = node?.kind === "scalar" ? node.expression?.trim() : void 0;
   if (!text) return void 0;
+  const workspace = WORKSPACE_TEST.exec(text);
+  if (workspace) return `${WORKSPACE2}${workspace[2] === "==" !== (workspace[1] === "!") ? "==" : "!="}${workspace[3]}`;
   const match = /^(!\s*)?(?:(var|local)\.([A-Za-z_][\w-]*)|"\$\{\s*(var|local)\.([A-Za-z_][\w-]*)\s*\}")$/.exec(text);
   if (!match) return void 0;
   const kind = match[2] ?? match[4];
   const name = match[3] ?? match[5];
   return `${match[1] ? "!" : ""}${kind === "local" ? "local." : ""}${name}`;
 }
+var WORKSPACE_TEST = /^(!?)\(?\s*terraform\.workspace\s*(==|!=)\s*"([\w-]+)"\s*\)?$/;
+var WORKSPACE2 = "terraform.workspace";
 function referenceText(variable) {
+  const test = /^terraform\.workspace(==|!=)(.+)$/.exec(variable);
+  if (test) return `terraform.workspace ${test[1]} "${test[2]}"`;
   const negated2 = variable.startsWith("!");
   const bare = negated2 ? variable.slice(1) : variable;
   return `${negated2 ? "!" : ""}${bare.startsWith("local.") ? bare : `var.${bare}`}`;
@@ -19447,6 +19927,8 @@ function scanTerraformCliValues(inventory, job) {
     if (name && value !== "" && !value.includes("$")) add(name, value);
   }
   for (const variable of terraformCliVariables(job.script)) add(variable.name, variable.value);
+  const workspace = job.env.get("TF_WORKSPACE") ?? /\bworkspace\s+(?:select|new)\s+(?:-or-create(?:=true)?\s+)?["']?([\w-]+)["']?(?=\s|$)/.exec(job.script)?.[1];
+  if (workspace && !workspace.includes("$")) add(WORKSPACE2, workspace);
 }
 function normalized(directory) {
   if (directory === void 0 || directory.includes("$")) return void 0;
@@ -19513,6 +19995,11 @@ var VariableValues = class {
   /** The value a variable of a directory's module takes, where one value holds for production. */
   valueOf(variable, directory, depth) {
     if (variable.startsWith("!")) return negated(this.valueOf(variable.slice(1), directory, depth));
+    const test = /^terraform\.workspace(==|!=)(.+)$/.exec(variable);
+    if (test) {
+      const selected = this.fromTfvars(WORKSPACE2, directory);
+      return selected && { value: String(selected.value === test[2] === (test[1] === "==")), source: `(production's workspace is ${selected.value} ${selected.source.slice(1, -1)})` };
+    }
     if (variable.startsWith("local.")) return this.localOf(variable.slice("local.".length), directory, depth);
     const calls = this.of("terraform-module-call").filter((call2) => call2.directory === directory);
     if (calls.length > 0 && depth < 3) return this.fromCalls(variable, directory, calls, depth);
@@ -19532,7 +20019,7 @@ var VariableValues = class {
         open.push(...inner2.open);
         return inner2.name;
       }
-      const value = reference ? this.valueOf(reference[1] === "local" ? part : reference[2], directory, depth)?.value : void 0;
+      const value = reference ? this.valueOf(reference[1] === "local" ? part : reference[2], directory, depth)?.value : part === WORKSPACE2 ? this.fromTfvars(WORKSPACE2, directory)?.value : void 0;
       if (value === void 0) {
         open.push(part);
         return written;
@@ -19617,7 +20104,8 @@ function scanKustomization(inventory) {
   const root = inventory.file.data()?.roots[0];
   if (root?.kind !== "map") return;
   const directory = directoryOf2(inventory.file.path);
-  const environment = environmentNamed(literalOf(get(root, "namespace"))) ?? environmentOf(inventory.file.path, []);
+  const namespace = literalOf(get(root, "namespace"));
+  const environment = environmentNamed(namespace) ?? environmentOf(inventory.file.path, []);
   for (const key of ["resources", "bases", "components"]) {
     const list = get(root, key);
     if (list?.kind !== "seq") continue;
@@ -19626,7 +20114,7 @@ function scanKustomization(inventory) {
       if (!entry || /^[a-z]+:\/\/|^(?:github\.com|gitlab\.com|bitbucket\.org)\/|\?ref=/.test(entry)) continue;
       const target = posix.normalize(posix.join(directory === "." ? "" : directory, entry)).replace(/\/$/, "");
       if (target.startsWith("..")) continue;
-      inventory.context({ kind: "kustomize-resource", directory: target, name: directory, value: environment ?? "", location: inventory.line(item.span.line) });
+      inventory.context({ kind: "kustomize-resource", directory: target, name: directory, value: environment ?? "", ...namespace ? { namespace } : {}, location: inventory.line(item.span.line) });
     }
   }
 }
@@ -19648,6 +20136,31 @@ function deployedByProductionOverlay(path2, deployed) {
   if (deployed.has(path2)) return true;
   for (let directory = directoryOf2(path2); directory !== "."; directory = directoryOf2(directory)) if (deployed.has(directory)) return true;
   return false;
+}
+function kustomizeNamespaces(contexts) {
+  const entries = contexts.filter((entry) => entry.kind === "kustomize-resource");
+  const found = /* @__PURE__ */ new Map();
+  const add = (path2, namespace) => {
+    const set = found.get(path2) ?? /* @__PURE__ */ new Set();
+    found.set(path2, set);
+    if (set.has(namespace)) return false;
+    set.add(namespace);
+    return true;
+  };
+  for (const entry of entries) if (entry.namespace) add(entry.directory, entry.namespace);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const entry of entries) {
+      if (entry.namespace) continue;
+      for (const namespace of namespacesDeploying(entry.name, found)) grew = add(entry.directory, namespace) || grew;
+    }
+  }
+  return found;
+}
+function namespacesDeploying(path2, namespaces) {
+  if (namespaces.has(path2)) return namespaces.get(path2);
+  for (let directory = directoryOf2(path2); directory !== "."; directory = directoryOf2(directory)) if (namespaces.has(directory)) return namespaces.get(directory);
+  return /* @__PURE__ */ new Set();
 }
 
 // detectors/missing-offprovider-backup/assess.ts
@@ -19694,6 +20207,7 @@ function assess(context) {
   const supabaseRefs = [...new Set(byKind("supabase-hosted").map((entry) => entry.name).filter((name) => !!name))];
   const stacks = byKind("pulumi-stack");
   const prodComposeFiles = stores.filter((store) => store.declaredBy === "compose" && environmentOf2(store, aliases) === "production").length > 0;
+  placeKustomizeNamespaces(stores, contexts);
   const environments = new Map(stores.map((store) => [store.id, environmentOf2(store, aliases, stacks)]));
   const overlayDeployed = productionKustomizePaths(contexts);
   if (overlayDeployed.size > 0) {
@@ -20205,6 +20719,20 @@ function placeHelmSubcharts(stores, releases, values) {
     stores[index] = { ...store, environment, identities: [...store.identities, ...namespaces.map((namespace) => `k8s:${namespace}:helm/${key}`.toLowerCase())] };
   });
   return off;
+}
+function placeKustomizeNamespaces(stores, contexts) {
+  const namespaces = kustomizeNamespaces(contexts);
+  if (namespaces.size === 0) return;
+  stores.forEach((store, index) => {
+    if (store.declaredBy !== "manifest") return;
+    const deployed = namespacesDeploying(store.location.path, namespaces);
+    if (deployed.size === 0) return;
+    const placed = store.identities.flatMap((identity) => {
+      const object = /^k8s:[^:]+:([a-z]+\/.+)$/.exec(identity)?.[1];
+      return object ? [...deployed].map((namespace) => `k8s:${namespace}:${object}`.toLowerCase()) : [];
+    });
+    if (placed.length > 0) stores[index] = { ...store, identities: [.../* @__PURE__ */ new Set([...store.identities, ...placed])] };
+  });
 }
 function productionFirst(deploys) {
   const elsewhere = (deploy) => {
@@ -20784,7 +21312,7 @@ var VARIABLE = /\$\{?[A-Za-z_]\w*/;
 function envRef(url, endpoint) {
   return `env:${JSON.stringify([url, endpoint ?? null])}`;
 }
-function scanLitestream(inventory) {
+function scanLitestream2(inventory) {
   const root = mapOf2(inventory.file.data()?.roots[0]);
   for (const db of itemsOf(get2(root, "dbs"))) {
     const dbMap = mapOf2(db);
@@ -20798,8 +21326,9 @@ function scanLitestream(inventory) {
       const bucket = textOf(get2(map, "bucket"));
       const endpoint = textOf(get2(map, "endpoint"));
       const raw = url ?? (type === "file" ? textOf(get2(map, "path")) ?? "file" : type === "sftp" ? `sftp://${textOf(get2(map, "host")) ?? ""}` : `${type === "abs" ? "abs" : type}://${bucket ?? ""}`);
-      const destination = classifyDestination(raw, type === "s3" ? endpoint : void 0);
-      const ref = destination.unresolved && (VARIABLE.test(raw) || type === "s3" && endpoint !== void 0 && VARIABLE.test(endpoint)) ? envRef(raw, type === "s3" ? endpoint : void 0) : void 0;
+      const s3 = type === "s3" || url !== void 0 && VARIABLE.test(url) && get2(map, "type") === void 0;
+      const destination = classifyDestination(raw, s3 ? endpoint : void 0);
+      const ref = destination.unresolved && (VARIABLE.test(raw) || s3 && endpoint !== void 0 && VARIABLE.test(endpoint)) ? envRef(raw, s3 ? endpoint : void 0) : void 0;
       const validated = get2(map, "validation-interval") !== void 0;
       inventory.evidence({
         covers: path2 ? [`path:${path2}`] : [],
@@ -21326,18 +21855,21 @@ var CLOUD_SQL_KEYWORDS = ["cloudsql-instances", "cloud_sql_instances", "instance
 function scanCloudSqlConnections(inventory) {
   if (isTestOnlyPath(inventory.path) || isExampleEnv(inventory.path)) return;
   const { file } = inventory;
-  const seen = /* @__PURE__ */ new Set();
+  const mentions2 = /* @__PURE__ */ new Map();
   for (const match of file.text.matchAll(CLOUD_SQL_CONNECTION)) {
-    const [, project, region, instance] = match;
-    if (seen.has(instance)) continue;
-    seen.add(instance);
+    const list = mentions2.get(match[3]);
+    if (list) list.push(match);
+    else mentions2.set(match[3], [match]);
+  }
+  for (const [instance, matches] of mentions2) {
+    const [, project, region] = matches[0];
     const environment = environmentOf(inventory.path, [project, instance]);
     inventory.store({
       platform: "gcp",
       provider: "gcp",
       engine: "database",
       name: instance,
-      location: inventory.line(file.positionAt(match.index).line),
+      location: inventory.line(productionMention(file, matches)),
       identities: [`gcp:sql:${instance}`],
       account: project,
       region,
@@ -21346,6 +21878,22 @@ function scanCloudSqlConnections(inventory) {
       ...environment ? { environment } : {}
     });
   }
+}
+function productionMention(file, matches) {
+  const lines = matches.map((match) => file.positionAt(match.index).line);
+  if (lines.length === 1) return lines[0];
+  const near = lines.map((line) => environmentAbove(file, line));
+  const index = near.indexOf("production");
+  if (index !== -1) return lines[index];
+  const unplaced = near.indexOf(void 0);
+  return lines[unplaced === -1 ? 0 : unplaced];
+}
+function environmentAbove(file, line) {
+  for (let above = line - 1; above >= Math.max(1, line - 30); above--) {
+    const named = environmentsNamedIn(file.line(above));
+    if (named.size === 1) return [...named][0];
+  }
+  return void 0;
 }
 
 // detectors/missing-offprovider-backup/inventory/apps.ts
@@ -21952,9 +22500,16 @@ function labelPairs(node) {
     return value === void 0 ? [] : [`${entry.key}=${value}`.toLowerCase()];
   }).sort();
 }
-function selectorIdentity(matchLabels) {
-  const pairs = labelPairs(matchLabels);
-  return pairs.length > 0 ? [`k8s:pv-labels:${pairs.join(",")}`] : [];
+function selectorIdentity(selector) {
+  let sets = [labelPairs(get(selector, "matchLabels"))];
+  for (const term of itemsOf(get(selector, "matchExpressions"))) {
+    const key = literalOf(get(term, "key"));
+    const values = itemsOf(get(term, "values")).map((value) => literalOf(value));
+    if (!key || literalOf(get(term, "operator")) !== "In" || values.length === 0 || values.some((value) => value === void 0)) return [];
+    sets = sets.flatMap((set) => values.map((value) => [...set, `${key}=${value}`.toLowerCase()]));
+    if (sets.length > 8) return [];
+  }
+  return sets.filter((set) => set.length > 0).map((set) => `k8s:pv-labels:${[...new Set(set)].sort().join(",")}`);
 }
 function labelIdentities(labels) {
   const pairs = labelPairs(labels);
@@ -22030,7 +22585,7 @@ function scanObject(inventory, object) {
         location: inventory.line(line),
         // A claim bound by name to a volume (`volumeName:`) is that volume; one bound by a label selector is the volume
         // carrying those labels.
-        identities: [identity("persistentvolumeclaim"), ...literalOf(get(spec, "volumeName")) ? [`k8s:pv:${literalOf(get(spec, "volumeName"))}`] : selectorIdentity(get(get(spec, "selector"), "matchLabels"))],
+        identities: [identity("persistentvolumeclaim"), ...literalOf(get(spec, "volumeName")) ? [`k8s:pv:${literalOf(get(spec, "volumeName"))}`] : selectorIdentity(get(spec, "selector"))],
         declaredBy: "manifest",
         storageClass,
         builtInBackup: { protection: "none", description: "a PersistentVolume has no backup unless something snapshots or copies it" }
@@ -22943,7 +23498,7 @@ function scanProgram(inventory) {
   const selections = cdk && text.includes("Selection") ? cdkTagSelections(program) : void 0;
   visit2(program, (node) => {
     if (node.type === "CallExpression" && node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && /^daily\w*Retention$/.test(node.callee.property.name)) {
-      if (qualifiedName(node.callee.object, modules, classes) === "aws-backup.BackupPlan") backupPlan(inventory, node, text, selections);
+      if (qualifiedName(node.callee.object, modules, classes) === "aws-backup.BackupPlan") backupPlan(inventory, node, text, selections, true);
       return;
     }
     if (node.type !== "NewExpression") return;
@@ -22961,7 +23516,7 @@ function scanProgram(inventory) {
       publishCloudResource(inventory, isCdk ? cdkResource(inventory, kind, id, node, props, text, tagged?.map((call2) => call2.tag)) : pulumiResource(inventory, kind, id, node, props, options, text));
       return;
     }
-    if (qualified === "aws-backup.BackupPlan" || qualified === "aws.backup.Plan") backupPlan(inventory, node, text, qualified === "aws-backup.BackupPlan" ? selections : void 0);
+    if (qualified === "aws-backup.BackupPlan" || qualified === "aws.backup.Plan") backupPlan(inventory, node, text, qualified === "aws-backup.BackupPlan" ? selections : void 0, qualified === "aws-backup.BackupPlan");
   });
   for (const calls of tagging?.values() ?? []) for (const call2 of calls) everyResourceTagged(inventory, call2);
 }
@@ -23125,16 +23680,18 @@ function pulumiResource(inventory, kind, id, node, props, options, text) {
     removalKey: "protect: true resource option"
   };
 }
-function backupPlan(inventory, node, text, tagSelections2) {
+function backupPlan(inventory, node, text, tagSelections2, cdkApp = false) {
   const copies = /copyActions?\b/.test(source(text, node)) || /\.addRule\(/.test(text) && /copyActions?\b/.test(text);
-  publishPlan(inventory, node.loc.start.line, copies, /account:\s*['"](\d{12})['"]/.exec(text)?.[1], tagSelections2);
+  publishPlan(inventory, node.loc.start.line, copies, /account:\s*['"](\d{12})['"]/.exec(text)?.[1], tagSelections2, cdkApp);
 }
-function publishPlan(inventory, line, copies, stackAccount, tagSelections2) {
+function publishPlan(inventory, line, copies, stackAccount, tagSelections2, cdkApp = false) {
   const arn = /arn:aws:backup:([\w-]*):(\d{12}):backup-vault:[\w-]+/.exec(inventory.file.text);
   const parsed = arn ? parseArn(arn[0]) : void 0;
   inventory.evidence({
-    // Tag selections pick what carries the tag, matched once every store and tag is known.
-    covers: tagSelections2 ? tagSelections2.map((tag) => `tag:${tag}@${directoryOf2(inventory.path)}`) : [`provider:aws@${directoryOf2(inventory.path)}`],
+    // Tag selections pick what carries the tag, matched once every store and tag is known. A CDK plan selecting
+    // constructs (`BackupResource.fromDynamoDbTable(props.table)`) is handed them from stacks anywhere in the app: it
+    // may cover any construct of the app, not only those of its own directory.
+    covers: tagSelections2 ? tagSelections2.map((tag) => `tag:${tag}@${directoryOf2(inventory.path)}`) : [`provider:aws@${directoryOf2(inventory.path)}`, ...cdkApp ? ["cdk:*"] : []],
     protection: copies ? parsed?.account && parsed.account !== stackAccount ? "other-account" : "same-account-other-region" : "provider-managed",
     mechanism: copies ? "aws-backup copyActions" : "aws-backup",
     destination: copies ? arn?.[0] ?? "another backup vault" : "an AWS Backup vault in the same account and region",
@@ -24595,9 +25152,18 @@ var destructiveRules = [
           files: { "infra/prod/rds.tf": BY_LOCALS, "infra/prod/locals.tf": localsOf("false", "true") },
           expect: { path: "infra/prod/rds.tf", line: lineOf2(BY_LOCALS, "deletion_protection") },
           note: "a local value the module sets once"
+        },
+        {
+          files: { "infra/main.tf": 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "app" {\n  identifier          = "acme-app-${terraform.workspace}"\n  engine              = "postgres"\n  instance_class      = "db.t4g.medium"\n  deletion_protection = terraform.workspace == "production"\n}\n', ".github/workflows/terraform.yml": "on:\n  push:\n    branches: [main]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: terraform -chdir=infra init\n      - run: terraform -chdir=infra workspace select prod\n      - run: terraform -chdir=infra apply -auto-approve\n" },
+          expect: { path: "infra/main.tf", line: 9 },
+          note: `protection is on in the "production" workspace, but production's CI job applies in the workspace "prod"`
         }
       ],
       negative: [
+        {
+          files: { "infra/main.tf": 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "app" {\n  identifier          = "acme-app-${terraform.workspace}"\n  engine              = "postgres"\n  instance_class      = "db.t4g.medium"\n  deletion_protection = terraform.workspace == "prod"\n}\n', ".github/workflows/terraform.yml": "on:\n  push:\n    branches: [main]\njobs:\n  apply:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: terraform -chdir=infra init\n      - run: terraform -chdir=infra workspace select prod\n      - run: terraform -chdir=infra apply -auto-approve\n" },
+          note: "protection is on in the workspace production's CI job selects"
+        },
         sample("infra/prod/rds.tf", rds({})),
         { files: { "infra/prod/rds.tf": BY_LOCALS, "infra/prod/locals.tf": localsOf("true", "true") }, note: "the local turns it on" },
         sample("infra/staging/rds.tf", rds({ deletion_protection: "false", identifier: '"orders-staging"' }), { note: "staging database" }),
@@ -25402,6 +25968,14 @@ var protectionRules = [
         { files: { ".railway/railway.ts": RAILWAY_IAC, "package.json": '{ "name": "acme-api", "private": true }\n' }, expect: { path: ".railway/railway.ts", line: 4 }, note: "the incident: a Railway database whose backups live on its volume" },
         {
           files: {
+            "railway.json": '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node dist/server.js" }\n}\n',
+            "config/production.env.example": "NODE_ENV=production\n# The password is in 1Password (Railway → Postgres → Variables).\nDATABASE_URL=postgresql://postgres:<password>@shinkansen.proxy.rlwy.net:48213/railway\n"
+          },
+          expect: { path: "config/production.env.example", line: 3 },
+          note: "production's dotenv template names its Railway database"
+        },
+        {
+          files: {
             "docker-compose.prod.yml": `services:
   app:
     image: ghcr.io/acme/shop:latest
@@ -25523,6 +26097,11 @@ startCommand = "litestream replicate -exec 'node server.js'"
           expect: { path: ".github/workflows/deploy.yml", line: 14 },
           note: "a Cloud Run deploy connected to production's Cloud SQL instance by its connection name"
         },
+        {
+          files: { ".github/workflows/deploy.yml": "on:\n  push:\n    branches: [main, develop]\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: |\n          gcloud run deploy orders-staging --region europe-west1 --image europe-docker.pkg.dev/acme-staging/apps/orders:${{ github.sha }} \\\n            --add-cloudsql-instances acme-prod:europe-west1:orders-pg\n  deploy-production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: |\n          gcloud run deploy orders --region europe-west1 --image europe-docker.pkg.dev/acme-prod/apps/orders:${{ github.sha }} \\\n            --add-cloudsql-instances acme-prod:europe-west1:orders-pg\n" },
+          expect: { path: ".github/workflows/deploy.yml", line: 18 },
+          note: "staging's deploy connects to the instance first; the store is production's deploy's"
+        },
         sample("infra/main.tf", UPSTASH(""), { expect: { line: 10 }, note: "an Upstash Redis database without eviction: the data store, kept only by Upstash" }),
         { files: { "k8s/config-connector/sqlinstance.yaml": "apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n" }, expect: { path: "k8s/config-connector/sqlinstance.yaml", line: 2 }, note: "a Cloud SQL instance declared through Config Connector" },
         { files: { "k8s/ack/orders-db.yaml": "apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n" }, expect: { path: "k8s/ack/orders-db.yaml", line: 2 }, note: "an RDS instance declared through ACK" },
@@ -25550,6 +26129,24 @@ startCommand = "litestream replicate -exec 'node server.js'"
           },
           expect: { path: "fly.toml", line: 4 },
           note: "the sidecar's Litestream config backs up the sidecar's volume, not every volume mounted at /data"
+        },
+        {
+          files: {
+            "k8s/base/postgres.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: { app: postgres }\n  template:\n    metadata:\n      labels: { app: postgres }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.3\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 100Gi } }\n",
+            "k8s/base/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - postgres.yaml\n",
+            "k8s/overlays/production/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-prod\nresources:\n  - ../../base\n",
+            "k8s/velero/schedule.yaml": 'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: "0 2 * * *"\n  template:\n    includedNamespaces: [shop-prod]\n    snapshotVolumes: true\n    ttl: 720h0m0s\n'
+          },
+          expect: { path: "k8s/base/postgres.yaml", line: 2 },
+          note: "Velero snapshots the namespace the production overlay deploys the base's StatefulSet into: the snapshots stay in the cloud account"
+        },
+        {
+          files: {
+            "fly.toml": 'app = "acme-notes"\nprimary_region = "ams"\n\n[env]\n  REPLICA_URL = "s3://acme-notes-litestream/notes.db"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+            "litestream.yml": "dbs:\n  - path: /data/notes.db\n    replicas:\n      - url: ${REPLICA_URL}\n        endpoint: https://fly.storage.tigris.dev\n"
+          },
+          expect: { path: "fly.toml", line: 7 },
+          note: "Litestream's URL comes from the app's environment, its endpoint is Fly's Tigris storage: the copy stays with the Fly organisation"
         },
         {
           files: {
@@ -25658,6 +26255,24 @@ resource "aws_db_instance" "orders" {
         }
       ],
       negative: [
+        {
+          files: {
+            "bin/ledger.ts": "import * as cdk from 'aws-cdk-lib';\nimport { DataStack } from '../lib/data/data-stack';\nimport { BackupStack } from '../lib/backup/backup-stack';\n\nconst app = new cdk.App();\nconst env = { account: '381492665730', region: 'us-east-1' };\nconst data = new DataStack(app, 'LedgerData-Prod', { env });\nnew BackupStack(app, 'LedgerBackup-Prod', { env, table: data.table });\n",
+            "lib/data/data-stack.ts": "import * as cdk from 'aws-cdk-lib';\nimport * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport { Construct } from 'constructs';\n\nexport class DataStack extends cdk.Stack {\n  readonly table: dynamodb.Table;\n  constructor(scope: Construct, id: string, props?: cdk.StackProps) {\n    super(scope, id, props);\n    this.table = new dynamodb.Table(this, 'Ledger', {\n      tableName: 'ledger-prod',\n      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },\n      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,\n      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },\n      deletionProtection: true,\n      removalPolicy: cdk.RemovalPolicy.RETAIN,\n    });\n  }\n}\n",
+            "lib/backup/backup-stack.ts": "import * as cdk from 'aws-cdk-lib';\nimport * as backup from 'aws-cdk-lib/aws-backup';\nimport * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport { Construct } from 'constructs';\n\ninterface BackupStackProps extends cdk.StackProps {\n  table: dynamodb.ITable;\n}\n\nexport class BackupStack extends cdk.Stack {\n  constructor(scope: Construct, id: string, props: BackupStackProps) {\n    super(scope, id, props);\n    const plan = new backup.BackupPlan(this, 'LedgerPlan');\n    plan.addRule(new backup.BackupPlanRule({\n      ruleName: 'daily-dr',\n      copyActions: [{\n        destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'Dr', 'arn:aws:backup:us-west-2:907341228816:backup-vault:ledger-dr'),\n        moveToColdStorageAfter: cdk.Duration.days(30),\n      }],\n    }));\n    plan.addSelection('Ledger', { resources: [backup.BackupResource.fromDynamoDbTable(props.table)] });\n  }\n}\n"
+          },
+          note: "CDK: the backup stack, in its own directory, is handed the data stack's table and copies it to another account's vault"
+        },
+        {
+          files: {
+            "k8s/base/postgres.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: { app: postgres }\n  template:\n    metadata:\n      labels: { app: postgres }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.3\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 100Gi } }\n",
+            "k8s/base/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - postgres.yaml\n",
+            "k8s/overlays/production/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-prod\nresources:\n  - ../../base\n",
+            "k8s/velero/schedule.yaml": 'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: "0 2 * * *"\n  template:\n    includedNamespaces: [shop-prod]\n    defaultVolumesToFsBackup: true\n    storageLocation: b2\n',
+            "k8s/velero/bsl.yaml": "apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: shop-velero-offsite\n  config:\n    region: eu-central-003\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n"
+          },
+          note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup"
+        },
         { files: { "infra/staging/vercel.tf": VERCEL_DATABASE_TF("acme-staging.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com") }, note: "staging's configuration gives staging's database" },
         { files: { ".github/workflows/deploy.yml": CLOUD_RUN_DEPLOY("acme-staging") }, note: "the Cloud SQL instance is in staging's project" },
         {
@@ -25907,6 +26522,16 @@ jobs:
         }
       ],
       negative: [
+        {
+          files: {
+            "k8s/base/postgres.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: { app: postgres }\n  template:\n    metadata:\n      labels: { app: postgres }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.3\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 100Gi } }\n",
+            "k8s/base/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - postgres.yaml\n",
+            "k8s/overlays/production/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-prod\nresources:\n  - ../../base\n",
+            "k8s/velero/schedule.yaml": 'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: "0 2 * * *"\n  template:\n    includedNamespaces: [shop-prod]\n    defaultVolumesToFsBackup: true\n    storageLocation: b2\n',
+            "k8s/velero/bsl.yaml": "apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: shop-velero-offsite\n  config:\n    region: eu-central-003\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n"
+          },
+          note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup"
+        },
         { files: KUSTOMIZE_BASE_AND_OVERLAY("staging"), note: "kustomize: only staging's overlay deploys the base" },
         { files: { "infra/main.tf": CLI_BUCKET_TF, ".github/workflows/terraform.yml": CLI_BUCKET_WORKFLOW("staging") }, note: "only a staging job gives the variable its value" },
         { files: { "modules/storage/main.tf": BUCKET_MODULE, "live/staging/storage/terragrunt.hcl": TERRAGRUNT_LIVE("staging") }, note: "Terragrunt deploys the module for staging only" },
@@ -26345,6 +26970,8 @@ var KEYWORDS = [
   "sam deploy",
   "aws-cloudformation-github-deploy",
   "terraform apply",
+  "terraform -chdir",
+  "terraform workspace",
   "gcloud",
   "docker compose",
   "docker-compose",
@@ -26394,7 +27021,7 @@ var missingOffproviderBackup = {
     if (SKIPPED_NAME.test(fileNameOf(path2)) || LOCALE.test(path2)) return false;
     if (PROGRAM_EXTENSIONS.test(path2) && !TYPE_DECLARATIONS.test(path2)) return true;
     if (isReadme(path2) || isScriptFile(path2) || isStructural(path2) || fileNameOf(path2).endsWith(".prisma")) return true;
-    if (/(^|\/)\.env(\.[\w.-]+)?$|\.env$/i.test(path2)) return true;
+    if (/(^|\/)\.env(\.[\w.-]+)?$|\.env(?:\.(?:example|sample|template|tmpl|dist))?$/i.test(path2)) return true;
     return DATA_EXTENSIONS.test(path2);
   },
   admitsWithoutKeywords(file) {
@@ -26505,7 +27132,7 @@ function scanDataFile(inventory, file) {
     inventory.context({ kind: "pulumi-stack", directory: directoryOf2(path2), name: stack, location: inventory.line(1) });
     return;
   }
-  if (isLitestreamConfig(path2)) return scanLitestream(inventory);
+  if (isLitestreamConfig(path2)) return scanLitestream2(inventory);
   if (isPgbackrestConfig(path2)) return scanPgbackrest(inventory);
   if (isBarmanConfig(path2)) return scanBarman(inventory);
   if (isRcloneConfig(path2)) return scanRcloneConfig(inventory);
@@ -26768,7 +27395,8 @@ var AGENTS = [
   {
     id: "roo-code",
     title: "Roo Code",
-    instructionFiles: [/^\.roorules$/, /^\.roo\/rules(-[\w-]+)?\/.+\.md$/],
+    // `.roomodes` (YAML or JSON) holds the project's custom modes: each mode's roleDefinition and customInstructions are prompt text.
+    instructionFiles: [/^\.roorules$/, /^\.roo\/rules(-[\w-]+)?\/.+\.md$/, /^\.roomodes$/],
     ignoreFiles: [".rooignore"],
     builtInExclusions: [],
     skipsGitIgnored: false,
@@ -27276,12 +27904,31 @@ function destructiveUseOf(commandLine2, domains) {
   for (const part of commandsOf2(commandLine2)) {
     const command = part.replace(/^(?:npx(?:\s+-y)?|pnpm(?:\s+exec|\s+dlx)?|yarn(?:\s+dlx)?|bunx|bun\s+x|dotenv(?:\s+-e\s+\S+)*\s+--)\s+/, "").replace(/^(terraform|tofu)\s+-chdir=\S+\s+/, "$1 ");
     if (LOCAL_BY_DEFAULT.some((probe) => usesPrefix(command, prefixOf(probe)) && !probe.remoteWith.test(command))) continue;
-    for (const probe of DESTRUCTIVE_PROBES) {
-      if (!probe.domain || !domains.includes(probe.domain)) continue;
-      if (prefixesOfTool(probe.tool).some((prefix) => usesPrefix(command, prefix))) return probe;
-    }
+    const space = command.indexOf(" ");
+    const candidates = probesByFirstWord(domains).get(space === -1 ? command : command.slice(0, space));
+    const found = candidates?.find((probe) => prefixesOfTool(probe.tool).some((prefix) => usesPrefix(command, prefix)));
+    if (found) return found;
   }
   return void 0;
+}
+var PROBES_BY_FIRST_WORD = /* @__PURE__ */ new Map();
+function probesByFirstWord(domains) {
+  const key = domains.join(",");
+  let index = PROBES_BY_FIRST_WORD.get(key);
+  if (index) return index;
+  index = /* @__PURE__ */ new Map();
+  const tools = /* @__PURE__ */ new Set();
+  for (const probe of DESTRUCTIVE_PROBES) {
+    if (!probe.domain || !domains.includes(probe.domain) || tools.has(probe.tool)) continue;
+    tools.add(probe.tool);
+    for (const word of new Set(prefixesOfTool(probe.tool).map((prefix) => prefix.split(" ")[0]))) {
+      const list = index.get(word);
+      if (list) list.push(probe);
+      else index.set(word, [probe]);
+    }
+  }
+  PROBES_BY_FIRST_WORD.set(key, index);
+  return index;
 }
 function volumeUseOf(commandLine2) {
   for (const part of commandsOf2(commandLine2)) {
@@ -27926,8 +28573,15 @@ function firstLaunch(steps, grants) {
   return void 0;
 }
 
+// knowledge/credentials/account-variables.ts
+var ACCOUNT_TOKEN_VARIABLES = /* @__PURE__ */ new Set(["RAILWAY_API_TOKEN", "SUPABASE_ACCESS_TOKEN", "HEROKU_API_KEY", "NEON_API_KEY", "DIGITALOCEAN_ACCESS_TOKEN", "RENDER_API_KEY"]);
+function isAccountTokenVariable(name) {
+  return ACCOUNT_TOKEN_VARIABLES.has(name.toUpperCase());
+}
+
 // detectors/agent-permission/rules/production-secret-to-agent.ts
 var ISSUE_WORKFLOW = "name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    if: contains(github.event.comment.body, '@claude')\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n";
+var COPILOT_SETUP = 'name: "Copilot Setup Steps"\non:\n  workflow_dispatch:\njobs:\n  # The job MUST be called `copilot-setup-steps` or it will not be picked up by Copilot.\n  copilot-setup-steps:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/setup-uv@v5\n      - run: uv sync --frozen\n';
 var productionSecretToAgent = {
   id: "agent-permission/production-secret-to-agent",
   title: "CI agent acting without approvals holds production secrets",
@@ -27952,9 +28606,36 @@ var productionSecretToAgent = {
         { expect: { line: 14 }, note: "the shell allowed, and production's database in the step's environment" }
       ),
       sample(
+        ".github/workflows/claude.yml",
+        `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1
+        with:
+          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}
+          claude_args: --allowedTools "Bash"
+        env:
+          RAILWAY_API_TOKEN: \${{ secrets.RAILWAY_API_TOKEN }}
+`,
+        { expect: { line: 14 }, note: "the Railway CLI's account token: every environment of every project, production's included" }
+      ),
+      sample(
         ".github/workflows/nightly-fix.yml",
         'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    environment: production\n    env:\n      RAILWAY_TOKEN: ${{ secrets.RAILWAY_TOKEN }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx -y @anthropic-ai/claude-code -p "Fix the failing nightly job" --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
         { expect: { line: 12 }, note: "a job in the production environment: its secrets are production's, given through the job's env" }
+      ),
+      sample(
+        ".github/workflows/copilot-setup-steps.yml",
+        `${COPILOT_SETUP}      - name: Let Copilot inspect production data
+        run: echo "DATABASE_URL=\${{ secrets.PROD_DATABASE_URL }}" >> .env
+`,
+        { expect: { line: 15 }, note: "the Copilot cloud agent's setup steps: its secrets are its environment, and it runs commands unasked" }
+      ),
+      sample(
+        ".github/workflows/copilot-setup-steps.yml",
+        `${COPILOT_SETUP}      - name: Railway CLI
+        run: |
+          npm i -g @railway/cli
+          echo "RAILWAY_API_TOKEN=\${{ secrets.RAILWAY_TOKEN }}" >> "$GITHUB_ENV"
+`,
+        { expect: { line: 17 }, note: "whatever the secret is called, the Railway CLI's account-token variable holds an account token" }
       )
     ],
     negative: [
@@ -27984,6 +28665,29 @@ var productionSecretToAgent = {
         ".github/workflows/deploy.yml",
         'on: push\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx -y @anthropic-ai/claude-code -p "Review the diff" --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n  deploy:\n    needs: review\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n        env:\n          DATABASE_URL: ${{ secrets.PROD_DATABASE_URL }}\n',
         { note: "production secrets only in a job without the agent" }
+      ),
+      sample(
+        ".github/workflows/copilot-setup-steps.yml",
+        `${COPILOT_SETUP}      - run: uv pip install --index-url "https://__token__:\${{ secrets.PYPI_READ_TOKEN }}@pypi.acme.dev/simple" acme-internal
+      - run: echo "DATABASE_URL=postgres://postgres:postgres@localhost:5432/billing_test" >> .env
+`,
+        { note: "a package index token and a local test database" }
+      ),
+      sample(
+        ".github/workflows/copilot-setup-steps.yml",
+        `${COPILOT_SETUP}      - run: railway link --project billing --environment staging
+        env:
+          RAILWAY_TOKEN: \${{ secrets.RAILWAY_STAGING_TOKEN }}
+`,
+        { note: "a Railway project token for staging (RAILWAY_TOKEN), not the account's" }
+      ),
+      sample(
+        ".github/workflows/db-sync.yml",
+        `${COPILOT_SETUP.replace("copilot-setup-steps:", "sync:")}      - run: ./scripts/sync.sh
+        env:
+          DATABASE_URL: \${{ secrets.PROD_DATABASE_URL }}
+`,
+        { note: "an ordinary workflow: no agent starts in it" }
       )
     ]
   }
@@ -28005,12 +28709,12 @@ function reportProductionSecretsToAgents(file, out, grants) {
     for (const step of steps.items) {
       const grant = acting.find((candidate) => candidate.location.span.line >= step.span.line && candidate.location.span.line <= step.span.endLine);
       if (!grant) continue;
-      const held = [get(root, "env"), get(job.value, "env"), get(step, "env")].flatMap(secretsIn).filter((entry) => !AGENT_OWN.test(entry.secret) && (production || isProductionName(entry.secret)));
+      const held = [get(root, "env"), get(job.value, "env"), get(step, "env")].flatMap(secretsIn).filter((entry) => !AGENT_OWN.test(entry.secret) && (production || isProductionName(entry.secret) || isAccountTokenVariable(entry.variable) || isAccountTokenVariable(entry.secret)));
       if (held.length === 0) continue;
       const named = [...new Set(held.map((entry) => entry.variable))];
       out.report({
         ruleId: productionSecretToAgent.id,
-        message: `${grant.setting} in job \`${job.key}\` of ${file.path} starts ${agentTitle(grant.agent)} without approvals, and its environment holds ${production ? `the production environment's secrets` : "production secrets"} (${named.join(", ")}): any command the agent decides to run reaches production with them.`,
+        message: `${grant.setting} in job \`${job.key}\` of ${file.path} starts ${agentTitle(grant.agent)} without approvals, and its environment holds ${production ? `the production environment's secrets` : "production secrets or account-wide platform tokens"} (${named.join(", ")}): any command the agent decides to run reaches production with them.`,
         location: grant.location,
         snippet: file.line(grant.location.span.line).trim(),
         evidence: `${job.key}:${named.join(",")}`,
@@ -30010,6 +30714,40 @@ function nextCommand(lines, index) {
   return void 0;
 }
 
+// detectors/agent-permission/configs/copilot-setup-steps.ts
+var COPILOT_SETUP_STEPS = /^\.github\/workflows\/copilot-setup-steps\.ya?ml$/;
+var SETUP_JOB = "copilot-setup-steps";
+function readCopilotSetupSteps(file, out) {
+  const job = get(get(file.data()?.roots[0], "jobs"), SETUP_JOB);
+  if (!job) return;
+  emitConfig(out, "copilot", "settings", file.path);
+  if (!file.text.includes("secrets")) return;
+  const held = [];
+  for (let line = job.span.line; line <= job.span.endLine; line++) {
+    const text = file.line(line);
+    if (/^\s*#/.test(text)) continue;
+    for (const match of text.matchAll(SECRET_REFERENCE)) {
+      const secret = match[1] ?? match[2];
+      if (AGENT_OWN.test(secret) || !(isProductionName(secret) || isAccountTokenVariable(secret) || isAccountTokenVariable(assignedTo(text, match.index)))) continue;
+      held.push({ secret, line, column: match.index + 1 });
+    }
+  }
+  if (held.length === 0) return;
+  const first = held[0];
+  const names = [...new Set(held.map((entry) => entry.secret))];
+  out.report({
+    ruleId: productionSecretToAgent.id,
+    message: `The Copilot cloud agent's setup steps in ${file.path} use ${names.map((name) => `secrets.${name}`).join(", ")}: GitHub gives the agent its secrets as environment variables, and the agent runs its commands without approval, so a credential to production is in reach of every command it decides to run (only the agent's firewall, a repository setting, stands between it and production).`,
+    location: { path: file.path, span: { line: first.line, column: first.column, endLine: first.line, endColumn: first.column + first.secret.length + "secrets.".length } },
+    snippet: file.line(first.line).trim(),
+    evidence: `${SETUP_JOB}:${names.join(",")}`,
+    details: { job: SETUP_JOB, agent: "copilot", variables: names, productionEnvironment: false }
+  });
+}
+function assignedTo(line, at) {
+  return /([A-Za-z_][A-Za-z0-9_]*)\s*[:=]\s*["']?\$\{\{\s*$/.exec(line.slice(0, at))?.[1] ?? "";
+}
+
 // detectors/agent-permission/configs/codex.ts
 var CODEX_CONFIG = /(^|\/)\.codex\/config\.toml$/;
 var CODEX_RULES = /(^|\/)\.codex\/rules\/[^/]+\.rules$/;
@@ -30497,12 +31235,12 @@ function readPackageScripts(file, out) {
 // detectors/agent-permission/configs/shell-scripts.ts
 var SHELL_SCRIPT = /\.(?:sh|bash)$/;
 function readShellScript(file, out) {
-  if (isTestOrExamplePath(file.path) || !DESTRUCTIVE_PROGRAM.test(file.text)) return;
+  if (isTestOrExamplePath(file.path) || !NAMES_DESTRUCTION.test(file.text) || !DESTRUCTIVE_PROGRAM.test(file.text)) return;
   const lines = file.text.split("\n");
   let found;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].trim();
-    if (line.startsWith("#") || !DESTRUCTIVE_PROGRAM.test(line)) continue;
+    if (line.startsWith("#") || !NAMES_DESTRUCTION.test(line) || !DESTRUCTIVE_PROGRAM.test(line)) continue;
     const probe = harmOf(line);
     if (!probe || found && probe.dataIn) continue;
     found = { probe, index };
@@ -32786,6 +33524,11 @@ var proseOnlyGuardrail = {
         { expect: { line: 6 } }
       ),
       sample(
+        ".roomodes",
+        "customModes:\n  - slug: db-maintainer\n    name: DB Maintainer\n    roleDefinition: You maintain the billing schema and its migrations.\n    groups:\n      - read\n      - command\n    customInstructions: |-\n      Never run DROP or TRUNCATE against the production database.\n",
+        { expect: { line: 9 }, note: "a Roo Code custom mode's instructions are prose the model reads" }
+      ),
+      sample(
         ".cursor/rules/database.mdc",
         '---\ndescription: Database work\nglobs: ["prisma/**"]\n---\n\nUse Prisma for every query.\nDo not delete the database volume or reset the production database under any circumstances.\n',
         { expect: { line: 7 } }
@@ -33047,6 +33790,9 @@ var mcpWriteAccess = {
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "heroku": { "command": "heroku mcp:start" }\n  }\n}\n', { expect: { line: 3 }, note: "started by the Heroku CLI on the user's own login" })
     ],
     negative: [
+      // Supabase asks for read-only mode "if you must connect to real data" and for a project scope: a project-scoped server
+      // nothing in the repository ties to production follows its advice for a development project.
+      sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "supabase": {\n      "url": "https://mcp.supabase.com/mcp?project_ref=qwmxkzjrbtyhplnvcesd"\n    }\n  }\n}\n', { note: "one project, nothing says it is production" }),
       sample(
         ".cursor/mcp.json",
         '{\n  "mcpServers": {\n    "db": {"command": "uvx", "args": ["postgres-mcp", "--access-mode=unrestricted"], "envFile": "${workspaceFolder}/.env.development"}\n  }\n}\n',
@@ -33186,6 +33932,7 @@ var READERS2 = [
   byPattern(HOOK_SCRIPT, readHookScript),
   byPattern(HOOK_FILE, readHookFile),
   byPattern(WINDSURF_WORKFLOW, readWindsurfWorkflow),
+  byPattern(COPILOT_SETUP_STEPS, readCopilotSetupSteps),
   byPattern(CODEX_CONFIG, readCodexConfig),
   byPattern(CODEX_RULES, readCodexRules),
   byPattern(GEMINI_SETTINGS, readGeminiSettings),
@@ -33599,6 +34346,96 @@ function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// knowledge/agents/database-clients.ts
+var CLIENT_ENGINES = {
+  psql: ["postgres"],
+  pgcli: ["postgres"],
+  dropdb: ["postgres"],
+  cockroach: ["postgres"],
+  mysql: ["mysql"],
+  mariadb: ["mysql"],
+  mycli: ["mysql"],
+  mongosh: ["mongo"],
+  "redis-cli": ["redis"],
+  sqlcmd: ["mssql"],
+  "clickhouse-client": ["clickhouse"],
+  usql: ["*"]
+};
+var DOTENV_TOOLS = /* @__PURE__ */ new Set(["prisma migrate reset", "prisma db push --force-reset"]);
+function loadsLoginItself(tool, path2) {
+  return DOTENV_TOOLS.has(tool) && (path2 === ".env" || path2.endsWith("/.env"));
+}
+function clientOpens(tool, engine, path2) {
+  if (DOTENV_TOOLS.has(tool)) return loadsLoginItself(tool, path2);
+  const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool] : void 0;
+  return engines !== void 0 && (engines.includes("*") || engines.includes(engine));
+}
+function engineOfScheme(scheme) {
+  const bare = scheme.toLowerCase().replace(/^jdbc:/, "");
+  if (/^(?:postgres|postgis|cockroachdb)/.test(bare)) return "postgres";
+  if (/^(?:mysql|mariadb|trilogy)/.test(bare)) return "mysql";
+  if (/^mongo/.test(bare)) return "mongo";
+  if (/^(?:mssql|sqlserver)/.test(bare)) return "mssql";
+  if (/^(?:rediss?|valkey)$/.test(bare)) return "redis";
+  if (/^clickhouse/.test(bare)) return "clickhouse";
+  return void 0;
+}
+
+// detectors/blast-radius/client-chains.ts
+var IN_CLUSTER = /\.svc(?:\.cluster\.local)?$/;
+var ANY_COMMAND = /* @__PURE__ */ new Set(["shell", "bypass-mode"]);
+var PASSWORD_VARIABLE = [
+  [/^(PG|POSTGRES(?:QL)?_?)(?:PASSWORD|PASS)$/i, "postgres"],
+  [/^(MYSQL_?|MARIADB_?)(?:PASSWORD|PWD|PASS)$/i, "mysql"],
+  [/^(MONGO(?:DB)?_?)(?:PASSWORD|PASS)$/i, "mongo"]
+];
+function passwordLogin(credential) {
+  if (credential.kind !== "hardcoded-password" || !credential.variable) return void 0;
+  for (const [pattern, engine] of PASSWORD_VARIABLE) {
+    const prefix = pattern.exec(credential.variable)?.[1];
+    if (prefix === void 0) continue;
+    const values = credential.siblingValues ?? {};
+    const named = (suffixes) => suffixes.map((suffix) => values[`${prefix}${suffix}`] ?? values[`${prefix}${suffix}`.toLowerCase()]).find(Boolean) ?? "";
+    return { engine, host: named(["HOST", "HOSTNAME", "SERVER"]).toLowerCase(), user: named(["USER", "USERNAME"]) };
+  }
+  return void 0;
+}
+function productionLogin(credential) {
+  if (!credential.line) return void 0;
+  const login = passwordLogin(credential) ?? urlLogin(credential);
+  if (!login || !login.host.includes(".") || IN_CLUSTER.test(login.host) || READ_ONLY_USER.test(login.user)) return void 0;
+  const named = environmentsNamedIn(login.host.split(".").slice(0, 3).join("."));
+  const production = credential.environment === "production" || credential.environment === void 0 && named.size === 1 && named.has("production");
+  return production ? login : void 0;
+}
+function urlLogin(credential) {
+  const url = connectionUrlAround(credential.line, credential.value);
+  const engine = url && engineOfScheme(url.scheme);
+  return url && engine ? { engine, host: url.host, user: url.user } : void 0;
+}
+function runsClient(grant, engine, path2) {
+  return ANY_COMMAND.has(grant.grant) || grant.grant === "destructive-command" && grant.reaches !== void 0 && clientOpens(grant.reaches, engine, path2);
+}
+function findClientChains(facts, covered) {
+  const grants = facts.all("agent-grant").filter((grant) => grant.effective && (ANY_COMMAND.has(grant.grant) || grant.grant === "destructive-command"));
+  if (grants.length === 0) return [];
+  const stores = facts.all("data-store").filter(isProductionStore);
+  const chains = [];
+  for (const credential of facts.all("credential")) {
+    if (covered.has(credential.id) || credential.scope === "test" || credential.scope === "public") continue;
+    if (credential.inDocumentation || credential.throwaway || credential.location.commit !== void 0 || isTestOrExamplePath(credential.location.path)) continue;
+    const login = productionLogin(credential);
+    if (!login) continue;
+    const path2 = credential.location.path;
+    const loads = (candidate) => candidate.reaches !== void 0 && candidate.grant === "destructive-command" && loadsLoginItself(candidate.reaches, path2);
+    const grant = grants.find((candidate) => loads(candidate) || credential.agentReadable !== false && (credential.readableBy?.includes(candidate.agent) ?? true) && runsClient(candidate, login.engine, path2));
+    if (!grant) continue;
+    const store = stores.find((candidate) => candidate.identities.includes(`host:${login.host}`));
+    chains.push({ credential, grant, ...login, ...store ? { store } : {}, loadedByTool: loads(grant) });
+  }
+  return chains;
+}
+
 // detectors/blast-radius/rules.ts
 var DETECTOR_ID3 = "blast-radius";
 var RAILWAY_IAC2 = 'import { defineRailway, postgres, project, service } from "railway/iac";\n\nexport default defineRailway(() => {\n  const db = postgres("Postgres");\n  const api = service("api", { source: { repo: "fleetly/api" }, env: { DATABASE_URL: db.env.DATABASE_URL } });\n  return project("fleetly", { resources: [db, api] });\n});\n';
@@ -33762,7 +34599,102 @@ var toolChain = {
     ]
   }
 };
-var CHAIN_RULES = [directChain, stagingChain, toolChain];
+var PSQL_ALLOWED = '{\n  "permissions": {\n    "allow": ["Bash(npm run test:*)", "Bash(psql:*)", "Bash(git status)"],\n    "deny": ["Read(./.env)"]\n  }\n}\n';
+var ORDERS_PACKAGE = '{ "name": "orders-api", "private": true, "scripts": { "start": "node src/server.js" }, "dependencies": { "pg": "^8.11.3" } }\n';
+var productionEnv = (url) => `NODE_ENV=production
+PORT=8080
+DATABASE_URL=${url}
+LOG_LEVEL=info
+`;
+var PG_VARIABLES = "PGHOST=reports-db.prod.acme-internal.net\nPGPORT=5432\nPGUSER=reporting\nPGPASSWORD=Kq82vLmX4pTz9wRb\nPGDATABASE=warehouse\n";
+var ORDERS_URL = "postgres://orders_app:q7Rk2mVx9LpT4wZs@prod-db.orders.internal:5432/orders";
+var ordersRepo = (extra, note, expect) => ({
+  files: { "README.md": "# orders-api\n", "package.json": ORDERS_PACKAGE, ...extra },
+  note,
+  ...expect ? { expect } : {}
+});
+var clientChain = {
+  id: `${DETECTOR_ID3}/agent-client-reaches-production-database`,
+  title: "Agent may run a database client unasked with a production database login it can read",
+  severity: "critical",
+  why: "An allow rule lets a coding agent run a database client (or any command) without a human, and the agent can read a login to the production database. The application’s own user owns the tables it serves: one `DROP TABLE` or `DELETE` the agent runs to get past an error empties production, and nothing outside the model stops it.",
+  fix: "Take the database client out of the allow list (or put it under `ask`), keep production logins out of files the agent reads (a secret manager, a deny rule for the file), and give agents a read-only user or a staging database.",
+  help: "Reported high instead of critical when the repository declares the database and a backup that leaves its provider.",
+  precision: "medium",
+  tags: ["chain", "agents", "least-privilege"],
+  samples: {
+    positive: [
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED, "config/production.env": productionEnv(ORDERS_URL) },
+        "psql allowed, and production's application login in a config file no deny rule names",
+        { path: "config/production.env", line: 3 }
+      ),
+      ordersRepo(
+        { ".cursor/cli.json": '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(mysql)"],\n    "deny": []\n  }\n}\n', "config/database.yml": "default: &default\n  adapter: mysql2\n  pool: 5\n\nproduction:\n  <<: *default\n  url: mysql://shop:Vt7qL2wRb9zX4eKp@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n" },
+        "Cursor CLI may run mysql, and the login sits in a Rails database.yml (Cursor's built-in list hides only .env files)",
+        { path: "config/database.yml", line: 7 }
+      ),
+      ordersRepo(
+        { "opencode.json": '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": { "bash": "allow" }\n}\n', "deploy/.env.production": "MONGODB_URI=mongodb+srv://orders:Hq7vN2xL9pRtKw3z@orders.x1abc.mongodb.net/orders\n" },
+        "OpenCode runs every command unasked, and a production MongoDB login sits in the deploy folder",
+        { path: "deploy/.env.production", line: 1 }
+      ),
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED, ".env.production": PG_VARIABLES },
+        "libpq's variables: the password beside the production host it logs in to",
+        { path: ".env.production", line: 4 }
+      ),
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED.replace("Bash(psql:*)", "Bash(npx prisma:*)"), ".env": `DATABASE_URL=${ORDERS_URL}
+` },
+        "Prisma's CLI loads .env itself: `npx prisma migrate reset --force` drops the database it names",
+        { path: ".env", line: 1 }
+      )
+    ],
+    negative: [
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED, "config/staging.env": productionEnv(ORDERS_URL.replace("prod-db", "staging-db")) },
+        "staging's login"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED, "config/production.env": productionEnv(ORDERS_URL.replace("orders_app", "orders_readonly")) },
+        "a read-only user by name"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED.replace('"Read(./.env)"', '"Read(./.env)", "Read(./config/*.env)"'), "config/production.env": productionEnv(ORDERS_URL) },
+        "a deny rule keeps the file from Claude Code, and psql does not read files"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED.replace("Bash(psql:*)", "Bash(mongosh:*)"), "config/production.env": productionEnv(ORDERS_URL) },
+        "the allowed client speaks another engine"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED.replace('"Bash(psql:*)", ', ""), "config/production.env": productionEnv(ORDERS_URL) },
+        "no client runs unasked"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED, ".env.production": PG_VARIABLES.replace("reports-db.prod.acme-internal.net", "localhost") },
+        "the password of a database on the developer's machine"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED.replace("Bash(psql:*)", "Bash(npx prisma:*)").replace('"Read(./.env)"', '"Read(./.env.local)"'), "config/production.env": productionEnv(ORDERS_URL) },
+        "Prisma reads .env, not a production file it is not pointed at"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": PSQL_ALLOWED, "deploy/production/values.yaml": `api:
+  env:
+    DATABASE_URL: ${ORDERS_URL.replace("prod-db.orders.internal", "orders-pg-rw.orders-prod.svc.cluster.local")}
+` },
+        "a Kubernetes Service's in-cluster name: psql on the developer's machine does not reach it"
+      ),
+      ordersRepo(
+        { ".cursor/cli.json": '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(mysql)"]\n  }\n}\n', ".env": "DATABASE_URL=mysql://shop:Vt7qL2wRb9zX4eKp@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n" },
+        "Cursor's built-in list keeps .env files from its tools, and mysql does not read files"
+      )
+    ]
+  }
+};
+var CHAIN_RULES = [directChain, stagingChain, toolChain, clientChain];
 
 // detectors/blast-radius/index.ts
 var MAX_STORES = 5;
@@ -33809,8 +34741,45 @@ var blastRadius = {
       });
     }
     reportToolChains(context);
+    reportClientChains(context, new Set(byCredential.keys()));
   }
 };
+function reportClientChains(context, covered) {
+  for (const chain of findClientChains(context.facts, covered)) {
+    const { credential, grant, store } = chain;
+    const agent = agentTitle(grant.agent);
+    const client = grant.grant === "destructive-command" ? grant.reaches : `a ${chain.engine} client`;
+    const survives = store !== void 0 && !isUnprotected(store);
+    context.report({
+      ruleId: clientChain.id,
+      severity: survives ? "high" : "critical",
+      message: (chain.loadedByTool ? `${grant.setting} lets ${agent} run ${client} without a human, and ${client} loads this production ${chain.engine} login (user ${chain.user} on ${chain.host}) from ${credential.location.path} itself: ` : `${agent} can read this production ${chain.engine} login (user ${chain.user} on ${chain.host}) and ${grant.setting} lets it run ${client} without a human: `) + `one DROP or DELETE against production runs unasked${survives ? "; a backup off the provider bounds the loss" : ""}.`,
+      location: credential.location,
+      snippet: credential.redacted,
+      evidence: `${credential.valueHash}|${grant.agent}|${grant.setting}`,
+      details: {
+        provider: credential.provider,
+        kind: credential.kind,
+        variable: credential.variable,
+        scope: credential.scope,
+        engine: chain.engine,
+        host: chain.host,
+        stores: [store ? store.name : `${chain.engine} database on ${chain.host}`],
+        environment: "production",
+        unattended: true
+      },
+      related: [
+        { location: grant.location, message: `${agent} runs ${client} unasked` },
+        ...store ? [{ location: store.location, message: `production ${store.engine} ${store.name}` }] : []
+      ],
+      flow: [
+        { location: grant.location, message: `The ${agent} configuration lets the agent run ${client} without a human (${grant.setting}).` },
+        { location: credential.location, message: `${chain.loadedByTool ? `${client} loads` : "The agent can read"} a production ${chain.engine} login${credential.variable ? ` in ${credential.variable}` : ""} for ${chain.host}.` },
+        ...store ? [{ location: store.location, message: `Production ${store.engine} ${store.name} on ${store.platform}, backups ${describeProtection(store.protection)}.` }] : []
+      ]
+    });
+  }
+}
 function reportToolChains(context) {
   for (const chain of findToolChains(context.facts)) {
     const { tool, stores, grant } = chain;

@@ -9,7 +9,7 @@ import {
   parseProperties,
   parseYaml,
   require_dist
-} from "./chunk-ZOHFSBKA.js";
+} from "./chunk-SDBD3A3M.js";
 import {
   __toESM
 } from "./chunk-4JN6GR4P.js";
@@ -104,7 +104,7 @@ var SNIFF_BYTES = 8e3;
 var utf16le = new TextDecoder("utf-16le");
 var latin1 = new TextDecoder("latin1");
 function readContent(ref, maxFileSize) {
-  if (ref.content !== void 0) return { kind: "text", text: ref.content };
+  if (ref.content !== void 0) return { kind: "text", text: textWithLineFeeds(ref.content) };
   if (ref.size !== void 0 && ref.size > maxFileSize) return { kind: "too-large", size: ref.size };
   let fd;
   try {
@@ -146,10 +146,21 @@ function readBuffer(maxFileSize) {
 }
 function sniff(input) {
   let bytes = input;
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return { kind: "text", text: utf16le.decode(bytes.subarray(2)) };
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return { kind: "text", text: textWithLineFeeds(utf16le.decode(bytes.subarray(2))) };
   if (bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) bytes = bytes.subarray(3);
   if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) !== -1) return { kind: "binary" };
-  return { kind: "bytes", bytes };
+  return { kind: "bytes", bytes: bytesWithLineFeeds(bytes) };
+}
+var LF = 10;
+var CR = 13;
+function bytesWithLineFeeds(bytes) {
+  if (bytes.indexOf(LF) !== -1 || bytes.indexOf(CR) === -1) return bytes;
+  const copy = Buffer.from(bytes);
+  for (let at = copy.indexOf(CR); at !== -1; at = copy.indexOf(CR, at + 1)) copy[at] = LF;
+  return copy;
+}
+function textWithLineFeeds(text) {
+  return text.includes("\n") || !text.includes("\r") ? text : text.replaceAll("\r", "\n");
 }
 function decodeBytes(bytes) {
   return isUtf8(bytes) ? { text: bytes.toString("utf8"), lossy: false } : { text: latin1.decode(bytes), lossy: true };
