@@ -25929,6 +25929,13 @@ resources:
 `
   };
 }
+var VELERO_OFFSITE_OVERLAY = {
+  "k8s/base/postgres.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: { app: postgres }\n  template:\n    metadata:\n      labels: { app: postgres }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.3\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 100Gi } }\n",
+  "k8s/base/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - postgres.yaml\n",
+  "k8s/overlays/production/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-prod\nresources:\n  - ../../base\n",
+  "k8s/velero/schedule.yaml": 'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: "0 2 * * *"\n  template:\n    includedNamespaces: [shop-prod]\n    defaultVolumesToFsBackup: true\n    storageLocation: b2\n',
+  "k8s/velero/bsl.yaml": "apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: shop-velero-offsite\n  config:\n    region: eu-central-003\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n"
+};
 var protectionRules = [
   {
     id: "missing-offprovider-backup/same-volume-backup",
@@ -26263,16 +26270,7 @@ resource "aws_db_instance" "orders" {
           },
           note: "CDK: the backup stack, in its own directory, is handed the data stack's table and copies it to another account's vault"
         },
-        {
-          files: {
-            "k8s/base/postgres.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: { app: postgres }\n  template:\n    metadata:\n      labels: { app: postgres }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.3\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 100Gi } }\n",
-            "k8s/base/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - postgres.yaml\n",
-            "k8s/overlays/production/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-prod\nresources:\n  - ../../base\n",
-            "k8s/velero/schedule.yaml": 'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: "0 2 * * *"\n  template:\n    includedNamespaces: [shop-prod]\n    defaultVolumesToFsBackup: true\n    storageLocation: b2\n',
-            "k8s/velero/bsl.yaml": "apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: shop-velero-offsite\n  config:\n    region: eu-central-003\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n"
-          },
-          note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup"
-        },
+        { files: VELERO_OFFSITE_OVERLAY, note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup" },
         { files: { "infra/staging/vercel.tf": VERCEL_DATABASE_TF("acme-staging.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com") }, note: "staging's configuration gives staging's database" },
         { files: { ".github/workflows/deploy.yml": CLOUD_RUN_DEPLOY("acme-staging") }, note: "the Cloud SQL instance is in staging's project" },
         {
@@ -26522,16 +26520,7 @@ jobs:
         }
       ],
       negative: [
-        {
-          files: {
-            "k8s/base/postgres.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  serviceName: postgres\n  selector:\n    matchLabels: { app: postgres }\n  template:\n    metadata:\n      labels: { app: postgres }\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.3\n          volumeMounts:\n            - { name: pgdata, mountPath: /var/lib/postgresql/data }\n  volumeClaimTemplates:\n    - metadata:\n        name: pgdata\n      spec:\n        accessModes: [ReadWriteOnce]\n        storageClassName: gp3\n        resources: { requests: { storage: 100Gi } }\n",
-            "k8s/base/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - postgres.yaml\n",
-            "k8s/overlays/production/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-prod\nresources:\n  - ../../base\n",
-            "k8s/velero/schedule.yaml": 'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: shop-prod-daily\n  namespace: velero\nspec:\n  schedule: "0 2 * * *"\n  template:\n    includedNamespaces: [shop-prod]\n    defaultVolumesToFsBackup: true\n    storageLocation: b2\n',
-            "k8s/velero/bsl.yaml": "apiVersion: velero.io/v1\nkind: BackupStorageLocation\nmetadata:\n  name: b2\n  namespace: velero\nspec:\n  provider: aws\n  objectStorage:\n    bucket: shop-velero-offsite\n  config:\n    region: eu-central-003\n    s3Url: https://s3.eu-central-003.backblazeb2.com\n"
-          },
-          note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup"
-        },
+        { files: VELERO_OFFSITE_OVERLAY, note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup" },
         { files: KUSTOMIZE_BASE_AND_OVERLAY("staging"), note: "kustomize: only staging's overlay deploys the base" },
         { files: { "infra/main.tf": CLI_BUCKET_TF, ".github/workflows/terraform.yml": CLI_BUCKET_WORKFLOW("staging") }, note: "only a staging job gives the variable its value" },
         { files: { "modules/storage/main.tf": BUCKET_MODULE, "live/staging/storage/terragrunt.hcl": TERRAGRUNT_LIVE("staging") }, note: "Terragrunt deploys the module for staging only" },
