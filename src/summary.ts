@@ -63,9 +63,10 @@ export function buildSummary(facts: FactReader, findings: readonly Finding[]): B
     location: grant.location,
   }));
   const active = findings.filter((finding) => !finding.suppression);
-  // Chains are findings of the chain stage, which lines up every other stage's links.
+  // Chains are findings of the chain stage, which lines up every other stage's links; one whose data a backup off the
+  // provider keeps (an agent's SQL client against a backed-up database) is no path to data that would not survive.
   const chains = active
-    .filter((finding) => finding.ruleId.startsWith(CHAIN_PREFIX))
+    .filter((finding) => finding.ruleId.startsWith(CHAIN_PREFIX) && finding.details.survives !== true)
     .map((finding) => ({ message: finding.message, location: finding.location, stores: (finding.details.stores as string[] | undefined) ?? [] }));
   const reachable = Object.values(agentReadableByScope).reduce((sum, count) => sum + (count ?? 0), 0);
   const rootReachable = (agentReadableByScope.root ?? 0) + (agentReadableByScope['root-resource'] ?? 0);

@@ -35,3 +35,22 @@ describe('the path a chain names', () => {
     expect(message).toContain("reaches Postgres (railway, backups on the same volume or host) through staging, which uses production's database;");
   });
 });
+
+describe('a client chain whose database a backup off the provider keeps', () => {
+  it('is reported high, and the summary does not count it as a path to data that would not survive', async () => {
+    repo = makeRepo({
+      'package.json': '{ "name": "orders-api", "dependencies": { "pg": "^8.11.3" } }\n',
+      '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(npm run test:*)", "Bash(psql:*)"],\n    "deny": ["Read(./.env)"]\n  }\n}\n',
+      'config/production.env': 'NODE_ENV=production\nDATABASE_URL=postgresql://orders_app:q7Rk2mVx9LpT4wZs@ep-cool-darkness-123456.us-east-2.aws.neon.tech/orders?sslmode=require\n',
+      '.github/workflows/backup.yml':
+        'name: nightly-backup\non:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: pg_dump "$DATABASE_URL" --format=custom | aws s3 cp - "s3://orders-backups/$(date +%F).dump"\n        env:\n          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n      - run: |\n          aws s3 cp "s3://orders-backups/$(date +%F).dump" restore.dump\n          pg_restore --list restore.dump > /dev/null\n',
+    });
+    const { findings, summary } = await scan({ root: repo.root });
+    const chain = findings.find((finding) => finding.ruleId === 'blast-radius/agent-client-reaches-production-database');
+    expect(chain?.severity).toBe('high');
+    expect(chain?.message).toContain('a backup off the provider bounds the loss');
+    expect(summary.productionStores.map((store) => store.protection)).toEqual(['off-provider']);
+    expect(summary.chains).toEqual([]);
+    expect(summary.headline).toMatch(/^0 paths from an agent to production data that would not survive;/);
+  });
+});

@@ -88,6 +88,8 @@ function reportClientChains(context: FinishContext, covered: ReadonlySet<string>
         stores: [store ? store.name : `${chain.engine} database on ${chain.host}`],
         environment: 'production',
         unattended: true,
+        // The summary counts paths to data that would not survive: this one's loss is bounded.
+        ...(survives ? { survives: true } : {}),
       },
       related: [
         { location: grant.location, message: `${agent} runs ${client} unasked` },
