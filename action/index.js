@@ -4909,7 +4909,7 @@ function buildSummary(facts, findings) {
     location: grant.location
   }));
   const active = findings.filter((finding) => !finding.suppression);
-  const chains = active.filter((finding) => finding.ruleId.startsWith(CHAIN_PREFIX)).map((finding) => ({ message: finding.message, location: finding.location, stores: finding.details.stores ?? [] }));
+  const chains = active.filter((finding) => finding.ruleId.startsWith(CHAIN_PREFIX) && finding.details.survives !== true).map((finding) => ({ message: finding.message, location: finding.location, stores: finding.details.stores ?? [] }));
   const reachable = Object.values(agentReadableByScope).reduce((sum, count) => sum + (count ?? 0), 0);
   const rootReachable = (agentReadableByScope.root ?? 0) + (agentReadableByScope["root-resource"] ?? 0);
   const unprotected = productionStores.filter((store) => !SURVIVING_PROTECTION.has(store.protection)).length;
@@ -4988,7 +4988,7 @@ async function scan(options) {
   const started = performance.now();
   const target = targetOf(options.root);
   const root = target.root;
-  const detectors = options.detectors ?? (await import("./detectors-YEW5SXA7.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-LAZD3KSV.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

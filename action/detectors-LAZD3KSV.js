@@ -34755,7 +34755,9 @@ function reportClientChains(context, covered) {
         host: chain.host,
         stores: [store ? store.name : `${chain.engine} database on ${chain.host}`],
         environment: "production",
-        unattended: true
+        unattended: true,
+        // The summary counts paths to data that would not survive: this one's loss is bounded.
+        ...survives ? { survives: true } : {}
       },
       related: [
         { location: grant.location, message: `${agent} runs ${client} unasked` },
