@@ -8,6 +8,7 @@ import { actsOnDataStores } from '../../knowledge/credentials/data-reach.js';
 import { lookupTable } from '../../src/lookup-table.js';
 import { FLY_HOST } from '../../knowledge/environments/identities.js';
 import { commonNoun, withArticle } from '../../src/wording.js';
+import { engineOfScheme } from '../../knowledge/agents/database-clients.js';
 
 export interface Chain {
   credential: Credential;
@@ -215,13 +216,7 @@ function onlyStoreFor(platform: string, family: string | undefined, store: DataS
 
 /** The engine family a database URL's scheme names (`postgresql` -> `postgres`), or undefined for other schemes. */
 function databaseFamily(scheme: string | undefined): string | undefined {
-  if (!scheme) return undefined;
-  if (/^postgres/.test(scheme)) return 'postgres';
-  if (/^(?:mysql|mariadb)/.test(scheme)) return 'mysql';
-  if (/^mongo/.test(scheme)) return 'mongo';
-  if (/^(?:mssql|sqlserver)/.test(scheme)) return 'mssql';
-  if (/^(?:rediss?|valkey)$/.test(scheme)) return 'redis';
-  return undefined;
+  return scheme ? engineOfScheme(scheme) : undefined;
 }
 
 /** Whether a connection scheme (`postgresql`, `rediss`, `mongodb+srv`) names the store's engine. */
