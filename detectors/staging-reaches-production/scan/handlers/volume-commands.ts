@@ -6,7 +6,7 @@ import { NON_PRODUCTION } from '../../model.js';
 import { volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import type { FileClass } from '../files.js';
 
-/** Lowercase literals one of which a script holds before any pattern runs on it. */
+/** Lowercase literals one of which a script holds before any pattern runs on it (prefilter keywords of the detector). */
 export const VOLUME_COMMAND_KEYWORDS = ['volumeid', 'volume-id', 'volume_id', 'fly volumes', 'flyctl volumes', 'railway volume'];
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -20,10 +20,9 @@ export function scanVolumeCommands(rec: Recorder, cls: FileClass): void {
   // Only a script that belongs to one non-production environment by its path (`scripts/reset-staging.sh`): the
   // environment a generic script acts in is not written in it.
   if (!cls.tag.environment || !NON_PRODUCTION.has(cls.tag.environment)) return;
-  const text = rec.file.text;
-  const lower = text.toLowerCase();
-  if (!VOLUME_COMMAND_KEYWORDS.some((keyword) => lower.includes(keyword))) return;
-  for (const match of text.matchAll(VOLUME_REFERENCE)) {
+  // The prefilter has already looked for the keywords: no lower-cased copy of the script is needed to ask again.
+  if (!VOLUME_COMMAND_KEYWORDS.some((keyword) => rec.file.hasKeyword(keyword))) return;
+  for (const match of rec.file.text.matchAll(VOLUME_REFERENCE)) {
     const id = match[1]!;
     const identity = volumeIdentity(id);
     if (!identity) continue;
