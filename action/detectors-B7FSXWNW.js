@@ -16353,10 +16353,8 @@ var VOLUME_REFERENCE = new RegExp(
 );
 function scanVolumeCommands(rec, cls) {
   if (!cls.tag.environment || !NON_PRODUCTION.has(cls.tag.environment)) return;
-  const text = rec.file.text;
-  const lower = text.toLowerCase();
-  if (!VOLUME_COMMAND_KEYWORDS.some((keyword) => lower.includes(keyword))) return;
-  for (const match of text.matchAll(VOLUME_REFERENCE)) {
+  if (!VOLUME_COMMAND_KEYWORDS.some((keyword) => rec.file.hasKeyword(keyword))) return;
+  for (const match of rec.file.text.matchAll(VOLUME_REFERENCE)) {
     const id = match[1];
     const identity = volumeIdentity(id);
     if (!identity) continue;
@@ -34061,6 +34059,41 @@ function actsOnDataStores(credential) {
   return true;
 }
 
+// knowledge/agents/database-clients.ts
+var CLIENT_ENGINES = {
+  psql: ["postgres"],
+  pgcli: ["postgres"],
+  dropdb: ["postgres"],
+  cockroach: ["postgres"],
+  mysql: ["mysql"],
+  mariadb: ["mysql"],
+  mycli: ["mysql"],
+  mongosh: ["mongo"],
+  "redis-cli": ["redis"],
+  sqlcmd: ["mssql"],
+  "clickhouse-client": ["clickhouse"],
+  usql: ["*"]
+};
+var DOTENV_TOOLS = /* @__PURE__ */ new Set(["prisma migrate reset", "prisma db push --force-reset"]);
+function loadsLoginItself(tool, path2) {
+  return DOTENV_TOOLS.has(tool) && (path2 === ".env" || path2.endsWith("/.env"));
+}
+function clientOpens(tool, engine, path2) {
+  if (DOTENV_TOOLS.has(tool)) return loadsLoginItself(tool, path2);
+  const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool] : void 0;
+  return engines !== void 0 && (engines.includes("*") || engines.includes(engine));
+}
+function engineOfScheme(scheme) {
+  const bare = scheme.toLowerCase().replace(/^jdbc:/, "");
+  if (/^(?:postgres|postgis|cockroachdb)/.test(bare)) return "postgres";
+  if (/^(?:mysql|mariadb|trilogy)/.test(bare)) return "mysql";
+  if (/^mongo/.test(bare)) return "mongo";
+  if (/^(?:mssql|sqlserver)/.test(bare)) return "mssql";
+  if (/^(?:rediss?|valkey)$/.test(bare)) return "redis";
+  if (/^clickhouse/.test(bare)) return "clickhouse";
+  return void 0;
+}
+
 // detectors/blast-radius/chains.ts
 var SURVIVES = /* @__PURE__ */ new Set(["off-provider", "other-account"]);
 var PROVIDER_PLATFORMS = lookupTable({
@@ -34189,13 +34222,7 @@ function onlyStoreFor(platform, family, store, storesOfPlatform) {
   return (store.engine === "volume" || store.engine === "database") && storesOfPlatform(platform) === 1;
 }
 function databaseFamily(scheme) {
-  if (!scheme) return void 0;
-  if (/^postgres/.test(scheme)) return "postgres";
-  if (/^(?:mysql|mariadb)/.test(scheme)) return "mysql";
-  if (/^mongo/.test(scheme)) return "mongo";
-  if (/^(?:mssql|sqlserver)/.test(scheme)) return "mssql";
-  if (/^(?:rediss?|valkey)$/.test(scheme)) return "redis";
-  return void 0;
+  return scheme ? engineOfScheme(scheme) : void 0;
 }
 function enginesMatch(scheme, engine) {
   const family = databaseFamily(scheme) ?? scheme;
@@ -34333,41 +34360,6 @@ function withoutKind(resource, kind) {
 }
 function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-// knowledge/agents/database-clients.ts
-var CLIENT_ENGINES = {
-  psql: ["postgres"],
-  pgcli: ["postgres"],
-  dropdb: ["postgres"],
-  cockroach: ["postgres"],
-  mysql: ["mysql"],
-  mariadb: ["mysql"],
-  mycli: ["mysql"],
-  mongosh: ["mongo"],
-  "redis-cli": ["redis"],
-  sqlcmd: ["mssql"],
-  "clickhouse-client": ["clickhouse"],
-  usql: ["*"]
-};
-var DOTENV_TOOLS = /* @__PURE__ */ new Set(["prisma migrate reset", "prisma db push --force-reset"]);
-function loadsLoginItself(tool, path2) {
-  return DOTENV_TOOLS.has(tool) && (path2 === ".env" || path2.endsWith("/.env"));
-}
-function clientOpens(tool, engine, path2) {
-  if (DOTENV_TOOLS.has(tool)) return loadsLoginItself(tool, path2);
-  const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool] : void 0;
-  return engines !== void 0 && (engines.includes("*") || engines.includes(engine));
-}
-function engineOfScheme(scheme) {
-  const bare = scheme.toLowerCase().replace(/^jdbc:/, "");
-  if (/^(?:postgres|postgis|cockroachdb)/.test(bare)) return "postgres";
-  if (/^(?:mysql|mariadb|trilogy)/.test(bare)) return "mysql";
-  if (/^mongo/.test(bare)) return "mongo";
-  if (/^(?:mssql|sqlserver)/.test(bare)) return "mssql";
-  if (/^(?:rediss?|valkey)$/.test(bare)) return "redis";
-  if (/^clickhouse/.test(bare)) return "clickhouse";
-  return void 0;
 }
 
 // detectors/blast-radius/client-chains.ts
