@@ -152,6 +152,7 @@ export function scanConnections(inventory: Inventory): void {
   // Kubernetes Secrets hold their data base64-encoded: a DATABASE_URL there names the database once decoded.
   const document = { roots: parsed.roots.map(withDecodedSecretData) };
   const seen = new Set<string>();
+  const mentions = new Map<string, { hosted: NonNullable<ReturnType<typeof hostedDatabaseOf>>; line: number; environment: string | undefined }>();
   for (const leaf of leaves(document)) {
     // A Terraform template keeps its quotes (`"postgres://app:${var.password}@host/db"`): the URL is inside them.
     const value = textOf(leaf.node)?.replace(/^"([^"]*)"$/, '$1');
@@ -187,12 +188,14 @@ export function scanConnections(inventory: Inventory): void {
     if (hosted.supabaseRef && !isTestOnlyPath(inventory.path) && !isExampleEnv(inventory.path)) {
       inventory.context({ kind: 'supabase-hosted', name: hosted.supabaseRef, value: key, location: inventory.line(leaf.node.span.line) });
     }
+    // One store per host, at production's mention when there is one: a database.yml whose `staging:` block comes
+    // first and names production's host is staging reaching production, not a staging database.
     const dedupe = `${hosted.provider.provider}:${hosted.host}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    // Supabase API URLs count as the project; the store is the project's Postgres.
-    storeHostedDatabase(inventory, hosted, leaf.node.span.line, environment);
+    const earlier = mentions.get(dedupe);
+    if (!earlier || (environment === 'production' && earlier.environment !== 'production')) mentions.set(dedupe, { hosted, line: leaf.node.span.line, environment });
   }
+  // Supabase API URLs count as the project; the store is the project's Postgres.
+  for (const { hosted, line, environment } of mentions.values()) storeHostedDatabase(inventory, hosted, line, environment);
 }
 
 const PACKAGES: Readonly<Record<string, { provider: string; engine: string; description: string }>> = lookupTable({

@@ -689,6 +689,11 @@ railway volume add --service web --mount-path /app/storage
           expect: { path: '.github/workflows/deploy.yml', line: 18 },
           note: "staging's deploy connects to the instance first; the store is production's deploy's",
         },
+        {
+          files: { 'config/database.yml': 'default: &default\n  adapter: postgresql\n  pool: 5\n\nstaging:\n  <<: *default\n  host: shop-prod.c9akciq32abc.us-east-1.rds.amazonaws.com\n  database: shop_production\n\nproduction:\n  <<: *default\n  host: shop-prod.c9akciq32abc.us-east-1.rds.amazonaws.com\n  database: shop_production\n' },
+          expect: { path: 'config/database.yml', line: 12 },
+          note: "database.yml's staging block comes first and names production's RDS host: the store is production's",
+        },
         sample('infra/main.tf', UPSTASH(''), { expect: { line: 10 }, note: 'an Upstash Redis database without eviction: the data store, kept only by Upstash' }),
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: 'a Cloud SQL instance declared through Config Connector' },
         { files: { 'k8s/ack/orders-db.yaml': 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n' }, expect: { path: 'k8s/ack/orders-db.yaml', line: 2 }, note: 'an RDS instance declared through ACK' },
