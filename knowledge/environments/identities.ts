@@ -611,6 +611,18 @@ export function azureServerIdentity(name: string): ResourceIdentity | undefined 
   return { kind: 'database', identity: `azure-server:${value}`, otherIdentities: types.map((type) => `azure:${type}:${value}`), display: `Azure database server ${value}`, name: value, secrets: [] };
 }
 
+/**
+ * A cloud block volume or disk by the name Terraform gives it (`digitalocean_volume`, `hcloud_volume`,
+ * `google_compute_disk`...), in the form the backup detector's stores use (`digitalocean:volume:pgdata-prod`). Names
+ * are unique within an account, so a configuration that looks production's volume up by name attaches that volume;
+ * generic names (`pgdata`) and templates say nothing.
+ */
+export function blockVolumeIdentity(provider: string, kind: 'volume' | 'disk', raw: string, title: string): ResourceIdentity | undefined {
+  const name = raw.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) || isGenericName(name) || isPlaceholderName(name)) return undefined;
+  return { kind: 'volume', identity: `${provider}:${kind}:${name}`, otherIdentities: [], display: `${title} ${kind} ${name}`, name, secrets: [] };
+}
+
 /** A DigitalOcean managed database cluster an App Platform spec attaches (`databases[].cluster_name`). */
 export function digitalOceanClusterIdentity(cluster: string): ResourceIdentity | undefined {
   const value = cluster.trim();

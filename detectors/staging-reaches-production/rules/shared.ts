@@ -586,8 +586,21 @@ export const sharedVolume: RuleMeta = {
         expect: { path: 'nomad/wiki-staging.nomad.hcl', line: 6 },
         note: "Nomad: the staging job claims the host volume production's job keeps Postgres on, in the same datacenter",
       },
+      {
+        files: { 'infra/production/volumes.tf': 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n', 'infra/staging/volumes.tf': 'data "digitalocean_volume" "pgdata" {\n  name   = "orders-pgdata-prod"\n  region = "fra1"\n}\n\nresource "digitalocean_volume_attachment" "pgdata" {\n  droplet_id = digitalocean_droplet.db.id\n  volume_id  = data.digitalocean_volume.pgdata.id\n}\n' },
+        expect: { path: 'infra/staging/volumes.tf', line: 2 },
+        note: "Terraform: staging's configuration looks production's DigitalOcean volume up by name and attaches it",
+      },
     ],
     negative: [
+      {
+        files: {
+          'infra/production/volumes.tf': 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n',
+          'infra/staging/volumes.tf': 'data "digitalocean_volume" "pgdata" {\n  name   = "orders-pgdata-staging"\n  region = "fra1"\n}\n',
+          'infra/qa/volumes.tf': 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 20\n}\n',
+        },
+        note: "staging looks up its own volume; QA creates one under production's name, so in another account (names are unique in one)",
+      },
       {
         files: {
           'nomad/wiki-production.nomad.hcl': NOMAD_VOLUME_JOB('wiki-production', 'dc1', 'host', 'wiki_pgdata'),

@@ -6,6 +6,7 @@ import { get, literalString } from '../../../../src/parse/data-tree.js';
 import {
   appIdentity,
   azureServerIdentity,
+  blockVolumeIdentity,
   bucketIdentity,
   cloudSqlInstanceIdentity,
   dynamoTableIdentity,
@@ -43,6 +44,26 @@ const LOOKUP_ATTRIBUTES: Readonly<Record<string, { attribute: string; identity: 
   google_storage_bucket: { attribute: 'name', identity: (value) => bucketIdentity(value, 'gcs') },
 });
 
+/**
+ * Cloud block volumes and disks, by the attribute that names them in a resource and in the data source that looks one
+ * up. A non-production configuration that creates one of the same name is in another account (names are unique in
+ * one), so only production's declarations are recorded; lookups are recorded in every environment.
+ */
+const BLOCK_VOLUMES: Readonly<Record<string, { attribute: string; provider: string; kind: 'volume' | 'disk'; title: string }>> = lookupTable({
+  digitalocean_volume: { attribute: 'name', provider: 'digitalocean', kind: 'volume', title: 'DigitalOcean' },
+  hcloud_volume: { attribute: 'name', provider: 'hetzner', kind: 'volume', title: 'Hetzner' },
+  linode_volume: { attribute: 'label', provider: 'linode', kind: 'volume', title: 'Linode' },
+  vultr_block_storage: { attribute: 'label', provider: 'vultr', kind: 'volume', title: 'Vultr' },
+  google_compute_disk: { attribute: 'name', provider: 'gcp', kind: 'disk', title: 'Google Cloud' },
+  azurerm_managed_disk: { attribute: 'name', provider: 'azure', kind: 'disk', title: 'Azure' },
+});
+
+function blockVolume(rec: Recorder, tag: EnvTag, block: MapNode, type: string, name: string, declared: boolean): void {
+  const volume = BLOCK_VOLUMES[type];
+  if (!volume || (declared && tag.environment !== 'production')) return;
+  const build = (value: string) => blockVolumeIdentity(volume.provider, volume.kind, value, volume.title);
+  recordAttribute(rec, tag, block, volume.attribute, build, `${declared ? '' : 'data.'}${type}.${name}.${volume.attribute}`, declared);
+}
 
 export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocument): void {
   const root = document.roots[0];
@@ -64,6 +85,7 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
     if (entry.key === 'resource' && type) {
       const store = STORE_ATTRIBUTES[type];
       if (store) recordAttribute(rec, cls.tag, block, store.attribute, store.identity, `${type}.${name}.${store.attribute}`, true);
+      blockVolume(rec, cls.tag, block, type, name ?? '', true);
       if (type === 'vercel_project_environment_variable') vercelVariable(rec, block, cls.tag);
       if (type === 'vercel_project') for (const item of seqMaps(get(block, 'environment'))) vercelVariable(rec, item, cls.tag);
       if (cls.kind === 'terraform' && name) declareProductionBlock(rec, cls.tag, type, name, block);
@@ -71,6 +93,7 @@ export function scanTerraform(rec: Recorder, cls: FileClass, document: DataDocum
     if (entry.key === 'data' && type) {
       const lookup = LOOKUP_ATTRIBUTES[type];
       if (lookup) recordAttribute(rec, cls.tag, block, lookup.attribute, lookup.identity, `data.${type}.${name}.${lookup.attribute}`, false);
+      blockVolume(rec, cls.tag, block, type, name ?? '', false);
       if (type === 'terraform_remote_state') remoteState(rec, cls.tag, block, name ?? '');
       if (SNAPSHOT_LOOKUPS[type]) snapshotLookup(rec, cls.tag, block, type, name ?? '');
     }
