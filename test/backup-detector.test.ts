@@ -204,6 +204,18 @@ describe('facts for the summary and the chain stage', () => {
   });
 });
 
+describe('wording', () => {
+  it('calls a server kept as a volume store (a droplet whose name says it runs a database) a server', async () => {
+    const { result } = await run({
+      'infra/production/main.tf': 'resource "digitalocean_droplet" "db" {\n  image  = "ubuntu-22-04-x64"\n  name   = "orders-db-prod"\n  region = "fra1"\n  size   = "s-2vcpu-4gb"\n}\n\nresource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n',
+    });
+    const messages = result.findings.filter((finding) => finding.ruleId === `${PREFIX}no-backup`).map((finding) => finding.message);
+    expect(messages).toHaveLength(2);
+    expect(messages.some((message) => message.startsWith('Production server `orders-db-prod` on DigitalOcean'))).toBe(true);
+    expect(messages.some((message) => message.startsWith('Production volume `orders-pgdata-prod` on DigitalOcean'))).toBe(true);
+  });
+});
+
 describe('classifying backups against the store', () => {
   it('cannot tell whether a dump to S3 leaves the account of an RDS database', async () => {
     const { findings } = await run({ 'infra/main.tf': TERRAFORM_ROOT, '.github/workflows/backup.yml': dumpWorkflow('aws s3 cp db.dump s3://acme-db-dumps/') });

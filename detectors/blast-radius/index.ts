@@ -7,6 +7,7 @@ import { findClientChains } from './client-chains.js';
 import { CHAIN_RULES, clientChain, DETECTOR_ID, directChain, stagingChain, toolChain } from './rules.js';
 import { agentTitle } from '../../knowledge/agents/agents.js';
 import { commonNoun } from '../../src/wording.js';
+import { storeNoun } from '../../src/facts/datastore.js';
 
 /** Related locations beyond this many stores per credential are summarised in the message. */
 const MAX_STORES = 5;
@@ -33,7 +34,7 @@ export const blastRadius: Detector = {
       const path = lead.crossing ? ` ${lead.direct ? 'directly and ' : ''}through ${lead.crossing.environment}, which uses production's ${lead.crossing.resourceKind}` : '';
       const related: RelatedLocation[] = [
         ...(lead.crossing ? [{ location: lead.crossing.location, message: `${lead.crossing.environment} shares production's ${lead.crossing.resourceKind}` }] : []),
-        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${store.engine} ${store.name}` })),
+        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${storeNoun(store)} ${store.name}` })),
         ...(lead.grants[0] ? [{ location: lead.grants[0].location, message: `${lead.grants[0].agent} runs commands unasked` }] : []),
       ];
       context.report({
@@ -93,7 +94,7 @@ function reportClientChains(context: FinishContext, covered: ReadonlySet<string>
       },
       related: [
         { location: grant.location, message: `${agent} runs ${client} unasked` },
-        ...(store ? [{ location: store.location, message: `production ${store.engine} ${store.name}` }] : []),
+        ...(store ? [{ location: store.location, message: `production ${storeNoun(store)} ${store.name}` }] : []),
       ],
       flow: [
         { location: grant.location, message: `The ${agent} configuration lets the agent run ${client} without a human (${grant.setting}).` },
@@ -119,7 +120,7 @@ function reportToolChains(context: FinishContext): void {
       evidence: `${tool.server}|${tool.kind}|${stores.map((store) => store.id).sort().join(',')}`,
       details: { agent: tool.agent, server: tool.server, kind: tool.kind, stores: stores.map((store) => store.name), environment: 'production', unattended: grant !== undefined },
       related: [
-        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${store.engine} ${store.name}` })),
+        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${storeNoun(store)} ${store.name}` })),
         ...(grant ? [{ location: grant.location, message: `${agentTitle(tool.agent)} calls the server's tools unasked` }] : []),
       ],
       flow: toolFlowOf(chain),

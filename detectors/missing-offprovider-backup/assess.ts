@@ -1,7 +1,7 @@
 // The cross-file pass: decides which stores are production (and which facts describe the same store), matches every
 // backup to the stores it covers, classifies each copy against the store's own provider and account, and reports
 // stores whose strongest protection dies with them, destructive settings, and backups nobody restores.
-import type { BackupEvidence, BackupProtection, DataStore, DestructiveSetting, StoreContext } from '../../src/facts/datastore.js';
+import { storeNoun, type BackupEvidence, type BackupProtection, type DataStore, type DestructiveSetting, type StoreContext } from '../../src/facts/datastore.js';
 import type { FinishContext, RelatedLocation, Severity } from '../../src/model.js';
 import { canonicalEnvironment, environmentOfPath } from '../../knowledge/environments/names.js';
 import { isTestExampleOrDocsPath } from '../../src/paths.js';
@@ -768,7 +768,7 @@ function productionFirst(deploys: readonly StoreContext[]): StoreContext | undef
 
 function reportProtection(context: FinishContext, assessment: Assessment, deploys: readonly StoreContext[], composeDeploys: readonly StoreContext[]): void {
   const { store, best, matched } = assessment;
-  const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(store.engine)} \`${store.name}\``;
+  const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(storeNoun(store))} \`${store.name}\``;
   const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? ' (Kamal accessory)' : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
   const related: RelatedLocation[] = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
   // A production compose file nothing here deploys may be a self-hosting template shipped for others: medium.
@@ -887,7 +887,7 @@ function reportDestructive(context: FinishContext, assessment: Assessment, stora
   for (const setting of settings) {
     if (!setting.explicit && !explicitProduction) continue;
     const ruleId = `missing-offprovider-backup/${setting.kind}`;
-    const what = `${explicitProduction ? 'Production' : 'Deployed'} ${engineTitle(store.engine)} \`${store.name}\``;
+    const what = `${explicitProduction ? 'Production' : 'Deployed'} ${engineTitle(storeNoun(store))} \`${store.name}\``;
     const related: RelatedLocation[] = [];
     if (setting.location.span.line !== store.location.span.line || setting.location.path !== store.location.path) related.push({ location: store.location, message: `declaration of ${store.name}` });
     if (setting.from) related.push({ location: setting.from.location, message: `storage class ${setting.from.name}` });

@@ -249,6 +249,7 @@ export function engineTitle(engine: string): string {
     redis: 'Redis store',
     'object-storage': 'bucket',
     volume: 'volume',
+    server: 'server',
     dynamodb: 'DynamoDB table',
     cosmosdb: 'Cosmos DB account',
     firestore: 'Firestore database',

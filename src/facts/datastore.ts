@@ -219,3 +219,11 @@ export interface StoreContext {
   namespace?: string;
   location: Location;
 }
+
+/**
+ * What a store is, in a word for messages: its engine, except a server kept as a volume (a droplet or VM whose name
+ * says it runs a database is a `volume` store for the assessment, and a `server` to the reader).
+ */
+export function storeNoun(store: Pick<DataStore, 'engine' | 'identities'>): string {
+  return store.engine === 'volume' && store.identities.some((identity) => /^[a-z-]+:server:/.test(identity)) ? 'server' : store.engine;
+}
