@@ -242,6 +242,14 @@ const VPS_PROVIDERS: Readonly<Record<string, { provider: string; title: string }
   digitalocean: { provider: 'digitalocean', title: 'DigitalOcean' },
 });
 
+/** Providers of the snapshot resources, by their Terraform prefix. */
+const SNAPSHOT_PROVIDERS: Readonly<Record<string, { provider: string; title: string }>> = lookupTable({
+  digitalocean: { provider: 'digitalocean', title: 'DigitalOcean' },
+  aws: { provider: 'aws', title: 'AWS' },
+  google: { provider: 'gcp', title: 'Google Cloud' },
+  hcloud: { provider: 'hetzner', title: 'Hetzner' },
+});
+
 const CLOUD_DISKS: Readonly<Record<string, { provider: string; title: string }>> = lookupTable({
   aws: { provider: 'aws', title: 'AWS' },
   azurerm: { provider: 'azure', title: 'Azure' },
@@ -621,6 +629,25 @@ function scanResource(inventory: Inventory, resource: Resource, all: Resource[],
         mechanism: type,
         destination: type.startsWith('google_') ? 'snapshots in the same Google Cloud project' : `a${geo ? ' geo-redundant' : ''} backup vault in the same Azure subscription`,
         destinationProvider: type.startsWith('google_') ? 'gcp' : 'azure',
+        location,
+      });
+      return;
+    }
+    case 'digitalocean_volume_snapshot':
+    case 'digitalocean_droplet_snapshot':
+    case 'aws_ebs_snapshot':
+    case 'google_compute_snapshot':
+    case 'hcloud_snapshot': {
+      // A snapshot Terraform takes of a volume, disk or server: a copy the provider keeps in the same account.
+      const target = ['volume_id', 'droplet_id', 'source_disk', 'server_id'].map((key) => referenceOf(attribute(body, key))).find(Boolean);
+      if (!target) return;
+      const provider = SNAPSHOT_PROVIDERS[type.slice(0, type.indexOf('_'))]!;
+      inventory.evidence({
+        covers: [`terraform:${directory}:${target}`],
+        protection: 'provider-managed',
+        mechanism: type,
+        destination: `snapshots in the same ${provider.title} account`,
+        destinationProvider: provider.provider,
         location,
       });
       return;

@@ -694,6 +694,11 @@ railway volume add --service web --mount-path /app/storage
           expect: { path: 'config/database.yml', line: 12 },
           note: "database.yml's staging block comes first and names production's RDS host: the store is production's",
         },
+        {
+          files: { 'infra/prod/volumes.tf': 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n', 'infra/prod/snapshots.tf': 'resource "digitalocean_volume_snapshot" "nightly" {\n  name      = "orders-pgdata-prod-nightly"\n  volume_id = digitalocean_volume.pgdata.id\n}\n' },
+          expect: { path: 'infra/prod/volumes.tf', line: 1 },
+          note: 'a snapshot Terraform takes of the volume is kept by DigitalOcean, in the same account',
+        },
         sample('infra/main.tf', UPSTASH(''), { expect: { line: 10 }, note: 'an Upstash Redis database without eviction: the data store, kept only by Upstash' }),
         { files: { 'k8s/config-connector/sqlinstance.yaml': 'apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n' }, expect: { path: 'k8s/config-connector/sqlinstance.yaml', line: 2 }, note: 'a Cloud SQL instance declared through Config Connector' },
         { files: { 'k8s/ack/orders-db.yaml': 'apiVersion: rds.services.k8s.aws/v1alpha1\nkind: DBInstance\nmetadata:\n  name: orders\n  namespace: production\nspec:\n  dbInstanceIdentifier: orders-prod\n  dbInstanceClass: db.t4g.medium\n  engine: postgres\n  allocatedStorage: 100\n  backupRetentionPeriod: 7\n' }, expect: { path: 'k8s/ack/orders-db.yaml', line: 2 }, note: 'an RDS instance declared through ACK' },
