@@ -238,6 +238,19 @@ describe('facts for the blast-radius stage', () => {
   });
 });
 
+describe("the Copilot cloud agent's runner", () => {
+  const setup = (runsOn: string) =>
+    `name: "Copilot Setup Steps"\non: workflow_dispatch\njobs:\n  copilot-setup-steps:\n    runs-on: ${runsOn}\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo "DATABASE_URL=\${{ secrets.PROD_DATABASE_URL }}" >> "$GITHUB_ENV"\n`;
+  const details = async (runsOn: string) =>
+    (await scanWithFacts({ '.github/workflows/copilot-setup-steps.yml': setup(runsOn) })).result.findings.filter((finding) => finding.ruleId.endsWith('production-secret-to-agent')).map((finding) => finding.details?.selfHostedRunner ?? false);
+
+  it('says the firewall is off on a self-hosted runner, which GitHub requires', async () => {
+    expect(await details('[self-hosted, linux, x64]')).toEqual([true]);
+    expect(await details('ubuntu-latest')).toEqual([false]);
+    expect(await details('ubuntu-latest-8-cores')).toEqual([false]);
+  });
+});
+
 describe('tests and examples', () => {
   it('rates one named sibling checkout low, a parent or another absolute directory medium', async () => {
     const settings = (directories: string) => `{\n  "permissions": {\n    "additionalDirectories": [${directories}]\n  }\n}\n`;

@@ -25,7 +25,7 @@ import { isAgentIgnoreFile, readIgnoreFile } from './configs/ignore-files.js';
 import { isInstructionFile, readInstructions } from './configs/instructions.js';
 import { isLauncherFile, readLauncher } from './configs/launchers.js';
 import { isMcpFile, readMcpFile } from './configs/mcp.js';
-import { readOpencodeAgent, readOpencodeConfig, resolveOpencodeShellDefaults, OPENCODE_AGENT, OPENCODE_CONFIG } from './configs/opencode.js';
+import { readKiloAgent, readKiloConfig, readOpencodeAgent, readOpencodeConfig, resolveOpencodeShellDefaults, KILO_AGENT, KILO_CONFIG, OPENCODE_AGENT, OPENCODE_CONFIG } from './configs/opencode.js';
 import { readDevcontainer, readVscodeSettings, DEVCONTAINER, VSCODE_SETTINGS } from './configs/vscode.js';
 import { readDevcontainerMounts } from './configs/devcontainer-mounts.js';
 import { readZedSettings, ZED_SETTINGS } from './configs/zed.js';
@@ -81,6 +81,8 @@ const READERS: readonly ConfigReader[] = [
   byPattern(AMP_SETTINGS, readAmpSettings),
   byPattern(OPENCODE_CONFIG, readOpencodeConfig),
   byPattern(OPENCODE_AGENT, readOpencodeAgent),
+  byPattern(KILO_CONFIG, readKiloConfig),
+  byPattern(KILO_AGENT, readKiloAgent),
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
   { matches: isMcpFile, read: readMcpFile },

@@ -33,7 +33,19 @@ const PASSWORD_VARIABLE: ReadonlyArray<[RegExp, string]> = [
   [/^(PG|POSTGRES(?:QL)?_?)(?:PASSWORD|PASS)$/i, 'postgres'],
   [/^(MYSQL_?|MARIADB_?)(?:PASSWORD|PWD|PASS)$/i, 'mysql'],
   [/^(MONGO(?:DB)?_?)(?:PASSWORD|PASS)$/i, 'mongo'],
+  // A framework's or migration tool's connection block, whose siblings name the engine: Django's `PASSWORD` beside
+  // `ENGINE` and `HOST`, Sequelize's `password` beside `dialect`, `flyway.password` beside `flyway.url`.
+  [/^((?:flyway|liquibase|spring\.datasource)\.)?password$/i, ''],
 ];
+
+/** The engine a driver or adapter name gives (`django.db.backends.postgresql`, `mysql2`, `pg`, `mssql`). */
+function engineOfDriver(name: string): string | undefined {
+  const driver = name.toLowerCase().split('.').pop()!;
+  if (/^(?:pg|postgres|postgresql|postgis|psycopg2?|cockroachdb)$/.test(driver)) return 'postgres';
+  if (/^(?:mysql2?|mariadb|trilogy)$/.test(driver)) return 'mysql';
+  if (/^(?:mssql|tedious|sql_server|sqlserver)$/.test(driver)) return 'mssql';
+  return undefined;
+}
 
 /**
  * The login a database password's siblings spell out (`PGHOST`, `PGUSER` beside `PGPASSWORD`): a host, which the
@@ -41,12 +53,18 @@ const PASSWORD_VARIABLE: ReadonlyArray<[RegExp, string]> = [
  */
 function passwordLogin(credential: Credential): { engine: string; host: string; user: string } | undefined {
   if (credential.kind !== 'hardcoded-password' || !credential.variable) return undefined;
-  for (const [pattern, engine] of PASSWORD_VARIABLE) {
-    const prefix = pattern.exec(credential.variable)?.[1];
+  for (const [pattern, named] of PASSWORD_VARIABLE) {
+    const prefix = pattern.exec(credential.variable)?.[1] ?? (pattern.test(credential.variable) ? '' : undefined);
     if (prefix === undefined) continue;
     const values = credential.siblingValues ?? {};
-    const named = (suffixes: readonly string[]): string => suffixes.map((suffix) => values[`${prefix}${suffix}`] ?? values[`${prefix}${suffix}`.toLowerCase()]).find(Boolean) ?? '';
-    return { engine, host: named(['HOST', 'HOSTNAME', 'SERVER']).toLowerCase(), user: named(['USER', 'USERNAME']) };
+    const sibling = (suffixes: readonly string[]): string =>
+      suffixes.flatMap((suffix) => [`${prefix}${suffix}`, `${prefix}${suffix}`.toLowerCase(), `${prefix}${suffix.toLowerCase()}`]).map((key) => values[key]).find(Boolean) ?? '';
+    // A JDBC or connection URL beside the password names the engine and the host (`flyway.url=jdbc:postgresql://…`).
+    const url = /^(?:jdbc:)?([a-z][a-z0-9+]*):\/\/(?:[^@/\s]*@)?([^/:;?\s]+)/i.exec(sibling(['URL', 'JDBC_URL']));
+    const engine = named || engineOfDriver(sibling(['ENGINE', 'DIALECT', 'ADAPTER', 'CLIENT'])) || (url ? engineOfScheme(url[1]!) : undefined);
+    if (!engine) return undefined;
+    const host = sibling(['HOST', 'HOSTNAME', 'SERVER']) || url?.[2] || '';
+    return { engine, host: host.toLowerCase(), user: sibling(['USER', 'USERNAME']) };
   }
   return undefined;
 }

@@ -168,6 +168,8 @@ const ORDERS_PACKAGE = '{ "name": "orders-api", "private": true, "scripts": { "s
 const productionEnv = (url: string): string => `NODE_ENV=production\nPORT=8080\nDATABASE_URL=${url}\nLOG_LEVEL=info\n`;
 const PG_VARIABLES = 'PGHOST=reports-db.prod.acme-internal.net\nPGPORT=5432\nPGUSER=reporting\nPGPASSWORD=Kq82vLmX4pTz9wRb\nPGDATABASE=warehouse\n';
 const ORDERS_URL = 'postgres://orders_app:q7Rk2mVx9LpT4wZs@prod-db.orders.internal:5432/orders';
+const DJANGO_SETTINGS = 'import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "shop",\n        "USER": "shop_app",\n        "PASSWORD": "Pz8kW3nRq7Tx2Lm",\n        "HOST": "shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com",\n        "PORT": "5432",\n    }\n}\n';
+const FLYWAY_CONF = 'flyway.url=jdbc:postgresql://billing-prod.c3fz1xyz2abc.us-east-1.rds.amazonaws.com:5432/billing\nflyway.user=billing_app\nflyway.password=Rk4tNz82xWq9Lm\nflyway.cleanDisabled=false\n';
 const ordersRepo = (extra: Record<string, string>, note: string, expect?: Sample['expect']): Sample => ({
   files: { 'README.md': '# orders-api\n', 'package.json': ORDERS_PACKAGE, ...extra },
   note,
@@ -210,6 +212,21 @@ export const clientChain: RuleMeta = {
         "Prisma's CLI loads .env itself: `npx prisma migrate reset --force` drops the database it names",
         { path: '.env', line: 1 },
       ),
+      ordersRepo(
+        { '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(pytest:*)", "Bash(alembic:*)"],\n    "deny": ["Read(./alembic.ini)"]\n  }\n}\n', 'alembic.ini': `[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql+psycopg2://ledger:Wq83nVb2LpZs6Tk@ledger-prod.cluster-c8xk2mzq9a1b.eu-west-1.rds.amazonaws.com:5432/ledger\n` },
+        "Alembic connects with alembic.ini's URL itself (`alembic downgrade base`), whatever the agent may read",
+        { path: 'alembic.ini', line: 3 },
+      ),
+      ordersRepo(
+        { '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(python manage.py test:*)", "Bash(python manage.py flush:*)"]\n  }\n}\n', 'shop/settings.py': DJANGO_SETTINGS },
+        "Django's settings hold the production login `manage.py flush` connects with",
+        { path: 'shop/settings.py', line: 8 },
+      ),
+      ordersRepo(
+        { '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(./mvnw test:*)", "Bash(flyway:*)"]\n  }\n}\n', 'conf/flyway.conf': FLYWAY_CONF },
+        "`flyway clean` drops every object with the login in flyway.conf, its URL naming the production server",
+        { path: 'conf/flyway.conf', line: 3 },
+      ),
     ],
     negative: [
       ordersRepo(
@@ -247,6 +264,18 @@ export const clientChain: RuleMeta = {
       ordersRepo(
         { '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(mysql)"]\n  }\n}\n', '.env': 'DATABASE_URL=mysql://shop:Vt7qL2wRb9zX4eKp@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n' },
         "Cursor's built-in list keeps .env files from its tools, and mysql does not read files",
+      ),
+      ordersRepo(
+        { '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(./mvnw test:*)", "Bash(flyway:*)"]\n  }\n}\n', 'conf/flyway.conf': FLYWAY_CONF.replace('billing-prod', 'billing-staging') },
+        "flyway.conf names staging's server",
+      ),
+      ordersRepo(
+        { '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(python manage.py test:*)", "Bash(python manage.py makemigrations:*)"]\n  }\n}\n', 'shop/settings.py': DJANGO_SETTINGS },
+        'no command the agent may run unasked opens the database',
+      ),
+      ordersRepo(
+        { '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(pytest:*)", "Bash(alembic:*)"]\n  }\n}\n', 'alembic.ini': `[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql://ledger:ledger@localhost:5432/ledger\n`, 'config/production.env': productionEnv(ORDERS_URL) },
+        "Alembic connects with its own ini file's local URL, and takes no URL the agent could hand it from the production file",
       ),
     ],
   },

@@ -148,7 +148,9 @@ export const AGENTS: readonly AgentKnowledge[] = [
   {
     id: 'kilo-code',
     title: 'Kilo Code',
-    instructionFiles: [/^\.kilocode\/rules\/.+\.md$/],
+    // Kilo 1.0 reads `.kilo/rules/`, the extension before it `.kilocode/rules(-<mode>)/`; `.kilocodemodes` holds the
+    // project's custom modes (Roo's `.roomodes` format), whose roleDefinition and customInstructions are prompt text.
+    instructionFiles: [/^\.kilocode\/rules(-[\w-]+)?\/.+\.md$/, /^\.kilo\/rules\/.+\.md$/, /^\.kilocodemodes$/],
     ignoreFiles: ['.kilocodeignore'],
     builtInExclusions: [],
     skipsGitIgnored: false,

@@ -195,6 +195,13 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
   destructive('sequelize db:drop', 'sequelize db:drop', 'migration', 'drops the database'),
   destructive('sequelize-cli db:drop', 'sequelize db:drop', 'migration', 'drops the database'),
   destructive('typeorm schema:drop', 'typeorm schema:drop', 'migration', 'drops every table'),
+  // Reverting every migration drops every table the migrations created.
+  destructive('sequelize db:migrate:undo:all', 'sequelize db:drop', 'migration', 'reverts every migration'),
+  destructive('sequelize-cli db:migrate:undo:all', 'sequelize db:drop', 'migration', 'reverts every migration'),
+  destructive('dbmate drop', 'dbmate drop', 'migration', 'drops the database'),
+  // Atlas drops what the desired schema lacks (`apply`), or everything (`clean`).
+  destructive('atlas schema clean --auto-approve', 'atlas', 'migration', 'drops every object in the schema'),
+  destructive('atlas schema apply --auto-approve', 'atlas', 'migration', 'applies schema changes to the database, drops included'),
   destructive('knex migrate:rollback --all', 'knex migrate:rollback', 'migration', 'rolls back every migration'),
   destructive('alembic downgrade base', 'alembic downgrade', 'migration', 'reverts every migration'),
   destructive('flyway clean -cleanDisabled=false', 'flyway clean', 'migration', 'drops every object in the schemas'),
@@ -259,7 +266,7 @@ const DESTRUCTIVE_PROBES: readonly CommandProbe[] = [
  * CLIs that projects install as npm packages and run through a package runner: an allow rule written for
  * `npx supabase`, `pnpm prisma` or `bunx --bun vercel` lets the same destructive subcommands through.
  */
-const PACKAGE_CLIS = new Set(['supabase', 'wrangler', 'prisma', 'railway', 'vercel', 'netlify', 'firebase', 'neonctl', 'drizzle-kit', 'cdk', 'cdktf', 'sst', 'serverless', 'sls', 'sequelize', 'sequelize-cli', 'typeorm', 'knex']);
+const PACKAGE_CLIS = new Set(['supabase', 'wrangler', 'prisma', 'railway', 'vercel', 'netlify', 'firebase', 'neonctl', 'drizzle-kit', 'cdk', 'cdktf', 'sst', 'serverless', 'sls', 'sequelize', 'sequelize-cli', 'typeorm', 'knex', 'dbmate']);
 const PACKAGE_RUNNERS = ['npx', 'npx -y', 'pnpm', 'pnpm exec', 'pnpm dlx', 'yarn', 'yarn dlx', 'bunx', 'bunx --bun', 'bun x', 'npm exec --'];
 
 const RUNNER_PROBES: readonly CommandProbe[] = DESTRUCTIVE_PROBES.flatMap((probe) => {
@@ -452,7 +459,7 @@ export function volumeUseOf(commandLine: string): CommandProbe | undefined {
  * Subcommand words that destroy or replace what a CLI manages (`destroy`, `rds delete-db-instance`, `pg:reset`), or
  * open a shell on what it manages (`ssh console`, `postgres connect`, `pg:psql`), where the harm is typed next.
  */
-const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|terminate-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback|psql)|ecto\.(?:drop|reset)|ssh|console|connect|shell|query|sql|send-command|execute-command|invoke)$/;
+const DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|terminate-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback|psql)|[\w-]+:[\w-]+:undo(?::all)?|ecto\.(?:drop|reset)|ssh|console|connect|shell|query|sql|send-command|execute-command|invoke)$/;
 
 /**
  * The command prefixes a deny rule names to stop a tool's destructive uses: `terraform destroy` and `terraform
@@ -545,7 +552,9 @@ const NAMED_TOOLS: ReadonlyArray<[RegExp, string]> = [
   [/\bsqlcmd\b/i, 'sqlcmd'],
   [/\bmanage\.py\s+flush\b/i, 'manage.py flush'],
   [/\becto\.(?:drop|reset)\b/i, 'mix ecto.drop'],
-  [/\bsequelize(?:-cli)?\s+db:drop\b/i, 'sequelize db:drop'],
+  [/\bsequelize(?:-cli)?\s+db:(?:drop|migrate:undo:all)\b/i, 'sequelize db:drop'],
+  [/\bdbmate\b[^\n|;&]*\sdrop\b/i, 'dbmate drop'],
+  [/\batlas\s+schema\s+(?:clean|apply)\b/i, 'atlas'],
   [/\bschema:drop\b/i, 'typeorm schema:drop'],
   [/\balembic\s+downgrade\b/i, 'alembic downgrade'],
   [/\bflyway\s+clean\b/i, 'flyway clean'],

@@ -16,26 +16,58 @@ const CLIENT_ENGINES: Readonly<Record<string, readonly string[]>> = {
   sqlcmd: ['mssql'],
   'clickhouse-client': ['clickhouse'],
   usql: ['*'],
+  // Migration and schema tools given the login on their command line (`drizzle-kit push --url=…`, `flyway clean
+  // -url=…`, `supabase db reset --db-url …`, `dbmate --url … drop`, `atlas schema clean -u …`).
+  'drizzle-kit push': ['postgres', 'mysql', 'mssql'],
+  'sequelize db:drop': ['postgres', 'mysql', 'mssql'],
+  'flyway clean': ['*'],
+  'liquibase drop-all': ['*'],
+  'dbmate drop': ['*'],
+  atlas: ['*'],
+  supabase: ['postgres'],
 };
 
+const DOTENV = /(?:^|\/)\.env$/;
+
 /**
- * Tools that take the login from the project's `.env` on their own, with no argument the agent writes: Prisma's CLI
- * loads `.env` before reading `env("DATABASE_URL")` from its schema, so `prisma migrate reset --force` drops whatever
- * database that file names.
+ * Files each tool reads the login from on its own, with no argument the agent writes: Prisma's CLI loads `.env` before
+ * reading `env("DATABASE_URL")` from its schema, so `prisma migrate reset --force` drops whatever database that file
+ * names; Alembic connects with `alembic.ini`'s `sqlalchemy.url`, Flyway with `flyway.conf`, Django with its settings
+ * module, Rails with `config/database.yml` (`RAILS_ENV=production` picks that block).
  */
-const DOTENV_TOOLS = new Set(['prisma migrate reset', 'prisma db push --force-reset']);
+const LOGIN_FILES: Readonly<Record<string, RegExp>> = {
+  'prisma migrate reset': DOTENV,
+  'prisma db push --force-reset': DOTENV,
+  // drizzle.config.ts imports `dotenv/config` in Drizzle's own templates, or writes the URL itself.
+  'drizzle-kit push': /(?:^|\/)(?:\.env|drizzle\.config\.[cm]?[jt]s)$/,
+  // Both CLIs load `.env` themselves (dotenvy), as Laravel's artisan and dbmate do.
+  'diesel database reset': DOTENV,
+  'sqlx database drop': DOTENV,
+  'artisan migrate:fresh': DOTENV,
+  'dbmate drop': DOTENV,
+  'alembic downgrade': /(?:^|\/)alembic\.ini$/,
+  'flyway clean': /(?:^|\/)flyway(?:\.[\w-]+)?\.(?:conf|toml)$/,
+  'liquibase drop-all': /(?:^|\/)liquibase(?:\.[\w-]+)?\.properties$/,
+  atlas: /(?:^|\/)atlas\.hcl$/,
+  'sequelize db:drop': /(?:^|\/)config\/(?:config|database)\.json$/,
+  'knex migrate:rollback': /(?:^|\/)knexfile\.[cm]?[jt]s$/,
+  'rails db:drop': /(?:^|\/)config\/database\.yml$/,
+  'manage.py flush': /(?:^|\/)settings(?:_[\w-]+|\/[\w-]+)?\.py$/,
+  'mix ecto.drop': /(?:^|\/)config\/(?:dev|prod|runtime)\.exs$/,
+  'dotnet ef database drop': /(?:^|\/)appsettings(?:\.[\w-]+)?\.json$/,
+};
 
 /** Does the tool load the login in this file on its own (the agent need not read the file)? */
 export function loadsLoginItself(tool: string, path: string): boolean {
-  return DOTENV_TOOLS.has(tool) && (path === '.env' || path.endsWith('/.env'));
+  return Object.hasOwn(LOGIN_FILES, tool) && LOGIN_FILES[tool]!.test(path);
 }
 
 /**
  * Does a client (a grant's `reaches`) open a database of this engine family with a login found at `path`: given on its
- * command line, or, for a tool that loads the project's `.env`, read from there?
+ * command line, or read from a file the tool loads itself?
  */
 export function clientOpens(tool: string, engine: string, path: string): boolean {
-  if (DOTENV_TOOLS.has(tool)) return loadsLoginItself(tool, path);
+  if (loadsLoginItself(tool, path)) return true;
   const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool]! : undefined;
   return engines !== undefined && (engines.includes('*') || engines.includes(engine));
 }

@@ -453,7 +453,8 @@ export const databaseConnectionString: CredentialKind = {
     {
       // Group 1 is the password inside `scheme://user:password@host`. Written forwards (no lookbehind) so the
       // engine can skip ahead to each scheme instead of testing a lookbehind at every position.
-      regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, 'gi'),
+      // SQLAlchemy names its driver after a `+` (`postgresql+psycopg2://`, `mysql+pymysql://`).
+      regex: new RegExp(`\\b(?:${DB_SCHEMES})(?:\\+[a-z0-9]+)?://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, 'gi'),
       // The scheme names, not `://`: every URL has that, few files name a database scheme.
       keywords: ['postgres', 'postgis', 'mysql', 'trilogy', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse', 'neo4j', 'ecto://', 'jdbc:'],
     },
@@ -513,6 +514,7 @@ export const databaseConnectionString: CredentialKind = {
       sample('appsettings.json', '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
       sample('src/main/resources/application-prod.properties', 'spring.datasource.url=jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app?user=postgres&password=S6saRb1W3OIcxcPLlBl3AFby\n', { expect: { line: 1 }, note: 'a JDBC URL with its login as parameters' }),
       sample('config/db.properties', 'db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n', { expect: { line: 1 } }),
+      sample('alembic.ini', '[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql+psycopg2://ledger:Wq83nVb2LpZs6Tk@ledger-prod.cluster-c8xk2mzq9a1b.eu-west-1.rds.amazonaws.com:5432/ledger\n', { expect: { line: 3 }, note: "SQLAlchemy's URL names its driver after the scheme" }),
       sample('config/database.yml', 'production:\n  adapter: mysql2\n  url: mysql2://shop:Vt7qL2wRb9zX4eKpQ2@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n', { expect: { line: 3 }, note: "Rails names the adapter in the URL's scheme" }),
     ],
     negative: [

@@ -3,7 +3,7 @@
 // `COPILOT_MCP_*`, kept for MCP servers), and the agent runs its commands without asking anyone. A production secret
 // named there is in the environment of every command the agent decides to run.
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
-import { get } from '../../../src/parse/data-tree.js';
+import { get, type DataNode } from '../../../src/parse/data-tree.js';
 import { isProductionName } from '../../../knowledge/environments/names.js';
 import { isAccountTokenVariable } from '../../../knowledge/credentials/account-variables.js';
 import { emitConfig } from '../permission.js';
@@ -33,19 +33,32 @@ export function readCopilotSetupSteps(file: SourceFile, out: FileEmitter): void 
   if (held.length === 0) return;
   const first = held[0]!;
   const names = [...new Set(held.map((entry) => entry.secret))];
+  // GitHub requires the agent's firewall off on self-hosted runners ("not compatible"), which sit in the team's network.
+  const selfHosted = /\bself-hosted\b/.test(textOf(get(job, 'runs-on')));
   out.report({
     ruleId: productionSecretToAgent.id,
     message:
       `The Copilot cloud agent's setup steps in ${file.path} use ${names.map((name) => `secrets.${name}`).join(', ')}: GitHub gives the agent its secrets as environment variables, ` +
-      `and the agent runs its commands without approval, so a credential to production is in reach of every command it decides to run (only the agent's firewall, a repository setting, stands between it and production).`,
+      `and the agent runs its commands without approval, so a credential to production is in reach of every command it decides to run ` +
+      (selfHosted
+        ? "(the job runs on a self-hosted runner, where GitHub requires the agent's firewall to be off: nothing stands between it and production's network)."
+        : "(only the agent's firewall, a repository setting, stands between it and production)."),
     location: { path: file.path, span: { line: first.line, column: first.column, endLine: first.line, endColumn: first.column + first.secret.length + 'secrets.'.length } },
     snippet: file.line(first.line).trim(),
     evidence: `${SETUP_JOB}:${names.join(',')}`,
-    details: { job: SETUP_JOB, agent: 'copilot', variables: names, productionEnvironment: false },
+    details: { job: SETUP_JOB, agent: 'copilot', variables: names, productionEnvironment: false, ...(selfHosted ? { selfHostedRunner: true } : {}) },
   });
 }
 
 /** The variable a secret is written into on its line (`RAILWAY_API_TOKEN: ${{ secrets.X }}`, `echo "RAILWAY_API_TOKEN=${{ secrets.X }}"`). */
 function assignedTo(line: string, at: number): string {
   return /([A-Za-z_][A-Za-z0-9_]*)\s*[:=]\s*["']?\$\{\{\s*$/.exec(line.slice(0, at))?.[1] ?? '';
+}
+
+/** A `runs-on` value as text: a label, a list of labels, or a `{ group, labels }` map. */
+function textOf(node: DataNode | undefined): string {
+  if (!node) return '';
+  if (node.kind === 'scalar') return String(node.value);
+  if (node.kind === 'seq') return node.items.map(textOf).join(' ');
+  return node.entries.map((entry) => textOf(entry.value)).join(' ');
 }

@@ -1,11 +1,15 @@
 // A dev container that runs a coding agent and bind-mounts the host's credentials into it: `~/.aws`, `~/.kube`,
 // `~/.config/gcloud`, the whole home, or Docker's socket. Teams run agents with approvals off inside a dev container
 // because it is the sandbox; such a mount hands the agent what the sandbox was to keep from it, and no ignore file
-// or deny rule of the repository covers a path outside it.
+// or deny rule of the repository covers a path outside it. The same holds for the host's variables the container is
+// given (`"remoteEnv": { "RAILWAY_API_TOKEN": "${localEnv:RAILWAY_API_TOKEN}" }`): production's token, in the agent's env.
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
-import { get, type DataNode } from '../../../src/parse/data-tree.js';
+import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import { agentTitle, type AgentId } from '../../../knowledge/agents/agents.js';
 import { outsideReach } from '../../../knowledge/agents/outside.js';
+import { isAccountTokenVariable } from '../../../knowledge/credentials/account-variables.js';
+import { isProductionName } from '../../../knowledge/environments/names.js';
+import { AGENT_OWN } from './agent-secrets.js';
 import { RULE_IDS } from '../permission.js';
 import { lineSpan, rootMap } from './tree.js';
 
@@ -30,9 +34,22 @@ export function readDevcontainerMounts(file: SourceFile, out: FileEmitter): void
   const root = rootMap(file, out);
   if (!root) return;
   const mounts = [...mountsOf(get(root, 'mounts')), ...runArgMounts(get(root, 'runArgs'))];
-  if (mounts.length === 0) return;
+  const variables = hostVariables(root);
+  if (mounts.length === 0 && variables.length === 0) return;
   const agent = containerAgent(root.entries.filter((entry) => AGENT_EVIDENCE_KEYS.includes(entry.key)).map((entry) => textOf(entry.value)).join('\n'));
   if (!agent) return;
+  for (const variable of variables) {
+    out.report({
+      ruleId: RULE_IDS.secretEnvironmentInherited,
+      message:
+        `${variable.setting} in ${file.path} copies the host's ${variable.host} into the container where ${agentTitle(agent)} runs: ` +
+        `a production or account-wide credential of whoever opens it is in the environment of every command the agent runs, and \`env\` prints it.`,
+      location: { path: file.path, span: lineSpan(file, variable.span) },
+      snippet: file.line(variable.span.line).trim(),
+      evidence: `host-env|${agent}|${variable.name}`,
+      details: { agent, variables: [variable.name] },
+    });
+  }
   for (const mount of mounts) {
     const source = mount.source.replace(HOST_HOME, '~');
     const socket = DOCKER_SOCKET.test(source);
@@ -56,6 +73,35 @@ interface Mount {
   source: string;
   setting: string;
   span: Span;
+}
+
+interface HostVariable {
+  name: string;
+  host: string;
+  setting: string;
+  span: Span;
+}
+
+const LOCAL_ENV = /\$\{localEnv:([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}/;
+
+/**
+ * `remoteEnv` and `containerEnv` entries that take a host variable holding production's or an account's credential,
+ * by the name it has on either side (`PROD_DATABASE_URL`, `RAILWAY_API_TOKEN`); the agent's own key is not counted.
+ */
+function hostVariables(root: MapNode): HostVariable[] {
+  const found: HostVariable[] = [];
+  for (const key of ['remoteEnv', 'containerEnv']) {
+    const env = get(root, key);
+    if (env?.kind !== 'map') continue;
+    for (const entry of env.entries) {
+      if (entry.value.kind !== 'scalar' || typeof entry.value.value !== 'string') continue;
+      const host = LOCAL_ENV.exec(entry.value.value)?.[1];
+      if (!host || AGENT_OWN.test(entry.key) || AGENT_OWN.test(host)) continue;
+      if (![entry.key, host].some((name) => isAccountTokenVariable(name) || (isProductionName(name) && /(?:TOKEN|SECRET|KEY|PASSWORD|PASS|PWD|URL|URI|DSN|CREDENTIALS?)$/i.test(name)))) continue;
+      found.push({ name: entry.key, host, setting: `"${key}": { "${entry.key}": "${entry.value.value}" }`, span: entry.value.span });
+    }
+  }
+  return found;
 }
 
 /** `mounts`: strings in Docker's `--mount` syntax (`source=...,target=...,type=bind`) or objects of the same keys. */

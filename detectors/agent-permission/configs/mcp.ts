@@ -47,6 +47,7 @@ const MCP_FILES: readonly McpFile[] = [
   { test: /(^|\/)\.zed\/settings\.json$/, agent: 'zed', key: 'context_servers', reference: dollar, settings: true },
   { test: /(^|\/)\.codex\/config\.toml$/, agent: 'codex', key: 'mcp_servers', reference: (v) => `env_vars = ["${v}"] (or bearer_token_env_var)`, settings: true },
   { test: /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/, agent: 'opencode', key: 'mcp', reference: (v) => `{env:${v}}`, settings: true },
+  { test: /(^|\/)(?:\.kilo\/)?kilo\.jsonc?$/, agent: 'kilo-code', key: 'mcp', reference: (v) => `{env:${v}}`, settings: true },
   { test: /(^|\/)\.amp\/settings\.jsonc?$/, agent: 'amp', key: 'amp.mcpServers', reference: dollar, settings: true },
   { test: /(^|\/)\.continue\/mcpServers\/[^/]+\.ya?ml$/, agent: 'continue', key: 'mcpServers', reference: (v) => `\${{ secrets.${v} }}` },
   // Continue also takes Claude-style JSON drop-ins, and servers in its main config.

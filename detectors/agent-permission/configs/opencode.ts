@@ -2,6 +2,8 @@
 // glob patterns to allow/ask/deny (last match wins); `read` rules keep files from it (opencode.ai/docs/permissions).
 // What no rule decides falls to OpenCode's permissive defaults: "Most permissions default to allow" (only doom_loop
 // and external_directory ask, and reading `.env` files), so a config that leaves the shell unset lets it run.
+// Kilo Code 1.0 is a fork of OpenCode and reads the same `permission` shape from `kilo.jsonc` or `.kilo/kilo.jsonc`
+// and its agents' front matter (kilo.ai/docs/customize/agent-permissions), but asks where no rule matches.
 import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
@@ -9,74 +11,94 @@ import { globMatcher, reachOf } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
 import { holdTaskAllow } from './task-allows.js';
 import { booleanAt, directoryOf, frontMatter, lineSpan, rootMap, unknownValue } from './tree.js';
+import type { AgentId } from '../../../knowledge/agents/agents.js';
 
 export const OPENCODE_CONFIG = /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/;
 /** Agents defined in Markdown (`.opencode/agent/review.md`, `.opencode/agents/`), their settings in the front matter. */
 export const OPENCODE_AGENT = /(^|\/)\.opencode\/agents?\/(?:[^/]+\/)*[^/]+\.md$/;
+export const KILO_CONFIG = /(^|\/)(?:\.kilo\/)?kilo\.jsonc?$/;
+export const KILO_AGENT = /(^|\/)\.kilo\/agents?\/(?:[^/]+\/)*[^/]+\.md$/;
 
 const ACTIONS = new Set(['allow', 'ask', 'deny']);
 
 export function readOpencodeConfig(file: SourceFile, out: FileEmitter): void {
+  readConfig(file, out, 'opencode');
+}
+
+export function readKiloConfig(file: SourceFile, out: FileEmitter): void {
+  readConfig(file, out, 'kilo-code');
+}
+
+function readConfig(file: SourceFile, out: FileEmitter, agent: AgentId): void {
   const root = rootMap(file, out);
   if (!root) return;
-  emitConfig(out, 'opencode', 'settings', file.path);
+  emitConfig(out, agent, 'settings', file.path);
   const permission = get(root, 'permission');
-  if (permission !== undefined) readPermission(file, out, permission, '"permission"');
-  publishShellDefault(file, out, root, permission);
+  if (permission !== undefined) readPermission(file, out, agent, permission, '"permission"');
+  // Only OpenCode lets through what no rule names; Kilo asks.
+  if (agent === 'opencode') publishShellDefault(file, out, root, permission);
   // Each agent may set its own permissions, which override the global ones for that agent (opencode.ai/docs/agents).
   const agents = get(root, 'agent');
   if (agents?.kind === 'map') {
-    for (const agent of agents.entries) {
-      const own = get(agent.value, 'permission');
-      if (own !== undefined) readPermission(file, out, own, `"agent": { "${agent.key}": { "permission"`, ' } }');
+    for (const entry of agents.entries) {
+      const own = get(entry.value, 'permission');
+      if (own !== undefined) readPermission(file, out, agent, own, `"agent": { "${entry.key}": { "permission"`, ' } }');
     }
   }
 }
 
 /** A Markdown agent's own `permission:` front matter: it overrides the global permissions while that agent runs. */
 export function readOpencodeAgent(file: SourceFile, out: FileEmitter): void {
+  readAgent(file, out, 'opencode');
+}
+
+export function readKiloAgent(file: SourceFile, out: FileEmitter): void {
+  readAgent(file, out, 'kilo-code');
+}
+
+function readAgent(file: SourceFile, out: FileEmitter, agent: AgentId): void {
   const permission = get(frontMatter(file), 'permission');
   if (permission === undefined) return;
-  emitConfig(out, 'opencode', 'settings', file.path);
-  readPermission(file, out, permission, 'permission', ' (agent front matter)');
+  emitConfig(out, agent, 'settings', file.path);
+  readPermission(file, out, agent, permission, 'permission', ' (agent front matter)');
 }
 
 /**
  * A `permission` value: `"allow"`, or a map of tools (`bash`, `read`...) to actions or pattern maps. `prefix` and
  * `close` wrap the setting as written (an agent's own block is nested); read rules are taken from the global one.
  */
-function readPermission(file: SourceFile, out: FileEmitter, permission: DataNode, prefix: string, close = ''): void {
+function readPermission(file: SourceFile, out: FileEmitter, agent: AgentId, permission: DataNode, prefix: string, close = ''): void {
   if (permission.kind === 'scalar') {
-    if (permission.value === 'allow') allowEverything(file, out, `${prefix}: "allow"${close}`, permission.span);
-    else brakeEverything(file, out, permission, `${prefix}: "${String(permission.value)}"${close}`);
+    if (permission.value === 'allow') allowEverything(file, out, agent, `${prefix}: "allow"${close}`, permission.span);
+    else brakeEverything(file, out, agent, permission, `${prefix}: "${String(permission.value)}"${close}`);
     return;
   }
   if (permission.kind !== 'map') return;
   const wildcard = get(permission, '*');
-  if (wildcard?.kind === 'scalar' && wildcard.value === 'allow') allowEverything(file, out, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
+  if (wildcard?.kind === 'scalar' && wildcard.value === 'allow') allowEverything(file, out, agent, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
   const bash = get(permission, 'bash');
-  if (bash) readBash(file, out, bash, prefix, close);
-  else if (wildcard?.kind === 'scalar') brakeEverything(file, out, wildcard, `${prefix}: { "*": "${String(wildcard.value)}" }${close}`);
+  if (bash) readBash(file, out, agent, bash, prefix, close);
+  else if (wildcard?.kind === 'scalar') brakeEverything(file, out, agent, wildcard, `${prefix}: { "*": "${String(wildcard.value)}" }${close}`);
   // OpenCode asks before it touches a path outside the project unless this is `allow`.
   // A map of path patterns is allowed everywhere by its `*` entry.
   const external = get(permission, 'external_directory');
   const everywhere = external?.kind === 'map' ? get(external, '*') : external;
-  if (everywhere?.kind === 'scalar' && everywhere.value === 'allow') reportOutsideDirectory(file, out, 'opencode', `${prefix}.external_directory: "allow"${close}`, 'anywhere', everywhere.span);
+  if (everywhere?.kind === 'scalar' && everywhere.value === 'allow') reportOutsideDirectory(file, out, agent, `${prefix}.external_directory: "allow"${close}`, 'anywhere', everywhere.span);
   if (close !== '') return;
   const read = get(permission, 'read');
   if (read?.kind === 'map') {
     const directory = projectOf(file.path);
     for (const entry of read.entries) {
       if (entry.value.kind !== 'scalar' || (entry.value.value !== 'deny' && entry.value.value !== 'ask')) continue;
-      emitExclusion(file, out, 'opencode', directory ? `/${directory}**/${entry.key}` : entry.key, entry.keySpan, entry.value.value === 'ask');
+      emitExclusion(file, out, agent, directory ? `/${directory}**/${entry.key}` : entry.key, entry.keySpan, entry.value.value === 'ask');
     }
   }
 }
 
-function allowEverything(file: SourceFile, out: FileEmitter, setting: string, span: Span): void {
+function allowEverything(file: SourceFile, out: FileEmitter, agent: AgentId, setting: string, span: Span): void {
   emitPermission(file, out, {
     ruleId: RULE_IDS.bypassMode,
-    agent: 'opencode',
+    agent,
     grant: 'bypass-mode',
     setting,
     span,
@@ -85,13 +107,13 @@ function allowEverything(file: SourceFile, out: FileEmitter, setting: string, sp
   });
 }
 
-function readBash(file: SourceFile, out: FileEmitter, bash: DataNode, prefix: string, close: string): void {
+function readBash(file: SourceFile, out: FileEmitter, agent: AgentId, bash: DataNode, prefix: string, close: string): void {
   if (bash.kind === 'scalar') {
-    brakeEverything(file, out, bash, `${prefix}: { "bash": "${String(bash.value)}" }${close}`);
+    brakeEverything(file, out, agent, bash, `${prefix}: { "bash": "${String(bash.value)}" }${close}`);
     if (bash.value === 'allow') {
       emitPermission(file, out, {
         ruleId: RULE_IDS.shellAutoApproved,
-        agent: 'opencode',
+        agent,
         grant: 'shell',
         setting: `${prefix}: { "bash": "allow" }${close}`,
         span: bash.span,
@@ -116,15 +138,15 @@ function readBash(file: SourceFile, out: FileEmitter, bash: DataNode, prefix: st
     const matcher = globMatcher(rule.key);
     const setting = `${prefix}: { "bash": { "${rule.key}": "${rule.action}" } }${close}`;
     if (rule.action !== 'allow') {
-      emitBrake(file, out, 'opencode', rule.action === 'deny' ? 'deny' : 'ask', setting, rule.span, matcher);
+      emitBrake(file, out, agent, rule.action === 'deny' ? 'deny' : 'ask', setting, rule.span, matcher);
       return;
     }
     const laterKeys = rules.slice(index + 1).filter((candidate) => candidate.action !== 'allow').map((candidate) => candidate.key);
-    const permission = commandPermission(matcher, { agent: 'opencode', setting, span: rule.span, except: laterKeys.map((key) => globMatcher(key)) });
+    const permission = commandPermission(matcher, { agent, setting, span: rule.span, except: laterKeys.map((key) => globMatcher(key)) });
     if (permission) emitPermission(file, out, permission);
     else {
       const except = laterKeys.map((key): CommandRule => ({ syntax: 'glob', text: key }));
-      holdTaskAllow(file, out, { agent: 'opencode', setting, rule: { syntax: 'glob', text: rule.key }, written: rule.key.trim(), except, span: rule.span, project: projectOf(file.path) });
+      holdTaskAllow(file, out, { agent, setting, rule: { syntax: 'glob', text: rule.key }, written: rule.key.trim(), except, span: rule.span, project: projectOf(file.path) });
     }
   });
 }
@@ -134,14 +156,14 @@ function readBash(file: SourceFile, out: FileEmitter, bash: DataNode, prefix: st
  * `opencode.json` and `agent/*.md` configure it.
  */
 function projectOf(path: string): string {
-  const folder = path.lastIndexOf('.opencode/');
+  const folder = Math.max(path.lastIndexOf('.opencode/'), path.lastIndexOf('.kilo/'));
   return folder < 0 ? directoryOf(path) : path.slice(0, folder);
 }
 
 /** A scalar `ask` or `deny` that covers every shell command: a brake on each of them. */
-function brakeEverything(file: SourceFile, out: FileEmitter, node: DataNode, setting: string): void {
+function brakeEverything(file: SourceFile, out: FileEmitter, agent: AgentId, node: DataNode, setting: string): void {
   if (node.kind !== 'scalar' || (node.value !== 'ask' && node.value !== 'deny')) return;
-  emitBrake(file, out, 'opencode', node.value, setting, node.span, () => true);
+  emitBrake(file, out, agent, node.value, setting, node.span, () => true);
 }
 
 /**

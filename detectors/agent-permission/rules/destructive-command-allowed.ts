@@ -25,6 +25,8 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(mix:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`mix ecto.drop`' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(bundle exec:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`bundle exec rails db:drop`' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(kamal:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`kamal accessory remove db` deletes the database's data directory on the host" }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(npx sequelize-cli db:migrate*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'the glob takes in `db:migrate:undo:all`, which reverts every migration' }),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(dbmate:*)", "Bash(atlas schema inspect:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`dbmate drop` drops the database its `.env` names' }),
       {
         files: {
           Makefile: '.PHONY: test reset-db\n\ntest:\n\tpython manage.py test\n\nreset-db:\n\tpython manage.py flush --noinput\n\tpython manage.py loaddata fixtures/dev.json\n',
@@ -259,6 +261,7 @@ export const destructiveCommandAllowed: RuleMeta = {
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npx cdk synth:*)",\n      "Bash(npx cdk diff:*)",\n      "Bash(terragrunt plan:*)",\n      "Bash(python manage.py test:*)",\n      "Bash(bundle exec rspec:*)",\n      "Bash(mix test:*)",\n      "Bash(dotnet ef migrations add:*)",\n      "Bash(kamal app logs:*)",\n      "Bash(alembic upgrade head)"\n    ]\n  }\n}\n',
         { note: 'the read-only and additive subcommands of the same tools' },
       ),
+      sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(npx sequelize-cli db:migrate)", "Bash(npx sequelize-cli db:migrate:status)", "Bash(dbmate up)", "Bash(atlas schema inspect:*)", "Bash(atlas migrate lint:*)"]\n  }\n}\n', { note: 'migrations applied forward and schemas read, never reverted or cleaned' }),
       sample(
         '.claude/settings.local.json',
         '{\n  "permissions": {\n    "allow": [\n      "Bash(gcloud run deploy:*)",\n      "Bash(gcloud logging read:*)",\n      "Bash(aws cloudformation describe-stacks:*)",\n      "Bash(aws ecs describe-services:*)",\n      "Bash(fly logs:*)",\n      "Bash(fly deploy:*)",\n      "Bash(heroku logs:*)",\n      "Bash(railway logs:*)",\n      "Bash(doctl compute droplet list:*)"\n    ]\n  }\n}\n',

@@ -44,6 +44,8 @@ export const shellAutoApproved: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(awk:*)", "Bash(sort:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "awk's `system()` runs any command line" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(bun run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`bun run` runs any file, not only package scripts' }),
       sample('.opencode/agent/yolo.md', '---\ndescription: Fixes whatever is broken\nmode: subagent\npermission:\n  edit: allow\n  bash:\n    "*": allow\n---\nFix the failing build without asking.\n', { expect: { line: 7 }, note: "an OpenCode agent defined in Markdown, its permissions in the front matter" }),
+      sample('.kilo/kilo.jsonc', '{\n  "$schema": "https://app.kilo.ai/config.json",\n  "permission": {\n    "edit": "allow",\n    "bash": { "*": "allow", "rm *": "deny" }\n  }\n}\n', { expect: { line: 5 }, note: "Kilo Code 1.0 reads OpenCode's permission shape from .kilo/kilo.jsonc" }),
+      sample('.kilo/agents/ops.md', '---\ndescription: Runs deploys and database maintenance\nmode: subagent\npermission:\n  bash: allow\n---\nHandle the deploy.\n', { expect: { line: 5 }, note: "a Kilo agent's own front matter" }),
       sample('.windsurf/workflows/reset-db.md', '---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n', { expect: { line: 4 }, note: 'Windsurf runs every command step of a turbo-all workflow unasked' }),
       sample('.github/workflows/claude.yml', 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
       sample('.claude/commands/fix.md', '---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n', { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
@@ -92,6 +94,7 @@ export const shellAutoApproved: RuleMeta = {
       sample('opencode.json', '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": "ask"\n}\n', { note: 'OpenCode asks before every tool' }),
       sample('opencode.json', '{\n  "permission": {\n    "bash": { "*": "ask", "npm test*": "allow", "rm *": "deny" }\n  }\n}\n', { note: 'a catch-all ask first, narrow allows after it' }),
       sample('opencode.json', '{\n  "model": "anthropic/claude-sonnet-4-5",\n  "tools": { "bash": false }\n}\n', { note: 'the shell tool turned off' }),
+      sample('kilo.jsonc', '{\n  "$schema": "https://app.kilo.ai/config.json",\n  "permission": { "edit": "allow", "webfetch": "deny" }\n}\n', { note: 'Kilo, unlike OpenCode, asks before any command no rule names' }),
       {
         files: {
           'opencode.json': '{\n  "permission": { "*": "ask", "read": "allow" }\n}\n',
