@@ -58,6 +58,11 @@ const CODE_FORMATS = new Set(['javascript', 'typescript', 'python', 'notebook', 
 const SOURCE_EXTENSION = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|java|kt|kts|scala|groovy|gradle|go|rs|rb|php|cs|fs|vb|swift|m|mm|dart|lua|ex|exs|erl|clj|cljs|pl|pm|jl|zig|nim|cr|hs|ml)$/i;
 const DATA_FORMATS = new Set(['yaml', 'json', 'toml', 'ini', 'properties', 'dotenv', 'hcl', 'notebook']);
 const KUBERNETES_SECRET = /\bkind["']?\s*:\s*["']?Secret\b/;
+/**
+ * Kinds a pattern finds by where a password goes (a URL's `user:password@`, `IDENTIFIED BY '…'`, `mysql -p…`), not by
+ * a format of its own: a document's example of one is as made up as its other examples.
+ */
+const PASSWORD_BY_PLACE = new Set([hardcodedPassword.id, basicAuthUrl.id, databaseConnectionString.id]);
 const GENERIC_KIND_IDS = new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 const CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
 const FILE_KINDS = PROVIDER_KINDS.filter((kind) => kind.filePatterns?.length);
@@ -286,7 +291,8 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       if (encodesPlaceholder(candidate.value)) return [];
     }
     const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, kind, sentCandidates.get(candidate)!) : undefined;
-    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value, ...(ifSent ? { ifSent } : {}) }];
+    const byFormat = candidate.specificity === Specificity.Value && !PASSWORD_BY_PLACE.has(kind.id);
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat, ...(ifSent ? { ifSent } : {}) }];
   });
 }
 
