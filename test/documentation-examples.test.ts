@@ -205,3 +205,30 @@ describe('examples in other document formats', () => {
     expect(lines).toEqual(['docs/html/topics/authentication.md:7 low', 'docs/runbook.md:6 high']);
   });
 });
+
+describe('API descriptions', () => {
+  it("rates an OpenAPI example's values low, and a value outside any example at full severity", async () => {
+    const spec = [
+      'swagger: "2.0"',
+      'paths:',
+      '  /swarm/join:',
+      '    post:',
+      '      parameters:',
+      '        - name: "body"',
+      '          schema:',
+      '            example:',
+      '              ListenAddr: "0.0.0.0:2377"',
+      '              JoinToken: "SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-7p73s1dx5in4tatdymyhg9hu2"',
+      'x-deploy:',
+      '  api_token: "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"',
+      '',
+    ].join('\n');
+    const json = ['{', '  "openapi": "3.0.1",', '  "paths": { "/login": { "post": { "requestBody": { "content": { "application/json": {', '    "example": {', '      "username": "jane",', '      "password": "Qm8vX2pL7nRtKw3z"', '    }', '  } } } } } }', '}', ''].join('\n');
+    const result = await scanFiles({ 'api/swagger.yaml': spec, 'api/openapi.json': json });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['api/openapi.json:6 low', 'api/swagger.yaml:10 low', 'api/swagger.yaml:12 medium']);
+  });
+});

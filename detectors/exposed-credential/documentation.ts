@@ -17,6 +17,7 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (C_FAMILY.test(file.path)) return blockComments(file.text);
+  if (isApiDescription(file)) return exampleKeyRanges(file.text);
   const lineDocs = LINE_DOC_LANGUAGES.find((language) => language.path.test(file.path));
   if (lineDocs) return lineDocComments(file.text, lineDocs);
   if (file.format !== 'python' || (!file.text.includes('"""') && !file.text.includes("'''"))) return [];
@@ -75,6 +76,42 @@ function docComments(text: string): Array<[number, number]> {
     ranges.push([open, end]);
     open = end - 3;
   }
+  return ranges;
+}
+
+/** An OpenAPI or Swagger description, by its first key: its `example` values show what an API takes and returns. */
+function isApiDescription(file: SourceFile): boolean {
+  return (file.format === 'yaml' || file.format === 'json') && API_DESCRIPTION.test(file.text.slice(0, 2_000));
+}
+
+const API_DESCRIPTION = /^[ \t{]*["']?(?:swagger|openapi)["']?[ \t]*:/m;
+const EXAMPLE_KEY = /^([ \t]*)["']?(?:example|examples|x-example|x-examples)["']?[ \t]*:/;
+
+/** Each `example:` (or `examples:`) key's value: its own line and the lines indented past the key, YAML or JSON. */
+function exampleKeyRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let open: { indent: number; start: number; end: number } | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const end = offset + line.length;
+    const indent = line.length - line.trimStart().length;
+    if (open) {
+      if (line.trim() === '' || indent > open.indent || /^[ \t]*[}\]]/.test(line)) {
+        if (line.trim() !== '') open.end = end;
+        // A JSON value closes at the key's own indentation: its bracket belongs to it, the next key does not.
+        if (indent > open.indent || line.trim() === '') {
+          offset = end + 1;
+          continue;
+        }
+      }
+      ranges.push([open.start, open.end]);
+      open = undefined;
+    }
+    const key = EXAMPLE_KEY.exec(line);
+    if (key) open = { indent: key[1]!.length, start: offset, end };
+    offset = end + 1;
+  }
+  if (open) ranges.push([open.start, open.end]);
   return ranges;
 }
 
@@ -179,7 +216,8 @@ const PARAGRAPH_LINES = 12;
 type DocumentSyntax = 'markdown' | 'roff' | 'markup';
 
 function syntaxOf(file: SourceFile): DocumentSyntax | undefined {
-  if (DOCUMENT.test(file.path)) return 'markdown';
+  // An API description's `description` fields are Markdown too.
+  if (DOCUMENT.test(file.path) || isApiDescription(file)) return 'markdown';
   if (MAN_PAGE.test(file.path) && ROFF_START.test(file.text.slice(0, 16))) return 'roff';
   if (MARKUP_PAGE.test(file.path) && DOCS_TREE.test(file.path)) return 'markup';
   return undefined;
