@@ -4,7 +4,9 @@
 const TEST_OR_EXAMPLE = new RegExp(
   [
     // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
-    String.raw`(?:^|\/)(?:tests?|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
+    // C and C++ projects keep theirs in `unittest/` (MariaDB's client library, Chromium's components), and fuzzers'
+    // inputs in `fuzz/corpus/` (OSS-Fuzz's seed corpora: malformed URLs, requests, certificates).
+    String.raw`(?:^|\/)(?:tests?|unittests?|fuzz|fuzzing|corpus|corpora|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
     String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
     // A test environment named inside a directory's name: `oidc-test-env/`, `e2e_test_stack/`.
     String.raw`(?:^|\/)[\w.]+[-_]test[-_][\w.-]+\/`,

@@ -98,3 +98,137 @@ describe('doc comments', () => {
     expect(lines).toEqual(['README.md:6 high', 'docs/dns/cloudflare.md:11 high', 'docs/runbooks/restore.md:6 medium']);
   });
 });
+
+describe('comments that document code in other languages', () => {
+  it("rates an RDoc example above a method low, and the same call in the method's body at full severity", async () => {
+    const source = [
+      'module Billing',
+      '  # Opens a session with the gateway.',
+      '  #',
+      "  #   client = Billing.connect(user: 'shop', password: 'Qm8vX2pL7nRtKw3z')",
+      '  #',
+      '  def self.connect(user:, password:)',
+      "    password = 'Vt7qL2wRb9zX4eKp'",
+      '  end',
+      'end',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'lib/billing/client.rb': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 4 low', 'exposed-credential/hardcoded-password 7 medium']);
+  });
+
+  it("rates a C block comment's example low, and a string in the code at full severity", async () => {
+    const source = [
+      '/*',
+      '  An Example:',
+      '',
+      '  CREATE TABLE t1 (id int) ENGINE="FEDERATED"',
+      '    CONNECTION="mysql://joe:Qm8vX2pL7nRtKw3z@10.20.1.7:3306/federated/t1";',
+      '*/',
+      'static const char *fallback = "mysql://app:Vt7qL2wRb9zX4eKp@10.20.1.8:3306/orders";',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'storage/federated/ha_federated.cc': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/database-connection-string 5 low', 'exposed-credential/database-connection-string 7 high']);
+  });
+
+  it("rates Go and Rust doc comments low", async () => {
+    const go = ['package store', '', '// Open connects to the database:', '//', '//\tdb := store.Open("host=db user=app password=Qm8vX2pL7nRtKw3z")', 'func Open(dsn string) *DB { return nil }', ''].join('\n');
+    const rust = ['/// Builds a client:', '///', '/// ```', '/// let client = Client::new("svc", "Vt7qL2wRb9zX4eKp");', '/// let api_key = "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL";', '/// ```', 'pub fn new() {}', ''].join('\n');
+    const result = await scanFiles({ 'internal/store/open.go': go, 'src/client.rs': rust });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 5 low', 'exposed-credential/generic-secret 5 low']);
+  });
+});
+
+describe('examples in other document formats', () => {
+  it('rates an RST literal block its paragraph calls a sample low, and one it does not at full severity', async () => {
+    const docs = [
+      'Multiple databases',
+      '~~~~~~~~~~~~~~~~~~',
+      '',
+      "Let's consider another sample",
+      'configuration. Here are the settings specifying these',
+      'databases::',
+      '',
+      '    DATABASES = {',
+      "        'auth_db': {'USER': 'mysql_user', 'PASSWORD': 'Qm8vX2pL7nRtKw3z'},",
+      '    }',
+      '',
+      'The reporting replica::',
+      '',
+      "    REPORTING = {'PASSWORD': 'Vt7qL2wRb9zX4eKp'}",
+      '',
+      '>>> s = SessionStore(session_key="Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL")',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'docs/topics/db/multi-db.txt': docs });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 9 low', 'exposed-credential/hardcoded-password 14 medium', 'exposed-credential/generic-secret 16 low']);
+  });
+
+  it("rates a manual page's example display and a documentation page's example element low", async () => {
+    const manual = [
+      '.TH MYSQLD_MULTI 1',
+      '.PP',
+      'The following example shows how you might set up an option file for use with',
+      '\\fBmysqld_multi\\fR\\&.',
+      '.sp',
+      '.nf',
+      '[mysqld_multi]',
+      'user       = multi_admin',
+      'password   = Qm8vX2pL7nRtKw3z',
+      '.fi',
+      '',
+    ].join('\n');
+    const page = [
+      '<section name="Configuring">',
+      '  <p>For example, open <code>conf/tomcat-users.xml</code> and enter the following:</p>',
+      '  <source><![CDATA[<user username="deploy" password="Vt7qL2wRb9zX4eKp" roles="manager-script"/>]]></source>',
+      '</section>',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'man/mysqld_multi.1': manual, 'webapps/docs/manager-howto.xml': page });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['man/mysqld_multi.1:9 low', 'webapps/docs/manager-howto.xml:3 low']);
+  });
+
+  it("rates a URL's password in a document's example low, and in a runbook's command at full severity", async () => {
+    const docs = ['# Authentication', '', 'As an example, for a user `user` with password `he//o`, the URL would look', 'like:', '', '```', 'https://user:Qm8vX2pL7nRtKw3z@pypi.company.com/simple', '```', ''].join('\n');
+    const runbook = ['# Restoring a booking', '', 'Connect to the primary:', '', '```sh', 'psql "postgres://rentwheels_app:N8vq2Lx7Rt4m@rentwheels-db.c9xk2lq0abcd.eu-west-1.rds.amazonaws.com:5432/rentwheels"', '```', ''].join('\n');
+    const result = await scanFiles({ 'docs/html/topics/authentication.md': docs, 'docs/runbook.md': runbook });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['docs/html/topics/authentication.md:7 low', 'docs/runbook.md:6 high']);
+  });
+});
+
+describe('API descriptions', () => {
+  it("rates an OpenAPI example's values low, and a value outside any example at full severity", async () => {
+    const spec = [
+      'swagger: "2.0"',
+      'paths:',
+      '  /swarm/join:',
+      '    post:',
+      '      parameters:',
+      '        - name: "body"',
+      '          schema:',
+      '            example:',
+      '              ListenAddr: "0.0.0.0:2377"',
+      '              JoinToken: "SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-7p73s1dx5in4tatdymyhg9hu2"',
+      'x-deploy:',
+      '  api_token: "Zq4vW8yB2nM6kP0tR3xS7uD1gF5hJ9cL"',
+      '',
+    ].join('\n');
+    const json = ['{', '  "openapi": "3.0.1",', '  "paths": { "/login": { "post": { "requestBody": { "content": { "application/json": {', '    "example": {', '      "username": "jane",', '      "password": "Qm8vX2pL7nRtKw3z"', '    }', '  } } } } } }', '}', ''].join('\n');
+    const result = await scanFiles({ 'api/swagger.yaml': spec, 'api/openapi.json': json });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['api/openapi.json:6 low', 'api/swagger.yaml:10 low', 'api/swagger.yaml:12 medium']);
+  });
+});

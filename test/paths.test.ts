@@ -47,6 +47,9 @@ describe('test and example paths', () => {
     'generators/vue/templates/app/register.component.spec.ts.ejs',
     'node_modules_x/@aws-cdk/aws-iam/.jsii',
     '.jsii.tabl.json',
+    'libmariadb/unittest/libmariadb/connection.c',
+    'fuzz/url-corpus/29',
+    'test/fuzz/corpus/request-headers',
   ])('%s is test or example content', (path) => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });

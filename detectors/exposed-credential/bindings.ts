@@ -97,8 +97,12 @@ function isExpression(value: string): boolean {
     // Number literals (`LONG_PASSWORD = 0x00000001`) and union types (`PrivateKeyBlob = Buffer|Uint8Array|string`).
     /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*[;,]?$/i.test(value) ||
     /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) ||
-    // Chained and defaulted assignments in minified code (`exports.Pass=exports.Result=void 0`, `a??!0`), scopes (`A::B`).
-    /^[A-Za-z_$][\w$.]*(?:=(?=[A-Za-z_$!])|\?\?|&&|\|\|)/.test(value) ||
+    // Chained and defaulted assignments in minified code (`exports.Pass=exports.Result=void 0`, `a??!0`), scopes (`A::B`),
+    // and chained ones spaced out in C and Perl (`report_user= report_password= report_host= 0;`: the value stops at
+    // the blank, after the next name's `=`).
+    /^[A-Za-z_$][\w$.]*(?:=(?=[A-Za-z_$!]|$)|\?\?|&&|\|\|)/.test(value) ||
+    // An enumerator or constant counted from another (`tTOKEN_INSTANCE_BEGIN = tTOKEN_LOCAL_END-1,`).
+    /^[A-Za-z_][A-Za-z0-9]*_\w*[-+]\d{1,3};?$/.test(value) ||
     /^(?:void 0|![01])\b/.test(value) ||
     // A negated identifier (`!isMetaPass || !identifier` in JSX): digits are what a password starting with `!` has.
     /^!+[a-z_$][A-Za-z_$.]*;?$/.test(value) ||
@@ -338,7 +342,8 @@ export function continuedLiteral(name: string, line: string, offset: number): Bi
 function isQuotedName(matched: string, name: string, quote: string): boolean {
   const operator = OPERATOR_AFTER_NAME.exec(matched.slice(matched.indexOf(quote + name + quote) + name.length + 2))?.[1];
   if (operator === '||' || operator === '??') return false;
-  return !(operator === '=' && name.charCodeAt(0) === 36);
+  // A `$` anywhere in it (autoconf's `test "x$py_cv_module_pwd" = xmissing`) makes the string an expansion compared.
+  return !(operator === '=' && name.includes('$'));
 }
 
 const OPERATOR_AFTER_NAME = /^\]?[ \t]*(=>|:=|\?\?|\|\||=|:)/;

@@ -1,6 +1,7 @@
 // Stretches of source that document rather than configure: Python docstrings and Ansible's module documentation
-// (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), JSDoc-style doc comments
-// and Go's `doc.go`, patches' removed lines and hunks for test files, and what a document introduces as an example.
+// (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), JSDoc-style doc comments,
+// C's block comments, Ruby's, Go's and Rust's line doc comments and Go's `doc.go`, patches' removed lines and hunks for
+// test files, and what a document (a page, a manual) introduces as an example.
 // A value there is an example an agent can still read, so it is reported, but low, as test and example files are.
 import { isTestOrExamplePath } from '../../src/paths.js';
 import type { SourceFile } from '../../src/model.js';
@@ -15,6 +16,10 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
   if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
+  if (C_FAMILY.test(file.path)) return blockComments(file.text);
+  if (isApiDescription(file)) return exampleKeyRanges(file.text);
+  const lineDocs = LINE_DOC_LANGUAGES.find((language) => language.path.test(file.path));
+  if (lineDocs) return lineDocComments(file.text, lineDocs);
   if (file.format !== 'python' || (!file.text.includes('"""') && !file.text.includes("'''"))) return [];
   const ranges: Array<[number, number]> = [];
   const text = file.text;
@@ -74,6 +79,91 @@ function docComments(text: string): Array<[number, number]> {
   return ranges;
 }
 
+/** An OpenAPI or Swagger description, by its first key: its `example` values show what an API takes and returns. */
+function isApiDescription(file: SourceFile): boolean {
+  return (file.format === 'yaml' || file.format === 'json') && API_DESCRIPTION.test(file.text.slice(0, 2_000));
+}
+
+const API_DESCRIPTION = /^[ \t{]*["']?(?:swagger|openapi)["']?[ \t]*:/m;
+const EXAMPLE_KEY = /^([ \t]*)["']?(?:example|examples|x-example|x-examples)["']?[ \t]*:/;
+
+/** Each `example:` (or `examples:`) key's value: its own line and the lines indented past the key, YAML or JSON. */
+function exampleKeyRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let open: { indent: number; start: number; end: number } | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const end = offset + line.length;
+    const indent = line.length - line.trimStart().length;
+    if (open) {
+      if (line.trim() === '' || indent > open.indent || /^[ \t]*[}\]]/.test(line)) {
+        if (line.trim() !== '') open.end = end;
+        // A JSON value closes at the key's own indentation: its bracket belongs to it, the next key does not.
+        if (indent > open.indent || line.trim() === '') {
+          offset = end + 1;
+          continue;
+        }
+      }
+      ranges.push([open.start, open.end]);
+      open = undefined;
+    }
+    const key = EXAMPLE_KEY.exec(line);
+    if (key) open = { indent: key[1]!.length, start: offset, end };
+    offset = end + 1;
+  }
+  if (open) ranges.push([open.start, open.end]);
+  return ranges;
+}
+
+/** C and C++, whose headers and sources document in plain block comments (`/* An Example: CONNECTION="…" *\/`). */
+const C_FAMILY = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|ipp)$/i;
+
+/** Block comments of more than one line: prose and examples, not a value commented out on its line. */
+function blockComments(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let open = text.indexOf('/*'); open !== -1; open = text.indexOf('/*', open + 2)) {
+    const close = text.indexOf('*/', open + 2);
+    const end = close === -1 ? text.length : close + 2;
+    if (text.lastIndexOf('\n', end - 1) > open) ranges.push([open, end]);
+    open = end - 2;
+  }
+  return ranges;
+}
+
+/**
+ * Languages documented in a run of line comments: Ruby's RDoc and YARD and RBS signatures (`#` lines right above a
+ * `def`), Go's doc comments (`//` lines right above a declaration), Rust's `///` and `//!` wherever they are.
+ */
+interface LineDocLanguage {
+  path: RegExp;
+  comment: RegExp;
+  /** The line a run of comments documents; undefined when every run of such comments is documentation. */
+  documents?: RegExp;
+}
+const LINE_DOC_LANGUAGES: readonly LineDocLanguage[] = [
+  { path: /\.(?:rb|rbs|rake)$/i, comment: /^[ \t]*#/, documents: /^[ \t]*(?:def|class|module|attr_(?:reader|writer|accessor)|define_method|alias_method|alias|interface|type)\b/ },
+  { path: /\.go$/i, comment: /^[ \t]*\/\//, documents: /^(?:func|type|var|const|package)\b/ },
+  { path: /\.rs$/i, comment: /^[ \t]*\/\/[/!]/ },
+];
+
+function lineDocComments(text: string, language: LineDocLanguage): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let run: [number, number] | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const end = offset + line.length;
+    if (language.comment.test(line)) {
+      run = run ? [run[0], end] : [offset, end];
+    } else {
+      if (run && (!language.documents || language.documents.test(line))) ranges.push(run);
+      run = undefined;
+    }
+    offset = end + 1;
+  }
+  if (run && !language.documents) ranges.push(run);
+  return ranges;
+}
+
 export function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {
   return ranges.some(([start, end]) => start <= offset && offset < end);
 }
@@ -102,37 +192,123 @@ function patchRanges(text: string): Array<[number, number]> {
 /** Prose that says what follows is an example: "for example", "e.g.", "a sample config", "such as". */
 const EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
 const DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
+const RESTRUCTURED_TEXT = /\.rst$/i;
+/** Markup a documentation tree writes its pages in (Tomcat's and DocBook's XML, HTML pages). */
+const MARKUP_PAGE = /\.(?:xml|html?|xhtml)$/i;
+/** A documentation site's tree: `docs/`, `doc/`, `documentation/`, `website/`, a static site's `content/`. */
+export const DOCS_TREE = /(?:^|\/)(?:docs?|documentation|website|site|content)\//i;
+/** A manual page by its name (`ssh_config.5`, `mysqld_multi.1`) and its first request (`.TH`, `.Dd`, a comment). */
+const MAN_PAGE = /\.[1-9][a-z]?$/;
+const ROFF_START = /^(?:\.\\"|'\\"|\.(?:TH|Dd|de|so)\b)/;
+/** Roff requests that show lines as typed (no-fill, a literal display, an example) and those that end them. */
+const ROFF_OPEN = /^\.(?:nf|Bd|EX)\b/;
+const ROFF_CLOSE = /^\.(?:fi|Ed|EE)\b/;
+const ROFF_PARAGRAPH = /^\.(?:PP|P|LP|Pp|sp|IP|TP|Sh|SH|SS)\b/;
+/** Elements a page shows code in, opening and closing: `<source>`, `<pre>`, DocBook's `<programlisting>` and `<screen>`. */
+const MARKUP_OPEN = /<(source|pre|programlisting|screen|literallayout)\b/i;
+/** An RST literal block opens after a paragraph ending in `::` or a code directive. */
+const RST_LITERAL = /::$|^\.\.[ \t]+(?:code-block|code|sourcecode|literalinclude|doctest|prompt)::/;
+/** An interactive session shown in a document: Python's doctest (`>>> s = SessionStore(session_key=…)`). */
+const DOCTEST = /^(?:>>>|\.\.\.)(?: |$)/;
+/** Lines of a paragraph read for what introduces a block: enough for a manual's long sentence. */
+const PARAGRAPH_LINES = 12;
+
+type DocumentSyntax = 'markdown' | 'roff' | 'markup';
+
+function syntaxOf(file: SourceFile): DocumentSyntax | undefined {
+  // An API description's `description` fields are Markdown too.
+  if (DOCUMENT.test(file.path) || isApiDescription(file)) return 'markdown';
+  if (MAN_PAGE.test(file.path) && ROFF_START.test(file.text.slice(0, 16))) return 'roff';
+  if (MARKUP_PAGE.test(file.path) && DOCS_TREE.test(file.path)) return 'markup';
+  return undefined;
+}
 
 /**
- * Stretches of a document that it introduces as examples: a line that says so itself, and a fenced code block that
- * the prose just before it (three lines at most) says is one. A runbook's "use this token" block is not one.
+ * Stretches of a document that it introduces as examples: a line that says so itself, a doctest line, and a block of
+ * code (a Markdown fence, an RST literal block, a manual's no-fill display, a page's `<source>` or `<pre>`) that the
+ * prose just before it (its paragraph, or the last three lines) says is one. A runbook's "use this token" block is not one.
  */
 export function exampleRanges(file: SourceFile): Array<[number, number]> {
-  if (!DOCUMENT.test(file.path)) return [];
+  const syntax = syntaxOf(file);
+  if (!syntax) return [];
   const ranges: Array<[number, number]> = [];
   const text = file.text;
+  // reStructuredText (also in `.txt`: Django's docs) has no fences, and underlines headings with `~~~~`.
+  const fences = RESTRUCTURED_TEXT.test(file.path) ? 'none' : /\.txt$/i.test(file.path) ? 'backticks' : 'any';
   const recent: string[] = [];
+  let paragraph: string[] = [];
+  const introduced = () => recent.some((previous) => EXAMPLE_MARKER.test(previous)) || paragraph.some((previous) => EXAMPLE_MARKER.test(previous));
   let offset = 0;
   let fence: { marker: string; start: number; example: boolean } | undefined;
+  // An open block that ends at a closing line (a manual's display, a page's element).
+  let display: { close: RegExp; start: number; example: boolean } | undefined;
+  // An RST literal block: the lines indented past its opening line's indentation.
+  let literal: { indent: number; start: number; example: boolean; entered: boolean } | undefined;
+  let lastEnd = 0;
   for (const line of text.split('\n')) {
     const end = offset + line.length;
     const trimmed = line.trim();
-    const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
+    if (literal) {
+      const indent = line.length - line.trimStart().length;
+      if (trimmed === '' || indent > literal.indent) {
+        if (trimmed !== '') literal.entered = true;
+        if (DOCTEST.test(trimmed)) ranges.push([offset, end]);
+        lastEnd = end;
+        offset = end + 1;
+        continue;
+      }
+      if (literal.example && literal.entered) ranges.push([literal.start, lastEnd]);
+      literal = undefined;
+    }
     if (fence) {
+      const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
       if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
         if (fence.example) ranges.push([fence.start, end]);
         fence = undefined;
       }
-    } else if (marker) {
-      fence = { marker, start: offset, example: recent.some((previous) => EXAMPLE_MARKER.test(previous)) };
+    } else if (display) {
+      if (display.close.test(line)) {
+        if (display.example) ranges.push([display.start, end]);
+        display = undefined;
+      }
+    } else if (syntax === 'markdown' && fences !== 'none' && (fences === 'any' ? /^(`{3,}|~{3,})/ : /^`{3,}/).test(trimmed)) {
+      fence = { marker: /^(`{3,}|~{3,})/.exec(trimmed)![1]!, start: offset, example: introduced() };
       recent.length = 0;
-    } else if (trimmed !== '') {
+      paragraph = [];
+    } else if (syntax === 'roff' && ROFF_OPEN.test(trimmed)) {
+      display = { close: ROFF_CLOSE, start: offset, example: introduced() };
+      recent.length = 0;
+      paragraph = [];
+    } else if (syntax === 'markup' && MARKUP_OPEN.test(line)) {
+      const element = MARKUP_OPEN.exec(line)![1]!;
+      const close = new RegExp(`</${element}\\s*>`, 'i');
+      const example = introduced() || EXAMPLE_MARKER.test(line.slice(0, line.search(MARKUP_OPEN)));
+      if (close.test(line)) {
+        if (example) ranges.push([offset, end]);
+      } else display = { close, start: offset, example };
+      recent.length = 0;
+      paragraph = [];
+    } else if (trimmed === '' || (syntax === 'roff' && ROFF_PARAGRAPH.test(trimmed))) {
+      paragraph = [];
+    } else if (syntax === 'roff' && /^[.']/.test(trimmed)) {
+      // Other requests format the text around them; they are not prose.
+    } else if (syntax === 'markdown' && DOCTEST.test(trimmed)) {
+      ranges.push([offset, end]);
+    } else {
       if (EXAMPLE_MARKER.test(trimmed)) ranges.push([offset, end]);
       recent.push(trimmed);
       if (recent.length > 3) recent.shift();
+      paragraph.push(trimmed);
+      if (paragraph.length > PARAGRAPH_LINES) paragraph.shift();
+      if (syntax === 'markdown' && RST_LITERAL.test(trimmed)) {
+        literal = { indent: line.length - line.trimStart().length, start: end + 1, example: introduced(), entered: false };
+        recent.length = 0;
+        paragraph = [];
+      }
     }
+    lastEnd = end;
     offset = end + 1;
   }
+  if (literal?.example && literal.entered) ranges.push([literal.start, lastEnd]);
   return ranges;
 }
-

@@ -58,6 +58,11 @@ const CODE_FORMATS = new Set(['javascript', 'typescript', 'python', 'notebook', 
 const SOURCE_EXTENSION = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|java|kt|kts|scala|groovy|gradle|go|rs|rb|php|cs|fs|vb|swift|m|mm|dart|lua|ex|exs|erl|clj|cljs|pl|pm|jl|zig|nim|cr|hs|ml)$/i;
 const DATA_FORMATS = new Set(['yaml', 'json', 'toml', 'ini', 'properties', 'dotenv', 'hcl', 'notebook']);
 const KUBERNETES_SECRET = /\bkind["']?\s*:\s*["']?Secret\b/;
+/**
+ * Kinds a pattern finds by where a password goes (a URL's `user:password@`, `IDENTIFIED BY '…'`, `mysql -p…`), not by
+ * a format of its own: a document's example of one is as made up as its other examples.
+ */
+const PASSWORD_BY_PLACE = new Set([hardcodedPassword.id, basicAuthUrl.id, databaseConnectionString.id]);
 const GENERIC_KIND_IDS = new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 const CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
 const FILE_KINDS = PROVIDER_KINDS.filter((kind) => kind.filePatterns?.length);
@@ -286,7 +291,8 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       if (encodesPlaceholder(candidate.value)) return [];
     }
     const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, kind, sentCandidates.get(candidate)!) : undefined;
-    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value, ...(ifSent ? { ifSent } : {}) }];
+    const byFormat = candidate.specificity === Specificity.Value && !PASSWORD_BY_PLACE.has(kind.id);
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat, ...(ifSent ? { ifSent } : {}) }];
   });
 }
 
@@ -462,7 +468,27 @@ function encodesPlaceholder(value: string): boolean {
   // password to a secret").
   const hex = /(?:^|:)((?:[0-9a-f]{2}){8,})$/i.exec(value)?.[1];
   const text = hex ? Buffer.from(hex, 'hex').toString('latin1') : /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && value.length % 4 === 0 ? decodeBase64Text(value) : undefined;
-  return text !== undefined && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text));
+  if (text !== undefined && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text))) return true;
+  // A TOTP seed is base32: RFC 6238's test secret (`GEZDGNBVGY3TQOJQ…`, "1234567890…") is every OTP guide's example.
+  const base32 = /^[A-Z2-7]{16,}={0,6}$/.test(value) ? decodeBase32Text(value) : undefined;
+  return base32 !== undefined && /^[\x20-\x7e]{1,64}$/.test(base32) && (isPlaceholder(base32) || isHumanPlaceholder(base32));
+}
+
+/** RFC 4648 base32 decoded as Latin-1 text: the whole bytes its characters make, padding ignored. */
+function decodeBase32Text(value: string): string {
+  let bits = 0;
+  let buffer = 0;
+  let text = '';
+  for (const char of value.replace(/=+$/, '')) {
+    buffer = (buffer << 5) | 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      text += String.fromCharCode((buffer >> bits) & 0xff);
+      buffer &= (1 << bits) - 1;
+    }
+  }
+  return text;
 }
 
 /** A format operator or call on the line: Python's `'…' % x`, `.format(`, and the printf family. */
@@ -789,7 +815,9 @@ function looksLikeGeneratedSecret(value: string): boolean {
   // (`fs.s3.serverSideEncryption`, `AWS4-HMAC-SHA256`, `mock_access_key/20220524/us-east-1`).
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
   // A `$0`/`@pop` part is a grammar's capture or state (Monarch's `{ token: "string.$S2.delim" }`).
-  const wordLike = (segment: string) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
+  // A word may hold a number inside it: a product's or standard's name (`apache2hook`, `X509Certificate`, `ec2Instance`).
+  const wordLike = (segment: string) =>
+    /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment) || /^(?:[A-Z]?[a-z]+|[A-Z]+)?\d{1,4}(?:[A-Z]?[a-z]+)+$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   // One CamelCase name with a digit or two is an identifier (`Ec2InstanceMetadata`), which generated tokens never spell.
   if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;

@@ -10,7 +10,7 @@ import { sha256 } from '../../src/fingerprint.js';
 import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
 import { ciServicesOf, isThrowaway } from './ci-services.js';
-import { documentationRanges, exampleRanges, inRanges } from './documentation.js';
+import { documentationRanges, DOCS_TREE, exampleRanges, inRanges } from './documentation.js';
 import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
@@ -175,9 +175,6 @@ function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[
     }
   }
 }
-
-/** A documentation site's tree: `docs/`, `doc/`, `documentation/`, `website/`, a static site's `content/`. */
-const DOCS_TREE = /(?:^|\/)(?:docs?|documentation|website|site|content)\//i;
 
 function severityOf(credential: FoundCredential, exampleOnly: boolean, path: string): Severity {
   if (exampleOnly || isTestOrExamplePath(path)) return 'low';

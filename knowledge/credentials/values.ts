@@ -15,6 +15,9 @@ export function entropy(value: string): number {
   return bits;
 }
 
+/** A variable interpolated into a string (`$name`, `${name}`), read whole so that no split of its name is retried. */
+const INTERPOLATED = String.raw`\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*(?!\w))`;
+
 /** Values that point at a secret instead of holding one: templates, env lookups, secret-manager references. */
 const REFERENCE = new RegExp(
   [
@@ -27,6 +30,10 @@ const REFERENCE = new RegExp(
     String.raw`^@[A-Za-z_]\w*@(?:$|\/)`, // @VAR@, autoconf's substitutions (`@SBINDDIR@/shutdown`)
     String.raw`\$\([^)]*\)`, // $(VAR), $(command)
     String.raw`#\{[^}]*\}`, // Ruby interpolation: "#{SecureRandom.hex(64)}"
+    String.raw`^#\{\s*[A-Za-z_@$]`, // the same cut short by a quote inside it: "--password=#{config["password"]}"
+    // Only variables, escapes and separators (Perl's "$errno\0$err_key", shell's "$user:$pass"): nothing literal.
+    // Perl's chained `$opt_password= $opt_help= …` leaves the next name and its `=`.
+    String.raw`^(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*${INTERPOLATED}(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*=?$`,
     String.raw`^["']?\$(?:\d+|[A-Za-z_]\w*)["']?$`, // "$4", '$NEW_PASS': shell positionals and variables, quoted
     String.raw`^\$[A-Za-z_]\w*\/`, // $MYSQL_TEST_DIR/std_data/key.pem
     String.raw`^\$(?:::)?[a-z_]\w*(?:::[a-z_]\w*)+`, // Puppet: $::redis::params::sentinel_auth_pass
@@ -66,6 +73,8 @@ const PLACEHOLDER_WORDS = new Set(
     'to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter ' +
     'qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker ' +
     'geheim parole passwort kennwort motdepasse contrasena senha ' +
+    // DevStack's and OpenStack's documented service password, `nomoresecret`.
+    'no more ' +
     // Redis's documented sample password (`requirepass foobared`), Oracle's scott/tiger, a passphrase field's name.
     'foobared tiger passphrase ' +
     // FreeRADIUS's test certificates' passphrase, copied into every RADIUS and TLS how-to.
@@ -99,6 +108,8 @@ const PLACEHOLDER_PATTERNS = [
   /(?:^|[^A-Za-z0-9%])%[sdun](?![A-Za-z0-9])/,
   /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
   /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i,
+  // A switch's state (autoconf's cached `py_cv_module_pwd=disabled`: Python's `pwd` module, not a password).
+  /^(?:enabled|disabled|missing|unavailable|n\/a)$/i,
 ];
 
 /** Keyboard rows, longest first: what a person types to fill a field. */
