@@ -113,11 +113,13 @@ export const cloudflareApiToken: CredentialKind = {
       sample('infra/cloudflare.tf', `provider "cloudflare" {\n  api_token = "${LEGACY_API_TOKEN}"\n}\n\nresource "cloudflare_record" "www" {\n  zone_id = var.zone_id\n  name    = "www"\n  type    = "CNAME"\n  content = "acme.pages.dev"\n}\n`, { expect: { line: 2 } }),
       sample('caddy/docker-compose.yml', `services:\n  caddy:\n    image: ghcr.io/caddybuilds/caddy-cloudflare:latest\n    environment:\n      CF_DNS_API_TOKEN: ${LEGACY_API_TOKEN_2}\n`, { expect: { line: 5 } }),
       sample('.github/workflows/worker.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${LEGACY_API_TOKEN}\n          accountId: 6480e9d30ee5b575a9580f5b126adfc7\n`, { expect: { line: 7 }, note: "a token without the cfut_ prefix, known as the action's input" }),
+      sample('RUNBOOK.md', `# Ops runbook\n\n## Cloudflare\n\n| Field | Value |\n|---|---|\n| Account ID | 6480e9d30ee5b575a9580f5b126adfc7 |\n| API token | ${LEGACY_API_TOKEN_2} |\n`, { expect: { line: 8 }, note: 'a table under the provider’s heading: the row says only `API token`' }),
     ],
     negative: [
       sample('.github/workflows/pages.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n          accountId: 6480e9d30ee5b575a9580f5b126adfc7\n'),
       sample('docs/tokens.md', 'Tokens look like `cfut_iPLkHomeXpKrKSYNHaHLgn1IXRn9CtZW6hGKYkoU0000abcd`.\n', { note: 'checksum fails' }),
       sample('wrangler.toml', 'name = "acme-api"\naccount_id = "6480e9d30ee5b575a9580f5b126adfc7"\nmain = "src/index.ts"\n'),
+      sample('RUNBOOK.md', '## Cloudflare\n\n| Field | Value |\n|---|---|\n| API token | `<paste the token here>` |\n'),
       sample('.github/workflows/release.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n      - run: npm run build\n      - run: npm test\n      - uses: acme/notify-action@v2\n        with:\n          apiToken: rVmMk-7N9_6VlWiXUqVxjPmFjslH64dM0hltJ1-e\n', { note: "another action's apiToken in a workflow that also runs Cloudflare's" }),
     ],
   },
