@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceFile } from '../../src/model.js';
 import { leaves, type DataLeaf } from '../../src/parse/data-tree.js';
 import { decodeSecretData, sealedSecretValues, secretDataValues } from '../../knowledge/credentials/kubernetes-secret-data.js';
+import { CREDENTIAL_HEADERS } from './credential-headers.js';
 
 export interface Binding {
   /** The variable, key or property as written (env lookups reduced to the variable: `process.env.X` -> `X`). */
@@ -31,7 +32,11 @@ export interface Binding {
   ciphertext?: true;
 }
 
-const HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
+/** Headers that carry credentials: the common ones, and every one a provider kind knows its credential by. */
+const HEADERS = new RegExp(
+  `^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly|${CREDENTIAL_HEADERS.join('|')})$`,
+  'i',
+);
 const AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
 /** Cheap first test for the header pass: the header names' distinctive parts. */
 const HEADER_HINT = /uthorization|ccess-Token|uth-Key|pi-Key|rivate-Token/i;

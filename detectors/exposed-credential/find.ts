@@ -12,6 +12,7 @@ import { secretlintMatches } from './secretlint.js';
 import { sectionAt } from './sections.js';
 import { htmlTableBindings, tableBindings } from './tables.js';
 import { headersSentWith } from './sent-with.js';
+import { CREDENTIAL_HEADERS } from './credential-headers.js';
 import { labelledBindings } from './labels.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
@@ -301,10 +302,6 @@ export function isApiClientEnvironment(path: string): boolean {
   return API_CLIENT_ENVIRONMENT.test(path);
 }
 
-/** The headers some kind is recognised by (`Project-Access-Token`, `X-Auth-Key`), as its pattern spells them. */
-const CREDENTIAL_HEADERS: readonly string[] = [
-  ...new Set(CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.flatMap((pattern) => (pattern.header ? [/^\^([\w-]+)\$$/.exec(pattern.header.source)?.[1]?.toLowerCase() ?? []].flat() : [])))),
-];
 
 /** The kind a value bound without a header is under each header a request may send it with, where that differs. */
 function kindsIfSent(file: SourceFile, unsent: CredentialKind, sent: ReadonlyMap<string, Candidate>): ReadonlyMap<string, CredentialKind> | undefined {
@@ -488,7 +485,7 @@ const SECRET_NAMED_MAP_KEY = /["'][\w.-]*(?:pass(?:word|wd)?|secret|token|api[_-
 /** How far either side of a value the API it is sent to may be named (its line, and a line or two around it). */
 const BESIDE = 400;
 /** A header that carries credentials, or the bearer scheme, named somewhere in the file: the cheap test before reading which variable each sends. */
-const SENDS_HEADER = /authorization|bearer|-token\b|-key\b|api-?key/i;
+const SENDS_HEADER = new RegExp(`authorization|bearer|-token\\b|-key\\b|api-?key|${CREDENTIAL_HEADERS.join('|')}`, 'i');
 const HTML_PAGE = /\.(?:html?|xhtml)$/i;
 const STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;

@@ -207,7 +207,10 @@ export const cloudflareAccessServiceToken: CredentialKind = {
   id: 'cloudflare-access-service-token',
   provider: 'cloudflare',
   title: 'Cloudflare Access service token secret',
-  contextPatterns: [{ variable: /cf[_.-]?access[_.-]?client[_.-]?secret/i, value: /^[0-9a-f]{64}$/, keywords: ['access'] }],
+  contextPatterns: [
+    { variable: /cf[_.-]?access[_.-]?client[_.-]?secret/i, value: /^[0-9a-f]{64}$/, keywords: ['access'] },
+    { header: /^cf-access-client-secret$/i, value: /^[0-9a-f]{64}$/, keywords: ['cf-access-client-secret'] },
+  ],
   plausible: (value) => !hasTypedRun(value) && looksRandom(value, 64, 3.5),
   rate: fixed('scoped', 'a service token passes the Access policies that name it'),
   reach: 'passes the Cloudflare Access policies that allow the service token, reaching the internal applications behind them',

@@ -357,6 +357,8 @@ export const upstashRedisToken: CredentialKind = {
     { variable: /^(?:[A-Z0-9_]*_)?(?:UPSTASH_REDIS_REST(?:_READ_?ONLY)?_TOKEN|KV_REST_API(?:_READ_ONLY)?_TOKEN)$|^upstash(?:redis)?(?:rest)?token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['upstash', 'kv_rest'] },
     // The client's own option (`new Redis({ url: 'https://….upstash.io', token })`), in a file naming an Upstash host.
     { variable: /^token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['upstash'], requires: ['upstash.io'] },
+    // The REST API's bearer token, sent to the database's `*.upstash.io` URL.
+    { header: /^authorization$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['authorization'], requires: ['upstash.io'] },
   ],
   plausible: (value) => looksGenerated(value),
   rate: (context) =>
