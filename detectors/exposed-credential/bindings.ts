@@ -44,12 +44,12 @@ const ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV
 
 /**
  * One line-level binding pattern for every language: an optional `export`/`ENV`/`set`, a (quoted) name, an
- * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`), then a quoted or bare value. A quoted name may sit in
- * brackets (`$config['api_token'] =`). A backslash before a name makes it an escape (`"\npassword=%s"`,
+ * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`, a Makefile's `?=`), then a quoted or bare value. A quoted
+ * name may sit in brackets (`$config['api_token'] =`). A backslash before a name makes it an escape (`"\npassword=%s"`,
  * `\x1fTokenUnit:`), and `::` is a scope operator, not a binding. A quoted value may be as long as a service-account
  * key file base64-encoded (about 3,200 characters: `GCP_SA_KEY: "ewogICJ0eXBlIjog…"`).
  */
-const LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(?:(["'`])([A-Za-z_$][\w$.\-]*)\1\]?|([A-Za-z_$][\w$.\-]*))[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|'([^'\r\n]{1,4096})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,4096}))/g;
+const LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(?:(["'`])([A-Za-z_$][\w$.\-]*)\1\]?|([A-Za-z_$][\w$.\-]*))[ \t]*(?:=>|:=|\?\?|\?=|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|'([^'\r\n]{1,4096})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,4096}))/g;
 /**
  * A declaration with a type between the name and `=`, given a string: `API_KEY: &str = "..."` (Rust),
  * `api_key: str = "..."` (Python), `apiKey: String = "..."` (Kotlin, Swift, TypeScript), Go's `var apiKey string =
@@ -346,7 +346,7 @@ function isQuotedName(matched: string, name: string, quote: string): boolean {
   return !(operator === '=' && name.charCodeAt(0) === 36);
 }
 
-const OPERATOR_AFTER_NAME = /^\]?[ \t]*(=>|:=|\?\?|\|\||=|:)/;
+const OPERATOR_AFTER_NAME = /^\]?[ \t]*(=>|:=|\?\?|\?=|\|\||=|:)/;
 
 /** `<key>`/`<string>` pairs of a property list, across lines: read over the whole text of files that hold one. */
 export function propertyListBindings(text: string): Binding[] {
