@@ -838,11 +838,21 @@ function withBindingOf(kept: Candidate, dropped: Candidate): Candidate {
 }
 
 function better(candidate: Candidate, other: Candidate): boolean {
+  // A provider's name for a value of a generic format (`TURSO_API_TOKEN=eyJ…`) says more than the format: its pattern
+  // already asks for that shape.
+  if (candidate.start === other.start && candidate.end === other.end && namesProviderOfGenericFormat(candidate, other) !== namesProviderOfGenericFormat(other, candidate)) {
+    return namesProviderOfGenericFormat(candidate, other);
+  }
   if (candidate.specificity !== other.specificity) return candidate.specificity > other.specificity;
   const candidateGeneric = GENERIC_KIND_IDS.has(candidate.kind.id);
   const otherGeneric = GENERIC_KIND_IDS.has(other.kind.id);
   if (candidateGeneric !== otherGeneric) return otherGeneric;
   return candidate.end - candidate.start > other.end - other.start;
+}
+
+/** A provider kind known by the value's name, where the other is a generic kind known by the value's format. */
+function namesProviderOfGenericFormat(candidate: Candidate, other: Candidate): boolean {
+  return candidate.specificity === Specificity.Context && !GENERIC_KIND_IDS.has(candidate.kind.id) && other.specificity === Specificity.Value && GENERIC_KIND_IDS.has(other.kind.id);
 }
 
 /**
