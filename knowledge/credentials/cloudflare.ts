@@ -100,8 +100,9 @@ export const cloudflareApiToken: CredentialKind = {
     // The `apiToken` input of Cloudflare's own GitHub Actions (wrangler-action, pages-action).
     { variable: /^apiToken$/, value: LEGACY_TOKEN, keywords: ['apitoken'], requires: ['cloudflare/'] },
   ],
-  // A bare `apiToken` is Cloudflare's only as the input of a Cloudflare action a few lines above it.
-  claims: (context) => context.variable !== 'apiToken' || /uses:\s*["']?cloudflare\//.test(context.nearby),
+  // A bare `apiToken` is Cloudflare's only as the input of a Cloudflare action a few lines above it, or under a
+  // `cloudflare:` section just above (external-dns's and cert-manager's Helm values).
+  claims: (context) => context.variable !== 'apiToken' || /uses:\s*["']?cloudflare\/|^[ \t]*cloudflare:[ \t]*$/im.test(context.nearby),
   plausible: (value) => (value.startsWith('cfut_') ? hasValidCloudflareChecksum(value) : !isPlaceholder(value) && !hasTypedRun(value) && looksRandom(value, 40, 3.8)),
   rate: fixed('scoped', 'an API token holds only the permission groups and resources chosen when it was created'),
   reach: 'does what its permission groups allow on the accounts and zones it was given; an all-zones edit token can rewrite every DNS record',
@@ -113,6 +114,7 @@ export const cloudflareApiToken: CredentialKind = {
       sample('infra/cloudflare.tf', `provider "cloudflare" {\n  api_token = "${LEGACY_API_TOKEN}"\n}\n\nresource "cloudflare_record" "www" {\n  zone_id = var.zone_id\n  name    = "www"\n  type    = "CNAME"\n  content = "acme.pages.dev"\n}\n`, { expect: { line: 2 } }),
       sample('caddy/docker-compose.yml', `services:\n  caddy:\n    image: ghcr.io/caddybuilds/caddy-cloudflare:latest\n    environment:\n      CF_DNS_API_TOKEN: ${LEGACY_API_TOKEN_2}\n`, { expect: { line: 5 } }),
       sample('.github/workflows/worker.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${LEGACY_API_TOKEN}\n          accountId: 6480e9d30ee5b575a9580f5b126adfc7\n`, { expect: { line: 7 }, note: "a token without the cfut_ prefix, known as the action's input" }),
+      sample('charts/edge/values-prod.yaml', `provider: cloudflare\ncloudflare:\n  apiToken: ${LEGACY_API_TOKEN_2}\n  proxied: true\n`, { expect: { line: 3 }, note: "external-dns's Helm values: a bare apiToken under its cloudflare section" }),
       sample('RUNBOOK.md', `# Ops runbook\n\n## Cloudflare\n\n| Field | Value |\n|---|---|\n| Account ID | 6480e9d30ee5b575a9580f5b126adfc7 |\n| API token | ${LEGACY_API_TOKEN_2} |\n`, { expect: { line: 8 }, note: 'a table under the provider’s heading: the row says only `API token`' }),
     ],
     negative: [
