@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceFile } from '../../src/model.js';
 import { leaves, type DataLeaf } from '../../src/parse/data-tree.js';
 import { decodeSecretData, sealedSecretValues, secretDataValues } from '../../knowledge/credentials/kubernetes-secret-data.js';
+import { CREDENTIAL_HEADERS } from './credential-headers.js';
 
 export interface Binding {
   /** The variable, key or property as written (env lookups reduced to the variable: `process.env.X` -> `X`). */
@@ -31,7 +32,11 @@ export interface Binding {
   ciphertext?: true;
 }
 
-const HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
+/** Headers that carry credentials: the common ones, and every one a provider kind knows its credential by. */
+const HEADERS = new RegExp(
+  `^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly|${CREDENTIAL_HEADERS.join('|')})$`,
+  'i',
+);
 const AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
 /** Cheap first test for the header pass: the header names' distinctive parts. */
 const HEADER_HINT = /uthorization|ccess-Token|uth-Key|pi-Key|rivate-Token/i;
@@ -39,12 +44,12 @@ const ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV
 
 /**
  * One line-level binding pattern for every language: an optional `export`/`ENV`/`set`, a (quoted) name, an
- * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`), then a quoted or bare value. A quoted name may sit in
- * brackets (`$config['api_token'] =`). A backslash before a name makes it an escape (`"\npassword=%s"`,
+ * assignment operator (`=`, `:`, `:=`, `=>`, `??`, `||`, a Makefile's `?=`), then a quoted or bare value. A quoted
+ * name may sit in brackets (`$config['api_token'] =`). A backslash before a name makes it an escape (`"\npassword=%s"`,
  * `\x1fTokenUnit:`), and `::` is a scope operator, not a binding. A quoted value may be as long as a service-account
  * key file base64-encoded (about 3,200 characters: `GCP_SA_KEY: "ewogICJ0eXBlIjog…"`).
  */
-const LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(?:(["'`])([A-Za-z_$][\w$.\-]*)\1\]?|([A-Za-z_$][\w$.\-]*))[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|'([^'\r\n]{1,4096})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,4096}))/g;
+const LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(?:(["'`])([A-Za-z_$][\w$.\-]*)\1\]?|([A-Za-z_$][\w$.\-]*))[ \t]*(?:=>|:=|\?\?|\?=|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|'([^'\r\n]{1,4096})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,4096}))/g;
 /**
  * A declaration with a type between the name and `=`, given a string: `API_KEY: &str = "..."` (Rust),
  * `api_key: str = "..."` (Python), `apiKey: String = "..."` (Kotlin, Swift, TypeScript), Go's `var apiKey string =
@@ -346,7 +351,7 @@ function isQuotedName(matched: string, name: string, quote: string): boolean {
   return !(operator === '=' && name.includes('$'));
 }
 
-const OPERATOR_AFTER_NAME = /^\]?[ \t]*(=>|:=|\?\?|\|\||=|:)/;
+const OPERATOR_AFTER_NAME = /^\]?[ \t]*(=>|:=|\?\?|\?=|\|\||=|:)/;
 
 /** `<key>`/`<string>` pairs of a property list, across lines: read over the whole text of files that hold one. */
 export function propertyListBindings(text: string): Binding[] {

@@ -12,6 +12,7 @@ import { secretlintMatches } from './secretlint.js';
 import { sectionAt } from './sections.js';
 import { htmlTableBindings, tableBindings } from './tables.js';
 import { headersSentWith } from './sent-with.js';
+import { CREDENTIAL_HEADERS } from './credential-headers.js';
 import { labelledBindings } from './labels.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
@@ -307,10 +308,6 @@ export function isApiClientEnvironment(path: string): boolean {
   return API_CLIENT_ENVIRONMENT.test(path);
 }
 
-/** The headers some kind is recognised by (`Project-Access-Token`, `X-Auth-Key`), as its pattern spells them. */
-const CREDENTIAL_HEADERS: readonly string[] = [
-  ...new Set(CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!.flatMap((pattern) => (pattern.header ? [/^\^([\w-]+)\$$/.exec(pattern.header.source)?.[1]?.toLowerCase() ?? []].flat() : [])))),
-];
 
 /** The kind a value bound without a header is under each header a request may send it with, where that differs. */
 function kindsIfSent(file: SourceFile, unsent: CredentialKind, sent: ReadonlyMap<string, Candidate>): ReadonlyMap<string, CredentialKind> | undefined {
@@ -514,7 +511,7 @@ const SECRET_NAMED_MAP_KEY = /["'][\w.-]*(?:pass(?:word|wd)?|secret|token|api[_-
 /** How far either side of a value the API it is sent to may be named (its line, and a line or two around it). */
 const BESIDE = 400;
 /** A header that carries credentials, or the bearer scheme, named somewhere in the file: the cheap test before reading which variable each sends. */
-const SENDS_HEADER = /authorization|bearer|-token\b|-key\b|api-?key/i;
+const SENDS_HEADER = new RegExp(`authorization|bearer|-token\\b|-key\\b|api-?key|${CREDENTIAL_HEADERS.join('|')}`, 'i');
 const HTML_PAGE = /\.(?:html?|xhtml)$/i;
 const STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 const TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
@@ -869,11 +866,21 @@ function withBindingOf(kept: Candidate, dropped: Candidate): Candidate {
 }
 
 function better(candidate: Candidate, other: Candidate): boolean {
+  // A provider's name for a value of a generic format (`TURSO_API_TOKEN=eyJ…`) says more than the format: its pattern
+  // already asks for that shape.
+  if (candidate.start === other.start && candidate.end === other.end && namesProviderOfGenericFormat(candidate, other) !== namesProviderOfGenericFormat(other, candidate)) {
+    return namesProviderOfGenericFormat(candidate, other);
+  }
   if (candidate.specificity !== other.specificity) return candidate.specificity > other.specificity;
   const candidateGeneric = GENERIC_KIND_IDS.has(candidate.kind.id);
   const otherGeneric = GENERIC_KIND_IDS.has(other.kind.id);
   if (candidateGeneric !== otherGeneric) return otherGeneric;
   return candidate.end - candidate.start > other.end - other.start;
+}
+
+/** A provider kind known by the value's name, where the other is a generic kind known by the value's format. */
+function namesProviderOfGenericFormat(candidate: Candidate, other: Candidate): boolean {
+  return candidate.specificity === Specificity.Context && !GENERIC_KIND_IDS.has(candidate.kind.id) && other.specificity === Specificity.Value && GENERIC_KIND_IDS.has(other.kind.id);
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { SourceFile } from '../../src/model.js';
 import type { Binding } from './bindings.js';
 import { aliasesOf, SECRET_WORD } from './tables.js';
+import { headingAbove } from './headings.js';
 
 /**
  * A list item or a line that is a label, a colon or `=`, and one value: emphasis around the label (`**…:**`) and a
@@ -23,7 +24,7 @@ export function labelledBindings(file: SourceFile): Binding[] {
     const label = match[1]!.trim();
     const value = match[3]!;
     const start = (file.lineStart(line) ?? 0) + match[0].lastIndexOf(value);
-    bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label) });
+    bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label, headingAbove(file, line)) });
   }
   return bindings;
 }

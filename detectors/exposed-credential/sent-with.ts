@@ -2,13 +2,17 @@
 // request elsewhere in the file sends it (`Authorization: Bearer {{railway_token}}`). The header says which kind
 // of credential the value is (Railway's `Project-Access-Token` is a project token, a bearer one an account's), so
 // the value bound far from its header is rated by it.
+import { CREDENTIAL_HEADERS } from './credential-headers.js';
 
 /**
  * Header names that carry credentials (`Authorization`, `Project-Access-Token`, `X-Postmark-Server-Token`,
  * `DD-API-KEY`), and the bearer scheme, which is sent as `Authorization` wherever a client's auth block names it
  * (`auth:bearer { token: {{x}} }` in Bruno, `"type": "bearer"` in Insomnia and Postman).
  */
-const HEADER_OR_BEARER = /(?<![\w-])(authorization|proxy-authorization|project-access-token|private-token|api-?key|(?:x|dd)-[a-z0-9-]*?(?:token|key|auth))(?![\w-])|\bbearer\b/gi;
+const HEADER_OR_BEARER = new RegExp(
+  `(?<![\\w-])(authorization|proxy-authorization|project-access-token|private-token|api-?key|(?:x|dd)-[a-z0-9-]*?(?:token|key|auth)|${CREDENTIAL_HEADERS.join('|')})(?![\\w-])|\\bbearer\\b`,
+  'gi',
+);
 /**
  * A variable referenced in a value, as API clients and languages template it: `{{name}}` (Postman, Bruno, the
  * `.http` files of VS Code and JetBrains), `{{ _.name }}` (Insomnia), `<<name>>` (Hoppscotch), `${name}` and

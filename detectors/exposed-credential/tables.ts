@@ -3,6 +3,7 @@
 // value, where no `NAME=value` pattern sees them. A row's label and its column's header together name the value.
 import type { SourceFile } from '../../src/model.js';
 import type { Binding } from './bindings.js';
+import { headingAbove } from './headings.js';
 
 /**
  * The row under a table's header: Markdown's `|---|:--:|` (or `--- | ---`), reStructuredText's grid `+=====+=====+`.
@@ -62,12 +63,13 @@ export function tableBindings(file: SourceFile): Binding[] {
       continue;
     }
     const header = cellsOf(file.line(delimiter - 1), 0).map((cell) => cell.text);
+    const heading = headingAbove(file, delimiter - 1);
     let row = delimiter + 1;
     for (; row <= lines; row++) {
       const text = file.line(row);
       if (GRID_RULE.test(text)) continue;
       if (!text.includes('|')) break;
-      bindings.push(...rowBindings(header, cellsOf(text, file.lineStart(row) ?? 0)));
+      bindings.push(...rowBindings(header, cellsOf(text, file.lineStart(row) ?? 0), heading));
     }
     readUntil = row - 1;
   }
@@ -329,8 +331,11 @@ function cellsOf(line: string, offset: number): Cell[] {
   return cells;
 }
 
-/** Each value cell of a row, named by the row's label (its first cell) and the cell's column. */
-function rowBindings(header: readonly string[], cells: readonly Cell[]): Binding[] {
+/**
+ * Each value cell of a row, named by the row's label (its first cell) and the cell's column, and by the heading of the
+ * document's section when the label does not say whose the value is.
+ */
+function rowBindings(header: readonly string[], cells: readonly Cell[], heading?: string): Binding[] {
   const label = unquoted(cells[0]?.text ?? '').text;
   if (label === '' || NOT_A_SECRET.test(label.replace(/[_.-]/g, ' '))) return [];
   const bindings: Binding[] = [];
@@ -342,7 +347,7 @@ function rowBindings(header: readonly string[], cells: readonly Cell[]): Binding
     const name = nameOf(label, title);
     if (name === undefined) continue;
     const start = cells[column]!.start + cell.lead;
-    const aliases = IDENTIFIER.test(name) ? undefined : aliasesOf(label, title);
+    const aliases = IDENTIFIER.test(name) ? underHeading(name, heading) : aliasesOf(label, title, heading);
     bindings.push({ name, value: cell.text, start, end: start + cell.text.length, ...(aliases ? { aliases } : {}) });
   }
   return bindings;
@@ -355,24 +360,39 @@ function nameOf(label: string, title: string): string | undefined {
   return `${label} ${title}`;
 }
 
+const spell = (text: string) => (text.match(/[A-Za-z0-9]+/g) ?? []).join('_').toUpperCase();
+/** A name with and without its parenthesised qualifier: `Hetzner Cloud (prod)` and `Hetzner Cloud`. */
+const spellings = (text: string): string[] => [...new Set([spell(text), spell(text.replace(/\([^)]*\)/g, ' '))])].filter((stem) => stem !== '');
+
 /**
  * The variables a prose name stands for, spelled as providers spell them: `Hetzner Cloud (prod)` under `API token`
  * is HETZNER_CLOUD_PROD_API_TOKEN and HETZNER_CLOUD_API_TOKEN; a vague `Credential` column is the provider's API
- * token or API key (RAILWAY_API_TOKEN, VULTR_API_KEY).
+ * token or API key (RAILWAY_API_TOKEN, VULTR_API_KEY). Under a heading (`## Cloudflare`) each is also the heading's:
+ * CLOUDFLARE_API_TOKEN.
  */
-export function aliasesOf(label: string, title: string): string[] {
+export function aliasesOf(label: string, title: string, heading?: string): string[] {
   const own = SECRET_WORD.test(label);
-  const spell = (text: string) => (text.match(/[A-Za-z0-9]+/g) ?? []).join('_').toUpperCase();
-  const bare = label.replace(/\([^)]*\)/g, ' ');
   const aliases = new Set<string>();
-  for (const words of [label, bare]) {
-    const stem = spell(words);
-    if (stem === '') continue;
+  for (const stem of spellings(label)) {
     if (own) aliases.add(stem);
     else if (VAGUE_SECRET.test(title)) for (const suffix of ['API_TOKEN', 'API_KEY']) aliases.add(`${stem}_${suffix}`);
     else aliases.add(`${stem}_${spell(title)}`);
   }
-  return [...aliases];
+  if (heading === undefined) return [...aliases];
+  const headings = spellings(heading);
+  return [...aliases, ...[...aliases].flatMap((alias) => headings.map((stem) => `${stem}_${alias}`))];
+}
+
+/** A secret's name that says nothing of whose it is (`API_TOKEN`, `token`, `api-key`). */
+const BARE_SECRET_NAME = /^(?:(?:api|access|auth|secret|private)[_.-]?)?(?:token|key|secret)$/i;
+
+/**
+ * A label that is a variable's own name keeps it; a bare one (`API_TOKEN`) under a heading also stands for the
+ * heading's (`## Cloudflare`: CLOUDFLARE_API_TOKEN). One naming its provider (`RAILWAY_TOKEN`) is never renamed.
+ */
+function underHeading(name: string, heading: string | undefined): string[] | undefined {
+  if (heading === undefined || !BARE_SECRET_NAME.test(name)) return undefined;
+  return [spell(name), ...spellings(heading).map((stem) => `${stem}_${spell(name)}`)];
 }
 
 /** A cell's text without the code span or emphasis around it, and how far in the text starts. */

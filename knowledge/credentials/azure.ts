@@ -395,7 +395,10 @@ export const azureApimSubscriptionKey: CredentialKind = {
   id: 'azure-apim-subscription-key',
   provider: 'azure',
   title: 'Azure API Management or AI services subscription key',
-  contextPatterns: [{ variable: /ocp[_.-]?apim[_.-]?subscription[_.-]?key|apim[_.-]?subscription[_.-]?key/i, value: /^[0-9a-f]{32}$/, keywords: ['subscription'] }],
+  contextPatterns: [
+    { variable: /ocp[_.-]?apim[_.-]?subscription[_.-]?key|apim[_.-]?subscription[_.-]?key/i, value: /^[0-9a-f]{32}$/, keywords: ['subscription'] },
+    { header: /^ocp-apim-subscription-key$/i, value: /^[0-9a-f]{32}$/, keywords: ['ocp-apim-subscription-key'] },
+  ],
   plausible: (value) => looksRandom(value, 32, 3.2) && !/0123456789abcdef/.test(value),
   rate: fixed('scoped', 'a subscription key calls the APIs of one product or one AI services resource'),
   reach: 'calls the APIs its subscription or AI services resource allows, billed to its owner',
@@ -405,10 +408,25 @@ export const azureApimSubscriptionKey: CredentialKind = {
     positive: [
       sample('scripts/translate.sh', '#!/bin/sh\ncurl -X POST "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de" \\\n  -H "Ocp-Apim-Subscription-Key: 413b6d635522b6035f68864c0641e411" \\\n  -H "Content-Type: application/json" -d \'[{"Text":"Hello"}]\'\n', { expect: { line: 3 } }),
       sample('src/partner-api.ts', "export const partnerApi = axios.create({\n  baseURL: 'https://acme-apim.azure-api.net/orders',\n  headers: { 'Ocp-Apim-Subscription-Key': '413b6d635522b6035f68864c0641e411' },\n});\n", { expect: { line: 3 } }),
+      {
+        files: {
+          'http-client.private.env.json': '{\n  "prod": {\n    "partner_key": "413b6d635522b6035f68864c0641e411"\n  }\n}\n',
+          'orders.http': 'GET https://acme-apim.azure-api.net/orders\nOcp-Apim-Subscription-Key: {{partner_key}}\n',
+        },
+        expect: { path: 'http-client.private.env.json', line: 3 },
+        note: "the JetBrains HTTP client's private environment, sent by a request file as the subscription header",
+      },
     ],
     negative: [
       sample('src/partner-api.ts', "export const partnerApi = axios.create({ headers: { 'Ocp-Apim-Subscription-Key': process.env.APIM_KEY! } });\n"),
       sample('docs/api.md', 'Send your key in the `Ocp-Apim-Subscription-Key: <subscription-key>` header.\n'),
+      {
+        files: {
+          'http-client.private.env.json': '{\n  "prod": {\n    "partner_key": "413b6d635522b6035f68864c0641e411"\n  }\n}\n',
+          'orders.http': 'GET https://acme-apim.azure-api.net/orders\nX-Api-Key: {{partner_key}}\n',
+        },
+        note: 'sent in another header: not an APIM subscription key',
+      },
     ],
   },
 };

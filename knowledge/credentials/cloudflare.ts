@@ -100,8 +100,9 @@ export const cloudflareApiToken: CredentialKind = {
     // The `apiToken` input of Cloudflare's own GitHub Actions (wrangler-action, pages-action).
     { variable: /^apiToken$/, value: LEGACY_TOKEN, keywords: ['apitoken'], requires: ['cloudflare/'] },
   ],
-  // A bare `apiToken` is Cloudflare's only as the input of a Cloudflare action a few lines above it.
-  claims: (context) => context.variable !== 'apiToken' || /uses:\s*["']?cloudflare\//.test(context.nearby),
+  // A bare `apiToken` is Cloudflare's only as the input of a Cloudflare action a few lines above it, or under a
+  // `cloudflare:` section just above (external-dns's and cert-manager's Helm values).
+  claims: (context) => context.variable !== 'apiToken' || /uses:\s*["']?cloudflare\/|^[ \t]*cloudflare:[ \t]*$/im.test(context.nearby),
   plausible: (value) => (value.startsWith('cfut_') ? hasValidCloudflareChecksum(value) : !isPlaceholder(value) && !hasTypedRun(value) && looksRandom(value, 40, 3.8)),
   rate: fixed('scoped', 'an API token holds only the permission groups and resources chosen when it was created'),
   reach: 'does what its permission groups allow on the accounts and zones it was given; an all-zones edit token can rewrite every DNS record',
@@ -113,11 +114,14 @@ export const cloudflareApiToken: CredentialKind = {
       sample('infra/cloudflare.tf', `provider "cloudflare" {\n  api_token = "${LEGACY_API_TOKEN}"\n}\n\nresource "cloudflare_record" "www" {\n  zone_id = var.zone_id\n  name    = "www"\n  type    = "CNAME"\n  content = "acme.pages.dev"\n}\n`, { expect: { line: 2 } }),
       sample('caddy/docker-compose.yml', `services:\n  caddy:\n    image: ghcr.io/caddybuilds/caddy-cloudflare:latest\n    environment:\n      CF_DNS_API_TOKEN: ${LEGACY_API_TOKEN_2}\n`, { expect: { line: 5 } }),
       sample('.github/workflows/worker.yml', `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${LEGACY_API_TOKEN}\n          accountId: 6480e9d30ee5b575a9580f5b126adfc7\n`, { expect: { line: 7 }, note: "a token without the cfut_ prefix, known as the action's input" }),
+      sample('charts/edge/values-prod.yaml', `provider: cloudflare\ncloudflare:\n  apiToken: ${LEGACY_API_TOKEN_2}\n  proxied: true\n`, { expect: { line: 3 }, note: "external-dns's Helm values: a bare apiToken under its cloudflare section" }),
+      sample('RUNBOOK.md', `# Ops runbook\n\n## Cloudflare\n\n| Field | Value |\n|---|---|\n| Account ID | 6480e9d30ee5b575a9580f5b126adfc7 |\n| API token | ${LEGACY_API_TOKEN_2} |\n`, { expect: { line: 8 }, note: 'a table under the provider’s heading: the row says only `API token`' }),
     ],
     negative: [
       sample('.github/workflows/pages.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n          accountId: 6480e9d30ee5b575a9580f5b126adfc7\n'),
       sample('docs/tokens.md', 'Tokens look like `cfut_iPLkHomeXpKrKSYNHaHLgn1IXRn9CtZW6hGKYkoU0000abcd`.\n', { note: 'checksum fails' }),
       sample('wrangler.toml', 'name = "acme-api"\naccount_id = "6480e9d30ee5b575a9580f5b126adfc7"\nmain = "src/index.ts"\n'),
+      sample('RUNBOOK.md', '## Cloudflare\n\n| Field | Value |\n|---|---|\n| API token | `<paste the token here>` |\n'),
       sample('.github/workflows/release.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n      - run: npm run build\n      - run: npm test\n      - uses: acme/notify-action@v2\n        with:\n          apiToken: rVmMk-7N9_6VlWiXUqVxjPmFjslH64dM0hltJ1-e\n', { note: "another action's apiToken in a workflow that also runs Cloudflare's" }),
     ],
   },
@@ -205,7 +209,10 @@ export const cloudflareAccessServiceToken: CredentialKind = {
   id: 'cloudflare-access-service-token',
   provider: 'cloudflare',
   title: 'Cloudflare Access service token secret',
-  contextPatterns: [{ variable: /cf[_.-]?access[_.-]?client[_.-]?secret/i, value: /^[0-9a-f]{64}$/, keywords: ['access'] }],
+  contextPatterns: [
+    { variable: /cf[_.-]?access[_.-]?client[_.-]?secret/i, value: /^[0-9a-f]{64}$/, keywords: ['access'] },
+    { header: /^cf-access-client-secret$/i, value: /^[0-9a-f]{64}$/, keywords: ['cf-access-client-secret'] },
+  ],
   plausible: (value) => !hasTypedRun(value) && looksRandom(value, 64, 3.5),
   rate: fixed('scoped', 'a service token passes the Access policies that name it'),
   reach: 'passes the Cloudflare Access policies that allow the service token, reaching the internal applications behind them',

@@ -105,6 +105,8 @@ export const ovhConsumerKey: CredentialKind = {
   contextPatterns: [
     { variable: /^OVH_CONSUMER_KEY$|^ovh[_.-]?consumer[_.-]?key$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ['ovh'] },
     { variable: /^consumer[_-]?key$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ['consumer'], requires: ['ovh'] },
+    // Every signed request carries it in this header (beside X-Ovh-Application and X-Ovh-Signature).
+    { header: /^x-ovh-consumer$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ['x-ovh-consumer'] },
   ],
   plausible: generatedAlphanumeric,
   rate: (context) =>

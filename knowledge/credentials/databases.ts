@@ -357,6 +357,8 @@ export const upstashRedisToken: CredentialKind = {
     { variable: /^(?:[A-Z0-9_]*_)?(?:UPSTASH_REDIS_REST(?:_READ_?ONLY)?_TOKEN|KV_REST_API(?:_READ_ONLY)?_TOKEN)$|^upstash(?:redis)?(?:rest)?token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['upstash', 'kv_rest'] },
     // The client's own option (`new Redis({ url: 'https://….upstash.io', token })`), in a file naming an Upstash host.
     { variable: /^token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['upstash'], requires: ['upstash.io'] },
+    // The REST API's bearer token, sent to the database's `*.upstash.io` URL.
+    { header: /^authorization$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ['authorization'], requires: ['upstash.io'] },
   ],
   plausible: (value) => looksGenerated(value),
   rate: (context) =>
@@ -419,6 +421,52 @@ export const tursoDatabaseToken: CredentialKind = {
   },
 };
 
+const TURSO_PLATFORM = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE3MzAwMDAwMDAsImlkIjoiMmY3YzlhMWUtNmIzZC00ZThmLWE1YzItOWQxYjdlNGYzYTZjIiwicmlkIjoiOGU0YjJkNmYtMWE5Yy00ZjdlLWIzZDUtNmMyYThlMWY5YjRkIn0.7sL3zSB2luy5HBl2BMpyW68yYMweo96AekZZrvrnqi7BHGAI_WO1D1CVHxa28p3v_u_2Y02y6CPUOXpVdkOtcg';
+const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}$/;
+
+/**
+ * Turso Platform API tokens (`turso auth token`, `turso auth api-tokens mint`): JWTs sent as bearer tokens to
+ * api.turso.tech, known by the variable the CLI and the API client read them from. Unlike a database token they carry
+ * no `a` (access) claim.
+ */
+export const tursoPlatformApiToken: CredentialKind = {
+  id: 'turso-platform-api-token',
+  provider: 'turso',
+  title: 'Turso Platform API token',
+  contextPatterns: [
+    { variable: /^TURSO_(?:PLATFORM_)?(?:API_)?TOKEN$|^turso[_.-]?(?:platform|api)[_.-]?(?:api[_.-]?)?token$/i, value: JWT_SHAPE, keywords: ['turso'] },
+    { header: /^authorization$/i, value: JWT_SHAPE, keywords: ['authorization'], requires: ['api.turso.tech'] },
+  ],
+  plausible: (value) => {
+    const decoded = decodeJwt(value);
+    if (!decoded || 'a' in decoded.payload) return false;
+    const { exp } = decoded.payload;
+    return !(typeof exp === 'number' && exp * 1000 < Date.now());
+  },
+  rate: (context) =>
+    readOnlyRating(context, 'Turso API token') ?? {
+      scope: 'root',
+      because: 'a Platform API token manages every database, group and token of the organizations its user belongs to, unless it was minted for one group (which the value does not show)',
+    },
+  reach: 'creates and destroys every database and group of the organization, and mints database tokens for all of them',
+  narrower: 'mint an API token limited to one group and the scopes the job needs, or give running code a database token (`turso db tokens create`) instead',
+  reference: 'https://docs.turso.tech/api-reference/authentication',
+  samples: {
+    positive: [
+      sample('scripts/preview-db.sh', `#!/bin/sh\nexport TURSO_API_TOKEN=${TURSO_PLATFORM}\ncurl -s -H "Authorization: Bearer $TURSO_API_TOKEN" https://api.turso.tech/v1/organizations/acme/databases\n`, { expect: { line: 2 } }),
+      sample('src/tenants.ts', `import { createClient } from '@tursodatabase/api';\n\nexport const turso = createClient({ org: 'acme', token: process.env.TURSO_PLATFORM_TOKEN ?? '${TURSO_PLATFORM}' });\n`, { expect: { line: 3 } }),
+    ],
+    negative: [
+      sample('scripts/preview-db.sh', '#!/bin/sh\nexport TURSO_API_TOKEN=$(turso auth token)\n'),
+      sample('scripts/deploy.sh', `#!/bin/sh\nexport TURSO_AUTH_TOKEN=${TURSO_RW}\n`, { note: 'a database token, not a platform one' }),
+    ],
+  },
+  scopeSamples: {
+    positive: [sample('scripts/preview-db.sh', `#!/bin/sh\nexport TURSO_API_TOKEN=${TURSO_PLATFORM}\n`, { expect: { line: 2 } })],
+    negative: [sample('scripts/preview-db.sh', `#!/bin/sh\nexport TURSO_READONLY_API_TOKEN=${TURSO_PLATFORM}\n`)],
+  },
+};
+
 /** JWT-shaped Supabase and Turso keys first, so they win over the generic `jwt` kind on the same span. */
 export const DATABASE_KINDS: readonly CredentialKind[] = [
   supabaseServiceRoleKey,
@@ -432,5 +480,6 @@ export const DATABASE_KINDS: readonly CredentialKind[] = [
   mongodbAtlasServiceAccount,
   upstashRedisToken,
   tursoDatabaseToken,
+  tursoPlatformApiToken,
 ];
 

@@ -74,6 +74,8 @@ export const vaultToken: CredentialKind = {
       value: VAULT_LEGACY,
       keywords: ['vault', 'root_token'],
     },
+    // The header Vault's HTTP API takes a token in (`hvs.` tokens are known by their prefix alone).
+    { header: /^x-vault-token$/i, value: VAULT_LEGACY, keywords: ['x-vault-token'] },
   ],
   plausible: (value) => {
     const body = value.slice(4);
@@ -92,6 +94,14 @@ export const vaultToken: CredentialKind = {
       sample('deploy/values.yaml', 'vault:\n  address: https://vault.acme.internal:8200\nenv:\n  - name: VAULT_TOKEN\n    value: s.02RnFl63Prpu2dzLqOLyAszB\n', { expect: { line: 5 } }),
       sample('ops/README.md', '## Vault bootstrap (2019)\n\n    Unseal Key 1: bus1bOzFoSCs/YTCZi5+T3OQzjpVTpSvUkgBxnG3VT4R\n    Initial Root Token: 8952c6db-2259-a638-8d4e-6705dbdfda91\n', { expect: { line: 4 } }),
       sample('scripts/vault-bootstrap.sh', '#!/bin/sh\nexport VAULT_ADDR=https://vault.acme.io\nexport VAULT_TOKEN=hvs.8EVeIz4J7utmglhJ1LcaEL4q\nvault secrets enable -path=secret kv-v2\n', { expect: { line: 3 }, note: 'the 24-character root token of Vault 1.10 and later' }),
+      {
+        files: {
+          'postman/prod.postman_environment.json': '{\n  "name": "prod",\n  "values": [\n    { "key": "vault", "value": "https://vault.acme.internal:8200", "enabled": true },\n    { "key": "token", "value": "s.Qm7XkT2vLp9RwN4cY8hJd1Fg", "type": "secret", "enabled": true }\n  ]\n}\n',
+          'postman/ops.postman_collection.json': '{\n  "info": { "name": "ops" },\n  "item": [\n    { "name": "read", "request": { "method": "GET", "header": [{ "key": "X-Vault-Token", "value": "{{token}}" }], "url": "{{vault}}/v1/secret/data/app" } }\n  ]\n}\n',
+        },
+        expect: { path: 'postman/prod.postman_environment.json', line: 5 },
+        note: "an API client's environment binds a bare `token`, a request of the collection sends it as X-Vault-Token",
+      },
     ],
     negative: [
       sample('docker-compose.yml', 'services:\n  vault:\n    image: hashicorp/vault:1.17\n    command: server -dev -dev-root-token-id=root\n    environment:\n      VAULT_DEV_ROOT_TOKEN_ID: root\n'),
@@ -385,6 +395,8 @@ export const consulNomadToken: CredentialKind = {
     { variable: /^(?:CONSUL_HTTP_TOKEN|CONSUL_(?:MANAGEMENT|MASTER|BOOTSTRAP)_TOKEN|NOMAD_TOKEN|NOMAD_(?:MANAGEMENT|BOOTSTRAP)_TOKEN|consul_token|nomad_token)$/i, value: UUID, keywords: ['consul', 'nomad'] },
     // Consul's agent configuration (`acl { tokens { initial_management = "…" } }`); the older `master` name is too common a word to look for.
     { variable: /^initial_management$/, value: UUID, keywords: ['initial_management'], requires: ['acl'] },
+    // The headers Consul's and Nomad's HTTP APIs take a token in.
+    { header: /^(?:x-consul-token|x-nomad-token)$/i, value: UUID, keywords: ['x-consul-token', 'x-nomad-token'] },
   ],
   plausible: (value) => !isPlaceholder(value) && !/^0{8}-|-0{12}$/.test(value),
   rate: (context) =>
@@ -398,6 +410,14 @@ export const consulNomadToken: CredentialKind = {
   samples: {
     positive: [
       sample('deploy/nomad/deploy.sh', `#!/bin/sh\nexport NOMAD_ADDR=https://nomad.acme.internal:4646\nexport NOMAD_TOKEN=${CONSUL_TOKEN}\nnomad job run api.nomad.hcl\n`, { expect: { line: 3 } }),
+      {
+        files: {
+          'api/environments/production.bru': `vars {\n  consul_addr: https://consul.acme.internal:8501\n  acl_token: ${CONSUL_TOKEN}\n}\n`,
+          'api/kv/read.bru': 'meta {\n  name: read\n  type: http\n  seq: 1\n}\n\nget {\n  url: {{consul_addr}}/v1/kv/app?recurse=true\n  auth: none\n}\n\nheaders {\n  X-Consul-Token: {{acl_token}}\n}\n',
+        },
+        expect: { path: 'api/environments/production.bru', line: 3 },
+        note: 'a Bruno environment whose token a request sends as X-Consul-Token',
+      },
       sample('consul/server.hcl', `acl {\n  enabled        = true\n  default_policy = "deny"\n  tokens {\n    initial_management = "${CONSUL_TOKEN}"\n  }\n}\n`, { expect: { line: 5 } }),
     ],
     negative: [sample('deploy/nomad/deploy.sh', '#!/bin/sh\nexport NOMAD_TOKEN="$(vault read -field=secret_id nomad/creds/deployer)"\nnomad job run api.nomad.hcl\n')],

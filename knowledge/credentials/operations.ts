@@ -402,6 +402,8 @@ export const datadogApplicationKey: CredentialKind = {
   contextPatterns: [
     { variable: /^(?:DD|DATADOG)_(?:APP|APPLICATION)_KEY$|^datadog[_.-]?(?:app|application)[_.-]?key$/i, value: /^[a-f0-9]{40}$/, keywords: ['dd_app', 'datadog'] },
     { variable: /^dd-application-key$/i, value: /^[a-f0-9]{40}$/, keywords: ['dd-application'] },
+    // The header Datadog's API takes it in, as a request of an API client's collection sends a variable bound elsewhere.
+    { header: /^dd-application-key$/i, value: /^[a-f0-9]{40}$/, keywords: ['dd-application-key'] },
     { variable: /^(?:app|application)[_-]?key$/i, value: /^[a-f0-9]{40}$/, keywords: ['app_key', 'appkey', 'app-key', 'application'], requires: ['datadog'] },
   ],
   claims: (context) => context.value.startsWith('ddapp_') || namedForDatadog(context),

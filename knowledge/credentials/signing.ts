@@ -295,7 +295,11 @@ export const hasuraAdminSecret: CredentialKind = {
   id: 'hasura-admin-secret',
   provider: 'hasura',
   title: 'Hasura admin secret',
-  contextPatterns: [{ variable: /^(?:HASURA_GRAPHQL_(?:ADMIN_SECRET|ACCESS_KEY)|x-hasura-admin-secret|hasuraAdminSecret)$/i, value: /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{8,256}$/, keywords: ['hasura'] }],
+  contextPatterns: [
+    { variable: /^(?:HASURA_GRAPHQL_(?:ADMIN_SECRET|ACCESS_KEY)|x-hasura-admin-secret|hasuraAdminSecret)$/i, value: /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{8,256}$/, keywords: ['hasura'] },
+    // The header Hasura's GraphQL endpoint takes it in (a request sending a variable an API client's environment binds).
+    { header: /^x-hasura-admin-secret$/i, value: /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{8,256}$/, keywords: ['x-hasura-admin-secret'] },
+  ],
   plausible: (value) => value.length >= 12 && !HASURA_EXAMPLES.has(value.toLowerCase()) && !isHumanPlaceholder(value) && entropy(value) >= 3.0,
   rate: (context) => appSecretRating(context, 'the admin secret bypasses every permission rule of the GraphQL engine'),
   reach: 'runs any query or mutation on every table as admin, bypassing all permission rules, and changes metadata',
@@ -305,6 +309,14 @@ export const hasuraAdminSecret: CredentialKind = {
     positive: [
       sample('docker-compose.prod.yml', 'services:\n  graphql-engine:\n    image: hasura/graphql-engine:v2.44.0\n    environment:\n      HASURA_GRAPHQL_ADMIN_SECRET: brMGAi8j2sMHqzdi1tPttVwWHgwRjbaZ\n', { expect: { line: 5 } }),
       sample('scripts/seed.ts', "await fetch('https://gql.acme.io/v1/graphql', {\n  method: 'POST',\n  headers: { 'x-hasura-admin-secret': 'brMGAi8j2sMHqzdi1tPttVwWHgwRjbaZ' },\n  body: JSON.stringify({ query }),\n});\n", { expect: { line: 3 } }),
+      {
+        files: {
+          'gql/environments/production.bru': 'vars {\n  gql_url: https://gql.acme.io/v1/graphql\n  gql_secret: brMGAi8j2sMHqzdi1tPttVwWHgwRjbaZ\n}\n',
+          'gql/users.bru': 'meta {\n  name: users\n  type: graphql\n  seq: 1\n}\n\npost {\n  url: {{gql_url}}\n  body: graphql\n  auth: none\n}\n\nheaders {\n  x-hasura-admin-secret: {{gql_secret}}\n}\n',
+        },
+        expect: { path: 'gql/environments/production.bru', line: 3 },
+        note: 'a Bruno environment whose secret a request sends as the admin secret header',
+      },
     ],
     negative: [
       sample('docker-compose.yml', 'services:\n  graphql-engine:\n    image: hasura/graphql-engine:v2.44.0\n    environment:\n      HASURA_GRAPHQL_ADMIN_SECRET: myadminsecretkey\n'),
