@@ -633,6 +633,7 @@ railway volume add --service web --mount-path /app/storage
         },
         { files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_UPLOAD_VALUES, '.github/workflows/deploy.yml': HELM_DEPLOY }, note: "the chart's backup command uploads the dump to Backblaze B2" },
         sample('render.yaml', RENDER_KEY_VALUE('standard', 'allkeys-lru'), { note: 'a Key Value cache that evicts keys' }),
+        sample('.env.production', 'NODE_ENV=production\nREDIS_URL=redis://default:Zq8vN3xKp2LmW7tR@junction.proxy.rlwy.net:38211\nCACHE_HOST=redis-cache.railway.internal\n', { note: 'a Railway Redis by its URL or name: a cache, whose persistence the repo does not show' }),
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job in an image named for backups: its command says the copy goes to another provider' },
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES + ANSIBLE_OFFSITE_DUMP }, note: 'the cron dump goes to another provider' },
         {
