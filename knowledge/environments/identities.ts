@@ -462,6 +462,12 @@ export function bucketIdentity(rawName: string, provider?: string): ResourceIden
 // ---------------------------------------------------------------------------------------------------------------
 // Volumes, projects, accounts, apps
 
+/**
+ * The scope of a Kubernetes hostPath volume pinned to no node: the directory of whichever node the pod lands on, which on
+ * the single-node clusters hostPath volumes are made for is the one node's.
+ */
+export const UNPINNED_NODE_SCOPE = 'node:*';
+
 export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | 'fly' | 'hostpath' | 'nomad-host' | 'nomad-csi', scope?: string): ResourceIdentity | undefined {
   const value = raw.trim();
   if (value === '' || /\$\{|\{\{/.test(value)) return undefined;

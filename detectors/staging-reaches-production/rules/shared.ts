@@ -3,7 +3,7 @@
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta, type Severity } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
-import { identityName } from '../../../knowledge/environments/identities.js';
+import { UNPINNED_NODE_SCOPE, identityName } from '../../../knowledge/environments/identities.js';
 import { READ_ONLY_USER } from '../../../knowledge/credentials/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
@@ -561,6 +561,11 @@ export const sharedVolume: RuleMeta = {
         note: "local PersistentVolumes of staging and production: the same directory of the same node",
       },
       {
+        files: { 'k8s/staging/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n', 'k8s/production/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres/\n' },
+        expect: { path: 'k8s/staging/postgres-pv.yaml', line: 12 },
+        note: 'hostPath PersistentVolumes pinned to no node: on a single-node cluster, one directory',
+      },
+      {
         files: {
           'k8s/overlays/production/pv.yaml':
             'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
@@ -654,6 +659,14 @@ export const sharedVolume: RuleMeta = {
       {
         files: { 'k8s/staging/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-2]\n', 'k8s/production/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-prod\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },
         note: 'the same path on two different nodes is two directories',
+      },
+      {
+        files: { 'k8s/staging/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres-staging\n', 'k8s/production/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres-production\n' },
+        note: 'hostPath volumes in directories of their own',
+      },
+      {
+        files: { 'k8s/staging/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n', 'k8s/production/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },
+        note: 'an unpinned hostPath volume beside one pinned to a node: the repo does not say the pod lands there',
       },
       {
         files: {
@@ -921,6 +934,16 @@ export function judgeShared(resource: EnvironmentResource, model: EnvironmentMod
     };
   }
   const noun = rule === sharedVolume ? 'volume' : rule === sharedBucket ? 'bucket' : production.kind === 'account' ? 'account' : production.kind === 'app' ? 'app' : 'project';
+  if (match.identity.startsWith(`volume:bind:${UNPINNED_NODE_SCOPE}/`)) {
+    return {
+      ruleId: rule.id,
+      severity: 'high',
+      action: `uses the directory production's volume keeps its data in (${what})`,
+      detail: "Neither volume is pinned to a node: on a single-node cluster, what hostPath volumes are for, both are one directory, and wherever both pods land on one node they write the same files.",
+      related: productionRelated(model.productionWith(match.identity), 'this directory'),
+      identity: match.identity,
+    };
+  }
   return {
     ruleId: rule.id,
     severity: rule === sharedProject ? projectSeverity(match.identity) : undefined,
