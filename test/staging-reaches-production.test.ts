@@ -325,6 +325,19 @@ describe('malformed and partial configs', () => {
   });
 });
 
+describe('reusable workflows of other repositories', () => {
+  it("says which environments' jobs call a workflow it cannot read, and not untagged or local calls", async () => {
+    const { result } = await run({
+      '.github/workflows/deploy.yml':
+        "on:\n  push:\n    branches: [main, develop]\njobs:\n  lint:\n    uses: acme-platform/workflows/.github/workflows/lint.yml@v2\n  staging:\n    uses: acme-platform/workflows/.github/workflows/deploy-railway.yml@v2\n    with:\n      environment: staging\n    secrets: inherit\n  production:\n    uses: ./.github/workflows/release.yml\n    with:\n      environment: production\n    secrets: inherit\n",
+      '.github/workflows/release.yml': 'on:\n  workflow_call:\n    inputs:\n      environment:\n        type: string\njobs:\n  release:\n    runs-on: ubuntu-latest\n    environment: ${{ inputs.environment }}\n    steps:\n      - run: ./release.sh\n',
+    });
+    expect(result.notifications.map((notification) => `${notification.level} ${notification.code} ${notification.path}:${notification.line}`)).toEqual([
+      'note environment-include-unread .github/workflows/deploy.yml:8',
+    ]);
+  });
+});
+
 describe('determinism', () => {
   it('gives the same findings, fingerprints and facts on every run', async () => {
     const fixture = materialise(`${FIXTURES}staging-reaches-production/kustomize-overlays`);

@@ -334,6 +334,17 @@ function accountOfStore(store: DataStore, contexts: readonly StoreContext[]): { 
   return { account: provider?.account, region: store.region ?? provider?.region };
 }
 
+/**
+ * A bucket named for the store's own GCP project or AWS account (`gs://acme-ledger-prod-exports` for project
+ * `acme-ledger-prod`, `s3://111122223333-db-dumps`): teams name a bucket for the project or account that holds it.
+ */
+function namedForAccount(item: BackupEvidence, account: string | undefined): boolean {
+  const bucket = /^(?:s3|gs):\/\/([a-z0-9][a-z0-9._-]*)/i.exec(item.destination ?? '')?.[1]?.toLowerCase();
+  if (!bucket || !account || account.length < 6) return false;
+  const own = account.toLowerCase();
+  return bucket === own || bucket.startsWith(`${own}-`) || bucket.startsWith(`${own}.`) || bucket.startsWith(`${own}_`);
+}
+
 /** The bucket a backup uploads to (`s3://…`, `gs://…` on the cloud itself), when infrastructure code here declares it. */
 function declaredBucket(item: BackupEvidence, provider: string, contexts: readonly StoreContext[]): StoreContext | undefined {
   const match = /^(s3|gs):\/\/([a-z0-9][a-z0-9._-]*)/i.exec(item.destination ?? '');
@@ -448,6 +459,7 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
   }
   if (!HYPERSCALERS.has(provider)) return { evidence: item, protection: 'provider-managed', note: `copies stay with ${platformTitle(provider)}${where}` };
   if (account && source.account) return { evidence: item, protection: 'provider-managed', note: `copies stay in the same ${platformTitle(provider)} account${where}` };
+  if (namedForAccount(item, source.account)) return { evidence: item, protection: 'provider-managed', note: `copies stay in the same ${platformTitle(provider)} account${where}: the bucket is named for the store's own (${source.account})` };
   return { evidence: item, protection: 'destination-unknown', note: `copies go to ${platformTitle(provider)}${where}, and whether that is another account is not visible` };
 }
 

@@ -9,6 +9,7 @@ import { scanEnvironmentFile } from './scan/index.js';
 import { admitsPath, classifyPath } from './scan/files.js';
 import { COPY_KEYWORDS } from './scan/handlers/copies.js';
 import { VOLUME_COMMAND_KEYWORDS } from './scan/handlers/volume-commands.js';
+import { COMPOSE_COMMAND_KEYWORDS } from './scan/handlers/compose-commands.js';
 import { judgeShared, sharedBucket, sharedDatabase, sharedProject, sharedVolume } from './rules/shared.js';
 import { judgeSecret, readsProductionSecret } from './rules/secrets.js';
 import { judgeState, readsProductionState } from './rules/state.js';
@@ -42,7 +43,7 @@ export const stagingReachesProduction: Detector = {
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
   // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
-  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS])],
+  keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS])],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== 'commands',
   scanFile: scanEnvironmentFile,
   produces: ['environment-resource', 'environment-layer', 'environment-crossing'],

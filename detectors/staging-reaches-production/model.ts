@@ -89,9 +89,16 @@ export class EnvironmentModel {
     return this.resources.filter((resource) => resource.environment === 'base' && resource.family && !resource.testOnly && !resource.unplaced);
   }
 
-  /** The non-production layers of a family that do not set `variable` themselves, and so inherit the base's value. */
+  /**
+   * The non-production layers of a family that do not set `variable` themselves, and so inherit the base's value. A
+   * layer that sets nothing only says its environment runs the family (a Fly app runs its directory's Litestream
+   * file): where another layer of that environment sets the variable (its own `litestream.staging.yml`), that one is
+   * what the environment runs with.
+   */
   inheritors(family: string, variable: string | undefined): EnvironmentLayer[] {
-    return (this.layersByFamily.get(family) ?? []).filter((layer) => NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable));
+    const layers = this.layersByFamily.get(family) ?? [];
+    const setting = new Set(layers.filter((layer) => overrides(layer.keys, variable)).map((layer) => layer.environment));
+    return layers.filter((layer) => NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable) && !(layer.keys.length === 0 && setting.has(layer.environment)));
   }
 
   /** Production resources of layered families, which a layer built on production's (`from .production import *`) inherits. */

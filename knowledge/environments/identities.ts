@@ -462,6 +462,20 @@ export function bucketIdentity(rawName: string, provider?: string): ResourceIden
 // ---------------------------------------------------------------------------------------------------------------
 // Volumes, projects, accounts, apps
 
+/**
+ * The named volumes of a compose file's stack, as a whole: the stack that file starts, under whatever project name the
+ * commands give it (`volume:compose-stack:deploy/docker-compose.yml`).
+ */
+export function composeStackIdentity(path: string): ResourceIdentity {
+  return { kind: 'volume', identity: `volume:compose-stack:${path}`, otherIdentities: [], display: `Docker volumes of ${path}`, name: path, secrets: [] };
+}
+
+/**
+ * The scope of a Kubernetes hostPath volume pinned to no node: the directory of whichever node the pod lands on, which on
+ * the single-node clusters hostPath volumes are made for is the one node's.
+ */
+export const UNPINNED_NODE_SCOPE = 'node:*';
+
 export function volumeIdentity(raw: string, scheme?: 'docker' | 'pvc' | 'pv' | 'fly' | 'hostpath' | 'nomad-host' | 'nomad-csi', scope?: string): ResourceIdentity | undefined {
   const value = raw.trim();
   if (value === '' || /\$\{|\{\{/.test(value)) return undefined;

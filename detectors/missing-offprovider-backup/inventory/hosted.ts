@@ -78,6 +78,9 @@ const SCHEMES: Array<[RegExp, string]> = [
   [/^sqlserver:/i, 'mssql'],
 ];
 
+const CACHE_SCHEME = /^(redis|rediss|valkey|valkeys|memcached?):\/\//i;
+const CACHE_KEY = /redis|valkey|memcache|(^|_)(cache|kv)(_|$)/i;
+
 const KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
 
 /** A hosted database named by a value: provider, engine and identities. */
@@ -178,6 +181,9 @@ export function scanConnections(inventory: Inventory): void {
       continue;
     }
     if (!SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ''))) && !KEY_HINT.test(key)) continue;
+    // A cache by its URL or its name: Redis is a cache unless the repo shows it persists what it holds (see
+    // `containerEngine`), and a hosted one's persistence is not in the repo.
+    if (CACHE_SCHEME.test(value) || (CACHE_KEY.test(key) && !SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ''))))) continue;
     const hosted = hostedDatabaseOf(value);
     if (!hosted) continue;
     // Read replicas and reader endpoints copy a primary that is (or will be) a store of its own.

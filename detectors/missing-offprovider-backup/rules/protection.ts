@@ -2,6 +2,11 @@
 // whose destination the repo does not show, or a database the app uses with no backup visible at all.
 import { sample, type RuleMeta } from '../../../src/model.js';
 
+/** A Cloud SQL instance in its project, and a nightly export of it to a bucket. */
+const CLOUD_SQL_TF = 'resource "google_sql_database_instance" "main" {\n  name             = "ledger-prod"\n  project          = "acme-ledger-prod"\n  region           = "europe-west1"\n  database_version = "POSTGRES_16"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration {\n      enabled                        = true\n      point_in_time_recovery_enabled = true\n    }\n  }\n}\n';
+const CLOUD_SQL_EXPORT = (bucket: string) =>
+  `on:\n  schedule:\n    - cron: "0 2 * * *"\njobs:\n  export:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: google-github-actions/auth@v2\n        with:\n          workload_identity_provider: \${{ vars.WIF_PROVIDER }}\n      - run: gcloud sql export sql ledger-prod gs://${bucket}/ledger-$(date +%F).sql.gz --database=ledger --project=acme-ledger-prod\n`;
+
 const BICEP_POSTGRES = `param location string = resourceGroup().location
 param environmentName string = 'prod'
 
@@ -633,6 +638,7 @@ railway volume add --service web --mount-path /app/storage
         },
         { files: { 'charts/shop/Chart.yaml': BITNAMI_CHART, 'charts/shop/values.yaml': BITNAMI_UPLOAD_VALUES, '.github/workflows/deploy.yml': HELM_DEPLOY }, note: "the chart's backup command uploads the dump to Backblaze B2" },
         sample('render.yaml', RENDER_KEY_VALUE('standard', 'allkeys-lru'), { note: 'a Key Value cache that evicts keys' }),
+        sample('.env.production', 'NODE_ENV=production\nREDIS_URL=redis://default:Zq8vN3xKp2LmW7tR@junction.proxy.rlwy.net:38211\nCACHE_HOST=redis-cache.railway.internal\n', { note: 'a Railway Redis by its URL or name: a cache, whose persistence the repo does not show' }),
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job in an image named for backups: its command says the copy goes to another provider' },
         { files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n', 'roles/postgres/tasks/main.yml': ANSIBLE_POSTGRES + ANSIBLE_OFFSITE_DUMP }, note: 'the cron dump goes to another provider' },
         {
@@ -674,6 +680,11 @@ railway volume add --service web --mount-path /app/storage
     tags: ['backup', 'data-loss'],
     samples: {
       positive: [
+        {
+          files: { 'infra/main.tf': CLOUD_SQL_TF, '.github/workflows/export.yml': CLOUD_SQL_EXPORT('acme-ledger-prod-exports') },
+          expect: { path: 'infra/main.tf', line: 1 },
+          note: "a Cloud SQL export to a bucket named for the instance's own project",
+        },
         {
           files: { 'infra/vercel.tf': VERCEL_DATABASE_TF('acme-prod.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com') },
           expect: { path: 'infra/vercel.tf', line: 9 },
@@ -852,6 +863,10 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        {
+          files: { 'infra/main.tf': CLOUD_SQL_TF, '.github/workflows/export.yml': CLOUD_SQL_EXPORT('acme-dr-vault-exports') },
+          note: 'a Cloud SQL export to a bucket not named for the instance\'s project: where it is kept is not visible',
+        },
         {
           files: {
             'bin/ledger.ts': "import * as cdk from 'aws-cdk-lib';\nimport { DataStack } from '../lib/data/data-stack';\nimport { BackupStack } from '../lib/backup/backup-stack';\n\nconst app = new cdk.App();\nconst env = { account: '381492665730', region: 'us-east-1' };\nconst data = new DataStack(app, 'LedgerData-Prod', { env });\nnew BackupStack(app, 'LedgerBackup-Prod', { env, table: data.table });\n",

@@ -11,6 +11,10 @@ const GITLAB_MIGRATE_TEMPLATE = '.db-migrate:\n  image: node:20\n  variables:\n 
 const GITLAB_MIGRATE_JOBS = (stagingVariables: string) =>
   `migrate-staging:\n  extends: .db-migrate\n  stage: migrate\n  environment: staging\n${stagingVariables}\nmigrate-production:\n  extends: .db-migrate\n  stage: migrate\n  environment: production\n`;
 
+/** Fly: one app per environment, both built from the directory that holds `litestream.yml`. */
+const FLY_APP = (app: string) => `app = "${app}"\nprimary_region = "ams"\n\n[env]\n  DATABASE_PATH = "/data/notely.db"\n\n[[mounts]]\n  source = "notely_data"\n  destination = "/data"\n`;
+const LITESTREAM = (bucket: string) => `dbs:\n  - path: /data/notely.db\n    replicas:\n      - type: s3\n        bucket: ${bucket}\n        path: notely.db\n        endpoint: https://fly.storage.tigris.dev\n`;
+
 export const inheritedProductionValue: RuleMeta = {
   id: `${DETECTOR}/inherited-production-value`,
   title: 'Production value inherited by a non-production environment',
@@ -24,6 +28,11 @@ export const inheritedProductionValue: RuleMeta = {
   tags: ['environments', 'inheritance'],
   samples: {
     positive: [
+      {
+        files: { 'fly.toml': FLY_APP('notely-prod'), 'fly.staging.toml': FLY_APP('notely-staging'), 'litestream.yml': LITESTREAM('notely-litestream') },
+        expect: { path: 'litestream.yml', line: 5 },
+        note: "Litestream: the staging Fly app runs the same image and replicates into production's replica",
+      },
       {
         files: { '.gitlab-ci.yml': GITLAB_TEMPLATE_ROOT, '.gitlab/ci/templates.yml': GITLAB_MIGRATE_TEMPLATE, '.gitlab/ci/migrate.yml': GITLAB_MIGRATE_JOBS('') },
         expect: { path: '.gitlab/ci/templates.yml', line: 4 },
@@ -92,6 +101,19 @@ export const inheritedProductionValue: RuleMeta = {
       ),
     ],
     negative: [
+      {
+        files: { 'fly.toml': FLY_APP('notely-prod'), 'fly.staging.toml': FLY_APP('notely-staging'), 'litestream.yml': LITESTREAM('${LITESTREAM_BUCKET}') },
+        note: "Litestream: each app's bucket comes from its own secrets",
+      },
+      {
+        files: {
+          'fly.toml': FLY_APP('notely-prod'),
+          'fly.staging.toml': FLY_APP('notely-staging'),
+          'etc/litestream.yml': LITESTREAM('notely-litestream'),
+          'etc/litestream.staging.yml': 'dbs:\n  - path: /data/notely.db\n    replicas:\n      - type: s3\n        bucket: notely-litestream-staging\n        path: notely.db\n',
+        },
+        note: 'Litestream: staging has a configuration of its own',
+      },
       {
         files: { '.gitlab-ci.yml': GITLAB_TEMPLATE_ROOT, '.gitlab/ci/templates.yml': GITLAB_MIGRATE_TEMPLATE, '.gitlab/ci/migrate.yml': GITLAB_MIGRATE_JOBS('  variables:\n    DATABASE_URL: $STAGING_DATABASE_URL\n') },
         note: "the staging job sets the template's variable to staging's own",

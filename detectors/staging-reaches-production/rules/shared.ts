@@ -3,7 +3,7 @@
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta, type Severity } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
-import { identityName } from '../../../knowledge/environments/identities.js';
+import { UNPINNED_NODE_SCOPE, identityName } from '../../../knowledge/environments/identities.js';
 import { READ_ONLY_USER } from '../../../knowledge/credentials/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
@@ -13,6 +13,12 @@ const KAMAL_BASE = 'service: ledger\nimage: acme/ledger\nservers:\n  web:\n    -
 /** A workflow applying one Terraform root per environment, giving its variables on the command line or as TF_VAR_s. */
 const TERRAFORM_VARS_WORKFLOW = (stagingHost: string) =>
   `on:\n  push:\n    branches: [main, develop]\njobs:\n  apply-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - uses: actions/checkout@v4\n      - run: terraform -chdir=infra apply -auto-approve -var "environment=staging" -var "db_host=${stagingHost}"\n  apply-production:\n    runs-on: ubuntu-latest\n    environment: production\n    env:\n      TF_VAR_environment: production\n      TF_VAR_db_host: orders-prod.c1x2y3z4kq.eu-west-1.rds.amazonaws.com\n    steps:\n      - uses: actions/checkout@v4\n      - run: terraform -chdir=infra apply -auto-approve\n`;
+
+/** A base compose file with a Postgres volume and no project name, layered per environment by the commands beside it. */
+const COMPOSE_BASE = 'services:\n  api:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:${POSTGRES_PASSWORD}@db:5432/app\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n';
+const COMPOSE_OVERRIDE = (environment: string) => `services:\n  api:\n    environment:\n      APP_ENV: ${environment}\n`;
+const COMPOSE_MAKEFILE = (staging: string, production: string) =>
+  `COMPOSE_PROJECT_NAME ?= shopfront\nexport COMPOSE_PROJECT_NAME\n\ndeploy-staging:\n\t${staging}\n\ndeploy-prod:\n\t${production}\n`;
 
 export const sharedDatabase: RuleMeta = {
   id: `${DETECTOR}/shared-database`,
@@ -561,6 +567,31 @@ export const sharedVolume: RuleMeta = {
         note: "local PersistentVolumes of staging and production: the same directory of the same node",
       },
       {
+        files: { 'k8s/staging/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n', 'k8s/production/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres/\n' },
+        expect: { path: 'k8s/staging/postgres-pv.yaml', line: 12 },
+        note: 'hostPath PersistentVolumes pinned to no node: on a single-node cluster, one directory',
+      },
+      {
+        files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.staging.yml': COMPOSE_OVERRIDE('staging'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          Makefile: COMPOSE_MAKEFILE('docker compose -f docker-compose.yml -f docker-compose.staging.yml up -d', 'docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d'),
+        },
+        expect: { path: 'Makefile', line: 5 },
+        note: 'compose: one project name for the staging and production stacks, so one `shopfront_pgdata` volume',
+      },
+      {
+        files: {
+          'deploy/compose.yaml': COMPOSE_BASE,
+          'deploy/compose.staging.yaml': COMPOSE_OVERRIDE('staging'),
+          'deploy/compose.production.yaml': COMPOSE_OVERRIDE('production'),
+          'scripts/deploy.sh': '#!/usr/bin/env bash\nset -euo pipefail\ncase "$1" in\n  staging) docker compose -p ledger -f deploy/compose.yaml -f deploy/compose.staging.yaml up -d --build ;;\n  production) docker compose -p ledger -f deploy/compose.yaml -f deploy/compose.production.yaml up -d --build ;;\nesac\n',
+        },
+        expect: { path: 'scripts/deploy.sh', line: 4 },
+        note: 'compose: `-p` names both stacks the same, whatever the files say',
+      },
+      {
         files: {
           'k8s/overlays/production/pv.yaml':
             'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
@@ -667,6 +698,41 @@ export const sharedVolume: RuleMeta = {
       {
         files: { 'k8s/staging/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-2]\n', 'k8s/production/pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-prod\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },
         note: 'the same path on two different nodes is two directories',
+      },
+      {
+        files: { 'k8s/staging/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres-staging\n', 'k8s/production/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres-production\n' },
+        note: 'hostPath volumes in directories of their own',
+      },
+      {
+        files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.staging.yml': COMPOSE_OVERRIDE('staging'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          Makefile: COMPOSE_MAKEFILE('docker compose -p shopfront-staging -f docker-compose.yml -f docker-compose.staging.yml up -d', 'docker compose -p shopfront-prod -f docker-compose.yml -f docker-compose.prod.yml up -d'),
+        },
+        note: 'compose: a project name per environment, so a volume per environment',
+      },
+      {
+        files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.staging.yml': COMPOSE_OVERRIDE('staging'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          Makefile: COMPOSE_MAKEFILE('DOCKER_HOST=ssh://deploy@staging.shopfront.io docker compose -f docker-compose.yml -f docker-compose.staging.yml up -d', 'DOCKER_HOST=ssh://deploy@shopfront.io docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d'),
+        },
+        note: 'compose: the same project name on two hosts',
+      },
+      {
+        files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.staging.yml': COMPOSE_OVERRIDE('staging'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          Makefile: 'ENV ?= staging\n\nup:\n\tdocker compose -p shopfront-$(ENV) -f docker-compose.yml -f docker-compose.$(ENV).yml up -d\n\ndeploy-staging:\n\tdocker compose -p shopfront-staging -f docker-compose.yml -f docker-compose.staging.yml up -d\n\ndeploy-prod:\n\tCOMPOSE_PROJECT_NAME=shopfront-prod docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d\n',
+        },
+        note: 'compose: names built per environment, on the command line or in COMPOSE_PROJECT_NAME',
+      },
+      {
+        files: { 'k8s/staging/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n', 'k8s/production/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },
+        note: 'an unpinned hostPath volume beside one pinned to a node: the repo does not say the pod lands there',
       },
       {
         files: {
@@ -934,6 +1000,16 @@ export function judgeShared(resource: EnvironmentResource, model: EnvironmentMod
     };
   }
   const noun = rule === sharedVolume ? 'volume' : rule === sharedBucket ? 'bucket' : production.kind === 'account' ? 'account' : production.kind === 'app' ? 'app' : 'project';
+  if (match.identity.startsWith(`volume:bind:${UNPINNED_NODE_SCOPE}/`)) {
+    return {
+      ruleId: rule.id,
+      severity: 'high',
+      action: `uses the directory production's volume keeps its data in (${what})`,
+      detail: "Neither volume is pinned to a node: on a single-node cluster, what hostPath volumes are for, both are one directory, and wherever both pods land on one node they write the same files.",
+      related: productionRelated(model.productionWith(match.identity), 'this directory'),
+      identity: match.identity,
+    };
+  }
   return {
     ruleId: rule.id,
     severity: rule === sharedProject ? projectSeverity(match.identity) : undefined,

@@ -23,6 +23,7 @@ import { scanCdkApp, scanElixirConfig, scanJsConfig, scanPythonSettings } from '
 import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
 import { scanVolumeCommands } from './handlers/volume-commands.js';
+import { scanComposeCommands } from './handlers/compose-commands.js';
 import { scanSstConfig } from './handlers/sst.js';
 import { scanSamConfig } from './handlers/sam.js';
 import { scanVapor } from './handlers/vapor.js';
@@ -44,6 +45,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       scanCommands(file, out);
       scanGcloudDeploys(rec, cls);
       scanVolumeCommands(rec, cls);
+      scanComposeCommands(rec);
       return;
     case 'python-settings':
       scanPythonSettings(rec, cls);

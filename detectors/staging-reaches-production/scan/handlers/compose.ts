@@ -2,9 +2,9 @@
 // services load (a stack loading .env.production is production's). Compose prefixes a volume with the project name,
 // so two stacks share one only through `external: true` or the same explicit `name:`, or by mounting the same host
 // directory: stacks whose files sit in one directory are taken to run on one host.
-import type { DataDocument, DataNode } from '../../../../src/parse/data-tree.js';
+import type { DataDocument, DataNode, MapEntry, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, literalString } from '../../../../src/parse/data-tree.js';
-import { envFileIdentity, secretIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
+import { composeStackIdentity, envFileIdentity, secretIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import type { FileClass } from '../files.js';
 import type { EnvTag, Recorder } from '../recorder.js';
 import { environmentOfEnvFiles } from '../../../../knowledge/environments/names.js';
@@ -49,6 +49,9 @@ function scanBaseVolumes(rec: Recorder, cls: FileClass, root: DataNode): void {
   const volumes = get(root, 'volumes');
   if (volumes?.kind !== 'map') return;
   const project = projectName(root);
+  // The stack's data as a whole, for scripts that start it for two environments under one project name.
+  const data = dataVolume(root, volumes);
+  if (data) rec.resource(tag, composeStackIdentity(rec.file.path), data.keySpan, { variable: `volumes.${data.key}`, declared: true });
   for (const entry of effectiveEntries(volumes)) {
     const spec = entry.value;
     // An external volume is made elsewhere: naming it is using it, which the file's own tag already records.
@@ -59,6 +62,25 @@ function scanBaseVolumes(rec: Recorder, cls: FileClass, root: DataNode): void {
     if (!identity) continue;
     rec.resource(tag, identity, (nameNode ?? entry.value).span, { variable: `volumes.${entry.key}`, family: cls.family, fromBase: true, declared: true });
   }
+}
+
+/** Images that keep records in their volume; a cache's (Redis, Memcached) is not data lost with it. */
+const DATA_IMAGE = /(?:^|\/)(?:postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|clickhouse-server|clickhouse|elasticsearch|opensearch|minio|couchdb|neo4j|influxdb|timescaledb(?:-ha)?|cockroach|rabbitmq|mssql-server)(?:[:@]|$)/i;
+
+/** The first volume the file declares (not external) that a database service mounts. */
+function dataVolume(root: DataNode, volumes: MapNode): MapEntry | undefined {
+  const services = get(root, 'services');
+  if (services?.kind !== 'map') return undefined;
+  const mounted = new Set<string>();
+  for (const service of services.entries) {
+    if (!DATA_IMAGE.test(literalString(get(service.value, 'image')) ?? '')) continue;
+    const list = get(service.value, 'volumes');
+    for (const mount of list?.kind === 'seq' ? list.items : []) {
+      const source = mount.kind === 'map' ? literalString(get(mount, 'source')) : literalString(mount)?.split(':')[0];
+      if (source) mounted.add(source);
+    }
+  }
+  return volumes.entries.find((entry) => mounted.has(entry.key) && !(entry.value.kind === 'map' && get(entry.value, 'external') !== undefined));
 }
 
 function scanVolumes(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag): void {

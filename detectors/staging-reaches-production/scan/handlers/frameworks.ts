@@ -178,9 +178,30 @@ export function scanKamal(rec: Recorder, cls: FileClass, root: DataNode): void {
  * bucket writes its generations beside production's (a restore may pick staging's) or removes them on retention.
  */
 export function scanLitestream(rec: Recorder, cls: FileClass, root: DataNode): void {
-  if (cls.role !== 'base') return walkSection(rec, topSection(cls, root), walkOptions(cls));
+  const image = litestreamImageFamily(rec.file.path);
+  if (cls.role !== 'base') {
+    // An environment with a Litestream file of its own replicates with it, not with the image's.
+    if (cls.tag.environment) rec.layer(image, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, ['dbs']);
+    return walkSection(rec, topSection(cls, root), walkOptions(cls));
+  }
   const tag: EnvTag = { environment: 'production', name: rec.file.path.slice(rec.file.path.lastIndexOf('/') + 1), evidence: 'base' };
   walkSection(rec, { node: root, path: [], tag, role: 'plain', span: root.span }, walkOptions(cls));
+  // The same file is the base of every app built from the directory: a staging Fly app beside production's runs the
+  // image with it and replicates into production's replica, unless the path names each app (`${FLY_APP_NAME}`).
+  walkSection(rec, { node: root, path: [], tag: BASE, family: image, role: 'base', span: root.span }, walkOptions(cls));
+}
+
+/** Directories that hold an app's deploy files rather than being the app: `etc/litestream.yml` is the app's above. */
+const DEPLOY_DIRECTORY = /(?:^|\/)(?:etc|config|deploy|docker|\.fly|litestream|ops)$/;
+
+/**
+ * The family of the apps one Litestream configuration serves: the directory of the app it sits in, shared with the
+ * Fly configurations (`fly.toml`, `fly.staging.toml`) deployed from there.
+ */
+export function litestreamImageFamily(path: string): string {
+  let directory = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  directory = directory.replace(DEPLOY_DIRECTORY, '');
+  return `litestream-image:${directory}`;
 }
 
 /** A base deploy.yml with its own servers and a database accessory on a host of its own. */

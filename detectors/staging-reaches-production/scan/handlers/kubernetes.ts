@@ -4,7 +4,7 @@
 // and the secrets a workload mounts by name.
 import type { DataDocument, DataNode, MapNode } from '../../../../src/parse/data-tree.js';
 import { get, getPath, literalString } from '../../../../src/parse/data-tree.js';
-import { databaseHostIdentity, kubernetesNamespaceIdentity, secretIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
+import { UNPINNED_NODE_SCOPE, databaseHostIdentity, kubernetesNamespaceIdentity, secretIdentity, volumeIdentity } from '../../../../knowledge/environments/identities.js';
 import { withDecodedSecretData } from '../../../../knowledge/credentials/kubernetes-secret-data.js';
 import { canonicalEnvironment, tokensOf } from '../../../../knowledge/environments/names.js';
 import type { FileClass } from '../files.js';
@@ -75,7 +75,7 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
       record({ kind: 'volume', identity: `volume:nfs:${id}`, otherIdentities: [], display: `NFS share ${id}`, name: id, secrets: [] }, node, 'spec.nfs', true);
     }
     const directory = nodeDirectory(spec);
-    if (directory) record(volumeIdentity(directory.path, 'hostpath', `node:${directory.node}`), directory.at, directory.variable, true);
+    if (directory) record(volumeIdentity(directory.path, 'hostpath', directory.node === ANY_NODE ? UNPINNED_NODE_SCOPE : `node:${directory.node}`), directory.at, directory.variable, true);
     const metadataName = getPath(root, ['metadata', 'name']);
     if (name) record(volumeIdentity(name, 'pv'), metadataName, 'metadata.name', true);
   }
@@ -99,8 +99,10 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
 /**
  * A PersistentVolume that is a directory of one node (`local.path` or `hostPath.path`, pinned by a required node
  * affinity on `kubernetes.io/hostname`): two volumes with the same path on the same node are the same files, whatever
- * namespaces claim them. Without a pinned node the directory is on whichever node the pod lands on: not compared.
+ * namespaces claim them. A hostPath volume with no node affinity is compared only with others pinned to no node.
  */
+const ANY_NODE = '*';
+
 function nodeDirectory(spec: DataNode | undefined): { path: string; node: string; at: DataNode; variable: string } | undefined {
   const local = getPath(spec, ['local', 'path']);
   const host = getPath(spec, ['hostPath', 'path']);
@@ -120,6 +122,9 @@ function nodeDirectory(spec: DataNode | undefined): { path: string; node: string
       }
     }
   }
+  // A hostPath volume pinned to no node is the directory of whichever node the pod lands on: on the single-node
+  // clusters hostPath volumes are made for (k3s, minikube, kind), the one node's. Kept apart from pinned ones.
+  if (host && !local && terms === undefined) return { path, node: ANY_NODE, at, variable: 'spec.hostPath.path' };
   // One node only: a volume any of several nodes may hold is not one directory.
   if (nodes.size !== 1) return undefined;
   return { path, node: [...nodes][0]!, at, variable: local ? 'spec.local.path' : 'spec.hostPath.path' };

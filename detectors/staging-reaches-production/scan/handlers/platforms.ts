@@ -8,6 +8,7 @@ import { canonicalEnvironment } from '../../../../knowledge/environments/names.j
 import { doAppSpecOf } from '../../../../knowledge/environments/digitalocean.js';
 import type { FileClass } from '../files.js';
 import { BASE, namedTag, type EnvTag, type Recorder } from '../recorder.js';
+import { litestreamImageFamily } from './frameworks.js';
 import { effectiveEntries, walkSection, type Section } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
 import { identifyValue } from '../values.js';
@@ -185,6 +186,8 @@ export function scanFly(rec: Recorder, cls: FileClass, document: DataDocument): 
   walkSection(rec, { ...topSection(cls, root), tag }, { ...walkOptions(cls), envMaps: false });
   const appId = app ? appIdentity(app, 'fly') : undefined;
   if (appId && appNode) rec.resource(tag, appId, appNode.span, { variable: 'app', declared: true, family: `fly:${directoryOf(rec.file.path)}` });
+  // Each Fly app runs the image built from its directory, and with it that directory's `litestream.yml`.
+  if (appNode && tag.environment && tag.environment !== 'base') rec.layer(litestreamImageFamily(rec.file.path), tag, appNode.span, []);
   const mounts = get(root, 'mounts');
   const list = mounts?.kind === 'seq' ? mounts.items : mounts ? [mounts] : [];
   for (const mount of list) {

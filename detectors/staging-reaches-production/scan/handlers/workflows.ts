@@ -51,6 +51,7 @@ export function scanWorkflow(rec: Recorder, cls: FileClass, document: DataDocume
     scanPlatformVariableCopies(rec, job);
     const tag = jobTag(entry.key, job) ?? fileTag ?? (pullRequestOnly ? { environment: 'preview' as const, name: 'pull_request', evidence: 'value' as const } : undefined);
     if (!tag) continue;
+    noteUnreadCall(rec, job, tag);
     if (tag.environment === 'production' && tag.evidence === 'key') pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ['jobs', entry.key], tag, role: 'plain', span: entry.keySpan }, options);
     scanText(rec, job, tag);
@@ -129,6 +130,22 @@ function scanNeededOutputs(rec: Recorder, job: DataNode, tag: EnvTag, outputs: R
 }
 
 /** `uses: ./.github/workflows/resolve.yml` -> `.github/workflows/resolve.yml`; another repository's workflow is not read. */
+/**
+ * A job of an environment that calls a reusable workflow of another repository (`uses: acme/ci/.github/workflows/
+ * deploy.yml@v2`): its jobs run with the secrets handed to them, but their text is not here. Said once per job, as
+ * GitLab's includes from other projects are, so a clean result is not taken to cover them.
+ */
+function noteUnreadCall(rec: Recorder, job: MapNode, tag: EnvTag): void {
+  const uses = get(job, 'uses');
+  const called = literalString(uses);
+  if (!uses || !called || !REMOTE_WORKFLOW.test(called)) return;
+  const environment = tag.name || tag.environment;
+  rec.notify('environment-include-unread', `${rec.file.path}:${uses.span.line} runs ${environment}'s job with a workflow from another repository (${called}); the environments and secrets of its jobs were not read.`, uses.span.line, 'note');
+}
+
+/** `owner/repo/.github/workflows/<file>.yml@ref`, GitHub's form for a reusable workflow outside the repository. */
+const REMOTE_WORKFLOW = /^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[^/@]+\.ya?ml@\S+$/;
+
 function localWorkflow(uses: string | undefined): string | undefined {
   const path = uses?.startsWith('./') ? uses.slice(2).replace(/@.*$/, '') : undefined;
   return path && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ? path : undefined;
