@@ -23,317 +23,9 @@ import {
   __toESM
 } from "./chunk-4JN6GR4P.js";
 
-// detectors/exposed-credential/sent-with.ts
-var HEADER_OR_BEARER = /(?<![\w-])(authorization|proxy-authorization|project-access-token|private-token|api-?key|(?:x|dd)-[a-z0-9-]*?(?:token|key|auth))(?![\w-])|\bbearer\b/gi;
-var REFERENCE = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
-var VALUE_LINES = 3;
-var MAX_STRETCH = 400;
-var GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|f(?=\\?["']))\b)*$/i;
-function headersSentWith(text) {
-  const sent = /* @__PURE__ */ new Map();
-  const hits = [...text.matchAll(HEADER_OR_BEARER)];
-  for (let index = 0; index < hits.length; index++) {
-    const hit = hits[index];
-    const header = hit[1] ?? "Authorization";
-    let end = hit.index + hit[0].length;
-    for (let line = 0; line <= VALUE_LINES && end < text.length; line++) {
-      const next = text.indexOf("\n", end + (line === 0 ? 0 : 1));
-      end = next === -1 ? text.length : next;
-    }
-    end = Math.min(end, hit.index + hit[0].length + MAX_STRETCH);
-    const following = hits[index + 1];
-    if (following && following.index < end && following[1] !== void 0) end = following.index;
-    const stretch = text.slice(hit.index + hit[0].length, end);
-    REFERENCE.lastIndex = 0;
-    const reference = REFERENCE.exec(stretch);
-    if (!reference || !GAP.test(stretch.slice(0, reference.index))) continue;
-    const name = reference.slice(1).find((group) => group !== void 0);
-    if (!sent.has(name) || hit[1] !== void 0) sent.set(name, header);
-  }
-  return sent;
-}
-
-// detectors/exposed-credential/api-client.ts
-var API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$/i;
-function isApiClientRequest(path2) {
-  return API_CLIENT_REQUEST.test(path2);
-}
-function collectionRoot(environmentPath) {
-  const folder = environmentPath.slice(0, environmentPath.lastIndexOf("/") + 1);
-  return folder.replace(/(?:^|\/)environments\/$/i, (match) => match.startsWith("/") ? "/" : "");
-}
-function reportByHeaderSent(context) {
-  const pending = context.facts.all("header-dependent-credential");
-  if (pending.length === 0) return;
-  const sent = [...context.facts.all("sent-variable")].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const chosenFor = /* @__PURE__ */ new Map();
-  for (const credential of pending) {
-    const root = collectionRoot(credential.path);
-    const request = sent.find((use) => use.variable === credential.variable && use.path.startsWith(root) && credential.byHeader[use.header] !== void 0);
-    const sentAs = request ? credential.byHeader[request.header] : void 0;
-    if (request && sentAs) chosenFor.set(credential.credential, { header: request.header, sentAs });
-    context.report({ ...sentAs?.finding ?? credential.unsent, location: credential.location });
-  }
-  if (chosenFor.size === 0) return;
-  context.enrichEach("credential", (fact) => {
-    const chosen = chosenFor.get(fact.id);
-    return chosen ? { kind: chosen.sentAs.kind, kindTitle: chosen.sentAs.kindTitle, provider: chosen.sentAs.provider, header: chosen.header } : void 0;
-  });
-}
-
-// knowledge/environments/names.ts
-var WORDS = {
-  production: ["production", "prod", "prd", "live"],
-  staging: ["staging", "stage", "stg", "preprod", "pre-prod", "uat", "qa", "sit", "acceptance", "acc"],
-  preview: ["preview", "review", "pr", "ephemeral", "deploy-preview", "branch-deploy"],
-  development: ["development", "dev", "develop", "local", "sandbox", "demo"],
-  test: ["test", "testing", "ci", "e2e"]
-};
-var BY_WORD = /* @__PURE__ */ new Map();
-for (const [environment, words2] of Object.entries(WORDS)) {
-  for (const word of words2) BY_WORD.set(word, environment);
-}
-function aliasFor(aliases, name) {
-  return Object.hasOwn(aliases, name) ? aliases[name] : void 0;
-}
-function canonicalEnvironment(name, aliases = {}) {
-  if (Object.keys(aliases).length > 0) return canonicalEnvironmentUncached(name, aliases);
-  if (canonicalNames.has(name)) return canonicalNames.get(name);
-  const found = canonicalEnvironmentUncached(name, aliases);
-  if (canonicalNames.size >= 1e5) canonicalNames.clear();
-  canonicalNames.set(name, found);
-  return found;
-}
-var canonicalNames = /* @__PURE__ */ new Map();
-function canonicalEnvironmentUncached(name, aliases) {
-  const lower = name.trim().toLowerCase();
-  const alias = aliasFor(aliases, lower);
-  if (alias) return alias;
-  const exact = BY_WORD.get(lower);
-  if (exact) return exact;
-  if (/^pr-?\d+$/.test(lower)) return "preview";
-  const tokens = tokensOf(name);
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i];
-    const aliased = aliasFor(aliases, token);
-    if (aliased) return aliased;
-    if (token.length <= 2 && tokens.length > 1) continue;
-    const found = BY_WORD.get(token);
-    if (found) return found;
-  }
-  return void 0;
-}
-function tokensOf(name) {
-  const tokens = [];
-  let start = -1;
-  for (let i = 0; i <= name.length; i++) {
-    const code = i < name.length ? name.charCodeAt(i) : 0;
-    const upper = code >= 65 && code <= 90;
-    if (upper || code >= 97 && code <= 122) {
-      if (start === -1) start = i;
-      else if (upper && isLowerAscii(name.charCodeAt(i - 1))) {
-        tokens.push(name.slice(start, i).toLowerCase());
-        start = i;
-      }
-    } else if (start !== -1) {
-      tokens.push(name.slice(start, i).toLowerCase());
-      start = -1;
-    }
-  }
-  return tokens;
-}
-function isLowerAscii(code) {
-  return code >= 97 && code <= 122;
-}
-var ENVIRONMENT_DIRECTORIES = /* @__PURE__ */ new Set(["envs", "env", "environments", "environment", "overlays", "live", "deploy", "deployments", "stages", "config", "settings", "clusters", "k8s", "helm", "terraform", "infra"]);
-var EXAMPLE_SUFFIXES = /\.(example|sample|template|dist|defaults?|tmpl|tpl)$/i;
-function environmentOfPath(path2, aliases = {}) {
-  const plain2 = !hasAny(aliases);
-  if (plain2 && path2 === lastPath) return lastEnvironment;
-  const found = environmentOfPathUncached(path2, aliases, plain2);
-  if (plain2) {
-    lastPath = path2;
-    lastEnvironment = found;
-  }
-  return found;
-}
-var lastPath;
-var lastEnvironment;
-function hasAny(record2) {
-  for (const _ in record2) return true;
-  return false;
-}
-function environmentOfPathUncached(path2, aliases, plain2) {
-  const slash = path2.lastIndexOf("/");
-  const fileName = path2.slice(slash + 1);
-  const byName = fileNameEnvironment(fileName, aliases);
-  if (byName || slash === -1) return byName;
-  if (!plain2) return directoryEnvironment(path2.split("/"), aliases);
-  const directory = path2.slice(0, slash);
-  if (directory !== lastDirectory) {
-    lastDirectoryEnvironment = directoryEnvironment(path2.split("/"), aliases);
-    lastDirectory = directory;
-  }
-  return lastDirectoryEnvironment;
-}
-var lastDirectory;
-var lastDirectoryEnvironment;
-var CONFIG_FILE_NAME = /^\.env\b|\.(?:ya?ml|json|jsonc|toml|properties|tfvars|env|ini|conf|cfg|config|hcl)$/i;
-function fileNameEnvironment(fileName, aliases) {
-  if (EXAMPLE_SUFFIXES.test(fileName)) return void 0;
-  const tokens = tokensOf(fileName.charCodeAt(0) === 46 ? fileName.slice(1) : fileName);
-  const configName = CONFIG_FILE_NAME.test(fileName);
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i];
-    const aliased = aliasFor(aliases, token);
-    if (token.length <= 2 && !aliased && token !== "pr" && !(token === "qa" && configName)) continue;
-    const environment = aliased ?? BY_WORD.get(token);
-    if (environment) return { environment, name: token, evidence: "file-name" };
-  }
-  return void 0;
-}
-function directoryEnvironment(segments, aliases) {
-  for (let i = segments.length - 2; i >= 0; i--) {
-    const directory = segments[i];
-    const parent = segments[i - 1]?.toLowerCase();
-    const environment = canonicalEnvironment(directory, aliases);
-    if (!environment || directory === "ci" && !aliasFor(aliases, directory)) continue;
-    if (BY_WORD.has(directory.toLowerCase()) || aliasFor(aliases, directory.toLowerCase()) || parent && ENVIRONMENT_DIRECTORIES.has(parent)) {
-      return { environment, name: directory, evidence: "directory" };
-    }
-  }
-  return void 0;
-}
-function isExampleFile(path2) {
-  const name = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  if (EXAMPLE_SUFFIXES.test(name)) return true;
-  return /(^|[._-])(example|examples|sample|samples|template|templates|tmpl|dist)([._-]|$)/.test(name);
-}
-function environmentsNamedIn(name, aliases = {}) {
-  const found = /* @__PURE__ */ new Set();
-  const tokens = tokensOf(name);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const aliased = aliasFor(aliases, token);
-    if (aliased) {
-      found.add(aliased);
-      continue;
-    }
-    if (token.length <= 2 || token === "live") continue;
-    if (token === "nonprod" || token === "nonproduction" || token === "notprod") continue;
-    const environment = BY_WORD.get(token);
-    if (!environment) continue;
-    const previous = tokens[i - 1];
-    if (previous === "non" || previous === "not" || previous === "pre") continue;
-    found.add(environment);
-  }
-  return found;
-}
-function isProductionName(name, aliases = {}) {
-  const named = environmentsNamedIn(name, aliases);
-  return named.size === 1 && named.has("production");
-}
-function environmentOfEnvFiles(paths, aliases = {}) {
-  const named = /* @__PURE__ */ new Set();
-  for (const path2 of paths) {
-    const environment = environmentOfPath(path2.replace(/^\.\//, ""), aliases)?.environment;
-    if (environment) named.add(environment);
-  }
-  return named.size === 1 ? [...named][0] : void 0;
-}
-
-// src/paths.ts
-var TEST_OR_EXAMPLE = new RegExp(
-  [
-    // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
-    String.raw`(?:^|\/)(?:tests?|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
-    String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
-    // A test environment named inside a directory's name: `oidc-test-env/`, `e2e_test_stack/`.
-    String.raw`(?:^|\/)[\w.]+[-_]test[-_][\w.-]+\/`,
-    // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test
-    // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`), fixture
-    // variants (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
-    // A suite's expected outputs (pg_regress's `expected/*.out`, golden files) repeat what its inputs hold.
-    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|expected|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
-    // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
-    String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
-    String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
-    // Go's generated test certificates and keys: `testcert.go`, `testcerts.go`.
-    String.raw`(?:^|\/)test[-_]?certs?\.go$`,
-    // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
-    String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
-    // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
-    // A generator's template of one keeps the template's suffix: `register.component.spec.ts.ejs`.
-    String.raw`\.(?:test|spec)\.[a-z]+(?:\.(?:ejs|hbs|tmpl|tpl|template|j2|jinja|mustache|liquid))?$`,
-    String.raw`(?:^|\/)(?:tests?\.[a-z]+|test_[^/]+\.py)$`,
-    String.raw`_(?:test|spec)\.(?:go|py|rb|exs?|sh|bash)$`,
-    // PHPUnit's configuration sets the environment the test suite runs in (`<env name="APP_KEY" …/>`).
-    String.raw`(?:^|\/)phpunit\.xml(?:\.dist)?$`,
-    // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
-    String.raw`(?:^|[/-])examples?-\d*\.json$`,
-    String.raw`\.examples?\.json$`,
-    // A template copied before use: `config.json.sample`, `settings.py.example` (not a dotenv template, `.env.example`
-    // or `config/production.env.example`, which teams fill with real values often enough to keep its findings at full
-    // severity).
-    String.raw`(?:^|\/)(?!\.env)(?![^/]*\.env\.(?:sample|example)$)[^/]+\.(?:sample|example)$`,
-    // jsii assemblies: a package's README and its examples, translated per language, serialised as JSON.
-    String.raw`(?:^|\/)\.jsii(?:\.tabl\.json)?$`
-  ].join("|"),
-  "i"
-);
-function isTestOrExamplePath(path2) {
-  return TEST_OR_EXAMPLE.test(path2);
-}
-function isTestExampleOrDocsPath(path2) {
-  return TEST_OR_EXAMPLE.test(path2) || /(?:^|\/)(?:docs?|e2e|cypress)(?:\/|$)/i.test(path2);
-}
-function isHelmValuesFile(path2) {
-  return HELM_VALUES_NAME.test(path2.slice(path2.lastIndexOf("/") + 1));
-}
-var HELM_VALUES_NAME = /^(?:[^/]*[.-])?values(?:[.-][^/]*)?\.ya?ml$/i;
-
-// src/parse/data-tree.ts
-function* leaves(document) {
-  for (const root of document.roots) yield* leavesOf(root, []);
-}
-function* leavesOf(node, path2, parent, key, keySpan) {
-  switch (node.kind) {
-    case "scalar":
-      yield { path: path2, key, keySpan, node, parent };
-      return;
-    case "seq":
-      for (let i = 0; i < node.items.length; i++) {
-        yield* leavesOf(node.items[i], [...path2, i], void 0, key, keySpan);
-      }
-      return;
-    case "map":
-      for (const entry of node.entries) {
-        yield* leavesOf(entry.value, [...path2, entry.key], node, entry.key, entry.keySpan);
-      }
-  }
-}
-function get(node, key) {
-  if (!node || node.kind !== "map") return void 0;
-  return node.entries.find((entry) => entry.key === key)?.value;
-}
-function getPath(node, path2) {
-  let current = node;
-  for (const step of path2) {
-    if (!current) return void 0;
-    if (typeof step === "number") current = current.kind === "seq" ? current.items[step] : void 0;
-    else current = get(current, step);
-  }
-  return current;
-}
-function literalString(node) {
-  if (!node || node.kind !== "scalar" || node.expression !== void 0 || node.value === null) return void 0;
-  return String(node.value);
-}
-function literalStrings(node) {
-  if (!node) return [];
-  if (node.kind === "seq") return node.items.flatMap(literalStrings);
-  const literal2 = literalString(node);
-  return literal2 === void 0 ? [] : [literal2];
+// knowledge/credentials/types.ts
+function fixed(scope, because) {
+  return () => ({ scope, because });
 }
 
 // knowledge/credentials/values.ts
@@ -348,7 +40,8 @@ function entropy(value) {
   }
   return bits;
 }
-var REFERENCE2 = new RegExp(
+var INTERPOLATED = String.raw`\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*(?!\w))`;
+var REFERENCE = new RegExp(
   [
     String.raw`\$\{[^}]*\}`,
     // ${VAR}, ${{ secrets.X }}
@@ -368,6 +61,11 @@ var REFERENCE2 = new RegExp(
     // $(VAR), $(command)
     String.raw`#\{[^}]*\}`,
     // Ruby interpolation: "#{SecureRandom.hex(64)}"
+    String.raw`^#\{\s*[A-Za-z_@$]`,
+    // the same cut short by a quote inside it: "--password=#{config["password"]}"
+    // Only variables, escapes and separators (Perl's "$errno\0$err_key", shell's "$user:$pass"): nothing literal.
+    // Perl's chained `$opt_password= $opt_help= …` leaves the next name and its `=`.
+    String.raw`^(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*${INTERPOLATED}(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*=?$`,
     String.raw`^["']?\$(?:\d+|[A-Za-z_]\w*)["']?$`,
     // "$4", '$NEW_PASS': shell positionals and variables, quoted
     String.raw`^\$[A-Za-z_]\w*\/`,
@@ -407,10 +105,10 @@ var REFERENCE2 = new RegExp(
   ].join("|")
 );
 function isReference(value) {
-  return REFERENCE2.test(value);
+  return REFERENCE.test(value);
 }
 var PLACEHOLDER_WORDS = new Set(
-  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha foobared tiger passphrase whatever correct horse battery staple anonymous".split(" ")
+  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha no more foobared tiger passphrase whatever correct horse battery staple anonymous".split(" ")
 );
 var PLACEHOLDER_PATTERNS = [
   /^<[^<>]+>$/,
@@ -437,7 +135,9 @@ var PLACEHOLDER_PATTERNS = [
   // generated keys hold `%` only beside letters or digits.
   /(?:^|[^A-Za-z0-9%])%[sdun](?![A-Za-z0-9])/,
   /^(?:abc|123|1234|12345|123456|1234567|12345678|123456789|0123456789|abcdef|abcdefgh|qwerty)[a-z0-9]{0,4}$/i,
-  /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i
+  /^(?:true|false|yes|no|on|off|null|nil|none|undefined|required|optional|string|number|secret|password|token)$/i,
+  // A switch's state (autoconf's cached `py_cv_module_pwd=disabled`: Python's `pwd` module, not a password).
+  /^(?:enabled|disabled|missing|unavailable|n\/a)$/i
 ];
 var KEYBOARD_ROWS = /qwertyuiop|asdfghjkl|zxcvbnm|qwertz|azerty|qwerty|asdfgh|zxcvbn/gi;
 function isMostlyTyped(value) {
@@ -614,187 +314,6 @@ function wordsOf(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word.toLowerCase());
 }
 
-// knowledge/credentials/names.ts
-var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pwd", "passphrase", "pass"]);
-var SECRET_WORDS = /* @__PURE__ */ new Set(["secret", "token", "apikey", "credential", "credentials", "privatekey", "accesskey", "secretkey", "authkey", "authtoken", "bearer"]);
-var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private key", "secret key", "auth key", "signing key", "encryption key", "master key", "app key", "account key", "service key", "admin key", "license key", "auth token", "access token", "refresh token", "connection string", "shared key", "hmac key", "webhook key"]);
-var CHECKSUM_WORDS = ["sha", "sha1", "sha256", "sha512", "md5", "checksum", "checksums", "crc"];
-var NOT_A_SECRET_WORDS = new Set(
-  ("public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity hasher hashers guid uuid valid validity until " + // A checksum of a token or key file is public (`api_token_sha256=…` beside a download).
-  CHECKSUM_WORDS.join(" ")).split(" ")
-);
-var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"], ["posthog", "key"]];
-var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service", ...CHECKSUM_WORDS]);
-function isSecretWord(word) {
-  return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
-}
-function saysNotASecret(words2, index) {
-  const word = words2[index];
-  if (!NOT_A_SECRET_WORDS.has(word)) return false;
-  return !AFTER_ONLY_WORDS.has(word) || words2.slice(0, index).some(isSecretWord);
-}
-function secretNameClass(name) {
-  const own = name.replace(/^.*[.:/]/, "");
-  if (own === "aiKey") return void 0;
-  const words2 = wordsOf(own);
-  if (words2.length === 0 || words2.length > 8) return void 0;
-  if (words2.some((_, index) => saysNotASecret(words2, index))) return void 0;
-  if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
-  if (!words2.includes("personal") && PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words2.includes(word)))) return void 0;
-  if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
-  if (words2.some((word) => /.(?:password|passwd)$/.test(word))) return "password";
-  if (words2[words2.length - 1] === "pass") return "password";
-  if (words2.some((word) => SECRET_WORDS.has(word))) return "secret";
-  for (let i = 1; i < words2.length; i++) {
-    if (SECRET_PAIRS.has(`${words2[i - 1]} ${words2[i]}`)) return "secret";
-  }
-  const last = words2[words2.length - 1];
-  if (last === "key" && words2.length >= 2 && !/^\d+$/.test(words2[words2.length - 2]) && !LOOKUP_KEY_WORDS.has(words2[words2.length - 2])) return "secret";
-  return void 0;
-}
-var LOOKUP_KEY_WORDS = new Set(
-  "operation transition resource node entry map dict row record item element attribute property group event queue job task action step sequence order category tag table registry config setting settings option options menu shortcut keyboard hot press translation i18n locale lang language dedup dedupe deduplication unique natural surrogate compound hash bucket shard join gpg pgp gnupg instrumentation s3 gcs blob".split(" ")
-);
-var SECRET_NAME_KEYWORDS = ["pass", "pwd", "secret", "token", "key", "credential", "bearer", "authorization"];
-var READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica)(?:$|[_.-])/i;
-
-// detectors/exposed-credential/ci-services.ts
-var NONE = { lines: [], values: /* @__PURE__ */ new Set() };
-function ciServicesOf(file) {
-  if (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file.path) || !file.text.includes("services:")) return NONE;
-  const jobs = get(file.data()?.roots[0], "jobs");
-  if (jobs?.kind !== "map") return NONE;
-  const found = { lines: [], values: /* @__PURE__ */ new Set() };
-  for (const job of jobs.entries) {
-    const services = get(job.value, "services");
-    if (services?.kind !== "map") continue;
-    found.lines.push([services.span.line, services.span.endLine]);
-    for (const service of services.entries) {
-      const env = get(service.value, "env");
-      if (env?.kind !== "map") continue;
-      for (const variable of env.entries) {
-        if (secretNameClass(variable.key) === void 0) continue;
-        const value = literalString(variable.value);
-        if (value) found.values.add(value);
-      }
-    }
-  }
-  return found;
-}
-function isThrowaway(services, line, value) {
-  return services.values.has(value) || services.lines.some(([start, end]) => start <= line && line <= end);
-}
-
-// detectors/exposed-credential/documentation.ts
-var DOC_ASSIGNMENT = /^(?:DOCUMENTATION|EXAMPLES?|RETURN|USAGE|DOC|HELP_TEXT)\s*=\s*[rRuUbB]{0,2}("""|''')/gm;
-var LINE_OPENING_STRING = /^[ \t]*[rRuU]{0,2}("""|''')/gm;
-function documentationRanges(file) {
-  if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
-  if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
-  if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
-  if (file.format !== "python" || !file.text.includes('"""') && !file.text.includes("'''")) return [];
-  const ranges = [];
-  const text = file.text;
-  const closeOf = (quote, from) => {
-    const close = text.indexOf(quote, from);
-    return close === -1 ? text.length : close + 3;
-  };
-  for (const match of text.matchAll(DOC_ASSIGNMENT)) {
-    const open = match.index + match[0].length;
-    ranges.push([open, closeOf(match[1], open)]);
-  }
-  const firstStatement = /^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*/.exec(text)[0].length;
-  let skipUntil = 0;
-  for (const match of text.matchAll(LINE_OPENING_STRING)) {
-    const open = match.index + match[0].length;
-    if (open < skipUntil || ranges.some(([start, end]) => start <= open && open < end)) continue;
-    const lineStart = match.index;
-    const previous = previousLine(text, lineStart);
-    if (lineStart <= firstStatement || DEF_OR_CLASS.test(previous)) {
-      const close = closeOf(match[1], open);
-      ranges.push([open, close]);
-      skipUntil = close;
-    }
-  }
-  return ranges;
-}
-var DEF_OR_CLASS = /^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t][^\n]*:[ \t]*(?:#[^\n]*)?$|\)[ \t]*(?:->[^\n:]*)?:[ \t]*(?:#[^\n]*)?$/;
-function previousLine(text, offset) {
-  let end = offset - 1;
-  while (end > 0) {
-    const start = text.lastIndexOf("\n", end - 1) + 1;
-    const line = text.slice(start, end);
-    if (line.trim() !== "") return line.replace(/\r$/, "");
-    end = start - 1;
-  }
-  return "";
-}
-var DOC_COMMENT_LANGUAGE = /\.(?:[cm]?[jt]sx?|java|kt|kts|scala|groovy|php|cs|swift|dart)$/i;
-function docComments(text) {
-  const ranges = [];
-  for (let open = text.indexOf("/**"); open !== -1; open = text.indexOf("/**", open + 3)) {
-    const close = text.indexOf("*/", open + 3);
-    const end = close === -1 ? text.length : close + 2;
-    ranges.push([open, end]);
-    open = end - 3;
-  }
-  return ranges;
-}
-function inRanges(ranges, offset) {
-  return ranges.some(([start, end]) => start <= offset && offset < end);
-}
-function patchRanges(text) {
-  const ranges = [];
-  let testTarget = false;
-  let offset = 0;
-  for (const line of text.split("\n")) {
-    const end = offset + line.length;
-    if (line.startsWith("+++ ")) {
-      const target = line.slice(4).trim().replace(/^[ab]\//, "").split("	")[0];
-      testTarget = isTestOrExamplePath(target);
-    } else if (line.startsWith("-") && !line.startsWith("--- ") || testTarget && !line.startsWith("@@")) {
-      ranges.push([offset, end]);
-    }
-    offset = end + 1;
-  }
-  return ranges;
-}
-var EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
-var DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
-function exampleRanges(file) {
-  if (!DOCUMENT.test(file.path)) return [];
-  const ranges = [];
-  const text = file.text;
-  const recent = [];
-  let offset = 0;
-  let fence;
-  for (const line of text.split("\n")) {
-    const end = offset + line.length;
-    const trimmed = line.trim();
-    const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
-        if (fence.example) ranges.push([fence.start, end]);
-        fence = void 0;
-      }
-    } else if (marker) {
-      fence = { marker, start: offset, example: recent.some((previous) => EXAMPLE_MARKER.test(previous)) };
-      recent.length = 0;
-    } else if (trimmed !== "") {
-      if (EXAMPLE_MARKER.test(trimmed)) ranges.push([offset, end]);
-      recent.push(trimmed);
-      if (recent.length > 3) recent.shift();
-    }
-    offset = end + 1;
-  }
-  return ranges;
-}
-
-// knowledge/credentials/types.ts
-function fixed(scope, because) {
-  return () => ({ scope, because });
-}
-
 // knowledge/credentials/ai.ts
 function aiKind(key) {
   const [path2, text, line] = key.line(key.value);
@@ -931,7 +450,7 @@ var nvidiaApiKey = aiKind({
 var AI_KINDS = [groqApiKey, xaiApiKey, e2bApiKey, replicateApiToken, perplexityApiKey, langsmithApiKey, nvidiaApiKey];
 
 // knowledge/credentials/aws.ts
-var REFERENCE3 = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html";
+var REFERENCE2 = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html";
 var ROOT_ARN = /arn:aws:iam::\d{12}:root\b/;
 var NARROW_NAME_WORDS = /* @__PURE__ */ new Set(["readonly", "ro", "read", "viewer", "deploy", "upload", "uploader", "backup", "ses", "sqs", "s3", "bucket", "logs"]);
 function rateAwsKey(context, keyId) {
@@ -957,7 +476,7 @@ var awsAccessKeyId = {
   companionOf: "aws-secret-access-key",
   reach: "with its secret key, does whatever the IAM user may do; a root or admin user can delete every resource in the account",
   narrower: "use short-lived role credentials (OIDC from CI, SSO locally) or a user limited to the few actions and resources it needs",
-  reference: REFERENCE3,
+  reference: REFERENCE2,
   samples: {
     positive: [
       sample("scripts/upload-assets.sh", "#!/bin/sh\nexport AWS_ACCESS_KEY_ID=AKIAQX4KJ2MZ7HTLD5PW\nexport AWS_SECRET_ACCESS_KEY=9sX2kLm4Qv7pR1tZ8wB3nY6cF0hJ5dG2aE4uI7oK\naws s3 sync ./public s3://acme-assets\n", { expect: { line: 2 } }),
@@ -1013,7 +532,7 @@ var awsSecretAccessKey = {
   },
   reach: "signs requests as the IAM user; a root or admin user can delete every resource in the account",
   narrower: "use short-lived role credentials (OIDC from CI, SSO locally) or a user limited to the few actions and resources it needs",
-  reference: REFERENCE3,
+  reference: REFERENCE2,
   samples: {
     positive: [
       sample("scripts/sync.sh", '#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-q8Vt2LmR9xKp4NwZ7bYc3HfJ6sDg1AeU5oTi0WnQ}"\naws s3 sync ./dist s3://acme-web\n', { expect: { line: 2 }, note: "a shell default holds the literal key" }),
@@ -1646,7 +1165,10 @@ var azureApimSubscriptionKey = {
   id: "azure-apim-subscription-key",
   provider: "azure",
   title: "Azure API Management or AI services subscription key",
-  contextPatterns: [{ variable: /ocp[_.-]?apim[_.-]?subscription[_.-]?key|apim[_.-]?subscription[_.-]?key/i, value: /^[0-9a-f]{32}$/, keywords: ["subscription"] }],
+  contextPatterns: [
+    { variable: /ocp[_.-]?apim[_.-]?subscription[_.-]?key|apim[_.-]?subscription[_.-]?key/i, value: /^[0-9a-f]{32}$/, keywords: ["subscription"] },
+    { header: /^ocp-apim-subscription-key$/i, value: /^[0-9a-f]{32}$/, keywords: ["ocp-apim-subscription-key"] }
+  ],
   plausible: (value) => looksRandom(value, 32, 3.2) && !/0123456789abcdef/.test(value),
   rate: fixed("scoped", "a subscription key calls the APIs of one product or one AI services resource"),
   reach: "calls the APIs its subscription or AI services resource allows, billed to its owner",
@@ -1659,11 +1181,26 @@ curl -X POST "https://api.cognitive.microsofttranslator.com/translate?api-versio
   -H "Ocp-Apim-Subscription-Key: 413b6d635522b6035f68864c0641e411" \\
   -H "Content-Type: application/json" -d '[{"Text":"Hello"}]'
 `, { expect: { line: 3 } }),
-      sample("src/partner-api.ts", "export const partnerApi = axios.create({\n  baseURL: 'https://acme-apim.azure-api.net/orders',\n  headers: { 'Ocp-Apim-Subscription-Key': '413b6d635522b6035f68864c0641e411' },\n});\n", { expect: { line: 3 } })
+      sample("src/partner-api.ts", "export const partnerApi = axios.create({\n  baseURL: 'https://acme-apim.azure-api.net/orders',\n  headers: { 'Ocp-Apim-Subscription-Key': '413b6d635522b6035f68864c0641e411' },\n});\n", { expect: { line: 3 } }),
+      {
+        files: {
+          "http-client.private.env.json": '{\n  "prod": {\n    "partner_key": "413b6d635522b6035f68864c0641e411"\n  }\n}\n',
+          "orders.http": "GET https://acme-apim.azure-api.net/orders\nOcp-Apim-Subscription-Key: {{partner_key}}\n"
+        },
+        expect: { path: "http-client.private.env.json", line: 3 },
+        note: "the JetBrains HTTP client's private environment, sent by a request file as the subscription header"
+      }
     ],
     negative: [
       sample("src/partner-api.ts", "export const partnerApi = axios.create({ headers: { 'Ocp-Apim-Subscription-Key': process.env.APIM_KEY! } });\n"),
-      sample("docs/api.md", "Send your key in the `Ocp-Apim-Subscription-Key: <subscription-key>` header.\n")
+      sample("docs/api.md", "Send your key in the `Ocp-Apim-Subscription-Key: <subscription-key>` header.\n"),
+      {
+        files: {
+          "http-client.private.env.json": '{\n  "prod": {\n    "partner_key": "413b6d635522b6035f68864c0641e411"\n  }\n}\n',
+          "orders.http": "GET https://acme-apim.azure-api.net/orders\nX-Api-Key: {{partner_key}}\n"
+        },
+        note: "sent in another header: not an APIM subscription key"
+      }
     ]
   }
 };
@@ -1712,7 +1249,7 @@ var clerkSecretKey = {
 var CLERK_KINDS = [clerkSecretKey];
 
 // knowledge/credentials/cloudflare.ts
-var REFERENCE4 = "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/";
+var REFERENCE3 = "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/";
 function hasValidCloudflareChecksum(token) {
   const match = /^cf(?:k|ut|at)_([A-Za-z0-9]{40})([0-9a-f]{8})$/.exec(token);
   return match !== null && crc32(match[1]).toString(16).padStart(8, "0") === match[2];
@@ -1858,13 +1395,14 @@ var cloudflareApiToken = {
     // The `apiToken` input of Cloudflare's own GitHub Actions (wrangler-action, pages-action).
     { variable: /^apiToken$/, value: LEGACY_TOKEN, keywords: ["apitoken"], requires: ["cloudflare/"] }
   ],
-  // A bare `apiToken` is Cloudflare's only as the input of a Cloudflare action a few lines above it.
-  claims: (context) => context.variable !== "apiToken" || /uses:\s*["']?cloudflare\//.test(context.nearby),
+  // A bare `apiToken` is Cloudflare's only as the input of a Cloudflare action a few lines above it, or under a
+  // `cloudflare:` section just above (external-dns's and cert-manager's Helm values).
+  claims: (context) => context.variable !== "apiToken" || /uses:\s*["']?cloudflare\/|^[ \t]*cloudflare:[ \t]*$/im.test(context.nearby),
   plausible: (value) => value.startsWith("cfut_") ? hasValidCloudflareChecksum(value) : !isPlaceholder(value) && !hasTypedRun(value) && looksRandom(value, 40, 3.8),
   rate: fixed("scoped", "an API token holds only the permission groups and resources chosen when it was created"),
   reach: "does what its permission groups allow on the accounts and zones it was given; an all-zones edit token can rewrite every DNS record",
   narrower: "keep it in CI secrets; limit it to the zones and permission groups the job needs, with a TTL and client IP filter",
-  reference: REFERENCE4,
+  reference: REFERENCE3,
   samples: {
     positive: [
       sample(".github/workflows/pages.yml", `jobs:
@@ -1901,12 +1439,27 @@ resource "cloudflare_record" "www" {
         with:
           apiToken: ${LEGACY_API_TOKEN}
           accountId: 6480e9d30ee5b575a9580f5b126adfc7
-`, { expect: { line: 7 }, note: "a token without the cfut_ prefix, known as the action's input" })
+`, { expect: { line: 7 }, note: "a token without the cfut_ prefix, known as the action's input" }),
+      sample("charts/edge/values-prod.yaml", `provider: cloudflare
+cloudflare:
+  apiToken: ${LEGACY_API_TOKEN_2}
+  proxied: true
+`, { expect: { line: 3 }, note: "external-dns's Helm values: a bare apiToken under its cloudflare section" }),
+      sample("RUNBOOK.md", `# Ops runbook
+
+## Cloudflare
+
+| Field | Value |
+|---|---|
+| Account ID | 6480e9d30ee5b575a9580f5b126adfc7 |
+| API token | ${LEGACY_API_TOKEN_2} |
+`, { expect: { line: 8 }, note: "a table under the provider’s heading: the row says only `API token`" })
     ],
     negative: [
       sample(".github/workflows/pages.yml", "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n          accountId: 6480e9d30ee5b575a9580f5b126adfc7\n"),
       sample("docs/tokens.md", "Tokens look like `cfut_iPLkHomeXpKrKSYNHaHLgn1IXRn9CtZW6hGKYkoU0000abcd`.\n", { note: "checksum fails" }),
       sample("wrangler.toml", 'name = "acme-api"\naccount_id = "6480e9d30ee5b575a9580f5b126adfc7"\nmain = "src/index.ts"\n'),
+      sample("RUNBOOK.md", "## Cloudflare\n\n| Field | Value |\n|---|---|\n| API token | `<paste the token here>` |\n"),
       sample(".github/workflows/release.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n      - run: npm run build\n      - run: npm test\n      - uses: acme/notify-action@v2\n        with:\n          apiToken: rVmMk-7N9_6VlWiXUqVxjPmFjslH64dM0hltJ1-e\n", { note: "another action's apiToken in a workflow that also runs Cloudflare's" })
     ]
   }
@@ -1921,7 +1474,7 @@ var cloudflareAccountApiToken = {
   rate: fixed("scoped", "an account-owned token holds only the permission groups chosen when it was created"),
   reach: "does what its permission groups allow on one account, whoever leaves the team",
   narrower: "keep it in CI secrets; limit it to the permission groups and resources the job needs, with a TTL",
-  reference: REFERENCE4,
+  reference: REFERENCE3,
   samples: {
     positive: [
       sample(".env.deploy", `CLOUDFLARE_ACCOUNT_ID=6480e9d30ee5b575a9580f5b126adfc7
@@ -2020,7 +1573,10 @@ var cloudflareAccessServiceToken = {
   id: "cloudflare-access-service-token",
   provider: "cloudflare",
   title: "Cloudflare Access service token secret",
-  contextPatterns: [{ variable: /cf[_.-]?access[_.-]?client[_.-]?secret/i, value: /^[0-9a-f]{64}$/, keywords: ["access"] }],
+  contextPatterns: [
+    { variable: /cf[_.-]?access[_.-]?client[_.-]?secret/i, value: /^[0-9a-f]{64}$/, keywords: ["access"] },
+    { header: /^cf-access-client-secret$/i, value: /^[0-9a-f]{64}$/, keywords: ["cf-access-client-secret"] }
+  ],
   plausible: (value) => !hasTypedRun(value) && looksRandom(value, 64, 3.5),
   rate: fixed("scoped", "a service token passes the Access policies that name it"),
   reach: "passes the Cloudflare Access policies that allow the service token, reaching the internal applications behind them",
@@ -2251,7 +1807,9 @@ var ovhConsumerKey = {
   // 32 alphanumerics known by the name python-ovh, go-ovh, ovh.conf and Terraform's `provider "ovh"` give it.
   contextPatterns: [
     { variable: /^OVH_CONSUMER_KEY$|^ovh[_.-]?consumer[_.-]?key$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ["ovh"] },
-    { variable: /^consumer[_-]?key$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ["consumer"], requires: ["ovh"] }
+    { variable: /^consumer[_-]?key$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ["consumer"], requires: ["ovh"] },
+    // Every signed request carries it in this header (beside X-Ovh-Application and X-Ovh-Signature).
+    { header: /^x-ovh-consumer$/i, value: /^[A-Za-z0-9]{32}$/, keywords: ["x-ovh-consumer"] }
   ],
   plausible: generatedAlphanumeric,
   rate: (context) => readOnlyRating(context, "OVHcloud consumer key") ?? {
@@ -2654,7 +2212,9 @@ var upstashRedisToken = {
   contextPatterns: [
     { variable: /^(?:[A-Z0-9_]*_)?(?:UPSTASH_REDIS_REST(?:_READ_?ONLY)?_TOKEN|KV_REST_API(?:_READ_ONLY)?_TOKEN)$|^upstash(?:redis)?(?:rest)?token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ["upstash", "kv_rest"] },
     // The client's own option (`new Redis({ url: 'https://….upstash.io', token })`), in a file naming an Upstash host.
-    { variable: /^token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ["upstash"], requires: ["upstash.io"] }
+    { variable: /^token$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ["upstash"], requires: ["upstash.io"] },
+    // The REST API's bearer token, sent to the database's `*.upstash.io` URL.
+    { header: /^authorization$/i, value: /^A[A-Za-z0-9_-]{40,}={0,2}$/, keywords: ["authorization"], requires: ["upstash.io"] }
   ],
   plausible: (value) => looksGenerated(value),
   rate: (context) => readOnlyRating(context, "Upstash token") ?? { scope: "root-resource", because: `an Upstash REST token reads, writes and flushes its whole database${browserExposure(context)}` },
@@ -2741,6 +2301,56 @@ export const db = createClient({
 `, { note: "a read-only token" })]
   }
 };
+var TURSO_PLATFORM = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE3MzAwMDAwMDAsImlkIjoiMmY3YzlhMWUtNmIzZC00ZThmLWE1YzItOWQxYjdlNGYzYTZjIiwicmlkIjoiOGU0YjJkNmYtMWE5Yy00ZjdlLWIzZDUtNmMyYThlMWY5YjRkIn0.7sL3zSB2luy5HBl2BMpyW68yYMweo96AekZZrvrnqi7BHGAI_WO1D1CVHxa28p3v_u_2Y02y6CPUOXpVdkOtcg";
+var JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}$/;
+var tursoPlatformApiToken = {
+  id: "turso-platform-api-token",
+  provider: "turso",
+  title: "Turso Platform API token",
+  contextPatterns: [
+    { variable: /^TURSO_(?:PLATFORM_)?(?:API_)?TOKEN$|^turso[_.-]?(?:platform|api)[_.-]?(?:api[_.-]?)?token$/i, value: JWT_SHAPE, keywords: ["turso"] },
+    { header: /^authorization$/i, value: JWT_SHAPE, keywords: ["authorization"], requires: ["api.turso.tech"] }
+  ],
+  plausible: (value) => {
+    const decoded = decodeJwt(value);
+    if (!decoded || "a" in decoded.payload) return false;
+    const { exp } = decoded.payload;
+    return !(typeof exp === "number" && exp * 1e3 < Date.now());
+  },
+  rate: (context) => readOnlyRating(context, "Turso API token") ?? {
+    scope: "root",
+    because: "a Platform API token manages every database, group and token of the organizations its user belongs to, unless it was minted for one group (which the value does not show)"
+  },
+  reach: "creates and destroys every database and group of the organization, and mints database tokens for all of them",
+  narrower: "mint an API token limited to one group and the scopes the job needs, or give running code a database token (`turso db tokens create`) instead",
+  reference: "https://docs.turso.tech/api-reference/authentication",
+  samples: {
+    positive: [
+      sample("scripts/preview-db.sh", `#!/bin/sh
+export TURSO_API_TOKEN=${TURSO_PLATFORM}
+curl -s -H "Authorization: Bearer $TURSO_API_TOKEN" https://api.turso.tech/v1/organizations/acme/databases
+`, { expect: { line: 2 } }),
+      sample("src/tenants.ts", `import { createClient } from '@tursodatabase/api';
+
+export const turso = createClient({ org: 'acme', token: process.env.TURSO_PLATFORM_TOKEN ?? '${TURSO_PLATFORM}' });
+`, { expect: { line: 3 } })
+    ],
+    negative: [
+      sample("scripts/preview-db.sh", "#!/bin/sh\nexport TURSO_API_TOKEN=$(turso auth token)\n"),
+      sample("scripts/deploy.sh", `#!/bin/sh
+export TURSO_AUTH_TOKEN=${TURSO_RW}
+`, { note: "a database token, not a platform one" })
+    ]
+  },
+  scopeSamples: {
+    positive: [sample("scripts/preview-db.sh", `#!/bin/sh
+export TURSO_API_TOKEN=${TURSO_PLATFORM}
+`, { expect: { line: 2 } })],
+    negative: [sample("scripts/preview-db.sh", `#!/bin/sh
+export TURSO_READONLY_API_TOKEN=${TURSO_PLATFORM}
+`)]
+  }
+};
 var DATABASE_KINDS = [
   supabaseServiceRoleKey,
   supabaseSecretKey,
@@ -2752,7 +2362,8 @@ var DATABASE_KINDS = [
   mongodbAtlasApiKey,
   mongodbAtlasServiceAccount,
   upstashRedisToken,
-  tursoDatabaseToken
+  tursoDatabaseToken,
+  tursoPlatformApiToken
 ];
 
 // knowledge/credentials/gcp.ts
@@ -3126,6 +2737,50 @@ gs_secret_access_key = ${GCS_SECRET}
 };
 var GCP_KINDS = [gcpServiceAccountKey, gcpAuthorizedUserCredentials, gcpApiKey, gcpOauthClientSecret, gcpOauthAccessToken];
 
+// knowledge/credentials/names.ts
+var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "pwd", "passphrase", "pass"]);
+var SECRET_WORDS = /* @__PURE__ */ new Set(["secret", "token", "apikey", "credential", "credentials", "privatekey", "accesskey", "secretkey", "authkey", "authtoken", "bearer"]);
+var SECRET_PAIRS = /* @__PURE__ */ new Set(["api key", "access key", "private key", "secret key", "auth key", "signing key", "encryption key", "master key", "app key", "account key", "service key", "admin key", "license key", "auth token", "access token", "refresh token", "connection string", "shared key", "hmac key", "webhook key"]);
+var CHECKSUM_WORDS = ["sha", "sha1", "sha256", "sha512", "md5", "checksum", "checksums", "crc"];
+var NOT_A_SECRET_WORDS = new Set(
+  ("public publishable pub site id ids url uri urls path paths file files filename name names type types length size ttl expiry expires expiration expire expired lifetime header headers prefix field fields param params endpoint version count max min limit limits timeout regex pattern hash hashed salt policy rotation format env var vars enabled enable disabled required ref refs arn location dir directory provider manager mode label placeholder example description hint message error errors template input cookie csrf xsrf tokenizer tokens tokenize tokenized usage store storage selector schema algorithm algo encoding kind reset forgot confirm confirmation changed change policy rule rules validator validation strength min length prompt dialog modal form field column col key_id keyid fingerprint thumbprint index lookup cache sort partition primary foreign composite count counter metric metrics mask masked visible show hide toggle icon class style widget button link route handler callback service generator length provider issuer audience scope scopes state nonce digest next continuation page pagination cursor marker request result results output lifecycle verifier data last used date time created updated modified age question answer idempotency lock object routing cancellation cancel starting namespace factory and etc authenticity hasher hashers guid uuid valid validity until startswith istartswith endswith iendswith iexact icontains isnull iregex " + // A checksum of a token or key file is public (`api_token_sha256=…` beside a download).
+  CHECKSUM_WORDS.join(" ")).split(" ")
+);
+var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"], ["posthog", "key"]];
+var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service", ...CHECKSUM_WORDS]);
+function isSecretWord(word) {
+  return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
+}
+function saysNotASecret(words2, index) {
+  const word = words2[index];
+  if (!NOT_A_SECRET_WORDS.has(word)) return false;
+  return !AFTER_ONLY_WORDS.has(word) || words2.slice(0, index).some(isSecretWord);
+}
+function secretNameClass(name) {
+  const own = name.replace(/^.*[.:/]/, "");
+  if (own === "aiKey") return void 0;
+  const words2 = wordsOf(own);
+  if (words2.length === 0 || words2.length > 8) return void 0;
+  if (words2.some((_, index) => saysNotASecret(words2, index))) return void 0;
+  if (words2.length >= 2 && words2[words2.length - 2] === "client" && words2[words2.length - 1] === "token") return void 0;
+  if (!words2.includes("personal") && PUBLIC_ANALYTICS.some((pair) => pair.every((word) => words2.includes(word)))) return void 0;
+  if (words2.some((word) => PASSWORD_WORDS.has(word) && word !== "pass")) return "password";
+  if (words2.some((word) => /.(?:password|passwd)$/.test(word))) return "password";
+  if (words2[words2.length - 1] === "pass") return "password";
+  if (words2.some((word) => SECRET_WORDS.has(word))) return "secret";
+  for (let i = 1; i < words2.length; i++) {
+    if (SECRET_PAIRS.has(`${words2[i - 1]} ${words2[i]}`)) return "secret";
+  }
+  const last = words2[words2.length - 1];
+  if (last === "key" && words2.length >= 2 && !/^\d+$/.test(words2[words2.length - 2]) && !LOOKUP_KEY_WORDS.has(words2[words2.length - 2])) return "secret";
+  return void 0;
+}
+var LOOKUP_KEY_WORDS = new Set(
+  "operation transition resource node entry map dict row record item element attribute property group event queue job task action step sequence order category tag table registry config setting settings option options menu shortcut keyboard hot press translation i18n locale lang language dedup dedupe deduplication unique natural surrogate compound hash bucket shard join gpg pgp gnupg instrumentation s3 gcs blob".split(" ")
+);
+var SECRET_NAME_KEYWORDS = ["pass", "pwd", "secret", "token", "key", "credential", "bearer", "authorization"];
+var READ_ONLY_USER = /(?:^|[_.-])(?:ro|readonly|read_only|reader|read|viewer|replica)(?:$|[_.-])/i;
+
 // knowledge/credentials/generic.ts
 var ROOT_NAME_WORDS = /* @__PURE__ */ new Set(["admin", "root", "master", "superuser", "super", "owner", "sudo", "global", "privileged", "sa", "elastic"]);
 var TEST_NAME_WORDS = /* @__PURE__ */ new Set(["test", "testing", "sandbox", "mock", "fake", "dummy", "local", "example", "sample", "demo"]);
@@ -3251,7 +2906,12 @@ var genericSecret = {
       sample("src/lib.rs", 'pub fn client() -> Client {\n    let api_key: String = env::var("PARTNER_API_KEY").expect("set PARTNER_API_KEY");\n    Client::new(&api_key)\n}\n', { note: "a typed binding read from the environment" }),
       sample("oauth2client/flask_util.py", "_SECRET_NAMESPACE = 'oauth2client:secrets#ns'\n_FLOW_KEY = 'google_oauth2_flow_{0}'\nheaders = {'X-Amz-Credential': '%s/%s' % (access_key, scope)}\n", { note: "a namespace and format strings" }),
       sample("connectors/messages.py", 'class AuthConfig(_messages.Message):\n  r"""Fields:\n    authType: The type of authentication configured.\n    oauth2ClientCredentials: Oauth2ClientCredentials.\n    oauth2JwtBearer: Oauth2JwtBearer.\n  """\n', { note: "a docstring lists fields and their types" }),
-      sample("proto/descriptor_pb2.py", "DESCRIPTOR = _pool.AddSerializedFile(b'\\x32\\x1f.proto2.MethodOptions.TokenUnit:\\tBYTES_COUNTED\\x1b')\n", { note: "escaped bytes of a serialized descriptor" })
+      sample("proto/descriptor_pb2.py", "DESCRIPTOR = _pool.AddSerializedFile(b'\\x32\\x1f.proto2.MethodOptions.TokenUnit:\\tBYTES_COUNTED\\x1b')\n", { note: "escaped bytes of a serialized descriptor" }),
+      sample("include/ruby/id.h", "enum ruby_id_types {\n    tTOKEN_LOCAL_END,\n    tTOKEN_INSTANCE_BEGIN = tTOKEN_LOCAL_END-1,\n    tTOKEN_INSTANCE_END,\n};\n", { note: "an enumerator counted from another" }),
+      sample("perl/Git/SVN/Ra.pm", 'sub skip_unknown_revs {\n	my ($err) = @_;\n	my $err_key = $err->expanded_message;\n	$err_key = "$errno\\0$err_key";\n}\n', { note: "a string of interpolated variables" }),
+      sample("sapi/apache2handler/sapi_apache2.c", 'static int php_apache_server_startup(apr_pool_t *pconf)\n{\n	const char *userdata_key = "apache2hook_post_config";\n	return OK;\n}\n', { note: "a key naming a hook: words, one with a digit inside" }),
+      sample("java/org/apache/tomcat/util/net/SSLSupport.java", 'public interface SSLSupport {\n    String CERTIFICATE_KEY = "jakarta.servlet.request.X509Certificate";\n}\n', { note: "a request attribute's dotted name" }),
+      sample("deploy/totp.sh", "USER_ID=b7793000f8d84c79af4e215e9da78654\nSECRET=GEZDGNBVGY3TQOJQGEZDGNBVGY\n", { note: "base32 of RFC 6238's test secret, 1234567890…" })
     ]
   },
   scopeSamples: {
@@ -3391,6 +3051,12 @@ var hardcodedPassword = {
       sample("Makefile", "login:\n	aws ecr get-login-password --region $(REGION) | docker login --username AWS --password-stdin $(ACCOUNT).dkr.ecr.$(REGION).amazonaws.com\n", { note: "the registry after --password-stdin is not a password" }),
       sample("doc/20-Advanced-Topics.md", "```sql\nCREATE USER 'icingaweb2'@'localhost' IDENTIFIED BY 'icingaweb2';\nGRANT ALL ON icingaweb2.* TO 'icingaweb2'@'localhost';\n```\n", { note: "the password is the account's own name: a documented default" }),
       sample("site/include/layout.js", "var pass = '#snmp_priv_passphrase';\n$(pass).val('');\n", { note: "a form field's CSS selector" }),
+      sample("sql/mysqld.cc", "static int init_common_variables()\n{\n  report_user= report_password = report_host= 0;	/* TO BE DELETED */\n  return 0;\n}\n", { note: "a chained assignment spaced out" }),
+      sample("activerecord/Rakefile", 'connection_arguments = lambda do |connection_name|\n  ["--user=#{config["username"]}", "--password=#{config["password"]}"].join(" ")\nend\n', { note: "Ruby interpolation, cut short by the quotes inside it" }),
+      sample("configure", 'if test "x$py_cv_module_pwd" = xmissing; then :\n  py_cv_module_pwd=disabled\nfi\n', { note: "autoconf's cached state of Python's `pwd` module" }),
+      sample("app/auth/checks.py", "def legacy_hashes():\n    return User.objects.filter(password__startswith='bcrypt$$')\n", { note: "a Django field lookup filters on the stored hash" }),
+      sample("scripts/mysql_setpermission.sh", '#!/usr/bin/perl\n$dbh=$host=$opt_user= $opt_password= $opt_help= $opt_host= $opt_socket= "";\n', { note: "Perl's chained assignment: the next variable and its `=`" }),
+      sample(".zuul.yaml", "- job:\n    name: keystone-dsvm-functional-ldap\n    vars:\n      devstack_localrc:\n        LDAP_PASSWORD: 'nomoresecret'\n", { note: "DevStack's documented service password" }),
       sample("languages/da.lang", "<?php\n$PALANG['pPassword_admin'] = 'Adgangskode';\n$PALANG['pLogin_password'] = 'Adgangskode';\n", { note: "a translation table" }),
       sample("perl5/ONVIF/Types/User.pm", "my %TYPES = (\n  'Username' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n  'Password' => 'SOAP::WSDL::XSD::Typelib::Builtin::string',\n);\n", { note: "Perl type names" }),
       sample("templates/database-pgsql.yml.template", "production:\n  adapter: postgresql\n  username: _DBC_DBUSER_\n  password: _DBC_DBPASS_\n", { note: "dbconfig-common's placeholders" }),
@@ -3497,7 +3163,8 @@ var databaseConnectionString = {
     {
       // Group 1 is the password inside `scheme://user:password@host`. Written forwards (no lookbehind) so the
       // engine can skip ahead to each scheme instead of testing a lookbehind at every position.
-      regex: new RegExp(`\\b(?:${DB_SCHEMES})://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, "gi"),
+      // SQLAlchemy names its driver after a `+` (`postgresql+psycopg2://`, `mysql+pymysql://`).
+      regex: new RegExp(`\\b(?:${DB_SCHEMES})(?:\\+[a-z0-9]+)?://[^\\s:@/'"\`]*:([^\\s@/'"\`]{3,200})@[^\\s/'"\`]+`, "gi"),
       // The scheme names, not `://`: every URL has that, few files name a database scheme.
       keywords: ["postgres", "postgis", "mysql", "trilogy", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse", "neo4j", "ecto://", "jdbc:"]
     },
@@ -3553,6 +3220,7 @@ var databaseConnectionString = {
       sample("appsettings.json", '{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:acme.database.windows.net,1433;Database=acme;User Id=acme_app;Password=Xr7!pQ2vLm9z;"\n  }\n}\n', { expect: { line: 3 } }),
       sample("src/main/resources/application-prod.properties", "spring.datasource.url=jdbc:postgresql://acme-prod.c9akciq32.us-east-1.rds.amazonaws.com:5432/app?user=postgres&password=S6saRb1W3OIcxcPLlBl3AFby\n", { expect: { line: 1 }, note: "a JDBC URL with its login as parameters" }),
       sample("config/db.properties", "db.url=jdbc:sqlserver://acme-prod.database.windows.net:1433;database=app;user=sa;password=VxlGeL844p6TBL0eg9mY;encrypt=true\n", { expect: { line: 1 } }),
+      sample("alembic.ini", "[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql+psycopg2://ledger:Wq83nVb2LpZs6Tk@ledger-prod.cluster-c8xk2mzq9a1b.eu-west-1.rds.amazonaws.com:5432/ledger\n", { expect: { line: 3 }, note: "SQLAlchemy's URL names its driver after the scheme" }),
       sample("config/database.yml", "production:\n  adapter: mysql2\n  url: mysql2://shop:Vt7qL2wRb9zX4eKpQ2@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n", { expect: { line: 3 }, note: "Rails names the adapter in the URL's scheme" })
     ],
     negative: [
@@ -3749,7 +3417,7 @@ var jsonWebToken = {
 var GENERIC_KINDS = [genericSecret, hardcodedPassword, databaseConnectionString, basicAuthUrl, privateKey, jsonWebToken];
 
 // knowledge/credentials/github.ts
-var REFERENCE5 = "https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/";
+var REFERENCE4 = "https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/";
 var checksummed = (value) => hasValidBase62Checksum(value, 4);
 var githubClassicToken = {
   id: "github-classic-token",
@@ -3769,7 +3437,7 @@ var githubClassicToken = {
   rate: fixed("root", "a classic PAT acts as its user on every repository and organisation the user can reach; its scopes are invisible"),
   reach: "acts as the user on every repository and organisation they can reach, including deleting repositories when the token has delete_repo",
   narrower: "use a fine-grained personal access token limited to the repositories and permissions the job needs, with an expiry",
-  reference: REFERENCE5,
+  reference: REFERENCE4,
   samples: {
     positive: [
       sample("scripts/release.sh", '#!/bin/sh\nGH_TOKEN=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 gh release create "$TAG" dist/*\n', { expect: { line: 2 } }),
@@ -3797,7 +3465,7 @@ var githubOauthToken = {
   rate: fixed("root", "an OAuth token carries the user’s granted scopes across every repository they can reach"),
   reach: "acts as the user with the OAuth app’s scopes, typically across every repository they can reach",
   narrower: "use a GitHub App with installation tokens limited to the repositories it needs",
-  reference: REFERENCE5,
+  reference: REFERENCE4,
   samples: {
     positive: [sample("config/hosts.yml", "github.com:\n  user: acme-bot\n  oauth_token: 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\n", { expect: { line: 3 } })],
     negative: [sample("config/hosts.yml", "github.com:\n  oauth_token: gho_16C7e42F292c6912E7710c838347Ae178B4a\n", { note: "GitHub docs example, fails the checksum" })]
@@ -3815,7 +3483,7 @@ var githubFineGrainedToken = {
   rate: fixed("scoped", "a fine-grained PAT is limited to one owner, chosen repositories and explicit permissions"),
   reach: "acts on the repositories and with the permissions chosen when it was created",
   narrower: "already narrow; keep it in a secret store and give it an expiry",
-  reference: REFERENCE5,
+  reference: REFERENCE4,
   samples: {
     positive: [sample("tools/sync.py", 'TOKEN = "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"\n', { expect: { line: 1 } })],
     negative: [sample("tools/sync.py", 'TOKEN = os.environ["GITHUB_PAT"]  # github_pat_...\n')]
@@ -3830,7 +3498,7 @@ var githubAppTokens = {
   rate: fixed("scoped", "app tokens are limited to the installation’s repositories and expire within hours"),
   reach: "acts for the app on the repositories it is installed on, until it expires",
   narrower: "mint installation tokens at run time instead of committing one",
-  reference: REFERENCE5,
+  reference: REFERENCE4,
   samples: {
     positive: [sample("tests/e2e/github.env.json", '{\n  "GITHUB_INSTALLATION_TOKEN": "ghs_wmVuOatSKktsBFL38foEYHBbduuFg73yiGjj"\n}\n', { expect: { line: 2 } })],
     negative: [sample("tests/e2e/github.env.json", '{\n  "GITHUB_INSTALLATION_TOKEN": "ghs_0000000000000000000000000000000000000"\n}\n')]
@@ -3839,7 +3507,7 @@ var githubAppTokens = {
 var GITHUB_KINDS = [githubClassicToken, githubOauthToken, githubFineGrainedToken, githubAppTokens];
 
 // knowledge/credentials/gitlab.ts
-var REFERENCE6 = "https://docs.gitlab.com/security/tokens/";
+var REFERENCE5 = "https://docs.gitlab.com/security/tokens/";
 var BODY = "[0-9A-Za-z_-]";
 function isValidRoutableToken(token, prefixLength) {
   const match = /^([0-9A-Za-z_-]{27,300})\.(?:[0-9a-z]{2}\.)?([0-9a-z]{2})([0-9a-z]{7})$/.exec(token.slice(prefixLength));
@@ -3872,7 +3540,7 @@ var gitlabPersonalAccessToken = {
   rate: ratePersonalToken,
   reach: "acts as its user on every group and project they belong to; with the api scope it can delete projects, and with sudo on an admin it can act as anyone",
   narrower: "use a project access token or a deploy token limited to one project and the read or write scope the job needs, with an expiry; in CI use CI_JOB_TOKEN",
-  reference: REFERENCE6,
+  reference: REFERENCE5,
   samples: {
     positive: [
       sample(".python-gitlab.cfg", `[global]
@@ -3918,7 +3586,7 @@ function prefixed(spec) {
     reach: spec.reach,
     narrower: spec.narrower,
     ...spec.exposedSeverity ? { exposedSeverity: spec.exposedSeverity } : {},
-    reference: REFERENCE6,
+    reference: REFERENCE5,
     samples: spec.samples,
     ...spec.scopeSamples ? { scopeSamples: spec.scopeSamples } : {}
   };
@@ -4229,7 +3897,9 @@ var vaultToken = {
       variable: /^(?:VAULT_(?:ROOT_|DEV_ROOT_)?TOKEN(?:_ID)?|vault[_.-]?(?:root[_.-]?)?token|vaultToken|root_token)$/i,
       value: VAULT_LEGACY,
       keywords: ["vault", "root_token"]
-    }
+    },
+    // The header Vault's HTTP API takes a token in (`hvs.` tokens are known by their prefix alone).
+    { header: /^x-vault-token$/i, value: VAULT_LEGACY, keywords: ["x-vault-token"] }
   ],
   plausible: (value) => {
     const body2 = value.slice(4);
@@ -4247,7 +3917,15 @@ var vaultToken = {
       sample("docs/vault-setup.md", "# Vault init (2024-03-02)\n\n```\nUnseal Key 1: 1Ii6MlNiHDw+7DZCKwRhfNPHJ+RLZH872H8SdKQaX2zo\n\nInitial Root Token: hvs.CAESIabTCzVw3doIaIPJ5hhTJc1zlUtlNpicxtNkxT1yAx-8qzlvzhwUejG77nkltiHYtmvjvLR2MlS3lFf80dKrvvp\n```\n", { expect: { line: 6 } }),
       sample("deploy/values.yaml", "vault:\n  address: https://vault.acme.internal:8200\nenv:\n  - name: VAULT_TOKEN\n    value: s.02RnFl63Prpu2dzLqOLyAszB\n", { expect: { line: 5 } }),
       sample("ops/README.md", "## Vault bootstrap (2019)\n\n    Unseal Key 1: bus1bOzFoSCs/YTCZi5+T3OQzjpVTpSvUkgBxnG3VT4R\n    Initial Root Token: 8952c6db-2259-a638-8d4e-6705dbdfda91\n", { expect: { line: 4 } }),
-      sample("scripts/vault-bootstrap.sh", "#!/bin/sh\nexport VAULT_ADDR=https://vault.acme.io\nexport VAULT_TOKEN=hvs.8EVeIz4J7utmglhJ1LcaEL4q\nvault secrets enable -path=secret kv-v2\n", { expect: { line: 3 }, note: "the 24-character root token of Vault 1.10 and later" })
+      sample("scripts/vault-bootstrap.sh", "#!/bin/sh\nexport VAULT_ADDR=https://vault.acme.io\nexport VAULT_TOKEN=hvs.8EVeIz4J7utmglhJ1LcaEL4q\nvault secrets enable -path=secret kv-v2\n", { expect: { line: 3 }, note: "the 24-character root token of Vault 1.10 and later" }),
+      {
+        files: {
+          "postman/prod.postman_environment.json": '{\n  "name": "prod",\n  "values": [\n    { "key": "vault", "value": "https://vault.acme.internal:8200", "enabled": true },\n    { "key": "token", "value": "s.Qm7XkT2vLp9RwN4cY8hJd1Fg", "type": "secret", "enabled": true }\n  ]\n}\n',
+          "postman/ops.postman_collection.json": '{\n  "info": { "name": "ops" },\n  "item": [\n    { "name": "read", "request": { "method": "GET", "header": [{ "key": "X-Vault-Token", "value": "{{token}}" }], "url": "{{vault}}/v1/secret/data/app" } }\n  ]\n}\n'
+        },
+        expect: { path: "postman/prod.postman_environment.json", line: 5 },
+        note: "an API client's environment binds a bare `token`, a request of the collection sends it as X-Vault-Token"
+      }
     ],
     negative: [
       sample("docker-compose.yml", "services:\n  vault:\n    image: hashicorp/vault:1.17\n    command: server -dev -dev-root-token-id=root\n    environment:\n      VAULT_DEV_ROOT_TOKEN_ID: root\n"),
@@ -4554,7 +4232,9 @@ var consulNomadToken = {
   contextPatterns: [
     { variable: /^(?:CONSUL_HTTP_TOKEN|CONSUL_(?:MANAGEMENT|MASTER|BOOTSTRAP)_TOKEN|NOMAD_TOKEN|NOMAD_(?:MANAGEMENT|BOOTSTRAP)_TOKEN|consul_token|nomad_token)$/i, value: UUID, keywords: ["consul", "nomad"] },
     // Consul's agent configuration (`acl { tokens { initial_management = "…" } }`); the older `master` name is too common a word to look for.
-    { variable: /^initial_management$/, value: UUID, keywords: ["initial_management"], requires: ["acl"] }
+    { variable: /^initial_management$/, value: UUID, keywords: ["initial_management"], requires: ["acl"] },
+    // The headers Consul's and Nomad's HTTP APIs take a token in.
+    { header: /^(?:x-consul-token|x-nomad-token)$/i, value: UUID, keywords: ["x-consul-token", "x-nomad-token"] }
   ],
   plausible: (value) => !isPlaceholder(value) && !/^0{8}-|-0{12}$/.test(value),
   rate: (context) => readOnlyRating(context, "ACL token") ?? (/initial_management|master|management|bootstrap/i.test(`${context.variable ?? ""} ${context.nearby}`) ? { scope: "root", because: "the management (bootstrap) token has every ACL permission: it can stop every job and delete every key" } : { scope: "root", because: "an ACL token's policies are not in the value, and CI and operator tokens are usually management tokens" }),
@@ -4568,6 +4248,18 @@ export NOMAD_ADDR=https://nomad.acme.internal:4646
 export NOMAD_TOKEN=${CONSUL_TOKEN}
 nomad job run api.nomad.hcl
 `, { expect: { line: 3 } }),
+      {
+        files: {
+          "api/environments/production.bru": `vars {
+  consul_addr: https://consul.acme.internal:8501
+  acl_token: ${CONSUL_TOKEN}
+}
+`,
+          "api/kv/read.bru": "meta {\n  name: read\n  type: http\n  seq: 1\n}\n\nget {\n  url: {{consul_addr}}/v1/kv/app?recurse=true\n  auth: none\n}\n\nheaders {\n  X-Consul-Token: {{acl_token}}\n}\n"
+        },
+        expect: { path: "api/environments/production.bru", line: 3 },
+        note: "a Bruno environment whose token a request sends as X-Consul-Token"
+      },
       sample("consul/server.hcl", `acl {
   enabled        = true
   default_policy = "deny"
@@ -5357,6 +5049,8 @@ var datadogApplicationKey = {
   contextPatterns: [
     { variable: /^(?:DD|DATADOG)_(?:APP|APPLICATION)_KEY$|^datadog[_.-]?(?:app|application)[_.-]?key$/i, value: /^[a-f0-9]{40}$/, keywords: ["dd_app", "datadog"] },
     { variable: /^dd-application-key$/i, value: /^[a-f0-9]{40}$/, keywords: ["dd-application"] },
+    // The header Datadog's API takes it in, as a request of an API client's collection sends a variable bound elsewhere.
+    { header: /^dd-application-key$/i, value: /^[a-f0-9]{40}$/, keywords: ["dd-application-key"] },
     { variable: /^(?:app|application)[_-]?key$/i, value: /^[a-f0-9]{40}$/, keywords: ["app_key", "appkey", "app-key", "application"], requires: ["datadog"] }
   ],
   claims: (context) => context.value.startsWith("ddapp_") || namedForDatadog(context),
@@ -6060,6 +5754,14 @@ Authorization: Bearer ${HCLOUD_TOKEN}
 | --- | --- |
 | Hetzner Cloud (prod project) | ${HCLOUD_TOKEN} |
 `, { expect: { line: 5 }, note: "a table row: the provider's name in the label, the token's in the header" }),
+      sample("RUNBOOK.md", `# Runbook
+
+Hetzner Cloud (prod)
+--------------------
+
+- Project: tidepool-prod
+- API token: \`${HCLOUD_TOKEN}\`
+`, { expect: { line: 7 }, note: "a list item under the provider’s heading" }),
       sample("docs/access.md", `| Variable | Value |
 |---|---|
 | \`HCLOUD_TOKEN\` | \`${HCLOUD_TOKEN}\` |
@@ -6344,7 +6046,7 @@ var PAAS_KINDS = [
 ];
 
 // knowledge/credentials/railway.ts
-var REFERENCE7 = "https://docs.railway.com/integrations/api";
+var REFERENCE6 = "https://docs.railway.com/integrations/api";
 var PROSE_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var BRUNO_COLLECTION = {
   "ops-api/environments/production.bru": "vars {\n  base_url: https://backboard.railway.com/graphql/v2\n  railway_token: 0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6\n}\n",
@@ -6388,10 +6090,11 @@ var railwayAccountToken = {
   rate: rateAccount,
   reach: "can delete every project, service, volume and backup in every workspace the account belongs to",
   narrower: "use a project token in RAILWAY_TOKEN, bound to one environment of one project",
-  reference: REFERENCE7,
+  reference: REFERENCE6,
   samples: {
     positive: [
       sample("scripts/redeploy.sh", "#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway up --service api\n", { expect: { line: 3 } }),
+      sample("Makefile", "RAILWAY_API_TOKEN ?= 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nexport RAILWAY_API_TOKEN\n\ndeploy:\n	railway up --service api --environment staging\n", { expect: { line: 1 }, note: "a Makefile's default, which the environment may override" }),
       sample("src/ops/railway.ts", "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample("docs/deploy.md", "## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n", { expect: { line: 4 } }),
       sample(".windsurfrules", "Deploy with `railway up`. The Railway API token is 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c (account token, do not share).\n", { expect: { line: 1 }, note: "prose in an agent rules file" }),
@@ -7644,6 +7347,167 @@ var SAAS_KINDS = [
   backblazeApplicationKey
 ];
 
+// knowledge/environments/names.ts
+var WORDS = {
+  production: ["production", "prod", "prd", "live"],
+  staging: ["staging", "stage", "stg", "preprod", "pre-prod", "uat", "qa", "sit", "acceptance", "acc"],
+  preview: ["preview", "review", "pr", "ephemeral", "deploy-preview", "branch-deploy"],
+  development: ["development", "dev", "develop", "local", "sandbox", "demo"],
+  test: ["test", "testing", "ci", "e2e"]
+};
+var BY_WORD = /* @__PURE__ */ new Map();
+for (const [environment, words2] of Object.entries(WORDS)) {
+  for (const word of words2) BY_WORD.set(word, environment);
+}
+function aliasFor(aliases, name) {
+  return Object.hasOwn(aliases, name) ? aliases[name] : void 0;
+}
+function canonicalEnvironment(name, aliases = {}) {
+  if (Object.keys(aliases).length > 0) return canonicalEnvironmentUncached(name, aliases);
+  if (canonicalNames.has(name)) return canonicalNames.get(name);
+  const found = canonicalEnvironmentUncached(name, aliases);
+  if (canonicalNames.size >= 1e5) canonicalNames.clear();
+  canonicalNames.set(name, found);
+  return found;
+}
+var canonicalNames = /* @__PURE__ */ new Map();
+function canonicalEnvironmentUncached(name, aliases) {
+  const lower = name.trim().toLowerCase();
+  const alias = aliasFor(aliases, lower);
+  if (alias) return alias;
+  const exact = BY_WORD.get(lower);
+  if (exact) return exact;
+  if (/^pr-?\d+$/.test(lower)) return "preview";
+  const tokens = tokensOf(name);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i];
+    const aliased = aliasFor(aliases, token);
+    if (aliased) return aliased;
+    if (token.length <= 2 && tokens.length > 1) continue;
+    const found = BY_WORD.get(token);
+    if (found) return found;
+  }
+  return void 0;
+}
+function tokensOf(name) {
+  const tokens = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const code = i < name.length ? name.charCodeAt(i) : 0;
+    const upper = code >= 65 && code <= 90;
+    if (upper || code >= 97 && code <= 122) {
+      if (start === -1) start = i;
+      else if (upper && isLowerAscii(name.charCodeAt(i - 1))) {
+        tokens.push(name.slice(start, i).toLowerCase());
+        start = i;
+      }
+    } else if (start !== -1) {
+      tokens.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  return tokens;
+}
+function isLowerAscii(code) {
+  return code >= 97 && code <= 122;
+}
+var ENVIRONMENT_DIRECTORIES = /* @__PURE__ */ new Set(["envs", "env", "environments", "environment", "overlays", "live", "deploy", "deployments", "stages", "config", "settings", "clusters", "k8s", "helm", "terraform", "infra"]);
+var EXAMPLE_SUFFIXES = /\.(example|sample|template|dist|defaults?|tmpl|tpl)$/i;
+function environmentOfPath(path2, aliases = {}) {
+  const plain2 = !hasAny(aliases);
+  if (plain2 && path2 === lastPath) return lastEnvironment;
+  const found = environmentOfPathUncached(path2, aliases, plain2);
+  if (plain2) {
+    lastPath = path2;
+    lastEnvironment = found;
+  }
+  return found;
+}
+var lastPath;
+var lastEnvironment;
+function hasAny(record2) {
+  for (const _ in record2) return true;
+  return false;
+}
+function environmentOfPathUncached(path2, aliases, plain2) {
+  const slash = path2.lastIndexOf("/");
+  const fileName = path2.slice(slash + 1);
+  const byName = fileNameEnvironment(fileName, aliases);
+  if (byName || slash === -1) return byName;
+  if (!plain2) return directoryEnvironment(path2.split("/"), aliases);
+  const directory = path2.slice(0, slash);
+  if (directory !== lastDirectory) {
+    lastDirectoryEnvironment = directoryEnvironment(path2.split("/"), aliases);
+    lastDirectory = directory;
+  }
+  return lastDirectoryEnvironment;
+}
+var lastDirectory;
+var lastDirectoryEnvironment;
+var CONFIG_FILE_NAME = /^\.env\b|\.(?:ya?ml|json|jsonc|toml|properties|tfvars|env|ini|conf|cfg|config|hcl)$/i;
+function fileNameEnvironment(fileName, aliases) {
+  if (EXAMPLE_SUFFIXES.test(fileName)) return void 0;
+  const tokens = tokensOf(fileName.charCodeAt(0) === 46 ? fileName.slice(1) : fileName);
+  const configName = CONFIG_FILE_NAME.test(fileName);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i];
+    const aliased = aliasFor(aliases, token);
+    if (token.length <= 2 && !aliased && token !== "pr" && !(token === "qa" && configName)) continue;
+    const environment = aliased ?? BY_WORD.get(token);
+    if (environment) return { environment, name: token, evidence: "file-name" };
+  }
+  return void 0;
+}
+function directoryEnvironment(segments, aliases) {
+  for (let i = segments.length - 2; i >= 0; i--) {
+    const directory = segments[i];
+    const parent = segments[i - 1]?.toLowerCase();
+    const environment = canonicalEnvironment(directory, aliases);
+    if (!environment || directory === "ci" && !aliasFor(aliases, directory)) continue;
+    if (BY_WORD.has(directory.toLowerCase()) || aliasFor(aliases, directory.toLowerCase()) || parent && ENVIRONMENT_DIRECTORIES.has(parent)) {
+      return { environment, name: directory, evidence: "directory" };
+    }
+  }
+  return void 0;
+}
+function isExampleFile(path2) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  if (EXAMPLE_SUFFIXES.test(name)) return true;
+  return /(^|[._-])(example|examples|sample|samples|template|templates|tmpl|dist)([._-]|$)/.test(name);
+}
+function environmentsNamedIn(name, aliases = {}) {
+  const found = /* @__PURE__ */ new Set();
+  const tokens = tokensOf(name);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const aliased = aliasFor(aliases, token);
+    if (aliased) {
+      found.add(aliased);
+      continue;
+    }
+    if (token.length <= 2 || token === "live") continue;
+    if (token === "nonprod" || token === "nonproduction" || token === "notprod") continue;
+    const environment = BY_WORD.get(token);
+    if (!environment) continue;
+    const previous = tokens[i - 1];
+    if (previous === "non" || previous === "not" || previous === "pre") continue;
+    found.add(environment);
+  }
+  return found;
+}
+function isProductionName(name, aliases = {}) {
+  const named = environmentsNamedIn(name, aliases);
+  return named.size === 1 && named.has("production");
+}
+function environmentOfEnvFiles(paths, aliases = {}) {
+  const named = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    const environment = environmentOfPath(path2.replace(/^\.\//, ""), aliases)?.environment;
+    if (environment) named.add(environment);
+  }
+  return named.size === 1 ? [...named][0] : void 0;
+}
+
 // knowledge/credentials/signing.ts
 var SECRET_VALUE = /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{16,512}$/;
 var TEST_DOTENV = /(?:^|\/)\.env\.(?:test|testing|dusk(?:\.[a-z]+)?)(?:\.local)?$/i;
@@ -7921,7 +7785,11 @@ var hasuraAdminSecret = {
   id: "hasura-admin-secret",
   provider: "hasura",
   title: "Hasura admin secret",
-  contextPatterns: [{ variable: /^(?:HASURA_GRAPHQL_(?:ADMIN_SECRET|ACCESS_KEY)|x-hasura-admin-secret|hasuraAdminSecret)$/i, value: /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{8,256}$/, keywords: ["hasura"] }],
+  contextPatterns: [
+    { variable: /^(?:HASURA_GRAPHQL_(?:ADMIN_SECRET|ACCESS_KEY)|x-hasura-admin-secret|hasuraAdminSecret)$/i, value: /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{8,256}$/, keywords: ["hasura"] },
+    // The header Hasura's GraphQL endpoint takes it in (a request sending a variable an API client's environment binds).
+    { header: /^x-hasura-admin-secret$/i, value: /^[A-Za-z0-9+/=_\-.~!@#$%^&*()]{8,256}$/, keywords: ["x-hasura-admin-secret"] }
+  ],
   plausible: (value) => value.length >= 12 && !HASURA_EXAMPLES.has(value.toLowerCase()) && !isHumanPlaceholder(value) && entropy(value) >= 3,
   rate: (context) => appSecretRating(context, "the admin secret bypasses every permission rule of the GraphQL engine"),
   reach: "runs any query or mutation on every table as admin, bypassing all permission rules, and changes metadata",
@@ -7930,7 +7798,15 @@ var hasuraAdminSecret = {
   samples: {
     positive: [
       sample("docker-compose.prod.yml", "services:\n  graphql-engine:\n    image: hasura/graphql-engine:v2.44.0\n    environment:\n      HASURA_GRAPHQL_ADMIN_SECRET: brMGAi8j2sMHqzdi1tPttVwWHgwRjbaZ\n", { expect: { line: 5 } }),
-      sample("scripts/seed.ts", "await fetch('https://gql.acme.io/v1/graphql', {\n  method: 'POST',\n  headers: { 'x-hasura-admin-secret': 'brMGAi8j2sMHqzdi1tPttVwWHgwRjbaZ' },\n  body: JSON.stringify({ query }),\n});\n", { expect: { line: 3 } })
+      sample("scripts/seed.ts", "await fetch('https://gql.acme.io/v1/graphql', {\n  method: 'POST',\n  headers: { 'x-hasura-admin-secret': 'brMGAi8j2sMHqzdi1tPttVwWHgwRjbaZ' },\n  body: JSON.stringify({ query }),\n});\n", { expect: { line: 3 } }),
+      {
+        files: {
+          "gql/environments/production.bru": "vars {\n  gql_url: https://gql.acme.io/v1/graphql\n  gql_secret: brMGAi8j2sMHqzdi1tPttVwWHgwRjbaZ\n}\n",
+          "gql/users.bru": "meta {\n  name: users\n  type: graphql\n  seq: 1\n}\n\npost {\n  url: {{gql_url}}\n  body: graphql\n  auth: none\n}\n\nheaders {\n  x-hasura-admin-secret: {{gql_secret}}\n}\n"
+        },
+        expect: { path: "gql/environments/production.bru", line: 3 },
+        note: "a Bruno environment whose secret a request sends as the admin secret header"
+      }
     ],
     negative: [
       sample("docker-compose.yml", "services:\n  graphql-engine:\n    image: hasura/graphql-engine:v2.44.0\n    environment:\n      HASURA_GRAPHQL_ADMIN_SECRET: myadminsecretkey\n"),
@@ -7954,7 +7830,7 @@ var SIGNING_KINDS = [
 ];
 
 // knowledge/credentials/stripe.ts
-var REFERENCE8 = "https://docs.stripe.com/keys";
+var REFERENCE7 = "https://docs.stripe.com/keys";
 var body = (value) => value.replace(/^[a-z]+_(?:live|test)_/, "");
 var realBody = (value) => !isPlaceholder(value) && !isPlaceholder(body(value)) && /[0-9]/.test(body(value)) && /[A-Za-z]/.test(body(value));
 var stripeSecret = (value, context) => realBody(value) && !saysClerk(context);
@@ -7967,7 +7843,7 @@ var stripeLiveSecretKey = {
   rate: fixed("root", "a live secret key controls the whole live account: charges, refunds, payouts, customers"),
   reach: "can create charges, issue refunds, change payouts and read every customer of the live account",
   narrower: "use a restricted key (rk_live_) granting only the resources this code touches",
-  reference: REFERENCE8,
+  reference: REFERENCE7,
   samples: {
     positive: [
       sample("server/billing.js", "const stripe = require('stripe')('sk_live_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4');\n", { expect: { line: 1 } }),
@@ -7994,7 +7870,7 @@ var stripeRestrictedKey = {
   rate: fixed("scoped", "a restricted key holds only the permissions it was granted"),
   reach: "can use the Stripe resources it was granted on the live account",
   narrower: "already narrow; keep it in a secret store",
-  reference: REFERENCE8,
+  reference: REFERENCE7,
   samples: {
     positive: [sample("workers/reports.py", 'STRIPE_REPORTING_KEY = "rk_live_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4"\n', { expect: { line: 1 } })],
     negative: [sample("workers/reports.py", 'STRIPE_REPORTING_KEY = os.environ["STRIPE_REPORTING_KEY"]  # rk_live_...\n')]
@@ -8010,7 +7886,7 @@ var stripeTestKey = {
   exposedSeverity: "low",
   reach: "can act on the test-mode account only",
   narrower: "keep test keys in CI secrets too: they still expose test customers and webhooks",
-  reference: REFERENCE8,
+  reference: REFERENCE7,
   samples: {
     positive: [sample("tests/setup.ts", "process.env.STRIPE_SECRET_KEY = 'sk_test_51MzQ8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7qP2sV4';\n", { expect: { line: 1 } })],
     negative: [sample("tests/setup.ts", "process.env.STRIPE_SECRET_KEY = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'; // Stripe's documented test key\n")]
@@ -8064,6 +7940,438 @@ function credentialKind(id) {
   return BY_ID.get(id);
 }
 
+// detectors/exposed-credential/credential-headers.ts
+var NAMES = /^\^(?:\(\?:)?([\w-]+(?:\|[\w-]+)*)\)?\$$/;
+var CREDENTIAL_HEADERS = [
+  ...new Set(PROVIDER_KINDS.flatMap((kind) => (kind.contextPatterns ?? []).flatMap((pattern) => pattern.header ? NAMES.exec(pattern.header.source)?.[1]?.toLowerCase().split("|") ?? [] : [])))
+];
+
+// detectors/exposed-credential/sent-with.ts
+var HEADER_OR_BEARER = new RegExp(
+  `(?<![\\w-])(authorization|proxy-authorization|project-access-token|private-token|api-?key|(?:x|dd)-[a-z0-9-]*?(?:token|key|auth)|${CREDENTIAL_HEADERS.join("|")})(?![\\w-])|\\bbearer\\b`,
+  "gi"
+);
+var REFERENCE8 = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
+var VALUE_LINES = 3;
+var MAX_STRETCH = 400;
+var GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|f(?=\\?["']))\b)*$/i;
+function headersSentWith(text) {
+  const sent = /* @__PURE__ */ new Map();
+  const hits = [...text.matchAll(HEADER_OR_BEARER)];
+  for (let index = 0; index < hits.length; index++) {
+    const hit = hits[index];
+    const header = hit[1] ?? "Authorization";
+    let end = hit.index + hit[0].length;
+    for (let line = 0; line <= VALUE_LINES && end < text.length; line++) {
+      const next = text.indexOf("\n", end + (line === 0 ? 0 : 1));
+      end = next === -1 ? text.length : next;
+    }
+    end = Math.min(end, hit.index + hit[0].length + MAX_STRETCH);
+    const following = hits[index + 1];
+    if (following && following.index < end && following[1] !== void 0) end = following.index;
+    const stretch = text.slice(hit.index + hit[0].length, end);
+    REFERENCE8.lastIndex = 0;
+    const reference = REFERENCE8.exec(stretch);
+    if (!reference || !GAP.test(stretch.slice(0, reference.index))) continue;
+    const name = reference.slice(1).find((group) => group !== void 0);
+    if (!sent.has(name) || hit[1] !== void 0) sent.set(name, header);
+  }
+  return sent;
+}
+
+// detectors/exposed-credential/api-client.ts
+var API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$/i;
+function isApiClientRequest(path2) {
+  return API_CLIENT_REQUEST.test(path2);
+}
+function collectionRoot(environmentPath) {
+  const folder = environmentPath.slice(0, environmentPath.lastIndexOf("/") + 1);
+  return folder.replace(/(?:^|\/)environments\/$/i, (match) => match.startsWith("/") ? "/" : "");
+}
+function reportByHeaderSent(context) {
+  const pending = context.facts.all("header-dependent-credential");
+  if (pending.length === 0) return;
+  const sent = [...context.facts.all("sent-variable")].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const chosenFor = /* @__PURE__ */ new Map();
+  for (const credential of pending) {
+    const root = collectionRoot(credential.path);
+    const request = sent.find((use) => use.variable === credential.variable && use.path.startsWith(root) && credential.byHeader[use.header] !== void 0);
+    const sentAs = request ? credential.byHeader[request.header] : void 0;
+    if (request && sentAs) chosenFor.set(credential.credential, { header: request.header, sentAs });
+    context.report({ ...sentAs?.finding ?? credential.unsent, location: credential.location });
+  }
+  if (chosenFor.size === 0) return;
+  context.enrichEach("credential", (fact) => {
+    const chosen = chosenFor.get(fact.id);
+    return chosen ? { kind: chosen.sentAs.kind, kindTitle: chosen.sentAs.kindTitle, provider: chosen.sentAs.provider, header: chosen.header } : void 0;
+  });
+}
+
+// src/paths.ts
+var TEST_OR_EXAMPLE = new RegExp(
+  [
+    // Ansible roles keep their tests in `molecule/`; suites are named `mysql-test`, `integration_tests`, `std_data`.
+    // C and C++ projects keep theirs in `unittest/` (MariaDB's client library, Chromium's components), and fuzzers'
+    // inputs in `fuzz/corpus/` (OSS-Fuzz's seed corpora: malformed URLs, requests, certificates).
+    String.raw`(?:^|\/)(?:tests?|unittests?|fuzz|fuzzing|corpus|corpora|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
+    String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
+    // A test environment named inside a directory's name: `oidc-test-env/`, `e2e_test_stack/`.
+    String.raw`(?:^|\/)[\w.]+[-_]test[-_][\w.-]+\/`,
+    // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test
+    // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`), fixture
+    // variants (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
+    // A suite's expected outputs (pg_regress's `expected/*.out`, golden files) repeat what its inputs hold.
+    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|expected|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
+    String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
+    String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
+    // Go's generated test certificates and keys: `testcert.go`, `testcerts.go`.
+    String.raw`(?:^|\/)test[-_]?certs?\.go$`,
+    // Go keeps fixtures in `testing/` packages (elsewhere `testing/` may be an environment's configuration).
+    String.raw`(?:^|\/)testing\/(?:[^/]+\/)*[^/]+\.go$`,
+    // Test files by their language's convention: `x.test.ts`, `test_x.py`, `x_test.go`, `x_spec.rb`, a lone `test.js`.
+    // A generator's template of one keeps the template's suffix: `register.component.spec.ts.ejs`.
+    String.raw`\.(?:test|spec)\.[a-z]+(?:\.(?:ejs|hbs|tmpl|tpl|template|j2|jinja|mustache|liquid))?$`,
+    String.raw`(?:^|\/)(?:tests?\.[a-z]+|test_[^/]+\.py)$`,
+    String.raw`_(?:test|spec)\.(?:go|py|rb|exs?|sh|bash)$`,
+    // PHPUnit's configuration sets the environment the test suite runs in (`<env name="APP_KEY" …/>`).
+    String.raw`(?:^|\/)phpunit\.xml(?:\.dist)?$`,
+    // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
+    String.raw`(?:^|[/-])examples?-\d*\.json$`,
+    String.raw`\.examples?\.json$`,
+    // A template copied before use: `config.json.sample`, `settings.py.example` (not a dotenv template, `.env.example`
+    // or `config/production.env.example`, which teams fill with real values often enough to keep its findings at full
+    // severity).
+    String.raw`(?:^|\/)(?!\.env)(?![^/]*\.env\.(?:sample|example)$)[^/]+\.(?:sample|example)$`,
+    // jsii assemblies: a package's README and its examples, translated per language, serialised as JSON.
+    String.raw`(?:^|\/)\.jsii(?:\.tabl\.json)?$`
+  ].join("|"),
+  "i"
+);
+function isTestOrExamplePath(path2) {
+  return TEST_OR_EXAMPLE.test(path2);
+}
+function isTestExampleOrDocsPath(path2) {
+  return TEST_OR_EXAMPLE.test(path2) || /(?:^|\/)(?:docs?|e2e|cypress)(?:\/|$)/i.test(path2);
+}
+function isHelmValuesFile(path2) {
+  return HELM_VALUES_NAME.test(path2.slice(path2.lastIndexOf("/") + 1));
+}
+var HELM_VALUES_NAME = /^(?:[^/]*[.-])?values(?:[.-][^/]*)?\.ya?ml$/i;
+
+// src/parse/data-tree.ts
+function* leaves(document) {
+  for (const root of document.roots) yield* leavesOf(root, []);
+}
+function* leavesOf(node, path2, parent, key, keySpan) {
+  switch (node.kind) {
+    case "scalar":
+      yield { path: path2, key, keySpan, node, parent };
+      return;
+    case "seq":
+      for (let i = 0; i < node.items.length; i++) {
+        yield* leavesOf(node.items[i], [...path2, i], void 0, key, keySpan);
+      }
+      return;
+    case "map":
+      for (const entry of node.entries) {
+        yield* leavesOf(entry.value, [...path2, entry.key], node, entry.key, entry.keySpan);
+      }
+  }
+}
+function get(node, key) {
+  if (!node || node.kind !== "map") return void 0;
+  return node.entries.find((entry) => entry.key === key)?.value;
+}
+function getPath(node, path2) {
+  let current = node;
+  for (const step of path2) {
+    if (!current) return void 0;
+    if (typeof step === "number") current = current.kind === "seq" ? current.items[step] : void 0;
+    else current = get(current, step);
+  }
+  return current;
+}
+function literalString(node) {
+  if (!node || node.kind !== "scalar" || node.expression !== void 0 || node.value === null) return void 0;
+  return String(node.value);
+}
+function literalStrings(node) {
+  if (!node) return [];
+  if (node.kind === "seq") return node.items.flatMap(literalStrings);
+  const literal2 = literalString(node);
+  return literal2 === void 0 ? [] : [literal2];
+}
+
+// detectors/exposed-credential/ci-services.ts
+var NONE = { lines: [], values: /* @__PURE__ */ new Set() };
+function ciServicesOf(file) {
+  if (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file.path) || !file.text.includes("services:")) return NONE;
+  const jobs = get(file.data()?.roots[0], "jobs");
+  if (jobs?.kind !== "map") return NONE;
+  const found = { lines: [], values: /* @__PURE__ */ new Set() };
+  for (const job of jobs.entries) {
+    const services = get(job.value, "services");
+    if (services?.kind !== "map") continue;
+    found.lines.push([services.span.line, services.span.endLine]);
+    for (const service of services.entries) {
+      const env = get(service.value, "env");
+      if (env?.kind !== "map") continue;
+      for (const variable of env.entries) {
+        if (secretNameClass(variable.key) === void 0) continue;
+        const value = literalString(variable.value);
+        if (value) found.values.add(value);
+      }
+    }
+  }
+  return found;
+}
+function isThrowaway(services, line, value) {
+  return services.values.has(value) || services.lines.some(([start, end]) => start <= line && line <= end);
+}
+
+// detectors/exposed-credential/documentation.ts
+var DOC_ASSIGNMENT = /^(?:DOCUMENTATION|EXAMPLES?|RETURN|USAGE|DOC|HELP_TEXT)\s*=\s*[rRuUbB]{0,2}("""|''')/gm;
+var LINE_OPENING_STRING = /^[ \t]*[rRuU]{0,2}("""|''')/gm;
+function documentationRanges(file) {
+  if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
+  if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
+  if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
+  if (C_FAMILY.test(file.path)) return blockComments(file.text);
+  if (isApiDescription(file)) return exampleKeyRanges(file.text);
+  const lineDocs = LINE_DOC_LANGUAGES.find((language) => language.path.test(file.path));
+  if (lineDocs) return lineDocComments(file.text, lineDocs);
+  if (file.format !== "python" || !file.text.includes('"""') && !file.text.includes("'''")) return [];
+  const ranges = [];
+  const text = file.text;
+  const closeOf = (quote, from) => {
+    const close = text.indexOf(quote, from);
+    return close === -1 ? text.length : close + 3;
+  };
+  for (const match of text.matchAll(DOC_ASSIGNMENT)) {
+    const open = match.index + match[0].length;
+    ranges.push([open, closeOf(match[1], open)]);
+  }
+  const firstStatement = /^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*/.exec(text)[0].length;
+  let skipUntil = 0;
+  for (const match of text.matchAll(LINE_OPENING_STRING)) {
+    const open = match.index + match[0].length;
+    if (open < skipUntil || ranges.some(([start, end]) => start <= open && open < end)) continue;
+    const lineStart = match.index;
+    const previous = previousLine(text, lineStart);
+    if (lineStart <= firstStatement || DEF_OR_CLASS.test(previous)) {
+      const close = closeOf(match[1], open);
+      ranges.push([open, close]);
+      skipUntil = close;
+    }
+  }
+  return ranges;
+}
+var DEF_OR_CLASS = /^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t][^\n]*:[ \t]*(?:#[^\n]*)?$|\)[ \t]*(?:->[^\n:]*)?:[ \t]*(?:#[^\n]*)?$/;
+function previousLine(text, offset) {
+  let end = offset - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== "") return line.replace(/\r$/, "");
+    end = start - 1;
+  }
+  return "";
+}
+var DOC_COMMENT_LANGUAGE = /\.(?:[cm]?[jt]sx?|java|kt|kts|scala|groovy|php|cs|swift|dart)$/i;
+function docComments(text) {
+  const ranges = [];
+  for (let open = text.indexOf("/**"); open !== -1; open = text.indexOf("/**", open + 3)) {
+    const close = text.indexOf("*/", open + 3);
+    const end = close === -1 ? text.length : close + 2;
+    ranges.push([open, end]);
+    open = end - 3;
+  }
+  return ranges;
+}
+function isApiDescription(file) {
+  return (file.format === "yaml" || file.format === "json") && API_DESCRIPTION.test(file.text.slice(0, 2e3));
+}
+var API_DESCRIPTION = /^[ \t{]*["']?(?:swagger|openapi)["']?[ \t]*:/m;
+var EXAMPLE_KEY = /^([ \t]*)["']?(?:example|examples|x-example|x-examples)["']?[ \t]*:/;
+function exampleKeyRanges(text) {
+  const ranges = [];
+  let open;
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const end = offset + line.length;
+    const indent = line.length - line.trimStart().length;
+    if (open) {
+      if (line.trim() === "" || indent > open.indent || /^[ \t]*[}\]]/.test(line)) {
+        if (line.trim() !== "") open.end = end;
+        if (indent > open.indent || line.trim() === "") {
+          offset = end + 1;
+          continue;
+        }
+      }
+      ranges.push([open.start, open.end]);
+      open = void 0;
+    }
+    const key = EXAMPLE_KEY.exec(line);
+    if (key) open = { indent: key[1].length, start: offset, end };
+    offset = end + 1;
+  }
+  if (open) ranges.push([open.start, open.end]);
+  return ranges;
+}
+var C_FAMILY = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|ipp)$/i;
+function blockComments(text) {
+  const ranges = [];
+  for (let open = text.indexOf("/*"); open !== -1; open = text.indexOf("/*", open + 2)) {
+    const close = text.indexOf("*/", open + 2);
+    const end = close === -1 ? text.length : close + 2;
+    if (text.lastIndexOf("\n", end - 1) > open) ranges.push([open, end]);
+    open = end - 2;
+  }
+  return ranges;
+}
+var LINE_DOC_LANGUAGES = [
+  { path: /\.(?:rb|rbs|rake)$/i, comment: /^[ \t]*#/, documents: /^[ \t]*(?:def|class|module|attr_(?:reader|writer|accessor)|define_method|alias_method|alias|interface|type)\b/ },
+  { path: /\.go$/i, comment: /^[ \t]*\/\//, documents: /^(?:func|type|var|const|package)\b/ },
+  { path: /\.rs$/i, comment: /^[ \t]*\/\/[/!]/ }
+];
+function lineDocComments(text, language) {
+  const ranges = [];
+  let run;
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const end = offset + line.length;
+    if (language.comment.test(line)) {
+      run = run ? [run[0], end] : [offset, end];
+    } else {
+      if (run && (!language.documents || language.documents.test(line))) ranges.push(run);
+      run = void 0;
+    }
+    offset = end + 1;
+  }
+  if (run && !language.documents) ranges.push(run);
+  return ranges;
+}
+function inRanges(ranges, offset) {
+  return ranges.some(([start, end]) => start <= offset && offset < end);
+}
+function patchRanges(text) {
+  const ranges = [];
+  let testTarget = false;
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const end = offset + line.length;
+    if (line.startsWith("+++ ")) {
+      const target = line.slice(4).trim().replace(/^[ab]\//, "").split("	")[0];
+      testTarget = isTestOrExamplePath(target);
+    } else if (line.startsWith("-") && !line.startsWith("--- ") || testTarget && !line.startsWith("@@")) {
+      ranges.push([offset, end]);
+    }
+    offset = end + 1;
+  }
+  return ranges;
+}
+var EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
+var DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
+var RESTRUCTURED_TEXT = /\.rst$/i;
+var MARKUP_PAGE = /\.(?:xml|html?|xhtml)$/i;
+var DOCS_TREE = /(?:^|\/)(?:docs?|documentation|website|site|content)\//i;
+var MAN_PAGE = /\.[1-9][a-z]?$/;
+var ROFF_START = /^(?:\.\\"|'\\"|\.(?:TH|Dd|de|so)\b)/;
+var ROFF_OPEN = /^\.(?:nf|Bd|EX)\b/;
+var ROFF_CLOSE = /^\.(?:fi|Ed|EE)\b/;
+var ROFF_PARAGRAPH = /^\.(?:PP|P|LP|Pp|sp|IP|TP|Sh|SH|SS)\b/;
+var MARKUP_OPEN = /<(source|pre|programlisting|screen|literallayout)\b/i;
+var RST_LITERAL = /::$|^\.\.[ \t]+(?:code-block|code|sourcecode|literalinclude|doctest|prompt)::/;
+var DOCTEST = /^(?:>>>|\.\.\.)(?: |$)/;
+var PARAGRAPH_LINES = 12;
+function syntaxOf(file) {
+  if (DOCUMENT.test(file.path) || isApiDescription(file)) return "markdown";
+  if (MAN_PAGE.test(file.path) && ROFF_START.test(file.text.slice(0, 16))) return "roff";
+  if (MARKUP_PAGE.test(file.path) && DOCS_TREE.test(file.path)) return "markup";
+  return void 0;
+}
+function exampleRanges(file) {
+  const syntax = syntaxOf(file);
+  if (!syntax) return [];
+  const ranges = [];
+  const text = file.text;
+  const fences = RESTRUCTURED_TEXT.test(file.path) ? "none" : /\.txt$/i.test(file.path) ? "backticks" : "any";
+  const recent = [];
+  let paragraph = [];
+  const introduced = () => recent.some((previous) => EXAMPLE_MARKER.test(previous)) || paragraph.some((previous) => EXAMPLE_MARKER.test(previous));
+  let offset = 0;
+  let fence;
+  let display;
+  let literal2;
+  let lastEnd = 0;
+  for (const line of text.split("\n")) {
+    const end = offset + line.length;
+    const trimmed = line.trim();
+    if (literal2) {
+      const indent = line.length - line.trimStart().length;
+      if (trimmed === "" || indent > literal2.indent) {
+        if (trimmed !== "") literal2.entered = true;
+        if (DOCTEST.test(trimmed)) ranges.push([offset, end]);
+        lastEnd = end;
+        offset = end + 1;
+        continue;
+      }
+      if (literal2.example && literal2.entered) ranges.push([literal2.start, lastEnd]);
+      literal2 = void 0;
+    }
+    if (fence) {
+      const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
+      if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
+        if (fence.example) ranges.push([fence.start, end]);
+        fence = void 0;
+      }
+    } else if (display) {
+      if (display.close.test(line)) {
+        if (display.example) ranges.push([display.start, end]);
+        display = void 0;
+      }
+    } else if (syntax === "markdown" && fences !== "none" && (fences === "any" ? /^(`{3,}|~{3,})/ : /^`{3,}/).test(trimmed)) {
+      fence = { marker: /^(`{3,}|~{3,})/.exec(trimmed)[1], start: offset, example: introduced() };
+      recent.length = 0;
+      paragraph = [];
+    } else if (syntax === "roff" && ROFF_OPEN.test(trimmed)) {
+      display = { close: ROFF_CLOSE, start: offset, example: introduced() };
+      recent.length = 0;
+      paragraph = [];
+    } else if (syntax === "markup" && MARKUP_OPEN.test(line)) {
+      const element = MARKUP_OPEN.exec(line)[1];
+      const close = new RegExp(`</${element}\\s*>`, "i");
+      const example = introduced() || EXAMPLE_MARKER.test(line.slice(0, line.search(MARKUP_OPEN)));
+      if (close.test(line)) {
+        if (example) ranges.push([offset, end]);
+      } else display = { close, start: offset, example };
+      recent.length = 0;
+      paragraph = [];
+    } else if (trimmed === "" || syntax === "roff" && ROFF_PARAGRAPH.test(trimmed)) {
+      paragraph = [];
+    } else if (syntax === "roff" && /^[.']/.test(trimmed)) {
+    } else if (syntax === "markdown" && DOCTEST.test(trimmed)) {
+      ranges.push([offset, end]);
+    } else {
+      if (EXAMPLE_MARKER.test(trimmed)) ranges.push([offset, end]);
+      recent.push(trimmed);
+      if (recent.length > 3) recent.shift();
+      paragraph.push(trimmed);
+      if (paragraph.length > PARAGRAPH_LINES) paragraph.shift();
+      if (syntax === "markdown" && RST_LITERAL.test(trimmed)) {
+        literal2 = { indent: line.length - line.trimStart().length, start: end + 1, example: introduced(), entered: false };
+        recent.length = 0;
+        paragraph = [];
+      }
+    }
+    lastEnd = end;
+    offset = end + 1;
+  }
+  if (literal2?.example && literal2.entered) ranges.push([literal2.start, lastEnd]);
+  return ranges;
+}
+
 // knowledge/credentials/kubernetes-secret-data.ts
 function isSecret(root) {
   return literalString(get(root, "kind")) === "Secret";
@@ -8111,11 +8419,14 @@ function withDecodedSecretData(root) {
 }
 
 // detectors/exposed-credential/bindings.ts
-var HEADERS = /^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly)$/i;
+var HEADERS = new RegExp(
+  `^(?:authorization|proxy-authorization|x-api-key|x-auth-key|x-auth-token|x-access-token|api-key|apikey|x-apikey|project-access-token|private-token|x-auth-email|x-secret|x-token|x-mcp-readonly|${CREDENTIAL_HEADERS.join("|")})$`,
+  "i"
+);
 var AUTH_SCHEME = /^(?:bearer|token|basic|bot|apikey|key)\s+/i;
 var HEADER_HINT = /uthorization|ccess-Token|uth-Key|pi-Key|rivate-Token/i;
 var ENV_PREFIX = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV|env|secrets|vars)\./;
-var LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(?:(["'`])([A-Za-z_$][\w$.\-]*)\1\]?|([A-Za-z_$][\w$.\-]*))[ \t]*(?:=>|:=|\?\?|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|'([^'\r\n]{1,4096})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,4096}))/g;
+var LINE_BINDING = /(?<![\w$.\-/@\\])(?:export[ \t]+|ENV[ \t]+|set[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?(?:(["'`])([A-Za-z_$][\w$.\-]*)\1\]?|([A-Za-z_$][\w$.\-]*))[ \t]*(?:=>|:=|\?\?|\?=|\|\||=|:(?!:))[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|'([^'\r\n]{1,4096})'|`([^`$\r\n]{1,2000})`|([^\s"'`,;)}\]]{1,4096}))/g;
 var TYPED_BINDING = /(?:(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*&?(?:'[A-Za-z_]\w*[ \t]+)?[A-Za-z_][\w.]*(?:<[^<>\r\n]{0,60}>|\[[^\[\]\r\n]{0,60}\])?\??|\b(?:var|const)[ \t]+([A-Za-z_]\w*)[ \t]+\*?(?:\[\])?[A-Za-z_][\w.]*)[ \t]*=(?![=>])[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|`([^`$\r\n]{1,2000})`)/g;
 var FLAG_WITHOUT_SECRET = /-(?:stdin|file|path|dir|env|length|policy|prompt|command|cmd)$/i;
 var FLAG_BINDING = /(?<![\w-])--?((?:[A-Za-z][\w-]*?)?(?:token|secret|password|passwd|pass|pwd|key|auth)[\w-]*)(?:=|[ \t]+)(?:"((?:[^"\\\r\n]|\\.){1,2000})"|'([^'\r\n]{1,2000})'|([^\s"'`;|&)]{1,2000}))/gi;
@@ -8128,8 +8439,11 @@ var XML_ATTRIBUTE_PAIR = /\b(?:key|name)\s*=\s*"([A-Za-z_][\w.:\-]*)"\s+value\s*
 var PLIST_PAIR = /<key>([A-Za-z_][\w.\-]*)<\/key>\s*<string>([^<\s]{1,2000})<\/string>/g;
 function isExpression(value) {
   return /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*|!)*;?$/.test(value) || /^(?:true|false|null|undefined|None|nil)$/.test(value) || // Number literals (`LONG_PASSWORD = 0x00000001`) and union types (`PrivateKeyBlob = Buffer|Uint8Array|string`).
-  /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*[;,]?$/i.test(value) || /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) || // Chained and defaulted assignments in minified code (`exports.Pass=exports.Result=void 0`, `a??!0`), scopes (`A::B`).
-  /^[A-Za-z_$][\w$.]*(?:=(?=[A-Za-z_$!])|\?\?|&&|\|\|)/.test(value) || /^(?:void 0|![01])\b/.test(value) || // A negated identifier (`!isMetaPass || !identifier` in JSX): digits are what a password starting with `!` has.
+  /^-?(?:0x[0-9a-f_]+|0b[01_]+|0o[0-7_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)[nlufd]*[;,]?$/i.test(value) || /^[A-Za-z_$][\w$.]*(?:\|[A-Za-z_$][\w$.]*)+;?$/.test(value) || // Chained and defaulted assignments in minified code (`exports.Pass=exports.Result=void 0`, `a??!0`), scopes (`A::B`),
+  // and chained ones spaced out in C and Perl (`report_user= report_password= report_host= 0;`: the value stops at
+  // the blank, after the next name's `=`).
+  /^[A-Za-z_$][\w$.]*(?:=(?=[A-Za-z_$!]|$)|\?\?|&&|\|\|)/.test(value) || // An enumerator or constant counted from another (`tTOKEN_INSTANCE_BEGIN = tTOKEN_LOCAL_END-1,`).
+  /^[A-Za-z_][A-Za-z0-9]*_\w*[-+]\d{1,3};?$/.test(value) || /^(?:void 0|![01])\b/.test(value) || // A negated identifier (`!isMetaPass || !identifier` in JSX): digits are what a password starting with `!` has.
   /^!+[a-z_$][A-Za-z_$.]*;?$/.test(value) || /^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+/.test(value) || // Generic types, calls, indexes and arrows (`PunctuationToken<Kind>`, `fn(x)`) are code.
   /[<>{}()[\]]|=>/.test(value);
 }
@@ -8289,9 +8603,9 @@ function continuedLiteral(name, line, offset) {
 function isQuotedName(matched, name, quote) {
   const operator = OPERATOR_AFTER_NAME.exec(matched.slice(matched.indexOf(quote + name + quote) + name.length + 2))?.[1];
   if (operator === "||" || operator === "??") return false;
-  return !(operator === "=" && name.charCodeAt(0) === 36);
+  return !(operator === "=" && name.includes("$"));
 }
-var OPERATOR_AFTER_NAME = /^\]?[ \t]*(=>|:=|\?\?|\|\||=|:)/;
+var OPERATOR_AFTER_NAME = /^\]?[ \t]*(=>|:=|\?\?|\?=|\|\||=|:)/;
 function propertyListBindings(text) {
   const found = [];
   for (const match of text.matchAll(PLIST_PAIR)) {
@@ -8588,6 +8902,32 @@ function sectionAt(text, offset, lineStart) {
   return void 0;
 }
 
+// detectors/exposed-credential/headings.ts
+var MAX_LINES_UP2 = 60;
+var MAX_WORDS = 6;
+var ATX = /^[ \t]{0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
+var ASCIIDOC = /^={1,6}[ \t]+(\S.*?)[ \t]*$/;
+var UNDERLINE = /^[ \t]*(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|"{3,}|\+{3,})[ \t]*$/;
+var FRONT_MATTER_KEY = /^[\w-]+:(?:\s|$)/;
+function headingAbove(file, line) {
+  for (let above = line - 1; above >= 1 && line - above <= MAX_LINES_UP2; above--) {
+    const text = file.line(above);
+    const titled = ATX.exec(text) ?? ASCIIDOC.exec(text);
+    if (titled) return nameOf(titled[1]);
+    if (above > 1 && UNDERLINE.test(text)) {
+      const title = file.line(above - 1).trim();
+      if (title === "" || title.includes("|") || UNDERLINE.test(title) || FRONT_MATTER_KEY.test(title)) continue;
+      return nameOf(title);
+    }
+  }
+  return void 0;
+}
+function nameOf(heading) {
+  const plain2 = heading.replace(/\]\([^)]*\)/g, " ").replace(/[`*[\]]/g, " ").trim();
+  const words2 = plain2.match(/[A-Za-z0-9]+/g) ?? [];
+  return words2.length > 0 && words2.length <= MAX_WORDS ? plain2 : void 0;
+}
+
 // detectors/exposed-credential/tables.ts
 var DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*$|^[ \t]*\+(?:=+\+)+[ \t]*$/;
 var GRID_RULE = /^[ \t]*\+(?:-+\+)+[ \t]*$/;
@@ -8619,12 +8959,13 @@ function tableBindings(file) {
       continue;
     }
     const header = cellsOf(file.line(delimiter - 1), 0).map((cell) => cell.text);
+    const heading = headingAbove(file, delimiter - 1);
     let row = delimiter + 1;
     for (; row <= lines; row++) {
       const text = file.line(row);
       if (GRID_RULE.test(text)) continue;
       if (!text.includes("|")) break;
-      bindings.push(...rowBindings(header, cellsOf(text, file.lineStart(row) ?? 0)));
+      bindings.push(...rowBindings(header, cellsOf(text, file.lineStart(row) ?? 0), heading));
     }
     readUntil = row - 1;
   }
@@ -8824,7 +9165,7 @@ function cellsOf(line, offset) {
   if (cells.length > 0 && cells[cells.length - 1].text === "" && line.trimEnd().endsWith("|")) cells.pop();
   return cells;
 }
-function rowBindings(header, cells) {
+function rowBindings(header, cells, heading) {
   const label = unquoted(cells[0]?.text ?? "").text;
   if (label === "" || NOT_A_SECRET.test(label.replace(/[_.-]/g, " "))) return [];
   const bindings = [];
@@ -8833,32 +9174,37 @@ function rowBindings(header, cells) {
     if (!VALUE_COLUMN.test(title) || NOT_A_SECRET.test(title)) continue;
     const cell = unquoted(cells[column].text);
     if (!VALUE_CELL.test(cell.text)) continue;
-    const name = nameOf(label, title);
+    const name = nameOf2(label, title);
     if (name === void 0) continue;
     const start = cells[column].start + cell.lead;
-    const aliases = IDENTIFIER2.test(name) ? void 0 : aliasesOf(label, title);
+    const aliases = IDENTIFIER2.test(name) ? underHeading(name, heading) : aliasesOf(label, title, heading);
     bindings.push({ name, value: cell.text, start, end: start + cell.text.length, ...aliases ? { aliases } : {} });
   }
   return bindings;
 }
-function nameOf(label, title) {
+function nameOf2(label, title) {
   if (SECRET_WORD.test(label)) return label;
   if (!SECRET_WORD.test(title)) return void 0;
   return `${label} ${title}`;
 }
-function aliasesOf(label, title) {
+var spell = (text) => (text.match(/[A-Za-z0-9]+/g) ?? []).join("_").toUpperCase();
+var spellings = (text) => [.../* @__PURE__ */ new Set([spell(text), spell(text.replace(/\([^)]*\)/g, " "))])].filter((stem) => stem !== "");
+function aliasesOf(label, title, heading) {
   const own = SECRET_WORD.test(label);
-  const spell = (text) => (text.match(/[A-Za-z0-9]+/g) ?? []).join("_").toUpperCase();
-  const bare = label.replace(/\([^)]*\)/g, " ");
   const aliases = /* @__PURE__ */ new Set();
-  for (const words2 of [label, bare]) {
-    const stem = spell(words2);
-    if (stem === "") continue;
+  for (const stem of spellings(label)) {
     if (own) aliases.add(stem);
     else if (VAGUE_SECRET.test(title)) for (const suffix of ["API_TOKEN", "API_KEY"]) aliases.add(`${stem}_${suffix}`);
     else aliases.add(`${stem}_${spell(title)}`);
   }
-  return [...aliases];
+  if (heading === void 0) return [...aliases];
+  const headings = spellings(heading);
+  return [...aliases, ...[...aliases].flatMap((alias) => headings.map((stem) => `${stem}_${alias}`))];
+}
+var BARE_SECRET_NAME = /^(?:(?:api|access|auth|secret|private)[_.-]?)?(?:token|key|secret)$/i;
+function underHeading(name, heading) {
+  if (heading === void 0 || !BARE_SECRET_NAME.test(name)) return void 0;
+  return [spell(name), ...spellings(heading).map((stem) => `${stem}_${spell(name)}`)];
 }
 function unquoted(text) {
   const quoted = /^(`+|\*\*|\*|_|"|')([^`*"']+)\1$/.exec(text);
@@ -8877,7 +9223,7 @@ function labelledBindings(file) {
     const label = match[1].trim();
     const value = match[3];
     const start = (file.lineStart(line) ?? 0) + match[0].lastIndexOf(value);
-    bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label) });
+    bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label, headingAbove(file, line)) });
   }
   return bindings;
 }
@@ -8888,6 +9234,7 @@ var CODE_FORMATS = /* @__PURE__ */ new Set(["javascript", "typescript", "python"
 var SOURCE_EXTENSION = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|java|kt|kts|scala|groovy|gradle|go|rs|rb|php|cs|fs|vb|swift|m|mm|dart|lua|ex|exs|erl|clj|cljs|pl|pm|jl|zig|nim|cr|hs|ml)$/i;
 var DATA_FORMATS = /* @__PURE__ */ new Set(["yaml", "json", "toml", "ini", "properties", "dotenv", "hcl", "notebook"]);
 var KUBERNETES_SECRET = /\bkind["']?\s*:\s*["']?Secret\b/;
+var PASSWORD_BY_PLACE = /* @__PURE__ */ new Set([hardcodedPassword.id, basicAuthUrl.id, databaseConnectionString.id]);
 var GENERIC_KIND_IDS = /* @__PURE__ */ new Set([genericSecret.id, hardcodedPassword.id, jsonWebToken.id, basicAuthUrl.id, databaseConnectionString.id, privateKey.id]);
 var CONTEXT_KINDS = PROVIDER_KINDS.filter((kind) => kind.contextPatterns?.length);
 var FILE_KINDS = PROVIDER_KINDS.filter((kind) => kind.filePatterns?.length);
@@ -9064,16 +9411,14 @@ function findCredentials(file) {
       if (encodesPlaceholder(candidate.value)) return [];
     }
     const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, kind, sentCandidates.get(candidate)) : void 0;
-    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat: candidate.specificity === Specificity.Value, ...ifSent ? { ifSent } : {} }];
+    const byFormat = candidate.specificity === Specificity.Value && !PASSWORD_BY_PLACE.has(kind.id);
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat, ...ifSent ? { ifSent } : {} }];
   });
 }
 var API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$/i;
 function isApiClientEnvironment(path2) {
   return API_CLIENT_ENVIRONMENT.test(path2);
 }
-var CREDENTIAL_HEADERS = [
-  ...new Set(CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns.flatMap((pattern) => pattern.header ? [/^\^([\w-]+)\$$/.exec(pattern.header.source)?.[1]?.toLowerCase() ?? []].flat() : [])))
-];
 function kindsIfSent(file, unsent, sent) {
   const kinds = /* @__PURE__ */ new Map();
   for (const [header, candidate] of sent) {
@@ -9176,7 +9521,24 @@ function bindingsOf(file) {
 function encodesPlaceholder(value) {
   const hex = /(?:^|:)((?:[0-9a-f]{2}){8,})$/i.exec(value)?.[1];
   const text = hex ? Buffer.from(hex, "hex").toString("latin1") : /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && value.length % 4 === 0 ? decodeBase64Text(value) : void 0;
-  return text !== void 0 && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text));
+  if (text !== void 0 && /^[\x20-\x7e]{1,64}$/.test(text) && (isPlaceholder(text) || isHumanPlaceholder(text))) return true;
+  const base32 = /^[A-Z2-7]{16,}={0,6}$/.test(value) ? decodeBase32Text(value) : void 0;
+  return base32 !== void 0 && /^[\x20-\x7e]{1,64}$/.test(base32) && (isPlaceholder(base32) || isHumanPlaceholder(base32));
+}
+function decodeBase32Text(value) {
+  let bits = 0;
+  let buffer = 0;
+  let text = "";
+  for (const char of value.replace(/=+$/, "")) {
+    buffer = buffer << 5 | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      text += String.fromCharCode(buffer >> bits & 255);
+      buffer &= (1 << bits) - 1;
+    }
+  }
+  return text;
 }
 var FILLED_FORMAT = /["']\s*%\s*[\w(]|\.format\(|\b(?:s?printf|fmt\.Sprintf|String\.format)\s*\(/;
 function opensSecretNamedMap(file) {
@@ -9189,7 +9551,7 @@ function opensSecretNamedMap(file) {
 var VALUE_KEY = /["'](?:value|default)["']\s*:/;
 var SECRET_NAMED_MAP_KEY = /["'][\w.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|credential)[\w.-]*["']\s*:\s*\{/i;
 var BESIDE = 400;
-var SENDS_HEADER = /authorization|bearer|-token\b|-key\b|api-?key/i;
+var SENDS_HEADER = new RegExp(`authorization|bearer|-token\\b|-key\\b|api-?key|${CREDENTIAL_HEADERS.join("|")}`, "i");
 var HTML_PAGE = /\.(?:html?|xhtml)$/i;
 var STYLESHEET = /\.(?:css|scss|sass|less|styl)$/i;
 var TRANSLATION_CATALOG = /(?:^|\/)(?:i18n|l10n|locales?|localization|localisation|translations?|lang|languages)\/|\.(?:po|pot|xliff|xlf|strings|lang)$/i;
@@ -9297,7 +9659,7 @@ function candidateOfBinding(bound, fileContains, providerOnly, sectionOf, textAr
   if (value.length < 6 || isReference(value) || spellsName(bound.name, value) || MARKUP.test(value)) return void 0;
   let section2 = null;
   const sectionName = () => section2 === null ? section2 = sectionOf(bound.start) : section2;
-  const binding2 = bound.aliases === void 0 && BARE_SECRET_NAME.test(ownName(bound.name)) ? withSectionAlias(bound, sectionName()) : bound;
+  const binding2 = bound.aliases === void 0 && BARE_SECRET_NAME2.test(ownName(bound.name)) ? withSectionAlias(bound, sectionName()) : bound;
   const claims = (pattern) => (pattern.section === void 0 || pattern.section.test(sectionName() ?? "")) && pattern.value.test(value) && fileContains(pattern.requires);
   const named = patternsNaming(binding2);
   let matched;
@@ -9335,12 +9697,12 @@ function candidateOfBinding(bound, fileContains, providerOnly, sectionOf, textAr
   }
   return generic ? { kind: generic, value, start: binding2.start, end: binding2.end, specificity: Specificity.Generic, binding: binding2 } : void 0;
 }
-var BARE_SECRET_NAME = /^(?:(?:api|access|auth|secret|private)[_-]?)?(?:token|key|secret)$|^(?:Api|Access|Auth|Secret|Private)?(?:Token|Key|Secret)$/i;
+var BARE_SECRET_NAME2 = /^(?:(?:api|access|auth|secret|private)[_-]?)?(?:token|key|secret)$|^(?:Api|Access|Auth|Secret|Private)?(?:Token|Key|Secret)$/i;
 function withSectionAlias(binding2, section2) {
   const owner = section2?.split(/[.\s]/).pop();
   if (!owner || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(owner)) return binding2;
-  const spell = (text) => text.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[-.]/g, "_").toUpperCase();
-  return { ...binding2, aliases: [`${spell(owner)}_${spell(ownName(binding2.name))}`] };
+  const spell2 = (text) => text.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[-.]/g, "_").toUpperCase();
+  return { ...binding2, aliases: [`${spell2(owner)}_${spell2(ownName(binding2.name))}`] };
 }
 function ownName(name) {
   const receiver = /^(?:c|cfg|conf|config|configuration|settings)\.([A-Za-z_]\w*)$/.exec(name);
@@ -9377,7 +9739,7 @@ function looksLikeGeneratedSecret(value) {
   if (/^pk_(?:live|test)_[A-Za-z0-9]{10,}$/.test(value)) return false;
   if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && /^[A-Za-z][\x20-\x7e]*\s[\x20-\x7e]*$/.test(decodeBase64Text(value) ?? "")) return false;
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
-  const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment);
+  const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment) || /^(?:[A-Z]?[a-z]+|[A-Z]+)?\d{1,4}(?:[A-Z]?[a-z]+)+$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
   return !isPlaceholder(value);
@@ -9414,11 +9776,17 @@ function withBindingOf(kept, dropped) {
   return { ...kept, binding: binding2 };
 }
 function better(candidate, other) {
+  if (candidate.start === other.start && candidate.end === other.end && namesProviderOfGenericFormat(candidate, other) !== namesProviderOfGenericFormat(other, candidate)) {
+    return namesProviderOfGenericFormat(candidate, other);
+  }
   if (candidate.specificity !== other.specificity) return candidate.specificity > other.specificity;
   const candidateGeneric = GENERIC_KIND_IDS.has(candidate.kind.id);
   const otherGeneric = GENERIC_KIND_IDS.has(other.kind.id);
   if (candidateGeneric !== otherGeneric) return otherGeneric;
   return candidate.end - candidate.start > other.end - other.start;
+}
+function namesProviderOfGenericFormat(candidate, other) {
+  return candidate.specificity === Specificity.Context && !GENERIC_KIND_IDS.has(candidate.kind.id) && other.specificity === Specificity.Value && GENERIC_KIND_IDS.has(other.kind.id);
 }
 var CONTEXT_REACH = 2e3;
 var SEPARATOR = /[\s,;{}()[\]]/;
@@ -9690,7 +10058,6 @@ function noteUnreadableShapes(file, found, out) {
     }
   }
 }
-var DOCS_TREE = /(?:^|\/)(?:docs?|documentation|website|site|content)\//i;
 function severityOf(credential, exampleOnly, path2) {
   if (exampleOnly || isTestOrExamplePath(path2)) return "low";
   return credential.kind.exposedSeverity ?? "high";
@@ -10592,6 +10959,10 @@ function bucketIdentity(rawName, provider) {
   const label = provider === "gcs" ? "GCS bucket" : provider === "s3" ? "S3 bucket" : "bucket";
   return { kind: "bucket", identity: `bucket:${name}`, otherIdentities: [], display: `${label} ${name}`, name, secrets: [] };
 }
+function composeStackIdentity(path2) {
+  return { kind: "volume", identity: `volume:compose-stack:${path2}`, otherIdentities: [], display: `Docker volumes of ${path2}`, name: path2, secrets: [] };
+}
+var UNPINNED_NODE_SCOPE = "node:*";
 function volumeIdentity(raw, scheme, scope) {
   const value = raw.trim();
   if (value === "" || /\$\{|\{\{/.test(value)) return void 0;
@@ -10691,6 +11062,11 @@ function azureServerIdentity(name) {
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(value)) return void 0;
   const types = ["postgresql_flexible_server", "postgresql_server", "mysql_flexible_server", "mysql_server", "mariadb_server", "mssql_server", "cosmosdb_account"];
   return { kind: "database", identity: `azure-server:${value}`, otherIdentities: types.map((type) => `azure:${type}:${value}`), display: `Azure database server ${value}`, name: value, secrets: [] };
+}
+function blockVolumeIdentity(provider, kind, raw, title) {
+  const name = raw.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) || isGenericName(name) || isPlaceholderName(name)) return void 0;
+  return { kind: "volume", identity: `${provider}:${kind}:${name}`, otherIdentities: [], display: `${title} ${kind} ${name}`, name, secrets: [] };
 }
 function digitalOceanClusterIdentity(cluster) {
   const value = cluster.trim();
@@ -10974,9 +11350,16 @@ var EnvironmentModel = class {
   bases() {
     return this.resources.filter((resource) => resource.environment === "base" && resource.family && !resource.testOnly && !resource.unplaced);
   }
-  /** The non-production layers of a family that do not set `variable` themselves, and so inherit the base's value. */
+  /**
+   * The non-production layers of a family that do not set `variable` themselves, and so inherit the base's value. A
+   * layer that sets nothing only says its environment runs the family (a Fly app runs its directory's Litestream
+   * file): where another layer of that environment sets the variable (its own `litestream.staging.yml`), that one is
+   * what the environment runs with.
+   */
   inheritors(family, variable) {
-    return (this.layersByFamily.get(family) ?? []).filter((layer) => NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable));
+    const layers = this.layersByFamily.get(family) ?? [];
+    const setting = new Set(layers.filter((layer) => overrides(layer.keys, variable)).map((layer) => layer.environment));
+    return layers.filter((layer) => NON_PRODUCTION.has(layer.environment) && !overrides(layer.keys, variable) && !(layer.keys.length === 0 && setting.has(layer.environment)));
   }
   /** Production resources of layered families, which a layer built on production's (`from .production import *`) inherits. */
   productionOfFamilies() {
@@ -13516,6 +13899,7 @@ function scanWorkflow(rec, cls, document) {
     scanPlatformVariableCopies(rec, job);
     const tag = jobTag(entry.key, job) ?? fileTag ?? (pullRequestOnly ? { environment: "preview", name: "pull_request", evidence: "value" } : void 0);
     if (!tag) continue;
+    noteUnreadCall(rec, job, tag);
     if (tag.environment === "production" && tag.evidence === "key") pullRequestJob(rec, root, triggers, entry.key, job);
     walkSection(rec, { node: job, path: ["jobs", entry.key], tag, role: "plain", span: entry.keySpan }, options);
     scanText(rec, job, tag);
@@ -13576,6 +13960,14 @@ function scanNeededOutputs(rec, job, tag, outputs, callers) {
     if (called) record2(workflowOutputIdentity(called, match[2]), match.index, `needs.${match[1]}.outputs.${match[2]}`);
   }
 }
+function noteUnreadCall(rec, job, tag) {
+  const uses = get(job, "uses");
+  const called = literalString(uses);
+  if (!uses || !called || !REMOTE_WORKFLOW.test(called)) return;
+  const environment = tag.name || tag.environment;
+  rec.notify("environment-include-unread", `${rec.file.path}:${uses.span.line} runs ${environment}'s job with a workflow from another repository (${called}); the environments and secrets of its jobs were not read.`, uses.span.line, "note");
+}
+var REMOTE_WORKFLOW = /^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[^/@]+\.ya?ml@\S+$/;
 function localWorkflow(uses) {
   const path2 = uses?.startsWith("./") ? uses.slice(2).replace(/@.*$/, "") : void 0;
   return path2 && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path2) ? path2 : void 0;
@@ -14176,6 +14568,8 @@ function scanBaseVolumes(rec, cls, root) {
   const volumes = get(root, "volumes");
   if (volumes?.kind !== "map") return;
   const project = projectName(root);
+  const data = dataVolume(root, volumes);
+  if (data) rec.resource(tag, composeStackIdentity(rec.file.path), data.keySpan, { variable: `volumes.${data.key}`, declared: true });
   for (const entry of effectiveEntries(volumes)) {
     const spec = entry.value;
     if (spec.kind === "map" && get(spec, "external") !== void 0) continue;
@@ -14185,6 +14579,21 @@ function scanBaseVolumes(rec, cls, root) {
     if (!identity) continue;
     rec.resource(tag, identity, (nameNode ?? entry.value).span, { variable: `volumes.${entry.key}`, family: cls.family, fromBase: true, declared: true });
   }
+}
+var DATA_IMAGE = /(?:^|\/)(?:postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|clickhouse-server|clickhouse|elasticsearch|opensearch|minio|couchdb|neo4j|influxdb|timescaledb(?:-ha)?|cockroach|rabbitmq|mssql-server)(?:[:@]|$)/i;
+function dataVolume(root, volumes) {
+  const services = get(root, "services");
+  if (services?.kind !== "map") return void 0;
+  const mounted = /* @__PURE__ */ new Set();
+  for (const service of services.entries) {
+    if (!DATA_IMAGE.test(literalString(get(service.value, "image")) ?? "")) continue;
+    const list = get(service.value, "volumes");
+    for (const mount of list?.kind === "seq" ? list.items : []) {
+      const source2 = mount.kind === "map" ? literalString(get(mount, "source")) : literalString(mount)?.split(":")[0];
+      if (source2) mounted.add(source2);
+    }
+  }
+  return volumes.entries.find((entry) => mounted.has(entry.key) && !(entry.value.kind === "map" && get(entry.value, "external") !== void 0));
 }
 function scanVolumes(rec, cls, root, tag) {
   const volumes = get(root, "volumes");
@@ -14318,7 +14727,7 @@ function scanKubernetesDocument(rec, cls, document) {
       record2({ kind: "volume", identity: `volume:nfs:${id}`, otherIdentities: [], display: `NFS share ${id}`, name: id, secrets: [] }, node, "spec.nfs", true);
     }
     const directory = nodeDirectory(spec);
-    if (directory) record2(volumeIdentity(directory.path, "hostpath", `node:${directory.node}`), directory.at, directory.variable, true);
+    if (directory) record2(volumeIdentity(directory.path, "hostpath", directory.node === ANY_NODE ? UNPINNED_NODE_SCOPE : `node:${directory.node}`), directory.at, directory.variable, true);
     const metadataName = getPath(root, ["metadata", "name"]);
     if (name) record2(volumeIdentity(name, "pv"), metadataName, "metadata.name", true);
   }
@@ -14338,6 +14747,7 @@ function scanKubernetesDocument(rec, cls, document) {
   }
   recordSecretReferences(rec, tag, root, []);
 }
+var ANY_NODE = "*";
 function nodeDirectory(spec) {
   const local = getPath(spec, ["local", "path"]);
   const host = getPath(spec, ["hostPath", "path"]);
@@ -14357,6 +14767,7 @@ function nodeDirectory(spec) {
       }
     }
   }
+  if (host && !local && terms === void 0) return { path: path2, node: ANY_NODE, at, variable: "spec.hostPath.path" };
   if (nodes.size !== 1) return void 0;
   return { path: path2, node: [...nodes][0], at, variable: local ? "spec.local.path" : "spec.hostPath.path" };
 }
@@ -14464,6 +14875,20 @@ var LOOKUP_ATTRIBUTES = lookupTable({
   aws_s3_bucket: { attribute: "bucket", identity: (value) => bucketIdentity(value, "s3") },
   google_storage_bucket: { attribute: "name", identity: (value) => bucketIdentity(value, "gcs") }
 });
+var BLOCK_VOLUMES = lookupTable({
+  digitalocean_volume: { attribute: "name", provider: "digitalocean", kind: "volume", title: "DigitalOcean" },
+  hcloud_volume: { attribute: "name", provider: "hetzner", kind: "volume", title: "Hetzner" },
+  linode_volume: { attribute: "label", provider: "linode", kind: "volume", title: "Linode" },
+  vultr_block_storage: { attribute: "label", provider: "vultr", kind: "volume", title: "Vultr" },
+  google_compute_disk: { attribute: "name", provider: "gcp", kind: "disk", title: "Google Cloud" },
+  azurerm_managed_disk: { attribute: "name", provider: "azure", kind: "disk", title: "Azure" }
+});
+function blockVolume(rec, tag, block2, type, name, declared) {
+  const volume = BLOCK_VOLUMES[type];
+  if (!volume || declared && tag.environment !== "production") return;
+  const build = (value) => blockVolumeIdentity(volume.provider, volume.kind, value, volume.title);
+  recordAttribute(rec, tag, block2, volume.attribute, build, `${declared ? "" : "data."}${type}.${name}.${volume.attribute}`, declared);
+}
 function scanTerraform(rec, cls, document) {
   const root = document.roots[0];
   if (!root || root.kind !== "map") return;
@@ -14481,6 +14906,7 @@ function scanTerraform(rec, cls, document) {
     if (entry.key === "resource" && type) {
       const store = STORE_ATTRIBUTES[type];
       if (store) recordAttribute(rec, cls.tag, block2, store.attribute, store.identity, `${type}.${name}.${store.attribute}`, true);
+      blockVolume(rec, cls.tag, block2, type, name ?? "", true);
       if (type === "vercel_project_environment_variable") vercelVariable(rec, block2, cls.tag);
       if (type === "vercel_project") for (const item of seqMaps(get(block2, "environment"))) vercelVariable(rec, item, cls.tag);
       if (cls.kind === "terraform" && name) declareProductionBlock(rec, cls.tag, type, name, block2);
@@ -14488,6 +14914,7 @@ function scanTerraform(rec, cls, document) {
     if (entry.key === "data" && type) {
       const lookup = LOOKUP_ATTRIBUTES[type];
       if (lookup) recordAttribute(rec, cls.tag, block2, lookup.attribute, lookup.identity, `data.${type}.${name}.${lookup.attribute}`, false);
+      blockVolume(rec, cls.tag, block2, type, name ?? "", false);
       if (type === "terraform_remote_state") remoteState(rec, cls.tag, block2, name ?? "");
       if (SNAPSHOT_LOOKUPS[type]) snapshotLookup(rec, cls.tag, block2, type, name ?? "");
     }
@@ -14843,6 +15270,172 @@ function resolvePath(directory, relative) {
   return parts.join("/");
 }
 
+// detectors/staging-reaches-production/scan/handlers/frameworks.ts
+function scanSpringDocument(rec, cls, root) {
+  const profile = literalString(getPath(root, ["spring", "config", "activate", "on-profile"])) ?? literalString(get(root, "spring.config.activate.on-profile")) ?? literalString(getPath(root, ["spring", "profiles"])) ?? literalString(get(root, "spring.profiles"));
+  const section2 = topSection(cls, root);
+  if (profile && /^[A-Za-z0-9_-]+$/.test(profile)) {
+    const tag = namedTag(profile, "key");
+    if (tag !== BASE) {
+      section2.tag = tag;
+      section2.role = cls.role === "base" ? "layer" : "plain";
+      section2.family = cls.role === "base" ? cls.family : void 0;
+      section2.span = root.span;
+    }
+  }
+  const { shared, profiles } = quarkusProfiles(root);
+  walkSection(rec, { ...section2, node: shared }, { ...walkOptions(cls), envMaps: false });
+  if (section2.family) scanSpringProfileInheritance(rec, section2.family, section2.tag, root);
+  for (const [name, entries] of profiles) {
+    const tag = namedTag(name, "key");
+    if (tag === BASE) continue;
+    const node = { kind: "map", span: entries[0].keySpan, entries };
+    walkSection(rec, { node, path: [], tag, role: cls.role === "base" ? "layer" : "plain", family: cls.role === "base" ? cls.family : void 0, span: entries[0].keySpan }, { ...walkOptions(cls), envMaps: false });
+  }
+}
+function scanSpringProfileInheritance(rec, family, own, root) {
+  if (root.kind !== "map") return;
+  const spring = { ...root, entries: root.entries.filter((entry) => entry.key === "spring" || entry.key.startsWith("spring.")) };
+  if (spring.entries.length === 0) return;
+  for (const leaf2 of leaves({ roots: [spring] })) {
+    const setting = leaf2.path.filter((step) => typeof step === "string").join(".").replace(/\[\d+\]/g, "");
+    const group = /^spring\.profiles\.group\.([A-Za-z0-9_-]+)$/.exec(setting)?.[1];
+    const environment = group !== void 0 ? own.environment === "base" ? namedTag(group, "key") : void 0 : setting === "spring.profiles.include" ? own : void 0;
+    const value = literalString(leaf2.node);
+    if (!environment?.environment || environment.environment === "production" || environment.environment === "base" || value === void 0) continue;
+    for (const profile of value.split(",").map((name) => name.trim())) {
+      const tag = /^[A-Za-z0-9_-]+$/.test(profile) ? namedTag(profile, "value") : BASE;
+      if (tag.environment !== "production") continue;
+      rec.layer(family, environment, leaf2.keySpan ?? leaf2.node.span, [], false, { tag, span: leaf2.node.span });
+    }
+  }
+}
+function quarkusProfiles(root) {
+  const profiles = /* @__PURE__ */ new Map();
+  if (root.kind !== "map" || !root.entries.some((entry) => entry.key.startsWith("%"))) return { shared: root, profiles };
+  const add = (names, entries) => {
+    for (const name of names.split(",")) profiles.set(name, [...profiles.get(name) ?? [], ...entries]);
+  };
+  const shared = [];
+  for (const entry of root.entries) {
+    const prefixed2 = /^%([\w,-]+)\.(.+)$/.exec(entry.key);
+    const keyed = /^%([\w,-]+)$/.exec(entry.key);
+    if (prefixed2) add(prefixed2[1], [{ ...entry, key: prefixed2[2] }]);
+    else if (keyed && entry.value.kind === "map") add(keyed[1], entry.value.entries);
+    else shared.push(entry);
+  }
+  return { shared: { ...root, entries: shared }, profiles };
+}
+function scanRailsStorage(rec, cls, root) {
+  if (root.kind !== "map") return;
+  for (const entry of root.entries) {
+    const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== void 0);
+    const tag = word && cls.tag.environment === "base" ? namedTag(word, "key") : cls.tag;
+    walkSection(rec, { node: entry.value, path: [entry.key], tag, family: void 0, role: "plain", span: entry.keySpan }, walkOptions(cls));
+  }
+}
+var ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*:?["']?([A-Za-z_][\w-]*)/m;
+var LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
+function scanRailsEnvironment(rec, cls) {
+  if (cls.tag.environment === "base") return;
+  const family = cls.family;
+  scanRailsServiceUrls(rec, cls);
+  if (cls.role === "layer" && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, railsSettings(rec.file.text), false, railsRequired(rec, cls.tag));
+  const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
+  if (!match || LOCAL_SERVICE.test(match[1])) return;
+  const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, "");
+  const name = match[1];
+  const offset = match.index + match[0].length - name.length;
+  const span = rec.file.spanOf(offset, offset + name.length);
+  rec.resource(cls.tag, { kind: "bucket", identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service", family });
+}
+function railsSettings(text) {
+  return [...text.matchAll(/^[ \t]*(config(?:\.\w+)+)[ \t]*=/gm)].map((match) => match[1]);
+}
+var RAILS_REQUIRE = /^[ \t]*(?:require_relative[ \t(]+["'](?:\.\/)?(\w+)(?:\.rb)?["']|(?:require|load)[ \t(]+File\.(?:expand_path|join)\([ \t]*["'](\w+)(?:\.rb)?["'])/m;
+function railsRequired(rec, own) {
+  const match = RAILS_REQUIRE.exec(rec.file.text);
+  if (!match) return void 0;
+  const required = match[1] ?? match[2];
+  const environment = canonicalEnvironment(required);
+  if (!environment || environment === "base" || environment === own.environment) return void 0;
+  const { line } = rec.file.positionAt(match.index);
+  const name = pathTag(`${rec.file.path.slice(0, rec.file.path.lastIndexOf("/") + 1)}${required}.rb`)?.name ?? required;
+  return { tag: { environment, name, evidence: "file-name" }, span: { line, column: 1, endLine: line, endColumn: rec.file.line(line).length + 1 } };
+}
+function scanKamal(rec, cls, root) {
+  walkSection(rec, topSection(cls, root), walkOptions(cls));
+  if (cls.role !== "base" || root.kind !== "map") return;
+  const env = get(root, "env");
+  const clear = get(env, "clear") ?? env;
+  const named = clear?.kind === "map" ? valueTag(clear.entries)?.environment : void 0;
+  const production = named === "production" || accessoriesNameProduction(get(root, "accessories")) || named === void 0 && deploysDatabaseAlone(root);
+  if (!production) return;
+  const tag = { environment: "production", name: "deploy.yml", evidence: "value" };
+  const entries = root.entries.filter((entry) => entry.key === "accessories" || entry.key === "env");
+  const node = { kind: "map", span: root.span, entries };
+  walkSection(rec, { node, path: [], tag, family: cls.family, fromBase: true, role: "plain", span: root.span }, walkOptions(cls));
+}
+function scanLitestream(rec, cls, root) {
+  const image = litestreamImageFamily(rec.file.path);
+  if (cls.role !== "base") {
+    if (cls.tag.environment) rec.layer(image, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, ["dbs"]);
+    return walkSection(rec, topSection(cls, root), walkOptions(cls));
+  }
+  const tag = { environment: "production", name: rec.file.path.slice(rec.file.path.lastIndexOf("/") + 1), evidence: "base" };
+  walkSection(rec, { node: root, path: [], tag, role: "plain", span: root.span }, walkOptions(cls));
+  walkSection(rec, { node: root, path: [], tag: BASE, family: image, role: "base", span: root.span }, walkOptions(cls));
+}
+var DEPLOY_DIRECTORY = /(?:^|\/)(?:etc|config|deploy|docker|\.fly|litestream|ops)$/;
+function litestreamImageFamily(path2) {
+  let directory = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+  directory = directory.replace(DEPLOY_DIRECTORY, "");
+  return `litestream-image:${directory}`;
+}
+function deploysDatabaseAlone(root) {
+  const accessories = get(root, "accessories");
+  if (get(root, "servers") === void 0 || accessories?.kind !== "map") return false;
+  return accessories.entries.some((accessory) => /postgres|mysql|mariadb|mongo|redis|valkey/i.test(literalString(get(accessory.value, "image")) ?? "") && literalString(get(accessory.value, "host")) !== void 0);
+}
+function accessoriesNameProduction(accessories) {
+  if (accessories?.kind !== "map") return false;
+  return accessories.entries.some((accessory) => {
+    const env = get(accessory.value, "env");
+    const clear = get(env, "clear") ?? env;
+    return clear?.kind === "map" && clear.entries.some((entry) => /(?:^|_)(?:DB|DATABASE)$/i.test(entry.key) && /[_-](?:production|prod)$/i.test(literalString(entry.value) ?? ""));
+  });
+}
+var SERVICE_URL = /(["'])((?:redis|rediss|postgres|postgresql|mysql2?|mongodb(?:\+srv)?|amqps?|memcached):\/\/[^"'\s]+)\1/g;
+var CONFIG_SETTING = /^[ \t]*(config(?:\.\w+)+)/;
+function scanRailsServiceUrls(rec, cls) {
+  const text = rec.file.text;
+  if (!text.includes("://")) return;
+  for (const match of text.matchAll(SERVICE_URL)) {
+    const position = rec.file.positionAt(match.index);
+    const line = rec.file.line(position.line);
+    if (/^\s*#/.test(line)) continue;
+    const variable = CONFIG_SETTING.exec(line)?.[1] ?? "url";
+    const start = match.index + 1;
+    for (const identity of identifyValue(match[2], { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2].length), { variable, family: cls.family });
+  }
+}
+function scanBicepParams(rec, cls) {
+  const file = rec.file;
+  const entries = [];
+  for (const match of file.text.matchAll(/^param[ \t]+(\w+)[ \t]*=[ \t]*'([^'\n]*)'[ \t]*(?:\/\/[^\n]*)?$/gm)) {
+    const keyAt = match.index + match[0].indexOf(match[1], "param".length);
+    const valueAt = match.index + match[0].lastIndexOf(`'${match[2]}'`) + 1;
+    entries.push({
+      key: match[1],
+      keySpan: file.spanOf(keyAt, keyAt + match[1].length),
+      value: { kind: "scalar", value: match[2], span: file.spanOf(valueAt, valueAt + match[2].length) }
+    });
+  }
+  if (entries.length === 0) return;
+  const node = { kind: "map", span: file.spanOf(0, file.text.length), entries };
+  walkSection(rec, topSection(cls, node), walkOptions(cls));
+}
+
 // detectors/staging-reaches-production/scan/handlers/platforms.ts
 function mapOf(node) {
   return node?.kind === "map" ? node : void 0;
@@ -14980,6 +15573,7 @@ function scanFly(rec, cls, document) {
   walkSection(rec, { ...topSection(cls, root), tag }, { ...walkOptions(cls), envMaps: false });
   const appId = app ? appIdentity(app, "fly") : void 0;
   if (appId && appNode) rec.resource(tag, appId, appNode.span, { variable: "app", declared: true, family: `fly:${directoryOf(rec.file.path)}` });
+  if (appNode && tag.environment && tag.environment !== "base") rec.layer(litestreamImageFamily(rec.file.path), tag, appNode.span, []);
   const mounts = get(root, "mounts");
   const list = mounts?.kind === "seq" ? mounts.items : mounts ? [mounts] : [];
   for (const mount of list) {
@@ -15316,161 +15910,6 @@ function masked(text) {
     } else i++;
   }
   return { code: code.join(""), structure: structure.join("") };
-}
-
-// detectors/staging-reaches-production/scan/handlers/frameworks.ts
-function scanSpringDocument(rec, cls, root) {
-  const profile = literalString(getPath(root, ["spring", "config", "activate", "on-profile"])) ?? literalString(get(root, "spring.config.activate.on-profile")) ?? literalString(getPath(root, ["spring", "profiles"])) ?? literalString(get(root, "spring.profiles"));
-  const section2 = topSection(cls, root);
-  if (profile && /^[A-Za-z0-9_-]+$/.test(profile)) {
-    const tag = namedTag(profile, "key");
-    if (tag !== BASE) {
-      section2.tag = tag;
-      section2.role = cls.role === "base" ? "layer" : "plain";
-      section2.family = cls.role === "base" ? cls.family : void 0;
-      section2.span = root.span;
-    }
-  }
-  const { shared, profiles } = quarkusProfiles(root);
-  walkSection(rec, { ...section2, node: shared }, { ...walkOptions(cls), envMaps: false });
-  if (section2.family) scanSpringProfileInheritance(rec, section2.family, section2.tag, root);
-  for (const [name, entries] of profiles) {
-    const tag = namedTag(name, "key");
-    if (tag === BASE) continue;
-    const node = { kind: "map", span: entries[0].keySpan, entries };
-    walkSection(rec, { node, path: [], tag, role: cls.role === "base" ? "layer" : "plain", family: cls.role === "base" ? cls.family : void 0, span: entries[0].keySpan }, { ...walkOptions(cls), envMaps: false });
-  }
-}
-function scanSpringProfileInheritance(rec, family, own, root) {
-  if (root.kind !== "map") return;
-  const spring = { ...root, entries: root.entries.filter((entry) => entry.key === "spring" || entry.key.startsWith("spring.")) };
-  if (spring.entries.length === 0) return;
-  for (const leaf2 of leaves({ roots: [spring] })) {
-    const setting = leaf2.path.filter((step) => typeof step === "string").join(".").replace(/\[\d+\]/g, "");
-    const group = /^spring\.profiles\.group\.([A-Za-z0-9_-]+)$/.exec(setting)?.[1];
-    const environment = group !== void 0 ? own.environment === "base" ? namedTag(group, "key") : void 0 : setting === "spring.profiles.include" ? own : void 0;
-    const value = literalString(leaf2.node);
-    if (!environment?.environment || environment.environment === "production" || environment.environment === "base" || value === void 0) continue;
-    for (const profile of value.split(",").map((name) => name.trim())) {
-      const tag = /^[A-Za-z0-9_-]+$/.test(profile) ? namedTag(profile, "value") : BASE;
-      if (tag.environment !== "production") continue;
-      rec.layer(family, environment, leaf2.keySpan ?? leaf2.node.span, [], false, { tag, span: leaf2.node.span });
-    }
-  }
-}
-function quarkusProfiles(root) {
-  const profiles = /* @__PURE__ */ new Map();
-  if (root.kind !== "map" || !root.entries.some((entry) => entry.key.startsWith("%"))) return { shared: root, profiles };
-  const add = (names, entries) => {
-    for (const name of names.split(",")) profiles.set(name, [...profiles.get(name) ?? [], ...entries]);
-  };
-  const shared = [];
-  for (const entry of root.entries) {
-    const prefixed2 = /^%([\w,-]+)\.(.+)$/.exec(entry.key);
-    const keyed = /^%([\w,-]+)$/.exec(entry.key);
-    if (prefixed2) add(prefixed2[1], [{ ...entry, key: prefixed2[2] }]);
-    else if (keyed && entry.value.kind === "map") add(keyed[1], entry.value.entries);
-    else shared.push(entry);
-  }
-  return { shared: { ...root, entries: shared }, profiles };
-}
-function scanRailsStorage(rec, cls, root) {
-  if (root.kind !== "map") return;
-  for (const entry of root.entries) {
-    const word = tokensOf(entry.key).find((token) => canonicalEnvironment(token) !== void 0);
-    const tag = word && cls.tag.environment === "base" ? namedTag(word, "key") : cls.tag;
-    walkSection(rec, { node: entry.value, path: [entry.key], tag, family: void 0, role: "plain", span: entry.keySpan }, walkOptions(cls));
-  }
-}
-var ACTIVE_STORAGE_SERVICE = /^[ \t]*config\.active_storage\.service[ \t]*=[ \t]*:?["']?([A-Za-z_][\w-]*)/m;
-var LOCAL_SERVICE = /(?:^|_)(?:local|disk|test|tmp|temp)(?:_|$)/i;
-function scanRailsEnvironment(rec, cls) {
-  if (cls.tag.environment === "base") return;
-  const family = cls.family;
-  scanRailsServiceUrls(rec, cls);
-  if (cls.role === "layer" && family) rec.layer(family, cls.tag, { line: 1, column: 1, endLine: 1, endColumn: 1 }, railsSettings(rec.file.text), false, railsRequired(rec, cls.tag));
-  const match = ACTIVE_STORAGE_SERVICE.exec(rec.file.text);
-  if (!match || LOCAL_SERVICE.test(match[1])) return;
-  const root = rec.file.path.replace(/\/?config\/environments\/[^/]+$/i, "");
-  const name = match[1];
-  const offset = match.index + match[0].length - name.length;
-  const span = rec.file.spanOf(offset, offset + name.length);
-  rec.resource(cls.tag, { kind: "bucket", identity: `rails-storage:${root}:${name.toLowerCase()}`, otherIdentities: [], display: `Active Storage service ${name}`, name, secrets: [] }, span, { variable: "config.active_storage.service", family });
-}
-function railsSettings(text) {
-  return [...text.matchAll(/^[ \t]*(config(?:\.\w+)+)[ \t]*=/gm)].map((match) => match[1]);
-}
-var RAILS_REQUIRE = /^[ \t]*(?:require_relative[ \t(]+["'](?:\.\/)?(\w+)(?:\.rb)?["']|(?:require|load)[ \t(]+File\.(?:expand_path|join)\([ \t]*["'](\w+)(?:\.rb)?["'])/m;
-function railsRequired(rec, own) {
-  const match = RAILS_REQUIRE.exec(rec.file.text);
-  if (!match) return void 0;
-  const required = match[1] ?? match[2];
-  const environment = canonicalEnvironment(required);
-  if (!environment || environment === "base" || environment === own.environment) return void 0;
-  const { line } = rec.file.positionAt(match.index);
-  const name = pathTag(`${rec.file.path.slice(0, rec.file.path.lastIndexOf("/") + 1)}${required}.rb`)?.name ?? required;
-  return { tag: { environment, name, evidence: "file-name" }, span: { line, column: 1, endLine: line, endColumn: rec.file.line(line).length + 1 } };
-}
-function scanKamal(rec, cls, root) {
-  walkSection(rec, topSection(cls, root), walkOptions(cls));
-  if (cls.role !== "base" || root.kind !== "map") return;
-  const env = get(root, "env");
-  const clear = get(env, "clear") ?? env;
-  const named = clear?.kind === "map" ? valueTag(clear.entries)?.environment : void 0;
-  const production = named === "production" || accessoriesNameProduction(get(root, "accessories")) || named === void 0 && deploysDatabaseAlone(root);
-  if (!production) return;
-  const tag = { environment: "production", name: "deploy.yml", evidence: "value" };
-  const entries = root.entries.filter((entry) => entry.key === "accessories" || entry.key === "env");
-  const node = { kind: "map", span: root.span, entries };
-  walkSection(rec, { node, path: [], tag, family: cls.family, fromBase: true, role: "plain", span: root.span }, walkOptions(cls));
-}
-function scanLitestream(rec, cls, root) {
-  if (cls.role !== "base") return walkSection(rec, topSection(cls, root), walkOptions(cls));
-  const tag = { environment: "production", name: rec.file.path.slice(rec.file.path.lastIndexOf("/") + 1), evidence: "base" };
-  walkSection(rec, { node: root, path: [], tag, role: "plain", span: root.span }, walkOptions(cls));
-}
-function deploysDatabaseAlone(root) {
-  const accessories = get(root, "accessories");
-  if (get(root, "servers") === void 0 || accessories?.kind !== "map") return false;
-  return accessories.entries.some((accessory) => /postgres|mysql|mariadb|mongo|redis|valkey/i.test(literalString(get(accessory.value, "image")) ?? "") && literalString(get(accessory.value, "host")) !== void 0);
-}
-function accessoriesNameProduction(accessories) {
-  if (accessories?.kind !== "map") return false;
-  return accessories.entries.some((accessory) => {
-    const env = get(accessory.value, "env");
-    const clear = get(env, "clear") ?? env;
-    return clear?.kind === "map" && clear.entries.some((entry) => /(?:^|_)(?:DB|DATABASE)$/i.test(entry.key) && /[_-](?:production|prod)$/i.test(literalString(entry.value) ?? ""));
-  });
-}
-var SERVICE_URL = /(["'])((?:redis|rediss|postgres|postgresql|mysql2?|mongodb(?:\+srv)?|amqps?|memcached):\/\/[^"'\s]+)\1/g;
-var CONFIG_SETTING = /^[ \t]*(config(?:\.\w+)+)/;
-function scanRailsServiceUrls(rec, cls) {
-  const text = rec.file.text;
-  if (!text.includes("://")) return;
-  for (const match of text.matchAll(SERVICE_URL)) {
-    const position = rec.file.positionAt(match.index);
-    const line = rec.file.line(position.line);
-    if (/^\s*#/.test(line)) continue;
-    const variable = CONFIG_SETTING.exec(line)?.[1] ?? "url";
-    const start = match.index + 1;
-    for (const identity of identifyValue(match[2], { variable, path: [] })) rec.resource(cls.tag, identity, rec.file.spanOf(start, start + match[2].length), { variable, family: cls.family });
-  }
-}
-function scanBicepParams(rec, cls) {
-  const file = rec.file;
-  const entries = [];
-  for (const match of file.text.matchAll(/^param[ \t]+(\w+)[ \t]*=[ \t]*'([^'\n]*)'[ \t]*(?:\/\/[^\n]*)?$/gm)) {
-    const keyAt = match.index + match[0].indexOf(match[1], "param".length);
-    const valueAt = match.index + match[0].lastIndexOf(`'${match[2]}'`) + 1;
-    entries.push({
-      key: match[1],
-      keySpan: file.spanOf(keyAt, keyAt + match[1].length),
-      value: { kind: "scalar", value: match[2], span: file.spanOf(valueAt, valueAt + match[2].length) }
-    });
-  }
-  if (entries.length === 0) return;
-  const node = { kind: "map", span: file.spanOf(0, file.text.length), entries };
-  walkSection(rec, topSection(cls, node), walkOptions(cls));
 }
 
 // detectors/staging-reaches-production/scan/handlers/code.ts
@@ -16363,6 +16802,74 @@ function scanVolumeCommands(rec, cls) {
   }
 }
 
+// detectors/staging-reaches-production/scan/handlers/compose-commands.ts
+var COMPOSE_COMMAND_KEYWORDS = ["compose_project_name", "--project-name", "compose -p "];
+var OTHER_HOST = /\bDOCKER_HOST\b|\bdocker\s+(?:--context|-c\s|context\s+use|-H\s|--host\b)|\bcompose\b[^\n]*\s(?:--context|-H|--host)\s|\bssh\s|\bkamal\b|\bansible\b/;
+var INVOCATION = /\bdocker(?:-compose|\s+compose)\b((?:[^\n\\]|\\\n|\\.)*)/g;
+var NAME = String.raw`["']?([a-z0-9][a-z0-9_-]*|\$\(\w+\)|\$\{\w+\}|\$\w+)["']?(?=[\s;)]|$)`;
+var FLAG_PROJECT = new RegExp(String.raw`(?:^|\s)(?:-p|--project-name)(?:\s+|=)${NAME}`);
+var INLINE_PROJECT = new RegExp(String.raw`\bCOMPOSE_PROJECT_NAME=${NAME}`);
+function scanComposeCommands(rec) {
+  if (rec.file.format === "markdown") return;
+  if (!COMPOSE_COMMAND_KEYWORDS.some((keyword) => rec.file.hasKeyword(keyword))) return;
+  const text = rec.file.text;
+  if (OTHER_HOST.test(text)) return;
+  const fileProject = assigned(text, "COMPOSE_PROJECT_NAME");
+  const invocations = [];
+  for (const match of text.matchAll(INVOCATION)) {
+    const args = match[1].replace(/\\\n/g, " ");
+    const files = [...args.matchAll(/(?:^|\s)(?:-f|--file)(?:\s+|=)["']?([\w./-]+\.ya?ml)\b/g)].map((file) => file[1]);
+    if (files.length < 2) continue;
+    const before = text.slice(text.lastIndexOf("\n", match.index) + 1, match.index);
+    const written = FLAG_PROJECT.exec(args)?.[1] ?? INLINE_PROJECT.exec(before)?.[1];
+    if (written === void 0 && (/(?:^|\s)(?:-p|--project-name)(?:\s|=)/.test(args) || /\bCOMPOSE_PROJECT_NAME=/.test(before))) continue;
+    const project = written === void 0 ? fileProject : written.startsWith("$") ? assigned(text, written.replace(/[^\w]/g, "")) : written;
+    if (!project) continue;
+    const environments = new Set(files.slice(1).map((file) => environmentOfPath(file)?.environment).filter((environment2) => environment2 !== void 0));
+    if (environments.size !== 1) continue;
+    const [environment] = [...environments];
+    if (environment !== "production" && !NON_PRODUCTION.has(environment)) continue;
+    invocations.push({
+      base: resolve2(rec.file.path, files[0]),
+      project,
+      environment: environment === "production" ? "production" : "non-production",
+      name: files.slice(1).join(" "),
+      start: match.index,
+      end: match.index + match[0].length
+    });
+  }
+  for (const invocation of invocations) {
+    if (invocation.environment === "production") continue;
+    if (!invocations.some((other) => other.environment === "production" && other.base === invocation.base && other.project === invocation.project)) continue;
+    const file = invocation.name.split(" ").find((path2) => environmentOfPath(path2)) ?? invocation.name;
+    const found = environmentOfPath(file);
+    if (!found) continue;
+    const identity = composeStackIdentity(invocation.base);
+    rec.resource({ environment: found.environment, name: found.name, evidence: "file-name" }, identity, rec.file.spanOf(invocation.start, invocation.end), { variable: `docker compose -p ${invocation.project}` });
+  }
+}
+function assigned(text, variable) {
+  const values = /* @__PURE__ */ new Set();
+  for (const match of text.matchAll(new RegExp(String.raw`^[ \t]*(?:export\s+|override\s+)?${variable}[ \t]*(?:\?=|:=|::=|=)[ \t]*(.*)$`, "gm"))) {
+    const value2 = match[1].trim().replace(/^(["'])(.*)\1$/, "$2");
+    values.add(/^[a-z0-9][a-z0-9_-]*$/.test(value2) ? value2 : "");
+  }
+  const [value] = values;
+  return values.size === 1 && value ? value : void 0;
+}
+function resolve2(script, file) {
+  const directory = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
+  const fromScript = /^(makefile|justfile|[^/]+\.mk)$/i.test(script.slice(script.lastIndexOf("/") + 1)) || file.startsWith("../");
+  const parts = (fromScript && directory ? `${directory}/${file}` : file).split("/");
+  const out = [];
+  for (const part of parts) {
+    if (part === "." || part === "") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+
 // detectors/staging-reaches-production/scan/handlers/sst.ts
 var DATA_COMPONENTS = {
   Postgres: rdsIdentity,
@@ -16486,6 +16993,7 @@ function dispatch(file, cls, rec, out) {
       scanCommands(file, out);
       scanGcloudDeploys(rec, cls);
       scanVolumeCommands(rec, cls);
+      scanComposeCommands(rec);
       return;
     case "python-settings":
       scanPythonSettings(rec, cls);
@@ -16718,6 +17226,21 @@ jobs:
     steps:
       - uses: actions/checkout@v4
       - run: terraform -chdir=infra apply -auto-approve
+`;
+var COMPOSE_BASE = "services:\n  api:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:${POSTGRES_PASSWORD}@db:5432/app\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n";
+var COMPOSE_OVERRIDE = (environment) => `services:
+  api:
+    environment:
+      APP_ENV: ${environment}
+`;
+var COMPOSE_MAKEFILE = (staging, production) => `COMPOSE_PROJECT_NAME ?= shopfront
+export COMPOSE_PROJECT_NAME
+
+deploy-staging:
+	${staging}
+
+deploy-prod:
+	${production}
 `;
 var sharedDatabase = {
   id: `${DETECTOR}/shared-database`,
@@ -17287,6 +17810,31 @@ curl -sS https://backboard.railway.com/graphql/v2 \\
         note: "local PersistentVolumes of staging and production: the same directory of the same node"
       },
       {
+        files: { "k8s/staging/postgres-pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n", "k8s/production/postgres-pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres/\n" },
+        expect: { path: "k8s/staging/postgres-pv.yaml", line: 12 },
+        note: "hostPath PersistentVolumes pinned to no node: on a single-node cluster, one directory"
+      },
+      {
+        files: {
+          "docker-compose.yml": COMPOSE_BASE,
+          "docker-compose.staging.yml": COMPOSE_OVERRIDE("staging"),
+          "docker-compose.prod.yml": COMPOSE_OVERRIDE("production"),
+          Makefile: COMPOSE_MAKEFILE("docker compose -f docker-compose.yml -f docker-compose.staging.yml up -d", "docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d")
+        },
+        expect: { path: "Makefile", line: 5 },
+        note: "compose: one project name for the staging and production stacks, so one `shopfront_pgdata` volume"
+      },
+      {
+        files: {
+          "deploy/compose.yaml": COMPOSE_BASE,
+          "deploy/compose.staging.yaml": COMPOSE_OVERRIDE("staging"),
+          "deploy/compose.production.yaml": COMPOSE_OVERRIDE("production"),
+          "scripts/deploy.sh": '#!/usr/bin/env bash\nset -euo pipefail\ncase "$1" in\n  staging) docker compose -p ledger -f deploy/compose.yaml -f deploy/compose.staging.yaml up -d --build ;;\n  production) docker compose -p ledger -f deploy/compose.yaml -f deploy/compose.production.yaml up -d --build ;;\nesac\n'
+        },
+        expect: { path: "scripts/deploy.sh", line: 4 },
+        note: "compose: `-p` names both stacks the same, whatever the files say"
+      },
+      {
         files: {
           "k8s/overlays/production/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n",
           "k8s/overlays/staging/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv-staging\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n"
@@ -17309,9 +17857,22 @@ curl -sS https://backboard.railway.com/graphql/v2 \\
         },
         expect: { path: "nomad/wiki-staging.nomad.hcl", line: 6 },
         note: "Nomad: the staging job claims the host volume production's job keeps Postgres on, in the same datacenter"
+      },
+      {
+        files: { "infra/production/volumes.tf": 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n', "infra/staging/volumes.tf": 'data "digitalocean_volume" "pgdata" {\n  name   = "orders-pgdata-prod"\n  region = "fra1"\n}\n\nresource "digitalocean_volume_attachment" "pgdata" {\n  droplet_id = digitalocean_droplet.db.id\n  volume_id  = data.digitalocean_volume.pgdata.id\n}\n' },
+        expect: { path: "infra/staging/volumes.tf", line: 2 },
+        note: "Terraform: staging's configuration looks production's DigitalOcean volume up by name and attaches it"
       }
     ],
     negative: [
+      {
+        files: {
+          "infra/production/volumes.tf": 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n',
+          "infra/staging/volumes.tf": 'data "digitalocean_volume" "pgdata" {\n  name   = "orders-pgdata-staging"\n  region = "fra1"\n}\n',
+          "infra/qa/volumes.tf": 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 20\n}\n'
+        },
+        note: "staging looks up its own volume; QA creates one under production's name, so in another account (names are unique in one)"
+      },
       {
         files: {
           "nomad/wiki-production.nomad.hcl": NOMAD_VOLUME_JOB("wiki-production", "dc1", "host", "wiki_pgdata"),
@@ -17384,6 +17945,41 @@ curl -sS https://backboard.railway.com/graphql/v2 \\
       {
         files: { "k8s/staging/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-2]\n", "k8s/production/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-prod\nspec:\n  capacity:\n    storage: 200Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-storage\n  local:\n    path: /mnt/disks/pg-data\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n" },
         note: "the same path on two different nodes is two directories"
+      },
+      {
+        files: { "k8s/staging/postgres-pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres-staging\n", "k8s/production/postgres-pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres-production\n" },
+        note: "hostPath volumes in directories of their own"
+      },
+      {
+        files: {
+          "docker-compose.yml": COMPOSE_BASE,
+          "docker-compose.staging.yml": COMPOSE_OVERRIDE("staging"),
+          "docker-compose.prod.yml": COMPOSE_OVERRIDE("production"),
+          Makefile: COMPOSE_MAKEFILE("docker compose -p shopfront-staging -f docker-compose.yml -f docker-compose.staging.yml up -d", "docker compose -p shopfront-prod -f docker-compose.yml -f docker-compose.prod.yml up -d")
+        },
+        note: "compose: a project name per environment, so a volume per environment"
+      },
+      {
+        files: {
+          "docker-compose.yml": COMPOSE_BASE,
+          "docker-compose.staging.yml": COMPOSE_OVERRIDE("staging"),
+          "docker-compose.prod.yml": COMPOSE_OVERRIDE("production"),
+          Makefile: COMPOSE_MAKEFILE("DOCKER_HOST=ssh://deploy@staging.shopfront.io docker compose -f docker-compose.yml -f docker-compose.staging.yml up -d", "DOCKER_HOST=ssh://deploy@shopfront.io docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d")
+        },
+        note: "compose: the same project name on two hosts"
+      },
+      {
+        files: {
+          "docker-compose.yml": COMPOSE_BASE,
+          "docker-compose.staging.yml": COMPOSE_OVERRIDE("staging"),
+          "docker-compose.prod.yml": COMPOSE_OVERRIDE("production"),
+          Makefile: "ENV ?= staging\n\nup:\n	docker compose -p shopfront-$(ENV) -f docker-compose.yml -f docker-compose.$(ENV).yml up -d\n\ndeploy-staging:\n	docker compose -p shopfront-staging -f docker-compose.yml -f docker-compose.staging.yml up -d\n\ndeploy-prod:\n	COMPOSE_PROJECT_NAME=shopfront-prod docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d\n"
+        },
+        note: "compose: names built per environment, on the command line or in COMPOSE_PROJECT_NAME"
+      },
+      {
+        files: { "k8s/staging/postgres-pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n", "k8s/production/postgres-pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n" },
+        note: "an unpinned hostPath volume beside one pinned to a node: the repo does not say the pod lands there"
       },
       {
         files: {
@@ -17625,6 +18221,16 @@ function judgeShared(resource, model) {
     };
   }
   const noun = rule2 === sharedVolume ? "volume" : rule2 === sharedBucket ? "bucket" : production.kind === "account" ? "account" : production.kind === "app" ? "app" : "project";
+  if (match.identity.startsWith(`volume:bind:${UNPINNED_NODE_SCOPE}/`)) {
+    return {
+      ruleId: rule2.id,
+      severity: "high",
+      action: `uses the directory production's volume keeps its data in (${what})`,
+      detail: "Neither volume is pinned to a node: on a single-node cluster, what hostPath volumes are for, both are one directory, and wherever both pods land on one node they write the same files.",
+      related: productionRelated(model.productionWith(match.identity), "this directory"),
+      identity: match.identity
+    };
+  }
   return {
     ruleId: rule2.id,
     severity: rule2 === sharedProject ? projectSeverity(match.identity) : void 0,
@@ -18192,6 +18798,24 @@ migrate-production:
   stage: migrate
   environment: production
 `;
+var FLY_APP = (app) => `app = "${app}"
+primary_region = "ams"
+
+[env]
+  DATABASE_PATH = "/data/notely.db"
+
+[[mounts]]
+  source = "notely_data"
+  destination = "/data"
+`;
+var LITESTREAM = (bucket) => `dbs:
+  - path: /data/notely.db
+    replicas:
+      - type: s3
+        bucket: ${bucket}
+        path: notely.db
+        endpoint: https://fly.storage.tigris.dev
+`;
 var inheritedProductionValue = {
   id: `${DETECTOR}/inherited-production-value`,
   title: "Production value inherited by a non-production environment",
@@ -18203,6 +18827,11 @@ var inheritedProductionValue = {
   tags: ["environments", "inheritance"],
   samples: {
     positive: [
+      {
+        files: { "fly.toml": FLY_APP("notely-prod"), "fly.staging.toml": FLY_APP("notely-staging"), "litestream.yml": LITESTREAM("notely-litestream") },
+        expect: { path: "litestream.yml", line: 5 },
+        note: "Litestream: the staging Fly app runs the same image and replicates into production's replica"
+      },
       {
         files: { ".gitlab-ci.yml": GITLAB_TEMPLATE_ROOT, ".gitlab/ci/templates.yml": GITLAB_MIGRATE_TEMPLATE, ".gitlab/ci/migrate.yml": GITLAB_MIGRATE_JOBS("") },
         expect: { path: ".gitlab/ci/templates.yml", line: 4 },
@@ -18269,6 +18898,19 @@ var inheritedProductionValue = {
       )
     ],
     negative: [
+      {
+        files: { "fly.toml": FLY_APP("notely-prod"), "fly.staging.toml": FLY_APP("notely-staging"), "litestream.yml": LITESTREAM("${LITESTREAM_BUCKET}") },
+        note: "Litestream: each app's bucket comes from its own secrets"
+      },
+      {
+        files: {
+          "fly.toml": FLY_APP("notely-prod"),
+          "fly.staging.toml": FLY_APP("notely-staging"),
+          "etc/litestream.yml": LITESTREAM("notely-litestream"),
+          "etc/litestream.staging.yml": "dbs:\n  - path: /data/notely.db\n    replicas:\n      - type: s3\n        bucket: notely-litestream-staging\n        path: notely.db\n"
+        },
+        note: "Litestream: staging has a configuration of its own"
+      },
       {
         files: { ".gitlab-ci.yml": GITLAB_TEMPLATE_ROOT, ".gitlab/ci/templates.yml": GITLAB_MIGRATE_TEMPLATE, ".gitlab/ci/migrate.yml": GITLAB_MIGRATE_JOBS("  variables:\n    DATABASE_URL: $STAGING_DATABASE_URL\n") },
         note: "the staging job sets the template's variable to staging's own"
@@ -18378,7 +19020,7 @@ var stagingReachesProduction = {
   admits: admitsPath,
   // Scripts and docs are read only for the commands that clone production; configs are read for their structure.
   // Database copies: dumps restored elsewhere (`pg_dump … | psql …`) and the clouds' restores and clones.
-  keywords: [.../* @__PURE__ */ new Set(["railway", "heroku", "dokku", "neonctl", "gcloud", ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS])],
+  keywords: [.../* @__PURE__ */ new Set(["railway", "heroku", "dokku", "neonctl", "gcloud", ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS])],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== "commands",
   scanFile: scanEnvironmentFile,
   produces: ["environment-resource", "environment-layer", "environment-crossing"],
@@ -18482,6 +19124,11 @@ function emit(context, { resource, verdict, environments, inheritedBy, inherited
       inherited: inheritedBy ? true : void 0
     });
   }
+}
+
+// src/facts/datastore.ts
+function storeNoun(store) {
+  return store.engine === "volume" && store.identities.some((identity) => /^[a-z-]+:server:/.test(identity)) ? "server" : store.engine;
 }
 
 // detectors/missing-offprovider-backup/shared.ts
@@ -18659,6 +19306,7 @@ function engineTitle(engine) {
     redis: "Redis store",
     "object-storage": "bucket",
     volume: "volume",
+    server: "server",
     dynamodb: "DynamoDB table",
     cosmosdb: "Cosmos DB account",
     firestore: "Firestore database",
@@ -20272,7 +20920,7 @@ function assess(context) {
   const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
   const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref) => !!ref));
   const appEnv = productionAppEnv(contexts);
-  const resolve2 = (item, store, depth = 0) => classify(item, store, { contexts, appEnv, evidence, referencedPlans, depth, resolve: resolve2 });
+  const resolve3 = (item, store, depth = 0) => classify(item, store, { contexts, appEnv, evidence, referencedPlans, depth, resolve: resolve3 });
   const defaultTags = /* @__PURE__ */ new Map();
   const taggedStacks = [];
   for (const entry of byKind("default-tags")) {
@@ -20297,7 +20945,7 @@ function assess(context) {
         continue;
       }
       if (item.environment && item.environment !== "production" && assessment.environment !== item.environment) continue;
-      assessment.matched.push(resolve2(item, store));
+      assessment.matched.push(resolve3(item, store));
     }
     const classes = [store.builtInBackup?.protection ?? "none", ...assessment.matched.map((match) => match.protection)];
     assessment.best = classes.reduce((best, next) => RANK[next] > RANK[best] ? next : best, "none");
@@ -20406,6 +21054,12 @@ function accountOfStore(store, contexts) {
   const provider = providerBlock(made.directory, made.block, contexts);
   return { account: provider?.account, region: store.region ?? provider?.region };
 }
+function namedForAccount(item, account) {
+  const bucket = /^(?:s3|gs):\/\/([a-z0-9][a-z0-9._-]*)/i.exec(item.destination ?? "")?.[1]?.toLowerCase();
+  if (!bucket || !account || account.length < 6) return false;
+  const own = account.toLowerCase();
+  return bucket === own || bucket.startsWith(`${own}-`) || bucket.startsWith(`${own}.`) || bucket.startsWith(`${own}_`);
+}
 function declaredBucket(item, provider, contexts) {
   const match = /^(s3|gs):\/\/([a-z0-9][a-z0-9._-]*)/i.exec(item.destination ?? "");
   if (!match || (match[1] === "s3" ? "aws" : "gcp") !== provider) return void 0;
@@ -20502,6 +21156,7 @@ function classifyCopy(item, store, context) {
   }
   if (!HYPERSCALERS.has(provider)) return { evidence: item, protection: "provider-managed", note: `copies stay with ${platformTitle(provider)}${where}` };
   if (account && source2.account) return { evidence: item, protection: "provider-managed", note: `copies stay in the same ${platformTitle(provider)} account${where}` };
+  if (namedForAccount(item, source2.account)) return { evidence: item, protection: "provider-managed", note: `copies stay in the same ${platformTitle(provider)} account${where}: the bucket is named for the store's own (${source2.account})` };
   return { evidence: item, protection: "destination-unknown", note: `copies go to ${platformTitle(provider)}${where}, and whether that is another account is not visible` };
 }
 function describe(protection, store) {
@@ -20741,7 +21396,7 @@ function productionFirst(deploys) {
 }
 function reportProtection(context, assessment, deploys, composeDeploys) {
   const { store, best, matched } = assessment;
-  const what = `${assessment.environment === "production" ? "Production" : "Deployed"} ${engineTitle(store.engine)} \`${store.name}\``;
+  const what = `${assessment.environment === "production" ? "Production" : "Deployed"} ${engineTitle(storeNoun(store))} \`${store.name}\``;
   const on = store.provider && store.provider !== "host" && store.provider !== "kubernetes" ? ` on ${platformTitle(store.provider)}` : store.platform === "docker-compose" ? " (docker compose)" : store.platform === "kamal" ? " (Kamal accessory)" : store.platform === "kubernetes" ? " (Kubernetes)" : "";
   const related = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
   let undeployed = false;
@@ -20848,7 +21503,7 @@ function reportDestructive(context, assessment, storageClasses) {
   for (const setting of settings) {
     if (!setting.explicit && !explicitProduction) continue;
     const ruleId = `missing-offprovider-backup/${setting.kind}`;
-    const what = `${explicitProduction ? "Production" : "Deployed"} ${engineTitle(store.engine)} \`${store.name}\``;
+    const what = `${explicitProduction ? "Production" : "Deployed"} ${engineTitle(storeNoun(store))} \`${store.name}\``;
     const related = [];
     if (setting.location.span.line !== store.location.span.line || setting.location.path !== store.location.path) related.push({ location: store.location, message: `declaration of ${store.name}` });
     if (setting.from) related.push({ location: setting.from.location, message: `storage class ${setting.from.name}` });
@@ -21707,6 +22362,8 @@ var SCHEMES = [
   [/^(libsql|sqlite):/i, "sqlite"],
   [/^sqlserver:/i, "mssql"]
 ];
+var CACHE_SCHEME = /^(redis|rediss|valkey|valkeys|memcached?):\/\//i;
+var CACHE_KEY = /redis|valkey|memcache|(^|_)(cache|kv)(_|$)/i;
 var KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
 function hostedDatabaseOf(value) {
   const text = goMysqlDsnAsUrl(value) ?? value.trim().replace(/^jdbc:/i, "");
@@ -21767,6 +22424,7 @@ function scanConnections(inventory) {
   if (!parsed) return;
   const document = { roots: parsed.roots.map(withDecodedSecretData) };
   const seen = /* @__PURE__ */ new Set();
+  const mentions2 = /* @__PURE__ */ new Map();
   for (const leaf2 of leaves(document)) {
     const value = textOf(leaf2.node)?.replace(/^"([^"]*)"$/, "$1");
     if (!value || value.length > 400) continue;
@@ -21791,6 +22449,7 @@ function scanConnections(inventory) {
       continue;
     }
     if (!SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ""))) && !KEY_HINT.test(key)) continue;
+    if (CACHE_SCHEME.test(value) || CACHE_KEY.test(key) && !SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, "")))) continue;
     const hosted = hostedDatabaseOf(value);
     if (!hosted) continue;
     if (/(^|[.-])(replica|replicas|read|reader|readonly|ro)([.-]|\d|$)|\.cluster-ro-/.test(hosted.host)) continue;
@@ -21800,10 +22459,10 @@ function scanConnections(inventory) {
       inventory.context({ kind: "supabase-hosted", name: hosted.supabaseRef, value: key, location: inventory.line(leaf2.node.span.line) });
     }
     const dedupe = `${hosted.provider.provider}:${hosted.host}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    storeHostedDatabase(inventory, hosted, leaf2.node.span.line, environment);
+    const earlier = mentions2.get(dedupe);
+    if (!earlier || environment === "production" && earlier.environment !== "production") mentions2.set(dedupe, { hosted, line: leaf2.node.span.line, environment });
   }
+  for (const { hosted, line, environment } of mentions2.values()) storeHostedDatabase(inventory, hosted, line, environment);
 }
 var PACKAGES = lookupTable({
   "@neondatabase/serverless": { provider: "neon", engine: "postgres", description: "Neon's restore window is history kept in the same Neon project" },
@@ -22369,14 +23028,14 @@ function scanArmTemplate(inventory) {
   const resources = armResources(root);
   if (!resources) return;
   const parameters = mapOf2(get(mapOf2(root), "parameters"));
-  const resolve2 = (name) => {
+  const resolve3 = (name) => {
     const parameter = /^\[parameters\('([\w-]+)'\)\]$/.exec(name ?? "")?.[1];
     if (!parameter) return name && !name.startsWith("[") ? name : void 0;
     return literalOf(get(get(parameters, parameter), "defaultValue"));
   };
   for (const resource of resources) {
     const kind = KINDS2[(literalOf(get(resource, "type")) ?? "").toLowerCase()];
-    const name = resolve2(literalOf(get(resource, "name")));
+    const name = resolve3(literalOf(get(resource, "name")));
     if (!kind || !name || !resource.span) continue;
     const backup = get(get(resource, "properties"), "backup");
     const geo = /^enabled$/i.test(literalOf(get(backup, "geoRedundantBackup")) ?? "");
@@ -24127,6 +24786,12 @@ var VPS_PROVIDERS = lookupTable({
   vultr: { provider: "vultr", title: "Vultr" },
   digitalocean: { provider: "digitalocean", title: "DigitalOcean" }
 });
+var SNAPSHOT_PROVIDERS = lookupTable({
+  digitalocean: { provider: "digitalocean", title: "DigitalOcean" },
+  aws: { provider: "aws", title: "AWS" },
+  google: { provider: "gcp", title: "Google Cloud" },
+  hcloud: { provider: "hetzner", title: "Hetzner" }
+});
 var CLOUD_DISKS = lookupTable({
   aws: { provider: "aws", title: "AWS" },
   azurerm: { provider: "azure", title: "Azure" },
@@ -24442,6 +25107,24 @@ function scanResource(inventory, resource, all, directory) {
         mechanism: type,
         destination: type.startsWith("google_") ? "snapshots in the same Google Cloud project" : `a${geo ? " geo-redundant" : ""} backup vault in the same Azure subscription`,
         destinationProvider: type.startsWith("google_") ? "gcp" : "azure",
+        location
+      });
+      return;
+    }
+    case "digitalocean_volume_snapshot":
+    case "digitalocean_droplet_snapshot":
+    case "aws_ebs_snapshot":
+    case "google_compute_snapshot":
+    case "hcloud_snapshot": {
+      const target = ["volume_id", "droplet_id", "source_disk", "server_id"].map((key) => referenceOf(attribute(body2, key))).find(Boolean);
+      if (!target) return;
+      const provider = SNAPSHOT_PROVIDERS[type.slice(0, type.indexOf("_"))];
+      inventory.evidence({
+        covers: [`terraform:${directory}:${target}`],
+        protection: "provider-managed",
+        mechanism: type,
+        destination: `snapshots in the same ${provider.title} account`,
+        destinationProvider: provider.provider,
         location
       });
       return;
@@ -25360,6 +26043,20 @@ resource "aws_s3_bucket" "access_logs" {
 ];
 
 // detectors/missing-offprovider-backup/rules/protection.ts
+var CLOUD_SQL_TF = 'resource "google_sql_database_instance" "main" {\n  name             = "ledger-prod"\n  project          = "acme-ledger-prod"\n  region           = "europe-west1"\n  database_version = "POSTGRES_16"\n  settings {\n    tier = "db-custom-2-7680"\n    backup_configuration {\n      enabled                        = true\n      point_in_time_recovery_enabled = true\n    }\n  }\n}\n';
+var CLOUD_SQL_EXPORT = (bucket) => `on:
+  schedule:
+    - cron: "0 2 * * *"
+jobs:
+  export:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: google-github-actions/auth@v2
+        with:
+          workload_identity_provider: \${{ vars.WIF_PROVIDER }}
+      - run: gcloud sql export sql ledger-prod gs://${bucket}/ledger-$(date +%F).sql.gz --database=ledger --project=acme-ledger-prod
+`;
 var BICEP_POSTGRES = `param location string = resourceGroup().location
 param environmentName string = 'prod'
 
@@ -26050,6 +26747,7 @@ railway volume add --service web --mount-path /app/storage
         },
         { files: { "charts/shop/Chart.yaml": BITNAMI_CHART, "charts/shop/values.yaml": BITNAMI_UPLOAD_VALUES, ".github/workflows/deploy.yml": HELM_DEPLOY }, note: "the chart's backup command uploads the dump to Backblaze B2" },
         sample("render.yaml", RENDER_KEY_VALUE("standard", "allkeys-lru"), { note: "a Key Value cache that evicts keys" }),
+        sample(".env.production", "NODE_ENV=production\nREDIS_URL=redis://default:Zq8vN3xKp2LmW7tR@junction.proxy.rlwy.net:38211\nCACHE_HOST=redis-cache.railway.internal\n", { note: "a Railway Redis by its URL or name: a cache, whose persistence the repo does not show" }),
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES, "jobs/backup.nomad.hcl": NOMAD_BACKUP }, note: "a periodic Nomad job in an image named for backups: its command says the copy goes to another provider" },
         { files: { "site.yml": "- hosts: db\n  become: true\n  roles:\n    - postgres\n", "roles/postgres/tasks/main.yml": ANSIBLE_POSTGRES + ANSIBLE_OFFSITE_DUMP }, note: "the cron dump goes to another provider" },
         {
@@ -26093,6 +26791,11 @@ startCommand = "litestream replicate -exec 'node server.js'"
     samples: {
       positive: [
         {
+          files: { "infra/main.tf": CLOUD_SQL_TF, ".github/workflows/export.yml": CLOUD_SQL_EXPORT("acme-ledger-prod-exports") },
+          expect: { path: "infra/main.tf", line: 1 },
+          note: "a Cloud SQL export to a bucket named for the instance's own project"
+        },
+        {
           files: { "infra/vercel.tf": VERCEL_DATABASE_TF("acme-prod.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com") },
           expect: { path: "infra/vercel.tf", line: 9 },
           note: "Terraform gives the Vercel project production's RDS database: a store the configuration does not declare"
@@ -26106,6 +26809,16 @@ startCommand = "litestream replicate -exec 'node server.js'"
           files: { ".github/workflows/deploy.yml": "on:\n  push:\n    branches: [main, develop]\njobs:\n  deploy-staging:\n    runs-on: ubuntu-latest\n    environment: staging\n    steps:\n      - run: |\n          gcloud run deploy orders-staging --region europe-west1 --image europe-docker.pkg.dev/acme-staging/apps/orders:${{ github.sha }} \\\n            --add-cloudsql-instances acme-prod:europe-west1:orders-pg\n  deploy-production:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: |\n          gcloud run deploy orders --region europe-west1 --image europe-docker.pkg.dev/acme-prod/apps/orders:${{ github.sha }} \\\n            --add-cloudsql-instances acme-prod:europe-west1:orders-pg\n" },
           expect: { path: ".github/workflows/deploy.yml", line: 18 },
           note: "staging's deploy connects to the instance first; the store is production's deploy's"
+        },
+        {
+          files: { "config/database.yml": "default: &default\n  adapter: postgresql\n  pool: 5\n\nstaging:\n  <<: *default\n  host: shop-prod.c9akciq32abc.us-east-1.rds.amazonaws.com\n  database: shop_production\n\nproduction:\n  <<: *default\n  host: shop-prod.c9akciq32abc.us-east-1.rds.amazonaws.com\n  database: shop_production\n" },
+          expect: { path: "config/database.yml", line: 12 },
+          note: "database.yml's staging block comes first and names production's RDS host: the store is production's"
+        },
+        {
+          files: { "infra/prod/volumes.tf": 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n', "infra/prod/snapshots.tf": 'resource "digitalocean_volume_snapshot" "nightly" {\n  name      = "orders-pgdata-prod-nightly"\n  volume_id = digitalocean_volume.pgdata.id\n}\n' },
+          expect: { path: "infra/prod/volumes.tf", line: 1 },
+          note: "a snapshot Terraform takes of the volume is kept by DigitalOcean, in the same account"
         },
         sample("infra/main.tf", UPSTASH(""), { expect: { line: 10 }, note: "an Upstash Redis database without eviction: the data store, kept only by Upstash" }),
         { files: { "k8s/config-connector/sqlinstance.yaml": "apiVersion: sql.cnrm.cloud.google.com/v1beta1\nkind: SQLInstance\nmetadata:\n  name: events-prod\n  namespace: analytics-prod\nspec:\n  databaseVersion: POSTGRES_15\n  region: europe-west1\n  settings:\n    tier: db-custom-4-15360\n    backupConfiguration:\n      enabled: true\n      pointInTimeRecoveryEnabled: true\n" }, expect: { path: "k8s/config-connector/sqlinstance.yaml", line: 2 }, note: "a Cloud SQL instance declared through Config Connector" },
@@ -26260,6 +26973,10 @@ resource "aws_db_instance" "orders" {
         }
       ],
       negative: [
+        {
+          files: { "infra/main.tf": CLOUD_SQL_TF, ".github/workflows/export.yml": CLOUD_SQL_EXPORT("acme-dr-vault-exports") },
+          note: "a Cloud SQL export to a bucket not named for the instance's project: where it is kept is not visible"
+        },
         {
           files: {
             "bin/ledger.ts": "import * as cdk from 'aws-cdk-lib';\nimport { DataStack } from '../lib/data/data-stack';\nimport { BackupStack } from '../lib/backup/backup-stack';\n\nconst app = new cdk.App();\nconst env = { account: '381492665730', region: 'us-east-1' };\nconst data = new DataStack(app, 'LedgerData-Prod', { env });\nnew BackupStack(app, 'LedgerBackup-Prod', { env, table: data.table });\n",
@@ -26754,7 +27471,7 @@ primary_region = "ams"
   source = "notes_data"
   destination = "/data"
 `;
-var LITESTREAM = `dbs:
+var LITESTREAM2 = `dbs:
   - path: /data/notes.db
     replicas:
       - type: s3
@@ -26785,7 +27502,7 @@ var restoreRules = [
     tags: ["backup"],
     samples: {
       positive: [
-        { files: { "fly.toml": FLY, "litestream.yml": LITESTREAM }, expect: { path: "fly.toml", line: 4 } },
+        { files: { "fly.toml": FLY, "litestream.yml": LITESTREAM2 }, expect: { path: "fly.toml", line: 4 } },
         {
           files: {
             "fly.toml": 'app = "acme-pastebin"\nprimary_region = "cdg"\n\n[env]\n  LITESTREAM_REPLICA_URL = "s3://acme-pastebin-litestream/pastebin.db"\n  LITESTREAM_ENDPOINT = "https://4f1c9a2b7d3e8f6a0b1c2d3e4f5a6b7c.r2.cloudflarestorage.com"\n\n[[mounts]]\n  source = "pastebin_data"\n  destination = "/data"\n',
@@ -26804,7 +27521,7 @@ var restoreRules = [
           note: "a Firestore export fetched and sent on to Backblaze B2 leaves Google Cloud, and is never restored"
         }
       ],
-      negative: [{ files: { "fly.toml": FLY, "litestream.yml": LITESTREAM, ".github/workflows/restore-drill.yml": DRILL }, note: "a weekly restore drill" }]
+      negative: [{ files: { "fly.toml": FLY, "litestream.yml": LITESTREAM2, ".github/workflows/restore-drill.yml": DRILL }, note: "a weekly restore drill" }]
     }
   }
 ];
@@ -27394,7 +28111,9 @@ var AGENTS = [
   {
     id: "kilo-code",
     title: "Kilo Code",
-    instructionFiles: [/^\.kilocode\/rules\/.+\.md$/],
+    // Kilo 1.0 reads `.kilo/rules/`, the extension before it `.kilocode/rules(-<mode>)/`; `.kilocodemodes` holds the
+    // project's custom modes (Roo's `.roomodes` format), whose roleDefinition and customInstructions are prompt text.
+    instructionFiles: [/^\.kilocode\/rules(-[\w-]+)?\/.+\.md$/, /^\.kilo\/rules\/.+\.md$/, /^\.kilocodemodes$/],
     ignoreFiles: [".kilocodeignore"],
     builtInExclusions: [],
     skipsGitIgnored: false,
@@ -27749,6 +28468,13 @@ var DESTRUCTIVE_PROBES = [
   destructive("sequelize db:drop", "sequelize db:drop", "migration", "drops the database"),
   destructive("sequelize-cli db:drop", "sequelize db:drop", "migration", "drops the database"),
   destructive("typeorm schema:drop", "typeorm schema:drop", "migration", "drops every table"),
+  // Reverting every migration drops every table the migrations created.
+  destructive("sequelize db:migrate:undo:all", "sequelize db:drop", "migration", "reverts every migration"),
+  destructive("sequelize-cli db:migrate:undo:all", "sequelize db:drop", "migration", "reverts every migration"),
+  destructive("dbmate drop", "dbmate drop", "migration", "drops the database"),
+  // Atlas drops what the desired schema lacks (`apply`), or everything (`clean`).
+  destructive("atlas schema clean --auto-approve", "atlas", "migration", "drops every object in the schema"),
+  destructive("atlas schema apply --auto-approve", "atlas", "migration", "applies schema changes to the database, drops included"),
   destructive("knex migrate:rollback --all", "knex migrate:rollback", "migration", "rolls back every migration"),
   destructive("alembic downgrade base", "alembic downgrade", "migration", "reverts every migration"),
   destructive("flyway clean -cleanDisabled=false", "flyway clean", "migration", "drops every object in the schemas"),
@@ -27808,7 +28534,7 @@ var DESTRUCTIVE_PROBES = [
   { ...destructive('curl -X DELETE https://api.example.invalid/v1/volumes/vol_1 -H "Authorization: Bearer $TOKEN"', "curl", "infrastructure", "sends any HTTP request, provider API deletes included"), needsCredential: true },
   { ...destructive("wget --method=DELETE https://api.example.invalid/v1/volumes/vol_1", "wget", "infrastructure", "sends any HTTP request, provider API deletes included"), needsCredential: true }
 ];
-var PACKAGE_CLIS = /* @__PURE__ */ new Set(["supabase", "wrangler", "prisma", "railway", "vercel", "netlify", "firebase", "neonctl", "drizzle-kit", "cdk", "cdktf", "sst", "serverless", "sls", "sequelize", "sequelize-cli", "typeorm", "knex"]);
+var PACKAGE_CLIS = /* @__PURE__ */ new Set(["supabase", "wrangler", "prisma", "railway", "vercel", "netlify", "firebase", "neonctl", "drizzle-kit", "cdk", "cdktf", "sst", "serverless", "sls", "sequelize", "sequelize-cli", "typeorm", "knex", "dbmate"]);
 var PACKAGE_RUNNERS = ["npx", "npx -y", "pnpm", "pnpm exec", "pnpm dlx", "yarn", "yarn dlx", "bunx", "bunx --bun", "bun x", "npm exec --"];
 var RUNNER_PROBES = DESTRUCTIVE_PROBES.flatMap((probe) => {
   const program = probe.command.split(" ")[0];
@@ -27927,7 +28653,7 @@ function volumeUseOf(commandLine2) {
   }
   return void 0;
 }
-var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|terminate-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback|psql)|ecto\.(?:drop|reset)|ssh|console|connect|shell|query|sql|send-command|execute-command|invoke)$/;
+var DESTROYING_WORD = /^(?:delete|destroy|rm|rb|down|uninstall|reset|remove|apply|up|push|execute|exec|scale|patch|drain|upgrade|rollback|drop|drop-all|flush|clean|downgrade|terminate|delete-[\w-]+|terminate-[\w-]+|[\w-]+:(?:delete|destroy|reset|drop|fresh|wipe|rollback|psql)|[\w-]+:[\w-]+:undo(?::all)?|ecto\.(?:drop|reset)|ssh|console|connect|shell|query|sql|send-command|execute-command|invoke)$/;
 function denyPrefixesOf(tool) {
   return [...prefixesOfTool(tool)];
 }
@@ -28003,7 +28729,9 @@ var NAMED_TOOLS = [
   [/\bsqlcmd\b/i, "sqlcmd"],
   [/\bmanage\.py\s+flush\b/i, "manage.py flush"],
   [/\becto\.(?:drop|reset)\b/i, "mix ecto.drop"],
-  [/\bsequelize(?:-cli)?\s+db:drop\b/i, "sequelize db:drop"],
+  [/\bsequelize(?:-cli)?\s+db:(?:drop|migrate:undo:all)\b/i, "sequelize db:drop"],
+  [/\bdbmate\b[^\n|;&]*\sdrop\b/i, "dbmate drop"],
+  [/\batlas\s+schema\s+(?:clean|apply)\b/i, "atlas"],
   [/\bschema:drop\b/i, "typeorm schema:drop"],
   [/\balembic\s+downgrade\b/i, "alembic downgrade"],
   [/\bflyway\s+clean\b/i, "flyway clean"],
@@ -30722,17 +31450,24 @@ function readCopilotSetupSteps(file, out) {
   if (held.length === 0) return;
   const first = held[0];
   const names = [...new Set(held.map((entry) => entry.secret))];
+  const selfHosted = /\bself-hosted\b/.test(textOf2(get(job, "runs-on")));
   out.report({
     ruleId: productionSecretToAgent.id,
-    message: `The Copilot cloud agent's setup steps in ${file.path} use ${names.map((name) => `secrets.${name}`).join(", ")}: GitHub gives the agent its secrets as environment variables, and the agent runs its commands without approval, so a credential to production is in reach of every command it decides to run (only the agent's firewall, a repository setting, stands between it and production).`,
+    message: `The Copilot cloud agent's setup steps in ${file.path} use ${names.map((name) => `secrets.${name}`).join(", ")}: GitHub gives the agent its secrets as environment variables, and the agent runs its commands without approval, so a credential to production is in reach of every command it decides to run ` + (selfHosted ? "(the job runs on a self-hosted runner, where GitHub requires the agent's firewall to be off: nothing stands between it and production's network)." : "(only the agent's firewall, a repository setting, stands between it and production)."),
     location: { path: file.path, span: { line: first.line, column: first.column, endLine: first.line, endColumn: first.column + first.secret.length + "secrets.".length } },
     snippet: file.line(first.line).trim(),
     evidence: `${SETUP_JOB}:${names.join(",")}`,
-    details: { job: SETUP_JOB, agent: "copilot", variables: names, productionEnvironment: false }
+    details: { job: SETUP_JOB, agent: "copilot", variables: names, productionEnvironment: false, ...selfHosted ? { selfHostedRunner: true } : {} }
   });
 }
 function assignedTo(line, at) {
   return /([A-Za-z_][A-Za-z0-9_]*)\s*[:=]\s*["']?\$\{\{\s*$/.exec(line.slice(0, at))?.[1] ?? "";
+}
+function textOf2(node) {
+  if (!node) return "";
+  if (node.kind === "scalar") return String(node.value);
+  if (node.kind === "seq") return node.items.map(textOf2).join(" ");
+  return node.entries.map((entry) => textOf2(entry.value)).join(" ");
 }
 
 // detectors/agent-permission/configs/codex.ts
@@ -31480,6 +32215,7 @@ var MCP_FILES = [
   { test: /(^|\/)\.zed\/settings\.json$/, agent: "zed", key: "context_servers", reference: dollar, settings: true },
   { test: /(^|\/)\.codex\/config\.toml$/, agent: "codex", key: "mcp_servers", reference: (v) => `env_vars = ["${v}"] (or bearer_token_env_var)`, settings: true },
   { test: /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/, agent: "opencode", key: "mcp", reference: (v) => `{env:${v}}`, settings: true },
+  { test: /(^|\/)(?:\.kilo\/)?kilo\.jsonc?$/, agent: "kilo-code", key: "mcp", reference: (v) => `{env:${v}}`, settings: true },
   { test: /(^|\/)\.amp\/settings\.jsonc?$/, agent: "amp", key: "amp.mcpServers", reference: dollar, settings: true },
   { test: /(^|\/)\.continue\/mcpServers\/[^/]+\.ya?ml$/, agent: "continue", key: "mcpServers", reference: (v) => `\${{ secrets.${v} }}` },
   // Continue also takes Claude-style JSON drop-ins, and servers in its main config.
@@ -31627,13 +32363,13 @@ function inlineSecrets(server) {
     }
   }
   server.argNodes.forEach((arg, index) => {
-    const assigned = /^(--?[\w-]+)=(.+)$/s.exec(arg.value);
+    const assigned2 = /^(--?[\w-]+)=(.+)$/s.exec(arg.value);
     const header = /^(?:authorization|x-api-key|api-key)\s*:\s*(?:bearer\s+|basic\s+|token\s+)?(\S+)$/i.exec(arg.value.trim());
     let secret;
     let flag = "";
-    if (assigned && SECRET_FLAG.test(assigned[1])) {
-      flag = assigned[1];
-      secret = isLiteralSecret(assigned[2]) ? assigned[2] : void 0;
+    if (assigned2 && SECRET_FLAG.test(assigned2[1])) {
+      flag = assigned2[1];
+      secret = isLiteralSecret(assigned2[2]) ? assigned2[2] : void 0;
     } else if (header) {
       flag = "header";
       secret = isLiteralSecret(header[1]) ? header[1] : void 0;
@@ -31884,57 +32620,71 @@ function reportApprovedTools(file, out, spec, server) {
 // detectors/agent-permission/configs/opencode.ts
 var OPENCODE_CONFIG = /(^|\/)(?:\.opencode\/)?opencode\.jsonc?$/;
 var OPENCODE_AGENT = /(^|\/)\.opencode\/agents?\/(?:[^/]+\/)*[^/]+\.md$/;
+var KILO_CONFIG = /(^|\/)(?:\.kilo\/)?kilo\.jsonc?$/;
+var KILO_AGENT = /(^|\/)\.kilo\/agents?\/(?:[^/]+\/)*[^/]+\.md$/;
 var ACTIONS = /* @__PURE__ */ new Set(["allow", "ask", "deny"]);
 function readOpencodeConfig(file, out) {
+  readConfig(file, out, "opencode");
+}
+function readKiloConfig(file, out) {
+  readConfig(file, out, "kilo-code");
+}
+function readConfig(file, out, agent) {
   const root = rootMap(file, out);
   if (!root) return;
-  emitConfig(out, "opencode", "settings", file.path);
+  emitConfig(out, agent, "settings", file.path);
   const permission = get(root, "permission");
-  if (permission !== void 0) readPermission(file, out, permission, '"permission"');
-  publishShellDefault(file, out, root, permission);
+  if (permission !== void 0) readPermission(file, out, agent, permission, '"permission"');
+  if (agent === "opencode") publishShellDefault(file, out, root, permission);
   const agents = get(root, "agent");
   if (agents?.kind === "map") {
-    for (const agent of agents.entries) {
-      const own = get(agent.value, "permission");
-      if (own !== void 0) readPermission(file, out, own, `"agent": { "${agent.key}": { "permission"`, " } }");
+    for (const entry of agents.entries) {
+      const own = get(entry.value, "permission");
+      if (own !== void 0) readPermission(file, out, agent, own, `"agent": { "${entry.key}": { "permission"`, " } }");
     }
   }
 }
 function readOpencodeAgent(file, out) {
+  readAgent(file, out, "opencode");
+}
+function readKiloAgent(file, out) {
+  readAgent(file, out, "kilo-code");
+}
+function readAgent(file, out, agent) {
   const permission = get(frontMatter(file), "permission");
   if (permission === void 0) return;
-  emitConfig(out, "opencode", "settings", file.path);
-  readPermission(file, out, permission, "permission", " (agent front matter)");
+  emitConfig(out, agent, "settings", file.path);
+  readPermission(file, out, agent, permission, "permission", " (agent front matter)");
 }
-function readPermission(file, out, permission, prefix, close = "") {
+function readPermission(file, out, agent, permission, prefix, close = "") {
   if (permission.kind === "scalar") {
-    if (permission.value === "allow") allowEverything(file, out, `${prefix}: "allow"${close}`, permission.span);
-    else brakeEverything(file, out, permission, `${prefix}: "${String(permission.value)}"${close}`);
+    if (permission.value === "allow") allowEverything(file, out, agent, `${prefix}: "allow"${close}`, permission.span);
+    else brakeEverything(file, out, agent, permission, `${prefix}: "${String(permission.value)}"${close}`);
     return;
   }
   if (permission.kind !== "map") return;
   const wildcard = get(permission, "*");
-  if (wildcard?.kind === "scalar" && wildcard.value === "allow") allowEverything(file, out, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
+  if (wildcard?.kind === "scalar" && wildcard.value === "allow") allowEverything(file, out, agent, `${prefix}: { "*": "allow" }${close}`, wildcard.span);
   const bash = get(permission, "bash");
-  if (bash) readBash(file, out, bash, prefix, close);
-  else if (wildcard?.kind === "scalar") brakeEverything(file, out, wildcard, `${prefix}: { "*": "${String(wildcard.value)}" }${close}`);
+  if (bash) readBash(file, out, agent, bash, prefix, close);
+  else if (wildcard?.kind === "scalar") brakeEverything(file, out, agent, wildcard, `${prefix}: { "*": "${String(wildcard.value)}" }${close}`);
   const external = get(permission, "external_directory");
   const everywhere = external?.kind === "map" ? get(external, "*") : external;
-  if (everywhere?.kind === "scalar" && everywhere.value === "allow") reportOutsideDirectory(file, out, "opencode", `${prefix}.external_directory: "allow"${close}`, "anywhere", everywhere.span);
+  if (everywhere?.kind === "scalar" && everywhere.value === "allow") reportOutsideDirectory(file, out, agent, `${prefix}.external_directory: "allow"${close}`, "anywhere", everywhere.span);
   if (close !== "") return;
   const read = get(permission, "read");
   if (read?.kind === "map") {
     const directory = projectOf2(file.path);
     for (const entry of read.entries) {
       if (entry.value.kind !== "scalar" || entry.value.value !== "deny" && entry.value.value !== "ask") continue;
-      emitExclusion(file, out, "opencode", directory ? `/${directory}**/${entry.key}` : entry.key, entry.keySpan, entry.value.value === "ask");
+      emitExclusion(file, out, agent, directory ? `/${directory}**/${entry.key}` : entry.key, entry.keySpan, entry.value.value === "ask");
     }
   }
 }
-function allowEverything(file, out, setting, span) {
+function allowEverything(file, out, agent, setting, span) {
   emitPermission(file, out, {
     ruleId: RULE_IDS.bypassMode,
-    agent: "opencode",
+    agent,
     grant: "bypass-mode",
     setting,
     span,
@@ -31942,13 +32692,13 @@ function allowEverything(file, out, setting, span) {
     effective: true
   });
 }
-function readBash(file, out, bash, prefix, close) {
+function readBash(file, out, agent, bash, prefix, close) {
   if (bash.kind === "scalar") {
-    brakeEverything(file, out, bash, `${prefix}: { "bash": "${String(bash.value)}" }${close}`);
+    brakeEverything(file, out, agent, bash, `${prefix}: { "bash": "${String(bash.value)}" }${close}`);
     if (bash.value === "allow") {
       emitPermission(file, out, {
         ruleId: RULE_IDS.shellAutoApproved,
-        agent: "opencode",
+        agent,
         grant: "shell",
         setting: `${prefix}: { "bash": "allow" }${close}`,
         span: bash.span,
@@ -31972,25 +32722,25 @@ function readBash(file, out, bash, prefix, close) {
     const matcher = globMatcher(rule2.key);
     const setting = `${prefix}: { "bash": { "${rule2.key}": "${rule2.action}" } }${close}`;
     if (rule2.action !== "allow") {
-      emitBrake(file, out, "opencode", rule2.action === "deny" ? "deny" : "ask", setting, rule2.span, matcher);
+      emitBrake(file, out, agent, rule2.action === "deny" ? "deny" : "ask", setting, rule2.span, matcher);
       return;
     }
     const laterKeys = rules2.slice(index + 1).filter((candidate) => candidate.action !== "allow").map((candidate) => candidate.key);
-    const permission = commandPermission(matcher, { agent: "opencode", setting, span: rule2.span, except: laterKeys.map((key) => globMatcher(key)) });
+    const permission = commandPermission(matcher, { agent, setting, span: rule2.span, except: laterKeys.map((key) => globMatcher(key)) });
     if (permission) emitPermission(file, out, permission);
     else {
       const except = laterKeys.map((key) => ({ syntax: "glob", text: key }));
-      holdTaskAllow(file, out, { agent: "opencode", setting, rule: { syntax: "glob", text: rule2.key }, written: rule2.key.trim(), except, span: rule2.span, project: projectOf2(file.path) });
+      holdTaskAllow(file, out, { agent, setting, rule: { syntax: "glob", text: rule2.key }, written: rule2.key.trim(), except, span: rule2.span, project: projectOf2(file.path) });
     }
   });
 }
 function projectOf2(path2) {
-  const folder = path2.lastIndexOf(".opencode/");
+  const folder = Math.max(path2.lastIndexOf(".opencode/"), path2.lastIndexOf(".kilo/"));
   return folder < 0 ? directoryOf3(path2) : path2.slice(0, folder);
 }
-function brakeEverything(file, out, node, setting) {
+function brakeEverything(file, out, agent, node, setting) {
   if (node.kind !== "scalar" || node.value !== "ask" && node.value !== "deny") return;
-  emitBrake(file, out, "opencode", node.value, setting, node.span, () => true);
+  emitBrake(file, out, agent, node.value, setting, node.span, () => true);
 }
 function publishShellDefault(file, out, root, permission) {
   const open = openShell(root, permission);
@@ -32220,9 +32970,20 @@ function readDevcontainerMounts(file, out) {
   const root = rootMap(file, out);
   if (!root) return;
   const mounts = [...mountsOf(get(root, "mounts")), ...runArgMounts(get(root, "runArgs"))];
-  if (mounts.length === 0) return;
-  const agent = containerAgent(root.entries.filter((entry) => AGENT_EVIDENCE_KEYS.includes(entry.key)).map((entry) => textOf2(entry.value)).join("\n"));
+  const variables = hostVariables(root);
+  if (mounts.length === 0 && variables.length === 0) return;
+  const agent = containerAgent(root.entries.filter((entry) => AGENT_EVIDENCE_KEYS.includes(entry.key)).map((entry) => textOf3(entry.value)).join("\n"));
   if (!agent) return;
+  for (const variable of variables) {
+    out.report({
+      ruleId: RULE_IDS.secretEnvironmentInherited,
+      message: `${variable.setting} in ${file.path} copies the host's ${variable.host} into the container where ${agentTitle(agent)} runs: a production or account-wide credential of whoever opens it is in the environment of every command the agent runs, and \`env\` prints it.`,
+      location: { path: file.path, span: lineSpan3(file, variable.span) },
+      snippet: file.line(variable.span.line).trim(),
+      evidence: `host-env|${agent}|${variable.name}`,
+      details: { agent, variables: [variable.name] }
+    });
+  }
   for (const mount of mounts) {
     const source2 = mount.source.replace(HOST_HOME, "~");
     const socket = DOCKER_SOCKET.test(source2);
@@ -32236,6 +32997,22 @@ function readDevcontainerMounts(file, out) {
       details: { agent, directory: source2 }
     });
   }
+}
+var LOCAL_ENV = /\$\{localEnv:([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}/;
+function hostVariables(root) {
+  const found = [];
+  for (const key of ["remoteEnv", "containerEnv"]) {
+    const env = get(root, key);
+    if (env?.kind !== "map") continue;
+    for (const entry of env.entries) {
+      if (entry.value.kind !== "scalar" || typeof entry.value.value !== "string") continue;
+      const host = LOCAL_ENV.exec(entry.value.value)?.[1];
+      if (!host || AGENT_OWN.test(entry.key) || AGENT_OWN.test(host)) continue;
+      if (![entry.key, host].some((name) => isAccountTokenVariable(name) || isProductionName(name) && /(?:TOKEN|SECRET|KEY|PASSWORD|PASS|PWD|URL|URI|DSN|CREDENTIALS?)$/i.test(name))) continue;
+      found.push({ name: entry.key, host, setting: `"${key}": { "${entry.key}": "${entry.value.value}" }`, span: entry.value.span });
+    }
+  }
+  return found;
 }
 function mountsOf(node) {
   if (node?.kind !== "seq") return [];
@@ -32283,11 +33060,11 @@ function runArgMounts(node) {
 function containerAgent(text) {
   return CONTAINER_AGENTS.find(([pattern]) => pattern.test(text))?.[1];
 }
-function textOf2(node) {
+function textOf3(node) {
   if (node.kind === "scalar") return typeof node.value === "string" ? node.value : "";
-  if (node.kind === "seq") return node.items.map(textOf2).join("\n");
+  if (node.kind === "seq") return node.items.map(textOf3).join("\n");
   return node.entries.map((entry) => `${entry.key}
-${textOf2(entry.value)}`).join("\n");
+${textOf3(entry.value)}`).join("\n");
 }
 
 // detectors/agent-permission/configs/zed.ts
@@ -32776,9 +33553,9 @@ var secretEnvironmentInherited = {
   id: "agent-permission/secret-environment-inherited",
   title: "Agent's commands inherit the shell's secret variables",
   severity: "medium",
-  why: "Codex removes variables named like `*KEY*`, `*SECRET*` and `*TOKEN*` from the environment of every command it runs. This policy turns that off (or lets such names back in), so `env`, a script the agent writes, or a provider CLI it calls sees the cloud and database tokens exported in the developer's shell: the first place an agent that hits a credential error looks for a way through, and one no file exclusion covers.",
+  why: "Codex removes variables named like `*KEY*`, `*SECRET*` and `*TOKEN*` from the environment of every command it runs. This policy turns that off (or lets such names back in), so `env`, a script the agent writes, or a provider CLI it calls sees the cloud and database tokens exported in the developer's shell: the first place an agent that hits a credential error looks for a way through, and one no file exclusion covers. A dev container that runs an agent and copies such a variable from the host (`remoteEnv`, `containerEnv`) does the same inside the sandbox meant to contain it.",
   fix: 'Remove `ignore_default_excludes = true`, or keep it only with `inherit = "core"` or an `include_only` list of the non-secret variables the commands need; give a command that needs a credential a narrowly scoped one of its own.',
-  help: "Reported when a secret-named variable (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, an API key) would reach the commands under the policy as written.",
+  help: "Reported when a secret-named variable (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, an API key) would reach the commands under the policy as written, or when a dev container that installs or starts an agent takes a production-named or account-token variable from the host (the agent's own key is not counted).",
   helpUri: "https://developers.openai.com/codex/config-reference",
   precision: "high",
   tags: ["agent", "credentials"],
@@ -32786,13 +33563,17 @@ var secretEnvironmentInherited = {
     positive: [
       sample(".codex/config.toml", 'model = "gpt-5.4"\n\n[shell_environment_policy]\nignore_default_excludes = true\n', { expect: { line: 4 }, note: 'every variable of the shell, secrets included (inherit defaults to "all")' }),
       sample(".codex/config.toml", '[shell_environment_policy]\ninherit = "all"\nignore_default_excludes = true\ninclude_only = ["PATH", "HOME", "AWS_*"]\n', { expect: { line: 3 }, note: "AWS_* lets the AWS secret key through" }),
-      sample(".codex/config.toml", '[shell_environment_policy]\ninclude_only = ["PATH", "*_TOKEN"]\nignore_default_excludes = true\nexclude = ["AWS_*"]\n', { expect: { line: 3 } })
+      sample(".codex/config.toml", '[shell_environment_policy]\ninclude_only = ["PATH", "*_TOKEN"]\nignore_default_excludes = true\nexclude = ["AWS_*"]\n', { expect: { line: 3 } }),
+      sample(".devcontainer/devcontainer.json", '{\n  "name": "api",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:20",\n  "features": { "ghcr.io/anthropics/devcontainer-features/claude-code:1": {} },\n  "remoteEnv": {\n    "ANTHROPIC_API_KEY": "${localEnv:ANTHROPIC_API_KEY}",\n    "RAILWAY_API_TOKEN": "${localEnv:RAILWAY_API_TOKEN}"\n  }\n}\n', { expect: { line: 7 }, note: "the Railway account token of whoever opens the container, beside the agent's own key" }),
+      sample(".devcontainer/devcontainer.json", '{\n  "image": "mcr.microsoft.com/devcontainers/python:3.12",\n  "postCreateCommand": "npm install -g @openai/codex",\n  "containerEnv": { "DATABASE_URL": "${localEnv:PROD_DATABASE_URL}" }\n}\n', { expect: { line: 4 }, note: "production's database URL under a neutral name" })
     ],
     negative: [
       sample(".codex/config.toml", '[shell_environment_policy]\ninherit = "core"\nignore_default_excludes = true\n', { note: "the core set (HOME, PATH, ...) holds no secret" }),
       sample(".codex/config.toml", '[shell_environment_policy]\nignore_default_excludes = true\ninclude_only = ["PATH", "HOME", "NODE_ENV"]\n'),
       sample(".codex/config.toml", '[shell_environment_policy]\ninherit = "all"\nignore_default_excludes = false\n'),
-      sample(".codex/config.toml", '[shell_environment_policy]\nignore_default_excludes = true\nexclude = ["*KEY*", "*SECRET*", "*TOKEN*", "*PASSWORD*"]\n', { note: "the default excludes written out again" })
+      sample(".codex/config.toml", '[shell_environment_policy]\nignore_default_excludes = true\nexclude = ["*KEY*", "*SECRET*", "*TOKEN*", "*PASSWORD*"]\n', { note: "the default excludes written out again" }),
+      sample(".devcontainer/devcontainer.json", '{\n  "features": { "ghcr.io/anthropics/devcontainer-features/claude-code:1": {} },\n  "remoteEnv": {\n    "ANTHROPIC_API_KEY": "${localEnv:ANTHROPIC_API_KEY}",\n    "GITHUB_TOKEN": "${localEnv:GITHUB_TOKEN}",\n    "DATABASE_URL": "postgres://postgres:postgres@db:5432/app",\n    "STAGING_API_URL": "${localEnv:STAGING_API_URL}"\n  }\n}\n', { note: "the agent's own keys, a compose database and staging's address" }),
+      sample(".devcontainer/devcontainer.json", '{\n  "image": "mcr.microsoft.com/devcontainers/go:1.23",\n  "remoteEnv": { "RAILWAY_API_TOKEN": "${localEnv:RAILWAY_API_TOKEN}" }\n}\n', { note: "no agent installed or started in the container" })
     ]
   }
 };
@@ -32846,6 +33627,8 @@ var shellAutoApproved = {
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(awk:*)", "Bash(sort:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "awk's `system()` runs any command line" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(bun run:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`bun run` runs any file, not only package scripts" }),
       sample(".opencode/agent/yolo.md", '---\ndescription: Fixes whatever is broken\nmode: subagent\npermission:\n  edit: allow\n  bash:\n    "*": allow\n---\nFix the failing build without asking.\n', { expect: { line: 7 }, note: "an OpenCode agent defined in Markdown, its permissions in the front matter" }),
+      sample(".kilo/kilo.jsonc", '{\n  "$schema": "https://app.kilo.ai/config.json",\n  "permission": {\n    "edit": "allow",\n    "bash": { "*": "allow", "rm *": "deny" }\n  }\n}\n', { expect: { line: 5 }, note: "Kilo Code 1.0 reads OpenCode's permission shape from .kilo/kilo.jsonc" }),
+      sample(".kilo/agents/ops.md", "---\ndescription: Runs deploys and database maintenance\nmode: subagent\npermission:\n  bash: allow\n---\nHandle the deploy.\n", { expect: { line: 5 }, note: "a Kilo agent's own front matter" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the database and redeploy\n---\n// turbo-all\n\n1. Run `npx prisma migrate reset --force`\n2. Run `railway up --environment production`\n", { expect: { line: 4 }, note: "Windsurf runs every command step of a turbo-all workflow unasked" }),
       sample(".github/workflows/claude.yml", 'jobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}\n          settings: |\n            {\n              "permissions": {\n                "allow": ["Bash", "Read"],\n                "deny": ["WebFetch"]\n              }\n            }\n', { expect: { line: 11 }, note: "claude-code-action's inline settings, its documented example" }),
       sample(".claude/commands/fix.md", "---\ndescription: Fix the failing tests\nallowed-tools: Bash, Edit, Write\n---\nRun the tests, read the failures and fix them.\n", { expect: { line: 3 }, note: "a slash command's front matter approves its tools while it runs" }),
@@ -32913,6 +33696,7 @@ var shellAutoApproved = {
       sample("opencode.json", '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": "ask"\n}\n', { note: "OpenCode asks before every tool" }),
       sample("opencode.json", '{\n  "permission": {\n    "bash": { "*": "ask", "npm test*": "allow", "rm *": "deny" }\n  }\n}\n', { note: "a catch-all ask first, narrow allows after it" }),
       sample("opencode.json", '{\n  "model": "anthropic/claude-sonnet-4-5",\n  "tools": { "bash": false }\n}\n', { note: "the shell tool turned off" }),
+      sample("kilo.jsonc", '{\n  "$schema": "https://app.kilo.ai/config.json",\n  "permission": { "edit": "allow", "webfetch": "deny" }\n}\n', { note: "Kilo, unlike OpenCode, asks before any command no rule names" }),
       {
         files: {
           "opencode.json": '{\n  "permission": { "*": "ask", "read": "allow" }\n}\n',
@@ -32960,6 +33744,8 @@ var destructiveCommandAllowed = {
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(mix:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`mix ecto.drop`" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(bundle exec:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`bundle exec rails db:drop`" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(kamal:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`kamal accessory remove db` deletes the database's data directory on the host" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(npm test:*)", "Bash(npx sequelize-cli db:migrate*)"]\n  }\n}\n', { expect: { line: 3 }, note: "the glob takes in `db:migrate:undo:all`, which reverts every migration" }),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(dbmate:*)", "Bash(atlas schema inspect:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`dbmate drop` drops the database its `.env` names" }),
       {
         files: {
           Makefile: ".PHONY: test reset-db\n\ntest:\n	python manage.py test\n\nreset-db:\n	python manage.py flush --noinput\n	python manage.py loaddata fixtures/dev.json\n",
@@ -33195,6 +33981,7 @@ var destructiveCommandAllowed = {
         '{\n  "permissions": {\n    "allow": [\n      "Bash(npx cdk synth:*)",\n      "Bash(npx cdk diff:*)",\n      "Bash(terragrunt plan:*)",\n      "Bash(python manage.py test:*)",\n      "Bash(bundle exec rspec:*)",\n      "Bash(mix test:*)",\n      "Bash(dotnet ef migrations add:*)",\n      "Bash(kamal app logs:*)",\n      "Bash(alembic upgrade head)"\n    ]\n  }\n}\n',
         { note: "the read-only and additive subcommands of the same tools" }
       ),
+      sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(npx sequelize-cli db:migrate)", "Bash(npx sequelize-cli db:migrate:status)", "Bash(dbmate up)", "Bash(atlas schema inspect:*)", "Bash(atlas migrate lint:*)"]\n  }\n}\n', { note: "migrations applied forward and schemas read, never reverted or cleaned" }),
       sample(
         ".claude/settings.local.json",
         '{\n  "permissions": {\n    "allow": [\n      "Bash(gcloud run deploy:*)",\n      "Bash(gcloud logging read:*)",\n      "Bash(aws cloudformation describe-stacks:*)",\n      "Bash(aws ecs describe-services:*)",\n      "Bash(fly logs:*)",\n      "Bash(fly deploy:*)",\n      "Bash(heroku logs:*)",\n      "Bash(railway logs:*)",\n      "Bash(doctl compute droplet list:*)"\n    ]\n  }\n}\n',
@@ -33937,6 +34724,8 @@ var READERS2 = [
   byPattern(AMP_SETTINGS, readAmpSettings),
   byPattern(OPENCODE_CONFIG, readOpencodeConfig),
   byPattern(OPENCODE_AGENT, readOpencodeAgent),
+  byPattern(KILO_CONFIG, readKiloConfig),
+  byPattern(KILO_AGENT, readKiloAgent),
   byPattern(ZED_SETTINGS, readZedSettings),
   byPattern(AMAZON_Q_AGENT, readAmazonQAgent),
   { matches: isMcpFile, read: readMcpFile },
@@ -34072,14 +34861,44 @@ var CLIENT_ENGINES = {
   "redis-cli": ["redis"],
   sqlcmd: ["mssql"],
   "clickhouse-client": ["clickhouse"],
-  usql: ["*"]
+  usql: ["*"],
+  // Migration and schema tools given the login on their command line (`drizzle-kit push --url=…`, `flyway clean
+  // -url=…`, `supabase db reset --db-url …`, `dbmate --url … drop`, `atlas schema clean -u …`).
+  "drizzle-kit push": ["postgres", "mysql", "mssql"],
+  "sequelize db:drop": ["postgres", "mysql", "mssql"],
+  "flyway clean": ["*"],
+  "liquibase drop-all": ["*"],
+  "dbmate drop": ["*"],
+  atlas: ["*"],
+  supabase: ["postgres"]
 };
-var DOTENV_TOOLS = /* @__PURE__ */ new Set(["prisma migrate reset", "prisma db push --force-reset"]);
+var DOTENV = /(?:^|\/)\.env$/;
+var LOGIN_FILES = {
+  "prisma migrate reset": DOTENV,
+  "prisma db push --force-reset": DOTENV,
+  // drizzle.config.ts imports `dotenv/config` in Drizzle's own templates, or writes the URL itself.
+  "drizzle-kit push": /(?:^|\/)(?:\.env|drizzle\.config\.[cm]?[jt]s)$/,
+  // Both CLIs load `.env` themselves (dotenvy), as Laravel's artisan and dbmate do.
+  "diesel database reset": DOTENV,
+  "sqlx database drop": DOTENV,
+  "artisan migrate:fresh": DOTENV,
+  "dbmate drop": DOTENV,
+  "alembic downgrade": /(?:^|\/)alembic\.ini$/,
+  "flyway clean": /(?:^|\/)flyway(?:\.[\w-]+)?\.(?:conf|toml)$/,
+  "liquibase drop-all": /(?:^|\/)liquibase(?:\.[\w-]+)?\.properties$/,
+  atlas: /(?:^|\/)atlas\.hcl$/,
+  "sequelize db:drop": /(?:^|\/)config\/(?:config|database)\.json$/,
+  "knex migrate:rollback": /(?:^|\/)knexfile\.[cm]?[jt]s$/,
+  "rails db:drop": /(?:^|\/)config\/database\.yml$/,
+  "manage.py flush": /(?:^|\/)settings(?:_[\w-]+|\/[\w-]+)?\.py$/,
+  "mix ecto.drop": /(?:^|\/)config\/(?:dev|prod|runtime)\.exs$/,
+  "dotnet ef database drop": /(?:^|\/)appsettings(?:\.[\w-]+)?\.json$/
+};
 function loadsLoginItself(tool, path2) {
-  return DOTENV_TOOLS.has(tool) && (path2 === ".env" || path2.endsWith("/.env"));
+  return Object.hasOwn(LOGIN_FILES, tool) && LOGIN_FILES[tool].test(path2);
 }
 function clientOpens(tool, engine, path2) {
-  if (DOTENV_TOOLS.has(tool)) return loadsLoginItself(tool, path2);
+  if (loadsLoginItself(tool, path2)) return true;
   const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool] : void 0;
   return engines !== void 0 && (engines.includes("*") || engines.includes(engine));
 }
@@ -34368,16 +35187,30 @@ var ANY_COMMAND = /* @__PURE__ */ new Set(["shell", "bypass-mode"]);
 var PASSWORD_VARIABLE = [
   [/^(PG|POSTGRES(?:QL)?_?)(?:PASSWORD|PASS)$/i, "postgres"],
   [/^(MYSQL_?|MARIADB_?)(?:PASSWORD|PWD|PASS)$/i, "mysql"],
-  [/^(MONGO(?:DB)?_?)(?:PASSWORD|PASS)$/i, "mongo"]
+  [/^(MONGO(?:DB)?_?)(?:PASSWORD|PASS)$/i, "mongo"],
+  // A framework's or migration tool's connection block, whose siblings name the engine: Django's `PASSWORD` beside
+  // `ENGINE` and `HOST`, Sequelize's `password` beside `dialect`, `flyway.password` beside `flyway.url`.
+  [/^((?:flyway|liquibase|spring\.datasource)\.)?password$/i, ""]
 ];
+function engineOfDriver(name) {
+  const driver = name.toLowerCase().split(".").pop();
+  if (/^(?:pg|postgres|postgresql|postgis|psycopg2?|cockroachdb)$/.test(driver)) return "postgres";
+  if (/^(?:mysql2?|mariadb|trilogy)$/.test(driver)) return "mysql";
+  if (/^(?:mssql|tedious|sql_server|sqlserver)$/.test(driver)) return "mssql";
+  return void 0;
+}
 function passwordLogin(credential) {
   if (credential.kind !== "hardcoded-password" || !credential.variable) return void 0;
-  for (const [pattern, engine] of PASSWORD_VARIABLE) {
-    const prefix = pattern.exec(credential.variable)?.[1];
+  for (const [pattern, named] of PASSWORD_VARIABLE) {
+    const prefix = pattern.exec(credential.variable)?.[1] ?? (pattern.test(credential.variable) ? "" : void 0);
     if (prefix === void 0) continue;
     const values = credential.siblingValues ?? {};
-    const named = (suffixes) => suffixes.map((suffix) => values[`${prefix}${suffix}`] ?? values[`${prefix}${suffix}`.toLowerCase()]).find(Boolean) ?? "";
-    return { engine, host: named(["HOST", "HOSTNAME", "SERVER"]).toLowerCase(), user: named(["USER", "USERNAME"]) };
+    const sibling = (suffixes) => suffixes.flatMap((suffix) => [`${prefix}${suffix}`, `${prefix}${suffix}`.toLowerCase(), `${prefix}${suffix.toLowerCase()}`]).map((key) => values[key]).find(Boolean) ?? "";
+    const url = /^(?:jdbc:)?([a-z][a-z0-9+]*):\/\/(?:[^@/\s]*@)?([^/:;?\s]+)/i.exec(sibling(["URL", "JDBC_URL"]));
+    const engine = named || engineOfDriver(sibling(["ENGINE", "DIALECT", "ADAPTER", "CLIENT"])) || (url ? engineOfScheme(url[1]) : void 0);
+    if (!engine) return void 0;
+    const host = sibling(["HOST", "HOSTNAME", "SERVER"]) || url?.[2] || "";
+    return { engine, host: host.toLowerCase(), user: sibling(["USER", "USERNAME"]) };
   }
   return void 0;
 }
@@ -34427,7 +35260,7 @@ var PROJECT_TOKEN_SCRIPT = "#!/usr/bin/env bash\nexport RAILWAY_TOKEN=0b1a2f3e-4
 var OFFSITE_BACKUP = 'name: Database backup\non:\n  schedule:\n    - cron: "23 2 * * *"\njobs:\n  dump:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: pg_dump "$DATABASE_URL" --format=custom --file=fleetly.dump\n        env:\n          DATABASE_URL: ${{ secrets.RAILWAY_DATABASE_PUBLIC_URL }}\n      - run: aws s3 cp fleetly.dump "s3://fleetly-db-backups/daily/$(date -u +%F).dump" --endpoint-url https://s3.us-west-004.backblazeb2.com\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.B2_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.B2_APPLICATION_KEY }}\n';
 var SHARED_URL = "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@monorail.proxy.rlwy.net:41923/railway\n";
 var AWS_ROOT_MODULE = 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier              = "orders-prod"\n  engine                  = "postgres"\n  instance_class          = "db.t4g.medium"\n  backup_retention_period = 7\n}\n';
-var FLY_APP = 'app = "acme-api"\nprimary_region = "fra"\n\n[mounts]\n  source = "acme_data"\n  destination = "/data"\n';
+var FLY_APP2 = 'app = "acme-api"\nprimary_region = "fra"\n\n[mounts]\n  source = "acme_data"\n  destination = "/data"\n';
 var superuserScript = (host) => `#!/bin/sh
 export REPORT_DB=postgres://postgres:Xk29fjq8LmQ2wPz@${host}:5432/warehouse
 psql "$REPORT_DB" -f report.sql
@@ -34458,7 +35291,7 @@ var directChain = {
         note: "an admin key nothing places in staging reaches production, staging configs beside it or not"
       },
       {
-        files: { "fly.toml": FLY_APP, "scripts/report.sh": superuserScript("acme-db.internal") },
+        files: { "fly.toml": FLY_APP2, "scripts/report.sh": superuserScript("acme-db.internal") },
         expect: { path: "scripts/report.sh", line: 2 },
         note: "a superuser connection string to a Fly app's private address, beside the one Fly volume"
       },
@@ -34492,12 +35325,12 @@ var directChain = {
         "a Redis URL on Railway reaches the project's Redis, not its Postgres database"
       ),
       {
-        files: { "fly.toml": FLY_APP, "scripts/report.sh": superuserScript("ip-10-0-1-5.ec2.internal") },
+        files: { "fly.toml": FLY_APP2, "scripts/report.sh": superuserScript("ip-10-0-1-5.ec2.internal") },
         note: "an EC2 host's internal name is not a Fly app's address, though both end in .internal"
       },
       {
         files: {
-          "fly.toml": FLY_APP,
+          "fly.toml": FLY_APP2,
           ".env.production": "DATABASE_URL=postgres://acme:${PGPASSWORD}@acme-db.flycast:5432/acme\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\nS3_BUCKET=acme-uploads\n"
         },
         note: "an AWS key for uploads written beside the Fly database's URL is not that database's login"
@@ -34589,6 +35422,8 @@ LOG_LEVEL=info
 `;
 var PG_VARIABLES = "PGHOST=reports-db.prod.acme-internal.net\nPGPORT=5432\nPGUSER=reporting\nPGPASSWORD=Kq82vLmX4pTz9wRb\nPGDATABASE=warehouse\n";
 var ORDERS_URL = "postgres://orders_app:q7Rk2mVx9LpT4wZs@prod-db.orders.internal:5432/orders";
+var DJANGO_SETTINGS = 'import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": "shop",\n        "USER": "shop_app",\n        "PASSWORD": "Pz8kW3nRq7Tx2Lm",\n        "HOST": "shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com",\n        "PORT": "5432",\n    }\n}\n';
+var FLYWAY_CONF = "flyway.url=jdbc:postgresql://billing-prod.c3fz1xyz2abc.us-east-1.rds.amazonaws.com:5432/billing\nflyway.user=billing_app\nflyway.password=Rk4tNz82xWq9Lm\nflyway.cleanDisabled=false\n";
 var ordersRepo = (extra, note, expect) => ({
   files: { "README.md": "# orders-api\n", "package.json": ORDERS_PACKAGE, ...extra },
   note,
@@ -34630,6 +35465,24 @@ var clientChain = {
 ` },
         "Prisma's CLI loads .env itself: `npx prisma migrate reset --force` drops the database it names",
         { path: ".env", line: 1 }
+      ),
+      ordersRepo(
+        { ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(pytest:*)", "Bash(alembic:*)"],\n    "deny": ["Read(./alembic.ini)"]\n  }\n}\n', "alembic.ini": `[alembic]
+script_location = migrations
+sqlalchemy.url = postgresql+psycopg2://ledger:Wq83nVb2LpZs6Tk@ledger-prod.cluster-c8xk2mzq9a1b.eu-west-1.rds.amazonaws.com:5432/ledger
+` },
+        "Alembic connects with alembic.ini's URL itself (`alembic downgrade base`), whatever the agent may read",
+        { path: "alembic.ini", line: 3 }
+      ),
+      ordersRepo(
+        { ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(python manage.py test:*)", "Bash(python manage.py flush:*)"]\n  }\n}\n', "shop/settings.py": DJANGO_SETTINGS },
+        "Django's settings hold the production login `manage.py flush` connects with",
+        { path: "shop/settings.py", line: 8 }
+      ),
+      ordersRepo(
+        { ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(./mvnw test:*)", "Bash(flyway:*)"]\n  }\n}\n', "conf/flyway.conf": FLYWAY_CONF },
+        "`flyway clean` drops every object with the login in flyway.conf, its URL naming the production server",
+        { path: "conf/flyway.conf", line: 3 }
       )
     ],
     negative: [
@@ -34671,6 +35524,21 @@ var clientChain = {
       ordersRepo(
         { ".cursor/cli.json": '{\n  "permissions": {\n    "allow": ["Shell(ls)", "Shell(mysql)"]\n  }\n}\n', ".env": "DATABASE_URL=mysql://shop:Vt7qL2wRb9zX4eKp@shop-prod.c9akciq32xyz.eu-west-1.rds.amazonaws.com:3306/shop\n" },
         "Cursor's built-in list keeps .env files from its tools, and mysql does not read files"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(./mvnw test:*)", "Bash(flyway:*)"]\n  }\n}\n', "conf/flyway.conf": FLYWAY_CONF.replace("billing-prod", "billing-staging") },
+        "flyway.conf names staging's server"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(python manage.py test:*)", "Bash(python manage.py makemigrations:*)"]\n  }\n}\n', "shop/settings.py": DJANGO_SETTINGS },
+        "no command the agent may run unasked opens the database"
+      ),
+      ordersRepo(
+        { ".claude/settings.json": '{\n  "permissions": {\n    "allow": ["Bash(pytest:*)", "Bash(alembic:*)"]\n  }\n}\n', "alembic.ini": `[alembic]
+script_location = migrations
+sqlalchemy.url = postgresql://ledger:ledger@localhost:5432/ledger
+`, "config/production.env": productionEnv(ORDERS_URL) },
+        "Alembic connects with its own ini file's local URL, and takes no URL the agent could hand it from the production file"
       )
     ]
   }
@@ -34699,7 +35567,7 @@ var blastRadius = {
       const path2 = lead.crossing ? ` ${lead.direct ? "directly and " : ""}through ${lead.crossing.environment}, which uses production's ${lead.crossing.resourceKind}` : "";
       const related = [
         ...lead.crossing ? [{ location: lead.crossing.location, message: `${lead.crossing.environment} shares production's ${lead.crossing.resourceKind}` }] : [],
-        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${store.engine} ${store.name}` })),
+        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${storeNoun(store)} ${store.name}` })),
         ...lead.grants[0] ? [{ location: lead.grants[0].location, message: `${lead.grants[0].agent} runs commands unasked` }] : []
       ];
       context.report({
@@ -34753,7 +35621,7 @@ function reportClientChains(context, covered) {
       },
       related: [
         { location: grant.location, message: `${agent} runs ${client} unasked` },
-        ...store ? [{ location: store.location, message: `production ${store.engine} ${store.name}` }] : []
+        ...store ? [{ location: store.location, message: `production ${storeNoun(store)} ${store.name}` }] : []
       ],
       flow: [
         { location: grant.location, message: `The ${agent} configuration lets the agent run ${client} without a human (${grant.setting}).` },
@@ -34778,7 +35646,7 @@ function reportToolChains(context) {
       evidence: `${tool.server}|${tool.kind}|${stores.map((store) => store.id).sort().join(",")}`,
       details: { agent: tool.agent, server: tool.server, kind: tool.kind, stores: stores.map((store) => store.name), environment: "production", unattended: grant !== void 0 },
       related: [
-        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${store.engine} ${store.name}` })),
+        ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${storeNoun(store)} ${store.name}` })),
         ...grant ? [{ location: grant.location, message: `${agentTitle(tool.agent)} calls the server's tools unasked` }] : []
       ],
       flow: toolFlowOf(chain)
