@@ -317,6 +317,7 @@ export const hardcodedPassword: CredentialKind = {
       sample('src/main/java/com/acme/Auth.java', 'String password = PasswordHolder;\nString adminPassword = DefaultAdminCredential;\n', { note: 'code: a capitalised name is an identifier' }),
       sample('lib/Net/FTP.pm', "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample('htdocs/css/style.css', '#password:disabled {\n  color: #aaa;\n}\n', { note: 'a stylesheet selector' }),
+      sample('config/config.inc.php', "<?php\n$config['password_ldap_search_filter'] = '(uid=%name)';\n$config['password_ldap_host'] = 'ldapserver';\n$config['password_driver'] = 'ldap_simple';\n", { note: 'settings of how a password is changed, named after it (roundcube)' }),
       sample('internal/store/open.go', 'package store\n\nfunc dsn(host, user, pw string) string {\n\treturn fmt.Sprintf("host=%s user=%s password=%s dbname=orders", host, user, pw)\n}\n', { note: 'a keyword connection string filled in at run time' }),
       sample('misc/app-sudo.in', 'appuser ALL=NOPASSWD: @SBINDDIR@/shutdown\n', { note: "sudoers, with autoconf's substitution" }),
       sample('docs/notes.md', '```js\nconst totalPass = raw.tests?.passed || 0\n```\n', { note: 'an expression with a fallback' }),

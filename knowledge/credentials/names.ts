@@ -49,11 +49,18 @@ const NOT_A_SECRET_WORDS = new Set(
 const PUBLIC_ANALYTICS: ReadonlyArray<readonly string[]> = [['mixpanel', 'token'], ['segment', 'write', 'key'], ['rudderstack', 'write', 'key'], ['rudder', 'write', 'key'], ['amplitude', 'key'], ['posthog', 'key']];
 
 /**
+ * After the secret word, what configures how a secret is checked or changed (roundcube's `password_ldap_host`,
+ * `password_ldap_search_filter`, `password_driver`, `password_dovecotpw_method`, a `token_server`); before it, whose
+ * secret it is (`SMTP_SERVER_PASSWORD`, `FILTER_API_TOKEN`).
+ */
+const SETTING_OF_SECRET_WORDS = ['host', 'hostname', 'server', 'driver', 'method', 'filter', 'command', 'cmd', 'program', 'script', 'port'];
+
+/**
  * Not-a-secret words that say so only after the secret word: a `token_store` or `secret_storage` holds secrets, a
  * `storePassword` (Android signing, Java keystores) or a `STORE_API_TOKEN` is one; a `TOKEN_SERVICE` issues tokens,
  * a `SERVICE_TOKEN` (PlanetScale, Doppler) is one.
  */
-const AFTER_ONLY_WORDS = new Set(['store', 'storage', 'service', ...CHECKSUM_WORDS]);
+const AFTER_ONLY_WORDS = new Set(['store', 'storage', 'service', ...SETTING_OF_SECRET_WORDS, ...CHECKSUM_WORDS]);
 
 function isSecretWord(word: string): boolean {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === 'key' || /.(?:password|passwd)$/.test(word);
@@ -61,7 +68,7 @@ function isSecretWord(word: string): boolean {
 
 function saysNotASecret(words: readonly string[], index: number): boolean {
   const word = words[index]!;
-  if (!NOT_A_SECRET_WORDS.has(word)) return false;
+  if (!NOT_A_SECRET_WORDS.has(word) && !AFTER_ONLY_WORDS.has(word)) return false;
   return !AFTER_ONLY_WORDS.has(word) || words.slice(0, index).some(isSecretWord);
 }
 
