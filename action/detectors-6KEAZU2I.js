@@ -2747,13 +2747,14 @@ var NOT_A_SECRET_WORDS = new Set(
   CHECKSUM_WORDS.join(" ")).split(" ")
 );
 var PUBLIC_ANALYTICS = [["mixpanel", "token"], ["segment", "write", "key"], ["rudderstack", "write", "key"], ["rudder", "write", "key"], ["amplitude", "key"], ["posthog", "key"]];
-var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service", ...CHECKSUM_WORDS]);
+var SETTING_OF_SECRET_WORDS = ["host", "hostname", "server", "driver", "method", "filter", "command", "cmd", "program", "script", "port"];
+var AFTER_ONLY_WORDS = /* @__PURE__ */ new Set(["store", "storage", "service", ...SETTING_OF_SECRET_WORDS, ...CHECKSUM_WORDS]);
 function isSecretWord(word) {
   return PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || word === "key" || /.(?:password|passwd)$/.test(word);
 }
 function saysNotASecret(words2, index) {
   const word = words2[index];
-  if (!NOT_A_SECRET_WORDS.has(word)) return false;
+  if (!NOT_A_SECRET_WORDS.has(word) && !AFTER_ONLY_WORDS.has(word)) return false;
   return !AFTER_ONLY_WORDS.has(word) || words2.slice(0, index).some(isSecretWord);
 }
 function secretNameClass(name) {
@@ -3019,6 +3020,7 @@ var hardcodedPassword = {
       sample("src/main/java/com/acme/Auth.java", "String password = PasswordHolder;\nString adminPassword = DefaultAdminCredential;\n", { note: "code: a capitalised name is an identifier" }),
       sample("lib/Net/FTP.pm", "sub login {\n  my ($ftp, $user, $pass) = @_;\n  $pass = '-anonymous@'\n    if (!defined $pass && $user =~ /^anonymous/o);\n}\n", { note: "anonymous FTP's conventional password" }),
       sample("htdocs/css/style.css", "#password:disabled {\n  color: #aaa;\n}\n", { note: "a stylesheet selector" }),
+      sample("config/config.inc.php", "<?php\n$config['password_ldap_search_filter'] = '(uid=%name)';\n$config['password_ldap_host'] = 'ldapserver';\n$config['password_driver'] = 'ldap_simple';\n", { note: "settings of how a password is changed, named after it (roundcube)" }),
       sample("internal/store/open.go", 'package store\n\nfunc dsn(host, user, pw string) string {\n	return fmt.Sprintf("host=%s user=%s password=%s dbname=orders", host, user, pw)\n}\n', { note: "a keyword connection string filled in at run time" }),
       sample("misc/app-sudo.in", "appuser ALL=NOPASSWD: @SBINDDIR@/shutdown\n", { note: "sudoers, with autoconf's substitution" }),
       sample("docs/notes.md", "```js\nconst totalPass = raw.tests?.passed || 0\n```\n", { note: "an expression with a fallback" }),
