@@ -9,9 +9,9 @@ import { headingAbove } from './headings.js';
 /**
  * A list item or a line that is a label, a colon or `=`, and one value: emphasis around the label (`**…:**`) and a
  * code span or quotes around the value. The label is words (at least two: a single word is a name the line pattern
- * binds), the value one run of token characters.
+ * binds), the value one run of token characters. A menu path in the label (`(Account → Tokens)`) is words too.
  */
-const LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
+const LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/&→›»-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
 
 /** The labelled values on the document's keyword lines whose label names a secret. */
 export function labelledBindings(file: SourceFile): Binding[] {
