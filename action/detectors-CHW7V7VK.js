@@ -6099,6 +6099,7 @@ var railwayAccountToken = {
       sample("Makefile", "RAILWAY_API_TOKEN ?= 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nexport RAILWAY_API_TOKEN\n\ndeploy:\n	railway up --service api --environment staging\n", { expect: { line: 1 }, note: "a Makefile's default, which the environment may override" }),
       sample("src/ops/railway.ts", "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample("docs/deploy.md", "## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n", { expect: { line: 4 } }),
+      sample("docs/runbooks/railway.md", "# Railway\n\n- Account token (dashboard → Account → Tokens): `6f1c2a9e-4b7d-4e3a-9c8f-2d5b1a7e3c90`\n- Project: shop-api\n", { expect: { line: 3 }, note: "a runbook's label with the dashboard's menu path in it, under the provider's heading" }),
       sample(".windsurfrules", "Deploy with `railway up`. The Railway API token is 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c (account token, do not share).\n", { expect: { line: 1 }, note: "prose in an agent rules file" }),
       sample("config/deploy.toml", '[app]\nname = "shoplet"\n\n[railway]\n# team account token, for the cleanup job\napi_token = "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c"\nproject = "shoplet"\n', { expect: { line: 6 }, note: "a TOML table names the provider" }),
       sample("config/settings.yml", "database:\n  pool: 10\nintegrations:\n  railway:\n    token: 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\n    environment: production\n", { expect: { line: 5 }, note: "a YAML parent key names the provider" }),
@@ -9214,7 +9215,7 @@ function unquoted(text) {
 }
 
 // detectors/exposed-credential/labels.ts
-var LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
+var LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/&→›»-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
 function labelledBindings(file) {
   const bindings = [];
   for (const line of file.keywordLines()) {
