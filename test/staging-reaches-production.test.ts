@@ -172,6 +172,15 @@ describe('identities compared across formats', () => {
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['staging-reaches-production/shared-database high']);
   });
 
+  it('rates a DigitalOcean app spec on production\'s cluster by its database: its own db_name high, production\'s critical', async () => {
+    const spec = (name: string, database: string) =>
+      `name: ${name}\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: \${db.DATABASE_URL}\ndatabases:\n  - name: db\n    engine: PG\n    production: true\n    cluster_name: tickets-pg\n    db_name: ${database}\n`;
+    const own = await run({ '.do/app.yaml': spec('tickets', 'tickets'), '.do/staging.yaml': spec('tickets-staging', 'tickets_staging') });
+    expect(own.result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['staging-reaches-production/shared-database high']);
+    const same = await run({ '.do/app.yaml': spec('tickets', 'tickets'), '.do/staging.yaml': spec('tickets-staging', 'tickets') });
+    expect(same.result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['staging-reaches-production/shared-database critical']);
+  });
+
   it('reports a database production shares with staging through a read-only user at medium: it reads, cannot change', async () => {
     const { result } = await run({
       '.env.production': 'ANALYTICS_WAREHOUSE_URL=postgresql://analytics_ro@warehouse.acme-internal.net:5439/analytics\n',

@@ -637,11 +637,17 @@ export function blockVolumeIdentity(provider: string, kind: 'volume' | 'disk', r
   return { kind: 'volume', identity: `${provider}:${kind}:${name}`, otherIdentities: [], display: `${title} ${kind} ${name}`, name, secrets: [] };
 }
 
-/** A DigitalOcean managed database cluster an App Platform spec attaches (`databases[].cluster_name`). */
-export function digitalOceanClusterIdentity(cluster: string): ResourceIdentity | undefined {
+/**
+ * A DigitalOcean managed database cluster an App Platform spec attaches (`databases[].cluster_name`), with the
+ * database on it when the spec names one (`db_name`): two apps on one cluster with their own databases share a server,
+ * not a database.
+ */
+export function digitalOceanClusterIdentity(cluster: string, database?: string): ResourceIdentity | undefined {
   const value = cluster.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return undefined;
-  return { kind: 'database', identity: `digitalocean:database:${value.toLowerCase()}`, otherIdentities: [], display: `DigitalOcean database cluster ${value}`, name: value, secrets: [] };
+  const db = database?.trim().toLowerCase();
+  const otherIdentities = db && /^[a-z0-9_-]+$/.test(db) ? [`db:digitalocean://${value.toLowerCase()}/${db}`] : [];
+  return { kind: 'database', identity: `digitalocean:database:${value.toLowerCase()}`, otherIdentities, display: `DigitalOcean database cluster ${value}`, name: value, secrets: [] };
 }
 
 export function renderDatabaseIdentity(name: string): ResourceIdentity | undefined {

@@ -68,7 +68,7 @@ export function scanDoAppSpec(rec: Recorder, cls: FileClass, document: DataDocum
     for (const database of databases.items) {
       const clusterNode = get(database, 'cluster_name');
       const cluster = literalString(clusterNode);
-      const identity = cluster ? digitalOceanClusterIdentity(cluster) : undefined;
+      const identity = cluster ? digitalOceanClusterIdentity(cluster, literalString(get(database, 'db_name'))) : undefined;
       if (identity && clusterNode) rec.resource(tag, identity, clusterNode.span, { variable: 'databases.cluster_name', declared: true });
     }
   }
