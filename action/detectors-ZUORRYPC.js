@@ -11071,10 +11071,12 @@ function blockVolumeIdentity(provider, kind, raw, title) {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) || isGenericName(name) || isPlaceholderName(name)) return void 0;
   return { kind: "volume", identity: `${provider}:${kind}:${name}`, otherIdentities: [], display: `${title} ${kind} ${name}`, name, secrets: [] };
 }
-function digitalOceanClusterIdentity(cluster) {
+function digitalOceanClusterIdentity(cluster, database) {
   const value = cluster.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return void 0;
-  return { kind: "database", identity: `digitalocean:database:${value.toLowerCase()}`, otherIdentities: [], display: `DigitalOcean database cluster ${value}`, name: value, secrets: [] };
+  const db = database?.trim().toLowerCase();
+  const otherIdentities = db && /^[a-z0-9_-]+$/.test(db) ? [`db:digitalocean://${value.toLowerCase()}/${db}`] : [];
+  return { kind: "database", identity: `digitalocean:database:${value.toLowerCase()}`, otherIdentities, display: `DigitalOcean database cluster ${value}`, name: value, secrets: [] };
 }
 function renderDatabaseIdentity(name) {
   const value = name.trim();
@@ -15478,7 +15480,7 @@ function scanDoAppSpec(rec, cls, document) {
     for (const database of databases.items) {
       const clusterNode = get(database, "cluster_name");
       const cluster = literalString(clusterNode);
-      const identity = cluster ? digitalOceanClusterIdentity(cluster) : void 0;
+      const identity = cluster ? digitalOceanClusterIdentity(cluster, literalString(get(database, "db_name"))) : void 0;
       if (identity && clusterNode) rec.resource(tag, identity, clusterNode.span, { variable: "databases.cluster_name", declared: true });
     }
   }
