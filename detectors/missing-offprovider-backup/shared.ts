@@ -5,6 +5,7 @@ import type { FileEmitter, Location, SourceFile, Span } from '../../src/model.js
 import type { DataNode, MapNode } from '../../src/parse/data-tree.js';
 import { canonicalEnvironment, environmentOfPath, tokensOf, type CanonicalEnvironment } from '../../knowledge/environments/names.js';
 import { isTestExampleOrDocsPath } from '../../src/paths.js';
+import { engineOfImage } from '../../knowledge/environments/database-images.js';
 
 /** Collects one file's stores, backups and context, with the file at hand for locations. */
 export class Inventory {
@@ -163,19 +164,6 @@ export function isTruthy(node: DataNode | undefined): boolean | undefined {
 /** Engine families whose copy is what the issue protects; caches, queues and search indexes are rebuilt, not restored. */
 export type Engine = 'postgres' | 'mysql' | 'mongo' | 'mssql' | 'sqlite' | 'clickhouse' | 'cassandra' | 'couchdb' | 'neo4j' | 'influxdb' | 'redis' | 'object-storage' | 'volume' | 'dynamodb' | 'cosmosdb' | 'firestore' | 'file-system' | 'database';
 
-const IMAGE_ENGINES: Array<[RegExp, Engine]> = [
-  [/(^|\/)(postgres|postgresql|postgis|pgvector|timescaledb[\w-]*|timescale|postgres-ssl|cloudnative-pg|spilo[\w-]*|crunchy-postgres|supabase\/postgres|paradedb|citus)(:|@|$)/i, 'postgres'],
-  [/(^|\/)(mysql|mariadb|percona(-server)?|mysql-server)(:|@|$)/i, 'mysql'],
-  [/(^|\/)(mongo|mongodb(-community-server)?|mongodb-server)(:|@|$)/i, 'mongo'],
-  [/(^|\/)mssql\/server(:|@|$)|(^|\/)azure-sql-edge(:|@|$)/i, 'mssql'],
-  [/(^|\/)(clickhouse-server|clickhouse)(:|@|$)/i, 'clickhouse'],
-  [/(^|\/)(cassandra|scylla)(:|@|$)/i, 'cassandra'],
-  [/(^|\/)couchdb(:|@|$)/i, 'couchdb'],
-  [/(^|\/)neo4j(:|@|$)/i, 'neo4j'],
-  [/(^|\/)influxdb(:|@|$)/i, 'influxdb'],
-  [/(^|\/)(cockroach|cockroachdb)(:|@|$)/i, 'postgres'],
-  [/(^|\/)minio(:|@|$)/i, 'object-storage'],
-];
 
 
 /** Words of a name that say it holds a database's data, as a whole word (`pg-primary-prod`, `db1`, `mysql`). */
@@ -199,13 +187,8 @@ export function nameHoldsDatabase(name: string, engine: string): boolean {
   return pinned.length === 0 || pinned.includes(engine as Engine);
 }
 
-/** The engine a container image runs, when it is a database or object store (undefined for caches and apps). */
-export function engineOfImage(image: string | undefined): Engine | undefined {
-  if (!image) return undefined;
-  const name = image.trim().replace(/^docker\.io\//, '');
-  for (const [pattern, engine] of IMAGE_ENGINES) if (pattern.test(name)) return engine;
-  return undefined;
-}
+// The detector's inventories read images through this module, with the containers' commands and mounts below.
+export { engineOfImage };
 
 /**
  * The engine a container runs, given its command too: Redis is a cache unless the container turns on its append-only

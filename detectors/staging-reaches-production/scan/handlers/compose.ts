@@ -8,6 +8,7 @@ import { composeStackIdentity, envFileIdentity, secretIdentity, volumeIdentity }
 import type { FileClass } from '../files.js';
 import type { EnvTag, Recorder } from '../recorder.js';
 import { environmentOfEnvFiles } from '../../../../knowledge/environments/names.js';
+import { engineOfImage } from '../../../../knowledge/environments/database-images.js';
 import { composeEnvFiles } from '../../../../knowledge/environments/compose.js';
 import { effectiveEntries, walkSection } from '../tree.js';
 import { topSection, walkOptions } from '../sections.js';
@@ -64,16 +65,14 @@ function scanBaseVolumes(rec: Recorder, cls: FileClass, root: DataNode): void {
   }
 }
 
-/** Images that keep records in their volume; a cache's (Redis, Memcached) is not data lost with it. */
-const DATA_IMAGE = /(?:^|\/)(?:postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|clickhouse-server|clickhouse|elasticsearch|opensearch|minio|couchdb|neo4j|influxdb|timescaledb(?:-ha)?|cockroach|rabbitmq|mssql-server)(?:[:@]|$)/i;
-
 /** The first volume the file declares (not external) that a database service mounts. */
 function dataVolume(root: DataNode, volumes: MapNode): MapEntry | undefined {
   const services = get(root, 'services');
   if (services?.kind !== 'map') return undefined;
   const mounted = new Set<string>();
   for (const service of services.entries) {
-    if (!DATA_IMAGE.test(literalString(get(service.value, 'image')) ?? '')) continue;
+    // A database's or object store's image; a cache's (Redis, Memcached) holds no data lost with it.
+    if (!engineOfImage(literalString(get(service.value, 'image')))) continue;
     const list = get(service.value, 'volumes');
     for (const mount of list?.kind === 'seq' ? list.items : []) {
       const source = mount.kind === 'map' ? literalString(get(mount, 'source')) : literalString(mount)?.split(':')[0];
