@@ -182,7 +182,7 @@ export function scanConnections(inventory: Inventory): void {
     }
     if (!SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ''))) && !KEY_HINT.test(key)) continue;
     // A cache by its URL or its name: Redis is a cache unless the repo shows it persists what it holds (see
-    // `containerEngine`), and a hosted one's persistence is not in the repo.
+    // `engineOfContainer`), and a hosted one's persistence is not in the repo.
     if (CACHE_SCHEME.test(value) || (CACHE_KEY.test(key) && !SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ''))))) continue;
     const hosted = hostedDatabaseOf(value);
     if (!hosted) continue;
