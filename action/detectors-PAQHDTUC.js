@@ -14529,6 +14529,27 @@ function stackTag(name) {
   return found ?? { environment: void 0, name: stack, evidence: "file-name" };
 }
 
+// knowledge/environments/database-images.ts
+var IMAGE_ENGINES = [
+  [/(^|\/)(postgres|postgresql|postgis|pgvector|timescaledb[\w-]*|timescale|postgres-ssl|cloudnative-pg|spilo[\w-]*|crunchy-postgres|supabase\/postgres|paradedb|citus)(:|@|$)/i, "postgres"],
+  [/(^|\/)(mysql|mariadb|percona(-server)?|mysql-server)(:|@|$)/i, "mysql"],
+  [/(^|\/)(mongo|mongodb(-community-server)?|mongodb-server)(:|@|$)/i, "mongo"],
+  [/(^|\/)mssql\/server(:|@|$)|(^|\/)azure-sql-edge(:|@|$)/i, "mssql"],
+  [/(^|\/)(clickhouse-server|clickhouse)(:|@|$)/i, "clickhouse"],
+  [/(^|\/)(cassandra|scylla)(:|@|$)/i, "cassandra"],
+  [/(^|\/)couchdb(:|@|$)/i, "couchdb"],
+  [/(^|\/)neo4j(:|@|$)/i, "neo4j"],
+  [/(^|\/)influxdb(:|@|$)/i, "influxdb"],
+  [/(^|\/)(cockroach|cockroachdb)(:|@|$)/i, "postgres"],
+  [/(^|\/)minio(:|@|$)/i, "object-storage"]
+];
+function engineOfImage(image) {
+  if (!image) return void 0;
+  const name = image.trim().replace(/^docker\.io\//, "");
+  for (const [pattern, engine] of IMAGE_ENGINES) if (pattern.test(name)) return engine;
+  return void 0;
+}
+
 // knowledge/environments/compose.ts
 function composeEnvFiles(root) {
   const found = [];
@@ -14585,13 +14606,12 @@ function scanBaseVolumes(rec, cls, root) {
     rec.resource(tag, identity, (nameNode ?? entry.value).span, { variable: `volumes.${entry.key}`, family: cls.family, fromBase: true, declared: true });
   }
 }
-var DATA_IMAGE = /(?:^|\/)(?:postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|clickhouse-server|clickhouse|elasticsearch|opensearch|minio|couchdb|neo4j|influxdb|timescaledb(?:-ha)?|cockroach|rabbitmq|mssql-server)(?:[:@]|$)/i;
 function dataVolume(root, volumes) {
   const services = get(root, "services");
   if (services?.kind !== "map") return void 0;
   const mounted = /* @__PURE__ */ new Set();
   for (const service of services.entries) {
-    if (!DATA_IMAGE.test(literalString(get(service.value, "image")) ?? "")) continue;
+    if (!engineOfImage(literalString(get(service.value, "image")))) continue;
     const list = get(service.value, "volumes");
     for (const mount of list?.kind === "seq" ? list.items : []) {
       const source2 = mount.kind === "map" ? literalString(get(mount, "source")) : literalString(mount)?.split(":")[0];
@@ -19248,19 +19268,6 @@ function isTruthy(node) {
   if (/^(false|no|off|0|disabled?)$/i.test(text)) return false;
   return void 0;
 }
-var IMAGE_ENGINES = [
-  [/(^|\/)(postgres|postgresql|postgis|pgvector|timescaledb[\w-]*|timescale|postgres-ssl|cloudnative-pg|spilo[\w-]*|crunchy-postgres|supabase\/postgres|paradedb|citus)(:|@|$)/i, "postgres"],
-  [/(^|\/)(mysql|mariadb|percona(-server)?|mysql-server)(:|@|$)/i, "mysql"],
-  [/(^|\/)(mongo|mongodb(-community-server)?|mongodb-server)(:|@|$)/i, "mongo"],
-  [/(^|\/)mssql\/server(:|@|$)|(^|\/)azure-sql-edge(:|@|$)/i, "mssql"],
-  [/(^|\/)(clickhouse-server|clickhouse)(:|@|$)/i, "clickhouse"],
-  [/(^|\/)(cassandra|scylla)(:|@|$)/i, "cassandra"],
-  [/(^|\/)couchdb(:|@|$)/i, "couchdb"],
-  [/(^|\/)neo4j(:|@|$)/i, "neo4j"],
-  [/(^|\/)influxdb(:|@|$)/i, "influxdb"],
-  [/(^|\/)(cockroach|cockroachdb)(:|@|$)/i, "postgres"],
-  [/(^|\/)minio(:|@|$)/i, "object-storage"]
-];
 var DATABASE_WORDS2 = String.raw`db\d*|database|postgres(?:ql)?|pg|pgdata|mysql|mariadb|mongo(?:db)?|redis|data`;
 var DATABASE_SERVER_NAME = new RegExp(`(?:^|[^a-z])(?:${DATABASE_WORDS2})(?:[^a-z]|$)`, "i");
 var NAMED_ENGINES = [
@@ -19272,12 +19279,6 @@ function nameHoldsDatabase(name, engine) {
   if (!DATABASE_SERVER_NAME.test(name)) return false;
   const pinned = NAMED_ENGINES.filter(([, pattern]) => pattern.test(name)).map(([named]) => named);
   return pinned.length === 0 || pinned.includes(engine);
-}
-function engineOfImage(image) {
-  if (!image) return void 0;
-  const name = image.trim().replace(/^docker\.io\//, "");
-  for (const [pattern, engine] of IMAGE_ENGINES) if (pattern.test(name)) return engine;
-  return void 0;
 }
 function engineOfContainer(image, command, mountTargets = []) {
   const engine = engineOfImage(image);
