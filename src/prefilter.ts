@@ -83,66 +83,91 @@ export class KeywordIndex {
     this.classOf = classOf;
     this.classes = classes;
 
-    // Trie over classes, then failure links by breadth-first search, folded into a full transition table.
-    const goto: Array<Map<number, number>> = [new Map()];
+    // Built in typed arrays, touching each trie edge a few times and copying whole rows natively: the index is built at
+    // every start (and in every worker) while the code is still cold, where a Map per state and a loop over every cell
+    // of the table cost 50-100 ms.
+    // Trie over classes: `trie[state * classes + symbol]` is the child, 0 for none (the root is nobody's child); each
+    // state's children are also chained (`firstChild`, `nextSibling`), so walking them never scans a row.
+    let bound = 1;
+    for (const keyword of unique) bound += keyword.length;
+    const trie = new Int32Array(bound * classes);
+    const symbolOf = new Int32Array(bound);
+    const firstChild = new Int32Array(bound);
+    const nextSibling = new Int32Array(bound);
     const ends: Array<number[] | undefined> = [undefined];
+    let states = 1;
     unique.forEach((keyword, id) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
         const symbol = classOf[keyword.charCodeAt(i)]!;
-        let next = goto[state]!.get(symbol);
-        if (next === undefined) {
-          next = goto.length;
-          goto.push(new Map());
+        const slot = state * classes + symbol;
+        if (trie[slot] === 0) {
+          const child = states++;
+          trie[slot] = child;
+          symbolOf[child] = symbol;
+          nextSibling[child] = firstChild[state]!;
+          firstChild[state] = child;
           ends.push(undefined);
-          goto[state]!.set(symbol, next);
         }
-        state = next;
+        state = trie[slot]!;
       }
       (ends[state] ??= []).push(id);
     });
-    const states = goto.length;
-    const next = new Int32Array(states * classes);
+
+    // Failure links in breadth-first order (a state's failure is shallower, so it is done first); a state inherits its
+    // failure's outputs.
     const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (let symbol = 1; symbol < classes; symbol++) {
-      const child = goto[0]!.get(symbol);
-      if (child !== undefined) {
-        next[symbol] = child;
-        queue.push(child);
-      }
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const inherited = ends[fail[state]!];
-      if (inherited) ends[state] = [...(ends[state] ?? []), ...inherited];
-      for (let symbol = 1; symbol < classes; symbol++) {
-        const child = goto[state]!.get(symbol);
-        if (child !== undefined) {
-          fail[child] = next[fail[state]! * classes + symbol]!;
-          next[state * classes + symbol] = child;
-          queue.push(child);
-        } else {
-          next[state * classes + symbol] = next[fail[state]! * classes + symbol]!;
+    const order = new Int32Array(states);
+    let queued = 1;
+    for (let head = 0; head < queued; head++) {
+      const state = order[head]!;
+      for (let child = firstChild[state]!; child !== 0; child = nextSibling[child]!) {
+        const symbol = symbolOf[child]!;
+        let link = 0;
+        if (state !== 0) {
+          for (let f = fail[state]!; ; f = fail[f]!) {
+            const edge = trie[f * classes + symbol]!;
+            if (edge !== 0) {
+              link = edge;
+              break;
+            }
+            if (f === 0) break;
+          }
         }
+        fail[child] = link;
+        const inherited = ends[link];
+        if (inherited) ends[child] = [...(ends[child] ?? []), ...inherited];
+        order[queued++] = child;
       }
     }
 
-    // Renumber: states without output first (the root stays 0), output states last.
-    const order: number[] = [];
-    for (let state = 0; state < states; state++) if (!ends[state]) order.push(state);
-    const firstOutput = order.length;
-    for (let state = 0; state < states; state++) if (ends[state]) order.push(state);
+    // Numbers: states without output first (the root stays 0), output states last.
     const renamed = new Int32Array(states);
-    order.forEach((state, index) => (renamed[state] = index));
+    let firstOutput = 0;
+    for (let state = 0; state < states; state++) if (!ends[state]) renamed[state] = firstOutput++;
+    const outputStates: number[] = [];
+    for (let state = 0, number = firstOutput; state < states; state++) {
+      if (!ends[state]) continue;
+      renamed[state] = number++;
+      outputStates.push(state);
+    }
+
+    // The full table, rows pre-multiplied by the class count. A symbol with no trie edge goes where it goes from the
+    // failure state, so each row starts as a copy of its failure's row (done before it, in breadth-first order) and
+    // then takes its own edges; the root's other symbols stay at the root.
     const transitions = new Int32Array(states * classes);
-    for (let index = 0; index < states; index++) {
-      const state = order[index]!;
-      for (let symbol = 0; symbol < classes; symbol++) transitions[index * classes + symbol] = renamed[next[state * classes + symbol]!]! * classes;
+    for (let head = 0; head < states; head++) {
+      const state = order[head]!;
+      const row = renamed[state]! * classes;
+      if (state !== 0) {
+        const failRow = renamed[fail[state]!]! * classes;
+        transitions.copyWithin(row, failRow, failRow + classes);
+      }
+      for (let child = firstChild[state]!; child !== 0; child = nextSibling[child]!) transitions[row + symbolOf[child]!] = renamed[child]! * classes;
     }
     this.transitions = transitions;
     this.firstOutputRow = firstOutput * classes;
-    this.outputs = order.slice(firstOutput).map((state) => ends[state]!);
+    this.outputs = outputStates.map((state) => ends[state]!);
     this.endsLineKeyword = Uint8Array.from(this.outputs, (ids) => (ids.some((id) => this.lineKeyword[id] === 1) ? 1 : 0));
     this.automaton = options.engine === 'javascript' ? undefined : ByteAutomaton.create(classOf, transitions, this.firstOutputRow, Math.max(0, ...unique.map((keyword) => keyword.length)));
   }
