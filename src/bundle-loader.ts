@@ -5,6 +5,7 @@
 // version, its flags and the source, and compiles afresh when it does not match: the cache file is named for the V8
 // that wrote it, and a Node without one (another version) takes Node's own compile cache where there is one.
 import module, { createRequire } from 'node:module';
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -44,7 +45,7 @@ export function loadBundle<T>(bundle: string, env: NodeJS.ProcessEnv = process.e
   if (dynamicImport === undefined || (!hasCache && !writing)) return required<T>(bundle);
 
   const cachedData = hasCache && !writing ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(module.wrap(readFileSync(bundle, 'utf8')), {
+  const script = new vm.Script(module.wrap(source(bundle)), {
     filename: bundle,
     cachedData,
     importModuleDynamically: dynamicImport,
@@ -57,6 +58,15 @@ export function loadBundle<T>(bundle: string, env: NodeJS.ProcessEnv = process.e
     load: { codeCache, readyMs: performance.now() },
     writeCodeCache: () => writeFileSync(cacheFile, script.createCachedData()),
   };
+}
+
+/**
+ * The bundle's text. The build makes it ASCII (scripts/bundle-cli.ts), which reads as Latin-1 into a one-byte string
+ * at once; decoding the same 3.6 MB as UTF-8 took 20-50 ms more. A bundle that is not ASCII is decoded as UTF-8.
+ */
+function source(bundle: string): string {
+  const bytes = readFileSync(bundle);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** Node's own loader, with Node's compile cache where it has one (22.1+). */

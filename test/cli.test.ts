@@ -1,5 +1,6 @@
 // The command line through main(): formats, output files, exit codes, --fail-on, --quiet, baselines, config and
 // usage errors, as a user or CI sees them. One test runs the built bin as a process.
+import { isAscii } from 'node:buffer';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -202,6 +203,13 @@ describe('the installed bin', () => {
       summary: sources.summary,
       notifications: sources.notifications,
     });
+  });
+
+  it('ships its bundle as ASCII, which the loader reads as one byte a character', () => {
+    const bundle = readFileSync(join(process.cwd(), 'dist', 'bin', 'main.cjs'));
+    expect(isAscii(bundle)).toBe(true);
+    // The messages keep their characters: escaped in the bundle, not dropped.
+    expect(bundle.toString('latin1')).toContain('\\u2192');
   });
 
   it('compiles its bundle from the code cache the build wrote, and scans the same when V8 refuses the cache', () => {

@@ -11,7 +11,7 @@ import { headingAbove } from './headings.js';
  * code span or quotes around the value. The label is words (at least two: a single word is a name the line pattern
  * binds), the value one run of token characters. A menu path in the label (`(Account → Tokens)`) is words too.
  */
-const LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/&→›»-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
+const LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/&\u2192\u203a\u00bb-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
 
 /** The labelled values on the document's keyword lines whose label names a secret. */
 export function labelledBindings(file: SourceFile): Binding[] {

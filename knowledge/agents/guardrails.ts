@@ -20,7 +20,7 @@ export interface ProseGuardrail {
 /** A prohibition, or a decision placed with a human. */
 const PROHIBITION = new RegExp(
   [
-    String.raw`\b(?:never|do\s+not|don['’]?t|must\s+not|mustn['’]?t|should\s+not|shouldn['’]?t|may\s+not|cannot|can['’]?t|not\s+allowed\s+to|forbidden|prohibited|under\s+no\s+circumstances|avoid|refrain\s+from)\b`,
+    String.raw`\b(?:never|do\s+not|don['\u2019]?t|must\s+not|mustn['\u2019]?t|should\s+not|shouldn['\u2019]?t|may\s+not|cannot|can['\u2019]?t|not\s+allowed\s+to|forbidden|prohibited|under\s+no\s+circumstances|avoid|refrain\s+from)\b`,
     String.raw`\bwithout\s+(?:(?:explicit|prior|written|human|user|my|our|their|manual|a)\s+)*(?:approval|confirmation|permission|consent|sign-?off)\b`,
     String.raw`\b(?:ask|check\s+with|confirm\s+with)\s+(?:the\s+user|me|us|a\s+human|a\s+maintainer|the\s+team)(?:\s+first)?\s+before\b`,
     String.raw`\b(?:always\s+)?ask\s+(?:for\s+)?(?:(?:explicit|human|user)\s+)?(?:permission|confirmation|approval)\s+before\b`,
@@ -80,9 +80,9 @@ const AGENT_SUBJECT = /\b(?:you|your|we|agents?|assistants?|claude|codex|gemini|
  * ("never touch"), or names the agent as its subject.
  */
 function isDescription(sentence: string): boolean {
-  if (/\bdon['’]?t\s+worry\b/i.test(sentence)) return true;
+  if (/\bdon['\u2019]?t\s+worry\b/i.test(sentence)) return true;
   const thirdPerson = /\bnever\s+(?!(?:is|was|has|does|this|unless|ever|always|across|yes|process|access|address|bypass|pass|press|less)\b)([a-z]+?)(?:es|s)\b/i.exec(sentence);
-  const modal = /\b(?:cannot|can['’]?t|won['’]?t|will\s+not|doesn['’]?t|does\s+not)\s+(?:be\s+)?[a-z]+/i.exec(sentence);
+  const modal = /\b(?:cannot|can['\u2019]?t|won['\u2019]?t|will\s+not|doesn['\u2019]?t|does\s+not)\s+(?:be\s+)?[a-z]+/i.exec(sentence);
   const found = thirdPerson ?? modal;
   if (!found) return false;
   const subject = sentence.slice(0, found.index).replace(/^[\s*_>#`-]+/, '').trim();

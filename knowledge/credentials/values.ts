@@ -92,7 +92,7 @@ const PLACEHOLDER_PATTERNS = [
   /^\*+$/,
   /^(.)\1+$/, // xxxx, 0000
   /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
-  /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/, // trufflehog-style fill substrings
+  /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|\u2026)/, // trufflehog-style fill substrings
   /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
   // Values that say they are no secret (`insecure-key-do-not-use-this-key`), and redaction marks (`auth=05f3<deleted>`).
   /do[_-]?not[_-]?use|insecure[_-]|<deleted>|<redacted>|<snip>|not[_-]?production/i,
