@@ -1001,3 +1001,21 @@ describe('Kubernetes stores: who holds their copies', () => {
     expect(result.findings.map((finding) => finding.message).join('\n')).toContain("held by the cluster's own storage, which go with the cluster");
   });
 });
+
+describe('Supabase: the local project_id is not a hosted project', () => {
+  const config = (projectId: string) => `project_id = "${projectId}"\n\n[api]\nport = 54321\n\n[db]\nport = 54322\nmajor_version = 15\n\n[remotes.staging]\nproject_id = "qwertyuiopasdfghjklz"\n`;
+
+  it("names the store by the ref production's configuration uses", async () => {
+    const { result } = await run({ 'supabase/config.toml': config('acme-app'), '.env.production': 'NEXT_PUBLIC_SUPABASE_URL=https://abcdefghijklmnopqrst.supabase.co\n' });
+    const resources = result.findings.map((finding) => finding.details?.resource);
+    expect(resources).toEqual(['abcdefghijklmnopqrst']);
+  });
+
+  it('does not read the local id as a name, nor its words as an environment', async () => {
+    const { result, stores } = await run({ 'supabase/config.toml': config('acme-local') });
+    expect(result.findings.map((finding) => `${finding.ruleId.slice(PREFIX.length)} ${finding.location.path}:${finding.location.span.line}`)).toEqual(['provider-only-backup supabase/config.toml:1']);
+    const store = stores.find((candidate) => candidate.location.path === 'supabase/config.toml')!;
+    expect(store.name).not.toContain('acme-local');
+    expect(store.identities).not.toContain('supabase:project:acme-local');
+  });
+});

@@ -8,6 +8,7 @@ import { isTestExampleOrDocsPath } from '../../src/paths.js';
 import { directoryOf, engineTitle, nameHoldsDatabase, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
 import { lookupTable } from '../../src/lookup-table.js';
 import { RAILWAY_BUILT_IN } from './inventory/railway.js';
+import { SUPABASE_LOCAL } from './inventory/hosted.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
 import { decideComputedNames, decideVariableSettings } from './inventory/terraform-variables.js';
@@ -57,6 +58,8 @@ interface Assessment {
   best: BackupProtection;
   primary: boolean;
   sameAs?: DataStore;
+  /** The store is named again (a Supabase config's local stack, by production's hosted ref): published with the name. */
+  renamed?: boolean;
   /** AWS Backup tag selections of the store's configuration that pass it by: it lacks their tags. */
   passedBy?: BackupEvidence[];
 }
@@ -156,6 +159,20 @@ export function assess(context: FinishContext): void {
     }
     kept.push(store);
   }
+  // A `supabase/config.toml` that names only its local stack is the hosted project production's configuration uses.
+  kept.forEach((store, index) => {
+    if (store.platform !== 'supabase' || !store.identities.some((identity) => identity.startsWith(SUPABASE_LOCAL))) return;
+    const refs = new Set(
+      [...assessments.values()]
+        .filter((other) => other.sameAs === store && (other.environment ?? other.store.environment) === 'production')
+        .flatMap((other) => other.store.identities.filter((identity) => identity.startsWith('supabase:project:')).map((identity) => identity.slice('supabase:project:'.length))),
+    );
+    if (refs.size !== 1) return;
+    const [ref] = refs;
+    const assessment = assessments.get(store.id)!;
+    kept[index] = assessment.store = { ...store, name: ref!, identities: [...store.identities, `supabase:project:${ref}`] };
+    assessment.renamed = true;
+  });
   // Hosted Supabase projects named by ref elsewhere in the repo are the project config.toml declares.
   const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
 
@@ -207,7 +224,7 @@ export function assess(context: FinishContext): void {
       ...(assessment.sameAs ? { sameAs: assessment.sameAs.id } : {}),
       ...(inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {}),
       ...(store.variableSettings ? { builtInBackup: store.builtInBackup, destructiveSettings: store.destructiveSettings } : {}),
-      ...(store.computedName ? { name: store.name, identities: store.identities } : {}),
+      ...(store.computedName || assessment.renamed ? { name: store.name, identities: store.identities } : {}),
       ...(external ? { externalBackup: external } : {}),
       ...(store.platform === 'supabase' && supabaseIdentities.length > 0 ? { identities: [...new Set([...store.identities, ...supabaseIdentities])] } : {}),
     });
