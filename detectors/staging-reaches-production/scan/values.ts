@@ -16,6 +16,7 @@ import {
   databaseNameIdentity,
   databaseUrlIdentity,
   dynamoTableIdentity,
+  dynamoTableArnIdentity,
   rdsIdentity,
   rdsSnapshotIdentity,
   rdsSourceIdentity,
@@ -144,6 +145,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   if (value.startsWith('arn:aws')) {
     const secret = secretArnIdentity(value);
     if (secret) return [secret];
+    const table = dynamoTableArnIdentity(value);
+    if (table) return [table];
   }
   const cloudSql = cloudSqlIdentity(value);
   if (cloudSql) return [cloudSql];
