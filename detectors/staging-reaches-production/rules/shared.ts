@@ -621,6 +621,17 @@ export const sharedVolume: RuleMeta = {
       },
       {
         files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.staging.yml': COMPOSE_OVERRIDE('staging'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          '.env': 'COMPOSE_PROJECT_NAME=shopfront\nPOSTGRES_USER=app\n',
+          Makefile: 'COMPOSE = docker compose\n\ndeploy-staging:\n\tgit pull\n\t$(COMPOSE) -f docker-compose.yml -f docker-compose.staging.yml up -d --build\n\ndeploy-prod:\n\tgit pull\n\t$(COMPOSE) -f docker-compose.yml -f docker-compose.prod.yml up -d --build\n',
+        },
+        expect: { path: 'Makefile', line: 5 },
+        note: 'compose: no project name on the command line, so both stacks take the one Compose derives (the `.env` beside the files, else the directory)',
+      },
+      {
+        files: {
           'k8s/overlays/production/pv.yaml':
             'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
           'k8s/overlays/staging/pv.yaml':
@@ -757,6 +768,24 @@ export const sharedVolume: RuleMeta = {
           Makefile: 'ENV ?= staging\n\nup:\n\tdocker compose -p shopfront-$(ENV) -f docker-compose.yml -f docker-compose.$(ENV).yml up -d\n\ndeploy-staging:\n\tdocker compose -p shopfront-staging -f docker-compose.yml -f docker-compose.staging.yml up -d\n\ndeploy-prod:\n\tCOMPOSE_PROJECT_NAME=shopfront-prod docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d\n',
         },
         note: 'compose: names built per environment, on the command line or in COMPOSE_PROJECT_NAME',
+      },
+      {
+        files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.staging.yml': COMPOSE_OVERRIDE('staging'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          Makefile: 'deploy-staging:\n\tdocker compose --env-file .env.staging -f docker-compose.yml -f docker-compose.staging.yml up -d\n\ndeploy-prod:\n\tdocker compose --env-file .env.production -f docker-compose.yml -f docker-compose.prod.yml up -d\n',
+        },
+        note: 'compose: a derived project name read from an env file per environment',
+      },
+      {
+        files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.test.yml': COMPOSE_OVERRIDE('test'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          Makefile: 'test:\n\tdocker compose -f docker-compose.yml -f docker-compose.test.yml run --rm api npm test\n\nimage:\n\tdocker compose -f docker-compose.yml -f docker-compose.prod.yml build api\n',
+        },
+        note: 'compose: a test stack on a CI runner beside a production stack that is only built',
       },
       {
         files: { 'k8s/staging/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n', 'k8s/production/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },
