@@ -839,7 +839,7 @@ function productionFirst(deploys: readonly StoreContext[]): StoreContext | undef
 function reportProtection(context: FinishContext, assessment: Assessment, deploys: readonly StoreContext[], composeDeploys: readonly StoreContext[], holder: { title: string; scope: string }): void {
   const { store, best, matched } = assessment;
   const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(storeNoun(store))} \`${store.name}\``;
-  const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? ' (Kamal accessory)' : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
+  const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? (store.engine === 'volume' ? ' (Kamal app volume)' : ' (Kamal accessory)') : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
   const related: RelatedLocation[] = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
   // A production compose file nothing here deploys may be a self-hosting template shipped for others: medium.
   let undeployed = false;

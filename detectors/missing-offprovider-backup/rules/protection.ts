@@ -1341,6 +1341,15 @@ model User {
           },
           expect: { path: 'prisma/schema.prisma', line: 5 },
         },
+        {
+          files: {
+            'config/database.yml': 'default: &default\n  adapter: postgresql\n  pool: 5\nproduction:\n  <<: *default\n  host: db1.storefront.io\n  database: storefront_production\n',
+            'config/deploy.rb': 'lock "~> 3.18.0"\nset :application, "storefront"\nset :repo_url, "git@github.com:acme/storefront.git"\nappend :linked_files, "config/database.yml"\n',
+            'config/deploy/production.rb': 'server "app1.storefront.io", user: "deploy", roles: %w{app web db}\n',
+          },
+          expect: { path: 'config/database.yml', line: 4 },
+          note: 'a Rails app Capistrano ships to its own servers',
+        },
       ],
       negative: [
         {
