@@ -31,7 +31,9 @@ export type CopyKind = 'snapshot' | 'restore' | 'clone' | 'replica';
  * Identity schemes that name something inside a scope the repo does not show (a namespace, an app, a cluster): two
  * environments using the same name there usually mean two objects, so only the name itself is evidence.
  */
-export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['cloudsql-instance:', 'db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:', 'project:k8s-namespace:'];
+// A Fly volume's identity carries its app (`volume:fly:<app>/<source>`), and app names are global: two configs deploying
+// one app mount the same volumes, so it is compared.
+export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['cloudsql-instance:', 'db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:', 'project:k8s-namespace:'];
 
 export function isComparableIdentity(identity: string): boolean {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));

@@ -621,6 +621,14 @@ export const sharedVolume: RuleMeta = {
       },
       {
         files: {
+          'fly.toml': 'app = "acme-notes"\nprimary_region = "fra"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+          'fly.staging.toml': 'app = "acme-notes"\nprimary_region = "fra"\n\n[env]\n  APP_ENV = "staging"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+        },
+        expect: { path: 'fly.staging.toml', line: 8 },
+        note: "Fly: the staging config deploys production's app, so it mounts production's volume",
+      },
+      {
+        files: {
           'docker-compose.yml': COMPOSE_BASE,
           'docker-compose.staging.yml': COMPOSE_OVERRIDE('staging'),
           'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
@@ -777,6 +785,13 @@ export const sharedVolume: RuleMeta = {
           Makefile: 'deploy-staging:\n\tdocker compose --env-file .env.staging -f docker-compose.yml -f docker-compose.staging.yml up -d\n\ndeploy-prod:\n\tdocker compose --env-file .env.production -f docker-compose.yml -f docker-compose.prod.yml up -d\n',
         },
         note: 'compose: a derived project name read from an env file per environment',
+      },
+      {
+        files: {
+          'fly.toml': 'app = "acme-notes"\nprimary_region = "fra"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+          'fly.staging.toml': 'app = "acme-notes-staging"\nprimary_region = "fra"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+        },
+        note: 'Fly: volumes of the same name in two apps are two volumes',
       },
       {
         files: {
