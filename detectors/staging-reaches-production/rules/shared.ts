@@ -627,6 +627,7 @@ export const sharedVolume: RuleMeta = {
         expect: { path: 'fly.staging.toml', line: 8 },
         note: "Fly: the staging config deploys production's app, so it mounts production's volume",
       },
+      sample('ops/provision.sh', '#!/usr/bin/env bash\nset -euo pipefail\ndokku apps:create shop\ndokku storage:ensure-directory shop-uploads\ndokku storage:mount shop /var/lib/dokku/data/storage/shop-uploads:/app/uploads\ndokku apps:create shop-staging\ndokku storage:mount shop-staging /var/lib/dokku/data/storage/shop-uploads:/app/uploads\n', { expect: { line: 7 }, note: "Dokku: the staging app mounts the production app's storage directory" }),
       {
         files: {
           'docker-compose.yml': COMPOSE_BASE,
@@ -793,6 +794,7 @@ export const sharedVolume: RuleMeta = {
         },
         note: 'Fly: volumes of the same name in two apps are two volumes',
       },
+      sample('ops/provision.sh', '#!/usr/bin/env bash\ndokku storage:mount shop /var/lib/dokku/data/storage/shop-uploads:/app/uploads\ndokku storage:mount shop-staging /var/lib/dokku/data/storage/shop-staging-uploads:/app/uploads\n', { note: 'Dokku: each app its own storage directory' }),
       {
         files: {
           'docker-compose.yml': COMPOSE_BASE,
