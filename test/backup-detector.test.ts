@@ -975,3 +975,47 @@ describe('stores known from their use', () => {
     expect(unplaced.findings.filter((finding) => finding.startsWith('same-volume-backup'))).toEqual(['same-volume-backup medium config/settings.env:1']);
   });
 });
+
+describe('Kubernetes stores: who holds their copies', () => {
+  const cluster = (storage: string) =>
+    `apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: shop-db\n  namespace: production\nspec:\n  instances: 3\n  storage:\n    size: 50Gi\n${storage}  backup:\n    volumeSnapshot:\n      className: csi-snapclass\n`;
+
+  it("names the cluster's cloud, from its storage class, as the holder of volume snapshots", async () => {
+    const { result } = await run({ 'k8s/production/cluster.yaml': cluster('    storageClass: hcloud-volumes\n') });
+    const [finding] = result.findings;
+    expect(finding?.ruleId).toBe(`${PREFIX}provider-only-backup`);
+    expect(finding?.message).toContain('held by Hetzner, where the cluster runs, which go with the Hetzner account');
+    expect(finding?.message).not.toContain('Kubernetes in the same account');
+  });
+
+  it('says the cluster, not "Kubernetes", holds them when nothing names its cloud', async () => {
+    const { result } = await run({ 'k8s/production/cluster.yaml': cluster('') });
+    const [finding] = result.findings;
+    expect(finding?.ruleId).toBe(`${PREFIX}provider-only-backup`);
+    expect(finding?.message).toContain("held by the cluster's storage provider, which go with the cluster's cloud account");
+    expect(finding?.message).not.toMatch(/held by Kubernetes|same Kubernetes account/);
+  });
+
+  it('keeps volume snapshots on Longhorn with the cluster', async () => {
+    const { result } = await run({ 'k8s/production/cluster.yaml': cluster('    storageClass: longhorn\n') });
+    expect(result.findings.map((finding) => finding.message).join('\n')).toContain("held by the cluster's own storage, which go with the cluster");
+  });
+});
+
+describe('Supabase: the local project_id is not a hosted project', () => {
+  const config = (projectId: string) => `project_id = "${projectId}"\n\n[api]\nport = 54321\n\n[db]\nport = 54322\nmajor_version = 15\n\n[remotes.staging]\nproject_id = "qwertyuiopasdfghjklz"\n`;
+
+  it("names the store by the ref production's configuration uses", async () => {
+    const { result } = await run({ 'supabase/config.toml': config('acme-app'), '.env.production': 'NEXT_PUBLIC_SUPABASE_URL=https://abcdefghijklmnopqrst.supabase.co\n' });
+    const resources = result.findings.map((finding) => finding.details?.resource);
+    expect(resources).toEqual(['abcdefghijklmnopqrst']);
+  });
+
+  it('does not read the local id as a name, nor its words as an environment', async () => {
+    const { result, stores } = await run({ 'supabase/config.toml': config('acme-local') });
+    expect(result.findings.map((finding) => `${finding.ruleId.slice(PREFIX.length)} ${finding.location.path}:${finding.location.span.line}`)).toEqual(['provider-only-backup supabase/config.toml:1']);
+    const store = stores.find((candidate) => candidate.location.path === 'supabase/config.toml')!;
+    expect(store.name).not.toContain('acme-local');
+    expect(store.identities).not.toContain('supabase:project:acme-local');
+  });
+});

@@ -172,6 +172,14 @@ describe('identities compared across formats', () => {
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['staging-reaches-production/shared-database high']);
   });
 
+  it("reads a Helm values file's `database: {host, name}` as one database: staging's own name on production's server is high", async () => {
+    const values = (name: string) => `database:\n  host: api-prod.c9akq1z2x3y4.eu-west-1.rds.amazonaws.com\n  name: ${name}\n`;
+    const own = await run({ 'charts/api/values-production.yaml': values('api'), 'charts/api/values-staging.yaml': values('api_staging') });
+    expect(own.result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['staging-reaches-production/shared-database high']);
+    const same = await run({ 'charts/api/values-production.yaml': values('api'), 'charts/api/values-staging.yaml': values('api') });
+    expect(same.result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['staging-reaches-production/shared-database critical']);
+  });
+
   it('rates a DigitalOcean app spec on production\'s cluster by its database: its own db_name high, production\'s critical', async () => {
     const spec = (name: string, database: string) =>
       `name: ${name}\nregion: nyc\nservices:\n  - name: api\n    envs:\n      - key: DATABASE_URL\n        value: \${db.DATABASE_URL}\ndatabases:\n  - name: db\n    engine: PG\n    production: true\n    cluster_name: tickets-pg\n    db_name: ${database}\n`;

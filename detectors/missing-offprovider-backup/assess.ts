@@ -8,6 +8,7 @@ import { isTestExampleOrDocsPath } from '../../src/paths.js';
 import { directoryOf, engineTitle, nameHoldsDatabase, environmentOf as sharedEnvironmentOf, fileNameOf, platformTitle } from './shared.js';
 import { lookupTable } from '../../src/lookup-table.js';
 import { RAILWAY_BUILT_IN } from './inventory/railway.js';
+import { SUPABASE_LOCAL } from './inventory/hosted.js';
 import { classifyDestination, type Destination } from './backups/destinations.js';
 import { expand } from './backups/commands.js';
 import { decideComputedNames, decideVariableSettings } from './inventory/terraform-variables.js';
@@ -57,6 +58,8 @@ interface Assessment {
   best: BackupProtection;
   primary: boolean;
   sameAs?: DataStore;
+  /** The store is named again (a Supabase config's local stack, by production's hosted ref): published with the name. */
+  renamed?: boolean;
   /** AWS Backup tag selections of the store's configuration that pass it by: it lacks their tags. */
   passedBy?: BackupEvidence[];
 }
@@ -156,6 +159,20 @@ export function assess(context: FinishContext): void {
     }
     kept.push(store);
   }
+  // A `supabase/config.toml` that names only its local stack is the hosted project production's configuration uses.
+  kept.forEach((store, index) => {
+    if (store.platform !== 'supabase' || !store.identities.some((identity) => identity.startsWith(SUPABASE_LOCAL))) return;
+    const refs = new Set(
+      [...assessments.values()]
+        .filter((other) => other.sameAs === store && (other.environment ?? other.store.environment) === 'production')
+        .flatMap((other) => other.store.identities.filter((identity) => identity.startsWith('supabase:project:')).map((identity) => identity.slice('supabase:project:'.length))),
+    );
+    if (refs.size !== 1) return;
+    const [ref] = refs;
+    const assessment = assessments.get(store.id)!;
+    kept[index] = assessment.store = { ...store, name: ref!, identities: [...store.identities, `supabase:project:${ref}`] };
+    assessment.renamed = true;
+  });
   // Hosted Supabase projects named by ref elsewhere in the repo are the project config.toml declares.
   const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
 
@@ -207,12 +224,12 @@ export function assess(context: FinishContext): void {
       ...(assessment.sameAs ? { sameAs: assessment.sameAs.id } : {}),
       ...(inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {}),
       ...(store.variableSettings ? { builtInBackup: store.builtInBackup, destructiveSettings: store.destructiveSettings } : {}),
-      ...(store.computedName ? { name: store.name, identities: store.identities } : {}),
+      ...(store.computedName || assessment.renamed ? { name: store.name, identities: store.identities } : {}),
       ...(external ? { externalBackup: external } : {}),
       ...(store.platform === 'supabase' && supabaseIdentities.length > 0 ? { identities: [...new Set([...store.identities, ...supabaseIdentities])] } : {}),
     });
     if (!assessment.production) continue;
-    if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys);
+    if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys, holderOf(store, contexts));
     reportDestructive(context, assessment, byKind('storage-class'));
   }
   context.enrichEach('data-store', (fact) => decided.get(fact.id));
@@ -289,19 +306,54 @@ interface ClassifyContext {
   resolve: (item: BackupEvidence, store: DataStore, depth?: number) => Classified;
 }
 
+/**
+ * The storage classes managed clusters and storage drivers install under fixed names (EKS `gp2`, GKE `standard-rwo`,
+ * AKS `managed-csi`, the Hetzner, Linode, Scaleway, Oracle and Vultr CSI drivers' defaults, k3s `local-path`), by the
+ * provider that holds their volumes. Plain `standard` is left out: GKE's and kind's are both called that.
+ */
+const STORAGE_CLASS_NAMES: ReadonlyArray<[RegExp, string]> = [
+  [/^(gp2|gp3|io1|io2|st1|sc1|ebs)/, 'aws'],
+  [/^(standard-rwo|premium-rwo|pd-)/, 'gcp'],
+  [/^(managed|azurefile|default-azure)/, 'azure'],
+  [/^do-block-storage/, 'digitalocean'],
+  [/^hcloud-volumes/, 'hetzner'],
+  [/^linode-block-storage/, 'linode'],
+  [/^(scw-bssd|sbs-)/, 'scaleway'],
+  [/^oci-bv/, 'oracle'],
+  [/^vultr-block-storage/, 'vultr'],
+  [/^(local-path|openebs-hostpath|local-storage)$/, 'host'],
+  [/^(longhorn|rook-ceph|ceph-|openebs-)/, 'in-cluster'],
+];
+
 /** The store's provider as the backup sees it (a Kubernetes store takes its storage class's cloud). */
 function providerOfStore(store: DataStore, contexts: readonly StoreContext[]): string {
   if (store.provider === 'kubernetes') {
     const storageClass = store.storageClass ? contexts.find((entry) => entry.kind === 'storage-class' && entry.name === store.storageClass) : undefined;
     if (storageClass?.value) return storageClass.value;
+    if (store.cloud) return store.cloud;
     const byName = store.storageClass ?? '';
-    if (/^(gp2|gp3|io1|io2|st1|sc1|ebs)/.test(byName)) return 'aws';
-    if (/^(standard-rwo|premium-rwo|pd-)/.test(byName)) return 'gcp';
-    if (/^(managed|azurefile|default-azure)/.test(byName)) return 'azure';
-    if (/^do-block-storage/.test(byName)) return 'digitalocean';
-    return 'kubernetes';
+    return STORAGE_CLASS_NAMES.find(([pattern]) => pattern.test(byName))?.[1] ?? 'kubernetes';
   }
   return store.provider ?? 'unknown';
+}
+
+/**
+ * Who holds what a store's provider keeps, and what goes with it, in words: a Kubernetes store's copies are held by
+ * its cluster's cloud (or storage), not by "Kubernetes".
+ */
+function holderOf(store: DataStore, contexts: readonly StoreContext[]): { title: string; scope: string } {
+  if (store.provider !== 'kubernetes') return { title: platformTitle(store.provider ?? store.platform), scope: 'account' };
+  const provider = providerOfStore(store, contexts);
+  switch (provider) {
+    case 'kubernetes':
+      return { title: "the cluster's storage provider", scope: "cluster's cloud account" };
+    case 'in-cluster':
+      return { title: "the cluster's own storage", scope: 'cluster' };
+    case 'host':
+      return { title: "the cluster's nodes", scope: 'cluster' };
+    default:
+      return { title: `${platformTitle(provider)}, where the cluster runs`, scope: `${platformTitle(provider)} account` };
+  }
 }
 
 /** Terraform's name for a cloud's provider block (`provider "google"` makes the `gcp` stores). */
@@ -420,9 +472,13 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
   const where = item.destination ? ` (${item.destination})` : '';
   if (provider === undefined) {
     const protection = item.protection === 'off-provider' ? 'destination-unknown' : item.protection;
-    return { evidence: item, protection, note: protection === 'destination-unknown' ? `the destination${where} is not visible in the repo` : describe(protection, store) };
+    return { evidence: item, protection, note: protection === 'destination-unknown' ? `the destination${where} is not visible in the repo` : describe(protection, store, contexts) };
   }
-  if (provider === 'same-cloud') return { evidence: item, protection: 'provider-managed', note: `snapshots stay in the same ${platformTitle(providerOfStore(store, contexts))} account` };
+  if (provider === 'same-cloud') {
+    const cloud = providerOfStore(store, contexts);
+    const note = HOST_LIKE.has(cloud) ? `copies stay with ${holderOf(store, contexts).title}` : `copies stay in the same ${platformTitle(cloud)} account`;
+    return { evidence: item, protection: 'provider-managed', note };
+  }
   const storeProvider = providerOfStore(store, contexts);
   if (provider === 'local') {
     if (HOST_LIKE.has(storeProvider) || HOST_LIKE.has(store.platform)) return { evidence: item, protection: 'same-volume', note: `the copy stays on the same host or volume${where}` };
@@ -453,9 +509,9 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
       // Same account: a copy to another region at best.
       const otherRegion = !!region && !!source.region && region !== source.region;
       const protection = otherRegion || item.protection === 'other-account' ? 'same-account-other-region' : item.protection;
-      return { evidence: item, protection, note: describe(protection, store) };
+      return { evidence: item, protection, note: describe(protection, store, contexts) };
     }
-    return { evidence: item, protection: item.protection, note: describe(item.protection, store) };
+    return { evidence: item, protection: item.protection, note: describe(item.protection, store, contexts) };
   }
   if (!HYPERSCALERS.has(provider)) return { evidence: item, protection: 'provider-managed', note: `copies stay with ${platformTitle(provider)}${where}` };
   if (account && source.account) return { evidence: item, protection: 'provider-managed', note: `copies stay in the same ${platformTitle(provider)} account${where}` };
@@ -463,10 +519,12 @@ function classifyCopy(item: BackupEvidence, store: DataStore, context: ClassifyC
   return { evidence: item, protection: 'destination-unknown', note: `copies go to ${platformTitle(provider)}${where}, and whether that is another account is not visible` };
 }
 
-function describe(protection: BackupProtection, store: DataStore): string {
+function describe(protection: BackupProtection, store: DataStore, contexts: readonly StoreContext[]): string {
   switch (protection) {
-    case 'provider-managed':
-      return `held by ${platformTitle(store.provider ?? store.platform)} in the same account`;
+    case 'provider-managed': {
+      const holder = holderOf(store, contexts);
+      return `held by ${holder.title} in the same ${holder.scope}`;
+    }
     case 'same-account-other-region':
       return 'copied to another region of the same account';
     case 'other-account':
@@ -778,10 +836,10 @@ function productionFirst(deploys: readonly StoreContext[]): StoreContext | undef
   return deploys.find((deploy) => !elsewhere(deploy)) ?? deploys[0];
 }
 
-function reportProtection(context: FinishContext, assessment: Assessment, deploys: readonly StoreContext[], composeDeploys: readonly StoreContext[]): void {
+function reportProtection(context: FinishContext, assessment: Assessment, deploys: readonly StoreContext[], composeDeploys: readonly StoreContext[], holder: { title: string; scope: string }): void {
   const { store, best, matched } = assessment;
   const what = `${assessment.environment === 'production' ? 'Production' : 'Deployed'} ${engineTitle(storeNoun(store))} \`${store.name}\``;
-  const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? ' (Kamal accessory)' : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
+  const on = store.provider && store.provider !== 'host' && store.provider !== 'kubernetes' ? ` on ${platformTitle(store.provider)}` : store.platform === 'docker-compose' ? ' (docker compose)' : store.platform === 'kamal' ? (store.engine === 'volume' ? ' (Kamal app volume)' : ' (Kamal accessory)') : store.platform === 'kubernetes' ? ' (Kubernetes)' : '';
   const related: RelatedLocation[] = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
   // A production compose file nothing here deploys may be a self-hosting template shipped for others: medium.
   let undeployed = false;
@@ -870,7 +928,7 @@ function reportProtection(context: FinishContext, assessment: Assessment, deploy
     ...base,
     ruleId: RULE.providerOnly,
     severity,
-    message: `${what}${on} has only backups held by ${platformTitle(store.provider ?? store.platform)}${best === 'same-account-other-region' ? ' in the same account' : ''}, which go with the ${critical ? 'project' : 'account'} if it is deleted or lost.${foundText}${missing}`,
+    message: `${what}${on} has only backups held by ${holder.title}${best === 'same-account-other-region' ? ' in the same account' : ''}, which go with the ${critical ? 'project' : holder.scope} if it is deleted or lost.${foundText}${missing}`,
   });
 }
 

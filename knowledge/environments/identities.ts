@@ -31,7 +31,9 @@ export type CopyKind = 'snapshot' | 'restore' | 'clone' | 'replica';
  * Identity schemes that name something inside a scope the repo does not show (a namespace, an app, a cluster): two
  * environments using the same name there usually mean two objects, so only the name itself is evidence.
  */
-export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['cloudsql-instance:', 'db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:fly:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:', 'project:k8s-namespace:'];
+// A Fly volume's identity carries its app (`volume:fly:<app>/<source>`), and app names are global: two configs deploying
+// one app mount the same volumes, so it is compared.
+export const SCOPED_IDENTITY_PREFIXES: readonly string[] = ['cloudsql-instance:', 'db-name:', 'dynamodb:', 'aws:dynamodb:', 'k8s:pv:', 'fly:volume:', 'volume:pvc:', 'volume:pv:', 'volume:hostpath:', 'secret:k8s:', 'secret:file:', 'secret:aws-profile:', 'secret:kube-context:', 'project:k8s-namespace:'];
 
 export function isComparableIdentity(identity: string): boolean {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
@@ -615,6 +617,19 @@ export function dynamoTableIdentity(value: string): ResourceIdentity | undefined
 }
 
 /**
+ * A DynamoDB table by ARN (`arn:aws:dynamodb:eu-west-1:482915730216:table/orders`, or an index or stream under it):
+ * the account and region make it one table, whichever stage names it. An example account id leaves only the name.
+ */
+export function dynamoTableArnIdentity(value: string): ResourceIdentity | undefined {
+  const match = /^arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):(\d{12}):table\/([A-Za-z0-9_.-]+)(?:\/.*)?$/.exec(value.trim());
+  const table = match ? dynamoTableIdentity(match[3]!) : undefined;
+  if (!match || !table) return undefined;
+  const [, region, account, name] = match;
+  if (!awsAccountIdentity(account!)) return table;
+  return { ...table, identity: `dynamodb-arn:${account}:${region}:${name}`, otherIdentities: [table.identity], display: `DynamoDB table ${name} (account ${account}, ${region})` };
+}
+
+/**
  * An Azure database server by its name (`postgresServerName: psql-payroll-prod`, a Bicep or ARM parameter): the same
  * server as the `azurerm_*`, Bicep or ARM resource of that name, whichever type declares it.
  */
@@ -845,6 +860,8 @@ export function identityName(identity: string): string | undefined {
       return rest;
     case 'cloudsql-instance':
       return rest.replace('/', ' ');
+    case 'dynamodb-arn':
+      return rest.split(':')[2];
     case 'tf-ref': {
       // `tf-ref:<directory>:<expression>`: the name the reference gives the block (`prod` in `module.prod.db_id`).
       const expression = rest.slice(rest.indexOf(':') + 1);
@@ -884,6 +901,8 @@ export function dataStoreForms(identity: string): string[] {
       return [`gcp:sql:${rest.slice(rest.indexOf('/') + 1)}`];
     case 'dynamodb':
       return [`aws:dynamodb:${rest}`];
+    case 'dynamodb-arn':
+      return [`aws:dynamodb:${rest.split(':')[2]}`];
     case 'bucket':
       if (rest.startsWith('azure:')) return [`azure:storage:${rest.slice(6).split('/')[0]}`];
       if (rest.startsWith('r2:')) return [];

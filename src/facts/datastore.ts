@@ -89,6 +89,11 @@ export interface DataStore {
   tags?: string[];
   /** Kubernetes storage class of its claims, when written. */
   storageClass?: string;
+  /**
+   * The cloud a Kubernetes store's cluster runs on, where its own manifests say so (a workload identity it runs as,
+   * credentials it inherits from the node's cloud): its volumes and snapshots are that cloud's.
+   */
+  cloud?: string;
   destructiveSettings?: DestructiveSetting[];
   /** Destructive settings that depend on an input variable's value, decided by the backup stage. */
   variableSettings?: VariableSetting[];

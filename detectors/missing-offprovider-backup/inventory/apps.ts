@@ -140,6 +140,8 @@ const DEPLOY_FILES: Array<[RegExp, string]> = [
   [/(^|\/)\.platform\.app\.yaml$/i, 'platform.sh'],
   [/(^|\/)(zeabur\.json|koyeb\.ya?ml)$/i, 'paas'],
   [/(^|\/)wrangler\.(toml|jsonc?)$/i, 'cloudflare'],
+  // Capistrano's (and Mina's) deploy recipe: the app is shipped to servers of its own.
+  [/(^|\/)config\/deploy\.rb$/, 'servers'],
 ];
 
 export function deployPlatformOfPath(path: string): string | undefined {

@@ -13,6 +13,11 @@ export function isSupabaseConfig(path: string): boolean {
   return /(^|\/)supabase\/config\.toml$/.test(path);
 }
 
+/** A hosted Supabase project's ref: 20 lowercase letters. */
+const SUPABASE_REF = /^[a-z]{20}$/;
+/** The identity of a `supabase/config.toml` that names no hosted project, only its local stack. */
+export const SUPABASE_LOCAL = 'supabase:local:';
+
 const SUPABASE_BUILT_IN = {
   protection: 'provider-managed' as const,
   description: 'Supabase keeps daily backups (and point-in-time recovery when bought) inside the project, and deletes them with the project',
@@ -22,8 +27,13 @@ export function scanSupabaseConfig(inventory: Inventory): void {
   const root = mapOf(inventory.file.data()?.roots[0]);
   if (!root) return;
   const projectEntry = root.entries.find((entry) => entry.key === 'project_id');
-  const name = literalOf(projectEntry?.value) ?? 'supabase';
-  const identities = [`supabase:project:${name}`];
+  // `project_id` names the local stack (`supabase init` writes the directory's name); only a 20-letter ref names a
+  // hosted project. The backup stage names the store by production's ref where the repo uses one.
+  const local = literalOf(projectEntry?.value);
+  const ref = local && SUPABASE_REF.test(local) ? local : undefined;
+  // Named for the file, not the local id: words in it (`acme-dev`) would read as the store's environment.
+  const name = ref ?? `the project ${inventory.path} links`;
+  const identities = ref ? [`supabase:project:${ref}`] : [`${SUPABASE_LOCAL}${local ?? inventory.path}`];
   inventory.store({
     platform: 'supabase',
     provider: 'supabase',
@@ -39,7 +49,7 @@ export function scanSupabaseConfig(inventory: Inventory): void {
   const remotes = mapOf(root.entries.find((entry) => entry.key === 'remotes')?.value);
   for (const remote of remotes?.entries ?? []) {
     const ref = literalOf(get(remote.value, 'project_id'));
-    if (ref && /^[a-z]{20}$/.test(ref)) inventory.context({ kind: 'supabase-hosted', name: ref, value: remote.key, location: inventory.line(remote.keySpan.line) });
+    if (ref && SUPABASE_REF.test(ref)) inventory.context({ kind: 'supabase-hosted', name: ref, value: remote.key, location: inventory.line(remote.keySpan.line) });
   }
 }
 

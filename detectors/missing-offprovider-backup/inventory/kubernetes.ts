@@ -473,6 +473,9 @@ function cnpgCluster(inventory: Inventory, map: MapNode, name: string, ns: strin
     inventory.evidence({ covers: [], protection: protectionOf(destination), mechanism: 'cnpg recovery drill', destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: ['postgres'], location: inventory.line(line), restoreTested: true });
     return;
   }
+  const backup = get(spec, 'backup');
+  const barman = get(backup, 'barmanObjectStore');
+  const cloud = cnpgCloud(spec, barman);
   inventory.store({
     platform: 'kubernetes',
     provider: 'kubernetes',
@@ -483,17 +486,48 @@ function cnpgCluster(inventory: Inventory, map: MapNode, name: string, ns: strin
     identities: [clusterIdentity, ...objectStores.map((store) => `k8s:${ns}:objectstore/${store}`.toLowerCase())],
     declaredBy: 'manifest',
     storageClass: literalOf(path(spec, 'storage', 'storageClass')),
+    ...(cloud ? { cloud: cloud.cloud, ...(cloud.account ? { account: cloud.account } : {}) } : {}),
     builtInBackup: { protection: 'none', description: 'CloudNativePG backs up only where spec.backup or a backup plugin points' },
   });
-  const backup = get(spec, 'backup');
-  const barman = get(backup, 'barmanObjectStore');
   if (barman) {
     const destination = barmanDestination(barman);
-    inventory.evidence({ covers: [clusterIdentity], protection: protectionOf(destination), mechanism: 'cnpg barmanObjectStore', destination: destination.display, destinationProvider: destination.unresolved ? undefined : destination.provider, engines: ['postgres'], location: inventory.line(keyLine(backup, 'barmanObjectStore') ?? line), environment });
+    // Credentials the pod takes from the cluster's own cloud identity write to that cloud's account, the cluster's.
+    const ownAccount = cloud?.inherited && !destination.unresolved && destination.provider === cloud.cloud && !textOf(get(barman, 'endpointURL'));
+    inventory.evidence({ covers: [clusterIdentity], protection: protectionOf(destination), mechanism: 'cnpg barmanObjectStore', destination: destination.display, destinationProvider: destination.unresolved ? undefined : ownAccount ? 'same-cloud' : destination.provider, engines: ['postgres'], location: inventory.line(keyLine(backup, 'barmanObjectStore') ?? line), environment });
   }
   if (get(backup, 'volumeSnapshot')) {
     inventory.evidence({ covers: [clusterIdentity], protection: 'provider-managed', mechanism: 'cnpg volume snapshots', destination: 'volume snapshots in the same cloud account', destinationProvider: 'same-cloud', location: inventory.line(keyLine(backup, 'volumeSnapshot') ?? line), environment });
   }
+}
+
+/** Workload identities of the clouds' managed clusters, by the service-account annotation each reads. */
+const WORKLOAD_IDENTITIES: ReadonlyArray<{ annotation: string; cloud: string; account: (value: string) => string | undefined }> = [
+  { annotation: 'eks.amazonaws.com/role-arn', cloud: 'aws', account: (value) => /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(value)?.[1] },
+  { annotation: 'iam.gke.io/gcp-service-account', cloud: 'gcp', account: (value) => /@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/.exec(value)?.[1] },
+  { annotation: 'azure.workload.identity/client-id', cloud: 'azure', account: () => undefined },
+];
+
+/**
+ * The cloud a CloudNativePG cluster runs on, from what it says itself: barman credentials inherited from the node's
+ * cloud identity (`s3Credentials.inheritFromIAMRole`, `googleCredentials.gkeEnvironment`,
+ * `azureCredentials.inheritFromAzureAD`), or the workload identity its pods' service account is annotated with.
+ */
+function cnpgCloud(spec: DataNode | undefined, barman: DataNode | undefined): { cloud: string; account?: string; inherited: boolean } | undefined {
+  const inherited =
+    isTruthy(path(barman, 's3Credentials', 'inheritFromIAMRole')) === true
+      ? 'aws'
+      : isTruthy(path(barman, 'googleCredentials', 'gkeEnvironment')) === true
+        ? 'gcp'
+        : isTruthy(path(barman, 'azureCredentials', 'inheritFromAzureAD')) === true
+          ? 'azure'
+          : undefined;
+  const annotations = mapOf(path(spec, 'serviceAccountTemplate', 'metadata', 'annotations'));
+  for (const identity of WORKLOAD_IDENTITIES) {
+    const value = literalOf(get(annotations, identity.annotation));
+    if (!value || (inherited && inherited !== identity.cloud)) continue;
+    return { cloud: identity.cloud, account: identity.account(value), inherited: inherited !== undefined };
+  }
+  return inherited ? { cloud: inherited, inherited: true } : undefined;
 }
 
 function barmanDestination(node: DataNode | undefined): Destination {

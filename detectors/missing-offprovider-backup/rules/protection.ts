@@ -74,6 +74,25 @@ ${plan}    plan.addSelection('Db', { resources: [backup.BackupResource.fromRdsDa
 }
 `;
 
+/** A CloudNativePG cluster whose barman copies go where `backup` says, with the credentials `credentials` gives. */
+const CNPG_CLUSTER = (backup: string, annotations = '') => `apiVersion: postgresql.cnpg.io/v1
+kind: Cluster
+metadata:
+  name: orders-pg
+  namespace: orders-prod
+spec:
+  instances: 3
+  storage:
+    size: 100Gi
+${annotations}  backup:
+    retentionPolicy: "30d"
+    barmanObjectStore:
+${backup}`;
+const CNPG_IRSA = '  serviceAccountTemplate:\n    metadata:\n      annotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::482915730216:role/orders-pg-backup\n';
+const CNPG_S3_OWN_ROLE = '      destinationPath: s3://orders-pg-backups/prod\n      s3Credentials:\n        inheritFromIAMRole: true\n';
+const CNPG_GCS_OWN = '      destinationPath: gs://orders-pg-backups/prod\n      googleCredentials:\n        gkeEnvironment: true\n';
+const CNPG_R2 = '      destinationPath: s3://orders-pg-backups/prod\n      endpointURL: https://4f8a1c2d9e0b7a6c5d4e3f2a1b0c9d8e.r2.cloudflarestorage.com\n      s3Credentials:\n        accessKeyId:\n          name: r2-creds\n          key: ACCESS_KEY_ID\n        secretAccessKey:\n          name: r2-creds\n          key: ACCESS_SECRET_KEY\n';
+
 const HELP_URI = 'https://docs.railway.com/reference/backups';
 
 const RAILWAY_IAC = `import { defineRailway, postgres, project, service } from "railway/iac";
@@ -686,6 +705,16 @@ railway volume add --service web --mount-path /app/storage
           note: "a Cloud SQL export to a bucket named for the instance's own project",
         },
         {
+          files: { 'deploy/prod/postgres.yaml': CNPG_CLUSTER(CNPG_S3_OWN_ROLE, CNPG_IRSA) },
+          expect: { path: 'deploy/prod/postgres.yaml', line: 2 },
+          note: "CloudNativePG on EKS copying to S3 with the cluster's own IAM role: the copies stay in the cluster's AWS account",
+        },
+        {
+          files: { 'deploy/prod/postgres.yaml': CNPG_CLUSTER(CNPG_GCS_OWN) },
+          expect: { path: 'deploy/prod/postgres.yaml', line: 2 },
+          note: "CloudNativePG on GKE copying to Cloud Storage with the node's own identity",
+        },
+        {
           files: { 'infra/vercel.tf': VERCEL_DATABASE_TF('acme-prod.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com') },
           expect: { path: 'infra/vercel.tf', line: 9 },
           note: "Terraform gives the Vercel project production's RDS database: a store the configuration does not declare",
@@ -863,6 +892,10 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        {
+          files: { 'deploy/prod/postgres.yaml': CNPG_CLUSTER(CNPG_R2, CNPG_IRSA) },
+          note: 'CloudNativePG on EKS copying to Cloudflare R2 with keys of its own: off the provider',
+        },
         {
           files: { 'infra/main.tf': CLOUD_SQL_TF, '.github/workflows/export.yml': CLOUD_SQL_EXPORT('acme-dr-vault-exports') },
           note: 'a Cloud SQL export to a bucket not named for the instance\'s project: where it is kept is not visible',
@@ -1307,6 +1340,15 @@ model User {
             'vercel.json': '{ "framework": "nextjs" }\n',
           },
           expect: { path: 'prisma/schema.prisma', line: 5 },
+        },
+        {
+          files: {
+            'config/database.yml': 'default: &default\n  adapter: postgresql\n  pool: 5\nproduction:\n  <<: *default\n  host: db1.storefront.io\n  database: storefront_production\n',
+            'config/deploy.rb': 'lock "~> 3.18.0"\nset :application, "storefront"\nset :repo_url, "git@github.com:acme/storefront.git"\nappend :linked_files, "config/database.yml"\n',
+            'config/deploy/production.rb': 'server "app1.storefront.io", user: "deploy", roles: %w{app web db}\n',
+          },
+          expect: { path: 'config/database.yml', line: 4 },
+          note: 'a Rails app Capistrano ships to its own servers',
         },
       ],
       negative: [

@@ -183,27 +183,37 @@ const DOKKU_LINK = /\bdokku\s+(postgres|mysql|mariadb|mongo|redis|elasticsearch|
  * linked into staging a production-named one, as any configuration's would be.
  */
 function scanDokkuLinks(file: SourceFile, out: FileEmitter): void {
-  if (!file.text.includes(':link')) return;
+  if (!file.text.includes(':link') && !file.text.includes('storage:mount')) return;
   const links = [...file.text.matchAll(DOKKU_LINK)].map((match) => ({ index: match.index, engine: match[1]!, service: match[2]!, app: match[3]! }));
-  for (const link of links) {
-    const named = canonicalEnvironment(link.app);
-    const environment = named ?? (links.some((other) => other.app !== link.app && isProductionApp(link.app, other.app)) ? 'production' : undefined);
+  // `dokku storage:mount <app> <host dir>:<container dir>`: apps on one Dokku host mounting one directory share its files.
+  const mounts = [...file.text.matchAll(DOKKU_MOUNT)].map((match) => ({ index: match.index, app: match[1]!, directory: match[2]!.replace(/\/+$/, '') }));
+  const apps = [...links, ...mounts].map((use) => use.app);
+  const environmentOf = (app: string) => canonicalEnvironment(app) ?? (apps.some((other) => other !== app && isProductionApp(app, other)) ? 'production' : undefined);
+  const uses: Array<{ index: number; app: string; kind: EnvironmentResource['kind']; identity: string; display: string; variable: string }> = [
+    ...links.map((link) => ({ index: link.index, app: link.app, kind: 'database' as const, identity: `dokku-service:${link.service.toLowerCase()}`, display: `Dokku ${link.engine} service ${link.service}`, variable: `dokku ${link.engine}:link` })),
+    ...mounts.map((mount) => ({ index: mount.index, app: mount.app, kind: 'volume' as const, identity: `volume:bind:dokku/${mount.directory}`, display: `Dokku storage ${mount.directory}`, variable: 'dokku storage:mount' })),
+  ];
+  for (const use of uses) {
+    const environment = environmentOf(use.app);
     if (!environment) continue;
-    const position = file.positionAt(link.index);
+    const position = file.positionAt(use.index);
     if (isComment(file.line(position.line), position.column)) continue;
     const resource: EnvironmentResource = {
       environment,
-      environmentName: link.app,
+      environmentName: use.app,
       environmentEvidence: 'value',
-      kind: 'database',
-      identity: `dokku-service:${link.service.toLowerCase()}`,
-      display: `Dokku ${link.engine} service ${link.service}`,
+      kind: use.kind,
+      identity: use.identity,
+      display: use.display,
       location: { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) },
-      variable: `dokku ${link.engine}:link`,
+      variable: use.variable,
     };
     out.publish('environment-resource', resource);
   }
 }
+
+/** `dokku storage:mount <app> <host directory>:<container directory>` (a named volume is a directory under Dokku's storage). */
+const DOKKU_MOUNT = /\bdokku\s+storage:mount\s+([a-z0-9][a-z0-9-]*)\s+["']?(\/[\w./-]+):\/[\w./-]*/g;
 
 /** Heroku commands that give another app production's database: group 1 is production's app, group 2 the other. */
 const HEROKU_COMMANDS: ReadonlyArray<{ id: string; regex: RegExp; kind: Cloned; severity?: 'critical'; message: (target: string, targetApp: string, sourceApp: string) => string }> = [

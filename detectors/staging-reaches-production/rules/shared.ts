@@ -20,6 +20,32 @@ const COMPOSE_OVERRIDE = (environment: string) => `services:\n  api:\n    enviro
 const COMPOSE_MAKEFILE = (staging: string, production: string) =>
   `COMPOSE_PROJECT_NAME ?= shopfront\nexport COMPOSE_PROJECT_NAME\n\ndeploy-staging:\n\t${staging}\n\ndeploy-prod:\n\t${production}\n`;
 
+/** A Serverless service whose stages take their DynamoDB table's ARN from `params`. */
+const SERVERLESS_TABLE_ARNS = (production: string, staging: string) => `service: orders-api
+frameworkVersion: '3'
+
+params:
+  prod:
+    ordersTableArn: arn:aws:dynamodb:eu-west-1:482915730216:table/${production}
+  staging:
+    ordersTableArn: arn:aws:dynamodb:eu-west-1:482915730216:table/${staging}
+
+provider:
+  name: aws
+  runtime: nodejs20.x
+  stage: \${opt:stage, 'staging'}
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query]
+          Resource: \${param:ordersTableArn}
+
+functions:
+  createOrder:
+    handler: src/create.handler
+`;
+
 export const sharedDatabase: RuleMeta = {
   id: `${DETECTOR}/shared-database`,
   title: 'Non-production environment uses the production database',
@@ -31,7 +57,7 @@ export const sharedDatabase: RuleMeta = {
   fix:
     'Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), ' +
     'and keep production connection strings only in production-scoped secrets.',
-  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
+  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, DynamoDB table ARNs (a bare table name only says the table is named for production: tables are per account and region), Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
   precision: 'high',
   tags: ['environments', 'database'],
   samples: {
@@ -328,10 +354,12 @@ export const sharedDatabase: RuleMeta = {
       ),
       sample('src/main/resources/application.properties', 'quarkus.datasource.db-kind=postgresql\n%dev.quarkus.datasource.devservices.enabled=true\n%prod.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n%staging.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 4 }, note: "Quarkus: the %staging profile's datasource is production's" }),
       sample('src/main/resources/application.yaml', 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
+      sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders'), { expect: { line: 8 }, note: "Serverless: the staging stage's parameter is production's DynamoDB table ARN (account and region make it one table)" }),
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
       { files: { '.github/workflows/terraform.yml': TERRAFORM_VARS_WORKFLOW('orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com') }, note: "the staging job's `-var` gives staging's own database" },
+      sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders-staging'), { note: "Serverless: the staging stage's table ARN is a table of its own" }),
       {
         files: {
           'config/deploy.yml': KAMAL_BASE,
@@ -593,6 +621,26 @@ export const sharedVolume: RuleMeta = {
       },
       {
         files: {
+          'fly.toml': 'app = "acme-notes"\nprimary_region = "fra"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+          'fly.staging.toml': 'app = "acme-notes"\nprimary_region = "fra"\n\n[env]\n  APP_ENV = "staging"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+        },
+        expect: { path: 'fly.staging.toml', line: 8 },
+        note: "Fly: the staging config deploys production's app, so it mounts production's volume",
+      },
+      sample('ops/provision.sh', '#!/usr/bin/env bash\nset -euo pipefail\ndokku apps:create shop\ndokku storage:ensure-directory shop-uploads\ndokku storage:mount shop /var/lib/dokku/data/storage/shop-uploads:/app/uploads\ndokku apps:create shop-staging\ndokku storage:mount shop-staging /var/lib/dokku/data/storage/shop-uploads:/app/uploads\n', { expect: { line: 7 }, note: "Dokku: the staging app mounts the production app's storage directory" }),
+      {
+        files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.staging.yml': COMPOSE_OVERRIDE('staging'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          '.env': 'COMPOSE_PROJECT_NAME=shopfront\nPOSTGRES_USER=app\n',
+          Makefile: 'COMPOSE = docker compose\n\ndeploy-staging:\n\tgit pull\n\t$(COMPOSE) -f docker-compose.yml -f docker-compose.staging.yml up -d --build\n\ndeploy-prod:\n\tgit pull\n\t$(COMPOSE) -f docker-compose.yml -f docker-compose.prod.yml up -d --build\n',
+        },
+        expect: { path: 'Makefile', line: 5 },
+        note: 'compose: no project name on the command line, so both stacks take the one Compose derives (the `.env` beside the files, else the directory)',
+      },
+      {
+        files: {
           'k8s/overlays/production/pv.yaml':
             'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n',
           'k8s/overlays/staging/pv.yaml':
@@ -729,6 +777,32 @@ export const sharedVolume: RuleMeta = {
           Makefile: 'ENV ?= staging\n\nup:\n\tdocker compose -p shopfront-$(ENV) -f docker-compose.yml -f docker-compose.$(ENV).yml up -d\n\ndeploy-staging:\n\tdocker compose -p shopfront-staging -f docker-compose.yml -f docker-compose.staging.yml up -d\n\ndeploy-prod:\n\tCOMPOSE_PROJECT_NAME=shopfront-prod docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d\n',
         },
         note: 'compose: names built per environment, on the command line or in COMPOSE_PROJECT_NAME',
+      },
+      {
+        files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.staging.yml': COMPOSE_OVERRIDE('staging'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          Makefile: 'deploy-staging:\n\tdocker compose --env-file .env.staging -f docker-compose.yml -f docker-compose.staging.yml up -d\n\ndeploy-prod:\n\tdocker compose --env-file .env.production -f docker-compose.yml -f docker-compose.prod.yml up -d\n',
+        },
+        note: 'compose: a derived project name read from an env file per environment',
+      },
+      {
+        files: {
+          'fly.toml': 'app = "acme-notes"\nprimary_region = "fra"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+          'fly.staging.toml': 'app = "acme-notes-staging"\nprimary_region = "fra"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+        },
+        note: 'Fly: volumes of the same name in two apps are two volumes',
+      },
+      sample('ops/provision.sh', '#!/usr/bin/env bash\ndokku storage:mount shop /var/lib/dokku/data/storage/shop-uploads:/app/uploads\ndokku storage:mount shop-staging /var/lib/dokku/data/storage/shop-staging-uploads:/app/uploads\n', { note: 'Dokku: each app its own storage directory' }),
+      {
+        files: {
+          'docker-compose.yml': COMPOSE_BASE,
+          'docker-compose.test.yml': COMPOSE_OVERRIDE('test'),
+          'docker-compose.prod.yml': COMPOSE_OVERRIDE('production'),
+          Makefile: 'test:\n\tdocker compose -f docker-compose.yml -f docker-compose.test.yml run --rm api npm test\n\nimage:\n\tdocker compose -f docker-compose.yml -f docker-compose.prod.yml build api\n',
+        },
+        note: 'compose: a test stack on a CI runner beside a production stack that is only built',
       },
       {
         files: { 'k8s/staging/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n', 'k8s/production/postgres-pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n' },

@@ -16,6 +16,7 @@ import {
   databaseNameIdentity,
   databaseUrlIdentity,
   dynamoTableIdentity,
+  dynamoTableArnIdentity,
   rdsIdentity,
   rdsSnapshotIdentity,
   rdsSourceIdentity,
@@ -93,6 +94,12 @@ export function isDatabaseHostVariable(context: ValueContext): boolean {
   return context.path.some((step) => typeof step === 'string' && tokensOfVariable(step).some((token) => DATA_WORDS.has(token)));
 }
 
+/** The map holding the value is named for a data store (`database:`, `postgresql:`, `db:`). */
+function parentNamesData(path: ValueContext['path']): boolean {
+  const parent = path.length >= 2 ? path[path.length - 2] : undefined;
+  return typeof parent === 'string' && tokensOfVariable(parent).some((token) => DATA_WORDS.has(token));
+}
+
 const TOKENS = new Map<string, string[]>();
 
 /** Variable names repeat across a repository: tokenise each once. */
@@ -144,6 +151,8 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   if (value.startsWith('arn:aws')) {
     const secret = secretArnIdentity(value);
     if (secret) return [secret];
+    const table = dynamoTableArnIdentity(value);
+    if (table) return [table];
   }
   const cloudSql = cloudSqlIdentity(value);
   if (cloudSql) return [cloudSql];
@@ -181,7 +190,9 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
     // Flat variables share the host's prefix: `DB_HOST` beside `DB_DATABASE`, `DB_PORT`, `DB_CONNECTION`, `DB_USERNAME`.
     const prefixed = (...suffixes: string[]) => siblingWithPrefix(context.siblings, variable, suffixes);
     const port = Number(context.siblings?.get('port') ?? context.siblings?.get('PORT') ?? prefixed('PORT') ?? NaN);
-    const database = context.siblings?.get('database') ?? context.siblings?.get('NAME') ?? context.siblings?.get('dbname') ?? prefixed('DATABASE', 'NAME', 'DB');
+    // A `name` beside the host names the database only in a database's own map (Helm's `database: {host, name}`).
+    const inDatabaseMap = parentNamesData(context.path);
+    const database = context.siblings?.get('database') ?? context.siblings?.get('NAME') ?? context.siblings?.get('dbname') ?? (inDatabaseMap ? context.siblings?.get('name') : undefined) ?? prefixed('DATABASE', 'NAME', 'DB');
     const engine = driverOf(context.siblings) ?? prefixed('CONNECTION', 'ENGINE', 'DRIVER', 'ADAPTER');
     const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== undefined) ?? prefixed('USERNAME', 'USER');
     // The schema a configuration writes in (a dbt target's `schema`): a developer's `dbt_alice` beside production's
