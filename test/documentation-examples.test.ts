@@ -50,6 +50,25 @@ describe('documentation in source', () => {
     const result = await scanFiles({ 'openstack/compute/v2/extensions/rescueunrescue/doc.go': doc.split('\n').map((line) => (line.startsWith('package') || line === '' ? line : `// ${line}`)).join('\n') });
     expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 6 low']);
   });
+
+  it("rates an Elixir @doc heredoc's doctest low, and the same call in a function body at full severity", async () => {
+    const source = [
+      'defmodule Billing.Vault do',
+      '  @doc """',
+      '  Opens the vault with a passphrase.',
+      '',
+      '      iex> Billing.Vault.open(password: "Qm8vX2pL7nRtKw3z")',
+      '      :ok',
+      '  """',
+      '  def open(opts), do: {:ok, opts}',
+      '',
+      '  def default, do: open(password: "Vt7qL2wRb9zX4eKp")',
+      'end',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'lib/billing/vault.ex': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 5 low', 'exposed-credential/hardcoded-password 10 medium']);
+  });
 });
 
 describe('doc comments', () => {

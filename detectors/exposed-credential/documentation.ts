@@ -1,6 +1,6 @@
 // Stretches of source that document rather than configure: Python docstrings and Ansible's module documentation
 // (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), JSDoc-style doc comments,
-// C's block comments, Ruby's, Go's and Rust's line doc comments and Go's `doc.go`, patches' removed lines and hunks for
+// C's block comments, Ruby's, Go's and Rust's line doc comments and Go's `doc.go`, Elixir's `@doc` heredocs, patches' removed lines and hunks for
 // test files, and what a document (a page, a manual) introduces as an example.
 // A value there is an example an agent can still read, so it is reported, but low, as test and example files are.
 import { isTestOrExamplePath } from '../../src/paths.js';
@@ -18,6 +18,7 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (C_FAMILY.test(file.path)) return blockComments(file.text);
   if (isApiDescription(file)) return exampleKeyRanges(file.text);
+  if (ELIXIR.test(file.path)) return elixirDocs(file.text);
   const lineDocs = LINE_DOC_LANGUAGES.find((language) => language.path.test(file.path));
   if (lineDocs) return lineDocComments(file.text, lineDocs);
   if (file.format !== 'python' || (!file.text.includes('"""') && !file.text.includes("'''"))) return [];
@@ -112,6 +113,20 @@ function exampleKeyRanges(text: string): Array<[number, number]> {
     offset = end + 1;
   }
   if (open) ranges.push([open.start, open.end]);
+  return ranges;
+}
+
+const ELIXIR = /\.exs?$/i;
+/** Elixir's documentation attributes: a heredoc (or its `~S` sigil) whose `iex>` lines are doctests, not configuration. */
+const ELIXIR_DOC = /@(?:moduledoc|doc|typedoc)[ \t]+(?:~[sS])?("""|''')/g;
+
+function elixirDocs(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const match of text.matchAll(ELIXIR_DOC)) {
+    const open = match.index + match[0].length;
+    const close = text.indexOf(match[1]!, open);
+    ranges.push([open, close === -1 ? text.length : close + 3]);
+  }
   return ranges;
 }
 
