@@ -11,10 +11,11 @@ const TEST_OR_EXAMPLE = new RegExp(
     // A test environment named inside a directory's name: `oidc-test-env/`, `e2e_test_stack/`.
     String.raw`(?:^|\/)[\w.]+[-_]test[-_][\w.-]+\/`,
     // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test
-    // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`), fixture
-    // variants (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
+    // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`, duplicity's
+    // `testing/regression/`; a bare `regression/` may hold a model's code), fixture variants (`fixtures-expired/`),
+    // fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
     // A suite's expected outputs (pg_regress's `expected/*.out`, golden files) repeat what its inputs hold.
-    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|expected|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|testing\/regressions?|expected|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
@@ -32,10 +33,11 @@ const TEST_OR_EXAMPLE = new RegExp(
     // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
     String.raw`(?:^|[/-])examples?-\d*\.json$`,
     String.raw`\.examples?\.json$`,
-    // A template copied before use: `config.json.sample`, `settings.py.example` (not a dotenv template, `.env.example`
-    // or `config/production.env.example`, which teams fill with real values often enough to keep its findings at full
+    // A template copied before use: `config.json.sample`, `settings.py.example`, one of a set of variants
+    // (`pools.yaml.sample-bind`, `pools.yaml.sample-infoblox`) (not a dotenv template, `.env.example` or
+    // `config/production.env.example`, which teams fill with real values often enough to keep its findings at full
     // severity).
-    String.raw`(?:^|\/)(?!\.env)(?![^/]*\.env\.(?:sample|example)$)[^/]+\.(?:sample|example)$`,
+    String.raw`(?:^|\/)(?!\.env)(?![^/]*\.env\.(?:sample|example)(?:[-_][\w-]+)?$)[^/]+\.(?:sample|example)(?:[-_][\w-]+)?$`,
     // jsii assemblies: a package's README and its examples, translated per language, serialised as JSON.
     String.raw`(?:^|\/)\.jsii(?:\.tabl\.json)?$`,
   ].join('|'),

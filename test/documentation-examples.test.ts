@@ -45,10 +45,75 @@ describe('documentation in source', () => {
     expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 4 low', 'exposed-credential/hardcoded-password 6 medium']);
   });
 
+  it("rates the strings of a module's `examples` metadata low, and the same setting in its code at full severity", async () => {
+    const source = [
+      'from textwrap import dedent',
+      '',
+      'meta = {',
+      '    "id": "cc_agent",',
+      '    "examples": [',
+      '        dedent(',
+      '            """\\',
+      '            agent:',
+      '                preshared_key: 342thbjkt82094y0uthhor289jnqthpc2290',
+      '            """',
+      '        ),',
+      '    ],',
+      '}',
+      '',
+      'PRESHARED_KEY = "9vR2mXq7LtK4pWz8NbY3cF6hJd1sG5aE"',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'cloudinit/config/cc_agent.py': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/generic-secret 9 low', 'exposed-credential/generic-secret 15 medium']);
+  });
+
+  it("rates the EXAMPLES of an Ansible module's YAML documentation low", async () => {
+    const doc = [
+      'DOCUMENTATION:',
+      '  module: user',
+      '  short_description: Manage Active Directory users',
+      '',
+      'EXAMPLES: |',
+      '  - name: Create a user',
+      '    microsoft.ad.user:',
+      '      name: bob',
+      '      password: B0bP4ssw0rd',
+      '',
+      'RETURN: {}',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'plugins/modules/user.yml': doc, 'playbooks/users.yml': '- hosts: dc\n  tasks:\n    - microsoft.ad.user:\n        name: bob\n        password: B0bP4ssw0rd\n' });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['playbooks/users.yml:5 medium', 'plugins/modules/user.yml:9 low']);
+  });
+
   it("rates Go package documentation (doc.go) low", async () => {
     const doc = 'Package rescueunrescue rescues servers.\n\nExample:\n\n\trescueOpts := rescueunrescue.RescueOpts{\n\t\tAdminPass: "aUPtawPzE9NU",\n\t}\n\npackage rescueunrescue\n';
     const result = await scanFiles({ 'openstack/compute/v2/extensions/rescueunrescue/doc.go': doc.split('\n').map((line) => (line.startsWith('package') || line === '' ? line : `// ${line}`)).join('\n') });
     expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 6 low']);
+  });
+
+  it("rates an Elixir @doc heredoc's doctest low, and the same call in a function body at full severity", async () => {
+    const source = [
+      'defmodule Billing.Vault do',
+      '  @doc """',
+      '  Opens the vault with a passphrase.',
+      '',
+      '      iex> Billing.Vault.open(password: "Qm8vX2pL7nRtKw3z")',
+      '      :ok',
+      '  """',
+      '  def open(opts), do: {:ok, opts}',
+      '',
+      '  def default, do: open(password: "Vt7qL2wRb9zX4eKp")',
+      'end',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'lib/billing/vault.ex': source });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 5 low', 'exposed-credential/hardcoded-password 10 medium']);
   });
 });
 

@@ -85,7 +85,7 @@ describe('discovery', () => {
     expect(note?.message).toBe('4 directories not scanned by default as dependencies, build output or caches: .pc/, build/, target/, vendor/; for example .pc, apps/web/build, apps/web/vendor, ....');
   });
 
-  it('skips installed Python packages: virtualenvs under any name (they hold pyvenv.cfg) and site-packages trees', async () => {
+  it('skips installed Python packages (virtualenvs under any name, which hold pyvenv.cfg, and site-packages trees) and installed Ansible collections', async () => {
     const r = repo({
       'src/app.py': 'TOKEN = "DANGER-app"\n',
       'env/pyvenv.cfg': 'home = /usr/bin\nversion = 3.11.7\n',
@@ -94,6 +94,7 @@ describe('discovery', () => {
       'py311/bin/activate': 'DANGER-activate\n',
       'lambda/package/site-packages/requests/auth.py': 'DANGER-packaged\n',
       '__pypackages__/3.11/lib/pkg/x.py': 'DANGER-pep582\n',
+      'collections/ansible_collections/cisco/dnac/playbooks/credentials.yml': 'DANGER-vendored-collection\n',
       'docs/pyvenv.md': 'DANGER-docs\n',
     });
     const { result, where } = await findings(r.root);

@@ -1,6 +1,7 @@
 // Stretches of source that document rather than configure: Python docstrings and Ansible's module documentation
 // (`DOCUMENTATION`, `EXAMPLES`, `RETURN` strings, YAML that shows how to call the module), JSDoc-style doc comments,
-// C's block comments, Ruby's, Go's and Rust's line doc comments and Go's `doc.go`, patches' removed lines and hunks for
+// C's block comments, Ruby's, Go's and Rust's line doc comments and Go's `doc.go`, Elixir's `@doc` heredocs, an
+// Ansible module's YAML documentation, patches' removed lines and hunks for
 // test files, and what a document (a page, a manual) introduces as an example.
 // A value there is an example an agent can still read, so it is reported, but low, as test and example files are.
 import { isTestOrExamplePath } from '../../src/paths.js';
@@ -18,10 +19,13 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (C_FAMILY.test(file.path)) return blockComments(file.text);
   if (isApiDescription(file)) return exampleKeyRanges(file.text);
+  if (ELIXIR.test(file.path)) return elixirDocs(file.text);
+  if (ANSIBLE_SIDECAR.test(file.path)) return sidecarDocs(file.text);
   const lineDocs = LINE_DOC_LANGUAGES.find((language) => language.path.test(file.path));
   if (lineDocs) return lineDocComments(file.text, lineDocs);
-  if (file.format !== 'python' || (!file.text.includes('"""') && !file.text.includes("'''"))) return [];
-  const ranges: Array<[number, number]> = [];
+  if (file.format !== 'python') return [];
+  const ranges: Array<[number, number]> = /\bexamples?\b/i.test(file.text) ? pythonExampleValues(file.text) : [];
+  if (!file.text.includes('"""') && !file.text.includes("'''")) return ranges;
   const text = file.text;
   const closeOf = (quote: string, from: number): number => {
     const close = text.indexOf(quote, from);
@@ -47,6 +51,48 @@ export function documentationRanges(file: SourceFile): Array<[number, number]> {
     }
   }
   return ranges;
+}
+
+/**
+ * The value of an `examples` key or keyword: plugin metadata (cloud-init's `"examples": [dedent("""…""")]`), a schema's
+ * or pydantic's `Field(examples=[…])`. A list, tuple, dict or string that shows a reader a configuration.
+ */
+const PYTHON_EXAMPLE_VALUE = /(?:["']examples?["'][ \t]*:|\bexamples?[ \t]*=(?!=))[ \t]*(?=[[({"']|[rRuUbB]{1,2}["'])/gi;
+
+function pythonExampleValues(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let after = 0;
+  for (const match of text.matchAll(PYTHON_EXAMPLE_VALUE)) {
+    const open = match.index + match[0].length;
+    if (open < after) continue;
+    after = endOfPythonValue(text, open);
+    ranges.push([open, after]);
+  }
+  return ranges;
+}
+
+/** Where the bracketed value or string literal starting at `open` ends: brackets counted, strings skipped over. */
+function endOfPythonValue(text: string, open: number): number {
+  let depth = 0;
+  let index = open;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '"' || char === "'") {
+      const quote = text.startsWith(char.repeat(3), index) ? char.repeat(3) : char;
+      let close = index + quote.length;
+      while (close < text.length && !text.startsWith(quote, close)) close += text[close] === '\\' ? 2 : 1;
+      index = Math.min(text.length, close + quote.length);
+      if (depth === 0) return index;
+      continue;
+    }
+    if (char === '[' || char === '(' || char === '{') depth++;
+    else if (char === ']' || char === ')' || char === '}') {
+      depth--;
+      if (depth <= 0) return index + 1;
+    } else if (depth === 0 && !/[rRuUbB]/.test(char)) return index;
+    index++;
+  }
+  return text.length;
 }
 
 /** A `def`/`class` line, or the last line of a signature split over lines (`    b: int) -> str:`). */
@@ -112,6 +158,40 @@ function exampleKeyRanges(text: string): Array<[number, number]> {
     offset = end + 1;
   }
   if (open) ranges.push([open.start, open.end]);
+  return ranges;
+}
+
+/** An Ansible module's documentation beside its PowerShell code (`plugins/modules/win_user.yml`): `DOCUMENTATION`, `EXAMPLES`, `RETURN`. */
+const ANSIBLE_SIDECAR = /(?:^|\/)plugins\/modules\/[^/]+\.ya?ml$/;
+const SIDECAR_KEY = /^(?:DOCUMENTATION|EXAMPLES|RETURN)[ \t]*:/;
+
+function sidecarDocs(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let open: number | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    // A top-level key ends the one before it.
+    if (/^[^\s#-]/.test(line)) {
+      if (open !== undefined) ranges.push([open, offset]);
+      open = SIDECAR_KEY.test(line) ? offset : undefined;
+    }
+    offset += line.length + 1;
+  }
+  if (open !== undefined) ranges.push([open, text.length]);
+  return ranges;
+}
+
+const ELIXIR = /\.exs?$/i;
+/** Elixir's documentation attributes: a heredoc (or its `~S` sigil) whose `iex>` lines are doctests, not configuration. */
+const ELIXIR_DOC = /@(?:moduledoc|doc|typedoc)[ \t]+(?:~[sS])?("""|''')/g;
+
+function elixirDocs(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const match of text.matchAll(ELIXIR_DOC)) {
+    const open = match.index + match[0].length;
+    const close = text.indexOf(match[1]!, open);
+    ranges.push([open, close === -1 ? text.length : close + 3]);
+  }
   return ranges;
 }
 

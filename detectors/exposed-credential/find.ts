@@ -761,9 +761,20 @@ function genericKindOf(binding: Binding): CredentialKind | undefined {
   const nameClass = nameClassOf(binding.name) ?? (binding.header ? 'secret' : undefined);
   // A value ending in a colon is a form label (`"Wagwoord:"`), not a password.
   if (nameClass === 'password' && !binding.value.endsWith(':')) return hardcodedPassword;
-  if (nameClass === 'secret' && looksLikeGeneratedSecret(binding.value)) return genericSecret;
+  if (nameClass === 'secret' && looksLikeGeneratedSecret(binding.value) && !namesKeyringKey(binding)) return genericSecret;
   return undefined;
 }
+
+/**
+ * A GnuPG key's ID or fingerprint under a signing or encryption key's name (duplicity's `--encrypt-key=453005CE9B736B2A`,
+ * `SIGN_KEY="839E6A2856538CCF"`): it picks a key from the keyring, and is printed by `gpg --list-keys` for anyone.
+ */
+function namesKeyringKey(binding: Binding): boolean {
+  return KEYRING_KEY_ID.test(binding.value) && KEYRING_KEY_NAME.test(binding.name);
+}
+
+const KEYRING_KEY_ID = /^(?:0x)?(?:[0-9A-F]{8}|[0-9A-F]{16}|[0-9A-F]{40})$/;
+const KEYRING_KEY_NAME = /(?:^|[^a-z])(?:sign|encrypt|gpg|pgp|gnupg)[-_.]?key(?:[-_.]?id)?$/i;
 
 /** An HTML tag inside a value: a manual's markup around a flag (`--ask-password=false</code>`), not a secret. */
 const MARKUP = /<\/[a-z][a-z0-9]*>|^<[a-z][a-z0-9]*[\s>]/i;
@@ -773,8 +784,33 @@ function spellsName(name: string, value: string): boolean {
   const own = name.replace(/^.*[.:/]/, '');
   if (sameLetters(value, own.replace(/[^A-Za-z0-9]+/g, '').toLowerCase())) return true;
   // A word of its own name (`'certificate_password' = 'certificate'`): a label or a key, not a password.
-  return /^[A-Za-z]{4,}$/.test(value) && wordsOf(own).includes(value.toLowerCase());
+  if (/^[A-Za-z]{4,}$/.test(value) && wordsOf(own).includes(value.toLowerCase())) return true;
+  if (fillsWithOwnName(own, value)) return true;
+  // The last words of its own name, joined as a configuration key is (`INI_KEY_CIPHER_PASS => 'cipher-pass'`):
+  // a constant that names the option it reads, not the option's value.
+  if (!/^[a-z]+(?:[-_.][a-z]+)+$/i.test(value)) return false;
+  const words = wordsOf(own);
+  const said = value.toLowerCase().split(/[-_.]/);
+  return said.length < words.length && said.every((word, index) => word === words[words.length - said.length + index]);
 }
+
+/**
+ * Its own name's words with placeholder words (`ALICLOUD_SECRET_KEY='AlicloudSecret123'`, `RABBIT_PASSWORD=secretrabbit`,
+ * `esxi1_password: myEsxiSuperSecretPassw0rd!`): a value made up to fill the field. The name's words alone, or with
+ * an environment's, are not (`netapp_password: netapp123` may be the password a team set).
+ */
+function fillsWithOwnName(name: string, value: string): boolean {
+  if (value.length > 64 || !/[A-Za-z]{3}/.test(value)) return false;
+  const lower = value.toLowerCase();
+  const own = wordsOf(name).map((word) => word.replace(/\d+$/, '')).filter((word) => word.length >= 4 && lower.includes(word) && !isHumanPlaceholder(word));
+  if (own.length === 0) return false;
+  let rest = lower;
+  for (const word of own) rest = rest.split(word).join(' ');
+  // A filler word among them: `RentwheelsProd2024` (its name's word and an environment's) is a password people set.
+  return FILLER_WORD.test(rest) && isHumanPlaceholder(rest);
+}
+
+const FILLER_WORD = /secret|pass|pwd|token|key|my|your|super|example|sample|test|dummy|fake|change/;
 
 /**
  * Whether `value`'s letters and digits, lowercased, are `target`: compared as they are read, so that a long value
@@ -803,6 +839,8 @@ function looksLikeGeneratedSecret(value: string): boolean {
   if (/\\(?:[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})/.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
+  // A link inside it (a changelog's `([#2023](https://github.com/…/pull/2023))`): prose, which no token holds.
+  if (/\]\(https?:\/\/|\bhttps?:\/\/[\w.-]+\//i.test(value)) return false;
   // Publishable keys (Stripe's and Clerk's `pk_live_`/`pk_test_`) ship to every browser: public by design, whatever
   // the name holding them (Laravel Cashier calls Stripe's `STRIPE_KEY`).
   if (/^pk_(?:live|test)_[A-Za-z0-9]{10,}$/.test(value)) return false;
@@ -812,9 +850,10 @@ function looksLikeGeneratedSecret(value: string): boolean {
   // (`fs.s3.serverSideEncryption`, `AWS4-HMAC-SHA256`, `mock_access_key/20220524/us-east-1`).
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
   // A `$0`/`@pop` part is a grammar's capture or state (Monarch's `{ token: "string.$S2.delim" }`).
-  // A word may hold a number inside it: a product's or standard's name (`apache2hook`, `X509Certificate`, `ec2Instance`).
+  // A word may hold a number inside it: a product's or standard's name (`apache2hook`, `X509Certificate`, `ec2Instance`),
+  // a curve's (`ed25519_private_key`, `x25519`).
   const wordLike = (segment: string) =>
-    /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment) || /^(?:[A-Z]?[a-z]+|[A-Z]+)?\d{1,4}(?:[A-Z]?[a-z]+)+$/.test(segment);
+    /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Z]{2,}(?:[A-Z][a-z]+)+$/.test(segment) || /^[a-z]{1,6}\d{3,5}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment) || /^(?:[A-Z]?[a-z]+|[A-Z]+)?\d{1,4}(?:[A-Z]?[a-z]+)+$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   // One CamelCase name with a digit or two is an identifier (`Ec2InstanceMetadata`), which generated tokens never spell.
   if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;

@@ -31,6 +31,8 @@ const REFERENCE = new RegExp(
     String.raw`\$\([^)]*\)`, // $(VAR), $(command)
     String.raw`#\{[^}]*\}`, // Ruby interpolation: "#{SecureRandom.hex(64)}"
     String.raw`^#\{\s*[A-Za-z_@$]`, // the same cut short by a quote inside it: "--password=#{config["password"]}"
+    String.raw`^\{[A-Za-z_][\w.]*\[$`, // a Python f-string's subscript cut short by its quote: f"--passwd-entry {params['passwd_entry']}"
+    String.raw`^\{\$.*\$\}$`, // AngularJS with Horizon's and Django-friendly delimiters: "{$::form.match$}"
     // Only variables, escapes and separators (Perl's "$errno\0$err_key", shell's "$user:$pass"): nothing literal.
     // Perl's chained `$opt_password= $opt_help= …` leaves the next name and its `=`.
     String.raw`^(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*${INTERPOLATED}(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*=?$`,

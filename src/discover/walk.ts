@@ -22,6 +22,9 @@ export const DEFAULT_EXCLUDED_DIRECTORIES = [
   'site-packages',
   'dist-packages',
   '__pypackages__',
+  // Ansible collections installed into the repository (`ansible-galaxy collection install -p collections`): other
+  // vendors' modules, roles and example playbooks. A collection's own repository has its code at the root instead.
+  'ansible_collections',
   '.direnv',
   '__pycache__',
   '.tox',
