@@ -26,13 +26,20 @@ export function reportByHeaderSent(context: FinishContext): void {
   if (pending.length === 0) return;
   // In path order, so the same request decides on every run.
   const sent = [...context.facts.all('sent-variable')].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const chosenFor = new Map<string, { header: string; sentAs: HeaderDependentCredential['byHeader'][string] }>();
+  const chosenFor = new Map<string, { header: string; sentAs: HeaderDependentCredential['byHeader'][string][number] }>();
   for (const credential of pending) {
     const root = collectionRoot(credential.path);
-    const request = sent.find((use) => use.variable === credential.variable && use.path.startsWith(root) && credential.byHeader[use.header] !== undefined);
-    const sentAs = request ? credential.byHeader[request.header] : undefined;
-    if (request && sentAs) chosenFor.set(credential.credential, { header: request.header, sentAs });
-    context.report({ ...(sentAs?.finding ?? credential.unsent), location: credential.location });
+    let chosen: { header: string; sentAs: HeaderDependentCredential['byHeader'][string][number] } | undefined;
+    for (const use of sent) {
+      if (use.variable !== credential.variable || !use.path.startsWith(root)) continue;
+      const sentAs = credential.byHeader[use.header]?.find((way) => !way.requires || way.requires.every((literal) => use.literals.includes(literal)));
+      if (sentAs) {
+        chosen = { header: use.header, sentAs };
+        break;
+      }
+    }
+    if (chosen) chosenFor.set(credential.credential, chosen);
+    context.report({ ...(chosen?.sentAs.finding ?? credential.unsent), location: credential.location });
   }
   if (chosenFor.size === 0) return;
   // The scope stage rates the kind the request says, by the header it is sent with.

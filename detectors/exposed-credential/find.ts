@@ -47,7 +47,17 @@ export interface FoundCredential {
    * In an API client's environment file, which binds variables that requests in other files send: the kind the value
    * is when a request sends it with a header (lower-cased), where that differs from the kind it is without one.
    */
-  ifSent?: ReadonlyMap<string, CredentialKind>;
+  ifSent?: ReadonlyMap<string, readonly SentAs[]>;
+}
+
+/**
+ * A kind an API client's environment value is when a request sends it with a header: where the kind's pattern asks for
+ * a literal the environment file lacks (a Hetzner bearer token needs `api.hetzner.cloud`), the request must hold it.
+ */
+export interface SentAs {
+  kind: CredentialKind;
+  /** Literals (lower-cased) the sending request must hold; none for a kind the environment file alone decides. */
+  requires?: readonly string[];
 }
 
 /** Formats where a bare right-hand side is an expression (`password = getpass()`), never a literal. */
@@ -248,7 +258,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   // takes it (`vercel deploy --token <24 characters>` in a runbook), never for the flag's name alone.
   const documentation = isDocumentation(file);
   const clientEnvironment = isApiClientEnvironment(file.path);
-  const sentCandidates = new Map<Candidate, ReadonlyMap<string, Candidate>>();
+  const sentCandidates = new Map<Candidate, ReadonlyMap<string, ReadonlyArray<{ candidate: Candidate; requires?: readonly string[] }>>>();
   // Read once, and only where a value bound without a header may be sent with one.
   let sentWith: ReadonlyMap<string, string> | undefined;
   for (const bound of bindingsOf(file)) {
@@ -260,14 +270,22 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       if (header !== undefined) binding = { ...binding, header };
     }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const ofBinding = (bound: Binding) => candidateOfBinding(bound, fileContains, documentation && bound.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const ofBinding = (bound: Binding, contains = fileContains) => candidateOfBinding(bound, contains, documentation && bound.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
     const candidate = decoded ?? ofBinding(binding);
     if (!candidate) continue;
     if (clientEnvironment && !decoded && binding.header === undefined) {
-      const ifSent = new Map<string, Candidate>();
+      const ifSent = new Map<string, Array<{ candidate: Candidate; requires?: readonly string[] }>>();
       for (const header of CREDENTIAL_HEADERS) {
-        const sent = ofBinding({ ...binding, header });
-        if (sent) ifSent.set(header, sent);
+        const sent: Array<{ candidate: Candidate; requires?: readonly string[] }> = [];
+        // The API's host is in the request, not in the environment: each kind the header takes, if the request names it.
+        for (const requires of REQUIRES_BY_HEADER.get(header) ?? []) {
+          if (fileContains(requires)) continue;
+          const assumed = ofBinding({ ...binding, header }, (literals) => !literals || literals.every((literal) => requires.includes(literal.toLowerCase()) || containsLiteral(literal)));
+          if (assumed) sent.push({ candidate: assumed, requires });
+        }
+        const plain = ofBinding({ ...binding, header });
+        if (plain) sent.push({ candidate: plain });
+        if (sent.length > 0) ifSent.set(header, sent);
       }
       if (ifSent.size > 0) sentCandidates.set(candidate, ifSent);
     }
@@ -309,12 +327,44 @@ export function isApiClientEnvironment(path: string): boolean {
 }
 
 
-/** The kind a value bound without a header is under each header a request may send it with, where that differs. */
-function kindsIfSent(file: SourceFile, unsent: CredentialKind, sent: ReadonlyMap<string, Candidate>): ReadonlyMap<string, CredentialKind> | undefined {
-  const kinds = new Map<string, CredentialKind>();
-  for (const [header, candidate] of sent) {
-    const kind = plausibleKind(candidate, contextOf(file, candidate));
-    if (kind && kind !== unsent) kinds.set(header, kind);
+/**
+ * The `requires` lists of the context patterns each credential header names (`authorization` -> `api.hetzner.cloud`,
+ * `api.linode.com`, `upstash.io`, …), lower-cased: the literals a request sending a value may supply.
+ */
+const REQUIRES_BY_HEADER: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const byHeader = new Map<string, Map<string, readonly string[]>>();
+  for (const header of CREDENTIAL_HEADERS) {
+    for (const pattern of CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!)) {
+      if (!pattern.requires || !pattern.header?.test(header)) continue;
+      const requires = pattern.requires.map((literal) => literal.toLowerCase());
+      const lists = byHeader.get(header) ?? new Map<string, readonly string[]>();
+      lists.set(requires.join('\0'), requires);
+      byHeader.set(header, lists);
+    }
+  }
+  return new Map([...byHeader].map(([header, lists]) => [header, [...lists.values()]]));
+})();
+
+/** Every literal a request may supply to the environment values it sends (lower-cased). */
+export const SENT_REQUIRED_LITERALS: readonly string[] = [...new Set([...REQUIRES_BY_HEADER.values()].flat(2))];
+
+/**
+ * The kinds a value bound without a header is under each header a request may send it with, where that differs:
+ * first those the request's literals decide, then the one the environment alone does.
+ */
+function kindsIfSent(file: SourceFile, unsent: CredentialKind, sent: ReadonlyMap<string, ReadonlyArray<{ candidate: Candidate; requires?: readonly string[] }>>): ReadonlyMap<string, readonly SentAs[]> | undefined {
+  const kinds = new Map<string, SentAs[]>();
+  for (const [header, options] of sent) {
+    const plain = options.find((option) => option.requires === undefined);
+    const plainKind = plain ? plausibleKind(plain.candidate, contextOf(file, plain.candidate)) : undefined;
+    const ways: SentAs[] = [];
+    for (const { candidate, requires } of options) {
+      if (requires === undefined) continue;
+      const kind = plausibleKind(candidate, contextOf(file, candidate));
+      if (kind && kind !== (plainKind ?? unsent) && !ways.some((way) => way.kind === kind)) ways.push({ kind, requires });
+    }
+    if (plainKind && plainKind !== unsent) ways.push({ kind: plainKind });
+    if (ways.length > 0) kinds.set(header, ways);
   }
   return kinds.size > 0 ? kinds : undefined;
 }

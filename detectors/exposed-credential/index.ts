@@ -11,7 +11,7 @@ import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
 import { ciServicesOf, isThrowaway } from './ci-services.js';
 import { documentationRanges, DOCS_TREE, exampleRanges, inRanges } from './documentation.js';
-import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
+import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, SENT_REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
 import { secretNameClass } from '../../knowledge/credentials/names.js';
@@ -113,17 +113,23 @@ export const exposedCredential: Detector = {
       if (credential.ifSent && variable) {
         // Which of its kinds it is, a request in another file of the collection says: reported once all are read.
         const byHeader: Record<string, HeaderDependentCredential['byHeader'][string]> = {};
-        for (const [header, kind] of credential.ifSent) {
-          const sentAs = { ...credential, kind };
-          const test = kind.rate({ ...credential.context, header }).scope === 'test';
-          byHeader[header] = { kind: kind.id, kindTitle: kind.title, provider: kind.provider, finding: findingAs(kind, severityOf(sentAs, test || inDocumentation || throwaway, file.path)) };
+        for (const [header, ways] of credential.ifSent) {
+          byHeader[header] = ways.map(({ kind, requires }) => {
+            const test = kind.rate({ ...credential.context, header }).scope === 'test';
+            const finding = findingAs(kind, severityOf({ ...credential, kind }, test || inDocumentation || throwaway, file.path));
+            return { kind: kind.id, kindTitle: kind.title, provider: kind.provider, finding, ...(requires ? { requires } : {}) };
+          });
         }
         out.publish('header-dependent-credential', { credential: `${file.path}:${span.line}:${span.column}`, variable, path: file.path, location, unsent: findingAs(credential.kind, severity), byHeader });
         continue;
       }
       out.report(findingAs(credential.kind, severity));
     }
-    if (isApiClientRequest(file.path)) for (const [variable, header] of headersSentWith(file.text)) out.publish('sent-variable', { variable, header: header.toLowerCase(), path: file.path });
+    if (isApiClientRequest(file.path)) {
+      const sent = headersSentWith(file.text);
+      const literals = sent.size > 0 ? literalsOf(file, SENT_REQUIRED_LITERALS) : [];
+      for (const [variable, header] of sent) out.publish('sent-variable', { variable, header: header.toLowerCase(), path: file.path, literals });
+    }
     noteUnreadableShapes(file, found, out);
     if (file.tracked && isTerraformStatePath(file.path) && STATE_WITH_INSTANCES.test(file.text)) {
       out.report({
@@ -174,6 +180,14 @@ function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[
       out.notify({ level: 'note', code: 'malformed-jwt', message: `${file.path}:${line} holds a JWT-shaped token whose header or payload does not decode: not rated.`, line });
     }
   }
+}
+
+/** Which of these literals (lower-cased, each one the prefilter records) the file holds. */
+function literalsOf(file: SourceFile, literals: readonly string[]): string[] {
+  const recorded = file.foundKeywords();
+  if (recorded !== 'all') return literals.filter((literal) => recorded.has(literal));
+  const text = file.text.toLowerCase();
+  return literals.filter((literal) => text.includes(literal));
 }
 
 function severityOf(credential: FoundCredential, exampleOnly: boolean, path: string): Severity {

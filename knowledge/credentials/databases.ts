@@ -371,6 +371,14 @@ export const upstashRedisToken: CredentialKind = {
       sample('src/lib/redis.ts', `import { Redis } from '@upstash/redis';\n\nexport const redis = new Redis({\n  url: 'https://eu1-vast-lark-38012.upstash.io',\n  token: process.env.UPSTASH_REDIS_REST_TOKEN ?? '${UPSTASH_TOKEN}',\n});\n`, { expect: { line: 5 }, note: 'a fallback for when the variable is unset' }),
       sample('.env.production', `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io\nKV_REST_API_TOKEN=${UPSTASH_TOKEN}\n`, { expect: { line: 2 }, note: "Vercel's name for it" }),
       sample('src/lib/redis.ts', `import { Redis } from '@upstash/redis';\n\nexport const redis = new Redis({\n  url: 'https://eu1-vast-lark-38012.upstash.io',\n  token: '${UPSTASH_TOKEN}',\n});\n`, { expect: { line: 5 }, note: "the client's token option beside an Upstash URL" }),
+      {
+        files: {
+          'bruno/environments/production.bru': `vars {\n  redis_token: ${UPSTASH_TOKEN}\n}\n`,
+          'bruno/cache/flushall.bru': 'meta {\n  name: flushall\n  type: http\n  seq: 1\n}\n\npost {\n  url: https://eu1-vast-lark-38012.upstash.io/flushall\n  body: none\n  auth: none\n}\n\nheaders {\n  Authorization: Bearer {{redis_token}}\n}\n',
+        },
+        expect: { path: 'bruno/environments/production.bru', line: 2 },
+        note: "a Bruno environment's token a request sends to the database's REST URL",
+      },
     ],
     negative: [
       sample('src/lib/session.ts', `export const session = { url: 'https://auth.acme.io', token: '${UPSTASH_TOKEN}' };\n`, { note: 'a token option with no Upstash host in the file stays generic' }),

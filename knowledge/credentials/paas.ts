@@ -428,6 +428,14 @@ export const hetznerCloudToken: CredentialKind = {
       sample('docs/handover.adoc', `= Handover\n\n|===\n| Provider | API token\n\n| Hetzner Cloud\n| ${HCLOUD_TOKEN}\n|===\n`, { expect: { line: 7 }, note: 'an AsciiDoc table, a cell a line' }),
       sample('docs/access.rst', `Access\n======\n\n.. csv-table:: Provider tokens\n   :header: "Provider", "API token"\n\n   "Hetzner Cloud", "${HCLOUD_TOKEN}"\n`, { expect: { line: 7 }, note: "reStructuredText's CSV table" }),
       sample('src/main/java/io/tidepool/Provisioner.java', `package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        "${HCLOUD_TOKEN}";\n}\n`, { expect: { line: 5 }, note: 'the string on the line after the name' }),
+      {
+        files: {
+          'ops-api/environments/production.bru': `vars {\n  api_token: ${HCLOUD_TOKEN}\n}\n`,
+          'ops-api/volumes/delete.bru': 'meta {\n  name: delete volume\n  type: http\n  seq: 3\n}\n\ndelete {\n  url: https://api.hetzner.cloud/v1/volumes/{{volume_id}}\n  body: none\n  auth: bearer\n}\n\nauth:bearer {\n  token: {{api_token}}\n}\n',
+        },
+        expect: { path: 'ops-api/environments/production.bru', line: 2 },
+        note: "a Bruno environment's token a request sends to the API: the host is only in the request",
+      },
     ],
     negative: [
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
@@ -436,6 +444,13 @@ export const hetznerCloudToken: CredentialKind = {
       sample('docs/config.md', `| Variable | Description | Default |\n|---|---|---|\n| HCLOUD_TOKEN | Hetzner Cloud API token | \`${HCLOUD_TOKEN}\` |\n`, { note: "a documented default is the docs', not the team's" }),
       sample('docs/access.md', '| Variable | Value |\n|---|---|\n| HCLOUD_TOKEN | `<your-hcloud-token>` |\n'),
       sample('ops/report.sh', `#!/bin/sh\ncurl -s -H "Authorization: Bearer $HCLOUD_TOKEN" https://api.hetzner.cloud/v1/servers > servers.json\ncurl -s -X POST -H "Authorization: Bearer ${HCLOUD_TOKEN}" https://metrics.acme.io/api/v1/import -d @servers.json\n`, { note: 'the file calls the API, but this header goes to the metrics service' }),
+      {
+        files: {
+          'ops-api/environments/production.bru': `vars {\n  api_token: ${HCLOUD_TOKEN}\n}\n`,
+          'ops-api/metrics/push.bru': 'meta {\n  name: push\n  type: http\n  seq: 1\n}\n\npost {\n  url: https://metrics.acme.io/api/v1/import\n  body: json\n  auth: bearer\n}\n\nauth:bearer {\n  token: {{api_token}}\n}\n',
+        },
+        note: "the collection's request sends the token to another service",
+      },
     ],
   },
   scopeSamples: {
@@ -478,6 +493,14 @@ export const linodeToken: CredentialKind = {
       sample('RUNBOOK.md', `# Runbook\n\n## Access\n\n- **Linode API token:** \`${LINODE_TOKEN}\`\n- Grafana: https://grafana.acme.io\n`, { expect: { line: 5 }, note: "a list item's label names the provider" }),
       sample('config/providers.yml', `dns:\n  zone: acme.io\nlinode:\n  region: eu-central\n  token: ${LINODE_TOKEN}\n`, { expect: { line: 5 }, note: 'a bare `token` under a section named for the provider' }),
       sample('Api/appsettings.json', `{\n  "Linode": { "Region": "eu-central", "Token": "${LINODE_TOKEN}" }\n}\n`, { expect: { line: 2 }, note: 'the section opened on the same line' }),
+      {
+        files: {
+          'ops.postman_environment.json': `{\n  "name": "production",\n  "values": [\n    { "key": "ops_token", "value": "${LINODE_TOKEN}", "enabled": true }\n  ]\n}\n`,
+          'ops.postman_collection.json': '{\n  "info": { "name": "ops" },\n  "item": [\n    {\n      "name": "Delete volume",\n      "request": {\n        "method": "DELETE",\n        "header": [{ "key": "Authorization", "value": "Bearer {{ops_token}}" }],\n        "url": "https://api.linode.com/v4/volumes/{{volume_id}}"\n      }\n    }\n  ]\n}\n',
+        },
+        expect: { path: 'ops.postman_environment.json', line: 4 },
+        note: 'a Postman environment whose token the collection sends to the API (64 hex, as a Hetzner token may be)',
+      },
     ],
     negative: [
       sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),

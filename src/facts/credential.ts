@@ -74,6 +74,11 @@ export interface SentVariable {
   /** Lower-cased. */
   header: string;
   path: string;
+  /**
+   * Literals (lower-cased) the request holds of those credential kinds ask for beside a header (`api.hetzner.cloud`):
+   * the host a collection names only in its requests.
+   */
+  literals: readonly string[];
 }
 
 /**
@@ -89,6 +94,9 @@ export interface HeaderDependentCredential {
   location: Location;
   /** Its finding when no request is seen sending it with a header that changes its kind. */
   unsent: FindingInput;
-  /** By header (lower-cased): the kind it is when sent with it, and the finding then. */
-  byHeader: Readonly<Record<string, { kind: string; kindTitle: string; provider: string; finding: FindingInput }>>;
+  /**
+   * By header (lower-cased): the kinds it may be when sent with it, and the finding then; the first whose literals
+   * the sending request holds (none asked: any request) is the one.
+   */
+  byHeader: Readonly<Record<string, ReadonlyArray<{ kind: string; kindTitle: string; provider: string; finding: FindingInput; requires?: readonly string[] }>>>;
 }
