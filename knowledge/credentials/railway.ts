@@ -68,6 +68,11 @@ export const railwayAccountToken: CredentialKind = {
     positive: [
       sample('scripts/redeploy.sh', '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway up --service api\n', { expect: { line: 3 } }),
       sample('Makefile', 'RAILWAY_API_TOKEN ?= 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nexport RAILWAY_API_TOKEN\n\ndeploy:\n\trailway up --service api --environment staging\n', { expect: { line: 1 }, note: "a Makefile's default, which the environment may override" }),
+      sample(
+        'infra/terraform.tfstate',
+        '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "outputs": {\n    "railway_api_token": {\n      "value": "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c",\n      "type": "string",\n      "sensitive": true\n    }\n  },\n  "resources": []\n}\n',
+        { expect: { line: 6 }, note: 'a sensitive output is plain text in state, named by the output' },
+      ),
       sample('src/ops/railway.ts', "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample('docs/deploy.md', '## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n', { expect: { line: 4 } }),
       sample('docs/runbooks/railway.md', '# Railway\n\n- Account token (dashboard → Account → Tokens): `6f1c2a9e-4b7d-4e3a-9c8f-2d5b1a7e3c90`\n- Project: shop-api\n', { expect: { line: 3 }, note: "a runbook's label with the dashboard's menu path in it, under the provider's heading" }),
