@@ -26,20 +26,27 @@ export function reportByHeaderSent(context: FinishContext): void {
   if (pending.length === 0) return;
   // In path order, so the same request decides on every run.
   const sent = [...context.facts.all('sent-variable')].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // What a collection's environments name (the JetBrains client's host in `http-client.env.json`) its requests use.
+  const environments = context.facts.all('client-environment');
   const chosenFor = new Map<string, { header: string; sentAs: HeaderDependentCredential['byHeader'][string][number] }>();
   for (const credential of pending) {
     const root = collectionRoot(credential.path);
+    const named = new Set(environments.filter((environment) => environment.path.startsWith(root)).flatMap((environment) => environment.literals));
     let chosen: { header: string; sentAs: HeaderDependentCredential['byHeader'][string][number] } | undefined;
     for (const use of sent) {
       if (use.variable !== credential.variable || !use.path.startsWith(root)) continue;
-      const sentAs = credential.byHeader[use.header]?.find((way) => !way.requires || way.requires.every((literal) => use.literals.includes(literal)));
+      const sentAs = credential.byHeader[use.header]?.find((way) => !way.requires || way.requires.every((literal) => use.literals.includes(literal) || named.has(literal)));
       if (sentAs) {
         chosen = { header: use.header, sentAs };
         break;
       }
     }
-    if (chosen) chosenFor.set(credential.credential, chosen);
-    context.report({ ...(chosen?.sentAs.finding ?? credential.unsent), location: credential.location });
+    if (chosen && credential.onlyIfSent) {
+      const { kind, kindTitle, provider } = chosen.sentAs;
+      context.publish('credential', { ...credential.onlyIfSent, kind, kindTitle, provider, header: chosen.header });
+    } else if (chosen) chosenFor.set(credential.credential, chosen);
+    const finding = chosen?.sentAs.finding ?? credential.unsent;
+    if (finding) context.report({ ...finding, location: credential.location });
   }
   if (chosenFor.size === 0) return;
   // The scope stage rates the kind the request says, by the header it is sent with.

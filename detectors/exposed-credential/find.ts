@@ -48,6 +48,8 @@ export interface FoundCredential {
    * is when a request sends it with a header (lower-cased), where that differs from the kind it is without one.
    */
   ifSent?: ReadonlyMap<string, readonly SentAs[]>;
+  /** A credential only if a request sends it with a header (its name says nothing of a secret: `dd_app`). */
+  onlyIfSent?: true;
 }
 
 /**
@@ -258,6 +260,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   // takes it (`vercel deploy --token <24 characters>` in a runbook), never for the flag's name alone.
   const documentation = isDocumentation(file);
   const clientEnvironment = isApiClientEnvironment(file.path);
+  const onlyIfSent = new Set<Candidate>();
   const sentCandidates = new Map<Candidate, ReadonlyMap<string, ReadonlyArray<{ candidate: Candidate; requires?: readonly string[] }>>>();
   // Read once, and only where a value bound without a header may be sent with one.
   let sentWith: ReadonlyMap<string, string> | undefined;
@@ -271,8 +274,13 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
     }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
     const ofBinding = (bound: Binding, contains = fileContains) => candidateOfBinding(bound, contains, documentation && bound.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
-    const candidate = decoded ?? ofBinding(binding);
-    if (!candidate) continue;
+    const found = decoded ?? ofBinding(binding);
+    // An API client's environment names values as it likes (`dd_app`, `hcloud`): a value with no secret in its name
+    // is a credential if a request sends it as one, as the kind its header says.
+    const sentOnly = !found && clientEnvironment && binding.header === undefined && looksLikeGeneratedSecret(binding.value);
+    if (!found && !sentOnly) continue;
+    const candidate: Candidate = found ?? { kind: genericSecret, value: binding.value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
+    if (sentOnly) onlyIfSent.add(candidate);
     if (clientEnvironment && !decoded && binding.header === undefined) {
       const ifSent = new Map<string, Array<{ candidate: Candidate; requires?: readonly string[] }>>();
       for (const header of CREDENTIAL_HEADERS) {
@@ -289,6 +297,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       }
       if (ifSent.size > 0) sentCandidates.set(candidate, ifSent);
     }
+    if (sentOnly && !sentCandidates.has(candidate)) continue;
     candidates.push(candidate);
   }
 
@@ -309,9 +318,11 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       // manifest's `kind: Secret` is not at hand: a history line, a template) is still a placeholder.
       if (encodesPlaceholder(candidate.value)) return [];
     }
-    const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, kind, sentCandidates.get(candidate)!) : undefined;
+    const sentOnly = onlyIfSent.has(candidate);
+    const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, sentOnly ? undefined : kind, sentCandidates.get(candidate)!) : undefined;
+    if (sentOnly && !ifSent) return [];
     const byFormat = candidate.specificity === Specificity.Value && !PASSWORD_BY_PLACE.has(kind.id);
-    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat, ...(ifSent ? { ifSent } : {}) }];
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat, ...(ifSent ? { ifSent } : {}), ...(sentOnly ? { onlyIfSent: true as const } : {}) }];
   });
 }
 
@@ -352,7 +363,7 @@ export const SENT_REQUIRED_LITERALS: readonly string[] = [...new Set([...REQUIRE
  * The kinds a value bound without a header is under each header a request may send it with, where that differs:
  * first those the request's literals decide, then the one the environment alone does.
  */
-function kindsIfSent(file: SourceFile, unsent: CredentialKind, sent: ReadonlyMap<string, ReadonlyArray<{ candidate: Candidate; requires?: readonly string[] }>>): ReadonlyMap<string, readonly SentAs[]> | undefined {
+function kindsIfSent(file: SourceFile, unsent: CredentialKind | undefined, sent: ReadonlyMap<string, ReadonlyArray<{ candidate: Candidate; requires?: readonly string[] }>>): ReadonlyMap<string, readonly SentAs[]> | undefined {
   const kinds = new Map<string, SentAs[]>();
   for (const [header, options] of sent) {
     const plain = options.find((option) => option.requires === undefined);
@@ -452,6 +463,9 @@ function basicAuthCandidate(binding: Binding): Candidate | undefined {
 
 /** Bindings of the file, read through its structure when it parses; only for files that can hold secret names. */
 function bindingsOf(file: SourceFile): Binding[] {
+  // Every value of an API client's environment may be sent as a credential, whatever its name: all are read (the
+  // files are small and few).
+  if (isApiClientEnvironment(file.path)) return (DATA_FORMATS.has(file.format) ? dataBindings(file) : undefined) ?? lineBindings(file.text, 0, true).filter((binding) => !isReference(binding.value));
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   // A translation catalog binds message keys (`config-admin-password`, `$labels['password']`, gettext's msgid) to
   // labels in another language: what a secret-named key holds there is a word. Provider patterns still run.

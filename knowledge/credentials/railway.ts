@@ -68,6 +68,15 @@ export const railwayAccountToken: CredentialKind = {
     positive: [
       sample('scripts/redeploy.sh', '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway up --service api\n', { expect: { line: 3 } }),
       sample('Makefile', 'RAILWAY_API_TOKEN ?= 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nexport RAILWAY_API_TOKEN\n\ndeploy:\n\trailway up --service api --environment staging\n', { expect: { line: 1 }, note: "a Makefile's default, which the environment may override" }),
+      {
+        files: {
+          'http/http-client.env.json': '{\n  "production": { "host": "https://backboard.railway.com/graphql/v2" }\n}\n',
+          'http/http-client.private.env.json': '{\n  "production": { "railway": "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c" }\n}\n',
+          'http/volumes.http': '### Delete volume\nPOST {{host}}\nAuthorization: Bearer {{railway}}\nContent-Type: application/json\n\n{ "query": "mutation { volumeDelete(volumeId: \\"{{volume}}\\") }" }\n',
+        },
+        expect: { path: 'http/http-client.private.env.json', line: 2 },
+        note: "the JetBrains client's private environment: the API's host is in the shared one, the request sends the token as a bearer",
+      },
       sample(
         'infra/terraform.tfstate',
         '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "outputs": {\n    "railway_api_token": {\n      "value": "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c",\n      "type": "string",\n      "sensitive": true\n    }\n  },\n  "resources": []\n}\n',

@@ -82,6 +82,16 @@ export interface SentVariable {
 }
 
 /**
+ * An API client's environment file and the literals it names of those credential kinds ask for beside a header: the
+ * JetBrains client keeps the host in `http-client.env.json` and the token in `http-client.private.env.json`.
+ */
+export interface ClientEnvironment {
+  path: string;
+  /** Lower-cased. */
+  literals: readonly string[];
+}
+
+/**
  * A credential of an API client's environment file whose kind turns on the header some request of the collection
  * sends it with: its finding waits for every request to be read.
  */
@@ -93,7 +103,12 @@ export interface HeaderDependentCredential {
   /** Where the credential is: the findings' location (a historical version's carries its commit). */
   location: Location;
   /** Its finding when no request is seen sending it with a header that changes its kind. */
-  unsent: FindingInput;
+  unsent?: FindingInput;
+  /**
+   * For a value that is a credential only if sent (an environment's `dd_app`): the credential to publish, as the kind
+   * its header says, once a request sends it. No finding when none does.
+   */
+  onlyIfSent?: Credential;
   /**
    * By header (lower-cased): the kinds it may be when sent with it, and the finding then; the first whose literals
    * the sending request holds (none asked: any request) is the one.
