@@ -703,6 +703,9 @@ function snakeCaseOf(name: string): string | undefined {
   return namedByContextKind(snake) ? snake : undefined;
 }
 
+/** A name in a namespace (`profile::backup::hcloud_token`): its last part. */
+const NAMESPACED = /::([A-Za-z_][\w-]*)$/;
+
 /** Receivers a setting is assigned through (`config.auth_token = …` in a `Twilio.configure` block, `self.api_key`). */
 const RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
 
@@ -728,8 +731,9 @@ function patternsNaming(binding: Binding): readonly KindPattern[] {
 }
 
 function patternsNamingUncached(binding: Binding): readonly KindPattern[] {
-  // `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`), when it has one.
-  const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
+  // `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`) or its namespace (Hiera's
+  // `profile::backup::hcloud_token` -> `hcloud_token`, a class parameter), when it has one.
+  const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : NAMESPACED.exec(binding.name)?.[1];
   const snake = snakeCaseOf(unqualified ?? binding.name);
   return CONTEXT_PATTERNS.filter(({ pattern }) => namedSo(pattern, binding, unqualified, snake));
 }

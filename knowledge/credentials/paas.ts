@@ -418,6 +418,7 @@ export const hetznerCloudToken: CredentialKind = {
     positive: [
       sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
       sample('infra/terraform.tfvars', `hcloud_token = "${HCLOUD_TOKEN}"\n`, { expect: { line: 1 } }),
+      sample('hieradata/production.yaml', `---\nprofile::backup::hcloud_token: '${HCLOUD_TOKEN}'\nprofile::app::env: production\n`, { expect: { line: 2 }, note: "Hiera's key for a Puppet class parameter" }),
       sample('src/clients.ts', `import { Client } from 'hcloud-js';\nexport const hcloudToken = '${HCLOUD_TOKEN}';\n`, { expect: { line: 2 }, note: 'code names it in camelCase' }),
       sample('http/servers.http', `### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer ${HCLOUD_TOKEN}\n`, { expect: { line: 3 }, note: 'an HTTP client file sending it to the API' }),
       sample('insomnia/hetzner.json', `{\n  "_type": "request",\n  "url": "https://api.hetzner.cloud/v1/volumes",\n  "authentication": {\n    "type": "bearer",\n    "token": "${HCLOUD_TOKEN}"\n  }\n}\n`, { expect: { line: 6 }, note: "an Insomnia request's bearer token" }),
