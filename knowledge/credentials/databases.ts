@@ -2,7 +2,7 @@
 // every row of a project; only Supabase's legacy keys say how far (a JWT role claim). Database URLs in general are
 // the generic `database-connection-string` kind.
 import { sample } from '../../src/model.js';
-import { base64urlFragments, browserExposure, looksGenerated, nameWord, readOnlyRating, READ_ONLY_WORDS, TEST_WORDS } from './narrowing.js';
+import { base64urlFragments, browserExposure, looksGenerated, nameWord, readOnlyRating, READ_ONLY_WORDS, saysProjectScoped, TEST_WORDS } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { decodeJwt, escapeRegExp, isPlaceholder, UUID, wordsOf } from './values.js';
 
@@ -174,6 +174,7 @@ export const neonApiKey: CredentialKind = {
   },
   rate: (context) => {
     if (wordsOf(context.variable ?? '').includes('project')) return { scope: 'scoped', because: `variable ${context.variable} names a project-scoped key` };
+    if (saysProjectScoped(context)) return { scope: 'scoped', because: 'the text beside it says the key is scoped to one project' };
     return readOnlyRating(context, 'API key') ?? { scope: 'root', because: 'personal and organization keys share one format: the broad kind reaches every project of the organization' };
   },
   reach: 'manages every Neon project the user or organization owns: can reveal and reset database passwords and delete projects and branches',
@@ -196,7 +197,10 @@ export const neonApiKey: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('.env.ci', 'NEON_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n', { expect: { line: 1 } })],
-    negative: [sample('.env.ci', 'NEON_PROJECT_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n')],
+    negative: [
+      sample('.env.ci', 'NEON_PROJECT_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n'),
+      sample('scripts/branches.sh', '#!/bin/sh\n# project-scoped API key (project shy-sun-123456 only)\nexport NEON_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\nneonctl branches list --project-id shy-sun-123456\n', { note: 'a comment saying the key is project-scoped' }),
+    ],
   },
 };
 

@@ -1,7 +1,7 @@
 // Platforms where an app is one command away from deletion: Heroku, Fly.io, Render, Vercel, Netlify and
 // DigitalOcean. Their account tokens reach every app of the user or team; deploy tokens and deploy hooks reach one.
 import { sample } from '../../src/model.js';
-import { sentToAnotherHost } from './narrowing.js';
+import { saysProjectScoped, saysReadOnly, sentToAnotherHost } from './narrowing.js';
 import { hasTypedRun, narrowingWord } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
@@ -18,6 +18,9 @@ const generated = (body: string, minLength = 20): boolean =>
 function rateAccountToken(broad: string, context: CredentialContext): Rating {
   const narrow = narrowingWord([context.variable], DEPLOY_OR_READ);
   if (narrow) return { scope: 'scoped', because: `variable ${context.variable} names a ${narrow} token` };
+  // A comment beside it that says what the token was created with (read-only, `droplet:read` scopes, one project).
+  if (saysReadOnly(context)) return { scope: 'scoped', because: 'the text beside it says the token is read-only' };
+  if (saysProjectScoped(context)) return { scope: 'scoped', because: 'the text beside it says the token is scoped to one project' };
   return { scope: 'root', because: broad };
 }
 
@@ -317,8 +320,15 @@ export const digitaloceanToken: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('infra/provider.tf', `provider "digitalocean" {\n  token = "${DO_TOKEN}"\n}\n`, { expect: { line: 2 } })],
-    negative: [sample('monitoring/.env.exporter', `DO_READONLY_TOKEN=${DO_TOKEN}\n`, { note: 'named for a read-only token' })],
+    positive: [
+      sample('infra/provider.tf', `provider "digitalocean" {\n  token = "${DO_TOKEN}"\n}\n`, { expect: { line: 2 } }),
+      sample('scripts/prune.sh', `#!/bin/sh\n# custom scopes: block_storage:read, block_storage:delete\nexport DIGITALOCEAN_TOKEN=${DO_TOKEN}\ndoctl compute volume delete "$1" --force\n`, { expect: { line: 3 }, note: 'custom scopes that delete volumes' }),
+    ],
+    negative: [
+      sample('monitoring/.env.exporter', `DO_READONLY_TOKEN=${DO_TOKEN}\n`, { note: 'named for a read-only token' }),
+      sample('scripts/usage.sh', `#!/bin/sh\n# custom scopes: droplet:read, block_storage:read, billing:read\nexport DIGITALOCEAN_TOKEN=${DO_TOKEN}\ndoctl compute droplet list\n`, { note: "custom scopes that only read, listed in DigitalOcean's resource:action form" }),
+      sample('scripts/metrics.py', `# read-only token for the metrics exporter\nDO_TOKEN = "${DO_TOKEN}"\n`, { note: 'a comment saying it is read-only' }),
+    ],
   },
 };
 
@@ -410,7 +420,10 @@ export const hetznerCloudToken: CredentialKind = {
   ],
   claims: (context) => !sentToAnotherHost(context, 'api.hetzner.cloud'),
   plausible: (value) => generated(value, 60),
-  rate: fixed('root', 'a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it'),
+  rate: (context) =>
+    saysReadOnly(context)
+      ? { scope: 'scoped', because: 'the text beside it says the token has the Read permission only' }
+      : { scope: 'root', because: 'a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it' },
   reach: "deletes every server, volume, snapshot and backup of the project, with the servers' disks",
   narrower: 'create a read-only token for monitoring, keep read/write tokens in CI secrets, and put production in a project of its own',
   reference: 'https://docs.hetzner.cloud/reference/cloud#authentication',
@@ -459,7 +472,10 @@ export const hetznerCloudToken: CredentialKind = {
       sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
       sample('cluster/hcloud-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: hcloud\n  namespace: kube-system\nstringData:\n  token: ${HCLOUD_TOKEN}\n  network: tidepool-net\n`, { expect: { line: 7 }, note: "the Secret Hetzner's cloud controller manager reads" }),
     ],
-    negative: [sample('cluster/app-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: webhook\nstringData:\n  token: ${HCLOUD_TOKEN}\n`, { note: 'a token of 64 characters in a Secret nothing ties to Hetzner' })],
+    negative: [
+      sample('cluster/app-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: webhook\nstringData:\n  token: ${HCLOUD_TOKEN}\n`, { note: 'a token of 64 characters in a Secret nothing ties to Hetzner' }),
+      sample('ops/inventory.sh', `#!/bin/sh\n# Hetzner token with Read permission only, for the inventory report\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server list -o json > servers.json\n`, { note: "a comment saying it was created with Hetzner's Read permission" }),
+    ],
   },
 };
 
