@@ -4,8 +4,11 @@
 import type { FinishContext } from '../../src/model.js';
 import type { HeaderDependentCredential } from '../../src/facts/index.js';
 
-/** Request files of API clients: Bruno's `.bru` (not its environments), Postman collections, `.http`/`.rest` files. */
-const API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$/i;
+/**
+ * Request files of API clients: Bruno's `.bru` (not its environments), Postman collections, `.http`/`.rest` files,
+ * Thunder Client's Git Sync collections (`thunder-tests/collections/tc_col_*.json`, formerly `thunderclient.json`).
+ */
+const API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$|(?:^|\/)thunder-tests\/(?:collections\/[^/]+|thunderclient)\.json$/i;
 
 export function isApiClientRequest(path: string): boolean {
   return API_CLIENT_REQUEST.test(path);

@@ -329,9 +329,10 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
 /**
  * Environment files of API clients, which bind the variables their requests (other files) send: Bruno's
  * `environments/*.bru`, Postman's exported `*.postman_environment.json`, the JetBrains and VS Code HTTP client's
- * `http-client(.private).env.json`.
+ * `http-client(.private).env.json`, Thunder Client's Git Sync `thunder-tests/environments/tc_env_*.json` (formerly
+ * one `thunderEnvironment.json`).
  */
-const API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$/i;
+const API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$|(?:^|\/)thunder-tests\/(?:environments\/[^/]+|thunderEnvironment)\.json$/i;
 
 export function isApiClientEnvironment(path: string): boolean {
   return API_CLIENT_ENVIRONMENT.test(path);

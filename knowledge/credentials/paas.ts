@@ -450,6 +450,14 @@ export const hetznerCloudToken: CredentialKind = {
         expect: { path: 'ops-api/environments/production.bru', line: 2 },
         note: "a Bruno environment's token a request sends to the API: the host is only in the request",
       },
+      {
+        files: {
+          'thunder-tests/environments/tc_env_production.json': `{\n    "_id": "0c5b1a7e-4d3f-4b2a-9e8d-1f2a3b4c5d6e",\n    "name": "production",\n    "data": [\n        { "name": "hz", "value": "${HCLOUD_TOKEN}" },\n        { "name": "region", "value": "fsn1" }\n    ]\n}\n`,
+          'thunder-tests/collections/tc_col_infra.json': '{\n    "colName": "infra",\n    "requests": [\n        {\n            "name": "delete volume",\n            "url": "https://api.hetzner.cloud/v1/volumes/{{volume_id}}",\n            "method": "DELETE",\n            "headers": [],\n            "auth": { "type": "bearer", "bearer": "{{hz}}" }\n        }\n    ]\n}\n',
+        },
+        expect: { path: 'thunder-tests/environments/tc_env_production.json', line: 5 },
+        note: "Thunder Client's Git Sync folder: an environment and a collection whose request sends its value as a bearer token",
+      },
     ],
     negative: [
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
