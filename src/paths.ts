@@ -7,7 +7,8 @@ const TEST_OR_EXAMPLE = new RegExp(
     // C and C++ projects keep theirs in `unittest/` (MariaDB's client library, Chromium's components), and fuzzers'
     // inputs in `fuzz/corpus/` (OSS-Fuzz's seed corpora: malformed URLs, requests, certificates).
     String.raw`(?:^|\/)(?:tests?|unittests?|fuzz|fuzzing|corpus|corpora|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
-    String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
+    // Thunder Client's Git Sync folder (`thunder-tests/`) holds a team's API collections, not tests.
+    String.raw`(?:^|\/)(?!thunder-tests\/)[\w.]+[-_]tests?(?:\/|$)`,
     // A test environment named inside a directory's name: `oidc-test-env/`, `e2e_test_stack/`.
     String.raw`(?:^|\/)[\w.]+[-_]test[-_][\w.-]+\/`,
     // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test

@@ -56,7 +56,7 @@ describe('test and example paths', () => {
     expect(isTestOrExamplePath(path)).toBe(true);
   });
 
-  it.each(['src/client.ts', 'config/testing.yml', 'ml/regression/linear.py', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'config/production.env.example', 'deploy/app.env.sample', 'deploy/app.env.example-prod', 'config/.env.sample-production', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh', 'src/integrations/stripe.ts', 'internal/certs/certs.go', 'src/testfixtures.go', 'scripts/regression.sh', 'ops/testers/deploy.sh', 'scripts/load_test_results.sh', 'phpunit.xml.bak.md', 'deploy/latest-testament/app.conf', 'templates/app.ts.ejs'])(
+  it.each(['src/client.ts', 'config/testing.yml', 'ml/regression/linear.py', 'deploy/testing/values.yaml', '.env.example', 'apps/api/.env.sample', 'config/production.env.example', 'deploy/app.env.sample', 'deploy/app.env.example-prod', 'config/.env.sample-production', 'app/latest.py', 'contest/main.go', 'src/attestation.rb', 'lib/examples_loader.js', 'deploy/.env.production', 'deploy/target/app.conf', 'scripts/testify.sh', 'contrib/t.sh', 'tools/fakeroot/run.sh', 'src/integrations/stripe.ts', 'internal/certs/certs.go', 'src/testfixtures.go', 'scripts/regression.sh', 'ops/testers/deploy.sh', 'scripts/load_test_results.sh', 'phpunit.xml.bak.md', 'deploy/latest-testament/app.conf', 'templates/app.ts.ejs', 'thunder-tests/environments/tc_env_production.json'])(
     '%s is not',
     (path) => {
       expect(isTestOrExamplePath(path)).toBe(false);

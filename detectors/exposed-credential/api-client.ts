@@ -4,8 +4,11 @@
 import type { FinishContext } from '../../src/model.js';
 import type { HeaderDependentCredential } from '../../src/facts/index.js';
 
-/** Request files of API clients: Bruno's `.bru` (not its environments), Postman collections, `.http`/`.rest` files. */
-const API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$/i;
+/**
+ * Request files of API clients: Bruno's `.bru` (not its environments), Postman collections, `.http`/`.rest` files,
+ * Thunder Client's Git Sync collections (`thunder-tests/collections/tc_col_*.json`, formerly `thunderclient.json`).
+ */
+const API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$|(?:^|\/)thunder-tests\/(?:collections\/[^/]+|thunderclient)\.json$/i;
 
 export function isApiClientRequest(path: string): boolean {
   return API_CLIENT_REQUEST.test(path);
@@ -26,13 +29,27 @@ export function reportByHeaderSent(context: FinishContext): void {
   if (pending.length === 0) return;
   // In path order, so the same request decides on every run.
   const sent = [...context.facts.all('sent-variable')].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const chosenFor = new Map<string, { header: string; sentAs: HeaderDependentCredential['byHeader'][string] }>();
+  // What a collection's environments name (the JetBrains client's host in `http-client.env.json`) its requests use.
+  const environments = context.facts.all('client-environment');
+  const chosenFor = new Map<string, { header: string; sentAs: HeaderDependentCredential['byHeader'][string][number] }>();
   for (const credential of pending) {
     const root = collectionRoot(credential.path);
-    const request = sent.find((use) => use.variable === credential.variable && use.path.startsWith(root) && credential.byHeader[use.header] !== undefined);
-    const sentAs = request ? credential.byHeader[request.header] : undefined;
-    if (request && sentAs) chosenFor.set(credential.credential, { header: request.header, sentAs });
-    context.report({ ...(sentAs?.finding ?? credential.unsent), location: credential.location });
+    const named = new Set(environments.filter((environment) => environment.path.startsWith(root)).flatMap((environment) => environment.literals));
+    let chosen: { header: string; sentAs: HeaderDependentCredential['byHeader'][string][number] } | undefined;
+    for (const use of sent) {
+      if (use.variable !== credential.variable || !use.path.startsWith(root)) continue;
+      const sentAs = credential.byHeader[use.header]?.find((way) => !way.requires || way.requires.every((literal) => use.literals.includes(literal) || named.has(literal)));
+      if (sentAs) {
+        chosen = { header: use.header, sentAs };
+        break;
+      }
+    }
+    if (chosen && credential.onlyIfSent) {
+      const { kind, kindTitle, provider } = chosen.sentAs;
+      context.publish('credential', { ...credential.onlyIfSent, kind, kindTitle, provider, header: chosen.header });
+    } else if (chosen) chosenFor.set(credential.credential, chosen);
+    const finding = chosen?.sentAs.finding ?? credential.unsent;
+    if (finding) context.report({ ...finding, location: credential.location });
   }
   if (chosenFor.size === 0) return;
   // The scope stage rates the kind the request says, by the header it is sent with.

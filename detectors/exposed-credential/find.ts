@@ -47,7 +47,19 @@ export interface FoundCredential {
    * In an API client's environment file, which binds variables that requests in other files send: the kind the value
    * is when a request sends it with a header (lower-cased), where that differs from the kind it is without one.
    */
-  ifSent?: ReadonlyMap<string, CredentialKind>;
+  ifSent?: ReadonlyMap<string, readonly SentAs[]>;
+  /** A credential only if a request sends it with a header (its name says nothing of a secret: `dd_app`). */
+  onlyIfSent?: true;
+}
+
+/**
+ * A kind an API client's environment value is when a request sends it with a header: where the kind's pattern asks for
+ * a literal the environment file lacks (a Hetzner bearer token needs `api.hetzner.cloud`), the request must hold it.
+ */
+export interface SentAs {
+  kind: CredentialKind;
+  /** Literals (lower-cased) the sending request must hold; none for a kind the environment file alone decides. */
+  requires?: readonly string[];
 }
 
 /** Formats where a bare right-hand side is an expression (`password = getpass()`), never a literal. */
@@ -248,7 +260,8 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   // takes it (`vercel deploy --token <24 characters>` in a runbook), never for the flag's name alone.
   const documentation = isDocumentation(file);
   const clientEnvironment = isApiClientEnvironment(file.path);
-  const sentCandidates = new Map<Candidate, ReadonlyMap<string, Candidate>>();
+  const onlyIfSent = new Set<Candidate>();
+  const sentCandidates = new Map<Candidate, ReadonlyMap<string, ReadonlyArray<{ candidate: Candidate; requires?: readonly string[] }>>>();
   // Read once, and only where a value bound without a header may be sent with one.
   let sentWith: ReadonlyMap<string, string> | undefined;
   for (const bound of bindingsOf(file)) {
@@ -260,17 +273,31 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       if (header !== undefined) binding = { ...binding, header };
     }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const ofBinding = (bound: Binding) => candidateOfBinding(bound, fileContains, documentation && bound.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
-    const candidate = decoded ?? ofBinding(binding);
-    if (!candidate) continue;
+    const ofBinding = (bound: Binding, contains = fileContains) => candidateOfBinding(bound, contains, documentation && bound.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const found = decoded ?? ofBinding(binding);
+    // An API client's environment names values as it likes (`dd_app`, `hcloud`): a value with no secret in its name
+    // is a credential if a request sends it as one, as the kind its header says.
+    const sentOnly = !found && clientEnvironment && binding.header === undefined && looksLikeGeneratedSecret(binding.value);
+    if (!found && !sentOnly) continue;
+    const candidate: Candidate = found ?? { kind: genericSecret, value: binding.value, start: binding.start, end: binding.end, specificity: Specificity.Generic, binding };
+    if (sentOnly) onlyIfSent.add(candidate);
     if (clientEnvironment && !decoded && binding.header === undefined) {
-      const ifSent = new Map<string, Candidate>();
+      const ifSent = new Map<string, Array<{ candidate: Candidate; requires?: readonly string[] }>>();
       for (const header of CREDENTIAL_HEADERS) {
-        const sent = ofBinding({ ...binding, header });
-        if (sent) ifSent.set(header, sent);
+        const sent: Array<{ candidate: Candidate; requires?: readonly string[] }> = [];
+        // The API's host is in the request, not in the environment: each kind the header takes, if the request names it.
+        for (const requires of REQUIRES_BY_HEADER.get(header) ?? []) {
+          if (fileContains(requires)) continue;
+          const assumed = ofBinding({ ...binding, header }, (literals) => !literals || literals.every((literal) => requires.includes(literal.toLowerCase()) || containsLiteral(literal)));
+          if (assumed) sent.push({ candidate: assumed, requires });
+        }
+        const plain = ofBinding({ ...binding, header });
+        if (plain) sent.push({ candidate: plain });
+        if (sent.length > 0) ifSent.set(header, sent);
       }
       if (ifSent.size > 0) sentCandidates.set(candidate, ifSent);
     }
+    if (sentOnly && !sentCandidates.has(candidate)) continue;
     candidates.push(candidate);
   }
 
@@ -291,30 +318,65 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       // manifest's `kind: Secret` is not at hand: a history line, a template) is still a placeholder.
       if (encodesPlaceholder(candidate.value)) return [];
     }
-    const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, kind, sentCandidates.get(candidate)!) : undefined;
+    const sentOnly = onlyIfSent.has(candidate);
+    const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, sentOnly ? undefined : kind, sentCandidates.get(candidate)!) : undefined;
+    if (sentOnly && !ifSent) return [];
     const byFormat = candidate.specificity === Specificity.Value && !PASSWORD_BY_PLACE.has(kind.id);
-    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat, ...(ifSent ? { ifSent } : {}) }];
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat, ...(ifSent ? { ifSent } : {}), ...(sentOnly ? { onlyIfSent: true as const } : {}) }];
   });
 }
 
 /**
  * Environment files of API clients, which bind the variables their requests (other files) send: Bruno's
  * `environments/*.bru`, Postman's exported `*.postman_environment.json`, the JetBrains and VS Code HTTP client's
- * `http-client(.private).env.json`.
+ * `http-client(.private).env.json`, Thunder Client's Git Sync `thunder-tests/environments/tc_env_*.json` (formerly
+ * one `thunderEnvironment.json`).
  */
-const API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$/i;
+const API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$|(?:^|\/)thunder-tests\/(?:environments\/[^/]+|thunderEnvironment)\.json$/i;
 
 export function isApiClientEnvironment(path: string): boolean {
   return API_CLIENT_ENVIRONMENT.test(path);
 }
 
 
-/** The kind a value bound without a header is under each header a request may send it with, where that differs. */
-function kindsIfSent(file: SourceFile, unsent: CredentialKind, sent: ReadonlyMap<string, Candidate>): ReadonlyMap<string, CredentialKind> | undefined {
-  const kinds = new Map<string, CredentialKind>();
-  for (const [header, candidate] of sent) {
-    const kind = plausibleKind(candidate, contextOf(file, candidate));
-    if (kind && kind !== unsent) kinds.set(header, kind);
+/**
+ * The `requires` lists of the context patterns each credential header names (`authorization` -> `api.hetzner.cloud`,
+ * `api.linode.com`, `upstash.io`, …), lower-cased: the literals a request sending a value may supply.
+ */
+const REQUIRES_BY_HEADER: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const byHeader = new Map<string, Map<string, readonly string[]>>();
+  for (const header of CREDENTIAL_HEADERS) {
+    for (const pattern of CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns!)) {
+      if (!pattern.requires || !pattern.header?.test(header)) continue;
+      const requires = pattern.requires.map((literal) => literal.toLowerCase());
+      const lists = byHeader.get(header) ?? new Map<string, readonly string[]>();
+      lists.set(requires.join('\0'), requires);
+      byHeader.set(header, lists);
+    }
+  }
+  return new Map([...byHeader].map(([header, lists]) => [header, [...lists.values()]]));
+})();
+
+/** Every literal a request may supply to the environment values it sends (lower-cased). */
+export const SENT_REQUIRED_LITERALS: readonly string[] = [...new Set([...REQUIRES_BY_HEADER.values()].flat(2))];
+
+/**
+ * The kinds a value bound without a header is under each header a request may send it with, where that differs:
+ * first those the request's literals decide, then the one the environment alone does.
+ */
+function kindsIfSent(file: SourceFile, unsent: CredentialKind | undefined, sent: ReadonlyMap<string, ReadonlyArray<{ candidate: Candidate; requires?: readonly string[] }>>): ReadonlyMap<string, readonly SentAs[]> | undefined {
+  const kinds = new Map<string, SentAs[]>();
+  for (const [header, options] of sent) {
+    const plain = options.find((option) => option.requires === undefined);
+    const plainKind = plain ? plausibleKind(plain.candidate, contextOf(file, plain.candidate)) : undefined;
+    const ways: SentAs[] = [];
+    for (const { candidate, requires } of options) {
+      if (requires === undefined) continue;
+      const kind = plausibleKind(candidate, contextOf(file, candidate));
+      if (kind && kind !== (plainKind ?? unsent) && !ways.some((way) => way.kind === kind)) ways.push({ kind, requires });
+    }
+    if (plainKind && plainKind !== unsent) ways.push({ kind: plainKind });
+    if (ways.length > 0) kinds.set(header, ways);
   }
   return kinds.size > 0 ? kinds : undefined;
 }
@@ -402,6 +464,9 @@ function basicAuthCandidate(binding: Binding): Candidate | undefined {
 
 /** Bindings of the file, read through its structure when it parses; only for files that can hold secret names. */
 function bindingsOf(file: SourceFile): Binding[] {
+  // Every value of an API client's environment may be sent as a credential, whatever its name: all are read (the
+  // files are small and few).
+  if (isApiClientEnvironment(file.path)) return (DATA_FORMATS.has(file.format) ? dataBindings(file) : undefined) ?? lineBindings(file.text, 0, true).filter((binding) => !isReference(binding.value));
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   // A translation catalog binds message keys (`config-admin-password`, `$labels['password']`, gettext's msgid) to
   // labels in another language: what a secret-named key holds there is a word. Provider patterns still run.
@@ -639,6 +704,9 @@ function snakeCaseOf(name: string): string | undefined {
   return namedByContextKind(snake) ? snake : undefined;
 }
 
+/** A name in a namespace (`profile::backup::hcloud_token`): its last part. */
+const NAMESPACED = /::([A-Za-z_][\w-]*)$/;
+
 /** Receivers a setting is assigned through (`config.auth_token = …` in a `Twilio.configure` block, `self.api_key`). */
 const RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
 
@@ -664,8 +732,9 @@ function patternsNaming(binding: Binding): readonly KindPattern[] {
 }
 
 function patternsNamingUncached(binding: Binding): readonly KindPattern[] {
-  // `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`), when it has one.
-  const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : undefined;
+  // `unqualified` is the name without its receiver (`config.auth_token` -> `auth_token`) or its namespace (Hiera's
+  // `profile::backup::hcloud_token` -> `hcloud_token`, a class parameter), when it has one.
+  const unqualified = RECEIVER.test(binding.name) ? binding.name.replace(RECEIVER, '') : NAMESPACED.exec(binding.name)?.[1];
   const snake = snakeCaseOf(unqualified ?? binding.name);
   return CONTEXT_PATTERNS.filter(({ pattern }) => namedSo(pattern, binding, unqualified, snake));
 }

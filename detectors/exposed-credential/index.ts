@@ -1,7 +1,7 @@
 // Credentials stored where a coding agent reads them: anything but a git-ignored .env file. Publishes every
 // credential it finds (git-ignored .env files included, for their scope) for the later stages to rate and join.
 import { severityRank, type Detector, type FileEmitter, type FileRef, type FindingInput, type Severity, type SourceFile } from '../../src/model.js';
-import type { HeaderDependentCredential } from '../../src/facts/index.js';
+import type { Credential, HeaderDependentCredential } from '../../src/facts/index.js';
 import type { CredentialKind } from '../../knowledge/credentials/types.js';
 import { headersSentWith } from './sent-with.js';
 import { isApiClientRequest, reportByHeaderSent } from './api-client.js';
@@ -11,7 +11,7 @@ import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
 import { ciServicesOf, isThrowaway } from './ci-services.js';
 import { documentationRanges, DOCS_TREE, exampleRanges, inRanges } from './documentation.js';
-import { FIND_KEYWORDS, findCredentials, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
+import { FIND_KEYWORDS, findCredentials, isApiClientEnvironment, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, SENT_REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
 import { secretNameClass } from '../../knowledge/credentials/names.js';
@@ -45,9 +45,10 @@ export const exposedCredential: Detector = {
   lineKeywords: NAME_KEYWORDS,
   lookupKeywords: [...REQUIRED_LITERALS, ...STRUCTURE_WORDS],
   // A tracked .env is reported even when nothing in it matches a keyword of ours.
-  admitsWithoutKeywords: (file: FileRef) => (file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path))) || isCredentialFilePath(file.path),
-  consumes: ['sent-variable', 'header-dependent-credential'],
-  produces: ['credential', 'sent-variable', 'header-dependent-credential'],
+  // So is an API client's environment: its values may be credentials by the header a request sends them with.
+  admitsWithoutKeywords: (file: FileRef) => (file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path))) || isCredentialFilePath(file.path) || isApiClientEnvironment(file.path),
+  consumes: ['sent-variable', 'header-dependent-credential', 'client-environment'],
+  produces: ['credential', 'sent-variable', 'header-dependent-credential', 'client-environment'],
   finish(context) {
     reportByHeaderSent(context);
   },
@@ -77,7 +78,7 @@ export const exposedCredential: Detector = {
       reported++;
       const variable = credential.context.variable;
       const environment = environmentOfPath(file.path)?.environment ?? (variable ? canonicalEnvironment(variable) : undefined);
-      out.publish('credential', {
+      const fact: Credential = {
         id: `${file.path}:${span.line}:${span.column}`,
         provider: credential.kind.provider,
         kind: credential.kind.id,
@@ -96,7 +97,9 @@ export const exposedCredential: Detector = {
         ...(inDocumentation ? { inDocumentation: true } : {}),
         ...(throwaway ? { throwaway: true } : {}),
         environment,
-      });
+      };
+      // A value that is a credential only if sent is published once a request is seen sending it.
+      if (!credential.onlyIfSent) out.publish('credential', fact);
       if (inIgnoredDotenv) continue;
       const severity = severityOf(credential, rating.scope === 'test' || inDocumentation || throwaway, file.path);
       if (strongest === undefined || severityRank(severity) > severityRank(strongest)) strongest = severity;
@@ -113,17 +116,28 @@ export const exposedCredential: Detector = {
       if (credential.ifSent && variable) {
         // Which of its kinds it is, a request in another file of the collection says: reported once all are read.
         const byHeader: Record<string, HeaderDependentCredential['byHeader'][string]> = {};
-        for (const [header, kind] of credential.ifSent) {
-          const sentAs = { ...credential, kind };
-          const test = kind.rate({ ...credential.context, header }).scope === 'test';
-          byHeader[header] = { kind: kind.id, kindTitle: kind.title, provider: kind.provider, finding: findingAs(kind, severityOf(sentAs, test || inDocumentation || throwaway, file.path)) };
+        for (const [header, ways] of credential.ifSent) {
+          byHeader[header] = ways.map(({ kind, requires }) => {
+            const test = kind.rate({ ...credential.context, header }).scope === 'test';
+            const finding = findingAs(kind, severityOf({ ...credential, kind }, test || inDocumentation || throwaway, file.path));
+            return { kind: kind.id, kindTitle: kind.title, provider: kind.provider, finding, ...(requires ? { requires } : {}) };
+          });
         }
-        out.publish('header-dependent-credential', { credential: `${file.path}:${span.line}:${span.column}`, variable, path: file.path, location, unsent: findingAs(credential.kind, severity), byHeader });
+        const unsent = credential.onlyIfSent ? { onlyIfSent: fact } : { unsent: findingAs(credential.kind, severity) };
+        out.publish('header-dependent-credential', { credential: fact.id, variable, path: file.path, location, ...unsent, byHeader });
         continue;
       }
       out.report(findingAs(credential.kind, severity));
     }
-    if (isApiClientRequest(file.path)) for (const [variable, header] of headersSentWith(file.text)) out.publish('sent-variable', { variable, header: header.toLowerCase(), path: file.path });
+    if (isApiClientEnvironment(file.path)) {
+      const literals = literalsOf(file, SENT_REQUIRED_LITERALS);
+      if (literals.length > 0) out.publish('client-environment', { path: file.path, literals });
+    }
+    if (isApiClientRequest(file.path)) {
+      const sent = headersSentWith(file.text);
+      const literals = sent.size > 0 ? literalsOf(file, SENT_REQUIRED_LITERALS) : [];
+      for (const [variable, header] of sent) out.publish('sent-variable', { variable, header: header.toLowerCase(), path: file.path, literals });
+    }
     noteUnreadableShapes(file, found, out);
     if (file.tracked && isTerraformStatePath(file.path) && STATE_WITH_INSTANCES.test(file.text)) {
       out.report({
@@ -174,6 +188,14 @@ function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[
       out.notify({ level: 'note', code: 'malformed-jwt', message: `${file.path}:${line} holds a JWT-shaped token whose header or payload does not decode: not rated.`, line });
     }
   }
+}
+
+/** Which of these literals (lower-cased, each one the prefilter records) the file holds. */
+function literalsOf(file: SourceFile, literals: readonly string[]): string[] {
+  const recorded = file.foundKeywords();
+  if (recorded !== 'all') return literals.filter((literal) => recorded.has(literal));
+  const text = file.text.toLowerCase();
+  return literals.filter((literal) => text.includes(literal));
 }
 
 function severityOf(credential: FoundCredential, exampleOnly: boolean, path: string): Severity {

@@ -2,7 +2,7 @@
 // every row of a project; only Supabase's legacy keys say how far (a JWT role claim). Database URLs in general are
 // the generic `database-connection-string` kind.
 import { sample } from '../../src/model.js';
-import { base64urlFragments, browserExposure, looksGenerated, nameWord, readOnlyRating, READ_ONLY_WORDS, TEST_WORDS } from './narrowing.js';
+import { base64urlFragments, browserExposure, looksGenerated, nameWord, readOnlyRating, READ_ONLY_WORDS, saysProjectScoped, TEST_WORDS } from './narrowing.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { decodeJwt, escapeRegExp, isPlaceholder, UUID, wordsOf } from './values.js';
 
@@ -174,6 +174,7 @@ export const neonApiKey: CredentialKind = {
   },
   rate: (context) => {
     if (wordsOf(context.variable ?? '').includes('project')) return { scope: 'scoped', because: `variable ${context.variable} names a project-scoped key` };
+    if (saysProjectScoped(context)) return { scope: 'scoped', because: 'the text beside it says the key is scoped to one project' };
     return readOnlyRating(context, 'API key') ?? { scope: 'root', because: 'personal and organization keys share one format: the broad kind reaches every project of the organization' };
   },
   reach: 'manages every Neon project the user or organization owns: can reveal and reset database passwords and delete projects and branches',
@@ -196,7 +197,10 @@ export const neonApiKey: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('.env.ci', 'NEON_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n', { expect: { line: 1 } })],
-    negative: [sample('.env.ci', 'NEON_PROJECT_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n')],
+    negative: [
+      sample('.env.ci', 'NEON_PROJECT_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n'),
+      sample('scripts/branches.sh', '#!/bin/sh\n# project-scoped API key (project shy-sun-123456 only)\nexport NEON_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\nneonctl branches list --project-id shy-sun-123456\n', { note: 'a comment saying the key is project-scoped' }),
+    ],
   },
 };
 
@@ -371,6 +375,14 @@ export const upstashRedisToken: CredentialKind = {
       sample('src/lib/redis.ts', `import { Redis } from '@upstash/redis';\n\nexport const redis = new Redis({\n  url: 'https://eu1-vast-lark-38012.upstash.io',\n  token: process.env.UPSTASH_REDIS_REST_TOKEN ?? '${UPSTASH_TOKEN}',\n});\n`, { expect: { line: 5 }, note: 'a fallback for when the variable is unset' }),
       sample('.env.production', `KV_REST_API_URL=https://eu1-vast-lark-38012.upstash.io\nKV_REST_API_TOKEN=${UPSTASH_TOKEN}\n`, { expect: { line: 2 }, note: "Vercel's name for it" }),
       sample('src/lib/redis.ts', `import { Redis } from '@upstash/redis';\n\nexport const redis = new Redis({\n  url: 'https://eu1-vast-lark-38012.upstash.io',\n  token: '${UPSTASH_TOKEN}',\n});\n`, { expect: { line: 5 }, note: "the client's token option beside an Upstash URL" }),
+      {
+        files: {
+          'bruno/environments/production.bru': `vars {\n  redis_token: ${UPSTASH_TOKEN}\n}\n`,
+          'bruno/cache/flushall.bru': 'meta {\n  name: flushall\n  type: http\n  seq: 1\n}\n\npost {\n  url: https://eu1-vast-lark-38012.upstash.io/flushall\n  body: none\n  auth: none\n}\n\nheaders {\n  Authorization: Bearer {{redis_token}}\n}\n',
+        },
+        expect: { path: 'bruno/environments/production.bru', line: 2 },
+        note: "a Bruno environment's token a request sends to the database's REST URL",
+      },
     ],
     negative: [
       sample('src/lib/session.ts', `export const session = { url: 'https://auth.acme.io', token: '${UPSTASH_TOKEN}' };\n`, { note: 'a token option with no Upstash host in the file stays generic' }),

@@ -27,9 +27,28 @@ export function browserExposure(context: CredentialContext): string {
   return prefix ? `, and the ${prefix} prefix ships it to every browser` : '';
 }
 
-/** True when the line or the lines around the value say "read-only" (a comment, a token description). */
+/**
+ * "read-only", or a permission or scope of read alone (`permission: Read`, `scope=read`, "Read permission"), not
+ * read and write, nor a workflow's `permissions: read-all` (the job's own token).
+ */
+const READ_ONLY_TEXT = /\bread[-_ ]?only\b|\b(?:permissions?|scopes?|access)\b[^\S\n]*[:=(]?[^\S\n]*["'`]?read\b(?![-:])(?!["'`]?[^\S\n]*(?:&|and|\/|,|\+|-)[^\S\n]*write)|\bread[- ]permissions?\b/i;
+/** Scopes written `resource:action`, as DigitalOcean's custom scopes are (`droplet:read`, `block_storage:delete`). */
+const RESOURCE_SCOPE = /\b[a-z][a-z_]*:(read|create|update|delete|write|admin|access_console)\b/g;
+
+/**
+ * True when the line or the lines around the value say the credential is read-only (a comment, a token description):
+ * in words, or as a list of `resource:action` scopes that are all read ones.
+ */
 export function saysReadOnly(context: CredentialContext): boolean {
-  return /\bread[-_ ]?only\b/i.test(`${context.line}\n${context.nearby}`);
+  const text = `${context.line}\n${context.nearby}`;
+  if (READ_ONLY_TEXT.test(text)) return true;
+  const actions = [...text.matchAll(RESOURCE_SCOPE)].map((match) => match[1]);
+  return actions.length > 0 && actions.every((action) => action === 'read');
+}
+
+/** True when the text around the value says the credential is limited to one project ("project-scoped key"). */
+export function saysProjectScoped(context: CredentialContext): boolean {
+  return /\bproject[- ]scoped\b|\bscoped to (?:the |one |a |this |a single )?project\b/i.test(`${context.line}\n${context.nearby}`);
 }
 
 /**

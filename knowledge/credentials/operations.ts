@@ -421,9 +421,24 @@ export const datadogApplicationKey: CredentialKind = {
       sample('terraform/datadog.tf', `provider "datadog" {\n  api_key = "${DD_API_KEY}"\n  app_key = "${DD_APP_KEY}"\n  api_url = "https://api.datadoghq.eu/"\n}\n`, { expect: { line: 3 } }),
       sample('scripts/mute-monitors.py', `from datadog import initialize, api\n\ninitialize(api_key="${DD_API_KEY}", app_key="${DD_APP_KEY}")\napi.Monitor.mute_all()\n`, { expect: { line: 3 } }),
       sample('.github/workflows/synthetics.yml', `jobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: DataDog/synthetics-ci-github-action@v1\n        with:\n          api_key: \${{ secrets.DD_API_KEY }}\n          app_key: ${DD_APP_KEY_PREFIXED}\n`, { expect: { line: 8 }, note: 'the ddapp_ format, known without its name' }),
+      {
+        files: {
+          'monitoring/environments/prod.bru': `vars {\n  site: https://api.datadoghq.eu\n  dd_app: ${DD_APP_KEY}\n}\n`,
+          'monitoring/monitors/delete.bru': 'meta {\n  name: delete monitor\n  type: http\n  seq: 2\n}\n\ndelete {\n  url: {{site}}/api/v1/monitor/{{monitor_id}}\n  body: none\n  auth: none\n}\n\nheaders {\n  DD-APPLICATION-KEY: {{dd_app}}\n}\n',
+        },
+        expect: { path: 'monitoring/environments/prod.bru', line: 3 },
+        note: 'a name with no secret word in it, sent by a request in the header that takes an application key',
+      },
     ],
     negative: [
       sample('terraform/datadog.tf', 'provider "datadog" {\n  api_key = var.datadog_api_key\n  app_key = var.datadog_app_key\n}\n'),
+      {
+        files: {
+          'monitoring/environments/prod.bru': `vars {\n  site: https://api.datadoghq.eu\n  dd_app: ${DD_APP_KEY}\n}\n`,
+          'monitoring/monitors/get.bru': 'meta {\n  name: get monitor\n  type: http\n  seq: 2\n}\n\nget {\n  url: {{site}}/api/v1/monitor?tags={{dd_app}}\n  body: none\n  auth: none\n}\n',
+        },
+        note: 'a value of the environment no request sends in a header is no credential by its name',
+      },
       sample('src/app.py', `import os\n\nAPP_KEY = "${DD_APP_KEY}"\n`, { note: 'a hex string in a file that names no Datadog' }),
     ],
   },

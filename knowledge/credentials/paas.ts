@@ -1,7 +1,7 @@
 // Platforms where an app is one command away from deletion: Heroku, Fly.io, Render, Vercel, Netlify and
 // DigitalOcean. Their account tokens reach every app of the user or team; deploy tokens and deploy hooks reach one.
 import { sample } from '../../src/model.js';
-import { sentToAnotherHost } from './narrowing.js';
+import { saysProjectScoped, saysReadOnly, sentToAnotherHost } from './narrowing.js';
 import { hasTypedRun, narrowingWord } from './signals.js';
 import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
@@ -18,6 +18,9 @@ const generated = (body: string, minLength = 20): boolean =>
 function rateAccountToken(broad: string, context: CredentialContext): Rating {
   const narrow = narrowingWord([context.variable], DEPLOY_OR_READ);
   if (narrow) return { scope: 'scoped', because: `variable ${context.variable} names a ${narrow} token` };
+  // A comment beside it that says what the token was created with (read-only, `droplet:read` scopes, one project).
+  if (saysReadOnly(context)) return { scope: 'scoped', because: 'the text beside it says the token is read-only' };
+  if (saysProjectScoped(context)) return { scope: 'scoped', because: 'the text beside it says the token is scoped to one project' };
   return { scope: 'root', because: broad };
 }
 
@@ -317,8 +320,15 @@ export const digitaloceanToken: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('infra/provider.tf', `provider "digitalocean" {\n  token = "${DO_TOKEN}"\n}\n`, { expect: { line: 2 } })],
-    negative: [sample('monitoring/.env.exporter', `DO_READONLY_TOKEN=${DO_TOKEN}\n`, { note: 'named for a read-only token' })],
+    positive: [
+      sample('infra/provider.tf', `provider "digitalocean" {\n  token = "${DO_TOKEN}"\n}\n`, { expect: { line: 2 } }),
+      sample('scripts/prune.sh', `#!/bin/sh\n# custom scopes: block_storage:read, block_storage:delete\nexport DIGITALOCEAN_TOKEN=${DO_TOKEN}\ndoctl compute volume delete "$1" --force\n`, { expect: { line: 3 }, note: 'custom scopes that delete volumes' }),
+    ],
+    negative: [
+      sample('monitoring/.env.exporter', `DO_READONLY_TOKEN=${DO_TOKEN}\n`, { note: 'named for a read-only token' }),
+      sample('scripts/usage.sh', `#!/bin/sh\n# custom scopes: droplet:read, block_storage:read, billing:read\nexport DIGITALOCEAN_TOKEN=${DO_TOKEN}\ndoctl compute droplet list\n`, { note: "custom scopes that only read, listed in DigitalOcean's resource:action form" }),
+      sample('scripts/metrics.py', `# read-only token for the metrics exporter\nDO_TOKEN = "${DO_TOKEN}"\n`, { note: 'a comment saying it is read-only' }),
+    ],
   },
 };
 
@@ -410,7 +420,10 @@ export const hetznerCloudToken: CredentialKind = {
   ],
   claims: (context) => !sentToAnotherHost(context, 'api.hetzner.cloud'),
   plausible: (value) => generated(value, 60),
-  rate: fixed('root', 'a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it'),
+  rate: (context) =>
+    saysReadOnly(context)
+      ? { scope: 'scoped', because: 'the text beside it says the token has the Read permission only' }
+      : { scope: 'root', because: 'a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it' },
   reach: "deletes every server, volume, snapshot and backup of the project, with the servers' disks",
   narrower: 'create a read-only token for monitoring, keep read/write tokens in CI secrets, and put production in a project of its own',
   reference: 'https://docs.hetzner.cloud/reference/cloud#authentication',
@@ -418,6 +431,7 @@ export const hetznerCloudToken: CredentialKind = {
     positive: [
       sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
       sample('infra/terraform.tfvars', `hcloud_token = "${HCLOUD_TOKEN}"\n`, { expect: { line: 1 } }),
+      sample('hieradata/production.yaml', `---\nprofile::backup::hcloud_token: '${HCLOUD_TOKEN}'\nprofile::app::env: production\n`, { expect: { line: 2 }, note: "Hiera's key for a Puppet class parameter" }),
       sample('src/clients.ts', `import { Client } from 'hcloud-js';\nexport const hcloudToken = '${HCLOUD_TOKEN}';\n`, { expect: { line: 2 }, note: 'code names it in camelCase' }),
       sample('http/servers.http', `### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer ${HCLOUD_TOKEN}\n`, { expect: { line: 3 }, note: 'an HTTP client file sending it to the API' }),
       sample('insomnia/hetzner.json', `{\n  "_type": "request",\n  "url": "https://api.hetzner.cloud/v1/volumes",\n  "authentication": {\n    "type": "bearer",\n    "token": "${HCLOUD_TOKEN}"\n  }\n}\n`, { expect: { line: 6 }, note: "an Insomnia request's bearer token" }),
@@ -428,6 +442,22 @@ export const hetznerCloudToken: CredentialKind = {
       sample('docs/handover.adoc', `= Handover\n\n|===\n| Provider | API token\n\n| Hetzner Cloud\n| ${HCLOUD_TOKEN}\n|===\n`, { expect: { line: 7 }, note: 'an AsciiDoc table, a cell a line' }),
       sample('docs/access.rst', `Access\n======\n\n.. csv-table:: Provider tokens\n   :header: "Provider", "API token"\n\n   "Hetzner Cloud", "${HCLOUD_TOKEN}"\n`, { expect: { line: 7 }, note: "reStructuredText's CSV table" }),
       sample('src/main/java/io/tidepool/Provisioner.java', `package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        "${HCLOUD_TOKEN}";\n}\n`, { expect: { line: 5 }, note: 'the string on the line after the name' }),
+      {
+        files: {
+          'ops-api/environments/production.bru': `vars {\n  api_token: ${HCLOUD_TOKEN}\n}\n`,
+          'ops-api/volumes/delete.bru': 'meta {\n  name: delete volume\n  type: http\n  seq: 3\n}\n\ndelete {\n  url: https://api.hetzner.cloud/v1/volumes/{{volume_id}}\n  body: none\n  auth: bearer\n}\n\nauth:bearer {\n  token: {{api_token}}\n}\n',
+        },
+        expect: { path: 'ops-api/environments/production.bru', line: 2 },
+        note: "a Bruno environment's token a request sends to the API: the host is only in the request",
+      },
+      {
+        files: {
+          'thunder-tests/environments/tc_env_production.json': `{\n    "_id": "0c5b1a7e-4d3f-4b2a-9e8d-1f2a3b4c5d6e",\n    "name": "production",\n    "data": [\n        { "name": "hz", "value": "${HCLOUD_TOKEN}" },\n        { "name": "region", "value": "fsn1" }\n    ]\n}\n`,
+          'thunder-tests/collections/tc_col_infra.json': '{\n    "colName": "infra",\n    "requests": [\n        {\n            "name": "delete volume",\n            "url": "https://api.hetzner.cloud/v1/volumes/{{volume_id}}",\n            "method": "DELETE",\n            "headers": [],\n            "auth": { "type": "bearer", "bearer": "{{hz}}" }\n        }\n    ]\n}\n',
+        },
+        expect: { path: 'thunder-tests/environments/tc_env_production.json', line: 5 },
+        note: "Thunder Client's Git Sync folder: an environment and a collection whose request sends its value as a bearer token",
+      },
     ],
     negative: [
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
@@ -436,6 +466,13 @@ export const hetznerCloudToken: CredentialKind = {
       sample('docs/config.md', `| Variable | Description | Default |\n|---|---|---|\n| HCLOUD_TOKEN | Hetzner Cloud API token | \`${HCLOUD_TOKEN}\` |\n`, { note: "a documented default is the docs', not the team's" }),
       sample('docs/access.md', '| Variable | Value |\n|---|---|\n| HCLOUD_TOKEN | `<your-hcloud-token>` |\n'),
       sample('ops/report.sh', `#!/bin/sh\ncurl -s -H "Authorization: Bearer $HCLOUD_TOKEN" https://api.hetzner.cloud/v1/servers > servers.json\ncurl -s -X POST -H "Authorization: Bearer ${HCLOUD_TOKEN}" https://metrics.acme.io/api/v1/import -d @servers.json\n`, { note: 'the file calls the API, but this header goes to the metrics service' }),
+      {
+        files: {
+          'ops-api/environments/production.bru': `vars {\n  api_token: ${HCLOUD_TOKEN}\n}\n`,
+          'ops-api/metrics/push.bru': 'meta {\n  name: push\n  type: http\n  seq: 1\n}\n\npost {\n  url: https://metrics.acme.io/api/v1/import\n  body: json\n  auth: bearer\n}\n\nauth:bearer {\n  token: {{api_token}}\n}\n',
+        },
+        note: "the collection's request sends the token to another service",
+      },
     ],
   },
   scopeSamples: {
@@ -443,7 +480,10 @@ export const hetznerCloudToken: CredentialKind = {
       sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
       sample('cluster/hcloud-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: hcloud\n  namespace: kube-system\nstringData:\n  token: ${HCLOUD_TOKEN}\n  network: tidepool-net\n`, { expect: { line: 7 }, note: "the Secret Hetzner's cloud controller manager reads" }),
     ],
-    negative: [sample('cluster/app-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: webhook\nstringData:\n  token: ${HCLOUD_TOKEN}\n`, { note: 'a token of 64 characters in a Secret nothing ties to Hetzner' })],
+    negative: [
+      sample('cluster/app-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: webhook\nstringData:\n  token: ${HCLOUD_TOKEN}\n`, { note: 'a token of 64 characters in a Secret nothing ties to Hetzner' }),
+      sample('ops/inventory.sh', `#!/bin/sh\n# Hetzner token with Read permission only, for the inventory report\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server list -o json > servers.json\n`, { note: "a comment saying it was created with Hetzner's Read permission" }),
+    ],
   },
 };
 
@@ -478,6 +518,14 @@ export const linodeToken: CredentialKind = {
       sample('RUNBOOK.md', `# Runbook\n\n## Access\n\n- **Linode API token:** \`${LINODE_TOKEN}\`\n- Grafana: https://grafana.acme.io\n`, { expect: { line: 5 }, note: "a list item's label names the provider" }),
       sample('config/providers.yml', `dns:\n  zone: acme.io\nlinode:\n  region: eu-central\n  token: ${LINODE_TOKEN}\n`, { expect: { line: 5 }, note: 'a bare `token` under a section named for the provider' }),
       sample('Api/appsettings.json', `{\n  "Linode": { "Region": "eu-central", "Token": "${LINODE_TOKEN}" }\n}\n`, { expect: { line: 2 }, note: 'the section opened on the same line' }),
+      {
+        files: {
+          'ops.postman_environment.json': `{\n  "name": "production",\n  "values": [\n    { "key": "ops_token", "value": "${LINODE_TOKEN}", "enabled": true }\n  ]\n}\n`,
+          'ops.postman_collection.json': '{\n  "info": { "name": "ops" },\n  "item": [\n    {\n      "name": "Delete volume",\n      "request": {\n        "method": "DELETE",\n        "header": [{ "key": "Authorization", "value": "Bearer {{ops_token}}" }],\n        "url": "https://api.linode.com/v4/volumes/{{volume_id}}"\n      }\n    }\n  ]\n}\n',
+        },
+        expect: { path: 'ops.postman_environment.json', line: 4 },
+        note: 'a Postman environment whose token the collection sends to the API (64 hex, as a Hetzner token may be)',
+      },
     ],
     negative: [
       sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),

@@ -25,6 +25,11 @@ const PROSE_PROJECT_TOKEN = /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btok
  */
 const COMMENTED_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n]*\n[^\n]{0,60}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 const TRAILING_ACCOUNT_TOKEN = /(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])[^\n0-9a-f]{0,20}(?:\/\/|#|--|\/\*)[^\n]{0,20}?\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?\btokens?\b/gi;
+/**
+ * A UUID prose calls an account or workspace token, in a file that names Railway elsewhere (notes that wrap: "Staging
+ * runs on Railway. If deploys fail, use the\n account token 6f1c…"): Railway's tokens are the UUIDs called so.
+ */
+const NAMED_ACCOUNT_TOKEN = /\b(?:account|workspace|team)[ ]tokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 const WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
 
 function rateAccount(context: CredentialContext): Rating {
@@ -48,6 +53,7 @@ export const railwayAccountToken: CredentialKind = {
     { regex: PROSE_ACCOUNT_TOKEN, keywords: ['railway'] },
     { regex: COMMENTED_ACCOUNT_TOKEN, keywords: ['railway'] },
     { regex: TRAILING_ACCOUNT_TOKEN, keywords: ['railway'] },
+    { regex: NAMED_ACCOUNT_TOKEN, keywords: ['account token', 'workspace token', 'team token'], requires: ['railway'] },
   ],
   contextPatterns: [
     // RAILWAY_API_TOKEN is the CLI's variable for account and workspace tokens; other Railway-named token
@@ -68,6 +74,21 @@ export const railwayAccountToken: CredentialKind = {
     positive: [
       sample('scripts/redeploy.sh', '#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway up --service api\n', { expect: { line: 3 } }),
       sample('Makefile', 'RAILWAY_API_TOKEN ?= 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nexport RAILWAY_API_TOKEN\n\ndeploy:\n\trailway up --service api --environment staging\n', { expect: { line: 1 }, note: "a Makefile's default, which the environment may override" }),
+      {
+        files: {
+          'http/http-client.env.json': '{\n  "production": { "host": "https://backboard.railway.com/graphql/v2" }\n}\n',
+          'http/http-client.private.env.json': '{\n  "production": { "railway": "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c" }\n}\n',
+          'http/volumes.http': '### Delete volume\nPOST {{host}}\nAuthorization: Bearer {{railway}}\nContent-Type: application/json\n\n{ "query": "mutation { volumeDelete(volumeId: \\"{{volume}}\\") }" }\n',
+        },
+        expect: { path: 'http/http-client.private.env.json', line: 2 },
+        note: "the JetBrains client's private environment: the API's host is in the shared one, the request sends the token as a bearer",
+      },
+      sample('AGENTS.md', '# Agent notes\n\n- Staging runs on Railway (project acme-staging). If deploys fail with "unauthorized", use the\n  account token 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c with `railway link`.\n', { expect: { line: 4 }, note: 'prose that wraps: Railway on the line above, the account token on its own' }),
+      sample(
+        'infra/terraform.tfstate',
+        '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "outputs": {\n    "railway_api_token": {\n      "value": "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c",\n      "type": "string",\n      "sensitive": true\n    }\n  },\n  "resources": []\n}\n',
+        { expect: { line: 6 }, note: 'a sensitive output is plain text in state, named by the output' },
+      ),
       sample('src/ops/railway.ts', "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample('docs/deploy.md', '## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n', { expect: { line: 4 } }),
       sample('docs/runbooks/railway.md', '# Railway\n\n- Account token (dashboard → Account → Tokens): `6f1c2a9e-4b7d-4e3a-9c8f-2d5b1a7e3c90`\n- Project: shop-api\n', { expect: { line: 3 }, note: "a runbook's label with the dashboard's menu path in it, under the provider's heading" }),
@@ -129,6 +150,7 @@ export const railwayAccountToken: CredentialKind = {
     ],
     negative: [
       { files: BRUNO_COLLECTION, note: "a request of the collection sends the environment's token as a project token" },
+      sample('docs/support.md', '# Support\n\nOpen a ticket with your account token 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c ready.\n', { note: 'an account token in a file that never names Railway' }),
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n'),
       sample('docs/deploy.md', 'Set `RAILWAY_API_TOKEN=XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` (create one under Account Settings).\n'),
       sample('src/ids.ts', "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),

@@ -74,6 +74,21 @@ export interface SentVariable {
   /** Lower-cased. */
   header: string;
   path: string;
+  /**
+   * Literals (lower-cased) the request holds of those credential kinds ask for beside a header (`api.hetzner.cloud`):
+   * the host a collection names only in its requests.
+   */
+  literals: readonly string[];
+}
+
+/**
+ * An API client's environment file and the literals it names of those credential kinds ask for beside a header: the
+ * JetBrains client keeps the host in `http-client.env.json` and the token in `http-client.private.env.json`.
+ */
+export interface ClientEnvironment {
+  path: string;
+  /** Lower-cased. */
+  literals: readonly string[];
 }
 
 /**
@@ -88,7 +103,15 @@ export interface HeaderDependentCredential {
   /** Where the credential is: the findings' location (a historical version's carries its commit). */
   location: Location;
   /** Its finding when no request is seen sending it with a header that changes its kind. */
-  unsent: FindingInput;
-  /** By header (lower-cased): the kind it is when sent with it, and the finding then. */
-  byHeader: Readonly<Record<string, { kind: string; kindTitle: string; provider: string; finding: FindingInput }>>;
+  unsent?: FindingInput;
+  /**
+   * For a value that is a credential only if sent (an environment's `dd_app`): the credential to publish, as the kind
+   * its header says, once a request sends it. No finding when none does.
+   */
+  onlyIfSent?: Credential;
+  /**
+   * By header (lower-cased): the kinds it may be when sent with it, and the finding then; the first whose literals
+   * the sending request holds (none asked: any request) is the one.
+   */
+  byHeader: Readonly<Record<string, ReadonlyArray<{ kind: string; kindTitle: string; provider: string; finding: FindingInput; requires?: readonly string[] }>>>;
 }

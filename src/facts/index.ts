@@ -1,5 +1,5 @@
 // The fact kinds detectors publish for one another through the engine, never by importing each other.
-import type { Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
+import type { ClientEnvironment, Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
 import type { EnvironmentCrossing, EnvironmentLayer, EnvironmentResource } from './environment.js';
 import type { BackupEvidence, DataStore, StoreContext } from './datastore.js';
 import type { AgentCommandBrake, AgentConfigFile, AgentGrant, AgentPendingGrant, AgentHook, AgentHookScript, AgentProseGuardrail, AgentReadExclusion, AgentTaskAllow, AgentTool, ClaudeShellAllow, OpencodeShellDefault, ProjectTask } from './agent.js';
@@ -9,6 +9,7 @@ export interface FactKinds {
   'privileged-principal': PrivilegedPrincipal;
   'sent-variable': SentVariable;
   'header-dependent-credential': HeaderDependentCredential;
+  'client-environment': ClientEnvironment;
   'environment-resource': EnvironmentResource;
   'environment-crossing': EnvironmentCrossing;
   'environment-layer': EnvironmentLayer;
@@ -33,7 +34,7 @@ export interface FactKinds {
 export type FactKind = keyof FactKinds;
 export type FactOf<K extends FactKind> = FactKinds[K];
 
-export type { Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
+export type { ClientEnvironment, Credential, HeaderDependentCredential, PrivilegedPrincipal, SentVariable } from './credential.js';
 export type { EnvironmentResource, EnvironmentCrossing, EnvironmentLayer, CanonicalEnvironment, ResourceKind } from './environment.js';
 export type { DataStore, BackupEvidence, BackupProtection, StoreContext, DestructiveSetting, StoreDeclaration } from './datastore.js';
 export type { AgentGrant, AgentPendingGrant, AgentReadExclusion, AgentConfigFile, AgentCommandBrake, AgentHook, AgentHookScript, AgentProseGuardrail, AgentTool, AgentTaskAllow, ClaudeShellAllow, CommandRule, OpencodeShellDefault, ProjectTask } from './agent.js';

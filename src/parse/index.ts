@@ -84,6 +84,8 @@ function formatOfName(name: string): FileFormat {
   if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || name === '.envrc') return 'dotenv';
   // A template of one (`production.env.example`, `app.env.sample`) is written the same way.
   if (/\.env\.(?:example|sample|template|tmpl|dist)$/.test(name)) return 'dotenv';
+  // Terraform state and its backups are JSON: an output's value is named by the output (`"railway_token": {"value": …}`).
+  if (/\.tfstate(?:\.\d+)?(?:\.backup)?$/.test(name)) return 'json';
   // Both tables have no prototype: a file named `constructor` or `x.toString` finds nothing in them.
   const byName = BY_NAME[name];
   if (byName) return byName;
