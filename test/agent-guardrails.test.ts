@@ -116,4 +116,21 @@ describe('prose guardrails', () => {
     const message = result.findings.find((finding) => finding.ruleId === 'agent-permission/prose-only-guardrail')?.message ?? '';
     expect(message).toMatch(/^AGENTS\.md tells Cursor .*\.cursor\/cli\.json/);
   });
+
+  it('is information only while the agents reading it still ask before every command, and medium once one runs commands unasked', async () => {
+    const severityOf = async (files: Record<string, string>) => {
+      const repo = makeRepo(files);
+      repos.push(repo);
+      const result = await scan({ root: repo.root, detectors: [agentPermission] });
+      return result.findings.filter((finding) => finding.ruleId === 'agent-permission/prose-only-guardrail').map((finding) => finding.severity);
+    };
+    const claudeMd = '# Rules\n\n- Never run destructive database commands against production.\n';
+    expect(await severityOf({ 'CLAUDE.md': claudeMd })).toEqual(['info']);
+    expect(await severityOf({ 'CLAUDE.md': claudeMd, '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(*)"]\n  }\n}\n' })).toEqual(['medium']);
+    expect(await severityOf({ 'CLAUDE.md': claudeMd, 'package.json': '{\n  "scripts": { "agent": "claude -p \\"$TASK\\" --dangerously-skip-permissions" }\n}\n' })).toEqual(['medium']);
+    // A Cursor allow rule does not let Claude Code, the only reader of CLAUDE.md, run anything unasked.
+    expect(await severityOf({ 'CLAUDE.md': claudeMd, '.cursor/cli.json': '{\n  "permissions": {\n    "allow": ["Shell(*)"]\n  }\n}\n' })).toEqual(['info']);
+    // Reading secrets is never asked for, so a sentence against it stays medium.
+    expect(await severityOf({ 'CLAUDE.md': '# Rules\n\n- Never read `.env` files or print their values.\n' })).toEqual(['medium']);
+  });
 });

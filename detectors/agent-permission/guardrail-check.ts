@@ -14,6 +14,11 @@ const MIGRATION_TOOLS = new Set([...toolsOfDomain('migration'), ...toolsOfDomain
 const DATA_TOOLS = MIGRATION_TOOLS;
 const DATA_WORDS = /\b(?:databases?|dbs?|data|tables?|volumes?|buckets?|backups?|schemas?|collections?)\b/i;
 
+/** Grants that let an agent run some command without a person: a sentence against that command is then all that stops it. */
+const UNASKED_GRANTS = new Set<string>(['bypass-mode', 'shell', 'interpreter', 'destructive-command']);
+/** Agents that run shell commands unasked when no setting says otherwise (OpenCode's permissions default to allow). */
+const ASKS_NOTHING: ReadonlySet<AgentId> = new Set<AgentId>(['opencode', 'openhands']);
+
 /** Agents that load AGENTS.md as their instructions (agents.md), besides Codex, which stands for them in the knowledge. */
 const AGENTS_MD_READERS: readonly AgentId[] = ['codex', 'cursor', 'copilot', 'opencode', 'amp', 'zed', 'windsurf', 'cline', 'roo-code', 'kilo-code', 'junie', 'droid', 'crush', 'goose', 'openhands', 'gemini-cli'];
 
@@ -30,6 +35,13 @@ export function reportProseGuardrails(context: FinishContext): void {
         .map((grant) => grant.reaches!),
     ),
   ];
+  // Agents the repository lets run commands without a person: only for them is the sentence the last word.
+  const unasked = new Set(
+    context.facts
+      .all('agent-grant')
+      .filter((grant) => grant.effective && UNASKED_GRANTS.has(grant.grant))
+      .map((grant) => grant.agent),
+  );
   // A shared file (AGENTS.md) is read by many agents: the message names one the repository shows in use.
   const configs = context.facts.all('agent-config');
   for (const guardrail of guardrails) {
@@ -46,11 +58,17 @@ export function reportProseGuardrails(context: FinishContext): void {
     const readers = shared ? [...guardrail.agents, ...AGENTS_MD_READERS] : guardrail.agents;
     const agent = (readers.find((candidate) => inUse.has(candidate)) ?? guardrail.agents[0] ?? 'claude-code') as AgentId;
     const quoted = guardrail.text.length > 160 ? `${guardrail.text.slice(0, 157)}...` : guardrail.text;
+    // Commands the agent asks before running are held by the person who answers; file reads are not asked for.
+    const personDecides = !unenforced.includes('credentials') && !readers.some((reader) => unasked.has(reader) || (ASKS_NOTHING.has(reader as AgentId) && inUse.has(reader)));
     context.report({
       ruleId: RULE_IDS.proseOnlyGuardrail,
+      ...(personDecides ? { severity: 'info' as const } : {}),
       message:
         `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: ` +
-        `the model decides whether to obey. ${enforceWith(agent, unenforced[0]!)}${fixFor(agent, unenforced[0]!, guardrail.tools, allowed, DATA_WORDS.test(guardrail.text))}.`,
+        (personDecides
+          ? `nothing in the repository lets ${agentTitle(agent)} run commands unasked, so a person still approves each one, but once one is allowed the model alone decides. `
+          : 'the model decides whether to obey. ') +
+        `${enforceWith(agent, unenforced[0]!)}${fixFor(agent, unenforced[0]!, guardrail.tools, allowed, DATA_WORDS.test(guardrail.text))}.`,
       location: guardrail.location,
       snippet: quoted,
       evidence: `guardrail|${guardrail.text.toLowerCase().replace(/\s+/g, ' ')}`,

@@ -120,7 +120,7 @@ function mayBeAgentFile(path: string): boolean {
 }
 
 /** What a program starting an agent with approvals off or the shell allowed holds (a subset of LAUNCH_KEYWORDS). */
-const CODE_KEYWORDS = ['bypasspermissions', 'dangerously', 'allowedtools', 'allowed_tools'];
+const CODE_KEYWORDS = ['bypasspermissions', 'dangerously', 'allowedtools', 'allowed_tools', '--yolo', 'approval-mode', 'danger-full-access', '--allow-all', '--trust-all-tools', 'skip-permissions-unsafe', '--full-auto'];
 
 export const agentPermission: Detector = {
   id: 'agent-permission',

@@ -83,3 +83,27 @@ export function engineOfScheme(scheme: string): string | undefined {
   if (/^clickhouse/.test(bare)) return 'clickhouse';
   return undefined;
 }
+
+/** The option of each database client that takes the statement to run (`psql -c`, `mysql -e`, `mongosh --eval`). */
+const STATEMENT_OPTIONS: Readonly<Record<string, RegExp>> = {
+  psql: /^(?:-c|--command)$/,
+  usql: /^(?:-c|--command)$/,
+  mysql: /^(?:-e|--execute)$/,
+  mariadb: /^(?:-e|--execute)$/,
+  mongosh: /^--eval$/,
+  sqlcmd: /^-[Qq]$/,
+  'clickhouse-client': /^(?:-q|--query)$/,
+};
+
+/**
+ * The client a command prefix opens to any statement: `psql -h prod-db -U postgres -d app -c` followed by anything
+ * runs whatever SQL comes next, as `psql` alone would (the prefix "don't ask again" saves for a query). The prefix may
+ * start with variable assignments (`PGPASSWORD=…`). Undefined when the prefix does not end on the statement option.
+ */
+export function clientOpenToAnyStatement(prefix: string): string | undefined {
+  const words = prefix.trim().split(/\s+/);
+  while (words.length > 0 && /^[A-Za-z_]\w*=/.test(words[0]!)) words.shift();
+  const client = words[0] ?? '';
+  const option = Object.hasOwn(STATEMENT_OPTIONS, client) ? STATEMENT_OPTIONS[client]! : undefined;
+  return option && words.length > 1 && option.test(words[words.length - 1]!) ? client : undefined;
+}

@@ -82,8 +82,9 @@ const FLAGS: ReadonlyArray<Omit<LaunchFlag, 'everywhere'>> = [
   // OpenHands' CLI: `--always-approve` turns confirmation off, and `--headless` always runs that way.
   { agent: 'openhands', flag: /--always-approve\b|--headless\b/, command: OPENHANDS, grant: 'bypass-mode', lets: 'run every action, shell included,' },
   { agent: 'crush', flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
-  // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
-  { agent: 'goose', flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
+  // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it (a JSON
+  // key included: a dev container's `"containerEnv": { "GOOSE_MODE": "auto" }`).
+  { agent: 'goose', flag: /["']?\bGOOSE_MODE["']?[ \t]*[=:][ \t]*["']?auto\b["']?/, grant: 'bypass-mode', lets: 'run every tool, shell included,' },
   { agent: 'aider', flag: /--yes-always\b/, command: AIDER, grant: 'file-write', lets: 'add files, apply edits and commit' },
   // `codex exec --full-auto`: commands run unasked, inside a sandbox that can write the workspace.
   { agent: 'codex', flag: /--full-auto\b/, command: CODEX, grant: 'file-write', lets: 'run commands and edit the workspace inside its sandbox' },

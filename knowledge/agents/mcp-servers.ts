@@ -1,5 +1,6 @@
 // MCP servers that can destroy cloud or database state, how a configuration entry names them, and the read-only
 // brake each one offers. Shared/research/agents.md §3c.
+import { READ_ONLY_USER } from '../credentials/names.js';
 
 /** One MCP server entry as every agent's configuration writes it, flattened. */
 export interface McpServerEntry {
@@ -43,6 +44,28 @@ export function genericReadOnly(server: McpServerEntry): boolean {
   for (const [key, value] of Object.entries(server.headers)) if (/read[-_]?only/i.test(key) && truthy(value)) return true;
   if (server.url && /[?&](?:read[-_]?only)=(?:true|1)\b|\/readonly(?:\/|$|\?)/i.test(server.url)) return true;
   return false;
+}
+
+/** Host labels of a read replica or a reader endpoint (`orders-replica.internal`, Aurora's `cluster-ro-…`), the TLD left out. */
+const REPLICA_HOST = /(?:^|[.-])(?:replica|read-?replica|reader|ro)(?:[.-]|$)/i;
+
+/**
+ * The database itself refuses writes: every connection string the entry gives the server (argument or environment)
+ * logs in as a read-only user (`reporting_ro`, `readonly`) or at a read replica, whatever the server allows.
+ */
+function readOnlyConnection(server: McpServerEntry, scheme: RegExp): boolean {
+  const urls = [...server.args, ...Object.values(server.env)].map((value) => value.trim()).filter((value) => scheme.test(value));
+  if (urls.length === 0) return false;
+  return urls.every((value) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return false;
+    }
+    const host = url.hostname.split('.').slice(0, -1).join('.');
+    return READ_ONLY_USER.test(decodeURIComponent(url.username)) || REPLICA_HOST.test(host);
+  });
 }
 
 export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
@@ -90,7 +113,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
       mentions(server, /server-postgres|postgres-mcp|mcp-server-postgres|postgres-mcp-server|pg-mcp/i) ||
       [...server.args, ...Object.values(server.env)].some((value) => /^postgres(?:ql)?:\/\//i.test(value.trim())),
     // @modelcontextprotocol/server-postgres calls itself read-only, but `COMMIT; DROP ...` escapes its transaction.
-    readOnly: (server) => !mentions(server, /@modelcontextprotocol\/server-postgres/) && genericReadOnly(server),
+    readOnly: (server) => readOnlyConnection(server, /^postgres(?:ql)?:\/\//i) || (!mentions(server, /@modelcontextprotocol\/server-postgres/) && genericReadOnly(server)),
     accountWide: () => false,
     reach: 'runs SQL, DROP and DELETE included',
     fix: 'point it at a read replica or a read-only role, and use a server with an enforced read-only mode (postgres-mcp --access-mode=restricted)',
@@ -104,6 +127,7 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
       mentions(server, /mcp-server-mysql|mysql-mcp/i) || [...server.args, ...Object.values(server.env)].some((value) => /^mysql:\/\//i.test(value.trim())),
     readOnly: (server) =>
       genericReadOnly(server) ||
+      readOnlyConnection(server, /^mysql:\/\//i) ||
       (mentions(server, /mcp-server-mysql/i) && !['ALLOW_INSERT_OPERATION', 'ALLOW_UPDATE_OPERATION', 'ALLOW_DELETE_OPERATION', 'ALLOW_DDL_OPERATION'].some((key) => truthy(server.env[key]))),
     accountWide: () => false,
     reach: 'runs SQL, DROP and DELETE included',
@@ -185,7 +209,8 @@ export const MCP_SERVER_KINDS: readonly McpServerKind[] = [
     title: 'Kubernetes MCP server',
     matches: (server) => mentions(server, /mcp-server-kubernetes|kubernetes-mcp-server|k8s-mcp/i),
     readOnly: (server) =>
-      genericReadOnly(server) || truthy(server.env['ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS']) || hasArg(server, /^--disable-destructive$/) || /read-?only/i.test(server.env['K8S_MODE'] ?? ''),
+      genericReadOnly(server) ||
+      readOnlyConnection(server, /^mysql:\/\//i) || truthy(server.env['ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS']) || hasArg(server, /^--disable-destructive$/) || /read-?only/i.test(server.env['K8S_MODE'] ?? ''),
     accountWide: () => false,
     reach: 'deletes and applies Kubernetes resources and execs into pods',
     fix: 'set ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS=true (or --read-only) and use a read-only kubeconfig context',

@@ -8,6 +8,7 @@ import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/
 import { exactMatcher, globMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { globBase } from '../../../knowledge/agents/outside.js';
+import { clientOpenToAnyStatement } from '../../../knowledge/agents/database-clients.js';
 import { readHookCommand } from './hook-scripts.js';
 import { mayStartTasks, taskPermission } from './tasks.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
@@ -228,7 +229,11 @@ export function bashMatcher(specifier: string | undefined): CommandMatcher | und
  * "don't ask again" saves) runs any SQL as that user, as `Bash(psql:*)` would.
  */
 function allowMatcher(specifier: string | undefined): CommandMatcher | undefined {
-  return bashMatcher(specifier?.replace(/^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, ''));
+  const bare = specifier?.replace(/^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, '');
+  // A prefix that ends on a client's statement option (`psql -h prod-db -c:*`) lets any statement through.
+  const open = /^(.*?)(?::\*| \*)$/s.exec(bare?.trim() ?? '')?.[1];
+  const client = open === undefined ? undefined : clientOpenToAnyStatement(open);
+  return client ? prefixMatcher(client) : bashMatcher(bare);
 }
 
 function readAllow(file: SourceFile, out: FileEmitter, item: StringItem, brakes: readonly CommandMatcher[]): void {

@@ -27,7 +27,10 @@ export const bypassFlag: RuleMeta = {
       sample('tools/run_agent.py', 'import subprocess\n\nsubprocess.run(\n    [\n        "claude",\n        "-p",\n        prompt,\n        "--dangerously-skip-permissions",\n    ],\n    check=True,\n)\n', { expect: { line: 8 }, note: 'an argument list laid out one element per line' }),
       sample('.github/workflows/summarise.yml', 'jobs:\n  summarise:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gemini -p $(git log -5 --format=%s | tr "\\n" " ") --yolo\n', { expect: { line: 5 }, note: 'a pipe inside a command substitution does not end the command' }),
       sample('.config/goose/config.yaml', 'GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\nGOOSE_MODE: auto\n', { expect: { line: 3 }, note: "goose's configuration file, committed with dotfiles" }),
+      sample('.devcontainer/devcontainer.json', '{\n  "image": "mcr.microsoft.com/devcontainers/python:3.12",\n  "postCreateCommand": "pipx install goose-ai",\n  "containerEnv": { "GOOSE_MODE": "auto" }\n}\n', { expect: { line: 4 }, note: 'the mode as a JSON key of the container environment' }),
       sample('tools/run_agent.py', 'import subprocess\n\nsubprocess.run(["claude", "-p", prompt, "--dangerously-skip-permissions", "--output-format", "json"], check=True)\n', { expect: { line: 3 }, note: 'claude run as a subprocess' }),
+      sample('scripts/agent.js', 'const { spawn } = require("node:child_process");\n\nspawn("codex", ["exec", "--dangerously-bypass-approvals-and-sandbox", process.argv[2]], { stdio: "inherit" });\n', { expect: { line: 3 }, note: 'Codex run as a child process' }),
+      sample('ops/nightly.py', 'import subprocess\n\nsubprocess.run(\n    ["gemini", "--approval-mode", "yolo", "-p", task],\n    check=True,\n)\n', { expect: { line: 4 }, note: 'the flag and its value as two arguments' }),
       sample(
         '.github/workflows/claude-triage.yml',
         'name: Claude triage\non:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - run: |\n          claude -p "Label and triage issue #${{ github.event.issue.number }}" \\\n            --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
@@ -78,6 +81,7 @@ export const bypassFlag: RuleMeta = {
       sample('.devcontainer/setup.sh', '#!/bin/sh\necho "alias yolo=\'claude --dangerously-skip-permissions\'" | tee -a ~/.bashrc ~/.zshrc\n', { expect: { line: 2 }, note: 'printed through tee into the start-up files' }),
     ],
     negative: [
+      sample('src/models.py', 'MODELS = ["gemini", "--yolo-mode-is-not-a-flag", "claude"]\nsubprocess.run(["codex", "exec", "--sandbox", "workspace-write", task])\n', { note: 'a list that merely names agents, and Codex inside its sandbox' }),
       sample('scripts/agent.sh', '#!/bin/sh\ncodex exec -a never -s workspace-write "fix the tests"\ncn -p "summarise the diff" --allow Read\n', { note: 'a sandbox without network; a read-only tool' }),
       sample('scripts/agent.sh', '#!/bin/sh\nopenhands -t "summarise the open issues"\nchromium --headless --dump-dom https://example.com > page.html\n', { note: 'OpenHands asking for each action; another program\'s --headless' }),
       sample('tools/guard.py', 'FORBIDDEN = ("claude --dangerously-skip-permissions", "codex --yolo")\n\n\ndef check(command: str) -> None:\n    """Refuse `claude --dangerously-skip-permissions` and friends."""\n    # never run claude with --dangerously-skip-permissions\n    if any(flag in command for flag in FORBIDDEN):\n        raise SystemExit("refused")\n', { note: 'a guard naming the flag in a list, a docstring and a comment' }),

@@ -21,6 +21,8 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(hcloud:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Hetzner Cloud's CLI deletes servers and volumes" }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run build)",\n      "Bash(npx cdk:*)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: '`npx cdk destroy --force` tears the stacks down' }),
       sample('.cursor/cli.json', '{\n  "permissions": {\n    "allow": ["Shell(terragrunt)", "Shell(ls)"]\n  }\n}\n', { expect: { line: 3 } }),
+      sample('.amp/settings.json', '{\n  "amp.commands.allowlist": [\n    "pnpm test",\n    "railway *"\n  ]\n}\n', { expect: { line: 4 }, note: "Amp's allowlist takes wildcards" }),
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": [\n      "Bash(npm test:*)",\n      "Bash(PGPASSWORD=$DB_PASSWORD psql -h orders-db.internal -U app -d orders -c:*)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: 'the prefix "don\'t ask again" saves for one query takes any SQL after -c' }),
       sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(python manage.py:*)", "Bash(pytest:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`manage.py flush --noinput` deletes every row' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(mix:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`mix ecto.drop`' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(bundle exec:*)"]\n  }\n}\n', { expect: { line: 3 }, note: '`bundle exec rails db:drop`' }),
@@ -230,6 +232,8 @@ export const destructiveCommandAllowed: RuleMeta = {
       },
     ],
     negative: [
+      sample('.claude/settings.local.json', '{\n  "permissions": {\n    "allow": ["Bash(psql --version:*)", "Bash(psql -h orders-db.internal -c \\"SELECT count(*) FROM orders\\")"]\n  }\n}\n', { note: 'a version check, and one exact query' }),
+      sample('.amp/settings.json', '{\n  "amp.commands.allowlist": ["pnpm run * --filter web", "git status"],\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "railway *" }, "action": "reject" },\n    { "tool": "Bash", "matches": { "cmd": ["railway status", "railway logs*"] }, "action": "allow" }\n  ]\n}\n', { note: 'the earlier reject rule wins over the later allow' }),
       {
         files: {
           'scripts/deploy.sh': '#!/usr/bin/env bash\nset -e\nnpm run build\nrailway up --detach\n',

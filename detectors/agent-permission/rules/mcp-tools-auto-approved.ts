@@ -35,6 +35,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
         { expect: { line: 7 } },
       ),
       sample('.kiro/settings/mcp.json', '{\n  "mcpServers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_PROFILE": "prod-admin" },\n      "autoApprove": ["call_aws"]\n    }\n  }\n}\n', { expect: { line: 7 }, note: "the AWS API server's call_aws runs any AWS CLI command" }),
+      sample('.amp/settings.json', '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "git push*" }, "action": "ask" },\n    { "tool": "mcp__*", "action": "allow" }\n  ]\n}\n', { expect: { line: 4 }, note: "Amp's tool names are globs: every tool of every server" }),
     ],
     negative: [
       sample('.kiro/agents/docs.json', '{\n  "name": "docs",\n  "tools": ["@builtin", "@git"],\n  "allowedTools": ["@builtin", "@git/git_status", "@git/read_*"]\n}\n', { note: '@builtin names the built-in tools, not a server; git tools that read' }),
@@ -47,6 +48,7 @@ export const mcpToolsAutoApproved: RuleMeta = {
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=xyzcompanyref"],\n      "alwaysAllow": ["list_tables", "list_extensions"]\n    }\n  }\n}\n',
       ),
       sample('.gemini/settings.json', '{\n  "mcpServers": {\n    "docs": {\n      "httpUrl": "https://mcp.context7.com/mcp",\n      "trust": false\n    }\n  }\n}\n'),
+      sample('.amp/settings.json', '{\n  "amp.permissions": [\n    { "tool": "mcp__*", "action": "ask" },\n    { "tool": "mcp__linear__*", "action": "allow" }\n  ]\n}\n', { note: 'an earlier ask rule catches the server first' }),
     ],
   },
 };

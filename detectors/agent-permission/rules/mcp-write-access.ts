@@ -54,6 +54,8 @@ export const mcpWriteAccess: RuleMeta = {
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "heroku": { "command": "heroku mcp:start" }\n  }\n}\n', { expect: { line: 3 }, note: "started by the Heroku CLI on the user's own login" }),
     ],
     negative: [
+      sample('.continue/config.yaml', 'name: acme\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: prod-db\n    command: npx\n    args: ["-y", "@modelcontextprotocol/server-postgres", "postgresql://readonly_user:Rd0nlyPass@prod-replica.acme.internal/orders"]\n', { note: 'a read-only user on a read replica: the database refuses writes' }),
+      sample('.mcp.json', '{\n  "mcpServers": {\n    "orders-prod": {\n      "command": "uvx",\n      "args": ["postgres-mcp"],\n      "env": { "DATABASE_URI": "postgresql://app:Pq8vN2xL7tR4@orders-prod.cluster-ro-c8xyz1abc.us-east-1.rds.amazonaws.com:5432/orders" }\n    }\n  }\n}\n', { note: "Aurora's reader endpoint" }),
       // Supabase asks for read-only mode "if you must connect to real data" and for a project scope: a project-scoped server
       // nothing in the repository ties to production follows its advice for a development project.
       sample('.cursor/mcp.json', '{\n  "mcpServers": {\n    "supabase": {\n      "url": "https://mcp.supabase.com/mcp?project_ref=qwmxkzjrbtyhplnvcesd"\n    }\n  }\n}\n', { note: 'one project, nothing says it is production' }),

@@ -18,6 +18,9 @@ export const proseOnlyGuardrail: RuleMeta = {
     'Keep the sentence, and back it with a rule the agent enforces: a deny (or ask) rule for the commands it names ' +
     '(`"Bash(railway:*)"` in `.claude/settings.json` permissions.deny, `Shell(rm)` in `.cursor/cli.json`, a Codex ' +
     '`prefix_rule(..., decision="forbidden")`), or a read exclusion for the secret files.',
+  help:
+    'Reported as information when no setting, flag or launcher in the repository lets an agent that reads the file run commands ' +
+    'unasked: the person approving each command is then the enforcement. A sentence against reading secrets stays medium, as file reads are not asked for.',
   helpUri: 'https://code.claude.com/docs/en/permissions',
   precision: 'medium',
   tags: ['agent', 'instructions', 'guardrail'],
