@@ -11,7 +11,7 @@ import {
   loadConfig,
   ruleMatches,
   threadedRun
-} from "./chunk-VEJYC5WB.js";
+} from "./chunk-EZ4FKNIL.js";
 import {
   fingerprintOf,
   redactIn,
@@ -23,7 +23,7 @@ import {
   SEVERITIES,
   formatOf,
   severityRank
-} from "./chunk-SDBD3A3M.js";
+} from "./chunk-R6DX3KO7.js";
 import {
   __commonJS,
   __require,
@@ -4549,6 +4549,9 @@ var DEFAULT_EXCLUDED_DIRECTORIES = [
   "site-packages",
   "dist-packages",
   "__pypackages__",
+  // Ansible collections installed into the repository (`ansible-galaxy collection install -p collections`): other
+  // vendors' modules, roles and example playbooks. A collection's own repository has its code at the root instead.
+  "ansible_collections",
   ".direnv",
   "__pycache__",
   ".tox",
@@ -4988,7 +4991,7 @@ async function scan(options) {
   const started = performance.now();
   const target = targetOf(options.root);
   const root = target.root;
-  const detectors = options.detectors ?? (await import("./detectors-PAQHDTUC.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-WHRAQNJS.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -4,8 +4,8 @@ import {
   FileStage,
   claimBatch,
   prepareFormats
-} from "./chunk-VEJYC5WB.js";
-import "./chunk-SDBD3A3M.js";
+} from "./chunk-EZ4FKNIL.js";
+import "./chunk-R6DX3KO7.js";
 import "./chunk-4JN6GR4P.js";
 
 // src/scan-worker-main.ts
@@ -14,7 +14,7 @@ async function runScanWorker() {
   const port = parentPort;
   if (!port) throw new Error("scan-worker runs only as a worker thread");
   const { settings } = workerData;
-  const { detectors } = await import("./detectors-PAQHDTUC.js");
+  const { detectors } = await import("./detectors-WHRAQNJS.js");
   const stage = await FileStage.create(detectors, settings, []);
   const failOnBatch = process.env.BLAST_RADIUS_TEST_WORKER_FAILS_ON_BATCH;
   port.on("message", (run) => {

@@ -7417,6 +7417,7 @@ var lastFormat = "text";
 function formatOfName(name) {
   if (name === ".env" || name.startsWith(".env.") || name.endsWith(".env") || name === ".envrc") return "dotenv";
   if (/\.env\.(?:example|sample|template|tmpl|dist)$/.test(name)) return "dotenv";
+  if (/\.tfstate(?:\.\d+)?(?:\.backup)?$/.test(name)) return "json";
   const byName = BY_NAME[name];
   if (byName) return byName;
   if (name.startsWith("dockerfile.") || name.endsWith(".dockerfile")) return "dockerfile";

@@ -9,7 +9,7 @@ import {
   parseProperties,
   parseYaml,
   require_dist
-} from "./chunk-SDBD3A3M.js";
+} from "./chunk-R6DX3KO7.js";
 import {
   __toESM
 } from "./chunk-4JN6GR4P.js";
@@ -6983,63 +6983,77 @@ var KeywordIndex = class {
     for (let upper = 65; upper <= 90; upper++) classOf[upper] = classOf[upper + 32];
     this.classOf = classOf;
     this.classes = classes;
-    const goto = [/* @__PURE__ */ new Map()];
+    let bound = 1;
+    for (const keyword of unique) bound += keyword.length;
+    const trie = new Int32Array(bound * classes);
+    const symbolOf = new Int32Array(bound);
+    const firstChild = new Int32Array(bound);
+    const nextSibling = new Int32Array(bound);
     const ends = [void 0];
+    let states = 1;
     unique.forEach((keyword, id) => {
       let state = 0;
       for (let i2 = 0; i2 < keyword.length; i2++) {
         const symbol = classOf[keyword.charCodeAt(i2)];
-        let next2 = goto[state].get(symbol);
-        if (next2 === void 0) {
-          next2 = goto.length;
-          goto.push(/* @__PURE__ */ new Map());
+        const slot = state * classes + symbol;
+        if (trie[slot] === 0) {
+          const child = states++;
+          trie[slot] = child;
+          symbolOf[child] = symbol;
+          nextSibling[child] = firstChild[state];
+          firstChild[state] = child;
           ends.push(void 0);
-          goto[state].set(symbol, next2);
         }
-        state = next2;
+        state = trie[slot];
       }
       (ends[state] ??= []).push(id);
     });
-    const states = goto.length;
-    const next = new Int32Array(states * classes);
     const fail = new Int32Array(states);
-    const queue = [];
-    for (let symbol = 1; symbol < classes; symbol++) {
-      const child = goto[0].get(symbol);
-      if (child !== void 0) {
-        next[symbol] = child;
-        queue.push(child);
-      }
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head];
-      const inherited = ends[fail[state]];
-      if (inherited) ends[state] = [...ends[state] ?? [], ...inherited];
-      for (let symbol = 1; symbol < classes; symbol++) {
-        const child = goto[state].get(symbol);
-        if (child !== void 0) {
-          fail[child] = next[fail[state] * classes + symbol];
-          next[state * classes + symbol] = child;
-          queue.push(child);
-        } else {
-          next[state * classes + symbol] = next[fail[state] * classes + symbol];
+    const order = new Int32Array(states);
+    let queued = 1;
+    for (let head = 0; head < queued; head++) {
+      const state = order[head];
+      for (let child = firstChild[state]; child !== 0; child = nextSibling[child]) {
+        const symbol = symbolOf[child];
+        let link = 0;
+        if (state !== 0) {
+          for (let f = fail[state]; ; f = fail[f]) {
+            const edge = trie[f * classes + symbol];
+            if (edge !== 0) {
+              link = edge;
+              break;
+            }
+            if (f === 0) break;
+          }
         }
+        fail[child] = link;
+        const inherited = ends[link];
+        if (inherited) ends[child] = [...ends[child] ?? [], ...inherited];
+        order[queued++] = child;
       }
     }
-    const order = [];
-    for (let state = 0; state < states; state++) if (!ends[state]) order.push(state);
-    const firstOutput = order.length;
-    for (let state = 0; state < states; state++) if (ends[state]) order.push(state);
     const renamed = new Int32Array(states);
-    order.forEach((state, index) => renamed[state] = index);
+    let firstOutput = 0;
+    for (let state = 0; state < states; state++) if (!ends[state]) renamed[state] = firstOutput++;
+    const outputStates = [];
+    for (let state = 0, number = firstOutput; state < states; state++) {
+      if (!ends[state]) continue;
+      renamed[state] = number++;
+      outputStates.push(state);
+    }
     const transitions = new Int32Array(states * classes);
-    for (let index = 0; index < states; index++) {
-      const state = order[index];
-      for (let symbol = 0; symbol < classes; symbol++) transitions[index * classes + symbol] = renamed[next[state * classes + symbol]] * classes;
+    for (let head = 0; head < states; head++) {
+      const state = order[head];
+      const row = renamed[state] * classes;
+      if (state !== 0) {
+        const failRow = renamed[fail[state]] * classes;
+        transitions.copyWithin(row, failRow, failRow + classes);
+      }
+      for (let child = firstChild[state]; child !== 0; child = nextSibling[child]) transitions[row + symbolOf[child]] = renamed[child] * classes;
     }
     this.transitions = transitions;
     this.firstOutputRow = firstOutput * classes;
-    this.outputs = order.slice(firstOutput).map((state) => ends[state]);
+    this.outputs = outputStates.map((state) => ends[state]);
     this.endsLineKeyword = Uint8Array.from(this.outputs, (ids) => ids.some((id) => this.lineKeyword[id] === 1) ? 1 : 0);
     this.automaton = options.engine === "javascript" ? void 0 : ByteAutomaton.create(classOf, transitions, this.firstOutputRow, Math.max(0, ...unique.map((keyword) => keyword.length)));
   }

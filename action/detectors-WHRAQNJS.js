@@ -15,7 +15,7 @@ import {
   parseYaml,
   sample,
   severityRank
-} from "./chunk-SDBD3A3M.js";
+} from "./chunk-R6DX3KO7.js";
 import {
   creator
 } from "./chunk-4IEEGQES.js";
@@ -63,6 +63,10 @@ var REFERENCE = new RegExp(
     // Ruby interpolation: "#{SecureRandom.hex(64)}"
     String.raw`^#\{\s*[A-Za-z_@$]`,
     // the same cut short by a quote inside it: "--password=#{config["password"]}"
+    String.raw`^\{[A-Za-z_][\w.]*\[$`,
+    // a Python f-string's subscript cut short by its quote: f"--passwd-entry {params['passwd_entry']}"
+    String.raw`^\{\$.*\$\}$`,
+    // AngularJS with Horizon's and Django-friendly delimiters: "{$::form.match$}"
     // Only variables, escapes and separators (Perl's "$errno\0$err_key", shell's "$user:$pass"): nothing literal.
     // Perl's chained `$opt_password= $opt_help= …` leaves the next name and its `=`.
     String.raw`^(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*${INTERPOLATED}(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*=?$`,
@@ -119,7 +123,7 @@ var PLACEHOLDER_PATTERNS = [
   /^(.)\1+$/,
   // xxxx, 0000
   /^(?:x+|X+|0+|\*+|\.+|-+|_+|#+)$/,
-  /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|…)/,
+  /(?:x{5,}|X{5,}|\*{4,}|0{8,}|a{6,}|\.{3,}|\u2026)/,
   // trufflehog-style fill substrings
   /example|sample|placeholder|dummy|changeme|change_me|change-me|replace[_-]?me|replace[_-]with|generate[_-]with|openssl[_-]rand|your[_-]|_here\b|redacted|not[_-]?a[_-]?real|notreal|fake[_-]|[_-]fake|^mock|[_-]mock/i,
   // Values that say they are no secret (`insecure-key-do-not-use-this-key`), and redaction marks (`auth=05f3<deleted>`).
@@ -1664,8 +1668,17 @@ function browserExposure(context) {
   const prefix = BROWSER_PREFIX.exec(context.variable ?? "")?.[1];
   return prefix ? `, and the ${prefix} prefix ships it to every browser` : "";
 }
+var READ_ONLY_TEXT = /\bread[-_ ]?only\b|\b(?:permissions?|scopes?|access)\b[^\S\n]*[:=(]?[^\S\n]*["'`]?read\b(?![-:])(?!["'`]?[^\S\n]*(?:&|and|\/|,|\+|-)[^\S\n]*write)|\bread[- ]permissions?\b/i;
+var RESOURCE_SCOPE = /\b[a-z][a-z_]*:(read|create|update|delete|write|admin|access_console)\b/g;
 function saysReadOnly(context) {
-  return /\bread[-_ ]?only\b/i.test(`${context.line}
+  const text = `${context.line}
+${context.nearby}`;
+  if (READ_ONLY_TEXT.test(text)) return true;
+  const actions = [...text.matchAll(RESOURCE_SCOPE)].map((match) => match[1]);
+  return actions.length > 0 && actions.every((action) => action === "read");
+}
+function saysProjectScoped(context) {
+  return /\bproject[- ]scoped\b|\bscoped to (?:the |one |a |this |a single )?project\b/i.test(`${context.line}
 ${context.nearby}`);
 }
 function readOnlyRating(context, what) {
@@ -2043,6 +2056,7 @@ var neonApiKey = {
   },
   rate: (context) => {
     if (wordsOf(context.variable ?? "").includes("project")) return { scope: "scoped", because: `variable ${context.variable} names a project-scoped key` };
+    if (saysProjectScoped(context)) return { scope: "scoped", because: "the text beside it says the key is scoped to one project" };
     return readOnlyRating(context, "API key") ?? { scope: "root", because: "personal and organization keys share one format: the broad kind reaches every project of the organization" };
   },
   reach: "manages every Neon project the user or organization owns: can reveal and reset database passwords and delete projects and branches",
@@ -2065,7 +2079,10 @@ var neonApiKey = {
   },
   scopeSamples: {
     positive: [sample(".env.ci", "NEON_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n", { expect: { line: 1 } })],
-    negative: [sample(".env.ci", "NEON_PROJECT_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n")]
+    negative: [
+      sample(".env.ci", "NEON_PROJECT_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\n"),
+      sample("scripts/branches.sh", "#!/bin/sh\n# project-scoped API key (project shy-sun-123456 only)\nexport NEON_API_KEY=napi_Rl1J90PUOe7QAxzBpvVY54MR00I7pGTYWRBu3xH4HTUTi2WIukMcY3ChgUETFJ2E\nneonctl branches list --project-id shy-sun-123456\n", { note: "a comment saying the key is project-scoped" })
+    ]
   }
 };
 var PLANETSCALE_BODY = (value) => value.replace(/^pscale_[a-z]+_/, "");
@@ -2239,7 +2256,18 @@ export const redis = new Redis({
   url: 'https://eu1-vast-lark-38012.upstash.io',
   token: '${UPSTASH_TOKEN}',
 });
-`, { expect: { line: 5 }, note: "the client's token option beside an Upstash URL" })
+`, { expect: { line: 5 }, note: "the client's token option beside an Upstash URL" }),
+      {
+        files: {
+          "bruno/environments/production.bru": `vars {
+  redis_token: ${UPSTASH_TOKEN}
+}
+`,
+          "bruno/cache/flushall.bru": "meta {\n  name: flushall\n  type: http\n  seq: 1\n}\n\npost {\n  url: https://eu1-vast-lark-38012.upstash.io/flushall\n  body: none\n  auth: none\n}\n\nheaders {\n  Authorization: Bearer {{redis_token}}\n}\n"
+        },
+        expect: { path: "bruno/environments/production.bru", line: 2 },
+        note: "a Bruno environment's token a request sends to the database's REST URL"
+      }
     ],
     negative: [
       sample("src/lib/session.ts", `export const session = { url: 'https://auth.acme.io', token: '${UPSTASH_TOKEN}' };
@@ -2871,6 +2899,11 @@ var genericSecret = {
       sample("extensions/git/package.json", '{\n  "name": "git",\n  "publisher": "vscode",\n  "aiKey": "0c6ae279ed8443289764825290e4f9e2-1a736e7c-1324-4338-be46-fc2a58ae4d14-7255"\n}\n', { note: "a VS Code extension manifest's telemetry key, shipped in every build" }),
       sample("vs/basic-languages/ruby/ruby.js", 'define("ruby",[],function(){return{tokenizer:{dstring:[[/\\$/,{token:"string.$S2.delim",next:"@pop"}]]}}});\n', { note: "a Monarch grammar's token class" }),
       sample("lib/context/defaults.js", "export const defaults = {\n  clientSecret: '##MS365_CLIENT_SECRET##',\n};\n", { note: "a name between template delimiters" }),
+      sample(".claude/agents/payments.md", '```javascript\nmcp__payments__sign_mandate({\n  mandate_id: "mandate_abc123",\n  private_key_hex: "ed25519_private_key"\n})\n```\n', { note: "words naming the kind of key, a curve's name among them" }),
+      sample("CHANGELOG.md", "## v3.4.0\n\n### Bugfixes\n\n- Set container registry client for token: ([#2023](https://github.com/ansible-collections/azure/pull/2023))\n", { note: "a changelog entry ending in its link" }),
+      sample("plugins/module_utils/idrac_utils/info/idrac.py", 'MACADDRESS_KEY = "NIC.1.MACAddress"\nMODEL_KEY = "Model"\n', { note: "a dotted attribute name, an acronym before a word among its parts" }),
+      sample("docs/guide_alicloud.rst", "Set your credentials::\n\n    export ALICLOUD_ACCESS_KEY='Alicloud123'\n    export ALICLOUD_SECRET_KEY='AlicloudSecret123'\n", { note: "its provider's name, a filler word and digits" }),
+      sample("scripts/backup.sh", '#!/bin/sh\nexport SIGN_KEY="839E6A2856538CCF"\nduplicity --encrypt-key=453005CE9B736B2A --sign-key=$SIGN_KEY /srv sftp://backup@vault.internal//backups\n', { note: "GnuPG key IDs pick keys from the keyring" }),
       sample("cts/cli/crm_mon.xml", '<lrm_rsc_op id="dummy1_last_0" operation_key="dummy1_start_0" operation="start" transition-key="11:7:0:173a0661-aaa2-4c3d-8aaf-2c6a7e8e4b2d" call-id="12"/>\n', { note: "keys a record is looked up by" }),
       sample("docs/inspect.md", '```json\n"Env": [\n    "PATH=/usr/local/bin:/usr/bin",\n    "GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D",\n    "PYTHON_VERSION=3.11.9"\n]\n```\n', { note: "the fingerprint an official image verifies its download with" }),
       sample("templates/research-agent/README.md", "Sign up [here](https://cloud.example.io/registration?onboarding_token=search&cta=cloud-registration&utm_id=2024q3x7).\n", { note: "a link's query parameter, cut at the next &" }),
@@ -2983,6 +3016,7 @@ var hardcodedPassword = {
   samples: {
     positive: [
       sample("config/mailer.yml", "smtp:\n  host: smtp.acme.io\n  user: notifications@acme.io\n  pass: Kq7vX2mL9kR4tW8z\n", { expect: { line: 4 }, note: "nodemailer's `pass`" }),
+      sample("group_vars/production.yml", "rentwheels_db_user: rentwheels\nrentwheels_db_password: RentwheelsProd2024!\n", { expect: { line: 2 }, note: "its own name's word with an environment's: a weak password a team set, not filler" }),
       sample("docs/runbook.md", "## Break glass\n\nThe admin password is `pQ7vK2mX9sLr4TzW` (rotate after use).\n", { expect: { line: 3 }, note: "prose in a runbook" }),
       sample("src/db.go", 'package db\n\nvar dsn = "host=db.acme.internal user=acme password=pQ7vK2mX9sLr4TzW dbname=acme sslmode=disable"\n', { expect: { line: 3 }, note: "a libpq keyword connection string" }),
       sample("internal/store/open.go", 'package store\n\nimport "database/sql"\n\nfunc Open() (*sql.DB, error) {\n	return sql.Open("postgres", "host=orders-db.acme.io user=orders password=pQ7vK2mX9sLr4TzW dbname=orders")\n}\n', { expect: { line: 6 }, note: "a keyword connection string given to a call" }),
@@ -3048,6 +3082,13 @@ var hardcodedPassword = {
       sample("plugins/modules/netapp_e_auth.py", "def update(ssid):\n    update_pwd = 'storage-systems/%s' % ssid\n    return request(update_pwd)\n", { note: "a format string filled on the same line" }),
       sample("validation/check-publish.sh", '#!/bin/sh\nnpm view agentic-flow@1.10.0 version >/dev/null && echo "  PASS: agentic-flow@1.10.0 exists on npm"\n', { note: "a test report's status" }),
       sample("modules/win_chocolatey_source.ps1", "$params = @{ 'certificate_password' = 'certificate' }\n", { note: "a word of its own name: a key of a parameter map" }),
+      sample("lib/Backup/Common/Ini.pm", "use constant INI_SECTION_CIPHER => 'cipher';\nuse constant INI_KEY_CIPHER_PASS => 'cipher-pass';\n", { note: "the last words of its own name: the key of the option it reads" }),
+      sample("plugins/module_utils/podman/quadlet.py", `def args(params):
+    params["podman_args"].append(f"--passwd-entry {params['passwd_entry']}")
+`, { note: "an f-string's subscript, cut short by its quote" }),
+      sample("static/framework/widgets/form/fields/password-confirm.html", '<input type="password" name="confirm"\n       hz-password-match="{$::form.match$}">\n', { note: "AngularJS interpolation with Horizon's delimiters" }),
+      sample("doc/source/contributor/devstack.rst", 'Your ``local.conf`` then reads::\n\n    [[local|localrc]]\n    RABBIT_PASSWORD="secretrabbit"\n', { note: "its own name's word and a filler word" }),
+      sample("docs/testing.md", "```yaml\nesxi1_password: myEsxiSuperSecretPassw0rd!\n```\n", { note: "its own name's word among filler words" }),
       sample("src/components/Modal.tsx", "export function A({ isMetaPass, identifier }) {\n  return <Button disabled={!isMetaPass || !identifier} />;\n}\n", { note: "a negated identifier is an expression" }),
       sample("src/cli.js", "// If there is a --pwd directive, switch directories.\nconst x = 1;\n", { note: "a word of a sentence after a flag named in a comment" }),
       sample("Makefile", "login:\n	aws ecr get-login-password --region $(REGION) | docker login --username AWS --password-stdin $(ACCOUNT).dkr.ecr.$(REGION).amazonaws.com\n", { note: "the registry after --password-stdin is not a password" }),
@@ -5085,10 +5126,33 @@ api.Monitor.mute_all()
         with:
           api_key: \${{ secrets.DD_API_KEY }}
           app_key: ${DD_APP_KEY_PREFIXED}
-`, { expect: { line: 8 }, note: "the ddapp_ format, known without its name" })
+`, { expect: { line: 8 }, note: "the ddapp_ format, known without its name" }),
+      {
+        files: {
+          "monitoring/environments/prod.bru": `vars {
+  site: https://api.datadoghq.eu
+  dd_app: ${DD_APP_KEY}
+}
+`,
+          "monitoring/monitors/delete.bru": "meta {\n  name: delete monitor\n  type: http\n  seq: 2\n}\n\ndelete {\n  url: {{site}}/api/v1/monitor/{{monitor_id}}\n  body: none\n  auth: none\n}\n\nheaders {\n  DD-APPLICATION-KEY: {{dd_app}}\n}\n"
+        },
+        expect: { path: "monitoring/environments/prod.bru", line: 3 },
+        note: "a name with no secret word in it, sent by a request in the header that takes an application key"
+      }
     ],
     negative: [
       sample("terraform/datadog.tf", 'provider "datadog" {\n  api_key = var.datadog_api_key\n  app_key = var.datadog_app_key\n}\n'),
+      {
+        files: {
+          "monitoring/environments/prod.bru": `vars {
+  site: https://api.datadoghq.eu
+  dd_app: ${DD_APP_KEY}
+}
+`,
+          "monitoring/monitors/get.bru": "meta {\n  name: get monitor\n  type: http\n  seq: 2\n}\n\nget {\n  url: {{site}}/api/v1/monitor?tags={{dd_app}}\n  body: none\n  auth: none\n}\n"
+        },
+        note: "a value of the environment no request sends in a header is no credential by its name"
+      },
       sample("src/app.py", `import os
 
 APP_KEY = "${DD_APP_KEY}"
@@ -5224,6 +5288,8 @@ var generated = (body2, minLength = 20) => !isPlaceholder(body2) && !hasTypedRun
 function rateAccountToken(broad, context) {
   const narrow = narrowingWord([context.variable], DEPLOY_OR_READ);
   if (narrow) return { scope: "scoped", because: `variable ${context.variable} names a ${narrow} token` };
+  if (saysReadOnly(context)) return { scope: "scoped", because: "the text beside it says the token is read-only" };
+  if (saysProjectScoped(context)) return { scope: "scoped", because: "the text beside it says the token is scoped to one project" };
   return { scope: "root", because: broad };
 }
 var HEROKU_KEY = "HRKU-AAUt7d_VhfxSwKHnfVMBcTcYb25repPvGUGbcA_ocz7Cx6v7A6v7mIoZuws4";
@@ -5623,12 +5689,29 @@ var digitaloceanToken = {
     ]
   },
   scopeSamples: {
-    positive: [sample("infra/provider.tf", `provider "digitalocean" {
+    positive: [
+      sample("infra/provider.tf", `provider "digitalocean" {
   token = "${DO_TOKEN}"
 }
-`, { expect: { line: 2 } })],
-    negative: [sample("monitoring/.env.exporter", `DO_READONLY_TOKEN=${DO_TOKEN}
-`, { note: "named for a read-only token" })]
+`, { expect: { line: 2 } }),
+      sample("scripts/prune.sh", `#!/bin/sh
+# custom scopes: block_storage:read, block_storage:delete
+export DIGITALOCEAN_TOKEN=${DO_TOKEN}
+doctl compute volume delete "$1" --force
+`, { expect: { line: 3 }, note: "custom scopes that delete volumes" })
+    ],
+    negative: [
+      sample("monitoring/.env.exporter", `DO_READONLY_TOKEN=${DO_TOKEN}
+`, { note: "named for a read-only token" }),
+      sample("scripts/usage.sh", `#!/bin/sh
+# custom scopes: droplet:read, block_storage:read, billing:read
+export DIGITALOCEAN_TOKEN=${DO_TOKEN}
+doctl compute droplet list
+`, { note: "custom scopes that only read, listed in DigitalOcean's resource:action form" }),
+      sample("scripts/metrics.py", `# read-only token for the metrics exporter
+DO_TOKEN = "${DO_TOKEN}"
+`, { note: "a comment saying it is read-only" })
+    ]
   }
 };
 function deployHook(id, provider, title, regex, keyword, reference, positive, negative) {
@@ -5722,7 +5805,7 @@ var hetznerCloudToken = {
   ],
   claims: (context) => !sentToAnotherHost(context, "api.hetzner.cloud"),
   plausible: (value) => generated(value, 60),
-  rate: fixed("root", "a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it"),
+  rate: (context) => saysReadOnly(context) ? { scope: "scoped", because: "the text beside it says the token has the Read permission only" } : { scope: "root", because: "a Hetzner Cloud token acts on its whole project: every server, volume, snapshot and backup in it" },
   reach: "deletes every server, volume, snapshot and backup of the project, with the servers' disks",
   narrower: "create a read-only token for monitoring, keep read/write tokens in CI secrets, and put production in a project of its own",
   reference: "https://docs.hetzner.cloud/reference/cloud#authentication",
@@ -5734,6 +5817,10 @@ hcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04
 `, { expect: { line: 2 } }),
       sample("infra/terraform.tfvars", `hcloud_token = "${HCLOUD_TOKEN}"
 `, { expect: { line: 1 } }),
+      sample("hieradata/production.yaml", `---
+profile::backup::hcloud_token: '${HCLOUD_TOKEN}'
+profile::app::env: production
+`, { expect: { line: 2 }, note: "Hiera's key for a Puppet class parameter" }),
       sample("src/clients.ts", `import { Client } from 'hcloud-js';
 export const hcloudToken = '${HCLOUD_TOKEN}';
 `, { expect: { line: 2 }, note: "code names it in camelCase" }),
@@ -5800,7 +5887,34 @@ public final class Provisioner {
     static final String HCLOUD_TOKEN =
         "${HCLOUD_TOKEN}";
 }
-`, { expect: { line: 5 }, note: "the string on the line after the name" })
+`, { expect: { line: 5 }, note: "the string on the line after the name" }),
+      {
+        files: {
+          "ops-api/environments/production.bru": `vars {
+  api_token: ${HCLOUD_TOKEN}
+}
+`,
+          "ops-api/volumes/delete.bru": "meta {\n  name: delete volume\n  type: http\n  seq: 3\n}\n\ndelete {\n  url: https://api.hetzner.cloud/v1/volumes/{{volume_id}}\n  body: none\n  auth: bearer\n}\n\nauth:bearer {\n  token: {{api_token}}\n}\n"
+        },
+        expect: { path: "ops-api/environments/production.bru", line: 2 },
+        note: "a Bruno environment's token a request sends to the API: the host is only in the request"
+      },
+      {
+        files: {
+          "thunder-tests/environments/tc_env_production.json": `{
+    "_id": "0c5b1a7e-4d3f-4b2a-9e8d-1f2a3b4c5d6e",
+    "name": "production",
+    "data": [
+        { "name": "hz", "value": "${HCLOUD_TOKEN}" },
+        { "name": "region", "value": "fsn1" }
+    ]
+}
+`,
+          "thunder-tests/collections/tc_col_infra.json": '{\n    "colName": "infra",\n    "requests": [\n        {\n            "name": "delete volume",\n            "url": "https://api.hetzner.cloud/v1/volumes/{{volume_id}}",\n            "method": "DELETE",\n            "headers": [],\n            "auth": { "type": "bearer", "bearer": "{{hz}}" }\n        }\n    ]\n}\n'
+        },
+        expect: { path: "thunder-tests/environments/tc_env_production.json", line: 5 },
+        note: "Thunder Client's Git Sync folder: an environment and a collection whose request sends its value as a bearer token"
+      }
     ],
     negative: [
       sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
@@ -5814,7 +5928,17 @@ public final class Provisioner {
       sample("ops/report.sh", `#!/bin/sh
 curl -s -H "Authorization: Bearer $HCLOUD_TOKEN" https://api.hetzner.cloud/v1/servers > servers.json
 curl -s -X POST -H "Authorization: Bearer ${HCLOUD_TOKEN}" https://metrics.acme.io/api/v1/import -d @servers.json
-`, { note: "the file calls the API, but this header goes to the metrics service" })
+`, { note: "the file calls the API, but this header goes to the metrics service" }),
+      {
+        files: {
+          "ops-api/environments/production.bru": `vars {
+  api_token: ${HCLOUD_TOKEN}
+}
+`,
+          "ops-api/metrics/push.bru": "meta {\n  name: push\n  type: http\n  seq: 1\n}\n\npost {\n  url: https://metrics.acme.io/api/v1/import\n  body: json\n  auth: bearer\n}\n\nauth:bearer {\n  token: {{api_token}}\n}\n"
+        },
+        note: "the collection's request sends the token to another service"
+      }
     ]
   },
   scopeSamples: {
@@ -5833,13 +5957,20 @@ stringData:
   network: tidepool-net
 `, { expect: { line: 7 }, note: "the Secret Hetzner's cloud controller manager reads" })
     ],
-    negative: [sample("cluster/app-secret.yaml", `apiVersion: v1
+    negative: [
+      sample("cluster/app-secret.yaml", `apiVersion: v1
 kind: Secret
 metadata:
   name: webhook
 stringData:
   token: ${HCLOUD_TOKEN}
-`, { note: "a token of 64 characters in a Secret nothing ties to Hetzner" })]
+`, { note: "a token of 64 characters in a Secret nothing ties to Hetzner" }),
+      sample("ops/inventory.sh", `#!/bin/sh
+# Hetzner token with Read permission only, for the inventory report
+export HCLOUD_TOKEN=${HCLOUD_TOKEN}
+hcloud server list -o json > servers.json
+`, { note: "a comment saying it was created with Hetzner's Read permission" })
+    ]
   }
 };
 var LINODE_TOKEN = "e3b9a4c1f07d2b8e56a19c4d3f2e7b0a9c8d1e6f5a4b3c2d1e0f9a8b7c6d5e4f";
@@ -5909,7 +6040,21 @@ linode:
       sample("Api/appsettings.json", `{
   "Linode": { "Region": "eu-central", "Token": "${LINODE_TOKEN}" }
 }
-`, { expect: { line: 2 }, note: "the section opened on the same line" })
+`, { expect: { line: 2 }, note: "the section opened on the same line" }),
+      {
+        files: {
+          "ops.postman_environment.json": `{
+  "name": "production",
+  "values": [
+    { "key": "ops_token", "value": "${LINODE_TOKEN}", "enabled": true }
+  ]
+}
+`,
+          "ops.postman_collection.json": '{\n  "info": { "name": "ops" },\n  "item": [\n    {\n      "name": "Delete volume",\n      "request": {\n        "method": "DELETE",\n        "header": [{ "key": "Authorization", "value": "Bearer {{ops_token}}" }],\n        "url": "https://api.linode.com/v4/volumes/{{volume_id}}"\n      }\n    }\n  ]\n}\n'
+        },
+        expect: { path: "ops.postman_environment.json", line: 4 },
+        note: "a Postman environment whose token the collection sends to the API (64 hex, as a Hetzner token may be)"
+      }
     ],
     negative: [
       sample("terraform/linode/variables.tf", 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),
@@ -6057,6 +6202,7 @@ var BRUNO_COLLECTION = {
 var PROSE_PROJECT_TOKEN = /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var COMMENTED_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n]*\n[^\n]{0,60}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var TRAILING_ACCOUNT_TOKEN = /(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])[^\n0-9a-f]{0,20}(?:\/\/|#|--|\/\*)[^\n]{0,20}?\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?\btokens?\b/gi;
+var NAMED_ACCOUNT_TOKEN = /\b(?:account|workspace|team)[ ]tokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
 function rateAccount(context) {
   const name = context.variable ?? context.header ?? "the value";
@@ -6076,7 +6222,8 @@ var railwayAccountToken = {
   valuePatterns: [
     { regex: PROSE_ACCOUNT_TOKEN, keywords: ["railway"] },
     { regex: COMMENTED_ACCOUNT_TOKEN, keywords: ["railway"] },
-    { regex: TRAILING_ACCOUNT_TOKEN, keywords: ["railway"] }
+    { regex: TRAILING_ACCOUNT_TOKEN, keywords: ["railway"] },
+    { regex: NAMED_ACCOUNT_TOKEN, keywords: ["account token", "workspace token", "team token"], requires: ["railway"] }
   ],
   contextPatterns: [
     // RAILWAY_API_TOKEN is the CLI's variable for account and workspace tokens; other Railway-named token
@@ -6097,6 +6244,21 @@ var railwayAccountToken = {
     positive: [
       sample("scripts/redeploy.sh", "#!/usr/bin/env bash\nset -euo pipefail\nexport RAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nrailway up --service api\n", { expect: { line: 3 } }),
       sample("Makefile", "RAILWAY_API_TOKEN ?= 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c\nexport RAILWAY_API_TOKEN\n\ndeploy:\n	railway up --service api --environment staging\n", { expect: { line: 1 }, note: "a Makefile's default, which the environment may override" }),
+      {
+        files: {
+          "http/http-client.env.json": '{\n  "production": { "host": "https://backboard.railway.com/graphql/v2" }\n}\n',
+          "http/http-client.private.env.json": '{\n  "production": { "railway": "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c" }\n}\n',
+          "http/volumes.http": '### Delete volume\nPOST {{host}}\nAuthorization: Bearer {{railway}}\nContent-Type: application/json\n\n{ "query": "mutation { volumeDelete(volumeId: \\"{{volume}}\\") }" }\n'
+        },
+        expect: { path: "http/http-client.private.env.json", line: 2 },
+        note: "the JetBrains client's private environment: the API's host is in the shared one, the request sends the token as a bearer"
+      },
+      sample("AGENTS.md", '# Agent notes\n\n- Staging runs on Railway (project acme-staging). If deploys fail with "unauthorized", use the\n  account token 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c with `railway link`.\n', { expect: { line: 4 }, note: "prose that wraps: Railway on the line above, the account token on its own" }),
+      sample(
+        "infra/terraform.tfstate",
+        '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "outputs": {\n    "railway_api_token": {\n      "value": "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c",\n      "type": "string",\n      "sensitive": true\n    }\n  },\n  "resources": []\n}\n',
+        { expect: { line: 6 }, note: "a sensitive output is plain text in state, named by the output" }
+      ),
       sample("src/ops/railway.ts", "const res = await fetch('https://backboard.railway.com/graphql/v2', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c', 'Content-Type': 'application/json' },\n  body: JSON.stringify({ query: '{ me { email } }' }),\n});\n", { expect: { line: 3 } }),
       sample("docs/deploy.md", "## Deploying by hand\n\n```\nRAILWAY_API_TOKEN=6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c railway redeploy --yes\n```\n", { expect: { line: 4 } }),
       sample("docs/runbooks/railway.md", "# Railway\n\n- Account token (dashboard → Account → Tokens): `6f1c2a9e-4b7d-4e3a-9c8f-2d5b1a7e3c90`\n- Project: shop-api\n", { expect: { line: 3 }, note: "a runbook's label with the dashboard's menu path in it, under the provider's heading" }),
@@ -6161,6 +6323,7 @@ curl -s https://backboard.railway.com/graphql/v2 \\
     ],
     negative: [
       { files: BRUNO_COLLECTION, note: "a request of the collection sends the environment's token as a project token" },
+      sample("docs/support.md", "# Support\n\nOpen a ticket with your account token 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c ready.\n", { note: "an account token in a file that never names Railway" }),
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n"),
       sample("docs/deploy.md", "Set `RAILWAY_API_TOKEN=XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` (create one under Account Settings).\n"),
       sample("src/ids.ts", "export const RAILWAY_PROJECT_ID = '6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c';\nexport const RAILWAY_SERVICE_ID = '0b1a2f3e-4d5c-4e8a-9c7d-e3b7a9c2f1f6';\n"),
@@ -7983,7 +8146,7 @@ function headersSentWith(text) {
 }
 
 // detectors/exposed-credential/api-client.ts
-var API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$/i;
+var API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$|(?:^|\/)thunder-tests\/(?:collections\/[^/]+|thunderclient)\.json$/i;
 function isApiClientRequest(path2) {
   return API_CLIENT_REQUEST.test(path2);
 }
@@ -7995,13 +8158,26 @@ function reportByHeaderSent(context) {
   const pending = context.facts.all("header-dependent-credential");
   if (pending.length === 0) return;
   const sent = [...context.facts.all("sent-variable")].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const environments = context.facts.all("client-environment");
   const chosenFor = /* @__PURE__ */ new Map();
   for (const credential of pending) {
     const root = collectionRoot(credential.path);
-    const request = sent.find((use) => use.variable === credential.variable && use.path.startsWith(root) && credential.byHeader[use.header] !== void 0);
-    const sentAs = request ? credential.byHeader[request.header] : void 0;
-    if (request && sentAs) chosenFor.set(credential.credential, { header: request.header, sentAs });
-    context.report({ ...sentAs?.finding ?? credential.unsent, location: credential.location });
+    const named = new Set(environments.filter((environment) => environment.path.startsWith(root)).flatMap((environment) => environment.literals));
+    let chosen;
+    for (const use of sent) {
+      if (use.variable !== credential.variable || !use.path.startsWith(root)) continue;
+      const sentAs = credential.byHeader[use.header]?.find((way) => !way.requires || way.requires.every((literal2) => use.literals.includes(literal2) || named.has(literal2)));
+      if (sentAs) {
+        chosen = { header: use.header, sentAs };
+        break;
+      }
+    }
+    if (chosen && credential.onlyIfSent) {
+      const { kind, kindTitle, provider } = chosen.sentAs;
+      context.publish("credential", { ...credential.onlyIfSent, kind, kindTitle, provider, header: chosen.header });
+    } else if (chosen) chosenFor.set(credential.credential, chosen);
+    const finding = chosen?.sentAs.finding ?? credential.unsent;
+    if (finding) context.report({ ...finding, location: credential.location });
   }
   if (chosenFor.size === 0) return;
   context.enrichEach("credential", (fact) => {
@@ -8017,14 +8193,16 @@ var TEST_OR_EXAMPLE = new RegExp(
     // C and C++ projects keep theirs in `unittest/` (MariaDB's client library, Chromium's components), and fuzzers'
     // inputs in `fuzz/corpus/` (OSS-Fuzz's seed corpora: malformed URLs, requests, certificates).
     String.raw`(?:^|\/)(?:tests?|unittests?|fuzz|fuzzing|corpus|corpora|testsuite|test-?suites?|spec|specs|__tests__|__mocks__|fixtures?|testdata|test-data|mocks?|examples?|samples?|molecule|std_data)(?:\/|$)`,
-    String.raw`(?:^|\/)[\w.]+[-_]tests?(?:\/|$)`,
+    // Thunder Client's Git Sync folder (`thunder-tests/`) holds a team's API collections, not tests.
+    String.raw`(?:^|\/)(?!thunder-tests\/)[\w.]+[-_]tests?(?:\/|$)`,
     // A test environment named inside a directory's name: `oidc-test-env/`, `e2e_test_stack/`.
     String.raw`(?:^|\/)[\w.]+[-_]test[-_][\w.-]+\/`,
     // Perl's `t/`, a suite kept in `<name>.test/`, support trees (`testcerts/`, `test-utils/`, `test-hdfs/`), test
-    // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`), fixture
-    // variants (`fixtures-expired/`), fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
+    // servers (`testserver/`, rclone's `fstest/`), regression suites (OpenSSH's and PostgreSQL's `regress/`, duplicity's
+    // `testing/regression/`; a bare `regression/` may hold a model's code), fixture variants (`fixtures-expired/`),
+    // fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
     // A suite's expected outputs (pg_regress's `expected/*.out`, golden files) repeat what its inputs hold.
-    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|expected|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|testing\/regressions?|expected|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
@@ -8042,10 +8220,11 @@ var TEST_OR_EXAMPLE = new RegExp(
     // Example files: `examples-1.json`, an API model's `iam-2010-05-08.examples.json`.
     String.raw`(?:^|[/-])examples?-\d*\.json$`,
     String.raw`\.examples?\.json$`,
-    // A template copied before use: `config.json.sample`, `settings.py.example` (not a dotenv template, `.env.example`
-    // or `config/production.env.example`, which teams fill with real values often enough to keep its findings at full
+    // A template copied before use: `config.json.sample`, `settings.py.example`, one of a set of variants
+    // (`pools.yaml.sample-bind`, `pools.yaml.sample-infoblox`) (not a dotenv template, `.env.example` or
+    // `config/production.env.example`, which teams fill with real values often enough to keep its findings at full
     // severity).
-    String.raw`(?:^|\/)(?!\.env)(?![^/]*\.env\.(?:sample|example)$)[^/]+\.(?:sample|example)$`,
+    String.raw`(?:^|\/)(?!\.env)(?![^/]*\.env\.(?:sample|example)(?:[-_][\w-]+)?$)[^/]+\.(?:sample|example)(?:[-_][\w-]+)?$`,
     // jsii assemblies: a package's README and its examples, translated per language, serialised as JSON.
     String.raw`(?:^|\/)\.jsii(?:\.tabl\.json)?$`
   ].join("|"),
@@ -8142,10 +8321,13 @@ function documentationRanges(file) {
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (C_FAMILY.test(file.path)) return blockComments(file.text);
   if (isApiDescription(file)) return exampleKeyRanges(file.text);
+  if (ELIXIR.test(file.path)) return elixirDocs(file.text);
+  if (ANSIBLE_SIDECAR.test(file.path)) return sidecarDocs(file.text);
   const lineDocs = LINE_DOC_LANGUAGES.find((language) => language.path.test(file.path));
   if (lineDocs) return lineDocComments(file.text, lineDocs);
-  if (file.format !== "python" || !file.text.includes('"""') && !file.text.includes("'''")) return [];
-  const ranges = [];
+  if (file.format !== "python") return [];
+  const ranges = /\bexamples?\b/i.test(file.text) ? pythonExampleValues(file.text) : [];
+  if (!file.text.includes('"""') && !file.text.includes("'''")) return ranges;
   const text = file.text;
   const closeOf = (quote, from) => {
     const close = text.indexOf(quote, from);
@@ -8169,6 +8351,40 @@ function documentationRanges(file) {
     }
   }
   return ranges;
+}
+var PYTHON_EXAMPLE_VALUE = /(?:["']examples?["'][ \t]*:|\bexamples?[ \t]*=(?!=))[ \t]*(?=[[({"']|[rRuUbB]{1,2}["'])/gi;
+function pythonExampleValues(text) {
+  const ranges = [];
+  let after = 0;
+  for (const match of text.matchAll(PYTHON_EXAMPLE_VALUE)) {
+    const open = match.index + match[0].length;
+    if (open < after) continue;
+    after = endOfPythonValue(text, open);
+    ranges.push([open, after]);
+  }
+  return ranges;
+}
+function endOfPythonValue(text, open) {
+  let depth = 0;
+  let index = open;
+  while (index < text.length) {
+    const char = text[index];
+    if (char === '"' || char === "'") {
+      const quote = text.startsWith(char.repeat(3), index) ? char.repeat(3) : char;
+      let close = index + quote.length;
+      while (close < text.length && !text.startsWith(quote, close)) close += text[close] === "\\" ? 2 : 1;
+      index = Math.min(text.length, close + quote.length);
+      if (depth === 0) return index;
+      continue;
+    }
+    if (char === "[" || char === "(" || char === "{") depth++;
+    else if (char === "]" || char === ")" || char === "}") {
+      depth--;
+      if (depth <= 0) return index + 1;
+    } else if (depth === 0 && !/[rRuUbB]/.test(char)) return index;
+    index++;
+  }
+  return text.length;
 }
 var DEF_OR_CLASS = /^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t][^\n]*:[ \t]*(?:#[^\n]*)?$|\)[ \t]*(?:->[^\n:]*)?:[ \t]*(?:#[^\n]*)?$/;
 function previousLine(text, offset) {
@@ -8220,6 +8436,33 @@ function exampleKeyRanges(text) {
     offset = end + 1;
   }
   if (open) ranges.push([open.start, open.end]);
+  return ranges;
+}
+var ANSIBLE_SIDECAR = /(?:^|\/)plugins\/modules\/[^/]+\.ya?ml$/;
+var SIDECAR_KEY = /^(?:DOCUMENTATION|EXAMPLES|RETURN)[ \t]*:/;
+function sidecarDocs(text) {
+  const ranges = [];
+  let open;
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    if (/^[^\s#-]/.test(line)) {
+      if (open !== void 0) ranges.push([open, offset]);
+      open = SIDECAR_KEY.test(line) ? offset : void 0;
+    }
+    offset += line.length + 1;
+  }
+  if (open !== void 0) ranges.push([open, text.length]);
+  return ranges;
+}
+var ELIXIR = /\.exs?$/i;
+var ELIXIR_DOC = /@(?:moduledoc|doc|typedoc)[ \t]+(?:~[sS])?("""|''')/g;
+function elixirDocs(text) {
+  const ranges = [];
+  for (const match of text.matchAll(ELIXIR_DOC)) {
+    const open = match.index + match[0].length;
+    const close = text.indexOf(match[1], open);
+    ranges.push([open, close === -1 ? text.length : close + 3]);
+  }
   return ranges;
 }
 var C_FAMILY = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|ipp)$/i;
@@ -9215,7 +9458,7 @@ function unquoted(text) {
 }
 
 // detectors/exposed-credential/labels.ts
-var LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/&→›»-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
+var LABELLED_VALUE = /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9.()/-]*(?:[ \t]+[A-Za-z0-9.()/&\u2192\u203a\u00bb-]+){1,7})(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*(`{1,2}|["'])?([^\s`"'<>|]{8,})\2?[ \t]*[.,;]?[ \t]*$/;
 function labelledBindings(file) {
   const bindings = [];
   for (const line of file.keywordLines()) {
@@ -9377,6 +9620,7 @@ function findCredentials(file) {
   }
   const documentation = isDocumentation(file);
   const clientEnvironment = isApiClientEnvironment(file.path);
+  const onlyIfSent = /* @__PURE__ */ new Set();
   const sentCandidates = /* @__PURE__ */ new Map();
   let sentWith;
   for (const bound of bindingsOf(file)) {
@@ -9388,17 +9632,28 @@ function findCredentials(file) {
       if (header !== void 0) binding2 = { ...binding2, header };
     }
     const decoded = binding2.decoded ? decodedValueCandidate(binding2) : basicAuthCandidate(binding2) ?? encodedJsonCandidate(binding2);
-    const ofBinding = (bound2) => candidateOfBinding(bound2, fileContains, documentation && bound2.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
-    const candidate = decoded ?? ofBinding(binding2);
-    if (!candidate) continue;
+    const ofBinding = (bound2, contains4 = fileContains) => candidateOfBinding(bound2, contains4, documentation && bound2.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const found = decoded ?? ofBinding(binding2);
+    const sentOnly = !found && clientEnvironment && binding2.header === void 0 && looksLikeGeneratedSecret(binding2.value);
+    if (!found && !sentOnly) continue;
+    const candidate = found ?? { kind: genericSecret, value: binding2.value, start: binding2.start, end: binding2.end, specificity: Specificity.Generic, binding: binding2 };
+    if (sentOnly) onlyIfSent.add(candidate);
     if (clientEnvironment && !decoded && binding2.header === void 0) {
       const ifSent = /* @__PURE__ */ new Map();
       for (const header of CREDENTIAL_HEADERS) {
-        const sent = ofBinding({ ...binding2, header });
-        if (sent) ifSent.set(header, sent);
+        const sent = [];
+        for (const requires of REQUIRES_BY_HEADER.get(header) ?? []) {
+          if (fileContains(requires)) continue;
+          const assumed = ofBinding({ ...binding2, header }, (literals) => !literals || literals.every((literal2) => requires.includes(literal2.toLowerCase()) || containsLiteral(literal2)));
+          if (assumed) sent.push({ candidate: assumed, requires });
+        }
+        const plain2 = ofBinding({ ...binding2, header });
+        if (plain2) sent.push({ candidate: plain2 });
+        if (sent.length > 0) ifSent.set(header, sent);
       }
       if (ifSent.size > 0) sentCandidates.set(candidate, ifSent);
     }
+    if (sentOnly && !sentCandidates.has(candidate)) continue;
     candidates.push(candidate);
   }
   const catalog = TRANSLATION_CATALOG.test(file.path);
@@ -9413,20 +9668,44 @@ function findCredentials(file) {
       if (/%[sd]/.test(candidate.value) && FILLED_FORMAT.test(context.line)) return [];
       if (encodesPlaceholder(candidate.value)) return [];
     }
-    const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, kind, sentCandidates.get(candidate)) : void 0;
+    const sentOnly = onlyIfSent.has(candidate);
+    const ifSent = sentCandidates.has(candidate) ? kindsIfSent(file, sentOnly ? void 0 : kind, sentCandidates.get(candidate)) : void 0;
+    if (sentOnly && !ifSent) return [];
     const byFormat = candidate.specificity === Specificity.Value && !PASSWORD_BY_PLACE.has(kind.id);
-    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat, ...ifSent ? { ifSent } : {} }];
+    return [{ kind, value: candidate.value, start: candidate.start, end: candidate.end, context, byFormat, ...ifSent ? { ifSent } : {}, ...sentOnly ? { onlyIfSent: true } : {} }];
   });
 }
-var API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$/i;
+var API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$|(?:^|\/)thunder-tests\/(?:environments\/[^/]+|thunderEnvironment)\.json$/i;
 function isApiClientEnvironment(path2) {
   return API_CLIENT_ENVIRONMENT.test(path2);
 }
+var REQUIRES_BY_HEADER = (() => {
+  const byHeader = /* @__PURE__ */ new Map();
+  for (const header of CREDENTIAL_HEADERS) {
+    for (const pattern of CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns)) {
+      if (!pattern.requires || !pattern.header?.test(header)) continue;
+      const requires = pattern.requires.map((literal2) => literal2.toLowerCase());
+      const lists = byHeader.get(header) ?? /* @__PURE__ */ new Map();
+      lists.set(requires.join("\0"), requires);
+      byHeader.set(header, lists);
+    }
+  }
+  return new Map([...byHeader].map(([header, lists]) => [header, [...lists.values()]]));
+})();
+var SENT_REQUIRED_LITERALS = [...new Set([...REQUIRES_BY_HEADER.values()].flat(2))];
 function kindsIfSent(file, unsent, sent) {
   const kinds = /* @__PURE__ */ new Map();
-  for (const [header, candidate] of sent) {
-    const kind = plausibleKind(candidate, contextOf(file, candidate));
-    if (kind && kind !== unsent) kinds.set(header, kind);
+  for (const [header, options] of sent) {
+    const plain2 = options.find((option2) => option2.requires === void 0);
+    const plainKind = plain2 ? plausibleKind(plain2.candidate, contextOf(file, plain2.candidate)) : void 0;
+    const ways = [];
+    for (const { candidate, requires } of options) {
+      if (requires === void 0) continue;
+      const kind = plausibleKind(candidate, contextOf(file, candidate));
+      if (kind && kind !== (plainKind ?? unsent) && !ways.some((way) => way.kind === kind)) ways.push({ kind, requires });
+    }
+    if (plainKind && plainKind !== unsent) ways.push({ kind: plainKind });
+    if (ways.length > 0) kinds.set(header, ways);
   }
   return kinds.size > 0 ? kinds : void 0;
 }
@@ -9485,6 +9764,7 @@ function basicAuthCandidate(binding2) {
   return decodedValueCandidate({ ...binding2, value: text.slice(colon + 1) });
 }
 function bindingsOf(file) {
+  if (isApiClientEnvironment(file.path)) return (DATA_FORMATS.has(file.format) ? dataBindings(file) : void 0) ?? lineBindings(file.text, 0, true).filter((binding2) => !isReference(binding2.value));
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   if (TRANSLATION_CATALOG.test(file.path)) return [];
   if (STYLESHEET.test(file.path)) return [];
@@ -9632,6 +9912,7 @@ function snakeCaseOf(name) {
   const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
   return namedByContextKind(snake) ? snake : void 0;
 }
+var NAMESPACED = /::([A-Za-z_][\w-]*)$/;
 var RECEIVER = /^(?:config|conf|cfg|c|settings|options|opts|self|this|@)\.?(?=[A-Za-z_])/;
 var CONTEXT_PATTERNS = CONTEXT_KINDS.flatMap((kind) => kind.contextPatterns.map((pattern) => ({ kind, pattern })));
 var patternsByName = /* @__PURE__ */ new Map();
@@ -9646,7 +9927,7 @@ function patternsNaming(binding2) {
   return found;
 }
 function patternsNamingUncached(binding2) {
-  const unqualified = RECEIVER.test(binding2.name) ? binding2.name.replace(RECEIVER, "") : void 0;
+  const unqualified = RECEIVER.test(binding2.name) ? binding2.name.replace(RECEIVER, "") : NAMESPACED.exec(binding2.name)?.[1];
   const snake = snakeCaseOf(unqualified ?? binding2.name);
   return CONTEXT_PATTERNS.filter(({ pattern }) => namedSo(pattern, binding2, unqualified, snake));
 }
@@ -9714,15 +9995,35 @@ function ownName(name) {
 function genericKindOf(binding2) {
   const nameClass = nameClassOf(binding2.name) ?? (binding2.header ? "secret" : void 0);
   if (nameClass === "password" && !binding2.value.endsWith(":")) return hardcodedPassword;
-  if (nameClass === "secret" && looksLikeGeneratedSecret(binding2.value)) return genericSecret;
+  if (nameClass === "secret" && looksLikeGeneratedSecret(binding2.value) && !namesKeyringKey(binding2)) return genericSecret;
   return void 0;
 }
+function namesKeyringKey(binding2) {
+  return KEYRING_KEY_ID.test(binding2.value) && KEYRING_KEY_NAME.test(binding2.name);
+}
+var KEYRING_KEY_ID = /^(?:0x)?(?:[0-9A-F]{8}|[0-9A-F]{16}|[0-9A-F]{40})$/;
+var KEYRING_KEY_NAME = /(?:^|[^a-z])(?:sign|encrypt|gpg|pgp|gnupg)[-_.]?key(?:[-_.]?id)?$/i;
 var MARKUP = /<\/[a-z][a-z0-9]*>|^<[a-z][a-z0-9]*[\s>]/i;
 function spellsName(name, value) {
   const own = name.replace(/^.*[.:/]/, "");
   if (sameLetters(value, own.replace(/[^A-Za-z0-9]+/g, "").toLowerCase())) return true;
-  return /^[A-Za-z]{4,}$/.test(value) && wordsOf(own).includes(value.toLowerCase());
+  if (/^[A-Za-z]{4,}$/.test(value) && wordsOf(own).includes(value.toLowerCase())) return true;
+  if (fillsWithOwnName(own, value)) return true;
+  if (!/^[a-z]+(?:[-_.][a-z]+)+$/i.test(value)) return false;
+  const words2 = wordsOf(own);
+  const said = value.toLowerCase().split(/[-_.]/);
+  return said.length < words2.length && said.every((word, index) => word === words2[words2.length - said.length + index]);
 }
+function fillsWithOwnName(name, value) {
+  if (value.length > 64 || !/[A-Za-z]{3}/.test(value)) return false;
+  const lower = value.toLowerCase();
+  const own = wordsOf(name).map((word) => word.replace(/\d+$/, "")).filter((word) => word.length >= 4 && lower.includes(word) && !isHumanPlaceholder(word));
+  if (own.length === 0) return false;
+  let rest = lower;
+  for (const word of own) rest = rest.split(word).join(" ");
+  return FILLER_WORD.test(rest) && isHumanPlaceholder(rest);
+}
+var FILLER_WORD = /secret|pass|pwd|token|key|my|your|super|example|sample|test|dummy|fake|change/;
 function sameLetters(value, target) {
   let matched = 0;
   for (let index = 0; index < value.length; index++) {
@@ -9739,10 +10040,11 @@ function looksLikeGeneratedSecret(value) {
   if (/\\(?:[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})/.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
+  if (/\]\(https?:\/\/|\bhttps?:\/\/[\w.-]+\//i.test(value)) return false;
   if (/^pk_(?:live|test)_[A-Za-z0-9]{10,}$/.test(value)) return false;
   if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && /^[A-Za-z][\x20-\x7e]*\s[\x20-\x7e]*$/.test(decodeBase64Text(value) ?? "")) return false;
   const segments = value.split(/[._:\-/ ]+/).filter(Boolean);
-  const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment) || /^(?:[A-Z]?[a-z]+|[A-Z]+)?\d{1,4}(?:[A-Z]?[a-z]+)+$/.test(segment);
+  const wordLike = (segment) => /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*\d{0,3}$/.test(segment) || /^[A-Z]{2,}(?:[A-Z][a-z]+)+$/.test(segment) || /^[a-z]{1,6}\d{3,5}$/.test(segment) || /^[$@]?[A-Za-z0-9]{1,5}$/.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9]{1,10}$/.test(segment) || /^(?:[A-Z]?[a-z]+|[A-Z]+)?\d{1,4}(?:[A-Z]?[a-z]+)+$/.test(segment);
   if (segments.length >= 2 && segments.every(wordLike)) return false;
   if (/^[a-z]*\d{0,2}(?:[A-Z][a-z]+\d{0,2}){2,}[.,;:]?$/.test(value)) return false;
   return !isPlaceholder(value);
@@ -9947,9 +10249,10 @@ var exposedCredential = {
   lineKeywords: NAME_KEYWORDS,
   lookupKeywords: [...REQUIRED_LITERALS, ...STRUCTURE_WORDS],
   // A tracked .env is reported even when nothing in it matches a keyword of ours.
-  admitsWithoutKeywords: (file) => file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path)) || isCredentialFilePath(file.path),
-  consumes: ["sent-variable", "header-dependent-credential"],
-  produces: ["credential", "sent-variable", "header-dependent-credential"],
+  // So is an API client's environment: its values may be credentials by the header a request sends them with.
+  admitsWithoutKeywords: (file) => file.tracked && (isDotenvPath(file.path) || isTerraformStatePath(file.path)) || isCredentialFilePath(file.path) || isApiClientEnvironment(file.path),
+  consumes: ["sent-variable", "header-dependent-credential", "client-environment"],
+  produces: ["credential", "sent-variable", "header-dependent-credential", "client-environment"],
   finish(context) {
     reportByHeaderSent(context);
   },
@@ -9973,7 +10276,7 @@ var exposedCredential = {
       reported++;
       const variable = credential.context.variable;
       const environment = environmentOfPath(file.path)?.environment ?? (variable ? canonicalEnvironment(variable) : void 0);
-      out.publish("credential", {
+      const fact = {
         id: `${file.path}:${span.line}:${span.column}`,
         provider: credential.kind.provider,
         kind: credential.kind.id,
@@ -9992,7 +10295,8 @@ var exposedCredential = {
         ...inDocumentation ? { inDocumentation: true } : {},
         ...throwaway ? { throwaway: true } : {},
         environment
-      });
+      };
+      if (!credential.onlyIfSent) out.publish("credential", fact);
       if (inIgnoredDotenv) continue;
       const severity = severityOf(credential, rating.scope === "test" || inDocumentation || throwaway, file.path);
       if (strongest === void 0 || severityRank(severity) > severityRank(strongest)) strongest = severity;
@@ -10008,17 +10312,28 @@ var exposedCredential = {
       });
       if (credential.ifSent && variable) {
         const byHeader = {};
-        for (const [header, kind] of credential.ifSent) {
-          const sentAs = { ...credential, kind };
-          const test = kind.rate({ ...credential.context, header }).scope === "test";
-          byHeader[header] = { kind: kind.id, kindTitle: kind.title, provider: kind.provider, finding: findingAs(kind, severityOf(sentAs, test || inDocumentation || throwaway, file.path)) };
+        for (const [header, ways] of credential.ifSent) {
+          byHeader[header] = ways.map(({ kind, requires }) => {
+            const test = kind.rate({ ...credential.context, header }).scope === "test";
+            const finding = findingAs(kind, severityOf({ ...credential, kind }, test || inDocumentation || throwaway, file.path));
+            return { kind: kind.id, kindTitle: kind.title, provider: kind.provider, finding, ...requires ? { requires } : {} };
+          });
         }
-        out.publish("header-dependent-credential", { credential: `${file.path}:${span.line}:${span.column}`, variable, path: file.path, location, unsent: findingAs(credential.kind, severity), byHeader });
+        const unsent = credential.onlyIfSent ? { onlyIfSent: fact } : { unsent: findingAs(credential.kind, severity) };
+        out.publish("header-dependent-credential", { credential: fact.id, variable, path: file.path, location, ...unsent, byHeader });
         continue;
       }
       out.report(findingAs(credential.kind, severity));
     }
-    if (isApiClientRequest(file.path)) for (const [variable, header] of headersSentWith(file.text)) out.publish("sent-variable", { variable, header: header.toLowerCase(), path: file.path });
+    if (isApiClientEnvironment(file.path)) {
+      const literals = literalsOf(file, SENT_REQUIRED_LITERALS);
+      if (literals.length > 0) out.publish("client-environment", { path: file.path, literals });
+    }
+    if (isApiClientRequest(file.path)) {
+      const sent = headersSentWith(file.text);
+      const literals = sent.size > 0 ? literalsOf(file, SENT_REQUIRED_LITERALS) : [];
+      for (const [variable, header] of sent) out.publish("sent-variable", { variable, header: header.toLowerCase(), path: file.path, literals });
+    }
     noteUnreadableShapes(file, found, out);
     if (file.tracked && isTerraformStatePath(file.path) && STATE_WITH_INSTANCES.test(file.text)) {
       out.report({
@@ -10060,6 +10375,12 @@ function noteUnreadableShapes(file, found, out) {
       out.notify({ level: "note", code: "malformed-jwt", message: `${file.path}:${line} holds a JWT-shaped token whose header or payload does not decode: not rated.`, line });
     }
   }
+}
+function literalsOf(file, literals) {
+  const recorded = file.foundKeywords();
+  if (recorded !== "all") return literals.filter((literal2) => recorded.has(literal2));
+  const text = file.text.toLowerCase();
+  return literals.filter((literal2) => text.includes(literal2));
 }
 function severityOf(credential, exampleOnly, path2) {
   if (exampleOnly || isTestOrExamplePath(path2)) return "low";
@@ -10582,7 +10903,7 @@ ${credential.nearby ?? ""}`)?.[1])?.toLowerCase();
 }
 
 // knowledge/environments/identities.ts
-var SCOPED_IDENTITY_PREFIXES = ["cloudsql-instance:", "db-name:", "dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:fly:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:", "project:k8s-namespace:"];
+var SCOPED_IDENTITY_PREFIXES = ["cloudsql-instance:", "db-name:", "dynamodb:", "aws:dynamodb:", "k8s:pv:", "fly:volume:", "volume:pvc:", "volume:pv:", "volume:hostpath:", "secret:k8s:", "secret:file:", "secret:aws-profile:", "secret:kube-context:", "project:k8s-namespace:"];
 function isComparableIdentity(identity) {
   return !SCOPED_IDENTITY_PREFIXES.some((prefix) => identity.startsWith(prefix));
 }
@@ -11060,6 +11381,14 @@ function dynamoTableIdentity(value) {
   if (!/^[A-Za-z0-9_.-]{3,255}$/.test(name) || isPlaceholderName(name) || isGenericName(name)) return void 0;
   return { kind: "database", identity: `dynamodb:${name}`, otherIdentities: [], display: `DynamoDB table ${name}`, name, secrets: [] };
 }
+function dynamoTableArnIdentity(value) {
+  const match = /^arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):(\d{12}):table\/([A-Za-z0-9_.-]+)(?:\/.*)?$/.exec(value.trim());
+  const table = match ? dynamoTableIdentity(match[3]) : void 0;
+  if (!match || !table) return void 0;
+  const [, region, account, name] = match;
+  if (!awsAccountIdentity(account)) return table;
+  return { ...table, identity: `dynamodb-arn:${account}:${region}:${name}`, otherIdentities: [table.identity], display: `DynamoDB table ${name} (account ${account}, ${region})` };
+}
 function azureServerIdentity(name) {
   const value = name.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(value)) return void 0;
@@ -11233,6 +11562,8 @@ function identityName(identity) {
       return rest;
     case "cloudsql-instance":
       return rest.replace("/", " ");
+    case "dynamodb-arn":
+      return rest.split(":")[2];
     case "tf-ref": {
       const expression2 = rest.slice(rest.indexOf(":") + 1);
       return /^(?:data\.)?[a-z][a-z0-9_]*\.([A-Za-z_][\w-]*)/.exec(expression2)?.[1];
@@ -11266,6 +11597,8 @@ function dataStoreForms(identity) {
       return [`gcp:sql:${rest.slice(rest.indexOf("/") + 1)}`];
     case "dynamodb":
       return [`aws:dynamodb:${rest}`];
+    case "dynamodb-arn":
+      return [`aws:dynamodb:${rest.split(":")[2]}`];
     case "bucket":
       if (rest.startsWith("azure:")) return [`azure:storage:${rest.slice(6).split("/")[0]}`];
       if (rest.startsWith("r2:")) return [];
@@ -11798,6 +12131,10 @@ function isDatabaseHostVariable(context) {
   if (driverOf(context.siblings) !== void 0) return true;
   return context.path.some((step) => typeof step === "string" && tokensOfVariable(step).some((token) => DATA_WORDS.has(token)));
 }
+function parentNamesData(path2) {
+  const parent = path2.length >= 2 ? path2[path2.length - 2] : void 0;
+  return typeof parent === "string" && tokensOfVariable(parent).some((token) => DATA_WORDS.has(token));
+}
 var TOKENS = /* @__PURE__ */ new Map();
 function tokensOfVariable(variable) {
   let tokens = TOKENS.get(variable);
@@ -11841,6 +12178,8 @@ function identifyValue(raw, context) {
   if (value.startsWith("arn:aws")) {
     const secret = secretArnIdentity(value);
     if (secret) return [secret];
+    const table = dynamoTableArnIdentity(value);
+    if (table) return [table];
   }
   const cloudSql = cloudSqlIdentity(value);
   if (cloudSql) return [cloudSql];
@@ -11873,7 +12212,8 @@ function identifyValue(raw, context) {
   if (isDatabaseHostVariable(context) && /^(https?:\/\/)?[a-z0-9.-]+(:\d+)?\/?$/i.test(value)) {
     const prefixed2 = (...suffixes) => siblingWithPrefix(context.siblings, variable, suffixes);
     const port = Number(context.siblings?.get("port") ?? context.siblings?.get("PORT") ?? prefixed2("PORT") ?? NaN);
-    const database = context.siblings?.get("database") ?? context.siblings?.get("NAME") ?? context.siblings?.get("dbname") ?? prefixed2("DATABASE", "NAME", "DB");
+    const inDatabaseMap = parentNamesData(context.path);
+    const database = context.siblings?.get("database") ?? context.siblings?.get("NAME") ?? context.siblings?.get("dbname") ?? (inDatabaseMap ? context.siblings?.get("name") : void 0) ?? prefixed2("DATABASE", "NAME", "DB");
     const engine = driverOf(context.siblings) ?? prefixed2("CONNECTION", "ENGINE", "DRIVER", "ADAPTER");
     const user = USER_KEYS.map((key) => context.siblings?.get(key)).find((name) => name !== void 0) ?? prefixed2("USERNAME", "USER");
     const schema = database ? context.siblings?.get("schema") : void 0;
@@ -16659,27 +16999,34 @@ function scanNeonBranches(file, out) {
 }
 var DOKKU_LINK = /\bdokku\s+(postgres|mysql|mariadb|mongo|redis|elasticsearch|clickhouse):link\s+([A-Za-z0-9_.-]+)\s+([a-z0-9][a-z0-9-]*)/g;
 function scanDokkuLinks(file, out) {
-  if (!file.text.includes(":link")) return;
+  if (!file.text.includes(":link") && !file.text.includes("storage:mount")) return;
   const links = [...file.text.matchAll(DOKKU_LINK)].map((match) => ({ index: match.index, engine: match[1], service: match[2], app: match[3] }));
-  for (const link of links) {
-    const named = canonicalEnvironment(link.app);
-    const environment = named ?? (links.some((other) => other.app !== link.app && isProductionApp(link.app, other.app)) ? "production" : void 0);
+  const mounts = [...file.text.matchAll(DOKKU_MOUNT)].map((match) => ({ index: match.index, app: match[1], directory: match[2].replace(/\/+$/, "") }));
+  const apps = [...links, ...mounts].map((use) => use.app);
+  const environmentOf3 = (app) => canonicalEnvironment(app) ?? (apps.some((other) => other !== app && isProductionApp(app, other)) ? "production" : void 0);
+  const uses = [
+    ...links.map((link) => ({ index: link.index, app: link.app, kind: "database", identity: `dokku-service:${link.service.toLowerCase()}`, display: `Dokku ${link.engine} service ${link.service}`, variable: `dokku ${link.engine}:link` })),
+    ...mounts.map((mount) => ({ index: mount.index, app: mount.app, kind: "volume", identity: `volume:bind:dokku/${mount.directory}`, display: `Dokku storage ${mount.directory}`, variable: "dokku storage:mount" }))
+  ];
+  for (const use of uses) {
+    const environment = environmentOf3(use.app);
     if (!environment) continue;
-    const position = file.positionAt(link.index);
+    const position = file.positionAt(use.index);
     if (isComment(file.line(position.line), position.column)) continue;
     const resource = {
       environment,
-      environmentName: link.app,
+      environmentName: use.app,
       environmentEvidence: "value",
-      kind: "database",
-      identity: `dokku-service:${link.service.toLowerCase()}`,
-      display: `Dokku ${link.engine} service ${link.service}`,
+      kind: use.kind,
+      identity: use.identity,
+      display: use.display,
       location: { path: file.path, span: lineSpan(file, { line: position.line, column: position.column, endLine: position.line, endColumn: position.column }) },
-      variable: `dokku ${link.engine}:link`
+      variable: use.variable
     };
     out.publish("environment-resource", resource);
   }
 }
+var DOKKU_MOUNT = /\bdokku\s+storage:mount\s+([a-z0-9][a-z0-9-]*)\s+["']?(\/[\w./-]+):\/[\w./-]*/g;
 var HEROKU_COMMANDS = [
   {
     id: "heroku-attach",
@@ -16828,9 +17175,11 @@ function scanVolumeCommands(rec, cls) {
 }
 
 // detectors/staging-reaches-production/scan/handlers/compose-commands.ts
-var COMPOSE_COMMAND_KEYWORDS = ["compose_project_name", "--project-name", "compose -p "];
+var COMPOSE_COMMAND_KEYWORDS = ["compose_project_name", "--project-name", "compose -p ", "docker compose", "docker-compose"];
 var OTHER_HOST = /\bDOCKER_HOST\b|\bdocker\s+(?:--context|-c\s|context\s+use|-H\s|--host\b)|\bcompose\b[^\n]*\s(?:--context|-H|--host)\s|\bssh\s|\bkamal\b|\bansible\b/;
-var INVOCATION = /\bdocker(?:-compose|\s+compose)\b((?:[^\n\\]|\\\n|\\.)*)/g;
+var INVOCATION = /(?:\bdocker(?:-compose|\s+compose)\b|\$\((\w+)\)|\$\{(\w+)\})((?:[^\n\\]|\\\n|\\.)*)/g;
+var COMMAND_VARIABLE = /^[ \t]*(?:export\s+)?(\w+)[ \t]*(?:\?=|:=|::=|=)[ \t]*["']?docker(?:-compose|\s+compose)\b([^\n"']*)/gm;
+var WRITES_DOT_ENV = /\b(?:cp|ln|mv|envsubst|cat)\b[^\n]*?(?:\s|>\s*)\.env(?=[\s;"']|$)/m;
 var NAME = String.raw`["']?([a-z0-9][a-z0-9_-]*|\$\(\w+\)|\$\{\w+\}|\$\w+)["']?(?=[\s;)]|$)`;
 var FLAG_PROJECT = new RegExp(String.raw`(?:^|\s)(?:-p|--project-name)(?:\s+|=)${NAME}`);
 var INLINE_PROJECT = new RegExp(String.raw`\bCOMPOSE_PROJECT_NAME=${NAME}`);
@@ -16840,20 +17189,25 @@ function scanComposeCommands(rec) {
   const text = rec.file.text;
   if (OTHER_HOST.test(text)) return;
   const fileProject = assigned(text, "COMPOSE_PROJECT_NAME");
+  const projectVaries = fileProject === void 0 && /\bCOMPOSE_PROJECT_NAME\b/.test(text);
+  const commands = new Map([...text.matchAll(COMMAND_VARIABLE)].map((match) => [match[1], match[2]]));
   const invocations = [];
   for (const match of text.matchAll(INVOCATION)) {
-    const args = match[1].replace(/\\\n/g, " ");
+    const variable = match[1] ?? match[2];
+    if (variable !== void 0 && !commands.has(variable)) continue;
+    const args = `${variable !== void 0 ? commands.get(variable) : ""} ${match[3]}`.replace(/\\\n/g, " ");
     const files = [...args.matchAll(/(?:^|\s)(?:-f|--file)(?:\s+|=)["']?([\w./-]+\.ya?ml)\b/g)].map((file) => file[1]);
     if (files.length < 2) continue;
     const before = text.slice(text.lastIndexOf("\n", match.index) + 1, match.index);
     const written = FLAG_PROJECT.exec(args)?.[1] ?? INLINE_PROJECT.exec(before)?.[1];
     if (written === void 0 && (/(?:^|\s)(?:-p|--project-name)(?:\s|=)/.test(args) || /\bCOMPOSE_PROJECT_NAME=/.test(before))) continue;
-    const project = written === void 0 ? fileProject : written.startsWith("$") ? assigned(text, written.replace(/[^\w]/g, "")) : written;
+    const project = written === void 0 ? fileProject ?? (projectVaries || WRITES_DOT_ENV.test(text) ? void 0 : derivedProject(args)) : written.startsWith("$") ? assigned(text, written.replace(/[^\w]/g, "")) : written;
     if (!project) continue;
     const environments = new Set(files.slice(1).map((file) => environmentOfPath(file)?.environment).filter((environment2) => environment2 !== void 0));
     if (environments.size !== 1) continue;
     const [environment] = [...environments];
     if (environment !== "production" && !NON_PRODUCTION.has(environment)) continue;
+    if (project.startsWith(DERIVED) && (environment === "development" || environment === "test" || !RUNS.test(args))) continue;
     invocations.push({
       base: resolve2(rec.file.path, files[0]),
       project,
@@ -16870,8 +17224,15 @@ function scanComposeCommands(rec) {
     const found = environmentOfPath(file);
     if (!found) continue;
     const identity = composeStackIdentity(invocation.base);
-    rec.resource({ environment: found.environment, name: found.name, evidence: "file-name" }, identity, rec.file.spanOf(invocation.start, invocation.end), { variable: `docker compose -p ${invocation.project}` });
+    const variable = invocation.project.startsWith(DERIVED) ? "docker compose without -p" : `docker compose -p ${invocation.project}`;
+    rec.resource({ environment: found.environment, name: found.name, evidence: "file-name" }, identity, rec.file.spanOf(invocation.start, invocation.end), { variable });
   }
+}
+var RUNS = /\s(?:up|run|start|create|restart|exec)(?=\s|$)/;
+var DERIVED = "\0derived:";
+function derivedProject(args) {
+  const option2 = (name) => new RegExp(String.raw`(?:^|\s)--${name}(?:\s+|=)["']?([^\s"']+)`).exec(args)?.[1] ?? "";
+  return `${DERIVED}${option2("env-file")}\0${option2("project-directory")}`;
 }
 function assigned(text, variable) {
   const values = /* @__PURE__ */ new Set();
@@ -17267,13 +17628,37 @@ deploy-staging:
 deploy-prod:
 	${production}
 `;
+var SERVERLESS_TABLE_ARNS = (production, staging) => `service: orders-api
+frameworkVersion: '3'
+
+params:
+  prod:
+    ordersTableArn: arn:aws:dynamodb:eu-west-1:482915730216:table/${production}
+  staging:
+    ordersTableArn: arn:aws:dynamodb:eu-west-1:482915730216:table/${staging}
+
+provider:
+  name: aws
+  runtime: nodejs20.x
+  stage: \${opt:stage, 'staging'}
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query]
+          Resource: \${param:ordersTableArn}
+
+functions:
+  createOrder:
+    handler: src/create.handler
+`;
 var sharedDatabase = {
   id: `${DETECTOR}/shared-database`,
   title: "Non-production environment uses the production database",
   severity: "critical",
   why: 'A staging, preview, development or test environment is configured with the same database (or database server) as production. Whatever runs there, including a coding agent working "in staging", a migration under test or a seed script, reads, changes and can drop production data; deleting or restoring the shared instance takes production with it.',
   fix: "Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), and keep production connection strings only in production-scoped secrets.",
-  help: "Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).",
+  help: "Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, DynamoDB table ARNs (a bare table name only says the table is named for production: tables are per account and region), Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).",
   precision: "high",
   tags: ["environments", "database"],
   samples: {
@@ -17579,10 +17964,12 @@ var sharedDatabase = {
       ),
       sample("src/main/resources/application.properties", "quarkus.datasource.db-kind=postgresql\n%dev.quarkus.datasource.devservices.enabled=true\n%prod.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n%staging.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n", { expect: { line: 4 }, note: "Quarkus: the %staging profile's datasource is production's" }),
       sample("src/main/resources/application.yaml", 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
+      sample("serverless.yml", SERVERLESS_TABLE_ARNS("orders", "orders"), { expect: { line: 8 }, note: "Serverless: the staging stage's parameter is production's DynamoDB table ARN (account and region make it one table)" }),
       sample("vapor.yml", "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" })
     ],
     negative: [
       { files: { ".github/workflows/terraform.yml": TERRAFORM_VARS_WORKFLOW("orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com") }, note: "the staging job's `-var` gives staging's own database" },
+      sample("serverless.yml", SERVERLESS_TABLE_ARNS("orders", "orders-staging"), { note: "Serverless: the staging stage's table ARN is a table of its own" }),
       {
         files: {
           "config/deploy.yml": KAMAL_BASE,
@@ -17861,6 +18248,26 @@ curl -sS https://backboard.railway.com/graphql/v2 \\
       },
       {
         files: {
+          "fly.toml": 'app = "acme-notes"\nprimary_region = "fra"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+          "fly.staging.toml": 'app = "acme-notes"\nprimary_region = "fra"\n\n[env]\n  APP_ENV = "staging"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n'
+        },
+        expect: { path: "fly.staging.toml", line: 8 },
+        note: "Fly: the staging config deploys production's app, so it mounts production's volume"
+      },
+      sample("ops/provision.sh", "#!/usr/bin/env bash\nset -euo pipefail\ndokku apps:create shop\ndokku storage:ensure-directory shop-uploads\ndokku storage:mount shop /var/lib/dokku/data/storage/shop-uploads:/app/uploads\ndokku apps:create shop-staging\ndokku storage:mount shop-staging /var/lib/dokku/data/storage/shop-uploads:/app/uploads\n", { expect: { line: 7 }, note: "Dokku: the staging app mounts the production app's storage directory" }),
+      {
+        files: {
+          "docker-compose.yml": COMPOSE_BASE,
+          "docker-compose.staging.yml": COMPOSE_OVERRIDE("staging"),
+          "docker-compose.prod.yml": COMPOSE_OVERRIDE("production"),
+          ".env": "COMPOSE_PROJECT_NAME=shopfront\nPOSTGRES_USER=app\n",
+          Makefile: "COMPOSE = docker compose\n\ndeploy-staging:\n	git pull\n	$(COMPOSE) -f docker-compose.yml -f docker-compose.staging.yml up -d --build\n\ndeploy-prod:\n	git pull\n	$(COMPOSE) -f docker-compose.yml -f docker-compose.prod.yml up -d --build\n"
+        },
+        expect: { path: "Makefile", line: 5 },
+        note: "compose: no project name on the command line, so both stacks take the one Compose derives (the `.env` beside the files, else the directory)"
+      },
+      {
+        files: {
           "k8s/overlays/production/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n",
           "k8s/overlays/staging/pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads-pv-staging\nspec:\n  capacity:\n    storage: 100Gi\n  accessModes: [ReadWriteOnce]\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d4e5f60718\n"
         },
@@ -18001,6 +18408,32 @@ curl -sS https://backboard.railway.com/graphql/v2 \\
           Makefile: "ENV ?= staging\n\nup:\n	docker compose -p shopfront-$(ENV) -f docker-compose.yml -f docker-compose.$(ENV).yml up -d\n\ndeploy-staging:\n	docker compose -p shopfront-staging -f docker-compose.yml -f docker-compose.staging.yml up -d\n\ndeploy-prod:\n	COMPOSE_PROJECT_NAME=shopfront-prod docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d\n"
         },
         note: "compose: names built per environment, on the command line or in COMPOSE_PROJECT_NAME"
+      },
+      {
+        files: {
+          "docker-compose.yml": COMPOSE_BASE,
+          "docker-compose.staging.yml": COMPOSE_OVERRIDE("staging"),
+          "docker-compose.prod.yml": COMPOSE_OVERRIDE("production"),
+          Makefile: "deploy-staging:\n	docker compose --env-file .env.staging -f docker-compose.yml -f docker-compose.staging.yml up -d\n\ndeploy-prod:\n	docker compose --env-file .env.production -f docker-compose.yml -f docker-compose.prod.yml up -d\n"
+        },
+        note: "compose: a derived project name read from an env file per environment"
+      },
+      {
+        files: {
+          "fly.toml": 'app = "acme-notes"\nprimary_region = "fra"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n',
+          "fly.staging.toml": 'app = "acme-notes-staging"\nprimary_region = "fra"\n\n[[mounts]]\n  source = "notes_data"\n  destination = "/data"\n'
+        },
+        note: "Fly: volumes of the same name in two apps are two volumes"
+      },
+      sample("ops/provision.sh", "#!/usr/bin/env bash\ndokku storage:mount shop /var/lib/dokku/data/storage/shop-uploads:/app/uploads\ndokku storage:mount shop-staging /var/lib/dokku/data/storage/shop-staging-uploads:/app/uploads\n", { note: "Dokku: each app its own storage directory" }),
+      {
+        files: {
+          "docker-compose.yml": COMPOSE_BASE,
+          "docker-compose.test.yml": COMPOSE_OVERRIDE("test"),
+          "docker-compose.prod.yml": COMPOSE_OVERRIDE("production"),
+          Makefile: "test:\n	docker compose -f docker-compose.yml -f docker-compose.test.yml run --rm api npm test\n\nimage:\n	docker compose -f docker-compose.yml -f docker-compose.prod.yml build api\n"
+        },
+        note: "compose: a test stack on a CI runner beside a production stack that is only built"
       },
       {
         files: { "k8s/staging/postgres-pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-staging\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n", "k8s/production/postgres-pv.yaml": "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pg-data-production\nspec:\n  capacity:\n    storage: 20Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: manual\n  hostPath:\n    path: /mnt/data/postgres\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - key: kubernetes.io/hostname\n              operator: In\n              values: [k3s-node-1]\n" },
@@ -19439,6 +19872,257 @@ function visit2(node, enter) {
       visit2(value, enter);
     }
   }
+}
+
+// detectors/missing-offprovider-backup/inventory/hosted.ts
+function isSupabaseConfig(path2) {
+  return /(^|\/)supabase\/config\.toml$/.test(path2);
+}
+var SUPABASE_REF = /^[a-z]{20}$/;
+var SUPABASE_LOCAL = "supabase:local:";
+var SUPABASE_BUILT_IN = {
+  protection: "provider-managed",
+  description: "Supabase keeps daily backups (and point-in-time recovery when bought) inside the project, and deletes them with the project"
+};
+function scanSupabaseConfig2(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  const projectEntry = root.entries.find((entry) => entry.key === "project_id");
+  const local = literalOf(projectEntry?.value);
+  const ref = local && SUPABASE_REF.test(local) ? local : void 0;
+  const name = ref ?? `the project ${inventory.path} links`;
+  const identities = ref ? [`supabase:project:${ref}`] : [`${SUPABASE_LOCAL}${local ?? inventory.path}`];
+  inventory.store({
+    platform: "supabase",
+    provider: "supabase",
+    engine: "postgres",
+    name,
+    environment: void 0,
+    location: inventory.line(projectEntry?.keySpan.line ?? 1),
+    identities,
+    declaredBy: "platform",
+    builtInBackup: SUPABASE_BUILT_IN
+  });
+  const remotes = mapOf2(root.entries.find((entry) => entry.key === "remotes")?.value);
+  for (const remote of remotes?.entries ?? []) {
+    const ref2 = literalOf(get(remote.value, "project_id"));
+    if (ref2 && SUPABASE_REF.test(ref2)) inventory.context({ kind: "supabase-hosted", name: ref2, value: remote.key, location: inventory.line(remote.keySpan.line) });
+  }
+}
+var PROVIDER_MANAGED = (what) => ({ protection: "provider-managed", description: what });
+var HOSTS = [
+  [/\.rds\.amazonaws\.com$/, { provider: "aws", engine: "database", builtIn: PROVIDER_MANAGED("RDS automated backups and snapshots stay in the same AWS account") }],
+  [/(^|\.)supabase\.co$|\.pooler\.supabase\.com$/, { provider: "supabase", engine: "postgres", builtIn: SUPABASE_BUILT_IN }],
+  [/\.neon\.tech$/, { provider: "neon", engine: "postgres", builtIn: PROVIDER_MANAGED("Neon's restore window is history kept in the same Neon project") }],
+  [/\.psdb\.cloud$|\.connect\.psdb\.cloud$/, { provider: "planetscale", engine: "mysql", builtIn: PROVIDER_MANAGED("PlanetScale backups are kept by PlanetScale, in the same organization") }],
+  [/\.railway\.internal$|\.rlwy\.net$|(^|\.)containers-[\w-]+\.railway\.app$/, { provider: "railway", engine: "database", builtIn: RAILWAY_BUILT_IN }],
+  [/^dpg-[a-z0-9]+-a(\.[\w-]+-postgres\.render\.com)?$/, { provider: "render", engine: "postgres", builtIn: PROVIDER_MANAGED("Render keeps point-in-time recovery and exports inside the same Render workspace") }],
+  [FLY_HOST, { provider: "fly", engine: "database", builtIn: PROVIDER_MANAGED("Fly keeps volume snapshots in the same Fly organization") }],
+  [/\.mongodb\.net$/, { provider: "mongodb-atlas", engine: "mongo", builtIn: PROVIDER_MANAGED("Atlas cloud backups stay in the same Atlas project") }],
+  [/\.db\.ondigitalocean\.com$/, { provider: "digitalocean", engine: "database", builtIn: PROVIDER_MANAGED("DigitalOcean managed database backups stay in the same DigitalOcean account") }],
+  [/\.(postgres|mysql)\.database\.azure\.com$|\.database\.windows\.net$/, { provider: "azure", engine: "database", builtIn: PROVIDER_MANAGED("Azure database backups stay in the same subscription") }],
+  [/\.cockroachlabs\.cloud$/, { provider: "cockroach", engine: "postgres", builtIn: PROVIDER_MANAGED("CockroachDB Cloud managed backups stay with Cockroach Labs") }],
+  [/\.aivencloud\.com$/, { provider: "aiven", engine: "database", builtIn: PROVIDER_MANAGED("Aiven backups stay in the same Aiven project") }],
+  [/\.tsdb\.cloud\.timescale\.com$|\.timescaledb\.io$/, { provider: "timescale", engine: "postgres", builtIn: PROVIDER_MANAGED("Timescale Cloud backups stay with Timescale") }],
+  [/\.turso\.io$/, { provider: "turso", engine: "sqlite", builtIn: PROVIDER_MANAGED("Turso point-in-time restore stays with Turso") }],
+  [/\.xata\.sh$/, { provider: "xata", engine: "postgres", builtIn: PROVIDER_MANAGED("Xata backups stay with Xata") }]
+];
+var SCHEMES = [
+  [/^(postgres|postgresql|pgsql)(\+\w+)?:/i, "postgres"],
+  [/^(mysql|mysql2|mariadb)(\+\w+)?:/i, "mysql"],
+  [/^mongodb(\+srv)?:/i, "mongo"],
+  [/^(libsql|sqlite):/i, "sqlite"],
+  [/^sqlserver:/i, "mssql"]
+];
+var CACHE_SCHEME = /^(redis|rediss|valkey|valkeys|memcached?):\/\//i;
+var CACHE_KEY = /redis|valkey|memcache|(^|_)(cache|kv)(_|$)/i;
+var KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
+function hostedDatabaseOf(value) {
+  const text = goMysqlDsnAsUrl(value) ?? value.trim().replace(/^jdbc:/i, "");
+  const scheme = SCHEMES.find(([pattern]) => pattern.test(text))?.[1];
+  let host;
+  let user;
+  const url = /^[a-z][\w+.-]*:\/\/(?:([^:@/\s]*)(?::[^@/\s]*)?@)?([^/:?,\s]+)/i.exec(text);
+  if (url) {
+    user = url[1];
+    host = url[2];
+  } else if (/^https?:\/\//i.test(text) === false) {
+    const bare = /^([a-z0-9][\w.-]+\.[a-z]{2,})(:\d+)?$/i.exec(text);
+    host = bare?.[1];
+  }
+  if (!host && /^https?:\/\//i.test(text)) host = /^https?:\/\/([^/:?]+)/i.exec(text)?.[1];
+  if (!host) return void 0;
+  host = host.toLowerCase().replace(/\.$/, "");
+  const provider = HOSTS.find(([pattern]) => pattern.test(host))?.[1];
+  if (!provider) return void 0;
+  if (isPlaceholderName(host)) return void 0;
+  if (!scheme && /^https?:/i.test(text) && provider.provider !== "supabase") return void 0;
+  if (!scheme && provider.provider === "fly" && !/\.flycast$/.test(host)) return void 0;
+  const identities = [`host:${host}`];
+  let supabaseRef;
+  if (provider.provider === "supabase") {
+    supabaseRef = /^(?:db\.)?([a-z]{20})\.supabase\.co$/.exec(host)?.[1] ?? /^postgres\.([a-z]{20})$/.exec(user ?? "")?.[1];
+    if (supabaseRef) identities.push(`supabase:project:${supabaseRef}`, `host:db.${supabaseRef}.supabase.co`, `host:${supabaseRef}.supabase.co`);
+  }
+  if (provider.provider === "aws") identities.push(`aws:rds:${host.split(".")[0]}`);
+  if (provider.provider === "neon") {
+    const endpoint = /^(ep-[a-z0-9-]+?)(-pooler)?\./.exec(host)?.[1];
+    if (endpoint) identities.push(`neon:endpoint:${endpoint}`);
+  }
+  if (provider.provider === "railway") identities.push(`railway:service:${host.split(".")[0]}`);
+  if (provider.provider === "fly") identities.push(`fly:app:${host.split(".").slice(-2, -1)[0] ?? host.split(".")[0]}`);
+  const name = supabaseRef ?? identities.find((identity) => /^(neon:endpoint|aws:rds):/.test(identity))?.split(":")[2] ?? host;
+  return { provider, engine: scheme ?? provider.engine, host, name, identities: [...new Set(identities)], supabaseRef };
+}
+function storeHostedDatabase(inventory, hosted, line, environment) {
+  inventory.store({
+    platform: hosted.provider.provider,
+    provider: hosted.provider.provider,
+    engine: hosted.engine,
+    name: hosted.name,
+    location: inventory.line(line),
+    identities: hosted.identities,
+    declaredBy: "usage",
+    builtInBackup: hosted.provider.builtIn,
+    ...environment ? { environment } : {}
+  });
+}
+var RAILWAY_REFERENCE = /\$\{\{\s*([\w-]+)\.(DATABASE_URL|DATABASE_PUBLIC_URL|DATABASE_PRIVATE_URL|PGHOST|PGDATABASE|POSTGRES_\w+|MYSQL_URL|MYSQL\w*|MONGO_URL|MONGO\w*)\s*\}\}/;
+function isExampleEnv(path2) {
+  return /\.(example|sample|template|dist|defaults?)$/i.test(fileNameOf(path2)) || /example|sample|template/i.test(fileNameOf(path2));
+}
+function scanConnections(inventory) {
+  const parsed = inventory.file.data();
+  if (!parsed) return;
+  const document = { roots: parsed.roots.map(withDecodedSecretData) };
+  const seen = /* @__PURE__ */ new Set();
+  const mentions2 = /* @__PURE__ */ new Map();
+  for (const leaf2 of leaves(document)) {
+    const value = textOf(leaf2.node)?.replace(/^"([^"]*)"$/, "$1");
+    if (!value || value.length > 400) continue;
+    const key = leaf2.key ?? "";
+    const reference = RAILWAY_REFERENCE.exec(value);
+    if (reference) {
+      const service = reference[1];
+      const variable = reference[2];
+      const engine = /MYSQL/.test(variable) ? "mysql" : /MONGO/.test(variable) ? "mongo" : "postgres";
+      if (/^(shared|RAILWAY)/i.test(service) || seen.has(`railway:${service}`)) continue;
+      seen.add(`railway:${service}`);
+      inventory.store({
+        platform: "railway",
+        provider: "railway",
+        engine,
+        name: service,
+        location: inventory.line(leaf2.node.span.line),
+        identities: [`railway:service:${service}`, `host:${service.toLowerCase()}.railway.internal`],
+        declaredBy: "usage",
+        builtInBackup: RAILWAY_BUILT_IN
+      });
+      continue;
+    }
+    if (!SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ""))) && !KEY_HINT.test(key)) continue;
+    if (CACHE_SCHEME.test(value) || CACHE_KEY.test(key) && !SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, "")))) continue;
+    const hosted = hostedDatabaseOf(value);
+    if (!hosted) continue;
+    if (/(^|[.-])(replica|replicas|read|reader|readonly|ro)([.-]|\d|$)|\.cluster-ro-/.test(hosted.host)) continue;
+    const keyed = leaf2.path.find((segment) => typeof segment === "string" && environmentNamed(segment) !== void 0 && segment.length > 2 && !/[^A-Za-z]/.test(segment));
+    const environment = keyed ? environmentNamed(keyed) : void 0;
+    if (hosted.supabaseRef && !isTestOnlyPath(inventory.path) && !isExampleEnv(inventory.path)) {
+      inventory.context({ kind: "supabase-hosted", name: hosted.supabaseRef, value: key, location: inventory.line(leaf2.node.span.line) });
+    }
+    const dedupe = `${hosted.provider.provider}:${hosted.host}`;
+    const earlier = mentions2.get(dedupe);
+    if (!earlier || environment === "production" && earlier.environment !== "production") mentions2.set(dedupe, { hosted, line: leaf2.node.span.line, environment });
+  }
+  for (const { hosted, line, environment } of mentions2.values()) storeHostedDatabase(inventory, hosted, line, environment);
+}
+var PACKAGES = lookupTable({
+  "@neondatabase/serverless": { provider: "neon", engine: "postgres", description: "Neon's restore window is history kept in the same Neon project" },
+  "@vercel/postgres": { provider: "neon", engine: "postgres", description: "Vercel Postgres is Neon: its restore window is history kept in the same project" },
+  "@planetscale/database": { provider: "planetscale", engine: "mysql", description: "PlanetScale backups are kept by PlanetScale, in the same organization" },
+  "@supabase/supabase-js": { provider: "supabase", engine: "postgres", description: SUPABASE_BUILT_IN.description },
+  "@libsql/client": { provider: "turso", engine: "sqlite", description: "Turso point-in-time restore stays with Turso" },
+  "@xata.io/client": { provider: "xata", engine: "postgres", description: "Xata backups stay with Xata" }
+});
+var DRIVERS = lookupTable({
+  pg: "postgres",
+  postgres: "postgres",
+  "pg-promise": "postgres",
+  mysql: "mysql",
+  mysql2: "mysql",
+  mariadb: "mysql",
+  mongodb: "mongo",
+  mongoose: "mongo"
+});
+function scanPackages(inventory) {
+  const root = mapOf2(inventory.file.data()?.roots[0]);
+  if (!root) return;
+  for (const section2 of ["dependencies"]) {
+    for (const entry of mapOf2(get(root, section2))?.entries ?? []) {
+      const driver = DRIVERS[entry.key];
+      if (driver) {
+        inventory.store({ platform: "unknown", engine: driver, name: `${entry.key} client`, location: inventory.line(entry.keySpan.line), identities: [], declaredBy: "usage", driverOnly: true });
+        continue;
+      }
+      const hosted = PACKAGES[entry.key];
+      if (!hosted) continue;
+      inventory.store({
+        platform: hosted.provider,
+        provider: hosted.provider,
+        engine: hosted.engine,
+        name: hosted.provider,
+        location: inventory.line(entry.keySpan.line),
+        identities: [],
+        declaredBy: "usage",
+        builtInBackup: { protection: "provider-managed", description: hosted.description }
+      });
+    }
+  }
+}
+var CLOUD_SQL_CONNECTION = /(?:--(?:add|set)-cloudsql-instances[=\s]+|cloudsql-instances["']?\s*:\s*|cloud_sql_instances["']?\s*[:=]\s*|INSTANCE_CONNECTION_NAME["']?\s*[:=]\s*)["']?([a-z][a-z0-9-]{4,28}[a-z0-9]):([a-z]+-[a-z]+\d):([a-z][a-z0-9-]{0,97})\b/gi;
+var CLOUD_SQL_KEYWORDS = ["cloudsql-instances", "cloud_sql_instances", "instance_connection_name"];
+function scanCloudSqlConnections(inventory) {
+  if (isTestOnlyPath(inventory.path) || isExampleEnv(inventory.path)) return;
+  const { file } = inventory;
+  const mentions2 = /* @__PURE__ */ new Map();
+  for (const match of file.text.matchAll(CLOUD_SQL_CONNECTION)) {
+    const list = mentions2.get(match[3]);
+    if (list) list.push(match);
+    else mentions2.set(match[3], [match]);
+  }
+  for (const [instance, matches] of mentions2) {
+    const [, project, region] = matches[0];
+    const environment = environmentOf(inventory.path, [project, instance]);
+    inventory.store({
+      platform: "gcp",
+      provider: "gcp",
+      engine: "database",
+      name: instance,
+      location: inventory.line(productionMention(file, matches)),
+      identities: [`gcp:sql:${instance}`],
+      account: project,
+      region,
+      declaredBy: "usage",
+      builtInBackup: PROVIDER_MANAGED("Cloud SQL automated backups stay in the same Google Cloud project"),
+      ...environment ? { environment } : {}
+    });
+  }
+}
+function productionMention(file, matches) {
+  const lines = matches.map((match) => file.positionAt(match.index).line);
+  if (lines.length === 1) return lines[0];
+  const near = lines.map((line) => environmentAbove(file, line));
+  const index = near.indexOf("production");
+  if (index !== -1) return lines[index];
+  const unplaced = near.indexOf(void 0);
+  return lines[unplaced === -1 ? 0 : unplaced];
+}
+function environmentAbove(file, line) {
+  for (let above = line - 1; above >= Math.max(1, line - 30); above--) {
+    const named = environmentsNamedIn(file.line(above));
+    if (named.size === 1) return [...named][0];
+  }
+  return void 0;
 }
 
 // detectors/missing-offprovider-backup/backups/destinations.ts
@@ -20923,6 +21607,17 @@ function assess(context) {
     }
     kept.push(store);
   }
+  kept.forEach((store, index) => {
+    if (store.platform !== "supabase" || !store.identities.some((identity) => identity.startsWith(SUPABASE_LOCAL))) return;
+    const refs = new Set(
+      [...assessments.values()].filter((other) => other.sameAs === store && (other.environment ?? other.store.environment) === "production").flatMap((other) => other.store.identities.filter((identity) => identity.startsWith("supabase:project:")).map((identity) => identity.slice("supabase:project:".length)))
+    );
+    if (refs.size !== 1) return;
+    const [ref] = refs;
+    const assessment = assessments.get(store.id);
+    kept[index] = assessment.store = { ...store, name: ref, identities: [...store.identities, `supabase:project:${ref}`] };
+    assessment.renamed = true;
+  });
   const supabaseIdentities = supabaseRefs.length === 1 ? [`supabase:project:${supabaseRefs[0]}`, `host:db.${supabaseRefs[0]}.supabase.co`, `host:${supabaseRefs[0]}.supabase.co`] : [];
   const referencedPlans = new Set(evidence.map((item) => item.destinationRef).filter((ref) => !!ref));
   const appEnv = productionAppEnv(contexts);
@@ -20967,12 +21662,12 @@ function assess(context) {
       ...assessment.sameAs ? { sameAs: assessment.sameAs.id } : {},
       ...inferred.has(store.id) ? { platform: store.platform, provider: store.provider, builtInBackup: store.builtInBackup } : {},
       ...store.variableSettings ? { builtInBackup: store.builtInBackup, destructiveSettings: store.destructiveSettings } : {},
-      ...store.computedName ? { name: store.name, identities: store.identities } : {},
+      ...store.computedName || assessment.renamed ? { name: store.name, identities: store.identities } : {},
       ...external ? { externalBackup: external } : {},
       ...store.platform === "supabase" && supabaseIdentities.length > 0 ? { identities: [.../* @__PURE__ */ new Set([...store.identities, ...supabaseIdentities])] } : {}
     });
     if (!assessment.production) continue;
-    if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys);
+    if (assessment.primary && !external) reportProtection(context, assessment, deploys, composeDeploys, holderOf(store, contexts));
     reportDestructive(context, assessment, byKind("storage-class"));
   }
   context.enrichEach("data-store", (fact) => decided.get(fact.id));
@@ -21024,18 +21719,42 @@ function describeSame(kept, other) {
   if (other.provider === void 0) return kept.engine !== "object-storage" && kept.engine !== "volume" || kept.engine === other.engine;
   return kept.provider === other.provider;
 }
+var STORAGE_CLASS_NAMES = [
+  [/^(gp2|gp3|io1|io2|st1|sc1|ebs)/, "aws"],
+  [/^(standard-rwo|premium-rwo|pd-)/, "gcp"],
+  [/^(managed|azurefile|default-azure)/, "azure"],
+  [/^do-block-storage/, "digitalocean"],
+  [/^hcloud-volumes/, "hetzner"],
+  [/^linode-block-storage/, "linode"],
+  [/^(scw-bssd|sbs-)/, "scaleway"],
+  [/^oci-bv/, "oracle"],
+  [/^vultr-block-storage/, "vultr"],
+  [/^(local-path|openebs-hostpath|local-storage)$/, "host"],
+  [/^(longhorn|rook-ceph|ceph-|openebs-)/, "in-cluster"]
+];
 function providerOfStore(store, contexts) {
   if (store.provider === "kubernetes") {
     const storageClass = store.storageClass ? contexts.find((entry) => entry.kind === "storage-class" && entry.name === store.storageClass) : void 0;
     if (storageClass?.value) return storageClass.value;
+    if (store.cloud) return store.cloud;
     const byName = store.storageClass ?? "";
-    if (/^(gp2|gp3|io1|io2|st1|sc1|ebs)/.test(byName)) return "aws";
-    if (/^(standard-rwo|premium-rwo|pd-)/.test(byName)) return "gcp";
-    if (/^(managed|azurefile|default-azure)/.test(byName)) return "azure";
-    if (/^do-block-storage/.test(byName)) return "digitalocean";
-    return "kubernetes";
+    return STORAGE_CLASS_NAMES.find(([pattern]) => pattern.test(byName))?.[1] ?? "kubernetes";
   }
   return store.provider ?? "unknown";
+}
+function holderOf(store, contexts) {
+  if (store.provider !== "kubernetes") return { title: platformTitle(store.provider ?? store.platform), scope: "account" };
+  const provider = providerOfStore(store, contexts);
+  switch (provider) {
+    case "kubernetes":
+      return { title: "the cluster's storage provider", scope: "cluster's cloud account" };
+    case "in-cluster":
+      return { title: "the cluster's own storage", scope: "cluster" };
+    case "host":
+      return { title: "the cluster's nodes", scope: "cluster" };
+    default:
+      return { title: `${platformTitle(provider)}, where the cluster runs`, scope: `${platformTitle(provider)} account` };
+  }
 }
 var TERRAFORM_PROVIDERS = lookupTable({ gcp: "google", azure: "azurerm" });
 function providerBlockOf(store, contexts) {
@@ -21126,9 +21845,13 @@ function classifyCopy(item, store, context) {
   const where = item.destination ? ` (${item.destination})` : "";
   if (provider === void 0) {
     const protection = item.protection === "off-provider" ? "destination-unknown" : item.protection;
-    return { evidence: item, protection, note: protection === "destination-unknown" ? `the destination${where} is not visible in the repo` : describe(protection, store) };
+    return { evidence: item, protection, note: protection === "destination-unknown" ? `the destination${where} is not visible in the repo` : describe(protection, store, contexts) };
   }
-  if (provider === "same-cloud") return { evidence: item, protection: "provider-managed", note: `snapshots stay in the same ${platformTitle(providerOfStore(store, contexts))} account` };
+  if (provider === "same-cloud") {
+    const cloud = providerOfStore(store, contexts);
+    const note = HOST_LIKE.has(cloud) ? `copies stay with ${holderOf(store, contexts).title}` : `copies stay in the same ${platformTitle(cloud)} account`;
+    return { evidence: item, protection: "provider-managed", note };
+  }
   const storeProvider = providerOfStore(store, contexts);
   if (provider === "local") {
     if (HOST_LIKE.has(storeProvider) || HOST_LIKE.has(store.platform)) return { evidence: item, protection: "same-volume", note: `the copy stays on the same host or volume${where}` };
@@ -21156,19 +21879,21 @@ function classifyCopy(item, store, context) {
     if (account && source2.account) {
       const otherRegion = !!region && !!source2.region && region !== source2.region;
       const protection = otherRegion || item.protection === "other-account" ? "same-account-other-region" : item.protection;
-      return { evidence: item, protection, note: describe(protection, store) };
+      return { evidence: item, protection, note: describe(protection, store, contexts) };
     }
-    return { evidence: item, protection: item.protection, note: describe(item.protection, store) };
+    return { evidence: item, protection: item.protection, note: describe(item.protection, store, contexts) };
   }
   if (!HYPERSCALERS.has(provider)) return { evidence: item, protection: "provider-managed", note: `copies stay with ${platformTitle(provider)}${where}` };
   if (account && source2.account) return { evidence: item, protection: "provider-managed", note: `copies stay in the same ${platformTitle(provider)} account${where}` };
   if (namedForAccount(item, source2.account)) return { evidence: item, protection: "provider-managed", note: `copies stay in the same ${platformTitle(provider)} account${where}: the bucket is named for the store's own (${source2.account})` };
   return { evidence: item, protection: "destination-unknown", note: `copies go to ${platformTitle(provider)}${where}, and whether that is another account is not visible` };
 }
-function describe(protection, store) {
+function describe(protection, store, contexts) {
   switch (protection) {
-    case "provider-managed":
-      return `held by ${platformTitle(store.provider ?? store.platform)} in the same account`;
+    case "provider-managed": {
+      const holder = holderOf(store, contexts);
+      return `held by ${holder.title} in the same ${holder.scope}`;
+    }
     case "same-account-other-region":
       return "copied to another region of the same account";
     case "other-account":
@@ -21400,10 +22125,10 @@ function productionFirst(deploys) {
   };
   return deploys.find((deploy) => !elsewhere(deploy)) ?? deploys[0];
 }
-function reportProtection(context, assessment, deploys, composeDeploys) {
+function reportProtection(context, assessment, deploys, composeDeploys, holder) {
   const { store, best, matched } = assessment;
   const what = `${assessment.environment === "production" ? "Production" : "Deployed"} ${engineTitle(storeNoun(store))} \`${store.name}\``;
-  const on = store.provider && store.provider !== "host" && store.provider !== "kubernetes" ? ` on ${platformTitle(store.provider)}` : store.platform === "docker-compose" ? " (docker compose)" : store.platform === "kamal" ? " (Kamal accessory)" : store.platform === "kubernetes" ? " (Kubernetes)" : "";
+  const on = store.provider && store.provider !== "host" && store.provider !== "kubernetes" ? ` on ${platformTitle(store.provider)}` : store.platform === "docker-compose" ? " (docker compose)" : store.platform === "kamal" ? store.engine === "volume" ? " (Kamal app volume)" : " (Kamal accessory)" : store.platform === "kubernetes" ? " (Kubernetes)" : "";
   const related = matched.map((match) => ({ location: match.evidence.location, message: `${match.evidence.mechanism}: ${match.note}` }));
   let undeployed = false;
   if (store.declaredBy === "compose" || store.declaredBy === "usage") {
@@ -21483,7 +22208,7 @@ function reportProtection(context, assessment, deploys, composeDeploys) {
     ...base,
     ruleId: RULE.providerOnly,
     severity,
-    message: `${what}${on} has only backups held by ${platformTitle(store.provider ?? store.platform)}${best === "same-account-other-region" ? " in the same account" : ""}, which go with the ${critical ? "project" : "account"} if it is deleted or lost.${foundText}${missing}`
+    message: `${what}${on} has only backups held by ${holder.title}${best === "same-account-other-region" ? " in the same account" : ""}, which go with the ${critical ? "project" : holder.scope} if it is deleted or lost.${foundText}${missing}`
   });
 }
 var DESTRUCTIVE_TITLES = lookupTable({
@@ -22312,253 +23037,6 @@ function scanDatabases(inventory, group, environmentName2) {
   }
 }
 
-// detectors/missing-offprovider-backup/inventory/hosted.ts
-function isSupabaseConfig(path2) {
-  return /(^|\/)supabase\/config\.toml$/.test(path2);
-}
-var SUPABASE_BUILT_IN = {
-  protection: "provider-managed",
-  description: "Supabase keeps daily backups (and point-in-time recovery when bought) inside the project, and deletes them with the project"
-};
-function scanSupabaseConfig2(inventory) {
-  const root = mapOf2(inventory.file.data()?.roots[0]);
-  if (!root) return;
-  const projectEntry = root.entries.find((entry) => entry.key === "project_id");
-  const name = literalOf(projectEntry?.value) ?? "supabase";
-  const identities = [`supabase:project:${name}`];
-  inventory.store({
-    platform: "supabase",
-    provider: "supabase",
-    engine: "postgres",
-    name,
-    environment: void 0,
-    location: inventory.line(projectEntry?.keySpan.line ?? 1),
-    identities,
-    declaredBy: "platform",
-    builtInBackup: SUPABASE_BUILT_IN
-  });
-  const remotes = mapOf2(root.entries.find((entry) => entry.key === "remotes")?.value);
-  for (const remote of remotes?.entries ?? []) {
-    const ref = literalOf(get(remote.value, "project_id"));
-    if (ref && /^[a-z]{20}$/.test(ref)) inventory.context({ kind: "supabase-hosted", name: ref, value: remote.key, location: inventory.line(remote.keySpan.line) });
-  }
-}
-var PROVIDER_MANAGED = (what) => ({ protection: "provider-managed", description: what });
-var HOSTS = [
-  [/\.rds\.amazonaws\.com$/, { provider: "aws", engine: "database", builtIn: PROVIDER_MANAGED("RDS automated backups and snapshots stay in the same AWS account") }],
-  [/(^|\.)supabase\.co$|\.pooler\.supabase\.com$/, { provider: "supabase", engine: "postgres", builtIn: SUPABASE_BUILT_IN }],
-  [/\.neon\.tech$/, { provider: "neon", engine: "postgres", builtIn: PROVIDER_MANAGED("Neon's restore window is history kept in the same Neon project") }],
-  [/\.psdb\.cloud$|\.connect\.psdb\.cloud$/, { provider: "planetscale", engine: "mysql", builtIn: PROVIDER_MANAGED("PlanetScale backups are kept by PlanetScale, in the same organization") }],
-  [/\.railway\.internal$|\.rlwy\.net$|(^|\.)containers-[\w-]+\.railway\.app$/, { provider: "railway", engine: "database", builtIn: RAILWAY_BUILT_IN }],
-  [/^dpg-[a-z0-9]+-a(\.[\w-]+-postgres\.render\.com)?$/, { provider: "render", engine: "postgres", builtIn: PROVIDER_MANAGED("Render keeps point-in-time recovery and exports inside the same Render workspace") }],
-  [FLY_HOST, { provider: "fly", engine: "database", builtIn: PROVIDER_MANAGED("Fly keeps volume snapshots in the same Fly organization") }],
-  [/\.mongodb\.net$/, { provider: "mongodb-atlas", engine: "mongo", builtIn: PROVIDER_MANAGED("Atlas cloud backups stay in the same Atlas project") }],
-  [/\.db\.ondigitalocean\.com$/, { provider: "digitalocean", engine: "database", builtIn: PROVIDER_MANAGED("DigitalOcean managed database backups stay in the same DigitalOcean account") }],
-  [/\.(postgres|mysql)\.database\.azure\.com$|\.database\.windows\.net$/, { provider: "azure", engine: "database", builtIn: PROVIDER_MANAGED("Azure database backups stay in the same subscription") }],
-  [/\.cockroachlabs\.cloud$/, { provider: "cockroach", engine: "postgres", builtIn: PROVIDER_MANAGED("CockroachDB Cloud managed backups stay with Cockroach Labs") }],
-  [/\.aivencloud\.com$/, { provider: "aiven", engine: "database", builtIn: PROVIDER_MANAGED("Aiven backups stay in the same Aiven project") }],
-  [/\.tsdb\.cloud\.timescale\.com$|\.timescaledb\.io$/, { provider: "timescale", engine: "postgres", builtIn: PROVIDER_MANAGED("Timescale Cloud backups stay with Timescale") }],
-  [/\.turso\.io$/, { provider: "turso", engine: "sqlite", builtIn: PROVIDER_MANAGED("Turso point-in-time restore stays with Turso") }],
-  [/\.xata\.sh$/, { provider: "xata", engine: "postgres", builtIn: PROVIDER_MANAGED("Xata backups stay with Xata") }]
-];
-var SCHEMES = [
-  [/^(postgres|postgresql|pgsql)(\+\w+)?:/i, "postgres"],
-  [/^(mysql|mysql2|mariadb)(\+\w+)?:/i, "mysql"],
-  [/^mongodb(\+srv)?:/i, "mongo"],
-  [/^(libsql|sqlite):/i, "sqlite"],
-  [/^sqlserver:/i, "mssql"]
-];
-var CACHE_SCHEME = /^(redis|rediss|valkey|valkeys|memcached?):\/\//i;
-var CACHE_KEY = /redis|valkey|memcache|(^|_)(cache|kv)(_|$)/i;
-var KEY_HINT = /database|(^|_)db(_|$)|^pg|postgres|mysql|mongo|supabase|datasource|connection|dsn|_url$|host$/i;
-function hostedDatabaseOf(value) {
-  const text = goMysqlDsnAsUrl(value) ?? value.trim().replace(/^jdbc:/i, "");
-  const scheme = SCHEMES.find(([pattern]) => pattern.test(text))?.[1];
-  let host;
-  let user;
-  const url = /^[a-z][\w+.-]*:\/\/(?:([^:@/\s]*)(?::[^@/\s]*)?@)?([^/:?,\s]+)/i.exec(text);
-  if (url) {
-    user = url[1];
-    host = url[2];
-  } else if (/^https?:\/\//i.test(text) === false) {
-    const bare = /^([a-z0-9][\w.-]+\.[a-z]{2,})(:\d+)?$/i.exec(text);
-    host = bare?.[1];
-  }
-  if (!host && /^https?:\/\//i.test(text)) host = /^https?:\/\/([^/:?]+)/i.exec(text)?.[1];
-  if (!host) return void 0;
-  host = host.toLowerCase().replace(/\.$/, "");
-  const provider = HOSTS.find(([pattern]) => pattern.test(host))?.[1];
-  if (!provider) return void 0;
-  if (isPlaceholderName(host)) return void 0;
-  if (!scheme && /^https?:/i.test(text) && provider.provider !== "supabase") return void 0;
-  if (!scheme && provider.provider === "fly" && !/\.flycast$/.test(host)) return void 0;
-  const identities = [`host:${host}`];
-  let supabaseRef;
-  if (provider.provider === "supabase") {
-    supabaseRef = /^(?:db\.)?([a-z]{20})\.supabase\.co$/.exec(host)?.[1] ?? /^postgres\.([a-z]{20})$/.exec(user ?? "")?.[1];
-    if (supabaseRef) identities.push(`supabase:project:${supabaseRef}`, `host:db.${supabaseRef}.supabase.co`, `host:${supabaseRef}.supabase.co`);
-  }
-  if (provider.provider === "aws") identities.push(`aws:rds:${host.split(".")[0]}`);
-  if (provider.provider === "neon") {
-    const endpoint = /^(ep-[a-z0-9-]+?)(-pooler)?\./.exec(host)?.[1];
-    if (endpoint) identities.push(`neon:endpoint:${endpoint}`);
-  }
-  if (provider.provider === "railway") identities.push(`railway:service:${host.split(".")[0]}`);
-  if (provider.provider === "fly") identities.push(`fly:app:${host.split(".").slice(-2, -1)[0] ?? host.split(".")[0]}`);
-  const name = supabaseRef ?? identities.find((identity) => /^(neon:endpoint|aws:rds):/.test(identity))?.split(":")[2] ?? host;
-  return { provider, engine: scheme ?? provider.engine, host, name, identities: [...new Set(identities)], supabaseRef };
-}
-function storeHostedDatabase(inventory, hosted, line, environment) {
-  inventory.store({
-    platform: hosted.provider.provider,
-    provider: hosted.provider.provider,
-    engine: hosted.engine,
-    name: hosted.name,
-    location: inventory.line(line),
-    identities: hosted.identities,
-    declaredBy: "usage",
-    builtInBackup: hosted.provider.builtIn,
-    ...environment ? { environment } : {}
-  });
-}
-var RAILWAY_REFERENCE = /\$\{\{\s*([\w-]+)\.(DATABASE_URL|DATABASE_PUBLIC_URL|DATABASE_PRIVATE_URL|PGHOST|PGDATABASE|POSTGRES_\w+|MYSQL_URL|MYSQL\w*|MONGO_URL|MONGO\w*)\s*\}\}/;
-function isExampleEnv(path2) {
-  return /\.(example|sample|template|dist|defaults?)$/i.test(fileNameOf(path2)) || /example|sample|template/i.test(fileNameOf(path2));
-}
-function scanConnections(inventory) {
-  const parsed = inventory.file.data();
-  if (!parsed) return;
-  const document = { roots: parsed.roots.map(withDecodedSecretData) };
-  const seen = /* @__PURE__ */ new Set();
-  const mentions2 = /* @__PURE__ */ new Map();
-  for (const leaf2 of leaves(document)) {
-    const value = textOf(leaf2.node)?.replace(/^"([^"]*)"$/, "$1");
-    if (!value || value.length > 400) continue;
-    const key = leaf2.key ?? "";
-    const reference = RAILWAY_REFERENCE.exec(value);
-    if (reference) {
-      const service = reference[1];
-      const variable = reference[2];
-      const engine = /MYSQL/.test(variable) ? "mysql" : /MONGO/.test(variable) ? "mongo" : "postgres";
-      if (/^(shared|RAILWAY)/i.test(service) || seen.has(`railway:${service}`)) continue;
-      seen.add(`railway:${service}`);
-      inventory.store({
-        platform: "railway",
-        provider: "railway",
-        engine,
-        name: service,
-        location: inventory.line(leaf2.node.span.line),
-        identities: [`railway:service:${service}`, `host:${service.toLowerCase()}.railway.internal`],
-        declaredBy: "usage",
-        builtInBackup: RAILWAY_BUILT_IN
-      });
-      continue;
-    }
-    if (!SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, ""))) && !KEY_HINT.test(key)) continue;
-    if (CACHE_SCHEME.test(value) || CACHE_KEY.test(key) && !SCHEMES.some(([pattern]) => pattern.test(value.replace(/^jdbc:/i, "")))) continue;
-    const hosted = hostedDatabaseOf(value);
-    if (!hosted) continue;
-    if (/(^|[.-])(replica|replicas|read|reader|readonly|ro)([.-]|\d|$)|\.cluster-ro-/.test(hosted.host)) continue;
-    const keyed = leaf2.path.find((segment) => typeof segment === "string" && environmentNamed(segment) !== void 0 && segment.length > 2 && !/[^A-Za-z]/.test(segment));
-    const environment = keyed ? environmentNamed(keyed) : void 0;
-    if (hosted.supabaseRef && !isTestOnlyPath(inventory.path) && !isExampleEnv(inventory.path)) {
-      inventory.context({ kind: "supabase-hosted", name: hosted.supabaseRef, value: key, location: inventory.line(leaf2.node.span.line) });
-    }
-    const dedupe = `${hosted.provider.provider}:${hosted.host}`;
-    const earlier = mentions2.get(dedupe);
-    if (!earlier || environment === "production" && earlier.environment !== "production") mentions2.set(dedupe, { hosted, line: leaf2.node.span.line, environment });
-  }
-  for (const { hosted, line, environment } of mentions2.values()) storeHostedDatabase(inventory, hosted, line, environment);
-}
-var PACKAGES = lookupTable({
-  "@neondatabase/serverless": { provider: "neon", engine: "postgres", description: "Neon's restore window is history kept in the same Neon project" },
-  "@vercel/postgres": { provider: "neon", engine: "postgres", description: "Vercel Postgres is Neon: its restore window is history kept in the same project" },
-  "@planetscale/database": { provider: "planetscale", engine: "mysql", description: "PlanetScale backups are kept by PlanetScale, in the same organization" },
-  "@supabase/supabase-js": { provider: "supabase", engine: "postgres", description: SUPABASE_BUILT_IN.description },
-  "@libsql/client": { provider: "turso", engine: "sqlite", description: "Turso point-in-time restore stays with Turso" },
-  "@xata.io/client": { provider: "xata", engine: "postgres", description: "Xata backups stay with Xata" }
-});
-var DRIVERS = lookupTable({
-  pg: "postgres",
-  postgres: "postgres",
-  "pg-promise": "postgres",
-  mysql: "mysql",
-  mysql2: "mysql",
-  mariadb: "mysql",
-  mongodb: "mongo",
-  mongoose: "mongo"
-});
-function scanPackages(inventory) {
-  const root = mapOf2(inventory.file.data()?.roots[0]);
-  if (!root) return;
-  for (const section2 of ["dependencies"]) {
-    for (const entry of mapOf2(get(root, section2))?.entries ?? []) {
-      const driver = DRIVERS[entry.key];
-      if (driver) {
-        inventory.store({ platform: "unknown", engine: driver, name: `${entry.key} client`, location: inventory.line(entry.keySpan.line), identities: [], declaredBy: "usage", driverOnly: true });
-        continue;
-      }
-      const hosted = PACKAGES[entry.key];
-      if (!hosted) continue;
-      inventory.store({
-        platform: hosted.provider,
-        provider: hosted.provider,
-        engine: hosted.engine,
-        name: hosted.provider,
-        location: inventory.line(entry.keySpan.line),
-        identities: [],
-        declaredBy: "usage",
-        builtInBackup: { protection: "provider-managed", description: hosted.description }
-      });
-    }
-  }
-}
-var CLOUD_SQL_CONNECTION = /(?:--(?:add|set)-cloudsql-instances[=\s]+|cloudsql-instances["']?\s*:\s*|cloud_sql_instances["']?\s*[:=]\s*|INSTANCE_CONNECTION_NAME["']?\s*[:=]\s*)["']?([a-z][a-z0-9-]{4,28}[a-z0-9]):([a-z]+-[a-z]+\d):([a-z][a-z0-9-]{0,97})\b/gi;
-var CLOUD_SQL_KEYWORDS = ["cloudsql-instances", "cloud_sql_instances", "instance_connection_name"];
-function scanCloudSqlConnections(inventory) {
-  if (isTestOnlyPath(inventory.path) || isExampleEnv(inventory.path)) return;
-  const { file } = inventory;
-  const mentions2 = /* @__PURE__ */ new Map();
-  for (const match of file.text.matchAll(CLOUD_SQL_CONNECTION)) {
-    const list = mentions2.get(match[3]);
-    if (list) list.push(match);
-    else mentions2.set(match[3], [match]);
-  }
-  for (const [instance, matches] of mentions2) {
-    const [, project, region] = matches[0];
-    const environment = environmentOf(inventory.path, [project, instance]);
-    inventory.store({
-      platform: "gcp",
-      provider: "gcp",
-      engine: "database",
-      name: instance,
-      location: inventory.line(productionMention(file, matches)),
-      identities: [`gcp:sql:${instance}`],
-      account: project,
-      region,
-      declaredBy: "usage",
-      builtInBackup: PROVIDER_MANAGED("Cloud SQL automated backups stay in the same Google Cloud project"),
-      ...environment ? { environment } : {}
-    });
-  }
-}
-function productionMention(file, matches) {
-  const lines = matches.map((match) => file.positionAt(match.index).line);
-  if (lines.length === 1) return lines[0];
-  const near = lines.map((line) => environmentAbove(file, line));
-  const index = near.indexOf("production");
-  if (index !== -1) return lines[index];
-  const unplaced = near.indexOf(void 0);
-  return lines[unplaced === -1 ? 0 : unplaced];
-}
-function environmentAbove(file, line) {
-  for (let above = line - 1; above >= Math.max(1, line - 30); above--) {
-    const named = environmentsNamedIn(file.line(above));
-    if (named.size === 1) return [...named][0];
-  }
-  return void 0;
-}
-
 // detectors/missing-offprovider-backup/inventory/apps.ts
 var ORM_ENGINES = lookupTable({
   postgresql: "postgres",
@@ -22670,7 +23148,9 @@ var DEPLOY_FILES = [
   [/(^|\/)captain-definition$/i, "caprover"],
   [/(^|\/)\.platform\.app\.yaml$/i, "platform.sh"],
   [/(^|\/)(zeabur\.json|koyeb\.ya?ml)$/i, "paas"],
-  [/(^|\/)wrangler\.(toml|jsonc?)$/i, "cloudflare"]
+  [/(^|\/)wrangler\.(toml|jsonc?)$/i, "cloudflare"],
+  // Capistrano's (and Mina's) deploy recipe: the app is shipped to servers of its own.
+  [/(^|\/)config\/deploy\.rb$/, "servers"]
 ];
 function deployPlatformOfPath(path2) {
   return DEPLOY_FILES.find(([pattern]) => pattern.test(path2))?.[1];
@@ -23512,6 +23992,9 @@ function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
     inventory.evidence({ covers: [], protection: protectionOf2(destination), mechanism: "cnpg recovery drill", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(line), restoreTested: true });
     return;
   }
+  const backup = get(spec, "backup");
+  const barman = get(backup, "barmanObjectStore");
+  const cloud = cnpgCloud(spec, barman);
   inventory.store({
     platform: "kubernetes",
     provider: "kubernetes",
@@ -23522,17 +24005,32 @@ function cnpgCluster(inventory, map, name, ns, environment, clusterIdentity) {
     identities: [clusterIdentity, ...objectStores.map((store) => `k8s:${ns}:objectstore/${store}`.toLowerCase())],
     declaredBy: "manifest",
     storageClass: literalOf(path(spec, "storage", "storageClass")),
+    ...cloud ? { cloud: cloud.cloud, ...cloud.account ? { account: cloud.account } : {} } : {},
     builtInBackup: { protection: "none", description: "CloudNativePG backs up only where spec.backup or a backup plugin points" }
   });
-  const backup = get(spec, "backup");
-  const barman = get(backup, "barmanObjectStore");
   if (barman) {
     const destination = barmanDestination(barman);
-    inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "cnpg barmanObjectStore", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(backup, "barmanObjectStore") ?? line), environment });
+    const ownAccount = cloud?.inherited && !destination.unresolved && destination.provider === cloud.cloud && !textOf(get(barman, "endpointURL"));
+    inventory.evidence({ covers: [clusterIdentity], protection: protectionOf2(destination), mechanism: "cnpg barmanObjectStore", destination: destination.display, destinationProvider: destination.unresolved ? void 0 : ownAccount ? "same-cloud" : destination.provider, engines: ["postgres"], location: inventory.line(keyLine(backup, "barmanObjectStore") ?? line), environment });
   }
   if (get(backup, "volumeSnapshot")) {
     inventory.evidence({ covers: [clusterIdentity], protection: "provider-managed", mechanism: "cnpg volume snapshots", destination: "volume snapshots in the same cloud account", destinationProvider: "same-cloud", location: inventory.line(keyLine(backup, "volumeSnapshot") ?? line), environment });
   }
+}
+var WORKLOAD_IDENTITIES = [
+  { annotation: "eks.amazonaws.com/role-arn", cloud: "aws", account: (value) => /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(value)?.[1] },
+  { annotation: "iam.gke.io/gcp-service-account", cloud: "gcp", account: (value) => /@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/.exec(value)?.[1] },
+  { annotation: "azure.workload.identity/client-id", cloud: "azure", account: () => void 0 }
+];
+function cnpgCloud(spec, barman) {
+  const inherited = isTruthy(path(barman, "s3Credentials", "inheritFromIAMRole")) === true ? "aws" : isTruthy(path(barman, "googleCredentials", "gkeEnvironment")) === true ? "gcp" : isTruthy(path(barman, "azureCredentials", "inheritFromAzureAD")) === true ? "azure" : void 0;
+  const annotations = mapOf2(path(spec, "serviceAccountTemplate", "metadata", "annotations"));
+  for (const identity of WORKLOAD_IDENTITIES) {
+    const value = literalOf(get(annotations, identity.annotation));
+    if (!value || inherited && inherited !== identity.cloud) continue;
+    return { cloud: identity.cloud, account: identity.account(value), inherited: inherited !== void 0 };
+  }
+  return inherited ? { cloud: inherited, inherited: true } : void 0;
 }
 function barmanDestination(node) {
   const destinationPath = textOf(get(node, "destinationPath"));
@@ -26120,6 +26618,23 @@ ${plan}    plan.addSelection('Db', { resources: [backup.BackupResource.fromRdsDa
   }
 }
 `;
+var CNPG_CLUSTER = (backup, annotations = "") => `apiVersion: postgresql.cnpg.io/v1
+kind: Cluster
+metadata:
+  name: orders-pg
+  namespace: orders-prod
+spec:
+  instances: 3
+  storage:
+    size: 100Gi
+${annotations}  backup:
+    retentionPolicy: "30d"
+    barmanObjectStore:
+${backup}`;
+var CNPG_IRSA = "  serviceAccountTemplate:\n    metadata:\n      annotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::482915730216:role/orders-pg-backup\n";
+var CNPG_S3_OWN_ROLE = "      destinationPath: s3://orders-pg-backups/prod\n      s3Credentials:\n        inheritFromIAMRole: true\n";
+var CNPG_GCS_OWN = "      destinationPath: gs://orders-pg-backups/prod\n      googleCredentials:\n        gkeEnvironment: true\n";
+var CNPG_R2 = "      destinationPath: s3://orders-pg-backups/prod\n      endpointURL: https://4f8a1c2d9e0b7a6c5d4e3f2a1b0c9d8e.r2.cloudflarestorage.com\n      s3Credentials:\n        accessKeyId:\n          name: r2-creds\n          key: ACCESS_KEY_ID\n        secretAccessKey:\n          name: r2-creds\n          key: ACCESS_SECRET_KEY\n";
 var HELP_URI = "https://docs.railway.com/reference/backups";
 var RAILWAY_IAC = `import { defineRailway, postgres, project, service } from "railway/iac";
 
@@ -26802,6 +27317,16 @@ startCommand = "litestream replicate -exec 'node server.js'"
           note: "a Cloud SQL export to a bucket named for the instance's own project"
         },
         {
+          files: { "deploy/prod/postgres.yaml": CNPG_CLUSTER(CNPG_S3_OWN_ROLE, CNPG_IRSA) },
+          expect: { path: "deploy/prod/postgres.yaml", line: 2 },
+          note: "CloudNativePG on EKS copying to S3 with the cluster's own IAM role: the copies stay in the cluster's AWS account"
+        },
+        {
+          files: { "deploy/prod/postgres.yaml": CNPG_CLUSTER(CNPG_GCS_OWN) },
+          expect: { path: "deploy/prod/postgres.yaml", line: 2 },
+          note: "CloudNativePG on GKE copying to Cloud Storage with the node's own identity"
+        },
+        {
           files: { "infra/vercel.tf": VERCEL_DATABASE_TF("acme-prod.cxq2kd7mpl1z.us-east-1.rds.amazonaws.com") },
           expect: { path: "infra/vercel.tf", line: 9 },
           note: "Terraform gives the Vercel project production's RDS database: a store the configuration does not declare"
@@ -26979,6 +27504,10 @@ resource "aws_db_instance" "orders" {
         }
       ],
       negative: [
+        {
+          files: { "deploy/prod/postgres.yaml": CNPG_CLUSTER(CNPG_R2, CNPG_IRSA) },
+          note: "CloudNativePG on EKS copying to Cloudflare R2 with keys of its own: off the provider"
+        },
         {
           files: { "infra/main.tf": CLOUD_SQL_TF, ".github/workflows/export.yml": CLOUD_SQL_EXPORT("acme-dr-vault-exports") },
           note: "a Cloud SQL export to a bucket not named for the instance's project: where it is kept is not visible"
@@ -27439,6 +27968,15 @@ model User {
             "vercel.json": '{ "framework": "nextjs" }\n'
           },
           expect: { path: "prisma/schema.prisma", line: 5 }
+        },
+        {
+          files: {
+            "config/database.yml": "default: &default\n  adapter: postgresql\n  pool: 5\nproduction:\n  <<: *default\n  host: db1.storefront.io\n  database: storefront_production\n",
+            "config/deploy.rb": 'lock "~> 3.18.0"\nset :application, "storefront"\nset :repo_url, "git@github.com:acme/storefront.git"\nappend :linked_files, "config/database.yml"\n',
+            "config/deploy/production.rb": 'server "app1.storefront.io", user: "deploy", roles: %w{app web db}\n'
+          },
+          expect: { path: "config/database.yml", line: 4 },
+          note: "a Rails app Capistrano ships to its own servers"
         }
       ],
       negative: [
@@ -27936,8 +28474,9 @@ var FLAGS = [
   // OpenHands' CLI: `--always-approve` turns confirmation off, and `--headless` always runs that way.
   { agent: "openhands", flag: /--always-approve\b|--headless\b/, command: OPENHANDS, grant: "bypass-mode", lets: "run every action, shell included," },
   { agent: "crush", flag: /--yolo\b|(?<=\s)-y(?=\s|$)/, command: CRUSH, grant: "bypass-mode", lets: "run every tool, shell included," },
-  // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it.
-  { agent: "goose", flag: /\bGOOSE_MODE[ \t]*[=:][ \t]*["']?auto\b/, grant: "bypass-mode", lets: "run every tool, shell included," },
+  // goose's own default is this mode; written out, it is a choice the repository makes for whoever runs it (a JSON
+  // key included: a dev container's `"containerEnv": { "GOOSE_MODE": "auto" }`).
+  { agent: "goose", flag: /["']?\bGOOSE_MODE["']?[ \t]*[=:][ \t]*["']?auto\b["']?/, grant: "bypass-mode", lets: "run every tool, shell included," },
   { agent: "aider", flag: /--yes-always\b/, command: AIDER, grant: "file-write", lets: "add files, apply edits and commit" },
   // `codex exec --full-auto`: commands run unasked, inside a sandbox that can write the workspace.
   { agent: "codex", flag: /--full-auto\b/, command: CODEX, grant: "file-write", lets: "run commands and edit the workspace inside its sandbox" },
@@ -30183,6 +30722,21 @@ function genericReadOnly(server) {
   if (server.url && /[?&](?:read[-_]?only)=(?:true|1)\b|\/readonly(?:\/|$|\?)/i.test(server.url)) return true;
   return false;
 }
+var REPLICA_HOST = /(?:^|[.-])(?:replica|read-?replica|reader|ro)(?:[.-]|$)/i;
+function readOnlyConnection(server, scheme) {
+  const urls = [...server.args, ...Object.values(server.env)].map((value) => value.trim()).filter((value) => scheme.test(value));
+  if (urls.length === 0) return false;
+  return urls.every((value) => {
+    let url;
+    try {
+      url = new URL(value);
+    } catch {
+      return false;
+    }
+    const host = url.hostname.split(".").slice(0, -1).join(".");
+    return READ_ONLY_USER.test(decodeURIComponent(url.username)) || REPLICA_HOST.test(host);
+  });
+}
 var MCP_SERVER_KINDS = [
   {
     id: "supabase",
@@ -30224,7 +30778,7 @@ var MCP_SERVER_KINDS = [
     title: "PostgreSQL MCP server",
     matches: (server) => mentions(server, /server-postgres|postgres-mcp|mcp-server-postgres|postgres-mcp-server|pg-mcp/i) || [...server.args, ...Object.values(server.env)].some((value) => /^postgres(?:ql)?:\/\//i.test(value.trim())),
     // @modelcontextprotocol/server-postgres calls itself read-only, but `COMMIT; DROP ...` escapes its transaction.
-    readOnly: (server) => !mentions(server, /@modelcontextprotocol\/server-postgres/) && genericReadOnly(server),
+    readOnly: (server) => readOnlyConnection(server, /^postgres(?:ql)?:\/\//i) || !mentions(server, /@modelcontextprotocol\/server-postgres/) && genericReadOnly(server),
     accountWide: () => false,
     reach: "runs SQL, DROP and DELETE included",
     fix: "point it at a read replica or a read-only role, and use a server with an enforced read-only mode (postgres-mcp --access-mode=restricted)",
@@ -30235,7 +30789,7 @@ var MCP_SERVER_KINDS = [
     stores: { engine: "mysql" },
     title: "MySQL MCP server",
     matches: (server) => mentions(server, /mcp-server-mysql|mysql-mcp/i) || [...server.args, ...Object.values(server.env)].some((value) => /^mysql:\/\//i.test(value.trim())),
-    readOnly: (server) => genericReadOnly(server) || mentions(server, /mcp-server-mysql/i) && !["ALLOW_INSERT_OPERATION", "ALLOW_UPDATE_OPERATION", "ALLOW_DELETE_OPERATION", "ALLOW_DDL_OPERATION"].some((key) => truthy2(server.env[key])),
+    readOnly: (server) => genericReadOnly(server) || readOnlyConnection(server, /^mysql:\/\//i) || mentions(server, /mcp-server-mysql/i) && !["ALLOW_INSERT_OPERATION", "ALLOW_UPDATE_OPERATION", "ALLOW_DELETE_OPERATION", "ALLOW_DDL_OPERATION"].some((key) => truthy2(server.env[key])),
     accountWide: () => false,
     reach: "runs SQL, DROP and DELETE included",
     fix: "connect with a read-only user and leave the ALLOW_*_OPERATION switches off",
@@ -30314,7 +30868,7 @@ var MCP_SERVER_KINDS = [
     stores: { platform: "kubernetes" },
     title: "Kubernetes MCP server",
     matches: (server) => mentions(server, /mcp-server-kubernetes|kubernetes-mcp-server|k8s-mcp/i),
-    readOnly: (server) => genericReadOnly(server) || truthy2(server.env["ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS"]) || hasArg(server, /^--disable-destructive$/) || /read-?only/i.test(server.env["K8S_MODE"] ?? ""),
+    readOnly: (server) => genericReadOnly(server) || readOnlyConnection(server, /^mysql:\/\//i) || truthy2(server.env["ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS"]) || hasArg(server, /^--disable-destructive$/) || /read-?only/i.test(server.env["K8S_MODE"] ?? ""),
     accountWide: () => false,
     reach: "deletes and applies Kubernetes resources and execs into pods",
     fix: "set ALLOW_ONLY_NON_DESTRUCTIVE_TOOLS=true (or --read-only) and use a read-only kubeconfig context",
@@ -30325,6 +30879,87 @@ function mcpServerKind(server) {
   return MCP_SERVER_KINDS.find((kind) => kind.matches(server));
 }
 var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore|call_aws|use_aws|run_?command|shell|invoke)/i;
+
+// knowledge/agents/database-clients.ts
+var CLIENT_ENGINES = {
+  psql: ["postgres"],
+  pgcli: ["postgres"],
+  dropdb: ["postgres"],
+  cockroach: ["postgres"],
+  mysql: ["mysql"],
+  mariadb: ["mysql"],
+  mycli: ["mysql"],
+  mongosh: ["mongo"],
+  "redis-cli": ["redis"],
+  sqlcmd: ["mssql"],
+  "clickhouse-client": ["clickhouse"],
+  usql: ["*"],
+  // Migration and schema tools given the login on their command line (`drizzle-kit push --url=…`, `flyway clean
+  // -url=…`, `supabase db reset --db-url …`, `dbmate --url … drop`, `atlas schema clean -u …`).
+  "drizzle-kit push": ["postgres", "mysql", "mssql"],
+  "sequelize db:drop": ["postgres", "mysql", "mssql"],
+  "flyway clean": ["*"],
+  "liquibase drop-all": ["*"],
+  "dbmate drop": ["*"],
+  atlas: ["*"],
+  supabase: ["postgres"]
+};
+var DOTENV = /(?:^|\/)\.env$/;
+var LOGIN_FILES = {
+  "prisma migrate reset": DOTENV,
+  "prisma db push --force-reset": DOTENV,
+  // drizzle.config.ts imports `dotenv/config` in Drizzle's own templates, or writes the URL itself.
+  "drizzle-kit push": /(?:^|\/)(?:\.env|drizzle\.config\.[cm]?[jt]s)$/,
+  // Both CLIs load `.env` themselves (dotenvy), as Laravel's artisan and dbmate do.
+  "diesel database reset": DOTENV,
+  "sqlx database drop": DOTENV,
+  "artisan migrate:fresh": DOTENV,
+  "dbmate drop": DOTENV,
+  "alembic downgrade": /(?:^|\/)alembic\.ini$/,
+  "flyway clean": /(?:^|\/)flyway(?:\.[\w-]+)?\.(?:conf|toml)$/,
+  "liquibase drop-all": /(?:^|\/)liquibase(?:\.[\w-]+)?\.properties$/,
+  atlas: /(?:^|\/)atlas\.hcl$/,
+  "sequelize db:drop": /(?:^|\/)config\/(?:config|database)\.json$/,
+  "knex migrate:rollback": /(?:^|\/)knexfile\.[cm]?[jt]s$/,
+  "rails db:drop": /(?:^|\/)config\/database\.yml$/,
+  "manage.py flush": /(?:^|\/)settings(?:_[\w-]+|\/[\w-]+)?\.py$/,
+  "mix ecto.drop": /(?:^|\/)config\/(?:dev|prod|runtime)\.exs$/,
+  "dotnet ef database drop": /(?:^|\/)appsettings(?:\.[\w-]+)?\.json$/
+};
+function loadsLoginItself(tool, path2) {
+  return Object.hasOwn(LOGIN_FILES, tool) && LOGIN_FILES[tool].test(path2);
+}
+function clientOpens(tool, engine, path2) {
+  if (loadsLoginItself(tool, path2)) return true;
+  const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool] : void 0;
+  return engines !== void 0 && (engines.includes("*") || engines.includes(engine));
+}
+function engineOfScheme(scheme) {
+  const bare = scheme.toLowerCase().replace(/^jdbc:/, "");
+  if (/^(?:postgres|postgis|cockroachdb)/.test(bare)) return "postgres";
+  if (/^(?:mysql|mariadb|trilogy)/.test(bare)) return "mysql";
+  if (/^mongo/.test(bare)) return "mongo";
+  if (/^(?:mssql|sqlserver)/.test(bare)) return "mssql";
+  if (/^(?:rediss?|valkey)$/.test(bare)) return "redis";
+  if (/^clickhouse/.test(bare)) return "clickhouse";
+  return void 0;
+}
+var STATEMENT_OPTIONS = {
+  psql: /^(?:-c|--command)$/,
+  usql: /^(?:-c|--command)$/,
+  mysql: /^(?:-e|--execute)$/,
+  mariadb: /^(?:-e|--execute)$/,
+  mongosh: /^--eval$/,
+  sqlcmd: /^-[Qq]$/,
+  "clickhouse-client": /^(?:-q|--query)$/
+};
+function clientOpenToAnyStatement(prefix) {
+  const words2 = prefix.trim().split(/\s+/);
+  while (words2.length > 0 && /^[A-Za-z_]\w*=/.test(words2[0])) words2.shift();
+  const client = words2[0] ?? "";
+  const option2 = Object.hasOwn(STATEMENT_OPTIONS, client) ? STATEMENT_OPTIONS[client] : void 0;
+  return option2 && words2.length > 1 && option2.test(words2[words2.length - 1]) ? client : void 0;
+}
 
 // knowledge/agents/hooks.ts
 var REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\s*|\(\s*)2\b|\bos\.Exit\(\s*2\s*\)|(?:permissionDecision|permission)\\?["']?\s*:\s*\\?["']deny|\\?["']decision\\?["']\s*:\s*\\?["']block/;
@@ -30640,7 +31275,10 @@ function bashMatcher(specifier) {
   return exactMatcher(spec);
 }
 function allowMatcher(specifier) {
-  return bashMatcher(specifier?.replace(/^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, ""));
+  const bare = specifier?.replace(/^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, "");
+  const open = /^(.*?)(?::\*| \*)$/s.exec(bare?.trim() ?? "")?.[1];
+  const client = open === void 0 ? void 0 : clientOpenToAnyStatement(open);
+  return client ? prefixMatcher(client) : bashMatcher(bare);
 }
 function readAllow(file, out, item, brakes) {
   const rule2 = parseRule(item.value);
@@ -31056,30 +31694,50 @@ function isAgentCodeFile(path2) {
 var SDK_IMPORT = /@anthropic-ai\/claude-(?:agent|code)-sdk|@anthropic-ai\/claude-code\b|\bclaude_(?:agent|code)_sdk\b/;
 var BYPASS_MODE = /\bpermission_?[Mm]ode["']?\s*[:=]\s*(?:[^,\n}]*?\?\s*)?["']bypassPermissions["']/g;
 var ALLOWED_TOOLS = /\ballowed_?[Tt]ools["']?\s*[:=]\s*\[([^\]]*)\]/g;
-var ARGV_START = /[[(]\s*["'`]claude["'`]\s*,/g;
+var ARGV_START = /[[(]\s*["'`](claude|codex|gemini|cursor-agent|copilot|opencode|qwen|droid|crush|cline|kilo|openhands|amp)["'`]\s*,/g;
+var ARGUMENT2 = /["'`]([^"'`\n]*)["'`]/g;
 var COMMAND_CALL = /\b(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|exec(?:Sync)?|spawn(?:Sync)?|execa(?:Command)?|\$)\s*\(\s*[fr]?["'`](?:npx\s+@anthropic-ai\/claude-code|claude)\s[^"'`\n]*?(--dangerously-skip-permissions)\b/g;
-var FLAG = /["'`](--dangerously-skip-permissions)["'`]/g;
 function readAgentCode(file, out) {
   const text = file.text;
   const sdk = SDK_IMPORT.test(text);
   for (const start of text.matchAll(ARGV_START)) {
+    const program = start[1];
+    const agent = agentOfProgram(program);
+    if (!agent) continue;
     const from = start.index + start[0].length;
     const close = closingBracket(text, start.index, { quotes: `"'\``, limit: 4e3 });
     const list = text.slice(from, close === -1 ? Math.min(text.length, from + 4e3) : close);
-    for (const flag of list.matchAll(FLAG)) {
-      const at = from + flag.index + 1;
-      if (!inComment(text, at)) report4(file, out, RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, flag[1].length);
+    const argumentsAt = [];
+    let line = program;
+    for (const argument of list.matchAll(ARGUMENT2)) {
+      line += " ";
+      argumentsAt.push({ inLine: line.length, inText: from + argument.index + 1 });
+      line += argument[1];
+    }
+    let reported = false;
+    for (const flag of LAUNCH_FLAGS) {
+      if (reported || flag.agent !== agent || flag.inFile || flag.command && !flag.command.test(line)) continue;
+      for (const match of line.matchAll(flag.everywhere)) {
+        const argument = argumentsAt.findLast((candidate) => candidate.inLine <= match.index);
+        if (!argument) continue;
+        const at = argument.inText + (match.index - argument.inLine);
+        const after = line.slice(match.index + match[0].length);
+        if (inComment(text, at) || !/^(?:$|[\s=])/.test(after) || /^=["']?(?:false|0|no)\b/i.test(after)) continue;
+        report4(file, out, agent, RULE_IDS.bypassFlag, match[0].trim(), at, match[0].length, flag);
+        reported = true;
+        break;
+      }
     }
   }
   for (const match of text.matchAll(COMMAND_CALL)) {
     const at = match.index + match[0].length - match[1].length;
-    if (!inComment(text, at)) report4(file, out, RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, match[1].length);
+    if (!inComment(text, at)) report4(file, out, "claude-code", RULE_IDS.bypassFlag, "--dangerously-skip-permissions", at, match[1].length);
   }
   if (!sdk && !/claude/i.test(text)) return;
   for (const match of text.matchAll(BYPASS_MODE)) {
     const at = match.index + match[0].indexOf("bypassPermissions");
     if (inComment(text, at)) continue;
-    report4(file, out, RULE_IDS.bypassMode, "Agent SDK option permissionMode: bypassPermissions", at, "bypassPermissions".length);
+    report4(file, out, "claude-code", RULE_IDS.bypassMode, "Agent SDK option permissionMode: bypassPermissions", at, "bypassPermissions".length);
   }
   if (!sdk) return;
   for (const match of text.matchAll(ALLOWED_TOOLS)) {
@@ -31099,17 +31757,22 @@ function inComment(text, at) {
   const lineStart = text.lastIndexOf("\n", at) + 1;
   return /^\s*(?:#|\/\/|\*|\/\*)/.test(text.slice(lineStart, at));
 }
-function report4(file, out, ruleId, setting, at, length) {
+function agentOfProgram(program) {
+  if (program === "amp") return "amp";
+  return AGENT_COMMANDS.find(({ command }) => command.test(program))?.agent;
+}
+function report4(file, out, agent, ruleId, setting, at, length, flag) {
   const position = file.positionAt(at);
-  emitConfig(out, "claude-code", "launcher", file.path);
+  emitConfig(out, agent, "launcher", file.path);
   emitPermission(file, out, {
-    ruleId,
-    agent: "claude-code",
-    grant: "bypass-mode",
+    ruleId: flag?.grant === "mcp-tool" ? RULE_IDS.mcpToolsAutoApproved : ruleId,
+    agent,
+    grant: flag?.grant ?? "bypass-mode",
     setting,
     span: { line: position.line, column: position.column, endLine: position.line, endColumn: position.column + length },
-    lets: "run every tool, shell and file writes included,",
-    effective: true
+    lets: flag?.lets ?? "run every tool, shell and file writes included,",
+    effective: true,
+    ...flag?.grant === "file-write" ? { severity: "low" } : {}
   });
 }
 
@@ -31307,9 +31970,10 @@ function readAmpSettings(file, out) {
   const project = projectOfConfig(file.path);
   for (const item of stringsAt(file, out, root, "amp.commands.allowlist")) {
     const setting = `"amp.commands.allowlist": "${item.value}"`;
-    const permission = commandPermission(prefixMatcher(item.value), { agent: "amp", setting, span: item.span });
+    const rule2 = allowlistRule(item.value);
+    const permission = commandPermission(matcherOfRule(rule2), { agent: "amp", setting, span: item.span });
     if (permission) emitPermission(file, out, permission);
-    else holdTaskAllow(file, out, { agent: "amp", setting, rule: { syntax: "prefix", text: item.value }, written: item.value.trim(), except: [], span: item.span, project });
+    else holdTaskAllow(file, out, { agent: "amp", setting, rule: rule2, written: item.value.trim(), except: [], span: item.span, project });
   }
   const rules2 = get(root, "amp.permissions");
   if (rules2 === void 0) return;
@@ -31319,6 +31983,7 @@ function readAmpSettings(file, out) {
   }
   const earlier = [];
   const earlierRules = [];
+  const earlierTools = [];
   for (const rule2 of rules2.items) {
     const tool = stringAt(rule2, "tool");
     const action = stringAt(rule2, "action");
@@ -31326,8 +31991,14 @@ function readAmpSettings(file, out) {
       invalid(file, out, `A rule of "amp.permissions" in ${file.path} has no tool or action; it was ignored.`, rule2.span.line);
       continue;
     }
-    if (tool.value !== "Bash" && tool.value !== "*") continue;
-    const cmd = get(get(rule2, "matches"), "cmd");
+    const matches = get(rule2, "matches");
+    if (matches === void 0) {
+      if (action.value === "allow" && !earlierTools.some((covers) => covers(tool.value))) readMcpAllow2(file, out, tool.value, action.span);
+      else if (action.value !== "allow") earlierTools.push(globMatcher(tool.value));
+    }
+    if (!globMatcher(tool.value)("Bash")) continue;
+    const cmd = get(matches, "cmd");
+    if (matches !== void 0 && cmd === void 0) continue;
     const patterns = cmd === void 0 ? ["*"] : cmd.kind === "seq" ? cmd.items.map((item) => item.kind === "scalar" ? String(item.value) : "") : cmd.kind === "scalar" ? [String(cmd.value)] : [];
     for (const pattern of patterns) {
       const rule3 = ampRule(pattern);
@@ -31345,6 +32016,23 @@ function readAmpSettings(file, out) {
       }
     }
   }
+}
+function allowlistRule(entry) {
+  return entry.includes("*") ? { syntax: "glob", text: entry } : { syntax: "prefix", text: entry };
+}
+function readMcpAllow2(file, out, tool, span) {
+  const [, server, all] = /^mcp__([^_*]+(?:_[^_*]+)*?|\*)(?:__(\*))?$/.exec(tool) ?? [];
+  if (!server || server === "*" && all !== void 0) return;
+  emitPermission(file, out, {
+    ruleId: RULE_IDS.mcpToolsAutoApproved,
+    agent: "amp",
+    grant: "mcp-tool",
+    setting: `"amp.permissions": { tool: "${tool}", action: "allow" }`,
+    span,
+    lets: server === "*" ? "call every tool of every MCP server it is given" : `call every tool of the MCP server "${server}"`,
+    effective: true,
+    ...server === "*" ? {} : { reaches: server }
+  });
 }
 function ampRule(pattern) {
   const regex = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
@@ -32009,7 +32697,7 @@ function readIgnoreFile(file, out) {
 // knowledge/agents/guardrails.ts
 var PROHIBITION = new RegExp(
   [
-    String.raw`\b(?:never|do\s+not|don['’]?t|must\s+not|mustn['’]?t|should\s+not|shouldn['’]?t|may\s+not|cannot|can['’]?t|not\s+allowed\s+to|forbidden|prohibited|under\s+no\s+circumstances|avoid|refrain\s+from)\b`,
+    String.raw`\b(?:never|do\s+not|don['\u2019]?t|must\s+not|mustn['\u2019]?t|should\s+not|shouldn['\u2019]?t|may\s+not|cannot|can['\u2019]?t|not\s+allowed\s+to|forbidden|prohibited|under\s+no\s+circumstances|avoid|refrain\s+from)\b`,
     String.raw`\bwithout\s+(?:(?:explicit|prior|written|human|user|my|our|their|manual|a)\s+)*(?:approval|confirmation|permission|consent|sign-?off)\b`,
     String.raw`\b(?:ask|check\s+with|confirm\s+with)\s+(?:the\s+user|me|us|a\s+human|a\s+maintainer|the\s+team)(?:\s+first)?\s+before\b`,
     String.raw`\b(?:always\s+)?ask\s+(?:for\s+)?(?:(?:explicit|human|user)\s+)?(?:permission|confirmation|approval)\s+before\b`,
@@ -32050,9 +32738,9 @@ var CODE_PLACE = /\bin\s+(?:the\s+|our\s+|your\s+|any\s+)?(?:npm\s+|package(?:\.
 var CODE_VERB = /\b(?:use|using|write|writing|add|adding|call|calling|put|putting|hard-?code|hard-?coding)\b/i;
 var AGENT_SUBJECT = /\b(?:you|your|we|agents?|assistants?|claude|codex|gemini|copilot|cursor|ai|models?|llms?|bots?)\b/i;
 function isDescription(sentence) {
-  if (/\bdon['’]?t\s+worry\b/i.test(sentence)) return true;
+  if (/\bdon['\u2019]?t\s+worry\b/i.test(sentence)) return true;
   const thirdPerson = /\bnever\s+(?!(?:is|was|has|does|this|unless|ever|always|across|yes|process|access|address|bypass|pass|press|less)\b)([a-z]+?)(?:es|s)\b/i.exec(sentence);
-  const modal = /\b(?:cannot|can['’]?t|won['’]?t|will\s+not|doesn['’]?t|does\s+not)\s+(?:be\s+)?[a-z]+/i.exec(sentence);
+  const modal = /\b(?:cannot|can['\u2019]?t|won['\u2019]?t|will\s+not|doesn['\u2019]?t|does\s+not)\s+(?:be\s+)?[a-z]+/i.exec(sentence);
   const found = thirdPerson ?? modal;
   if (!found) return false;
   const subject = sentence.slice(0, found.index).replace(/^[\s*_>#`-]+/, "").trim();
@@ -33148,6 +33836,8 @@ var PRODUCTION_TOOLS = /* @__PURE__ */ new Set([...toolsOfDomain("data"), ...too
 var MIGRATION_TOOLS = /* @__PURE__ */ new Set([...toolsOfDomain("migration"), ...toolsOfDomain("data")]);
 var DATA_TOOLS = MIGRATION_TOOLS;
 var DATA_WORDS2 = /\b(?:databases?|dbs?|data|tables?|volumes?|buckets?|backups?|schemas?|collections?)\b/i;
+var UNASKED_GRANTS = /* @__PURE__ */ new Set(["bypass-mode", "shell", "interpreter", "destructive-command"]);
+var ASKS_NOTHING = /* @__PURE__ */ new Set(["opencode", "openhands"]);
 var AGENTS_MD_READERS = ["codex", "cursor", "copilot", "opencode", "amp", "zed", "windsurf", "cline", "roo-code", "kilo-code", "junie", "droid", "crush", "goose", "openhands", "gemini-cli"];
 function reportProseGuardrails(context) {
   const guardrails = context.facts.all("agent-prose-guardrail");
@@ -33159,6 +33849,9 @@ function reportProseGuardrails(context) {
       context.facts.all("agent-grant").filter((grant) => grant.grant === "destructive-command" && grant.reaches).map((grant) => grant.reaches)
     )
   ];
+  const unasked = new Set(
+    context.facts.all("agent-grant").filter((grant) => grant.effective && UNASKED_GRANTS.has(grant.grant)).map((grant) => grant.agent)
+  );
   const configs = context.facts.all("agent-config");
   for (const guardrail of guardrails) {
     const shared = /(?:^|\/)AGENTS\.md$/i.test(guardrail.location.path) || guardrail.agents.length !== 1;
@@ -33171,9 +33864,11 @@ function reportProseGuardrails(context) {
     const readers = shared ? [...guardrail.agents, ...AGENTS_MD_READERS] : guardrail.agents;
     const agent = readers.find((candidate) => inUse.has(candidate)) ?? guardrail.agents[0] ?? "claude-code";
     const quoted = guardrail.text.length > 160 ? `${guardrail.text.slice(0, 157)}...` : guardrail.text;
+    const personDecides = !unenforced.includes("credentials") && !readers.some((reader) => unasked.has(reader) || ASKS_NOTHING.has(reader) && inUse.has(reader));
     context.report({
       ruleId: RULE_IDS.proseOnlyGuardrail,
-      message: `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: the model decides whether to obey. ${enforceWith(agent, unenforced[0])}${fixFor(agent, unenforced[0], guardrail.tools, allowed, DATA_WORDS2.test(guardrail.text))}.`,
+      ...personDecides ? { severity: "info" } : {},
+      message: `${guardrail.location.path} tells ${agentTitle(agent)} "${quoted}", but no agent configuration in the repository enforces it: ` + (personDecides ? `nothing in the repository lets ${agentTitle(agent)} run commands unasked, so a person still approves each one, but once one is allowed the model alone decides. ` : "the model decides whether to obey. ") + `${enforceWith(agent, unenforced[0])}${fixFor(agent, unenforced[0], guardrail.tools, allowed, DATA_WORDS2.test(guardrail.text))}.`,
       location: guardrail.location,
       snippet: quoted,
       evidence: `guardrail|${guardrail.text.toLowerCase().replace(/\s+/g, " ")}`,
@@ -33746,6 +34441,8 @@ var destructiveCommandAllowed = {
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(hcloud:*)", "Bash(npm test:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "Hetzner Cloud's CLI deletes servers and volumes" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": [\n      "Bash(npm run build)",\n      "Bash(npx cdk:*)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: "`npx cdk destroy --force` tears the stacks down" }),
       sample(".cursor/cli.json", '{\n  "permissions": {\n    "allow": ["Shell(terragrunt)", "Shell(ls)"]\n  }\n}\n', { expect: { line: 3 } }),
+      sample(".amp/settings.json", '{\n  "amp.commands.allowlist": [\n    "pnpm test",\n    "railway *"\n  ]\n}\n', { expect: { line: 4 }, note: "Amp's allowlist takes wildcards" }),
+      sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": [\n      "Bash(npm test:*)",\n      "Bash(PGPASSWORD=$DB_PASSWORD psql -h orders-db.internal -U app -d orders -c:*)"\n    ]\n  }\n}\n', { expect: { line: 5 }, note: `the prefix "don't ask again" saves for one query takes any SQL after -c` }),
       sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(python manage.py:*)", "Bash(pytest:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`manage.py flush --noinput` deletes every row" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(mix:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`mix ecto.drop`" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(bundle exec:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "`bundle exec rails db:drop`" }),
@@ -33956,6 +34653,8 @@ var destructiveCommandAllowed = {
       }
     ],
     negative: [
+      sample(".claude/settings.local.json", '{\n  "permissions": {\n    "allow": ["Bash(psql --version:*)", "Bash(psql -h orders-db.internal -c \\"SELECT count(*) FROM orders\\")"]\n  }\n}\n', { note: "a version check, and one exact query" }),
+      sample(".amp/settings.json", '{\n  "amp.commands.allowlist": ["pnpm run * --filter web", "git status"],\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "railway *" }, "action": "reject" },\n    { "tool": "Bash", "matches": { "cmd": ["railway status", "railway logs*"] }, "action": "allow" }\n  ]\n}\n', { note: "the earlier reject rule wins over the later allow" }),
       {
         files: {
           "scripts/deploy.sh": "#!/usr/bin/env bash\nset -e\nnpm run build\nrailway up --detach\n",
@@ -34102,7 +34801,8 @@ var mcpToolsAutoApproved = {
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=xyzcompanyref"],\n      "env": { "SUPABASE_ACCESS_TOKEN": "${env:SUPABASE_ACCESS_TOKEN}" },\n      "alwaysAllow": ["list_tables", "execute_sql"]\n    }\n  }\n}\n',
         { expect: { line: 7 } }
       ),
-      sample(".kiro/settings/mcp.json", '{\n  "mcpServers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_PROFILE": "prod-admin" },\n      "autoApprove": ["call_aws"]\n    }\n  }\n}\n', { expect: { line: 7 }, note: "the AWS API server's call_aws runs any AWS CLI command" })
+      sample(".kiro/settings/mcp.json", '{\n  "mcpServers": {\n    "aws": {\n      "command": "uvx",\n      "args": ["awslabs.aws-api-mcp-server@latest"],\n      "env": { "AWS_PROFILE": "prod-admin" },\n      "autoApprove": ["call_aws"]\n    }\n  }\n}\n', { expect: { line: 7 }, note: "the AWS API server's call_aws runs any AWS CLI command" }),
+      sample(".amp/settings.json", '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "git push*" }, "action": "ask" },\n    { "tool": "mcp__*", "action": "allow" }\n  ]\n}\n', { expect: { line: 4 }, note: "Amp's tool names are globs: every tool of every server" })
     ],
     negative: [
       sample(".kiro/agents/docs.json", '{\n  "name": "docs",\n  "tools": ["@builtin", "@git"],\n  "allowedTools": ["@builtin", "@git/git_status", "@git/read_*"]\n}\n', { note: "@builtin names the built-in tools, not a server; git tools that read" }),
@@ -34114,7 +34814,8 @@ var mcpToolsAutoApproved = {
         ".roo/mcp.json",
         '{\n  "mcpServers": {\n    "supabase": {\n      "command": "npx",\n      "args": ["-y", "@supabase/mcp-server-supabase@latest", "--read-only", "--project-ref=xyzcompanyref"],\n      "alwaysAllow": ["list_tables", "list_extensions"]\n    }\n  }\n}\n'
       ),
-      sample(".gemini/settings.json", '{\n  "mcpServers": {\n    "docs": {\n      "httpUrl": "https://mcp.context7.com/mcp",\n      "trust": false\n    }\n  }\n}\n')
+      sample(".gemini/settings.json", '{\n  "mcpServers": {\n    "docs": {\n      "httpUrl": "https://mcp.context7.com/mcp",\n      "trust": false\n    }\n  }\n}\n'),
+      sample(".amp/settings.json", '{\n  "amp.permissions": [\n    { "tool": "mcp__*", "action": "ask" },\n    { "tool": "mcp__linear__*", "action": "allow" }\n  ]\n}\n', { note: "an earlier ask rule catches the server first" })
     ]
   }
 };
@@ -34148,7 +34849,10 @@ jobs:
       sample("tools/run_agent.py", 'import subprocess\n\nsubprocess.run(\n    [\n        "claude",\n        "-p",\n        prompt,\n        "--dangerously-skip-permissions",\n    ],\n    check=True,\n)\n', { expect: { line: 8 }, note: "an argument list laid out one element per line" }),
       sample(".github/workflows/summarise.yml", 'jobs:\n  summarise:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gemini -p $(git log -5 --format=%s | tr "\\n" " ") --yolo\n', { expect: { line: 5 }, note: "a pipe inside a command substitution does not end the command" }),
       sample(".config/goose/config.yaml", "GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\nGOOSE_MODE: auto\n", { expect: { line: 3 }, note: "goose's configuration file, committed with dotfiles" }),
+      sample(".devcontainer/devcontainer.json", '{\n  "image": "mcr.microsoft.com/devcontainers/python:3.12",\n  "postCreateCommand": "pipx install goose-ai",\n  "containerEnv": { "GOOSE_MODE": "auto" }\n}\n', { expect: { line: 4 }, note: "the mode as a JSON key of the container environment" }),
       sample("tools/run_agent.py", 'import subprocess\n\nsubprocess.run(["claude", "-p", prompt, "--dangerously-skip-permissions", "--output-format", "json"], check=True)\n', { expect: { line: 3 }, note: "claude run as a subprocess" }),
+      sample("scripts/agent.js", 'const { spawn } = require("node:child_process");\n\nspawn("codex", ["exec", "--dangerously-bypass-approvals-and-sandbox", process.argv[2]], { stdio: "inherit" });\n', { expect: { line: 3 }, note: "Codex run as a child process" }),
+      sample("ops/nightly.py", 'import subprocess\n\nsubprocess.run(\n    ["gemini", "--approval-mode", "yolo", "-p", task],\n    check=True,\n)\n', { expect: { line: 4 }, note: "the flag and its value as two arguments" }),
       sample(
         ".github/workflows/claude-triage.yml",
         'name: Claude triage\non:\n  issues:\n    types: [opened]\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm install -g @anthropic-ai/claude-code\n      - run: |\n          claude -p "Label and triage issue #${{ github.event.issue.number }}" \\\n            --dangerously-skip-permissions\n        env:\n          ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}\n',
@@ -34206,6 +34910,7 @@ echo "alias yolo='claude --dangerously-skip-permissions'" | tee -a ~/.bashrc ~/.
 `, { expect: { line: 2 }, note: "printed through tee into the start-up files" })
     ],
     negative: [
+      sample("src/models.py", 'MODELS = ["gemini", "--yolo-mode-is-not-a-flag", "claude"]\nsubprocess.run(["codex", "exec", "--sandbox", "workspace-write", task])\n', { note: "a list that merely names agents, and Codex inside its sandbox" }),
       sample("scripts/agent.sh", '#!/bin/sh\ncodex exec -a never -s workspace-write "fix the tests"\ncn -p "summarise the diff" --allow Read\n', { note: "a sandbox without network; a read-only tool" }),
       sample("scripts/agent.sh", '#!/bin/sh\nopenhands -t "summarise the open issues"\nchromium --headless --dump-dom https://example.com > page.html\n', { note: "OpenHands asking for each action; another program's --headless" }),
       sample("tools/guard.py", 'FORBIDDEN = ("claude --dangerously-skip-permissions", "codex --yolo")\n\n\ndef check(command: str) -> None:\n    """Refuse `claude --dangerously-skip-permissions` and friends."""\n    # never run claude with --dangerously-skip-permissions\n    if any(flag in command for flag in FORBIDDEN):\n        raise SystemExit("refused")\n', { note: "a guard naming the flag in a list, a docstring and a comment" }),
@@ -34264,6 +34969,7 @@ var proseOnlyGuardrail = {
   severity: "medium",
   why: `AGENTS.md, CLAUDE.md, .cursor/rules or copilot-instructions.md tells the agent never to run destructive commands, touch production, run migrations or read secrets, and no agent configuration in the repository denies any of it. Instructions shape what the model tries; permission rules decide what the agent may do. The decision was placed with the model, the incident's exact gap: an agent that "guessed" deleted a production volume its instructions told it to leave alone.`,
   fix: 'Keep the sentence, and back it with a rule the agent enforces: a deny (or ask) rule for the commands it names (`"Bash(railway:*)"` in `.claude/settings.json` permissions.deny, `Shell(rm)` in `.cursor/cli.json`, a Codex `prefix_rule(..., decision="forbidden")`), or a read exclusion for the secret files.',
+  help: "Reported as information when no setting, flag or launcher in the repository lets an agent that reads the file run commands unasked: the person approving each command is then the enforcement. A sentence against reading secrets stays medium, as file reads are not asked for.",
   helpUri: "https://code.claude.com/docs/en/permissions",
   precision: "medium",
   tags: ["agent", "instructions", "guardrail"],
@@ -34570,6 +35276,8 @@ var mcpWriteAccess = {
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "heroku": { "command": "heroku mcp:start" }\n  }\n}\n', { expect: { line: 3 }, note: "started by the Heroku CLI on the user's own login" })
     ],
     negative: [
+      sample(".continue/config.yaml", 'name: acme\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: prod-db\n    command: npx\n    args: ["-y", "@modelcontextprotocol/server-postgres", "postgresql://readonly_user:Rd0nlyPass@prod-replica.acme.internal/orders"]\n', { note: "a read-only user on a read replica: the database refuses writes" }),
+      sample(".mcp.json", '{\n  "mcpServers": {\n    "orders-prod": {\n      "command": "uvx",\n      "args": ["postgres-mcp"],\n      "env": { "DATABASE_URI": "postgresql://app:Pq8vN2xL7tR4@orders-prod.cluster-ro-c8xyz1abc.us-east-1.rds.amazonaws.com:5432/orders" }\n    }\n  }\n}\n', { note: "Aurora's reader endpoint" }),
       // Supabase asks for read-only mode "if you must connect to real data" and for a project scope: a project-scoped server
       // nothing in the repository ties to production follows its advice for a development project.
       sample(".cursor/mcp.json", '{\n  "mcpServers": {\n    "supabase": {\n      "url": "https://mcp.supabase.com/mcp?project_ref=qwmxkzjrbtyhplnvcesd"\n    }\n  }\n}\n', { note: "one project, nothing says it is production" }),
@@ -34756,7 +35464,7 @@ function mayBeAgentFile(path2) {
   const name = path2.slice(slash + 1, slash + 14).toLowerCase();
   return name.startsWith("dockerfile") || name.startsWith("containerfile") || path2.includes(".husky/");
 }
-var CODE_KEYWORDS = ["bypasspermissions", "dangerously", "allowedtools", "allowed_tools"];
+var CODE_KEYWORDS = ["bypasspermissions", "dangerously", "allowedtools", "allowed_tools", "--yolo", "approval-mode", "danger-full-access", "--allow-all", "--trust-all-tools", "skip-permissions-unsafe", "--full-auto"];
 var agentPermission = {
   id: "agent-permission",
   rules: [
@@ -34852,71 +35560,6 @@ function actsOnDataStores(credential) {
   if (SERVICE_ONLY_PROVIDERS.has(credential.provider) || SIGNING_KINDS2.has(credential.kind)) return false;
   if (credential.kind === "hardcoded-password" && credential.variable && NOT_DATABASE_PASSWORD.test(credential.variable)) return false;
   return true;
-}
-
-// knowledge/agents/database-clients.ts
-var CLIENT_ENGINES = {
-  psql: ["postgres"],
-  pgcli: ["postgres"],
-  dropdb: ["postgres"],
-  cockroach: ["postgres"],
-  mysql: ["mysql"],
-  mariadb: ["mysql"],
-  mycli: ["mysql"],
-  mongosh: ["mongo"],
-  "redis-cli": ["redis"],
-  sqlcmd: ["mssql"],
-  "clickhouse-client": ["clickhouse"],
-  usql: ["*"],
-  // Migration and schema tools given the login on their command line (`drizzle-kit push --url=…`, `flyway clean
-  // -url=…`, `supabase db reset --db-url …`, `dbmate --url … drop`, `atlas schema clean -u …`).
-  "drizzle-kit push": ["postgres", "mysql", "mssql"],
-  "sequelize db:drop": ["postgres", "mysql", "mssql"],
-  "flyway clean": ["*"],
-  "liquibase drop-all": ["*"],
-  "dbmate drop": ["*"],
-  atlas: ["*"],
-  supabase: ["postgres"]
-};
-var DOTENV = /(?:^|\/)\.env$/;
-var LOGIN_FILES = {
-  "prisma migrate reset": DOTENV,
-  "prisma db push --force-reset": DOTENV,
-  // drizzle.config.ts imports `dotenv/config` in Drizzle's own templates, or writes the URL itself.
-  "drizzle-kit push": /(?:^|\/)(?:\.env|drizzle\.config\.[cm]?[jt]s)$/,
-  // Both CLIs load `.env` themselves (dotenvy), as Laravel's artisan and dbmate do.
-  "diesel database reset": DOTENV,
-  "sqlx database drop": DOTENV,
-  "artisan migrate:fresh": DOTENV,
-  "dbmate drop": DOTENV,
-  "alembic downgrade": /(?:^|\/)alembic\.ini$/,
-  "flyway clean": /(?:^|\/)flyway(?:\.[\w-]+)?\.(?:conf|toml)$/,
-  "liquibase drop-all": /(?:^|\/)liquibase(?:\.[\w-]+)?\.properties$/,
-  atlas: /(?:^|\/)atlas\.hcl$/,
-  "sequelize db:drop": /(?:^|\/)config\/(?:config|database)\.json$/,
-  "knex migrate:rollback": /(?:^|\/)knexfile\.[cm]?[jt]s$/,
-  "rails db:drop": /(?:^|\/)config\/database\.yml$/,
-  "manage.py flush": /(?:^|\/)settings(?:_[\w-]+|\/[\w-]+)?\.py$/,
-  "mix ecto.drop": /(?:^|\/)config\/(?:dev|prod|runtime)\.exs$/,
-  "dotnet ef database drop": /(?:^|\/)appsettings(?:\.[\w-]+)?\.json$/
-};
-function loadsLoginItself(tool, path2) {
-  return Object.hasOwn(LOGIN_FILES, tool) && LOGIN_FILES[tool].test(path2);
-}
-function clientOpens(tool, engine, path2) {
-  if (loadsLoginItself(tool, path2)) return true;
-  const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool] : void 0;
-  return engines !== void 0 && (engines.includes("*") || engines.includes(engine));
-}
-function engineOfScheme(scheme) {
-  const bare = scheme.toLowerCase().replace(/^jdbc:/, "");
-  if (/^(?:postgres|postgis|cockroachdb)/.test(bare)) return "postgres";
-  if (/^(?:mysql|mariadb|trilogy)/.test(bare)) return "mysql";
-  if (/^mongo/.test(bare)) return "mongo";
-  if (/^(?:mssql|sqlserver)/.test(bare)) return "mssql";
-  if (/^(?:rediss?|valkey)$/.test(bare)) return "redis";
-  if (/^clickhouse/.test(bare)) return "clickhouse";
-  return void 0;
 }
 
 // detectors/blast-radius/chains.ts
