@@ -193,6 +193,15 @@ function keyedPatterns(file: SourceFile): typeof VALUE_PATTERNS {
   return [...new Set(indexes)].sort((a, b) => a - b).map((index) => VALUE_PATTERNS[index]!);
 }
 
+/**
+ * Whether the text holds the literal (ASCII case ignored): the prefilter's record (`recorded`) answers for the
+ * literals it was given; without one (the slow path), or for another literal, the text is searched.
+ */
+export function holdsLiteral(text: string, recorded: ReadonlySet<string> | 'all', literal: string): boolean {
+  const lower = literal.toLowerCase();
+  return recorded !== 'all' && REQUIRED_LITERAL_SET.has(lower) ? recorded.has(lower) : literalPattern(literal).test(text);
+}
+
 export function findCredentials(file: SourceFile): FoundCredential[] {
   const text = file.text;
   // Asked per pattern and again per binding: each literal is searched for once per file.
@@ -202,8 +211,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   const containsLiteral = (literal: string): boolean => {
     let found = contains.get(literal);
     if (found === undefined) {
-      const lower = literal.toLowerCase();
-      found = recorded !== 'all' && REQUIRED_LITERAL_SET.has(lower) ? recorded.has(lower) : literalPattern(literal).test(text);
+      found = holdsLiteral(text, recorded, literal);
       contains.set(literal, found);
     }
     return found;
@@ -871,6 +879,8 @@ function spellsName(name: string, value: string): boolean {
 function fillsWithOwnName(name: string, value: string): boolean {
   if (value.length > 64 || !/[A-Za-z]{3}/.test(value)) return false;
   const lower = value.toLowerCase();
+  // The own words cut out below leave pieces of the value: no filler word in the value, none in a piece.
+  if (!FILLER_WORD.test(lower)) return false;
   const own = wordsOf(name).map((word) => word.replace(/\d+$/, '')).filter((word) => word.length >= 4 && lower.includes(word) && !isHumanPlaceholder(word));
   if (own.length === 0) return false;
   let rest = lower;

@@ -11,7 +11,7 @@ import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
 import { ciServicesOf, isThrowaway } from './ci-services.js';
 import { documentationRanges, DOCS_TREE, exampleRanges, inRanges } from './documentation.js';
-import { FIND_KEYWORDS, findCredentials, isApiClientEnvironment, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, SENT_REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
+import { FIND_KEYWORDS, findCredentials, holdsLiteral, isApiClientEnvironment, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, SENT_REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
 import { secretNameClass } from '../../knowledge/credentials/names.js';
@@ -190,12 +190,10 @@ function noteUnreadableShapes(file: SourceFile, found: readonly FoundCredential[
   }
 }
 
-/** Which of these literals (lower-cased, each one the prefilter records) the file holds. */
+/** Which of these literals (lower-cased) the file holds. */
 function literalsOf(file: SourceFile, literals: readonly string[]): string[] {
   const recorded = file.foundKeywords();
-  if (recorded !== 'all') return literals.filter((literal) => recorded.has(literal));
-  const text = file.text.toLowerCase();
-  return literals.filter((literal) => text.includes(literal));
+  return literals.filter((literal) => holdsLiteral(file.text, recorded, literal));
 }
 
 function severityOf(credential: FoundCredential, exampleOnly: boolean, path: string): Severity {
