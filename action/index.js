@@ -4991,7 +4991,7 @@ async function scan(options) {
   const started = performance.now();
   const target = targetOf(options.root);
   const root = target.root;
-  const detectors = options.detectors ?? (await import("./detectors-WHRAQNJS.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-JKDVOL6B.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -9564,6 +9564,10 @@ function keyedPatterns(file) {
   }
   return [...new Set(indexes)].sort((a, b) => a - b).map((index) => VALUE_PATTERNS[index]);
 }
+function holdsLiteral(text, recorded, literal2) {
+  const lower = literal2.toLowerCase();
+  return recorded !== "all" && REQUIRED_LITERAL_SET.has(lower) ? recorded.has(lower) : literalPattern(literal2).test(text);
+}
 function findCredentials(file) {
   const text = file.text;
   const contains3 = /* @__PURE__ */ new Map();
@@ -9571,8 +9575,7 @@ function findCredentials(file) {
   const containsLiteral = (literal2) => {
     let found = contains3.get(literal2);
     if (found === void 0) {
-      const lower = literal2.toLowerCase();
-      found = recorded !== "all" && REQUIRED_LITERAL_SET.has(lower) ? recorded.has(lower) : literalPattern(literal2).test(text);
+      found = holdsLiteral(text, recorded, literal2);
       contains3.set(literal2, found);
     }
     return found;
@@ -10017,6 +10020,7 @@ function spellsName(name, value) {
 function fillsWithOwnName(name, value) {
   if (value.length > 64 || !/[A-Za-z]{3}/.test(value)) return false;
   const lower = value.toLowerCase();
+  if (!FILLER_WORD.test(lower)) return false;
   const own = wordsOf(name).map((word) => word.replace(/\d+$/, "")).filter((word) => word.length >= 4 && lower.includes(word) && !isHumanPlaceholder(word));
   if (own.length === 0) return false;
   let rest = lower;
@@ -10378,9 +10382,7 @@ function noteUnreadableShapes(file, found, out) {
 }
 function literalsOf(file, literals) {
   const recorded = file.foundKeywords();
-  if (recorded !== "all") return literals.filter((literal2) => recorded.has(literal2));
-  const text = file.text.toLowerCase();
-  return literals.filter((literal2) => text.includes(literal2));
+  return literals.filter((literal2) => holdsLiteral(file.text, recorded, literal2));
 }
 function severityOf(credential, exampleOnly, path2) {
   if (exampleOnly || isTestOrExamplePath(path2)) return "low";
