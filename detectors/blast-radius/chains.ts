@@ -4,7 +4,7 @@
 // own stage reported.
 import type { FactReader, RelatedLocation } from '../../src/model.js';
 import type { AgentGrant, AgentTool, BackupEvidence, Credential, DataStore, EnvironmentCrossing, EnvironmentResource } from '../../src/facts/index.js';
-import { actsOnDataStores } from '../../knowledge/credentials/data-reach.js';
+import { actsOnDataStores, reachesEngine } from '../../knowledge/credentials/data-reach.js';
 import { lookupTable } from '../../src/lookup-table.js';
 import { FLY_HOST } from '../../knowledge/environments/identities.js';
 import { commonNoun, withArticle } from '../../src/wording.js';
@@ -303,12 +303,14 @@ export function findChains(facts: FactReader): Chain[] {
     const touchesData = actsOnDataStores(credential);
     for (const store of stores) {
       const side = storeSide(store);
-      const reachesStore = broad && touchesData && reaches(credential, hosts, store, platforms, storesOfPlatform, schemes);
+      // A storage account's key sits on the provider that holds the database, but it never acts on the database.
+      const touchesStore = touchesData && reachesEngine(credential.kind, store.engine);
+      const reachesStore = broad && touchesStore && reaches(credential, hosts, store, platforms, storesOfPlatform, schemes);
       // Production's own credential reaches production directly, whatever else shares the store.
       const viaStaging =
         credential.environment === 'production'
           ? undefined
-          : side.landing.find((crossing) => reachesStore || (credential.environment === crossing.environment && touchesData && !pointsElsewhere(own, crossing, store, formsOf)));
+          : side.landing.find((crossing) => reachesStore || (credential.environment === crossing.environment && touchesStore && !pointsElsewhere(own, crossing, store, formsOf)));
       const spansEnvironments = credential.scope === 'root' && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
       // A credential nothing places in a non-production environment is taken at its word: an admin key in a Makefile
       // reaches what its scope reaches, staging configs beside it or not (they often share the account).

@@ -20,6 +20,13 @@ const AWS_ROOT_MODULE =
 const FLY_APP = 'app = "acme-api"\nprimary_region = "fra"\n\n[mounts]\n  source = "acme_data"\n  destination = "/data"\n';
 const superuserScript = (host: string): string => `#!/bin/sh\nexport REPORT_DB=postgres://postgres:Xk29fjq8LmQ2wPz@${host}:5432/warehouse\npsql "$REPORT_DB" -f report.sql\n`;
 
+const AZURE_STORAGE_KEY_SCRIPT =
+  '$Account = "acmeuploadsprod"\n$StorageAccountKey = "PlQ/gubsZyMoQ/nLNm0WB5Lqlc8icLskTOJXQAYZxFWG+o4WD2ZyAPOWV0IItLI2co07X4PX7rVZpQDSXCbM7g=="\n' +
+  '$ctx = New-AzStorageContext -StorageAccountName $Account -StorageAccountKey $StorageAccountKey\nGet-AzStorageBlob -Container "exports" -Context $ctx | Remove-AzStorageBlob\n';
+const azureBicep = (resource: string): string => `param location string = resourceGroup().location\n\n${resource}\n`;
+const AZURE_SQL = "resource sql 'Microsoft.Sql/servers@2022-05-01-preview' = {\n  name: 'acme-orders-prod'\n  location: location\n}\n";
+const AZURE_STORAGE = "resource uploads 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'acmeuploadsprod'\n  location: location\n  sku: { name: 'Standard_LRS' }\n  kind: 'StorageV2'\n}\n";
+
 const railwayRepo = (extra: Record<string, string>, note: string, expect?: Sample['expect']): Sample => ({
   files: { 'README.md': '# fleetly api\n', 'package.json': PACKAGE, '.railway/railway.ts': RAILWAY_IAC, ...extra },
   note,
@@ -56,6 +63,11 @@ export const directChain: RuleMeta = {
         expect: { path: 'scripts/report.sh', line: 2 },
         note: "a superuser Postgres URL on Railway reaches the project's one Postgres database, a volume beside it or not",
       },
+      {
+        files: { 'infra/main.bicep': azureBicep(AZURE_STORAGE), 'scripts/cleanup-blobs.ps1': AZURE_STORAGE_KEY_SCRIPT },
+        expect: { path: 'scripts/cleanup-blobs.ps1', line: 2 },
+        note: "a storage account's key reaches the storage account's blobs, which nothing copies elsewhere",
+      },
       railwayRepo(
         { 'scripts/staging-db-fix.sh': ADMIN_SCRIPT, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -90,6 +102,10 @@ export const directChain: RuleMeta = {
           '.env.production': 'DATABASE_URL=postgres://acme:${PGPASSWORD}@acme-db.flycast:5432/acme\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\nS3_BUCKET=acme-uploads\n',
         },
         note: "an AWS key for uploads written beside the Fly database's URL is not that database's login",
+      },
+      {
+        files: { 'infra/main.bicep': azureBicep(AZURE_SQL), 'scripts/cleanup-blobs.ps1': AZURE_STORAGE_KEY_SCRIPT },
+        note: "a storage account's key is the whole storage account, but it never acts on the SQL database the same subscription holds",
       },
     ],
   },

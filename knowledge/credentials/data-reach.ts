@@ -22,3 +22,26 @@ export function actsOnDataStores(credential: { provider: string; kind: string; v
   if (credential.kind === 'hardcoded-password' && credential.variable && NOT_DATABASE_PASSWORD.test(credential.variable)) return false;
   return true;
 }
+
+/**
+ * Credentials that are the whole of one resource of their provider (a storage account, a cache, a Cosmos DB account,
+ * R2's buckets), not of the account: the engines of the stores such a resource is. An Azure storage key reaches the
+ * account's blobs and files, never the SQL database beside them; a namespace's Service Bus key or a search service's
+ * admin key reaches no data store at all.
+ */
+const RESOURCE_ENGINES: Readonly<Record<string, readonly string[]>> = {
+  'azure-storage-account-key': ['object-storage', 'file-system'],
+  'azure-sas-token': ['object-storage', 'file-system'],
+  'azure-cosmos-db-key': ['cosmosdb', 'mongo', 'mongodb'],
+  'azure-cache-redis-key': ['redis'],
+  'azure-service-bus-key': [],
+  'azure-search-key': [],
+  'gcp-hmac-key': ['object-storage'],
+  'cloudflare-r2-secret-key': ['object-storage'],
+};
+
+/** Whether a credential of this kind can act on a store of this engine: any, unless the kind is one resource's. */
+export function reachesEngine(kind: string, engine: string): boolean {
+  const engines = RESOURCE_ENGINES[kind];
+  return engines === undefined || engines.includes(engine);
+}
