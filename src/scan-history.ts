@@ -4,7 +4,7 @@
 import { loadConfig, ruleMatches } from './config.js';
 import { hasCommit } from './discover/diff.js';
 import { pathExclusions } from './discover/exclusions.js';
-import { headCommit, isShallow, walkHistory, type HistoryCommit } from './discover/history.js';
+import { headCommit, isShallow, walkHistory, type CommitRange, type HistoryCommit } from './discover/history.js';
 import type { Credential, FactKind, FactOf } from './facts/index.js';
 import type { Detector, FactReader, FileRef, Finding, Notification, ScanResult, ScanStats } from './model.js';
 import { compareFindings, DEFAULT_MAX_FILE_SIZE, scan, UsageError, type ScanOptions } from './scan.js';
@@ -16,6 +16,8 @@ import { TOOL_VERSION } from './version.js';
 export interface HistoryScanOptions extends Omit<ScanOptions, 'files' | 'includeIgnored' | 'reportOnly' | 'onFacts'> {
   /** Scan only the commits this revision does not reach (`<since>..HEAD`, and the same for every other branch). */
   since?: string;
+  /** Scan only the commits `to` reaches and `from` does not: a pull request's or a push's own. */
+  range?: CommitRange;
   /** Called after each batch with the commits walked so far (for a progress line on a terminal). */
   onProgress?(commits: number): void;
   /**
@@ -65,6 +67,9 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   const stats: ScanStats = { filesDiscovered: 0, filesRead: 0, bytesRead: 0, skippedBinary: 0, skippedTooLarge: 0, skippedUnreadable: 0, durationMs: 0 };
   if (options.since !== undefined && !hasCommit(root, options.since)) {
     throw new UsageError(`--since ${options.since} does not name a commit in this repository`);
+  }
+  for (const end of options.range ? [options.range.from, options.range.to] : []) {
+    if (!hasCommit(root, end)) throw new UsageError(`${end} does not name a commit in this repository`);
   }
   if (headCommit(root) === undefined) {
     notifications.push({ level: 'note', code: 'history-empty', message: 'The repository has no commits yet; there is no history to scan.' });
@@ -146,6 +151,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
     await walkHistory({
       root,
       since: options.since,
+      range: options.range,
       maxFileSize,
       excludes(path) {
         if (!exclusions.excludes(path)) return false;
@@ -201,7 +207,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
     notifications.push({
       level: 'note',
       code: 'history-scanned',
-      message: `Scanned the lines added by ${commits} commit${commits === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''} (${stats.filesDiscovered} file versions) in ${(stats.durationMs / 1000).toFixed(1)} s.`,
+      message: `Scanned the lines added by ${commits} commit${commits === 1 ? '' : 's'}${options.since ? ` since ${options.since}` : ''}${options.range ? ` in ${rangeText(options.range)}` : ''} (${stats.filesDiscovered} file versions) in ${(stats.durationMs / 1000).toFixed(1)} s.`,
     });
     const sorted = list.sort(compareFindings);
     const credentials = [...historyCredentials.values()];
@@ -252,4 +258,9 @@ function describe(entry: Introduced): Finding {
     message: `${finding.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.authorDate.slice(0, 10)}).${carried}${where}`,
     details: { ...finding.details, commitDate: commit.authorDate, commits: commits.size },
   };
+}
+
+/** `from..to`, abbreviated as git does. */
+export function rangeText(range: CommitRange): string {
+  return `${range.from.slice(0, 12)}..${range.to.slice(0, 12)}`;
 }

@@ -4,11 +4,11 @@
 // `scan --history`, which reads all of it.
 import { git } from './discover/git.js';
 import { resolveTarget } from './discover/target.js';
-import { historyHoldsOtherVersions, unchangedBlobs } from './discover/history.js';
+import { historyHoldsOtherVersions, isShallow, unchangedBlobs, type CommitRange } from './discover/history.js';
 import type { Credential, FactKind, FactOf } from './facts/index.js';
 import type { FactReader, Notification, ScanResult } from './model.js';
 import { compareFindings, scan, type ScanOptions } from './scan.js';
-import { scanHistory, treeStateOf } from './scan-history.js';
+import { rangeText, scanHistory, treeStateOf } from './scan-history.js';
 import { buildSummary } from './summary.js';
 
 /** Past these, reading the history would cost more than the tree scan itself in most repositories. */
@@ -21,6 +21,11 @@ const HISTORY_RULE_PREFIXES = ['exposed-credential/', 'root-scoped-token/'];
 export interface RepositoryScanOptions extends ScanOptions {
   /** False: the tree only. */
   history?: boolean;
+  /**
+   * Only these commits' history, whatever the repository's size: a pull request's or a push's own, where a
+   * credential one commit added and a later one removed is in the tree of neither end.
+   */
+  historyRange?: CommitRange;
   /** Tests lower them. */
   historyLimits?: { commits: number; objectBytes: number };
 }
@@ -36,21 +41,35 @@ export async function scanRepository(options: RepositoryScanOptions): Promise<Sc
   });
   if (options.history === false || options.files || !facts || !isRepositoryRoot(options.root, tree.root)) return tree;
 
-  const size = historySize(tree.root);
-  const limits = options.historyLimits ?? { commits: HISTORY_COMMIT_LIMIT, objectBytes: HISTORY_OBJECT_BYTES_LIMIT };
-  if (size.commits === 0) return tree;
-  if (size.commits > limits.commits || size.objectBytes > limits.objectBytes) {
-    const why = size.commits > limits.commits ? `${size.commits} commits` : `${Math.round(size.objectBytes / (1024 * 1024))} MB of git objects`;
-    return withNotification(tree, {
-      level: 'note',
-      code: 'history-not-scanned',
-      message: `Git history not scanned (${why}): a credential deleted from the tree is still readable with git log -p. Run \`blast-radius scan --history\` to read it all.`,
-    });
+  const range = options.historyRange;
+  let commits = 0;
+  if (range) {
+    // A shallow clone lacks the commits between the two ends: its boundary commit would read as adding the whole tree.
+    if (isShallow(tree.root)) {
+      return withNotification(tree, {
+        level: 'note',
+        code: 'history-not-scanned',
+        message: `The clone is shallow, so the commits of ${rangeText(range)} were not read one by one: a credential one of them added and a later one removed is not reported. Fetch the whole history (actions/checkout's fetch-depth: 0) to read them.`,
+      });
+    }
+  } else {
+    const size = historySize(tree.root);
+    commits = size.commits;
+    const limits = options.historyLimits ?? { commits: HISTORY_COMMIT_LIMIT, objectBytes: HISTORY_OBJECT_BYTES_LIMIT };
+    if (size.commits === 0) return tree;
+    if (size.commits > limits.commits || size.objectBytes > limits.objectBytes) {
+      const why = size.commits > limits.commits ? `${size.commits} commits` : `${Math.round(size.objectBytes / (1024 * 1024))} MB of git objects`;
+      return withNotification(tree, {
+        level: 'note',
+        code: 'history-not-scanned',
+        message: `Git history not scanned (${why}): a credential deleted from the tree is still readable with git log -p. Run \`blast-radius scan --history\` to read it all.`,
+      });
+    }
   }
 
   const blobs = unchangedBlobs(tree.root);
-  if (!historyHoldsOtherVersions(tree.root, blobs)) {
-    return withNotification(tree, { level: 'note', code: 'history-scanned', message: `Git history read: its ${size.commits} commit${size.commits === 1 ? ' holds' : 's hold'} no file version the tree does not.` });
+  if (!range && !historyHoldsOtherVersions(tree.root, blobs)) {
+    return withNotification(tree, { level: 'note', code: 'history-scanned', message: `Git history read: its ${commits} commit${commits === 1 ? ' holds' : 's hold'} no file version the tree does not.` });
   }
   const treeCredentials = facts.all('credential');
   let historyCredentials: readonly Credential[] = [];
@@ -61,6 +80,7 @@ export async function scanRepository(options: RepositoryScanOptions): Promise<Sc
     configPath: options.configPath,
     baseline: options.baseline,
     maxFileSize: options.maxFileSize,
+    range,
     tree: treeStateOf(tree.findings, treeCredentials, blobs),
     onCredentials: (credentials) => (historyCredentials = credentials),
   });

@@ -167,6 +167,60 @@ describe('the Action on a pull request', () => {
   });
 });
 
+describe("the Action and a change's own commits", () => {
+  /** A pull request whose first commit adds an AWS key pair and whose second takes it out again: neither end's tree holds it. */
+  function addedAndRemoved(): Shop {
+    const repo = makeGitRepo();
+    const base = repo.commit('base', { ...CONFIG, 'README.md': '# shop\n', 'scripts/deploy.sh': DEPLOY_BEFORE });
+    repo.git('checkout', '-q', '-b', 'feature/billing');
+    repo.commit('deploy with keys', { 'scripts/deploy.sh': DEPLOY_AFTER });
+    const head = repo.commit('read the keys from the environment', { 'scripts/deploy.sh': DEPLOY_BEFORE.replace('npm run build', 'npm run build\n: "${AWS_ACCESS_KEY_ID:?}"') });
+    return { repo, base, head };
+  }
+
+  it('reports a credential one commit of the pull request added and a later one removed', async () => {
+    const s = addedAndRemoved();
+    checkoutTestMerge(s);
+    const run = await runActionInProcess({ workspace: s.repo.root, event: 'pull_request', payload: pullRequest(s) });
+    expect(run.exitCode).toBe(1);
+    expect(sarifResults(run, s.repo.root)).toEqual([
+      'exposed-credential/aws-access-key-id scripts/deploy.sh:4',
+      'exposed-credential/aws-secret-access-key scripts/deploy.sh:5',
+      'root-scoped-token/aws-secret-access-key scripts/deploy.sh:5',
+    ]);
+    expect(run.commands.filter((command) => command.startsWith('::error')).every((command) => command.includes('It is no longer in the tree'))).toBe(true);
+    expect(run.outputs['blast-radius']).toContain('3 of the findings are only in git history');
+  });
+
+  it("reads only the change's commits: a credential the base's history added and removed is not the pull request's", async () => {
+    const repo = makeGitRepo();
+    repo.commit('keys', { ...CONFIG, 'README.md': '# shop\n', 'scripts/deploy.sh': DEPLOY_AFTER });
+    const base = repo.commit('no keys', { 'scripts/deploy.sh': DEPLOY_BEFORE });
+    repo.git('checkout', '-q', '-b', 'feature/docs');
+    const head = repo.commit('docs', { 'README.md': '# shop\n\nStorefront.\n' });
+    const run = await runActionInProcess({ workspace: repo.root, event: 'pull_request', payload: { pull_request: { number: 9, base: { sha: base }, head: { sha: head } } } });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.findings).toBe('0');
+
+    // A full scan reads the whole history, as `scan` does: the key the base deleted is there.
+    const full = await runActionInProcess({ workspace: repo.root, event: 'push', payload: { before: base, after: head } });
+    expect(full.log[0]).toBe('Full scan (push).');
+    expect(full.outputs.findings).toBe('3');
+  });
+
+  it('says so when a shallow clone cannot show the commits one by one', async () => {
+    const s = addedAndRemoved();
+    s.repo.git('config', 'uploadpack.allowAnySHA1InWant', 'true');
+    const clone = cloneRepo(s.repo, ['--depth', '1', '--branch', 'feature/billing']);
+    const run = await runActionInProcess({ workspace: clone.root, event: 'pull_request', payload: pullRequest(s), inputs: { 'sarif-file': 'none' } });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.findings).toBe('0');
+    expect(run.log).toContain(
+      `The clone is shallow, so the commits of ${s.base.slice(0, 12)}..${s.head.slice(0, 12)} were not read one by one: a credential one of them added and a later one removed is not reported. Fetch the whole history (actions/checkout's fetch-depth: 0) to read them.`,
+    );
+  });
+});
+
 describe('the Action outside pull requests', () => {
   it('scans everything on a push by default', async () => {
     const s = shop();

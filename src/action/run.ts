@@ -1,5 +1,5 @@
 // The GitHub Action: plan the scan from the event, scan (reporting only changed lines on pull requests while reading
-// the whole repository for cross-file facts), then write SARIF, annotations, the job summary and outputs, and exit
+// the whole repository for cross-file facts, and the change's own commits for credentials added and removed again), then write SARIF, annotations, the job summary and outputs, and exit
 // as the CLI does: 0 clean, 1 findings at or above fail-on, 2 a usage error or an incomplete scan.
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -9,7 +9,8 @@ import { git } from '../discover/git.js';
 import type { ChangedLines } from '../discover/diff.js';
 import { SEVERITIES, severityRank, type Finding, type Location, type ScanResult, type Severity } from '../model.js';
 import { render } from '../report/index.js';
-import { scan, UsageError, type ScanOptions } from '../scan.js';
+import { UsageError, type ScanOptions } from '../scan.js';
+import { scanRepository } from '../scan-repository.js';
 import { planScan, SCAN_INPUTS, type Plan, type ScanInput } from './plan.js';
 import { writeAtomically } from '../write-report.js';
 import { annotation, appendSummary, booleanInput, input, InputError, setOutput, type Env } from './toolkit.js';
@@ -71,12 +72,15 @@ async function run(env: Env, log: (line: string) => void, options: ActionOptions
   // Paths in every report are relative to the repository (what annotations, SARIF and code scanning expect).
   const reportBase = topLevel ?? workspace;
   const prefix = relative(reportBase, root).split(sep).join('/');
-  const scanned = await scan({
+  // As `scan` does on a repository: the history too. On a change, exactly the change's commits: a credential one of
+  // them added and a later one removed is in neither end's tree, but it is in every clone of the pushed branch.
+  const scanned = await scanRepository({
     root,
     detectors: options.detectors,
     configPath: config ? resolve(workspace, config) : undefined,
     baseline: baseline ? resolve(workspace, baseline) : undefined,
     reportOnly: plan.mode === 'changed' ? onChangedLines(plan.changed, prefix) : undefined,
+    historyRange: plan.mode === 'changed' ? { from: plan.base, to: plan.head } : undefined,
   });
   const result = prefix && !prefix.startsWith('..') ? rebase(scanned, prefix, reportBase) : scanned;
 
@@ -85,6 +89,8 @@ async function run(env: Env, log: (line: string) => void, options: ActionOptions
   const exitCode = !result.complete ? EXIT_ERROR : failing.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 
   log(render('text', result, { color: false }).trimEnd());
+  // The one note a workflow can act on: its checkout is too shallow to show the change's commits.
+  for (const notification of result.notifications) if (notification.code === 'history-not-scanned') log(notification.message);
   for (const line of annotationsOf(result, failOn)) log(line);
 
   let sarifPath = '';

@@ -6,6 +6,11 @@ import { COMMIT_MARKER, PATCH_FLAGS, PatchParser, streamPatch, type AddedLine } 
 import { git } from './git.js';
 import { join } from 'node:path';
 
+export interface CommitRange {
+  from: string;
+  to: string;
+}
+
 export interface HistoryCommit {
   sha: string;
   parents: string[];
@@ -27,6 +32,8 @@ export interface HistoryWalkOptions {
   root: string;
   /** Only commits this revision does not reach (`<since>..HEAD`, and the same for the other refs). */
   since?: string;
+  /** Only the commits `to` reaches and `from` does not (a pull request's or a push's own); other refs are left out. */
+  range?: CommitRange;
   /** A file version whose added text is larger is skipped (reported through `onSkip`). */
   maxFileSize: number;
   excludes(path: string): boolean;
@@ -60,12 +67,14 @@ export function isShallow(root: string): boolean {
 
 /**
  * Streams `git log -p` over HEAD and every branch, remote-tracking branch and tag (what a clone holds: an unmerged
- * branch's secret is in every clone too), or only what `since` does not reach, and hands every file version with
+ * branch's secret is in every clone too), or only what `since` does not reach, or only `range`, and hands every file version with
  * added lines to `onFile`, one at a time, in git's order (newest first). Backpressure: the walk waits for `onFile`
  * when it returns a promise.
  */
 export async function walkHistory(options: HistoryWalkOptions): Promise<void> {
-  const range = ['HEAD', '--branches', '--remotes', '--tags', ...(options.since ? ['--not', options.since] : [])];
+  const range = options.range
+    ? [options.range.to, '--not', options.range.from]
+    : ['HEAD', '--branches', '--remotes', '--tags', ...(options.since ? ['--not', options.since] : [])];
   const args = [
     'log',
     '-p',
