@@ -143,7 +143,7 @@ export function assess(context: FinishContext): void {
   for (const store of candidates) assessments.get(store.id)!.production = true;
   const rankOf = (store: DataStore): number => {
     const order: Record<string, number> = { platform: 0, infrastructure: 0, manifest: 1, compose: 1, usage: store.provider ? 2 : 3 };
-    return order[store.declaredBy ?? 'usage'] ?? 3;
+    return (order[store.declaredBy ?? 'usage'] ?? 3) + (store.template ? 0.5 : 0);
   };
   const byPlace = (a: DataStore, b: DataStore) => (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || byPlace(a, b));
@@ -291,6 +291,7 @@ function describeSame(kept: DataStore, other: DataStore): boolean {
   if (!enginesCompatible(kept.engine, other.engine)) return false;
   // Two connection strings to different hosts are two databases.
   const hosts = (store: DataStore) => store.identities.filter((identity) => identity.startsWith('host:'));
+  if (other.template && kept.provider !== undefined && kept.provider === other.provider) return true;
   if (kept.declaredBy === 'usage' && hosts(kept).length > 0 && hosts(other).length > 0) return false;
   if (other.provider === undefined) return kept.engine !== 'object-storage' && kept.engine !== 'volume' || kept.engine === other.engine;
   return kept.provider === other.provider;
