@@ -1019,3 +1019,19 @@ describe('Supabase: the local project_id is not a hosted project', () => {
     expect(store.identities).not.toContain('supabase:project:acme-local');
   });
 });
+
+describe('dotenv templates', () => {
+  const PRODUCTION = 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@postgres.railway.internal:5432/railway\n';
+  const RAILWAY_JSON = '{\n  "$schema": "https://railway.com/railway.schema.json",\n  "deploy": { "startCommand": "node dist/server.js" }\n}\n';
+  const TEMPLATE = '# external access for migrations\nDATABASE_PUBLIC_URL=postgresql://postgres:password@roundhouse.proxy.rlwy.net:41872/railway\n';
+
+  it("reads a template's host as the database production's configuration names on the same provider", async () => {
+    const { findings } = await run({ 'railway.json': RAILWAY_JSON, '.env.production': PRODUCTION, '.env.production.local.example': TEMPLATE });
+    expect(findings).toEqual(['same-volume-backup critical .env.production:1']);
+  });
+
+  it('keeps a template that is the only mention of its database', async () => {
+    const { findings } = await run({ 'railway.json': RAILWAY_JSON, '.env.production.local.example': TEMPLATE });
+    expect(findings).toEqual(['same-volume-backup medium .env.production.local.example:2']);
+  });
+});

@@ -141,9 +141,11 @@ export function assess(context: FinishContext): void {
   const assessments = new Map<string, Assessment>(stores.map((store) => [store.id, { store, production: false, environment: environments.get(store.id), matched: [], best: 'none' as BackupProtection, primary: true }]));
   const candidates = stores.filter((store) => declaredProduction(store));
   for (const store of candidates) assessments.get(store.id)!.production = true;
+  // A dotenv template's host yields to a host the provider is named by elsewhere (see `describeSame`).
+  const hostedProviders = new Set(candidates.filter((store) => !store.template && store.provider && store.identities.some((identity) => identity.startsWith('host:'))).map((store) => store.provider!));
   const rankOf = (store: DataStore): number => {
     const order: Record<string, number> = { platform: 0, infrastructure: 0, manifest: 1, compose: 1, usage: store.provider ? 2 : 3 };
-    return order[store.declaredBy ?? 'usage'] ?? 3;
+    return (order[store.declaredBy ?? 'usage'] ?? 3) + (store.template && hostedProviders.has(store.provider!) ? 0.5 : 0);
   };
   const byPlace = (a: DataStore, b: DataStore) => (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || byPlace(a, b));
@@ -289,9 +291,10 @@ function describeSame(kept: DataStore, other: DataStore): boolean {
   if (kept.identities.some((identity) => other.identities.includes(identity) && !identity.startsWith('operator:'))) return true;
   if (other.declaredBy !== 'usage') return false;
   if (!enginesCompatible(kept.engine, other.engine)) return false;
-  // Two connection strings to different hosts are two databases.
+  // Two connection strings to different hosts are two databases, unless one is only a dotenv template's: another
+  // address (a TCP proxy) of the database the provider's real configuration names.
   const hosts = (store: DataStore) => store.identities.filter((identity) => identity.startsWith('host:'));
-  if (kept.declaredBy === 'usage' && hosts(kept).length > 0 && hosts(other).length > 0) return false;
+  if (kept.declaredBy === 'usage' && hosts(kept).length > 0 && hosts(other).length > 0) return other.template === true && kept.provider !== undefined && kept.provider === other.provider;
   if (other.provider === undefined) return kept.engine !== 'object-storage' && kept.engine !== 'volume' || kept.engine === other.engine;
   return kept.provider === other.provider;
 }

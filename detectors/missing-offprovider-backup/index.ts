@@ -30,7 +30,7 @@ import { isBicep, scanArmTemplate, scanBicep } from './inventory/azure.js';
 import { isCaproverApp, isComposeFile, isKamalConfig, scanCompose, scanKamal } from './inventory/compose.js';
 import { scanNomad } from './inventory/nomad.js';
 import { isNomadJob } from '../../knowledge/environments/nomad.js';
-import { isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
+import { isAnsiblePlaybook, isAnsibleTasks, scanAnsible } from './inventory/ansible.js';
 import { isFlyConfig, scanFly } from './inventory/fly.js';
 import { isHerokuConfig, scanHeroku } from './inventory/heroku.js';
 import { CLOUD_SQL_KEYWORDS, isSupabaseConfig, scanCloudSqlConnections, scanConnections, scanPackages, scanSupabaseConfig } from './inventory/hosted.js';
@@ -107,6 +107,7 @@ function isStructuralUncached(path: string): boolean {
     isTfvars(path) ||
     isTerragrunt(path) ||
     isKustomization(path) ||
+    isAnsiblePlaybook(path) ||
     isFirebaseConfig(path) ||
     isBicep(path) ||
     isSamConfig(path) ||

@@ -24,6 +24,14 @@ function databaseNames(identities: readonly string[]): string[] {
   });
 }
 
+/**
+ * Families whose base a deploy tool merges into every environment's deployment (Serverless' params and stages, Copilot's
+ * `environments`, Helm's values files, tfvars, Bicep and Pulumi stack config): what production does not set there, production deploys with.
+ * A runtime loader's base (`.env`, Spring's `application.yml`) is as often a developer's defaults that the platform
+ * replaces for production, so production is not taken to use it.
+ */
+const RENDERED_FAMILY = /^(?:serverless|copilot|helm|tfvars|bicep|pulumi):/;
+
 export class EnvironmentModel {
   readonly resources: readonly EnvironmentResource[];
   readonly layers: readonly EnvironmentLayer[];
@@ -47,8 +55,8 @@ export class EnvironmentModel {
     }
     for (const resource of this.resources) {
       // What production's own databases are copied from is not production's.
-      if (resource.environment !== 'production' || resource.testOnly || resource.unplaced || resource.copy) continue;
-      if (this.replacedByProduction(resource)) continue;
+      if (resource.testOnly || resource.unplaced || resource.copy) continue;
+      if (resource.environment === 'base' ? !this.inheritedByProduction(resource) : resource.environment !== 'production' || this.replacedByProduction(resource)) continue;
       for (const identity of identitiesOf(resource)) {
         if (!isComparableIdentity(identity)) continue;
         const list = this.production.get(identity);
@@ -62,6 +70,19 @@ export class EnvironmentModel {
   private replacedByProduction(resource: EnvironmentResource): boolean {
     if (!resource.fromBase || !resource.family) return false;
     return (this.layersByFamily.get(resource.family) ?? []).some((layer) => layer.environment === 'production' && overrides(layer.keys, resource.variable));
+  }
+
+  /**
+   * A base value of a family whose production layer does not set it (Serverless' `provider.environment` under
+   * `params: { prod: …, staging: … }`): production runs with it, so a stage that inherits it too shares it.
+   */
+  private inheritedByProduction(resource: EnvironmentResource): boolean {
+    if (!resource.family || resource.fromBase || !RENDERED_FAMILY.test(resource.family)) return false;
+    // A base that names another environment's resource (`orders-dev`) is a default each layer is meant to replace.
+    const name = identityName(resource.identity);
+    if (name && [...environmentsNamedIn(name, this.aliases)].some((environment) => environment !== 'production')) return false;
+    const layers = this.layersByFamily.get(resource.family) ?? [];
+    return layers.some((layer) => layer.environment === 'production' && !layer.implicit && !overrides(layer.keys, resource.variable));
   }
 
   /** Resources of non-production environments, in a deterministic order. */

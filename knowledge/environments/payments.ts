@@ -1,6 +1,7 @@
 // Live payment credentials and live-mode settings: what makes a non-production environment move real money.
 // Keys are recognised by their live prefixes; modes by the provider's own environment variable and its live value.
 import { createHash } from 'node:crypto';
+import { isPlaceholder } from '../credentials/values.js';
 
 export interface LivePayment {
   provider: string;
@@ -85,9 +86,11 @@ export function livePaymentOf(value: string, variable?: string): LivePayment | u
 /** Prefilter keywords: a file holds a live payment credential or setting only if one occurs. */
 export const LIVE_PAYMENT_KEYWORDS: readonly string[] = ['_live_', 'live_', 'plaid', 'paypal', 'braintree', 'square', 'adyen', 'paddle', 'gocardless', 'authorize'];
 
+/**
+ * A key someone could charge with: not a value written to be replaced. The same notion of a placeholder the credential
+ * scan uses, so a key reported there as exposed is the key reported here as live, and a filler (`sk_live_xxxx…`,
+ * `sk_live_your_key_here`) is neither.
+ */
 function plausibleKey(key: string): boolean {
-  const body = key.slice(key.indexOf('live_') + 5);
-  if (/x{4,}|0{6,}|1234567|abcdef|replace|example|your|dummy|placeholder|test/i.test(body)) return false;
-  if (!/[0-9]/.test(body) || !/[A-Za-z]/.test(body)) return false;
-  return new Set(body).size >= 8;
+  return !isPlaceholder(key);
 }

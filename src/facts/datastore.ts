@@ -81,6 +81,12 @@ export interface DataStore {
   declaredBy?: StoreDeclaration;
   /** Known only from a database driver the app depends on: a store only where the deploy says where it runs. */
   driverOnly?: boolean;
+  /**
+   * Known only from a template of an environment file (`.env.production.local.example`): teams copy the real host into
+   * it, often another address of a database production's own configuration names (Railway's TCP proxy for
+   * `postgres.railway.internal`), so it is that database where its provider has one.
+   */
+  template?: boolean;
   /** What the platform itself keeps, as configured here (Railway: on the same volume; RDS: automated snapshots). */
   builtInBackup?: { protection: BackupProtection; description: string };
   /** Where the data is mounted (volumes), so path-based backups (Litestream, restic) can be matched to it. */

@@ -8,7 +8,7 @@ import { readScript, type ScriptEnv, type ScriptReading } from './commands.js';
 import { helmDatabaseRelease } from '../inventory/helm-releases.js';
 import type { Destination } from './destinations.js';
 import { lookupTable } from '../../../src/lookup-table.js';
-import { canonicalEnvironment } from '../../../knowledge/environments/names.js';
+import { canonicalEnvironment, environmentOfPath } from '../../../knowledge/environments/names.js';
 
 export interface Job {
   /** Job, workflow or file name: `backup`, `nightly-db-dump`... */
@@ -162,7 +162,9 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
   for (const deploy of reading.deploys) {
     const location = inventory.line(job.lineOf(deploy.offset));
     if (deploy.kind === 'compose') {
-      if (!deploy.remote) continue;
+      // A local `up` runs on whatever machine runs it, a laptop as often as a server: it deploys only when it brings up
+      // a production file (`-f docker-compose.yml -f docker-compose.prod.yml`), which nobody runs on a laptop.
+      if (!deploy.remote && !deploy.composeFiles?.some((file) => environmentOfPath(file)?.environment === 'production')) continue;
       const files = deploy.composeFiles && deploy.composeFiles.length > 0 ? deploy.composeFiles : [undefined];
       for (const file of files) inventory.context({ kind: 'deploys-compose', name: file, value: 'compose', location });
       continue;

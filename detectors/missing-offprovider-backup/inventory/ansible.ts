@@ -7,7 +7,15 @@ import { engineOfImage, environmentOf, itemsOf, literalOf, mapOf, textOf, type E
 
 /** Task files of roles and playbooks: `roles/<role>/tasks/*.yml`, `playbooks/*.yml`, `site.yml`, `*playbook*.yml`. */
 export function isAnsibleTasks(path: string): boolean {
-  return /(^|\/)roles\/[^/]+\/(tasks|handlers)\/[^/]+\.ya?ml$/i.test(path) || /(^|\/)playbooks?\/[^/]+\.ya?ml$/i.test(path) || /(^|\/)(site|[^/]*playbook[^/]*)\.ya?ml$/i.test(path);
+  return /(^|\/)roles\/[^/]+\/(tasks|handlers)\/[^/]+\.ya?ml$/i.test(path) || isAnsiblePlaybook(path);
+}
+
+/**
+ * Playbooks (`site.yml`, `playbooks/deploy.yml`): read whatever words they hold, since a play applies roles by names
+ * that need not say what they install (`roles: [db]`), and a repository with a play deploys what its roles install.
+ */
+export function isAnsiblePlaybook(path: string): boolean {
+  return /(^|\/)playbooks?\/[^/]+\.ya?ml$/i.test(path) || /(^|\/)(site|[^/]*playbook[^/]*)\.ya?ml$/i.test(path);
 }
 
 /** Server packages of databases, by the names distributions give them. */
@@ -46,8 +54,15 @@ export function scanAnsible(inventory: Inventory): void {
   visitTasks(root);
   // A play (`- hosts: db`) is what applies roles to servers: a repository with one deploys what its roles install. A
   // role published on its own (Ansible Galaxy) installs a database for whoever uses it, and deploys nothing.
-  const play = itemsOf(root).find((item) => get(item, 'hosts') !== undefined);
-  if (play) inventory.context({ kind: 'deploys', value: 'ansible', location: inventory.line(play.span.line) });
+  const plays = itemsOf(root).filter((item) => get(item, 'hosts') !== undefined);
+  if (plays[0]) inventory.context({ kind: 'deploys', value: 'ansible', location: inventory.line(plays[0].span.line) });
+  for (const play of plays) {
+    for (const { engine, role, line } of databaseRoles(play)) {
+      if (declared.has(engine)) continue;
+      declared.add(engine);
+      declareStore(inventory, engine, role, line, environment, `installed by the ${role} role`);
+    }
+  }
 }
 
 /** One task: a database it installs, or a backup job it runs. */
@@ -62,7 +77,7 @@ function readTask(inventory: Inventory, task: MapNode, environment: string | und
   for (const entry of task.entries) {
     const module = entry.key;
     if (PACKAGE_MODULES.has(module)) {
-      const server = packageNames(entry.value).find((name) => engineOfPackage(name) !== undefined);
+      const server = packageNames(entry.value, task).find((name) => engineOfPackage(name) !== undefined);
       if (server) declare(engineOfPackage(server)!, role ?? server, entry.keySpan.line, 'installed from packages on the server');
     } else if (DATABASE_MODULES[module] !== undefined) {
       const database = literalOf(get(entry.value, 'name')) ?? literalOf(get(entry.value, 'db')) ?? module;
@@ -83,16 +98,53 @@ function readTask(inventory: Inventory, task: MapNode, environment: string | und
   }
 }
 
-/** `name: postgresql`, `name: [postgresql-16, postgresql-contrib]`, or the module's value written as a string. */
-function packageNames(node: DataNode): string[] {
+/**
+ * `name: postgresql`, `name: [postgresql-16, postgresql-contrib]`, the module's value written as a string, or the
+ * task's `loop`/`with_items` list when the name is `{{ item }}`.
+ */
+function packageNames(node: DataNode, task: MapNode): string[] {
   const names = get(node, 'name') ?? get(node, 'pkg') ?? node;
-  const list = names.kind === 'seq' ? names.items.map((item) => textOf(item) ?? '') : (textOf(names) ?? '').split(/[\s,]+/);
+  const loop = /^\{\{\s*item\s*\}\}$/.test(textOf(names) ?? '') ? (get(task, 'loop') ?? get(task, 'with_items')) : undefined;
+  const listed = loop ?? names;
+  const text = textOf(listed) ?? '';
+  const list = listed.kind === 'seq' ? listed.items.map((item) => textOf(item) ?? '') : /^\{\{[^}]*\}\}$/.test(text.trim()) ? [text.trim()] : text.split(/[\s,]+/);
   return list.map((value) => value.replace(/^name=/, '').trim()).filter(Boolean);
 }
 
+/**
+ * A package by its name, or a role's list of packages by the variable that holds it (`{{ postgresql_packages }}`,
+ * the convention of the Galaxy database roles): the variable is defined in the role's defaults, not in the task.
+ */
 function engineOfPackage(name: string): Engine | undefined {
+  const variable = /^\{\{\s*([a-z][\w]*)\s*\}\}$/i.exec(name)?.[1];
+  if (variable) return PACKAGE_VARIABLES.find(([pattern]) => pattern.test(variable))?.[1];
   for (const [pattern, engine] of PACKAGE_ENGINES) if (pattern.test(name)) return engine;
   return undefined;
+}
+
+const PACKAGE_VARIABLES: Array<[RegExp, Engine]> = [
+  [/^(?:postgresql|postgres|pg)_(?:server_)?packages$/i, 'postgres'],
+  [/^(?:mysql|mariadb)_(?:server_)?packages$/i, 'mysql'],
+  [/^(?:mongodb|mongo)_(?:server_)?packages$/i, 'mongo'],
+];
+
+/**
+ * Ansible Galaxy roles that install a database server on the hosts of the play that applies them
+ * (`roles: [geerlingguy.postgresql]`): the community's most used ones, by their Galaxy names.
+ */
+const DATABASE_ROLES: Array<[RegExp, Engine]> = [
+  [/^(?:geerlingguy|anxs|galaxyproject|robertdebock|dev-sec|buluma)\.(?:postgresql|postgres)$/i, 'postgres'],
+  [/^(?:geerlingguy|robertdebock|buluma)\.(?:mysql|mariadb)$/i, 'mysql'],
+  [/^(?:community|robertdebock)\.mongodb$|^undergreen\.mongodb$/i, 'mongo'],
+];
+
+/** The Galaxy database roles a play applies, by name: `- geerlingguy.postgresql` or `- role: geerlingguy.postgresql`. */
+function databaseRoles(play: DataNode): Array<{ engine: Engine; role: string; line: number }> {
+  return itemsOf(get(play, 'roles')).flatMap((item) => {
+    const role = textOf(item) ?? literalOf(get(item, 'role')) ?? literalOf(get(item, 'name'));
+    const engine = role ? DATABASE_ROLES.find(([pattern]) => pattern.test(role))?.[1] : undefined;
+    return role && engine ? [{ engine, role, line: item.span.line }] : [];
+  });
 }
 
 function declareStore(inventory: Inventory, engine: Engine, name: string, line: number, environment: string | undefined, how: string): void {

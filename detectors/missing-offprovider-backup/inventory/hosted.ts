@@ -137,7 +137,7 @@ export function hostedDatabaseOf(value: string): { provider: HostedProvider; eng
 }
 
 /** A hosted database the repository uses, as a store: its provider is its platform and its backups are the provider's. */
-export function storeHostedDatabase(inventory: Inventory, hosted: NonNullable<ReturnType<typeof hostedDatabaseOf>>, line: number, environment: string | undefined): void {
+export function storeHostedDatabase(inventory: Inventory, hosted: NonNullable<ReturnType<typeof hostedDatabaseOf>>, line: number, environment: string | undefined, template = false): void {
   inventory.store({
     platform: hosted.provider.provider,
     provider: hosted.provider.provider,
@@ -148,6 +148,7 @@ export function storeHostedDatabase(inventory: Inventory, hosted: NonNullable<Re
     declaredBy: 'usage',
     builtInBackup: hosted.provider.builtIn,
     ...(environment ? { environment } : {}),
+    ...(template ? { template } : {}),
   });
 }
 
@@ -211,7 +212,9 @@ export function scanConnections(inventory: Inventory): void {
     if (!earlier || (environment === 'production' && earlier.environment !== 'production')) mentions.set(dedupe, { hosted, line: leaf.node.span.line, environment });
   }
   // Supabase API URLs count as the project; the store is the project's Postgres.
-  for (const { hosted, line, environment } of mentions.values()) storeHostedDatabase(inventory, hosted, line, environment);
+  // Only a dotenv template: other files called templates (a SAM `template.yaml`) are what gets deployed.
+  const template = isExampleEnv(inventory.path) && /^\.env\b|\.env\./i.test(fileNameOf(inventory.path));
+  for (const { hosted, line, environment } of mentions.values()) storeHostedDatabase(inventory, hosted, line, environment, template);
 }
 
 const PACKAGES: Readonly<Record<string, { provider: string; engine: string; description: string }>> = lookupTable({

@@ -1156,6 +1156,37 @@ jobs:
           expect: { path: 'deploy/docker-compose.yml', line: 7 },
           note: 'a compose file the deploy workflow brings up on a server',
         },
+        {
+          files: {
+            'docker-compose.yml': 'services:\n  web:\n    build: .\n    depends_on: [db]\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n',
+            'docker-compose.prod.yml': 'services:\n  web:\n    restart: always\n    ports: ["80:8000"]\n',
+            Makefile: 'deploy:\n\tgit pull --ff-only\n\tdocker compose -f docker-compose.yml -f docker-compose.prod.yml up -d --build\n',
+          },
+          expect: { path: 'docker-compose.yml', line: 5 },
+          note: "a make target run on the server brings the base file up with production's override",
+        },
+        {
+          files: { 'site.yml': '- hosts: db\n  become: true\n  roles:\n    - role: geerlingguy.postgresql\n', 'group_vars/db.yml': 'postgresql_databases:\n  - name: invoices\n' },
+          expect: { path: 'site.yml', line: 4 },
+          note: 'Ansible: a play applies the Galaxy role that installs PostgreSQL on the server',
+        },
+        {
+          files: {
+            'site.yml': '- hosts: dbservers\n  become: true\n  roles:\n    - db\n',
+            'roles/db/tasks/main.yml': '- name: Install PostgreSQL packages\n  ansible.builtin.apt:\n    name: "{{ item }}"\n    state: present\n  loop:\n    - postgresql\n    - postgresql-contrib\n',
+          },
+          expect: { path: 'roles/db/tasks/main.yml', line: 2 },
+          note: "Ansible: a role installs PostgreSQL's packages in a loop, and a play whose words name no database applies it",
+        },
+        {
+          files: {
+            'playbook.yml': '- hosts: db\n  become: true\n  roles:\n    - postgres\n',
+            'roles/postgres/defaults/main.yml': 'postgresql_packages:\n  - postgresql-14\n  - postgresql-contrib\n',
+            'roles/postgres/tasks/main.yml': '- name: Install postgres\n  ansible.builtin.package:\n    name: "{{ postgresql_packages }}"\n    state: present\n',
+          },
+          expect: { path: 'roles/postgres/tasks/main.yml', line: 2 },
+          note: "Ansible: the role's packages come from its defaults",
+        },
       ],
       negative: [
         { files: VELERO_OFFSITE_OVERLAY, note: "Velero copies the volumes of the overlay's namespace to Backblaze B2 with file-system backup" },
@@ -1166,6 +1197,21 @@ jobs:
         { files: { 'infra/main.tf': WORKSPACE_BUCKETS('"${var.project}-${local.kind}"', 'exports') }, note: 'a bucket whose name no value is found for, and whose written words name derived objects' },
         { files: { 'templates/compose/crm.yaml': COOLIFY_STACK }, note: 'a catalogue of Coolify templates for others to deploy' },
         { files: { 'docker-compose.yml': COOLIFY_STACK.replace(/SERVICE_\w+?_(APP_3000|POSTGRES)/g, 'DB_PASSWORD') }, note: 'a compose file nothing shows deployed: a laptop stack' },
+        {
+          files: {
+            'docker-compose.yml': 'services:\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n',
+            'docker-compose.dev.yml': 'services:\n  db:\n    ports: ["5432:5432"]\n',
+            Makefile: 'dev:\n\tdocker compose -f docker-compose.yml -f docker-compose.dev.yml up -d\n',
+          },
+          note: 'a make target brings the stack up with the development override: a laptop',
+        },
+        {
+          files: {
+            'site.yml': '- hosts: web\n  become: true\n  roles:\n    - web\n',
+            'roles/web/tasks/main.yml': '- name: Install packages\n  ansible.builtin.apt:\n    name: "{{ item }}"\n  loop:\n    - nginx\n    - postgresql-client\n',
+          },
+          note: 'Ansible: only the PostgreSQL client is installed',
+        },
         {
           files: { 'argocd/orders-db.yaml': ARGO_DATABASE('orders-prod', ARGO_UPLOADING_BACKUP) },
           note: "the Application's inline values turn on the chart's backup CronJob, which uploads the dump to Backblaze B2",

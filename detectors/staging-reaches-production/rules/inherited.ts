@@ -15,6 +15,14 @@ const GITLAB_MIGRATE_JOBS = (stagingVariables: string) =>
 const FLY_APP = (app: string) => `app = "${app}"\nprimary_region = "ams"\n\n[env]\n  DATABASE_PATH = "/data/notely.db"\n\n[[mounts]]\n  source = "notely_data"\n  destination = "/data"\n`;
 const LITESTREAM = (bucket: string) => `dbs:\n  - path: /data/notely.db\n    replicas:\n      - type: s3\n        bucket: ${bucket}\n        path: notely.db\n        endpoint: https://fly.storage.tigris.dev\n`;
 
+/** Serverless: stages listed by their params, and a DynamoDB table every stage's functions are granted. */
+const SLS_SHARED_TABLE = (table: string) =>
+  `service: orders-api\nparams:\n  prod:\n    logLevel: warn\n  staging:\n    logLevel: debug\nprovider:\n  name: aws\n  region: eu-west-1\n  environment:\n    LOG_LEVEL: \${param:logLevel}\n  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]\n          Resource: arn:aws:dynamodb:eu-west-1:482915730216:table/${table}\n`;
+
+/** An AWS Copilot service manifest: top-level settings, then per-environment overrides (`host` names each's database). */
+const COPILOT_SERVICE = (top: string, host: string) =>
+  `name: api\ntype: Load Balanced Web Service\nimage:\n  build: Dockerfile\n  port: 8080\n${top}environments:\n  prod:\n    count: 3\n${host ? `    variables:\n      DB_HOST: ${host}-prod.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com\n` : ''}  staging:\n    count: 1\n${host ? `    variables:\n      DB_HOST: ${host}-staging.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com\n` : ''}`;
+
 export const inheritedProductionValue: RuleMeta = {
   id: `${DETECTOR}/inherited-production-value`,
   title: 'Production value inherited by a non-production environment',
@@ -99,6 +107,15 @@ export const inheritedProductionValue: RuleMeta = {
         "service: orders-api\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/prod/database-url}\nfunctions:\n  create:\n    handler: src/handler.create\n",
         { expect: { line: 7 }, note: 'Serverless: the stage a bare `serverless deploy` picks (dev) inherits a production SSM path written into provider.environment' },
       ),
+      sample(
+        'serverless.yml',
+        SLS_SHARED_TABLE('orders'),
+        { expect: { line: 17 }, note: 'Serverless: the table every stage is given, production and staging alike, is one table' },
+      ),
+      sample('copilot/api/manifest.yml', COPILOT_SERVICE('variables:\n  DB_HOST: ledger.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com\n', ''), {
+        expect: { line: 7 },
+        note: "AWS Copilot: the service's top-level variables are every environment's, and only count differs per environment",
+      }),
     ],
     negative: [
       {
@@ -136,6 +153,16 @@ export const inheritedProductionValue: RuleMeta = {
         "service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/${sls:stage}/database-url}\n",
         { note: "the SSM path follows the stage" },
       ),
+      sample('serverless.yml', SLS_SHARED_TABLE('orders-${sls:stage}'), { note: "Serverless: each stage's table is named for the stage" }),
+      sample('copilot/api/manifest.yml', COPILOT_SERVICE('', 'ledger'), { note: 'AWS Copilot: each environment sets its own database host' }),
+      {
+        files: {
+          '.env': 'DATABASE_URL=postgres://app:pw@db.acme-dev.net:5432/orders\n',
+          '.env.staging': 'LOG_LEVEL=debug\n',
+          '.env.production': 'LOG_LEVEL=warn\n',
+        },
+        note: "a dotenv base is often a developer's, which the platform's variables replace in production",
+      },
       sample(
         'serverless.yml',
         "service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, 'prod'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/prod/database-url}\n",

@@ -27,6 +27,7 @@ export const livePaymentKey: RuleMeta = {
       sample('.env.staging', 'PAYPAL_API_BASE=https://api-m.paypal.com\nPAYPAL_CLIENT_ID=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n', { expect: { line: 1 }, note: "PayPal's live API under its SDK examples' name" }),
       sample('src/main/resources/application-staging.yml', 'paypal:\n  mode: live\n  base-url: https://api-m.paypal.com\n', { expect: { line: 2 }, note: 'a nested setting named by its parent' }),
       sample('.env.staging', `APP_URL=https://staging.acme.shop\nSTRIPE_SECRET_KEY=${LIVE_KEY}\n`, { expect: { line: 2 } }),
+      sample('config/staging.env', 'STRIPE_SECRET_KEY=sk_live_51NtEsTq8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7q\n', { expect: { line: 1 }, note: 'a real key that happens to spell a word: the credential scan reports it, and so does this rule' }),
       {
         files: { '.env.development': 'PLAID_CLIENT_ID=5f2a9c1e8b7d4a0019c4e2b1\nPLAID_ENV=production\n' },
         expect: { path: '.env.development', line: 2 },
@@ -38,6 +39,7 @@ export const livePaymentKey: RuleMeta = {
       sample('.env.production', `STRIPE_SECRET_KEY=${LIVE_KEY}\n`, { note: 'production is where live keys belong' }),
       sample('.env.staging.example', `STRIPE_SECRET_KEY=${LIVE_KEY}\n`, { note: "a key written into a staging template is a leaked credential (the credential detector's), not a setting staging runs with" }),
       sample('.env.staging', 'STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxx\n', { note: 'a placeholder, not a key' }),
+      sample('.env.staging', 'STRIPE_SECRET_KEY=sk_live_1a2b3c4d5e6f7g8h9i0jklmnopqrstuv\n', { note: 'filler the credential scan takes for a placeholder too' }),
     ],
   },
 };

@@ -40,6 +40,7 @@ export type FileKind =
   | 'sam-config'
   | 'vapor'
   | 'eas'
+  | 'copilot'
   | 'workflow'
   | 'gitlab-ci'
   | 'ci-pipeline'
@@ -213,6 +214,8 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
   // `vapor deploy --manifest vapor-eu-west-1.yml` reads another manifest of the same shape.
   if (/^vapor([.-][^/]*)?\.ya?ml$/i.test(name)) return make('vapor');
   if (lower === 'eas.json') return make('eas');
+  // AWS Copilot: a service's or job's manifest (`copilot/api/manifest.yml`); environments' own manifests sit deeper.
+  if (/(^|\/)copilot\/[^/]+\/manifest\.ya?ml$/i.test(path) && !/(^|\/)copilot\/environments\//i.test(path)) return make('copilot');
   if (/^database\.ya?ml$/i.test(name)) return make('rails-database');
   if (/(^|\/)config\/storage\.ya?ml$/i.test(path)) return make('rails-storage');
   if (/(^|\/)config\/(config|database)\.json$/i.test(path)) return make('sequelize');

@@ -14,7 +14,7 @@ import { scanDotenv } from './handlers/dotenv.js';
 import { scanComposeFile } from './handlers/compose.js';
 import { valueTaggedSection, scanHelmfileEnvironments, scanKubernetesDocument } from './handlers/kubernetes.js';
 import { scanTerraform, scanTerragrunt } from './handlers/terraform.js';
-import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless, scanEasJson, scanDoAppSpec, scanNomadJobs } from './handlers/platforms.js';
+import { scanFly, scanWrangler, scanHerokuAppJson, scanNetlify, scanRender, scanVercelJson, scanFirebaserc, scanSupabaseConfig, scanServerless, scanEasJson, scanDoAppSpec, scanNomadJobs, scanCopilotManifest } from './handlers/platforms.js';
 import { scanGitlabCi, scanWorkflow } from './handlers/workflows.js';
 import { scanCiPipeline, scanDronePipeline } from './handlers/pipelines.js';
 import { scanJenkinsfile } from './handlers/jenkins.js';
@@ -117,6 +117,8 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return scanVapor(rec, cls, document);
     case 'eas':
       return scanEasJson(rec, cls, document);
+    case 'copilot':
+      return scanCopilotManifest(rec, cls, document);
     case 'workflow':
       // Its run steps are commands too: `railway environment new … --duplicate production` in a pull-request job.
       scanCommands(file, out);

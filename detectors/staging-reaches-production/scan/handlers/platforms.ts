@@ -388,6 +388,30 @@ function envKeys(profile: DataNode): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// AWS Copilot
+
+/**
+ * A Copilot service or job manifest: the top level is every environment's, and `environments.<name>` overrides it for
+ * the environment `copilot svc deploy --env <name>` deploys to (its `variables`, `secrets`, `count`...).
+ */
+export function scanCopilotManifest(rec: Recorder, cls: FileClass, document: DataDocument): void {
+  const root = document.roots[0];
+  if (!root || root.kind !== 'map') return;
+  const environments = mapOf(get(root, 'environments'));
+  const layered = environments !== undefined && environments.entries.length > 0 && cls.tag.environment === 'base';
+  const family = `copilot:${rec.file.path}`;
+  const options = { ...walkOptions(cls), rootEnvironmentMaps: false };
+  const rest: MapNode = { ...root, entries: root.entries.filter((entry) => entry.key !== 'environments') };
+  walkSection(rec, { ...topSection(cls, rest), tag: cls.tag, family: layered ? family : undefined, role: layered ? 'base' : 'plain' }, options);
+  if (!layered) return;
+  for (const entry of environments.entries) {
+    const tag = namedTag(entry.key, 'key');
+    if (tag === BASE) continue;
+    walkSection(rec, section(entry.value, ['environments', entry.key], tag, 'layer', family, entry.keySpan), { ...options, envMaps: false });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Serverless Framework
 
 /**
