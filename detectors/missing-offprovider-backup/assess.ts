@@ -124,8 +124,10 @@ export function assess(context: FinishContext): void {
         const path = store.location.path.toLowerCase();
         return composeDeploys.some((deploy) => {
           if (!deploy.name) return !prodComposeFiles;
-          // `-f deploy/docker-compose.yml` names that file; a bare `-f docker-compose.yml` any file of that name.
-          const named = deploy.name.toLowerCase().replace(/^\.\//, '');
+          // A local `up` names one file from the top level (`./deploy/docker-compose.yml`); a server's `-f
+          // deploy/docker-compose.yml` any file ending so, and a bare `-f docker-compose.yml` any file of that name.
+          const named = deploy.name.toLowerCase();
+          if (named.startsWith('./')) return path === named.slice(2);
           return named.includes('/') ? path === named || path.endsWith(`/${named}`) : fileNameOf(path) === named;
         });
       }

@@ -7,6 +7,7 @@ import { RAILWAY_BUILT_IN } from '../inventory/railway.js';
 import { readScript, type ScriptEnv, type ScriptReading } from './commands.js';
 import { helmDatabaseRelease } from '../inventory/helm-releases.js';
 import type { Destination } from './destinations.js';
+import { posix } from 'node:path';
 import { lookupTable } from '../../../src/lookup-table.js';
 import { canonicalEnvironment, environmentOfPath } from '../../../knowledge/environments/names.js';
 
@@ -166,7 +167,7 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
       // a production file (`-f docker-compose.yml -f docker-compose.prod.yml`), which nobody runs on a laptop.
       if (!deploy.remote && !deploy.composeFiles?.some((file) => environmentOfPath(file)?.environment === 'production')) continue;
       const files = deploy.composeFiles && deploy.composeFiles.length > 0 ? deploy.composeFiles : [undefined];
-      for (const file of files) inventory.context({ kind: 'deploys-compose', name: file, value: 'compose', location });
+      for (const file of files) inventory.context({ kind: 'deploys-compose', name: file && composeFileName(file, deploy.remote, inventory.path), value: 'compose', location });
       continue;
     }
     inventory.context({ kind: 'deploys', value: deploy.kind, location });
@@ -227,4 +228,20 @@ function provisionedStore(inventory: Inventory, provision: { platform: string; e
     declaredBy: 'platform',
     builtInBackup: PROVISIONED_BUILT_IN[provision.platform],
   });
+}
+
+/** Make-like files run their commands in their own directory; scripts and CI jobs from the repository's top level. */
+const RUNS_IN_OWN_DIRECTORY = /(?:^|\/)(?:GNUmakefile|makefile|Makefile|[^/]+\.mk|justfile|Justfile|\.justfile|Taskfile\.ya?ml)$/;
+
+/**
+ * The compose file a deploy names, as the assessment matches it. A server's (`ssh … docker compose -f
+ * docker-compose.prod.yml up`) is in a directory the repository does not show: any file of that name. A local `up`
+ * reads the file where its command runs, written `./path` from the top level: the Makefile's own stack in a
+ * monorepo, not every `docker-compose.yml` of its examples and other services.
+ */
+function composeFileName(file: string, remote: boolean, jobPath: string): string {
+  const named = file.replace(/^(?:\.\/)+/, '');
+  if (remote || named.startsWith('/') || named.includes('$')) return named;
+  const directory = RUNS_IN_OWN_DIRECTORY.test(jobPath) && jobPath.includes('/') ? jobPath.slice(0, jobPath.lastIndexOf('/')) : '.';
+  return `./${posix.normalize(`${directory}/${named}`)}`;
 }

@@ -1207,6 +1207,15 @@ jobs:
         },
         {
           files: {
+            'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports: ["8000:8000"]\n',
+            'docker-compose.prod.yml': 'services:\n  web:\n    restart: always\n',
+            Makefile: 'deploy:\n\tdocker compose -f docker-compose.yml -f docker-compose.prod.yml up -d --build\n',
+            'tools/metabase/docker-compose.yml': 'services:\n  metabase-db:\n    image: postgres:16-alpine\n    volumes:\n      - mb-data:/var/lib/postgresql/data\nvolumes:\n  mb-data:\n',
+          },
+          note: "the make target brings up the top level's stack, which has no database; another stack's file of the same name is not the one it reads",
+        },
+        {
+          files: {
             'site.yml': '- hosts: web\n  become: true\n  roles:\n    - web\n',
             'roles/web/tasks/main.yml': '- name: Install packages\n  ansible.builtin.apt:\n    name: "{{ item }}"\n  loop:\n    - nginx\n    - postgresql-client\n',
           },
