@@ -280,7 +280,9 @@ describe('examples in other document formats', () => {
       '',
     ].join('\n');
     const runbook = ['# Rotating', '', 'Authenticate:', '', '```bash', "curl -H 'Authorization: sssvIpwfnLAcWAQH.9' https://etcd.acme-prod.internal:2379/v3/kv/put", '```', ''].join('\n');
-    const result = await scanFiles({ 'Documentation/dev-guide/api_grpc_gateway.md': guide, 'docs/runbook.md': runbook });
+    // Outside a docs site, "default values" may be a deployment's own.
+    const readme = ['# Billing', '', 'These are the default values of our deployment:', '', '```', 'BILLING_DB_PASSWORD=Hq7vN2xL9pRtWz4k', '```', ''].join('\n');
+    const result = await scanFiles({ 'Documentation/dev-guide/api_grpc_gateway.md': guide, 'docs/runbook.md': runbook, 'README.md': readme });
     const lines = result.findings
       .filter((finding) => finding.ruleId.startsWith('exposed-credential/') || finding.ruleId.startsWith('root-scoped-token/'))
       .map((finding) => `${finding.ruleId} ${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
@@ -289,6 +291,7 @@ describe('examples in other document formats', () => {
       'exposed-credential/generic-secret Documentation/dev-guide/api_grpc_gateway.md:8 low',
       'exposed-credential/generic-secret docs/runbook.md:6 medium',
       'exposed-credential/hardcoded-password Documentation/dev-guide/api_grpc_gateway.md:17 low',
+      'exposed-credential/hardcoded-password README.md:6 medium',
     ]);
   });
 

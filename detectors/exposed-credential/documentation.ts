@@ -274,11 +274,13 @@ function patchRanges(text: string): Array<[number, number]> {
 
 const DOCS_BUILD_CACHE = /\.cache$/i;
 
+/** Prose that says what follows is an example: "for example", "e.g.", "a sample config", "such as". */
+const EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
 /**
- * Prose that says what follows is an example: "for example", "e.g.", "a sample config", "such as"; or a default every
- * reader of the page is given ("set default values").
+ * On a docs site's page, also a default every reader of the page is given ("or set default values"); a runbook or a
+ * README may well call the values it holds "the default values" of its own deployment.
  */
-const EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like|default values?)\b/i;
+const DOCS_EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like|default values?)\b/i;
 /**
  * A request to the writer's own machine: a block that shows a session with a local server (`curl -L
  * http://localhost:2379/v3/auth/authenticate`) shows the tokens that server handed out, not ones a deployment uses.
@@ -334,10 +336,11 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
   let paragraph: string[] = [];
   // The paragraph before the last blank line: what introduces an RST directive, which stands as a paragraph of its own.
   let previousParagraph: string[] = [];
-  const introduced = () => recent.some((previous) => EXAMPLE_MARKER.test(previous)) || paragraph.some((previous) => EXAMPLE_MARKER.test(previous));
-  const localSession = DOCS_TREE.test(file.path);
+  const docsPage = DOCS_TREE.test(file.path);
+  const exampleMarker = docsPage ? DOCS_EXAMPLE_MARKER : EXAMPLE_MARKER;
+  const introduced = () => recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
   // A block is shown as an example when its prose says so, or (in a docs tree) when it talks to a local server.
-  const shown = (example: boolean, start: number, end: number) => example || (localSession && LOCAL_REQUEST.test(text.slice(start, end)));
+  const shown = (example: boolean, start: number, end: number) => example || (docsPage && LOCAL_REQUEST.test(text.slice(start, end)));
   let offset = 0;
   let fence: { marker: string; start: number; example: boolean } | undefined;
   // An open block that ends at a closing line (a manual's display, a page's element).
@@ -384,7 +387,7 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
     } else if (syntax === 'markup' && MARKUP_OPEN.test(line)) {
       const element = MARKUP_OPEN.exec(line)![1]!;
       const close = new RegExp(`</${element}\\s*>`, 'i');
-      const example = introduced() || EXAMPLE_MARKER.test(line.slice(0, line.search(MARKUP_OPEN)));
+      const example = introduced() || exampleMarker.test(line.slice(0, line.search(MARKUP_OPEN)));
       if (close.test(line)) {
         if (example) ranges.push([offset, end]);
       } else display = { close, start: offset, example };
@@ -399,14 +402,14 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
     } else if (syntax === 'markdown' && DOCTEST.test(trimmed)) {
       ranges.push([offset, end]);
     } else {
-      if (EXAMPLE_MARKER.test(trimmed)) ranges.push([offset, end]);
+      if (exampleMarker.test(trimmed)) ranges.push([offset, end]);
       recent.push(trimmed);
       if (recent.length > 3) recent.shift();
       paragraph.push(trimmed);
       if (paragraph.length > PARAGRAPH_LINES) paragraph.shift();
       if (syntax === 'markdown' && RST_LITERAL.test(trimmed)) {
         const ownParagraph = paragraph.length === 1 && RST_DIRECTIVE.test(trimmed);
-        const example = introduced() || (ownParagraph && previousParagraph.some((previous) => EXAMPLE_MARKER.test(previous)));
+        const example = introduced() || (ownParagraph && previousParagraph.some((previous) => exampleMarker.test(previous)));
         literal = { indent: line.length - line.trimStart().length, start: end + 1, example, entered: false };
         recent.length = 0;
         paragraph = [];
