@@ -17,6 +17,9 @@ const TEST_OR_EXAMPLE = new RegExp(
     // fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
     // A suite's expected outputs (pg_regress's `expected/*.out`, golden files) repeat what its inputs hold.
     String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|testing\/regressions?|expected|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    // A library's demo beside its code (`deps/rabbitmq_auth_backend_oauth2/demo/`, `packages/ui/demos/`, `src/demo/`);
+    // a `demo/` elsewhere may be an environment of that name (`environments/demo/`, `overlays/demo/`, `deploy/demo/`).
+    String.raw`(?:^|\/)(?:(?:deps|packages|libs?|plugins|crates)\/[^/]+|src)\/demos?\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,

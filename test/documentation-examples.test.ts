@@ -230,6 +230,81 @@ describe('examples in other document formats', () => {
     expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 9 low', 'exposed-credential/hardcoded-password 14 medium', 'exposed-credential/generic-secret 16 low']);
   });
 
+  it("rates an RST code-block the paragraph before it calls an example low, past the blank line a directive needs", async () => {
+    const docs = [
+      'Configuring the repository',
+      '--------------------------',
+      '',
+      'The next commands set environment variables that hold sensitive information,',
+      'such as the repository password. Adjust them to your own values.',
+      'Keep them out of your shell history: unset HISTFILE first,',
+      'or start the line with a space where the shell is set to',
+      'ignore such lines.',
+      '',
+      '.. code-block:: console',
+      '',
+      '   $ export RESTIC_PASSWORD="Qm8vX2pL7nRtKw3zVt7qL2wRb9zX4eKp"',
+      '',
+      'Then initialise it.',
+      '',
+      '.. code-block:: console',
+      '',
+      '   $ export RESTIC_PASSWORD="Vt7qL2wRb9zX4eKpQm8vX2pL7nRtKw3z"',
+      '',
+    ].join('\n');
+    const result = await scanFiles({ 'doc/080_examples.rst': docs });
+    expect(severities(result, 'exposed-credential/')).toEqual(['exposed-credential/hardcoded-password 12 low', 'exposed-credential/hardcoded-password 18 medium']);
+  });
+
+  it("rates a docs page's session with a local server and a block of default values low, and a runbook's request to a remote host at full severity", async () => {
+    const guide = [
+      '# gRPC gateway',
+      '',
+      'Authenticate with etcd for an authentication token:',
+      '',
+      '```bash',
+      'curl -L http://localhost:2379/v3/auth/authenticate \\',
+      '  -X POST -d \'{"name": "root", "password": "pass"}\'',
+      '# {"header":{"revision":"1"},"token":"sssvIpwfnLAcWAQH.9"}',
+      '```',
+      '',
+      'It also uses conditions to fetch host specified values, or set default values.',
+      '',
+      '```',
+      'if (config.mysql_health_password) {',
+      '  vars.mysql_health_password = config.mysql_health_password',
+      '} else {',
+      '  vars.mysql_health_password = "icingar0xx"',
+      '}',
+      '```',
+      '',
+    ].join('\n');
+    const runbook = ['# Rotating', '', 'Authenticate:', '', '```bash', "curl -H 'Authorization: sssvIpwfnLAcWAQH.9' https://etcd.acme-prod.internal:2379/v3/kv/put", '```', ''].join('\n');
+    // Outside a docs site, "default values" may be a deployment's own.
+    const readme = ['# Billing', '', 'These are the default values of our deployment:', '', '```', 'BILLING_DB_PASSWORD=Hq7vN2xL9pRtWz4k', '```', ''].join('\n');
+    const result = await scanFiles({ 'Documentation/dev-guide/api_grpc_gateway.md': guide, 'docs/runbook.md': runbook, 'README.md': readme });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/') || finding.ruleId.startsWith('root-scoped-token/'))
+      .map((finding) => `${finding.ruleId} ${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual([
+      'exposed-credential/generic-secret Documentation/dev-guide/api_grpc_gateway.md:8 low',
+      'exposed-credential/generic-secret docs/runbook.md:6 medium',
+      'exposed-credential/hardcoded-password Documentation/dev-guide/api_grpc_gateway.md:17 low',
+      'exposed-credential/hardcoded-password README.md:6 medium',
+    ]);
+  });
+
+  it("rates a documentation build's cache of command output low", async () => {
+    const cache = ['{', '  "exe": {', '    "cat /etc/pgbackrest/pgbackrest.conf": {', '      "output": [', '        "[global]",', '        "repo1-cipher-pass=zWaf6XtpjIVZC5444yXB+cgFDFl7MxGlgkZSaoPvTGirhPygu4jOKOXf9LO4vjfO",', '        "repo1-cipher-type=aes-256-cbc"', '      ]', '    }', '  }', '}', ''].join('\n');
+    const result = await scanFiles({ 'doc/resource/exe.cache': cache, 'ops/exe.cache': cache });
+    const lines = result.findings
+      .filter((finding) => finding.ruleId.startsWith('exposed-credential/'))
+      .map((finding) => `${finding.location.path}:${finding.location.span.line} ${finding.severity}`)
+      .sort();
+    expect(lines).toEqual(['doc/resource/exe.cache:6 low', 'ops/exe.cache:6 medium']);
+  });
+
   it("rates a manual page's example display and a documentation page's example element low", async () => {
     const manual = [
       '.TH MYSQLD_MULTI 1',

@@ -15,6 +15,9 @@ const LINE_OPENING_STRING = /^[ \t]*[rRuU]{0,2}("""|''')/gm;
 /** Offsets [start, end) of the documentation stretches of a file; empty for languages without them. */
 export function documentationRanges(file: SourceFile): Array<[number, number]> {
   if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
+  // A documentation build's cache of what its commands printed (pgBackRest's `doc/resource/exe.cache`): the output of
+  // a throwaway container the guide was rendered in. Only in a docs tree: elsewhere a `.cache` may hold a live login.
+  if (DOCS_BUILD_CACHE.test(file.path) && DOCS_TREE.test(file.path)) return [[0, file.text.length]];
   if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (C_FAMILY.test(file.path)) return blockComments(file.text);
@@ -269,8 +272,20 @@ function patchRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+const DOCS_BUILD_CACHE = /\.cache$/i;
+
 /** Prose that says what follows is an example: "for example", "e.g.", "a sample config", "such as". */
 const EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
+/**
+ * On a docs site's page, also a default every reader of the page is given ("or set default values"); a runbook or a
+ * README may well call the values it holds "the default values" of its own deployment.
+ */
+const DOCS_EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like|default values?)\b/i;
+/**
+ * A request to the writer's own machine: a block that shows a session with a local server (`curl -L
+ * http://localhost:2379/v3/auth/authenticate`) shows the tokens that server handed out, not ones a deployment uses.
+ */
+const LOCAL_REQUEST = /\bhttps?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/]/i;
 const DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
 const RESTRUCTURED_TEXT = /\.rst$/i;
 /** Markup a documentation tree writes its pages in (Tomcat's and DocBook's XML, HTML pages). */
@@ -288,6 +303,8 @@ const ROFF_PARAGRAPH = /^\.(?:PP|P|LP|Pp|sp|IP|TP|Sh|SH|SS)\b/;
 const MARKUP_OPEN = /<(source|pre|programlisting|screen|literallayout)\b/i;
 /** An RST literal block opens after a paragraph ending in `::` or a code directive. */
 const RST_LITERAL = /::$|^\.\.[ \t]+(?:code-block|code|sourcecode|literalinclude|doctest|prompt)::/;
+/** A directive, or a lone `::`, that opens a literal block as a paragraph of its own. */
+const RST_DIRECTIVE = /^(?:\.\.[ \t]|::$)/;
 /** An interactive session shown in a document: Python's doctest (`>>> s = SessionStore(session_key=…)`). */
 const DOCTEST = /^(?:>>>|\.\.\.)(?: |$)/;
 /** Lines of a paragraph read for what introduces a block: enough for a manual's long sentence. */
@@ -317,7 +334,13 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
   const fences = RESTRUCTURED_TEXT.test(file.path) ? 'none' : /\.txt$/i.test(file.path) ? 'backticks' : 'any';
   const recent: string[] = [];
   let paragraph: string[] = [];
-  const introduced = () => recent.some((previous) => EXAMPLE_MARKER.test(previous)) || paragraph.some((previous) => EXAMPLE_MARKER.test(previous));
+  // The paragraph before the last blank line: what introduces an RST directive, which stands as a paragraph of its own.
+  let previousParagraph: string[] = [];
+  const docsPage = DOCS_TREE.test(file.path);
+  const exampleMarker = docsPage ? DOCS_EXAMPLE_MARKER : EXAMPLE_MARKER;
+  const introduced = () => recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
+  // A block is shown as an example when its prose says so, or (in a docs tree) when it talks to a local server.
+  const shown = (example: boolean, start: number, end: number) => example || (docsPage && LOCAL_REQUEST.test(text.slice(start, end)));
   let offset = 0;
   let fence: { marker: string; start: number; example: boolean } | undefined;
   // An open block that ends at a closing line (a manual's display, a page's element).
@@ -337,58 +360,65 @@ export function exampleRanges(file: SourceFile): Array<[number, number]> {
         offset = end + 1;
         continue;
       }
-      if (literal.example && literal.entered) ranges.push([literal.start, lastEnd]);
+      if (literal.entered && shown(literal.example, literal.start, lastEnd)) ranges.push([literal.start, lastEnd]);
       literal = undefined;
     }
     if (fence) {
       const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
       if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
-        if (fence.example) ranges.push([fence.start, end]);
+        if (shown(fence.example, fence.start, end)) ranges.push([fence.start, end]);
         fence = undefined;
       }
     } else if (display) {
       if (display.close.test(line)) {
-        if (display.example) ranges.push([display.start, end]);
+        if (shown(display.example, display.start, end)) ranges.push([display.start, end]);
         display = undefined;
       }
     } else if (syntax === 'markdown' && fences !== 'none' && (fences === 'any' ? /^(`{3,}|~{3,})/ : /^`{3,}/).test(trimmed)) {
       fence = { marker: /^(`{3,}|~{3,})/.exec(trimmed)![1]!, start: offset, example: introduced() };
       recent.length = 0;
       paragraph = [];
+      previousParagraph = [];
     } else if (syntax === 'roff' && ROFF_OPEN.test(trimmed)) {
       display = { close: ROFF_CLOSE, start: offset, example: introduced() };
       recent.length = 0;
       paragraph = [];
+      previousParagraph = [];
     } else if (syntax === 'markup' && MARKUP_OPEN.test(line)) {
       const element = MARKUP_OPEN.exec(line)![1]!;
       const close = new RegExp(`</${element}\\s*>`, 'i');
-      const example = introduced() || EXAMPLE_MARKER.test(line.slice(0, line.search(MARKUP_OPEN)));
+      const example = introduced() || exampleMarker.test(line.slice(0, line.search(MARKUP_OPEN)));
       if (close.test(line)) {
         if (example) ranges.push([offset, end]);
       } else display = { close, start: offset, example };
       recent.length = 0;
       paragraph = [];
+      previousParagraph = [];
     } else if (trimmed === '' || (syntax === 'roff' && ROFF_PARAGRAPH.test(trimmed))) {
+      if (paragraph.length > 0) previousParagraph = paragraph;
       paragraph = [];
     } else if (syntax === 'roff' && /^[.']/.test(trimmed)) {
       // Other requests format the text around them; they are not prose.
     } else if (syntax === 'markdown' && DOCTEST.test(trimmed)) {
       ranges.push([offset, end]);
     } else {
-      if (EXAMPLE_MARKER.test(trimmed)) ranges.push([offset, end]);
+      if (exampleMarker.test(trimmed)) ranges.push([offset, end]);
       recent.push(trimmed);
       if (recent.length > 3) recent.shift();
       paragraph.push(trimmed);
       if (paragraph.length > PARAGRAPH_LINES) paragraph.shift();
       if (syntax === 'markdown' && RST_LITERAL.test(trimmed)) {
-        literal = { indent: line.length - line.trimStart().length, start: end + 1, example: introduced(), entered: false };
+        const ownParagraph = paragraph.length === 1 && RST_DIRECTIVE.test(trimmed);
+        const example = introduced() || (ownParagraph && previousParagraph.some((previous) => exampleMarker.test(previous)));
+        literal = { indent: line.length - line.trimStart().length, start: end + 1, example, entered: false };
         recent.length = 0;
         paragraph = [];
+        previousParagraph = [];
       }
     }
     lastEnd = end;
     offset = end + 1;
   }
-  if (literal?.example && literal.entered) ranges.push([literal.start, lastEnd]);
+  if (literal?.entered && shown(literal.example, literal.start, lastEnd)) ranges.push([literal.start, lastEnd]);
   return ranges;
 }

@@ -914,8 +914,9 @@ function sameLetters(value: string, target: string): boolean {
  */
 function looksLikeGeneratedSecret(value: string): boolean {
   if (!looksRandom(value, 16, 3.0) || value.length > 500) return false;
-  // Escape sequences spell bytes (`"\015\001\007NTOKENS"`, a Perl magic number), which no token is written as.
-  if (/\\(?:[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})/.test(value)) return false;
+  // Escape sequences spell bytes (`"\015\001\007NTOKENS"`, a Perl magic number), which no token is written as; a
+  // manual page's font and size changes typeset a word (`\fI\s-1KEY\s0\fR`).
+  if (/\\(?:[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|f[BIRP]|s[+-]?\d)/.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
   // A link inside it (a changelog's `([#2023](https://github.com/…/pull/2023))`): prose, which no token holds.

@@ -124,6 +124,7 @@ export const genericSecret: CredentialKind = {
       sample('config/settings.yaml', 'monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n', { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" }),
     ],
     negative: [
+      sample('check_hp_bladechassis.8', '.TH CHECK_HP_BLADECHASSIS 8\n.SH OPTIONS\n.IP "\\-\\-authpassword \\fI\\s-1PASSWORD\\s0\\fR, \\-\\-authkey \\fI\\s-1KEY\\s0\\fR" 4\n', { note: "a manual page's typesetting around an option's argument" }),
       sample('docs/api.html', '<table>\n  <tr><td>api_key</td><td>string</td></tr>\n  <tr><td>api_secret</td><td>required</td></tr>\n  <tr><td>token</td><td>optional</td></tr>\n</table>\n', { note: "an API reference's parameter table: names and their types" }),
       sample('scripts/checksums.sh', 'api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n', { note: "a checksum named for what it sums" }),
       sample('lib/Test2/Event/Fail.pm', "package Test2::Event::Fail;\nBEGIN {\n    *META_KEY = \\&Test2::Util::ExternalMeta::META_KEY;\n}\n", { note: 'a Perl reference to a named sub' }),
@@ -268,7 +269,8 @@ export const hardcodedPassword: CredentialKind = {
     !(/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && !literalPasswordSetting(context)) &&
     // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
     // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
-    !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) &&
+    // The rest of a passwd(5)-style line read as `pass: …` (`user:{plain}pass:1000:1000::/home/user`): uid, gid, home.
+    !/^\d+:\d+:[^:\s]*:\/|^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) &&
     !/\s/.test(value) &&
     // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
     // statement too (`CREATE USER icingaweb2 ... IDENTIFIED BY 'icingaweb2'`).
@@ -353,6 +355,10 @@ export const hardcodedPassword: CredentialKind = {
       sample('lib/Backup/Common/Ini.pm', "use constant INI_SECTION_CIPHER => 'cipher';\nuse constant INI_KEY_CIPHER_PASS => 'cipher-pass';\n", { note: "the last words of its own name: the key of the option it reads" }),
       sample('plugins/module_utils/podman/quadlet.py', 'def args(params):\n    params["podman_args"].append(f"--passwd-entry {params[\'passwd_entry\']}")\n', { note: "an f-string's subscript, cut short by its quote" }),
       sample('static/framework/widgets/form/fields/password-confirm.html', '<input type="password" name="confirm"\n       hz-password-match="{$::form.match$}">\n', { note: "AngularJS interpolation with Horizon's delimiters" }),
+      sample('src/win32/installer/winburp.nsi', '\t${If} $ConfigEncPass != ""\n\t\tFileWrite $R1 "encryption_password = $ConfigEncPass$\\r$\\n"\n\t${EndIf}\n', { note: "an NSIS variable and NSIS's escapes" }),
+      sample('doc/wiki/AuthDatabase.PasswdFile.txt', 'user:{plain}pass:1000:1000::/home/user::userdb_mail=maildir:~/Maildir\n', { note: "a passwd-file line: its uid, gid and home are no password" }),
+      sample('doc/wiki/Migration.Dsync.txt', 'imapc_user = %u\nimapc_master_user = masteruser\nimapc_password = masteruser-secret\n', { note: 'secrecy said as a placeholder' }),
+      sample('README.md', '```javascript\nnew Redis({\n  port: 6379,\n  host: "127.0.0.1",\n  username: "default",\n  password: "my-top-secret",\n});\n```\n', { note: 'secrecy said as a placeholder' }),
       sample('doc/source/contributor/devstack.rst', 'Your ``local.conf`` then reads::\n\n    [[local|localrc]]\n    RABBIT_PASSWORD="secretrabbit"\n', { note: 'its own name\'s word and a filler word' }),
       sample('docs/testing.md', '```yaml\nesxi1_password: myEsxiSuperSecretPassw0rd!\n```\n', { note: 'its own name\'s word among filler words' }),
       sample('src/components/Modal.tsx', 'export function A({ isMetaPass, identifier }) {\n  return <Button disabled={!isMetaPass || !identifier} />;\n}\n', { note: 'a negated identifier is an expression' }),

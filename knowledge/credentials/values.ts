@@ -35,7 +35,8 @@ const REFERENCE = new RegExp(
     String.raw`^\{\$.*\$\}$`, // AngularJS with Horizon's and Django-friendly delimiters: "{$::form.match$}"
     // Only variables, escapes and separators (Perl's "$errno\0$err_key", shell's "$user:$pass"): nothing literal.
     // Perl's chained `$opt_password= $opt_help= …` leaves the next name and its `=`.
-    String.raw`^(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*${INTERPOLATED}(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*=?$`,
+    // NSIS writes its escapes with a dollar (`"encryption_password = $ConfigEncPass$\r$\n"`).
+    String.raw`^(?:${INTERPOLATED}|\$?\\[0nrt]|[:/@.,_ -])*${INTERPOLATED}(?:${INTERPOLATED}|\$?\\[0nrt]|[:/@.,_ -])*\$?=?$`,
     String.raw`^["']?\$(?:\d+|[A-Za-z_]\w*)["']?$`, // "$4", '$NEW_PASS': shell positionals and variables, quoted
     String.raw`^\$[A-Za-z_]\w*\/`, // $MYSQL_TEST_DIR/std_data/key.pem
     String.raw`^\$(?:::)?[a-z_]\w*(?:::[a-z_]\w*)+`, // Puppet: $::redis::params::sentinel_auth_pass
@@ -83,6 +84,9 @@ const PLACEHOLDER_WORDS = new Set(
     'whatever ' +
     // xkcd 936's example passphrase, quoted in tests and docs everywhere.
     'correct horse battery staple ' +
+    // Secrecy said as a placeholder (`my-top-secret`, `verysecret`, a master user's `master-secret`), as client
+    // libraries' READMEs and mail servers' manuals write it.
+    'top very master ' +
     // Anonymous FTP's conventional password (`anonymous@`, Net::FTP's `-anonymous@`): public by design.
     'anonymous'
   ).split(' '),

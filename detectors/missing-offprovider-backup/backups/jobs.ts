@@ -160,6 +160,7 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
   }
   // Deploys of docs sites, previews and storybooks say nothing about where the app's data lives.
   if (SIDE_DEPLOYS.test(job.name) || SIDE_DEPLOYS.test(inventory.path)) return;
+  const testCluster = job.localCluster || reading.localCluster;
   for (const deploy of reading.deploys) {
     const location = inventory.line(job.lineOf(deploy.offset));
     if (deploy.kind === 'compose') {
@@ -170,11 +171,12 @@ export function publishReading(inventory: Inventory, reading: ScriptReading, job
       for (const file of files) inventory.context({ kind: 'deploys-compose', name: file && composeFileName(file, deploy.remote, inventory.path), value: 'compose', location });
       continue;
     }
-    inventory.context({ kind: 'deploys', value: deploy.kind, location });
+    // Manifests applied to a cluster the job starts itself (kind, minikube, k3d) are under test: nothing ships.
+    if (!(testCluster && deploy.kind === 'kubernetes')) inventory.context({ kind: 'deploys', value: deploy.kind, location });
     // Which chart a release installs into which namespace: its subcharts' databases live there.
     if (deploy.release) {
       inventory.context({ kind: 'helm-release', name: deploy.release.namespace, value: deploy.release.chart, location });
-      if (!job.localCluster && !reading.localCluster) helmDatabaseRelease(inventory, { ...deploy.release, environment: job.environment, location });
+      if (!testCluster) helmDatabaseRelease(inventory, { ...deploy.release, environment: job.environment, location });
     }
   }
 }

@@ -1265,6 +1265,14 @@ jobs:
         { files: { 'infra/prod/main.tf': S3_MAIN, 'infra/prod/replication.tf': S3_REPLICATION }, note: 'replication to another account, declared in its own file of the module' },
         sample('bin/provision.sh', '#!/bin/sh\ndokku postgres:create app-db\ndokku postgres:link app-db app\ndokku postgres:backup-auth app-db "$B2_KEY_ID" "$B2_APP_KEY" us-west-002 s3v4 https://s3.us-west-002.backblazeb2.com\ndokku postgres:backup-schedule app-db "0 3 * * *" acme-db-backups\n', { note: "Dokku's postgres plugin uploads scheduled dumps to a bucket" }),
         { files: { 'roles/postgresql/meta/main.yml': 'galaxy_info:\n  role_name: postgresql\n  author: acme\n', 'roles/postgresql/tasks/main.yml': ANSIBLE_POSTGRES }, note: 'an Ansible role published on its own: no play applies it here' },
+        {
+          files: {
+            'roles/postgresql/meta/main.yml': 'galaxy_info:\n  role_name: postgresql\n  author: acme\n',
+            'roles/postgresql/tasks/main.yml': ANSIBLE_POSTGRES,
+            '.github/workflows/operator.yml': 'on: pull_request\njobs:\n  operator:\n    runs-on: ubuntu-22.04\n    steps:\n      - uses: actions/checkout@v4\n      - uses: manusa/actions-setup-minikube@v2.7.1\n        with:\n          minikube version: v1.13.1\n          kubernetes version: v1.19.2\n      - run: kubectl apply -f tests/operator/cluster.yaml\n',
+          },
+          note: 'the only kubectl apply runs against a cluster the job itself starts (minikube): a test, not a deploy',
+        },
         { files: { 'jobs/postgres.nomad.hcl': NOMAD_POSTGRES, 'jobs/backup.nomad.hcl': NOMAD_BACKUP }, note: 'a periodic Nomad job dumps it to another provider' },
         {
           files: {
