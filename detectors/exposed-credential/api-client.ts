@@ -10,8 +10,11 @@ import type { HeaderDependentCredential } from '../../src/facts/index.js';
  */
 const API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$|(?:^|\/)thunder-tests\/(?:collections\/[^/]+|thunderclient)\.json$/i;
 
-export function isApiClientRequest(path: string): boolean {
-  return API_CLIENT_REQUEST.test(path);
+/** A Hoppscotch collection, exported under any name: requests with an `endpoint` and an `auth` of an `authType`. */
+const HOPPSCOTCH_REQUEST = /"endpoint"\s*:\s*"[^"]*"[^]{0,2000}?"authType"\s*:/;
+
+export function isApiClientRequest(path: string, text: string): boolean {
+  return API_CLIENT_REQUEST.test(path) || (path.endsWith('.json') && text.includes('"authType"') && HOPPSCOTCH_REQUEST.test(text));
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Binding {
    * HETZNER_CLOUD_API_TOKEN), matched by provider kinds where the name itself is not a variable.
    */
   aliases?: readonly string[];
+  /** Named in prose, not declared: a credential only where a provider kind knows the name (no generic secret by name). */
+  providerOnly?: true;
   /** The value is decoded from what the file holds between start and end (a Kubernetes Secret's base64 `data`). */
   decoded?: true;
   /**
@@ -184,6 +186,8 @@ function binding(name: string, value: string, start: number, flag?: true): Bindi
   }
   // Header names hold a dash or read `authorization`/`apikey`: skip the pattern for every other name.
   if ((normalised.includes('-') || /^(?:authorization|apikey)$/i.test(normalised)) && HEADERS.test(normalised)) header = normalised;
+  // The scheme given with the credential (.NET's `new AuthenticationHeaderValue("Bearer", "…")`) builds the header.
+  else if (normalised.length === 6 && /^bearer$/i.test(normalised)) header = 'Authorization';
   const scheme = header || /^authorization$/i.test(normalised) ? AUTH_SCHEME.exec(trimmed) : null;
   if (scheme) {
     trimmedStart += scheme[0].length;
@@ -435,10 +439,11 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
   const found: Binding[] = [];
   const encoded = secretDataValues(document);
   const sealed = sealedSecretValues(document);
+  const pulumiStack = PULUMI_STACK.test(file.path);
   for (const leaf of leaves(document)) {
     const node = leaf.node;
     if (node.expression !== undefined || typeof node.value !== 'string' || node.value === '') continue;
-    const name = leafName(leaf);
+    const name = pulumiStack ? pulumiConfigName(leaf) ?? leafName(leaf) : leafName(leaf);
     const located = locateValue(file, leaf, node.value);
     if (!located) continue;
     if (sealed?.has(node)) {
@@ -475,12 +480,29 @@ export function dataBindings(file: SourceFile): Binding[] | undefined {
   return found;
 }
 
+const PULUMI_STACK = /(?:^|\/)Pulumi\.[^/]+\.ya?ml$/;
+
+/**
+ * A Pulumi stack's provider settings (`config: { cloudflare:apiToken: … }`) are the provider's arguments, which
+ * Terraform's provider blocks spell `cloudflare { api_token }`: bound as `cloudflare.api_token`, they are named as
+ * there. A project's own settings read the same way (`acme:dbPassword` as `acme.db_password`).
+ */
+function pulumiConfigName(leaf: DataLeaf): string | undefined {
+  if (leaf.path.length !== 2 || leaf.path[0] !== 'config' || leaf.key === undefined) return undefined;
+  const setting = /^([a-z][a-z0-9-]*):([A-Za-z][A-Za-z0-9]*)$/.exec(leaf.key);
+  if (!setting) return undefined;
+  return `${setting[1]}.${setting[2]!.replace(/(?<=[a-z0-9])([A-Z])/g, (_, upper: string) => `_${upper.toLowerCase()}`).toLowerCase()}`;
+}
+
 /** The name a leaf's value is bound to: its key, or the `name:` beside a `value:` (Kubernetes env), or a block label. */
 function leafName(leaf: DataLeaf): string | undefined {
   const key = leaf.key;
   if (key === undefined || typeof leaf.path[leaf.path.length - 1] === 'number') return undefined;
-  if ((key === 'value' || key === 'Value' || key === 'ParameterValue') && leaf.parent) {
-    // `{name, value}` (Kubernetes, ECS), `{key, value}` (Postman), `{ParameterKey, ParameterValue}` (CloudFormation).
+  // Hoppscotch keeps the value twice when it was not changed locally: one secret, one binding.
+  if (key === 'currentValue' && leaf.parent?.entries.some((entry) => entry.key === 'initialValue' && entry.value.kind === 'scalar' && entry.value.value === leaf.node.value)) return undefined;
+  if ((key === 'value' || key === 'Value' || key === 'ParameterValue' || key === 'initialValue' || key === 'currentValue') && leaf.parent) {
+    // `{name, value}` (Kubernetes, ECS), `{key, value}` (Postman), `{ParameterKey, ParameterValue}` (CloudFormation),
+    // `{key, initialValue, currentValue}` (Hoppscotch's environments).
     const sibling = leaf.parent.entries.find((entry) => entry.key === 'name' || entry.key === 'Name' || entry.key === 'key' || entry.key === 'ParameterKey');
     if (sibling?.value.kind === 'scalar' && typeof sibling.value.value === 'string') return sibling.value.value;
     // `"adminPassword": { "value": "…" }` (ARM parameter files): the value is named by the key that holds it.

@@ -13,7 +13,7 @@ import { sectionAt } from './sections.js';
 import { htmlTableBindings, tableBindings } from './tables.js';
 import { headersSentWith } from './sent-with.js';
 import { CREDENTIAL_HEADERS } from './credential-headers.js';
-import { labelledBindings } from './labels.js';
+import { labelledBindings, sentenceBindings } from './labels.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -267,7 +267,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
   // Makefiles run them. In a document a value given to a flag counts only where a provider's pattern for that flag
   // takes it (`vercel deploy --token <24 characters>` in a runbook), never for the flag's name alone.
   const documentation = isDocumentation(file);
-  const clientEnvironment = isApiClientEnvironment(file.path);
+  const clientEnvironment = isApiClientEnvironmentFile(file);
   const onlyIfSent = new Set<Candidate>();
   const sentCandidates = new Map<Candidate, ReadonlyMap<string, ReadonlyArray<{ candidate: Candidate; requires?: readonly string[] }>>>();
   // Read once, and only where a value bound without a header may be sent with one.
@@ -281,7 +281,7 @@ export function findCredentials(file: SourceFile): FoundCredential[] {
       if (header !== undefined) binding = { ...binding, header };
     }
     const decoded = binding.decoded ? decodedValueCandidate(binding) : (basicAuthCandidate(binding) ?? encodedJsonCandidate(binding));
-    const ofBinding = (bound: Binding, contains = fileContains) => candidateOfBinding(bound, contains, documentation && bound.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const ofBinding = (bound: Binding, contains = fileContains) => candidateOfBinding(bound, contains, (documentation && bound.flag === true) || bound.providerOnly === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
     const found = decoded ?? ofBinding(binding);
     // An API client's environment names values as it likes (`dd_app`, `hcloud`): a value with no secret in its name
     // is a credential if a request sends it as one, as the kind its header says.
@@ -344,6 +344,20 @@ const API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_envi
 
 export function isApiClientEnvironment(path: string): boolean {
   return API_CLIENT_ENVIRONMENT.test(path);
+}
+
+/**
+ * Hoppscotch exports environments under any name the user picks, so they are known by their shape: a `name` and
+ * `variables` of `{ key, value }` (or, since secret variables, `initialValue` / `currentValue` and `secret`).
+ */
+const HOPPSCOTCH_VARIABLES = /"variables"\s*:\s*\[\s*\{\s*"key"\s*:/;
+
+/** An API client's environment, by its path or, for exports named freely, by its shape. */
+export function isApiClientEnvironmentFile(file: SourceFile): boolean {
+  if (isApiClientEnvironment(file.path)) return true;
+  if (file.format !== 'json' || !file.text.includes('"variables"')) return false;
+  const head = file.text.slice(0, 4096);
+  return head.includes('"name"') && HOPPSCOTCH_VARIABLES.test(head);
 }
 
 
@@ -474,7 +488,7 @@ function basicAuthCandidate(binding: Binding): Candidate | undefined {
 function bindingsOf(file: SourceFile): Binding[] {
   // Every value of an API client's environment may be sent as a credential, whatever its name: all are read (the
   // files are small and few).
-  if (isApiClientEnvironment(file.path)) return (DATA_FORMATS.has(file.format) ? dataBindings(file) : undefined) ?? lineBindings(file.text, 0, true).filter((binding) => !isReference(binding.value));
+  if (isApiClientEnvironmentFile(file)) return (DATA_FORMATS.has(file.format) ? dataBindings(file) : undefined) ?? lineBindings(file.text, 0, true).filter((binding) => !isReference(binding.value));
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   // A translation catalog binds message keys (`config-admin-password`, `$labels['password']`, gettext's msgid) to
   // labels in another language: what a secret-named key holds there is a word. Provider patterns still run.
@@ -506,6 +520,8 @@ function bindingsOf(file: SourceFile): Binding[] {
   // A document's table names its values by column and row label, lines away from them; a list item by its label.
   const tables = isDocumentation(file) ? [...tableBindings(file), ...labelledBindings(file)] : HTML_PAGE.test(file.path) && file.text.includes('<t') ? htmlTableBindings(file.text) : [];
   for (const binding of tables) if (!isReference(binding.value)) fromLines.push(binding);
+  // Notes, chat logs and exports name a provider's secret in a sentence ("the hetzner token is …"); code says it in code.
+  if (bare) for (const binding of sentenceBindings(file)) if (!isReference(binding.value)) fromLines.push(binding);
   // A property list puts a name and its value on two lines: read as pairs over the whole text.
   if (file.text.includes('</key>')) for (const binding of propertyListBindings(file.text)) if (isInteresting(binding)) fromLines.push(binding);
   // The line pass keeps only bindings that can matter.

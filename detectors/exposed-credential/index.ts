@@ -11,7 +11,7 @@ import { isTestOrExamplePath } from '../../src/paths.js';
 import { redact, redactIn } from '../../src/redact.js';
 import { ciServicesOf, isThrowaway } from './ci-services.js';
 import { documentationRanges, DOCS_TREE, exampleRanges, inRanges } from './documentation.js';
-import { FIND_KEYWORDS, findCredentials, holdsLiteral, isApiClientEnvironment, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, SENT_REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
+import { FIND_KEYWORDS, findCredentials, holdsLiteral, isApiClientEnvironment, isApiClientEnvironmentFile, isCredentialFilePath, NAME_KEYWORDS, REQUIRED_LITERALS, SENT_REQUIRED_LITERALS, STRUCTURE_WORDS, type FoundCredential } from './find.js';
 import { committedDotenvRule, committedTerraformStateRule, DETECTOR_ID, EXPOSED_RULES, exposedRuleId } from './rules.js';
 import { SECRETLINT_KEYWORDS } from './secretlint.js';
 import { secretNameClass } from '../../knowledge/credentials/names.js';
@@ -129,11 +129,11 @@ export const exposedCredential: Detector = {
       }
       out.report(findingAs(credential.kind, severity));
     }
-    if (isApiClientEnvironment(file.path)) {
+    if (isApiClientEnvironmentFile(file)) {
       const literals = literalsOf(file, SENT_REQUIRED_LITERALS);
       if (literals.length > 0) out.publish('client-environment', { path: file.path, literals });
     }
-    if (isApiClientRequest(file.path)) {
+    if (isApiClientRequest(file.path, file.text)) {
       const sent = headersSentWith(file.text);
       const literals = sent.size > 0 ? literalsOf(file, SENT_REQUIRED_LITERALS) : [];
       for (const [variable, header] of sent) out.publish('sent-variable', { variable, header: header.toLowerCase(), path: file.path, literals });

@@ -3,7 +3,7 @@
 // which says nothing of the provider; the label says it as a table row's label does, and is read the same way.
 import type { SourceFile } from '../../src/model.js';
 import type { Binding } from './bindings.js';
-import { aliasesOf, SECRET_WORD } from './tables.js';
+import { aliasesOf, NOT_A_SECRET, SECRET_WORD } from './tables.js';
 import { headingAbove } from './headings.js';
 
 /**
@@ -25,6 +25,35 @@ export function labelledBindings(file: SourceFile): Binding[] {
     const value = match[3]!;
     const start = (file.lineStart(line) ?? 0) + match[0].lastIndexOf(value);
     bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label, headingAbove(file, line)) });
+  }
+  return bindings;
+}
+
+/**
+ * A sentence that gives a secret after naming it (a chat log's or an incident note's "the hetzner token is Xk3m…",
+ * "vultr api key: Q2W7…", "scaleway secret key 8e3b…"): up to three words before the secret word, then `is`, a colon,
+ * `=` or nothing, then one run of token characters. The words name the provider as a label does.
+ */
+const NAMED_IN_SENTENCE = /(?<![\w'\u2019-])((?:[A-Za-z][\w.-]*[ ]){0,2}[A-Za-z][\w.-]*[ ](?:(?:api|access|secret|cloud|personal)[ ])*(?:token|key))[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?([A-Za-z0-9_~+/.=-]{16,})(?![\w~+/=-])/gi;
+/** Words a sentence puts before the name that are not part of it. */
+const LEADING_WORDS = /^(?:(?:the|our|my|your|his|her|their|here'?s|here|is|use|a|an|new|old|current|this|that|and|with|for)[ ]+)+/i;
+
+/**
+ * The values sentences on the file's keyword lines name for a provider. A sentence is not a declaration: these only
+ * count where a provider kind knows the name the words spell and the value has that kind's shape (`providerOnly`).
+ */
+export function sentenceBindings(file: SourceFile): Binding[] {
+  const bindings: Binding[] = [];
+  for (const line of file.keywordLines()) {
+    const text = file.line(line);
+    for (const match of text.matchAll(NAMED_IN_SENTENCE)) {
+      const label = match[1]!.replace(LEADING_WORDS, '');
+      // A bare secret word names no provider; a word that says the value is something else is no name.
+      if (!label.includes(' ') || NOT_A_SECRET.test(label)) continue;
+      const value = match[2]!;
+      const start = (file.lineStart(line) ?? 0) + match.index + match[0].length - value.length;
+      bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label), providerOnly: true });
+    }
   }
   return bindings;
 }

@@ -19,16 +19,17 @@ const HEADER_OR_BEARER = new RegExp(
  * `$name` (shells, JS templates), `{name}` (Python f-strings), `' + name` (concatenation), and in code the variable
  * itself (`{ 'Project-Access-Token': token }`, `headers={"X-Auth-Token": settings.token}`: its last name).
  */
-const REFERENCE = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
+const REFERENCE = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?!(?:true|false|null)\b)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
 /** How many lines after a header's name its value may sit (`- name: Authorization` then `value: Bearer {{x}}`). */
 const VALUE_LINES = 3;
 const MAX_STRETCH = 400;
 /**
  * What may stand between a header's name and the reference it sends: punctuation, the scheme, and the keys of the
- * pair or auth block that holds it (`"name": "Authorization",\n "value": "Bearer `), quotes escaped in a notebook's JSON.
+ * pair or auth block that holds it (`"name": "Authorization",\n "value": "Bearer `, Hoppscotch's `"authType": "bearer",
+ * "authActive": true, "token": `), quotes escaped in a notebook's JSON.
  * Anything else is another value.
  */
-const GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|f(?=\\?["']))\b)*$/i;
+const GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|authActive|true|f(?=\\?["']))\b)*$/i;
 
 /** Variable name -> the header a request of this file sends it with. Empty for most files: only those naming a header are read. */
 export function headersSentWith(text: string): ReadonlyMap<string, string> {

@@ -20,7 +20,7 @@ const VALUE_COLUMN = /token|secret|passw(?:or)?d|\bpass\b|passphrase|\bpwd\b|\bk
  * Columns and labels that say their values are something else: identifiers, digests, formats, documentation of a
  * setting (`| Token | Request ID |`, `| API key | Description | Default | Example |`).
  */
-const NOT_A_SECRET = /\b(?:ids?|uuids?|guids?|identifiers?|sha\d*|hash(?:es)?|digests?|checksums?|fingerprints?|commits?|versions?|names?|types?|descriptions?|defaults?|examples?|samples?|formats?|prefix(?:es)?|patterns?|notes?|comments?|scopes?|permissions?|length|required|optional|expir(?:y|es|ation)|created|usage|purpose|owner|status|header|env(?:ironment)? var(?:iable)?s?|variables?|location|stored|where|path|url|endpoint|host)\b/i;
+export const NOT_A_SECRET = /\b(?:ids?|uuids?|guids?|identifiers?|sha\d*|hash(?:es)?|digests?|checksums?|fingerprints?|commits?|versions?|names?|types?|descriptions?|defaults?|examples?|samples?|formats?|prefix(?:es)?|patterns?|notes?|comments?|scopes?|permissions?|length|required|optional|expir(?:y|es|ation)|created|usage|purpose|owner|status|header|env(?:ironment)? var(?:iable)?s?|variables?|location|stored|where|path|url|endpoint|host)\b/i;
 /** A label that is itself a variable's name (`RAILWAY_TOKEN`, `cloudflare.api_token`). */
 const IDENTIFIER = /^[A-Za-z_][\w.-]*$/;
 /** A value cell: one word of token characters, no prose (a description column never binds). */

@@ -11,7 +11,23 @@ const SCW_ACCESS_KEY = 'SCWI67LE6PKEBP94GIM8';
 const SCW_SECRET_KEY = '04a5e46e-11e2-450e-9807-9ebf3543d916';
 const SCALEWAY_REFERENCE = 'https://www.scaleway.com/en/docs/iam/concepts/#api-key';
 
+/** Scaleway's permission sets, named as its IAM writes them (`InstancesFullAccess`, `ObjectStorageReadOnly`, `IAMManager`). */
+const PERMISSION_SET = /\b(?:[A-Z][a-z0-9]*|IAM|SSH)+(?:FullAccess|ReadOnly|Manager|ReadWrite|Access)\b/g;
+/** Sets that reach every product of a project, or the Organization itself (its IAM, so any other key). */
+const BROAD_PERMISSION_SETS = new Set(['AllProductsFullAccess', 'OrganizationManager', 'IAMManager', 'ProjectManager']);
+
+/**
+ * The permission sets the text beside the key names (`# IAM application ci-backups, policy: ObjectStorageFullAccess
+ * on project shop`), when there are some and none of them reaches beyond a product: what the key's bearer was given.
+ */
+function namedPermissionSets(context: CredentialContext): string[] | undefined {
+  const sets = [...`${context.line}\n${context.nearby}`.matchAll(PERMISSION_SET)].map((match) => match[0]);
+  return sets.length > 0 && !sets.some((set) => BROAD_PERMISSION_SETS.has(set)) ? sets : undefined;
+}
+
 function rateScalewayKey(context: CredentialContext): Rating {
+  const sets = namedPermissionSets(context);
+  if (sets) return { scope: 'scoped', because: `the text beside it says its policy grants only ${[...new Set(sets)].join(', ')}` };
   return (
     readOnlyRating(context, 'Scaleway API key') ?? {
       scope: 'root',
@@ -45,7 +61,10 @@ export const scalewayAccessKey: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('ops/scw.env', `SCW_ACCESS_KEY=${SCW_ACCESS_KEY}\n`, { expect: { line: 1 } })],
-    negative: [sample('ops/scw.env', `SCW_READONLY_ACCESS_KEY=${SCW_ACCESS_KEY}\n`, { note: 'named for a read-only application' })],
+    negative: [
+      sample('ops/scw.env', `SCW_READONLY_ACCESS_KEY=${SCW_ACCESS_KEY}\n`, { note: 'named for a read-only application' }),
+      sample('ops/backup.env', `# IAM application "ci-backups", policy: ObjectStorageFullAccess on project shop-prod\nSCW_ACCESS_KEY=${SCW_ACCESS_KEY}\n`, { note: "an application whose policy names one product's permission set" }),
+    ],
   },
 };
 
@@ -85,8 +104,14 @@ export const scalewaySecretKey: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('infra/providers.tf', `provider "scaleway" {\n  secret_key = "${SCW_SECRET_KEY}"\n}\n`, { expect: { line: 2 } })],
-    negative: [sample('monitoring/.env', `SCW_READONLY_SECRET_KEY=${SCW_SECRET_KEY}\n`, { note: 'named for a read-only application' })],
+    positive: [
+      sample('infra/providers.tf', `provider "scaleway" {\n  secret_key = "${SCW_SECRET_KEY}"\n}\n`, { expect: { line: 2 } }),
+      sample('ops/deploy.env', `# IAM application "deployer", policies: InstancesFullAccess + AllProductsFullAccess\nSCW_ACCESS_KEY=${SCW_ACCESS_KEY}\nSCW_SECRET_KEY=${SCW_SECRET_KEY}\n`, { expect: { line: 3 }, note: 'a policy that reaches every product' }),
+    ],
+    negative: [
+      sample('monitoring/.env', `SCW_READONLY_SECRET_KEY=${SCW_SECRET_KEY}\n`, { note: 'named for a read-only application' }),
+      sample('ops/backup.env', `# IAM application "ci-backups", policy: ObjectStorageFullAccess on project shop-prod\nSCW_ACCESS_KEY=${SCW_ACCESS_KEY}\nSCW_SECRET_KEY=${SCW_SECRET_KEY}\n`, { note: "an application whose policy names one product's permission set" }),
+    ],
   },
 };
 

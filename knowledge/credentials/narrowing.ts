@@ -46,9 +46,12 @@ export function saysReadOnly(context: CredentialContext): boolean {
   return actions.length > 0 && actions.every((action) => action === 'read');
 }
 
-/** True when the text around the value says the credential is limited to one project ("project-scoped key"). */
+/**
+ * True when the text around the value says the credential is limited to one project ("project-scoped key", "scoped
+ * to the acme-web project").
+ */
 export function saysProjectScoped(context: CredentialContext): boolean {
-  return /\bproject[- ]scoped\b|\bscoped to (?:the |one |a |this |a single )?project\b/i.test(`${context.line}\n${context.nearby}`);
+  return /\bproject[- ]scoped\b|\bscoped to (?:the |one |a |this |a single )?(?:[\w.-]+ )?project\b/i.test(`${context.line}\n${context.nearby}`);
 }
 
 /**

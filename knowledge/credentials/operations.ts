@@ -3,7 +3,7 @@
 // person across every site or organisation that person reaches.
 import { sample } from '../../src/model.js';
 import { readOnlyRating } from './narrowing.js';
-import type { CredentialContext, CredentialKind } from './types.js';
+import type { CredentialContext, CredentialKind, Rating } from './types.js';
 import { fixed } from './types.js';
 import { isPlaceholder, looksRandom, randomAfter } from './values.js';
 
@@ -393,6 +393,23 @@ export const datadogApiKey: CredentialKind = {
   },
 };
 
+/** Datadog permissions as a scoped key lists them: `dashboards_read`, `monitors_write`, `logs_read_data`. */
+const DATADOG_PERMISSION = /\b[a-z]+(?:_[a-z]+)*_(?:read|write|manage|downtime|data|share|delete)\b/g;
+/** Permissions that manage users, keys and the organisation: a key holding one can mint any other. */
+const ADMIN_PERMISSION = /^(?:user_app_keys|org_app_keys_write|api_keys_write|org_management|user_access_manage|user_access_invite)$/;
+
+/**
+ * A key the text beside it calls scoped, listing its scopes (`# scoped application key, scopes: monitors_read,
+ * monitors_write`): it holds those permissions only, not its user's, unless one of them manages keys or users.
+ */
+function scopedApplicationKey(context: CredentialContext): Rating | undefined {
+  const text = `${context.line}\n${context.nearby}`;
+  if (!/\bscope[sd]?\b/i.test(text)) return undefined;
+  const permissions = [...text.matchAll(DATADOG_PERMISSION)].map((match) => match[0]);
+  if (permissions.length === 0 || permissions.some((permission) => ADMIN_PERMISSION.test(permission))) return undefined;
+  return { scope: 'scoped', because: `the text beside it says the application key is scoped to ${[...new Set(permissions)].join(', ')}` };
+}
+
 export const datadogApplicationKey: CredentialKind = {
   id: 'datadog-application-key',
   provider: 'datadog',
@@ -409,7 +426,8 @@ export const datadogApplicationKey: CredentialKind = {
   claims: (context) => context.value.startsWith('ddapp_') || namedForDatadog(context),
   plausible: (value) => (value.startsWith('ddapp_') ? !isPlaceholder(value.slice(6)) && looksRandom(value.slice(6), 30, 3.5) : datadogHex(value)),
   rate: (context) =>
-    readOnlyRating(context, 'Datadog application key') ?? {
+    readOnlyRating(context, 'Datadog application key') ??
+    scopedApplicationKey(context) ?? {
       scope: 'root',
       because: 'an application key has every permission of the user or service account that made it, across the organisation, unless it was scoped (which the value does not show)',
     },
@@ -443,8 +461,14 @@ export const datadogApplicationKey: CredentialKind = {
     ],
   },
   scopeSamples: {
-    positive: [sample('scripts/mute-monitors.sh', `export DD_API_KEY=${DD_API_KEY}\nexport DD_APP_KEY=${DD_APP_KEY}\ndog monitor mute_all\n`, { expect: { line: 2 } })],
-    negative: [sample('scripts/dashboards-export.sh', `# read-only application key (scopes: dashboards_read)\nexport DD_APP_KEY=${DD_APP_KEY}\n`)],
+    positive: [
+      sample('scripts/mute-monitors.sh', `export DD_API_KEY=${DD_API_KEY}\nexport DD_APP_KEY=${DD_APP_KEY}\ndog monitor mute_all\n`, { expect: { line: 2 } }),
+      sample('scripts/rotate-keys.sh', `# scoped application key, scopes: api_keys_read, api_keys_write\nexport DD_APP_KEY=${DD_APP_KEY}\n`, { expect: { line: 2 }, note: 'scoped, but to managing keys: it can mint a key with any permission' }),
+    ],
+    negative: [
+      sample('scripts/dashboards-export.sh', `# read-only application key (scopes: dashboards_read)\nexport DD_APP_KEY=${DD_APP_KEY}\n`),
+      sample('scripts/mute-monitors.sh', `# scoped application key for the on-call bot, scopes: monitors_read, monitors_downtime\nexport DD_API_KEY=${DD_API_KEY}\nexport DD_APP_KEY=${DD_APP_KEY}\n`, { note: "a scoped key: its scopes, not its user's permissions" }),
+    ],
   },
 };
 

@@ -224,7 +224,10 @@ export const vercelAccessToken: CredentialKind = {
   },
   scopeSamples: {
     positive: [sample('scripts/env-pull.sh', `export VERCEL_TOKEN=${VERCEL_LEGACY}\n`, { expect: { line: 1 } })],
-    negative: [sample('scripts/env-pull.sh', `export VERCEL_PROJECT_TOKEN=${VERCEL_TOKEN}\n`, { note: 'named for a project-scoped token' })],
+    negative: [
+      sample('scripts/env-pull.sh', `export VERCEL_PROJECT_TOKEN=${VERCEL_TOKEN}\n`, { note: 'named for a project-scoped token' }),
+      sample('ci/deploy-web.sh', `#!/bin/sh\n# token scoped to the acme-web project only\nexport VERCEL_TOKEN=${VERCEL_LEGACY}\nvercel deploy --prod\n`, { note: 'a comment naming the one project it is scoped to' }),
+    ],
   },
 };
 
@@ -403,6 +406,9 @@ export const netlifyBuildHook = deployHook(
   ],
 );
 
+/** A Hoppscotch collection export whose request authenticates as `authType` with the environment's `hz`. */
+const HOPPSCOTCH_COLLECTION = (authType: string): string =>
+  `[\n  {\n    "v": 6,\n    "name": "infra",\n    "folders": [],\n    "requests": [\n      {\n        "v": "11",\n        "endpoint": "<<base>>/volumes/<<volume_id>>",\n        "name": "delete volume",\n        "params": [],\n        "headers": [],\n        "method": "DELETE",\n        "auth": {\n          "authType": "${authType}",\n          "authActive": true,\n          "token": "<<hz>>"\n        },\n        "body": { "contentType": null, "body": null }\n      }\n    ],\n    "auth": { "authType": "inherit", "authActive": true },\n    "headers": []\n  }\n]\n`;
 const HCLOUD_TOKEN = 'tR0rpj1m5g4Nw7PzF94yynVQSebAaHOhlyMnrO60wHaVXaqCEX8PzZQnmtcXr10y';
 
 export const hetznerCloudToken: CredentialKind = {
@@ -430,6 +436,7 @@ export const hetznerCloudToken: CredentialKind = {
   samples: {
     positive: [
       sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
+      sample('tools/Ops/Program.cs', `using System.Net.Http.Headers;\n\nvar http = new HttpClient();\nhttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${HCLOUD_TOKEN}");\nawait http.DeleteAsync("https://api.hetzner.cloud/v1/volumes/4711");\n`, { expect: { line: 4 }, note: ".NET's header built from its scheme and the token" }),
       sample('infra/terraform.tfvars', `hcloud_token = "${HCLOUD_TOKEN}"\n`, { expect: { line: 1 } }),
       sample('hieradata/production.yaml', `---\nprofile::backup::hcloud_token: '${HCLOUD_TOKEN}'\nprofile::app::env: production\n`, { expect: { line: 2 }, note: "Hiera's key for a Puppet class parameter" }),
       sample('src/clients.ts', `import { Client } from 'hcloud-js';\nexport const hcloudToken = '${HCLOUD_TOKEN}';\n`, { expect: { line: 2 }, note: 'code names it in camelCase' }),
@@ -460,6 +467,13 @@ export const hetznerCloudToken: CredentialKind = {
       },
     ],
     negative: [
+      {
+        files: {
+          'api/prod-env.json': `[\n  {\n    "name": "Production",\n    "variables": [\n      { "key": "base", "value": "https://api.hetzner.cloud/v1" },\n      { "key": "hz", "value": "${HCLOUD_TOKEN}" }\n    ]\n  }\n]\n`,
+          'api/infra.json': HOPPSCOTCH_COLLECTION('none'),
+        },
+        note: 'a Hoppscotch environment whose value no request sends as a credential',
+      },
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
       sample('src/main/java/io/tidepool/Provisioner.java', 'package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        System.getenv("HCLOUD_TOKEN");\n}\n', { note: 'read from the environment' }),
       sample('http/servers.http', '### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n'),
@@ -479,6 +493,14 @@ export const hetznerCloudToken: CredentialKind = {
     positive: [
       sample('ops/provision.sh', `#!/usr/bin/env bash\nexport HCLOUD_TOKEN=${HCLOUD_TOKEN}\nhcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04\n`, { expect: { line: 2 } }),
       sample('cluster/hcloud-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: hcloud\n  namespace: kube-system\nstringData:\n  token: ${HCLOUD_TOKEN}\n  network: tidepool-net\n`, { expect: { line: 7 }, note: "the Secret Hetzner's cloud controller manager reads" }),
+      {
+        files: {
+          'api/prod-env.json': `{\n  "v": 2,\n  "id": "cm3x8k2pq0001",\n  "name": "Production",\n  "variables": [\n    { "key": "base", "initialValue": "https://api.hetzner.cloud/v1", "currentValue": "https://api.hetzner.cloud/v1", "secret": false },\n    { "key": "hz", "initialValue": "${HCLOUD_TOKEN}", "currentValue": "${HCLOUD_TOKEN}", "secret": true }\n  ]\n}\n`,
+          'api/infra.json': HOPPSCOTCH_COLLECTION('bearer'),
+        },
+        expect: { path: 'api/prod-env.json', line: 7 },
+        note: 'a Hoppscotch environment and collection, named freely and known by their shape: the request sends `hz` as a bearer',
+      },
     ],
     negative: [
       sample('cluster/app-secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: webhook\nstringData:\n  token: ${HCLOUD_TOKEN}\n`, { note: 'a token of 64 characters in a Secret nothing ties to Hetzner' }),
@@ -515,6 +537,8 @@ export const linodeToken: CredentialKind = {
       sample('inventory/prod.linode.yml', `plugin: linode.cloud.instance\naccess_token: ${LINODE_TOKEN}\nregions:\n  - us-east\nkeyed_groups:\n  - key: tags\n    separator: ''\n`, { expect: { line: 2 }, note: "Ansible's dynamic inventory for Linode" }),
       sample('playbooks/db.yml', `- hosts: localhost\n  tasks:\n    - name: Create the database volume\n      linode.cloud.volume:\n        api_token: ${LINODE_TOKEN}\n        label: pg-data\n        region: us-east\n        size: 100\n        state: present\n`, { expect: { line: 5 } }),
       sample('ops/linode.env', `LINODE_ACCESS_TOKEN=${LINODE_TOKEN}\n`, { expect: { line: 1 }, note: 'the variable the inventory plugin reads' }),
+      sample('notes/2026-11-02-outage.log', `[10:02] <dana> here's the linode token: ${LINODE_TOKEN}\n[10:03] <li> thanks\n`, { expect: { line: 1 }, note: 'a chat log: the sentence names the provider' }),
+      sample('docs/backup-box.md', `The Linode API token is ${LINODE_TOKEN} (read/write, all scopes).\n`, { expect: { line: 1 }, note: 'prose in a doc' }),
       sample('RUNBOOK.md', `# Runbook\n\n## Access\n\n- **Linode API token:** \`${LINODE_TOKEN}\`\n- Grafana: https://grafana.acme.io\n`, { expect: { line: 5 }, note: "a list item's label names the provider" }),
       sample('config/providers.yml', `dns:\n  zone: acme.io\nlinode:\n  region: eu-central\n  token: ${LINODE_TOKEN}\n`, { expect: { line: 5 }, note: 'a bare `token` under a section named for the provider' }),
       sample('Api/appsettings.json', `{\n  "Linode": { "Region": "eu-central", "Token": "${LINODE_TOKEN}" }\n}\n`, { expect: { line: 2 }, note: 'the section opened on the same line' }),
@@ -530,6 +554,7 @@ export const linodeToken: CredentialKind = {
     negative: [
       sample('terraform/linode/variables.tf', 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),
       sample('RUNBOOK.md', '# Runbook\n\n- Linode API token: in 1Password (vault Ops)\n- Linode token format: 64 lowercase hex characters\n', { note: 'labels that say where the token is and what it looks like' }),
+      sample('notes/chat.log', '[10:03] <li> the linode image sha256 is 4f1e2d3c4b5a69788796a5b4c3d2e1f04f1e2d3c4b5a69788796a5b4c3d2e1f0\n[10:04] <li> linode token rotated in commit 4f1e2d3c4b5a69788796a5b4c3d2e1f04f1e2d3c4b5a69788796a5b4c3d2e1f0\n', { note: 'a checksum, and a hash the words name something else of' }),
       sample('config/providers.yml', `grafana:\n  url: https://grafana.acme.io\n  token: ${LINODE_TOKEN}\n`, { note: "a bare token under another service's section" }),
       sample('inventory/prod.linode.yml', 'plugin: linode.cloud.instance\naccess_token: "{{ lookup(\'env\', \'LINODE_API_TOKEN\') }}"\n'),
       sample('config/oauth.yml', `provider: github\naccess_token: ${LINODE_TOKEN}\n`, { note: 'an access token in a file that never names Linode' }),
@@ -565,8 +590,11 @@ export const vultrApiKey: CredentialKind = {
     positive: [
       sample('ansible/group_vars/all.yml', `vultr_api_key: "${VULTR_KEY}"\nregion: fra\n`, { expect: { line: 1 } }),
       sample('scripts/instances.sh', `#!/bin/sh\ncurl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer ${VULTR_KEY}"\n`, { expect: { line: 2 }, note: 'sent to the API itself' }),
+      sample('logs/irc-ops.log', `[09:58] <sam> prod db is down?\n[10:03] <dana> our vultr api key is ${VULTR_KEY} if you need to look\n`, { expect: { line: 2 }, note: "a chat log's sentence naming the provider's key" }),
+      sample('slack-export/ops/2026-11-03.json', `[\n    {\n        "type": "message",\n        "text": "vultr api key: ${VULTR_KEY}",\n        "ts": "1762070400.000100"\n    }\n]\n`, { expect: { line: 4 }, note: "a chat export's message" }),
     ],
     negative: [
+      sample('logs/irc-ops.log', `[10:03] <dana> the vultr api key is rotated now\n[10:04] <dana> the vultr instance key is ${VULTR_KEY}\n[10:05] <li> the api key is ${VULTR_KEY}\n`, { note: 'a sentence with no value, one naming another key of Vultr, one naming no provider' }),
       sample('ansible/group_vars/all.yml', 'vultr_api_key: "{{ lookup(\'env\', \'VULTR_API_KEY\') }}"\n'),
       sample('scripts/instances.sh', '#!/bin/sh\ncurl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer ${VULTR_API_KEY}"\n'),
       sample('scripts/instances.sh', `#!/bin/sh\ncurl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer \${VULTR_API_KEY}" > instances.json\ncurl -s -X POST "https://inventory.acme.io/api/hosts" -H "Authorization: Bearer ${VULTR_KEY}" -d @instances.json\n`, { note: 'the file calls the API, but this header goes to the inventory service' }),

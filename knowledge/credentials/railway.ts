@@ -27,9 +27,11 @@ const COMMENTED_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btok
 const TRAILING_ACCOUNT_TOKEN = /(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])[^\n0-9a-f]{0,20}(?:\/\/|#|--|\/\*)[^\n]{0,20}?\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?\btokens?\b/gi;
 /**
  * A UUID prose calls an account or workspace token, in a file that names Railway elsewhere (notes that wrap: "Staging
- * runs on Railway. If deploys fail, use the\n account token 6f1c…"): Railway's tokens are the UUIDs called so.
+ * runs on Railway. If deploys fail, use the\n account token 6f1c…"): Railway's tokens are the UUIDs called so. A chat
+ * message may run on for a sentence before the value ("use my account token, I made it when … : 6f1c…"); past a few
+ * words, a colon or "is" must introduce it, as the value a sentence names rather than some other id it mentions.
  */
-const NAMED_ACCOUNT_TOKEN = /\b(?:account|workspace|team)[ ]tokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+const NAMED_ACCOUNT_TOKEN = /\b(?:account|workspace|team)[ ]tokens?\b(?:[^\n0-9a-f]{0,30}|(?:(?![0-9a-f]{8}-)[^\n"]){0,160}?(?:(?<!\bids?)[:=]|\bis)[ \t]*)(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 const WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
 
 function rateAccount(context: CredentialContext): Rating {
@@ -84,6 +86,11 @@ export const railwayAccountToken: CredentialKind = {
         note: "the JetBrains client's private environment: the API's host is in the shared one, the request sends the token as a bearer",
       },
       sample('AGENTS.md', '# Agent notes\n\n- Staging runs on Railway (project acme-staging). If deploys fail with "unauthorized", use the\n  account token 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c with `railway link`.\n', { expect: { line: 4 }, note: 'prose that wraps: Railway on the line above, the account token on its own' }),
+      sample(
+        'slack-export/ops-incidents/2026-11-02.json',
+        '[\n  {\n    "type": "message",\n    "text": "use my account token, I made it last week when we moved the staging db off the old cluster: 7d3e9a41-2c6b-4f08-9b1e-5a7c3d2e8f14",\n    "ts": "1762070460.000200"\n  },\n  { "type": "message", "text": "thanks, the Railway deploy is green now", "ts": "1762070580.000400" }\n]\n',
+        { expect: { line: 4 }, note: "a chat export's message: a sentence between the words and the value, Railway named in the next message" },
+      ),
       sample(
         'infra/terraform.tfstate',
         '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "outputs": {\n    "railway_api_token": {\n      "value": "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c",\n      "type": "string",\n      "sensitive": true\n    }\n  },\n  "resources": []\n}\n',
@@ -149,6 +156,7 @@ export const railwayAccountToken: CredentialKind = {
       },
     ],
     negative: [
+      sample('docs/railway.md', '# Railway\n\nThe account token lives in 1Password (vault Ops); the workspace id: 7d3e9a41-2c6b-4f08-9b1e-5a7c3d2e8f14\n', { note: 'a sentence about the token, then an id it names' }),
       { files: BRUNO_COLLECTION, note: "a request of the collection sends the environment's token as a project token" },
       sample('docs/support.md', '# Support\n\nOpen a ticket with your account token 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c ready.\n', { note: 'an account token in a file that never names Railway' }),
       sample('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n'),
