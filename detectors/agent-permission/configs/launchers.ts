@@ -11,7 +11,7 @@ import type { AgentGrant } from '../../../src/facts/index.js';
 import { parseJsoncValue } from '../../../src/parse/json.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
-import { prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { CLAUDE_ALLOWED_TOOLS, CLAUDE_COMMAND, COPILOT_ALLOWED_TOOL, COPILOT_COMMAND, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
 import { commandPermission, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { bashMatcher } from './claude-code.js';
@@ -130,7 +130,7 @@ function readLauncherLines(file: SourceFile, out: FileEmitter): void {
     }
     if (COPILOT_COMMAND.test(command)) {
       for (const allowed of line.matchAll(COPILOT_ALLOWED_TOOL)) {
-        const permission = commandPermission(prefixMatcher(allowed[1]!), { agent: 'copilot', setting: allowed[0], span: spanOf(index, allowed.index, allowed[0].length) });
+        const permission = commandPermission(allowMatcherOfRule({ syntax: 'prefix', text: allowed[1]! })!, { agent: 'copilot', setting: allowed[0], span: spanOf(index, allowed.index, allowed[0].length) });
         if (!permission) continue;
         emitConfig(out, 'copilot', 'launcher', file.path);
         emitPermission(file, out, permission);
@@ -264,7 +264,7 @@ export function allowedToolPermission(entry: string, span: Span, setting = `--al
     matcher = bashMatcher(claude[2]);
   } else if (gemini) {
     agent = 'gemini-cli';
-    matcher = gemini[2] === undefined ? () => true : prefixMatcher(gemini[2]);
+    matcher = gemini[2] === undefined ? () => true : allowMatcherOfRule({ syntax: 'prefix', text: gemini[2] });
   } else {
     return undefined;
   }
