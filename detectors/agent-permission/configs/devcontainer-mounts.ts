@@ -7,7 +7,7 @@ import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import { agentTitle, type AgentId } from '../../../knowledge/agents/agents.js';
 import { outsideReach } from '../../../knowledge/agents/outside.js';
-import { isAccountTokenVariable } from '../../../knowledge/credentials/account-variables.js';
+import { reachesProductionByName } from '../../../knowledge/credentials/account-variables.js';
 import { isProductionName } from '../../../knowledge/environments/names.js';
 import { AGENT_OWN } from './agent-secrets.js';
 import { RULE_IDS } from '../permission.js';
@@ -97,7 +97,7 @@ function hostVariables(root: MapNode): HostVariable[] {
       if (entry.value.kind !== 'scalar' || typeof entry.value.value !== 'string') continue;
       const host = LOCAL_ENV.exec(entry.value.value)?.[1];
       if (!host || AGENT_OWN.test(entry.key) || AGENT_OWN.test(host)) continue;
-      if (![entry.key, host].some((name) => isAccountTokenVariable(name) || (isProductionName(name) && /(?:TOKEN|SECRET|KEY|PASSWORD|PASS|PWD|URL|URI|DSN|CREDENTIALS?)$/i.test(name)))) continue;
+      if (!reachesProductionByName(entry.key, host) && ![entry.key, host].some((name) => isProductionName(name) && /(?:TOKEN|SECRET|KEY|PASSWORD|PASS|PWD|URL|URI|DSN|CREDENTIALS?)$/i.test(name))) continue;
       found.push({ name: entry.key, host, setting: `"${key}": { "${entry.key}": "${entry.value.value}" }`, span: entry.value.span });
     }
   }

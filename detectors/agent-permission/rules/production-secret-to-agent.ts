@@ -52,8 +52,18 @@ export const productionSecretToAgent: RuleMeta = {
         `${COPILOT_SETUP}      - name: Railway CLI\n        run: |\n          npm i -g @railway/cli\n          echo "RAILWAY_API_TOKEN=\${{ secrets.RAILWAY_TOKEN }}" >> "$GITHUB_ENV"\n`,
         { expect: { line: 17 }, note: "whatever the secret is called, the Railway CLI's account-token variable holds an account token" },
       ),
+      sample(
+        '.github/workflows/codex-autofix.yml',
+        'name: Codex autofix\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  autofix:\n    runs-on: ubuntu-latest\n    env:\n      STRIPE_SECRET_KEY: ${{ secrets.STRIPE_SECRET_KEY }}\n    steps:\n      - uses: actions/checkout@v5\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Fix the failing build\n          sandbox: danger-full-access\n',
+        { expect: { line: 17 }, note: "Stripe's unmarked secret key: the live one, which charges real customers, whatever the environment is called" },
+      ),
     ],
     negative: [
+      sample(
+        '.github/workflows/codex-autofix.yml',
+        'name: Codex autofix\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  autofix:\n    runs-on: ubuntu-latest\n    env:\n      STRIPE_SECRET_KEY: ${{ secrets.STRIPE_TEST_SECRET_KEY }}\n    steps:\n      - uses: actions/checkout@v5\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Fix the failing build\n          sandbox: danger-full-access\n',
+        { note: 'a Stripe key the secret marks as the test one' },
+      ),
       sample(
         '.github/workflows/claude.yml',
         `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1\n        with:\n          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}\n          claude_args: --allowedTools "Bash"\n        env:\n          DATABASE_URL: \${{ secrets.STAGING_DATABASE_URL }}\n`,
