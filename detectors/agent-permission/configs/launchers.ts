@@ -5,6 +5,7 @@ import { readAgentActionAccess } from './agent-actions.js';
 import { readGeminiAction } from './gemini-action.js';
 import { reportUntrustedLaunches } from './untrusted-launch.js';
 import { reportProductionSecretsToAgents } from './agent-secrets.js';
+import { reportProductionSecretsToWorkloads, WORKLOAD_TEXT } from './workload-secrets.js';
 import { mentionsAgent, readUntrustedPrompts } from './untrusted-prompt.js';
 import { GITLAB_CI, readGitlabPrompts } from './gitlab-prompt.js';
 import type { AgentGrant } from '../../../src/facts/index.js';
@@ -46,15 +47,23 @@ const LAUNCHER_PATH = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Any other YAML file may be a Kubernetes manifest or a Helm template of one (`deploy/cronjob.yaml`,
+ * `charts/x/templates/job.yaml`) whose container starts an agent: read only when it lists containers.
+ */
+const MANIFEST_PATH = /\.ya?ml$/;
+
 export function isLauncherFile(path: string): boolean {
-  return LAUNCHER_PATH.test(path);
+  return LAUNCHER_PATH.test(path) || MANIFEST_PATH.test(path);
 }
 
 export function readLauncher(file: SourceFile, sink: FileEmitter): void {
+  const workload = !LAUNCHER_PATH.test(file.path);
+  if (workload && !WORKLOAD_TEXT.test(file.text)) return;
   const workflow = /^\.github\/workflows\//.test(file.path);
   // A workflow's grants are kept to judge, once it is read, which jobs any GitHub user can start.
   const grants: AgentGrant[] = [];
-  const out: FileEmitter = !workflow
+  const out: FileEmitter = !workflow && !workload
     ? sink
     : {
         ...sink,
@@ -65,14 +74,15 @@ export function readLauncher(file: SourceFile, sink: FileEmitter): void {
       };
   if (workflow && file.text.includes('run-gemini-cli')) readGeminiAction(file, out);
   if (workflow && (file.text.includes('claude-code-action') || file.text.includes('codex-action'))) readAgentActionAccess(file, out);
-  readLauncherLines(file, out);
+  readLauncherLines(file, out, workload);
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
   if (workflow && grants.length > 0) reportProductionSecretsToAgents(file, out, grants);
+  if (workload && grants.length > 0) reportProductionSecretsToWorkloads(file, out, grants);
   if (workflow && file.text.includes('${{') && mentionsAgent(file.text)) readUntrustedPrompts(file, out);
   else if (GITLAB_CI.test(file.path) && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
 }
 
-function readLauncherLines(file: SourceFile, out: FileEmitter): void {
+function readLauncherLines(file: SourceFile, out: FileEmitter, workload = false): void {
   const lines = file.text.split('\n');
   const seen = new Set<string>();
   let textUntil: string | undefined;
@@ -87,7 +97,7 @@ function readLauncherLines(file: SourceFile, out: FileEmitter): void {
     // Appended to a shell start-up file (`cat >> ~/.zshrc <<'RC'`), its lines are aliases and commands from then on.
     if (heredoc && !WRITES_SHELL_RC.test(line) && !TEES_SHELL_RC.test(line)) textUntil = heredoc[1];
     if (isComment(line) || NAMING_KEY.test(line)) continue;
-    const command = commandLine(lines, index);
+    const command = workload ? containerCommand(lines, index) : commandLine(lines, index);
     // A trailing comment (`claude -p "$P"  # never add --yolo`) passes nothing.
     const end = commentStart(line);
     for (const flag of LAUNCH_FLAGS) {
@@ -364,6 +374,17 @@ function blockBelow(lines: readonly string[], index: number): string {
     block.push(line.trim());
   }
   return block.join('\n');
+}
+
+/**
+ * A container's command as a list (`command: ["gemini"]`, then `args:` and one item a line): the item lines above the
+ * line and the `command:`/`args:` keys they follow, joined, so that `- --yolo` is read with the `gemini` it follows.
+ */
+function containerCommand(lines: readonly string[], index: number): string {
+  if (!/^\s*-\s+(?![\w"'-]+:\s)\S/.test(lines[index]!)) return commandLine(lines, index);
+  let start = index;
+  while (start > 0 && (/^\s*-\s+(?![\w"'-]+:\s)\S/.test(lines[start - 1]!) || /^\s*(?:command|args):/.test(lines[start - 1]!))) start--;
+  return lines.slice(start, index + 1).map((line) => line.replace(/\r$/, '')).join('\n');
 }
 
 /** The logical command a line belongs to: earlier lines joined while they end with a continuation backslash. */
