@@ -6,6 +6,7 @@ import { readGeminiAction } from './gemini-action.js';
 import { reportUntrustedLaunches } from './untrusted-launch.js';
 import { reportProductionSecretsToAgents } from './agent-secrets.js';
 import { reportProductionSecretsToWorkloads, WORKLOAD_TEXT } from './workload-secrets.js';
+import { reportProductionSecretsToGitlabAgents } from './gitlab-secrets.js';
 import { mentionsAgent, readUntrustedPrompts } from './untrusted-prompt.js';
 import { GITLAB_CI, readGitlabPrompts } from './gitlab-prompt.js';
 import type { AgentGrant } from '../../../src/facts/index.js';
@@ -61,9 +62,10 @@ export function readLauncher(file: SourceFile, sink: FileEmitter): void {
   const workload = !LAUNCHER_PATH.test(file.path);
   if (workload && !WORKLOAD_TEXT.test(file.text)) return;
   const workflow = /^\.github\/workflows\//.test(file.path);
+  const gitlab = GITLAB_CI.test(file.path);
   // A workflow's grants are kept to judge, once it is read, which jobs any GitHub user can start.
   const grants: AgentGrant[] = [];
-  const out: FileEmitter = !workflow && !workload
+  const out: FileEmitter = !workflow && !workload && !gitlab
     ? sink
     : {
         ...sink,
@@ -78,8 +80,9 @@ export function readLauncher(file: SourceFile, sink: FileEmitter): void {
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
   if (workflow && grants.length > 0) reportProductionSecretsToAgents(file, out, grants);
   if (workload && grants.length > 0) reportProductionSecretsToWorkloads(file, out, grants);
+  if (gitlab && grants.length > 0) reportProductionSecretsToGitlabAgents(file, out, grants);
   if (workflow && file.text.includes('${{') && mentionsAgent(file.text)) readUntrustedPrompts(file, out);
-  else if (GITLAB_CI.test(file.path) && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
+  else if (gitlab && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
 }
 
 function readLauncherLines(file: SourceFile, out: FileEmitter, workload = false): void {
