@@ -238,6 +238,17 @@ describe('facts for the blast-radius stage', () => {
   });
 });
 
+describe('one finding per reach', () => {
+  it("reports Amazon Q's use_aws once: its allowedServices are part of the AWS calls allowedTools already lets through", async () => {
+    const agent = (allowed: string) =>
+      `{\n  "name": "ops",\n  "tools": ["*"],\n  "allowedTools": [${allowed}],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds"] }\n  }\n}\n`;
+    const both = await scanWithFacts({ '.amazonq/cli-agents/ops.json': agent('"fs_read", "use_aws"') });
+    expect(both.findings).toEqual(['agent-permission/destructive-command-allowed .amazonq/cli-agents/ops.json:4 high']);
+    const services = await scanWithFacts({ '.amazonq/cli-agents/ops.json': agent('"fs_read"') });
+    expect(services.findings).toEqual(['agent-permission/destructive-command-allowed .amazonq/cli-agents/ops.json:6 high']);
+  });
+});
+
 describe("the Copilot cloud agent's runner", () => {
   const setup = (runsOn: string) =>
     `name: "Copilot Setup Steps"\non: workflow_dispatch\njobs:\n  copilot-setup-steps:\n    runs-on: ${runsOn}\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo "DATABASE_URL=\${{ secrets.PROD_DATABASE_URL }}" >> "$GITHUB_ENV"\n`;

@@ -3,6 +3,7 @@
 // (the rule lets everything through), interpreters (they run anything), and destructive commands of the incident's
 // class (data, volumes, infrastructure). The probe a rule lets through says what the rule grants.
 import type { CommandRule } from '../../src/facts/agent.js';
+import { clientOpenToAnyStatement } from './database-clients.js';
 
 export type CommandClass = 'any' | 'interpreter' | 'destructive';
 
@@ -636,6 +637,31 @@ export function matcherOfRule(rule: CommandRule): CommandMatcher | undefined {
       return regexMatcher(rule.source, rule.flags, { anchored: rule.anchored === true });
     case 'tokens':
       return tokenPrefixMatcher(rule.tokens);
+  }
+}
+
+/**
+ * What an allow rule lets through, where a rule written as a prefix (or a glob ending in ` *`, or Codex tokens) ends on
+ * a database client's statement option: `psql -h prod-db -U app -c` runs whatever statement follows, as `psql` alone
+ * would (the shape "always allow" saves for one query). Deny and ask rules keep their written reach.
+ */
+export function allowMatcherOfRule(rule: CommandRule): CommandMatcher | undefined {
+  const open = openPrefixOf(rule);
+  const client = open === undefined ? undefined : clientOpenToAnyStatement(open);
+  return client ? prefixMatcher(client) : matcherOfRule(rule);
+}
+
+/** The words a rule lets any arguments follow, or undefined when it fixes the whole command line. */
+function openPrefixOf(rule: CommandRule): string | undefined {
+  switch (rule.syntax) {
+    case 'prefix':
+      return rule.text;
+    case 'glob':
+      return / \*$/.test(rule.text.trim()) ? rule.text.trim().slice(0, -2) : undefined;
+    case 'tokens':
+      return rule.tokens.every((token) => typeof token === 'string') ? rule.tokens.join(' ') : undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -7,3 +7,26 @@ const ACCOUNT_TOKEN_VARIABLES = new Set(['RAILWAY_API_TOKEN', 'SUPABASE_ACCESS_T
 export function isAccountTokenVariable(name: string): boolean {
   return ACCOUNT_TOKEN_VARIABLES.has(name.toUpperCase());
 }
+
+/**
+ * Payment keys come in a live and a test mode, and the live one charges and refunds real customers: production's,
+ * whatever the environment is called. A key name that says live (`STRIPE_LIVE_SECRET_KEY`) holds one, and so does
+ * Stripe's unmarked secret-key variable (`STRIPE_SECRET_KEY`; `STRIPE_API_KEY` for its CLI), a test key being the one
+ * teams mark (`STRIPE_TEST_SECRET_KEY`).
+ */
+export function isLiveModeKeyVariable(name: string): boolean {
+  const upper = name.toUpperCase();
+  if (/^STRIPE_(?:SECRET|API|RESTRICTED)_KEY$/.test(upper)) return true;
+  return /(?:^|_)LIVE(?:_|$)/.test(upper) && /(?:KEY|SECRET|TOKEN)(?:_|$)|(?:^|_)[SR]K(?:_|$)/.test(upper);
+}
+
+/**
+ * Whether a secret given to a variable reaches production by what it is, not by what it is called: an account token
+ * under either name, or a live-mode payment key, unless the secret's own name marks a test or staging key
+ * (`STRIPE_SECRET_KEY: secrets.STRIPE_TEST_SECRET_KEY`).
+ */
+export function reachesProductionByName(variable: string | undefined, secret: string): boolean {
+  if (isAccountTokenVariable(secret) || (variable !== undefined && isAccountTokenVariable(variable))) return true;
+  if (isLiveModeKeyVariable(secret)) return true;
+  return variable !== undefined && isLiveModeKeyVariable(variable) && !/(?:^|_)(?:TEST|TESTING|SANDBOX|DEV|DEVELOPMENT|STAGING|STG|QA|CI|LOCAL)(?:_|$)/i.test(secret);
+}

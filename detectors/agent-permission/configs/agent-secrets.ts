@@ -5,7 +5,7 @@ import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
 import { agentTitle } from '../../../knowledge/agents/agents.js';
 import { isProductionName } from '../../../knowledge/environments/names.js';
-import { isAccountTokenVariable } from '../../../knowledge/credentials/account-variables.js';
+import { reachesProductionByName } from '../../../knowledge/credentials/account-variables.js';
 import { productionSecretToAgent } from '../rules/production-secret-to-agent.js';
 import { scalarText } from './workflow-events.js';
 import { ACTING_GRANTS } from './untrusted-launch.js';
@@ -36,14 +36,14 @@ export function reportProductionSecretsToAgents(file: SourceFile, out: FileEmitt
       if (!grant) continue;
       const held = [get(root, 'env'), get(job.value, 'env'), get(step, 'env')]
         .flatMap(secretsIn)
-        .filter((entry) => !AGENT_OWN.test(entry.secret) && (production || isProductionName(entry.secret) || isAccountTokenVariable(entry.variable) || isAccountTokenVariable(entry.secret)));
+        .filter((entry) => !AGENT_OWN.test(entry.secret) && (production || isProductionName(entry.secret) || reachesProductionByName(entry.variable, entry.secret)));
       if (held.length === 0) continue;
       const named = [...new Set(held.map((entry) => entry.variable))];
       out.report({
         ruleId: productionSecretToAgent.id,
         message:
           `${grant.setting} in job \`${job.key}\` of ${file.path} starts ${agentTitle(grant.agent)} without approvals, and its environment holds ` +
-          `${production ? `the production environment's secrets` : 'production secrets or account-wide platform tokens'} (${named.join(', ')}): any command the agent decides to run reaches production with them.`,
+          `${production ? `the production environment's secrets` : 'production secrets, live-mode payment keys or account-wide platform tokens'} (${named.join(', ')}): any command the agent decides to run reaches production with them.`,
         location: grant.location,
         snippet: file.line(grant.location.span.line).trim(),
         evidence: `${job.key}:${named.join(',')}`,

@@ -46,6 +46,8 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
   const settings = get(root, 'toolsSettings');
   const bash = get(settings, 'execute_bash') ?? get(settings, 'shell');
   const allowedCommands = stringsAt(file, out, bash, 'allowedCommands');
+  // Every AWS call allowed already: `allowedServices` below names a part of the same reach, not a second one.
+  let everyAwsCall = false;
   for (const item of stringsAt(file, out, root, 'allowedTools')) {
     const pattern = item.value.trim();
     const setting = `allowedTools: "${item.value}"`;
@@ -73,6 +75,7 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
       continue;
     }
     const allowed = builtInsAllowed(pattern);
+    if (allowed.has('aws')) everyAwsCall = true;
     if (allowed.has('shell')) {
       emitPermission(file, out, {
         ruleId: RULE_IDS.shellAutoApproved,
@@ -118,7 +121,7 @@ export function readAmazonQAgent(file: SourceFile, out: FileEmitter): void {
   // `use_aws.allowedServices`: calls to those services run without a prompt, deletes included.
   const aws = get(settings, 'use_aws') ?? get(settings, 'aws');
   const services = stringsAt(file, out, aws, 'allowedServices').filter((item) => DATA_SERVICES.has(item.value.trim().toLowerCase()));
-  if (services.length > 0) {
+  if (services.length > 0 && !everyAwsCall) {
     emitPermission(file, out, {
       ruleId: RULE_IDS.destructiveCommandAllowed,
       agent,

@@ -5,7 +5,7 @@
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get } from '../../../src/parse/data-tree.js';
 import type { CommandRule } from '../../../src/facts/index.js';
-import { globMatcher, matcherOfRule, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule, globMatcher, matcherOfRule, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { holdTaskAllow } from './task-allows.js';
 import { booleanAt, invalid, projectOfConfig, rootMap, stringAt, stringsAt } from './tree.js';
@@ -69,7 +69,7 @@ export function readAmpSettings(file: SourceFile, out: FileEmitter): void {
       if (!matcher) continue;
       const setting = `"amp.permissions": { tool: "${tool.value}", action: "${action.value}", cmd: "${pattern}" }`;
       if (action.value === 'allow') {
-        const permission = commandPermission(matcher, { agent: 'amp', setting, span: action.span, except: [...earlier] });
+        const permission = commandPermission(allowMatcherOfRule(rule) ?? matcher, { agent: 'amp', setting, span: action.span, except: [...earlier] });
         if (permission) emitPermission(file, out, permission);
         else holdTaskAllow(file, out, { agent: 'amp', setting, rule, written: pattern.trim(), except: [...earlierRules], span: action.span, project });
       } else if (action.value === 'reject' || action.value === 'ask') {

@@ -6,7 +6,7 @@ import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
-import { globMatcher, tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule, globMatcher, tokenPrefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { holdTaskAllow } from './task-allows.js';
 import { booleanAt, directoryOf, lineSpan, mapAt, projectOfConfig, rootMap, stringAt, unknownValue, type StringItem } from './tree.js';
@@ -157,7 +157,7 @@ export function readCodexRules(file: SourceFile, out: FileEmitter): void {
   const project = projectOfConfig(directoryOf(file.path).replace(/\/$/, ''));
   for (const rule of rules.filter((candidate) => candidate.decision === 'allow')) {
     const setting = `prefix_rule(pattern=[${rule.written}], decision="allow")`;
-    const permission = commandPermission(rule.matcher, { agent: 'codex', setting, span: rule.span, except: brakes.map((brake) => brake.matcher) });
+    const permission = commandPermission(allowMatcherOfRule({ syntax: 'tokens', tokens: rule.tokens })!, { agent: 'codex', setting, span: rule.span, except: brakes.map((brake) => brake.matcher) });
     if (permission) emitPermission(file, out, permission);
     else {
       const except = brakes.map((brake): CommandRule => ({ syntax: 'tokens', tokens: brake.tokens }));

@@ -5,7 +5,7 @@
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, type DataNode } from '../../../src/parse/data-tree.js';
 import { isProductionName } from '../../../knowledge/environments/names.js';
-import { isAccountTokenVariable } from '../../../knowledge/credentials/account-variables.js';
+import { reachesProductionByName } from '../../../knowledge/credentials/account-variables.js';
 import { emitConfig } from '../permission.js';
 import { productionSecretToAgent } from '../rules/production-secret-to-agent.js';
 import { AGENT_OWN, SECRET_REFERENCE } from './agent-secrets.js';
@@ -26,7 +26,7 @@ export function readCopilotSetupSteps(file: SourceFile, out: FileEmitter): void 
     if (/^\s*#/.test(text)) continue;
     for (const match of text.matchAll(SECRET_REFERENCE)) {
       const secret = match[1] ?? match[2]!;
-      if (AGENT_OWN.test(secret) || !(isProductionName(secret) || isAccountTokenVariable(secret) || isAccountTokenVariable(assignedTo(text, match.index)))) continue;
+      if (AGENT_OWN.test(secret) || !(isProductionName(secret) || reachesProductionByName(assignedTo(text, match.index), secret))) continue;
       held.push({ secret, line, column: match.index + 1 });
     }
   }

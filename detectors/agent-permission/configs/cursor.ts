@@ -4,7 +4,7 @@
 // cursor.com/docs/reference/permissions).
 import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
-import { commandBaseMatcher, prefixMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule, commandBaseMatcher, readerOf, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { WRITE_TOOL_NAME } from '../../../knowledge/agents/mcp-servers.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, emitReadGrant, RULE_IDS } from '../permission.js';
 import { holdTaskAllow } from './task-allows.js';
@@ -67,7 +67,7 @@ export function readCursorPermissions(file: SourceFile, out: FileEmitter): void 
   emitConfig(out, 'cursor', 'settings', file.path);
   for (const item of stringsAt(file, out, root, 'terminalAllowlist')) {
     const setting = `terminalAllowlist: "${item.value}"`;
-    const permission = commandPermission(prefixMatcher(item.value), { agent: 'cursor', setting, span: item.span });
+    const permission = commandPermission(allowMatcherOfRule({ syntax: 'prefix', text: item.value })!, { agent: 'cursor', setting, span: item.span });
     if (permission) emitPermission(file, out, permission);
     else holdTaskAllow(file, out, { agent: 'cursor', setting, rule: { syntax: 'prefix', text: item.value }, written: item.value.trim(), except: [], span: item.span, project: projectOfConfig(file.path) });
   }

@@ -7,9 +7,11 @@ import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import { agentTitle, type AgentId } from '../../../knowledge/agents/agents.js';
 import { outsideReach } from '../../../knowledge/agents/outside.js';
-import { isAccountTokenVariable } from '../../../knowledge/credentials/account-variables.js';
+import { reachesProductionByName } from '../../../knowledge/credentials/account-variables.js';
 import { isProductionName } from '../../../knowledge/environments/names.js';
 import { AGENT_OWN } from './agent-secrets.js';
+import { LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
+import { productionSecretToAgent } from '../rules/production-secret-to-agent.js';
 import { RULE_IDS } from '../permission.js';
 import { lineSpan, rootMap } from './tree.js';
 
@@ -36,9 +38,26 @@ export function readDevcontainerMounts(file: SourceFile, out: FileEmitter): void
   const mounts = [...mountsOf(get(root, 'mounts')), ...runArgMounts(get(root, 'runArgs'))];
   const variables = hostVariables(root);
   if (mounts.length === 0 && variables.length === 0) return;
-  const agent = containerAgent(root.entries.filter((entry) => AGENT_EVIDENCE_KEYS.includes(entry.key)).map((entry) => textOf(entry.value)).join('\n'));
+  const evidence = root.entries.filter((entry) => AGENT_EVIDENCE_KEYS.includes(entry.key)).map((entry) => textOf(entry.value)).join('\n');
+  const agent = containerAgent(evidence);
   if (!agent) return;
-  for (const variable of variables) {
+  // Started with approvals off by its own lifecycle command, the agent runs whatever it decides with those variables.
+  const bypass = variables.length > 0 ? LAUNCH_FLAGS.find((flag) => flag.grant === 'bypass-mode' && flag.flag.test(evidence) && (!flag.command || flag.command.test(evidence))) : undefined;
+  if (bypass) {
+    const first = variables[0]!;
+    out.report({
+      ruleId: productionSecretToAgent.id,
+      message:
+        `${file.path} starts ${agentTitle(bypass.agent)} with approvals off in a dev container whose environment holds the host's production or account-wide ` +
+        `credentials (${variables.map((variable) => variable.host).join(', ')}): any command the agent decides to run reaches production with them.`,
+      location: { path: file.path, span: lineSpan(file, first.span) },
+      snippet: file.line(first.span.line).trim(),
+      evidence: `host-env-bypass|${bypass.agent}|${variables.map((variable) => variable.name).join(',')}`,
+      related: variables.slice(1, 6).map((variable) => ({ location: { path: file.path, span: lineSpan(file, variable.span) }, message: variable.setting })),
+      details: { agent: bypass.agent, variables: variables.map((variable) => variable.name) },
+    });
+  }
+  for (const variable of bypass ? [] : variables) {
     out.report({
       ruleId: RULE_IDS.secretEnvironmentInherited,
       message:
@@ -97,7 +116,7 @@ function hostVariables(root: MapNode): HostVariable[] {
       if (entry.value.kind !== 'scalar' || typeof entry.value.value !== 'string') continue;
       const host = LOCAL_ENV.exec(entry.value.value)?.[1];
       if (!host || AGENT_OWN.test(entry.key) || AGENT_OWN.test(host)) continue;
-      if (![entry.key, host].some((name) => isAccountTokenVariable(name) || (isProductionName(name) && /(?:TOKEN|SECRET|KEY|PASSWORD|PASS|PWD|URL|URI|DSN|CREDENTIALS?)$/i.test(name)))) continue;
+      if (!reachesProductionByName(entry.key, host) && ![entry.key, host].some((name) => isProductionName(name) && /(?:TOKEN|SECRET|KEY|PASSWORD|PASS|PWD|URL|URI|DSN|CREDENTIALS?)$/i.test(name))) continue;
       found.push({ name: entry.key, host, setting: `"${key}": { "${entry.key}": "${entry.value.value}" }`, span: entry.value.span });
     }
   }

@@ -4,7 +4,7 @@
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, literalString, type DataNode } from '../../../src/parse/data-tree.js';
 import { parseJsoncValue } from '../../../src/parse/json.js';
-import { prefixMatcher } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule } from '../../../knowledge/agents/commands.js';
 import { actionSteps } from './workflow-steps.js';
 import { commandPermission, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 
@@ -63,7 +63,7 @@ function readStep(file: SourceFile, out: FileEmitter, step: DataNode, uses: Data
     if (typeof tool !== 'string') continue;
     const shell = SHELL_TOOL.exec(tool.trim());
     if (!shell) continue;
-    const permission = commandPermission(shell[1] === undefined ? () => true : prefixMatcher(shell[1].trim()), {
+    const permission = commandPermission(shell[1] === undefined ? () => true : allowMatcherOfRule({ syntax: 'prefix', text: shell[1].trim() })!, {
       agent: 'gemini-cli',
       setting: `run-gemini-cli settings coreTools: "${tool}"`,
       span: settingsNode!.span,

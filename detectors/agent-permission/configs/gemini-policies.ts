@@ -7,7 +7,7 @@
 import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import { get, literalString, literalStrings, type DataNode } from '../../../src/parse/data-tree.js';
-import { prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule, prefixMatcher, regexMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitConfig, emitPermission } from '../permission.js';
 import { rootMap, unknownValue } from './tree.js';
 
@@ -58,7 +58,7 @@ function shellRule(file: SourceFile, out: FileEmitter, rule: DataNode): ShellRul
   if (modes.length > 0 && !modes.includes('default')) return undefined;
   const prefixes = literalStrings(get(rule, 'commandPrefix'));
   const regex = literalString(get(rule, 'commandRegex'));
-  const matchers: CommandMatcher[] = prefixes.map((prefix) => prefixMatcher(prefix));
+  const matchers: CommandMatcher[] = prefixes.map((prefix) => (decision === 'allow' ? allowMatcherOfRule({ syntax: 'prefix', text: prefix })! : prefixMatcher(prefix)));
   if (regex !== undefined) {
     const compiled = regexMatcher(regex);
     if (compiled) matchers.push(compiled);

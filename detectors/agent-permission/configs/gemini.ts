@@ -5,7 +5,7 @@
 import { IGNORED_BECAUSE } from '../../../knowledge/agents/settings.js';
 import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
-import { prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { holdTaskAllow } from './task-allows.js';
 import { mapAt, projectOfConfig, rootMap, stringAt, stringsAt, unknownValue, type StringItem } from './tree.js';
@@ -37,7 +37,7 @@ export function readGeminiSettings(file: SourceFile, out: FileEmitter): void {
     const rule = shellRule(item);
     if (!rule) continue;
     const setting = `tools.allowed: "${item.value}"`;
-    const permission = commandPermission(prefixMatcher(rule.text), { agent: 'gemini-cli', setting, span: item.span, except: brakes });
+    const permission = commandPermission(allowMatcherOfRule({ syntax: 'prefix', text: rule.text })!, { agent: 'gemini-cli', setting, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
     else holdTaskAllow(file, out, { agent: 'gemini-cli', setting, rule, written: rule.text, except: brakeRules, span: item.span, project: projectOfConfig(file.path) });
   }

@@ -5,13 +5,15 @@ import { readAgentActionAccess } from './agent-actions.js';
 import { readGeminiAction } from './gemini-action.js';
 import { reportUntrustedLaunches } from './untrusted-launch.js';
 import { reportProductionSecretsToAgents } from './agent-secrets.js';
+import { reportProductionSecretsToWorkloads, WORKLOAD_TEXT } from './workload-secrets.js';
+import { reportProductionSecretsToGitlabAgents } from './gitlab-secrets.js';
 import { mentionsAgent, readUntrustedPrompts } from './untrusted-prompt.js';
 import { GITLAB_CI, readGitlabPrompts } from './gitlab-prompt.js';
 import type { AgentGrant } from '../../../src/facts/index.js';
 import { parseJsoncValue } from '../../../src/parse/json.js';
 import type { FileEmitter, SourceFile, Span } from '../../../src/model.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
-import { prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { CLAUDE_ALLOWED_TOOLS, CLAUDE_COMMAND, COPILOT_ALLOWED_TOOL, COPILOT_COMMAND, LAUNCH_FLAGS } from '../../../knowledge/agents/launch-flags.js';
 import { commandPermission, emitConfig, emitPermission, reportOutsideDirectory, RULE_IDS } from '../permission.js';
 import { bashMatcher } from './claude-code.js';
@@ -46,15 +48,24 @@ const LAUNCHER_PATH = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Any other YAML file may be a Kubernetes manifest or a Helm template of one (`deploy/cronjob.yaml`,
+ * `charts/x/templates/job.yaml`) whose container starts an agent: read only when it lists containers.
+ */
+const MANIFEST_PATH = /\.ya?ml$/;
+
 export function isLauncherFile(path: string): boolean {
-  return LAUNCHER_PATH.test(path);
+  return LAUNCHER_PATH.test(path) || MANIFEST_PATH.test(path);
 }
 
 export function readLauncher(file: SourceFile, sink: FileEmitter): void {
+  const workload = !LAUNCHER_PATH.test(file.path);
+  if (workload && !WORKLOAD_TEXT.test(file.text)) return;
   const workflow = /^\.github\/workflows\//.test(file.path);
+  const gitlab = GITLAB_CI.test(file.path);
   // A workflow's grants are kept to judge, once it is read, which jobs any GitHub user can start.
   const grants: AgentGrant[] = [];
-  const out: FileEmitter = !workflow
+  const out: FileEmitter = !workflow && !workload && !gitlab
     ? sink
     : {
         ...sink,
@@ -65,14 +76,16 @@ export function readLauncher(file: SourceFile, sink: FileEmitter): void {
       };
   if (workflow && file.text.includes('run-gemini-cli')) readGeminiAction(file, out);
   if (workflow && (file.text.includes('claude-code-action') || file.text.includes('codex-action'))) readAgentActionAccess(file, out);
-  readLauncherLines(file, out);
+  readLauncherLines(file, out, workload);
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
   if (workflow && grants.length > 0) reportProductionSecretsToAgents(file, out, grants);
+  if (workload && grants.length > 0) reportProductionSecretsToWorkloads(file, out, grants);
+  if (gitlab && grants.length > 0) reportProductionSecretsToGitlabAgents(file, out, grants);
   if (workflow && file.text.includes('${{') && mentionsAgent(file.text)) readUntrustedPrompts(file, out);
-  else if (GITLAB_CI.test(file.path) && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
+  else if (gitlab && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
 }
 
-function readLauncherLines(file: SourceFile, out: FileEmitter): void {
+function readLauncherLines(file: SourceFile, out: FileEmitter, workload = false): void {
   const lines = file.text.split('\n');
   const seen = new Set<string>();
   let textUntil: string | undefined;
@@ -87,7 +100,7 @@ function readLauncherLines(file: SourceFile, out: FileEmitter): void {
     // Appended to a shell start-up file (`cat >> ~/.zshrc <<'RC'`), its lines are aliases and commands from then on.
     if (heredoc && !WRITES_SHELL_RC.test(line) && !TEES_SHELL_RC.test(line)) textUntil = heredoc[1];
     if (isComment(line) || NAMING_KEY.test(line)) continue;
-    const command = commandLine(lines, index);
+    const command = workload ? containerCommand(lines, index) : commandLine(lines, index);
     // A trailing comment (`claude -p "$P"  # never add --yolo`) passes nothing.
     const end = commentStart(line);
     for (const flag of LAUNCH_FLAGS) {
@@ -130,7 +143,7 @@ function readLauncherLines(file: SourceFile, out: FileEmitter): void {
     }
     if (COPILOT_COMMAND.test(command)) {
       for (const allowed of line.matchAll(COPILOT_ALLOWED_TOOL)) {
-        const permission = commandPermission(prefixMatcher(allowed[1]!), { agent: 'copilot', setting: allowed[0], span: spanOf(index, allowed.index, allowed[0].length) });
+        const permission = commandPermission(allowMatcherOfRule({ syntax: 'prefix', text: allowed[1]! })!, { agent: 'copilot', setting: allowed[0], span: spanOf(index, allowed.index, allowed[0].length) });
         if (!permission) continue;
         emitConfig(out, 'copilot', 'launcher', file.path);
         emitPermission(file, out, permission);
@@ -264,7 +277,7 @@ export function allowedToolPermission(entry: string, span: Span, setting = `--al
     matcher = bashMatcher(claude[2]);
   } else if (gemini) {
     agent = 'gemini-cli';
-    matcher = gemini[2] === undefined ? () => true : prefixMatcher(gemini[2]);
+    matcher = gemini[2] === undefined ? () => true : allowMatcherOfRule({ syntax: 'prefix', text: gemini[2] });
   } else {
     return undefined;
   }
@@ -364,6 +377,17 @@ function blockBelow(lines: readonly string[], index: number): string {
     block.push(line.trim());
   }
   return block.join('\n');
+}
+
+/**
+ * A container's command as a list (`command: ["gemini"]`, then `args:` and one item a line): the item lines above the
+ * line and the `command:`/`args:` keys they follow, joined, so that `- --yolo` is read with the `gemini` it follows.
+ */
+function containerCommand(lines: readonly string[], index: number): string {
+  if (!/^\s*-\s+(?![\w"'-]+:\s)\S/.test(lines[index]!)) return commandLine(lines, index);
+  let start = index;
+  while (start > 0 && (/^\s*-\s+(?![\w"'-]+:\s)\S/.test(lines[start - 1]!) || /^\s*(?:command|args):/.test(lines[start - 1]!))) start--;
+  return lines.slice(start, index + 1).map((line) => line.replace(/\r$/, '')).join('\n');
 }
 
 /** The logical command a line belongs to: earlier lines joined while they end with a continuation backslash. */

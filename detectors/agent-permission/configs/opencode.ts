@@ -7,7 +7,7 @@
 import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, FinishContext, SourceFile, Span } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
-import { globMatcher, reachOf } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule, globMatcher, reachOf } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitExclusion, emitPermission, reportOutsideDirectory, reportPermission, RULE_IDS } from '../permission.js';
 import { holdTaskAllow } from './task-allows.js';
 import { booleanAt, directoryOf, frontMatter, lineSpan, rootMap, unknownValue } from './tree.js';
@@ -142,7 +142,7 @@ function readBash(file: SourceFile, out: FileEmitter, agent: AgentId, bash: Data
       return;
     }
     const laterKeys = rules.slice(index + 1).filter((candidate) => candidate.action !== 'allow').map((candidate) => candidate.key);
-    const permission = commandPermission(matcher, { agent, setting, span: rule.span, except: laterKeys.map((key) => globMatcher(key)) });
+    const permission = commandPermission(allowMatcherOfRule({ syntax: 'glob', text: rule.key })!, { agent, setting, span: rule.span, except: laterKeys.map((key) => globMatcher(key)) });
     if (permission) emitPermission(file, out, permission);
     else {
       const except = laterKeys.map((key): CommandRule => ({ syntax: 'glob', text: key }));

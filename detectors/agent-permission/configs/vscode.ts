@@ -8,7 +8,7 @@ import type { CommandRule } from '../../../src/facts/index.js';
 import type { FileEmitter, SourceFile } from '../../../src/model.js';
 import { get, type DataNode, type MapNode } from '../../../src/parse/data-tree.js';
 import type { AgentId } from '../../../knowledge/agents/agents.js';
-import { matcherOfRule, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
+import { allowMatcherOfRule, matcherOfRule, prefixMatcher, type CommandMatcher } from '../../../knowledge/agents/commands.js';
 import { commandPermission, emitBrake, emitConfig, emitPermission, RULE_IDS } from '../permission.js';
 import { holdTaskAllow } from './task-allows.js';
 import { directoryOf, invalid, mapAt, projectOfConfig, rootMap, stringsOf, unknownValue } from './tree.js';
@@ -122,7 +122,7 @@ function readSettings(file: SourceFile, out: FileEmitter, root: MapNode, machine
     if (allow) {
       for (const item of stringsOf(file, out, allow, list.allow)) {
         const setting = `"${list.allow}": "${item.value}"`;
-        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting, span: item.span, except: brakes });
+        const permission = commandPermission(allowMatcherOfRule({ syntax: 'prefix', text: item.value })!, { agent: list.agent, setting, span: item.span, except: brakes });
         if (permission) emitPermission(file, out, permission);
         else holdTaskAllow(file, out, { agent: list.agent, setting, rule: { syntax: 'prefix', text: item.value }, written: item.value.trim(), except: brakeRules, span: item.span, project: projectOf(file.path) });
       }
@@ -158,7 +158,7 @@ function readTerminalMap(file: SourceFile, out: FileEmitter, root: MapNode, key:
       brakes.rules.push(rule);
       emitBrake(file, out, 'copilot', 'ask', setting, entry.keySpan, matcher);
     } else if (approve && pass === 'allow') {
-      const permission = commandPermission(matcher, { agent: 'copilot', setting, span: entry.keySpan, except: brakes.matchers });
+      const permission = commandPermission(allowMatcherOfRule(rule) ?? matcher, { agent: 'copilot', setting, span: entry.keySpan, except: brakes.matchers });
       if (permission) emitPermission(file, out, permission);
       else holdTaskAllow(file, out, { agent: 'copilot', setting, rule, written: entry.key.trim(), except: brakes.rules, span: entry.keySpan, project: projectOf(file.path) });
     }

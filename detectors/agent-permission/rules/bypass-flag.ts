@@ -79,8 +79,11 @@ export const bypassFlag: RuleMeta = {
       sample('scripts/setup.sh', '#!/bin/sh\necho "export GOOSE_MODE=auto" >> .envrc\ndirenv allow\n', { expect: { line: 2 }, note: 'appended to the .envrc direnv loads' }),
       sample('.devcontainer/post-create.sh', "#!/bin/sh\nnpm install -g @anthropic-ai/claude-code\ncat >> ~/.zshrc <<'RC'\nalias cc='claude --dangerously-skip-permissions'\nRC\n", { expect: { line: 4 }, note: 'a here-document appended to the shell start-up file' }),
       sample('.devcontainer/setup.sh', '#!/bin/sh\necho "alias yolo=\'claude --dangerously-skip-permissions\'" | tee -a ~/.bashrc ~/.zshrc\n', { expect: { line: 2 }, note: 'printed through tee into the start-up files' }),
+      sample('ops/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: gemini-oncall\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: us-docker.pkg.dev/acme/agents/gemini:0.21\n          command: ["gemini"]\n          args:\n            - --yolo\n            - --prompt\n            - Remediate the open alerts\n', { expect: { line: 13 }, note: "a container's command and args, one item a line" }),
     ],
     negative: [
+      sample('.github/ISSUE_TEMPLATE/bug.yml', 'name: Bug report\nbody:\n  - type: textarea\n    attributes:\n      label: Command\n      placeholder: claude -p "..." --dangerously-skip-permissions\n', { note: 'a YAML file that starts no container' }),
+      sample('k8s/sidecar.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: tools\nspec:\n  containers:\n    - name: tools\n      image: busybox\n      command: ["sh", "-c"]\n      args:\n        - -y\n', { note: "another program's flag" }),
       sample('src/models.py', 'MODELS = ["gemini", "--yolo-mode-is-not-a-flag", "claude"]\nsubprocess.run(["codex", "exec", "--sandbox", "workspace-write", task])\n', { note: 'a list that merely names agents, and Codex inside its sandbox' }),
       sample('scripts/agent.sh', '#!/bin/sh\ncodex exec -a never -s workspace-write "fix the tests"\ncn -p "summarise the diff" --allow Read\n', { note: 'a sandbox without network; a read-only tool' }),
       sample('scripts/agent.sh', '#!/bin/sh\nopenhands -t "summarise the open issues"\nchromium --headless --dump-dom https://example.com > page.html\n', { note: 'OpenHands asking for each action; another program\'s --headless' }),

@@ -103,6 +103,9 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.gemini/policies/ops.toml', '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: 'a Gemini CLI workspace policy rule (intent only: info)' }),
       sample('.amazonq/cli-agents/ops.json', '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: 'Amazon Q calls these services without a prompt, deletes included' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: 'psql with a command, its database from the environment' }),
+      sample('.codex/rules/default.rules', 'prefix_rule(pattern = ["psql", "-h", "orders-db.internal", "-U", "app", "-d", "orders", "-c"], decision = "allow")\n', { expect: { line: 1 }, note: 'a token prefix ending on the statement option takes any SQL' }),
+      sample('.amp/settings.json', '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "mysql -h orders-db.internal -u app orders -e *" }, "action": "allow" }\n  ]\n}\n', { expect: { line: 3 } }),
+      sample('.cursor/permissions.json', '{\n  "terminalAllowlist": ["npm test", "psql -h orders-db.internal -U app -d orders --command"]\n}\n', { expect: { line: 2 } }),
       sample('.github/workflows/clean.yml', 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: 'the flag takes several quoted arguments' }),
       sample('.windsurf/workflows/reset-db.md', '---\ndescription: Reset the local database\n---\n1. Stop the dev server\n// turbo\n2. Run `npx prisma migrate reset --force`\n', { expect: { line: 5 }, note: "`// turbo` runs the next step's command unasked" }),
       sample('.claude/skills/deploy/SKILL.md', '---\nname: deploy\ndescription: Deploy the app to Railway\nallowed-tools: Bash(railway:*), Read\n---\nDeploy with `railway up`.\n', { expect: { line: 4 }, note: "a skill's front matter" }),
@@ -317,6 +320,8 @@ export const destructiveCommandAllowed: RuleMeta = {
       sample('.codex/rules/default.rules', 'prefix_rule(pattern=["railway"], decision="forbidden")\nprefix_rule(pattern=["terraform", ["plan", "fmt"]], decision="allow")\n'),
       sample('opencode.json', '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "git *": "allow",\n      "rm *": "deny"\n    }\n  }\n}\n'),
       sample('.cursor/permissions.json', '{\n  "terminalAllowlist": ["npm test", "git status", "kubectl get"]\n}\n'),
+      sample('.codex/rules/default.rules', 'prefix_rule(pattern = ["psql", "--version"], decision = "allow")\nprefix_rule(pattern = ["psql", "-h", "orders-db.internal", "-c"], decision = "forbidden")\n', { note: 'a forbidden rule ending on the option keeps its written reach' }),
+      sample('.amp/settings.json', '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "psql -h orders-db.internal -c \\"SELECT 1\\"" }, "action": "allow" }\n  ]\n}\n', { note: 'one exact statement' }),
       sample('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(kubectl get:*)", "Bash(kubectl describe:*)", "Bash(kubectl logs:*)", "Bash(kubectl rollout status:*)", "Bash(helm list:*)", "Bash(helm status:*)", "Bash(helm template:*)"]\n  }\n}\n', { note: 'read-only kubectl and helm subcommands' }),
       sample(
         '.claude/settings.json',

@@ -1,0 +1,121 @@
+// Production secrets in the environment of a Kubernetes container (a Job, a CronJob, a Deployment, or a Helm template
+// of one) that starts an agent acting without approvals: `envFrom: secretRef`, `env: valueFrom: secretKeyRef`, and
+// every secret of a workload in a production namespace. Read by lines, because a Helm template is no YAML until rendered.
+import type { AgentGrant } from '../../../src/facts/index.js';
+import type { FileEmitter, SourceFile } from '../../../src/model.js';
+import { agentTitle } from '../../../knowledge/agents/agents.js';
+import { isProductionName } from '../../../knowledge/environments/names.js';
+import { reachesProductionByName } from '../../../knowledge/credentials/account-variables.js';
+import { productionSecretToAgent } from '../rules/production-secret-to-agent.js';
+import { AGENT_OWN } from './agent-secrets.js';
+import { ACTING_GRANTS } from './untrusted-launch.js';
+
+/** A manifest with a container list: what makes a YAML file outside CI's and compose's paths a launcher. */
+export const WORKLOAD_TEXT = /^\s*(?:initC|c)ontainers:\s*$/m;
+
+interface HeldSecret {
+  /** The variable the container sees, or undefined for a whole Secret given through `envFrom`. */
+  variable: string | undefined;
+  /** The Kubernetes Secret's name as written. */
+  secret: string;
+  line: number;
+}
+
+export function reportProductionSecretsToWorkloads(file: SourceFile, out: FileEmitter, grants: readonly AgentGrant[]): void {
+  if (!/secret(?:Key)?Ref:/.test(file.text)) return;
+  const lines = file.text.split('\n').map((line) => line.replace(/\r$/, ''));
+  const namespace = /^\s*namespace:\s*["']?([\w.-]+)/m.exec(file.text)?.[1] ?? '';
+  const productionNamespace = isProductionName(namespace);
+  const reported = new Set<number>();
+  for (const grant of grants) {
+    if (!grant.effective || !ACTING_GRANTS.has(grant.grant)) continue;
+    const container = containerAround(lines, grant.location.span.line - 1);
+    if (!container || reported.has(container.start)) continue;
+    const held = secretsIn(lines, container.start, container.end).filter(
+      (entry) =>
+        !(entry.variable !== undefined && AGENT_OWN.test(entry.variable)) &&
+        (productionNamespace || isProductionName(entry.secret) || reachesProductionByName(entry.variable, entry.secret.replace(/-/g, '_'))),
+    );
+    if (held.length === 0) continue;
+    reported.add(container.start);
+    const named = [...new Set(held.map((entry) => entry.variable ?? `every key of Secret ${entry.secret}`))];
+    out.report({
+      ruleId: productionSecretToAgent.id,
+      message:
+        `${grant.setting} in ${file.path} starts ${agentTitle(grant.agent)} without approvals in a container whose environment holds ` +
+        `${productionNamespace ? `the secrets of the production namespace \`${namespace}\`` : 'production secrets or live-mode payment keys'} (${named.join(', ')}): any command the agent decides to run reaches production with them.`,
+      location: grant.location,
+      snippet: file.line(grant.location.span.line).trim(),
+      evidence: `${container.start + 1}:${named.join(',')}`,
+      related: held.slice(0, 5).map((entry) => ({
+        location: { path: file.path, span: { line: entry.line, column: 1, endLine: entry.line, endColumn: lines[entry.line - 1]!.length + 1 } },
+        message: `${entry.variable ?? 'envFrom'} from Secret ${entry.secret}`,
+      })),
+      details: { agent: grant.agent, setting: grant.setting, variables: named, productionEnvironment: productionNamespace },
+    });
+  }
+}
+
+const indentOf = (line: string): number => /^\s*/.exec(line)![0].length;
+
+/**
+ * The lines (0-based, end exclusive) of the container item of a `containers:` list that holds line `at`: from the
+ * nearest item dash above it at the list's indentation to the next line as shallow as that dash.
+ */
+function containerAround(lines: readonly string[], at: number): { start: number; end: number } | undefined {
+  let list = -1;
+  for (let index = at; index >= 0; index--) {
+    if (/^\s*(?:initC|c)ontainers:\s*$/.test(lines[index]!)) {
+      list = index;
+      break;
+    }
+  }
+  if (list === -1) return undefined;
+  let itemIndent = -1;
+  for (let index = list + 1; index < lines.length; index++) {
+    if (/^\s*-\s/.test(lines[index]!)) {
+      itemIndent = indentOf(lines[index]!);
+      break;
+    }
+    if (lines[index]!.trim() !== '' && !/^\s*\{\{/.test(lines[index]!)) return undefined;
+  }
+  let start = -1;
+  for (let index = at; index > list; index--) {
+    if (indentOf(lines[index]!) === itemIndent && /^\s*-\s/.test(lines[index]!)) {
+      start = index;
+      break;
+    }
+  }
+  if (start === -1) return undefined;
+  let end = start + 1;
+  while (end < lines.length && (lines[end]!.trim() === '' || indentOf(lines[end]!) > itemIndent)) end++;
+  return { start, end };
+}
+
+/** `envFrom: - secretRef: name: X` and `env: - name: V valueFrom: secretKeyRef: name: X` within the lines. */
+function secretsIn(lines: readonly string[], start: number, end: number): HeldSecret[] {
+  const held: HeldSecret[] = [];
+  for (let index = start; index < end; index++) {
+    const ref = /^\s*(?:-\s+)?(secretRef|secretKeyRef):\s*(?:\{[^}]*?\bname:\s*["']?([\w.-]+))?/.exec(lines[index]!);
+    if (!ref) continue;
+    const indent = indentOf(lines[index]!);
+    let secret: string | undefined = ref[2];
+    for (let next = index + 1; secret === undefined && next < end && indentOf(lines[next]!) > indent; next++) {
+      secret = /^\s*name:\s*["']?([^"'\s#]+(?:\s*\}\})?)/.exec(lines[next]!)?.[1] ?? secret;
+      if (secret) break;
+    }
+    if (!secret) continue;
+    let variable: string | undefined;
+    if (ref[1] === 'secretKeyRef') {
+      for (let above = index - 1; above >= start; above--) {
+        const name = /^\s*-\s+name:\s*["']?([A-Za-z_][\w.-]*)/.exec(lines[above]!);
+        if (name) {
+          variable = name[1];
+          break;
+        }
+      }
+    }
+    held.push({ variable, secret, line: index + 1 });
+  }
+  return held;
+}
