@@ -1924,9 +1924,9 @@ var require_tasks = __commonJS({
     var utils = require_utils3();
     function generate(input2, settings) {
       const patterns = processPatterns(input2, settings);
-      const ignore2 = processPatterns(settings.ignore, settings);
+      const ignore3 = processPatterns(settings.ignore, settings);
       const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore2);
+      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore3);
       const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
       const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
       const staticTasks = convertPatternsToTasks(
@@ -1973,8 +1973,8 @@ var require_tasks = __commonJS({
       return utils.pattern.getPositivePatterns(patterns);
     }
     exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore2) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore2);
+    function getNegativePatternsAsPositive(patterns, ignore3) {
+      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore3);
       const positive = negative.map(utils.pattern.convertToPositivePattern);
       return positive;
     }
@@ -2144,11 +2144,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path, optionsOrSettings) {
+    function statSync4(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -2814,41 +2814,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve5, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve5(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve5, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve5(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve4) {
+        var p = new Promise(function(resolve5) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve4();
+              resolve5();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve4();
+                resolve5();
                 queue.drain = previousDrain;
               };
             }
@@ -3334,9 +3334,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve4(stats) : reject(error);
+            return error === null ? resolve5(stats) : reject(error);
           });
         });
       }
@@ -3360,10 +3360,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve4(entries);
+              resolve5(entries);
             } else {
               reject(error);
             }
@@ -3373,10 +3373,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve4(entries));
+          stream.once("end", () => resolve5(entries));
         });
       }
     };
@@ -4036,7 +4036,7 @@ var require_out4 = __commonJS({
 // src/action/run.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import { isAbsolute, join as join3, relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
+import { isAbsolute, join as join5, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/discover/git.ts
 import { execFileSync } from "node:child_process";
@@ -4468,8 +4468,8 @@ var StageWorkers = class _StageWorkers {
   static start(count, settings) {
     const workers = Array.from({ length: count }, () => new Worker(WORKER_SCRIPT, { workerData: { settings } }));
     const ready = workers.map(
-      (worker) => new Promise((resolve4, reject) => {
-        worker.once("message", () => resolve4());
+      (worker) => new Promise((resolve5, reject) => {
+        worker.once("message", () => resolve5());
         worker.once("error", reject);
       })
     );
@@ -4488,18 +4488,18 @@ async function runInThreads(files, pool, local) {
   const failures = [];
   let workerBatches = 0;
   const finished = pool.workers.map(
-    (worker, index) => new Promise((resolve4) => {
+    (worker, index) => new Promise((resolve5) => {
       let stopped = false;
       const fail = (reason) => {
         if (stopped) return;
         stopped = true;
         failures.push(reason);
-        resolve4();
+        resolve5();
       };
       worker.on("message", (message) => {
         if (message.done) {
           stopped = true;
-          resolve4();
+          resolve5();
           return;
         }
         if (!message.output || message.batch === void 0) return;
@@ -4516,7 +4516,7 @@ async function runInThreads(files, pool, local) {
   );
   for (let batch = claimBatch(run2); batch !== -1; batch = claimBatch(run2)) {
     outputs[batch] = local.run(batches[batch]);
-    await new Promise((resolve4) => setImmediate(resolve4));
+    await new Promise((resolve5) => setImmediate(resolve5));
   }
   await Promise.all(finished);
   for (const [batch, output] of outputs.entries()) if (output === void 0) outputs[batch] = local.run(batches[batch]);
@@ -4991,7 +4991,7 @@ async function scan(options) {
   const started = performance.now();
   const target = targetOf(options.root);
   const root = target.root;
-  const detectors = options.detectors ?? (await import("./detectors-JKDVOL6B.js")).detectors;
+  const detectors = options.detectors ?? (await import("./detectors-OW432JVD.js")).detectors;
   const config = options.config ?? loadConfig(root, options.configPath);
   const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -5150,9 +5150,6 @@ function compare(a, b) {
 function sortNotifications(notifications) {
   return notifications.map((notification, index) => ({ notification, index })).sort((a, b) => compare(a.notification.path ?? "", b.notification.path ?? "") || (a.notification.line ?? 0) - (b.notification.line ?? 0) || a.index - b.index).map(({ notification }) => notification);
 }
-
-// src/action/plan.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 
 // src/discover/diff.ts
 import { spawn } from "node:child_process";
@@ -5359,15 +5356,508 @@ function hasCommit(cwd, revision) {
   }
 }
 
+// src/discover/history.ts
+import { join as join3 } from "node:path";
+function headCommit(root) {
+  try {
+    return git(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isShallow(root) {
+  try {
+    return git(root, ["rev-parse", "--is-shallow-repository"]).trim() === "true";
+  } catch {
+    return false;
+  }
+}
+async function walkHistory(options) {
+  const range = options.range ? [options.range.to, "--not", options.range.from] : ["HEAD", "--branches", "--remotes", "--tags", ...options.since ? ["--not", options.since] : []];
+  const args = [
+    "log",
+    "-p",
+    "--cc",
+    ...PATCH_FLAGS,
+    // Whole object ids, to know a version the tree still holds.
+    "--full-index",
+    `--format=${COMMIT_MARKER}%H%x02%P%x02%aI`,
+    // No pathspec: one would switch on history simplification, which hides side branches a merge discarded.
+    "--relative",
+    ...range
+  ];
+  let commit;
+  let order = 0;
+  let path;
+  let lines = [];
+  let bytes = 0;
+  let tooLarge = false;
+  const ready = [];
+  const finishFile = () => {
+    if (commit && path !== void 0) {
+      if (tooLarge) options.onSkip?.(path, commit, "too-large");
+      else if (lines.length > 0) ready.push({ commit, ref: fileRef(options.root, path, commit.sha, lines), addedLines: lines.length });
+    }
+    path = void 0;
+    lines = [];
+    bytes = 0;
+    tooLarge = false;
+  };
+  const parser = new PatchParser({
+    commit(header) {
+      finishFile();
+      const [sha2 = "", parents = "", authorDate = ""] = header.split("");
+      commit = { sha: sha2, parents: parents.split(" ").filter(Boolean), authorDate, order: order++ };
+      options.onCommit?.(commit);
+    },
+    file(newPath, binary, blob) {
+      finishFile();
+      if (newPath === void 0 || options.excludes(newPath)) return;
+      if (blob !== void 0 && options.inTree?.(newPath, blob)) return;
+      if (binary) {
+        if (commit) options.onSkip?.(newPath, commit, "binary");
+        return;
+      }
+      path = newPath;
+    },
+    added(line) {
+      if (path === void 0 || tooLarge) return;
+      bytes += line.text.length + 1;
+      if (bytes > options.maxFileSize) {
+        tooLarge = true;
+        lines = [];
+        return;
+      }
+      lines.push(line);
+    }
+  });
+  const handOn = async () => {
+    while (ready.length > 0) await options.onFile(ready.shift());
+  };
+  await streamPatch(options.root, args, parser, () => ready.length > 0 ? handOn() : void 0);
+  finishFile();
+  await handOn();
+}
+function fileRef(root, path, sha2, lines) {
+  const parts = [];
+  let next = 1;
+  for (const { line, text } of lines) {
+    for (; next < line; next++) parts.push("");
+    parts.push(text);
+    next = line + 1;
+  }
+  const content = parts.join("\n") + "\n";
+  return { path, absolutePath: join3(root, path), size: Buffer.byteLength(content), tracked: true, gitIgnored: false, content, commit: sha2 };
+}
+function unchangedBlobs(root) {
+  const blobs = /* @__PURE__ */ new Map();
+  try {
+    for (const entry of git(root, ["ls-files", "-z", "--stage"]).split("\0")) {
+      const tab = entry.indexOf("	");
+      if (tab === -1) continue;
+      const [, object, stage] = entry.slice(0, tab).split(" ");
+      if (object && stage === "0") blobs.set(entry.slice(tab + 1), object);
+    }
+    for (const path of git(root, ["ls-files", "-z", "--modified"]).split("\0")) blobs.delete(path);
+  } catch {
+    blobs.clear();
+  }
+  return blobs;
+}
+function historyHoldsOtherVersions(root, blobs) {
+  let listing;
+  try {
+    listing = git(root, ["log", "HEAD", "--branches", "--remotes", "--tags", "--raw", "-m", "-z", "--no-abbrev", "--no-renames", "--format="]);
+  } catch {
+    return true;
+  }
+  const fields = listing.split("\0");
+  for (let index = 0; index < fields.length - 1; index++) {
+    const meta = fields[index];
+    if (!meta.startsWith(":")) continue;
+    const path = fields[++index].replace(/^\n+/, "");
+    const [, , before, after] = meta.split(" ");
+    const tree = blobs.get(path);
+    for (const object of [before, after]) {
+      if (object !== void 0 && !/^0+$/.test(object) && object !== tree) return true;
+    }
+  }
+  return false;
+}
+
+// src/discover/exclusions.ts
+var import_ignore2 = __toESM(require_ignore(), 1);
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
+var EXCLUDED_DIRECTORIES = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
+function pathExclusions(root, ignorePaths) {
+  const notifications = [];
+  const excluded = (0, import_ignore2.default)().add(DEFAULT_EXCLUDED_FILES);
+  const ignoreFile = join4(root, ".blast-radiusignore");
+  if (existsSync3(ignoreFile)) {
+    try {
+      excluded.add(readFileSync3(ignoreFile, "utf8"));
+    } catch (error) {
+      notifications.push({ level: "warning", code: "unreadable", message: `Could not read ${ignoreFile}: ${String(error)}` });
+    }
+  }
+  excluded.add([...ignorePaths]);
+  return {
+    excludes(path) {
+      const segments = path.split("/");
+      for (let index = 0; index < segments.length - 1; index++) if (EXCLUDED_DIRECTORIES.has(segments[index])) return true;
+      return isBinaryByName(path) || excluded.ignores(path);
+    },
+    binaryByName: isBinaryByName,
+    notifications
+  };
+}
+
+// src/discover/work-tree.ts
+import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { resolve as resolve2 } from "node:path";
+var NotAWorkTree = class extends Error {
+};
+function requireWorkTree(path, mode) {
+  const absolute = resolve2(path);
+  let root;
+  try {
+    if (!statSync2(absolute).isDirectory()) throw new NotAWorkTree(`not a directory: ${path}`);
+    root = realpathSync2(absolute);
+  } catch (error) {
+    if (error instanceof NotAWorkTree) throw error;
+    throw new NotAWorkTree(`path does not exist: ${path}`);
+  }
+  let inside = "";
+  try {
+    inside = git(root, ["rev-parse", "--is-inside-work-tree"]).trim();
+  } catch {
+    inside = "false";
+  }
+  if (inside !== "true") {
+    throw new NotAWorkTree(`${mode} needs a git repository, and ${root} is not inside a git work tree (scan it without ${mode}, or run \`git init\` first)`);
+  }
+  return { root, topLevel: git(root, ["rev-parse", "--show-toplevel"]).trim() };
+}
+
+// src/scan-staged.ts
+function workTree(path, mode) {
+  try {
+    return requireWorkTree(path, mode);
+  } catch (error) {
+    if (error instanceof NotAWorkTree) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+// src/scan-history.ts
+var BATCH_FILES2 = 400;
+var BATCH_BYTES = 8 * 1024 * 1024;
+async function scanHistory(options) {
+  const started = performance.now();
+  const { root } = workTree(options.root, "--history");
+  const detectors = options.detectors ?? (await import("./detectors-OW432JVD.js")).detectors;
+  const config = options.config ?? loadConfig(root, options.configPath);
+  const baseline = typeof options.baseline === "string" ? loadBaseline(options.baseline) : options.baseline ?? /* @__PURE__ */ new Set();
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const rules = detectors.flatMap((detector) => detector.rules).filter((rule) => !config.disabledRules.some((pattern) => ruleMatches(pattern, rule.id)));
+  const shared = { root, detectors, config, baseline, maxFileSize, profile: false };
+  const notifications = [];
+  const historyCredentials = /* @__PURE__ */ new Map();
+  const stats = { filesDiscovered: 0, filesRead: 0, bytesRead: 0, skippedBinary: 0, skippedTooLarge: 0, skippedUnreadable: 0, durationMs: 0 };
+  if (options.since !== void 0 && !hasCommit(root, options.since)) {
+    throw new UsageError(`--since ${options.since} does not name a commit in this repository`);
+  }
+  for (const end of options.range ? [options.range.from, options.range.to] : []) {
+    if (!hasCommit(root, end)) throw new UsageError(`${end} does not name a commit in this repository`);
+  }
+  if (headCommit(root) === void 0) {
+    notifications.push({ level: "note", code: "history-empty", message: "The repository has no commits yet; there is no history to scan." });
+    return finish([], 0);
+  }
+  if (isShallow(root)) {
+    notifications.push({
+      level: "warning",
+      code: "history-shallow",
+      message: "This is a shallow clone: commits before its boundary were not scanned (fetch them with `git fetch --unshallow`)."
+    });
+  }
+  const exclusions = pathExclusions(root, config.ignorePaths);
+  notifications.push(...exclusions.notifications);
+  const introduced = /* @__PURE__ */ new Map();
+  const seenNotifications = /* @__PURE__ */ new Set();
+  let commitCount = 0;
+  let parseFailures = 0;
+  let batch = [];
+  let batchBytes = 0;
+  let commitsBySha = /* @__PURE__ */ new Map();
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const files = batch;
+    const batchCommits = commitsBySha;
+    batch = [];
+    batchBytes = 0;
+    commitsBySha = /* @__PURE__ */ new Map();
+    let credentials;
+    const result = await scan({ ...shared, files, onFacts: (facts) => credentials = facts });
+    stats.filesRead += result.stats.filesRead;
+    stats.bytesRead += result.stats.bytesRead;
+    for (const notification of result.notifications) {
+      if (notification.code === "parse-error") {
+        parseFailures++;
+        continue;
+      }
+      const key = `${notification.code}\0${notification.message}`;
+      if (seenNotifications.has(key)) continue;
+      seenNotifications.add(key);
+      notifications.push(notification);
+    }
+    const byVersion = /* @__PURE__ */ new Map();
+    for (const fact of credentials?.all("credential") ?? []) {
+      if (!fact.inIgnoredDotenv) historyCredentials.set(fact.valueHash, { ...fact, value: "", siblingValues: {} });
+      const key = `${fact.location.commit ?? ""}\0${fact.location.path}`;
+      byVersion.set(key, [...byVersion.get(key) ?? [], fact]);
+    }
+    for (const finding of result.findings) {
+      const sha2 = finding.location.commit;
+      const commit = sha2 ? batchCommits.get(sha2) : void 0;
+      if (!sha2 || !commit) continue;
+      const span = finding.location.span;
+      const hashes = (byVersion.get(`${sha2}\0${finding.location.path}`) ?? []).filter((fact) => fact.location.span.line >= span.line && fact.location.span.line <= span.endLine).map((fact) => fact.valueHash);
+      const entry = introduced.get(finding.fingerprint);
+      if (!entry) {
+        introduced.set(finding.fingerprint, { finding, commit, commits: /* @__PURE__ */ new Set([sha2]), valueHashes: new Set(hashes) });
+        continue;
+      }
+      entry.commits.add(sha2);
+      for (const hash of hashes) entry.valueHashes.add(hash);
+      if (commit.order > entry.commit.order) {
+        entry.finding = finding;
+        entry.commit = commit;
+      }
+    }
+    options.onProgress?.(commitCount);
+  };
+  try {
+    await walkHistory({
+      root,
+      since: options.since,
+      range: options.range,
+      maxFileSize,
+      excludes(path) {
+        if (!exclusions.excludes(path)) return false;
+        if (exclusions.binaryByName(path)) stats.skippedBinary++;
+        return true;
+      },
+      inTree: options.tree ? (path, blob) => options.tree.blobs.get(path) === blob : void 0,
+      onCommit() {
+        commitCount++;
+      },
+      onSkip(path, commit, reason) {
+        if (reason === "binary") {
+          stats.skippedBinary++;
+          return;
+        }
+        stats.skippedTooLarge++;
+        notifications.push({
+          level: "note",
+          code: "too-large",
+          message: `${path} at ${commit.sha.slice(0, 12)} added more than --max-file-size (${maxFileSize} bytes); that version was not scanned.`,
+          path
+        });
+      },
+      onFile(file) {
+        stats.filesDiscovered++;
+        batch.push(file.ref);
+        commitsBySha.set(file.commit.sha, file.commit);
+        batchBytes += file.ref.size ?? file.ref.content?.length ?? 0;
+        if (batch.length >= BATCH_FILES2 || batchBytes >= BATCH_BYTES) return flush();
+        return void 0;
+      }
+    });
+    await flush();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    notifications.push({ level: "error", code: "discovery-failed", message: `Could not read the history: ${error instanceof Error ? error.message : String(error)}` });
+    return finish([], commitCount, false);
+  }
+  const findings = [...introduced.values()];
+  if (findings.length > 0) markStillInTree(findings, options.tree ?? await treeState(shared));
+  if (parseFailures > 0) {
+    notifications.push({
+      level: "note",
+      code: "history-partial-parse",
+      message: `${parseFailures} file version${parseFailures === 1 ? "" : "s"} did not parse from their added lines alone and were read as text.`
+    });
+  }
+  return finish(findings.map(describe), commitCount);
+  function finish(list, commits, complete = true) {
+    stats.durationMs = Math.round(performance.now() - started);
+    notifications.push({
+      level: "note",
+      code: "history-scanned",
+      message: `Scanned the lines added by ${commits} commit${commits === 1 ? "" : "s"}${options.since ? ` since ${options.since}` : ""}${options.range ? ` in ${rangeText(options.range)}` : ""} (${stats.filesDiscovered} file versions) in ${(stats.durationMs / 1e3).toFixed(1)} s.`
+    });
+    const sorted = list.sort(compareFindings);
+    const credentials = [...historyCredentials.values()];
+    options.onCredentials?.(credentials);
+    const reader = { all: (kind) => kind === "credential" ? credentials : [] };
+    const summary = buildSummary(reader, sorted);
+    const active = sorted.filter((finding) => !finding.suppression);
+    const gone = active.filter((finding) => finding.details.stillInTree === false).length;
+    summary.headline = `${active.length} finding${active.length === 1 ? "" : "s"} in the lines ${commits} commit${commits === 1 ? "" : "s"} added; ${gone} no longer in the tree but readable by anyone who runs git log --all -p.`;
+    return { root, toolVersion: TOOL_VERSION, rules, findings: sorted, notifications, summary, stats, complete };
+  }
+}
+async function treeState(shared) {
+  let treeFacts;
+  const tree = await scan({ ...shared, onFacts: (facts) => treeFacts = facts });
+  return treeStateOf(tree.findings, treeFacts?.all("credential") ?? [], /* @__PURE__ */ new Map());
+}
+function treeStateOf(findings, credentials, blobs) {
+  return {
+    fingerprints: new Set(findings.map((finding) => finding.fingerprint)),
+    valueHashes: new Set(credentials.filter((credential) => !credential.inIgnoredDotenv).map((credential) => credential.valueHash)),
+    blobs
+  };
+}
+function markStillInTree(entries, tree) {
+  for (const entry of entries) {
+    const stillInTree = tree.fingerprints.has(entry.finding.fingerprint) || [...entry.valueHashes].some((hash) => tree.valueHashes.has(hash));
+    entry.finding = { ...entry.finding, details: { ...entry.finding.details, stillInTree } };
+  }
+}
+function describe(entry) {
+  const { finding, commit, commits } = entry;
+  const stillInTree = finding.details.stillInTree === true;
+  const carried = commits.size > 1 ? ` ${commits.size} commits added it.` : "";
+  const where = stillInTree ? " It is still in the tree." : " It is no longer in the tree, but anyone with a clone reads it with git log --all -p: rotate it.";
+  return {
+    ...finding,
+    message: `${finding.message} Introduced in commit ${commit.sha.slice(0, 12)} (${commit.authorDate.slice(0, 10)}).${carried}${where}`,
+    details: { ...finding.details, commitDate: commit.authorDate, commits: commits.size }
+  };
+}
+function rangeText(range) {
+  return `${range.from.slice(0, 12)}..${range.to.slice(0, 12)}`;
+}
+
+// src/scan-repository.ts
+var HISTORY_COMMIT_LIMIT = 500;
+var HISTORY_OBJECT_BYTES_LIMIT = 64 * 1024 * 1024;
+var HISTORY_RULE_PREFIXES = ["exposed-credential/", "root-scoped-token/"];
+async function scanRepository(options) {
+  let facts;
+  const tree = await scan({
+    ...options,
+    onFacts: (published) => {
+      facts = published;
+      options.onFacts?.(published);
+    }
+  });
+  if (options.history === false || options.files || !facts || !isRepositoryRoot(options.root, tree.root)) return tree;
+  const range = options.historyRange;
+  let commits = 0;
+  if (range) {
+    if (isShallow(tree.root)) {
+      return withNotification(tree, {
+        level: "note",
+        code: "history-not-scanned",
+        message: `The clone is shallow, so the commits of ${rangeText(range)} were not read one by one: a credential one of them added and a later one removed is not reported. Fetch the whole history (actions/checkout's fetch-depth: 0) to read them.`
+      });
+    }
+  } else {
+    const size = historySize(tree.root);
+    commits = size.commits;
+    const limits = options.historyLimits ?? { commits: HISTORY_COMMIT_LIMIT, objectBytes: HISTORY_OBJECT_BYTES_LIMIT };
+    if (size.commits === 0) return tree;
+    if (size.commits > limits.commits || size.objectBytes > limits.objectBytes) {
+      const why = size.commits > limits.commits ? `${size.commits} commits` : `${Math.round(size.objectBytes / (1024 * 1024))} MB of git objects`;
+      return withNotification(tree, {
+        level: "note",
+        code: "history-not-scanned",
+        message: `Git history not scanned (${why}): a credential deleted from the tree is still readable with git log -p. Run \`blast-radius scan --history\` to read it all.`
+      });
+    }
+  }
+  const blobs = unchangedBlobs(tree.root);
+  if (!range && !historyHoldsOtherVersions(tree.root, blobs)) {
+    return withNotification(tree, { level: "note", code: "history-scanned", message: `Git history read: its ${commits} commit${commits === 1 ? " holds" : "s hold"} no file version the tree does not.` });
+  }
+  const treeCredentials = facts.all("credential");
+  let historyCredentials = [];
+  const history = await scanHistory({
+    root: tree.root,
+    detectors: options.detectors,
+    config: options.config,
+    configPath: options.configPath,
+    baseline: options.baseline,
+    maxFileSize: options.maxFileSize,
+    range,
+    tree: treeStateOf(tree.findings, treeCredentials, blobs),
+    onCredentials: (credentials2) => historyCredentials = credentials2
+  });
+  const gone = history.findings.filter((finding) => finding.details.stillInTree === false && HISTORY_RULE_PREFIXES.some((prefix) => finding.ruleId.startsWith(prefix)));
+  const findings = [...tree.findings, ...gone].sort(compareFindings);
+  const inTree = new Set(treeCredentials.map((credential) => credential.valueHash));
+  const credentials = [...treeCredentials, ...historyCredentials.filter((credential) => !inTree.has(credential.valueHash))];
+  const reader = { all: (kind) => kind === "credential" ? credentials : facts.all(kind) };
+  const summary = buildSummary(reader, findings);
+  const activeGone = gone.filter((finding) => !finding.suppression).length;
+  if (activeGone > 0) {
+    summary.headline += ` ${activeGone} of the findings ${activeGone === 1 ? "is" : "are"} only in git history: deleted from the tree, still in every clone.`;
+  }
+  const notes = history.notifications.map(
+    (notification) => notification.code === "discovery-failed" ? { ...notification, level: "warning", code: "history-failed" } : notification
+  );
+  return {
+    ...tree,
+    findings,
+    summary,
+    notifications: [...tree.notifications, ...notes],
+    stats: { ...tree.stats, durationMs: tree.stats.durationMs + history.stats.durationMs }
+  };
+}
+function isRepositoryRoot(path, root) {
+  try {
+    if (resolveTarget(path).file !== void 0) return false;
+    return git(root, ["rev-parse", "--show-toplevel"]).trim() === root;
+  } catch {
+    return false;
+  }
+}
+function historySize(root) {
+  let commits = 0;
+  try {
+    commits = Number(git(root, ["rev-list", "--count", "HEAD", "--branches", "--remotes", "--tags"]).trim()) || 0;
+  } catch {
+    return { commits: 0, objectBytes: 0 };
+  }
+  let objectBytes = 0;
+  try {
+    for (const line of git(root, ["count-objects", "-v"]).split("\n")) {
+      const match = /^(size|size-pack): (\d+)$/.exec(line);
+      if (match) objectBytes += Number(match[2]) * 1024;
+    }
+  } catch {
+    objectBytes = 0;
+  }
+  return { commits, objectBytes };
+}
+function withNotification(result, notification) {
+  return { ...result, notifications: [...result.notifications, notification] };
+}
+
 // src/action/plan.ts
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 var SCAN_INPUTS = ["auto", "changed", "full"];
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
 var ZERO_SHA = /^0+$/;
 function readEvent(env) {
   const path = env.GITHUB_EVENT_PATH;
-  if (!path || !existsSync3(path)) return {};
+  if (!path || !existsSync4(path)) return {};
   try {
-    const parsed = JSON.parse(readFileSync3(path, "utf8"));
+    const parsed = JSON.parse(readFileSync4(path, "utf8"));
     return parsed && typeof parsed === "object" ? parsed : {};
   } catch {
     return {};
@@ -5443,13 +5933,13 @@ function mergeBase(cwd, a, b) {
 }
 
 // src/write-report.ts
-import { mkdirSync, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { dirname as dirname2, resolve as resolve2 } from "node:path";
+import { mkdirSync, renameSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { dirname as dirname2, resolve as resolve3 } from "node:path";
 function writeAtomically(path, content) {
-  const target = resolve2(path);
+  const target = resolve3(path);
   let existing;
   try {
-    existing = statSync2(target);
+    existing = statSync3(target);
   } catch {
     existing = void 0;
   }
@@ -5465,7 +5955,7 @@ function writeAtomically(path, content) {
 function makeDirectory(directory) {
   let existing;
   try {
-    existing = statSync2(directory);
+    existing = statSync3(directory);
   } catch {
     const parent = dirname2(directory);
     if (parent !== directory) makeDirectory(parent);
@@ -5542,8 +6032,8 @@ async function runAction(env, io, options = {}) {
   }
 }
 async function run(env, log, options) {
-  const workspace = resolve3(env.GITHUB_WORKSPACE ?? process.cwd());
-  const root = resolve3(workspace, input(env, "path", "."));
+  const workspace = resolve4(env.GITHUB_WORKSPACE ?? process.cwd());
+  const root = resolve4(workspace, input(env, "path", "."));
   const failOn = input(env, "fail-on", "high");
   if (failOn !== "none" && !SEVERITIES.includes(failOn)) {
     throw new InputError(`input fail-on must be one of ${SEVERITIES.join(", ")}, none; got "${failOn}"`);
@@ -5560,24 +6050,26 @@ async function run(env, log, options) {
   if (plan.notice) log(annotation("notice", plan.notice, { title: "blast-radius" }));
   const reportBase = topLevel ?? workspace;
   const prefix = relative3(reportBase, root).split(sep2).join("/");
-  const scanned = await scan({
+  const scanned = await scanRepository({
     root,
     detectors: options.detectors,
-    configPath: config ? resolve3(workspace, config) : void 0,
-    baseline: baseline ? resolve3(workspace, baseline) : void 0,
-    reportOnly: plan.mode === "changed" ? onChangedLines(plan.changed, prefix) : void 0
+    configPath: config ? resolve4(workspace, config) : void 0,
+    baseline: baseline ? resolve4(workspace, baseline) : void 0,
+    reportOnly: plan.mode === "changed" ? onChangedLines(plan.changed, prefix) : void 0,
+    historyRange: plan.mode === "changed" ? { from: plan.base, to: plan.head } : void 0
   });
   const result = prefix && !prefix.startsWith("..") ? rebase(scanned, prefix, reportBase) : scanned;
   const active = result.findings.filter((finding) => !finding.suppression);
   const failing = failOn === "none" ? [] : active.filter((finding) => severityRank(finding.severity) >= severityRank(failOn));
   const exitCode = !result.complete ? EXIT_ERROR : failing.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
   log(render("text", result, { color: false }).trimEnd());
+  for (const notification of result.notifications) if (notification.code === "history-not-scanned") log(notification.message);
   for (const line of annotationsOf(result, failOn)) log(line);
   let sarifPath = "";
   if (sarifInput !== "false" && sarifInput !== "none") {
     const sarif = sarifWithinLimits(result);
     if (sarif.cut) log(annotation("warning", sarif.cut, { title: "blast-radius SARIF" }));
-    const target = isAbsolute(sarifInput) ? sarifInput : join3(workspace, sarifInput);
+    const target = isAbsolute(sarifInput) ? sarifInput : join5(workspace, sarifInput);
     writeAtomically(target, sarif.text);
     sarifPath = relative3(workspace, target).split(sep2).join("/") || target;
     log(`SARIF written to ${sarifPath} (${active.length} results) for github/codeql-action/upload-sarif.`);

@@ -69,7 +69,8 @@ var REFERENCE = new RegExp(
     // AngularJS with Horizon's and Django-friendly delimiters: "{$::form.match$}"
     // Only variables, escapes and separators (Perl's "$errno\0$err_key", shell's "$user:$pass"): nothing literal.
     // Perl's chained `$opt_password= $opt_help= …` leaves the next name and its `=`.
-    String.raw`^(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*${INTERPOLATED}(?:${INTERPOLATED}|\\[0nrt]|[:/@.,_ -])*=?$`,
+    // NSIS writes its escapes with a dollar (`"encryption_password = $ConfigEncPass$\r$\n"`).
+    String.raw`^(?:${INTERPOLATED}|\$?\\[0nrt]|[:/@.,_ -])*${INTERPOLATED}(?:${INTERPOLATED}|\$?\\[0nrt]|[:/@.,_ -])*\$?=?$`,
     String.raw`^["']?\$(?:\d+|[A-Za-z_]\w*)["']?$`,
     // "$4", '$NEW_PASS': shell positionals and variables, quoted
     String.raw`^\$[A-Za-z_]\w*\/`,
@@ -112,7 +113,7 @@ function isReference(value) {
   return REFERENCE.test(value);
 }
 var PLACEHOLDER_WORDS = new Set(
-  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha no more foobared tiger passphrase whatever correct horse battery staple anonymous".split(" ")
+  "changeme change me changeit password passwd pass pwd secret secrets mysecret token apikey api key test tests testing dummy fake placeholder redacted todo tbd fixme null none nil undefined empty example examples sample samples demo your yours my mine here insert replace with value default local localhost dev development staging prod production admin administrator root user username postgres postgresql mysql mariadb mongo mongodb redis rabbitmq guest minio minioadmin ci app db database foo bar baz qux xyz abc abcd abcdef letmein welcome hello world super some thing keep set put fill enter add generate generated random string sekret s3cret secure strong new old the a an of for to be is it this that goes here private public access auth credential credentials client id key1 key2 hunter qwerty asdf asdfgh zxcv pa ss word docker compose service services server backend frontend api1 web worker geheim parole passwort kennwort motdepasse contrasena senha no more foobared tiger passphrase whatever correct horse battery staple top very master anonymous".split(" ")
 );
 var PLACEHOLDER_PATTERNS = [
   /^<[^<>]+>$/,
@@ -1444,6 +1445,10 @@ resource "cloudflare_record" "www" {
           apiToken: ${LEGACY_API_TOKEN}
           accountId: 6480e9d30ee5b575a9580f5b126adfc7
 `, { expect: { line: 7 }, note: "a token without the cfut_ prefix, known as the action's input" }),
+      sample("Pulumi.production.yaml", `config:
+  aws:region: eu-west-1
+  cloudflare:apiToken: ${LEGACY_API_TOKEN}
+`, { expect: { line: 3 }, note: "a Pulumi stack's provider setting, named as Terraform's provider argument" }),
       sample("charts/edge/values-prod.yaml", `provider: cloudflare
 cloudflare:
   apiToken: ${LEGACY_API_TOKEN_2}
@@ -1462,6 +1467,7 @@ cloudflare:
     negative: [
       sample(".github/workflows/pages.yml", "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n          accountId: 6480e9d30ee5b575a9580f5b126adfc7\n"),
       sample("docs/tokens.md", "Tokens look like `cfut_iPLkHomeXpKrKSYNHaHLgn1IXRn9CtZW6hGKYkoU0000abcd`.\n", { note: "checksum fails" }),
+      sample("Pulumi.production.yaml", "config:\n  cloudflare:apiToken:\n    secure: v1:Xk3m9Pq2Lw7Rt4Yb:8Nc1Vd6Fg0Hs5JzQ2W7E4R9T1Y6U3I8O5P0A2S7D4F9\n", { note: "Pulumi's encrypted setting" }),
       sample("wrangler.toml", 'name = "acme-api"\naccount_id = "6480e9d30ee5b575a9580f5b126adfc7"\nmain = "src/index.ts"\n'),
       sample("RUNBOOK.md", "## Cloudflare\n\n| Field | Value |\n|---|---|\n| API token | `<paste the token here>` |\n"),
       sample(".github/workflows/release.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          apiToken: ${{ secrets.CLOUDFLARE_API_TOKEN }}\n      - run: npm run build\n      - run: npm test\n      - uses: acme/notify-action@v2\n        with:\n          apiToken: rVmMk-7N9_6VlWiXUqVxjPmFjslH64dM0hltJ1-e\n", { note: "another action's apiToken in a workflow that also runs Cloudflare's" })
@@ -1678,7 +1684,7 @@ ${context.nearby}`;
   return actions.length > 0 && actions.every((action) => action === "read");
 }
 function saysProjectScoped(context) {
-  return /\bproject[- ]scoped\b|\bscoped to (?:the |one |a |this |a single )?project\b/i.test(`${context.line}
+  return /\bproject[- ]scoped\b|\bscoped to (?:the |one |a |this |a single )?(?:[\w.-]+ )?project\b/i.test(`${context.line}
 ${context.nearby}`);
 }
 function readOnlyRating(context, what) {
@@ -1716,7 +1722,16 @@ function base64urlFragments(text) {
 var SCW_ACCESS_KEY = "SCWI67LE6PKEBP94GIM8";
 var SCW_SECRET_KEY = "04a5e46e-11e2-450e-9807-9ebf3543d916";
 var SCALEWAY_REFERENCE = "https://www.scaleway.com/en/docs/iam/concepts/#api-key";
+var PERMISSION_SET = /\b(?:[A-Z][a-z0-9]*|IAM|SSH)+(?:FullAccess|ReadOnly|Manager|ReadWrite|Access)\b/g;
+var BROAD_PERMISSION_SETS = /* @__PURE__ */ new Set(["AllProductsFullAccess", "OrganizationManager", "IAMManager", "ProjectManager"]);
+function namedPermissionSets(context) {
+  const sets = [...`${context.line}
+${context.nearby}`.matchAll(PERMISSION_SET)].map((match) => match[0]);
+  return sets.length > 0 && !sets.some((set) => BROAD_PERMISSION_SETS.has(set)) ? sets : void 0;
+}
 function rateScalewayKey(context) {
+  const sets = namedPermissionSets(context);
+  if (sets) return { scope: "scoped", because: `the text beside it says its policy grants only ${[...new Set(sets)].join(", ")}` };
   return readOnlyRating(context, "Scaleway API key") ?? {
     scope: "root",
     because: "an API key carries the IAM policies of its user or application, which are not in the repository: the Organization owner's keys and a full-access application's reach every project, so it is rated the broad kind"
@@ -1751,8 +1766,13 @@ scw instance server create type=DEV1-S image=ubuntu_jammy
   scopeSamples: {
     positive: [sample("ops/scw.env", `SCW_ACCESS_KEY=${SCW_ACCESS_KEY}
 `, { expect: { line: 1 } })],
-    negative: [sample("ops/scw.env", `SCW_READONLY_ACCESS_KEY=${SCW_ACCESS_KEY}
-`, { note: "named for a read-only application" })]
+    negative: [
+      sample("ops/scw.env", `SCW_READONLY_ACCESS_KEY=${SCW_ACCESS_KEY}
+`, { note: "named for a read-only application" }),
+      sample("ops/backup.env", `# IAM application "ci-backups", policy: ObjectStorageFullAccess on project shop-prod
+SCW_ACCESS_KEY=${SCW_ACCESS_KEY}
+`, { note: "an application whose policy names one product's permission set" })
+    ]
   }
 };
 function plausibleUuid(value) {
@@ -1800,12 +1820,24 @@ curl -s -H "X-Auth-Token: ${SCW_SECRET_KEY}" https://api.scaleway.com/instance/v
     ]
   },
   scopeSamples: {
-    positive: [sample("infra/providers.tf", `provider "scaleway" {
+    positive: [
+      sample("infra/providers.tf", `provider "scaleway" {
   secret_key = "${SCW_SECRET_KEY}"
 }
-`, { expect: { line: 2 } })],
-    negative: [sample("monitoring/.env", `SCW_READONLY_SECRET_KEY=${SCW_SECRET_KEY}
-`, { note: "named for a read-only application" })]
+`, { expect: { line: 2 } }),
+      sample("ops/deploy.env", `# IAM application "deployer", policies: InstancesFullAccess + AllProductsFullAccess
+SCW_ACCESS_KEY=${SCW_ACCESS_KEY}
+SCW_SECRET_KEY=${SCW_SECRET_KEY}
+`, { expect: { line: 3 }, note: "a policy that reaches every product" })
+    ],
+    negative: [
+      sample("monitoring/.env", `SCW_READONLY_SECRET_KEY=${SCW_SECRET_KEY}
+`, { note: "named for a read-only application" }),
+      sample("ops/backup.env", `# IAM application "ci-backups", policy: ObjectStorageFullAccess on project shop-prod
+SCW_ACCESS_KEY=${SCW_ACCESS_KEY}
+SCW_SECRET_KEY=${SCW_SECRET_KEY}
+`, { note: "an application whose policy names one product's permission set" })
+    ]
   }
 };
 var OVH_APPLICATION_KEY = "IawVd2CTryiAMMoh";
@@ -2891,6 +2923,7 @@ var genericSecret = {
       sample("config/settings.yaml", "monitoring:\n  provider: datadog\n\nsearch:\n  engine:\n    app_id: K7QX2M9PLA\n    api_key: 4f1c9e27b3a86d05c2e7f91b48a3d6e0\n", { expect: { line: 7 }, note: "a bare name a provider's pattern takes only with its context (Datadog's api_key): the context disowns it, the name still holds a secret" })
     ],
     negative: [
+      sample("check_hp_bladechassis.8", '.TH CHECK_HP_BLADECHASSIS 8\n.SH OPTIONS\n.IP "\\-\\-authpassword \\fI\\s-1PASSWORD\\s0\\fR, \\-\\-authkey \\fI\\s-1KEY\\s0\\fR" 4\n', { note: "a manual page's typesetting around an option's argument" }),
       sample("docs/api.html", "<table>\n  <tr><td>api_key</td><td>string</td></tr>\n  <tr><td>api_secret</td><td>required</td></tr>\n  <tr><td>token</td><td>optional</td></tr>\n</table>\n", { note: "an API reference's parameter table: names and their types" }),
       sample("scripts/checksums.sh", "api_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n", { note: "a checksum named for what it sums" }),
       sample("lib/Test2/Event/Fail.pm", "package Test2::Event::Fail;\nBEGIN {\n    *META_KEY = \\&Test2::Util::ExternalMeta::META_KEY;\n}\n", { note: "a Perl reference to a named sub" }),
@@ -3002,7 +3035,8 @@ var hardcodedPassword = {
   // MarbleTigerCascadeLunar`, a passphrase of capitalised words) are the password.
   !(/^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z]+(?:_[a-z]+)+$/.test(value) && !literalPasswordSetting(context)) && // A flag value (`ADS_UF_PASSWD_NOTREQD = 0x00000020,`), an OID (`passwordModifyOID = "1.3.6.1.4.1.4203.1.11.1"`),
   // a type (`password: "_models.SecretBase"`), an entry point (`module.path:CreateEC2Creds`), a hash algorithm.
-  !/^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
+  // The rest of a passwd(5)-style line read as `pass: …` (`user:{plain}pass:1000:1000::/home/user`): uid, gid, home.
+  !/^\d+:\d+:[^:\s]*:\/|^0x[0-9a-f]+,?$|^\d+(?:\.\d+){3,}$|^_?[a-z]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$|^[a-z_][\w.]*:[A-Za-z_]\w*$|^(?:scram-sha-256|md5|sha-?(?:1|256|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2)$/i.test(value) && !/\s/.test(value) && // A password equal to the user or database name beside it (`ledgerly`/`ledgerly`) is a local default, in a
   // statement too (`CREATE USER icingaweb2 ... IDENTIFIED BY 'icingaweb2'`).
   !Object.values(context.siblingValues).some((sibling) => sibling.toLowerCase() === value.toLowerCase()) && STATEMENT_ACCOUNT.exec(context.line)?.[1]?.toLowerCase() !== value.toLowerCase(),
   rate: (context) => {
@@ -3087,6 +3121,10 @@ var hardcodedPassword = {
     params["podman_args"].append(f"--passwd-entry {params['passwd_entry']}")
 `, { note: "an f-string's subscript, cut short by its quote" }),
       sample("static/framework/widgets/form/fields/password-confirm.html", '<input type="password" name="confirm"\n       hz-password-match="{$::form.match$}">\n', { note: "AngularJS interpolation with Horizon's delimiters" }),
+      sample("src/win32/installer/winburp.nsi", '	${If} $ConfigEncPass != ""\n		FileWrite $R1 "encryption_password = $ConfigEncPass$\\r$\\n"\n	${EndIf}\n', { note: "an NSIS variable and NSIS's escapes" }),
+      sample("doc/wiki/AuthDatabase.PasswdFile.txt", "user:{plain}pass:1000:1000::/home/user::userdb_mail=maildir:~/Maildir\n", { note: "a passwd-file line: its uid, gid and home are no password" }),
+      sample("doc/wiki/Migration.Dsync.txt", "imapc_user = %u\nimapc_master_user = masteruser\nimapc_password = masteruser-secret\n", { note: "secrecy said as a placeholder" }),
+      sample("README.md", '```javascript\nnew Redis({\n  port: 6379,\n  host: "127.0.0.1",\n  username: "default",\n  password: "my-top-secret",\n});\n```\n', { note: "secrecy said as a placeholder" }),
       sample("doc/source/contributor/devstack.rst", 'Your ``local.conf`` then reads::\n\n    [[local|localrc]]\n    RABBIT_PASSWORD="secretrabbit"\n', { note: "its own name's word and a filler word" }),
       sample("docs/testing.md", "```yaml\nesxi1_password: myEsxiSuperSecretPassw0rd!\n```\n", { note: "its own name's word among filler words" }),
       sample("src/components/Modal.tsx", "export function A({ isMetaPass, identifier }) {\n  return <Button disabled={!isMetaPass || !identifier} />;\n}\n", { note: "a negated identifier is an expression" }),
@@ -5083,6 +5121,16 @@ search:
     ]
   }
 };
+var DATADOG_PERMISSION = /\b[a-z]+(?:_[a-z]+)*_(?:read|write|manage|downtime|data|share|delete)\b/g;
+var ADMIN_PERMISSION = /^(?:user_app_keys|org_app_keys_write|api_keys_write|org_management|user_access_manage|user_access_invite)$/;
+function scopedApplicationKey(context) {
+  const text = `${context.line}
+${context.nearby}`;
+  if (!/\bscope[sd]?\b/i.test(text)) return void 0;
+  const permissions = [...text.matchAll(DATADOG_PERMISSION)].map((match) => match[0]);
+  if (permissions.length === 0 || permissions.some((permission) => ADMIN_PERMISSION.test(permission))) return void 0;
+  return { scope: "scoped", because: `the text beside it says the application key is scoped to ${[...new Set(permissions)].join(", ")}` };
+}
 var datadogApplicationKey = {
   id: "datadog-application-key",
   provider: "datadog",
@@ -5098,7 +5146,7 @@ var datadogApplicationKey = {
   ],
   claims: (context) => context.value.startsWith("ddapp_") || namedForDatadog(context),
   plausible: (value) => value.startsWith("ddapp_") ? !isPlaceholder(value.slice(6)) && looksRandom(value.slice(6), 30, 3.5) : datadogHex(value),
-  rate: (context) => readOnlyRating(context, "Datadog application key") ?? {
+  rate: (context) => readOnlyRating(context, "Datadog application key") ?? scopedApplicationKey(context) ?? {
     scope: "root",
     because: "an application key has every permission of the user or service account that made it, across the organisation, unless it was scoped (which the value does not show)"
   },
@@ -5160,13 +5208,24 @@ APP_KEY = "${DD_APP_KEY}"
     ]
   },
   scopeSamples: {
-    positive: [sample("scripts/mute-monitors.sh", `export DD_API_KEY=${DD_API_KEY}
+    positive: [
+      sample("scripts/mute-monitors.sh", `export DD_API_KEY=${DD_API_KEY}
 export DD_APP_KEY=${DD_APP_KEY}
 dog monitor mute_all
-`, { expect: { line: 2 } })],
-    negative: [sample("scripts/dashboards-export.sh", `# read-only application key (scopes: dashboards_read)
+`, { expect: { line: 2 } }),
+      sample("scripts/rotate-keys.sh", `# scoped application key, scopes: api_keys_read, api_keys_write
 export DD_APP_KEY=${DD_APP_KEY}
-`)]
+`, { expect: { line: 2 }, note: "scoped, but to managing keys: it can mint a key with any permission" })
+    ],
+    negative: [
+      sample("scripts/dashboards-export.sh", `# read-only application key (scopes: dashboards_read)
+export DD_APP_KEY=${DD_APP_KEY}
+`),
+      sample("scripts/mute-monitors.sh", `# scoped application key for the on-call bot, scopes: monitors_read, monitors_downtime
+export DD_API_KEY=${DD_API_KEY}
+export DD_APP_KEY=${DD_APP_KEY}
+`, { note: "a scoped key: its scopes, not its user's permissions" })
+    ]
   }
 };
 var accessTokenPattern = (prefix) => new RegExp(`(?<![A-Za-z0-9_])(${prefix}[A-Za-z0-9]{16,24}_[A-Za-z0-9]{38,80})(?![A-Za-z0-9_])`, "g");
@@ -5574,8 +5633,15 @@ curl -s -H "Authorization: Bearer ${VERCEL_LEGACY}" "https://api.vercel.com/v6/d
   scopeSamples: {
     positive: [sample("scripts/env-pull.sh", `export VERCEL_TOKEN=${VERCEL_LEGACY}
 `, { expect: { line: 1 } })],
-    negative: [sample("scripts/env-pull.sh", `export VERCEL_PROJECT_TOKEN=${VERCEL_TOKEN}
-`, { note: "named for a project-scoped token" })]
+    negative: [
+      sample("scripts/env-pull.sh", `export VERCEL_PROJECT_TOKEN=${VERCEL_TOKEN}
+`, { note: "named for a project-scoped token" }),
+      sample("ci/deploy-web.sh", `#!/bin/sh
+# token scoped to the acme-web project only
+export VERCEL_TOKEN=${VERCEL_LEGACY}
+vercel deploy --prod
+`, { note: "a comment naming the one project it is scoped to" })
+    ]
   }
 };
 var vercelAiGatewayKey = {
@@ -5789,6 +5855,32 @@ var netlifyBuildHook = deployHook(
     ["docs/publishing.md", "Add a build hook (https://api.netlify.com/build_hooks/<hook_id>) to the CMS webhooks.\n"]
   ]
 );
+var HOPPSCOTCH_COLLECTION = (authType) => `[
+  {
+    "v": 6,
+    "name": "infra",
+    "folders": [],
+    "requests": [
+      {
+        "v": "11",
+        "endpoint": "<<base>>/volumes/<<volume_id>>",
+        "name": "delete volume",
+        "params": [],
+        "headers": [],
+        "method": "DELETE",
+        "auth": {
+          "authType": "${authType}",
+          "authActive": true,
+          "token": "<<hz>>"
+        },
+        "body": { "contentType": null, "body": null }
+      }
+    ],
+    "auth": { "authType": "inherit", "authActive": true },
+    "headers": []
+  }
+]
+`;
 var HCLOUD_TOKEN = "tR0rpj1m5g4Nw7PzF94yynVQSebAaHOhlyMnrO60wHaVXaqCEX8PzZQnmtcXr10y";
 var hetznerCloudToken = {
   id: "hetzner-cloud-token",
@@ -5815,6 +5907,12 @@ var hetznerCloudToken = {
 export HCLOUD_TOKEN=${HCLOUD_TOKEN}
 hcloud server create --name tidepool-prod --type cx32 --image ubuntu-24.04
 `, { expect: { line: 2 } }),
+      sample("tools/Ops/Program.cs", `using System.Net.Http.Headers;
+
+var http = new HttpClient();
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${HCLOUD_TOKEN}");
+await http.DeleteAsync("https://api.hetzner.cloud/v1/volumes/4711");
+`, { expect: { line: 4 }, note: ".NET's header built from its scheme and the token" }),
       sample("infra/terraform.tfvars", `hcloud_token = "${HCLOUD_TOKEN}"
 `, { expect: { line: 1 } }),
       sample("hieradata/production.yaml", `---
@@ -5917,6 +6015,22 @@ public final class Provisioner {
       }
     ],
     negative: [
+      {
+        files: {
+          "api/prod-env.json": `[
+  {
+    "name": "Production",
+    "variables": [
+      { "key": "base", "value": "https://api.hetzner.cloud/v1" },
+      { "key": "hz", "value": "${HCLOUD_TOKEN}" }
+    ]
+  }
+]
+`,
+          "api/infra.json": HOPPSCOTCH_COLLECTION("none")
+        },
+        note: "a Hoppscotch environment whose value no request sends as a credential"
+      },
       sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
       sample("src/main/java/io/tidepool/Provisioner.java", 'package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        System.getenv("HCLOUD_TOKEN");\n}\n', { note: "read from the environment" }),
       sample("http/servers.http", "### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n"),
@@ -5955,7 +6069,24 @@ metadata:
 stringData:
   token: ${HCLOUD_TOKEN}
   network: tidepool-net
-`, { expect: { line: 7 }, note: "the Secret Hetzner's cloud controller manager reads" })
+`, { expect: { line: 7 }, note: "the Secret Hetzner's cloud controller manager reads" }),
+      {
+        files: {
+          "api/prod-env.json": `{
+  "v": 2,
+  "id": "cm3x8k2pq0001",
+  "name": "Production",
+  "variables": [
+    { "key": "base", "initialValue": "https://api.hetzner.cloud/v1", "currentValue": "https://api.hetzner.cloud/v1", "secret": false },
+    { "key": "hz", "initialValue": "${HCLOUD_TOKEN}", "currentValue": "${HCLOUD_TOKEN}", "secret": true }
+  ]
+}
+`,
+          "api/infra.json": HOPPSCOTCH_COLLECTION("bearer")
+        },
+        expect: { path: "api/prod-env.json", line: 7 },
+        note: "a Hoppscotch environment and collection, named freely and known by their shape: the request sends `hz` as a bearer"
+      }
     ],
     negative: [
       sample("cluster/app-secret.yaml", `apiVersion: v1
@@ -6024,6 +6155,11 @@ keyed_groups:
 `, { expect: { line: 5 } }),
       sample("ops/linode.env", `LINODE_ACCESS_TOKEN=${LINODE_TOKEN}
 `, { expect: { line: 1 }, note: "the variable the inventory plugin reads" }),
+      sample("notes/2026-11-02-outage.log", `[10:02] <dana> here's the linode token: ${LINODE_TOKEN}
+[10:03] <li> thanks
+`, { expect: { line: 1 }, note: "a chat log: the sentence names the provider" }),
+      sample("docs/backup-box.md", `The Linode API token is ${LINODE_TOKEN} (read/write, all scopes).
+`, { expect: { line: 1 }, note: "prose in a doc" }),
       sample("RUNBOOK.md", `# Runbook
 
 ## Access
@@ -6059,6 +6195,7 @@ linode:
     negative: [
       sample("terraform/linode/variables.tf", 'variable "linode_token" {\n  type      = string\n  sensitive = true\n}\n'),
       sample("RUNBOOK.md", "# Runbook\n\n- Linode API token: in 1Password (vault Ops)\n- Linode token format: 64 lowercase hex characters\n", { note: "labels that say where the token is and what it looks like" }),
+      sample("notes/chat.log", "[10:03] <li> the linode image sha256 is 4f1e2d3c4b5a69788796a5b4c3d2e1f04f1e2d3c4b5a69788796a5b4c3d2e1f0\n[10:04] <li> linode token rotated in commit 4f1e2d3c4b5a69788796a5b4c3d2e1f04f1e2d3c4b5a69788796a5b4c3d2e1f0\n", { note: "a checksum, and a hash the words name something else of" }),
       sample("config/providers.yml", `grafana:
   url: https://grafana.acme.io
   token: ${LINODE_TOKEN}
@@ -6106,9 +6243,24 @@ region: fra
 `, { expect: { line: 1 } }),
       sample("scripts/instances.sh", `#!/bin/sh
 curl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer ${VULTR_KEY}"
-`, { expect: { line: 2 }, note: "sent to the API itself" })
+`, { expect: { line: 2 }, note: "sent to the API itself" }),
+      sample("logs/irc-ops.log", `[09:58] <sam> prod db is down?
+[10:03] <dana> our vultr api key is ${VULTR_KEY} if you need to look
+`, { expect: { line: 2 }, note: "a chat log's sentence naming the provider's key" }),
+      sample("slack-export/ops/2026-11-03.json", `[
+    {
+        "type": "message",
+        "text": "vultr api key: ${VULTR_KEY}",
+        "ts": "1762070400.000100"
+    }
+]
+`, { expect: { line: 4 }, note: "a chat export's message" })
     ],
     negative: [
+      sample("logs/irc-ops.log", `[10:03] <dana> the vultr api key is rotated now
+[10:04] <dana> the vultr instance key is ${VULTR_KEY}
+[10:05] <li> the api key is ${VULTR_KEY}
+`, { note: "a sentence with no value, one naming another key of Vultr, one naming no provider" }),
       sample("ansible/group_vars/all.yml", `vultr_api_key: "{{ lookup('env', 'VULTR_API_KEY') }}"
 `),
       sample("scripts/instances.sh", '#!/bin/sh\ncurl -s "https://api.vultr.com/v2/instances" -H "Authorization: Bearer ${VULTR_API_KEY}"\n'),
@@ -6202,7 +6354,7 @@ var BRUNO_COLLECTION = {
 var PROSE_PROJECT_TOKEN = /\brailway\b[^\n]{0,40}?\bproject\b[^\n]{0,30}?\btokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var COMMENTED_ACCOUNT_TOKEN = /\brailway\b(?:(?!\bproject\b)[^\n]){0,70}?\btokens?\b[^\n]*\n[^\n]{0,60}?(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var TRAILING_ACCOUNT_TOKEN = /(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])[^\n0-9a-f]{0,20}(?:\/\/|#|--|\/\*)[^\n]{0,20}?\brailway\b(?:(?!\bproject\b)[^\n]){0,40}?\btokens?\b/gi;
-var NAMED_ACCOUNT_TOKEN = /\b(?:account|workspace|team)[ ]tokens?\b[^\n0-9a-f]{0,30}(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
+var NAMED_ACCOUNT_TOKEN = /\b(?:account|workspace|team)[ ]tokens?\b(?:[^\n0-9a-f]{0,30}|(?:(?![0-9a-f]{8}-)[^\n"]){0,160}?(?:(?<!\bids?)[:=]|\bis)[ \t]*)(?<![0-9a-f-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/gi;
 var WORKSPACE_HINT = /workspaceId|teamId|workspace_id|team_id/;
 function rateAccount(context) {
   const name = context.variable ?? context.header ?? "the value";
@@ -6254,6 +6406,11 @@ var railwayAccountToken = {
         note: "the JetBrains client's private environment: the API's host is in the shared one, the request sends the token as a bearer"
       },
       sample("AGENTS.md", '# Agent notes\n\n- Staging runs on Railway (project acme-staging). If deploys fail with "unauthorized", use the\n  account token 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c with `railway link`.\n', { expect: { line: 4 }, note: "prose that wraps: Railway on the line above, the account token on its own" }),
+      sample(
+        "slack-export/ops-incidents/2026-11-02.json",
+        '[\n  {\n    "type": "message",\n    "text": "use my account token, I made it last week when we moved the staging db off the old cluster: 7d3e9a41-2c6b-4f08-9b1e-5a7c3d2e8f14",\n    "ts": "1762070460.000200"\n  },\n  { "type": "message", "text": "thanks, the Railway deploy is green now", "ts": "1762070580.000400" }\n]\n',
+        { expect: { line: 4 }, note: "a chat export's message: a sentence between the words and the value, Railway named in the next message" }
+      ),
       sample(
         "infra/terraform.tfstate",
         '{\n  "version": 4,\n  "terraform_version": "1.7.5",\n  "outputs": {\n    "railway_api_token": {\n      "value": "6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c",\n      "type": "string",\n      "sensitive": true\n    }\n  },\n  "resources": []\n}\n',
@@ -6322,6 +6479,7 @@ curl -s https://backboard.railway.com/graphql/v2 \\
       }
     ],
     negative: [
+      sample("docs/railway.md", "# Railway\n\nThe account token lives in 1Password (vault Ops); the workspace id: 7d3e9a41-2c6b-4f08-9b1e-5a7c3d2e8f14\n", { note: "a sentence about the token, then an id it names" }),
       { files: BRUNO_COLLECTION, note: "a request of the collection sends the environment's token as a project token" },
       sample("docs/support.md", "# Support\n\nOpen a ticket with your account token 6f1c2a9e-3b7d-4c8e-9a12-5d4e3f2a1b0c ready.\n", { note: "an account token in a file that never names Railway" }),
       sample(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}\n    steps:\n      - run: railway up\n"),
@@ -8117,10 +8275,10 @@ var HEADER_OR_BEARER = new RegExp(
   `(?<![\\w-])(authorization|proxy-authorization|project-access-token|private-token|api-?key|(?:x|dd)-[a-z0-9-]*?(?:token|key|auth)|${CREDENTIAL_HEADERS.join("|")})(?![\\w-])|\\bbearer\\b`,
   "gi"
 );
-var REFERENCE8 = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
+var REFERENCE8 = /\{\{\s*(?:_\.|\$?env\.|process\.env\.|vars\.)?([A-Za-z_][\w-]*)\s*\}\}|<<([A-Za-z_][\w-]*)>>|\$\{\s*(?:process\.env\.|env\.)?([A-Za-z_]\w*)\s*\}|\$([A-Za-z_]\w*)|(?<=\s)\{([A-Za-z_]\w*)\}|["'`][ \t]*\+[ \t]*(?:process\.env\.)?([A-Za-z_]\w*)|(?<=[:=,(][ \t]*)(?!(?:true|false|null)\b)(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?=[ \t]*[,})\]]|[ \t]*$)/gm;
 var VALUE_LINES = 3;
 var MAX_STRETCH = 400;
-var GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|f(?=\\?["']))\b)*$/i;
+var GAP = /^(?:[\s"'`:=,{}[\]\\]|\b(?:value|token|bearer|basic|key|authActive|true|f(?=\\?["']))\b)*$/i;
 function headersSentWith(text) {
   const sent = /* @__PURE__ */ new Map();
   const hits = [...text.matchAll(HEADER_OR_BEARER)];
@@ -8147,8 +8305,9 @@ function headersSentWith(text) {
 
 // detectors/exposed-credential/api-client.ts
 var API_CLIENT_REQUEST = /(?<!(?:^|\/)environments\/[^/]*)\.bru$|\.postman_collection\.json$|\.(?:http|rest)$|(?:^|\/)thunder-tests\/(?:collections\/[^/]+|thunderclient)\.json$/i;
-function isApiClientRequest(path2) {
-  return API_CLIENT_REQUEST.test(path2);
+var HOPPSCOTCH_REQUEST = /"endpoint"\s*:\s*"[^"]*"[^]{0,2000}?"authType"\s*:/;
+function isApiClientRequest(path2, text) {
+  return API_CLIENT_REQUEST.test(path2) || path2.endsWith(".json") && text.includes('"authType"') && HOPPSCOTCH_REQUEST.test(text);
 }
 function collectionRoot(environmentPath) {
   const folder = environmentPath.slice(0, environmentPath.lastIndexOf("/") + 1);
@@ -8203,6 +8362,9 @@ var TEST_OR_EXAMPLE = new RegExp(
     // fake material (`fake-cert/`) and development VMs (`devstack/`, `vagrant/`).
     // A suite's expected outputs (pg_regress's `expected/*.out`, golden files) repeat what its inputs hold.
     String.raw`(?:^|\/)(?:t|[\w-]+\.test|test[-_]?(?:certs?|utils?|helpers?|keys?|support|resources|files?|servers?)|test[-_][\w-]+|fstests?|regress|testing\/regressions?|expected|fixtures?[-_][\w-]+|fake[-_][\w-]+|devstack|vagrant|integration|[\w-]+[-_]integration)\/`,
+    // A library's demo beside its code (`deps/rabbitmq_auth_backend_oauth2/demo/`, `packages/ui/demos/`, `src/demo/`);
+    // a `demo/` elsewhere may be an environment of that name (`environments/demo/`, `overlays/demo/`, `deploy/demo/`).
+    String.raw`(?:^|\/)(?:(?:deps|packages|libs?|plugins|crates)\/[^/]+|src)\/demos?\/`,
     // Files named as stand-ins: `mock_rsa_key`, `test_rsa`, `fake-ca.key`, `dummy.pem`; keys for `localhost`.
     String.raw`(?:^|\/)(?:mock|fake|dummy|test)[-_][^/]+$`,
     String.raw`(?:^|\/)localhost(?:[.-][^/]*)?\.(?:key|pem|crt)$`,
@@ -8317,6 +8479,7 @@ var DOC_ASSIGNMENT = /^(?:DOCUMENTATION|EXAMPLES?|RETURN|USAGE|DOC|HELP_TEXT)\s*
 var LINE_OPENING_STRING = /^[ \t]*[rRuU]{0,2}("""|''')/gm;
 function documentationRanges(file) {
   if (/(^|\/)doc\.go$/.test(file.path)) return [[0, file.text.length]];
+  if (DOCS_BUILD_CACHE.test(file.path) && DOCS_TREE.test(file.path)) return [[0, file.text.length]];
   if (/\.(?:patch|diff)$/i.test(file.path)) return patchRanges(file.text);
   if (DOC_COMMENT_LANGUAGE.test(file.path)) return docComments(file.text);
   if (C_FAMILY.test(file.path)) return blockComments(file.text);
@@ -8517,7 +8680,10 @@ function patchRanges(text) {
   }
   return ranges;
 }
+var DOCS_BUILD_CACHE = /\.cache$/i;
 var EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
+var DOCS_EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like|default values?)\b/i;
+var LOCAL_REQUEST = /\bhttps?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/]/i;
 var DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
 var RESTRUCTURED_TEXT = /\.rst$/i;
 var MARKUP_PAGE = /\.(?:xml|html?|xhtml)$/i;
@@ -8529,6 +8695,7 @@ var ROFF_CLOSE = /^\.(?:fi|Ed|EE)\b/;
 var ROFF_PARAGRAPH = /^\.(?:PP|P|LP|Pp|sp|IP|TP|Sh|SH|SS)\b/;
 var MARKUP_OPEN = /<(source|pre|programlisting|screen|literallayout)\b/i;
 var RST_LITERAL = /::$|^\.\.[ \t]+(?:code-block|code|sourcecode|literalinclude|doctest|prompt)::/;
+var RST_DIRECTIVE = /^(?:\.\.[ \t]|::$)/;
 var DOCTEST = /^(?:>>>|\.\.\.)(?: |$)/;
 var PARAGRAPH_LINES = 12;
 function syntaxOf(file) {
@@ -8545,7 +8712,11 @@ function exampleRanges(file) {
   const fences = RESTRUCTURED_TEXT.test(file.path) ? "none" : /\.txt$/i.test(file.path) ? "backticks" : "any";
   const recent = [];
   let paragraph = [];
-  const introduced = () => recent.some((previous) => EXAMPLE_MARKER.test(previous)) || paragraph.some((previous) => EXAMPLE_MARKER.test(previous));
+  let previousParagraph = [];
+  const docsPage = DOCS_TREE.test(file.path);
+  const exampleMarker = docsPage ? DOCS_EXAMPLE_MARKER : EXAMPLE_MARKER;
+  const introduced = () => recent.some((previous) => exampleMarker.test(previous)) || paragraph.some((previous) => exampleMarker.test(previous));
+  const shown = (example, start, end) => example || docsPage && LOCAL_REQUEST.test(text.slice(start, end));
   let offset = 0;
   let fence;
   let display;
@@ -8563,58 +8734,65 @@ function exampleRanges(file) {
         offset = end + 1;
         continue;
       }
-      if (literal2.example && literal2.entered) ranges.push([literal2.start, lastEnd]);
+      if (literal2.entered && shown(literal2.example, literal2.start, lastEnd)) ranges.push([literal2.start, lastEnd]);
       literal2 = void 0;
     }
     if (fence) {
       const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
       if (marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && trimmed.length === marker.length) {
-        if (fence.example) ranges.push([fence.start, end]);
+        if (shown(fence.example, fence.start, end)) ranges.push([fence.start, end]);
         fence = void 0;
       }
     } else if (display) {
       if (display.close.test(line)) {
-        if (display.example) ranges.push([display.start, end]);
+        if (shown(display.example, display.start, end)) ranges.push([display.start, end]);
         display = void 0;
       }
     } else if (syntax === "markdown" && fences !== "none" && (fences === "any" ? /^(`{3,}|~{3,})/ : /^`{3,}/).test(trimmed)) {
       fence = { marker: /^(`{3,}|~{3,})/.exec(trimmed)[1], start: offset, example: introduced() };
       recent.length = 0;
       paragraph = [];
+      previousParagraph = [];
     } else if (syntax === "roff" && ROFF_OPEN.test(trimmed)) {
       display = { close: ROFF_CLOSE, start: offset, example: introduced() };
       recent.length = 0;
       paragraph = [];
+      previousParagraph = [];
     } else if (syntax === "markup" && MARKUP_OPEN.test(line)) {
       const element = MARKUP_OPEN.exec(line)[1];
       const close = new RegExp(`</${element}\\s*>`, "i");
-      const example = introduced() || EXAMPLE_MARKER.test(line.slice(0, line.search(MARKUP_OPEN)));
+      const example = introduced() || exampleMarker.test(line.slice(0, line.search(MARKUP_OPEN)));
       if (close.test(line)) {
         if (example) ranges.push([offset, end]);
       } else display = { close, start: offset, example };
       recent.length = 0;
       paragraph = [];
+      previousParagraph = [];
     } else if (trimmed === "" || syntax === "roff" && ROFF_PARAGRAPH.test(trimmed)) {
+      if (paragraph.length > 0) previousParagraph = paragraph;
       paragraph = [];
     } else if (syntax === "roff" && /^[.']/.test(trimmed)) {
     } else if (syntax === "markdown" && DOCTEST.test(trimmed)) {
       ranges.push([offset, end]);
     } else {
-      if (EXAMPLE_MARKER.test(trimmed)) ranges.push([offset, end]);
+      if (exampleMarker.test(trimmed)) ranges.push([offset, end]);
       recent.push(trimmed);
       if (recent.length > 3) recent.shift();
       paragraph.push(trimmed);
       if (paragraph.length > PARAGRAPH_LINES) paragraph.shift();
       if (syntax === "markdown" && RST_LITERAL.test(trimmed)) {
-        literal2 = { indent: line.length - line.trimStart().length, start: end + 1, example: introduced(), entered: false };
+        const ownParagraph = paragraph.length === 1 && RST_DIRECTIVE.test(trimmed);
+        const example = introduced() || ownParagraph && previousParagraph.some((previous) => exampleMarker.test(previous));
+        literal2 = { indent: line.length - line.trimStart().length, start: end + 1, example, entered: false };
         recent.length = 0;
         paragraph = [];
+        previousParagraph = [];
       }
     }
     lastEnd = end;
     offset = end + 1;
   }
-  if (literal2?.example && literal2.entered) ranges.push([literal2.start, lastEnd]);
+  if (literal2?.entered && shown(literal2.example, literal2.start, lastEnd)) ranges.push([literal2.start, lastEnd]);
   return ranges;
 }
 
@@ -8735,6 +8913,7 @@ function binding(name, value, start, flag) {
     }
   }
   if ((normalised.includes("-") || /^(?:authorization|apikey)$/i.test(normalised)) && HEADERS.test(normalised)) header = normalised;
+  else if (normalised.length === 6 && /^bearer$/i.test(normalised)) header = "Authorization";
   const scheme = header || /^authorization$/i.test(normalised) ? AUTH_SCHEME.exec(trimmed) : null;
   if (scheme) {
     trimmedStart += scheme[0].length;
@@ -8908,10 +9087,11 @@ function dataBindings(file) {
   const found = [];
   const encoded = secretDataValues(document);
   const sealed = sealedSecretValues(document);
+  const pulumiStack = PULUMI_STACK.test(file.path);
   for (const leaf2 of leaves(document)) {
     const node = leaf2.node;
     if (node.expression !== void 0 || typeof node.value !== "string" || node.value === "") continue;
-    const name = leafName(leaf2);
+    const name = pulumiStack ? pulumiConfigName(leaf2) ?? leafName(leaf2) : leafName(leaf2);
     const located = locateValue(file, leaf2, node.value);
     if (!located) continue;
     if (sealed?.has(node)) {
@@ -8942,10 +9122,18 @@ function dataBindings(file) {
   }
   return found;
 }
+var PULUMI_STACK = /(?:^|\/)Pulumi\.[^/]+\.ya?ml$/;
+function pulumiConfigName(leaf2) {
+  if (leaf2.path.length !== 2 || leaf2.path[0] !== "config" || leaf2.key === void 0) return void 0;
+  const setting = /^([a-z][a-z0-9-]*):([A-Za-z][A-Za-z0-9]*)$/.exec(leaf2.key);
+  if (!setting) return void 0;
+  return `${setting[1]}.${setting[2].replace(/(?<=[a-z0-9])([A-Z])/g, (_, upper) => `_${upper.toLowerCase()}`).toLowerCase()}`;
+}
 function leafName(leaf2) {
   const key = leaf2.key;
   if (key === void 0 || typeof leaf2.path[leaf2.path.length - 1] === "number") return void 0;
-  if ((key === "value" || key === "Value" || key === "ParameterValue") && leaf2.parent) {
+  if (key === "currentValue" && leaf2.parent?.entries.some((entry) => entry.key === "initialValue" && entry.value.kind === "scalar" && entry.value.value === leaf2.node.value)) return void 0;
+  if ((key === "value" || key === "Value" || key === "ParameterValue" || key === "initialValue" || key === "currentValue") && leaf2.parent) {
     const sibling = leaf2.parent.entries.find((entry) => entry.key === "name" || entry.key === "Name" || entry.key === "key" || entry.key === "ParameterKey");
     if (sibling?.value.kind === "scalar" && typeof sibling.value.value === "string") return sibling.value.value;
     const holder = leaf2.path[leaf2.path.length - 2];
@@ -9473,6 +9661,22 @@ function labelledBindings(file) {
   }
   return bindings;
 }
+var NAMED_IN_SENTENCE = /(?<![\w'\u2019-])((?:[A-Za-z][\w.-]*[ ]){0,2}[A-Za-z][\w.-]*[ ](?:(?:api|access|secret|cloud|personal)[ ])*(?:token|key))[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?([A-Za-z0-9_~+/.=-]{16,})(?![\w~+/=-])/gi;
+var LEADING_WORDS = /^(?:(?:the|our|my|your|his|her|their|here'?s|here|is|use|a|an|new|old|current|this|that|and|with|for)[ ]+)+/i;
+function sentenceBindings(file) {
+  const bindings = [];
+  for (const line of file.keywordLines()) {
+    const text = file.line(line);
+    for (const match of text.matchAll(NAMED_IN_SENTENCE)) {
+      const label = match[1].replace(LEADING_WORDS, "");
+      if (!label.includes(" ") || NOT_A_SECRET.test(label)) continue;
+      const value = match[2];
+      const start = (file.lineStart(line) ?? 0) + match.index + match[0].length - value.length;
+      bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label), providerOnly: true });
+    }
+  }
+  return bindings;
+}
 
 // detectors/exposed-credential/find.ts
 var Specificity = { Generic: 1, SecretlintOnly: 2, Context: 3, Value: 4 };
@@ -9622,7 +9826,7 @@ function findCredentials(file) {
     }
   }
   const documentation = isDocumentation(file);
-  const clientEnvironment = isApiClientEnvironment(file.path);
+  const clientEnvironment = isApiClientEnvironmentFile(file);
   const onlyIfSent = /* @__PURE__ */ new Set();
   const sentCandidates = /* @__PURE__ */ new Map();
   let sentWith;
@@ -9635,7 +9839,7 @@ function findCredentials(file) {
       if (header !== void 0) binding2 = { ...binding2, header };
     }
     const decoded = binding2.decoded ? decodedValueCandidate(binding2) : basicAuthCandidate(binding2) ?? encodedJsonCandidate(binding2);
-    const ofBinding = (bound2, contains4 = fileContains) => candidateOfBinding(bound2, contains4, documentation && bound2.flag === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
+    const ofBinding = (bound2, contains4 = fileContains) => candidateOfBinding(bound2, contains4, documentation && bound2.flag === true || bound2.providerOnly === true, (at) => sectionAt(text, at, file.lineStart(file.positionAt(at).line) ?? 0), (from, to) => text.slice(Math.max(0, from - BESIDE), to + BESIDE));
     const found = decoded ?? ofBinding(binding2);
     const sentOnly = !found && clientEnvironment && binding2.header === void 0 && looksLikeGeneratedSecret(binding2.value);
     if (!found && !sentOnly) continue;
@@ -9681,6 +9885,13 @@ function findCredentials(file) {
 var API_CLIENT_ENVIRONMENT = /(?:^|\/)environments\/[^/]+\.bru$|\.postman_environment\.json$|(?:^|\/)http-client(?:\.private)?\.env\.json$|(?:^|\/)thunder-tests\/(?:environments\/[^/]+|thunderEnvironment)\.json$/i;
 function isApiClientEnvironment(path2) {
   return API_CLIENT_ENVIRONMENT.test(path2);
+}
+var HOPPSCOTCH_VARIABLES = /"variables"\s*:\s*\[\s*\{\s*"key"\s*:/;
+function isApiClientEnvironmentFile(file) {
+  if (isApiClientEnvironment(file.path)) return true;
+  if (file.format !== "json" || !file.text.includes('"variables"')) return false;
+  const head = file.text.slice(0, 4096);
+  return head.includes('"name"') && HOPPSCOTCH_VARIABLES.test(head);
 }
 var REQUIRES_BY_HEADER = (() => {
   const byHeader = /* @__PURE__ */ new Map();
@@ -9767,7 +9978,7 @@ function basicAuthCandidate(binding2) {
   return decodedValueCandidate({ ...binding2, value: text.slice(colon + 1) });
 }
 function bindingsOf(file) {
-  if (isApiClientEnvironment(file.path)) return (DATA_FORMATS.has(file.format) ? dataBindings(file) : void 0) ?? lineBindings(file.text, 0, true).filter((binding2) => !isReference(binding2.value));
+  if (isApiClientEnvironmentFile(file)) return (DATA_FORMATS.has(file.format) ? dataBindings(file) : void 0) ?? lineBindings(file.text, 0, true).filter((binding2) => !isReference(binding2.value));
   if (!NAME_KEYWORDS.some((keyword) => file.hasKeyword(keyword))) return [];
   if (TRANSLATION_CATALOG.test(file.path)) return [];
   if (STYLESHEET.test(file.path)) return [];
@@ -9790,6 +10001,9 @@ function bindingsOf(file) {
   }
   const tables = isDocumentation(file) ? [...tableBindings(file), ...labelledBindings(file)] : HTML_PAGE.test(file.path) && file.text.includes("<t") ? htmlTableBindings(file.text) : [];
   for (const binding2 of tables) if (!isReference(binding2.value)) fromLines.push(binding2);
+  if (bare) {
+    for (const binding2 of sentenceBindings(file)) if (!isReference(binding2.value)) fromLines.push(binding2);
+  }
   if (file.text.includes("</key>")) {
     for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
@@ -10041,7 +10255,7 @@ function sameLetters(value, target) {
 }
 function looksLikeGeneratedSecret(value) {
   if (!looksRandom(value, 16, 3) || value.length > 500) return false;
-  if (/\\(?:[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})/.test(value)) return false;
+  if (/\\(?:[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|f[BIRP]|s[+-]?\d)/.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^(?:https?|wss?|s3|gs|file):\/\//i.test(value) || /^[./~]/.test(value) || /^arn:/.test(value) || isHashOrCiphertext(value)) return false;
   if (/\]\(https?:\/\/|\bhttps?:\/\/[\w.-]+\//i.test(value)) return false;
@@ -10329,11 +10543,11 @@ var exposedCredential = {
       }
       out.report(findingAs(credential.kind, severity));
     }
-    if (isApiClientEnvironment(file.path)) {
+    if (isApiClientEnvironmentFile(file)) {
       const literals = literalsOf(file, SENT_REQUIRED_LITERALS);
       if (literals.length > 0) out.publish("client-environment", { path: file.path, literals });
     }
-    if (isApiClientRequest(file.path)) {
+    if (isApiClientRequest(file.path, file.text)) {
       const sent = headersSentWith(file.text);
       const literals = sent.size > 0 ? literalsOf(file, SENT_REQUIRED_LITERALS) : [];
       for (const [variable, header] of sent) out.publish("sent-variable", { variable, header: header.toLowerCase(), path: file.path, literals });
@@ -11633,6 +11847,7 @@ function databaseNames(identities) {
     return name ? [name] : [];
   });
 }
+var RENDERED_FAMILY = /^(?:serverless|copilot|helm|tfvars|bicep|pulumi):/;
 var EnvironmentModel = class {
   constructor(facts, aliases) {
     this.aliases = aliases;
@@ -11645,8 +11860,8 @@ var EnvironmentModel = class {
       else this.layersByFamily.set(layer.family, [layer]);
     }
     for (const resource of this.resources) {
-      if (resource.environment !== "production" || resource.testOnly || resource.unplaced || resource.copy) continue;
-      if (this.replacedByProduction(resource)) continue;
+      if (resource.testOnly || resource.unplaced || resource.copy) continue;
+      if (resource.environment === "base" ? !this.inheritedByProduction(resource) : resource.environment !== "production" || this.replacedByProduction(resource)) continue;
       for (const identity of identitiesOf(resource)) {
         if (!isComparableIdentity(identity)) continue;
         const list = this.production.get(identity);
@@ -11667,6 +11882,17 @@ var EnvironmentModel = class {
   replacedByProduction(resource) {
     if (!resource.fromBase || !resource.family) return false;
     return (this.layersByFamily.get(resource.family) ?? []).some((layer) => layer.environment === "production" && overrides(layer.keys, resource.variable));
+  }
+  /**
+   * A base value of a family whose production layer does not set it (Serverless' `provider.environment` under
+   * `params: { prod: …, staging: … }`): production runs with it, so a stage that inherits it too shares it.
+   */
+  inheritedByProduction(resource) {
+    if (!resource.family || resource.fromBase || !RENDERED_FAMILY.test(resource.family)) return false;
+    const name = identityName(resource.identity);
+    if (name && [...environmentsNamedIn(name, this.aliases)].some((environment) => environment !== "production")) return false;
+    const layers = this.layersByFamily.get(resource.family) ?? [];
+    return layers.some((layer) => layer.environment === "production" && !layer.implicit && !overrides(layer.keys, resource.variable));
   }
   /** Resources of non-production environments, in a deterministic order. */
   nonProduction() {
@@ -12035,10 +12261,7 @@ function livePaymentOf(value, variable) {
   return void 0;
 }
 function plausibleKey(key) {
-  const body2 = key.slice(key.indexOf("live_") + 5);
-  if (/x{4,}|0{6,}|1234567|abcdef|replace|example|your|dummy|placeholder|test/i.test(body2)) return false;
-  if (!/[0-9]/.test(body2) || !/[A-Za-z]/.test(body2)) return false;
-  return new Set(body2).size >= 8;
+  return !isPlaceholder(key);
 }
 
 // detectors/staging-reaches-production/scan/values.ts
@@ -14835,6 +15058,7 @@ function classifyPathUncached(path2, gitlabFolders = true) {
   if (/^samconfig\.(toml|ya?ml)$/i.test(name)) return make("sam-config");
   if (/^vapor([.-][^/]*)?\.ya?ml$/i.test(name)) return make("vapor");
   if (lower === "eas.json") return make("eas");
+  if (/(^|\/)copilot\/[^/]+\/manifest\.ya?ml$/i.test(path2) && !/(^|\/)copilot\/environments\//i.test(path2)) return make("copilot");
   if (/^database\.ya?ml$/i.test(name)) return make("rails-database");
   if (/(^|\/)config\/storage\.ya?ml$/i.test(path2)) return make("rails-storage");
   if (/(^|\/)config\/(config|database)\.json$/i.test(path2)) return make("sequelize");
@@ -16087,6 +16311,22 @@ function scanEasJson(rec, cls, document) {
 }
 function envKeys2(profile) {
   return mapOf(get(profile, "env"))?.entries.map((entry) => entry.key) ?? [];
+}
+function scanCopilotManifest(rec, cls, document) {
+  const root = document.roots[0];
+  if (!root || root.kind !== "map") return;
+  const environments = mapOf(get(root, "environments"));
+  const layered = environments !== void 0 && environments.entries.length > 0 && cls.tag.environment === "base";
+  const family = `copilot:${rec.file.path}`;
+  const options = { ...walkOptions(cls), rootEnvironmentMaps: false };
+  const rest = { ...root, entries: root.entries.filter((entry) => entry.key !== "environments") };
+  walkSection(rec, { ...topSection(cls, rest), tag: cls.tag, family: layered ? family : void 0, role: layered ? "base" : "plain" }, options);
+  if (!layered) return;
+  for (const entry of environments.entries) {
+    const tag = namedTag(entry.key, "key");
+    if (tag === BASE) continue;
+    walkSection(rec, section(entry.value, ["environments", entry.key], tag, "layer", family, entry.keySpan), { ...options, envMaps: false });
+  }
 }
 function scanServerless(rec, cls, document) {
   const root = document.roots[0];
@@ -17450,6 +17690,8 @@ function dispatch(file, cls, rec, out) {
       return scanVapor(rec, cls, document);
     case "eas":
       return scanEasJson(rec, cls, document);
+    case "copilot":
+      return scanCopilotManifest(rec, cls, document);
     case "workflow":
       scanCommands(file, out);
       return scanWorkflow(rec, cls, document);
@@ -19213,6 +19455,7 @@ var livePaymentKey = {
       sample(".env.staging", `APP_URL=https://staging.acme.shop
 STRIPE_SECRET_KEY=${LIVE_KEY}
 `, { expect: { line: 2 } }),
+      sample("config/staging.env", "STRIPE_SECRET_KEY=sk_live_51NtEsTq8vKp3xR7tW2yB9nL4cF6hJ0dG5aE8uI1oK3mN7q\n", { expect: { line: 1 }, note: "a real key that happens to spell a word: the credential scan reports it, and so does this rule" }),
       {
         files: { ".env.development": "PLAID_CLIENT_ID=5f2a9c1e8b7d4a0019c4e2b1\nPLAID_ENV=production\n" },
         expect: { path: ".env.development", line: 2 },
@@ -19227,7 +19470,8 @@ PLAID_ENV=sandbox
 `, { note: "production is where live keys belong" }),
       sample(".env.staging.example", `STRIPE_SECRET_KEY=${LIVE_KEY}
 `, { note: "a key written into a staging template is a leaked credential (the credential detector's), not a setting staging runs with" }),
-      sample(".env.staging", "STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxx\n", { note: "a placeholder, not a key" })
+      sample(".env.staging", "STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxx\n", { note: "a placeholder, not a key" }),
+      sample(".env.staging", "STRIPE_SECRET_KEY=sk_live_1a2b3c4d5e6f7g8h9i0jklmnopqrstuv\n", { note: "filler the credential scan takes for a placeholder too" })
     ]
   }
 };
@@ -19276,6 +19520,39 @@ var LITESTREAM = (bucket) => `dbs:
         path: notely.db
         endpoint: https://fly.storage.tigris.dev
 `;
+var SLS_SHARED_TABLE = (table) => `service: orders-api
+params:
+  prod:
+    logLevel: warn
+  staging:
+    logLevel: debug
+provider:
+  name: aws
+  region: eu-west-1
+  environment:
+    LOG_LEVEL: \${param:logLevel}
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]
+          Resource: arn:aws:dynamodb:eu-west-1:482915730216:table/${table}
+`;
+var COPILOT_SERVICE = (top, host) => `name: api
+type: Load Balanced Web Service
+image:
+  build: Dockerfile
+  port: 8080
+${top}environments:
+  prod:
+    count: 3
+${host ? `    variables:
+      DB_HOST: ${host}-prod.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com
+` : ""}  staging:
+    count: 1
+${host ? `    variables:
+      DB_HOST: ${host}-staging.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com
+` : ""}`;
 var inheritedProductionValue = {
   id: `${DETECTOR}/inherited-production-value`,
   title: "Production value inherited by a non-production environment",
@@ -19355,7 +19632,16 @@ var inheritedProductionValue = {
         "serverless.yml",
         "service: orders-api\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/prod/database-url}\nfunctions:\n  create:\n    handler: src/handler.create\n",
         { expect: { line: 7 }, note: "Serverless: the stage a bare `serverless deploy` picks (dev) inherits a production SSM path written into provider.environment" }
-      )
+      ),
+      sample(
+        "serverless.yml",
+        SLS_SHARED_TABLE("orders"),
+        { expect: { line: 17 }, note: "Serverless: the table every stage is given, production and staging alike, is one table" }
+      ),
+      sample("copilot/api/manifest.yml", COPILOT_SERVICE("variables:\n  DB_HOST: ledger.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com\n", ""), {
+        expect: { line: 7 },
+        note: "AWS Copilot: the service's top-level variables are every environment's, and only count differs per environment"
+      })
     ],
     negative: [
       {
@@ -19393,6 +19679,16 @@ var inheritedProductionValue = {
         "service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, 'dev'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/${sls:stage}/database-url}\n",
         { note: "the SSM path follows the stage" }
       ),
+      sample("serverless.yml", SLS_SHARED_TABLE("orders-${sls:stage}"), { note: "Serverless: each stage's table is named for the stage" }),
+      sample("copilot/api/manifest.yml", COPILOT_SERVICE("", "ledger"), { note: "AWS Copilot: each environment sets its own database host" }),
+      {
+        files: {
+          ".env": "DATABASE_URL=postgres://app:pw@db.acme-dev.net:5432/orders\n",
+          ".env.staging": "LOG_LEVEL=debug\n",
+          ".env.production": "LOG_LEVEL=warn\n"
+        },
+        note: "a dotenv base is often a developer's, which the platform's variables replace in production"
+      },
       sample(
         "serverless.yml",
         "service: orders-api\nprovider:\n  name: aws\n  stage: ${opt:stage, 'prod'}\n  environment:\n    DATABASE_URL: ${ssm:/orders-api/prod/database-url}\n",
@@ -19976,7 +20272,7 @@ function hostedDatabaseOf(value) {
   const name = supabaseRef ?? identities.find((identity) => /^(neon:endpoint|aws:rds):/.test(identity))?.split(":")[2] ?? host;
   return { provider, engine: scheme ?? provider.engine, host, name, identities: [...new Set(identities)], supabaseRef };
 }
-function storeHostedDatabase(inventory, hosted, line, environment) {
+function storeHostedDatabase(inventory, hosted, line, environment, template = false) {
   inventory.store({
     platform: hosted.provider.provider,
     provider: hosted.provider.provider,
@@ -19986,7 +20282,8 @@ function storeHostedDatabase(inventory, hosted, line, environment) {
     identities: hosted.identities,
     declaredBy: "usage",
     builtInBackup: hosted.provider.builtIn,
-    ...environment ? { environment } : {}
+    ...environment ? { environment } : {},
+    ...template ? { template } : {}
   });
 }
 var RAILWAY_REFERENCE = /\$\{\{\s*([\w-]+)\.(DATABASE_URL|DATABASE_PUBLIC_URL|DATABASE_PRIVATE_URL|PGHOST|PGDATABASE|POSTGRES_\w+|MYSQL_URL|MYSQL\w*|MONGO_URL|MONGO\w*)\s*\}\}/;
@@ -20036,7 +20333,8 @@ function scanConnections(inventory) {
     const earlier = mentions2.get(dedupe);
     if (!earlier || environment === "production" && earlier.environment !== "production") mentions2.set(dedupe, { hosted, line: leaf2.node.span.line, environment });
   }
-  for (const { hosted, line, environment } of mentions2.values()) storeHostedDatabase(inventory, hosted, line, environment);
+  const template = isExampleEnv(inventory.path) && /^\.env\b|\.env\./i.test(fileNameOf(inventory.path));
+  for (const { hosted, line, environment } of mentions2.values()) storeHostedDatabase(inventory, hosted, line, environment, template);
 }
 var PACKAGES = lookupTable({
   "@neondatabase/serverless": { provider: "neon", engine: "postgres", description: "Neon's restore window is history kept in the same Neon project" },
@@ -21577,7 +21875,8 @@ function assess(context) {
         const path2 = store.location.path.toLowerCase();
         return composeDeploys.some((deploy) => {
           if (!deploy.name) return !prodComposeFiles;
-          const named = deploy.name.toLowerCase().replace(/^\.\//, "");
+          const named = deploy.name.toLowerCase();
+          if (named.startsWith("./")) return path2 === named.slice(2);
           return named.includes("/") ? path2 === named || path2.endsWith(`/${named}`) : fileNameOf(path2) === named;
         });
       }
@@ -21591,9 +21890,10 @@ function assess(context) {
   const assessments = new Map(stores.map((store) => [store.id, { store, production: false, environment: environments.get(store.id), matched: [], best: "none", primary: true }]));
   const candidates = stores.filter((store) => declaredProduction(store));
   for (const store of candidates) assessments.get(store.id).production = true;
+  const hostedProviders = new Set(candidates.filter((store) => !store.template && store.provider && store.identities.some((identity) => identity.startsWith("host:"))).map((store) => store.provider));
   const rankOf = (store) => {
     const order = { platform: 0, infrastructure: 0, manifest: 1, compose: 1, usage: store.provider ? 2 : 3 };
-    return order[store.declaredBy ?? "usage"] ?? 3;
+    return (order[store.declaredBy ?? "usage"] ?? 3) + (store.template && hostedProviders.has(store.provider) ? 0.5 : 0);
   };
   const byPlace = (a, b) => a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.span.line - b.location.span.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sorted = [...candidates].sort((a, b) => rankOf(a) - rankOf(b) || byPlace(a, b));
@@ -21717,7 +22017,7 @@ function describeSame(kept, other) {
   if (other.declaredBy !== "usage") return false;
   if (!enginesCompatible(kept.engine, other.engine)) return false;
   const hosts = (store) => store.identities.filter((identity) => identity.startsWith("host:"));
-  if (kept.declaredBy === "usage" && hosts(kept).length > 0 && hosts(other).length > 0) return false;
+  if (kept.declaredBy === "usage" && hosts(kept).length > 0 && hosts(other).length > 0) return other.template === true && kept.provider !== void 0 && kept.provider === other.provider;
   if (other.provider === void 0) return kept.engine !== "object-storage" && kept.engine !== "volume" || kept.engine === other.engine;
   return kept.provider === other.provider;
 }
@@ -22333,6 +22633,7 @@ function scanHelmfile(inventory) {
 }
 
 // detectors/missing-offprovider-backup/backups/jobs.ts
+import { posix as posix2 } from "node:path";
 var BACKUP_WORDS = /backup|back-up|snapshot|dump|archive|offsite|off-site|disaster|\bdr\b|replicat/i;
 var SIDE_DEPLOYS = /docs?\b|storybook|website|\bsite\b|gh-pages|github-pages|\bpages\b|preview|chromatic|landing/i;
 var DRILL_WORDS = /restore[-_ ]?(test|check|drill|verify|verification)|verify[-_ ]?backup|backup[-_ ]?(verify|verification|check|test|drill)|dr[-_ ]?drill|recovery[-_ ]?(test|drill)/i;
@@ -22441,18 +22742,19 @@ function publishReading(inventory, reading, job, extraUploads = []) {
     for (const tag of deploy.stackTags?.tags ?? []) inventory.context({ kind: "default-tags", name: tag, value: deploy.stackTags.template ?? "*", location: inventory.line(job.lineOf(deploy.offset)) });
   }
   if (SIDE_DEPLOYS.test(job.name) || SIDE_DEPLOYS.test(inventory.path)) return;
+  const testCluster = job.localCluster || reading.localCluster;
   for (const deploy of reading.deploys) {
     const location = inventory.line(job.lineOf(deploy.offset));
     if (deploy.kind === "compose") {
-      if (!deploy.remote) continue;
+      if (!deploy.remote && !deploy.composeFiles?.some((file) => environmentOfPath(file)?.environment === "production")) continue;
       const files = deploy.composeFiles && deploy.composeFiles.length > 0 ? deploy.composeFiles : [void 0];
-      for (const file of files) inventory.context({ kind: "deploys-compose", name: file, value: "compose", location });
+      for (const file of files) inventory.context({ kind: "deploys-compose", name: file && composeFileName(file, deploy.remote, inventory.path), value: "compose", location });
       continue;
     }
-    inventory.context({ kind: "deploys", value: deploy.kind, location });
+    if (!(testCluster && deploy.kind === "kubernetes")) inventory.context({ kind: "deploys", value: deploy.kind, location });
     if (deploy.release) {
       inventory.context({ kind: "helm-release", name: deploy.release.namespace, value: deploy.release.chart, location });
-      if (!job.localCluster && !reading.localCluster) helmDatabaseRelease(inventory, { ...deploy.release, environment: job.environment, location });
+      if (!testCluster) helmDatabaseRelease(inventory, { ...deploy.release, environment: job.environment, location });
     }
   }
 }
@@ -22491,6 +22793,13 @@ function provisionedStore(inventory, provision, job) {
     declaredBy: "platform",
     builtInBackup: PROVISIONED_BUILT_IN[provision.platform]
   });
+}
+var RUNS_IN_OWN_DIRECTORY = /(?:^|\/)(?:GNUmakefile|makefile|Makefile|[^/]+\.mk|justfile|Justfile|\.justfile|Taskfile\.ya?ml)$/;
+function composeFileName(file, remote, jobPath) {
+  const named = file.replace(/^(?:\.\/)+/, "");
+  if (remote || named.startsWith("/") || named.includes("$")) return named;
+  const directory = RUNS_IN_OWN_DIRECTORY.test(jobPath) && jobPath.includes("/") ? jobPath.slice(0, jobPath.lastIndexOf("/")) : ".";
+  return `./${posix2.normalize(`${directory}/${named}`)}`;
 }
 
 // detectors/missing-offprovider-backup/backups/ci.ts
@@ -24411,7 +24720,10 @@ function scanNomad(inventory) {
 
 // detectors/missing-offprovider-backup/inventory/ansible.ts
 function isAnsibleTasks(path2) {
-  return /(^|\/)roles\/[^/]+\/(tasks|handlers)\/[^/]+\.ya?ml$/i.test(path2) || /(^|\/)playbooks?\/[^/]+\.ya?ml$/i.test(path2) || /(^|\/)(site|[^/]*playbook[^/]*)\.ya?ml$/i.test(path2);
+  return /(^|\/)roles\/[^/]+\/(tasks|handlers)\/[^/]+\.ya?ml$/i.test(path2) || isAnsiblePlaybook(path2);
+}
+function isAnsiblePlaybook(path2) {
+  return /(^|\/)playbooks?\/[^/]+\.ya?ml$/i.test(path2) || /(^|\/)(site|[^/]*playbook[^/]*)\.ya?ml$/i.test(path2);
 }
 var PACKAGE_ENGINES = [
   [/^postgresql(?:-\d+|\d*)(?:-server)?$|^postgresql\{\{.*\}\}$|^postgresql-\{\{.*\}\}$/i, "postgres"],
@@ -24442,8 +24754,15 @@ function scanAnsible(inventory) {
     }
   };
   visitTasks(root);
-  const play = itemsOf(root).find((item) => get(item, "hosts") !== void 0);
-  if (play) inventory.context({ kind: "deploys", value: "ansible", location: inventory.line(play.span.line) });
+  const plays = itemsOf(root).filter((item) => get(item, "hosts") !== void 0);
+  if (plays[0]) inventory.context({ kind: "deploys", value: "ansible", location: inventory.line(plays[0].span.line) });
+  for (const play of plays) {
+    for (const { engine, role, line } of databaseRoles(play)) {
+      if (declared.has(engine)) continue;
+      declared.add(engine);
+      declareStore(inventory, engine, role, line, environment, `installed by the ${role} role`);
+    }
+  }
 }
 function readTask(inventory, task, environment, declared) {
   const name = literalOf(get(task, "name")) ?? "";
@@ -24456,7 +24775,7 @@ function readTask(inventory, task, environment, declared) {
   for (const entry of task.entries) {
     const module = entry.key;
     if (PACKAGE_MODULES.has(module)) {
-      const server = packageNames(entry.value).find((name2) => engineOfPackage(name2) !== void 0);
+      const server = packageNames(entry.value, task).find((name2) => engineOfPackage(name2) !== void 0);
       if (server) declare(engineOfPackage(server), role ?? server, entry.keySpan.line, "installed from packages on the server");
     } else if (DATABASE_MODULES[module] !== void 0) {
       const database = literalOf(get(entry.value, "name")) ?? literalOf(get(entry.value, "db")) ?? module;
@@ -24476,14 +24795,36 @@ function readTask(inventory, task, environment, declared) {
     }
   }
 }
-function packageNames(node) {
+function packageNames(node, task) {
   const names = get(node, "name") ?? get(node, "pkg") ?? node;
-  const list = names.kind === "seq" ? names.items.map((item) => textOf(item) ?? "") : (textOf(names) ?? "").split(/[\s,]+/);
+  const loop = /^\{\{\s*item\s*\}\}$/.test(textOf(names) ?? "") ? get(task, "loop") ?? get(task, "with_items") : void 0;
+  const listed = loop ?? names;
+  const text = textOf(listed) ?? "";
+  const list = listed.kind === "seq" ? listed.items.map((item) => textOf(item) ?? "") : /^\{\{[^}]*\}\}$/.test(text.trim()) ? [text.trim()] : text.split(/[\s,]+/);
   return list.map((value) => value.replace(/^name=/, "").trim()).filter(Boolean);
 }
 function engineOfPackage(name) {
+  const variable = /^\{\{\s*([a-z][\w]*)\s*\}\}$/i.exec(name)?.[1];
+  if (variable) return PACKAGE_VARIABLES.find(([pattern]) => pattern.test(variable))?.[1];
   for (const [pattern, engine] of PACKAGE_ENGINES) if (pattern.test(name)) return engine;
   return void 0;
+}
+var PACKAGE_VARIABLES = [
+  [/^(?:postgresql|postgres|pg)_(?:server_)?packages$/i, "postgres"],
+  [/^(?:mysql|mariadb)_(?:server_)?packages$/i, "mysql"],
+  [/^(?:mongodb|mongo)_(?:server_)?packages$/i, "mongo"]
+];
+var DATABASE_ROLES = [
+  [/^(?:geerlingguy|anxs|galaxyproject|robertdebock|dev-sec|buluma)\.(?:postgresql|postgres)$/i, "postgres"],
+  [/^(?:geerlingguy|robertdebock|buluma)\.(?:mysql|mariadb)$/i, "mysql"],
+  [/^(?:community|robertdebock)\.mongodb$|^undergreen\.mongodb$/i, "mongo"]
+];
+function databaseRoles(play) {
+  return itemsOf(get(play, "roles")).flatMap((item) => {
+    const role = textOf(item) ?? literalOf(get(item, "role")) ?? literalOf(get(item, "name"));
+    const engine = role ? DATABASE_ROLES.find(([pattern]) => pattern.test(role))?.[1] : void 0;
+    return role && engine ? [{ engine, role, line: item.span.line }] : [];
+  });
 }
 function declareStore(inventory, engine, name, line, environment, how) {
   inventory.store({
@@ -27769,6 +28110,37 @@ jobs:
           },
           expect: { path: "deploy/docker-compose.yml", line: 7 },
           note: "a compose file the deploy workflow brings up on a server"
+        },
+        {
+          files: {
+            "docker-compose.yml": "services:\n  web:\n    build: .\n    depends_on: [db]\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n",
+            "docker-compose.prod.yml": 'services:\n  web:\n    restart: always\n    ports: ["80:8000"]\n',
+            Makefile: "deploy:\n	git pull --ff-only\n	docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d --build\n"
+          },
+          expect: { path: "docker-compose.yml", line: 5 },
+          note: "a make target run on the server brings the base file up with production's override"
+        },
+        {
+          files: { "site.yml": "- hosts: db\n  become: true\n  roles:\n    - role: geerlingguy.postgresql\n", "group_vars/db.yml": "postgresql_databases:\n  - name: invoices\n" },
+          expect: { path: "site.yml", line: 4 },
+          note: "Ansible: a play applies the Galaxy role that installs PostgreSQL on the server"
+        },
+        {
+          files: {
+            "site.yml": "- hosts: dbservers\n  become: true\n  roles:\n    - db\n",
+            "roles/db/tasks/main.yml": '- name: Install PostgreSQL packages\n  ansible.builtin.apt:\n    name: "{{ item }}"\n    state: present\n  loop:\n    - postgresql\n    - postgresql-contrib\n'
+          },
+          expect: { path: "roles/db/tasks/main.yml", line: 2 },
+          note: "Ansible: a role installs PostgreSQL's packages in a loop, and a play whose words name no database applies it"
+        },
+        {
+          files: {
+            "playbook.yml": "- hosts: db\n  become: true\n  roles:\n    - postgres\n",
+            "roles/postgres/defaults/main.yml": "postgresql_packages:\n  - postgresql-14\n  - postgresql-contrib\n",
+            "roles/postgres/tasks/main.yml": '- name: Install postgres\n  ansible.builtin.package:\n    name: "{{ postgresql_packages }}"\n    state: present\n'
+          },
+          expect: { path: "roles/postgres/tasks/main.yml", line: 2 },
+          note: "Ansible: the role's packages come from its defaults"
         }
       ],
       negative: [
@@ -27780,6 +28152,30 @@ jobs:
         { files: { "infra/main.tf": WORKSPACE_BUCKETS('"${var.project}-${local.kind}"', "exports") }, note: "a bucket whose name no value is found for, and whose written words name derived objects" },
         { files: { "templates/compose/crm.yaml": COOLIFY_STACK }, note: "a catalogue of Coolify templates for others to deploy" },
         { files: { "docker-compose.yml": COOLIFY_STACK.replace(/SERVICE_\w+?_(APP_3000|POSTGRES)/g, "DB_PASSWORD") }, note: "a compose file nothing shows deployed: a laptop stack" },
+        {
+          files: {
+            "docker-compose.yml": "services:\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n",
+            "docker-compose.dev.yml": 'services:\n  db:\n    ports: ["5432:5432"]\n',
+            Makefile: "dev:\n	docker compose -f docker-compose.yml -f docker-compose.dev.yml up -d\n"
+          },
+          note: "a make target brings the stack up with the development override: a laptop"
+        },
+        {
+          files: {
+            "docker-compose.yml": 'services:\n  web:\n    build: .\n    ports: ["8000:8000"]\n',
+            "docker-compose.prod.yml": "services:\n  web:\n    restart: always\n",
+            Makefile: "deploy:\n	docker compose -f docker-compose.yml -f docker-compose.prod.yml up -d --build\n",
+            "tools/metabase/docker-compose.yml": "services:\n  metabase-db:\n    image: postgres:16-alpine\n    volumes:\n      - mb-data:/var/lib/postgresql/data\nvolumes:\n  mb-data:\n"
+          },
+          note: "the make target brings up the top level's stack, which has no database; another stack's file of the same name is not the one it reads"
+        },
+        {
+          files: {
+            "site.yml": "- hosts: web\n  become: true\n  roles:\n    - web\n",
+            "roles/web/tasks/main.yml": '- name: Install packages\n  ansible.builtin.apt:\n    name: "{{ item }}"\n  loop:\n    - nginx\n    - postgresql-client\n'
+          },
+          note: "Ansible: only the PostgreSQL client is installed"
+        },
         {
           files: { "argocd/orders-db.yaml": ARGO_DATABASE("orders-prod", ARGO_UPLOADING_BACKUP) },
           note: "the Application's inline values turn on the chart's backup CronJob, which uploads the dump to Backblaze B2"
@@ -27840,6 +28236,14 @@ jobs:
         { files: { "infra/prod/main.tf": S3_MAIN, "infra/prod/replication.tf": S3_REPLICATION }, note: "replication to another account, declared in its own file of the module" },
         sample("bin/provision.sh", '#!/bin/sh\ndokku postgres:create app-db\ndokku postgres:link app-db app\ndokku postgres:backup-auth app-db "$B2_KEY_ID" "$B2_APP_KEY" us-west-002 s3v4 https://s3.us-west-002.backblazeb2.com\ndokku postgres:backup-schedule app-db "0 3 * * *" acme-db-backups\n', { note: "Dokku's postgres plugin uploads scheduled dumps to a bucket" }),
         { files: { "roles/postgresql/meta/main.yml": "galaxy_info:\n  role_name: postgresql\n  author: acme\n", "roles/postgresql/tasks/main.yml": ANSIBLE_POSTGRES }, note: "an Ansible role published on its own: no play applies it here" },
+        {
+          files: {
+            "roles/postgresql/meta/main.yml": "galaxy_info:\n  role_name: postgresql\n  author: acme\n",
+            "roles/postgresql/tasks/main.yml": ANSIBLE_POSTGRES,
+            ".github/workflows/operator.yml": "on: pull_request\njobs:\n  operator:\n    runs-on: ubuntu-22.04\n    steps:\n      - uses: actions/checkout@v4\n      - uses: manusa/actions-setup-minikube@v2.7.1\n        with:\n          minikube version: v1.13.1\n          kubernetes version: v1.19.2\n      - run: kubectl apply -f tests/operator/cluster.yaml\n"
+          },
+          note: "the only kubectl apply runs against a cluster the job itself starts (minikube): a test, not a deploy"
+        },
         { files: { "jobs/postgres.nomad.hcl": NOMAD_POSTGRES, "jobs/backup.nomad.hcl": NOMAD_BACKUP }, note: "a periodic Nomad job dumps it to another provider" },
         {
           files: {
@@ -28099,7 +28503,7 @@ function isStructural(path2) {
   return lastStructural;
 }
 function isStructuralUncached(path2) {
-  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTfvars(path2) || isTerragrunt(path2) || isKustomization(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || deployPlatformOfPath(path2) !== void 0;
+  return isRenderBlueprint(path2) || isFlyConfig(path2) || isHerokuConfig(path2) || isSupabaseConfig(path2) || isComposeFile(path2) || isKamalConfig(path2) || isNomadJob(path2) || isPulumiStack(path2) || isRailwayIac(path2) || isLitestreamConfig(path2) || isPgbackrestConfig(path2) || isBarmanConfig(path2) || isRcloneConfig(path2) || isBorgmaticConfig(path2) || isAutoresticConfig(path2) || isTerraform(path2) || isTfvars(path2) || isTerragrunt(path2) || isKustomization(path2) || isAnsiblePlaybook(path2) || isFirebaseConfig(path2) || isBicep(path2) || isSamConfig(path2) || deployPlatformOfPath(path2) !== void 0;
 }
 var HOSTED_MARKERS = [
   "rds.amazonaws",
@@ -28855,6 +29259,87 @@ function agentOfIgnoreFile(path2) {
 }
 var IGNORE_FILE_NAMES = new Set(AGENTS.flatMap((agent) => agent.ignoreFiles));
 
+// knowledge/agents/database-clients.ts
+var CLIENT_ENGINES = {
+  psql: ["postgres"],
+  pgcli: ["postgres"],
+  dropdb: ["postgres"],
+  cockroach: ["postgres"],
+  mysql: ["mysql"],
+  mariadb: ["mysql"],
+  mycli: ["mysql"],
+  mongosh: ["mongo"],
+  "redis-cli": ["redis"],
+  sqlcmd: ["mssql"],
+  "clickhouse-client": ["clickhouse"],
+  usql: ["*"],
+  // Migration and schema tools given the login on their command line (`drizzle-kit push --url=…`, `flyway clean
+  // -url=…`, `supabase db reset --db-url …`, `dbmate --url … drop`, `atlas schema clean -u …`).
+  "drizzle-kit push": ["postgres", "mysql", "mssql"],
+  "sequelize db:drop": ["postgres", "mysql", "mssql"],
+  "flyway clean": ["*"],
+  "liquibase drop-all": ["*"],
+  "dbmate drop": ["*"],
+  atlas: ["*"],
+  supabase: ["postgres"]
+};
+var DOTENV = /(?:^|\/)\.env$/;
+var LOGIN_FILES = {
+  "prisma migrate reset": DOTENV,
+  "prisma db push --force-reset": DOTENV,
+  // drizzle.config.ts imports `dotenv/config` in Drizzle's own templates, or writes the URL itself.
+  "drizzle-kit push": /(?:^|\/)(?:\.env|drizzle\.config\.[cm]?[jt]s)$/,
+  // Both CLIs load `.env` themselves (dotenvy), as Laravel's artisan and dbmate do.
+  "diesel database reset": DOTENV,
+  "sqlx database drop": DOTENV,
+  "artisan migrate:fresh": DOTENV,
+  "dbmate drop": DOTENV,
+  "alembic downgrade": /(?:^|\/)alembic\.ini$/,
+  "flyway clean": /(?:^|\/)flyway(?:\.[\w-]+)?\.(?:conf|toml)$/,
+  "liquibase drop-all": /(?:^|\/)liquibase(?:\.[\w-]+)?\.properties$/,
+  atlas: /(?:^|\/)atlas\.hcl$/,
+  "sequelize db:drop": /(?:^|\/)config\/(?:config|database)\.json$/,
+  "knex migrate:rollback": /(?:^|\/)knexfile\.[cm]?[jt]s$/,
+  "rails db:drop": /(?:^|\/)config\/database\.yml$/,
+  "manage.py flush": /(?:^|\/)settings(?:_[\w-]+|\/[\w-]+)?\.py$/,
+  "mix ecto.drop": /(?:^|\/)config\/(?:dev|prod|runtime)\.exs$/,
+  "dotnet ef database drop": /(?:^|\/)appsettings(?:\.[\w-]+)?\.json$/
+};
+function loadsLoginItself(tool, path2) {
+  return Object.hasOwn(LOGIN_FILES, tool) && LOGIN_FILES[tool].test(path2);
+}
+function clientOpens(tool, engine, path2) {
+  if (loadsLoginItself(tool, path2)) return true;
+  const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool] : void 0;
+  return engines !== void 0 && (engines.includes("*") || engines.includes(engine));
+}
+function engineOfScheme(scheme) {
+  const bare = scheme.toLowerCase().replace(/^jdbc:/, "");
+  if (/^(?:postgres|postgis|cockroachdb)/.test(bare)) return "postgres";
+  if (/^(?:mysql|mariadb|trilogy)/.test(bare)) return "mysql";
+  if (/^mongo/.test(bare)) return "mongo";
+  if (/^(?:mssql|sqlserver)/.test(bare)) return "mssql";
+  if (/^(?:rediss?|valkey)$/.test(bare)) return "redis";
+  if (/^clickhouse/.test(bare)) return "clickhouse";
+  return void 0;
+}
+var STATEMENT_OPTIONS = {
+  psql: /^(?:-c|--command)$/,
+  usql: /^(?:-c|--command)$/,
+  mysql: /^(?:-e|--execute)$/,
+  mariadb: /^(?:-e|--execute)$/,
+  mongosh: /^--eval$/,
+  sqlcmd: /^-[Qq]$/,
+  "clickhouse-client": /^(?:-q|--query)$/
+};
+function clientOpenToAnyStatement(prefix) {
+  const words2 = prefix.trim().split(/\s+/);
+  while (words2.length > 0 && /^[A-Za-z_]\w*=/.test(words2[0])) words2.shift();
+  const client = words2[0] ?? "";
+  const option2 = Object.hasOwn(STATEMENT_OPTIONS, client) ? STATEMENT_OPTIONS[client] : void 0;
+  return option2 && words2.length > 1 && option2.test(words2[words2.length - 1]) ? client : void 0;
+}
+
 // knowledge/agents/commands.ts
 var ANY_PROBES = [
   { command: "zqx-unlisted-tool --any-flag", class: "any", tool: "*", does: "runs any command" }
@@ -29340,6 +29825,23 @@ function matcherOfRule(rule2) {
       return tokenPrefixMatcher(rule2.tokens);
   }
 }
+function allowMatcherOfRule(rule2) {
+  const open = openPrefixOf(rule2);
+  const client = open === void 0 ? void 0 : clientOpenToAnyStatement(open);
+  return client ? prefixMatcher(client) : matcherOfRule(rule2);
+}
+function openPrefixOf(rule2) {
+  switch (rule2.syntax) {
+    case "prefix":
+      return rule2.text;
+    case "glob":
+      return / \*$/.test(rule2.text.trim()) ? rule2.text.trim().slice(0, -2) : void 0;
+    case "tokens":
+      return rule2.tokens.every((token) => typeof token === "string") ? rule2.tokens.join(" ") : void 0;
+    default:
+      return void 0;
+  }
+}
 function commandBaseMatcher(base) {
   const wanted = base.trim();
   if (wanted === "" || /^\*+$/.test(wanted)) return () => true;
@@ -29754,7 +30256,7 @@ function readStep(file, out, step, uses) {
     if (typeof tool !== "string") continue;
     const shell = SHELL_TOOL.exec(tool.trim());
     if (!shell) continue;
-    const permission = commandPermission(shell[1] === void 0 ? () => true : prefixMatcher(shell[1].trim()), {
+    const permission = commandPermission(shell[1] === void 0 ? () => true : allowMatcherOfRule({ syntax: "prefix", text: shell[1].trim() }), {
       agent: "gemini-cli",
       setting: `run-gemini-cli settings coreTools: "${tool}"`,
       span: settingsNode.span
@@ -29840,6 +30342,16 @@ var ACCOUNT_TOKEN_VARIABLES = /* @__PURE__ */ new Set(["RAILWAY_API_TOKEN", "SUP
 function isAccountTokenVariable(name) {
   return ACCOUNT_TOKEN_VARIABLES.has(name.toUpperCase());
 }
+function isLiveModeKeyVariable(name) {
+  const upper = name.toUpperCase();
+  if (/^STRIPE_(?:SECRET|API|RESTRICTED)_KEY$/.test(upper)) return true;
+  return /(?:^|_)LIVE(?:_|$)/.test(upper) && /(?:KEY|SECRET|TOKEN)(?:_|$)|(?:^|_)[SR]K(?:_|$)/.test(upper);
+}
+function reachesProductionByName(variable, secret) {
+  if (isAccountTokenVariable(secret) || variable !== void 0 && isAccountTokenVariable(variable)) return true;
+  if (isLiveModeKeyVariable(secret)) return true;
+  return variable !== void 0 && isLiveModeKeyVariable(variable) && !/(?:^|_)(?:TEST|TESTING|SANDBOX|DEV|DEVELOPMENT|STAGING|STG|QA|CI|LOCAL)(?:_|$)/i.test(secret);
+}
 
 // detectors/agent-permission/rules/production-secret-to-agent.ts
 var ISSUE_WORKFLOW = "name: Claude\non:\n  issue_comment:\n    types: [created]\njobs:\n  claude:\n    if: contains(github.event.comment.body, '@claude')\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n";
@@ -29898,9 +30410,117 @@ var productionSecretToAgent = {
           echo "RAILWAY_API_TOKEN=\${{ secrets.RAILWAY_TOKEN }}" >> "$GITHUB_ENV"
 `,
         { expect: { line: 17 }, note: "whatever the secret is called, the Railway CLI's account-token variable holds an account token" }
-      )
+      ),
+      sample(
+        ".github/workflows/codex-autofix.yml",
+        "name: Codex autofix\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  autofix:\n    runs-on: ubuntu-latest\n    env:\n      STRIPE_SECRET_KEY: ${{ secrets.STRIPE_SECRET_KEY }}\n    steps:\n      - uses: actions/checkout@v5\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Fix the failing build\n          sandbox: danger-full-access\n",
+        { expect: { line: 17 }, note: "Stripe's unmarked secret key: the live one, which charges real customers, whatever the environment is called" }
+      ),
+      sample("deploy/k8s/cronjob.yaml", `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly-triage
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+            - name: claude
+              image: ghcr.io/acme/claude-runner:1.4
+              args: ["claude", "-p", "Fix last night's failed jobs", "--dangerously-skip-permissions"]
+              envFrom:
+                - secretRef:
+                    name: billing-production
+              env:
+                - name: ANTHROPIC_API_KEY
+                  valueFrom:
+                    secretKeyRef:
+                      name: anthropic
+                      key: api-key
+`, { expect: { line: 15 }, note: "a Kubernetes CronJob's container: the production Secret's keys are its environment" }),
+      sample("charts/triage/templates/job.yaml", 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ include "triage.fullname" . }}\n  labels:\n    {{- include "triage.labels" . | nindent 4 }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: codex\n          image: {{ .Values.image }}\n          command:\n            - codex\n            - exec\n            - --dangerously-bypass-approvals-and-sandbox\n            - Repair schema drift\n          env:\n            - name: STRIPE_SECRET_KEY\n              valueFrom:\n                secretKeyRef:\n                  name: stripe\n                  key: secret\n', { expect: { line: 16 }, note: "a Helm template, read by lines: the live Stripe key from a Secret" }),
+      sample(".devcontainer/devcontainer.json", `{
+  "name": "billing",
+  "image": "mcr.microsoft.com/devcontainers/typescript-node:1-20-bookworm",
+  "remoteEnv": {
+    "RAILWAY_API_TOKEN": "\${localEnv:RAILWAY_API_TOKEN}"
+  },
+  "postStartCommand": "npx -y @anthropic-ai/claude-code --dangerously-skip-permissions -p 'Run the nightly checks'"
+}
+`, { expect: { line: 5 }, note: "a dev container that starts the agent with approvals off and copies in the host's account token" }),
+      sample(".gitlab-ci.yml", 'stages: [test, fix]\n\ntests:\n  stage: test\n  script:\n    - npm test\n\nautofix:\n  stage: fix\n  image: node:20\n  environment:\n    name: production\n  script:\n    - npm install -g @anthropic-ai/claude-code\n    - claude -p "Repair the rows the nightly checks flag" --dangerously-skip-permissions\n', { expect: { line: 15 }, note: "GitLab gives a job the CI/CD variables scoped to its environment: production's, here" }),
+      sample(".gitlab-ci.yml", 'autofix:\n  image: node:20\n  variables:\n    DATABASE_URL: $PROD_DATABASE_URL\n  script:\n    - npx -y @openai/codex exec --dangerously-bypass-approvals-and-sandbox "Fix the failing checks"\n', { expect: { line: 6 }, note: "a job variable taken from production's" })
     ],
     negative: [
+      sample(".gitlab-ci.yml", 'stages: [test, fix]\n\ntests:\n  stage: test\n  script:\n    - npm test\n\nautofix:\n  stage: fix\n  image: node:20\n  environment:\n    name: staging\n  script:\n    - npm install -g @anthropic-ai/claude-code\n    - claude -p "Repair the rows the nightly checks flag" --dangerously-skip-permissions\n', { note: "a staging environment" }),
+      sample(".gitlab-ci.yml", 'review:\n  script:\n    - claude -p "Review the merge request" --dangerously-skip-permissions\ndeploy:\n  environment: production\n  script:\n    - ./deploy.sh\n', { note: "production only in a job without the agent" }),
+      sample(".devcontainer/devcontainer.json", `{
+  "name": "billing",
+  "image": "mcr.microsoft.com/devcontainers/typescript-node:1-20-bookworm",
+  "remoteEnv": {
+    "DATABASE_URL": "\${localEnv:STAGING_DATABASE_URL}"
+  },
+  "postStartCommand": "npx -y @anthropic-ai/claude-code --dangerously-skip-permissions -p 'Run the nightly checks'"
+}
+`, { note: "the host's staging database" }),
+      sample("deploy/k8s/cronjob.yaml", `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly-triage
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+            - name: claude
+              image: ghcr.io/acme/claude-runner:1.4
+              args: ["claude", "-p", "Fix last night's failed jobs", "--allowedTools", "Read,Grep"]
+              envFrom:
+                - secretRef:
+                    name: billing-production
+              env:
+                - name: ANTHROPIC_API_KEY
+                  valueFrom:
+                    secretKeyRef:
+                      name: anthropic
+                      key: api-key
+`, { note: "read-only tools" }),
+      sample("deploy/k8s/cronjob.yaml", `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly-triage
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+            - name: claude
+              image: ghcr.io/acme/claude-runner:1.4
+              args: ["claude", "-p", "Fix last night's failed jobs", "--dangerously-skip-permissions"]
+              envFrom:
+                - secretRef:
+                    name: billing-staging
+              env:
+                - name: ANTHROPIC_API_KEY
+                  valueFrom:
+                    secretKeyRef:
+                      name: anthropic
+                      key: api-key
+`, { note: "staging's Secret" }),
+      sample(
+        ".github/workflows/codex-autofix.yml",
+        "name: Codex autofix\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  autofix:\n    runs-on: ubuntu-latest\n    env:\n      STRIPE_SECRET_KEY: ${{ secrets.STRIPE_TEST_SECRET_KEY }}\n    steps:\n      - uses: actions/checkout@v5\n      - uses: openai/codex-action@v1\n        with:\n          openai-api-key: ${{ secrets.OPENAI_API_KEY }}\n          prompt: Fix the failing build\n          sandbox: danger-full-access\n",
+        { note: "a Stripe key the secret marks as the test one" }
+      ),
       sample(
         ".github/workflows/claude.yml",
         `${ISSUE_WORKFLOW}      - uses: anthropics/claude-code-action@v1
@@ -29971,12 +30591,12 @@ function reportProductionSecretsToAgents(file, out, grants) {
     for (const step of steps.items) {
       const grant = acting.find((candidate) => candidate.location.span.line >= step.span.line && candidate.location.span.line <= step.span.endLine);
       if (!grant) continue;
-      const held = [get(root, "env"), get(job.value, "env"), get(step, "env")].flatMap(secretsIn).filter((entry) => !AGENT_OWN.test(entry.secret) && (production || isProductionName(entry.secret) || isAccountTokenVariable(entry.variable) || isAccountTokenVariable(entry.secret)));
+      const held = [get(root, "env"), get(job.value, "env"), get(step, "env")].flatMap(secretsIn).filter((entry) => !AGENT_OWN.test(entry.secret) && (production || isProductionName(entry.secret) || reachesProductionByName(entry.variable, entry.secret)));
       if (held.length === 0) continue;
       const named = [...new Set(held.map((entry) => entry.variable))];
       out.report({
         ruleId: productionSecretToAgent.id,
-        message: `${grant.setting} in job \`${job.key}\` of ${file.path} starts ${agentTitle(grant.agent)} without approvals, and its environment holds ${production ? `the production environment's secrets` : "production secrets or account-wide platform tokens"} (${named.join(", ")}): any command the agent decides to run reaches production with them.`,
+        message: `${grant.setting} in job \`${job.key}\` of ${file.path} starts ${agentTitle(grant.agent)} without approvals, and its environment holds ${production ? `the production environment's secrets` : "production secrets, live-mode payment keys or account-wide platform tokens"} (${named.join(", ")}): any command the agent decides to run reaches production with them.`,
         location: grant.location,
         snippet: file.line(grant.location.span.line).trim(),
         evidence: `${job.key}:${named.join(",")}`,
@@ -29997,6 +30617,132 @@ function secretsIn(env) {
     for (const match of scalarText(entry.value).matchAll(SECRET_REFERENCE)) held.push({ variable: entry.key, secret: match[1] ?? match[2], line: entry.keySpan.line });
   }
   return held;
+}
+
+// detectors/agent-permission/configs/workload-secrets.ts
+var WORKLOAD_TEXT = /^\s*(?:initC|c)ontainers:\s*$/m;
+function reportProductionSecretsToWorkloads(file, out, grants) {
+  if (!/secret(?:Key)?Ref:/.test(file.text)) return;
+  const lines = file.text.split("\n").map((line) => line.replace(/\r$/, ""));
+  const namespace = /^\s*namespace:\s*["']?([\w.-]+)/m.exec(file.text)?.[1] ?? "";
+  const productionNamespace = isProductionName(namespace);
+  const reported = /* @__PURE__ */ new Set();
+  for (const grant of grants) {
+    if (!grant.effective || !ACTING_GRANTS.has(grant.grant)) continue;
+    const container = containerAround(lines, grant.location.span.line - 1);
+    if (!container || reported.has(container.start)) continue;
+    const held = secretsIn2(lines, container.start, container.end).filter(
+      (entry) => !(entry.variable !== void 0 && AGENT_OWN.test(entry.variable)) && (productionNamespace || isProductionName(entry.secret) || reachesProductionByName(entry.variable, entry.secret.replace(/-/g, "_")))
+    );
+    if (held.length === 0) continue;
+    reported.add(container.start);
+    const named = [...new Set(held.map((entry) => entry.variable ?? `every key of Secret ${entry.secret}`))];
+    out.report({
+      ruleId: productionSecretToAgent.id,
+      message: `${grant.setting} in ${file.path} starts ${agentTitle(grant.agent)} without approvals in a container whose environment holds ${productionNamespace ? `the secrets of the production namespace \`${namespace}\`` : "production secrets or live-mode payment keys"} (${named.join(", ")}): any command the agent decides to run reaches production with them.`,
+      location: grant.location,
+      snippet: file.line(grant.location.span.line).trim(),
+      evidence: `${container.start + 1}:${named.join(",")}`,
+      related: held.slice(0, 5).map((entry) => ({
+        location: { path: file.path, span: { line: entry.line, column: 1, endLine: entry.line, endColumn: lines[entry.line - 1].length + 1 } },
+        message: `${entry.variable ?? "envFrom"} from Secret ${entry.secret}`
+      })),
+      details: { agent: grant.agent, setting: grant.setting, variables: named, productionEnvironment: productionNamespace }
+    });
+  }
+}
+var indentOf2 = (line) => /^\s*/.exec(line)[0].length;
+function containerAround(lines, at) {
+  let list = -1;
+  for (let index = at; index >= 0; index--) {
+    if (/^\s*(?:initC|c)ontainers:\s*$/.test(lines[index])) {
+      list = index;
+      break;
+    }
+  }
+  if (list === -1) return void 0;
+  let itemIndent = -1;
+  for (let index = list + 1; index < lines.length; index++) {
+    if (/^\s*-\s/.test(lines[index])) {
+      itemIndent = indentOf2(lines[index]);
+      break;
+    }
+    if (lines[index].trim() !== "" && !/^\s*\{\{/.test(lines[index])) return void 0;
+  }
+  let start = -1;
+  for (let index = at; index > list; index--) {
+    if (indentOf2(lines[index]) === itemIndent && /^\s*-\s/.test(lines[index])) {
+      start = index;
+      break;
+    }
+  }
+  if (start === -1) return void 0;
+  let end = start + 1;
+  while (end < lines.length && (lines[end].trim() === "" || indentOf2(lines[end]) > itemIndent)) end++;
+  return { start, end };
+}
+function secretsIn2(lines, start, end) {
+  const held = [];
+  for (let index = start; index < end; index++) {
+    const ref = /^\s*(?:-\s+)?(secretRef|secretKeyRef):\s*(?:\{[^}]*?\bname:\s*["']?([\w.-]+))?/.exec(lines[index]);
+    if (!ref) continue;
+    const indent = indentOf2(lines[index]);
+    let secret = ref[2];
+    for (let next = index + 1; secret === void 0 && next < end && indentOf2(lines[next]) > indent; next++) {
+      secret = /^\s*name:\s*["']?([^"'\s#]+(?:\s*\}\})?)/.exec(lines[next])?.[1] ?? secret;
+      if (secret) break;
+    }
+    if (!secret) continue;
+    let variable;
+    if (ref[1] === "secretKeyRef") {
+      for (let above = index - 1; above >= start; above--) {
+        const name = /^\s*-\s+name:\s*["']?([A-Za-z_][\w.-]*)/.exec(lines[above]);
+        if (name) {
+          variable = name[1];
+          break;
+        }
+      }
+    }
+    held.push({ variable, secret, line: index + 1 });
+  }
+  return held;
+}
+
+// detectors/agent-permission/configs/gitlab-secrets.ts
+var VARIABLE_REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
+function reportProductionSecretsToGitlabAgents(file, out, grants) {
+  const acting = grants.filter((grant) => grant.effective && ACTING_GRANTS.has(grant.grant));
+  if (acting.length === 0) return;
+  const root = file.data()?.roots[0];
+  if (root?.kind !== "map") return;
+  for (const job of root.entries) {
+    if (job.value.kind !== "map") continue;
+    const grant = acting.find((candidate) => candidate.location.span.line >= job.value.span.line && candidate.location.span.line <= job.value.span.endLine);
+    if (!grant) continue;
+    const environment = get(job.value, "environment");
+    const name = environment?.kind === "map" ? scalarText(get(environment, "name")) : scalarText(environment);
+    const production = isProductionName(name);
+    const held = [get(root, "variables"), get(job.value, "variables")].flatMap(referencesIn3).filter(
+      (entry) => !AGENT_OWN.test(entry.variable) && (isProductionName(entry.source) || reachesProductionByName(entry.variable, entry.source))
+    );
+    if (!production && held.length === 0) continue;
+    const named = [...new Set(held.map((entry) => entry.variable))];
+    out.report({
+      ruleId: productionSecretToAgent.id,
+      message: `${grant.setting} in job \`${job.key}\` of ${file.path} starts ${agentTitle(grant.agent)} without approvals, and its environment holds ${production ? `the CI/CD variables of the \`${name}\` environment${named.length > 0 ? ` and ${named.join(", ")}` : ""}` : `production secrets or account-wide platform tokens (${named.join(", ")})`}: any command the agent decides to run reaches production with them.`,
+      location: grant.location,
+      snippet: file.line(grant.location.span.line).trim(),
+      evidence: `${job.key}:${production ? name : named.join(",")}`,
+      details: { job: job.key, agent: grant.agent, setting: grant.setting, variables: named, productionEnvironment: production }
+    });
+  }
+}
+function referencesIn3(variables) {
+  if (variables?.kind !== "map") return [];
+  return variables.entries.flatMap((entry) => {
+    const value = entry.value.kind === "map" ? scalarText(get(entry.value, "value")) : scalarText(entry.value);
+    return [...value.matchAll(VARIABLE_REFERENCE)].map((match) => ({ variable: entry.key, source: match[1] }));
+  });
 }
 
 // detectors/agent-permission/rules/untrusted-prompt.ts
@@ -30882,87 +31628,6 @@ function mcpServerKind(server) {
 }
 var WRITE_TOOL_NAME = /^(?!(?:read|get|list|search|describe|resolve|fetch|find|show|explain)[-_]|.*[-_]docs?$).*(?:delete|drop|destroy|remove|reset|truncate|purge|terminate|execute|exec|run_?sql|sql|query|apply|migrat|write|update|deploy|create|insert|push|merge|kill|restore|call_aws|use_aws|run_?command|shell|invoke)/i;
 
-// knowledge/agents/database-clients.ts
-var CLIENT_ENGINES = {
-  psql: ["postgres"],
-  pgcli: ["postgres"],
-  dropdb: ["postgres"],
-  cockroach: ["postgres"],
-  mysql: ["mysql"],
-  mariadb: ["mysql"],
-  mycli: ["mysql"],
-  mongosh: ["mongo"],
-  "redis-cli": ["redis"],
-  sqlcmd: ["mssql"],
-  "clickhouse-client": ["clickhouse"],
-  usql: ["*"],
-  // Migration and schema tools given the login on their command line (`drizzle-kit push --url=…`, `flyway clean
-  // -url=…`, `supabase db reset --db-url …`, `dbmate --url … drop`, `atlas schema clean -u …`).
-  "drizzle-kit push": ["postgres", "mysql", "mssql"],
-  "sequelize db:drop": ["postgres", "mysql", "mssql"],
-  "flyway clean": ["*"],
-  "liquibase drop-all": ["*"],
-  "dbmate drop": ["*"],
-  atlas: ["*"],
-  supabase: ["postgres"]
-};
-var DOTENV = /(?:^|\/)\.env$/;
-var LOGIN_FILES = {
-  "prisma migrate reset": DOTENV,
-  "prisma db push --force-reset": DOTENV,
-  // drizzle.config.ts imports `dotenv/config` in Drizzle's own templates, or writes the URL itself.
-  "drizzle-kit push": /(?:^|\/)(?:\.env|drizzle\.config\.[cm]?[jt]s)$/,
-  // Both CLIs load `.env` themselves (dotenvy), as Laravel's artisan and dbmate do.
-  "diesel database reset": DOTENV,
-  "sqlx database drop": DOTENV,
-  "artisan migrate:fresh": DOTENV,
-  "dbmate drop": DOTENV,
-  "alembic downgrade": /(?:^|\/)alembic\.ini$/,
-  "flyway clean": /(?:^|\/)flyway(?:\.[\w-]+)?\.(?:conf|toml)$/,
-  "liquibase drop-all": /(?:^|\/)liquibase(?:\.[\w-]+)?\.properties$/,
-  atlas: /(?:^|\/)atlas\.hcl$/,
-  "sequelize db:drop": /(?:^|\/)config\/(?:config|database)\.json$/,
-  "knex migrate:rollback": /(?:^|\/)knexfile\.[cm]?[jt]s$/,
-  "rails db:drop": /(?:^|\/)config\/database\.yml$/,
-  "manage.py flush": /(?:^|\/)settings(?:_[\w-]+|\/[\w-]+)?\.py$/,
-  "mix ecto.drop": /(?:^|\/)config\/(?:dev|prod|runtime)\.exs$/,
-  "dotnet ef database drop": /(?:^|\/)appsettings(?:\.[\w-]+)?\.json$/
-};
-function loadsLoginItself(tool, path2) {
-  return Object.hasOwn(LOGIN_FILES, tool) && LOGIN_FILES[tool].test(path2);
-}
-function clientOpens(tool, engine, path2) {
-  if (loadsLoginItself(tool, path2)) return true;
-  const engines = Object.hasOwn(CLIENT_ENGINES, tool) ? CLIENT_ENGINES[tool] : void 0;
-  return engines !== void 0 && (engines.includes("*") || engines.includes(engine));
-}
-function engineOfScheme(scheme) {
-  const bare = scheme.toLowerCase().replace(/^jdbc:/, "");
-  if (/^(?:postgres|postgis|cockroachdb)/.test(bare)) return "postgres";
-  if (/^(?:mysql|mariadb|trilogy)/.test(bare)) return "mysql";
-  if (/^mongo/.test(bare)) return "mongo";
-  if (/^(?:mssql|sqlserver)/.test(bare)) return "mssql";
-  if (/^(?:rediss?|valkey)$/.test(bare)) return "redis";
-  if (/^clickhouse/.test(bare)) return "clickhouse";
-  return void 0;
-}
-var STATEMENT_OPTIONS = {
-  psql: /^(?:-c|--command)$/,
-  usql: /^(?:-c|--command)$/,
-  mysql: /^(?:-e|--execute)$/,
-  mariadb: /^(?:-e|--execute)$/,
-  mongosh: /^--eval$/,
-  sqlcmd: /^-[Qq]$/,
-  "clickhouse-client": /^(?:-q|--query)$/
-};
-function clientOpenToAnyStatement(prefix) {
-  const words2 = prefix.trim().split(/\s+/);
-  while (words2.length > 0 && /^[A-Za-z_]\w*=/.test(words2[0])) words2.shift();
-  const client = words2[0] ?? "";
-  const option2 = Object.hasOwn(STATEMENT_OPTIONS, client) ? STATEMENT_OPTIONS[client] : void 0;
-  return option2 && words2.length > 1 && option2.test(words2[words2.length - 1]) ? client : void 0;
-}
-
 // knowledge/agents/hooks.ts
 var REFUSES = /\bexit\s+2\b|\bsys\.exit\(\s*2\s*\)|\bprocess\.exit(?:Code\s*=\s*|\(\s*)2\b|\bos\.Exit\(\s*2\s*\)|(?:permissionDecision|permission)\\?["']?\s*:\s*\\?["']deny|\\?["']decision\\?["']\s*:\s*\\?["']block/;
 var QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\r\n]){0,300})\1/g;
@@ -31437,13 +32102,17 @@ var LAUNCHER_PATH = new RegExp(
     String.raw`(^|/)(?:\.config/)?goose/config\.ya?ml$`
   ].join("|")
 );
+var MANIFEST_PATH = /\.ya?ml$/;
 function isLauncherFile(path2) {
-  return LAUNCHER_PATH.test(path2);
+  return LAUNCHER_PATH.test(path2) || MANIFEST_PATH.test(path2);
 }
 function readLauncher(file, sink) {
+  const workload = !LAUNCHER_PATH.test(file.path);
+  if (workload && !WORKLOAD_TEXT.test(file.text)) return;
   const workflow = /^\.github\/workflows\//.test(file.path);
+  const gitlab = GITLAB_CI.test(file.path);
   const grants = [];
-  const out = !workflow ? sink : {
+  const out = !workflow && !workload && !gitlab ? sink : {
     ...sink,
     publish: (kind, fact) => {
       if (kind === "agent-grant") grants.push(fact);
@@ -31452,13 +32121,15 @@ function readLauncher(file, sink) {
   };
   if (workflow && file.text.includes("run-gemini-cli")) readGeminiAction(file, out);
   if (workflow && (file.text.includes("claude-code-action") || file.text.includes("codex-action"))) readAgentActionAccess(file, out);
-  readLauncherLines(file, out);
+  readLauncherLines(file, out, workload);
   if (workflow && grants.length > 0) reportUntrustedLaunches(file, out, grants);
   if (workflow && grants.length > 0) reportProductionSecretsToAgents(file, out, grants);
+  if (workload && grants.length > 0) reportProductionSecretsToWorkloads(file, out, grants);
+  if (gitlab && grants.length > 0) reportProductionSecretsToGitlabAgents(file, out, grants);
   if (workflow && file.text.includes("${{") && mentionsAgent(file.text)) readUntrustedPrompts(file, out);
-  else if (GITLAB_CI.test(file.path) && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
+  else if (gitlab && /CI_MERGE_REQUEST_|CI_COMMIT_/.test(file.text) && mentionsAgent(file.text)) readGitlabPrompts(file, out);
 }
-function readLauncherLines(file, out) {
+function readLauncherLines(file, out, workload = false) {
   const lines = file.text.split("\n");
   const seen = /* @__PURE__ */ new Set();
   let textUntil;
@@ -31471,7 +32142,7 @@ function readLauncherLines(file, out) {
     const heredoc = TEXT_HEREDOC.exec(line);
     if (heredoc && !WRITES_SHELL_RC.test(line) && !TEES_SHELL_RC.test(line)) textUntil = heredoc[1];
     if (isComment2(line) || NAMING_KEY.test(line)) continue;
-    const command = commandLine(lines, index);
+    const command = workload ? containerCommand(lines, index) : commandLine(lines, index);
     const end = commentStart(line);
     for (const flag of LAUNCH_FLAGS) {
       if (flag.inFile && !flag.inFile.test(file.text)) continue;
@@ -31509,7 +32180,7 @@ function readLauncherLines(file, out) {
     }
     if (COPILOT_COMMAND.test(command)) {
       for (const allowed of line.matchAll(COPILOT_ALLOWED_TOOL)) {
-        const permission = commandPermission(prefixMatcher(allowed[1]), { agent: "copilot", setting: allowed[0], span: spanOf2(index, allowed.index, allowed[0].length) });
+        const permission = commandPermission(allowMatcherOfRule({ syntax: "prefix", text: allowed[1] }), { agent: "copilot", setting: allowed[0], span: spanOf2(index, allowed.index, allowed[0].length) });
         if (!permission) continue;
         emitConfig(out, "copilot", "launcher", file.path);
         emitPermission(file, out, permission);
@@ -31595,7 +32266,7 @@ function allowedToolPermission(entry, span, setting = `--allowedTools "${entry}"
     matcher = bashMatcher(claude[2]);
   } else if (gemini) {
     agent = "gemini-cli";
-    matcher = gemini[2] === void 0 ? () => true : prefixMatcher(gemini[2]);
+    matcher = gemini[2] === void 0 ? () => true : allowMatcherOfRule({ syntax: "prefix", text: gemini[2] });
   } else {
     return void 0;
   }
@@ -31674,6 +32345,12 @@ function blockBelow(lines, index) {
     block2.push(line.trim());
   }
   return block2.join("\n");
+}
+function containerCommand(lines, index) {
+  if (!/^\s*-\s+(?![\w"'-]+:\s)\S/.test(lines[index])) return commandLine(lines, index);
+  let start = index;
+  while (start > 0 && (/^\s*-\s+(?![\w"'-]+:\s)\S/.test(lines[start - 1]) || /^\s*(?:command|args):/.test(lines[start - 1]))) start--;
+  return lines.slice(start, index + 1).map((line) => line.replace(/\r$/, "")).join("\n");
 }
 function commandLine(lines, index) {
   let start = index;
@@ -31856,6 +32533,7 @@ function readAmazonQAgent(file, out) {
   const settings = get(root, "toolsSettings");
   const bash = get(settings, "execute_bash") ?? get(settings, "shell");
   const allowedCommands = stringsAt(file, out, bash, "allowedCommands");
+  let everyAwsCall = false;
   for (const item of stringsAt(file, out, root, "allowedTools")) {
     const pattern = item.value.trim();
     const setting = `allowedTools: "${item.value}"`;
@@ -31881,6 +32559,7 @@ function readAmazonQAgent(file, out) {
       continue;
     }
     const allowed = builtInsAllowed(pattern);
+    if (allowed.has("aws")) everyAwsCall = true;
     if (allowed.has("shell")) {
       emitPermission(file, out, {
         ruleId: RULE_IDS.shellAutoApproved,
@@ -31924,7 +32603,7 @@ function readAmazonQAgent(file, out) {
   }
   const aws = get(settings, "use_aws") ?? get(settings, "aws");
   const services = stringsAt(file, out, aws, "allowedServices").filter((item) => DATA_SERVICES.has(item.value.trim().toLowerCase()));
-  if (services.length > 0) {
+  if (services.length > 0 && !everyAwsCall) {
     emitPermission(file, out, {
       ruleId: RULE_IDS.destructiveCommandAllowed,
       agent,
@@ -32008,7 +32687,7 @@ function readAmpSettings(file, out) {
       if (!matcher) continue;
       const setting = `"amp.permissions": { tool: "${tool.value}", action: "${action.value}", cmd: "${pattern}" }`;
       if (action.value === "allow") {
-        const permission = commandPermission(matcher, { agent: "amp", setting, span: action.span, except: [...earlier] });
+        const permission = commandPermission(allowMatcherOfRule(rule3) ?? matcher, { agent: "amp", setting, span: action.span, except: [...earlier] });
         if (permission) emitPermission(file, out, permission);
         else holdTaskAllow(file, out, { agent: "amp", setting, rule: rule3, written: pattern.trim(), except: [...earlierRules], span: action.span, project });
       } else if (action.value === "reject" || action.value === "ask") {
@@ -32139,7 +32818,7 @@ function readCopilotSetupSteps(file, out) {
     if (/^\s*#/.test(text)) continue;
     for (const match of text.matchAll(SECRET_REFERENCE)) {
       const secret = match[1] ?? match[2];
-      if (AGENT_OWN.test(secret) || !(isProductionName(secret) || isAccountTokenVariable(secret) || isAccountTokenVariable(assignedTo(text, match.index)))) continue;
+      if (AGENT_OWN.test(secret) || !(isProductionName(secret) || reachesProductionByName(assignedTo(text, match.index), secret))) continue;
       held.push({ secret, line, column: match.index + 1 });
     }
   }
@@ -32289,7 +32968,7 @@ function readCodexRules(file, out) {
   const project = projectOfConfig(directoryOf3(file.path).replace(/\/$/, ""));
   for (const rule2 of rules2.filter((candidate) => candidate.decision === "allow")) {
     const setting = `prefix_rule(pattern=[${rule2.written}], decision="allow")`;
-    const permission = commandPermission(rule2.matcher, { agent: "codex", setting, span: rule2.span, except: brakes.map((brake) => brake.matcher) });
+    const permission = commandPermission(allowMatcherOfRule({ syntax: "tokens", tokens: rule2.tokens }), { agent: "codex", setting, span: rule2.span, except: brakes.map((brake) => brake.matcher) });
     if (permission) emitPermission(file, out, permission);
     else {
       const except = brakes.map((brake) => ({ syntax: "tokens", tokens: brake.tokens }));
@@ -32366,7 +33045,7 @@ function readCursorPermissions(file, out) {
   emitConfig(out, "cursor", "settings", file.path);
   for (const item of stringsAt(file, out, root, "terminalAllowlist")) {
     const setting = `terminalAllowlist: "${item.value}"`;
-    const permission = commandPermission(prefixMatcher(item.value), { agent: "cursor", setting, span: item.span });
+    const permission = commandPermission(allowMatcherOfRule({ syntax: "prefix", text: item.value }), { agent: "cursor", setting, span: item.span });
     if (permission) emitPermission(file, out, permission);
     else holdTaskAllow(file, out, { agent: "cursor", setting, rule: { syntax: "prefix", text: item.value }, written: item.value.trim(), except: [], span: item.span, project: projectOfConfig(file.path) });
   }
@@ -32420,7 +33099,7 @@ function readGeminiSettings(file, out) {
     const rule2 = shellRule(item);
     if (!rule2) continue;
     const setting = `tools.allowed: "${item.value}"`;
-    const permission = commandPermission(prefixMatcher(rule2.text), { agent: "gemini-cli", setting, span: item.span, except: brakes });
+    const permission = commandPermission(allowMatcherOfRule({ syntax: "prefix", text: rule2.text }), { agent: "gemini-cli", setting, span: item.span, except: brakes });
     if (permission) emitPermission(file, out, permission);
     else holdTaskAllow(file, out, { agent: "gemini-cli", setting, rule: rule2, written: rule2.text, except: brakeRules, span: item.span, project: projectOfConfig(file.path) });
   }
@@ -32481,7 +33160,7 @@ function shellRule2(file, out, rule2) {
   if (modes.length > 0 && !modes.includes("default")) return void 0;
   const prefixes = literalStrings(get(rule2, "commandPrefix"));
   const regex = literalString(get(rule2, "commandRegex"));
-  const matchers = prefixes.map((prefix) => prefixMatcher(prefix));
+  const matchers = prefixes.map((prefix) => decision === "allow" ? allowMatcherOfRule({ syntax: "prefix", text: prefix }) : prefixMatcher(prefix));
   if (regex !== void 0) {
     const compiled = regexMatcher(regex);
     if (compiled) matchers.push(compiled);
@@ -33422,7 +34101,7 @@ function readBash(file, out, agent, bash, prefix, close) {
       return;
     }
     const laterKeys = rules2.slice(index + 1).filter((candidate) => candidate.action !== "allow").map((candidate) => candidate.key);
-    const permission = commandPermission(matcher, { agent, setting, span: rule2.span, except: laterKeys.map((key) => globMatcher(key)) });
+    const permission = commandPermission(allowMatcherOfRule({ syntax: "glob", text: rule2.key }), { agent, setting, span: rule2.span, except: laterKeys.map((key) => globMatcher(key)) });
     if (permission) emitPermission(file, out, permission);
     else {
       const except = laterKeys.map((key) => ({ syntax: "glob", text: key }));
@@ -33567,7 +34246,7 @@ function readSettings(file, out, root, machine) {
     if (allow) {
       for (const item of stringsOf(file, out, allow, list.allow)) {
         const setting = `"${list.allow}": "${item.value}"`;
-        const permission = commandPermission(prefixMatcher(item.value), { agent: list.agent, setting, span: item.span, except: brakes });
+        const permission = commandPermission(allowMatcherOfRule({ syntax: "prefix", text: item.value }), { agent: list.agent, setting, span: item.span, except: brakes });
         if (permission) emitPermission(file, out, permission);
         else holdTaskAllow(file, out, { agent: list.agent, setting, rule: { syntax: "prefix", text: item.value }, written: item.value.trim(), except: brakeRules, span: item.span, project: projectOf3(file.path) });
       }
@@ -33597,7 +34276,7 @@ function readTerminalMap(file, out, root, key, pass, brakes) {
       brakes.rules.push(rule2);
       emitBrake(file, out, "copilot", "ask", setting, entry.keySpan, matcher);
     } else if (approve && pass === "allow") {
-      const permission = commandPermission(matcher, { agent: "copilot", setting, span: entry.keySpan, except: brakes.matchers });
+      const permission = commandPermission(allowMatcherOfRule(rule2) ?? matcher, { agent: "copilot", setting, span: entry.keySpan, except: brakes.matchers });
       if (permission) emitPermission(file, out, permission);
       else holdTaskAllow(file, out, { agent: "copilot", setting, rule: rule2, written: entry.key.trim(), except: brakes.rules, span: entry.keySpan, project: projectOf3(file.path) });
     }
@@ -33668,9 +34347,23 @@ function readDevcontainerMounts(file, out) {
   const mounts = [...mountsOf(get(root, "mounts")), ...runArgMounts(get(root, "runArgs"))];
   const variables = hostVariables(root);
   if (mounts.length === 0 && variables.length === 0) return;
-  const agent = containerAgent(root.entries.filter((entry) => AGENT_EVIDENCE_KEYS.includes(entry.key)).map((entry) => textOf3(entry.value)).join("\n"));
+  const evidence = root.entries.filter((entry) => AGENT_EVIDENCE_KEYS.includes(entry.key)).map((entry) => textOf3(entry.value)).join("\n");
+  const agent = containerAgent(evidence);
   if (!agent) return;
-  for (const variable of variables) {
+  const bypass = variables.length > 0 ? LAUNCH_FLAGS.find((flag) => flag.grant === "bypass-mode" && flag.flag.test(evidence) && (!flag.command || flag.command.test(evidence))) : void 0;
+  if (bypass) {
+    const first = variables[0];
+    out.report({
+      ruleId: productionSecretToAgent.id,
+      message: `${file.path} starts ${agentTitle(bypass.agent)} with approvals off in a dev container whose environment holds the host's production or account-wide credentials (${variables.map((variable) => variable.host).join(", ")}): any command the agent decides to run reaches production with them.`,
+      location: { path: file.path, span: lineSpan3(file, first.span) },
+      snippet: file.line(first.span.line).trim(),
+      evidence: `host-env-bypass|${bypass.agent}|${variables.map((variable) => variable.name).join(",")}`,
+      related: variables.slice(1, 6).map((variable) => ({ location: { path: file.path, span: lineSpan3(file, variable.span) }, message: variable.setting })),
+      details: { agent: bypass.agent, variables: variables.map((variable) => variable.name) }
+    });
+  }
+  for (const variable of bypass ? [] : variables) {
     out.report({
       ruleId: RULE_IDS.secretEnvironmentInherited,
       message: `${variable.setting} in ${file.path} copies the host's ${variable.host} into the container where ${agentTitle(agent)} runs: a production or account-wide credential of whoever opens it is in the environment of every command the agent runs, and \`env\` prints it.`,
@@ -33704,7 +34397,7 @@ function hostVariables(root) {
       if (entry.value.kind !== "scalar" || typeof entry.value.value !== "string") continue;
       const host = LOCAL_ENV.exec(entry.value.value)?.[1];
       if (!host || AGENT_OWN.test(entry.key) || AGENT_OWN.test(host)) continue;
-      if (![entry.key, host].some((name) => isAccountTokenVariable(name) || isProductionName(name) && /(?:TOKEN|SECRET|KEY|PASSWORD|PASS|PWD|URL|URI|DSN|CREDENTIALS?)$/i.test(name))) continue;
+      if (!reachesProductionByName(entry.key, host) && ![entry.key, host].some((name) => isProductionName(name) && /(?:TOKEN|SECRET|KEY|PASSWORD|PASS|PWD|URL|URI|DSN|CREDENTIALS?)$/i.test(name))) continue;
       found.push({ name: entry.key, host, setting: `"${key}": { "${entry.key}": "${entry.value.value}" }`, span: entry.value.span });
     }
   }
@@ -34525,6 +35218,9 @@ var destructiveCommandAllowed = {
       sample(".gemini/policies/ops.toml", '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "railway"\ndecision = "allow"\npriority = 200\n', { expect: { line: 4 }, note: "a Gemini CLI workspace policy rule (intent only: info)" }),
       sample(".amazonq/cli-agents/ops.json", '{\n  "name": "ops",\n  "tools": ["use_aws", "fs_read"],\n  "toolsSettings": {\n    "use_aws": { "allowedServices": ["s3", "rds", "dynamodb"] }\n  }\n}\n', { expect: { line: 5 }, note: "Amazon Q calls these services without a prompt, deletes included" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(psql -c:*)"]\n  }\n}\n', { expect: { line: 3 }, note: "psql with a command, its database from the environment" }),
+      sample(".codex/rules/default.rules", 'prefix_rule(pattern = ["psql", "-h", "orders-db.internal", "-U", "app", "-d", "orders", "-c"], decision = "allow")\n', { expect: { line: 1 }, note: "a token prefix ending on the statement option takes any SQL" }),
+      sample(".amp/settings.json", '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "mysql -h orders-db.internal -u app orders -e *" }, "action": "allow" }\n  ]\n}\n', { expect: { line: 3 } }),
+      sample(".cursor/permissions.json", '{\n  "terminalAllowlist": ["npm test", "psql -h orders-db.internal -U app -d orders --command"]\n}\n', { expect: { line: 2 } }),
       sample(".github/workflows/clean.yml", 'jobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "Clean up stale build output" --allowedTools "Read" "Edit" "Bash(rm:*)"\n', { expect: { line: 5 }, note: "the flag takes several quoted arguments" }),
       sample(".windsurf/workflows/reset-db.md", "---\ndescription: Reset the local database\n---\n1. Stop the dev server\n// turbo\n2. Run `npx prisma migrate reset --force`\n", { expect: { line: 5 }, note: "`// turbo` runs the next step's command unasked" }),
       sample(".claude/skills/deploy/SKILL.md", "---\nname: deploy\ndescription: Deploy the app to Railway\nallowed-tools: Bash(railway:*), Read\n---\nDeploy with `railway up`.\n", { expect: { line: 4 }, note: "a skill's front matter" }),
@@ -34740,6 +35436,8 @@ var destructiveCommandAllowed = {
       sample(".codex/rules/default.rules", 'prefix_rule(pattern=["railway"], decision="forbidden")\nprefix_rule(pattern=["terraform", ["plan", "fmt"]], decision="allow")\n'),
       sample("opencode.json", '{\n  "permission": {\n    "bash": {\n      "*": "ask",\n      "git *": "allow",\n      "rm *": "deny"\n    }\n  }\n}\n'),
       sample(".cursor/permissions.json", '{\n  "terminalAllowlist": ["npm test", "git status", "kubectl get"]\n}\n'),
+      sample(".codex/rules/default.rules", 'prefix_rule(pattern = ["psql", "--version"], decision = "allow")\nprefix_rule(pattern = ["psql", "-h", "orders-db.internal", "-c"], decision = "forbidden")\n', { note: "a forbidden rule ending on the option keeps its written reach" }),
+      sample(".amp/settings.json", '{\n  "amp.permissions": [\n    { "tool": "Bash", "matches": { "cmd": "psql -h orders-db.internal -c \\"SELECT 1\\"" }, "action": "allow" }\n  ]\n}\n', { note: "one exact statement" }),
       sample(".claude/settings.json", '{\n  "permissions": {\n    "allow": ["Bash(kubectl get:*)", "Bash(kubectl describe:*)", "Bash(kubectl logs:*)", "Bash(kubectl rollout status:*)", "Bash(helm list:*)", "Bash(helm status:*)", "Bash(helm template:*)"]\n  }\n}\n', { note: "read-only kubectl and helm subcommands" }),
       sample(
         ".claude/settings.json",
@@ -34909,9 +35607,12 @@ jobs:
       sample(".devcontainer/post-create.sh", "#!/bin/sh\nnpm install -g @anthropic-ai/claude-code\ncat >> ~/.zshrc <<'RC'\nalias cc='claude --dangerously-skip-permissions'\nRC\n", { expect: { line: 4 }, note: "a here-document appended to the shell start-up file" }),
       sample(".devcontainer/setup.sh", `#!/bin/sh
 echo "alias yolo='claude --dangerously-skip-permissions'" | tee -a ~/.bashrc ~/.zshrc
-`, { expect: { line: 2 }, note: "printed through tee into the start-up files" })
+`, { expect: { line: 2 }, note: "printed through tee into the start-up files" }),
+      sample("ops/deployment.yaml", 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: gemini-oncall\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: us-docker.pkg.dev/acme/agents/gemini:0.21\n          command: ["gemini"]\n          args:\n            - --yolo\n            - --prompt\n            - Remediate the open alerts\n', { expect: { line: 13 }, note: "a container's command and args, one item a line" })
     ],
     negative: [
+      sample(".github/ISSUE_TEMPLATE/bug.yml", 'name: Bug report\nbody:\n  - type: textarea\n    attributes:\n      label: Command\n      placeholder: claude -p "..." --dangerously-skip-permissions\n', { note: "a YAML file that starts no container" }),
+      sample("k8s/sidecar.yaml", 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: tools\nspec:\n  containers:\n    - name: tools\n      image: busybox\n      command: ["sh", "-c"]\n      args:\n        - -y\n', { note: "another program's flag" }),
       sample("src/models.py", 'MODELS = ["gemini", "--yolo-mode-is-not-a-flag", "claude"]\nsubprocess.run(["codex", "exec", "--sandbox", "workspace-write", task])\n', { note: "a list that merely names agents, and Codex inside its sandbox" }),
       sample("scripts/agent.sh", '#!/bin/sh\ncodex exec -a never -s workspace-write "fix the tests"\ncn -p "summarise the diff" --allow Read\n', { note: "a sandbox without network; a read-only tool" }),
       sample("scripts/agent.sh", '#!/bin/sh\nopenhands -t "summarise the open issues"\nchromium --headless --dump-dom https://example.com > page.html\n', { note: "OpenHands asking for each action; another program's --headless" }),
@@ -35563,6 +36264,20 @@ function actsOnDataStores(credential) {
   if (credential.kind === "hardcoded-password" && credential.variable && NOT_DATABASE_PASSWORD.test(credential.variable)) return false;
   return true;
 }
+var RESOURCE_ENGINES = {
+  "azure-storage-account-key": ["object-storage", "file-system"],
+  "azure-sas-token": ["object-storage", "file-system"],
+  "azure-cosmos-db-key": ["cosmosdb", "mongo", "mongodb"],
+  "azure-cache-redis-key": ["redis"],
+  "azure-service-bus-key": [],
+  "azure-search-key": [],
+  "gcp-hmac-key": ["object-storage"],
+  "cloudflare-r2-secret-key": ["object-storage"]
+};
+function reachesEngine(kind, engine) {
+  const engines = RESOURCE_ENGINES[kind];
+  return engines === void 0 || engines.includes(engine);
+}
 
 // detectors/blast-radius/chains.ts
 var SURVIVES = /* @__PURE__ */ new Set(["off-provider", "other-account"]);
@@ -35753,8 +36468,9 @@ function findChains(facts) {
     const touchesData = actsOnDataStores(credential);
     for (const store of stores) {
       const side = storeSide(store);
-      const reachesStore = broad && touchesData && reaches2(credential, hosts, store, platforms, storesOfPlatform, schemes);
-      const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment && touchesData && !pointsElsewhere(own, crossing, store, formsOf));
+      const touchesStore = touchesData && reachesEngine(credential.kind, store.engine);
+      const reachesStore = broad && touchesStore && reaches2(credential, hosts, store, platforms, storesOfPlatform, schemes);
+      const viaStaging = credential.environment === "production" ? void 0 : side.landing.find((crossing) => reachesStore || credential.environment === crossing.environment && touchesStore && !pointsElsewhere(own, crossing, store, formsOf));
       const spansEnvironments = credential.scope === "root" && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
       const direct = reachesStore && (credential.environment === "production" || credential.environment === void 0 || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
@@ -35916,6 +36632,13 @@ var superuserScript = (host) => `#!/bin/sh
 export REPORT_DB=postgres://postgres:Xk29fjq8LmQ2wPz@${host}:5432/warehouse
 psql "$REPORT_DB" -f report.sql
 `;
+var AZURE_STORAGE_KEY_SCRIPT = '$Account = "acmeuploadsprod"\n$StorageAccountKey = "PlQ/gubsZyMoQ/nLNm0WB5Lqlc8icLskTOJXQAYZxFWG+o4WD2ZyAPOWV0IItLI2co07X4PX7rVZpQDSXCbM7g=="\n$ctx = New-AzStorageContext -StorageAccountName $Account -StorageAccountKey $StorageAccountKey\nGet-AzStorageBlob -Container "exports" -Context $ctx | Remove-AzStorageBlob\n';
+var azureBicep = (resource) => `param location string = resourceGroup().location
+
+${resource}
+`;
+var AZURE_SQL = "resource sql 'Microsoft.Sql/servers@2022-05-01-preview' = {\n  name: 'acme-orders-prod'\n  location: location\n}\n";
+var AZURE_STORAGE = "resource uploads 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'acmeuploadsprod'\n  location: location\n  sku: { name: 'Standard_LRS' }\n  kind: 'StorageV2'\n}\n";
 var railwayRepo = (extra, note, expect) => ({
   files: { "README.md": "# fleetly api\n", "package.json": PACKAGE, ".railway/railway.ts": RAILWAY_IAC2, ...extra },
   note,
@@ -35951,6 +36674,11 @@ var directChain = {
         expect: { path: "scripts/report.sh", line: 2 },
         note: "a superuser Postgres URL on Railway reaches the project's one Postgres database, a volume beside it or not"
       },
+      {
+        files: { "infra/main.bicep": azureBicep(AZURE_STORAGE), "scripts/cleanup-blobs.ps1": AZURE_STORAGE_KEY_SCRIPT },
+        expect: { path: "scripts/cleanup-blobs.ps1", line: 2 },
+        note: "a storage account's key reaches the storage account's blobs, which nothing copies elsewhere"
+      },
       railwayRepo(
         { "scripts/staging-db-fix.sh": ADMIN_SCRIPT, ".env.staging": "DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n" },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -35985,6 +36713,10 @@ var directChain = {
           ".env.production": "DATABASE_URL=postgres://acme:${PGPASSWORD}@acme-db.flycast:5432/acme\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\nS3_BUCKET=acme-uploads\n"
         },
         note: "an AWS key for uploads written beside the Fly database's URL is not that database's login"
+      },
+      {
+        files: { "infra/main.bicep": azureBicep(AZURE_SQL), "scripts/cleanup-blobs.ps1": AZURE_STORAGE_KEY_SCRIPT },
+        note: "a storage account's key is the whole storage account, but it never acts on the SQL database the same subscription holds"
       }
     ]
   }
