@@ -354,9 +354,20 @@ const HOPPSCOTCH_VARIABLES = /"variables"\s*:\s*\[\s*\{\s*"key"\s*:/;
 
 /** An API client's environment, by its path or, for exports named freely, by its shape. */
 export function isApiClientEnvironmentFile(file: SourceFile): boolean {
-  if (isApiClientEnvironment(file.path)) return true;
-  if (file.format !== 'json' || !file.text.includes('"variables"')) return false;
-  const head = file.text.slice(0, 4096);
+  // Asked up to three times of each file (the credential pass, its bindings, the detector): answered once.
+  if (file !== lastAsked) {
+    lastAsked = file;
+    lastAnswer = isApiClientEnvironment(file.path) || (file.format === 'json' && holdsHoppscotchVariables(file.text));
+  }
+  return lastAnswer;
+}
+
+let lastAsked: SourceFile | undefined;
+let lastAnswer = false;
+
+function holdsHoppscotchVariables(text: string): boolean {
+  if (!text.includes('"variables"')) return false;
+  const head = text.slice(0, 4096);
   return head.includes('"name"') && HOPPSCOTCH_VARIABLES.test(head);
 }
 

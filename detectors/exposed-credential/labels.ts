@@ -35,6 +35,8 @@ export function labelledBindings(file: SourceFile): Binding[] {
  * `=` or nothing, then one run of token characters. The words name the provider as a label does.
  */
 const NAMED_IN_SENTENCE = /(?<![\w'\u2019-])((?:[A-Za-z][\w.-]*[ ]){0,2}[A-Za-z][\w.-]*[ ](?:(?:api|access|secret|cloud|personal)[ ])*(?:token|key))[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?([A-Za-z0-9_~+/.=-]{16,})(?![\w~+/=-])/gi;
+/** What NAMED_IN_SENTENCE needs from the secret word on: a line without it has no such sentence. */
+const SECRET_WORD_THEN_VALUE = /[ ](?:token|key)[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?[A-Za-z0-9_~+/.=-]{16}/i;
 /** Words a sentence puts before the name that are not part of it. */
 const LEADING_WORDS = /^(?:(?:the|our|my|your|his|her|their|here'?s|here|is|use|a|an|new|old|current|this|that|and|with|for)[ ]+)+/i;
 
@@ -46,6 +48,9 @@ export function sentenceBindings(file: SourceFile): Binding[] {
   const bindings: Binding[] = [];
   for (const line of file.keywordLines()) {
     const text = file.line(line);
+    // The pattern tries every word of every keyword line as a sentence's start; what must follow the secret word is
+    // asked first, by a pattern that can start only at a blank (most lines of prose never give it).
+    if (!SECRET_WORD_THEN_VALUE.test(text)) continue;
     for (const match of text.matchAll(NAMED_IN_SENTENCE)) {
       const label = match[1]!.replace(LEADING_WORDS, '');
       // A bare secret word names no provider; a word that says the value is something else is no name.
