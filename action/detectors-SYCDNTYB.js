@@ -9662,11 +9662,13 @@ function labelledBindings(file) {
   return bindings;
 }
 var NAMED_IN_SENTENCE = /(?<![\w'\u2019-])((?:[A-Za-z][\w.-]*[ ]){0,2}[A-Za-z][\w.-]*[ ](?:(?:api|access|secret|cloud|personal)[ ])*(?:token|key))[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?([A-Za-z0-9_~+/.=-]{16,})(?![\w~+/=-])/gi;
+var SECRET_WORD_THEN_VALUE = /[ ](?:token|key)[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?[A-Za-z0-9_~+/.=-]{16}/i;
 var LEADING_WORDS = /^(?:(?:the|our|my|your|his|her|their|here'?s|here|is|use|a|an|new|old|current|this|that|and|with|for)[ ]+)+/i;
 function sentenceBindings(file) {
   const bindings = [];
   for (const line of file.keywordLines()) {
     const text = file.line(line);
+    if (!SECRET_WORD_THEN_VALUE.test(text)) continue;
     for (const match of text.matchAll(NAMED_IN_SENTENCE)) {
       const label = match[1].replace(LEADING_WORDS, "");
       if (!label.includes(" ") || NOT_A_SECRET.test(label)) continue;
@@ -9888,9 +9890,17 @@ function isApiClientEnvironment(path2) {
 }
 var HOPPSCOTCH_VARIABLES = /"variables"\s*:\s*\[\s*\{\s*"key"\s*:/;
 function isApiClientEnvironmentFile(file) {
-  if (isApiClientEnvironment(file.path)) return true;
-  if (file.format !== "json" || !file.text.includes('"variables"')) return false;
-  const head = file.text.slice(0, 4096);
+  if (file !== lastAsked) {
+    lastAsked = file;
+    lastAnswer = isApiClientEnvironment(file.path) || file.format === "json" && holdsHoppscotchVariables(file.text);
+  }
+  return lastAnswer;
+}
+var lastAsked;
+var lastAnswer = false;
+function holdsHoppscotchVariables(text) {
+  if (!text.includes('"variables"')) return false;
+  const head = text.slice(0, 4096);
   return head.includes('"name"') && HOPPSCOTCH_VARIABLES.test(head);
 }
 var REQUIRES_BY_HEADER = (() => {
