@@ -531,8 +531,9 @@ function bindingsOf(file: SourceFile): Binding[] {
   // A document's table names its values by column and row label, lines away from them; a list item by its label.
   const tables = isDocumentation(file) ? [...tableBindings(file), ...labelledBindings(file)] : HTML_PAGE.test(file.path) && file.text.includes('<t') ? htmlTableBindings(file.text) : [];
   for (const binding of tables) if (!isReference(binding.value)) fromLines.push(binding);
-  // Notes, chat logs and exports name a provider's secret in a sentence ("the hetzner token is …"); code says it in code.
-  if (bare) for (const binding of sentenceBindings(file)) if (!isReference(binding.value)) fromLines.push(binding);
+  // Notes, chat logs and exports name a provider's secret in a sentence ("the hetzner token is …"); code says it in
+  // code, except in its comments, where a token is pasted as a note to whoever runs the script.
+  for (const binding of sentenceBindings(file, !bare)) if (!isReference(binding.value)) fromLines.push(binding);
   // A property list puts a name and its value on two lines: read as pairs over the whole text.
   if (file.text.includes('</key>')) for (const binding of propertyListBindings(file.text)) if (isInteresting(binding)) fromLines.push(binding);
   // The line pass keeps only bindings that can matter.

@@ -35,19 +35,23 @@ export function labelledBindings(file: SourceFile): Binding[] {
  * `=` or nothing, then one run of token characters. The words name the provider as a label does.
  */
 const NAMED_IN_SENTENCE = /(?<![\w'\u2019-])((?:[A-Za-z][\w.-]*[ ]){0,2}[A-Za-z][\w.-]*[ ](?:(?:api|access|secret|cloud|personal)[ ])*(?:token|key))[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?([A-Za-z0-9_~+/.=-]{16,})(?![\w~+/=-])/gi;
+/** A line that is a comment in code: `#`, `//`, `--`, `;`, or a block comment's `/*` or `*` line. */
+const LINE_COMMENT = /^[ \t]*(?:#|\/\/|--|;|\/?\*)/;
 /** What NAMED_IN_SENTENCE needs from the secret word on: a line without it has no such sentence. */
 const SECRET_WORD_THEN_VALUE = /[ ](?:token|key)[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?[A-Za-z0-9_~+/.=-]{16}/i;
 /** Words a sentence puts before the name that are not part of it. */
 const LEADING_WORDS = /^(?:(?:the|our|my|your|his|her|their|here'?s|here|is|use|a|an|new|old|current|this|that|and|with|for)[ ]+)+/i;
 
 /**
- * The values sentences on the file's keyword lines name for a provider. A sentence is not a declaration: these only
- * count where a provider kind knows the name the words spell and the value has that kind's shape (`providerOnly`).
+ * The values sentences on the file's keyword lines (in code, its comment lines) name for a provider. A sentence is not
+ * a declaration: these only count where a provider kind knows the name the words spell and the value has that kind's
+ * shape (`providerOnly`).
  */
-export function sentenceBindings(file: SourceFile): Binding[] {
+export function sentenceBindings(file: SourceFile, commentsOnly = false): Binding[] {
   const bindings: Binding[] = [];
   for (const line of file.keywordLines()) {
     const text = file.line(line);
+    if (commentsOnly && !LINE_COMMENT.test(text)) continue;
     // The pattern tries every word of every keyword line as a sentence's start; what must follow the secret word is
     // asked first, by a pattern that can start only at a blank (most lines of prose never give it).
     if (!SECRET_WORD_THEN_VALUE.test(text)) continue;

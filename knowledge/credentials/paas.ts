@@ -449,6 +449,7 @@ export const hetznerCloudToken: CredentialKind = {
       sample('docs/handover.adoc', `= Handover\n\n|===\n| Provider | API token\n\n| Hetzner Cloud\n| ${HCLOUD_TOKEN}\n|===\n`, { expect: { line: 7 }, note: 'an AsciiDoc table, a cell a line' }),
       sample('docs/access.rst', `Access\n======\n\n.. csv-table:: Provider tokens\n   :header: "Provider", "API token"\n\n   "Hetzner Cloud", "${HCLOUD_TOKEN}"\n`, { expect: { line: 7 }, note: "reStructuredText's CSV table" }),
       sample('src/main/java/io/tidepool/Provisioner.java', `package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        "${HCLOUD_TOKEN}";\n}\n`, { expect: { line: 5 }, note: 'the string on the line after the name' }),
+      sample('ops/cleanup.py', `import requests\n\n# the hetzner token is ${HCLOUD_TOKEN} (read/write)\nAPI = "https://api.hetzner.cloud/v1"\n`, { expect: { line: 3 }, note: "a sentence in a script's comment" }),
       {
         files: {
           'ops-api/environments/production.bru': `vars {\n  api_token: ${HCLOUD_TOKEN}\n}\n`,
@@ -475,6 +476,7 @@ export const hetznerCloudToken: CredentialKind = {
         note: 'a Hoppscotch environment whose value no request sends as a credential',
       },
       sample('ops/provision.sh', '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
+      sample('ops/cleanup.py', 'import os\n\n# the hetzner token is read from HCLOUD_TOKEN_FILE_PATH_ON_HOST\nTOKEN = open(os.environ["HCLOUD_TOKEN_FILE"]).read()\n', { note: "a comment's sentence that says where the token is, not what" }),
       sample('src/main/java/io/tidepool/Provisioner.java', 'package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        System.getenv("HCLOUD_TOKEN");\n}\n', { note: 'read from the environment' }),
       sample('http/servers.http', '### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n'),
       sample('docs/config.md', `| Variable | Description | Default |\n|---|---|---|\n| HCLOUD_TOKEN | Hetzner Cloud API token | \`${HCLOUD_TOKEN}\` |\n`, { note: "a documented default is the docs', not the team's" }),
