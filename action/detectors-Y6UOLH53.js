@@ -5986,6 +5986,11 @@ public final class Provisioner {
         "${HCLOUD_TOKEN}";
 }
 `, { expect: { line: 5 }, note: "the string on the line after the name" }),
+      sample("ops/cleanup.py", `import requests
+
+# the hetzner token is ${HCLOUD_TOKEN} (read/write)
+API = "https://api.hetzner.cloud/v1"
+`, { expect: { line: 3 }, note: "a sentence in a script's comment" }),
       {
         files: {
           "ops-api/environments/production.bru": `vars {
@@ -6032,6 +6037,7 @@ public final class Provisioner {
         note: "a Hoppscotch environment whose value no request sends as a credential"
       },
       sample("ops/provision.sh", '#!/usr/bin/env bash\n: "${HCLOUD_TOKEN:?set HCLOUD_TOKEN}"\nhcloud server list\n'),
+      sample("ops/cleanup.py", 'import os\n\n# the hetzner token is read from HCLOUD_TOKEN_FILE_PATH_ON_HOST\nTOKEN = open(os.environ["HCLOUD_TOKEN_FILE"]).read()\n', { note: "a comment's sentence that says where the token is, not what" }),
       sample("src/main/java/io/tidepool/Provisioner.java", 'package io.tidepool;\n\npublic final class Provisioner {\n    static final String HCLOUD_TOKEN =\n        System.getenv("HCLOUD_TOKEN");\n}\n', { note: "read from the environment" }),
       sample("http/servers.http", "### servers\nGET https://api.hetzner.cloud/v1/servers\nAuthorization: Bearer {{hcloud_token}}\n"),
       sample("docs/config.md", `| Variable | Description | Default |
@@ -9662,12 +9668,14 @@ function labelledBindings(file) {
   return bindings;
 }
 var NAMED_IN_SENTENCE = /(?<![\w'\u2019-])((?:[A-Za-z][\w.-]*[ ]){0,2}[A-Za-z][\w.-]*[ ](?:(?:api|access|secret|cloud|personal)[ ])*(?:token|key))[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?([A-Za-z0-9_~+/.=-]{16,})(?![\w~+/=-])/gi;
+var LINE_COMMENT = /^[ \t]*(?:#|\/\/|--|;|\/?\*)/;
 var SECRET_WORD_THEN_VALUE = /[ ](?:token|key)[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?[A-Za-z0-9_~+/.=-]{16}/i;
 var LEADING_WORDS = /^(?:(?:the|our|my|your|his|her|their|here'?s|here|is|use|a|an|new|old|current|this|that|and|with|for)[ ]+)+/i;
-function sentenceBindings(file) {
+function sentenceBindings(file, commentsOnly = false) {
   const bindings = [];
   for (const line of file.keywordLines()) {
     const text = file.line(line);
+    if (commentsOnly && !LINE_COMMENT.test(text)) continue;
     if (!SECRET_WORD_THEN_VALUE.test(text)) continue;
     for (const match of text.matchAll(NAMED_IN_SENTENCE)) {
       const label = match[1].replace(LEADING_WORDS, "");
@@ -10011,9 +10019,7 @@ function bindingsOf(file) {
   }
   const tables = isDocumentation(file) ? [...tableBindings(file), ...labelledBindings(file)] : HTML_PAGE.test(file.path) && file.text.includes("<t") ? htmlTableBindings(file.text) : [];
   for (const binding2 of tables) if (!isReference(binding2.value)) fromLines.push(binding2);
-  if (bare) {
-    for (const binding2 of sentenceBindings(file)) if (!isReference(binding2.value)) fromLines.push(binding2);
-  }
+  for (const binding2 of sentenceBindings(file, !bare)) if (!isReference(binding2.value)) fromLines.push(binding2);
   if (file.text.includes("</key>")) {
     for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
