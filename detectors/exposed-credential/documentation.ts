@@ -275,12 +275,13 @@ function patchRanges(text: string): Array<[number, number]> {
 const DOCS_BUILD_CACHE = /\.cache$/i;
 
 /** Prose that says what follows is an example: "for example", "e.g.", "a sample config", "such as". */
-const EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
+const EXAMPLE_WORDS = String.raw`for example|for instance|examples?|e\.g\.|samples?|such as|looks? like`;
+const EXAMPLE_MARKER = new RegExp(String.raw`\b(?:${EXAMPLE_WORDS})\b`, 'i');
 /**
  * On a docs site's page, also a default every reader of the page is given ("or set default values"); a runbook or a
  * README may well call the values it holds "the default values" of its own deployment.
  */
-const DOCS_EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like|default values?)\b/i;
+const DOCS_EXAMPLE_MARKER = new RegExp(String.raw`\b(?:${EXAMPLE_WORDS}|default values?)\b`, 'i');
 /**
  * A request to the writer's own machine: a block that shows a session with a local server (`curl -L
  * http://localhost:2379/v3/auth/authenticate`) shows the tokens that server handed out, not ones a deployment uses.

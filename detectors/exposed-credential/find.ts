@@ -13,7 +13,7 @@ import { sectionAt } from './sections.js';
 import { htmlTableBindings, tableBindings } from './tables.js';
 import { headersSentWith } from './sent-with.js';
 import { CREDENTIAL_HEADERS } from './credential-headers.js';
-import { labelledBindings, sentenceBindings } from './labels.js';
+import { labelledBindings, sentenceBindingsOfLine } from './labels.js';
 import { lookupTable } from '../../src/lookup-table.js';
 
 /** How sure the match is about the kind: a provider prefix beats a name, a name beats a shape. */
@@ -514,10 +514,15 @@ function bindingsOf(file: SourceFile): Binding[] {
   // 0.6 s the first time) is only needed where a secret-named binding continues on the next line with what may be a
   // string (`const apiKey =\n  '...'`), not with an expression (`const apiKey =\n  process.env.API_KEY;`).
   let script = false;
+  // Notes, chat logs and exports name a provider's secret in a sentence ("the hetzner token is …"); code says it in
+  // code, except in its comments, where a token is pasted as a note to whoever runs the script.
+  const fromSentences: Binding[] = [];
   for (const line of file.keywordLines()) {
     const text = file.line(line);
-    const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare, isInteresting);
+    const lineStart = file.lineStart(line) ?? 0;
+    const found = lineBindingsOfLine(text, lineStart, bare, isInteresting);
     for (const binding of found) fromLines.push(binding);
+    for (const binding of sentenceBindingsOfLine(text, lineStart, !bare)) if (!isReference(binding.value)) fromSentences.push(binding);
     if (isScript) {
       if (!script) script = continuedName(text) !== undefined && continuedValueMayBeLiteral(file, line);
     } else if (!bare) {
@@ -531,9 +536,7 @@ function bindingsOf(file: SourceFile): Binding[] {
   // A document's table names its values by column and row label, lines away from them; a list item by its label.
   const tables = isDocumentation(file) ? [...tableBindings(file), ...labelledBindings(file)] : HTML_PAGE.test(file.path) && file.text.includes('<t') ? htmlTableBindings(file.text) : [];
   for (const binding of tables) if (!isReference(binding.value)) fromLines.push(binding);
-  // Notes, chat logs and exports name a provider's secret in a sentence ("the hetzner token is …"); code says it in
-  // code, except in its comments, where a token is pasted as a note to whoever runs the script.
-  for (const binding of sentenceBindings(file, !bare)) if (!isReference(binding.value)) fromLines.push(binding);
+  for (const binding of fromSentences) fromLines.push(binding);
   // A property list puts a name and its value on two lines: read as pairs over the whole text.
   if (file.text.includes('</key>')) for (const binding of propertyListBindings(file.text)) if (isInteresting(binding)) fromLines.push(binding);
   // The line pass keeps only bindings that can matter.

@@ -43,26 +43,23 @@ const SECRET_WORD_THEN_VALUE = /[ ](?:token|key)[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?
 const LEADING_WORDS = /^(?:(?:the|our|my|your|his|her|their|here'?s|here|is|use|a|an|new|old|current|this|that|and|with|for)[ ]+)+/i;
 
 /**
- * The values sentences on the file's keyword lines (in code, its comment lines) name for a provider. A sentence is not
- * a declaration: these only count where a provider kind knows the name the words spell and the value has that kind's
- * shape (`providerOnly`).
+ * The values sentences on one keyword line (in code, only a comment line) name for a provider, `lineStart` its
+ * offset. A sentence is not a declaration: these only count where a provider kind knows the name the words spell and
+ * the value has that kind's shape (`providerOnly`).
  */
-export function sentenceBindings(file: SourceFile, commentsOnly = false): Binding[] {
+export function sentenceBindingsOfLine(text: string, lineStart: number, commentsOnly: boolean): Binding[] {
+  if (commentsOnly && !LINE_COMMENT.test(text)) return [];
+  // The pattern tries every word of the line as a sentence's start; what must follow the secret word is asked first,
+  // by a pattern that can start only at a blank (most lines of prose never give it).
+  if (!SECRET_WORD_THEN_VALUE.test(text)) return [];
   const bindings: Binding[] = [];
-  for (const line of file.keywordLines()) {
-    const text = file.line(line);
-    if (commentsOnly && !LINE_COMMENT.test(text)) continue;
-    // The pattern tries every word of every keyword line as a sentence's start; what must follow the secret word is
-    // asked first, by a pattern that can start only at a blank (most lines of prose never give it).
-    if (!SECRET_WORD_THEN_VALUE.test(text)) continue;
-    for (const match of text.matchAll(NAMED_IN_SENTENCE)) {
-      const label = match[1]!.replace(LEADING_WORDS, '');
-      // A bare secret word names no provider; a word that says the value is something else is no name.
-      if (!label.includes(' ') || NOT_A_SECRET.test(label)) continue;
-      const value = match[2]!;
-      const start = (file.lineStart(line) ?? 0) + match.index + match[0].length - value.length;
-      bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label), providerOnly: true });
-    }
+  for (const match of text.matchAll(NAMED_IN_SENTENCE)) {
+    const label = match[1]!.replace(LEADING_WORDS, '');
+    // A bare secret word names no provider; a word that says the value is something else is no name.
+    if (!label.includes(' ') || NOT_A_SECRET.test(label)) continue;
+    const value = match[2]!;
+    const start = lineStart + match.index + match[0].length - value.length;
+    bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label), providerOnly: true });
   }
   return bindings;
 }

@@ -1,5 +1,6 @@
 // Environment variables a platform's CLI reads an account-wide token from: whatever secret fills one is that
 // account's key (every project, database and volume it holds), whatever the secret is called.
+import { environmentsNamedIn } from '../environments/names.js';
 
 /** By the platform's own documentation of its CLI: Railway's account or workspace token (project tokens are RAILWAY_TOKEN), a Supabase personal access token, Heroku's API key, Neon's API key, DigitalOcean's and Render's API tokens. */
 const ACCOUNT_TOKEN_VARIABLES = new Set(['RAILWAY_API_TOKEN', 'SUPABASE_ACCESS_TOKEN', 'HEROKU_API_KEY', 'NEON_API_KEY', 'DIGITALOCEAN_ACCESS_TOKEN', 'RENDER_API_KEY']);
@@ -28,5 +29,5 @@ export function isLiveModeKeyVariable(name: string): boolean {
 export function reachesProductionByName(variable: string | undefined, secret: string): boolean {
   if (isAccountTokenVariable(secret) || (variable !== undefined && isAccountTokenVariable(variable))) return true;
   if (isLiveModeKeyVariable(secret)) return true;
-  return variable !== undefined && isLiveModeKeyVariable(variable) && !/(?:^|_)(?:TEST|TESTING|SANDBOX|DEV|DEVELOPMENT|STAGING|STG|QA|CI|LOCAL)(?:_|$)/i.test(secret);
+  return variable !== undefined && isLiveModeKeyVariable(variable) && ![...environmentsNamedIn(secret)].some((environment) => environment !== 'production');
 }

@@ -10,8 +10,10 @@ import { productionSecretToAgent } from '../rules/production-secret-to-agent.js'
 import { AGENT_OWN } from './agent-secrets.js';
 import { ACTING_GRANTS } from './untrusted-launch.js';
 
+/** A pod's container list: `containers:` or `initContainers:` alone on its line. */
+const CONTAINER_LIST = /^\s*(?:initC|c)ontainers:\s*$/;
 /** A manifest with a container list: what makes a YAML file outside CI's and compose's paths a launcher. */
-export const WORKLOAD_TEXT = /^\s*(?:initC|c)ontainers:\s*$/m;
+export const WORKLOAD_TEXT = new RegExp(CONTAINER_LIST.source, 'm');
 
 interface HeldSecret {
   /** The variable the container sees, or undefined for a whole Secret given through `envFrom`. */
@@ -65,7 +67,7 @@ const indentOf = (line: string): number => /^\s*/.exec(line)![0].length;
 function containerAround(lines: readonly string[], at: number): { start: number; end: number } | undefined {
   let list = -1;
   for (let index = at; index >= 0; index--) {
-    if (/^\s*(?:initC|c)ontainers:\s*$/.test(lines[index]!)) {
+    if (CONTAINER_LIST.test(lines[index]!)) {
       list = index;
       break;
     }
