@@ -8687,8 +8687,9 @@ function patchRanges(text) {
   return ranges;
 }
 var DOCS_BUILD_CACHE = /\.cache$/i;
-var EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like)\b/i;
-var DOCS_EXAMPLE_MARKER = /\b(?:for example|for instance|examples?|e\.g\.|samples?|such as|looks? like|default values?)\b/i;
+var EXAMPLE_WORDS = String.raw`for example|for instance|examples?|e\.g\.|samples?|such as|looks? like`;
+var EXAMPLE_MARKER = new RegExp(String.raw`\b(?:${EXAMPLE_WORDS})\b`, "i");
+var DOCS_EXAMPLE_MARKER = new RegExp(String.raw`\b(?:${EXAMPLE_WORDS}|default values?)\b`, "i");
 var LOCAL_REQUEST = /\bhttps?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/]/i;
 var DOCUMENT = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$/i;
 var RESTRUCTURED_TEXT = /\.rst$/i;
@@ -9671,19 +9672,16 @@ var NAMED_IN_SENTENCE = /(?<![\w'\u2019-])((?:[A-Za-z][\w.-]*[ ]){0,2}[A-Za-z][\
 var LINE_COMMENT = /^[ \t]*(?:#|\/\/|--|;|\/?\*)/;
 var SECRET_WORD_THEN_VALUE = /[ ](?:token|key)[ \t]*(?:(?:\bis\b|[:=])[ \t]*)?[`"']?[A-Za-z0-9_~+/.=-]{16}/i;
 var LEADING_WORDS = /^(?:(?:the|our|my|your|his|her|their|here'?s|here|is|use|a|an|new|old|current|this|that|and|with|for)[ ]+)+/i;
-function sentenceBindings(file, commentsOnly = false) {
+function sentenceBindingsOfLine(text, lineStart, commentsOnly) {
+  if (commentsOnly && !LINE_COMMENT.test(text)) return [];
+  if (!SECRET_WORD_THEN_VALUE.test(text)) return [];
   const bindings = [];
-  for (const line of file.keywordLines()) {
-    const text = file.line(line);
-    if (commentsOnly && !LINE_COMMENT.test(text)) continue;
-    if (!SECRET_WORD_THEN_VALUE.test(text)) continue;
-    for (const match of text.matchAll(NAMED_IN_SENTENCE)) {
-      const label = match[1].replace(LEADING_WORDS, "");
-      if (!label.includes(" ") || NOT_A_SECRET.test(label)) continue;
-      const value = match[2];
-      const start = (file.lineStart(line) ?? 0) + match.index + match[0].length - value.length;
-      bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label), providerOnly: true });
-    }
+  for (const match of text.matchAll(NAMED_IN_SENTENCE)) {
+    const label = match[1].replace(LEADING_WORDS, "");
+    if (!label.includes(" ") || NOT_A_SECRET.test(label)) continue;
+    const value = match[2];
+    const start = lineStart + match.index + match[0].length - value.length;
+    bindings.push({ name: label, value, start, end: start + value.length, aliases: aliasesOf(label, label), providerOnly: true });
   }
   return bindings;
 }
@@ -10004,10 +10002,13 @@ function bindingsOf(file) {
   const isScript = file.format === "javascript" || file.format === "typescript";
   const fromLines = [];
   let script = false;
+  const fromSentences = [];
   for (const line of file.keywordLines()) {
     const text = file.line(line);
-    const found = lineBindingsOfLine(text, file.lineStart(line) ?? 0, bare, isInteresting);
+    const lineStart = file.lineStart(line) ?? 0;
+    const found = lineBindingsOfLine(text, lineStart, bare, isInteresting);
     for (const binding2 of found) fromLines.push(binding2);
+    for (const binding2 of sentenceBindingsOfLine(text, lineStart, !bare)) if (!isReference(binding2.value)) fromSentences.push(binding2);
     if (isScript) {
       if (!script) script = continuedName(text) !== void 0 && continuedValueMayBeLiteral(file, line);
     } else if (!bare) {
@@ -10019,7 +10020,7 @@ function bindingsOf(file) {
   }
   const tables = isDocumentation(file) ? [...tableBindings(file), ...labelledBindings(file)] : HTML_PAGE.test(file.path) && file.text.includes("<t") ? htmlTableBindings(file.text) : [];
   for (const binding2 of tables) if (!isReference(binding2.value)) fromLines.push(binding2);
-  for (const binding2 of sentenceBindings(file, !bare)) if (!isReference(binding2.value)) fromLines.push(binding2);
+  for (const binding2 of fromSentences) fromLines.push(binding2);
   if (file.text.includes("</key>")) {
     for (const binding2 of propertyListBindings(file.text)) if (isInteresting(binding2)) fromLines.push(binding2);
   }
@@ -30366,7 +30367,7 @@ function isLiveModeKeyVariable(name) {
 function reachesProductionByName(variable, secret) {
   if (isAccountTokenVariable(secret) || variable !== void 0 && isAccountTokenVariable(variable)) return true;
   if (isLiveModeKeyVariable(secret)) return true;
-  return variable !== void 0 && isLiveModeKeyVariable(variable) && !/(?:^|_)(?:TEST|TESTING|SANDBOX|DEV|DEVELOPMENT|STAGING|STG|QA|CI|LOCAL)(?:_|$)/i.test(secret);
+  return variable !== void 0 && isLiveModeKeyVariable(variable) && ![...environmentsNamedIn(secret)].some((environment) => environment !== "production");
 }
 
 // detectors/agent-permission/rules/production-secret-to-agent.ts
@@ -30636,7 +30637,8 @@ function secretsIn(env) {
 }
 
 // detectors/agent-permission/configs/workload-secrets.ts
-var WORKLOAD_TEXT = /^\s*(?:initC|c)ontainers:\s*$/m;
+var CONTAINER_LIST = /^\s*(?:initC|c)ontainers:\s*$/;
+var WORKLOAD_TEXT = new RegExp(CONTAINER_LIST.source, "m");
 function reportProductionSecretsToWorkloads(file, out, grants) {
   if (!/secret(?:Key)?Ref:/.test(file.text)) return;
   const lines = file.text.split("\n").map((line) => line.replace(/\r$/, ""));
@@ -30671,7 +30673,7 @@ var indentOf2 = (line) => /^\s*/.exec(line)[0].length;
 function containerAround(lines, at) {
   let list = -1;
   for (let index = at; index >= 0; index--) {
-    if (/^\s*(?:initC|c)ontainers:\s*$/.test(lines[index])) {
+    if (CONTAINER_LIST.test(lines[index])) {
       list = index;
       break;
     }
