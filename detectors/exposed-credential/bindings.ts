@@ -213,6 +213,10 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
   pattern.lastIndex = 0;
   const hasBacktick = text.includes('`');
   const hasTemplateTag = text.includes('{%');
+  // A rejected bare value is read again for the assignments inside it. Values of up to 4,096 characters that each
+  // start a few characters into the last (`password=password=…` over a megabyte) would be read thousands of times
+  // each: past this budget a rejected value is skipped whole instead. Real lines never come near it.
+  let rereadBudget = 4 * text.length + 16_384;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const index = match[4] !== undefined ? 0 : match[5] !== undefined ? 1 : match[6] !== undefined ? 2 : 3;
     const value = match[4 + index]!;
@@ -224,7 +228,8 @@ export function lineBindings(text: string, offset = 0, bareLiterals = true): Bin
       // base64's trailing `==`), and a bare value after `||` or `??` is another expression's fallback, never a literal
       // (`SPF_PASS || __DKIM_EXISTS`).
       if (value.startsWith('//') || /[<>{}()[\]]|=>|!==?|===|==(?!=*$)|\|\||&&|^=|\?\./.test(value) || hasFallbackAfter(text, match.index + match[0].length) || /(?:\|\||\?\?)[ \t]*$/.test(match[0].slice(0, match[0].length - value.length)) || /^[A-Z][A-Z0-9_]{2,}=/.test(value) || (!bareLiterals && isExpression(value)) || isCmdlet(value) || isProse(value, text, match.index + match[0].length) || isStatusLabel(match[3], match[0]) || (hasTemplateTag && inTemplateTag(text, match.index))) {
-        pattern.lastIndex = match.index + match[0].length - value.length;
+        rereadBudget -= value.length;
+        if (rereadBudget > 0) pattern.lastIndex = match.index + match[0].length - value.length;
         continue;
       }
     }

@@ -1070,7 +1070,9 @@ function contextOf(file: SourceFile, candidate: Candidate): CredentialContext {
   const around = lineBindings(text.slice(siblingsStart, siblingsEnd), siblingsStart, !readsAsCode(file));
   const own = candidate.binding ?? around.find((binding) => binding.start <= candidate.start && candidate.end <= binding.end + 1);
   const siblings: string[] = [];
-  const siblingValues: Record<string, string> = {};
+  // A dictionary from the start: a file of thousands of distinct names (a generated `.env`) would otherwise give V8 a
+  // hidden class for every order of names seen, which cost more time and memory than the scan itself.
+  const siblingValues: Record<string, string> = Object.create(null);
   for (const binding of around) {
     if (binding === own || (own && binding.start === own.start)) continue;
     siblings.push(binding.name);

@@ -90,7 +90,7 @@ export const exposedCredential: Detector = {
         variable,
         header: credential.context.header,
         siblings: [...credential.context.siblings],
-        siblingValues: { ...credential.context.siblingValues },
+        siblingValues: Object.assign(Object.create(null), credential.context.siblingValues),
         line: credential.context.line,
         nearby: credential.context.nearby,
         inIgnoredDotenv,
