@@ -168,11 +168,19 @@ export class EnvironmentModel {
   }
 
   /** The resource's own name says production and nothing else (`orders-prod`, `acme-production-uploads`). */
+  private namesOnlyProduction(name: string | undefined): boolean {
+    const named = name ? environmentsNamedIn(name, this.aliases) : undefined;
+    return named !== undefined && named.size === 1 && named.has('production');
+  }
+
   productionNamed(resource: EnvironmentResource): boolean {
     const name = identityName(resource.identity);
     if (!name) return false;
     const named = environmentsNamedIn(name, this.aliases);
     if (named.size === 1 && named.has('production')) return true;
+    // A server whose name says nothing, with production's database on it (`DB_HOST=db-mysql-fra1-….db.ondigitalocean.com`
+    // beside `DB_DATABASE=shop_production`): the database's name is the evidence.
+    if (named.size === 0 && resource.otherIdentities?.some((other) => other.startsWith('db:') && this.namesOnlyProduction(identityName(other)))) return true;
     // Staging's own database on production's server (`psql-contoso-prod/contoso_staging`): the server is production's.
     const server = named.size > 1 ? serverNameOf(resource.identity) : undefined;
     if (!server) return false;

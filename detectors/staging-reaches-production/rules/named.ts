@@ -33,6 +33,8 @@ export const productionNamedResource: RuleMeta = {
       sample('.env.staging.example', '# Copy to .env.staging and fill in the password from 1Password.\nAPP_ENV=staging\nDATABASE_HOST=orders-prod.cluster-c9akciq32.us-east-1.rds.amazonaws.com\nDATABASE_PASSWORD=changeme\nREDIS_URL=redis://localhost:6379\n', { expect: { line: 3 }, note: "the template committed for staging points at production's database" }),
       sample('.env.example.staging', '# Copy to .env.staging; passwords are in 1Password.\nAPP_ENV=staging\nDATABASE_HOST=billing-prod.cluster-cx1a2b3c4d5e.eu-west-1.rds.amazonaws.com\nDATABASE_PASSWORD=changeme\n', { expect: { line: 3 }, note: 'the template word before the environment: still the staging template' }),
       sample('config/staging.env.sample', 'GOOGLE_CLOUD_PROJECT=acme-orders-prod\nGCS_BUCKET=<your-bucket>\n', { expect: { line: 1 }, note: "a staging template naming production's project" }),
+      sample('.env.staging', 'APP_ENV=staging\nDB_CONNECTION=mysql\nDB_HOST=db-mysql-fra1-48211-do-user-1554431-0.b.db.ondigitalocean.com\nDB_PORT=25060\nDB_DATABASE=shop_production\nDB_USERNAME=doadmin\n', { expect: { line: 3 }, note: "Laravel: a managed server whose name says nothing, with production's database on it" }),
+      sample('.env.staging', 'APP_ENV=staging\nDB_CONNECTION=pgsql\nDB_DATABASE=shop_production\nDB_USERNAME=shop\n', { expect: { line: 3 }, note: "production's database by name, the server set at deploy time" }),
       sample('deploy/staging/cronjob.yaml', 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: purge-sessions\n  namespace: production\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: purge\n              image: ghcr.io/acme/tools:latest\n          restartPolicy: OnFailure\n', { expect: { line: 5 }, note: "a staging manifest whose object lives in the production namespace" }),
     ],
     negative: [
@@ -48,6 +50,8 @@ export const productionNamedResource: RuleMeta = {
       sample('config/staging.json', '{\n  "storage": {\n    "bucket": "acme-livestream-uploads"\n  }\n}\n', { note: '"live" is an ordinary word in resource names' }),
       sample('config/database.yml', 'production:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_production\n\nstaging:\n  adapter: postgresql\n  host: <%= ENV["DB_HOST"] %>\n  database: shop_staging\n', { note: 'its own database' }),
       sample('config/storage.yml', 'amazon:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-production\n\namazon_staging:\n  service: S3\n  region: us-east-1\n  bucket: shop-uploads-staging\n', { note: 'the staging service has its own bucket' }),
+      sample('.env.staging', 'APP_ENV=staging\nDB_HOST=db-mysql-fra1-48211-do-user-1554431-0.b.db.ondigitalocean.com\nDB_DATABASE=shop_staging\n', { note: 'its own database on a server whose name says nothing' }),
+      sample('docker-compose.staging.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_DB: shop_production\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n', { note: "the image's own database: the name of the database the container creates" }),
     ],
   },
 };

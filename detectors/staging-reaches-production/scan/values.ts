@@ -206,6 +206,12 @@ export function identifyValue(raw: string, context: ValueContext): ResourceIdent
   if (context.databaseFile && (variable === 'database' || variable === 'dbname') && !hasLiteralHost(context.siblings) && namesOnlyProduction(value)) {
     return [databaseNameIdentity(value)];
   }
+  // The same in flat variables (`DB_DATABASE=shop_production` in `.env.staging`, the host given at deploy time). A
+  // Docker image's own `POSTGRES_DB` names the database a container creates, not one it reaches: not read.
+  const flatName = FLAT_DATABASE_NAME.exec(variable);
+  if (flatName && /^[\w.-]+$/.test(value) && !hasLiteralSibling(context.siblings, `${flatName[1]}HOST`) && namesOnlyProduction(value)) {
+    return [databaseNameIdentity(value)];
+  }
   // Azure names a database server by its name alone (`postgresServerName`, `sql_server_name`), in Bicep and ARM
   // parameters and the tfvars that feed `azurerm_*` resources.
   if (has('server', 'name') && tokens.some((token) => AZURE_SERVER_WORDS.has(token)) && /^[a-z0-9][a-z0-9-]{1,62}$/i.test(value)) {
@@ -436,6 +442,15 @@ function siblingWithPrefix(siblings: ReadonlyMap<string, string> | undefined, va
 function hasLiteralHost(siblings: ReadonlyMap<string, string> | undefined): boolean {
   const host = siblings?.get('host') ?? siblings?.get('hostname');
   return host !== undefined && /^[a-z0-9.-]+$/i.test(host.trim());
+}
+
+/** Client variables naming the database (`DB_DATABASE`, `DATABASE_NAME`, libpq's `PGDATABASE`); group 1 is the prefix. */
+const FLAT_DATABASE_NAME = /^(DB_?|DATABASE_|PG)(?:DATABASE|NAME)$/i;
+
+/** A sibling (`DB_HOST`, any case) holding a hostname, not a reference or nothing. */
+function hasLiteralSibling(siblings: ReadonlyMap<string, string> | undefined, name: string): boolean {
+  const value = siblings?.get(name) ?? siblings?.get(name.toLowerCase()) ?? siblings?.get(`${name}NAME`) ?? siblings?.get(`${name}name`.toLowerCase());
+  return value !== undefined && /^[a-z0-9.-]+$/i.test(value.trim());
 }
 
 function namesOnlyProduction(name: string): boolean {
