@@ -54,3 +54,17 @@ describe('a client chain whose database a backup off the provider keeps', () => 
     expect(summary.headline).toMatch(/^0 paths from an agent to production data that would not survive;/);
   });
 });
+
+describe("a staging key in production's account", () => {
+  it("says what shows staging in production's account", async () => {
+    repo = makeRepo({
+      'infra/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier              = "orders-prod"\n  engine                  = "postgres"\n  instance_class          = "db.t4g.medium"\n  backup_retention_period = 7\n}\n',
+      '.env.staging': 'APP_ENV=staging\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\n',
+      'envs/staging/main.tf': 'data "terraform_remote_state" "production" {\n  backend = "s3"\n  config = {\n    bucket = "acme-tfstate"\n    key    = "production/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+    });
+    const { findings } = await scan({ root: repo.root });
+    const chain = findings.find((finding) => finding.ruleId === 'blast-radius/credential-reaches-unbacked-store');
+    expect(chain?.message).toContain("which reaches orders-prod (aws, backups held by the same provider), as staging is in production's account (it uses production's Terraform state acme-tfstate/production/terraform.tfstate);");
+    expect(chain?.related?.map((related) => [related.location.path, related.message])).toContainEqual(['envs/staging/main.tf', "staging is in production's account"]);
+  });
+});

@@ -19,6 +19,8 @@ export interface Chain {
   direct: boolean;
   /** Agent permissions that let an agent act on the credential without a human. */
   grants: AgentGrant[];
+  /** What shows the credential's non-production environment inside production's account, when that is how it reaches. */
+  sharedAccount?: EnvironmentCrossing;
   backups: BackupEvidence[];
 }
 
@@ -245,6 +247,28 @@ const NON_PRODUCTION = new Set(['staging', 'preview', 'development', 'test']);
  * staging credential is taken to reach staging.
  */
 const ACCOUNT_SPANS_ENVIRONMENTS = new Set(['railway', 'heroku', 'fly', 'render', 'supabase', 'neon', 'planetscale', 'mongodb-atlas', 'digitalocean', 'cloudflare']);
+/**
+ * Where the repository shows a non-production environment inside production's account on a cloud that usually
+ * separates them: it names production's AWS account or GCP project, or reads production's Terraform state (whatever
+ * runs its Terraform holds credentials that read production's bucket). Keys are `environment` and provider.
+ */
+function accountsSharedWithProduction(crossings: readonly EnvironmentCrossing[]): ReadonlyMap<string, EnvironmentCrossing> {
+  const shared = new Map<string, EnvironmentCrossing>();
+  for (const crossing of crossings) {
+    const provider = crossing.identity ? SHARED_ACCOUNT_PROVIDER.find(([prefix]) => crossing.identity!.startsWith(prefix))?.[1] : undefined;
+    const key = `${crossing.environment}\u0000${provider}`;
+    if (provider && !shared.has(key)) shared.set(key, crossing);
+  }
+  return shared;
+}
+const SHARED_ACCOUNT_PROVIDER: ReadonlyArray<[string, string]> = [
+  ['account:aws:', 'aws'],
+  ['project:gcp:', 'gcp'],
+  ['firebase:', 'gcp'],
+  ['tfstate:s3:', 'aws'],
+  ['tfstate:gcs:', 'gcp'],
+  ['tfstate:azurerm:', 'azure'],
+];
 const UNATTENDED_GRANTS = new Set(['shell', 'bypass-mode', 'destructive-command', 'interpreter']);
 
 /**
@@ -278,6 +302,7 @@ export function findChains(facts: FactReader): Chain[] {
   // Where the repository configures non-production environments, an agent's work happens there: a credential of
   // no stated environment reaches production data through what those environments share with it.
   const hasNonProduction = facts.all('environment-layer').some((layer) => NON_PRODUCTION.has(layer.environment) && !layer.testOnly && !layer.unplaced);
+  const sharedAccounts = accountsSharedWithProduction(crossings);
 
   const perStore = new Map<DataStore, { backups: BackupEvidence[]; landing: EnvironmentCrossing[] }>();
   const storeSide = (store: DataStore) => {
@@ -311,12 +336,13 @@ export function findChains(facts: FactReader): Chain[] {
         credential.environment === 'production'
           ? undefined
           : side.landing.find((crossing) => reachesStore || (credential.environment === crossing.environment && touchesStore && !pointsElsewhere(own, crossing, store, formsOf)));
-      const spansEnvironments = credential.scope === 'root' && ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider);
+      const sharedAccount = credential.scope === 'root' && credential.environment !== undefined ? sharedAccounts.get(`${credential.environment}\u0000${credential.provider}`) : undefined;
+      const spansEnvironments = credential.scope === 'root' && (ACCOUNT_SPANS_ENVIRONMENTS.has(credential.provider) || sharedAccount !== undefined);
       // A credential nothing places in a non-production environment is taken at its word: an admin key in a Makefile
       // reaches what its scope reaches, staging configs beside it or not (they often share the account).
       const direct = reachesStore && (credential.environment === 'production' || credential.environment === undefined || !hasNonProduction || spansEnvironments);
       if (!viaStaging && !direct) continue;
-      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups });
+      chains.push({ credential, store, crossing: viaStaging, direct, grants, backups: side.backups, ...(direct && sharedAccount ? { sharedAccount } : {}) });
     }
   }
   return chains;
@@ -384,6 +410,7 @@ export function flowOf(chain: Chain): RelatedLocation[] {
   if (grant) steps.push({ location: grant.location, message: `The ${grant.agent} configuration lets the agent run ${grant.reaches ?? 'commands'} without a human (${grant.setting}).` });
   steps.push({ location: chain.credential.location, message: `The agent can read ${withArticle(commonNoun(chain.credential.kindTitle))}${chain.credential.variable ? ` in ${chain.credential.variable}` : ''} (scope: ${chain.credential.scope ?? 'unknown'}).` });
   if (chain.crossing) steps.push({ location: chain.crossing.location, message: `${capitalise(chain.crossing.environment)} uses production's ${withoutKind(chain.crossing.resource, chain.crossing.resourceKind)}.` });
+  else if (chain.sharedAccount) steps.push({ location: chain.sharedAccount.location, message: `${capitalise(chain.sharedAccount.environment)} is in production's account: it uses production's ${chain.sharedAccount.resource}.` });
   steps.push({ location: chain.store.location, message: `Production ${chain.store.engine} ${chain.store.name} on ${chain.store.platform}.` });
   const backup = chain.backups[0];
   if (backup) steps.push({ location: backup.location, message: `Its backup (${backup.mechanism}) is ${describeProtection(backup.protection)}: it dies with the data.` });

@@ -31,9 +31,14 @@ export const blastRadius: Detector = {
       const names = stores.slice(0, MAX_STORES).map((store) => `${store.name} (${store.platform}, backups ${describeProtection(store.protection)})`);
       const more = stores.length > MAX_STORES ? ` and ${stores.length - MAX_STORES} more` : '';
       // An account token reaches production on its own; the shared environment is a second way in, not its only one.
-      const path = lead.crossing ? ` ${lead.direct ? 'directly and ' : ''}through ${lead.crossing.environment}, which uses production's ${lead.crossing.resourceKind}` : '';
+      const path = lead.crossing
+        ? ` ${lead.direct ? 'directly and ' : ''}through ${lead.crossing.environment}, which uses production's ${lead.crossing.resourceKind}`
+        : lead.sharedAccount
+          ? `, as ${lead.sharedAccount.environment} is in production's account (it uses production's ${lead.sharedAccount.resource})`
+          : '';
       const related: RelatedLocation[] = [
         ...(lead.crossing ? [{ location: lead.crossing.location, message: `${lead.crossing.environment} shares production's ${lead.crossing.resourceKind}` }] : []),
+        ...(!lead.crossing && lead.sharedAccount ? [{ location: lead.sharedAccount.location, message: `${lead.sharedAccount.environment} is in production's account` }] : []),
         ...stores.slice(0, MAX_STORES).map((store) => ({ location: store.location, message: `production ${storeNoun(store)} ${store.name}` })),
         ...(lead.grants[0] ? [{ location: lead.grants[0].location, message: `${lead.grants[0].agent} runs commands unasked` }] : []),
       ];

@@ -17,6 +17,8 @@ const SHARED_URL = 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@monorail.pr
 const AWS_ROOT_MODULE =
   'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_db_instance" "orders" {\n  identifier              = "orders-prod"\n  engine                  = "postgres"\n  instance_class          = "db.t4g.medium"\n  backup_retention_period = 7\n}\n';
 
+const STAGING_AWS_KEYS = 'APP_ENV=staging\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\n';
+
 const FLY_APP = 'app = "acme-api"\nprimary_region = "fra"\n\n[mounts]\n  source = "acme_data"\n  destination = "/data"\n';
 const superuserScript = (host: string): string => `#!/bin/sh\nexport REPORT_DB=postgres://postgres:Xk29fjq8LmQ2wPz@${host}:5432/warehouse\npsql "$REPORT_DB" -f report.sql\n`;
 
@@ -68,6 +70,15 @@ export const directChain: RuleMeta = {
         expect: { path: 'scripts/cleanup-blobs.ps1', line: 2 },
         note: "a storage account's key reaches the storage account's blobs, which nothing copies elsewhere",
       },
+      {
+        files: {
+          'infra/main.tf': AWS_ROOT_MODULE,
+          '.env.staging': STAGING_AWS_KEYS,
+          'envs/staging/main.tf': 'data "terraform_remote_state" "production" {\n  backend = "s3"\n  config = {\n    bucket = "acme-tfstate"\n    key    = "production/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+        },
+        expect: { path: '.env.staging', line: 3 },
+        note: "staging reads production's Terraform state: its account key is in production's account",
+      },
       railwayRepo(
         { 'scripts/staging-db-fix.sh': ADMIN_SCRIPT, '.env.staging': 'DATABASE_URL=postgresql://postgres:${PGPASSWORD}@viaduct.proxy.rlwy.net:52107/railway\n' },
         "the incident: a token found while working in staging is the account's, and the account holds production",
@@ -83,7 +94,7 @@ export const directChain: RuleMeta = {
       {
         files: {
           'infra/main.tf': AWS_ROOT_MODULE,
-          '.env.staging': 'APP_ENV=staging\nAWS_ACCESS_KEY_ID=AKIAUS7EQ2XK4MN3PZ6T\nAWS_SECRET_ACCESS_KEY=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\n',
+          '.env.staging': STAGING_AWS_KEYS,
         },
         note: "a staging file's cloud key is taken to be the staging account's",
       },
