@@ -665,3 +665,21 @@ describe('pull-request jobs in the production environment', () => {
     expect(severities).toEqual(['.github/workflows/a.yml:5 critical', '.github/workflows/b.yml:5 medium', '.github/workflows/c.yml:5 high']);
   });
 });
+
+describe("production's Terraform state read by staging", () => {
+  const state = 'data "terraform_remote_state" "production" {\n  backend = "s3"\n  config = {\n    bucket = "acme-tfstate"\n    key    = "production/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n';
+  const severityOf = async (use: string) => {
+    const { findings } = await scan({ root: repo({ 'envs/staging/main.tf': `${state}\nmodule "app" {\n  source = "../../modules/app"\n  ${use}\n}\n` }).root });
+    return findings.filter((finding) => finding.ruleId === 'staging-reaches-production/reads-production-state').map((finding) => finding.severity);
+  };
+
+  it('is high where staging connects to a data store through one of its outputs', async () => {
+    expect(await severityOf('database_host = data.terraform_remote_state.production.outputs.db_address')).toEqual(['high']);
+    expect(await severityOf('uploads_bucket_name = data.terraform_remote_state.production.outputs.uploads_bucket')).toEqual(['high']);
+  });
+
+  it('stays medium where the outputs it reads are not a data store', async () => {
+    expect(await severityOf('vpc_id = data.terraform_remote_state.production.outputs.vpc_id')).toEqual(['medium']);
+    expect(await severityOf('db_subnet_ids = data.terraform_remote_state.production.outputs.private_subnet_ids')).toEqual(['medium']);
+  });
+});

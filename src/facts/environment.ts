@@ -91,6 +91,11 @@ export interface EnvironmentResource {
    * replicated (`replicate_source_db`). Judged only as a copy of production, never as a resource in use.
    */
   copy?: 'snapshot' | 'restore' | 'clone' | 'replica';
+  /**
+   * For a state or stack read: the argument that connects this environment to a data store through one of its outputs
+   * (`database_host = data.terraform_remote_state.production.outputs.db_address`).
+   */
+  connectsTo?: string;
   /** Under tests, fixtures, examples or docs: recorded, never reported. */
   testOnly?: boolean;
   /**

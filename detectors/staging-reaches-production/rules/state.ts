@@ -18,7 +18,7 @@ export const readsProductionState: RuleMeta = {
   fix:
     'Keep each environment\'s state separate (backend key, workspace, stack), pass the few values staging needs as variables or from a read-only parameter, ' +
     'and run non-production jobs with credentials that cannot read the production state bucket.',
-  help: 'Writing production state (a shared backend, a selected production workspace or stack) is reported high; reading it medium.',
+  help: 'Writing production state (a shared backend, a selected production workspace or stack) is reported high, and so is reading it to connect to a data store through one of its outputs (`database_host = data.terraform_remote_state.production.outputs.db_address`); reading it otherwise, medium.',
   precision: 'high',
   tags: ['environments', 'terraform', 'iac'],
   samples: {
@@ -60,6 +60,14 @@ export const readsProductionState: RuleMeta = {
         },
         expect: { path: 'envs/staging/main.tf', line: 1 },
         note: "a bucket named shared holds every environment's state: the key says production's",
+      },
+      {
+        files: {
+          'envs/staging/main.tf':
+            'data "terraform_remote_state" "production" {\n  backend = "s3"\n  config = {\n    bucket = "acme-tfstate"\n    key    = "production/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n\nmodule "app" {\n  source        = "../../modules/app"\n  database_host = data.terraform_remote_state.production.outputs.db_address\n}\n',
+        },
+        expect: { path: 'envs/staging/main.tf', line: 1 },
+        note: "staging's database host is an output of production's state: it uses production's database",
       },
     ],
     negative: [
@@ -114,13 +122,16 @@ export function judgeState(resource: EnvironmentResource, model: EnvironmentMode
   if (key && SHARED_STATE.test(key) && !environmentsNamedIn(key, model.aliases).has('production')) return undefined;
   const match = model.productionMatch(resource);
   if (!match && !model.productionNamed(resource)) return undefined;
+  const connects = !writes ? resource.connectsTo : undefined;
   return {
     ruleId: readsProductionState.id,
-    severity: writes ? 'high' : undefined,
-    action: writes ? `writes production's ${resource.display}` : `reads production's ${resource.display}`,
+    severity: writes || connects ? 'high' : undefined,
+    action: writes ? `writes production's ${resource.display}` : connects ? `connects to production's data store through an output of ${resource.display}` : `reads production's ${resource.display}`,
     detail: writes
       ? 'A plan, apply or destroy run for this environment changes production.'
-      : 'Its credentials must be able to read production state, which lists every production resource and often holds secrets.',
+      : connects
+        ? `\`${connects}\`: whatever runs in this environment uses production's data store, and its credentials read production state, which lists every production resource and often holds secrets.`
+        : 'Its credentials must be able to read production state, which lists every production resource and often holds secrets.',
     related: match ? productionRelated(model.productionWith(match.identity), 'this state') : [],
     identity: match?.identity ?? resource.identity,
   };

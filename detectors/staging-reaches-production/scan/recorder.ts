@@ -58,7 +58,7 @@ export class Recorder {
     this.template = standsFor !== undefined;
   }
 
-  resource(tag: EnvTag, identity: ResourceIdentity, span: Span, options: { variable?: string; family?: string; fromBase?: boolean; declared?: boolean } = {}): void {
+  resource(tag: EnvTag, identity: ResourceIdentity, span: Span, options: { variable?: string; family?: string; fromBase?: boolean; declared?: boolean; connectsTo?: string } = {}): void {
     // A template says where its environment's data lives; a key written into one is a leaked credential, which the
     // credential detector reports, not a setting the environment runs with.
     if (this.template && identity.kind === 'payment-key') return;
@@ -81,6 +81,7 @@ export class Recorder {
     if (options.family) fact.family = options.family;
     if (options.fromBase) fact.fromBase = true;
     if (options.declared) fact.declared = true;
+    if (options.connectsTo) fact.connectsTo = options.connectsTo;
     if (identity.copy) fact.copy = identity.copy;
     if (this.testOnly) fact.testOnly = true;
     if (!tag.environment) fact.unplaced = true;

@@ -507,8 +507,24 @@ function remoteState(rec: Recorder, tag: EnvTag, block: MapNode, name: string): 
   const workspaces = get(config, 'workspaces');
   if (workspaces?.kind === 'map') attributes.name = literalString(get(workspaces, 'name'));
   const identity = terraformStateIdentity(backend, attributes);
-  if (identity) rec.resource(tag, identity, block.span, { variable: `data.terraform_remote_state.${name}` });
+  if (identity) rec.resource(tag, identity, block.span, { variable: `data.terraform_remote_state.${name}`, connectsTo: dataStoreOutputUse(rec.file.text, name) });
 }
+
+/**
+ * The first argument of the file that connects to a data store through one of the state's outputs
+ * (`database_host = data.terraform_remote_state.production.outputs.db_address`): the environment then uses that
+ * state's database, not only reads its state.
+ */
+function dataStoreOutputUse(text: string, name: string): string | undefined {
+  if (!/^[\w-]+$/.test(name)) return undefined;
+  const uses = new RegExp(`^[ \\t]*([A-Za-z_][\\w-]*)[ \\t]*=[ \\t]*data\\.terraform_remote_state\\.${name}\\.outputs\\.([A-Za-z_][\\w-]*)[ \\t]*$`, 'gm');
+  for (const use of text.matchAll(uses)) {
+    if (DATA_STORE_WORD.test(use[1]!) && DATA_STORE_WORD.test(use[2]!) && CONNECTION_WORD.test(`${use[1]} ${use[2]}`)) return `${use[1]} = data.terraform_remote_state.${name}.outputs.${use[2]}`;
+  }
+  return undefined;
+}
+const DATA_STORE_WORD = /(?:^|[_-])(?:db|database|rds|aurora|postgres(?:ql)?|pg|mysql|mariadb|sql|mongo(?:db)?|redis|cache|elasticache|dynamo(?:db)?|table|bucket|efs|volume)(?:$|[_-])/i;
+const CONNECTION_WORD = /(?:host|address|endpoint|url|uri|dsn|connection|arn|name|id|bucket)(?:$|[_\s-])/i;
 
 /**
  * `vercel_project_environment_variable { key, value, target = ["production", "preview"] }`: one value in every
