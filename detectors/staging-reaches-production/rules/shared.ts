@@ -3,7 +3,7 @@
 import type { EnvironmentResource } from '../../../src/facts/environment.js';
 import { sample, type RuleMeta, type Severity } from '../../../src/model.js';
 import type { EnvironmentModel } from '../model.js';
-import { UNPINNED_NODE_SCOPE, identityName } from '../../../knowledge/environments/identities.js';
+import { UNPINNED_NODE_SCOPE, identityName, scopedIdentityOf } from '../../../knowledge/environments/identities.js';
 import { READ_ONLY_USER } from '../../../knowledge/credentials/names.js';
 import { DETECTOR, productionRelated, type Verdict } from './verdict.js';
 
@@ -19,6 +19,30 @@ const COMPOSE_BASE = 'services:\n  api:\n    build: .\n    environment:\n      D
 const COMPOSE_OVERRIDE = (environment: string) => `services:\n  api:\n    environment:\n      APP_ENV: ${environment}\n`;
 const COMPOSE_MAKEFILE = (staging: string, production: string) =>
   `COMPOSE_PROJECT_NAME ?= shopfront\nexport COMPOSE_PROJECT_NAME\n\ndeploy-staging:\n\t${staging}\n\ndeploy-prod:\n\t${production}\n`;
+
+/** A Serverless service that picks each stage's DynamoDB table from a `custom` map, in one account and region unless `extra` says otherwise. */
+const SERVERLESS_TABLE_MAP = (staging: string, extra = '') => `service: orders-api
+frameworkVersion: '3'
+
+custom:
+  tableNames:
+    prod: orders-prod
+    staging: ${staging}
+    dev: orders-dev
+  ordersTable: \${self:custom.tableNames.\${sls:stage}}
+
+provider:
+  name: aws
+  runtime: nodejs20.x
+  region: eu-west-1
+  stage: \${opt:stage, 'dev'}
+${extra}  environment:
+    ORDERS_TABLE: \${self:custom.ordersTable}
+
+functions:
+  createOrder:
+    handler: src/create.handler
+`;
 
 /** A Serverless service whose stages take their DynamoDB table's ARN from `params`. */
 const SERVERLESS_TABLE_ARNS = (production: string, staging: string) => `service: orders-api
@@ -57,7 +81,7 @@ export const sharedDatabase: RuleMeta = {
   fix:
     'Give each non-production environment its own database instance and credentials (a Railway/Render environment of its own, a separate RDS instance, a Neon branch or Supabase branch), ' +
     'and keep production connection strings only in production-scoped secrets.',
-  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, DynamoDB table ARNs (a bare table name only says the table is named for production: tables are per account and region), Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
+  help: 'Compared identities: database URLs (host, port, database; the user on shared poolers), RDS identifiers, DynamoDB table ARNs (a bare table name only says the table is named for production: tables are per account and region; within one Serverless service whose file gives no stage an account, profile or region of its own, the bare name is one table: high), Supabase project refs, Neon endpoints, Render and Railway database ids, Cloud SQL instances. Severity: critical for the same database, high for another database on the same server, a shared cache (Redis, Valkey, Memcached) or a shared message broker or queue (MSK, Confluent, Amazon MQ, Service Bus, SQS), medium when the environment logs in as a read-only user (`analytics_ro`, `reporting_reader`).',
   precision: 'high',
   tags: ['environments', 'database'],
   samples: {
@@ -355,11 +379,14 @@ export const sharedDatabase: RuleMeta = {
       sample('src/main/resources/application.properties', 'quarkus.datasource.db-kind=postgresql\n%dev.quarkus.datasource.devservices.enabled=true\n%prod.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n%staging.quarkus.datasource.jdbc.url=jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 4 }, note: "Quarkus: the %staging profile's datasource is production's" }),
       sample('src/main/resources/application.yaml', 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
       sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders'), { expect: { line: 8 }, note: "Serverless: the staging stage's parameter is production's DynamoDB table ARN (account and region make it one table)" }),
+      sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-prod'), { expect: { line: 7 }, note: "Serverless: a per-stage `custom` map gives staging production's table by its bare name; every stage deploys to one account and region" }),
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
       { files: { '.github/workflows/terraform.yml': TERRAFORM_VARS_WORKFLOW('orders-staging.c1x2y3z4kq.eu-west-1.rds.amazonaws.com') }, note: "the staging job's `-var` gives staging's own database" },
       sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders-staging'), { note: "Serverless: the staging stage's table ARN is a table of its own" }),
+      sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-staging'), { note: "Serverless: the `custom` map gives staging a table of its own" }),
+      sample('serverless.yml', SERVERLESS_TABLE_MAP('orders', '  profile: \${self:custom.profiles.\${sls:stage}}\n'), { note: 'Serverless: each stage deploys with its own profile (its own account), so a table named alike in two stages is two tables' }),
       {
         files: {
           'config/deploy.yml': KAMAL_BASE,
@@ -1014,6 +1041,14 @@ const CACHE_VARIABLE = /(?:^|[_.])(?:REDIS|VALKEY|MEMCACHED?|CACHE|SESSION_STORE
 /** A bucket whose name says every environment uses it on purpose (`acme-shared-logs`, `maxmind-geoip-public`). */
 const SHARED_BY_NAME = /(?:^|[-_.])(?:shared|public|common|global)(?:$|[-_.])/i;
 
+/** Why one name in one scope is one resource. */
+function scopeDetail(scope: string, volume: boolean): string {
+  const [kind, ...rest] = scope.split(':');
+  const where = rest.join(':');
+  if (kind === 'serverless') return `Every stage of the Serverless service in ${where} deploys with the same credentials into the same region (the file gives no stage an account, profile or region of its own): one table name there is one table, and whatever runs in this stage reads and writes production's items.`;
+  return `Both deploy into the Kubernetes namespace ${where}: one claim name there is one claim, bound to one volume${volume ? ', and this environment reads, writes and can delete production\'s files' : ''}.`;
+}
+
 export function judgeShared(resource: EnvironmentResource, model: EnvironmentModel): Verdict | undefined {
   const rule = SHARED_RULES[resource.kind];
   if (!rule) return undefined;
@@ -1022,6 +1057,19 @@ export function judgeShared(resource: EnvironmentResource, model: EnvironmentMod
   if (!match) return undefined;
   const production = match.production;
   const what = production.display;
+  // A name that is one resource only inside a scope both sides were configured in (one Serverless service's account
+  // and region, one namespace): the scope is what the repo shows, not the account or cluster itself.
+  const scoped = scopedIdentityOf(match.identity);
+  if (scoped) {
+    return {
+      ruleId: rule.id,
+      severity: 'high',
+      action: `uses production's ${what}`,
+      detail: scopeDetail(scoped.scope, rule === sharedVolume),
+      related: productionRelated(model.productionWith(match.identity), rule === sharedVolume ? 'this volume' : 'this database'),
+      identity: match.identity,
+    };
+  }
   if (rule === sharedDatabase) {
     // A read-only user (`analytics_ro`, `reporting_reader`) reads production's data but cannot change or drop it.
     const reader = readOnlyUser(resource);
