@@ -4,7 +4,7 @@
 import type { EnvironmentResource } from '../../src/facts/environment.js';
 import type { Detector, FinishContext, RelatedLocation, RuleMeta, Severity } from '../../src/model.js';
 import { severityRank } from '../../src/model.js';
-import { EnvironmentModel, compareLocations, placeWithAliases } from './model.js';
+import { EnvironmentModel, compareLocations, placeWithAliases, scopeClaimsByKustomizeNamespace } from './model.js';
 import { scanEnvironmentFile } from './scan/index.js';
 import { admitsPath, classifyPath } from './scan/files.js';
 import { COPY_KEYWORDS } from './scan/handlers/copies.js';
@@ -62,6 +62,7 @@ interface Pending {
 
 function reportCrossings(context: FinishContext): void {
   placeWithAliases(context);
+  scopeClaimsByKustomizeNamespace(context);
   const model = new EnvironmentModel(context.facts, context.config.environmentAliases);
   const pending = new Map<string, Pending>();
   const add = (resource: EnvironmentResource, verdict: Verdict, environment: string, name: string, inheritedBy?: RelatedLocation[], inheritedFrom?: string) => {

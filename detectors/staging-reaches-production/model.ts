@@ -3,7 +3,7 @@
 // layers of each configuration family (to tell which environments inherit a base value).
 import type { CanonicalEnvironment, EnvironmentLayer, EnvironmentResource } from '../../src/facts/environment.js';
 import type { FactReader, FinishContext, Location } from '../../src/model.js';
-import { WORKFLOW_OUTPUT, identityName, serverNameOf, isComparableIdentity } from '../../knowledge/environments/identities.js';
+import { WORKFLOW_OUTPUT, identityInScope, identityName, serverNameOf, isComparableIdentity } from '../../knowledge/environments/identities.js';
 import { aliasFor, canonicalEnvironment, environmentOfPath, environmentsNamedIn } from '../../knowledge/environments/names.js';
 
 export const NON_PRODUCTION: ReadonlySet<CanonicalEnvironment> = new Set(['staging', 'preview', 'development', 'test']);
@@ -287,4 +287,48 @@ function place(fact: EnvironmentResource | EnvironmentLayer, aliases: Readonly<R
     if (byPath && aliasFor(aliases, byPath.name.toLowerCase())) return { environment: byPath.environment, environmentName: byPath.name, unplaced: false };
   }
   return undefined;
+}
+
+/** A kustomization file, whose `namespace:` Kustomize sets on every object of its directory's build. */
+const KUSTOMIZATION = /(^|\/)kustomization\.ya?ml$/i;
+
+/**
+ * Claims named in a Kustomize overlay's files (a patch mounting `claimName: …`, the overlay's own PersistentVolumeClaim)
+ * live in the namespace the overlay's kustomization sets: the per-file pass reads one file and cannot see it, so the
+ * claims are placed in that namespace here, once every file is read. Two overlays deploying into one namespace and
+ * naming one claim mount one volume.
+ */
+export function scopeClaimsByKustomizeNamespace(context: FinishContext): void {
+  const namespaces = new Map<string, string>();
+  for (const resource of context.facts.all('environment-resource')) {
+    if (resource.variable !== 'namespace' || !resource.identity.startsWith('project:k8s-namespace:') || !KUSTOMIZATION.test(resource.location.path)) continue;
+    namespaces.set(directoryOf(resource.location.path), resource.identity.slice('project:k8s-namespace:'.length));
+  }
+  // A non-production environment that declares the claim itself is as likely in a cluster of its own, where the same
+  // namespace and claim names are its own objects: only a claim it mounts without declaring is production's.
+  const declared = new Set<string>();
+  let claims = false;
+  for (const resource of context.facts.all('environment-resource')) {
+    if (!resource.identity.startsWith('volume:pvc:')) continue;
+    claims = true;
+    if (resource.declared) declared.add(`${resource.environment}\u0000${resource.environmentName}\u0000${resource.identity}`);
+  }
+  if (!claims) return;
+  context.enrichEach('environment-resource', (resource) => {
+    if (!resource.identity.startsWith('volume:pvc:')) return undefined;
+    const scoped = resource.otherIdentities?.some((identity) => identity.startsWith('in-scope:'));
+    if (resource.environment !== 'production' && declared.has(`${resource.environment}\u0000${resource.environmentName}\u0000${resource.identity}`)) {
+      return scoped ? { otherIdentities: resource.otherIdentities!.filter((identity) => !identity.startsWith('in-scope:')) } : undefined;
+    }
+    if (scoped || namespaces.size === 0) return undefined;
+    for (let directory = directoryOf(resource.location.path); ; directory = directoryOf(directory)) {
+      const namespace = namespaces.get(directory);
+      if (namespace) return { otherIdentities: [...(resource.otherIdentities ?? []), identityInScope(resource.identity, `k8s-namespace:${namespace}`)] };
+      if (directory === '') return undefined;
+    }
+  });
+}
+
+function directoryOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }

@@ -538,6 +538,17 @@ export const sharedDatabase: RuleMeta = {
 const NOMAD_VOLUME_JOB = (job: string, datacenter: string, type: 'host' | 'csi', source: string, namespace?: string): string =>
   `job "${job}" {\n${namespace ? `  namespace   = "${namespace}"\n` : ''}  datacenters = ["${datacenter}"]\n  group "db" {\n    volume "pgdata" {\n      type      = "${type}"\n      source    = "${source}"\n${type === 'csi' ? '      attachment_mode = "file-system"\n      access_mode     = "single-node-writer"\n' : ''}    }\n    task "postgres" {\n      driver = "docker"\n      config {\n        image = "postgres:16"\n      }\n      volume_mount {\n        volume      = "pgdata"\n        destination = "/var/lib/postgresql/data"\n      }\n    }\n  }\n}\n`;
 
+/** A Kustomize layout: production's overlay creates a claim; staging's overlay (in `namespace`) patches a claim into its pods. */
+const KUSTOMIZE_CLAIM = (namespace: string, claim: string, stagingDeclares = false): Record<string, string> => ({
+  'k8s/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+  'k8s/base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop-api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/shop-api:latest\n          volumeMounts:\n            - name: uploads\n              mountPath: /var/lib/shop/uploads\n      volumes:\n        - name: uploads\n          emptyDir: {}\n',
+  'k8s/overlays/production/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base\n  - pvc.yaml\n',
+  'k8s/overlays/production/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: shop-uploads\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 100Gi\n',
+  'k8s/overlays/staging/kustomization.yaml': `namespace: ${namespace}\nnameSuffix: -staging\nresources:\n  - ../../base\n${stagingDeclares ? '  - pvc.yaml\n' : ''}patches:\n  - path: uploads-patch.yaml\n`,
+  'k8s/overlays/staging/uploads-patch.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop-api\nspec:\n  template:\n    spec:\n      volumes:\n        - name: uploads\n          persistentVolumeClaim:\n            claimName: ${claim}\n`,
+  ...(stagingDeclares ? { 'k8s/overlays/staging/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: shop-uploads\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 5Gi\n' } : {}),
+});
+
 export const sharedVolume: RuleMeta = {
   id: `${DETECTOR}/shared-volume`,
   title: 'Non-production environment mounts the production volume',
@@ -546,7 +557,7 @@ export const sharedVolume: RuleMeta = {
     'A non-production environment mounts the same volume or disk as production. One delete, wipe or restore aimed at staging destroys production data, ' +
     'and on platforms that keep backups on the volume itself (Railway) the backups go with it.',
   fix: 'Give the non-production environment its own volume or disk; never mount production storage by name, id or NFS export outside production.',
-  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`) and the Nomad host and CSI volumes jobs of one directory claim.",
+  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`), the Nomad host and CSI volumes jobs of one directory claim, and PersistentVolumeClaims by name inside one namespace (a manifest's own `metadata.namespace` or the `namespace:` of the kustomization beside it) that production creates and the environment mounts without creating its own: high.",
   precision: 'high',
   tags: ['environments', 'volume'],
   samples: {
@@ -697,8 +708,19 @@ export const sharedVolume: RuleMeta = {
         expect: { path: 'infra/staging/volumes.tf', line: 2 },
         note: "Terraform: staging's configuration looks production's DigitalOcean volume up by name and attaches it",
       },
+      { files: KUSTOMIZE_CLAIM('shop', 'shop-uploads'), expect: { path: 'k8s/overlays/staging/uploads-patch.yaml', line: 11 }, note: "Kustomize: the staging overlay, in production's namespace, patches production's claim into its pods" },
+      {
+        files: {
+          'k8s/production/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: media-store\n  namespace: media\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 500Gi\n',
+          'k8s/staging/worker.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: media-worker-staging\n  namespace: media\nspec:\n  template:\n    spec:\n      containers:\n        - name: worker\n          image: ghcr.io/acme/media-worker:staging\n      volumes:\n        - name: media\n          persistentVolumeClaim:\n            claimName: media-store\n',
+        },
+        expect: { path: 'k8s/staging/worker.yaml', line: 15 },
+        note: "a staging Deployment in production's namespace mounting the claim production's manifest creates there",
+      },
     ],
     negative: [
+      { files: KUSTOMIZE_CLAIM('shop-staging', 'shop-uploads'), note: 'Kustomize: the staging overlay deploys into a namespace of its own, where the claim name is its own claim' },
+      { files: KUSTOMIZE_CLAIM('shop', 'shop-uploads', true), note: 'Kustomize: the staging overlay creates the claim it mounts (renamed by its suffix, or in a cluster of its own)' },
       {
         files: {
           'infra/production/volumes.tf': 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n',

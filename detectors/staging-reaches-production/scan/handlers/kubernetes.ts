@@ -39,6 +39,18 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
   const root = withDecodedSecretData(document);
   const tag = namespaceTag(cls, root) ?? cls.tag;
   const section: Section = { ...topSection(cls, root), tag, family: tag === cls.tag ? cls.family : undefined, role: tag === cls.tag ? cls.role : 'plain' };
+  // A claim is one volume only inside its namespace: a manifest that names its namespace says which one.
+  const ownNamespace = literalString(getPath(root, ['metadata', 'namespace']));
+  const outerScope = rec.scopeOf;
+  if (ownNamespace && kubernetesNamespaceIdentity(ownNamespace)) rec.scopeOf = (identity) => (identity.startsWith('volume:pvc:') ? `k8s-namespace:${ownNamespace}` : outerScope?.(identity, undefined));
+  try {
+    scanKubernetesObject(rec, cls, root, tag, section);
+  } finally {
+    rec.scopeOf = outerScope;
+  }
+}
+
+function scanKubernetesObject(rec: Recorder, cls: FileClass, root: DataNode, tag: EnvTag, section: Section): void {
   walkSection(rec, section, { ...walkOptions(cls), envMaps: false });
   const kind = literalString(get(root, 'kind'));
   const name = literalString(getPath(root, ['metadata', 'name']));
@@ -80,6 +92,9 @@ export function scanKubernetesDocument(rec: Recorder, cls: FileClass, document: 
     if (name) record(volumeIdentity(name, 'pv'), metadataName, 'metadata.name', true);
   }
   if (kind === 'PersistentVolumeClaim') {
+    // The claim itself: a workload of another environment mounting it by name in its namespace mounts this volume.
+    const metadataName = getPath(root, ['metadata', 'name']);
+    if (name && /^[a-z0-9][a-z0-9.-]*$/.test(name)) record(volumeIdentity(name, 'pvc'), metadataName, 'metadata.name', true);
     const volumeName = getPath(spec, ['volumeName']);
     const value = literalString(volumeName);
     if (value) record(volumeIdentity(value, 'pv'), volumeName, 'spec.volumeName');
