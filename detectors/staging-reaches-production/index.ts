@@ -4,7 +4,7 @@
 import type { EnvironmentResource } from '../../src/facts/environment.js';
 import type { Detector, FinishContext, RelatedLocation, RuleMeta, Severity } from '../../src/model.js';
 import { severityRank } from '../../src/model.js';
-import { EnvironmentModel, compareLocations, placeWithAliases, scopeClaimsByKustomizeNamespace } from './model.js';
+import { EnvironmentModel, compareLocations, placeWithAliases, scopeClaimsByNamespace } from './model.js';
 import { scanEnvironmentFile } from './scan/index.js';
 import { admitsPath, classifyPath } from './scan/files.js';
 import { COPY_KEYWORDS } from './scan/handlers/copies.js';
@@ -46,8 +46,8 @@ export const stagingReachesProduction: Detector = {
   keywords: [...new Set(['railway', 'heroku', 'dokku', 'neonctl', 'gcloud', ...COPY_KEYWORDS, ...VOLUME_COMMAND_KEYWORDS, ...COMPOSE_COMMAND_KEYWORDS])],
   admitsWithoutKeywords: (file) => classifyPath(file.path)?.kind !== 'commands',
   scanFile: scanEnvironmentFile,
-  produces: ['environment-resource', 'environment-layer', 'environment-crossing'],
-  consumes: ['environment-resource', 'environment-layer'],
+  produces: ['environment-resource', 'environment-layer', 'environment-scope', 'environment-crossing'],
+  consumes: ['environment-resource', 'environment-layer', 'environment-scope'],
   finish: reportCrossings,
 };
 
@@ -62,7 +62,7 @@ interface Pending {
 
 function reportCrossings(context: FinishContext): void {
   placeWithAliases(context);
-  scopeClaimsByKustomizeNamespace(context);
+  scopeClaimsByNamespace(context);
   const model = new EnvironmentModel(context.facts, context.config.environmentAliases);
   const pending = new Map<string, Pending>();
   const add = (resource: EnvironmentResource, verdict: Verdict, environment: string, name: string, inheritedBy?: RelatedLocation[], inheritedFrom?: string) => {

@@ -289,21 +289,15 @@ function place(fact: EnvironmentResource | EnvironmentLayer, aliases: Readonly<R
   return undefined;
 }
 
-/** A kustomization file, whose `namespace:` Kustomize sets on every object of its directory's build. */
-const KUSTOMIZATION = /(^|\/)kustomization\.ya?ml$/i;
-
 /**
- * Claims named in a Kustomize overlay's files (a patch mounting `claimName: …`, the overlay's own PersistentVolumeClaim)
- * live in the namespace the overlay's kustomization sets: the per-file pass reads one file and cannot see it, so the
- * claims are placed in that namespace here, once every file is read. Two overlays deploying into one namespace and
- * naming one claim mount one volume.
+ * Claims named in a file another file places in a namespace (a Kustomize overlay's patch mounting `claimName: …`, a
+ * values file a helmfile release renders into its namespace) live in that namespace: the per-file pass reads one file
+ * and cannot see it, so the claims are placed here, once every file is read. Two environments naming one claim in one
+ * namespace mount one volume.
  */
-export function scopeClaimsByKustomizeNamespace(context: FinishContext): void {
-  const namespaces = new Map<string, string>();
-  for (const resource of context.facts.all('environment-resource')) {
-    if (resource.variable !== 'namespace' || !resource.identity.startsWith('project:k8s-namespace:') || !KUSTOMIZATION.test(resource.location.path)) continue;
-    namespaces.set(directoryOf(resource.location.path), resource.identity.slice('project:k8s-namespace:'.length));
-  }
+export function scopeClaimsByNamespace(context: FinishContext): void {
+  const scopes = new Map<string, string>();
+  for (const scope of context.facts.all('environment-scope')) if (!scopes.has(scope.path)) scopes.set(scope.path, scope.scope);
   // A non-production environment that declares the claim itself is as likely in a cluster of its own, where the same
   // namespace and claim names are its own objects: only a claim it mounts without declaring is production's.
   const declared = new Set<string>();
@@ -320,11 +314,11 @@ export function scopeClaimsByKustomizeNamespace(context: FinishContext): void {
     if (resource.environment !== 'production' && declared.has(`${resource.environment}\u0000${resource.environmentName}\u0000${resource.identity}`)) {
       return scoped ? { otherIdentities: resource.otherIdentities!.filter((identity) => !identity.startsWith('in-scope:')) } : undefined;
     }
-    if (scoped || namespaces.size === 0) return undefined;
-    for (let directory = directoryOf(resource.location.path); ; directory = directoryOf(directory)) {
-      const namespace = namespaces.get(directory);
-      if (namespace) return { otherIdentities: [...(resource.otherIdentities ?? []), identityInScope(resource.identity, `k8s-namespace:${namespace}`)] };
-      if (directory === '') return undefined;
+    if (scoped || scopes.size === 0) return undefined;
+    for (let path = resource.location.path; ; path = directoryOf(path)) {
+      const scope = scopes.get(path);
+      if (scope) return { otherIdentities: [...(resource.otherIdentities ?? []), identityInScope(resource.identity, scope)] };
+      if (path === '') return undefined;
     }
   });
 }

@@ -380,6 +380,14 @@ export const sharedDatabase: RuleMeta = {
       sample('src/main/resources/application.yaml', 'quarkus:\n  datasource:\n    db-kind: postgresql\n"%prod":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n"%staging":\n  quarkus:\n    datasource:\n      jdbc:\n        url: jdbc:postgresql://inventory-prod.cluster-cq8x1y2z3abc.us-east-2.rds.amazonaws.com:5432/inventory\n', { expect: { line: 13 }, note: 'Quarkus YAML: a profile under a "%staging" key' }),
       sample('serverless.yml', SERVERLESS_TABLE_ARNS('orders', 'orders'), { expect: { line: 8 }, note: "Serverless: the staging stage's parameter is production's DynamoDB table ARN (account and region make it one table)" }),
       sample('serverless.yml', SERVERLESS_TABLE_MAP('orders-prod'), { expect: { line: 7 }, note: "Serverless: a per-stage `custom` map gives staging production's table by its bare name; every stage deploys to one account and region" }),
+      {
+        files: {
+          'deploy/values/api/production.yaml.gotmpl': 'replicaCount: {{ .Values.replicas }}\nenv:\n  DATABASE_HOST: ledger-prod.cq8x2hzk4tyu.eu-central-1.rds.amazonaws.com\n  DOMAIN: "{{ .Values.domain }}"\n',
+          'deploy/values/api/staging.yaml.gotmpl': 'replicaCount: {{ .Values.replicas }}\nenv:\n  DATABASE_HOST: ledger-prod.cq8x2hzk4tyu.eu-central-1.rds.amazonaws.com\n  DOMAIN: "{{ .Values.domain }}"\n',
+        },
+        expect: { path: 'deploy/values/api/staging.yaml.gotmpl', line: 3 },
+        note: "helmfile: the values template (`.yaml.gotmpl`) rendered for staging names production's RDS instance",
+      },
       sample('vapor.yml', "id: 48213\nname: acme-portal\nenvironments:\n  production:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n  staging:\n    memory: 1024\n    database: acme-portal-prod\n    storage: acme-portal-prod-uploads\n    deploy:\n      - 'php artisan migrate --force'\n", { expect: { line: 12 }, note: "Laravel Vapor: the staging environment attaches production's database by name" }),
     ],
     negative: [
@@ -549,6 +557,13 @@ const KUSTOMIZE_CLAIM = (namespace: string, claim: string, stagingDeclares = fal
   ...(stagingDeclares ? { 'k8s/overlays/staging/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: shop-uploads\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 5Gi\n' } : {}),
 });
 
+/** A helmfile rendering one Postgres release per environment (`release` its name) with `values/postgres/<env>.yaml`. */
+const HELMFILE_CLAIM = (release: string, stagingClaim: string): Record<string, string> => ({
+  'deploy/helmfile.yaml': `environments:\n  staging:\n    values:\n      - environments/staging.yaml\n  production:\n    values:\n      - environments/production.yaml\n---\nreleases:\n  - name: ${release}\n    namespace: ledger\n    chart: bitnami/postgresql\n    values:\n      - values/postgres/{{ .Environment.Name }}.yaml\n`,
+  'deploy/values/postgres/production.yaml': 'primary:\n  persistence:\n    existingClaim: ledger-pgdata\n    size: 200Gi\n',
+  'deploy/values/postgres/staging.yaml': `primary:\n  persistence:\n    existingClaim: ${stagingClaim}\n    size: 20Gi\n`,
+});
+
 export const sharedVolume: RuleMeta = {
   id: `${DETECTOR}/shared-volume`,
   title: 'Non-production environment mounts the production volume',
@@ -557,7 +572,7 @@ export const sharedVolume: RuleMeta = {
     'A non-production environment mounts the same volume or disk as production. One delete, wipe or restore aimed at staging destroys production data, ' +
     'and on platforms that keep backups on the volume itself (Railway) the backups go with it.',
   fix: 'Give the non-production environment its own volume or disk; never mount production storage by name, id or NFS export outside production.',
-  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`), the Nomad host and CSI volumes jobs of one directory claim, and PersistentVolumeClaims by name inside one namespace (a manifest's own `metadata.namespace` or the `namespace:` of the kustomization beside it) that production creates and the environment mounts without creating its own: high.",
+  help: "Compared identities: EBS volume ids, CSI volume handles, NFS exports of PersistentVolumes, explicitly named Docker volumes, the names Compose gives production's volumes (`<project>_<volume>`), the Nomad host and CSI volumes jobs of one directory claim, and PersistentVolumeClaims by name inside one namespace (a manifest's own `metadata.namespace` or the `namespace:` of the kustomization beside it) that production creates or mounts and the environment mounts without creating its own, where the environment shares the namespace on purpose (a kustomize overlay with `nameSuffix`/`namePrefix`, an object or helmfile release named for its environment): high.",
   precision: 'high',
   tags: ['environments', 'volume'],
   samples: {
@@ -709,6 +724,7 @@ export const sharedVolume: RuleMeta = {
         note: "Terraform: staging's configuration looks production's DigitalOcean volume up by name and attaches it",
       },
       { files: KUSTOMIZE_CLAIM('shop', 'shop-uploads'), expect: { path: 'k8s/overlays/staging/uploads-patch.yaml', line: 11 }, note: "Kustomize: the staging overlay, in production's namespace, patches production's claim into its pods" },
+      { files: HELMFILE_CLAIM('ledger-db-{{ .Environment.Name }}', 'ledger-pgdata'), expect: { path: 'deploy/values/postgres/staging.yaml', line: 3 }, note: "helmfile: a release named per environment in one namespace; staging's values file mounts production's existing claim" },
       {
         files: {
           'k8s/production/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: media-store\n  namespace: media\nspec:\n  accessModes: [ReadWriteMany]\n  resources:\n    requests:\n      storage: 500Gi\n',
@@ -721,6 +737,12 @@ export const sharedVolume: RuleMeta = {
     negative: [
       { files: KUSTOMIZE_CLAIM('shop-staging', 'shop-uploads'), note: 'Kustomize: the staging overlay deploys into a namespace of its own, where the claim name is its own claim' },
       { files: KUSTOMIZE_CLAIM('shop', 'shop-uploads', true), note: 'Kustomize: the staging overlay creates the claim it mounts (renamed by its suffix, or in a cluster of its own)' },
+      {
+        files: { ...KUSTOMIZE_CLAIM('shop', 'shop-uploads'), 'k8s/overlays/staging/kustomization.yaml': 'namespace: shop\nresources:\n  - ../../base\npatches:\n  - path: uploads-patch.yaml\n' },
+        note: "Kustomize: a staging overlay that keeps production's namespace and object names would replace production's own objects: it deploys to a cluster of its own",
+      },
+      { files: HELMFILE_CLAIM('ledger-db', 'ledger-pgdata'), note: 'helmfile: one release name in one namespace for every environment is one Helm release only in one cluster: each environment runs in a cluster of its own' },
+      { files: HELMFILE_CLAIM('ledger-db-{{ .Environment.Name }}', 'ledger-pgdata-staging'), note: 'helmfile: staging mounts a claim of its own' },
       {
         files: {
           'infra/production/volumes.tf': 'resource "digitalocean_volume" "pgdata" {\n  region = "fra1"\n  name   = "orders-pgdata-prod"\n  size   = 100\n}\n',

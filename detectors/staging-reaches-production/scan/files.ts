@@ -167,6 +167,12 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
   if (format === 'shell' || format === 'markdown' || /^(makefile|justfile|procfile|taskfile)$/i.test(lower) || /\.(mk|just)$/i.test(lower) || (format === 'text' && /(^|\/)(bin|scripts?)\/[^/.]+$/.test(path))) return make('commands');
   // Bicep parameter files: one environment's values for a template (`staging.bicepparam`, `main.prod.bicepparam`).
   if (/\.bicepparam$/i.test(name)) return make('bicepparam', `bicep:${dir}`);
+  // helmfile renders `values/api/staging.yaml.gotmpl` with Go templates before Helm reads it as YAML: read as the YAML
+  // file it names, its template actions blanked.
+  if (/\.ya?ml\.gotmpl$/i.test(name)) {
+    const rendered = classifyPathUncached(path.slice(0, -'.gotmpl'.length), gitlabFolders);
+    return rendered && rendered.format === 'yaml' && rendered.kind !== 'gitlab-ci' && rendered.kind !== 'workflow' ? rendered : undefined;
+  }
   if (!DATA_FORMATS.has(format)) return undefined;
   if (NOT_CONFIG_NAME.test(name) || (GITHUB_META_NAME.test(name) && /(^|\/)\.github$/i.test(dir)) || LOCALE_DIR.test(path)) return undefined;
   // Helm chart templates are Go templates that only look like YAML.

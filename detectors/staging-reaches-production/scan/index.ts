@@ -287,8 +287,16 @@ function parseWithoutErbControl(file: SourceFile, rec: Recorder): DataDocument |
   return undefined;
 }
 
-/** A file whose name hides its format from the engine (`staging.env.example` is a dotenv file). */
+/**
+ * A file whose name hides its format from the engine (`staging.env.example` is a dotenv file, `staging.yaml.gotmpl`
+ * a YAML file once helmfile renders its Go template actions, which are blanked here with their offsets kept).
+ */
 function parseAs(file: SourceFile, cls: FileClass): DataDocument | undefined {
+  if (cls.format === 'yaml') {
+    const blanked = file.text.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n]/g, ' '));
+    const parsed = parseYaml(blanked, (start, end) => file.spanOf(start, end));
+    return parsed.ok ? parsed.value : undefined;
+  }
   if (cls.format !== 'dotenv') return undefined;
   const parsed = parseDotenv(file.text, (start, end) => file.spanOf(start, end));
   return parsed.ok ? parsed.value : undefined;

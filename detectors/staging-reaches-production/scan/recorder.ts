@@ -129,6 +129,11 @@ export class Recorder {
     this.layers.clear();
   }
 
+  /** Says which scope the scoped identities of another file or directory (`path`) live in. */
+  scope(path: string, scope: string, span: Span): void {
+    if (!this.testOnly) this.out.publish('environment-scope', { path, scope, location: { path: this.file.path, span: lineSpan(this.file, span) } });
+  }
+
   /** A finding the per-file pass can judge alone (a workflow job's triggers and environment). */
   report(finding: FindingInput): void {
     if (!this.testOnly) this.out.report(finding);
