@@ -700,6 +700,19 @@ railway volume add --service web --mount-path /app/storage
     samples: {
       positive: [
         {
+          files: {
+            '.platform/services.yaml': "database:\n  type: postgresql:15\n  disk: 2048\n\ncache:\n  type: redis:7.2\n",
+            '.platform.app.yaml': "name: app\ntype: php:8.3\ndisk: 2048\nrelationships:\n  database: \"database:postgresql\"\nmounts:\n  \"/var\": { source: local, source_path: var }\n",
+          },
+          expect: { path: '.platform/services.yaml', line: 1 },
+          note: 'Platform.sh: the Postgres service is backed up only by Platform.sh, inside the project',
+        },
+        {
+          files: { '.upsun/config.yaml': 'applications:\n  api:\n    type: "python:3.12"\n    mounts:\n      "media":\n        source: "storage"\n        source_path: "media"\n      "/tmp":\n        source: "tmp"\n        source_path: "tmp"\nservices:\n  postgresql:\n    type: postgresql:16\n' },
+          expect: { path: '.upsun/config.yaml', line: 5 },
+          note: "Upsun: the app's uploads on network storage, kept only by Upsun's own backups",
+        },
+        {
           files: { 'infra/main.tf': CLOUD_SQL_TF, '.github/workflows/export.yml': CLOUD_SQL_EXPORT('acme-ledger-prod-exports') },
           expect: { path: 'infra/main.tf', line: 1 },
           note: "a Cloud SQL export to a bucket named for the instance's own project",
@@ -892,6 +905,13 @@ resource "aws_db_instance" "orders" {
         },
       ],
       negative: [
+        {
+          files: {
+            '.platform/services.yaml': "database:\n  type: postgresql:15\n  disk: 2048\n\ncache:\n  type: redis:7.2\n",
+            '.platform.app.yaml': "name: app\ntype: php:8.3\ndisk: 2048\nmounts:\n  \"/var\": { source: local, source_path: var }\ncrons:\n  offsite-backup:\n    spec: '0 2 * * *'\n    commands:\n      start: |\n        pg_dump --format=custom \"$DATABASE_URL\" > /tmp/db.dump\n        aws s3 cp /tmp/db.dump s3://guestbook-offsite/db.dump --endpoint-url https://s3.eu-central-003.backblazeb2.com\n",
+          },
+          note: 'Platform.sh: a cron dumps the database to Backblaze B2; the plain Redis is a cache and `/var` holds caches and logs',
+        },
         {
           files: { 'deploy/prod/postgres.yaml': CNPG_CLUSTER(CNPG_R2, CNPG_IRSA) },
           note: 'CloudNativePG on EKS copying to Cloudflare R2 with keys of its own: off the provider',
