@@ -116,6 +116,16 @@ export const inheritedProductionValue: RuleMeta = {
         SLS_SHARED_TABLE('orders'),
         { expect: { line: 17 }, note: 'Serverless: the table every stage is given, production and staging alike, is one table' },
       ),
+      {
+        files: {
+          'infra/Pulumi.yaml': 'name: shop-app\nruntime: nodejs\n',
+          'infra/Pulumi.staging.yaml': 'config:\n  aws:region: eu-west-1\n  shop-app:desiredCount: "1"\n',
+          'infra/Pulumi.prod.yaml': 'config:\n  aws:region: eu-west-1\n  shop-app:desiredCount: "3"\n',
+          'infra/index.ts': 'import * as pulumi from "@pulumi/pulumi";\n\nconst config = new pulumi.Config();\nconst data = new pulumi.StackReference("acme/shop-data/prod");\nconst databaseUrl = data.requireOutput("databaseUrl");\nexport const desired = config.requireNumber("desiredCount");\n',
+        },
+        expect: { path: 'infra/index.ts', line: 4 },
+        note: "Pulumi: the program every stack runs, staging's included, takes its database from production's stack",
+      },
       sample('serverless.yml', SLS_BARE_TABLE('loyalty-points'), { expect: { line: 16 }, note: "Serverless: a bare table name in the base, with no stage in it, is one table in the one account and region every stage deploys to" }),
       sample('copilot/api/manifest.yml', COPILOT_SERVICE('variables:\n  DB_HOST: ledger.c3kq9xz1mnop.eu-west-1.rds.amazonaws.com\n', ''), {
         expect: { line: 7 },

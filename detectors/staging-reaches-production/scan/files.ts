@@ -27,6 +27,7 @@ export type FileKind =
   | 'app-engine'
   | 'bicepparam'
   | 'cdk-app'
+  | 'pulumi-program'
   | 'sst'
   | 'wrangler'
   | 'render'
@@ -142,7 +143,9 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
   if (format === 'python') {
     if (isPythonSettings(path)) return make('python-settings', `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i);
     // A Python CDK app's entry point (`app.py`, where `cdk init --language python` puts it).
-    return name === 'app.py' ? make('cdk-app') : undefined;
+    if (name === 'app.py') return make('cdk-app');
+    // Any other module may be a Pulumi program's: read only when it names a StackReference (a keyword).
+    return make('pulumi-program');
   }
   // Mix projects: config/config.exs is every environment's, config/<env>.exs (imported by it) one environment's.
   // runtime.exs branches on config_env() inside; it is not read as a layer.
@@ -159,7 +162,8 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
     if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
       return make('js-config', undefined, undefined, /^environment\.ts$/i.test(name) ? { environment: 'development', name, evidence: 'file-name' } : undefined);
     }
-    return undefined;
+    // Any other module may be a Pulumi program's: read only when it names a StackReference (a keyword).
+    return /\.d\.ts$|\.min\.js$/i.test(name) ? undefined : make('pulumi-program');
   }
   // Jenkins pipelines: `Jenkinsfile`, `Jenkinsfile.staging`, `deploy.jenkinsfile`.
   if (/^jenkinsfile([._-][^/]*)?$|\.jenkinsfile$/i.test(name)) return make('jenkinsfile');

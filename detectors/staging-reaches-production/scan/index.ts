@@ -27,6 +27,7 @@ import { scanComposeCommands } from './handlers/compose-commands.js';
 import { scanSstConfig } from './handlers/sst.js';
 import { scanSamConfig } from './handlers/sam.js';
 import { scanVapor } from './handlers/vapor.js';
+import { scanPulumiProgram } from './handlers/pulumi.js';
 
 export function scanEnvironmentFile(file: SourceFile, out: FileEmitter): void {
   const cls = classifyPath(file.path);
@@ -64,6 +65,9 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       return;
     case 'cdk-app':
       scanCdkApp(rec);
+      return;
+    case 'pulumi-program':
+      scanPulumiProgram(rec, cls);
       return;
     case 'sst':
       scanSstConfig(rec);
