@@ -24,6 +24,7 @@ import { scanCommands } from '../rules/cloned.js';
 import { scanGcloudDeploys } from './handlers/gcloud.js';
 import { scanVolumeCommands } from './handlers/volume-commands.js';
 import { scanComposeCommands } from './handlers/compose-commands.js';
+import { scanFlyAttach } from './handlers/fly-commands.js';
 import { scanSstConfig } from './handlers/sst.js';
 import { scanSamConfig } from './handlers/sam.js';
 import { scanVapor } from './handlers/vapor.js';
@@ -47,6 +48,7 @@ function dispatch(file: SourceFile, cls: FileClass, rec: Recorder, out: FileEmit
       scanGcloudDeploys(rec, cls);
       scanVolumeCommands(rec, cls);
       scanComposeCommands(rec);
+      scanFlyAttach(rec);
       return;
     case 'python-settings':
       scanPythonSettings(rec, cls);
