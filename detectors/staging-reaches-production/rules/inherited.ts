@@ -169,6 +169,7 @@ export const inheritedProductionValue: RuleMeta = {
         { note: "the SSM path follows the stage" },
       ),
       sample('serverless.yml', SLS_SHARED_TABLE('orders-${sls:stage}'), { note: "Serverless: each stage's table is named for the stage" }),
+      sample('serverless.yml', `${SLS_BARE_TABLE('loyalty-points')}\nresources:\n  Resources:\n    PointsTable:\n      Type: AWS::DynamoDB::Table\n      Properties:\n        TableName: loyalty-points\n        BillingMode: PAY_PER_REQUEST\n`, { note: 'Serverless: the service creates the table under a fixed name, which a second stage in the same account could not create again: each stage deploys to an account of its own' }),
       sample('serverless.yml', SLS_BARE_TABLE('loyalty-points', '  profile: \${param:awsProfile}\n'), { note: 'Serverless: each stage deploys with a profile of its own, so the bare name is a table in each stage\'s account' }),
       sample('copilot/api/manifest.yml', COPILOT_SERVICE('', 'ledger'), { note: 'AWS Copilot: each environment sets its own database host' }),
       {

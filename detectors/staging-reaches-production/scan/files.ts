@@ -106,6 +106,14 @@ export function classifyPath(path: string): FileClass | undefined {
   return lastClass;
 }
 
+/**
+ * A module that may be a Pulumi program's, read only when it names a StackReference (a keyword): the entry points
+ * Pulumi runs (`index.ts`, `__main__.py`) and modules kept in an infrastructure folder (`infra/`, `pulumi/`, `stacks/`).
+ */
+function isPulumiProgramPath(path: string): boolean {
+  return /(^|\/)(?:index\.[cm]?[jt]s|__main__\.py|main\.py)$/i.test(path) || /(^|\/)(?:infra|infrastructure|pulumi|iac|stacks)\/(?:[^/]+\/)*[^/]+\.(?:[cm]?[jt]s|py)$/i.test(path);
+}
+
 /** Django-style settings modules: `settings.py`, `settings/prod.py`, `settings_dev.py`, `config/production.py`. */
 function isPythonSettings(path: string): boolean {
   // Most Python files are neither: the words are looked for before the pattern runs along the whole path.
@@ -144,8 +152,7 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
     if (isPythonSettings(path)) return make('python-settings', `django:${dir}`, /^(base|common|defaults?|shared)\.py$/i);
     // A Python CDK app's entry point (`app.py`, where `cdk init --language python` puts it).
     if (name === 'app.py') return make('cdk-app');
-    // Any other module may be a Pulumi program's: read only when it names a StackReference (a keyword).
-    return make('pulumi-program');
+    return isPulumiProgramPath(path) ? make('pulumi-program') : undefined;
   }
   // Mix projects: config/config.exs is every environment's, config/<env>.exs (imported by it) one environment's.
   // runtime.exs branches on config_env() inside; it is not read as a layer.
@@ -162,8 +169,7 @@ function classifyPathUncached(path: string, gitlabFolders = true): FileClass | u
     if (/^environment(\.[\w-]+)?\.ts$/i.test(name) && /(^|\/)environments$/i.test(dir)) {
       return make('js-config', undefined, undefined, /^environment\.ts$/i.test(name) ? { environment: 'development', name, evidence: 'file-name' } : undefined);
     }
-    // Any other module may be a Pulumi program's: read only when it names a StackReference (a keyword).
-    return /\.d\.ts$|\.min\.js$/i.test(name) ? undefined : make('pulumi-program');
+    return isPulumiProgramPath(path) ? make('pulumi-program') : undefined;
   }
   // Jenkins pipelines: `Jenkinsfile`, `Jenkinsfile.staging`, `deploy.jenkinsfile`.
   if (/^jenkinsfile([._-][^/]*)?$|\.jenkinsfile$/i.test(name)) return make('jenkinsfile');

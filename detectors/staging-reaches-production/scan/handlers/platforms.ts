@@ -433,7 +433,8 @@ export function scanServerless(rec: Recorder, cls: FileClass, document: DataDocu
   // stage). A table the service's own `resources` create under a fixed name says the opposite: a second stage in one
   // account could not create it again, so the stages deploy to accounts of their own.
   if (oneAccountForAllStages(root)) {
-    rec.scopeOf = (identity, variable) => (identity.startsWith('dynamodb:') && !variable?.startsWith('resources.') ? `serverless:${rec.file.path}` : undefined);
+    const created = tablesCreatedUnderFixedNames(root);
+    rec.scopeOf = (identity, variable) => (identity.startsWith('dynamodb:') && !variable?.startsWith('resources.') && !created.has(identity.slice('dynamodb:'.length).toLowerCase()) ? `serverless:${rec.file.path}` : undefined);
   }
   // Resources created only for one stage (`Condition: IsProduction`, `Fn::Equals: [${sls:stage}, production]`) are
   // that stage's, not a base every stage inherits.
@@ -496,6 +497,17 @@ function oneAccountForAllStages(root: MapNode): boolean {
   if (perStage(get(root, 'params')) || perStage(get(root, 'stages'))) return false;
   // `custom.profiles: { prod: …, staging: … }`, `custom.accounts`, `custom.regions`.
   return !(mapOf(get(root, 'custom'))?.entries.some((entry) => /profile|account|region/i.test(entry.key) && mapOf(entry.value) !== undefined) ?? false);
+}
+
+/** DynamoDB tables the service's own `resources` create under a name no stage changes (`TableName: payments`). */
+function tablesCreatedUnderFixedNames(root: MapNode): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const resource of mapOf(getPath(root, ['resources', 'Resources']))?.entries ?? []) {
+    if (literalString(get(resource.value, 'Type')) !== 'AWS::DynamoDB::Table') continue;
+    const name = literalString(getPath(resource.value, ['Properties', 'TableName']));
+    if (name && !name.includes('${')) names.add(name.toLowerCase());
+  }
+  return names;
 }
 
 /** The default of a variable stage, `provider.stage: ${opt:stage, 'dev'}`, when it names an environment. */
